@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config';
+import { installErrorHandler } from './errors';
+
+export interface AppOptions {
+  config: Config;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+/**
+ * The whole application as one plugin. Tests build it with `app.inject`;
+ * main.ts only adds logging, graceful shutdown and listen.
+ */
+const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opts) => {
+  fastify.decorate('config', opts.config);
+  installErrorHandler(fastify);
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Lit adopts constructable stylesheets; inline <style> is only used as their fallback.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  // An attacker could enumerate session ids or flood /api/ask if requests were not rate limited.
+  await fastify.register(rateLimit, {
+    max: opts.config.RATE_LIMIT_MAX,
+    timeWindow: opts.config.RATE_LIMIT_WINDOW_MS,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试 (rate limited)`,
+    }),
+  });
+
+  fastify.get('/api/health', async () => ({ ok: true }));
+};
+
+export default fp(app, { name: 'zhizao-app' });

@@ -1,0 +1,36 @@
+import Fastify from 'fastify';
+import app from './app';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const server = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.apiKey', '*.LLM_API_KEY'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  });
+  try {
+    await server.register(app, { config });
+    await server.listen({ port: config.PORT, host: config.HOST });
+  } catch (err) {
+    // A broken knowledge file lands here: its message names the file and the field.
+    server.log.fatal({ err }, 'startup failed');
+    console.error(`启动失败 (startup failed): ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const close = async (signal: string) => {
+    server.log.info({ signal }, 'shutting down');
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+}
+
+void main();

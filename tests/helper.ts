@@ -1,0 +1,29 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import app from '../server/app';
+import { loadConfig, type Config } from '../server/config';
+
+export interface Built {
+  app: FastifyInstance;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh data directory; call close() in afterEach/afterAll. */
+export async function build(env: Record<string, string> = {}): Promise<Built> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-test-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...env });
+  const fastify = Fastify({ logger: false });
+  await fastify.register(app, { config });
+  await fastify.ready();
+  return {
+    app: fastify,
+    config,
+    async close() {
+      await fastify.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
