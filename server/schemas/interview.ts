@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** An answer as stored: the widget's value, or what free text was interpreted as. */
+export const AnswerValue = z.union([
+  z.boolean(),
+  z.literal('partial'),
+  z.number().finite(),
+  z.string().max(4000),
+  z.array(z.string().max(200)).max(50),
+  z.null(), // an explicit skip: asked, not answered, may be filled later
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const QuestionKind = z.enum(['yesNoPartial', 'yesNo', 'choice', 'multiChoice', 'number', 'text', 'date']);
+export type QuestionKind = z.infer<typeof QuestionKind>;
+
+/** One interview question as the client sees it (knowledge data may carry more). */
+export const QuestionView = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: QuestionKind,
+  choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  clause: z.string().optional(),
+  help: z.string().optional(),
+  phase: z.enum(['hard', 'category', 'elements', 'form']),
+  optional: z.boolean().optional(),
+});
+export type QuestionView = z.infer<typeof QuestionView>;
+
+export const Progress = z.object({
+  answered: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+  phase: z.enum(['hard', 'category', 'elements', 'form', 'done']),
+});
+export type Progress = z.infer<typeof Progress>;
+
+/** What the engine recorded from an answer or from free text, confirmed back to the user. */
+export const Recorded = z.object({
+  questionId: z.string(),
+  label: z.string(),
+  value: AnswerValue,
+  display: z.string(),
+});
+export type Recorded = z.infer<typeof Recorded>;

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** The capability IDs of issue 3: a public contract shared by the engine, the interview and the forms. */
+export const CAPABILITY_IDS = [
+  'industrialNetwork', 'factoryNetwork', 'securityPolicy', 'securityProtection',
+  'automatedLines', 'flexibleCell', 'smartInstruments', 'dcs', 'apc', 'rto', 'sis',
+  'scada', 'mes', 'erp', 'scadaMesErpIntegration',
+  'autoId', 'agvRgv', 'errorProofing', 'andon', 'onlineInspection', 'qualityTraceability',
+  'cadCae', 'pdm', 'lims', 'factoryDigitalModel',
+  'scm', 'wms', 'autoWarehouse', 'tankYard', 'energyManagement', 'manufacturingControl', 'emergencyCommand',
+  'systemIntegration', 'aiApplication', 'predictiveMaintenance',
+] as const;
+export const CapabilityId = z.enum(CAPABILITY_IDS);
+export type CapabilityId = z.infer<typeof CapabilityId>;
+
+export const CapabilityValue = z.union([z.boolean(), z.literal('partial')]);
+export type CapabilityValue = z.infer<typeof CapabilityValue>;
+
+export const Category = z.enum(['smartWorkshop', 'discreteFactory', 'processFactory']);
+export type Category = z.infer<typeof Category>;
+
+/** "C36", "36" and "C3670" all mean division 36. */
+export const IndustryCode = z
+  .string()
+  .trim()
+  .regex(/^[Cc]?\d{2,4}$/, '应为 GB/T 4754 行业代码，如 "36"、"C36" 或 "C3670"')
+  .transform((s) => s.replace(/^[Cc]/, '').slice(0, 2));
+
+export const Enterprise = z.object({
+  name: z.string().trim().min(1).max(200),
+  creditCode: z.string().trim().max(18).optional(),
+  province: z.string().trim().min(1).max(50),
+  city: z.string().trim().min(1).max(50),
+  county: z.string().trim().max(50).optional(),
+  independentLegalPerson: z.boolean(),
+  groupOrHeadOffice: z.boolean(),
+  manufacturingMainBusiness: z.boolean(),
+  industryCode: IndustryCode,
+  operatingWell: z.boolean(),
+  credit: z.object({
+    dishonestExecutee: z.boolean(),
+    taxViolationBlacklist: z.boolean(),
+    seriousIllegalDishonest: z.boolean(),
+  }),
+  priorTitles: z.array(z.enum(['smartWorkshop', 'smartFactory'])).max(2).default([]),
+  appliedThisYear: z.boolean(),
+  greenPriority: z.boolean().optional(),
+});
+export type Enterprise = z.infer<typeof Enterprise>;
+
+const Percent = z.number().min(0).max(100);
+
+export const Profile = z.object({
+  enterprise: Enterprise,
+  scope: z.enum(['workshop', 'factory']).optional(),
+  productionMode: z.enum(['discrete', 'process']).optional(),
+  capabilities: z.partialRecord(CapabilityId, CapabilityValue).default({}),
+  metrics: z
+    .object({ automationRatio: Percent.optional(), networkedRatio: Percent.optional(), dataCollectionRate: Percent.optional() })
+    .optional(),
+  selfAssessment: z
+    .object({
+      automationAdvanced: z.boolean().optional(),
+      networkingAdvanced: z.boolean().optional(),
+      dataCollectionAdvanced: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type Profile = z.infer<typeof Profile>;
+export type ProfileInput = z.input<typeof Profile>;
+
+export const ConditionStatus = z.enum(['met', 'partial', 'unmet', 'unknown']);
+export type ConditionStatus = z.infer<typeof ConditionStatus>;
+
+export const Assessment = z.object({
+  eligible: z.boolean(),
+  verdict: z.enum(['ineligible', 'gaps', 'incomplete', 'qualified']),
+  blocking: z.array(z.object({ clause: z.string(), reason: z.string() })),
+  category: z.object({
+    recommended: Category.nullable(),
+    reasons: z.array(z.object({ clause: z.string().optional(), text: z.string() })),
+    alternatives: z.array(z.object({ category: Category, whyNot: z.string() })),
+  }),
+  conditions: z.array(
+    z.object({
+      clause: z.string(),
+      title: z.string(),
+      status: ConditionStatus,
+      missing: z.array(CapabilityId),
+      unknown: z.array(CapabilityId),
+      advice: z.string(),
+    }),
+  ),
+  notes: z.array(z.object({ clause: z.string(), text: z.string() })),
+  knowledgeVersion: z.string(),
+});
+export type Assessment = z.infer<typeof Assessment>;

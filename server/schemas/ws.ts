@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Assessment } from './profile';
+import { Citation } from './ask';
+import { AnswerValue, Progress, QuestionView, Recorded } from './interview';
+
+/** Messages over /api/chat larger than this are refused with a typed error (the socket stays open). */
+export const MAX_WS_MESSAGE_BYTES = 16 * 1024;
+
+/** A client-chosen id makes every write idempotent: a resent message after a reconnect is acknowledged, not applied twice. */
+const ClientId = z.string().min(1).max(64);
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  /** Opens a new session (no sessionId) or resumes one; the server replays transcript entries after lastSeq. */
+  z.object({
+    type: z.literal('open'),
+    sessionId: z.string().max(64).optional(),
+    token: z.string().max(128).optional(),
+    lastSeq: z.number().int().nonnegative().optional(),
+  }),
+  /** Free text: an answer in words, or a question about the notice. mode 'qa' never advances the interview. */
+  z.object({ type: z.literal('text'), clientId: ClientId, text: z.string().trim().min(1).max(2000), mode: z.enum(['interview', 'qa']).optional() }),
+  /** An answer given through a widget. null skips the question for now. */
+  z.object({ type: z.literal('answer'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
+  /** Changes an earlier answer (from the review card); re-runs the assessment. */
+  z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
+  /** Starts the interview over within the same session (the transcript is kept). */
+  z.object({ type: z.literal('restart'), clientId: ClientId }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const TranscriptEntry = z.object({
+  seq: z.number().int().positive(),
+  id: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  citations: z.array(Citation).default([]),
+  clientId: z.string().optional(),
+  at: z.string(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  /** First reply to 'open': who you are, plus transcript entries after the client's lastSeq. */
+  z.object({
+    type: z.literal('session'),
+    sessionId: z.string(),
+    token: z.string(),
+    resumed: z.boolean(),
+    transcript: z.array(TranscriptEntry),
+    answers: z.record(z.string(), AnswerValue),
+  }),
+  /** A user message was stored; seq is its place in the transcript. Sent before any reply to it. */
+  z.object({ type: z.literal('ack'), clientId: z.string(), seq: z.number().int().positive(), duplicate: z.boolean().optional() }),
+  /** Assistant text streams as start → delta* → end; the stored transcript entry has the same id and seq. */
+  z.object({ type: z.literal('message.start'), id: z.string(), seq: z.number().int().positive() }),
+  z.object({ type: z.literal('message.delta'), id: z.string(), delta: z.string() }),
+  z.object({ type: z.literal('message.end'), id: z.string(), seq: z.number().int().positive(), text: z.string(), citations: z.array(Citation) }),
+  /** What an answer or free text recorded, for the confirmation and the review card. */
+  z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
+  /** The next question with its widget; null when the interview has nothing more to ask. */
+  z.object({ type: z.literal('question'), question: QuestionView.nullable(), progress: Progress }),
+  z.object({ type: z.literal('assessment'), assessment: Assessment, progress: Progress }),
+  /** A short notice for the user, e.g. the model is unavailable and the offline engine carries on. */
+  z.object({ type: z.literal('notice'), level: z.enum(['info', 'warn']), text: z.string() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), clientId: z.string().optional() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export const WsErrorCode = {
+  malformed: 'MALFORMED',
+  tooLarge: 'TOO_LARGE',
+  unknownType: 'UNKNOWN_TYPE',
+  invalid: 'INVALID',
+  notOpen: 'NOT_OPEN',
+  notFound: 'NOT_FOUND',
+  unknownQuestion: 'UNKNOWN_QUESTION',
+  internal: 'INTERNAL',
+} as const;
