@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/**
+ * The files of one knowledge version and the zod schema of each. Every area of the
+ * product (clauses and retrieval, engine, forms) adds its own files here; the loader
+ * validates all of them at startup and names the file and field that break.
+ *
+ * `path` is relative to knowledge/<version>/. A path ending in '/' is a directory whose
+ * *.json files are each validated by the schema and collected into a record by file name.
+ */
+export interface KnowledgeFileSpec {
+  path: string;
+  schema: z.ZodType;
+  optional?: boolean;
+}
+
+export const KNOWLEDGE_FILES = {
+} satisfies Record<string, KnowledgeFileSpec>;

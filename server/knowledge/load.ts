@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { KNOWLEDGE_FILES, type KnowledgeFileSpec } from './files';
+
+type Files = typeof KNOWLEDGE_FILES;
+type DataOf<S extends KnowledgeFileSpec> = S['path'] extends `${string}/`
+  ? Record<string, z.infer<S['schema']>>
+  : z.infer<S['schema']>;
+
+/** The validated content of every knowledge file of one version. */
+export type KnowledgeData = { version: string } & { [K in keyof Files]: DataOf<Files[K]> };
+
+export class KnowledgeError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`knowledge file ${file}: ${message}`);
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new KnowledgeError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new KnowledgeError(file, `is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function validate(file: string, schema: z.ZodType, value: unknown): unknown {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const first = r.error.issues.slice(0, 5).map((i) => `at ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+    throw new KnowledgeError(file, `invalid — ${first.join('; ')}`);
+  }
+  return r.data;
+}
+
+/** Loads and validates knowledge/<version>/. Throws KnowledgeError naming the file and field on any problem. */
+export function loadKnowledgeData(rootDir: string, version: string): KnowledgeData {
+  if (!/^[a-z0-9-]+$/.test(version)) throw new KnowledgeError(version, 'version names use a-z, 0-9 and "-" only');
+  const dir = resolve(rootDir, version);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KnowledgeError(dir, 'knowledge version directory not found');
+  const out: Record<string, unknown> = { version };
+  for (const [key, spec] of Object.entries(KNOWLEDGE_FILES) as [string, KnowledgeFileSpec][]) {
+    const full = join(dir, spec.path);
+    if (spec.path.endsWith('/')) {
+      if (!existsSync(full)) {
+        if (spec.optional) continue;
+        throw new KnowledgeError(full, 'directory missing');
+      }
+      const rec: Record<string, unknown> = {};
+      for (const name of readdirSync(full).filter((n) => n.endsWith('.json')).sort()) {
+        const f = join(full, name);
+        rec[name.replace(/\.json$/, '')] = validate(f, spec.schema, readJson(f));
+      }
+      out[key] = rec;
+    } else {
+      if (!existsSync(full) && spec.optional) continue;
+      out[key] = validate(full, spec.schema, readJson(full));
+    }
+  }
+  return out as KnowledgeData;
+}
