@@ -4,6 +4,92 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** OpenAI-compatible providers most users in China reach; a preset only fills in the usual base URL. */
+export const LLM_PRESETS = {
+  deepseek: 'https://api.deepseek.com/v1',
+  qwen: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+  dashscope: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+  glm: 'https://open.bigmodel.cn/api/paas/v4',
+  zhipu: 'https://open.bigmodel.cn/api/paas/v4',
+  moonshot: 'https://api.moonshot.cn/v1',
+  ollama: 'http://localhost:11434/v1',
+  vllm: 'http://localhost:8000/v1',
+} as const;
+/** Local servers run without a key; hosted providers refuse every request without one. */
+const LLM_LOCAL_PRESETS = new Set(['ollama', 'vllm']);
+
+// An empty variable (LLM_API_KEY= in a .env file) means "not set", not "set to nothing".
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
+
+function llmSettings() {
+  return {
+    LLM_PROVIDER: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+      z.enum(Object.keys(LLM_PRESETS) as [keyof typeof LLM_PRESETS, ...(keyof typeof LLM_PRESETS)[]], {
+        error: `应为 ${Object.keys(LLM_PRESETS).join('、')} 之一 (unknown provider preset)`,
+      }).optional(),
+    ),
+    LLM_BASE_URL: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.url({ protocol: /^https?$/, error: '应为 http(s):// 开头的地址，如 https://api.deepseek.com/v1 (must be an http(s) URL)' }).optional(),
+    ),
+    LLM_API_KEY: optionalText(500),
+    LLM_MODEL: optionalText(200),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    LLM_SESSION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  };
+}
+
+/** The LLM settings only make sense together; a half-configured model must fail at boot, not at the first question. */
+function checkLlmSettings(
+  c: { LLM_PROVIDER?: string; LLM_BASE_URL?: string; LLM_API_KEY?: string; LLM_MODEL?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const anySet = c.LLM_PROVIDER || c.LLM_BASE_URL || c.LLM_API_KEY || c.LLM_MODEL;
+  if (!anySet) return;
+  if (!c.LLM_MODEL) {
+    ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: '已设置其他 LLM_* 参数，但缺少模型名 LLM_MODEL，如 deepseek-chat (model name required)' });
+  }
+  if (!c.LLM_BASE_URL && !c.LLM_PROVIDER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_BASE_URL'],
+      message: `缺少 LLM_BASE_URL 或 LLM_PROVIDER（${Object.keys(LLM_PRESETS).join('/')}）(base URL or provider preset required)`,
+    });
+  }
+  if (!c.LLM_API_KEY && c.LLM_PROVIDER && !LLM_LOCAL_PRESETS.has(c.LLM_PROVIDER) && !c.LLM_BASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['LLM_API_KEY'], message: `${c.LLM_PROVIDER} 需要 API 密钥 LLM_API_KEY (API key required)` });
+  }
+}
+
+/** The model connection the config describes, or null for the offline engine. */
+export interface LlmConnection {
+  baseURL: string;
+  apiKey: string | undefined;
+  model: string;
+  provider: string;
+  timeoutMs: number;
+  maxRetries: number;
+  sessionConcurrency: number;
+}
+
+export function llmConnection(c: Config): LlmConnection | null {
+  if (!c.LLM_MODEL) return null;
+  const baseURL = c.LLM_BASE_URL ?? (c.LLM_PROVIDER ? LLM_PRESETS[c.LLM_PROVIDER] : undefined);
+  if (!baseURL) return null;
+  return {
+    baseURL: baseURL.replace(/\/+$/, ''),
+    apiKey: c.LLM_API_KEY,
+    model: c.LLM_MODEL,
+    provider: c.LLM_PROVIDER ?? 'custom',
+    timeoutMs: c.LLM_TIMEOUT_MS,
+    maxRetries: c.LLM_MAX_RETRIES,
+    sessionConcurrency: c.LLM_SESSION_CONCURRENCY,
+  };
+}
+
 /**
  * Every setting the app reads. Nothing else in the code base touches process.env,
  * so this schema is the complete list (documented in README.md).
@@ -18,7 +104,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(120),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   TRUST_PROXY: bool.default(false),
-});
+  ...llmSettings(),
+}).superRefine(checkLlmSettings);
 
 export type Config = z.infer<typeof ConfigSchema>;
 
