@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
+import store from './store/plugin';
 
 export interface AppOptions {
   config: Config;
@@ -51,6 +52,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   });
 
   fastify.get('/api/health', async () => ({ ok: true }));
+  await fastify.register(store);
 };
 
 export default fp(app, { name: 'zhizao-app' });

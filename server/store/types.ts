@@ -1,6 +1,9 @@
 import type { AnswerValue } from '../schemas/interview';
 import type { TranscriptEntry } from '../schemas/ws';
 
+/** A transcript entry as handed to the store; seq may be one obtained earlier from reserveSeq. */
+export type NewTranscriptEntry = Omit<TranscriptEntry, 'seq' | 'at'> & { seq?: number };
+
 /**
  * Session persistence. Every write resolves only after the data is durable, so an
  * acknowledged answer survives kill -9. Implementations never expose a session without
@@ -16,8 +19,25 @@ export interface SessionStore {
   /** Appends an entry and returns it with its seq. A repeated clientId returns the stored entry with duplicate: true. */
   appendTranscript(
     sessionId: string,
-    entry: Omit<TranscriptEntry, 'seq' | 'at'>,
+    entry: NewTranscriptEntry,
   ): Promise<TranscriptEntry & { duplicate?: boolean }>;
+  /**
+   * A user turn in one durable transaction: the entry and (unless its clientId is a duplicate)
+   * the new answer map. Two separate writes would leave a window where a crash stores the entry
+   * but not the answers, and the client's resend would then be refused as a duplicate.
+   */
+  appendTurn(
+    sessionId: string,
+    entry: NewTranscriptEntry,
+    answers: Record<string, AnswerValue> | undefined,
+  ): Promise<TranscriptEntry & { duplicate?: boolean }>;
+  /**
+   * Reserves the next seq without writing, so streamed assistant text can name its seq in
+   * message.start and be stored once complete. Callers hold the session's turn lock meanwhile.
+   */
+  reserveSeq(sessionId: string): Promise<number>;
+  /** Whether an entry with this clientId is already stored (a resend after reconnect). */
+  findByClientId(sessionId: string, clientId: string): Promise<TranscriptEntry | undefined>;
   transcriptAfter(sessionId: string, afterSeq: number): Promise<TranscriptEntry[]>;
   /** Free-form JSON documents per session (drafts, form facts, UI state), keyed by name. */
   getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined>;

@@ -1,0 +1,410 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AnswerValue } from '../schemas/interview';
+import type { TranscriptEntry } from '../schemas/ws';
+import type { NewTranscriptEntry, SessionStore } from './types';
+import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
+
+type Answers = Record<string, AnswerValue>;
+
+/** What the process keeps of a session between messages; the database is the truth, this is its mirror. */
+interface Cached {
+  tokenHash: Buffer;
+  answers: Answers;
+  entries: TranscriptEntry[];
+  byClient: Map<string, TranscriptEntry>;
+  /** clientIds whose write is in flight: a resend waits for it and is reported as a duplicate. */
+  pendingClient: Map<string, Promise<TranscriptEntry>>;
+  nextSeq: number;
+  inflight: number;
+  lastUsed: number;
+}
+
+type Op =
+  | { kind: 'session'; id: string; tokenHash: string; at: string }
+  | { kind: 'entry'; sessionId: string; entry: TranscriptEntry }
+  | { kind: 'answers'; sessionId: string; answers: Answers }
+  | { kind: 'doc'; sessionId: string; key: string; value: unknown };
+
+interface Pending {
+  ops: Op[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+const SCHEMA = `
+create table if not exists sessions (
+  id text primary key,
+  token_hash text not null,
+  answers jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null,
+  updated_at timestamptz not null
+);
+create table if not exists transcript (
+  session_id text not null references sessions(id) on delete cascade,
+  seq integer not null,
+  id text not null,
+  role text not null,
+  text text not null,
+  citations jsonb not null default '[]'::jsonb,
+  client_id text,
+  at timestamptz not null,
+  primary key (session_id, seq)
+);
+create unique index if not exists transcript_client_id on transcript (session_id, client_id);
+create table if not exists docs (
+  session_id text not null references sessions(id) on delete cascade,
+  key text not null,
+  value jsonb not null,
+  updated_at timestamptz not null,
+  primary key (session_id, key)
+);
+`;
+
+/** Sessions untouched for this long may leave memory; a reserved seq is always used well within it. */
+const EVICT_AFTER_MS = 5 * 60_000;
+
+export interface PgliteStoreOptions {
+  /** Directory of the database; undefined keeps it in memory (tests of the store only). */
+  dataDir?: string;
+  maxCachedSessions?: number;
+}
+
+/**
+ * SessionStore on PGlite (embedded PostgreSQL in WASM, files in DATA_DIR).
+ *
+ * Durability: PGlite runs postgres with fsync off, but every COMMIT still writes its WAL
+ * through to the OS (the data directory is a real NODEFS mount), so a committed row survives
+ * kill -9 of the process; tests/store/crash.test.ts checks exactly that. Power loss would need
+ * fsync, which PGlite does not offer.
+ *
+ * Throughput: one commit costs about a millisecond of the (single) JS thread, so writes are
+ * group-committed: everything requested within one event-loop turn, and while a commit runs,
+ * goes into the next transaction as a few set-based statements. Each caller's promise resolves
+ * only after the commit that contains its write.
+ */
+export class PgliteStore implements SessionStore {
+  private readonly cache = new Map<string, Cached>();
+  private readonly loading = new Map<string, Promise<Cached | undefined>>();
+  private queue: Pending[] = [];
+  private flushing = false;
+  private scheduled = false;
+  private closed = false;
+  private idle: Promise<void> = Promise.resolve();
+  private idleResolve: (() => void) | undefined;
+  private readonly maxCached: number;
+
+  private constructor(private readonly db: PGlite, opts: PgliteStoreOptions) {
+    this.maxCached = opts.maxCachedSessions ?? 5000;
+  }
+
+  static async open(opts: PgliteStoreOptions = {}): Promise<PgliteStore> {
+    let dir: string | undefined;
+    if (opts.dataDir) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      dir = join(resolve(opts.dataDir), 'pglite');
+    }
+    const db = await PGlite.create(dir ? { dataDir: dir } : {});
+    await db.exec(SCHEMA);
+    return new PgliteStore(db, opts);
+  }
+
+  async create(): Promise<{ sessionId: string; token: string }> {
+    const sessionId = newSessionId();
+    const token = newToken();
+    const tokenHash = hashToken(token);
+    await this.write([{ kind: 'session', id: sessionId, tokenHash: tokenHash.toString('hex'), at: new Date().toISOString() }]);
+    this.remember(sessionId, {
+      tokenHash,
+      answers: {},
+      entries: [],
+      byClient: new Map(),
+      pendingClient: new Map(),
+      nextSeq: 1,
+      inflight: 0,
+      lastUsed: Date.now(),
+    });
+    return { sessionId, token };
+  }
+
+  async authenticate(sessionId: string, token: string): Promise<boolean> {
+    if (typeof sessionId !== 'string' || typeof token !== 'string' || token.length > 256) return false;
+    // Ids are UUIDs; anything else cannot exist and is not worth a database round trip.
+    const s = /^[0-9a-f-]{36}$/.test(sessionId) ? await this.load(sessionId) : undefined;
+    return tokenMatches(token, s?.tokenHash);
+  }
+
+  async getAnswers(sessionId: string): Promise<Answers> {
+    return { ...(await this.must(sessionId)).answers };
+  }
+
+  async setAnswers(sessionId: string, answers: Answers): Promise<void> {
+    const s = await this.must(sessionId);
+    const copy = { ...answers };
+    await this.tracked(s, this.write([{ kind: 'answers', sessionId, answers: copy }]));
+    s.answers = copy;
+  }
+
+  appendTranscript(sessionId: string, entry: NewTranscriptEntry): Promise<TranscriptEntry & { duplicate?: boolean }> {
+    return this.appendTurn(sessionId, entry, undefined);
+  }
+
+  async appendTurn(
+    sessionId: string,
+    entry: NewTranscriptEntry,
+    answers: Answers | undefined,
+  ): Promise<TranscriptEntry & { duplicate?: boolean }> {
+    const s = await this.must(sessionId);
+    const clientId = entry.clientId;
+    if (clientId !== undefined) {
+      const stored = s.byClient.get(clientId);
+      if (stored) return { ...stored, duplicate: true };
+      const inFlight = s.pendingClient.get(clientId);
+      if (inFlight) return { ...(await inFlight), duplicate: true };
+    }
+    const seq = entry.seq ?? s.nextSeq++;
+    if (seq >= s.nextSeq) s.nextSeq = seq + 1;
+    const full: TranscriptEntry = {
+      seq,
+      id: entry.id,
+      role: entry.role,
+      text: entry.text,
+      citations: entry.citations ?? [],
+      ...(clientId !== undefined ? { clientId } : {}),
+      at: new Date().toISOString(),
+    };
+    const ops: Op[] = [{ kind: 'entry', sessionId, entry: full }];
+    const copy = answers ? { ...answers } : undefined;
+    if (copy) ops.push({ kind: 'answers', sessionId, answers: copy });
+    const done = this.tracked(s, this.write(ops)).then(() => full);
+    if (clientId !== undefined) s.pendingClient.set(clientId, done);
+    try {
+      await done;
+    } finally {
+      if (clientId !== undefined) s.pendingClient.delete(clientId);
+    }
+    insertSorted(s.entries, full);
+    if (clientId !== undefined) s.byClient.set(clientId, full);
+    if (copy) s.answers = copy;
+    return full;
+  }
+
+  async reserveSeq(sessionId: string): Promise<number> {
+    const s = await this.must(sessionId);
+    return s.nextSeq++;
+  }
+
+  async findByClientId(sessionId: string, clientId: string): Promise<TranscriptEntry | undefined> {
+    const s = await this.must(sessionId);
+    return s.byClient.get(clientId) ?? (await s.pendingClient.get(clientId));
+  }
+
+  async transcriptAfter(sessionId: string, afterSeq: number): Promise<TranscriptEntry[]> {
+    const s = await this.must(sessionId);
+    return s.entries.filter((e) => e.seq > afterSeq);
+  }
+
+  async getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined> {
+    await this.must(sessionId);
+    const r = await this.db.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
+    return r.rows[0]?.value;
+  }
+
+  async putDoc(sessionId: string, key: string, value: unknown): Promise<void> {
+    const s = await this.must(sessionId);
+    // Round-trip through JSON so what is stored is exactly what a later read returns.
+    const json = JSON.parse(JSON.stringify(value ?? null)) as unknown;
+    await this.tracked(s, this.write([{ kind: 'doc', sessionId, key, value: json }]));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.idle;
+    await this.db.close();
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private async must(sessionId: string): Promise<Cached> {
+    const s = await this.load(sessionId);
+    if (!s) throw new Error(`session ${sessionId} not found`);
+    return s;
+  }
+
+  private async tracked<T>(s: Cached, p: Promise<T>): Promise<T> {
+    s.inflight++;
+    try {
+      return await p;
+    } finally {
+      s.inflight--;
+      s.lastUsed = Date.now();
+    }
+  }
+
+  private remember(id: string, s: Cached): void {
+    this.cache.set(id, s);
+    if (this.cache.size <= this.maxCached) return;
+    const now = Date.now();
+    for (const [key, c] of this.cache) {
+      if (this.cache.size <= this.maxCached) break;
+      if (c.inflight === 0 && c.pendingClient.size === 0 && now - c.lastUsed > EVICT_AFTER_MS) this.cache.delete(key);
+    }
+  }
+
+  private async load(sessionId: string): Promise<Cached | undefined> {
+    const hit = this.cache.get(sessionId);
+    if (hit) {
+      hit.lastUsed = Date.now();
+      return hit;
+    }
+    let p = this.loading.get(sessionId);
+    if (!p) {
+      p = this.loadFromDb(sessionId).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, p);
+    }
+    return p;
+  }
+
+  private async loadFromDb(sessionId: string): Promise<Cached | undefined> {
+    const r = await this.db.query<{ token_hash: string; answers: Answers }>(
+      'select token_hash, answers from sessions where id = $1',
+      [sessionId],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const t = await this.db.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
+      'select seq, id, role, text, citations, client_id, at from transcript where session_id = $1 order by seq',
+      [sessionId],
+    );
+    const entries: TranscriptEntry[] = t.rows.map((e) => ({
+      seq: e.seq,
+      id: e.id,
+      role: e.role,
+      text: e.text,
+      citations: e.citations ?? [],
+      ...(e.client_id !== null ? { clientId: e.client_id } : {}),
+      at: new Date(e.at).toISOString(),
+    }));
+    const s: Cached = {
+      tokenHash: Buffer.from(row.token_hash, 'hex'),
+      answers: row.answers ?? {},
+      entries,
+      byClient: new Map(entries.filter((e) => e.clientId !== undefined).map((e) => [e.clientId as string, e])),
+      pendingClient: new Map(),
+      nextSeq: (entries.at(-1)?.seq ?? 0) + 1,
+      inflight: 0,
+      lastUsed: Date.now(),
+    };
+    // A concurrent create/load may have won the race; keep the first so no state is split.
+    const existing = this.cache.get(sessionId);
+    if (existing) return existing;
+    this.remember(sessionId, s);
+    return s;
+  }
+
+  private write(ops: Op[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ops, resolve, reject });
+      if (!this.idleResolve) this.idle = new Promise((r) => (this.idleResolve = r));
+      if (!this.flushing && !this.scheduled) {
+        this.scheduled = true;
+        // setImmediate lets every write requested in this turn join the same commit.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue;
+        this.queue = [];
+        try {
+          await this.commit(batch.flatMap((p) => p.ops));
+          for (const p of batch) p.resolve();
+        } catch (err) {
+          // One bad write must not fail its neighbours: retry each request on its own.
+          if (batch.length === 1) batch[0]!.reject(err);
+          else
+            for (const p of batch) {
+              try {
+                await this.commit(p.ops);
+                p.resolve();
+              } catch (e) {
+                p.reject(e);
+              }
+            }
+        }
+      }
+    } finally {
+      this.flushing = false;
+      const r = this.idleResolve;
+      this.idleResolve = undefined;
+      r?.();
+    }
+  }
+
+  private async commit(ops: Op[]): Promise<void> {
+    const sessions: { id: string; h: string; at: string }[] = [];
+    const entries: Record<string, unknown>[] = [];
+    const answers = new Map<string, Answers>();
+    const docs = new Map<string, { s: string; k: string; v: unknown }>();
+    for (const op of ops) {
+      if (op.kind === 'session') sessions.push({ id: op.id, h: op.tokenHash, at: op.at });
+      else if (op.kind === 'entry')
+        entries.push({
+          s: op.sessionId,
+          seq: op.entry.seq,
+          id: op.entry.id,
+          role: op.entry.role,
+          text: op.entry.text,
+          c: op.entry.citations,
+          cid: op.entry.clientId ?? null,
+          at: op.entry.at,
+        });
+      // Later writes of the same answer map or doc win, as they would one after another.
+      else if (op.kind === 'answers') answers.set(op.sessionId, op.answers);
+      else docs.set(`${op.sessionId}\u0000${op.key}`, { s: op.sessionId, k: op.key, v: op.value });
+    }
+    const now = new Date().toISOString();
+    await this.db.transaction(async (tx) => {
+      if (sessions.length)
+        await tx.query(
+          `insert into sessions (id, token_hash, created_at, updated_at)
+           select x->>'id', x->>'h', (x->>'at')::timestamptz, (x->>'at')::timestamptz from jsonb_array_elements($1::jsonb) x`,
+          [JSON.stringify(sessions)],
+        );
+      if (entries.length)
+        await tx.query(
+          `insert into transcript (session_id, seq, id, role, text, citations, client_id, at)
+           select x->>'s', (x->>'seq')::int, x->>'id', x->>'role', x->>'text', x->'c', x->>'cid', (x->>'at')::timestamptz
+           from jsonb_array_elements($1::jsonb) x`,
+          [JSON.stringify(entries)],
+        );
+      if (answers.size)
+        await tx.query(
+          `update sessions s set answers = x->'a', updated_at = $2::timestamptz
+           from jsonb_array_elements($1::jsonb) x where s.id = x->>'s'`,
+          [JSON.stringify([...answers].map(([s, a]) => ({ s, a }))), now],
+        );
+      if (docs.size)
+        await tx.query(
+          `insert into docs (session_id, key, value, updated_at)
+           select x->>'s', x->>'k', x->'v', $2::timestamptz from jsonb_array_elements($1::jsonb) x
+           on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+          [JSON.stringify([...docs.values()]), now],
+        );
+    });
+  }
+}
+
+function insertSorted(list: TranscriptEntry[], e: TranscriptEntry): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.seq > e.seq) i--;
+  list.splice(i, 0, e);
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { notFound } from '../errors';
+import { PgliteStore } from './pglite';
+import type { SessionStore } from './types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: SessionStore;
+    /**
+     * The session a request may touch: `:id` from the route and `Authorization: Bearer <token>`.
+     * Throws 404 for a missing or wrong token as well as for an unknown id, so a caller
+     * without the token cannot learn whether the session exists.
+     */
+    requireSession(request: FastifyRequest): Promise<string>;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const m = /^Bearer\s+(\S{1,256})\s*$/i.exec(header);
+  return m?.[1];
+}
+
+async function storePlugin(fastify: FastifyInstance): Promise<void> {
+  const store = await PgliteStore.open({ dataDir: fastify.config.DATA_DIR });
+  fastify.decorate('store', store as SessionStore);
+  fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
+    const id = (request.params as { id?: unknown } | undefined)?.id;
+    const token = bearerToken(request.headers.authorization);
+    if (typeof id !== 'string' || !token || !(await store.authenticate(id, token))) throw notFound('会话');
+    return id;
+  });
+  fastify.addHook('onClose', async () => {
+    await store.close();
+  });
+}
+
+export default fp(storePlugin, { name: 'store' });

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgliteStore } from '../../server/store/pglite';
+
+const dirs: string[] = [];
+const stores: PgliteStore[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'zhizao-store-'));
+  dirs.push(d);
+  return d;
+}
+async function open(dataDir?: string): Promise<PgliteStore> {
+  const s = await PgliteStore.open({ dataDir });
+  stores.push(s);
+  return s;
+}
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the PGlite session store', () => {
+  it('creates sessions with long random tokens and authenticates only the right token', async () => {
+    const store = await open();
+    const a = await store.create();
+    const b = await store.create();
+    expect(a.sessionId).not.toBe(b.sessionId);
+    expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a.token).not.toBe(b.token);
+    expect(await store.authenticate(a.sessionId, a.token)).toBe(true);
+    expect(await store.authenticate(a.sessionId, b.token)).toBe(false);
+    expect(await store.authenticate(a.sessionId, '')).toBe(false);
+    expect(await store.authenticate('00000000-0000-0000-0000-000000000000', a.token)).toBe(false);
+    expect(await store.authenticate('not-an-id', a.token)).toBe(false);
+  });
+
+  it('stores only a hash of the token, never the token itself', async () => {
+    const dir = tempDir();
+    const store = await open(dir);
+    const { sessionId, token } = await store.create();
+    await store.close();
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create({ dataDir: join(dir, 'pglite') });
+    const rows = (await db.query<{ token_hash: string }>('select token_hash from sessions where id = $1', [sessionId])).rows;
+    await db.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.token_hash).not.toContain(token);
+    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('numbers transcript entries and replays exactly those after a given seq', async () => {
+    const store = await open();
+    const { sessionId } = await store.create();
+    for (let i = 1; i <= 5; i++) {
+      const e = await store.appendTranscript(sessionId, { id: `m${i}`, role: i % 2 ? 'user' : 'assistant', text: `第${i}条`, citations: [] });
+      expect(e.seq).toBe(i);
+    }
+    const after = await store.transcriptAfter(sessionId, 3);
+    expect(after.map((e) => e.text)).toEqual(['第4条', '第5条']);
+    expect(await store.transcriptAfter(sessionId, 5)).toEqual([]);
+  });
+
+  it('acknowledges a repeated clientId with the stored entry and does not apply its answers twice', async () => {
+    const store = await open();
+    const { sessionId } = await store.create();
+    const first = await store.appendTurn(sessionId, { id: 'u1', role: 'user', text: '有', citations: [], clientId: 'c-1' }, { 'cap.mes': true });
+    expect(first.duplicate).toBeUndefined();
+    const again = await store.appendTurn(sessionId, { id: 'u1b', role: 'user', text: '没有', citations: [], clientId: 'c-1' }, { 'cap.mes': false });
+    expect(again.duplicate).toBe(true);
+    expect(again.seq).toBe(first.seq);
+    expect(again.text).toBe('有');
+    expect(await store.getAnswers(sessionId)).toEqual({ 'cap.mes': true });
+    expect(await store.transcriptAfter(sessionId, 0)).toHaveLength(1);
+  });
+
+  it('treats two simultaneous sends of one clientId as one write', async () => {
+    const store = await open();
+    const { sessionId } = await store.create();
+    const [a, b] = await Promise.all([
+      store.appendTranscript(sessionId, { id: 'x', role: 'user', text: 'A', citations: [], clientId: 'same' }),
+      store.appendTranscript(sessionId, { id: 'y', role: 'user', text: 'B', citations: [], clientId: 'same' }),
+    ]);
+    expect([a.duplicate, b.duplicate].filter(Boolean)).toHaveLength(1);
+    expect(a.seq).toBe(b.seq);
+    expect(await store.transcriptAfter(sessionId, 0)).toHaveLength(1);
+  });
+
+  it('stores a streamed entry under the seq reserved before streaming, in order', async () => {
+    const store = await open();
+    const { sessionId } = await store.create();
+    const reserved = await store.reserveSeq(sessionId);
+    const later = await store.appendTranscript(sessionId, { id: 'b', role: 'user', text: 'later', citations: [] });
+    await store.appendTranscript(sessionId, { id: 'a', role: 'assistant', text: 'streamed', citations: [], seq: reserved });
+    expect(later.seq).toBe(reserved + 1);
+    expect((await store.transcriptAfter(sessionId, 0)).map((e) => e.text)).toEqual(['streamed', 'later']);
+  });
+
+  it('keeps answers, transcript with citations and documents across a reopen', async () => {
+    const dir = tempDir();
+    let store = await open(dir);
+    const { sessionId, token } = await store.create();
+    await store.setAnswers(sessionId, { 'ent.independentLegalPerson': true, 'metric.networkedRatio': 72.5 });
+    await store.appendTranscript(sessionId, {
+      id: 'a1',
+      role: 'assistant',
+      text: '见通知',
+      citations: [{ clause: '二(一)', title: '申报条件', quote: '在河南省内注册' }],
+    });
+    await store.putDoc(sessionId, 'draft.overview', { text: '企业概况', n: 1 });
+    await store.close();
+    store = await open(dir);
+    expect(await store.authenticate(sessionId, token)).toBe(true);
+    expect(await store.getAnswers(sessionId)).toEqual({ 'ent.independentLegalPerson': true, 'metric.networkedRatio': 72.5 });
+    const t = await store.transcriptAfter(sessionId, 0);
+    expect(t).toHaveLength(1);
+    expect(t[0]!.citations[0]!.clause).toBe('二(一)');
+    expect(await store.getDoc(sessionId, 'draft.overview')).toEqual({ text: '企业概况', n: 1 });
+    expect(await store.getDoc(sessionId, 'missing')).toBeUndefined();
+    const next = await store.appendTranscript(sessionId, { id: 'u2', role: 'user', text: '继续', citations: [] });
+    expect(next.seq).toBe(2);
+  });
+
+  it('commits many concurrent writers together without losing or mixing any of them', async () => {
+    const store = await open();
+    const sessions = await Promise.all(Array.from({ length: 40 }, () => store.create()));
+    await Promise.all(
+      sessions.flatMap(({ sessionId }, i) =>
+        Array.from({ length: 5 }, (_, j) =>
+          store.appendTurn(sessionId, { id: `u${j}`, role: 'user', text: `${i}-${j}`, citations: [], clientId: `c${j}` }, { n: j }),
+        ),
+      ),
+    );
+    for (const [i, { sessionId }] of sessions.entries()) {
+      const t = await store.transcriptAfter(sessionId, 0);
+      expect(t.map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((j) => `${i}-${j}`));
+      expect(t.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+});
