@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FormSpec, FormQuestions, FormDrafting } from './schemas/forms';
 
 /**
  * The files of one knowledge version and the zod schema of each. Every area of the
@@ -15,4 +16,8 @@ export interface KnowledgeFileSpec {
 }
 
 export const KNOWLEDGE_FILES = {
+  // D — the three 申报书 specs, form-phase questions and drafting phrases.
+  forms: { path: 'forms/', schema: FormSpec },
+  formQuestions: { path: 'form-questions.json', schema: FormQuestions },
+  formDrafting: { path: 'form-drafting.json', schema: FormDrafting },
 } satisfies Record<string, KnowledgeFileSpec>;

@@ -1,0 +1,55 @@
+/**
+ * Values the form shows but never asks for. Each result carries the formula with the
+ * actual operands so it can be printed beside the value and checked by a reader.
+ */
+export interface Computed {
+  value: number;
+  /** As printed: fixed decimals. */
+  display: string;
+  formula: string;
+}
+
+export function fmt(n: number): string {
+  // Facts are printed as given; JS prints 0.1+0.2 style noise otherwise.
+  return String(Number(n.toPrecision(12)));
+}
+
+/** 资产负债率 = 总负债 ÷ 总资产 × 100, one decimal. */
+export function debtRatio(totalLiabilities: number, totalAssets: number): Computed | null {
+  if (!(totalAssets > 0) || totalLiabilities < 0) return null;
+  const value = (totalLiabilities / totalAssets) * 100;
+  const display = value.toFixed(1);
+  return { value: Number(display), display, formula: `资产负债率 = 总负债 ÷ 总资产 × 100% = ${fmt(totalLiabilities)} ÷ ${fmt(totalAssets)} × 100% = ${display}%` };
+}
+
+/** 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal, signed. */
+export function changeRatio(before: number, after: number): Computed | null {
+  if (!(before > 0) || after < 0) return null;
+  const value = ((after - before) / before) * 100;
+  const display = value.toFixed(1);
+  return {
+    value: Number(display),
+    display,
+    formula: `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${display}%`,
+  };
+}
+
+/** 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given. */
+export function outputPerPersonDay(outputValue: number, headcount: number, workingDays: number): Computed | null {
+  if (!(headcount > 0) || !(workingDays > 0) || outputValue < 0) return null;
+  const value = outputValue / headcount / workingDays;
+  let display = value.toFixed(2);
+  if (Number(display) === 0 && value > 0) display = value.toPrecision(2);
+  return {
+    value: Number(display),
+    display,
+    formula: `每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数 = ${fmt(outputValue)} ÷ ${fmt(headcount)} ÷ ${fmt(workingDays)} = ${display}万元/人/天`,
+  };
+}
+
+/** 设备占比 / 联网率 as a percentage of a count, one decimal. */
+export function sharePercent(part: number, whole: number, name: string): Computed | null {
+  if (!(whole > 0) || part < 0 || part > whole) return null;
+  const display = ((part / whole) * 100).toFixed(1);
+  return { value: Number(display), display, formula: `${name} = ${fmt(part)} ÷ ${fmt(whole)} × 100% = ${display}%` };
+}

@@ -1,0 +1,126 @@
+import type { FormFacts, DraftProfile } from '../schemas/forms';
+import { checkCreditCode } from './creditCode';
+import { changeRatio, debtRatio, outputPerPersonDay, type Computed } from './compute';
+
+/** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
+export function getPath(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const seg of path.split('.')) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Writes a dotted path, creating objects (and arrays for numeric segments) on the way; returns a new root. */
+export function setPath<T extends object>(obj: T, path: string, value: unknown): T {
+  const segs = path.split('.');
+  const clone = (v: unknown, nextIsIndex: boolean): Record<string, unknown> | unknown[] =>
+    Array.isArray(v) ? [...v] : v && typeof v === 'object' ? { ...(v as object) } : nextIsIndex ? [] : {};
+  const root = clone(obj, false) as Record<string, unknown>;
+  let cur: Record<string, unknown> = root;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const next = clone(cur[segs[i]!], /^\d+$/.test(segs[i + 1]!));
+    cur[segs[i]!] = next;
+    cur = next as Record<string, unknown>;
+  }
+  const last = segs[segs.length - 1]!;
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+  return root as T;
+}
+
+export type IndicatorId = 'productivity' | 'operatingCost' | 'upgradeCycle' | 'defectRate' | 'energyPerOutput' | 'headcount' | 'outputValue';
+
+export interface ResolvedValue {
+  value: number;
+  display: string;
+  /** Fact path, or "computed:<name>(...)" for computed values. */
+  source: string;
+  formula?: string;
+}
+
+function given(n: unknown): n is number {
+  return typeof n === 'number' && Number.isFinite(n);
+}
+
+/** One side of a before/after indicator: the fact if given, else computed where the basis is given. */
+export function indicatorValue(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
+  const ind = facts.indicators ?? {};
+  const v = (ind as Record<string, { before?: number; after?: number } | undefined>)[id]?.[side];
+  if (given(v)) return { value: v, display: String(v), source: `indicators.${id}.${side}` };
+  if (id === 'productivity') {
+    const out = ind.outputValue?.[side];
+    const heads = ind.headcount?.[side];
+    const days = ind.workingDays;
+    if (given(out) && given(heads) && given(days)) {
+      const c = outputPerPersonDay(out, heads, days);
+      if (c) return { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula };
+    }
+  }
+  return null;
+}
+
+export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedValue & { before: ResolvedValue; after: ResolvedValue }) | null {
+  const b = indicatorValue(facts, id, 'before');
+  const a = indicatorValue(facts, id, 'after');
+  if (!b || !a) return null;
+  const c: Computed | null = changeRatio(b.value, a.value);
+  if (!c) return null;
+  return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
+}
+
+export function financeValue(facts: FormFacts, year: string, key: 'totalAssets' | 'totalLiabilities' | 'revenue' | 'profit' | 'tax' | 'debtRatio'): ResolvedValue | null {
+  const y = facts.finance?.[year];
+  if (!y) return null;
+  if (key === 'debtRatio') {
+    if (!given(y.totalAssets) || !given(y.totalLiabilities)) return null;
+    const c = debtRatio(y.totalLiabilities, y.totalAssets);
+    return c ? { value: c.value, display: c.display, source: `computed:debtRatio(${year})`, formula: c.formula } : null;
+  }
+  const v = y[key];
+  return given(v) ? { value: v, display: String(v), source: `finance.${year}.${key}` } : null;
+}
+
+export interface FactFlag {
+  field: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * Consistency checks across facts that a field-level schema cannot see: the credit
+ * code against the province, liabilities above assets, dates out of order.
+ */
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>): FactFlag[] {
+  const f = profile.form ?? {};
+  const flags: FactFlag[] = [];
+  const province = f.province ?? profile.enterprise?.province;
+  const code = f.creditCode ?? profile.enterprise?.creditCode;
+  if (code) {
+    const c = checkCreditCode(code, province);
+    for (const e of c.errors) flags.push({ field: 'creditCode', severity: 'error', message: e });
+    for (const w of c.warnings) flags.push({ field: 'creditCode', severity: 'warning', message: w });
+  }
+  for (const [year, y] of Object.entries(f.finance ?? {})) {
+    if (given(y.totalAssets) && given(y.totalLiabilities) && y.totalLiabilities > y.totalAssets) {
+      flags.push({
+        field: `finance.${year}.totalLiabilities`,
+        severity: 'warning',
+        message: `${year}年总负债（${y.totalLiabilities}万元）大于总资产（${y.totalAssets}万元），资产负债率超过100%，请核对；“生产经营和财务状况良好”是申报条件二(一)`,
+      });
+    }
+  }
+  const p = f.project;
+  if (p?.start && p.end && p.start > p.end) {
+    flags.push({ field: 'project.end', severity: 'error', message: `建设完成日期（${p.end}）早于开始日期（${p.start}）` });
+  }
+  const ws = f.workshops ?? [];
+  ws.forEach((w, i) => {
+    if (given(w.automatedEquipment) && given(w.equipmentTotal) && w.automatedEquipment > w.equipmentTotal)
+      flags.push({ field: `workshops.${i}.automatedEquipment`, severity: 'error', message: `车间${i + 1}自动化设备数大于设备总数` });
+    if (given(w.networkedEquipment) && given(w.automatedEquipment) && w.networkedEquipment > w.automatedEquipment)
+      flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
+  });
+  return flags;
+}

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { CapabilityId, Category } from '../../schemas/profile';
+
+/**
+ * Schemas of the application-form knowledge: one spec per 申报书 (附件1/2/3), the
+ * form-phase questions, and the phrases the offline drafter uses for each capability.
+ * The layout of section 一 is described as typed blocks so the DOCX renderer can rebuild
+ * the bordered table of the original without any clause text in code.
+ */
+
+/** Attachment clause ("附件2.一(二)") or, for materials, a clause of the notice body ("四(二)"). */
+const ClauseRef = z
+  .string()
+  .regex(/^(附件[123](\.[一二三四五](\([一二三四五六七八九十]+\))?\d*)?|[一二三四五](\([一二三四五六七八九十]+\))?\d*)$/, '应为条款编号，如 "附件2.一(二)" 或 "四(二)"');
+
+export const FieldKind = z.enum(['text', 'number', 'date', 'table', 'narrative']);
+
+export const Target = z.object({
+  /** The form's own words, e.g. "400字左右". */
+  text: z.string(),
+  nominal: z.number().int().positive(),
+  min: z.number().int().positive(),
+  max: z.number().int().positive(),
+});
+export type Target = z.infer<typeof Target>;
+
+const Provenance = {
+  /** True where our copy of the notice is truncated and the field was reconstructed. */
+  inferred: z.boolean().optional(),
+  note: z.string().optional(),
+};
+
+export const FormField = z.object({
+  id: z.string().regex(/^[a-zA-Z][\w.]*$/),
+  label: z.string().min(1),
+  clause: ClauseRef,
+  kind: FieldKind,
+  unit: z.string().optional(),
+  /** Hint text printed in the cell, verbatim from the form (with its brackets). */
+  hint: z.string().optional(),
+  target: Target.optional(),
+  /** FormFacts path that fills a plain field ("contact.name", "project.investment"). */
+  fact: z.string().optional(),
+  /** Narrative fields are drafted; this is the draft section id. */
+  section: z.string().optional(),
+  /** Element of 三 the cell answers ("三(二)3"), used to flag unmet elements. */
+  element: z.string().optional(),
+  capabilities: z.array(CapabilityId).optional(),
+  ...Provenance,
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const MatrixRow = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.string().optional(),
+  /** FormFacts path template; "{col}" is replaced by the column key. */
+  fact: z.string().optional(),
+  /** Before/after indicator the row shows (效益指标); its ratio column is computed. */
+  indicator: z.string().optional(),
+  side: z.enum(['before', 'after']).optional(),
+  /** Computed rows name their computation; the formula is printed beside the value. */
+  computed: z.enum(['debtRatio', 'changeRatio']).optional(),
+  ...Provenance,
+});
+
+export const Block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), text: z.string(), clause: ClauseRef, ...Provenance }),
+  /** Rows of one or two label/value pairs; `group` is a label merged down the left of all rows. */
+  z.object({ type: z.literal('pairs'), group: z.string().optional(), rows: z.array(z.array(FormField).min(1).max(2)).min(1) }),
+  /** A header row and value rows: 近三年主要经济指标, 效益指标, 企业负责人. */
+  z.object({
+    type: z.literal('matrix'),
+    id: z.string(),
+    label: z.string(),
+    clause: ClauseRef,
+    group: z.string().optional(),
+    columns: z.array(z.object({ key: z.string(), label: z.string() })).min(1).max(4),
+    rows: z.array(MatrixRow).min(1),
+    note: z.string().optional(),
+    inferred: z.boolean().optional(),
+  }),
+  /** Label + long answer cells; `group` merges a label down the left (研发设计). */
+  z.object({ type: z.literal('cells'), group: z.string().optional(), fields: z.array(FormField).min(1) }),
+  /** 车间建设: the same cells repeated for every workshop the enterprise names. */
+  z.object({
+    type: z.literal('workshops'),
+    group: z.string(),
+    clause: ClauseRef,
+    nameLabel: z.string(),
+    fields: z.array(FormField).min(1),
+    ...Provenance,
+  }),
+  z.object({
+    type: z.literal('statement'),
+    id: z.string(),
+    label: z.string(),
+    clause: ClauseRef,
+    text: z.string(),
+    signLines: z.array(z.string()),
+    ...Provenance,
+  }),
+]);
+export type Block = z.infer<typeof Block>;
+
+export const NarrativeItem = z.object({
+  id: z.string(),
+  clause: ClauseRef,
+  title: z.string(),
+  hint: z.string(),
+  section: z.string(),
+  kind: z.literal('narrative').default('narrative'),
+  ...Provenance,
+});
+
+export const ChecklistItem = z.object({
+  id: z.string(),
+  clause: ClauseRef,
+  title: z.string(),
+  detail: z.string(),
+  where: z.string().optional(),
+  /** Items the 四 list does not name but the notice or blocks require (signatures, seals). */
+  fromText: z.boolean().optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
+export const FormSpec = z.object({
+  category: Category,
+  attachment: z.enum(['附件1', '附件2', '附件3']),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  /** "智能车间" or "智能工厂", used in headings and drafted sentences. */
+  unitNoun: z.string(),
+  /** Where our copy of the form is incomplete, what was reconstructed and from what. */
+  provenance: z.string().optional(),
+  cover: z.object({ fields: z.array(FormField).min(1), issuer: z.string(), issuerSuffix: z.string() }),
+  section1: z.object({ title: z.string(), clause: ClauseRef, blocks: z.array(Block).min(1) }),
+  section2: z.object({ title: z.string(), clause: ClauseRef, items: z.array(NarrativeItem).min(1) }),
+  section3: z.object({
+    title: z.string(),
+    clause: ClauseRef,
+    items: z.array(NarrativeItem).min(1),
+    /** The 三 elements of the notice this form is written against, in order. */
+    elements: z.array(z.object({ clause: z.string(), title: z.string(), capabilities: z.array(CapabilityId) })).min(1),
+  }),
+  section4: z.object({ title: z.string(), clause: ClauseRef, items: z.array(ChecklistItem).min(1) }),
+  /** Materials the notice requires that the 四 list does not number (seals, signatures). */
+  extraChecklist: z.array(ChecklistItem).default([]),
+});
+export type FormSpec = z.infer<typeof FormSpec>;
+
+export const FormQuestion = z.object({
+  id: z.string().regex(/^form\.[\w.{}]+$/, 'form-phase question ids start with "form."'),
+  text: z.string(),
+  kind: z.enum(['number', 'text', 'date', 'multiChoice', 'choice']),
+  fact: z.string(),
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  help: z.string().optional(),
+  clause: z.string().optional(),
+  choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** Categories that need it; absent = all. */
+  categories: z.array(Category).optional(),
+  /** "workshop": asked once per workshop, "{i}" in id/fact/text is the 1-based workshop number. */
+  repeat: z.literal('workshop').optional(),
+  /** "element": asked once per element cell of the chosen form (id/fact use "{field}"). */
+  perElementCell: z.boolean().optional(),
+  validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'percent', 'count']).optional(),
+});
+export type FormQuestion = z.infer<typeof FormQuestion>;
+
+export const FormQuestions = z.object({ questions: z.array(FormQuestion).min(1) });
+
+export const CapabilityPhrase = z.object({
+  /** Full name with abbreviation, as the form expects: 制造执行系统（MES）. */
+  name: z.string(),
+  /** What it achieves, in the notice's wording: 实现车间作业计划…自动生成. */
+  achieve: z.string(),
+  /** Verb used in the sentence: 应用 / 建有 / 采用. */
+  verb: z.string().default('应用'),
+});
+
+export const FormDrafting = z.object({
+  capabilities: z.record(CapabilityId, CapabilityPhrase),
+  /** Labels of form facts, used in placeholders 〔待补充：label〕. */
+  factLabels: z.record(z.string(), z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      /** Whether a fall is the improvement (成本, 不良品率, 能耗, 周期). */
+      lowerIsBetter: z.boolean(),
+    }),
+  ),
+});
+export type FormDrafting = z.infer<typeof FormDrafting>;

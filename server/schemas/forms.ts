@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Category, Profile, Enterprise, CapabilityId, CapabilityValue } from './profile';
+
+/**
+ * The facts a 申报书 draft rests on, beyond the assessment profile. Everything is
+ * optional: a missing fact becomes a visible placeholder, never a guess.
+ */
+
+const Money = z.number().finite().min(0, '金额（万元）不能为负数');
+const Count = z.number().int().min(0);
+const Pct = z.number().finite().min(0).max(100);
+const Text = (max = 2000) => z.string().trim().min(1).max(max);
+/** A real calendar date, "YYYY-MM-DD" or "YYYY-MM". */
+export const FormDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期格式应为 YYYY-MM-DD 或 YYYY-MM')
+  .refine((s) => isRealDate(s), '不是真实存在的日期');
+
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = m[3] === undefined ? 1 : Number(m[3]);
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+export const FinanceYear = z.object({
+  totalAssets: Money.optional(),
+  totalLiabilities: Money.optional(),
+  revenue: Money.optional(),
+  /** Profit may be a loss. */
+  profit: z.number().finite().optional(),
+  tax: Money.optional(),
+});
+export type FinanceYear = z.infer<typeof FinanceYear>;
+
+export const BeforeAfter = z.object({ before: z.number().finite().min(0).optional(), after: z.number().finite().min(0).optional() });
+
+export const Workshop = z.object({
+  name: Text(100).optional(),
+  lines: z.array(Text(100)).max(30).optional(),
+  equipmentTotal: Count.optional(),
+  automatedEquipment: Count.optional(),
+  networkedEquipment: Count.optional(),
+  /** What was built, per cell of the workshop block (keys are form field ids: "ws.infra"). */
+  descriptions: z.record(z.string().max(60), Text(3000)).optional(),
+});
+export type Workshop = z.infer<typeof Workshop>;
+
+export const FormFacts = z.object({
+  name: Text(200).optional(),
+  industry: Text(100).optional(),
+  creditCode: z.string().trim().max(18).optional(),
+  foundedOn: FormDate.optional(),
+  address: Text(300).optional(),
+  province: Text(50).optional(),
+  registeredCapital: Money.optional(),
+  capitalNature: Text(50).optional(),
+  employees: Count.optional(),
+  contact: z
+    .object({ name: Text(50), title: Text(50), phone: Text(40), mobile: Text(40), fax: Text(40), email: z.string().trim().email() })
+    .partial()
+    .optional(),
+  leader: z.object({ name: Text(50), title: Text(80), phone: Text(40) }).partial().optional(),
+  /** Keyed by year: "2020", "2021", "2022". */
+  finance: z.record(z.string().regex(/^\d{4}$/), FinanceYear).optional(),
+  products: z.array(z.object({ name: Text(100), share: Pct.optional() })).max(20).optional(),
+  /** Share of revenue from the main products as a whole, when not given per product. */
+  mainProductsShare: Pct.optional(),
+  history: Text(3000).optional(),
+  business: Text(3000).optional(),
+  marketing: Text(3000).optional(),
+  honours: z.array(Text(200)).max(50).optional(),
+  rnd: z.object({ staff: Count.optional(), description: Text(3000).optional() }).optional(),
+  patents: z.object({ total: Count.optional(), invention: Count.optional(), description: Text(3000).optional() }).optional(),
+  project: z
+    .object({
+      name: Text(200).optional(),
+      address: Text(300).optional(),
+      start: FormDate.optional(),
+      end: FormDate.optional(),
+      investment: Money.optional(),
+      applicationDate: FormDate.optional(),
+    })
+    .optional(),
+  workshops: z.array(Workshop).max(20).optional(),
+  indicators: z
+    .object({
+      productivity: BeforeAfter.optional(),
+      operatingCost: BeforeAfter.optional(),
+      upgradeCycle: BeforeAfter.optional(),
+      defectRate: BeforeAfter.optional(),
+      energyPerOutput: BeforeAfter.optional(),
+      headcount: BeforeAfter.optional(),
+      /** Annual output value of the workshop/factory (万元), the basis of 每人每天产出. */
+      outputValue: BeforeAfter.optional(),
+      workingDays: z.number().int().min(1).max(366).optional(),
+    })
+    .optional(),
+  /** What was built, per element cell of the form (keys are form field ids: "infra", "rd.pdm"). */
+  elements: z.record(z.string().max(60), Text(3000)).optional(),
+  advantages: Text(3000).optional(),
+  benefits: Text(3000).optional(),
+});
+export type FormFacts = z.infer<typeof FormFacts>;
+
+/** The drafting input: the assessment profile (possibly partial) plus the form facts. */
+export const DraftProfile = z.object({
+  enterprise: Enterprise.partial().optional(),
+  scope: Profile.shape.scope,
+  productionMode: Profile.shape.productionMode,
+  capabilities: z.partialRecord(CapabilityId, CapabilityValue).default({}),
+  metrics: Profile.shape.metrics,
+  form: FormFacts.default({}),
+});
+export type DraftProfile = z.infer<typeof DraftProfile>;
+export type DraftProfileInput = z.input<typeof DraftProfile>;
+
+export const NumberSource = z.object({ value: z.string(), source: z.string(), formula: z.string().optional() });
+export type NumberSource = z.infer<typeof NumberSource>;
+
+export const DraftResult = z.object({
+  section: z.string(),
+  title: z.string(),
+  text: z.string(),
+  length: z.number().int(),
+  target: z.object({ text: z.string(), nominal: z.number(), min: z.number(), max: z.number() }).nullable(),
+  withinTarget: z.boolean().nullable(),
+  missingFacts: z.array(z.string()),
+  numbers: z.array(NumberSource),
+  /** Elements of 三 still unmet, flagged in the text. */
+  unmet: z.array(z.string()).default([]),
+});
+export type DraftResult = z.infer<typeof DraftResult>;
+
+export const DraftRequest = z.object({
+  profile: DraftProfile,
+  category: Category,
+  section: z.string().min(1).max(80),
+});
+
+export const ExportRequest = z.object({ profile: DraftProfile, category: Category });
+
+export const SaveDraftRequest = z.object({ text: z.string().max(20000), category: Category.optional() });
+export const RegenerateRequest = z.object({ overwrite: z.boolean().default(false) });

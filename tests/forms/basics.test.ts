@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { countChars } from '../../server/forms/length';
+import { checkCreditCode, creditCodeCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS } from '../../server/forms/creditCode';
+import { changeRatio, debtRatio, outputPerPersonDay, sharePercent } from '../../server/forms/compute';
+import { checkFacts } from '../../server/forms/facts';
+import { FormFacts } from '../../server/schemas/forms';
+
+const lengthCases: [string, number, string][] = [
+  ['', 0, 'empty text counts nothing'],
+  ['智能工厂', 4, 'each CJK character counts one'],
+  ['应用MES系统', 5, 'an ASCII word inside Chinese counts one'],
+  ['，。（）、：；“”', 9, 'full-width punctuation counts one each'],
+  ['0.85%', 1, 'a number with its decimal point and percent sign is one word'],
+  ['ISO 9001 认证', 4, 'space-separated ASCII runs count separately'],
+  ['制造执行系统（MES）', 9, 'system name with abbreviation: 6 + 2 brackets + 1 word'],
+  ['由0.50提升至0.72', 6, 'numbers between Chinese characters are one each'],
+  ['  \n\t', 0, 'whitespace counts nothing'],
+  ['5G专网', 3, 'a mixed ASCII run counts one and the Chinese two'],
+];
+
+describe('Word-style 字数 counting', () => {
+  it.each(lengthCases)('counts %j as %i (%s)', (text, n) => {
+    expect(countChars(text)).toBe(n);
+  });
+});
+
+/** Builds a valid code from 17 characters by computing the check character independently. */
+function makeCode(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARSET.indexOf(first17[i]!) * CREDIT_CODE_WEIGHTS[i]!;
+  const c = (31 - (sum % 31)) % 31;
+  return first17 + CREDIT_CODE_CHARSET[c];
+}
+
+describe('统一社会信用代码 check per GB 32100-2015', () => {
+  const valid = [makeCode('91410100MA3X7K2P4'), makeCode('91411000123456789'), makeCode('52410000L12345678'), makeCode('91110108MA01ABCDE')];
+
+  it('computes the weights as 3^i mod 31', () => {
+    expect(CREDIT_CODE_WEIGHTS).toEqual(Array.from({ length: 17 }, (_, i) => Number(3n ** BigInt(i) % 31n)));
+  });
+
+  it.each(valid)('accepts the constructed valid code %s', (code) => {
+    const r = checkCreditCode(code);
+    expect(r.errors).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(creditCodeCheckChar(code.slice(0, 17))).toBe(code[17]);
+  });
+
+  it('maps a remainder of zero to the check character 0', () => {
+    // Find a body whose weighted sum is divisible by 31 by varying the last digit.
+    for (let d = 0; d < 31; d++) {
+      const body = '9141010012345678' + CREDIT_CODE_CHARSET[d];
+      let sum = 0;
+      for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARSET.indexOf(body[i]!) * CREDIT_CODE_WEIGHTS[i]!;
+      if (sum % 31 === 0) {
+        expect(creditCodeCheckChar(body)).toBe('0');
+        return;
+      }
+    }
+    throw new Error('no body with remainder 0 found');
+  });
+
+  const invalid: [string, RegExp][] = [
+    [valid[0]!.slice(0, 17), /18位/],
+    [valid[0]! + '1', /18位/],
+    [valid[0]!.slice(0, 17) + (valid[0]![17] === '1' ? '2' : '1'), /校验位不符/],
+    ['91410100MA3X7K2PO' + '1', /不允许的字符/],
+    ['91410100MA3X7K2PI1', /不允许的字符/],
+    ['9141AB00MA3X7K2P4' + 'X', /第3–8位/],
+  ];
+  it.each(invalid)('rejects %s with a message naming the problem', (code, msg) => {
+    const r = checkCreditCode(code);
+    expect(r.ok).toBe(false);
+    expect(r.errors.join('；')).toMatch(msg);
+  });
+
+  it('accepts lower case and surrounding spaces by normalising', () => {
+    expect(checkCreditCode(`  ${valid[0]!.toLowerCase()} `).ok).toBe(true);
+  });
+
+  it('flags a Henan enterprise whose division code does not start with 41, without rejecting the code', () => {
+    const r = checkCreditCode(valid[3]!, '河南省');
+    expect(r.ok).toBe(true);
+    expect(r.warnings[0]).toMatch(/不以41开头/);
+    expect(checkCreditCode(valid[0]!, '河南省').warnings).toEqual([]);
+    expect(checkCreditCode(valid[0]!, '山东省').warnings[0]).toMatch(/属于河南省/);
+  });
+});
+
+describe('computed values carry their formula', () => {
+  const ratioCases: [number, number, string][] = [
+    [0.5, 0.72, '44.0'],
+    [120, 105, '-12.5'],
+    [180, 120, '-33.3'],
+    [2.1, 0.9, '-57.1'],
+    [0.085, 0.072, '-15.3'],
+    [10, 10, '0.0'],
+  ];
+  it.each(ratioCases)('提升/降低比例 from %d to %d is %s%%', (b, a, shown) => {
+    const c = changeRatio(b, a)!;
+    expect(c.display).toBe(shown);
+    expect(c.formula).toContain('(建设后 − 建设前) ÷ 建设前');
+    expect(c.formula).toContain(`= ${shown}%`);
+  });
+
+  it('refuses a ratio against a zero baseline instead of printing Infinity', () => {
+    expect(changeRatio(0, 5)).toBeNull();
+  });
+
+  const debtCases: [number, number, string][] = [
+    [4200, 10000, '42.0'],
+    [1, 3, '33.3'],
+    [12000, 10000, '120.0'],
+  ];
+  it.each(debtCases)('资产负债率 of liabilities %d over assets %d is %s%%', (l, a, shown) => {
+    const c = debtRatio(l, a)!;
+    expect(c.display).toBe(shown);
+    expect(c.formula).toMatch(/总负债 ÷ 总资产 × 100%/);
+  });
+
+  it('computes 每人每天产出 only when output, headcount and working days are all given', () => {
+    const c = outputPerPersonDay(54000, 300, 300)!;
+    expect(c.display).toBe('0.60');
+    expect(c.formula).toContain('54000 ÷ 300 ÷ 300');
+    expect(outputPerPersonDay(54000, 0, 300)).toBeNull();
+  });
+
+  it('computes shares of equipment with one decimal', () => {
+    expect(sharePercent(134, 146, '联网率')!.display).toBe('91.8');
+    expect(sharePercent(150, 146, '联网率')).toBeNull();
+  });
+});
+
+describe('form facts validation', () => {
+  it('rejects negative money and impossible dates with field names', () => {
+    const r = FormFacts.safeParse({ registeredCapital: -5, foundedOn: '2021-02-30', finance: { '2022': { totalAssets: -1 } } });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['registeredCapital', 'foundedOn', 'finance.2022.totalAssets']));
+  });
+
+  it('accepts a month-only date and a negative profit (a loss)', () => {
+    expect(FormFacts.safeParse({ project: { start: '2020-03' }, finance: { '2022': { profit: -120 } } }).success).toBe(true);
+  });
+
+  it('flags 总负债 greater than 总资产 and a construction end before its start', () => {
+    const flags = checkFacts({ form: FormFacts.parse({ finance: { '2021': { totalAssets: 100, totalLiabilities: 130 } }, project: { start: '2022-05', end: '2021-01' } }) });
+    expect(flags.map((f) => f.field)).toEqual(['finance.2021.totalLiabilities', 'project.end']);
+    expect(flags[0]!.message).toMatch(/总负债.*大于总资产/);
+  });
+});
