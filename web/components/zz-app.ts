@@ -1,0 +1,625 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { ServerMessage } from '../../server/schemas/ws';
+import type { AnswerValue } from '../../server/schemas/interview';
+import { controls } from './shared-styles';
+import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
+import { Conversation } from '../lib/conversation';
+import { forget, formatHash, pickSession, save, type SessionRef } from '../lib/session-link';
+import { CATEGORY_LABEL, VERDICT_LABEL } from '../lib/format';
+import { newClientId } from '../lib/ids';
+import type { ZzEventDetails } from '../lib/events';
+import type { ZzComposer } from './zz-composer';
+import './zz-welcome';
+import './zz-message-list';
+import './zz-question';
+import './zz-composer';
+import './zz-assessment-panel';
+import './zz-review-card';
+import './zz-drafts-panel';
+import './zz-clause-viewer';
+import './zz-offline-banner';
+
+type Tab = 'assessment' | 'review' | 'drafts';
+type Mode = 'interview' | 'qa';
+
+/** A message the server has not acknowledged in this time while online is shown as failed. */
+const ACK_TIMEOUT_MS = 15_000;
+
+/**
+ * The application shell: owns the socket client and the conversation state, and lays out the
+ * chat, the pending question, the composer and the assessment side panel (a drawer on phones).
+ */
+@customElement('zz-app')
+export class ZzApp extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        /* visualViewport gives the height above the on-screen keyboard where dvh is not enough (iOS). */
+        height: var(--zz-app-height, 100dvh);
+        overflow: hidden;
+      }
+      .app {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        min-width: 0;
+      }
+      header.top {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        padding: var(--zz-space-2) var(--zz-space-4);
+        background: var(--zz-color-surface);
+        border-bottom: 1px solid var(--zz-color-border);
+        min-width: 0;
+        flex: none;
+      }
+      h1 {
+        font-size: var(--zz-font-size-lg);
+        margin: 0;
+        white-space: nowrap;
+      }
+      .sub {
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        min-width: 0;
+        flex: 1;
+      }
+      .actions {
+        display: flex;
+        gap: var(--zz-space-2);
+        flex: none;
+      }
+      .panel-toggle {
+        display: none;
+      }
+      .badge {
+        font-size: 12px;
+        padding: 0 6px;
+        border-radius: var(--zz-radius-pill);
+        background: var(--zz-color-primary-soft);
+        color: var(--zz-color-primary);
+      }
+      .body {
+        flex: 1;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) var(--zz-panel-width);
+        min-height: 0;
+      }
+      main {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        min-width: 0;
+      }
+      .scroller {
+        flex: 1;
+        overflow-y: auto;
+        overflow-x: hidden;
+        overscroll-behavior: contain;
+        min-height: 0;
+      }
+      .dock {
+        flex: none;
+        display: flex;
+        flex-direction: column;
+        gap: var(--zz-space-2);
+        padding: var(--zz-space-2) var(--zz-space-4) max(var(--zz-space-3), env(safe-area-inset-bottom));
+        background: var(--zz-color-bg);
+        border-top: 1px solid var(--zz-color-border);
+        max-height: 60%;
+        overflow-y: auto;
+      }
+      .modes {
+        display: flex;
+        gap: var(--zz-space-2);
+        align-items: center;
+        flex-wrap: wrap;
+        font-size: var(--zz-font-size-sm);
+      }
+      .modes .label {
+        color: var(--zz-color-muted);
+      }
+      .modes .chip {
+        min-height: 36px;
+        position: relative;
+        font-size: var(--zz-font-size-sm);
+      }
+      /* Compact look, full 44 px hit area. */
+      .modes .chip::after {
+        content: '';
+        position: absolute;
+        inset: -4px 0;
+      }
+      .qa-hint {
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+        margin: 0;
+      }
+      .notice {
+        margin: 0 var(--zz-space-4);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        border-radius: var(--zz-radius);
+        background: var(--zz-color-primary-soft);
+        font-size: var(--zz-font-size-sm);
+      }
+      .notice.warn {
+        background: var(--zz-color-partial-soft);
+      }
+      aside {
+        border-left: 1px solid var(--zz-color-border);
+        background: var(--zz-color-surface-2);
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        min-width: 0;
+      }
+      .drawer-head {
+        display: none;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: var(--zz-space-1);
+        padding: var(--zz-space-2) var(--zz-space-3) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+        flex: none;
+        overflow-x: auto;
+      }
+      [role='tab'] {
+        min-height: var(--zz-tap);
+        padding: 0 var(--zz-space-3);
+        border: none;
+        border-bottom: 3px solid transparent;
+        background: transparent;
+        cursor: pointer;
+        color: var(--zz-color-muted);
+        white-space: nowrap;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--zz-color-primary);
+        border-bottom-color: var(--zz-color-primary);
+        font-weight: 600;
+      }
+      [role='tabpanel'] {
+        flex: 1;
+        overflow-y: auto;
+        padding: var(--zz-space-3) var(--zz-space-4) var(--zz-space-5);
+        min-height: 0;
+      }
+      @media (max-width: 900px) {
+        .body {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        .panel-toggle {
+          display: inline-flex;
+        }
+        .sub {
+          display: none;
+        }
+        header.top {
+          padding: var(--zz-space-1) var(--zz-space-3);
+        }
+        h1 {
+          flex: 1;
+          font-size: var(--zz-font-size);
+        }
+        aside {
+          position: fixed;
+          inset: 0;
+          z-index: 20;
+          border-left: none;
+          transform: translateX(100%);
+          visibility: hidden;
+          transition: transform 0.2s ease, visibility 0.2s;
+        }
+        aside.open {
+          transform: none;
+          visibility: visible;
+        }
+        .drawer-head {
+          display: flex;
+          align-items: center;
+          gap: var(--zz-space-2);
+          padding: var(--zz-space-1) var(--zz-space-3);
+          border-bottom: 1px solid var(--zz-color-border);
+          background: var(--zz-color-surface);
+        }
+        .drawer-head h2 {
+          flex: 1;
+          margin: 0;
+          font-size: var(--zz-font-size);
+        }
+        .dock {
+          padding-left: var(--zz-space-3);
+          padding-right: var(--zz-space-3);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        aside {
+          transition: none;
+        }
+      }
+    `,
+  ];
+
+  @state() private _status: ConnectionStatus = 'idle';
+  @state() private _mode: Mode = 'interview';
+  @state() private _tab: Tab = 'assessment';
+  @state() private _panelOpen = false;
+  @state() private _clause = '';
+  @state() private _announce = '';
+  @state() private _session: SessionRef | null = null;
+  @state() private _starting = false;
+  @state() private _banner = '';
+  /** Bumped whenever the conversation object changes, so Lit re-renders. */
+  @state() private _rev = 0;
+
+  @query('.scroller') private _scroller!: HTMLElement;
+  @query('zz-composer') private _composer?: ZzComposer;
+
+  private readonly _conv = new Conversation();
+  private readonly _sent = new Map<string, UserMessage>();
+  private readonly _ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private _stick = true;
+  private readonly _client = new ChatClient(
+    { url: wsUrl() },
+    { onMessage: (m) => this._onServer(m), onStatus: (s) => (this._status = s) },
+  );
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this._online);
+    window.addEventListener('offline', this._offline);
+    window.addEventListener('hashchange', this._hashChange);
+    window.visualViewport?.addEventListener('resize', this._viewport);
+    window.visualViewport?.addEventListener('scroll', this._viewport);
+    this._viewport();
+    const saved = pickSession(location.hash, safeStorage());
+    if (saved) this._open(saved);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this._online);
+    window.removeEventListener('offline', this._offline);
+    window.removeEventListener('hashchange', this._hashChange);
+    window.visualViewport?.removeEventListener('resize', this._viewport);
+    window.visualViewport?.removeEventListener('scroll', this._viewport);
+    this._client.stop();
+  }
+
+  private _online = () => this._client.retryNow();
+  private _offline = () => this._client.dropNow();
+  private _hashChange = () => {
+    const ref = pickSession(location.hash, undefined);
+    if (ref && ref.sessionId !== this._session?.sessionId) this._open(ref);
+  };
+  /** Keeps the composer above the on-screen keyboard on browsers that do not resize the layout. */
+  private _viewport = () => {
+    const vv = window.visualViewport;
+    if (vv) this.style.setProperty('--zz-app-height', `${Math.round(vv.height)}px`);
+  };
+
+  private _open(ref: SessionRef | null): void {
+    this._client.stop();
+    this._conv.reset();
+    this._sent.clear();
+    this._rev++;
+    this._session = ref;
+    this._starting = true;
+    this._client.lastSeq = 0;
+    this._client.start(ref ?? undefined);
+  }
+
+  private _onServer(msg: ServerMessage): void {
+    this._conv.apply(msg);
+    switch (msg.type) {
+      case 'session': {
+        this._starting = false;
+        this._banner = '';
+        const ref = { sessionId: msg.sessionId, token: msg.token };
+        this._session = ref;
+        save(safeStorage(), ref);
+        // replaceState: the link is updated without adding a history entry or a request.
+        history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(ref)}`);
+        break;
+      }
+      case 'ack':
+        this._clearAckTimer(msg.clientId);
+        this._sent.delete(msg.clientId);
+        break;
+      case 'message.end':
+        // Announced once, when complete: screen readers would stumble over every delta.
+        this._announce = msg.text.length > 400 ? `${msg.text.slice(0, 400)}…` : msg.text;
+        break;
+      case 'error':
+        if (msg.clientId) this._clearAckTimer(msg.clientId);
+        if (!msg.clientId && (msg.code === 'NOT_FOUND' || msg.code === 'NOT_OPEN') && this._starting) {
+          // The saved session is gone (or the token is wrong): start fresh rather than loop.
+          forget(safeStorage());
+          history.replaceState(null, '', `${location.pathname}${location.search}`);
+          this._client.stop();
+          this._session = null;
+          this._starting = false;
+          this._banner = '之前的会话已失效，请重新开始。';
+        } else if (!msg.clientId) {
+          this._banner = msg.message;
+        }
+        break;
+      default:
+        break;
+    }
+    this._client.lastSeq = this._conv.lastSeq;
+    this._rev++;
+  }
+
+  private _clearAckTimer(clientId: string): void {
+    const t = this._ackTimers.get(clientId);
+    if (t) clearTimeout(t);
+    this._ackTimers.delete(clientId);
+  }
+
+  private _dispatch(msg: UserMessage, bubble: string): void {
+    this._conv.addLocalUser(msg.clientId, bubble);
+    this._sent.set(msg.clientId, msg);
+    this._client.send(msg);
+    this._stick = true;
+    this._ackTimers.set(
+      msg.clientId,
+      setTimeout(() => {
+        this._ackTimers.delete(msg.clientId);
+        // Offline messages stay queued; only a server that is up but silent counts as failure.
+        if (this._client.status !== 'online') return this._rearm(msg);
+        this._client.discard(msg.clientId);
+        this._conv.markFailed(msg.clientId, '服务器没有响应');
+        this._rev++;
+      }, ACK_TIMEOUT_MS),
+    );
+    this._rev++;
+  }
+
+  private _rearm(msg: UserMessage): void {
+    if (!this._client.pending.some((m) => m.clientId === msg.clientId)) return;
+    this._ackTimers.set(msg.clientId, setTimeout(() => this._rearm(msg), ACK_TIMEOUT_MS));
+  }
+
+  private _onStart(e: CustomEvent<ZzEventDetails['zz-start']>): void {
+    this._mode = e.detail.mode;
+    if (!this._session || this._status === 'idle') this._open(this._session);
+    if (e.detail.mode === 'qa') void this.updateComplete.then(() => this._composer?.focus());
+  }
+
+  private _onSend(e: CustomEvent<ZzEventDetails['zz-send']>): void {
+    if (!this._session && this._status === 'idle') this._open(null);
+    const text = e.detail.text;
+    this._dispatch({ type: 'text', clientId: newClientId(), text, mode: this._mode === 'qa' ? 'qa' : 'interview' }, text);
+  }
+
+  private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
+    const { questionId, value, display } = e.detail;
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value }, display);
+  }
+
+  private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
+    const { questionId, value, display, label } = e.detail;
+    this._dispatch({ type: 'edit', clientId: newClientId(), questionId, value: value as AnswerValue }, `修改「${label}」：${display}`);
+  }
+
+  private _onRetry(e: CustomEvent<ZzEventDetails['zz-retry']>): void {
+    const failed = this._conv.messages.find((m) => m.id === e.detail.id);
+    const original = failed?.clientId ? this._sent.get(failed.clientId) : undefined;
+    if (!failed || !original) return;
+    this._conv.remove(failed.id);
+    this._sent.delete(failed.clientId!);
+    // A fresh clientId: the server refused or never saw the first one, so it must not be deduplicated.
+    this._dispatch({ ...original, clientId: newClientId() }, failed.text);
+  }
+
+  private _newSession(): void {
+    if (this._conv.messages.length && !confirm('确定要新建吗？当前会话仍可通过原链接找回。')) return;
+    forget(safeStorage());
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    this._client.stop();
+    this._conv.reset();
+    this._sent.clear();
+    this._session = null;
+    this._mode = 'interview';
+    this._tab = 'assessment';
+    this._banner = '';
+    this._rev++;
+  }
+
+  private _openClause(e: CustomEvent<ZzEventDetails['zz-open-clause']>): void {
+    this._clause = e.detail.clause;
+  }
+
+  private _onScroll = () => {
+    const s = this._scroller;
+    this._stick = s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+  };
+
+  protected updated(changed: PropertyValues): void {
+    if (changed.has('_rev') && this._stick && this._scroller) {
+      this._scroller.scrollTop = this._scroller.scrollHeight;
+    }
+  }
+
+  private get _capabilityLabels(): Map<string, string> {
+    const m = new Map<string, string>();
+    for (const r of this._conv.recorded.values()) {
+      if (r.questionId.startsWith('cap.')) m.set(r.questionId.slice(4), r.label);
+    }
+    return m;
+  }
+
+  private get _showDrafts(): boolean {
+    const a = this._conv.assessment;
+    return !!(a && a.eligible && a.category.recommended && this._session);
+  }
+
+  private _selectTab(tab: Tab): void {
+    this._tab = tab;
+  }
+
+  private _tabKey(e: KeyboardEvent, tabs: Tab[]): void {
+    const i = tabs.indexOf(this._tab);
+    let next = i;
+    if (e.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    else return;
+    e.preventDefault();
+    this._tab = tabs[next]!;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this._tab}`) as HTMLElement | null)?.focus());
+  }
+
+  private _togglePanel(open: boolean): void {
+    this._panelOpen = open;
+    if (open) void this.updateComplete.then(() => (this.renderRoot.querySelector('.drawer-close') as HTMLElement | null)?.focus());
+    else (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus();
+  }
+
+  private get _side() {
+    const tabs: Tab[] = this._showDrafts ? ['assessment', 'review', 'drafts'] : ['assessment', 'review'];
+    const tab = tabs.includes(this._tab) ? this._tab : 'assessment';
+    const names: Record<Tab, string> = { assessment: '评估结果', review: `我的回答（${this._conv.recorded.size}）`, drafts: '申报书' };
+    return html`<aside
+      class=${this._panelOpen ? 'open' : ''}
+      aria-label="评估与回答"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this._panelOpen && this._togglePanel(false)}
+    >
+      <div class="drawer-head">
+        <h2>评估与回答</h2>
+        <button class="btn drawer-close" type="button" aria-label="关闭评估面板" @click=${() => this._togglePanel(false)}>返回对话</button>
+      </div>
+      <div role="tablist" aria-label="评估面板">
+        ${tabs.map(
+          (t) => html`<button
+            role="tab"
+            id=${`tab-${t}`}
+            aria-selected=${t === tab ? 'true' : 'false'}
+            aria-controls=${`panel-${t}`}
+            tabindex=${t === tab ? 0 : -1}
+            @click=${() => this._selectTab(t)}
+            @keydown=${(e: KeyboardEvent) => this._tabKey(e, tabs)}
+          >${names[t]}</button>`,
+        )}
+      </div>
+      <div role="tabpanel" id=${`panel-${tab}`} aria-labelledby=${`tab-${tab}`} tabindex="0">
+        ${tab === 'assessment'
+          ? html`<zz-assessment-panel
+              .assessment=${this._conv.assessment}
+              .progress=${this._conv.progress}
+              .capabilityLabels=${this._capabilityLabels}
+            ></zz-assessment-panel>`
+          : tab === 'review'
+            ? html`<zz-review-card
+                .items=${[...this._conv.recorded.values()]}
+                .questions=${this._conv.questions}
+                ?disabled=${this._status !== 'online'}
+              ></zz-review-card>`
+            : html`<zz-drafts-panel
+                .session=${this._session}
+                .category=${this._conv.assessment?.category.recommended ?? null}
+              ></zz-drafts-panel>`}
+      </div>
+    </aside>`;
+  }
+
+  private get _dock() {
+    const q = this._conv.question;
+    const hasSession = !!this._session || this._starting;
+    if (!hasSession && !this._conv.messages.length) return nothing;
+    const showQuestion = this._mode === 'interview' && q;
+    return html`<div class="dock">
+      ${showQuestion ? html`<zz-question .question=${q} ?busy=${this._status !== 'online'}></zz-question>` : nothing}
+      <div class="modes" role="group" aria-label="对话方式">
+        <span class="label">当前：</span>
+        <button class="chip" type="button" aria-pressed=${this._mode === 'interview' ? 'true' : 'false'} @click=${() => (this._mode = 'interview')}>
+          申报评估
+        </button>
+        <button class="chip" type="button" aria-pressed=${this._mode === 'qa' ? 'true' : 'false'} @click=${() => (this._mode = 'qa')}>
+          政策问答
+        </button>
+      </div>
+      ${this._mode === 'qa' ? html`<p class="qa-hint">问答模式：提问不会改变您的申报回答。切回“申报评估”可继续问卷。</p>` : nothing}
+      <zz-composer
+        placeholder=${this._mode === 'qa' ? '请输入您想了解的申报政策问题…' : '输入回答（如“有MES和ERP”）或提问…'}
+      ></zz-composer>
+    </div>`;
+  }
+
+  render() {
+    void this._rev;
+    const a = this._conv.assessment;
+    const notices = this._conv.notices.slice(-1);
+    return html`<div
+      class="app"
+      @zz-open-clause=${this._openClause}
+      @zz-start=${this._onStart}
+      @zz-send=${this._onSend}
+      @zz-answer=${this._onAnswer}
+      @zz-edit=${this._onEdit}
+      @zz-retry=${this._onRetry}
+      @zz-reconnect=${() => this._client.retryNow()}
+    >
+      <header class="top">
+        <h1>智造申报助手</h1>
+        <span class="sub">河南省智能车间 · 智能工厂申报</span>
+        <div class="actions">
+          <button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
+            评估${a ? html`<span class="badge">${VERDICT_LABEL[a.verdict].slice(0, 4)}</span>` : nothing}
+          </button>
+          <button class="btn" type="button" @click=${this._newSession}>新建</button>
+        </div>
+      </header>
+      <zz-offline-banner .status=${this._status} .pending=${this._client.pending.length}></zz-offline-banner>
+      <div class="body">
+        <main>
+          <div class="scroller" @scroll=${this._onScroll}>
+            ${this._banner ? html`<p class="notice warn" role="alert">${this._banner}</p>` : nothing}
+            ${!this._conv.messages.length && !this._conv.question
+              ? this._session || this._starting
+                ? this._mode === 'qa'
+                  ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
+                  : html`<p class="notice">正在连接…</p>`
+                : html`<zz-welcome ?busy=${this._starting}></zz-welcome>`
+              : html`<zz-message-list .messages=${this._conv.messages}></zz-message-list>`}
+            ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
+            ${a && a.category.recommended && this._conv.progress?.phase === 'done'
+              ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`
+              : nothing}
+          </div>
+          ${this._dock}
+        </main>
+        ${this._side}
+      </div>
+      <zz-clause-viewer .clause=${this._clause} @zz-clause-closed=${() => (this._clause = '')}></zz-clause-viewer>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announce}</div>
+    </div>`;
+  }
+}
+
+function wsUrl(): string {
+  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${location.host}/api/chat`;
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-app': ZzApp;
+  }
+}

@@ -1,0 +1,254 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Assessment } from '../../server/schemas/profile';
+import type { Progress } from '../../server/schemas/interview';
+import { controls } from './shared-styles';
+import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
+import './zz-citation-chip';
+
+/** The live assessment: verdict, category with reasons, hard conditions, each element and progress. */
+@customElement('zz-assessment-panel')
+export class ZzAssessmentPanel extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      h3 {
+        font-size: var(--zz-font-size);
+        margin: var(--zz-space-4) 0 var(--zz-space-2);
+      }
+      .verdict {
+        display: flex;
+        flex-direction: column;
+        gap: var(--zz-space-1);
+        padding: var(--zz-space-3) var(--zz-space-4);
+        border-radius: var(--zz-radius);
+        border-left: 6px solid var(--zz-color-unknown);
+        background: var(--zz-color-unknown-soft);
+      }
+      .verdict.qualified {
+        border-color: var(--zz-color-met);
+        background: var(--zz-color-met-soft);
+      }
+      .verdict.gaps {
+        border-color: var(--zz-color-partial);
+        background: var(--zz-color-partial-soft);
+      }
+      .verdict.ineligible {
+        border-color: var(--zz-color-unmet);
+        background: var(--zz-color-unmet-soft);
+      }
+      .verdict strong {
+        font-size: var(--zz-font-size-lg);
+      }
+      .cat {
+        font-size: var(--zz-font-size);
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.2em;
+      }
+      li {
+        margin: var(--zz-space-1) 0;
+        overflow-wrap: anywhere;
+      }
+      .muted {
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
+      .progress {
+        margin-top: var(--zz-space-3);
+      }
+      .bar {
+        height: 8px;
+        border-radius: 4px;
+        background: var(--zz-color-unknown-soft);
+        overflow: hidden;
+        margin-top: var(--zz-space-1);
+      }
+      .bar > span {
+        display: block;
+        height: 100%;
+        background: var(--zz-color-primary);
+      }
+      .cond {
+        list-style: none;
+        padding: 0;
+      }
+      .cond > li {
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        margin: 0 0 var(--zz-space-2);
+        background: var(--zz-color-surface);
+      }
+      .cond .head {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        flex-wrap: wrap;
+      }
+      .icon {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        width: 24px;
+        height: 24px;
+        border-radius: 50%;
+        font-size: 14px;
+        font-weight: 700;
+        flex: none;
+      }
+      .met .icon {
+        background: var(--zz-color-met);
+        color: #fff;
+      }
+      .partial .icon {
+        background: var(--zz-color-partial);
+        color: #fff;
+      }
+      .unmet .icon {
+        background: var(--zz-color-unmet);
+        color: #fff;
+      }
+      .unknown .icon {
+        background: var(--zz-color-unknown-soft);
+        color: var(--zz-color-unknown);
+        border: 1px solid var(--zz-color-unknown);
+      }
+      .status {
+        font-size: var(--zz-font-size-sm);
+        font-weight: 600;
+      }
+      .met .status {
+        color: var(--zz-color-met);
+      }
+      .partial .status {
+        color: var(--zz-color-partial);
+      }
+      .unmet .status {
+        color: var(--zz-color-unmet);
+      }
+      .unknown .status {
+        color: var(--zz-color-unknown);
+      }
+      .title {
+        font-weight: 600;
+        flex: 1 1 140px;
+        min-width: 0;
+      }
+      .detail {
+        font-size: var(--zz-font-size-sm);
+        margin: var(--zz-space-1) 0 0;
+        overflow-wrap: anywhere;
+      }
+      .block {
+        color: var(--zz-color-unmet);
+      }
+      .empty {
+        color: var(--zz-color-muted);
+      }
+    `,
+  ];
+
+  /** The latest assessment from the server; null before the first answer. */
+  @property({ attribute: false }) assessment: Assessment | null = null;
+  /** How far the interview is. */
+  @property({ attribute: false }) progress: Progress | null = null;
+  /** Chinese labels for capability ids. */
+  @property({ attribute: false }) capabilityLabels: ReadonlyMap<string, string> = new Map();
+
+  private get _progress() {
+    const p = this.progress;
+    if (!p) return nothing;
+    const total = p.answered + p.remaining;
+    const pct = total ? Math.round((p.answered / total) * 100) : 0;
+    const text = p.phase === 'done' || p.remaining === 0 ? `已回答 ${p.answered} 题，问卷已完成` : `已回答 ${p.answered} 题，还剩约 ${p.remaining} 题`;
+    return html`<div class="progress">
+      <div class="muted" id="pl">${text}</div>
+      <div class="bar" role="progressbar" aria-labelledby="pl" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
+        <span style=${styleMap({ width: `${pct}%` })}></span>
+      </div>
+    </div>`;
+  }
+
+  private _labels(ids: string[]): string {
+    return ids.map((id) => capabilityLabel(id, this.capabilityLabels)).join('、');
+  }
+
+  render() {
+    const a = this.assessment;
+    if (!a) {
+      return html`<p class="empty">回答几个问题后，这里会实时显示申报条件评估结果。</p>${this._progress}`;
+    }
+    const rec = a.category.recommended;
+    return html`
+      <div class="verdict ${a.verdict}" role="status">
+        <strong>${VERDICT_LABEL[a.verdict]}</strong>
+        ${rec ? html`<span class="cat">推荐申报：${CATEGORY_LABEL[rec]}</span>` : html`<span class="cat muted">申报方向待定</span>`}
+      </div>
+      ${this._progress}
+
+      <h3>硬性条件</h3>
+      ${a.blocking.length
+        ? html`<ul>
+            ${a.blocking.map(
+              (b) => html`<li class="block"><zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}</li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
+
+      ${a.category.reasons.length || a.category.alternatives.length
+        ? html`<h3>为什么推荐${rec ? CATEGORY_LABEL[rec] : '这个方向'}</h3>
+            <ul>
+              ${a.category.reasons.map(
+                (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${r.text}</li>`,
+              )}
+            </ul>
+            ${a.category.alternatives.length
+              ? html`<h3>为什么不是其他方向</h3>
+                  <ul>
+                    ${a.category.alternatives.map((x) => html`<li><strong>${CATEGORY_LABEL[x.category]}</strong>：${x.whyNot}</li>`)}
+                  </ul>`
+              : nothing}`
+        : nothing}
+
+      ${a.conditions.length
+        ? html`<h3>要素条件</h3>
+            <ul class="cond">
+              ${a.conditions.map(
+                (c) => html`<li class=${c.status} data-clause=${c.clause}>
+                  <div class="head">
+                    <span class="icon" aria-hidden="true">${STATUS_ICON[c.status]}</span>
+                    <span class="title">${c.title}</span>
+                    <span class="status">${STATUS_LABEL[c.status]}</span>
+                    <zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>
+                  </div>
+                  ${c.missing.length ? html`<p class="detail">缺少：${this._labels(c.missing)}</p>` : nothing}
+                  ${c.unknown.length ? html`<p class="detail muted">待确认：${this._labels(c.unknown)}</p>` : nothing}
+                  ${c.advice && c.status !== 'met' ? html`<p class="detail">建议：${c.advice}</p>` : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+
+      ${a.notes.length
+        ? html`<h3>提示</h3>
+            <ul>
+              ${a.notes.map((n) => html`<li><zz-citation-chip .clause=${n.clause}></zz-citation-chip> ${n.text}</li>`)}
+            </ul>`
+        : nothing}
+      <p class="muted">评估依据《2023年度河南省智能车间智能工厂申报工作的通知》，仅供自查参考；是否达到“省内行业先进水平”、是否具有典型示范意义由评审专家判断。</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-assessment-panel': ZzAssessmentPanel;
+  }
+}

@@ -1,0 +1,239 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Category } from '../../server/schemas/profile';
+import { controls } from './shared-styles';
+import { CATEGORY_LABEL } from '../lib/format';
+import { draftsApi, type ChecklistItem, type SavedDraft, type SectionInfo, type Session } from '../lib/drafts-api';
+import './zz-citation-chip';
+
+/**
+ * The application form for the recommended category: draft each section from the session's facts,
+ * edit and save it, regenerate (asking first if a person edited it) and download the DOCX.
+ */
+@customElement('zz-drafts-panel')
+export class ZzDraftsPanel extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      h3 {
+        font-size: var(--zz-font-size);
+        margin: var(--zz-space-4) 0 var(--zz-space-2);
+      }
+      .sec {
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        background: var(--zz-color-surface);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        margin-bottom: var(--zz-space-2);
+      }
+      .sec-head {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        flex-wrap: wrap;
+      }
+      .sec-title {
+        flex: 1 1 140px;
+        font-weight: 600;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+      }
+      textarea {
+        width: 100%;
+        min-height: 180px;
+        margin-top: var(--zz-space-2);
+        resize: vertical;
+        line-height: 1.6;
+      }
+      .row {
+        display: flex;
+        gap: var(--zz-space-2);
+        flex-wrap: wrap;
+        margin-top: var(--zz-space-2);
+        align-items: center;
+      }
+      .missing {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-partial);
+        margin: var(--zz-space-1) 0 0;
+      }
+      .error {
+        color: var(--zz-color-unmet);
+        font-size: var(--zz-font-size-sm);
+      }
+      ul.check {
+        padding-left: 1.2em;
+        margin: 0;
+      }
+      ul.check li {
+        margin: var(--zz-space-1) 0;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** The session whose facts are drafted (id and token). */
+  @property({ attribute: false }) session: Session | null = null;
+  /** The recommended category; drafting follows its form. */
+  @property({ attribute: false }) category: Category | null = null;
+
+  @state() private _sections: SectionInfo[] = [];
+  @state() private _drafts: Record<string, SavedDraft> = {};
+  @state() private _edits: Record<string, string> = {};
+  @state() private _busy: Record<string, boolean> = {};
+  @state() private _errors: Record<string, string> = {};
+  @state() private _checklist: ChecklistItem[] = [];
+  @state() private _loadError = '';
+  @state() private _exporting = false;
+  @state() private _status = '';
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('category') || changed.has('session')) && this.category && this.session) void this._load();
+  }
+
+  private async _load(): Promise<void> {
+    const category = this.category!;
+    const session = this.session!;
+    this._loadError = '';
+    try {
+      const [sections, drafts, checklist] = await Promise.all([
+        draftsApi.sections(category),
+        draftsApi.saved(session),
+        draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
+      ]);
+      this._sections = sections;
+      this._drafts = drafts;
+      this._checklist = checklist;
+    } catch (err) {
+      this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
+    }
+  }
+
+  private async _generate(id: string): Promise<void> {
+    const existing = this._drafts[id];
+    const dirty = this._edits[id] !== undefined && this._edits[id] !== existing?.text;
+    const overwrite = !!existing?.edited || dirty;
+    if (overwrite && !confirm('这一节有您修改过的内容，重新生成会覆盖它。确定重新生成吗？')) return;
+    await this._run(id, async () => {
+      const d = await draftsApi.generate(this.session!, this.category!, id, overwrite);
+      this._drafts = { ...this._drafts, [id]: d };
+      const { [id]: _drop, ...rest } = this._edits;
+      this._edits = rest;
+      this._status = `已生成：${this._title(id)}`;
+    });
+  }
+
+  private async _save(id: string): Promise<void> {
+    const text = this._edits[id];
+    if (text === undefined) return;
+    await this._run(id, async () => {
+      await draftsApi.save(this.session!, this.category!, id, text);
+      this._drafts = { ...this._drafts, [id]: { ...(this._drafts[id] ?? {}), text, edited: true } };
+      const { [id]: _drop, ...rest } = this._edits;
+      this._edits = rest;
+      this._status = `已保存：${this._title(id)}`;
+    });
+  }
+
+  private async _run(id: string, fn: () => Promise<void>): Promise<void> {
+    this._busy = { ...this._busy, [id]: true };
+    this._errors = { ...this._errors, [id]: '' };
+    try {
+      await fn();
+    } catch (err) {
+      this._errors = { ...this._errors, [id]: (err as Error).message };
+    } finally {
+      this._busy = { ...this._busy, [id]: false };
+    }
+  }
+
+  private async _export(): Promise<void> {
+    this._exporting = true;
+    this._status = '';
+    try {
+      await draftsApi.exportDocx(this.session!, this.category!);
+      this._status = '申报书已开始下载';
+    } catch (err) {
+      this._status = `导出失败：${(err as Error).message}`;
+    } finally {
+      this._exporting = false;
+    }
+  }
+
+  private _title(id: string): string {
+    return this._sections.find((s) => s.id === id)?.title ?? id;
+  }
+
+  private _section(s: SectionInfo) {
+    const d = this._drafts[s.id];
+    const value = this._edits[s.id] ?? d?.text;
+    const busy = !!this._busy[s.id];
+    const missing = d?.result?.missingFacts ?? [];
+    return html`<div class="sec" data-section=${s.id}>
+      <div class="sec-head">
+        <span class="sec-title">${s.title}</span>
+        ${s.target ? html`<span class="meta">${s.target}</span>` : nothing}
+        ${d ? html`<span class="meta">${d.edited ? '已修改' : '自动起草'} · ${[...(value ?? '')].length} 字</span>` : nothing}
+      </div>
+      ${value !== undefined
+        ? html`<label class="visually-hidden" for=${`t-${s.id}`}>${s.title}</label>
+            <textarea
+              id=${`t-${s.id}`}
+              .value=${value}
+              @input=${(e: Event) => (this._edits = { ...this._edits, [s.id]: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>`
+        : nothing}
+      ${missing.length ? html`<p class="missing">待补充：${missing.join('、')}</p>` : nothing}
+      <div class="row">
+        <button class="btn ${d ? '' : 'primary'}" type="button" ?disabled=${busy} @click=${() => this._generate(s.id)}>
+          ${busy ? '处理中…' : d ? '重新生成' : '生成草稿'}
+        </button>
+        ${this._edits[s.id] !== undefined && this._edits[s.id] !== d?.text
+          ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s.id)}>保存修改</button>`
+          : nothing}
+      </div>
+      ${this._errors[s.id] ? html`<p class="error" role="alert">${this._errors[s.id]}</p>` : nothing}
+    </div>`;
+  }
+
+  render() {
+    if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
+    return html`
+      <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
+      <div class="row">
+        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${this._export}>
+          ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}
+        </button>
+      </div>
+      <p class="meta" role="status">${this._status}</p>
+      ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
+      ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : nothing}
+      ${this._checklist.length
+        ? html`<h3>申报材料清单</h3>
+            <ul class="check">
+              ${this._checklist.map(
+                (i) => html`<li>
+                  ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}${i.text}${i.detail
+                    ? html`<span class="meta">（${i.detail}）</span>`
+                    : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-drafts-panel': ZzDraftsPanel;
+  }
+}

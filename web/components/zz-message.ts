@@ -1,0 +1,149 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controls } from './shared-styles';
+import { emit } from '../lib/events';
+import { splitRichText } from '../lib/format';
+import type { ChatMessage } from '../lib/conversation';
+import './zz-citation-chip';
+
+/** One chat bubble. Text is always bound as text; 〔clause〕 references become citation chips. */
+@customElement('zz-message')
+export class ZzMessage extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        min-width: 0;
+      }
+      :host([role-user]) {
+        align-items: flex-end;
+      }
+      .bubble {
+        max-width: min(680px, 88%);
+        padding: var(--zz-space-3) var(--zz-space-4);
+        border-radius: var(--zz-radius-lg);
+        background: var(--zz-color-surface);
+        box-shadow: var(--zz-shadow);
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+      .user .bubble {
+        background: var(--zz-color-user-bubble);
+        color: var(--zz-color-on-user-bubble);
+        border-bottom-right-radius: var(--zz-space-1);
+      }
+      .assistant .bubble {
+        border-bottom-left-radius: var(--zz-space-1);
+      }
+      .wrap {
+        display: flex;
+        flex-direction: column;
+        align-items: inherit;
+        width: 100%;
+        min-width: 0;
+      }
+      .user.wrap {
+        align-items: flex-end;
+      }
+      .cites {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-1);
+        margin-top: var(--zz-space-2);
+        white-space: normal;
+      }
+      .meta {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+        margin-top: var(--zz-space-1);
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        flex-wrap: wrap;
+      }
+      .failed .bubble {
+        background: var(--zz-color-unmet-soft);
+        color: var(--zz-color-text);
+        border: 1px solid var(--zz-color-unmet);
+      }
+      .error {
+        color: var(--zz-color-unmet);
+      }
+      .cursor {
+        display: inline-block;
+        width: 0.5em;
+        animation: blink 1s steps(2, start) infinite;
+      }
+      @keyframes blink {
+        to {
+          visibility: hidden;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .cursor {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  /** The message to show. */
+  @property({ attribute: false }) message!: ChatMessage;
+
+  protected willUpdate(): void {
+    this.toggleAttribute('role-user', this.message?.role === 'user');
+  }
+
+  private get _text() {
+    const m = this.message;
+    if (m.role === 'user') return m.text;
+    return splitRichText(m.text).map((p) =>
+      p.kind === 'clause'
+        ? html`<zz-citation-chip .clause=${p.clause}></zz-citation-chip>`
+        : p.kind === 'bold'
+          ? html`<strong>${p.text}</strong>`
+          : p.text,
+    );
+  }
+
+  private get _citations() {
+    const inline = new Set(splitRichText(this.message.text).flatMap((p) => (p.kind === 'clause' ? [p.clause] : [])));
+    const extra = this.message.citations.filter((c) => !inline.has(c.clause));
+    if (!extra.length) return nothing;
+    return html`<div class="cites" aria-label="引用条款">
+      ${extra.map((c) => html`<zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>`)}
+    </div>`;
+  }
+
+  private get _meta() {
+    const m = this.message;
+    if (m.status === 'sending') return html`<div class="meta">发送中…</div>`;
+    if (m.status === 'failed')
+      return html`<div class="meta" role="alert">
+        <span class="error">未发送：${m.error ?? '连接中断'}</span>
+        <button class="btn" type="button" @click=${() => emit(this, 'zz-retry', { id: m.id })}>重试</button>
+      </div>`;
+    return nothing;
+  }
+
+  render() {
+    const m = this.message;
+    if (!m) return nothing;
+    const who = m.role === 'user' ? '我' : '助手';
+    return html`<div class="wrap ${m.role} ${m.status}" data-status=${m.status}>
+      <span class="visually-hidden">${who}：</span>
+      <div class="bubble">${this._text}${m.status === 'streaming' ? html`<span class="cursor" aria-hidden="true">▍</span>` : nothing}${m.role === 'assistant' ? this._citations : nothing}</div>
+      ${this._meta}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-message': ZzMessage;
+  }
+}

@@ -1,0 +1,273 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import { controls } from './shared-styles';
+import { emit } from '../lib/events';
+import { YES_NO, YES_NO_PARTIAL, displayAnswer, parseNumberInput } from '../lib/format';
+import './zz-citation-chip';
+
+/**
+ * The widget for the pending question, chosen by its kind. It only proposes an answer: the shell
+ * sends it, and typing in the composer stays possible at all times.
+ */
+@customElement('zz-question')
+export class ZzQuestion extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius-lg);
+        background: var(--zz-color-surface);
+        padding: var(--zz-space-3) var(--zz-space-4);
+        box-shadow: var(--zz-shadow);
+      }
+      .q {
+        margin: 0 0 var(--zz-space-2);
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .help {
+        margin: 0 0 var(--zz-space-3);
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+        overflow-wrap: anywhere;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-2);
+        align-items: center;
+      }
+      .num {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        flex: 1 1 160px;
+        min-width: 0;
+      }
+      .num input,
+      .text input {
+        flex: 1 1 auto;
+        min-width: 0;
+        width: 100%;
+      }
+      .text {
+        display: flex;
+        gap: var(--zz-space-2);
+        flex: 1 1 220px;
+        min-width: 0;
+      }
+      .unit {
+        color: var(--zz-color-muted);
+        white-space: nowrap;
+      }
+      .error {
+        color: var(--zz-color-unmet);
+        font-size: var(--zz-font-size-sm);
+        margin: var(--zz-space-2) 0 0;
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        min-width: 0;
+      }
+      legend {
+        padding: 0;
+      }
+      label.check {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        min-height: var(--zz-tap);
+        padding: 0 var(--zz-space-3);
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        cursor: pointer;
+      }
+      label.check input {
+        width: 20px;
+        height: 20px;
+      }
+      .gap-top {
+        margin-top: var(--zz-space-2);
+      }
+      .skip {
+        margin-left: auto;
+      }
+      .hint {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+        margin: var(--zz-space-2) 0 0;
+      }
+    `,
+  ];
+
+  /** The pending question. */
+  @property({ attribute: false }) question: QuestionView | null = null;
+  /** Disables the controls while an answer is on its way. */
+  @property({ type: Boolean }) busy = false;
+  /** Compact mode hides the help text and the typing hint (used when editing from the review card). */
+  @property({ type: Boolean }) compact = false;
+  /** The current value when editing an earlier answer. */
+  @property({ attribute: false }) value: AnswerValue | undefined = undefined;
+
+  @state() private _draft = '';
+  @state() private _multi: string[] = [];
+  @state() private _error = '';
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('question')) {
+      const v = this.value;
+      this._error = '';
+      this._draft = typeof v === 'number' || (typeof v === 'string' && v !== 'partial') ? String(v) : '';
+      this._multi = Array.isArray(v) ? [...v] : [];
+    }
+  }
+
+  private _pick(value: AnswerValue): void {
+    const q = this.question;
+    if (!q || this.busy) return;
+    emit(this, 'zz-answer', { questionId: q.id, value, display: displayAnswer(value, q) });
+  }
+
+  private _submitNumber(e: Event): void {
+    e.preventDefault();
+    const q = this.question!;
+    const n = parseNumberInput(this._draft);
+    if (n === null) return void (this._error = '请输入数字，例如 85 或 85.5');
+    if (q.min !== undefined && n < q.min) return void (this._error = `不能小于 ${q.min}${q.unit ?? ''}`);
+    if (q.max !== undefined && n > q.max) return void (this._error = `不能大于 ${q.max}${q.unit ?? ''}`);
+    this._error = '';
+    this._pick(n);
+  }
+
+  private _submitText(e: Event): void {
+    e.preventDefault();
+    const q = this.question!;
+    const t = this._draft.trim();
+    if (!t) return void (this._error = q.kind === 'date' ? '请选择日期' : '请填写内容');
+    this._error = '';
+    this._pick(t);
+  }
+
+  private _submitMulti(e: Event): void {
+    e.preventDefault();
+    if (!this._multi.length) return void (this._error = '请至少选择一项');
+    this._pick([...this._multi]);
+  }
+
+  private _chips(options: { value: AnswerValue; label: string }[]) {
+    return html`<div class="row" role="group" aria-label="选择答案">
+      ${options.map(
+        (o) => html`<button
+          class="chip"
+          type="button"
+          ?disabled=${this.busy}
+          aria-pressed=${this.value !== undefined && this.value === o.value ? 'true' : 'false'}
+          @click=${() => this._pick(o.value)}
+        >${o.label}</button>`,
+      )}
+      ${this._skip}
+    </div>`;
+  }
+
+  private get _skip() {
+    if (this.compact) return nothing;
+    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>稍后再答</button>`;
+  }
+
+  private get _widget() {
+    const q = this.question!;
+    switch (q.kind) {
+      case 'yesNoPartial':
+        return this._chips(YES_NO_PARTIAL);
+      case 'yesNo':
+        return this._chips(YES_NO);
+      case 'choice':
+        return this._chips((q.choices ?? []).map((c) => ({ value: c.value, label: c.label })));
+      case 'multiChoice':
+        return html`<form @submit=${this._submitMulti}>
+          <fieldset>
+            <legend class="visually-hidden">可多选</legend>
+            <div class="row">
+              ${(q.choices ?? []).map(
+                (c) => html`<label class="check"
+                  ><input
+                    type="checkbox"
+                    .checked=${this._multi.includes(c.value)}
+                    @change=${(e: Event) => {
+                      const on = (e.target as HTMLInputElement).checked;
+                      this._multi = on ? [...this._multi, c.value] : this._multi.filter((v) => v !== c.value);
+                    }}
+                  />${c.label}</label
+                >`,
+              )}
+            </div>
+          </fieldset>
+          <div class="row gap-top">
+            <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+          </div>
+        </form>`;
+      case 'number':
+        return html`<form class="row" @submit=${this._submitNumber}>
+          <span class="num">
+            <input
+              type="text"
+              inputmode="decimal"
+              autocomplete="off"
+              aria-label=${`${q.text}（${q.unit ?? '数值'}）`}
+              .value=${this._draft}
+              @input=${(e: Event) => (this._draft = (e.target as HTMLInputElement).value)}
+            />
+            ${q.unit ? html`<span class="unit">${q.unit}</span>` : nothing}
+          </span>
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+        </form>`;
+      case 'date':
+      case 'text':
+      default:
+        return html`<form class="row" @submit=${this._submitText}>
+          <span class="text">
+            <input
+              type=${q.kind === 'date' ? 'date' : 'text'}
+              aria-label=${q.text}
+              maxlength="2000"
+              .value=${this._draft}
+              @input=${(e: Event) => (this._draft = (e.target as HTMLInputElement).value)}
+            />
+          </span>
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+        </form>`;
+    }
+  }
+
+  render() {
+    const q = this.question;
+    if (!q) return nothing;
+    if (this.compact) {
+      return html`${this._widget}${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
+    }
+    return html`<section class="card" aria-labelledby="qt">
+      <p class="q" id="qt">${q.text}</p>
+      ${q.help || q.clause
+        ? html`<p class="help">
+            ${q.clause ? html`<zz-citation-chip .clause=${q.clause}></zz-citation-chip>` : nothing} ${q.help ?? ''}
+          </p>`
+        : nothing}
+      ${this._widget}
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      <p class="hint">也可以直接在下方输入框里用自己的话回答或提问。</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-question': ZzQuestion;
+  }
+}

@@ -1,0 +1,134 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AnswerValue, QuestionView, Recorded } from '../../server/schemas/interview';
+import { controls } from './shared-styles';
+import { emit } from '../lib/events';
+import './zz-question';
+
+/**
+ * Every answer given so far. 「修改」 opens the answer's own widget in place; the change goes to the
+ * server as an 'edit', which re-runs the assessment.
+ */
+@customElement('zz-review-card')
+export class ZzReviewCard extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        border-bottom: 1px solid var(--zz-color-border);
+        padding: var(--zz-space-2) 0;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+      }
+      .text {
+        flex: 1;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .label {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+        display: block;
+      }
+      .value {
+        font-weight: 600;
+      }
+      .edit {
+        margin-top: var(--zz-space-2);
+        display: flex;
+        flex-direction: column;
+        gap: var(--zz-space-2);
+      }
+      .empty {
+        color: var(--zz-color-muted);
+      }
+    `,
+  ];
+
+  /** Labelled answers in the order they were given. */
+  @property({ attribute: false }) items: Recorded[] = [];
+  /** Questions seen so far, so an answer is edited with the widget it was asked with. */
+  @property({ attribute: false }) questions: ReadonlyMap<string, QuestionView> = new Map();
+  /** Disables editing while offline. */
+  @property({ type: Boolean }) disabled = false;
+
+  @state() private _editing: string | null = null;
+
+  /** Without the original question, infer a widget from the stored value's type. */
+  private _questionFor(r: Recorded): QuestionView {
+    const known = this.questions.get(r.questionId);
+    if (known) return known;
+    const v = r.value;
+    const kind: QuestionView['kind'] =
+      v === 'partial' || r.questionId.startsWith('cap.')
+        ? 'yesNoPartial'
+        : typeof v === 'boolean'
+          ? 'yesNo'
+          : typeof v === 'number'
+            ? 'number'
+            : Array.isArray(v)
+              ? 'text'
+              : 'text';
+    return { id: r.questionId, text: r.label, kind, phase: 'elements' };
+  }
+
+  private _onAnswer(e: CustomEvent<{ questionId: string; value: AnswerValue; display: string }>, r: Recorded): void {
+    // The inner widget speaks 'answer'; from the review card that same choice is an edit.
+    e.stopPropagation();
+    this._editing = null;
+    if (e.detail.value === r.value) return;
+    emit(this, 'zz-edit', { ...e.detail, label: r.label });
+  }
+
+  render() {
+    if (!this.items.length) return html`<p class="empty">还没有回答。开始申报后，您的每个回答都会列在这里，可以随时修改。</p>`;
+    return html`<ul>
+      ${this.items.map(
+        (r) => html`<li data-question=${r.questionId}>
+          <div class="row">
+            <div class="text">
+              <span class="label">${r.label}</span>
+              <span class="value">${r.display}</span>
+            </div>
+            <button
+              class="btn"
+              type="button"
+              ?disabled=${this.disabled}
+              aria-expanded=${this._editing === r.questionId ? 'true' : 'false'}
+              aria-label=${`修改：${r.label}`}
+              @click=${() => (this._editing = this._editing === r.questionId ? null : r.questionId)}
+            >${this._editing === r.questionId ? '取消' : '修改'}</button>
+          </div>
+          ${this._editing === r.questionId
+            ? html`<div class="edit">
+                <zz-question
+                  compact
+                  .question=${this._questionFor(r)}
+                  .value=${r.value}
+                  @zz-answer=${(e: CustomEvent<{ questionId: string; value: AnswerValue; display: string }>) => this._onAnswer(e, r)}
+                ></zz-question>
+              </div>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-review-card': ZzReviewCard;
+  }
+}

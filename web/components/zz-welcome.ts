@@ -1,0 +1,104 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controls } from './shared-styles';
+import { emit } from '../lib/events';
+
+/** The first screen: the two ways in. */
+@customElement('zz-welcome')
+export class ZzWelcome extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        padding: var(--zz-space-5) var(--zz-space-4);
+      }
+      .hero {
+        max-width: 640px;
+        margin: 0 auto;
+        text-align: center;
+      }
+      h2 {
+        font-size: 24px;
+        line-height: 1.35;
+        margin: var(--zz-space-4) 0 var(--zz-space-2);
+      }
+      p {
+        color: var(--zz-color-muted);
+        margin: 0 0 var(--zz-space-5);
+      }
+      .entries {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: var(--zz-space-3);
+      }
+      .entry {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        gap: var(--zz-space-1);
+        padding: var(--zz-space-4) var(--zz-space-5);
+        min-height: 96px;
+        border-radius: var(--zz-radius-lg);
+        text-align: left;
+        border: 1px solid var(--zz-color-border);
+        background: var(--zz-color-surface);
+        box-shadow: var(--zz-shadow);
+        cursor: pointer;
+      }
+      .entry:hover {
+        border-color: var(--zz-color-primary);
+      }
+      .entry strong {
+        font-size: 20px;
+        color: var(--zz-color-primary);
+      }
+      .entry span {
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
+      .entry.primary {
+        background: var(--zz-color-primary);
+        border-color: var(--zz-color-primary);
+      }
+      .entry.primary strong,
+      .entry.primary span {
+        color: var(--zz-color-on-primary);
+      }
+      .entry.primary:hover {
+        background: var(--zz-color-primary-hover);
+      }
+      .note {
+        margin-top: var(--zz-space-5);
+        font-size: var(--zz-font-size-sm);
+      }
+    `,
+  ];
+
+  /** Disables the entries while a session is being opened. */
+  @property({ type: Boolean }) busy = false;
+
+  render() {
+    return html`<div class="hero">
+      <h2>河南省智能车间、智能工厂申报助手</h2>
+      <p>几分钟问答，帮您判断能否申报、适合哪个方向、还差什么，并起草申报书。</p>
+      <div class="entries">
+        <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
+          <strong>我要申报</strong>
+          <span>逐项回答，实时评估申报条件（可随时中断，下次继续）</span>
+        </button>
+        <button class="entry" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'qa' })}>
+          <strong>政策问答</strong>
+          <span>直接提问，回答附通知原文条款</span>
+        </button>
+      </div>
+      <p class="note">依据：河南省工业和信息化厅《关于开展2023年度河南省智能车间智能工厂申报工作的通知》</p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-welcome': ZzWelcome;
+  }
+}

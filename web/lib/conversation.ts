@@ -1,0 +1,184 @@
+import type { ServerMessage, TranscriptEntry } from '../../server/schemas/ws';
+import type { Citation } from '../../server/schemas/ask';
+import type { Assessment } from '../../server/schemas/profile';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../../server/schemas/interview';
+
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'streaming' | 'done';
+
+export interface ChatMessage {
+  /** Server id once known; a local id (the clientId) for a user message not yet stored. */
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  citations: Citation[];
+  status: MessageStatus;
+  seq?: number;
+  clientId?: string;
+  /** Why a message failed, in words the user can act on. */
+  error?: string;
+}
+
+/**
+ * The conversation as the page shows it, rebuilt from server messages. It is a plain object with
+ * no DOM so its rules (dedupe by id and seq, acks, streaming, replay after a reconnect) are unit-tested.
+ */
+export class Conversation {
+  messages: ChatMessage[] = [];
+  question: QuestionView | null = null;
+  progress: Progress | null = null;
+  assessment: Assessment | null = null;
+  answers: Record<string, AnswerValue> = {};
+  /** Labelled answers for the review card, by question id, in the order they were first given. */
+  recorded = new Map<string, Recorded>();
+  /** Every question seen, so the review card can edit an answer with the widget it was asked with. */
+  questions = new Map<string, QuestionView>();
+  notices: { level: 'info' | 'warn'; text: string }[] = [];
+  /** The text of the last assistant message that finished, for the aria-live region. */
+  lastFinished: ChatMessage | null = null;
+
+  /**
+   * Highest seq below which everything is complete. A message still streaming holds it back, so a
+   * resume replays that message whole instead of leaving it cut off.
+   */
+  get lastSeq(): number {
+    let max = 0;
+    let streamingMin = Infinity;
+    for (const m of this.messages) {
+      if (m.seq === undefined) continue;
+      if (m.status === 'streaming') streamingMin = Math.min(streamingMin, m.seq);
+      else if (m.status === 'sent' || m.status === 'done') max = Math.max(max, m.seq);
+    }
+    return Math.max(0, Math.min(max, streamingMin - 1));
+  }
+
+  get hasUserMessages(): boolean {
+    return this.messages.some((m) => m.role === 'user');
+  }
+
+  reset(): void {
+    this.messages = [];
+    this.question = null;
+    this.progress = null;
+    this.assessment = null;
+    this.answers = {};
+    this.recorded = new Map();
+    this.questions = new Map();
+    this.notices = [];
+    this.lastFinished = null;
+  }
+
+  /** Shows a user message at once, before the server has seen it. */
+  addLocalUser(clientId: string, text: string): ChatMessage {
+    const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending' };
+    this.messages = [...this.messages, m];
+    return m;
+  }
+
+  markFailed(clientId: string, error: string): void {
+    this.update((m) => m.clientId === clientId && m.status !== 'sent', (m) => ({ ...m, status: 'failed', error }));
+  }
+
+  remove(id: string): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+  }
+
+  apply(msg: ServerMessage): void {
+    switch (msg.type) {
+      case 'session':
+        for (const e of msg.transcript) this.merge(e);
+        this.answers = { ...msg.answers };
+        // Answers removed by a restart elsewhere must leave the review card too.
+        for (const id of [...this.recorded.keys()]) if (!(id in this.answers)) this.recorded.delete(id);
+        break;
+      case 'ack': {
+        const found = this.messages.find((m) => m.clientId === msg.clientId);
+        if (found) {
+          this.update((m) => m === found, (m) => ({ ...m, status: 'sent', seq: msg.seq, error: undefined }));
+        }
+        // An ack for a seq already shown under its server id means the replay got there first.
+        this.dedupe();
+        break;
+      }
+      case 'message.start':
+        if (!this.messages.some((m) => m.id === msg.id)) {
+          this.messages = [...this.messages, { id: msg.id, role: 'assistant', text: '', citations: [], status: 'streaming', seq: msg.seq }];
+        }
+        break;
+      case 'message.delta':
+        this.update((m) => m.id === msg.id && m.status === 'streaming', (m) => ({ ...m, text: m.text + msg.delta }));
+        break;
+      case 'message.end': {
+        const exists = this.messages.some((m) => m.id === msg.id);
+        const done: ChatMessage = { id: msg.id, role: 'assistant', text: msg.text, citations: msg.citations, status: 'done', seq: msg.seq };
+        if (exists) this.update((m) => m.id === msg.id, () => done);
+        else this.messages = [...this.messages, done];
+        this.lastFinished = done;
+        break;
+      }
+      case 'recorded':
+        for (const r of msg.items) {
+          this.recorded.set(r.questionId, r);
+          this.answers = { ...this.answers, [r.questionId]: r.value };
+        }
+        this.recorded = new Map(this.recorded);
+        break;
+      case 'question':
+        this.question = msg.question;
+        this.progress = msg.progress;
+        if (msg.question) this.questions.set(msg.question.id, msg.question);
+        break;
+      case 'assessment':
+        this.assessment = msg.assessment;
+        this.progress = msg.progress;
+        break;
+      case 'notice':
+        this.notices = [...this.notices.slice(-4), { level: msg.level, text: msg.text }];
+        break;
+      case 'error':
+        if (msg.clientId) this.markFailed(msg.clientId, msg.message);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Inserts a replayed transcript entry unless the page already shows it (by id, seq or clientId). */
+  private merge(e: TranscriptEntry): void {
+    const byId = this.messages.find((m) => m.id === e.id || (m.seq !== undefined && m.seq === e.seq));
+    const byClient = e.clientId ? this.messages.find((m) => m.clientId === e.clientId) : undefined;
+    const existing = byId ?? byClient;
+    const entry: ChatMessage = {
+      id: e.id,
+      role: e.role,
+      text: e.text,
+      citations: e.citations ?? [],
+      status: e.role === 'user' ? 'sent' : 'done',
+      seq: e.seq,
+      clientId: e.clientId,
+    };
+    if (existing) {
+      // The local user bubble keeps its place; a half-streamed assistant message gets its full text.
+      this.update((m) => m === existing, (m) => (m.role === 'user' ? { ...m, status: 'sent', seq: e.seq, id: e.id, error: undefined } : entry));
+      return;
+    }
+    // Keep the transcript order by seq; unsent local messages stay at the end.
+    const idx = this.messages.findIndex((m) => m.seq === undefined || m.seq > e.seq);
+    const next = [...this.messages];
+    next.splice(idx === -1 ? next.length : idx, 0, entry);
+    this.messages = next;
+  }
+
+  private dedupe(): void {
+    const seen = new Set<string>();
+    this.messages = this.messages.filter((m) => {
+      const key = m.seq !== undefined ? `seq:${m.seq}` : `id:${m.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private update(pred: (m: ChatMessage) => boolean, fn: (m: ChatMessage) => ChatMessage): void {
+    this.messages = this.messages.map((m) => (pred(m) ? fn(m) : m));
+  }
+}

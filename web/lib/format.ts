@@ -1,0 +1,97 @@
+import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import type { Assessment, Category, ConditionStatus } from '../../server/schemas/profile';
+
+/** Names of the three recognitions as the notice writes them. */
+export const CATEGORY_LABEL: Record<Category, string> = {
+  smartWorkshop: '智能车间',
+  discreteFactory: '离散型智能工厂',
+  processFactory: '流程型智能工厂',
+};
+
+export const VERDICT_LABEL: Record<Assessment['verdict'], string> = {
+  qualified: '基本符合申报条件',
+  gaps: '存在差距',
+  incomplete: '信息尚不完整',
+  ineligible: '不符合申报条件',
+};
+
+export const STATUS_LABEL: Record<ConditionStatus, string> = {
+  met: '已满足',
+  partial: '部分满足',
+  unmet: '未满足',
+  unknown: '待确认',
+};
+
+/** Icons carry meaning only together with their text label (never colour alone). */
+export const STATUS_ICON: Record<ConditionStatus, string> = {
+  met: '✓',
+  partial: '◐',
+  unmet: '✗',
+  unknown: '?',
+};
+
+export const YES_NO_PARTIAL: { value: AnswerValue; label: string }[] = [
+  { value: true, label: '有' },
+  { value: 'partial', label: '部分' },
+  { value: false, label: '没有' },
+];
+
+export const YES_NO: { value: AnswerValue; label: string }[] = [
+  { value: true, label: '是' },
+  { value: false, label: '否' },
+];
+
+/** How an answer reads back to the user, given the question it answered when known. */
+export function displayAnswer(value: AnswerValue, q?: Pick<QuestionView, 'kind' | 'choices' | 'unit'>): string {
+  if (value === null) return '暂不回答';
+  if (q?.kind === 'yesNoPartial' || value === 'partial') {
+    const hit = YES_NO_PARTIAL.find((o) => o.value === value);
+    if (hit) return hit.label;
+  }
+  if (typeof value === 'boolean') return value ? (q?.kind === 'yesNoPartial' ? '有' : '是') : q?.kind === 'yesNoPartial' ? '没有' : '否';
+  if (typeof value === 'number') return q?.unit ? `${value} ${q.unit}` : String(value);
+  if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join('、');
+  return q?.choices?.find((c) => c.value === value)?.label ?? value;
+}
+
+/** Reads a number the way people type it on a phone: full-width digits, commas, a trailing unit. */
+export function parseNumberInput(raw: string): number | null {
+  const half = raw
+    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, '')
+    .replace(/[%％]$/, '');
+  if (!/^-?\d+(\.\d+)?$/.test(half)) return null;
+  const n = Number(half);
+  return Number.isFinite(n) ? n : null;
+}
+
+export type TextPart = { kind: 'text'; text: string } | { kind: 'bold'; text: string } | { kind: 'clause'; clause: string };
+
+/**
+ * Splits assistant text into plain runs, **bold** runs and 〔clause〕 references. The page renders the
+ * parts with text bindings only, so no model or user text is ever parsed as HTML.
+ */
+export function splitRichText(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  const re = /\*\*([^*\n]{1,200})\*\*|〔([^〔〕\n]{1,24})〕/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) parts.push({ kind: 'text', text: text.slice(last, m.index) });
+    if (m[1] !== undefined) parts.push({ kind: 'bold', text: m[1] });
+    else if (m[2] !== undefined && looksLikeClause(m[2])) parts.push({ kind: 'clause', clause: m[2] });
+    else parts.push({ kind: 'text', text: m[0] });
+    last = re.lastIndex;
+  }
+  if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+  return parts;
+}
+
+/** Clause ids follow the notice numbering: 序, 一, 二(四), 三(一)4, 附件2.一(二) … */
+export function looksLikeClause(s: string): boolean {
+  return /^(序|(附件[1-3]\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?)$/.test(s);
+}
+
+/** Chinese label for a capability id: from the labels the server gave, else the id itself. */
+export function capabilityLabel(id: string, labels: ReadonlyMap<string, string>): string {
+  return labels.get(id) ?? id;
+}
