@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FormSpec, FormQuestions, FormDrafting } from './schemas/forms';
+import { CapabilitiesFile, CategoryRulesFile, ElementsFile, InterviewFile } from './schemas/engine';
 
 /**
  * The files of one knowledge version and the zod schema of each. Every area of the
@@ -20,4 +21,9 @@ export const KNOWLEDGE_FILES = {
   forms: { path: 'forms/', schema: FormSpec },
   formQuestions: { path: 'form-questions.json', schema: FormQuestions },
   formDrafting: { path: 'form-drafting.json', schema: FormDrafting },
+  // E — capabilities, element conditions, category rules and the interview plan.
+  capabilities: { path: 'capabilities.json', schema: CapabilitiesFile },
+  elements: { path: 'elements.json', schema: ElementsFile },
+  categoryRules: { path: 'category-rules.json', schema: CategoryRulesFile },
+  interview: { path: 'interview.json', schema: InterviewFile },
 } satisfies Record<string, KnowledgeFileSpec>;

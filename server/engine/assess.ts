@@ -1,0 +1,318 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { ElementsFile, HardRuleId, Requirement } from '../knowledge/schemas/engine';
+import { HARD_RULE_IDS } from '../knowledge/schemas/engine';
+import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
+import type { Facts } from './facts';
+import { fill, indexOf, requirementsOf, type Division, type Mode } from './kb';
+
+type Condition = Assessment['conditions'][number];
+type ElementSpec = ElementsFile['categories']['smartWorkshop']['elements'][number];
+
+export interface Evaluation {
+  assessment: Assessment;
+  /** Each hard rule: true = fails, false = passes, undefined = not yet known. */
+  hard: Record<HardRuleId, boolean | undefined>;
+  mode: Mode | undefined;
+  /** How the workshop/factory question stands when the enterprise did not say: decided or still open. */
+  scopeDecision: 'given' | 'factory' | 'workshop' | 'open';
+}
+
+/* ------------------------------------------------------------------ hard conditions (二(一), 二(四), 四(一)) */
+
+function hardRules(kb: KnowledgeData, f: Facts): Record<HardRuleId, boolean | undefined> {
+  const e = f.enterprise;
+  const { from, to } = kb.categoryRules.manufacturingDivisions;
+  const neg = (v: boolean | undefined) => (v === undefined ? undefined : !v);
+  const division = e.industryCode === undefined ? undefined : Number(e.industryCode);
+  return {
+    notHenan: neg(e.registeredInHenan),
+    notIndependent: neg(e.independentLegalPerson),
+    groupOrHeadOffice: e.groupOrHeadOffice,
+    notManufacturingMain: neg(e.manufacturingMainBusiness),
+    notManufacturingDivision: division === undefined ? undefined : !(division >= from && division <= to),
+    notOperatingWell: neg(e.operatingWell),
+    dishonestExecutee: e.credit.dishonestExecutee,
+    taxViolationBlacklist: e.credit.taxViolationBlacklist,
+    seriousIllegalDishonest: e.credit.seriousIllegalDishonest,
+    holdsSmartFactory: e.priorTitles === undefined ? undefined : e.priorTitles.includes('smartFactory'),
+    appliedThisYear: e.appliedThisYear,
+  };
+}
+
+/* ------------------------------------------------------------------ element conditions (三) */
+
+interface ReqResult {
+  status: ConditionStatus;
+  missing: CapabilityId[];
+  partial: CapabilityId[];
+  unknown: CapabilityId[];
+  selfMissing: string[];
+  selfUnknown: string[];
+  selfNotes: string[];
+}
+
+const RANK: Record<ConditionStatus, number> = { unmet: 0, partial: 1, unknown: 2, met: 3 };
+
+function capStatus(v: boolean | 'partial' | undefined): ConditionStatus {
+  return v === true ? 'met' : v === 'partial' ? 'partial' : v === false ? 'unmet' : 'unknown';
+}
+
+function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
+  const r: ReqResult = { status: 'met', missing: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [] };
+  const sa = kb.elements.selfAssessment;
+  const statuses: ConditionStatus[] = [];
+  for (const req of reqs) {
+    if (req.all) {
+      for (const id of req.all) {
+        const s = capStatus(f.capabilities[id]);
+        statuses.push(s);
+        if (s === 'unmet') r.missing.push(id);
+        else if (s === 'partial') r.partial.push(id);
+        else if (s === 'unknown') r.unknown.push(id);
+      }
+    } else if (req.any) {
+      // One of the named systems suffices: the best answer among them decides.
+      const best = req.any.map((id) => capStatus(f.capabilities[id])).sort((a, b) => RANK[b] - RANK[a])[0];
+      statuses.push(best);
+      const pick = (s: ConditionStatus) => req.any!.filter((id) => capStatus(f.capabilities[id]) === s);
+      if (best === 'unmet') r.missing.push(...req.any);
+      else if (best === 'partial') r.partial.push(...pick('partial'));
+      else if (best === 'unknown') r.unknown.push(...pick('unknown'));
+    } else if (req.self) {
+      // 达到省内行业先进水平 has no number in the notice: only the enterprise's own assessment decides here.
+      const v = f.selfAssessment[req.self];
+      const label = sa.labels[req.self];
+      statuses.push(v === true ? 'met' : v === false ? 'unmet' : 'unknown');
+      if (req.metric) {
+        const metric = sa.metricLabels[req.metric];
+        const value = f.metrics[req.metric];
+        r.selfNotes.push(value === undefined ? fill(sa.notReported, { metric }) : fill(sa.reported, { metric, value: fmt(value) }));
+      }
+      if (v === undefined) {
+        r.selfUnknown.push(label);
+        r.selfNotes.push(fill(sa.unknown, { label }));
+      } else if (v === false) {
+        r.selfMissing.push(label);
+        r.selfNotes.push(fill(sa.no, { label }));
+      }
+      r.selfNotes.push(sa.noThreshold);
+    }
+  }
+  r.status = statuses.reduce<ConditionStatus>((acc, s) => (RANK[s] < RANK[acc] ? s : acc), 'met');
+  return r;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, '');
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | undefined): Condition {
+  const { capLabel } = indexOf(kb);
+  const t = kb.categoryRules.texts;
+  // With an undetermined mode the workshop's 三(一)4 is judged by the better of its two branches.
+  const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
+  const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
+  const labels = (ids: CapabilityId[]) => ids.map((id) => capLabel.get(id) ?? id);
+  const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((l) => `${l}（部分具备）`), ...best.selfMissing];
+  const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
+  const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
+  const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;
+  const advice = fill(template, {
+    missing: join(missingText),
+    partial: join(labels(uniq(best.partial))),
+    unknown: join(unknownText),
+    selfNotes: best.selfNotes.join(''),
+  }).trim();
+  return {
+    clause: el.clause,
+    title: el.title,
+    status: best.status,
+    missing: uniq([...best.missing, ...best.partial]),
+    unknown: uniq(best.unknown),
+    advice,
+  };
+}
+
+export function evalCategory(kb: KnowledgeData, f: Facts, category: Category, mode: Mode | undefined): Condition[] {
+  return kb.elements.categories[category].elements.map((el) => evalElement(kb, f, el, mode));
+}
+
+/* ------------------------------------------------------------------ category (一, 二(二)) */
+
+interface ModeResult {
+  mode: Mode | undefined;
+  reason: { clause: string; text: string };
+  division: Division | undefined;
+}
+
+function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
+  const r = kb.categoryRules;
+  const division = f.enterprise.industryCode ? indexOf(kb).divisions.get(f.enterprise.industryCode) : undefined;
+  if (f.productionMode) {
+    return { mode: f.productionMode, division, reason: { clause: r.texts.modeGiven.clause, text: fill(r.texts.modeGiven.text, { mode: r.modes[f.productionMode] }) } };
+  }
+  const ev = r.modeEvidence;
+  const score = { discrete: 0, process: 0 };
+  const evidence: string[] = [];
+  const { capLabel } = indexOf(kb);
+  for (const m of ['process', 'discrete'] as const) {
+    for (const [id, w] of Object.entries(ev[m]) as [CapabilityId, number][]) {
+      const v = f.capabilities[id];
+      if (v === true || v === 'partial') {
+        score[m] += v === true ? w : w * ev.partialFactor;
+        evidence.push(capLabel.get(id) ?? id);
+      }
+    }
+  }
+  const hasEvidence = score.discrete + score.process > 0;
+  if (division && division.prior !== 'mixed') score[division.prior] += division.mixed ? ev.prior.mixed : ev.prior.strong;
+  const mode: Mode | undefined = score.process > score.discrete ? 'process' : score.discrete > score.process ? 'discrete' : undefined;
+  if (!mode) return { mode, division, reason: r.texts.modeUndetermined };
+  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence.join(r.texts.listSeparator) };
+  const tpl = !division ? r.texts.modeEvidenceOnly : hasEvidence ? r.texts.modeInferred : r.texts.modeInferredNoEvidence;
+  return { mode, division, reason: { clause: tpl.clause, text: fill(tpl.text, vars) } };
+}
+
+function describeElements(kb: KnowledgeData, conds: Condition[]): string {
+  const t = kb.categoryRules.texts;
+  const { capLabel } = indexOf(kb);
+  return conds
+    .map((c) => {
+      const ids = c.status === 'unknown' ? c.unknown : c.missing;
+      const detail = ids.map((id) => capLabel.get(id) ?? id).join(t.listSeparator);
+      return detail ? fill(t.elementGapItem, { clause: c.clause, title: c.title, detail }) : fill(t.elementUnknownItem, { clause: c.clause, title: c.title });
+    })
+    .join(t.listSeparator);
+}
+
+/* ------------------------------------------------------------------ the whole assessment */
+
+export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
+  const rules = kb.categoryRules;
+  const t = rules.texts;
+  const hard = hardRules(kb, f);
+  const blocking: Assessment['blocking'] = [];
+  for (const id of HARD_RULE_IDS) {
+    if (hard[id] === true) blocking.push({ clause: rules.hard[id].clause, reason: fill(rules.hard[id].reason, { code: f.enterprise.industryCode }) });
+  }
+
+  const { mode, reason: modeReason, division } = decideMode(kb, f);
+  const reasons: Assessment['category']['reasons'] = [modeReason];
+  const alternatives: Assessment['category']['alternatives'] = [];
+  let recommended: Category | null = null;
+  let scopeDecision: Evaluation['scopeDecision'] = 'given';
+
+  const catLabel = (c: Category) => kb.elements.categories[c].label;
+  const factoryCat: Category | undefined = mode ? indexOf(kb).factoryCategory[mode] : undefined;
+  const otherFactory: Category | undefined = mode ? indexOf(kb).factoryCategory[mode === 'discrete' ? 'process' : 'discrete'] : undefined;
+
+  // Workshop or factory: the enterprise's intent decides; otherwise the factory-level elements do.
+  let factoryLevel: Condition[] = [];
+  if (factoryCat) {
+    const levelClauses = new Set(kb.elements.categories[factoryCat].elements.filter((e) => e.factoryLevel).map((e) => e.clause));
+    factoryLevel = evalCategory(kb, f, factoryCat, mode).filter((c) => levelClauses.has(c.clause));
+  }
+  const notReady = factoryLevel.filter((c) => c.status === 'unmet' || c.status === 'partial');
+  const unknownLevel = factoryLevel.filter((c) => c.status === 'unknown');
+
+  if (f.scope === 'workshop') {
+    recommended = 'smartWorkshop';
+    reasons.push(t.scopeGivenWorkshop);
+  } else if (f.scope === 'factory') {
+    recommended = factoryCat ?? null;
+    reasons.push(t.scopeGivenFactory);
+  } else if (factoryCat) {
+    if (notReady.length) {
+      recommended = 'smartWorkshop';
+      scopeDecision = 'workshop';
+      reasons.push({ clause: t.scopeFactoryNotReady.clause, text: fill(t.scopeFactoryNotReady.text, { elements: describeElements(kb, notReady) }) });
+    } else if (unknownLevel.length) {
+      recommended = 'smartWorkshop';
+      scopeDecision = 'open';
+      reasons.push({ clause: t.scopeFactoryUnknown.clause, text: fill(t.scopeFactoryUnknown.text, { elements: describeElements(kb, unknownLevel) }) });
+    } else {
+      recommended = factoryCat;
+      scopeDecision = 'factory';
+      reasons.push(t.scopeFactoryReady);
+    }
+  } else {
+    scopeDecision = 'open';
+  }
+
+  if (recommended) {
+    for (const c of ['smartWorkshop', 'discreteFactory', 'processFactory'] as Category[]) {
+      if (c === recommended) continue;
+      let whyNot: string;
+      if (c === 'smartWorkshop') {
+        whyNot = f.scope === 'factory' ? t.whyNotWorkshopFactoryChosen : t.whyNotWorkshopFactoryReady;
+      } else if (!mode) {
+        whyNot = t.whyNotModeUnknown;
+      } else if (c === otherFactory) {
+        whyNot = fill(t.whyNotOtherMode, { mode: rules.modes[mode], category: catLabel(c) });
+      } else if (f.scope === 'workshop') {
+        whyNot = t.whyNotFactoryScopeWorkshop + (notReady.length ? fill(t.whyNotFactoryNotReady, { elements: describeElements(kb, notReady) }) : '');
+      } else if (notReady.length) {
+        whyNot = fill(t.whyNotFactoryNotReady, { elements: describeElements(kb, notReady) });
+      } else {
+        whyNot = fill(t.whyNotFactoryUnknown, { elements: describeElements(kb, unknownLevel) });
+      }
+      alternatives.push({ category: c, whyNot });
+    }
+  }
+
+  const conditions = recommended ? evalCategory(kb, f, recommended, mode) : [];
+
+  const hardUnknown = HARD_RULE_IDS.some((id) => hard[id] === undefined);
+  let verdict: Assessment['verdict'];
+  if (blocking.length) verdict = 'ineligible';
+  else if (conditions.some((c) => c.status === 'unmet' || c.status === 'partial')) verdict = 'gaps';
+  else if (hardUnknown || !recommended || conditions.some((c) => c.status === 'unknown')) verdict = 'incomplete';
+  else verdict = 'qualified';
+
+  const n = rules.notes;
+  const notes: Assessment['notes'] = [];
+  const titles = f.enterprise.priorTitles ?? [];
+  if (titles.includes('smartWorkshop') && !titles.includes('smartFactory')) notes.push(n.smartWorkshopHolder);
+  if (recommended === 'smartWorkshop') notes.push(n.workshopNature);
+  if (!f.productionMode && division?.mixed) notes.push({ clause: n.mixedIndustry.clause, text: fill(n.mixedIndustry.text, { industry: division.name }) });
+  const selfClauses = new Set(
+    recommended
+      ? kb.elements.categories[recommended].elements
+          .filter((e) => requirementsOf(e, mode).some((rs) => rs.some((r) => r.self)))
+          .map((e) => e.clause)
+      : [],
+  );
+  if (selfClauses.size) notes.push(n.selfAssessment);
+  if (f.enterprise.greenPriority) notes.push(n.greenPriority);
+  const county = countyOf(kb, f);
+  if (county) notes.push({ clause: n.countyQuota.clause, text: fill(n.countyQuota.text, { county }) });
+  if (verdict === 'qualified') notes.push(n.demonstration);
+
+  return {
+    assessment: {
+      eligible: blocking.length === 0,
+      verdict,
+      blocking,
+      category: { recommended, reasons, alternatives },
+      conditions,
+      notes,
+      knowledgeVersion: kb.version,
+    },
+    hard,
+    mode,
+    scopeDecision: f.scope ? 'given' : scopeDecision,
+  };
+}
+
+/** A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data. */
+function countyOf(kb: KnowledgeData, f: Facts): string | undefined {
+  const c = f.enterprise.county?.trim();
+  if (c) return c;
+  const city = f.enterprise.city?.trim();
+  if (city && indexOf(kb).counties.has(city)) return city;
+  return undefined;
+}

@@ -1,0 +1,122 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { AnswerValue } from '../schemas/interview';
+import type { CapabilityId, CapabilityValue, Profile } from '../schemas/profile';
+import type { MetricKey, SelfKey } from '../knowledge/schemas/engine';
+import { indexOf } from './kb';
+
+type Title = 'smartWorkshop' | 'smartFactory';
+
+/**
+ * What the engine knows about an enterprise. Unlike Profile every fact may be unknown, because
+ * an interview fills them one by one; unknown facts make the verdict 'incomplete', never a failure.
+ */
+export interface Facts {
+  enterprise: {
+    name?: string;
+    province?: string;
+    city?: string;
+    county?: string;
+    creditCode?: string;
+    registeredInHenan?: boolean;
+    independentLegalPerson?: boolean;
+    groupOrHeadOffice?: boolean;
+    manufacturingMainBusiness?: boolean;
+    industryCode?: string;
+    operatingWell?: boolean;
+    credit: { dishonestExecutee?: boolean; taxViolationBlacklist?: boolean; seriousIllegalDishonest?: boolean };
+    priorTitles?: Title[];
+    appliedThisYear?: boolean;
+    greenPriority?: boolean;
+  };
+  scope?: 'workshop' | 'factory';
+  productionMode?: 'discrete' | 'process';
+  capabilities: Partial<Record<CapabilityId, CapabilityValue>>;
+  metrics: Partial<Record<MetricKey, number>>;
+  selfAssessment: Partial<Record<SelfKey, boolean>>;
+}
+
+export function emptyFacts(): Facts {
+  return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {} };
+}
+
+export function factsFromProfile(p: Profile): Facts {
+  const e = p.enterprise;
+  return {
+    enterprise: {
+      ...e,
+      credit: { ...e.credit },
+      priorTitles: [...(e.priorTitles ?? [])],
+      // Profile carries the province as text; 二(一) asks for registration in Henan.
+      registeredInHenan: /河南|henan/i.test(e.province),
+    },
+    scope: p.scope,
+    productionMode: p.productionMode,
+    capabilities: { ...p.capabilities },
+    metrics: { ...(p.metrics ?? {}) },
+    selfAssessment: { ...(p.selfAssessment ?? {}) },
+  };
+}
+
+/** "C36", "c3670", "F51" and "36" all name division 36, "51" for F51; anything else is not a code. */
+export function normaliseDivision(code: string): string | undefined {
+  const m = /^\s*[A-Ta-t]?(\d{2})\d{0,2}\s*$/.exec(code);
+  return m ? m[1] : undefined;
+}
+
+function setPath(facts: Facts, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let obj = facts as unknown as Record<string, unknown>;
+  for (const p of parts.slice(0, -1)) {
+    if (typeof obj[p] !== 'object' || obj[p] === null) obj[p] = {};
+    obj = obj[p] as Record<string, unknown>;
+  }
+  obj[parts[parts.length - 1]] = value;
+}
+
+/** Turns interview answers into facts: each question's 'sets' names its field, 'map' converts a choice. */
+export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, AnswerValue>): Facts {
+  const { questions } = indexOf(kb);
+  const facts = emptyFacts();
+  for (const [id, raw] of Object.entries(answers)) {
+    const q = questions.get(id);
+    // An explicit skip (null) keeps the fact unknown.
+    if (!q || raw === null || raw === undefined) continue;
+    let value: unknown = raw;
+    if (q.map && typeof raw === 'string') {
+      if (!(raw in q.map)) continue;
+      value = q.map[raw];
+      if (value === null) continue;
+    }
+    if (q.sets === 'enterprise.industryCode') {
+      value = typeof value === 'string' ? normaliseDivision(value) : undefined;
+      if (value === undefined) continue;
+    }
+    if (q.sets === 'enterprise.registeredInHenan' && value === true) facts.enterprise.province = '河南省';
+    setPath(facts, q.sets, value);
+  }
+  return facts;
+}
+
+/** The profile-shaped view of the facts (fields stay absent when unknown), for drafting and display. */
+export type PartialProfile = {
+  enterprise: Partial<Omit<Profile['enterprise'], 'credit'>> & { credit: Partial<Profile['enterprise']['credit']> };
+  scope?: Profile['scope'];
+  productionMode?: Profile['productionMode'];
+  capabilities: Profile['capabilities'];
+  metrics: NonNullable<Profile['metrics']>;
+  selfAssessment: NonNullable<Profile['selfAssessment']>;
+};
+
+export function partialProfileOf(facts: Facts): PartialProfile {
+  const { registeredInHenan: _r, ...enterprise } = facts.enterprise;
+  const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: PartialProfile = {
+    enterprise: { ...strip(enterprise), credit: strip(facts.enterprise.credit) },
+    capabilities: strip(facts.capabilities),
+    metrics: strip(facts.metrics),
+    selfAssessment: strip(facts.selfAssessment),
+  };
+  if (facts.scope) out.scope = facts.scope;
+  if (facts.productionMode) out.productionMode = facts.productionMode;
+  return out;
+}

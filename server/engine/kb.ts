@@ -1,0 +1,153 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { InterviewQuestion, Requirement } from '../knowledge/schemas/engine';
+import type { CapabilityId, Category } from '../schemas/profile';
+
+export type Mode = 'discrete' | 'process';
+export type Prior = 'discrete' | 'process' | 'mixed';
+
+export interface Division {
+  code: string;
+  name: string;
+  prior: Prior;
+  mixed: boolean;
+}
+
+export interface AliasEntry {
+  alias: string;
+  caps: CapabilityId[];
+}
+
+/** Everything the engine derives from the knowledge data once, so each call stays cheap under load. */
+export interface EngineIndex {
+  questions: Map<string, InterviewQuestion>;
+  questionOrder: Map<string, number>;
+  capLabel: Map<CapabilityId, string>;
+  implies: Map<CapabilityId, CapabilityId[]>;
+  aliases: AliasEntry[];
+  aliasRegex: RegExp | null;
+  divisions: Map<string, Division>;
+  counties: Set<string>;
+  /** Requirements of each category element; the smart workshop's 三(一)4 is resolved per mode at use. */
+  factoryCategory: Record<Mode, Category>;
+}
+
+const cache = new WeakMap<object, EngineIndex>();
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+export function isLatin(s: string): boolean {
+  return /^[\x20-\x7e]+$/.test(s);
+}
+
+/**
+ * One alternation of all words, longest first, so the regex engine's leftmost match is also the
+ * longest one (立体仓库 before 仓库). Latin words only match as whole words: "MES" must not be
+ * found inside "MESSAGE".
+ */
+export function wordRegex(words: string[], flags = 'gi'): RegExp | null {
+  const uniq = [...new Set(words.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  if (uniq.length === 0) return null;
+  const parts = uniq.map((w) => (isLatin(w) ? `(?<![a-z0-9])${escapeRegex(w)}(?![a-z0-9])` : escapeRegex(w)));
+  return new RegExp(parts.join('|'), flags);
+}
+
+/**
+ * K's files are read structurally rather than through their types, so the engine keeps working
+ * (and typechecking) whichever shape or presence they have; a file that does not match is ignored.
+ */
+function readDivisions(kb: KnowledgeData): Map<string, Division> {
+  const out = new Map<string, Division>();
+  const raw = (kb as unknown as Record<string, unknown>).industries as { divisions?: unknown } | undefined;
+  if (!raw || !Array.isArray(raw.divisions)) return out;
+  for (const d of raw.divisions as Record<string, unknown>[]) {
+    const code = typeof d.code === 'string' ? d.code.replace(/^[A-Za-z]/, '') : '';
+    const prior = d.prior;
+    if (!/^\d{2}$/.test(code) || typeof d.name !== 'string') continue;
+    if (prior !== 'discrete' && prior !== 'process' && prior !== 'mixed') continue;
+    out.set(code, { code, name: d.name, prior, mixed: d.mixed === true || prior === 'mixed' });
+  }
+  return out;
+}
+
+function readLexiconAliases(kb: KnowledgeData, ids: Set<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const raw = (kb as unknown as Record<string, unknown>).lexicon as { entries?: unknown } | undefined;
+  if (!raw || !Array.isArray(raw.entries)) return out;
+  for (const e of raw.entries as Record<string, unknown>[]) {
+    if (typeof e.id !== 'string' || !ids.has(e.id)) continue;
+    const words = [e.canonical, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter((w): w is string => typeof w === 'string' && w.length > 1);
+    out.set(e.id, words);
+  }
+  return out;
+}
+
+function readCounties(kb: KnowledgeData): Set<string> {
+  const out = new Set<string>();
+  const raw = (kb as unknown as Record<string, unknown>).regions as { regions?: unknown } | undefined;
+  if (!raw || !Array.isArray(raw.regions)) return out;
+  for (const r of raw.regions as Record<string, unknown>[]) {
+    if (r.kind !== '县级市' && r.kind !== '县') continue;
+    if (typeof r.name === 'string') out.add(r.name);
+    if (Array.isArray(r.aliases)) for (const a of r.aliases) if (typeof a === 'string' && a.length > 1) out.add(a);
+  }
+  return out;
+}
+
+export function indexOf(kb: KnowledgeData): EngineIndex {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const questions = new Map<string, InterviewQuestion>();
+  const questionOrder = new Map<string, number>();
+  kb.interview.questions.forEach((q, i) => {
+    questions.set(q.id, q);
+    questionOrder.set(q.id, i);
+  });
+  const capLabel = new Map<CapabilityId, string>();
+  const implies = new Map<CapabilityId, CapabilityId[]>();
+  const byAlias = new Map<string, Set<CapabilityId>>();
+  const add = (alias: string, id: CapabilityId) => {
+    const key = alias.trim();
+    if (!key) return;
+    const lower = key.toLowerCase();
+    if (!byAlias.has(lower)) byAlias.set(lower, new Set());
+    byAlias.get(lower)!.add(id);
+  };
+  for (const c of kb.capabilities.capabilities) {
+    capLabel.set(c.id, c.label);
+    if (c.implies) implies.set(c.id, c.implies);
+    for (const a of c.aliases) add(a, c.id);
+  }
+  for (const [id, words] of readLexiconAliases(kb, new Set(capLabel.keys()))) for (const w of words) add(w, id as CapabilityId);
+  const aliases = [...byAlias.entries()].map(([alias, caps]) => ({ alias, caps: [...caps] }));
+  const index: EngineIndex = {
+    questions,
+    questionOrder,
+    capLabel,
+    implies,
+    aliases,
+    aliasRegex: wordRegex(aliases.map((a) => a.alias)),
+    divisions: readDivisions(kb),
+    counties: readCounties(kb),
+    factoryCategory: { discrete: 'discreteFactory', process: 'processFactory' },
+  };
+  cache.set(kb, index);
+  return index;
+}
+
+/** The requirements of an element for a mode; an undetermined mode yields both branches for the caller to weigh. */
+export function requirementsOf(
+  el: { requirements?: Requirement[]; branches?: { discrete: Requirement[]; process: Requirement[] } },
+  mode: Mode | undefined,
+): Requirement[][] {
+  if (el.requirements) return [el.requirements];
+  const b = el.branches!;
+  if (mode) return [b[mode]];
+  return [b.discrete, b.process];
+}
+
+/** Fills {placeholders}; an unknown placeholder stays visible rather than silently vanishing. */
+export function fill(template: string, vars: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k])));
+}

@@ -1,0 +1,211 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { InterviewQuestion } from '../knowledge/schemas/engine';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
+import type { Assessment, Category } from '../schemas/profile';
+import { evaluateFacts, type Evaluation } from './assess';
+import { factsFromAnswers, normaliseDivision, partialProfileOf, type PartialProfile } from './facts';
+import { indexOf, requirementsOf } from './kb';
+
+export type Answers = Record<string, AnswerValue>;
+
+export interface EvaluateResult {
+  assessment: Assessment;
+  question: QuestionView | null;
+  progress: Progress;
+}
+
+export type ApplyResult =
+  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
+  | { ok: false; error: string };
+
+const answered = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
+
+export function viewOf(q: InterviewQuestion, category: Category | null, phase: QuestionView['phase'] = q.phase): QuestionView {
+  const o = category ? q.byCategory?.[category] : undefined;
+  const view: QuestionView = { id: q.id, text: o?.text ?? q.text, kind: q.kind, clause: o?.clause ?? q.clause, help: o?.help ?? q.help, phase };
+  if (q.choices) view.choices = q.choices.map((c) => ({ value: c.value, label: c.label }));
+  if (q.unit !== undefined) view.unit = q.unit;
+  if (q.min !== undefined) view.min = q.min;
+  if (q.max !== undefined) view.max = q.max;
+  if (q.optional) view.optional = true;
+  return view;
+}
+
+/** Question ids of the elements of a category, in the notice's order: capabilities, then metric before self-assessment. */
+function elementQuestionIds(kb: KnowledgeData, category: Category, ev: Evaluation, onlyFactoryLevel = false): string[] {
+  const ids: string[] = [];
+  for (const el of kb.elements.categories[category].elements) {
+    if (onlyFactoryLevel && !el.factoryLevel) continue;
+    for (const reqs of requirementsOf(el, ev.mode)) {
+      for (const r of reqs) {
+        for (const id of r.all ?? r.any ?? []) ids.push(`cap.${id}`);
+        if (r.metric) ids.push(`metric.${r.metric}`);
+        if (r.self) ids.push(`self.${r.self}`);
+      }
+    }
+  }
+  return [...new Set(ids)];
+}
+
+/**
+ * The plan for the current state: every question the enterprise still needs, in order. It is
+ * recomputed from the answers each time, so an edited answer (another scope, another industry)
+ * changes what is asked next without any stored interview state.
+ */
+interface Step {
+  id: string;
+  category: Category | null;
+  phase: QuestionView['phase'];
+}
+
+function plan(kb: KnowledgeData, ev: Evaluation): Step[] {
+  const idx = indexOf(kb);
+  const out: Step[] = [];
+  const seen = new Set<string>();
+  const push = (id: string, category: Category | null, phase: QuestionView['phase']) => {
+    if (idx.questions.has(id) && !seen.has(id)) {
+      seen.add(id);
+      out.push({ id, category, phase });
+    }
+  };
+  for (const q of kb.interview.questions) if (q.phase === 'hard') push(q.id, null, 'hard');
+  for (const q of kb.interview.questions) if (q.phase === 'category') push(q.id, null, 'category');
+
+  // When neither the enterprise nor the industry tells discrete from process, ask for the evidence systems.
+  if (!ev.mode) {
+    const ev2 = kb.categoryRules.modeEvidence;
+    for (const id of [...Object.keys(ev2.process), ...Object.keys(ev2.discrete)]) push(`cap.${id}`, null, 'category');
+  }
+  // An undecided scope is settled by the factory-level elements (三(二)/三(三) 2, 4, 5, 6), asked until decided.
+  if (ev.mode && ev.scopeDecision === 'open') {
+    const factory = idx.factoryCategory[ev.mode];
+    for (const id of elementQuestionIds(kb, factory, ev, true)) push(id, factory, 'category');
+  }
+  const recommended = ev.assessment.category.recommended;
+  if (recommended) for (const id of elementQuestionIds(kb, recommended, ev)) push(id, recommended, 'elements');
+  for (const q of kb.interview.questions) if (q.phase === 'elements' && !q.id.startsWith('cap.') && !q.id.startsWith('metric.') && !q.id.startsWith('self.')) push(q.id, recommended, 'elements');
+  return out;
+}
+
+export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
+  const ev = evaluateFacts(kb, factsFromAnswers(kb, answers));
+  const idx = indexOf(kb);
+  const steps = plan(kb, ev);
+  const pending = steps.filter((s) => !answered(answers, s.id));
+  const next = pending[0];
+  const question = next ? viewOf(idx.questions.get(next.id)!, next.category, next.phase) : null;
+  const answeredCount = Object.keys(answers).filter((id) => idx.questions.has(id)).length;
+  return {
+    assessment: ev.assessment,
+    question,
+    progress: { answered: answeredCount, remaining: pending.length, phase: question ? question.phase : 'done' },
+  };
+}
+
+/* ------------------------------------------------------------------ answers */
+
+type Check = { ok: true; value: AnswerValue } | { ok: false; error: string };
+
+function industryFromText(kb: KnowledgeData, text: string): string | undefined {
+  const code = normaliseDivision(text) ?? /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
+  if (code) return code;
+  const t = text.replace(/\s/g, '');
+  let best: { code: string; len: number } | undefined;
+  for (const d of indexOf(kb).divisions.values()) {
+    const core = d.name.replace(/业$/, '');
+    const parts = [d.name, core, ...core.split(/[、和，]/).filter((p) => p.length >= 2)];
+    for (const p of parts) if (t.includes(p) && (!best || p.length > best.len)) best = { code: d.code, len: p.length };
+  }
+  return best?.code;
+}
+
+export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {
+  if (value === null) return { ok: true, value: null };
+  switch (q.kind) {
+    case 'yesNoPartial':
+      if (typeof value === 'boolean' || value === 'partial') return { ok: true, value };
+      return { ok: false, error: `${q.id}: 应为 true、false 或 "partial"（有、没有或部分具备）` };
+    case 'yesNo':
+      if (typeof value === 'boolean') return { ok: true, value };
+      return { ok: false, error: `${q.id}: 应为 true 或 false（是或否）` };
+    case 'choice': {
+      const values = (q.choices ?? []).map((c) => c.value);
+      if (typeof value === 'string' && values.includes(value)) return { ok: true, value };
+      return { ok: false, error: `${q.id}: 应为 ${values.map((v) => `"${v}"`).join('、')} 之一` };
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, error: `${q.id}: 应为数字` };
+      if (q.min !== undefined && value < q.min) return { ok: false, error: `${q.id}: 不能小于 ${q.min}${q.unit ?? ''}` };
+      if (q.max !== undefined && value > q.max) return { ok: false, error: `${q.id}: 不能大于 ${q.max}${q.unit ?? ''}` };
+      return { ok: true, value };
+    }
+    case 'text': {
+      if (typeof value !== 'string') return { ok: false, error: `${q.id}: 应为文字` };
+      const text = value.trim();
+      if (!text) return { ok: false, error: `${q.id}: 不能为空` };
+      if (text.length > (q.maxLength ?? 4000)) return { ok: false, error: `${q.id}: 不能超过 ${q.maxLength ?? 4000} 个字` };
+      if (q.sets === 'enterprise.industryCode') {
+        const code = industryFromText(kb, text);
+        if (!code) return { ok: false, error: `${q.id}: 未能识别行业，请填写 GB/T 4754 大类代码（如 36）或行业名称（如 汽车制造业）` };
+        return { ok: true, value: code };
+      }
+      return { ok: true, value: text };
+    }
+    default:
+      return { ok: false, error: `${q.id}: 不支持的问题类型 ${q.kind}` };
+  }
+}
+
+export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: AnswerValue): string {
+  const v = kb.interview.vocabulary;
+  if (value === null) return v.skipDisplay;
+  if (value === true) return v.yesDisplay;
+  if (value === false) return v.noDisplay;
+  if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;
+  if (q.kind === 'choice') return q.choices?.find((c) => c.value === value)?.label ?? String(value);
+  if (q.sets === 'enterprise.industryCode' && typeof value === 'string') {
+    const d = indexOf(kb).divisions.get(value);
+    return d ? `${value} ${d.name}` : value;
+  }
+  if (typeof value === 'number') return `${value}${q.unit ?? ''}`;
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
+function recordedOf(kb: KnowledgeData, q: InterviewQuestion, value: AnswerValue): Recorded {
+  return { questionId: q.id, label: q.label, value, display: displayOf(kb, q, value) };
+}
+
+export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: string, value: unknown): ApplyResult {
+  const q = indexOf(kb).questions.get(questionId);
+  if (!q) return { ok: false, error: `未知的问题 ${questionId}` };
+  const checked = checkValue(kb, q, value);
+  if (!checked.ok) return checked;
+  const next: Answers = { ...answers, [questionId]: checked.value };
+  const before = evaluateFacts(kb, factsFromAnswers(kb, answers)).assessment.blocking;
+  const after = evaluateFacts(kb, factsFromAnswers(kb, next)).assessment.blocking;
+  const key = (b: { clause: string; reason: string }) => `${b.clause}|${b.reason}`;
+  const had = new Set(before.map(key));
+  return { ok: true, answers: next, recorded: [recordedOf(kb, q, checked.value)], newlyBlocking: after.filter((b) => !had.has(key(b))) };
+}
+
+/** Every answer given to E's questions, in the interview's order, for the review card. */
+export function describeAnswers(kb: KnowledgeData, answers: Answers): Recorded[] {
+  const idx = indexOf(kb);
+  return Object.keys(answers)
+    .filter((id) => idx.questions.has(id))
+    .sort((a, b) => idx.questionOrder.get(a)! - idx.questionOrder.get(b)!)
+    .map((id) => recordedOf(kb, idx.questions.get(id)!, answers[id]));
+}
+
+/**
+ * The facts as a profile-shaped object. `complete` means the assessment needs nothing more: every hard
+ * condition is known, a category is recommended and no element of it is still unknown.
+ */
+export function profileFromAnswers(kb: KnowledgeData, answers: Answers): { profile: PartialProfile; complete: boolean } {
+  const facts = factsFromAnswers(kb, answers);
+  const ev = evaluateFacts(kb, facts);
+  const hardKnown = Object.values(ev.hard).every((v) => v !== undefined);
+  const a = ev.assessment;
+  const complete = hardKnown && a.category.recommended !== null && a.conditions.every((c) => c.status !== 'unknown');
+  return { profile: partialProfileOf(facts), complete };
+}

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { CAPABILITY_IDS, CapabilityId, Category } from '../../schemas/profile';
+import { QuestionKind } from '../../schemas/interview';
+
+const Comment = z.string().optional();
+
+/** Clause IDs as the notice numbers them (三(二)6, 附件2.四(五)); same grammar as the clauses file. */
+const ClauseId = z
+  .string()
+  .regex(/^(序|附件\d*|(附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?)$/, 'clause id must follow the notice numbering, e.g. 三(二)6');
+const Text = z.string().min(1);
+
+/* ---------------------------------------------------------------- capabilities.json */
+
+export const CapabilitiesFile = z
+  .object({
+    $comment: Comment,
+    groups: z.array(z.object({ id: z.string().min(1), label: Text })).min(1),
+    capabilities: z.array(
+      z.object({
+        id: CapabilityId,
+        label: Text,
+        group: z.string().min(1),
+        clauses: z.array(ClauseId).min(1),
+        aliases: z.array(Text).min(1),
+        implies: z.array(CapabilityId).optional(),
+      }),
+    ),
+  })
+  .superRefine((f, ctx) => {
+    const groups = new Set(f.groups.map((g) => g.id));
+    const seen = new Set<string>();
+    f.capabilities.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'id'], message: `duplicate capability ${c.id}` });
+      seen.add(c.id);
+      if (!groups.has(c.group)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'group'], message: `unknown group ${c.group}` });
+    });
+    // The capability IDs are a public contract: every one needs a label and aliases, or the interview could not ask for it.
+    for (const id of CAPABILITY_IDS) {
+      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['capabilities'], message: `capability ${id} is missing` });
+    }
+  });
+export type CapabilitiesFile = z.infer<typeof CapabilitiesFile>;
+
+/* ---------------------------------------------------------------- elements.json */
+
+export const SelfKey = z.enum(['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']);
+export type SelfKey = z.infer<typeof SelfKey>;
+export const MetricKey = z.enum(['automationRatio', 'networkedRatio', 'dataCollectionRate']);
+export type MetricKey = z.infer<typeof MetricKey>;
+
+export const Requirement = z
+  .object({
+    text: Text,
+    all: z.array(CapabilityId).min(1).optional(),
+    any: z.array(CapabilityId).min(2).optional(),
+    self: SelfKey.optional(),
+    metric: MetricKey.optional(),
+  })
+  .refine((r) => [r.all, r.any, r.self].filter(Boolean).length === 1, {
+    message: 'a requirement names exactly one of all (capabilities), any (capabilities) or self (a self-assessment)',
+  })
+  .refine((r) => !r.metric || r.self, { message: 'metric is only recorded beside a self-assessment', path: ['metric'] });
+export type Requirement = z.infer<typeof Requirement>;
+
+const Advice = z.object({ met: Text, gap: Text, unknown: Text });
+
+export const Element = z
+  .object({
+    clause: ClauseId,
+    title: Text,
+    factoryLevel: z.boolean().optional(),
+    requirements: z.array(Requirement).min(1).optional(),
+    branches: z.object({ discrete: z.array(Requirement).min(1), process: z.array(Requirement).min(1) }).optional(),
+    advice: Advice,
+  })
+  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' });
+export type Element = z.infer<typeof Element>;
+
+const CategorySpec = z.object({ label: Text, clause: ClauseId, form: z.string().min(1), elements: z.array(Element).min(1) });
+
+export const ElementsFile = z.object({
+  $comment: Comment,
+  categories: z.object({ smartWorkshop: CategorySpec, discreteFactory: CategorySpec, processFactory: CategorySpec }),
+  selfAssessment: z.object({
+    $comment: Comment,
+    labels: z.record(SelfKey, Text),
+    metricLabels: z.record(MetricKey, Text),
+    reported: Text,
+    notReported: Text,
+    noThreshold: Text,
+    unknown: Text,
+    no: Text,
+  }),
+});
+export type ElementsFile = z.infer<typeof ElementsFile>;
+
+/* ---------------------------------------------------------------- category-rules.json */
+
+const ClauseText = z.object({ clause: ClauseId, text: Text });
+const HardRule = z.object({ clause: ClauseId, reason: Text });
+
+export const HARD_RULE_IDS = [
+  'notHenan', 'notIndependent', 'groupOrHeadOffice', 'notManufacturingMain', 'notManufacturingDivision', 'notOperatingWell',
+  'dishonestExecutee', 'taxViolationBlacklist', 'seriousIllegalDishonest', 'holdsSmartFactory', 'appliedThisYear',
+] as const;
+export type HardRuleId = (typeof HARD_RULE_IDS)[number];
+
+const Weights = z.partialRecord(CapabilityId, z.number().positive());
+
+export const CategoryRulesFile = z.object({
+  $comment: Comment,
+  manufacturingDivisions: z.object({ from: z.number().int(), to: z.number().int() }),
+  hard: z.object(Object.fromEntries(HARD_RULE_IDS.map((id) => [id, HardRule])) as Record<HardRuleId, typeof HardRule>),
+  modes: z.object({ discrete: Text, process: Text }),
+  priors: z.object({ discrete: Text, process: Text, mixed: Text }),
+  modeEvidence: z.object({
+    $comment: Comment,
+    process: Weights,
+    discrete: Weights,
+    prior: z.object({ strong: z.number().nonnegative(), mixed: z.number().nonnegative() }),
+    partialFactor: z.number().min(0).max(1),
+  }),
+  texts: z.object({
+    modeGiven: ClauseText,
+    modeInferred: ClauseText,
+    modeInferredNoEvidence: ClauseText,
+    modeEvidenceOnly: ClauseText,
+    modeUndetermined: ClauseText,
+    scopeGivenWorkshop: ClauseText,
+    scopeGivenFactory: ClauseText,
+    scopeFactoryReady: ClauseText,
+    scopeFactoryNotReady: ClauseText,
+    scopeFactoryUnknown: ClauseText,
+    whyNotWorkshopFactoryChosen: Text,
+    whyNotWorkshopFactoryReady: Text,
+    whyNotFactoryScopeWorkshop: Text,
+    whyNotFactoryNotReady: Text,
+    whyNotFactoryUnknown: Text,
+    whyNotOtherMode: Text,
+    whyNotModeUnknown: Text,
+    elementGapItem: Text,
+    elementUnknownItem: Text,
+    listSeparator: Text,
+    noneItem: Text,
+  }),
+  notes: z.object({
+    smartWorkshopHolder: ClauseText,
+    demonstration: ClauseText,
+    greenPriority: ClauseText,
+    countyQuota: ClauseText,
+    workshopNature: ClauseText,
+    mixedIndustry: ClauseText,
+    selfAssessment: ClauseText,
+  }),
+});
+export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
+
+/* ---------------------------------------------------------------- interview.json */
+
+/** Profile fields an interview answer may set. */
+export const SetsPath = z
+  .string()
+  .regex(
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|county|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
+    'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes',
+  )
+  .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {
+    message: 'sets names an unknown capability',
+  });
+
+export const InterviewQuestion = z
+  .object({
+    id: z.string().regex(/^(ent|cat|cap|metric|self)\.[A-Za-z.]+$/, 'question ids look like ent.operatingWell or cap.mes (form.* is reserved)'),
+    label: Text,
+    text: Text,
+    kind: QuestionKind,
+    clause: ClauseId,
+    help: Text,
+    sets: SetsPath,
+    phase: z.enum(['hard', 'category', 'elements']),
+    choices: z.array(z.object({ value: Text, label: Text, aliases: z.array(Text).optional() })).min(2).optional(),
+    map: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.null()])).optional(),
+    unit: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    maxLength: z.number().int().positive().optional(),
+    optional: z.boolean().optional(),
+    byCategory: z.partialRecord(Category, z.object({ clause: ClauseId, help: Text, text: Text.optional() })).optional(),
+  })
+  .refine((q) => (q.kind === 'choice') === !!q.choices, { message: 'choice questions (and only they) carry choices', path: ['choices'] })
+  .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] });
+export type InterviewQuestion = z.infer<typeof InterviewQuestion>;
+
+const Words = z.array(Text).min(1);
+
+export const InterviewFile = z
+  .object({
+    $comment: Comment,
+    phases: z.array(z.enum(['hard', 'category', 'elements'])),
+    questions: z.array(InterviewQuestion).min(1),
+    vocabulary: z.object({
+      $comment: Comment,
+      yes: Words,
+      no: Words,
+      partial: Words,
+      plannedNo: Words,
+      skip: Words,
+      mask: Words,
+      contrast: Words,
+      questionEndings: Words,
+      weakQuestionEndings: Words,
+      questionWords: Words,
+      notQuestion: Words,
+      metricAliases: z.record(z.string().regex(/^metric\./), Words),
+      yesDisplay: Text,
+      noDisplay: Text,
+      partialDisplay: Text,
+      skipDisplay: Text,
+    }),
+  })
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.questions.forEach((q, i) => {
+      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question ${q.id}` });
+      ids.add(q.id);
+      if (q.id.startsWith('cap.') && q.sets !== `capabilities.${q.id.slice(4)}`)
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'sets'], message: `${q.id} must set capabilities.${q.id.slice(4)}` });
+    });
+    // Every capability must be askable, or an element could stay 'unknown' forever.
+    for (const id of CAPABILITY_IDS) {
+      if (!ids.has(`cap.${id}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question cap.${id}` });
+    }
+    for (const k of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']) {
+      if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
+    }
+    for (const key of Object.keys(f.vocabulary.metricAliases)) {
+      if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `unknown question ${key}` });
+    }
+  });
+export type InterviewFile = z.infer<typeof InterviewFile>;
