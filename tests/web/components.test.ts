@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import '../../web/components/zz-question';
+import '../../web/components/zz-message';
+import '../../web/components/zz-assessment-panel';
+import '../../web/components/zz-review-card';
+import type { Assessment } from '../../server/schemas/profile';
+
+async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
+  const el = document.createElement(tag);
+  Object.assign(el, props);
+  document.body.append(el);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const buttons = (el: Element) => [...shadow(el).querySelectorAll('button')];
+
+describe('zz-question', () => {
+  it('offers 有 / 部分 / 没有 for a yes-no-partial question and sends the chosen value', async () => {
+    const el = await mount('zz-question', { question: { id: 'cap.mes', text: '是否应用MES？', kind: 'yesNoPartial', phase: 'elements' } });
+    const labels = buttons(el).map((b) => b.textContent!.trim());
+    expect(labels.slice(0, 3)).toEqual(['有', '部分', '没有']);
+    const got: unknown[] = [];
+    el.addEventListener('zz-answer', (e) => got.push(e.detail));
+    buttons(el)[1]!.click();
+    expect(got).toEqual([{ questionId: 'cap.mes', value: 'partial', display: '部分' }]);
+  });
+
+  it('shows the unit beside a number input and refuses text that is not a number', async () => {
+    const el = await mount('zz-question', {
+      question: { id: 'metric.networkedRatio', text: '设备联网率是多少？', kind: 'number', unit: '%', min: 0, max: 100, phase: 'elements' },
+    });
+    expect(shadow(el).querySelector('.unit')!.textContent).toBe('%');
+    const got: unknown[] = [];
+    el.addEventListener('zz-answer', (e) => got.push(e.detail));
+    const input = shadow(el).querySelector('input')!;
+    input.value = '很多';
+    input.dispatchEvent(new Event('input'));
+    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await el.updateComplete;
+    expect(got).toEqual([]);
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).toContain('请输入数字');
+    input.value = '１２０';
+    input.dispatchEvent(new Event('input'));
+    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).toContain('不能大于 100');
+    input.value = '85';
+    input.dispatchEvent(new Event('input'));
+    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(got).toEqual([{ questionId: 'metric.networkedRatio', value: 85, display: '85 %' }]);
+  });
+
+  it('lists the choices of a choice question as buttons with their labels', async () => {
+    const el = await mount('zz-question', {
+      question: { id: 'ent.mode', text: '生产方式？', kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }, { value: 'process', label: '流程型' }], phase: 'category' },
+    });
+    expect(buttons(el).map((b) => b.textContent!.trim()).slice(0, 2)).toEqual(['离散型', '流程型']);
+  });
+});
+
+describe('zz-message', () => {
+  it('renders user text containing markup as plain text, never as elements', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'u1', role: 'user', text: '<img src=x onerror="alert(1)"><b>hi</b>', citations: [], status: 'sent' },
+    });
+    expect(shadow(el).querySelector('img')).toBeNull();
+    expect(shadow(el).querySelector('b')).toBeNull();
+    expect(shadow(el).querySelector('.bubble')!.textContent).toContain('<img src=x onerror="alert(1)">');
+  });
+
+  it('turns clause references in assistant text into citation chips', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'a1', role: 'assistant', text: '根据〔二(一)〕的规定。', citations: [{ clause: '二(四)', title: '信用', quote: '…' }], status: 'done' },
+    });
+    const chips = [...shadow(el).querySelectorAll('zz-citation-chip')].map((c) => c.clause);
+    expect(chips).toEqual(['二(一)', '二(四)']);
+  });
+
+  it('shows why a message failed and offers a retry', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'c1', clientId: 'c1', role: 'user', text: '有', citations: [], status: 'failed', error: '服务器没有响应' },
+    });
+    expect(shadow(el).textContent).toContain('服务器没有响应');
+    const got: unknown[] = [];
+    el.addEventListener('zz-retry', (e) => got.push(e.detail));
+    buttons(el).find((b) => b.textContent!.includes('重试'))!.click();
+    expect(got).toEqual([{ id: 'c1' }]);
+  });
+});
+
+const assessment: Assessment = {
+  eligible: true,
+  verdict: 'gaps',
+  blocking: [],
+  category: { recommended: 'smartWorkshop', reasons: [{ clause: '一(一)', text: '工厂级要素尚未具备' }], alternatives: [{ category: 'discreteFactory', whyNot: '缺少PDM' }] },
+  conditions: [
+    { clause: '三(一)1', title: '信息基础设施安全可靠', status: 'met', missing: [], unknown: [], advice: '' },
+    { clause: '三(一)5', title: '生产过程实时调度', status: 'unmet', missing: ['mes'], unknown: ['scadaMesErpIntegration'], advice: '建设制造执行系统' },
+  ],
+  notes: [],
+  knowledgeVersion: 'henan-2023',
+};
+
+describe('zz-assessment-panel', () => {
+  it('shows the verdict, category, each condition with its status and the missing capabilities by name', async () => {
+    const el = await mount('zz-assessment-panel', {
+      assessment,
+      progress: { answered: 12, remaining: 8, phase: 'elements' },
+      capabilityLabels: new Map([['mes', '制造执行系统（MES）']]),
+    });
+    const text = shadow(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('存在差距');
+    expect(text).toContain('推荐申报：智能车间');
+    expect(text).toContain('缺少PDM');
+    expect(text).toContain('还剩约 8 题');
+    const items = [...shadow(el).querySelectorAll('.cond > li')];
+    expect(items.map((li) => li.className)).toEqual(['met', 'unmet']);
+    expect(items[1]!.textContent).toContain('未满足');
+    expect(items[1]!.textContent).toContain('缺少：制造执行系统（MES）');
+    expect(items[1]!.textContent).toContain('建议：建设制造执行系统');
+  });
+});
+
+describe('zz-review-card', () => {
+  it('edits an answer in place with its own widget and reports the change as an edit', async () => {
+    const el = await mount('zz-review-card', {
+      items: [{ questionId: 'cap.mes', label: '制造执行系统（MES）', value: true, display: '有' }],
+      questions: new Map([['cap.mes', { id: 'cap.mes', text: '是否应用MES？', kind: 'yesNoPartial' as const, phase: 'elements' as const }]]),
+    });
+    buttons(el).find((b) => b.textContent!.includes('修改'))!.click();
+    await el.updateComplete;
+    const widget = shadow(el).querySelector('zz-question')!;
+    await widget.updateComplete;
+    const got: unknown[] = [];
+    el.addEventListener('zz-edit', (e) => got.push(e.detail));
+    [...widget.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '没有')!.click();
+    expect(got).toEqual([{ questionId: 'cap.mes', value: false, display: '没有', label: '制造执行系统（MES）' }]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { Conversation } from '../../web/lib/conversation';
+import type { ServerMessage } from '../../server/schemas/ws';
+
+const at = '2026-01-01T00:00:00.000Z';
+const session = (transcript: Extract<ServerMessage, { type: 'session' }>['transcript'] = []): ServerMessage => ({
+  type: 'session',
+  sessionId: 's1',
+  token: 't1',
+  resumed: transcript.length > 0,
+  transcript,
+  answers: {},
+});
+
+describe('Conversation', () => {
+  it('shows a user message at once and marks it sent when the server acknowledges it', () => {
+    const c = new Conversation();
+    c.addLocalUser('c1', '我们有MES');
+    expect(c.messages).toMatchObject([{ role: 'user', text: '我们有MES', status: 'sending' }]);
+    c.apply({ type: 'ack', clientId: 'c1', seq: 3 });
+    expect(c.messages[0]).toMatchObject({ status: 'sent', seq: 3 });
+  });
+
+  it('builds an assistant message from start, deltas and end, and remembers it for the live region', () => {
+    const c = new Conversation();
+    c.apply({ type: 'message.start', id: 'm1', seq: 2 });
+    c.apply({ type: 'message.delta', id: 'm1', delta: '根据' });
+    c.apply({ type: 'message.delta', id: 'm1', delta: '〔二(一)〕' });
+    expect(c.messages[0]).toMatchObject({ text: '根据〔二(一)〕', status: 'streaming' });
+    c.apply({ type: 'message.end', id: 'm1', seq: 2, text: '根据〔二(一)〕，需要独立法人。', citations: [{ clause: '二(一)', title: '申报条件', quote: '…' }] });
+    expect(c.messages).toHaveLength(1);
+    expect(c.messages[0]).toMatchObject({ status: 'done', text: '根据〔二(一)〕，需要独立法人。' });
+    expect(c.lastFinished?.id).toBe('m1');
+  });
+
+  it('does not duplicate messages that a resume replays after they were already shown', () => {
+    const c = new Conversation();
+    c.addLocalUser('c1', '有');
+    c.apply({ type: 'ack', clientId: 'c1', seq: 1 });
+    c.apply({ type: 'message.start', id: 'm2', seq: 2 });
+    c.apply({ type: 'message.end', id: 'm2', seq: 2, text: '好的', citations: [] });
+    c.apply(
+      session([
+        { seq: 1, id: 'u1', role: 'user', text: '有', citations: [], clientId: 'c1', at },
+        { seq: 2, id: 'm2', role: 'assistant', text: '好的', citations: [], at },
+        { seq: 3, id: 'm3', role: 'assistant', text: '下一题', citations: [], at },
+      ]),
+    );
+    expect(c.messages.map((m) => m.text)).toEqual(['有', '好的', '下一题']);
+  });
+
+  it('holds lastSeq below a message still streaming so the resume replays it whole', () => {
+    const c = new Conversation();
+    c.addLocalUser('c1', '问题');
+    c.apply({ type: 'ack', clientId: 'c1', seq: 4 });
+    c.apply({ type: 'message.start', id: 'm5', seq: 5 });
+    c.apply({ type: 'message.delta', id: 'm5', delta: '半句' });
+    expect(c.lastSeq).toBe(4);
+    c.apply(session([{ seq: 5, id: 'm5', role: 'assistant', text: '半句话说完了。', citations: [], at }]));
+    expect(c.messages.at(-1)).toMatchObject({ text: '半句话说完了。', status: 'done' });
+    expect(c.lastSeq).toBe(5);
+  });
+
+  it('marks a refused message as failed with the server reason', () => {
+    const c = new Conversation();
+    c.addLocalUser('c9', 'x');
+    c.apply({ type: 'error', code: 'INVALID', message: '答案不符合题型', clientId: 'c9' });
+    expect(c.messages[0]).toMatchObject({ status: 'failed', error: '答案不符合题型' });
+  });
+
+  it('keeps the labelled answers for the review card and the questions seen for editing', () => {
+    const c = new Conversation();
+    c.apply({
+      type: 'question',
+      question: { id: 'cap.mes', text: '是否应用了MES？', kind: 'yesNoPartial', phase: 'elements' },
+      progress: { answered: 3, remaining: 10, phase: 'elements' },
+    });
+    c.apply({ type: 'recorded', items: [{ questionId: 'cap.mes', label: '制造执行系统（MES）', value: true, display: '有' }] });
+    expect([...c.recorded.values()]).toEqual([{ questionId: 'cap.mes', label: '制造执行系统（MES）', value: true, display: '有' }]);
+    expect(c.answers['cap.mes']).toBe(true);
+    expect(c.questions.get('cap.mes')?.kind).toBe('yesNoPartial');
+    expect(c.progress?.remaining).toBe(10);
+  });
+
+  it('drops review entries that a restart elsewhere removed from the answers', () => {
+    const c = new Conversation();
+    c.apply({ type: 'recorded', items: [{ questionId: 'ent.x', label: 'X', value: true, display: '是' }] });
+    c.apply(session());
+    expect(c.recorded.size).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { displayAnswer, looksLikeClause, parseNumberInput, splitRichText } from '../../web/lib/format';
+
+describe('format helpers', () => {
+  it('reads back answers in the words of their widget', () => {
+    expect(displayAnswer(true, { kind: 'yesNoPartial' })).toBe('有');
+    expect(displayAnswer('partial', { kind: 'yesNoPartial' })).toBe('部分');
+    expect(displayAnswer(false, { kind: 'yesNo' })).toBe('否');
+    expect(displayAnswer(85, { kind: 'number', unit: '%' })).toBe('85 %');
+    expect(displayAnswer('discrete', { kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }] })).toBe('离散型');
+    expect(displayAnswer(null)).toBe('暂不回答');
+  });
+
+  it('parses numbers typed with full-width digits, separators or a percent sign', () => {
+    expect(parseNumberInput('８５')).toBe(85);
+    expect(parseNumberInput('1,200.5')).toBe(1200.5);
+    expect(parseNumberInput('92%')).toBe(92);
+    expect(parseNumberInput('大约九十')).toBeNull();
+  });
+
+  it('turns clause references into chips and leaves other brackets as text', () => {
+    const parts = splitRichText('依据〔三(一)4〕和〔附件2.一(二)〕，见〔备注〕。**注意**');
+    expect(parts).toEqual([
+      { kind: 'text', text: '依据' },
+      { kind: 'clause', clause: '三(一)4' },
+      { kind: 'text', text: '和' },
+      { kind: 'clause', clause: '附件2.一(二)' },
+      { kind: 'text', text: '，见' },
+      { kind: 'text', text: '〔备注〕' },
+      { kind: 'text', text: '。' },
+      { kind: 'bold', text: '注意' },
+    ]);
+  });
+
+  it('never turns markup in model text into anything but text parts', () => {
+    const parts = splitRichText('<img src=x onerror=alert(1)>');
+    expect(parts).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
+  });
+
+  it('recognises the public clause id forms', () => {
+    for (const id of ['序', '一', '二(四)', '三(二)6', '四(三)', '附件1.一', '附件3.四(六)']) expect(looksLikeClause(id), id).toBe(true);
+    for (const id of ['备注', '三(一', 'abc']) expect(looksLikeClause(id), id).toBe(false);
+  });
+});
