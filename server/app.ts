@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
 import store from './store/plugin';
+import knowledge from './plugins/knowledge';
+import knowledgeRoutes from './routes/knowledge';
 
 export interface AppOptions {
   config: Config;
@@ -53,6 +55,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
 
   fastify.get('/api/health', async () => ({ ok: true }));
   await fastify.register(store);
+  await fastify.register(knowledge);
+  await fastify.register(knowledgeRoutes);
   await fastify.register(import('./plugins/web'));
 };
 

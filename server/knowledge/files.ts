@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { ClausesFile } from './schemas/clauses';
+import { FactsFile, IndustriesFile, IntentsFile, LexiconFile, Manifest, RegionsFile } from './schemas/notice-data';
 import { FormSpec, FormQuestions, FormDrafting } from './schemas/forms';
 import { CapabilitiesFile, CategoryRulesFile, ElementsFile, InterviewFile } from './schemas/engine';
 
@@ -17,6 +19,14 @@ export interface KnowledgeFileSpec {
 }
 
 export const KNOWLEDGE_FILES = {
+  // K — the notice, its structured facts and offline Q&A data.
+  manifest: { path: 'manifest.json', schema: Manifest },
+  clauses: { path: 'clauses.json', schema: ClausesFile },
+  lexicon: { path: 'lexicon.json', schema: LexiconFile },
+  regions: { path: 'regions.json', schema: RegionsFile },
+  facts: { path: 'facts.json', schema: FactsFile },
+  industries: { path: 'industries.json', schema: IndustriesFile },
+  intents: { path: 'intents.json', schema: IntentsFile },
   // D — the three 申报书 specs, form-phase questions and drafting phrases.
   forms: { path: 'forms/', schema: FormSpec },
   formQuestions: { path: 'form-questions.json', schema: FormQuestions },

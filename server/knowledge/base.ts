@@ -1,0 +1,51 @@
+import type { KnowledgeData } from './load';
+import type { Clause } from './schemas/clauses';
+import { Retriever } from '../retrieval/retriever';
+
+export type { Clause } from './schemas/clauses';
+
+export interface ClauseNode extends Clause {
+  children: ClauseNode[];
+}
+
+/**
+ * One loaded knowledge version with everything derived from it once at startup
+ * (clause lookup, the clause tree, the retrieval index). Shared read-only by all requests.
+ */
+export interface KnowledgeBase {
+  readonly version: string;
+  readonly data: KnowledgeData;
+  clause(id: string): Clause | undefined;
+  children(id: string): Clause[];
+  /** The clause and all its descendants, in notice order. */
+  subtree(id: string): Clause[];
+  readonly tree: ClauseNode[];
+  readonly retriever: Retriever;
+}
+
+export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
+  const clauses = [...data.clauses].sort((a, b) => a.order - b.order);
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const kids = new Map<string | null, Clause[]>();
+  for (const c of clauses) {
+    const list = kids.get(c.parent) ?? [];
+    list.push(c);
+    kids.set(c.parent, list);
+  }
+  const node = (c: Clause): ClauseNode => ({ ...c, children: (kids.get(c.id) ?? []).map(node) });
+  const tree = (kids.get(null) ?? []).map(node);
+  const subtree = (id: string): Clause[] => {
+    const c = byId.get(id);
+    if (!c) return [];
+    return [c, ...(kids.get(id) ?? []).flatMap((k) => subtree(k.id))];
+  };
+  return {
+    version: data.version,
+    data,
+    clause: (id) => byId.get(id),
+    children: (id) => kids.get(id) ?? [],
+    subtree,
+    tree,
+    retriever: new Retriever(clauses, data.lexicon.entries),
+  };
+}

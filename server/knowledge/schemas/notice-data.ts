@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ClauseId } from './clauses';
+
+/** manifest.json: what this knowledge version is and where its text comes from. */
+export const Manifest = z.object({
+  version: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  issuer: z.string().min(1),
+  year: z.number().int(),
+  source: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), structure: z.string().optional() }),
+  categories: z.array(z.object({ id: z.enum(['workshop', 'discrete', 'process']), name: z.string(), form: ClauseId, elements: ClauseId })).length(3),
+  knownGaps: z.array(z.string()),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+const Comment = z.string().optional();
+
+/** regions.json: recommendation quotas of 四(三) and the regions they apply to. */
+export const QuotaGroup = z.object({ id: z.string(), label: z.string(), max: z.number().int().positive(), quote: z.string() });
+export const Region = z.object({
+  name: z.string().min(2),
+  short: z.string().min(1),
+  kind: z.enum(['省辖市', '示范区', '航空港区', '县级市', '县']),
+  group: z.string(),
+  prefecture: z.string().optional(),
+  aliases: z.array(z.string()),
+});
+export type Region = z.infer<typeof Region>;
+export const RegionsFile = z
+  .object({
+    $comment: Comment,
+    clause: ClauseId,
+    groups: z.array(QuotaGroup).min(1),
+    overQuota: z.string(),
+    regions: z.array(Region).min(1),
+    rules: z.array(z.object({ suffix: z.string().min(1), group: z.string(), kind: z.enum(['县级市', '县']) })),
+  })
+  .superRefine((f, ctx) => {
+    const groups = new Set(f.groups.map((g) => g.id));
+    f.regions.forEach((r, i) => {
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `unknown quota group ${r.group}` });
+    });
+    f.rules.forEach((r, i) => {
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown quota group ${r.group}` });
+    });
+  });
+export type RegionsFile = z.infer<typeof RegionsFile>;
+
+/** facts.json: exact facts with the clause each comes from. */
+export const FactsFile = z.object({
+  $comment: Comment,
+  deadlines: z.array(z.object({ id: z.string(), date: z.string(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), who: z.string(), what: z.string(), clause: ClauseId })).min(1),
+  platform: z.object({ name: z.string(), url: z.url(), registration: z.string(), clause: ClauseId }),
+  submission: z.object({
+    document: z.object({
+      format: z.string(),
+      colour: z.boolean(),
+      includes: z.array(z.string()),
+      forms: z.array(z.object({ category: z.enum(['workshop', 'discrete', 'process']), name: z.string(), clause: ClauseId })),
+      clause: ClauseId,
+    }),
+    video: z.object({ format: z.string(), maxSizeMB: z.number().positive(), minResolution: z.string(), duration: z.string(), narration: z.string(), clauses: z.array(ClauseId).min(1) }),
+    photos: z.object({ min: z.number().int().positive(), clauses: z.array(ClauseId).min(1) }),
+    screenshots: z.object({ mustShow: z.array(z.string()).min(1), count: z.string(), clauses: z.array(ClauseId).min(1) }),
+  }),
+  applications: z.object({ perYear: z.number().int().positive(), clause: ClauseId }),
+  reapplication: z.array(z.object({ holder: z.enum(['智能车间', '智能工厂']), mayApply: z.boolean(), allowed: z.array(z.string()), clause: ClauseId })).length(2),
+  review: z.object({ who: z.string(), steps: z.array(z.string()), clause: ClauseId }),
+  contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),
+});
+export type FactsFile = z.infer<typeof FactsFile>;
+
+/** industries.json: GB/T 4754 manufacturing divisions 13–43 with the usual discrete/process practice (a prior, not a rule). */
+export const IndustriesFile = z.object({
+  standard: z.string(),
+  clause: ClauseId,
+  caveat: z.string(),
+  typeSource: z.string(),
+  divisions: z
+    .array(
+      z.object({
+        code: z.string().regex(/^\d{2}$/),
+        name: z.string(),
+        prior: z.enum(['discrete', 'process', 'mixed']),
+        mixed: z.boolean(),
+        typicalType: z.string(),
+        note: z.string(),
+      }),
+    )
+    .length(31),
+});
+export type IndustriesFile = z.infer<typeof IndustriesFile>;
+
+/** lexicon.json: synonyms and abbreviations that drive query expansion. */
+export const LexiconEntry = z.object({
+  id: z.string().optional(),
+  canonical: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  clauses: z.array(ClauseId).optional(),
+});
+export type LexiconEntry = z.infer<typeof LexiconEntry>;
+export const LexiconFile = z.object({ $comment: Comment, entries: z.array(LexiconEntry).min(1) });
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
+
+/** intents.json: out-of-scope topics and the direct-answer intents of offline Q&A. */
+export const IntentsFile = z.object({
+  $comment: Comment,
+  fillers: z.array(z.string().min(1)),
+  outOfScope: z.object({
+    answer: z.string(),
+    unknownTopic: z.string(),
+    relatedTemplate: z.string(),
+    lowConfidenceAnswer: z.string(),
+    citation: ClauseId,
+    minConfidence: z.number().min(0).max(1),
+    topics: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string().min(1)).min(1), related: ClauseId.optional() })),
+  }),
+  intents: z.array(
+    z.object({
+      id: z.enum(['reapplication', 'perYear', 'quota', 'deadline', 'video', 'photos', 'contact']),
+      trigger: Trigger,
+      none: z.array(z.string()).optional(),
+      regionTrigger: z.array(z.string()).optional(),
+      answer: z.string().optional(),
+      answers: z.record(z.string(), z.string()).optional(),
+      regionAnswer: z.string().optional(),
+      countyNote: z.string().optional(),
+      districtAnswer: z.string().optional(),
+      allAnswer: z.string().optional(),
+      quote: z.string().optional(),
+      clause: ClauseId.optional(),
+      clauses: z.array(ClauseId).optional(),
+    }),
+  ),
+});
+export type IntentsFile = z.infer<typeof IntentsFile>;

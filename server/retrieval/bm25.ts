@@ -1,0 +1,66 @@
+/**
+ * A small Okapi BM25 index over pre-tokenised documents. Built once at startup; queries
+ * carry a weight per term so lexicon expansions count less than the user's own words.
+ */
+export interface Bm25Options {
+  k1?: number;
+  b?: number;
+}
+
+export class Bm25Index {
+  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly lengths: number[];
+  private readonly avgLength: number;
+  private readonly k1: number;
+  private readonly b: number;
+  readonly size: number;
+
+  constructor(docs: readonly (readonly string[])[], opts: Bm25Options = {}) {
+    this.k1 = opts.k1 ?? 1.2;
+    this.b = opts.b ?? 0.75;
+    this.size = docs.length;
+    this.lengths = docs.map((d) => d.length);
+    this.avgLength = this.lengths.reduce((a, n) => a + n, 0) / Math.max(1, docs.length) || 1;
+    docs.forEach((tokens, doc) => {
+      const tf = new Map<string, number>();
+      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [term, n] of tf) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ doc, tf: n });
+      }
+    });
+  }
+
+  /** Inverse document frequency (BM25+ style, never negative); unseen terms get the maximum. */
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  /** Scores every document; returns a dense array indexed by document number. */
+  score(query: ReadonlyMap<string, number>): Float64Array {
+    const scores = new Float64Array(this.size);
+    for (const [term, weight] of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const { doc, tf } of list) {
+        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength);
+        scores[doc]! += weight * idf * ((tf * (this.k1 + 1)) / (tf + norm));
+      }
+    }
+    return scores;
+  }
+
+  /** Which of the given terms occur in a document (for confidence and quoting). */
+  termsIn(doc: number, terms: Iterable<string>): string[] {
+    const out: string[] = [];
+    for (const t of terms) if (this.postings.get(t)?.some((p) => p.doc === doc)) out.push(t);
+    return out;
+  }
+}

@@ -1,0 +1,244 @@
+import type { Clause } from '../knowledge/schemas/clauses';
+import type { LexiconEntry } from '../knowledge/schemas/notice-data';
+import { Bm25Index } from './bm25';
+import { normalise, QUERY_STOPWORDS, tokenize } from './tokenize';
+
+export interface Passage {
+  clause: string;
+  text: string;
+}
+
+export interface Hit {
+  clause: Clause;
+  score: number;
+  /** Best-matching sentences of the clause for this query, best first. */
+  passages: string[];
+}
+
+export interface SearchResult {
+  hits: Hit[];
+  /** 0..1: how much of the question the best clause covers. */
+  confidence: number;
+  /** Lexicon entries the question mentions. */
+  concepts: LexiconEntry[];
+}
+
+export interface RetrieverOptions {
+  titleBoost?: number;
+  expansionWeight?: number;
+  passageWeight?: number;
+  priorWeight?: number;
+}
+
+const SENTENCE_END = /(?<=[。；;！？!?])/;
+const SHORT = 14;
+const ASCII_TERM = /^[a-z0-9/+\-. ]+$/;
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Splits clause text into quotable sentences; short table cells are merged with their neighbours. */
+export function splitPassages(text: string): string[] {
+  const pieces = text
+    .split('\n')
+    .flatMap((line) => line.split(SENTENCE_END))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  let buf = '';
+  for (const p of pieces) {
+    buf = buf ? `${buf} ${p}` : p;
+    if (buf.length >= SHORT) {
+      out.push(buf);
+      buf = '';
+    }
+  }
+  if (buf) {
+    if (out.length && buf.length < SHORT) out[out.length - 1] += ` ${buf}`;
+    else out.push(buf);
+  }
+  return out;
+}
+
+interface Matcher {
+  entry: LexiconEntry;
+  terms: { text: string; ascii: boolean }[];
+  expansion: string[];
+}
+
+/**
+ * Lexical retrieval over the clauses: BM25 on whole clauses (title weighted) plus BM25 on
+ * their sentences, with the question expanded through the domain lexicon. Built once per
+ * knowledge version; `search` allocates little and runs in well under a millisecond.
+ */
+export class Retriever {
+  private readonly clauses: Clause[];
+  private readonly clauseIndex: Bm25Index;
+  private readonly clauseTokens: Set<string>[];
+  private readonly passages: Passage[];
+  private readonly passageIndex: Bm25Index;
+  private readonly passagesOf = new Map<string, number[]>();
+  private readonly position = new Map<string, number>();
+  private readonly ancestors: string[][];
+  private readonly matchers: Matcher[];
+  private readonly maxIdf: number;
+  private readonly opts: Required<RetrieverOptions>;
+
+  constructor(clauses: readonly Clause[], lexicon: readonly LexiconEntry[], opts: RetrieverOptions = {}) {
+    this.opts = { titleBoost: 3, expansionWeight: 0.35, passageWeight: 0.6, priorWeight: 0.35, ...opts };
+    this.clauses = [...clauses].sort((a, b) => a.order - b.order);
+    this.clauses.forEach((c, i) => this.position.set(c.id, i));
+    const docs = this.clauses.map((c) => {
+      const title = tokenize(c.title);
+      const out: string[] = [];
+      for (let i = 0; i < this.opts.titleBoost; i++) out.push(...title);
+      out.push(...tokenize(c.text));
+      return out;
+    });
+    this.clauseIndex = new Bm25Index(docs);
+    this.clauseTokens = docs.map((d) => new Set(d));
+    this.maxIdf = this.clauseIndex.idf('\u0000');
+    this.ancestors = this.clauses.map((c) => {
+      const chain: string[] = [];
+      let p = c.parent;
+      while (p !== null) {
+        chain.push(p);
+        p = this.clauses[this.position.get(p)!]?.parent ?? null;
+      }
+      return chain;
+    });
+
+    this.passages = [];
+    for (const c of this.clauses) {
+      const ids: number[] = [];
+      for (const text of splitPassages(c.text)) {
+        ids.push(this.passages.length);
+        this.passages.push({ clause: c.id, text });
+      }
+      this.passagesOf.set(c.id, ids);
+    }
+    this.passageIndex = new Bm25Index(this.passages.map((p) => tokenize(p.text)));
+
+    this.matchers = lexicon.map((entry) => {
+      const all = [entry.canonical, ...entry.aliases];
+      return {
+        entry,
+        terms: all.map((t) => {
+          const text = normalise(t);
+          return { text, ascii: ASCII_TERM.test(text) };
+        }),
+        expansion: [...new Set(all.flatMap((t) => tokenize(t)))],
+      };
+    });
+  }
+
+  clauseById(id: string): Clause | undefined {
+    const i = this.position.get(id);
+    return i === undefined ? undefined : this.clauses[i];
+  }
+
+  /** Lexicon entries mentioned in the question, with the matched spans. */
+  concepts(question: string): { entry: LexiconEntry; spans: string[]; expansion: string[] }[] {
+    const q = normalise(question);
+    const out: { entry: LexiconEntry; spans: string[]; expansion: string[] }[] = [];
+    for (const m of this.matchers) {
+      const spans: string[] = [];
+      for (const t of m.terms) {
+        if (!t.text) continue;
+        if (t.ascii) {
+          // "ai" must not match inside "email"; ASCII abbreviations need word boundaries.
+          let from = 0;
+          let at: number;
+          while ((at = q.indexOf(t.text, from)) >= 0) {
+            const before = q[at - 1];
+            const after = q[at + t.text.length];
+            if (!(before && /[a-z0-9]/.test(before)) && !(after && /[a-z0-9]/.test(after))) {
+              spans.push(t.text);
+              break;
+            }
+            from = at + 1;
+          }
+        } else if (q.includes(t.text)) spans.push(t.text);
+      }
+      if (spans.length) out.push({ entry: m.entry, spans, expansion: m.expansion });
+    }
+    return out;
+  }
+
+  search(question: string, k = 5): SearchResult {
+    const concepts = this.concepts(question);
+    const query = new Map<string, number>();
+    for (const t of tokenize(question)) if (!QUERY_STOPWORDS.has(t)) query.set(t, 1);
+    for (const c of concepts) {
+      for (const t of c.expansion) if (!query.has(t)) query.set(t, this.opts.expansionWeight);
+    }
+
+    const clauseScores = this.clauseIndex.score(query);
+    const passageScores = this.passageIndex.score(query);
+    const best = new Float64Array(this.clauses.length);
+    const bestPassage = new Int32Array(this.clauses.length).fill(-1);
+    for (let p = 0; p < this.passages.length; p++) {
+      const ci = this.position.get(this.passages[p]!.clause)!;
+      if (passageScores[p]! > best[ci]!) {
+        best[ci] = passageScores[p]!;
+        bestPassage[ci] = p;
+      }
+    }
+    const scores = new Float64Array(this.clauses.length);
+    let top = 0;
+    for (let i = 0; i < scores.length; i++) {
+      scores[i] = clauseScores[i]! + this.opts.passageWeight * best[i]!;
+      if (scores[i]! > top) top = scores[i]!;
+    }
+    // The lexicon knows where a concept is required; that prior lifts the right clause when
+    // the user's wording shares few characters with the notice (老赖 → 失信被执行人 → 二(四)).
+    if (top > 0) {
+      const withClauses = concepts.filter((c) => c.entry.clauses?.length);
+      for (const c of withClauses) {
+        const list = c.entry.clauses!;
+        list.forEach((id, rank) => {
+          const i = this.position.get(id);
+          if (i !== undefined) scores[i]! += (this.opts.priorWeight * top) / Math.sqrt(withClauses.length) / (1 + rank * 0.15);
+        });
+      }
+    }
+
+    const order = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    const hits: Hit[] = order.slice(0, k).map((i) => ({
+      clause: this.clauses[i]!,
+      score: scores[i]!,
+      passages: this.rankPassages(i, passageScores),
+    }));
+    return { hits, confidence: hits.length ? this.coverage(question, concepts, order[0]!) : 0, concepts: concepts.map((c) => c.entry) };
+  }
+
+  private rankPassages(clauseIndex: number, passageScores: Float64Array): string[] {
+    const ids = this.passagesOf.get(this.clauses[clauseIndex]!.id) ?? [];
+    return [...ids].sort((a, b) => passageScores[b]! - passageScores[a]! || a - b).filter((p, n) => n === 0 || passageScores[p]! > 0).map((p) => this.passages[p]!.text);
+  }
+
+  /**
+   * Share of the question's content words (IDF-weighted) found in the best clause or its
+   * headings. A lexicon concept counts as one unit, found when any of its forms is there.
+   */
+  private coverage(question: string, concepts: { spans: string[]; expansion: string[] }[], clauseIndex: number): number {
+    const docTerms = new Set(this.clauseTokens[clauseIndex]);
+    for (const a of this.ancestors[clauseIndex]!) for (const t of this.clauseTokens[this.position.get(a)!]!) docTerms.add(t);
+    let rest = normalise(question);
+    let total = 0;
+    let found = 0;
+    for (const c of concepts) {
+      for (const s of c.spans) rest = rest.split(s).join(' ');
+      const w = 2;
+      total += w;
+      if (c.expansion.some((t) => docTerms.has(t))) found += w;
+    }
+    for (const seg of WORDS.segment(rest)) {
+      const word = seg.segment;
+      if (!seg.isWordLike || word.length < 2 || QUERY_STOPWORDS.has(word)) continue;
+      const w = Math.min(this.clauseIndex.idf(word), this.maxIdf * 0.6);
+      total += w;
+      const grams = /\p{Script=Han}/u.test(word) ? [...Array(word.length - 1).keys()].map((i) => word.slice(i, i + 2)) : [word];
+      if (docTerms.has(word) || grams.every((g) => docTerms.has(g))) found += w;
+    }
+    return total === 0 ? 0 : found / total;
+  }
+}

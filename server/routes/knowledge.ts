@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound, parseOr400 } from '../errors';
+
+const ClauseParams = z.object({ id: z.string().min(1).max(40) });
+const VersionQuery = z.object({ knowledgeVersion: z.string().max(64).optional() });
+
+/** The notice as data, so the UI can show a cited clause in full. */
+export default async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
+  fastify.get('/api/knowledge/clauses', async (req) => {
+    const { knowledgeVersion } = parseOr400(VersionQuery, req.query, 'query');
+    const kb = fastify.knowledgeFor(knowledgeVersion, 'query.knowledgeVersion');
+    return { version: kb.version, title: kb.data.manifest.title, knownGaps: kb.data.manifest.knownGaps, clauses: kb.tree };
+  });
+
+  fastify.get('/api/knowledge/clauses/:id', async (req) => {
+    const { id } = parseOr400(ClauseParams, req.params, 'params');
+    const { knowledgeVersion } = parseOr400(VersionQuery, req.query, 'query');
+    const kb = fastify.knowledgeFor(knowledgeVersion, 'query.knowledgeVersion');
+    const clause = kb.clause(id);
+    if (!clause) throw notFound(`条款 ${id} `);
+    // `descendants` lets a client render a section (e.g. 三(二)) in full with one request.
+    return { version: kb.version, clause, descendants: kb.subtree(id).slice(1) };
+  });
+}

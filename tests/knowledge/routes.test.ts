@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Built } from '../helper';
+
+describe('the knowledge routes', () => {
+  let b: Built;
+  beforeAll(async () => { b = await build(); });
+  afterAll(async () => { await b.close(); });
+
+  it('return one clause with its descendants', async () => {
+    const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('三(二)')}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.clause.id).toBe('三(二)');
+    expect(body.descendants.map((c: { id: string }) => c.id)).toContain('三(二)6');
+  });
+
+  it('return an attachment clause by its prefixed id', async () => {
+    const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('附件2.四(五)')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().clause.text).toContain('照片不少于10张');
+  });
+
+  it('answer an unknown clause with a 404', async () => {
+    const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('九(九)')}` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('return the clause tree', async () => {
+    const res = await b.app.inject({ method: 'GET', url: '/api/knowledge/clauses' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.version).toBe('henan-2023');
+    expect(body.clauses[0].id).toBe('序');
+    expect(body.clauses.find((c: { id: string }) => c.id === '三').children).toHaveLength(3);
+  });
+
+  it('reject an unknown knowledge version naming the field', async () => {
+    const res = await b.app.inject({ method: 'GET', url: '/api/knowledge/clauses?knowledgeVersion=henan-1999' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('knowledgeVersion');
+  });
+});
