@@ -83,3 +83,17 @@ export function redact(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;
   return text.split(secret).join('[REDACTED]');
 }
+
+/** A few words naming the failure, for notices that say what was used instead. */
+export function failureReason(failure: LlmFailure): string {
+  const reasons: Partial<Record<LlmFailure, string>> = {
+    auth: '认证失败',
+    rateLimit: '请求过多',
+    timeout: '响应超时',
+    busy: '模型正忙',
+    badOutput: '输出无法核验',
+    ignoredTools: '输出无法核验',
+    cut: '输出中断',
+  };
+  return reasons[failure] ?? '服务不可用';
+}

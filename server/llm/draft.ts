@@ -1,0 +1,124 @@
+import type { DraftResult, NumberSource } from '../schemas/forms';
+import { countChars } from '../forms/length';
+import { failureReason, LlmError } from './errors';
+import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
+import { markNumbers, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers } from './provenance';
+import { withSlot, type ChatMessage, type Llm } from './provider';
+
+export interface LlmDraftInput {
+  section: string;
+  title: string;
+  /** The form's own hint for the cell. */
+  hint?: string;
+  /** The element clause(s) the cell answers, with their text. */
+  clauses: PromptClause[];
+  /** The enterprise's facts as given to the model (JSON). */
+  facts: unknown;
+  /** The offline template draft: the fallback, and the source of computed values and length target. */
+  offline: DraftResult;
+}
+
+export interface LlmDraft {
+  draft: DraftResult;
+  source: 'llm' | 'offline';
+  /** Numbers still without a source after the one regeneration; marked 〔待核实〕 in the text. */
+  violations: string[];
+  /** Model calls made (1 to 3). */
+  calls: number;
+  lengthAction: 'none' | 'retried' | 'cut';
+  notice?: string;
+}
+
+/** Without a form target a narrative still needs a sane size. */
+const DEFAULT_RANGE = { min: 150, max: 600 };
+
+/** The longest prefix ending at a sentence end that fits within max; the whole text when none does. */
+export function cutAtSentence(text: string, max: number): string {
+  const ends = [...text.matchAll(/[。！？；!?;]/g)].map((m) => m.index! + 1);
+  let best = '';
+  for (const e of ends) {
+    const prefix = text.slice(0, e);
+    if (countChars(prefix) <= max) best = prefix;
+    else break;
+  }
+  return best || text;
+}
+
+/**
+ * One section written by the model and checked by the server:
+ * - provenance: a number that is neither a fact nor a computed value → regenerate once with the
+ *   offending numbers named; if one is still there it is marked 〔待核实〕 and reported;
+ * - length: outside the target → one retry asking to shorten or lengthen; still too long → cut
+ *   at a sentence boundary;
+ * - any model failure or a leaked prompt → the offline template draft and a notice.
+ */
+export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessionKey: string; signal?: AbortSignal }): Promise<LlmDraft> {
+  const { offline } = input;
+  const range = offline.target ? { min: offline.target.min, max: offline.target.max } : DEFAULT_RANGE;
+  const allowed = numbersOf(input.facts);
+  for (const n of offline.numbers) allowed.add(normaliseNumber(n.value));
+
+  const messages: ChatMessage[] = draftMessages({ section: input.title, hint: input.hint, clauses: input.clauses, facts: input.facts, min: range.min, max: range.max });
+  let calls = 0;
+  const write = async (extra: ChatMessage[]): Promise<string> => {
+    calls++;
+    const r = await llm.streamText({ messages: [...messages, ...extra], temperature: 0.4, signal: opts.signal });
+    const text = r.text.trim();
+    if (!text) throw new LlmError('badOutput', undefined, 'empty draft');
+    if (leaksSystemPrompt(text)) throw new LlmError('badOutput', undefined, 'draft repeats the prompt');
+    return text;
+  };
+
+  try {
+    return await withSlot(llm, opts.sessionKey, async () => {
+      let text = await write([]);
+      let bad = unsourcedNumbers(text, allowed);
+      if (bad.length) {
+        const retry = await write([{ role: 'assistant', content: text }, numbersFixMessage(bad)]);
+        text = retry;
+        bad = unsourcedNumbers(text, allowed);
+      }
+      let lengthAction: LlmDraft['lengthAction'] = 'none';
+      const n = countChars(text);
+      if (n < range.min || n > range.max) {
+        const retry = await write([{ role: 'assistant', content: text }, lengthFixMessage(n, range.min, range.max)]);
+        const retryBad = unsourcedNumbers(retry, allowed);
+        // The length retry must not bring back numbers the provenance retry removed.
+        if (retryBad.length <= bad.length) {
+          text = retry;
+          bad = retryBad;
+        }
+        lengthAction = 'retried';
+        if (countChars(text) > range.max) {
+          text = cutAtSentence(text, range.max);
+          lengthAction = 'cut';
+          bad = unsourcedNumbers(text, allowed);
+        }
+      }
+      const finalText = markNumbers(text, bad);
+      const length = countChars(finalText);
+      const sources = new Map(offline.numbers.map((x) => [normaliseNumber(x.value), x]));
+      const numbers: NumberSource[] = numbersIn(text)
+        .filter((v) => !bad.includes(v))
+        .map((v) => sources.get(normaliseNumber(v)) ?? { value: v, source: 'facts' });
+      const draft: DraftResult = {
+        ...offline,
+        text: finalText,
+        length,
+        withinTarget: offline.target ? length >= offline.target.min && length <= offline.target.max : null,
+        numbers,
+      };
+      return { draft, source: 'llm' as const, violations: bad, calls, lengthAction };
+    });
+  } catch (err) {
+    const failure = err instanceof LlmError ? err.failure : 'network';
+    return {
+      draft: offline,
+      source: 'offline',
+      violations: [],
+      calls,
+      lengthAction: 'none',
+      notice: `模型未能完成本栏撰写（${failureReason(failure)}），已使用离线模板草稿，请核对后使用。`,
+    };
+  }
+}

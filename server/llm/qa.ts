@@ -1,0 +1,109 @@
+import type { AskResponse, Citation } from '../schemas/ask';
+import { CitationStream } from './citations';
+import { failureNotice, LlmError, type LlmFailure } from './errors';
+import { leaksSystemPrompt, qaMessages, type PromptClause } from './prompts';
+import { withSlot, type Llm } from './provider';
+
+/** What the grounded answer needs from the knowledge side (K's retrieval and offline answer). */
+export interface QaSources {
+  /** The offline answer; it also decides out-of-scope. */
+  offline(question: string): AskResponse;
+  /** The clauses retrieval ranks highest for the question. */
+  retrieve(question: string, k: number): PromptClause[];
+  clause(id: string): PromptClause | undefined;
+}
+
+export interface GroundedAnswer {
+  response: AskResponse;
+  source: 'llm' | 'offline';
+  /** Cited IDs that were removed: unknown, or not among the clauses the model was given. */
+  removed: string[];
+  /** The Chinese notice to show when the model was not used after all. */
+  notice?: string;
+  failure?: LlmFailure | 'noCitation' | 'leak';
+}
+
+/** How many retrieved clauses the model sees: enough for hit@3 with room for context, small enough to stay focused. */
+export const QA_CLAUSES = 6;
+const QUOTE_CHARS = 120;
+
+export function citationFor(c: PromptClause): Citation {
+  const t = c.text.replace(/\s+/g, ' ').trim();
+  return { clause: c.id, title: c.title, quote: t.length > QUOTE_CHARS ? `${t.slice(0, QUOTE_CHARS)}…` : t };
+}
+
+/**
+ * A model answer grounded in retrieved clauses, checked clause by clause.
+ *
+ * - Out of scope stays the engine's: the offline answer decides it and the model is not asked.
+ * - The model sees only the retrieved clauses (plus the ones the offline answer cites), with IDs.
+ * - Every cited ID must exist and have been given; others are removed as they stream and the
+ *   answer is marked. No valid citation left → the offline answer, with a notice.
+ * - Any failure (timeout, 401, 429, 5xx, cut stream, leaked prompt) → the offline answer.
+ *
+ * `onDelta` receives only checked text. When the result falls back after some text was streamed,
+ * the returned response is what the conversation must store and show as the final message.
+ */
+export async function groundedAnswer(
+  llm: Llm,
+  src: QaSources,
+  question: string,
+  opts: { sessionKey: string; onDelta?: (delta: string) => void; signal?: AbortSignal },
+): Promise<GroundedAnswer> {
+  const offline = src.offline(question);
+  if (offline.outOfScope) return { response: offline, source: 'offline', removed: [] };
+
+  const given = new Map<string, PromptClause>();
+  for (const c of offline.citations) {
+    const clause = src.clause(c.clause);
+    if (clause) given.set(clause.id, clause);
+  }
+  for (const c of src.retrieve(question, QA_CLAUSES)) if (!given.has(c.id)) given.set(c.id, c);
+  if (given.size === 0) return { response: offline, source: 'offline', removed: [] };
+
+  const checker = new CitationStream((id) => given.has(id) && src.clause(id) !== undefined);
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const fallback = (failure: GroundedAnswer['failure'], notice: string): GroundedAnswer => ({
+    response: offline,
+    source: 'offline',
+    removed: checker.removed,
+    notice,
+    failure,
+  });
+
+  try {
+    await withSlot(llm, opts.sessionKey, () =>
+      llm.streamText({
+        messages: qaMessages({ question, clauses: [...given.values()] }),
+        temperature: 0.2,
+        signal: stop.signal,
+        onDelta: (d) => {
+          const shown = checker.push(d);
+          if (checker.leaked) stop.abort(); // no point reading the rest of a leaking answer
+          else if (shown) opts.onDelta?.(shown);
+        },
+      }),
+    );
+  } catch (err) {
+    if (checker.leaked) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
+    const failure = err instanceof LlmError ? err.failure : 'network';
+    return fallback(failure, failureNotice(failure));
+  } finally {
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  const tail = checker.end();
+  if (tail) opts.onDelta?.(tail);
+  const text = checker.shown.trim();
+
+  if (checker.leaked || leaksSystemPrompt(text)) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
+  if (checker.valid.length === 0) return fallback('noCitation', '模型回答没有可核验的条款依据，已改用离线答案。');
+
+  const marked = checker.removed.length > 0;
+  const answer = marked ? `${text}\n\n（注：已删除 ${checker.removed.length} 处无法核验的条款引用。）` : text;
+  const citations = checker.valid.map((id) => citationFor(given.get(id)!));
+  const overlap = checker.valid.some((id) => offline.citations.some((c) => c.clause === id));
+  const confidence = Math.max(0.3, Math.min(0.95, (overlap ? Math.max(offline.confidence, 0.7) : 0.6) - (marked ? 0.2 : 0)));
+  return { response: { answer, citations, confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
+}

@@ -1,0 +1,90 @@
+import type { Interpretation, SpeakContext, Speaker } from '../chat/ports';
+import { failureNotice, LlmError } from './errors';
+import { extractFacts } from './facts';
+import { groundedAnswer, type QaSources } from './qa';
+import { rephraseQuestion } from './rephrase';
+import { withSlot, type Llm } from './provider';
+
+/** The conversation may pass a way to show the user a short notice (ServerMessage 'notice'). */
+export type NotifyingContext = SpeakContext & { notify?: (text: string) => void };
+
+export interface LlmSpeakerDeps {
+  sources(ctx: SpeakContext): QaSources;
+  capabilityLabels(ctx: SpeakContext): { id: string; label: string }[];
+}
+
+/** Short replies ("有", "没有", "是的", "82%") are read exactly by the lexicon; the model adds nothing but latency. */
+const OFFLINE_ENOUGH = 8;
+/** The same notice is not repeated to a session within this window: one failing provider, one notice. */
+const NOTICE_QUIET_MS = 60_000;
+const MAX_REMEMBERED = 2000;
+
+/**
+ * The model speaks for the assistant: it answers questions (grounded and checked), rewords the
+ * planner's next question and reads facts from free text. It never decides — the rules validate
+ * every extracted fact and compute every verdict — and every failure falls back to the offline
+ * speaker with a short notice, so no answer is lost and the interview never waits on the model.
+ */
+export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDeps): Speaker {
+  const lastText = new Map<string, string>();
+  const lastNotice = new Map<string, { text: string; at: number }>();
+
+  const remember = <V>(m: Map<string, V>, k: string, v: V) => {
+    m.delete(k);
+    m.set(k, v);
+    if (m.size > MAX_REMEMBERED) m.delete(m.keys().next().value!);
+  };
+  const notify = (ctx: NotifyingContext, text: string) => {
+    const prev = lastNotice.get(ctx.sessionId);
+    if (prev && prev.text === text && Date.now() - prev.at < NOTICE_QUIET_MS) return;
+    remember(lastNotice, ctx.sessionId, { text, at: Date.now() });
+    ctx.notify?.(text);
+  };
+  const failureOf = (err: unknown) => (err instanceof LlmError ? err.failure : 'network');
+
+  return {
+    async answer(question, ctx: NotifyingContext, onDelta) {
+      const r = await groundedAnswer(llm, deps.sources(ctx), question, { sessionKey: ctx.sessionId, onDelta });
+      if (r.notice) notify(ctx, r.notice);
+      return { text: r.response.answer, citations: r.response.citations };
+    },
+
+    async phraseQuestion(question, ctx: NotifyingContext) {
+      const context = lastText.get(ctx.sessionId);
+      lastText.delete(ctx.sessionId);
+      try {
+        return await withSlot(llm, ctx.sessionId, () => rephraseQuestion(llm, question, context));
+      } catch (err) {
+        const failure = failureOf(err);
+        if (failure !== 'busy') notify(ctx, failureNotice(failure));
+        return offline.phraseQuestion(question, ctx);
+      }
+    },
+
+    async extract(text, ctx: NotifyingContext): Promise<Interpretation> {
+      remember(lastText, ctx.sessionId, text);
+      const base = await offline.extract(text, ctx);
+      if (base.kind === 'answers' && text.length <= OFFLINE_ENOUGH) return base;
+      // Form-phase answers (names, dates, money) are D's typed fields; the lexicon reads them exactly.
+      if (ctx.pending?.phase === 'form') return base;
+      try {
+        const got = await withSlot(llm, ctx.sessionId, () =>
+          extractFacts(llm, {
+            text,
+            pending: ctx.pending ? { id: ctx.pending.id, text: ctx.pending.text } : null,
+            capabilityLabels: deps.capabilityLabels(ctx),
+          }),
+        );
+        if (got.items.length === 0) return got.asking ? { kind: 'question' } : base;
+        // The model's reading wins where both read the same question; the lexicon fills in the rest.
+        const seen = new Set(got.items.map((i) => i.questionId));
+        const extra = base.kind === 'answers' ? base.items.filter((i) => !seen.has(i.questionId)) : [];
+        return { kind: 'answers', items: [...got.items, ...extra] };
+      } catch (err) {
+        const failure = failureOf(err);
+        if (failure !== 'busy') notify(ctx, failureNotice(failure));
+        return base;
+      }
+    },
+  };
+}
