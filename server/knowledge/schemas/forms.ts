@@ -141,7 +141,17 @@ export const FormSpec = z.object({
     clause: ClauseRef,
     items: z.array(NarrativeItem).min(1),
     /** The 三 elements of the notice this form is written against, in order. */
-    elements: z.array(z.object({ clause: z.string(), title: z.string(), capabilities: z.array(CapabilityId) })).min(1),
+    elements: z
+      .array(
+        z.object({
+          clause: z.string(),
+          title: z.string(),
+          capabilities: z.array(CapabilityId),
+          /** 三(一)4 asks different things of discrete and process workshops. */
+          byMode: z.object({ discrete: z.array(CapabilityId), process: z.array(CapabilityId) }).optional(),
+        }),
+      )
+      .min(1),
   }),
   section4: z.object({ title: z.string(), clause: ClauseRef, items: z.array(ChecklistItem).min(1) }),
   /** Materials the notice requires that the 四 list does not number (seals, signatures). */
@@ -175,6 +185,8 @@ export const FormQuestions = z.object({ questions: z.array(FormQuestion).min(1) 
 export const CapabilityPhrase = z.object({
   /** Full name with abbreviation, as the form expects: 制造执行系统（MES）. */
   name: z.string(),
+  /** Shorter name for lists in 400字 summaries. */
+  short: z.string().optional(),
   /** What it achieves, in the notice's wording: 实现车间作业计划…自动生成. */
   achieve: z.string(),
   /** Verb used in the sentence: 应用 / 建有 / 采用. */

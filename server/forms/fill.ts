@@ -1,0 +1,173 @@
+import type { Block, FormField, FormSpec, ChecklistItem } from '../knowledge/schemas/forms';
+import type { Category } from '../schemas/profile';
+import type { DraftProfile, DraftResult, NumberSource } from '../schemas/forms';
+import { fmt } from './compute';
+import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { draftSection, placeholder, type FormsContext } from './draft';
+import { formSpec } from './knowledge';
+
+/** A cell's content: text to print, or a placeholder naming the missing fact. */
+export interface FilledValue {
+  text: string;
+  missing?: string;
+  /** Printed beside computed values. */
+  formula?: string;
+  numbers: NumberSource[];
+}
+
+export interface FilledWorkshop {
+  name: FilledValue;
+  cells: Record<string, FilledValue>;
+}
+
+export interface FilledForm {
+  category: Category;
+  spec: FormSpec;
+  values: Record<string, FilledValue>;
+  /** Matrix block id → rows → columns. */
+  matrices: Record<string, FilledValue[][]>;
+  workshops: FilledWorkshop[];
+  drafts: Record<string, DraftResult>;
+  flags: FactFlag[];
+  checklist: ChecklistItem[];
+}
+
+function missingValue(label: string): FilledValue {
+  return { text: placeholder(label), missing: label, numbers: [] };
+}
+
+function dateText(d: string): string {
+  const [y, m, day] = d.split('-');
+  return `${Number(y)}年${Number(m)}月${day ? `${Number(day)}日` : ''}`;
+}
+
+function digits(text: string, source: string): NumberSource[] {
+  return (text.match(/\d+(?:\.\d+)?/g) ?? []).map((value) => ({ value, source }));
+}
+
+function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, ws = 0): FilledValue {
+  const f = profile.form ?? {};
+  const lab = ctx.formDrafting.factLabels[field.fact?.replace(/\.\{i\}|\.\d+/g, '') ?? ''] ?? field.label;
+  const path = field.fact?.replace('{i}', String(ws));
+  if (!path) return missingValue(field.label);
+  if (path === 'project.period') {
+    const s = f.project?.start;
+    const e = f.project?.end;
+    if (!s || !e) return missingValue(ctx.formDrafting.factLabels['project.period'] ?? field.label);
+    const text = `${dateText(s)}至${dateText(e)}`;
+    return { text, numbers: [...digits(dateText(s), 'form.project.start'), ...digits(dateText(e), 'form.project.end')] };
+  }
+  if (/^workshops\.\d+\.lines$/.test(path)) {
+    const lines = (getPath(f, path) as string[] | undefined) ?? [];
+    if (!lines.length) return missingValue(ctx.formDrafting.factLabels['workshops.lines'] ?? field.label);
+    const n = String(lines.length);
+    return { text: `${n}条：${lines.join('、')}`, numbers: [{ value: n, source: `computed:count(form.${path})` }, ...lines.flatMap((l, j) => digits(l, `form.${path}.${j}`))] };
+  }
+  let v = getPath(f, path);
+  let source = `form.${path}`;
+  if (v === undefined && path === 'name') {
+    v = profile.enterprise?.name;
+    source = 'enterprise.name';
+  }
+  if (v === undefined || v === '') return missingValue(lab);
+  if (typeof v === 'number') return { text: fmt(v), numbers: [{ value: fmt(v), source }] };
+  const text = field.kind === 'date' && typeof v === 'string' ? dateText(v) : String(v);
+  return { text, numbers: digits(text, source) };
+}
+
+function matrixValues(ctx: FormsContext, profile: DraftProfile, block: Extract<Block, { type: 'matrix' }>): FilledValue[][] {
+  const f = profile.form ?? {};
+  return block.rows.map((row) =>
+    block.columns.map((col) => {
+      if (row.computed === 'debtRatio') {
+        const v = financeValue(f, col.key, 'debtRatio');
+        return v ? { text: v.display, formula: v.formula, numbers: [{ value: v.display, source: v.source, formula: v.formula }] } : missingValue(`${col.label}资产负债率（需总资产和总负债）`);
+      }
+      if (row.indicator) {
+        const ind = row.indicator as IndicatorId;
+        const label = ctx.formDrafting.indicators.find((i) => i.id === ind)?.label ?? row.label;
+        if (row.computed === 'changeRatio' || col.key === 'ratio') {
+          const c = indicatorChange(f, ind);
+          return c
+            ? { text: c.display, formula: c.formula, numbers: [{ value: c.display, source: c.source, formula: c.formula }] }
+            : missingValue(`${label}建设前后数据`);
+        }
+        const side = (row.side ?? col.key) as 'before' | 'after';
+        const v = indicatorValue(f, ind, side);
+        if (!v) return missingValue(`${side === 'before' ? '建设完成前' : '建设完成后'}${label}`);
+        const source = v.source.startsWith('computed:') ? v.source : `form.${v.source}`;
+        return { text: v.display, formula: v.formula, numbers: [{ value: v.display, source, ...(v.formula ? { formula: v.formula } : {}) }] };
+      }
+      if (row.fact) {
+        const path = row.fact.replace('{col}', col.key);
+        const v = getPath(f, path);
+        const key = path.replace(/\.\d{4}\./, '.');
+        const lab = `${/^\d{4}$/.test(col.key) ? col.label : ''}${ctx.formDrafting.factLabels[key] ?? row.label ?? col.label}`;
+        if (v === undefined || v === '') return missingValue(lab);
+        const text = typeof v === 'number' ? fmt(v) : String(v);
+        return { text, numbers: typeof v === 'number' ? [{ value: text, source: `form.${path}` }] : digits(text, `form.${path}`) };
+      }
+      return missingValue(row.label);
+    }),
+  );
+}
+
+/** Every field of the chosen form, filled from facts, computed values and drafts. */
+export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Category): FilledForm {
+  const spec = formSpec(ctx, category);
+  const values: Record<string, FilledValue> = {};
+  const matrices: Record<string, FilledValue[][]> = {};
+  const drafts: Record<string, DraftResult> = {};
+  const nWs = Math.max(1, profile.form?.workshops?.length ?? 0);
+  const workshops: FilledWorkshop[] = [];
+  const asValue = (d: DraftResult): FilledValue => ({ text: d.text, numbers: d.numbers, ...(d.missingFacts.length ? { missing: d.missingFacts.join('；') } : {}) });
+
+  for (const f of spec.cover.fields) values[f.id] = plainValue(ctx, profile, f);
+  for (const b of spec.section1.blocks) {
+    if (b.type === 'pairs') for (const row of b.rows) for (const f of row) values[f.id] = plainValue(ctx, profile, f);
+    if (b.type === 'matrix') matrices[b.id] = matrixValues(ctx, profile, b);
+    if (b.type === 'cells')
+      for (const f of b.fields) {
+        if (f.section) {
+          drafts[f.section] = draftSection(ctx, profile, category, f.section);
+          values[f.id] = asValue(drafts[f.section]!);
+        } else values[f.id] = plainValue(ctx, profile, f, 0);
+      }
+    if (b.type === 'workshops')
+      for (let i = 0; i < nWs; i++) {
+        const name = plainValue(ctx, profile, { id: 'ws.name', label: '车间名称', clause: b.clause, kind: 'text', fact: 'workshops.{i}.name' }, i);
+        const cells: Record<string, FilledValue> = {};
+        for (const f of b.fields) cells[f.id] = f.section ? asValue(draftSection(ctx, profile, category, f.section, { workshop: i })) : plainValue(ctx, profile, f, i);
+        workshops.push({ name, cells });
+      }
+  }
+  for (const s of [spec.section2, spec.section3]) for (const it of s.items) drafts[it.section] = draftSection(ctx, profile, category, it.section);
+  return {
+    category,
+    spec,
+    values,
+    matrices,
+    workshops,
+    drafts,
+    flags: checkFacts(profile),
+    checklist: checklist(spec),
+  };
+}
+
+/** The materials to prepare, each with its clause: the 四 list plus signatures, seals and the PDF. */
+export function checklist(spec: FormSpec): ChecklistItem[] {
+  return [...spec.section4.items, ...spec.extraChecklist];
+}
+
+/** Every field that still shows a placeholder, for the UI and the export summary. */
+export function missingFields(form: FilledForm): string[] {
+  const out: string[] = [];
+  for (const [id, v] of Object.entries(form.values)) if (v.missing) out.push(id);
+  for (const [id, rows] of Object.entries(form.matrices)) rows.forEach((r, i) => r.forEach((c, j) => c.missing && out.push(`${id}[${i}][${j}]`)));
+  form.workshops.forEach((w, i) => {
+    if (w.name.missing) out.push(`workshops[${i}].name`);
+    for (const [id, v] of Object.entries(w.cells)) if (v.missing) out.push(`workshops[${i}].${id}`);
+  });
+  for (const [id, d] of Object.entries(form.drafts)) if (d.missingFacts.length) out.push(id);
+  return out;
+}

@@ -1,0 +1,73 @@
+import type { DraftProfile, NumberSource } from '../../server/schemas/forms';
+
+/**
+ * Independent provenance checker: every digit run of a draft must be listed in `numbers`,
+ * and every listed number must equal the fact at its source path, or be recomputed here
+ * from facts with the arithmetic the form states.
+ */
+function at(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): number | undefined {
+  const ind = (p.form.indicators ?? {}) as Record<string, { before?: number; after?: number } | number | undefined>;
+  const direct = (ind[id] as { before?: number; after?: number } | undefined)?.[side];
+  if (direct !== undefined) return direct;
+  if (id === 'productivity') {
+    const out = (ind.outputValue as { before?: number; after?: number } | undefined)?.[side];
+    const heads = (ind.headcount as { before?: number; after?: number } | undefined)?.[side];
+    const days = ind.workingDays as number | undefined;
+    if (out !== undefined && heads && days) return Number((out / heads / days).toFixed(2));
+  }
+  return undefined;
+}
+
+export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
+  const v = Number(n.value);
+  const bad = (why: string) => `${n.value} from ${n.source}: ${why}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^key:(.+)$/.exec(n.source))) {
+    return at(p, m[1]!) !== undefined && m[1]!.split('.').pop() === n.value ? null : bad('not a key of the facts');
+  }
+  if ((m = /^computed:debtRatio\((\d{4})\)$/.exec(n.source))) {
+    const y = p.form.finance?.[m[1]!];
+    const want = ((y!.totalLiabilities! / y!.totalAssets!) * 100).toFixed(1);
+    return want === n.value ? null : bad(`expected ${want}`);
+  }
+  if ((m = /^computed:changeRatio\((\w+)\)$/.exec(n.source))) {
+    const b = indicator(p, m[1]!, 'before')!;
+    const a = indicator(p, m[1]!, 'after')!;
+    const r = ((a - b) / b) * 100;
+    return [r.toFixed(1), Math.abs(r).toFixed(1)].includes(n.value) ? null : bad(`expected ${r.toFixed(1)}`);
+  }
+  if ((m = /^computed:outputPerPersonDay\((before|after)\)$/.exec(n.source))) {
+    const want = indicator(p, 'productivity', m[1] as 'before')!.toFixed(2);
+    return want === n.value ? null : bad(`expected ${want}`);
+  }
+  if ((m = /^computed:share\(([\w.]+),([\w.]+)\)$/.exec(n.source))) {
+    const want = (((at(p, m[1]!) as number) / (at(p, m[2]!) as number)) * 100).toFixed(1);
+    return want === n.value ? null : bad(`expected ${want}`);
+  }
+  if ((m = /^computed:count\(([\w.]+)\)$/.exec(n.source))) {
+    return String((at(p, m[1]!) as unknown[]).length) === n.value ? null : bad('count differs');
+  }
+  if (n.source.startsWith('computed:')) return bad('unknown computation');
+  const fact = at(p, n.source);
+  if (typeof fact === 'number') return fact === v ? null : bad(`fact is ${fact}`);
+  if (typeof fact === 'string') {
+    const runs = (fact.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+    return runs.includes(v) ? null : bad(`not in the fact text "${fact}"`);
+  }
+  return bad('no such fact');
+}
+
+export function traceProblems(p: DraftProfile, text: string, numbers: NumberSource[]): string[] {
+  const problems: string[] = [];
+  const listed = new Set(numbers.map((n) => n.value.replace(/^-/, '')));
+  for (const run of text.match(/\d+(?:\.\d+)?/g) ?? []) if (!listed.has(run)) problems.push(`"${run}" in the text is not listed in numbers`);
+  for (const n of numbers) {
+    const e = verifyNumber(p, n);
+    if (e) problems.push(e);
+  }
+  return problems;
+}
