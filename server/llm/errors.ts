@@ -61,7 +61,7 @@ export function toLlmError(err: unknown, hint?: { timedOut?: boolean; cut?: bool
 export function failureNotice(failure: LlmFailure): string {
   switch (failure) {
     case 'auth':
-      return '模型服务认证失败（请管理员检查 API 密钥），已改用离线引擎继续。';
+      return '模型服务认证失败（请管理员检查密钥配置），已改用离线引擎继续。';
     case 'rateLimit':
       return '模型服务繁忙（请求过多），已改用离线引擎继续。';
     case 'timeout':

@@ -24,7 +24,7 @@ describe('the provider module against a fake OpenAI-compatible server', () => {
   let fake: FakeOpenAI;
   let llm: Llm;
   const make = (env: Record<string, string> = {}) =>
-    createLlm(llmConnection(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: KEY, LLM_TIMEOUT_MS: '300', LLM_MAX_RETRIES: '0', ...env }))!);
+    createLlm(llmConnection(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: KEY, LLM_TIMEOUT_MS: '1000', LLM_MAX_RETRIES: '0', ...env }))!);
 
   beforeAll(async () => {
     fake = await startFakeOpenAI();
