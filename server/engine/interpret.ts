@@ -120,14 +120,18 @@ export function parseNumber(text: string, percent = false): { value: number; uni
       candidates.push({ index: m.index, value, unit: unit ?? (percent ? '%' : undefined) });
     }
   }
-  m = new RegExp(`(?<!百分之)(?<![${cnChars}])([${cnChars}]+)`).exec(t);
-  if (m && !/^[点万千百]/.test(m[1])) {
+  const cnRe = new RegExp(`(?<!百分之)(?<![${cnChars}])([${cnChars}]+)`, 'g');
+  while ((m = cnRe.exec(t))) {
+    if (/^[点万千百]/.test(m[1])) continue;
     const v = parseChineseNumber(m[1]);
     const after = t.slice(m.index + m[0].length);
-    // 一部分 / 一些 are not numbers; a numeral needs a unit, a percent context or to stand alone.
+    // 一部分 / 一些 / 一共 are not numbers; a numeral needs a unit, a percent context or to stand alone.
     const unit = UNIT_AFTER.exec(after)?.[1];
-    const standalone = /^[\s，。,.]*$/.test(after) || unit !== undefined || percent;
-    if (v !== undefined && standalone && !/^(部分|些|成|半)/.test(after)) candidates.push({ index: m.index, value: v, unit: unit ?? (percent ? '%' : undefined) });
+    const standalone = /^[\s，。,.]*$/.test(after) || unit !== undefined || (percent && m[1].length > 1);
+    if (v !== undefined && standalone && !/^(部分|些|成|半)/.test(after)) {
+      candidates.push({ index: m.index, value: v, unit: unit ?? (percent ? '%' : undefined) });
+      break;
+    }
   }
   if (!candidates.length) return undefined;
   candidates.sort((a, b) => a.index - b.index);
@@ -246,6 +250,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 
   const capValues = new Map<CapabilityId, true | false | 'partial'>();
   const freeAnswers: Polarity[] = [];
+  const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
   let last: Polarity | undefined;
   for (const seg of segments) {
     const ms = mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
@@ -276,6 +281,16 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
         groups[i + 1].pre.push(after[after.length - 1]);
       } else groups[i + 1].pre.push(...after); // 有MES没有ERP
     });
+    // A sentence naming systems together with an integration word speaks about their integration:
+    // "MES和ERP已经打通" records the integration; "MES和ERP没有打通" denies only the integration.
+    const segText = lower.slice(seg.start, seg.end);
+    for (const c of kb.capabilities.capabilities) {
+      if (!c.composite || !c.composite.words.some((w) => segText.includes(w.toLowerCase()))) continue;
+      const named = new Set(ms.flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id)));
+      if (named.size < c.composite.min) continue;
+      const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
+      composites.push({ id: c.id, value: p, members: [...named] });
+    }
     for (const g of groups) {
       let p = combine([...g.pre, ...g.post]);
       if (p === undefined) {
@@ -285,6 +300,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       last = p;
       const value = toValue(p);
       for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
+    }
+  }
+  for (const c of composites) {
+    capValues.set(c.id, c.value);
+    for (const m of c.members) {
+      if (c.value === true) capValues.set(m, true);
+      else capValues.delete(m);
     }
   }
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.

@@ -119,7 +119,19 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     if (c.implies) implies.set(c.id, c.implies);
     for (const a of c.aliases) add(a, c.id);
   }
-  for (const [id, words] of readLexiconAliases(kb, new Set(capLabel.keys()))) for (const w of words) add(w, id as CapabilityId);
+  // The shared lexicon is written for retrieval, where a loose synonym helps; recording a fact needs
+  // precision, so its words only count when no capability here claims them and none excludes them.
+  const own = new Map<string, CapabilityId>();
+  for (const c of kb.capabilities.capabilities) for (const a of c.aliases) own.set(a.toLowerCase(), c.id);
+  const excluded = new Map(kb.capabilities.capabilities.map((c) => [c.id, new Set((c.notAliases ?? []).map((w) => w.toLowerCase()))]));
+  for (const [id, words] of readLexiconAliases(kb, new Set(capLabel.keys()))) {
+    for (const w of words) {
+      const lower = w.toLowerCase();
+      const owner = own.get(lower);
+      if ((owner && owner !== id) || excluded.get(id as CapabilityId)?.has(lower)) continue;
+      add(w, id as CapabilityId);
+    }
+  }
   const aliases = [...byAlias.entries()].map(([alias, caps]) => ({ alias, caps: [...caps] }));
   const index: EngineIndex = {
     questions,

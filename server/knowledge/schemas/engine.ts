@@ -24,6 +24,8 @@ export const CapabilitiesFile = z
         clauses: z.array(ClauseId).min(1),
         aliases: z.array(Text).min(1),
         implies: z.array(CapabilityId).optional(),
+        notAliases: z.array(Text).optional(),
+        composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1) }).optional(),
       }),
     ),
   })

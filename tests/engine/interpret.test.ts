@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { interpret, parseNumber, evaluate } from '../../server/engine';
+import { viewOf } from '../../server/engine/plan';
+import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import { realKb } from './kb';
+
+const kb = realKb();
+const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
+
+function items(text: string, pending: QuestionView | null = null): Record<string, AnswerValue> | string {
+  const r = interpret(kb, text, pending);
+  if (r.kind !== 'answers') return r.kind;
+  return Object.fromEntries(r.items.map((i) => [i.questionId, i.value]));
+}
+
+describe('capability mentions with their polarity', () => {
+  const cases: [string, Record<string, AnswerValue>][] = [
+    ['我们有MES和ERP，还有立体库', { 'cap.mes': true, 'cap.erp': true, 'cap.autoWarehouse': true }],
+    ['没有MES，但是有ERP', { 'cap.mes': false, 'cap.erp': true }],
+    ['没有AGV', { 'cap.agvRgv': false }],
+    ['没有MES和ERP', { 'cap.mes': false, 'cap.erp': false }],
+    ['MES和ERP都没有', { 'cap.mes': false, 'cap.erp': false }],
+    ['MES已上线ERP没有', { 'cap.mes': true, 'cap.erp': false }],
+    ['有MES没有ERP', { 'cap.mes': true, 'cap.erp': false }],
+    ['MES没有，ERP有', { 'cap.mes': false, 'cap.erp': true }],
+    ['ERP用了好几年了，MES还没上', { 'cap.erp': true, 'cap.mes': false }],
+    ['AGV正在建设', { 'cap.agvRgv': 'partial' }],
+    ['在建立体仓库', { 'cap.autoWarehouse': 'partial' }],
+    ['MES部分上线了', { 'cap.mes': 'partial' }],
+    ['MES已经上线，但没有全部覆盖', { 'cap.mes': true }],
+    ['明年计划上MES', { 'cap.mes': false }],
+    ['安灯和防呆都有', { 'cap.andon': true, 'cap.errorProofing': true }],
+    ['Andon系统已经用了', { 'cap.andon': true }],
+    ['上了数据中台', { 'cap.systemIntegration': true }],
+    ['企业服务总线ESB已部署', { 'cap.systemIntegration': true }],
+    ['关键工序用机器视觉在线检测', { 'cap.onlineInspection': true }],
+    ['有条码和RFID', { 'cap.autoId': true }],
+    ['自动化立体仓库和WMS都上线了', { 'cap.autoWarehouse': true, 'cap.wms': true }],
+    ['DCS、SIS都有，APC没有', { 'cap.dcs': true, 'cap.sis': true, 'cap.apc': false }],
+    ['暂无能源管理系统', { 'cap.energyManagement': false }],
+    ['尚未建立LIMS', { 'cap.lims': false }],
+    ['我们用PLM管产品数据', { 'cap.pdm': true }],
+    ['设备预测性维护由第三方远程服务', { 'cap.predictiveMaintenance': true }],
+    ['MES和ERP已经集成', { 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': true }],
+    ['我们有mes', { 'cap.mes': true }],
+    ['ＭＥＳ有，ＥＲＰ没有', { 'cap.mes': true, 'cap.erp': false }],
+    ['公司所有车间都有工业以太网', { 'cap.industrialNetwork': true }],
+    ['无线网络覆盖全厂', { 'cap.factoryNetwork': true }],
+    ['不是用的DCS，是PLC', { 'cap.dcs': false }],
+    ['缺少SIS', { 'cap.sis': false }],
+    ['MES还没有，不过条码已经在用了', { 'cap.mes': false, 'cap.autoId': true }],
+    ['没有MES，但是ERP、WMS', { 'cap.mes': false, 'cap.erp': true, 'cap.wms': true }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads "${text}"`, () => {
+      expect(items(text)).toEqual(expected);
+    });
+  }
+
+  it('does not find MES inside a longer Latin word', () => {
+    expect(items('MESSAGE系统有')).toBe('unclear');
+  });
+});
+
+describe('answers to the pending question', () => {
+  const yesNoPartial = q('cap.mes');
+  const cases: [string, AnswerValue][] = [
+    ['有', true],
+    ['有的', true],
+    ['已上线', true],
+    ['已经用了', true],
+    ['是的', true],
+    ['没有', false],
+    ['还没', false],
+    ['还没有呢', false],
+    ['无', false],
+    ['正在建设', 'partial'],
+    ['在建', 'partial'],
+    ['部分', 'partial'],
+    ['一部分车间用了', 'partial'],
+    ['什么都没有', false],
+    ['不清楚', null],
+    ['跳过', null],
+  ];
+  for (const [text, expected] of cases) {
+    it(`takes "${text}" as ${JSON.stringify(expected)} for a yes/no/partial question`, () => {
+      expect(items(text, yesNoPartial)).toEqual({ 'cap.mes': expected });
+    });
+  }
+
+  it('records the pending answer and another system mentioned in the same message', () => {
+    expect(items('有，还有ERP', yesNoPartial)).toEqual({ 'cap.mes': true, 'cap.erp': true });
+  });
+
+  it('does not answer the pending question from a sentence that only names another system', () => {
+    expect(items('ERP有', yesNoPartial)).toEqual({ 'cap.erp': true });
+  });
+
+  it('answers yes/no questions but refuses "partial" for them', () => {
+    const credit = q('ent.credit.dishonestExecutee');
+    expect(items('没有', credit)).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('未被列入', credit)).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('是', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': true });
+    expect(items('部分', credit)).toBe('unclear');
+  });
+
+  it('understands choices by their labels and aliases', () => {
+    expect(items('打算报智能工厂', q('cat.scope'))).toEqual({ 'cat.scope': 'factory' });
+    expect(items('车间', q('cat.scope'))).toEqual({ 'cat.scope': 'workshop' });
+    expect(items('不确定', q('cat.scope'))).toEqual({ 'cat.scope': 'unsure' });
+    expect(items('流程型', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('都没有', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('2021年获得过智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+  });
+
+  it('passes a typed industry to the pending text question', () => {
+    expect(items('汽车制造业', q('ent.industryCode'))).toEqual({ 'ent.industryCode': '汽车制造业' });
+  });
+});
+
+describe('numbers', () => {
+  const metric = q('metric.networkedRatio');
+  const cases: [string, number][] = [
+    ['85%', 85],
+    ['８５％', 85],
+    ['大约85%左右', 85],
+    ['百分之八十五', 85],
+    ['百分之85', 85],
+    ['0.85', 85],
+    ['85', 85],
+    ['八成', 80],
+    ['八成五', 85],
+    ['九十二点五', 92.5],
+    ['一半', 50],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads "${text}" as ${expected} for a question in %`, () => {
+      expect(items(text, metric)).toEqual({ 'metric.networkedRatio': expected });
+    });
+  }
+
+  it('keeps the unit written after a number', () => {
+    expect(parseNumber('3条线')).toEqual({ value: 3, unit: '条' });
+    expect(parseNumber('一共十二台')).toEqual({ value: 12, unit: '台' });
+    expect(parseNumber('投资1500万元')).toEqual({ value: 1500, unit: '万元' });
+  });
+
+  it('does not read 一部分 or 一些 as the number one', () => {
+    expect(parseNumber('一部分')).toBeUndefined();
+    expect(parseNumber('有一些')).toBeUndefined();
+  });
+
+  it('records metrics named in free text, each with its own number', () => {
+    expect(items('联网率85%，自动化率百分之七十八')).toEqual({ 'metric.networkedRatio': 85, 'metric.automationRatio': 78 });
+    expect(items('设备联网率大概0.9', null)).toEqual({ 'metric.networkedRatio': 90 });
+  });
+});
+
+describe('questions instead of answers', () => {
+  const pending = q('cap.mes');
+  for (const text of ['这个怎么算？', 'MES算吗', '什么是柔性制造单元', '县里的名额有多少', '能否以子公司名义申报', '那ERP呢', '有没有具体的联网率要求', 'ERP是否必须和MES集成?', '请问截止时间']) {
+    it(`treats "${text}" as a question`, () => {
+      expect(interpret(kb, text, pending)).toEqual({ kind: 'question' });
+    });
+  }
+  for (const text of ['什么都没有', '还没有呢']) {
+    it(`treats "${text}" as an answer, not a question`, () => {
+      expect(interpret(kb, text, pending).kind).toBe('answers');
+    });
+  }
+});
+
+describe('unclear messages', () => {
+  it('reports an empty or meaningless message as unclear', () => {
+    expect(interpret(kb, '   ', q('cap.mes'))).toEqual({ kind: 'unclear' });
+    expect(interpret(kb, '今天天气不错', q('cap.mes'))).toEqual({ kind: 'unclear' });
+    expect(interpret(kb, '好多好多', null)).toEqual({ kind: 'unclear' });
+  });
+
+  it('survives very long input', () => {
+    const r = interpret(kb, '有MES'.repeat(2000), null);
+    expect(r.kind).toBe('answers');
+  });
+});
+
+describe('interpretation feeds the planner', () => {
+  it('lets one sentence answer several capability questions of the interview at once', () => {
+    const r = interpret(kb, '我们有MES、SCADA和ERP，三者已经打通，条码和AGV也都在用', null);
+    expect(r.kind).toBe('answers');
+    const got = r.kind === 'answers' ? r.items.map((i) => i.questionId) : [];
+    expect(got).toEqual(expect.arrayContaining(['cap.mes', 'cap.scada', 'cap.erp', 'cap.autoId', 'cap.agvRgv']));
+    expect(evaluate(kb, {}).question?.id).toBe('ent.registeredInHenan');
+  });
+});
