@@ -20,7 +20,8 @@ export function setPath<T extends object>(obj: T, path: string, value: unknown):
   const root = clone(obj, false) as Record<string, unknown>;
   let cur: Record<string, unknown> = root;
   for (let i = 0; i < segs.length - 1; i++) {
-    const next = clone(cur[segs[i]!], /^\d+$/.test(segs[i + 1]!));
+    // Small numeric segments index lists (workshops.0); years such as finance.2022 are record keys.
+    const next = clone(cur[segs[i]!], /^\d{1,3}$/.test(segs[i + 1]!));
     cur[segs[i]!] = next;
     cur = next as Record<string, unknown>;
   }

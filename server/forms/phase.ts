@@ -1,0 +1,302 @@
+import type { FormQuestion } from '../knowledge/schemas/forms';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
+import type { Category } from '../schemas/profile';
+import { FormFacts, isRealDate } from '../schemas/forms';
+import { checkCreditCode } from './creditCode';
+import { checkFacts, setPath } from './facts';
+import { formSpec, type FormsKnowledge } from './knowledge';
+
+/**
+ * The form phase of the interview: after the assessment, ask what the chosen 申报书 needs.
+ * Pure functions over (knowledge, answers); question ids start with "form.".
+ */
+
+export type Answers = Record<string, AnswerValue>;
+export type ApplyResult =
+  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
+  | { ok: false; error: string };
+export type Interpretation =
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
+  | { kind: 'question' }
+  | { kind: 'unclear' };
+
+/** A concrete question: the template with workshop number / cell filled in. */
+interface Concrete {
+  q: FormQuestion;
+  id: string;
+  text: string;
+  fact: string;
+  help?: string;
+  clause?: string;
+}
+
+const MAX_WORKSHOPS = 20;
+
+function workshopCount(answers: Answers, category: Category): number {
+  if (category === 'smartWorkshop') return 1;
+  const n = answers['form.workshopCount'];
+  return typeof n === 'number' && Number.isInteger(n) ? Math.min(Math.max(n, 1), MAX_WORKSHOPS) : 1;
+}
+
+/** Element cells of a form that ask "what was built": narrative cells tied to capabilities. */
+function elementCells(kb: FormsKnowledge, category: Category) {
+  const spec = formSpec(kb, category);
+  return spec.section1.blocks.flatMap((b) =>
+    b.type === 'cells' || b.type === 'workshops'
+      ? b.fields.filter((f) => f.kind === 'narrative' && f.capabilities !== undefined).map((f) => ({ f, perWorkshop: b.type === 'workshops' }))
+      : [],
+  );
+}
+
+/** The ordered question list for a category, given what is known so far (the workshop count). */
+export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
+  const out: Concrete[] = [];
+  const n = workshopCount(answers, category);
+  for (const q of kb.formQuestions.questions) {
+    if (q.categories && !q.categories.includes(category)) continue;
+    if (q.repeat === 'workshop') {
+      for (let i = 1; i <= n; i++) {
+        const name = category === 'smartWorkshop' ? '申报车间' : `车间${i}`;
+        out.push({ q, id: q.id.replace('{i}', String(i)), text: q.text.replace(`车间{i}`, name).replace('{i}', String(i)), fact: q.fact.replace('{i}', String(i - 1)), help: q.help, clause: q.clause });
+      }
+    } else if (q.perElementCell) {
+      for (const { f, perWorkshop } of elementCells(kb, category)) {
+        const base = q.text.replace('{label}', f.label).replace('{hint}', f.hint ?? '');
+        if (perWorkshop)
+          for (let i = 1; i <= n; i++)
+            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
+        else out.push({ q, id: `form.cell.${f.id}`, text: base, fact: `elements.${f.id}`, clause: f.clause });
+      }
+    } else out.push({ q, id: q.id, text: q.text, fact: q.fact, help: q.help, clause: q.clause });
+  }
+  return out;
+}
+
+/** Finds the question behind an id in any form, so an answer can be given or corrected later. */
+function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
+  const m = /^form\.ws\.(\d+)\.(\w+)$/.exec(id);
+  if (m) {
+    const i = Number(m[1]);
+    const q = kb.formQuestions.questions.find((x) => x.id === `form.ws.{i}.${m[2]}`);
+    if (!q || i < 1 || i > MAX_WORKSHOPS) return undefined;
+    return { q, id, text: q.text.replace(/\{i\}/g, String(i)), fact: q.fact.replace('{i}', String(i - 1)) };
+  }
+  const c = /^form\.cell\.([\w.]+?)(?:\.(\d+))?$/.exec(id);
+  if (c) {
+    const q = kb.formQuestions.questions.find((x) => x.perElementCell)!;
+    for (const category of Object.keys(kb.forms) as Category[]) {
+      const cell = elementCells(kb, category).find(({ f }) => f.id === c[1]);
+      if (!cell) continue;
+      if (cell.perWorkshop !== (c[2] !== undefined)) continue;
+      const i = c[2] === undefined ? 0 : Number(c[2]);
+      if (cell.perWorkshop && (i < 1 || i > MAX_WORKSHOPS)) return undefined;
+      const fact = cell.perWorkshop ? `workshops.${i - 1}.descriptions.${cell.f.id}` : `elements.${cell.f.id}`;
+      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), fact, clause: cell.f.clause };
+    }
+    return undefined;
+  }
+  const q = kb.formQuestions.questions.find((x) => x.id === id && !x.repeat && !x.perElementCell);
+  return q ? { q, id, text: q.text, fact: q.fact, help: q.help, clause: q.clause } : undefined;
+}
+
+function view(c: Concrete): QuestionView {
+  const v: QuestionView = { id: c.id, text: c.text, kind: c.q.kind, phase: 'form', optional: true };
+  if (c.q.unit) v.unit = c.q.unit;
+  if (c.q.min !== undefined) v.min = c.q.min;
+  if (c.q.max !== undefined) v.max = c.q.max;
+  if (c.clause) v.clause = c.clause;
+  v.help = [c.help, '可以回答“跳过”，以后再补充。'].filter(Boolean).join(' ');
+  if (c.q.choices) v.choices = c.q.choices;
+  return v;
+}
+
+const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
+
+/** The next form question (skipped ones stay skipped until the user fills them in), and progress. */
+export function planForm(kb: FormsKnowledge, answers: Answers, category: Category): { question: QuestionView | null; progress: Progress } {
+  const qs = formQuestions(kb, answers, category);
+  const next = qs.find((c) => !has(answers, c.id));
+  const answered = qs.filter((c) => has(answers, c.id)).length;
+  return {
+    question: next ? view(next) : null,
+    progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },
+  };
+}
+
+const SPLIT = /[；;、,，\n]+/;
+
+/** Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. */
+export function parseProducts(text: string): { name: string; share?: number }[] {
+  return text
+    .split(/[；;\n]+|[,，](?=[^,，]*[%％])/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const m = /^(.*?)[\s（(：:，,]*(?:占比?|占营业收入)?\s*(\d+(?:\.\d+)?)\s*[%％][）)]?$/.exec(s);
+      if (m && m[1]!.trim()) return { name: m[1]!.trim(), share: Number(m[2]) };
+      return { name: s };
+    });
+}
+
+function factValue(c: Concrete, value: AnswerValue): unknown {
+  if (value === null) return undefined;
+  const f = c.fact;
+  if (f === 'products' && typeof value === 'string') return parseProducts(value);
+  if ((f === 'honours' || /^workshops\.\d+\.lines$/.test(f)) && (typeof value === 'string' || Array.isArray(value))) {
+    const list = (Array.isArray(value) ? value : value.split(SPLIT)).map((s) => s.trim()).filter(Boolean);
+    return list.length ? list : undefined;
+  }
+  return value;
+}
+
+/** Record keys that contain dots (cell ids such as "rd.pdm") are written as one key. */
+function setFact(facts: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const m = /^(elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(path);
+  if (!m) return setPath(facts, path, value);
+  const parent = { ...((m[1]!.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], facts) as object | undefined) ?? {}) } as Record<string, unknown>;
+  if (value === undefined) delete parent[m[2]!];
+  else parent[m[2]!] = value;
+  return setPath(facts, m[1]!, parent);
+}
+
+/** The form facts gathered so far. Values were validated when answered; anything that no longer parses is dropped, not guessed. */
+export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): FormFacts {
+  let facts: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(answers)) {
+    if (!id.startsWith('form.') || value === null) continue;
+    const c = findQuestion(kb, id);
+    if (!c || c.fact.startsWith('meta.')) continue;
+    const v = factValue(c, value);
+    if (v !== undefined) facts = setFact(facts, c.fact, v);
+  }
+  // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
+  if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const r = FormFacts.safeParse(facts);
+    if (r.success) return r.data;
+    const path = r.error.issues[0]!.path.map(String);
+    facts = path.length ? setPath(facts, path.join('.'), undefined) : {};
+  }
+  return {};
+}
+
+function validateValue(c: Concrete, value: AnswerValue): string | null {
+  const q = c.q;
+  const name = `“${c.text.replace(/[？?].*$/, '')}”`;
+  if (value === null) return null;
+  if (q.kind === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return `${name}需要一个数字${q.unit ? `（单位：${q.unit}）` : ''}`;
+    if (q.validate === 'money' && value < 0) return `${name}：金额（万元）不能为负数`;
+    if (q.validate === 'count' && (!Number.isInteger(value) || value < 0)) return `${name}应为非负整数`;
+    if (q.min !== undefined && value < q.min) return `${name}不能小于 ${q.min}`;
+    if (q.max !== undefined && value > q.max) return `${name}不能大于 ${q.max}`;
+    return null;
+  }
+  if (q.kind === 'date') {
+    if (typeof value !== 'string' || !isRealDate(value)) return `${name}应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15`;
+    return null;
+  }
+  if (typeof value !== 'string' && !Array.isArray(value)) return `${name}需要文字回答`;
+  const text = Array.isArray(value) ? value.join('；') : value;
+  if (!text.trim()) return `${name}不能为空；不清楚可以回答“跳过”`;
+  if (q.validate === 'creditCode') {
+    const r = checkCreditCode(text);
+    if (!r.ok) return r.errors.join('；');
+  }
+  if (q.validate === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return `${name}不是有效的电子邮箱地址`;
+  if (q.validate === 'phone' && !/^[\d\-+()（）\s转]{5,40}$/.test(text.trim())) return `${name}应为电话号码`;
+  return null;
+}
+
+function display(c: Concrete, value: AnswerValue): string {
+  if (value === null) return '已跳过，稍后补充';
+  if (typeof value === 'number') return `${value}${c.q.unit ?? ''}`;
+  if (Array.isArray(value)) return value.join('、');
+  return String(value);
+}
+
+/**
+ * Validates and records one form answer. The credit code is checked per GB 32100-2015;
+ * a code from outside Henan and liabilities above assets are recorded but flagged.
+ */
+export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
+  const c = findQuestion(kb, questionId);
+  if (!c) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
+  let v: AnswerValue = value;
+  if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
+  if (typeof v === 'string') v = v.trim();
+  const err = validateValue(c, v);
+  if (err) return { ok: false, error: err };
+  const before = formFactsFromAnswers(kb, answers);
+  const next = { ...answers, [questionId]: v };
+  const after = formFactsFromAnswers(kb, next);
+  const seen = new Set(checkFacts({ form: before }).map((f) => f.message));
+  const province = typeof answers['ent.province'] === 'string' ? (answers['ent.province'] as string) : '河南省';
+  const newFlags = checkFacts({ form: { province, ...after } }).filter((f) => !seen.has(f.message));
+  const newlyBlocking = newFlags.map((f) => ({ clause: f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb), reason: f.message }));
+  return {
+    ok: true,
+    answers: next,
+    recorded: [{ questionId, label: c.text.replace(/[？?（(].*$/, ''), value: v, display: display(c, v) }],
+    newlyBlocking,
+  };
+}
+
+function formClause(kb: FormsKnowledge): string {
+  return Object.values(kb.forms)[0]?.attachment ?? '附件2';
+}
+
+const SKIP = /^(跳过|略过|先跳过|稍后|以后再(填|说|补)?|暂时?(不|没)|不知道|不清楚|不确定|没有|无|pass|skip)[。.!！]*$/i;
+const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
+
+/** "1.2亿元" → 12000 (万元); "3000万" → 3000; "92%" → 92; "五百" is left to the user to type in digits. */
+export function parseAmount(text: string, unit: string | undefined): number | undefined {
+  const t = text.replace(/[,，\s]/g, '');
+  const m = /(-?\d+(?:\.\d+)?)(亿|万|千|百)?(元|人|台|套|项|天|%|％)?/.exec(t);
+  if (!m) return undefined;
+  let n = Number(m[1]);
+  const mag = m[2];
+  if (unit === '万元') {
+    if (mag === '亿') n *= 10000;
+    else if (!mag && m[3] === '元') n /= 10000;
+  } else if (mag === '亿') n *= 1e8;
+  else if (mag === '万') n *= 1e4;
+  return Number(n.toPrecision(12));
+}
+
+/** "2020年3月15日", "2020.3", "2020/03/15" → "2020-03-15" / "2020-03". */
+export function parseDate(text: string): string | undefined {
+  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(text);
+  if (!m) return undefined;
+  const s = `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] ? `-${m[3].padStart(2, '0')}` : ''}`;
+  return isRealDate(s) ? s : undefined;
+}
+
+/** Typed answers to a pending form question, offline. */
+export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
+  const t = text.trim();
+  if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
+  if (!t) return { kind: 'unclear' };
+  if (SKIP.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  if (QUESTION.test(t)) return { kind: 'question' };
+  const c = findQuestion(kb, pending.id);
+  if (!c) return { kind: 'unclear' };
+  if (c.q.kind === 'number') {
+    const n = parseAmount(t, c.q.unit);
+    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };
+  }
+  if (c.q.kind === 'date') {
+    const d = parseDate(t);
+    return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
+  }
+  return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** The FormPhase seam of the chat orchestrator (server/chat/rules.ts), bound to one knowledge version. */
+export function createFormPhase(kb: FormsKnowledge) {
+  return {
+    planForm: (answers: Answers, category: Category) => planForm(kb, answers, category),
+    applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
+    interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
+  };
+}

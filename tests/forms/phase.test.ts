@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseAmount, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
+import { creditCodeCheckChar } from '../../server/forms/creditCode';
+
+const kb = loadFormsKnowledge('knowledge', 'henan-2023');
+const henanCode = '91411000MA45K7QX2' + creditCodeCheckChar('91411000MA45K7QX2');
+const beijingCode = '91110108MA01ABCDE' + creditCodeCheckChar('91110108MA01ABCDE');
+
+function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: string) => unknown): { answers: Answers; asked: string[] } {
+  let answers: Answers = {};
+  const asked: string[] = [];
+  for (let guard = 0; guard < 500; guard++) {
+    const { question } = planForm(kb, answers, category);
+    if (!question) break;
+    asked.push(question.id);
+    const r = applyFormAnswer(kb, answers, question.id, pick(question.id) as never);
+    if (!r.ok) throw new Error(`${question.id}: ${r.error}`);
+    answers = r.answers;
+  }
+  return { answers, asked };
+}
+
+describe('form phase planner', () => {
+  it('asks only form.* questions with the form phase and lets every one be skipped', () => {
+    const { answers, asked } = answerAll('discreteFactory', () => null);
+    expect(asked.length).toBeGreaterThan(40);
+    expect(asked.every((id) => id.startsWith('form.'))).toBe(true);
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(planForm(kb, answers, 'discreteFactory')).toMatchObject({ question: null, progress: { phase: 'done', remaining: 0 } });
+    expect(formFactsFromAnswers(kb, answers)).toEqual({});
+  });
+
+  it('starts with the name and marks questions optional, in the form phase', () => {
+    const { question, progress } = planForm(kb, {}, 'smartWorkshop');
+    expect(question).toMatchObject({ id: 'form.name', phase: 'form', optional: true });
+    expect(progress).toMatchObject({ answered: 0, phase: 'form' });
+  });
+
+  it('repeats the workshop questions for the number of workshops a factory names', () => {
+    const r = applyFormAnswer(kb, {}, 'form.workshopCount', 2);
+    expect(r.ok).toBe(true);
+    const ids: string[] = [];
+    let answers = (r as { answers: Answers }).answers;
+    for (let q = planForm(kb, answers, 'discreteFactory').question; q; q = planForm(kb, answers, 'discreteFactory').question) {
+      ids.push(q.id);
+      answers = { ...answers, [q.id]: null };
+    }
+    expect(ids).toEqual(expect.arrayContaining(['form.ws.1.name', 'form.ws.2.name', 'form.cell.ws.dispatch.2', 'form.cell.rd.pdm']));
+    expect(ids).not.toContain('form.ws.3.name');
+    expect(ids.filter((i) => i === 'form.workshopCount')).toEqual([]);
+  });
+
+  it('asks for the workshop form only the single workshop and no factory indicators', () => {
+    const { asked } = answerAll('smartWorkshop', () => null);
+    expect(asked).toContain('form.ws.1.name');
+    expect(asked).not.toContain('form.ws.2.name');
+    expect(asked).not.toContain('form.workshopCount');
+    expect(asked).not.toContain('form.ind.operatingCost.before');
+    expect(asked).toContain('form.cell.ws.batch');
+  });
+
+  it('turns answers into form facts: products with shares, lists, finance, workshop descriptions', () => {
+    let answers: Answers = {};
+    const give = (id: string, v: unknown) => {
+      const r = applyFormAnswer(kb, answers, id, v as never);
+      if (!r.ok) throw new Error(r.error);
+      answers = r.answers;
+    };
+    give('form.name', '洛阳恒宇轴承有限公司');
+    give('form.products', '风电主轴轴承 58%；精密机床轴承（33%）');
+    give('form.honours', '河南省专精特新中小企业、国家高新技术企业');
+    give('form.finance.2022.revenue', 86000);
+    give('form.ws.1.lines', '套圈磨削线；滚子磨削线');
+    give('form.cell.rd.pdm', '应用PDM管理图纸和BOM。');
+    give('form.cell.ws.infra.1', '车间部署工业以太网。');
+    const f = formFactsFromAnswers(kb, answers);
+    expect(f).toMatchObject({
+      name: '洛阳恒宇轴承有限公司',
+      products: [{ name: '风电主轴轴承', share: 58 }, { name: '精密机床轴承', share: 33 }],
+      honours: ['河南省专精特新中小企业', '国家高新技术企业'],
+      finance: { '2022': { revenue: 86000 } },
+      workshops: [{ lines: ['套圈磨削线', '滚子磨削线'], descriptions: { 'ws.infra': '车间部署工业以太网。' } }],
+      elements: { 'rd.pdm': '应用PDM管理图纸和BOM。' },
+    });
+  });
+});
+
+describe('form answer validation', () => {
+  const bad: [string, unknown, RegExp][] = [
+    ['form.creditCode', henanCode.slice(0, 17) + (henanCode[17] === '1' ? '2' : '1'), /校验位不符/],
+    ['form.creditCode', '123', /18位/],
+    ['form.foundedOn', '2021-02-30', /真实日期/],
+    ['form.registeredCapital', -100, /不能为负数/],
+    ['form.finance.2021.totalAssets', -1, /不能为负数/],
+    ['form.employees', 12.5, /非负整数/],
+    ['form.contact.email', 'not-an-email', /电子邮箱/],
+    ['form.name', 42, /文字回答/],
+    ['form.nope', 'x', /未知的问题/],
+  ];
+  it.each(bad)('rejects %s = %j with a message naming the problem', (id, value, msg) => {
+    const r = applyFormAnswer(kb, {}, id, value as never);
+    expect(r.ok).toBe(false);
+    expect((r as { error: string }).error).toMatch(msg);
+  });
+
+  it('accepts a valid Henan code, normalising case and spaces', () => {
+    const r = applyFormAnswer(kb, {}, 'form.creditCode', ` ${henanCode.toLowerCase()} `);
+    expect(r).toMatchObject({ ok: true, newlyBlocking: [] });
+    expect((r as { answers: Answers }).answers['form.creditCode']).toBe(henanCode);
+  });
+
+  it('records a valid code from outside Henan but flags it against clause 二(一)', () => {
+    const r = applyFormAnswer(kb, {}, 'form.creditCode', beijingCode);
+    expect(r.ok).toBe(true);
+    expect((r as { newlyBlocking: { clause: string; reason: string }[] }).newlyBlocking[0]).toMatchObject({ clause: '二(一)', reason: expect.stringMatching(/不以41开头/) });
+  });
+
+  it('flags 总负债 greater than 总资产 when the second figure arrives', () => {
+    const a = applyFormAnswer(kb, {}, 'form.finance.2022.totalAssets', 1000);
+    const b = applyFormAnswer(kb, (a as { answers: Answers }).answers, 'form.finance.2022.totalLiabilities', 1500);
+    expect((b as { newlyBlocking: { reason: string }[] }).newlyBlocking[0]!.reason).toMatch(/总负债.*大于总资产/);
+  });
+
+  it('lets a skipped question be filled in later', () => {
+    const a = applyFormAnswer(kb, {}, 'form.address', null);
+    const b = applyFormAnswer(kb, (a as { answers: Answers }).answers, 'form.address', '郑州市金水区');
+    expect(formFactsFromAnswers(kb, (b as { answers: Answers }).answers).address).toBe('郑州市金水区');
+  });
+});
+
+describe('typed answers in the form phase', () => {
+  const pending = (id: string) => planForm(kb, {}, 'discreteFactory').question && { id, text: '', kind: 'text' as const, phase: 'form' as const };
+  const cases: [string, string, unknown][] = [
+    ['form.registeredCapital', '1.2亿元', 12000],
+    ['form.registeredCapital', '3000万', 3000],
+    ['form.registeredCapital', '500000元', 50],
+    ['form.employees', '620人', 620],
+    ['form.foundedOn', '2009年5月18日', '2009-05-18'],
+    ['form.project.start', '2020.3', '2020-03'],
+    ['form.address', '许昌市建安大道', '许昌市建安大道'],
+    ['form.address', '跳过', null],
+  ];
+  it.each(cases)('reads %s from %j as %j', (id, text, value) => {
+    expect(interpretForm(kb, text, pending(id))).toEqual({ kind: 'answers', items: [{ questionId: id, value }] });
+  });
+
+  it('recognises a question instead of an answer, and an unreadable date', () => {
+    expect(interpretForm(kb, '资产负债率怎么算？', pending('form.finance.2022.totalAssets'))).toEqual({ kind: 'question' });
+    expect(interpretForm(kb, '很早以前', pending('form.foundedOn'))).toEqual({ kind: 'unclear' });
+  });
+
+  it('parses helpers consistently', () => {
+    expect(parseDate('2021年2月30日')).toBeUndefined();
+    expect(parseAmount('约1,200万元', '万元')).toBe(1200);
+    expect(parseProducts('制动盘 60%；轮毂')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂' }]);
+  });
+});
