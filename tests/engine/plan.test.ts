@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { applyAnswer, describeAnswers, evaluate, profileFromAnswers, type Answers } from '../../server/engine';
+import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import { Assessment } from '../../server/schemas/profile';
+import { realKb } from './kb';
+
+const kb = realKb();
+
+const SOUND_ENTERPRISE: Record<string, AnswerValue> = {
+  'ent.registeredInHenan': true,
+  'ent.independentLegalPerson': true,
+  'ent.groupOrHeadOffice': false,
+  'ent.manufacturingMainBusiness': true,
+  'ent.operatingWell': true,
+  'ent.credit.dishonestExecutee': false,
+  'ent.credit.taxViolationBlacklist': false,
+  'ent.credit.seriousIllegalDishonest': false,
+  'ent.priorTitles': 'none',
+  'ent.appliedThisYear': false,
+  'ent.county': null,
+  'ent.greenPriority': false,
+};
+
+/** Answers like an enterprise that has everything unless the script says otherwise. */
+function answerer(script: Record<string, AnswerValue>) {
+  return (q: QuestionView): AnswerValue => {
+    if (q.id in script) return script[q.id];
+    if (q.id in SOUND_ENTERPRISE) return SOUND_ENTERPRISE[q.id];
+    if (q.id.startsWith('cap.') || q.id.startsWith('self.')) return true;
+    if (q.id.startsWith('metric.')) return 88;
+    throw new Error(`the script has no answer for ${q.id}`);
+  };
+}
+
+function walk(script: Record<string, AnswerValue>) {
+  const answer = answerer(script);
+  let answers: Answers = {};
+  const asked: QuestionView[] = [];
+  const blocking: { at: string; clause: string }[] = [];
+  for (let i = 0; i < 200; i++) {
+    const r = evaluate(kb, answers);
+    if (!r.question) return { last: r, answers, asked, ids: asked.map((q) => q.id), blocking };
+    expect(asked.map((q) => q.id), 'a question is never asked twice').not.toContain(r.question.id);
+    asked.push(r.question);
+    const res = applyAnswer(kb, answers, r.question.id, answer(r.question));
+    if (!res.ok) throw new Error(res.error);
+    answers = res.answers;
+    for (const b of res.newlyBlocking) blocking.push({ at: r.question.id, clause: b.clause });
+  }
+  throw new Error('the interview did not end');
+}
+
+const PROCESS_ONLY = ['cap.dcs', 'cap.sis', 'cap.apc', 'cap.rto', 'cap.tankYard', 'cap.energyManagement', 'cap.emergencyCommand', 'cap.smartInstruments', 'cap.manufacturingControl', 'self.dataCollectionAdvanced'];
+const DISCRETE_FACTORY_ONLY = ['cap.andon', 'cap.errorProofing', 'cap.cadCae', 'cap.autoWarehouse'];
+const FACTORY_ONLY = ['cap.factoryNetwork', 'cap.securityPolicy', 'cap.pdm', 'cap.lims', 'cap.scm', 'cap.wms', 'cap.systemIntegration', 'cap.aiApplication', 'cap.predictiveMaintenance'];
+
+describe('the guided interview', () => {
+  it('walks a discrete factory to the end: qualified, and never asks process-only questions', () => {
+    const { last, ids, asked } = walk({ 'cat.scope': 'factory', 'ent.industryCode': '汽车制造业', 'cat.productionMode': 'discrete' });
+    expect(last.assessment.verdict).toBe('qualified');
+    expect(last.assessment.category.recommended).toBe('discreteFactory');
+    expect(last.progress).toEqual({ answered: ids.length, remaining: 0, phase: 'done' });
+    for (const id of PROCESS_ONLY) expect(ids).not.toContain(id);
+    for (const id of [...DISCRETE_FACTORY_ONLY, ...FACTORY_ONLY]) expect(ids).toContain(id);
+    // Hard conditions first, then the category, then the elements.
+    const phases = asked.map((q) => q.phase);
+    expect(phases.indexOf('category')).toBeGreaterThan(phases.lastIndexOf('hard'));
+    expect(phases.indexOf('elements')).toBeGreaterThan(phases.lastIndexOf('category'));
+  });
+
+  it('walks a process factory whose type comes from the industry prior: qualified, no discrete-only questions', () => {
+    const { last, ids } = walk({ 'cat.scope': 'factory', 'ent.industryCode': 'C2614', 'cat.productionMode': 'unsure' });
+    expect(last.assessment.category.recommended).toBe('processFactory');
+    expect(last.assessment.verdict).toBe('qualified');
+    for (const id of DISCRETE_FACTORY_ONLY) expect(ids).not.toContain(id);
+    expect(ids).toContain('self.dataCollectionAdvanced');
+    expect(ids).toContain('metric.dataCollectionRate');
+  });
+
+  it('walks a smart workshop: qualified, without factory-level questions', () => {
+    const { last, ids } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' });
+    expect(last.assessment.category.recommended).toBe('smartWorkshop');
+    expect(last.assessment.verdict).toBe('qualified');
+    for (const id of [...FACTORY_ONLY, ...PROCESS_ONLY]) expect(ids).not.toContain(id);
+    expect(ids).toContain('cap.flexibleCell');
+  });
+
+  it('walks a process workshop through the process branch of 三(一)4', () => {
+    const { last, ids } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '25', 'cat.productionMode': 'process' });
+    expect(last.assessment.verdict).toBe('qualified');
+    expect(ids).toEqual(expect.arrayContaining(['cap.smartInstruments', 'cap.dcs', 'cap.apc', 'cap.rto']));
+    expect(ids).not.toContain('cap.flexibleCell');
+  });
+
+  it('settles an undecided scope with the factory-level elements and stops asking them once one is missing', () => {
+    const { last, ids, asked } = walk({ 'cat.scope': 'unsure', 'ent.industryCode': '35', 'cat.productionMode': 'discrete', 'cap.lims': false });
+    expect(last.assessment.category.recommended).toBe('smartWorkshop');
+    expect(last.assessment.verdict).toBe('qualified');
+    // The design element (三(二)2) is asked in the category phase; LIMS missing decides for the workshop.
+    expect(asked.find((q) => q.id === 'cap.lims')?.phase).toBe('category');
+    expect(ids).not.toContain('cap.scm');
+    expect(ids).not.toContain('cap.aiApplication');
+    expect(last.assessment.category.alternatives.find((a) => a.category === 'discreteFactory')?.whyNot).toContain('三(二)2');
+  });
+
+  it('recommends the factory when an undecided enterprise has every factory-level element', () => {
+    const { last } = walk({ 'cat.scope': 'unsure', 'ent.industryCode': '35', 'cat.productionMode': 'discrete' });
+    expect(last.assessment.category.recommended).toBe('discreteFactory');
+    expect(last.assessment.verdict).toBe('qualified');
+  });
+
+  it('walks an ineligible enterprise: the failing hard condition is reported at once, and the user may carry on', () => {
+    const { last, blocking } = walk({ 'ent.groupOrHeadOffice': true, 'cat.scope': 'factory', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' });
+    expect(blocking).toEqual([{ at: 'ent.groupOrHeadOffice', clause: '二(一)' }]);
+    expect(last.assessment.verdict).toBe('ineligible');
+    expect(last.assessment.eligible).toBe(false);
+    expect(last.assessment.category.recommended).toBe('discreteFactory');
+  });
+
+  it('reports a non-manufacturing industry as blocking when the industry is answered', () => {
+    const { blocking, last } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': 'F51', 'cat.productionMode': 'discrete' });
+    expect(blocking).toEqual([{ at: 'ent.industryCode', clause: '二(一)' }]);
+    expect(last.assessment.verdict).toBe('ineligible');
+  });
+
+  it('reports only the newly failing conditions, not the ones already known', () => {
+    let r = applyAnswer(kb, {}, 'ent.credit.dishonestExecutee', true);
+    expect(r.ok && r.newlyBlocking.map((b) => b.clause)).toEqual(['二(四)']);
+    r = applyAnswer(kb, r.ok ? r.answers : {}, 'ent.credit.taxViolationBlacklist', true);
+    expect(r.ok && r.newlyBlocking).toHaveLength(1);
+    r = applyAnswer(kb, r.ok ? r.answers : {}, 'ent.operatingWell', true);
+    expect(r.ok && r.newlyBlocking).toEqual([]);
+  });
+
+  it('keeps a skipped fact unknown, so the verdict stays incomplete', () => {
+    const { last } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '34', 'cat.productionMode': 'discrete', 'cap.andon': null, 'cap.agvRgv': null });
+    expect(last.assessment.verdict).toBe('incomplete');
+    expect(last.assessment.conditions.find((c) => c.clause === '三(一)6')?.unknown).toEqual(['agvRgv']);
+  });
+
+  it('re-runs the assessment when an answer is changed, and asks what the new category needs', () => {
+    const { answers } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' });
+    const noMes = applyAnswer(kb, answers, 'cap.mes', false);
+    expect(noMes.ok && evaluate(kb, noMes.answers).assessment.verdict).toBe('gaps');
+    const factory = applyAnswer(kb, answers, 'cat.scope', 'factory');
+    const after = evaluate(kb, factory.ok ? factory.answers : {});
+    expect(after.assessment.category.recommended).toBe('discreteFactory');
+    expect(after.question?.phase).toBe('elements');
+    expect(after.question?.clause).toMatch(/^三\(二\)/);
+  });
+
+  it('gives each question its clause and a help text quoting it', () => {
+    const { asked } = walk({ 'cat.scope': 'factory', 'ent.industryCode': '26', 'cat.productionMode': 'process' });
+    for (const q of asked) {
+      expect(q.clause, q.id).toBeTruthy();
+      expect(q.help, q.id).toMatch(/^通知.+：“.+”/);
+    }
+    // In a process factory the SCADA question serves 三(三)3, not the workshop clause.
+    expect(asked.find((q) => q.id === 'cap.scada')?.clause).toBe('三(三)3');
+  });
+
+  it('returns a contract-valid assessment at every step of a walk', () => {
+    let answers: Answers = {};
+    const answer = answerer({ 'cat.scope': 'unsure', 'ent.industryCode': '36', 'cat.productionMode': 'unsure' });
+    for (let r = evaluate(kb, answers); r.question; r = evaluate(kb, answers)) {
+      expect(Assessment.safeParse(r.assessment).success).toBe(true);
+      const res = applyAnswer(kb, answers, r.question.id, answer(r.question));
+      answers = res.ok ? res.answers : answers;
+    }
+  });
+});
+
+describe('applyAnswer validates the value against the question kind', () => {
+  const bad: [string, unknown, RegExp][] = [
+    ['cap.mes', 'yes', /cap\.mes/],
+    ['cap.mes', 1, /true、false 或 "partial"/],
+    ['ent.operatingWell', 'partial', /ent\.operatingWell: 应为 true 或 false/],
+    ['cat.scope', 'plant', /"workshop"、"factory"、"unsure"/],
+    ['metric.networkedRatio', 120, /不能大于 100%/],
+    ['metric.networkedRatio', -1, /不能小于 0%/],
+    ['metric.networkedRatio', '85', /应为数字/],
+    ['metric.networkedRatio', Number.NaN, /应为数字/],
+    ['ent.industryCode', '不知道是什么', /未能识别行业/],
+    ['ent.industryCode', '   ', /不能为空/],
+    ['ent.county', 'x'.repeat(51), /不能超过 50/],
+  ];
+  for (const [id, value, error] of bad) {
+    it(`rejects ${JSON.stringify(value)} for ${id} with a message naming the question`, () => {
+      const r = applyAnswer(kb, {}, id, value);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toMatch(error);
+    });
+  }
+
+  it('rejects unknown and form.* question ids', () => {
+    expect(applyAnswer(kb, {}, 'cap.teleporter', true)).toEqual({ ok: false, error: '未知的问题 cap.teleporter' });
+    expect(applyAnswer(kb, {}, 'form.companyName', 'x').ok).toBe(false);
+  });
+
+  it('normalises an industry given as a code or a name to the division', () => {
+    for (const [text, code] of [['C3670', '36'], ['36', '36'], ['汽车制造业', '36'], ['我们是化学原料和化学制品制造业', '26'], ['行业代码 C2710', '27']]) {
+      const r = applyAnswer(kb, {}, 'ent.industryCode', text);
+      expect(r.ok && r.answers['ent.industryCode'], text).toBe(code);
+    }
+  });
+
+  it('does not change the answers map it was given', () => {
+    const before: Answers = { 'cap.mes': true };
+    const r = applyAnswer(kb, before, 'cap.erp', true);
+    expect(before).toEqual({ 'cap.mes': true });
+    expect(r.ok && r.answers).toEqual({ 'cap.mes': true, 'cap.erp': true });
+  });
+
+  it('confirms what was recorded, with the label and a readable value', () => {
+    const r = applyAnswer(kb, {}, 'cap.autoWarehouse', 'partial');
+    expect(r.ok && r.recorded).toEqual([{ questionId: 'cap.autoWarehouse', label: '自动化立体仓库等智能仓储设备', value: 'partial', display: '部分具备' }]);
+  });
+});
+
+describe('reviewing answers', () => {
+  it('describes every answer in interview order with labels and display values', () => {
+    const answers: Answers = { 'cap.mes': false, 'ent.industryCode': '36', 'ent.registeredInHenan': true, 'metric.networkedRatio': 85, 'cat.scope': 'workshop', 'cap.erp': null };
+    const rec = describeAnswers(kb, answers);
+    expect(rec.map((r) => r.questionId)).toEqual(['ent.registeredInHenan', 'cat.scope', 'ent.industryCode', 'cap.mes', 'cap.erp', 'metric.networkedRatio']);
+    expect(rec.map((r) => r.display)).toEqual(['是', '智能车间', '36 汽车制造业', '否', '暂不清楚（已跳过）', '85%']);
+  });
+
+  it('ignores answers that are not the engine\'s (form.* belongs to the forms phase)', () => {
+    expect(describeAnswers(kb, { 'form.companyName': '某公司', 'cap.mes': true })).toHaveLength(1);
+  });
+
+  it('builds a profile-shaped view and says when nothing more is needed', () => {
+    expect(profileFromAnswers(kb, {}).complete).toBe(false);
+    const { answers } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '36', 'cat.productionMode': 'discrete' });
+    const { profile, complete } = profileFromAnswers(kb, answers);
+    expect(complete).toBe(true);
+    expect(profile.enterprise.province).toBe('河南省');
+    expect(profile.enterprise.industryCode).toBe('36');
+    expect(profile.scope).toBe('workshop');
+    expect(profile.capabilities.mes).toBe(true);
+    expect(profile.metrics.networkedRatio).toBe(88);
+  });
+});
