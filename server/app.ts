@@ -57,6 +57,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(store);
   await fastify.register(knowledge);
   await fastify.register(knowledgeRoutes);
+  await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/assess'));
   await fastify.register(import('./plugins/web'));
 };

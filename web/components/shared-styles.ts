@@ -2,6 +2,12 @@ import { css } from 'lit';
 
 /** Buttons, chips and focus rings shared by every component, so controls look and behave alike. */
 export const controls = css`
+  /* The page's box-sizing rule does not reach into shadow roots. */
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   :host {
     font-family: var(--zz-font);
     color: var(--zz-color-text);

@@ -6,8 +6,10 @@ import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation } from '../lib/conversation';
 import { forget, formatHash, pickSession, save, type SessionRef } from '../lib/session-link';
-import { CATEGORY_LABEL, VERDICT_LABEL } from '../lib/format';
+import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
+import { apiJson } from '../lib/api';
+import type { Recorded } from '../../server/schemas/interview';
 import type { ZzEventDetails } from '../lib/events';
 import type { ZzComposer } from './zz-composer';
 import './zz-welcome';
@@ -127,7 +129,8 @@ export class ZzApp extends LitElement {
         color: var(--zz-color-muted);
       }
       .modes .chip {
-        min-height: 36px;
+        min-height: 34px;
+        padding: 0 var(--zz-space-3);
         position: relative;
         font-size: var(--zz-font-size-sm);
       }
@@ -259,6 +262,7 @@ export class ZzApp extends LitElement {
   @state() private _banner = '';
   /** Bumped whenever the conversation object changes, so Lit re-renders. */
   @state() private _rev = 0;
+  @state() private _labels = new Map<string, string>();
 
   @query('.scroller') private _scroller!: HTMLElement;
   @query('zz-composer') private _composer?: ZzComposer;
@@ -282,10 +286,35 @@ export class ZzApp extends LitElement {
     this._viewport();
     const saved = pickSession(location.hash, safeStorage());
     if (saved) this._open(saved);
+    void this._loadLabels();
+  }
+
+  /** Capability names for the assessment panel; without them the panel falls back to recorded labels. */
+  private async _loadLabels(): Promise<void> {
+    try {
+      const r = await apiJson<{ capabilities: { id: string; label: string }[] }>('/api/knowledge/capabilities');
+      this._labels = new Map(r.capabilities.map((c) => [c.id, c.label]));
+    } catch {
+      /* the panel still shows recorded labels or ids */
+    }
+  }
+
+  /** After a (re)connect the socket replays messages, not the labelled answers: fetch those for the review card. */
+  private async _loadRecorded(ref: SessionRef): Promise<void> {
+    try {
+      const r = await apiJson<{ recorded?: Recorded[] }>(`/api/sessions/${encodeURIComponent(ref.sessionId)}`, { token: ref.token });
+      if (this._session?.sessionId !== ref.sessionId || !r.recorded) return;
+      this._conv.loadRecorded(r.recorded);
+      this._rev++;
+    } catch {
+      /* the review card fills again as answers are recorded */
+    }
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
+    this._observed = null;
     window.removeEventListener('online', this._online);
     window.removeEventListener('offline', this._offline);
     window.removeEventListener('hashchange', this._hashChange);
@@ -328,6 +357,7 @@ export class ZzApp extends LitElement {
         save(safeStorage(), ref);
         // replaceState: the link is updated without adding a history entry or a request.
         history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(ref)}`);
+        if (msg.resumed) void this._loadRecorded(ref);
         break;
       }
       case 'ack':
@@ -444,15 +474,29 @@ export class ZzApp extends LitElement {
     this._stick = s.scrollHeight - s.scrollTop - s.clientHeight < 80;
   };
 
+  /** Streaming text grows the list after Lit's own update, so follow its size rather than our renders. */
+  private readonly _resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this._followBottom());
+
+  private _followBottom(): void {
+    if (this._stick && this._scroller) this._scroller.scrollTop = this._scroller.scrollHeight;
+  }
+
   protected updated(changed: PropertyValues): void {
-    if (changed.has('_rev') && this._stick && this._scroller) {
-      this._scroller.scrollTop = this._scroller.scrollHeight;
+    if (changed.has('_rev')) requestAnimationFrame(() => this._followBottom());
+    const list = this.renderRoot.querySelector('zz-message-list');
+    if (list && list !== this._observed) {
+      this._resizeObserver?.disconnect();
+      this._resizeObserver?.observe(list);
+      this._observed = list;
     }
   }
 
+  private _observed: Element | null = null;
+
   private get _capabilityLabels(): Map<string, string> {
-    const m = new Map<string, string>();
+    const m = new Map<string, string>(this._labels);
     for (const r of this._conv.recorded.values()) {
+      if (m.has(r.questionId.slice(4))) continue;
       if (r.questionId.startsWith('cap.')) m.set(r.questionId.slice(4), r.label);
     }
     return m;
@@ -549,7 +593,7 @@ export class ZzApp extends LitElement {
       </div>
       ${this._mode === 'qa' ? html`<p class="qa-hint">问答模式：提问不会改变您的申报回答。切回“申报评估”可继续问卷。</p>` : nothing}
       <zz-composer
-        placeholder=${this._mode === 'qa' ? '请输入您想了解的申报政策问题…' : '输入回答（如“有MES和ERP”）或提问…'}
+        placeholder=${this._mode === 'qa' ? '请输入政策问题…' : '输入回答或提问…'}
       ></zz-composer>
     </div>`;
   }
@@ -573,7 +617,7 @@ export class ZzApp extends LitElement {
         <span class="sub">河南省智能车间 · 智能工厂申报</span>
         <div class="actions">
           <button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
-            评估${a ? html`<span class="badge">${VERDICT_LABEL[a.verdict].slice(0, 4)}</span>` : nothing}
+            评估${a ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
           </button>
           <button class="btn" type="button" @click=${this._newSession}>新建</button>
         </div>

@@ -104,6 +104,18 @@ export class ZzQuestion extends LitElement {
         color: var(--zz-color-muted);
         margin: var(--zz-space-2) 0 0;
       }
+      /* On a phone every line of the dock is a line less of conversation. */
+      @media (max-width: 600px) {
+        .card {
+          padding: var(--zz-space-2) var(--zz-space-3);
+        }
+        .hint {
+          display: none;
+        }
+        .help {
+          margin-bottom: var(--zz-space-2);
+        }
+      }
     `,
   ];
 

@@ -67,6 +67,15 @@ export class Conversation {
     this.lastFinished = null;
   }
 
+  /** The review card after a reload: the server describes every stored answer (GET /api/sessions/:id). */
+  loadRecorded(items: Recorded[]): void {
+    const next = new Map<string, Recorded>();
+    for (const r of items) next.set(r.questionId, r);
+    // Answers recorded over the socket while the request was in flight win over the older snapshot.
+    for (const [id, r] of this.recorded) if (!next.has(id) && id in this.answers) next.set(id, r);
+    this.recorded = next;
+  }
+
   /** Shows a user message at once, before the server has seen it. */
   addLocalUser(clientId: string, text: string): ChatMessage {
     const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending' };

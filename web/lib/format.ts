@@ -15,6 +15,14 @@ export const VERDICT_LABEL: Record<Assessment['verdict'], string> = {
   ineligible: '不符合申报条件',
 };
 
+/** For the small badge on the phone's panel button. */
+export const VERDICT_SHORT: Record<Assessment['verdict'], string> = {
+  qualified: '符合',
+  gaps: '有差距',
+  incomplete: '待完善',
+  ineligible: '不符合',
+};
+
 export const STATUS_LABEL: Record<ConditionStatus, string> = {
   met: '已满足',
   partial: '部分满足',
