@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { AnswerValue } from '../schemas/interview';
 import type { TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from './types';
@@ -94,20 +96,27 @@ export class PgliteStore implements SessionStore {
   private idle: Promise<void> = Promise.resolve();
   private idleResolve: (() => void) | undefined;
   private readonly maxCached: number;
+  private readonly dbp: Promise<PGlite>;
+  /** Resolves once the database is open and migrated; rejects if it cannot be. */
+  readonly ready: Promise<void>;
 
-  private constructor(private readonly db: PGlite, opts: PgliteStoreOptions) {
+  private constructor(opts: PgliteStoreOptions) {
     this.maxCached = opts.maxCachedSessions ?? 5000;
+    this.dbp = openDatabase(opts.dataDir);
+    this.ready = this.dbp.then(() => undefined);
+    // Callers that never await ready still see the failure through their first operation.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Starts opening the database in the background; every operation waits for it. */
+  static start(opts: PgliteStoreOptions = {}): PgliteStore {
+    return new PgliteStore(opts);
   }
 
   static async open(opts: PgliteStoreOptions = {}): Promise<PgliteStore> {
-    let dir: string | undefined;
-    if (opts.dataDir) {
-      mkdirSync(opts.dataDir, { recursive: true });
-      dir = join(resolve(opts.dataDir), 'pglite');
-    }
-    const db = await PGlite.create(dir ? { dataDir: dir } : {});
-    await db.exec(SCHEMA);
-    return new PgliteStore(db, opts);
+    const store = new PgliteStore(opts);
+    await store.ready;
+    return store;
   }
 
   async create(): Promise<{ sessionId: string; token: string }> {
@@ -207,7 +216,8 @@ export class PgliteStore implements SessionStore {
 
   async getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined> {
     await this.must(sessionId);
-    const r = await this.db.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
+    const db = await this.dbp;
+    const r = await db.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
     return r.rows[0]?.value;
   }
 
@@ -222,7 +232,8 @@ export class PgliteStore implements SessionStore {
     if (this.closed) return;
     this.closed = true;
     await this.idle;
-    await this.db.close();
+    const db = await this.dbp.catch(() => undefined);
+    await db?.close();
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -268,13 +279,14 @@ export class PgliteStore implements SessionStore {
   }
 
   private async loadFromDb(sessionId: string): Promise<Cached | undefined> {
-    const r = await this.db.query<{ token_hash: string; answers: Answers }>(
+    const db = await this.dbp;
+    const r = await db.query<{ token_hash: string; answers: Answers }>(
       'select token_hash, answers from sessions where id = $1',
       [sessionId],
     );
     const row = r.rows[0];
     if (!row) return undefined;
-    const t = await this.db.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
+    const t = await db.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
       'select seq, id, role, text, citations, client_id, at from transcript where session_id = $1 order by seq',
       [sessionId],
     );
@@ -372,7 +384,8 @@ export class PgliteStore implements SessionStore {
       else docs.set(`${op.sessionId}\u0000${op.key}`, { s: op.sessionId, k: op.key, v: op.value });
     }
     const now = new Date().toISOString();
-    await this.db.transaction(async (tx) => {
+    const db = await this.dbp;
+    await db.transaction(async (tx) => {
       if (sessions.length)
         await tx.query(
           `insert into sessions (id, token_hash, created_at, updated_at)
@@ -401,6 +414,64 @@ export class PgliteStore implements SessionStore {
         );
     });
   }
+}
+
+/**
+ * A fresh data directory costs an initdb, several seconds of WASM work. The first one is kept
+ * as a template (next to the OS temp files, per PGlite version) and later fresh directories
+ * start as a copy of it, which opens in a fraction of that time. The template is built in a
+ * private directory and renamed into place, so a half-built one is never copied.
+ */
+async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
+  if (!dataDir) {
+    const db = await PGlite.create();
+    await db.exec(SCHEMA);
+    return db;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const dir = join(resolve(dataDir), 'pglite');
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    const template = await ensureTemplate().catch(() => undefined);
+    if (template) {
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(template, dir, { recursive: true, filter: (src) => !src.endsWith(TEMPLATE_MARK) });
+    }
+  }
+  const db = await PGlite.create({ dataDir: dir });
+  await db.exec(SCHEMA);
+  return db;
+}
+
+const TEMPLATE_MARK = '.zhizao-template-complete';
+/** Templates are per PGlite release: a data directory is only valid for the postgres build that wrote it. */
+function pgliteVersion(): string {
+  try {
+    const main = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function ensureTemplate(): Promise<string> {
+  const final = join(tmpdir(), `zhizao-pglite-template-${pgliteVersion()}-${process.getuid?.() ?? 'u'}`);
+  if (existsSync(join(final, TEMPLATE_MARK))) return final;
+  const work = mkdtempSync(join(tmpdir(), 'zhizao-pglite-build-'));
+  const dir = join(work, 'pg');
+  const db = await PGlite.create({ dataDir: dir });
+  await db.exec(SCHEMA);
+  await db.close();
+  writeFileSync(join(dir, TEMPLATE_MARK), '');
+  try {
+    if (existsSync(final) && !existsSync(join(final, TEMPLATE_MARK))) rmSync(final, { recursive: true, force: true });
+    renameSync(dir, final);
+  } catch {
+    // Another process won the race; its template is as good as ours.
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!existsSync(join(final, TEMPLATE_MARK)) || readdirSync(final).length < 5) throw new Error('template unavailable');
+  return final;
 }
 
 function insertSorted(list: TranscriptEntry[], e: TranscriptEntry): void {

@@ -23,13 +23,19 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 async function storePlugin(fastify: FastifyInstance): Promise<void> {
-  const store = await PgliteStore.open({ dataDir: fastify.config.DATA_DIR });
+  // Opening PGlite can take seconds of WASM work; it runs while the other plugins load,
+  // outside avvio's plugin timeout, and `ready` still waits for it (so listen never starts
+  // on a database that failed to open).
+  const store = PgliteStore.start({ dataDir: fastify.config.DATA_DIR });
   fastify.decorate('store', store as SessionStore);
   fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
     const id = (request.params as { id?: unknown } | undefined)?.id;
     const token = bearerToken(request.headers.authorization);
     if (typeof id !== 'string' || !token || !(await store.authenticate(id, token))) throw notFound('会话');
     return id;
+  });
+  fastify.addHook('onReady', async () => {
+    await store.ready;
   });
   fastify.addHook('onClose', async () => {
     await store.close();

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 describe('the PGlite session store', () => {
   it('creates sessions with long random tokens and authenticates only the right token', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const a = await store.create();
     const b = await store.create();
     expect(a.sessionId).not.toBe(b.sessionId);
@@ -52,7 +52,7 @@ describe('the PGlite session store', () => {
   });
 
   it('numbers transcript entries and replays exactly those after a given seq', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const { sessionId } = await store.create();
     for (let i = 1; i <= 5; i++) {
       const e = await store.appendTranscript(sessionId, { id: `m${i}`, role: i % 2 ? 'user' : 'assistant', text: `第${i}条`, citations: [] });
@@ -64,7 +64,7 @@ describe('the PGlite session store', () => {
   });
 
   it('acknowledges a repeated clientId with the stored entry and does not apply its answers twice', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const { sessionId } = await store.create();
     const first = await store.appendTurn(sessionId, { id: 'u1', role: 'user', text: '有', citations: [], clientId: 'c-1' }, { 'cap.mes': true });
     expect(first.duplicate).toBeUndefined();
@@ -77,7 +77,7 @@ describe('the PGlite session store', () => {
   });
 
   it('treats two simultaneous sends of one clientId as one write', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const { sessionId } = await store.create();
     const [a, b] = await Promise.all([
       store.appendTranscript(sessionId, { id: 'x', role: 'user', text: 'A', citations: [], clientId: 'same' }),
@@ -89,7 +89,7 @@ describe('the PGlite session store', () => {
   });
 
   it('stores a streamed entry under the seq reserved before streaming, in order', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const { sessionId } = await store.create();
     const reserved = await store.reserveSeq(sessionId);
     const later = await store.appendTranscript(sessionId, { id: 'b', role: 'user', text: 'later', citations: [] });
@@ -124,7 +124,7 @@ describe('the PGlite session store', () => {
   });
 
   it('commits many concurrent writers together without losing or mixing any of them', async () => {
-    const store = await open();
+    const store = await open(tempDir());
     const sessions = await Promise.all(Array.from({ length: 40 }, () => store.create()));
     await Promise.all(
       sessions.flatMap(({ sessionId }, i) =>
