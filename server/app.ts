@@ -7,6 +7,8 @@ import { installErrorHandler } from './errors';
 import store from './store/plugin';
 import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
+import askRoutes from './routes/ask';
+import fallbackPage from './routes/fallback-page';
 
 export interface AppOptions {
   config: Config;
@@ -57,9 +59,11 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(store);
   await fastify.register(knowledge);
   await fastify.register(knowledgeRoutes);
+  await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/assess'));
   await fastify.register(import('./plugins/web'));
+  await fastify.register(fallbackPage);
 };
 
 export default fp(app, { name: 'zhizao-app' });

@@ -46,6 +46,6 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     children: (id) => kids.get(id) ?? [],
     subtree,
     tree,
-    retriever: new Retriever(clauses, data.lexicon.entries),
+    retriever: new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints),
   };
 }

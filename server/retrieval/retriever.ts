@@ -1,5 +1,5 @@
 import type { Clause } from '../knowledge/schemas/clauses';
-import type { LexiconEntry } from '../knowledge/schemas/notice-data';
+import type { LexiconEntry, RetrievalHint } from '../knowledge/schemas/notice-data';
 import { Bm25Index } from './bm25';
 import { normalise, QUERY_STOPWORDS, tokenize } from './tokenize';
 
@@ -82,8 +82,11 @@ export class Retriever {
   private readonly maxIdf: number;
   private readonly opts: Required<RetrieverOptions>;
 
-  constructor(clauses: readonly Clause[], lexicon: readonly LexiconEntry[], opts: RetrieverOptions = {}) {
-    this.opts = { titleBoost: 3, expansionWeight: 0.35, passageWeight: 0.6, priorWeight: 0.35, ...opts };
+  private readonly hints: RetrievalHint[];
+
+  constructor(clauses: readonly Clause[], lexicon: readonly LexiconEntry[], opts: RetrieverOptions = {}, hints: readonly RetrievalHint[] = []) {
+    this.hints = hints.map((h) => ({ ...h, words: h.words.map(normalise), none: h.none?.map(normalise) }));
+    this.opts = { titleBoost: 3, expansionWeight: 0.35, passageWeight: 0.6, priorWeight: 0.7, ...opts };
     this.clauses = [...clauses].sort((a, b) => a.order - b.order);
     this.clauses.forEach((c, i) => this.position.set(c.id, i));
     const docs = this.clauses.map((c) => {
@@ -91,6 +94,9 @@ export class Retriever {
       const out: string[] = [];
       for (let i = 0; i < this.opts.titleBoost; i++) out.push(...title);
       out.push(...tokenize(c.text));
+      // 三(一)5 is about 智能车间 only through its parent's heading; let the heading count once.
+      const parent = c.parent ? clauses.find((p) => p.id === c.parent) : undefined;
+      if (parent) out.push(...tokenize(parent.title));
       return out;
     });
     this.clauseIndex = new Bm25Index(docs);
@@ -133,6 +139,11 @@ export class Retriever {
   clauseById(id: string): Clause | undefined {
     const i = this.position.get(id);
     return i === undefined ? undefined : this.clauses[i];
+  }
+
+  /** The quotable sentences of a clause, in order. */
+  sentences(id: string): string[] {
+    return (this.passagesOf.get(id) ?? []).map((p) => this.passages[p]!.text);
   }
 
   /** Lexicon entries mentioned in the question, with the matched spans. */
@@ -201,13 +212,26 @@ export class Retriever {
       }
     }
 
+    // What kind of question it is (a requirement, a form-filling question) decides which part of the notice answers it.
+    const q = normalise(question);
+    for (const h of this.hints) {
+      if (!h.words.some((w) => q.includes(w)) || h.none?.some((w) => q.includes(w))) continue;
+      this.clauses.forEach((c, i) => {
+        if (h.prefixes.some((p) => c.id.startsWith(p))) scores[i]! *= 1 + h.boost;
+      });
+    }
+
     const order = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     const hits: Hit[] = order.slice(0, k).map((i) => ({
       clause: this.clauses[i]!,
       score: scores[i]!,
       passages: this.rankPassages(i, passageScores),
     }));
-    return { hits, confidence: hits.length ? this.coverage(question, concepts, order[0]!) : 0, concepts: concepts.map((c) => c.entry) };
+    let confidence = hits.length ? this.coverage(question, concepts, order[0]!) : 0;
+    // When the lexicon itself places a mentioned concept in the best clause, the question is
+    // about the notice even if the rest of its wording is colloquial.
+    if (hits.length && concepts.some((c) => c.entry.clauses?.includes(hits[0]!.clause.id))) confidence = 0.5 + confidence / 2;
+    return { hits, confidence, concepts: concepts.map((c) => c.entry) };
   }
 
   private rankPassages(clauseIndex: number, passageScores: Float64Array): string[] {

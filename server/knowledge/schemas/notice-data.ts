@@ -107,6 +107,9 @@ const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
 /** intents.json: out-of-scope topics and the direct-answer intents of offline Q&A. */
 export const IntentsFile = z.object({
   $comment: Comment,
+  retrievalHints: z.array(
+    z.object({ $comment: Comment, words: z.array(z.string().min(1)).min(1), none: z.array(z.string().min(1)).optional(), prefixes: z.array(z.string().min(1)).min(1), boost: z.number().min(0).max(2) }),
+  ),
   fillers: z.array(z.string().min(1)),
   outOfScope: z.object({
     answer: z.string(),
@@ -136,3 +139,4 @@ export const IntentsFile = z.object({
   ),
 });
 export type IntentsFile = z.infer<typeof IntentsFile>;
+export type RetrievalHint = IntentsFile['retrievalHints'][number];

@@ -1,0 +1,30 @@
+// `npm run ask -- "问题"`: the offline answer and its citations in a terminal, for helpline staff.
+import { loadConfig } from '../config';
+import { createKnowledgeBase } from '../knowledge/base';
+import { loadKnowledgeData } from '../knowledge/load';
+import { answerQuestion } from '../qa/answer';
+import { AskRequest } from '../schemas/ask';
+
+const question = process.argv.slice(2).join(' ');
+const parsed = AskRequest.safeParse({ question });
+if (!parsed.success) {
+  console.error(`用法 (usage): npm run ask -- "问题"\n${parsed.error.issues.map((i) => i.message).join('\n')}`);
+  process.exit(2);
+}
+let kb;
+try {
+  const config = loadConfig();
+  kb = createKnowledgeBase(loadKnowledgeData(config.KNOWLEDGE_DIR, config.KNOWLEDGE_VERSION));
+} catch (err) {
+  console.error(`知识库加载失败 (knowledge failed to load): ${(err as Error).message}`);
+  process.exit(1);
+}
+const r = answerQuestion(kb, parsed.data.question);
+console.log(`问：${parsed.data.question}\n`);
+console.log(`答：${r.answer}\n`);
+if (r.outOfScope) console.log('（通知未涉及此问题）\n');
+if (r.citations.length) {
+  console.log('出处：');
+  r.citations.forEach((c, i) => console.log(`  ${i + 1}. ${c.clause} ${c.title}\n     “${c.quote}”`));
+}
+console.log(`\n置信度 (confidence): ${r.confidence}`);

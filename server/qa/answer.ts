@@ -1,0 +1,280 @@
+import type { AskResponse, Citation } from '../schemas/ask';
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Clause } from '../knowledge/schemas/clauses';
+import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
+import { normalise } from '../retrieval/tokenize';
+
+/**
+ * Offline, cited answers. Order of decisions:
+ *  1. a topic the notice does not cover → outOfScope with the helpline (never invented content);
+ *  2. a question structured data answers exactly (quota, deadline, video, photos, re-application,
+ *     applications per year, helpline) → a direct answer from facts.json / regions.json;
+ *  3. otherwise retrieval → the rule quoted from the best clauses, or outOfScope when nothing covers it.
+ * Pure and synchronous: all wording lives in knowledge/<version>/intents.json.
+ */
+
+type Intent = IntentsFile['intents'][number];
+
+const INTENT_CONFIDENCE = 0.95;
+const MAX_CITATIONS = 4;
+const MAX_QUOTE = 160;
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+function has(q: string, words: readonly string[]): boolean {
+  return words.some((w) => q.includes(normalise(w)));
+}
+
+function triggered(q: string, intent: Intent): boolean {
+  if (intent.none && has(q, intent.none)) return false;
+  return intent.trigger.every((group) => has(q, group));
+}
+
+const NUMBERING = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u;
+
+/** A quote reads as the rule itself: no leading clause number, at most MAX_QUOTE characters. */
+function clip(text: string): string {
+  const t = text.replace(NUMBERING, '');
+  return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE)}……` : t;
+}
+
+/** The sentence(s) of a clause that contain the needle; the first sentence when none does. */
+function quoteOf(kb: KnowledgeBase, id: string, needles: readonly string[] = []): string {
+  const sentences = kb.retriever.sentences(id);
+  for (const n of needles) {
+    const s = sentences.find((x) => x.includes(n));
+    if (s) return clip(s);
+  }
+  return clip(sentences[0] ?? kb.clause(id)?.title ?? '');
+}
+
+function cite(kb: KnowledgeBase, id: string, needles: readonly string[] = []): Citation | null {
+  const c = kb.clause(id);
+  if (!c) return null;
+  return { clause: c.id, title: c.title, quote: quoteOf(kb, id, needles) };
+}
+
+function citations(kb: KnowledgeBase, items: [string, readonly string[]][]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const [id, needles] of items) {
+    if (seen.has(id)) continue;
+    const c = cite(kb, id, needles);
+    if (c) {
+      seen.add(id);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+// ---------- regions ----------
+
+interface RegionMatch {
+  name: string;
+  region?: Region;
+  kind: Region['kind'] | '市辖区';
+  group?: string;
+}
+
+/** Regions named in the question; a name inside a longer matched name does not count (新乡 in 新乡县). */
+export function findRegions(kb: KnowledgeBase, question: string): RegionMatch[] {
+  const q = normalise(question);
+  const { regions, rules } = kb.data.regions;
+  const spans: { start: number; end: number; region: Region }[] = [];
+  for (const r of regions) {
+    for (const term of new Set([r.name, r.short, ...r.aliases])) {
+      if (term.length < 2) continue;
+      let at = q.indexOf(term);
+      while (at >= 0) {
+        spans.push({ start: at, end: at + term.length, region: r });
+        at = q.indexOf(term, at + 1);
+      }
+    }
+  }
+  spans.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const taken: { start: number; end: number }[] = [];
+  const out: RegionMatch[] = [];
+  for (const s of spans) {
+    if (taken.some((t) => s.start < t.end && t.start < s.end)) continue;
+    taken.push(s);
+    if (!out.some((o) => o.region === s.region)) out.push({ name: s.region.name, region: s.region, kind: s.region.kind, group: s.region.group });
+  }
+  // A county the list does not know is still a 县: the rule, not the list, decides its quota.
+  for (const rule of rules) {
+    const re = new RegExp(`(\\p{Script=Han}{1,3})${rule.suffix}`, 'gu');
+    for (const m of q.matchAll(re)) {
+      const start = m.index!;
+      const name = m[0];
+      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(m[1]![0]!)) continue;
+      if (taken.some((t) => start < t.end && t.start < start + name.length)) continue;
+      taken.push({ start, end: start + name.length });
+      out.push({ name, kind: rule.kind, group: rule.group });
+    }
+  }
+  if (out.length === 0) {
+    const d = q.match(/(\p{Script=Han}{2,4})区/u);
+    if (d && !/示范|港|地|园|社/u.test(d[1]!)) out.push({ name: `${d[1]}区`, kind: '市辖区' });
+  }
+  return out;
+}
+
+// ---------- answers ----------
+
+function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string } | null): AskResponse {
+  const oos = kb.data.intents.outOfScope;
+  const { unit, phone } = kb.data.facts.contact;
+  const related = topic?.related ? cite(kb, topic.related) : null;
+  const answer = topic
+    ? fill(oos.answer, {
+        topic: topic.label,
+        related: related ? fill(oos.relatedTemplate, { clause: `${related.clause}（${related.title}）`, quote: related.quote }) : '',
+        unit,
+        phone,
+      })
+    : fill(oos.lowConfidenceAnswer, { unit, phone });
+  const cites = citations(kb, [[oos.citation, [phone]]]);
+  if (related) cites.push(related);
+  return { answer, citations: cites, confidence: topic ? INTENT_CONFIDENCE : 0.2, outOfScope: true };
+}
+
+function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]): { text: string; cites: [string, string[]][] } {
+  const { groups, overQuota, clause } = kb.data.regions;
+  const all = groups.map((g) => `${g.label}不多于${g.max}家`).join('；');
+  const parts: string[] = [];
+  const needles: string[] = [];
+  for (const r of regions) {
+    const g = groups.find((x) => x.id === r.group);
+    if (!g) {
+      parts.push(fill(intent.districtAnswer ?? '{all}', { name: r.name, all }));
+      continue;
+    }
+    needles.push(g.quote);
+    let text = fill(intent.regionAnswer ?? '', { name: r.name, groupLabel: g.label, max: g.max });
+    if (r.kind === '县' || r.kind === '县级市') {
+      text += fill(intent.countyNote ?? '', { name: r.name, prefecture: r.region?.prefecture ?? '所在省辖市', kind: r.kind === '县' ? '县' : '县级市' });
+    }
+    parts.push(text);
+  }
+  if (parts.length === 0) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
+  return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]] };
+}
+
+function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
+  const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
+  if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
+  const got = q.search(/获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌/u);
+  if (got >= 0) {
+    const m = q.slice(got).match(/车间|工厂/u);
+    if (m) return m[0] === '车间' ? '智能车间' : '智能工厂';
+  }
+  return 'both';
+}
+
+function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
+  const facts = kb.data.facts;
+  const texts: string[] = [];
+  const cites: [string, readonly string[]][] = [];
+  const regions = findRegions(kb, q);
+  for (const intent of kb.data.intents.intents) {
+    const regionQuota = intent.id === 'quota' && regions.length > 0 && has(q, intent.regionTrigger ?? []) && !(intent.none && has(q, intent.none));
+    if (!triggered(q, intent) && !regionQuota) continue;
+    switch (intent.id) {
+      case 'reapplication': {
+        const holder = reapplicationHolder(q);
+        texts.push(intent.answers?.[holder] ?? '');
+        cites.push([intent.clause!, [intent.quote ?? '称号']]);
+        break;
+      }
+      case 'perYear':
+        texts.push(fill(intent.answer ?? '', { perYear: facts.applications.perYear }));
+        cites.push([facts.applications.clause, ['限报']]);
+        break;
+      case 'quota': {
+        const a = quotaAnswer(kb, intent, regions);
+        texts.push(a.text);
+        cites.push(...a.cites);
+        break;
+      }
+      case 'deadline': {
+        for (const d of facts.deadlines) {
+          texts.push(fill(intent.answer ?? '', { who: d.who, date: d.date, what: d.what }));
+          cites.push([d.clause, [d.date]]);
+        }
+        break;
+      }
+      case 'video': {
+        const v = facts.submission.video;
+        texts.push(fill(intent.answer ?? '', { format: v.format, minResolution: v.minResolution, duration: v.duration, maxSizeMB: v.maxSizeMB, narration: v.narration }));
+        for (const id of intent.clauses ?? v.clauses) cites.push([id, ['视频', 'MP4']]);
+        break;
+      }
+      case 'photos': {
+        const p = facts.submission.photos;
+        const s = facts.submission.screenshots;
+        texts.push(fill(intent.answer ?? '', { min: p.min, mustShow: s.mustShow.join('、'), count: s.count }));
+        for (const id of intent.clauses ?? p.clauses) cites.push([id, ['照片']]);
+        break;
+      }
+      case 'contact':
+        texts.push(fill(intent.answer ?? '', { unit: facts.contact.unit, phone: facts.contact.phone }));
+        cites.push([facts.contact.clause, [facts.contact.phone]]);
+        break;
+    }
+  }
+  if (texts.length === 0) return null;
+  return { answer: texts.join('\n'), citations: citations(kb, cites as [string, string[]][]), confidence: INTENT_CONFIDENCE, outOfScope: false };
+}
+
+function stripFillers(kb: KnowledgeBase, question: string): string {
+  let q = normalise(question);
+  for (const f of kb.data.intents.fillers) q = q.split(normalise(f)).join(' ');
+  return q.trim();
+}
+
+/** Retrieval for the LLM layer and for answers: the k best clauses with their scores. */
+export function retrieve(kb: KnowledgeBase, question: string, k = 5): { clause: Clause; score: number }[] {
+  return kb.retriever.search(stripFillers(kb, question), k).hits.map((h) => ({ clause: h.clause, score: h.score }));
+}
+
+function quoteFromPassages(kb: KnowledgeBase, clause: Clause, passages: string[]): string {
+  const all = kb.retriever.sentences(clause.id);
+  // The next sentence of the clause completes a bare table label ("车间建设（如有多个车间…）" → its rows).
+  const next = passages[0] ? all[all.indexOf(passages[0]) + 1] : undefined;
+  passages = next ? [passages[0]!, next] : passages.slice(0, 1);
+  // "系统集成。 采用数据接口…": the clause's own title sentence adds nothing to the quote.
+  const untitled = passages.map((p) => {
+    const body = p.replace(NUMBERING, '');
+    return body.startsWith(`${clause.title}。`) && body.length > clause.title.length + 2 ? body.slice(clause.title.length + 1).trim() : p;
+  });
+  const [first, second] = untitled;
+  if (!first) return clause.title;
+  // Two adjacent sentences read better than one when the first is a bare table label.
+  if (second && first.replace(NUMBERING, '').length < 30 && first.length + second.length <= MAX_QUOTE) return clip(`${first} ${second}`);
+  return clip(first);
+}
+
+export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse {
+  const q = stripFillers(kb, question);
+  const oos = kb.data.intents.outOfScope;
+  const topic = oos.topics.find((t) => has(q, t.keywords));
+  if (topic) return outOfScope(kb, topic);
+
+  const direct = directAnswer(kb, q);
+  if (direct) return direct;
+
+  const { hits, confidence } = kb.retriever.search(q, 8);
+  if (hits.length === 0 || confidence < oos.minConfidence) return outOfScope(kb, null);
+
+  const top = hits[0]!.score;
+  const kept = hits.filter((h, i) => i === 0 || h.score >= top * 0.4).slice(0, MAX_CITATIONS);
+  const cites: Citation[] = kept.map((h) => ({ clause: h.clause.id, title: h.clause.title, quote: quoteFromPassages(kb, h.clause, h.passages) }));
+  const [best, ...rest] = cites;
+  let answer = `根据《通知》${best!.clause}（${best!.title}）的规定：“${best!.quote}”`;
+  // A bare heading (三(二) "离散型智能工厂") is worth citing but says nothing when quoted in the answer.
+  const also = rest.filter((c) => !c.clause.startsWith(best!.clause) && c.quote !== c.title && c.quote.length > c.title.length + 4).slice(0, 2);
+  if (also.length) answer += `\n相关条款：${also.map((c) => `${c.clause}（${c.title}）：“${c.quote}”`).join('；')}`;
+  return { answer, citations: cites, confidence: Math.min(0.9, Math.round(confidence * 100) / 100), outOfScope: false };
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { answerQuestion, findRegions, retrieve } from '../../server/qa/answer';
+import { AskResponse } from '../../server/schemas/ask';
+import devSet from '../fixtures/questions.json';
+import unseen from '../fixtures/unseen-questions.json';
+
+interface Item {
+  q: string;
+  clauses: string[];
+  outOfScope?: boolean;
+  mustContain?: string[];
+}
+
+const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
+
+function evaluate(items: Item[]) {
+  let inScope = 0;
+  let hit1 = 0;
+  let hit3 = 0;
+  const misses: string[] = [];
+  const oosMissed: string[] = [];
+  for (const item of items) {
+    const r = answerQuestion(kb, item.q);
+    if (item.outOfScope) {
+      if (!r.outOfScope) oosMissed.push(item.q);
+      continue;
+    }
+    inScope++;
+    const ids = r.citations.map((c) => c.clause);
+    const hit = (k: number) => !r.outOfScope && ids.slice(0, k).some((id) => item.clauses.some((e) => id.startsWith(e)));
+    if (hit(1)) hit1++;
+    if (hit(3)) hit3++;
+    else misses.push(`${item.q} → [${ids.join(', ')}] expected [${item.clauses.join(', ')}]`);
+  }
+  return { inScope, hit1, hit3, misses, oosMissed, at1: hit1 / inScope, at3: hit3 / inScope };
+}
+
+describe('offline answers on the development set (tests/fixtures/questions.json)', () => {
+  const r = evaluate(devSet as Item[]);
+  console.log(`dev set: hit@1 ${(r.at1 * 100).toFixed(1)}% (${r.hit1}/${r.inScope}), hit@3 ${(r.at3 * 100).toFixed(1)}% (${r.hit3}/${r.inScope})`);
+
+  it('cites an expected clause in the top three for at least 90% of in-scope questions', () => {
+    expect(r.at3, r.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('flags every out-of-scope question', () => {
+    expect(r.oosMissed).toEqual([]);
+  });
+});
+
+describe('offline answers on paraphrased questions the tuning never saw (tests/fixtures/unseen-questions.json)', () => {
+  const r = evaluate(unseen as Item[]);
+  console.log(`unseen set: hit@1 ${(r.at1 * 100).toFixed(1)}% (${r.hit1}/${r.inScope}), hit@3 ${(r.at3 * 100).toFixed(1)}% (${r.hit3}/${r.inScope})`);
+
+  it('cites an expected clause in the top three for at least 90% of them', () => {
+    expect(r.at3, r.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('flags every out-of-scope question', () => {
+    expect(r.oosMissed).toEqual([]);
+  });
+
+  it('states the exact figure the structured data holds', () => {
+    for (const item of (unseen as Item[]).filter((i) => i.mustContain)) {
+      const a = answerQuestion(kb, item.q).answer;
+      for (const s of item.mustContain!) expect(a, item.q).toContain(s);
+    }
+  });
+});
+
+describe('direct answers from structured data', () => {
+  it.each([
+    ['郑州市能推荐多少家？', '20'],
+    ['南阳市推荐名额', '15'],
+    ['周口市能报几家', '10'],
+    ['巩义能推荐几家企业', '5'],
+    ['长垣市名额多少', '5'],
+    ['固始县推荐名额是多少', '5'],
+    ['某某县能推荐几家？', '5'],
+  ])('gives the quota of a named region: %s', (q, n) => {
+    const r = answerQuestion(kb, q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toContain(`不多于${n}家`);
+    expect(r.citations[0]!.clause).toBe('四(三)');
+    expect(r.citations[0]!.quote).toContain('多报无效');
+  });
+
+  it('tells 新乡县 (a county) apart from 新乡市', () => {
+    expect(findRegions(kb, '新乡县能推荐几家').map((r) => r.name)).toEqual(['新乡县']);
+    expect(answerQuestion(kb, '新乡县能推荐几家').answer).toContain('不多于5家');
+    expect(answerQuestion(kb, '新乡能推荐几家').answer).toContain('不多于15家');
+  });
+
+  it('answers two regions in one question', () => {
+    const a = answerQuestion(kb, '洛阳和信阳各能推荐几家？').answer;
+    expect(a).toContain('洛阳市');
+    expect(a).toContain('信阳市');
+    expect(a).toContain('不多于15家');
+    expect(a).toContain('不多于10家');
+  });
+
+  it('lists all quotas when no region is named', () => {
+    const a = answerQuestion(kb, '推荐名额怎么分配的？').answer;
+    for (const n of ['20', '15', '10', '5']) expect(a).toContain(`不多于${n}家`);
+  });
+
+  it('gives the 3月15日 deadline and who it binds', () => {
+    const r = answerQuestion(kb, '申报截止到哪天？');
+    expect(r.answer).toContain('3月15日');
+    expect(r.answer).toContain('推荐汇总表');
+    expect(r.citations[0]!.clause).toBe('四(四)');
+  });
+
+  it('gives every video requirement', () => {
+    const r = answerQuestion(kb, '宣传视频怎么拍，有格式要求吗？');
+    for (const s of ['MP4', '1080P', '1分钟左右', '200M', '旁白']) expect(r.answer).toContain(s);
+  });
+
+  it('gives photo and screenshot requirements', () => {
+    const r = answerQuestion(kb, '要放多少张照片？');
+    expect(r.answer).toContain('不少于10张');
+    expect(r.answer).toContain('企业名称');
+  });
+
+  it('distinguishes a workshop title holder from a factory title holder', () => {
+    expect(answerQuestion(kb, '已获得智能车间称号的企业能否申报智能工厂？').answer).toMatch(/^可以/);
+    expect(answerQuestion(kb, '我们被评为智能工厂了，还能再报车间吗').answer).toMatch(/^不能/);
+  });
+
+  it('allows one application per year', () => {
+    const r = answerQuestion(kb, '一个企业当年能同时报两个车间吗？');
+    expect(r.answer).toMatch(/^不能/);
+    expect(r.answer).toContain('1个');
+  });
+
+  it('gives the helpline', () => {
+    const r = answerQuestion(kb, '咨询电话是多少');
+    expect(r.answer).toContain('0371—65507698');
+    expect(r.citations[0]!.clause).toBe('五');
+  });
+});
+
+describe('retrieval answers', () => {
+  it('state the rule with a quote and cite clauses best first with sentence quotes', () => {
+    const r = answerQuestion(kb, '流程型智能工厂要有安全仪表系统吗？');
+    expect(r.outOfScope).toBe(false);
+    expect(r.citations[0]!.clause).toBe('三(三)3');
+    expect(r.answer).toContain('三(三)3');
+    expect(r.answer).toContain('安全仪表系统（SIS）');
+    // A quote is the relevant sentence, not the whole 272-character clause.
+    expect(r.citations[0]!.quote.length).toBeLessThan(kb.clause('三(三)3')!.text.length);
+    expect(r.citations[0]!.quote).toContain('SIS');
+  });
+
+  it('return answers that satisfy the AskResponse contract', () => {
+    for (const q of ['视频要求', '天气如何', '立体库算什么', '']) {
+      expect(() => AskResponse.parse(answerQuestion(kb, q || '？'))).not.toThrow();
+    }
+  });
+
+  it('expose the ranked clauses for the LLM layer', () => {
+    const hits = retrieve(kb, '防错系统和安灯', 3);
+    expect(hits[0]!.clause.id).toBe('三(二)3');
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+});
+
+describe('out-of-scope questions', () => {
+  it.each(['认定以后奖励多少钱？', '称号几年有效？', '今天郑州天气怎么样', '高新技术企业怎么认定？', '给我讲个笑话'])('say the notice does not cover %s and give the helpline', (q) => {
+    const r = answerQuestion(kb, q);
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toContain('没有涉及');
+    expect(r.answer).toContain('0371—65507698');
+    expect(r.citations[0]!.clause).toBe('五');
+  });
+
+  it('answer an unknown subject by the confidence threshold, not by the list', () => {
+    const r = answerQuestion(kb, '厂区绿化种什么树好看');
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toContain('没有找到');
+  });
+
+  it('keep in scope a question that only shares a word with an out-of-scope topic', () => {
+    expect(answerQuestion(kb, '被国家企业信用信息公示系统列入严重违法失信名单能申报吗').outOfScope).toBe(false);
+    expect(answerQuestion(kb, '你好，请问郑州能推荐几家？').outOfScope).toBe(false);
+  });
+});
