@@ -137,8 +137,29 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   };
 }
 
-export function evalCategory(kb: KnowledgeData, f: Facts, category: Category, mode: Mode | undefined): Condition[] {
-  return kb.elements.categories[category].elements.map((el) => evalElement(kb, f, el, mode));
+export function evalCategory(
+  kb: KnowledgeData,
+  f: Facts,
+  category: Category,
+  mode: Mode | undefined,
+  memo = new Map<ElementSpec, Condition>(),
+  only?: (el: ElementSpec) => boolean,
+): Condition[] {
+  const out: Condition[] = [];
+  for (const el of kb.elements.categories[category].elements) {
+    if (only && !only(el)) continue;
+    let c = memo.get(el);
+    if (!c) memo.set(el, (c = evalElement(kb, f, el, mode)));
+    out.push(c);
+  }
+  return out;
+}
+
+/** Only the hard conditions that fail: what applyAnswer compares before and after an answer. */
+export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] {
+  const rules = kb.categoryRules;
+  const hard = hardRules(kb, f);
+  return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({ clause: rules.hard[id].clause, reason: fill(rules.hard[id].reason, { code: f.enterprise.industryCode }) }));
 }
 
 /* ------------------------------------------------------------------ category (一, 二(二)) */
@@ -195,10 +216,9 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const rules = kb.categoryRules;
   const t = rules.texts;
   const hard = hardRules(kb, f);
-  const blocking: Assessment['blocking'] = [];
-  for (const id of HARD_RULE_IDS) {
-    if (hard[id] === true) blocking.push({ clause: rules.hard[id].clause, reason: fill(rules.hard[id].reason, { code: f.enterprise.industryCode }) });
-  }
+  const blocking = blockingOf(kb, f);
+  // One evaluation per element and call: the factory-level check and the conditions share it.
+  const memo = new Map<ElementSpec, Condition>();
 
   const { mode, reason: modeReason, division } = decideMode(kb, f);
   const reasons: Assessment['category']['reasons'] = [modeReason];
@@ -212,10 +232,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
 
   // Workshop or factory: the enterprise's intent decides; otherwise the factory-level elements do.
   let factoryLevel: Condition[] = [];
-  if (factoryCat) {
-    const levelClauses = new Set(kb.elements.categories[factoryCat].elements.filter((e) => e.factoryLevel).map((e) => e.clause));
-    factoryLevel = evalCategory(kb, f, factoryCat, mode).filter((c) => levelClauses.has(c.clause));
-  }
+  if (factoryCat) factoryLevel = evalCategory(kb, f, factoryCat, mode, memo, (e) => !!e.factoryLevel);
   const notReady = factoryLevel.filter((c) => c.status === 'unmet' || c.status === 'partial');
   const unknownLevel = factoryLevel.filter((c) => c.status === 'unknown');
 
@@ -264,7 +281,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     }
   }
 
-  const conditions = recommended ? evalCategory(kb, f, recommended, mode) : [];
+  const conditions = recommended ? evalCategory(kb, f, recommended, mode, memo) : [];
 
   const hardUnknown = HARD_RULE_IDS.some((id) => hard[id] === undefined);
   let verdict: Assessment['verdict'];

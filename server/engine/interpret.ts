@@ -147,14 +147,13 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   let t = text.normalize('NFKC').toLowerCase();
   if (vocab.notQuestion) t = t.replace(vocab.notQuestion, ' ');
   if (/[?]/.test(t)) return true;
-  if (vocab.questionWords && new RegExp(vocab.questionWords.source, 'i').test(t)) return true;
+  if (findAll(vocab.questionWords, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || /吗/.test(core)) return true;
   if (v.weakQuestionEndings.includes(last)) {
     // 那ERP呢 asks; 还没有呢 answers.
-    const cues = vocab.cues ? core.match(new RegExp(vocab.cues.source, 'gi')) : null;
-    return !cues;
+    return findAll(vocab.cues, core).length === 0;
   }
   return false;
 }
@@ -179,7 +178,9 @@ function maskSpans(chars: string[], spans: Span[], ch: string): void {
 function findAll(re: RegExp | null, text: string): (Span & { word: string })[] {
   if (!re) return [];
   const out: (Span & { word: string })[] = [];
-  const g = new RegExp(re.source, 'gi');
+  // The regexes are compiled once per knowledge version and carry the g flag; only their cursor is reset.
+  const g = re;
+  g.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = g.exec(text))) {
     if (m[0].length === 0) {
@@ -222,8 +223,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, metricHits, '\u0003');
   const mentions: Mention[] = [];
   for (const h of findAll(idx.aliasRegex, work())) {
-    const entry = idx.aliases.find((a) => a.alias === h.word.toLowerCase());
-    if (entry) mentions.push({ start: h.start, end: h.end, caps: entry.caps });
+    const caps = idx.aliasCaps.get(h.word.toLowerCase());
+    if (caps) mentions.push({ start: h.start, end: h.end, caps });
   }
   maskSpans(chars, mentions, '\u0001');
   const skipHits = findAll(vocab.skip, work());
@@ -336,6 +337,20 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 
+const choiceCache = new Map<string, { regex: RegExp | null; byWord: Map<string, string> }>();
+
+function choiceMatcher(id: string, choices: { value: string; label: string; aliases?: string[] }[]) {
+  const key = `${id}\u0000${JSON.stringify(choices)}`;
+  let hit = choiceCache.get(key);
+  if (!hit) {
+    const byWord = new Map<string, string>();
+    for (const c of choices) for (const w of [c.label, ...(c.aliases ?? [])]) if (!byWord.has(w.toLowerCase())) byWord.set(w.toLowerCase(), c.value);
+    hit = { regex: wordRegex([...byWord.keys()]), byWord };
+    choiceCache.set(key, hit);
+  }
+  return hit;
+}
+
 function answerPending(
   kb: KnowledgeData,
   q: QuestionView,
@@ -362,15 +377,16 @@ function answerPending(
       const spec = indexOf(kb).questions.get(q.id);
       const choices = spec?.choices ?? [];
       const lower = text.toLowerCase();
-      const words = choices.flatMap((c) => [c.label, ...(c.aliases ?? [])].map((w) => ({ w: w.toLowerCase(), value: c.value })));
-      const hits = findAll(wordRegex(words.map((x) => x.w)), lower);
-      const values = new Set(hits.map((h) => words.find((x) => x.w === h.word.toLowerCase())!.value));
+      const { regex, byWord } = choiceMatcher(q.id, choices);
+      const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
       if (values.size === 1) return [...values][0];
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;
     }
     case 'text': {
-      if (skipped && text.length <= 8) return null;
+      // A sentence about systems is not the name or code this question asks for; a plain "没有" declines it.
+      if (mentionedOther) return undefined;
+      if ((skipped && text.length <= 8) || (first === false && text.length <= 8)) return null;
       return text;
     }
     default:

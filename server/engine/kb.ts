@@ -24,6 +24,7 @@ export interface EngineIndex {
   capLabel: Map<CapabilityId, string>;
   implies: Map<CapabilityId, CapabilityId[]>;
   aliases: AliasEntry[];
+  aliasCaps: Map<string, CapabilityId[]>;
   aliasRegex: RegExp | null;
   divisions: Map<string, Division>;
   counties: Set<string>;
@@ -139,6 +140,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     capLabel,
     implies,
     aliases,
+    aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
     aliasRegex: wordRegex(aliases.map((a) => a.alias)),
     divisions: readDivisions(kb),
     counties: readCounties(kb),
@@ -159,7 +161,23 @@ export function requirementsOf(
   return [b.discrete, b.process];
 }
 
-/** Fills {placeholders}; an unknown placeholder stays visible rather than silently vanishing. */
+const compiled = new Map<string, string[]>();
+
+/**
+ * Fills {placeholders}; an unknown placeholder stays visible rather than silently vanishing.
+ * Templates are split once and cached: the engine fills dozens per assessment, on every message.
+ */
 export function fill(template: string, vars: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k])));
+  let parts = compiled.get(template);
+  if (!parts) {
+    // Even indices are literal text, odd indices are placeholder names.
+    parts = template.split(/\{(\w+)\}/);
+    if (compiled.size < 10_000) compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = vars[parts[i]];
+    out += (v === undefined ? `{${parts[i]}}` : String(v)) + parts[i + 1];
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
-import { evaluateFacts, type Evaluation } from './assess';
+import { blockingOf, evaluateFacts, type Evaluation } from './assess';
 import { factsFromAnswers, normaliseDivision, partialProfileOf, type PartialProfile } from './facts';
 import { indexOf, requirementsOf } from './kb';
 
@@ -181,8 +181,8 @@ export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: str
   const checked = checkValue(kb, q, value);
   if (!checked.ok) return checked;
   const next: Answers = { ...answers, [questionId]: checked.value };
-  const before = evaluateFacts(kb, factsFromAnswers(kb, answers)).assessment.blocking;
-  const after = evaluateFacts(kb, factsFromAnswers(kb, next)).assessment.blocking;
+  const before = blockingOf(kb, factsFromAnswers(kb, answers));
+  const after = blockingOf(kb, factsFromAnswers(kb, next));
   const key = (b: { clause: string; reason: string }) => `${b.clause}|${b.reason}`;
   const had = new Set(before.map(key));
   return { ok: true, answers: next, recorded: [recordedOf(kb, q, checked.value)], newlyBlocking: after.filter((b) => !had.has(key(b))) };

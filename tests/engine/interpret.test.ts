@@ -50,12 +50,25 @@ describe('capability mentions with their polarity', () => {
     ['缺少SIS', { 'cap.sis': false }],
     ['MES还没有，不过条码已经在用了', { 'cap.mes': false, 'cap.autoId': true }],
     ['没有MES，但是ERP、WMS', { 'cap.mes': false, 'cap.erp': true, 'cap.wms': true }],
+    ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': 'partial' }],
+    ['MES和ERP没有打通', { 'cap.scadaMesErpIntegration': false }],
+    ['SCADA、MES、ERP已经实现数据共享', { 'cap.scada': true, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': true }],
+    ['有不少AGV', { 'cap.agvRgv': true }],
+    ['MES不怎么用', { 'cap.mes': 'partial' }],
+    ['视频监控系统有', 'unclear' as never],
+    ['PLC分散控制，没有DCS', { 'cap.dcs': false }],
+    ['ERP、MES什么的都有', { 'cap.erp': true, 'cap.mes': true }],
   ];
   for (const [text, expected] of cases) {
     it(`reads "${text}"`, () => {
       expect(items(text)).toEqual(expected);
     });
   }
+
+  it('never reads a PLC or a video surveillance system as DCS or SCADA, whatever the shared lexicon says', () => {
+    expect(items('我们用PLC控制')).toBe('unclear');
+    expect(items('有视频监控系统')).toBe('unclear');
+  });
 
   it('does not find MES inside a longer Latin word', () => {
     expect(items('MESSAGE系统有')).toBe('unclear');
@@ -81,6 +94,10 @@ describe('answers to the pending question', () => {
     ['什么都没有', false],
     ['不清楚', null],
     ['跳过', null],
+    ['对，有的', true],
+    ['有一部分', 'partial'],
+    ['暂时还没有', false],
+    ['否', false],
   ];
   for (const [text, expected] of cases) {
     it(`takes "${text}" as ${JSON.stringify(expected)} for a yes/no/partial question`, () => {
@@ -115,6 +132,18 @@ describe('answers to the pending question', () => {
 
   it('passes a typed industry to the pending text question', () => {
     expect(items('汽车制造业', q('ent.industryCode'))).toEqual({ 'ent.industryCode': '汽车制造业' });
+  });
+
+  it('does not take a sentence about systems, or a plain no, as the text a text question asks for', () => {
+    expect(items('我们有MES', q('ent.county'))).toEqual({ 'cap.mes': true });
+    expect(items('没有', q('ent.county'))).toEqual({ 'ent.county': null });
+    expect(items('长垣市', q('ent.county'))).toEqual({ 'ent.county': '长垣市' });
+  });
+
+  it('reads plain words about the business for yes/no questions', () => {
+    expect(items('良好', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('去年亏损', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+    expect(items('不是，我们以子公司自己的名义', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
   });
 });
 
@@ -163,7 +192,7 @@ describe('questions instead of answers', () => {
       expect(interpret(kb, text, pending)).toEqual({ kind: 'question' });
     });
   }
-  for (const text of ['什么都没有', '还没有呢']) {
+  for (const text of ['什么都没有', '还没有呢', '没什么问题，都有', 'MES不怎么用']) {
     it(`treats "${text}" as an answer, not a question`, () => {
       expect(interpret(kb, text, pending).kind).toBe('answers');
     });
