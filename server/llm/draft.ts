@@ -29,8 +29,8 @@ export interface LlmDraft {
   notice?: string;
 }
 
-/** Without a form target a narrative still needs a sane size. */
-const DEFAULT_RANGE = { min: 150, max: 600 };
+/** Without a form target only runaway length is checked: up to twice the offline draft, at least 600. */
+const untargetedRange = (offline: DraftResult) => ({ min: Math.max(60, Math.round(offline.length * 0.6)), max: Math.max(600, 2 * offline.length) });
 
 /** The longest prefix ending at a sentence end that fits within max; the whole text when none does. */
 export function cutAtSentence(text: string, max: number): string {
@@ -54,7 +54,7 @@ export function cutAtSentence(text: string, max: number): string {
  */
 export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessionKey: string; signal?: AbortSignal }): Promise<LlmDraft> {
   const { offline } = input;
-  const range = offline.target ? { min: offline.target.min, max: offline.target.max } : DEFAULT_RANGE;
+  const range = offline.target ? { min: offline.target.min, max: offline.target.max } : untargetedRange(offline);
   const allowed = numbersOf(input.facts);
   for (const n of offline.numbers) allowed.add(normaliseNumber(n.value));
 
@@ -80,7 +80,8 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
       }
       let lengthAction: LlmDraft['lengthAction'] = 'none';
       const n = countChars(text);
-      if (n < range.min || n > range.max) {
+      // Without a form target, a short cell is fine; only a form's own 字数 target has a floor.
+      if ((offline.target && n < range.min) || n > range.max) {
         const retry = await write([{ role: 'assistant', content: text }, lengthFixMessage(n, range.min, range.max)]);
         const retryBad = unsourcedNumbers(retry, allowed);
         // The length retry must not bring back numbers the provenance retry removed.

@@ -1,0 +1,17 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import { answerQuestion, retrieve } from '../qa/answer';
+import type { QaSources } from './qa';
+
+/** K's offline answer and retrieval, seen through the narrow interface the grounded answer needs. */
+export function qaSources(kb: KnowledgeBase): QaSources {
+  return {
+    offline: (q) => answerQuestion(kb, q),
+    retrieve: (q, k) => retrieve(kb, q, k).map((h) => h.clause),
+    clause: (id) => kb.clause(id),
+  };
+}
+
+/** The capability IDs with their Chinese labels, from the knowledge data (the model maps words to IDs). */
+export function capabilityLabels(kb: KnowledgeBase): { id: string; label: string }[] {
+  return kb.data.capabilities.capabilities.map((c) => ({ id: c.id, label: c.label }));
+}
