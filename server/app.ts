@@ -4,6 +4,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
+import chat from './routes/chat';
+import sessions from './routes/sessions';
 import store from './store/plugin';
 import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
@@ -62,6 +64,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/assess'));
+  await fastify.register(sessions);
+  await fastify.register(chat);
   await fastify.register(import('./plugins/web'));
   await fastify.register(fallbackPage);
 };

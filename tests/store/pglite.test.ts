@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +22,21 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+// Opening PGlite costs seconds of WASM start-up, so tests that need no reopen share one store.
+let shared: PgliteStore;
+let sharedDir: string;
+beforeAll(async () => {
+  sharedDir = mkdtempSync(join(tmpdir(), 'zhizao-store-shared-'));
+  shared = await PgliteStore.open({ dataDir: sharedDir });
+}, 120_000);
+afterAll(async () => {
+  await shared?.close();
+  if (sharedDir) rmSync(sharedDir, { recursive: true, force: true });
+});
+
 describe('the PGlite session store', () => {
   it('creates sessions with long random tokens and authenticates only the right token', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const a = await store.create();
     const b = await store.create();
     expect(a.sessionId).not.toBe(b.sessionId);
@@ -42,6 +54,7 @@ describe('the PGlite session store', () => {
     const store = await open(dir);
     const { sessionId, token } = await store.create();
     await store.close();
+    stores.splice(stores.indexOf(store), 1);
     const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create({ dataDir: join(dir, 'pglite') });
     const rows = (await db.query<{ token_hash: string }>('select token_hash from sessions where id = $1', [sessionId])).rows;
@@ -49,10 +62,10 @@ describe('the PGlite session store', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).not.toContain(token);
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
-  });
+  }, 120_000);
 
   it('numbers transcript entries and replays exactly those after a given seq', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const { sessionId } = await store.create();
     for (let i = 1; i <= 5; i++) {
       const e = await store.appendTranscript(sessionId, { id: `m${i}`, role: i % 2 ? 'user' : 'assistant', text: `第${i}条`, citations: [] });
@@ -64,7 +77,7 @@ describe('the PGlite session store', () => {
   });
 
   it('acknowledges a repeated clientId with the stored entry and does not apply its answers twice', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const { sessionId } = await store.create();
     const first = await store.appendTurn(sessionId, { id: 'u1', role: 'user', text: '有', citations: [], clientId: 'c-1' }, { 'cap.mes': true });
     expect(first.duplicate).toBeUndefined();
@@ -77,7 +90,7 @@ describe('the PGlite session store', () => {
   });
 
   it('treats two simultaneous sends of one clientId as one write', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const { sessionId } = await store.create();
     const [a, b] = await Promise.all([
       store.appendTranscript(sessionId, { id: 'x', role: 'user', text: 'A', citations: [], clientId: 'same' }),
@@ -89,7 +102,7 @@ describe('the PGlite session store', () => {
   });
 
   it('stores a streamed entry under the seq reserved before streaming, in order', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const { sessionId } = await store.create();
     const reserved = await store.reserveSeq(sessionId);
     const later = await store.appendTranscript(sessionId, { id: 'b', role: 'user', text: 'later', citations: [] });
@@ -102,6 +115,7 @@ describe('the PGlite session store', () => {
     const dir = tempDir();
     let store = await open(dir);
     const { sessionId, token } = await store.create();
+    stores.splice(stores.indexOf(store), 1);
     await store.setAnswers(sessionId, { 'ent.independentLegalPerson': true, 'metric.networkedRatio': 72.5 });
     await store.appendTranscript(sessionId, {
       id: 'a1',
@@ -121,10 +135,10 @@ describe('the PGlite session store', () => {
     expect(await store.getDoc(sessionId, 'missing')).toBeUndefined();
     const next = await store.appendTranscript(sessionId, { id: 'u2', role: 'user', text: '继续', citations: [] });
     expect(next.seq).toBe(2);
-  });
+  }, 120_000);
 
   it('commits many concurrent writers together without losing or mixing any of them', async () => {
-    const store = await open(tempDir());
+    const store = shared;
     const sessions = await Promise.all(Array.from({ length: 40 }, () => store.create()));
     await Promise.all(
       sessions.flatMap(({ sessionId }, i) =>

@@ -1,0 +1,278 @@
+/**
+ * N concurrent simulated enterprises through complete interviews over /api/chat, beside a
+ * bare WebSocket echo route measured in the same run on the same server process.
+ *
+ *   npm run bench:interview -- [--clients 500] [--think-ms 1500] [--echo-messages 20]
+ *
+ * The server runs in a child process (as in production: its own event loop and its own
+ * core), the simulated clients in this one. Latency is request → reply as the client sees it:
+ * for the interview, from sending an answer to receiving its ack (stored durably) and to
+ * receiving the next question (the full turn); for echo, from send to the echoed frame.
+ * Each simulated user waits a random think time (0.5×–1.5× --think-ms) between turns, as a
+ * person does; --think-ms 0 runs closed-loop to find the saturation throughput.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import type { QuestionView } from '../server/schemas/interview';
+import type { ServerMessage } from '../server/schemas/ws';
+import { answerFor, discreteFactory, ineligible, processFactory, workshop, type ScriptedEnterprise } from '../tests/chat/enterprises';
+
+// ---------------------------------------------------------------------------- server side
+
+async function serve(): Promise<void> {
+  const Fastify = (await import('fastify')).default;
+  const app = (await import('../server/app')).default;
+  const { loadConfig } = await import('../server/config');
+  const dataDir = process.env.BENCH_DATA_DIR!;
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '10000000' });
+  const fastify = Fastify({ logger: false });
+  await fastify.register(app, { config });
+  // The baseline: the same server, socket stack and loop, with no work per message.
+  fastify.get('/bench/echo', { websocket: true }, (socket: WebSocket) => {
+    socket.on('message', (data) => socket.send(data));
+  });
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  const port = (fastify.server.address() as { port: number }).port;
+  let peak = process.memoryUsage().rss;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
+  process.on('message', (m: { cmd: string }) => {
+    if (m.cmd === 'reset') {
+      peak = process.memoryUsage().rss;
+      loop.reset();
+      process.send!({ cmd: 'reset-ok' });
+    } else if (m.cmd === 'stats') {
+      peak = Math.max(peak, process.memoryUsage().rss);
+      process.send!({ cmd: 'stats', peakRss: peak, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+    } else if (m.cmd === 'close') {
+      void fastify.close().then(() => process.exit(0));
+    }
+  });
+  process.send!({ cmd: 'ready', port });
+}
+
+// ---------------------------------------------------------------------------- client side
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} needs a non-negative number`);
+  return v;
+}
+
+const CLIENTS = arg('clients', 500);
+const THINK_MS = arg('think-ms', 1500);
+const ECHO_MESSAGES = arg('echo-messages', 20);
+const TURN_TIMEOUT_MS = 30_000;
+
+class Stats {
+  readonly lat: number[] = [];
+  errors = 0;
+  errorSamples: string[] = [];
+  sent = 0;
+  received = 0;
+  error(what: string): void {
+    this.errors++;
+    if (this.errorSamples.length < 5) this.errorSamples.push(what);
+  }
+  pct(p: number, list = this.lat): number {
+    if (!list.length) return NaN;
+    const s = [...list].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  }
+}
+
+const think = () => (THINK_MS ? new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random()))) : Promise.resolve());
+
+function connect(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** One simulated enterprise: a whole interview, answering what it is asked. */
+async function interview(url: string, e: ScriptedEnterprise, expectCategory: string | null, turn: Stats, ack: Stats): Promise<number> {
+  const ws = await connect(url);
+  let onMsg: ((m: ServerMessage) => void) | undefined;
+  ws.on('message', (d) => {
+    turn.received++;
+    const m = JSON.parse(d.toString()) as ServerMessage;
+    if (m.type === 'error') turn.error(`server error ${m.code}: ${m.message}`);
+    onMsg?.(m);
+  });
+  const waitFor = (pred: (m: ServerMessage) => boolean, after?: (m: ServerMessage) => void) =>
+    new Promise<ServerMessage>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('turn timed out')), TURN_TIMEOUT_MS);
+      onMsg = (m) => {
+        after?.(m);
+        if (pred(m)) {
+          clearTimeout(t);
+          resolve(m);
+        }
+      };
+    });
+  try {
+    let assessment: Extract<ServerMessage, { type: 'assessment' }>['assessment'] | undefined;
+    const keep = (m: ServerMessage) => {
+      if (m.type === 'assessment') assessment = m.assessment;
+    };
+    let t0 = performance.now();
+    const first = waitFor((m) => m.type === 'question', keep);
+    ws.send(JSON.stringify({ type: 'open' }));
+    turn.sent++;
+    let q = ((await first) as Extract<ServerMessage, { type: 'question' }>).question as QuestionView | null;
+    turn.lat.push(performance.now() - t0);
+    let n = 0;
+    while (q) {
+      await think();
+      const clientId = `b${++n}`;
+      t0 = performance.now();
+      const next = waitFor(
+        (m) => m.type === 'question',
+        (m) => {
+          keep(m);
+          if (m.type === 'ack' && m.clientId === clientId) ack.lat.push(performance.now() - t0);
+        },
+      );
+      ws.send(JSON.stringify({ type: 'answer', clientId, questionId: q.id, value: answerFor(e, q) }));
+      turn.sent++;
+      q = ((await next) as Extract<ServerMessage, { type: 'question' }>).question;
+      turn.lat.push(performance.now() - t0);
+    }
+    const got = assessment?.eligible ? assessment.category.recommended : null;
+    if (got !== expectCategory) turn.error(`expected ${expectCategory}, got ${got} (${assessment?.verdict})`);
+    return n;
+  } catch (err) {
+    turn.error((err as Error).message);
+    return 0;
+  } finally {
+    ws.close();
+  }
+}
+
+async function echoClient(url: string, messages: number, s: Stats): Promise<void> {
+  const ws = await connect(url);
+  const payload = JSON.stringify({ type: 'answer', clientId: 'b1', questionId: 'cap.mes', value: true });
+  try {
+    for (let i = 0; i < messages; i++) {
+      await think();
+      const t0 = performance.now();
+      const got = new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('echo timed out')), TURN_TIMEOUT_MS);
+        ws.once('message', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      ws.send(payload);
+      s.sent++;
+      await got;
+      s.received++;
+      s.lat.push(performance.now() - t0);
+    }
+  } catch (err) {
+    s.error((err as Error).message);
+  } finally {
+    ws.close();
+  }
+}
+
+function ask<T>(child: ChildProcess, cmd: string, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { cmd: string }) => {
+      if (m.cmd === reply) {
+        child.off('message', on);
+        resolve(m as T);
+      }
+    };
+    child.on('message', on);
+    child.send({ cmd });
+  });
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-'));
+  const child = fork(new URL(import.meta.url).pathname, ['--serve'], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const { port } = await new Promise<{ port: number }>((resolve, reject) => {
+      child.once('message', (m: { cmd: string; port: number }) => (m.cmd === 'ready' ? resolve(m) : reject(new Error('bad start'))));
+      child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+    });
+    console.log(`bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%), server pid ${child.pid} on 127.0.0.1:${port}`);
+    const idle = await ask<{ peakRss: number }>(child, 'stats', 'stats');
+
+    // Baseline: bare echo on the same server.
+    await ask(child, 'reset', 'reset-ok');
+    const echo = new Stats();
+    let t0 = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, () => echoClient(`ws://127.0.0.1:${port}/bench/echo`, ECHO_MESSAGES, echo)));
+    const echoSecs = (performance.now() - t0) / 1000;
+    const echoServer = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number }>(child, 'stats', 'stats');
+
+    // The interviews.
+    await ask(child, 'reset', 'reset-ok');
+    const turn = new Stats();
+    const ack = new Stats();
+    const scripts: [ScriptedEnterprise, string | null][] = [
+      [workshop, 'smartWorkshop'],
+      [discreteFactory, 'discreteFactory'],
+      [processFactory, 'processFactory'],
+      [ineligible, null],
+    ];
+    t0 = performance.now();
+    const answered = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, i) => interview(`ws://127.0.0.1:${port}/api/chat`, scripts[i % 4]![0], scripts[i % 4]![1], turn, ack)),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    const server = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number }>(child, 'stats', 'stats');
+    const turns = answered.reduce((a, b) => a + b, 0);
+
+    const rows = [
+      ['', 'echo (baseline)', 'interview', 'ratio'],
+      ['clients', String(CLIENTS), String(CLIENTS), ''],
+      ['requests', String(echo.lat.length), `${turn.lat.length} (${turns} answers)`, ''],
+      ['messages/s (in+out)', ((echo.sent + echo.received) / echoSecs).toFixed(0), ((turn.sent + turn.received) / secs).toFixed(0), ''],
+      ['requests/s', (echo.lat.length / echoSecs).toFixed(0), (turn.lat.length / secs).toFixed(0), ''],
+      ['p50 latency', ms(echo.pct(50)), ms(turn.pct(50)), (turn.pct(50) / echo.pct(50)).toFixed(1) + '×'],
+      ['p99 latency (→ reply)', ms(echo.pct(99)), ms(turn.pct(99)), (turn.pct(99) / echo.pct(99)).toFixed(1) + '×'],
+      ['p99 latency (→ ack, durable)', '', ms(ack.pct(99)), ''],
+      ['max latency', ms(echo.pct(100)), ms(turn.pct(100)), ''],
+      ['server event-loop delay p99', ms(echoServer.loopP99Ms), ms(server.loopP99Ms), ''],
+      ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.peakRss)}`],
+      ['errors', String(echo.errors), String(turn.errors), ''],
+      ['wall time', `${echoSecs.toFixed(1)} s`, `${secs.toFixed(1)} s`, ''],
+    ];
+    const w = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(w[c]!)).join('  '));
+    for (const e of [...echo.errorSamples, ...turn.errorSamples]) console.log(`  error: ${e}`);
+    const target = turn.errors === 0 && echo.errors === 0 && turn.pct(99) < 100;
+    console.log(`target (${CLIENTS} concurrent, zero errors, p99 < 100 ms): ${target ? 'MET' : 'NOT MET'}`);
+    child.send({ cmd: 'close' });
+    await new Promise((r) => child.once('exit', r));
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--serve')) void serve();
+else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Citation } from '../schemas/ask';
+import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
+import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
+import type { SessionStore } from '../store/types';
+import { chunkText, phrases } from './phrases';
+import type { Answers, InterviewRules, SpeakContext, Speaker, Step } from './ports';
+
+/**
+ * Serialises turns per session across connections: two tabs on one session must not both
+ * read the same answer map and overwrite each other's change.
+ */
+export class SessionLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.tails.get(sessionId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const tail = prev.then(() => mine);
+    this.tails.set(sessionId, tail);
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (this.tails.get(sessionId) === tail) this.tails.delete(sessionId);
+    }
+  }
+}
+
+export interface ConversationDeps {
+  store: SessionStore;
+  kb: KnowledgeBase;
+  rules: InterviewRules;
+  speaker: Speaker;
+  locks: SessionLocks;
+}
+
+type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'restart' }>;
+
+/**
+ * One client's conversation: the orchestrator between the socket, the store and the rules.
+ * Each user turn is stored (entry and answers in one durable write) BEFORE it is acknowledged;
+ * only then does the assistant respond, so an ack always means "this survives a crash".
+ */
+export class Conversation {
+  private sessionId: string | undefined;
+
+  constructor(
+    private readonly deps: ConversationDeps,
+    private readonly send: (msg: ServerMessage) => void,
+  ) {}
+
+  get session(): string | undefined {
+    return this.sessionId;
+  }
+
+  async handle(msg: ClientMessage): Promise<void> {
+    if (msg.type === 'ping') return this.send({ type: 'pong' });
+    if (msg.type === 'open') return this.open(msg);
+    const sessionId = this.sessionId;
+    if (!sessionId) {
+      return this.send({ type: 'error', code: WsErrorCode.notOpen, message: '请先发送 open 消息建立或恢复会话 (session not open)', clientId: msg.clientId });
+    }
+    await this.deps.locks.run(sessionId, () => this.turn(sessionId, msg));
+  }
+
+  private async open(msg: Extract<ClientMessage, { type: 'open' }>): Promise<void> {
+    const { store } = this.deps;
+    let sessionId: string;
+    let token: string;
+    let resumed: boolean;
+    if (msg.sessionId !== undefined) {
+      if (!msg.token || !(await store.authenticate(msg.sessionId, msg.token))) {
+        // Same answer for "no such session" and "wrong token": existence is not revealed.
+        return this.send({ type: 'error', code: WsErrorCode.notFound, message: '会话不存在或令牌不正确 (session not found)' });
+      }
+      ({ sessionId, token } = { sessionId: msg.sessionId, token: msg.token });
+      resumed = true;
+    } else {
+      ({ sessionId, token } = await store.create());
+      resumed = false;
+    }
+    this.sessionId = sessionId;
+    await this.deps.locks.run(sessionId, async () => {
+      const answers = await store.getAnswers(sessionId);
+      const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
+      this.send({ type: 'session', sessionId, token, resumed, transcript, answers });
+      if (!resumed) await this.say(sessionId, phrases.welcome, []);
+      await this.sendState(sessionId, answers, this.deps.rules.step(answers), true);
+    });
+  }
+
+  private async turn(sessionId: string, msg: UserMessage): Promise<void> {
+    const { store, rules } = this.deps;
+    const earlier = await store.findByClientId(sessionId, msg.clientId);
+    if (earlier) return this.send({ type: 'ack', clientId: msg.clientId, seq: earlier.seq, duplicate: true });
+    const answers = await store.getAnswers(sessionId);
+
+    if (msg.type === 'restart') {
+      if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
+      await this.say(sessionId, phrases.restarted, []);
+      return this.sendState(sessionId, {}, rules.step({}), true);
+    }
+
+    if (msg.type === 'answer' || msg.type === 'edit') {
+      const res = rules.apply(answers, msg.questionId, msg.value);
+      if (!res.ok) return this.send({ type: 'error', code: errorCode(res.error), message: res.error, clientId: msg.clientId });
+      const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
+      if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
+      if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
+      if (res.newlyBlocking.length) await this.say(sessionId, phrases.blocking(res.newlyBlocking), []);
+      return this.sendState(sessionId, res.answers, rules.step(res.answers), true);
+    }
+
+    // Free text: an answer in words, or a question about the notice.
+    const before = rules.step(answers);
+    const ctx = this.context(sessionId, before.question, answers);
+    const interp = msg.mode === 'qa' || !before.question ? { kind: 'question' as const } : await this.deps.speaker.extract(msg.text, ctx);
+
+    if (interp.kind === 'answers') {
+      let next = answers;
+      const recorded: Recorded[] = [];
+      const blocking: { clause: string; reason: string }[] = [];
+      let rejected = 0;
+      for (const item of interp.items) {
+        const res = rules.apply(next, item.questionId, item.value as AnswerValue);
+        if (!res.ok) {
+          rejected++;
+          continue;
+        }
+        next = res.answers;
+        recorded.push(...res.recorded);
+        blocking.push(...res.newlyBlocking);
+      }
+      if (recorded.length > 0) {
+        if (!(await this.commit(sessionId, msg.clientId, msg.text, next))) return;
+        this.send({ type: 'recorded', items: recorded });
+        let confirm = phrases.recorded(recorded);
+        if (rejected) confirm += phrases.partlyUnclear(rejected);
+        await this.say(sessionId, confirm, []);
+        if (blocking.length) await this.say(sessionId, phrases.blocking(blocking), []);
+        return this.sendState(sessionId, next, rules.step(next), true);
+      }
+      // Nothing usable came out: fall through to "unclear" with the entry stored as said.
+    }
+
+    if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+    if (interp.kind === 'question') {
+      await this.answerQuestion(sessionId, msg.text, ctx);
+      if (before.question) {
+        const q = await this.phrase(before.question, ctx);
+        await this.say(sessionId, phrases.backTo(q.text), []);
+        this.send({ type: 'question', question: q, progress: before.progress });
+      }
+      return;
+    }
+    await this.say(sessionId, phrases.unclear(before.question), []);
+    if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */
+  private async commit(sessionId: string, clientId: string, text: string, answers: Answers | undefined): Promise<boolean> {
+    const entry = await this.deps.store.appendTurn(sessionId, { id: randomUUID(), role: 'user', text, citations: [], clientId }, answers);
+    this.send({ type: 'ack', clientId, seq: entry.seq, ...(entry.duplicate ? { duplicate: true } : {}) });
+    return !entry.duplicate;
+  }
+
+  private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext): Promise<void> {
+    await this.stream(sessionId, (onDelta) => this.deps.speaker.answer(question, ctx, onDelta));
+  }
+
+  /** Offline sentences go through the same streaming path as model output. */
+  private say(sessionId: string, text: string, citations: Citation[]): Promise<void> {
+    return this.stream(sessionId, async (onDelta) => {
+      for (const part of chunkText(text)) onDelta(part);
+      return { text, citations };
+    });
+  }
+
+  /**
+   * start → deltas → store → end. The seq is reserved first (we hold the session lock, so no
+   * other entry can take it) and the entry is stored before message.end: a client that saw
+   * the end can resume after that seq without losing or repeating the message; one that lost
+   * the connection mid-stream gets the whole entry replayed on resume.
+   */
+  private async stream(
+    sessionId: string,
+    produce: (onDelta: (d: string) => void) => Promise<{ text: string; citations: Citation[] }>,
+  ): Promise<void> {
+    const { store } = this.deps;
+    const id = randomUUID();
+    const seq = await store.reserveSeq(sessionId);
+    this.send({ type: 'message.start', id, seq });
+    let streamed = '';
+    let result: { text: string; citations: Citation[] };
+    try {
+      result = await produce((delta) => {
+        if (!delta) return;
+        streamed += delta;
+        this.send({ type: 'message.delta', id, delta });
+      });
+    } catch {
+      const tail = '（回答生成中断，请稍后重试。）';
+      this.send({ type: 'message.delta', id, delta: tail });
+      result = { text: streamed + tail, citations: [] };
+    }
+    await store.appendTranscript(sessionId, { id, role: 'assistant', text: result.text, citations: result.citations, seq });
+    this.send({ type: 'message.end', id, seq, text: result.text, citations: result.citations });
+  }
+
+  private async sendState(sessionId: string, answers: Answers, step: Step, withAssessment: boolean): Promise<void> {
+    if (withAssessment) this.send({ type: 'assessment', assessment: step.assessment, progress: step.progress });
+    const ctx = this.context(sessionId, step.question, answers);
+    const question = step.question ? await this.phrase(step.question, ctx) : null;
+    this.send({ type: 'question', question, progress: step.progress });
+  }
+
+  private async phrase(q: QuestionView, ctx: SpeakContext): Promise<QuestionView> {
+    try {
+      const text = await this.deps.speaker.phraseQuestion(q, ctx);
+      return text && text !== q.text ? { ...q, text } : q;
+    } catch {
+      return q;
+    }
+  }
+
+  private context(sessionId: string, pending: QuestionView | null, answers: Answers): SpeakContext {
+    return { kb: this.deps.kb, sessionId, pending, answers };
+  }
+}
+
+function errorCode(error: string): string {
+  return /unknown question|未知的问题|未知问题|不存在的问题/i.test(error) ? WsErrorCode.unknownQuestion : WsErrorCode.invalid;
+}

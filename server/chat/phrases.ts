@@ -1,0 +1,53 @@
+import type { QuestionView, Recorded } from '../schemas/interview';
+
+/**
+ * The assistant's own sentences in the offline conversation (not notice text: clause
+ * wording always comes from the knowledge base). Kept together so the tone stays consistent.
+ */
+export const phrases = {
+  welcome:
+    '您好，我是智造申报助手。我会依据《河南省2023年智能车间智能工厂申报通知》，先确认申报基本条件，再判断适合申报的类别，最后逐项核对要素条件。' +
+    '您可以用下方的按钮作答，也可以直接用一句话描述情况（例如“我们有MES和ERP，还有立体库”），过程中随时可以提问。',
+  recorded: (items: Recorded[]) => `已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}。`,
+  blocking: (items: { clause: string; reason: string }[]) =>
+    `请注意：根据通知${items.map((b) => `${b.clause}，${b.reason}`).join('；')}。` +
+    '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
+  backTo: (q: string) => `我们接着刚才的问题：${q}`,
+  unclear: (q: QuestionView | null) =>
+    q
+      ? `抱歉，我没能从这句话里确定答案。${hint(q)}请直接回答：${q.text}`
+      : '抱歉，我没能理解这句话。您可以换个说法，或直接提出关于申报通知的问题。',
+  partlyUnclear: (n: number) => `另有 ${n} 处内容我没能对应到具体问题，可稍后在“已填信息”里补充。`,
+  restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
+  done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
+  entryAnswer: (r: Recorded[], skipped: boolean) =>
+    skipped ? `${r[0]?.label ?? '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
+  entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
+  entryRestart: '重新开始问答',
+};
+
+function hint(q: QuestionView): string {
+  switch (q.kind) {
+    case 'yesNo':
+      return '可以回答“是”或“否”。';
+    case 'yesNoPartial':
+      return '可以回答“有”“没有”或“部分具备/正在建设”。';
+    case 'number':
+      return `请给出一个数字${q.unit ? `（单位：${q.unit}）` : ''}。`;
+    case 'choice':
+    case 'multiChoice':
+      return q.choices?.length ? `可选：${q.choices.map((c) => c.label).join('、')}。` : '';
+    default:
+      return '';
+  }
+}
+
+/** Offline text is delivered in a few deltas along sentence ends, so clients exercise the same streaming path as with a model. */
+export function chunkText(text: string, maxChunks = 4): string[] {
+  const sentences = text.match(/[^。！？；\n]*[。！？；\n]+|[^。！？；\n]+$/g) ?? [text];
+  if (sentences.length <= maxChunks) return sentences.filter((s) => s.length > 0);
+  const per = Math.ceil(sentences.length / maxChunks);
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i += per) out.push(sentences.slice(i, i + per).join(''));
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Citation } from '../schemas/ask';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
+import type { Assessment } from '../schemas/profile';
+
+export type Answers = Record<string, AnswerValue>;
+
+/** Where the interview stands after the last change: what E (and D's form phase) say next. */
+export interface Step {
+  assessment: Assessment;
+  question: QuestionView | null;
+  progress: Progress;
+}
+
+export type ApplyResult =
+  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
+  | { ok: false; error: string };
+
+export type Interpretation =
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
+  | { kind: 'question' }
+  | { kind: 'unclear' };
+
+/** The rules the conversation runs on (E's engine plus D's form phase when present); pure and synchronous. */
+export interface InterviewRules {
+  step(answers: Answers): Step;
+  apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
+  interpret(text: string, pending: QuestionView | null): Interpretation;
+  describe(answers: Answers): Recorded[];
+}
+
+export interface SpeakContext {
+  kb: KnowledgeBase;
+  sessionId: string;
+  /** The question the interview is waiting on, if any. */
+  pending: QuestionView | null;
+  answers: Answers;
+}
+
+/**
+ * The seam where a language model may speak for the assistant. The offline default is
+ * deterministic and built only from the knowledge base; an LLM speaker (issue 6) may replace
+ * any method but never decides anything: the rules above still decide what is recorded.
+ */
+export interface Speaker {
+  /** Answers a question about the notice. Text may be streamed through onDelta; the result is the full text. */
+  answer(question: string, ctx: SpeakContext, onDelta: (delta: string) => void): Promise<{ text: string; citations: Citation[] }>;
+  /** The wording of the next question as the assistant asks it; the widget is unchanged. */
+  phraseQuestion(question: QuestionView, ctx: SpeakContext): Promise<string>;
+  /** Facts in free text. The result is still validated by the rules before anything is stored. */
+  extract(text: string, ctx: SpeakContext): Promise<Interpretation>;
+}

@@ -1,0 +1,24 @@
+import { answerQuestion } from '../qa/answer';
+import { chunkText } from './phrases';
+import type { InterviewRules, Speaker } from './ports';
+
+/**
+ * The deterministic speaker: questions are answered by the knowledge base's cited Q&A,
+ * questions are asked in the knowledge data's own words, and free text is understood
+ * through the lexicon. Same input, same output; no network.
+ */
+export function createOfflineSpeaker(rules: InterviewRules): Speaker {
+  return {
+    async answer(question, ctx, onDelta) {
+      const r = answerQuestion(ctx.kb, question);
+      for (const part of chunkText(r.answer)) onDelta(part);
+      return { text: r.answer, citations: r.citations };
+    },
+    async phraseQuestion(question) {
+      return question.text;
+    },
+    async extract(text, ctx) {
+      return rules.interpret(text, ctx.pending);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import websocket from '@fastify/websocket';
+import type { RawData, WebSocket } from 'ws';
+import { ClientMessage, MAX_WS_MESSAGE_BYTES, WsErrorCode, type ServerMessage } from '../schemas/ws';
+import { Conversation, SessionLocks } from '../chat/conversation';
+import { createRules } from '../chat/rules';
+import { createOfflineSpeaker } from '../chat/speaker';
+import type { InterviewRules, Speaker } from '../chat/ports';
+import type { KnowledgeBase } from '../knowledge/base';
+
+export interface ChatOptions {
+  /** Replaces the offline speaker (issue 6 plugs a model in here); the rules are unchanged. */
+  speaker?: (kb: KnowledgeBase, rules: InterviewRules, offline: Speaker) => Speaker;
+}
+
+/**
+ * ws closes a connection outright above maxPayload, so it is set well above the 16 KB
+ * contract limit: messages in between get a typed TOO_LARGE error and the socket stays open,
+ * while a multi-megabyte frame still cannot make the server buffer it.
+ */
+const HARD_MAX_PAYLOAD = 1024 * 1024;
+/** A client that sends faster than its turns are processed is told so instead of growing a queue without bound. */
+const MAX_QUEUED_PER_CONNECTION = 64;
+
+const KNOWN_TYPES = new Set(ClientMessage.options.map((o) => o.shape.type.value as string));
+
+function size(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return (data as Buffer | ArrayBuffer).byteLength;
+}
+
+function asText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+type Parsed = { ok: true; msg: ClientMessage } | { ok: false; error: Extract<ServerMessage, { type: 'error' }> };
+
+/** Every way a frame can be wrong maps to one typed error; none of them closes the socket. */
+export function parseClientFrame(data: RawData): Parsed {
+  const bytes = size(data);
+  if (bytes > MAX_WS_MESSAGE_BYTES) {
+    return { ok: false, error: { type: 'error', code: WsErrorCode.tooLarge, message: `消息过大：${bytes} 字节，上限 ${MAX_WS_MESSAGE_BYTES} 字节 (message too large)` } };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(asText(data));
+  } catch (err) {
+    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: `消息不是合法的 JSON (malformed JSON): ${(err as Error).message}` } };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息应为 JSON 对象 (message must be a JSON object)' } };
+  }
+  const rec = raw as Record<string, unknown>;
+  const clientId = typeof rec.clientId === 'string' && rec.clientId.length <= 64 ? rec.clientId : undefined;
+  if (typeof rec.type !== 'string' || !KNOWN_TYPES.has(rec.type)) {
+    return {
+      ok: false,
+      error: {
+        type: 'error',
+        code: WsErrorCode.unknownType,
+        message: `未知的消息类型 (unknown type): ${JSON.stringify(rec.type ?? null).slice(0, 40)}；可用类型：${[...KNOWN_TYPES].join(', ')}`,
+        ...(clientId ? { clientId } : {}),
+      },
+    };
+  }
+  const r = ClientMessage.safeParse(raw);
+  if (!r.success) {
+    const detail = r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${detail}`, ...(clientId ? { clientId } : {}) } };
+  }
+  return { ok: true, msg: r.data };
+}
+
+async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> {
+  await fastify.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
+  const kb = fastify.kb;
+  const rules = createRules(kb);
+  const offline = createOfflineSpeaker(rules);
+  const speaker = opts.speaker ? opts.speaker(kb, rules, offline) : offline;
+  const locks = new SessionLocks();
+
+  fastify.get('/api/chat', { websocket: true }, (socket: WebSocket, request) => {
+    const send = (msg: ServerMessage) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+    };
+    const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
+    // Turns of one connection run strictly in order; other connections are not held up by it.
+    let chain: Promise<void> = Promise.resolve();
+    let queued = 0;
+    // Attached synchronously: a message sent right after the upgrade must not be dropped.
+    socket.on('message', (data: RawData) => {
+      if (queued >= MAX_QUEUED_PER_CONNECTION) {
+        send({ type: 'error', code: WsErrorCode.invalid, message: '消息发送过快，请等待上一条处理完成 (too many queued messages)' });
+        return;
+      }
+      queued++;
+      chain = chain
+        .then(async () => {
+          const parsed = parseClientFrame(data);
+          if (!parsed.ok) return send(parsed.error);
+          await conversation.handle(parsed.msg);
+        })
+        .catch((err: unknown) => {
+          request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');
+          send({ type: 'error', code: WsErrorCode.internal, message: '服务器内部错误，请重试 (internal error)' });
+        })
+        .finally(() => {
+          queued--;
+        });
+    });
+    socket.on('error', (err) => request.log.warn({ err }, 'chat socket error'));
+  });
+}
+
+export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge'] });

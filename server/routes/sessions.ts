@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createRules } from '../chat/rules';
+
+/**
+ * Session creation and the full state of one session for a reload (the review card,
+ * the transcript with citations, the assessment). Reads need the session's bearer token.
+ */
+async function sessions(fastify: FastifyInstance): Promise<void> {
+  const rules = createRules(fastify.kb);
+
+  fastify.post('/api/sessions', async (_request, reply) => {
+    const created = await fastify.store.create();
+    return reply.status(201).send(created);
+  });
+
+  fastify.get('/api/sessions/:id', async (request) => {
+    const sessionId = await fastify.requireSession(request);
+    const answers = await fastify.store.getAnswers(sessionId);
+    const transcript = await fastify.store.transcriptAfter(sessionId, 0);
+    const step = rules.step(answers);
+    return {
+      sessionId,
+      answers,
+      recorded: rules.describe(answers),
+      transcript,
+      assessment: step.assessment,
+      progress: step.progress,
+      question: step.question,
+    };
+  });
+}
+
+export default fp(sessions, { name: 'sessions', dependencies: ['store', 'knowledge'] });
