@@ -18,5 +18,7 @@ export const AskResponse = z.object({
   citations: z.array(Citation),
   confidence: z.number().min(0).max(1),
   outOfScope: z.boolean(),
+  /** Set only in LLM mode when the model could not be used and this is the offline answer (optional: offline responses are unchanged). */
+  notice: z.string().optional(),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
