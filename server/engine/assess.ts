@@ -266,6 +266,9 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
       let whyNot: string;
       if (c === 'smartWorkshop') {
         whyNot = f.scope === 'factory' ? t.whyNotWorkshopFactoryChosen : t.whyNotWorkshopFactoryReady;
+        // A factory applicant with gaps often asks whether the workshop would pass instead: say so when it would not.
+        const workshopGaps = evalCategory(kb, f, 'smartWorkshop', mode, memo).filter((x) => x.status === 'unmet' || x.status === 'partial');
+        if (workshopGaps.length) whyNot += fill(t.whyNotWorkshopAlsoGaps, { elements: describeElements(kb, workshopGaps) });
       } else if (!mode) {
         whyNot = t.whyNotModeUnknown;
       } else if (c === otherFactory) {

@@ -363,3 +363,17 @@ describe('texts come from the knowledge data', () => {
     expect(cond(run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, mes: false } }, changed), '三(一)5').advice).toBe('缺：制造执行系统（MES）');
   });
 });
+
+describe('why not the workshop, for a factory applicant with gaps', () => {
+  it('says which workshop elements would still fail if the enterprise switched to 智能车间', () => {
+    const a = run({ scope: 'factory', capabilities: { ...ALL_DISCRETE_FACTORY, mes: false }, selfAssessment: { networkingAdvanced: false } });
+    const why = a.category.alternatives.find((x) => x.category === 'smartWorkshop')!.whyNot;
+    expect(why).toContain('三(一)3');
+    expect(why).toContain('三(一)5');
+  });
+
+  it('does not add workshop gaps when the workshop elements would pass', () => {
+    const a = run({ scope: 'factory', capabilities: { ...ALL_DISCRETE_FACTORY, ...ALL_WORKSHOP_DISCRETE } });
+    expect(a.category.alternatives.find((x) => x.category === 'smartWorkshop')!.whyNot).not.toContain('仍不满足');
+  });
+});

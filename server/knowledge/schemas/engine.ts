@@ -136,6 +136,7 @@ export const CategoryRulesFile = z.object({
     scopeFactoryUnknown: ClauseText,
     whyNotWorkshopFactoryChosen: Text,
     whyNotWorkshopFactoryReady: Text,
+    whyNotWorkshopAlsoGaps: Text,
     whyNotFactoryScopeWorkshop: Text,
     whyNotFactoryNotReady: Text,
     whyNotFactoryUnknown: Text,
