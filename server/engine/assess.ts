@@ -257,7 +257,10 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
       reasons.push(t.scopeFactoryReady);
     }
   } else {
-    scopeDecision = 'open';
+    // Without a mode no factory can be judged, but the workshop can: 三(一)4 accepts either branch.
+    recommended = 'smartWorkshop';
+    scopeDecision = 'workshop';
+    reasons.push(t.scopeModeUnknown);
   }
 
   if (recommended) {

@@ -109,6 +109,12 @@ describe('the guided interview', () => {
     expect(last.assessment.verdict).toBe('qualified');
   });
 
+  it('asks for the systems that tell discrete from process when neither the enterprise nor its industry does', () => {
+    const { last, asked } = walk({ 'cat.scope': 'unsure', 'ent.industryCode': '42', 'cat.productionMode': 'unsure', 'cap.andon': false, 'cap.agvRgv': false });
+    expect(asked.find((q) => q.id === 'cap.dcs')?.phase).toBe('category');
+    expect(last.assessment.category.recommended).toBe('processFactory');
+  });
+
   it('walks an ineligible enterprise: the failing hard condition is reported at once, and the user may carry on', () => {
     const { last, blocking } = walk({ 'ent.groupOrHeadOffice': true, 'cat.scope': 'factory', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' });
     expect(blocking).toEqual([{ at: 'ent.groupOrHeadOffice', clause: '二(一)' }]);

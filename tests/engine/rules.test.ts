@@ -377,3 +377,11 @@ describe('why not the workshop, for a factory applicant with gaps', () => {
     expect(a.category.alternatives.find((x) => x.category === 'smartWorkshop')!.whyNot).not.toContain('仍不满足');
   });
 });
+
+describe('an undetermined production mode without a chosen scope', () => {
+  it('is assessed as a smart workshop, whose 三(一)4 accepts either branch', () => {
+    const a = run({ scope: undefined, capabilities: { industrialNetwork: true }, enterprise: { industryCode: '42' } });
+    expect(a.category.recommended).toBe('smartWorkshop');
+    expect(a.category.reasons.map((r) => r.text).join('')).toContain('生产方式尚未确定');
+  });
+});

@@ -134,6 +134,7 @@ export const CategoryRulesFile = z.object({
     scopeFactoryReady: ClauseText,
     scopeFactoryNotReady: ClauseText,
     scopeFactoryUnknown: ClauseText,
+    scopeModeUnknown: ClauseText,
     whyNotWorkshopFactoryChosen: Text,
     whyNotWorkshopFactoryReady: Text,
     whyNotWorkshopAlsoGaps: Text,
