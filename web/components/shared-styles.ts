@@ -36,16 +36,22 @@ export const controls = css`
     line-height: 1.3;
     text-align: center;
   }
-  .btn:hover {
-    border-color: var(--zz-color-primary);
+  /* Touch screens keep :hover after a tap, which would make a chip look selected. */
+  @media (hover: hover) {
+    .btn:hover {
+      border-color: var(--zz-color-primary);
+    }
+    .btn.primary:hover {
+      background: var(--zz-color-primary-hover);
+    }
+    .chip:hover {
+      background: var(--zz-color-primary-soft);
+    }
   }
   .btn.primary {
     background: var(--zz-color-primary);
     border-color: var(--zz-color-primary);
     color: var(--zz-color-on-primary);
-  }
-  .btn.primary:hover {
-    background: var(--zz-color-primary-hover);
   }
   .btn.ghost {
     border-color: transparent;
@@ -70,7 +76,6 @@ export const controls = css`
     cursor: pointer;
     font-size: var(--zz-font-size);
   }
-  .chip:hover,
   .chip[aria-pressed='true'] {
     background: var(--zz-color-primary);
     color: var(--zz-color-on-primary);

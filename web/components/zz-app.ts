@@ -138,7 +138,7 @@ export class ZzApp extends LitElement {
       .modes .chip::after {
         content: '';
         position: absolute;
-        inset: -4px 0;
+        inset: -5px 0;
       }
       .qa-hint {
         color: var(--zz-color-muted);
@@ -395,8 +395,8 @@ export class ZzApp extends LitElement {
     this._ackTimers.delete(clientId);
   }
 
-  private _dispatch(msg: UserMessage, bubble: string): void {
-    this._conv.addLocalUser(msg.clientId, bubble);
+  private _dispatch(msg: UserMessage, bubble: string, caption?: string): void {
+    this._conv.addLocalUser(msg.clientId, bubble, caption);
     this._sent.set(msg.clientId, msg);
     this._client.send(msg);
     this._stick = true;
@@ -433,7 +433,8 @@ export class ZzApp extends LitElement {
 
   private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
     const { questionId, value, display } = e.detail;
-    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value }, display);
+    const asked = this._conv.question?.id === questionId ? this._conv.question.text : undefined;
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value }, display, asked);
   }
 
   private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
@@ -448,7 +449,7 @@ export class ZzApp extends LitElement {
     this._conv.remove(failed.id);
     this._sent.delete(failed.clientId!);
     // A fresh clientId: the server refused or never saw the first one, so it must not be deduplicated.
-    this._dispatch({ ...original, clientId: newClientId() }, failed.text);
+    this._dispatch({ ...original, clientId: newClientId() }, failed.text, failed.caption);
   }
 
   private _newSession(): void {
@@ -633,7 +634,7 @@ export class ZzApp extends LitElement {
                   ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
                   : html`<p class="notice">正在连接…</p>`
                 : html`<zz-welcome ?busy=${this._starting}></zz-welcome>`
-              : html`<zz-message-list .messages=${this._conv.messages}></zz-message-list>`}
+              : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status === 'offline'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
             ${a && a.category.recommended && this._conv.progress?.phase === 'done'
               ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`

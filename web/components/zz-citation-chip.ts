@@ -16,7 +16,7 @@ export class ZzCitationChip extends LitElement {
       button {
         display: inline-flex;
         align-items: center;
-        min-height: 32px;
+        min-height: 34px;
         padding: 2px 8px;
         margin: 2px 1px;
         border-radius: var(--zz-radius-pill);
@@ -33,7 +33,7 @@ export class ZzCitationChip extends LitElement {
       button::after {
         content: '';
         position: absolute;
-        inset: -6px -2px;
+        inset: -5px 0;
       }
       button:hover {
         background: var(--zz-color-primary);

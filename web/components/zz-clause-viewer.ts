@@ -53,8 +53,10 @@ export class ZzClauseViewer extends LitElement {
       .body {
         padding: var(--zz-space-4) var(--zz-space-5) var(--zz-space-5);
         overflow-y: auto;
-        white-space: pre-wrap;
         overflow-wrap: anywhere;
+      }
+      .clause-text {
+        white-space: pre-wrap;
       }
       .error {
         color: var(--zz-color-unmet);

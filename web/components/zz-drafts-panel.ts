@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { draftsApi, type ChecklistItem, type SavedDraft, type SectionInfo, type Session } from '../lib/drafts-api';
+import { EditedDraftError, draftsApi, type ChecklistItem, type DraftSection, type Session } from '../lib/drafts-api';
 import './zz-citation-chip';
 
 /**
@@ -85,8 +85,7 @@ export class ZzDraftsPanel extends LitElement {
   /** The recommended category; drafting follows its form. */
   @property({ attribute: false }) category: Category | null = null;
 
-  @state() private _sections: SectionInfo[] = [];
-  @state() private _drafts: Record<string, SavedDraft> = {};
+  @state() private _sections: DraftSection[] = [];
   @state() private _edits: Record<string, string> = {};
   @state() private _busy: Record<string, boolean> = {};
   @state() private _errors: Record<string, string> = {};
@@ -99,47 +98,64 @@ export class ZzDraftsPanel extends LitElement {
     if ((changed.has('category') || changed.has('session')) && this.category && this.session) void this._load();
   }
 
+  /** Reloads the drafts; the server drafts every section from the session's current facts. */
   private async _load(): Promise<void> {
     const category = this.category!;
     const session = this.session!;
     this._loadError = '';
     try {
-      const [sections, drafts, checklist] = await Promise.all([
-        draftsApi.sections(category),
-        draftsApi.saved(session),
+      const [sections, checklist] = await Promise.all([
+        draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
       ]);
       this._sections = sections;
-      this._drafts = drafts;
       this._checklist = checklist;
     } catch (err) {
       this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
     }
   }
 
-  private async _generate(id: string): Promise<void> {
-    const existing = this._drafts[id];
-    const dirty = this._edits[id] !== undefined && this._edits[id] !== existing?.text;
-    const overwrite = !!existing?.edited || dirty;
-    if (overwrite && !confirm('这一节有您修改过的内容，重新生成会覆盖它。确定重新生成吗？')) return;
+  private _replace(id: string, patch: Partial<DraftSection>): void {
+    this._sections = this._sections.map((s) => (s.section === id ? { ...s, ...patch } : s));
+  }
+
+  private _dropEdit(id: string): void {
+    const { [id]: _drop, ...rest } = this._edits;
+    this._edits = rest;
+  }
+
+  private async _regenerate(s: DraftSection): Promise<void> {
+    const id = s.section;
+    const dirty = this._edits[id] !== undefined && this._edits[id] !== s.text;
+    const ask = '这一节有您修改过的内容，重新生成会覆盖它。确定重新生成吗？';
+    if (dirty && !confirm(ask)) return;
     await this._run(id, async () => {
-      const d = await draftsApi.generate(this.session!, this.category!, id, overwrite);
-      this._drafts = { ...this._drafts, [id]: d };
-      const { [id]: _drop, ...rest } = this._edits;
-      this._edits = rest;
-      this._status = `已生成：${this._title(id)}`;
+      let overwrite = dirty || s.edited;
+      if (s.edited && !dirty && !confirm(ask)) return;
+      let result;
+      try {
+        result = await draftsApi.regenerate(this.session!, this.category!, id, overwrite);
+      } catch (err) {
+        // The server also guards edits: an edit saved from another device must not vanish silently.
+        if (!(err instanceof EditedDraftError) || !confirm(ask)) throw err;
+        overwrite = true;
+        result = await draftsApi.regenerate(this.session!, this.category!, id, overwrite);
+      }
+      this._replace(id, { text: result.text, edited: false, savedAt: null, generated: result });
+      this._dropEdit(id);
+      this._status = `已重新生成：${s.title}`;
     });
   }
 
-  private async _save(id: string): Promise<void> {
+  private async _save(s: DraftSection): Promise<void> {
+    const id = s.section;
     const text = this._edits[id];
     if (text === undefined) return;
     await this._run(id, async () => {
-      await draftsApi.save(this.session!, this.category!, id, text);
-      this._drafts = { ...this._drafts, [id]: { ...(this._drafts[id] ?? {}), text, edited: true } };
-      const { [id]: _drop, ...rest } = this._edits;
-      this._edits = rest;
-      this._status = `已保存：${this._title(id)}`;
+      const r = await draftsApi.save(this.session!, this.category!, id, text);
+      this._replace(id, { text, edited: true, savedAt: r.savedAt });
+      this._dropEdit(id);
+      this._status = `已保存：${s.title}`;
     });
   }
 
@@ -168,39 +184,31 @@ export class ZzDraftsPanel extends LitElement {
     }
   }
 
-  private _title(id: string): string {
-    return this._sections.find((s) => s.id === id)?.title ?? id;
-  }
-
-  private _section(s: SectionInfo) {
-    const d = this._drafts[s.id];
-    const value = this._edits[s.id] ?? d?.text;
-    const busy = !!this._busy[s.id];
-    const missing = d?.result?.missingFacts ?? [];
-    return html`<div class="sec" data-section=${s.id}>
+  private _section(s: DraftSection) {
+    const id = s.section;
+    const value = this._edits[id] ?? s.text;
+    const busy = !!this._busy[id];
+    const g = s.generated;
+    const missing = s.edited ? [] : (g?.missingFacts ?? []);
+    const dirty = this._edits[id] !== undefined && this._edits[id] !== s.text;
+    const target = g?.target;
+    return html`<div class="sec" data-section=${id}>
       <div class="sec-head">
         <span class="sec-title">${s.title}</span>
-        ${s.target ? html`<span class="meta">${s.target}</span>` : nothing}
-        ${d ? html`<span class="meta">${d.edited ? '已修改' : '自动起草'} · ${[...(value ?? '')].length} 字</span>` : nothing}
+        <span class="meta">${s.edited ? '已修改' : '自动起草'} · ${countLike(value)} 字${target ? `（要求 ${target.text}）` : ''}</span>
       </div>
-      ${value !== undefined
-        ? html`<label class="visually-hidden" for=${`t-${s.id}`}>${s.title}</label>
-            <textarea
-              id=${`t-${s.id}`}
-              .value=${value}
-              @input=${(e: Event) => (this._edits = { ...this._edits, [s.id]: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>`
-        : nothing}
+      <label class="visually-hidden" for=${`t-${id}`}>${s.title}</label>
+      <textarea
+        id=${`t-${id}`}
+        .value=${value}
+        @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
       ${missing.length ? html`<p class="missing">待补充：${missing.join('、')}</p>` : nothing}
       <div class="row">
-        <button class="btn ${d ? '' : 'primary'}" type="button" ?disabled=${busy} @click=${() => this._generate(s.id)}>
-          ${busy ? '处理中…' : d ? '重新生成' : '生成草稿'}
-        </button>
-        ${this._edits[s.id] !== undefined && this._edits[s.id] !== d?.text
-          ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s.id)}>保存修改</button>`
-          : nothing}
+        ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
+        <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>
       </div>
-      ${this._errors[s.id] ? html`<p class="error" role="alert">${this._errors[s.id]}</p>` : nothing}
+      ${this._errors[id] ? html`<p class="error" role="alert">${this._errors[id]}</p>` : nothing}
     </div>`;
   }
 
@@ -215,15 +223,15 @@ export class ZzDraftsPanel extends LitElement {
       </div>
       <p class="meta" role="status">${this._status}</p>
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
-      ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : nothing}
+      ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
       ${this._checklist.length
         ? html`<h3>申报材料清单</h3>
             <ul class="check">
               ${this._checklist.map(
                 (i) => html`<li>
-                  ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}${i.text}${i.detail
-                    ? html`<span class="meta">（${i.detail}）</span>`
-                    : nothing}
+                  ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}<strong>${i.title}</strong>
+                  ${i.detail ? html`<span class="meta">${i.detail}</span>` : nothing}
+                  ${i.where ? html`<span class="meta">（${i.where}）</span>` : nothing}
                 </li>`,
               )}
             </ul>`
@@ -236,4 +244,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'zz-drafts-panel': ZzDraftsPanel;
   }
+}
+
+/** Roughly Word's 字数 (the server's count is authoritative): CJK characters, plus runs of Latin letters or digits. */
+function countLike(text: string): number {
+  const cjk = text.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  const runs = text.match(/[A-Za-z0-9]+/g)?.length ?? 0;
+  return cjk + runs;
 }

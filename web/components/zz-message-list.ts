@@ -19,12 +19,14 @@ export class ZzMessageList extends LitElement {
 
   /** Messages in transcript order. */
   @property({ attribute: false }) messages: ChatMessage[] = [];
+  /** Passed to each message so queued ones say they wait for the network. */
+  @property({ type: Boolean }) offline = false;
 
   render() {
     return html`${repeat(
       this.messages,
       (m) => m.clientId ?? m.id,
-      (m) => html`<zz-message .message=${m}></zz-message>`,
+      (m) => html`<zz-message .message=${m} ?offline=${this.offline}></zz-message>`,
     )}`;
   }
 }

@@ -49,6 +49,14 @@ export class ZzMessage extends LitElement {
       .user.wrap {
         align-items: flex-end;
       }
+      .caption {
+        display: block;
+        font-size: var(--zz-font-size-sm);
+        opacity: 0.9;
+        margin-bottom: var(--zz-space-1);
+        border-bottom: 1px solid rgba(255, 255, 255, 0.35);
+        padding-bottom: var(--zz-space-1);
+      }
       .cites {
         display: flex;
         flex-wrap: wrap;
@@ -93,6 +101,8 @@ export class ZzMessage extends LitElement {
 
   /** The message to show. */
   @property({ attribute: false }) message!: ChatMessage;
+  /** True while the socket is down, so a queued message says it is waiting rather than sending. */
+  @property({ type: Boolean }) offline = false;
 
   protected willUpdate(): void {
     this.toggleAttribute('role-user', this.message?.role === 'user');
@@ -121,7 +131,7 @@ export class ZzMessage extends LitElement {
 
   private get _meta() {
     const m = this.message;
-    if (m.status === 'sending') return html`<div class="meta">发送中…</div>`;
+    if (m.status === 'sending') return html`<div class="meta">${this.offline ? '等待网络恢复后自动发送' : '发送中…'}</div>`;
     if (m.status === 'failed')
       return html`<div class="meta" role="alert">
         <span class="error">未发送：${m.error ?? '连接中断'}</span>
@@ -136,7 +146,7 @@ export class ZzMessage extends LitElement {
     const who = m.role === 'user' ? '我' : '助手';
     return html`<div class="wrap ${m.role} ${m.status}" data-status=${m.status}>
       <span class="visually-hidden">${who}：</span>
-      <div class="bubble">${this._text}${m.status === 'streaming' ? html`<span class="cursor" aria-hidden="true">▍</span>` : nothing}${m.role === 'assistant' ? this._citations : nothing}</div>
+      <div class="bubble">${m.caption ? html`<span class="caption">${m.caption}</span>` : nothing}${this._text}${m.status === 'streaming' ? html`<span class="cursor" aria-hidden="true">▍</span>` : nothing}${m.role === 'assistant' ? this._citations : nothing}</div>
       ${this._meta}
     </div>`;
   }

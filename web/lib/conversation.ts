@@ -16,6 +16,8 @@ export interface ChatMessage {
   clientId?: string;
   /** Why a message failed, in words the user can act on. */
   error?: string;
+  /** For an answer given with a widget: the question it answers, shown above the short answer. */
+  caption?: string;
 }
 
 /**
@@ -77,8 +79,8 @@ export class Conversation {
   }
 
   /** Shows a user message at once, before the server has seen it. */
-  addLocalUser(clientId: string, text: string): ChatMessage {
-    const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending' };
+  addLocalUser(clientId: string, text: string, caption?: string): ChatMessage {
+    const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending', caption };
     this.messages = [...this.messages, m];
     return m;
   }

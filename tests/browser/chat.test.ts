@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE, ensureWebBuilt, launch, newPage, removeDir, shot, startServer, type RunningServer } from './harness';
+import { answerByClicking, horizontalOverflow, isInterviewOver, settle, snapshot, typeMessage, typedAnswer, type Snapshot } from './flow';
+
+/*
+ * The page against the real server on a loopback port, in Debian's headless Chromium.
+ * The interview plan comes from the knowledge data, so the tests pick answers by question kind
+ * and id pattern rather than by a fixed script.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+const dataDirs: string[] = [];
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  dataDirs.push(server.dataDir);
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  for (const d of dataDirs) removeDir(d);
+});
+
+async function start(page: Page, entry: '我要申报' | '政策问答'): Promise<Snapshot> {
+  await page.goto(server.url);
+  await page.locator('zz-welcome button', { hasText: entry }).click();
+  // The first question arrives after the welcome message.
+  await page.locator('zz-app .dock zz-question').waitFor({ state: entry === '我要申报' ? 'visible' : 'attached', timeout: 15_000 }).catch(() => {});
+  return snapshot(page);
+}
+
+async function clickThrough(page: Page, s: Snapshot, maxSteps = 90, onStep?: (i: number, s: Snapshot) => Promise<void>): Promise<Snapshot> {
+  for (let i = 0; i < maxSteps && !isInterviewOver(s.question); i++) {
+    await answerByClicking(page, s.question!);
+    s = await settle(page, s);
+    await onStep?.(i, s);
+  }
+  return s;
+}
+
+/** The assessment panel's visible text (innerText of a shadow host does not include its shadow tree). */
+const panelText = (page: Page) =>
+  page.locator('zz-assessment-panel').evaluate((el) => [...el.shadowRoot!.children].map((c) => (c as HTMLElement).innerText ?? c.textContent).join('\n'));
+
+/** Buttons in the dock smaller than 44 px, counting a chip's invisible ::after hit area. */
+const smallTargets = (page: Page) =>
+  page.locator('zz-app .dock button').evaluateAll((bs) =>
+    bs
+      .map((b) => {
+        const r = b.getBoundingClientRect();
+        const after = getComputedStyle(b, '::after');
+        const grow = (v: string) => (after.content !== 'none' && v.endsWith('px') ? Math.max(0, -parseFloat(v)) : 0);
+        return { w: r.width + grow(after.left) + grow(after.right), h: r.height + grow(after.top) + grow(after.bottom), text: b.textContent?.trim() };
+      })
+      .filter((t) => t.w > 0 && (t.h < 44 || t.w < 44)),
+  );
+
+describe('a workshop interview answered by clicking the widgets', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser, DESKTOP));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('shows both entry points on the first screen', async () => {
+    await page.goto(server.url);
+    await expect(page.locator('zz-welcome button', { hasText: '我要申报' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('zz-welcome button', { hasText: '政策问答' }).isVisible()).resolves.toBe(true);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await shot(page, 'desktop-welcome');
+  });
+
+  it('runs to a verdict recommending 智能车间 with every element met', async () => {
+    let s = await start(page, '我要申报');
+    expect(s.question?.phase).toBe('hard');
+    s = await clickThrough(page, s, 90, async (i) => {
+      if (i === 14) await shot(page, 'desktop-interview');
+    });
+    expect(isInterviewOver(s.question)).toBe(true);
+    const text = await panelText(page);
+    expect(text).toContain('基本符合申报条件');
+    expect(text).toContain('推荐申报：智能车间');
+    const statuses = await page.locator('zz-assessment-panel .cond > li').evaluateAll((lis) => lis.map((li) => li.className));
+    expect(statuses.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(statuses)).toEqual(new Set(['met']));
+    await shot(page, 'desktop-verdict');
+  });
+
+  it('drafts the form in the side panel: edit and save a section, regenerate only after asking, download the DOCX', async () => {
+    await page.locator('[role=tab]', { hasText: '申报书' }).click();
+    const intro = page.locator('zz-drafts-panel .sec[data-section="enterpriseIntro"]');
+    await intro.waitFor({ state: 'visible', timeout: 20_000 });
+    const box = intro.locator('textarea');
+    const drafted = await box.inputValue();
+    expect(drafted.length).toBeGreaterThan(50);
+    expect(await page.locator('zz-drafts-panel ul.check li').count()).toBeGreaterThanOrEqual(5);
+
+    await box.fill('本公司成立于2005年，专注于汽车零部件制造。');
+    await intro.locator('button', { hasText: '保存修改' }).click();
+    await expect.poll(() => intro.locator('.meta').first().innerText()).toContain('已修改');
+    await shot(page, 'desktop-drafts');
+
+    // Regenerating an edited section asks first (the test accepts every dialog) and then replaces it.
+    const asked: string[] = [];
+    const onDialog = (d: { message(): string }) => asked.push(d.message());
+    page.on('dialog', onDialog);
+    await intro.locator('button', { hasText: '重新生成' }).click();
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(drafted);
+    page.off('dialog', onDialog);
+    expect(asked.some((m) => m.includes('覆盖'))).toBe(true);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.locator('zz-drafts-panel button', { hasText: '下载 Word 申报书' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = await download.createReadStream().then(async (st) => {
+      let n = 0;
+      for await (const c of st) n += (c as Buffer).length;
+      return n;
+    });
+    expect(bytes).toBeGreaterThan(5_000);
+    await page.locator('[role=tab]', { hasText: '评估结果' }).click();
+  });
+
+  it('changes the assessment when an answer is edited from the review card', async () => {
+    await page.locator('[role=tab]', { hasText: '我的回答' }).click();
+    const item = page.locator('zz-review-card li[data-question="cap.mes"]');
+    await item.locator('button', { hasText: '修改' }).click();
+    await item.locator('zz-question button.chip', { hasText: /^\s*没有\s*$/ }).click();
+    await shot(page, 'desktop-review-edit');
+    await page.locator('[role=tab]', { hasText: '评估结果' }).click();
+    await expect.poll(() => panelText(page), { timeout: 10_000 }).toContain('存在差距');
+    const mesCondition = page.locator('zz-assessment-panel .cond > li.unmet');
+    await expect.poll(() => mesCondition.count()).toBeGreaterThan(0);
+    expect(await mesCondition.first().innerText()).toMatch(/制造执行系统/);
+    // The review card shows the new answer.
+    await page.locator('[role=tab]', { hasText: '我的回答' }).click();
+    await expect.poll(() => item.innerText()).toMatch(/\n(没有|否)\n/);
+    await page.locator('[role=tab]', { hasText: '评估结果' }).click();
+  });
+
+  it('resumes the same conversation after a reload, from the link in the address bar', async () => {
+    const before = await snapshot(page);
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toMatch(/^#s=[^&]+&t=.+/);
+    await page.reload();
+    await expect.poll(async () => (await snapshot(page)).messages.length, { timeout: 15_000 }).toBe(before.messages.length);
+    const after = await snapshot(page);
+    // User bubbles are re-read as the server stored them; the order and every assistant message are unchanged.
+    expect(after.messages.map((m) => m.role)).toEqual(before.messages.map((m) => m.role));
+    const assistant = (x: Snapshot) => x.messages.filter((m) => m.role === 'assistant').map((m) => m.text);
+    expect(assistant(after)).toEqual(assistant(before));
+    expect(after.question?.id).toBe(before.question?.id);
+    expect(await panelText(page)).toContain('存在差距');
+    // Opening the link in a fresh browser (no storage) resumes too.
+    const other = await newPage(browser, DESKTOP);
+    await other.page.goto(`${server.url}/${hash}`);
+    await expect.poll(async () => (await snapshot(other.page)).messages.length, { timeout: 15_000 }).toBe(before.messages.length);
+    await other.context.close();
+  });
+
+  it('survives the server going away: shows that it is offline, queues the message and sends it once when back', async () => {
+    const before = await snapshot(page);
+    const { port, dataDir } = server;
+    await server.stop();
+    await expect.poll(async () => (await snapshot(page)).offline, { timeout: 10_000 }).toBe(true);
+    await page.locator('zz-app .modes button', { hasText: '政策问答' }).click();
+    await typeMessage(page, '申报材料需要哪些附件？');
+    await expect.poll(async () => (await snapshot(page)).messages.at(-1)?.status).toBe('sending');
+    await shot(page, 'desktop-offline');
+
+    server = await startServer({ port, dataDir });
+    await page.locator('zz-offline-banner button', { hasText: '立即重连' }).click().catch(() => {});
+    await expect.poll(async () => (await snapshot(page)).offline, { timeout: 20_000 }).toBe(false);
+    const after = await settle(page, before, 20_000);
+    const asked = after.messages.filter((m) => m.text === '申报材料需要哪些附件？');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.status).toBe('sent');
+    expect(after.messages.at(-1)!.role).toBe('assistant');
+    // The server stored it once: a reload shows it once.
+    await page.reload();
+    await expect.poll(async () => (await snapshot(page)).messages.filter((m) => m.text === '申报材料需要哪些附件？').length, { timeout: 15_000 }).toBe(1);
+  });
+});
+
+describe('an interview answered only by typing', () => {
+  it('reaches the same verdict from free-text answers', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    let s = await start(page, '我要申报');
+    const typed: string[] = [];
+    for (let i = 0; i < 120 && !isInterviewOver(s.question); i++) {
+      const text = typedAnswer(s.question!);
+      typed.push(`${s.question!.id}: ${text}`);
+      await typeMessage(page, text);
+      s = await settle(page, s);
+    }
+    expect(isInterviewOver(s.question), typed.slice(-5).join('\n')).toBe(true);
+    const text = await panelText(page);
+    expect(text).toContain('基本符合申报条件');
+    expect(text).toContain('推荐申报：智能车间');
+    // Every typed answer was confirmed back by the assistant, never silently dropped.
+    expect(s.messages.filter((m) => m.role === 'assistant' && m.text.startsWith('已记录')).length).toBeGreaterThan(10);
+    await context.close();
+  });
+});
+
+describe('a question asked in the middle of the interview', () => {
+  it('is answered with a citation that opens the clause, and the interview carries on', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    let s = await start(page, '我要申报');
+    for (let i = 0; i < 3; i++) {
+      await answerByClicking(page, s.question!);
+      s = await settle(page, s);
+    }
+    const pending = s.question!.id;
+    await typeMessage(page, '被列入失信被执行人的企业还能申报吗？');
+    s = await settle(page, s);
+    // The reply and the re-ask both arrive; wait for the answer with citations.
+    await expect.poll(async () => (await snapshot(page)).messages.some((m) => m.role === 'assistant' && m.citations > 0), { timeout: 10_000 }).toBe(true);
+    const reply = page.locator('zz-message', { has: page.locator('zz-citation-chip') }).last();
+    const chip = reply.locator('zz-citation-chip button').first();
+    const label = (await chip.innerText()).trim();
+    expect(label).toMatch(/^〔.+〕$/);
+    await chip.click();
+    const dialog = page.locator('zz-clause-viewer dialog[open]');
+    await dialog.waitFor({ state: 'visible' });
+    await expect.poll(() => dialog.locator('.clause-text').first().innerText().catch(() => ''), { timeout: 10_000 }).not.toBe('');
+    expect(await dialog.locator('h2').innerText()).toContain(label);
+    await shot(page, 'desktop-clause');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' }).catch(() => {});
+    expect(await page.locator('zz-clause-viewer dialog[open]').count()).toBe(0);
+    expect((await snapshot(page)).question?.id).toBe(pending);
+    await context.close();
+  });
+});
+
+describe('on a 375 px phone', () => {
+  it('never scrolls sideways, keeps tap targets at 44 px and opens the assessment as a drawer', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(server.url);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-welcome');
+    let s = await start(page, '我要申报');
+    s = await clickThrough(page, s, 20);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page)).toEqual([]);
+    await shot(page, 'phone-interview');
+    await page.locator('zz-app button.panel-toggle').click();
+    await page.locator('zz-app aside.open').waitFor({ state: 'visible' });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.waitForTimeout(250); // the drawer slides in
+    await shot(page, 'phone-assessment');
+    await page.locator('zz-app aside zz-citation-chip button').first().click();
+    await page.locator('zz-clause-viewer dialog[open]').waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'phone-clause');
+    await page.keyboard.press('Escape');
+    await page.locator('zz-app .drawer-close').click();
+    expect(await page.locator('zz-app aside.open').count()).toBe(0);
+    await context.close();
+  });
+});

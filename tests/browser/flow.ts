@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import type { QuestionView } from '../../server/schemas/interview';
+
+/** What the page shows, read through the components' public properties (shadow roots are open). */
+export interface Snapshot {
+  messages: { role: string; status: string; text: string; citations: number }[];
+  question: QuestionView | null;
+  offline: boolean;
+  verdict: string;
+}
+
+/** Runs in the page: collects the visible state across the shadow roots. */
+function collect(): Snapshot {
+  const root = document.querySelector('zz-app')!.shadowRoot!;
+  const list = root.querySelector('zz-message-list');
+  const messages = list
+    ? [...list.shadowRoot!.querySelectorAll('zz-message')].map((el) => {
+        const m = (el as unknown as { message: { role: string; status: string; text: string; citations: unknown[] } }).message;
+        return { role: m.role, status: m.status, text: m.text, citations: m.citations.length };
+      })
+    : [];
+  const q = root.querySelector('.dock zz-question') as unknown as { question: QuestionView | null } | null;
+  const banner = root.querySelector('zz-offline-banner')?.shadowRoot?.querySelector('.banner');
+  const verdict = root.querySelector('zz-assessment-panel')?.shadowRoot?.querySelector('.verdict strong')?.textContent ?? '';
+  return { messages, question: q?.question ?? null, offline: !!banner, verdict };
+}
+
+export function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(collect);
+}
+
+/**
+ * Waits until every user message is acknowledged, nothing is streaming, and the interview moved on:
+ * a different question, or a new assistant message (a re-ask after an unclear answer or a Q&A reply).
+ */
+export async function settle(page: Page, before: Snapshot, timeout = 15_000): Promise<Snapshot> {
+  const prevId = before.question?.id ?? null;
+  const prevAssistant = before.messages.filter((m) => m.role === 'assistant').length;
+  // Polled from Node: the page's CSP forbids eval, so the predicate cannot be rebuilt in the page.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await snapshot(page);
+    const busy = s.messages.some((m) => m.status === 'sending' || m.status === 'streaming');
+    const failed = s.messages.some((m) => m.status === 'failed');
+    const assistant = s.messages.filter((m) => m.role === 'assistant').length;
+    if (failed || (!busy && ((s.question?.id ?? null) !== prevId || assistant > prevAssistant))) break;
+    if (Date.now() > deadline) throw new Error(`the page did not settle: ${JSON.stringify({ prevId, question: s.question?.id, last: s.messages.at(-1) })}`);
+    await page.waitForTimeout(40);
+  }
+  const after = await snapshot(page);
+  const failed = after.messages.find((m) => m.status === 'failed');
+  if (failed) throw new Error(`message failed: ${failed.text}`);
+  return after;
+}
+
+/** The answers of a healthy discrete manufacturer applying for 智能车间, by question id or kind. */
+const NEGATIVE_YES_NO = /credit\.|groupOrHeadOffice|appliedThisYear|greenPriority/;
+const CHOICE: Record<string, string> = { 'ent.priorTitles': 'none', 'cat.scope': 'workshop', 'cat.productionMode': 'discrete' };
+const TEXT: Record<string, string> = { 'ent.industryCode': '36' };
+
+export function isInterviewOver(q: QuestionView | null): boolean {
+  return !q || q.phase === 'form';
+}
+
+/** Answers the pending question by clicking its widget. */
+export async function answerByClicking(page: Page, q: QuestionView): Promise<void> {
+  const dock = page.locator('zz-app .dock zz-question');
+  const chip = (label: string) => dock.locator('button.chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  switch (q.kind) {
+    case 'yesNo':
+      return chip(NEGATIVE_YES_NO.test(q.id) ? '否' : '是').click();
+    case 'yesNoPartial':
+      return chip('有').click();
+    case 'choice': {
+      const value = CHOICE[q.id] ?? q.choices![0]!.value;
+      const label = q.choices!.find((c) => c.value === value)!.label;
+      return dock.locator('button.chip', { hasText: label }).click();
+    }
+    case 'number':
+      await dock.locator('input').fill('85');
+      return dock.locator('button[type=submit]').click();
+    default:
+      if (TEXT[q.id]) {
+        await dock.locator('input').fill(TEXT[q.id]!);
+        return dock.locator('button[type=submit]').click();
+      }
+      return dock.locator('button', { hasText: '稍后再答' }).click();
+  }
+}
+
+/** The same enterprise described in words, as someone would type on a phone. */
+export function typedAnswer(q: QuestionView): string {
+  switch (q.kind) {
+    case 'yesNo':
+      return NEGATIVE_YES_NO.test(q.id) ? '没有' : '是的';
+    case 'yesNoPartial':
+      return '已经上线了';
+    case 'choice':
+      return ({ 'ent.priorTitles': '都没有', 'cat.scope': '申报智能车间', 'cat.productionMode': '离散型，主要是加工装配' } as Record<string, string>)[q.id] ?? '不确定';
+    case 'number':
+      return '大约85%';
+    default:
+      return TEXT[q.id] ?? '先跳过';
+  }
+}
+
+export async function typeMessage(page: Page, text: string): Promise<void> {
+  const box = page.locator('zz-app zz-composer textarea');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
