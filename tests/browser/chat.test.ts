@@ -138,8 +138,9 @@ describe('a workshop interview answered by clicking the widgets', () => {
     await page.locator('[role=tab]', { hasText: '我的回答' }).click();
     const item = page.locator('zz-review-card li[data-question="cap.mes"]');
     await item.locator('button', { hasText: '修改' }).click();
-    await item.locator('zz-question button.chip', { hasText: /^\s*没有\s*$/ }).click();
+    await item.scrollIntoViewIfNeeded();
     await shot(page, 'desktop-review-edit');
+    await item.locator('zz-question button.chip', { hasText: /^\s*没有\s*$/ }).click();
     await page.locator('[role=tab]', { hasText: '评估结果' }).click();
     await expect.poll(() => panelText(page), { timeout: 10_000 }).toContain('存在差距');
     const mesCondition = page.locator('zz-assessment-panel .cond > li.unmet');

@@ -526,7 +526,8 @@ export class ZzApp extends LitElement {
   private _togglePanel(open: boolean): void {
     this._panelOpen = open;
     if (open) void this.updateComplete.then(() => (this.renderRoot.querySelector('.drawer-close') as HTMLElement | null)?.focus());
-    else (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus();
+    // The header is inert until the drawer's closing render lands, so focus it after the update.
+    else void this.updateComplete.then(() => (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus());
   }
 
   private get _side() {
@@ -613,7 +614,7 @@ export class ZzApp extends LitElement {
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
     >
-      <header class="top">
+      <header class="top" ?inert=${this._panelOpen}>
         <h1>智造申报助手</h1>
         <span class="sub">河南省智能车间 · 智能工厂申报</span>
         <div class="actions">
@@ -625,7 +626,7 @@ export class ZzApp extends LitElement {
       </header>
       <zz-offline-banner .status=${this._status} .pending=${this._client.pending.length}></zz-offline-banner>
       <div class="body">
-        <main>
+        <main ?inert=${this._panelOpen}>
           <div class="scroller" @scroll=${this._onScroll}>
             ${this._banner ? html`<p class="notice warn" role="alert">${this._banner}</p>` : nothing}
             ${!this._conv.messages.length && !this._conv.question

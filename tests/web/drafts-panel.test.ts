@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../web/components/zz-drafts-panel';
+import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
+
+/** A fake of the drafting routes (issue 5) that records what the panel asked for. */
+function fakeServer(opts: { edited: boolean }) {
+  const calls: { method: string; url: string; body?: unknown; auth?: string }[] = [];
+  const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 } } };
+  const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, url, body, auth: (init?.headers as Record<string, string> | undefined)?.authorization });
+    const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', sections: [section] });
+    if (url === '/api/forms/smartWorkshop/checklist') return json(200, { items: [{ id: 'licence', clause: '附件1.四(一)', title: '企业法人营业执照复印件', detail: '' }] });
+    if (url.endsWith('/regenerate')) {
+      if (opts.edited && !body.overwrite) return json(409, { error: { code: 'DRAFT_EDITED', message: '该栏目已被编辑过' } });
+      return json(200, { section: 'enterpriseIntro', title: '企业简介', text: '重新起草的简介', length: 7, target: null, withinTarget: null, missingFacts: [], numbers: [], unmet: [] });
+    }
+    if (method === 'PUT') return json(200, { savedAt: '2026-01-01T00:00:00Z', length: 5 });
+    return json(404, { error: { message: 'not found' } });
+  });
+  return { calls, fetchFn };
+}
+
+async function mountPanel(): Promise<ZzDraftsPanel> {
+  const el = document.createElement('zz-drafts-panel');
+  el.session = { sessionId: 's1', token: 'tok' };
+  el.category = 'smartWorkshop';
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelector('textarea')).not.toBeNull());
+  return el;
+}
+
+const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('zz-drafts-panel', () => {
+  it('lists the drafted sections with their missing facts and the materials checklist, using the session token', async () => {
+    const server = fakeServer({ edited: false });
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mountPanel();
+    expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('自动起草的简介');
+    expect(el.shadowRoot!.textContent).toContain('待补充：成立时间');
+    await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('企业法人营业执照复印件'));
+    expect(server.calls.find((c) => c.url.includes('/drafts?'))!.auth).toBe('Bearer tok');
+  });
+
+  it('saves an edit with PUT and the text typed', async () => {
+    const server = fakeServer({ edited: false });
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mountPanel();
+    const box = el.shadowRoot!.querySelector('textarea')!;
+    box.value = '新的简介';
+    box.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    button(el, '保存修改').click();
+    await vi.waitFor(() => expect(server.calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(server.calls.find((c) => c.method === 'PUT')!.body).toEqual({ text: '新的简介', category: 'smartWorkshop' });
+  });
+
+  it('asks before a regeneration replaces an edited section, and does nothing when the user declines', async () => {
+    const server = fakeServer({ edited: true });
+    vi.stubGlobal('fetch', server.fetchFn);
+    const confirmFn = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirmFn);
+    const el = await mountPanel();
+    button(el, '重新生成').click();
+    await vi.waitFor(() => expect(confirmFn).toHaveBeenCalled());
+    expect(server.calls.some((c) => c.url.endsWith('/regenerate'))).toBe(false);
+    expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('我自己写的简介');
+  });
+
+  it('overwrites an edited section only with explicit consent', async () => {
+    const server = fakeServer({ edited: true });
+    vi.stubGlobal('fetch', server.fetchFn);
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    const el = await mountPanel();
+    button(el, '重新生成').click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('重新起草的简介'));
+    const regen = server.calls.filter((c) => c.url.endsWith('/regenerate'));
+    expect(regen.map((c) => (c.body as { overwrite: boolean }).overwrite)).toEqual([true]);
+  });
+});
