@@ -228,7 +228,7 @@ export class Conversation {
   }
 
   private context(sessionId: string, pending: QuestionView | null, answers: Answers): SpeakContext {
-    return { kb: this.deps.kb, sessionId, pending, answers };
+    return { kb: this.deps.kb, sessionId, pending, answers, notify: (text) => this.send({ type: 'notice', level: 'warn', text }) };
   }
 }
 

@@ -35,6 +35,8 @@ export interface SpeakContext {
   /** The question the interview is waiting on, if any. */
   pending: QuestionView | null;
   answers: Answers;
+  /** Shows the user a short notice (e.g. the model failed and the offline engine answered instead). */
+  notify?: (text: string) => void;
 }
 
 /**

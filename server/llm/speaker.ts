@@ -5,8 +5,7 @@ import { groundedAnswer, type QaSources } from './qa';
 import { rephraseQuestion } from './rephrase';
 import { withSlot, type Llm } from './provider';
 
-/** The conversation may pass a way to show the user a short notice (ServerMessage 'notice'). */
-export type NotifyingContext = SpeakContext & { notify?: (text: string) => void };
+type NotifyingContext = SpeakContext;
 
 export interface LlmSpeakerDeps {
   sources(ctx: SpeakContext): QaSources;
