@@ -21,6 +21,7 @@ interface Vocab {
   contrast: RegExp | null;
   questionWords: RegExp | null;
   notQuestion: RegExp | null;
+  others: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
 }
 
@@ -45,6 +46,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     contrast: wordRegex(v.contrast),
     questionWords: wordRegex(v.questionWords),
     notQuestion: wordRegex(v.notQuestion),
+    others: wordRegex(v.others),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
   };
   vocabCache.set(kb, vocab);
@@ -252,17 +254,27 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const capValues = new Map<CapabilityId, true | false | 'partial'>();
   const freeAnswers: Polarity[] = [];
   const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
-  let last: Polarity | undefined;
+  type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[]; pol?: Polarity };
+  const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean }[] = [];
+  const others = findAll(vocab.others, masked);
+
   for (const seg of segments) {
     const ms = mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
     const cs = cues.filter((c) => c.start >= seg.start && c.end <= seg.end);
     if (!ms.length) {
       const p = combine(cs.map((c) => c.pol));
-      if (p !== undefined) freeAnswers.push(p);
+      segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
+      // "其他都没有" speaks about systems nobody named: nothing can be recorded from it.
+      if (p === undefined || others.some((o) => o.start >= seg.start && o.end <= seg.end)) continue;
+      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来".
+      const prev = segGroups[segGroups.length - 2];
+      const target = prev?.groups[prev.groups.length - 1];
+      if (target) target.post.push(p);
+      else freeAnswers.push(p);
       continue;
     }
     // Mentions with no answer word between them share one answer: 没有MES和ERP.
-    const groups: { ms: Mention[]; pre: Polarity[]; post: Polarity[] }[] = [];
+    const groups: Group[] = [];
     for (const m of ms) {
       const g = groups[groups.length - 1];
       const between = g ? cs.filter((c) => c.start >= g.ms[g.ms.length - 1].end && c.end <= m.start) : [];
@@ -292,17 +304,31 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       composites.push({ id: c.id, value: p, members: [...named] });
     }
-    for (const g of groups) {
+    // A clause that is nothing but names ("MES，ERP，WMS都没有") continues a list whose answer comes later.
+    const rest = masked.slice(seg.start, seg.end).replace(/[\u0001\u0002\s、/和与及跟或以及也还+&]/g, '');
+    segGroups.push({ groups, mentionOnly: rest.length === 0, contrast: seg.contrast });
+  }
+
+  let last: Polarity | undefined;
+  segGroups.forEach((sg, si) => {
+    for (const g of sg.groups) {
       let p = combine([...g.pre, ...g.post]);
-      if (p === undefined) {
-        // No answer word of its own: inherit the previous one, reversed after 但是 (没有MES，但是ERP).
-        p = last === undefined ? true : seg.contrast && typeof last === 'boolean' ? !last : last;
+      if (p === undefined && sg.mentionOnly) {
+        for (let j = si + 1; j < segGroups.length; j++) {
+          const first = segGroups[j].groups[0];
+          const q = first ? combine([...first.pre, ...first.post]) : undefined;
+          if (q !== undefined) p = q;
+          if (q !== undefined || !segGroups[j].mentionOnly) break;
+        }
       }
+      // After 但是/不过 a bare name reverses the previous answer: "没有MES，但是ERP、WMS".
+      if (p === undefined && sg.contrast && typeof last === 'boolean') p = !last;
+      p ??= true;
       last = p;
       const value = toValue(p);
       for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
     }
-  }
+  });
   for (const c of composites) {
     capValues.set(c.id, c.value);
     for (const m of c.members) {

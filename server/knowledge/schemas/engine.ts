@@ -216,6 +216,7 @@ export const InterviewFile = z
       weakQuestionEndings: Words,
       questionWords: Words,
       notQuestion: Words,
+      others: Words,
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       yesDisplay: Text,
       noDisplay: Text,
