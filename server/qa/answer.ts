@@ -23,9 +23,19 @@ function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-function has(q: string, words: readonly string[]): boolean {
-  return words.some((w) => q.includes(normalise(w)));
+// Keywords come from the knowledge files only (never from user text), so this memo is bounded.
+const normalisedKeyword = new Map<string, string>();
+function norm(word: string): string {
+  let n = normalisedKeyword.get(word);
+  if (n === undefined) normalisedKeyword.set(word, (n = normalise(word)));
+  return n;
 }
+
+function has(q: string, words: readonly string[]): boolean {
+  return words.some((w) => q.includes(norm(w)));
+}
+
+const suffixPattern = new Map<string, RegExp>();
 
 function triggered(q: string, intent: Intent): boolean {
   if (intent.none && has(q, intent.none)) return false;
@@ -104,7 +114,8 @@ export function findRegions(kb: KnowledgeBase, question: string): RegionMatch[] 
   }
   // A county the list does not know is still a 县: the rule, not the list, decides its quota.
   for (const rule of rules) {
-    const re = new RegExp(`(\\p{Script=Han}{1,3})${rule.suffix}`, 'gu');
+    let re = suffixPattern.get(rule.suffix);
+    if (!re) suffixPattern.set(rule.suffix, (re = new RegExp(`(\\p{Script=Han}{1,3})${rule.suffix}`, 'gu')));
     for (const m of q.matchAll(re)) {
       const start = m.index!;
       const name = m[0];
@@ -230,7 +241,7 @@ function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
 
 function stripFillers(kb: KnowledgeBase, question: string): string {
   let q = normalise(question);
-  for (const f of kb.data.intents.fillers) q = q.split(normalise(f)).join(' ');
+  for (const f of kb.data.intents.fillers) if (q.includes(norm(f))) q = q.split(norm(f)).join(' ');
   return q.trim();
 }
 

@@ -1,7 +1,7 @@
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { LexiconEntry, RetrievalHint } from '../knowledge/schemas/notice-data';
 import { Bm25Index } from './bm25';
-import { normalise, QUERY_STOPWORDS, tokenize } from './tokenize';
+import { analyse, normalise, QUERY_STOPWORDS, tokenize } from './tokenize';
 
 export interface Passage {
   clause: string;
@@ -33,7 +33,6 @@ export interface RetrieverOptions {
 const SENTENCE_END = /(?<=[。；;！？!?])/;
 const SHORT = 14;
 const ASCII_TERM = /^[a-z0-9/+\-. ]+$/;
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Splits clause text into quotable sentences; short table cells are merged with their neighbours. */
 export function splitPassages(text: string): string[] {
@@ -76,16 +75,23 @@ export class Retriever {
   private readonly passages: Passage[];
   private readonly passageIndex: Bm25Index;
   private readonly passagesOf = new Map<string, number[]>();
+  private readonly passageClause: Int32Array;
   private readonly position = new Map<string, number>();
   private readonly ancestors: string[][];
   private readonly matchers: Matcher[];
   private readonly maxIdf: number;
   private readonly opts: Required<RetrieverOptions>;
 
-  private readonly hints: RetrievalHint[];
+  private readonly hints: (RetrievalHint & { targets: number[] })[];
 
   constructor(clauses: readonly Clause[], lexicon: readonly LexiconEntry[], opts: RetrieverOptions = {}, hints: readonly RetrievalHint[] = []) {
-    this.hints = hints.map((h) => ({ ...h, words: h.words.map(normalise), none: h.none?.map(normalise) }));
+    const ordered = [...clauses].sort((a, b) => a.order - b.order);
+    this.hints = hints.map((h) => ({
+      ...h,
+      words: h.words.map(normalise),
+      none: h.none?.map(normalise),
+      targets: ordered.flatMap((c, i) => (h.prefixes.some((p) => c.id.startsWith(p)) ? [i] : [])),
+    }));
     this.opts = { titleBoost: 3, expansionWeight: 0.35, passageWeight: 0.6, priorWeight: 0.7, ...opts };
     this.clauses = [...clauses].sort((a, b) => a.order - b.order);
     this.clauses.forEach((c, i) => this.position.set(c.id, i));
@@ -122,6 +128,7 @@ export class Retriever {
       this.passagesOf.set(c.id, ids);
     }
     this.passageIndex = new Bm25Index(this.passages.map((p) => tokenize(p.text)));
+    this.passageClause = Int32Array.from(this.passages, (p) => this.position.get(p.clause)!);
 
     this.matchers = lexicon.map((entry) => {
       const all = [entry.canonical, ...entry.aliases];
@@ -147,8 +154,8 @@ export class Retriever {
   }
 
   /** Lexicon entries mentioned in the question, with the matched spans. */
-  concepts(question: string): { entry: LexiconEntry; spans: string[]; expansion: string[] }[] {
-    const q = normalise(question);
+  concepts(question: string, normalised = false): { entry: LexiconEntry; spans: string[]; expansion: string[] }[] {
+    const q = normalised ? question : normalise(question);
     const out: { entry: LexiconEntry; spans: string[]; expansion: string[] }[] = [];
     for (const m of this.matchers) {
       const spans: string[] = [];
@@ -175,9 +182,11 @@ export class Retriever {
   }
 
   search(question: string, k = 5): SearchResult {
-    const concepts = this.concepts(question);
+    const q = normalise(question);
+    const concepts = this.concepts(q, true);
+    const analysis = analyse(q);
     const query = new Map<string, number>();
-    for (const t of tokenize(question)) if (!QUERY_STOPWORDS.has(t)) query.set(t, 1);
+    for (const t of analysis.tokens) if (!QUERY_STOPWORDS.has(t)) query.set(t, 1);
     for (const c of concepts) {
       for (const t of c.expansion) if (!query.has(t)) query.set(t, this.opts.expansionWeight);
     }
@@ -187,7 +196,7 @@ export class Retriever {
     const best = new Float64Array(this.clauses.length);
     const bestPassage = new Int32Array(this.clauses.length).fill(-1);
     for (let p = 0; p < this.passages.length; p++) {
-      const ci = this.position.get(this.passages[p]!.clause)!;
+      const ci = this.passageClause[p]!;
       if (passageScores[p]! > best[ci]!) {
         best[ci] = passageScores[p]!;
         bestPassage[ci] = p;
@@ -213,12 +222,9 @@ export class Retriever {
     }
 
     // What kind of question it is (a requirement, a form-filling question) decides which part of the notice answers it.
-    const q = normalise(question);
     for (const h of this.hints) {
       if (!h.words.some((w) => q.includes(w)) || h.none?.some((w) => q.includes(w))) continue;
-      this.clauses.forEach((c, i) => {
-        if (h.prefixes.some((p) => c.id.startsWith(p))) scores[i]! *= 1 + h.boost;
-      });
+      for (const i of h.targets) scores[i]! *= 1 + h.boost;
     }
 
     const order = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
@@ -227,7 +233,7 @@ export class Retriever {
       score: scores[i]!,
       passages: this.rankPassages(i, passageScores),
     }));
-    let confidence = hits.length ? this.coverage(question, concepts, order[0]!) : 0;
+    let confidence = hits.length ? this.coverage(analysis.words, concepts, order[0]!) : 0;
     // When the lexicon itself places a mentioned concept in the best clause, the question is
     // about the notice even if the rest of its wording is colloquial.
     if (hits.length && concepts.some((c) => c.entry.clauses?.includes(hits[0]!.clause.id))) confidence = 0.5 + confidence / 2;
@@ -243,25 +249,25 @@ export class Retriever {
    * Share of the question's content words (IDF-weighted) found in the best clause or its
    * headings. A lexicon concept counts as one unit, found when any of its forms is there.
    */
-  private coverage(question: string, concepts: { spans: string[]; expansion: string[] }[], clauseIndex: number): number {
-    const docTerms = new Set(this.clauseTokens[clauseIndex]);
-    for (const a of this.ancestors[clauseIndex]!) for (const t of this.clauseTokens[this.position.get(a)!]!) docTerms.add(t);
-    let rest = normalise(question);
+  private coverage(words: string[], concepts: { spans: string[]; expansion: string[] }[], clauseIndex: number): number {
+    const own = this.clauseTokens[clauseIndex]!;
+    const inDoc = (t: string) => own.has(t) || this.ancestors[clauseIndex]!.some((a) => this.clauseTokens[this.position.get(a)!]!.has(t));
     let total = 0;
     let found = 0;
+    const spans: string[] = [];
     for (const c of concepts) {
-      for (const s of c.spans) rest = rest.split(s).join(' ');
+      spans.push(...c.spans);
       const w = 2;
       total += w;
-      if (c.expansion.some((t) => docTerms.has(t))) found += w;
+      if (c.expansion.some(inDoc)) found += w;
     }
-    for (const seg of WORDS.segment(rest)) {
-      const word = seg.segment;
-      if (!seg.isWordLike || word.length < 2 || QUERY_STOPWORDS.has(word)) continue;
+    for (const word of words) {
+      // Words inside a matched lexicon term were counted with their concept above.
+      if (word.length < 2 || QUERY_STOPWORDS.has(word) || spans.some((s) => s.includes(word) || word.includes(s))) continue;
       const w = Math.min(this.clauseIndex.idf(word), this.maxIdf * 0.6);
       total += w;
       const grams = /\p{Script=Han}/u.test(word) ? [...Array(word.length - 1).keys()].map((i) => word.slice(i, i + 2)) : [word];
-      if (docTerms.has(word) || grams.every((g) => docTerms.has(g))) found += w;
+      if (inDoc(word) || grams.every(inDoc)) found += w;
     }
     return total === 0 ? 0 : found / total;
   }

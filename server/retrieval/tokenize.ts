@@ -13,20 +13,32 @@ export function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-export function tokenize(text: string): string[] {
-  const s = normalise(text);
-  const out: string[] = [];
-  for (const seg of segmenter.segment(s)) {
+export interface Analysis {
+  /** Segmenter words (single Han characters dropped). */
+  words: string[];
+  /** Words followed by the CJK bigrams: the terms that are indexed and searched. */
+  tokens: string[];
+}
+
+/** Segments already-normalised text once; callers that need both words and terms use this. */
+export function analyse(normalised: string): Analysis {
+  const words: string[] = [];
+  for (const seg of segmenter.segment(normalised)) {
     if (!seg.isWordLike) continue;
     const w = seg.segment;
     // Single Han characters are too ambiguous on their own; bigrams below carry them.
-    if (CJK.test(w) && w.length < 2) continue;
-    out.push(w);
+    if (w.length < 2 && CJK.test(w)) continue;
+    words.push(w);
   }
-  for (const run of s.match(CJK_RUN) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  const tokens = words.slice();
+  for (const run of normalised.match(CJK_RUN) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) tokens.push(run.slice(i, i + 2));
   }
-  return out;
+  return { words, tokens };
+}
+
+export function tokenize(text: string): string[] {
+  return analyse(normalise(text)).tokens;
 }
 
 /** Bigrams that only make a sentence a question; they carry no topic. */

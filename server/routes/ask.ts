@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
-import { AskRequest, AskResponse } from '../schemas/ask';
+import { AnswerCache } from '../qa/cache';
+import { AskRequest } from '../schemas/ask';
 
-/** POST /api/ask: a cited answer from the notice, offline. */
+/** POST /api/ask: a cited answer (AskResponse) from the notice, offline. */
 export default async function askRoutes(fastify: FastifyInstance): Promise<void> {
-  fastify.post('/api/ask', async (req): Promise<AskResponse> => {
+  const cache = new AnswerCache(2000);
+  fastify.post('/api/ask', async (req, reply) => {
     const body = parseOr400(AskRequest, req.body, 'body');
     const kb = fastify.knowledgeFor(body.knowledgeVersion);
-    return answerQuestion(kb, body.question);
+    const entry = cache.get(kb.version, body.question) ?? cache.set(kb.version, body.question, answerQuestion(kb, body.question));
+    return reply.type('application/json; charset=utf-8').send(entry.json);
   });
 }

@@ -1,0 +1,90 @@
+// `npm run bench:ask`: offline Q&A speed. In-process answers/sec with p50/p99 over the dev
+// questions, then HTTP throughput of POST /api/ask beside a bare Fastify JSON route measured
+// in the same run, so the ratio does not depend on the machine.
+import Fastify from 'fastify';
+import autocannon from 'autocannon';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import app from '../server/app';
+import { loadConfig } from '../server/config';
+import { createKnowledgeBase } from '../server/knowledge/base';
+import { loadKnowledgeData } from '../server/knowledge/load';
+import { answerQuestion } from '../server/qa/answer';
+
+const DURATION_S = Number(process.argv[2] ?? 4);
+const ROUNDS = 2;
+const questions: string[] = (JSON.parse(readFileSync('tests/fixtures/questions.json', 'utf8')) as { q: string }[]).map((x) => x.q);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function inProcess(): void {
+  const config = loadConfig({});
+  const kb = createKnowledgeBase(loadKnowledgeData(config.KNOWLEDGE_DIR, config.KNOWLEDGE_VERSION));
+  for (let i = 0; i < 2000; i++) answerQuestion(kb, questions[i % questions.length]!); // JIT warm-up
+  const times: number[] = [];
+  const start = performance.now();
+  const rounds = 200;
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      answerQuestion(kb, q);
+      times.push(performance.now() - t);
+    }
+  }
+  const total = performance.now() - start;
+  times.sort((a, b) => a - b);
+  console.log(`in-process answerQuestion over ${questions.length} dev questions × ${rounds}:`);
+  console.log(`  ${Math.round((times.length / total) * 1000)} answers/s, p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times.at(-1)!.toFixed(3)} ms`);
+}
+
+async function load(url: string, bodies: string[] | null): Promise<number> {
+  const path = new URL(url).pathname;
+  const headers = { 'content-type': 'application/json' };
+  let n = 0;
+  const requests = bodies
+    ? bodies.map((body) => ({ method: 'POST' as const, path, headers, body }))
+    : // Every request a new question: measures the uncached path (segmentation, scoring, quoting).
+      [{ method: 'POST' as const, path, headers, setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ question: `${questions[n % questions.length]}（${n++}）` }) }) }];
+  const result = await autocannon({ url, connections: 10, duration: DURATION_S, requests });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function http(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-'));
+  // Same process setup for both servers; the rate limit is raised so it never trips during the run.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000000' });
+  const full = Fastify({ logger: false });
+  await full.register(app, { config });
+  const bare = Fastify({ logger: false });
+  bare.post('/bare', async (req) => ({ ok: true, echo: (req.body as { question?: string }).question ?? '' }));
+  try {
+    const fullUrl = await full.listen({ host: '127.0.0.1', port: 0 });
+    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+    const bodies = questions.map((question) => JSON.stringify({ question }));
+    // Alternate the two servers so a burst of load from elsewhere on the machine hits both alike.
+    let bareRps = 0;
+    let askRps = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      bareRps += (await load(`${bareUrl}/bare`, bodies)) / ROUNDS;
+      askRps += (await load(`${fullUrl}/api/ask`, bodies)) / ROUNDS;
+    }
+    const uncachedRps = await load(`${fullUrl}/api/ask`, null);
+    console.log(`HTTP (autocannon, 10 connections, ${ROUNDS}×${DURATION_S}s alternating, 127.0.0.1):`);
+    console.log(`  bare Fastify JSON route: ${Math.round(bareRps)} req/s`);
+    console.log(`  POST /api/ask, dev questions (full app: helmet, rate limit, validation, answer cache): ${Math.round(askRps)} req/s`);
+    console.log(`  ratio /api/ask ÷ bare: ${((askRps / bareRps) * 100).toFixed(1)}% (target ≥ 60%)`);
+    console.log(`  POST /api/ask, every question new (no cache hit, ${DURATION_S}s): ${Math.round(uncachedRps)} req/s = ${((uncachedRps / bareRps) * 100).toFixed(1)}% of bare`);
+  } finally {
+    await full.close();
+    await bare.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+inProcess();
+await http();
