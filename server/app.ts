@@ -11,6 +11,8 @@ import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
 import askRoutes from './routes/ask';
 import fallbackPage from './routes/fallback-page';
+import llm from './plugins/llm';
+import { llmSpeakerOption } from './llm/chat';
 
 export interface AppOptions {
   config: Config;
@@ -59,13 +61,14 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
 
   fastify.get('/api/health', async () => ({ ok: true }));
   await fastify.register(store);
+  await fastify.register(llm);
   await fastify.register(knowledge);
   await fastify.register(knowledgeRoutes);
   await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/assess'));
   await fastify.register(sessions);
-  await fastify.register(chat);
+  await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });
   await fastify.register(import('./plugins/web'));
   await fastify.register(fallbackPage);
 };
