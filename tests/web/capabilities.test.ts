@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Built } from '../helper';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import app from '../../server/app';
+import { loadConfig } from '../../server/config';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 
-let built: Built;
+// Like tests/helper build(), with a longer plugin timeout: the whole app boots slowly while browser tests share the CPU.
+let built: { app: FastifyInstance };
+let dataDir = '';
 beforeAll(async () => {
-  built = await build();
-});
+  dataDir = mkdtempSync(join(tmpdir(), 'zz-cap-'));
+  const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
+  await fastify.register(app, { config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }) });
+  await fastify.ready();
+  built = { app: fastify };
+}, 180_000);
 afterAll(async () => {
-  await built.close();
+  await built?.app.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('GET /api/knowledge/capabilities', () => {
