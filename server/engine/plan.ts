@@ -110,12 +110,16 @@ function industryFromText(kb: KnowledgeData, text: string): string | undefined {
   const code = normaliseDivision(text) ?? /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
   if (code) return code;
   const t = text.replace(/\s/g, '');
+  // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
   let best: { code: string; len: number } | undefined;
+  const consider = (code: string, word: string) => {
+    if (word.length >= 2 && t.includes(word) && (!best || word.length > best.len)) best = { code, len: word.length };
+  };
   for (const d of indexOf(kb).divisions.values()) {
     const core = d.name.replace(/业$/, '');
-    const parts = [d.name, core, ...core.split(/[、和，]/).filter((p) => p.length >= 2)];
-    for (const p of parts) if (t.includes(p) && (!best || p.length > best.len)) best = { code: d.code, len: p.length };
+    for (const p of [d.name, core, ...core.split(/[、和，]/)]) consider(d.code, p);
   }
+  for (const [code, words] of Object.entries(kb.interview.vocabulary.industryAliases)) for (const w of words) consider(code, w);
   return best?.code;
 }
 

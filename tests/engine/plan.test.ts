@@ -204,7 +204,7 @@ describe('applyAnswer validates the value against the question kind', () => {
   });
 
   it('normalises an industry given as a code or a name to the division', () => {
-    for (const [text, code] of [['C3670', '36'], ['36', '36'], ['汽车制造业', '36'], ['我们是化学原料和化学制品制造业', '26'], ['行业代码 C2710', '27']]) {
+    for (const [text, code] of [['C3670', '36'], ['36', '36'], ['汽车制造业', '36'], ['我们是化学原料和化学制品制造业', '26'], ['行业代码 C2710', '27'], ['我们是化工企业', '26'], ['做化学纤维的', '28'], ['汽车零部件', '36'], ['耐火材料', '30'], ['棉纺', '17']]) {
       const r = applyAnswer(kb, {}, 'ent.industryCode', text);
       expect(r.ok && r.answers['ent.industryCode'], text).toBe(code);
     }

@@ -218,6 +218,7 @@ export const InterviewFile = z
       notQuestion: Words,
       others: Words,
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
+      industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
