@@ -45,6 +45,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // helmet adds upgrade-insecure-requests by default; on a plain-HTTP intranet address the browser
+        // would then fetch the page's own scripts over https and show a blank page.
+        upgradeInsecureRequests: null,
       },
     },
   });
