@@ -69,6 +69,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(knowledgeRoutes);
   await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
+  await fastify.register(import('./routes/forms'));
   await fastify.register(import('./routes/assess'));
   await fastify.register(sessions);
   await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });

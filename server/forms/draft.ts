@@ -34,8 +34,6 @@ interface Ctx {
   ws: number;
 }
 
-const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 export function placeholder(label: string): string {
   return `〔待补充：${label}〕`;
 }
@@ -419,8 +417,8 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     b.type === 'cells' ? b.fields.map((f) => ({ f, perWs: false })) : b.type === 'workshops' ? b.fields.map((f) => ({ f, perWs: true })) : [],
   );
   const nWs = Math.max(1, ctx.facts.workshops?.length ?? 0);
-  ctx.spec.section3.elements.forEach((el, k) => {
-    push(`\n（${CN_NUM[k]}）${el.title}\n`);
+  ctx.spec.section3.elements.forEach((el) => {
+    push(`\n【${el.title}】\n`);
     for (const { f, perWs } of cells.filter((c) => c.f.element === el.clause && c.f.section)) {
       for (let i = 0; i < (perWs ? nWs : 1); i++) {
         const sub = cellUnits({ ...ctx, ws: perWs ? i : 0 }, f);
@@ -438,7 +436,7 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       const s = capStatus(ctx, c);
       return s !== true && s !== 'partial';
     });
-    const hasContent = units.length && !units[units.length - 1]!.text.startsWith('\n（');
+    const hasContent = units.length && !units[units.length - 1]!.text.startsWith('\n【');
     if (missing.length) {
       unmet.push(el.clause);
       const names = missing.map((c) => ctx.kb.formDrafting.capabilities[c]?.name ?? c).join('、');
@@ -471,10 +469,13 @@ export class UnknownSectionError extends Error {}
  * profile always gives the same text, every number is listed with its source, and a
  * missing fact is a visible placeholder rather than a guess.
  */
-export function draftSection(kb: FormsContext, profile: DraftProfile, category: Category, section: string, opts: DraftOptions = {}): DraftResult {
+export function draftSection(kb: FormsContext, profile: DraftProfile, category: Category, sectionKey: string, opts: DraftOptions = {}): DraftResult {
   const spec = formSpec(kb, category);
+  const [section, wsPart] = sectionKey.split('@') as [string, string | undefined];
+  if (wsPart !== undefined) opts = { ...opts, workshop: Number(wsPart) - 1 };
   const sec = draftableSections(spec).find((s) => s.id === section);
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
+  if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
   const ctx: Ctx = { kb, profile, facts: profile.form ?? {}, spec, category, ws: opts.workshop ?? 0 };
   const target = sec.field?.target ?? null;
   let units: Unit[];
@@ -495,7 +496,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const missingFacts = [...new Set(units.flatMap((u) => u.missing))];
   const numbers = units.flatMap((u) => u.numbers);
   return {
-    section,
+    section: sectionKey,
     title: sec.title,
     text,
     length,

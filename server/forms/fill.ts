@@ -5,6 +5,7 @@ import { fmt } from './compute';
 import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { draftSection, placeholder, type FormsContext } from './draft';
 import { formSpec } from './knowledge';
+import { countChars } from './length';
 
 /** A cell's content: text to print, or a placeholder naming the missing fact. */
 export interface FilledValue {
@@ -113,13 +114,24 @@ function matrixValues(ctx: FormsContext, profile: DraftProfile, block: Extract<B
 }
 
 /** Every field of the chosen form, filled from facts, computed values and drafts. */
-export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Category): FilledForm {
+/**
+ * `edited` holds the user's own text per section key ("enterpriseIntro", "ws.infra@2");
+ * it replaces the generated draft, as the user's edits are what gets exported.
+ */
+export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Category, edited: Record<string, string> = {}): FilledForm {
   const spec = formSpec(ctx, category);
   const values: Record<string, FilledValue> = {};
   const matrices: Record<string, FilledValue[][]> = {};
   const drafts: Record<string, DraftResult> = {};
   const nWs = Math.max(1, profile.form?.workshops?.length ?? 0);
   const workshops: FilledWorkshop[] = [];
+  const draft = (key: string, section: string, workshop?: number): DraftResult => {
+    const d = draftSection(ctx, profile, category, section, workshop === undefined ? {} : { workshop });
+    const own = edited[key] ?? (workshop === 0 ? edited[section] : undefined);
+    if (own === undefined) return d;
+    const missing = [...own.matchAll(/〔待补充：([^〕]*)〕/g)].map((m) => m[1]!);
+    return { ...d, section: key, text: own, length: countChars(own), missingFacts: missing, numbers: [], withinTarget: d.target ? countChars(own) >= d.target.min && countChars(own) <= d.target.max : null };
+  };
   const asValue = (d: DraftResult): FilledValue => ({ text: d.text, numbers: d.numbers, ...(d.missingFacts.length ? { missing: d.missingFacts.join('；') } : {}) });
 
   for (const f of spec.cover.fields) values[f.id] = plainValue(ctx, profile, f);
@@ -129,7 +141,7 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
     if (b.type === 'cells')
       for (const f of b.fields) {
         if (f.section) {
-          drafts[f.section] = draftSection(ctx, profile, category, f.section);
+          drafts[f.section] = draft(f.section, f.section);
           values[f.id] = asValue(drafts[f.section]!);
         } else values[f.id] = plainValue(ctx, profile, f, 0);
       }
@@ -137,11 +149,11 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
       for (let i = 0; i < nWs; i++) {
         const name = plainValue(ctx, profile, { id: 'ws.name', label: '车间名称', clause: b.clause, kind: 'text', fact: 'workshops.{i}.name' }, i);
         const cells: Record<string, FilledValue> = {};
-        for (const f of b.fields) cells[f.id] = f.section ? asValue(draftSection(ctx, profile, category, f.section, { workshop: i })) : plainValue(ctx, profile, f, i);
+        for (const f of b.fields) cells[f.id] = f.section ? asValue(draft(`${f.section}@${i + 1}`, f.section, i)) : plainValue(ctx, profile, f, i);
         workshops.push({ name, cells });
       }
   }
-  for (const s of [spec.section2, spec.section3]) for (const it of s.items) drafts[it.section] = draftSection(ctx, profile, category, it.section);
+  for (const s of [spec.section2, spec.section3]) for (const it of s.items) drafts[it.section] = draft(it.section, it.section);
   return {
     category,
     spec,

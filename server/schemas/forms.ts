@@ -137,13 +137,27 @@ export const DraftResult = z.object({
 });
 export type DraftResult = z.infer<typeof DraftResult>;
 
+/**
+ * A section id, optionally with the 1-based workshop for cells of the 车间建设 block:
+ * "enterpriseIntro", "ws.dispatch@2".
+ */
+export const SectionKey = z.string().regex(/^[a-zA-Z][\w.]{0,60}(@\d{1,2})?$/, '应为栏目编号，如 "enterpriseIntro" 或 "ws.dispatch@2"');
+
 export const DraftRequest = z.object({
   profile: DraftProfile,
   category: Category,
-  section: z.string().min(1).max(80),
+  section: SectionKey,
 });
 
 export const ExportRequest = z.object({ profile: DraftProfile, category: Category });
 
-export const SaveDraftRequest = z.object({ text: z.string().max(20000), category: Category.optional() });
-export const RegenerateRequest = z.object({ overwrite: z.boolean().default(false) });
+/** PUT body: either the user's edited text, or a request to regenerate from the facts. */
+export const SaveDraftRequest = z.union([
+  z.object({ text: z.string().max(20000), category: Category.optional() }).strict(),
+  z.object({ regenerate: z.literal(true), overwrite: z.boolean().default(false), category: Category.optional() }).strict(),
+]);
+export const RegenerateRequest = z.object({ overwrite: z.boolean().default(false), category: Category.optional() });
+
+/** What a session keeps per category and section: the user's edited text. */
+export const SavedDrafts = z.record(z.string(), z.record(z.string(), z.object({ text: z.string(), edited: z.boolean(), savedAt: z.string() })));
+export type SavedDrafts = z.infer<typeof SavedDrafts>;

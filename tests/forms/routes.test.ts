@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Built } from '../helper';
+import { evaluate } from '../../server/engine';
+import { completeFixtures, sparse } from './fixtures';
+
+let b: Built;
+beforeAll(async () => {
+  b = await build();
+});
+afterAll(async () => {
+  await b.close();
+});
+
+describe('form routes', () => {
+  it('lists the section ids of a form, including the two 400字 sections', async () => {
+    const r = await b.app.inject({ method: 'GET', url: '/api/forms/discreteFactory' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.attachment).toBe('附件2');
+    const ids = body.sections.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['enterpriseIntro', 'constructionSummary', 'overview.tech', 'detail.elements', 'ws.dispatch']));
+    expect(body.sections.find((s: { id: string }) => s.id === 'enterpriseIntro').target).toMatchObject({ min: 360, max: 440 });
+  });
+
+  it('answers 400 naming the field for an unknown category', async () => {
+    const r = await b.app.inject({ method: 'GET', url: '/api/forms/bakery' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toContain('params.category');
+  });
+
+  it('gives the materials checklist with a clause for every item', async () => {
+    const r = await b.app.inject({ method: 'GET', url: '/api/forms/smartWorkshop/checklist' });
+    const items = r.json().items as { id: string; clause: string; where?: string }[];
+    expect(items.map((i) => i.id)).toEqual(['licence', 'audit', 'diagnosis', 'photos', 'screenshots', 'video', 'signatures', 'pdf']);
+    expect(items.every((i) => i.clause.length > 0)).toBe(true);
+    expect(items.find((i) => i.id === 'diagnosis')!.where).toContain('https://www.dlttx.com/zhenduan');
+    const f = await b.app.inject({ method: 'GET', url: '/api/forms/processFactory/checklist' });
+    expect(f.json().items.find((i: { id: string }) => i.id === 'patents').clause).toBe('附件3.四(三)');
+  });
+
+  it('drafts 企业简介 from a profile with its length, target, numbers and sources', async () => {
+    const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: completeFixtures.discreteFactory, category: 'discreteFactory', section: 'enterpriseIntro' } });
+    expect(r.statusCode).toBe(200);
+    const d = r.json();
+    expect(d.length).toBeGreaterThanOrEqual(360);
+    expect(d.length).toBeLessThanOrEqual(440);
+    expect(d.target).toMatchObject({ text: '400字左右', min: 360, max: 440 });
+    expect(d.missingFacts).toEqual([]);
+    expect(d.numbers).toEqual(expect.arrayContaining([{ value: '12000', source: 'form.registeredCapital' }]));
+  });
+
+  it('drafts a workshop cell for the second workshop', async () => {
+    const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: completeFixtures.discreteFactory, category: 'discreteFactory', section: 'ws.equipment@2' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().text).toContain('机加工车间现有设备60台（套）');
+  });
+
+  it('returns placeholders and missingFacts for a sparse profile', async () => {
+    const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: sparse, category: 'smartWorkshop', section: 'constructionSummary' } });
+    const d = r.json();
+    expect(d.text).toContain('〔待补充：');
+    expect(d.missingFacts).toEqual(expect.arrayContaining(['建设开始日期', '软硬件投资（万元）']));
+  });
+
+  it('rejects bad drafting input with a 400 that names the field', async () => {
+    const bad = [
+      [{ profile: sparse, category: 'discreteFactory', section: 'nope' }, 'body.section'],
+      [{ profile: sparse, category: 'discreteFactory', section: 'enterpriseIntro@2' }, 'body.section'],
+      [{ profile: { form: { registeredCapital: -1 } }, category: 'discreteFactory', section: 'enterpriseIntro' }, 'body.profile.form.registeredCapital'],
+      [{ profile: sparse, category: 'x', section: 'enterpriseIntro' }, 'body.category'],
+    ] as const;
+    for (const [payload, field] of bad) {
+      const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload });
+      expect(r.statusCode, field).toBe(400);
+      expect(r.json().error.message).toContain(field);
+    }
+  });
+
+  it('exports a DOCX from a posted profile', async () => {
+    const r = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile: completeFixtures.processFactory, category: 'processFactory' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('wordprocessingml');
+    expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('session drafts', () => {
+  async function session() {
+    const r = await b.app.inject({ method: 'POST', url: '/api/sessions' });
+    const { sessionId, token } = r.json();
+    await b.app.store.setAnswers(sessionId, { 'form.name': '郑州示例机械有限公司', 'form.registeredCapital': 5000, 'form.foundedOn': '2012-06-01' });
+    return { sessionId, auth: { authorization: `Bearer ${token}` } };
+  }
+
+  it('needs the session token: missing or wrong token is 404', async () => {
+    const { sessionId } = await session();
+    expect((await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory` })).statusCode).toBe(404);
+    expect((await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/export.docx?category=discreteFactory`, headers: { authorization: 'Bearer nope' } })).statusCode).toBe(404);
+  });
+
+  it('drafts from the session answers and keeps an edit against regeneration unless overwrite is asked', async () => {
+    const { sessionId, auth } = await session();
+    const list = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth });
+    expect(list.statusCode).toBe(200);
+    const intro = list.json().sections.find((s: { section: string }) => s.section === 'enterpriseIntro');
+    expect(intro.text).toContain('郑州示例机械有限公司成立于2012年6月1日');
+    expect(list.json().sections.map((s: { section: string }) => s.section)).toContain('ws.infra@1');
+
+    const put = await b.app.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/drafts/enterpriseIntro`, headers: auth, payload: { text: '我们自己改写的简介。', category: 'discreteFactory' } });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ edited: true, length: 10 });
+
+    const again = await b.app.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/drafts/enterpriseIntro`, headers: auth, payload: { regenerate: true, category: 'discreteFactory' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.existing).toBe('我们自己改写的简介。');
+
+    const listed = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth });
+    expect(listed.json().sections.find((s: { section: string }) => s.section === 'enterpriseIntro')).toMatchObject({ text: '我们自己改写的简介。', edited: true });
+
+    const forced = await b.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/drafts/enterpriseIntro/regenerate`, headers: auth, payload: { overwrite: true, category: 'discreteFactory' } });
+    expect(forced.statusCode).toBe(200);
+    expect(forced.json().text).toContain('郑州示例机械有限公司');
+    const after = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth });
+    expect(after.json().sections.find((s: { section: string }) => s.section === 'enterpriseIntro').edited).toBe(false);
+  });
+
+  it('exports the session DOCX with the token', async () => {
+    const { sessionId, auth } = await session();
+    const r = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/export.docx?category=smartWorkshop`, headers: auth });
+    expect(r.statusCode).toBe(200);
+    expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('drafts for the category the assessment recommends when none is given, or asks for one', async () => {
+    const { sessionId, auth } = await session();
+    const answers = await b.app.store.getAnswers(sessionId);
+    const recommended = evaluate(b.app.kb.data, answers).assessment.category.recommended;
+    const r = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts`, headers: auth });
+    if (recommended) expect(r.json().category).toBe(recommended);
+    else {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().error.message).toContain('category');
+    }
+  });
+});
