@@ -3,6 +3,7 @@ import { parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
 import { AnswerCache } from '../qa/cache';
 import { AskRequest } from '../schemas/ask';
+import { askWithLlm } from '../llm/ask';
 
 /** POST /api/ask: a cited answer (AskResponse) from the notice, offline. */
 export default async function askRoutes(fastify: FastifyInstance): Promise<void> {
@@ -10,6 +11,8 @@ export default async function askRoutes(fastify: FastifyInstance): Promise<void>
   fastify.post('/api/ask', async (req, reply) => {
     const body = parseOr400(AskRequest, req.body, 'body');
     const kb = fastify.knowledgeFor(body.knowledgeVersion);
+    // LLM mode: a grounded, checked model answer, never cached (it is not deterministic). Offline is untouched.
+    if (fastify.llm) return askWithLlm(fastify.llm, kb, body.question, `ask:${req.ip}`, req.log);
     const entry = cache.get(kb.version, body.question) ?? cache.set(kb.version, body.question, answerQuestion(kb, body.question));
     return reply.type('application/json; charset=utf-8').send(entry.json);
   });
