@@ -12,7 +12,8 @@ export interface FormsContext extends FormsKnowledge {
   templates: Templates;
 }
 
-type Piece = { text: string; numbers: NumberSource[]; source?: string; sentences?: boolean };
+/** Slot content; `missing` lists placeholders already written inside the text. */
+type Piece = { text: string; numbers: NumberSource[]; source?: string; sentences?: boolean; missing?: string[] };
 type Slot = Piece | { missing: string };
 
 interface Unit {
@@ -75,6 +76,13 @@ function label(ctx: Ctx, key: string): string {
 
 function financeYears(f: FormFacts): string[] {
   return Object.keys(f.finance ?? {}).sort();
+}
+
+/** The years of the form's 近三年主要经济指标 table. */
+function formYears(ctx: Ctx): string[] {
+  const b = ctx.spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
+  const cols = b && b.type === 'matrix' ? b.columns.map((c) => c.key) : [];
+  return cols.length ? cols : financeYears(ctx.facts);
 }
 
 function capStatus(ctx: Ctx, cap: CapabilityId): boolean | 'partial' | undefined {
@@ -152,11 +160,11 @@ function slot(ctx: Ctx, name: string): Slot {
       return or(y ? resolvedPiece(financeValue(f, y, key), 'form.') : null, `finance.${key}`);
     }
     case 'finance.years': {
-      const ys = financeYears(f);
-      if (ys.length < 2) return miss('finance.revenue');
+      // The years are the form's own (近三年主要经济指标 2020–2022), not a fact of the enterprise.
+      const ys = formYears(ctx);
       const a = ys[0]!;
       const b = ys[ys.length - 1]!;
-      return { text: `${a}—${b}年`, numbers: [{ value: a, source: `key:form.finance.${a}` }, { value: b, source: `key:form.finance.${b}` }] };
+      return { text: `${a}—${b}年`, numbers: [{ value: a, source: 'spec:finance.columns' }, { value: b, source: 'spec:finance.columns' }] };
     }
     case 'project.start':
     case 'project.end':
@@ -184,11 +192,17 @@ function slot(ctx: Ctx, name: string): Slot {
   const fin = /^finance\.series\.(\w+)$/.exec(name);
   if (fin) {
     const key = fin[1] as 'revenue' | 'profit' | 'tax' | 'totalAssets' | 'debtRatio';
-    const ys = financeYears(f);
+    const ys = formYears(ctx);
     const vals = ys.map((y) => resolvedPiece(financeValue(f, y, key), 'form.'));
-    if (!ys.length || vals.some((v) => !v)) return miss(`finance.${key === 'debtRatio' ? 'totalLiabilities' : key}`);
+    if (vals.every((v) => !v)) return miss(`finance.${key === 'debtRatio' ? 'totalLiabilities' : key}`);
     const unit = key === 'debtRatio' ? '%' : '万元';
-    return { text: vals.map((v) => v!.text + unit).join('、'), numbers: vals.flatMap((v) => v!.numbers) };
+    // A year the enterprise has not given stays a placeholder in its place in the series.
+    const missing = ys.filter((_y, i) => !vals[i]).map((y) => `${y}年${label(ctx, `finance.${key === 'debtRatio' ? 'totalLiabilities' : key}`)}`);
+    return {
+      text: vals.map((v, i) => (v ? v.text + unit : placeholder(missing.find((m) => m.startsWith(ys[i]!))!))).join('、'),
+      numbers: vals.flatMap((v) => v?.numbers ?? []),
+      missing,
+    };
   }
   throw new Error(`unknown template slot {${name}}`);
 }
@@ -200,17 +214,22 @@ function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): Capabilit
   return [...seen];
 }
 
+function isPiece(s: Slot): s is Piece {
+  return typeof (s as Piece).text === 'string';
+}
+
 function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): { text: string; numbers: NumberSource[]; missing: string[]; lastSlot?: Piece } {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
   let lastSlot: Piece | undefined;
   const out = text.replace(/\{([\w.]+)\}/g, (_m, key: string) => {
     const r: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
-    if ('missing' in r) {
+    if (!isPiece(r)) {
       missing.push(r.missing);
       return placeholder(r.missing);
     }
     numbers.push(...r.numbers);
+    if (r.missing) missing.push(...r.missing);
     lastSlot = r;
     return r.text;
   });

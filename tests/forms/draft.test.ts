@@ -97,3 +97,22 @@ describe('templates', () => {
     expect(parseTemplate('y.md', '?2 公司注册资本{registeredCapital}万元。').lines[0]).toMatchObject({ required: false, priority: 2 });
   });
 });
+
+describe('drafting never invents numbers', () => {
+  it.each(categories)('every section of the %s form drafted from a sparse profile traces all its digits', (category) => {
+    const profile = DraftProfile.parse(sparse);
+    const form = fillForm(ctx, profile, category);
+    for (const d of Object.values(form.drafts)) expect(traceProblems(profile, d.text, d.numbers), d.section).toEqual([]);
+    for (const w of form.workshops) for (const [id, c] of Object.entries(w.cells)) expect(traceProblems(profile, c.text, c.numbers), id).toEqual([]);
+    expect(missingFields(form).length).toBeGreaterThan(10);
+  });
+
+  it('uses the edited text of a section instead of the generated draft, per workshop too', () => {
+    const profile = DraftProfile.parse(completeFixtures.discreteFactory);
+    const form = fillForm(ctx, profile, 'discreteFactory', { enterpriseIntro: '改写后的简介〔待补充：荣誉〕', 'ws.infra@2': '机加工车间网络由企业自行改写。' });
+    expect(form.drafts.enterpriseIntro).toMatchObject({ text: '改写后的简介〔待补充：荣誉〕', missingFacts: ['荣誉'] });
+    expect(form.values.enterpriseIntro!.text).toBe('改写后的简介〔待补充：荣誉〕');
+    expect(form.workshops[1]!.cells['ws.infra']!.text).toBe('机加工车间网络由企业自行改写。');
+    expect(form.workshops[0]!.cells['ws.infra']!.text).toContain('铸造车间部署千兆工业以太网');
+  });
+});

@@ -22,6 +22,9 @@ function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): numbe
   return undefined;
 }
 
+/** The years the 申报书 itself prints in 近三年主要经济指标 (the form's words, not a fact). */
+const specYears = ['2020', '2021', '2022'];
+
 export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
   const v = Number(n.value);
   const bad = (why: string) => `${n.value} from ${n.source}: ${why}`;
@@ -52,6 +55,7 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
     return String((at(p, m[1]!) as unknown[]).length) === n.value ? null : bad('count differs');
   }
   if (n.source.startsWith('computed:')) return bad('unknown computation');
+  if (n.source === 'spec:finance.columns') return specYears.includes(n.value) ? null : bad('not a year of the form');
   const fact = at(p, n.source);
   if (typeof fact === 'number') return fact === v ? null : bad(`fact is ${fact}`);
   if (typeof fact === 'string') {
@@ -64,7 +68,8 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
 export function traceProblems(p: DraftProfile, text: string, numbers: NumberSource[]): string[] {
   const problems: string[] = [];
   const listed = new Set(numbers.map((n) => n.value.replace(/^-/, '')));
-  for (const run of text.match(/\d+(?:\.\d+)?/g) ?? []) if (!listed.has(run)) problems.push(`"${run}" in the text is not listed in numbers`);
+  // A placeholder names a missing fact; its label is not a claim about the enterprise.
+  for (const run of text.replace(/〔待补充：[^〕]*〕/g, '').match(/\d+(?:\.\d+)?/g) ?? []) if (!listed.has(run)) problems.push(`"${run}" in the text is not listed in numbers`);
   for (const n of numbers) {
     const e = verifyNumber(p, n);
     if (e) problems.push(e);
