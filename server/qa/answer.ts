@@ -173,6 +173,21 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]):
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]] };
 }
 
+type Division = KnowledgeBase['data']['industries']['divisions'][number];
+
+/** The GB/T 4754 division a question names, by its longest matching everyday name. */
+export function findIndustry(kb: KnowledgeBase, q: string): { division: Division; said: string } | null {
+  let best: { division: Division; said: string } | null = null;
+  for (const d of kb.data.industries.divisions) {
+    for (const name of [d.name, ...(d.aliases ?? [])]) {
+      if (q.includes(norm(name)) && (!best || name.length > best.said.length)) best = { division: d, said: name };
+    }
+  }
+  return best;
+}
+
+const TYPICAL: Record<Division['prior'], string> = { discrete: '按离散型', process: '按流程型', mixed: '兼有离散和流程特征' };
+
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
@@ -193,6 +208,16 @@ function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
     const regionQuota = intent.id === 'quota' && regions.length > 0 && has(q, intent.regionTrigger ?? []) && !(intent.none && has(q, intent.none));
     if (!triggered(q, intent) && !regionQuota) continue;
     switch (intent.id) {
+      case 'industryType': {
+        const found = findIndustry(kb, q);
+        if (!found) break;
+        const d = found.division;
+        const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
+        texts.push(fill(intent.answer ?? '', { industry: found.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' }));
+        const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
+        for (const id of [...order, ...(intent.clauses ?? [])]) cites.push([id, []]);
+        break;
+      }
       case 'reapplication': {
         const holder = reapplicationHolder(q);
         texts.push(intent.answers?.[holder] ?? '');
@@ -239,6 +264,10 @@ function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
   return { answer: texts.join('\n'), citations: citations(kb, cites as [string, string[]][]), confidence: INTENT_CONFIDENCE, outOfScope: false };
 }
 
+function isHeadingOnly(c: Clause): boolean {
+  return c.text.replace(NUMBERING, '').replace(/[\s。：]/g, '').length <= c.title.length + 2;
+}
+
 function stripFillers(kb: KnowledgeBase, question: string): string {
   let q = normalise(question);
   for (const f of kb.data.intents.fillers) if (q.includes(norm(f))) q = q.split(norm(f)).join(' ');
@@ -251,6 +280,11 @@ export function retrieve(kb: KnowledgeBase, question: string, k = 5): { clause: 
 }
 
 function quoteFromPassages(kb: KnowledgeBase, clause: Clause, passages: string[]): string {
+  // A section heading ("四、相关附件") answers a "which ones" question through its items: list them.
+  if (isHeadingOnly(clause)) {
+    const items = kb.children(clause.id);
+    if (items.length) return clip(`${clause.title}：${items.map((c) => c.title).join('；')}`);
+  }
   const all = kb.retriever.sentences(clause.id);
   // The next sentence of the clause completes a bare table label ("车间建设（如有多个车间…）" → its rows).
   const next = passages[0] ? all[all.indexOf(passages[0]) + 1] : undefined;
@@ -281,6 +315,7 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
 
   const top = hits[0]!.score;
   const kept = hits.filter((h, i) => i === 0 || h.score >= top * 0.4).slice(0, MAX_CITATIONS);
+
   const cites: Citation[] = kept.map((h) => ({ clause: h.clause.id, title: h.clause.title, quote: quoteFromPassages(kb, h.clause, h.passages) }));
   const [best, ...rest] = cites;
   let answer = `根据《通知》${best!.clause}（${best!.title}）的规定：“${best!.quote}”`;

@@ -1,10 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Built } from '../helper';
+import { buildKnowledgeApp } from './light-app';
 
 describe('the knowledge routes', () => {
-  let b: Built;
-  beforeAll(async () => { b = await build(); });
-  afterAll(async () => { await b.close(); });
+  let b: { app: FastifyInstance };
+  beforeAll(async () => { b = { app: await buildKnowledgeApp() }; });
+  afterAll(async () => { await b.app.close(); });
 
   it('return one clause with its descendants', async () => {
     const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('三(二)')}` });
@@ -39,5 +40,11 @@ describe('the knowledge routes', () => {
     const res = await b.app.inject({ method: 'GET', url: '/api/knowledge/clauses?knowledgeVersion=henan-1999' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('knowledgeVersion');
+  });
+});
+
+describe('the knowledge plugin', () => {
+  it('refuses to start on a knowledge version that does not exist, naming it', async () => {
+    await expect(buildKnowledgeApp({ KNOWLEDGE_VERSION: 'henan-1999' })).rejects.toThrow(/henan-1999/);
   });
 });

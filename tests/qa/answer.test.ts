@@ -135,6 +135,33 @@ describe('direct answers from structured data', () => {
     expect(r.answer).toContain('1个');
   });
 
+  it('gives the usual discrete/process practice of a named trade from GB/T 4754, as a prior only', () => {
+    const chem = answerQuestion(kb, '化工企业应该报离散型还是流程型？');
+    expect(chem.answer).toContain('第26大类');
+    expect(chem.answer).toContain('流程型');
+    expect(chem.answer).toContain('没有给出行业与类型的对应关系');
+    expect(chem.citations[0]!.clause).toBe('三(三)');
+    const car = answerQuestion(kb, '汽车零部件厂属于哪类？');
+    expect(car.answer).toContain('第36大类');
+    expect(car.citations[0]!.clause).toBe('三(二)');
+  });
+
+  it('does not mistake a system question for a trade classification', () => {
+    expect(answerQuestion(kb, '流程型工厂必须有安全仪表系统吗').citations[0]!.clause).toBe('三(三)3');
+  });
+
+  it('does not apply the one-per-year rule to two subsidiaries of a group', () => {
+    const r = answerQuestion(kb, '同一集团的两个子公司能不能都申报？');
+    expect(r.citations[0]!.clause).toBe('二(一)');
+    expect(r.answer).not.toMatch(/^不能/);
+  });
+
+  it('lists the items of a section when the best clause is a bare heading', () => {
+    const r = answerQuestion(kb, '申报需要附哪些证明材料？');
+    expect(r.citations[0]!.clause).toMatch(/^附件\d\.四$/);
+    expect(r.citations[0]!.quote).toContain('营业执照');
+  });
+
   it('gives the helpline', () => {
     const r = answerQuestion(kb, '咨询电话是多少');
     expect(r.answer).toContain('0371—65507698');

@@ -5,12 +5,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fallbackPage from '../../server/routes/fallback-page';
 import { AskResponse } from '../../server/schemas/ask';
+import type { FastifyInstance } from 'fastify';
 import { build, type Built } from '../helper';
+import { buildKnowledgeApp } from '../knowledge/light-app';
+
+describe('POST /api/ask in the full app', () => {
+  let b: Built;
+  beforeAll(async () => { b = await build(); }, 30_000);
+  afterAll(async () => { await b?.close(); });
+
+  it('is registered with the security headers and answers', async () => {
+    const res = await b.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '视频有什么要求' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.json().answer).toContain('1080P');
+  });
+});
 
 describe('POST /api/ask', () => {
-  let b: Built;
-  beforeAll(async () => { b = await build(); });
-  afterAll(async () => { await b.close(); });
+  let b: { app: FastifyInstance };
+  beforeAll(async () => { b = { app: await buildKnowledgeApp() }; });
+  afterAll(async () => { await b.app.close(); });
 
   const ask = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     b.app.inject({ method: 'POST', url: '/api/ask', headers, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });

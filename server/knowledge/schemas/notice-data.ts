@@ -85,6 +85,8 @@ export const IndustriesFile = z.object({
         mixed: z.boolean(),
         typicalType: z.string(),
         note: z.string(),
+        /** Everyday names of the trade (化工, 汽车零部件…) so a question can name it. */
+        aliases: z.array(z.string().min(1)).optional(),
       }),
     )
     .length(31),
@@ -122,7 +124,7 @@ export const IntentsFile = z.object({
   }),
   intents: z.array(
     z.object({
-      id: z.enum(['reapplication', 'perYear', 'quota', 'deadline', 'video', 'photos', 'contact']),
+      id: z.enum(['industryType', 'reapplication', 'perYear', 'quota', 'deadline', 'video', 'photos', 'contact']),
       trigger: Trigger,
       none: z.array(z.string()).optional(),
       regionTrigger: z.array(z.string()).optional(),
