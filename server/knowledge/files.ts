@@ -28,7 +28,8 @@ export const KNOWLEDGE_FILES = {
   industries: { path: 'industries.json', schema: IndustriesFile },
   intents: { path: 'intents.json', schema: IntentsFile },
   // D — the three 申报书 specs, form-phase questions and drafting phrases.
-  forms: { path: 'forms/', schema: FormSpec },
+  // 'as const' keeps the trailing '/' in the type, so KnowledgeData types it as a record by file name.
+  forms: { path: 'forms/' as const, schema: FormSpec },
   formQuestions: { path: 'form-questions.json', schema: FormQuestions },
   formDrafting: { path: 'form-drafting.json', schema: FormDrafting },
   // E — capabilities, element conditions, category rules and the interview plan.
