@@ -231,7 +231,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const next = { ...answers, [questionId]: v };
   const after = formFactsFromAnswers(kb, next);
   const seen = new Set(checkFacts({ form: before }).map((f) => f.message));
-  const province = typeof answers['ent.province'] === 'string' ? (answers['ent.province'] as string) : '河南省';
+  // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
+  const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
   const newFlags = checkFacts({ form: { province, ...after } }).filter((f) => !seen.has(f.message));
   const newlyBlocking = newFlags.map((f) => ({ clause: f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb), reason: f.message }));
   return {

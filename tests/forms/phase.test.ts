@@ -156,3 +156,10 @@ describe('typed answers in the form phase', () => {
     expect(parseProducts('制动盘 60%；轮毂')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂' }]);
   });
 });
+
+describe('credit code against the registration answer', () => {
+  it('flags a Henan division code when the enterprise said it is not registered in Henan', () => {
+    const r = applyFormAnswer(kb, { 'ent.registeredInHenan': false }, 'form.creditCode', henanCode);
+    expect((r as { newlyBlocking: { reason: string }[] }).newlyBlocking[0]!.reason).toMatch(/属于河南省/);
+  });
+});
