@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import { draftSection, type DraftOptions, type FormsContext } from '../forms/draft';
 import { formSpec } from '../forms/knowledge';
 import { draftableSections } from '../forms/spec';
-import type { DraftProfile } from '../schemas/forms';
+import type { DraftProfile, DraftResult } from '../schemas/forms';
 import type { Category } from '../schemas/profile';
 import { draftWithLlm, type LlmDraft } from './draft';
 import type { PromptClause } from './prompts';
@@ -23,10 +23,12 @@ export async function draftSectionWithLlm(
   profile: DraftProfile,
   category: Category,
   section: string,
-  opts: DraftOptions & { sessionKey: string; signal?: AbortSignal },
+  opts: DraftOptions & { sessionKey: string; signal?: AbortSignal; offline?: DraftResult },
 ): Promise<LlmDraft> {
-  const offline = draftSection(forms, profile, category, section, opts);
-  const sec = draftableSections(formSpec(forms, category)).find((s) => s.id === section);
+  const offline = opts.offline ?? draftSection(forms, profile, category, section, opts);
+  // "ws.dispatch@2" is the second workshop's cell of section "ws.dispatch".
+  const specId = section.replace(/@\d+$/, '');
+  const sec = draftableSections(formSpec(forms, category)).find((s) => s.id === specId);
   // The element clause of 三 the cell answers, with its sub-clauses (三(二) → 三(二)1…6).
   const element = sec?.field?.element ? kb.subtree(sec.field.element) : [];
   // The form's own clause helps only when it is a short instruction, not the whole table of a form page.
@@ -41,4 +43,27 @@ export async function draftSectionWithLlm(
     { section, title: offline.title, hint: sec?.field?.hint ?? sec?.item?.hint, clauses: clauses.slice(0, 8), facts: profile, offline },
     { sessionKey: opts.sessionKey, signal: opts.signal },
   );
+}
+
+/**
+ * The drafting routes' answer in LLM mode: the checked draft (DraftResult, unchanged shape) plus
+ * who wrote it, the numbers still without a source, and the notice when the template was used.
+ */
+export async function llmDraftResponse(
+  llm: Llm,
+  kb: KnowledgeBase,
+  forms: FormsContext,
+  profile: DraftProfile,
+  category: Category,
+  section: string,
+  offline: DraftResult,
+  sessionKey: string,
+): Promise<DraftResult & { drafter: 'llm' | 'template'; unsourcedNumbers?: string[]; notice?: string }> {
+  const r = await draftSectionWithLlm(llm, kb, forms, profile, category, section, { sessionKey, offline });
+  return {
+    ...r.draft,
+    drafter: r.source === 'llm' ? 'llm' : 'template',
+    ...(r.violations.length ? { unsourcedNumbers: r.violations } : {}),
+    ...(r.notice ? { notice: r.notice } : {}),
+  };
 }

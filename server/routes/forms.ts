@@ -12,6 +12,7 @@ import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
 import { evaluate, profileFromAnswers } from '../engine';
+import { llmDraftResponse } from '../llm/forms';
 
 const CategoryParams = z.object({ category: Category });
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
@@ -40,6 +41,12 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       if (err instanceof UnknownSectionError) throw new HttpError(400, 'VALIDATION_FAILED', `请求参数有误 (invalid request) — body.section: ${err.message}`, [{ field: 'body.section', message: err.message }]);
       throw err;
     }
+  };
+
+  // LLM mode: the model writes the section over the offline draft, checked for length and number provenance.
+  const draftMaybeLlm = async (profile: DraftProfile, category: Category, section: string, key: string) => {
+    const offline = draftOr400(profile, category, section);
+    return fastify.llm ? llmDraftResponse(fastify.llm, fastify.kb, ctx(), profile, category, section, offline, key) : offline;
   };
 
   // The docx package is large; loading it on first export keeps startup fast.
@@ -73,7 +80,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
 
   fastify.post('/api/draft', async (request) => {
     const body = parseOr400(DraftRequest, request.body);
-    return draftOr400(body.profile, body.category, body.section);
+    return draftMaybeLlm(body.profile, body.category, body.section, `draft:${request.ip}`);
   });
 
   fastify.post('/api/export/docx', async (request, reply) => {
@@ -128,7 +135,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {
     const { section } = parseOr400(SessionSectionParams, request.params, 'params');
     const { sessionId, profile, category, saved } = await sessionProfile(request, wanted);
-    const generated = draftOr400(profile, category, section);
+    const generated = await draftMaybeLlm(profile, category, section, sessionId);
     const existing = saved[category]?.[section];
     if (existing?.edited && !overwrite) {
       // An edit is the user's own work; only an explicit overwrite may replace it.
