@@ -191,7 +191,7 @@ const TYPICAL: Record<Division['prior'], string> = { discrete: '按离散型', p
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
-  const got = q.search(/获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌/u);
+  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌/u);
   if (got >= 0) {
     const m = q.slice(got).match(/车间|工厂/u);
     if (m) return m[0] === '车间' ? '智能车间' : '智能工厂';
