@@ -73,6 +73,9 @@ export class ZzApp extends LitElement {
         min-width: 0;
         flex: 1;
       }
+      .actions[hidden] {
+        display: none;
+      }
       .actions {
         display: flex;
         gap: var(--zz-space-2);
@@ -617,7 +620,7 @@ export class ZzApp extends LitElement {
       <header class="top" ?inert=${this._panelOpen}>
         <h1>智造申报助手</h1>
         <span class="sub">河南省智能车间 · 智能工厂申报</span>
-        <div class="actions">
+        <div class="actions" ?hidden=${!this._session && !this._starting && !this._conv.messages.length}>
           <button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
             评估${a ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
           </button>
