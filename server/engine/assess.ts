@@ -117,7 +117,7 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
   const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
   const labels = (ids: CapabilityId[]) => ids.map((id) => capLabel.get(id) ?? id);
-  const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((l) => `${l}（部分具备）`), ...best.selfMissing];
+  const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })), ...best.selfMissing];
   const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
   const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
   const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;

@@ -39,15 +39,16 @@ export function emptyFacts(): Facts {
   return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {} };
 }
 
-export function factsFromProfile(p: Profile): Facts {
+export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
   const e = p.enterprise;
+  const province = e.province.toLowerCase();
   return {
     enterprise: {
       ...e,
       credit: { ...e.credit },
       priorTitles: [...(e.priorTitles ?? [])],
       // Profile carries the province as text; 二(一) asks for registration in Henan.
-      registeredInHenan: /河南|henan/i.test(e.province),
+      registeredInHenan: kb.categoryRules.province.match.some((w) => province.includes(w.toLowerCase())),
     },
     scope: p.scope,
     productionMode: p.productionMode,
@@ -91,7 +92,7 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
       value = typeof value === 'string' ? normaliseDivision(value) : undefined;
       if (value === undefined) continue;
     }
-    if (q.sets === 'enterprise.registeredInHenan' && value === true) facts.enterprise.province = '河南省';
+    if (q.sets === 'enterprise.registeredInHenan' && value === true) facts.enterprise.province = kb.categoryRules.province.name;
     setPath(facts, q.sets, value);
   }
   return facts;

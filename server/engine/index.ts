@@ -13,5 +13,5 @@ export { factsFromAnswers, type Facts, type PartialProfile } from './facts';
 
 /** The public /api/assess contract: a validated profile in, the assessment out. */
 export function assess(kb: KnowledgeData, profile: Profile): Assessment {
-  return evaluateFacts(kb, factsFromProfile(profile)).assessment;
+  return evaluateFacts(kb, factsFromProfile(kb, profile)).assessment;
 }

@@ -152,7 +152,7 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (findAll(vocab.questionWords, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
   const last = core.slice(-1);
-  if (v.questionEndings.includes(last) || /吗/.test(core)) return true;
+  if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
     // 那ERP呢 asks; 还没有呢 answers.
     return findAll(vocab.cues, core).length === 0;

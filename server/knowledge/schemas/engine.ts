@@ -113,6 +113,8 @@ const Weights = z.partialRecord(CapabilityId, z.number().positive());
 export const CategoryRulesFile = z.object({
   $comment: Comment,
   manufacturingDivisions: z.object({ from: z.number().int(), to: z.number().int() }),
+  /** The province of 二(一): its name, and the words that recognise it in a profile's province field. */
+  province: z.object({ name: Text, match: z.array(Text).min(1) }),
   hard: z.object(Object.fromEntries(HARD_RULE_IDS.map((id) => [id, HardRule])) as Record<HardRuleId, typeof HardRule>),
   modes: z.object({ discrete: Text, process: Text }),
   priors: z.object({ discrete: Text, process: Text, mixed: Text }),
@@ -147,6 +149,7 @@ export const CategoryRulesFile = z.object({
     elementUnknownItem: Text,
     listSeparator: Text,
     noneItem: Text,
+    partialItem: Text,
   }),
   notes: z.object({
     smartWorkshopHolder: ClauseText,
@@ -213,6 +216,7 @@ export const InterviewFile = z
       mask: Words,
       contrast: Words,
       questionEndings: Words,
+      questionAnywhere: Words,
       weakQuestionEndings: Words,
       questionWords: Words,
       notQuestion: Words,
