@@ -12,7 +12,7 @@ import { createKnowledgeBase } from '../server/knowledge/base';
 import { loadKnowledgeData } from '../server/knowledge/load';
 import { answerQuestion } from '../server/qa/answer';
 
-const DURATION_S = Number(process.argv[2] ?? 4);
+const DURATION_S = Number(process.argv[2] ?? 2.5);
 const ROUNDS = 2;
 const questions: string[] = (JSON.parse(readFileSync('tests/fixtures/questions.json', 'utf8')) as { q: string }[]).map((x) => x.q);
 
@@ -40,11 +40,13 @@ function inProcess(): void {
   console.log(`  ${Math.round((times.length / total) * 1000)} answers/s, p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms, max ${times.at(-1)!.toFixed(3)} ms`);
 }
 
-async function load(url: string, bodies: string[] | null): Promise<number> {
+async function load(url: string, bodies: string[] | null | 'GET'): Promise<number> {
   const path = new URL(url).pathname;
   const headers = { 'content-type': 'application/json' };
   let n = 0;
-  const requests = bodies
+  const requests = bodies === 'GET'
+    ? [{ method: 'GET' as const, path }]
+    : bodies
     ? bodies.map((body) => ({ method: 'POST' as const, path, headers, body }))
     : // Every request a new question: measures the uncached path (segmentation, scoring, quoting).
       [{ method: 'POST' as const, path, headers, setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ question: `${questions[n % questions.length]}（${n++}）` }) }) }];
@@ -68,15 +70,18 @@ async function http(): Promise<void> {
     // Alternate the two servers so a burst of load from elsewhere on the machine hits both alike.
     let bareRps = 0;
     let askRps = 0;
+    let healthRps = 0;
     for (let r = 0; r < ROUNDS; r++) {
       bareRps += (await load(`${bareUrl}/bare`, bodies)) / ROUNDS;
       askRps += (await load(`${fullUrl}/api/ask`, bodies)) / ROUNDS;
+      healthRps += (await load(`${fullUrl}/api/health`, 'GET')) / ROUNDS;
     }
     const uncachedRps = await load(`${fullUrl}/api/ask`, null);
     console.log(`HTTP (autocannon, 10 connections, ${ROUNDS}×${DURATION_S}s alternating, 127.0.0.1):`);
     console.log(`  bare Fastify JSON route: ${Math.round(bareRps)} req/s`);
     console.log(`  POST /api/ask, dev questions (full app: helmet, rate limit, validation, answer cache): ${Math.round(askRps)} req/s`);
     console.log(`  ratio /api/ask ÷ bare: ${((askRps / bareRps) * 100).toFixed(1)}% (target ≥ 60%)`);
+    console.log(`  reference: GET /api/health on the full app (helmet + rate limit, no work): ${Math.round(healthRps)} req/s = ${((healthRps / bareRps) * 100).toFixed(1)}% of bare`);
     console.log(`  POST /api/ask, every question new (no cache hit, ${DURATION_S}s): ${Math.round(uncachedRps)} req/s = ${((uncachedRps / bareRps) * 100).toFixed(1)}% of bare`);
   } finally {
     await full.close();

@@ -32,6 +32,9 @@ export interface RetrieverOptions {
 
 const SENTENCE_END = /(?<=[。；;！？!?])/;
 const SHORT = 14;
+// Words the notice never uses weigh at most this share of the rarest term: enough to pull an
+// unrelated question under the threshold, not so much that colloquial wording does.
+const UNSEEN_WEIGHT = 0.6;
 const ASCII_TERM = /^[a-z0-9/+\-. ]+$/;
 
 /** Splits clause text into quotable sentences; short table cells are merged with their neighbours. */
@@ -264,7 +267,7 @@ export class Retriever {
     for (const word of words) {
       // Words inside a matched lexicon term were counted with their concept above.
       if (word.length < 2 || QUERY_STOPWORDS.has(word) || spans.some((s) => s.includes(word) || word.includes(s))) continue;
-      const w = Math.min(this.clauseIndex.idf(word), this.maxIdf * 0.6);
+      const w = Math.min(this.clauseIndex.idf(word), this.maxIdf * UNSEEN_WEIGHT);
       total += w;
       const grams = /\p{Script=Han}/u.test(word) ? [...Array(word.length - 1).keys()].map((i) => word.slice(i, i + 2)) : [word];
       if (inDoc(word) || grams.every(inDoc)) found += w;
