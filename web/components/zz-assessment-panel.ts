@@ -167,7 +167,12 @@ export class ZzAssessmentPanel extends LitElement {
     if (!p) return nothing;
     const total = p.answered + p.remaining;
     const pct = total ? Math.round((p.answered / total) * 100) : 0;
-    const text = p.phase === 'done' || p.remaining === 0 ? `已回答 ${p.answered} 题，问卷已完成` : `已回答 ${p.answered} 题，还剩约 ${p.remaining} 题`;
+    const text =
+      p.phase === 'done' || p.remaining === 0
+        ? `已回答 ${p.answered} 题，问卷已完成`
+        : p.phase === 'form'
+          ? `评估问题已答完；正在收集申报书信息，还剩约 ${p.remaining} 项（可跳过，稍后补充）`
+          : `已回答 ${p.answered} 题，还剩约 ${p.remaining} 题`;
     return html`<div class="progress">
       <div class="muted" id="pl">${text}</div>
       <div class="bar" role="progressbar" aria-labelledby="pl" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>

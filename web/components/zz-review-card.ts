@@ -54,6 +54,14 @@ export class ZzReviewCard extends LitElement {
       .empty {
         color: var(--zz-color-muted);
       }
+      h3 {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+        margin: var(--zz-space-4) 0 0;
+      }
+      h3:first-child {
+        margin-top: 0;
+      }
     `,
   ];
 
@@ -92,39 +100,57 @@ export class ZzReviewCard extends LitElement {
     emit(this, 'zz-edit', { ...e.detail, label: r.label });
   }
 
+  private _item(r: Recorded) {
+    return html`<li data-question=${r.questionId}>
+      <div class="row">
+        <div class="text">
+          <span class="label">${r.label}</span>
+          <span class="value">${r.display}</span>
+        </div>
+        <button
+          class="btn"
+          type="button"
+          ?disabled=${this.disabled}
+          aria-expanded=${this._editing === r.questionId ? 'true' : 'false'}
+          aria-label=${`修改：${r.label}`}
+          @click=${() => (this._editing = this._editing === r.questionId ? null : r.questionId)}
+        >${this._editing === r.questionId ? '取消' : '修改'}</button>
+      </div>
+      ${this._editing === r.questionId
+        ? html`<div class="edit">
+            <zz-question
+              compact
+              .question=${this._questionFor(r)}
+              .value=${r.value}
+              @zz-answer=${(e: CustomEvent<{ questionId: string; value: AnswerValue; display: string }>) => this._onAnswer(e, r)}
+            ></zz-question>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
   render() {
     if (!this.items.length) return html`<p class="empty">还没有回答。开始申报后，您的每个回答都会列在这里，可以随时修改。</p>`;
-    return html`<ul>
-      ${this.items.map(
-        (r) => html`<li data-question=${r.questionId}>
-          <div class="row">
-            <div class="text">
-              <span class="label">${r.label}</span>
-              <span class="value">${r.display}</span>
-            </div>
-            <button
-              class="btn"
-              type="button"
-              ?disabled=${this.disabled}
-              aria-expanded=${this._editing === r.questionId ? 'true' : 'false'}
-              aria-label=${`修改：${r.label}`}
-              @click=${() => (this._editing = this._editing === r.questionId ? null : r.questionId)}
-            >${this._editing === r.questionId ? '取消' : '修改'}</button>
-          </div>
-          ${this._editing === r.questionId
-            ? html`<div class="edit">
-                <zz-question
-                  compact
-                  .question=${this._questionFor(r)}
-                  .value=${r.value}
-                  @zz-answer=${(e: CustomEvent<{ questionId: string; value: AnswerValue; display: string }>) => this._onAnswer(e, r)}
-                ></zz-question>
-              </div>`
-            : nothing}
-        </li>`,
-      )}
-    </ul>`;
+    const groups = new Map<string, Recorded[]>();
+    for (const r of this.items) {
+      const g = groupOf(r.questionId);
+      groups.set(g, [...(groups.get(g) ?? []), r]);
+    }
+    return html`${[...groups].map(
+      ([title, items]) => html`<h3>${title}</h3>
+        <ul>
+          ${items.map((r) => this._item(r))}
+        </ul>`,
+    )}`;
   }
+}
+
+/** Groups follow the interview's phases, which the question ids encode (CONTRACTS.md). */
+function groupOf(questionId: string): string {
+  if (questionId.startsWith('form.')) return '申报书信息';
+  if (questionId.startsWith('cat.') || questionId === 'ent.industryCode') return '申报方向';
+  if (questionId.startsWith('ent.')) return '基本条件';
+  return '要素条件';
 }
 
 declare global {
