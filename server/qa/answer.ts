@@ -204,9 +204,13 @@ function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
   const texts: string[] = [];
   const cites: [string, readonly string[]][] = [];
   const regions = findRegions(kb, q);
+  const fired = new Set(kb.data.intents.intents.filter((i) => triggered(q, i)).map((i) => i.id));
   for (const intent of kb.data.intents.intents) {
-    const regionQuota = intent.id === 'quota' && regions.length > 0 && has(q, intent.regionTrigger ?? []) && !(intent.none && has(q, intent.none));
-    if (!triggered(q, intent) && !regionQuota) continue;
+    // "洛阳市最晚几号交材料" names a city but asks for the deadline: a region alone asks for a quota
+    // only when nothing else was asked.
+    const regionQuota =
+      intent.id === 'quota' && fired.size === 0 && regions.length > 0 && has(q, intent.regionTrigger ?? []) && !(intent.none && has(q, intent.none));
+    if (!fired.has(intent.id) && !regionQuota) continue;
     switch (intent.id) {
       case 'industryType': {
         const found = findIndustry(kb, q);

@@ -101,6 +101,12 @@ describe('direct answers from structured data', () => {
     expect(a).toContain('不多于10家');
   });
 
+  it('answers the question asked when a city is only the context', () => {
+    const r = answerQuestion(kb, '洛阳市最晚几号交材料？');
+    expect(r.citations.map((c) => c.clause)).toEqual(['四(四)']);
+    expect(r.answer).not.toContain('不多于15家');
+  });
+
   it('lists all quotas when no region is named', () => {
     const a = answerQuestion(kb, '推荐名额怎么分配的？').answer;
     for (const n of ['20', '15', '10', '5']) expect(a).toContain(`不多于${n}家`);
