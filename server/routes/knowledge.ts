@@ -19,7 +19,14 @@ export default async function knowledgeRoutes(fastify: FastifyInstance): Promise
     const kb = fastify.knowledgeFor(knowledgeVersion, 'query.knowledgeVersion');
     const clause = kb.clause(id);
     if (!clause) throw notFound(`条款 ${id} `);
-    // `descendants` lets a client render a section (e.g. 三(二)) in full with one request.
-    return { version: kb.version, clause, descendants: kb.subtree(id).slice(1) };
+    // `descendants` lets a client render a section (e.g. 三(二)) in full with one request;
+    // `fullText` is the section's original text with its sub-clauses, in notice order.
+    const subtree = kb.subtree(id);
+    return {
+      version: kb.version,
+      clause,
+      descendants: subtree.slice(1),
+      fullText: subtree.map((c) => c.text).filter(Boolean).join('\n'),
+    };
   });
 }

@@ -13,6 +13,8 @@ describe('the knowledge routes', () => {
     const body = res.json();
     expect(body.clause.id).toBe('三(二)');
     expect(body.descendants.map((c: { id: string }) => c.id)).toContain('三(二)6');
+    expect(body.fullText.startsWith('（二）离散型智能工厂')).toBe(true);
+    expect(body.fullText).toContain('可以是企业自建设备故障预测维护系统');
   });
 
   it('return an attachment clause by its prefixed id', async () => {
