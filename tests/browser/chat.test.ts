@@ -88,6 +88,13 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     await shot(page, 'desktop-welcome');
   });
 
+  it('opens a fresh start, not an error loop, from a link whose session does not exist', async () => {
+    await page.goto(`${server.url}/#s=nosuchsession&t=wrongtoken`);
+    await page.locator('zz-app .notice', { hasText: '之前的会话已失效' }).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('zz-welcome').isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+  });
+
   it('runs to a verdict recommending 智能车间 with every element met', async () => {
     let s = await start(page, '我要申报');
     expect(s.question?.phase).toBe('hard');
@@ -251,6 +258,14 @@ describe.skipIf(!HAS_CHROMIUM)('a question asked in the middle of the interview'
     await dialog.waitFor({ state: 'detached' }).catch(() => {});
     expect(await page.locator('zz-clause-viewer dialog[open]').count()).toBe(0);
     expect((await snapshot(page)).question?.id).toBe(pending);
+
+    // 「新建」 starts over: the welcome screen returns, and a reload no longer resumes the old session.
+    await page.locator('zz-app header button', { hasText: '新建' }).click();
+    await page.locator('zz-welcome').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await page.reload();
+    await page.locator('zz-welcome').waitFor({ state: 'visible' });
+    expect((await snapshot(page)).messages).toHaveLength(0);
     await context.close();
   });
 });

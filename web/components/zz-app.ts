@@ -373,11 +373,13 @@ export class ZzApp extends LitElement {
         break;
       case 'error':
         if (msg.clientId) this._clearAckTimer(msg.clientId);
-        if (!msg.clientId && (msg.code === 'NOT_FOUND' || msg.code === 'NOT_OPEN') && this._starting) {
-          // The saved session is gone (or the token is wrong): start fresh rather than loop.
+        // NOT_FOUND on open: the saved session is gone or the token is wrong, now or after a reconnect.
+        if (!msg.clientId && msg.code === 'NOT_FOUND') {
+          // Start fresh rather than reconnect in a loop to a session that will never open.
           forget(safeStorage());
           history.replaceState(null, '', `${location.pathname}${location.search}`);
           this._client.stop();
+          this._conv.reset();
           this._session = null;
           this._starting = false;
           this._banner = '之前的会话已失效，请重新开始。';
