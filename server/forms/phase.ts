@@ -278,6 +278,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const t = text.trim();
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
+  // "没有" to "how many patents?" is zero, not a skip.
+  if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   if (SKIP.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   if (QUESTION.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);

@@ -145,6 +145,12 @@ describe('typed answers in the form phase', () => {
     expect(interpretForm(kb, text, pending(id))).toEqual({ kind: 'answers', items: [{ questionId: id, value }] });
   });
 
+  it('reads "没有" to a count question as zero but to a text question as a skip', () => {
+    const count = { id: 'form.patents.invention', text: '其中发明专利多少项？', kind: 'number' as const, phase: 'form' as const };
+    expect(interpretForm(kb, '没有', count)).toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });
+    expect(interpretForm(kb, '没有', pending('form.honours'))).toEqual({ kind: 'answers', items: [{ questionId: 'form.honours', value: null }] });
+  });
+
   it('recognises a question instead of an answer, and an unreadable date', () => {
     expect(interpretForm(kb, '资产负债率怎么算？', pending('form.finance.2022.totalAssets'))).toEqual({ kind: 'question' });
     expect(interpretForm(kb, '很早以前', pending('form.foundedOn'))).toEqual({ kind: 'unclear' });
