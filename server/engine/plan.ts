@@ -3,7 +3,7 @@ import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 import { blockingOf, evaluateFacts, type Evaluation } from './assess';
-import { factsFromAnswers, normaliseDivision, partialProfileOf, type PartialProfile } from './facts';
+import { factsFromAnswers, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { indexOf, requirementsOf } from './kb';
 
 export type Answers = Record<string, AnswerValue>;
@@ -58,7 +58,7 @@ interface Step {
   phase: QuestionView['phase'];
 }
 
-function plan(kb: KnowledgeData, ev: Evaluation): Step[] {
+function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts): Step[] {
   const idx = indexOf(kb);
   const out: Step[] = [];
   const seen = new Set<string>();
@@ -69,7 +69,15 @@ function plan(kb: KnowledgeData, ev: Evaluation): Step[] {
     }
   };
   for (const q of kb.interview.questions) if (q.phase === 'hard') push(q.id, null, 'hard');
-  for (const q of kb.interview.questions) if (q.phase === 'category') push(q.id, null, 'category');
+  // An industry that is clearly discrete or process (汽车制造 / 化学原料) answers the production-mode
+  // question already, unless the systems named so far contradict it; mixed industries are asked.
+  const division = facts.enterprise.industryCode ? idx.divisions.get(facts.enterprise.industryCode) : undefined;
+  const modeSettled = !facts.productionMode && division && !division.mixed && division.prior === ev.mode;
+  for (const q of kb.interview.questions) {
+    if (q.phase !== 'category') continue;
+    if (modeSettled && q.sets === 'productionMode') continue;
+    push(q.id, null, 'category');
+  }
 
   // When neither the enterprise nor the industry tells discrete from process, ask for the evidence systems.
   if (!ev.mode) {
@@ -88,9 +96,10 @@ function plan(kb: KnowledgeData, ev: Evaluation): Step[] {
 }
 
 export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
-  const ev = evaluateFacts(kb, factsFromAnswers(kb, answers));
+  const facts = factsFromAnswers(kb, answers);
+  const ev = evaluateFacts(kb, facts);
   const idx = indexOf(kb);
-  const steps = plan(kb, ev);
+  const steps = plan(kb, ev, facts);
   const pending = steps.filter((s) => !answered(answers, s.id));
   const next = pending[0];
   const question = next ? viewOf(idx.questions.get(next.id)!, next.category, next.phase) : null;

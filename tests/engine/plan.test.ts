@@ -70,6 +70,8 @@ describe('the guided interview', () => {
 
   it('walks a process factory whose type comes from the industry prior: qualified, no discrete-only questions', () => {
     const { last, ids } = walk({ 'cat.scope': 'factory', 'ent.industryCode': 'C2614', 'cat.productionMode': 'unsure' });
+    // 化学原料和化学制品制造业 is clearly process: the production-mode question is not asked at all.
+    expect(ids).not.toContain('cat.productionMode');
     expect(last.assessment.category.recommended).toBe('processFactory');
     expect(last.assessment.verdict).toBe('qualified');
     for (const id of DISCRETE_FACTORY_ONLY) expect(ids).not.toContain(id);
@@ -107,6 +109,24 @@ describe('the guided interview', () => {
     const { last } = walk({ 'cat.scope': 'unsure', 'ent.industryCode': '35', 'cat.productionMode': 'discrete' });
     expect(last.assessment.category.recommended).toBe('discreteFactory');
     expect(last.assessment.verdict).toBe('qualified');
+  });
+
+  it('asks the production mode for a mixed industry, and when the systems named contradict the industry', () => {
+    expect(walk({ 'cat.scope': 'workshop', 'ent.industryCode': '29', 'cat.productionMode': 'discrete' }).ids).toContain('cat.productionMode');
+    const before: Answers = { 'cap.dcs': true, 'cap.sis': true, 'cap.apc': true };
+    const r = applyAnswer(kb, before, 'ent.industryCode', '34');
+    const answers = r.ok ? r.answers : before;
+    const { ids } = (() => {
+      const asked: string[] = [];
+      let a = answers;
+      for (let q = evaluate(kb, a).question; q && q.phase !== 'elements'; q = evaluate(kb, a).question) {
+        asked.push(q.id);
+        const res = applyAnswer(kb, a, q.id, answerer({ 'cat.scope': 'workshop', 'cat.productionMode': 'process' })(q));
+        a = res.ok ? res.answers : a;
+      }
+      return { ids: asked };
+    })();
+    expect(ids).toContain('cat.productionMode');
   });
 
   it('asks for the systems that tell discrete from process when neither the enterprise nor its industry does', () => {
