@@ -91,6 +91,7 @@ export class Retriever {
     const ordered = [...clauses].sort((a, b) => a.order - b.order);
     this.hints = hints.map((h) => ({
       ...h,
+      all: h.all?.map(normalise),
       words: h.words.map(normalise),
       none: h.none?.map(normalise),
       targets: ordered.flatMap((c, i) => (h.prefixes.some((p) => c.id.startsWith(p)) ? [i] : [])),
@@ -226,7 +227,7 @@ export class Retriever {
 
     // What kind of question it is (a requirement, a form-filling question) decides which part of the notice answers it.
     for (const h of this.hints) {
-      if (!h.words.some((w) => q.includes(w)) || h.none?.some((w) => q.includes(w))) continue;
+      if (!h.words.some((w) => q.includes(w)) || h.none?.some((w) => q.includes(w)) || h.all?.some((w) => !q.includes(w))) continue;
       for (const i of h.targets) scores[i]! *= 1 + h.boost;
     }
 

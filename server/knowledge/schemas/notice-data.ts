@@ -110,7 +110,7 @@ const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
 export const IntentsFile = z.object({
   $comment: Comment,
   retrievalHints: z.array(
-    z.object({ $comment: Comment, words: z.array(z.string().min(1)).min(1), none: z.array(z.string().min(1)).optional(), prefixes: z.array(z.string().min(1)).min(1), boost: z.number().min(0).max(2) }),
+    z.object({ $comment: Comment, all: z.array(z.string().min(1)).optional(), words: z.array(z.string().min(1)).min(1), none: z.array(z.string().min(1)).optional(), prefixes: z.array(z.string().min(1)).min(1), boost: z.number().min(0).max(2) }),
   ),
   fillers: z.array(z.string().min(1)),
   outOfScope: z.object({
