@@ -147,7 +147,9 @@ export class Conversation {
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
     }
 
-    if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+    // A model speaker may start its answer during the durable write; nothing is sent before the ack.
+    const early = interp.kind === 'question' ? this.deps.speaker.prepare?.(msg.text, ctx) : undefined;
+    if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return early?.cancel();
     if (interp.kind === 'question') {
       await this.answerQuestion(sessionId, msg.text, ctx);
       if (before.question) {

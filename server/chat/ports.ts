@@ -45,6 +45,12 @@ export interface SpeakContext {
  * any method but never decides anything: the rules above still decide what is recorded.
  */
 export interface Speaker {
+  /**
+   * Optional: starts answering a question while the user's entry is still being stored, so a
+   * slow model overlaps the durable write. Nothing may be sent until `answer` is called with
+   * the same question; `cancel` drops the work (the entry turned out to be a resend).
+   */
+  prepare?(question: string, ctx: SpeakContext): { cancel(): void } | undefined;
   /** Answers a question about the notice. Text may be streamed through onDelta; the result is the full text. */
   answer(question: string, ctx: SpeakContext, onDelta: (delta: string) => void): Promise<{ text: string; citations: Citation[] }>;
   /** The wording of the next question as the assistant asks it; the widget is unchanged. */

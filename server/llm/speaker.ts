@@ -1,7 +1,7 @@
 import type { Interpretation, SpeakContext, Speaker } from '../chat/ports';
 import { failureNotice, LlmError } from './errors';
 import { extractFacts } from './facts';
-import { groundedAnswer, type QaSources } from './qa';
+import { groundedAnswer, type GroundedAnswer, type QaSources } from './qa';
 import { rephraseQuestion } from './rephrase';
 import { withSlot, type Llm } from './provider';
 
@@ -17,6 +17,8 @@ const OFFLINE_ENOUGH = 8;
 /** The same notice is not repeated to a session within this window: one failing provider, one notice. */
 const NOTICE_QUIET_MS = 60_000;
 const MAX_REMEMBERED = 2000;
+/** A prepared answer not collected within this time is dropped. */
+const PREPARED_TTL_MS = 60_000;
 
 /**
  * The model speaks for the assistant: it answers questions (grounded and checked), rewords the
@@ -41,9 +43,54 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
   };
   const failureOf = (err: unknown) => (err instanceof LlmError ? err.failure : 'network');
 
+  /** Answers started during the durable write of the user's entry, per session; deltas wait in `buffered` until answer() attaches. */
+  const prepared = new Map<string, { question: string; buffered: string[]; sink: ((d: string) => void) | null; result: Promise<GroundedAnswer>; abort: AbortController; timer?: NodeJS.Timeout }>();
+  const drop = (sessionId: string, entry: NonNullable<ReturnType<typeof prepared.get>>) => {
+    if (prepared.get(sessionId) === entry) prepared.delete(sessionId);
+    clearTimeout(entry.timer);
+  };
+
   return {
+    prepare(question, ctx) {
+      const sid = ctx.sessionId;
+      const previous = prepared.get(sid);
+      if (previous) {
+        drop(sid, previous);
+        previous.abort.abort();
+      }
+      const abort = new AbortController();
+      const entry: NonNullable<ReturnType<typeof prepared.get>> = { question, buffered: [], sink: null, abort, result: Promise.resolve(undefined as never) };
+      entry.result = groundedAnswer(llm, deps.sources(ctx), question, {
+        sessionKey: sid,
+        signal: abort.signal,
+        onDelta: (d) => (entry.sink ? entry.sink(d) : void entry.buffered.push(d)),
+      });
+      // An answer nobody collects (the store write failed) must not hold a model slot for long.
+      entry.timer = setTimeout(() => {
+        drop(sid, entry);
+        abort.abort();
+      }, PREPARED_TTL_MS);
+      entry.timer.unref();
+      prepared.set(sid, entry);
+      return {
+        cancel() {
+          drop(sid, entry);
+          abort.abort();
+        },
+      };
+    },
+
     async answer(question, ctx: NotifyingContext, onDelta) {
-      const r = await groundedAnswer(llm, deps.sources(ctx), question, { sessionKey: ctx.sessionId, onDelta });
+      const early = prepared.get(ctx.sessionId);
+      let r: GroundedAnswer;
+      if (early && early.question === question) {
+        drop(ctx.sessionId, early);
+        for (const d of early.buffered.splice(0)) onDelta(d);
+        early.sink = onDelta;
+        r = await early.result;
+      } else {
+        r = await groundedAnswer(llm, deps.sources(ctx), question, { sessionKey: ctx.sessionId, onDelta });
+      }
       if (r.notice) notify(ctx, r.notice);
       return { text: r.response.answer, citations: r.response.citations };
     },

@@ -106,6 +106,9 @@ describe('LLM mode end to end through the chat socket, against the fake provider
     const deltas = c.since(mark).filter((m) => m.type === 'message.delta' && m.id === start.id);
     expect(deltas.length, 'the answer arrived in several deltas').toBeGreaterThan(3);
     expect(deltas.map((d) => (d.type === 'message.delta' ? d.delta : '')).join('')).toBe(end.text);
+    // The model call may start during the durable write, but nothing of the answer precedes the ack.
+    const order = c.since(mark).map((m) => m.type);
+    expect(order.indexOf('ack')).toBeLessThan(order.indexOf('message.delta'));
     expect(end.text).toMatch(/^根据通知，申报主体须为具有独立法人资格的单体制造业企业〔.+〕。$/);
     expect(end.citations).toHaveLength(1);
     const qa = received.find((r) => kindOf(r) === 'qa')!;
