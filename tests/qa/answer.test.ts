@@ -5,6 +5,7 @@ import { answerQuestion, findRegions, retrieve } from '../../server/qa/answer';
 import { AskResponse } from '../../server/schemas/ask';
 import devSet from '../fixtures/questions.json';
 import unseen from '../fixtures/unseen-questions.json';
+import short from '../fixtures/short-questions.json';
 
 interface Item {
   q: string;
@@ -67,6 +68,19 @@ describe('offline answers on paraphrased questions the tuning never saw (tests/f
       const a = answerQuestion(kb, item.q).answer;
       for (const s of item.mustContain!) expect(a, item.q).toContain(s);
     }
+  });
+});
+
+describe('offline answers on short, colloquial helpline questions (tests/fixtures/short-questions.json)', () => {
+  const r = evaluate(short as Item[]);
+  console.log(`short set: hit@1 ${(r.at1 * 100).toFixed(1)}% (${r.hit1}/${r.inScope}), hit@3 ${(r.at3 * 100).toFixed(1)}% (${r.hit3}/${r.inScope})`);
+
+  it('cites an expected clause in the top three for at least 90% of them', () => {
+    expect(r.at3, r.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('flags every out-of-scope question', () => {
+    expect(r.oosMissed).toEqual([]);
   });
 });
 
