@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, ensureWebBuilt, launch, newPage, removeDir, shot, startServer, type RunningServer } from './harness';
+import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, shot, startServer, type RunningServer } from './harness';
 import { answerByClicking, horizontalOverflow, isInterviewOver, settle, snapshot, typeMessage, typedAnswer, type Snapshot } from './flow';
 
 /*
@@ -30,6 +30,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Checked once for every page the tests opened: the CSP (no inline script, no eval) held, and nothing threw.
+  if (HAS_CHROMIUM) {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }
   await browser?.close();
   await server?.stop();
   for (const d of dataDirs) removeDir(d);

@@ -82,12 +82,18 @@ export async function launch(): Promise<Browser> {
 export const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'zh-CN' } as const;
 export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' } as const;
 
+/** Console errors the Content-Security-Policy raised on any page: a blocked script or style is a bug. */
+export const cspViolations: string[] = [];
+/** Uncaught exceptions in the page. */
+export const pageErrors: string[] = [];
+
 export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(opts);
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   return { context, page };
 }

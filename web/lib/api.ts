@@ -18,7 +18,6 @@ async function readError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: keep the status line */
   }
-  if (res.status === 404) message = `${message}`;
   return new ApiError(res.status, message);
 }
 
