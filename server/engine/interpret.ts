@@ -22,6 +22,7 @@ interface Vocab {
   questionWords: RegExp | null;
   notQuestion: RegExp | null;
   others: RegExp | null;
+  exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
 }
 
@@ -47,6 +48,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     questionWords: wordRegex(v.questionWords),
     notQuestion: wordRegex(v.notQuestion),
     others: wordRegex(v.others),
+    exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
   };
   vocabCache.set(kb, vocab);
@@ -258,7 +260,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean }[] = [];
   const others = findAll(vocab.others, masked);
 
+  const exceptions = findAll(vocab.exceptions, masked);
   for (const seg of segments) {
+    // "除了AGV都有" names the one system it excludes: too easy to misread, so nothing is recorded from it.
+    if (exceptions.some((x) => x.start >= seg.start && x.end <= seg.end)) {
+      segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
+      continue;
+    }
     const ms = mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
     const cs = cues.filter((c) => c.start >= seg.start && c.end <= seg.end);
     if (!ms.length) {

@@ -78,6 +78,11 @@ describe('capability mentions with their polarity', () => {
     expect(items('有视频监控系统')).toBe('unclear');
   });
 
+  it('records nothing from an exception it could misread ("除了AGV都有")', () => {
+    expect(items('除了AGV都有')).toBe('unclear');
+    expect(items('除了AGV都有，MES是去年上的')).toEqual({ 'cap.mes': true });
+  });
+
   it('does not find MES inside a longer Latin word', () => {
     expect(items('MESSAGE系统有')).toBe('unclear');
   });

@@ -221,6 +221,7 @@ export const InterviewFile = z
       questionWords: Words,
       notQuestion: Words,
       others: Words,
+      exceptions: Words,
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
       yesDisplay: Text,
