@@ -2,7 +2,7 @@
  * N concurrent simulated enterprises through complete interviews over /api/chat, beside a
  * bare WebSocket echo route measured in the same run on the same server process.
  *
- *   npm run bench:interview -- [--clients 500] [--think-ms 1500] [--echo-messages 20]
+ *   npm run bench:interview -- [--clients 500] [--think-ms 1500] [--echo-messages 20] [--profile DIR]
  *
  * The server runs in a child process (as in production: its own event loop and its own
  * core), the simulated clients in this one. Latency is request → reply as the client sees it:
@@ -13,7 +13,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -38,17 +38,20 @@ async function serve(): Promise<void> {
   await fastify.listen({ port: 0, host: '127.0.0.1' });
   const port = (fastify.server.address() as { port: number }).port;
   let peak = process.memoryUsage().rss;
+  let cpu0 = process.cpuUsage();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
   process.on('message', (m: { cmd: string }) => {
     if (m.cmd === 'reset') {
       peak = process.memoryUsage().rss;
+      cpu0 = process.cpuUsage();
       loop.reset();
       process.send!({ cmd: 'reset-ok' });
     } else if (m.cmd === 'stats') {
       peak = Math.max(peak, process.memoryUsage().rss);
-      process.send!({ cmd: 'stats', peakRss: peak, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+      const cpu = process.cpuUsage(cpu0);
+      process.send!({ cmd: 'stats', peakRss: peak, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.cmd === 'close') {
       void fastify.close().then(() => process.exit(0));
     }
@@ -70,6 +73,7 @@ const CLIENTS = arg('clients', 500);
 const THINK_MS = arg('think-ms', 1500);
 const ECHO_MESSAGES = arg('echo-messages', 20);
 const TURN_TIMEOUT_MS = 30_000;
+const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
 class Stats {
   readonly lat: number[] = [];
@@ -204,7 +208,8 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-'));
   const child = fork(new URL(import.meta.url).pathname, ['--serve'], {
-    execArgv: ['--import', 'tsx'],
+    // --profile DIR writes a V8 CPU profile of the server process there, to see where a turn's time goes.
+    execArgv: ['--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
     env: { ...process.env, BENCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -213,6 +218,7 @@ async function main(): Promise<void> {
       child.once('message', (m: { cmd: string; port: number }) => (m.cmd === 'ready' ? resolve(m) : reject(new Error('bad start'))));
       child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
     });
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (other processes compete for the same cores)`);
     console.log(`bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%), server pid ${child.pid} on 127.0.0.1:${port}`);
     const idle = await ask<{ peakRss: number }>(child, 'stats', 'stats');
 
@@ -222,7 +228,7 @@ async function main(): Promise<void> {
     let t0 = performance.now();
     await Promise.all(Array.from({ length: CLIENTS }, () => echoClient(`ws://127.0.0.1:${port}/bench/echo`, ECHO_MESSAGES, echo)));
     const echoSecs = (performance.now() - t0) / 1000;
-    const echoServer = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number }>(child, 'stats', 'stats');
+    const echoServer = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number }>(child, 'stats', 'stats');
 
     // The interviews.
     await ask(child, 'reset', 'reset-ok');
@@ -239,7 +245,7 @@ async function main(): Promise<void> {
       Array.from({ length: CLIENTS }, (_, i) => interview(`ws://127.0.0.1:${port}/api/chat`, scripts[i % 4]![0], scripts[i % 4]![1], turn, ack)),
     );
     const secs = (performance.now() - t0) / 1000;
-    const server = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number }>(child, 'stats', 'stats');
+    const server = await ask<{ peakRss: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number }>(child, 'stats', 'stats');
     const turns = answered.reduce((a, b) => a + b, 0);
 
     const rows = [
@@ -253,6 +259,8 @@ async function main(): Promise<void> {
       ['p99 latency (→ ack, durable)', '', ms(ack.pct(99)), ''],
       ['max latency', ms(echo.pct(100)), ms(turn.pct(100)), ''],
       ['server event-loop delay p99', ms(echoServer.loopP99Ms), ms(server.loopP99Ms), ''],
+      ['server CPU per request', ms(echoServer.cpuMs / echo.lat.length), ms(server.cpuMs / turn.lat.length), ((server.cpuMs / turn.lat.length) / (echoServer.cpuMs / echo.lat.length)).toFixed(1) + '×'],
+      ['server CPU busy', `${((echoServer.cpuMs / 1000 / echoSecs) * 100).toFixed(0)}%`, `${((server.cpuMs / 1000 / secs) * 100).toFixed(0)}%`, ''],
       ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.peakRss)}`],
       ['errors', String(echo.errors), String(turn.errors), ''],
       ['wall time', `${echoSecs.toFixed(1)} s`, `${secs.toFixed(1)} s`, ''],

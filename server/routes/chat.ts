@@ -83,8 +83,21 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   const locks = new SessionLocks();
 
   fastify.get('/api/chat', { websocket: true }, (socket: WebSocket, request) => {
+    // A turn sends several frames (ack, recorded, assessment, question); corking the TCP
+    // socket until the turn's synchronous work is done turns them into one write syscall.
+    const tcp = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    let corked = false;
     const send = (msg: ServerMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+      if (socket.readyState !== socket.OPEN) return;
+      if (tcp && !corked) {
+        corked = true;
+        tcp.cork();
+        setImmediate(() => {
+          corked = false;
+          tcp.uncork();
+        });
+      }
+      socket.send(JSON.stringify(msg));
     };
     const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.

@@ -13,7 +13,12 @@ type Answers = Record<string, AnswerValue>;
 /** What the process keeps of a session between messages; the database is the truth, this is its mirror. */
 interface Cached {
   tokenHash: Buffer;
+  /** Answers as of the last committed write (what readers see). */
   answers: Answers;
+  /** Answers as of the last write *requested*: the base each new patch is computed against. */
+  logAnswers: Answers;
+  /** Number of the last answer-log row requested for this session. */
+  logN: number;
   entries: TranscriptEntry[];
   byClient: Map<string, TranscriptEntry>;
   /** clientIds whose write is in flight: a resend waits for it and is reported as a duplicate. */
@@ -26,8 +31,27 @@ interface Cached {
 type Op =
   | { kind: 'session'; id: string; tokenHash: string; at: string }
   | { kind: 'entry'; sessionId: string; entry: TranscriptEntry }
-  | { kind: 'answers'; sessionId: string; answers: Answers }
+  | { kind: 'answers'; sessionId: string; n: number; patch: AnswerPatch }
   | { kind: 'doc'; sessionId: string; key: string; value: unknown };
+
+/** One change of a session's answer map: the keys set and removed, or a full replacement. */
+type AnswerPatch = { set: Answers; del: string[] } | { replace: Answers };
+
+function diff(before: Answers, after: Answers): AnswerPatch {
+  const set: Answers = {};
+  const del: string[] = [];
+  for (const [k, v] of Object.entries(after)) if (!(k in before) || JSON.stringify(before[k]) !== JSON.stringify(v)) set[k] = v;
+  for (const k of Object.keys(before)) if (!(k in after)) del.push(k);
+  const changes = Object.keys(set).length + del.length;
+  return changes > Object.keys(after).length ? { replace: after } : { set, del };
+}
+
+function applyPatch(base: Answers, patch: AnswerPatch): Answers {
+  if ('replace' in patch) return { ...patch.replace };
+  const out = { ...base, ...patch.set };
+  for (const k of patch.del) delete out[k];
+  return out;
+}
 
 interface Pending {
   ops: Op[];
@@ -55,6 +79,12 @@ create table if not exists transcript (
   primary key (session_id, seq)
 );
 create unique index if not exists transcript_client_id on transcript (session_id, client_id);
+create table if not exists answer_log (
+  session_id text not null references sessions(id) on delete cascade,
+  n integer not null,
+  patch jsonb not null,
+  primary key (session_id, n)
+);
 create table if not exists docs (
   session_id text not null references sessions(id) on delete cascade,
   key text not null,
@@ -96,26 +126,37 @@ export class PgliteStore implements SessionStore {
   private idle: Promise<void> = Promise.resolve();
   private idleResolve: (() => void) | undefined;
   private readonly maxCached: number;
-  private readonly dbp: Promise<PGlite>;
-  /** Resolves once the database is open and migrated; rejects if it cannot be. */
-  readonly ready: Promise<void>;
+  private opening: Promise<PGlite> | undefined;
+  private readonly dataDir: string | undefined;
 
   private constructor(opts: PgliteStoreOptions) {
     this.maxCached = opts.maxCachedSessions ?? 5000;
-    this.dbp = openDatabase(opts.dataDir);
-    this.ready = this.dbp.then(() => undefined);
-    // Callers that never await ready still see the failure through their first operation.
-    this.ready.catch(() => undefined);
+    this.dataDir = opts.dataDir;
   }
 
-  /** Starts opening the database in the background; every operation waits for it. */
+  /**
+   * The database opens on first use or on ready(), not in the constructor: starting postgres
+   * is seconds of synchronous WASM work, which must not run while fastify is still loading
+   * plugins (it would starve avvio's plugin timer on a busy machine).
+   */
+  private get dbp(): Promise<PGlite> {
+    this.opening ??= openDatabase(this.dataDir);
+    return this.opening;
+  }
+
+  /** Resolves once the database is open and migrated; rejects if it cannot be. */
+  async ready(): Promise<void> {
+    await this.dbp;
+  }
+
+  /** A store that opens its database lazily (see ready()). */
   static start(opts: PgliteStoreOptions = {}): PgliteStore {
     return new PgliteStore(opts);
   }
 
   static async open(opts: PgliteStoreOptions = {}): Promise<PgliteStore> {
     const store = new PgliteStore(opts);
-    await store.ready;
+    await store.ready();
     return store;
   }
 
@@ -127,6 +168,8 @@ export class PgliteStore implements SessionStore {
     this.remember(sessionId, {
       tokenHash,
       answers: {},
+      logAnswers: {},
+      logN: 0,
       entries: [],
       byClient: new Map(),
       pendingClient: new Map(),
@@ -151,7 +194,7 @@ export class PgliteStore implements SessionStore {
   async setAnswers(sessionId: string, answers: Answers): Promise<void> {
     const s = await this.must(sessionId);
     const copy = { ...answers };
-    await this.tracked(s, this.write([{ kind: 'answers', sessionId, answers: copy }]));
+    await this.tracked(s, this.write([this.answerOp(sessionId, s, copy)]), sessionId);
     s.answers = copy;
   }
 
@@ -185,8 +228,8 @@ export class PgliteStore implements SessionStore {
     };
     const ops: Op[] = [{ kind: 'entry', sessionId, entry: full }];
     const copy = answers ? { ...answers } : undefined;
-    if (copy) ops.push({ kind: 'answers', sessionId, answers: copy });
-    const done = this.tracked(s, this.write(ops)).then(() => full);
+    if (copy) ops.push(this.answerOp(sessionId, s, copy));
+    const done = this.tracked(s, this.write(ops), sessionId).then(() => full);
     if (clientId !== undefined) s.pendingClient.set(clientId, done);
     try {
       await done;
@@ -225,14 +268,15 @@ export class PgliteStore implements SessionStore {
     const s = await this.must(sessionId);
     // Round-trip through JSON so what is stored is exactly what a later read returns.
     const json = JSON.parse(JSON.stringify(value ?? null)) as unknown;
-    await this.tracked(s, this.write([{ kind: 'doc', sessionId, key, value: json }]));
+    await this.tracked(s, this.write([{ kind: 'doc', sessionId, key, value: json }]), sessionId);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.idle;
-    const db = await this.dbp.catch(() => undefined);
+    if (!this.opening) return;
+    const db = await this.opening.catch(() => undefined);
     await db?.close();
   }
 
@@ -244,10 +288,25 @@ export class PgliteStore implements SessionStore {
     return s;
   }
 
-  private async tracked<T>(s: Cached, p: Promise<T>): Promise<T> {
+  /**
+   * Answers are stored as a log of small patches rather than by rewriting the whole map:
+   * updating one ~2 KB jsonb per turn (TOASTed, full page images) cost several times more
+   * than inserting a patch row, and the log still replays to exactly the map acknowledged.
+   */
+  private answerOp(sessionId: string, s: Cached, next: Answers): Op {
+    const patch = diff(s.logAnswers, next);
+    s.logAnswers = next;
+    return { kind: 'answers', sessionId, n: ++s.logN, patch };
+  }
+
+  private async tracked<T>(s: Cached, p: Promise<T>, sessionId: string): Promise<T> {
     s.inflight++;
     try {
       return await p;
+    } catch (err) {
+      // The mirror may now be ahead of the database (seq, patch base): reload it next time.
+      if (this.cache.get(sessionId) === s) this.cache.delete(sessionId);
+      throw err;
     } finally {
       s.inflight--;
       s.lastUsed = Date.now();
@@ -286,6 +345,9 @@ export class PgliteStore implements SessionStore {
     );
     const row = r.rows[0];
     if (!row) return undefined;
+    const log = await db.query<{ n: number; patch: AnswerPatch }>('select n, patch from answer_log where session_id = $1 order by n', [sessionId]);
+    let answers: Answers = row.answers ?? {};
+    for (const l of log.rows) answers = applyPatch(answers, l.patch);
     const t = await db.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
       'select seq, id, role, text, citations, client_id, at from transcript where session_id = $1 order by seq',
       [sessionId],
@@ -301,7 +363,9 @@ export class PgliteStore implements SessionStore {
     }));
     const s: Cached = {
       tokenHash: Buffer.from(row.token_hash, 'hex'),
-      answers: row.answers ?? {},
+      answers,
+      logAnswers: answers,
+      logN: log.rows.at(-1)?.n ?? 0,
       entries,
       byClient: new Map(entries.filter((e) => e.clientId !== undefined).map((e) => [e.clientId as string, e])),
       pendingClient: new Map(),
@@ -364,7 +428,7 @@ export class PgliteStore implements SessionStore {
   private async commit(ops: Op[]): Promise<void> {
     const sessions: { id: string; h: string; at: string }[] = [];
     const entries: Record<string, unknown>[] = [];
-    const answers = new Map<string, Answers>();
+    const patches: { s: string; n: number; p: AnswerPatch }[] = [];
     const docs = new Map<string, { s: string; k: string; v: unknown }>();
     for (const op of ops) {
       if (op.kind === 'session') sessions.push({ id: op.id, h: op.tokenHash, at: op.at });
@@ -379,40 +443,41 @@ export class PgliteStore implements SessionStore {
           cid: op.entry.clientId ?? null,
           at: op.entry.at,
         });
-      // Later writes of the same answer map or doc win, as they would one after another.
-      else if (op.kind === 'answers') answers.set(op.sessionId, op.answers);
+      else if (op.kind === 'answers') patches.push({ s: op.sessionId, n: op.n, p: op.patch });
+      // Later writes of the same doc win, as they would one after another.
       else docs.set(`${op.sessionId}\u0000${op.key}`, { s: op.sessionId, k: op.key, v: op.value });
     }
     const now = new Date().toISOString();
     const db = await this.dbp;
-    await db.transaction(async (tx) => {
-      if (sessions.length)
-        await tx.query(
-          `insert into sessions (id, token_hash, created_at, updated_at)
-           select x->>'id', x->>'h', (x->>'at')::timestamptz, (x->>'at')::timestamptz from jsonb_array_elements($1::jsonb) x`,
-          [JSON.stringify(sessions)],
-        );
-      if (entries.length)
-        await tx.query(
-          `insert into transcript (session_id, seq, id, role, text, citations, client_id, at)
-           select x->>'s', (x->>'seq')::int, x->>'id', x->>'role', x->>'text', x->'c', x->>'cid', (x->>'at')::timestamptz
-           from jsonb_array_elements($1::jsonb) x`,
-          [JSON.stringify(entries)],
-        );
-      if (answers.size)
-        await tx.query(
-          `update sessions s set answers = x->'a', updated_at = $2::timestamptz
-           from jsonb_array_elements($1::jsonb) x where s.id = x->>'s'`,
-          [JSON.stringify([...answers].map(([s, a]) => ({ s, a }))), now],
-        );
-      if (docs.size)
-        await tx.query(
-          `insert into docs (session_id, key, value, updated_at)
-           select x->>'s', x->>'k', x->'v', $2::timestamptz from jsonb_array_elements($1::jsonb) x
-           on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at`,
-          [JSON.stringify([...docs.values()]), now],
-        );
-    });
+    // One statement (data-modifying CTEs) is one implicit transaction and one round trip into
+    // the WASM backend, instead of BEGIN, a query per table and COMMIT. create() resolves only
+    // after its commit, so a batch never inserts and updates the same session row.
+    const parts: string[] = [];
+    const payload: Record<string, unknown> = { now };
+    if (sessions.length) {
+      payload.sessions = sessions;
+      parts.push(`ins_sessions as (insert into sessions (id, token_hash, created_at, updated_at)
+        select x->>'id', x->>'h', (x->>'at')::timestamptz, (x->>'at')::timestamptz from jsonb_array_elements($1::jsonb->'sessions') x)`);
+    }
+    if (entries.length) {
+      payload.entries = entries;
+      parts.push(`ins_entries as (insert into transcript (session_id, seq, id, role, text, citations, client_id, at)
+        select x->>'s', (x->>'seq')::int, x->>'id', x->>'role', x->>'text', x->'c', x->>'cid', (x->>'at')::timestamptz
+        from jsonb_array_elements($1::jsonb->'entries') x)`);
+    }
+    if (patches.length) {
+      payload.patches = patches;
+      parts.push(`ins_patches as (insert into answer_log (session_id, n, patch)
+        select x->>'s', (x->>'n')::int, x->'p' from jsonb_array_elements($1::jsonb->'patches') x)`);
+    }
+    if (docs.size) {
+      payload.docs = [...docs.values()];
+      parts.push(`ups_docs as (insert into docs (session_id, key, value, updated_at)
+        select x->>'s', x->>'k', x->'v', ($1::jsonb->>'now')::timestamptz from jsonb_array_elements($1::jsonb->'docs') x
+        on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at)`);
+    }
+    if (!parts.length) return;
+    await db.query(`with ${parts.join(',\n')} select 1`, [JSON.stringify(payload)]);
   }
 }
 
@@ -437,10 +502,18 @@ async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
       cpSync(template, dir, { recursive: true, filter: (src) => !src.endsWith(TEMPLATE_MARK) });
     }
   }
-  const db = await PGlite.create({ dataDir: dir });
+  const db = await PGlite.create({ dataDir: dir, startParams: START_PARAMS });
   await db.exec(SCHEMA);
   return db;
 }
+
+/**
+ * Full-page images protect against torn pages after power loss or an OS crash; PGlite runs
+ * with fsync off, so that case is not covered anyway. A killed process cannot tear a page
+ * (the kernel has the whole write), so dropping them loses nothing we promise and roughly
+ * halves the WAL written per turn.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'];
 
 const TEMPLATE_MARK = '.zhizao-template-complete';
 /** Templates are per PGlite release: a data directory is only valid for the postgres build that wrote it. */

@@ -23,9 +23,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 async function storePlugin(fastify: FastifyInstance): Promise<void> {
-  // Opening PGlite can take seconds of WASM work; it runs while the other plugins load,
-  // outside avvio's plugin timeout, and `ready` still waits for it (so listen never starts
-  // on a database that failed to open).
+  // Opening PGlite is seconds of synchronous WASM work: it runs in onReady, after every plugin
+  // has loaded (outside avvio's plugin timeout), and ready() still fails if it cannot open,
+  // so the server never listens without its database.
   const store = PgliteStore.start({ dataDir: fastify.config.DATA_DIR });
   fastify.decorate('store', store as SessionStore);
   fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
@@ -35,7 +35,7 @@ async function storePlugin(fastify: FastifyInstance): Promise<void> {
     return id;
   });
   fastify.addHook('onReady', async () => {
-    await store.ready;
+    await store.ready();
   });
   fastify.addHook('onClose', async () => {
     await store.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgliteStore } from '../../server/store/pglite';
+import type { AnswerValue } from '../../server/schemas/interview';
 
 const dirs: string[] = [];
 const stores: PgliteStore[] = [];
@@ -135,6 +136,31 @@ describe('the PGlite session store', () => {
     expect(await store.getDoc(sessionId, 'missing')).toBeUndefined();
     const next = await store.appendTranscript(sessionId, { id: 'u2', role: 'user', text: '继续', citations: [] });
     expect(next.seq).toBe(2);
+  }, 120_000);
+
+  it('replays a history of changed, removed and reset answers to exactly the last map after a reopen', async () => {
+    const dir = tempDir();
+    let store = await open(dir);
+    const { sessionId } = await store.create();
+    const maps: Record<string, AnswerValue>[] = [
+      { a: true, b: 'partial' },
+      { a: true, b: false, c: 12.5 },
+      { b: false, c: 12.5, d: ['x', 'y'] },
+      {},
+      { e: null, f: '文字' },
+    ];
+    for (const [i, m] of maps.entries()) {
+      if (i % 2) await store.setAnswers(sessionId, m);
+      else await store.appendTurn(sessionId, { id: `u${i}`, role: 'user', text: `${i}`, citations: [], clientId: `c${i}` }, m);
+      expect(await store.getAnswers(sessionId)).toEqual(m);
+    }
+    // Concurrent writes without a lock still end at the last one requested.
+    await Promise.all([store.setAnswers(sessionId, { g: 1 }), store.setAnswers(sessionId, { g: 2, h: true })]);
+    expect(await store.getAnswers(sessionId)).toEqual({ g: 2, h: true });
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    store = await open(dir);
+    expect(await store.getAnswers(sessionId)).toEqual({ g: 2, h: true });
   }, 120_000);
 
   it('commits many concurrent writers together without losing or mixing any of them', async () => {
