@@ -17,6 +17,12 @@ const OFFLINE_ENOUGH = 8;
 /** The same notice is not repeated to a session within this window: one failing provider, one notice. */
 const NOTICE_QUIET_MS = 60_000;
 const MAX_REMEMBERED = 2000;
+/**
+ * Reading facts and rewording a question happen while the user waits for the ack and the next
+ * question, so they get a hard deadline on top of the configured silence timeout: past it the
+ * offline reading is used, and the interview goes on.
+ */
+const INTERACTIVE_DEADLINE_MS = 8_000;
 /** A prepared answer not collected within this time is dropped. */
 const PREPARED_TTL_MS = 60_000;
 
@@ -98,10 +104,11 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
     async phraseQuestion(question, ctx: NotifyingContext) {
       const context = lastText.get(ctx.sessionId);
       lastText.delete(ctx.sessionId);
+      const deadline = AbortSignal.timeout(INTERACTIVE_DEADLINE_MS);
       try {
-        return await withSlot(llm, ctx.sessionId, () => rephraseQuestion(llm, question, context));
+        return await withSlot(llm, ctx.sessionId, () => rephraseQuestion(llm, question, context, deadline));
       } catch (err) {
-        const failure = failureOf(err);
+        const failure = deadline.aborted ? 'timeout' : failureOf(err);
         if (failure !== 'busy') notify(ctx, failureNotice(failure));
         return offline.phraseQuestion(question, ctx);
       }
@@ -113,12 +120,14 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
       if (base.kind === 'answers' && text.length <= OFFLINE_ENOUGH) return base;
       // Form-phase answers (names, dates, money) are D's typed fields; the lexicon reads them exactly.
       if (ctx.pending?.phase === 'form') return base;
+      const deadline = AbortSignal.timeout(INTERACTIVE_DEADLINE_MS);
       try {
         const got = await withSlot(llm, ctx.sessionId, () =>
           extractFacts(llm, {
             text,
             pending: ctx.pending ? { id: ctx.pending.id, text: ctx.pending.text } : null,
             capabilityLabels: deps.capabilityLabels(ctx),
+            signal: deadline,
           }),
         );
         if (got.items.length === 0) return got.asking ? { kind: 'question' } : base;
@@ -127,7 +136,7 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
         const extra = base.kind === 'answers' ? base.items.filter((i) => !seen.has(i.questionId)) : [];
         return { kind: 'answers', items: [...got.items, ...extra] };
       } catch (err) {
-        const failure = failureOf(err);
+        const failure = deadline.aborted ? 'timeout' : failureOf(err);
         if (failure !== 'busy') notify(ctx, failureNotice(failure));
         return base;
       }
