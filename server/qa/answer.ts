@@ -163,7 +163,9 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]):
       continue;
     }
     needles.push(g.quote);
-    let text = fill(intent.regionAnswer ?? '', { name: r.name, groupLabel: g.label, max: g.max });
+    // "郑州市属于“郑州市”" says nothing: name the group only when it is not the region itself.
+    const groupPart = g.label === r.name ? '' : fill(intent.groupPart ?? '', { groupLabel: g.label });
+    let text = fill(intent.regionAnswer ?? '', { name: r.name, groupPart, max: g.max });
     if (r.kind === '县' || r.kind === '县级市') {
       text += fill(intent.countyNote ?? '', { name: r.name, prefecture: r.region?.prefecture ?? '所在省辖市', kind: r.kind === '县' ? '县' : '县级市' });
     }

@@ -131,6 +131,7 @@ export const IntentsFile = z.object({
       answer: z.string().optional(),
       answers: z.record(z.string(), z.string()).optional(),
       regionAnswer: z.string().optional(),
+      groupPart: z.string().optional(),
       countyNote: z.string().optional(),
       districtAnswer: z.string().optional(),
       allAnswer: z.string().optional(),
