@@ -256,7 +256,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const capValues = new Map<CapabilityId, true | false | 'partial'>();
   const freeAnswers: Polarity[] = [];
   const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
-  type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[]; pol?: Polarity };
+  type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean }[] = [];
   const others = findAll(vocab.others, masked);
 
@@ -358,7 +358,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   metricHits.forEach((h, i) => {
     const seg = segments.find((s) => h.start >= s.start && h.start < s.end);
     const end = Math.min(seg?.end ?? lower.length, i + 1 < metricHits.length ? metricHits[i + 1].start : lower.length);
-    const n = parseNumber(text.slice(h.end, end), true);
+    const n = parseNumber(lower.slice(h.end, end), true);
     const qid = vocab.metrics.byAlias.get(h.word.toLowerCase());
     if (n && qid) items.set(qid, n.value);
   });
