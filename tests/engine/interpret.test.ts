@@ -88,6 +88,34 @@ describe('capability mentions with their polarity', () => {
   });
 });
 
+describe('the names enterprises use for their systems (from the development samples)', () => {
+  const names: [string, string[]][] = [
+    ['PLM', ['pdm']], ['SRM', ['scm']], ['焊接机器人离线编程', ['automatedLines']], ['工业防火墙', ['securityProtection']],
+    ['CAD/CAE三维设计', ['cadCae']], ['立体仓库', ['autoWarehouse']], ['激光切割线', ['automatedLines']], ['RGV', ['agvRgv']],
+    ['机械手', ['automatedLines']], ['在线视觉检测', ['onlineInspection']], ['CAPP', ['cadCae']], ['防错系统', ['errorProofing']],
+    ['机器视觉缺陷检测', ['onlineInspection']], ['设备预测性维护', ['predictiveMaintenance']], ['数据中台', ['systemIntegration']],
+    ['等保2.0', ['securityPolicy', 'securityProtection']], ['PDM（配方与工艺）', ['pdm']], ['TAS', ['tankYard']],
+    ['在线应急指挥联动系统', ['emergencyCommand']], ['设备健康管理（第三方远程服务）', ['predictiveMaintenance']],
+    ['数字孪生工厂模型', ['factoryDigitalModel']], ['单锭监测', ['scada']], ['在线质量检测（乌斯特）', ['onlineInspection']],
+    ['AGV（粗纱自动运输）', ['agvRgv']], ['能源管理系统', ['energyManagement']],
+  ];
+  for (const [name, caps] of names) {
+    it(`reads "我们有${name}" as ${caps.join(' and ')}`, () => {
+      expect(items(`我们有${name}`)).toEqual(Object.fromEntries(caps.map((c) => [`cap.${c}`, true])));
+    });
+  }
+
+  it('records nothing for systems the notice does not ask for (OA, TMS, APS, SPC, EHS, PLC分散控制, 视频监控)', () => {
+    for (const name of ['OA', 'TMS', 'APS', 'SPC', 'EHS', 'PLC分散控制', '视频监控']) expect(items(`我们有${name}`), name).toBe('unclear');
+  });
+
+  it('reads a whole list of missing systems as missing', () => {
+    expect(items('没有DCS、SIS、APC、RTO、TAS、能源管理系统、在线应急指挥联动系统')).toEqual({
+      'cap.dcs': false, 'cap.sis': false, 'cap.apc': false, 'cap.rto': false, 'cap.tankYard': false, 'cap.energyManagement': false, 'cap.emergencyCommand': false,
+    });
+  });
+});
+
 describe('answers to the pending question', () => {
   const yesNoPartial = q('cap.mes');
   const cases: [string, AnswerValue][] = [
