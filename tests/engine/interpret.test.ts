@@ -105,6 +105,11 @@ describe('the names enterprises use for their systems (from the development samp
     });
   }
 
+  it('does not read 缺陷, 无纸化 or 不良品 as "no"', () => {
+    expect(items('MES实现了无纸化')).toEqual({ 'cap.mes': true });
+    expect(items('AI视觉做不良品和缺陷识别')).toEqual({ 'cap.aiApplication': true });
+  });
+
   it('records nothing for systems the notice does not ask for (OA, TMS, APS, SPC, EHS, PLC分散控制, 视频监控)', () => {
     for (const name of ['OA', 'TMS', 'APS', 'SPC', 'EHS', 'PLC分散控制', '视频监控']) expect(items(`我们有${name}`), name).toBe('unclear');
   });
