@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.apiKey', '*.LLM_API_KEY'] },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // The embedded database initialises its files on first start; on a slow disk that outlasts the 10 s default.
+    pluginTimeout: 120_000,
   });
   try {
     await server.register(app, { config });

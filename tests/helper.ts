@@ -15,7 +15,8 @@ export interface Built {
 export async function build(env: Record<string, string> = {}): Promise<Built> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-test-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...env });
-  const fastify = Fastify({ logger: false });
+  // Opening the embedded database can take seconds on a loaded two-core machine; fastify's default 10 s is too tight.
+  const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
   await fastify.register(app, { config });
   await fastify.ready();
   return {
