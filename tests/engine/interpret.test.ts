@@ -108,6 +108,7 @@ describe('the names enterprises use for their systems (from the development samp
   it('does not read 缺陷, 无纸化 or 不良品 as "no"', () => {
     expect(items('MES实现了无纸化')).toEqual({ 'cap.mes': true });
     expect(items('AI视觉做不良品和缺陷识别')).toEqual({ 'cap.aiApplication': true });
+    expect(items('不锈钢无尘车间用了AGV')).toEqual({ 'cap.agvRgv': true });
   });
 
   it('records nothing for systems the notice does not ask for (OA, TMS, APS, SPC, EHS, PLC分散控制, 视频监控)', () => {
