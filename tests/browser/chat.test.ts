@@ -275,6 +275,36 @@ describe.skipIf(!HAS_CHROMIUM)('a question asked in the middle of the interview'
   });
 });
 
+/** The focused element's text, looking through shadow roots. */
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent?.trim() ?? '';
+  });
+
+describe.skipIf(!HAS_CHROMIUM)('with the keyboard alone', () => {
+  it('starts the interview and answers questions without a mouse, the focus following each new question', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await page.goto(server.url);
+    for (let i = 0; i < 10 && !(await focusedText(page)).startsWith('我要申报'); i++) await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toMatch(/^我要申报/);
+    await page.keyboard.press('Enter');
+    await page.locator('zz-app .dock zz-question').waitFor({ state: 'visible', timeout: 15_000 });
+    let s = await snapshot(page);
+    for (let i = 0; i < 40 && (await focusedText(page)) !== '是'; i++) await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('是');
+    await page.keyboard.press('Enter');
+    s = await settle(page, s);
+    // The answered button is gone; the focus moved to the next question's first choice.
+    expect(await focusedText(page)).toBe('是');
+    await page.keyboard.press('Enter');
+    const next = await settle(page, s);
+    expect(next.question?.id).not.toBe(s.question?.id);
+    await context.close();
+  });
+});
+
 describe.skipIf(!HAS_CHROMIUM)('on a 375 px phone', () => {
   it('never scrolls sideways, keeps tap targets at 44 px and opens the assessment as a drawer', async () => {
     const { context, page } = await newPage(browser, PHONE);

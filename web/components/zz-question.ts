@@ -141,9 +141,38 @@ export class ZzQuestion extends LitElement {
     }
   }
 
+  /** Set when the user answered from this widget, so the next question's first control gets the focus. */
+  private _refocus = false;
+  /** Only keyboard users get the focus moved: on a phone it would pop the keyboard up uninvited. */
+  private _viaKeyboard = false;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this._onKey);
+    this.addEventListener('pointerdown', this._onPointer);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this._onKey);
+    this.removeEventListener('pointerdown', this._onPointer);
+  }
+
+  private _onKey = () => (this._viaKeyboard = true);
+  private _onPointer = () => (this._viaKeyboard = false);
+
+  protected updated(changed: Map<string, unknown>): void {
+    if (changed.has('question') && this._refocus && this.question) {
+      this._refocus = false;
+      // Keyboard users would otherwise be left on a button that no longer exists.
+      (this.renderRoot.querySelector('button.chip, input') as HTMLElement | null)?.focus();
+    }
+  }
+
   private _pick(value: AnswerValue): void {
     const q = this.question;
     if (!q || this.busy) return;
+    this._refocus = !this.compact && this._viaKeyboard;
     emit(this, 'zz-answer', { questionId: q.id, value, display: displayAnswer(value, q) });
   }
 
