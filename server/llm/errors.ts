@@ -48,7 +48,8 @@ export function toLlmError(err: unknown, hint?: { timedOut?: boolean; cut?: bool
   if (err instanceof APIConnectionError) return new LlmError(hint?.cut ? 'cut' : 'network');
   if (err instanceof APIError) {
     if (err.status === undefined) return new LlmError('cut'); // an error event inside an already-open stream
-    return new LlmError(err.status >= 500 ? 'server' : 'badOutput', err.status);
+    // 400/404/422 mean a wrong model name or an unsupported parameter: to the user, the service is unavailable.
+    return new LlmError('server', err.status);
   }
   if (err instanceof SyntaxError) return new LlmError('badOutput', undefined, 'unparseable chunk');
   // undici reports a connection dropped mid-body as "terminated"; that is a cut stream.

@@ -106,6 +106,11 @@ describe('the provider module against a fake OpenAI-compatible server', () => {
     expect((await failure(llm.completeText({ messages }))).failure).toBe('server');
   });
 
+  it('maps a 404 for an unknown model to an unavailable service, not to bad output', async () => {
+    fake.enqueue({ kind: 'status', status: 404, message: 'model not found' });
+    expect((await failure(llm.completeText({ messages }))).failure).toBe('server');
+  });
+
   it('times out a provider that never answers', async () => {
     fake.enqueue({ kind: 'stall' });
     const t0 = Date.now();
