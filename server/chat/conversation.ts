@@ -111,7 +111,7 @@ export class Conversation {
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
-      if (res.newlyBlocking.length) await this.say(sessionId, phrases.blocking(res.newlyBlocking), []);
+      if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking);
       return this.sendState(sessionId, res.answers, rules.step(res.answers), true);
     }
 
@@ -123,7 +123,7 @@ export class Conversation {
     if (interp.kind === 'answers') {
       let next = answers;
       const recorded: Recorded[] = [];
-      const blocking: { clause: string; reason: string }[] = [];
+      const blocking: { clause: string; reason: string; questionId: string }[] = [];
       let rejected = 0;
       for (const item of interp.items) {
         const res = rules.apply(next, item.questionId, item.value as AnswerValue);
@@ -133,7 +133,7 @@ export class Conversation {
         }
         next = res.answers;
         recorded.push(...res.recorded);
-        blocking.push(...res.newlyBlocking);
+        blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }
       if (recorded.length > 0) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, next))) return;
@@ -141,7 +141,10 @@ export class Conversation {
         let confirm = phrases.recorded(recorded);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         await this.say(sessionId, confirm, []);
-        if (blocking.length) await this.say(sessionId, phrases.blocking(blocking), []);
+        const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
+        const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
+        if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard);
+        if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags);
         return this.sendState(sessionId, next, rules.step(next), true);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
@@ -161,6 +164,15 @@ export class Conversation {
     }
     await this.say(sessionId, phrases.unclear(before.question), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /**
+   * A hard condition that now fails is explained at once (the user may stop or carry on); a
+   * form answer's flag is only something to check, never a verdict.
+   */
+  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string }[]): Promise<void> {
+    const form = questionId.startsWith('form.');
+    return this.say(sessionId, form ? phrases.flagged(items) : phrases.blocking(items), []);
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */

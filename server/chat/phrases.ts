@@ -12,6 +12,9 @@ export const phrases = {
   blocking: (items: { clause: string; reason: string }[]) =>
     `请注意：根据通知${items.map((b) => `${b.clause}，${b.reason}`).join('；')}。` +
     '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
+  /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
+  flagged: (items: { clause: string; reason: string }[]) =>
+    `已记录，但请核对：${items.map((b) => `${b.reason}（${b.clause}）`).join('；')}。如有误，可直接重新回答或在“已填信息”里修改。`,
   backTo: (q: string) => `我们接着刚才的问题：${q}`,
   unclear: (q: QuestionView | null) =>
     q

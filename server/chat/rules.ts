@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
+import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
 
 /** D's form phase (issue 5), asked once E's planner has nothing left for an eligible enterprise. */
@@ -15,10 +16,11 @@ export interface FormPhase {
 const isFormQuestion = (id: string) => id.startsWith('form.');
 
 /**
- * E's engine (and D's form phase when given) bound to one knowledge version: everything
- * the conversation needs to decide, as pure synchronous calls.
+ * E's engine and D's form phase bound to one knowledge version: everything the conversation
+ * needs to decide, as pure synchronous calls. The form phase follows once E's planner has
+ * nothing left for an eligible enterprise with a category; `forms: null` leaves it out.
  */
-export function createRules(kb: KnowledgeBase, forms?: FormPhase): InterviewRules {
+export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createFormPhase(kb.data)): InterviewRules {
   const data = kb.data;
   return {
     step(answers: Answers): Step {
