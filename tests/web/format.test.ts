@@ -32,6 +32,15 @@ describe('format helpers', () => {
     ]);
   });
 
+  it('also reads the engine\'s full-width （clause） references, leaving ordinary parentheses alone', () => {
+    expect(splitRichText('每家企业当年限报1个（四(一)）。（可选）')).toEqual([
+      { kind: 'text', text: '每家企业当年限报1个' },
+      { kind: 'clause', clause: '四(一)' },
+      { kind: 'text', text: '。' },
+      { kind: 'text', text: '（可选）' },
+    ]);
+  });
+
   it('never turns markup in model text into anything but text parts', () => {
     const parts = splitRichText('<img src=x onerror=alert(1)>');
     expect(parts).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);

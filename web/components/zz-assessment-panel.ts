@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Assessment } from '../../server/schemas/profile';
 import type { Progress } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
-import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
+import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel, splitRichText } from '../lib/format';
 import './zz-citation-chip';
 
 /** The live assessment: verdict, category with reasons, hard conditions, each element and progress. */
@@ -181,6 +181,13 @@ export class ZzAssessmentPanel extends LitElement {
     </div>`;
   }
 
+  /** Engine prose as text, with its （clause） references turned into chips. */
+  private _rich(text: string) {
+    return splitRichText(text).map((p) =>
+      p.kind === 'clause' ? html`<zz-citation-chip .clause=${p.clause}></zz-citation-chip>` : p.kind === 'bold' ? html`<strong>${p.text}</strong>` : p.text,
+    );
+  }
+
   private _labels(ids: string[]): string {
     return ids.map((id) => capabilityLabel(id, this.capabilityLabels)).join('、');
   }
@@ -211,13 +218,13 @@ export class ZzAssessmentPanel extends LitElement {
         ? html`<h3>为什么推荐${rec ? CATEGORY_LABEL[rec] : '这个方向'}</h3>
             <ul>
               ${a.category.reasons.map(
-                (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${r.text}</li>`,
+                (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${this._rich(r.text)}</li>`,
               )}
             </ul>
             ${a.category.alternatives.length
               ? html`<h3>为什么不是其他方向</h3>
                   <ul>
-                    ${a.category.alternatives.map((x) => html`<li><strong>${CATEGORY_LABEL[x.category]}</strong>：${x.whyNot}</li>`)}
+                    ${a.category.alternatives.map((x) => html`<li><strong>${CATEGORY_LABEL[x.category]}</strong>：${this._rich(x.whyNot)}</li>`)}
                   </ul>`
               : nothing}`
         : nothing}
@@ -235,7 +242,7 @@ export class ZzAssessmentPanel extends LitElement {
                   </div>
                   ${c.missing.length ? html`<p class="detail">缺少：${this._labels(c.missing)}</p>` : nothing}
                   ${c.unknown.length ? html`<p class="detail muted">待确认：${this._labels(c.unknown)}</p>` : nothing}
-                  ${c.advice && c.status !== 'met' ? html`<p class="detail">建议：${c.advice}</p>` : nothing}
+                  ${c.advice && c.status !== 'met' ? html`<p class="detail">建议：${this._rich(c.advice)}</p>` : nothing}
                 </li>`,
               )}
             </ul>`

@@ -81,12 +81,14 @@ export type TextPart = { kind: 'text'; text: string } | { kind: 'bold'; text: st
  */
 export function splitRichText(text: string): TextPart[] {
   const parts: TextPart[] = [];
-  const re = /\*\*([^*\n]{1,200})\*\*|〔([^〔〕\n]{1,24})〕/g;
+  // 〔二(一)〕 is the product's citation form; the engine's prose also writes （四(一)）.
+  const re = /\*\*([^*\n]{1,200})\*\*|〔([^〔〕\n]{1,24})〕|（([^（）\n]{1,24})）/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) parts.push({ kind: 'text', text: text.slice(last, m.index) });
+    const clause = m[2] ?? m[3];
     if (m[1] !== undefined) parts.push({ kind: 'bold', text: m[1] });
-    else if (m[2] !== undefined && looksLikeClause(m[2])) parts.push({ kind: 'clause', clause: m[2] });
+    else if (clause !== undefined && looksLikeClause(clause)) parts.push({ kind: 'clause', clause });
     else parts.push({ kind: 'text', text: m[0] });
     last = re.lastIndex;
   }
