@@ -254,7 +254,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (from < masked.length) segments.push({ start: from, end: masked.length, contrast });
 
   const capValues = new Map<CapabilityId, true | false | 'partial'>();
-  const freeAnswers: Polarity[] = [];
+  const freeAnswers: { pol: Polarity; seg: number }[] = [];
   const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean }[] = [];
@@ -278,7 +278,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1];
       if (target) target.post.push(p);
-      else freeAnswers.push(p);
+      else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }
     // Mentions with no answer word between them share one answer: 没有MES和ERP.
@@ -363,8 +363,29 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (n && qid) items.set(qid, n.value);
   });
 
+  // A choice stated in passing ("我们想申报智能工厂，有MES") is recorded like an answer to its question.
+  const choiceSegments = new Set<number>();
+  for (const c of kb.interview.vocabulary.statedChoices) {
+    if (items.has(c.question) || pending?.id === c.question) continue;
+    const found = new Set<string>();
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (c.triggers.length && !c.triggers.some((w) => segText.includes(w))) continue;
+      if (c.blockers.some((w) => segText.includes(w))) continue;
+      for (const [value, words] of Object.entries(c.values)) {
+        if (words.some((w) => segText.includes(w.toLowerCase()))) {
+          found.add(value);
+          choiceSegments.add(si);
+        }
+      }
+    }
+    if (found.size === 1) items.set(c.question, [...found][0]);
+  }
+
   if (pending && !items.has(pending.id)) {
-    const pendingValue = answerPending(kb, pending, text, freeAnswers, skipHits.length > 0, mentions.length + metricHits.length > 0);
+    // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
+    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
+    const pendingValue = answerPending(kb, pending, text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0);
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
   }
   if (!items.size) return { kind: 'unclear' };

@@ -196,6 +196,20 @@ describe('answers to the pending question', () => {
   });
 });
 
+describe('choices stated in passing', () => {
+  it('records the scope and the production mode from a free sentence', () => {
+    expect(items('我们想申报智能工厂，有MES和ERP')).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cat.scope': 'factory' });
+    expect(items('我们是流程型企业，DCS已上线')).toEqual({ 'cap.dcs': true, 'cat.productionMode': 'process' });
+    // The 是 of a stated choice does not answer the pending question.
+    expect(items('我们是流程型企业', q('cap.mes'))).toEqual({ 'cat.productionMode': 'process' });
+  });
+
+  it('does not take a prior title or an undecided sentence for an intent', () => {
+    expect(items('2021年获得过智能车间称号，有MES')).toEqual({ 'cap.mes': true });
+    expect(items('智能车间和智能工厂都想报，有MES')).toEqual({ 'cap.mes': true });
+  });
+});
+
 describe('numbers', () => {
   const metric = q('metric.networkedRatio');
   const cases: [string, number][] = [

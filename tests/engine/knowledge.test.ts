@@ -80,6 +80,11 @@ describe('the engine knowledge files reject broken data, naming the file and the
     expect(e.message).toContain('no question cap.andon');
   });
 
+  it('rejects a stated choice that names a value its question does not offer', () => {
+    const e = errorOf(loadBroken('interview.json', (j) => (j.vocabulary.statedChoices[0].values.plant = ['工厂'])));
+    expect(e.message).toContain('vocabulary.statedChoices.0.values.plant');
+  });
+
   it('rejects a choice question whose map does not cover every choice', () => {
     const e = errorOf(loadBroken('interview.json', (j) => delete j.questions.find((q: any) => q.id === 'cat.scope').map.unsure));
     expect(e.message).toContain('map');

@@ -222,6 +222,9 @@ export const InterviewFile = z
       notQuestion: Words,
       others: Words,
       exceptions: Words,
+      statedChoices: z.array(
+        z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
+      ),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
       yesDisplay: Text,
@@ -245,6 +248,11 @@ export const InterviewFile = z
     for (const k of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']) {
       if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
     }
+    f.vocabulary.statedChoices.forEach((c, i) => {
+      const q = f.questions.find((x) => x.id === c.question);
+      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });
+      else for (const v of Object.keys(c.values)) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'values', v], message: `${v} is not a choice of ${c.question}` });
+    });
     for (const key of Object.keys(f.vocabulary.metricAliases)) {
       if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `unknown question ${key}` });
     }
