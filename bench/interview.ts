@@ -2,7 +2,11 @@
  * N concurrent simulated enterprises through complete interviews over /api/chat, beside a
  * bare WebSocket echo route measured in the same run on the same server process.
  *
- *   npm run bench:interview -- [--clients 500] [--think-ms 1500] [--echo-messages 20] [--profile DIR]
+ *   npm run bench:interview -- [--clients 500] [--think-ms 2000] [--echo-messages 20] [--form] [--profile DIR]
+ *
+ * An interview runs from 'open' through eligibility, category and element questions until the
+ * assessment is final (the next question is null or belongs to the 申报书 form phase); --form
+ * continues through every form question as well (about 70 more turns per eligible enterprise).
  *
  * The server runs in a child process (as in production: its own event loop and its own
  * core), the simulated clients in this one. Latency is request → reply as the client sees it:
@@ -70,9 +74,10 @@ function arg(name: string, fallback: number): number {
 }
 
 const CLIENTS = arg('clients', 500);
-const THINK_MS = arg('think-ms', 1500);
+const THINK_MS = arg('think-ms', 2000);
 const ECHO_MESSAGES = arg('echo-messages', 20);
 const TURN_TIMEOUT_MS = 30_000;
+const WITH_FORM = process.argv.includes('--form');
 const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
 class Stats {
@@ -135,7 +140,8 @@ async function interview(url: string, e: ScriptedEnterprise, expectCategory: str
     let q = ((await first) as Extract<ServerMessage, { type: 'question' }>).question as QuestionView | null;
     turn.lat.push(performance.now() - t0);
     let n = 0;
-    while (q) {
+    // The assessment interview ends where the 申报书 form phase begins, unless --form asks for that too.
+    while (q && (WITH_FORM || q.phase !== 'form')) {
       await think();
       const clientId = `b${++n}`;
       t0 = performance.now();
@@ -219,7 +225,7 @@ async function main(): Promise<void> {
       child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
     });
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (other processes compete for the same cores)`);
-    console.log(`bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%), server pid ${child.pid} on 127.0.0.1:${port}`);
+    console.log(`bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%)${WITH_FORM ? ', including the form phase' : ''}, server pid ${child.pid} on 127.0.0.1:${port}`);
     const idle = await ask<{ peakRss: number }>(child, 'stats', 'stats');
 
     // Baseline: bare echo on the same server.
