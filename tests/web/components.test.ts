@@ -50,7 +50,7 @@ describe('zz-question', () => {
     input.value = '85';
     input.dispatchEvent(new Event('input'));
     shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
-    expect(got).toEqual([{ questionId: 'metric.networkedRatio', value: 85, display: '85 %' }]);
+    expect(got).toEqual([{ questionId: 'metric.networkedRatio', value: 85, display: '85%' }]);
   });
 
   it('lists the choices of a choice question as buttons with their labels', async () => {

@@ -6,7 +6,7 @@ describe('format helpers', () => {
     expect(displayAnswer(true, { kind: 'yesNoPartial' })).toBe('有');
     expect(displayAnswer('partial', { kind: 'yesNoPartial' })).toBe('部分');
     expect(displayAnswer(false, { kind: 'yesNo' })).toBe('否');
-    expect(displayAnswer(85, { kind: 'number', unit: '%' })).toBe('85 %');
+    expect(displayAnswer(85, { kind: 'number', unit: '%' })).toBe('85%');
     expect(displayAnswer('discrete', { kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }] })).toBe('离散型');
     expect(displayAnswer(null)).toBe('暂不回答');
   });

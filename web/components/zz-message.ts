@@ -57,6 +57,15 @@ export class ZzMessage extends LitElement {
         border-bottom: 1px solid rgba(255, 255, 255, 0.35);
         padding-bottom: var(--zz-space-1);
       }
+      @media (max-width: 600px) {
+        /* On a phone the question is still on screen above; two lines are enough to recognise it. */
+        .caption {
+          display: -webkit-box;
+          -webkit-line-clamp: 2;
+          -webkit-box-orient: vertical;
+          overflow: hidden;
+        }
+      }
       .cites {
         display: flex;
         flex-wrap: wrap;

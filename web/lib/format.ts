@@ -57,7 +57,7 @@ export function displayAnswer(value: AnswerValue, q?: Pick<QuestionView, 'kind' 
     if (hit) return hit.label;
   }
   if (typeof value === 'boolean') return value ? (q?.kind === 'yesNoPartial' ? '有' : '是') : q?.kind === 'yesNoPartial' ? '没有' : '否';
-  if (typeof value === 'number') return q?.unit ? `${value} ${q.unit}` : String(value);
+  if (typeof value === 'number') return q?.unit ? `${value}${q.unit === '%' ? '' : ' '}${q.unit}` : String(value);
   if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join('、');
   return q?.choices?.find((c) => c.value === value)?.label ?? value;
 }
