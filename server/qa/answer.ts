@@ -31,15 +31,75 @@ function norm(word: string): string {
   return n;
 }
 
-function has(q: string, words: readonly string[]): boolean {
-  return words.some((w) => q.includes(norm(w)));
+/** The keywords of the knowledge files found in one question, with their start positions. */
+type Found = Map<string, number[]>;
+
+// Every keyword the Q&A data can ask about, indexed by first character: one pass over the
+// question finds them all, instead of one substring search per keyword.
+const keywordIndex = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+function indexOf(kb: KnowledgeBase): Map<string, string[]> {
+  let index = keywordIndex.get(kb);
+  if (index) return index;
+  const { intents, regions, industries } = kb.data;
+  const words = new Set<string>([
+    ...intents.outOfScope.topics.flatMap((t) => t.keywords),
+    ...intents.intents.flatMap((i) => [...i.trigger.flat(), ...(i.none ?? []), ...(i.regionTrigger ?? [])]),
+    ...regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]),
+    ...industries.divisions.flatMap((d) => [d.name, ...(d.aliases ?? [])]),
+  ]);
+  index = new Map();
+  for (const w of words) {
+    const n = norm(w);
+    if (!n) continue;
+    const list = index.get(n[0]!) ?? [];
+    list.push(n);
+    index.set(n[0]!, list);
+  }
+  keywordIndex.set(kb, index);
+  return index;
+}
+
+const regionTerms = new WeakMap<KnowledgeBase, Map<string, Region[]>>();
+
+/** Normalised name → regions it names (名称, 简称, 别名; two characters at least). */
+function regionTermsOf(kb: KnowledgeBase): Map<string, Region[]> {
+  let map = regionTerms.get(kb);
+  if (map) return map;
+  map = new Map();
+  for (const r of kb.data.regions.regions) {
+    for (const term of new Set([r.name, r.short, ...r.aliases].map(norm))) {
+      if (term.length < 2) continue;
+      map.set(term, [...(map.get(term) ?? []), r]);
+    }
+  }
+  regionTerms.set(kb, map);
+  return map;
+}
+
+function scan(kb: KnowledgeBase, q: string): Found {
+  const index = indexOf(kb);
+  const found: Found = new Map();
+  for (let i = 0; i < q.length; i++) {
+    for (const w of index.get(q[i]!) ?? []) {
+      if (!q.startsWith(w, i)) continue;
+      const at = found.get(w);
+      if (at) at.push(i);
+      else found.set(w, [i]);
+    }
+  }
+  return found;
+}
+
+function has(found: Found, words: readonly string[]): boolean {
+  return words.some((w) => found.has(norm(w)));
 }
 
 const suffixPattern = new Map<string, RegExp>();
 
-function triggered(q: string, intent: Intent): boolean {
-  if (intent.none && has(q, intent.none)) return false;
-  return intent.trigger.every((group) => has(q, group));
+function triggered(found: Found, intent: Intent): boolean {
+  if (intent.none && has(found, intent.none)) return false;
+  return intent.trigger.every((group) => has(found, group));
 }
 
 const NUMBERING = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u;
@@ -90,19 +150,14 @@ interface RegionMatch {
 }
 
 /** Regions named in the question; a name inside a longer matched name does not count (新乡 in 新乡县). */
-export function findRegions(kb: KnowledgeBase, question: string): RegionMatch[] {
+export function findRegions(kb: KnowledgeBase, question: string, found?: Found): RegionMatch[] {
   const q = normalise(question);
-  const { regions, rules } = kb.data.regions;
+  const hits = found ?? scan(kb, q);
+  const { rules } = kb.data.regions;
   const spans: { start: number; end: number; region: Region }[] = [];
-  for (const r of regions) {
-    for (const term of new Set([r.name, r.short, ...r.aliases])) {
-      if (term.length < 2) continue;
-      let at = q.indexOf(term);
-      while (at >= 0) {
-        spans.push({ start: at, end: at + term.length, region: r });
-        at = q.indexOf(term, at + 1);
-      }
-    }
+  const byTerm = regionTermsOf(kb);
+  for (const [term, at] of hits) {
+    for (const r of byTerm.get(term) ?? []) for (const start of at) spans.push({ start, end: start + term.length, region: r });
   }
   spans.sort((a, b) => b.end - b.start - (a.end - a.start));
   const taken: { start: number; end: number }[] = [];
@@ -178,11 +233,11 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]):
 type Division = KnowledgeBase['data']['industries']['divisions'][number];
 
 /** The GB/T 4754 division a question names, by its longest matching everyday name. */
-export function findIndustry(kb: KnowledgeBase, q: string): { division: Division; said: string } | null {
+export function findIndustry(kb: KnowledgeBase, q: string, found: Found = scan(kb, normalise(q))): { division: Division; said: string } | null {
   let best: { division: Division; said: string } | null = null;
   for (const d of kb.data.industries.divisions) {
     for (const name of [d.name, ...(d.aliases ?? [])]) {
-      if (q.includes(norm(name)) && (!best || name.length > best.said.length)) best = { division: d, said: name };
+      if (found.has(norm(name)) && (!best || name.length > best.said.length)) best = { division: d, said: name };
     }
   }
   return best;
@@ -201,25 +256,25 @@ function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both
   return 'both';
 }
 
-function directAnswer(kb: KnowledgeBase, q: string): AskResponse | null {
+function directAnswer(kb: KnowledgeBase, q: string, found: Found): AskResponse | null {
   const facts = kb.data.facts;
   const texts: string[] = [];
   const cites: [string, readonly string[]][] = [];
-  const regions = findRegions(kb, q);
-  const fired = new Set(kb.data.intents.intents.filter((i) => triggered(q, i)).map((i) => i.id));
+  const regions = findRegions(kb, q, found);
+  const fired = new Set(kb.data.intents.intents.filter((i) => triggered(found, i)).map((i) => i.id));
   for (const intent of kb.data.intents.intents) {
     // "洛阳市最晚几号交材料" names a city but asks for the deadline: a region alone asks for a quota
     // only when nothing else was asked.
     const regionQuota =
-      intent.id === 'quota' && fired.size === 0 && regions.length > 0 && has(q, intent.regionTrigger ?? []) && !(intent.none && has(q, intent.none));
+      intent.id === 'quota' && fired.size === 0 && regions.length > 0 && has(found, intent.regionTrigger ?? []) && !(intent.none && has(found, intent.none));
     if (!fired.has(intent.id) && !regionQuota) continue;
     switch (intent.id) {
       case 'industryType': {
-        const found = findIndustry(kb, q);
-        if (!found) break;
-        const d = found.division;
+        const industry = findIndustry(kb, q, found);
+        if (!industry) break;
+        const d = industry.division;
         const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
-        texts.push(fill(intent.answer ?? '', { industry: found.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' }));
+        texts.push(fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' }));
         const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
         for (const id of [...order, ...(intent.clauses ?? [])]) cites.push([id, []]);
         break;
@@ -310,10 +365,11 @@ function quoteFromPassages(kb: KnowledgeBase, clause: Clause, passages: string[]
 export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse {
   const q = stripFillers(kb, question);
   const oos = kb.data.intents.outOfScope;
-  const topic = oos.topics.find((t) => has(q, t.keywords));
+  const found = scan(kb, q);
+  const topic = oos.topics.find((t) => has(found, t.keywords));
   if (topic) return outOfScope(kb, topic);
 
-  const direct = directAnswer(kb, q);
+  const direct = directAnswer(kb, q, found);
   if (direct) return direct;
 
   const { hits, confidence } = kb.retriever.search(q, 8);

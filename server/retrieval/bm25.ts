@@ -11,6 +11,9 @@ export class Bm25Index {
   private readonly postings = new Map<string, { doc: number; tf: number }[]>();
   private readonly lengths: number[];
   private readonly avgLength: number;
+  /** k1·(1 − b + b·len/avg) per document, computed once. */
+  private readonly norms: Float64Array;
+  private readonly idfs = new Map<string, number>();
   private readonly k1: number;
   private readonly b: number;
   readonly size: number;
@@ -21,6 +24,7 @@ export class Bm25Index {
     this.size = docs.length;
     this.lengths = docs.map((d) => d.length);
     this.avgLength = this.lengths.reduce((a, n) => a + n, 0) / Math.max(1, docs.length) || 1;
+    this.norms = Float64Array.from(this.lengths, (len) => this.k1 * (1 - this.b + (this.b * len) / this.avgLength));
     docs.forEach((tokens, doc) => {
       const tf = new Map<string, number>();
       for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -48,19 +52,11 @@ export class Bm25Index {
     for (const [term, weight] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength);
-        scores[doc]! += weight * idf * ((tf * (this.k1 + 1)) / (tf + norm));
-      }
+      let idf = this.idfs.get(term);
+      if (idf === undefined) this.idfs.set(term, (idf = this.idf(term)));
+      const w = weight * idf * (this.k1 + 1);
+      for (const { doc, tf } of list) scores[doc]! += (w * tf) / (tf + this.norms[doc]!);
     }
     return scores;
-  }
-
-  /** Which of the given terms occur in a document (for confidence and quoting). */
-  termsIn(doc: number, terms: Iterable<string>): string[] {
-    const out: string[] = [];
-    for (const t of terms) if (this.postings.get(t)?.some((p) => p.doc === doc)) out.push(t);
-    return out;
   }
 }

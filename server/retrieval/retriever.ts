@@ -82,6 +82,7 @@ export class Retriever {
   private readonly position = new Map<string, number>();
   private readonly ancestors: string[][];
   private readonly matchers: Matcher[];
+  private readonly termsByFirst = new Map<string, { text: string; ascii: boolean; matcher: number }[]>();
   private readonly maxIdf: number;
   private readonly opts: Required<RetrieverOptions>;
 
@@ -145,6 +146,14 @@ export class Retriever {
         expansion: [...new Set(all.flatMap((t) => tokenize(t)))],
       };
     });
+    this.matchers.forEach((m, matcher) => {
+      for (const t of m.terms) {
+        if (!t.text) continue;
+        const list = this.termsByFirst.get(t.text[0]!) ?? [];
+        list.push({ ...t, matcher });
+        this.termsByFirst.set(t.text[0]!, list);
+      }
+    });
   }
 
   clauseById(id: string): Clause | undefined {
@@ -160,30 +169,26 @@ export class Retriever {
   /** Lexicon entries mentioned in the question, with the matched spans. */
   concepts(question: string, normalised = false): { entry: LexiconEntry; spans: string[]; expansion: string[] }[] {
     const q = normalised ? question : normalise(question);
-    const out: { entry: LexiconEntry; spans: string[]; expansion: string[] }[] = [];
-    for (const m of this.matchers) {
-      const spans: string[] = [];
-      for (const t of m.terms) {
-        if (!t.text) continue;
-        if (t.ascii) {
-          // "ai" must not match inside "email"; ASCII abbreviations need word boundaries.
-          let from = 0;
-          let at: number;
-          while ((at = q.indexOf(t.text, from)) >= 0) {
-            const before = q[at - 1];
-            const after = q[at + t.text.length];
-            if (!(before && /[a-z0-9]/.test(before)) && !(after && /[a-z0-9]/.test(after))) {
-              spans.push(t.text);
-              break;
-            }
-            from = at + 1;
-          }
-        } else if (q.includes(t.text)) spans.push(t.text);
+    // Terms are indexed by their first character, so matching costs one lookup per character of
+    // the question instead of one scan per lexicon term.
+    const found = new Map<number, Set<string>>();
+    for (let i = 0; i < q.length; i++) {
+      const candidates = this.termsByFirst.get(q[i]!);
+      if (!candidates) continue;
+      for (const { text, ascii, matcher } of candidates) {
+        if (!q.startsWith(text, i)) continue;
+        // "ai" must not match inside "email"; ASCII abbreviations need word boundaries.
+        if (ascii && (/[a-z0-9]/.test(q[i - 1] ?? '') || /[a-z0-9]/.test(q[i + text.length] ?? ''))) continue;
+        let spans = found.get(matcher);
+        if (!spans) found.set(matcher, (spans = new Set()));
+        spans.add(text);
       }
-      if (spans.length) out.push({ entry: m.entry, spans, expansion: m.expansion });
     }
-    return out;
+    return [...found.keys()]
+      .sort((a, b) => a - b)
+      .map((m) => ({ entry: this.matchers[m]!.entry, spans: [...found.get(m)!], expansion: this.matchers[m]!.expansion }));
   }
+
 
   search(question: string, k = 5): SearchResult {
     const q = normalise(question);
@@ -198,13 +203,9 @@ export class Retriever {
     const clauseScores = this.clauseIndex.score(query);
     const passageScores = this.passageIndex.score(query);
     const best = new Float64Array(this.clauses.length);
-    const bestPassage = new Int32Array(this.clauses.length).fill(-1);
     for (let p = 0; p < this.passages.length; p++) {
       const ci = this.passageClause[p]!;
-      if (passageScores[p]! > best[ci]!) {
-        best[ci] = passageScores[p]!;
-        bestPassage[ci] = p;
-      }
+      if (passageScores[p]! > best[ci]!) best[ci] = passageScores[p]!;
     }
     const scores = new Float64Array(this.clauses.length);
     let top = 0;
