@@ -64,6 +64,10 @@ export class ZzMessage extends LitElement {
           -webkit-line-clamp: 2;
           -webkit-box-orient: vertical;
           overflow: hidden;
+          /* Padding inside a clamped box would let the third line peek through. */
+          padding-bottom: 0;
+          border-bottom: none;
+          margin-bottom: var(--zz-space-2);
         }
       }
       .cites {
