@@ -302,6 +302,13 @@ function directAnswer(kb: KnowledgeBase, q: string, found: Found): AskResponse |
         }
         break;
       }
+      case 'format': {
+        const d = facts.submission.document;
+        const v = facts.submission.video;
+        texts.push(fill(intent.answer ?? '', { format: d.format, includes: d.includes.join('及'), videoFormat: v.format, videoMaxMB: v.maxSizeMB }));
+        for (const id of intent.clauses ?? [d.clause]) cites.push([id, ['PDF']]);
+        break;
+      }
       case 'video': {
         const v = facts.submission.video;
         texts.push(fill(intent.answer ?? '', { format: v.format, minResolution: v.minResolution, duration: v.duration, maxSizeMB: v.maxSizeMB, narration: v.narration }));

@@ -138,6 +138,14 @@ describe('direct answers from structured data', () => {
     for (const s of ['MP4', '1080P', '1分钟左右', '200M', '旁白']) expect(r.answer).toContain(s);
   });
 
+  it('gives the document format and says the notice asks for no paper copy', () => {
+    const r = answerQuestion(kb, '申报书要交纸质版吗？什么格式？');
+    expect(r.answer).toContain('PDF彩色版');
+    expect(r.answer).toContain('签字盖章页');
+    expect(r.answer).toContain('没有要求');
+    expect(r.citations[0]!.clause).toBe('四(二)');
+  });
+
   it('gives photo and screenshot requirements', () => {
     const r = answerQuestion(kb, '要放多少张照片？');
     expect(r.answer).toContain('不少于10张');

@@ -124,7 +124,7 @@ export const IntentsFile = z.object({
   }),
   intents: z.array(
     z.object({
-      id: z.enum(['industryType', 'reapplication', 'perYear', 'quota', 'deadline', 'video', 'photos', 'contact']),
+      id: z.enum(['industryType', 'reapplication', 'perYear', 'quota', 'deadline', 'format', 'video', 'photos', 'contact']),
       trigger: Trigger,
       none: z.array(z.string()).optional(),
       regionTrigger: z.array(z.string()).optional(),
