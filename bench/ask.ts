@@ -82,6 +82,7 @@ async function http(): Promise<void> {
     console.log(`  POST /api/ask, dev questions (full app: helmet, rate limit, validation, answer cache): ${Math.round(askRps)} req/s`);
     console.log(`  ratio /api/ask ÷ bare: ${((askRps / bareRps) * 100).toFixed(1)}% (target ≥ 60%)`);
     console.log(`  reference: GET /api/health on the full app (helmet + rate limit, no work): ${Math.round(healthRps)} req/s = ${((healthRps / bareRps) * 100).toFixed(1)}% of bare`);
+    console.log(`  /api/ask ÷ /api/health (cost of answering over the app's own per-request floor): ${((askRps / healthRps) * 100).toFixed(1)}%`);
     console.log(`  POST /api/ask, every question new (no cache hit, ${DURATION_S}s): ${Math.round(uncachedRps)} req/s = ${((uncachedRps / bareRps) * 100).toFixed(1)}% of bare`);
   } finally {
     await full.close();
