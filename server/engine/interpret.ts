@@ -382,6 +382,19 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(c.question, [...found][0]);
   }
 
+  // Yes/no facts named in passing: "我们是分公司" answers 二(一)'s legal-person question.
+  for (const fact of kb.interview.vocabulary.statedFacts) {
+    if (items.has(fact.question)) continue;
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!fact.words.some((w) => segText.includes(w.toLowerCase()))) continue;
+      const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+      items.set(fact.question, p === false ? !fact.value : fact.value);
+      choiceSegments.add(si);
+      break;
+    }
+  }
+
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);

@@ -210,6 +210,20 @@ describe('choices stated in passing', () => {
   });
 });
 
+describe('facts stated in passing', () => {
+  it('records hard-condition facts named in a sentence, reversed by a negation in the same clause', () => {
+    expect(items('我们是湖北公司在信阳的分公司')).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('打算以集团名义申报')).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items('没有被列入失信被执行人')).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('被列入了税收违法黑名单')).toEqual({ 'ent.credit.taxViolationBlacklist': true });
+  });
+
+  it('lets a stated fact answer its own pending question without the clause being read twice', () => {
+    expect(items('我们是分公司', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('我们是分公司', q('cap.mes'))).toEqual({ 'ent.independentLegalPerson': false });
+  });
+});
+
 describe('numbers', () => {
   const metric = q('metric.networkedRatio');
   const cases: [string, number][] = [

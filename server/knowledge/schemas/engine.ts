@@ -222,6 +222,7 @@ export const InterviewFile = z
       notQuestion: Words,
       others: Words,
       exceptions: Words,
+      statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words })),
       statedChoices: z.array(
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
@@ -248,6 +249,10 @@ export const InterviewFile = z
     for (const k of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']) {
       if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
     }
+    f.vocabulary.statedFacts.forEach((c, i) => {
+      const q = f.questions.find((x) => x.id === c.question);
+      if (!q || q.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedFacts', i, 'question'], message: `${c.question} is not a yes/no question` });
+    });
     f.vocabulary.statedChoices.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
       if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });
