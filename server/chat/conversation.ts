@@ -5,7 +5,7 @@ import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
 import type { SessionStore } from '../store/types';
 import { chunkText, phrases } from './phrases';
-import type { Answers, InterviewRules, SpeakContext, Speaker, Step } from './ports';
+import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
 
 /**
  * Serialises turns per session across connections: two tabs on one session must not both
@@ -118,7 +118,8 @@ export class Conversation {
     // Free text: an answer in words, or a question about the notice.
     const before = rules.step(answers);
     const ctx = this.context(sessionId, before.question, answers);
-    const interp = msg.mode === 'qa' || !before.question ? { kind: 'question' as const } : await this.deps.speaker.extract(msg.text, ctx);
+    // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
+    const interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : await this.extract(msg.text, ctx);
 
     if (interp.kind === 'answers') {
       let next = answers;
@@ -164,6 +165,15 @@ export class Conversation {
     }
     await this.say(sessionId, phrases.unclear(before.question), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
+  private async extract(text: string, ctx: SpeakContext): Promise<Interpretation> {
+    try {
+      return await this.deps.speaker.extract(text, ctx);
+    } catch {
+      return this.deps.rules.interpret(text, ctx.pending);
+    }
   }
 
   /**

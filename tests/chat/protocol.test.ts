@@ -4,6 +4,7 @@ import type { QuestionView } from '../../server/schemas/interview';
 import { ChatClient } from './client';
 import { serve, type Served } from './serve';
 import { answerFor, workshop } from './enterprises';
+import { walk } from './drive';
 
 let srv: Served;
 beforeAll(async () => {
@@ -91,6 +92,20 @@ describe('the chat socket protocol', () => {
     await c.next('message.end');
     const state = (await (await getState(sessionId, token)).json()) as { answers: Record<string, unknown> };
     expect(state.answers).toEqual({});
+    await c.close();
+  });
+
+  it('reads a correction typed after the interview is over and re-runs the assessment', async () => {
+    const w = await walk(srv.url, workshop);
+    expect(w.assessment.verdict).toBe('qualified');
+    const c = w.client;
+    c.send({ type: 'text', clientId: 'late', text: '其实我们没有MES' });
+    await c.until((m) => m.type === 'ack' && m.clientId === 'late');
+    const recorded = await c.next('recorded');
+    expect(recorded.items).toEqual(expect.arrayContaining([expect.objectContaining({ questionId: 'cap.mes', value: false })]));
+    const after = await c.next('assessment');
+    expect(after.assessment.verdict).toBe('gaps');
+    expect(after.assessment.conditions.some((x) => x.missing.includes('mes'))).toBe(true);
     await c.close();
   });
 
