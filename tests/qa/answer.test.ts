@@ -240,5 +240,6 @@ describe('out-of-scope questions', () => {
   it('keep in scope a question that only shares a word with an out-of-scope topic', () => {
     expect(answerQuestion(kb, '被国家企业信用信息公示系统列入严重违法失信名单能申报吗').outOfScope).toBe(false);
     expect(answerQuestion(kb, '你好，请问郑州能推荐几家？').outOfScope).toBe(false);
+    for (const q of ['LIMS有什么用', '运营费用怎么填', '排污监测有要求吗', '车间用工人数怎么填']) expect(answerQuestion(kb, q).outOfScope, q).toBe(false);
   });
 });
