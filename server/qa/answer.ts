@@ -113,11 +113,14 @@ function clip(text: string): string {
 /** The sentence(s) of a clause that contain the needle; the first sentence when none does. */
 function quoteOf(kb: KnowledgeBase, id: string, needles: readonly string[] = []): string {
   const sentences = kb.retriever.sentences(id);
+  const title = kb.clause(id)?.title ?? '';
+  // "五、联系方式" merges with its only line; the quote is the line, not the heading.
+  const untitled = (q: string) => (title && q.startsWith(`${title} `) ? q.slice(title.length + 1) : q);
   for (const n of needles) {
     const s = sentences.find((x) => x.includes(n));
-    if (s) return clip(s);
+    if (s) return untitled(clip(s));
   }
-  return clip(sentences[0] ?? kb.clause(id)?.title ?? '');
+  return untitled(clip(sentences[0] ?? title));
 }
 
 function cite(kb: KnowledgeBase, id: string, needles: readonly string[] = []): Citation | null {
@@ -196,7 +199,7 @@ function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string 
   const answer = topic
     ? fill(oos.answer, {
         topic: topic.label,
-        related: related ? fill(oos.relatedTemplate, { clause: `${related.clause}（${related.title}）`, quote: related.quote }) : '',
+        related: related ? fill(oos.relatedTemplate, { clause: `${related.clause}（${related.title}）`, quote: related.quote.replace(/[。；;]+$/u, '') }) : '',
         unit,
         phone,
       })
