@@ -95,8 +95,13 @@ export class Conversation {
 
   private async turn(sessionId: string, msg: UserMessage): Promise<void> {
     const { store, rules } = this.deps;
+    // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
+    const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.deps.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     const earlier = await store.findByClientId(sessionId, msg.clientId);
-    if (earlier) return this.send({ type: 'ack', clientId: msg.clientId, seq: earlier.seq, duplicate: true });
+    if (earlier) {
+      qaEarly?.cancel();
+      return this.send({ type: 'ack', clientId: msg.clientId, seq: earlier.seq, duplicate: true });
+    }
     const answers = await store.getAnswers(sessionId);
 
     if (msg.type === 'restart') {
@@ -152,7 +157,7 @@ export class Conversation {
     }
 
     // A model speaker may start its answer during the durable write; nothing is sent before the ack.
-    const early = interp.kind === 'question' ? this.deps.speaker.prepare?.(msg.text, ctx) : undefined;
+    const early = qaEarly ?? (interp.kind === 'question' ? this.deps.speaker.prepare?.(msg.text, ctx) : undefined);
     if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return early?.cancel();
     if (interp.kind === 'question') {
       await this.answerQuestion(sessionId, msg.text, ctx);
