@@ -11,8 +11,11 @@ import { loadConfig } from '../server/config';
 import { createKnowledgeBase } from '../server/knowledge/base';
 import { loadKnowledgeData } from '../server/knowledge/load';
 import { answerQuestion } from '../server/qa/answer';
+import { installErrorHandler } from '../server/errors';
+import knowledge from '../server/plugins/knowledge';
+import askRoutes from '../server/routes/ask';
 
-const DURATION_S = Number(process.argv[2] ?? 2.5);
+const DURATION_S = Number(process.argv[2] ?? 2);
 const ROUNDS = 2;
 const questions: string[] = (JSON.parse(readFileSync('tests/fixtures/questions.json', 'utf8')) as { q: string }[]).map((x) => x.q);
 
@@ -61,20 +64,30 @@ async function http(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000000' });
   const full = Fastify({ logger: false });
   await full.register(app, { config });
+  // The ask route alone (knowledge plugin, error handler, route; no helmet, rate limit or store)
+  // separates the cost of answering from the cost of the app shell every route pays.
+  const alone = Fastify({ logger: false });
+  alone.decorate('config', config);
+  installErrorHandler(alone);
+  await alone.register(knowledge);
+  await alone.register(askRoutes);
   const bare = Fastify({ logger: false });
   bare.post('/bare', async (req) => ({ ok: true, echo: (req.body as { question?: string }).question ?? '' }));
   try {
     const fullUrl = await full.listen({ host: '127.0.0.1', port: 0 });
     const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+    const aloneUrl = await alone.listen({ host: '127.0.0.1', port: 0 });
     const bodies = questions.map((question) => JSON.stringify({ question }));
     // Alternate the two servers so a burst of load from elsewhere on the machine hits both alike.
     let bareRps = 0;
     let askRps = 0;
     let healthRps = 0;
+    let aloneRps = 0;
     for (let r = 0; r < ROUNDS; r++) {
       bareRps += (await load(`${bareUrl}/bare`, bodies)) / ROUNDS;
       askRps += (await load(`${fullUrl}/api/ask`, bodies)) / ROUNDS;
       healthRps += (await load(`${fullUrl}/api/health`, 'GET')) / ROUNDS;
+      aloneRps += (await load(`${aloneUrl}/api/ask`, bodies)) / ROUNDS;
     }
     const uncachedRps = await load(`${fullUrl}/api/ask`, null);
     console.log(`HTTP (autocannon, 10 connections, ${ROUNDS}×${DURATION_S}s alternating, 127.0.0.1):`);
@@ -82,11 +95,13 @@ async function http(): Promise<void> {
     console.log(`  POST /api/ask, dev questions (full app: helmet, rate limit, validation, answer cache): ${Math.round(askRps)} req/s`);
     console.log(`  ratio /api/ask ÷ bare: ${((askRps / bareRps) * 100).toFixed(1)}% (target ≥ 60%)`);
     console.log(`  reference: GET /api/health on the full app (helmet + rate limit, no work): ${Math.round(healthRps)} req/s = ${((healthRps / bareRps) * 100).toFixed(1)}% of bare`);
+    console.log(`  POST /api/ask on the ask route alone (no helmet, rate limit, store): ${Math.round(aloneRps)} req/s = ${((aloneRps / bareRps) * 100).toFixed(1)}% of bare`);
     console.log(`  /api/ask ÷ /api/health (cost of answering over the app's own per-request floor): ${((askRps / healthRps) * 100).toFixed(1)}%`);
     console.log(`  POST /api/ask, every question new (no cache hit, ${DURATION_S}s): ${Math.round(uncachedRps)} req/s = ${((uncachedRps / bareRps) * 100).toFixed(1)}% of bare`);
   } finally {
     await full.close();
     await bare.close();
+    await alone.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
