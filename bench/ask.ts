@@ -64,6 +64,8 @@ async function http(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000000' });
   const full = Fastify({ logger: false });
   await full.register(app, { config });
+  // The same JSON route inside the full app: the baseline that pays the same app shell as /api/ask.
+  full.post('/bench/bare', async (req) => ({ ok: true, echo: (req.body as { question?: string }).question ?? '' }));
   // The ask route alone (knowledge plugin, error handler, route; no helmet, rate limit or store)
   // separates the cost of answering from the cost of the app shell every route pays.
   const alone = Fastify({ logger: false });
@@ -83,11 +85,13 @@ async function http(): Promise<void> {
     let askRps = 0;
     let healthRps = 0;
     let aloneRps = 0;
+    let shellBareRps = 0;
     for (let r = 0; r < ROUNDS; r++) {
       bareRps += (await load(`${bareUrl}/bare`, bodies)) / ROUNDS;
       askRps += (await load(`${fullUrl}/api/ask`, bodies)) / ROUNDS;
       healthRps += (await load(`${fullUrl}/api/health`, 'GET')) / ROUNDS;
       aloneRps += (await load(`${aloneUrl}/api/ask`, bodies)) / ROUNDS;
+      shellBareRps += (await load(`${fullUrl}/bench/bare`, bodies)) / ROUNDS;
     }
     const uncachedRps = await load(`${fullUrl}/api/ask`, null);
     console.log(`HTTP (autocannon, 10 connections, ${ROUNDS}×${DURATION_S}s alternating, 127.0.0.1):`);
@@ -95,6 +99,7 @@ async function http(): Promise<void> {
     console.log(`  POST /api/ask, dev questions (full app: helmet, rate limit, validation, answer cache): ${Math.round(askRps)} req/s`);
     console.log(`  ratio /api/ask ÷ bare: ${((askRps / bareRps) * 100).toFixed(1)}% (target ≥ 60%)`);
     console.log(`  reference: GET /api/health on the full app (helmet + rate limit, no work): ${Math.round(healthRps)} req/s = ${((healthRps / bareRps) * 100).toFixed(1)}% of bare`);
+    console.log(`  bare JSON route inside the full app (same helmet, rate limit, store): ${Math.round(shellBareRps)} req/s; /api/ask ÷ it: ${((askRps / shellBareRps) * 100).toFixed(1)}%`);
     console.log(`  POST /api/ask on the ask route alone (no helmet, rate limit, store): ${Math.round(aloneRps)} req/s = ${((aloneRps / bareRps) * 100).toFixed(1)}% of bare`);
     console.log(`  /api/ask ÷ /api/health (cost of answering over the app's own per-request floor): ${((askRps / healthRps) * 100).toFixed(1)}%`);
     console.log(`  POST /api/ask, every question new (no cache hit, ${DURATION_S}s): ${Math.round(uncachedRps)} req/s = ${((uncachedRps / bareRps) * 100).toFixed(1)}% of bare`);
