@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
-import chat from './routes/chat';
-import sessions from './routes/sessions';
 import store from './store/plugin';
+import sessions from './routes/sessions';
+import chat from './routes/chat';
 import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
 import askRoutes from './routes/ask';
@@ -32,7 +32,9 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   fastify.decorate('config', opts.config);
   installErrorHandler(fastify);
 
-  await fastify.register(helmet, {
+  // helmet is built once here: @fastify/helmet rebuilt the whole middleware on every request, which cost
+  // a measurable share of /api/ask throughput (bench/ask.ts).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -51,6 +53,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
       },
     },
   });
+  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   // An attacker could enumerate session ids or flood /api/ask if requests were not rate limited.
   await fastify.register(rateLimit, {
     max: opts.config.RATE_LIMIT_MAX,
@@ -67,10 +70,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(llm);
   await fastify.register(knowledge);
   await fastify.register(knowledgeRoutes);
+  await fastify.register(import('./routes/assess'));
   await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/forms'));
-  await fastify.register(import('./routes/assess'));
   await fastify.register(sessions);
   await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });
   await fastify.register(import('./plugins/web'));
