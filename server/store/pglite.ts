@@ -513,7 +513,15 @@ async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
  * (the kernel has the whole write), so dropping them loses nothing we promise and roughly
  * halves the WAL written per turn.
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'full_page_writes=off'];
+const START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'full_page_writes=off',
+  // Zero-filling each new 16 MB WAL segment through the WASM file layer stalls every session
+  // for a moment; postgres does not need it for correctness on an ordinary filesystem.
+  '-c',
+  'wal_init_zero=off',
+];
 
 const TEMPLATE_MARK = '.zhizao-template-complete';
 /** Templates are per PGlite release: a data directory is only valid for the postgres build that wrote it. */
