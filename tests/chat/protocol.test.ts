@@ -109,6 +109,25 @@ describe('the chat socket protocol', () => {
     await c.close();
   });
 
+  it('keeps serving other clients while one client stops reading and floods questions', async () => {
+    const slow = await openNew();
+    slow.c.ws.pause();
+    for (let i = 0; i < 40; i++) slow.c.send({ type: 'text', clientId: `flood-${i}`, text: '智能工厂申报需要满足哪些条件？', mode: 'qa' });
+    const fast = await openNew();
+    // Each wait below fails after its default timeout if the fast client were queued behind the slow one.
+    let q = fast.question;
+    for (let i = 0; i < 5 && q; i++) {
+      fast.c.send({ type: 'answer', clientId: `fast-${i}`, questionId: q.id, value: answerFor(workshop, q) });
+      await fast.c.until((m) => m.type === 'ack' && m.clientId === `fast-${i}`);
+      q = (await fast.c.next('question')).question;
+    }
+    expect(fast.c.received.filter((m) => m.type === 'ack')).toHaveLength(5);
+    slow.c.ws.resume();
+    // The slow client loses nothing: every flooded message is acknowledged in order once it reads again.
+    for (let i = 0; i < 40; i++) await slow.c.until((m) => m.type === 'ack' && m.clientId === `flood-${i}`, 30_000);
+    await Promise.all([slow.c.close(), fast.c.close()]);
+  });
+
   it('keeps the connection open and answers a typed error for malformed, oversized, unknown and invalid messages', async () => {
     const c = await ChatClient.connect(srv.url);
     c.sendRaw('{not json');
