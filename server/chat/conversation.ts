@@ -97,6 +97,8 @@ export class Conversation {
     const { store, rules } = this.deps;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.deps.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
+    // The embedded database runs on this thread: let the model request reach the socket before the first query.
+    if (qaEarly) await new Promise<void>((r) => setImmediate(r));
     const earlier = await store.findByClientId(sessionId, msg.clientId);
     if (earlier) {
       qaEarly?.cancel();
