@@ -22,6 +22,8 @@ export interface ChatOptions {
 const HARD_MAX_PAYLOAD = 1024 * 1024;
 /** A client that sends faster than its turns are processed is told so instead of growing a queue without bound. */
 const MAX_QUEUED_PER_CONNECTION = 64;
+/** Replies held for a client that does not read; past this the connection is dropped (its data is stored, it can resume). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 const KNOWN_TYPES = new Set(ClientMessage.options.map((o) => o.shape.type.value as string));
 
@@ -89,6 +91,12 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     let corked = false;
     const send = (msg: ServerMessage) => {
       if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        // A client that sends but never reads would make us hold its replies forever.
+        request.log.warn({ sessionId: conversation.session }, 'chat client not reading; closing');
+        socket.terminate();
+        return;
+      }
       if (tcp && !corked) {
         corked = true;
         tcp.cork();
