@@ -104,6 +104,8 @@ export function createLlm(conn: LlmConnection, deps: ProviderDeps = {}): Llm {
     logLevel: 'off',
   });
   const inFlight = new Map<string, number>();
+  // Zhipu's compatible API accepts only tool_choice "auto"; a model that then answers in prose is handled as 'ignoredTools'.
+  const namedToolChoice = !['glm', 'zhipu'].includes(conn.provider);
   const toParams = (m: ChatMessage[]): ChatCompletionMessageParam[] => m.map((x) => ({ role: x.role, content: x.content }));
 
   return {
@@ -182,7 +184,7 @@ export function createLlm(conn: LlmConnection, deps: ProviderDeps = {}): Llm {
             temperature: opts.temperature ?? 0,
             max_tokens: opts.maxTokens,
             tools: [{ type: 'function', function: { name: tool.name, description: tool.description, parameters: toolParameters(tool.parameters) } }],
-            tool_choice: { type: 'function', function: { name: tool.name } },
+            tool_choice: namedToolChoice ? { type: 'function', function: { name: tool.name } } : 'auto',
           },
           { signal: guard.signal },
         );

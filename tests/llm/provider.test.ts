@@ -64,6 +64,13 @@ describe('the provider module against a fake OpenAI-compatible server', () => {
     expect(JSON.stringify(req.body.tools)).toContain('"enum":["mes","erp"]');
   });
 
+  it('asks GLM for tool_choice "auto", the only value its compatible API accepts', async () => {
+    llm = make({ LLM_PROVIDER: 'glm' });
+    fake.enqueue({ kind: 'tool', name: 'record_facts', args: '{"items":[]}' });
+    expect(await llm.callTool({ messages, tool })).toEqual({ items: [] });
+    expect(fake.requests[0]!.body.tool_choice).toBe('auto');
+  });
+
   it('rejects malformed JSON in tool arguments as bad output', async () => {
     fake.enqueue({ kind: 'tool', name: 'record_facts', args: '{"items": [{"id": "mes", "has": tr' });
     expect((await failure(llm.callTool({ messages, tool }))).failure).toBe('badOutput');
