@@ -6,7 +6,7 @@ import { Category } from '../schemas/profile';
 import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey } from '../schemas/forms';
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
 import { checklist, fillForm } from '../forms/fill';
-import { formSpec, type FormsKnowledge } from '../forms/knowledge';
+import { formSpec } from '../forms/knowledge';
 import { formFactsFromAnswers } from '../forms/phase';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
@@ -30,8 +30,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const templates = loadTemplates();
   const ctx = (): FormsContext => {
     const d = fastify.kb.data;
-    // The loader collects a directory entry ("forms/") into a record keyed by file name.
-    return { forms: d.forms as unknown as FormsKnowledge['forms'], formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates };
+    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates };
   };
 
   const draftOr400 = (profile: DraftProfile, category: Category, section: string) => {
