@@ -3,7 +3,8 @@ import type { Citation } from '../schemas/ask';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment } from '../schemas/profile';
 
-export type Answers = Record<string, AnswerValue>;
+export type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
+import type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
 
 /** Where the interview stands after the last change: what E (and D's form phase) say next. */
 export interface Step {
@@ -12,14 +13,7 @@ export interface Step {
   progress: Progress;
 }
 
-export type ApplyResult =
-  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
-  | { ok: false; error: string };
 
-export type Interpretation =
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
-  | { kind: 'question' }
-  | { kind: 'unclear' };
 
 /** The rules the conversation runs on (E's engine plus D's form phase when present); pure and synchronous. */
 export interface InterviewRules {

@@ -1,12 +1,9 @@
 import type { KnowledgeData } from '../knowledge/load';
-import type { AnswerValue, QuestionView } from '../schemas/interview';
+import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId } from '../schemas/profile';
 import { indexOf, wordRegex } from './kb';
 
-export type Interpretation =
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
-  | { kind: 'question' }
-  | { kind: 'unclear' };
+export type { Interpretation } from '../schemas/interview';
 
 type Polarity = true | false | 'partial' | 'planned';
 

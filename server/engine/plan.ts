@@ -6,7 +6,8 @@ import { blockingOf, evaluateFacts, type Evaluation } from './assess';
 import { factsFromAnswers, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { indexOf, requirementsOf } from './kb';
 
-export type Answers = Record<string, AnswerValue>;
+export type { Answers, ApplyResult } from '../schemas/interview';
+import type { Answers, ApplyResult } from '../schemas/interview';
 
 export interface EvaluateResult {
   assessment: Assessment;
@@ -14,9 +15,6 @@ export interface EvaluateResult {
   progress: Progress;
 }
 
-export type ApplyResult =
-  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
-  | { ok: false; error: string };
 
 const answered = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
 

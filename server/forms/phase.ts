@@ -11,14 +11,8 @@ import { formSpec, type FormsKnowledge } from './knowledge';
  * Pure functions over (knowledge, answers); question ids start with "form.".
  */
 
-export type Answers = Record<string, AnswerValue>;
-export type ApplyResult =
-  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
-  | { ok: false; error: string };
-export type Interpretation =
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
-  | { kind: 'question' }
-  | { kind: 'unclear' };
+export type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
+import type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
 
 /** A concrete question: the template with workshop number / cell filled in. */
 interface Concrete {

@@ -45,3 +45,17 @@ export const Recorded = z.object({
   display: z.string(),
 });
 export type Recorded = z.infer<typeof Recorded>;
+
+/** An interview's answers by question id: the whole state the rules read. */
+export type Answers = Record<string, AnswerValue>;
+
+/** The result of applying one answer, shared by the engine's phases and the form phase. */
+export type ApplyResult =
+  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
+  | { ok: false; error: string };
+
+/** What offline free-text reading made of a message. */
+export type Interpretation =
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
+  | { kind: 'question' }
+  | { kind: 'unclear' };
