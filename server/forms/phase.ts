@@ -46,12 +46,14 @@ function elementCells(kb: FormsKnowledge, category: Category) {
 export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
   const out: Concrete[] = [];
   const n = workshopCount(answers, category);
+  const attachment = formSpec(kb, category).attachment;
+  const clauseOf = (q: { clause?: string }) => (q.clause ? `${attachment}.${q.clause}` : undefined);
   for (const q of kb.formQuestions.questions) {
     if (q.categories && !q.categories.includes(category)) continue;
     if (q.repeat === 'workshop') {
       for (let i = 1; i <= n; i++) {
         const name = category === 'smartWorkshop' ? '申报车间' : `车间${i}`;
-        out.push({ q, id: q.id.replace('{i}', String(i)), text: q.text.replace(`车间{i}`, name).replace('{i}', String(i)), fact: q.fact.replace('{i}', String(i - 1)), help: q.help, clause: q.clause });
+        out.push({ q, id: q.id.replace('{i}', String(i)), text: q.text.replace(`车间{i}`, name).replace('{i}', String(i)), fact: q.fact.replace('{i}', String(i - 1)), help: q.help, clause: clauseOf(q) });
       }
     } else if (q.perElementCell) {
       for (const { f, perWorkshop } of elementCells(kb, category)) {
@@ -61,7 +63,7 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
             out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
         else out.push({ q, id: `form.cell.${f.id}`, text: base, fact: `elements.${f.id}`, clause: f.clause });
       }
-    } else out.push({ q, id: q.id, text: q.text, fact: q.fact, help: q.help, clause: q.clause });
+    } else out.push({ q, id: q.id, text: q.text, fact: q.fact, help: q.help, clause: clauseOf(q) });
   }
   return out;
 }
@@ -90,7 +92,8 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
     return undefined;
   }
   const q = kb.formQuestions.questions.find((x) => x.id === id && !x.repeat && !x.perElementCell);
-  return q ? { q, id, text: q.text, fact: q.fact, help: q.help, clause: q.clause } : undefined;
+  // The clause is relative to a form and the category is not known here, so it is left out rather than guessed.
+  return q ? { q, id, text: q.text, fact: q.fact, help: q.help } : undefined;
 }
 
 function view(c: Concrete): QuestionView {

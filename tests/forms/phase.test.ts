@@ -22,6 +22,11 @@ function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: str
 }
 
 describe('form phase planner', () => {
+  it("cites the chosen form's own clause, so a 智能车间 applicant is never pointed at the factory form", () => {
+    const clauses = (['smartWorkshop', 'discreteFactory', 'processFactory'] as const).map((c) => planForm(kb, {}, c).question?.clause);
+    expect(clauses).toEqual(['附件1.一(一)', '附件2.一(一)', '附件3.一(一)']);
+  });
+
   it('asks only form.* questions with the form phase and lets every one be skipped', () => {
     const { answers, asked } = answerAll('discreteFactory', () => null);
     expect(asked.length).toBeGreaterThan(40);

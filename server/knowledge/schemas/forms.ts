@@ -168,7 +168,8 @@ export const FormQuestion = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   help: z.string().optional(),
-  clause: z.string().optional(),
+  /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
+  clause: z.string().regex(/^[一二三四]/, 'form-question clauses are relative to the form, e.g. "一(一)"').optional(),
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
   /** Categories that need it; absent = all. */
   categories: z.array(Category).optional(),
