@@ -7,9 +7,18 @@ import { financeValue, indicatorChange, indicatorValue, type IndicatorId, type R
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import type { Template, Templates } from './template';
+import type { KnowledgeData } from '../knowledge/load';
+import type { Assessment } from '../schemas/profile';
+import { evalCategory, evaluateFacts } from '../engine/assess';
+import { emptyFacts } from '../engine/facts';
 
 export interface FormsContext extends FormsKnowledge {
   templates: Templates;
+  /**
+   * The engine's knowledge. When given, the gaps flagged in 三 are the engine's own conditions, so the
+   * draft names the same 三(一)4 branch (离散/流程) as the assessment, including a mode the engine inferred.
+   */
+  engine?: KnowledgeData;
 }
 
 /** Slot content; `missing` lists placeholders already written inside the text. */
@@ -426,7 +435,21 @@ function cellUnits(ctx: Ctx, field: FormField): Unit[] {
   return units;
 }
 
+/** The engine's conditions of the form's category, by clause; undefined when the engine's knowledge is not at hand. */
+function engineConditions(ctx: Ctx): Map<string, Assessment['conditions'][number]> | undefined {
+  const kb = ctx.kb.engine;
+  if (!kb) return undefined;
+  const f = emptyFacts();
+  if (ctx.profile.enterprise?.industryCode) f.enterprise.industryCode = ctx.profile.enterprise.industryCode;
+  if (ctx.profile.productionMode) f.productionMode = ctx.profile.productionMode;
+  f.capabilities = { ...ctx.profile.capabilities };
+  f.metrics = { ...(ctx.profile.metrics ?? {}) };
+  const { mode } = evaluateFacts(kb, f);
+  return new Map(evalCategory(kb, f, ctx.category, mode).map((c) => [c.clause, c]));
+}
+
 function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
+  const conds = engineConditions(ctx);
   const units: Unit[] = [];
   const unmet: string[] = [];
   let order = 0;
@@ -450,7 +473,10 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
         push('\n');
       }
     }
-    const caps = (el.byMode && ctx.profile.productionMode ? el.byMode[ctx.profile.productionMode] : el.capabilities) ?? el.capabilities;
+    const cond = conds?.get(el.clause);
+    const caps = cond
+      ? [...cond.missing, ...cond.unknown]
+      : ((el.byMode && ctx.profile.productionMode ? el.byMode[ctx.profile.productionMode] : el.capabilities) ?? el.capabilities);
     const missing = caps.filter((c) => {
       const s = capStatus(ctx, c);
       return s !== true && s !== 'partial';

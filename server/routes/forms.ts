@@ -30,7 +30,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const templates = loadTemplates();
   const ctx = (): FormsContext => {
     const d = fastify.kb.data;
-    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates };
+    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates, engine: d };
   };
 
   const draftOr400 = (profile: DraftProfile, category: Category, section: string) => {
