@@ -92,12 +92,13 @@ function labelCell(text: string, o: CellOpts): TableCell {
   return cell([para(text, { align: AlignmentType.CENTER, bold: o.bold })], { ...o, shade: true });
 }
 
-function valueParas(v: FilledValue | undefined, hint?: string, showFormula = true, center = false): Paragraph[] {
+// A value's formula and a block's `note` are provenance for developers and the JSON API: the printed
+// forms carry no such text, so the document shows only what the form itself prints.
+function valueParas(v: FilledValue | undefined, hint?: string, center = false): Paragraph[] {
   if (!v) return [para('')];
   const out: Paragraph[] = [];
   if (v.missing && hint) out.push(para(hint, { size: SIZE.small, color: '7F7F7F' }));
   for (const line of v.text.split('\n')) out.push(para(line, { indent: v.text.length > 60, align: center ? AlignmentType.CENTER : undefined }));
-  if (v.formula && showFormula) out.push(para(`（${v.formula}）`, { size: SIZE.small, color: '595959' }));
   return out;
 }
 
@@ -167,13 +168,11 @@ function section1Rows(form: FilledForm): TableRow[] {
           let c = left + labelSpan;
           b.columns.forEach((_col, k) => {
             const val = data[i]?.[k];
-            // A block note states the formula once; otherwise it is printed beside each computed value.
-            cells.push(cell(valueParas(val, undefined, !b.note, true), { col: c, span: colSpans[k] }));
+            cells.push(cell(valueParas(val, undefined, true), { col: c, span: colSpans[k] }));
             c += colSpans[k]!;
           });
           row(cells);
         });
-        if (b.note) row([cell([para(b.note, { size: SIZE.small, color: '595959' })], { col: 0, span: 5 })]);
         return;
       }
       case 'cells': {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
+import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadTemplates } from '../../server/forms/template';
+import { fillForm } from '../../server/forms/fill';
+import { renderDocx } from '../../server/export/docx';
+import { DraftProfile } from '../../server/schemas/forms';
+import type { Category } from '../../server/schemas/profile';
+import { completeFixtures } from '../forms/fixtures';
+
+const ctx = { ...loadFormsKnowledge('knowledge', 'henan-2023'), templates: loadTemplates() };
+
+/** One entry of a zip archive, read through its central directory (a DOCX is a zip). */
+function zipEntry(buf: Buffer, name: string): Buffer {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const [nameLen, extraLen, commentLen] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : data;
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  throw new Error(`${name} not in archive`);
+}
+
+async function documentText(category: Category): Promise<string> {
+  const xml = zipEntry(await renderDocx(fillForm(ctx, DraftProfile.parse(completeFixtures[category]), category)), 'word/document.xml').toString('utf8');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+/** Every `note` anywhere in a form spec: provenance written for developers. */
+function notesOf(x: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(x)) x.forEach((v) => notesOf(v, out));
+  else if (x && typeof x === 'object') {
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'note' && typeof v === 'string') out.add(v);
+      else notesOf(v, out);
+    }
+  }
+  return out;
+}
+
+describe.each(['smartWorkshop', 'discreteFactory', 'processFactory'] as Category[])('the %s DOCX text', (category) => {
+  it('prints none of the spec notes nor a computed-value formula, and keeps the form own 推荐意见 sentence', async () => {
+    const text = await documentText(category);
+    const notes = [...notesOf(ctx.forms[category])];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(text, n).not.toContain(n);
+    expect(text).not.toContain('由系统计算');
+    expect(text).not.toContain('通知副本');
+    expect(text).toContain('资产负债率');
+    expect(text).toContain('经材料初审和现场核查，同意申报。');
+  });
+});
