@@ -41,14 +41,14 @@ export async function settle(page: Page, before: Snapshot, timeout = 15_000): Pr
   for (;;) {
     const s = await snapshot(page);
     const busy = s.messages.some((m) => m.status === 'sending' || m.status === 'streaming');
-    const failed = s.messages.some((m) => m.status === 'failed');
+    const failed = s.messages.some((m) => m.status === 'failed' || m.status === 'rejected');
     const assistant = s.messages.filter((m) => m.role === 'assistant').length;
     if (failed || (!busy && ((s.question?.id ?? null) !== prevId || assistant > prevAssistant))) break;
     if (Date.now() > deadline) throw new Error(`the page did not settle: ${JSON.stringify({ prevId, question: s.question?.id, last: s.messages.at(-1) })}`);
     await page.waitForTimeout(40);
   }
   const after = await snapshot(page);
-  const failed = after.messages.find((m) => m.status === 'failed');
+  const failed = after.messages.find((m) => m.status === 'failed' || m.status === 'rejected');
   if (failed) throw new Error(`message failed: ${failed.text}`);
   return after;
 }

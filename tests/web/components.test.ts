@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../web/components/zz-question';
 import '../../web/components/zz-message';
 import '../../web/components/zz-assessment-panel';
-import '../../web/components/zz-review-card';
+import { reviewCount } from '../../web/components/zz-review-card';
 import type { Assessment } from '../../server/schemas/profile';
 
 async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
@@ -53,6 +53,20 @@ describe('zz-question', () => {
     expect(got).toEqual([{ questionId: 'metric.networkedRatio', value: 85, display: '85%' }]);
   });
 
+  it('shows the server reason for a refused answer by the widget and keeps the typed value for correcting', async () => {
+    const el = await mount('zz-question', { question: { id: 'form.creditCode', text: '统一社会信用代码？', kind: 'text', phase: 'form' } });
+    const input = shadow(el).querySelector('input')!;
+    input.value = '123';
+    input.dispatchEvent(new Event('input'));
+    el.serverError = '统一社会信用代码应为18位';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).toContain('统一社会信用代码应为18位');
+    expect(shadow(el).querySelector('input')!.value).toBe('123');
+    el.serverError = '';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]')).toBeNull();
+  });
+
   it('lists the choices of a choice question as buttons with their labels', async () => {
     const el = await mount('zz-question', {
       question: { id: 'ent.mode', text: '生产方式？', kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }, { value: 'process', label: '流程型' }], phase: 'category' },
@@ -77,6 +91,16 @@ describe('zz-message', () => {
     });
     const chips = [...shadow(el).querySelectorAll('zz-citation-chip')].map((c) => c.clause);
     expect(chips).toEqual(['二(一)', '二(四)']);
+  });
+
+  it('marks a refused answer as not accepted with the reason and no retry button', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'c1', clientId: 'c1', role: 'user', text: '123', citations: [], status: 'rejected', error: '统一社会信用代码应为18位' },
+    });
+    const meta = shadow(el).querySelector('.meta')!.textContent!;
+    expect(meta).toContain('未被接受：统一社会信用代码应为18位');
+    expect(meta).not.toContain('未发送');
+    expect(buttons(el)).toEqual([]);
   });
 
   it('shows why a message failed and offers a retry', async () => {
@@ -105,6 +129,25 @@ const assessment: Assessment = {
 };
 
 describe('zz-assessment-panel', () => {
+  it('shows a neutral state instead of a recommendation before any answer', async () => {
+    const el = await mount('zz-assessment-panel', { assessment, answered: 0, progress: { answered: 0, remaining: 20, phase: 'hard' } });
+    const text = shadow(el).textContent!;
+    expect(text).toContain('回答问题后显示评估结果');
+    expect(text).not.toContain('推荐');
+  });
+
+  it('titles the reasons neutrally while the category is undetermined', async () => {
+    const el = await mount('zz-assessment-panel', {
+      assessment: { ...assessment, category: { ...assessment.category, recommended: null } },
+      progress: { answered: 5, remaining: 10, phase: 'category' },
+    });
+    const text = shadow(el).textContent!;
+    expect(text).toContain('申报方向待定');
+    expect(text).toContain('申报方向判断依据');
+    expect(text).not.toContain('推荐');
+    expect(text).toContain('工厂级要素尚未具备');
+  });
+
   it('shows the verdict, category, each condition with its status and the missing capabilities by name', async () => {
     const el = await mount('zz-assessment-panel', {
       assessment,
@@ -125,6 +168,18 @@ describe('zz-assessment-panel', () => {
 });
 
 describe('zz-review-card', () => {
+  it('counts only answered questions and shows skipped ones separately', async () => {
+    const items = [
+      { questionId: 'cap.mes', label: '制造执行系统（MES）', value: true, display: '有' },
+      { questionId: 'cap.erp', label: '企业资源计划（ERP）', value: null, display: '稍后再答' },
+      { questionId: 'cap.plm', label: 'PLM', value: false, display: '没有' },
+    ];
+    expect(reviewCount(items)).toBe('已答 2，跳过 1');
+    expect(reviewCount(items.slice(0, 1))).toBe('1');
+    const el = await mount('zz-review-card', { items });
+    expect(shadow(el).querySelector('.summary')!.textContent).toContain('已回答 2 题，跳过 1 题');
+  });
+
   it('edits an answer in place with its own widget and reports the change as an edit', async () => {
     const el = await mount('zz-review-card', {
       items: [{ questionId: 'cap.mes', label: '制造执行系统（MES）', value: true, display: '有' }],

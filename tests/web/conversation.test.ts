@@ -61,11 +61,39 @@ describe('Conversation', () => {
     expect(c.lastSeq).toBe(5);
   });
 
-  it('marks a refused message as failed with the server reason', () => {
+  it('marks a message the server could not handle as failed, so it can be retried', () => {
     const c = new Conversation();
     c.addLocalUser('c9', 'x');
-    c.apply({ type: 'error', code: 'INVALID', message: '答案不符合题型', clientId: 'c9' });
-    expect(c.messages[0]).toMatchObject({ status: 'failed', error: '答案不符合题型' });
+    c.apply({ type: 'error', code: 'INTERNAL', message: '服务器内部错误，请重试', clientId: 'c9' });
+    expect(c.messages[0]).toMatchObject({ status: 'failed', error: '服务器内部错误，请重试' });
+    expect(c.rejection).toBeNull();
+  });
+
+  it('marks a refused answer as rejected, keeps the reason for its question and clears both on the next attempt', () => {
+    const c = new Conversation();
+    c.apply({ type: 'question', question: { id: 'form.creditCode', text: '统一社会信用代码？', kind: 'text', phase: 'form' }, progress: { answered: 3, remaining: 5, phase: 'form' } });
+    c.addLocalUser('c1', '123', '统一社会信用代码？', 'form.creditCode');
+    c.apply({ type: 'error', code: 'INVALID', message: '统一社会信用代码应为18位', clientId: 'c1' });
+    expect(c.messages[0]).toMatchObject({ status: 'rejected', error: '统一社会信用代码应为18位' });
+    expect(c.rejection).toEqual({ message: '统一社会信用代码应为18位', questionId: 'form.creditCode' });
+    c.addLocalUser('c2', '456', '统一社会信用代码？', 'form.creditCode');
+    c.apply({ type: 'error', code: 'UNKNOWN_QUESTION', message: '未知的问题', clientId: 'c2' });
+    // The earlier refusal does not pile up: only the latest refused bubble is left.
+    expect(c.messages.map((m) => [m.clientId, m.status])).toEqual([['c2', 'rejected']]);
+    c.addLocalUser('c3', '91410100MA44XXXX0X', '统一社会信用代码？', 'form.creditCode');
+    expect(c.rejection).toBeNull();
+    expect(c.messages.map((m) => m.clientId)).toEqual(['c3']);
+    c.apply({ type: 'ack', clientId: 'c3', seq: 7 });
+    expect(c.lastSeq).toBe(7);
+  });
+
+  it('forgets a refusal once the interview moves to another question', () => {
+    const c = new Conversation();
+    c.addLocalUser('c1', 'x', undefined, 'ent.industryCode');
+    c.apply({ type: 'error', code: 'INVALID', message: '请填写两位行业代码', clientId: 'c1' });
+    expect(c.rejection).not.toBeNull();
+    c.apply({ type: 'question', question: { id: 'cat.scope', text: '申报范围？', kind: 'choice', phase: 'category' }, progress: { answered: 1, remaining: 5, phase: 'category' } });
+    expect(c.rejection).toBeNull();
   });
 
   it('keeps the labelled answers for the review card and the questions seen for editing', () => {

@@ -4,10 +4,11 @@ import type { ServerMessage } from '../../server/schemas/ws';
 import type { AnswerValue } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
-import { Conversation } from '../lib/conversation';
+import { Conversation, isRejection } from '../lib/conversation';
 import { forget, formatHash, pickSession, save, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
+import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
 import type { Recorded } from '../../server/schemas/interview';
 import type { ZzEventDetails } from '../lib/events';
@@ -346,7 +347,7 @@ export class ZzApp extends LitElement {
     this._session = ref;
     this._starting = true;
     this._client.lastSeq = 0;
-    this._client.start(ref ?? undefined);
+    this._client.start(ref ?? undefined, this._mode);
   }
 
   private _onServer(msg: ServerMessage): void {
@@ -373,6 +374,8 @@ export class ZzApp extends LitElement {
         break;
       case 'error':
         if (msg.clientId) this._clearAckTimer(msg.clientId);
+        // A refused value has nothing to retry; keeping it would only let the same value be resent.
+        if (msg.clientId && isRejection(msg.code)) this._sent.delete(msg.clientId);
         // NOT_FOUND on open: the saved session is gone or the token is wrong, now or after a reconnect.
         if (!msg.clientId && msg.code === 'NOT_FOUND') {
           // Start fresh rather than reconnect in a loop to a session that will never open.
@@ -401,7 +404,8 @@ export class ZzApp extends LitElement {
   }
 
   private _dispatch(msg: UserMessage, bubble: string, caption?: string): void {
-    this._conv.addLocalUser(msg.clientId, bubble, caption);
+    const questionId = msg.type === 'answer' || msg.type === 'edit' ? msg.questionId : undefined;
+    this._conv.addLocalUser(msg.clientId, bubble, caption, questionId);
     this._sent.set(msg.clientId, msg);
     this._client.send(msg);
     this._stick = true;
@@ -538,7 +542,7 @@ export class ZzApp extends LitElement {
   private get _side() {
     const tabs: Tab[] = this._showDrafts ? ['assessment', 'review', 'drafts'] : ['assessment', 'review'];
     const tab = tabs.includes(this._tab) ? this._tab : 'assessment';
-    const names: Record<Tab, string> = { assessment: '评估结果', review: `我的回答（${this._conv.recorded.size}）`, drafts: '申报书' };
+    const names: Record<Tab, string> = { assessment: '评估结果', review: `我的回答（${reviewCount([...this._conv.recorded.values()])}）`, drafts: '申报书' };
     return html`<aside
       class=${this._panelOpen ? 'open' : ''}
       aria-label="评估与回答"
@@ -566,6 +570,7 @@ export class ZzApp extends LitElement {
           ? html`<zz-assessment-panel
               .assessment=${this._conv.assessment}
               .progress=${this._conv.progress}
+              .answered=${Object.values(this._conv.answers).filter((v) => v !== null).length}
               .capabilityLabels=${this._capabilityLabels}
             ></zz-assessment-panel>`
           : tab === 'review'
@@ -582,13 +587,22 @@ export class ZzApp extends LitElement {
     </aside>`;
   }
 
+  /** A refusal of an answer to the pending question is shown by its widget; any other refusal as a note in the chat. */
+  private get _questionRejection(): string {
+    const r = this._conv.rejection;
+    const q = this._conv.question;
+    return r && q && this._mode === 'interview' && (r.questionId === undefined || r.questionId === q.id) ? r.message : '';
+  }
+
   private get _dock() {
     const q = this._conv.question;
     const hasSession = !!this._session || this._starting;
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     return html`<div class="dock">
-      ${showQuestion ? html`<zz-question .question=${q} ?busy=${this._status !== 'online'}></zz-question>` : nothing}
+      ${showQuestion
+        ? html`<zz-question .question=${q} .serverError=${this._questionRejection} ?busy=${this._status !== 'online'}></zz-question>`
+        : nothing}
       <div class="modes" role="group" aria-label="对话方式">
         <span class="label">当前：</span>
         <button class="chip" type="button" aria-pressed=${this._mode === 'interview' ? 'true' : 'false'} @click=${() => (this._mode = 'interview')}>
@@ -642,6 +656,9 @@ export class ZzApp extends LitElement {
                 : html`<zz-welcome ?busy=${this._starting}></zz-welcome>`
               : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status === 'offline'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
+            ${this._conv.rejection && !this._questionRejection
+              ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
+              : nothing}
             ${a && a.category.recommended && this._conv.progress?.phase === 'done'
               ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`
               : nothing}

@@ -159,6 +159,11 @@ export class ZzAssessmentPanel extends LitElement {
   @property({ attribute: false }) assessment: Assessment | null = null;
   /** How far the interview is. */
   @property({ attribute: false }) progress: Progress | null = null;
+  /**
+   * How many questions have a (non-skipped) answer. progress.answered cannot tell: it restarts at 0 in
+   * the form phase. Undefined when the caller does not know, which shows the assessment as given.
+   */
+  @property({ attribute: false }) answered: number | undefined = undefined;
   /** Chinese labels for capability ids. */
   @property({ attribute: false }) capabilityLabels: ReadonlyMap<string, string> = new Map();
 
@@ -194,8 +199,9 @@ export class ZzAssessmentPanel extends LitElement {
 
   render() {
     const a = this.assessment;
-    if (!a) {
-      return html`<p class="empty">回答几个问题后，这里会实时显示申报条件评估结果。</p>${this._progress}`;
+    // With nothing answered the engine still has a default direction; showing it would read as a recommendation.
+    if (!a || this.answered === 0) {
+      return html`<p class="empty">回答问题后显示评估结果。</p>${this._progress}`;
     }
     const rec = a.category.recommended;
     return html`
@@ -215,7 +221,7 @@ export class ZzAssessmentPanel extends LitElement {
         : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
 
       ${a.category.reasons.length || a.category.alternatives.length
-        ? html`<h3>为什么推荐${rec ? CATEGORY_LABEL[rec] : '这个方向'}</h3>
+        ? html`<h3>${rec ? `为什么推荐${CATEGORY_LABEL[rec]}` : '申报方向判断依据'}</h3>
             <ul>
               ${a.category.reasons.map(
                 (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${this._rich(r.text)}</li>`,

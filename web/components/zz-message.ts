@@ -86,6 +86,9 @@ export class ZzMessage extends LitElement {
         gap: var(--zz-space-2);
         flex-wrap: wrap;
       }
+      .rejected .bubble {
+        opacity: 0.65;
+      }
       .failed .bubble {
         background: var(--zz-color-unmet-soft);
         color: var(--zz-color-text);
@@ -150,6 +153,9 @@ export class ZzMessage extends LitElement {
         <span class="error">未发送：${m.error ?? '连接中断'}</span>
         <button class="btn" type="button" @click=${() => emit(this, 'zz-retry', { id: m.id })}>重试</button>
       </div>`;
+    if (m.status === 'rejected')
+      // No retry: the server would refuse the same value again; the note by the question says what to fix.
+      return html`<div class="meta"><span class="error">未被接受：${m.error ?? '答案不符合要求'}</span></div>`;
     return nothing;
   }
 

@@ -128,6 +128,9 @@ export class ZzQuestion extends LitElement {
   /** The current value when editing an earlier answer. */
   @property({ attribute: false }) value: AnswerValue | undefined = undefined;
 
+  /** The server's reason for refusing the last answer to this question; the user's draft stays for correcting. */
+  @property() serverError = '';
+
   @state() private _draft = '';
   @state() private _multi: string[] = [];
   @state() private _error = '';
@@ -162,6 +165,12 @@ export class ZzQuestion extends LitElement {
   private _onPointer = () => (this._viaKeyboard = false);
 
   protected updated(changed: Map<string, unknown>): void {
+    if (changed.has('serverError') && this.serverError && this._viaKeyboard) {
+      // Back to the refused value, selected, so typing replaces it.
+      const input = this.renderRoot.querySelector('input[type="text"]') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+    }
     if (changed.has('question') && this._refocus && this.question) {
       this._refocus = false;
       // Keyboard users would otherwise be left on a button that no longer exists.
@@ -287,11 +296,15 @@ export class ZzQuestion extends LitElement {
     }
   }
 
+  private get _errorText(): string {
+    return this._error || this.serverError;
+  }
+
   render() {
     const q = this.question;
     if (!q) return nothing;
     if (this.compact) {
-      return html`${this._widget}${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
+      return html`${this._widget}${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}`;
     }
     return html`<section class="card" aria-labelledby="qt">
       <p class="q" id="qt">${q.text}</p>
@@ -301,7 +314,7 @@ export class ZzQuestion extends LitElement {
           </p>`
         : nothing}
       ${this._widget}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}
       <p class="hint">也可以直接在下方输入框里用自己的话回答或提问。</p>
     </section>`;
   }

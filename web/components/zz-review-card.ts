@@ -59,7 +59,13 @@ export class ZzReviewCard extends LitElement {
         color: var(--zz-color-muted);
         margin: var(--zz-space-4) 0 0;
       }
-      h3:first-child {
+      .summary {
+        margin: 0 0 var(--zz-space-2);
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
+      h3:first-child,
+      .summary + h3 {
         margin-top: 0;
       }
     `,
@@ -136,13 +142,26 @@ export class ZzReviewCard extends LitElement {
       const g = groupOf(r.questionId);
       groups.set(g, [...(groups.get(g) ?? []), r]);
     }
-    return html`${[...groups].map(
+    return html`<p class="summary">${reviewSummary(this.items)}</p>${[...groups].map(
       ([title, items]) => html`<h3>${title}</h3>
         <ul>
           ${items.map((r) => this._item(r))}
         </ul>`,
     )}`;
   }
+}
+
+/** A skipped question (null) is listed so it can be answered later, but it is not an answer: count it apart. */
+function reviewSummary(items: readonly Recorded[]): string {
+  const skipped = items.filter((r) => r.value === null).length;
+  const answered = items.length - skipped;
+  return skipped ? `已回答 ${answered} 题，跳过 ${skipped} 题（可点“修改”补答）` : `已回答 ${answered} 题`;
+}
+
+export function reviewCount(items: readonly Recorded[]): string {
+  const skipped = items.filter((r) => r.value === null).length;
+  const answered = items.length - skipped;
+  return skipped ? `已答 ${answered}，跳过 ${skipped}` : String(answered);
 }
 
 /** Groups follow the interview's phases, which the question ids encode (CONTRACTS.md). */

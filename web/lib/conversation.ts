@@ -3,7 +3,18 @@ import type { Citation } from '../../server/schemas/ask';
 import type { Assessment } from '../../server/schemas/profile';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../../server/schemas/interview';
 
-export type MessageStatus = 'sending' | 'sent' | 'failed' | 'streaming' | 'done';
+/** 'failed': never reached or never answered by the server, worth a retry. 'rejected': the server read it and refused the value. */
+export type MessageStatus = 'sending' | 'sent' | 'failed' | 'rejected' | 'streaming' | 'done';
+
+/**
+ * Error codes that mean the server read the message and refused its content: sending the same
+ * message again would be refused again, so these get no retry button (server/schemas/ws.ts WsErrorCode).
+ */
+const REJECTION_CODES = new Set(['INVALID', 'UNKNOWN_QUESTION', 'TOO_LARGE', 'MALFORMED', 'UNKNOWN_TYPE']);
+
+export function isRejection(code: string): boolean {
+  return REJECTION_CODES.has(code);
+}
 
 export interface ChatMessage {
   /** Server id once known; a local id (the clientId) for a user message not yet stored. */
@@ -18,6 +29,8 @@ export interface ChatMessage {
   error?: string;
   /** For an answer given with a widget: the question it answers, shown above the short answer. */
   caption?: string;
+  /** For an answer given with a widget: which question, so a refusal is shown next to that widget. */
+  questionId?: string;
 }
 
 /**
@@ -35,6 +48,8 @@ export class Conversation {
   /** Every question seen, so the review card can edit an answer with the widget it was asked with. */
   questions = new Map<string, QuestionView>();
   notices: { level: 'info' | 'warn'; text: string }[] = [];
+  /** The server's reason for refusing the user's latest answer, shown by the question until the user tries again. */
+  rejection: { message: string; questionId?: string } | null = null;
   /** The text of the last assistant message that finished, for the aria-live region. */
   lastFinished: ChatMessage | null = null;
 
@@ -66,6 +81,7 @@ export class Conversation {
     this.recorded = new Map();
     this.questions = new Map();
     this.notices = [];
+    this.rejection = null;
     this.lastFinished = null;
   }
 
@@ -79,14 +95,20 @@ export class Conversation {
   }
 
   /** Shows a user message at once, before the server has seen it. */
-  addLocalUser(clientId: string, text: string, caption?: string): ChatMessage {
-    const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending', caption };
-    this.messages = [...this.messages, m];
+  addLocalUser(clientId: string, text: string, caption?: string, questionId?: string): ChatMessage {
+    const m: ChatMessage = { id: clientId, clientId, role: 'user', text, citations: [], status: 'sending', caption, questionId };
+    // A new attempt answers the previous refusal: its note goes, and so do the refused bubbles, so they do not pile up.
+    this.rejection = null;
+    this.messages = [...this.messages.filter((x) => x.status !== 'rejected'), m];
     return m;
   }
 
   markFailed(clientId: string, error: string): void {
     this.update((m) => m.clientId === clientId && m.status !== 'sent', (m) => ({ ...m, status: 'failed', error }));
+  }
+
+  markRejected(clientId: string, error: string): void {
+    this.update((m) => m.clientId === clientId && m.status !== 'sent', (m) => ({ ...m, status: 'rejected', error }));
   }
 
   remove(id: string): void {
@@ -134,6 +156,7 @@ export class Conversation {
         this.recorded = new Map(this.recorded);
         break;
       case 'question':
+        if (msg.question?.id !== this.question?.id) this.rejection = null;
         this.question = msg.question;
         this.progress = msg.progress;
         if (msg.question) this.questions.set(msg.question.id, msg.question);
@@ -146,7 +169,12 @@ export class Conversation {
         this.notices = [...this.notices.slice(-4), { level: msg.level, text: msg.text }];
         break;
       case 'error':
-        if (msg.clientId) this.markFailed(msg.clientId, msg.message);
+        if (!msg.clientId) break;
+        if (isRejection(msg.code)) {
+          const m = this.messages.find((x) => x.clientId === msg.clientId);
+          this.markRejected(msg.clientId, msg.message);
+          this.rejection = { message: msg.message, questionId: m?.questionId };
+        } else this.markFailed(msg.clientId, msg.message);
         break;
       default:
         break;
