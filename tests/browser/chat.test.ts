@@ -332,3 +332,32 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 px phone', () => {
     await context.close();
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)('an answer the server refuses', () => {
+  it('shows the reason by the question, offers no retry, and takes the corrected value', async () => {
+    const { context, page } = await newPage(browser);
+    let s = await start(page, '我要申报');
+    for (let i = 0; i < 40 && s.question && s.question.id !== 'ent.industryCode'; i++) {
+      await answerByClicking(page, s.question);
+      s = await settle(page, s);
+    }
+    expect(s.question?.id).toBe('ent.industryCode');
+    const dock = page.locator('zz-app .dock zz-question');
+    await dock.locator('input').fill('不存在的行业xyz');
+    await dock.locator('button[type=submit]').click();
+    await expect.poll(async () => (await snapshot(page)).messages.at(-1)?.status).toBe('rejected');
+    await expect.poll(() => dock.locator('[role=alert]').textContent()).toContain('未能识别行业');
+    const bubble = page.locator('zz-message').last();
+    expect(await bubble.locator('.meta').textContent()).toContain('未被接受');
+    expect(await bubble.locator('button', { hasText: '重试' }).count()).toBe(0);
+    // The refused value stays in the field, ready to be corrected.
+    expect(await dock.locator('input').inputValue()).toBe('不存在的行业xyz');
+    const before = await snapshot(page);
+    await dock.locator('input').fill('36');
+    await dock.locator('button[type=submit]').click();
+    s = await settle(page, before);
+    expect(s.question?.id).not.toBe('ent.industryCode');
+    expect(s.messages.some((m) => m.status === 'rejected')).toBe(false);
+    await context.close();
+  });
+});

@@ -90,8 +90,8 @@ describe('Conversation', () => {
   it('forgets a refusal once the interview moves to another question', () => {
     const c = new Conversation();
     c.addLocalUser('c1', 'x', undefined, 'ent.industryCode');
-    c.apply({ type: 'error', code: 'INVALID', message: '请填写两位行业代码', clientId: 'c1' });
-    expect(c.rejection).not.toBeNull();
+    c.apply({ type: 'error', code: 'INVALID', message: 'ent.industryCode: 请填写两位行业代码', clientId: 'c1' });
+    expect(c.rejection).toEqual({ message: '请填写两位行业代码', questionId: 'ent.industryCode' });
     c.apply({ type: 'question', question: { id: 'cat.scope', text: '申报范围？', kind: 'choice', phase: 'category' }, progress: { answered: 1, remaining: 5, phase: 'category' } });
     expect(c.rejection).toBeNull();
   });

@@ -172,8 +172,10 @@ export class Conversation {
         if (!msg.clientId) break;
         if (isRejection(msg.code)) {
           const m = this.messages.find((x) => x.clientId === msg.clientId);
-          this.markRejected(msg.clientId, msg.message);
-          this.rejection = { message: msg.message, questionId: m?.questionId };
+          // The engine prefixes its reasons with the question id (ent.industryCode: …), which means nothing to the user.
+          const reason = msg.message.replace(/^[a-z][\w.]*:\s*/i, '');
+          this.markRejected(msg.clientId, reason);
+          this.rejection = { message: reason, questionId: m?.questionId };
         } else this.markFailed(msg.clientId, msg.message);
         break;
       default:
