@@ -88,7 +88,7 @@ export class Conversation {
       const answers = await store.getAnswers(sessionId);
       const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
       this.send({ type: 'session', sessionId, token, resumed, transcript, answers });
-      if (!resumed) await this.say(sessionId, phrases.welcome, []);
+      if (!resumed) await this.say(sessionId, msg.mode === 'qa' ? phrases.welcomeQa : phrases.welcome, []);
       await this.sendState(sessionId, answers, this.deps.rules.step(answers), true);
     });
   }
@@ -119,7 +119,9 @@ export class Conversation {
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking);
-      return this.sendState(sessionId, res.answers, rules.step(res.answers), true);
+      const after = rules.step(res.answers);
+      await this.confirmUnblocked(sessionId, answers, after);
+      return this.sendState(sessionId, res.answers, after, true);
     }
 
     // Free text: an answer in words, or a question about the notice.
@@ -153,7 +155,9 @@ export class Conversation {
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard);
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags);
-        return this.sendState(sessionId, next, rules.step(next), true);
+        const after = rules.step(next);
+        await this.confirmUnblocked(sessionId, answers, after);
+        return this.sendState(sessionId, next, after, true);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
     }
@@ -165,7 +169,11 @@ export class Conversation {
       await this.answerQuestion(sessionId, msg.text, ctx);
       if (before.question) {
         const q = await this.phrase(before.question, ctx);
-        await this.say(sessionId, phrases.backTo(q.text), []);
+        // In 政策问答 the pending question is not pushed: a user who never started the
+        // interview hears nothing about it, one who did gets a hint. The card is still sent
+        // (the client shows it only in 申报评估) so switching back finds the right question.
+        if (msg.mode !== 'qa') await this.say(sessionId, phrases.backTo, []);
+        else if (Object.keys(answers).length > 0) await this.say(sessionId, phrases.qaBackHint, []);
         this.send({ type: 'question', question: q, progress: before.progress });
       }
       return;
@@ -190,6 +198,16 @@ export class Conversation {
   private warn(sessionId: string, questionId: string, items: { clause: string; reason: string }[]): Promise<void> {
     const form = questionId.startsWith('form.');
     return this.say(sessionId, form ? phrases.flagged(items) : phrases.blocking(items), []);
+  }
+
+  /**
+   * A correction that clears the last failing hard condition is said aloud: otherwise the
+   * last thing the user read is still 「暂不符合申报条件」.
+   */
+  private async confirmUnblocked(sessionId: string, previous: Answers, after: Step): Promise<void> {
+    if (after.assessment.blocking.length > 0) return;
+    if (this.deps.rules.step(previous).assessment.blocking.length === 0) return;
+    await this.say(sessionId, phrases.unblocked, []);
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */

@@ -8,14 +8,24 @@ export const phrases = {
   welcome:
     '您好，我是智造申报助手。我会依据《河南省2023年智能车间智能工厂申报通知》，先确认申报基本条件，再判断适合申报的类别，最后逐项核对要素条件。' +
     '您可以用下方的按钮作答，也可以直接用一句话描述情况（例如“我们有MES和ERP，还有立体库”），过程中随时可以提问。',
-  recorded: (items: Recorded[]) => `已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}。`,
+  /** Greeting for a user who came to ask about the notice: it must not start the interview. */
+  welcomeQa:
+    '您好，我是智造申报助手。请直接提出关于《河南省2023年智能车间智能工厂申报通知》的问题，回答会附上通知原文条款。' +
+    '如需判断贵企业能否申报，可随时切换到“申报评估”。',
+  recorded: (items: Recorded[]) => sentence(`已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}`),
   blocking: (items: { clause: string; reason: string }[]) =>
-    `请注意：根据通知${items.map((b) => `${b.clause}，${b.reason}`).join('；')}。` +
+    sentence(`请注意：根据通知${items.map((b) => `${b.clause}，${clause(b.reason)}`).join('；')}`) +
     '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
-    `已记录，但请核对：${items.map((b) => `${b.reason}（${b.clause}）`).join('；')}。如有误，可直接重新回答或在“已填信息”里修改。`,
-  backTo: (q: string) => `我们接着刚才的问题：${q}`,
+    sentence(`已记录，但请核对：${items.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；')}`) +
+    `如有误，可直接重新回答或在“已填信息”里修改。`,
+  /** The question card shows the question itself, so the re-ask does not repeat it. */
+  backTo: '我们接着刚才的问题。',
+  /** In 政策问答 the interview waits; a hint is enough, the card appears when the user switches back. */
+  qaBackHint: '如需继续申报评估，可切换到“申报评估”接着作答。',
+  /** A correction cleared every failing hard condition: the earlier 「暂不符合」 no longer stands. */
+  unblocked: '已更新：目前未发现不符合的硬性条件，可以继续。',
   unclear: (q: QuestionView | null) =>
     q
       ? `抱歉，我没能从这句话里确定答案。${hint(q)}请直接回答：${q.text}`
@@ -28,6 +38,18 @@ export const phrases = {
   entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
   entryRestart: '重新开始问答',
 };
+
+/**
+ * Reasons come from the knowledge data and may already end in a full stop; the joined
+ * sentence adds its own, so a trailing one is dropped first (no 「。。」).
+ */
+function clause(text: string): string {
+  return text.replace(/[。；;.\s]+$/u, '');
+}
+
+function sentence(text: string): string {
+  return `${clause(text)}。`;
+}
 
 function hint(q: QuestionView): string {
   switch (q.kind) {

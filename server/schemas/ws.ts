@@ -16,6 +16,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
     sessionId: z.string().max(64).optional(),
     token: z.string().max(128).optional(),
     lastSeq: z.number().int().nonnegative().optional(),
+    /** Optional, backward compatible: 'qa' when the user came to ask, so a new session's greeting does not start the interview. */
+    mode: z.enum(['interview', 'qa']).optional(),
   }),
   /** Free text: an answer in words, or a question about the notice. mode 'qa' never advances the interview. */
   z.object({ type: z.literal('text'), clientId: ClientId, text: z.string().trim().min(1).max(2000), mode: z.enum(['interview', 'qa']).optional() }),

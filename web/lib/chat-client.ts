@@ -71,7 +71,11 @@ export class ChatClient {
     return [...this.outbox.values()];
   }
 
-  start(session?: { sessionId: string; token: string }): void {
+  /** What the user came for; only a new session's greeting depends on it. */
+  mode: 'interview' | 'qa' | undefined;
+
+  start(session?: { sessionId: string; token: string }, mode?: 'interview' | 'qa'): void {
+    this.mode = mode;
     this.sessionId = session?.sessionId;
     this.token = session?.token;
     this.stopped = false;
@@ -133,7 +137,7 @@ export class ChatClient {
     }
     this.socket = socket;
     socket.onopen = () => {
-      this.raw({ type: 'open', sessionId: this.sessionId, token: this.token, lastSeq: this.lastSeq });
+      this.raw({ type: 'open', sessionId: this.sessionId, token: this.token, lastSeq: this.lastSeq, ...(this.mode ? { mode: this.mode } : {}) });
       this.startHeartbeat();
     };
     socket.onmessage = (ev) => this.handleData(ev.data);
