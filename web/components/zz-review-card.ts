@@ -158,10 +158,9 @@ function reviewSummary(items: readonly Recorded[]): string {
   return skipped ? `已回答 ${answered} 题，跳过 ${skipped} 题（可点“修改”补答）` : `已回答 ${answered} 题`;
 }
 
+/** The tab label's count: answers only, kept short so the three tabs fit a 375 px phone; the card's summary names the skipped ones. */
 export function reviewCount(items: readonly Recorded[]): string {
-  const skipped = items.filter((r) => r.value === null).length;
-  const answered = items.length - skipped;
-  return skipped ? `已答 ${answered}，跳过 ${skipped}` : String(answered);
+  return String(items.filter((r) => r.value !== null).length);
 }
 
 /** Groups follow the interview's phases, which the question ids encode (CONTRACTS.md). */
