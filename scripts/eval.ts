@@ -15,7 +15,6 @@ import { loadConfig, llmConnection, type LlmConnection } from '../server/config'
 import { createKnowledgeBase } from '../server/knowledge/base';
 import { loadKnowledgeData } from '../server/knowledge/load';
 import { loadTemplates } from '../server/forms/template';
-import { loadFormsKnowledge } from '../server/forms/knowledge';
 import { countChars } from '../server/forms/length';
 import { sectionIds } from '../server/forms/draft';
 import { DraftProfile } from '../server/schemas/forms';
@@ -115,7 +114,7 @@ async function main(): Promise<void> {
   }
 
   // --- Drafting
-  const forms = { ...loadFormsKnowledge(config.KNOWLEDGE_DIR, config.KNOWLEDGE_VERSION), templates: loadTemplates() };
+  const forms = { ...kb.data, templates: loadTemplates() };
   const dr = { sections: 0, llm: 0, withinTarget: 0, withTarget: 0, lengthRetries: 0, cuts: 0, violations: 0, sectionsWithViolations: 0, fallbacks: 0, calls: 0 };
   for (const [category, input] of Object.entries(completeFixtures)) {
     const profile = DraftProfile.parse(input);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
-import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { fillForm } from '../../server/forms/fill';
 import { renderDocx } from '../../server/export/docx';
@@ -8,7 +8,7 @@ import { DraftProfile } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
 import { completeFixtures } from '../forms/fixtures';
 
-const ctx = { ...loadFormsKnowledge('knowledge', 'henan-2023'), templates: loadTemplates() };
+const ctx = { ...loadKnowledgeData('knowledge', 'henan-2023'), templates: loadTemplates() };
 
 /** One entry of a zip archive, read through its central directory (a DOCX is a zip). */
 function zipEntry(buf: Buffer, name: string): Buffer {

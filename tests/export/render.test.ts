@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDFParse } from 'pdf-parse';
-import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { fillForm } from '../../server/forms/fill';
 import { renderDocx } from '../../server/export/docx';
@@ -13,7 +13,7 @@ import { DraftProfile } from '../../server/schemas/forms';
 import { completeFixtures, sparse } from '../forms/fixtures';
 
 const run = promisify(execFile);
-const ctx = { ...loadFormsKnowledge('knowledge', 'henan-2023'), templates: loadTemplates() };
+const ctx = { ...loadKnowledgeData('knowledge', 'henan-2023'), templates: loadTemplates() };
 const haveSoffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].some((p) => existsSync(p));
 const havePoppler = existsSync('/usr/bin/pdftoppm');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm, missingFields } from '../../server/forms/fill';
@@ -8,7 +8,7 @@ import type { Category } from '../../server/schemas/profile';
 import { completeFixtures, sparse } from './fixtures';
 import { traceProblems } from './trace';
 
-const ctx: FormsContext = { ...loadFormsKnowledge('knowledge', 'henan-2023'), templates: loadTemplates() };
+const ctx: FormsContext = { ...loadKnowledgeData('knowledge', 'henan-2023'), templates: loadTemplates() };
 const categories: Category[] = ['smartWorkshop', 'discreteFactory', 'processFactory'];
 
 describe.each(categories)('complete draft of the %s form', (category) => {

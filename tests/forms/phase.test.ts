@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseAmount, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 
-const kb = loadFormsKnowledge('knowledge', 'henan-2023');
+const kb = loadKnowledgeData('knowledge', 'henan-2023');
 const henanCode = '91411000MA45K7QX2' + creditCodeCheckChar('91411000MA45K7QX2');
 const beijingCode = '91110108MA01ABCDE' + creditCodeCheckChar('91110108MA01ABCDE');
 

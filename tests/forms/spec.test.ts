@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadFormsKnowledge } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { allFields } from '../../server/forms/spec';
 import type { Category } from '../../server/schemas/profile';
 
-const kb = loadFormsKnowledge('knowledge', 'henan-2023');
+const kb = loadKnowledgeData('knowledge', 'henan-2023');
 const notice = readFileSync('knowledge/henan-2023/source/notice.txt', 'utf8').replace(/\s+/g, '');
 const categories: Category[] = ['smartWorkshop', 'discreteFactory', 'processFactory'];
 
