@@ -140,7 +140,9 @@ describe('the guided interview', () => {
     expect(blocking).toEqual([{ at: 'ent.groupOrHeadOffice', clause: '二(一)' }]);
     expect(last.assessment.verdict).toBe('ineligible');
     expect(last.assessment.eligible).toBe(false);
-    expect(last.assessment.category.recommended).toBe('discreteFactory');
+    // Nothing is recommended while a hard condition fails; the category it would have is kept apart.
+    expect(last.assessment.category.recommended).toBeNull();
+    expect(last.assessment.category.ifEligible).toBe('discreteFactory');
   });
 
   it('reports a non-manufacturing industry as blocking when the industry is answered', () => {
