@@ -104,7 +104,16 @@ export const Element = z
     branches: z.object({ discrete: z.array(Requirement).min(1), process: z.array(Requirement).min(1) }).optional(),
     advice: Advice,
   })
-  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' });
+  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' })
+  // An asNeeded requirement leaves its element met, so the qualifier can only reach the user through {advice}.
+  .refine(
+    (e) => {
+      const reqs = [...(e.requirements ?? []), ...(e.branches?.discrete ?? []), ...(e.branches?.process ?? [])];
+      const asNeeded = reqs.some((r) => (r.qualifiers ?? []).some((q) => q.reading === 'asNeeded'));
+      return !asNeeded || Object.values(e.advice).every((t) => t.includes('{advice}'));
+    },
+    { message: 'an element with an asNeeded requirement says {advice} in its met, gap and unknown advice', path: ['advice'] },
+  );
 export type Element = z.infer<typeof Element>;
 
 const CategorySpec = z.object({ label: Text, clause: ClauseId, form: z.string().min(1), elements: z.array(Element).min(1) });
