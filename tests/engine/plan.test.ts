@@ -151,6 +151,13 @@ describe('the guided interview', () => {
     expect(last.assessment.verdict).toBe('ineligible');
   });
 
+  it('says with a newly failing hard condition what would change the answer', () => {
+    const r = applyAnswer(kb, {}, 'ent.groupOrHeadOffice', true);
+    expect(r.ok && r.newlyBlocking).toEqual([
+      { clause: '二(一)', reason: kb.categoryRules.hard.groupOrHeadOffice.reason, remedy: kb.categoryRules.hard.groupOrHeadOffice.remedy },
+    ]);
+  });
+
   it('reports only the newly failing conditions, not the ones already known', () => {
     let r = applyAnswer(kb, {}, 'ent.credit.dishonestExecutee', true);
     expect(r.ok && r.newlyBlocking.map((b) => b.clause)).toEqual(['二(四)']);
