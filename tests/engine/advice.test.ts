@@ -136,10 +136,16 @@ describe('every quote the engine can say is the notice’s own text', () => {
     expect(quotes).toBeGreaterThanOrEqual(86);
   });
 
-  it('quotes verbatim in every assessment of the twelve fixtures and 600 random enterprises', () => {
+  it('quotes verbatim in every assessment of the twelve fixtures and 600 random enterprises, and cites only clauses that exist', () => {
+    const ids = new Set(kb.clauses.map((c) => c.id));
     let quotes = 0;
     for (const { name, a } of RUNS) {
       for (const s of sentences(a)) {
+        if (s.clause) expect(ids.has(s.clause), `${name} ${s.where} cites ${s.clause}`).toBe(true);
+        // Clause references inside the prose (……（四(一)）, 三(三)5 系统集成) must name real clauses too.
+        for (const m of s.text.matchAll(/[一二三四五][(（][一二三四五六七八九十]+[)）]\d*/g)) {
+          expect(ids.has(m[0].replace('（', '(').replace('）', ')')), `${name} ${s.where} refers to ${m[0]}`).toBe(true);
+        }
         if (!s.clause) {
           expect(quotedPieces(s.text), `${name} ${s.where} has no clause, so it may not quote`).toEqual([]);
           continue;
