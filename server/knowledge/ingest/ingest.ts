@@ -7,10 +7,10 @@ import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
 import { Manifest } from '../schemas/notice-data';
 import { ReviewFile, type ReviewItem } from '../schemas/review';
 import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer } from './carry';
-import { diffClauses, touches, type ClauseDiff } from './clause-diff';
+import { diffClauses, maskNumbers, touches, type ClauseDiff } from './clause-diff';
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
-import { buildReport, writeReport } from './report';
+import { buildReport, writeReport, type Report } from './report';
 
 export { IngestError } from './extract';
 
@@ -36,6 +36,7 @@ export interface IngestResult {
   diff: ClauseDiff;
   review: ReviewFile;
   extractedFrom: 'pdf' | 'docx' | 'txt';
+  report: Report;
 }
 
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
@@ -66,7 +67,7 @@ function noticeTitle(clauses: Clause[]): { title: string; issuer: string } | nul
   return issuer ? { title, issuer } : null;
 }
 
-interface Ctx {
+export interface Ctx {
   base: KnowledgeData;
   baseClauses: Map<string, Clause>;
   newClauses: Map<string, Clause>;
@@ -85,7 +86,7 @@ function reach(ctx: Ctx, cited: string[], itemJson: string): string[] {
     if (!ctx.newClauses.has(c) && ctx.baseClauses.has(c)) hits.add(c);
     for (const h of touches(c, ctx.changedIds, ctx.parentOf)) {
       const ch = ctx.diff.changed.find((x) => x.id === h);
-      if (ch && ch.numbersOnly && !ch.title) {
+      if (ch && (ch.numbersOnly || ch.parts.every((p) => p.op === '=')) && (!ch.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to))) {
         const olds = ctx.diff.numbers.filter((n) => n.clause === h && n.from).map((n) => n.from!);
         const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(itemJson));
         if (!quoted) continue;
@@ -221,6 +222,44 @@ function reextractFacts(ctx: Ctx): { facts: any; regions: any; items: ReviewItem
   return { facts, regions, items };
 }
 
+/** The carried-over items of a version directory, each linked to its clauses and flagged when one changed. */
+export function linkCarriedItems(dir: string, ctx: Ctx, reconstructed: string[] = []): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const spec of CARRIED) {
+    const files = spec.file.includes('*')
+      ? readdirSync(join(dir, spec.file.split('/')[0]!)).filter((n) => n.endsWith('.json')).sort().map((n) => `${spec.file.split('/')[0]}/${n}`)
+      : [spec.file];
+    for (const file of files) {
+      if (!existsSync(join(dir, file))) continue;
+      const json = readJson(join(dir, file));
+      for (const { path, value } of itemsOf(json, spec.items)) {
+        if (spec.keep && !spec.keep(value, path)) continue;
+        let cited = citedClauses(value, spec.relativeTo);
+        if (file === 'form-drafting.json' && path[0] === 'capabilities') {
+          cited = ctx.base.capabilities.capabilities.find((c) => c.id === path[1])?.clauses ?? [];
+        }
+        if (file === 'manifest.json' && path[0] === 'knownGaps') cited = reconstructed;
+        const label = spec.label ? spec.label(value, path) : `${file}${pointer(path)}`;
+        items.push(reviewItem(file, path, spec.group, label, value, cited, reach(ctx, cited, JSON.stringify(value))));
+      }
+    }
+  }
+  return items;
+}
+
+/** The comparison context of two versions' clauses. */
+export function comparison(base: KnowledgeData, clauses: Clause[], diff = diffClauses(base.clauses, clauses)): Ctx {
+  const parents = new Map<string, string | null>([...base.clauses, ...clauses].map((c) => [c.id, c.parent]));
+  return {
+    base,
+    baseClauses: new Map(base.clauses.map((c) => [c.id, c])),
+    newClauses: new Map(clauses.map((c) => [c.id, c])),
+    diff,
+    changedIds: [...diff.changed.map((c) => c.id), ...diff.added.map((c) => c.id), ...diff.removed.map((c) => c.id)],
+    parentOf: (id) => parents.get(id),
+  };
+}
+
 /** Reads the notice, parses it, carries the previous version over and writes knowledge/<as>/ as a draft. */
 export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   const now = (opts.now ?? (() => new Date()))();
@@ -269,16 +308,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   clauses = ClausesFile.parse(parseNotice(text, structure));
 
   const diff = diffClauses(base.clauses, clauses);
-  const newClauses = new Map(clauses.map((c) => [c.id, c]));
-  const parents = new Map<string, string | null>([...base.clauses, ...clauses].map((c) => [c.id, c.parent]));
-  const ctx: Ctx = {
-    base,
-    baseClauses,
-    newClauses,
-    diff,
-    changedIds: [...diff.changed.map((c) => c.id), ...diff.added.map((c) => c.id), ...diff.removed.map((c) => c.id)],
-    parentOf: (id) => parents.get(id),
-  };
+  const ctx = comparison(base, clauses, diff);
 
   const staging = join(root, `.${opts.as}.ingest-${process.pid}-${now.getTime()}`);
   mkdirSync(staging, { recursive: true });
@@ -300,24 +330,15 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     writeJson(join(staging, 'regions.json'), regions);
     items.push(...factItems);
 
-    for (const spec of CARRIED) {
-      const files = spec.file.includes('*')
-        ? readdirSync(join(staging, spec.file.split('/')[0]!)).filter((n) => n.endsWith('.json')).sort().map((n) => `${spec.file.split('/')[0]}/${n}`)
-        : [spec.file];
-      for (const file of files) {
-        if (!existsSync(join(staging, file))) continue;
-        const json = readJson(join(staging, file));
-        for (const { path, value } of itemsOf(json, spec.items)) {
-          if (spec.keep && !spec.keep(value, path)) continue;
-          let cited = citedClauses(value, spec.relativeTo);
-          if (file === 'form-drafting.json' && path[0] === 'capabilities') {
-            cited = base.capabilities.capabilities.find((c) => c.id === path[1])?.clauses ?? [];
-          }
-          if (file === 'manifest.json' && path[0] === 'knownGaps') cited = structure.reconstructed.map((r) => r.id);
-          const label = spec.label ? spec.label(value, path) : `${file}${pointer(path)}`;
-          items.push(reviewItem(file, path, spec.group, label, value, cited, reach(ctx, cited, JSON.stringify(value))));
-        }
-      }
+    items.push(...linkCarriedItems(staging, ctx, structure.reconstructed.map((r) => r.id)));
+    // A new clause is cited by nothing yet: someone has to decide whether a rule, a question or a form needs it.
+    for (const c of diff.added) {
+      const top = c.id.startsWith('附件') ? 'forms' : /^[二三]/.test(c.id) ? 'rules' : /^[四五]/.test(c.id) ? 'facts' : 'notice';
+      items.push(
+        reviewItem('clauses.json', [String(clauses.indexOf(c))], top, `新增条款 ${c.id} ${c.title}`, c, [c.id], [c.id], {
+          reason: `${c.id} 是新条款，现有的规则、问题、表单和问答都还没有引用它；确认是否需要补充`,
+        }),
+      );
     }
     for (const id of staleTitles) {
       items.push(
@@ -362,7 +383,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
 
     if (existsSync(dir)) throw new IngestError('exists', `${dir} appeared while ingesting; nothing was written.`);
     renameSync(staging, dir);
-    return { dir, version: opts.as, basedOn, clauses: clauses.length, diff, review, extractedFrom: extracted.kind };
+    return { dir, version: opts.as, basedOn, clauses: clauses.length, diff, review, extractedFrom: extracted.kind, report };
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     throw err;
