@@ -58,17 +58,21 @@ export function stripPageFurniture(pages: string[][]): string[][] {
   return nonBlank.map((p) => {
     let start = 0;
     let end = p.length;
-    // Up to two furniture lines at each edge: a header plus a page number is common.
-    for (let k = 0; k < 2 && start < end; k++) {
-      const l = p[start]!;
-      if (heads.has(digitsAsHash(l)) || PAGE_NUMBER.test(l)) start++;
-      else break;
-    }
-    for (let k = 0; k < 2 && end > start; k++) {
-      const l = p[end - 1]!;
-      if (feet.has(digitsAsHash(l)) || PAGE_NUMBER.test(l)) end--;
-      else break;
-    }
+    // At each edge: at most one running header (or footer) and one page number, so a first body line
+    // that happens to repeat the header's words stays.
+    const strip = (at: () => string, drop: () => void, furniture: Set<string>) => {
+      let header = false;
+      let number = false;
+      for (let k = 0; k < 2 && start < end; k++) {
+        const l = at();
+        if (!header && furniture.has(digitsAsHash(l))) header = true;
+        else if (!number && PAGE_NUMBER.test(l)) number = true;
+        else break;
+        drop();
+      }
+    };
+    strip(() => p[start]!, () => start++, heads);
+    strip(() => p[end - 1]!, () => end--, feet);
     return p.slice(start, end);
   });
 }
@@ -93,8 +97,8 @@ function firstToken(line: string): string {
 export function unwrapLines(lines: string[], slack = 1.2): string[] {
   const widths = lines.map((l) => cellWidth(l.trim()));
   const sorted = [...widths].sort((a, b) => b - a);
-  // The measure is what the longest lines reach; the 5th-longest ignores a stray over-long line.
-  const measure = sorted[Math.min(4, sorted.length - 1)] ?? 0;
+  // The measure is what the longest lines reach; on a long text the third-longest ignores a stray over-long line.
+  const measure = sorted[Math.min(3, Math.ceil(sorted.length / 10)) - 1] ?? 0;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
