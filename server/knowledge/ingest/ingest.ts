@@ -11,6 +11,7 @@ import { diffClauses, maskNumbers, touches, type ClauseDiff } from './clause-dif
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
+import { publishedVersions } from '../versions';
 
 export { IngestError } from './extract';
 
@@ -41,21 +42,6 @@ export interface IngestResult {
 
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const writeJson = (p: string, v: unknown) => writeFileSync(p, JSON.stringify(v, null, 1) + '\n');
-
-/** Versions under root that are published (no manifest status, or status published), newest name last. */
-export function publishedVersions(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((d) => VERSION_NAME.test(d) && existsSync(join(root, d, 'manifest.json')))
-    .filter((d) => {
-      try {
-        return readJson(join(root, d, 'manifest.json')).status !== 'draft';
-      } catch {
-        return false;
-      }
-    })
-    .sort();
-}
 
 /** The notice's own heading: the lines of 序 up to the one that ends in 通知. */
 function noticeTitle(clauses: Clause[]): { title: string; issuer: string } | null {
