@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { loadKnowledgeData, type KnowledgeData } from '../load';
 import { parseNotice } from '../parser';
 import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
@@ -296,7 +296,10 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   const diff = diffClauses(base.clauses, clauses);
   const ctx = comparison(base, clauses, diff);
 
-  const staging = join(root, `.${opts.as}.ingest-${process.pid}-${now.getTime()}`);
+  // Built under a hidden directory of the same root, validated there, then moved into place in one
+  // rename, so a failed ingest leaves no half-written version behind.
+  const stagingRoot = join(root, `.ingest-${process.pid}-${now.getTime()}`);
+  const staging = join(stagingRoot, opts.as);
   mkdirSync(staging, { recursive: true });
   try {
     // Everything the base version holds comes along; the files rebuilt below are then replaced.
@@ -362,35 +365,17 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     writeJson(join(staging, 'review.json'), review);
 
     // The draft must load with the same schemas as startup before it is put in place.
-    validateDir(staging);
+    loadKnowledgeData(stagingRoot, opts.as);
 
     const report = buildReport(basedOn, opts.as, diff, review.items, base.clauses, clauses);
     writeReport(staging, report);
 
     if (existsSync(dir)) throw new IngestError('exists', `${dir} appeared while ingesting; nothing was written.`);
     renameSync(staging, dir);
+    rmSync(stagingRoot, { recursive: true, force: true });
     return { dir, version: opts.as, basedOn, clauses: clauses.length, diff, review, extractedFrom: extracted.kind, report };
   } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(stagingRoot, { recursive: true, force: true });
     throw err;
   }
 }
-
-/** Validates a version directory with the startup loader, whatever its directory is called. */
-export function validateDir(dir: string): KnowledgeData {
-  const root = resolve(dir, '..');
-  const name = basename(dir);
-  if (VERSION_NAME.test(name)) return loadKnowledgeData(root, name);
-  // A staging directory name is not a version name: validate it through a link with a valid one.
-  const alias = join(root, `.validate-${process.pid}`);
-  mkdirSync(alias, { recursive: true });
-  try {
-    const link = join(alias, 'draft');
-    cpSync(dir, link, { recursive: true });
-    return loadKnowledgeData(alias, 'draft');
-  } finally {
-    rmSync(alias, { recursive: true, force: true });
-  }
-}
-
-export const isDirectory = (p: string) => existsSync(p) && statSync(p).isDirectory();
