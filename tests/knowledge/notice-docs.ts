@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -93,5 +93,3 @@ export function renderNotice(soffice: string, text: string, name: string, opts: 
   if (!existsSync(pdf) || !existsSync(docx)) throw new Error(`LibreOffice did not write ${name}.pdf/.docx in ${dir}`);
   return { pdf, docx, dir };
 }
-
-export const readNotice = (path: string) => readFileSync(path, 'utf8');

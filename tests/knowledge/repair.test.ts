@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../server/knowledge/parser';
-import { checkLooksLikeNotice, IngestError } from '../../server/knowledge/ingest/extract';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkLooksLikeNotice, extractNotice, IngestError } from '../../server/knowledge/ingest/extract';
 import { boundarySpaces, dropBoundarySpaces, normaliseWidth, repairPdfPages, stripPageFurniture, unwrapLines } from '../../server/knowledge/ingest/repair';
 import { findCounterpart, findQuote, refigure } from '../../server/knowledge/ingest/reextract';
 import { diffClauses, numberChanges } from '../../server/knowledge/ingest/clause-diff';
@@ -41,6 +44,18 @@ describe('PDF damage repair', () => {
 });
 
 describe('notice recognition and clause numbering variants', () => {
+  it('reads a text file saved as GB18030', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhizao-gbk-'));
+    try {
+      const file = join(dir, 'notice.txt');
+      // 一、申报方向 in GB18030, as Notepad on a Chinese Windows saves it.
+      writeFileSync(file, Buffer.from('d2bba1a2c9eab1a8b7bdcff2', 'hex'));
+      expect((await extractNotice(file)).text).toBe('一、申报方向');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses text without numbered sections and names what is missing', () => {
     expect(() => checkLooksLikeNotice('会议纪要\n与会人员讨论了有关事项。', 'minutes.txt')).toThrow(IngestError);
     expect(() => checkLooksLikeNotice('会议纪要\n与会人员讨论了有关事项。', 'minutes.txt')).toThrow(/no numbered section .*no 附件/);

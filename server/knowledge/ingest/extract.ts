@@ -73,9 +73,20 @@ export async function extractNotice(file: string, opts: { reference?: string } =
     if (!raw.replace(/\s+/g, '')) throw new IngestError('no-text', `${file} contains no text. Nothing was written.`);
     return { kind: 'docx', text: repairParagraphs(raw) };
   }
-  if (ext === '.txt') return { kind: 'txt', text: repairPlainText(data.toString('utf8')) };
+  if (ext === '.txt') return { kind: 'txt', text: repairPlainText(decodeText(data)) };
   if (ext === '.doc') throw new IngestError('unsupported', `${file}: the old Word format (.doc) is not read; save it as .docx first. Nothing was written.`);
   throw new IngestError('unsupported', `${file}: only .pdf, .docx and .txt notices are read. Nothing was written.`);
+}
+
+/** Text files saved on Chinese Windows are often GB18030 (GBK); UTF-8 that does not decode cleanly is read as that. */
+function decodeText(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8').decode(data);
+  if (!utf8.includes('\uFFFD')) return utf8;
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(data);
+  } catch {
+    return utf8;
+  }
 }
 
 const TOP_HEADING = /^\s*([一二三四五六七八九十]+)、/;
