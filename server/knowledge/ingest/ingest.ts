@@ -100,10 +100,11 @@ function reviewItem(file: string, path: string[], group: ReviewItem['group'], la
   };
 }
 
-/** Re-extracts facts.json and regions.json from the new text; returns the updated files and their review items. */
-function reextractFacts(ctx: Ctx): { facts: any; regions: any; items: ReviewItem[] } {
-  const facts = structuredClone(ctx.base.facts) as any;
-  const regions = structuredClone(ctx.base.regions) as any;
+/**
+ * Re-extracts facts.json and regions.json from the new text; returns the updated files and their
+ * review items. It works on the files as written (not as parsed), so what it does not touch stays byte for byte.
+ */
+function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regions: any; items: ReviewItem[] } {
   const items: ReviewItem[] = [];
   const oldText = (id: string) => ctx.baseClauses.get(id)?.text ?? '';
   const newText = (id: string) => ctx.newClauses.get(id)?.text ?? '';
@@ -314,9 +315,11 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     writeJson(join(staging, 'clauses.json'), clauses);
 
     const items: ReviewItem[] = [];
-    const { facts, regions, items: factItems } = reextractFacts(ctx);
-    writeJson(join(staging, 'facts.json'), facts);
-    writeJson(join(staging, 'regions.json'), regions);
+    const before = { facts: readJson(join(baseDir, 'facts.json')), regions: readJson(join(baseDir, 'regions.json')) };
+    const { facts, regions, items: factItems } = reextractFacts(ctx, structuredClone(before.facts), structuredClone(before.regions));
+    // Rewritten only when a value changed, so an unchanged file stays as it was formatted by hand.
+    if (JSON.stringify(facts) !== JSON.stringify(before.facts)) writeJson(join(staging, 'facts.json'), facts);
+    if (JSON.stringify(regions) !== JSON.stringify(before.regions)) writeJson(join(staging, 'regions.json'), regions);
     items.push(...factItems);
 
     items.push(...linkCarriedItems(staging, ctx, structure.reconstructed.map((r) => r.id)));
