@@ -109,6 +109,42 @@ describe('ingest refuses what is not a notice, and writes nothing', () => {
   });
 });
 
+describe('a next-year notice that only moves the years', () => {
+  it('re-extracts the year-bearing names and flags the form heads that still say the old year', async () => {
+    const root = knowledgeRoot();
+    // 2023年度 becomes 2024年度 everywhere, and the three years of the economic-indicator table move on by one.
+    const shifted = NOTICE.replace(/2022年/g, '@3').replace(/2021年/g, '@2').replace(/2020年/g, '@1').replace(/2023年/g, '2024年')
+      .replace(/@3/g, '2023年').replace(/@2/g, '2022年').replace(/@1/g, '2021年');
+    const file = join(tempDir('zhizao-year-'), 'notice.txt');
+    writeFileSync(file, shifted);
+    const r = await ingestNotice({ file, as: 'henan-2024', root });
+    expect(r.diff.added).toEqual([]);
+    expect(r.diff.removed).toEqual([]);
+    expect(r.diff.changed.every((c) => c.numbersOnly || c.parts.every((p) => p.op === '=')), 'only figures changed').toBe(true);
+    expect(new Set(r.diff.numbers.map((n) => n.kind))).toEqual(new Set(['年份']));
+    const data = loadKnowledgeData(root, 'henan-2024');
+    expect(data.manifest.year).toBe(2024);
+    expect(data.manifest.title).toContain('2024年度');
+    expect(data.facts.submission.document.forms.map((f) => f.name)).toEqual([
+      '《2024年度河南省智能车间申报书》',
+      '《2024年度河南省智能工厂申报书（离散型）》',
+      '《2024年度河南省智能工厂申报书（流程型）》',
+    ]);
+    // 附件1's title is reconstructed from the 附件 list and follows it.
+    expect(data.clauses.find((c) => c.id === '附件1')!.title).toBe('2024年度河南省智能车间申报书');
+    const flagged = r.review.items.filter((i) => i.needsReview).map((i) => i.id).sort();
+    expect(flagged).toEqual(
+      [
+        'forms/discreteFactory.json#/@head',
+        'forms/discreteFactory.json#/section1/blocks/4',
+        'forms/processFactory.json#/@head',
+        'forms/processFactory.json#/section1/blocks/4',
+        'forms/smartWorkshop.json#/@head',
+      ].sort(),
+    );
+  });
+});
+
 describe.skipIf(!soffice)('the shipped notice, ingested from a PDF and a DOCX made by LibreOffice', () => {
   let root: string;
   const results: Record<'pdf' | 'docx', IngestResult | null> = { pdf: null, docx: null };
@@ -240,8 +276,8 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
     expect(flagged.has(q('cap.mes'))).toBe(false);
     expect(flagged.has('elements.json#/categories/processFactory/elements/3')).toBe(false);
     expect([...flagged.keys()].some((id) => id.startsWith('forms/smartWorkshop.json'))).toBe(false);
-    // Regression guard on how far the edits reach (measured: 60 items of 565).
-    expect(flagged.size).toBe(60);
+    // Regression guard on how far the edits reach (measured: 61 items of 567).
+    expect(flagged.size).toBe(61);
   });
 
   it('writes the diff as Markdown and JSON beside the draft', () => {
@@ -250,13 +286,13 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
     expect(md).toContain('不多于2[-0-]{+5+}家');
     expect(md).toContain('| 四(四) | 日期 | 3月15日 | 3月20日 |');
     expect(md).toContain('## 待复核：申报书表单与起草');
-    expect(json.summary).toMatchObject({ added: 1, removed: 0, changed: 4, numbers: 3, needsReview: 60 });
+    expect(json.summary).toMatchObject({ added: 1, removed: 0, changed: 4, numbers: 3, needsReview: 61 });
     expect(json.review.forms.length).toBeGreaterThan(0);
   });
 
   it('publishes only after every flagged item is accepted, then loads as published', () => {
     expect(() => publishVersion(root, 'henan-2024')).toThrow(PublishError);
-    expect(() => publishVersion(root, 'henan-2024')).toThrow(/60 item\(s\) still needing review/);
+    expect(() => publishVersion(root, 'henan-2024')).toThrow(/61 item\(s\) still needing review/);
     expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('draft');
 
     const r1 = acceptItems(root, 'henan-2024', ['forms', 'answers']);
@@ -278,7 +314,7 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
     expect(published.clauses).toBe(95);
     expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('published');
     // The diff now shows the items as accepted instead of pending.
-    expect(compareVersions(root, 'henan-2023', 'henan-2024').summary).toMatchObject({ needsReview: 0, accepted: 60 });
+    expect(compareVersions(root, 'henan-2023', 'henan-2024').summary).toMatchObject({ needsReview: 0, accepted: 61 });
   });
 
   it('refuses a PDF that is not a notice and writes nothing', async () => {

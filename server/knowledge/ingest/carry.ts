@@ -30,8 +30,8 @@ export const CARRIED: ItemSpec[] = [
   {
     file: 'forms/*.json',
     group: 'forms',
-    items: ['cover.fields.*', 'section1.blocks.*', 'section1.blocks.*.rows.*.*', 'section1.blocks.*.fields.*', 'section2.items.*', 'section3.elements.*', 'section3.items.*', 'section4.items.*', 'extraChecklist.*'],
-    label: (i, p) => `${p.join('.')}${i.label ?? i.title ?? i.text ? `：${String(i.label ?? i.title ?? i.text).slice(0, 30)}` : ''}`,
+    items: ['@head', 'cover.fields.*', 'section1.blocks.*', 'section1.blocks.*.rows.*.*', 'section1.blocks.*.fields.*', 'section2.items.*', 'section3.elements.*', 'section3.items.*', 'section4.items.*', 'extraChecklist.*'],
+    label: (i, p) => (p[0] === HEAD ? `申报书 ${i.attachment} ${i.title}` : `${p.join('.')}${i.label ?? i.title ?? i.text ? `：${String(i.label ?? i.title ?? i.text).slice(0, 30)}` : ''}`),
     keep: (i, p) =>
       !!i && typeof i === 'object' && !Array.isArray(i) && (p[1] === 'blocks' && p.length === 3 ? ['heading', 'matrix', 'statement'].includes(i.type) : true),
   },
@@ -42,7 +42,12 @@ export const CARRIED: ItemSpec[] = [
   { file: 'manifest.json', group: 'notice', items: ['categories.*', 'knownGaps.*'], label: (i, p) => (typeof i === 'string' ? `已知缺口 ${p.join('.')}` : `类别 ${i.name}`) },
 ];
 
-const CLAUSE_KEYS = new Set(['clause', 'clauses', 'element', 'related', 'citation', 'form', 'elements']);
+const CLAUSE_KEYS = new Set(['clause', 'clauses', 'element', 'related', 'citation', 'form', 'elements', 'attachment']);
+
+/** '@head' is the plain values at the top of a file (a form's title, attachment, unit noun), as one item. */
+const HEAD = '@head';
+const headOf = (json: unknown) =>
+  json && typeof json === 'object' ? Object.fromEntries(Object.entries(json).filter(([, v]) => v === null || typeof v !== 'object')) : undefined;
 const CLAUSE_ID = /^(序|附件\d*|(附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?)$/;
 
 /** Clause IDs an item cites, anywhere inside it, under the keys that hold clause references. */
@@ -70,6 +75,10 @@ export function itemsOf(json: unknown, patterns: string[]): { path: string[]; va
   const out: { path: string[]; value: unknown }[] = [];
   const seen = new Set<string>();
   for (const pattern of patterns) {
+    if (pattern === HEAD) {
+      out.push({ path: [HEAD], value: headOf(json) });
+      continue;
+    }
     const parts = pattern ? pattern.split('.') : [];
     const walk = (v: unknown, i: number, path: string[]) => {
       if (i === parts.length) {
@@ -93,6 +102,7 @@ export function itemsOf(json: unknown, patterns: string[]): { path: string[]; va
 export const pointer = (path: string[]) => (path.length ? '/' + path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '');
 
 export function getAt(json: unknown, path: string[]): unknown {
+  if (path[0] === HEAD) return headOf(json);
   let v: any = json;
   for (const p of path) v = v?.[p];
   return v;

@@ -39,6 +39,7 @@ export interface ClauseDiff {
 const FIGURE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d+(?:\.\d+)?\s*(?:家|个|张|项|份|人|分钟|小时|天|日|年|字|万元|亿元|元|倍|次)|\d+(?:\.\d+)?\s*(?:[MGK]B?|兆)(?![A-Za-z])|\d+[Pp](?![A-Za-z])|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?/g;
 
 function figureKind(f: string): string {
+  if (/^\d{4}年$/.test(f)) return '年份';
   if (/月|年/.test(f) && /^\d/.test(f) && !/^\d+(\.\d+)?\s*年$/.test(f)) return '日期';
   if (/[MGK]B?$|兆$/.test(f)) return '大小';
   if (/[%％]$/.test(f)) return '比例';

@@ -7,7 +7,7 @@ import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
 import { Manifest } from '../schemas/notice-data';
 import { ReviewFile, type ReviewItem } from '../schemas/review';
 import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer } from './carry';
-import { diffClauses, maskNumbers, touches, type ClauseDiff } from './clause-diff';
+import { diffClauses, maskNumbers, numberChanges, touches, type ClauseDiff } from './clause-diff';
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
@@ -73,7 +73,8 @@ function reach(ctx: Ctx, cited: string[], itemJson: string): string[] {
     for (const h of touches(c, ctx.changedIds, ctx.parentOf)) {
       const ch = ctx.diff.changed.find((x) => x.id === h);
       if (ch && (ch.numbersOnly || ch.parts.every((p) => p.op === '=')) && (!ch.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to))) {
-        const olds = ctx.diff.numbers.filter((n) => n.clause === h && n.from).map((n) => n.from!);
+        const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
+        const olds = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from).map((n) => n.from!);
         const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(itemJson));
         if (!quoted) continue;
       }
@@ -292,6 +293,14 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     if (t === null) staleTitles.push(id);
     else structure.titles[id] = t;
   }
+  // Reconstructed records take their titles from the 附件 list; follow its figures the same way.
+  const list = { old: baseClauses.get('附件'), now: clauses.find((c) => c.id === '附件') };
+  for (const r of structure.reconstructed) {
+    if (!/\d/.test(r.title) || !list.old || !list.now || list.old.text === list.now.text) continue;
+    const t = refigure(r.title, list.old.text, list.now.text);
+    if (t === null) staleTitles.push(r.id);
+    else r.title = t;
+  }
   clauses = ClausesFile.parse(parseNotice(text, structure));
 
   const diff = diffClauses(base.clauses, clauses);
@@ -333,9 +342,12 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
       );
     }
     for (const id of staleTitles) {
+      const r = structure.reconstructed.findIndex((x) => x.id === id);
+      const path = id in structure.titles ? ['titles', id] : ['reconstructed', String(r), 'title'];
+      const title = id in structure.titles ? structure.titles[id] : structure.reconstructed[r]!.title;
       items.push(
-        reviewItem('source/structure.json', ['titles', id], 'notice', `条款标题 ${id}`, structure.titles[id], [id], [id], {
-          reason: `${id} 的文字有变化，标题「${structure.titles[id]}」中的数字在新文字中找不到对应`,
+        reviewItem('source/structure.json', path, 'notice', `条款标题 ${id}`, title, [id], [id], {
+          reason: `${id} 的文字有变化，标题「${title}」中的数字在新文字中找不到对应`,
         }),
       );
     }
