@@ -314,9 +314,17 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   try {
     // Everything the base version holds comes along; the files rebuilt below are then replaced.
     for (const name of readdirSync(baseDir)) {
-      if (name === 'source' || name === 'review.json' || name.startsWith('diff-')) continue;
+      if (name === 'source' || name === 'review.json' || name === 'README.md' || name.startsWith('diff-')) continue;
       cpSync(join(baseDir, name), join(staging, name), { recursive: true });
     }
+    // The base version's README describes that year's notice; the draft says where it came from instead.
+    writeFileSync(
+      join(staging, 'README.md'),
+      `# ${opts.as} (draft)\n\nIngested from \`${extname(opts.file).slice(1)}\` on ${now.toISOString().slice(0, 10)}, carrying data over from \`${basedOn}\` ` +
+        `(see its README for what each file holds).\n\n- \`source/notice.txt\`: the repaired text; \`source/original.*\`: the file as received\n` +
+        `- \`diff-${basedOn}.md\` / \`.json\`: what changed\n- \`review.json\`: every carried item, the clauses it rests on, and whether it still needs review\n\n` +
+        `Review with \`npm run knowledge:review -- ${opts.as}\`, then \`npm run knowledge:publish -- ${opts.as}\`.\n`,
+    );
     mkdirSync(join(staging, 'source'));
     writeFileSync(join(staging, 'source', 'notice.txt'), text);
     cpSync(opts.file, join(staging, 'source', `original${extname(opts.file).toLowerCase()}`));
