@@ -123,6 +123,15 @@ export type DraftProfileInput = z.input<typeof DraftProfile>;
 export const NumberSource = z.object({ value: z.string(), source: z.string(), formula: z.string().optional() });
 export type NumberSource = z.infer<typeof NumberSource>;
 
+/**
+ * One sentence of a draft with the facts it rests on: form fact paths ("form.history",
+ * "form.workshops.0.descriptions.ws.infra"), the assessment's answers ("capabilities.mes",
+ * "metrics.networkedRatio"), computed values ("computed:changeRatio(productivity)"), an uploaded
+ * document ("document:<id>") or the user's own edit ("edit:<section>"). Empty facts: framing only.
+ */
+export const Sentence = z.object({ text: z.string(), facts: z.array(z.string()) });
+export type Sentence = z.infer<typeof Sentence>;
+
 export const DraftResult = z.object({
   section: z.string(),
   title: z.string(),
@@ -134,6 +143,9 @@ export const DraftResult = z.object({
   numbers: z.array(NumberSource),
   /** Elements of 三 still unmet, flagged in the text. */
   unmet: z.array(z.string()).default([]),
+  sentences: z.array(Sentence).default([]),
+  /** Below the length target: the facts that would add length, instead of padding. */
+  addFacts: z.array(z.string()).default([]),
 });
 export type DraftResult = z.infer<typeof DraftResult>;
 

@@ -69,7 +69,7 @@ describe.skipIf(!haveSoffice)('the exported DOCX rendered by LibreOffice', () =>
     const order = ['一、企业基本信息', '二、企业情况概述', '三、智能工厂具体情况介绍', '四、相关附件'].map((s) => all.indexOf(s));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(pages.discrete!.length).toBeGreaterThanOrEqual(8);
-    expect(all).not.toContain('〔待补充');
+    expect(all).not.toContain('〔请补充');
   });
 
   it('renders the reconstructed 附件1 with its surviving fragments', () => {
@@ -79,9 +79,9 @@ describe.skipIf(!haveSoffice)('the exported DOCX rendered by LibreOffice', () =>
 
   it('shows every missing fact of a sparse profile as a visible placeholder', () => {
     const all = text.sparse!.replace(/\s+/g, '');
-    expect(all).toContain('〔待补充：统一社会信用代码〕');
+    expect(all).toContain('〔请补充：统一社会信用代码〕');
     expect(all).toContain('（流程型）');
-    expect((all.match(/〔待补充/g) ?? []).length).toBeGreaterThan(20);
+    expect((all.match(/〔请补充/g) ?? []).length).toBeGreaterThan(20);
   });
 
   it.skipIf(!havePoppler)('saves PNGs of the cover and of section 一 for the README', async () => {

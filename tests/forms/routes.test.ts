@@ -58,7 +58,7 @@ describe('form routes', () => {
   it('returns placeholders and missingFacts for a sparse profile', async () => {
     const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: sparse, category: 'smartWorkshop', section: 'constructionSummary' } });
     const d = r.json();
-    expect(d.text).toContain('〔待补充：');
+    expect(d.text).toContain('〔请补充：');
     expect(d.missingFacts).toEqual(expect.arrayContaining(['建设开始日期', '软硬件投资（万元）']));
   });
 

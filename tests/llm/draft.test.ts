@@ -20,6 +20,8 @@ const OFFLINE: DraftResult = {
     { value: '91.8', source: 'computed', formula: '134÷146' },
   ],
   unmet: [],
+  sentences: [{ text: '车间现有自动化设备146台（套），其中联网134台（套），联网率91.8%。', facts: ['workshops.0.devices', 'workshops.0.networked', 'computed'] }],
+  addFacts: [],
 };
 const FACTS = { workshops: [{ name: '机加工车间', devices: 146, networked: 134, protocols: 'OPC UA、Profinet' }] };
 const input: LlmDraftInput = {

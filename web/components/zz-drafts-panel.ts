@@ -203,7 +203,7 @@ export class ZzDraftsPanel extends LitElement {
         .value=${value}
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
-      ${missing.length ? html`<p class="missing">待补充：${missing.join('、')}</p>` : nothing}
+      ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       <div class="row">
         ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
         <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>

@@ -192,11 +192,21 @@ export const CapabilityPhrase = z.object({
   achieve: z.string(),
   /** Verb used in the sentence: 应用 / 建有 / 采用. */
   verb: z.string().default('应用'),
+  /** What a yes to the capability question claims, when the notice's name lists more than was asked (条码、二维码、电子标签…). */
+  claim: z.string().optional(),
+  /** The placeholder's request when nothing was said, in the enterprise's terms: 「MES 的排产与调度应用情况」. */
+  ask: z.string(),
+  /** The branch's own request where 离散/流程 differ (PDM: 产品设计 vs 产品配方). */
+  askByMode: z.partialRecord(z.enum(['discrete', 'process']), z.string()).optional(),
+  /** Words in the enterprise's own text that already state this capability, so it is not stated twice. */
+  terms: z.array(z.string().min(1)).default([]),
 });
 
 export const FormDrafting = z.object({
   capabilities: z.record(CapabilityId, CapabilityPhrase),
-  /** Labels of form facts, used in placeholders 〔待补充：label〕. */
+  /** Subject of capability sentences per form: 公司 / 车间. */
+  subjects: z.record(z.string(), z.string()),
+  /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
     z.object({
