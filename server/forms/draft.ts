@@ -397,6 +397,16 @@ export function mentions(text: string, term: string): boolean {
   return new RegExp(`(?<![A-Za-z])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).test(text);
 }
 
+/** Words that name each capability: its terms, names and abbreviation (for checking a model's claims). */
+export function claimTerms(d: FormsKnowledge['formDrafting']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [id, c] of Object.entries(d.capabilities)) {
+    const abbr = [...c.name.matchAll(/（([A-Za-z]+)）/g)].map((x) => x[1]!);
+    out[id] = [...new Set([c.name, c.claim, c.short, ...abbr, ...c.terms].filter((x): x is string => !!x && x.length >= 2))];
+  }
+  return out;
+}
+
 /** Whether the enterprise's own text already states the capability in its words. */
 function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
   const terms = ctx.kb.formDrafting.capabilities[cap]?.terms ?? [];
