@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { EditedDraftError, draftsApi, type ChecklistItem, type DraftSection, type Session } from '../lib/drafts-api';
+import { EditedDraftError, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session } from '../lib/drafts-api';
 import './zz-citation-chip';
 
 /**
@@ -69,6 +69,18 @@ export class ZzDraftsPanel extends LitElement {
         color: var(--zz-color-unmet);
         font-size: var(--zz-font-size-sm);
       }
+      ol.prov {
+        padding-left: 1.4em;
+        margin: var(--zz-space-1) 0;
+        font-size: var(--zz-font-size-sm);
+      }
+      ol.prov li {
+        margin: var(--zz-space-1) 0;
+        overflow-wrap: anywhere;
+      }
+      ol.prov .meta {
+        display: block;
+      }
       ul.check {
         padding-left: 1.2em;
         margin: 0;
@@ -92,6 +104,9 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _checklist: ChecklistItem[] = [];
   @state() private _loadError = '';
   @state() private _exporting = false;
+  @state() private _formats: ExportFormats | null = null;
+  /** Sections whose sentence-by-sentence sources are open. */
+  @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -104,12 +119,14 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [sections, checklist] = await Promise.all([
+      const [sections, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
+        draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
       this._checklist = checklist;
+      this._formats = formats;
     } catch (err) {
       this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
     }
@@ -171,11 +188,12 @@ export class ZzDraftsPanel extends LitElement {
     }
   }
 
-  private async _export(): Promise<void> {
+  private async _export(format: 'docx' | 'pdf' = 'docx'): Promise<void> {
     this._exporting = true;
     this._status = '';
     try {
-      await draftsApi.exportDocx(this.session!, this.category!);
+      if (format === 'pdf') await draftsApi.exportPdf(this.session!, this.category!);
+      else await draftsApi.exportDocx(this.session!, this.category!);
       this._status = '申报书已开始下载';
     } catch (err) {
       this._status = `导出失败：${(err as Error).message}`;
@@ -204,6 +222,13 @@ export class ZzDraftsPanel extends LitElement {
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
+      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
+      ${!s.edited && g?.sentences?.length && !dirty
+        ? html`<button class="btn link" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
+              ${this._sources[id] ? '收起依据' : '查看每句依据'}
+            </button>
+            ${this._sources[id] ? this._provenance(g.sentences) : nothing}`
+        : nothing}
       <div class="row">
         ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
         <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>
@@ -212,15 +237,31 @@ export class ZzDraftsPanel extends LitElement {
     </div>`;
   }
 
+  /** Each sentence with the facts it rests on; the title shows them on hover, the list on tap. */
+  private _provenance(sentences: { text: string; facts: string[] }[]) {
+    return html`<ol class="prov">
+      ${sentences.map(
+        (x) => html`<li title=${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '衔接或待补充，不陈述事实'}>
+          <span>${x.text}</span>
+          <span class="meta">${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '（衔接语或待补充）'}</span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
   render() {
     if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
     return html`
       <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
       <div class="row">
-        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${this._export}>
+        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${() => this._export('docx')}>
           ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}
         </button>
+        ${this._formats?.pdf
+          ? html`<button class="btn" type="button" ?disabled=${this._exporting} @click=${() => this._export('pdf')}>下载 PDF 申报书</button>`
+          : nothing}
       </div>
+      ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
       <p class="meta" role="status">${this._status}</p>
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
       ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
@@ -244,6 +285,18 @@ declare global {
   interface HTMLElementTagNameMap {
     'zz-drafts-panel': ZzDraftsPanel;
   }
+}
+
+/** A fact id in words a user reads: 「form.workshops.0.descriptions.ws.infra」 → 「车间1的回答」. */
+function factLabel(id: string): string {
+  if (id.startsWith('capabilities.')) return `评估问答：${id.slice(13)}`;
+  if (id.startsWith('metrics.')) return `评估问答：${id.slice(8)}`;
+  if (id.startsWith('computed:')) return `系统计算：${id.slice(9)}`;
+  if (id.startsWith('document:')) return `上传文件：${id.slice(9)}`;
+  if (id.startsWith('edit:')) return '您的修改';
+  const ws = /^form\.workshops\.(\d+)\./.exec(id);
+  if (ws) return `车间${Number(ws[1]) + 1}的填报：${id.slice(ws[0].length)}`;
+  return `填报：${id.replace(/^form\./, '')}`;
 }
 
 /** Roughly Word's 字数 (the server's count is authoritative): CJK characters, plus runs of Latin letters or digits. */

@@ -21,6 +21,13 @@ export interface ChecklistItem {
   where?: string;
 }
 
+export interface ExportFormats {
+  docx: boolean;
+  pdf: boolean;
+  pdfHowTo?: string;
+  note?: string;
+}
+
 export interface Session {
   sessionId: string;
   token: string;
@@ -57,5 +64,13 @@ export const draftsApi = {
   },
   async exportDocx(s: Session, category: Category): Promise<void> {
     await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `申报书-${category}.docx`);
+  },
+  /** The server names the file (form and company); the fallback is used only without a Content-Disposition. */
+  async exportPdf(s: Session, category: Category): Promise<void> {
+    await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `申报书-${category}.pdf`);
+  },
+  /** Whether the server can make a PDF, and if not how the user makes one. */
+  async formats(): Promise<ExportFormats> {
+    return apiJson<ExportFormats>('/api/export/formats');
   },
 };

@@ -204,6 +204,8 @@ export const CapabilityPhrase = z.object({
 
 export const FormDrafting = z.object({
   capabilities: z.record(CapabilityId, CapabilityPhrase),
+  /** User-facing wording of the export (PDF available or how to make one). */
+  messages: z.object({ pdfUnavailable: z.string(), pdfFailed: z.string(), pdfHowTo: z.string() }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
