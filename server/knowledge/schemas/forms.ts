@@ -204,6 +204,31 @@ export const CapabilityPhrase = z.object({
 
 export const FormDrafting = z.object({
   capabilities: z.record(CapabilityId, CapabilityPhrase),
+  /** Uploaded documents: limits, the refusals' wording, and the labels the offline rules look for. */
+  documents: z.object({
+    maxMB: z.number().positive(),
+    parseTimeoutMs: z.number().int().positive(),
+    parseMemoryMB: z.number().int().positive(),
+    messages: z.record(z.string(), z.string()),
+    labels: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  }),
+  /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
+  materials: z.object({
+    rules: z.object({ photosMin: z.number().int(), videoMaxMB: z.number(), videoSeconds: z.number(), videoToleranceSeconds: z.number(), videoMinLines: z.number().int() }),
+    messages: z.record(z.string(), z.string()),
+  }),
+  /** Wording of the self-assessment (gap) report. */
+  report: z.object({
+    title: z.string(),
+    subtitle: z.string(),
+    fileKind: z.string(),
+    basis: z.string(),
+    headings: z.object({ verdict: z.string(), category: z.string(), conditions: z.string(), plan: z.string(), materials: z.string() }),
+    verdict: z.object({ qualified: z.string(), gaps: z.string(), incomplete: z.string(), ineligible: z.string() }),
+    status: z.object({ met: z.string(), partial: z.string(), unmet: z.string(), unknown: z.string() }),
+    categories: z.object({ smartWorkshop: z.string(), discreteFactory: z.string(), processFactory: z.string() }),
+    labels: z.record(z.string(), z.string()),
+  }),
   /** User-facing wording of the export (PDF available or how to make one). */
   messages: z.object({ pdfUnavailable: z.string(), pdfFailed: z.string(), pdfHowTo: z.string() }),
   /** Subject of capability sentences per form: 公司 / 车间. */
