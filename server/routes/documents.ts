@@ -9,9 +9,23 @@ import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
 import { extractByRules, verifySuggestion } from '../documents/extract';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
+import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
+import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
+import { Category } from '../schemas/profile';
+import { checklist } from '../forms/fill';
+import { formSpec } from '../forms/knowledge';
+import { evaluate } from '../engine';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
 const DocParams = SessionParams.extend({ documentId: z.string().min(1).max(100) });
+const ItemParams = SessionParams.extend({ itemId: z.string().regex(/^[a-zA-Z][\w.-]{0,40}$/) });
+const CategoryQuery = z.object({ category: Category.optional() });
+const CHECKLIST_DOC = 'checklist';
 const AcceptBody = z.object({ field: z.string().min(1).max(80), value: z.union([z.string().max(2000), z.number().finite()]) }).strict();
 
 // Parsing is CPU work in worker threads; a burst of uploads waits here instead of starting a worker each.
@@ -99,4 +113,101 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
   });
 }
 
-export default fp(documentRoutes, { name: 'document-routes', dependencies: ['knowledge', 'store'] });
+/** The materials checklist that tracks: each item of 附件N.四 ticked with a note, photos counted, the video checked. */
+async function checklistRoutes(fastify: FastifyInstance): Promise<void> {
+  const state = async (sessionId: string): Promise<ChecklistState> => {
+    const r = ChecklistState.safeParse((await fastify.store.getDoc(sessionId, CHECKLIST_DOC)) ?? {});
+    return r.success ? r.data : { items: {} };
+  };
+  const items = async (sessionId: string, wanted?: Category) => {
+    const category = wanted ?? evaluate(fastify.kb.data, await fastify.store.getAnswers(sessionId)).assessment.category.recommended;
+    if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
+    return { category, items: checklist(formSpec(fastify.kb.data, category)) };
+  };
+  const view = async (sessionId: string, wanted?: Category) => {
+    const { category, items: list } = await items(sessionId, wanted);
+    const st = await state(sessionId);
+    return { category, items: list.map((i) => ({ ...i, done: st.items[i.id]?.done ?? false, note: st.items[i.id]?.note ?? '', checks: st.items[i.id]?.checks ?? [] })) };
+  };
+  const save = async (sessionId: string, itemId: string, patch: Partial<ChecklistState['items'][string]>) => {
+    const st = await state(sessionId);
+    const prev = st.items[itemId] ?? { done: false, checks: [], updatedAt: '' };
+    st.items[itemId] = { ...prev, ...patch, updatedAt: new Date().toISOString() };
+    await fastify.store.putDoc(sessionId, CHECKLIST_DOC, st);
+    return st.items[itemId]!;
+  };
+
+  fastify.get('/api/sessions/:id/checklist', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const q = parseOr400(CategoryQuery, request.query, 'query');
+    return view(await fastify.requireSession(request), q.category);
+  });
+
+  fastify.put('/api/sessions/:id/checklist/:itemId', async (request) => {
+    const { itemId } = parseOr400(ItemParams, request.params, 'params');
+    const body = parseOr400(ChecklistUpdate, request.body);
+    const q = parseOr400(CategoryQuery, request.query, 'query');
+    const sessionId = await fastify.requireSession(request);
+    const { items: list } = await items(sessionId, q.category);
+    if (!list.some((i) => i.id === itemId)) throw new HttpError(404, 'NOT_FOUND', '材料清单中没有这一项');
+    const patch: Partial<ChecklistState['items'][string]> = {};
+    if (body.note !== undefined) patch.note = body.note;
+    if (body.done !== undefined) patch.done = body.done;
+    if (body.photoCount !== undefined) {
+      if (itemId !== 'photos') throw new HttpError(400, 'VALIDATION_FAILED', '照片张数只适用于“照片”一项');
+      const c = checkPhotos(fastify.kb.data.formDrafting.materials, body.photoCount);
+      patch.checks = [c.message];
+      // Ticking is the user's call; a count below the minimum un-ticks rather than leaving a wrong tick.
+      if (!c.ok) patch.done = false;
+    }
+    return { itemId, ...(await save(sessionId, itemId, patch)) };
+  });
+
+  /** The video is checked and not kept: a 200 MB file has no use on the server once its rules are read. */
+  fastify.post('/api/sessions/:id/checklist/video', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const sessionId = await fastify.requireSession(request);
+    const mat = fastify.kb.data.formDrafting.materials;
+    if (!request.isMultipart()) throw new HttpError(400, 'MISSING_FILE', fastify.kb.data.formDrafting.documents.messages.missingFile!);
+    const limit = mat.rules.videoMaxMB * 1024 * 1024;
+    const file = await request.file({ limits: { fileSize: limit + 1, files: 1 } });
+    if (!file) throw new HttpError(400, 'MISSING_FILE', fastify.kb.data.formDrafting.documents.messages.missingFile!);
+    const dir = await mkdtemp(join(tmpdir(), 'zz-video-'));
+    try {
+      const path = join(dir, 'video');
+      let tooBig = false;
+      try {
+        await pipeline(file.file, createWriteStream(path));
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+        tooBig = true;
+      }
+      tooBig ||= file.file.truncated;
+      const size = tooBig ? limit + 1 : (await stat(path)).size;
+      const head = Buffer.alloc(12);
+      const fh = await open(path, 'r');
+      await fh.read(head, 0, 12, 0);
+      await fh.close();
+      // An MP4 names its brand in an 'ftyp' box at byte 4.
+      const mp4Magic = head.subarray(4, 8).toString('latin1') === 'ftyp';
+      let probe = null;
+      try {
+        probe = tooBig ? null : await probeVideo(path);
+      } catch {
+        const msg = mat.messages.videoUnreadable!;
+        return { itemId: 'video', ...(await save(sessionId, 'video', { checks: [msg], done: false })), ok: false };
+      }
+      const r = checkVideo(mat, size, probe, mp4Magic);
+      return { itemId: 'video', ...(await save(sessionId, 'video', { checks: r.messages, ...(r.ok ? {} : { done: false }) })), ok: r.ok };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+async function allRoutes(fastify: FastifyInstance): Promise<void> {
+  await documentRoutes(fastify);
+  await checklistRoutes(fastify);
+}
+
+export default fp(allRoutes, { name: 'document-routes', dependencies: ['knowledge', 'store'] });

@@ -14,6 +14,9 @@ import { companyName, draftsView, editedTexts, sessionDraftProfile, withEdit } f
 import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
+import { buildGapReport, renderGapReport } from '../export/report';
+import { ChecklistState } from '../schemas/forms';
+import { evaluate } from '../engine';
 
 const CategoryParams = z.object({ category: Category });
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
@@ -167,6 +170,40 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const body = parseOr400(RegenerateRequest, request.body ?? {});
     return regenerate(request, body.overwrite, body.category);
   });
+
+  /** The self-assessment report: the engine's assessment as is, the gaps as a build plan, the materials as ticked. */
+  for (const format of ['docx', 'pdf'] as const)
+    fastify.get(`/api/sessions/:id/report.${format}`, async (request, reply) => {
+      parseOr400(SessionParams, request.params, 'params');
+      const q = parseOr400(CategoryQuery, request.query, 'query');
+      const sessionId = await fastify.requireSession(request);
+      const answers = await fastify.store.getAnswers(sessionId);
+      const data = fastify.kb.data;
+      const { assessment } = evaluate(data, answers);
+      const { profile } = sessionDraftProfile(data, ctx(), answers);
+      const category = q.category ?? assessment.category.recommended;
+      const spec = category ? formSpec(ctx(), category) : null;
+      const state = ChecklistState.safeParse((await fastify.store.getDoc(sessionId, 'checklist')) ?? {});
+      const report = buildGapReport(data.formDrafting, spec, assessment, {
+        company: companyName(profile),
+        checklist: spec ? checklist(spec) : [],
+        state: state.success ? state.data : undefined,
+      });
+      let body = await renderGapReport(report);
+      const m = data.formDrafting.messages;
+      if (format === 'pdf') {
+        if (!soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', m.pdfUnavailable);
+        try {
+          body = await docxToPdf(body, { soffice });
+        } catch (err) {
+          fastify.log.error({ err }, 'pdf conversion failed');
+          throw new HttpError(502, 'PDF_FAILED', m.pdfFailed);
+        }
+      }
+      const kind = data.formDrafting.report.fileKind;
+      const name = exportFileName(spec ?? { title: data.formDrafting.report.title, subtitle: undefined }, companyName(profile), format, spec ? kind : undefined);
+      return reply.type(MIME[format]).header('content-disposition', contentDisposition(name, `self-assessment.${format}`)).send(body);
+    });
 
   for (const format of ['docx', 'pdf'] as const)
     fastify.get(`/api/sessions/:id/export.${format}`, async (request, reply) => {
