@@ -17,6 +17,7 @@ export const StoredDocument = z.object({
       field: z.string(),
       value: z.union([z.string(), z.number()]),
       raw: z.string(),
+      label: z.string().optional(),
       source: z.object({ file: z.string(), page: z.number().int(), snippet: z.string() }),
     }),
   ),

@@ -79,7 +79,15 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     try {
       const kind = detectKind(data, name, d.messages);
       const pages = await slot(() => parseDocument(data, kind, d));
-      const suggestions = extractByRules(pages, name, d).filter((s) => verifySuggestion(pages, s));
+      const labels = fastify.kb.data.formDrafting.factLabels;
+      // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
+      const label = (f: string) => {
+        const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
+        return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? f);
+      };
+      const suggestions = extractByRules(pages, name, d)
+        .filter((s) => verifySuggestion(pages, s))
+        .map((s) => ({ ...s, label: label(s.field) }));
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pages.length, suggestions });
       return reply.code(201).send({ documentId: stored.documentId, kind, pages: pages.length, suggestions });
     } catch (err) {

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { EditedDraftError, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session } from '../lib/drafts-api';
+import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type TrackedItem, type UploadedDocument } from '../lib/drafts-api';
 import './zz-citation-chip';
 
 /**
@@ -85,6 +85,9 @@ export class ZzDraftsPanel extends LitElement {
         padding-left: 1.2em;
         margin: 0;
       }
+      input.sug {
+        max-width: 14em;
+      }
       ul.check li {
         margin: var(--zz-space-1) 0;
         overflow-wrap: anywhere;
@@ -105,6 +108,13 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _loadError = '';
   @state() private _exporting = false;
   @state() private _formats: ExportFormats | null = null;
+  @state() private _docs: UploadedDocument[] = [];
+  @state() private _uploadMsg = '';
+  @state() private _uploading = false;
+  /** Per "documentId/field": the value as the user edited it, and whether it was accepted. */
+  @state() private _sugValues: Record<string, string> = {};
+  @state() private _sugState: Record<string, string> = {};
+  @state() private _tracked: TrackedItem[] | null = null;
   /** Sections whose sentence-by-sentence sources are open. */
   @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
@@ -127,6 +137,8 @@ export class ZzDraftsPanel extends LitElement {
       this._sections = sections;
       this._checklist = checklist;
       this._formats = formats;
+      // The tracked checklist needs the session; without it the plain list above still shows.
+      this._tracked = await documentsApi.checklist(session, category).catch(() => null);
     } catch (err) {
       this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
     }
@@ -237,6 +249,102 @@ export class ZzDraftsPanel extends LitElement {
     </div>`;
   }
 
+  private async _upload(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this._uploading = true;
+    this._uploadMsg = '';
+    try {
+      const doc = await documentsApi.upload(this.session!, file);
+      this._docs = [...this._docs, doc];
+      this._uploadMsg = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
+    } catch (err) {
+      this._uploadMsg = (err as Error).message;
+    } finally {
+      this._uploading = false;
+      input.value = '';
+    }
+  }
+
+  private async _accept(doc: UploadedDocument, field: string, shown: string | number): Promise<void> {
+    const key = `${doc.documentId}/${field}`;
+    const typed = this._sugValues[key];
+    const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+    try {
+      await documentsApi.accept(this.session!, doc.documentId, field, value);
+      this._sugState = { ...this._sugState, [key]: '已采纳' };
+      void this._load();
+    } catch (err) {
+      this._sugState = { ...this._sugState, [key]: (err as Error).message };
+    }
+  }
+
+  private async _updateItem(id: string, patch: { done?: boolean; note?: string; photoCount?: number }): Promise<void> {
+    try {
+      const r = await documentsApi.updateItem(this.session!, this.category!, id, patch);
+      this._tracked = (this._tracked ?? []).map((i) => (i.id === id ? { ...i, done: r.done, note: r.note ?? '', checks: r.checks } : i));
+    } catch (err) {
+      this._status = (err as Error).message;
+    }
+  }
+
+  private async _video(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const r = await documentsApi.checkVideo(this.session!, file);
+      this._tracked = (this._tracked ?? []).map((i) => (i.id === 'video' ? { ...i, done: r.done, checks: r.checks } : i));
+    } catch (err) {
+      this._status = (err as Error).message;
+    } finally {
+      input.value = '';
+    }
+  }
+
+  private _documents() {
+    return html`<h3>上传已有材料</h3>
+      <p class="meta">可上传审计报告、营业执照（带文字的 PDF）或以往的申报书（DOCX/PDF，不超过 20 MB）。识别结果只是建议，由您核对后逐项采纳。</p>
+      <label class="visually-hidden" for="doc-file">选择文件</label>
+      <input id="doc-file" type="file" accept=".pdf,.docx" ?disabled=${this._uploading} @change=${this._upload} />
+      ${this._uploading ? html`<span class="meta">正在识别…</span>` : nothing}
+      ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
+      ${this._docs.map(
+        (d) => html`<ul class="check">
+          ${d.suggestions.map((sg) => {
+            const key = `${d.documentId}/${sg.field}`;
+            return html`<li data-suggestion=${sg.field}>
+              <strong>${sg.label ?? sg.field}</strong>
+              <input class="sug" aria-label=${sg.label ?? sg.field} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />
+              <button class="btn" type="button" ?disabled=${this._sugState[key] === '已采纳'} @click=${() => this._accept(d, sg.field, sg.value)}>采纳</button>
+              ${this._sugState[key] ? html`<span class="meta">${this._sugState[key]}</span>` : nothing}
+              <span class="meta">来源：${sg.source.file} 第${sg.source.page}页「${sg.source.snippet}」</span>
+            </li>`;
+          })}
+        </ul>`,
+      )}`;
+  }
+
+  private _trackedList(items: TrackedItem[]) {
+    return html`<ul class="check">
+      ${items.map(
+        (i) => html`<li data-item=${i.id}>
+          <label><input type="checkbox" .checked=${i.done} @change=${(e: Event) => this._updateItem(i.id, { done: (e.target as HTMLInputElement).checked })} />
+            ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}<strong>${i.title}</strong></label>
+          ${i.detail ? html`<span class="meta">${i.detail}</span>` : nothing}
+          ${i.where ? html`<span class="meta">（${i.where}）</span>` : nothing}
+          <input aria-label=${`${i.title}备注`} placeholder="备注" .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
+          ${i.id === 'photos'
+            ? html`<input type="number" min="0" aria-label="已准备的照片张数" placeholder="照片张数" @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
+            : nothing}
+          ${i.id === 'video' ? html`<input type="file" accept="video/mp4,.mp4" aria-label="选择视频检查格式、时长和清晰度" @change=${this._video} />` : nothing}
+          ${i.checks.map((c) => html`<span class="meta">${c}</span>`)}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   /** Each sentence with the facts it rests on; the title shows them on hover, the list on tap. */
   private _provenance(sentences: { text: string; facts: string[] }[]) {
     return html`<ol class="prov">
@@ -262,10 +370,19 @@ export class ZzDraftsPanel extends LitElement {
           : nothing}
       </div>
       ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
+      <div class="row">
+        <button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'docx').catch((e: Error) => (this._status = e.message))}>下载自评报告（DOCX）</button>
+        ${this._formats?.pdf
+          ? html`<button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'pdf').catch((e: Error) => (this._status = e.message))}>自评报告 PDF</button>`
+          : nothing}
+      </div>
+      ${this._documents()}
       <p class="meta" role="status">${this._status}</p>
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
       ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
-      ${this._checklist.length
+      ${this._tracked?.length
+        ? html`<h3>申报材料清单</h3>${this._trackedList(this._tracked)}`
+        : this._checklist.length
         ? html`<h3>申报材料清单</h3>
             <ul class="check">
               ${this._checklist.map(
