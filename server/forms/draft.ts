@@ -34,6 +34,8 @@ interface Unit {
   /** The facts the unit's claims rest on; empty only for framing text (headings, placeholders). */
   facts: string[];
   missing: string[];
+  /** A cell's bare request 〔请补充：<cell>情况〕, dropped where the element asks for specifics. */
+  generic?: boolean;
 }
 
 interface Ctx {
@@ -618,7 +620,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     const hasComputed = units.some((u) => u.numbers.length);
     if (open.length || !hasComputed) {
       const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
-      add({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], ...(open.length ? {} : { generic: true }) });
     }
   }
   return units;
@@ -655,22 +657,32 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     let metricTails = new Set<string>();
     for (const { f, perWs } of cells.filter((c) => c.f.element === el.clause && c.f.section)) {
       const shared: Unit[] = [];
+      const own: Unit[] = [];
+      // A request several workshops share is written once, naming them: 〔请补充：…（THF车间、PTMEG车间）〕.
+      const asks = new Map<string, string[]>();
       for (let i = 0; i < (perWs ? nWs : 1); i++) {
         const sub = cellUnits({ ...ctx, ws: perWs ? i : 0 }, f, perWs);
+        const name = workshopName(ctx, i);
         for (const u of sub) {
-          // A workshop's own facts, and the request for its missing description, stay with that workshop.
-          const own = perWs && (u.facts.some((x) => x.startsWith(`form.workshops.${i}.`)) || (u.missing.length > 0 && nWs > 1));
-          if (!own) {
+          if (u.missing.length && !u.facts.length && perWs && nWs > 1) {
+            for (const lab of u.missing) asks.set(lab, [...(asks.get(lab) ?? []), name?.text ?? `车间${i + 1}`]);
+            continue;
+          }
+          const mine = perWs && u.facts.some((x) => x.startsWith(`form.workshops.${i}.`));
+          if (!mine) {
             if (!written.has(u.text)) shared.push(u);
             written.add(u.text);
             continue;
           }
-          const name = workshopName(ctx, i);
           const who = nWs > 1 && name && !u.text.includes(name.text) ? name : null;
-          push({ text: (who ? `${who.text}：` : '') + u.text, numbers: [...(who?.numbers ?? []), ...u.numbers], facts: [...new Set([...(who ? factsOf(who) : []), ...u.facts])], missing: u.missing });
+          own.push({ ...u, text: (who ? `${who.text}：` : '') + u.text, numbers: [...(who?.numbers ?? []), ...u.numbers], facts: [...new Set([...(who ? factsOf(who) : []), ...u.facts])] });
         }
       }
-      for (const u of shared) push(u);
+      for (const u of [...shared, ...own]) push(u);
+      for (const [lab, names] of asks) {
+        const full = names.length === nWs ? lab : `${lab}（${names.join('、')}）`;
+        push({ text: placeholder(full), numbers: [], facts: [], missing: [full] });
+      }
       if (perWs) metricTails.add(f.id.split('.').pop()!);
       push({ text: '\n', numbers: [], facts: [], missing: [] });
     }
@@ -699,6 +711,8 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !asked.includes(capAsk(ctx, c)));
       if (open.length) {
+        // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
+        for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
         const lab = open.map((c) => capAsk(ctx, c)).join('；');
         push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         push({ text: '\n', numbers: [], facts: [], missing: [] });

@@ -10,6 +10,8 @@ import { parseDocument } from '../documents/parse';
 import { extractByRules, verifySuggestion } from '../documents/extract';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
+import { extractWithModel } from '../documents/model';
+import { withSlot } from '../llm/provider';
 import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
 import { Category } from '../schemas/profile';
 import { checklist } from '../forms/fill';
@@ -85,9 +87,24 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
         return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? f);
       };
-      const suggestions = extractByRules(pages, name, d)
-        .filter((s) => verifySuggestion(pages, s))
-        .map((s) => ({ ...s, label: label(s.field) }));
+      const found = extractByRules(pages, name, d).filter((s) => verifySuggestion(pages, s));
+      if (fastify.llm) {
+        // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
+        // model failure leaves the rules' suggestions.
+        const have = new Set(found.map((s) => s.field));
+        const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
+        const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
+        if (fields.some((f) => !have.has(f))) try {
+          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f))));
+          for (const s of more) if (!have.has(s.field) && verifySuggestion(pages, s)) {
+            have.add(s.field);
+            found.push(s);
+          }
+        } catch (err) {
+          request.log.warn({ err }, 'document extraction by the model failed; rules only');
+        }
+      }
+      const suggestions = found.map((s) => ({ ...s, label: label(s.field) }));
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pages.length, suggestions });
       return reply.code(201).send({ documentId: stored.documentId, kind, pages: pages.length, suggestions });
     } catch (err) {
