@@ -10,7 +10,6 @@ import { parseDocument } from '../documents/parse';
 import { extractByRules, verifySuggestion } from '../documents/extract';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
-import { extractWithModel } from '../documents/model';
 import { withSlot } from '../llm/provider';
 import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
 import { Category } from '../schemas/profile';
@@ -95,6 +94,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
         const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
         if (fields.some((f) => !have.has(f))) try {
+          // Loaded only with a model configured: the text splitter is not needed offline.
+          const { extractWithModel } = await import('../documents/model');
           const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f))));
           for (const s of more) if (!have.has(s.field) && verifySuggestion(pages, s)) {
             have.add(s.field);
