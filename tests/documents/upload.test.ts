@@ -151,3 +151,13 @@ describe('the server check of a suggestion', () => {
     expect(verifySuggestion(pages, { field: 'name', value: '某某公司', raw: '某某公司', source: { file: 'a.pdf', page: 1, snippet: '营业收入' } })).toBe(false);
   });
 });
+
+describe('parsing runs in a worker under a time limit', () => {
+  it('stops a parse that outlives its limit with a clear message', async () => {
+    const { parseDocument } = await import('../../server/documents/parse');
+    const docs = b.app.kb.data.formDrafting.documents;
+    // A 1 ms limit cannot be met (the worker alone takes longer to start), so the limit is what ends it.
+    await expect(parseDocument(docx, 'docx', { ...docs, parseTimeoutMs: 1 })).rejects.toMatchObject({ statusCode: 422, message: docs.messages.timeout });
+    await expect(parseDocument(docx, 'docx', docs)).resolves.toHaveLength(1);
+  });
+});
