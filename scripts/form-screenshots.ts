@@ -14,6 +14,11 @@ import { renderDocx } from '../server/export/docx';
 import { docxToPdf } from '../server/export/pdf';
 import { DraftProfile } from '../server/schemas/forms';
 import { completeFixtures, sparse } from '../tests/forms/fixtures';
+import { PROFILE_FIXTURES } from '../tests/fixtures/profiles';
+import { assess } from '../server/engine';
+import { Profile } from '../server/schemas/profile';
+import { buildGapReport, renderGapReport } from '../server/export/report';
+import { checklist } from '../server/forms/fill';
 
 const out = 'docs/screenshots';
 const ctx = { ...loadKnowledgeData('knowledge', 'henan-2023'), templates: loadTemplates() };
@@ -33,6 +38,16 @@ try {
     copyFileSync(`${prefix}.png`, join(out, file));
     console.log(`wrote ${join(out, file)}`);
   }
+  // The self-assessment report of a chemical plant with gaps (sample enterprise P06).
+  const fx = PROFILE_FIXTURES.find((f) => f.id === 'P06')!;
+  const assessment = assess(ctx, Profile.parse(fx.profile));
+  const spec = ctx.forms[assessment.category.recommended ?? 'processFactory']!;
+  const report = buildGapReport(ctx.formDrafting, spec, assessment, { company: fx.profile.enterprise?.name, checklist: checklist(spec) });
+  const pdf = join(dir, 'report.pdf');
+  writeFileSync(pdf, await docxToPdf(await renderGapReport(report)));
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'report')]);
+  copyFileSync(join(dir, 'report.png'), join(out, 'gap-report.png'));
+  console.log(`wrote ${join(out, 'gap-report.png')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
