@@ -74,6 +74,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(askRoutes);
   await fastify.register(import('./routes/capabilities'));
   await fastify.register(import('./routes/forms'));
+  await fastify.register(import('./routes/documents'));
   await fastify.register(sessions);
   await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });
   await fastify.register(import('./plugins/web'));

@@ -24,7 +24,7 @@ import type { FilledForm, FilledValue } from '../forms/fill';
 /**
  * The 申报书 as Word: A4, the cover page, section 一 as the bordered table of the form with
  * merged label cells, sections 二–四 as headings with the drafted text, and the materials
- * checklist. Placeholders 〔待补充：…〕 are highlighted so they are easy to find.
+ * checklist. Placeholders 〔请补充：…〕 are highlighted so they are easy to find.
  */
 
 // Chinese government forms use 宋体 for body text and 黑体 for headings. Viewers without these
@@ -39,7 +39,7 @@ const MARGIN = { top: 1440, bottom: 1440, left: 1304, right: 1304 };
 const COLS = [900, 1500, 2500, 2000, 2398];
 const SIZE = { body: 24, table: 21, small: 16, cover: 44, h1: 32, h2: 28 };
 
-const PLACEHOLDER = /(〔待补充：[^〕]*〕)/;
+const PLACEHOLDER = /(〔请补充：[^〕]*〕)/;
 
 /** Runs of a text with every placeholder highlighted. */
 function runs(text: string, opts: { bold?: boolean; size?: number; font?: typeof SONG; color?: string } = {}): TextRun[] {

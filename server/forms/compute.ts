@@ -3,6 +3,7 @@
  * actual operands so it can be printed beside the value and checked by a reader.
  */
 export interface Computed {
+  /** Unrounded: a value computed from it (a change ratio from 每人每天产出) uses this, never the display. */
   value: number;
   /** As printed: fixed decimals. */
   display: string;
@@ -19,7 +20,7 @@ export function debtRatio(totalLiabilities: number, totalAssets: number): Comput
   if (!(totalAssets > 0) || totalLiabilities < 0) return null;
   const value = (totalLiabilities / totalAssets) * 100;
   const display = value.toFixed(1);
-  return { value: Number(display), display, formula: `资产负债率 = 总负债 ÷ 总资产 × 100% = ${fmt(totalLiabilities)} ÷ ${fmt(totalAssets)} × 100% = ${display}%` };
+  return { value, display, formula: `资产负债率 = 总负债 ÷ 总资产 × 100% = ${fmt(totalLiabilities)} ÷ ${fmt(totalAssets)} × 100% = ${display}%` };
 }
 
 /** 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal, signed. */
@@ -28,7 +29,7 @@ export function changeRatio(before: number, after: number): Computed | null {
   const value = ((after - before) / before) * 100;
   const display = value.toFixed(1);
   return {
-    value: Number(display),
+    value,
     display,
     formula: `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${display}%`,
   };
@@ -41,7 +42,7 @@ export function outputPerPersonDay(outputValue: number, headcount: number, worki
   let display = value.toFixed(2);
   if (Number(display) === 0 && value > 0) display = value.toPrecision(2);
   return {
-    value: Number(display),
+    value,
     display,
     formula: `每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数 = ${fmt(outputValue)} ÷ ${fmt(headcount)} ÷ ${fmt(workingDays)} = ${display}万元/人/天`,
   };
@@ -50,6 +51,7 @@ export function outputPerPersonDay(outputValue: number, headcount: number, worki
 /** 设备占比 / 联网率 as a percentage of a count, one decimal. */
 export function sharePercent(part: number, whole: number, name: string): Computed | null {
   if (!(whole > 0) || part < 0 || part > whole) return null;
-  const display = ((part / whole) * 100).toFixed(1);
-  return { value: Number(display), display, formula: `${name} = ${fmt(part)} ÷ ${fmt(whole)} × 100% = ${display}%` };
+  const value = (part / whole) * 100;
+  const display = value.toFixed(1);
+  return { value, display, formula: `${name} = ${fmt(part)} ÷ ${fmt(whole)} × 100% = ${display}%` };
 }

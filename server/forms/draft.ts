@@ -1,6 +1,6 @@
 import type { FormField, FormSpec } from '../knowledge/schemas/forms';
 import type { Category, CapabilityId } from '../schemas/profile';
-import type { DraftProfile, DraftResult, NumberSource, FormFacts } from '../schemas/forms';
+import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
 import { financeValue, indicatorChange, indicatorValue, type IndicatorId, type ResolvedValue } from './facts';
@@ -21,8 +21,8 @@ export interface FormsContext extends FormsKnowledge {
   engine?: KnowledgeData;
 }
 
-/** Slot content; `missing` lists placeholders already written inside the text. */
-type Piece = { text: string; numbers: NumberSource[]; source?: string; sentences?: boolean; missing?: string[] };
+/** Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on. */
+type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[] };
 type Slot = Piece | { missing: string };
 
 interface Unit {
@@ -31,7 +31,11 @@ interface Unit {
   priority: number;
   text: string;
   numbers: NumberSource[];
+  /** The facts the unit's claims rest on; empty only for framing text (headings, placeholders). */
+  facts: string[];
   missing: string[];
+  /** A cell's bare request 〔请补充：<cell>情况〕, dropped where the element asks for specifics. */
+  generic?: boolean;
 }
 
 interface Ctx {
@@ -42,10 +46,32 @@ interface Ctx {
   category: Category;
   /** Workshop the cell is drafted for (0-based). */
   ws: number;
+  /** Labels of facts whose absence dropped an optional sentence: the facts that would add length. */
+  skipped: string[];
+  /** The branch (离散/流程): the form's own, else the one the enterprise gave, else the engine's inference. */
+  mode?: 'discrete' | 'process';
 }
 
+/** A visible request for a fact, in the enterprise's terms. */
 export function placeholder(label: string): string {
-  return `〔待补充：${label}〕`;
+  return `〔请补充：${label}〕`;
+}
+export const PLACEHOLDER_RE = /〔请补充：([^〕]*)〕/g;
+
+/** The fact id a number or slot source stands for: "key:form.finance.2022" → "form.finance.2022"; form years are not facts. */
+function factId(source: string): string | null {
+  if (source.startsWith('spec:')) return null;
+  return source.replace(/^key:/, '');
+}
+
+function factsOf(p: { numbers: NumberSource[]; facts?: string[]; source?: string }): string[] {
+  const out = new Set<string>(p.facts ?? []);
+  if (p.source) out.add(p.source);
+  for (const n of p.numbers) {
+    const f = factId(n.source);
+    if (f) out.add(f);
+  }
+  return [...out];
 }
 
 /** Every digit run of a fact's own text is traced back to that fact. */
@@ -53,6 +79,7 @@ function digitsOf(text: string, source: string): NumberSource[] {
   return (text.match(/\d+(?:\.\d+)?/g) ?? []).map((value) => ({ value, source }));
 }
 
+/** The enterprise's own text, kept verbatim; only a missing sentence end is added. */
 function textPiece(text: string | undefined, source: string, sentences = false): Piece | null {
   if (text === undefined || text.trim() === '') return null;
   let t = text.trim();
@@ -72,10 +99,14 @@ function resolvedPiece(v: ResolvedValue | null, prefix = ''): Piece | null {
   return { text: v.display, numbers: [{ value: v.display, source, ...(v.formula ? { formula: v.formula } : {}) }] };
 }
 
+function dateText(d: string): string {
+  const [y, m, day] = d.split('-');
+  return `${Number(y)}年${Number(m)}月${day ? `${Number(day)}日` : ''}`;
+}
+
 function datePiece(d: string | undefined, source: string): Piece | null {
   if (!d) return null;
-  const [y, m, day] = d.split('-');
-  const text = `${Number(y)}年${Number(m)}月${day ? `${Number(day)}日` : ''}`;
+  const text = dateText(d);
   return { text, numbers: digitsOf(text, source) };
 }
 
@@ -102,6 +133,36 @@ function workshopName(ctx: Ctx, i: number): Piece | null {
   return textPiece(ctx.facts.workshops?.[i]?.name, `form.workshops.${i}.name`);
 }
 
+/** The subject of a sentence about what the enterprise (公司) or the workshop (车间) has. */
+function subject(ctx: Ctx): string {
+  return ctx.kb.formDrafting.subjects[ctx.category] ?? '公司';
+}
+
+/** Whether the enterprise's own text already opens with a subject, so it can stand as a sentence of its own. */
+function hasSubject(ctx: Ctx, text: string): boolean {
+  const names = [ctx.facts.name, ctx.profile.enterprise?.name, ctx.facts.project?.name].filter((x): x is string => !!x);
+  return /^(公司|本公司|我公司|该公司|企业|本企业|集团|工厂|本工厂|车间|本车间|我们|我司|我厂|本厂|产品|主要产品|主营产品)/.test(text) || names.some((n) => text.startsWith(n));
+}
+
+/** The business statement as a sentence with a subject: 「公司主要从事…的研发、生产和销售。」 */
+function businessPiece(ctx: Ctx, p: Piece | null): Piece | null {
+  if (!p || hasSubject(ctx, p.text)) return p;
+  const lead = /^(主要|专注|致力|从事|以|是|为)/.test(p.text) ? '公司' : '公司主要从事';
+  return { ...p, text: lead + p.text };
+}
+
+function marketingPiece(ctx: Ctx, p: Piece | null): Piece | null {
+  if (!p || hasSubject(ctx, p.text)) return p;
+  return { ...p, text: '公司' + p.text };
+}
+
+/** Whether the history already tells the founding, so the date is not said twice. */
+function historyTellsFounding(f: FormFacts): boolean {
+  if (!f.history || !f.foundedOn) return false;
+  const year = f.foundedOn.slice(0, 4);
+  return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立)/.test(f.history) && f.history.includes(year);
+}
+
 /** Resolves a template slot to the enterprise's own fact, a computed value, or a missing label. */
 function slot(ctx: Ctx, name: string): Slot {
   const f = ctx.facts;
@@ -110,6 +171,13 @@ function slot(ctx: Ctx, name: string): Slot {
   switch (name) {
     case 'name':
       return f.name ? textPiece(f.name, 'form.name')! : or(textPiece(ctx.profile.enterprise?.name, 'enterprise.name'), 'name');
+    case 'founded': {
+      // 「成立于…，」 or nothing when the history already tells it: one mention per fact.
+      if (historyTellsFounding(f)) return { text: '', numbers: [] };
+      const d = datePiece(f.foundedOn, 'form.foundedOn');
+      if (!d) return { text: `成立于${placeholder(label(ctx, 'foundedOn'))}，`, numbers: [], missing: [label(ctx, 'foundedOn')] };
+      return { ...d, text: `成立于${d.text}，` };
+    }
     case 'unitName': {
       const p = textPiece(f.project?.name, 'form.project.name') ?? (ctx.category === 'smartWorkshop' ? workshopName(ctx, 0) : null);
       return or(p, 'project.name');
@@ -120,9 +188,11 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'industry':
     case 'capitalNature':
       return or(textPiece(f[name], `form.${name}`), name);
-    case 'history':
     case 'business':
+      return or(businessPiece(ctx, textPiece(f.business, 'form.business', true)), name);
     case 'marketing':
+      return or(marketingPiece(ctx, textPiece(f.marketing, 'form.marketing', true)), name);
+    case 'history':
     case 'advantages':
     case 'benefits':
       return or(textPiece(f[name], `form.${name}`, true), name);
@@ -144,22 +214,24 @@ function slot(ctx: Ctx, name: string): Slot {
       const ps = f.products ?? [];
       if (!ps.length) return miss('products');
       const numbers: NumberSource[] = [];
+      const facts: string[] = [];
       const parts = ps.map((p, i) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
+        facts.push(`form.products.${i}.name`);
         if (p.share === undefined) return p.name;
         numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
         return `${p.name}（占营业收入${fmt(p.share)}%）`;
       });
-      return { text: parts.join('、'), numbers };
+      return { text: parts.join('、'), numbers, facts };
     }
     case 'honours': {
       const hs = f.honours ?? [];
       if (!hs.length) return miss('honours');
-      return { text: hs.join('、'), numbers: hs.flatMap((h, i) => digitsOf(h, `form.honours.${i}`)) };
+      return { text: hs.join('、'), numbers: hs.flatMap((h, i) => digitsOf(h, `form.honours.${i}`)), facts: hs.map((_h, i) => `form.honours.${i}`) };
     }
     case 'latest.year': {
       const y = financeYears(f).filter((k) => f.finance![k]!.revenue !== undefined).pop();
-      return y ? { text: y, numbers: [{ value: y, source: `key:form.finance.${y}` }] } : miss('finance.revenue');
+      return y ? { text: y, numbers: [{ value: y, source: `key:form.finance.${y}` }], facts: [`form.finance.${y}.revenue`] } : miss('finance.revenue');
     }
     case 'latest.revenue':
     case 'latest.profit':
@@ -182,20 +254,16 @@ function slot(ctx: Ctx, name: string): Slot {
       return or(numPiece(f.project?.investment, 'form.project.investment'), name);
     case 'workshops': {
       const ws = (f.workshops ?? []).map((w, i) => textPiece(w.name, `form.workshops.${i}.name`)).filter((p): p is Piece => !!p);
-      return ws.length ? { text: ws.map((p) => p.text).join('、'), numbers: ws.flatMap((p) => p.numbers) } : miss('workshops.name');
+      return ws.length ? { text: ws.map((p) => p.text).join('、'), numbers: ws.flatMap((p) => p.numbers), facts: ws.flatMap(factsOf) } : miss('workshops.name');
     }
     case 'lines': {
       const ls = (f.workshops ?? []).flatMap((w, i) => (w.lines ?? []).map((l, j) => ({ l, src: `form.workshops.${i}.lines.${j}` })));
-      return ls.length ? { text: ls.map((x) => x.l).join('、'), numbers: ls.flatMap((x) => digitsOf(x.l, x.src)) } : miss('workshops.lines');
+      return ls.length ? { text: ls.map((x) => x.l).join('、'), numbers: ls.flatMap((x) => digitsOf(x.l, x.src)), facts: ls.map((x) => x.src) } : miss('workshops.lines');
     }
     case 'capsShort': {
       const built = builtCapabilities(ctx);
       if (!built.length) return miss('capabilities');
-      const names = built.map((c) => {
-        const p = ctx.kb.formDrafting.capabilities[c]!;
-        return `${p.verb}${p.name}`;
-      });
-      return { text: names.join('，'), numbers: [] };
+      return { text: built.map((c) => capName(ctx, c, true)).join('、'), numbers: [], facts: built.map((c) => `capabilities.${c}`) };
     }
   }
   const fin = /^finance\.series\.(\w+)$/.exec(name);
@@ -216,6 +284,41 @@ function slot(ctx: Ctx, name: string): Slot {
   throw new Error(`unknown template slot {${name}}`);
 }
 
+/** The name a yes to the capability question claims: never the notice's longer list. */
+function capName(ctx: Ctx, cap: CapabilityId, short = false): string {
+  const p = ctx.kb.formDrafting.capabilities[cap]!;
+  return p.claim ?? (short ? p.short ?? p.name : p.name);
+}
+
+/** The placeholder's request for a capability, in the branch's own words. */
+function capAsk(ctx: Ctx, cap: CapabilityId): string {
+  const p = ctx.kb.formDrafting.capabilities[cap]!;
+  const mode = productionMode(ctx);
+  return (mode && p.askByMode?.[mode]) ?? p.ask;
+}
+
+function productionMode(ctx: Ctx): 'discrete' | 'process' | undefined {
+  return ctx.mode;
+}
+
+function branchOf(kb: FormsContext, profile: DraftProfile, category: Category): 'discrete' | 'process' | undefined {
+  if (category === 'discreteFactory') return 'discrete';
+  if (category === 'processFactory') return 'process';
+  if (profile.productionMode) return profile.productionMode;
+  if (!kb.engine) return undefined;
+  const m = evaluateFacts(kb.engine, engineFacts(profile)).mode;
+  return m === 'discrete' || m === 'process' ? m : undefined;
+}
+
+function engineFacts(profile: DraftProfile) {
+  const f = emptyFacts();
+  if (profile.enterprise?.industryCode) f.enterprise.industryCode = profile.enterprise.industryCode;
+  if (profile.productionMode) f.productionMode = profile.productionMode;
+  f.capabilities = { ...profile.capabilities };
+  f.metrics = { ...(profile.metrics ?? {}) };
+  return f;
+}
+
 /** Capabilities of the category's elements that the enterprise has built, in element order. */
 function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): CapabilityId[] {
   const seen = new Set<CapabilityId>();
@@ -227,9 +330,18 @@ function isPiece(s: Slot): s is Piece {
   return typeof (s as Piece).text === 'string';
 }
 
-function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): { text: string; numbers: NumberSource[]; missing: string[]; lastSlot?: Piece } {
+interface Filled {
+  text: string;
+  numbers: NumberSource[];
+  facts: string[];
+  missing: string[];
+  lastSlot?: Piece;
+}
+
+function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): Filled {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
+  const facts = new Set<string>();
   let lastSlot: Piece | undefined;
   const out = text.replace(/\{([\w.]+)\}/g, (_m, key: string) => {
     const r: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
@@ -238,16 +350,20 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): 
       return placeholder(r.missing);
     }
     numbers.push(...r.numbers);
+    for (const f of factsOf(r)) facts.add(f);
     if (r.missing) missing.push(...r.missing);
     lastSlot = r;
     return r.text;
   });
-  return { text: out, numbers, missing, lastSlot };
+  return { text: out, numbers, facts: [...facts], missing, lastSlot };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
   const r = fill(ctx, line.text);
-  if (r.missing.length && !line.required) return [];
+  if (r.missing.length && !line.required) {
+    ctx.skipped.push(...r.missing);
+    return [];
+  }
   // A line that ends in the enterprise's own long text is split at sentence ends, so the
   // length fitter can keep the first sentences and drop the rest.
   const endsWithSlot = /\{[\w.]+\}$/.test(line.text);
@@ -255,16 +371,20 @@ function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; te
     const prefix = r.text.slice(0, r.text.length - r.lastSlot.text.length);
     const prefixNumbers = r.numbers.slice(0, r.numbers.length - r.lastSlot.numbers.length);
     const parts = r.lastSlot.text.match(/[^。！？!?；;]+[。！？!?；;]*/g) ?? [r.lastSlot.text];
-    return parts.map((s, k) => ({
-      order: order + k,
-      required: line.required && k === 0,
-      priority: line.priority + k * 0.5,
-      text: (k === 0 ? prefix : '') + s,
-      numbers: [...(k === 0 ? prefixNumbers : []), ...digitsOf(s, r.lastSlot!.source!)],
-      missing: [],
-    }));
+    return parts.map((s, k) => {
+      const numbers = [...(k === 0 ? prefixNumbers : []), ...digitsOf(s, r.lastSlot!.source!)];
+      return {
+        order: order + k,
+        required: line.required && k === 0,
+        priority: line.priority + k * 0.5,
+        text: (k === 0 ? prefix : '') + s,
+        numbers,
+        facts: k === 0 ? r.facts : [r.lastSlot!.source!],
+        missing: [],
+      };
+    });
   }
-  return [{ order, required: line.required, priority: line.priority, text: r.text, numbers: r.numbers, missing: r.missing }];
+  return [{ order, required: line.required, priority: line.priority, text: r.text, numbers: r.numbers, facts: r.facts, missing: r.missing }];
 }
 
 function named(ctx: Ctx, name: string): string {
@@ -273,16 +393,47 @@ function named(ctx: Ctx, name: string): string {
   return t;
 }
 
-function capSentence(ctx: Ctx, cap: CapabilityId): { text: string; numbers: NumberSource[] } | null {
-  const st = capStatus(ctx, cap);
-  const p = ctx.kb.formDrafting.capabilities[cap];
-  if (!p || (st !== true && st !== 'partial')) return null;
-  const t = named(ctx, st === true ? 'cap' : 'partial');
-  return { text: t.replace('{verb}', p.verb).replace('{capName}', p.name).replace('{capAchieve}', p.achieve), numbers: [] };
+/** Whether text mentions a term; a Latin term counts only as a whole word (「CAD」 is not in 「SCADA」). */
+export function mentions(text: string, term: string): boolean {
+  if (!/^[A-Za-z]/.test(term)) return text.includes(term);
+  return new RegExp(`(?<![A-Za-z])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).test(text);
 }
 
-function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): { text: string; numbers: NumberSource[] }[] {
-  const out: { text: string; numbers: NumberSource[] }[] = [];
+/** Words that name each capability: its terms, names and abbreviation (for checking a model's claims). */
+export function claimTerms(d: FormsKnowledge['formDrafting']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [id, c] of Object.entries(d.capabilities)) {
+    const abbr = [...c.name.matchAll(/（([A-Za-z]+)）/g)].map((x) => x[1]!);
+    out[id] = [...new Set([c.name, c.claim, c.short, ...abbr, ...c.terms].filter((x): x is string => !!x && x.length >= 2))];
+  }
+  return out;
+}
+
+/** Whether the enterprise's own text already states the capability in its words. */
+function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
+  const terms = ctx.kb.formDrafting.capabilities[cap]?.terms ?? [];
+  return terms.some((t) => mentions(text, t));
+}
+
+/**
+ * One sentence for the capabilities the enterprise confirmed (or partly confirmed), grouped by verb:
+ * 「公司应用制造执行系统（MES）、安灯系统（Andon）。」 Only what the answer said: no notice wording of what
+ * the system achieves, and 「部分」 stays 「部分」.
+ */
+function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', who = subject(ctx), short = false): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c]);
+  if (!chosen.length) return null;
+  const byVerb = new Map<string, CapabilityId[]>();
+  for (const c of chosen) {
+    const v = ctx.kb.formDrafting.capabilities[c]!.verb;
+    byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
+  }
+  const clauses = [...byVerb].map(([verb, cs]) => `${status === 'partial' ? '部分' : ''}${verb}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
+  return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
+}
+
+function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
+  const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
     if (!ids.includes(ind.id as IndicatorId)) continue;
     const id = ind.id as IndicatorId;
@@ -296,8 +447,7 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): { text: string; numbe
     const unit: Piece = { text: ind.unit === '%' ? '%' : ind.unit, numbers: [] };
     const indLabel: Piece = { text: ind.label, numbers: [] };
     if (id === 'headcount') {
-      const r = fill(ctx, named(ctx, 'headcount'), { before, after });
-      out.push(r);
+      out.push(fill(ctx, named(ctx, 'headcount'), { before, after }));
       continue;
     }
     if (!ch || a.value === b.value) {
@@ -312,7 +462,8 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): { text: string; numbe
   return out;
 }
 
-function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network'): { text: string; numbers: NumberSource[] } | null {
+/** The workshop's own equipment counts as sentences; a whole-unit metric only where the unit is this workshop. */
+function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network', allowUnitMetric: boolean): Filled | null {
   const w = ctx.facts.workshops?.[i];
   const wsName = workshopName(ctx, i) ?? { text: '车间', numbers: [] };
   const base = `form.workshops.${i}`;
@@ -335,46 +486,52 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network')
       netRatio: { text: s.display, numbers: [{ value: s.display, source: `computed:share(${base}.networkedEquipment,${base}.automatedEquipment)`, formula: s.formula }] },
     });
   }
-  // Fall back to the ratio the enterprise gave in the assessment interview.
-  const m = ctx.profile.metrics;
-  if (which === 'equipment' && m?.automationRatio !== undefined)
-    return fill(ctx, named(ctx, 'metricAutomation'), { automationRatio: numPiece(m.automationRatio, 'metrics.automationRatio') });
-  if (which === 'network' && m?.networkedRatio !== undefined)
-    return fill(ctx, named(ctx, 'metricNetwork'), { networkedRatio: numPiece(m.networkedRatio, 'metrics.networkedRatio') });
-  return null;
+  return allowUnitMetric ? unitMetric(ctx, which === 'equipment' ? 'automationRatio' : 'networkedRatio') : null;
+}
+
+/** A metric the enterprise gave in the assessment, which is about the whole unit applying (车间 or 工厂). */
+function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataCollectionRate'): Filled | null {
+  const v = ctx.profile.metrics?.[key];
+  if (v === undefined) return null;
+  const t = named(ctx, key === 'automationRatio' ? 'metricAutomation' : key === 'networkedRatio' ? 'metricNetwork' : 'metricData');
+  return fill(ctx, t, { unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] }, [key]: numPiece(v, `metrics.${key}`) });
 }
 
 function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: string }, order: number): Unit[] {
-  let items: { text: string; numbers: NumberSource[] }[] = [];
+  let items: Filled[] = [];
   const factory = ctx.category !== 'smartWorkshop';
-  if (line.list === 'caps') items = builtCapabilities(ctx).map((c) => capSentence(ctx, c)!).concat(builtCapabilities(ctx, 'partial').map((c) => capSentence(ctx, c)!));
+  const all = [...new Set(ctx.spec.section3.elements.flatMap((e) => e.capabilities))];
+  if (line.list === 'caps') items = [capsSentence(ctx, all, true), capsSentence(ctx, all, 'partial')].filter((x): x is Filled => !!x);
   else if (line.list === 'capsByElement') {
-    // One compact sentence per element keeps every element visible within a 400字 summary.
+    // One sentence per element keeps every element visible within a 400字 summary.
     const seen = new Set<CapabilityId>();
     for (const el of ctx.spec.section3.elements) {
       const caps = el.capabilities.filter((c) => !seen.has(c) && capStatus(ctx, c) === true);
       caps.forEach((c) => seen.add(c));
-      if (!caps.length) continue;
-      const byVerb = new Map<string, string[]>();
-      for (const c of caps) {
-        const p = ctx.kb.formDrafting.capabilities[c]!;
-        byVerb.set(p.verb, [...(byVerb.get(p.verb) ?? []), p.short ?? p.name]);
-      }
-      const names = [...byVerb].map(([verb, ns]) => `${verb}${ns.join('、')}`).join('，');
-      items.push(fill(ctx, named(ctx, 'elementCaps'), { title: { text: el.title, numbers: [] }, caps: { text: names, numbers: [] } }));
+      const s = capsSentence(ctx, caps, true, subject(ctx), true);
+      if (s) items.push(s);
     }
   } else if (line.list === 'indicators')
     items = indicatorSentences(ctx, factory ? ['productivity', 'operatingCost', 'upgradeCycle', 'defectRate', 'energyPerOutput'] : ['productivity', 'defectRate', 'operatingCost', 'energyPerOutput', 'upgradeCycle']);
   else if (line.list === 'headcount') items = indicatorSentences(ctx, ['headcount']);
   else if (line.list === 'equipment')
-    items = (ctx.facts.workshops ?? [{}]).flatMap((_w, i) => [equipmentSentences(ctx, i, 'equipment'), equipmentSentences(ctx, i, 'network')]).filter((x): x is NonNullable<typeof x> => !!x);
+    items = (ctx.facts.workshops ?? [{}])
+      .flatMap((_w, i) => [equipmentSentences(ctx, i, 'equipment', !factory), equipmentSentences(ctx, i, 'network', !factory)])
+      .filter((x): x is Filled => !!x);
   else throw new Error(`unknown template list *${line.list}`);
   if (!items.length) {
-    if (!line.required) return [];
-    const lab = line.list === 'indicators' ? '建设前后主要效益指标' : line.list === 'caps' ? '已建成的系统和装备' : line.list;
-    return [{ order, required: true, priority: 0, text: placeholder(lab), numbers: [], missing: [lab] }];
+    const lab =
+      line.list === 'indicators' ? '建设前后主要效益指标'
+      : line.list === 'caps' || line.list === 'capsByElement' ? '已建成的系统和装备'
+      : line.list === 'equipment' ? `${label(ctx, 'workshops.equipmentTotal')}与${label(ctx, 'workshops.automatedEquipment')}`
+      : label(ctx, `indicators.${line.list}`);
+    if (!line.required) {
+      ctx.skipped.push(lab);
+      return [];
+    }
+    return [{ order, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] }];
   }
-  return items.map((it, k) => ({ order: order + k, required: line.required, priority: line.priority + k * 0.01, text: it.text, numbers: it.numbers, missing: [] }));
+  return items.map((it, k) => ({ order: order + k, required: line.required, priority: line.priority + k * 0.01, text: it.text, numbers: it.numbers, facts: it.facts, missing: [] }));
 }
 
 /** Keeps required units, then adds optional ones by priority while the text stays within max. */
@@ -403,34 +560,68 @@ function renderTemplate(ctx: Ctx, t: Template, target: { min: number; max: numbe
   return fit(units, target);
 }
 
-/** Draft of one element cell: the enterprise's description, its metrics, then one sentence per capability built. */
-function cellUnits(ctx: Ctx, field: FormField): Unit[] {
+/** The capabilities a cell asks about in this form's branch (a 车间 form lists both 离散 and 流程 ones). */
+function cellCaps(ctx: Ctx, field: FormField): CapabilityId[] {
+  const caps = field.capabilities ?? [];
+  const el = ctx.spec.section3.elements.find((e) => e.clause === field.element);
+  const mode = productionMode(ctx);
+  const branch = el?.byMode && mode ? el.byMode[mode] : undefined;
+  if (!branch) return caps;
+  const other = Object.values(el!.byMode!).flat().filter((c) => !branch.includes(c));
+  return caps.filter((c) => !other.includes(c));
+}
+
+/** Numbers of a sentence already stated in the cell: the same figure is said once. */
+function repeats(text: string, s: Filled): boolean {
+  const own = s.numbers.filter((n) => !/\.name$/.test(n.source)).map((n) => n.value);
+  if (!own.length) return false;
+  const said = new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
+  return own.every((v) => said.has(v));
+}
+
+/**
+ * Draft of one cell: the enterprise's description as written, the workshop's own counts, one sentence
+ * for the capabilities it confirmed and not already described, then a request for what was not said.
+ */
+function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const units: Unit[] = [];
   let order = 0;
-  const add = (x: { text: string; numbers: NumberSource[] } | null, missing: string[] = []) => {
-    if (x) units.push({ order: order++, required: true, priority: 0, text: x.text, numbers: x.numbers, missing });
+  const add = (x: Filled | null) => {
+    if (!x) return;
+    units.push({ order: order++, required: true, priority: 0, text: x.text, numbers: x.numbers, facts: x.facts, missing: x.missing });
   };
-  const descSrc = ctx.facts.workshops?.[ctx.ws]?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
-  const desc = ctx.facts.workshops?.[ctx.ws]?.descriptions?.[field.id] ?? ctx.facts.elements?.[field.id];
+  const ws = ctx.facts.workshops?.[ctx.ws];
+  const descSrc = perWs && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
+  const desc = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
   const d = textPiece(desc, descSrc, true);
-  if (d) add(d);
+  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc], missing: [] });
+  const said = () => units.map((u) => u.text).join('');
+  const addNew = (x: Filled | null) => x && !repeats(said(), x) && add(x);
   const tail = field.id.split('.').pop();
-  if (tail === 'equipment') add(equipmentSentences(ctx, ctx.ws, 'equipment'));
-  if (tail === 'network') add(equipmentSentences(ctx, ctx.ws, 'network'));
+  // A metric from the assessment describes the whole unit applying; in a factory it belongs to no single workshop.
+  const unitIsThisWorkshop = ctx.category === 'smartWorkshop';
+  if (tail === 'equipment') addNew(equipmentSentences(ctx, ctx.ws, 'equipment', unitIsThisWorkshop));
+  if (tail === 'network') addNew(equipmentSentences(ctx, ctx.ws, 'network', unitIsThisWorkshop));
   if (tail === 'run') {
-    const w = ctx.facts.workshops?.[ctx.ws];
-    if (w?.lines?.length)
-      add(fill(ctx, named(ctx, 'lines'), {
+    if (ws?.lines?.length)
+      addNew(fill(ctx, named(ctx, 'lines'), {
         wsName: workshopName(ctx, ctx.ws) ?? { text: '车间', numbers: [] },
-        lines: { text: w.lines.join('、'), numbers: w.lines.flatMap((l, j) => digitsOf(l, `form.workshops.${ctx.ws}.lines.${j}`)) },
+        lines: { text: ws.lines.join('、'), numbers: ws.lines.flatMap((l, j) => digitsOf(l, `form.workshops.${ctx.ws}.lines.${j}`)), facts: ws.lines.map((_l, j) => `form.workshops.${ctx.ws}.lines.${j}`) },
       }));
-    if (ctx.category === 'processFactory' && ctx.profile.metrics?.dataCollectionRate !== undefined)
-      add(fill(ctx, named(ctx, 'metricData'), { dataCollectionRate: numPiece(ctx.profile.metrics.dataCollectionRate, 'metrics.dataCollectionRate') }));
+    if (unitIsThisWorkshop) addNew(unitMetric(ctx, 'dataCollectionRate'));
   }
-  for (const c of field.capabilities ?? []) add(capSentence(ctx, c));
-  if (!units.length) {
-    const lab = `${field.label}建设情况`;
-    add({ text: placeholder(lab), numbers: [] }, [lab]);
+  const caps = cellCaps(ctx, field).filter((c) => !d || !saidIn(ctx, c, d.text));
+  add(capsSentence(ctx, caps, true));
+  add(capsSentence(ctx, caps, 'partial'));
+  if (!d) {
+    // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
+    // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
+    const open = cellCaps(ctx, field).filter((c) => capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial');
+    const hasComputed = units.some((u) => u.numbers.length);
+    if (open.length || !hasComputed) {
+      const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
+      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], ...(open.length ? {} : { generic: true }) });
+    }
   }
   return units;
 }
@@ -439,40 +630,74 @@ function cellUnits(ctx: Ctx, field: FormField): Unit[] {
 function engineConditions(ctx: Ctx): Map<string, Assessment['conditions'][number]> | undefined {
   const kb = ctx.kb.engine;
   if (!kb) return undefined;
-  const f = emptyFacts();
-  if (ctx.profile.enterprise?.industryCode) f.enterprise.industryCode = ctx.profile.enterprise.industryCode;
-  if (ctx.profile.productionMode) f.productionMode = ctx.profile.productionMode;
-  f.capabilities = { ...ctx.profile.capabilities };
-  f.metrics = { ...(ctx.profile.metrics ?? {}) };
+  const f = engineFacts(ctx.profile);
   const { mode } = evaluateFacts(kb, f);
   return new Map(evalCategory(kb, f, ctx.category, mode).map((c) => [c.clause, c]));
 }
 
+/**
+ * Section 三, element by element: each cell's sentences once. Sentences a workshop shares with the
+ * others (the enterprise's capabilities, requests for facts) are written once, not per workshop.
+ */
 function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
   const conds = engineConditions(ctx);
   const units: Unit[] = [];
   const unmet: string[] = [];
   let order = 0;
-  const push = (text: string, numbers: NumberSource[] = [], missing: string[] = []) =>
-    units.push({ order: order++, required: true, priority: 0, text, numbers, missing });
+  const push = (u: Omit<Unit, 'order' | 'required' | 'priority'>) => units.push({ order: order++, required: true, priority: 0, ...u });
   const cells = ctx.spec.section1.blocks.flatMap((b) =>
     b.type === 'cells' ? b.fields.map((f) => ({ f, perWs: false })) : b.type === 'workshops' ? b.fields.map((f) => ({ f, perWs: true })) : [],
   );
   const nWs = Math.max(1, ctx.facts.workshops?.length ?? 0);
+  const factory = ctx.category !== 'smartWorkshop';
   ctx.spec.section3.elements.forEach((el) => {
-    push(`\n【${el.title}】\n`);
+    push({ text: `\n【${el.title}】\n`, numbers: [], facts: [], missing: [] });
+    const start = units.length;
+    const written = new Set<string>();
+    let metricTails = new Set<string>();
     for (const { f, perWs } of cells.filter((c) => c.f.element === el.clause && c.f.section)) {
+      const shared: Unit[] = [];
+      const own: Unit[] = [];
+      // A request several workshops share is written once, naming them: 〔请补充：…（THF车间、PTMEG车间）〕.
+      const asks = new Map<string, string[]>();
       for (let i = 0; i < (perWs ? nWs : 1); i++) {
-        const sub = cellUnits({ ...ctx, ws: perWs ? i : 0 }, f);
-        // Placeholders for an empty cell are left to the unmet flag below when the element has gaps.
-        const real = sub.filter((u) => !u.missing.length);
-        if (!real.length) continue;
-        const who = perWs && nWs > 1 ? `${workshopName(ctx, i)?.text ?? placeholder(label(ctx, 'workshops.name'))}：` : '';
-        const whoNumbers = perWs && nWs > 1 ? workshopName(ctx, i)?.numbers ?? [] : [];
-        push(`${who}${f.label}方面，${real.map((u) => u.text).join('')}`, [...whoNumbers, ...real.flatMap((u) => u.numbers)]);
-        push('\n');
+        const sub = cellUnits({ ...ctx, ws: perWs ? i : 0 }, f, perWs);
+        const name = workshopName(ctx, i);
+        for (const u of sub) {
+          if (u.missing.length && !u.facts.length && perWs && nWs > 1) {
+            for (const lab of u.missing) asks.set(lab, [...(asks.get(lab) ?? []), name?.text ?? `车间${i + 1}`]);
+            continue;
+          }
+          const mine = perWs && u.facts.some((x) => x.startsWith(`form.workshops.${i}.`));
+          if (!mine) {
+            if (!written.has(u.text)) shared.push(u);
+            written.add(u.text);
+            continue;
+          }
+          const who = nWs > 1 && name && !u.text.includes(name.text) ? name : null;
+          own.push({ ...u, text: (who ? `${who.text}：` : '') + u.text, numbers: [...(who?.numbers ?? []), ...u.numbers], facts: [...new Set([...(who ? factsOf(who) : []), ...u.facts])] });
+        }
+      }
+      for (const u of [...shared, ...own]) push(u);
+      for (const [lab, names] of asks) {
+        const full = names.length === nWs ? lab : `${lab}（${names.join('、')}）`;
+        push({ text: placeholder(full), numbers: [], facts: [], missing: [full] });
+      }
+      if (perWs) metricTails.add(f.id.split('.').pop()!);
+      push({ text: '\n', numbers: [], facts: [], missing: [] });
+    }
+    if (factory) {
+      // The assessment's metrics describe the whole factory: said once, under the element they belong to.
+      if (metricTails.has('equipment')) for (const k of ['automationRatio', 'networkedRatio'] as const) {
+        const m = unitMetric(ctx, k);
+        if (m && !repeats(units.slice(start).map((u) => u.text).join(''), m)) push(m);
+      }
+      if (metricTails.has('run') && ctx.category === 'processFactory') {
+        const m = unitMetric(ctx, 'dataCollectionRate');
+        if (m) push(m);
       }
     }
+    metricTails = new Set();
     const cond = conds?.get(el.clause);
     const caps = cond
       ? [...cond.missing, ...cond.unknown]
@@ -481,20 +706,45 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       const s = capStatus(ctx, c);
       return s !== true && s !== 'partial';
     });
-    const hasContent = units.length && !units[units.length - 1]!.text.startsWith('\n【');
+    const asked = units.slice(start).map((u) => u.text).join('');
     if (missing.length) {
       unmet.push(el.clause);
-      const names = missing.map((c) => ctx.kb.formDrafting.capabilities[c]?.name ?? c).join('、');
-      const lab = `${el.title}——尚未满足：${names}`;
-      push(placeholder(lab), [], [lab]);
-      push('\n');
-    } else if (!hasContent) {
+      const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !asked.includes(capAsk(ctx, c)));
+      if (open.length) {
+        // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
+        for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
+        const lab = open.map((c) => capAsk(ctx, c)).join('；');
+        push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        push({ text: '\n', numbers: [], facts: [], missing: [] });
+      }
+    }
+    if (!units.slice(start).some((u) => u.text.trim())) {
       const lab = `${el.title}建设情况`;
-      push(placeholder(lab), [], [lab]);
-      push('\n');
+      push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+      push({ text: '\n', numbers: [], facts: [], missing: [] });
     }
   });
   return { units, unmet };
+}
+
+/** Splits text at sentence ends, never inside a request 〔请补充：…〕. */
+export function splitSentences(text: string): string[] {
+  return text.match(/(?:〔[^〕]*〕|[^。！？!?；;\n〔])+(?:[。！？!?；;]+|$)|[。！？!?；;]+/g)?.map((x) => x.trim()).filter(Boolean) ?? [];
+}
+
+/** Splits units into the sentences of the draft, each with the facts of its unit. */
+function toSentences(units: Unit[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const u of units) {
+    for (const line of u.text.split('\n')) {
+      for (const s of splitSentences(line)) {
+        // A heading or a bare request names no fact and claims nothing.
+        const framing = /^【[^】]*】$/.test(s) || s.replace(PLACEHOLDER_RE, '').replace(/[。，；、\s]/g, '') === '';
+        out.push({ text: s, facts: framing ? [] : [...u.facts] });
+      }
+    }
+  }
+  return out;
 }
 
 export interface DraftOptions {
@@ -521,12 +771,12 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const sec = draftableSections(spec).find((s) => s.id === section);
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
-  const ctx: Ctx = { kb, profile, facts: profile.form ?? {}, spec, category, ws: opts.workshop ?? 0 };
+  const ctx: Ctx = { kb, profile, facts: profile.form ?? {}, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];
   if (section === 'detail.elements') ({ units, unmet } = elementsUnits(ctx));
-  else if (sec.field && !kb.templates[section]) units = cellUnits(ctx, sec.field);
+  else if (sec.field && !kb.templates[section]) units = cellUnits(ctx, sec.field, sec.perWorkshop);
   else {
     const t = kb.templates[section];
     if (!t) throw new Error(`no template for section ${section}`);
@@ -540,6 +790,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const length = countChars(text);
   const missingFacts = [...new Set(units.flatMap((u) => u.missing))];
   const numbers = units.flatMap((u) => u.numbers);
+  const short = target !== null && length < target.min;
   return {
     section: sectionKey,
     title: sec.title,
@@ -550,5 +801,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
     missingFacts,
     numbers,
     unmet,
+    sentences: toSentences(units),
+    // Below the target, the draft names the facts that would lengthen it instead of padding.
+    addFacts: short ? [...new Set([...ctx.skipped, ...missingFacts])] : [],
   };
 }

@@ -3,7 +3,7 @@ import type { Category } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource } from '../schemas/forms';
 import { fmt } from './compute';
 import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
-import { draftSection, placeholder, type FormsContext } from './draft';
+import { draftSection, placeholder, PLACEHOLDER_RE, type FormsContext } from './draft';
 import { formSpec } from './knowledge';
 import { countChars } from './length';
 
@@ -129,8 +129,8 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
     const d = draftSection(ctx, profile, category, section, workshop === undefined ? {} : { workshop });
     const own = edited[key] ?? (workshop === 0 ? edited[section] : undefined);
     if (own === undefined) return d;
-    const missing = [...own.matchAll(/〔待补充：([^〕]*)〕/g)].map((m) => m[1]!);
-    return { ...d, section: key, text: own, length: countChars(own), missingFacts: missing, numbers: [], withinTarget: d.target ? countChars(own) >= d.target.min && countChars(own) <= d.target.max : null };
+    const missing = [...own.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
+    return { ...d, section: key, text: own, length: countChars(own), missingFacts: missing, numbers: [], sentences: [{ text: own, facts: [`edit:${key}`] }], addFacts: [], withinTarget: d.target ? countChars(own) >= d.target.min && countChars(own) <= d.target.max : null };
   };
   const asValue = (d: DraftResult): FilledValue => ({ text: d.text, numbers: d.numbers, ...(d.missingFacts.length ? { missing: d.missingFacts.join('；') } : {}) });
 

@@ -120,12 +120,13 @@ export function planForm(kb: FormsKnowledge, answers: Answers, category: Categor
   };
 }
 
-const SPLIT = /[；;、,，\n]+/;
+// A comma between digits belongs to a name (1,4-丁二醇), not to the list.
+const SPLIT = /[；;、\n]+|[,，](?!\d)|(?<!\d)[,，]/;
 
 /** Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. */
 export function parseProducts(text: string): { name: string; share?: number }[] {
   return text
-    .split(/[；;\n]+|[,，](?=[^,，]*[%％])/)
+    .split(/[；;\n]+|(?:[,，](?!\d)|(?<!\d)[,，])(?=[^,，]*[%％])/)
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => {

@@ -2,7 +2,8 @@ import type { DraftResult, NumberSource } from '../schemas/forms';
 import { countChars } from '../forms/length';
 import { failureReason, LlmError } from './errors';
 import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
-import { markNumbers, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers } from './provenance';
+import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers } from './provenance';
+import { splitSentences } from '../forms/draft';
 import { withSlot, type ChatMessage, type Llm } from './provider';
 
 export interface LlmDraftInput {
@@ -16,12 +17,14 @@ export interface LlmDraftInput {
   facts: unknown;
   /** The offline template draft: the fallback, and the source of computed values and length target. */
   offline: DraftResult;
+  /** Words that name each capability (「MES」, 「制造执行系统」…): a sentence naming one must trace to a fact. */
+  terms?: Record<string, string[]>;
 }
 
 export interface LlmDraft {
   draft: DraftResult;
   source: 'llm' | 'offline';
-  /** Numbers still without a source after the one regeneration; marked 〔待核实〕 in the text. */
+  /** Claims (numbers, named systems, statuses) still without a source after the one regeneration; the offline draft is used then. */
   violations: string[];
   /** Model calls made (1 to 3). */
   calls: number;
@@ -96,20 +99,32 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
           bad = unsourcedNumbers(text, allowed);
         }
       }
-      const finalText = markNumbers(text, bad);
+      // Claim by claim: every figure, named system and status word must trace to a fact, or the offline draft stands.
+      const claims = attributeClaims(splitSentences(text.replace(/\n+/g, '\n')), offline.sentences, input.facts, input.terms ?? {});
+      const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`)))];
+      if (violations.length) {
+        return {
+          draft: offline,
+          source: 'offline' as const,
+          violations,
+          calls,
+          lengthAction,
+          notice: `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
+        };
+      }
+      const finalText = text;
       const length = countChars(finalText);
       const sources = new Map(offline.numbers.map((x) => [normaliseNumber(x.value), x]));
-      const numbers: NumberSource[] = numbersIn(text)
-        .filter((v) => !bad.includes(v))
-        .map((v) => sources.get(normaliseNumber(v)) ?? { value: v, source: 'facts' });
+      const numbers: NumberSource[] = numbersIn(text).map((v) => sources.get(normaliseNumber(v)) ?? { value: v, source: 'facts' });
       const draft: DraftResult = {
         ...offline,
         text: finalText,
         length,
         withinTarget: offline.target ? length >= offline.target.min && length <= offline.target.max : null,
         numbers,
+        sentences: claims.sentences,
       };
-      return { draft, source: 'llm' as const, violations: bad, calls, lengthAction };
+      return { draft, source: 'llm' as const, violations: [], calls, lengthAction };
     });
   } catch (err) {
     const failure = err instanceof LlmError ? err.failure : 'network';

@@ -7,24 +7,29 @@ import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraft
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
 import { checklist, fillForm } from '../forms/fill';
 import { formSpec } from '../forms/knowledge';
-import { formFactsFromAnswers } from '../forms/phase';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
-import { evaluate, profileFromAnswers } from '../engine';
+import { companyName, draftsView, editedTexts, sessionDraftProfile, withEdit } from '../forms/session';
+import { contentDisposition, exportFileName } from '../export/filename';
+import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
+import { buildGapReport, renderGapReport } from '../export/report';
+import { ChecklistState } from '../schemas/forms';
+import { evaluate } from '../engine';
 
 const CategoryParams = z.object({ category: Category });
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
 const SessionSectionParams = SessionParams.extend({ section: SectionKey });
 const CategoryQuery = z.object({ category: Category.optional() });
+const FormatParams = z.object({ format: z.enum(['docx', 'pdf']) });
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 const DRAFTS_DOC = 'drafts';
 
 /**
- * Form specs, drafting and export (issue 5). Drafting and rendering are pure functions of
- * (knowledge, facts); these routes only validate, look up the session and send the result.
+ * Form specs, drafting and export. Drafting and rendering are pure functions of (knowledge, facts) in
+ * server/forms and server/export; these routes validate, look up the session and send the result.
  */
 async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const templates = loadTemplates();
@@ -32,6 +37,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const d = fastify.kb.data;
     return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates, engine: d };
   };
+  const soffice = findSoffice();
 
   const draftOr400 = (profile: DraftProfile, category: Category, section: string) => {
     try {
@@ -42,7 +48,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     }
   };
 
-  // LLM mode: the model writes the section over the offline draft, checked for length and number provenance.
+  // LLM mode: the model writes the section over the offline draft, checked claim by claim.
   const draftMaybeLlm = async (profile: DraftProfile, category: Category, section: string, key: string) => {
     const offline = draftOr400(profile, category, section);
     return fastify.llm ? llmDraftResponse(fastify.llm, fastify.kb, ctx(), profile, category, section, offline, key) : offline;
@@ -51,11 +57,24 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   // The docx package is large; loading it on first export keeps startup fast.
   const renderDocx: typeof import('../export/docx').renderDocx = async (form) => (await import('../export/docx')).renderDocx(form);
 
-  const sendDocx = async (reply: FastifyReply, buf: Buffer, name: string) =>
-    reply
-      .type(DOCX)
-      .header('content-disposition', `attachment; filename="application.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`)
-      .send(buf);
+  /** Sends the filled form as DOCX, or as PDF through LibreOffice where it is installed. */
+  async function sendForm(reply: FastifyReply, profile: DraftProfile, category: Category, format: 'docx' | 'pdf', edited: Record<string, string> = {}) {
+    const form = fillForm(ctx(), profile, category, edited);
+    const messages = fastify.kb.data.formDrafting.messages;
+    if (format === 'pdf' && !soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', messages.pdfUnavailable);
+    let body = await renderDocx(form);
+    if (format === 'pdf') {
+      try {
+        body = await docxToPdf(body, { soffice });
+      } catch (err) {
+        if (err instanceof PdfUnavailableError) throw new HttpError(501, 'PDF_UNAVAILABLE', messages.pdfUnavailable);
+        fastify.log.error({ err }, 'pdf conversion failed');
+        throw new HttpError(502, 'PDF_FAILED', messages.pdfFailed);
+      }
+    }
+    const name = exportFileName(form.spec, companyName(profile), format);
+    return reply.type(MIME[format]).header('content-disposition', contentDisposition(name, `application-${category}.${format}`)).send(body);
+  }
 
   fastify.get('/api/forms/:category', async (request) => {
     const { category } = parseOr400(CategoryParams, request.params, 'params');
@@ -77,58 +96,39 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     return { category, attachment: spec.attachment, items: checklist(spec) };
   });
 
+  /** What the export can make here: the UI offers PDF only when it can be made, else says how. */
+  fastify.get('/api/export/formats', async () => {
+    const m = fastify.kb.data.formDrafting.messages;
+    return { docx: true, pdf: !!soffice, ...(soffice ? {} : { pdfHowTo: m.pdfUnavailable }), note: m.pdfHowTo };
+  });
+
   fastify.post('/api/draft', async (request) => {
     const body = parseOr400(DraftRequest, request.body);
     return draftMaybeLlm(body.profile, body.category, body.section, `draft:${request.ip}`);
   });
 
-  fastify.post('/api/export/docx', async (request, reply) => {
+  fastify.post('/api/export/:format', async (request, reply) => {
+    const { format } = parseOr400(FormatParams, request.params, 'params');
     const body = parseOr400(ExportRequest, request.body);
-    const form = fillForm(ctx(), body.profile, body.category);
-    return sendDocx(reply, await renderDocx(form), `${form.spec.title}${form.spec.subtitle ?? ''}`);
+    return sendForm(reply, body.profile, body.category, format);
   });
 
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {
     const sessionId = await fastify.requireSession(request);
     const answers = await fastify.store.getAnswers(sessionId);
-    const data = fastify.kb.data;
-    const { profile } = profileFromAnswers(data, answers);
-    const e = profile.enterprise;
-    const draftProfile = DraftProfile.parse({
-      enterprise: {
-        ...(e.name ? { name: e.name } : {}),
-        ...(e.province ? { province: e.province } : {}),
-        ...(e.city ? { city: e.city } : {}),
-        ...(e.creditCode ? { creditCode: e.creditCode } : {}),
-      },
-      scope: profile.scope,
-      productionMode: profile.productionMode,
-      capabilities: profile.capabilities,
-      metrics: profile.metrics,
-      form: formFactsFromAnswers(ctx(), answers),
-    });
-    const category = wanted ?? evaluate(data, answers).assessment.category.recommended;
+    const { profile, recommended } = sessionDraftProfile(fastify.kb.data, ctx(), answers);
+    const category = wanted ?? recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
     const saved = SavedDrafts.safeParse((await fastify.store.getDoc(sessionId, DRAFTS_DOC)) ?? {});
-    return { sessionId, profile: draftProfile, category, saved: saved.success ? saved.data : {} };
+    return { sessionId, profile, category, saved: saved.success ? saved.data : {} };
   }
 
   fastify.get('/api/sessions/:id/drafts', async (request) => {
     parseOr400(SessionParams, request.params, 'params');
     const q = parseOr400(CategoryQuery, request.query, 'query');
     const { profile, category, saved } = await sessionProfile(request, q.category);
-    const own = saved[category] ?? {};
-    const nWs = Math.max(1, profile.form.workshops?.length ?? 0);
-    const keys = sectionIds(ctx(), category).flatMap((s) => (s.perWorkshop ? Array.from({ length: nWs }, (_, i) => `${s.id}@${i + 1}`) : [s.id]));
-    return {
-      category,
-      sections: keys.map((key) => {
-        const generated = draftSection(ctx(), profile, category, key);
-        const edit = own[key];
-        return { section: key, title: generated.title, text: edit?.text ?? generated.text, edited: !!edit?.edited, savedAt: edit?.savedAt ?? null, generated };
-      }),
-    };
+    return { category, sections: draftsView(ctx(), profile, category, saved) };
   });
 
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {
@@ -140,11 +140,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       // An edit is the user's own work; only an explicit overwrite may replace it.
       throw new HttpError(409, 'DRAFT_EDITED', '该栏目已被编辑过；如需用重新生成的草稿覆盖，请在请求中注明 overwrite: true', { section, existing: existing.text, generated });
     }
-    if (existing) {
-      const next = { ...saved, [category]: { ...saved[category] } };
-      delete next[category]![section];
-      await fastify.store.putDoc(sessionId, DRAFTS_DOC, next);
-    }
+    if (existing) await fastify.store.putDoc(sessionId, DRAFTS_DOC, withEdit(saved, category, section, null, new Date().toISOString()));
     return { ...generated, edited: false };
   }
 
@@ -156,8 +152,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     // Validates the section id against the chosen form before anything is stored.
     const generated = draftOr400(profile, category, section);
     const savedAt = new Date().toISOString();
-    const next = { ...saved, [category]: { ...(saved[category] ?? {}), [section]: { text: body.text, edited: true, savedAt } } };
-    await fastify.store.putDoc(sessionId, DRAFTS_DOC, next);
+    await fastify.store.putDoc(sessionId, DRAFTS_DOC, withEdit(saved, category, section, body.text, savedAt));
     const length = countChars(body.text);
     return {
       section,
@@ -176,14 +171,47 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     return regenerate(request, body.overwrite, body.category);
   });
 
-  fastify.get('/api/sessions/:id/export.docx', async (request, reply) => {
-    parseOr400(SessionParams, request.params, 'params');
-    const q = parseOr400(CategoryQuery, request.query, 'query');
-    const { profile, category, saved } = await sessionProfile(request, q.category);
-    const edited = Object.fromEntries(Object.entries(saved[category] ?? {}).map(([k, v]) => [k, v.text]));
-    const form = fillForm(ctx(), profile, category, edited);
-    return sendDocx(reply, await renderDocx(form), `${form.spec.title}${form.spec.subtitle ?? ''}`);
-  });
+  /** The self-assessment report: the engine's assessment as is, the gaps as a build plan, the materials as ticked. */
+  for (const format of ['docx', 'pdf'] as const)
+    fastify.get(`/api/sessions/:id/report.${format}`, async (request, reply) => {
+      parseOr400(SessionParams, request.params, 'params');
+      const q = parseOr400(CategoryQuery, request.query, 'query');
+      const sessionId = await fastify.requireSession(request);
+      const answers = await fastify.store.getAnswers(sessionId);
+      const data = fastify.kb.data;
+      const { assessment } = evaluate(data, answers);
+      const { profile } = sessionDraftProfile(data, ctx(), answers);
+      const category = q.category ?? assessment.category.recommended;
+      const spec = category ? formSpec(ctx(), category) : null;
+      const state = ChecklistState.safeParse((await fastify.store.getDoc(sessionId, 'checklist')) ?? {});
+      const report = buildGapReport(data.formDrafting, spec, assessment, {
+        company: companyName(profile),
+        checklist: spec ? checklist(spec) : [],
+        state: state.success ? state.data : undefined,
+      });
+      let body = await renderGapReport(report);
+      const m = data.formDrafting.messages;
+      if (format === 'pdf') {
+        if (!soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', m.pdfUnavailable);
+        try {
+          body = await docxToPdf(body, { soffice });
+        } catch (err) {
+          fastify.log.error({ err }, 'pdf conversion failed');
+          throw new HttpError(502, 'PDF_FAILED', m.pdfFailed);
+        }
+      }
+      const kind = data.formDrafting.report.fileKind;
+      const name = exportFileName(spec ?? { title: data.formDrafting.report.title, subtitle: undefined }, companyName(profile), format, spec ? kind : undefined);
+      return reply.type(MIME[format]).header('content-disposition', contentDisposition(name, `self-assessment.${format}`)).send(body);
+    });
+
+  for (const format of ['docx', 'pdf'] as const)
+    fastify.get(`/api/sessions/:id/export.${format}`, async (request, reply) => {
+      parseOr400(SessionParams, request.params, 'params');
+      const q = parseOr400(CategoryQuery, request.query, 'query');
+      const { profile, category, saved } = await sessionProfile(request, q.category);
+      return sendForm(reply, profile, category, format, editedTexts(saved, category));
+    });
 }
 
 export default fp(formsRoutes, { name: 'forms-routes', dependencies: ['knowledge', 'store'] });

@@ -123,6 +123,15 @@ export type DraftProfileInput = z.input<typeof DraftProfile>;
 export const NumberSource = z.object({ value: z.string(), source: z.string(), formula: z.string().optional() });
 export type NumberSource = z.infer<typeof NumberSource>;
 
+/**
+ * One sentence of a draft with the facts it rests on: form fact paths ("form.history",
+ * "form.workshops.0.descriptions.ws.infra"), the assessment's answers ("capabilities.mes",
+ * "metrics.networkedRatio"), computed values ("computed:changeRatio(productivity)"), an uploaded
+ * document ("document:<id>") or the user's own edit ("edit:<section>"). Empty facts: framing only.
+ */
+export const Sentence = z.object({ text: z.string(), facts: z.array(z.string()) });
+export type Sentence = z.infer<typeof Sentence>;
+
 export const DraftResult = z.object({
   section: z.string(),
   title: z.string(),
@@ -134,6 +143,9 @@ export const DraftResult = z.object({
   numbers: z.array(NumberSource),
   /** Elements of 三 still unmet, flagged in the text. */
   unmet: z.array(z.string()).default([]),
+  sentences: z.array(Sentence).default([]),
+  /** Below the length target: the facts that would add length, instead of padding. */
+  addFacts: z.array(z.string()).default([]),
 });
 export type DraftResult = z.infer<typeof DraftResult>;
 
@@ -161,3 +173,23 @@ export const RegenerateRequest = z.object({ overwrite: z.boolean().default(false
 /** What a session keeps per category and section: the user's edited text. */
 export const SavedDrafts = z.record(z.string(), z.record(z.string(), z.object({ text: z.string(), edited: z.boolean(), savedAt: z.string() })));
 export type SavedDrafts = z.infer<typeof SavedDrafts>;
+
+/** The materials checklist as the enterprise ticks it: per item of 附件N.四 (and the extra items) done, a note, and file checks. */
+export const ChecklistEntry = z.object({
+  done: z.boolean(),
+  note: z.string().max(500).optional(),
+  /** Results of the checks on a given file or count: 「照片 12 张，满足不少于10张」. */
+  checks: z.array(z.string().max(300)).max(10).default([]),
+  updatedAt: z.string(),
+});
+export const ChecklistState = z.object({ items: z.record(z.string(), ChecklistEntry).default({}) });
+export type ChecklistState = z.infer<typeof ChecklistState>;
+
+export const ChecklistUpdate = z
+  .object({
+    done: z.boolean().optional(),
+    note: z.string().trim().max(500).optional(),
+    /** For the photos item: how many photos are prepared (附件N.四(五): 不少于10张). */
+    photoCount: z.number().int().min(0).max(10000).optional(),
+  })
+  .strict();

@@ -7,6 +7,8 @@ import { DraftProfile } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
 import { completeFixtures, sparse } from './fixtures';
 import { traceProblems } from './trace';
+import { capabilityTerms, draftClaimProblems, sentenceProblems } from './claims';
+import { formFactsFromAnswers } from '../../server/forms/phase';
 
 const ctx: FormsContext = { ...loadKnowledgeData('knowledge', 'henan-2023'), templates: loadTemplates() };
 const categories: Category[] = ['smartWorkshop', 'discreteFactory', 'processFactory'];
@@ -46,9 +48,10 @@ describe.each(categories)('complete draft of the %s form', (category) => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('writes system names in full with their abbreviation, in the notice wording', () => {
+  it('names a confirmed system in full with its abbreviation, and never lets the notice say what it achieves', () => {
     const text = Object.values(form.drafts).map((d) => d.text).join('');
-    expect(text).toContain('制造执行系统（MES），实现');
+    expect(text).toMatch(/制造执行系统（MES）|MES/);
+    for (const [id, c] of Object.entries(ctx.formDrafting.capabilities)) expect(text, id).not.toContain(c.achieve);
   });
 });
 
@@ -57,7 +60,7 @@ describe('drafting with missing facts', () => {
 
   it('puts visible placeholders where facts are missing and lists them, without inventing values', () => {
     const d = draftSection(ctx, profile, 'discreteFactory', 'enterpriseIntro');
-    expect(d.text).toContain('〔待补充：成立时间〕');
+    expect(d.text).toContain('〔请补充：成立时间〕');
     expect(d.missingFacts).toEqual(expect.arrayContaining(['成立时间', '单位地址', '主营业务', '市场营销']));
     expect(d.text).toContain('新乡某机械有限公司');
     // The only number the enterprise gave is its 2022 revenue; nothing else may appear.
@@ -68,7 +71,9 @@ describe('drafting with missing facts', () => {
   it('flags unmet elements in section 三 and lists them', () => {
     const d = draftSection(ctx, profile, 'discreteFactory', 'detail.elements');
     expect(d.unmet).toEqual(['三(二)1', '三(二)2', '三(二)3', '三(二)4', '三(二)5', '三(二)6']);
-    expect(d.text).toMatch(/〔待补充：生产制造——尚未满足：[^〕]*安灯系统（Andon）/);
+    const block = /【生产制造】([^【]*)/.exec(d.text)![1]!;
+    expect(block).toContain(`〔请补充：`);
+    expect(block).toContain(ctx.formDrafting.capabilities.andon!.ask);
     expect(d.missingFacts.length).toBeGreaterThan(0);
   });
 
@@ -77,7 +82,7 @@ describe('drafting with missing facts', () => {
     expect(form.matrices.finance![3]![2]!.text).toBe('5000');
     expect(form.matrices.finance![2]![2]!.missing).toMatch(/资产负债率/);
     expect(form.matrices.benefits!.flat().every((c) => c.missing)).toBe(true);
-    expect(form.values.creditCode!.text).toBe('〔待补充：统一社会信用代码〕');
+    expect(form.values.creditCode!.text).toBe('〔请补充：统一社会信用代码〕');
     for (const c of form.matrices.benefits!.flat()) expect(c.text).not.toMatch(/\d/);
   });
 
@@ -109,10 +114,178 @@ describe('drafting never invents numbers', () => {
 
   it('uses the edited text of a section instead of the generated draft, per workshop too', () => {
     const profile = DraftProfile.parse(completeFixtures.discreteFactory);
-    const form = fillForm(ctx, profile, 'discreteFactory', { enterpriseIntro: '改写后的简介〔待补充：荣誉〕', 'ws.infra@2': '机加工车间网络由企业自行改写。' });
-    expect(form.drafts.enterpriseIntro).toMatchObject({ text: '改写后的简介〔待补充：荣誉〕', missingFacts: ['荣誉'] });
-    expect(form.values.enterpriseIntro!.text).toBe('改写后的简介〔待补充：荣誉〕');
+    const form = fillForm(ctx, profile, 'discreteFactory', { enterpriseIntro: '改写后的简介〔请补充：荣誉〕', 'ws.infra@2': '机加工车间网络由企业自行改写。' });
+    expect(form.drafts.enterpriseIntro).toMatchObject({ text: '改写后的简介〔请补充：荣誉〕', missingFacts: ['荣誉'] });
+    expect(form.values.enterpriseIntro!.text).toBe('改写后的简介〔请补充：荣誉〕');
     expect(form.workshops[1]!.cells['ws.infra']!.text).toBe('机加工车间网络由企业自行改写。');
     expect(form.workshops[0]!.cells['ws.infra']!.text).toContain('铸造车间部署千兆工业以太网');
+  });
+});
+
+describe('a draft claims only what the enterprise said', () => {
+  const terms = capabilityTerms(ctx.formDrafting);
+  const textOf = (d: { text: string }) => d.text;
+
+  it('states only the capabilities the user named: 「二维码扫码，AGV小车」 is not the notice list of 条码…RGV', () => {
+    // 物料配送自动化 was skipped (agvRgv unknown); only autoId was confirmed.
+    const p = DraftProfile.parse({ enterprise: { name: '洛阳某某公司' }, scope: 'workshop', productionMode: 'discrete', capabilities: { autoId: true }, form: { elements: { 'ws.logistics': '二维码扫码，AGV小车' } } });
+    const d = draftSection(ctx, p, 'smartWorkshop', 'ws.logistics');
+    expect(d.text).toContain('二维码扫码，AGV小车');
+    for (const w of ['电子标签', '移动扫描终端', 'RGV', '有轨制导']) expect(d.text).not.toContain(w);
+    const none = draftSection(ctx, DraftProfile.parse({ ...p, form: {} }), 'smartWorkshop', 'ws.logistics');
+    for (const w of ['电子标签', '移动扫描终端', 'RGV', '有轨制导', '实现物料的实时配送']) expect(none.text).not.toContain(w);
+  });
+
+  it('gives a skipped cell a request in the enterprise terms, never the notice wording', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某公司' }, capabilities: { pdm: true, systemIntegration: true, mes: true }, form: { workshops: [{ name: '一车间' }] } });
+    const cells = ['rd.pdm', 'integration', 'ws.dispatch'].map((s) => draftSection(ctx, p, 'discreteFactory', s));
+    const all = cells.map(textOf).join('');
+    for (const c of ['pdm', 'systemIntegration', 'mes'] as const) expect(all).not.toContain(ctx.formDrafting.capabilities[c]!.achieve);
+    expect(cells[2]!.text).toContain('〔请补充：MES 的排产与调度应用情况〕');
+    expect(cells[0]!.text).toMatch(/〔请补充：PDM[^〕]*〕/);
+  });
+
+  it('says 「部分」 for a partial answer, never 「正在建设中，尚未全面投用」', () => {
+    const p = DraftProfile.parse({ ...completeFixtures.processFactory, capabilities: { ...completeFixtures.processFactory.capabilities, rto: 'partial' } });
+    const form = fillForm(ctx, p, 'processFactory');
+    const all = Object.values(form.drafts).map(textOf).join('') + form.workshops.map((w) => Object.values(w.cells).map((c) => c.text).join('')).join('');
+    expect(all).not.toMatch(/正在建设|尚未全面投用/);
+    expect(all).toContain('部分应用实时在线优化系统（RTO）');
+  });
+
+  it('keeps per-workshop facts per workshop: the factory metric is not given to each workshop', () => {
+    const p = DraftProfile.parse({
+      enterprise: { name: '濮阳某化工有限公司' }, productionMode: 'process', capabilities: { dcs: true }, metrics: { dataCollectionRate: 88 },
+      form: { workshops: [{ name: 'BDO车间', descriptions: { 'ws.run': 'BDO车间采用DCS控制。' } }, { name: 'THF车间' }] },
+    });
+    for (const ws of [1, 2]) expect(draftSection(ctx, p, 'processFactory', `ws.run@${ws}`).text).not.toContain('88');
+    const d = draftSection(ctx, p, 'processFactory', 'detail.elements');
+    expect(d.text.match(/88/g)?.length).toBe(1);
+    expect(d.text).not.toMatch(/THF车间[^。\n]*88/);
+  });
+
+  it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某化工' }, capabilities: { pdm: true } });
+    const proc = draftSection(ctx, p, 'processFactory', 'rd.pdm').text;
+    expect(proc).toContain('产品配方');
+    expect(proc).not.toContain('产品设计');
+    expect(draftSection(ctx, p, 'discreteFactory', 'rd.pdm').text).toContain('产品设计');
+  });
+
+  it('keeps user text verbatim: 「1,4-丁二醇」 from the answers reaches the draft unchanged', () => {
+    const facts = formFactsFromAnswers(ctx, { 'form.products': '1,4-丁二醇 60%；四氢呋喃 30%', 'form.ws.1.lines': '1,4-丁二醇装置、四氢呋喃装置', 'form.workshopCount': 1 });
+    const p = DraftProfile.parse({ enterprise: { name: '某化工' }, form: facts });
+    expect(draftSection(ctx, p, 'processFactory', 'overview.products').text).toContain('1,4-丁二醇（占营业收入60%）');
+    expect(fillForm(ctx, p, 'processFactory').workshops[0]!.cells['ws.lines']!.text).toContain('1,4-丁二醇装置、四氢呋喃装置');
+  });
+
+  it('computes a change from the raw inputs and rounds only for display', () => {
+    const ind = { headcount: { before: 150, after: 100 }, outputValue: { before: 15000, after: 21000 }, workingDays: 300 };
+    const p = DraftProfile.parse({ enterprise: { name: '某公司' }, form: { indicators: ind } });
+    const form = fillForm(ctx, p, 'smartWorkshop');
+    const b = ind.outputValue.before / ind.headcount.before / ind.workingDays;
+    const a = ind.outputValue.after / ind.headcount.after / ind.workingDays;
+    const raw = (((a - b) / b) * 100).toFixed(1);
+    const fromRounded = (((Number(a.toFixed(2)) - Number(b.toFixed(2))) / Number(b.toFixed(2))) * 100).toFixed(1);
+    expect(raw).not.toBe(fromRounded);
+    expect(form.matrices.productivity![2]![0]!.text).toBe(raw);
+    expect(form.drafts.benefitsSummary!.text).toContain(`提升${raw}%`);
+  });
+
+  it('writes sentences with a subject, no stacked 方面, and the founding date once', () => {
+    const p = DraftProfile.parse({
+      enterprise: { name: '郑州某某铝业有限公司' },
+      form: { name: '郑州某某铝业有限公司', foundedOn: '2008-04-16', history: '公司2008年在郑州经开区成立，2015年扩建压铸二厂。', business: '乘用车及商用车铝合金压铸件的研发、生产和销售', marketing: '产品配套宇通客车等整车企业' },
+    });
+    for (const s of ['enterpriseIntro', 'overview.profile']) {
+      const d = draftSection(ctx, p, 'discreteFactory', s);
+      expect(d.text).toContain('公司主要从事乘用车及商用车铝合金压铸件的研发、生产和销售。');
+      expect(d.text).not.toContain('成立于2008年4月16日');
+      expect(d.text.match(/2008/g)?.length).toBe(1);
+      expect(d.text).not.toMatch(/^(经营|市场营销)方面/m);
+    }
+    for (const c of categories) {
+      const form = fillForm(ctx, DraftProfile.parse(completeFixtures[c]), c);
+      for (const d of Object.values(form.drafts)) for (const s of d.sentences) expect((s.text.match(/方面/g) ?? []).length, s.text).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('states a figure once per cell, and writes shared facts of three workshops once in section 三', () => {
+    const p = DraftProfile.parse({
+      enterprise: { name: '某公司' }, capabilities: { industrialNetwork: true, securityProtection: true },
+      form: { workshops: [{ name: '一车间', automatedEquipment: 50, networkedEquipment: 46, descriptions: { 'ws.network': '一车间联网设备46台（套），联网率92.0%。' } }, { name: '二车间' }, { name: '三车间' }] },
+    });
+    const cell = draftSection(ctx, p, 'discreteFactory', 'ws.network@1').text;
+    expect(cell.match(/92\.0/g)?.length).toBe(1);
+    const d = draftSection(ctx, p, 'discreteFactory', 'detail.elements');
+    const paras = d.text.split('\n').filter((x) => x.trim() && !x.startsWith('【'));
+    expect(new Set(paras).size).toBe(paras.length);
+    expect(d.text.match(/建有车间级工业通信网络/g)?.length).toBe(1);
+  });
+
+  it('does not repeat 建设情况简述 in 行业优势 (shared 8-character runs, measured)', () => {
+    for (const c of categories) {
+      const form = fillForm(ctx, DraftProfile.parse(completeFixtures[c]), c);
+      const adv = form.drafts['overview.advantage']?.text ?? form.drafts['overview.tech']!.text;
+      const sum = form.drafts.constructionSummary!.text;
+      const grams = new Set(Array.from({ length: Math.max(0, sum.length - 7) }, (_, i) => sum.slice(i, i + 8)));
+      const runs = Array.from({ length: Math.max(0, adv.length - 7) }, (_, i) => adv.slice(i, i + 8));
+      const shared = runs.filter((g) => grams.has(g)).length / Math.max(1, runs.length);
+      // Measured 0 on the three complete fixtures; listing the built systems in both sections would share many runs.
+      expect(shared, c).toBe(0);
+    }
+  });
+
+  it('never leaks internal wording into a request, and uses the one request mark', () => {
+    for (const c of categories) {
+      const form = fillForm(ctx, DraftProfile.parse(sparse), c);
+      const all = Object.values(form.drafts).map(textOf).join('');
+      expect(all).not.toMatch(/尚未满足|——|待补充|\b[a-z]+[A-Z]\w*\b/);
+      expect(all).toContain('〔请补充：');
+    }
+  });
+
+  it('names the facts that would lengthen a short draft instead of padding it', () => {
+    const d = draftSection(ctx, DraftProfile.parse(sparse), 'discreteFactory', 'enterpriseIntro');
+    expect(d.length).toBeLessThan(360);
+    expect(d.addFacts).toEqual(expect.arrayContaining(['发展历程', '主营产品', '荣誉资质']));
+    const full = draftSection(ctx, DraftProfile.parse(completeFixtures.discreteFactory), 'discreteFactory', 'enterpriseIntro');
+    expect(full.addFacts).toEqual([]);
+  });
+});
+
+describe('claim provenance over every form and every fixture', () => {
+  const terms = capabilityTerms(ctx.formDrafting);
+  const profiles = { ...completeFixtures, sparse } as Record<string, Parameters<typeof DraftProfile.parse>[0]>;
+
+  it('has no sentence that states a capability, status, date or number without a fact behind it', () => {
+    let checked = 0;
+    const problems: string[] = [];
+    for (const [name, input] of Object.entries(profiles))
+      for (const c of categories) {
+        const p = DraftProfile.parse(input);
+        const form = fillForm(ctx, p, c);
+        const drafts = [...Object.values(form.drafts)];
+        const nWs = Math.max(1, p.form.workshops?.length ?? 0);
+        for (const s of sectionIds(ctx, c).filter((x) => x.perWorkshop)) for (let i = 1; i <= nWs; i++) drafts.push(draftSection(ctx, p, c, `${s.id}@${i}`));
+        for (const d of drafts) {
+          const r = draftClaimProblems(p, d, terms);
+          checked += r.checked;
+          problems.push(...r.problems.map((x) => `${name}/${c} ${x}`));
+        }
+      }
+    console.log(`claim check: ${checked} sentences over ${Object.keys(profiles).length} fixtures × ${categories.length} forms`);
+    expect(problems).toEqual([]);
+    // Regression guard on coverage: the count moves only when templates or fixtures change.
+    expect(checked).toBeGreaterThan(900);
+  });
+
+  it('the checker itself flags an unsupported claim, a wrong status and an invented number', () => {
+    const p = DraftProfile.parse(sparse);
+    const d = { numbers: [] };
+    expect(sentenceProblems(p, d, { text: '公司应用安灯系统（Andon）。', facts: [] }, terms)).not.toEqual([]);
+    expect(sentenceProblems(p, d, { text: '公司部分应用制造执行系统（MES）。', facts: ['capabilities.mes'] }, terms)).not.toEqual([]);
+    expect(sentenceProblems(p, d, { text: '公司现有员工300人。', facts: ['form.employees'] }, terms)).not.toEqual([]);
+    expect(sentenceProblems(p, d, { text: '公司应用制造执行系统（MES）。', facts: ['capabilities.mes'] }, terms)).toEqual([]);
   });
 });

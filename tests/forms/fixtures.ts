@@ -56,11 +56,23 @@ export const discreteComplete: DraftProfileInput = {
     workshops: [
       {
         name: '铸造车间', lines: ['制动盘自动造型线', '轮毂低压铸造线'], equipmentTotal: 86, automatedEquipment: 74, networkedEquipment: 70,
-        descriptions: { 'ws.infra': '铸造车间部署千兆工业以太网和工业无线网络，关键设备通过工业防火墙隔离。' },
+        descriptions: {
+          'ws.infra': '铸造车间部署千兆工业以太网和工业无线网络，关键设备通过工业防火墙隔离。',
+          'ws.run': '铸造车间造型、浇注、落砂工序由自动化成套装备完成，造型线与熔炼炉联动控制。',
+          'ws.dispatch': '铸造车间通过SCADA采集熔炼炉温度和造型节拍，MES按订单排产并下发炉次计划，异常时触发安灯呼叫。',
+          'ws.logistics': '铸件托盘贴二维码，由AGV从造型线配送到清理工位。',
+          'ws.quality': '铸件经X射线在线检测，检测结果与炉次号绑定，实现质量追溯。',
+        },
       },
       {
         name: '机加工车间', lines: ['制动盘柔性加工线', '轮毂机加工线', '动平衡检测线'], equipmentTotal: 60, automatedEquipment: 54, networkedEquipment: 52,
-        descriptions: { 'ws.run': '机加工车间采用桁架机器人上下料，加工单元可按订单自动切换程序。' },
+        descriptions: {
+          'ws.infra': '机加工车间数控机床通过工业以太网接入车间网络，网络边界部署工业防火墙。',
+          'ws.run': '机加工车间采用桁架机器人上下料，加工单元可按订单自动切换程序。',
+          'ws.dispatch': '机加工车间MES按日排产，加工程序和作业指导自动下发到机台，防错装置校验工件型号。',
+          'ws.logistics': '机加工车间以RFID标签识别料框，AGV在毛坯库和加工线之间自动配送。',
+          'ws.quality': '机加工车间动平衡检测线对制动盘逐件在线检测，数据按序列号存入质量追溯系统。',
+        },
       },
     ],
     indicators: {
@@ -72,8 +84,13 @@ export const discreteComplete: DraftProfileInput = {
     },
     elements: {
       infra: '工厂建成覆盖全厂的工业以太网和无线网络，部署工业防火墙和安全审计系统，制定了信息安全应急预案。',
-      mgmt: '企业资源计划系统覆盖采购、生产、销售和财务业务。',
-      ai: '基于设备运行数据建立预测性维护模型，对关键设备实施健康管理。',
+      'rd.cad': '研发中心应用三维CAD和CAE仿真软件进行制动盘结构设计与铸造充型仿真，工艺部门应用CAPP编制工艺文件。',
+      'rd.pdm': 'PDM系统统一管理产品图纸、BOM和工艺路线，设计变更经电子审批后同步到生产系统。',
+      'rd.lims': 'LIMS系统管理材料化验、台架试验和出厂检测数据。',
+      'rd.model': '工厂建立了三维布局模型，对新建机加工线的物流路径和节拍进行仿真优化。',
+      mgmt: '企业资源计划系统覆盖采购、生产、销售和财务业务。供应链管理系统与主要供应商协同，WMS管理立体仓库的出入库。',
+      integration: '工厂建设数据中台，通过接口打通SCADA、MES、ERP和WMS，订单、生产和质量数据在各系统间自动流转。',
+      ai: '基于设备运行数据建立预测性维护模型，对关键设备实施健康管理。应用大数据分析铸造工艺参数，优化浇注温度和时间。',
     },
     advantages: '公司在制动盘轻量化铸造领域具有技术优势，是区域内少数具备整车厂同步开发能力的零部件企业，可为客户提供从设计验证到批量供货的一体化服务。',
     benefits: '通过智能化改造，工厂实现了生产过程透明化和质量可追溯，员工劳动强度明显降低，铸造工序粉尘排放得到有效控制，产品一致性达到行业先进水平。',
@@ -109,8 +126,25 @@ export const processComplete: DraftProfileInput = {
     marketing: '产品销往长三角和珠三角的半导体、锂电池企业，与多家行业龙头企业建立长期合作关系，并设立华东销售中心提供就近技术服务。',
     honours: ['国家高新技术企业', '河南省绿色工厂'],
     project: { name: '中原新材料氟化工智能工厂', address: '焦作市中站区化工产业园纬一路', start: '2019-06', end: '2022-12', investment: 21800, applicationDate: '2023-03-05' },
-    workshops: [{ name: '氢氟酸提纯车间', lines: ['电子级氢氟酸提纯装置', '自动灌装线'], equipmentTotal: 120, automatedEquipment: 112, networkedEquipment: 108 }],
-    elements: { infra: '工厂建成工控网与办公网分区隔离的工业网络，通过安全区域划分和工业防火墙实现纵深防护。' },
+    workshops: [{
+      name: '氢氟酸提纯车间', lines: ['电子级氢氟酸提纯装置', '自动灌装线'], equipmentTotal: 120, automatedEquipment: 112, networkedEquipment: 108,
+      descriptions: {
+        'ws.infra': '提纯车间控制网采用冗余工业以太网，与管理网之间部署工业网闸。',
+        'ws.equipment': '提纯装置配置自动化成套装备和智能仪表，关键参数自动采集。',
+        'ws.run': '提纯装置由DCS集中控制，SIS实现紧急停车联锁，精馏塔应用APC先进控制，SCADA监控灌装线运行。',
+        'ws.dispatch': '车间MES按订单生成生产计划，制造管控系统跟踪批次成本和质量。',
+        'ws.safety': '车间部署有毒气体在线监测，与园区应急指挥联动系统对接。',
+      },
+    }],
+    elements: {
+      infra: '工厂建成工控网与办公网分区隔离的工业网络，通过安全区域划分和工业防火墙实现纵深防护。',
+      'rd.pdm': 'PDM系统管理产品配方和工艺参数，配方变更经审批后下发到DCS。',
+      'rd.lims': 'LIMS系统管理原料、中间品和成品的化验数据。',
+      'rd.model': '工厂建立了装置布局和工艺流程的三维数字化模型，用于改造方案的仿真。',
+      mgmt: 'ERP覆盖采购、销售、财务和设备管理，SCM协同原料供应商，WMS和罐区管理系统管理成品库存，能源管理系统监测水、电、蒸汽消耗。',
+      integration: '工厂通过数据平台集成DCS、MES和ERP数据，生产计划和物料消耗在系统间自动流转。',
+      ai: '应用大数据分析优化精馏工艺参数，对关键机泵实施故障预测与健康管理。',
+    },
   },
 };
 
@@ -148,6 +182,10 @@ export const workshopComplete: DraftProfileInput = {
       defectRate: { before: 1.6, after: 0.7 },
     },
     elements: {
+      'ws.infra': '车间部署工业以太网覆盖全部磨床，网络出口设置工业防火墙。',
+      'ws.run': '套圈磨削线由自动化成套装备组成，桁架机器人上下料，柔性单元可按型号自动换产。',
+      'ws.logistics': '套圈料盘贴二维码，AGV小车在热处理和磨加工之间自动配送。',
+      'ws.quality': '磨削后的套圈经在线测量仪逐件检测尺寸。',
       'ws.dispatch': '车间制造执行系统与设备数据采集平台联动，作业计划按订单自动排产并下发到机台。',
       'ws.batch': '每套轴承以序列号建立产品档案，关联套圈炉号、磨削参数和检测数据，可正反向追溯。',
     },

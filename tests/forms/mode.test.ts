@@ -13,9 +13,10 @@ const ctx: FormsContext = { forms: kb.forms, formQuestions: kb.formQuestions, fo
 const capabilities = { dcs: true, sis: true, rto: true, apc: false } as const;
 const profile = DraftProfile.parse({ enterprise: { name: '濮阳某化工有限公司', industryCode: 'C26' }, scope: 'workshop', capabilities });
 
+/** The requests for facts under the element 生产线智能化运行 of section 三. */
 function unmetText(d: { text: string }): string {
-  const m = /〔待补充：生产线智能化运行——尚未满足：([^〕]*)〕/.exec(d.text);
-  return m ? m[1]! : '';
+  const block = /【生产线智能化运行】([^【]*)/.exec(d.text)?.[1] ?? '';
+  return [...block.matchAll(/〔请补充：([^〕]*)〕/g)].map((m) => m[1]!).join('；');
 }
 
 describe('section 三 of a process-mode workshop', () => {
@@ -34,14 +35,14 @@ describe('section 三 of a process-mode workshop', () => {
     expect(d.unmet).toContain('三(一)4');
     const t = unmetText(d);
     expect(t).toMatch(/APC|先进过程控制/);
-    expect(d.text).not.toContain('柔性智能制造单元');
+    expect(d.text).not.toContain('柔性');
     expect(t).not.toContain('自动化成套');
   });
 
   it('follows a production mode the enterprise gave over the one its industry suggests', () => {
     const given = DraftProfile.parse({ ...profile, productionMode: 'discrete', capabilities: { automatedLines: true, flexibleCell: false } });
     const t = unmetText(draftSection(ctx, given, 'smartWorkshop', 'detail.elements'));
-    expect(t).toContain('柔性智能制造单元');
+    expect(t).toContain('柔性制造单元');
     expect(t).not.toMatch(/APC|先进过程控制/);
   });
 });

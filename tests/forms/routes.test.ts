@@ -58,7 +58,7 @@ describe('form routes', () => {
   it('returns placeholders and missingFacts for a sparse profile', async () => {
     const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: sparse, category: 'smartWorkshop', section: 'constructionSummary' } });
     const d = r.json();
-    expect(d.text).toContain('〔待补充：');
+    expect(d.text).toContain('〔请补充：');
     expect(d.missingFacts).toEqual(expect.arrayContaining(['建设开始日期', '软硬件投资（万元）']));
   });
 
@@ -81,6 +81,43 @@ describe('form routes', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('wordprocessingml');
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('keeps the draft shape and adds the sentences with their facts', async () => {
+    const r = await b.app.inject({ method: 'POST', url: '/api/draft', payload: { profile: completeFixtures.discreteFactory, category: 'discreteFactory', section: 'enterpriseIntro' } });
+    const d = r.json();
+    for (const k of ['text', 'length', 'target', 'missingFacts', 'numbers']) expect(d, k).toHaveProperty(k);
+    expect(d.sentences.length).toBeGreaterThan(5);
+    expect(d.sentences.map((s: { text: string }) => s.text).join('')).toBe(d.text.replace(/\n/g, ''));
+    expect(d.sentences.find((s: { text: string }) => s.text.includes('12000')).facts).toContain('form.registeredCapital');
+  });
+
+  it('names the exported file after the form (from knowledge) and the company, in RFC 5987 filename*', async () => {
+    const profile = { ...completeFixtures.discreteFactory, form: { ...completeFixtures.discreteFactory.form, name: '洛阳某某公司' } };
+    const r = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile, category: 'discreteFactory' } });
+    const cd = r.headers['content-disposition'] as string;
+    const spec = b.app.kb.data.forms.discreteFactory!;
+    const want = `${spec.title}${spec.subtitle}-洛阳某某公司.docx`;
+    expect(want).toBe('2023年度河南省智能工厂申报书（离散型）-洛阳某某公司.docx');
+    const star = /filename\*=UTF-8''([^;]+)/.exec(cd)![1]!;
+    expect(star).not.toMatch(/[()'*]/);
+    expect(decodeURIComponent(star)).toBe(want);
+    expect(cd).toMatch(/filename="[ -~]+"/);
+  });
+
+  it('offers PDF only where LibreOffice is installed, and otherwise says how to make one', async () => {
+    const f = (await b.app.inject({ method: 'GET', url: '/api/export/formats' })).json();
+    const r = await b.app.inject({ method: 'POST', url: '/api/export/pdf', payload: { profile: sparse, category: 'smartWorkshop' } });
+    if (f.pdf) {
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pdf');
+      expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(r.headers['content-disposition'] as string)![1]!)).toBe('2023年度河南省智能车间申报书-新乡某机械有限公司.pdf');
+    } else {
+      expect(r.statusCode).toBe(501);
+      expect(r.json().error.message).toContain('另存为 PDF');
+      expect(f.pdfHowTo).toContain('另存为 PDF');
+    }
   });
 });
 

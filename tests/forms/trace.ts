@@ -17,7 +17,8 @@ function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): numbe
     const out = (ind.outputValue as { before?: number; after?: number } | undefined)?.[side];
     const heads = (ind.headcount as { before?: number; after?: number } | undefined)?.[side];
     const days = ind.workingDays as number | undefined;
-    if (out !== undefined && heads && days) return Number((out / heads / days).toFixed(2));
+    // Unrounded: the form's change ratio is computed from the inputs, not from the printed 0.33.
+    if (out !== undefined && heads && days) return out / heads / days;
   }
   return undefined;
 }
@@ -69,7 +70,7 @@ export function traceProblems(p: DraftProfile, text: string, numbers: NumberSour
   const problems: string[] = [];
   const listed = new Set(numbers.map((n) => n.value.replace(/^-/, '')));
   // A placeholder names a missing fact; its label is not a claim about the enterprise.
-  for (const run of text.replace(/〔待补充：[^〕]*〕/g, '').match(/\d+(?:\.\d+)?/g) ?? []) if (!listed.has(run)) problems.push(`"${run}" in the text is not listed in numbers`);
+  for (const run of text.replace(/〔请补充：[^〕]*〕/g, '').match(/\d+(?:\.\d+)?/g) ?? []) if (!listed.has(run)) problems.push(`"${run}" in the text is not listed in numbers`);
   for (const n of numbers) {
     const e = verifyNumber(p, n);
     if (e) problems.push(e);

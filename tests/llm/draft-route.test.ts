@@ -32,7 +32,7 @@ describe('POST /api/draft in LLM mode', () => {
     const res = await draft();
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.drafter).toBe('llm');
+    expect(body.drafter, body.notice).toBe('llm');
     expect(body.withinTarget, `length ${body.length}`).toBe(true);
     expect(body.text.startsWith(discreteComplete.form!.name!)).toBe(true);
     expect(body.unsourcedNumbers).toBeUndefined();
@@ -41,13 +41,15 @@ describe('POST /api/draft in LLM mode', () => {
     expect(sent).toContain('"employees": 620');
   });
 
-  it('marks a number the facts do not contain, after one regeneration', async () => {
+  it('falls back to the offline draft for a number the facts do not contain, after one regeneration', async () => {
     fake.fallback = { kind: 'text', text: intro().replace(discreteComplete.form!.name!, `${discreteComplete.form!.name}（员工8888人）`) };
     const before = fake.requests.length;
     const body = (await draft()).json();
     expect(fake.requests.length - before, 'first draft plus one regeneration').toBe(2);
     expect(body.unsourcedNumbers).toEqual(['8888']);
-    expect(body.text).toContain('8888〔待核实〕');
+    expect(body.drafter).toBe('template');
+    expect(body.text).not.toContain('8888');
+    expect(body.notice).toContain('8888');
   });
 
   it('falls back to the template draft with a notice when the model fails', async () => {

@@ -20,6 +20,8 @@ const OFFLINE: DraftResult = {
     { value: '91.8', source: 'computed', formula: '134÷146' },
   ],
   unmet: [],
+  sentences: [{ text: '车间现有自动化设备146台（套），其中联网134台（套），联网率91.8%。', facts: ['workshops.0.devices', 'workshops.0.networked', 'computed'] }],
+  addFacts: [],
 };
 const FACTS = { workshops: [{ name: '机加工车间', devices: 146, networked: 134, protocols: 'OPC UA、Profinet' }] };
 const input: LlmDraftInput = {
@@ -68,13 +70,14 @@ describe('drafting with the model, checked by the server', () => {
     expect(lastUserContent(fake.requests[1]!)).toContain('150');
   });
 
-  it('marks and reports a number that is still unsourced after the regeneration', async () => {
+  it('falls back to the offline draft and reports a number that is still unsourced after the regeneration', async () => {
     const bad = GOOD.replace('146台', '150台');
     fake.enqueue({ kind: 'text', text: bad }, { kind: 'text', text: bad });
     const r = await draftWithLlm(llm, input, { sessionKey: 's' });
     expect(r.violations).toEqual(['150']);
-    expect(r.draft.text).toContain('150〔待核实〕台');
-    expect(r.draft.numbers.map((n) => n.value)).not.toContain('150');
+    expect(r.source).toBe('offline');
+    expect(r.draft.text).toBe(OFFLINE.text);
+    expect(r.notice).toContain('150');
   });
 
   it('asks once to shorten an overlong draft, then cuts it at a sentence boundary', async () => {

@@ -46,7 +46,7 @@ describe('zz-drafts-panel', () => {
     vi.stubGlobal('fetch', server.fetchFn);
     const el = await mountPanel();
     expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('自动起草的简介');
-    expect(el.shadowRoot!.textContent).toContain('待补充：成立时间');
+    expect(el.shadowRoot!.textContent).toContain('请补充：成立时间');
     await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('企业法人营业执照复印件'));
     expect(server.calls.find((c) => c.url.includes('/drafts?'))!.auth).toBe('Bearer tok');
   });

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { EditedDraftError, draftsApi, type ChecklistItem, type DraftSection, type Session } from '../lib/drafts-api';
+import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type TrackedItem, type UploadedDocument } from '../lib/drafts-api';
 import './zz-citation-chip';
 
 /**
@@ -69,9 +69,24 @@ export class ZzDraftsPanel extends LitElement {
         color: var(--zz-color-unmet);
         font-size: var(--zz-font-size-sm);
       }
+      ol.prov {
+        padding-left: 1.4em;
+        margin: var(--zz-space-1) 0;
+        font-size: var(--zz-font-size-sm);
+      }
+      ol.prov li {
+        margin: var(--zz-space-1) 0;
+        overflow-wrap: anywhere;
+      }
+      ol.prov .meta {
+        display: block;
+      }
       ul.check {
         padding-left: 1.2em;
         margin: 0;
+      }
+      input.sug {
+        max-width: 14em;
       }
       ul.check li {
         margin: var(--zz-space-1) 0;
@@ -92,6 +107,16 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _checklist: ChecklistItem[] = [];
   @state() private _loadError = '';
   @state() private _exporting = false;
+  @state() private _formats: ExportFormats | null = null;
+  @state() private _docs: UploadedDocument[] = [];
+  @state() private _uploadMsg = '';
+  @state() private _uploading = false;
+  /** Per "documentId/field": the value as the user edited it, and whether it was accepted. */
+  @state() private _sugValues: Record<string, string> = {};
+  @state() private _sugState: Record<string, string> = {};
+  @state() private _tracked: TrackedItem[] | null = null;
+  /** Sections whose sentence-by-sentence sources are open. */
+  @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -104,12 +129,16 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [sections, checklist] = await Promise.all([
+      const [sections, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
+        draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
       this._checklist = checklist;
+      this._formats = formats;
+      // The tracked checklist needs the session; without it the plain list above still shows.
+      this._tracked = await documentsApi.checklist(session, category).catch(() => null);
     } catch (err) {
       this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
     }
@@ -171,11 +200,12 @@ export class ZzDraftsPanel extends LitElement {
     }
   }
 
-  private async _export(): Promise<void> {
+  private async _export(format: 'docx' | 'pdf' = 'docx'): Promise<void> {
     this._exporting = true;
     this._status = '';
     try {
-      await draftsApi.exportDocx(this.session!, this.category!);
+      if (format === 'pdf') await draftsApi.exportPdf(this.session!, this.category!);
+      else await draftsApi.exportDocx(this.session!, this.category!);
       this._status = '申报书已开始下载';
     } catch (err) {
       this._status = `导出失败：${(err as Error).message}`;
@@ -203,7 +233,14 @@ export class ZzDraftsPanel extends LitElement {
         .value=${value}
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
-      ${missing.length ? html`<p class="missing">待补充：${missing.join('、')}</p>` : nothing}
+      ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
+      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
+      ${!s.edited && g?.sentences?.length && !dirty
+        ? html`<button class="btn link" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
+              ${this._sources[id] ? '收起依据' : '查看每句依据'}
+            </button>
+            ${this._sources[id] ? this._provenance(g.sentences) : nothing}`
+        : nothing}
       <div class="row">
         ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
         <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>
@@ -212,19 +249,140 @@ export class ZzDraftsPanel extends LitElement {
     </div>`;
   }
 
+  private async _upload(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this._uploading = true;
+    this._uploadMsg = '';
+    try {
+      const doc = await documentsApi.upload(this.session!, file);
+      this._docs = [...this._docs, doc];
+      this._uploadMsg = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
+    } catch (err) {
+      this._uploadMsg = (err as Error).message;
+    } finally {
+      this._uploading = false;
+      input.value = '';
+    }
+  }
+
+  private async _accept(doc: UploadedDocument, field: string, shown: string | number): Promise<void> {
+    const key = `${doc.documentId}/${field}`;
+    const typed = this._sugValues[key];
+    const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+    try {
+      await documentsApi.accept(this.session!, doc.documentId, field, value);
+      this._sugState = { ...this._sugState, [key]: '已采纳' };
+      void this._load();
+    } catch (err) {
+      this._sugState = { ...this._sugState, [key]: (err as Error).message };
+    }
+  }
+
+  private async _updateItem(id: string, patch: { done?: boolean; note?: string; photoCount?: number }): Promise<void> {
+    try {
+      const r = await documentsApi.updateItem(this.session!, this.category!, id, patch);
+      this._tracked = (this._tracked ?? []).map((i) => (i.id === id ? { ...i, done: r.done, note: r.note ?? '', checks: r.checks } : i));
+    } catch (err) {
+      this._status = (err as Error).message;
+    }
+  }
+
+  private async _video(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const r = await documentsApi.checkVideo(this.session!, file);
+      this._tracked = (this._tracked ?? []).map((i) => (i.id === 'video' ? { ...i, done: r.done, checks: r.checks } : i));
+    } catch (err) {
+      this._status = (err as Error).message;
+    } finally {
+      input.value = '';
+    }
+  }
+
+  private _documents() {
+    return html`<h3>上传已有材料</h3>
+      <p class="meta">可上传审计报告、营业执照（带文字的 PDF）或以往的申报书（DOCX/PDF，不超过 20 MB）。识别结果只是建议，由您核对后逐项采纳。</p>
+      <label class="visually-hidden" for="doc-file">选择文件</label>
+      <input id="doc-file" type="file" accept=".pdf,.docx" ?disabled=${this._uploading} @change=${this._upload} />
+      ${this._uploading ? html`<span class="meta">正在识别…</span>` : nothing}
+      ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
+      ${this._docs.map(
+        (d) => html`<ul class="check">
+          ${d.suggestions.map((sg) => {
+            const key = `${d.documentId}/${sg.field}`;
+            return html`<li data-suggestion=${sg.field}>
+              <strong>${sg.label ?? sg.field}</strong>
+              <input class="sug" aria-label=${sg.label ?? sg.field} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />
+              <button class="btn" type="button" ?disabled=${this._sugState[key] === '已采纳'} @click=${() => this._accept(d, sg.field, sg.value)}>采纳</button>
+              ${this._sugState[key] ? html`<span class="meta">${this._sugState[key]}</span>` : nothing}
+              <span class="meta">来源：${sg.source.file} 第${sg.source.page}页「${sg.source.snippet}」</span>
+            </li>`;
+          })}
+        </ul>`,
+      )}`;
+  }
+
+  private _trackedList(items: TrackedItem[]) {
+    return html`<ul class="check">
+      ${items.map(
+        (i) => html`<li data-item=${i.id}>
+          <label><input type="checkbox" .checked=${i.done} @change=${(e: Event) => this._updateItem(i.id, { done: (e.target as HTMLInputElement).checked })} />
+            ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}<strong>${i.title}</strong></label>
+          ${i.detail ? html`<span class="meta">${i.detail}</span>` : nothing}
+          ${i.where ? html`<span class="meta">（${i.where}）</span>` : nothing}
+          <input aria-label=${`${i.title}备注`} placeholder="备注" .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
+          ${i.id === 'photos'
+            ? html`<input type="number" min="0" aria-label="已准备的照片张数" placeholder="照片张数" @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
+            : nothing}
+          ${i.id === 'video' ? html`<input type="file" accept="video/mp4,.mp4" aria-label="选择视频检查格式、时长和清晰度" @change=${this._video} />` : nothing}
+          ${i.checks.map((c) => html`<span class="meta">${c}</span>`)}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  /** Each sentence with the facts it rests on; the title shows them on hover, the list on tap. */
+  private _provenance(sentences: { text: string; facts: string[] }[]) {
+    return html`<ol class="prov">
+      ${sentences.map(
+        (x) => html`<li title=${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '衔接或待补充，不陈述事实'}>
+          <span>${x.text}</span>
+          <span class="meta">${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '（衔接语或待补充）'}</span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
   render() {
     if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
     return html`
       <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
       <div class="row">
-        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${this._export}>
+        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${() => this._export('docx')}>
           ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}
         </button>
+        ${this._formats?.pdf
+          ? html`<button class="btn" type="button" ?disabled=${this._exporting} @click=${() => this._export('pdf')}>下载 PDF 申报书</button>`
+          : nothing}
       </div>
+      ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
+      <div class="row">
+        <button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'docx').catch((e: Error) => (this._status = e.message))}>下载自评报告（DOCX）</button>
+        ${this._formats?.pdf
+          ? html`<button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'pdf').catch((e: Error) => (this._status = e.message))}>自评报告 PDF</button>`
+          : nothing}
+      </div>
+      ${this._documents()}
       <p class="meta" role="status">${this._status}</p>
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
       ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
-      ${this._checklist.length
+      ${this._tracked?.length
+        ? html`<h3>申报材料清单</h3>${this._trackedList(this._tracked)}`
+        : this._checklist.length
         ? html`<h3>申报材料清单</h3>
             <ul class="check">
               ${this._checklist.map(
@@ -244,6 +402,18 @@ declare global {
   interface HTMLElementTagNameMap {
     'zz-drafts-panel': ZzDraftsPanel;
   }
+}
+
+/** A fact id in words a user reads: 「form.workshops.0.descriptions.ws.infra」 → 「车间1的回答」. */
+function factLabel(id: string): string {
+  if (id.startsWith('capabilities.')) return `评估问答：${id.slice(13)}`;
+  if (id.startsWith('metrics.')) return `评估问答：${id.slice(8)}`;
+  if (id.startsWith('computed:')) return `系统计算：${id.slice(9)}`;
+  if (id.startsWith('document:')) return `上传文件：${id.slice(9)}`;
+  if (id.startsWith('edit:')) return '您的修改';
+  const ws = /^form\.workshops\.(\d+)\./.exec(id);
+  if (ws) return `车间${Number(ws[1]) + 1}的填报：${id.slice(ws[0].length)}`;
+  return `填报：${id.replace(/^form\./, '')}`;
 }
 
 /** Roughly Word's 字数 (the server's count is authoritative): CJK characters, plus runs of Latin letters or digits. */

@@ -21,6 +21,13 @@ export interface ChecklistItem {
   where?: string;
 }
 
+export interface ExportFormats {
+  docx: boolean;
+  pdf: boolean;
+  pdfHowTo?: string;
+  note?: string;
+}
+
 export interface Session {
   sessionId: string;
   token: string;
@@ -58,4 +65,67 @@ export const draftsApi = {
   async exportDocx(s: Session, category: Category): Promise<void> {
     await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `申报书-${category}.docx`);
   },
+  /** The server names the file (form and company); the fallback is used only without a Content-Disposition. */
+  async exportPdf(s: Session, category: Category): Promise<void> {
+    await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `申报书-${category}.pdf`);
+  },
+  /** Whether the server can make a PDF, and if not how the user makes one. */
+  async formats(): Promise<ExportFormats> {
+    return apiJson<ExportFormats>('/api/export/formats');
+  },
+};
+
+export interface Suggestion {
+  field: string;
+  label?: string;
+  value: string | number;
+  source: { file: string; page: number; snippet: string };
+}
+
+export interface UploadedDocument {
+  documentId: string;
+  kind: 'pdf' | 'docx';
+  pages: number;
+  suggestions: Suggestion[];
+}
+
+export interface TrackedItem extends ChecklistItem {
+  done: boolean;
+  note: string;
+  checks: string[];
+}
+
+/** A multipart upload with the session token; errors carry the server's Chinese message. */
+async function upload<T>(path: string, token: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  } catch {
+    throw new ApiError(0, '网络连接失败，请检查网络后重试');
+  }
+  if (!res.ok) {
+    let message = `上传失败（${res.status}）`;
+    try {
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      /* keep the status line */
+    }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+export const documentsApi = {
+  upload: (s: Session, file: File) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file),
+  accept: (s: Session, documentId: string, field: string, value: string | number) =>
+    apiJson<{ field: string; value: string | number }>(`${base(s)}/documents/${encodeURIComponent(documentId)}/accept`, { token: s.token, body: { field, value } }),
+  checklist: async (s: Session, category: Category): Promise<TrackedItem[]> =>
+    (await apiJson<{ items: TrackedItem[] }>(`${base(s)}/checklist?category=${category}`, { token: s.token })).items,
+  updateItem: (s: Session, category: Category, itemId: string, patch: { done?: boolean; note?: string; photoCount?: number }) =>
+    apiJson<TrackedItem>(`${base(s)}/checklist/${encodeURIComponent(itemId)}?category=${category}`, { token: s.token, method: 'PUT', body: patch }),
+  checkVideo: (s: Session, file: File) => upload<{ ok: boolean; checks: string[]; done: boolean }>(`${base(s)}/checklist/video`, s.token, file),
+  report: (s: Session, category: Category, format: 'docx' | 'pdf') => downloadWithToken(`${base(s)}/report.${format}?category=${category}`, s.token, `自评报告.${format}`),
 };

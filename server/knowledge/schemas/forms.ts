@@ -192,11 +192,48 @@ export const CapabilityPhrase = z.object({
   achieve: z.string(),
   /** Verb used in the sentence: 应用 / 建有 / 采用. */
   verb: z.string().default('应用'),
+  /** What a yes to the capability question claims, when the notice's name lists more than was asked (条码、二维码、电子标签…). */
+  claim: z.string().optional(),
+  /** The placeholder's request when nothing was said, in the enterprise's terms: 「MES 的排产与调度应用情况」. */
+  ask: z.string(),
+  /** The branch's own request where 离散/流程 differ (PDM: 产品设计 vs 产品配方). */
+  askByMode: z.partialRecord(z.enum(['discrete', 'process']), z.string()).optional(),
+  /** Words in the enterprise's own text that already state this capability, so it is not stated twice. */
+  terms: z.array(z.string().min(1)).default([]),
 });
 
 export const FormDrafting = z.object({
   capabilities: z.record(CapabilityId, CapabilityPhrase),
-  /** Labels of form facts, used in placeholders 〔待补充：label〕. */
+  /** Uploaded documents: limits, the refusals' wording, and the labels the offline rules look for. */
+  documents: z.object({
+    maxMB: z.number().positive(),
+    parseTimeoutMs: z.number().int().positive(),
+    parseMemoryMB: z.number().int().positive(),
+    messages: z.record(z.string(), z.string()),
+    labels: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  }),
+  /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
+  materials: z.object({
+    rules: z.object({ photosMin: z.number().int(), videoMaxMB: z.number(), videoSeconds: z.number(), videoToleranceSeconds: z.number(), videoMinLines: z.number().int() }),
+    messages: z.record(z.string(), z.string()),
+  }),
+  /** Wording of the self-assessment (gap) report. */
+  report: z.object({
+    title: z.string(),
+    subtitle: z.string(),
+    fileKind: z.string(),
+    basis: z.string(),
+    headings: z.object({ verdict: z.string(), category: z.string(), conditions: z.string(), plan: z.string(), materials: z.string() }),
+    verdict: z.object({ qualified: z.string(), gaps: z.string(), incomplete: z.string(), ineligible: z.string() }),
+    status: z.object({ met: z.string(), partial: z.string(), unmet: z.string(), unknown: z.string() }),
+    categories: z.object({ smartWorkshop: z.string(), discreteFactory: z.string(), processFactory: z.string() }),
+    labels: z.record(z.string(), z.string()),
+  }),
+  /** User-facing wording of the export (PDF available or how to make one). */
+  messages: z.object({ pdfUnavailable: z.string(), pdfFailed: z.string(), pdfHowTo: z.string() }),
+  /** Subject of capability sentences per form: 公司 / 车间. */
+  subjects: z.record(z.string(), z.string()),
+  /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
     z.object({

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { DocumentKind } from './detect';
+
+/** What is kept of an upload beside the file: its kind, pages and the suggestions shown to the user. */
+export const StoredDocument = z.object({
+  documentId: z.string(),
+  file: z.string(),
+  kind: z.enum(['pdf', 'docx']),
+  pages: z.number().int(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  suggestions: z.array(
+    z.object({
+      field: z.string(),
+      value: z.union([z.string(), z.number()]),
+      raw: z.string(),
+      label: z.string().optional(),
+      source: z.object({ file: z.string(), page: z.number().int(), snippet: z.string() }),
+    }),
+  ),
+  /** Fields the user accepted, with the value as accepted (possibly edited). */
+  accepted: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** DATA_DIR/uploads/<sessionId>/: one folder per session, so deleting the session deletes its files. */
+export function uploadsDir(dataDir: string, sessionId: string): string {
+  // Session ids come from the store, but a path is built from them: refuse anything that could climb out.
+  if (!ID.test(sessionId)) throw new Error('bad session id for uploads');
+  return join(resolve(dataDir), 'uploads', sessionId);
+}
+
+export async function saveDocument(dataDir: string, sessionId: string, kind: DocumentKind, data: Buffer, meta: Omit<StoredDocument, 'documentId' | 'kind' | 'size' | 'uploadedAt' | 'accepted'>): Promise<StoredDocument> {
+  const dir = uploadsDir(dataDir, sessionId);
+  await mkdir(dir, { recursive: true });
+  const doc: StoredDocument = { ...meta, documentId: randomUUID(), kind, size: data.length, uploadedAt: new Date().toISOString(), accepted: {} };
+  await writeFile(join(dir, `${doc.documentId}.${kind}`), data, { flag: 'wx' });
+  await writeFile(join(dir, `${doc.documentId}.json`), JSON.stringify(doc));
+  return doc;
+}
+
+export async function readDocument(dataDir: string, sessionId: string, documentId: string): Promise<StoredDocument | null> {
+  if (!ID.test(documentId)) return null;
+  try {
+    return StoredDocument.parse(JSON.parse(await readFile(join(uploadsDir(dataDir, sessionId), `${documentId}.json`), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+export async function updateDocument(dataDir: string, sessionId: string, doc: StoredDocument): Promise<void> {
+  await writeFile(join(uploadsDir(dataDir, sessionId), `${doc.documentId}.json`), JSON.stringify(doc));
+}
+
+export async function listDocuments(dataDir: string, sessionId: string): Promise<StoredDocument[]> {
+  let names: string[];
+  try {
+    names = await readdir(uploadsDir(dataDir, sessionId));
+  } catch {
+    return [];
+  }
+  const docs = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readDocument(dataDir, sessionId, n.slice(0, -5))));
+  return docs.filter((d): d is StoredDocument => !!d).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt));
+}
+
+/** Removes every upload of a session; called when the session is deleted. Missing folder is fine. */
+export async function deleteSessionUploads(dataDir: string, sessionId: string): Promise<void> {
+  await rm(uploadsDir(dataDir, sessionId), { recursive: true, force: true });
+}

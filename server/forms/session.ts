@@ -1,0 +1,67 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { Answers } from '../schemas/interview';
+import type { Category } from '../schemas/profile';
+import { DraftProfile, type SavedDrafts } from '../schemas/forms';
+import { evaluate, profileFromAnswers } from '../engine';
+import { draftSection, sectionIds, type FormsContext } from './draft';
+import { formFactsFromAnswers } from './phase';
+
+/**
+ * The drafting side of a session, as pure functions of (knowledge, answers, saved edits): the HTTP
+ * routes only validate, load the session and call these.
+ */
+
+/** The session's facts as a drafting profile, and the category the engine recommends (null while undetermined). */
+export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers): { profile: DraftProfile; recommended: Category | null } {
+  const { profile } = profileFromAnswers(data, answers);
+  const e = profile.enterprise;
+  const draftProfile = DraftProfile.parse({
+    enterprise: {
+      ...(e.name ? { name: e.name } : {}),
+      ...(e.province ? { province: e.province } : {}),
+      ...(e.city ? { city: e.city } : {}),
+      ...(e.creditCode ? { creditCode: e.creditCode } : {}),
+      ...(e.industryCode ? { industryCode: e.industryCode } : {}),
+    },
+    scope: profile.scope,
+    productionMode: profile.productionMode,
+    capabilities: profile.capabilities,
+    metrics: profile.metrics,
+    form: formFactsFromAnswers(ctx, answers),
+  });
+  return { profile: draftProfile, recommended: evaluate(data, answers).assessment.category.recommended ?? null };
+}
+
+/** Every section key of a form for this profile: per-workshop cells once per workshop ("ws.infra@2"). */
+export function sectionKeys(ctx: FormsContext, profile: DraftProfile, category: Category): string[] {
+  const nWs = Math.max(1, profile.form.workshops?.length ?? 0);
+  return sectionIds(ctx, category).flatMap((s) => (s.perWorkshop ? Array.from({ length: nWs }, (_, i) => `${s.id}@${i + 1}`) : [s.id]));
+}
+
+/** Each section with the user's saved edit over the fresh draft. */
+export function draftsView(ctx: FormsContext, profile: DraftProfile, category: Category, saved: SavedDrafts) {
+  const own = saved[category] ?? {};
+  return sectionKeys(ctx, profile, category).map((key) => {
+    const generated = draftSection(ctx, profile, category, key);
+    const edit = own[key];
+    return { section: key, title: generated.title, text: edit?.text ?? generated.text, edited: !!edit?.edited, savedAt: edit?.savedAt ?? null, generated };
+  });
+}
+
+/** The user's own text per section, which the export prints instead of the generated draft. */
+export function editedTexts(saved: SavedDrafts, category: Category): Record<string, string> {
+  return Object.fromEntries(Object.entries(saved[category] ?? {}).map(([k, v]) => [k, v.text]));
+}
+
+/** Saved drafts with one section's edit stored, or removed (regeneration over it). */
+export function withEdit(saved: SavedDrafts, category: Category, section: string, text: string | null, savedAt: string): SavedDrafts {
+  const next = { ...saved, [category]: { ...(saved[category] ?? {}) } };
+  if (text === null) delete next[category]![section];
+  else next[category]![section] = { text, edited: true, savedAt };
+  return next;
+}
+
+/** The company name as it goes into a file name: the form's own, else the assessment's. */
+export function companyName(profile: DraftProfile): string | undefined {
+  return profile.form.name ?? profile.enterprise?.name;
+}

@@ -1,0 +1,239 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import { HttpError, parseOr400 } from '../errors';
+import { applyFormAnswer } from '../forms/phase';
+import { AnswerValue } from '../schemas/interview';
+import { detectKind, DocumentError } from '../documents/detect';
+import { parseDocument } from '../documents/parse';
+import { extractByRules, verifySuggestion } from '../documents/extract';
+import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
+import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
+import { withSlot } from '../llm/provider';
+import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
+import { Category } from '../schemas/profile';
+import { checklist } from '../forms/fill';
+import { formSpec } from '../forms/knowledge';
+import { evaluate } from '../engine';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+const SessionParams = z.object({ id: z.string().min(1).max(100) });
+const DocParams = SessionParams.extend({ documentId: z.string().min(1).max(100) });
+const ItemParams = SessionParams.extend({ itemId: z.string().regex(/^[a-zA-Z][\w.-]{0,40}$/) });
+const CategoryQuery = z.object({ category: Category.optional() });
+const CHECKLIST_DOC = 'checklist';
+const AcceptBody = z.object({ field: z.string().min(1).max(80), value: z.union([z.string().max(2000), z.number().finite()]) }).strict();
+
+// Parsing is CPU work in worker threads; a burst of uploads waits here instead of starting a worker each.
+const MAX_PARSES = 2;
+
+/**
+ * Documents the enterprise already has (audit report, business licence, an earlier application):
+ * checked by type and size, parsed in a capped worker, read by offline rules, and returned as
+ * suggestions with their source. Nothing is written into the answers until the user accepts it.
+ */
+async function documentRoutes(fastify: FastifyInstance): Promise<void> {
+  const docs = () => fastify.kb.data.formDrafting.documents;
+  const maxBytes = fastify.kb.data.formDrafting.documents.maxMB * 1024 * 1024;
+  await fastify.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
+
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running >= MAX_PARSES) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await fn();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+
+  const refuse = (err: unknown): never => {
+    if (err instanceof DocumentError) throw new HttpError(err.statusCode, err.code, err.message);
+    throw err;
+  };
+
+  fastify.post('/api/sessions/:id/documents', async (request, reply) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const sessionId = await fastify.requireSession(request);
+    const d = docs();
+    const m = d.messages;
+    if (!request.isMultipart()) throw new HttpError(400, 'MISSING_FILE', m.missingFile!);
+    let file: Awaited<ReturnType<typeof request.file>>;
+    let data: Buffer;
+    try {
+      file = await request.file();
+      if (!file || file.fieldname !== 'file') throw new HttpError(400, 'MISSING_FILE', m.missingFile!);
+      data = await file.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (err as { statusCode?: number }).statusCode === 413) throw new HttpError(413, 'FILE_TOO_LARGE', m.tooLarge!);
+      throw err;
+    }
+    const name = file.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(0, 200) || 'document';
+    try {
+      const kind = detectKind(data, name, d.messages);
+      const pages = await slot(() => parseDocument(data, kind, d));
+      const labels = fastify.kb.data.formDrafting.factLabels;
+      // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
+      const label = (f: string) => {
+        const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
+        return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? f);
+      };
+      const found = extractByRules(pages, name, d).filter((s) => verifySuggestion(pages, s));
+      if (fastify.llm) {
+        // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
+        // model failure leaves the rules' suggestions.
+        const have = new Set(found.map((s) => s.field));
+        const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
+        const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
+        if (fields.some((f) => !have.has(f))) try {
+          // Loaded only with a model configured: the text splitter is not needed offline.
+          const { extractWithModel } = await import('../documents/model');
+          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f))));
+          for (const s of more) if (!have.has(s.field) && verifySuggestion(pages, s)) {
+            have.add(s.field);
+            found.push(s);
+          }
+        } catch (err) {
+          request.log.warn({ err }, 'document extraction by the model failed; rules only');
+        }
+      }
+      const suggestions = found.map((s) => ({ ...s, label: label(s.field) }));
+      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pages.length, suggestions });
+      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pages.length, suggestions });
+    } catch (err) {
+      return refuse(err);
+    }
+  });
+
+  fastify.get('/api/sessions/:id/documents', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const sessionId = await fastify.requireSession(request);
+    const list = await listDocuments(fastify.config.DATA_DIR, sessionId);
+    return { documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted }) => ({ documentId, file, kind, pages, uploadedAt, suggestions, accepted })) };
+  });
+
+  /** The user accepts a suggestion, as shown or edited; it is validated like a typed answer. */
+  fastify.post('/api/sessions/:id/documents/:documentId/accept', async (request) => {
+    const { documentId } = parseOr400(DocParams, request.params, 'params');
+    const body = parseOr400(AcceptBody, request.body);
+    const sessionId = await fastify.requireSession(request);
+    const m = docs().messages;
+    const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
+    if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
+    if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
+    const answers = await fastify.store.getAnswers(sessionId);
+    const value = AnswerValue.parse(body.value);
+    const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
+    if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
+    await fastify.store.setAnswers(sessionId, r.answers);
+    await updateDocument(fastify.config.DATA_DIR, sessionId, { ...doc, accepted: { ...doc.accepted, [body.field]: body.value } });
+    return { field: body.field, value: body.value, recorded: r.recorded };
+  });
+}
+
+/** The materials checklist that tracks: each item of 附件N.四 ticked with a note, photos counted, the video checked. */
+async function checklistRoutes(fastify: FastifyInstance): Promise<void> {
+  const state = async (sessionId: string): Promise<ChecklistState> => {
+    const r = ChecklistState.safeParse((await fastify.store.getDoc(sessionId, CHECKLIST_DOC)) ?? {});
+    return r.success ? r.data : { items: {} };
+  };
+  const items = async (sessionId: string, wanted?: Category) => {
+    const category = wanted ?? evaluate(fastify.kb.data, await fastify.store.getAnswers(sessionId)).assessment.category.recommended;
+    if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
+    return { category, items: checklist(formSpec(fastify.kb.data, category)) };
+  };
+  const view = async (sessionId: string, wanted?: Category) => {
+    const { category, items: list } = await items(sessionId, wanted);
+    const st = await state(sessionId);
+    return { category, items: list.map((i) => ({ ...i, done: st.items[i.id]?.done ?? false, note: st.items[i.id]?.note ?? '', checks: st.items[i.id]?.checks ?? [] })) };
+  };
+  const save = async (sessionId: string, itemId: string, patch: Partial<ChecklistState['items'][string]>) => {
+    const st = await state(sessionId);
+    const prev = st.items[itemId] ?? { done: false, checks: [], updatedAt: '' };
+    st.items[itemId] = { ...prev, ...patch, updatedAt: new Date().toISOString() };
+    await fastify.store.putDoc(sessionId, CHECKLIST_DOC, st);
+    return st.items[itemId]!;
+  };
+
+  fastify.get('/api/sessions/:id/checklist', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const q = parseOr400(CategoryQuery, request.query, 'query');
+    return view(await fastify.requireSession(request), q.category);
+  });
+
+  fastify.put('/api/sessions/:id/checklist/:itemId', async (request) => {
+    const { itemId } = parseOr400(ItemParams, request.params, 'params');
+    const body = parseOr400(ChecklistUpdate, request.body);
+    const q = parseOr400(CategoryQuery, request.query, 'query');
+    const sessionId = await fastify.requireSession(request);
+    const { items: list } = await items(sessionId, q.category);
+    if (!list.some((i) => i.id === itemId)) throw new HttpError(404, 'NOT_FOUND', '材料清单中没有这一项');
+    const patch: Partial<ChecklistState['items'][string]> = {};
+    if (body.note !== undefined) patch.note = body.note;
+    if (body.done !== undefined) patch.done = body.done;
+    if (body.photoCount !== undefined) {
+      if (itemId !== 'photos') throw new HttpError(400, 'VALIDATION_FAILED', '照片张数只适用于“照片”一项');
+      const c = checkPhotos(fastify.kb.data.formDrafting.materials, body.photoCount);
+      patch.checks = [c.message];
+      // Ticking is the user's call; a count below the minimum un-ticks rather than leaving a wrong tick.
+      if (!c.ok) patch.done = false;
+    }
+    return { itemId, ...(await save(sessionId, itemId, patch)) };
+  });
+
+  /** The video is checked and not kept: a 200 MB file has no use on the server once its rules are read. */
+  fastify.post('/api/sessions/:id/checklist/video', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const sessionId = await fastify.requireSession(request);
+    const mat = fastify.kb.data.formDrafting.materials;
+    if (!request.isMultipart()) throw new HttpError(400, 'MISSING_FILE', fastify.kb.data.formDrafting.documents.messages.missingFile!);
+    const limit = mat.rules.videoMaxMB * 1024 * 1024;
+    const file = await request.file({ limits: { fileSize: limit + 1, files: 1 } });
+    if (!file) throw new HttpError(400, 'MISSING_FILE', fastify.kb.data.formDrafting.documents.messages.missingFile!);
+    const dir = await mkdtemp(join(tmpdir(), 'zz-video-'));
+    try {
+      const path = join(dir, 'video');
+      let tooBig = false;
+      try {
+        await pipeline(file.file, createWriteStream(path));
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+        tooBig = true;
+      }
+      tooBig ||= file.file.truncated;
+      const size = tooBig ? limit + 1 : (await stat(path)).size;
+      const head = Buffer.alloc(12);
+      const fh = await open(path, 'r');
+      await fh.read(head, 0, 12, 0);
+      await fh.close();
+      // An MP4 names its brand in an 'ftyp' box at byte 4.
+      const mp4Magic = head.subarray(4, 8).toString('latin1') === 'ftyp';
+      let probe = null;
+      try {
+        probe = tooBig ? null : await probeVideo(path);
+      } catch {
+        const msg = mat.messages.videoUnreadable!;
+        return { itemId: 'video', ...(await save(sessionId, 'video', { checks: [msg], done: false })), ok: false };
+      }
+      const r = checkVideo(mat, size, probe, mp4Magic);
+      return { itemId: 'video', ...(await save(sessionId, 'video', { checks: r.messages, ...(r.ok ? {} : { done: false }) })), ok: r.ok };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+async function allRoutes(fastify: FastifyInstance): Promise<void> {
+  await documentRoutes(fastify);
+  await checklistRoutes(fastify);
+}
+
+export default fp(allRoutes, { name: 'document-routes', dependencies: ['knowledge', 'store'] });

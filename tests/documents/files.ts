@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+
+const run = promisify(execFile);
+
+/** The facts an audit report made here states; tests compare suggestions against these. */
+export const AUDIT = {
+  name: '洛阳恒宇轴承有限公司',
+  creditCode: '91410300MA9F3R1L6C',
+  foundedOn: '2011-04-20',
+  registeredCapitalYuan: 50_000_000,
+  address: '洛阳市涧西区华山北路18号',
+  // 元, as audit tables print them; the form asks for 万元.
+  years: ['2022', '2021', '2020'],
+  rows: {
+    totalAssets: ['资产总计', [612_345_678.9, 568_000_000, 520_000_000]],
+    totalLiabilities: ['负债合计', [256_000_000, 241_000_000, 234_000_000]],
+    revenue: ['营业收入', [860_000_000, 765_000_000, 680_000_000]],
+    profit: ['利润总额', [63_000_000, 52_000_000, 41_000_000]],
+    tax: ['税金及附加', [31_200_000, 26_500_000, 23_000_000]],
+  } as Record<string, [string, number[]]>,
+};
+
+const yuan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function para(text: string, bold = false) {
+  return new Paragraph({ children: [new TextRun({ text, bold, font: { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })] });
+}
+
+/** A DOCX with the audit report's text: the opinion page with the company's particulars, and the statements. */
+export async function auditDocx(): Promise<Buffer> {
+  const cell = (t: string) => new TableCell({ width: { size: 2200, type: WidthType.DXA }, children: [para(t)] });
+  const table = new Table({
+    rows: [
+      new TableRow({ children: ['项目', ...AUDIT.years.map((y) => `${y}年度`)].map(cell) }),
+      ...Object.values(AUDIT.rows).map(([label, vals]) => new TableRow({ children: [cell(label), ...vals.map((v) => cell(yuan(v)))] })),
+    ],
+  });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '审计报告', bold: true, size: 36 })] }),
+          para(`${AUDIT.name}全体股东：`),
+          para(`我们审计了${AUDIT.name}财务报表，包括2022年12月31日的资产负债表、2022年度的利润表。`),
+          para('一、公司基本情况'),
+          para(`公司名称：${AUDIT.name}`),
+          para(`统一社会信用代码：${AUDIT.creditCode}`),
+          para('成立日期：2011年4月20日'),
+          para('注册资本：人民币5000万元'),
+          para(`住所：${AUDIT.address}`),
+          para('二、主要财务数据（单位：元）'),
+          table,
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+/** Converts a DOCX to a text PDF with LibreOffice; `password` makes it an encrypted PDF. */
+export async function docxToPdfFile(docx: Buffer, password?: string): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-docs-'));
+  try {
+    writeFileSync(join(dir, 'in.docx'), docx);
+    const filter = password
+      ? `pdf:writer_pdf_Export:${JSON.stringify({ EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: password } })}`
+      : 'pdf';
+    await run('soffice', [`-env:UserInstallation=file://${join(dir, 'p')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, join(dir, 'in.docx')], { timeout: 150_000 });
+    return readFileSync(join(dir, 'in.pdf'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A one-page PDF whose only content is a grey image: what a scanner produces. Built by hand, no text layer. */
+export function imageOnlyPdf(): Buffer {
+  const w = 200;
+  const h = 100;
+  const pixels = deflateSync(Buffer.alloc(w * h, 0x80));
+  const content = `q 400 0 0 200 100 500 cm /Im1 Do Q`;
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+    null,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let pos = parts[0]!.length;
+  objs.forEach((o, i) => {
+    offsets.push(pos);
+    const body =
+      o === null
+        ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`), pixels, Buffer.from('\nendstream\nendobj\n')])
+        : Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    parts.push(body);
+    pos += body.length;
+  });
+  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`;
+  parts.push(Buffer.from(xref));
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,95 @@
+import type { DraftProfile, DraftResult, Sentence } from '../../server/schemas/forms';
+import type { FormDrafting } from '../../server/knowledge/schemas/forms';
+
+/**
+ * Independent claim checker for drafts: a sentence that states a capability, a status, a date or a
+ * number must name facts, every named fact must exist in the enterprise's data, every digit must be
+ * a number traced to one of the sentence's own facts, and every system named must be one the
+ * enterprise confirmed or wrote itself. Requests for facts (〔请补充：…〕) claim nothing.
+ */
+const PLACEHOLDER = /〔请补充：[^〕]*〕/g;
+const STATUS = ['正在建设', '尚未', '全面投用', '部分', '已建成', '试运行'];
+const CLAIM_VERBS = /(应用|建有|采用|建成|建设|建立|实现|部署|获得|通过|投入|拥有|上线)/;
+
+function at(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+/** The value behind a fact id, or undefined when the enterprise gave no such fact. */
+export function factValue(p: DraftProfile, id: string): unknown {
+  let m: RegExpExecArray | null;
+  if ((m = /^form\.(elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(id))) return (at(p.form, m[1]!) as Record<string, unknown> | undefined)?.[m[2]!];
+  if (id.startsWith('form.')) return at(p.form, id.slice(5));
+  if ((m = /^capabilities\.(\w+)$/.exec(id))) {
+    const v = (p.capabilities as Record<string, unknown>)[m[1]!];
+    return v === true || v === 'partial' ? v : undefined;
+  }
+  if (id.startsWith('metrics.')) return at(p.metrics, id.slice(8));
+  if (id.startsWith('enterprise.')) return at(p.enterprise, id.slice(11));
+  if ((m = /^computed:changeRatio\((\w+)\)$/.exec(id))) {
+    const ind = (p.form.indicators ?? {}) as Record<string, { before?: number; after?: number }>;
+    const ok = (side: 'before' | 'after') => ind[m![1]!]?.[side] !== undefined || (m![1] === 'productivity' && ind.outputValue?.[side] !== undefined && ind.headcount?.[side] !== undefined);
+    return ok('before') && ok('after') ? true : undefined;
+  }
+  if ((m = /^computed:outputPerPersonDay\((before|after)\)$/.exec(id))) {
+    const ind = p.form.indicators ?? {};
+    return ind.outputValue?.[m[1] as 'before'] !== undefined && ind.headcount?.[m[1] as 'before'] !== undefined && ind.workingDays ? true : undefined;
+  }
+  if ((m = /^computed:share\(form\.([\w.]+),form\.([\w.]+)\)$/.exec(id))) return at(p.form, m[1]!) !== undefined && at(p.form, m[2]!) !== undefined ? true : undefined;
+  if ((m = /^computed:debtRatio\((\d{4})\)$/.exec(id))) return p.form.finance?.[m[1]!]?.totalAssets !== undefined && p.form.finance?.[m[1]!]?.totalLiabilities !== undefined ? true : undefined;
+  if ((m = /^computed:count\(form\.([\w.]+)\)$/.exec(id))) return at(p.form, m[1]!);
+  return undefined;
+}
+
+/** Every word that names a capability: the knowledge's terms, names and abbreviations. */
+export function capabilityTerms(d: FormDrafting): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, c] of Object.entries(d.capabilities)) {
+    const abbr = [...c.name.matchAll(/（([A-Za-z]+)）/g)].map((x) => x[1]!);
+    out.set(id, [...new Set([c.name, c.claim, c.short, ...abbr, ...((c.terms as string[] | undefined) ?? [])].filter((x): x is string => !!x && x.length >= 2))]);
+  }
+  return out;
+}
+
+function word(text: string, w: string): boolean {
+  return /^[A-Za-z]/.test(w) ? new RegExp(`(?<![A-Za-z])${w}(?![A-Za-z])`).test(text) : text.includes(w);
+}
+
+export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'>, s: Sentence, terms: Map<string, string[]>): string[] {
+  const problems: string[] = [];
+  const body = s.text.replace(PLACEHOLDER, '');
+  const hadPlaceholder = body !== s.text;
+  const bad = (why: string) => problems.push(`${why}: 「${s.text}」 facts=${JSON.stringify(s.facts)}`);
+  for (const f of s.facts) if (f.startsWith('edit:') ? false : factValue(p, f) === undefined) bad(`fact ${f} does not exist`);
+  const texts = s.facts.map((f) => factValue(p, f)).filter((v): v is string => typeof v === 'string');
+  const told = (w: string) => texts.some((t) => word(t, w)) || (p.enterprise?.name ?? '').includes(w) || (p.form.name ?? '').includes(w);
+  // Digits: each must be a traced number of one of this sentence's facts (the form's own years excepted).
+  const own = new Set(d.numbers.filter((n) => s.facts.includes(n.source.replace(/^key:/, '')) || n.source.startsWith('spec:')).map((n) => n.value.replace(/^-/, '')));
+  for (const run of body.match(/\d+(?:\.\d+)?/g) ?? []) if (!own.has(run) && !told(run)) bad(`number ${run} without a fact of this sentence`);
+  // Systems: named only when confirmed (capabilities.X) or written by the enterprise itself.
+  const isHeading = /^【[^】]*】$/.test(body);
+  for (const [cap, words] of isHeading ? [] : terms) {
+    const hit = words.find((w) => word(body, w));
+    if (!hit) continue;
+    if (s.facts.includes(`capabilities.${cap}`) || told(hit)) continue;
+    // A longer confirmed name containing the word (「数据采集和监控系统（SCADA）」 holds 「SCADA」) is the same claim.
+    const covered = s.facts.some((f) => f.startsWith('capabilities.') && (terms.get(f.slice(13)) ?? []).some((w) => w.includes(hit) && word(body, w)));
+    if (!covered) bad(`names 「${hit}」 (${cap}) without the enterprise saying so`);
+  }
+  for (const w of STATUS) {
+    if (!body.includes(w)) continue;
+    const partialCap = w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial');
+    if (!partialCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
+  }
+  if (!s.facts.length && !hadPlaceholder && CLAIM_VERBS.test(body) && !/^【/.test(body)) bad('claims with no fact');
+  return problems;
+}
+
+/** Problems of every sentence of a draft; the number of sentences checked is returned too. */
+export function draftClaimProblems(p: DraftProfile, d: DraftResult, terms: Map<string, string[]>): { checked: number; problems: string[] } {
+  const problems = d.sentences.flatMap((s) => sentenceProblems(p, d, s, terms).map((x) => `${d.section}: ${x}`));
+  const joined = d.sentences.map((s) => s.text).join('');
+  // The sentences are the whole draft: nothing printed escapes the check.
+  if (joined.replace(/\s/g, '') !== d.text.replace(/\s/g, '')) problems.push(`${d.section}: sentences do not make up the text`);
+  return { checked: d.sentences.length, problems };
+}

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../web/components/zz-drafts-panel';
+import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
+
+/** A fake of the drafting, documents and checklist routes that records what the panel sent. */
+function fakeServer() {
+  const calls: { method: string; url: string; body?: unknown }[] = [];
+  const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+  const section = {
+    section: 'enterpriseIntro', title: '企业简介', text: '某公司成立于2011年4月20日。', edited: false, savedAt: null,
+    generated: { missingFacts: [], addFacts: ['发展历程'], target: null, sentences: [{ text: '某公司成立于2011年4月20日。', facts: ['form.name', 'form.foundedOn'] }] },
+  };
+  const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
+    calls.push({ method, url, body });
+    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', sections: [section] });
+    if (url === '/api/export/formats') return json(200, { docx: true, pdf: false, pdfHowTo: '请用 Word 或 WPS 另存为 PDF' });
+    if (url.startsWith('/api/sessions/s1/checklist?')) return json(200, { items: [{ id: 'photos', clause: '附件1.四(五)', title: '照片', done: false, note: '', checks: [] }] });
+    if (url.startsWith('/api/sessions/s1/checklist/photos')) return json(200, { done: false, note: '', checks: ['照片 7 张，少于 10 张，还需 3 张'] });
+    if (url === '/api/sessions/s1/documents')
+      return json(201, { documentId: 'd1', kind: 'pdf', pages: 1, suggestions: [{ field: 'finance.2022.revenue', label: '2022年营业收入', value: 86000, source: { file: '审计报告.pdf', page: 1, snippet: '营业收入 860,000,000.00' } }] });
+    if (url.endsWith('/accept')) return json(200, { field: body.field, value: body.value });
+    return json(404, { error: { message: 'not found' } });
+  });
+  return { calls, fetchFn };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+async function mount(): Promise<ZzDraftsPanel> {
+  const el = document.createElement('zz-drafts-panel');
+  el.session = { sessionId: 's1', token: 'tok' };
+  el.category = 'smartWorkshop';
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelector('textarea')).not.toBeNull());
+  return el;
+}
+const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
+
+describe('zz-drafts-panel: documents, provenance, checklist', () => {
+  it('shows a suggestion with its source and records it only when the user accepts it, as edited', async () => {
+    const server = fakeServer();
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '审计报告.pdf')] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull());
+    const li = el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')!;
+    expect(li.textContent).toContain('来源：审计报告.pdf 第1页「营业收入 860,000,000.00」');
+    expect(server.calls.some((c) => c.url.endsWith('/accept'))).toBe(false);
+    const box = li.querySelector<HTMLInputElement>('input.sug')!;
+    box.value = '86100';
+    box.dispatchEvent(new Event('input'));
+    [...li.querySelectorAll('button')].find((x) => x.textContent!.includes('采纳'))!.click();
+    await vi.waitFor(() => expect(server.calls.find((c) => c.url.endsWith('/accept'))?.body).toEqual({ field: 'finance.2022.revenue', value: 86100 }));
+    await vi.waitFor(() => expect(li.textContent).toContain('已采纳'));
+    // The drafts reload with the accepted fact before the test ends.
+    await vi.waitFor(() => expect(server.calls.filter((c) => c.url.startsWith('/api/sessions/s1/checklist?')).length).toBe(2));
+  });
+
+  it('shows each sentence with its facts on tap, says which facts would add length, and how to make a PDF', async () => {
+    vi.stubGlobal('fetch', fakeServer().fetchFn);
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('请用 Word 或 WPS 另存为 PDF'));
+    expect(el.shadowRoot!.textContent).toContain('发展历程');
+    button(el, '查看每句依据').click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('ol.prov li')).not.toBeNull());
+    expect(el.shadowRoot!.querySelector('ol.prov li')!.getAttribute('title')).toContain('foundedOn');
+  });
+
+  it('sends a photo count and shows the check', async () => {
+    const server = fakeServer();
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-item="photos"]')).not.toBeNull());
+    const n = el.shadowRoot!.querySelector<HTMLInputElement>('[data-item="photos"] input[type="number"]')!;
+    n.value = '7';
+    n.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('还需 3 张'));
+    expect(server.calls.find((c) => c.url.startsWith('/api/sessions/s1/checklist/photos'))!.body).toEqual({ photoCount: 7 });
+  });
+});
