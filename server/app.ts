@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
 import store from './store/plugin';
+import type { SessionStore } from './store/types';
+import health from './routes/health';
 import sessions from './routes/sessions';
 import chat from './routes/chat';
 import knowledge from './plugins/knowledge';
@@ -16,6 +18,8 @@ import { llmSpeakerOption } from './llm/chat';
 
 export interface AppOptions {
   config: Config;
+  /** A ready-made session store (tests); by default one is opened from config. */
+  store?: SessionStore;
 }
 
 declare module 'fastify' {
@@ -65,10 +69,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
     }),
   });
 
-  fastify.get('/api/health', async () => ({ ok: true }));
-  await fastify.register(store);
+  await fastify.register(store, { store: opts.store });
   await fastify.register(llm);
   await fastify.register(knowledge);
+  await fastify.register(health);
   await fastify.register(knowledgeRoutes);
   await fastify.register(import('./routes/assess'));
   await fastify.register(askRoutes);

@@ -48,5 +48,7 @@ export interface SessionStore {
   purgeInactive(before: Date, limit?: number): Promise<string[]>;
   /** Readiness: throws unless a real query on every table succeeds and no damaged data has been read. */
   check(): Promise<void>;
+  /** Resolves once the database is open and migrated (opening may be deferred until first use). */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
