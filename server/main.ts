@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import app from './app';
 import { loadConfig } from './config';
+import { loggerOptions } from './errors';
 
 async function main(): Promise<void> {
   let config;
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const server = Fastify({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.apiKey', '*.LLM_API_KEY'] },
+    logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // The embedded database initialises its files on first start; on a slow disk that outlasts the 10 s default.

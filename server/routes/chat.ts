@@ -8,6 +8,7 @@ import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
 import type { InterviewRules, Speaker } from '../chat/ports';
 import type { KnowledgeBase } from '../knowledge/base';
+import { cleanInput, InputShapeError } from '../schemas/text';
 
 export interface ChatOptions {
   /** Replaces the offline speaker (issue 6 plugs a model in here); the rules are unchanged. */
@@ -55,6 +56,13 @@ export function parseClientFrame(data: RawData): Parsed {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息应为 JSON 对象 (message must be a JSON object)' } };
   }
+  try {
+    // The same text and shape rules as every HTTP input (schemas/text.ts).
+    raw = cleanInput(raw, '(message)');
+  } catch (err) {
+    if (!(err instanceof InputShapeError)) throw err;
+    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${err.field}: ${err.message}` } };
+  }
   const rec = raw as Record<string, unknown>;
   const clientId = typeof rec.clientId === 'string' && rec.clientId.length <= 64 ? rec.clientId : undefined;
   if (typeof rec.type !== 'string' || !KNOWN_TYPES.has(rec.type)) {
@@ -70,7 +78,10 @@ export function parseClientFrame(data: RawData): Parsed {
   }
   const r = ClientMessage.safeParse(raw);
   if (!r.success) {
-    const detail = r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+    const detail = r.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.join('.').slice(0, 120) || '(message)'}: ${i.message.slice(0, 200)}`)
+      .join('; ');
     return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${detail}`, ...(clientId ? { clientId } : {}) } };
   }
   return { ok: true, msg: r.data };
