@@ -7,6 +7,8 @@ import { installErrorHandler } from './errors';
 import store from './store/plugin';
 import type { SessionStore } from './store/types';
 import health from './routes/health';
+import limits from './plugins/limits';
+import retention from './plugins/retention';
 import sessions from './routes/sessions';
 import chat from './routes/chat';
 import knowledge from './plugins/knowledge';
@@ -56,12 +58,22 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS over plain HTTP is ignored by browsers at best, and pins an intranet name to HTTPS at
+    // worst; it is added below only for requests that came over HTTPS, or when configured.
+    strictTransportSecurity: false,
   });
-  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
+  const hsts = 'max-age=31536000; includeSubDomains';
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (opts.config.HSTS || req.protocol === 'https') reply.header('strict-transport-security', hsts);
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
+  });
   // An attacker could enumerate session ids or flood /api/ask if requests were not rate limited.
   await fastify.register(rateLimit, {
     max: opts.config.RATE_LIMIT_MAX,
     timeWindow: opts.config.RATE_LIMIT_WINDOW_MS,
+    // The page's own files are not an attack surface worth a request budget; loading the app
+    // must not use up an office's share of the API limit.
+    allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       error: 'Too Many Requests',
@@ -70,6 +82,8 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   });
 
   await fastify.register(store, { store: opts.store });
+  await fastify.register(limits);
+  await fastify.register(retention);
   await fastify.register(llm);
   await fastify.register(knowledge);
   await fastify.register(health);

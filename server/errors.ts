@@ -85,7 +85,27 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: { code: ErrorCode.internal, message: '服务器内部错误，请稍后再试 (internal error)', requestId: req.id } });
   });
+  // Known paths answer a wrong method with 405 and the methods they do take.
+  const routes: { re: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (r) => {
+    // The page's catch-all GET /* would otherwise make every path "exist".
+    if (r.url === '/*' || r.url === '*') return;
+    const re = new RegExp(`^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    const found = routes.find((x) => x.re.source === re.source);
+    if (found) for (const m of methods) found.methods.add(m);
+    else routes.push({ re, methods: new Set(methods) });
+  });
   app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const allowed = new Set(routes.filter((r) => r.re.test(path)).flatMap((r) => [...r.methods]));
+    if (allowed.size > 0 && !allowed.has(req.method)) {
+      const allow = [...allowed].sort().join(', ');
+      return reply
+        .status(405)
+        .header('allow', allow)
+        .send({ error: { code: 'METHOD_NOT_ALLOWED', message: `${path.slice(0, 100)} 不支持 ${req.method}，可用：${allow} (method not allowed)` } });
+    }
     reply.status(404).send({ error: { code: ErrorCode.notFound, message: `未找到 ${req.method} ${req.url.split('?')[0]} (not found)` } });
   });
 }

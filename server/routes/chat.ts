@@ -95,7 +95,26 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   const speaker = opts.speaker ? opts.speaker(kb, rules, offline) : offline;
   const locks = new SessionLocks();
 
-  fastify.get('/api/chat', { websocket: true }, (socket: WebSocket, request) => {
+  const cfg = fastify.config;
+  const route = {
+    websocket: true,
+    // Upgrades have their own budget: a reconnect storm of a whole office behind one NAT must not
+    // use up the HTTP limit, nor HTTP traffic block reconnects.
+    config: { rateLimit: { max: cfg.WS_UPGRADE_MAX, timeWindow: cfg.RATE_LIMIT_WINDOW_MS } },
+    preHandler: fastify.limits.guardUpgrade,
+  } as const;
+  fastify.get('/api/chat', route, (socket: WebSocket, request) => {
+    const ip = request.ip;
+    fastify.limits.openSockets.set(ip, (fastify.limits.openSockets.get(ip) ?? 0) + 1);
+    socket.once('close', () => {
+      const n = (fastify.limits.openSockets.get(ip) ?? 1) - 1;
+      if (n <= 0) fastify.limits.openSockets.delete(ip);
+      else fastify.limits.openSockets.set(ip, n);
+      clearTimeout(idle);
+    });
+    // A socket its client has stopped using holds memory and a slot of the per-IP cap.
+    const idle = setTimeout(() => socket.close(1001, 'idle timeout'), cfg.WS_IDLE_TIMEOUT_MS);
+    let created = 0;
     // A turn sends several frames (ack, recorded, assessment, question); corking the TCP
     // socket until the turn's synchronous work is done turns them into one write syscall.
     const tcp = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
@@ -124,6 +143,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     let queued = 0;
     // Attached synchronously: a message sent right after the upgrade must not be dropped.
     socket.on('message', (data: RawData) => {
+      idle.refresh();
       if (queued >= MAX_QUEUED_PER_CONNECTION) {
         send({ type: 'error', code: WsErrorCode.invalid, message: '消息发送过快，请等待上一条处理完成 (too many queued messages)' });
         return;
@@ -133,7 +153,20 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         .then(async () => {
           const parsed = parseClientFrame(data);
           if (!parsed.ok) return send(parsed.error);
-          await conversation.handle(parsed.msg);
+          const msg = parsed.msg;
+          if (msg.type === 'open' && msg.sessionId === undefined) {
+            // Each such open creates a session: capped per socket and, with POST /api/sessions, per IP.
+            if (created >= cfg.SESSIONS_PER_CONNECTION) {
+              return send({ type: 'error', code: WsErrorCode.rateLimited, message: `本连接新建会话已达上限（${cfg.SESSIONS_PER_CONNECTION}）(too many new sessions on this connection)` });
+            }
+            try {
+              fastify.limits.takeSessionCreate(ip);
+            } catch (err) {
+              return send({ type: 'error', code: WsErrorCode.rateLimited, message: (err as Error).message });
+            }
+            created++;
+          }
+          await conversation.handle(msg);
         })
         .catch((err: unknown) => {
           request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');
@@ -147,4 +180,4 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   });
 }
 
-export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge'] });
+export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge', 'limits'] });
