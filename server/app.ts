@@ -8,6 +8,7 @@ import store from './store/plugin';
 import type { SessionStore } from './store/types';
 import health from './routes/health';
 import limits from './plugins/limits';
+import metrics from './plugins/metrics';
 import retention from './plugins/retention';
 import sessions from './routes/sessions';
 import chat from './routes/chat';
@@ -82,6 +83,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   });
 
   await fastify.register(store, { store: opts.store });
+  await fastify.register(metrics);
   await fastify.register(limits);
   await fastify.register(retention);
   await fastify.register(llm);

@@ -100,6 +100,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  /** The built web page (npm start builds it there when web/ changed). */
+  WEB_ROOT: z.string().min(1).default('./dist/web'),
   KNOWLEDGE_VERSION: z.string().min(1).default('henan-2023'),
   // Limits are per client IP. Behind NAT a whole office shares one address, so they are set for
   // about 50 people at once, not for one (README "Limits").

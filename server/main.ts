@@ -27,13 +27,34 @@ async function main(): Promise<void> {
     console.error(`启动失败 (startup failed): ${(err as Error).message}`);
     process.exit(1);
   }
+  /**
+   * Graceful shutdown: stop accepting (new requests get 503), close sockets with 1012 so clients
+   * reconnect, let turns in flight commit, flush the store's pending writes, release the data
+   * directory lock, exit. A second signal, or a shutdown that hangs, exits at once.
+   */
+  let stopping = false;
   const close = async (signal: string) => {
+    if (stopping) {
+      server.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
     server.log.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+    setTimeout(() => {
+      server.log.error('shutdown did not finish in 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
+    try {
+      await server.close();
+      server.log.info('shutdown complete');
+      process.exit(0);
+    } catch (err) {
+      server.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
 }
 
 void main();

@@ -34,6 +34,7 @@ async function retention(fastify: FastifyInstance): Promise<void> {
     async deleteSession(sessionId: string): Promise<boolean> {
       const existed = await fastify.store.delete(sessionId);
       await removeUploads(sessionId);
+      if (existed) fastify.metrics.sessionsDeleted.inc({ reason: 'request' });
       return existed;
     },
     async purge(now = new Date()): Promise<number> {
@@ -44,6 +45,7 @@ async function retention(fastify: FastifyInstance): Promise<void> {
         const ids = await fastify.store.purgeInactive(before, 500);
         for (const id of ids) await removeUploads(id);
         total += ids.length;
+        fastify.metrics.sessionsDeleted.inc({ reason: 'retention' }, ids.length);
         if (ids.length < 500) break;
       }
       if (total > 0) fastify.log.info({ purged: total, before: before.toISOString() }, 'retention: inactive sessions deleted');
@@ -67,4 +69,4 @@ async function retention(fastify: FastifyInstance): Promise<void> {
   fastify.addHook('onClose', async () => clearTimeout(timer));
 }
 
-export default fp(retention, { name: 'retention', dependencies: ['store'] });
+export default fp(retention, { name: 'retention', dependencies: ['store', 'metrics'] });

@@ -23,6 +23,8 @@ export interface ChatOptions {
 const HARD_MAX_PAYLOAD = 1024 * 1024;
 /** A client that sends faster than its turns are processed is told so instead of growing a queue without bound. */
 const MAX_QUEUED_PER_CONNECTION = 64;
+/** How long a shutdown waits for in-flight turns to commit. */
+const SHUTDOWN_DRAIN_MS = 10_000;
 /** Replies held for a client that does not read; past this the connection is dropped (its data is stored, it can resume). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -88,7 +90,21 @@ export function parseClientFrame(data: RawData): Parsed {
 }
 
 async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> {
-  await fastify.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
+  /** The turn chain of every open connection, so a shutdown can let in-flight turns commit. */
+  const chains = new Set<() => Promise<void>>();
+  await fastify.register(websocket, {
+    options: { maxPayload: HARD_MAX_PAYLOAD },
+    // Shutdown: 1012 (service restart) tells each client to reconnect, to another instance or to
+    // this one once it is back; turns already received finish and commit before the store closes.
+    preClose(done) {
+      const wss = fastify.websocketServer;
+      for (const client of wss.clients) client.close(1012, 'server restarting');
+      wss.close();
+      const pending = [...chains].map((c) => c());
+      const limit = new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS).unref());
+      void Promise.race([Promise.allSettled(pending), limit]).then(() => done());
+    },
+  });
   const kb = fastify.kb;
   const rules = createRules(kb);
   const offline = createOfflineSpeaker(rules);
@@ -140,6 +156,12 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
+    const current = () => chain;
+    chains.add(current);
+    socket.once('close', () => {
+      // Dropped once its last turn has settled, so a shutdown still waits for it.
+      void chain.finally(() => chains.delete(current));
+    });
     let queued = 0;
     // Attached synchronously: a message sent right after the upgrade must not be dropped.
     socket.on('message', (data: RawData) => {
@@ -165,8 +187,11 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
               return send({ type: 'error', code: WsErrorCode.rateLimited, message: (err as Error).message });
             }
             created++;
+            fastify.metrics.sessionsCreated.inc({ via: 'socket' });
           }
+          const end = fastify.metrics.socketTurn.startTimer({ type: msg.type });
           await conversation.handle(msg);
+          end();
         })
         .catch((err: unknown) => {
           request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');
@@ -180,4 +205,4 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   });
 }
 
-export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge', 'limits'] });
+export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge', 'limits', 'metrics'] });

@@ -12,6 +12,7 @@ async function sessions(fastify: FastifyInstance): Promise<void> {
   fastify.post('/api/sessions', async (request, reply) => {
     fastify.limits.takeSessionCreate(request.ip);
     const created = await fastify.store.create();
+    fastify.metrics.sessionsCreated.inc({ via: 'http' });
     return reply.status(201).send(created);
   });
 
