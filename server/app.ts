@@ -15,6 +15,10 @@ import chat from './routes/chat';
 import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
 import askRoutes from './routes/ask';
+import assessRoutes from './routes/assess';
+import capabilitiesRoutes from './routes/capabilities';
+import formsRoutes from './routes/forms';
+import web from './plugins/web';
 import fallbackPage from './routes/fallback-page';
 import llm from './plugins/llm';
 import { llmSpeakerOption } from './llm/chat';
@@ -82,21 +86,24 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
     }),
   });
 
+  // Services first (each decorates the instance), then every route module, each a plugin
+  // registered the same way; none of them is defined inline here.
   await fastify.register(store, { store: opts.store });
   await fastify.register(metrics);
   await fastify.register(limits);
   await fastify.register(retention);
   await fastify.register(llm);
   await fastify.register(knowledge);
+
   await fastify.register(health);
   await fastify.register(knowledgeRoutes);
-  await fastify.register(import('./routes/assess'));
+  await fastify.register(assessRoutes);
   await fastify.register(askRoutes);
-  await fastify.register(import('./routes/capabilities'));
-  await fastify.register(import('./routes/forms'));
+  await fastify.register(capabilitiesRoutes);
+  await fastify.register(formsRoutes);
   await fastify.register(sessions);
   await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });
-  await fastify.register(import('./plugins/web'));
+  await fastify.register(web);
   await fastify.register(fallbackPage);
 };
 
