@@ -95,8 +95,14 @@ describe('socket and session limits (small limits)', () => {
 describe('an office of 50 behind one address (default limits)', () => {
   let s: Served;
   beforeAll(async () => {
-    // Only the HTTP limit is set as the rest of the suite sets it; the socket limits are the defaults.
-    s = await serve();
+    // The shipped defaults of every per-IP limit (the test helper raises them for other tests).
+    const d = loadConfig({});
+    s = await serve({
+      RATE_LIMIT_MAX: String(d.RATE_LIMIT_MAX),
+      SESSION_CREATE_MAX: String(d.SESSION_CREATE_MAX),
+      WS_MAX_PER_IP: String(d.WS_MAX_PER_IP),
+      WS_UPGRADE_MAX: String(d.WS_UPGRADE_MAX),
+    });
   }, 120_000);
   afterAll(async () => {
     await s?.close();
