@@ -54,10 +54,19 @@ function tooMany(message: string): HttpError {
   return new HttpError(429, ErrorCode.rateLimited, message);
 }
 
-/** The origin browsers of this app send: PUBLIC_ORIGIN, or the scheme and Host the request came to. */
-function servedOrigin(request: FastifyRequest, configured: string | undefined): string {
-  if (configured) return new URL(configured).origin;
-  return `${request.protocol}://${request.host}`;
+/**
+ * Whether a browser's Origin is this app's: PUBLIC_ORIGIN when set, else the Host the request
+ * came to. Hosts are compared, not schemes: behind a TLS proxy the server may see plain HTTP
+ * while the page is https, and a page on the same host is not a cross-site attacker.
+ */
+function sameOrigin(origin: string, request: FastifyRequest, configured: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return configured ? host === new URL(configured).host : host === request.host;
 }
 
 async function limits(fastify: FastifyInstance): Promise<void> {
@@ -76,7 +85,7 @@ async function limits(fastify: FastifyInstance): Promise<void> {
       // Browsers always send Origin on a WebSocket; another site's page must not drive a
       // session here. Non-browser clients send none and are not affected.
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== servedOrigin(request, c.PUBLIC_ORIGIN)) {
+      if (origin !== undefined && !sameOrigin(origin, request, c.PUBLIC_ORIGIN)) {
         return reply.status(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: `不接受来自 ${origin.slice(0, 100)} 的连接 (origin not allowed)` } });
       }
       if ((openSockets.get(request.ip) ?? 0) >= c.WS_MAX_PER_IP) {

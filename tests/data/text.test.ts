@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedPgliteDir } from './template';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import { cleanInput, cleanText, InputShapeError, INPUT_LIMITS } from '../../server/schemas/text';
@@ -142,8 +146,11 @@ describe('every text route stores and answers clean text', () => {
 });
 
 describe('the error log carries no user text', () => {
-  it('drops SQL parameters, detail and where from a database error and cuts long quoted values', async () => {
-    const db = await PGlite.create();
+  it('drops SQL parameters, detail and where from a database error and cuts long quoted values', { timeout: 120_000 }, async () => {
+    // A copy of the test template: an in-memory initdb is seconds of WASM work.
+    const dir = mkdtempSync(join(tmpdir(), 'zhizao-logerr-'));
+    await seedPgliteDir(join(dir, 'pglite'));
+    const db = await PGlite.create({ dataDir: join(dir, 'pglite') });
     await db.exec('create table t (n integer, j jsonb)');
     const secret = '联系人张三手机13800000000的秘密内容';
     const errors: unknown[] = [];
@@ -154,6 +161,7 @@ describe('the error log carries no user text', () => {
       await db.query(sql, [...params]).catch((e: unknown) => errors.push(e));
     }
     await db.close();
+    rmSync(dir, { recursive: true, force: true });
     expect(errors).toHaveLength(2);
     const lines: string[] = [];
     const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
