@@ -55,8 +55,14 @@ create table if not exists docs (
   },
 ];
 
-/** The tables every integrity and readiness check reads. */
-export const TABLES = ['sessions', 'transcript', 'answer_log', 'docs'] as const;
+/** The tables every integrity and readiness check reads, with their primary key columns. */
+export const TABLE_KEYS = {
+  sessions: 'id',
+  transcript: 'session_id, seq',
+  answer_log: 'session_id, n',
+  docs: 'session_id, key',
+} as const;
+export const TABLES = Object.keys(TABLE_KEYS) as (keyof typeof TABLE_KEYS)[];
 
 interface Queryable {
   exec(sql: string): Promise<unknown>;

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lockDataDir, type DataDirLock } from './lock';
-import { migrate, TABLES } from './migrations';
+import { migrate, TABLE_KEYS, TABLES } from './migrations';
 
 /**
  * A data directory that cannot be used as it is. The message names the path and what to do;
@@ -88,15 +88,26 @@ export function checkCluster(dir: string): void {
 }
 
 /**
- * Reads every heap page of every table once (sequential scans), so a damaged page stops the
- * start with the relation's file named, instead of a server that reports healthy and then fails
- * each read of the affected sessions.
+ * Reads every table twice: every heap page once (a sequential scan), then every row through its
+ * primary key index. A damaged page fails the first; a heap file cut short (rows silently gone
+ * from a scan) fails the second, because the index still points into the missing blocks, or
+ * the two counts differ. Either stops the start with the relation's file named, instead of a
+ * server that reports healthy and serves sessions with rows missing.
  */
 export async function integrityCheck(db: PGlite, dir: string): Promise<void> {
   try {
     await db.transaction(async (tx) => {
       await tx.exec('set local enable_indexscan = off; set local enable_indexonlyscan = off; set local enable_bitmapscan = off;');
-      for (const t of TABLES) await tx.query(`select count(*) from ${t}`);
+      const heap = new Map<string, number>();
+      for (const t of TABLES) heap.set(t, Number((await tx.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n));
+      await tx.exec('set local enable_indexscan = on; set local enable_seqscan = off; set local enable_sort = off;');
+      for (const t of TABLES) {
+        const n = Number((await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from ${t} order by ${TABLE_KEYS[t]}) x`)).rows[0]!.n);
+        if (n !== heap.get(t)) {
+          const file = (await tx.query<{ p: string }>(`select pg_relation_filepath('${t}') as p`)).rows[0]?.p;
+          throw new Error(`表 ${t}（文件 ${file}）按索引读到 ${n} 行，顺序读到 ${heap.get(t)} 行 (index and table disagree: rows missing)`);
+        }
+      }
     });
   } catch (err) {
     throw new DataDirError(dir, `完整性检查失败：${(err as Error).message}（文件路径相对于 ${dir}）(integrity check failed)`);

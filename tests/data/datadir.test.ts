@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { truncateSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -119,6 +119,16 @@ describe('an existing data directory is never removed or overwritten', () => {
     expect(err).toBeInstanceOf(DataDirError);
     expect((err as Error).message).toContain(file.slice(join(dataDir, 'pglite').length + 1));
     expect((err as Error).message).toContain(join(dataDir, 'pglite'));
+  }, 120_000);
+
+  it('stops at start when a table file was cut short (rows would silently be missing)', async () => {
+    const { dataDir } = await populatedCopy();
+    const file = await relationFile(dataDir, 'transcript');
+    expect(statSync(file).size).toBeGreaterThan(8192);
+    truncateSync(file, 8192);
+    const err = await PgliteStore.open({ dataDir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataDirError);
+    expect((err as Error).message).toContain(file.slice(join(dataDir, 'pglite').length + 1));
   }, 120_000);
 
   it('/api/ready fails (and keeps failing) once a damaged page has been read, while /api/health stays up', async () => {
