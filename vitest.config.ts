@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    // Fresh test databases start from a template copy (a test speed-up; production runs initdb).
+    setupFiles: ['tests/data/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and LibreOffice tests start heavy processes; two cores cannot run many at once.

@@ -67,7 +67,7 @@ async function load(url: string, bodies: string[] | null | 'GET'): Promise<numbe
 async function serve(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-'));
   // Same process setup for every server; the rate limit is raised so it never trips during the run.
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000000' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000000', SESSION_CREATE_MAX: '100000000', WS_MAX_PER_IP: '100000', WS_UPGRADE_MAX: '100000000' });
   const full = Fastify({ logger: false, pluginTimeout: 120_000 });
   await full.register(app, { config });
   // The same JSON route inside the full app: the baseline that pays the same app shell as /api/ask.

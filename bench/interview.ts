@@ -32,7 +32,7 @@ async function serve(): Promise<void> {
   const app = (await import('../server/app')).default;
   const { loadConfig } = await import('../server/config');
   const dataDir = process.env.BENCH_DATA_DIR!;
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '10000000' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '10000000', SESSION_CREATE_MAX: '100000000', WS_MAX_PER_IP: '100000', WS_UPGRADE_MAX: '100000000' });
   const fastify = Fastify({ logger: false });
   await fastify.register(app, { config });
   // The baseline: the same server, socket stack and loop, with no work per message.

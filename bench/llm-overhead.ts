@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-llm-'));
   const server = Fastify({ logger: false, pluginTimeout: 120_000 });
   await server.register(app, {
-    config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: 'sk-bench', LLM_MAX_RETRIES: '0' }),
+    config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000', SESSION_CREATE_MAX: '100000000', WS_MAX_PER_IP: '100000', WS_UPGRADE_MAX: '100000000', LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: 'sk-bench', LLM_MAX_RETRIES: '0' }),
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;

@@ -5,17 +5,29 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
 import store from './store/plugin';
+import type { SessionStore } from './store/types';
+import health from './routes/health';
+import limits from './plugins/limits';
+import metrics from './plugins/metrics';
+import retention from './plugins/retention';
 import sessions from './routes/sessions';
 import chat from './routes/chat';
 import knowledge from './plugins/knowledge';
 import knowledgeRoutes from './routes/knowledge';
 import askRoutes from './routes/ask';
+import assessRoutes from './routes/assess';
+import capabilitiesRoutes from './routes/capabilities';
+import formsRoutes from './routes/forms';
+import documentsRoutes from './routes/documents';
+import web from './plugins/web';
 import fallbackPage from './routes/fallback-page';
 import llm from './plugins/llm';
 import { llmSpeakerOption } from './llm/chat';
 
 export interface AppOptions {
   config: Config;
+  /** A ready-made session store (tests); by default one is opened from config. */
+  store?: SessionStore;
 }
 
 declare module 'fastify' {
@@ -52,12 +64,22 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS over plain HTTP is ignored by browsers at best, and pins an intranet name to HTTPS at
+    // worst; it is added below only for requests that came over HTTPS, or when configured.
+    strictTransportSecurity: false,
   });
-  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
+  const hsts = 'max-age=31536000; includeSubDomains';
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (opts.config.HSTS || req.protocol === 'https') reply.header('strict-transport-security', hsts);
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
+  });
   // An attacker could enumerate session ids or flood /api/ask if requests were not rate limited.
   await fastify.register(rateLimit, {
     max: opts.config.RATE_LIMIT_MAX,
     timeWindow: opts.config.RATE_LIMIT_WINDOW_MS,
+    // The page's own files are not an attack surface worth a request budget; loading the app
+    // must not use up an office's share of the API limit.
+    allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       error: 'Too Many Requests',
@@ -65,19 +87,25 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
     }),
   });
 
-  fastify.get('/api/health', async () => ({ ok: true }));
-  await fastify.register(store);
+  // Services first (each decorates the instance), then every route module, each a plugin
+  // registered the same way; none of them is defined inline here.
+  await fastify.register(store, { store: opts.store });
+  await fastify.register(metrics);
+  await fastify.register(limits);
+  await fastify.register(retention);
   await fastify.register(llm);
   await fastify.register(knowledge);
+
+  await fastify.register(health);
   await fastify.register(knowledgeRoutes);
-  await fastify.register(import('./routes/assess'));
+  await fastify.register(assessRoutes);
   await fastify.register(askRoutes);
-  await fastify.register(import('./routes/capabilities'));
-  await fastify.register(import('./routes/forms'));
-  await fastify.register(import('./routes/documents'));
+  await fastify.register(capabilitiesRoutes);
+  await fastify.register(formsRoutes);
+  await fastify.register(documentsRoutes);
   await fastify.register(sessions);
   await fastify.register(chat, { speaker: llmSpeakerOption(fastify.llm) });
-  await fastify.register(import('./plugins/web'));
+  await fastify.register(web);
   await fastify.register(fallbackPage);
 };
 

@@ -100,9 +100,31 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  /** The built web page (npm start builds it there when web/ changed). */
+  WEB_ROOT: z.string().min(1).default('./dist/web'),
   KNOWLEDGE_VERSION: z.string().min(1).default('henan-2023'),
-  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(120),
+  // Limits are per client IP. Behind NAT a whole office shares one address, so they are set for
+  // about 50 people at once, not for one (README "Limits").
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Socket upgrades per IP per RATE_LIMIT_WINDOW_MS (a reconnect storm after a restart is 50 at once). */
+  WS_UPGRADE_MAX: z.coerce.number().int().positive().default(300),
+  /** Open chat sockets per IP at a time. */
+  WS_MAX_PER_IP: z.coerce.number().int().positive().default(200),
+  /** A socket with no message from its client for this long is closed (the page reconnects and resumes). */
+  WS_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30 * 60_000),
+  /** New sessions one socket may open (each `open` without a sessionId creates one). */
+  SESSIONS_PER_CONNECTION: z.coerce.number().int().positive().default(3),
+  /** New sessions per IP per SESSION_CREATE_WINDOW_MS, over HTTP and the socket together. */
+  SESSION_CREATE_MAX: z.coerce.number().int().positive().default(300),
+  SESSION_CREATE_WINDOW_MS: z.coerce.number().int().positive().default(60 * 60_000),
+  /** The page's own origin (https://host[:port]); by default the request's Host. Browsers' sockets from other origins are refused. */
+  PUBLIC_ORIGIN: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+  /** Send Strict-Transport-Security even on requests that did not arrive over HTTPS (e.g. TLS ends at a proxy without X-Forwarded-Proto). */
+  HSTS: bool.default(false),
+  /** Sessions with no activity for this many days are deleted with their drafts and uploads; 0 keeps them. */
+  SESSION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+  RETENTION_PURGE_INTERVAL_MS: z.coerce.number().int().min(60_000).default(6 * 60 * 60_000),
   TRUST_PROXY: bool.default(false),
   ...llmSettings(),
 }).superRefine(checkLlmSettings);

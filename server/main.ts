@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import app from './app';
 import { loadConfig } from './config';
+import { loggerOptions } from './errors';
 
 async function main(): Promise<void> {
   let config;
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const server = Fastify({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.apiKey', '*.LLM_API_KEY'] },
+    logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // The embedded database initialises its files on first start; on a slow disk that outlasts the 10 s default.
@@ -26,13 +27,34 @@ async function main(): Promise<void> {
     console.error(`启动失败 (startup failed): ${(err as Error).message}`);
     process.exit(1);
   }
+  /**
+   * Graceful shutdown: stop accepting (new requests get 503), close sockets with 1012 so clients
+   * reconnect, let turns in flight commit, flush the store's pending writes, release the data
+   * directory lock, exit. A second signal, or a shutdown that hangs, exits at once.
+   */
+  let stopping = false;
   const close = async (signal: string) => {
+    if (stopping) {
+      server.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
     server.log.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+    setTimeout(() => {
+      server.log.error('shutdown did not finish in 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
+    try {
+      await server.close();
+      server.log.info('shutdown complete');
+      process.exit(0);
+    } catch (err) {
+      server.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
 }
 
 void main();

@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface WebOptions {
-  /** Directory holding the built page; defaults to dist/web at the repository root. */
+  /** Directory holding the built page; defaults to WEB_ROOT from config. */
   root?: string;
 }
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** Where the built page is: from config (a path relative to the working directory, like DATA_DIR), never guessed from this file's location, which changes once bundled. */
+export function webRootOf(fastify: FastifyInstance): string {
+  return resolve(fastify.config?.WEB_ROOT ?? './dist/web');
+}
 
 /**
  * Serves the built single-page app at /. Unknown non-API paths get index.html so a deep link
@@ -17,7 +19,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.m
  * server's fallback page answers / instead.
  */
 async function web(fastify: FastifyInstance, opts: WebOptions): Promise<void> {
-  const root = opts.root ?? DEFAULT_WEB_ROOT;
+  const root = opts.root ?? webRootOf(fastify);
   if (!existsSync(join(root, 'index.html'))) {
     fastify.log.warn({ root }, 'web page not built; run `npm run build:web`');
     return;

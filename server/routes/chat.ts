@@ -8,6 +8,7 @@ import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
 import type { InterviewRules, Speaker } from '../chat/ports';
 import type { KnowledgeBase } from '../knowledge/base';
+import { cleanInput, InputShapeError } from '../schemas/text';
 
 export interface ChatOptions {
   /** Replaces the offline speaker (issue 6 plugs a model in here); the rules are unchanged. */
@@ -22,6 +23,8 @@ export interface ChatOptions {
 const HARD_MAX_PAYLOAD = 1024 * 1024;
 /** A client that sends faster than its turns are processed is told so instead of growing a queue without bound. */
 const MAX_QUEUED_PER_CONNECTION = 64;
+/** How long a shutdown waits for in-flight turns to commit. */
+const SHUTDOWN_DRAIN_MS = 10_000;
 /** Replies held for a client that does not read; past this the connection is dropped (its data is stored, it can resume). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -55,6 +58,13 @@ export function parseClientFrame(data: RawData): Parsed {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息应为 JSON 对象 (message must be a JSON object)' } };
   }
+  try {
+    // The same text and shape rules as every HTTP input (schemas/text.ts).
+    raw = cleanInput(raw, '(message)');
+  } catch (err) {
+    if (!(err instanceof InputShapeError)) throw err;
+    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${err.field}: ${err.message}` } };
+  }
   const rec = raw as Record<string, unknown>;
   const clientId = typeof rec.clientId === 'string' && rec.clientId.length <= 64 ? rec.clientId : undefined;
   if (typeof rec.type !== 'string' || !KNOWN_TYPES.has(rec.type)) {
@@ -70,21 +80,57 @@ export function parseClientFrame(data: RawData): Parsed {
   }
   const r = ClientMessage.safeParse(raw);
   if (!r.success) {
-    const detail = r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+    const detail = r.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.join('.').slice(0, 120) || '(message)'}: ${i.message.slice(0, 200)}`)
+      .join('; ');
     return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${detail}`, ...(clientId ? { clientId } : {}) } };
   }
   return { ok: true, msg: r.data };
 }
 
 async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> {
-  await fastify.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
+  /** The turn chain of every open connection, so a shutdown can let in-flight turns commit. */
+  const chains = new Set<() => Promise<void>>();
+  await fastify.register(websocket, {
+    options: { maxPayload: HARD_MAX_PAYLOAD },
+    // Shutdown: 1012 (service restart) tells each client to reconnect, to another instance or to
+    // this one once it is back; turns already received finish and commit before the store closes.
+    preClose(done) {
+      const wss = fastify.websocketServer;
+      for (const client of wss.clients) client.close(1012, 'server restarting');
+      wss.close();
+      const pending = [...chains].map((c) => c());
+      const limit = new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS).unref());
+      void Promise.race([Promise.allSettled(pending), limit]).then(() => done());
+    },
+  });
   const kb = fastify.kb;
   const rules = createRules(kb);
   const offline = createOfflineSpeaker(rules);
   const speaker = opts.speaker ? opts.speaker(kb, rules, offline) : offline;
   const locks = new SessionLocks();
 
-  fastify.get('/api/chat', { websocket: true }, (socket: WebSocket, request) => {
+  const cfg = fastify.config;
+  const route = {
+    websocket: true,
+    // Upgrades have their own budget: a reconnect storm of a whole office behind one NAT must not
+    // use up the HTTP limit, nor HTTP traffic block reconnects.
+    config: { rateLimit: { max: cfg.WS_UPGRADE_MAX, timeWindow: cfg.RATE_LIMIT_WINDOW_MS } },
+    preHandler: fastify.limits.guardUpgrade,
+  } as const;
+  fastify.get('/api/chat', route, (socket: WebSocket, request) => {
+    const ip = request.ip;
+    fastify.limits.openSockets.set(ip, (fastify.limits.openSockets.get(ip) ?? 0) + 1);
+    socket.once('close', () => {
+      const n = (fastify.limits.openSockets.get(ip) ?? 1) - 1;
+      if (n <= 0) fastify.limits.openSockets.delete(ip);
+      else fastify.limits.openSockets.set(ip, n);
+      clearTimeout(idle);
+    });
+    // A socket its client has stopped using holds memory and a slot of the per-IP cap.
+    const idle = setTimeout(() => socket.close(1001, 'idle timeout'), cfg.WS_IDLE_TIMEOUT_MS);
+    let created = 0;
     // A turn sends several frames (ack, recorded, assessment, question); corking the TCP
     // socket until the turn's synchronous work is done turns them into one write syscall.
     const tcp = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
@@ -110,9 +156,16 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
+    const current = () => chain;
+    chains.add(current);
+    socket.once('close', () => {
+      // Dropped once its last turn has settled, so a shutdown still waits for it.
+      void chain.finally(() => chains.delete(current));
+    });
     let queued = 0;
     // Attached synchronously: a message sent right after the upgrade must not be dropped.
     socket.on('message', (data: RawData) => {
+      idle.refresh();
       if (queued >= MAX_QUEUED_PER_CONNECTION) {
         send({ type: 'error', code: WsErrorCode.invalid, message: '消息发送过快，请等待上一条处理完成 (too many queued messages)' });
         return;
@@ -122,7 +175,23 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         .then(async () => {
           const parsed = parseClientFrame(data);
           if (!parsed.ok) return send(parsed.error);
-          await conversation.handle(parsed.msg);
+          const msg = parsed.msg;
+          if (msg.type === 'open' && msg.sessionId === undefined) {
+            // Each such open creates a session: capped per socket and, with POST /api/sessions, per IP.
+            if (created >= cfg.SESSIONS_PER_CONNECTION) {
+              return send({ type: 'error', code: WsErrorCode.rateLimited, message: `本连接新建会话已达上限（${cfg.SESSIONS_PER_CONNECTION}）(too many new sessions on this connection)` });
+            }
+            try {
+              fastify.limits.takeSessionCreate(ip);
+            } catch (err) {
+              return send({ type: 'error', code: WsErrorCode.rateLimited, message: (err as Error).message });
+            }
+            created++;
+            fastify.metrics.sessionsCreated.inc({ via: 'socket' });
+          }
+          const end = fastify.metrics.socketTurn.startTimer({ type: msg.type });
+          await conversation.handle(msg);
+          end();
         })
         .catch((err: unknown) => {
           request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');
@@ -136,4 +205,4 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   });
 }
 
-export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge'] });
+export default fp(chat, { name: 'chat', dependencies: ['store', 'knowledge', 'limits', 'metrics'] });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_WEB_ROOT } from '../plugins/web';
+import { webRootOf } from '../plugins/web';
 
 export interface FallbackOptions {
   webRoot?: string;
@@ -107,7 +107,7 @@ form.addEventListener('submit', async (event) => {
 `;
 
 export default async function fallbackPage(fastify: FastifyInstance, opts: FallbackOptions): Promise<void> {
-  if (existsSync(join(opts.webRoot ?? DEFAULT_WEB_ROOT, 'index.html'))) return;
+  if (existsSync(join(opts.webRoot ?? webRootOf(fastify), 'index.html'))) return;
   fastify.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PAGE));
   fastify.get('/fallback/ask.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SCRIPT));
 }

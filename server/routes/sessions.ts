@@ -9,8 +9,10 @@ import { createRules } from '../chat/rules';
 async function sessions(fastify: FastifyInstance): Promise<void> {
   const rules = createRules(fastify.kb);
 
-  fastify.post('/api/sessions', async (_request, reply) => {
+  fastify.post('/api/sessions', async (request, reply) => {
+    fastify.limits.takeSessionCreate(request.ip);
     const created = await fastify.store.create();
+    fastify.metrics.sessionsCreated.inc({ via: 'http' });
     return reply.status(201).send(created);
   });
 
@@ -29,6 +31,13 @@ async function sessions(fastify: FastifyInstance): Promise<void> {
       question: step.question,
     };
   });
+
+  /** Deletes the session at once with everything stored for it (transcript, answers, drafts, uploads). */
+  fastify.delete('/api/sessions/:id', async (request, reply) => {
+    const sessionId = await fastify.requireSession(request);
+    await fastify.retention.deleteSession(sessionId);
+    return reply.status(204).send();
+  });
 }
 
-export default fp(sessions, { name: 'sessions', dependencies: ['store', 'knowledge'] });
+export default fp(sessions, { name: 'sessions', dependencies: ['store', 'knowledge', 'limits', 'retention'] });

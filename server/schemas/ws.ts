@@ -79,4 +79,5 @@ export const WsErrorCode = {
   notFound: 'NOT_FOUND',
   unknownQuestion: 'UNKNOWN_QUESTION',
   internal: 'INTERNAL',
+  rateLimited: 'RATE_LIMITED',
 } as const;

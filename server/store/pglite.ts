@@ -1,12 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { AnswerValue } from '../schemas/interview';
 import type { TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from './types';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
+import { openDatabase, type OpenedDatabase } from './open';
+import { TABLES } from './migrations';
 
 type Answers = Record<string, AnswerValue>;
 
@@ -26,6 +24,8 @@ interface Cached {
   nextSeq: number;
   inflight: number;
   lastUsed: number;
+  /** When sessions.updated_at was last moved forward (0: not by this process). */
+  touchedAt: number;
 }
 
 type Op =
@@ -59,40 +59,13 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-const SCHEMA = `
-create table if not exists sessions (
-  id text primary key,
-  token_hash text not null,
-  answers jsonb not null default '{}'::jsonb,
-  created_at timestamptz not null,
-  updated_at timestamptz not null
-);
-create table if not exists transcript (
-  session_id text not null references sessions(id) on delete cascade,
-  seq integer not null,
-  id text not null,
-  role text not null,
-  text text not null,
-  citations jsonb not null default '[]'::jsonb,
-  client_id text,
-  at timestamptz not null,
-  primary key (session_id, seq)
-);
-create unique index if not exists transcript_client_id on transcript (session_id, client_id);
-create table if not exists answer_log (
-  session_id text not null references sessions(id) on delete cascade,
-  n integer not null,
-  patch jsonb not null,
-  primary key (session_id, n)
-);
-create table if not exists docs (
-  session_id text not null references sessions(id) on delete cascade,
-  key text not null,
-  value jsonb not null,
-  updated_at timestamptz not null,
-  primary key (session_id, key)
-);
-`;
+
+/**
+ * sessions.updated_at (last activity, for retention) is moved at most this often per session:
+ * an update of the session row on every turn would cost a row version and WAL per answer,
+ * and retention is counted in days.
+ */
+const TOUCH_EVERY_MS = 60 * 60_000;
 
 /** Sessions untouched for this long may leave memory; a reserved seq is always used well within it. */
 const EVICT_AFTER_MS = 5 * 60_000;
@@ -101,6 +74,11 @@ export interface PgliteStoreOptions {
   /** Directory of the database; undefined keeps it in memory (tests of the store only). */
   dataDir?: string;
   maxCachedSessions?: number;
+  /**
+   * Read every table once at open (default true). Off only in tests that simulate damage
+   * appearing after the start, which the readiness check must then report.
+   */
+  integrityCheck?: boolean;
 }
 
 /**
@@ -126,12 +104,14 @@ export class PgliteStore implements SessionStore {
   private idle: Promise<void> = Promise.resolve();
   private idleResolve: (() => void) | undefined;
   private readonly maxCached: number;
-  private opening: Promise<PGlite> | undefined;
-  private readonly dataDir: string | undefined;
+  private opening: Promise<OpenedDatabase> | undefined;
+  private readonly opts: PgliteStoreOptions;
+  /** The first error that showed damaged data (SQLSTATE class XX or a file error); readiness fails from then on. */
+  private damage: Error | undefined;
 
   private constructor(opts: PgliteStoreOptions) {
     this.maxCached = opts.maxCachedSessions ?? 5000;
-    this.dataDir = opts.dataDir;
+    this.opts = opts;
   }
 
   /**
@@ -140,8 +120,50 @@ export class PgliteStore implements SessionStore {
    * plugins (it would starve avvio's plugin timer on a busy machine).
    */
   private get dbp(): Promise<PGlite> {
-    this.opening ??= openDatabase(this.dataDir);
-    return this.opening;
+    this.opening ??= openDatabase(this.opts.dataDir, { integrityCheck: this.opts.integrityCheck });
+    return this.opening.then((o) => o.db);
+  }
+
+  /** Runs a statement, remembering any error that shows damaged storage for check(). */
+  private async query<T>(sql: string, params: unknown[]): Promise<{ rows: T[] }> {
+    const db = await this.dbp;
+    try {
+      return await db.query<T>(sql, params);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      // XX: data_corrupted / index_corrupted / internal; 58: system errors such as an unreadable file.
+      if (typeof code === 'string' && /^(XX|58)/.test(code)) this.damage ??= err as Error;
+      throw err;
+    }
+  }
+
+  /**
+   * Readiness: a real query on every table, plus any damage seen by earlier requests since the
+   * start (postgres keeps pages cached, so a probe alone could pass over a page that failed a read).
+   */
+  async check(): Promise<void> {
+    if (this.damage) throw new Error(`存储读取出错，数据可能已损坏 (storage error): ${this.damage.message}`);
+    await this.query('select count(*) from sessions', []);
+    for (const t of TABLES) await this.query(`select 1 from ${t} limit 1`, []);
+  }
+
+  /** Removes a session and everything stored for it (transcript, answers, docs) at once. */
+  async delete(sessionId: string): Promise<boolean> {
+    await this.idle;
+    const r = await this.query<{ id: string }>('delete from sessions where id = $1 returning id', [sessionId]);
+    this.cache.delete(sessionId);
+    return r.rows.length > 0;
+  }
+
+  /** Deletes every session with no activity since `before`; returns their ids. */
+  async purgeInactive(before: Date, limit = 1000): Promise<string[]> {
+    const r = await this.query<{ id: string }>(
+      `delete from sessions where id in (select id from sessions where updated_at < $1 order by updated_at limit $2) returning id`,
+      [before.toISOString(), limit],
+    );
+    const ids = r.rows.map((x) => x.id);
+    for (const id of ids) this.cache.delete(id);
+    return ids;
   }
 
   /** Resolves once the database is open and migrated; rejects if it cannot be. */
@@ -176,6 +198,7 @@ export class PgliteStore implements SessionStore {
       nextSeq: 1,
       inflight: 0,
       lastUsed: Date.now(),
+      touchedAt: Date.now(),
     });
     return { sessionId, token };
   }
@@ -259,8 +282,7 @@ export class PgliteStore implements SessionStore {
 
   async getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined> {
     await this.must(sessionId);
-    const db = await this.dbp;
-    const r = await db.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
+    const r = await this.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
     return r.rows[0]?.value;
   }
 
@@ -276,8 +298,12 @@ export class PgliteStore implements SessionStore {
     this.closed = true;
     await this.idle;
     if (!this.opening) return;
-    const db = await this.opening.catch(() => undefined);
-    await db?.close();
+    const opened = await this.opening.catch(() => undefined);
+    try {
+      await opened?.db.close();
+    } finally {
+      opened?.lock?.release();
+    }
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -338,17 +364,16 @@ export class PgliteStore implements SessionStore {
   }
 
   private async loadFromDb(sessionId: string): Promise<Cached | undefined> {
-    const db = await this.dbp;
-    const r = await db.query<{ token_hash: string; answers: Answers }>(
+    const r = await this.query<{ token_hash: string; answers: Answers }>(
       'select token_hash, answers from sessions where id = $1',
       [sessionId],
     );
     const row = r.rows[0];
     if (!row) return undefined;
-    const log = await db.query<{ n: number; patch: AnswerPatch }>('select n, patch from answer_log where session_id = $1 order by n', [sessionId]);
+    const log = await this.query<{ n: number; patch: AnswerPatch }>('select n, patch from answer_log where session_id = $1 order by n', [sessionId]);
     let answers: Answers = row.answers ?? {};
     for (const l of log.rows) answers = applyPatch(answers, l.patch);
-    const t = await db.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
+    const t = await this.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
       'select seq, id, role, text, citations, client_id, at from transcript where session_id = $1 order by seq',
       [sessionId],
     );
@@ -372,6 +397,7 @@ export class PgliteStore implements SessionStore {
       nextSeq: (entries.at(-1)?.seq ?? 0) + 1,
       inflight: 0,
       lastUsed: Date.now(),
+      touchedAt: 0,
     };
     // A concurrent create/load may have won the race; keep the first so no state is split.
     const existing = this.cache.get(sessionId);
@@ -448,7 +474,15 @@ export class PgliteStore implements SessionStore {
       else docs.set(`${op.sessionId}\u0000${op.key}`, { s: op.sessionId, k: op.key, v: op.value });
     }
     const now = new Date().toISOString();
-    const db = await this.dbp;
+    const touch: string[] = [];
+    const nowMs = Date.now();
+    for (const op of ops) {
+      if (op.kind === 'session' || touch.includes(op.sessionId)) continue;
+      const c = this.cache.get(op.sessionId);
+      if (c && nowMs - c.touchedAt < TOUCH_EVERY_MS) continue;
+      if (c) c.touchedAt = nowMs;
+      touch.push(op.sessionId);
+    }
     // One statement (data-modifying CTEs) is one implicit transaction and one round trip into
     // the WASM backend, instead of BEGIN, a query per table and COMMIT. create() resolves only
     // after its commit, so a batch never inserts and updates the same session row.
@@ -476,83 +510,14 @@ export class PgliteStore implements SessionStore {
         select x->>'s', x->>'k', x->'v', ($1::jsonb->>'now')::timestamptz from jsonb_array_elements($1::jsonb->'docs') x
         on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at)`);
     }
-    if (!parts.length) return;
-    await db.query(`with ${parts.join(',\n')} select 1`, [JSON.stringify(payload)]);
-  }
-}
-
-/**
- * A fresh data directory costs an initdb, several seconds of WASM work. The first one is kept
- * as a template (next to the OS temp files, per PGlite version) and later fresh directories
- * start as a copy of it, which opens in a fraction of that time. The template is built in a
- * private directory and renamed into place, so a half-built one is never copied.
- */
-async function openDatabase(dataDir: string | undefined): Promise<PGlite> {
-  if (!dataDir) {
-    const db = await PGlite.create();
-    await db.exec(SCHEMA);
-    return db;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const dir = join(resolve(dataDir), 'pglite');
-  if (!existsSync(join(dir, 'PG_VERSION'))) {
-    const template = await ensureTemplate().catch(() => undefined);
-    if (template) {
-      rmSync(dir, { recursive: true, force: true });
-      cpSync(template, dir, { recursive: true, filter: (src) => !src.endsWith(TEMPLATE_MARK) });
+    if (touch.length) {
+      payload.touch = touch;
+      parts.push(`upd_sessions as (update sessions set updated_at = ($1::jsonb->>'now')::timestamptz
+        where id in (select jsonb_array_elements_text($1::jsonb->'touch')))`);
     }
+    if (!parts.length) return;
+    await this.query(`with ${parts.join(',\n')} select 1`, [JSON.stringify(payload)]);
   }
-  const db = await PGlite.create({ dataDir: dir, startParams: START_PARAMS });
-  await db.exec(SCHEMA);
-  return db;
-}
-
-/**
- * Full-page images protect against torn pages after power loss or an OS crash; PGlite runs
- * with fsync off, so that case is not covered anyway. A killed process cannot tear a page
- * (the kernel has the whole write), so dropping them loses nothing we promise and roughly
- * halves the WAL written per turn.
- */
-const START_PARAMS = [
-  ...PGlite.defaultStartParams,
-  '-c',
-  'full_page_writes=off',
-  // Zero-filling each new 16 MB WAL segment through the WASM file layer stalls every session
-  // for a moment; postgres does not need it for correctness on an ordinary filesystem.
-  '-c',
-  'wal_init_zero=off',
-];
-
-const TEMPLATE_MARK = '.zhizao-template-complete';
-/** Templates are per PGlite release: a data directory is only valid for the postgres build that wrote it. */
-function pgliteVersion(): string {
-  try {
-    const main = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-    return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function ensureTemplate(): Promise<string> {
-  const final = join(tmpdir(), `zhizao-pglite-template-${pgliteVersion()}-${process.getuid?.() ?? 'u'}`);
-  if (existsSync(join(final, TEMPLATE_MARK))) return final;
-  const work = mkdtempSync(join(tmpdir(), 'zhizao-pglite-build-'));
-  const dir = join(work, 'pg');
-  const db = await PGlite.create({ dataDir: dir });
-  await db.exec(SCHEMA);
-  await db.close();
-  writeFileSync(join(dir, TEMPLATE_MARK), '');
-  try {
-    if (existsSync(final) && !existsSync(join(final, TEMPLATE_MARK))) rmSync(final, { recursive: true, force: true });
-    renameSync(dir, final);
-  } catch {
-    // Another process won the race; its template is as good as ours.
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  if (!existsSync(join(final, TEMPLATE_MARK)) || readdirSync(final).length < 5) throw new Error('template unavailable');
-  return final;
 }
 
 function insertSorted(list: TranscriptEntry[], e: TranscriptEntry): void {

@@ -22,11 +22,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-async function storePlugin(fastify: FastifyInstance): Promise<void> {
+async function storePlugin(fastify: FastifyInstance, opts: { store?: SessionStore }): Promise<void> {
   // Opening PGlite is seconds of synchronous WASM work: it runs in onReady, after every plugin
   // has loaded (outside avvio's plugin timeout), and ready() still fails if it cannot open,
   // so the server never listens without its database.
-  const store = PgliteStore.start({ dataDir: fastify.config.DATA_DIR });
+  const store: SessionStore = opts.store ?? PgliteStore.start({ dataDir: fastify.config.DATA_DIR });
   fastify.decorate('store', store as SessionStore);
   fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
     const id = (request.params as { id?: unknown } | undefined)?.id;
@@ -35,7 +35,7 @@ async function storePlugin(fastify: FastifyInstance): Promise<void> {
     return id;
   });
   fastify.addHook('onReady', async () => {
-    await store.ready();
+    await store.ready?.();
   });
   fastify.addHook('onClose', async () => {
     await store.close();

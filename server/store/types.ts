@@ -42,5 +42,13 @@ export interface SessionStore {
   /** Free-form JSON documents per session (drafts, form facts, UI state), keyed by name. */
   getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined>;
   putDoc(sessionId: string, key: string, value: unknown): Promise<void>;
+  /** Removes the session and everything stored for it; false if it did not exist. */
+  delete(sessionId: string): Promise<boolean>;
+  /** Deletes sessions with no activity since `before` (at most `limit` per call); returns their ids. */
+  purgeInactive(before: Date, limit?: number): Promise<string[]>;
+  /** Readiness: throws unless a real query on every table succeeds and no damaged data has been read. */
+  check(): Promise<void>;
+  /** Resolves once the database is open and migrated (opening may be deferred until first use). */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,73 @@
+// Builds what `npm start` runs, each part only when its sources changed since the last build:
+// - dist/web:    the page (vite), from web/;
+// - dist/server: the server as one ES module (esbuild), from server/.
+// A content hash of the sources is stored beside each build, so a pull that changes web/ or
+// server/ is always rebuilt (a stale page is never served) and an unchanged tree starts at once.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import esbuild from 'esbuild';
+
+function hashOf(paths) {
+  const h = createHash('sha256');
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(p, name));
+    } else {
+      h.update(p).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  for (const p of paths) walk(p);
+  return h.digest('hex');
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const parts = [
+  {
+    name: 'web',
+    sources: ['web', 'package-lock.json'],
+    out: 'dist/web',
+    ready: 'dist/web/index.html',
+    build: () => run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']),
+  },
+  {
+    name: 'server',
+    sources: ['server', 'package-lock.json', 'tsconfig.json'],
+    out: 'dist/server',
+    ready: 'dist/server/main.js',
+    // Bundled at dist/server/main.js; packages stay in node_modules. Data paths come from config.
+    build: () =>
+      esbuild.buildSync({
+        entryPoints: ['server/main.ts'],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        sourcemap: true,
+        logLevel: 'warning',
+        outfile: 'dist/server/main.js',
+      }),
+  },
+];
+
+export function build({ force = false } = {}) {
+  for (const p of parts) {
+    if (!existsSync(p.sources[0])) continue;
+    const hash = hashOf(p.sources);
+    const stamp = join(p.out, '.source-hash');
+    const current = existsSync(stamp) && existsSync(p.ready) ? readFileSync(stamp, 'utf8').trim() : '';
+    if (!force && current === hash) continue;
+    console.log(`构建 ${p.name} (building ${p.name})…`);
+    p.build();
+    writeFileSync(stamp, `${hash}\n`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) build({ force: process.argv.includes('--force') });

@@ -1,0 +1,165 @@
+import { PGlite } from '@electric-sql/pglite';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lockDataDir, type DataDirLock } from './lock';
+import { migrate, TABLE_KEYS, TABLES } from './migrations';
+
+/**
+ * A data directory that cannot be used as it is. The message names the path and what to do;
+ * nothing in the directory has been changed.
+ */
+export class DataDirError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string,
+    advice = RESTORE_ADVICE,
+  ) {
+    super(`数据目录不可用 (data directory unusable): ${path} — ${problem}。${advice}`);
+  }
+}
+
+const RESTORE_ADVICE =
+  '目录未作任何改动。请停止服务，把该目录整体移到别处保存，再从备份恢复（见 docs/deploy.md「恢复」）；' +
+  '若要以空数据库重新开始，将 DATA_DIR 指向一个新的空目录。' +
+  ' (nothing was changed; move the directory aside and restore it from a backup, see docs/deploy.md, or point DATA_DIR at a new empty directory)';
+
+/**
+ * Fills a data directory that does not exist yet. Only tests set one (a copy of a template
+ * cluster instead of a multi-second initdb); production always runs initdb.
+ */
+type Seeder = (pgliteDir: string) => Promise<void>;
+let seeder: Seeder | undefined;
+export function setFreshDatabaseSeeder(fn: Seeder | undefined): void {
+  seeder = fn;
+}
+
+/**
+ * Full-page images protect against torn pages after power loss or an OS crash; PGlite runs
+ * with fsync off, so that case is not covered anyway. A killed process cannot tear a page
+ * (the kernel has the whole write), so dropping them loses nothing we promise and roughly
+ * halves the WAL written per turn.
+ */
+const START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'full_page_writes=off',
+  // Zero-filling each new 16 MB WAL segment through the WASM file layer stalls every session
+  // for a moment; postgres does not need it for correctness on an ordinary filesystem.
+  '-c',
+  'wal_init_zero=off',
+];
+
+/** pg_control layout (PostgreSQL 18, little-endian): the last checkpoint's redo pointer and timeline. */
+const CONTROL_REDO_OFFSET = 40;
+const CONTROL_TLI_OFFSET = 48;
+const WAL_SEGMENT_BYTES = 16 * 1024 * 1024;
+
+function hex8(n: bigint | number): string {
+  return n.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/**
+ * The files postgres needs before it can even start. Without them PGlite aborts with a bare
+ * `Aborted()` that names no file; checking first turns that into a message an operator can act on.
+ */
+export function checkCluster(dir: string): void {
+  const entries = readdirSync(dir);
+  if (entries.length === 0) throw new DataDirError(dir, '目录为空，不是数据库（缺少 PG_VERSION）(empty directory, not a database)');
+  const versionFile = join(dir, 'PG_VERSION');
+  if (!existsSync(versionFile)) throw new DataDirError(dir, `缺少 ${versionFile}，这不是一个完整的数据库目录 (PG_VERSION missing: not a valid database)`);
+  const version = readFileSync(versionFile, 'utf8').trim();
+  if (!/^\d+$/.test(version)) throw new DataDirError(dir, `${versionFile} 内容无效：${JSON.stringify(version.slice(0, 20))} (PG_VERSION unreadable)`);
+  const control = join(dir, 'global', 'pg_control');
+  if (!existsSync(control)) throw new DataDirError(dir, `缺少控制文件 ${control} (pg_control missing)`);
+  const buf = readFileSync(control);
+  if (buf.length < 64) throw new DataDirError(dir, `控制文件 ${control} 被截断（${buf.length} 字节）(pg_control truncated)`);
+  const redo = buf.readBigUInt64LE(CONTROL_REDO_OFFSET);
+  const tli = buf.readUInt32LE(CONTROL_TLI_OFFSET);
+  const segno = redo / BigInt(WAL_SEGMENT_BYTES);
+  const segName = hex8(tli) + hex8(segno / 256n) + hex8(segno % 256n);
+  const segPath = join(dir, 'pg_wal', segName);
+  if (!existsSync(segPath)) {
+    throw new DataDirError(dir, `缺少预写日志段 ${segPath}，最近的检查点需要它 (WAL segment missing, needed by the last checkpoint)`);
+  }
+  const size = statSync(segPath).size;
+  if (size !== WAL_SEGMENT_BYTES) {
+    throw new DataDirError(dir, `预写日志段 ${segPath} 大小异常（${size} 字节，应为 ${WAL_SEGMENT_BYTES}）(WAL segment truncated)`);
+  }
+}
+
+/**
+ * Reads every table twice: every heap page once (a sequential scan), then every row through its
+ * primary key index. A damaged page fails the first; a heap file cut short (rows silently gone
+ * from a scan) fails the second, because the index still points into the missing blocks, or
+ * the two counts differ. Either stops the start with the relation's file named, instead of a
+ * server that reports healthy and serves sessions with rows missing.
+ */
+export async function integrityCheck(db: PGlite, dir: string): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.exec('set local enable_indexscan = off; set local enable_indexonlyscan = off; set local enable_bitmapscan = off;');
+      const heap = new Map<string, number>();
+      for (const t of TABLES) heap.set(t, Number((await tx.query<{ n: number }>(`select count(*)::int as n from ${t}`)).rows[0]!.n));
+      await tx.exec('set local enable_indexscan = on; set local enable_seqscan = off; set local enable_sort = off;');
+      for (const t of TABLES) {
+        const n = Number((await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from ${t} order by ${TABLE_KEYS[t]}) x`)).rows[0]!.n);
+        if (n !== heap.get(t)) {
+          const file = (await tx.query<{ p: string }>(`select pg_relation_filepath('${t}') as p`)).rows[0]?.p;
+          throw new Error(`表 ${t}（文件 ${file}）按索引读到 ${n} 行，顺序读到 ${heap.get(t)} 行 (index and table disagree: rows missing)`);
+        }
+      }
+    });
+  } catch (err) {
+    throw new DataDirError(dir, `完整性检查失败：${(err as Error).message}（文件路径相对于 ${dir}）(integrity check failed)`);
+  }
+}
+
+export interface OpenedDatabase {
+  db: PGlite;
+  lock: DataDirLock | undefined;
+  /** The PGlite cluster directory, for messages. */
+  dir: string | undefined;
+}
+
+/**
+ * Opens (or, for a directory that does not exist yet, creates) the database under
+ * DATA_DIR/pglite. An existing directory is never removed or overwritten: if it is not a
+ * usable database the start fails with a DataDirError.
+ */
+export async function openDatabase(dataDir: string | undefined, opts: { integrityCheck?: boolean } = {}): Promise<OpenedDatabase> {
+  if (!dataDir) {
+    const db = await PGlite.create();
+    await migrate(db);
+    return { db, lock: undefined, dir: undefined };
+  }
+  const root = resolve(dataDir);
+  mkdirSync(root, { recursive: true });
+  const lock = lockDataDir(root);
+  const dir = join(root, 'pglite');
+  try {
+    const fresh = !existsSync(dir);
+    if (fresh) {
+      if (seeder) await seeder(dir);
+    } else {
+      checkCluster(dir);
+    }
+    let db: PGlite;
+    try {
+      db = await PGlite.create({ dataDir: dir, startParams: START_PARAMS });
+    } catch (err) {
+      if (fresh) throw err;
+      throw new DataDirError(dir, `数据库无法启动：${String((err as Error)?.message ?? err).slice(0, 300)} (postgres failed to start)`);
+    }
+    try {
+      await migrate(db);
+      if (opts.integrityCheck !== false) await integrityCheck(db, dir);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+    return { db, lock, dir };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
