@@ -69,6 +69,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(store);
   await fastify.register(llm);
   await fastify.register(knowledge);
+  await fastify.register(import('./staff/plugin'));
   await fastify.register(knowledgeRoutes);
   await fastify.register(import('./routes/assess'));
   await fastify.register(askRoutes);
