@@ -81,6 +81,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   };
 
   const PUBLIC = new Set(['/api/staff/login']);
+  const FIRST_LOGIN = new Set(['/api/staff/me', '/api/staff/password', '/api/staff/logout']);
   fastify.addHook('onRequest', async (request) => {
     secureIfTls(request);
     if (PUBLIC.has(request.routeOptions.url ?? '')) return;
@@ -91,6 +92,10 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     if (!acc || acc.role !== who.role || acc.region !== who.region) {
       await request.session.destroy();
       throw unauthenticated();
+    }
+    // A one-time password printed on a terminal opens nothing but the page that replaces it.
+    if (acc.mustChangePassword && !FIRST_LOGIN.has(request.routeOptions.url ?? '')) {
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '请先设置新密码 (set a new password first)');
     }
   });
   fastify.addHook('preHandler', (request, reply, done) => {

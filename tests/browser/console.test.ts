@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
-import { addAccount } from '../../server/staff/accounts';
+import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames } from '../../server/staff/bureau';
 import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
@@ -37,8 +37,16 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir);
 });
 
-const account = (username: string, role: 'helpline' | 'bureau' | 'admin', region?: string) =>
+/** A fresh account with its one-time password, as `npm run staff -- add` makes it. */
+const oneTimeAccount = (username: string, role: 'helpline' | 'bureau' | 'admin', region?: string) =>
   addAccount(server.dataDir, { username, role, region, createdBy: 'test' }, regionNames(server.app.kb.data));
+
+/** An account past its first login (the password change itself is tested once, in the login test). */
+async function account(username: string, role: 'helpline' | 'bureau' | 'admin', region?: string): Promise<string> {
+  const pw = await oneTimeAccount(username, role, region);
+  new AccountRegistry(server.dataDir).update(username, { mustChangePassword: false });
+  return pw;
+}
 
 /** An enterprise session with a scripted workshop interview, submitted to a region's bureau over HTTP. */
 async function submittedApplicant(name: string, region: string): Promise<string> {
@@ -71,9 +79,14 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await loginIn(page, 'hotline-b', pw);
       await expect.poll(() => page.locator('zz-console-login .error').textContent()).toContain('登录失败次数过多');
 
-      const pw2 = await account('hotline-c', 'helpline');
+      // A one-time password leads to the password form first, then to the console.
+      const pw2 = await oneTimeAccount('hotline-c', 'helpline');
       await loginIn(page, 'hotline-c', pw2);
       await expect.poll(() => page.locator('zz-console-app header .who').textContent()).toContain('hotline-c');
+      await page.locator('zz-console-password #cur').fill(pw2);
+      await page.locator('zz-console-password #next').fill('a-long-new-passphrase');
+      await page.locator('zz-console-password button[type=submit]').click();
+      await page.locator('zz-console-ask input#q').waitFor();
       // The cookie is HttpOnly: the page's scripts cannot read it.
       expect(await page.evaluate(() => document.cookie)).toBe('');
       const cookies = await context.cookies(`${server.url}/api/staff/me`);

@@ -103,6 +103,19 @@ describe('staff login', () => {
     expect((await b.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: who.cookie } })).statusCode).toBe(401);
   });
 
+  it('opens nothing but the password change with a one-time password', async () => {
+    const pw = await addStaff(b, 'fresh', 'helpline');
+    const who = await login(b.app, 'fresh', pw);
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/me', headers: as(who) })).json().mustChangePassword).toBe(true);
+    const q = await b.app.inject({ method: 'GET', url: '/api/staff/questions', headers: as(who) });
+    expect(q.statusCode).toBe(403);
+    expect(q.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const short = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'short' } });
+    expect(short.statusCode).toBe(400);
+    expect((await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'a-long-new-passphrase' } })).statusCode).toBe(200);
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/questions', headers: as(who) })).statusCode).toBe(200);
+  });
+
   it('changes a password: the old one stops working and the one-time flag clears', async () => {
     const pw = await addStaff(b, 'changer', 'helpline');
     const who = await login(b.app, 'changer', pw);

@@ -27,8 +27,16 @@ export async function login(app: FastifyInstance, username: string, password: st
   return { cookie: cookieOf(res.headers['set-cookie']), csrf: res.json().csrfToken, username };
 }
 
+/** The passphrase test accounts set in place of their one-time password. */
+export const PASSPHRASE = 'a-long-test-passphrase';
+
+/** An account that has logged in once and replaced its one-time password, as every working account has. */
 export async function staffAs(b: Built, username: string, role: 'helpline' | 'bureau' | 'admin', region?: string): Promise<StaffLogin> {
-  return login(b.app, username, await addStaff(b, username, role, region));
+  const oneTime = await addStaff(b, username, role, region);
+  const first = await login(b.app, username, oneTime);
+  const res = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(first), payload: { current: oneTime, next: PASSPHRASE } });
+  if (res.statusCode !== 200) throw new Error(`password change ${username}: ${res.statusCode} ${res.body}`);
+  return first;
 }
 
 /** Headers of a staff request: the cookie and, for writes, the CSRF token. */

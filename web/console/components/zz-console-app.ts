@@ -7,6 +7,7 @@ import './zz-console-ask';
 import './zz-console-log';
 import './zz-console-bureau';
 import './zz-console-assist';
+import './zz-console-password';
 
 type Tab = 'ask' | 'log' | 'bureau' | 'assist';
 
@@ -114,7 +115,11 @@ export class ZzConsoleApp extends LitElement {
       <nav aria-label="工作台">
         ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => (this._tab = t.id)}>${t.label}</button>`)}
       </nav>
-      <main>${this._view()}</main>
+      <main>
+        ${who.mustChangePassword
+          ? html`<zz-console-password @zz-password-changed=${() => (this._who = { ...who, mustChangePassword: false })}></zz-console-password>`
+          : this._view()}
+      </main>
     `;
   }
 
