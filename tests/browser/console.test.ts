@@ -183,6 +183,40 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
     }
   });
 
+  it('opens an enterprise session read-only with its 6-digit code, until the enterprise revokes', async () => {
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    const bearer = { authorization: `Bearer ${s.token}` };
+    await server.app.store.setAnswers(s.sessionId, { ...workshop.facts });
+    await server.app.store.appendTranscript(s.sessionId, { id: 'u1', role: 'user', text: '我们想申报智能车间', citations: [] });
+    const { code } = (await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json() as { code: string };
+    const pw = await account('hotline-assist', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginIn(page, 'hotline-assist', pw);
+      await page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
+      await page.locator('zz-console-assist #code').fill(code);
+      await page.locator('zz-console-assist button[type=submit]').click();
+      const view = page.locator('zz-console-assist [data-testid=assist-view]');
+      await expect.poll(() => view.textContent()).toContain('我们想申报智能车间');
+      // Read-only: the view has no input that could change the session.
+      expect(await view.locator('input, textarea').count()).toBe(0);
+      const state = (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json();
+      expect(state.viewers.map((v: { username: string }) => v.username)).toEqual(['hotline-assist']);
+
+      // The code was single use.
+      await page.locator('zz-console-assist #code').fill(code);
+      await page.locator('zz-console-assist button[type=submit]').click();
+      await expect.poll(() => page.locator('zz-console-assist .error').textContent()).toContain('协助码无效');
+
+      await server.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer });
+      await view.locator('button', { hasText: '刷新' }).click();
+      await expect.poll(() => page.locator('zz-console-assist .error').textContent()).toContain('已被企业撤销');
+      expect(await page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a 375 px phone without sideways scrolling', async () => {
     const pw = await account('luoyang-phone', 'bureau', '洛阳市');
     const { context, page } = await newPage(browser, PHONE);
