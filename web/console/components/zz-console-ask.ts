@@ -25,6 +25,11 @@ export class ZzConsoleAsk extends LitElement {
       }
       form input {
         flex: 1 1 auto;
+        min-width: 0;
+      }
+      form .btn {
+        flex: none;
+        white-space: nowrap;
       }
       .answer {
         white-space: pre-wrap;
