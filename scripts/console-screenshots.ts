@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       await h.page.locator('zz-console-app nav button', { hasText: '问题记录' }).click();
       await h.page.locator('zz-console-log tbody tr').first().waitFor();
       await shot(h.page, `console-${device}-log`);
+      await h.page.locator('zz-console-app nav button', { hasText: '统计' }).click();
+      await h.page.locator('zz-console-dashboard #topics canvas').waitFor();
+      await shot(h.page, `console-${device}-dashboard`);
       await h.context.close();
 
       const b = await login('洛阳-李', bureau);

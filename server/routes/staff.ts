@@ -18,6 +18,7 @@ import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQue
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
 import { summaryWorkbook } from '../staff/xlsx';
+import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
 
 declare module 'fastify' {
   interface Session {
@@ -198,10 +199,47 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { items, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS };
   });
 
+  fastify.get('/api/staff/questions.csv', async (request, reply) => {
+    requireRole(request, 'helpline', 'admin');
+    const q = parseOr400(QuestionLogQuery.extend({ limit: z.coerce.number().int().min(1).max(10_000).default(5000) }), request.query, 'query');
+    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true' });
+    audit(request, 'questions.export', undefined, { rows: items.length });
+    const csv = toCsv({
+      title: '问题记录',
+      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价'],
+      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entry ?? '', i.confidence, i.refused ? '是' : '否', i.feedback ?? '']),
+    });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
+  });
+
   fastify.get('/api/staff/audit', async (request) => {
     requireRole(request, 'admin');
     const { limit } = parseOr400(z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) }), request.query, 'query');
     return { items: readAudit(fastify.config.DATA_DIR, limit) };
+  });
+
+  // ---- Dashboard ----
+
+  const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+  const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts']);
+
+  fastify.get('/api/staff/dashboard', async (request) => {
+    requireRole(request, 'helpline', 'admin');
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE);
+    return { days, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data) };
+  });
+
+  fastify.get('/api/staff/dashboard/:table.csv', async (request, reply) => {
+    requireRole(request, 'helpline', 'admin');
+    const { table } = parseOr400(z.object({ table: DashboardTable }), request.params, 'params');
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const t = dashboardTables(kb().data, await ctx.store().dashboard(days, LOW_CONFIDENCE))[table];
+    audit(request, 'dashboard.export', table);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${table}.csv"; filename*=UTF-8''${encodeURIComponent(t.title)}.csv`)
+      .send(toCsv(t));
   });
 
   // ---- Bureau view: one region's applicants ----

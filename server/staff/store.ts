@@ -253,6 +253,36 @@ export class StaffStore {
     return n;
   }
 
+  // ---- dashboard ----
+
+  /**
+   * Figures over the last `days` days: questions, refusals and low-confidence answers per day,
+   * the clauses answers rested on most often, and the submitted assessments by region, category
+   * and verdict. `lowConfidence` is the threshold below which an answer counts as unsure.
+   */
+  async dashboard(days: number, lowConfidence: number): Promise<DashboardData> {
+    await this.importSpool();
+    const since = `now() - make_interval(days => ${Math.trunc(days)})`;
+    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
+      `select to_char(at, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
+              count(*) filter (where not refused and confidence < $1)::int as low
+       from staff_question_log where at > ${since} group by 1 order by 1`,
+      [lowConfidence],
+    );
+    const topics = await this.db.query<{ clause: string; count: number }>(
+      `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
+       where at > ${since} group by c order by count desc, c limit 10`,
+    );
+    const group = (col: string) =>
+      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions group by 1 order by count desc, 1`);
+    const [regions, categories, verdicts] = await Promise.all([
+      group('region'),
+      group(`snapshot->'assessment'->'category'->>'recommended'`),
+      group(`snapshot->'assessment'->>'verdict'`),
+    ]);
+    return { perDay: perDay.rows, topics: topics.rows, regions: regions.rows, categories: categories.rows, verdicts: verdicts.rows };
+  }
+
   // ---- submissions to the bureau ----
 
   async submit(sessionId: string, region: string, snapshot: unknown): Promise<{ submittedAt: string }> {
@@ -371,6 +401,14 @@ export class StaffStore {
     await this.db.query('update staff_assist_grants set revoked_at = now() where session_id = $1 and revoked_at is null', [sessionId]);
     await this.db.query('update staff_assist_codes set revoked_at = now() where session_id = $1 and used_at is null and revoked_at is null', [sessionId]);
   }
+}
+
+export interface DashboardData {
+  perDay: { day: string; questions: number; refused: number; low: number }[];
+  topics: { clause: string; count: number }[];
+  regions: { key: string | null; count: number }[];
+  categories: { key: string | null; count: number }[];
+  verdicts: { key: string | null; count: number }[];
 }
 
 interface SubmissionRow {

@@ -217,6 +217,29 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
     }
   });
 
+  it('draws the dashboard with ECharts and exports a table as CSV', async () => {
+    await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '视频有什么要求？' } });
+    const pw = await account('hotline-dash', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginIn(page, 'hotline-dash', pw);
+      await page.locator('zz-console-app nav button', { hasText: '统计' }).click();
+      await page.locator('zz-console-dashboard #perDay canvas').waitFor();
+      await page.locator('zz-console-dashboard #topics canvas').waitFor();
+      const d = (await server.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: { cookie: '' } })).statusCode;
+      expect(d).toBe(401);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-console-dashboard [data-testid=csv-topics]').click()]);
+      expect(download.suggestedFilename()).toBe('热点条款.csv');
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('\uFEFF条款,标题,次数');
+      // The CSV holds what the page's table shows.
+      const firstRow = await page.locator('zz-console-dashboard table tbody tr').first().locator('td').allTextContents();
+      expect(csv.split('\r\n')[1]).toBe(firstRow.join(','));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a 375 px phone without sideways scrolling', async () => {
     const pw = await account('luoyang-phone', 'bureau', '洛阳市');
     const { context, page } = await newPage(browser, PHONE);

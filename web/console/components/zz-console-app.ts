@@ -9,11 +9,12 @@ import './zz-console-bureau';
 import './zz-console-assist';
 import './zz-console-password';
 
-type Tab = 'ask' | 'log' | 'bureau' | 'assist';
+type Tab = 'ask' | 'log' | 'dashboard' | 'bureau' | 'assist';
 
 const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
   { id: 'ask', label: '问答', roles: ['helpline', 'bureau', 'admin'] },
   { id: 'log', label: '问题记录', roles: ['helpline', 'admin'] },
+  { id: 'dashboard', label: '统计', roles: ['helpline', 'admin'] },
   { id: 'bureau', label: '辖区申报', roles: ['bureau'] },
   { id: 'assist', label: '热线协助', roles: ['helpline', 'admin'] },
 ];
@@ -42,6 +43,11 @@ export class ZzConsoleApp extends LitElement {
         font-size: var(--zz-font-size-lg);
         margin: 0;
         flex: 1 1 auto;
+        white-space: nowrap;
+      }
+      header .btn {
+        min-height: 36px;
+        padding: 0 var(--zz-space-2);
       }
       .who {
         font-size: var(--zz-font-size-sm);
@@ -54,6 +60,11 @@ export class ZzConsoleApp extends LitElement {
         overflow-x: auto;
         background: var(--zz-color-surface);
         border-bottom: 1px solid var(--zz-color-border);
+      }
+      nav .btn {
+        flex: none;
+        white-space: nowrap;
+        padding: 0 var(--zz-space-3);
       }
       nav .btn[aria-current='page'] {
         background: var(--zz-color-primary-soft);
@@ -129,6 +140,10 @@ export class ZzConsoleApp extends LitElement {
         return html`<zz-console-ask></zz-console-ask>`;
       case 'log':
         return html`<zz-console-log></zz-console-log>`;
+      case 'dashboard':
+        // ECharts is most of the console's weight; it loads when the dashboard is first opened.
+        void import('./zz-console-dashboard');
+        return html`<zz-console-dashboard></zz-console-dashboard>`;
       case 'bureau':
         return html`<zz-console-bureau></zz-console-bureau>`;
       case 'assist':

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
-import { call } from '../api';
+import { call, download } from '../api';
 
 interface LogEntry {
   id: string;
@@ -57,6 +57,7 @@ export class ZzConsoleLog extends LitElement {
         <h2 style="flex:1">问题记录</h2>
         <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> 只看未能回答的</label>
         <button class="btn" @click=${() => this._load()}>刷新</button>
+        <button class="btn" @click=${() => download(`/api/staff/questions.csv${this._refusedOnly ? '?refused=true' : ''}`, '问题记录.csv').catch((err: Error) => (this._error = err.message))}>导出 CSV</button>
       </div>
       <p class="muted">手机号、身份证号已打码。记录保留 ${this._retention} 天。</p>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
