@@ -164,14 +164,19 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return identityOut(who, reply, ctx.accounts.find(who.username)?.mustChangePassword ?? false);
   });
 
-  fastify.post('/api/staff/password', async (request) => {
+  fastify.post('/api/staff/password', async (request, reply) => {
     const who = me(request);
     const body = parseOr400(ChangePasswordRequest, request.body);
     const acc = ctx.accounts.find(who.username);
     if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', '当前密码错误 (wrong current password)');
     ctx.accounts.update(who.username, { passwordHash: await hashPassword(body.next), mustChangePassword: false });
     audit(request, 'password.change');
-    return { ok: true };
+    // Whoever knew the old password is signed out everywhere; this browser continues in a fresh session.
+    await ctx.store().sessionsDestroyFor(who.username);
+    await request.session.regenerate();
+    secureIfTls(request);
+    request.session.set('staff', who);
+    return identityOut(who, reply);
   });
 
   // ---- Ask and the question log ----
@@ -227,6 +232,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     requireRole(request, 'helpline', 'admin');
     const { days } = parseOr400(DashboardQuery, request.query, 'query');
     const data = await ctx.store().dashboard(days, LOW_CONFIDENCE);
+    audit(request, 'dashboard.view');
     return { days, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data) };
   });
 

@@ -115,15 +115,23 @@ describe('staff login', () => {
     expect(q.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const short = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'short' } });
     expect(short.statusCode).toBe(400);
-    expect((await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'a-long-new-passphrase' } })).statusCode).toBe(200);
-    expect((await b.app.inject({ method: 'GET', url: '/api/staff/questions', headers: as(who) })).statusCode).toBe(200);
+    const changed = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'a-long-new-passphrase' } });
+    expect(changed.statusCode).toBe(200);
+    const after = { cookie: cookieOf(changed.headers['set-cookie']), csrf: changed.json().csrfToken, username: 'fresh' };
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/questions', headers: as(after) })).statusCode).toBe(200);
   });
 
-  it('changes a password: the old one stops working and the one-time flag clears', async () => {
+  it('changes a password: the old one stops working, other sessions end and the one-time flag clears', async () => {
     const pw = await addStaff(b, 'changer', 'helpline');
+    const elsewhere = await login(b.app, 'changer', pw);
     const who = await login(b.app, 'changer', pw);
     const res = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(who), payload: { current: pw, next: 'a-long-new-passphrase' } });
     expect(res.statusCode).toBe(200);
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: elsewhere.cookie } })).statusCode).toBe(401);
+    // The session that made the change goes on under a new cookie and CSRF token.
+    const fresh = { cookie: cookieOf(res.headers['set-cookie']), csrf: res.json().csrfToken, username: 'changer' };
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/questions', headers: as(fresh) })).statusCode).toBe(200);
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: who.cookie } })).statusCode).toBe(401);
     await expect(login(b.app, 'changer', pw)).rejects.toThrow(/401/);
     const again = await b.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'changer', password: 'a-long-new-passphrase' } });
     expect(again.json().mustChangePassword).toBe(false);

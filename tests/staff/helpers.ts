@@ -36,7 +36,8 @@ export async function staffAs(b: Built, username: string, role: 'helpline' | 'bu
   const first = await login(b.app, username, oneTime);
   const res = await b.app.inject({ method: 'POST', url: '/api/staff/password', headers: as(first), payload: { current: oneTime, next: PASSPHRASE } });
   if (res.statusCode !== 200) throw new Error(`password change ${username}: ${res.statusCode} ${res.body}`);
-  return first;
+  // The change starts a fresh session: its cookie and CSRF token replace the first ones.
+  return { cookie: cookieOf(res.headers['set-cookie']), csrf: res.json().csrfToken, username };
 }
 
 /** Headers of a staff request: the cookie and, for writes, the CSRF token. */

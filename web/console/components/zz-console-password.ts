@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
-import { call } from '../api';
+import { call, setCsrf, type Identity } from '../api';
 
 /** Changing the password; shown first after logging in with a one-time password. Emits `zz-password-changed`. */
 @customElement('zz-console-password')
@@ -30,7 +30,8 @@ export class ZzConsolePassword extends LitElement {
     const next = this.renderRoot.querySelector<HTMLInputElement>('#next')!;
     this._error = '';
     try {
-      await call('POST', '/api/staff/password', { current: cur.value, next: next.value });
+      // The server starts a fresh session after a password change, with a new CSRF token.
+      setCsrf((await call<Identity>('POST', '/api/staff/password', { current: cur.value, next: next.value })).csrfToken);
       cur.value = '';
       next.value = '';
       this.dispatchEvent(new CustomEvent('zz-password-changed', { bubbles: true, composed: true }));
