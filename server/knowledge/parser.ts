@@ -14,12 +14,15 @@ import type { Clause, ClauseStructure } from './schemas/clauses';
  * missing parents are emitted from `structure.reconstructed` with `inferred: true`.
  */
 
+// Notices are typed by hand, so each numbering level accepts the variants that occur in them:
+// full- or half-width brackets around （一）, and 1. / 1． / 1、 for the third level.
 const TOP = /^([一二三四五六七八九十]+)、\s*(.*)$/;
-const SECOND = /^（([一二三四五六七八九十]+)）\s*(.*)$/;
-const THIRD = /^(\d+)\.\s*(.*)$/;
-const ATTACHMENT = /^附件(\d+)$/;
+const SECOND = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/;
+const THIRD = /^(\d+)[.．、]\s*(.*)$/;
+/** An attachment's own heading: 附件2, also written 附件 2 or 附件2：. */
+const ATTACHMENT = /^附件\s*(\d+)\s*[：:]?$/;
 const LIST_START = /^附件[：:]\s*(.*)$/;
-const LIST_ITEM = /^(\d+)\.\s*(.+)$/;
+const LIST_ITEM = /^(\d+)[.．、]\s*(.+)$/;
 
 /** A short title from a heading sentence: up to the first sentence/phrase break. */
 export function titleFromHeading(rest: string): string {

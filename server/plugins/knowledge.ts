@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/base';
-import { loadKnowledgeData } from '../knowledge/load';
+import { KnowledgeError, loadKnowledgeData } from '../knowledge/load';
+import { isDraft, publishedVersions } from '../knowledge/versions';
 import { HttpError, ErrorCode } from '../errors';
 
 declare module 'fastify' {
@@ -17,9 +18,16 @@ declare module 'fastify' {
  * makes registration throw with the file and field, so the server never starts half-informed.
  */
 async function knowledge(fastify: FastifyInstance): Promise<void> {
-  const data = loadKnowledgeData(fastify.config.KNOWLEDGE_DIR, fastify.config.KNOWLEDGE_VERSION);
+  const dir = fastify.config.KNOWLEDGE_DIR;
+  if (isDraft(dir, fastify.config.KNOWLEDGE_VERSION)) {
+    throw new KnowledgeError(fastify.config.KNOWLEDGE_VERSION, 'is an unpublished draft; review and publish it (npm run knowledge:publish) before serving it');
+  }
+  const data = loadKnowledgeData(dir, fastify.config.KNOWLEDGE_VERSION);
   const kb = createKnowledgeBase(data);
   const loaded = new Map([[kb.version, kb]]);
+  // The configured version serves new work; the other published versions stay answerable by name
+  // (a request's knowledgeVersion), so work begun under last year's notice can still be answered by it.
+  for (const v of publishedVersions(dir)) if (!loaded.has(v)) loaded.set(v, createKnowledgeBase(loadKnowledgeData(dir, v)));
   fastify.decorate('kb', kb);
   fastify.decorate('knowledgeFor', (version: string | undefined, field = 'body.knowledgeVersion') => {
     if (version === undefined) return kb;
@@ -31,7 +39,7 @@ async function knowledge(fastify: FastifyInstance): Promise<void> {
     }
     return found;
   });
-  fastify.log.info({ version: kb.version, clauses: data.clauses.length }, 'knowledge loaded');
+  fastify.log.info({ version: kb.version, clauses: data.clauses.length, versions: [...loaded.keys()] }, 'knowledge loaded');
 }
 
 export default fp(knowledge, { name: 'knowledge' });

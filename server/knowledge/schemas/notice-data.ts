@@ -10,6 +10,10 @@ export const Manifest = z.object({
   source: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), structure: z.string().optional() }),
   categories: z.array(z.object({ id: z.enum(['workshop', 'discrete', 'process']), name: z.string(), form: ClauseId, elements: ClauseId })).length(3),
   knownGaps: z.array(z.string()),
+  /** An ingested version is a draft until `knowledge:publish` has checked it; absent means published. */
+  status: z.enum(['draft', 'published']).optional(),
+  /** The version this one was ingested against and carries its data over from. */
+  basedOn: z.string().regex(/^[a-z0-9-]+$/).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

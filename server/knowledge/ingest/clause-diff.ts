@@ -1,0 +1,159 @@
+import { diffArrays, diffChars } from 'diff';
+import type { Clause } from '../schemas/clauses';
+
+/** One run of a character-level diff: '=' kept, '-' only in the old text, '+' only in the new. */
+export interface DiffPart {
+  op: '=' | '-' | '+';
+  text: string;
+}
+
+export interface NumberChange {
+  clause: string;
+  /** What kind of figure: 日期, 名额/数量, 大小, 比例, 数字. */
+  kind: string;
+  from: string | null;
+  to: string | null;
+  /** The new (or, when removed, old) text around the figure. */
+  context: string;
+}
+
+export interface ClauseChange {
+  id: string;
+  title: { from: string; to: string } | null;
+  parts: DiffPart[];
+  /** True when only figures differ (the text with every number masked is the same). */
+  numbersOnly: boolean;
+}
+
+export interface ClauseDiff {
+  added: Clause[];
+  removed: Clause[];
+  changed: ClauseChange[];
+  numbers: NumberChange[];
+}
+
+/**
+ * Figures an operator has to see: dates (3月15日, 2023年), counts with their measure word
+ * (20家, 10张, 1个), sizes (200M), resolutions (1080P), percentages and plain numbers.
+ */
+const FIGURE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d+(?:\.\d+)?\s*(?:家|个|张|项|份|人|分钟|小时|天|日|年|字|万元|亿元|元|倍|次)|\d+(?:\.\d+)?\s*(?:[MGK]B?|兆)(?![A-Za-z])|\d+[Pp](?![A-Za-z])|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?/g;
+
+function figureKind(f: string): string {
+  if (/^\d{4}年$/.test(f)) return '年份';
+  if (/月|年/.test(f) && /^\d/.test(f) && !/^\d+(\.\d+)?\s*年$/.test(f)) return '日期';
+  if (/[MGK]B?$|兆$/.test(f)) return '大小';
+  if (/[%％]$/.test(f)) return '比例';
+  if (/家|个|张|项|份|人|次$/.test(f)) return '名额/数量';
+  if (/分钟|小时|天|日|年$/.test(f)) return '期限';
+  return '数字';
+}
+
+export const maskNumbers = (s: string) => s.replace(/\d+(?:\.\d+)?/g, '#');
+
+interface Figure {
+  text: string;
+  at: number;
+}
+const figures = (s: string): Figure[] => [...s.matchAll(FIGURE)].map((m) => ({ text: m[0], at: m.index! }));
+const around = (s: string, at: number, len: number) => s.slice(Math.max(0, at - 12), at + len + 6).replace(/\n/g, ' ');
+
+/** Pairs the figures of two texts in order; a figure replaced by another at the same place is a change. */
+export function numberChanges(id: string, from: string, to: string): NumberChange[] {
+  const a = figures(from);
+  const b = figures(to);
+  const out: NumberChange[] = [];
+  const parts = diffArrays(
+    a.map((f) => f.text),
+    b.map((f) => f.text),
+  );
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    const n = p.count ?? p.value.length;
+    if (!p.added && !p.removed) {
+      ia += n;
+      ib += n;
+      continue;
+    }
+    if (p.removed && parts[k + 1]?.added) {
+      const q = parts[k + 1]!;
+      const m = q.count ?? q.value.length;
+      for (let j = 0; j < Math.max(n, m); j++) {
+        const fa = j < n ? a[ia + j]! : null;
+        const fb = j < m ? b[ib + j]! : null;
+        out.push({
+          clause: id,
+          kind: figureKind((fb ?? fa)!.text),
+          from: fa?.text ?? null,
+          to: fb?.text ?? null,
+          context: fb ? around(to, fb.at, fb.text.length) : around(from, fa!.at, fa!.text.length),
+        });
+      }
+      ia += n;
+      ib += m;
+      k++;
+      continue;
+    }
+    for (let j = 0; j < n; j++) {
+      const f = p.removed ? a[ia + j]! : b[ib + j]!;
+      out.push({ clause: id, kind: figureKind(f.text), from: p.removed ? f.text : null, to: p.added ? f.text : null, context: around(p.removed ? from : to, f.at, f.text.length) });
+    }
+    if (p.removed) ia += n;
+    else ib += n;
+  }
+  return out;
+}
+
+export function charDiff(from: string, to: string): DiffPart[] {
+  return diffChars(from, to).map((c) => ({ op: c.added ? '+' : c.removed ? '-' : '=', text: c.value }));
+}
+
+/** Clauses are matched by ID, which the notice's own numbering gives. */
+export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const now = new Map(after.map((c) => [c.id, c]));
+  const added = after.filter((c) => !old.has(c.id));
+  const removed = before.filter((c) => !now.has(c.id));
+  const changed: ClauseChange[] = [];
+  const numbers: NumberChange[] = [];
+  for (const c of after) {
+    const o = old.get(c.id);
+    if (!o) {
+      numbers.push(...numberChanges(c.id, '', c.text));
+      continue;
+    }
+    if (o.text === c.text && o.title === c.title) continue;
+    changed.push({
+      id: c.id,
+      title: o.title === c.title ? null : { from: o.title, to: c.title },
+      parts: charDiff(o.text, c.text),
+      numbersOnly: o.text !== c.text && maskNumbers(o.text) === maskNumbers(c.text),
+    });
+    numbers.push(...numberChanges(c.id, o.text, c.text));
+  }
+  for (const c of removed) numbers.push(...numberChanges(c.id, c.text, ''));
+  return { added, removed, changed, numbers };
+}
+
+export const isEmptyDiff = (d: ClauseDiff) => !d.added.length && !d.removed.length && !d.changed.length;
+
+/**
+ * The clauses an item citing `id` rests on: the clause itself and everything under it, since a
+ * citation of 三(二) covers its elements 三(二)1…6.
+ */
+export function touches(cited: string, changedIds: Iterable<string>, parentOf: (id: string) => string | null | undefined): string[] {
+  const hits: string[] = [];
+  for (const c of changedIds) {
+    let cur: string | null | undefined = c;
+    let guard = 0;
+    while (cur && guard++ < 10) {
+      if (cur === cited) {
+        hits.push(c);
+        break;
+      }
+      cur = parentOf(cur);
+    }
+  }
+  return hits;
+}

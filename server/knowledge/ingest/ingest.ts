@@ -1,0 +1,404 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { loadKnowledgeData, type KnowledgeData } from '../load';
+import { parseNotice } from '../parser';
+import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
+import { Manifest } from '../schemas/notice-data';
+import { ReviewFile, type ReviewItem } from '../schemas/review';
+import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer } from './carry';
+import { diffClauses, maskNumbers, numberChanges, touches, type ClauseDiff } from './clause-diff';
+import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
+import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
+import { buildReport, writeReport, type Report } from './report';
+import { publishedVersions } from '../versions';
+
+export { IngestError } from './extract';
+
+const VERSION_NAME = /^[a-z0-9-]+$/;
+
+export interface IngestOptions {
+  /** The notice file (.pdf, .docx, .txt). */
+  file: string;
+  /** Name of the new version, e.g. henan-2024. */
+  as: string;
+  /** knowledge/ root; the new version is written below it. */
+  root: string;
+  /** The version to carry data over from; default the newest published one. */
+  from?: string;
+  now?: () => Date;
+}
+
+export interface IngestResult {
+  dir: string;
+  version: string;
+  basedOn: string;
+  clauses: number;
+  diff: ClauseDiff;
+  review: ReviewFile;
+  extractedFrom: 'pdf' | 'docx' | 'txt';
+  report: Report;
+}
+
+const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const writeJson = (p: string, v: unknown) => writeFileSync(p, JSON.stringify(v, null, 1) + '\n');
+
+/** The notice's own heading: the lines of 序 up to the one that ends in 通知. */
+function noticeTitle(clauses: Clause[]): { title: string; issuer: string } | null {
+  const lines = (clauses.find((c) => c.id === '序')?.text ?? '').split('\n');
+  const end = lines.findIndex((l) => /通知$/.test(l));
+  if (end < 0) return null;
+  const title = lines.slice(0, end + 1).join('');
+  const issuer = lines[0]!.includes('关于') ? title.split('关于')[0]! : lines[0]!;
+  return issuer ? { title, issuer } : null;
+}
+
+export interface Ctx {
+  base: KnowledgeData;
+  baseClauses: Map<string, Clause>;
+  newClauses: Map<string, Clause>;
+  diff: ClauseDiff;
+  changedIds: string[];
+  parentOf: (id: string) => string | null | undefined;
+}
+
+/**
+ * Whether a change of `cited` (or anything under it) reaches an item. A change of figures only
+ * reaches the items that quote one of the old figures; any other change reaches every item citing it.
+ */
+function reach(ctx: Ctx, cited: string[], itemJson: string): string[] {
+  const hits = new Set<string>();
+  for (const c of cited) {
+    if (!ctx.newClauses.has(c) && ctx.baseClauses.has(c)) hits.add(c);
+    for (const h of touches(c, ctx.changedIds, ctx.parentOf)) {
+      const ch = ctx.diff.changed.find((x) => x.id === h);
+      if (ch && (ch.numbersOnly || ch.parts.every((p) => p.op === '=')) && (!ch.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to))) {
+        const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
+        const olds = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from).map((n) => n.from!);
+        const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(itemJson));
+        if (!quoted) continue;
+      }
+      hits.add(h);
+    }
+  }
+  return [...hits];
+}
+
+function reviewItem(file: string, path: string[], group: ReviewItem['group'], label: string, value: unknown, clauses: string[], hits: string[], extra: Partial<ReviewItem> = {}): ReviewItem {
+  const needs = hits.length > 0 || !!extra.needsReview;
+  return {
+    id: `${file}#${pointer(path)}`,
+    file,
+    pointer: pointer(path),
+    group,
+    label,
+    clauses,
+    needsReview: needs,
+    ...(hits.length ? { reason: `它依据的条款有变化：${hits.join('、')}` } : {}),
+    ...extra,
+    hash: hashOf(value),
+    ...(needs ? { status: 'pending' as const } : {}),
+  };
+}
+
+/**
+ * Re-extracts facts.json and regions.json from the new text; returns the updated files and their
+ * review items. It works on the files as written (not as parsed), so what it does not touch stays byte for byte.
+ */
+function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regions: any; items: ReviewItem[] } {
+  const items: ReviewItem[] = [];
+  const oldText = (id: string) => ctx.baseClauses.get(id)?.text ?? '';
+  const newText = (id: string) => ctx.newClauses.get(id)?.text ?? '';
+
+  /** One structured item: figures re-extracted by `fields`, the rest judged by its clauses. */
+  const item = (file: string, json: any, path: string[], label: string, cited: string[], fields: { field: string; run: () => { from: unknown; to: unknown } | null }[]) => {
+    const reextracted: NonNullable<ReviewItem['reextracted']> = [];
+    const failed: string[] = [];
+    for (const f of fields) {
+      const r = f.run();
+      if (r === null) failed.push(f.field);
+      else if (JSON.stringify(r.from) !== JSON.stringify(r.to)) reextracted.push({ field: f.field, ...r });
+    }
+    const value = getAt(json, path);
+    const hits = reach(ctx, cited, JSON.stringify(value));
+    const reasons: string[] = [];
+    if (hits.length) reasons.push(`它依据的条款有变化：${hits.join('、')}`);
+    if (failed.length && hits.length) reasons.push(`新通知中没有按原来的措辞找到：${failed.join('、')}，已沿用旧值`);
+    const it = reviewItem(file, path, 'facts', label, value, cited, hits, {
+      ...(reextracted.length ? { reextracted } : {}),
+      ...(reasons.length ? { reason: reasons.join('；') } : reextracted.length ? { reason: '已从新通知重新提取' } : {}),
+    });
+    items.push(it);
+  };
+
+  const figure = (get: () => string, set: (found: string) => void, clause: string) => () => {
+    const old = get();
+    const f = findCounterpart(old, oldText(clause), newText(clause));
+    if (!f) return null;
+    set(f.value);
+    return { from: old, to: f.value };
+  };
+
+  facts.deadlines.forEach((d: any, i: number) =>
+    item('facts.json', facts, ['deadlines', String(i)], `截止日期 ${d.id}`, [d.clause], [
+      {
+        field: 'date',
+        run: figure(
+          () => d.date,
+          (v) => {
+            d.date = v;
+            const [m, day] = numbersIn(v);
+            if (m && day) Object.assign(d, { month: m, day });
+          },
+          d.clause,
+        ),
+      },
+    ]),
+  );
+  item('facts.json', facts, ['platform'], '申报平台', [facts.platform.clause], [
+    {
+      field: 'url',
+      run: () => {
+        const urls = [...newText(facts.platform.clause).matchAll(/https?:\/\/[A-Za-z0-9./?=&_%#:-]+/g)].map((m) => m[0]);
+        const old = facts.platform.url;
+        if (urls.includes(old)) return { from: old, to: old };
+        if (new Set(urls).size !== 1) return null;
+        facts.platform.url = urls[0];
+        return { from: old, to: urls[0] };
+      },
+    },
+  ]);
+  const doc = facts.submission.document;
+  item('facts.json', facts, ['submission', 'document'], '申报书提交格式', [doc.clause, ...doc.forms.map((f: any) => f.clause)], doc.forms.map((f: any, i: number) => ({ field: `forms.${i}.name`, run: figure(() => f.name, (v) => (f.name = v), doc.clause) })));
+  const video = facts.submission.video;
+  item('facts.json', facts, ['submission', 'video'], '视频要求', video.clauses, [
+    { field: 'maxSizeMB', run: figure(() => `${video.maxSizeMB}M`, (v) => (video.maxSizeMB = numbersIn(v)[0]), video.clauses[0]) },
+    ...(video.clauses[1] ? [{ field: 'minResolution', run: figure(() => video.minResolution, (v) => (video.minResolution = v), video.clauses[1]) }] : []),
+  ]);
+  const photos = facts.submission.photos;
+  item('facts.json', facts, ['submission', 'photos'], '照片数量', photos.clauses, [{ field: 'min', run: figure(() => `不少于${photos.min}张`, (v) => (photos.min = numbersIn(v)[0]), photos.clauses[0]) }]);
+  item('facts.json', facts, ['submission', 'screenshots'], '截图要求', facts.submission.screenshots.clauses, []);
+  item('facts.json', facts, ['applications'], '每年限报数', [facts.applications.clause], [
+    { field: 'perYear', run: figure(() => `限报${facts.applications.perYear}个`, (v) => (facts.applications.perYear = numbersIn(v)[0]), facts.applications.clause) },
+  ]);
+  facts.reapplication.forEach((r: any, i: number) => item('facts.json', facts, ['reapplication', String(i)], `再申报 ${r.holder}`, [r.clause], []));
+  item('facts.json', facts, ['review'], '初审与推荐', [facts.review.clause], []);
+  item('facts.json', facts, ['contact'], '联系方式', [facts.contact.clause], [
+    { field: 'phone', run: figure(() => facts.contact.phone, (v) => (facts.contact.phone = v), facts.contact.clause) },
+  ]);
+
+  regions.groups.forEach((g: any, i: number) =>
+    item('regions.json', regions, ['groups', String(i)], `推荐名额 ${g.label}`, [regions.clause], [
+      {
+        field: 'max',
+        run: () => {
+          const quote = findQuote(g.quote, newText(regions.clause));
+          if (!quote) return null;
+          const at = numbersIn(g.quote).indexOf(g.max);
+          const max = numbersIn(quote)[at];
+          if (at < 0 || max === undefined) return null;
+          const from = g.max;
+          Object.assign(g, { max, quote });
+          return { from, to: max };
+        },
+      },
+    ]),
+  );
+  item('regions.json', regions, ['overQuota'], '多报无效', [regions.clause], [
+    { field: 'overQuota', run: () => (newText(regions.clause).includes(regions.overQuota) ? { from: regions.overQuota, to: regions.overQuota } : null) },
+  ]);
+  return { facts, regions, items };
+}
+
+/** The carried-over items of a version directory, each linked to its clauses and flagged when one changed. */
+export function linkCarriedItems(dir: string, ctx: Ctx, reconstructed: string[] = []): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const spec of CARRIED) {
+    const files = spec.file.includes('*')
+      ? readdirSync(join(dir, spec.file.split('/')[0]!)).filter((n) => n.endsWith('.json')).sort().map((n) => `${spec.file.split('/')[0]}/${n}`)
+      : [spec.file];
+    for (const file of files) {
+      if (!existsSync(join(dir, file))) continue;
+      const json = readJson(join(dir, file));
+      for (const { path, value } of itemsOf(json, spec.items)) {
+        if (spec.keep && !spec.keep(value, path)) continue;
+        let cited = citedClauses(value, spec.relativeTo);
+        if (file === 'form-drafting.json' && path[0] === 'capabilities') {
+          cited = ctx.base.capabilities.capabilities.find((c) => c.id === path[1])?.clauses ?? [];
+        }
+        if (file === 'manifest.json' && path[0] === 'knownGaps') cited = reconstructed;
+        const label = spec.label ? spec.label(value, path) : `${file}${pointer(path)}`;
+        items.push(reviewItem(file, path, spec.group, label, value, cited, reach(ctx, cited, JSON.stringify(value))));
+      }
+    }
+  }
+  return items;
+}
+
+/** The comparison context of two versions' clauses. */
+export function comparison(base: KnowledgeData, clauses: Clause[], diff = diffClauses(base.clauses, clauses)): Ctx {
+  const parents = new Map<string, string | null>([...base.clauses, ...clauses].map((c) => [c.id, c.parent]));
+  return {
+    base,
+    baseClauses: new Map(base.clauses.map((c) => [c.id, c])),
+    newClauses: new Map(clauses.map((c) => [c.id, c])),
+    diff,
+    changedIds: [...diff.changed.map((c) => c.id), ...diff.added.map((c) => c.id), ...diff.removed.map((c) => c.id)],
+    parentOf: (id) => parents.get(id),
+  };
+}
+
+/** Reads the notice, parses it, carries the previous version over and writes knowledge/<as>/ as a draft. */
+export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
+  const now = (opts.now ?? (() => new Date()))();
+  if (!VERSION_NAME.test(opts.as)) throw new IngestError('invalid', `version name "${opts.as}" must use a-z, 0-9 and "-" only (e.g. henan-2024)`);
+  const root = resolve(opts.root);
+  const dir = join(root, opts.as);
+  if (existsSync(dir)) {
+    throw new IngestError('exists', `${dir} already exists. A knowledge version is never overwritten: choose another name with --as, or remove the draft yourself if it was a mistake. Nothing was written.`);
+  }
+  const basedOn = opts.from ?? publishedVersions(root).filter((v) => v !== opts.as).at(-1);
+  if (!basedOn) throw new IngestError('base', `no published version under ${root} to carry data over from; name one with --from. Nothing was written.`);
+  let base: KnowledgeData;
+  try {
+    base = loadKnowledgeData(root, basedOn);
+  } catch (err) {
+    throw new IngestError('base', `the base version ${basedOn} does not load: ${(err as Error).message}. Nothing was written.`);
+  }
+  const baseDir = join(root, basedOn);
+  const baseSource = join(baseDir, base.manifest.source.file);
+  const reference = existsSync(baseSource) ? readFileSync(baseSource, 'utf8') : undefined;
+
+  const extracted = await extractNotice(opts.file, { reference });
+  checkLooksLikeNotice(extracted.text, opts.file);
+
+  const structurePath = base.manifest.source.structure ? join(baseDir, base.manifest.source.structure) : null;
+  const structure = ClauseStructure.parse(structurePath && existsSync(structurePath) ? readJson(structurePath) : { titles: {}, reconstructed: [] });
+  const text = extracted.text.endsWith('\n') ? extracted.text : extracted.text + '\n';
+
+  let clauses: Clause[];
+  try {
+    clauses = parseNotice(text, structure);
+  } catch (err) {
+    throw new IngestError('not-a-notice', `${opts.file}: the clause numbering could not be read (${(err as Error).message}). Nothing was written.`);
+  }
+  const baseClauses = new Map(base.clauses.map((c) => [c.id, c]));
+  // Editorial titles quote figures ("（3月15日前）"): bring them to the new figures, or leave them for review.
+  const staleTitles: string[] = [];
+  for (const [id, title] of Object.entries(structure.titles)) {
+    const o = baseClauses.get(id);
+    const n = clauses.find((c) => c.id === id);
+    if (!o || !n || o.text === n.text) continue;
+    const t = /\d/.test(title) ? refigure(title, o.text, n.text) : title;
+    if (t === null) staleTitles.push(id);
+    else structure.titles[id] = t;
+  }
+  // Reconstructed records take their titles from the 附件 list; follow its figures the same way.
+  const list = { old: baseClauses.get('附件'), now: clauses.find((c) => c.id === '附件') };
+  for (const r of structure.reconstructed) {
+    if (!/\d/.test(r.title) || !list.old || !list.now || list.old.text === list.now.text) continue;
+    const t = refigure(r.title, list.old.text, list.now.text);
+    if (t === null) staleTitles.push(r.id);
+    else r.title = t;
+  }
+  clauses = ClausesFile.parse(parseNotice(text, structure));
+
+  const diff = diffClauses(base.clauses, clauses);
+  const ctx = comparison(base, clauses, diff);
+
+  // Built under a hidden directory of the same root, validated there, then moved into place in one
+  // rename, so a failed ingest leaves no half-written version behind.
+  const stagingRoot = join(root, `.ingest-${process.pid}-${now.getTime()}`);
+  const staging = join(stagingRoot, opts.as);
+  mkdirSync(staging, { recursive: true });
+  try {
+    // Everything the base version holds comes along; the files rebuilt below are then replaced.
+    for (const name of readdirSync(baseDir)) {
+      if (name === 'source' || name === 'review.json' || name === 'README.md' || name.startsWith('diff-')) continue;
+      cpSync(join(baseDir, name), join(staging, name), { recursive: true });
+    }
+    // The base version's README describes that year's notice; the draft says where it came from instead.
+    writeFileSync(
+      join(staging, 'README.md'),
+      `# ${opts.as} (draft)\n\nIngested from \`${extname(opts.file).slice(1)}\` on ${now.toISOString().slice(0, 10)}, carrying data over from \`${basedOn}\` ` +
+        `(see its README for what each file holds).\n\n- \`source/notice.txt\`: the repaired text; \`source/original.*\`: the file as received\n` +
+        `- \`diff-${basedOn}.md\` / \`.json\`: what changed\n- \`review.json\`: every carried item, the clauses it rests on, and whether it still needs review\n\n` +
+        `Review with \`npm run knowledge:review -- ${opts.as}\`, then \`npm run knowledge:publish -- ${opts.as}\`.\n`,
+    );
+    mkdirSync(join(staging, 'source'));
+    writeFileSync(join(staging, 'source', 'notice.txt'), text);
+    cpSync(opts.file, join(staging, 'source', `original${extname(opts.file).toLowerCase()}`));
+    writeJson(join(staging, 'source', 'structure.json'), structure);
+    writeJson(join(staging, 'clauses.json'), clauses);
+
+    const items: ReviewItem[] = [];
+    const before = { facts: readJson(join(baseDir, 'facts.json')), regions: readJson(join(baseDir, 'regions.json')) };
+    const { facts, regions, items: factItems } = reextractFacts(ctx, structuredClone(before.facts), structuredClone(before.regions));
+    // Rewritten only when a value changed, so an unchanged file stays as it was formatted by hand.
+    if (JSON.stringify(facts) !== JSON.stringify(before.facts)) writeJson(join(staging, 'facts.json'), facts);
+    if (JSON.stringify(regions) !== JSON.stringify(before.regions)) writeJson(join(staging, 'regions.json'), regions);
+    items.push(...factItems);
+
+    items.push(...linkCarriedItems(staging, ctx, structure.reconstructed.map((r) => r.id)));
+    // A new clause is cited by nothing yet: someone has to decide whether a rule, a question or a form needs it.
+    for (const c of diff.added) {
+      const top = c.id.startsWith('附件') ? 'forms' : /^[二三]/.test(c.id) ? 'rules' : /^[四五]/.test(c.id) ? 'facts' : 'notice';
+      items.push(
+        reviewItem('clauses.json', [String(clauses.indexOf(c))], top, `新增条款 ${c.id} ${c.title}`, c, [c.id], [c.id], {
+          reason: `${c.id} 是新条款，现有的规则、问题、表单和问答都还没有引用它；确认是否需要补充`,
+        }),
+      );
+    }
+    for (const id of staleTitles) {
+      const r = structure.reconstructed.findIndex((x) => x.id === id);
+      const path = id in structure.titles ? ['titles', id] : ['reconstructed', String(r), 'title'];
+      const title = id in structure.titles ? structure.titles[id] : structure.reconstructed[r]!.title;
+      items.push(
+        reviewItem('source/structure.json', path, 'notice', `条款标题 ${id}`, title, [id], [id], {
+          reason: `${id} 的文字有变化，标题「${title}」中的数字在新文字中找不到对应`,
+        }),
+      );
+    }
+
+    const heading = noticeTitle(clauses);
+    const year = heading ? Number(heading.title.match(/(\d{4})年度?/)?.[1]) : NaN;
+    const sha = createHash('sha256').update(text).digest('hex');
+    const manifest = Manifest.parse({
+      ...base.manifest,
+      version: opts.as,
+      title: heading?.title ?? base.manifest.title,
+      issuer: heading?.issuer ?? base.manifest.issuer,
+      year: Number.isFinite(year) ? year : base.manifest.year,
+      source: { file: 'source/notice.txt', sha256: sha, structure: 'source/structure.json' },
+      status: 'draft',
+      basedOn,
+    });
+    writeJson(join(staging, 'manifest.json'), manifest);
+    if (!heading || !Number.isFinite(year)) {
+      items.push(reviewItem('manifest.json', ['title'], 'notice', '通知标题与年份', manifest.title, ['序'], [], { needsReview: true, reason: '没有从新通知的开头读出标题或年份，已沿用上一版' }));
+    }
+
+    const review = ReviewFile.parse({
+      $comment: 'Items carried over from the base version. needsReview items must be accepted (npm run knowledge:review) before npm run knowledge:publish.',
+      version: opts.as,
+      basedOn,
+      createdAt: now.toISOString(),
+      items,
+    });
+    writeJson(join(staging, 'review.json'), review);
+
+    // The draft must load with the same schemas as startup before it is put in place.
+    loadKnowledgeData(stagingRoot, opts.as);
+
+    const report = buildReport(basedOn, opts.as, diff, review.items, base.clauses, clauses);
+    writeReport(staging, report);
+
+    if (existsSync(dir)) throw new IngestError('exists', `${dir} appeared while ingesting; nothing was written.`);
+    renameSync(staging, dir);
+    rmSync(stagingRoot, { recursive: true, force: true });
+    return { dir, version: opts.as, basedOn, clauses: clauses.length, diff, review, extractedFrom: extracted.kind, report };
+  } catch (err) {
+    rmSync(stagingRoot, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadKnowledgeData, type KnowledgeData } from '../load';
+import { Manifest } from '../schemas/notice-data';
+import { isPending, ReviewFile, type ReviewItem } from '../schemas/review';
+import { citedClauses, CARRIED, getAt, hashOf, itemsOf } from './carry';
+
+/**
+ * Review and publishing of a draft version. Reviewing is done on the files themselves: an
+ * operator edits an item in its JSON file if it needs a change, then accepts it here. Publishing
+ * validates the version with the startup loader and refuses while anything is unreviewed.
+ */
+
+export class PublishError extends Error {}
+
+const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const writeJson = (p: string, v: unknown) => writeFileSync(p, JSON.stringify(v, null, 1) + '\n');
+
+export function readReview(root: string, version: string): ReviewFile {
+  const file = join(resolve(root), version, 'review.json');
+  if (!existsSync(file)) throw new PublishError(`${file} not found: only an ingested draft has a review list`);
+  const r = ReviewFile.safeParse(readJson(file));
+  if (!r.success) throw new PublishError(`${file} is invalid: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+const pathOf = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/** The item as it is in its file now. */
+export function currentValue(root: string, version: string, item: ReviewItem): unknown {
+  const file = join(resolve(root), version, item.file);
+  return existsSync(file) ? getAt(readJson(file), pathOf(item.pointer)) : undefined;
+}
+
+export interface AcceptResult {
+  accepted: ReviewItem[];
+  unknown: string[];
+}
+
+/**
+ * Marks items as reviewed. `ids` are item IDs, or a group name (facts, rules, interview, forms,
+ * answers, notice) to accept every pending item of that group, or 'all'.
+ */
+export function acceptItems(root: string, version: string, ids: string[], now = new Date()): AcceptResult {
+  const review = readReview(root, version);
+  const accepted: ReviewItem[] = [];
+  const unknown: string[] = [];
+  for (const want of ids) {
+    const hits = review.items.filter((i) => isPending(i) && (want === 'all' || i.id === want || i.group === want));
+    if (!hits.length && !review.items.some((i) => i.id === want)) unknown.push(want);
+    for (const i of hits) {
+      i.status = 'accepted';
+      i.reviewedAt = now.toISOString();
+      i.edited = hashOf(currentValue(root, version, i)) !== i.hash;
+      accepted.push(i);
+    }
+  }
+  writeJson(join(resolve(root), version, 'review.json'), ReviewFile.parse(review));
+  return { accepted, unknown };
+}
+
+/** Clause references of the carried files that point at no clause of this version. */
+export function danglingReferences(data: KnowledgeData, dir: string): string[] {
+  const ids = new Set(data.clauses.map((c) => c.id));
+  const out: string[] = [];
+  for (const spec of CARRIED) {
+    const files = spec.file.includes('*') ? Object.keys(data.forms).map((n) => `forms/${n}.json`) : [spec.file];
+    for (const file of files) {
+      const p = join(dir, file);
+      if (!existsSync(p)) continue;
+      for (const { path, value } of itemsOf(readJson(p), spec.items)) {
+        if (spec.keep && !spec.keep(value, path)) continue;
+        for (const c of citedClauses(value, spec.relativeTo)) {
+          // A form question names a form-relative clause that only some forms have.
+          if (spec.relativeTo) continue;
+          if (!ids.has(c)) out.push(`${file}#/${path.join('/')} cites ${c}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export interface PublishResult {
+  version: string;
+  clauses: number;
+  accepted: number;
+}
+
+/** Validates a draft with the startup schemas and marks it published; refuses while anything is unreviewed. */
+export function publishVersion(root: string, version: string): PublishResult {
+  const dir = join(resolve(root), version);
+  const review = readReview(root, version);
+  const pending = review.items.filter(isPending);
+  if (pending.length) {
+    const sample = pending.slice(0, 5).map((i) => `  ${i.id} — ${i.label}`).join('\n');
+    throw new PublishError(`${version} has ${pending.length} item(s) still needing review; nothing was published.\n${sample}${pending.length > 5 ? '\n  …' : ''}\nList them with: npm run knowledge:review -- ${version}`);
+  }
+  let data: KnowledgeData;
+  try {
+    data = loadKnowledgeData(root, version);
+  } catch (err) {
+    throw new PublishError(`${version} does not pass the startup checks; nothing was published.\n  ${(err as Error).message}`);
+  }
+  const dangling = danglingReferences(data, dir);
+  if (dangling.length) {
+    throw new PublishError(`${version} cites clauses it does not have; nothing was published.\n${dangling.slice(0, 10).map((d) => `  ${d}`).join('\n')}`);
+  }
+  const manifest = Manifest.parse(readJson(join(dir, 'manifest.json')));
+  writeJson(join(dir, 'manifest.json'), { ...manifest, status: 'published' });
+  return { version, clauses: data.clauses.length, accepted: review.items.filter((i) => i.needsReview).length };
+}
