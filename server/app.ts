@@ -97,6 +97,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
   await fastify.register(knowledge);
 
   await fastify.register(health);
+  await fastify.register(import('./staff/plugin'));
   await fastify.register(knowledgeRoutes);
   await fastify.register(assessRoutes);
   await fastify.register(askRoutes);

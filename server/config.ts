@@ -126,6 +126,7 @@ export const ConfigSchema = z.object({
   SESSION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
   RETENTION_PURGE_INTERVAL_MS: z.coerce.number().int().min(60_000).default(6 * 60 * 60_000),
   TRUST_PROXY: bool.default(false),
+  QUESTION_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   ...llmSettings(),
 }).superRefine(checkLlmSettings);
 

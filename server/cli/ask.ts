@@ -4,6 +4,7 @@ import { createKnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeData } from '../knowledge/load';
 import { answerQuestion } from '../qa/answer';
 import { AskRequest } from '../schemas/ask';
+import { spoolQuestion } from '../staff/store';
 
 const question = process.argv.slice(2).join(' ');
 const parsed = AskRequest.safeParse({ question });
@@ -12,14 +13,16 @@ if (!parsed.success) {
   process.exit(2);
 }
 let kb;
+let config;
 try {
-  const config = loadConfig();
+  config = loadConfig();
   kb = createKnowledgeBase(loadKnowledgeData(config.KNOWLEDGE_DIR, config.KNOWLEDGE_VERSION));
 } catch (err) {
   console.error(`知识库加载失败 (knowledge failed to load): ${(err as Error).message}`);
   process.exit(1);
 }
 const r = answerQuestion(kb, parsed.data.question);
+spoolQuestion(config.DATA_DIR, { source: 'cli', question: parsed.data.question, answer: r, knowledgeVersion: kb.version });
 console.log(`问：${parsed.data.question}\n`);
 console.log(`答：${r.answer}\n`);
 if (r.outOfScope) console.log('（通知未涉及此问题）\n');

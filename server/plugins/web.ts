@@ -42,6 +42,7 @@ async function web(fastify: FastifyInstance, opts: WebOptions): Promise<void> {
     // API paths and file-like paths (a missing asset) keep their 404; only page routes get the app.
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
     reply.header('cache-control', 'no-cache');
+    if (path === '/console' || path.startsWith('/console/')) return reply.sendFile('console/index.html');
     return reply.sendFile('index.html');
   });
 }

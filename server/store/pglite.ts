@@ -166,6 +166,11 @@ export class PgliteStore implements SessionStore {
     return ids;
   }
 
+  /** The open database, for modules that keep their own tables beside the sessions. */
+  database(): Promise<PGlite> {
+    return this.dbp;
+  }
+
   /** Resolves once the database is open and migrated; rejects if it cannot be. */
   async ready(): Promise<void> {
     await this.dbp;

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError, parseOr400 } from '../errors';
+import { createRules } from '../chat/rules';
+import { resolveRegion, type SubmissionSnapshot } from '../staff/bureau';
+import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
+import type { StaffContext } from '../staff/plugin';
+
+/**
+ * The enterprise's side of the staff workspace, opened only by the session's bearer token:
+ * submitting to the local bureau, asking the helpline to look along, and 👍/👎 on an answer.
+ */
+export default async function staffEnterpriseRoutes(fastify: FastifyInstance, opts: { ctx: StaffContext }): Promise<void> {
+  const { ctx } = opts;
+  const rules = createRules(fastify.kb);
+  const enterprise = (sessionId: string) => ({ actor: `session:${sessionId.slice(0, 8)}`, role: 'enterprise' });
+
+  /** 「提交给所在地工信部门初审」: the bureau of `region` sees this session's assessment and drafts as they are now. */
+  fastify.post('/api/sessions/:id/submit', async (request, reply) => {
+    const sessionId = await fastify.requireSession(request);
+    const body = parseOr400(SubmitRequest, request.body);
+    const region = resolveRegion(fastify.kb.data, body.region);
+    if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市 (unknown region)`);
+    const answers = await fastify.store.getAnswers(sessionId);
+    const name = answers['form.name'];
+    const snapshot: SubmissionSnapshot = {
+      name: typeof name === 'string' && name.trim() ? name.trim() : null,
+      answers,
+      assessment: rules.step(answers).assessment,
+      drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
+    };
+    const r = await ctx.store().submit(sessionId, region, snapshot);
+    ctx.audit({ ...enterprise(sessionId), action: 'submit', target: region, ip: request.ip });
+    return reply.status(201).send({ region, submittedAt: r.submittedAt });
+  });
+
+  fastify.get('/api/sessions/:id/submit', async (request) => {
+    const sessionId = await fastify.requireSession(request);
+    return { submission: (await ctx.store().submissionOf(sessionId)) ?? null };
+  });
+
+  /** 「请热线协助」: a 6-digit code, valid 30 minutes, that the enterprise reads out to the helpline. */
+  fastify.post('/api/sessions/:id/assist', async (request, reply) => {
+    const sessionId = await fastify.requireSession(request);
+    const code = await ctx.store().newAssistCode(sessionId);
+    ctx.audit({ ...enterprise(sessionId), action: 'assist.code', ip: request.ip });
+    return reply.status(201).send(code);
+  });
+
+  /** Who is viewing now, so the enterprise can see it and revoke. */
+  fastify.get('/api/sessions/:id/assist', async (request) => {
+    const sessionId = await fastify.requireSession(request);
+    return ctx.store().assistState(sessionId);
+  });
+
+  fastify.delete('/api/sessions/:id/assist', async (request) => {
+    const sessionId = await fastify.requireSession(request);
+    await ctx.store().revokeAssist(sessionId);
+    ctx.audit({ ...enterprise(sessionId), action: 'assist.revoke', ip: request.ip });
+    return ctx.store().assistState(sessionId);
+  });
+
+  /** 👍/👎 on one answer. The question id is a random UUID handed only to whoever asked, so it is its own permission. */
+  fastify.post('/api/feedback', async (request) => {
+    const body = parseOr400(FeedbackRequest, request.body);
+    if (!(await ctx.store().setFeedback(body.questionId, body.vote))) throw new HttpError(404, 'NOT_FOUND', '问题记录不存在或已过保留期 (not found)');
+    return { ok: true };
+  });
+}

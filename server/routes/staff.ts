@@ -1,0 +1,388 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import fastifyCsrf from '@fastify/csrf-protection';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { HttpError, notFound, parseOr400 } from '../errors';
+import { answerQuestion } from '../qa/answer';
+import { askWithLlm } from '../llm/ask';
+import { createRules } from '../chat/rules';
+import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
+import { readAudit, staffDir } from '../staff/accounts';
+import { FailureLimiter } from '../staff/limiter';
+import { categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
+import type { Submission } from '../staff/store';
+import type { StaffContext } from '../staff/plugin';
+import { summaryWorkbook } from '../staff/xlsx';
+import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
+
+declare module 'fastify' {
+  interface Session {
+    staff?: StaffIdentity;
+  }
+}
+
+export const STAFF_COOKIE = 'zz_staff';
+const SESSION_MS = 8 * 3600_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台 (staff login required)');
+const forbidden = () => new HttpError(403, 'FORBIDDEN', '当前账号无权执行此操作 (not allowed for this role)');
+const locked = (ms: number) => new HttpError(429, 'LOCKED', `登录失败次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试 (locked out)`);
+
+/** The cookie signing secret is made once per data directory, so sessions survive a restart. */
+function sessionSecret(dataDir: string): string {
+  const file = join(staffDir(dataDir), 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(staffDir(dataDir), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Everything under /api/staff/. The cookie, session and CSRF plugins are registered in this
+ * scope only: the staff cookie is scoped to /api/staff, so it never reaches an enterprise route,
+ * and an enterprise's bearer token is not read here at all.
+ */
+export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx: StaffContext }): Promise<void> {
+  const { ctx } = opts;
+  const kb = () => fastify.kb;
+  const rules = createRules(fastify.kb);
+  // Five wrong passwords lock an account for 15 minutes; an address trying many accounts is locked too.
+  const accountFails = new FailureLimiter(5, 15 * 60_000, 15 * 60_000);
+  const ipFails = new FailureLimiter(20, 15 * 60_000, 15 * 60_000);
+  // An assisted-session code has a million values: a few wrong tries lock the account and the address.
+  const codeFailsAccount = new FailureLimiter(5, 30 * 60_000, 30 * 60_000);
+  const codeFailsIp = new FailureLimiter(10, 30 * 60_000, 30 * 60_000);
+
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifySession, {
+    secret: sessionSecret(fastify.config.DATA_DIR),
+    cookieName: STAFF_COOKIE,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { path: '/api/staff', httpOnly: true, sameSite: 'strict', secure: false, maxAge: SESSION_MS },
+    store: {
+      get: (sid, cb) => void ctx.store().sessionGet(sid).then((s) => cb(null, s as never), (err: Error) => cb(err)),
+      set: (sid, session, cb) => void ctx.store().sessionSet(sid, session, session.cookie.expires ?? new Date(Date.now() + SESSION_MS)).then(() => cb(), (err: Error) => cb(err)),
+      destroy: (sid, cb) => void ctx.store().sessionDestroy(sid).then(() => cb(), (err: Error) => cb(err)),
+    },
+  });
+  await fastify.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+
+  // The session plugin's 'auto' mode would downgrade SameSite to Lax on plain HTTP; instead the
+  // cookie is marked Secure whenever the request came over TLS (directly or via a trusted proxy).
+  const secureIfTls = (request: FastifyRequest) => {
+    if (request.protocol === 'https') request.session.cookie.secure = true;
+  };
+
+  const PUBLIC = new Set(['/api/staff/login']);
+  const FIRST_LOGIN = new Set(['/api/staff/me', '/api/staff/password', '/api/staff/logout']);
+  fastify.addHook('onRequest', async (request) => {
+    secureIfTls(request);
+    if (PUBLIC.has(request.routeOptions.url ?? '')) return;
+    const who = request.session.get('staff');
+    if (!who) throw unauthenticated();
+    // An account disabled or removed (or re-bound) in the accounts file ends its sessions at once.
+    const acc = ctx.accounts.find(who.username);
+    if (!acc || acc.role !== who.role || acc.region !== who.region) {
+      await request.session.destroy();
+      throw unauthenticated();
+    }
+    // A one-time password printed on a terminal opens nothing but the page that replaces it.
+    if (acc.mustChangePassword && !FIRST_LOGIN.has(request.routeOptions.url ?? '')) {
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '请先设置新密码 (set a new password first)');
+    }
+  });
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || PUBLIC.has(request.routeOptions.url ?? '')) return done();
+    fastify.csrfProtection(request, reply, done);
+  });
+
+  const me = (request: FastifyRequest): StaffIdentity => {
+    const who = request.session.get('staff');
+    if (!who) throw unauthenticated();
+    return who;
+  };
+  const requireRole = (request: FastifyRequest, ...roles: StaffRole[]): StaffIdentity => {
+    const who = me(request);
+    if (!roles.includes(who.role)) throw forbidden();
+    return who;
+  };
+  const audit = (request: FastifyRequest, action: string, target?: string, detail?: unknown) => {
+    const who = request.session.get('staff');
+    ctx.audit({ actor: who?.username ?? '-', role: who?.role ?? '-', action, ...(target ? { target } : {}), ip: request.ip, ...(detail !== undefined ? { detail } : {}) });
+  };
+  const identityOut = (who: StaffIdentity, reply: FastifyReply, mustChangePassword = false) => ({
+    username: who.username,
+    role: who.role,
+    region: who.region ?? null,
+    mustChangePassword,
+    csrfToken: reply.generateCsrf(),
+  });
+
+  fastify.post('/api/staff/login', async (request, reply) => {
+    const body = parseOr400(LoginRequest, request.body);
+    const userKey = body.username.toLowerCase();
+    const wait = Math.max(accountFails.lockedFor(userKey), ipFails.lockedFor(request.ip));
+    if (wait > 0) {
+      ctx.audit({ actor: body.username, role: '-', action: 'login.locked', ip: request.ip });
+      throw locked(wait);
+    }
+    const acc = ctx.accounts.find(body.username);
+    const ok = await verifyPassword(body.password, acc?.passwordHash ?? (await dummyHash()));
+    if (!acc || !ok) {
+      const nowLocked = accountFails.fail(userKey);
+      ipFails.fail(request.ip);
+      ctx.audit({ actor: body.username, role: '-', action: 'login.failed', ip: request.ip });
+      if (nowLocked) throw locked(accountFails.lockedFor(userKey));
+      throw new HttpError(401, 'BAD_CREDENTIALS', '用户名或密码错误 (wrong username or password)');
+    }
+    accountFails.clear(userKey);
+    // A new session id at login, so an id planted before login is worth nothing after it.
+    await request.session.regenerate();
+    secureIfTls(request);
+    const who: StaffIdentity = { username: acc.username, role: acc.role, ...(acc.region ? { region: acc.region } : {}) };
+    request.session.set('staff', who);
+    ctx.audit({ actor: acc.username, role: acc.role, action: 'login', ip: request.ip });
+    return identityOut(who, reply, acc.mustChangePassword);
+  });
+
+  fastify.post('/api/staff/logout', async (request) => {
+    audit(request, 'logout');
+    await request.session.destroy();
+    return { ok: true };
+  });
+
+  fastify.get('/api/staff/me', async (request, reply) => {
+    const who = me(request);
+    return identityOut(who, reply, ctx.accounts.find(who.username)?.mustChangePassword ?? false);
+  });
+
+  fastify.post('/api/staff/password', async (request, reply) => {
+    const who = me(request);
+    const body = parseOr400(ChangePasswordRequest, request.body);
+    const acc = ctx.accounts.find(who.username);
+    if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', '当前密码错误 (wrong current password)');
+    ctx.accounts.update(who.username, { passwordHash: await hashPassword(body.next), mustChangePassword: false });
+    audit(request, 'password.change');
+    // Whoever knew the old password is signed out everywhere; this browser continues in a fresh session.
+    await ctx.store().sessionsDestroyFor(who.username);
+    await request.session.regenerate();
+    secureIfTls(request);
+    request.session.set('staff', who);
+    return identityOut(who, reply);
+  });
+
+  // ---- Ask and the question log ----
+
+  fastify.post('/api/staff/ask', async (request, reply) => {
+    me(request);
+    const body = parseOr400(StaffAskRequest, request.body);
+    const answer = fastify.llm ? await askWithLlm(fastify.llm, kb(), body.question, `staff:${request.ip}`, request.log) : answerQuestion(kb(), body.question);
+    const questionId = fastify.questionLog.record({ source: 'console', question: body.question, answer, knowledgeVersion: kb().version, reply });
+    audit(request, 'ask', questionId);
+    return { ...answer, questionId };
+  });
+
+  fastify.get('/api/staff/ask/recent', async (request) => {
+    me(request);
+    const recent = await ctx.store().questions({ limit: 10, source: 'console' });
+    return { recent: [...new Set(recent.map((q) => q.question))], frequent: await ctx.store().frequent(10) };
+  });
+
+  fastify.get('/api/staff/questions', async (request) => {
+    requireRole(request, 'helpline', 'admin');
+    const q = parseOr400(QuestionLogQuery, request.query, 'query');
+    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true' });
+    audit(request, 'questions.list');
+    return { items, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS };
+  });
+
+  fastify.get('/api/staff/questions.csv', async (request, reply) => {
+    requireRole(request, 'helpline', 'admin');
+    const q = parseOr400(QuestionLogQuery.extend({ limit: z.coerce.number().int().min(1).max(10_000).default(5000) }), request.query, 'query');
+    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true' });
+    audit(request, 'questions.export', undefined, { rows: items.length });
+    const csv = toCsv({
+      title: '问题记录',
+      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价'],
+      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entry ?? '', i.confidence, i.refused ? '是' : '否', i.feedback ?? '']),
+    });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
+  });
+
+  fastify.get('/api/staff/audit', async (request) => {
+    requireRole(request, 'admin');
+    const { limit } = parseOr400(z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) }), request.query, 'query');
+    return { items: readAudit(fastify.config.DATA_DIR, limit) };
+  });
+
+  // ---- Dashboard ----
+
+  const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+  const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts']);
+
+  fastify.get('/api/staff/dashboard', async (request) => {
+    requireRole(request, 'helpline', 'admin');
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE);
+    audit(request, 'dashboard.view');
+    return { days, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data) };
+  });
+
+  fastify.get('/api/staff/dashboard/:table.csv', async (request, reply) => {
+    requireRole(request, 'helpline', 'admin');
+    const { table } = parseOr400(z.object({ table: DashboardTable }), request.params, 'params');
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const t = dashboardTables(kb().data, await ctx.store().dashboard(days, LOW_CONFIDENCE))[table];
+    audit(request, 'dashboard.export', table);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${table}.csv"; filename*=UTF-8''${encodeURIComponent(t.title)}.csv`)
+      .send(toCsv(t));
+  });
+
+  // ---- Bureau view: one region's applicants ----
+
+  /** The region a request may see: a bureau account's own; an admin names one. Nobody else. */
+  const regionFor = (request: FastifyRequest): string => {
+    const who = requireRole(request, 'bureau', 'admin');
+    const asked = (request.query as { region?: unknown } | undefined)?.region;
+    if (who.role === 'bureau') {
+      if (asked !== undefined && asked !== who.region) throw forbidden();
+      return who.region!;
+    }
+    if (typeof asked !== 'string' || !quotaOf(kb().data, asked)) throw new HttpError(400, 'VALIDATION_FAILED', 'query.region: 管理员需指定地区，如 ?region=洛阳市 (region required)');
+    return asked;
+  };
+
+  const summaryOf = (s: Submission) => {
+    const snap = s.snapshot as SubmissionSnapshot;
+    const a = snap.assessment;
+    return {
+      sessionId: s.sessionId,
+      name: snap.name,
+      submittedAt: s.submittedAt,
+      verdict: a.verdict,
+      eligible: a.eligible,
+      category: a.category.recommended,
+      categoryLabel: categoryLabel(kb().data, a.category.recommended),
+      gaps: [
+        ...a.blocking.map((b) => ({ clause: b.clause, title: '申报条件', status: 'blocking', advice: b.reason })),
+        ...a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial' || c.status === 'unknown').map((c) => ({ clause: c.clause, title: c.title, status: c.status, advice: c.advice })),
+      ],
+      recommended: s.recommended,
+      reviewedBy: s.reviewedBy,
+      reviewedAt: s.reviewedAt,
+    };
+  };
+
+  const overview = async (region: string) => {
+    const quota = quotaOf(kb().data, region)!;
+    const recommended = await ctx.store().recommendedCount(region);
+    return {
+      region,
+      quota: { ...quota, recommended, remaining: Math.max(0, quota.max - recommended), atLimit: recommended >= quota.max },
+      deadline: summaryDeadline(kb().data, new Date()) ?? null,
+    };
+  };
+
+  fastify.get('/api/staff/bureau', async (request) => {
+    const region = regionFor(request);
+    const list = await ctx.store().applicants(region);
+    audit(request, 'bureau.list', region);
+    return { ...(await overview(region)), applicants: list.map(summaryOf) };
+  });
+
+  const SessionParam = z.object({ id: z.uuid() });
+
+  fastify.get('/api/staff/bureau/applicants/:id', async (request) => {
+    const region = regionFor(request);
+    const { id } = parseOr400(SessionParam, request.params, 'params');
+    const s = await ctx.store().applicant(region, id);
+    // Another region's applicant is "not found", so a bureau cannot probe which sessions exist elsewhere.
+    if (!s) throw notFound('申报企业');
+    const snap = s.snapshot as SubmissionSnapshot;
+    audit(request, 'bureau.view', id);
+    return {
+      ...summaryOf(s),
+      conditions: snap.assessment.conditions,
+      categoryReasons: snap.assessment.category.reasons,
+      checklist: checklistOf(kb().data, snap.assessment.category.recommended, snap.answers),
+      drafts: snap.drafts ?? null,
+      review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
+    };
+  });
+
+  fastify.put('/api/staff/bureau/applicants/:id/review', async (request) => {
+    const region = regionFor(request);
+    const { id } = parseOr400(SessionParam, request.params, 'params');
+    const body = parseOr400(ReviewRequest, request.body);
+    const quota = quotaOf(kb().data, region)!;
+    const r = await ctx.store().review(region, id, body, me(request).username, quota.max);
+    if (r === 'missing') throw notFound('申报企业');
+    if (r === 'overQuota') {
+      audit(request, 'bureau.review.overQuota', id);
+      throw new HttpError(409, 'OVER_QUOTA', `${region}推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
+    }
+    audit(request, 'bureau.review', id, { recommended: body.recommended });
+    return overview(region);
+  });
+
+  fastify.get('/api/staff/bureau/summary.xlsx', async (request, reply) => {
+    const region = regionFor(request);
+    const list = await ctx.store().applicants(region);
+    const buf = await summaryWorkbook(kb().data, region, list, new Date());
+    audit(request, 'bureau.export', region, { rows: list.length });
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}推荐汇总表`)}.xlsx`)
+      .send(buf);
+  });
+
+  // An unknown path under /api/staff still needs the cookie first, so it reveals nothing to a caller without one.
+  fastify.all('/api/staff/*', async () => {
+    throw notFound('接口');
+  });
+
+  // ---- Assisted sessions ----
+
+  fastify.post('/api/staff/assist/claim', async (request) => {
+    const who = requireRole(request, 'helpline', 'admin');
+    const { code } = parseOr400(AssistClaimRequest, request.body);
+    const wait = Math.max(codeFailsAccount.lockedFor(who.username), codeFailsIp.lockedFor(request.ip));
+    if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 (locked out)`);
+    const grant = await ctx.store().claimAssistCode(code, who.username);
+    if (!grant) {
+      codeFailsAccount.fail(who.username);
+      codeFailsIp.fail(request.ip);
+      audit(request, 'assist.claim.failed');
+      throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期 (invalid, used or expired code)');
+    }
+    audit(request, 'assist.claim', grant.sessionId);
+    return { viewId: grant.viewId };
+  });
+
+  fastify.get('/api/staff/assist/:viewId', async (request) => {
+    const who = requireRole(request, 'helpline', 'admin');
+    const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
+    const sessionId = await ctx.store().grant(viewId, who.username);
+    // A revoked view answers like an unknown one: the enterprise ended it.
+    if (!sessionId) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    const answers = await fastify.store.getAnswers(sessionId);
+    const step = rules.step(answers);
+    audit(request, 'assist.view', sessionId);
+    return {
+      recorded: rules.describe(answers),
+      transcript: await fastify.store.transcriptAfter(sessionId, 0),
+      assessment: step.assessment,
+      drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
+    };
+  });
+}

@@ -1,0 +1,115 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { Assessment, Category } from '../schemas/profile';
+import { factsFromAnswers, type Answers } from '../engine';
+
+/** The 四(三) quota of a region, read from regions.json. */
+export interface RegionQuota {
+  region: string;
+  group: string;
+  groupLabel: string;
+  max: number;
+  quote: string;
+  clause: string;
+  overQuota: string;
+}
+
+export function regionNames(kb: KnowledgeData): string[] {
+  return kb.regions.regions.map((r) => r.name);
+}
+
+export function quotaOf(kb: KnowledgeData, regionName: string): RegionQuota | undefined {
+  const region = kb.regions.regions.find((r) => r.name === regionName);
+  const group = region && kb.regions.groups.find((g) => g.id === region.group);
+  if (!region || !group) return undefined;
+  return { region: region.name, group: group.id, groupLabel: group.label, max: group.max, quote: group.quote, clause: kb.regions.clause, overQuota: kb.regions.overQuota };
+}
+
+/** The region an enterprise names when it submits: an exact name or one of its aliases / short names. */
+export function resolveRegion(kb: KnowledgeData, text: string): string | undefined {
+  const t = text.trim();
+  const r = kb.regions.regions.find((x) => x.name === t || x.short === t || x.aliases.includes(t));
+  return r?.name;
+}
+
+export interface Deadline {
+  /** ISO date (local calendar date of the notice's year). */
+  date: string;
+  label: string;
+  what: string;
+  who: string;
+  clause: string;
+  /** Whole days from `today` to the deadline; negative once it has passed. */
+  daysLeft: number;
+}
+
+/**
+ * The 推荐汇总表 deadline of 四(四). The notice gives only month and day; the year is the
+ * programme year of the knowledge version (manifest.year), which the console shows beside the date.
+ */
+export function summaryDeadline(kb: KnowledgeData, today: Date): Deadline | undefined {
+  const d = kb.facts.deadlines.find((x) => x.id === 'recommendationSummary');
+  if (!d) return undefined;
+  const year = kb.manifest.year;
+  const due = Date.UTC(year, d.month - 1, d.day);
+  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return {
+    date: `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+    label: `${year}年${d.date}`,
+    what: d.what,
+    who: d.who,
+    clause: d.clause,
+    daysLeft: Math.round((due - now) / 86_400_000),
+  };
+}
+
+export interface ChecklistItem {
+  id: string;
+  clause: string;
+  element: string;
+  capability: string;
+  label: string;
+  claim: 'yes' | 'partial';
+  requirement: string;
+}
+
+/**
+ * The 初审 / 真实性核查 checklist: one item per capability the applicant says it has, under the
+ * element condition of its category that asks for it. Only claims are listed, because the
+ * bureau verifies what the application asserts.
+ */
+export function checklistOf(kb: KnowledgeData, category: Category | null, answers: Answers): ChecklistItem[] {
+  if (!category) return [];
+  const facts = factsFromAnswers(kb, answers);
+  const cat = kb.elements.categories[category];
+  if (!cat) return [];
+  const labels = new Map(kb.capabilities.capabilities.map((c) => [c.id, c.label]));
+  const items: ChecklistItem[] = [];
+  const seen = new Set<string>();
+  for (const el of cat.elements) {
+    const reqs = el.requirements ?? (facts.productionMode === 'process' ? el.branches?.process : el.branches?.discrete) ?? [];
+    for (const req of reqs) {
+      for (const cap of [...(req.all ?? []), ...(req.any ?? [])]) {
+        const v = facts.capabilities[cap];
+        if (v !== true && v !== 'partial') continue;
+        const id = `${el.clause}:${cap}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: v === true ? 'yes' : 'partial', requirement: req.text });
+      }
+    }
+  }
+  return items;
+}
+
+/** What a bureau sees of an applicant: taken when the enterprise submits, so later edits do not change what was submitted. */
+export interface SubmissionSnapshot {
+  name: string | null;
+  answers: Answers;
+  assessment: Assessment;
+  drafts: unknown;
+}
+
+export function categoryLabel(kb: KnowledgeData, category: Category | null): string {
+  if (!category) return '未定';
+  return kb.elements.categories[category]?.label ?? category;
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { randomUUID } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
+import { StaffStore, type QuestionRecord } from './store';
+import staffRoutes from '../routes/staff';
+import staffEnterpriseRoutes from '../routes/staff-enterprise';
+
+export interface QuestionLog {
+  /**
+   * Logs one answered question (masked) and returns its id, which the asker may use to send
+   * 👍/👎 to POST /api/feedback. The write happens in the background: a slow or failing log
+   * never delays or breaks an answer. With `reply`, the id is also sent as the x-question-id header.
+   */
+  record(rec: QuestionRecord & { reply?: FastifyReply }): string;
+}
+
+/** What the staff routes share. */
+export interface StaffContext {
+  store(): StaffStore;
+  accounts: AccountRegistry;
+  audit(rec: AuditRecord): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    questionLog: QuestionLog;
+  }
+}
+
+/** How often expired log rows and cookie sessions are deleted. */
+const PURGE_EVERY_MS = 6 * 3600_000;
+
+/**
+ * The staff workspace: accounts, cookie sessions, the question log, the bureau's applicants and
+ * assisted sessions. Its tables sit in the session database (see store.ts); accounts and the
+ * audit log are files under DATA_DIR/staff so the CLI can write them while the server runs.
+ */
+async function staffPlugin(fastify: FastifyInstance): Promise<void> {
+  const dataDir = fastify.config.DATA_DIR;
+  let staffStore: StaffStore | undefined;
+  const pending = new Set<Promise<unknown>>();
+  const ctx: StaffContext = {
+    store() {
+      if (!staffStore) throw new Error('staff store used before the server is ready');
+      return staffStore;
+    },
+    accounts: new AccountRegistry(dataDir),
+    audit(rec) {
+      try {
+        appendAudit(dataDir, rec);
+      } catch (err) {
+        fastify.log.error({ err }, 'audit log write failed');
+      }
+    },
+  };
+
+  const track = (p: Promise<unknown>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+
+  fastify.decorate('questionLog', {
+    record(rec: QuestionRecord & { reply?: FastifyReply }): string {
+      const id = randomUUID();
+      const { reply, ...data } = rec;
+      reply?.header('x-question-id', id);
+      if (staffStore) track(staffStore.logQuestion(id, new Date(), data).catch((err) => fastify.log.error({ err }, 'question log write failed')));
+      return id;
+    },
+  } satisfies QuestionLog);
+
+  let timer: NodeJS.Timeout | undefined;
+  fastify.addHook('onReady', async () => {
+    // The staff tables live beside the sessions, in the session store's database.
+    const withDb = fastify.store as Partial<{ database(): Promise<PGlite> }>;
+    if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a PGlite database (database())');
+    staffStore = new StaffStore(await withDb.database(), dataDir);
+    await staffStore.migrate();
+    const purge = () => track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
+    purge();
+    timer = setInterval(purge, PURGE_EVERY_MS);
+    timer.unref();
+  });
+  // Runs before the store plugin's onClose (hooks close in reverse order), so pending log writes finish first.
+  fastify.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await Promise.allSettled([...pending]);
+  });
+
+  await fastify.register(staffRoutes, { ctx });
+  await fastify.register(staffEnterpriseRoutes, { ctx });
+}
+
+export default fp(staffPlugin, { name: 'staff', dependencies: ['store', 'knowledge'] });

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export const StaffRole = z.enum(['helpline', 'bureau', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const StaffName = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}._-]{2,40}$/u, '用户名为 2–40 个字母、数字、汉字或 . _ - (2–40 letters, digits, . _ -)');
+
+/** One account in DATA_DIR/staff/accounts.json. */
+export const StaffAccount = z.object({
+  username: StaffName,
+  role: StaffRole,
+  /** The region (regions.json name) a bureau account is bound to; absent for other roles. */
+  region: z.string().min(2).max(50).optional(),
+  passwordHash: z.string().min(10),
+  /** Set for a fresh one-time password: the console asks for a new one before anything else. */
+  mustChangePassword: z.boolean().default(false),
+  disabled: z.boolean().default(false),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const AccountsFile = z.object({ accounts: z.array(StaffAccount) });
+export type AccountsFile = z.infer<typeof AccountsFile>;
+
+/** What a staff cookie session holds. */
+export const StaffIdentity = z.object({ username: z.string(), role: StaffRole, region: z.string().optional() });
+export type StaffIdentity = z.infer<typeof StaffIdentity>;
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+
+export const ChangePasswordRequest = z.object({
+  current: z.string().min(1).max(200),
+  next: z.string().min(12, '新密码至少 12 位 (at least 12 characters)').max(200),
+});
+
+export const StaffAskRequest = z.object({ question: z.string().trim().min(1).max(2000) });
+
+export const QuestionSource = z.enum(['api', 'chat', 'cli', 'console']);
+export type QuestionSource = z.infer<typeof QuestionSource>;
+
+export const Vote = z.enum(['up', 'down']);
+export const FeedbackRequest = z.object({ questionId: z.uuid(), vote: Vote });
+
+export const QuestionLogQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.iso.datetime({ offset: true }).optional(),
+  source: QuestionSource.optional(),
+  refused: z.enum(['true', 'false']).optional(),
+});
+
+export const QuestionLogEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  source: QuestionSource,
+  question: z.string(),
+  answer: z.string(),
+  clauses: z.array(z.string()),
+  entry: z.string().nullable(),
+  confidence: z.number(),
+  refused: z.boolean(),
+  feedback: Vote.nullable(),
+});
+export type QuestionLogEntry = z.infer<typeof QuestionLogEntry>;
+
+export const SubmitRequest = z.object({
+  region: z.string().trim().min(2).max(50),
+});
+
+export const ReviewRequest = z.object({
+  notes: z.string().max(5000).default(''),
+  siteNotes: z.string().max(5000).default(''),
+  /** Checklist item id → ticked. */
+  checklist: z.record(z.string().max(100), z.boolean()).default({}),
+  recommended: z.boolean(),
+});
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
+export const AssistClaimRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, '协助码为 6 位数字 (6 digits)') });

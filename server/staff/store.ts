@@ -1,0 +1,447 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { staffDir } from './accounts';
+import { maskPersonalNumbers } from './mask';
+import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
+
+/**
+ * The staff workspace's own tables in the session database. Every statement is idempotent
+ * (create … if not exists), so this block can become one migration unchanged.
+ */
+export const STAFF_SCHEMA = `
+create table if not exists staff_web_sessions (
+  sid text primary key,
+  data jsonb not null,
+  expires_at timestamptz not null
+);
+create table if not exists staff_question_log (
+  id uuid primary key,
+  at timestamptz not null,
+  source text not null,
+  session_id text,
+  question text not null,
+  answer text not null,
+  clauses jsonb not null,
+  entry text,
+  confidence real not null,
+  refused boolean not null,
+  feedback text,
+  knowledge_version text not null
+);
+create index if not exists staff_question_log_at on staff_question_log (at desc);
+create table if not exists staff_meta (key text primary key, value jsonb not null);
+create table if not exists staff_submissions (
+  session_id text primary key,
+  region text not null,
+  submitted_at timestamptz not null,
+  snapshot jsonb not null,
+  review jsonb,
+  recommended boolean not null default false,
+  reviewed_by text,
+  reviewed_at timestamptz
+);
+create index if not exists staff_submissions_region on staff_submissions (region, submitted_at desc);
+create table if not exists staff_assist_codes (
+  code_hash text primary key,
+  session_id text not null,
+  expires_at timestamptz not null,
+  used_by text,
+  used_at timestamptz,
+  revoked_at timestamptz
+);
+create table if not exists staff_assist_grants (
+  view_id uuid primary key,
+  session_id text not null,
+  username text not null,
+  created_at timestamptz not null,
+  revoked_at timestamptz
+);
+create index if not exists staff_assist_grants_session on staff_assist_grants (session_id);
+`;
+
+/** What an answer looks like to the log: the public AskResponse fields it reads. */
+export interface LoggedAnswer {
+  answer: string;
+  citations: { clause: string }[];
+  confidence: number;
+  outOfScope: boolean;
+  /** The answer-base entry the answer came from, when the answer carries one. */
+  entryId?: string;
+}
+
+export interface QuestionRecord {
+  source: QuestionSource;
+  question: string;
+  answer: LoggedAnswer;
+  knowledgeVersion: string;
+  sessionId?: string;
+}
+
+interface LogRow {
+  id: string;
+  at: Date;
+  source: QuestionSource;
+  question: string;
+  answer: string;
+  clauses: string[];
+  entry: string | null;
+  confidence: number;
+  refused: boolean;
+  feedback: 'up' | 'down' | null;
+}
+
+/** A question line the CLI appends to DATA_DIR/staff/cli-questions.jsonl. */
+export interface SpooledQuestion extends QuestionRecord {
+  id: string;
+  at: string;
+}
+
+const ASSIST_CODE_TTL_MS = 30 * 60_000;
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function refusedOf(a: LoggedAnswer): boolean {
+  return a.outOfScope || a.citations.length === 0;
+}
+
+/** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
+export function spoolPath(dataDir: string): string {
+  return join(staffDir(dataDir), 'cli-questions.jsonl');
+}
+
+export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
+  const line: SpooledQuestion = { ...rec, question: maskPersonalNumbers(rec.question), id: randomUUID(), at: new Date().toISOString() };
+  try {
+    mkdirSync(staffDir(dataDir), { recursive: true, mode: 0o700 });
+    appendFileSync(spoolPath(dataDir), `${JSON.stringify(line)}\n`, { mode: 0o600 });
+  } catch (err) {
+    // The answer matters more than its log line: a read-only data directory only costs the log.
+    console.warn(`问题记录未保存 (question not logged): ${(err as Error).message}`);
+  }
+}
+
+export class StaffStore {
+  constructor(
+    private readonly db: PGlite,
+    private readonly dataDir: string,
+  ) {}
+
+  async migrate(): Promise<void> {
+    await this.db.exec(STAFF_SCHEMA);
+  }
+
+  // ---- cookie sessions (@fastify/session store) ----
+
+  async sessionGet(sid: string): Promise<unknown> {
+    const r = await this.db.query<{ data: unknown }>('select data from staff_web_sessions where sid = $1 and expires_at > now()', [sid]);
+    return r.rows[0]?.data ?? null;
+  }
+
+  async sessionSet(sid: string, data: unknown, expiresAt: Date): Promise<void> {
+    await this.db.query(
+      'insert into staff_web_sessions (sid, data, expires_at) values ($1, $2, $3) on conflict (sid) do update set data = excluded.data, expires_at = excluded.expires_at',
+      [sid, JSON.stringify(data), expiresAt.toISOString()],
+    );
+  }
+
+  async sessionDestroy(sid: string): Promise<void> {
+    await this.db.query('delete from staff_web_sessions where sid = $1', [sid]);
+  }
+
+  /** Ends every cookie session of one account (a password change or a disabled account). */
+  async sessionsDestroyFor(username: string): Promise<void> {
+    await this.db.query(`delete from staff_web_sessions where data->'staff'->>'username' = $1`, [username]);
+  }
+
+  // ---- question log ----
+
+  async logQuestion(id: string, at: Date, rec: QuestionRecord): Promise<void> {
+    const a = rec.answer;
+    await this.db.query(
+      `insert into staff_question_log (id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (id) do nothing`,
+      [
+        id,
+        at.toISOString(),
+        rec.source,
+        rec.sessionId ?? null,
+        maskPersonalNumbers(rec.question),
+        a.answer.slice(0, 4000),
+        JSON.stringify([...new Set(a.citations.map((c) => c.clause))]),
+        a.entryId ?? null,
+        a.confidence,
+        refusedOf(a),
+        rec.knowledgeVersion,
+      ],
+    );
+  }
+
+  async setFeedback(id: string, vote: 'up' | 'down'): Promise<boolean> {
+    const r = await this.db.query('update staff_question_log set feedback = $2 where id = $1', [id, vote]);
+    return (r.affectedRows ?? 0) > 0;
+  }
+
+  async questions(q: { limit: number; before?: string; source?: QuestionSource; refused?: boolean }): Promise<QuestionLogEntry[]> {
+    await this.importSpool();
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.before) where.push(`at < $${args.push(q.before)}`);
+    if (q.source) where.push(`source = $${args.push(q.source)}`);
+    if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
+    const r = await this.db.query<LogRow>(
+      `select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log
+       ${where.length ? `where ${where.join(' and ')}` : ''} order by at desc, id limit $${args.push(q.limit)}`,
+      args,
+    );
+    return r.rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) }));
+  }
+
+  /** The questions asked most often in the last 30 days, for the console's quick picks. */
+  async frequent(limit: number): Promise<{ question: string; count: number }[]> {
+    const r = await this.db.query<{ question: string; count: number }>(
+      `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days'
+       group by question order by count desc, max(at) desc limit $1`,
+      [limit],
+    );
+    return r.rows;
+  }
+
+  async purgeOlderThan(days: number): Promise<number> {
+    const r = await this.db.query(`delete from staff_question_log where at < now() - make_interval(days => $1::int)`, [days]);
+    await this.db.query('delete from staff_web_sessions where expires_at < now()');
+    return r.affectedRows ?? 0;
+  }
+
+  /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
+  async importSpool(): Promise<number> {
+    const file = spoolPath(this.dataDir);
+    if (!existsSync(file)) return 0;
+    const meta = await this.db.query<{ value: number }>(`select value from staff_meta where key = 'cliSpoolOffset'`);
+    let offset = Number(meta.rows[0]?.value ?? 0);
+    const fd = openSync(file, 'r');
+    let text: string;
+    try {
+      const size = fstatSync(fd).size;
+      if (size < offset) offset = 0;
+      if (size === offset) return 0;
+      const buf = Buffer.alloc(size - offset);
+      readSync(fd, buf, 0, buf.length, offset);
+      const end = buf.lastIndexOf(0x0a);
+      if (end < 0) return 0;
+      text = buf.subarray(0, end + 1).toString('utf8');
+      offset += end + 1;
+    } finally {
+      closeSync(fd);
+    }
+    let n = 0;
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const s = JSON.parse(line) as SpooledQuestion;
+        await this.logQuestion(s.id, new Date(s.at), { ...s, source: 'cli' });
+        n++;
+      } catch {
+        // A damaged line is skipped; the rest of the spool still counts.
+      }
+    }
+    await this.db.query(
+      `insert into staff_meta (key, value) values ('cliSpoolOffset', $1) on conflict (key) do update set value = excluded.value`,
+      [JSON.stringify(offset)],
+    );
+    return n;
+  }
+
+  // ---- dashboard ----
+
+  /**
+   * Figures over the last `days` days: questions, refusals and low-confidence answers per day,
+   * the clauses answers rested on most often, and the submitted assessments by region, category
+   * and verdict. `lowConfidence` is the threshold below which an answer counts as unsure.
+   */
+  async dashboard(days: number, lowConfidence: number): Promise<DashboardData> {
+    await this.importSpool();
+    const since = `now() - make_interval(days => ${Math.trunc(days)})`;
+    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
+      `select to_char(at, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
+              count(*) filter (where not refused and confidence < $1)::int as low
+       from staff_question_log where at > ${since} group by 1 order by 1`,
+      [lowConfidence],
+    );
+    const topics = await this.db.query<{ clause: string; count: number }>(
+      `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
+       where at > ${since} group by c order by count desc, c limit 10`,
+    );
+    const group = (col: string) =>
+      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions group by 1 order by count desc, 1`);
+    const [regions, categories, verdicts] = await Promise.all([
+      group('region'),
+      group(`snapshot->'assessment'->'category'->>'recommended'`),
+      group(`snapshot->'assessment'->>'verdict'`),
+    ]);
+    return { perDay: perDay.rows, topics: topics.rows, regions: regions.rows, categories: categories.rows, verdicts: verdicts.rows };
+  }
+
+  // ---- submissions to the bureau ----
+
+  async submit(sessionId: string, region: string, snapshot: unknown): Promise<{ submittedAt: string }> {
+    const at = new Date().toISOString();
+    await this.db.query(
+      `insert into staff_submissions (session_id, region, submitted_at, snapshot) values ($1, $2, $3, $4)
+       on conflict (session_id) do update set region = excluded.region, submitted_at = excluded.submitted_at, snapshot = excluded.snapshot,
+         recommended = case when staff_submissions.region = excluded.region then staff_submissions.recommended else false end`,
+      [sessionId, region, at, JSON.stringify(snapshot)],
+    );
+    return { submittedAt: at };
+  }
+
+  async submissionOf(sessionId: string): Promise<{ region: string; submittedAt: string } | undefined> {
+    const r = await this.db.query<{ region: string; submitted_at: Date }>('select region, submitted_at from staff_submissions where session_id = $1', [sessionId]);
+    const row = r.rows[0];
+    return row ? { region: row.region, submittedAt: new Date(row.submitted_at).toISOString() } : undefined;
+  }
+
+  async applicants(region: string): Promise<Submission[]> {
+    const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 order by submitted_at desc', [region]);
+    return r.rows.map(toSubmission);
+  }
+
+  async applicant(region: string, sessionId: string): Promise<Submission | undefined> {
+    const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 and session_id = $2', [region, sessionId]);
+    return r.rows[0] ? toSubmission(r.rows[0]) : undefined;
+  }
+
+  async recommendedCount(region: string): Promise<number> {
+    const r = await this.db.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and recommended', [region]);
+    return r.rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Saves a review. Recommending is refused once the region's quota is reached: the count and
+   * the update run in one transaction, so two reviewers cannot both take the last place.
+   */
+  async review(region: string, sessionId: string, review: ReviewRequest, by: string, quota: number): Promise<'ok' | 'missing' | 'overQuota'> {
+    return this.db.transaction(async (tx) => {
+      const cur = await tx.query<{ recommended: boolean }>('select recommended from staff_submissions where region = $1 and session_id = $2 for update', [region, sessionId]);
+      if (!cur.rows[0]) return 'missing';
+      if (review.recommended && !cur.rows[0].recommended) {
+        const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and recommended', [region]);
+        if ((n.rows[0]?.n ?? 0) >= quota) return 'overQuota';
+      }
+      await tx.query(
+        'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now() where region = $1 and session_id = $2',
+        [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist }), review.recommended, by],
+      );
+      return 'ok';
+    });
+  }
+
+  // ---- assisted sessions ----
+
+  /** A fresh 6-digit code for a session; earlier unused codes of that session stop working. */
+  async newAssistCode(sessionId: string): Promise<{ code: string; expiresAt: string }> {
+    const expiresAt = new Date(Date.now() + ASSIST_CODE_TTL_MS).toISOString();
+    for (;;) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const r = await this.db.transaction(async (tx) => {
+        await tx.query('update staff_assist_codes set revoked_at = now() where session_id = $1 and used_at is null and revoked_at is null', [sessionId]);
+        // Live codes must be unique, or one code would open two sessions.
+        const clash = await tx.query('select 1 from staff_assist_codes where code_hash = $1 and used_at is null and revoked_at is null and expires_at > now()', [sha(code)]);
+        if (clash.rows.length) return false;
+        await tx.query('delete from staff_assist_codes where code_hash = $1', [sha(code)]);
+        await tx.query('insert into staff_assist_codes (code_hash, session_id, expires_at) values ($1, $2, $3)', [sha(code), sessionId, expiresAt]);
+        return true;
+      });
+      if (r) return { code, expiresAt };
+    }
+  }
+
+  /** Redeems a code once; returns the new read-only grant, or undefined for an unknown, used, revoked or expired code. */
+  async claimAssistCode(code: string, username: string): Promise<{ viewId: string; sessionId: string } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.query<{ session_id: string }>(
+        `update staff_assist_codes set used_by = $2, used_at = now()
+         where code_hash = $1 and used_at is null and revoked_at is null and expires_at > now() returning session_id`,
+        [sha(code), username],
+      );
+      const sessionId = r.rows[0]?.session_id;
+      if (!sessionId) return undefined;
+      const viewId = randomUUID();
+      await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at) values ($1, $2, $3, now())', [viewId, sessionId, username]);
+      return { viewId, sessionId };
+    });
+  }
+
+  async grant(viewId: string, username: string): Promise<string | undefined> {
+    const r = await this.db.query<{ session_id: string }>(
+      'select session_id from staff_assist_grants where view_id = $1 and username = $2 and revoked_at is null',
+      [viewId, username],
+    );
+    return r.rows[0]?.session_id;
+  }
+
+  async assistState(sessionId: string): Promise<{ pendingCodeExpiresAt: string | null; viewers: { username: string; since: string }[] }> {
+    const c = await this.db.query<{ expires_at: Date }>(
+      'select expires_at from staff_assist_codes where session_id = $1 and used_at is null and revoked_at is null and expires_at > now() order by expires_at desc limit 1',
+      [sessionId],
+    );
+    const g = await this.db.query<{ username: string; created_at: Date }>(
+      'select username, created_at from staff_assist_grants where session_id = $1 and revoked_at is null order by created_at',
+      [sessionId],
+    );
+    return {
+      pendingCodeExpiresAt: c.rows[0] ? new Date(c.rows[0].expires_at).toISOString() : null,
+      viewers: g.rows.map((r) => ({ username: r.username, since: new Date(r.created_at).toISOString() })),
+    };
+  }
+
+  /** The enterprise ends every view of its session and every unused code. */
+  async revokeAssist(sessionId: string): Promise<void> {
+    await this.db.query('update staff_assist_grants set revoked_at = now() where session_id = $1 and revoked_at is null', [sessionId]);
+    await this.db.query('update staff_assist_codes set revoked_at = now() where session_id = $1 and used_at is null and revoked_at is null', [sessionId]);
+  }
+}
+
+export interface DashboardData {
+  perDay: { day: string; questions: number; refused: number; low: number }[];
+  topics: { clause: string; count: number }[];
+  regions: { key: string | null; count: number }[];
+  categories: { key: string | null; count: number }[];
+  verdicts: { key: string | null; count: number }[];
+}
+
+interface SubmissionRow {
+  session_id: string;
+  region: string;
+  submitted_at: Date;
+  snapshot: unknown;
+  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> } | null;
+  recommended: boolean;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface Submission {
+  sessionId: string;
+  region: string;
+  submittedAt: string;
+  snapshot: unknown;
+  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> } | null;
+  recommended: boolean;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+function toSubmission(r: SubmissionRow): Submission {
+  return {
+    sessionId: r.session_id,
+    region: r.region,
+    submittedAt: new Date(r.submitted_at).toISOString(),
+    snapshot: r.snapshot,
+    review: r.review,
+    recommended: r.recommended,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { CAPABILITY_IDS } from '../../server/schemas/profile';
+import { AccountRegistry, addAccount } from '../../server/staff/accounts';
+import { regionNames } from '../../server/staff/bureau';
+import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { workshop } from '../chat/enterprises';
+import { DESKTOP, PHONE, cspViolations, ensureWebBuilt, launch, newPage, pageErrors, removeDir, startServer, type RunningServer } from './harness';
+import { horizontalOverflow } from './flow';
+
+/* The staff console against the real server on a loopback port, in Debian's headless Chromium. */
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+
+const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
+if (!HAS_CHROMIUM) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  await ensureWebBuilt();
+  server = await startServer();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  if (HAS_CHROMIUM) {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+});
+
+/** A fresh account with its one-time password, as `npm run staff -- add` makes it. */
+const oneTimeAccount = (username: string, role: 'helpline' | 'bureau' | 'admin', region?: string) =>
+  addAccount(server.dataDir, { username, role, region, createdBy: 'test' }, regionNames(server.app.kb.data));
+
+/** An account past its first login (the password change itself is tested once, in the login test). */
+async function account(username: string, role: 'helpline' | 'bureau' | 'admin', region?: string): Promise<string> {
+  const pw = await oneTimeAccount(username, role, region);
+  new AccountRegistry(server.dataDir).update(username, { mustChangePassword: false });
+  return pw;
+}
+
+/** An enterprise session with a scripted workshop interview, submitted to a region's bureau over HTTP. */
+async function submittedApplicant(name: string, region: string): Promise<string> {
+  const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+  await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])), 'form.name': name });
+  const res = await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region } });
+  expect(res.statusCode).toBe(201);
+  return s.sessionId;
+}
+
+async function loginIn(page: import('playwright-core').Page, username: string, password: string) {
+  await page.goto(`${server.url}/console`);
+  await page.locator('zz-console-login input[name=username]').fill(username);
+  await page.locator('zz-console-login input[name=password]').fill(password);
+  await page.locator('zz-console-login button[type=submit]').click();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
+  it('logs in, and locks an account out after five wrong passwords even for the right one', async () => {
+    const pw = await account('hotline-b', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await page.goto(`${server.url}/console`);
+      for (let i = 0; i < 4; i++) {
+        await loginIn(page, 'hotline-b', `wrong-${i}`);
+        await expect.poll(() => page.locator('zz-console-login .error').textContent()).toContain('用户名或密码错误');
+      }
+      await loginIn(page, 'hotline-b', 'wrong-5');
+      await expect.poll(() => page.locator('zz-console-login .error').textContent()).toContain('登录失败次数过多');
+      await loginIn(page, 'hotline-b', pw);
+      await expect.poll(() => page.locator('zz-console-login .error').textContent()).toContain('登录失败次数过多');
+
+      // A one-time password leads to the password form first, then to the console.
+      const pw2 = await oneTimeAccount('hotline-c', 'helpline');
+      await loginIn(page, 'hotline-c', pw2);
+      await expect.poll(() => page.locator('zz-console-app header .who').textContent()).toContain('hotline-c');
+      await page.locator('zz-console-password #cur').fill(pw2);
+      await page.locator('zz-console-password #next').fill('a-long-new-passphrase');
+      await page.locator('zz-console-password button[type=submit]').click();
+      await page.locator('zz-console-ask input#q').waitFor();
+      // The cookie is HttpOnly: the page's scripts cannot read it.
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+      const cookies = await context.cookies(`${server.url}/api/staff/me`);
+      expect(cookies.find((c) => c.name === 'zz_staff')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/staff' });
+      // A reload keeps the session.
+      await page.reload();
+      await expect.poll(() => page.locator('zz-console-app header .who').textContent()).toContain('hotline-c');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks a question and copies the conclusion with its clause IDs', async () => {
+    const pw = await account('hotline-ask', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    try {
+      await loginIn(page, 'hotline-ask', pw);
+      await page.locator('zz-console-ask input#q').fill('洛阳市能推荐几家企业？');
+      await page.locator('zz-console-ask button[type=submit]').click();
+      await page.locator('zz-console-ask [data-testid=answer]').waitFor();
+      await page.locator('zz-console-ask [data-testid=copy]').click();
+      await expect.poll(() => page.locator('zz-console-ask [data-testid=copy]').textContent()).toContain('已复制');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const direct = (await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '洛阳市能推荐几家企业？' } })).json();
+      expect(copied.startsWith(direct.answer)).toBe(true);
+      expect(copied).toContain('依据：通知 四(三)');
+      // The question is now among the recent ones.
+      await expect.poll(() => page.locator('zz-console-ask .picks').textContent()).toContain('洛阳市能推荐几家企业？');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a 洛阳 bureau sees 洛阳 applicants only, is warned at the 15th recommendation, and exports the 推荐汇总表', async () => {
+    const ids: string[] = [];
+    for (let i = 1; i <= 16; i++) ids.push(await submittedApplicant(`洛阳测试企业${i}`, '洛阳市'));
+    await submittedApplicant('郑州测试企业', '郑州市');
+    const pw = await account('luoyang-b', 'bureau', '洛阳市');
+    // Fourteen are recommended beforehand through the same API the console uses.
+    const login = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'luoyang-b', password: pw } });
+    const cookie = String(([] as string[]).concat(login.headers['set-cookie'] ?? [])[0]).split(';')[0]!;
+    for (const id of ids.slice(0, 14)) {
+      const r = await server.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${id}/review`, headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { recommended: true } });
+      expect(r.statusCode).toBe(200);
+    }
+
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginIn(page, 'luoyang-b', pw);
+      const table = page.locator('zz-console-bureau table');
+      await expect.poll(() => table.textContent()).toContain('洛阳测试企业16');
+      const text = (await table.textContent())!;
+      expect(text).not.toContain('郑州测试企业');
+      expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('14 / 15');
+      await expect.poll(() => page.locator('zz-console-bureau [data-testid=deadline]').textContent()).toMatch(/天/);
+
+      // The 15th: open it, tick the first checklist item, write notes, recommend, save.
+      await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业15' }).click();
+      const detail = page.locator('zz-console-bureau [data-testid=detail]');
+      await detail.waitFor();
+      await detail.locator('ul.checks input').first().check();
+      await detail.locator('#notes').fill('材料齐全，同意推荐');
+      await detail.locator('#rec').check();
+      await detail.locator('[data-testid=save]').click();
+      await expect.poll(() => page.locator('zz-console-bureau [data-testid=quota-warning]').textContent()).toContain('达到四(三)限额');
+      expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('15 / 15');
+
+      // The 16th is refused with the notice's reason.
+      await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业16' }).click();
+      await expect.poll(() => detail.locator('h2').first().textContent()).toContain('洛阳测试企业16');
+      await detail.locator('#rec').check();
+      await detail.locator('[data-testid=save]').click();
+      await expect.poll(() => page.locator('zz-console-bureau .error').textContent()).toContain('多报无效');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-console-bureau [data-testid=export]').click()]);
+      expect(download.suggestedFilename()).toBe('洛阳市推荐汇总表.xlsx');
+      const file = await download.path();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('推荐汇总表')!;
+      expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
+      expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+      const rows: unknown[][] = [];
+      for (let r = 6; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+      expect(rows).toHaveLength(16);
+      expect(rows.filter((r) => r[7] === '是')).toHaveLength(15);
+      const fifteenth = rows.find((r) => r[1] === '洛阳测试企业15')!;
+      expect(fifteenth[4]).toBe('材料齐全，同意推荐');
+      expect(fifteenth[6]).toMatch(/^1\/\d+$/);
+      expect(rows.some((r) => String(r[1]).includes('郑州'))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens an enterprise session read-only with its 6-digit code, until the enterprise revokes', async () => {
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    const bearer = { authorization: `Bearer ${s.token}` };
+    await server.app.store.setAnswers(s.sessionId, { ...workshop.facts });
+    await server.app.store.appendTranscript(s.sessionId, { id: 'u1', role: 'user', text: '我们想申报智能车间', citations: [] });
+    const { code } = (await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json() as { code: string };
+    const pw = await account('hotline-assist', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginIn(page, 'hotline-assist', pw);
+      await page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
+      await page.locator('zz-console-assist #code').fill(code);
+      await page.locator('zz-console-assist button[type=submit]').click();
+      const view = page.locator('zz-console-assist [data-testid=assist-view]');
+      await expect.poll(() => view.textContent()).toContain('我们想申报智能车间');
+      // Read-only: the view has no input that could change the session.
+      expect(await view.locator('input, textarea').count()).toBe(0);
+      const state = (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json();
+      expect(state.viewers.map((v: { username: string }) => v.username)).toEqual(['hotline-assist']);
+
+      // The code was single use.
+      await page.locator('zz-console-assist #code').fill(code);
+      await page.locator('zz-console-assist button[type=submit]').click();
+      await expect.poll(() => page.locator('zz-console-assist .error').textContent()).toContain('协助码无效');
+
+      await server.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer });
+      await view.locator('button', { hasText: '刷新' }).click();
+      await expect.poll(() => page.locator('zz-console-assist .error').textContent()).toContain('已被企业撤销');
+      expect(await page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws the dashboard with ECharts and exports a table as CSV', async () => {
+    await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '视频有什么要求？' } });
+    const pw = await account('hotline-dash', 'helpline');
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginIn(page, 'hotline-dash', pw);
+      await page.locator('zz-console-app nav button', { hasText: '统计' }).click();
+      await page.locator('zz-console-dashboard #perDay canvas').waitFor();
+      await page.locator('zz-console-dashboard #topics canvas').waitFor();
+      const d = (await server.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: { cookie: '' } })).statusCode;
+      expect(d).toBe(401);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-console-dashboard [data-testid=csv-topics]').click()]);
+      expect(download.suggestedFilename()).toBe('热点条款.csv');
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('\uFEFF条款,标题,次数');
+      // The CSV holds what the page's table shows.
+      const firstRow = await page.locator('zz-console-dashboard table tbody tr').first().locator('td').allTextContents();
+      expect(csv.split('\r\n')[1]).toBe(firstRow.join(','));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 375 px phone without sideways scrolling', async () => {
+    const pw = await account('luoyang-phone', 'bureau', '洛阳市');
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await loginIn(page, 'luoyang-phone', pw);
+      await page.locator('zz-console-bureau [data-testid=quota]').waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Built } from '../helper';
+import { as, newSession, staffAs, type StaffLogin } from './helpers';
+
+let b: Built;
+let helpline: StaffLogin;
+let other: StaffLogin;
+
+beforeAll(async () => {
+  b = await build();
+  helpline = await staffAs(b, 'hotline', 'helpline');
+  other = await staffAs(b, 'hotline2', 'helpline');
+});
+afterAll(async () => b?.close());
+
+const bearer = (s: { token: string }) => ({ authorization: `Bearer ${s.token}` });
+const newCode = async (s: { sessionId: string; token: string }) =>
+  (await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json() as { code: string; expiresAt: string };
+const claim = (who: StaffLogin, code: string) => b.app.inject({ method: 'POST', url: '/api/staff/assist/claim', headers: as(who), payload: { code } });
+const view = (who: StaffLogin, viewId: string) => b.app.inject({ method: 'GET', url: `/api/staff/assist/${viewId}`, headers: as(who) });
+
+describe('assisted sessions', () => {
+  it('gives the enterprise a 6-digit code valid for 30 minutes; staff see the session read-only; the enterprise sees the viewer and revokes', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'ent.registeredInHenan': true });
+    const { code, expiresAt } = await newCode(s);
+    expect(code).toMatch(/^\d{6}$/);
+    const ttl = Date.parse(expiresAt) - Date.now();
+    expect(ttl).toBeGreaterThan(29 * 60_000);
+    expect(ttl).toBeLessThanOrEqual(30 * 60_000);
+
+    const claimed = await claim(helpline, code);
+    expect(claimed.statusCode).toBe(200);
+    const { viewId } = claimed.json();
+    const v = await view(helpline, viewId);
+    expect(v.statusCode).toBe(200);
+    expect(v.json().recorded.length).toBeGreaterThan(0);
+    expect(v.json().assessment.knowledgeVersion).toBe(b.app.kb.version);
+
+    // Single use: the same code does not open a second view.
+    expect((await claim(other, code)).statusCode).toBe(404);
+    // The view belongs to the staff member who claimed it.
+    expect((await view(other, viewId)).statusCode).toBe(404);
+
+    const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
+    expect(state.viewers.map((x: { username: string }) => x.username)).toEqual(['hotline']);
+
+    const revoked = await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    expect(revoked.json().viewers).toEqual([]);
+    expect((await view(helpline, viewId)).statusCode).toBe(404);
+  });
+
+  it('a new code replaces the unused one, and revoking also kills an unused code', async () => {
+    const s = await newSession(b.app);
+    const first = await newCode(s);
+    const second = await newCode(s);
+    if (first.code !== second.code) expect((await claim(helpline, first.code)).statusCode).toBe(404);
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    expect((await claim(helpline, second.code)).statusCode).toBe(404);
+  });
+
+  it('only the session token makes codes or reads the viewers', async () => {
+    const s = await newSession(b.app);
+    expect((await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist` })).statusCode).toBe(404);
+    expect((await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: { cookie: helpline.cookie } })).statusCode).toBe(404);
+    expect((await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(404);
+  });
+
+  it('locks a staff account out after five wrong codes, even for a right one', async () => {
+    const guesser = await staffAs(b, 'guesser', 'helpline');
+    const s = await newSession(b.app);
+    const { code } = await newCode(s);
+    const wrong = code === '000000' ? '000001' : '000000';
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await claim(guesser, wrong)).statusCode);
+    expect(codes).toEqual([404, 404, 404, 404, 404]);
+    const right = await claim(guesser, code);
+    expect(right.statusCode).toBe(429);
+    // The code itself is not burnt by the locked-out attempt: another staff member can still use it.
+    expect((await claim(helpline, code)).statusCode).toBe(200);
+  });
+});

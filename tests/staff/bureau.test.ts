@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { CAPABILITY_IDS } from '../../server/schemas/profile';
+import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { summaryDeadline } from '../../server/staff/bureau';
+import { workshop } from '../chat/enterprises';
+import { build, type Built } from '../helper';
+import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
+
+let b: Built;
+let luoyang: StaffLogin;
+let zhengzhou: StaffLogin;
+
+beforeAll(async () => {
+  b = await build();
+  luoyang = await staffAs(b, 'luoyang', 'bureau', '洛阳市');
+  zhengzhou = await staffAs(b, 'zhengzhou', 'bureau', '郑州市');
+});
+afterAll(async () => b?.close());
+
+/** A session whose interview answers are a scripted workshop enterprise with some capabilities claimed. */
+async function applicant(name: string, region: string, capabilities: Partial<Record<string, boolean>> = {}) {
+  const s = await newSession(b.app);
+  const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, capabilities[c] ?? true]));
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+  const res = await submit(b.app, s, region);
+  expect(res.statusCode, res.body).toBe(201);
+  return s;
+}
+
+const bureau = async (who: StaffLogin) => (await b.app.inject({ method: 'GET', url: '/api/staff/bureau', headers: as(who) })).json();
+const review = (who: StaffLogin, id: string, body: object) => b.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${id}/review`, headers: as(who), payload: body });
+
+describe('submitting to the bureau', () => {
+  it('needs the session token and a region from regions.json', async () => {
+    const s = await newSession(b.app);
+    expect((await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, payload: { region: '洛阳市' } })).statusCode).toBe(404);
+    expect((await submit(b.app, s, '火星市')).statusCode).toBe(400);
+    // A short name or an alias resolves to the region's full name.
+    const ok = await submit(b.app, s, '洛阳');
+    expect(ok.json().region).toBe('洛阳市');
+    const state = await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } });
+    expect(state.json().submission.region).toBe('洛阳市');
+  });
+});
+
+describe('bureau view', () => {
+  it('lists its own region\'s applicants only, with verdict, category and gaps', async () => {
+    const a = await applicant('洛阳甲公司', '洛阳市', { industrialNetwork: false });
+    const z = await applicant('郑州乙公司', '郑州市');
+    const ly = await bureau(luoyang);
+    const names = ly.applicants.map((x: { name: string }) => x.name);
+    expect(names).toContain('洛阳甲公司');
+    expect(names).not.toContain('郑州乙公司');
+    expect((await bureau(zhengzhou)).applicants.map((x: { sessionId: string }) => x.sessionId)).toEqual([z.sessionId]);
+    const mine = ly.applicants.find((x: { sessionId: string }) => x.sessionId === a.sessionId);
+    expect(mine.category).toBe('smartWorkshop');
+    expect(mine.categoryLabel).toBe(b.app.kb.data.elements.categories.smartWorkshop.label);
+    // The workshop network was denied, so its element condition (三(一)1) shows as a gap with the knowledge's advice.
+    expect(mine.verdict).toBe('gaps');
+    expect(mine.gaps.length).toBeGreaterThan(0);
+    expect(mine.gaps.every((g: { clause: string }) => g.clause.startsWith('三(一)'))).toBe(true);
+  });
+
+  it('builds the 初审 checklist from the capabilities the applicant claims', async () => {
+    const a = await applicant('洛阳丙公司', '洛阳市', { andon: false, mes: true });
+    const d = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${a.sessionId}`, headers: as(luoyang) })).json();
+    const caps = d.checklist.map((i: { capability: string }) => i.capability);
+    expect(caps).toContain('mes');
+    expect(caps).not.toContain('andon');
+    expect(d.checklist.every((i: { clause: string }) => i.clause.startsWith('三(一)'))).toBe(true);
+    const saved = await review(luoyang, a.sessionId, { notes: '材料齐全', siteNotes: '现场核查MES运行正常', checklist: { [d.checklist[0].id]: true }, recommended: false });
+    expect(saved.statusCode).toBe(200);
+    const again = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${a.sessionId}`, headers: as(luoyang) })).json();
+    expect(again.review).toEqual({ notes: '材料齐全', siteNotes: '现场核查MES运行正常', checklist: { [d.checklist[0].id]: true } });
+  });
+
+  it('counts recommendations against the 四(三) quota from regions.json, warns at the limit and refuses beyond it', async () => {
+    const group = b.app.kb.data.regions.groups.find((g) => g.id === b.app.kb.data.regions.regions.find((r) => r.name === '洛阳市')!.group)!;
+    expect(group.max).toBe(15);
+    const existing = (await bureau(luoyang)).applicants.length;
+    const extra = [];
+    for (let i = existing; i < group.max + 1; i++) extra.push(await applicant(`洛阳企业${i}`, '洛阳市'));
+    const all = (await bureau(luoyang)).applicants as { sessionId: string }[];
+    expect(all.length).toBe(group.max + 1);
+    for (const [i, a] of all.slice(0, group.max).entries()) {
+      const r = await review(luoyang, a.sessionId, { recommended: true });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().quota.recommended).toBe(i + 1);
+      expect(r.json().quota.atLimit).toBe(i + 1 === group.max);
+    }
+    const over = await review(luoyang, all[group.max]!.sessionId, { recommended: true });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.message).toContain(b.app.kb.data.regions.overQuota);
+    const ov = await bureau(luoyang);
+    expect(ov.quota).toMatchObject({ max: 15, recommended: 15, remaining: 0, atLimit: true, clause: '四(三)' });
+    // Un-recommending frees a place.
+    expect((await review(luoyang, all[0]!.sessionId, { recommended: false })).json().quota.recommended).toBe(14);
+    expect((await review(luoyang, all[group.max]!.sessionId, { recommended: true })).statusCode).toBe(200);
+    // 郑州 is untouched by 洛阳's count.
+    expect((await bureau(zhengzhou)).quota).toMatchObject({ max: 20, recommended: 0 });
+  });
+
+  it('exports the 推荐汇总表 as XLSX with our column layout, recommended applicants first', async () => {
+    const res = await b.app.inject({ method: 'GET', url: '/api/staff/bureau/summary.xlsx', headers: as(luoyang) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('推荐汇总表')!;
+    expect(ws.getCell('A1').value).toBe('洛阳市推荐汇总表');
+    expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
+    expect(String(ws.getCell('A3').value)).toContain('推荐 15 家 / 限额 15 家');
+    const header = (ws.getRow(5).values as unknown[]).slice(1);
+    expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    const applicants = (await bureau(luoyang)).applicants as { name: string; recommended: boolean }[];
+    const rows = [];
+    for (let r = 6; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows).toHaveLength(applicants.length);
+    expect(rows.filter((r) => r[7] === '是')).toHaveLength(15);
+    expect(rows.slice(0, 15).every((r) => r[7] === '是')).toBe(true);
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(applicants.map((a) => a.name ?? '（未填写企业名称）')));
+    // No 郑州 applicant leaks into 洛阳's table.
+    expect(rows.some((r) => String(r[1]).includes('郑州'))).toBe(false);
+  });
+
+  it('counts down to the 四(四) deadline taken from the knowledge data', async () => {
+    const ov = await bureau(luoyang);
+    const fact = b.app.kb.data.facts.deadlines.find((d) => d.id === 'recommendationSummary')!;
+    expect(ov.deadline).toMatchObject({ clause: fact.clause, date: `${b.app.kb.data.manifest.year}-03-15` });
+    const d = summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 5)))!;
+    expect(d.daysLeft).toBe(10);
+    expect(summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 16)))!.daysLeft).toBe(-1);
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPABILITY_IDS } from '../../server/schemas/profile';
+import { toCsv } from '../../server/staff/dashboard';
+import { workshop } from '../chat/enterprises';
+import { build, type Built } from '../helper';
+import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
+
+let b: Built;
+let helpline: StaffLogin;
+
+beforeAll(async () => {
+  b = await build();
+  helpline = await staffAs(b, 'hotline', 'helpline');
+});
+afterAll(async () => b?.close());
+
+const QUESTIONS = ['郑州市能推荐几家？', '洛阳市能推荐几家？', '视频有什么要求？', '你们食堂几点开饭？'];
+
+describe('dashboard', () => {
+  it('counts questions, refusals and topics from the log, and submitted assessments by region, category and verdict', async () => {
+    const answers = [];
+    for (const q of QUESTIONS) answers.push((await b.app.inject({ method: 'POST', url: '/api/ask', payload: { question: q } })).json());
+    for (const region of ['洛阳市', '洛阳市', '郑州市']) {
+      const s = await newSession(b.app);
+      await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])) });
+      expect((await submit(b.app, s, region)).statusCode).toBe(201);
+    }
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    const refused = answers.filter((a) => a.outOfScope || a.citations.length === 0).length;
+    const low = answers.filter((a) => !(a.outOfScope || a.citations.length === 0) && a.confidence < d.lowConfidence).length;
+    expect(d.questions).toBe(QUESTIONS.length);
+    expect(d.refusalRate).toBeCloseTo(refused / QUESTIONS.length, 6);
+    expect(d.lowConfidenceRate).toBeCloseTo(low / QUESTIONS.length, 6);
+    expect(d.tables.perDay.rows).toEqual([[new Date().toISOString().slice(0, 10), QUESTIONS.length, refused, low]]);
+    const cited = answers.flatMap((a) => [...new Set(a.citations.map((c: { clause: string }) => c.clause))]);
+    const top = d.tables.topics.rows[0];
+    expect(top[2]).toBe(Math.max(...cited.map((c) => cited.filter((x) => x === c).length)));
+    expect(d.tables.topics.rows.find((r: unknown[]) => r[0] === '四(三)')[2]).toBe(cited.filter((c) => c === '四(三)').length);
+    expect(d.tables.regions.rows).toEqual([['洛阳市', 2], ['郑州市', 1]]);
+    expect(d.tables.categories.rows).toEqual([[b.app.kb.data.elements.categories.smartWorkshop.label, 3]]);
+  });
+
+  it('exports every dashboard table and the question log as CSV', async () => {
+    for (const t of ['perDay', 'topics', 'regions', 'categories', 'verdicts']) {
+      const res = await b.app.inject({ method: 'GET', url: `/api/staff/dashboard/${t}.csv`, headers: as(helpline) });
+      expect(res.statusCode, t).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      expect(res.body.startsWith('\uFEFF')).toBe(true);
+    }
+    const regions = await b.app.inject({ method: 'GET', url: '/api/staff/dashboard/regions.csv', headers: as(helpline) });
+    expect(regions.body).toBe('\uFEFF地区,企业数\r\n洛阳市,2\r\n郑州市,1\r\n');
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/dashboard/secrets.csv', headers: as(helpline) })).statusCode).toBe(400);
+    const log = await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) });
+    expect(log.body.split('\r\n').filter(Boolean)).toHaveLength(QUESTIONS.length + 1);
+  });
+
+  it('quotes CSV cells and defuses spreadsheet formulas', () => {
+    expect(toCsv({ title: 't', columns: ['a', 'b'], rows: [['=HYPERLINK("x")', 'x,y'], ['-1', 3]] })).toBe('\uFEFFa,b\r\n"\'=HYPERLINK(""x"")","x,y"\r\n\'-1,3\r\n');
+  });
+});

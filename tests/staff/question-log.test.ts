@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { loadConfig } from '../../server/config';
+import { PgliteStore } from '../../server/store/pglite';
+import { StaffStore } from '../../server/staff/store';
+import { build, type Built } from '../helper';
+import { as, staffAs, type StaffLogin } from './helpers';
+
+let b: Built;
+let helpline: StaffLogin;
+
+beforeAll(async () => {
+  b = await build();
+  helpline = await staffAs(b, 'hotline', 'helpline');
+});
+afterAll(async () => b?.close());
+
+const ask = (question: string) => b.app.inject({ method: 'POST', url: '/api/ask', payload: { question } });
+const log = async (query = '') => (await b.app.inject({ method: 'GET', url: `/api/staff/questions${query}`, headers: as(helpline) })).json();
+
+describe('question log', () => {
+  it('records each /api/ask question with its clauses, confidence and refusal, newest first, with personal numbers masked', async () => {
+    const first = await ask('郑州市能推荐几家？');
+    const second = await ask('我电话13812345678，身份证410305199001011234，今天天气怎么样？');
+    expect(first.statusCode).toBe(200);
+    const body = await log();
+    expect(body.retentionDays).toBe(180);
+    const [newest, older] = body.items;
+    expect(newest.id).toBe(second.headers['x-question-id']);
+    expect(older.id).toBe(first.headers['x-question-id']);
+    expect(newest.question).toBe('我电话[手机号]，身份证[身份证号]，今天天气怎么样？');
+    expect(newest.source).toBe('api');
+    // The answer said what it said: the log copies the response, it does not re-judge it.
+    const a1 = first.json();
+    expect(older.clauses).toEqual([...new Set(a1.citations.map((c: { clause: string }) => c.clause))]);
+    expect(older.clauses).toContain('四(三)');
+    expect(older.confidence).toBeCloseTo(a1.confidence, 5);
+    expect(older.refused).toBe(false);
+    const a2 = second.json();
+    expect(newest.refused).toBe(a2.outOfScope || a2.citations.length === 0);
+    expect(newest.refused).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('13812345678');
+  });
+
+  it('filters refused questions, and takes 👍/👎 by question id', async () => {
+    const r = await ask('你们食堂几点开饭？');
+    const id = r.headers['x-question-id'] as string;
+    const up = await b.app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: id, vote: 'down' } });
+    expect(up.statusCode).toBe(200);
+    const refused = await log('?refused=true');
+    expect(refused.items.every((q: { refused: boolean }) => q.refused)).toBe(true);
+    expect(refused.items.find((q: { id: string }) => q.id === id).feedback).toBe('down');
+    const unknown = await b.app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: '00000000-0000-4000-8000-000000000000', vote: 'up' } });
+    expect(unknown.statusCode).toBe(404);
+    const bad = await b.app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: id, vote: 'meh' } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('pages with before= and keeps the newest-first order', async () => {
+    const all = (await log()).items;
+    const page = (await log(`?before=${encodeURIComponent(all[0].at)}&limit=1`)).items;
+    expect(page).toHaveLength(1);
+    expect(Date.parse(page[0].at)).toBeLessThan(Date.parse(all[0].at));
+  });
+
+  it('logs console questions as their own source and offers them as recent and frequent', async () => {
+    const res = await b.app.inject({ method: 'POST', url: '/api/staff/ask', headers: as(helpline), payload: { question: '推荐汇总表什么时候上传？' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().citations.length).toBeGreaterThan(0);
+    const recent = (await b.app.inject({ method: 'GET', url: '/api/staff/ask/recent', headers: as(helpline) })).json();
+    expect(recent.recent[0]).toBe('推荐汇总表什么时候上传？');
+    expect(recent.frequent.map((f: { question: string }) => f.question)).toContain('推荐汇总表什么时候上传？');
+    expect((await log('?source=console')).items[0].id).toBe(res.json().questionId);
+  });
+
+  it('imports questions asked with npm run ask', async () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/ask.ts', '洛阳市能推荐几家？我的手机13912345678'], {
+      env: { ...process.env, DATA_DIR: b.config.DATA_DIR, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(out).toContain('四(三)');
+    const cli = (await log('?source=cli')).items;
+    expect(cli).toHaveLength(1);
+    expect(cli[0].question).toBe('洛阳市能推荐几家？我的手机[手机号]');
+    // Imported once: a second read does not duplicate it.
+    expect((await log('?source=cli')).items).toHaveLength(1);
+  });
+
+  it('deletes entries older than the retention setting', async () => {
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    await store.logQuestion('11111111-1111-4111-8111-111111111111', new Date(Date.now() - 200 * 86_400_000), {
+      source: 'api',
+      question: 'old',
+      answer: { answer: 'x', citations: [], confidence: 0, outOfScope: true },
+      knowledgeVersion: 'henan-2023',
+    });
+    expect((await log()).items.some((q: { question: string }) => q.question === 'old')).toBe(true);
+    const removed = await store.purgeOlderThan(b.config.QUESTION_LOG_RETENTION_DAYS);
+    expect(removed).toBe(1);
+    expect((await log()).items.some((q: { question: string }) => q.question === 'old')).toBe(false);
+  });
+
+  it('reads the retention setting from QUESTION_LOG_RETENTION_DAYS and rejects nonsense', () => {
+    expect(loadConfig({ QUESTION_LOG_RETENTION_DAYS: '30' }).QUESTION_LOG_RETENTION_DAYS).toBe(30);
+    expect(() => loadConfig({ QUESTION_LOG_RETENTION_DAYS: '0' })).toThrow(/QUESTION_LOG_RETENTION_DAYS/);
+  });
+});

@@ -1,0 +1,159 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controls } from '../../components/shared-styles';
+import { call, ROLE_LABEL, setCsrf, type Identity } from '../api';
+import './zz-console-login';
+import './zz-console-ask';
+import './zz-console-log';
+import './zz-console-bureau';
+import './zz-console-assist';
+import './zz-console-password';
+
+type Tab = 'ask' | 'log' | 'dashboard' | 'bureau' | 'assist';
+
+const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
+  { id: 'ask', label: '问答', roles: ['helpline', 'bureau', 'admin'] },
+  { id: 'log', label: '问题记录', roles: ['helpline', 'admin'] },
+  { id: 'dashboard', label: '统计', roles: ['helpline', 'admin'] },
+  { id: 'bureau', label: '辖区申报', roles: ['bureau'] },
+  { id: 'assist', label: '热线协助', roles: ['helpline', 'admin'] },
+];
+
+/** The staff console: login, then the views the account's role may open. */
+@customElement('zz-console-app')
+export class ZzConsoleApp extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--zz-color-bg);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--zz-space-2) var(--zz-space-4);
+        padding: var(--zz-space-3) var(--zz-space-4);
+        background: var(--zz-color-surface);
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+      h1 {
+        font-size: var(--zz-font-size-lg);
+        margin: 0;
+        flex: 1 1 auto;
+        white-space: nowrap;
+      }
+      header .btn {
+        min-height: 36px;
+        padding: 0 var(--zz-space-2);
+      }
+      .who {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+      }
+      nav {
+        display: flex;
+        gap: var(--zz-space-2);
+        padding: var(--zz-space-2) var(--zz-space-4);
+        overflow-x: auto;
+        background: var(--zz-color-surface);
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+      nav .btn {
+        flex: none;
+        white-space: nowrap;
+        padding: 0 var(--zz-space-3);
+      }
+      nav .btn[aria-current='page'] {
+        background: var(--zz-color-primary-soft);
+        border-color: var(--zz-color-primary);
+        color: var(--zz-color-primary);
+      }
+      main {
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: var(--zz-space-4);
+      }
+    `,
+  ];
+
+  @state() private _who: Identity | null = null;
+  @state() private _checked = false;
+  @state() private _tab: Tab = 'ask';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this._restore();
+  }
+
+  private async _restore() {
+    try {
+      this._signedIn(await call<Identity>('GET', '/api/staff/me'));
+    } catch {
+      this._who = null;
+    } finally {
+      this._checked = true;
+    }
+  }
+
+  private _signedIn(who: Identity) {
+    setCsrf(who.csrfToken);
+    this._who = who;
+    this._tab = who.role === 'bureau' ? 'bureau' : 'ask';
+  }
+
+  private async _logout() {
+    try {
+      await call('POST', '/api/staff/logout', {});
+    } finally {
+      this._who = null;
+    }
+  }
+
+  render() {
+    if (!this._checked) return html``;
+    if (!this._who) return html`<zz-console-login @zz-login=${(e: CustomEvent<Identity>) => this._signedIn(e.detail)}></zz-console-login>`;
+    const who = this._who;
+    const tabs = TABS.filter((t) => t.roles.includes(who.role));
+    return html`
+      <header>
+        <h1>智造申报助手 · 工作台</h1>
+        <span class="who">${who.username} · ${ROLE_LABEL[who.role]}${who.region ? ` · ${who.region}` : ''}</span>
+        <button class="btn ghost" @click=${this._logout}>退出</button>
+      </header>
+      <nav aria-label="工作台">
+        ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => (this._tab = t.id)}>${t.label}</button>`)}
+      </nav>
+      <main>
+        ${who.mustChangePassword
+          ? html`<zz-console-password @zz-password-changed=${() => (this._who = { ...who, mustChangePassword: false })}></zz-console-password>`
+          : this._view()}
+      </main>
+    `;
+  }
+
+  private _view() {
+    switch (this._tab) {
+      case 'ask':
+        return html`<zz-console-ask></zz-console-ask>`;
+      case 'log':
+        return html`<zz-console-log></zz-console-log>`;
+      case 'dashboard':
+        // ECharts is most of the console's weight; it loads when the dashboard is first opened.
+        void import('./zz-console-dashboard');
+        return html`<zz-console-dashboard></zz-console-dashboard>`;
+      case 'bureau':
+        return html`<zz-console-bureau></zz-console-bureau>`;
+      case 'assist':
+        return html`<zz-console-assist></zz-console-assist>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-console-app': ZzConsoleApp;
+  }
+}

@@ -1,0 +1,98 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controls } from '../../components/shared-styles';
+import { consoleStyles } from './styles';
+import { call } from '../api';
+
+interface AssistView {
+  recorded: { label?: string; question?: string; value?: unknown; text?: string }[];
+  transcript: { seq: number; role: 'user' | 'assistant'; text: string }[];
+  assessment: { verdict: string; category: { recommended: string | null }; conditions: { clause: string; title: string; status: string }[] };
+  drafts: unknown;
+}
+
+const STATUS: Record<string, string> = { met: '已具备', partial: '部分具备', unmet: '未具备', unknown: '待确认' };
+const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合条件' };
+
+/** 热线协助: enter the code the enterprise reads out, then follow its session read-only. */
+@customElement('zz-console-assist')
+export class ZzConsoleAssist extends LitElement {
+  static styles = [
+    controls,
+    consoleStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: flex;
+        gap: var(--zz-space-2);
+        max-width: 360px;
+      }
+      .msg {
+        white-space: pre-wrap;
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+    `,
+  ];
+
+  @state() private _viewId = '';
+  @state() private _view: AssistView | null = null;
+  @state() private _error = '';
+
+  render() {
+    return html`
+      <div class="card">
+        <h2>热线协助</h2>
+        <p class="muted">企业在页面上点「请热线协助」后会得到 6 位协助码（30 分钟内有效，只能用一次）。输入后可只读查看其会话；企业可随时撤销。</p>
+        <form @submit=${this._claim}>
+          <input id="code" type="text" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" placeholder="6 位协助码" aria-label="协助码" required />
+          <button class="btn primary" type="submit">查看</button>
+        </form>
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+      </div>
+      ${this._view ? this._viewCard(this._view) : ''}
+    `;
+  }
+
+  private _viewCard(v: AssistView) {
+    return html`<div class="card" data-testid="assist-view">
+      <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
+      <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
+      <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
+      <h2>对话</h2>
+      ${v.transcript.map((m) => html`<div class="msg"><strong>${m.role === 'user' ? '企业' : '助手'}：</strong>${m.text}</div>`)}
+    </div>`;
+  }
+
+  private async _claim(e: Event) {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
+    this._error = '';
+    try {
+      const r = await call<{ viewId: string }>('POST', '/api/staff/assist/claim', { code: input.value.trim() });
+      this._viewId = r.viewId;
+      input.value = '';
+      await this._refresh();
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _refresh() {
+    if (!this._viewId) return;
+    try {
+      this._view = await call<AssistView>('GET', `/api/staff/assist/${encodeURIComponent(this._viewId)}`);
+    } catch (err) {
+      this._view = null;
+      this._error = (err as Error).message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-console-assist': ZzConsoleAssist;
+  }
+}

@@ -1,0 +1,250 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controls } from '../../components/shared-styles';
+import { consoleStyles } from './styles';
+import { call, download } from '../api';
+
+interface Gap {
+  clause: string;
+  title: string;
+  status: string;
+  advice: string;
+}
+interface Applicant {
+  sessionId: string;
+  name: string | null;
+  submittedAt: string;
+  verdict: 'ineligible' | 'gaps' | 'incomplete' | 'qualified';
+  category: string | null;
+  categoryLabel: string;
+  gaps: Gap[];
+  recommended: boolean;
+}
+interface ChecklistItem {
+  id: string;
+  clause: string;
+  element: string;
+  label: string;
+  claim: 'yes' | 'partial';
+  requirement: string;
+}
+interface Detail extends Applicant {
+  checklist: ChecklistItem[];
+  drafts: Record<string, Record<string, { text: string }>> | null;
+  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+}
+interface Overview {
+  region: string;
+  quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string };
+  deadline: { date: string; label: string; what: string; clause: string; daysLeft: number } | null;
+  applicants?: Applicant[];
+}
+
+const VERDICT: Record<Applicant['verdict'], [string, string]> = {
+  qualified: ['符合', 'met'],
+  gaps: ['有差距', 'partial'],
+  incomplete: ['信息不全', ''],
+  ineligible: ['不符合条件', 'unmet'],
+};
+
+/** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */
+@customElement('zz-console-bureau')
+export class ZzConsoleBureau extends LitElement {
+  static styles = [
+    controls,
+    consoleStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .stats {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: var(--zz-space-3);
+      }
+      .big {
+        font-size: 28px;
+        font-weight: 700;
+      }
+      tr.sel {
+        background: var(--zz-color-primary-soft);
+      }
+      ul.checks {
+        list-style: none;
+        padding: 0;
+      }
+      ul.checks li {
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+      ul.checks label {
+        display: flex;
+        gap: var(--zz-space-2);
+        color: var(--zz-color-text);
+        font-size: var(--zz-font-size);
+      }
+      ul.checks input {
+        width: 20px;
+        height: 20px;
+        flex: none;
+      }
+      .draft {
+        white-space: pre-wrap;
+        font-size: var(--zz-font-size-sm);
+      }
+    `,
+  ];
+
+  @state() private _ov: Overview | null = null;
+  @state() private _detail: Detail | null = null;
+  @state() private _error = '';
+  @state() private _saved = '';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    try {
+      this._ov = await call<Overview>('GET', '/api/staff/bureau');
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _open(id: string) {
+    this._saved = '';
+    this._error = '';
+    try {
+      this._detail = await call<Detail>('GET', `/api/staff/bureau/applicants/${encodeURIComponent(id)}`);
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  render() {
+    const ov = this._ov;
+    if (!ov) return html`${this._error ? html`<div class="error" role="alert">${this._error}</div>` : html`<p class="muted">加载中…</p>`}`;
+    const q = ov.quota;
+    return html`
+      <div class="stats">
+        <div class="card" data-testid="quota">
+          <div class="muted">已推荐 / 限额（${q.clause}）</div>
+          <div class="big">${q.recommended} / ${q.max}</div>
+          <div class="muted">“${q.quote}”</div>
+        </div>
+        ${ov.deadline
+          ? html`<div class="card" data-testid="deadline">
+              <div class="muted">推荐汇总表上传截止（${ov.deadline.clause}）</div>
+              <div class="big">${ov.deadline.daysLeft >= 0 ? `还有 ${ov.deadline.daysLeft} 天` : `已过 ${-ov.deadline.daysLeft} 天`}</div>
+              <div class="muted">${ov.deadline.label}前${ov.deadline.what}</div>
+            </div>`
+          : ''}
+      </div>
+      ${q.atLimit
+        ? html`<div class="warn" role="alert" data-testid="quota-warning">${ov.region}已推荐 ${q.recommended} 家，达到${q.clause}限额（${q.max} 家）。再推荐将超出限额，${q.overQuota}。</div>`
+        : q.remaining <= 2
+          ? html`<div class="warn" data-testid="quota-warning">还可推荐 ${q.remaining} 家（限额 ${q.max} 家，${q.overQuota}）。</div>`
+          : ''}
+      ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+      <div class="card">
+        <div class="row">
+          <h2 style="flex:1">${ov.region} · 已提交初审的企业</h2>
+          <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
+        </div>
+        <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
+        <div class="table-wrap">
+          <table>
+            <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
+            <tbody>
+              ${(ov.applicants ?? []).map(
+                (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
+                  <td><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button></td>
+                  <td>${a.categoryLabel}</td>
+                  <td><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
+                  <td>${a.gaps.length}</td>
+                  <td>${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        ${ov.applicants?.length ? '' : html`<p class="muted">暂无企业提交</p>`}
+      </div>
+      ${this._detail ? this._detailView(this._detail) : ''}
+    `;
+  }
+
+  private _detailView(d: Detail) {
+    const drafts = Object.entries(d.drafts ?? {}).flatMap(([, sections]) => Object.entries(sections ?? {}));
+    return html`<div class="card" data-testid="detail">
+      <h2>${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
+      <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}</p>
+      <h2>差距</h2>
+      ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
+      <h2>初审 / 现场核查清单</h2>
+      <p class="muted">按企业自称已具备的要素条件生成；核实一项勾选一项。</p>
+      <ul class="checks">
+        ${d.checklist.map(
+          (i) => html`<li>
+            <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} />
+              <span><strong>${i.clause}</strong> ${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}<br /><span class="muted">${i.requirement}</span></span></label>
+          </li>`,
+        )}
+      </ul>
+      <label for="notes">初审意见</label>
+      <textarea id="notes" .value=${d.review.notes}></textarea>
+      <label for="site" style="margin-top: var(--zz-space-3)">现场核查情况</label>
+      <textarea id="site" .value=${d.review.siteNotes}></textarea>
+      <div class="row" style="margin-top: var(--zz-space-3)">
+        <label class="row" style="margin:0; font-size: var(--zz-font-size)"><input id="rec" type="checkbox" .checked=${d.recommended} /> 推荐该企业</label>
+        <button class="btn primary" data-testid="save" @click=${this._save}>保存</button>
+        ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
+      </div>
+      ${drafts.length
+        ? html`<h2 style="margin-top: var(--zz-space-4)">申报书草稿</h2>
+            ${drafts.map(([key, s]) => html`<details><summary>${key}</summary><p class="draft">${s.text}</p></details>`)}`
+        : html`<p class="muted">企业尚未保存申报书草稿。</p>`}
+    </div>`;
+  }
+
+  private async _save() {
+    const d = this._detail;
+    if (!d) return;
+    const root = this.renderRoot;
+    const checklist: Record<string, boolean> = {};
+    root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
+    const body = {
+      notes: root.querySelector<HTMLTextAreaElement>('#notes')!.value,
+      siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value,
+      checklist,
+      recommended: root.querySelector<HTMLInputElement>('#rec')!.checked,
+    };
+    this._error = '';
+    this._saved = '';
+    try {
+      const ov = await call<Overview>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
+      this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, recommended: body.recommended } : a)) };
+      this._detail = { ...d, recommended: body.recommended, review: { notes: body.notes, siteNotes: body.siteNotes, checklist } };
+      this._saved = '已保存';
+    } catch (err) {
+      this._error = (err as Error).message;
+      root.querySelector<HTMLInputElement>('#rec')!.checked = d.recommended;
+    }
+  }
+
+  private async _export() {
+    try {
+      await download('/api/staff/bureau/summary.xlsx', '推荐汇总表.xlsx');
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-console-bureau': ZzConsoleBureau;
+  }
+}

@@ -1,0 +1,67 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controls } from '../../components/shared-styles';
+import { consoleStyles } from './styles';
+import { call, type Identity } from '../api';
+
+/** The staff login form. Emits `zz-login` with the identity once the cookie is set. */
+@customElement('zz-console-login')
+export class ZzConsoleLogin extends LitElement {
+  static styles = [
+    controls,
+    consoleStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 420px;
+        margin: var(--zz-space-6) auto;
+        padding: 0 var(--zz-space-4);
+      }
+      form > * + * {
+        margin-top: var(--zz-space-3);
+      }
+      .btn {
+        width: 100%;
+      }
+    `,
+  ];
+
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  render() {
+    return html`<div class="card">
+      <h2>工作人员登录</h2>
+      <p class="muted">供省工业和信息化厅、各市县工信部门及咨询热线工作人员使用。账号由管理员创建。</p>
+      <form @submit=${this._submit}>
+        <div><label for="u">用户名</label><input id="u" name="username" type="text" autocomplete="username" required /></div>
+        <div><label for="p">密码</label><input id="p" name="password" type="password" autocomplete="current-password" required /></div>
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+        <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? '登录中…' : '登录'}</button>
+      </form>
+    </div>`;
+  }
+
+  private async _submit(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    this._busy = true;
+    this._error = '';
+    try {
+      const who = await call<Identity>('POST', '/api/staff/login', { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') });
+      (form.elements.namedItem('password') as HTMLInputElement).value = '';
+      this.dispatchEvent(new CustomEvent<Identity>('zz-login', { detail: who, bubbles: true, composed: true }));
+    } catch (err) {
+      this._error = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-console-login': ZzConsoleLogin;
+  }
+}
