@@ -101,7 +101,12 @@ export const LexiconEntry = z.object({
   clauses: z.array(ClauseId).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
-export const LexiconFile = z.object({ $comment: Comment, entries: z.array(LexiconEntry).min(1) });
+export const LexiconFile = z.object({
+  $comment: Comment,
+  entries: z.array(LexiconEntry).min(1),
+  /** Domain terms (Han, three characters or more) a typo or pinyin abbreviation may be read as, in priority order. */
+  vocabulary: z.array(z.string().regex(/^\p{Script=Han}{3,12}$/u)).optional(),
+});
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
 const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
