@@ -125,7 +125,24 @@ export const IntentsFile = z.object({
     lowConfidenceAnswer: z.string(),
     citation: ClauseId,
     minConfidence: z.number().min(0).max(1),
-    topics: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string().min(1)).min(1), related: ClauseId.optional() })),
+    topics: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        keywords: z.array(z.string().min(1)).min(1),
+        related: ClauseId.optional(),
+        /** Refused even when the question also matches an answer (instructions to the assistant, code, writing tasks). */
+        always: z.boolean().optional(),
+      }),
+    ),
+  }),
+  /** Wording around answer-base answers: the correction note, the proof label, the fallback when no answer fits, a multi-part item. */
+  answerText: z.object({
+    correction: z.string(),
+    basis: z.string(),
+    quoteLine: z.string(),
+    fallback: z.string(),
+    part: z.string(),
   }),
   intents: z.array(
     z.object({
