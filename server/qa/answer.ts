@@ -23,10 +23,17 @@ type Intent = IntentsFile['intents'][number];
 
 const INTENT_CONFIDENCE = 0.95;
 const MAX_CITATIONS = 3;
-/** An answer-base entry answers a question when its best phrasing is at least this similar. */
+/**
+ * How similar a question must be to an entry's best phrasing for the entry to answer it. An entry
+ * with required words has already shown it is about the question's subject, so less wording needs
+ * to agree; an unguarded entry must match the wording itself.
+ */
+const ACCEPT_GUARDED = 0.25;
 const ACCEPT = 0.42;
-/** A second entry answers a second part of the question only when it is this similar on that part. */
-const ACCEPT_PART = 0.45;
+
+function accepted(matches: readonly EntryMatch[]): EntryMatch | undefined {
+  return matches.find((m) => m.score >= (m.prepared.requires.length > 0 ? ACCEPT_GUARDED : ACCEPT));
+}
 
 function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
@@ -396,18 +403,19 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
   if (forced) return outOfScope(kb, forced);
 
   // The whole question first; then its parts, which may each ask something else.
-  const whole = kb.answers.match(q, 3);
+  const whole = kb.answers.match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   const pieces = parts(q);
   if (pieces.length > 1) {
     for (const piece of pieces) {
-      const [m] = kb.answers.match(piece, 1);
-      if (m && m.score >= ACCEPT_PART && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
+      const m = accepted(kb.answers.match(piece, 3));
+      if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
     }
   }
   if (chosen.length < 2) {
     chosen.length = 0;
-    if (whole[0] && whole[0].score >= ACCEPT) chosen.push({ match: whole[0], text: q });
+    const m = accepted(whole);
+    if (m) chosen.push({ match: m, text: q });
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');

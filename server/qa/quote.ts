@@ -26,6 +26,9 @@ export function quoteUnits(text: string): QuoteUnit[] {
     if (!line) continue;
     // A sentence ends at 。？！; inside it, 「；」 separates parts that can stand alone.
     const sentences = line.split(/(?<=[。？！])/u).map((s) => s.trim()).filter(Boolean);
+    // A clause opens with its own heading ("（一）智能车间。"): quoted alone it says nothing, so it
+    // stays with the sentence after it.
+    if (sentences.length > 1 && sentences[0]!.replace(NUMBERING, '').length <= 12) sentences.splice(0, 2, `${sentences[0]}${sentences[1]}`);
     for (const sentence of sentences) {
       const parts = sentence.split(/(?<=[；;])/u).map((s) => s.trim()).filter(Boolean);
       parts.forEach((p, i) => units!.push({ text: i === 0 ? p.replace(NUMBERING, '') : p, opens: i === 0, closes: i === parts.length - 1 }));

@@ -48,6 +48,9 @@ function readings(ch: string): string[] {
  * Characters a correction never replaces: grammar words a near-homophone of a domain
  * character sits next to far more often than a typo does (车间及 is 车间 and …, not 车间级).
  */
+/** Short Latin words people type that happen to be the initials of a term; they stay as written. */
+const LATIN_WORDS = new Set('pdf ppt doc docx xls xlsx jpg jpeg png gif bmp mov avi wmv mkv app web api url www com net org gov ceo cto cfo usb cnc led lcd gps wifi ok hi yes no the and for are you sos faq iso'.split(' '));
+
 const FUNCTION_CHARS = new Set('的地得了着过和与及或跟同在是有无不没也都就还又才再很太最更把被让给对向从到于为以而且但并即如若则其之此这那哪什么吗呢吧啊呀嘛个些每各该本某所等'.split(''));
 
 interface Term {
@@ -87,8 +90,8 @@ export class Repairer {
       const list = second.get(keys[1]!) ?? [];
       list.push({ text, keys });
       second.set(keys[1]!, list);
-      // Only terms of four characters or more are worth an abbreviation; shorter initials collide with English.
-      if (text.length >= 4) {
+      // Initials of a term of three characters or more; real ASCII words are protected by `known`.
+      if (text.length >= 3) {
         const abbr = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
         // The first term in vocabulary order owns a shared abbreviation; order is priority.
         if (!this.initials.has(abbr)) this.initials.set(abbr, text);
@@ -117,8 +120,8 @@ export class Repairer {
   private expandAbbreviations(text: string): { text: string; repairs: Repair[] } {
     const repairs: Repair[] = [];
     let delta = 0;
-    const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]{4,10}(?![a-z0-9.\/:@_-])/g, (m, offset: number) => {
-      if (this.asciiKnown.has(m)) return m;
+    const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]{3,10}(?![a-z0-9.\/:@_-])/g, (m, offset: number) => {
+      if (this.asciiKnown.has(m) || LATIN_WORDS.has(m)) return m;
       const to = this.initials.get(m);
       if (!to) return m;
       repairs.push({ kind: 'abbreviation', from: m, to, index: offset + delta });
