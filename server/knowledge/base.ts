@@ -50,6 +50,6 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     subtree,
     tree,
     retriever: new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints),
-    answers: new AnswerIndex(data, (id) => byId.get(id)),
+    answers: new AnswerIndex(data, (id) => byId.get(id), (id) => kids.get(id) ?? []),
   };
 }

@@ -71,10 +71,10 @@ export class AnswerIndex {
   private readonly maxIdf: number;
   private readonly understander: Understander;
 
-  constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, file = 'answer-base.json') {
+  constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
     this.understander = understanderFor(data);
     const base = data.answerBase;
-    this.entries = base.entries.map((entry, i) => prepare(entry, clause, `${file} entries.${i} (${entry.id})`, this.understander));
+    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander));
     const df = new Map<string, number>();
     base.entries.forEach((entry, e) => {
       const seen = new Set<string>();
@@ -144,7 +144,12 @@ function admits(p: PreparedEntry, text: string, concepts: Set<string>): boolean 
   return p.anchors.every((a) => concepts.has(a));
 }
 
-function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, where: string, u: Understander): PreparedEntry {
+/** A clause whose text is only its own heading. */
+function isHeading(c: Clause, units: readonly { text: string }[]): boolean {
+  return units.length === 0 || (units.length === 1 && units[0]!.text.replace(/[。：:\s]/g, '').length <= c.title.length + 2);
+}
+
+function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander): PreparedEntry {
   const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
   const quotes: Citation[] = entry.quotes.map((q, i) => {
     const c = clause(q.clause);
@@ -158,10 +163,20 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     const c = clause(id);
     if (!c) throw new KnowledgeError(where, `clauses: clause ${id} does not exist`);
     const own = quotes.find((q) => q.clause === id);
-    const first = quoteUnits(c.text)[0];
-    citations.push(own ?? cite(id, first ? renderUnit(first) : c.title));
+    const units = quoteUnits(c.text);
+    // A section heading ("四、相关附件") has nothing to quote: its items, quoted, stand for it.
+    if (!own && isHeading(c, units)) {
+      const items = quotes.filter((q) => q.clause.startsWith(`${id}(`) || q.clause.startsWith(`${id}.`));
+      const first = children(id).find((k) => quoteUnits(k.text).length > 0);
+      if (items.length) citations.push(...items);
+      else if (first) citations.push(cite(first.id, renderUnit(quoteUnits(first.text)[0]!)));
+      continue;
+    }
+    citations.push(own ?? cite(id, units[0] ? renderUnit(units[0]) : c.title));
   }
   for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
+  const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
+  citations.splice(0, citations.length, ...unique);
   const norm = (w: string) => u.understand(w).text;
   let anchors: string[] = [];
   if (!entry.requires) {

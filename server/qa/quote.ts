@@ -40,7 +40,8 @@ export function quoteUnits(text: string): QuoteUnit[] {
 
 /** A unit rendered as a quote: a part of a sentence carries 「…」 on each side where text was left out. */
 export function renderUnit(u: QuoteUnit): string {
-  const body = u.closes ? u.text : u.text.replace(/[；;]$/u, '');
+  // A trailing 「；」 only separates list items; the quote ends without it.
+  const body = u.text.replace(/[；;]$/u, '');
   return `${u.opens ? '' : ELLIPSIS}${body}${u.closes ? '' : ELLIPSIS}`;
 }
 
