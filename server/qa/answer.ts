@@ -342,13 +342,28 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
   }
 }
 
-/** The question's parts: a question mark, a semicolon or 另外/还有 starts a new one. */
+/**
+ * The question's parts: a question mark, a semicolon, a comma or 另外/还有 may start a new one.
+ * A part is answered on its own only when two or more parts each match a different entry, so a
+ * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
+ */
 function parts(text: string): string[] {
-  return text
-    .split(/[?？;；!！。\n]|另外|还有就是|此外/u)
+  const pieces = text
+    .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     .map((p) => p.trim())
-    .filter((p) => p.replace(/[\s,，、]/g, '').length >= 4);
+    .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
+  // "智能车间要有erp吗？智能工厂呢？": a short part naming only another subject asks the previous part again about it.
+  return pieces.map((p, i) => {
+    const prev = pieces[i - 1];
+    if (!prev || p.length > 10) return p;
+    const now = SUBJECTS.find((s) => p.includes(s));
+    const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
+    return now && before ? prev.replace(before, now) : p;
+  });
 }
+
+/** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
+const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
 function topicOf(kb: KnowledgeBase, q: string, always: boolean) {
   return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && t.keywords.some((w) => q.includes(norm(w))));
@@ -360,9 +375,10 @@ function correctionNote(kb: KnowledgeBase, u: Understood): string {
   return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: c.to })).join('')}\n`;
 }
 
-function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string): string {
+function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string, asked: string[] = []): string {
   const t = kb.data.intents.answerText;
-  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, answer: a })).join('\n') : texts[0]!;
+  // Each part of a several-part answer names the question it answers, in the answer base's own words.
+  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, question: asked[i] ? `${asked[i]!.replace(/[?？]$/u, '')}？` : '', answer: a })).join('\n') : texts[0]!;
   const proof = cites.map((c) => fill(t.quoteLine, { clause: c.clause, title: c.title, quote: c.quote })).join('\n');
   return `${note}${body}${proof ? `\n${t.basis}\n${proof}` : ''}`;
 }
@@ -401,6 +417,8 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
 
   const forced = topicOf(kb, q, true);
   if (forced) return outOfScope(kb, forced);
+  // Nothing left once greetings and thanks are removed: there is no question to answer.
+  if (q.replace(/[\p{P}\s]/gu, '').length < 2) return outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null);
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = kb.answers.match(q, 5);
@@ -423,7 +441,7 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
     const results = answered.map((c) => entryAnswer(kb, c.match.prepared, c.text));
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    return { answer: render(kb, results.map((r) => r.text), cites, note), citations: cites, confidence, outOfScope: false };
+    return { answer: render(kb, results.map((r) => r.text), cites, note, answered.map((c) => c.match.prepared.entry.questions[0]!)), citations: cites, confidence, outOfScope: false };
   }
 
   const refused = chosen[0]?.match.prepared.entry;
