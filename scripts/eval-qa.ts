@@ -14,6 +14,9 @@ const dev = read<(EvalItem & { answer?: string })[]>('tests/fixtures/questions.j
 const sets: [string, EvalItem[]][] = [
   ['development (tests/fixtures/questions.json)', dev],
   ['paraphrases (tests/fixtures/paraphrase-questions.json)', read<EvalItem[]>('tests/fixtures/paraphrase-questions.json')],
+  // Older fixture sets, kept for comparison: they were written for earlier retrieval work.
+  ['unseen (tests/fixtures/unseen-questions.json)', read<EvalItem[]>('tests/fixtures/unseen-questions.json')],
+  ['short (tests/fixtures/short-questions.json)', read<EvalItem[]>('tests/fixtures/short-questions.json')],
 ];
 const verbose = process.argv.includes('--verbose');
 for (const [name, items] of sets) {
