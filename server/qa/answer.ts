@@ -5,6 +5,7 @@ import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
 import { shownCorrections, understanderFor, type Understood } from '../understand';
 import type { EntryMatch, PreparedEntry } from './answer-base';
+import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { quoteUnits, renderUnit } from './quote';
 
 /**
@@ -410,15 +411,40 @@ export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch
   return kb.answers.match(stripFillersText(kb, text), k);
 }
 
+/** An answer-base answer the model must keep: its conclusion as written, for the question as understood. */
+export interface VerifiedAnswer {
+  conclusion: AnswerEntry['conclusion'];
+  /** The conclusion-first answer text, placeholders filled, without the proof quotes. */
+  answer: string;
+  clauses: string[];
+}
+
+/** At or above this similarity an answer-base match is the model's first source and its conclusion is kept. */
+const VERIFIED = 0.5;
+
 export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse {
+  return decide(kb, question).response;
+}
+
+/**
+ * The answer-base answer to a question when every part of it matched an entry with high
+ * confidence; null when the offline answer is a refusal, a fallback or a weaker match.
+ */
+export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAnswer | null {
+  const { verified } = decide(kb, question);
+  return verified;
+}
+
+function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+  const response = (r: AskResponse) => ({ response: r, verified: null });
   const u = understanderFor(kb.data).understand(question);
   const q = stripFillersText(kb, u.text);
   const note = correctionNote(kb, u);
 
   const forced = topicOf(kb, q, true);
-  if (forced) return outOfScope(kb, forced);
+  if (forced) return response(outOfScope(kb, forced));
   // Nothing left once greetings and thanks are removed: there is no question to answer.
-  if (q.replace(/[\p{P}\s]/gu, '').length < 2) return outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null);
+  if (q.replace(/[\p{P}\s]/gu, '').length < 2) return response(outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null));
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = kb.answers.match(q, 5);
@@ -441,16 +467,25 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
     const results = answered.map((c) => entryAnswer(kb, c.match.prepared, c.text));
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    return { answer: render(kb, results.map((r) => r.text), cites, note, answered.map((c) => c.match.prepared.entry.questions[0]!)), citations: cites, confidence, outOfScope: false };
+    const asked = answered.map((c) => c.match.prepared.entry.questions[0]!);
+    const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
+    const verified: VerifiedAnswer | null = strong
+      ? {
+          conclusion: answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',
+          answer: render(kb, results.map((r) => r.text), [], '', asked),
+          clauses: cites.map((c) => c.clause),
+        }
+      : null;
+    return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false }, verified };
   }
 
   const refused = chosen[0]?.match.prepared.entry;
-  if (refused?.conclusion === 'notCovered') return outOfScope(kb, { label: refused.topic!, related: undefined });
+  if (refused?.conclusion === 'notCovered') return response(outOfScope(kb, { label: refused.topic!, related: undefined }));
   const topic = topicOf(kb, q, false);
-  if (topic) return outOfScope(kb, topic);
+  if (topic) return response(outOfScope(kb, topic));
 
   const { hits, confidence } = kb.retriever.search(q, 6);
-  if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return outOfScope(kb, null);
+  if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return response(outOfScope(kb, null));
   const top = hits[0]!.score;
   const cites: Citation[] = [];
   for (const h of hits.filter((x, i) => i === 0 || x.score >= top * 0.4)) {
@@ -462,5 +497,5 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
   }
   const { unit, phone } = kb.data.facts.contact;
   const lead = fill(kb.data.intents.answerText.fallback, { unit, phone });
-  return { answer: render(kb, [lead], cites, note), citations: cites, confidence: Math.min(0.6, Math.round(confidence * 100) / 100), outOfScope: false };
+  return response({ answer: render(kb, [lead], cites, note), citations: cites, confidence: Math.min(0.6, Math.round(confidence * 100) / 100), outOfScope: false });
 }
