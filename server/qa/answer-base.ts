@@ -36,29 +36,29 @@ interface Phrasing {
   weight: number;
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
+const LATIN_RUN = /[a-z0-9]+/g;
+/** Entries below this similarity are never accepted, so their guards need not be checked. */
+const FLOOR = 0.2;
 /** A concept named counts more than a shared character pair: it carries the topic, and its synonyms. */
 const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
 const UNSEEN_SHARE = 0.5;
 
-/** Features of normalised, repaired text: words, Han bigrams and concept markers. */
+/**
+ * Features of normalised, repaired text: Han bigrams, Latin/digit words and concept markers.
+ * No word segmentation: bigrams carry the same words at a fraction of the cost, and the concept
+ * markers carry the synonyms, so a question costs one pass over its characters.
+ */
 export function features(u: Understander, text: string): Map<string, number> {
   const f = new Map<string, number>();
-  for (const seg of segmenter.segment(text)) {
-    if (!seg.isWordLike) continue;
-    const w = seg.segment;
-    if (w.length < 2 && HAN.test(w)) continue;
-    if (!QUERY_STOPWORDS.has(w)) f.set(w, 1);
-  }
   for (const run of text.match(HAN_RUN) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) {
       const b = run.slice(i, i + 2);
-      if (!QUERY_STOPWORDS.has(b) && !f.has(b)) f.set(b, 1);
+      if (!QUERY_STOPWORDS.has(b)) f.set(b, 1);
     }
   }
+  for (const w of text.match(LATIN_RUN) ?? []) if (w.length > 1) f.set(w, 1);
   for (const c of u.findConcepts(text)) f.set(`#${c.canonical}`, CONCEPT_WEIGHT);
   return f;
 }
@@ -79,7 +79,7 @@ export class AnswerIndex {
     base.entries.forEach((entry, e) => {
       const seen = new Set<string>();
       for (const q of entry.questions) {
-        const text = this.understander.understand(q).text;
+        const text = this.understander.read(q).text;
         const f = features(this.understander, text);
         this.phrasings.push({ entry: e, features: f, weight: 0 });
         for (const t of f.keys()) seen.add(t);
@@ -129,12 +129,15 @@ export class AnswerIndex {
       const e = this.phrasings[p]!.entry;
       if (s > (best.get(e) ?? 0)) best.set(e, s);
     }
-    const concepts = new Set([...f.keys()].filter((t) => t.startsWith('#')).map((t) => t.slice(1)));
-    return [...best]
-      .filter(([e]) => admits(this.entries[e]!, text, concepts))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([e, score]) => ({ prepared: this.entries[e]!, score }));
+    const concepts = new Set<string>();
+    for (const t of f.keys()) if (t.startsWith('#')) concepts.add(t.slice(1));
+    const out: EntryMatch[] = [];
+    for (const [e, score] of [...best].filter(([, sc]) => sc >= FLOOR).sort((a, b) => b[1] - a[1])) {
+      if (!admits(this.entries[e]!, text, concepts)) continue;
+      out.push({ prepared: this.entries[e]!, score });
+      if (out.length === k) break;
+    }
+    return out;
   }
 }
 

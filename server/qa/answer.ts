@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { shownCorrections, understanderFor, type Understood } from '../understand';
+import { shownCorrections, understanderFor, type Correction } from '../understand';
 import type { EntryMatch, PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { quoteUnits, renderUnit } from './quote';
@@ -366,11 +366,11 @@ function parts(text: string): string[] {
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
-function topicOf(kb: KnowledgeBase, q: string, always: boolean) {
-  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && t.keywords.some((w) => q.includes(norm(w))));
+function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = scan(kb, q)) {
+  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords));
 }
 
-function correctionNote(kb: KnowledgeBase, u: Understood): string {
+function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): string {
   const shown = shownCorrections(u);
   if (shown.length === 0) return '';
   return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: c.to })).join('')}\n`;
@@ -437,11 +437,12 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
 
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
-  const u = understanderFor(kb.data).understand(question);
+  const u = understanderFor(kb.data).read(question);
   const q = stripFillersText(kb, u.text);
   const note = correctionNote(kb, u);
 
-  const forced = topicOf(kb, q, true);
+  const found = scan(kb, q);
+  const forced = topicOf(kb, q, true, found);
   if (forced) return response(outOfScope(kb, forced));
   // Nothing left once greetings and thanks are removed: there is no question to answer.
   if (q.replace(/[\p{P}\s]/gu, '').length < 2) return response(outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null));
@@ -481,7 +482,7 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
 
   const refused = chosen[0]?.match.prepared.entry;
   if (refused?.conclusion === 'notCovered') return response(outOfScope(kb, { label: refused.topic!, related: undefined }));
-  const topic = topicOf(kb, q, false);
+  const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));
 
   const { hits, confidence } = kb.retriever.search(q, 6);

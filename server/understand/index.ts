@@ -11,6 +11,7 @@
  *   inUnit(u.quantities[2], '万元')   // 12000
  *   parseQuantity('两百人', '人')      // 200
  *   shownCorrections(u)               // the repairs an answer should show (「已按“营业执照”理解」)
+ *   understanderFor(kb.data).read(t)  // normalisation and repair only, for callers that need no numbers
  *
  * Steps, in order: normalise (NFKC full/half width, lower case, traditional → simplified);
  * pinyin-initial abbreviations (zncj → 智能车间); homophone and near-homophone repair against
@@ -81,13 +82,18 @@ export class Understander {
     });
   }
 
-  understand(raw: string): Understood {
+  /** Normalisation and repair only: the text every later step reads, and what was changed to get it. */
+  read(raw: string): Pick<Understood, 'text' | 'corrections'> {
     const corrections: Correction[] = [];
     const n = normalise(raw);
     if (n.traditional) corrections.push({ kind: 'traditional', from: raw.trim(), to: n.text });
     const r = this.repairer.repair(n.text);
     for (const x of r.repairs) corrections.push({ kind: x.kind, from: x.from, to: x.to });
-    const text = r.text;
+    return { text: r.text, corrections };
+  }
+
+  understand(raw: string): Understood {
+    const { text, corrections } = this.read(raw);
     const quantities = findQuantities(text);
     const a = arabicNumerals(text, quantities);
     for (const c of a.changed) corrections.push({ kind: 'number', ...c });
