@@ -66,7 +66,10 @@ export function features(u: Understander, text: string): Map<string, number> {
 export class AnswerIndex {
   readonly entries: PreparedEntry[];
   private readonly phrasings: Phrasing[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** Per feature, the phrasings that have it and its weight in each: scoring reads two flat arrays. */
+  private readonly postings = new Map<string, { phrasing: Int32Array; weight: Float64Array }>();
+  private phrasingNorm = new Float64Array(0);
+  private phrasingEntry = new Int32Array(0);
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly understander: Understander;
@@ -89,18 +92,23 @@ export class AnswerIndex {
     const n = base.entries.length;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    const lists = new Map<string, { phrasing: number[]; weight: number[] }>();
     this.phrasings.forEach((p, i) => {
       let w = 0;
       for (const [t, x] of p.features) {
         const v = x * this.idf.get(t)!;
         p.features.set(t, v);
         w += v * v;
-        const list = this.postings.get(t) ?? [];
-        list.push(i);
-        this.postings.set(t, list);
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = { phrasing: [], weight: [] }));
+        list.phrasing.push(i);
+        list.weight.push(v);
       }
       p.weight = Math.sqrt(w);
     });
+    for (const [t, l] of lists) this.postings.set(t, { phrasing: Int32Array.from(l.phrasing), weight: Float64Array.from(l.weight) });
+    this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
+    this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
   }
 
   /**
@@ -120,19 +128,23 @@ export class AnswerIndex {
     }
     if (weighted.length === 0) return [];
     qWeight = Math.sqrt(qWeight);
-    const dot = new Float64Array(this.phrasings.length);
-    for (const [t, v] of weighted) for (const p of this.postings.get(t)!) dot[p]! += v * this.phrasings[p]!.features.get(t)!;
+    const dot = new Float64Array(this.phrasingNorm.length);
+    for (const [t, v] of weighted) {
+      const { phrasing, weight } = this.postings.get(t)!;
+      for (let i = 0; i < phrasing.length; i++) dot[phrasing[i]!]! += v * weight[i]!;
+    }
     const best = new Map<number, number>();
     for (let p = 0; p < dot.length; p++) {
       if (dot[p] === 0) continue;
-      const s = dot[p]! / (qWeight * this.phrasings[p]!.weight);
-      const e = this.phrasings[p]!.entry;
+      const s = dot[p]! / (qWeight * this.phrasingNorm[p]!);
+      if (s < FLOOR) continue;
+      const e = this.phrasingEntry[p]!;
       if (s > (best.get(e) ?? 0)) best.set(e, s);
     }
     const concepts = new Set<string>();
     for (const t of f.keys()) if (t.startsWith('#')) concepts.add(t.slice(1));
     const out: EntryMatch[] = [];
-    for (const [e, score] of [...best].filter(([, sc]) => sc >= FLOOR).sort((a, b) => b[1] - a[1])) {
+    for (const [e, score] of [...best].sort((a, b) => b[1] - a[1])) {
       if (!admits(this.entries[e]!, text, concepts)) continue;
       out.push({ prepared: this.entries[e]!, score });
       if (out.length === k) break;

@@ -363,6 +363,8 @@ function parts(text: string): string[] {
   });
 }
 
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以/u;
+
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
@@ -451,7 +453,9 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
   const whole = kb.answers.match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   const pieces = parts(q);
-  if (pieces.length > 1) {
+  // Parts are matched on their own only when at least two of them ask something; a part that only
+  // sets the context ("我们是洛阳的企业") cannot be a second question.
+  if (pieces.filter((p) => ASKS.test(p)).length > 1) {
     for (const piece of pieces) {
       const m = accepted(kb.answers.match(piece, 3));
       if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });

@@ -202,25 +202,22 @@ export class Repairer {
     if (i + 1 >= text.length) return null;
     const list = this.candidates(text[i]!, text[i + 1]!);
     if (list.length === 0) return null;
-    {
-      for (const term of list) {
-        const L = term.text.length;
-        if (i + L > text.length) continue;
-        const window = text.slice(i, i + L);
-        if (window === term.text) return null;
-        let diffs = 0;
-        let ok = true;
-        for (let j = 0; j < L && ok; j++) {
-          const c = window[j]!;
-          if (c === term.text[j]) continue;
-          diffs++;
-          // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
-          if (!HAN.test(c) || FUNCTION_CHARS.has(c) || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
-        }
-        // One wrong character in a term of up to five, two in a longer one; at least two must be right.
-        if (!ok || diffs === 0 || diffs > (L >= 6 ? 2 : 1) || L - diffs < 2) continue;
-        return term.text;
+    for (const term of list) {
+      const L = term.text.length;
+      if (i + L > text.length) continue;
+      // The text already says the term: nothing to repair here.
+      if (text.startsWith(term.text, i)) return null;
+      let diffs = 0;
+      let ok = true;
+      for (let j = 0; j < L && ok; j++) {
+        const c = text[i + j]!;
+        if (c === term.text[j]) continue;
+        // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
+        if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || FUNCTION_CHARS.has(c) || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
       }
+      // One wrong character in a term of up to five, two in a longer one; at least two must be right.
+      if (!ok || diffs === 0 || L - diffs < 2) continue;
+      return term.text;
     }
     return null;
   }
