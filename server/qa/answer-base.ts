@@ -67,7 +67,10 @@ export class AnswerIndex {
   readonly entries: PreparedEntry[];
   private readonly phrasings: Phrasing[] = [];
   /** Per feature, the phrasings that have it and its weight in each: scoring reads two flat arrays. */
-  private readonly postings = new Map<string, { phrasing: Int32Array; weight: Float64Array }>();
+  private readonly postings = new Map<string, { idf: number; phrasing: Int32Array; weight: Float64Array }>();
+  /** Scratch buffers reused by every match (matching is synchronous, so one set suffices). */
+  private dot = new Float64Array(0);
+  private best = new Float64Array(0);
   private phrasingNorm = new Float64Array(0);
   private phrasingEntry = new Int32Array(0);
   private readonly idf = new Map<string, number>();
@@ -106,7 +109,9 @@ export class AnswerIndex {
       }
       p.weight = Math.sqrt(w);
     });
-    for (const [t, l] of lists) this.postings.set(t, { phrasing: Int32Array.from(l.phrasing), weight: Float64Array.from(l.weight) });
+    for (const [t, l] of lists) this.postings.set(t, { idf: this.idf.get(t)!, phrasing: Int32Array.from(l.phrasing), weight: Float64Array.from(l.weight) });
+    this.dot = new Float64Array(this.phrasings.length);
+    this.best = new Float64Array(base.entries.length);
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
   }
@@ -118,35 +123,37 @@ export class AnswerIndex {
    */
   match(text: string, k = 3): EntryMatch[] {
     const f = features(this.understander, text);
+    const dot = this.dot.fill(0);
+    const best = this.best.fill(0);
     let qWeight = 0;
-    const weighted: [string, number][] = [];
+    let shared = false;
     for (const [t, x] of f) {
-      const idf = this.idf.get(t) ?? this.maxIdf * UNSEEN_SHARE;
-      const v = x * idf;
+      const post = this.postings.get(t);
+      const v = x * (post ? post.idf : this.maxIdf * UNSEEN_SHARE);
       qWeight += v * v;
-      if (this.idf.has(t)) weighted.push([t, v]);
-    }
-    if (weighted.length === 0) return [];
-    qWeight = Math.sqrt(qWeight);
-    const dot = new Float64Array(this.phrasingNorm.length);
-    for (const [t, v] of weighted) {
-      const { phrasing, weight } = this.postings.get(t)!;
+      if (!post) continue;
+      shared = true;
+      const { phrasing, weight } = post;
       for (let i = 0; i < phrasing.length; i++) dot[phrasing[i]!]! += v * weight[i]!;
     }
-    const best = new Map<number, number>();
+    if (!shared) return [];
+    qWeight = Math.sqrt(qWeight);
+    const touched: number[] = [];
     for (let p = 0; p < dot.length; p++) {
       if (dot[p] === 0) continue;
       const s = dot[p]! / (qWeight * this.phrasingNorm[p]!);
       if (s < FLOOR) continue;
       const e = this.phrasingEntry[p]!;
-      if (s > (best.get(e) ?? 0)) best.set(e, s);
+      if (best[e] === 0) touched.push(e);
+      if (s > best[e]!) best[e] = s;
     }
+    if (touched.length === 0) return [];
     const concepts = new Set<string>();
     for (const t of f.keys()) if (t.startsWith('#')) concepts.add(t.slice(1));
     const out: EntryMatch[] = [];
-    for (const [e, score] of [...best].sort((a, b) => b[1] - a[1])) {
+    for (const e of touched.sort((a, b) => best[b]! - best[a]!)) {
       if (!admits(this.entries[e]!, text, concepts)) continue;
-      out.push({ prepared: this.entries[e]!, score });
+      out.push({ prepared: this.entries[e]!, score: best[e]! });
       if (out.length === k) break;
     }
     return out;

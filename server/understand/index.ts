@@ -64,7 +64,8 @@ const ASCII = /^[a-z0-9/+\-. ]+$/;
 
 export class Understander {
   private readonly repairer: Repairer;
-  private readonly conceptsByFirst = new Map<string, { text: string; ascii: boolean; concept: number }[]>();
+  /** Concept forms by their first two characters (as char codes), so a position costs one lookup. */
+  private readonly conceptsByPair = new Map<number, Map<number, { text: string; ascii: boolean; concept: number }[]>>();
   private readonly concepts: Vocabulary['concepts'];
 
   constructor(vocab: Vocabulary) {
@@ -74,10 +75,13 @@ export class Understander {
     this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], known: forms });
     vocab.concepts.forEach((c, concept) => {
       for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
-        if (!form) continue;
-        const list = this.conceptsByFirst.get(form[0]!) ?? [];
+        // One-character forms would match everywhere; a concept is named by two characters at least.
+        if (form.length < 2) continue;
+        let second = this.conceptsByPair.get(form.charCodeAt(0));
+        if (!second) this.conceptsByPair.set(form.charCodeAt(0), (second = new Map()));
+        const list = second.get(form.charCodeAt(1)) ?? [];
         list.push({ text: form, ascii: ASCII.test(form), concept });
-        this.conceptsByFirst.set(form[0]!, list);
+        second.set(form.charCodeAt(1), list);
       }
     });
   }
@@ -103,8 +107,10 @@ export class Understander {
   /** Lexicon concepts named in normalised text, in text order; ASCII forms need word boundaries ("ai" is not in "email"). */
   findConcepts(text: string): ConceptMatch[] {
     const out: ConceptMatch[] = [];
-    for (let i = 0; i < text.length; i++) {
-      for (const f of this.conceptsByFirst.get(text[i]!) ?? []) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const list = this.conceptsByPair.get(text.charCodeAt(i))?.get(text.charCodeAt(i + 1));
+      if (!list) continue;
+      for (const f of list) {
         if (!text.startsWith(f.text, i)) continue;
         if (f.ascii && (/[a-z0-9]/.test(text[i - 1] ?? '') || /[a-z0-9]/.test(text[i + f.text.length] ?? ''))) continue;
         const c = this.concepts[f.concept]!;
