@@ -359,7 +359,9 @@ function parts(text: string): string[] {
     if (!prev || p.length > 10) return p;
     const now = SUBJECTS.find((s) => p.includes(s));
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
-    return now && before ? prev.replace(before, now) : p;
+    // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
+    const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
+    return now && before ? prev.replace(before, phrase.length <= 8 ? phrase : now) : p;
   });
 }
 
