@@ -26,8 +26,10 @@ spoolQuestion(config.DATA_DIR, { source: 'cli', question: parsed.data.question, 
 console.log(`问：${parsed.data.question}\n`);
 console.log(`答：${r.answer}\n`);
 if (r.outOfScope) console.log('（通知未涉及此问题）\n');
-if (r.citations.length) {
+// The answer already quotes its proof; only citations it does not quote are listed here.
+const unquoted = r.citations.filter((c) => !r.answer.includes(c.quote));
+if (unquoted.length) {
   console.log('出处：');
-  r.citations.forEach((c, i) => console.log(`  ${i + 1}. ${c.clause} ${c.title}\n     “${c.quote}”`));
+  unquoted.forEach((c, i) => console.log(`  ${i + 1}. ${c.clause} ${c.title}\n     “${c.quote}”`));
 }
 console.log(`\n置信度 (confidence): ${r.confidence}`);

@@ -11,6 +11,7 @@ import type { ChatMessage } from './provider';
 const PROMPT_NAMES = [
   'qa-system',
   'qa-user',
+  'qa-verified',
   'extract-system',
   'extract-user',
   'rephrase-system',

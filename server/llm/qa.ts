@@ -1,7 +1,8 @@
 import type { AskResponse, Citation } from '../schemas/ask';
 import { CitationStream } from './citations';
+import { quoteUnits, renderUnit } from '../qa/quote';
 import { failureNotice, LlmError, type LlmFailure } from './errors';
-import { leaksSystemPrompt, qaMessages, type PromptClause } from './prompts';
+import { dataBlock, fill, leaksSystemPrompt, prompts, qaMessages, type PromptClause } from './prompts';
 import { withSlot, type Llm } from './provider';
 
 /** What the grounded answer needs from the knowledge side (K's retrieval and offline answer). */
@@ -11,6 +12,15 @@ export interface QaSources {
   /** The clauses retrieval ranks highest for the question. */
   retrieve(question: string, k: number): PromptClause[];
   clause(id: string): PromptClause | undefined;
+  /** The answer-base answer matched with high confidence, whose conclusion the model must keep. */
+  verified?(question: string): VerifiedConclusion | null;
+}
+
+/** A verified answer: its kind of conclusion and its text, conclusion first. */
+export interface VerifiedConclusion {
+  conclusion: 'yes' | 'no' | 'value' | 'list' | 'depends' | 'open' | 'notCovered';
+  answer: string;
+  clauses: string[];
 }
 
 export interface GroundedAnswer {
@@ -20,16 +30,33 @@ export interface GroundedAnswer {
   removed: string[];
   /** The Chinese notice to show when the model was not used after all. */
   notice?: string;
-  failure?: LlmFailure | 'noCitation' | 'leak';
+  failure?: LlmFailure | 'noCitation' | 'leak' | 'contradiction';
 }
 
 /** How many retrieved clauses the model sees: enough for hit@3 with room for context, small enough to stay focused. */
 export const QA_CLAUSES = 6;
-const QUOTE_CHARS = 120;
 
+/** A citation quoting the clause's first sentence (or its first 「；」 part, marked with 「…」), verbatim. */
 export function citationFor(c: PromptClause): Citation {
-  const t = c.text.replace(/\s+/g, ' ').trim();
-  return { clause: c.id, title: c.title, quote: t.length > QUOTE_CHARS ? `${t.slice(0, QUOTE_CHARS)}…` : t };
+  const unit = quoteUnits(c.text)[0];
+  return { clause: c.id, title: c.title, quote: unit ? renderUnit(unit) : c.title };
+}
+
+const NEGATIVE = /^[\s（(]*(不|否|没有|无需|无须|未)/u;
+const POSITIVE = /^[\s（(]*(是|可以|能|要|需要|会|应当|必须)/u;
+// Counts, dates and sizes an answer states; a model figure the verified answer does not hold contradicts it.
+const FIGURE = /\d+(?:\.\d+)?\s*(?:家|张|个|项|m|M|分钟|字|月\d+日|日|%)/gu;
+
+/**
+ * Whether the model's added text contradicts a verified answer: it opens with the opposite
+ * yes/no, or states a count, date or size the verified answer and the given clauses do not.
+ */
+export function contradicts(verified: VerifiedConclusion, text: string, clauses: readonly PromptClause[]): boolean {
+  const first = text.replace(/〔[^〕]*〕/gu, '').trim();
+  if (verified.conclusion === 'yes' && NEGATIVE.test(first)) return true;
+  if (verified.conclusion === 'no' && POSITIVE.test(first) && !NEGATIVE.test(first)) return true;
+  const known = `${verified.answer}\n${clauses.map((c) => c.text).join('\n')}`.replace(/\s+/g, '');
+  return [...first.matchAll(FIGURE)].some((m) => !known.includes(m[0].replace(/\s+/g, '')));
 }
 
 /**
@@ -61,6 +88,9 @@ export async function groundedAnswer(
   for (const c of src.retrieve(question, QA_CLAUSES)) if (!given.has(c.id)) given.set(c.id, c);
   if (given.size === 0) return { response: offline, source: 'offline', removed: [] };
 
+  // A high-confidence answer-base match is the model's first source: its conclusion is shown as
+  // written, first, and the model only adds context after it.
+  const verified = src.verified?.(question) ?? null;
   const checker = new CitationStream((id) => given.has(id) && src.clause(id) !== undefined);
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
@@ -73,10 +103,11 @@ export async function groundedAnswer(
     failure,
   });
 
+  if (verified) opts.onDelta?.(`${verified.answer}\n`);
   try {
     await withSlot(llm, opts.sessionKey, () =>
       llm.streamText({
-        messages: qaMessages({ question, clauses: [...given.values()] }),
+        messages: withVerified(qaMessages({ question, clauses: [...given.values()] }), verified),
         temperature: 0.2,
         signal: stop.signal,
         onDelta: (d) => {
@@ -98,6 +129,15 @@ export async function groundedAnswer(
   const text = checker.shown.trim();
 
   if (checker.leaked || leaksSystemPrompt(text)) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
+  if (verified) {
+    if (contradicts(verified, text, [...given.values()])) return fallback('contradiction', '模型回答与核实的答案不一致，已改用离线答案。');
+    // Nothing to add, or nothing checkable added: the verified answer with its quotes stands alone.
+    if (checker.valid.length === 0 || /^（?无补充）?$/u.test(text)) return { response: offline, source: 'offline', removed: checker.removed };
+    const added = checker.removed.length > 0 ? `${text}\n\n（注：已删除 ${checker.removed.length} 处无法核验的条款引用。）` : text;
+    const citations = [...offline.citations];
+    for (const id of checker.valid) if (!citations.some((c) => c.clause === id)) citations.push(citationFor(given.get(id)!));
+    return { response: { answer: `${verified.answer}\n${added}`, citations, confidence: offline.confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
+  }
   if (checker.valid.length === 0) return fallback('noCitation', '模型回答没有可核验的条款依据，已改用离线答案。');
 
   const marked = checker.removed.length > 0;
@@ -106,4 +146,12 @@ export async function groundedAnswer(
   const overlap = checker.valid.some((id) => offline.citations.some((c) => c.clause === id));
   const confidence = Math.max(0.3, Math.min(0.95, (overlap ? Math.max(offline.confidence, 0.7) : 0.6) - (marked ? 0.2 : 0)));
   return { response: { answer, citations, confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
+}
+
+/** The Q&A messages with the verified answer appended as a fenced data block and its instructions. */
+function withVerified(messages: ReturnType<typeof qaMessages>, verified: VerifiedConclusion | null): ReturnType<typeof qaMessages> {
+  if (!verified) return messages;
+  const user = messages[messages.length - 1]!;
+  const extra = fill(prompts()['qa-verified'], { verified: dataBlock('已核实的答案', verified.answer) });
+  return [...messages.slice(0, -1), { ...user, content: `${user.content}\n\n${extra}` }];
 }

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/base';
-import { answerQuestion, retrieve } from '../qa/answer';
+import { answerQuestion, retrieve, verifiedAnswer } from '../qa/answer';
 import type { QaSources } from './qa';
 
 /** K's offline answer and retrieval, seen through the narrow interface the grounded answer needs. */
@@ -8,6 +8,7 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     offline: (q) => answerQuestion(kb, q),
     retrieve: (q, k) => retrieve(kb, q, k).map((h) => h.clause),
     clause: (id) => kb.clause(id),
+    verified: (q) => verifiedAnswer(kb, q),
   };
 }
 

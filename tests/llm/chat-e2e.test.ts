@@ -109,7 +109,9 @@ describe('LLM mode end to end through the chat socket, against the fake provider
     // The model call may start during the durable write, but nothing of the answer precedes the ack.
     const order = c.since(mark).map((m) => m.type);
     expect(order.indexOf('ack')).toBeLessThan(order.indexOf('message.delta'));
-    expect(end.text).toMatch(/^根据通知，申报主体须为具有独立法人资格的单体制造业企业〔.+〕。$/);
+    // The answer base's verified conclusion comes first, as written; the model adds its text after it.
+    expect(end.text).toMatch(/^可以。/u);
+    expect(end.text).toMatch(/\n根据通知，申报主体须为具有独立法人资格的单体制造业企业〔.+〕。$/u);
     expect(end.citations).toHaveLength(1);
     const qa = received.find((r) => kindOf(r) === 'qa')!;
     expect(lastUserContent(qa)).toContain(`[${end.citations[0]!.clause}]`);

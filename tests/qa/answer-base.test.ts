@@ -1,0 +1,121 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { answerQuestion } from '../../server/qa/answer';
+import { understanderFor } from '../../server/understand';
+import paraphrases from '../fixtures/paraphrase-questions.json';
+
+const knowledgeDir = resolve(__dirname, '../../knowledge');
+const kb = createKnowledgeBase(loadKnowledgeData(knowledgeDir, 'henan-2023'));
+const u = understanderFor(kb.data);
+const entries = kb.data.answerBase.entries;
+
+/** Opening words that state each kind of conclusion; the first sentence must start with one. */
+const OPENINGS: Record<string, RegExp> = {
+  yes: /^(是|可以|要|会|都要|要有|要广泛采用|要在|有|要填|要写)/u,
+  no: /^(不|没有|通知没有要求)/u,
+};
+
+/** A copy of the knowledge version with answer-base.json changed, to see what the loader makes of it. */
+function withAnswerBase(change: (base: { entries: Record<string, unknown>[] }) => void): () => unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-ab-'));
+  cpSync(join(knowledgeDir, 'henan-2023'), join(dir, 'henan-2023'), { recursive: true });
+  const file = join(dir, 'henan-2023', 'answer-base.json');
+  const base = JSON.parse(readFileSync(file, 'utf8'));
+  change(base);
+  writeFileSync(file, JSON.stringify(base));
+  return () => {
+    try {
+      return createKnowledgeBase(loadKnowledgeData(dir, 'henan-2023'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+describe('the answer base', () => {
+  it('holds two hundred entries or more, each asked several ways', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(200);
+    expect(entries.every((e) => e.questions.length >= 2)).toBe(true);
+  });
+
+  it('never maps one phrasing to two entries, so no two entries can contradict on the same question', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of entries) {
+      for (const q of e.questions) {
+        const key = u.understand(q).text.replace(/[?？。!！\s]/gu, '');
+        const other = seen.get(key);
+        if (other && other !== e.id) clashes.push(`${q}: ${other} / ${e.id}`);
+        seen.set(key, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('answers each of its own phrasings with that entry, or with one that reaches the same kind of conclusion', () => {
+    const wrong: string[] = [];
+    let own = 0;
+    let total = 0;
+    for (const e of entries) {
+      for (const q of e.questions) {
+        total++;
+        const [m] = kb.answers.match(u.understand(q).text, 1);
+        if (m?.prepared.entry.id === e.id) own++;
+        else if (m?.prepared.entry.conclusion !== e.conclusion) wrong.push(`${q} → ${m?.prepared.entry.id ?? 'nothing'} (${m?.prepared.entry.conclusion}), written for ${e.id} (${e.conclusion})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Measured share of phrasings that come back to their own entry: a regression guard.
+    expect(Math.round((own / total) * 1000) / 10).toBe(OWN_SHARE);
+  });
+
+  it('states yes or no first when the conclusion is yes or no', () => {
+    const bad = entries.filter((e) => OPENINGS[e.conclusion] && !e.fill && !OPENINGS[e.conclusion]!.test(e.answer)).map((e) => `${e.id}: ${e.answer.slice(0, 20)}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('says who decides, or gives the helpline, when the notice leaves the point open', () => {
+    const bad = entries.filter((e) => e.conclusion === 'open' && !/通知没有|没有规定|没有给出|没有说明|没有单列|没有市辖区|没有具体|未作规定|不完整|没有另给|没有单独|没有提到/u.test(e.answer)).map((e) => e.id);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps the paraphrase set apart from its own phrasings', () => {
+    const own = new Set(entries.flatMap((e) => e.questions.map((q) => u.understand(q).text.replace(/[?？。!！\s]/gu, ''))));
+    const shared = paraphrases.filter((p) => own.has(u.understand(p.q).text.replace(/[?？。!！\s]/gu, ''))).map((p) => p.q);
+    expect(shared).toEqual([]);
+  });
+
+  it('fills placeholders from structured data, so a quota or a phone number is never typed twice', () => {
+    const r = answerQuestion(kb, '有问题该打哪个电话咨询');
+    expect(r.answer).toContain(kb.data.facts.contact.phone);
+    expect(r.answer).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('the answer base is checked when the knowledge loads', () => {
+  it('refuses an entry that cites a clause the notice does not have, naming the file and entry', () => {
+    const load = withAnswerBase((b) => {
+      (b.entries[0] as { clauses: string[] }).clauses = ['三(九)'];
+    });
+    expect(load).toThrow(/answer-base\.json entries\.0 \(subsidiary\).*三\(九\) does not exist/);
+  });
+
+  it('refuses a quote the clause does not contain', () => {
+    const load = withAnswerBase((b) => {
+      (b.entries[0] as { quotes: { clause: string; find: string }[] }).quotes = [{ clause: '二(一)', find: '允许分公司申报' }];
+    });
+    expect(load).toThrow(/has no text "允许分公司申报"/);
+  });
+
+  it('refuses an unknown placeholder and a yes/no answer without a quote', () => {
+    expect(withAnswerBase((b) => { (b.entries[0] as { answer: string }).answer = '可以，见{nothing}。'; })).toThrow(/unknown placeholder \{nothing\}/);
+    expect(withAnswerBase((b) => { (b.entries[0] as { quotes: unknown[] }).quotes = []; })).toThrow(/at least one quote/);
+  });
+});
+
+/** Measured share (%) of the answer base's own phrasings that match their own entry. */
+const OWN_SHARE = 100;
