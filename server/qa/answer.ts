@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { shownCorrections, understanderFor, type Correction } from '../understand';
+import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction } from '../understand';
 import type { EntryMatch, PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { quoteUnits, renderUnit } from './quote';
@@ -441,7 +441,7 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
 
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
-  const u = understanderFor(kb.data).read(question);
+  const u = understanderFor(kb.data).read(withoutPersonalStatements(question));
   const q = stripFillersText(kb, u.text);
   const note = correctionNote(kb, u);
 

@@ -3,7 +3,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffDir } from './accounts';
-import { maskPersonalNumbers } from './mask';
+import { maskPersonalNumbers } from '../understand/personal';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 
 /**

@@ -24,6 +24,7 @@ import { arabicNumerals, findQuantities, type Quantity } from './numbers';
 import { Repairer } from './repair';
 
 export { normalise } from './normalise';
+export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
 export { findQuantities, inUnit, parseChineseNumber, parseQuantity, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
 

@@ -17,8 +17,11 @@ function root(): string {
     cpSync('knowledge/henan-2023', join(dir, name), { recursive: true });
     const m = join(dir, name, 'manifest.json');
     writeFileSync(m, JSON.stringify({ ...JSON.parse(readFileSync(m, 'utf8')), version: name, status, basedOn: 'henan-2023' }));
-    const c = join(dir, name, 'clauses.json');
-    writeFileSync(c, readFileSync(c, 'utf8').replace('0371—65507698', '0371—65500000'));
+    // The answer base quotes the helpline verbatim, so a reviewed version changes it with the clause.
+    for (const file of ['clauses.json', 'answer-base.json']) {
+      const f = join(dir, name, file);
+      writeFileSync(f, readFileSync(f, 'utf8').replaceAll('0371—65507698', '0371—65500000'));
+    }
   }
   return dir;
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword, newPassword, verifyPassword } from '../../server/staff/password';
-import { maskPersonalNumbers } from '../../server/staff/mask';
+import { maskPersonalNumbers } from '../../server/understand/personal';
 import { FailureLimiter } from '../../server/staff/limiter';
 import { readAccounts } from '../../server/staff/accounts';
 

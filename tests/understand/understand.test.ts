@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realKb } from '../engine/kb';
-import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, shownCorrections, Understander, understanderFor } from '../../server/understand';
+import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, shownCorrections, Understander, understanderFor, withoutPersonalStatements } from '../../server/understand';
 
 const u = understanderFor(realKb());
 
@@ -119,5 +119,16 @@ describe('lexicon concepts', () => {
     const r = small.understand('营业执找');
     expect(r.text).toBe('营业执照');
     expect(r.concepts.map((c) => c.canonical)).toEqual(['营业执照', '营业执照']);
+  });
+});
+
+describe('personal numbers in a question', () => {
+  it('drops a part that only gives the asker\'s phone or ID number, and keeps the question', () => {
+    expect(withoutPersonalStatements('我电话13812345678，身份证410305199001011234，今天天气怎么样？')).toBe('今天天气怎么样？');
+    expect(withoutPersonalStatements('手机号是13812345678。咨询电话是多少？')).toBe('咨询电话是多少？');
+  });
+  it('leaves a question without personal numbers unchanged, and masks a number that is part of the question', () => {
+    expect(withoutPersonalStatements('郑州市能推荐几家？')).toBe('郑州市能推荐几家？');
+    expect(withoutPersonalStatements('13812345678这个号码能打通吗？')).toBe('[手机号]这个号码能打通吗？');
   });
 });
