@@ -38,6 +38,7 @@ export const CARRIED: ItemSpec[] = [
   { file: 'form-questions.json', group: 'forms', items: ['questions.*'], label: (i) => `表单问题 ${i.id}`, relativeTo: ['附件1.', '附件2.', '附件3.'] },
   { file: 'form-drafting.json', group: 'forms', items: ['capabilities.*'], label: (_i, p) => `起草用语 ${p[1]}` },
   { file: 'intents.json', group: 'answers', items: ['intents.*', 'outOfScope.topics.*', 'outOfScope'], label: (i, p) => (i.id ? `问答 ${i.id}` : `问答 ${p.join('.')}`) },
+  { file: 'answer-base.json', group: 'answers', items: ['entries.*'], label: (i) => `问答库 ${i.id}` },
   { file: 'lexicon.json', group: 'answers', items: ['entries.*'], label: (i) => `词条 ${i.canonical}` },
   { file: 'manifest.json', group: 'notice', items: ['categories.*', 'knownGaps.*'], label: (i, p) => (typeof i === 'string' ? `已知缺口 ${p.join('.')}` : `类别 ${i.name}`) },
 ];
