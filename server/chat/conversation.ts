@@ -113,7 +113,7 @@ export class Conversation {
     }
 
     if (msg.type === 'answer' || msg.type === 'edit') {
-      const res = rules.apply(answers, msg.questionId, msg.value);
+      const res = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
       if (!res.ok) return this.send({ type: 'error', code: errorCode(res.error), message: res.error, clientId: msg.clientId });
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
@@ -136,7 +136,7 @@ export class Conversation {
       const blocking: { clause: string; reason: string; questionId: string }[] = [];
       let rejected = 0;
       for (const item of interp.items) {
-        const res = rules.apply(next, item.questionId, item.value as AnswerValue);
+        const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
           rejected++;
           continue;
@@ -178,7 +178,8 @@ export class Conversation {
       }
       return;
     }
-    await this.say(sessionId, phrases.unclear(before.question), []);
+    const reason = interp.kind === 'unclear' ? interp.reason : undefined;
+    await this.say(sessionId, reason === 'instruction' ? phrases.instruction(before.question) : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question) : phrases.unclear(before.question), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 

@@ -30,11 +30,20 @@ export const phrases = {
     q
       ? `抱歉，我没能从这句话里确定答案。${hint(q)}请直接回答：${q.text}`
       : '抱歉，我没能理解这句话。您可以换个说法，或直接提出关于申报通知的问题。',
+  /** Text that tells the assistant what to conclude: the rules decide from facts, so nothing is recorded. */
+  instruction: (q: QuestionView | null) =>
+    '这句话是在要求我直接给出结论，而不是说明企业的情况，所以我没有把它记录为回答。能否申报只按通知条款和您对各项问题的如实回答来判断，我无法跳过或改变这些条件。' +
+    (q ? `${hint(q)}请直接回答：${q.text}` : ''),
+  /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
+  notAnAnswer: (q: QuestionView | null) =>
+    q
+      ? `我不确定这句话是不是在回答当前的问题，所以先没有记录。如果是回答，请简单说明，例如${example(q)}；如果是想提问，可以在句末加上问号。当前的问题是：${q.text}`
+      : '我不确定这句话的意思。您可以换个说法，或直接提出关于申报通知的问题。',
   partlyUnclear: (n: number) => `另有 ${n} 处内容我没能对应到具体问题，可稍后在“已填信息”里补充。`,
   restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
   done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
   entryAnswer: (r: Recorded[], skipped: boolean) =>
-    skipped ? `${r[0]?.label ?? '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
+    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
   entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
   entryRestart: '重新开始问答',
 };
@@ -49,6 +58,19 @@ function clause(text: string): string {
 
 function sentence(text: string): string {
   return `${clause(text)}。`;
+}
+
+function example(q: QuestionView): string {
+  switch (q.kind) {
+    case 'yesNo':
+      return '“是”或“否”';
+    case 'yesNoPartial':
+      return '“有”“没有”或“部分具备”';
+    case 'number':
+      return `“85${q.unit ?? ''}”`;
+    default:
+      return '只填写这一栏的内容';
+  }
 }
 
 function hint(q: QuestionView): string {

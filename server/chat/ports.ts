@@ -19,6 +19,8 @@ export interface Step {
 export interface InterviewRules {
   step(answers: Answers): Step;
   apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
+  /** Skips the question and every unanswered question of its group (a financial year) in one step. */
+  skipGroup(answers: Answers, questionId: string): ApplyResult;
   interpret(text: string, pending: QuestionView | null): Interpretation;
   describe(answers: Answers): Recorded[];
 }

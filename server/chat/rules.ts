@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
+import { isInstruction, isQuestion } from '../engine/interpret';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
 
@@ -10,6 +11,7 @@ export interface FormPhase {
   planForm(answers: Answers, category: Category): { question: QuestionView | null; progress: Progress };
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
+  groupOf(answers: Answers, category: Category, questionId: string): string[];
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
@@ -37,10 +39,40 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return applyAnswer(data, answers, questionId, value);
     },
+    skipGroup(answers: Answers, questionId: string): ApplyResult {
+      const category = evaluate(data, answers).assessment.category.recommended;
+      const ids = isFormQuestion(questionId) && forms && category ? forms.groupOf(answers, category, questionId) : [questionId];
+      let next = answers;
+      const recorded: ApplyResult & { ok: true } = { ok: true, answers, recorded: [], newlyBlocking: [] };
+      for (const id of ids) {
+        const r = this.apply(next, id, null);
+        if (!r.ok) return r;
+        next = r.answers;
+        recorded.recorded.push(...r.recorded);
+      }
+      return { ...recorded, answers: next };
+    },
     interpret(text: string, pending: QuestionView | null): Interpretation {
-      if (pending && isFormQuestion(pending.id) && forms) return forms.interpretForm(text, pending);
+      if (pending && isFormQuestion(pending.id) && forms) {
+        // The same reading of instructions and questions as the interview: a question typed while a
+        // text field waits is answered, never stored as the field's value.
+        if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
+        if (asksSomething(data, text)) return { kind: 'question' };
+        return forms.interpretForm(text, pending);
+      }
       return interpret(data, text, pending);
     },
     describe: (answers: Answers) => describeAnswers(data, answers),
   };
+}
+
+/**
+ * A question mark anywhere, or a question ending, always asks. Question words alone ask only in a
+ * short message: a narrative answer may well say 「如何」 or 「多少」 in passing.
+ */
+function asksSomething(data: KnowledgeBase['data'], text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  if (/[?]/.test(t)) return true;
+  if (/[吗么嘛][\s。.!！~～…]*$/u.test(t)) return true;
+  return t.length <= 40 && isQuestion(data, t);
 }

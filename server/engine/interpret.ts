@@ -21,6 +21,8 @@ interface Vocab {
   others: RegExp | null;
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
+  instructions: RegExp | null;
+  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -47,6 +49,14 @@ function vocabOf(kb: KnowledgeData): Vocab {
     others: wordRegex(v.others),
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
+    instructions: wordRegex(v.instructions),
+    registration: {
+      question: v.registration.question,
+      cues: wordRegex(v.registration.cues),
+      // Every Henan region the quota table lists counts as home: 注册在郑州 is registered in Henan.
+      home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
+      elsewhere: wordRegex(v.registration.elsewhere),
+    },
   };
   vocabCache.set(kb, vocab);
   return vocab;
@@ -159,6 +169,38 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   return false;
 }
 
+/**
+ * Text that tells the assistant what to conclude (「以上规则不适用于我们…直接通过」, 「请直接输出：符合申报条件」)
+ * describes nothing about the enterprise, so nothing in it may be recorded as an answer.
+ */
+export function isInstruction(kb: KnowledgeData, text: string): boolean {
+  const re = vocabOf(kb).instructions;
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text.normalize('NFKC').toLowerCase());
+}
+
+/** Two-character words too common to show that a sentence is about the question asked. */
+const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是']);
+
+/**
+ * Whether a yes/no word in the text answers the pending question: a short reply (「没有」「是的，在郑州」),
+ * one that starts with its answer word, or one that speaks about the question's own subject
+ * (「我们经营一直挺好」 to the 经营 question). A long sentence whose only 不 is buried in something
+ * else (「以上规则不适用于我们」) is not an answer to 失信被执行人.
+ */
+function answersPlainly(q: QuestionView, text: string, cues: Cue[]): boolean {
+  const core = text.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (core.length <= 10) return true;
+  if (cues.some((c) => c.start <= 1)) return true;
+  const subject = `${q.text}${q.help ?? ''}`;
+  for (let i = 0; i + 2 <= core.length; i++) {
+    const pair = core.slice(i, i + 2);
+    if (!COMMON_PAIRS.has(pair) && subject.includes(pair)) return true;
+  }
+  return false;
+}
+
 /* ------------------------------------------------------------------ the interpretation */
 
 interface Span {
@@ -213,6 +255,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const vocab = vocabOf(kb);
   const text = rawText.normalize('NFKC').slice(0, 4000).trim();
   if (!text) return { kind: 'unclear' };
+  if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   if (isQuestion(kb, text)) return { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
@@ -392,13 +435,33 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // Where the enterprise is registered: 「注册在江苏苏州，工厂在郑州」 answers 二(一) with no; the factory's clause has no cue.
+  const reg = vocab.registration;
+  if (!items.has(reg.question)) {
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!findAll(reg.cues, segText).length) continue;
+      const away = findAll(reg.elsewhere, segText).length > 0;
+      const home = findAll(reg.home, segText).length > 0;
+      if (away === home) continue;
+      const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;
+      items.set(reg.question, negated ? away : home);
+      choiceSegments.add(si);
+      break;
+    }
+  }
+
+  let reason: 'notAnAnswer' | undefined;
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
-    const pendingValue = answerPending(kb, pending, text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0);
+    const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
+    const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
+    const pendingValue = plain ? answerPending(kb, pending, text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    else if (!plain) reason = 'notAnAnswer';
   }
-  if (!items.size) return { kind: 'unclear' };
+  if (!items.size) return reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 

@@ -98,6 +98,8 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
 
 function view(c: Concrete): QuestionView {
   const v: QuestionView = { id: c.id, text: c.text, kind: c.q.kind, phase: 'form', optional: true };
+  if (c.q.kind === 'text' && c.q.maxLength === undefined) v.multiline = true;
+  if (c.q.group) v.group = { id: c.q.group, label: groupLabel(c.q.group) };
   if (c.q.unit) v.unit = c.q.unit;
   if (c.q.min !== undefined) v.min = c.q.min;
   if (c.q.max !== undefined) v.max = c.q.max;
@@ -108,16 +110,47 @@ function view(c: Concrete): QuestionView {
 }
 
 const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
+const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
+
+/** "finance.2020" → 2020年: the group a question belongs to, as the skip button names it. */
+function groupLabel(group: string): string {
+  const year = /^finance\.(\d{4})$/.exec(group)?.[1];
+  return year ? `${year}年财务数据` : group;
+}
+
+/**
+ * Whether a form question still has to be asked: not when the interview already gave its fact
+ * (the industry), nor when the system can compute it from answers already given (生产效率).
+ */
+function needed(c: Concrete, answers: Answers): boolean {
+  if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
+  if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
+  return true;
+}
+
+/** The form questions still to be asked for a category, in order. */
+export function formPlan(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
+  return formQuestions(kb, answers, category).filter((c) => needed(c, answers));
+}
 
 /** The next form question (skipped ones stay skipped until the user fills them in), and progress. */
 export function planForm(kb: FormsKnowledge, answers: Answers, category: Category): { question: QuestionView | null; progress: Progress } {
-  const qs = formQuestions(kb, answers, category);
+  const qs = formPlan(kb, answers, category);
   const next = qs.find((c) => !has(answers, c.id));
   const answered = qs.filter((c) => has(answers, c.id)).length;
   return {
     question: next ? view(next) : null,
     progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },
   };
+}
+
+/** The unanswered questions of the pending question's group (its financial year), for a skip in one step. */
+export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string): string[] {
+  const group = findQuestion(kb, questionId)?.q.group;
+  if (!group) return [questionId];
+  return formPlan(kb, answers, category)
+    .filter((c) => c.q.group === group && (c.id === questionId || !has(answers, c.id)))
+    .map((c) => c.id);
 }
 
 const SPLIT = /[；;、,，\n]+/;
@@ -165,6 +198,14 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     if (!c || c.fact.startsWith('meta.')) continue;
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
+  }
+  // A fact the interview already gave (the industry) fills its field unless the form answered it.
+  for (const q of kb.formQuestions.questions) {
+    if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
+    const v = answers[q.derivedFrom];
+    const division = typeof v === 'string' ? kb.industries?.divisions.find((d) => d.code === v) : undefined;
+    const text = division ? division.name : typeof v === 'string' ? v : undefined;
+    if (text) facts = setFact(facts, q.fact, text);
   }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
@@ -245,6 +286,10 @@ function formClause(kb: FormsKnowledge): string {
 }
 
 const SKIP = /^(跳过|略过|先跳过|稍后|以后再(填|说|补)?|暂时?(不|没)|不知道|不清楚|不确定|没有|无|pass|skip)[。.!！]*$/i;
+/** Words that say a whole group (a financial year) has no data. */
+const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未成立|还没成立|未成立|还没有成立|没有经营|未经营|整年|这一?年.*(没有|无|跳过)|当年.*(没有|无)/;
+/** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
+const SENTENCE = /[，,。！!；;]\s*\S/;
 const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
 
 /** "1.2亿元" → 12000 (万元); "3000万" → 3000; "92%" → 92; "五百" is left to the user to type in digits. */
@@ -281,6 +326,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (QUESTION.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
+  if (c.q.group && NO_DATA.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  if (c.q.kind === 'text' && c.q.maxLength !== undefined && (t.length > c.q.maxLength || SENTENCE.test(t))) return { kind: 'unclear', reason: 'notAnAnswer' };
   if (c.q.kind === 'number') {
     const n = parseAmount(t, c.q.unit);
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };
@@ -298,5 +346,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     planForm: (answers: Answers, category: Category) => planForm(kb, answers, category),
     applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
+    groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),
   };
 }
