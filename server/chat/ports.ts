@@ -23,6 +23,8 @@ export interface InterviewRules {
   skipGroup(answers: Answers, questionId: string): ApplyResult;
   interpret(text: string, pending: QuestionView | null): Interpretation;
   describe(answers: Answers): Recorded[];
+  /** The widgets the given questions are asked with, so answers can be edited after a reload. */
+  views(answers: Answers, questionIds: string[]): QuestionView[];
 }
 
 export interface SpeakContext {

@@ -1,8 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/base';
-import type { AnswerValue, Progress, QuestionView } from '../schemas/interview';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isInstruction, isQuestion } from '../engine/interpret';
+import { viewOf } from '../engine/plan';
+import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
 
@@ -12,6 +14,8 @@ export interface FormPhase {
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
   groupOf(answers: Answers, category: Category, questionId: string): string[];
+  describeForm(answers: Answers, category: Category | null): Recorded[];
+  formView(questionId: string, category: Category | null): QuestionView | null;
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
@@ -62,7 +66,21 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return interpret(data, text, pending);
     },
-    describe: (answers: Answers) => describeAnswers(data, answers),
+    // Interview answers first, then the form's: a resumed session shows every answer the user gave.
+    describe(answers: Answers): Recorded[] {
+      const own = describeAnswers(data, answers);
+      if (!forms) return own;
+      return [...own, ...forms.describeForm(answers, evaluate(data, answers).assessment.category.recommended)];
+    },
+    views(answers: Answers, questionIds: string[]): QuestionView[] {
+      const category = evaluate(data, answers).assessment.category.recommended;
+      const one = (id: string): QuestionView | null => {
+        if (isFormQuestion(id)) return forms?.formView(id, category) ?? null;
+        const q = indexOf(data).questions.get(id);
+        return q ? viewOf(q, category) : null;
+      };
+      return questionIds.map(one).filter((q): q is QuestionView => q !== null);
+    },
   };
 }
 

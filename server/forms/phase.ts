@@ -276,9 +276,33 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   return {
     ok: true,
     answers: next,
-    recorded: [{ questionId, label: c.text.replace(/[？?（(].*$/, ''), value: v, display: display(c, v) }],
+    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }],
     newlyBlocking,
   };
+}
+
+const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '');
+
+/**
+ * Every form answer with its label, in the chosen form's order (answers of another form's
+ * questions, kept after a change of category, follow at the end): what a resumed session shows
+ * and lets the user correct.
+ */
+export function describeForm(kb: FormsKnowledge, answers: Answers, category: Category | null): Recorded[] {
+  const order = new Map((category ? formQuestions(kb, answers, category) : []).map((c, i) => [c.id, i]));
+  return Object.keys(answers)
+    .filter((id) => id.startsWith('form.'))
+    .map((id) => ({ id, c: findQuestion(kb, id) }))
+    .filter((x): x is { id: string; c: Concrete } => x.c !== undefined)
+    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
+    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: display(c, answers[id]!) }));
+}
+
+/** The widget a form question is asked with, for editing an answer after a reload. */
+export function formView(kb: FormsKnowledge, questionId: string, category: Category | null): QuestionView | null {
+  const concrete = category ? formQuestions(kb, {}, category).find((c) => c.id === questionId) : undefined;
+  const c = concrete ?? findQuestion(kb, questionId);
+  return c ? view(c) : null;
 }
 
 function formClause(kb: FormsKnowledge): string {
@@ -347,5 +371,7 @@ export function createFormPhase(kb: FormsKnowledge) {
     applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
     groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),
+    describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
+    formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
   };
 }

@@ -10,7 +10,7 @@ import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
 import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
-import type { Recorded } from '../../server/schemas/interview';
+import type { QuestionView, Recorded } from '../../server/schemas/interview';
 import type { ZzEventDetails } from '../lib/events';
 import type { ZzComposer } from './zz-composer';
 import './zz-welcome';
@@ -306,9 +306,9 @@ export class ZzApp extends LitElement {
   /** After a (re)connect the socket replays messages, not the labelled answers: fetch those for the review card. */
   private async _loadRecorded(ref: SessionRef): Promise<void> {
     try {
-      const r = await apiJson<{ recorded?: Recorded[] }>(`/api/sessions/${encodeURIComponent(ref.sessionId)}`, { token: ref.token });
+      const r = await apiJson<{ recorded?: Recorded[]; questions?: QuestionView[] }>(`/api/sessions/${encodeURIComponent(ref.sessionId)}`, { token: ref.token });
       if (this._session?.sessionId !== ref.sessionId || !r.recorded) return;
-      this._conv.loadRecorded(r.recorded);
+      this._conv.loadRecorded(r.recorded, r.questions);
       this._rev++;
     } catch {
       /* the review card fills again as answers are recorded */
