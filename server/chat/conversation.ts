@@ -5,6 +5,7 @@ import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
 import type { SessionStore } from '../store/types';
 import { chunkText, phrases } from './phrases';
+import { indexOf } from '../engine/kb';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
 
 /**
@@ -121,6 +122,7 @@ export class Conversation {
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking);
       const after = rules.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);
+      await this.sayVerdict(sessionId, rules.step(answers), after);
       return this.sendState(sessionId, res.answers, after, true);
     }
 
@@ -157,6 +159,7 @@ export class Conversation {
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags);
         const after = rules.step(next);
         await this.confirmUnblocked(sessionId, answers, after);
+        await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
@@ -209,6 +212,21 @@ export class Conversation {
     if (after.assessment.blocking.length > 0) return;
     if (this.deps.rules.step(previous).assessment.blocking.length === 0) return;
     await this.say(sessionId, phrases.unblocked, []);
+  }
+
+  /**
+   * The moment the assessment questions run out, the chat says the verdict: the panel alone is
+   * easy to miss, and on a phone it is only a badge.
+   */
+  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
+    const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
+    if (!assessing(before) || assessing(after)) return;
+    const data = this.deps.kb.data;
+    const labels = indexOf(data).capLabel;
+    await this.say(sessionId, phrases.verdict(after.assessment, {
+      category: (c) => data.elements.categories[c]?.label ?? c,
+      capability: (id) => labels.get(id as never) ?? id,
+    }), []);
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */

@@ -1,4 +1,5 @@
 import type { QuestionView, Recorded } from '../schemas/interview';
+import type { Assessment, Category } from '../schemas/profile';
 
 /**
  * The assistant's own sentences in the offline conversation (not notice text: clause
@@ -40,6 +41,36 @@ export const phrases = {
       ? `我不确定这句话是不是在回答当前的问题，所以先没有记录。如果是回答，请简单说明，例如${example(q)}；如果是想提问，可以在句末加上问号。当前的问题是：${q.text}`
       : '我不确定这句话的意思。您可以换个说法，或直接提出关于申报通知的问题。',
   partlyUnclear: (n: number) => `另有 ${n} 处内容我没能对应到具体问题，可稍后在“已填信息”里补充。`,
+  /**
+   * The verdict in two or three sentences once the assessment questions are done: the category,
+   * the gaps by element, and whether to apply now or close the gaps first. An ineligible
+   * enterprise hears what blocks it and is offered no drafting.
+   */
+  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
+    if (!a.eligible || !a.category.recommended) {
+      const why = a.blocking.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；');
+      const remedies = (a as { remedies?: { text: string }[] }).remedies?.map((r) => clause(r.text)) ?? [];
+      return (
+        `评估结果：按目前的回答，本年度暂不符合申报条件${why ? `：${why}` : ''}。` +
+        (remedies.length ? `${remedies.join('；')}。` : '') +
+        '因此暂不起草申报书；如有回答与实际不符，可在“我的回答”中修改，评估会重新计算。'
+      );
+    }
+    const cat = names.category(a.category.recommended);
+    const open = a.conditions.filter((c) => c.status !== 'met');
+    const gaps = open.filter((c) => c.status === 'unmet' || c.status === 'partial');
+    const unknown = open.filter((c) => c.status === 'unknown');
+    const list = (cs: typeof open, of: 'missing' | 'unknown') =>
+      cs.map((c) => (c[of].length ? `${c.title}（${c[of].map(names.capability).join('、')}）` : c.title)).join('；');
+    let text = `评估结果：建议申报${cat}。`;
+    if (!open.length) text += '各项要素条件按您的回答均已具备，可以着手申报。';
+    else {
+      if (gaps.length) text += `还有 ${gaps.length} 项要素条件未完全满足：${list(gaps, 'missing')}。`;
+      if (unknown.length) text += `另有 ${unknown.length} 项因回答跳过尚无法判断：${list(unknown, 'unknown')}。`;
+      text += gaps.length ? '建议先补齐这些差距再申报，申报书信息可以先准备起来。' : '补答这些问题后即可确认能否直接申报。';
+    }
+    return `${text}要现在继续填写申报书信息吗？`;
+  },
   restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
   done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
   entryAnswer: (r: Recorded[], skipped: boolean) =>

@@ -18,6 +18,13 @@ export interface FormPhase {
   formView(questionId: string, category: Category | null): QuestionView | null;
 }
 
+/** Answers that are not skips, counted the way the review card counts them. */
+function answeredCount(answers: Answers): number {
+  let n = 0;
+  for (const v of Object.values(answers)) if (v !== null) n++;
+  return n;
+}
+
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
 const isFormQuestion = (id: string) => id.startsWith('form.');
 
@@ -32,9 +39,14 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     step(answers: Answers): Step {
       const e = evaluate(data, answers);
       const category = e.assessment.category.recommended;
-      if (e.question || !forms || !e.assessment.eligible || !category) return e;
+      const answered = answeredCount(answers);
+      const offersForm = forms !== null && e.assessment.eligible && category !== null;
+      if (e.question || !offersForm) {
+        const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;
+        return { ...e, progress: { ...e.progress, answered, ...(upcoming ? { upcoming } : {}) } };
+      }
       const f = forms.planForm(answers, category);
-      return { assessment: e.assessment, question: f.question, progress: f.progress };
+      return { assessment: e.assessment, question: f.question, progress: { ...f.progress, answered } };
     },
     apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
       if (isFormQuestion(questionId)) {

@@ -109,6 +109,9 @@ function view(c: Concrete): QuestionView {
   return v;
 }
 
+/** The question that asks whether to go on to the form once the verdict is given. */
+export const GATE = 'form.proceed';
+
 const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
 const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
 
@@ -136,6 +139,11 @@ export function formPlan(kb: FormsKnowledge, answers: Answers, category: Categor
 /** The next form question (skipped ones stay skipped until the user fills them in), and progress. */
 export function planForm(kb: FormsKnowledge, answers: Answers, category: Category): { question: QuestionView | null; progress: Progress } {
   const qs = formPlan(kb, answers, category);
+  // 「以后再填」 (or a skip) at the gate ends the phase for now; editing that answer resumes it.
+  if (has(answers, GATE) && answers[GATE] !== 'now') {
+    const answered = qs.filter((c) => has(answers, c.id)).length;
+    return { question: null, progress: { answered, remaining: 0, phase: 'done' } };
+  }
   const next = qs.find((c) => !has(answers, c.id));
   const answered = qs.filter((c) => has(answers, c.id)).length;
   return {
@@ -230,6 +238,10 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
     if (q.max !== undefined && value > q.max) return `${name}不能大于 ${q.max}`;
     return null;
   }
+  if (q.kind === 'choice') {
+    if (typeof value !== 'string' || !q.choices?.some((x) => x.value === value)) return `${name}请从以下选项中选择：${(q.choices ?? []).map((x) => x.label).join('、')}`;
+    return null;
+  }
   if (q.kind === 'date') {
     if (typeof value !== 'string' || !isRealDate(value)) return `${name}应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15`;
     return null;
@@ -248,6 +260,7 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
 
 function display(c: Concrete, value: AnswerValue): string {
   if (value === null) return '已跳过，稍后补充';
+  if (c.q.kind === 'choice') return c.q.choices?.find((x) => x.value === value)?.label ?? String(value);
   if (typeof value === 'number') return `${value}${c.q.unit ?? ''}`;
   if (Array.isArray(value)) return value.join('、');
   return String(value);
@@ -310,6 +323,8 @@ function formClause(kb: FormsKnowledge): string {
 }
 
 const SKIP = /^(跳过|略过|先跳过|稍后|以后再(填|说|补)?|暂时?(不|没)|不知道|不清楚|不确定|没有|无|pass|skip)[。.!！]*$/i;
+const LATER = /以后|稍后|改天|下次|先不|暂不|不填|不用|不要|不了|算了|等等|晚点/;
+const GO_ON = /^(好|好的|行|可以|继续|填|开始|是|要|嗯|ok)|继续|开始填|现在填/i;
 /** Words that say a whole group (a financial year) has no data. */
 const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未成立|还没成立|未成立|还没有成立|没有经营|未经营|整年|这一?年.*(没有|无|跳过)|当年.*(没有|无)/;
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
@@ -353,6 +368,15 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && NO_DATA.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   if (c.q.kind === 'text' && c.q.maxLength !== undefined && (t.length > c.q.maxLength || SENTENCE.test(t))) return { kind: 'unclear', reason: 'notAnAnswer' };
+  if (c.q.kind === 'choice') {
+    const choices = c.q.choices ?? [];
+    const byLabel = choices.find((x) => t.includes(x.label) || t === x.value);
+    if (byLabel) return { kind: 'answers', items: [{ questionId: pending.id, value: byLabel.value }] };
+    // The gate's first choice goes on, its last waits: 「好的，继续」 / 「先不填了」.
+    if (LATER.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[choices.length - 1]!.value }] };
+    if (GO_ON.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[0]!.value }] };
+    return { kind: 'unclear', reason: 'notAnAnswer' };
+  }
   if (c.q.kind === 'number') {
     const n = parseAmount(t, c.q.unit);
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };

@@ -35,8 +35,12 @@ export const QuestionView = z.object({
 export type QuestionView = z.infer<typeof QuestionView>;
 
 export const Progress = z.object({
+  /** Questions with an answer (skips not counted), over the whole session: the same count as the review card's. */
   answered: z.number().int().nonnegative(),
+  /** Questions left in the current phase. */
   remaining: z.number().int().nonnegative(),
+  /** While assessing: the form questions expected afterwards, so the total does not jump when the form starts. */
+  upcoming: z.number().int().nonnegative().optional(),
   phase: z.enum(['hard', 'category', 'elements', 'form', 'done']),
 });
 export type Progress = z.infer<typeof Progress>;

@@ -23,7 +23,7 @@ describe('GET /api/sessions/:id after form answers', () => {
     const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
     const body = (await r.json()) as { answers: Record<string, unknown>; recorded: Recorded[]; questions: QuestionView[] };
     const formIds = Object.keys(body.answers).filter((id) => id.startsWith('form.'));
-    expect(formIds.sort()).toEqual(['form.creditCode', 'form.foundedOn', 'form.name']);
+    expect(formIds.sort()).toEqual(['form.creditCode', 'form.foundedOn', 'form.name', 'form.proceed']);
     // Every stored answer, interview and form alike, is listed once.
     expect(body.recorded.map((x) => x.questionId).sort()).toEqual(Object.keys(body.answers).sort());
     const name = body.recorded.find((x) => x.questionId === 'form.name')!;
