@@ -245,6 +245,14 @@ export class ZzApp extends LitElement {
         .dock {
           padding-left: var(--zz-space-3);
           padding-right: var(--zz-space-3);
+          /* The conversation keeps at least 60% of a phone's height. */
+          max-height: 40%;
+        }
+        /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
+        .dock.card-only .modes,
+        .dock.card-only .qa-hint,
+        .dock.card-only zz-composer {
+          display: none;
         }
       }
       @media (prefers-reduced-motion: reduce) {
@@ -267,6 +275,10 @@ export class ZzApp extends LitElement {
   /** Bumped whenever the conversation object changes, so Lit re-renders. */
   @state() private _rev = 0;
   @state() private _labels = new Map<string, string>();
+  /** Where the phone keyboard types: the composer (the card shrinks to its question) or the card's own input (the dock shows only the card). */
+  @state() private _typingIn: 'composer' | 'card' | null = null;
+  /** Drafts edited and not yet saved: leaving the page asks first. */
+  private _draftsDirty = false;
 
   @query('.scroller') private _scroller!: HTMLElement;
   @query('zz-composer') private _composer?: ZzComposer;
@@ -285,6 +297,7 @@ export class ZzApp extends LitElement {
     window.addEventListener('online', this._online);
     window.addEventListener('offline', this._offline);
     window.addEventListener('hashchange', this._hashChange);
+    window.addEventListener('beforeunload', this._beforeUnload);
     window.visualViewport?.addEventListener('resize', this._viewport);
     window.visualViewport?.addEventListener('scroll', this._viewport);
     this._viewport();
@@ -322,9 +335,33 @@ export class ZzApp extends LitElement {
     window.removeEventListener('online', this._online);
     window.removeEventListener('offline', this._offline);
     window.removeEventListener('hashchange', this._hashChange);
+    window.removeEventListener('beforeunload', this._beforeUnload);
     window.visualViewport?.removeEventListener('resize', this._viewport);
     window.visualViewport?.removeEventListener('scroll', this._viewport);
     this._client.stop();
+  }
+
+  private _beforeUnload = (e: BeforeUnloadEvent) => {
+    if (this._draftsDirty) e.preventDefault();
+  };
+
+  /** Only a narrow screen needs the room: on a desktop the card stays whole. */
+  private _focusIn(e: FocusEvent): void {
+    if (window.innerWidth > 600) return;
+    const path = e.composedPath();
+    const inComposer = path.some((n) => (n as Element).tagName === 'ZZ-COMPOSER');
+    const inCard = path.some((n) => (n as Element).tagName === 'ZZ-QUESTION');
+    const field = path[0] as Element | undefined;
+    const typing = !!field && (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT');
+    this._typingIn = typing ? (inComposer ? 'composer' : inCard ? 'card' : null) : null;
+  }
+
+  private _focusOut(e: FocusEvent): void {
+    // Moving between controls inside the dock keeps the layout; leaving it restores it.
+    const to = e.relatedTarget as Node | null;
+    const dock = this.renderRoot.querySelector('.dock');
+    if (to && dock && (dock.contains(to) || (to as Element).closest?.('zz-question, zz-composer'))) return;
+    this._typingIn = null;
   }
 
   private _online = () => this._client.retryNow();
@@ -441,9 +478,9 @@ export class ZzApp extends LitElement {
   }
 
   private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
-    const { questionId, value, display } = e.detail;
+    const { questionId, value, display, wholeGroup } = e.detail;
     const asked = this._conv.question?.id === questionId ? this._conv.question.text : undefined;
-    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value }, display, asked);
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup } : {}) }, display, asked);
   }
 
   private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
@@ -512,9 +549,11 @@ export class ZzApp extends LitElement {
     return m;
   }
 
+  /** Drafting is offered only once the assessment is done and says the enterprise may apply. */
   private get _showDrafts(): boolean {
     const a = this._conv.assessment;
-    return !!(a && a.eligible && a.category.recommended && this._session);
+    const phase = this._conv.progress?.phase;
+    return !!(a && a.eligible && a.category.recommended && this._session && (phase === 'form' || phase === 'done'));
   }
 
   private _selectTab(tab: Tab): void {
@@ -550,7 +589,7 @@ export class ZzApp extends LitElement {
     >
       <div class="drawer-head">
         <h2>评估与回答</h2>
-        <button class="btn drawer-close" type="button" aria-label="关闭评估面板" @click=${() => this._togglePanel(false)}>返回对话</button>
+        <button class="btn drawer-close" type="button" @click=${() => this._togglePanel(false)}>返回对话</button>
       </div>
       <div role="tablist" aria-label="评估面板">
         ${tabs.map(
@@ -599,9 +638,15 @@ export class ZzApp extends LitElement {
     const hasSession = !!this._session || this._starting;
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
-    return html`<div class="dock">
+    const card = this._typingIn === 'card';
+    return html`<div class="dock ${card ? 'card-only' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
-        ? html`<zz-question .question=${q} .serverError=${this._questionRejection} ?busy=${this._status !== 'online'}></zz-question>`
+        ? html`<zz-question
+            .question=${q}
+            .serverError=${this._questionRejection}
+            ?busy=${this._status !== 'online'}
+            ?collapsed=${this._typingIn === 'composer'}
+          ></zz-question>`
         : nothing}
       <div class="modes" role="group" aria-label="对话方式">
         <span class="label">当前：</span>
@@ -632,6 +677,7 @@ export class ZzApp extends LitElement {
       @zz-edit=${this._onEdit}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
+      @zz-drafts-dirty=${(e: CustomEvent<ZzEventDetails['zz-drafts-dirty']>) => (this._draftsDirty = e.detail.dirty)}
     >
       <header class="top" ?inert=${this._panelOpen}>
         <h1>智造申报助手</h1>
@@ -659,7 +705,7 @@ export class ZzApp extends LitElement {
             ${this._conv.rejection && !this._questionRejection
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
-            ${a && a.category.recommended && this._conv.progress?.phase === 'done'
+            ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
               ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`
               : nothing}
           </div>

@@ -81,11 +81,11 @@ export class ZzWelcome extends LitElement {
   render() {
     return html`<div class="hero">
       <h2>河南省智能车间、智能工厂申报助手</h2>
-      <p>几分钟问答，帮您判断能否申报、适合哪个方向、还差什么，并起草申报书。</p>
+      <p>分两步：先回答一组评估问题（约 40 题，多为“有/没有”），判断能否申报、适合哪个方向、还差什么；符合条件的，再填写申报书信息（约 60 项，可跳过、随时回来补充），用来起草申报书。</p>
       <div class="entries">
         <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
           <strong>我要申报</strong>
-          <span>逐项回答，实时评估申报条件（可随时中断，下次继续）</span>
+          <span>逐项回答，实时评估申报条件（可随时中断，凭链接下次继续）</span>
         </button>
         <button class="entry" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'qa' })}>
           <strong>政策问答</strong>
