@@ -3,7 +3,7 @@ import type { ElementsFile, HardRuleId, Requirement } from '../knowledge/schemas
 import { HARD_RULE_IDS } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
-import { fill, indexOf, requirementsOf, type Division, type Mode } from './kb';
+import { fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
 
 type Condition = Assessment['conditions'][number];
 type ElementSpec = ElementsFile['categories']['smartWorkshop']['elements'][number];
@@ -49,6 +49,10 @@ interface ReqResult {
   selfMissing: string[];
   selfUnknown: string[];
   selfNotes: string[];
+  /** The notice's words of each requirement that is not met, to quote. */
+  quotes: string[];
+  /** Advice of the requirements that are not met (or, for 「根据…需要」, not in place). */
+  advice: string[];
 }
 
 const RANK: Record<ConditionStatus, number> = { unmet: 0, partial: 1, unknown: 2, met: 3 };
@@ -57,27 +61,46 @@ function capStatus(v: boolean | 'partial' | undefined): ConditionStatus {
   return v === true ? 'met' : v === 'partial' ? 'partial' : v === false ? 'unmet' : 'unknown';
 }
 
+const isAsNeeded = (req: Requirement) => (req.qualifiers ?? []).some((q) => q.reading === 'asNeeded');
+
 function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
-  const r: ReqResult = { status: 'met', missing: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [] };
+  const r: ReqResult = { status: 'met', missing: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
   const sa = kb.elements.selfAssessment;
   const statuses: ConditionStatus[] = [];
+  const fails = (req: Requirement) => {
+    r.quotes.push(req.text);
+    if (req.advice) r.advice.push(req.advice);
+  };
   for (const req of reqs) {
-    if (req.all) {
+    if (req.all && isAsNeeded(req)) {
+      // 「根据生产需要」: the notice leaves it to the enterprise's production, so not having it is no gap.
+      // Only an unanswered question keeps the element open; anything short of "yes" brings the advice.
+      const ss = req.all.map((id) => capStatus(f.capabilities[id]));
+      req.all.forEach((id, i) => {
+        if (ss[i] === 'unknown') r.unknown.push(id);
+      });
+      statuses.push(ss.includes('unknown') ? 'unknown' : 'met');
+      if (ss.some((s) => s !== 'met') && req.advice) r.advice.push(req.advice);
+    } else if (req.all) {
+      let failed = false;
       for (const id of req.all) {
         const s = capStatus(f.capabilities[id]);
         statuses.push(s);
         if (s === 'unmet') r.missing.push(id);
         else if (s === 'partial') r.partial.push(id);
         else if (s === 'unknown') r.unknown.push(id);
+        if (s === 'unmet' || s === 'partial') failed = true;
       }
+      if (failed) fails(req);
     } else if (req.any) {
-      // One of the named systems suffices: the best answer among them decides.
+      // One of the named systems suffices (an anyOf reading of the notice): the best answer among them decides.
       const best = req.any.map((id) => capStatus(f.capabilities[id])).sort((a, b) => RANK[b] - RANK[a])[0];
       statuses.push(best);
       const pick = (s: ConditionStatus) => req.any!.filter((id) => capStatus(f.capabilities[id]) === s);
       if (best === 'unmet') r.missing.push(...req.any);
       else if (best === 'partial') r.partial.push(...pick('partial'));
       else if (best === 'unknown') r.unknown.push(...pick('unknown'));
+      if (best === 'unmet' || best === 'partial') fails(req);
     } else if (req.self) {
       // 达到省内行业先进水平 has no number in the notice: only the enterprise's own assessment decides here.
       const v = f.selfAssessment[req.self];
@@ -94,6 +117,7 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       } else if (v === false) {
         r.selfMissing.push(label);
         r.selfNotes.push(fill(sa.no, { label }));
+        fails(req);
       }
       r.selfNotes.push(sa.noThreshold);
     }
@@ -110,21 +134,26 @@ function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | undefined): Condition {
-  const { capLabel } = indexOf(kb);
+/**
+ * One element for one category. Its advice is built from this enterprise's own results only:
+ * the capabilities it lacks, the notice's words of the requirements it fails and their advice,
+ * in the words of the category's own clause. Nothing it already has is named as a gap.
+ */
+function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | undefined, category: Category): Condition {
   const t = kb.categoryRules.texts;
   // With an undetermined mode the workshop's 三(一)4 is judged by the better of its two branches.
   const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
   const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
-  const labels = (ids: CapabilityId[]) => ids.map((id) => capLabel.get(id) ?? id);
+  const labels = (ids: CapabilityId[]) => ids.map((id) => labelOf(kb, id, category));
   const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })), ...best.selfMissing];
   const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
   const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
   const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;
   const advice = fill(template, {
     missing: join(missingText),
-    partial: join(labels(uniq(best.partial))),
     unknown: join(unknownText),
+    quotes: uniq(best.quotes).map((text) => fill(t.quoteItem, { text })).join(t.quoteSeparator),
+    advice: uniq(best.advice).join(''),
     selfNotes: best.selfNotes.join(''),
   }).trim();
   return {
@@ -149,7 +178,7 @@ export function evalCategory(
   for (const el of kb.elements.categories[category].elements) {
     if (only && !only(el)) continue;
     let c = memo.get(el);
-    if (!c) memo.set(el, (c = evalElement(kb, f, el, mode)));
+    if (!c) memo.set(el, (c = evalElement(kb, f, el, mode, category)));
     out.push(c);
   }
   return out;
@@ -159,7 +188,12 @@ export function evalCategory(
 export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] {
   const rules = kb.categoryRules;
   const hard = hardRules(kb, f);
-  return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({ clause: rules.hard[id].clause, reason: fill(rules.hard[id].reason, { code: f.enterprise.industryCode }) }));
+  const vars = { code: f.enterprise.industryCode };
+  return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({
+    clause: rules.hard[id].clause,
+    reason: fill(rules.hard[id].reason, vars),
+    remedy: fill(rules.hard[id].remedy, vars),
+  }));
 }
 
 /* ------------------------------------------------------------------ category (一, 二(二)) */
@@ -198,13 +232,12 @@ function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
   return { mode, division, reason: { clause: tpl.clause, text: fill(tpl.text, vars) } };
 }
 
-function describeElements(kb: KnowledgeData, conds: Condition[]): string {
+function describeElements(kb: KnowledgeData, conds: Condition[], category: Category | undefined): string {
   const t = kb.categoryRules.texts;
-  const { capLabel } = indexOf(kb);
   return conds
     .map((c) => {
       const ids = c.status === 'unknown' ? c.unknown : c.missing;
-      const detail = ids.map((id) => capLabel.get(id) ?? id).join(t.listSeparator);
+      const detail = ids.map((id) => labelOf(kb, id, category)).join(t.listSeparator);
       return detail ? fill(t.elementGapItem, { clause: c.clause, title: c.title, detail }) : fill(t.elementUnknownItem, { clause: c.clause, title: c.title });
     })
     .join(t.listSeparator);
@@ -221,78 +254,92 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const memo = new Map<ElementSpec, Condition>();
 
   const { mode, reason: modeReason, division } = decideMode(kb, f);
-  const reasons: Assessment['category']['reasons'] = [modeReason];
-  const alternatives: Assessment['category']['alternatives'] = [];
-  let recommended: Category | null = null;
+  let reasons: Assessment['category']['reasons'] = [modeReason];
+  let alternatives: Assessment['category']['alternatives'] = [];
+  // The category the element rules give; it becomes the recommendation only when no hard condition fails.
+  let chosen: Category | null = null;
   let scopeDecision: Evaluation['scopeDecision'] = 'given';
 
   const catLabel = (c: Category) => kb.elements.categories[c].label;
   const factoryCat: Category | undefined = mode ? indexOf(kb).factoryCategory[mode] : undefined;
   const otherFactory: Category | undefined = mode ? indexOf(kb).factoryCategory[mode === 'discrete' ? 'process' : 'discrete'] : undefined;
+  const describe = (conds: Condition[], category: Category | undefined) => describeElements(kb, conds, category);
+  const failing = (c: Condition) => c.status === 'unmet' || c.status === 'partial';
+  const workshopConditions = () => evalCategory(kb, f, 'smartWorkshop', mode, memo);
 
   // Workshop or factory: the enterprise's intent decides; otherwise the factory-level elements do.
   let factoryLevel: Condition[] = [];
   if (factoryCat) factoryLevel = evalCategory(kb, f, factoryCat, mode, memo, (e) => !!e.factoryLevel);
-  const notReady = factoryLevel.filter((c) => c.status === 'unmet' || c.status === 'partial');
+  const notReady = factoryLevel.filter(failing);
   const unknownLevel = factoryLevel.filter((c) => c.status === 'unknown');
 
   if (f.scope === 'workshop') {
-    recommended = 'smartWorkshop';
+    chosen = 'smartWorkshop';
     reasons.push(t.scopeGivenWorkshop);
   } else if (f.scope === 'factory') {
-    recommended = factoryCat ?? null;
+    chosen = factoryCat ?? null;
     reasons.push(t.scopeGivenFactory);
   } else if (factoryCat) {
     if (notReady.length) {
-      recommended = 'smartWorkshop';
+      chosen = 'smartWorkshop';
       scopeDecision = 'workshop';
-      reasons.push({ clause: t.scopeFactoryNotReady.clause, text: fill(t.scopeFactoryNotReady.text, { elements: describeElements(kb, notReady) }) });
+      reasons.push({ clause: t.scopeFactoryNotReady.clause, text: fill(t.scopeFactoryNotReady.text, { elements: describe(notReady, factoryCat) }) });
     } else if (unknownLevel.length) {
-      recommended = 'smartWorkshop';
+      chosen = 'smartWorkshop';
       scopeDecision = 'open';
-      reasons.push({ clause: t.scopeFactoryUnknown.clause, text: fill(t.scopeFactoryUnknown.text, { elements: describeElements(kb, unknownLevel) }) });
+      reasons.push({ clause: t.scopeFactoryUnknown.clause, text: fill(t.scopeFactoryUnknown.text, { elements: describe(unknownLevel, factoryCat) }) });
     } else {
-      recommended = factoryCat;
+      chosen = factoryCat;
       scopeDecision = 'factory';
       reasons.push(t.scopeFactoryReady);
     }
   } else {
     // Without a mode no factory can be judged, but the workshop can: 三(一)4 accepts either branch.
-    recommended = 'smartWorkshop';
+    chosen = 'smartWorkshop';
     scopeDecision = 'workshop';
     reasons.push(t.scopeModeUnknown);
   }
 
-  if (recommended) {
+  if (chosen) {
     for (const c of ['smartWorkshop', 'discreteFactory', 'processFactory'] as Category[]) {
-      if (c === recommended) continue;
+      if (c === chosen) continue;
       let whyNot: string;
       if (c === 'smartWorkshop') {
         whyNot = f.scope === 'factory' ? t.whyNotWorkshopFactoryChosen : t.whyNotWorkshopFactoryReady;
         // A factory applicant with gaps often asks whether the workshop would pass instead: say so when it would not.
-        const workshopGaps = evalCategory(kb, f, 'smartWorkshop', mode, memo).filter((x) => x.status === 'unmet' || x.status === 'partial');
-        if (workshopGaps.length) whyNot += fill(t.whyNotWorkshopAlsoGaps, { elements: describeElements(kb, workshopGaps) });
+        const workshopGaps = workshopConditions().filter(failing);
+        if (workshopGaps.length) whyNot += fill(t.whyNotWorkshopAlsoGaps, { elements: describe(workshopGaps, 'smartWorkshop') });
       } else if (!mode) {
         whyNot = t.whyNotModeUnknown;
       } else if (c === otherFactory) {
         whyNot = fill(t.whyNotOtherMode, { mode: rules.modes[mode], category: catLabel(c) });
       } else if (f.scope === 'workshop') {
-        whyNot = t.whyNotFactoryScopeWorkshop + (notReady.length ? fill(t.whyNotFactoryNotReady, { elements: describeElements(kb, notReady) }) : '');
+        whyNot = t.whyNotFactoryScopeWorkshop + (notReady.length ? fill(t.whyNotFactoryNotReady, { elements: describe(notReady, factoryCat) }) : '');
       } else if (notReady.length) {
-        whyNot = fill(t.whyNotFactoryNotReady, { elements: describeElements(kb, notReady) });
+        whyNot = fill(t.whyNotFactoryNotReady, { elements: describe(notReady, factoryCat) });
       } else {
-        whyNot = fill(t.whyNotFactoryUnknown, { elements: describeElements(kb, unknownLevel) });
+        whyNot = fill(t.whyNotFactoryUnknown, { elements: describe(unknownLevel, factoryCat) });
       }
       alternatives.push({ category: c, whyNot });
     }
   }
 
-  const conditions = recommended ? evalCategory(kb, f, recommended, mode, memo) : [];
+  // While a hard condition fails nothing is recommended: the reasons say what blocks, and the
+  // conditions of the category the enterprise would have are kept only for its preparation.
+  const ineligible = blocking.length > 0;
+  const recommended: Category | null = ineligible ? null : chosen;
+  if (ineligible) {
+    reasons = [{ clause: blocking[0].clause, text: fill(t.ineligible, { clauses: uniq(blocking.map((b) => b.clause)).join(t.listSeparator) }) }];
+    if (chosen) reasons.push({ text: fill(t.ineligibleIfCleared, { category: catLabel(chosen) }) });
+    alternatives = [];
+  }
+
+  const conditions = chosen ? evalCategory(kb, f, chosen, mode, memo) : [];
 
   const hardUnknown = HARD_RULE_IDS.some((id) => hard[id] === undefined);
   let verdict: Assessment['verdict'];
-  if (blocking.length) verdict = 'ineligible';
-  else if (conditions.some((c) => c.status === 'unmet' || c.status === 'partial')) verdict = 'gaps';
+  if (ineligible) verdict = 'ineligible';
+  else if (conditions.some(failing)) verdict = 'gaps';
   else if (hardUnknown || !recommended || conditions.some((c) => c.status === 'unknown')) verdict = 'incomplete';
   else verdict = 'qualified';
 
@@ -300,27 +347,40 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const notes: Assessment['notes'] = [];
   const titles = f.enterprise.priorTitles ?? [];
   if (titles.includes('smartWorkshop') && !titles.includes('smartFactory')) notes.push(n.smartWorkshopHolder);
-  if (recommended === 'smartWorkshop') notes.push(n.workshopNature);
+  if (chosen === 'smartWorkshop') notes.push(n.workshopNature);
   if (!f.productionMode && division?.mixed) notes.push({ clause: n.mixedIndustry.clause, text: fill(n.mixedIndustry.text, { industry: division.name }) });
   const selfClauses = new Set(
-    recommended
-      ? kb.elements.categories[recommended].elements
+    chosen
+      ? kb.elements.categories[chosen].elements
           .filter((e) => requirementsOf(e, mode).some((rs) => rs.some((r) => r.self)))
           .map((e) => e.clause)
       : [],
   );
   if (selfClauses.size) notes.push(n.selfAssessment);
+  // A factory applicant short of factory-level elements: whether 智能车间 is a way out depends on the
+  // workshop's own status, so the note never suggests it when the workshop would fail as well.
+  const factoryGaps = recommended && recommended === factoryCat ? conditions.filter((c) => failing(c) && factoryLevel.includes(c)) : [];
+  if (factoryGaps.length) {
+    const ws = workshopConditions();
+    const wsGaps = ws.filter(failing);
+    const wsUnknown = ws.filter((c) => c.status === 'unknown');
+    const vars = { elements: describe(factoryGaps, recommended!), workshop: describe(wsGaps.length ? wsGaps : wsUnknown, 'smartWorkshop') };
+    const text = wsGaps.length ? n.factoryGaps.workshopGaps : wsUnknown.length ? n.factoryGaps.workshopUnknown : n.factoryGaps.workshopReady;
+    notes.push({ clause: n.factoryGaps.clause, text: fill(text, vars) });
+  }
   if (f.enterprise.greenPriority) notes.push(n.greenPriority);
   const county = countyOf(kb, f);
   if (county) notes.push({ clause: n.countyQuota.clause, text: fill(n.countyQuota.text, { county }) });
   if (verdict === 'qualified') notes.push(n.demonstration);
 
+  const category: Assessment['category'] = { recommended, reasons, alternatives };
+  if (ineligible && chosen) category.ifEligible = chosen;
   return {
     assessment: {
-      eligible: blocking.length === 0,
+      eligible: !ineligible,
       verdict,
       blocking,
-      category: { recommended, reasons, alternatives },
+      category,
       conditions,
       notes,
       knowledgeVersion: kb.version,

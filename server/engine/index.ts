@@ -1,5 +1,5 @@
 /**
- * The rule engine of issue 3: a pure function of (knowledge, facts). No I/O, no LLM — every
+ * The rule engine: a pure function of (knowledge, facts). No I/O, no LLM — every
  * sentence it returns comes from the knowledge data and cites its clause.
  */
 import type { KnowledgeData } from '../knowledge/load';

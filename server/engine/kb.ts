@@ -22,6 +22,8 @@ export interface EngineIndex {
   questions: Map<string, InterviewQuestion>;
   questionOrder: Map<string, number>;
   capLabel: Map<CapabilityId, string>;
+  /** Labels in one category's own words (配方优化 for a process factory), where the notice words them differently. */
+  capLabelIn: Map<CapabilityId, Partial<Record<Category, string>>>;
   implies: Map<CapabilityId, CapabilityId[]>;
   aliases: AliasEntry[];
   aliasCaps: Map<string, CapabilityId[]>;
@@ -106,6 +108,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     questionOrder.set(q.id, i);
   });
   const capLabel = new Map<CapabilityId, string>();
+  const capLabelIn = new Map<CapabilityId, Partial<Record<Category, string>>>();
   const implies = new Map<CapabilityId, CapabilityId[]>();
   const byAlias = new Map<string, Set<CapabilityId>>();
   const add = (alias: string, id: CapabilityId) => {
@@ -117,6 +120,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
   };
   for (const c of kb.capabilities.capabilities) {
     capLabel.set(c.id, c.label);
+    if (c.labels) capLabelIn.set(c.id, c.labels);
     if (c.implies) implies.set(c.id, c.implies);
     for (const a of c.aliases) add(a, c.id);
   }
@@ -138,6 +142,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     questions,
     questionOrder,
     capLabel,
+    capLabelIn,
     implies,
     aliases,
     aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
@@ -148,6 +153,12 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
   };
   cache.set(kb, index);
   return index;
+}
+
+/** A capability's label as the category's own clause words it; the neutral label elsewhere. */
+export function labelOf(kb: KnowledgeData, id: CapabilityId, category?: Category): string {
+  const idx = indexOf(kb);
+  return (category && idx.capLabelIn.get(id)?.[category]) ?? idx.capLabel.get(id) ?? id;
 }
 
 /** The requirements of an element for a mode; an undetermined mode yields both branches for the caller to weigh. */

@@ -59,7 +59,13 @@ export type Answers = Record<string, AnswerValue>;
 
 /** The result of applying one answer, shared by the engine's phases and the form phase. */
 export type ApplyResult =
-  | { ok: true; answers: Answers; recorded: Recorded[]; newlyBlocking: { clause: string; reason: string }[] }
+  | {
+      ok: true;
+      answers: Answers;
+      recorded: Recorded[];
+      /** Conditions this answer newly fails; the engine's hard conditions also say what would change the answer (remedy). */
+      newlyBlocking: { clause: string; reason: string; remedy?: string }[];
+    }
   | { ok: false; error: string };
 
 /** What offline free-text reading made of a message. */

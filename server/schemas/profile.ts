@@ -75,9 +75,16 @@ export type ConditionStatus = z.infer<typeof ConditionStatus>;
 export const Assessment = z.object({
   eligible: z.boolean(),
   verdict: z.enum(['ineligible', 'gaps', 'incomplete', 'qualified']),
-  blocking: z.array(z.object({ clause: z.string(), reason: z.string() })),
+  /** Failing hard conditions (二, 四(一)): what blocks, under which clause, and what would change the answer. */
+  blocking: z.array(z.object({ clause: z.string(), reason: z.string(), remedy: z.string() })),
   category: z.object({
+    /** Always null while a hard condition fails: an ineligible enterprise is recommended nothing. */
     recommended: Category.nullable(),
+    /**
+     * Only while a hard condition fails: the category the rules would give once the blocking conditions
+     * are cleared, for preparation; never a recommendation. `conditions` are then evaluated for it.
+     */
+    ifEligible: Category.optional(),
     reasons: z.array(z.object({ clause: z.string().optional(), text: z.string() })),
     alternatives: z.array(z.object({ category: Category, whyNot: z.string() })),
   }),

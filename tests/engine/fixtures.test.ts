@@ -19,6 +19,7 @@ describe('the twelve development enterprises', () => {
       expect(a.eligible).toBe(fx.expected.eligible);
       expect(a.verdict).toBe(fx.expected.verdict);
       expect(a.category.recommended).toBe(fx.expected.category);
+      expect(a.category.ifEligible).toBe(fx.expected.ifEligible);
       expect(unmetClauses(a)).toEqual([...fx.expected.unmet].sort());
       for (const clause of fx.expected.notes ?? []) expect(a.notes.map((n) => n.clause)).toContain(clause);
     });

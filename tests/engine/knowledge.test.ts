@@ -62,6 +62,36 @@ describe('the engine knowledge files reject broken data, naming the file and the
     expect(e.message).toContain('categories.discreteFactory.elements.2.clause');
   });
 
+  it('rejects a requirement met by any one capability unless it rests on an anyOf reading of the notice', () => {
+    const e = errorOf(
+      loadBroken('elements.json', (j) => {
+        const req = j.categories.processFactory.elements.find((el: any) => el.clause === '三(三)4').requirements[1];
+        req.qualifiers = req.qualifiers.map((q: any) => ({ ...q, reading: 'allNamed' }));
+      }),
+    );
+    expect(e.file).toMatch(/elements\.json$/);
+    expect(e.message).toContain('anyOf');
+  });
+
+  it('rejects an asNeeded requirement without the advice that keeps its qualifier', () => {
+    const e = errorOf(
+      loadBroken('elements.json', (j) => {
+        delete j.categories.smartWorkshop.elements.find((el: any) => el.clause === '三(一)6').requirements[1].advice;
+      }),
+    );
+    expect(e.message).toContain('qualifiers');
+  });
+
+  it('rejects a qualifier whose reading is not one of the four', () => {
+    const e = errorOf(loadBroken('elements.json', (j) => (j.categories.smartWorkshop.elements[0].requirements[0].qualifiers[0].reading = 'loosely')));
+    expect(e.message).toContain('categories.smartWorkshop.elements.0.requirements.0.qualifiers.0.reading');
+  });
+
+  it('rejects a hard condition without the remedy that says what would change the answer', () => {
+    const e = errorOf(loadBroken('category-rules.json', (j) => delete j.hard.groupOrHeadOffice.remedy));
+    expect(e.message).toContain('hard.groupOrHeadOffice.remedy');
+  });
+
   it('rejects category-rules.json when a hard-condition text is missing', () => {
     const e = errorOf(loadBroken('category-rules.json', (j) => delete j.hard.appliedThisYear));
     expect(e.file).toMatch(/category-rules\.json$/);

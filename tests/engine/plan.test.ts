@@ -140,13 +140,22 @@ describe('the guided interview', () => {
     expect(blocking).toEqual([{ at: 'ent.groupOrHeadOffice', clause: '二(一)' }]);
     expect(last.assessment.verdict).toBe('ineligible');
     expect(last.assessment.eligible).toBe(false);
-    expect(last.assessment.category.recommended).toBe('discreteFactory');
+    // Nothing is recommended while a hard condition fails; the category it would have is kept apart.
+    expect(last.assessment.category.recommended).toBeNull();
+    expect(last.assessment.category.ifEligible).toBe('discreteFactory');
   });
 
   it('reports a non-manufacturing industry as blocking when the industry is answered', () => {
     const { blocking, last } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': 'F51', 'cat.productionMode': 'discrete' });
     expect(blocking).toEqual([{ at: 'ent.industryCode', clause: '二(一)' }]);
     expect(last.assessment.verdict).toBe('ineligible');
+  });
+
+  it('says with a newly failing hard condition what would change the answer', () => {
+    const r = applyAnswer(kb, {}, 'ent.groupOrHeadOffice', true);
+    expect(r.ok && r.newlyBlocking).toEqual([
+      { clause: '二(一)', reason: kb.categoryRules.hard.groupOrHeadOffice.reason, remedy: kb.categoryRules.hard.groupOrHeadOffice.remedy },
+    ]);
   });
 
   it('reports only the newly failing conditions, not the ones already known', () => {

@@ -247,9 +247,9 @@ describe('三: element conditions', () => {
   });
 
   it('marks an element partial when a capability is only partly in place', () => {
-    const a = run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, agvRgv: 'partial' } });
+    const a = run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, autoId: 'partial' } });
     expect(cond(a, '三(一)6').status).toBe('partial');
-    expect(cond(a, '三(一)6').missing).toEqual(['agvRgv']);
+    expect(cond(a, '三(一)6').missing).toEqual(['autoId']);
     expect(a.verdict).toBe('gaps');
   });
 
@@ -290,11 +290,18 @@ describe('三: element conditions', () => {
     expect(cond(a, '三(一)4').status).toBe('met');
   });
 
-  it('accepts either a warehouse or a tank-yard system in 三(三)5', () => {
-    const caps = { ...ALL_PROCESS_FACTORY, wms: false } as const;
-    const a = run({ scope: 'factory', productionMode: 'process', capabilities: caps });
-    expect(cond(a, '三(三)5').status).toBe('met');
-    expect(cond(a, '三(三)4').status).toBe('unmet');
+  it('reads the storage systems of 三(三)4 and 三(三)5 alike: a warehouse, tank-farm or yard system suffices in both', () => {
+    const process = (caps: Record<string, boolean>) =>
+      run({ scope: 'factory', productionMode: 'process', capabilities: { ...ALL_PROCESS_FACTORY, ...caps }, selfAssessment: { dataCollectionAdvanced: true } });
+    for (const caps of [{ wms: false }, { tankYard: false }] as Record<string, boolean>[]) {
+      const a = process(caps);
+      expect(cond(a, '三(三)4').status, JSON.stringify(caps)).toBe('met');
+      expect(cond(a, '三(三)5').status, JSON.stringify(caps)).toBe('met');
+    }
+    const neither = process({ wms: false, tankYard: false });
+    expect(cond(neither, '三(三)4').status).toBe('unmet');
+    expect(cond(neither, '三(三)5').status).toBe('unmet');
+    expect(cond(neither, '三(三)4').missing.sort()).toEqual(['tankYard', 'wms']);
   });
 
   it('requires every system that 三(二)5 integrates, so integration fails without MES', () => {

@@ -24,6 +24,8 @@ export const CapabilitiesFile = z
         clauses: z.array(ClauseId).min(1),
         aliases: z.array(Text).min(1),
         implies: z.array(CapabilityId).optional(),
+        /** The label in one category's own words, where the notice words the capability differently (配方优化 in 三(三)6, 质量改进 in 三(二)6). */
+        labels: z.partialRecord(Category, Text).optional(),
         notAliases: z.array(Text).optional(),
         composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1) }).optional(),
       }),
@@ -51,18 +53,44 @@ export type SelfKey = z.infer<typeof SelfKey>;
 export const MetricKey = z.enum(['automationRatio', 'networkedRatio', 'dataCollectionRate']);
 export type MetricKey = z.infer<typeof MetricKey>;
 
+/**
+ * How the engine reads one of the notice's own qualifiers: a list closed by 「等」, a 「根据…需要」,
+ * or an explicit alternative. `wording` is the notice's text verbatim (a test checks it against
+ * the clause); `note` says, in Chinese, why the list is read this way.
+ * - examples: the items describe the content or scope of one capability, checked as a whole;
+ * - anyOf: the items are alternatives, one that fits the enterprise suffices;
+ * - allNamed: every named item is asked for, 「等」 only admits more of the same kind;
+ * - asNeeded: applied 「根据…需要」, so not having it is not a gap by itself.
+ */
+export const QualifierReading = z.enum(['examples', 'anyOf', 'allNamed', 'asNeeded']);
+export type QualifierReading = z.infer<typeof QualifierReading>;
+export const Qualifier = z.object({ wording: Text, reading: QualifierReading, note: Text });
+export type Qualifier = z.infer<typeof Qualifier>;
+
 export const Requirement = z
   .object({
+    /** The notice's own words for this requirement, verbatim; 「……」 marks an elision. The engine quotes it when the requirement fails. */
     text: Text,
     all: z.array(CapabilityId).min(1).optional(),
     any: z.array(CapabilityId).min(2).optional(),
     self: SelfKey.optional(),
     metric: MetricKey.optional(),
+    qualifiers: z.array(Qualifier).optional(),
+    /** Said when this requirement is not met (for an asNeeded one: when its capability is not fully in place). */
+    advice: Text.optional(),
   })
   .refine((r) => [r.all, r.any, r.self].filter(Boolean).length === 1, {
     message: 'a requirement names exactly one of all (capabilities), any (capabilities) or self (a self-assessment)',
   })
-  .refine((r) => !r.metric || r.self, { message: 'metric is only recorded beside a self-assessment', path: ['metric'] });
+  .refine((r) => !r.metric || r.self, { message: 'metric is only recorded beside a self-assessment', path: ['metric'] })
+  .refine((r) => !r.any || (r.qualifiers ?? []).some((q) => q.reading === 'anyOf'), {
+    message: 'a requirement met by any one capability must rest on an anyOf reading of the notice',
+    path: ['any'],
+  })
+  .refine((r) => !(r.qualifiers ?? []).some((q) => q.reading === 'asNeeded') || (r.all && r.advice), {
+    message: 'an asNeeded requirement names capabilities (all) and the advice said when they are not in place',
+    path: ['qualifiers'],
+  });
 export type Requirement = z.infer<typeof Requirement>;
 
 const Advice = z.object({ met: Text, gap: Text, unknown: Text });
@@ -76,7 +104,16 @@ export const Element = z
     branches: z.object({ discrete: z.array(Requirement).min(1), process: z.array(Requirement).min(1) }).optional(),
     advice: Advice,
   })
-  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' });
+  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' })
+  // An asNeeded requirement leaves its element met, so the qualifier can only reach the user through {advice}.
+  .refine(
+    (e) => {
+      const reqs = [...(e.requirements ?? []), ...(e.branches?.discrete ?? []), ...(e.branches?.process ?? [])];
+      const asNeeded = reqs.some((r) => (r.qualifiers ?? []).some((q) => q.reading === 'asNeeded'));
+      return !asNeeded || Object.values(e.advice).every((t) => t.includes('{advice}'));
+    },
+    { message: 'an element with an asNeeded requirement says {advice} in its met, gap and unknown advice', path: ['advice'] },
+  );
 export type Element = z.infer<typeof Element>;
 
 const CategorySpec = z.object({ label: Text, clause: ClauseId, form: z.string().min(1), elements: z.array(Element).min(1) });
@@ -100,7 +137,8 @@ export type ElementsFile = z.infer<typeof ElementsFile>;
 /* ---------------------------------------------------------------- category-rules.json */
 
 const ClauseText = z.object({ clause: ClauseId, text: Text });
-const HardRule = z.object({ clause: ClauseId, reason: Text });
+/** A failing hard condition: what blocks (reason) and what would change the answer (remedy). */
+const HardRule = z.object({ clause: ClauseId, reason: Text, remedy: Text });
 
 export const HARD_RULE_IDS = [
   'notHenan', 'notIndependent', 'groupOrHeadOffice', 'notManufacturingMain', 'notManufacturingDivision', 'notOperatingWell',
@@ -150,6 +188,10 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    ineligible: Text,
+    ineligibleIfCleared: Text,
+    quoteItem: Text,
+    quoteSeparator: Text,
   }),
   notes: z.object({
     smartWorkshopHolder: ClauseText,
@@ -159,6 +201,8 @@ export const CategoryRulesFile = z.object({
     workshopNature: ClauseText,
     mixedIndustry: ClauseText,
     selfAssessment: ClauseText,
+    /** A factory applicant with factory-level gaps: whether falling back to 智能车间 would help, by the workshop's own status. */
+    factoryGaps: z.object({ clause: ClauseId, workshopReady: Text, workshopUnknown: Text, workshopGaps: Text }),
   }),
 });
 export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
