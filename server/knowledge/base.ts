@@ -1,6 +1,7 @@
 import type { KnowledgeData } from './load';
 import type { Clause } from './schemas/clauses';
 import { Retriever } from '../retrieval/retriever';
+import { AnswerIndex } from '../qa/answer-base';
 
 export type { Clause } from './schemas/clauses';
 
@@ -21,6 +22,8 @@ export interface KnowledgeBase {
   subtree(id: string): Clause[];
   readonly tree: ClauseNode[];
   readonly retriever: Retriever;
+  /** The answer base, checked against the clauses and indexed. */
+  readonly answers: AnswerIndex;
 }
 
 export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
@@ -47,5 +50,6 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     subtree,
     tree,
     retriever: new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints),
+    answers: new AnswerIndex(data, (id) => byId.get(id), (id) => kids.get(id) ?? []),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ClausesFile } from './schemas/clauses';
 import { FactsFile, IndustriesFile, IntentsFile, LexiconFile, Manifest, RegionsFile } from './schemas/notice-data';
+import { AnswerBaseFile } from './schemas/answer-base';
 import { FormSpec, FormQuestions, FormDrafting } from './schemas/forms';
 import { CapabilitiesFile, CategoryRulesFile, ElementsFile, InterviewFile } from './schemas/engine';
 
@@ -27,6 +28,7 @@ export const KNOWLEDGE_FILES = {
   facts: { path: 'facts.json', schema: FactsFile },
   industries: { path: 'industries.json', schema: IndustriesFile },
   intents: { path: 'intents.json', schema: IntentsFile },
+  answerBase: { path: 'answer-base.json', schema: AnswerBaseFile },
   // D — the three 申报书 specs, form-phase questions and drafting phrases.
   // 'as const' keeps the trailing '/' in the type, so KnowledgeData types it as a record by file name.
   forms: { path: 'forms/' as const, schema: FormSpec },

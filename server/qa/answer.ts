@@ -3,21 +3,37 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
+import { shownCorrections, understanderFor, type Understood } from '../understand';
+import type { EntryMatch, PreparedEntry } from './answer-base';
+import { quoteUnits, renderUnit } from './quote';
 
 /**
- * Offline, cited answers. Order of decisions:
- *  1. a topic the notice does not cover → outOfScope with the helpline (never invented content);
- *  2. a question structured data answers exactly (quota, deadline, video, photos, re-application,
- *     applications per year, helpline) → a direct answer from facts.json / regions.json;
- *  3. otherwise retrieval → the rule quoted from the best clauses, or outOfScope when nothing covers it.
- * Pure and synchronous: all wording lives in knowledge/<version>/intents.json.
+ * Offline answers that conclude, then prove. Order of decisions:
+ *  1. the question is read once (normalised, typos repaired, abbreviations expanded);
+ *  2. an instruction to the assistant, a code or a writing task → refused, whatever else it asks;
+ *  3. each part of the question is matched against the answer base; a confident match answers
+ *     that part with its conclusion first and its verbatim quotes after;
+ *  4. nothing matched: a topic the notice does not cover → refused with the reason and the
+ *     helpline; otherwise the most relevant clauses, said to be no direct answer, when retrieval
+ *     is confident, and a refusal when it is not.
+ * Pure and synchronous: all wording lives in knowledge/<version>/ (answer-base.json, intents.json).
  */
 
 type Intent = IntentsFile['intents'][number];
 
 const INTENT_CONFIDENCE = 0.95;
-const MAX_CITATIONS = 4;
-const MAX_QUOTE = 160;
+const MAX_CITATIONS = 3;
+/**
+ * How similar a question must be to an entry's best phrasing for the entry to answer it. An entry
+ * with required words has already shown it is about the question's subject, so less wording needs
+ * to agree; an unguarded entry must match the wording itself.
+ */
+const ACCEPT_GUARDED = 0.25;
+const ACCEPT = 0.42;
+
+function accepted(matches: readonly EntryMatch[]): EntryMatch | undefined {
+  return matches.find((m) => m.score >= (m.prepared.requires.length > 0 ? ACCEPT_GUARDED : ACCEPT));
+}
 
 function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
@@ -97,36 +113,14 @@ function has(found: Found, words: readonly string[]): boolean {
 
 const suffixPattern = new Map<string, RegExp>();
 
-function triggered(found: Found, intent: Intent): boolean {
-  if (intent.none && has(found, intent.none)) return false;
-  return intent.trigger.every((group) => has(found, group));
-}
 
-const NUMBERING = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u;
-
-/** A quote reads as the rule itself: no leading clause number, at most MAX_QUOTE characters. */
-function clip(text: string): string {
-  const t = text.replace(NUMBERING, '');
-  return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE)}……` : t;
-}
-
-/** The sentence(s) of a clause that contain the needle; the first sentence when none does. */
-function quoteOf(kb: KnowledgeBase, id: string, needles: readonly string[] = []): string {
-  const sentences = kb.retriever.sentences(id);
-  const title = kb.clause(id)?.title ?? '';
-  // "五、联系方式" merges with its only line; the quote is the line, not the heading.
-  const untitled = (q: string) => (title && q.startsWith(`${title} `) ? q.slice(title.length + 1) : q);
-  for (const n of needles) {
-    const s = sentences.find((x) => x.includes(n));
-    if (s) return untitled(clip(s));
-  }
-  return untitled(clip(sentences[0] ?? title));
-}
-
+/** A clause cited by the unit (whole sentence or 「；」 part) that contains a needle; its first unit when none does. */
 function cite(kb: KnowledgeBase, id: string, needles: readonly string[] = []): Citation | null {
   const c = kb.clause(id);
   if (!c) return null;
-  return { clause: c.id, title: c.title, quote: quoteOf(kb, id, needles) };
+  const units = quoteUnits(c.text);
+  const unit = needles.map((n) => units.find((u) => u.text.includes(n))).find(Boolean) ?? units[0];
+  return { clause: c.id, title: c.title, quote: unit ? renderUnit(unit) : c.title };
 }
 
 function citations(kb: KnowledgeBase, items: [string, readonly string[]][]): Citation[] {
@@ -259,81 +253,7 @@ function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both
   return 'both';
 }
 
-function directAnswer(kb: KnowledgeBase, q: string, found: Found): AskResponse | null {
-  const facts = kb.data.facts;
-  const texts: string[] = [];
-  const cites: [string, readonly string[]][] = [];
-  const regions = findRegions(kb, q, found);
-  const fired = new Set(kb.data.intents.intents.filter((i) => triggered(found, i)).map((i) => i.id));
-  for (const intent of kb.data.intents.intents) {
-    // "洛阳市最晚几号交材料" names a city but asks for the deadline: a region alone asks for a quota
-    // only when nothing else was asked.
-    const regionQuota =
-      intent.id === 'quota' && fired.size === 0 && regions.length > 0 && has(found, intent.regionTrigger ?? []) && !(intent.none && has(found, intent.none));
-    if (!fired.has(intent.id) && !regionQuota) continue;
-    switch (intent.id) {
-      case 'industryType': {
-        const industry = findIndustry(kb, q, found);
-        if (!industry) break;
-        const d = industry.division;
-        const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
-        texts.push(fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' }));
-        const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
-        for (const id of [...order, ...(intent.clauses ?? [])]) cites.push([id, []]);
-        break;
-      }
-      case 'reapplication': {
-        const holder = reapplicationHolder(q);
-        texts.push(intent.answers?.[holder] ?? '');
-        cites.push([intent.clause!, [intent.quote ?? '称号']]);
-        break;
-      }
-      case 'perYear':
-        texts.push(fill(intent.answer ?? '', { perYear: facts.applications.perYear }));
-        cites.push([facts.applications.clause, ['限报']]);
-        break;
-      case 'quota': {
-        const a = quotaAnswer(kb, intent, regions);
-        texts.push(a.text);
-        cites.push(...a.cites);
-        break;
-      }
-      case 'deadline': {
-        for (const d of facts.deadlines) {
-          texts.push(fill(intent.answer ?? '', { who: d.who, date: d.date, what: d.what }));
-          cites.push([d.clause, [d.date]]);
-        }
-        break;
-      }
-      case 'format': {
-        const d = facts.submission.document;
-        const v = facts.submission.video;
-        texts.push(fill(intent.answer ?? '', { format: d.format, includes: d.includes.join('及'), videoFormat: v.format, videoMaxMB: v.maxSizeMB }));
-        for (const id of intent.clauses ?? [d.clause]) cites.push([id, ['PDF']]);
-        break;
-      }
-      case 'video': {
-        const v = facts.submission.video;
-        texts.push(fill(intent.answer ?? '', { format: v.format, minResolution: v.minResolution, duration: v.duration, maxSizeMB: v.maxSizeMB, narration: v.narration }));
-        for (const id of intent.clauses ?? v.clauses) cites.push([id, ['视频', 'MP4']]);
-        break;
-      }
-      case 'photos': {
-        const p = facts.submission.photos;
-        const s = facts.submission.screenshots;
-        texts.push(fill(intent.answer ?? '', { min: p.min, mustShow: s.mustShow.join('、'), count: s.count }));
-        for (const id of intent.clauses ?? p.clauses) cites.push([id, ['照片']]);
-        break;
-      }
-      case 'contact':
-        texts.push(fill(intent.answer ?? '', { unit: facts.contact.unit, phone: facts.contact.phone }));
-        cites.push([facts.contact.clause, [facts.contact.phone]]);
-        break;
-    }
-  }
-  if (texts.length === 0) return null;
-  return { answer: texts.join('\n'), citations: citations(kb, cites as [string, string[]][]), confidence: INTENT_CONFIDENCE, outOfScope: false };
-}
+const NUMBERING = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u;
 
 function isHeadingOnly(c: Clause): boolean {
   return c.text.replace(NUMBERING, '').replace(/[\s。：]/g, '').length <= c.title.length + 2;
@@ -350,49 +270,179 @@ export function retrieve(kb: KnowledgeBase, question: string, k = 5): { clause: 
   return kb.retriever.search(stripFillers(kb, question), k).hits.map((h) => ({ clause: h.clause, score: h.score }));
 }
 
-function quoteFromPassages(kb: KnowledgeBase, clause: Clause, passages: string[]): string {
-  // A section heading ("四、相关附件") answers a "which ones" question through its items: list them.
-  if (isHeadingOnly(clause)) {
-    const items = kb.children(clause.id);
-    if (items.length) return clip(`${clause.title}：${items.map((c) => c.title).join('；')}`);
+/** The quote for a retrieved clause: the unit holding its best-matching passage, verbatim. */
+function quoteFromPassage(clause: Clause, passage: string | undefined): string {
+  const units = quoteUnits(clause.text);
+  const probe = (passage ?? '').replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u, '').slice(0, 12);
+  const unit = (probe && units.find((u) => u.text.includes(probe))) || units[0];
+  return unit ? renderUnit(unit) : clause.title;
+}
+
+// ---------- the answer pipeline ----------
+
+/** Values answer-base templates may name, from facts.json and regions.json. */
+function placeholders(kb: KnowledgeBase): Record<string, string | number> {
+  const f = kb.data.facts;
+  const r = kb.data.regions;
+  return {
+    unit: f.contact.unit,
+    phone: f.contact.phone,
+    perYear: f.applications.perYear,
+    deadline: f.deadlines[0]?.date ?? '',
+    platform: f.platform.name,
+    platformUrl: f.platform.url,
+    videoFormat: f.submission.video.format,
+    videoMaxMB: f.submission.video.maxSizeMB,
+    minResolution: f.submission.video.minResolution,
+    duration: f.submission.video.duration,
+    narration: f.submission.video.narration,
+    photosMin: f.submission.photos.min,
+    quotaAll: r.groups.map((g) => `${g.label}不多于${g.max}家`).join('；'),
+    overQuota: r.overQuota,
+  };
+}
+
+const varsCache = new WeakMap<KnowledgeBase, Record<string, string | number>>();
+
+function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
+  return kb.data.intents.intents.find((i) => i.id === id);
+}
+
+/** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
+function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
+  let vars = varsCache.get(kb);
+  if (!vars) varsCache.set(kb, (vars = placeholders(kb)));
+  const base = fill(p.entry.answer, vars);
+  switch (p.entry.fill) {
+    case 'regionQuota': {
+      const intent = intentOf(kb, 'quota');
+      const regions = findRegions(kb, q);
+      if (!intent || regions.length === 0) return { text: base, citations: p.citations };
+      const a = quotaAnswer(kb, intent, regions);
+      return { text: a.text, citations: citations(kb, a.cites) };
+    }
+    case 'reapplication': {
+      const intent = intentOf(kb, 'reapplication');
+      const holder = reapplicationHolder(q);
+      return { text: intent?.answers?.[holder] ?? base, citations: p.citations };
+    }
+    case 'industryType': {
+      const intent = intentOf(kb, 'industryType');
+      const industry = findIndustry(kb, q);
+      if (!intent || !industry) return { text: base, citations: p.citations };
+      const d = industry.division;
+      const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
+      const text = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
+      const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
+      const cites = citations(kb, order.map((id) => [id, []] as [string, string[]]));
+      return { text, citations: [...cites, ...p.citations.filter((c) => !order.includes(c.clause))] };
+    }
+    default:
+      return { text: base, citations: p.citations };
   }
-  const all = kb.retriever.sentences(clause.id);
-  // The next sentence of the clause completes a bare table label ("车间建设（如有多个车间…）" → its rows).
-  const next = passages[0] ? all[all.indexOf(passages[0]) + 1] : undefined;
-  passages = next ? [passages[0]!, next] : passages.slice(0, 1);
-  // "系统集成。 采用数据接口…": the clause's own title sentence adds nothing to the quote.
-  const untitled = passages.map((p) => {
-    const body = p.replace(NUMBERING, '');
-    return body.startsWith(`${clause.title}。`) && body.length > clause.title.length + 2 ? body.slice(clause.title.length + 1).trim() : p;
-  });
-  const [first, second] = untitled;
-  if (!first) return clause.title;
-  // Two adjacent sentences read better than one when the first is a bare table label.
-  if (second && first.replace(NUMBERING, '').length < 30 && first.length + second.length <= MAX_QUOTE) return clip(`${first} ${second}`);
-  return clip(first);
+}
+
+/** The question's parts: a question mark, a semicolon or 另外/还有 starts a new one. */
+function parts(text: string): string[] {
+  return text
+    .split(/[?？;；!！。\n]|另外|还有就是|此外/u)
+    .map((p) => p.trim())
+    .filter((p) => p.replace(/[\s,，、]/g, '').length >= 4);
+}
+
+function topicOf(kb: KnowledgeBase, q: string, always: boolean) {
+  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && t.keywords.some((w) => q.includes(norm(w))));
+}
+
+function correctionNote(kb: KnowledgeBase, u: Understood): string {
+  const shown = shownCorrections(u);
+  if (shown.length === 0) return '';
+  return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: c.to })).join('')}\n`;
+}
+
+function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string): string {
+  const t = kb.data.intents.answerText;
+  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, answer: a })).join('\n') : texts[0]!;
+  const proof = cites.map((c) => fill(t.quoteLine, { clause: c.clause, title: c.title, quote: c.quote })).join('\n');
+  return `${note}${body}${proof ? `\n${t.basis}\n${proof}` : ''}`;
+}
+
+function mergeCitations(lists: Citation[][]): Citation[] {
+  const out: Citation[] = [];
+  // Interleave so every part's first clause is among the first citations.
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const l of lists) {
+      const c = l[i];
+      if (c && !out.some((o) => o.clause === c.clause && o.quote === c.quote)) out.push(c);
+    }
+  }
+  return out;
+}
+
+function stripFillersText(kb: KnowledgeBase, text: string): string {
+  let q = text;
+  for (const f of kb.data.intents.fillers) {
+    const n = norm(f);
+    if (q.includes(n)) q = q.split(n).join(' ');
+  }
+  return q.replace(/\s+/g, ' ').trim();
+}
+
+/** The best answer-base matches of one text (already understood). */
+export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
+  return kb.answers.match(stripFillersText(kb, text), k);
 }
 
 export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse {
-  const q = stripFillers(kb, question);
-  const oos = kb.data.intents.outOfScope;
-  const found = scan(kb, q);
-  const topic = oos.topics.find((t) => has(found, t.keywords));
+  const u = understanderFor(kb.data).understand(question);
+  const q = stripFillersText(kb, u.text);
+  const note = correctionNote(kb, u);
+
+  const forced = topicOf(kb, q, true);
+  if (forced) return outOfScope(kb, forced);
+
+  // The whole question first; then its parts, which may each ask something else.
+  const whole = kb.answers.match(q, 5);
+  const chosen: { match: EntryMatch; text: string }[] = [];
+  const pieces = parts(q);
+  if (pieces.length > 1) {
+    for (const piece of pieces) {
+      const m = accepted(kb.answers.match(piece, 3));
+      if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
+    }
+  }
+  if (chosen.length < 2) {
+    chosen.length = 0;
+    const m = accepted(whole);
+    if (m) chosen.push({ match: m, text: q });
+  }
+
+  const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
+  if (answered.length > 0) {
+    const results = answered.map((c) => entryAnswer(kb, c.match.prepared, c.text));
+    const cites = mergeCitations(results.map((r) => r.citations));
+    const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
+    return { answer: render(kb, results.map((r) => r.text), cites, note), citations: cites, confidence, outOfScope: false };
+  }
+
+  const refused = chosen[0]?.match.prepared.entry;
+  if (refused?.conclusion === 'notCovered') return outOfScope(kb, { label: refused.topic!, related: undefined });
+  const topic = topicOf(kb, q, false);
   if (topic) return outOfScope(kb, topic);
 
-  const direct = directAnswer(kb, q, found);
-  if (direct) return direct;
-
-  const { hits, confidence } = kb.retriever.search(q, 8);
-  if (hits.length === 0 || confidence < oos.minConfidence) return outOfScope(kb, null);
-
+  const { hits, confidence } = kb.retriever.search(q, 6);
+  if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return outOfScope(kb, null);
   const top = hits[0]!.score;
-  const kept = hits.filter((h, i) => i === 0 || h.score >= top * 0.4).slice(0, MAX_CITATIONS);
-
-  const cites: Citation[] = kept.map((h) => ({ clause: h.clause.id, title: h.clause.title, quote: quoteFromPassages(kb, h.clause, h.passages) }));
-  const [best, ...rest] = cites;
-  let answer = `根据《通知》${best!.clause}（${best!.title}）的规定：“${best!.quote}”`;
-  // A bare heading (三(二) "离散型智能工厂") is worth citing but says nothing when quoted in the answer.
-  const also = rest.filter((c) => !c.clause.startsWith(best!.clause) && c.quote !== c.title && c.quote.length > c.title.length + 4).slice(0, 2);
-  if (also.length) answer += `\n相关条款：${also.map((c) => `${c.clause}（${c.title}）：“${c.quote}”`).join('；')}`;
-  return { answer, citations: cites, confidence: Math.min(0.9, Math.round(confidence * 100) / 100), outOfScope: false };
+  const cites: Citation[] = [];
+  for (const h of hits.filter((x, i) => i === 0 || x.score >= top * 0.4)) {
+    if (cites.length >= MAX_CITATIONS) break;
+    // A bare heading says nothing when quoted: its first item stands for it.
+    const clause = isHeadingOnly(h.clause) ? kb.children(h.clause.id)[0] ?? h.clause : h.clause;
+    if (cites.some((c) => c.clause === clause.id)) continue;
+    cites.push({ clause: clause.id, title: clause.title, quote: quoteFromPassage(clause, clause === h.clause ? h.passages[0] : undefined) });
+  }
+  const { unit, phone } = kb.data.facts.contact;
+  const lead = fill(kb.data.intents.answerText.fallback, { unit, phone });
+  return { answer: render(kb, [lead], cites, note), citations: cites, confidence: Math.min(0.6, Math.round(confidence * 100) / 100), outOfScope: false };
 }

@@ -184,9 +184,9 @@ describe('direct answers from structured data', () => {
     expect(r.answer).not.toMatch(/^不能/);
   });
 
-  it('lists the items of a section when the best clause is a bare heading', () => {
+  it('quotes the items of a section, not its bare heading, when the answer rests on the section', () => {
     const r = answerQuestion(kb, '申报需要附哪些证明材料？');
-    expect(r.citations[0]!.clause).toMatch(/^附件\d\.四$/);
+    expect(r.citations[0]!.clause).toMatch(/^附件\d\.四\(/);
     expect(r.citations[0]!.quote).toContain('营业执照');
   });
 

@@ -101,7 +101,12 @@ export const LexiconEntry = z.object({
   clauses: z.array(ClauseId).optional(),
 });
 export type LexiconEntry = z.infer<typeof LexiconEntry>;
-export const LexiconFile = z.object({ $comment: Comment, entries: z.array(LexiconEntry).min(1) });
+export const LexiconFile = z.object({
+  $comment: Comment,
+  entries: z.array(LexiconEntry).min(1),
+  /** Domain terms (Han, three characters or more) a typo or pinyin abbreviation may be read as, in priority order. */
+  vocabulary: z.array(z.string().regex(/^\p{Script=Han}{3,12}$/u)).optional(),
+});
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
 const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
@@ -120,7 +125,24 @@ export const IntentsFile = z.object({
     lowConfidenceAnswer: z.string(),
     citation: ClauseId,
     minConfidence: z.number().min(0).max(1),
-    topics: z.array(z.object({ id: z.string(), label: z.string(), keywords: z.array(z.string().min(1)).min(1), related: ClauseId.optional() })),
+    topics: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        keywords: z.array(z.string().min(1)).min(1),
+        related: ClauseId.optional(),
+        /** Refused even when the question also matches an answer (instructions to the assistant, code, writing tasks). */
+        always: z.boolean().optional(),
+      }),
+    ),
+  }),
+  /** Wording around answer-base answers: the correction note, the proof label, the fallback when no answer fits, a multi-part item. */
+  answerText: z.object({
+    correction: z.string(),
+    basis: z.string(),
+    quoteLine: z.string(),
+    fallback: z.string(),
+    part: z.string(),
   }),
   intents: z.array(
     z.object({

@@ -1,0 +1,32 @@
+// `npm run eval:qa`: the offline Q&A measured on the development set and the paraphrase set.
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createKnowledgeBase } from '../server/knowledge/base';
+import { loadKnowledgeData } from '../server/knowledge/load';
+import { evaluate, percent, type EvalItem } from '../server/qa/evaluate';
+
+const root = resolve(import.meta.dirname, '..');
+const read = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;
+
+const kb = createKnowledgeBase(loadKnowledgeData(resolve(root, 'knowledge'), 'henan-2023'));
+const devFacts = read<Record<string, string[]>>('tests/fixtures/questions-facts.json');
+const dev = read<(EvalItem & { answer?: string })[]>('tests/fixtures/questions.json').map((x) => ({ q: x.q, clauses: x.clauses, outOfScope: x.outOfScope, mustContain: devFacts[x.q] }));
+const sets: [string, EvalItem[]][] = [
+  ['development (tests/fixtures/questions.json)', dev],
+  ['paraphrases (tests/fixtures/paraphrase-questions.json)', read<EvalItem[]>('tests/fixtures/paraphrase-questions.json')],
+];
+const verbose = process.argv.includes('--verbose');
+for (const [name, items] of sets) {
+  const r = evaluate(kb, items);
+  console.log(`\n${name}: ${r.inScope} in scope, ${r.outOfScope} out of scope`);
+  console.log(`  hit@3                 ${percent(r.hit3, r.inScope)}%  (${r.hit3}/${r.inScope})`);
+  console.log(`  expected facts        ${percent(r.factsFound, r.withFacts)}%  (${r.factsFound}/${r.withFacts})`);
+  console.log(`  in-scope refused      ${r.inScopeRefused.length}`);
+  console.log(`  out-of-scope refused  ${percent(r.outOfScopeRefused, r.outOfScope)}%  (${r.outOfScopeRefused}/${r.outOfScope})`);
+  if (verbose) {
+    for (const m of r.misses) console.log(`    miss: ${m}`);
+    for (const m of r.factMisses) console.log(`    facts: ${m}`);
+    for (const m of r.inScopeRefused) console.log(`    refused: ${m}`);
+    for (const m of r.outOfScopeAnswered) console.log(`    answered: ${m}`);
+  }
+}

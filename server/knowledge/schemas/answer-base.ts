@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ClauseId } from './clauses';
+
+/**
+ * answer-base.json: the helpline's own answers (问答对). Each entry is one question asked in
+ * several ways, answered conclusion first, proved by verbatim quotes of the clauses it rests on.
+ * Clause existence and quote text are checked against clauses.json when the knowledge base is built.
+ */
+
+/** Values an answer may name as {placeholder}; each is filled from facts.json or regions.json. */
+export const ANSWER_PLACEHOLDERS = [
+  'unit', 'phone', 'perYear', 'deadline', 'platform', 'platformUrl', 'videoFormat', 'videoMaxMB', 'minResolution', 'duration', 'narration',
+  'photosMin', 'quotaAll', 'overQuota',
+] as const;
+
+export const AnswerQuote = z.object({
+  clause: ClauseId,
+  /** Text inside the unit (sentence or 「；」 part) to quote; the whole unit is shown. */
+  find: z.string().min(2),
+});
+
+export const AnswerEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Ways people ask it. The first is the canonical question. */
+  questions: z.array(z.string().min(2)).min(2),
+  /** The answer, conclusion first. {placeholders} from ANSWER_PLACEHOLDERS. */
+  answer: z.string().min(4),
+  /**
+   * The kind of conclusion: yes / no, a value (number, date, form), a list, "depends" (the answer
+   * names what decides), open (the notice leaves it to someone it names), notCovered (out of scope).
+   */
+  conclusion: z.enum(['yes', 'no', 'value', 'list', 'depends', 'open', 'notCovered']),
+  clauses: z.array(ClauseId).min(1),
+  quotes: z.array(AnswerQuote).default([]),
+  /** Word groups that must all be present (any word of each group) for the entry to answer a question. */
+  requires: z.array(z.array(z.string().min(1)).min(1)).optional(),
+  /** Words whose presence means the question is about something else. */
+  excludes: z.array(z.string().min(1)).optional(),
+  /** For notCovered entries: what the notice does not cover, named in the refusal. */
+  topic: z.string().optional(),
+  /** Answers computed from structured data instead of `answer` alone. */
+  fill: z.enum(['regionQuota', 'reapplication', 'industryType']).optional(),
+});
+export type AnswerEntry = z.infer<typeof AnswerEntry>;
+
+export const AnswerBaseFile = z
+  .object({
+    $comment: z.string().optional(),
+    entries: z.array(AnswerEntry).min(1),
+  })
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.entries.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate entry id ${e.id}` });
+      ids.add(e.id);
+      for (const m of e.answer.matchAll(/\{(\w+)\}/g)) {
+        if (!(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `unknown placeholder {${m[1]}}; known: ${ANSWER_PLACEHOLDERS.join(', ')}` });
+      }
+      if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], message: 'a notCovered entry names the topic it refuses' });
+      if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], message: 'an answer is proved by at least one quote' });
+    });
+  });
+export type AnswerBaseFile = z.infer<typeof AnswerBaseFile>;

@@ -1,0 +1,194 @@
+import type { Citation } from '../schemas/ask';
+import type { Clause } from '../knowledge/schemas/clauses';
+import type { AnswerEntry } from '../knowledge/schemas/answer-base';
+import type { KnowledgeData } from '../knowledge/load';
+import { KnowledgeError } from '../knowledge/load';
+import { QUERY_STOPWORDS } from '../retrieval/tokenize';
+import { understanderFor, type Understander } from '../understand';
+import { quoteUnits, quoteWith, renderUnit } from './quote';
+
+/**
+ * The answer base, prepared once per knowledge version: every phrasing is read by the same
+ * understanding step as a question, cut into weighted features, and indexed. Matching a question
+ * is then one pass over its features, with no segmentation of the answer base at request time.
+ */
+
+export interface PreparedEntry {
+  entry: AnswerEntry;
+  /** Resolved proof quotes, in the entry's order. */
+  quotes: Citation[];
+  /** Every cited clause with its quote (the entry's own quote, else the clause's first sentence). */
+  citations: Citation[];
+  requires: string[][];
+  excludes: string[];
+  /** Lexicon concepts every phrasing names: a question without one of them asks something else. */
+  anchors: string[];
+}
+
+export interface EntryMatch {
+  prepared: PreparedEntry;
+  score: number;
+}
+
+interface Phrasing {
+  entry: number;
+  features: Map<string, number>;
+  weight: number;
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** A concept named counts more than a shared character pair: it carries the topic, and its synonyms. */
+const CONCEPT_WEIGHT = 1.6;
+/** Words the answer base never uses still dilute the match, but less than its rarest word. */
+const UNSEEN_SHARE = 0.5;
+
+/** Features of normalised, repaired text: words, Han bigrams and concept markers. */
+export function features(u: Understander, text: string): Map<string, number> {
+  const f = new Map<string, number>();
+  for (const seg of segmenter.segment(text)) {
+    if (!seg.isWordLike) continue;
+    const w = seg.segment;
+    if (w.length < 2 && HAN.test(w)) continue;
+    if (!QUERY_STOPWORDS.has(w)) f.set(w, 1);
+  }
+  for (const run of text.match(HAN_RUN) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      const b = run.slice(i, i + 2);
+      if (!QUERY_STOPWORDS.has(b) && !f.has(b)) f.set(b, 1);
+    }
+  }
+  for (const c of u.findConcepts(text)) f.set(`#${c.canonical}`, CONCEPT_WEIGHT);
+  return f;
+}
+
+export class AnswerIndex {
+  readonly entries: PreparedEntry[];
+  private readonly phrasings: Phrasing[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly understander: Understander;
+
+  constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
+    this.understander = understanderFor(data);
+    const base = data.answerBase;
+    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander));
+    const df = new Map<string, number>();
+    base.entries.forEach((entry, e) => {
+      const seen = new Set<string>();
+      for (const q of entry.questions) {
+        const text = this.understander.understand(q).text;
+        const f = features(this.understander, text);
+        this.phrasings.push({ entry: e, features: f, weight: 0 });
+        for (const t of f.keys()) seen.add(t);
+      }
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+    });
+    const n = base.entries.length;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    this.phrasings.forEach((p, i) => {
+      let w = 0;
+      for (const [t, x] of p.features) {
+        const v = x * this.idf.get(t)!;
+        p.features.set(t, v);
+        w += v * v;
+        const list = this.postings.get(t) ?? [];
+        list.push(i);
+        this.postings.set(t, list);
+      }
+      p.weight = Math.sqrt(w);
+    });
+  }
+
+  /**
+   * Entries ranked by cosine similarity between the question's features and their best phrasing.
+   * An entry whose required words or anchor concepts are absent, or whose excluded words are
+   * present, is not a candidate at all: sharing words with a question is not answering it.
+   */
+  match(text: string, k = 3): EntryMatch[] {
+    const f = features(this.understander, text);
+    let qWeight = 0;
+    const weighted: [string, number][] = [];
+    for (const [t, x] of f) {
+      const idf = this.idf.get(t) ?? this.maxIdf * UNSEEN_SHARE;
+      const v = x * idf;
+      qWeight += v * v;
+      if (this.idf.has(t)) weighted.push([t, v]);
+    }
+    if (weighted.length === 0) return [];
+    qWeight = Math.sqrt(qWeight);
+    const dot = new Float64Array(this.phrasings.length);
+    for (const [t, v] of weighted) for (const p of this.postings.get(t)!) dot[p]! += v * this.phrasings[p]!.features.get(t)!;
+    const best = new Map<number, number>();
+    for (let p = 0; p < dot.length; p++) {
+      if (dot[p] === 0) continue;
+      const s = dot[p]! / (qWeight * this.phrasings[p]!.weight);
+      const e = this.phrasings[p]!.entry;
+      if (s > (best.get(e) ?? 0)) best.set(e, s);
+    }
+    const concepts = new Set([...f.keys()].filter((t) => t.startsWith('#')).map((t) => t.slice(1)));
+    return [...best]
+      .filter(([e]) => admits(this.entries[e]!, text, concepts))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([e, score]) => ({ prepared: this.entries[e]!, score }));
+  }
+}
+
+function admits(p: PreparedEntry, text: string, concepts: Set<string>): boolean {
+  if (p.excludes.some((w) => text.includes(w))) return false;
+  if (!p.requires.every((group) => group.some((w) => text.includes(w)))) return false;
+  return p.anchors.every((a) => concepts.has(a));
+}
+
+/** A clause whose text is only its own heading. */
+function isHeading(c: Clause, units: readonly { text: string }[]): boolean {
+  return units.length === 0 || (units.length === 1 && units[0]!.text.replace(/[。：:\s]/g, '').length <= c.title.length + 2);
+}
+
+function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander): PreparedEntry {
+  const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
+  const quotes: Citation[] = entry.quotes.map((q, i) => {
+    const c = clause(q.clause);
+    if (!c) throw new KnowledgeError(where, `quotes.${i}: clause ${q.clause} does not exist`);
+    const text = quoteWith(c.text, q.find);
+    if (!text) throw new KnowledgeError(where, `quotes.${i}: clause ${q.clause} has no text "${q.find}"`);
+    return cite(c.id, text);
+  });
+  const citations: Citation[] = [];
+  for (const id of entry.clauses) {
+    const c = clause(id);
+    if (!c) throw new KnowledgeError(where, `clauses: clause ${id} does not exist`);
+    const own = quotes.find((q) => q.clause === id);
+    const units = quoteUnits(c.text);
+    // A section heading ("四、相关附件") has nothing to quote: its items, quoted, stand for it.
+    if (!own && isHeading(c, units)) {
+      const items = quotes.filter((q) => q.clause.startsWith(`${id}(`) || q.clause.startsWith(`${id}.`));
+      const first = children(id).find((k) => quoteUnits(k.text).length > 0);
+      if (items.length) citations.push(...items);
+      else if (first) citations.push(cite(first.id, renderUnit(quoteUnits(first.text)[0]!)));
+      continue;
+    }
+    citations.push(own ?? cite(id, units[0] ? renderUnit(units[0]) : c.title));
+  }
+  for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
+  const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
+  citations.splice(0, citations.length, ...unique);
+  const norm = (w: string) => u.understand(w).text;
+  let anchors: string[] = [];
+  if (!entry.requires) {
+    const sets = entry.questions.map((q) => new Set(u.findConcepts(u.understand(q).text).map((c) => c.canonical)));
+    anchors = [...sets[0]!].filter((c) => sets.every((s) => s.has(c)));
+  }
+  return {
+    entry,
+    quotes,
+    citations,
+    requires: (entry.requires ?? []).map((g) => g.map(norm)),
+    excludes: (entry.excludes ?? []).map(norm),
+    anchors,
+  };
+}

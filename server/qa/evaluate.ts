@@ -1,0 +1,61 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import { normalise } from '../understand';
+import { answerQuestion } from './answer';
+
+/** One evaluation question: the clauses a correct answer cites, the facts it must state, or that it is out of scope. */
+export interface EvalItem {
+  q: string;
+  clauses: string[];
+  mustContain?: string[];
+  outOfScope?: boolean;
+}
+
+export interface EvalReport {
+  inScope: number;
+  outOfScope: number;
+  /** In-scope questions whose answer cites an expected clause (or a child of one) among its first three citations. */
+  hit3: number;
+  /** In-scope questions with facts, and those whose answer states every fact. */
+  withFacts: number;
+  factsFound: number;
+  inScopeRefused: string[];
+  outOfScopeRefused: number;
+  misses: string[];
+  factMisses: string[];
+  outOfScopeAnswered: string[];
+}
+
+/** Facts compare in one written form (full/half width, case), as a reader would. */
+function contains(answer: string, fact: string): boolean {
+  return normalise(answer).text.includes(normalise(fact).text);
+}
+
+export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalReport {
+  const r: EvalReport = { inScope: 0, outOfScope: 0, hit3: 0, withFacts: 0, factsFound: 0, inScopeRefused: [], outOfScopeRefused: 0, misses: [], factMisses: [], outOfScopeAnswered: [] };
+  for (const item of items) {
+    const a = answerQuestion(kb, item.q);
+    if (item.outOfScope) {
+      r.outOfScope++;
+      if (a.outOfScope) r.outOfScopeRefused++;
+      else r.outOfScopeAnswered.push(item.q);
+      continue;
+    }
+    r.inScope++;
+    if (a.outOfScope) r.inScopeRefused.push(item.q);
+    const ids = a.citations.slice(0, 3).map((c) => c.clause);
+    if (!a.outOfScope && ids.some((id) => item.clauses.some((e) => id.startsWith(e)))) r.hit3++;
+    else r.misses.push(`${item.q} → [${ids.join(', ')}] expected [${item.clauses.join(', ')}]`);
+    if (item.mustContain?.length) {
+      r.withFacts++;
+      const missing = item.mustContain.filter((f) => !contains(a.answer, f));
+      if (missing.length === 0 && !a.outOfScope) r.factsFound++;
+      else r.factMisses.push(`${item.q} → missing ${missing.join('、')}`);
+    }
+  }
+  return r;
+}
+
+/** A share as a percentage with one decimal, for reports and regression guards. */
+export function percent(n: number, of: number): number {
+  return of === 0 ? 100 : Math.round((n / of) * 1000) / 10;
+}

@@ -1,0 +1,127 @@
+/**
+ * The one reading of Chinese input, shared by Q&A, the interview and the form phase. Pure:
+ * no I/O; the vocabulary comes from the knowledge version's lexicon.
+ *
+ *   const u = understanderFor(kb.data).understand('營業執找要原件吗？两百人，约85%，1.2亿');
+ *   u.text         // '营业执照要原件吗?两百人,约85%,1.2亿'  normalised and repaired, numerals as typed
+ *   u.arabic       // '营业执照要原件吗?200人,约85%,1.2亿'  the same with Chinese numerals in digits
+ *   u.corrections  // [{ kind: 'traditional', … }, { kind: 'typo', from: '营业执找', to: '营业执照' }]
+ *   u.concepts     // lexicon entries named, with the span that named them
+ *   u.quantities   // [{ value: 200, unit: '人' }, { value: 85, unit: '%', approx: true }, { value: 120000000 }]
+ *   inUnit(u.quantities[2], '万元')   // 12000
+ *   parseQuantity('两百人', '人')      // 200
+ *   shownCorrections(u)               // the repairs an answer should show (「已按“营业执照”理解」)
+ *
+ * Steps, in order: normalise (NFKC full/half width, lower case, traditional → simplified);
+ * pinyin-initial abbreviations (zncj → 智能车间); homophone and near-homophone repair against
+ * the vocabulary with IME fuzzy pairs (z/zh, c/ch, s/sh, n/l, an/ang, en/eng, in/ing);
+ * lexicon concepts; quantities. Every change is reported, so a caller can say what it assumed.
+ */
+import type { LexiconFile } from '../knowledge/schemas/notice-data';
+import { normalise } from './normalise';
+import { arabicNumerals, findQuantities, type Quantity } from './numbers';
+import { Repairer } from './repair';
+
+export { normalise } from './normalise';
+export { findQuantities, inUnit, parseChineseNumber, parseQuantity, type Quantity } from './numbers';
+export { fuzzySyllable } from './repair';
+
+export interface Correction {
+  /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; number: a Chinese numeral written in digits. */
+  kind: 'traditional' | 'typo' | 'abbreviation' | 'number';
+  from: string;
+  to: string;
+}
+
+export interface ConceptMatch {
+  id?: string;
+  canonical: string;
+  /** The form of the concept found in the text (an alias or the canonical term). */
+  span: string;
+  index: number;
+}
+
+export interface Understood {
+  raw: string;
+  /** Normalised and repaired text; numerals as typed. */
+  text: string;
+  /** `text` with every Chinese numeral that carries a unit in Arabic digits (两百人 → 200人). */
+  arabic: string;
+  corrections: Correction[];
+  concepts: ConceptMatch[];
+  quantities: Quantity[];
+}
+
+export interface Vocabulary {
+  /** Domain terms a typo or an abbreviation may be read as, in priority order. */
+  terms: readonly string[];
+  /** Synonym groups: any alias names the canonical concept. */
+  concepts: readonly { id?: string; canonical: string; aliases: readonly string[] }[];
+}
+
+const ASCII = /^[a-z0-9/+\-. ]+$/;
+
+export class Understander {
+  private readonly repairer: Repairer;
+  private readonly conceptsByFirst = new Map<string, { text: string; ascii: boolean; concept: number }[]>();
+  private readonly concepts: Vocabulary['concepts'];
+
+  constructor(vocab: Vocabulary) {
+    this.concepts = vocab.concepts;
+    const forms = vocab.concepts.flatMap((c) => [c.canonical, ...c.aliases]);
+    const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
+    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], known: forms });
+    vocab.concepts.forEach((c, concept) => {
+      for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
+        if (!form) continue;
+        const list = this.conceptsByFirst.get(form[0]!) ?? [];
+        list.push({ text: form, ascii: ASCII.test(form), concept });
+        this.conceptsByFirst.set(form[0]!, list);
+      }
+    });
+  }
+
+  understand(raw: string): Understood {
+    const corrections: Correction[] = [];
+    const n = normalise(raw);
+    if (n.traditional) corrections.push({ kind: 'traditional', from: raw.trim(), to: n.text });
+    const r = this.repairer.repair(n.text);
+    for (const x of r.repairs) corrections.push({ kind: x.kind, from: x.from, to: x.to });
+    const text = r.text;
+    const quantities = findQuantities(text);
+    const a = arabicNumerals(text, quantities);
+    for (const c of a.changed) corrections.push({ kind: 'number', ...c });
+    return { raw, text, arabic: a.text, corrections, concepts: this.findConcepts(text), quantities };
+  }
+
+  /** Lexicon concepts named in normalised text, in text order; ASCII forms need word boundaries ("ai" is not in "email"). */
+  findConcepts(text: string): ConceptMatch[] {
+    const out: ConceptMatch[] = [];
+    for (let i = 0; i < text.length; i++) {
+      for (const f of this.conceptsByFirst.get(text[i]!) ?? []) {
+        if (!text.startsWith(f.text, i)) continue;
+        if (f.ascii && (/[a-z0-9]/.test(text[i - 1] ?? '') || /[a-z0-9]/.test(text[i + f.text.length] ?? ''))) continue;
+        const c = this.concepts[f.concept]!;
+        out.push({ ...(c.id ? { id: c.id } : {}), canonical: c.canonical, span: f.text, index: i });
+      }
+    }
+    return out;
+  }
+}
+
+/** The corrections an answer should show: a repaired typo or an expanded abbreviation changes what was asked. */
+export function shownCorrections(u: Pick<Understood, 'corrections'>): Correction[] {
+  return u.corrections.filter((c) => c.kind === 'typo' || c.kind === 'abbreviation');
+}
+
+const cache = new WeakMap<object, Understander>();
+
+/** The understander of a knowledge version's lexicon, built once. */
+export function understanderFor(data: { lexicon: LexiconFile }): Understander {
+  let u = cache.get(data.lexicon);
+  if (!u) {
+    u = new Understander({ terms: data.lexicon.vocabulary ?? [], concepts: data.lexicon.entries });
+    cache.set(data.lexicon, u);
+  }
+  return u;
+}

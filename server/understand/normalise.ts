@@ -1,0 +1,24 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+// Character-level conversion only: the phrase tables (Taiwan/Hong Kong idioms) would rewrite
+// simplified text the notice itself uses (文件 → 文档, 批次 → 批量), so they are not applied.
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * One written form for every way the same text can be typed: full-width letters, digits and
+ * punctuation become half-width (NFKC), Latin letters lower case, traditional characters
+ * simplified, runs of white space one space.
+ */
+export function normalise(text: string): { text: string; traditional: boolean } {
+  let t = text.normalize('NFKC').toLowerCase();
+  let traditional = false;
+  if (HAN.test(t)) {
+    const s = toSimplified(t);
+    traditional = s !== t;
+    t = s;
+  }
+  t = t.replace(/\s+/g, ' ').trim();
+  return { text: t, traditional };
+}

@@ -1,0 +1,193 @@
+/**
+ * Numbers as people type them: Arabic or Chinese numerals, with magnitudes (万, 亿), units
+ * (人, 台套, 万元, %) and hedges (约, 左右). Pure; no knowledge needed.
+ */
+
+export interface Quantity {
+  /** The value in the unit as written, magnitudes applied: 1.2亿元 → 120000000 (元), 两百人 → 200 (人). */
+  value: number;
+  /** The unit written after the number (元, 万元, 人, %, 个 …); absent for a bare number. */
+  unit?: string;
+  /** True when a hedge (约, 大约, 左右, 近, 超过 …) qualifies the number. */
+  approx: boolean;
+  /** The text the quantity was read from, and where it starts in the analysed text. */
+  text: string;
+  index: number;
+}
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000. */
+export function parseChineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  const [intPart = '', fracPart, extra] = s.split('点');
+  if (extra !== undefined) return undefined;
+  // 一点二亿: the magnitude after a fraction applies to the whole number.
+  let tailMagnitude = 1;
+  let frac = fracPart;
+  if (frac) {
+    const last = frac[frac.length - 1]!;
+    if (last in CN_BIG_UNIT) {
+      tailMagnitude = CN_BIG_UNIT[last]!;
+      frac = frac.slice(0, -1);
+    }
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of intPart) {
+    if (ch in CN_DIGIT) digit = (digit ?? 0) * 10 + CN_DIGIT[ch]!;
+    else if (ch in CN_BIG_UNIT) {
+      total = (total + section + (digit ?? 0)) * CN_BIG_UNIT[ch]!;
+      section = 0;
+      digit = undefined;
+    } else if (ch in CN_SMALL_UNIT) {
+      section += (digit ?? 1) * CN_SMALL_UNIT[ch]!;
+      digit = undefined;
+    } else if (/\d/.test(ch)) digit = (digit ?? 0) * 10 + Number(ch);
+    else return undefined;
+  }
+  let value = total + section + (digit ?? 0);
+  if (frac) {
+    let scale = 0.1;
+    for (const ch of frac) {
+      const d = ch in CN_DIGIT ? CN_DIGIT[ch] : /\d/.test(ch) ? Number(ch) : undefined;
+      if (d === undefined) return undefined;
+      value += d * scale;
+      scale /= 10;
+    }
+  }
+  return round(value * tailMagnitude);
+}
+
+function round(n: number): number {
+  return Number(n.toPrecision(12));
+}
+
+/** Units after a number, longest first so 万元 wins over 万 and 台套 over 台. */
+const UNITS = [
+  '个百分点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
+  '%', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
+  'mb', 'm', 'gb', 'g', 'p', 'kw',
+];
+const UNIT_RE = UNITS.join('|');
+const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|不到|不少于|不超过|至少|最多|上下';
+const HEDGE_AFTER = '左右|上下|多|余|以上|以下|出头';
+const CN_NUM = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
+const AR_NUM = '\\d+(?:\\.\\d+)?';
+
+// One pass finds every quantity: 百分之X, X成Y, then numerals with magnitude and unit.
+const QUANTITY = new RegExp(
+  [
+    `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
+    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二三四五六七八九])成(?<ones>[一二三四五六七八九])?(?![\\p{Script=Han}])`,
+    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${AR_NUM}|${CN_NUM})(?<mag>[万亿千百](?!分之))?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Every quantity in already-normalised text (NFKC, lower case). A Chinese numeral counts only
+ * with a unit or magnitude after it, so 一下, 统一, 三维 and clause numbers such as 四(一) are not numbers.
+ */
+export function findQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const g = m.groups!;
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5);
+    if (g.pct !== undefined) {
+      const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
+      if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });
+      continue;
+    }
+    if (g.tens !== undefined) {
+      out.push({ value: CN_DIGIT[g.tens]! * 10 + (g.ones ? CN_DIGIT[g.ones]! : 0), unit: '%', approx: hedged, text: m[0], index: m.index! });
+      continue;
+    }
+    const num = g.num!;
+    const chinese = !/^\d/.test(num);
+    // An Arabic number must not be the tail of a longer token (ISO dates, codes, 1080p is kept as a number with unit p).
+    const before = text[m.index! - 1 + (g.hedge4?.length ?? 0)] ?? '';
+    if (!chinese && /[a-z]/.test(before)) continue;
+    let unit = g.unit;
+    if (chinese && !unit && !g.mag && !/[万亿]/.test(num)) continue;
+    // "一百" is a numeral; "百" after an Arabic number is a magnitude (3百人).
+    let value = chinese ? parseChineseNumber(num) : Number(num);
+    if (value === undefined) continue;
+    if (g.mag) value *= g.mag === '亿' ? 1e8 : g.mag === '万' ? 1e4 : g.mag === '千' ? 1e3 : 100;
+    if (unit === '亿元') {
+      value *= 1e8;
+      unit = '元';
+    }
+    if (unit === '百分点' || unit === '个百分点') unit = '%';
+    out.push({ value: round(value), ...(unit ? { unit } : {}), approx: hedged, text: m[0], index: m.index! });
+  }
+  return out;
+}
+
+/**
+ * A quantity in the unit a question expects. Money converts between 元 and 万元
+ * (1.2亿 → 12000 万元); a ratio written as a fraction of one (0.85) reads as 85 %;
+ * any other unit must match or be absent.
+ */
+export function inUnit(q: Quantity, unit: string | undefined): number | undefined {
+  if (!unit) return q.value;
+  if (unit === '万元') {
+    if (q.unit === '万元') return q.value;
+    if (q.unit === '元' || q.unit === undefined) {
+      // A bare 1.2亿 or 3000万 is money when money is asked for; a bare 300 is already in 万元.
+      const hadMagnitude = /[万亿]/.test(q.text);
+      if (q.unit === '元' && !hadMagnitude) return round(q.value / 1e4);
+      return hadMagnitude ? round(q.value / 1e4) : q.value;
+    }
+    return undefined;
+  }
+  if (unit === '%') {
+    if (q.unit === '%') return q.value;
+    if (q.unit === undefined) return q.value <= 1 && /\./.test(q.text) ? round(q.value * 100) : q.value;
+    return undefined;
+  }
+  if (q.unit === undefined || q.unit === unit) return q.value;
+  // 台 and 套 count the same equipment as 台套.
+  if (unit === '台套' && (q.unit === '台' || q.unit === '套')) return q.value;
+  // A count of people or items may be written with 个 or 名.
+  if ((unit === '人' || unit === '家' || unit === '项' || unit === '条') && (q.unit === '个' || q.unit === '名' || q.unit === '位')) return q.value;
+  return undefined;
+}
+
+/** The first quantity of a text that reads in the given unit. */
+export function parseQuantity(text: string, unit?: string): number | undefined {
+  for (const q of findQuantities(text)) {
+    const v = inUnit(q, unit);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The text with each Chinese numeral that carries a unit written in Arabic digits
+ * (两百人 → 200人, 三个 → 3个, 百分之八十五 → 85%), so later steps read one form.
+ */
+export function arabicNumerals(text: string, quantities: readonly Quantity[]): { text: string; changed: { from: string; to: string }[] } {
+  let out = '';
+  let at = 0;
+  const changed: { from: string; to: string }[] = [];
+  for (const q of quantities) {
+    const m = /^(.*?)(百分之)?([零〇一二两三四五六七八九十百千万亿点]+)(成[一二三四五六七八九]?)?(.*)$/u.exec(q.text);
+    if (!m || !/[零〇一二两三四五六七八九十]/.test(m[3]!)) continue;
+    const [, hedge, pct, , cheng, rest] = m;
+    const replacement = pct || cheng ? `${hedge}${q.value}%${rest}` : `${hedge}${chineseValue(m[3]!)}${rest}`;
+    if (replacement === q.text) continue;
+    out += text.slice(at, q.index) + replacement;
+    at = q.index + q.text.length;
+    changed.push({ from: q.text, to: replacement });
+  }
+  return { text: out + text.slice(at), changed };
+}
+
+function chineseValue(numeral: string): string {
+  const v = parseChineseNumber(numeral);
+  return v === undefined ? numeral : String(v);
+}

@@ -1,0 +1,233 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Typo repair against a domain vocabulary, the way a pinyin IME goes wrong: a character with
+ * the same or a near sound (营业执找 → 营业执照, 离散形 → 离散型), and typed pinyin initials
+ * (zncj → 智能车间). Built once per vocabulary; `repair` is pure.
+ */
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const HAN = /\p{Script=Han}/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Word boundaries of a text (positions where a word starts or ends). */
+function boundaries(text: string): Set<number> {
+  const b = new Set<number>([0, text.length]);
+  for (const s of segmenter.segment(text)) {
+    b.add(s.index);
+    b.add(s.index + s.segment.length);
+  }
+  return b;
+}
+
+/**
+ * The fuzzy syllable: tone dropped, then the pairs Chinese IMEs treat as one because speakers
+ * of many dialects do not tell them apart (z/zh, c/ch, s/sh, n/l, an/ang, en/eng, in/ing).
+ */
+export function fuzzySyllable(s: string): string {
+  let t = s.replace(/ü/g, 'v');
+  t = t.replace(/^([zcs])h/, '$1').replace(/^l/, 'n');
+  t = t.replace(/(ia|ua|a|e|i)ng$/, '$1n');
+  return t;
+}
+
+// A character's readings are fixed, so they are computed once per character ever seen.
+// Non-Han characters have no reading (an empty list), so the same lookup tells them apart.
+const readingCache = new Map<string, string[]>();
+
+function readings(ch: string): string[] {
+  let r = readingCache.get(ch);
+  if (!r) {
+    r = HAN.test(ch) ? [...new Set(pinyin(ch, { multiple: true, toneType: 'none', type: 'array' }).map(fuzzySyllable))] : [];
+    readingCache.set(ch, r);
+  }
+  return r;
+}
+
+/**
+ * Characters a correction never replaces: grammar words a near-homophone of a domain
+ * character sits next to far more often than a typo does (车间及 is 车间 and …, not 车间级).
+ */
+/** Short Latin words people type that happen to be the initials of a term; they stay as written. */
+const LATIN_WORDS = new Set('pdf ppt doc docx xls xlsx jpg jpeg png gif bmp mov avi wmv mkv app web api url www com net org gov ceo cto cfo usb cnc led lcd gps wifi ok hi yes no the and for are you sos faq iso'.split(' '));
+
+const FUNCTION_CHARS = new Set('的地得了着过和与及或跟同在是有无不没也都就还又才再很太最更把被让给对向从到于为以而且但并即如若则其之此这那哪什么吗呢吧啊呀嘛个些每各该本某所等'.split(''));
+
+interface Term {
+  text: string;
+  keys: string[];
+}
+
+export interface Repair {
+  kind: 'typo' | 'abbreviation';
+  from: string;
+  to: string;
+  index: number;
+}
+
+export interface RepairVocabulary {
+  /** Han terms a near-homophone may be repaired to; the longer the term, the safer the repair. */
+  terms: readonly string[];
+  /** Every form the text is allowed to contain as written (terms, aliases, ASCII abbreviations). */
+  known: readonly string[];
+}
+
+export class Repairer {
+  private readonly byFirstKeys = new Map<string, Map<string, Term[]>>();
+  private readonly exactByFirst = new Map<string, string[]>();
+  private readonly initials = new Map<string, string>();
+  private readonly asciiKnown = new Set<string>();
+
+  constructor(vocab: RepairVocabulary) {
+    const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
+    for (const text of terms) {
+      const keys = pinyin(text, { toneType: 'none', type: 'array' }).map(fuzzySyllable);
+      if (keys.length !== text.length) continue;
+      // Indexed by the first two syllables: a candidate must sound right from its start, so one
+      // lookup per reading pair replaces a scan of every term.
+      let second = this.byFirstKeys.get(keys[0]!);
+      if (!second) this.byFirstKeys.set(keys[0]!, (second = new Map()));
+      const list = second.get(keys[1]!) ?? [];
+      list.push({ text, keys });
+      second.set(keys[1]!, list);
+      // Initials of a term of three characters or more; real ASCII words are protected by `known`.
+      if (text.length >= 3) {
+        const abbr = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+        // The first term in vocabulary order owns a shared abbreviation; order is priority.
+        if (!this.initials.has(abbr)) this.initials.set(abbr, text);
+      }
+    }
+    for (const second of this.byFirstKeys.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
+    for (const k of new Set([...vocab.known, ...terms])) {
+      const w = k.normalize('NFKC').toLowerCase();
+      if (!w) continue;
+      if (/^[a-z0-9]+$/.test(w)) this.asciiKnown.add(w);
+      const list = this.exactByFirst.get(w[0]!) ?? [];
+      list.push(w);
+      this.exactByFirst.set(w[0]!, list);
+    }
+  }
+
+  /** Repairs normalised text; returns the new text and each change with its position in the result. */
+  repair(text: string): { text: string; repairs: Repair[] } {
+    const abbr = this.expandAbbreviations(text);
+    const typo = this.repairHomophones(abbr.text);
+    // Abbreviation positions shift by later typo repairs only when a typo precedes them; report positions in the final text.
+    const repairs = [...abbr.repairs.map((r) => ({ ...r, index: shift(r.index, typo.repairs) })), ...typo.repairs].sort((a, b) => a.index - b.index);
+    return { text: typo.text, repairs };
+  }
+
+  private expandAbbreviations(text: string): { text: string; repairs: Repair[] } {
+    const repairs: Repair[] = [];
+    let delta = 0;
+    const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]{3,10}(?![a-z0-9.\/:@_-])/g, (m, offset: number) => {
+      if (this.asciiKnown.has(m) || LATIN_WORDS.has(m)) return m;
+      const to = this.initials.get(m);
+      if (!to) return m;
+      repairs.push({ kind: 'abbreviation', from: m, to, index: offset + delta });
+      delta += to.length - m.length;
+      return to;
+    });
+    return { text: out, repairs };
+  }
+
+  private repairHomophones(text: string): { text: string; repairs: Repair[] } {
+    const n = text.length;
+    // Spans written exactly as a known word are protected: a repair may not cut into them
+    // unless it is longer than every exact word it overlaps (离散形 wins over 离散). Computed
+    // only when a candidate appears, which most questions never produce.
+    let exact: Int16Array | undefined;
+    const exactLen = (): Int16Array => {
+      if (exact) return exact;
+      exact = new Int16Array(n);
+      for (let i = 0; i < n; i++) {
+        for (const w of this.exactByFirst.get(text[i]!) ?? []) {
+          if (w.length > 1 && text.startsWith(w, i)) for (let j = i; j < i + w.length; j++) exact[j] = Math.max(exact[j]!, w.length);
+        }
+      }
+      return exact;
+    };
+    const repairs: Repair[] = [];
+    let cuts: Set<number> | undefined;
+    let out = '';
+    let copied = 0;
+    let i = 0;
+    while (i < n) {
+      let found = this.bestAt(text, i, exactLen);
+      // A repair must not cut a word the text really contains (车间机器人 is not 车间级 + 器人);
+      // segmentation is needed only here, so it runs only when a candidate is found.
+      if (found) {
+        cuts ??= boundaries(text);
+        if (!cuts.has(i) || !cuts.has(i + found.length)) found = null;
+      }
+      if (found) {
+        out += text.slice(copied, i) + found;
+        repairs.push({ kind: 'typo', from: text.slice(i, i + found.length), to: found, index: out.length - found.length });
+        i += found.length;
+        copied = i;
+      } else i++;
+    }
+    return { text: repairs.length ? out + text.slice(copied) : text, repairs };
+  }
+
+  // Candidate terms per pair of characters, remembered: questions reuse the same pairs, and one
+  // lookup then replaces the reading cross-product. Cleared when large, so user text cannot grow it without bound.
+  private readonly pairCache = new Map<number, Map<number, Term[]>>();
+  private pairCount = 0;
+
+  private candidates(a: string, b: string): Term[] {
+    const ca = a.charCodeAt(0);
+    const cb = b.charCodeAt(0);
+    let byB = this.pairCache.get(ca);
+    let list = byB?.get(cb);
+    if (list) return list;
+    list = [];
+    const r1 = readings(b);
+    for (const k0 of readings(a)) {
+      const second = this.byFirstKeys.get(k0);
+      if (second) for (const k1 of r1) list.push(...(second.get(k1) ?? []));
+    }
+    list.sort((x, y) => y.text.length - x.text.length);
+    if (++this.pairCount > 200_000) {
+      this.pairCache.clear();
+      this.pairCount = 0;
+      byB = undefined;
+    }
+    if (!byB) this.pairCache.set(ca, (byB = new Map()));
+    byB.set(cb, list);
+    return list;
+  }
+
+  private bestAt(text: string, i: number, exactLen: () => Int16Array): string | null {
+    if (i + 1 >= text.length) return null;
+    const list = this.candidates(text[i]!, text[i + 1]!);
+    if (list.length === 0) return null;
+    {
+      for (const term of list) {
+        const L = term.text.length;
+        if (i + L > text.length) continue;
+        const window = text.slice(i, i + L);
+        if (window === term.text) return null;
+        let diffs = 0;
+        let ok = true;
+        for (let j = 0; j < L && ok; j++) {
+          const c = window[j]!;
+          if (c === term.text[j]) continue;
+          diffs++;
+          // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
+          if (!HAN.test(c) || FUNCTION_CHARS.has(c) || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
+        }
+        // One wrong character in a term of up to five, two in a longer one; at least two must be right.
+        if (!ok || diffs === 0 || diffs > (L >= 6 ? 2 : 1) || L - diffs < 2) continue;
+        return term.text;
+      }
+    }
+    return null;
+  }
+}
+
+function shift(index: number, later: readonly Repair[]): number {
+  let at = index;
+  for (const r of later) if (r.index < at) at += r.to.length - r.from.length;
+  return at;
+}

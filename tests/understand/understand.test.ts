@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { realKb } from '../engine/kb';
+import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, shownCorrections, Understander, understanderFor } from '../../server/understand';
+
+const u = understanderFor(realKb());
+
+/** The typo and abbreviation repairs of one text, as from → to pairs. */
+function repairs(text: string): string[] {
+  return shownCorrections(u.understand(text)).map((c) => `${c.from}→${c.to}`);
+}
+
+describe('normalisation', () => {
+  it('turns full-width letters, digits and punctuation into half-width and Latin into lower case', () => {
+    expect(normalise('ＭＥＳ系统１２３？').text).toBe('mes系统123?');
+  });
+
+  it('simplifies traditional characters and reports that it did', () => {
+    const r = u.understand('離散型工廠要上MES嗎？');
+    expect(r.text).toBe('离散型工厂要上mes吗?');
+    expect(r.corrections.some((c) => c.kind === 'traditional')).toBe(true);
+  });
+
+  it('leaves simplified text, including the notice itself, unchanged', () => {
+    // Phrase-level conversion would turn 文件 into 文档 and 批次 into 批量; only characters are converted.
+    const notice = realKb().clauses.map((c) => c.text).join('\n');
+    expect(normalise(notice).text).toBe(notice.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('typo repair against the domain vocabulary', () => {
+  it.each([
+    ['营业执找要原件吗', '营业执找→营业执照'],
+    ['离散形工厂要上MES吗', '离散形→离散型'],
+    ['汇总标什么时候交', '汇总标→汇总表'],
+    ['流成型企业怎么报', '流成型→流程型'],
+    ['只能车间能报几个', '只能车间→智能车间'],
+    ['推荐会总表传到哪里', '推荐会总表→推荐汇总表'],
+    ['被列入失信被执形人还能报吗', '失信被执形人→失信被执行人'],
+  ])('reads %s as the domain term (%s)', (text, expected) => {
+    expect(repairs(text)).toEqual([expected]);
+  });
+
+  it('uses the IME fuzzy pairs: zh/z, sh/s, ch/c, n/l, in/ing, en/eng, an/ang', () => {
+    expect(['zhi', 'shi', 'chi', 'li', 'ling', 'geng', 'zhang'].map(fuzzySyllable)).toEqual(['zi', 'si', 'ci', 'ni', 'nin', 'gen', 'zan']);
+  });
+
+  it.each(['车间及工厂都要联网吗', '车间机器人要联网吗', '智能车间和智能工厂有什么区别', '统一社会信用代码怎么填', '我们是零部件企业', '企业在郑州市'])(
+    'does not touch correct text: %s',
+    (text) => {
+      expect(repairs(text)).toEqual([]);
+      expect(u.understand(text).text).toBe(normalise(text).text);
+    },
+  );
+});
+
+describe('pinyin-initial abbreviations', () => {
+  it('expands initials of a domain term', () => {
+    expect(u.understand('zncj要什么条件').text).toBe('智能车间要什么条件');
+    expect(repairs('zngc和zncj的区别')).toEqual(['zngc→智能工厂', 'zncj→智能车间']);
+  });
+
+  it('keeps real abbreviations, English words and addresses as written', () => {
+    for (const text of ['要上mes和erp吗', 'pdf格式', '发到email', 'www.hnznzz.com怎么登录', 'lims要有吗']) expect(repairs(text)).toEqual([]);
+  });
+});
+
+describe('numbers and amounts', () => {
+  it('reads Chinese numerals with their unit and writes them in digits', () => {
+    const r = u.understand('我们有两百人，三个车间');
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([
+      [200, '人'],
+      [3, '个'],
+    ]);
+    expect(r.arabic).toBe('我们有200人,3个车间');
+  });
+
+  it('converts amounts between 元, 万元 and 亿 with the unit in mind', () => {
+    expect(parseQuantity('营收1.2亿', '万元')).toBe(12000);
+    expect(parseQuantity('一点二亿元', '万元')).toBe(12000);
+    expect(parseQuantity('3000万元', '万元')).toBe(3000);
+    expect(parseQuantity('50000元', '万元')).toBe(5);
+    expect(parseQuantity('投资800', '万元')).toBe(800);
+  });
+
+  it('reads percentages written as %, 百分之, 成 or a fraction of one, and marks hedges', () => {
+    const [q] = findQuantities('约85%');
+    expect(q).toMatchObject({ value: 85, unit: '%', approx: true });
+    expect(parseQuantity('百分之八十五', '%')).toBe(85);
+    expect(parseQuantity('八成五', '%')).toBe(85);
+    expect(parseQuantity('0.85', '%')).toBe(85);
+    expect(findQuantities('90%左右')[0]).toMatchObject({ value: 90, approx: true });
+  });
+
+  it('does not read clause numbers, 一下, 统一 or 三维 as quantities', () => {
+    expect(findQuantities('四(一)规定的统一要求看一下三维设计')).toEqual([]);
+  });
+
+  it('parses compound Chinese numerals', () => {
+    expect([parseChineseNumber('八十五'), parseChineseNumber('一百零五'), parseChineseNumber('三万二千'), parseChineseNumber('十二'), parseChineseNumber('八十五点五')]).toEqual([85, 105, 32000, 12, 85.5]);
+  });
+
+  it('refuses a unit that does not fit the question', () => {
+    const [q] = findQuantities('200人');
+    expect(inUnit(q!, '万元')).toBeUndefined();
+    expect(inUnit(q!, '人')).toBe(200);
+  });
+});
+
+describe('lexicon concepts', () => {
+  it('finds a concept by any alias, with ASCII aliases only at word boundaries', () => {
+    const ids = u.understand('上了用友和AGV小车，发email').concepts.map((c) => c.id);
+    expect(ids).toContain('erp');
+    expect(ids).toContain('agv');
+    expect(ids).not.toContain('ai');
+  });
+
+  it('works from a vocabulary alone, without a knowledge version', () => {
+    const small = new Understander({ terms: ['营业执照'], concepts: [{ canonical: '营业执照', aliases: ['执照'] }] });
+    const r = small.understand('营业执找');
+    expect(r.text).toBe('营业执照');
+    expect(r.concepts.map((c) => c.canonical)).toEqual(['营业执照', '营业执照']);
+  });
+});
