@@ -3,6 +3,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
+import { parseNumber } from '../engine/interpret';
 import { checkFacts, setPath } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 
@@ -331,21 +332,6 @@ const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未�
 const SENTENCE = /[，,。！!；;]\s*\S/;
 const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
 
-/** "1.2亿元" → 12000 (万元); "3000万" → 3000; "92%" → 92; "五百" is left to the user to type in digits. */
-export function parseAmount(text: string, unit: string | undefined): number | undefined {
-  const t = text.replace(/[,，\s]/g, '');
-  const m = /(-?\d+(?:\.\d+)?)(亿|万|千|百)?(元|人|台|套|项|天|%|％)?/.exec(t);
-  if (!m) return undefined;
-  let n = Number(m[1]);
-  const mag = m[2];
-  if (unit === '万元') {
-    if (mag === '亿') n *= 10000;
-    else if (!mag && m[3] === '元') n /= 10000;
-  } else if (mag === '亿') n *= 1e8;
-  else if (mag === '万') n *= 1e4;
-  return Number(n.toPrecision(12));
-}
-
 /** "2020年3月15日", "2020.3", "2020/03/15" → "2020-03-15" / "2020-03". */
 export function parseDate(text: string): string | undefined {
   const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(text);
@@ -378,7 +364,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {
-    const n = parseAmount(t, c.q.unit);
+    const n = parseNumber(t, c.q.unit)?.value;
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };
   }
   if (c.q.kind === 'date') {

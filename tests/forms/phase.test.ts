@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseAmount, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
+import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 
 const kb = loadKnowledgeData('knowledge', 'henan-2023');
@@ -172,9 +172,24 @@ describe('typed answers in the form phase', () => {
     expect(interpretForm(kb, '很早以前', pending('form.foundedOn'))).toEqual({ kind: 'unclear' });
   });
 
+  it('reads amounts, counts and percentages the way the interview reads them: one interpreter', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, { id, text: '', kind: 'number', phase: 'form' });
+    const value = (id: string, text: string) => { const r = read(id, text); return r.kind === 'answers' ? r.items[0]!.value : r.kind; };
+    expect(value('form.registeredCapital', '约1,200万元')).toBe(1200);
+    expect(value('form.registeredCapital', '1.2亿')).toBe(12000);
+    expect(value('form.registeredCapital', '1.2亿元')).toBe(12000);
+    expect(value('form.registeredCapital', '3000万')).toBe(3000);
+    expect(value('form.employees', '两百人')).toBe(200);
+    expect(value('form.employees', '大约两百人')).toBe(200);
+    expect(value('form.ind.defectRate.before', '约85%')).toBe(85);
+    expect(value('form.finance.2022.profit', '亏损300万元')).toBe(-300);
+    expect(value('form.ws.1.equipmentTotal', '一百二十台套')).toBe(120);
+    // A figure in another unit is not taken for this one: asked back with the unit instead.
+    expect(value('form.registeredCapital', '两百人')).toBe('unclear');
+  });
+
   it('parses helpers consistently', () => {
     expect(parseDate('2021年2月30日')).toBeUndefined();
-    expect(parseAmount('约1,200万元', '万元')).toBe(1200);
     expect(parseProducts('制动盘 60%；轮毂')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂' }]);
   });
 });
