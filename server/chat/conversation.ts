@@ -135,7 +135,7 @@ export class Conversation {
     if (interp.kind === 'answers') {
       let next = answers;
       const recorded: Recorded[] = [];
-      const blocking: { clause: string; reason: string; questionId: string }[] = [];
+      const blocking: { clause: string; reason: string; remedy?: string; questionId: string }[] = [];
       let rejected = 0;
       for (const item of interp.items) {
         const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
@@ -199,7 +199,7 @@ export class Conversation {
    * A hard condition that now fails is explained at once (the user may stop or carry on); a
    * form answer's flag is only something to check, never a verdict.
    */
-  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string }[]): Promise<void> {
+  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[]): Promise<void> {
     const form = questionId.startsWith('form.');
     return this.say(sessionId, form ? phrases.flagged(items) : phrases.blocking(items), []);
   }

@@ -14,8 +14,9 @@ export const phrases = {
     '您好，我是智造申报助手。请直接提出关于《河南省2023年智能车间智能工厂申报通知》的问题，回答会附上通知原文条款。' +
     '如需判断贵企业能否申报，可随时切换到“申报评估”。',
   recorded: (items: Recorded[]) => sentence(`已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}`),
-  blocking: (items: { clause: string; reason: string }[]) =>
+  blocking: (items: { clause: string; reason: string; remedy?: string }[]) =>
     sentence(`请注意：根据通知${items.map((b) => `${b.clause}，${clause(b.reason)}`).join('；')}`) +
+    items.flatMap((b) => (b.remedy ? [sentence(b.remedy)] : [])).join('') +
     '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
@@ -49,7 +50,7 @@ export const phrases = {
   verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
     if (!a.eligible || !a.category.recommended) {
       const why = a.blocking.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；');
-      const remedies = (a as { remedies?: { text: string }[] }).remedies?.map((r) => clause(r.text)) ?? [];
+      const remedies = [...new Set(a.blocking.map((b) => clause(b.remedy)).filter(Boolean))];
       return (
         `评估结果：按目前的回答，本年度暂不符合申报条件${why ? `：${why}` : ''}。` +
         (remedies.length ? `${remedies.join('；')}。` : '') +

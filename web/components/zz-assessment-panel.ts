@@ -149,6 +149,9 @@ export class ZzAssessmentPanel extends LitElement {
       .block {
         color: var(--zz-color-unmet);
       }
+      .block .remedy {
+        color: var(--zz-color-text);
+      }
       .empty {
         color: var(--zz-color-muted);
       }
@@ -222,7 +225,10 @@ export class ZzAssessmentPanel extends LitElement {
       ${a.blocking.length
         ? html`<ul>
             ${a.blocking.map(
-              (b) => html`<li class="block"><zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}</li>`,
+              (b) => html`<li class="block">
+                <zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}
+                ${b.remedy ? html`<p class="detail remedy">怎样可以申报：${this._rich(b.remedy)}</p>` : nothing}
+              </li>`,
             )}
           </ul>`
         : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
