@@ -248,6 +248,15 @@ export class ZzApp extends LitElement {
           /* The conversation keeps at least 60% of a phone's height. */
           max-height: 40%;
         }
+        /* With the keyboard open the screen is half as tall: the dock keeps the question and the box, nothing else. */
+        .dock.typing,
+        .dock.card-only {
+          max-height: 70%;
+        }
+        .dock.typing .modes,
+        .dock.typing .qa-hint {
+          display: none;
+        }
         /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
         .dock.card-only .modes,
         .dock.card-only .qa-hint,
@@ -639,7 +648,7 @@ export class ZzApp extends LitElement {
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     const card = this._typingIn === 'card';
-    return html`<div class="dock ${card ? 'card-only' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
+    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
         ? html`<zz-question
             .question=${q}

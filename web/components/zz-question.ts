@@ -211,7 +211,16 @@ export class ZzQuestion extends LitElement {
     e.preventDefault();
     const q = this.question!;
     const n = parseNumberInput(this._draft);
-    if (n === null) return void (this._error = '请输入数字，例如 85 或 85.5');
+    if (n === null) {
+      const typed = this._draft.trim();
+      if (!typed) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}`);
+      // 「1.2亿」, 「两百人」, 「约85%」: the server's one reader of Chinese input reads it as the answer.
+      if (this.compact) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}，例如 85 或 85.5`);
+      this._error = '';
+      this._draft = '';
+      emit(this, 'zz-send', { text: typed });
+      return;
+    }
     if (q.min !== undefined && n < q.min) return void (this._error = `不能小于 ${q.min}${q.unit ?? ''}`);
     if (q.max !== undefined && n > q.max) return void (this._error = `不能大于 ${q.max}${q.unit ?? ''}`);
     this._error = '';
