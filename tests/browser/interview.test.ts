@@ -241,3 +241,32 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 × 740 phone', () => {
     await context.close();
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)('我的会话', () => {
+  it('lists a session on the first screen, reopens it, and deletes it through the server', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await page.goto(server.url);
+    await page.locator('zz-welcome button', { hasText: '我要申报' }).click();
+    await page.locator('zz-app .dock zz-question').waitFor({ state: 'visible', timeout: 15_000 });
+    let s = await snapshot(page);
+    await page.locator('zz-app .dock zz-question button.chip', { hasText: /^\s*是\s*$/ }).click();
+    s = await settle(page, s);
+    const answered = s.messages.length;
+    await page.locator('zz-app header button', { hasText: '新建' }).click();
+    const entry = page.locator('zz-welcome .mine li');
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.innerText()).toContain('未填写企业名称');
+    await entry.locator('button', { hasText: '继续' }).click();
+    await expect.poll(async () => (await snapshot(page)).messages.length, { timeout: 15_000 }).toBe(answered);
+    await page.locator('zz-app header button', { hasText: '新建' }).click();
+    const deletes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'DELETE') deletes.push(new URL(r.url()).pathname);
+    });
+    await page.locator('zz-welcome .mine li button', { hasText: '删除' }).click();
+    await expect.poll(() => entry.count()).toBe(0);
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]).toMatch(/^\/api\/sessions\/[\w-]+$/);
+    await context.close();
+  });
+});

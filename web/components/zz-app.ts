@@ -5,7 +5,7 @@ import type { AnswerValue } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
-import { forget, formatHash, pickSession, save, type SessionRef } from '../lib/session-link';
+import { dropSession, forget, formatHash, listSessions, pickSession, rememberSession, save, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
 import { reviewCount } from './zz-review-card';
@@ -405,9 +405,22 @@ export class ZzApp extends LitElement {
         const ref = { sessionId: msg.sessionId, token: msg.token };
         this._session = ref;
         save(safeStorage(), ref);
+        rememberSession(safeStorage(), ref, {});
         // replaceState: the link is updated without adding a history entry or a request.
         history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(ref)}`);
         if (msg.resumed) void this._loadRecorded(ref);
+        break;
+      }
+      case 'assessment':
+        // 我的会话 names the direction only when there is one to apply for.
+        if (this._session)
+          rememberSession(safeStorage(), this._session, {
+            category: msg.assessment.eligible && msg.assessment.category.recommended ? CATEGORY_LABEL[msg.assessment.category.recommended] : null,
+          });
+        break;
+      case 'recorded': {
+        const name = msg.items.find((i) => i.questionId === 'form.name' && typeof i.value === 'string');
+        if (name && this._session) rememberSession(safeStorage(), this._session, { company: name.value as string });
         break;
       }
       case 'ack':
@@ -518,6 +531,30 @@ export class ZzApp extends LitElement {
     this._mode = 'interview';
     this._tab = 'assessment';
     this._banner = '';
+    this._rev++;
+  }
+
+  private _openSession(e: CustomEvent<ZzEventDetails['zz-open-session']>): void {
+    const entry = listSessions(safeStorage()).find((x) => x.sessionId === e.detail.sessionId);
+    if (!entry) return;
+    this._mode = 'interview';
+    history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(entry)}`);
+    this._open({ sessionId: entry.sessionId, token: entry.token });
+  }
+
+  /** Deleting removes the data on the server; only then (or when the server no longer has it) the link goes. */
+  private async _deleteSession(e: CustomEvent<ZzEventDetails['zz-delete-session']>): Promise<void> {
+    const entry = listSessions(safeStorage()).find((x) => x.sessionId === e.detail.sessionId);
+    if (!entry || !confirm(`确定删除${entry.company ? `“${entry.company}”的` : '这个'}会话吗？服务器上的回答、记录和草稿将一并删除，无法恢复。`)) return;
+    try {
+      const res = await fetch(`/api/sessions/${encodeURIComponent(entry.sessionId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${entry.token}` } });
+      if (!res.ok && res.status !== 404) throw new Error(String(res.status));
+      dropSession(safeStorage(), entry.sessionId);
+      if (this._session?.sessionId === entry.sessionId) forget(safeStorage());
+      this._banner = '';
+    } catch {
+      this._banner = '删除失败，请稍后重试。';
+    }
     this._rev++;
   }
 
@@ -686,6 +723,8 @@ export class ZzApp extends LitElement {
       @zz-edit=${this._onEdit}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
+      @zz-open-session=${this._openSession}
+      @zz-delete-session=${this._deleteSession}
       @zz-drafts-dirty=${(e: CustomEvent<ZzEventDetails['zz-drafts-dirty']>) => (this._draftsDirty = e.detail.dirty)}
     >
       <header class="top" ?inert=${this._panelOpen}>
@@ -708,7 +747,7 @@ export class ZzApp extends LitElement {
                 ? this._mode === 'qa'
                   ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
                   : html`<p class="notice">正在连接…</p>`
-                : html`<zz-welcome ?busy=${this._starting}></zz-welcome>`
+                : html`<zz-welcome ?busy=${this._starting} .sessions=${listSessions(safeStorage())}></zz-welcome>`
               : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status === 'offline'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
             ${this._conv.rejection && !this._questionRejection

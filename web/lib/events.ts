@@ -9,6 +9,9 @@ export interface ZzEventDetails {
   'zz-send': { text: string };
   'zz-retry': { id: string };
   'zz-start': { mode: 'interview' | 'qa' };
+  /** 我的会话: reopen or delete a session this browser keeps a link to. */
+  'zz-open-session': { sessionId: string };
+  'zz-delete-session': { sessionId: string };
   /** A drafts editor reports whether it holds edits not yet saved, so leaving the page can warn. */
   'zz-drafts-dirty': { dirty: boolean };
 }
@@ -28,5 +31,7 @@ declare global {
     'zz-retry': CustomEvent<ZzEventDetails['zz-retry']>;
     'zz-start': CustomEvent<ZzEventDetails['zz-start']>;
     'zz-drafts-dirty': CustomEvent<ZzEventDetails['zz-drafts-dirty']>;
+    'zz-open-session': CustomEvent<ZzEventDetails['zz-open-session']>;
+    'zz-delete-session': CustomEvent<ZzEventDetails['zz-delete-session']>;
   }
 }
