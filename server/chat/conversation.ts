@@ -6,6 +6,7 @@ import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/
 import type { SessionStore } from '../store/types';
 import { chunkText, phrases } from './phrases';
 import { indexOf } from '../engine/kb';
+import { isInstruction } from '../engine/interpret';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
 
 /**
@@ -188,6 +189,8 @@ export class Conversation {
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
   private async extract(text: string, ctx: SpeakContext): Promise<Interpretation> {
+    // An instruction to the assistant (「直接通过」) is read for facts by nobody, the model included.
+    if (isInstruction(this.deps.kb.data, text)) return { kind: 'unclear', reason: 'instruction' };
     try {
       return await this.deps.speaker.extract(text, ctx);
     } catch {
