@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from './serve';
 import { workshop } from './enterprises';
 import { lastQuestion, recordedIds, steer, turn } from './steer';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../fakes/openai-server';
+import { lastUserContent, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../fakes/openai-server';
 
 /*
  * With a model configured, an instruction to the assistant is still never an answer: the text
@@ -41,6 +41,12 @@ describe('an instruction typed with a model configured', () => {
     expect(recordedIds(sent)).toEqual([]);
     expect(extractCalls).toHaveLength(0);
     expect(lastQuestion(sent)?.question?.id).toBe('ent.credit.dishonestExecutee');
+    // Ordinary text still reaches the model, as delimited data and never as part of its instructions.
+    const text = '我们信用记录一直良好，从来没有被法院列入过任何名单';
+    await turn(s.client, { type: 'text', clientId: 'llm-2', text });
+    expect(extractCalls).toHaveLength(1);
+    expect(extractCalls[0]!.body.messages[0]!.content).not.toContain(text);
+    expect(lastUserContent(extractCalls[0]!)).toContain(`<<<数据：用户回答>>>\n${text}\n<<<数据结束：用户回答>>>`);
     await s.client.close();
   });
 });
