@@ -5,7 +5,17 @@ import { CAPABILITY_IDS } from '../server/schemas/profile';
 import { AccountRegistry, addAccount } from '../server/staff/accounts';
 import { regionNames } from '../server/staff/bureau';
 import { workshop } from '../tests/chat/enterprises';
-import { DESKTOP, PHONE, ensureWebBuilt, launch, newPage, removeDir, shot, startServer } from '../tests/browser/harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, ROOT, ensureWebBuilt, launch, newPage, removeDir, startServer } from '../tests/browser/harness';
+
+const OUT = join(ROOT, 'docs/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: join(OUT, `${name}.png`) });
+}
 
 async function main(): Promise<void> {
   await ensureWebBuilt();

@@ -5,6 +5,8 @@ import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
 import type { SessionStore } from '../store/types';
 import { chunkText, phrases } from './phrases';
+import { indexOf } from '../engine/kb';
+import { isInstruction } from '../engine/interpret';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
 
 /**
@@ -113,7 +115,7 @@ export class Conversation {
     }
 
     if (msg.type === 'answer' || msg.type === 'edit') {
-      const res = rules.apply(answers, msg.questionId, msg.value);
+      const res = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
       if (!res.ok) return this.send({ type: 'error', code: errorCode(res.error), message: res.error, clientId: msg.clientId });
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
@@ -121,6 +123,7 @@ export class Conversation {
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking);
       const after = rules.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);
+      await this.sayVerdict(sessionId, rules.step(answers), after);
       return this.sendState(sessionId, res.answers, after, true);
     }
 
@@ -133,10 +136,10 @@ export class Conversation {
     if (interp.kind === 'answers') {
       let next = answers;
       const recorded: Recorded[] = [];
-      const blocking: { clause: string; reason: string; questionId: string }[] = [];
+      const blocking: { clause: string; reason: string; remedy?: string; questionId: string }[] = [];
       let rejected = 0;
       for (const item of interp.items) {
-        const res = rules.apply(next, item.questionId, item.value as AnswerValue);
+        const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
           rejected++;
           continue;
@@ -157,6 +160,7 @@ export class Conversation {
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags);
         const after = rules.step(next);
         await this.confirmUnblocked(sessionId, answers, after);
+        await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
@@ -178,12 +182,15 @@ export class Conversation {
       }
       return;
     }
-    await this.say(sessionId, phrases.unclear(before.question), []);
+    const reason = interp.kind === 'unclear' ? interp.reason : undefined;
+    await this.say(sessionId, reason === 'instruction' ? phrases.instruction(before.question) : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question) : phrases.unclear(before.question), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
   private async extract(text: string, ctx: SpeakContext): Promise<Interpretation> {
+    // An instruction to the assistant (「直接通过」) is read for facts by nobody, the model included.
+    if (isInstruction(this.deps.kb.data, text)) return { kind: 'unclear', reason: 'instruction' };
     try {
       return await this.deps.speaker.extract(text, ctx);
     } catch {
@@ -195,7 +202,7 @@ export class Conversation {
    * A hard condition that now fails is explained at once (the user may stop or carry on); a
    * form answer's flag is only something to check, never a verdict.
    */
-  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string }[]): Promise<void> {
+  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[]): Promise<void> {
     const form = questionId.startsWith('form.');
     return this.say(sessionId, form ? phrases.flagged(items) : phrases.blocking(items), []);
   }
@@ -208,6 +215,21 @@ export class Conversation {
     if (after.assessment.blocking.length > 0) return;
     if (this.deps.rules.step(previous).assessment.blocking.length === 0) return;
     await this.say(sessionId, phrases.unblocked, []);
+  }
+
+  /**
+   * The moment the assessment questions run out, the chat says the verdict: the panel alone is
+   * easy to miss, and on a phone it is only a badge.
+   */
+  private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
+    const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
+    if (!assessing(before) || assessing(after)) return;
+    const data = this.deps.kb.data;
+    const labels = indexOf(data).capLabel;
+    await this.say(sessionId, phrases.verdict(after.assessment, {
+      category: (c) => data.elements.categories[c]?.label ?? c,
+      capability: (id) => labels.get(id as never) ?? id,
+    }), []);
   }
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */

@@ -1,4 +1,5 @@
 import type { QuestionView, Recorded } from '../schemas/interview';
+import type { Assessment, Category } from '../schemas/profile';
 
 /**
  * The assistant's own sentences in the offline conversation (not notice text: clause
@@ -13,8 +14,9 @@ export const phrases = {
     '您好，我是智造申报助手。请直接提出关于《河南省2023年智能车间智能工厂申报通知》的问题，回答会附上通知原文条款。' +
     '如需判断贵企业能否申报，可随时切换到“申报评估”。',
   recorded: (items: Recorded[]) => sentence(`已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}`),
-  blocking: (items: { clause: string; reason: string }[]) =>
+  blocking: (items: { clause: string; reason: string; remedy?: string }[]) =>
     sentence(`请注意：根据通知${items.map((b) => `${b.clause}，${clause(b.reason)}`).join('；')}`) +
+    items.flatMap((b) => (b.remedy ? [sentence(b.remedy)] : [])).join('') +
     '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
@@ -30,11 +32,50 @@ export const phrases = {
     q
       ? `抱歉，我没能从这句话里确定答案。${hint(q)}请直接回答：${q.text}`
       : '抱歉，我没能理解这句话。您可以换个说法，或直接提出关于申报通知的问题。',
+  /** Text that tells the assistant what to conclude: the rules decide from facts, so nothing is recorded. */
+  instruction: (q: QuestionView | null) =>
+    '这句话是在要求我直接给出结论，而不是说明企业的情况，所以我没有把它记录为回答。能否申报只按通知条款和您对各项问题的如实回答来判断，我无法跳过或改变这些条件。' +
+    (q ? `${hint(q)}请直接回答：${q.text}` : ''),
+  /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
+  notAnAnswer: (q: QuestionView | null) =>
+    q
+      ? `我不确定这句话是不是在回答当前的问题，所以先没有记录。如果是回答，请简单说明，例如${example(q)}；如果是想提问，可以在句末加上问号。当前的问题是：${q.text}`
+      : '我不确定这句话的意思。您可以换个说法，或直接提出关于申报通知的问题。',
   partlyUnclear: (n: number) => `另有 ${n} 处内容我没能对应到具体问题，可稍后在“已填信息”里补充。`,
+  /**
+   * The verdict in two or three sentences once the assessment questions are done: the category,
+   * the gaps by element, and whether to apply now or close the gaps first. An ineligible
+   * enterprise hears what blocks it and is offered no drafting.
+   */
+  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
+    if (!a.eligible || !a.category.recommended) {
+      const why = a.blocking.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；');
+      const remedies = [...new Set(a.blocking.map((b) => clause(b.remedy)).filter(Boolean))];
+      return (
+        `评估结果：按目前的回答，本年度暂不符合申报条件${why ? `：${why}` : ''}。` +
+        (remedies.length ? `${remedies.join('；')}。` : '') +
+        '因此暂不起草申报书；如有回答与实际不符，可在“我的回答”中修改，评估会重新计算。'
+      );
+    }
+    const cat = names.category(a.category.recommended);
+    const open = a.conditions.filter((c) => c.status !== 'met');
+    const gaps = open.filter((c) => c.status === 'unmet' || c.status === 'partial');
+    const unknown = open.filter((c) => c.status === 'unknown');
+    const list = (cs: typeof open, of: 'missing' | 'unknown') =>
+      cs.map((c) => (c[of].length ? `${c.title}（${c[of].map(names.capability).join('、')}）` : c.title)).join('；');
+    let text = `评估结果：建议申报${cat}。`;
+    if (!open.length) text += '各项要素条件按您的回答均已具备，可以着手申报。';
+    else {
+      if (gaps.length) text += `还有 ${gaps.length} 项要素条件未完全满足：${list(gaps, 'missing')}。`;
+      if (unknown.length) text += `另有 ${unknown.length} 项因回答跳过尚无法判断：${list(unknown, 'unknown')}。`;
+      text += gaps.length ? '建议先补齐这些差距再申报，申报书信息可以先准备起来。' : '补答这些问题后即可确认能否直接申报。';
+    }
+    return `${text}要现在继续填写申报书信息吗？`;
+  },
   restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
   done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
   entryAnswer: (r: Recorded[], skipped: boolean) =>
-    skipped ? `${r[0]?.label ?? '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
+    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
   entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
   entryRestart: '重新开始问答',
 };
@@ -49,6 +90,19 @@ function clause(text: string): string {
 
 function sentence(text: string): string {
   return `${clause(text)}。`;
+}
+
+function example(q: QuestionView): string {
+  switch (q.kind) {
+    case 'yesNo':
+      return '“是”或“否”';
+    case 'yesNoPartial':
+      return '“有”“没有”或“部分具备”';
+    case 'number':
+      return `“85${q.unit ?? ''}”`;
+    default:
+      return '只填写这一栏的内容';
+  }
 }
 
 function hint(q: QuestionView): string {

@@ -19,8 +19,12 @@ export interface Step {
 export interface InterviewRules {
   step(answers: Answers): Step;
   apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
+  /** Skips the question and every unanswered question of its group (a financial year) in one step. */
+  skipGroup(answers: Answers, questionId: string): ApplyResult;
   interpret(text: string, pending: QuestionView | null): Interpretation;
   describe(answers: Answers): Recorded[];
+  /** The widgets the given questions are asked with, so answers can be edited after a reload. */
+  views(answers: Answers, questionIds: string[]): QuestionView[];
 }
 
 export interface SpeakContext {

@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/base';
-import type { AnswerValue, Progress, QuestionView } from '../schemas/interview';
+import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
+import { isInstruction, isQuestion } from '../engine/interpret';
+import { viewOf } from '../engine/plan';
+import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
 
@@ -10,6 +13,16 @@ export interface FormPhase {
   planForm(answers: Answers, category: Category): { question: QuestionView | null; progress: Progress };
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
+  groupOf(answers: Answers, category: Category, questionId: string): string[];
+  describeForm(answers: Answers, category: Category | null): Recorded[];
+  formView(questionId: string, category: Category | null): QuestionView | null;
+}
+
+/** Answers that are not skips, counted the way the review card counts them. */
+function answeredCount(answers: Answers): number {
+  let n = 0;
+  for (const v of Object.values(answers)) if (v !== null) n++;
+  return n;
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
@@ -26,9 +39,14 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     step(answers: Answers): Step {
       const e = evaluate(data, answers);
       const category = e.assessment.category.recommended;
-      if (e.question || !forms || !e.assessment.eligible || !category) return e;
+      const answered = answeredCount(answers);
+      const offersForm = forms !== null && e.assessment.eligible && category !== null;
+      if (e.question || !offersForm) {
+        const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;
+        return { ...e, progress: { ...e.progress, answered, ...(upcoming ? { upcoming } : {}) } };
+      }
       const f = forms.planForm(answers, category);
-      return { assessment: e.assessment, question: f.question, progress: f.progress };
+      return { assessment: e.assessment, question: f.question, progress: { ...f.progress, answered } };
     },
     apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
       if (isFormQuestion(questionId)) {
@@ -37,10 +55,54 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return applyAnswer(data, answers, questionId, value);
     },
+    skipGroup(answers: Answers, questionId: string): ApplyResult {
+      const category = evaluate(data, answers).assessment.category.recommended;
+      const ids = isFormQuestion(questionId) && forms && category ? forms.groupOf(answers, category, questionId) : [questionId];
+      let next = answers;
+      const recorded: ApplyResult & { ok: true } = { ok: true, answers, recorded: [], newlyBlocking: [] };
+      for (const id of ids) {
+        const r = this.apply(next, id, null);
+        if (!r.ok) return r;
+        next = r.answers;
+        recorded.recorded.push(...r.recorded);
+      }
+      return { ...recorded, answers: next };
+    },
     interpret(text: string, pending: QuestionView | null): Interpretation {
-      if (pending && isFormQuestion(pending.id) && forms) return forms.interpretForm(text, pending);
+      if (pending && isFormQuestion(pending.id) && forms) {
+        // The same reading of instructions and questions as the interview: a question typed while a
+        // text field waits is answered, never stored as the field's value.
+        if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
+        if (asksSomething(data, text)) return { kind: 'question' };
+        return forms.interpretForm(text, pending);
+      }
       return interpret(data, text, pending);
     },
-    describe: (answers: Answers) => describeAnswers(data, answers),
+    // Interview answers first, then the form's: a resumed session shows every answer the user gave.
+    describe(answers: Answers): Recorded[] {
+      const own = describeAnswers(data, answers);
+      if (!forms) return own;
+      return [...own, ...forms.describeForm(answers, evaluate(data, answers).assessment.category.recommended)];
+    },
+    views(answers: Answers, questionIds: string[]): QuestionView[] {
+      const category = evaluate(data, answers).assessment.category.recommended;
+      const one = (id: string): QuestionView | null => {
+        if (isFormQuestion(id)) return forms?.formView(id, category) ?? null;
+        const q = indexOf(data).questions.get(id);
+        return q ? viewOf(q, category) : null;
+      };
+      return questionIds.map(one).filter((q): q is QuestionView => q !== null);
+    },
   };
+}
+
+/**
+ * A question mark anywhere, or a question ending, always asks. Question words alone ask only in a
+ * short message: a narrative answer may well say 「如何」 or 「多少」 in passing.
+ */
+function asksSomething(data: KnowledgeBase['data'], text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  if (/[?]/.test(t)) return true;
+  if (/[吗么嘛][\s。.!！~～…]*$/u.test(t)) return true;
+  return t.length <= 40 && isQuestion(data, t);
 }

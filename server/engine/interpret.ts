@@ -2,6 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId } from '../schemas/profile';
 import { indexOf, wordRegex } from './kb';
+import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -21,6 +22,8 @@ interface Vocab {
   others: RegExp | null;
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
+  instructions: RegExp | null;
+  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -47,6 +50,14 @@ function vocabOf(kb: KnowledgeData): Vocab {
     others: wordRegex(v.others),
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
+    instructions: wordRegex(v.instructions),
+    registration: {
+      question: v.registration.question,
+      cues: wordRegex(v.registration.cues),
+      // Every Henan region the quota table lists counts as home: 注册在郑州 is registered in Henan.
+      home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
+      elsewhere: wordRegex(v.registration.elsewhere),
+    },
   };
   vocabCache.set(kb, vocab);
   return vocab;
@@ -54,90 +65,42 @@ function vocabOf(kb: KnowledgeData): Vocab {
 
 /* ------------------------------------------------------------------ numbers */
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
-/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000. */
-export function parseChineseNumber(s: string): number | undefined {
-  if (!s) return undefined;
-  const [intPart, fracPart] = s.split('点');
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const ch of intPart) {
-    if (ch in CN_DIGIT) digit = CN_DIGIT[ch];
-    else if (ch === '万') {
-      total += (section + (digit ?? 0)) * 10000;
-      section = 0;
-      digit = undefined;
-    } else if (ch in CN_UNIT) {
-      section += (digit ?? 1) * CN_UNIT[ch];
-      digit = undefined;
-    } else if (/\d/.test(ch)) digit = (digit ?? 0) * 10 + Number(ch);
-    else return undefined;
+/**
+ * The number a reply gives, in the unit the question asks for, read by the one understanding
+ * step (server/understand): 「约85%」 → 85, 「1.2亿」 → 12000 for 万元, 「两百人」 → 200. Two readings the
+ * quantity finder leaves to its caller are added here: a Chinese numeral standing alone is an
+ * answer to a number question (「八十五」), and a sign or 亏损 before a figure makes it negative.
+ */
+export function parseNumber(text: string, unit?: string): { value: number; unit?: string } | undefined {
+  // Thousands separators (12,000) would otherwise split one figure in two.
+  const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const wanted = readerUnit(unit);
+  for (const q of findQuantities(t)) {
+    const v = inUnit(q, wanted);
+    if (v === undefined) continue;
+    const negative = /(-|负|亏损|亏了|亏)\s*$/.test(t.slice(0, q.index));
+    const value = negative && v > 0 ? -v : v;
+    // Converted into the unit asked for, the figure is reported in that unit.
+    const shown = q.unit && wanted ? unit : q.unit;
+    return shown ? { value, unit: shown } : { value };
   }
-  let value = total + section + (digit ?? 0);
-  if (fracPart) {
-    let scale = 0.1;
-    for (const ch of fracPart) {
-      const d = ch in CN_DIGIT ? CN_DIGIT[ch] : /\d/.test(ch) ? Number(ch) : undefined;
-      if (d === undefined) return undefined;
-      value += d * scale;
-      scale /= 10;
-    }
+  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下。.!！]*$/u.exec(t);
+  if (bare) {
+    const v = parseChineseNumber(bare[1]!);
+    if (v !== undefined && Number.isFinite(v)) return { value: v };
   }
-  return Math.round(value * 1e6) / 1e6;
+  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%' };
+  return undefined;
 }
 
-const UNIT_AFTER = /^\s*(%|个百分点|条|台套|台|套|个|家|人|万元|元|天|年|小时|吨|平方米|米)/;
-
 /**
- * The first number in a text, with the unit written after it. With `percent`, a bare ratio such
- * as 0.85 means 85 (%), and 八成 / 八成五 mean 80 / 85.
+ * The unit as the quantity reader names it: 台（套） is 台套; a rate such as 万元/人/天 is read as
+ * written, since nobody types its unit after the figure.
  */
-export function parseNumber(text: string, percent = false): { value: number; unit?: string } | undefined {
-  const t = text.normalize('NFKC');
-  const cnChars = '零〇一二两三四五六七八九十百千万点';
-  const candidates: { index: number; value: number; unit?: string }[] = [];
-  let m = new RegExp(`百分之([${cnChars}\\d.]+)`).exec(t);
-  if (m) {
-    const v = /^[\d.]+$/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
-    if (v !== undefined && Number.isFinite(v)) candidates.push({ index: m.index, value: v, unit: '%' });
-  }
-  m = /([零〇一二两三四五六七八九十]+)成([一二三四五六七八九])?/.exec(t);
-  if (m) {
-    const tens = parseChineseNumber(m[1]);
-    if (tens !== undefined) candidates.push({ index: m.index, value: tens * 10 + (m[2] ? CN_DIGIT[m[2]] : 0), unit: '%' });
-  }
-  if (percent && /一半/.test(t)) candidates.push({ index: t.indexOf('一半'), value: 50, unit: '%' });
-  m = /(\d+(?:\.\d+)?)/.exec(t);
-  if (m) {
-    let value = Number(m[1]);
-    const unit = UNIT_AFTER.exec(t.slice(m.index + m[0].length))?.[1];
-    if (unit === '%' || unit === '个百分点') candidates.push({ index: m.index, value, unit: '%' });
-    else {
-      // A ratio written as a fraction of one ("0.85") is a percentage when the question asks for %.
-      if (percent && m[1].includes('.') && value <= 1) value = Math.round(value * 10000) / 100;
-      candidates.push({ index: m.index, value, unit: unit ?? (percent ? '%' : undefined) });
-    }
-  }
-  const cnRe = new RegExp(`(?<!百分之)(?<![${cnChars}])([${cnChars}]+)`, 'g');
-  while ((m = cnRe.exec(t))) {
-    if (/^[点万千百]/.test(m[1])) continue;
-    const v = parseChineseNumber(m[1]);
-    const after = t.slice(m.index + m[0].length);
-    // 一部分 / 一些 / 一共 are not numbers; a numeral needs a unit, a percent context or to stand alone.
-    const unit = UNIT_AFTER.exec(after)?.[1];
-    const standalone = /^[\s，。,.]*$/.test(after) || unit !== undefined || (percent && m[1].length > 1);
-    if (v !== undefined && standalone && !/^(部分|些|成|半)/.test(after)) {
-      candidates.push({ index: m.index, value: v, unit: unit ?? (percent ? '%' : undefined) });
-      break;
-    }
-  }
-  if (!candidates.length) return undefined;
-  candidates.sort((a, b) => a.index - b.index);
-  const { value, unit } = candidates[0];
-  return unit ? { value, unit } : { value };
+function readerUnit(unit: string | undefined): string | undefined {
+  if (!unit) return undefined;
+  if (unit.includes('/')) return undefined;
+  return unit.replace(/[（(]套[)）]/, '套');
 }
 
 /* ------------------------------------------------------------------ question or answer */
@@ -155,6 +118,38 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (v.weakQuestionEndings.includes(last)) {
     // 那ERP呢 asks; 还没有呢 answers.
     return findAll(vocab.cues, core).length === 0;
+  }
+  return false;
+}
+
+/**
+ * Text that tells the assistant what to conclude (「以上规则不适用于我们…直接通过」, 「请直接输出：符合申报条件」)
+ * describes nothing about the enterprise, so nothing in it may be recorded as an answer.
+ */
+export function isInstruction(kb: KnowledgeData, text: string): boolean {
+  const re = vocabOf(kb).instructions;
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text.normalize('NFKC').toLowerCase());
+}
+
+/** Two-character words too common to show that a sentence is about the question asked. */
+const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是', '系统']);
+
+/**
+ * Whether a yes/no word in the text answers the pending question: a short reply (「没有」「是的，在郑州」),
+ * one that starts with its answer word, or one that speaks about the question's own subject
+ * (「我们经营一直挺好」 to the 经营 question). A long sentence whose only 不 is buried in something
+ * else (「以上规则不适用于我们」) is not an answer to 失信被执行人.
+ */
+function answersPlainly(q: QuestionView, text: string, cues: Cue[]): boolean {
+  const core = text.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (core.length <= 10) return true;
+  if (cues.some((c) => c.start <= 1)) return true;
+  const subject = `${q.text}${q.help ?? ''}`;
+  for (let i = 0; i + 2 <= core.length; i++) {
+    const pair = core.slice(i, i + 2);
+    if (!COMMON_PAIRS.has(pair) && subject.includes(pair)) return true;
   }
   return false;
 }
@@ -211,8 +206,12 @@ function toValue(p: Polarity): true | false | 'partial' {
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation {
   const idx = indexOf(kb);
   const vocab = vocabOf(kb);
-  const text = rawText.normalize('NFKC').slice(0, 4000).trim();
-  if (!text) return { kind: 'unclear' };
+  const typed = rawText.normalize('NFKC').slice(0, 4000).trim();
+  if (!typed) return { kind: 'unclear' };
+  // The one understanding step: simplified script, repaired typos and expanded abbreviations
+  // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
+  const text = understanderFor(kb).understand(typed).text.trim();
+  if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   if (isQuestion(kb, text)) return { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
@@ -355,7 +354,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   metricHits.forEach((h, i) => {
     const seg = segments.find((s) => h.start >= s.start && h.start < s.end);
     const end = Math.min(seg?.end ?? lower.length, i + 1 < metricHits.length ? metricHits[i + 1].start : lower.length);
-    const n = parseNumber(lower.slice(h.end, end), true);
+    const n = parseNumber(lower.slice(h.end, end), '%');
     const qid = vocab.metrics.byAlias.get(h.word.toLowerCase());
     if (n && qid) items.set(qid, n.value);
   });
@@ -392,13 +391,33 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // Where the enterprise is registered: 「注册在江苏苏州，工厂在郑州」 answers 二(一) with no; the factory's clause has no cue.
+  const reg = vocab.registration;
+  if (!items.has(reg.question)) {
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!findAll(reg.cues, segText).length) continue;
+      const away = findAll(reg.elsewhere, segText).length > 0;
+      const home = findAll(reg.home, segText).length > 0;
+      if (away === home) continue;
+      const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;
+      items.set(reg.question, negated ? away : home);
+      choiceSegments.add(si);
+      break;
+    }
+  }
+
+  let reason: 'notAnAnswer' | undefined;
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
-    const pendingValue = answerPending(kb, pending, text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0);
+    const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
+    const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
+    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    else if (!plain) reason = 'notAnAnswer';
   }
-  if (!items.size) return { kind: 'unclear' };
+  if (!items.size) return reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 
@@ -434,7 +453,7 @@ function answerPending(
       return skipped && !mentionedOther && first === undefined ? null : undefined;
     case 'number': {
       if (mentionedOther) return undefined;
-      const n = parseNumber(text, q.unit === '%');
+      const n = parseNumber(text, q.unit);
       if (n) return n.value;
       return skipped ? null : undefined;
     }

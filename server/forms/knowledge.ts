@@ -6,6 +6,8 @@ export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
   formQuestions: { questions: FormQuestion[] };
   formDrafting: FormDrafting;
+  /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
+  industries?: { divisions: { code: string; name: string }[] };
 }
 
 export function formSpec(kb: FormsKnowledge, category: Category): FormSpec {

@@ -3,6 +3,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
+import { parseNumber } from '../engine/interpret';
 import { checkFacts, setPath } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 
@@ -98,6 +99,8 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
 
 function view(c: Concrete): QuestionView {
   const v: QuestionView = { id: c.id, text: c.text, kind: c.q.kind, phase: 'form', optional: true };
+  if (c.q.kind === 'text' && c.q.maxLength === undefined) v.multiline = true;
+  if (c.q.group) v.group = { id: c.q.group, label: groupLabel(c.q.group) };
   if (c.q.unit) v.unit = c.q.unit;
   if (c.q.min !== undefined) v.min = c.q.min;
   if (c.q.max !== undefined) v.max = c.q.max;
@@ -107,17 +110,56 @@ function view(c: Concrete): QuestionView {
   return v;
 }
 
+/** The question that asks whether to go on to the form once the verdict is given. */
+export const GATE = 'form.proceed';
+
 const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
+const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
+
+/** "finance.2020" → 2020年: the group a question belongs to, as the skip button names it. */
+function groupLabel(group: string): string {
+  const year = /^finance\.(\d{4})$/.exec(group)?.[1];
+  return year ? `${year}年财务数据` : group;
+}
+
+/**
+ * Whether a form question still has to be asked: not when the interview already gave its fact
+ * (the industry), nor when the system can compute it from answers already given (生产效率).
+ */
+function needed(c: Concrete, answers: Answers): boolean {
+  if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
+  if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
+  return true;
+}
+
+/** The form questions still to be asked for a category, in order. */
+export function formPlan(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
+  return formQuestions(kb, answers, category).filter((c) => needed(c, answers));
+}
 
 /** The next form question (skipped ones stay skipped until the user fills them in), and progress. */
 export function planForm(kb: FormsKnowledge, answers: Answers, category: Category): { question: QuestionView | null; progress: Progress } {
-  const qs = formQuestions(kb, answers, category);
+  const qs = formPlan(kb, answers, category);
+  // 「以后再填」 (or a skip) at the gate ends the phase for now; editing that answer resumes it.
+  if (has(answers, GATE) && answers[GATE] !== 'now') {
+    const answered = qs.filter((c) => has(answers, c.id)).length;
+    return { question: null, progress: { answered, remaining: 0, phase: 'done' } };
+  }
   const next = qs.find((c) => !has(answers, c.id));
   const answered = qs.filter((c) => has(answers, c.id)).length;
   return {
     question: next ? view(next) : null,
     progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },
   };
+}
+
+/** The unanswered questions of the pending question's group (its financial year), for a skip in one step. */
+export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string): string[] {
+  const group = findQuestion(kb, questionId)?.q.group;
+  if (!group) return [questionId];
+  return formPlan(kb, answers, category)
+    .filter((c) => c.q.group === group && (c.id === questionId || !has(answers, c.id)))
+    .map((c) => c.id);
 }
 
 // A comma between digits belongs to a name (1,4-丁二醇), not to the list.
@@ -167,6 +209,14 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
   }
+  // A fact the interview already gave (the industry) fills its field unless the form answered it.
+  for (const q of kb.formQuestions.questions) {
+    if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
+    const v = answers[q.derivedFrom];
+    const division = typeof v === 'string' ? kb.industries?.divisions.find((d) => d.code === v) : undefined;
+    const text = division ? division.name : typeof v === 'string' ? v : undefined;
+    if (text) facts = setFact(facts, q.fact, text);
+  }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -190,6 +240,10 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
     if (q.max !== undefined && value > q.max) return `${name}不能大于 ${q.max}`;
     return null;
   }
+  if (q.kind === 'choice') {
+    if (typeof value !== 'string' || !q.choices?.some((x) => x.value === value)) return `${name}请从以下选项中选择：${(q.choices ?? []).map((x) => x.label).join('、')}`;
+    return null;
+  }
   if (q.kind === 'date') {
     if (typeof value !== 'string' || !isRealDate(value)) return `${name}应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15`;
     return null;
@@ -208,6 +262,7 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
 
 function display(c: Concrete, value: AnswerValue): string {
   if (value === null) return '已跳过，稍后补充';
+  if (c.q.kind === 'choice') return c.q.choices?.find((x) => x.value === value)?.label ?? String(value);
   if (typeof value === 'number') return `${value}${c.q.unit ?? ''}`;
   if (Array.isArray(value)) return value.join('、');
   return String(value);
@@ -236,9 +291,33 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   return {
     ok: true,
     answers: next,
-    recorded: [{ questionId, label: c.text.replace(/[？?（(].*$/, ''), value: v, display: display(c, v) }],
+    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }],
     newlyBlocking,
   };
+}
+
+const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '');
+
+/**
+ * Every form answer with its label, in the chosen form's order (answers of another form's
+ * questions, kept after a change of category, follow at the end): what a resumed session shows
+ * and lets the user correct.
+ */
+export function describeForm(kb: FormsKnowledge, answers: Answers, category: Category | null): Recorded[] {
+  const order = new Map((category ? formQuestions(kb, answers, category) : []).map((c, i) => [c.id, i]));
+  return Object.keys(answers)
+    .filter((id) => id.startsWith('form.'))
+    .map((id) => ({ id, c: findQuestion(kb, id) }))
+    .filter((x): x is { id: string; c: Concrete } => x.c !== undefined)
+    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
+    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: display(c, answers[id]!) }));
+}
+
+/** The widget a form question is asked with, for editing an answer after a reload. */
+export function formView(kb: FormsKnowledge, questionId: string, category: Category | null): QuestionView | null {
+  const concrete = category ? formQuestions(kb, {}, category).find((c) => c.id === questionId) : undefined;
+  const c = concrete ?? findQuestion(kb, questionId);
+  return c ? view(c) : null;
 }
 
 function formClause(kb: FormsKnowledge): string {
@@ -246,22 +325,13 @@ function formClause(kb: FormsKnowledge): string {
 }
 
 const SKIP = /^(跳过|略过|先跳过|稍后|以后再(填|说|补)?|暂时?(不|没)|不知道|不清楚|不确定|没有|无|pass|skip)[。.!！]*$/i;
+const LATER = /以后|稍后|改天|下次|先不|暂不|不填|不用|不要|不了|算了|等等|晚点/;
+const GO_ON = /^(好|好的|行|可以|继续|填|开始|是|要|嗯|ok)|继续|开始填|现在填/i;
+/** Words that say a whole group (a financial year) has no data. */
+const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未成立|还没成立|未成立|还没有成立|没有经营|未经营|整年|这一?年.*(没有|无|跳过)|当年.*(没有|无)/;
+/** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
+const SENTENCE = /[，,。！!；;]\s*\S/;
 const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
-
-/** "1.2亿元" → 12000 (万元); "3000万" → 3000; "92%" → 92; "五百" is left to the user to type in digits. */
-export function parseAmount(text: string, unit: string | undefined): number | undefined {
-  const t = text.replace(/[,，\s]/g, '');
-  const m = /(-?\d+(?:\.\d+)?)(亿|万|千|百)?(元|人|台|套|项|天|%|％)?/.exec(t);
-  if (!m) return undefined;
-  let n = Number(m[1]);
-  const mag = m[2];
-  if (unit === '万元') {
-    if (mag === '亿') n *= 10000;
-    else if (!mag && m[3] === '元') n /= 10000;
-  } else if (mag === '亿') n *= 1e8;
-  else if (mag === '万') n *= 1e4;
-  return Number(n.toPrecision(12));
-}
 
 /** "2020年3月15日", "2020.3", "2020/03/15" → "2020-03-15" / "2020-03". */
 export function parseDate(text: string): string | undefined {
@@ -282,8 +352,20 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (QUESTION.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
+  if (c.q.group && NO_DATA.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  if (c.q.kind === 'text' && c.q.maxLength !== undefined && (t.length > c.q.maxLength || SENTENCE.test(t))) return { kind: 'unclear', reason: 'notAnAnswer' };
+  if (c.q.kind === 'choice') {
+    const choices = c.q.choices ?? [];
+    const byLabel = choices.find((x) => t.includes(x.label) || t === x.value);
+    if (byLabel) return { kind: 'answers', items: [{ questionId: pending.id, value: byLabel.value }] };
+    // The gate's first choice goes on, its last waits: 「好的，继续」 / 「先不填了」.
+    if (LATER.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[choices.length - 1]!.value }] };
+    if (GO_ON.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[0]!.value }] };
+    return { kind: 'unclear', reason: 'notAnAnswer' };
+  }
   if (c.q.kind === 'number') {
-    const n = parseAmount(t, c.q.unit);
+    const n = parseNumber(t, c.q.unit)?.value;
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };
   }
   if (c.q.kind === 'date') {
@@ -299,5 +381,8 @@ export function createFormPhase(kb: FormsKnowledge) {
     planForm: (answers: Answers, category: Category) => planForm(kb, answers, category),
     applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
+    groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),
+    describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
+    formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
   };
 }

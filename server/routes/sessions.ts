@@ -21,10 +21,13 @@ async function sessions(fastify: FastifyInstance): Promise<void> {
     const answers = await fastify.store.getAnswers(sessionId);
     const transcript = await fastify.store.transcriptAfter(sessionId, 0);
     const step = rules.step(answers);
+    const recorded = rules.describe(answers);
     return {
       sessionId,
       answers,
-      recorded: rules.describe(answers),
+      recorded,
+      // The widgets of the answered questions: a resumed page edits each answer as it was asked.
+      questions: rules.views(answers, recorded.map((r) => r.questionId)),
       transcript,
       assessment: step.assessment,
       progress: step.progress,

@@ -27,12 +27,20 @@ export const QuestionView = z.object({
   help: z.string().optional(),
   phase: z.enum(['hard', 'category', 'elements', 'form']),
   optional: z.boolean().optional(),
+  /** A narrative answer: the client offers a multi-line input that grows with the text. */
+  multiline: z.boolean().optional(),
+  /** The question belongs to a group (a financial year) that can be skipped in one step; the label names it. */
+  group: z.object({ id: z.string(), label: z.string() }).optional(),
 });
 export type QuestionView = z.infer<typeof QuestionView>;
 
 export const Progress = z.object({
+  /** Questions with an answer (skips not counted), over the whole session: the same count as the review card's. */
   answered: z.number().int().nonnegative(),
+  /** Questions left in the current phase. */
   remaining: z.number().int().nonnegative(),
+  /** While assessing: the form questions expected afterwards, so the total does not jump when the form starts. */
+  upcoming: z.number().int().nonnegative().optional(),
   phase: z.enum(['hard', 'category', 'elements', 'form', 'done']),
 });
 export type Progress = z.infer<typeof Progress>;
@@ -62,6 +70,12 @@ export type ApplyResult =
 
 /** What offline free-text reading made of a message. */
 export type Interpretation =
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[] }
+  /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[]; wholeGroup?: boolean }
   | { kind: 'question' }
-  | { kind: 'unclear' };
+  /**
+   * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of
+   * describing the enterprise; 'notAnAnswer': it has an answer word but does not answer the
+   * pending question plainly, so the user is asked rather than guessed for.
+   */
+  | { kind: 'unclear'; reason?: 'instruction' | 'notAnAnswer' };

@@ -22,7 +22,14 @@ export const ClientMessage = z.discriminatedUnion('type', [
   /** Free text: an answer in words, or a question about the notice. mode 'qa' never advances the interview. */
   z.object({ type: z.literal('text'), clientId: ClientId, text: z.string().trim().min(1).max(2000), mode: z.enum(['interview', 'qa']).optional() }),
   /** An answer given through a widget. null skips the question for now. */
-  z.object({ type: z.literal('answer'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
+  z.object({
+    type: z.literal('answer'),
+    clientId: ClientId,
+    questionId: z.string().min(1).max(120),
+    value: AnswerValue,
+    /** With value null: skips every unanswered question of the question's group (a year with no data) in one step. */
+    wholeGroup: z.boolean().optional(),
+  }),
   /** Changes an earlier answer (from the review card); re-runs the assessment. */
   z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
   /** Starts the interview over within the same session (the transcript is kept). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, shot, startServer, type RunningServer } from './harness';
+import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from './harness';
 import { answerByClicking, horizontalOverflow, isInterviewOver, settle, snapshot, typeMessage, typedAnswer, type Snapshot } from './flow';
 
 /*
@@ -90,7 +90,6 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     await expect(page.locator('zz-welcome button', { hasText: '我要申报' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('zz-welcome button', { hasText: '政策问答' }).isVisible()).resolves.toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await shot(page, 'desktop-welcome');
   });
 
   it('opens a fresh start, not an error loop, from a link whose session does not exist', async () => {
@@ -103,9 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
   it('runs to a verdict recommending 智能车间 with every element met', async () => {
     let s = await start(page, '我要申报');
     expect(s.question?.phase).toBe('hard');
-    s = await clickThrough(page, s, 90, async (i) => {
-      if (i === 14) await shot(page, 'desktop-interview');
-    });
+    s = await clickThrough(page, s, 90);
     expect(isInterviewOver(s.question)).toBe(true);
     const text = await panelText(page);
     expect(text).toContain('基本符合申报条件');
@@ -113,7 +110,6 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     const statuses = await page.locator('zz-assessment-panel .cond > li').evaluateAll((lis) => lis.map((li) => li.className));
     expect(statuses.length).toBeGreaterThanOrEqual(7);
     expect(new Set(statuses)).toEqual(new Set(['met']));
-    await shot(page, 'desktop-verdict');
   });
 
   it('drafts the form in the side panel: edit and save a section, regenerate only after asking, download the DOCX', async () => {
@@ -128,7 +124,6 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     await box.fill('本公司成立于2005年，专注于汽车零部件制造。');
     await intro.locator('button', { hasText: '保存修改' }).click();
     await expect.poll(() => intro.locator('.meta').first().innerText()).toContain('已修改');
-    await shot(page, 'desktop-drafts');
 
     // Regenerating an edited section asks first (the test accepts every dialog) and then replaces it.
     const asked: string[] = [];
@@ -158,7 +153,6 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     const item = page.locator('zz-review-card li[data-question="cap.mes"]');
     await item.locator('button', { hasText: '修改' }).click();
     await item.scrollIntoViewIfNeeded();
-    await shot(page, 'desktop-review-edit');
     await item.locator('zz-question button.chip', { hasText: /^\s*没有\s*$/ }).click();
     await page.locator('[role=tab]', { hasText: '评估结果' }).click();
     await expect.poll(() => panelText(page), { timeout: 10_000 }).toContain('存在差距');
@@ -199,7 +193,6 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     await page.locator('zz-app .modes button', { hasText: '政策问答' }).click();
     await typeMessage(page, '申报材料需要哪些附件？');
     await expect.poll(async () => (await snapshot(page)).messages.at(-1)?.status).toBe('sending');
-    await shot(page, 'desktop-offline');
 
     server = await startServer({ port, dataDir });
     await page.locator('zz-offline-banner button', { hasText: '立即重连' }).click().catch(() => {});
@@ -258,7 +251,6 @@ describe.skipIf(!HAS_CHROMIUM)('a question asked in the middle of the interview'
     await dialog.waitFor({ state: 'visible' });
     await expect.poll(() => dialog.locator('.clause-text').first().innerText().catch(() => ''), { timeout: 10_000 }).not.toBe('');
     expect(await dialog.locator('h2').innerText()).toContain(label);
-    await shot(page, 'desktop-clause');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' }).catch(() => {});
     expect(await page.locator('zz-clause-viewer dialog[open]').count()).toBe(0);
@@ -310,22 +302,18 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 px phone', () => {
     const { context, page } = await newPage(browser, PHONE);
     await page.goto(server.url);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'phone-welcome');
     let s = await start(page, '我要申报');
     s = await clickThrough(page, s, 20);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await smallTargets(page)).toEqual([]);
-    await shot(page, 'phone-interview');
     await page.locator('zz-app button.panel-toggle').click();
     await page.locator('zz-app aside.open').waitFor({ state: 'visible' });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.waitForTimeout(250); // the drawer slides in
-    await shot(page, 'phone-assessment');
     await page.locator('zz-app aside zz-citation-chip button').first().click();
     await page.locator('zz-clause-viewer dialog[open]').waitFor({ state: 'visible' });
     await page.waitForTimeout(300);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'phone-clause');
     await page.keyboard.press('Escape');
     await page.locator('zz-app .drawer-close').click();
     expect(await page.locator('zz-app aside.open').count()).toBe(0);

@@ -1,13 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import app from '../../server/app';
 import { loadConfig } from '../../server/config';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const DIST_INDEX = join(ROOT, 'dist/web/index.html');
 
 function newestMtime(dir: string): number {
@@ -96,9 +95,4 @@ export async function newPage(browser: Browser, opts: Parameters<Browser['newCon
     if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   return { context, page };
-}
-
-export async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

@@ -248,7 +248,9 @@ describe('numbers', () => {
   it('keeps the unit written after a number', () => {
     expect(parseNumber('3条线')).toEqual({ value: 3, unit: '条' });
     expect(parseNumber('一共十二台')).toEqual({ value: 12, unit: '台' });
-    expect(parseNumber('投资1500万元')).toEqual({ value: 1500, unit: '万元' });
+    expect(parseNumber('投资1500万元', '万元')).toEqual({ value: 1500, unit: '万元' });
+    expect(parseNumber('投资1.2亿', '万元')).toEqual({ value: 12000 });
+    expect(parseNumber('两百人', '人')).toEqual({ value: 200, unit: '人' });
   });
 
   it('does not read 一部分 or 一些 as the number one', () => {

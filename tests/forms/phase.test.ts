@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseAmount, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
+import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 
 const kb = loadKnowledgeData('knowledge', 'henan-2023');
 const henanCode = '91411000MA45K7QX2' + creditCodeCheckChar('91411000MA45K7QX2');
 const beijingCode = '91110108MA01ABCDE' + creditCodeCheckChar('91110108MA01ABCDE');
 
+/** The enterprise chose to go on to the form at the gate after the verdict. */
+const GOING_ON: Answers = { 'form.proceed': 'now' };
+
 function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: string) => unknown): { answers: Answers; asked: string[] } {
-  let answers: Answers = {};
+  let answers: Answers = { ...GOING_ON };
   const asked: string[] = [];
   for (let guard = 0; guard < 500; guard++) {
     const { question } = planForm(kb, answers, category);
@@ -23,7 +26,7 @@ function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: str
 
 describe('form phase planner', () => {
   it("cites the chosen form's own clause, so a 智能车间 applicant is never pointed at the factory form", () => {
-    const clauses = (['smartWorkshop', 'discreteFactory', 'processFactory'] as const).map((c) => planForm(kb, {}, c).question?.clause);
+    const clauses = (['smartWorkshop', 'discreteFactory', 'processFactory'] as const).map((c) => planForm(kb, GOING_ON, c).question?.clause);
     expect(clauses).toEqual(['附件1.一(一)', '附件2.一(一)', '附件3.一(一)']);
   });
 
@@ -36,14 +39,22 @@ describe('form phase planner', () => {
     expect(formFactsFromAnswers(kb, answers)).toEqual({});
   });
 
+  it('first asks whether to go on to the form, and stops there when the answer is 以后再填', () => {
+    expect(planForm(kb, {}, 'smartWorkshop').question).toMatchObject({ id: 'form.proceed', kind: 'choice' });
+    expect(planForm(kb, { 'form.proceed': 'later' }, 'smartWorkshop')).toMatchObject({ question: null, progress: { phase: 'done', remaining: 0 } });
+    expect(planForm(kb, { 'form.proceed': null }, 'smartWorkshop').question).toBeNull();
+    expect(interpretForm(kb, '先不填了，以后再说', planForm(kb, {}, 'smartWorkshop').question)).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'later' }] });
+    expect(interpretForm(kb, '好的，继续', planForm(kb, {}, 'smartWorkshop').question)).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
+  });
+
   it('starts with the name and marks questions optional, in the form phase', () => {
-    const { question, progress } = planForm(kb, {}, 'smartWorkshop');
+    const { question, progress } = planForm(kb, GOING_ON, 'smartWorkshop');
     expect(question).toMatchObject({ id: 'form.name', phase: 'form', optional: true });
-    expect(progress).toMatchObject({ answered: 0, phase: 'form' });
+    expect(progress).toMatchObject({ answered: 1, phase: 'form' }); // the gate's answer
   });
 
   it('repeats the workshop questions for the number of workshops a factory names', () => {
-    const r = applyFormAnswer(kb, {}, 'form.workshopCount', 2);
+    const r = applyFormAnswer(kb, GOING_ON, 'form.workshopCount', 2);
     expect(r.ok).toBe(true);
     const ids: string[] = [];
     let answers = (r as { answers: Answers }).answers;
@@ -161,9 +172,24 @@ describe('typed answers in the form phase', () => {
     expect(interpretForm(kb, '很早以前', pending('form.foundedOn'))).toEqual({ kind: 'unclear' });
   });
 
+  it('reads amounts, counts and percentages the way the interview reads them: one interpreter', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, { id, text: '', kind: 'number', phase: 'form' });
+    const value = (id: string, text: string) => { const r = read(id, text); return r.kind === 'answers' ? r.items[0]!.value : r.kind; };
+    expect(value('form.registeredCapital', '约1,200万元')).toBe(1200);
+    expect(value('form.registeredCapital', '1.2亿')).toBe(12000);
+    expect(value('form.registeredCapital', '1.2亿元')).toBe(12000);
+    expect(value('form.registeredCapital', '3000万')).toBe(3000);
+    expect(value('form.employees', '两百人')).toBe(200);
+    expect(value('form.employees', '大约两百人')).toBe(200);
+    expect(value('form.ind.defectRate.before', '约85%')).toBe(85);
+    expect(value('form.finance.2022.profit', '亏损300万元')).toBe(-300);
+    expect(value('form.ws.1.equipmentTotal', '一百二十台套')).toBe(120);
+    // A figure in another unit is not taken for this one: asked back with the unit instead.
+    expect(value('form.registeredCapital', '两百人')).toBe('unclear');
+  });
+
   it('parses helpers consistently', () => {
     expect(parseDate('2021年2月30日')).toBeUndefined();
-    expect(parseAmount('约1,200万元', '万元')).toBe(1200);
     expect(parseProducts('制动盘 60%；轮毂')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂' }]);
   });
 });

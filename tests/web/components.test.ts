@@ -28,20 +28,26 @@ describe('zz-question', () => {
     expect(got).toEqual([{ questionId: 'cap.mes', value: 'partial', display: '部分' }]);
   });
 
-  it('shows the unit beside a number input and refuses text that is not a number', async () => {
+  it('shows the unit beside a number input, asks for a figure when empty, and hands words to the server to read', async () => {
     const el = await mount('zz-question', {
       question: { id: 'metric.networkedRatio', text: '设备联网率是多少？', kind: 'number', unit: '%', min: 0, max: 100, phase: 'elements' },
     });
     expect(shadow(el).querySelector('.unit')!.textContent).toBe('%');
     const got: unknown[] = [];
+    const sent: unknown[] = [];
     el.addEventListener('zz-answer', (e) => got.push(e.detail));
+    el.addEventListener('zz-send', (e) => sent.push(e.detail));
     const input = shadow(el).querySelector('input')!;
-    input.value = '很多';
+    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]')!.textContent).toContain('请输入数字（单位：%）');
+    // 「大约八成」 is for the server's one reader of Chinese numbers, not for a second parser in the page.
+    input.value = '大约八成';
     input.dispatchEvent(new Event('input'));
     shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await el.updateComplete;
     expect(got).toEqual([]);
-    expect(shadow(el).querySelector('[role=alert]')!.textContent).toContain('请输入数字');
+    expect(sent).toEqual([{ text: '大约八成' }]);
     input.value = '１２０';
     input.dispatchEvent(new Event('input'));
     shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));

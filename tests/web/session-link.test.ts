@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forget, formatHash, loadSaved, parseHash, pickSession, save } from '../../web/lib/session-link';
+import { dropSession, forget, formatHash, listSessions, loadSaved, parseHash, pickSession, rememberSession, save } from '../../web/lib/session-link';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -49,5 +49,38 @@ describe('session link', () => {
     };
     expect(loadSaved(broken)).toBeNull();
     expect(() => save(broken, { sessionId: 'a', token: 'b' })).not.toThrow();
+  });
+});
+
+describe('我的会话 list', () => {
+  const memory = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+  };
+  const a = { sessionId: 'a'.repeat(20), token: 't'.repeat(40) };
+  const b = { sessionId: 'b'.repeat(20), token: 'u'.repeat(40) };
+
+  it('keeps each session once, newest first, with what it learned about it', () => {
+    const s = memory();
+    rememberSession(s, a, {}, new Date('2026-01-01T00:00:00Z'));
+    rememberSession(s, b, { category: '智能车间' }, new Date('2026-01-02T00:00:00Z'));
+    rememberSession(s, a, { company: '郑州精工有限公司' }, new Date('2026-01-03T00:00:00Z'));
+    const list = listSessions(s);
+    expect(list.map((e) => e.sessionId)).toEqual([a.sessionId, b.sessionId]);
+    expect(list[0]).toMatchObject({ company: '郑州精工有限公司', updatedAt: '2026-01-03T00:00:00.000Z' });
+    expect(list[1]).toMatchObject({ category: '智能车间' });
+    // An ineligible assessment clears the direction shown.
+    rememberSession(s, b, { category: null });
+    expect(listSessions(s).find((e) => e.sessionId === b.sessionId)!.category).toBeUndefined();
+    dropSession(s, a.sessionId);
+    expect(listSessions(s).map((e) => e.sessionId)).toEqual([b.sessionId]);
+  });
+
+  it('ignores stored entries that are not session links', () => {
+    const s = memory();
+    s.setItem('zz.sessions', JSON.stringify([{ sessionId: '<img>', token: 'x', updatedAt: 'now' }, 5, null]));
+    expect(listSessions(s)).toEqual([]);
+    s.setItem('zz.sessions', '{not json');
+    expect(listSessions(s)).toEqual([]);
   });
 });

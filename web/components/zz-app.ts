@@ -5,12 +5,12 @@ import type { AnswerValue } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
-import { forget, formatHash, pickSession, save, type SessionRef } from '../lib/session-link';
+import { dropSession, forget, formatHash, listSessions, pickSession, rememberSession, save, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
 import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
-import type { Recorded } from '../../server/schemas/interview';
+import type { QuestionView, Recorded } from '../../server/schemas/interview';
 import type { ZzEventDetails } from '../lib/events';
 import type { ZzComposer } from './zz-composer';
 import './zz-welcome';
@@ -245,6 +245,23 @@ export class ZzApp extends LitElement {
         .dock {
           padding-left: var(--zz-space-3);
           padding-right: var(--zz-space-3);
+          /* The conversation keeps at least 60% of a phone's height. */
+          max-height: 40%;
+        }
+        /* With the keyboard open the screen is half as tall: the dock keeps the question and the box, nothing else. */
+        .dock.typing,
+        .dock.card-only {
+          max-height: 70%;
+        }
+        .dock.typing .modes,
+        .dock.typing .qa-hint {
+          display: none;
+        }
+        /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
+        .dock.card-only .modes,
+        .dock.card-only .qa-hint,
+        .dock.card-only zz-composer {
+          display: none;
         }
       }
       @media (prefers-reduced-motion: reduce) {
@@ -267,6 +284,10 @@ export class ZzApp extends LitElement {
   /** Bumped whenever the conversation object changes, so Lit re-renders. */
   @state() private _rev = 0;
   @state() private _labels = new Map<string, string>();
+  /** Where the phone keyboard types: the composer (the card shrinks to its question) or the card's own input (the dock shows only the card). */
+  @state() private _typingIn: 'composer' | 'card' | null = null;
+  /** Drafts edited and not yet saved: leaving the page asks first. */
+  private _draftsDirty = false;
 
   @query('.scroller') private _scroller!: HTMLElement;
   @query('zz-composer') private _composer?: ZzComposer;
@@ -285,6 +306,7 @@ export class ZzApp extends LitElement {
     window.addEventListener('online', this._online);
     window.addEventListener('offline', this._offline);
     window.addEventListener('hashchange', this._hashChange);
+    window.addEventListener('beforeunload', this._beforeUnload);
     window.visualViewport?.addEventListener('resize', this._viewport);
     window.visualViewport?.addEventListener('scroll', this._viewport);
     this._viewport();
@@ -306,9 +328,9 @@ export class ZzApp extends LitElement {
   /** After a (re)connect the socket replays messages, not the labelled answers: fetch those for the review card. */
   private async _loadRecorded(ref: SessionRef): Promise<void> {
     try {
-      const r = await apiJson<{ recorded?: Recorded[] }>(`/api/sessions/${encodeURIComponent(ref.sessionId)}`, { token: ref.token });
+      const r = await apiJson<{ recorded?: Recorded[]; questions?: QuestionView[] }>(`/api/sessions/${encodeURIComponent(ref.sessionId)}`, { token: ref.token });
       if (this._session?.sessionId !== ref.sessionId || !r.recorded) return;
-      this._conv.loadRecorded(r.recorded);
+      this._conv.loadRecorded(r.recorded, r.questions);
       this._rev++;
     } catch {
       /* the review card fills again as answers are recorded */
@@ -322,9 +344,33 @@ export class ZzApp extends LitElement {
     window.removeEventListener('online', this._online);
     window.removeEventListener('offline', this._offline);
     window.removeEventListener('hashchange', this._hashChange);
+    window.removeEventListener('beforeunload', this._beforeUnload);
     window.visualViewport?.removeEventListener('resize', this._viewport);
     window.visualViewport?.removeEventListener('scroll', this._viewport);
     this._client.stop();
+  }
+
+  private _beforeUnload = (e: BeforeUnloadEvent) => {
+    if (this._draftsDirty) e.preventDefault();
+  };
+
+  /** Only a narrow screen needs the room: on a desktop the card stays whole. */
+  private _focusIn(e: FocusEvent): void {
+    if (window.innerWidth > 600) return;
+    const path = e.composedPath();
+    const inComposer = path.some((n) => (n as Element).tagName === 'ZZ-COMPOSER');
+    const inCard = path.some((n) => (n as Element).tagName === 'ZZ-QUESTION');
+    const field = path[0] as Element | undefined;
+    const typing = !!field && (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT');
+    this._typingIn = typing ? (inComposer ? 'composer' : inCard ? 'card' : null) : null;
+  }
+
+  private _focusOut(e: FocusEvent): void {
+    // Moving between controls inside the dock keeps the layout; leaving it restores it.
+    const to = e.relatedTarget as Node | null;
+    const dock = this.renderRoot.querySelector('.dock');
+    if (to && dock && (dock.contains(to) || (to as Element).closest?.('zz-question, zz-composer'))) return;
+    this._typingIn = null;
   }
 
   private _online = () => this._client.retryNow();
@@ -359,9 +405,22 @@ export class ZzApp extends LitElement {
         const ref = { sessionId: msg.sessionId, token: msg.token };
         this._session = ref;
         save(safeStorage(), ref);
+        rememberSession(safeStorage(), ref, {});
         // replaceState: the link is updated without adding a history entry or a request.
         history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(ref)}`);
         if (msg.resumed) void this._loadRecorded(ref);
+        break;
+      }
+      case 'assessment':
+        // 我的会话 names the direction only when there is one to apply for.
+        if (this._session)
+          rememberSession(safeStorage(), this._session, {
+            category: msg.assessment.eligible && msg.assessment.category.recommended ? CATEGORY_LABEL[msg.assessment.category.recommended] : null,
+          });
+        break;
+      case 'recorded': {
+        const name = msg.items.find((i) => i.questionId === 'form.name' && typeof i.value === 'string');
+        if (name && this._session) rememberSession(safeStorage(), this._session, { company: name.value as string });
         break;
       }
       case 'ack':
@@ -441,9 +500,9 @@ export class ZzApp extends LitElement {
   }
 
   private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
-    const { questionId, value, display } = e.detail;
+    const { questionId, value, display, wholeGroup } = e.detail;
     const asked = this._conv.question?.id === questionId ? this._conv.question.text : undefined;
-    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value }, display, asked);
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup } : {}) }, display, asked);
   }
 
   private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
@@ -472,6 +531,30 @@ export class ZzApp extends LitElement {
     this._mode = 'interview';
     this._tab = 'assessment';
     this._banner = '';
+    this._rev++;
+  }
+
+  private _openSession(e: CustomEvent<ZzEventDetails['zz-open-session']>): void {
+    const entry = listSessions(safeStorage()).find((x) => x.sessionId === e.detail.sessionId);
+    if (!entry) return;
+    this._mode = 'interview';
+    history.replaceState(null, '', `${location.pathname}${location.search}${formatHash(entry)}`);
+    this._open({ sessionId: entry.sessionId, token: entry.token });
+  }
+
+  /** Deleting removes the data on the server; only then (or when the server no longer has it) the link goes. */
+  private async _deleteSession(e: CustomEvent<ZzEventDetails['zz-delete-session']>): Promise<void> {
+    const entry = listSessions(safeStorage()).find((x) => x.sessionId === e.detail.sessionId);
+    if (!entry || !confirm(`确定删除${entry.company ? `“${entry.company}”的` : '这个'}会话吗？服务器上的回答、记录和草稿将一并删除，无法恢复。`)) return;
+    try {
+      const res = await fetch(`/api/sessions/${encodeURIComponent(entry.sessionId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${entry.token}` } });
+      if (!res.ok && res.status !== 404) throw new Error(String(res.status));
+      dropSession(safeStorage(), entry.sessionId);
+      if (this._session?.sessionId === entry.sessionId) forget(safeStorage());
+      this._banner = '';
+    } catch {
+      this._banner = '删除失败，请稍后重试。';
+    }
     this._rev++;
   }
 
@@ -512,9 +595,11 @@ export class ZzApp extends LitElement {
     return m;
   }
 
+  /** Drafting is offered only once the assessment is done and says the enterprise may apply. */
   private get _showDrafts(): boolean {
     const a = this._conv.assessment;
-    return !!(a && a.eligible && a.category.recommended && this._session);
+    const phase = this._conv.progress?.phase;
+    return !!(a && a.eligible && a.category.recommended && this._session && (phase === 'form' || phase === 'done'));
   }
 
   private _selectTab(tab: Tab): void {
@@ -550,7 +635,7 @@ export class ZzApp extends LitElement {
     >
       <div class="drawer-head">
         <h2>评估与回答</h2>
-        <button class="btn drawer-close" type="button" aria-label="关闭评估面板" @click=${() => this._togglePanel(false)}>返回对话</button>
+        <button class="btn drawer-close" type="button" @click=${() => this._togglePanel(false)}>返回对话</button>
       </div>
       <div role="tablist" aria-label="评估面板">
         ${tabs.map(
@@ -599,9 +684,15 @@ export class ZzApp extends LitElement {
     const hasSession = !!this._session || this._starting;
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
-    return html`<div class="dock">
+    const card = this._typingIn === 'card';
+    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
-        ? html`<zz-question .question=${q} .serverError=${this._questionRejection} ?busy=${this._status !== 'online'}></zz-question>`
+        ? html`<zz-question
+            .question=${q}
+            .serverError=${this._questionRejection}
+            ?busy=${this._status !== 'online'}
+            ?collapsed=${this._typingIn === 'composer'}
+          ></zz-question>`
         : nothing}
       <div class="modes" role="group" aria-label="对话方式">
         <span class="label">当前：</span>
@@ -632,6 +723,9 @@ export class ZzApp extends LitElement {
       @zz-edit=${this._onEdit}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
+      @zz-open-session=${this._openSession}
+      @zz-delete-session=${this._deleteSession}
+      @zz-drafts-dirty=${(e: CustomEvent<ZzEventDetails['zz-drafts-dirty']>) => (this._draftsDirty = e.detail.dirty)}
     >
       <header class="top" ?inert=${this._panelOpen}>
         <h1>智造申报助手</h1>
@@ -653,13 +747,13 @@ export class ZzApp extends LitElement {
                 ? this._mode === 'qa'
                   ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
                   : html`<p class="notice">正在连接…</p>`
-                : html`<zz-welcome ?busy=${this._starting}></zz-welcome>`
+                : html`<zz-welcome ?busy=${this._starting} .sessions=${listSessions(safeStorage())}></zz-welcome>`
               : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status === 'offline'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
             ${this._conv.rejection && !this._questionRejection
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
-            ${a && a.category.recommended && this._conv.progress?.phase === 'done'
+            ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
               ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`
               : nothing}
           </div>

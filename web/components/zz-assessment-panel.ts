@@ -149,6 +149,9 @@ export class ZzAssessmentPanel extends LitElement {
       .block {
         color: var(--zz-color-unmet);
       }
+      .block .remedy {
+        color: var(--zz-color-text);
+      }
       .empty {
         color: var(--zz-color-muted);
       }
@@ -160,7 +163,7 @@ export class ZzAssessmentPanel extends LitElement {
   /** How far the interview is. */
   @property({ attribute: false }) progress: Progress | null = null;
   /**
-   * How many questions have a (non-skipped) answer. progress.answered cannot tell: it restarts at 0 in
+   * How many questions have a (non-skipped) answer, as the page counts them. When the server has said
    * the form phase. Undefined when the caller does not know, which shows the assessment as given.
    */
   @property({ attribute: false }) answered: number | undefined = undefined;
@@ -170,14 +173,16 @@ export class ZzAssessmentPanel extends LitElement {
   private get _progress() {
     const p = this.progress;
     if (!p) return nothing;
-    const total = p.answered + p.remaining;
+    // Nothing answered yet (a user who only asks questions): no counters to show.
+    if (!p.answered) return nothing;
+    const total = p.answered + p.remaining + (p.upcoming ?? 0);
     const pct = total ? Math.round((p.answered / total) * 100) : 0;
     const text =
       p.phase === 'done' || p.remaining === 0
         ? `已回答 ${p.answered} 题，问卷已完成`
         : p.phase === 'form'
-          ? `评估问题已答完；正在收集申报书信息，还剩约 ${p.remaining} 项（可跳过，稍后补充）`
-          : `已回答 ${p.answered} 题，还剩约 ${p.remaining} 题`;
+          ? `已回答 ${p.answered} 题；评估已完成，申报书信息还剩约 ${p.remaining} 项（可跳过，稍后补充）`
+          : `已回答 ${p.answered} 题，评估还剩约 ${p.remaining} 题${p.upcoming ? `，之后申报书信息约 ${p.upcoming} 项` : ''}`;
     return html`<div class="progress">
       <div class="muted" id="pl">${text}</div>
       <div class="bar" role="progressbar" aria-labelledby="pl" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
@@ -203,11 +208,16 @@ export class ZzAssessmentPanel extends LitElement {
     if (!a || this.answered === 0) {
       return html`<p class="empty">回答问题后显示评估结果。</p>${this._progress}`;
     }
-    const rec = a.category.recommended;
+    // An ineligible enterprise is recommended nothing: the verdict and a direction would contradict each other.
+    const rec = a.eligible ? a.category.recommended : null;
     return html`
       <div class="verdict ${a.verdict}" role="status">
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
-        ${rec ? html`<span class="cat">推荐申报：${CATEGORY_LABEL[rec]}</span>` : html`<span class="cat muted">申报方向待定</span>`}
+        ${rec
+          ? html`<span class="cat">推荐申报：${CATEGORY_LABEL[rec]}</span>`
+          : a.eligible
+            ? html`<span class="cat muted">申报方向待定</span>`
+            : html`<span class="cat muted">先解决下列硬性条件，再考虑申报方向</span>`}
       </div>
       ${this._progress}
 
@@ -215,12 +225,15 @@ export class ZzAssessmentPanel extends LitElement {
       ${a.blocking.length
         ? html`<ul>
             ${a.blocking.map(
-              (b) => html`<li class="block"><zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}</li>`,
+              (b) => html`<li class="block">
+                <zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}
+                ${b.remedy ? html`<p class="detail remedy">怎样可以申报：${this._rich(b.remedy)}</p>` : nothing}
+              </li>`,
             )}
           </ul>`
         : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
 
-      ${a.category.reasons.length || a.category.alternatives.length
+      ${a.eligible && (a.category.reasons.length || a.category.alternatives.length)
         ? html`<h3>${rec ? `为什么推荐${CATEGORY_LABEL[rec]}` : '申报方向判断依据'}</h3>
             <ul>
               ${a.category.reasons.map(
@@ -236,7 +249,7 @@ export class ZzAssessmentPanel extends LitElement {
         : nothing}
 
       ${a.conditions.length
-        ? html`<h3>要素条件</h3>
+        ? html`<h3>${a.eligible ? '要素条件' : '要素条件（供今后准备参考）'}</h3>
             <ul class="cond">
               ${a.conditions.map(
                 (c) => html`<li class=${c.status} data-clause=${c.clause}>

@@ -61,6 +61,19 @@ export class ZzQuestion extends LitElement {
         flex: 1 1 220px;
         min-width: 0;
       }
+      .multi {
+        display: flex;
+        flex-direction: column;
+        gap: var(--zz-space-2);
+      }
+      .multi textarea {
+        width: 100%;
+        min-height: 64px;
+        max-height: 180px;
+        resize: vertical;
+        line-height: 1.5;
+        box-sizing: border-box;
+      }
       .unit {
         color: var(--zz-color-muted);
         white-space: nowrap;
@@ -104,6 +117,13 @@ export class ZzQuestion extends LitElement {
         color: var(--zz-color-muted);
         margin: var(--zz-space-2) 0 0;
       }
+      .collapsed .q {
+        margin: 0;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
       /* On a phone every line of the dock is a line less of conversation. */
       @media (max-width: 600px) {
         .card {
@@ -128,6 +148,8 @@ export class ZzQuestion extends LitElement {
   /** The current value when editing an earlier answer. */
   @property({ attribute: false }) value: AnswerValue | undefined = undefined;
 
+  /** Only the question's text, kept visible above the keyboard while the user types in the composer. */
+  @property({ type: Boolean, reflect: true }) collapsed = false;
   /** The server's reason for refusing the last answer to this question; the user's draft stays for correcting. */
   @property() serverError = '';
 
@@ -189,7 +211,16 @@ export class ZzQuestion extends LitElement {
     e.preventDefault();
     const q = this.question!;
     const n = parseNumberInput(this._draft);
-    if (n === null) return void (this._error = '请输入数字，例如 85 或 85.5');
+    if (n === null) {
+      const typed = this._draft.trim();
+      if (!typed) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}`);
+      // 「1.2亿」, 「两百人」, 「约85%」: the server's one reader of Chinese input reads it as the answer.
+      if (this.compact) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}，例如 85 或 85.5`);
+      this._error = '';
+      this._draft = '';
+      emit(this, 'zz-send', { text: typed });
+      return;
+    }
     if (q.min !== undefined && n < q.min) return void (this._error = `不能小于 ${q.min}${q.unit ?? ''}`);
     if (q.max !== undefined && n > q.max) return void (this._error = `不能大于 ${q.max}${q.unit ?? ''}`);
     this._error = '';
@@ -228,7 +259,23 @@ export class ZzQuestion extends LitElement {
 
   private get _skip() {
     if (this.compact) return nothing;
-    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>稍后再答</button>`;
+    const q = this.question;
+    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>稍后再答</button>${q?.group
+      ? html`<button class="btn ghost" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体跳过</button>`
+      : nothing}`;
+  }
+
+  /** A year with no data is skipped in one step rather than figure by figure. */
+  private _skipGroup = () => {
+    const q = this.question;
+    if (!q?.group || this.busy) return;
+    emit(this, 'zz-answer', { questionId: q.id, value: null, display: `${q.group.label}：整体跳过`, wholeGroup: true });
+  };
+
+  /** A narrative grows with its text up to a few lines, then scrolls. */
+  private _grow(area: HTMLTextAreaElement): void {
+    area.style.height = 'auto';
+    area.style.height = `${Math.min(area.scrollHeight + 2, 180)}px`;
   }
 
   private get _widget() {
@@ -278,9 +325,30 @@ export class ZzQuestion extends LitElement {
           </span>
           <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
         </form>`;
-      case 'date':
       case 'text':
+      case 'date':
       default:
+        if (q.kind === 'text' && q.multiline)
+          return html`<form class="multi" @submit=${this._submitText}>
+            <textarea
+              rows="2"
+              aria-label=${q.text}
+              maxlength="4000"
+              .value=${this._draft}
+              @input=${(e: Event) => {
+                const area = e.target as HTMLTextAreaElement;
+                this._draft = area.value;
+                this._grow(area);
+              }}
+              @keydown=${(e: KeyboardEvent) => {
+                // A narrative has paragraphs: Enter is a new line, Ctrl/⌘+Enter submits.
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this._submitText(e);
+              }}
+            ></textarea>
+            <div class="row">
+              <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+            </div>
+          </form>`;
         return html`<form class="row" @submit=${this._submitText}>
           <span class="text">
             <input
@@ -305,6 +373,9 @@ export class ZzQuestion extends LitElement {
     if (!q) return nothing;
     if (this.compact) {
       return html`${this._widget}${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}`;
+    }
+    if (this.collapsed) {
+      return html`<section class="card collapsed" aria-labelledby="qt"><p class="q" id="qt">${q.text}</p></section>`;
     }
     return html`<section class="card" aria-labelledby="qt">
       <p class="q" id="qt">${q.text}</p>

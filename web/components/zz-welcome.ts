@@ -1,9 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
+import type { SessionEntry } from '../lib/session-link';
 
-/** The first screen: the two ways in. */
+/** The first screen: the two ways in, and the sessions this browser can reopen. */
 @customElement('zz-welcome')
 export class ZzWelcome extends LitElement {
   static styles = [
@@ -68,6 +69,37 @@ export class ZzWelcome extends LitElement {
       .entry.primary:hover {
         background: var(--zz-color-primary-hover);
       }
+      .mine {
+        margin-top: var(--zz-space-5);
+        text-align: left;
+      }
+      .mine h3 {
+        font-size: var(--zz-font-size);
+        margin: 0 0 var(--zz-space-2);
+      }
+      .mine ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .mine li {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+      .mine .what {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        flex-direction: column;
+        overflow-wrap: anywhere;
+      }
+      .mine .what span {
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+      }
       .note {
         margin-top: var(--zz-space-5);
         font-size: var(--zz-font-size-sm);
@@ -77,21 +109,43 @@ export class ZzWelcome extends LitElement {
 
   /** Disables the entries while a session is being opened. */
   @property({ type: Boolean }) busy = false;
+  /** Sessions this browser keeps a link to, newest first. */
+  @property({ attribute: false }) sessions: readonly SessionEntry[] = [];
+
+  private get _sessions() {
+    if (!this.sessions.length) return nothing;
+    return html`<section class="mine" aria-labelledby="mine-h">
+      <h3 id="mine-h">我的会话</h3>
+      <ul>
+        ${this.sessions.map(
+          (s) => html`<li data-session=${s.sessionId}>
+            <div class="what">
+              <strong>${s.company ?? '未填写企业名称'}</strong>
+              <span>${s.category ?? '申报方向待定'} · 更新于 ${new Date(s.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}</span>
+            </div>
+            <button class="btn" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-open-session', { sessionId: s.sessionId })}>继续</button>
+            <button class="btn ghost" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-delete-session', { sessionId: s.sessionId })}>删除</button>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
 
   render() {
     return html`<div class="hero">
       <h2>河南省智能车间、智能工厂申报助手</h2>
-      <p>几分钟问答，帮您判断能否申报、适合哪个方向、还差什么，并起草申报书。</p>
+      <p>分两步：先回答一组评估问题（约 40 题，多为“有/没有”），判断能否申报、适合哪个方向、还差什么；符合条件的，再填写申报书信息（约 60 项，可跳过、随时回来补充），用来起草申报书。</p>
       <div class="entries">
         <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
           <strong>我要申报</strong>
-          <span>逐项回答，实时评估申报条件（可随时中断，下次继续）</span>
+          <span>逐项回答，实时评估申报条件（可随时中断，凭链接下次继续）</span>
         </button>
         <button class="entry" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'qa' })}>
           <strong>政策问答</strong>
           <span>直接提问，回答附通知原文条款</span>
         </button>
       </div>
+      ${this._sessions}
       <p class="note">依据：河南省工业和信息化厅《关于开展2023年度河南省智能车间智能工厂申报工作的通知》</p>
     </div>`;
   }

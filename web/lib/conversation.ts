@@ -86,7 +86,9 @@ export class Conversation {
   }
 
   /** The review card after a reload: the server describes every stored answer (GET /api/sessions/:id). */
-  loadRecorded(items: Recorded[]): void {
+  loadRecorded(items: Recorded[], questions: QuestionView[] = []): void {
+    // The widgets the answers were asked with, so each one is edited the same way after a reload.
+    for (const q of questions) if (!this.questions.has(q.id)) this.questions.set(q.id, q);
     const next = new Map<string, Recorded>();
     for (const r of items) next.set(r.questionId, r);
     // Answers recorded over the socket while the request was in flight win over the older snapshot.

@@ -3,11 +3,17 @@ import type { AnswerValue } from '../../server/schemas/interview';
 /** Typed events that components send up to the app shell. All bubble and cross shadow roots. */
 export interface ZzEventDetails {
   'zz-open-clause': { clause: string };
-  'zz-answer': { questionId: string; value: AnswerValue; display: string };
+  /** wholeGroup: a skip that stands for every unanswered question of the question's group (a year with no data). */
+  'zz-answer': { questionId: string; value: AnswerValue; display: string; wholeGroup?: boolean };
   'zz-edit': { questionId: string; value: AnswerValue; display: string; label: string };
   'zz-send': { text: string };
   'zz-retry': { id: string };
   'zz-start': { mode: 'interview' | 'qa' };
+  /** 我的会话: reopen or delete a session this browser keeps a link to. */
+  'zz-open-session': { sessionId: string };
+  'zz-delete-session': { sessionId: string };
+  /** A drafts editor reports whether it holds edits not yet saved, so leaving the page can warn. */
+  'zz-drafts-dirty': { dirty: boolean };
 }
 
 export type ZzEventName = keyof ZzEventDetails;
@@ -24,5 +30,8 @@ declare global {
     'zz-send': CustomEvent<ZzEventDetails['zz-send']>;
     'zz-retry': CustomEvent<ZzEventDetails['zz-retry']>;
     'zz-start': CustomEvent<ZzEventDetails['zz-start']>;
+    'zz-drafts-dirty': CustomEvent<ZzEventDetails['zz-drafts-dirty']>;
+    'zz-open-session': CustomEvent<ZzEventDetails['zz-open-session']>;
+    'zz-delete-session': CustomEvent<ZzEventDetails['zz-delete-session']>;
   }
 }

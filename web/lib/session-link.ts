@@ -65,3 +65,55 @@ export function forget(storage: KeyValueStorage | undefined): void {
 export function pickSession(hash: string, storage: KeyValueStorage | undefined): SessionRef | null {
   return parseHash(hash) ?? loadSaved(storage);
 }
+
+/** One entry of 我的会话: the link to a session plus what the list shows about it. */
+export interface SessionEntry extends SessionRef {
+  company?: string;
+  category?: string;
+  /** ISO time of the last change seen on this device. */
+  updatedAt: string;
+}
+
+const LIST_KEY = 'zz.sessions';
+/** A browser keeps the links of this many sessions; the oldest drop off first. */
+const MAX_SESSIONS = 20;
+
+/** The sessions this browser has opened, newest first. Entries that do not look like a link are dropped. */
+export function listSessions(storage: KeyValueStorage | undefined): SessionEntry[] {
+  try {
+    const raw = JSON.parse(storage?.getItem(LIST_KEY) ?? '[]') as unknown;
+    if (!Array.isArray(raw)) return [];
+    return raw
+      .filter((e): e is SessionEntry => !!e && typeof e === 'object' && typeof e.sessionId === 'string' && typeof e.token === 'string' && ID_RE.test(e.sessionId) && TOKEN_RE.test(e.token) && typeof e.updatedAt === 'string')
+      .map((e) => ({ sessionId: e.sessionId, token: e.token, updatedAt: e.updatedAt, ...(typeof e.company === 'string' ? { company: e.company.slice(0, 100) } : {}), ...(typeof e.category === 'string' ? { category: e.category.slice(0, 40) } : {}) }))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  } catch {
+    return [];
+  }
+}
+
+/** Adds or updates a session in the list; fields not given keep their earlier value. */
+export function rememberSession(storage: KeyValueStorage | undefined, ref: SessionRef, meta: { company?: string; category?: string | null }, now = new Date()): void {
+  const list = listSessions(storage);
+  const old = list.find((e) => e.sessionId === ref.sessionId);
+  const entry: SessionEntry = { ...old, sessionId: ref.sessionId, token: ref.token, updatedAt: now.toISOString() };
+  if (meta.company) entry.company = meta.company;
+  if (meta.category !== undefined) {
+    if (meta.category) entry.category = meta.category;
+    else delete entry.category;
+  }
+  const next = [entry, ...list.filter((e) => e.sessionId !== ref.sessionId)].slice(0, MAX_SESSIONS);
+  try {
+    storage?.setItem(LIST_KEY, JSON.stringify(next));
+  } catch {
+    /* storage full or disabled: the hash link still carries the session */
+  }
+}
+
+export function dropSession(storage: KeyValueStorage | undefined, sessionId: string): void {
+  try {
+    storage?.setItem(LIST_KEY, JSON.stringify(listSessions(storage).filter((e) => e.sessionId !== sessionId)));
+  } catch {
+    /* nothing to drop */
+  }
+}

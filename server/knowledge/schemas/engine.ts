@@ -267,6 +267,10 @@ export const InterviewFile = z
       others: Words,
       exceptions: Words,
       statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words })),
+      /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
+      instructions: Words,
+      /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
+      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
       statedChoices: z.array(
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
@@ -297,6 +301,8 @@ export const InterviewFile = z
       const q = f.questions.find((x) => x.id === c.question);
       if (!q || q.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedFacts', i, 'question'], message: `${c.question} is not a yes/no question` });
     });
+    const reg = f.questions.find((x) => x.id === f.vocabulary.registration.question);
+    if (!reg || reg.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'registration', 'question'], message: `${f.vocabulary.registration.question} is not a yes/no question` });
     f.vocabulary.statedChoices.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
       if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });

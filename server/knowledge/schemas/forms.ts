@@ -178,6 +178,14 @@ export const FormQuestion = z.object({
   /** "element": asked once per element cell of the chosen form (id/fact use "{field}"). */
   perElementCell: z.boolean().optional(),
   validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'percent', 'count']).optional(),
+  /** A one-line field (a name, an address): a longer text or a sentence is asked back, not stored. Absent = a narrative. */
+  maxLength: z.number().int().positive().optional(),
+  /** The interview question that already gives this fact: asked only when the interview did not. */
+  derivedFrom: z.string().optional(),
+  /** Form questions whose answers let the system compute this value: not asked once they are all given. */
+  computedFrom: z.array(z.string()).optional(),
+  /** Questions of one group (a financial year) can be skipped together in one step. */
+  group: z.string().optional(),
 });
 export type FormQuestion = z.infer<typeof FormQuestion>;
 

@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+import type { QuestionView } from '../../server/schemas/interview';
+import type { ScriptedEnterprise } from '../chat/enterprises';
+import { steer } from '../chat/steer';
+import { snapshot, type Snapshot } from './flow';
+
+/**
+ * Walks an enterprise over the socket up to a question, then hands the session to the page
+ * through its link: the browser tests start where the defect shows instead of clicking 40
+ * questions first.
+ */
+export async function seed(base: string, e: ScriptedEnterprise, stop: (q: QuestionView) => boolean): Promise<{ sessionId: string; token: string; link: string }> {
+  const s = await steer(`${base.replace(/^http/, 'ws')}/api/chat`, e, stop);
+  await s.client.close();
+  return { sessionId: s.sessionId, token: s.token, link: `${base}/#s=${encodeURIComponent(s.sessionId)}&t=${encodeURIComponent(s.token)}` };
+}
+
+/** Opens a seeded session and waits until its transcript is on the page. */
+export async function openSeeded(page: Page, link: string): Promise<Snapshot> {
+  await page.goto(link);
+  // Polled from Node: the page's CSP forbids eval, so no predicate runs in the page.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const s = await snapshot(page);
+    if (s.messages.length > 0 && !s.messages.some((m) => m.status === 'streaming')) return s;
+    if (Date.now() > deadline) throw new Error('the seeded session did not load');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The stored answers of a session, read over HTTP with its token. */
+export async function storedAnswers(base: string, s: { sessionId: string; token: string }): Promise<Record<string, unknown>> {
+  const r = await fetch(`${base}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+  return ((await r.json()) as { answers: Record<string, unknown> }).answers;
+}

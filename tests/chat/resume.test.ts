@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuestionView, Recorded } from '../../server/schemas/interview';
+import { serve, type Served } from './serve';
+import { workshop } from './enterprises';
+import { steer, turn } from './steer';
+
+/* Everything the user typed comes back after a reload: the form answers as well as the interview's. */
+
+let srv: Served;
+beforeAll(async () => {
+  srv = await serve();
+}, 180_000);
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe('GET /api/sessions/:id after form answers', () => {
+  it('lists every form answer with its label and the widget to edit it with', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
+    await turn(s.client, { type: 'answer', clientId: 'f-1', questionId: 'form.name', value: '郑州精工汽车零部件有限公司' });
+    await turn(s.client, { type: 'answer', clientId: 'f-2', questionId: 'form.creditCode', value: null });
+    await turn(s.client, { type: 'text', clientId: 'f-3', text: '2009年5月18日' });
+    const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const body = (await r.json()) as { answers: Record<string, unknown>; recorded: Recorded[]; questions: QuestionView[] };
+    const formIds = Object.keys(body.answers).filter((id) => id.startsWith('form.'));
+    expect(formIds.sort()).toEqual(['form.creditCode', 'form.foundedOn', 'form.name', 'form.proceed']);
+    // Every stored answer, interview and form alike, is listed once.
+    expect(body.recorded.map((x) => x.questionId).sort()).toEqual(Object.keys(body.answers).sort());
+    const name = body.recorded.find((x) => x.questionId === 'form.name')!;
+    expect(name.display).toBe('郑州精工汽车零部件有限公司');
+    expect(name.label).toBe('请填写企业全称');
+    expect(body.recorded.find((x) => x.questionId === 'form.foundedOn')!.value).toBe('2009-05-18');
+    const founded = body.questions.find((q) => q.id === 'form.foundedOn')!;
+    expect(founded.kind).toBe('date');
+    expect(body.questions.map((q) => q.id).sort()).toEqual(Object.keys(body.answers).sort());
+    await s.client.close();
+  });
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../server/schemas/ws';
+import { serve, type Served } from './serve';
+import { workshop } from './enterprises';
+import { lastQuestion, said, steer, turn } from './steer';
+
+/* Ordinary free text, read by the one understanding step, answers the pending question. */
+
+let srv: Served;
+beforeAll(async () => {
+  srv = await serve();
+}, 180_000);
+afterAll(async () => {
+  await srv?.close();
+});
+
+const recorded = (msgs: ServerMessage[]) => Object.fromEntries(msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : [])));
+
+describe('free text', () => {
+  it('reads 「注册在江苏苏州，工厂在郑州航空港区」 as registered outside Henan', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'ent.registeredInHenan');
+    const sent = await turn(s.client, { type: 'text', clientId: 't-1', text: '我们公司注册在江苏苏州，工厂在郑州航空港区' });
+    expect(recorded(sent)).toEqual({ 'ent.registeredInHenan': false });
+    for (const t of said(sent)) expect(t).not.toContain('抱歉');
+    expect(said(sent).join('')).toContain('二(一)');
+    await s.client.close();
+  });
+
+  it('reads 「约85%」 for a percentage and 「三个系统已经打通集成了」 for the integration', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'metric.automationRatio' || q.id === 'cap.scadaMesErpIntegration');
+    let q = s.question!;
+    const seen = new Set<string>();
+    for (let i = 0; q && seen.size < 2 && i < 200; i++) {
+      let sent: ServerMessage[];
+      if (q.id === 'metric.automationRatio') {
+        sent = await turn(s.client, { type: 'text', clientId: `m-${i}`, text: '约85%' });
+        expect(recorded(sent)).toEqual({ 'metric.automationRatio': 85 });
+        seen.add(q.id);
+      } else if (q.id === 'cap.scadaMesErpIntegration') {
+        sent = await turn(s.client, { type: 'text', clientId: `m-${i}`, text: '三个系统已经打通集成了' });
+        expect(recorded(sent)).toMatchObject({ 'cap.scadaMesErpIntegration': true });
+        seen.add(q.id);
+      } else {
+        sent = await turn(s.client, { type: 'answer', clientId: `m-${i}`, questionId: q.id, value: q.kind === 'number' ? 80 : q.kind === 'yesNo' ? true : q.kind === 'yesNoPartial' ? true : null });
+      }
+      q = lastQuestion(sent)!.question!;
+    }
+    expect(seen.size).toBe(2);
+    await s.client.close();
+  });
+
+  it('reads 「1.2亿」 in 万元, and names the unit when a figure cannot be read', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.registeredCapital');
+    expect(s.question?.id).toBe('form.registeredCapital');
+    const unreadable = await turn(s.client, { type: 'text', clientId: 'r-1', text: '挺多的' });
+    expect(recorded(unreadable)).toEqual({});
+    expect(said(unreadable).join('')).toContain('万元');
+    const sent = await turn(s.client, { type: 'text', clientId: 'r-2', text: '1.2亿' });
+    expect(recorded(sent)).toEqual({ 'form.registeredCapital': 12000 });
+    expect(lastQuestion(sent)?.question?.id).toBe('form.capitalNature');
+    await turn(s.client, { type: 'text', clientId: 'r-3', text: '民营' });
+    const staff = await turn(s.client, { type: 'text', clientId: 'r-4', text: '两百人' });
+    expect(recorded(staff)).toEqual({ 'form.employees': 200 });
+    await s.client.close();
+  });
+});
