@@ -4,7 +4,7 @@ import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
 /** A fake of the drafting routes (issue 5) that records what the panel asked for. */
-function fakeServer(opts: { edited: boolean }) {
+function fakeServer(opts: { edited: boolean; saveFails?: boolean }) {
   const calls: { method: string; url: string; body?: unknown; auth?: string }[] = [];
   const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 } } };
   const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
@@ -18,6 +18,8 @@ function fakeServer(opts: { edited: boolean }) {
       if (opts.edited && !body.overwrite) return json(409, { error: { code: 'DRAFT_EDITED', message: '该栏目已被编辑过' } });
       return json(200, { section: 'enterpriseIntro', title: '企业简介', text: '重新起草的简介', length: 7, target: null, withinTarget: null, missingFacts: [], numbers: [], unmet: [] });
     }
+    if (/\/(export|report)\.(docx|pdf)\?/.test(url)) return new Response(new Blob(['file']), { status: 200 });
+    if (method === 'PUT' && opts.saveFails) return json(500, { error: { message: '保存失败' } });
     if (method === 'PUT') return json(200, { savedAt: '2026-01-01T00:00:00Z', length: 5 });
     return json(404, { error: { message: 'not found' } });
   });
@@ -85,5 +87,71 @@ describe('zz-drafts-panel', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('重新起草的简介'));
     const regen = server.calls.filter((c) => c.url.endsWith('/regenerate'));
     expect(regen.map((c) => (c.body as { overwrite: boolean }).overwrite)).toEqual([true]);
+  });
+
+  describe('unsaved edits and downloads', () => {
+    const type = async (el: ZzDraftsPanel, text: string) => {
+      const box = el.shadowRoot!.querySelector('textarea')!;
+      box.value = text;
+      box.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      return box;
+    };
+    const exportIndex = (calls: { url: string }[]) => calls.findIndex((c) => c.url.includes('/export.docx?'));
+
+    it('saves an edit left unsaved before the DOCX is requested, so the file holds it', async () => {
+      const server = fakeServer({ edited: false });
+      vi.stubGlobal('fetch', server.fetchFn);
+      const el = await mountPanel();
+      await type(el, '导出前改过的简介');
+      button(el, '下载 Word 申报书').click();
+      await vi.waitFor(() => expect(exportIndex(server.calls)).toBeGreaterThan(-1));
+      const put = server.calls.findIndex((c) => c.method === 'PUT');
+      expect(put).toBeGreaterThan(-1);
+      expect(put).toBeLessThan(exportIndex(server.calls));
+      expect(server.calls[put]!.body).toEqual({ text: '导出前改过的简介', category: 'smartWorkshop' });
+      expect(server.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    });
+
+    it('saves the self-assessment report edits first too', async () => {
+      const server = fakeServer({ edited: false });
+      vi.stubGlobal('fetch', server.fetchFn);
+      const el = await mountPanel();
+      await type(el, '报告前改过的简介');
+      button(el, '下载自评报告').click();
+      const report = () => server.calls.findIndex((c) => c.url.includes('/report.docx?'));
+      await vi.waitFor(() => expect(report()).toBeGreaterThan(-1));
+      const put = server.calls.findIndex((c) => c.method === 'PUT');
+      expect(put).toBeGreaterThan(-1);
+      expect(put).toBeLessThan(report());
+    });
+
+    it('saves a section when its box loses focus, and announces unsaved edits until then', async () => {
+      const server = fakeServer({ edited: false });
+      vi.stubGlobal('fetch', server.fetchFn);
+      const el = await mountPanel();
+      const dirty: boolean[] = [];
+      el.addEventListener('zz-drafts-dirty', (e) => dirty.push((e as CustomEvent<{ dirty: boolean }>).detail.dirty));
+      const box = await type(el, '失焦保存的简介');
+      expect(dirty).toEqual([true]);
+      box.dispatchEvent(new Event('blur'));
+      await vi.waitFor(() => expect(dirty).toEqual([true, false]));
+      expect(server.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ text: '失焦保存的简介', category: 'smartWorkshop' }]);
+      expect(el.shadowRoot!.textContent).not.toContain('保存修改');
+    });
+
+    it('asks before downloading when the save fails, and downloads nothing when the user declines', async () => {
+      const server = fakeServer({ edited: false, saveFails: true });
+      vi.stubGlobal('fetch', server.fetchFn);
+      const confirmFn = vi.fn(() => false);
+      vi.stubGlobal('confirm', confirmFn);
+      const el = await mountPanel();
+      await type(el, '存不上的简介');
+      button(el, '下载 Word 申报书').click();
+      await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('未下载：企业简介 的修改尚未保存'));
+      expect(confirmFn).toHaveBeenCalledOnce();
+      expect(exportIndex(server.calls)).toBe(-1);
+      expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('存不上的简介');
+    });
   });
 });

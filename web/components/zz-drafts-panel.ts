@@ -118,6 +118,22 @@ export class ZzDraftsPanel extends LitElement {
   /** Sections whose sentence-by-sentence sources are open. */
   @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
+  /** Saves in flight per section, so a blur and an export that follows it send one PUT, not two. */
+  private _saving = new Map<string, Promise<void>>();
+  /** The last `zz-drafts-dirty` state announced, so the event fires only when it changes. */
+  private _announcedDirty = false;
+
+  protected updated(): void {
+    const dirty = this._dirtyIds().length > 0;
+    if (dirty === this._announcedDirty) return;
+    this._announcedDirty = dirty;
+    this.dispatchEvent(new CustomEvent('zz-drafts-dirty', { detail: { dirty }, bubbles: true, composed: true }));
+  }
+
+  /** Sections whose text in the box differs from what the server holds. */
+  private _dirtyIds(): string[] {
+    return this._sections.filter((s) => this._edits[s.section] !== undefined && this._edits[s.section] !== s.text).map((s) => s.section);
+  }
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('category') || changed.has('session')) && this.category && this.session) void this._load();
@@ -176,16 +192,41 @@ export class ZzDraftsPanel extends LitElement {
     });
   }
 
-  private async _save(s: DraftSection): Promise<void> {
+  private _save(s: DraftSection): Promise<void> {
     const id = s.section;
+    const inFlight = this._saving.get(id);
+    if (inFlight) return inFlight.then(() => (this._dirtyIds().includes(id) ? this._save(s) : undefined));
     const text = this._edits[id];
-    if (text === undefined) return;
-    await this._run(id, async () => {
+    const current = this._sections.find((x) => x.section === id);
+    if (text === undefined || text === current?.text) return Promise.resolve();
+    const done = this._run(id, async () => {
       const r = await draftsApi.save(this.session!, this.category!, id, text);
       this._replace(id, { text, edited: true, savedAt: r.savedAt });
-      this._dropEdit(id);
+      // Typing that went on while the save was in flight stays as an unsaved edit.
+      if (this._edits[id] === text) this._dropEdit(id);
       this._status = `已保存：${s.title}`;
-    });
+    }).finally(() => this._saving.delete(id));
+    this._saving.set(id, done);
+    return done;
+  }
+
+  /**
+   * Saves every unsaved edit before a download, so the file holds what the user sees. When a save
+   * fails the user decides: the download would leave that edit out.
+   */
+  private async _saveBeforeDownload(): Promise<boolean> {
+    await Promise.all(this._sections.filter((s) => this._dirtyIds().includes(s.section)).map((s) => this._save(s)));
+    const unsaved = this._sections.filter((s) => this._dirtyIds().includes(s.section));
+    if (!unsaved.length) return true;
+    const names = unsaved.map((s) => s.title).join('、');
+    if (confirm(`${names} 的修改未能保存，下载的文件不会包含这些修改。仍要下载吗？`)) return true;
+    this._status = `未下载：${names} 的修改尚未保存`;
+    return false;
+  }
+
+  private async _report(format: 'docx' | 'pdf'): Promise<void> {
+    if (!(await this._saveBeforeDownload())) return;
+    await documentsApi.report(this.session!, this.category!, format).catch((e: Error) => (this._status = e.message));
   }
 
   private async _run(id: string, fn: () => Promise<void>): Promise<void> {
@@ -204,6 +245,7 @@ export class ZzDraftsPanel extends LitElement {
     this._exporting = true;
     this._status = '';
     try {
+      if (!(await this._saveBeforeDownload())) return;
       if (format === 'pdf') await draftsApi.exportPdf(this.session!, this.category!);
       else await draftsApi.exportDocx(this.session!, this.category!);
       this._status = '申报书已开始下载';
@@ -232,6 +274,7 @@ export class ZzDraftsPanel extends LitElement {
         id=${`t-${id}`}
         .value=${value}
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
+        @blur=${() => void this._save(s)}
       ></textarea>
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
@@ -371,9 +414,9 @@ export class ZzDraftsPanel extends LitElement {
       </div>
       ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
       <div class="row">
-        <button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'docx').catch((e: Error) => (this._status = e.message))}>下载自评报告（DOCX）</button>
+        <button class="btn" type="button" @click=${() => this._report('docx')}>下载自评报告（DOCX）</button>
         ${this._formats?.pdf
-          ? html`<button class="btn" type="button" @click=${() => documentsApi.report(this.session!, this.category!, 'pdf').catch((e: Error) => (this._status = e.message))}>自评报告 PDF</button>`
+          ? html`<button class="btn" type="button" @click=${() => this._report('pdf')}>自评报告 PDF</button>`
           : nothing}
       </div>
       ${this._documents()}
