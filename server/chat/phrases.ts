@@ -17,7 +17,9 @@ export const phrases = {
   blocking: (items: { clause: string; reason: string; remedy?: string }[]) =>
     sentence(`请注意：根据通知${items.map((b) => `${b.clause}，${clause(b.reason)}`).join('；')}`) +
     items.flatMap((b) => (b.remedy ? [sentence(b.remedy)] : [])).join('') +
-    '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答，我会把其余条件一并核对，便于今后准备。',
+    // The plan asks an ineligible enterprise only the remaining basic conditions and the category
+    // questions (no category is recommended, so no element is checked); the offer promises no more.
+    '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答其余的基本条件和申报类别问题，便于今后准备；各项要素条件要在符合申报条件后才逐项核对。',
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
     sentence(`已记录，但请核对：${items.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；')}`) +

@@ -60,6 +60,26 @@ describe('the verdict in the chat', () => {
   }
 });
 
+describe('what an ineligible enterprise is told it may still answer', () => {
+  it('matches the plan: the remaining basic and category questions, no element question', async () => {
+    const s = await steer(srv.url, ineligible, () => false);
+    const msgs = s.client.received;
+    const at = msgs.findIndex((m) => m.type === 'message.end' && m.text.includes('暂不符合申报条件') && !m.text.startsWith('评估结果'));
+    expect(at).toBeGreaterThan(-1);
+    const offer = (msgs[at] as Extract<ServerMessage, { type: 'message.end' }>).text;
+    expect(offer).toContain('其余的基本条件和申报类别问题');
+    expect(offer).toContain('要素条件要在符合申报条件后');
+    const after = msgs.slice(at).flatMap((m) => (m.type === 'question' && m.question ? [m.question] : []));
+    // The enterprise kept answering after the warning, so the offer was put to the test.
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.map((q) => q.phase)).toContain('category');
+    const elementQuestions = after.filter((q) => q.phase === 'elements' && /^(cap|metric|self)\./.test(q.id));
+    expect(elementQuestions).toEqual([]);
+    expect(s.assessment.category.recommended).toBeNull();
+    await s.client.close();
+  });
+});
+
 describe('the counters', () => {
   it('agree with the review card, and the total does not jump when the form starts', async () => {
     const s = await steer(srv.url, workshop, (q) => q.phase === 'form');
