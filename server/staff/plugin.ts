@@ -86,6 +86,7 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
   // Runs before the store plugin's onClose (hooks close in reverse order), so pending log writes finish first.
   fastify.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
+    await staffStore?.flushLog();
     await Promise.allSettled([...pending]);
   });
 

@@ -122,7 +122,30 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
   }
 }
 
+/** Log rows gathered before one insert, and the longest a row waits for its batch. */
+const LOG_BATCH = 200;
+const LOG_FLUSH_MS = 50;
+
+function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
+  const a = rec.answer;
+  return [
+    id,
+    at.toISOString(),
+    rec.source,
+    rec.sessionId ?? null,
+    maskPersonalNumbers(rec.question),
+    a.answer.slice(0, 4000),
+    JSON.stringify([...new Set(a.citations.map((c) => c.clause))]),
+    a.entryId ?? null,
+    a.confidence,
+    refusedOf(a),
+    rec.knowledgeVersion,
+  ];
+}
+
 export class StaffStore {
+  private readonly logBuffer: { row: unknown[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private logTimer: NodeJS.Timeout | undefined;
   constructor(
     private readonly db: PGlite,
     private readonly dataDir: string,
@@ -157,28 +180,41 @@ export class StaffStore {
 
   // ---- question log ----
 
-  async logQuestion(id: string, at: Date, rec: QuestionRecord): Promise<void> {
-    const a = rec.answer;
-    await this.db.query(
-      `insert into staff_question_log (id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (id) do nothing`,
-      [
-        id,
-        at.toISOString(),
-        rec.source,
-        rec.sessionId ?? null,
-        maskPersonalNumbers(rec.question),
-        a.answer.slice(0, 4000),
-        JSON.stringify([...new Set(a.citations.map((c) => c.clause))]),
-        a.entryId ?? null,
-        a.confidence,
-        refusedOf(a),
-        rec.knowledgeVersion,
-      ],
-    );
+  /**
+   * Logs one question. Rows are written in batches: every /api/ask logs a question, and PGlite
+   * runs on the server's own thread, so one insert per request cost most of the route's
+   * throughput. Reads of the log flush the batch first, so they always see every logged question.
+   */
+  logQuestion(id: string, at: Date, rec: QuestionRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.logBuffer.push({ row: questionRow(id, at, rec), resolve, reject });
+      if (this.logBuffer.length >= LOG_BATCH) void this.flushLog();
+      else this.logTimer ??= setTimeout(() => void this.flushLog(), LOG_FLUSH_MS);
+    });
+  }
+
+  /** Writes the logged questions still waiting, in one statement. */
+  async flushLog(): Promise<void> {
+    if (this.logTimer) clearTimeout(this.logTimer);
+    this.logTimer = undefined;
+    const batch = this.logBuffer.splice(0);
+    if (batch.length === 0) return;
+    const width = batch[0]!.row.length;
+    const values = batch.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+    try {
+      await this.db.query(
+        `insert into staff_question_log (id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version)
+         values ${values} on conflict (id) do nothing`,
+        batch.flatMap((b) => b.row),
+      );
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
   }
 
   async setFeedback(id: string, vote: 'up' | 'down'): Promise<boolean> {
+    await this.flushLog();
     const r = await this.db.query('update staff_question_log set feedback = $2 where id = $1', [id, vote]);
     return (r.affectedRows ?? 0) > 0;
   }
@@ -200,6 +236,7 @@ export class StaffStore {
 
   /** The questions asked most often in the last 30 days, for the console's quick picks. */
   async frequent(limit: number): Promise<{ question: string; count: number }[]> {
+    await this.flushLog();
     const r = await this.db.query<{ question: string; count: number }>(
       `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days'
        group by question order by count desc, max(at) desc limit $1`,
@@ -216,6 +253,7 @@ export class StaffStore {
 
   /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
   async importSpool(): Promise<number> {
+    await this.flushLog();
     const file = spoolPath(this.dataDir);
     if (!existsSync(file)) return 0;
     const meta = await this.db.query<{ value: number }>(`select value from staff_meta where key = 'cliSpoolOffset'`);
@@ -235,17 +273,19 @@ export class StaffStore {
     } finally {
       closeSync(fd);
     }
-    let n = 0;
+    const writes: Promise<void>[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {
         const s = JSON.parse(line) as SpooledQuestion;
-        await this.logQuestion(s.id, new Date(s.at), { ...s, source: 'cli' });
-        n++;
+        writes.push(this.logQuestion(s.id, new Date(s.at), { ...s, source: 'cli' }));
       } catch {
         // A damaged line is skipped; the rest of the spool still counts.
       }
     }
+    await this.flushLog();
+    await Promise.all(writes);
+    const n = writes.length;
     await this.db.query(
       `insert into staff_meta (key, value) values ('cliSpoolOffset', $1) on conflict (key) do update set value = excluded.value`,
       [JSON.stringify(offset)],
