@@ -114,6 +114,16 @@ export class Conversation {
       return this.sendState(sessionId, {}, rules.step({}), true);
     }
 
+    // A question or an instruction typed into the pending question's text field is not its value:
+    // it goes the way of free text, so the question is answered and the field keeps waiting.
+    if (msg.type === 'answer' && typeof msg.value === 'string' && msg.value.trim()) {
+      const pending = rules.step(answers).question;
+      const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
+      if (read && (read.kind === 'question' || (read.kind === 'unclear' && read.reason === 'instruction'))) {
+        return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
+      }
+    }
+
     if (msg.type === 'answer' || msg.type === 'edit') {
       const res = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
       if (!res.ok) return this.send({ type: 'error', code: errorCode(res.error), message: res.error, clientId: msg.clientId });

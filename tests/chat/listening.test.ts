@@ -22,6 +22,22 @@ async function storedAnswers(sessionId: string, token: string): Promise<Record<s
   return ((await r.json()) as { answers: Record<string, unknown> }).answers;
 }
 
+describe('a question typed into the waiting text field itself', () => {
+  for (const id of ['ent.county', 'form.creditCode']) {
+    it(`is answered, and ${id} keeps waiting with nothing stored`, async () => {
+      const s = await steer(srv.url, workshop, (q) => q.id === id);
+      expect(s.question?.id).toBe(id);
+      const sent = await turn(s.client, { type: 'answer', clientId: `w-${id}`, questionId: id, value: 'APC一定要有吗？' });
+      expect(sent.some((m) => m.type === 'error')).toBe(false);
+      expect(recordedIds(sent)).toEqual([]);
+      expect(sent.some((m) => m.type === 'message.end' && m.citations.length > 0)).toBe(true);
+      expect(lastQuestion(sent)?.question?.id).toBe(id);
+      expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty(id);
+      await s.client.close();
+    });
+  }
+});
+
 describe('a question typed while a text field waits', () => {
   it('is answered with citations and the 企业全称 field keeps waiting', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
