@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     // Fresh test databases start from a template copy (a test speed-up; production runs initdb).
-    setupFiles: ['tests/data/setup.ts'],
+    setupFiles: ['tests/durability/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser and LibreOffice tests start heavy processes; two cores cannot run many at once.

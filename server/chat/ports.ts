@@ -39,7 +39,7 @@ export interface SpeakContext {
 
 /**
  * The seam where a language model may speak for the assistant. The offline default is
- * deterministic and built only from the knowledge base; an LLM speaker (issue 6) may replace
+ * deterministic and built only from the knowledge base; an LLM speaker may replace
  * any method but never decides anything: the rules above still decide what is recorded.
  */
 export interface Speaker {

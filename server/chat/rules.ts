@@ -8,7 +8,7 @@ import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
 
-/** D's form phase (issue 5), asked once E's planner has nothing left for an eligible enterprise. */
+/** The form phase, asked once the interview planner has nothing left for an eligible enterprise. */
 export interface FormPhase {
   planForm(answers: Answers, category: Category): { question: QuestionView | null; progress: Progress };
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;

@@ -8,7 +8,7 @@ import { Assessment, Profile } from '../schemas/profile';
 export const AssessRequest = Profile.extend({ knowledgeVersion: z.string().max(64).optional() });
 
 /**
- * POST /api/assess — the public assessment contract of issue 3. A body that is not a valid
+ * POST /api/assess — the public assessment contract. A body that is not a valid
  * profile gets a 400 naming each bad field (body.enterprise.industryCode, …); the rules are the
  * pure engine's, so the route only validates and delegates.
  */

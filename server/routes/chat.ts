@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
 
 export interface ChatOptions {
-  /** Replaces the offline speaker (issue 6 plugs a model in here); the rules are unchanged. */
+  /** Replaces the offline speaker (a model plugs in here); the rules are unchanged. */
   speaker?: (kb: KnowledgeBase, rules: InterviewRules, offline: Speaker) => Speaker;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The capability IDs of issue 3: a public contract shared by the engine, the interview and the forms. */
+/** The capability IDs: a public contract shared by the engine, the interview and the forms. */
 export const CAPABILITY_IDS = [
   'industrialNetwork', 'factoryNetwork', 'securityPolicy', 'securityProtection',
   'automatedLines', 'flexibleCell', 'smartInstruments', 'dcs', 'apc', 'rto', 'sis',

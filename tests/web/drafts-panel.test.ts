@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
-/** A fake of the drafting routes (issue 5) that records what the panel asked for. */
+/** A fake of the drafting routes that records what the panel asked for. */
 function fakeServer(opts: { edited: boolean; saveFails?: boolean }) {
   const calls: { method: string; url: string; body?: unknown; auth?: string }[] = [];
   const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 } } };
