@@ -157,6 +157,17 @@ describe('direct answers from structured data', () => {
     expect(answerQuestion(kb, '我们被评为智能工厂了，还能再报车间吗').answer).toMatch(/^不能/);
   });
 
+  it('opens a yes/no question with its conclusion, even when the notice leaves it open', () => {
+    // A stamp on the licence copy is not decided by the notice: the first sentence says so and who decides.
+    const seal = answerQuestion(kb, '营业执找要盖章吗');
+    expect(seal.answer.replace(/^（已按.*?理解。）\n?/, '')).toMatch(/^通知没有规定营业执照复印件是否要加盖公章，以所在地主管部门要求为准/);
+    expect(seal.citations.map((c) => c.clause)).toContain('四(二)');
+    // 三(三)3 asks for a 制造管控系统 and does not name MES.
+    const mes = answerQuestion(kb, '流程型要不要上MES');
+    expect(mes.answer).toMatch(/^不一定叫MES，但要有制造管控系统/);
+    expect(mes.citations[0]!.clause).toBe('三(三)3');
+  });
+
   it('allows one application per year', () => {
     const r = answerQuestion(kb, '一个企业当年能同时报两个车间吗？');
     expect(r.answer).toMatch(/^不能/);
