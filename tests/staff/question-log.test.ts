@@ -101,6 +101,22 @@ describe('question log', () => {
     expect((await log()).items.some((q: { question: string }) => q.question === 'old')).toBe(false);
   });
 
+  it('keeps commas, quotes and line breaks of a question as typed, and a repeated id does not lose the batch', async () => {
+    const typed = '车间，"离散型"还是流程型？\n第二行, 含逗号\r\n"引号"';
+    const r = await ask(typed);
+    expect(r.statusCode).toBe(200);
+    const logged = (await log()).items.find((q: { id: string }) => q.id === r.headers['x-question-id']);
+    expect(logged.question).toBe(typed);
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    const rec = { source: 'api' as const, question: '重复', answer: { answer: 'x', citations: [], confidence: 0, outOfScope: true }, knowledgeVersion: 'henan-2023' };
+    const dup = '22222222-2222-4222-8222-222222222222';
+    await Promise.all([store.logQuestion(dup, new Date(), rec), store.logQuestion(dup, new Date(), rec), store.logQuestion('33333333-3333-4333-8333-333333333333', new Date(), { ...rec, question: '同批另一条' })]);
+    const items = (await log()).items as { id: string; question: string }[];
+    expect(items.filter((q) => q.id === dup)).toHaveLength(1);
+    expect(items.some((q) => q.question === '同批另一条')).toBe(true);
+  });
+
   it('reads the retention setting from QUESTION_LOG_RETENTION_DAYS and rejects nonsense', () => {
     expect(loadConfig({ QUESTION_LOG_RETENTION_DAYS: '30' }).QUESTION_LOG_RETENTION_DAYS).toBe(30);
     expect(() => loadConfig({ QUESTION_LOG_RETENTION_DAYS: '0' })).toThrow(/QUESTION_LOG_RETENTION_DAYS/);
