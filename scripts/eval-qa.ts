@@ -17,19 +17,25 @@ const sets: [string, EvalItem[]][] = [
   // Older fixture sets, kept for comparison: they were written for earlier retrieval work.
   ['unseen (tests/fixtures/unseen-questions.json)', read<EvalItem[]>('tests/fixtures/unseen-questions.json')],
   ['short (tests/fixtures/short-questions.json)', read<EvalItem[]>('tests/fixtures/short-questions.json')],
+  ['tuning (tests/fixtures/tuning-questions.json)', read<EvalItem[]>('tests/fixtures/tuning-questions.json')],
 ];
+// Written together with the tuning set and never tuned against: measured only with --heldout.
+if (process.argv.includes('--heldout')) sets.push(['held out (tests/fixtures/heldout-questions.json)', read<EvalItem[]>('tests/fixtures/heldout-questions.json')]);
 const verbose = process.argv.includes('--verbose');
 for (const [name, items] of sets) {
   const r = evaluate(kb, items);
   console.log(`\n${name}: ${r.inScope} in scope, ${r.outOfScope} out of scope`);
   console.log(`  hit@3                 ${percent(r.hit3, r.inScope)}%  (${r.hit3}/${r.inScope})`);
   console.log(`  expected facts        ${percent(r.factsFound, r.withFacts)}%  (${r.factsFound}/${r.withFacts})`);
+  console.log(`  concluded             ${percent(r.concluded, r.inScope)}%  (${r.concluded}/${r.inScope}; the rest got the closest-text fallback)`);
+  console.log(`  facts in conclusion   ${percent(r.factsInConclusion, r.withFacts)}%  (${r.factsInConclusion}/${r.withFacts})`);
   console.log(`  in-scope refused      ${r.inScopeRefused.length}`);
   console.log(`  out-of-scope refused  ${percent(r.outOfScopeRefused, r.outOfScope)}%  (${r.outOfScopeRefused}/${r.outOfScope})`);
   if (verbose) {
     for (const m of r.misses) console.log(`    miss: ${m}`);
     for (const m of r.factMisses) console.log(`    facts: ${m}`);
     for (const m of r.inScopeRefused) console.log(`    refused: ${m}`);
+    for (const m of r.notConcluded) console.log(`    no conclusion: ${m}`);
     for (const m of r.outOfScopeAnswered) console.log(`    answered: ${m}`);
   }
 }

@@ -40,6 +40,12 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_RUN = /[a-z0-9]+/g;
 /** Entries below this similarity are never accepted, so their guards need not be checked. */
 const FLOOR = 0.2;
+/**
+ * When no entry is close enough in wording, an entry whose two or more required word groups all
+ * occur in the question is still about what it asks (a long question with a city name and a year
+ * in it shares few character pairs with any phrasing): with `byGuards` it is scored at least this.
+ */
+const GUARDS_MET = 0.3;
 /** A concept named counts more than a shared character pair: it carries the topic, and its synonyms. */
 const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
@@ -76,6 +82,8 @@ export class AnswerIndex {
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly understander: Understander;
+  /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
+  private readonly specific: number[];
 
   constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
     this.understander = understanderFor(data);
@@ -114,14 +122,17 @@ export class AnswerIndex {
     this.best = new Float64Array(base.entries.length);
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
+    this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
   }
 
   /**
    * Entries ranked by cosine similarity between the question's features and their best phrasing.
    * An entry whose required words or anchor concepts are absent, or whose excluded words are
    * present, is not a candidate at all: sharing words with a question is not answering it.
+   * `byGuards` also ranks the entries whose required word groups are all met (see GUARDS_MET);
+   * it is the second attempt, so it never displaces a match the wording found.
    */
-  match(text: string, k = 3): EntryMatch[] {
+  match(text: string, k = 3, byGuards = false): EntryMatch[] {
     const f = features(this.understander, text);
     const dot = this.dot.fill(0);
     const best = this.best.fill(0);
@@ -136,16 +147,23 @@ export class AnswerIndex {
       const { phrasing, weight } = post;
       for (let i = 0; i < phrasing.length; i++) dot[phrasing[i]!]! += v * weight[i]!;
     }
-    if (!shared) return [];
-    qWeight = Math.sqrt(qWeight);
     const touched: number[] = [];
-    for (let p = 0; p < dot.length; p++) {
+    const met = new Set<number>();
+    if (byGuards) for (const e of this.specific) if (this.entries[e]!.requires.every((group) => group.some((w) => text.includes(w)))) met.add(e);
+    if (!shared && met.size === 0) return [];
+    qWeight = Math.sqrt(qWeight);
+    for (let p = 0; shared && p < dot.length; p++) {
       if (dot[p] === 0) continue;
       const s = dot[p]! / (qWeight * this.phrasingNorm[p]!);
-      if (s < FLOOR) continue;
       const e = this.phrasingEntry[p]!;
+      if (s < FLOOR && !met.has(e)) continue;
       if (best[e] === 0) touched.push(e);
       if (s > best[e]!) best[e] = s;
+    }
+    // Among entries whose guards are met, the closer wording still ranks first.
+    for (const e of met) {
+      if (best[e] === 0) touched.push(e);
+      if (best[e]! < GUARDS_MET) best[e] = GUARDS_MET + best[e]! / 4;
     }
     if (touched.length === 0) return [];
     const concepts = new Set<string>();

@@ -465,7 +465,7 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
   }
   if (chosen.length < 2) {
     chosen.length = 0;
-    const m = accepted(whole);
+    const m = accepted(whole) ?? accepted(kb.answers.match(q, 5, true));
     if (m) chosen.push({ match: m, text: q });
   }
 

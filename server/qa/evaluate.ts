@@ -18,6 +18,13 @@ export interface EvalReport {
   /** In-scope questions with facts, and those whose answer states every fact. */
   withFacts: number;
   factsFound: number;
+  /**
+   * In-scope questions answered with a conclusion rather than the closest-text fallback, and,
+   * of those with facts, the ones that state every fact before the quotes (in the answer itself).
+   */
+  concluded: number;
+  factsInConclusion: number;
+  notConcluded: string[];
   inScopeRefused: string[];
   outOfScopeRefused: number;
   misses: string[];
@@ -31,7 +38,10 @@ function contains(answer: string, fact: string): boolean {
 }
 
 export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalReport {
-  const r: EvalReport = { inScope: 0, outOfScope: 0, hit3: 0, withFacts: 0, factsFound: 0, inScopeRefused: [], outOfScopeRefused: 0, misses: [], factMisses: [], outOfScopeAnswered: [] };
+  const t = kb.data.intents.answerText;
+  // The fallback's own opening, up to its first placeholder: what an answer without a conclusion starts with.
+  const fallbackLead = t.fallback.split('{')[0]!.split('。')[0]!;
+  const r: EvalReport = { inScope: 0, outOfScope: 0, hit3: 0, withFacts: 0, factsFound: 0, concluded: 0, factsInConclusion: 0, notConcluded: [], inScopeRefused: [], outOfScopeRefused: 0, misses: [], factMisses: [], outOfScopeAnswered: [] };
   for (const item of items) {
     const a = answerQuestion(kb, item.q);
     if (item.outOfScope) {
@@ -45,11 +55,16 @@ export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalRep
     const ids = a.citations.slice(0, 3).map((c) => c.clause);
     if (!a.outOfScope && ids.some((id) => item.clauses.some((e) => id.startsWith(e)))) r.hit3++;
     else r.misses.push(`${item.q} → [${ids.join(', ')}] expected [${item.clauses.join(', ')}]`);
+    const conclusion = a.answer.split(`\n${t.basis}`)[0]!;
+    const concluded = !a.outOfScope && !conclusion.includes(fallbackLead);
+    if (concluded) r.concluded++;
+    else r.notConcluded.push(item.q);
     if (item.mustContain?.length) {
       r.withFacts++;
       const missing = item.mustContain.filter((f) => !contains(a.answer, f));
       if (missing.length === 0 && !a.outOfScope) r.factsFound++;
       else r.factMisses.push(`${item.q} → missing ${missing.join('、')}`);
+      if (concluded && item.mustContain.every((f) => contains(conclusion, f))) r.factsInConclusion++;
     }
   }
   return r;

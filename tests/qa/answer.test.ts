@@ -254,3 +254,20 @@ describe('out-of-scope questions', () => {
     for (const q of ['LIMS有什么用', '运营费用怎么填', '排污监测有要求吗', '车间用工人数怎么填']) expect(answerQuestion(kb, q).outOfScope, q).toBe(false);
   });
 });
+
+describe('questions whose wording shares little with the answer base', () => {
+  it('answers by the entry whose required words are all present when no phrasing is close', () => {
+    expect(answerQuestion(kb, '郑州市推荐企业上限是多少').answer).toMatch(/^郑州市本次申报推荐企业不多于20家/);
+    expect(answerQuestion(kb, '新郑市最多可以报多少家').answer).toMatch(/不多于5家/);
+    expect(answerQuestion(kb, '申报单位必须是独立法人吗？').answer).toMatch(/^是。/);
+    expect(answerQuestion(kb, '什么样的企业可以申报').citations.map((c) => c.clause)).toEqual(['二(一)', '二(二)', '二(四)']);
+  });
+
+  it('never lets that second attempt displace what the wording found, nor fire a canned answer on the wrong question', () => {
+    // The factory title rules out both titles; the closer-worded entry keeps it.
+    expect(answerQuestion(kb, '前年评上了省级智能工厂，今年还能报智能车间吗').answer).toMatch(/^不能/);
+    // "几个" alone is not the one-application-per-year question.
+    expect(answerQuestion(kb, '离散型智能工厂需要几个系统').answer).not.toMatch(/限报|不能同时报/);
+    expect(answerQuestion(kb, '今天几号').outOfScope).toBe(true);
+  });
+});
