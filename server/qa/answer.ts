@@ -367,6 +367,22 @@ function parts(text: string): string[] {
 
 const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以/u;
 
+/** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
+const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
+const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
+/** A bare 是/否 sentence that opens an answer ("要。", "不能。"). */
+const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)。/u;
+
+/**
+ * An entry written for "要不要…" opens with its verdict; asked "…有什么要求", that verdict answers
+ * nothing, so the answer opens with the requirement itself.
+ */
+function fitToQuestion(text: string, conclusion: string, question: string): string {
+  if ((conclusion !== 'yes' && conclusion !== 'no') || !WH.test(question) || YES_NO.test(question)) return text;
+  const rest = text.replace(BARE_VERDICT, '');
+  return rest.length > 0 && rest !== text ? rest : text;
+}
+
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
@@ -471,7 +487,10 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
   if (answered.length > 0) {
-    const results = answered.map((c) => entryAnswer(kb, c.match.prepared, c.text));
+    const results = answered.map((c) => {
+      const r = entryAnswer(kb, c.match.prepared, c.text);
+      return { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) };
+    });
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
     const asked = answered.map((c) => c.match.prepared.entry.questions[0]!);
