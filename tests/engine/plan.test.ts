@@ -17,6 +17,7 @@ const SOUND_ENTERPRISE: Record<string, AnswerValue> = {
   'ent.credit.seriousIllegalDishonest': false,
   'ent.priorTitles': 'none',
   'ent.appliedThisYear': false,
+  'ent.city': '郑州市',
   'ent.county': null,
   'ent.greenPriority': false,
 };
