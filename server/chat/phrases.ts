@@ -90,7 +90,7 @@ export const phrases = {
   restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
   done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
   entryAnswer: (r: Recorded[], skipped: boolean) =>
-    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
+    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：${r[0]?.display ?? ''}` : r.map((i) => `${i.label}：${i.display}`).join('；'),
   entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
   entryRestart: '重新开始问答',
 };

@@ -5,6 +5,8 @@ import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newP
 import { answerByClicking, settle, snapshot, typeMessage } from './flow';
 import { openSeeded, seed } from './seed';
 import { workshop } from '../chat/enterprises';
+import { resolve } from 'node:path';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 
 /*
  * The shell around the conversation: what stays in view, and what a 政策问答 user is shown.
@@ -105,5 +107,53 @@ describe.skipIf(!HAS_CHROMIUM)('政策问答 on a 375 px phone', () => {
     expect(header).not.toMatch(/待完善|评估/);
     expect(await page.locator('zz-app header .badge').count()).toBe(0);
     await context.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the form phase on a 375 × 740 phone', () => {
+  // The longest questions of the form phase: a narrative, a list, a gate with choices, a table cell.
+  for (const id of ['form.proceed', 'form.history', 'form.products', 'form.benefits', 'form.finance.2020.totalAssets']) {
+    it(`keeps the card and the input dock of ${id} within 40% of the screen`, async () => {
+      const s = await seed(server.url, workshop, (q) => q.id === id);
+      const { context, page } = await newPage(browser, PHONE);
+      const shown = await openSeeded(page, s.link);
+      expect(shown.question?.id).toBe(id);
+      const dock = await page.locator('zz-app .dock').boundingBox();
+      expect(dock!.height).toBeLessThanOrEqual(740 * 0.4);
+      // The question itself is readable without scrolling the dock.
+      const q = await page.locator('zz-app .dock zz-question .q').boundingBox();
+      expect(q!.y).toBeGreaterThanOrEqual(dock!.y);
+      expect(q!.y + q!.height).toBeLessThanOrEqual(dock!.y + dock!.height);
+      // Nothing of the card or the composer is hidden behind the dock's own scroll.
+      const hidden = await page.locator('zz-app .dock').evaluate((d) => d.scrollHeight - d.clientHeight);
+      expect(hidden).toBeLessThanOrEqual(1);
+      await context.close();
+    });
+  }
+});
+
+describe.skipIf(!HAS_CHROMIUM)('skipping a question', () => {
+  const vocab = loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023').interview.vocabulary;
+  const words = (page: Page) => page.locator('zz-app .dock zz-question button.skip').innerText();
+
+  it('reads the same in the card, the chat and the review, for an interview and a form question, in the knowledge’s words', async () => {
+    for (const id of ['ent.county', 'form.products']) {
+      const s = await seed(server.url, workshop, (q) => q.id === id);
+      const { context, page } = await newPage(browser, DESKTOP);
+      const before = await openSeeded(page, s.link);
+      expect(before.question?.id).toBe(id);
+      expect((await words(page)).trim()).toBe(vocab.skipAction);
+      await page.locator('zz-app .dock zz-question button.skip').click();
+      const after = await settle(page, before);
+      const bubble = after.messages.filter((m) => m.role === 'user').at(-1)!.text;
+      expect(bubble.endsWith(vocab.skipDisplay), bubble).toBe(true);
+      // After a reload the stored entry reads the same.
+      await page.reload();
+      const reread = await openSeeded(page, s.link);
+      expect(reread.messages.filter((m) => m.role === 'user').at(-1)!.text.endsWith(vocab.skipDisplay)).toBe(true);
+      await page.locator('zz-app [role=tab]', { hasText: '我的回答' }).click();
+      await expect.poll(() => page.locator(`zz-review-card li[data-question="${id}"] .value`).textContent()).toBe(vocab.skipDisplay);
+      await context.close();
+    }
   });
 });

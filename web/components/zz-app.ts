@@ -249,6 +249,8 @@ export class ZzApp extends LitElement {
           padding-right: var(--zz-space-3);
           /* The conversation keeps at least 60% of a phone's height. */
           max-height: 40%;
+          gap: var(--zz-space-1);
+          padding-top: var(--zz-space-1);
         }
         /* With the keyboard open the screen is half as tall: the dock keeps the question and the box, nothing else. */
         .dock.typing,
@@ -257,6 +259,9 @@ export class ZzApp extends LitElement {
         }
         .dock.typing .modes,
         .dock.typing .qa-hint {
+          display: none;
+        }
+        .dock.own-field zz-composer {
           display: none;
         }
         /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
@@ -700,7 +705,9 @@ export class ZzApp extends LitElement {
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     const card = this._typingIn === 'card';
-    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
+    // A card with its own field takes typed questions too: on a phone the composer makes way for it.
+    const ownField = showQuestion && ['text', 'number', 'date'].includes(q.kind) ? 'own-field' : '';
+    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''} ${ownField}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
         ? html`<zz-question
             .question=${q}

@@ -281,7 +281,9 @@ export const InterviewFile = z
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
+      /** A skipped answer as it reads back, and the skip button: one wording across the chat, the card and the review. */
       skipDisplay: Text,
+      skipAction: Text,
     }),
   })
   .superRefine((f, ctx) => {
