@@ -130,7 +130,7 @@ export class Conversation {
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
-      if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking);
+      if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking, answers);
       const after = rules.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);
       await this.sayVerdict(sessionId, rules.step(answers), after);
@@ -166,8 +166,8 @@ export class Conversation {
         await this.say(sessionId, confirm, []);
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
-        if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard);
-        if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags);
+        if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
+        if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags, answers);
         const after = rules.step(next);
         await this.confirmUnblocked(sessionId, answers, after);
         await this.sayVerdict(sessionId, before, after);
@@ -212,9 +212,10 @@ export class Conversation {
    * A hard condition that now fails is explained at once (the user may stop or carry on); a
    * form answer's flag is only something to check, never a verdict.
    */
-  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[]): Promise<void> {
+  private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[], before: Answers): Promise<void> {
     const form = questionId.startsWith('form.');
-    return this.say(sessionId, form ? phrases.flagged(items) : phrases.blocking(items), []);
+    if (form) return this.say(sessionId, phrases.flagged(items), []);
+    return this.say(sessionId, phrases.blocking(items, this.deps.rules.step(before).assessment.blocking.length > 0), []);
   }
 
   /**

@@ -16,12 +16,18 @@ export const phrases = {
     '如需判断贵企业能否申报，可随时切换到“申报评估”。' +
     '请注意：通知中的时间安排只适用于2023年度，以后年度以当年发布的通知为准。',
   recorded: (items: Recorded[]) => sentence(`已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}`),
-  blocking: (items: { clause: string; reason: string; remedy?: string }[]) =>
+  /**
+   * A hard condition that now fails. The offer to stop or carry on is made once, when the first
+   * condition fails; a later one only adds its reason and what would change it.
+   */
+  blocking: (items: { clause: string; reason: string; remedy?: string }[], alreadyBlocked = false) =>
     sentence(`请注意：根据通知${items.map((b) => `${b.clause}，${clause(b.reason)}`).join('；')}`) +
-    items.flatMap((b) => (b.remedy ? [sentence(b.remedy)] : [])).join('') +
-    // The plan asks an ineligible enterprise only the remaining basic conditions and the category
-    // questions (no category is recommended, so no element is checked); the offer promises no more.
-    '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答其余的基本条件和申报类别问题，便于今后准备；各项要素条件要在符合申报条件后才逐项核对。',
+    uniqueClauses(items.flatMap((b) => (b.remedy ? [b.remedy] : []))).map(sentence).join('') +
+    (alreadyBlocked
+      ? ''
+      : // The plan asks an ineligible enterprise only the remaining basic conditions and the category
+        // questions (no category is recommended, so no element is checked); the offer promises no more.
+        '按此情况，本年度暂不符合申报条件。您可以到此为止，也可以继续回答其余的基本条件和申报类别问题，便于今后准备；各项要素条件要在符合申报条件后才逐项核对。'),
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
     sentence(`已记录，但请核对：${items.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；')}`) +
@@ -53,8 +59,13 @@ export const phrases = {
    */
   verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
     if (!a.eligible || !a.category.recommended) {
-      const why = a.blocking.map((b) => `${clause(b.reason)}（${b.clause}）`).join('；');
-      const remedies = [...new Set(a.blocking.map((b) => clause(b.remedy)).filter(Boolean))];
+      // The reasons are grouped by clause and given by their first sentence (what the enterprise
+      // answered); the clause quotes stay in the panel. Two reasons of 二(一) quote overlapping text,
+      // and two lists of 二(四) share a remedy: said once each, the verdict stays a verdict.
+      const byClause = new Map<string, string[]>();
+      for (const b of a.blocking) byClause.set(b.clause, [...(byClause.get(b.clause) ?? []), firstSentence(b.reason)]);
+      const why = [...byClause].map(([c, reasons]) => `${[...new Set(reasons)].join('；')}（${c}）`).join('；');
+      const remedies = uniqueClauses(a.blocking.flatMap((b) => (b.remedy ? [b.remedy] : [])));
       return (
         `评估结果：按目前的回答，本年度暂不符合申报条件${why ? `：${why}` : ''}。` +
         (remedies.length ? `${remedies.join('；')}。` : '') +
@@ -79,7 +90,7 @@ export const phrases = {
   restarted: '好的，我们从头开始。之前的问答记录仍然保留在上方。',
   done: '需要询问的内容都已答完。您可以查看右侧的评估结果，修改任何一项回答，或继续提问。',
   entryAnswer: (r: Recorded[], skipped: boolean) =>
-    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：暂不回答` : r.map((i) => `${i.label}：${i.display}`).join('；'),
+    skipped ? `${r.map((i) => i.label).join('、') || '此题'}：${r[0]?.display ?? ''}` : r.map((i) => `${i.label}：${i.display}`).join('；'),
   entryEdit: (r: Recorded[]) => `修改 ${r.map((i) => `${i.label}：${i.display}`).join('；')}`,
   entryRestart: '重新开始问答',
 };
@@ -91,6 +102,43 @@ export const phrases = {
 function clause(text: string): string {
   return text.replace(/[。；;.\s]+$/u, '');
 }
+
+/** The first sentence of a knowledge reason: the fact, before the quote that backs it. */
+function firstSentence(text: string): string {
+  return clause(text.split('。')[0] ?? text);
+}
+
+/** Share of the character pairs of `a` that also occur in `b`. */
+function overlap(a: string, b: string): number {
+  const pairs = (t: string) => Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2));
+  const own = pairs(a);
+  if (!own.length) return 1;
+  const other = new Set(pairs(b));
+  return own.filter((p) => other.has(p)).length / own.length;
+}
+
+/**
+ * The clauses (split at 。 and ；) of several knowledge sentences, each said once. A clause is left
+ * out when an earlier one already contains it, or says it in other words (most of its character
+ * pairs occur in a kept clause of the same length or longer): 「移出名单后，可以在以后年度再申报」 after
+ * 「完成信用修复、移出名单后，可以在以后年度再申报」.
+ */
+export function uniqueClauses(texts: string[]): string[] {
+  const kept: string[] = [];
+  for (const part of texts.flatMap((t) => t.split(/[。；;]/u)).map(clause).filter(Boolean)) {
+    const bare = (t: string) => t.replace(/[\p{P}\s]/gu, '');
+    const b = bare(part);
+    if (kept.some((k) => bare(k).includes(b) || (bare(k).length >= b.length * 0.6 && overlap(b, bare(k)) >= OVERLAP_SAME))) continue;
+    // A longer clause that contains an earlier one replaces it in place.
+    const i = kept.findIndex((k) => b.includes(bare(k)));
+    if (i >= 0) kept[i] = part;
+    else kept.push(part);
+  }
+  return kept;
+}
+
+/** Above this share of shared character pairs two remedy clauses say the same thing. */
+const OVERLAP_SAME = 0.55;
 
 function sentence(text: string): string {
   return `${clause(text)}。`;

@@ -35,25 +35,34 @@ const isFormQuestion = (id: string) => id.startsWith('form.');
  */
 export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createFormPhase(kb.data)): InterviewRules {
   const data = kb.data;
+  // Every question the client shows carries the one skip wording of the knowledge version.
+  const skip = { action: data.interview.vocabulary.skipAction, display: data.interview.vocabulary.skipDisplay };
+  const withSkip = <T extends { question: QuestionView | null }>(s: T): T => (s.question ? { ...s, question: { ...s.question, skip } } : s);
+  // A skipped form answer reads back in the same words as a skipped interview answer.
+  const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null ? { ...r, display: skip.display } : r));
+  const skipRead = (r: ApplyResult): ApplyResult => (r.ok ? { ...r, recorded: skipped(r.recorded) } : r);
+  const plan = (answers: Answers): Step => {
+    const e = evaluate(data, answers);
+    const category = e.assessment.category.recommended;
+    const answered = answeredCount(answers);
+    const offersForm = forms !== null && e.assessment.eligible && category !== null;
+    if (e.question || !offersForm) {
+      const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;
+      return { ...e, progress: { ...e.progress, answered, ...(upcoming ? { upcoming } : {}) } };
+    }
+    const f = forms.planForm(answers, category);
+    return { assessment: e.assessment, question: f.question, progress: { ...f.progress, answered } };
+  };
   return {
     step(answers: Answers): Step {
-      const e = evaluate(data, answers);
-      const category = e.assessment.category.recommended;
-      const answered = answeredCount(answers);
-      const offersForm = forms !== null && e.assessment.eligible && category !== null;
-      if (e.question || !offersForm) {
-        const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;
-        return { ...e, progress: { ...e.progress, answered, ...(upcoming ? { upcoming } : {}) } };
-      }
-      const f = forms.planForm(answers, category);
-      return { assessment: e.assessment, question: f.question, progress: { ...f.progress, answered } };
+      return withSkip(plan(answers));
     },
     apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
       if (isFormQuestion(questionId)) {
         if (!forms) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
-        return forms.applyFormAnswer(answers, questionId, value);
+        return skipRead(forms.applyFormAnswer(answers, questionId, value));
       }
-      return applyAnswer(data, answers, questionId, value);
+      return skipRead(applyAnswer(data, answers, questionId, value));
     },
     skipGroup(answers: Answers, questionId: string): ApplyResult {
       const category = evaluate(data, answers).assessment.category.recommended;
@@ -82,7 +91,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     describe(answers: Answers): Recorded[] {
       const own = describeAnswers(data, answers);
       if (!forms) return own;
-      return [...own, ...forms.describeForm(answers, evaluate(data, answers).assessment.category.recommended)];
+      return [...own, ...skipped(forms.describeForm(answers, evaluate(data, answers).assessment.category.recommended))];
     },
     views(answers: Answers, questionIds: string[]): QuestionView[] {
       const category = evaluate(data, answers).assessment.category.recommended;
@@ -91,7 +100,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         const q = indexOf(data).questions.get(id);
         return q ? viewOf(q, category) : null;
       };
-      return questionIds.map(one).filter((q): q is QuestionView => q !== null);
+      return questionIds.map(one).flatMap((q) => (q ? [{ ...q, skip }] : []));
     },
   };
 }

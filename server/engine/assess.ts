@@ -369,8 +369,11 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     notes.push({ clause: n.factoryGaps.clause, text: fill(text, vars) });
   }
   if (f.enterprise.greenPriority) notes.push(n.greenPriority);
+  // 四(三): who reviews and recommends the applicant, and the quota it counts against.
   const county = countyOf(kb, f);
+  const city = county ? undefined : cityQuotaOf(kb, f);
   if (county) notes.push({ clause: n.countyQuota.clause, text: fill(n.countyQuota.text, { county }) });
+  else if (city) notes.push({ clause: n.cityQuota.clause, text: fill(n.cityQuota.text, city) });
   if (verdict === 'qualified') notes.push(n.demonstration);
 
   const category: Assessment['category'] = { recommended, reasons, alternatives };
@@ -389,6 +392,14 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     mode,
     scopeDecision: f.scope ? 'given' : scopeDecision,
   };
+}
+
+/** The 省辖市 (or 示范区, 航空港区) of an applicant and the 四(三) quota of its group, from the regions data. */
+function cityQuotaOf(kb: KnowledgeData, f: Facts): { city: string; quota: string; overQuota: string } | undefined {
+  const name = f.enterprise.city?.trim();
+  const region = name ? kb.regions.regions.find((r) => r.name === name) : undefined;
+  const group = region ? kb.regions.groups.find((g) => g.id === region.group) : undefined;
+  return region && group ? { city: region.name, quota: group.quote, overQuota: kb.regions.overQuota } : undefined;
 }
 
 /** A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data. */

@@ -130,6 +130,21 @@ function industryFromText(kb: KnowledgeData, text: string): string | undefined {
   return best?.code;
 }
 
+/**
+ * The 省辖市 (or 济源示范区, 航空港区) a text names, by the regions data: the longest name, short
+ * name or alias found wins (郑州航空港区 is 航空港区, not 郑州市). A county names its 省辖市.
+ */
+export function cityFromText(kb: KnowledgeData, text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  let best: { city: string; len: number } | undefined;
+  for (const r of kb.regions.regions) {
+    const city = r.prefecture ?? r.name;
+    if (!kb.regions.regions.some((c) => c.name === city && !c.prefecture)) continue;
+    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { city, len: w.length };
+  }
+  return best?.city;
+}
+
 export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {
   if (value === null) return { ok: true, value: null };
   switch (q.kind) {
@@ -155,6 +170,11 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
       const text = value.trim();
       if (!text) return { ok: false, error: `${q.id}: 不能为空` };
       if (text.length > (q.maxLength ?? 4000)) return { ok: false, error: `${q.id}: 不能超过 ${q.maxLength ?? 4000} 个字` };
+      if (q.sets === 'enterprise.city') {
+        const city = cityFromText(kb, text);
+        if (!city) return { ok: false, error: `${q.id}: 未能识别所在省辖市，请填写如 郑州市、洛阳市、济源示范区或航空港区` };
+        return { ok: true, value: city };
+      }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);
         if (!code) return { ok: false, error: `${q.id}: 未能识别行业，请填写 GB/T 4754 大类代码（如 36）或行业名称（如 汽车制造业）` };

@@ -31,6 +31,8 @@ export const QuestionView = z.object({
   multiline: z.boolean().optional(),
   /** The question belongs to a group (a financial year) that can be skipped in one step; the label names it. */
   group: z.object({ id: z.string(), label: z.string() }).optional(),
+  /** The skip button's words and how a skip reads back, from the knowledge's product wording. */
+  skip: z.object({ action: z.string(), display: z.string() }).optional(),
 });
 export type QuestionView = z.infer<typeof QuestionView>;
 

@@ -83,6 +83,13 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       const pw2 = await oneTimeAccount('hotline-c', 'helpline');
       await loginIn(page, 'hotline-c', pw2);
       await expect.poll(() => page.locator('zz-console-app header .who').textContent()).toContain('hotline-c');
+      // Until the password is changed no view can be opened: no tabs on the page, and the server refuses the views' routes.
+      await page.locator('zz-console-password #cur').waitFor();
+      expect(await page.locator('zz-console-app nav button').count()).toBe(0);
+      for (const path of ['/api/staff/questions', '/api/staff/ask/recent', '/api/staff/dashboard']) {
+        const refused = await page.request.get(`${server.url}${path}`);
+        expect(refused.status(), path).toBe(403);
+      }
       await page.locator('zz-console-password #cur').fill(pw2);
       await page.locator('zz-console-password #next').fill('a-long-new-passphrase');
       await page.locator('zz-console-password button[type=submit]').click();
@@ -108,6 +115,11 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await page.locator('zz-console-ask input#q').fill('洛阳市能推荐几家企业？');
       await page.locator('zz-console-ask button[type=submit]').click();
       await page.locator('zz-console-ask [data-testid=answer]').waitFor();
+      // Each clause's words are shown once: in the answer, or under 依据 when the answer does not quote them.
+      const card = await page.locator('zz-console-ask [data-testid=answer]').innerText();
+      const cited = (await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '洛阳市能推荐几家企业？' } })).json() as { citations: { quote: string }[] };
+      expect(cited.citations.length).toBeGreaterThan(0);
+      for (const c of cited.citations) expect(card.split(c.quote).length - 1, c.quote).toBe(1);
       await page.locator('zz-console-ask [data-testid=copy]').click();
       await expect.poll(() => page.locator('zz-console-ask [data-testid=copy]').textContent()).toContain('已复制');
       const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -56,7 +56,7 @@ export async function settle(page: Page, before: Snapshot, timeout = 15_000): Pr
 /** The answers of a healthy discrete manufacturer applying for 智能车间, by question id or kind. */
 const NEGATIVE_YES_NO = /credit\.|groupOrHeadOffice|appliedThisYear|greenPriority/;
 const CHOICE: Record<string, string> = { 'ent.priorTitles': 'none', 'cat.scope': 'workshop', 'cat.productionMode': 'discrete' };
-const TEXT: Record<string, string> = { 'ent.industryCode': '36' };
+const TEXT: Record<string, string> = { 'ent.industryCode': '36', 'ent.city': '郑州' };
 
 export function isInterviewOver(q: QuestionView | null): boolean {
   return !q || q.phase === 'form';
@@ -84,7 +84,7 @@ export async function answerByClicking(page: Page, q: QuestionView): Promise<voi
         await dock.locator('input').fill(TEXT[q.id]!);
         return dock.locator('button[type=submit]').click();
       }
-      return dock.locator('button', { hasText: '稍后再答' }).click();
+      return dock.locator('button.skip').click();
   }
 }
 

@@ -22,6 +22,7 @@ const eligibleBase: Record<string, AnswerValue> = {
   'ent.credit.seriousIllegalDishonest': false,
   'ent.priorTitles': 'none',
   'ent.appliedThisYear': false,
+  'ent.city': '郑州市',
   'ent.county': null,
   'metric.automationRatio': 82,
   'metric.networkedRatio': 91,

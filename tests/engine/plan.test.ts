@@ -17,6 +17,7 @@ const SOUND_ENTERPRISE: Record<string, AnswerValue> = {
   'ent.credit.seriousIllegalDishonest': false,
   'ent.priorTitles': 'none',
   'ent.appliedThisYear': false,
+  'ent.city': '郑州市',
   'ent.county': null,
   'ent.greenPriority': false,
 };
@@ -257,7 +258,7 @@ describe('reviewing answers', () => {
     const answers: Answers = { 'cap.mes': false, 'ent.industryCode': '36', 'ent.registeredInHenan': true, 'metric.networkedRatio': 85, 'cat.scope': 'workshop', 'cap.erp': null };
     const rec = describeAnswers(kb, answers);
     expect(rec.map((r) => r.questionId)).toEqual(['ent.registeredInHenan', 'cat.scope', 'ent.industryCode', 'cap.mes', 'cap.erp', 'metric.networkedRatio']);
-    expect(rec.map((r) => r.display)).toEqual(['是', '智能车间', '36 汽车制造业', '否', '暂不清楚（已跳过）', '85%']);
+    expect(rec.map((r) => r.display)).toEqual(['是', '智能车间', '36 汽车制造业', '否', '已跳过', '85%']);
   });
 
   it('ignores answers that are not the engine\'s (form.* belongs to the forms phase)', () => {

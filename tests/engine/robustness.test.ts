@@ -29,7 +29,9 @@ function randomValue(r: () => number, id: string): AnswerValue {
     case 'number':
       return Math.round(r() * 100);
     default:
-      return q.id === 'ent.industryCode' ? String(10 + Math.floor(r() * 40)) : '某县';
+      if (q.id === 'ent.industryCode') return String(10 + Math.floor(r() * 40));
+      // The city question takes only a region the regions data lists.
+      return q.sets === 'enterprise.city' ? kb.regions.regions[Math.floor(r() * kb.regions.regions.length)]!.name : '某县';
   }
 }
 

@@ -163,7 +163,18 @@ describe('二(二), 二(三) and 四(三): notes', () => {
 
   it('recognises a county-level city given as the city from the regions data', () => {
     expect(run({ enterprise: { city: '巩义市' } }).notes.map((n) => n.clause)).toContain('四(三)');
-    expect(run({ enterprise: { city: '郑州市' } }).notes.map((n) => n.clause)).not.toContain('四(三)');
+    const city = run({ enterprise: { city: '郑州市' } }).notes.filter((n) => n.clause === '四(三)');
+    expect(city.map((n) => n.text).join('')).not.toContain('县（市）');
+  });
+
+  it('names the 省辖市 that recommends an applicant, with its quota of 四(三)', () => {
+    const zz = run({ enterprise: { city: '郑州市' } }).notes.find((n) => n.clause === '四(三)');
+    expect(zz?.text).toContain('郑州市');
+    expect(zz?.text).toContain('不多于20家');
+    const ly = run({ enterprise: { city: '洛阳市' } }).notes.find((n) => n.clause === '四(三)');
+    expect(ly?.text).toContain('不多于15家');
+    const gk = run({ enterprise: { city: '航空港区' } }).notes.find((n) => n.clause === '四(三)');
+    expect(gk?.text).toContain('不多于10家');
   });
 });
 

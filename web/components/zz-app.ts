@@ -43,6 +43,8 @@ export class ZzApp extends LitElement {
         /* visualViewport gives the height above the on-screen keyboard where dvh is not enough (iOS). */
         height: var(--zz-app-height, 100dvh);
         overflow: hidden;
+        /* Clips anything absolutely placed inside: the page itself never scrolls. */
+        position: relative;
       }
       .app {
         display: flex;
@@ -247,6 +249,8 @@ export class ZzApp extends LitElement {
           padding-right: var(--zz-space-3);
           /* The conversation keeps at least 60% of a phone's height. */
           max-height: 40%;
+          gap: var(--zz-space-1);
+          padding-top: var(--zz-space-1);
         }
         /* With the keyboard open the screen is half as tall: the dock keeps the question and the box, nothing else. */
         .dock.typing,
@@ -255,6 +259,9 @@ export class ZzApp extends LitElement {
         }
         .dock.typing .modes,
         .dock.typing .qa-hint {
+          display: none;
+        }
+        .dock.own-field zz-composer {
           display: none;
         }
         /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
@@ -562,16 +569,27 @@ export class ZzApp extends LitElement {
     this._clause = e.detail.clause;
   }
 
+  /**
+   * Following stops only when the reader scrolls up. A scroll event arrives a frame after the
+   * scroll, when new text may already have made the list taller: judged by the distance to the
+   * bottom alone, the app's own scroll to the bottom would read as the reader leaving it.
+   */
   private _onScroll = () => {
     const s = this._scroller;
-    this._stick = s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+    const atBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+    if (atBottom) this._stick = true;
+    else if (s.scrollTop < this._lastScrollTop) this._stick = false;
+    this._lastScrollTop = s.scrollTop;
   };
+  private _lastScrollTop = 0;
 
   /** Streaming text grows the list after Lit's own update, so follow its size rather than our renders. */
   private readonly _resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this._followBottom());
 
   private _followBottom(): void {
-    if (this._stick && this._scroller) this._scroller.scrollTop = this._scroller.scrollHeight;
+    if (!this._stick || !this._scroller) return;
+    this._scroller.scrollTop = this._scroller.scrollHeight;
+    this._lastScrollTop = this._scroller.scrollTop;
   }
 
   protected updated(changed: PropertyValues): void {
@@ -580,6 +598,8 @@ export class ZzApp extends LitElement {
     if (list && list !== this._observed) {
       this._resizeObserver?.disconnect();
       this._resizeObserver?.observe(list);
+      // A taller dock (a longer question card) shortens the conversation: its newest message stays in view.
+      if (this._scroller) this._resizeObserver?.observe(this._scroller);
       this._observed = list;
     }
   }
@@ -685,7 +705,9 @@ export class ZzApp extends LitElement {
     if (!hasSession && !this._conv.messages.length) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     const card = this._typingIn === 'card';
-    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
+    // A card with its own field takes typed questions too: on a phone the composer makes way for it.
+    const ownField = showQuestion && ['text', 'number', 'date'].includes(q.kind) ? 'own-field' : '';
+    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''} ${ownField}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
         ? html`<zz-question
             .question=${q}
@@ -713,6 +735,8 @@ export class ZzApp extends LitElement {
   render() {
     void this._rev;
     const a = this._conv.assessment;
+    // Before any answer there is no assessment to speak of: 政策问答 shows no interview status.
+    const assessed = Object.keys(this._conv.answers).length > 0;
     const notices = this._conv.notices.slice(-1);
     return html`<div
       class="app"
@@ -731,9 +755,11 @@ export class ZzApp extends LitElement {
         <h1>智造申报助手</h1>
         <span class="sub">河南省智能车间 · 智能工厂申报</span>
         <div class="actions" ?hidden=${!this._session && !this._starting && !this._conv.messages.length}>
-          <button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
-            评估${a ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
-          </button>
+          ${this._mode === 'qa' && !assessed
+            ? nothing
+            : html`<button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
+                评估${a && assessed ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
+              </button>`}
           <button class="btn" type="button" @click=${this._newSession}>新建</button>
         </div>
       </header>

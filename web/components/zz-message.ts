@@ -17,6 +17,9 @@ export class ZzMessage extends LitElement {
         flex-direction: column;
         align-items: flex-start;
         min-width: 0;
+        /* The containing block of the visually hidden text: without it the text is placed against the
+           page and makes the document taller than the window, which then scrolls into blank space. */
+        position: relative;
       }
       :host([role-user]) {
         align-items: flex-end;

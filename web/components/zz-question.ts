@@ -132,8 +132,44 @@ export class ZzQuestion extends LitElement {
         .hint {
           display: none;
         }
+        .q {
+          margin-bottom: var(--zz-space-1);
+        }
         .help {
           margin-bottom: var(--zz-space-2);
+        }
+        /* The clause and its quote stay one line until asked for: a tap shows the whole help. */
+        .help.clamped {
+          display: -webkit-box;
+          -webkit-line-clamp: 1;
+          -webkit-box-orient: vertical;
+          overflow: hidden;
+          cursor: pointer;
+        }
+        /* A narrative's field and its buttons share one row; the field grows upwards as it fills. */
+        .multi {
+          flex-direction: row;
+          align-items: flex-end;
+        }
+        .multi textarea {
+          min-height: var(--zz-tap);
+          flex: 1 1 auto;
+          min-width: 0;
+          resize: none;
+        }
+        .multi .row {
+          flex-wrap: nowrap;
+          flex: none;
+        }
+        .text {
+          flex-basis: 120px;
+        }
+        /* Narrow enough to share the row with the choices or the field. */
+        .skip {
+          padding: 0 var(--zz-space-2);
+        }
+        .card {
+          padding-bottom: var(--zz-space-1);
         }
       }
     `,
@@ -156,11 +192,14 @@ export class ZzQuestion extends LitElement {
   @state() private _draft = '';
   @state() private _multi: string[] = [];
   @state() private _error = '';
+  /** On a phone the help is one line until tapped. */
+  @state() private _helpOpen = false;
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('question')) {
       const v = this.value;
       this._error = '';
+      this._helpOpen = false;
       this._draft = typeof v === 'number' || (typeof v === 'string' && v !== 'partial') ? String(v) : '';
       this._multi = Array.isArray(v) ? [...v] : [];
     }
@@ -204,7 +243,7 @@ export class ZzQuestion extends LitElement {
     const q = this.question;
     if (!q || this.busy) return;
     this._refocus = !this.compact && this._viaKeyboard;
-    emit(this, 'zz-answer', { questionId: q.id, value, display: displayAnswer(value, q) });
+    emit(this, 'zz-answer', { questionId: q.id, value, display: value === null && q.skip ? q.skip.display : displayAnswer(value, q) });
   }
 
   private _submitNumber(e: Event): void {
@@ -260,8 +299,10 @@ export class ZzQuestion extends LitElement {
   private get _skip() {
     if (this.compact) return nothing;
     const q = this.question;
-    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>稍后再答</button>${q?.group
-      ? html`<button class="btn ghost" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体跳过</button>`
+    // The words come with the question, from the knowledge's product wording: one wording everywhere.
+    if (!q?.skip) return nothing;
+    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>${q.skip.action}</button>${q.group
+      ? html`<button class="btn ghost" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体${q.skip.action}</button>`
       : nothing}`;
   }
 
@@ -269,7 +310,7 @@ export class ZzQuestion extends LitElement {
   private _skipGroup = () => {
     const q = this.question;
     if (!q?.group || this.busy) return;
-    emit(this, 'zz-answer', { questionId: q.id, value: null, display: `${q.group.label}：整体跳过`, wholeGroup: true });
+    emit(this, 'zz-answer', { questionId: q.id, value: null, display: `${q.group.label}：${q.skip?.display ?? ''}`, wholeGroup: true });
   };
 
   /** A narrative grows with its text up to a few lines, then scrolls. */
@@ -331,7 +372,7 @@ export class ZzQuestion extends LitElement {
         if (q.kind === 'text' && q.multiline)
           return html`<form class="multi" @submit=${this._submitText}>
             <textarea
-              rows="2"
+              rows=${window.innerWidth <= 600 ? 1 : 2}
               aria-label=${q.text}
               maxlength="4000"
               .value=${this._draft}
@@ -380,7 +421,7 @@ export class ZzQuestion extends LitElement {
     return html`<section class="card" aria-labelledby="qt">
       <p class="q" id="qt">${q.text}</p>
       ${q.help || q.clause
-        ? html`<p class="help">
+        ? html`<p class="help ${this._helpOpen ? '' : 'clamped'}" @click=${() => (this._helpOpen = true)}>
             ${q.clause ? html`<zz-citation-chip .clause=${q.clause}></zz-citation-chip>` : nothing} ${q.help ?? ''}
           </p>`
         : nothing}

@@ -197,6 +197,8 @@ export const CategoryRulesFile = z.object({
     smartWorkshopHolder: ClauseText,
     demonstration: ClauseText,
     greenPriority: ClauseText,
+    /** The 省辖市 (or 示范区, 航空港区) that reviews and recommends an applicant not recommended by a county: {city}, {quota}, {overQuota}. */
+    cityQuota: ClauseText,
     countyQuota: ClauseText,
     workshopNature: ClauseText,
     mixedIndustry: ClauseText,
@@ -213,7 +215,7 @@ export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
 export const SetsPath = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|county|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
     'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {
@@ -279,7 +281,9 @@ export const InterviewFile = z
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
+      /** A skipped answer as it reads back, and the skip button: one wording across the chat, the card and the review. */
       skipDisplay: Text,
+      skipAction: Text,
     }),
   })
   .superRefine((f, ctx) => {

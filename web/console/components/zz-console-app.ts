@@ -123,9 +123,11 @@ export class ZzConsoleApp extends LitElement {
         <span class="who">${who.username} · ${ROLE_LABEL[who.role]}${who.region ? ` · ${who.region}` : ''}</span>
         <button class="btn ghost" @click=${this._logout}>退出</button>
       </header>
-      <nav aria-label="工作台">
-        ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => (this._tab = t.id)}>${t.label}</button>`)}
-      </nav>
+      ${who.mustChangePassword
+        ? '' /* A one-time password opens nothing but the page that replaces it (the server refuses the rest too). */
+        : html`<nav aria-label="工作台">
+            ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => (this._tab = t.id)}>${t.label}</button>`)}
+          </nav>`}
       <main>
         ${who.mustChangePassword
           ? html`<zz-console-password @zz-password-changed=${() => (this._who = { ...who, mustChangePassword: false })}></zz-console-password>`

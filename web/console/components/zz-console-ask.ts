@@ -93,7 +93,10 @@ export class ZzConsoleAsk extends LitElement {
             ${a.citations.length
               ? html`<h2>依据</h2>
                   <ol>
-                    ${a.citations.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}<blockquote>“${c.quote}”</blockquote></li>`)}
+                    ${a.citations.map(
+                      // The answer already quotes most of its clauses: a quote is shown once, where it first appears.
+                      (c) => html`<li><strong>${c.clause}</strong> ${c.title}${a.answer.includes(c.quote) ? '' : html`<blockquote>“${c.quote}”</blockquote>`}</li>`,
+                    )}
                   </ol>`
               : ''}
           </div>`

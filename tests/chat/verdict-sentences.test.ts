@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { assess } from '../../server/engine';
+import { indexOf } from '../../server/engine/kb';
+import { phrases } from '../../server/chat/phrases';
+import { Profile } from '../../server/schemas/profile';
+import { PROFILE_FIXTURES } from '../fixtures/profiles';
+import { serve, type Served } from './serve';
+import { ineligible } from './enterprises';
+import { said, steer } from './steer';
+
+/*
+ * Every sentence of a verdict is said once. The knowledge's reasons quote overlapping clause
+ * text, and the remedies of the 二(四) lists share their words, so a verdict that strings them
+ * together repeats itself.
+ */
+
+const data = loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023');
+const labels = indexOf(data).capLabel;
+const names = { category: (c: keyof typeof data.elements.categories) => data.elements.categories[c]?.label ?? c, capability: (id: string) => labels.get(id as never) ?? id };
+
+/** The clauses of a text (split at 。；？), without punctuation. */
+const clauses = (text: string) =>
+  text
+    .split(/[。；？]/u)
+    .map((c) => c.replace(/[\p{P}\s]/gu, ''))
+    .filter((c) => c.length > 0);
+
+/** Clauses said twice, or said again inside a longer one. */
+function repeats(text: string): string[] {
+  const cs = clauses(text);
+  return cs.filter((c, i) => cs.some((d, j) => j !== i && (d === c ? j < i : d.includes(c))));
+}
+
+/** Every way the sample enterprises can be blocked at once: its own answers, and every list of 二(四) on top. */
+const onAllLists = (p: (typeof PROFILE_FIXTURES)[number]['profile']) => ({
+  ...p,
+  enterprise: { ...p.enterprise, credit: { dishonestExecutee: true, taxViolationBlacklist: true, seriousIllegalDishonest: true } },
+});
+
+describe('the verdict of every sample enterprise', () => {
+  for (const f of PROFILE_FIXTURES) {
+    it(`${f.id}: says each sentence once, eligible or not`, () => {
+      for (const profile of [f.profile, onAllLists(f.profile)]) {
+        const a = assess(data, Profile.parse(profile));
+        const verdict = phrases.verdict(a, names);
+        expect(repeats(verdict), verdict).toEqual([]);
+      }
+    });
+  }
+
+  it('keeps every failing condition when two share their words (two lists of 二(四))', () => {
+    const a = assess(data, Profile.parse(onAllLists(PROFILE_FIXTURES[0]!.profile)));
+    const verdict = phrases.verdict(a, names);
+    for (const list of ['失信被执行人', '税收违法黑名单', '严重违法失信名单']) expect(verdict).toContain(list);
+    expect(verdict).toContain('二(一)');
+    expect(verdict).toContain('二(四)');
+  });
+});
+
+let srv: Served;
+beforeAll(async () => {
+  srv = await serve();
+}, 180_000);
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe('an enterprise that fails several hard conditions, in the chat', () => {
+  it('hears the offer to stop or carry on once, and a verdict with no sentence twice', async () => {
+    const e = {
+      name: '江苏注册、列入三类名单的分公司',
+      facts: {
+        ...ineligible.facts,
+        'ent.registeredInHenan': false,
+        'ent.independentLegalPerson': false,
+        'ent.credit.taxViolationBlacklist': true,
+        'ent.credit.seriousIllegalDishonest': true,
+      },
+    };
+    const s = await steer(srv.url, e, () => false);
+    const texts = said(s.client.received);
+    const verdict = texts.find((t) => t.startsWith('评估结果'))!;
+    expect(verdict).toBeDefined();
+    expect(repeats(verdict), verdict).toEqual([]);
+    expect(texts.filter((t) => t.includes('您可以到此为止'))).toHaveLength(1);
+    // Each condition was still explained as it failed.
+    expect(texts.filter((t) => t.startsWith('请注意：根据通知'))).toHaveLength(5);
+    await s.client.close();
+  });
+});
