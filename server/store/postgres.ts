@@ -31,6 +31,8 @@ const SESSION_ID = /^[0-9a-f-]{36}$/;
 export class PostgresStore implements SessionStore {
   private migrated: Promise<void> | undefined;
   private closed = false;
+  /** The last write queued per session in this process. */
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   private constructor(private readonly db: Db) {}
 
@@ -79,7 +81,8 @@ export class PostgresStore implements SessionStore {
   }
 
   async setAnswers(sessionId: string, answers: Answers): Promise<void> {
-    await this.db.transaction((tx) => q.replaceAnswers(tx, sessionId, answers));
+    const copy = { ...answers };
+    await this.serial(sessionId, () => this.db.transaction((tx) => q.replaceAnswers(tx, sessionId, copy)));
   }
 
   appendTranscript(sessionId: string, entry: NewTranscriptEntry): Promise<TranscriptEntry & { duplicate?: boolean }> {
@@ -92,8 +95,9 @@ export class PostgresStore implements SessionStore {
     answers: Answers | undefined,
   ): Promise<TranscriptEntry & { duplicate?: boolean }> {
     const clientId = entry.clientId;
+    const copy = answers ? { ...answers } : undefined;
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.serial(sessionId, () => this.db.transaction(async (tx) => {
         if (clientId !== undefined) {
           const stored = await q.transcriptByClientId(tx, sessionId, clientId);
           if (stored) throw new Duplicate(stored);
@@ -116,9 +120,9 @@ export class PostgresStore implements SessionStore {
           if (first) throw new Duplicate(first);
           throw new Error('transcript insert conflicted without a stored entry');
         }
-        if (answers) await q.replaceAnswers(tx, sessionId, answers);
+        if (copy) await q.replaceAnswers(tx, sessionId, copy);
         return stored;
-      });
+      }));
     } catch (err) {
       if (err instanceof Duplicate) return { ...err.entry, duplicate: true };
       throw err;
@@ -126,7 +130,7 @@ export class PostgresStore implements SessionStore {
   }
 
   async reserveSeq(sessionId: string): Promise<number> {
-    const seq = await q.takeSeq(this.db, sessionId);
+    const seq = await this.serial(sessionId, () => q.takeSeq(this.db, sessionId));
     if (seq === undefined) throw new Error(`session ${sessionId} not found`);
     return seq;
   }
@@ -146,10 +150,12 @@ export class PostgresStore implements SessionStore {
   async putDoc(sessionId: string, key: string, value: unknown): Promise<void> {
     // Round-trip through JSON so what is stored is exactly what a later read returns.
     const json = JSON.parse(JSON.stringify(value ?? null)) as unknown;
-    await this.db.transaction(async (tx) => {
-      await q.putDoc(tx, sessionId, key, json);
-      await q.touchSession(tx, sessionId);
-    });
+    await this.serial(sessionId, () =>
+      this.db.transaction(async (tx) => {
+        await q.putDoc(tx, sessionId, key, json);
+        await q.touchSession(tx, sessionId);
+      }),
+    );
   }
 
   delete(sessionId: string): Promise<boolean> {
@@ -158,6 +164,22 @@ export class PostgresStore implements SessionStore {
 
   purgeInactive(before: Date, limit = 1000): Promise<string[]> {
     return q.purgeInactive(this.db, before, limit);
+  }
+
+  /**
+   * Runs one session's writes from this process one after another, in the order requested, as
+   * the embedded store does: on a pool, two writes issued together could otherwise commit in
+   * either order. Writes from other instances are ordered by the database alone.
+   */
+  private serial<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.tails.get(sessionId) ?? Promise.resolve();
+    const next = prev.then(fn, fn);
+    const tail = next.catch(() => undefined);
+    this.tails.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.tails.get(sessionId) === tail) this.tails.delete(sessionId);
+    });
+    return next;
   }
 
   async check(): Promise<void> {
