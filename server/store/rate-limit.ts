@@ -28,6 +28,7 @@ const PRUNE_EVERY = 1000;
  */
 export function postgresRateLimitStore(db: () => Promise<Db>): FastifyRateLimitStoreCtor {
   let calls = 0;
+  let children = 0;
   // The plugin calls incr(key, cb, timeWindow, max) and child(routeOptions with routeInfo);
   // its type declarations name fewer arguments, hence the cast below.
   class PostgresRateLimitStore {
@@ -48,8 +49,13 @@ export function postgresRateLimitStore(db: () => Promise<Db>): FastifyRateLimitS
       );
     }
 
-    child(routeOptions: { routeInfo: { method: string; url: string } }): PostgresRateLimitStore {
-      return new PostgresRateLimitStore(undefined, `${routeOptions.routeInfo.method}${routeOptions.routeInfo.url}:`);
+    /**
+     * A route's own limit counts under its method and path; a limit made with fastify.rateLimit()
+     * has no route, and counts under its place in registration order, which every instance shares.
+     */
+    child(routeOptions: { routeInfo?: { method?: unknown; url?: string } }): PostgresRateLimitStore {
+      const r = routeOptions.routeInfo;
+      return new PostgresRateLimitStore(undefined, r?.url ? `${String(r.method)}${r.url}:` : `limit${++children}:`);
     }
   }
   return PostgresRateLimitStore as unknown as FastifyRateLimitStoreCtor;
