@@ -97,12 +97,11 @@ export class PostgresStore implements SessionStore {
     const clientId = entry.clientId;
     const copy = answers ? { ...answers } : undefined;
     try {
+      // Three statements: lock the session row (seq, answers), insert the entry, commit. A
+      // duplicate clientId shows as an insert that did nothing; the transaction is then rolled
+      // back, answers and seq with it.
       return await this.serial(sessionId, () => this.db.transaction(async (tx) => {
-        if (clientId !== undefined) {
-          const stored = await q.transcriptByClientId(tx, sessionId, clientId);
-          if (stored) throw new Duplicate(stored);
-        }
-        const seq = entry.seq ?? (await q.takeSeq(tx, sessionId));
+        const seq = await q.beginTurn(tx, sessionId, entry.seq, copy);
         if (seq === undefined) throw new Error(`session ${sessionId} not found`);
         const full: TranscriptEntry = {
           seq,
@@ -113,14 +112,13 @@ export class PostgresStore implements SessionStore {
           ...(clientId !== undefined ? { clientId } : {}),
           at: new Date().toISOString(),
         };
-        const stored = await q.insertEntry(tx, sessionId, full);
+        const stored = await q.insertEntry(tx, sessionId, full, copy !== undefined);
         if (!stored) {
-          // The same clientId committed by a concurrent request (on any instance) since the check above.
+          // The same clientId, stored earlier or committed meanwhile by another instance.
           const first = clientId !== undefined ? await q.transcriptByClientId(tx, sessionId, clientId) : undefined;
           if (first) throw new Duplicate(first);
           throw new Error('transcript insert conflicted without a stored entry');
         }
-        if (copy) await q.replaceAnswers(tx, sessionId, copy);
         return stored;
       }));
     } catch (err) {

@@ -57,13 +57,18 @@ export async function sessionTokenHash(db: Queryable, id: string): Promise<strin
  * undefined for an unknown session. `n` is the last log row's number (0 for none).
  */
 export async function readAnswers(db: Queryable, id: string): Promise<{ answers: Answers; n: number; tokenHash: string } | undefined> {
-  const r = await db.query<{ token_hash: string; answers: Answers }>('select token_hash, answers from sessions where id = $1', [id]);
+  // One round trip: the session row with its log as a JSON array.
+  const r = await db.query<{ token_hash: string; answers: Answers; log: { n: number; patch: AnswerPatch }[] }>(
+    `select token_hash, answers,
+       coalesce((select json_agg(json_build_object('n', l.n, 'patch', l.patch) order by l.n) from answer_log l where l.session_id = s.id), '[]'::json) as log
+     from sessions s where id = $1`,
+    [id],
+  );
   const row = r.rows[0];
   if (!row) return undefined;
-  const log = await db.query<{ n: number; patch: AnswerPatch }>('select n, patch from answer_log where session_id = $1 order by n', [id]);
   let answers: Answers = row.answers ?? {};
-  for (const l of log.rows) answers = applyPatch(answers, l.patch);
-  return { answers, n: log.rows.at(-1)?.n ?? 0, tokenHash: row.token_hash };
+  for (const l of row.log) answers = applyPatch(answers, l.patch);
+  return { answers, n: row.log.at(-1)?.n ?? 0, tokenHash: row.token_hash };
 }
 
 /**
@@ -102,14 +107,34 @@ export async function takeSeq(db: Queryable, id: string): Promise<number | undef
 }
 
 /**
+ * The first statement of a turn on a shared database, in the caller's transaction: locks the
+ * session row, takes the next seq unless one was reserved (`seq`), and stores the new answer
+ * map when there is one. Returns the seq to use, or undefined for an unknown session.
+ */
+export async function beginTurn(db: Queryable, id: string, seq: number | undefined, answers: Answers | undefined): Promise<number | undefined> {
+  const r = await db.query<{ last_seq: number }>(
+    `update sessions set
+       last_seq = case when $2::int is null then greatest(last_seq, coalesce((select max(seq) from transcript where session_id = $1), 0)) + 1 else last_seq end,
+       answers = coalesce($3::jsonb, answers),
+       updated_at = now()
+     where id = $1 returning last_seq`,
+    [id, seq ?? null, answers ? JSON.stringify(answers) : null],
+  );
+  const row = r.rows[0];
+  return row ? (seq ?? row.last_seq) : undefined;
+}
+
+/**
  * Inserts one entry unless its clientId is already stored; returns the stored entry, or
  * undefined when the clientId was a duplicate (the unique index decides, across instances).
+ * `clearLog`: the session row now holds the whole answer map, so the log it replaces goes.
  */
-export async function insertEntry(db: Queryable, id: string, e: TranscriptEntry): Promise<TranscriptEntry | undefined> {
+export async function insertEntry(db: Queryable, id: string, e: TranscriptEntry, clearLog = false): Promise<TranscriptEntry | undefined> {
   const r = await db.query<TranscriptRow>(
-    `insert into transcript (session_id, seq, id, role, text, citations, client_id, at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `with cleared as (delete from answer_log where session_id = $1 and $9::boolean)
+     insert into transcript (session_id, seq, id, role, text, citations, client_id, at) values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (session_id, client_id) do nothing returning ${TRANSCRIPT_COLUMNS}`,
-    [id, e.seq, e.id, e.role, e.text, JSON.stringify(e.citations), e.clientId ?? null, e.at],
+    [id, e.seq, e.id, e.role, e.text, JSON.stringify(e.citations), e.clientId ?? null, e.at, clearLog],
   );
   return r.rows[0] ? toEntry(r.rows[0]) : undefined;
 }

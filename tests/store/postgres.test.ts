@@ -124,6 +124,19 @@ describe.skipIf(PG_SKIP_REASON)('the PostgreSQL session store', () => {
     // Writes from one instance land in the order requested, as on the embedded store.
     await Promise.all([a.setAnswers(sessionId, { g: 1 }), a.setAnswers(sessionId, { g: 2, h: true })]);
     expect(await b.getAnswers(sessionId)).toEqual({ g: 2, h: true });
+ 
+    // A session carried over from the embedded store keeps its answers as a log of patches:
+    // they are read through, and the next answer map replaces them.
+    const db = await a.database();
+    await db.query(`insert into answer_log (session_id, n, patch) values ($1, 1, $2), ($1, 2, $3)`, [
+      sessionId,
+      JSON.stringify({ set: { i: true }, del: ['g'] }),
+      JSON.stringify({ replace: { j: 'x', h: true } }),
+    ]);
+    expect(await b.getAnswers(sessionId)).toEqual({ j: 'x', h: true });
+    await b.appendTurn(sessionId, { id: 'u9', role: 'user', text: '9', citations: [], clientId: 'c9' }, { j: 'y' });
+    expect(await a.getAnswers(sessionId)).toEqual({ j: 'y' });
+    expect((await db.query('select 1 from answer_log where session_id = $1', [sessionId])).rows).toHaveLength(0);
   });
 
   it('keeps documents, deletes a session with everything in it, and purges inactive ones', async () => {
