@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { installErrorHandler } from './errors';
-import store from './store/plugin';
+import store, { sharedRateLimitStore } from './store/plugin';
 import type { SessionStore } from './store/types';
 import health from './routes/health';
 import limits from './plugins/limits';
@@ -73,8 +73,11 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
     if (opts.config.HSTS || req.protocol === 'https') reply.header('strict-transport-security', hsts);
     securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
   });
+  await fastify.register(store, { store: opts.store });
   // An attacker could enumerate session ids or flood /api/ask if requests were not rate limited.
+  // On a shared PostgreSQL the counts live there, so the limits hold across instances.
   await fastify.register(rateLimit, {
+    store: sharedRateLimitStore(fastify.store),
     max: opts.config.RATE_LIMIT_MAX,
     timeWindow: opts.config.RATE_LIMIT_WINDOW_MS,
     // The page's own files are not an attack surface worth a request budget; loading the app
@@ -89,7 +92,6 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
 
   // Services first (each decorates the instance), then every route module, each a plugin
   // registered the same way; none of them is defined inline here.
-  await fastify.register(store, { store: opts.store });
   await fastify.register(metrics);
   await fastify.register(limits);
   await fastify.register(retention);

@@ -98,6 +98,17 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * postgres://… : keep sessions, the staff workspace and the rate-limit counts in this
+   * PostgreSQL database instead of the embedded one in DATA_DIR, so several instances can share
+   * them (docs/deploy.md). Unset: the embedded database, no external service.
+   */
+  DATABASE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.url({ protocol: /^postgres(ql)?$/, error: '应为 postgres:// 开头的连接地址 (must be a postgres:// URL)' }).optional(),
+  ),
+  /** Connections one instance keeps open to DATABASE_URL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   /** The built web page (npm start builds it there when web/ changed). */

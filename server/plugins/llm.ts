@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { llmConnection } from '../config';
 import { createLlm, type Llm, type ProviderDeps } from '../llm/provider';
+import { instrumentLlm } from './metrics';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,7 +23,8 @@ export interface LlmPluginOptions extends ProviderDeps {
 async function llmPlugin(fastify: FastifyInstance, opts: LlmPluginOptions): Promise<void> {
   const conn = llmConnection(fastify.config);
   const llm = opts.llm !== undefined ? opts.llm : conn ? createLlm(conn, { fetch: opts.fetch }) : null;
-  fastify.decorate('llm', llm);
+  // Every model request is timed and counted for /metrics (registered before this plugin).
+  fastify.decorate('llm', llm && fastify.metrics ? instrumentLlm(llm, fastify.metrics) : llm);
   // The key is deliberately not logged; provider, model and host are enough to diagnose.
   if (llm && conn) fastify.log.info({ provider: conn.provider, model: conn.model, host: new URL(conn.baseURL).host }, 'LLM mode on');
 }

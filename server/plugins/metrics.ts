@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Llm } from '../llm/provider';
+import { LlmError } from '../llm/errors';
+import { answerSourceOf } from '../qa/answer';
+import type { AskResponse } from '../schemas/ask';
 
 /**
  * Prometheus metrics at GET /metrics. Each app has its own registry (tests build several apps
  * in one process). Other modules record through `fastify.metrics`:
- * - answers.inc({ source: 'answer-base' | 'retrieval' | 'refusal' }) for each answer given;
- * - modelCalls.inc({ outcome: 'ok' | 'error' | 'timeout' }) and modelLatency.observe(seconds)
- *   around each model request.
+ * - answers by source, through countAnswer();
+ * - model calls by outcome and their latency, through instrumentLlm() around the provider.
  */
 export interface Metrics {
   registry: Registry;
@@ -69,3 +72,42 @@ async function metrics(fastify: FastifyInstance): Promise<void> {
 }
 
 export default fp(metrics, { name: 'metrics' });
+
+/**
+ * Counts one answer given to a question: 'answer-base', 'retrieval' or 'refusal' for an offline
+ * answer; 'model' for a model-written answer (a refusal stays a refusal whoever wrote it).
+ */
+export function countAnswer(m: Metrics | undefined, a: AskResponse): void {
+  if (!m) return;
+  const source = answerSourceOf(a) ?? (a.outOfScope || a.citations.length === 0 ? 'refusal' : 'model');
+  m.answers.inc({ source });
+}
+
+/**
+ * The provider with every request timed and counted by outcome: 'ok', 'timeout', 'aborted'
+ * (the caller gave up, e.g. the user moved on) or 'error' (every other failure).
+ */
+export function instrumentLlm(llm: Llm, m: Metrics): Llm {
+  const timed = async <T>(call: () => Promise<T>): Promise<T> => {
+    const end = m.modelLatency.startTimer();
+    try {
+      const out = await call();
+      m.modelCalls.inc({ outcome: 'ok' });
+      return out;
+    } catch (err) {
+      const failure = err instanceof LlmError ? err.failure : undefined;
+      m.modelCalls.inc({ outcome: failure === 'timeout' || failure === 'aborted' ? failure : 'error' });
+      throw err;
+    } finally {
+      end();
+    }
+  };
+  return {
+    provider: llm.provider,
+    model: llm.model,
+    streamText: (opts) => timed(() => llm.streamText(opts)),
+    completeText: (opts) => timed(() => llm.completeText(opts)),
+    callTool: (opts) => timed(() => llm.callTool(opts)),
+    acquire: (key) => llm.acquire(key),
+  };
+}

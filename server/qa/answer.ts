@@ -455,7 +455,23 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
   return verified;
 }
 
+/** Where an offline answer came from: a matched answer-base entry, clause retrieval, or a refusal. */
+export type AnswerSource = 'answer-base' | 'retrieval' | 'refusal';
+const sources = new WeakMap<AskResponse, AnswerSource>();
+
+/** The source of a response returned by answerQuestion (cached copies are the same object); undefined for any other. */
+export function answerSourceOf(a: AskResponse): AnswerSource | undefined {
+  return sources.get(a);
+}
+
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+  const d = decideUntagged(kb, question);
+  const r = d.response;
+  sources.set(r, r.outOfScope || r.citations.length === 0 ? 'refusal' : d.fromEntries ? 'answer-base' : 'retrieval');
+  return d;
+}
+
+function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const u = understanderFor(kb.data).read(withoutPersonalStatements(question));
   const q = stripFillersText(kb, u.text);
@@ -502,7 +518,7 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
           clauses: cites.map((c) => c.clause),
         }
       : null;
-    return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false }, verified };
+    return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false }, verified, fromEntries: true };
   }
 
   const refused = chosen[0]?.match.prepared.entry;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from '../store/db';
 import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
 import { StaffStore, type QuestionRecord } from './store';
 import staffRoutes from '../routes/staff';
@@ -74,10 +74,9 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   fastify.addHook('onReady', async () => {
     // The staff tables live beside the sessions, in the session store's database.
-    const withDb = fastify.store as Partial<{ database(): Promise<PGlite> }>;
-    if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a PGlite database (database())');
+    const withDb = fastify.store as Partial<{ database(): Promise<Db> }>;
+    if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
     staffStore = new StaffStore(await withDb.database(), dataDir);
-    await staffStore.migrate();
     const purge = () => track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
     purge();
     timer = setInterval(purge, PURGE_EVERY_MS);

@@ -1,65 +1,10 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from '../store/db';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffDir } from './accounts';
 import { maskPersonalNumbers } from '../understand/personal';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
-
-/**
- * The staff workspace's own tables in the session database. Every statement is idempotent
- * (create … if not exists), so this block can become one migration unchanged.
- */
-export const STAFF_SCHEMA = `
-create table if not exists staff_web_sessions (
-  sid text primary key,
-  data jsonb not null,
-  expires_at timestamptz not null
-);
-create table if not exists staff_question_log (
-  id uuid primary key,
-  at timestamptz not null,
-  source text not null,
-  session_id text,
-  question text not null,
-  answer text not null,
-  clauses jsonb not null,
-  entry text,
-  confidence real not null,
-  refused boolean not null,
-  feedback text,
-  knowledge_version text not null
-);
-create index if not exists staff_question_log_at on staff_question_log (at desc);
-create table if not exists staff_meta (key text primary key, value jsonb not null);
-create table if not exists staff_submissions (
-  session_id text primary key,
-  region text not null,
-  submitted_at timestamptz not null,
-  snapshot jsonb not null,
-  review jsonb,
-  recommended boolean not null default false,
-  reviewed_by text,
-  reviewed_at timestamptz
-);
-create index if not exists staff_submissions_region on staff_submissions (region, submitted_at desc);
-create table if not exists staff_assist_codes (
-  code_hash text primary key,
-  session_id text not null,
-  expires_at timestamptz not null,
-  used_by text,
-  used_at timestamptz,
-  revoked_at timestamptz
-);
-create table if not exists staff_assist_grants (
-  view_id uuid primary key,
-  session_id text not null,
-  username text not null,
-  created_at timestamptz not null,
-  revoked_at timestamptz
-);
-create index if not exists staff_assist_grants_session on staff_assist_grants (session_id);
-`;
 
 /** What an answer looks like to the log: the public AskResponse fields it reads. */
 export interface LoggedAnswer {
@@ -165,14 +110,11 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
 export class StaffStore {
   private readonly logBuffer: { row: unknown[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private logTimer: NodeJS.Timeout | undefined;
+  /** The staff tables are created by the store's migrations (server/store/migrations/0003-staff.ts and later). */
   constructor(
-    private readonly db: PGlite,
+    private readonly db: Db,
     private readonly dataDir: string,
   ) {}
-
-  async migrate(): Promise<void> {
-    await this.db.exec(STAFF_SCHEMA);
-  }
 
   // ---- cookie sessions (@fastify/session store) ----
 

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lockDataDir, type DataDirLock } from './lock';
+import { pgliteDb, type Db } from './db';
 import { migrate, TABLE_KEYS, TABLES } from './migrations';
 
 /**
@@ -116,6 +117,8 @@ export async function integrityCheck(db: PGlite, dir: string): Promise<void> {
 
 export interface OpenedDatabase {
   db: PGlite;
+  /** The same database behind the interface both backends share. */
+  sql: Db;
   lock: DataDirLock | undefined;
   /** The PGlite cluster directory, for messages. */
   dir: string | undefined;
@@ -129,8 +132,9 @@ export interface OpenedDatabase {
 export async function openDatabase(dataDir: string | undefined, opts: { integrityCheck?: boolean } = {}): Promise<OpenedDatabase> {
   if (!dataDir) {
     const db = await PGlite.create();
-    await migrate(db);
-    return { db, lock: undefined, dir: undefined };
+    const sql = pgliteDb(db);
+    await migrate(sql);
+    return { db, sql, lock: undefined, dir: undefined };
   }
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
@@ -150,14 +154,15 @@ export async function openDatabase(dataDir: string | undefined, opts: { integrit
       if (fresh) throw err;
       throw new DataDirError(dir, `数据库无法启动：${String((err as Error)?.message ?? err).slice(0, 300)} (postgres failed to start)`);
     }
+    const sql = pgliteDb(db);
     try {
-      await migrate(db);
+      await migrate(sql);
       if (opts.integrityCheck !== false) await integrityCheck(db, dir);
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
     }
-    return { db, lock, dir };
+    return { db, sql, lock, dir };
   } catch (err) {
     lock.release();
     throw err;

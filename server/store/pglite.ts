@@ -1,12 +1,11 @@
-import type { PGlite } from '@electric-sql/pglite';
-import type { AnswerValue } from '../schemas/interview';
 import type { TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from './types';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
 import { openDatabase, type OpenedDatabase } from './open';
+import type { Db, Queryable } from './db';
 import { TABLES } from './migrations';
-
-type Answers = Record<string, AnswerValue>;
+import * as q from './queries';
+import { applyPatch, type AnswerPatch, type Answers } from './queries';
 
 /** What the process keeps of a session between messages; the database is the truth, this is its mirror. */
 interface Cached {
@@ -34,9 +33,6 @@ type Op =
   | { kind: 'answers'; sessionId: string; n: number; patch: AnswerPatch }
   | { kind: 'doc'; sessionId: string; key: string; value: unknown };
 
-/** One change of a session's answer map: the keys set and removed, or a full replacement. */
-type AnswerPatch = { set: Answers; del: string[] } | { replace: Answers };
-
 function diff(before: Answers, after: Answers): AnswerPatch {
   const set: Answers = {};
   const del: string[] = [];
@@ -44,13 +40,6 @@ function diff(before: Answers, after: Answers): AnswerPatch {
   for (const k of Object.keys(before)) if (!(k in after)) del.push(k);
   const changes = Object.keys(set).length + del.length;
   return changes > Object.keys(after).length ? { replace: after } : { set, del };
-}
-
-function applyPatch(base: Answers, patch: AnswerPatch): Answers {
-  if ('replace' in patch) return { ...patch.replace };
-  const out = { ...base, ...patch.set };
-  for (const k of patch.del) delete out[k];
-  return out;
 }
 
 interface Pending {
@@ -119,16 +108,19 @@ export class PgliteStore implements SessionStore {
    * is seconds of synchronous WASM work, which must not run while fastify is still loading
    * plugins (it would starve avvio's plugin timer on a busy machine).
    */
-  private get dbp(): Promise<PGlite> {
+  private get dbp(): Promise<Db> {
     this.opening ??= openDatabase(this.opts.dataDir, { integrityCheck: this.opts.integrityCheck });
-    return this.opening.then((o) => o.db);
+    return this.opening.then((o) => o.sql);
   }
 
-  /** Runs a statement, remembering any error that shows damaged storage for check(). */
-  private async query<T>(sql: string, params: unknown[]): Promise<{ rows: T[] }> {
+  /**
+   * The database for one call of a shared query, remembering any error that shows damaged
+   * storage for check().
+   */
+  private async run<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
     const db = await this.dbp;
     try {
-      return await db.query<T>(sql, params);
+      return await fn(db);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       // XX: data_corrupted / index_corrupted / internal; 58: system errors such as an unreadable file.
@@ -143,31 +135,26 @@ export class PgliteStore implements SessionStore {
    */
   async check(): Promise<void> {
     if (this.damage) throw new Error(`存储读取出错，数据可能已损坏 (storage error): ${this.damage.message}`);
-    await this.query('select count(*) from sessions', []);
-    for (const t of TABLES) await this.query(`select 1 from ${t} limit 1`, []);
+    await this.run((db) => q.probeTables(db, TABLES));
   }
 
   /** Removes a session and everything stored for it (transcript, answers, docs) at once. */
   async delete(sessionId: string): Promise<boolean> {
     await this.idle;
-    const r = await this.query<{ id: string }>('delete from sessions where id = $1 returning id', [sessionId]);
+    const deleted = await this.run((db) => q.deleteSession(db, sessionId));
     this.cache.delete(sessionId);
-    return r.rows.length > 0;
+    return deleted;
   }
 
   /** Deletes every session with no activity since `before`; returns their ids. */
   async purgeInactive(before: Date, limit = 1000): Promise<string[]> {
-    const r = await this.query<{ id: string }>(
-      `delete from sessions where id in (select id from sessions where updated_at < $1 order by updated_at limit $2) returning id`,
-      [before.toISOString(), limit],
-    );
-    const ids = r.rows.map((x) => x.id);
+    const ids = await this.run((db) => q.purgeInactive(db, before, limit));
     for (const id of ids) this.cache.delete(id);
     return ids;
   }
 
   /** The open database, for modules that keep their own tables beside the sessions. */
-  database(): Promise<PGlite> {
+  database(): Promise<Db> {
     return this.dbp;
   }
 
@@ -287,8 +274,7 @@ export class PgliteStore implements SessionStore {
 
   async getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined> {
     await this.must(sessionId);
-    const r = await this.query<{ value: T }>('select value from docs where session_id = $1 and key = $2', [sessionId, key]);
-    return r.rows[0]?.value;
+    return this.run((db) => q.getDoc<T>(db, sessionId, key));
   }
 
   async putDoc(sessionId: string, key: string, value: unknown): Promise<void> {
@@ -369,33 +355,15 @@ export class PgliteStore implements SessionStore {
   }
 
   private async loadFromDb(sessionId: string): Promise<Cached | undefined> {
-    const r = await this.query<{ token_hash: string; answers: Answers }>(
-      'select token_hash, answers from sessions where id = $1',
-      [sessionId],
-    );
-    const row = r.rows[0];
+    const row = await this.run((db) => q.readAnswers(db, sessionId));
     if (!row) return undefined;
-    const log = await this.query<{ n: number; patch: AnswerPatch }>('select n, patch from answer_log where session_id = $1 order by n', [sessionId]);
-    let answers: Answers = row.answers ?? {};
-    for (const l of log.rows) answers = applyPatch(answers, l.patch);
-    const t = await this.query<{ seq: number; id: string; role: 'user' | 'assistant'; text: string; citations: TranscriptEntry['citations']; client_id: string | null; at: Date }>(
-      'select seq, id, role, text, citations, client_id, at from transcript where session_id = $1 order by seq',
-      [sessionId],
-    );
-    const entries: TranscriptEntry[] = t.rows.map((e) => ({
-      seq: e.seq,
-      id: e.id,
-      role: e.role,
-      text: e.text,
-      citations: e.citations ?? [],
-      ...(e.client_id !== null ? { clientId: e.client_id } : {}),
-      at: new Date(e.at).toISOString(),
-    }));
+    const answers = row.answers;
+    const entries = await this.run((db) => q.transcriptAfter(db, sessionId, 0));
     const s: Cached = {
-      tokenHash: Buffer.from(row.token_hash, 'hex'),
+      tokenHash: Buffer.from(row.tokenHash, 'hex'),
       answers,
       logAnswers: answers,
-      logN: log.rows.at(-1)?.n ?? 0,
+      logN: row.n,
       entries,
       byClient: new Map(entries.filter((e) => e.clientId !== undefined).map((e) => [e.clientId as string, e])),
       pendingClient: new Map(),
@@ -457,14 +425,12 @@ export class PgliteStore implements SessionStore {
   }
 
   private async commit(ops: Op[]): Promise<void> {
-    const sessions: { id: string; h: string; at: string }[] = [];
-    const entries: Record<string, unknown>[] = [];
-    const patches: { s: string; n: number; p: AnswerPatch }[] = [];
+    const batch: q.WriteBatch = { sessions: [], entries: [], patches: [], docs: [], touch: [] };
     const docs = new Map<string, { s: string; k: string; v: unknown }>();
     for (const op of ops) {
-      if (op.kind === 'session') sessions.push({ id: op.id, h: op.tokenHash, at: op.at });
+      if (op.kind === 'session') batch.sessions.push({ id: op.id, h: op.tokenHash, at: op.at });
       else if (op.kind === 'entry')
-        entries.push({
+        batch.entries.push({
           s: op.sessionId,
           seq: op.entry.seq,
           id: op.entry.id,
@@ -474,54 +440,20 @@ export class PgliteStore implements SessionStore {
           cid: op.entry.clientId ?? null,
           at: op.entry.at,
         });
-      else if (op.kind === 'answers') patches.push({ s: op.sessionId, n: op.n, p: op.patch });
+      else if (op.kind === 'answers') batch.patches.push({ s: op.sessionId, n: op.n, p: op.patch });
       // Later writes of the same doc win, as they would one after another.
       else docs.set(`${op.sessionId}\u0000${op.key}`, { s: op.sessionId, k: op.key, v: op.value });
     }
-    const now = new Date().toISOString();
-    const touch: string[] = [];
+    batch.docs = [...docs.values()];
     const nowMs = Date.now();
     for (const op of ops) {
-      if (op.kind === 'session' || touch.includes(op.sessionId)) continue;
+      if (op.kind === 'session' || batch.touch.includes(op.sessionId)) continue;
       const c = this.cache.get(op.sessionId);
       if (c && nowMs - c.touchedAt < TOUCH_EVERY_MS) continue;
       if (c) c.touchedAt = nowMs;
-      touch.push(op.sessionId);
+      batch.touch.push(op.sessionId);
     }
-    // One statement (data-modifying CTEs) is one implicit transaction and one round trip into
-    // the WASM backend, instead of BEGIN, a query per table and COMMIT. create() resolves only
-    // after its commit, so a batch never inserts and updates the same session row.
-    const parts: string[] = [];
-    const payload: Record<string, unknown> = { now };
-    if (sessions.length) {
-      payload.sessions = sessions;
-      parts.push(`ins_sessions as (insert into sessions (id, token_hash, created_at, updated_at)
-        select x->>'id', x->>'h', (x->>'at')::timestamptz, (x->>'at')::timestamptz from jsonb_array_elements($1::jsonb->'sessions') x)`);
-    }
-    if (entries.length) {
-      payload.entries = entries;
-      parts.push(`ins_entries as (insert into transcript (session_id, seq, id, role, text, citations, client_id, at)
-        select x->>'s', (x->>'seq')::int, x->>'id', x->>'role', x->>'text', x->'c', x->>'cid', (x->>'at')::timestamptz
-        from jsonb_array_elements($1::jsonb->'entries') x)`);
-    }
-    if (patches.length) {
-      payload.patches = patches;
-      parts.push(`ins_patches as (insert into answer_log (session_id, n, patch)
-        select x->>'s', (x->>'n')::int, x->'p' from jsonb_array_elements($1::jsonb->'patches') x)`);
-    }
-    if (docs.size) {
-      payload.docs = [...docs.values()];
-      parts.push(`ups_docs as (insert into docs (session_id, key, value, updated_at)
-        select x->>'s', x->>'k', x->'v', ($1::jsonb->>'now')::timestamptz from jsonb_array_elements($1::jsonb->'docs') x
-        on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at)`);
-    }
-    if (touch.length) {
-      payload.touch = touch;
-      parts.push(`upd_sessions as (update sessions set updated_at = ($1::jsonb->>'now')::timestamptz
-        where id in (select jsonb_array_elements_text($1::jsonb->'touch')))`);
-    }
-    if (!parts.length) return;
-    await this.query(`with ${parts.join(',\n')} select 1`, [JSON.stringify(payload)]);
+    await this.run((db) => q.writeBatch(db, batch, new Date(nowMs).toISOString()));
   }
 }
 

@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { notFound } from '../errors';
 import { PgliteStore } from './pglite';
+import { PostgresStore } from './postgres';
+import { postgresRateLimitStore } from './rate-limit';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { SessionStore } from './types';
 
 declare module 'fastify' {
@@ -16,6 +19,11 @@ declare module 'fastify' {
   }
 }
 
+/** The rate-limit store for a store whose database other instances share; undefined keeps the plugin's in-memory one. */
+export function sharedRateLimitStore(store: SessionStore): FastifyRateLimitStoreCtor | undefined {
+  return store instanceof PostgresStore ? postgresRateLimitStore(() => store.database()) : undefined;
+}
+
 export function bearerToken(header: string | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
   const m = /^Bearer\s+(\S{1,256})\s*$/i.exec(header);
@@ -25,8 +33,11 @@ export function bearerToken(header: string | undefined): string | undefined {
 async function storePlugin(fastify: FastifyInstance, opts: { store?: SessionStore }): Promise<void> {
   // Opening PGlite is seconds of synchronous WASM work: it runs in onReady, after every plugin
   // has loaded (outside avvio's plugin timeout), and ready() still fails if it cannot open,
-  // so the server never listens without its database.
-  const store: SessionStore = opts.store ?? PgliteStore.start({ dataDir: fastify.config.DATA_DIR });
+  // so the server never listens without its database. PostgreSQL is likewise migrated in onReady.
+  const c = fastify.config;
+  const store: SessionStore =
+    opts.store ??
+    (c.DATABASE_URL ? PostgresStore.start({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }) : PgliteStore.start({ dataDir: c.DATA_DIR }));
   fastify.decorate('store', store as SessionStore);
   fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
     const id = (request.params as { id?: unknown } | undefined)?.id;

@@ -1,0 +1,115 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * The one way the stores talk to a database. PGlite (embedded) and PostgreSQL (through `pg`)
+ * both speak PostgreSQL, so every statement is written once (queries.ts, migrations/) and runs
+ * on either; this interface hides only how a statement reaches the server.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows: number }>;
+  /** One or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn on one connection while holding the schema lock, so two processes starting
+   * together do not both migrate. PostgreSQL: a session-level advisory lock. PGlite: the data
+   * directory lock already makes its process the only one.
+   */
+  withSchemaLock<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Arbitrary, fixed key for pg_advisory_lock: "zhizao" in ASCII. */
+const SCHEMA_LOCK_KEY = 0x7a68697a616f;
+
+function pgliteQueryable(db: PGlite | Transaction): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await db.query<T>(sql, params);
+      return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+  };
+}
+
+export function pgliteDb(db: PGlite): Db {
+  const q = pgliteQueryable(db);
+  return {
+    kind: 'pglite',
+    ...q,
+    transaction: (fn) => db.transaction((tx) => fn(pgliteQueryable(tx))),
+    withSchemaLock: (fn) => fn(q),
+    close: () => db.close(),
+  };
+}
+
+type PgClient = pg.Pool | pg.PoolClient;
+
+function pgQueryable(c: PgClient): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await c.query(sql, params);
+      return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  };
+}
+
+export interface PostgresOptions {
+  /** Connections this process keeps open at most (pg.Pool `max`). */
+  poolSize?: number;
+}
+
+/**
+ * A pool of connections to PostgreSQL. Timestamps are sent as ISO strings and read back as
+ * Date, json/jsonb as parsed values, int4 as numbers: the same shapes PGlite returns.
+ */
+export function postgresDb(url: string, opts: PostgresOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the next query opens a new one.
+  pool.on('error', () => undefined);
+  const q = pgQueryable(pool);
+  return {
+    kind: 'postgres',
+    ...q,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const out = await fn(pgQueryable(client));
+        await client.query('commit');
+        return out;
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async withSchemaLock(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+        try {
+          return await fn(pgQueryable(client));
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
