@@ -59,6 +59,15 @@ describe('POST /api/draft in LLM mode', () => {
     expect(body.notice).toContain('8888');
   });
 
+  it('falls back to the template draft and names the sentence when the model adds a claim no fact gives', async () => {
+    const added = '公司数字化水平处于国内领先地位。';
+    fake.fallback = { kind: 'text', text: intro().replace(/^([^。]*。)/, `$1${added}`) };
+    const body = (await draft()).json();
+    expect(body.drafter).toBe('template');
+    expect(body.untracedClaims).toEqual([{ sentence: added, spans: expect.arrayContaining([expect.stringMatching(/领先/)]) }]);
+    expect(body.notice).toMatch(/领先/);
+  });
+
   it('falls back to the template draft with a notice when the model fails', async () => {
     fake.fallback = { kind: 'status', status: 500 };
     const body = (await draft()).json();

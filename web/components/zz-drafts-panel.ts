@@ -278,6 +278,7 @@ export class ZzDraftsPanel extends LitElement {
       ></textarea>
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
+      ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
       ${!s.edited && g?.sentences?.length && !dirty
         ? html`<button class="btn link" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
               ${this._sources[id] ? '收起依据' : '查看每句依据'}

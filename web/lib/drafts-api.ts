@@ -9,8 +9,8 @@ export interface DraftSection {
   text: string;
   edited: boolean;
   savedAt: string | null;
-  /** The offline draft from the current facts, with its placeholders and number sources. */
-  generated?: Partial<DraftResult>;
+  /** The offline draft from the current facts, with its placeholders and number sources; with a model, why its text was not used. */
+  generated?: Partial<DraftResult> & { notice?: string };
 }
 
 export interface ChecklistItem {
