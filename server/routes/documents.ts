@@ -129,13 +129,19 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
     if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
     if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
-    const answers = await fastify.store.getAnswers(sessionId);
     const value = AnswerValue.parse(body.value);
-    const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
-    if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
-    await fastify.store.setAnswers(sessionId, r.answers);
-    await updateDocument(fastify.config.DATA_DIR, sessionId, { ...doc, accepted: { ...doc.accepted, [body.field]: body.value } });
-    return { field: body.field, value: body.value, recorded: r.recorded };
+    // Under the chat's lock: a turn reads the answers and writes them back whole, so an accept between
+    // its read and its write would be lost, and this write would lose a turn's answer the same way.
+    return fastify.sessionLocks.run(sessionId, async () => {
+      const answers = await fastify.store.getAnswers(sessionId);
+      const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
+      if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
+      await fastify.store.setAnswers(sessionId, r.answers);
+      // Two accepts of one document must not drop each other's entry either.
+      const current = (await readDocument(fastify.config.DATA_DIR, sessionId, documentId)) ?? doc;
+      await updateDocument(fastify.config.DATA_DIR, sessionId, { ...current, accepted: { ...current.accepted, [body.field]: body.value } });
+      return { field: body.field, value: body.value, recorded: r.recorded };
+    });
   });
 }
 
