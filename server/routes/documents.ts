@@ -9,6 +9,8 @@ import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
 import { extractByRules, verifySuggestion } from '../documents/extract';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
+import { docxPageTexts, placeOnPages } from '../documents/pages';
+import { findSoffice } from '../export/pdf';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
 import { withSlot } from '../llm/provider';
 import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
@@ -42,6 +44,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
   const maxBytes = fastify.kb.data.formDrafting.documents.maxMB * 1024 * 1024;
   await fastify.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
 
+  // A DOCX has pages only once laid out; LibreOffice, where installed, lays it out to count them.
+  const soffice = findSoffice();
   let running = 0;
   const waiting: (() => void)[] = [];
   const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -105,9 +109,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
           request.log.warn({ err }, 'document extraction by the model failed; rules only');
         }
       }
-      const suggestions = found.map((s) => ({ ...s, label: label(s.field) }));
-      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pages.length, suggestions });
-      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pages.length, suggestions });
+      // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
+      const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
+      const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
+      const suggestions = placed.map((s) => ({ ...s, label: label(s.field) }));
+      const pageCount = laidOut ? laidOut.length : null;
+      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions });
+      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions });
     } catch (err) {
       return refuse(err);
     }

@@ -32,8 +32,12 @@ function para(text: string, bold = false) {
   return new Paragraph({ children: [new TextRun({ text, bold, font: { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })] });
 }
 
-/** A DOCX with the audit report's text: the opinion page with the company's particulars, and the statements. */
-export async function auditDocx(): Promise<Buffer> {
+/**
+ * A DOCX with the audit report's text: the opinion page with the company's particulars, and the statements.
+ * With `pageBreaks`, the opinion, the particulars and the statements each start a new page (three pages).
+ */
+export async function auditDocx(opts: { pageBreaks?: boolean } = {}): Promise<Buffer> {
+  const brk = () => new Paragraph({ children: [], pageBreakBefore: !!opts.pageBreaks });
   const cell = (t: string) => new TableCell({ width: { size: 2200, type: WidthType.DXA }, children: [para(t)] });
   const table = new Table({
     rows: [
@@ -48,12 +52,14 @@ export async function auditDocx(): Promise<Buffer> {
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '审计报告', bold: true, size: 36 })] }),
           para(`${AUDIT.name}全体股东：`),
           para(`我们审计了${AUDIT.name}财务报表，包括2022年12月31日的资产负债表、2022年度的利润表。`),
+          brk(),
           para('一、公司基本情况'),
           para(`公司名称：${AUDIT.name}`),
           para(`统一社会信用代码：${AUDIT.creditCode}`),
           para('成立日期：2011年4月20日'),
           para('注册资本：人民币5000万元'),
           para(`住所：${AUDIT.address}`),
+          brk(),
           para('二、主要财务数据（单位：元）'),
           table,
         ],

@@ -363,7 +363,7 @@ export class ZzDraftsPanel extends LitElement {
               <input class="sug" aria-label=${sg.label ?? sg.field} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />
               <button class="btn" type="button" ?disabled=${this._sugState[key] === '已采纳'} @click=${() => this._accept(d, sg.field, sg.value)}>采纳</button>
               ${this._sugState[key] ? html`<span class="meta">${this._sugState[key]}</span>` : nothing}
-              <span class="meta">来源：${sg.source.file} 第${sg.source.page}页「${sg.source.snippet}」</span>
+              <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>
             </li>`;
           })}
         </ul>`,

@@ -79,13 +79,14 @@ export interface Suggestion {
   field: string;
   label?: string;
   value: string | number;
-  source: { file: string; page: number; snippet: string };
+  /** page is null for a DOCX the server could not lay out into pages. */
+  source: { file: string; page: number | null; snippet: string };
 }
 
 export interface UploadedDocument {
   documentId: string;
   kind: 'pdf' | 'docx';
-  pages: number;
+  pages: number | null;
   suggestions: Suggestion[];
 }
 
