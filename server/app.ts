@@ -23,6 +23,7 @@ import web from './plugins/web';
 import fallbackPage from './routes/fallback-page';
 import llm from './plugins/llm';
 import { llmSpeakerOption } from './llm/chat';
+import { SessionLocks } from './chat/conversation';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +34,8 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** One lock per session for every read-modify-write of its answers: chat turns and HTTP routes alike. */
+    sessionLocks: SessionLocks;
   }
 }
 
@@ -42,6 +45,7 @@ declare module 'fastify' {
  */
 const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opts) => {
   fastify.decorate('config', opts.config);
+  fastify.decorate('sessionLocks', new SessionLocks());
   installErrorHandler(fastify);
 
   // helmet is built once here: @fastify/helmet rebuilt the whole middleware on every request, which cost

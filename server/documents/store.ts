@@ -9,7 +9,8 @@ export const StoredDocument = z.object({
   documentId: z.string(),
   file: z.string(),
   kind: z.enum(['pdf', 'docx']),
-  pages: z.number().int(),
+  /** Null for a DOCX that could not be laid out: it has no page count of its own. */
+  pages: z.number().int().nullable(),
   size: z.number().int(),
   uploadedAt: z.string(),
   suggestions: z.array(
@@ -18,7 +19,7 @@ export const StoredDocument = z.object({
       value: z.union([z.string(), z.number()]),
       raw: z.string(),
       label: z.string().optional(),
-      source: z.object({ file: z.string(), page: z.number().int(), snippet: z.string() }),
+      source: z.object({ file: z.string(), page: z.number().int().nullable(), snippet: z.string() }),
     }),
   ),
   /** Fields the user accepted, with the value as accepted (possibly edited). */

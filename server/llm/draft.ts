@@ -2,7 +2,7 @@ import type { DraftResult, NumberSource } from '../schemas/forms';
 import { countChars } from '../forms/length';
 import { failureReason, LlmError } from './errors';
 import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
-import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers } from './provenance';
+import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type Untraced } from './provenance';
 import { splitSentences } from '../forms/draft';
 import { withSlot, type ChatMessage, type Llm } from './provider';
 
@@ -24,8 +24,10 @@ export interface LlmDraftInput {
 export interface LlmDraft {
   draft: DraftResult;
   source: 'llm' | 'offline';
-  /** Claims (numbers, named systems, statuses) still without a source after the one regeneration; the offline draft is used then. */
+  /** Claims (numbers, named systems, statuses, any other untraced words) still without a source after the one regeneration; the offline draft is used then. */
   violations: string[];
+  /** Sentences of the model's text that were checked, and those holding a claim with no source (with the untraced words). */
+  checked: { sentences: number; untraced: Untraced[] };
   /** Model calls made (1 to 3). */
   calls: number;
   lengthAction: 'none' | 'retried' | 'cut';
@@ -99,14 +101,18 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
           bad = unsourcedNumbers(text, allowed);
         }
       }
-      // Claim by claim: every figure, named system and status word must trace to a fact, or the offline draft stands.
-      const claims = attributeClaims(splitSentences(text.replace(/\n+/g, '\n')), offline.sentences, input.facts, input.terms ?? {});
+      // Claim by claim: every figure, named system, status word and other claim must trace to a fact, or the offline draft stands.
+      // Line by line, as the offline draft is split: a heading or a request ends at its line's end.
+      const split = text.split('\n').flatMap((line) => splitSentences(line));
+      const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {});
+      const checked = { sentences: split.length, untraced: claims.untraced };
       const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`)))];
       if (violations.length) {
         return {
           draft: offline,
           source: 'offline' as const,
           violations,
+          checked,
           calls,
           lengthAction,
           notice: `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
@@ -124,7 +130,7 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
         numbers,
         sentences: claims.sentences,
       };
-      return { draft, source: 'llm' as const, violations: [], calls, lengthAction };
+      return { draft, source: 'llm' as const, violations: [], checked, calls, lengthAction };
     });
   } catch (err) {
     const failure = err instanceof LlmError ? err.failure : 'network';
@@ -132,6 +138,7 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
       draft: offline,
       source: 'offline',
       violations: [],
+      checked: { sentences: 0, untraced: [] },
       calls,
       lengthAction: 'none',
       notice: `模型未能完成本栏撰写（${failureReason(failure)}），已使用离线模板草稿，请核对后使用。`,

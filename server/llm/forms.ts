@@ -58,12 +58,14 @@ export async function llmDraftResponse(
   section: string,
   offline: DraftResult,
   sessionKey: string,
-): Promise<DraftResult & { drafter: 'llm' | 'template'; unsourcedNumbers?: string[]; notice?: string }> {
+): Promise<DraftResult & { drafter: 'llm' | 'template'; unsourcedNumbers?: string[]; untracedClaims?: LlmDraft['checked']['untraced']; notice?: string }> {
   const r = await draftSectionWithLlm(llm, kb, forms, profile, category, section, { sessionKey, offline });
   return {
     ...r.draft,
     drafter: r.source === 'llm' ? 'llm' : 'template',
     ...(r.violations.length ? { unsourcedNumbers: r.violations } : {}),
+    // The model's sentences refused, each with the words no fact accounts for: why the template draft is shown.
+    ...(r.checked.untraced.length ? { untracedClaims: r.checked.untraced } : {}),
     ...(r.notice ? { notice: r.notice } : {}),
   };
 }

@@ -52,6 +52,8 @@ export function markNumbers(text: string, bad: string[]): string {
   return text.replace(NUMBER, (n) => (set.has(n) ? `${n}〔待核实〕` : n));
 }
 
+const REQUEST = /〔[^〕]*〕/g;
+
 /** Words that state how far something is built; the model may use them only where the enterprise did. */
 const STATUS_WORDS = ['部分', '正在建设', '尚未', '全面投用', '试运行', '已建成'];
 
@@ -74,27 +76,127 @@ function mentionsWord(text: string, term: string): boolean {
 }
 
 /**
- * Claim-by-claim provenance of a model-written text. Each sentence's claims — figures, named systems
- * and words of status — must each be stated by the offline draft (whose sentences carry their facts) or
- * by a fact itself; the sentence then carries those facts. A claim with no source is returned in
- * `unsupported`, and the caller falls back to the offline draft.
+ * Words a fluent rewrite may add without claiming anything: subjects, connectives, particles and the
+ * verbs of having or using a system, whose object must itself trace to a fact. Words that state a
+ * level, an achievement or a completion (「全流程」「省级」「称号」「领先」「建成」) are deliberately absent.
+ */
+const FRAMING_WORDS = [
+  '本公司', '我公司', '公司', '本企业', '企业', '本工厂', '工厂', '本车间', '车间', '项目', '集团',
+  '目前', '当前', '现已', '现有', '已经', '此外', '另外', '同时', '其中', '以及', '并且', '从而', '进而', '进一步', '通过', '依托', '借助', '基于', '围绕', '结合',
+  '应用', '采用', '利用', '使用', '运用', '部署', '引入', '配备', '配置', '搭建', '具有', '拥有', '实现', '开展', '进行', '推进', '支持', '支撑', '能够', '可以',
+  '获得', '荣获', '被评为', '被认定为',
+  '主要', '相关', '各类', '具体', '情况', '如下', '方面', '方式', '环节', '过程', '工作', '生产', '管理', '系统', '平台', '设备', '数据', '信息',
+  '万元', '亿元', '台套', '人民币',
+  // One-character connectives and particles, so that a one-character fact between them (「水、电和蒸汽」) stays traced.
+  '和', '与', '及', '或', '并', '等', '的', '了', '已', '均', '各', '在', '对', '为', '将', '由', '从', '于', '是', '也', '还', '其', '之', '中',
+];
+
+const FRAMING = FRAMING_WORDS.map((w) => Array.from(w));
+
+/** One character that widens a traced claim (「全」流程, 「首」台, 「最」先进) is a claim even alone. */
+const SCOPE_CHARS = ['全', '首', '最'];
+
+/** A run of this many or more untraced characters in a sentence is a claim of its own. */
+const MIN_UNTRACED = 2;
+
+export interface Untraced {
+  sentence: string;
+  /** The runs of the sentence that no fact, no offline-draft sentence and no framing word accounts for. */
+  spans: string[];
+}
+
+/**
+ * Free-form provenance of one sentence: each character must lie in a run of two or more characters
+ * found verbatim in a source (a fact the enterprise gave, or a sentence of the offline draft that rests
+ * on facts), or in a framing word. Figures are checked separately, and a request 〔请补充：…〕 claims
+ * nothing, so both are left out here. What remains untraced, in runs of MIN_UNTRACED or more, is a claim
+ * with no source: 「全流程数字孪生」, 「省级…称号」. Returns the untraced runs and the facts of the sources
+ * that cover the rest.
+ */
+export function traceSentence(text: string, sources: { text: string; facts: string[] }[]): { spans: string[]; facts: string[] } {
+  const chars = Array.from(text.replace(REQUEST, ' '));
+  const n = chars.length;
+  // Characters that carry no claim of their own: punctuation, spaces, and figures (checked on their own).
+  const neutral = chars.map((c) => /[\s\p{P}\p{S}\d.%]/u.test(c));
+  const covered = neutral.slice();
+  const facts = new Set<string>();
+  const all = sources.map((s) => s.text).join('\u0000');
+  for (let i = 0; i < n; i++) {
+    if (neutral[i]) continue;
+    // The longest run from i found in a source; only the covering source's facts are recorded.
+    let best = 0;
+    for (let len = 2; i + len <= n && !neutral[i + len - 1]; len++) {
+      if (!all.includes(chars.slice(i, i + len).join(''))) break;
+      best = len;
+    }
+    if (best < 2) continue;
+    const run = chars.slice(i, i + best).join('');
+    for (let k = i; k < i + best; k++) covered[k] = true;
+    const src = sources.find((s) => s.text.includes(run));
+    for (const f of src?.facts ?? []) facts.add(f);
+  }
+  for (const w of FRAMING) {
+    for (let i = 0; i + w.length <= n; i++) if (w.every((c, k) => chars[i + k] === c)) for (let k = i; k < i + w.length; k++) covered[k] = true;
+  }
+  const spans: string[] = [];
+  let run = '';
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !covered[i]) run += chars[i];
+    else {
+      if (Array.from(run).length >= MIN_UNTRACED || SCOPE_CHARS.includes(run)) spans.push(run);
+      run = '';
+    }
+  }
+  return { spans, facts: [...facts] };
+}
+
+/**
+ * Claim-by-claim provenance of a model-written text. Each sentence's claims — figures, named systems,
+ * words of status, and every other run of words (a capability, a level, an achievement) — must each be
+ * stated by the offline draft (whose sentences carry their facts) or by a fact itself; the sentence then
+ * carries those facts. A claim with no source is returned in `unsupported`, the sentences holding one in
+ * `untraced`, and the caller falls back to the offline draft.
  */
 export function attributeClaims(
   sentences: string[],
   offline: ClaimSentence[],
   facts: unknown,
   terms: Record<string, string[]>,
-): { sentences: ClaimSentence[]; unsupported: string[] } {
+): { sentences: ClaimSentence[]; unsupported: string[]; untraced: Untraced[] } {
   const factLeaves = leaves(facts, '');
   const unsupported: string[] = [];
-  const out = sentences.map((text) => {
+  const untraced: Untraced[] = [];
+  // A request 〔请补充：…〕 names what is missing; it claims nothing and supports nothing.
+  const bare = (t: string) => t.replace(REQUEST, '');
+  const drafted = offline.map((s) => ({ text: bare(s.text), facts: s.facts, framing: !s.facts.length }));
+  // What the enterprise said, and what the offline draft built from it.
+  const sources = [
+    ...drafted.filter((s) => !s.framing),
+    ...factLeaves.filter((l) => typeof l.value === 'string' && !l.path.startsWith('capabilities.')).map((l) => ({ text: l.value as string, facts: [l.path] })),
+    // A system the enterprise confirmed may be called by any of its names: 「MES」 is 「制造执行系统」.
+    ...factLeaves
+      .filter((l) => /^capabilities\.\w+$/.test(l.path) && (l.value === true || l.value === 'partial'))
+      .flatMap((l) => (terms[l.path.slice(13)] ?? []).map((t) => ({ text: t, facts: [l.path] }))),
+  ];
+  // The offline draft's framing around its requests (「公司营业收入分别为〔请补充：营业收入〕」) may be kept by a
+  // sentence that keeps a request too; it is never a source for a sentence that claims without one.
+  const withFraming = [...sources, ...drafted.filter((s) => s.framing)];
+  const out = sentences.map((full) => {
+    // A sentence the offline draft has word for word (a heading, a request, a claim with its facts) is that sentence.
+    const same = offline.find((s) => s.text === full);
+    if (same) return { text: full, facts: [...same.facts] };
+    const text = bare(full);
     const ids = new Set<string>();
-    const support = (claim: string, byOffline: (s: ClaimSentence) => boolean, byFact: (l: (typeof factLeaves)[number]) => boolean) => {
-      const o = offline.filter((s) => s.facts.length && byOffline(s));
+    const missing: string[] = [];
+    const support = (claim: string, byOffline: (s: ClaimSentence) => boolean, byFact: (l: (typeof factLeaves)[number]) => boolean, framingToo = false) => {
+      const o = drafted.filter((s) => (framingToo || !s.framing) && byOffline(s));
       const f = factLeaves.filter(byFact);
       for (const s of o) for (const id of s.facts) ids.add(id);
-      for (const l of f) ids.add(l.path.replace(/^capabilities\.(\w+)$/, 'capabilities.$1'));
-      if (!o.length && !f.length) unsupported.push(`${claim}（${text}）`);
+      for (const l of f) ids.add(l.path);
+      if (!o.length && !f.length) {
+        unsupported.push(`${claim}（${full}）`);
+        missing.push(claim);
+      }
     };
     for (const n of numbersIn(text)) {
       const k = normaliseNumber(n);
@@ -102,6 +204,8 @@ export function attributeClaims(
         n,
         (s) => numbersIn(s.text).some((x) => normaliseNumber(x) === k),
         (l) => (typeof l.value === 'number' ? numbersOf(l.value).has(k) : typeof l.value === 'string' && numbersOf(l.value).has(k)),
+        // Every number of the offline draft is traced there, the form's own years (2020—2022) included.
+        true,
       );
     }
     for (const [cap, words] of Object.entries(terms)) {
@@ -115,7 +219,14 @@ export function attributeClaims(
       );
     }
     for (const w of STATUS_WORDS) if (text.includes(w)) support(w, (s) => s.text.includes(w), (l) => typeof l.value === 'string' && !l.path.startsWith('capabilities.') && l.value.includes(w));
-    return { text, facts: [...ids] };
+    const traced = traceSentence(text, text === full ? sources : withFraming);
+    for (const id of traced.facts) ids.add(id);
+    for (const span of traced.spans) if (!missing.some((m) => m.includes(span))) {
+      unsupported.push(`${span}（${full}）`);
+      missing.push(span);
+    }
+    if (missing.length) untraced.push({ sentence: full, spans: missing });
+    return { text: full, facts: [...ids] };
   });
-  return { sentences: out, unsupported };
+  return { sentences: out, unsupported, untraced };
 }

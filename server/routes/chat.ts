@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import type { RawData, WebSocket } from 'ws';
 import { ClientMessage, MAX_WS_MESSAGE_BYTES, WsErrorCode, type ServerMessage } from '../schemas/ws';
-import { Conversation, SessionLocks } from '../chat/conversation';
+import { Conversation } from '../chat/conversation';
 import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
 import type { InterviewRules, Speaker } from '../chat/ports';
@@ -109,7 +109,8 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
   const rules = createRules(kb);
   const offline = createOfflineSpeaker(rules);
   const speaker = opts.speaker ? opts.speaker(kb, rules, offline) : offline;
-  const locks = new SessionLocks();
+  // Shared with the HTTP routes that write answers, so a turn and an accepted suggestion never overwrite each other.
+  const locks = fastify.sessionLocks;
 
   const cfg = fastify.config;
   const route = {

@@ -9,6 +9,8 @@ import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
 import { extractByRules, verifySuggestion } from '../documents/extract';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
+import { docxPageTexts, placeOnPages } from '../documents/pages';
+import { findSoffice } from '../export/pdf';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
 import { withSlot } from '../llm/provider';
 import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
@@ -42,6 +44,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
   const maxBytes = fastify.kb.data.formDrafting.documents.maxMB * 1024 * 1024;
   await fastify.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
 
+  // A DOCX has pages only once laid out; LibreOffice, where installed, lays it out to count them.
+  const soffice = findSoffice();
   let running = 0;
   const waiting: (() => void)[] = [];
   const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -105,9 +109,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
           request.log.warn({ err }, 'document extraction by the model failed; rules only');
         }
       }
-      const suggestions = found.map((s) => ({ ...s, label: label(s.field) }));
-      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pages.length, suggestions });
-      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pages.length, suggestions });
+      // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
+      const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
+      const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
+      const suggestions = placed.map((s) => ({ ...s, label: label(s.field) }));
+      const pageCount = laidOut ? laidOut.length : null;
+      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions });
+      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions });
     } catch (err) {
       return refuse(err);
     }
@@ -129,13 +137,19 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
     if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
     if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
-    const answers = await fastify.store.getAnswers(sessionId);
     const value = AnswerValue.parse(body.value);
-    const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
-    if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
-    await fastify.store.setAnswers(sessionId, r.answers);
-    await updateDocument(fastify.config.DATA_DIR, sessionId, { ...doc, accepted: { ...doc.accepted, [body.field]: body.value } });
-    return { field: body.field, value: body.value, recorded: r.recorded };
+    // Under the chat's lock: a turn reads the answers and writes them back whole, so an accept between
+    // its read and its write would be lost, and this write would lose a turn's answer the same way.
+    return fastify.sessionLocks.run(sessionId, async () => {
+      const answers = await fastify.store.getAnswers(sessionId);
+      const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
+      if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
+      await fastify.store.setAnswers(sessionId, r.answers);
+      // Two accepts of one document must not drop each other's entry either.
+      const current = (await readDocument(fastify.config.DATA_DIR, sessionId, documentId)) ?? doc;
+      await updateDocument(fastify.config.DATA_DIR, sessionId, { ...current, accepted: { ...current.accepted, [body.field]: body.value } });
+      return { field: body.field, value: body.value, recorded: r.recorded };
+    });
   });
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 const run = promisify(execFile);
@@ -32,8 +32,12 @@ function para(text: string, bold = false) {
   return new Paragraph({ children: [new TextRun({ text, bold, font: { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })] });
 }
 
-/** A DOCX with the audit report's text: the opinion page with the company's particulars, and the statements. */
-export async function auditDocx(): Promise<Buffer> {
+/**
+ * A DOCX with the audit report's text: the opinion page with the company's particulars, and the statements.
+ * With `pageBreaks`, the opinion, the particulars and the statements each start a new page (three pages).
+ */
+export async function auditDocx(opts: { pageBreaks?: boolean } = {}): Promise<Buffer> {
+  const brk = () => new Paragraph({ children: [], pageBreakBefore: !!opts.pageBreaks });
   const cell = (t: string) => new TableCell({ width: { size: 2200, type: WidthType.DXA }, children: [para(t)] });
   const table = new Table({
     rows: [
@@ -48,12 +52,14 @@ export async function auditDocx(): Promise<Buffer> {
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '审计报告', bold: true, size: 36 })] }),
           para(`${AUDIT.name}全体股东：`),
           para(`我们审计了${AUDIT.name}财务报表，包括2022年12月31日的资产负债表、2022年度的利润表。`),
+          brk(),
           para('一、公司基本情况'),
           para(`公司名称：${AUDIT.name}`),
           para(`统一社会信用代码：${AUDIT.creditCode}`),
           para('成立日期：2011年4月20日'),
           para('注册资本：人民币5000万元'),
           para(`住所：${AUDIT.address}`),
+          brk(),
           para('二、主要财务数据（单位：元）'),
           table,
         ],
@@ -106,4 +112,65 @@ export function imageOnlyPdf(): Buffer {
   const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`;
   parts.push(Buffer.from(xref));
   return Buffer.concat(parts);
+}
+
+/** A ZIP of the given entries, each deflated; enough of the format for a DOCX reader. */
+function zip(entries: [string, Buffer][]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const nameBuf = Buffer.from(name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(packed.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(nameBuf.length, 26);
+    local.push(head, nameBuf, packed);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(nameBuf.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, nameBuf);
+    offset += head.length + nameBuf.length + packed.length;
+  }
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, ...central, end]);
+}
+
+/**
+ * A small DOCX whose text unpacks to `paragraphs` paragraphs: a few hundred kilobytes on the wire,
+ * far more than a parser can hold once unpacked. What a hostile or runaway file looks like.
+ */
+export function expandingDocx(paragraphs: number): Buffer {
+  const para = Buffer.from('<w:p><w:r><w:t>营业收入86000万元，利润总额6300万元。</w:t></w:r></w:p>');
+  const body = Buffer.alloc(para.length * paragraphs);
+  for (let i = 0; i < paragraphs; i++) para.copy(body, i * para.length);
+  const doc = Buffer.concat([
+    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'),
+    body,
+    Buffer.from('</w:body></w:document>'),
+  ]);
+  return zip([
+    ['[Content_Types].xml', Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')],
+    ['_rels/.rels', Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')],
+    ['word/document.xml', doc],
+  ]);
 }

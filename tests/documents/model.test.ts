@@ -48,7 +48,7 @@ describe('documents read by a model, checked by the server', () => {
     const sent = fake.requests.at(-1)!.body.messages.map((x) => x.content ?? '').join('\n');
     expect(sent).toContain('材料原文');
     expect(sent).toContain('注册资本1.2亿元');
-  });
+  }, 120_000);
 
   it('falls back to the rules when the model fails', async () => {
     const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
@@ -61,5 +61,5 @@ describe('documents read by a model, checked by the server', () => {
     expect(r.statusCode).toBe(201);
     expect(fake.requests.length).toBe(before + 1);
     expect(r.json().suggestions).toEqual([expect.objectContaining({ field: 'creditCode', value: '91410300MA9F3R1L6C' })]);
-  });
+  }, 120_000);
 });

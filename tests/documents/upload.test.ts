@@ -42,7 +42,7 @@ const upload = (name: string, data: Buffer, headers = auth) => {
 };
 
 /** The suggestions every audit report file must give, computed here from the facts the file was made from. */
-function expectAuditSuggestions(suggestions: { field: string; value: unknown; source: { file: string; page: number; snippet: string } }[], file: string) {
+function expectAuditSuggestions(suggestions: { field: string; value: unknown; source: { file: string; page: number | null; snippet: string } }[], file: string, page: number | null = 1) {
   const by = Object.fromEntries(suggestions.map((s) => [s.field, s]));
   expect(by.creditCode?.value).toBe(AUDIT.creditCode);
   expect(by.name?.value).toBe(AUDIT.name);
@@ -53,7 +53,7 @@ function expectAuditSuggestions(suggestions: { field: string; value: unknown; so
     AUDIT.years.forEach((y, i) => expect(by[`finance.${y}.${key}`]?.value, `${y} ${key}`).toBe(Number((vals[i]! / 10000).toPrecision(12))));
   for (const s of suggestions) {
     expect(s.source.file).toBe(file);
-    expect(s.source.page).toBe(1);
+    expect(s.source.page).toBe(page);
     expect(s.source.snippet.replace(/\s/g, '')).toContain(String(s.field.startsWith('finance') ? '' : s.value).replace(/\s/g, '').replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年'));
   }
   expect(suggestions.length).toBe(5 + 15);
@@ -73,9 +73,10 @@ describe('documents in', () => {
   it('reads a DOCX with the same rules', async () => {
     const r = await upload('申报材料.docx', docx);
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ kind: 'docx', pages: 1 });
-    expectAuditSuggestions(r.json().suggestions, '申报材料.docx');
-  });
+    // One page as LibreOffice lays it out; with no LibreOffice to lay it out, no page is claimed.
+    expect(r.json()).toMatchObject({ kind: 'docx', pages: haveSoffice ? 1 : null });
+    expectAuditSuggestions(r.json().suggestions, '申报材料.docx', haveSoffice ? 1 : null);
+  }, 120_000);
 
   it('fills nothing until the user accepts a suggestion, then records it like a typed answer', async () => {
     const r = (await upload('a.docx', docx)).json();
@@ -89,7 +90,7 @@ describe('documents in', () => {
     expect(badCode.statusCode).toBe(400);
     const listed = (await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/documents`, headers: auth })).json();
     expect(listed.documents.find((d: { documentId: string }) => d.documentId === r.documentId).accepted).toEqual({ 'finance.2022.revenue': 86000 });
-  });
+  }, 120_000);
 
   it('refuses an image-only PDF with a message that says what to do', async () => {
     const r = await upload('扫描件.pdf', imageOnlyPdf());

@@ -53,4 +53,39 @@ describe('a model rewrite is checked claim by claim against the draft provenance
     expect(r.source).toBe('offline');
     expect(r.violations.join('')).toMatch(/制造管控|正在建设|尚未/);
   });
+
+  it('falls back when the model adds a capability nobody stated: 已实现全流程数字孪生', async () => {
+    const text = '一车间应用制造执行系统（MES），按订单自动排产。公司已实现全流程数字孪生。';
+    fake.enqueue({ kind: 'text', text });
+    const r = await draftWithLlm(llm, input, { sessionKey: 'd' });
+    expect(r.source).toBe('offline');
+    expect(r.draft).toEqual(offline);
+    // Only the added sentence is untraced; the rewritten one traces to the enterprise's description.
+    expect(r.checked.untraced.map((u) => u.sentence)).toEqual(['公司已实现全流程数字孪生。']);
+    expect(r.checked.untraced[0]!.spans.join('')).toContain('全流程');
+    expect(r.notice).toMatch(/全流程|数字孪生/);
+  });
+
+  it('falls back when the model adds an honour nobody stated: 获得省级…称号', async () => {
+    const text = '一车间应用制造执行系统（MES），按订单自动排产，计划下发到机台。公司获得省级智能制造标杆企业称号。';
+    fake.enqueue({ kind: 'text', text });
+    const r = await draftWithLlm(llm, input, { sessionKey: 'e' });
+    expect(r.source).toBe('offline');
+    expect(r.checked.untraced.map((u) => u.sentence)).toEqual(['公司获得省级智能制造标杆企业称号。']);
+    expect(r.checked.untraced[0]!.spans.join('、')).toMatch(/省级.*称号/);
+    expect(r.notice).toContain('省级');
+  });
+
+  it('accepts the honour when the enterprise gave it, tracing the sentence to that fact', async () => {
+    const withHonour = DraftProfile.parse({ ...profile, form: { ...profile.form, honours: ['河南省智能制造标杆企业'] } });
+    const off = draftSection(ctx, withHonour, 'processFactory', 'ws.dispatch@1');
+    fake.enqueue({ kind: 'text', text: '一车间应用制造执行系统（MES），按订单自动排产。公司获得河南省智能制造标杆企业称号。' });
+    const r = await draftWithLlm(llm, { ...input, facts: withHonour, offline: off }, { sessionKey: 'f' });
+    // 「称号」 is the model's word for what the enterprise listed as an honour: still a claim without a source.
+    expect(r.checked.untraced.map((u) => u.spans)).toEqual([['称号']]);
+    fake.enqueue({ kind: 'text', text: '一车间应用制造执行系统（MES），按订单自动排产。公司被评为河南省智能制造标杆企业。' });
+    const ok = await draftWithLlm(llm, { ...input, facts: withHonour, offline: off }, { sessionKey: 'g' });
+    expect(ok.source).toBe('llm');
+    expect(ok.draft.sentences[1]!.facts).toContain('form.honours.0');
+  });
 });

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
 import { discreteComplete } from '../forms/fixtures';
-import { countChars } from '../../server/forms/length';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { loadTemplates } from '../../server/forms/template';
+import { draftSection } from '../../server/forms/draft';
+import { DraftProfile } from '../../server/schemas/forms';
+import { faithfulRewrite } from './rewrites';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
 
-/** A compliant model: the enterprise's own history and business sentences, padded without numbers to the target. */
+/**
+ * A compliant model: the offline draft reworded, every claim kept and none added. Padding with claims of
+ * its own (「持续完善…一体化管理体系」) would be refused: it traces to no fact.
+ */
 function intro(): string {
-  const f = discreteComplete.form!;
-  let text = `${f.name}${f.history}${f.business}`;
-  while (countChars(text) < 380) text += '公司坚持以智能制造提升核心竞争力，持续完善研发、生产、质量、物流一体化管理体系。';
-  return text;
+  const kb = loadKnowledgeData('knowledge', 'henan-2023');
+  const offline = draftSection({ ...kb, templates: loadTemplates(), engine: kb }, DraftProfile.parse(discreteComplete), 'discreteFactory', 'enterpriseIntro');
+  return faithfulRewrite(offline, { openers: false });
 }
 
 describe('POST /api/draft in LLM mode', () => {
@@ -34,7 +40,8 @@ describe('POST /api/draft in LLM mode', () => {
     const body = res.json();
     expect(body.drafter, body.notice).toBe('llm');
     expect(body.withinTarget, `length ${body.length}`).toBe(true);
-    expect(body.text.startsWith(discreteComplete.form!.name!)).toBe(true);
+    expect(body.text).toBe(intro());
+    expect(body.sentences.every((x: { facts: string[] }) => x.facts.length > 0)).toBe(true);
     expect(body.unsourcedNumbers).toBeUndefined();
     const sent = fake.requests.at(-1)!.body.messages[1]!.content!;
     expect(sent).toContain('<<<数据：企业事实>>>');
@@ -50,6 +57,15 @@ describe('POST /api/draft in LLM mode', () => {
     expect(body.drafter).toBe('template');
     expect(body.text).not.toContain('8888');
     expect(body.notice).toContain('8888');
+  });
+
+  it('falls back to the template draft and names the sentence when the model adds a claim no fact gives', async () => {
+    const added = '公司数字化水平处于国内领先地位。';
+    fake.fallback = { kind: 'text', text: intro().replace(/^([^。]*。)/, `$1${added}`) };
+    const body = (await draft()).json();
+    expect(body.drafter).toBe('template');
+    expect(body.untracedClaims).toEqual([{ sentence: added, spans: expect.arrayContaining([expect.stringMatching(/领先/)]) }]);
+    expect(body.notice).toMatch(/领先/);
   });
 
   it('falls back to the template draft with a notice when the model fails', async () => {

@@ -32,8 +32,8 @@ const input: LlmDraftInput = {
   facts: FACTS,
   offline: OFFLINE,
 };
-// 50–60 characters, every number from the facts or computed.
-const GOOD = '车间现有自动化、数字化、智能化设备146台（套），其中联网134台（套），联网率91.8%。数控机床通过OPC UA接入数据采集系统，实现设备状态实时监控。';
+// 40–80 characters; every number from the facts or computed, every other word a fact's or a connective.
+const GOOD = '机加工车间现有自动化设备146台（套），其中联网134台（套），联网率91.8%。机加工车间设备通过OPC UA、Profinet联网。';
 
 describe('drafting with the model, checked by the server', () => {
   let fake: FakeOpenAI;
@@ -105,5 +105,28 @@ describe('drafting with the model, checked by the server', () => {
     expect(r.source).toBe('offline');
     expect(r.draft).toEqual(OFFLINE);
     expect(r.notice).toMatch(/离线模板草稿/);
+  });
+});
+
+describe('a model rewrite that adds a claim of its own', () => {
+  let fake: FakeOpenAI;
+  let llm: Llm;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    llm = createLlm(llmConnection(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '1000', LLM_MAX_RETRIES: '0' }))!);
+  });
+
+  it('falls back to the offline draft when a sentence states equipment and monitoring the facts do not give', async () => {
+    // Every number is sourced; the second sentence's 数控机床 and 实时监控 are the model's own.
+    const text = '车间现有自动化设备146台（套），其中联网134台（套），联网率91.8%。数控机床通过OPC UA接入数据采集系统，实现设备状态实时监控。';
+    fake.enqueue({ kind: 'text', text });
+    const r = await draftWithLlm(llm, input, { sessionKey: 's' });
+    expect(r.source).toBe('offline');
+    expect(r.draft).toEqual(OFFLINE);
+    expect(r.checked.untraced).toEqual([{ sentence: '数控机床通过OPC UA接入数据采集系统，实现设备状态实时监控。', spans: expect.arrayContaining(['数控机床', '状态实时监控']) }]);
+    expect(r.notice).toContain('数控机床');
   });
 });

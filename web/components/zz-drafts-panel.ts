@@ -278,6 +278,7 @@ export class ZzDraftsPanel extends LitElement {
       ></textarea>
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
+      ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
       ${!s.edited && g?.sentences?.length && !dirty
         ? html`<button class="btn link" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
               ${this._sources[id] ? '收起依据' : '查看每句依据'}
@@ -362,7 +363,7 @@ export class ZzDraftsPanel extends LitElement {
               <input class="sug" aria-label=${sg.label ?? sg.field} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />
               <button class="btn" type="button" ?disabled=${this._sugState[key] === '已采纳'} @click=${() => this._accept(d, sg.field, sg.value)}>采纳</button>
               ${this._sugState[key] ? html`<span class="meta">${this._sugState[key]}</span>` : nothing}
-              <span class="meta">来源：${sg.source.file} 第${sg.source.page}页「${sg.source.snippet}」</span>
+              <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>
             </li>`;
           })}
         </ul>`,

@@ -9,8 +9,8 @@ export interface DraftSection {
   text: string;
   edited: boolean;
   savedAt: string | null;
-  /** The offline draft from the current facts, with its placeholders and number sources. */
-  generated?: Partial<DraftResult>;
+  /** The offline draft from the current facts, with its placeholders and number sources; with a model, why its text was not used. */
+  generated?: Partial<DraftResult> & { notice?: string };
 }
 
 export interface ChecklistItem {
@@ -79,13 +79,14 @@ export interface Suggestion {
   field: string;
   label?: string;
   value: string | number;
-  source: { file: string; page: number; snippet: string };
+  /** page is null for a DOCX the server could not lay out into pages. */
+  source: { file: string; page: number | null; snippet: string };
 }
 
 export interface UploadedDocument {
   documentId: string;
   kind: 'pdf' | 'docx';
-  pages: number;
+  pages: number | null;
   suggestions: Suggestion[];
 }
 
