@@ -24,6 +24,18 @@ export function readReview(root: string, version: string): ReviewFile {
   return r.data;
 }
 
+/**
+ * A published version may already be serving sessions: it is never rewritten, only superseded by
+ * a new one. Reviewing and publishing therefore work on drafts only.
+ */
+export function assertDraft(root: string, version: string): void {
+  const file = join(resolve(root), version, 'manifest.json');
+  const m = Manifest.safeParse(existsSync(file) ? readJson(file) : null);
+  if (m.success && m.data.status !== 'draft') {
+    throw new PublishError(`${version} is already published, and a published version is never changed or replaced; nothing was written. To publish a corrected notice, ingest it under a new name (for example ${version}-2).`);
+  }
+}
+
 const pathOf = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** The item as it is in its file now. */
@@ -42,6 +54,7 @@ export interface AcceptResult {
  * answers, notice) to accept every pending item of that group, or 'all'.
  */
 export function acceptItems(root: string, version: string, ids: string[], now = new Date()): AcceptResult {
+  assertDraft(root, version);
   const review = readReview(root, version);
   const accepted: ReviewItem[] = [];
   const unknown: string[] = [];
@@ -90,6 +103,7 @@ export interface PublishResult {
 /** Validates a draft with the startup schemas and marks it published; refuses while anything is unreviewed. */
 export function publishVersion(root: string, version: string): PublishResult {
   const dir = join(resolve(root), version);
+  assertDraft(root, version);
   const review = readReview(root, version);
   const pending = review.items.filter(isPending);
   if (pending.length) {
