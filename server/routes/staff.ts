@@ -10,6 +10,7 @@ import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
 import { askWithLlm } from '../llm/ask';
 import { rulesFor } from '../chat/rules';
+import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { FailureLimiter } from '../staff/limiter';
@@ -385,4 +386,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
     };
   });
+
+  // Inside this scope, so the cookie session and the CSRF check cover it.
+  await fastify.register(staffKnowledgeRoutes, { requireRole, audit });
 }
