@@ -657,6 +657,7 @@ export class ZzApp extends LitElement {
               .progress=${this._conv.progress}
               .answered=${Object.values(this._conv.answers).filter((v) => v !== null).length}
               .capabilityLabels=${this._capabilityLabels}
+              .notice=${this._conv.knowledge ?? null}
             ></zz-assessment-panel>`
           : tab === 'review'
             ? html`<zz-review-card
