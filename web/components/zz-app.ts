@@ -762,7 +762,7 @@ export class ZzApp extends LitElement {
         </main>
         ${this._side}
       </div>
-      <zz-clause-viewer .clause=${this._clause} @zz-clause-closed=${() => (this._clause = '')}></zz-clause-viewer>
+      <zz-clause-viewer .clause=${this._clause} .version=${this._conv.knowledge?.version ?? ''} @zz-clause-closed=${() => (this._clause = '')}></zz-clause-viewer>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announce}</div>
     </div>`;
   }
