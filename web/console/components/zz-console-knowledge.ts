@@ -301,9 +301,11 @@ export class ZzConsoleKnowledge extends LitElement {
                 <td>${v.year ?? '—'}</td>
                 <td>${v.basedOn ?? '—'}</td>
                 <td>${v.pending === null ? '—' : v.pending ? html`<span class="tag unmet">${v.pending} 项待复核</span>` : html`<span class="tag met">已复核 ${v.reviewed}</span>`}</td>
-                <td class="row">
-                  ${v.basedOn ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._run(() => this._open(v.version))}>查看变更</button>` : nothing}
-                  ${v.served && !v.isDefault ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._setDefault(v.version)}>设为默认</button>` : nothing}
+                <td>
+                  <div class="row">
+                    ${v.basedOn ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._run(() => this._open(v.version))}>查看变更</button>` : nothing}
+                    ${v.served && !v.isDefault ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._setDefault(v.version)}>设为默认</button>` : nothing}
+                  </div>
                 </td>
               </tr>`,
             )}
