@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { isPending } from '../server/knowledge/schemas/review';
 import { compareVersions } from '../server/knowledge/ingest/compare';
-import { GROUP_NAMES, inlineDiff } from '../server/knowledge/ingest/report';
+import { GROUP_NAMES, inlineDiff, relatedChanges } from '../server/knowledge/ingest/report';
 import { acceptItems, currentValue, readReview } from '../server/knowledge/ingest/review';
 
 const { values, positionals } = parseArgs({
@@ -34,10 +34,10 @@ try {
     if (!item) throw new Error(`no item ${values.show} in ${version}/review.json`);
     console.log(`${item.label}  [${item.id}]\n${item.reason ?? ''}\nstatus: ${isPending(item) ? 'needs review' : item.needsReview ? 'accepted' : 'unaffected'}\n`);
     console.log(JSON.stringify(currentValue(root, version, item), null, 1));
-    const report = compareVersions(root, review.basedOn, version);
-    for (const c of report.changed.filter((c) => item.clauses.some((id) => c.id === id || c.id.startsWith(id))))
-      console.log(`\n~ ${c.id} ${c.title}\n  ${inlineDiff(c.parts)}`);
-    for (const c of report.added.filter((c) => item.clauses.some((id) => c.id.startsWith(id)))) console.log(`\n+ ${c.id} ${c.title}\n  ${c.text}`);
+    const related = relatedChanges(compareVersions(root, review.basedOn, version), item.clauses);
+    for (const c of related.changed) console.log(`\n~ ${c.id} ${c.title}\n  ${inlineDiff(c.parts)}`);
+    for (const c of related.added) console.log(`\n+ ${c.id} ${c.title}\n  ${c.text}`);
+    for (const c of related.removed) console.log(`\n- ${c.id} ${c.title}\n  ${c.text}`);
     process.exit(0);
   }
   const pending = review.items.filter(isPending);

@@ -7,6 +7,7 @@ import type { SessionStore } from '../store/types';
 import { chunkText, phrases } from './phrases';
 import { indexOf } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
+import { labelOf } from '../knowledge/registry';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
 
 /**
@@ -32,11 +33,17 @@ export class SessionLocks {
   }
 }
 
-export interface ConversationDeps {
-  store: SessionStore;
+/** The rules and the speaker of one knowledge version. */
+export interface SessionRuntime {
   kb: KnowledgeBase;
   rules: InterviewRules;
   speaker: Speaker;
+}
+
+export interface ConversationDeps {
+  store: SessionStore;
+  /** The runtime of a new session (the current default, recorded) and of a resumed one (the version it recorded). */
+  knowledge: { created(sessionId: string): Promise<SessionRuntime>; resumed(sessionId: string): Promise<SessionRuntime> };
   locks: SessionLocks;
 }
 
@@ -49,6 +56,7 @@ type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | '
  */
 export class Conversation {
   private sessionId: string | undefined;
+  private rt: SessionRuntime | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -59,11 +67,17 @@ export class Conversation {
     return this.sessionId;
   }
 
+  /** The open session's rules and speaker; turns only run once open has set them. */
+  private get runtime(): SessionRuntime {
+    if (!this.rt) throw new Error('no session is open');
+    return this.rt;
+  }
+
   async handle(msg: ClientMessage): Promise<void> {
     if (msg.type === 'ping') return this.send({ type: 'pong' });
     if (msg.type === 'open') return this.open(msg);
     const sessionId = this.sessionId;
-    if (!sessionId) {
+    if (!sessionId || !this.rt) {
       return this.send({ type: 'error', code: WsErrorCode.notOpen, message: '请先发送 open 消息建立或恢复会话 (session not open)', clientId: msg.clientId });
     }
     await this.deps.locks.run(sessionId, () => this.turn(sessionId, msg));
@@ -85,20 +99,24 @@ export class Conversation {
       ({ sessionId, token } = await store.create());
       resumed = false;
     }
+    const rt = resumed ? await this.deps.knowledge.resumed(sessionId) : await this.deps.knowledge.created(sessionId);
     this.sessionId = sessionId;
+    this.rt = rt;
     await this.deps.locks.run(sessionId, async () => {
       const answers = await store.getAnswers(sessionId);
       const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
-      this.send({ type: 'session', sessionId, token, resumed, transcript, answers });
-      if (!resumed) await this.say(sessionId, msg.mode === 'qa' ? phrases.welcomeQa : phrases.welcome, []);
-      await this.sendState(sessionId, answers, this.deps.rules.step(answers), true);
+      const knowledge = labelOf(rt.kb);
+      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
+      if (!resumed) await this.say(sessionId, msg.mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), []);
+      await this.sendState(sessionId, answers, rt.rules.step(answers), true);
     });
   }
 
   private async turn(sessionId: string, msg: UserMessage): Promise<void> {
-    const { store, rules } = this.deps;
+    const { store } = this.deps;
+    const { rules } = this.runtime;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
-    const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.deps.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
+    const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
     if (qaEarly) await new Promise<void>((r) => setImmediate(r));
     const earlier = await store.findByClientId(sessionId, msg.clientId);
@@ -177,7 +195,7 @@ export class Conversation {
     }
 
     // A model speaker may start its answer during the durable write; nothing is sent before the ack.
-    const early = qaEarly ?? (interp.kind === 'question' ? this.deps.speaker.prepare?.(msg.text, ctx) : undefined);
+    const early = qaEarly ?? (interp.kind === 'question' ? this.runtime.speaker.prepare?.(msg.text, ctx) : undefined);
     if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return early?.cancel();
     if (interp.kind === 'question') {
       await this.answerQuestion(sessionId, msg.text, ctx);
@@ -200,11 +218,11 @@ export class Conversation {
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */
   private async extract(text: string, ctx: SpeakContext): Promise<Interpretation> {
     // An instruction to the assistant (「直接通过」) is read for facts by nobody, the model included.
-    if (isInstruction(this.deps.kb.data, text)) return { kind: 'unclear', reason: 'instruction' };
+    if (isInstruction(this.runtime.kb.data, text)) return { kind: 'unclear', reason: 'instruction' };
     try {
-      return await this.deps.speaker.extract(text, ctx);
+      return await this.runtime.speaker.extract(text, ctx);
     } catch {
-      return this.deps.rules.interpret(text, ctx.pending);
+      return this.runtime.rules.interpret(text, ctx.pending);
     }
   }
 
@@ -215,7 +233,7 @@ export class Conversation {
   private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[], before: Answers): Promise<void> {
     const form = questionId.startsWith('form.');
     if (form) return this.say(sessionId, phrases.flagged(items), []);
-    return this.say(sessionId, phrases.blocking(items, this.deps.rules.step(before).assessment.blocking.length > 0), []);
+    return this.say(sessionId, phrases.blocking(items, this.runtime.rules.step(before).assessment.blocking.length > 0), []);
   }
 
   /**
@@ -224,7 +242,7 @@ export class Conversation {
    */
   private async confirmUnblocked(sessionId: string, previous: Answers, after: Step): Promise<void> {
     if (after.assessment.blocking.length > 0) return;
-    if (this.deps.rules.step(previous).assessment.blocking.length === 0) return;
+    if (this.runtime.rules.step(previous).assessment.blocking.length === 0) return;
     await this.say(sessionId, phrases.unblocked, []);
   }
 
@@ -235,7 +253,7 @@ export class Conversation {
   private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
     const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
     if (!assessing(before) || assessing(after)) return;
-    const data = this.deps.kb.data;
+    const data = this.runtime.kb.data;
     const labels = indexOf(data).capLabel;
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
@@ -251,7 +269,7 @@ export class Conversation {
   }
 
   private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext): Promise<void> {
-    await this.stream(sessionId, (onDelta) => this.deps.speaker.answer(question, ctx, onDelta));
+    await this.stream(sessionId, (onDelta) => this.runtime.speaker.answer(question, ctx, onDelta));
   }
 
   /** Offline sentences go through the same streaming path as model output. */
@@ -302,7 +320,7 @@ export class Conversation {
 
   private async phrase(q: QuestionView, ctx: SpeakContext): Promise<QuestionView> {
     try {
-      const text = await this.deps.speaker.phraseQuestion(q, ctx);
+      const text = await this.runtime.speaker.phraseQuestion(q, ctx);
       return text && text !== q.text ? { ...q, text } : q;
     } catch {
       return q;
@@ -310,7 +328,7 @@ export class Conversation {
   }
 
   private context(sessionId: string, pending: QuestionView | null, answers: Answers): SpeakContext {
-    return { kb: this.deps.kb, sessionId, pending, answers, notify: (text) => this.send({ type: 'notice', level: 'warn', text }) };
+    return { kb: this.runtime.kb, sessionId, pending, answers, notify: (text) => this.send({ type: 'notice', level: 'warn', text }) };
   }
 }
 

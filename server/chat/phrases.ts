@@ -1,20 +1,24 @@
 import type { QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 
+/** The notice's short title and year, from the knowledge version's manifest. */
+type NoticeLabel = { shortTitle: string; year: number };
+
 /**
  * The assistant's own sentences in the offline conversation (not notice text: clause
  * wording always comes from the knowledge base). Kept together so the tone stays consistent.
  */
 export const phrases = {
-  welcome:
-    '您好，我是智造申报助手。我会依据《河南省2023年智能车间智能工厂申报通知》，先确认申报基本条件，再判断适合申报的类别，最后逐项核对要素条件。' +
+  /** The notice is named from the session's knowledge version, so a new year's notice needs no code change. */
+  welcome: (k: NoticeLabel) =>
+    `您好，我是智造申报助手。我会依据《${k.shortTitle}》，先确认申报基本条件，再判断适合申报的类别，最后逐项核对要素条件。` +
     '您可以用下方的按钮作答，也可以直接用一句话描述情况（例如“我们有MES和ERP，还有立体库”），过程中随时可以提问。' +
-    '请注意：通知中的时间安排只适用于2023年度，以后年度以当年发布的通知为准。',
+    `请注意：通知中的时间安排只适用于${k.year}年度，以后年度以当年发布的通知为准。`,
   /** Greeting for a user who came to ask about the notice: it must not start the interview. */
-  welcomeQa:
-    '您好，我是智造申报助手。请直接提出关于《河南省2023年智能车间智能工厂申报通知》的问题，回答会附上通知原文条款。' +
+  welcomeQa: (k: NoticeLabel) =>
+    `您好，我是智造申报助手。请直接提出关于《${k.shortTitle}》的问题，回答会附上通知原文条款。` +
     '如需判断贵企业能否申报，可随时切换到“申报评估”。' +
-    '请注意：通知中的时间安排只适用于2023年度，以后年度以当年发布的通知为准。',
+    `请注意：通知中的时间安排只适用于${k.year}年度，以后年度以当年发布的通知为准。`,
   recorded: (items: Recorded[]) => sentence(`已记录：${items.map((i) => `${i.label}——${i.display}`).join('；')}`),
   /**
    * A hard condition that now fails. The offer to stop or carry on is made once, when the first

@@ -115,3 +115,11 @@ function asksSomething(data: KnowledgeBase['data'], text: string): boolean {
   if (/[吗么嘛][\s。.!！~～…]*$/u.test(t)) return true;
   return t.length <= 40 && isQuestion(data, t);
 }
+
+const built = new WeakMap<KnowledgeBase, InterviewRules>();
+/** The rules of one knowledge version, built once: routes that serve sessions of several versions share them. */
+export function rulesFor(kb: KnowledgeBase): InterviewRules {
+  let r = built.get(kb);
+  if (!r) built.set(kb, (r = createRules(kb)));
+  return r;
+}

@@ -25,3 +25,48 @@ export function publishedVersions(root: string): string[] {
     .filter((d) => VERSION_NAME.test(d) && status(root, d) === 'published')
     .sort();
 }
+
+/** One version directory as the console lists it. */
+export interface VersionSummary {
+  version: string;
+  status: 'draft' | 'published';
+  title: string;
+  year: number | null;
+  basedOn: string | null;
+  /** Items of review.json still needing review; null when the version was not ingested. */
+  pending: number | null;
+  reviewed: number | null;
+}
+
+/** Every version directory under a root with a readable manifest, drafts included, newest name last. */
+export function listVersions(root: string): VersionSummary[] {
+  if (!existsSync(root)) return [];
+  const out: VersionSummary[] = [];
+  for (const d of readdirSync(root).filter((n) => VERSION_NAME.test(n)).sort()) {
+    let m: { status?: string; title?: unknown; year?: unknown; basedOn?: unknown };
+    try {
+      m = JSON.parse(readFileSync(join(root, d, 'manifest.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    let pending: number | null = null;
+    let reviewed: number | null = null;
+    try {
+      const items = JSON.parse(readFileSync(join(root, d, 'review.json'), 'utf8')).items as { needsReview?: boolean; status?: string }[];
+      pending = items.filter((i) => i.needsReview && i.status !== 'accepted').length;
+      reviewed = items.filter((i) => i.needsReview && i.status === 'accepted').length;
+    } catch {
+      // A version written by hand has no review list.
+    }
+    out.push({
+      version: d,
+      status: m.status === 'draft' ? 'draft' : 'published',
+      title: typeof m.title === 'string' ? m.title : d,
+      year: typeof m.year === 'number' ? m.year : null,
+      basedOn: typeof m.basedOn === 'string' ? m.basedOn : null,
+      pending,
+      reviewed,
+    });
+  }
+  return out;
+}

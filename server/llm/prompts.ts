@@ -82,10 +82,11 @@ function clauseBlock(clauses: PromptClause[]): string {
   return dataBlock('条款', clauses.map((c) => `[${c.id}] ${c.title}\n${c.text}`).join('\n\n'));
 }
 
-export function qaMessages(input: { question: string; clauses: PromptClause[] }): ChatMessage[] {
+/** `notice` is the title in the knowledge version's manifest, so the prompt names the session's own notice. */
+export function qaMessages(input: { question: string; clauses: PromptClause[]; notice?: string }): ChatMessage[] {
   const p = prompts();
   return [
-    { role: 'system', content: p['qa-system'] },
+    { role: 'system', content: fill(p['qa-system'], { notice: input.notice ?? '申报通知' }) },
     { role: 'user', content: fill(p['qa-user'], { clauses: clauseBlock(input.clauses), question: dataBlock('用户问题', input.question) }) },
   ];
 }

@@ -14,6 +14,8 @@ export interface QaSources {
   clause(id: string): PromptClause | undefined;
   /** The answer-base answer matched with high confidence, whose conclusion the model must keep. */
   verified?(question: string): VerifiedConclusion | null;
+  /** The notice's title, from the knowledge version. */
+  notice?: string;
 }
 
 /** A verified answer: its kind of conclusion and its text, conclusion first. */
@@ -107,7 +109,7 @@ export async function groundedAnswer(
   try {
     await withSlot(llm, opts.sessionKey, () =>
       llm.streamText({
-        messages: withVerified(qaMessages({ question, clauses: [...given.values()] }), verified),
+        messages: withVerified(qaMessages({ question, clauses: [...given.values()], notice: src.notice }), verified),
         temperature: 0.2,
         signal: stop.signal,
         onDelta: (d) => {

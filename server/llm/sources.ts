@@ -9,6 +9,7 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     retrieve: (q, k) => retrieve(kb, q, k).map((h) => h.clause),
     clause: (id) => kb.clause(id),
     verified: (q) => verifiedAnswer(kb, q),
+    notice: kb.data.manifest.title,
   };
 }
 

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import type { RawData, WebSocket } from 'ws';
 import { ClientMessage, MAX_WS_MESSAGE_BYTES, WsErrorCode, type ServerMessage } from '../schemas/ws';
-import { Conversation } from '../chat/conversation';
+import { Conversation, type SessionRuntime } from '../chat/conversation';
 import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
 import type { InterviewRules, Speaker } from '../chat/ports';
@@ -105,10 +105,22 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
       void Promise.race([Promise.allSettled(pending), limit]).then(() => done());
     },
   });
-  const kb = fastify.kb;
-  const rules = createRules(kb);
-  const offline = createOfflineSpeaker(rules);
-  const speaker = opts.speaker ? opts.speaker(kb, rules, offline) : offline;
+  // Rules and speaker per knowledge version, built once each: a session talks to the version it was created under.
+  const runtimes = new Map<string, SessionRuntime>();
+  const runtimeOf = (kb: KnowledgeBase): SessionRuntime => {
+    let rt = runtimes.get(kb.version);
+    if (!rt) {
+      const rules = createRules(kb);
+      const offline = createOfflineSpeaker(rules);
+      rt = { kb, rules, speaker: opts.speaker ? opts.speaker(kb, rules, offline) : offline };
+      runtimes.set(kb.version, rt);
+    }
+    return rt;
+  };
+  const knowledge = {
+    created: async (sessionId: string) => runtimeOf(await fastify.knowledge.pin(fastify.store, sessionId)),
+    resumed: async (sessionId: string) => runtimeOf(await fastify.sessionKnowledge(sessionId)),
+  };
   // Shared with the HTTP routes that write answers, so a turn and an accepted suggestion never overwrite each other.
   const locks = fastify.sessionLocks;
 
@@ -154,7 +166,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
       }
       socket.send(JSON.stringify(msg));
     };
-    const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
+    const conversation = new Conversation({ store: fastify.store, knowledge, locks }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
     const current = () => chain;

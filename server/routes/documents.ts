@@ -142,7 +142,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // its read and its write would be lost, and this write would lose a turn's answer the same way.
     return fastify.sessionLocks.run(sessionId, async () => {
       const answers = await fastify.store.getAnswers(sessionId);
-      const r = applyFormAnswer(fastify.kb.data, answers, `form.${body.field}`, value);
+      // Validated by the form of the version the session was created under.
+      const r = applyFormAnswer((await fastify.sessionKnowledge(sessionId)).data, answers, `form.${body.field}`, value);
       if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
       await fastify.store.setAnswers(sessionId, r.answers);
       // Two accepts of one document must not drop each other's entry either.
@@ -160,9 +161,11 @@ async function checklistRoutes(fastify: FastifyInstance): Promise<void> {
     return r.success ? r.data : { items: {} };
   };
   const items = async (sessionId: string, wanted?: Category) => {
-    const category = wanted ?? evaluate(fastify.kb.data, await fastify.store.getAnswers(sessionId)).assessment.category.recommended;
+    // The materials of the notice the session was created under.
+    const data = (await fastify.sessionKnowledge(sessionId)).data;
+    const category = wanted ?? evaluate(data, await fastify.store.getAnswers(sessionId)).assessment.category.recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
-    return { category, items: checklist(formSpec(fastify.kb.data, category)) };
+    return { category, items: checklist(formSpec(data, category)) };
   };
   const view = async (sessionId: string, wanted?: Category) => {
     const { category, items: list } = await items(sessionId, wanted);
@@ -195,7 +198,7 @@ async function checklistRoutes(fastify: FastifyInstance): Promise<void> {
     if (body.done !== undefined) patch.done = body.done;
     if (body.photoCount !== undefined) {
       if (itemId !== 'photos') throw new HttpError(400, 'VALIDATION_FAILED', '照片张数只适用于“照片”一项');
-      const c = checkPhotos(fastify.kb.data.formDrafting.materials, body.photoCount);
+      const c = checkPhotos((await fastify.sessionKnowledge(sessionId)).data.formDrafting.materials, body.photoCount);
       patch.checks = [c.message];
       // Ticking is the user's call; a count below the minimum un-ticks rather than leaving a wrong tick.
       if (!c.ok) patch.done = false;
@@ -207,7 +210,7 @@ async function checklistRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.post('/api/sessions/:id/checklist/video', async (request) => {
     parseOr400(SessionParams, request.params, 'params');
     const sessionId = await fastify.requireSession(request);
-    const mat = fastify.kb.data.formDrafting.materials;
+    const mat = (await fastify.sessionKnowledge(sessionId)).data.formDrafting.materials;
     if (!request.isMultipart()) throw new HttpError(400, 'MISSING_FILE', fastify.kb.data.formDrafting.documents.messages.missingFile!);
     const limit = mat.rules.videoMaxMB * 1024 * 1024;
     const file = await request.file({ limits: { fileSize: limit + 1, files: 1 } });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { webRootOf } from '../plugins/web';
+import { labelOf } from '../knowledge/registry';
 
 export interface FallbackOptions {
   webRoot?: string;
@@ -13,7 +14,10 @@ export interface FallbackOptions {
  * only script-src 'self', and it renders every answer with textContent so nothing the
  * server returns is ever parsed as HTML.
  */
-const PAGE = `<!doctype html>
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The notice is named from the default knowledge version, so a new year's notice needs no code change. */
+const page = (noticeTitle: string) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -38,7 +42,7 @@ const PAGE = `<!doctype html>
 </head>
 <body>
 <h1>智造申报助手</h1>
-<p class="sub">依据《关于开展2023年度河南省智能车间智能工厂申报工作的通知》作答，每个回答都标明出处条款。</p>
+<p class="sub">依据《${escapeHtml(noticeTitle)}》作答，每个回答都标明出处条款。</p>
 <form id="ask">
   <textarea id="question" name="question" maxlength="2000" required placeholder="例如：郑州市能推荐几家？视频有什么要求？"></textarea>
   <button type="submit">提问</button>
@@ -108,6 +112,6 @@ form.addEventListener('submit', async (event) => {
 
 export default async function fallbackPage(fastify: FastifyInstance, opts: FallbackOptions): Promise<void> {
   if (existsSync(join(opts.webRoot ?? webRootOf(fastify), 'index.html'))) return;
-  fastify.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PAGE));
+  fastify.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page(labelOf(fastify.kb).shortTitle)));
   fastify.get('/fallback/ask.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SCRIPT));
 }

@@ -17,6 +17,7 @@ import { llmDraftResponse } from '../llm/forms';
 import { buildGapReport, renderGapReport } from '../export/report';
 import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
+import type { KnowledgeBase } from '../knowledge/base';
 
 const CategoryParams = z.object({ category: Category });
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
@@ -33,15 +34,16 @@ const DRAFTS_DOC = 'drafts';
  */
 async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const templates = loadTemplates();
-  const ctx = (): FormsContext => {
-    const d = fastify.kb.data;
+  // Session routes pass the session's own version; the stateless ones use the default.
+  const ctx = (kb: KnowledgeBase = fastify.kb): FormsContext => {
+    const d = kb.data;
     return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates, engine: d };
   };
   const soffice = findSoffice();
 
-  const draftOr400 = (profile: DraftProfile, category: Category, section: string) => {
+  const draftOr400 = (profile: DraftProfile, category: Category, section: string, kb: KnowledgeBase = fastify.kb) => {
     try {
-      return draftSection(ctx(), profile, category, section);
+      return draftSection(ctx(kb), profile, category, section);
     } catch (err) {
       if (err instanceof UnknownSectionError) throw new HttpError(400, 'VALIDATION_FAILED', `请求参数有误 (invalid request) — body.section: ${err.message}`, [{ field: 'body.section', message: err.message }]);
       throw err;
@@ -49,18 +51,18 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   };
 
   // LLM mode: the model writes the section over the offline draft, checked claim by claim.
-  const draftMaybeLlm = async (profile: DraftProfile, category: Category, section: string, key: string) => {
-    const offline = draftOr400(profile, category, section);
-    return fastify.llm ? llmDraftResponse(fastify.llm, fastify.kb, ctx(), profile, category, section, offline, key) : offline;
+  const draftMaybeLlm = async (profile: DraftProfile, category: Category, section: string, key: string, kb: KnowledgeBase = fastify.kb) => {
+    const offline = draftOr400(profile, category, section, kb);
+    return fastify.llm ? llmDraftResponse(fastify.llm, kb, ctx(kb), profile, category, section, offline, key) : offline;
   };
 
   // The docx package is large; loading it on first export keeps startup fast.
   const renderDocx: typeof import('../export/docx').renderDocx = async (form) => (await import('../export/docx')).renderDocx(form);
 
   /** Sends the filled form as DOCX, or as PDF through LibreOffice where it is installed. */
-  async function sendForm(reply: FastifyReply, profile: DraftProfile, category: Category, format: 'docx' | 'pdf', edited: Record<string, string> = {}) {
-    const form = fillForm(ctx(), profile, category, edited);
-    const messages = fastify.kb.data.formDrafting.messages;
+  async function sendForm(reply: FastifyReply, profile: DraftProfile, category: Category, format: 'docx' | 'pdf', edited: Record<string, string> = {}, kb: KnowledgeBase = fastify.kb) {
+    const form = fillForm(ctx(kb), profile, category, edited);
+    const messages = kb.data.formDrafting.messages;
     if (format === 'pdf' && !soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', messages.pdfUnavailable);
     let body = await renderDocx(form);
     if (format === 'pdf') {
@@ -116,25 +118,26 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {
     const sessionId = await fastify.requireSession(request);
+    const kb = await fastify.sessionKnowledge(sessionId);
     const answers = await fastify.store.getAnswers(sessionId);
-    const { profile, recommended } = sessionDraftProfile(fastify.kb.data, ctx(), answers);
+    const { profile, recommended } = sessionDraftProfile(kb.data, ctx(kb), answers);
     const category = wanted ?? recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
     const saved = SavedDrafts.safeParse((await fastify.store.getDoc(sessionId, DRAFTS_DOC)) ?? {});
-    return { sessionId, profile, category, saved: saved.success ? saved.data : {} };
+    return { sessionId, kb, profile, category, saved: saved.success ? saved.data : {} };
   }
 
   fastify.get('/api/sessions/:id/drafts', async (request) => {
     parseOr400(SessionParams, request.params, 'params');
     const q = parseOr400(CategoryQuery, request.query, 'query');
-    const { profile, category, saved } = await sessionProfile(request, q.category);
-    return { category, sections: draftsView(ctx(), profile, category, saved) };
+    const { kb, profile, category, saved } = await sessionProfile(request, q.category);
+    return { category, sections: draftsView(ctx(kb), profile, category, saved) };
   });
 
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {
     const { section } = parseOr400(SessionSectionParams, request.params, 'params');
-    const { sessionId, profile, category, saved } = await sessionProfile(request, wanted);
-    const generated = await draftMaybeLlm(profile, category, section, sessionId);
+    const { sessionId, kb, profile, category, saved } = await sessionProfile(request, wanted);
+    const generated = await draftMaybeLlm(profile, category, section, sessionId, kb);
     const existing = saved[category]?.[section];
     if (existing?.edited && !overwrite) {
       // An edit is the user's own work; only an explicit overwrite may replace it.
@@ -148,9 +151,9 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const { section } = parseOr400(SessionSectionParams, request.params, 'params');
     const body = parseOr400(SaveDraftRequest, request.body);
     if ('regenerate' in body) return regenerate(request, body.overwrite, body.category);
-    const { sessionId, category, profile, saved } = await sessionProfile(request, body.category);
+    const { sessionId, kb, category, profile, saved } = await sessionProfile(request, body.category);
     // Validates the section id against the chosen form before anything is stored.
-    const generated = draftOr400(profile, category, section);
+    const generated = draftOr400(profile, category, section, kb);
     const savedAt = new Date().toISOString();
     await fastify.store.putDoc(sessionId, DRAFTS_DOC, withEdit(saved, category, section, body.text, savedAt));
     const length = countChars(body.text);
@@ -177,12 +180,13 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       parseOr400(SessionParams, request.params, 'params');
       const q = parseOr400(CategoryQuery, request.query, 'query');
       const sessionId = await fastify.requireSession(request);
+      const kb = await fastify.sessionKnowledge(sessionId);
       const answers = await fastify.store.getAnswers(sessionId);
-      const data = fastify.kb.data;
+      const data = kb.data;
       const { assessment } = evaluate(data, answers);
-      const { profile } = sessionDraftProfile(data, ctx(), answers);
+      const { profile } = sessionDraftProfile(data, ctx(kb), answers);
       const category = q.category ?? assessment.category.recommended;
-      const spec = category ? formSpec(ctx(), category) : null;
+      const spec = category ? formSpec(ctx(kb), category) : null;
       const state = ChecklistState.safeParse((await fastify.store.getDoc(sessionId, 'checklist')) ?? {});
       const report = buildGapReport(data.formDrafting, spec, assessment, {
         company: companyName(profile),
@@ -209,8 +213,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     fastify.get(`/api/sessions/:id/export.${format}`, async (request, reply) => {
       parseOr400(SessionParams, request.params, 'params');
       const q = parseOr400(CategoryQuery, request.query, 'query');
-      const { profile, category, saved } = await sessionProfile(request, q.category);
-      return sendForm(reply, profile, category, format, editedTexts(saved, category));
+      const { kb, profile, category, saved } = await sessionProfile(request, q.category);
+      return sendForm(reply, profile, category, format, editedTexts(saved, category), kb);
     });
 }
 

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound, parseOr400 } from '../errors';
+import { labelOf } from '../knowledge/registry';
 
 const ClauseParams = z.object({ id: z.string().min(1).max(40) });
 const VersionQuery = z.object({ knowledgeVersion: z.string().max(64).optional() });
 
 /** The notice as data, so the UI can show a cited clause in full. */
 export default async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
+  /** The notice new sessions start on: its year and title, for the pages that name it. */
+  fastify.get('/api/knowledge/current', async () => labelOf(fastify.kb));
+
   fastify.get('/api/knowledge/clauses', async (req) => {
     const { knowledgeVersion } = parseOr400(VersionQuery, req.query, 'query');
     const kb = fastify.knowledgeFor(knowledgeVersion, 'query.knowledgeVersion');

@@ -1,29 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createRules } from '../chat/rules';
+import { rulesFor } from '../chat/rules';
+import { labelOf } from '../knowledge/registry';
 
 /**
  * Session creation and the full state of one session for a reload (the review card,
  * the transcript with citations, the assessment). Reads need the session's bearer token.
  */
 async function sessions(fastify: FastifyInstance): Promise<void> {
-  const rules = createRules(fastify.kb);
-
   fastify.post('/api/sessions', async (request, reply) => {
     fastify.limits.takeSessionCreate(request.ip);
     const created = await fastify.store.create();
+    // The session keeps the version it starts under, whatever the default becomes later.
+    await fastify.knowledge.pin(fastify.store, created.sessionId);
     fastify.metrics.sessionsCreated.inc({ via: 'http' });
     return reply.status(201).send(created);
   });
 
   fastify.get('/api/sessions/:id', async (request) => {
     const sessionId = await fastify.requireSession(request);
+    const kb = await fastify.sessionKnowledge(sessionId);
+    const rules = rulesFor(kb);
     const answers = await fastify.store.getAnswers(sessionId);
     const transcript = await fastify.store.transcriptAfter(sessionId, 0);
     const step = rules.step(answers);
     const recorded = rules.describe(answers);
     return {
       sessionId,
+      knowledge: labelOf(kb),
       answers,
       recorded,
       // The widgets of the answered questions: a resumed page edits each answer as it was asked.

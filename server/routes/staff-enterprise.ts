@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
-import { createRules } from '../chat/rules';
+import { rulesFor } from '../chat/rules';
 import { resolveRegion, type SubmissionSnapshot } from '../staff/bureau';
 import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
@@ -11,21 +11,21 @@ import type { StaffContext } from '../staff/plugin';
  */
 export default async function staffEnterpriseRoutes(fastify: FastifyInstance, opts: { ctx: StaffContext }): Promise<void> {
   const { ctx } = opts;
-  const rules = createRules(fastify.kb);
   const enterprise = (sessionId: string) => ({ actor: `session:${sessionId.slice(0, 8)}`, role: 'enterprise' });
 
   /** 「提交给所在地工信部门初审」: the bureau of `region` sees this session's assessment and drafts as they are now. */
   fastify.post('/api/sessions/:id/submit', async (request, reply) => {
     const sessionId = await fastify.requireSession(request);
     const body = parseOr400(SubmitRequest, request.body);
-    const region = resolveRegion(fastify.kb.data, body.region);
+    const kb = await fastify.sessionKnowledge(sessionId);
+    const region = resolveRegion(kb.data, body.region);
     if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市 (unknown region)`);
     const answers = await fastify.store.getAnswers(sessionId);
     const name = answers['form.name'];
     const snapshot: SubmissionSnapshot = {
       name: typeof name === 'string' && name.trim() ? name.trim() : null,
       answers,
-      assessment: rules.step(answers).assessment,
+      assessment: rulesFor(kb).step(answers).assessment,
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
     };
     const r = await ctx.store().submit(sessionId, region, snapshot);

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
 import { askWithLlm } from '../llm/ask';
-import { createRules } from '../chat/rules';
+import { rulesFor } from '../chat/rules';
+import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { FailureLimiter } from '../staff/limiter';
@@ -52,7 +53,6 @@ function sessionSecret(dataDir: string): string {
 export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx: StaffContext }): Promise<void> {
   const { ctx } = opts;
   const kb = () => fastify.kb;
-  const rules = createRules(fastify.kb);
   // Five wrong passwords lock an account for 15 minutes; an address trying many accounts is locked too.
   const accountFails = new FailureLimiter(5, 15 * 60_000, 15 * 60_000);
   const ipFails = new FailureLimiter(20, 15 * 60_000, 15 * 60_000);
@@ -376,6 +376,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     // A revoked view answers like an unknown one: the enterprise ended it.
     if (!sessionId) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
     const answers = await fastify.store.getAnswers(sessionId);
+    const rules = rulesFor(await fastify.sessionKnowledge(sessionId));
     const step = rules.step(answers);
     audit(request, 'assist.view', sessionId);
     return {
@@ -385,4 +386,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
     };
   });
+
+  // Inside this scope, so the cookie session and the CSRF check cover it.
+  await fastify.register(staffKnowledgeRoutes, { requireRole, audit });
 }

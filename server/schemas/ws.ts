@@ -58,6 +58,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     resumed: z.boolean(),
     transcript: z.array(TranscriptEntry),
     answers: z.record(z.string(), AnswerValue),
+    /** The knowledge version the session was created under; it keeps it when a newer notice is published. */
+    knowledge: z.object({ version: z.string(), year: z.number().int(), title: z.string(), shortTitle: z.string(), issuer: z.string() }).optional(),
   }),
   /** A user message was stored; seq is its place in the transcript. Sent before any reply to it. */
   z.object({ type: z.literal('ack'), clientId: z.string(), seq: z.number().int().positive(), duplicate: z.boolean().optional() }),

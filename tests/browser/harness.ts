@@ -36,9 +36,9 @@ export interface RunningServer {
 }
 
 /** The real app on a loopback port. Pass dataDir and port to restart "the same" server. */
-export async function startServer(opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-browser-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', HOST: '127.0.0.1' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', HOST: '127.0.0.1', ...opts.env });
   const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
   await fastify.register(app, { config });
   await fastify.listen({ port: opts.port ?? 0, host: '127.0.0.1' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthetic2024 } from './synthetic-2024';
+import { reviseAnswers, synthetic2024 } from './synthetic-2024';
 
 const run = promisify(execFile);
 const TSX = join('node_modules', '.bin', 'tsx');
@@ -63,6 +63,14 @@ describe('the operator workflow from the command line', () => {
     const accept = await script('knowledge-review', ['henan-2024', '--root', root, '--accept', 'all']);
     expect(accept.code, accept.err).toBe(0);
     expect(accept.out).toContain('Nothing left to review');
+
+    // Accepted unchanged, answers would quote the old figures and sentence: publishing builds the
+    // answer base as the server does at startup, and says which entry fails.
+    const stale = await script('knowledge-publish', ['henan-2024', '--root', root]);
+    expect(stale.code).toBe(1);
+    expect(stale.err).toMatch(/does not pass the startup checks[\s\S]*answer-base\.json/);
+    const ab = join(root, 'henan-2024', 'answer-base.json');
+    writeFileSync(ab, reviseAnswers(readFileSync(ab, 'utf8')));
 
     const publish = await script('knowledge-publish', ['henan-2024', '--root', root]);
     expect(publish.code, publish.err).toBe(0);

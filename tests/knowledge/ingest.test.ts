@@ -8,7 +8,7 @@ import { IngestError, ingestNotice, type IngestResult } from '../../server/knowl
 import { acceptItems, publishVersion, PublishError, readReview } from '../../server/knowledge/ingest/review';
 import { isPending } from '../../server/knowledge/schemas/review';
 import { findSoffice, renderNotice } from './notice-docs';
-import { EDITS, synthetic2024 } from './synthetic-2024';
+import { EDITS, reviseAnswers, synthetic2024 } from './synthetic-2024';
 
 const NOTICE = readFileSync('knowledge/henan-2023/source/notice.txt', 'utf8');
 const SHIPPED_CLAUSES = readFileSync('knowledge/henan-2023/clauses.json', 'utf8');
@@ -315,6 +315,12 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
 
     acceptItems(root, 'henan-2024', ['all']);
     expect(readReview(root, 'henan-2024').items.filter(isPending)).toEqual([]);
+    // Accepted as it was, the answer that quotes the reworded element sentence would quote words the
+    // notice no longer has: publishing builds the answer base as startup does, and refuses.
+    expect(() => publishVersion(root, 'henan-2024')).toThrow(/answer-base.json/);
+    expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('draft');
+    const ab = join(root, 'henan-2024', 'answer-base.json');
+    writeFileSync(ab, reviseAnswers(readFileSync(ab, 'utf8')));
     const published = publishVersion(root, 'henan-2024');
     expect(published.clauses).toBe(95);
     expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('published');

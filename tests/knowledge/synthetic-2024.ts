@@ -41,3 +41,28 @@ export function synthetic2024(notice: string): string {
   lines.splice(row, 2);
   return lines.join('\n');
 }
+
+/** The same notice a year on: 2023年度 becomes 2024年度, and the economic-indicator years move on by one. */
+export function shiftYears(notice: string): string {
+  return notice.replace(/2022年/g, '@3').replace(/2021年/g, '@2').replace(/2020年/g, '@1').replace(/2023年/g, '2024年')
+    .replace(/@3/g, '2023年').replace(/@2/g, '2022年').replace(/@1/g, '2021年');
+}
+
+/**
+ * What an operator changes in answer-base.json after reviewing the synthetic notice: the answers
+ * and quotes that repeated the old figures and the old element sentence now repeat the new ones.
+ * Accepted unchanged, their quotes would name words the notice no longer has.
+ */
+export function reviseAnswers(answerBase: string, years = false): string {
+  const t = answerBase
+    .replaceAll(EDITS.element.from, EDITS.element.to)
+    .replaceAll('应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备', '应用仓储管理系统（WMS）、自动化立体仓库和智能物流装备')
+    .replaceAll('自动化立体仓库等智能仓储与物流设备', '自动化立体仓库和智能物流装备')
+    .replaceAll('不多于20家', '不多于25家')
+    .replaceAll('不多于5家', '不多于6家')
+    .replaceAll('3月15日', '3月20日');
+  return years ? shiftYears(t) : t;
+}
+
+/** The entry whose quotes break when the element sentence is reworded. */
+export const WMS_ENTRY = 'discrete-wms';

@@ -677,6 +677,7 @@ export class ZzApp extends LitElement {
               .progress=${this._conv.progress}
               .answered=${Object.values(this._conv.answers).filter((v) => v !== null).length}
               .capabilityLabels=${this._capabilityLabels}
+              .notice=${this._conv.knowledge ?? null}
             ></zz-assessment-panel>`
           : tab === 'review'
             ? html`<zz-review-card
@@ -787,7 +788,7 @@ export class ZzApp extends LitElement {
         </main>
         ${this._side}
       </div>
-      <zz-clause-viewer .clause=${this._clause} @zz-clause-closed=${() => (this._clause = '')}></zz-clause-viewer>
+      <zz-clause-viewer .clause=${this._clause} .version=${this._conv.knowledge?.version ?? ''} @zz-clause-closed=${() => (this._clause = '')}></zz-clause-viewer>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announce}</div>
     </div>`;
   }

@@ -168,6 +168,8 @@ export class ZzAssessmentPanel extends LitElement {
    */
   @property({ attribute: false }) answered: number | undefined = undefined;
   /** Chinese labels for capability ids. */
+  /** The notice the session's knowledge version holds; null until the session is open. */
+  @property({ attribute: false }) notice: { shortTitle: string } | null = null;
   @property({ attribute: false }) capabilityLabels: ReadonlyMap<string, string> = new Map();
 
   private get _progress() {
@@ -273,7 +275,7 @@ export class ZzAssessmentPanel extends LitElement {
               ${a.notes.map((n) => html`<li><zz-citation-chip .clause=${n.clause}></zz-citation-chip> ${n.text}</li>`)}
             </ul>`
         : nothing}
-      <p class="muted">评估依据《2023年度河南省智能车间智能工厂申报工作的通知》，仅供自查参考；是否达到“省内行业先进水平”、是否具有典型示范意义由评审专家判断。</p>
+      <p class="muted">评估依据${this.notice ? `《${this.notice.shortTitle}》` : '申报通知'}，仅供自查参考；是否达到“省内行业先进水平”、是否具有典型示范意义由评审专家判断。</p>
     `;
   }
 }

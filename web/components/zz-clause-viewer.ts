@@ -78,6 +78,8 @@ export class ZzClauseViewer extends LitElement {
 
   /** Clause id to show; setting it to '' closes the viewer. */
   @property() clause = '';
+  /** The knowledge version to read the clause from (the session's); empty for the server's default. */
+  @property() version = '';
 
   @state() private _view: ClauseView | null = null;
   @state() private _error = '';
@@ -102,7 +104,7 @@ export class ZzClauseViewer extends LitElement {
     this._error = '';
     this._view = null;
     try {
-      this._view = await fetchClause(id, abort.signal);
+      this._view = await fetchClause(id, abort.signal, this.version || undefined);
     } catch (err) {
       if ((err as Error).name !== 'AbortError') this._error = `无法加载条款 ${id}：${(err as Error).message}`;
     } finally {

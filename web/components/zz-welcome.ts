@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
 import type { SessionEntry } from '../lib/session-link';
@@ -111,6 +111,17 @@ export class ZzWelcome extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** Sessions this browser keeps a link to, newest first. */
   @property({ attribute: false }) sessions: readonly SessionEntry[] = [];
+  /** The notice new sessions start on, named by the server's current knowledge version. */
+  @state() private _notice: { issuer: string; shortTitle: string } | null = null;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // The note is a courtesy: without it (offline, an old server) the page works the same.
+    fetch('/api/knowledge/current')
+      .then((r) => (r.ok ? r.json() : null))
+      .then((k: { issuer: string; shortTitle: string } | null) => (this._notice = k))
+      .catch(() => {});
+  }
 
   private get _sessions() {
     if (!this.sessions.length) return nothing;
@@ -146,7 +157,7 @@ export class ZzWelcome extends LitElement {
         </button>
       </div>
       ${this._sessions}
-      <p class="note">依据：河南省工业和信息化厅《关于开展2023年度河南省智能车间智能工厂申报工作的通知》</p>
+      ${this._notice ? html`<p class="note">依据：${this._notice.issuer}《${this._notice.shortTitle}》</p>` : nothing}
     </div>`;
   }
 }

@@ -84,3 +84,10 @@ export function copyText(a: Pick<Answer, 'answer' | 'citations'>): string {
   const ids = [...new Set(a.citations.map((c) => c.clause))];
   return ids.length ? `${a.answer}\n依据：通知 ${ids.join('、')}` : a.answer;
 }
+
+/** Sends a file as the request body (application/octet-stream), with the CSRF token like every write. */
+export async function upload<T>(url: string, file: Blob): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken }, credentials: 'same-origin', body: file });
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
+}

@@ -110,7 +110,9 @@ export function normalizeClause(raw: unknown, id: string): ClauseView {
   };
 }
 
-export async function fetchClause(id: string, signal?: AbortSignal): Promise<ClauseView> {
-  const raw = await apiJson<unknown>(`/api/knowledge/clauses/${encodeURIComponent(id)}`, { signal });
+/** `version` is the session's knowledge version: a session begun under last year's notice shows last year's clause. */
+export async function fetchClause(id: string, signal?: AbortSignal, version?: string): Promise<ClauseView> {
+  const query = version ? `?knowledgeVersion=${encodeURIComponent(version)}` : '';
+  const raw = await apiJson<unknown>(`/api/knowledge/clauses/${encodeURIComponent(id)}${query}`, { signal });
   return normalizeClause(raw, id);
 }

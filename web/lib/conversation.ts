@@ -42,6 +42,8 @@ export class Conversation {
   question: QuestionView | null = null;
   progress: Progress | null = null;
   assessment: Assessment | null = null;
+  /** The knowledge version the session was created under (its notice's year and title). */
+  knowledge: Extract<ServerMessage, { type: 'session' }>['knowledge'] | null = null;
   answers: Record<string, AnswerValue> = {};
   /** Labelled answers for the review card, by question id, in the order they were first given. */
   recorded = new Map<string, Recorded>();
@@ -120,6 +122,7 @@ export class Conversation {
   apply(msg: ServerMessage): void {
     switch (msg.type) {
       case 'session':
+        this.knowledge = msg.knowledge ?? null;
         for (const e of msg.transcript) this.merge(e);
         this.answers = { ...msg.answers };
         // Answers removed by a restart elsewhere must leave the review card too.

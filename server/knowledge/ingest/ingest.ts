@@ -27,7 +27,13 @@ export interface IngestOptions {
   /** The version to carry data over from; default the newest published one. */
   from?: string;
   now?: () => Date;
+  /** Called as each stage begins, so a long ingest (a large PDF) can show where it is. */
+  progress?: (stage: IngestStage) => void;
 }
+
+/** The stages of an ingest, in order. */
+export const INGEST_STAGES = ['base', 'extract', 'parse', 'compare', 'carry', 'validate', 'report'] as const;
+export type IngestStage = (typeof INGEST_STAGES)[number];
 
 export interface IngestResult {
   dir: string;
@@ -251,6 +257,8 @@ export function comparison(base: KnowledgeData, clauses: Clause[], diff = diffCl
 /** Reads the notice, parses it, carries the previous version over and writes knowledge/<as>/ as a draft. */
 export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   const now = (opts.now ?? (() => new Date()))();
+  const stage = opts.progress ?? (() => {});
+  stage('base');
   if (!VERSION_NAME.test(opts.as)) throw new IngestError('invalid', `version name "${opts.as}" must use a-z, 0-9 and "-" only (e.g. henan-2024)`);
   const root = resolve(opts.root);
   const dir = join(root, opts.as);
@@ -269,9 +277,11 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   const baseSource = join(baseDir, base.manifest.source.file);
   const reference = existsSync(baseSource) ? readFileSync(baseSource, 'utf8') : undefined;
 
+  stage('extract');
   const extracted = await extractNotice(opts.file, { reference });
   checkLooksLikeNotice(extracted.text, opts.file);
 
+  stage('parse');
   const structurePath = base.manifest.source.structure ? join(baseDir, base.manifest.source.structure) : null;
   const structure = ClauseStructure.parse(structurePath && existsSync(structurePath) ? readJson(structurePath) : { titles: {}, reconstructed: [] });
   const text = extracted.text.endsWith('\n') ? extracted.text : extracted.text + '\n';
@@ -303,9 +313,11 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   }
   clauses = ClausesFile.parse(parseNotice(text, structure));
 
+  stage('compare');
   const diff = diffClauses(base.clauses, clauses);
   const ctx = comparison(base, clauses, diff);
 
+  stage('carry');
   // Built under a hidden directory of the same root, validated there, then moved into place in one
   // rename, so a failed ingest leaves no half-written version behind.
   const stagingRoot = join(root, `.ingest-${process.pid}-${now.getTime()}`);
@@ -388,8 +400,10 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     writeJson(join(staging, 'review.json'), review);
 
     // The draft must load with the same schemas as startup before it is put in place.
+    stage('validate');
     loadKnowledgeData(stagingRoot, opts.as);
 
+    stage('report');
     const report = buildReport(basedOn, opts.as, diff, review.items, base.clauses, clauses);
     writeReport(staging, report);
 

@@ -53,6 +53,12 @@ export function buildReport(from: string, to: string, diff: ClauseDiff, items: R
   };
 }
 
+/** The clause changes of a report that reach an item: changes of a clause it cites or of one under it, and clauses added under one. */
+export function relatedChanges(r: Report, clauses: string[]): { changed: Report['changed']; added: Report['added']; removed: Report['removed'] } {
+  const under = (id: string) => clauses.some((c) => id === c || id.startsWith(c));
+  return { changed: r.changed.filter((c) => under(c.id)), added: r.added.filter((c) => under(c.id)), removed: r.removed.filter((c) => under(c.id)) };
+}
+
 /** A character diff inline, wdiff style: [-removed-]{+added+}; long unchanged runs are shortened. */
 export function inlineDiff(parts: DiffPart[], keep = 16): string {
   return parts

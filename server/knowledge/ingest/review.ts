@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createKnowledgeBase } from '../base';
 import { loadKnowledgeData, type KnowledgeData } from '../load';
 import { Manifest } from '../schemas/notice-data';
 import { isPending, ReviewFile, type ReviewItem } from '../schemas/review';
@@ -24,12 +25,54 @@ export function readReview(root: string, version: string): ReviewFile {
   return r.data;
 }
 
+/**
+ * A published version may already be serving sessions: it is never rewritten, only superseded by
+ * a new one. Reviewing and publishing therefore work on drafts only.
+ */
+export function assertDraft(root: string, version: string): void {
+  const file = join(resolve(root), version, 'manifest.json');
+  const m = Manifest.safeParse(existsSync(file) ? readJson(file) : null);
+  if (m.success && m.data.status !== 'draft') {
+    throw new PublishError(`${version} is already published, and a published version is never changed or replaced; nothing was written. To publish a corrected notice, ingest it under a new name (for example ${version}-2).`);
+  }
+}
+
 const pathOf = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** The item as it is in its file now. */
 export function currentValue(root: string, version: string, item: ReviewItem): unknown {
   const file = join(resolve(root), version, item.file);
   return existsSync(file) ? getAt(readJson(file), pathOf(item.pointer)) : undefined;
+}
+
+/**
+ * Replaces an item's value in its file: what an operator does by hand in the JSON file, for the
+ * console. The version must still load with the startup schemas afterwards, or the file is put
+ * back as it was and the error says why. The item is not accepted by this; accepting records
+ * that it was edited.
+ */
+export function editItem(root: string, version: string, id: string, value: unknown): ReviewItem {
+  assertDraft(root, version);
+  const item = readReview(root, version).items.find((i) => i.id === id);
+  if (!item) throw new PublishError(`no item ${id} in ${version}/review.json`);
+  const path = pathOf(item.pointer);
+  if (!path.length || path[0]!.startsWith('@')) throw new PublishError(`${id} is not a single value that can be replaced; edit ${item.file} itself`);
+  const file = join(resolve(root), version, item.file);
+  const before = readFileSync(file, 'utf8');
+  const json = JSON.parse(before);
+  let parent: any = json;
+  for (const p of path.slice(0, -1)) parent = parent?.[p];
+  const last = path.at(-1)!;
+  if (parent === null || typeof parent !== 'object' || !(last in parent)) throw new PublishError(`${id} no longer exists in ${item.file}`);
+  parent[last] = value;
+  writeJson(file, json);
+  try {
+    loadKnowledgeData(root, version);
+  } catch (err) {
+    writeFileSync(file, before);
+    throw new PublishError(`the edit of ${id} does not pass the startup checks, so it was not saved: ${(err as Error).message}`);
+  }
+  return item;
 }
 
 export interface AcceptResult {
@@ -42,6 +85,7 @@ export interface AcceptResult {
  * answers, notice) to accept every pending item of that group, or 'all'.
  */
 export function acceptItems(root: string, version: string, ids: string[], now = new Date()): AcceptResult {
+  assertDraft(root, version);
   const review = readReview(root, version);
   const accepted: ReviewItem[] = [];
   const unknown: string[] = [];
@@ -90,6 +134,7 @@ export interface PublishResult {
 /** Validates a draft with the startup schemas and marks it published; refuses while anything is unreviewed. */
 export function publishVersion(root: string, version: string): PublishResult {
   const dir = join(resolve(root), version);
+  assertDraft(root, version);
   const review = readReview(root, version);
   const pending = review.items.filter(isPending);
   if (pending.length) {
@@ -99,6 +144,8 @@ export function publishVersion(root: string, version: string): PublishResult {
   let data: KnowledgeData;
   try {
     data = loadKnowledgeData(root, version);
+    // What the server builds at startup too: the answer base's quotes must be found in this version's clauses.
+    createKnowledgeBase(data);
   } catch (err) {
     throw new PublishError(`${version} does not pass the startup checks; nothing was published.\n  ${(err as Error).message}`);
   }

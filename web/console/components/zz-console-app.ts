@@ -9,7 +9,7 @@ import './zz-console-bureau';
 import './zz-console-assist';
 import './zz-console-password';
 
-type Tab = 'ask' | 'log' | 'dashboard' | 'bureau' | 'assist';
+type Tab = 'ask' | 'log' | 'dashboard' | 'bureau' | 'assist' | 'knowledge';
 
 const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
   { id: 'ask', label: '问答', roles: ['helpline', 'bureau', 'admin'] },
@@ -17,6 +17,7 @@ const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
   { id: 'dashboard', label: '统计', roles: ['helpline', 'admin'] },
   { id: 'bureau', label: '辖区申报', roles: ['bureau'] },
   { id: 'assist', label: '热线协助', roles: ['helpline', 'admin'] },
+  { id: 'knowledge', label: '知识库版本', roles: ['admin'] },
 ];
 
 /** The staff console: login, then the views the account's role may open. */
@@ -150,6 +151,9 @@ export class ZzConsoleApp extends LitElement {
         return html`<zz-console-bureau></zz-console-bureau>`;
       case 'assist':
         return html`<zz-console-assist></zz-console-assist>`;
+      case 'knowledge':
+        void import('./zz-console-knowledge');
+        return html`<zz-console-knowledge></zz-console-knowledge>`;
     }
   }
 }

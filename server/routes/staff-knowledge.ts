@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { HttpError, parseOr400 } from '../errors';
+import { compareVersions } from '../knowledge/ingest/compare';
+import { INGEST_STAGES, IngestError, ingestNotice, type IngestStage } from '../knowledge/ingest/ingest';
+import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
+import { acceptItems, assertDraft, currentValue, editItem, PublishError, publishVersion, readReview } from '../knowledge/ingest/review';
+import { isPending } from '../knowledge/schemas/review';
+import { labelOf } from '../knowledge/registry';
+import { listVersions } from '../knowledge/versions';
+import type { StaffIdentity, StaffRole } from '../staff/schemas';
+
+/** A notice is a few hundred KB; the limit only stops a mistaken upload of something else. */
+const MAX_NOTICE_BYTES = 20 * 1024 * 1024;
+const KEEP_JOBS = 20;
+
+const VersionName = z.string().regex(/^[a-z0-9-]{1,40}$/, '版本名只能用小写字母、数字和“-”，如 henan-2024');
+const VersionParams = z.object({ version: VersionName });
+const JobParams = z.object({ jobId: z.uuid() });
+const IngestQuery = z.object({ as: VersionName, from: VersionName.optional(), filename: z.string().min(1).max(200) });
+const AcceptRequest = z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(500) }).strict();
+const EditRequest = z.object({ id: z.string().min(1).max(300), value: z.unknown() }).strict();
+const PublishRequest = z.object({ makeDefault: z.boolean().default(false) }).strict();
+const DefaultRequest = z.object({ version: VersionName }).strict();
+
+/** What each stage is called on the page. */
+const STAGE_LABELS: Record<IngestStage | 'upload' | 'done', string> = {
+  upload: '接收文件',
+  base: '读取上一版知识库',
+  extract: '提取通知文字',
+  parse: '解析条款',
+  compare: '比对条款',
+  carry: '沿用上一版数据并关联条款',
+  validate: '按启动时的规则校验',
+  report: '生成变更报告',
+  done: '完成',
+};
+const STAGES = ['upload', ...INGEST_STAGES, 'done'] as const;
+
+interface Job {
+  id: string;
+  version: string;
+  file: string;
+  by: string;
+  state: 'running' | 'done' | 'failed';
+  stage: (typeof STAGES)[number];
+  startedAt: string;
+  message?: string;
+}
+
+/** The kinds an upload may be, told by the bytes and not only by the name. */
+function kindOf(name: string, data: Buffer): '.pdf' | '.docx' | '.txt' {
+  const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
+  if (ext === '.pdf') {
+    if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是有效的 PDF 文件（文件头不是 %PDF）。请上传通知的 PDF、Word（.docx）或纯文本（.txt）文件。`);
+    return ext;
+  }
+  if (ext === '.docx') {
+    if (data.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是有效的 Word（.docx）文件。如果是旧版 .doc，请先另存为 .docx。`);
+    return ext;
+  }
+  if (ext === '.txt') {
+    const text = data.toString('utf8');
+    if (text.includes('\u0000') || text.includes('\ufffd')) throw new HttpError(400, 'NOT_A_NOTICE_FILE', `“${name}”不是 UTF-8 编码的纯文本文件。请另存为 UTF-8 编码后再上传。`);
+    return ext;
+  }
+  if (ext === '.doc') throw new HttpError(400, 'UNSUPPORTED_FILE', `旧版 Word（.doc）无法读取：请在 Word 或 WPS 中另存为 .docx 后上传。`);
+  throw new HttpError(400, 'UNSUPPORTED_FILE', `“${name}”的类型不受支持：只能上传 PDF、Word（.docx）或纯文本（.txt）格式的通知。`);
+}
+
+/** Why an ingest was refused, in words for the operator; the detail of the library follows. */
+const INGEST_REFUSALS: Record<IngestError['code'], string> = {
+  unsupported: '文件类型不受支持',
+  unreadable: '文件无法读取（可能已损坏）',
+  'no-text': '文件中没有可提取的文字：扫描件需要先做文字识别（OCR），或改用带文字层的 PDF / Word 文件',
+  'not-a-notice': '文件看起来不是申报通知：没有找到“一、二、……”的条款结构和附件',
+  exists: '该版本名已存在：知识库版本从不覆盖，请换一个版本名',
+  base: '上一版知识库无法作为基础',
+  invalid: '版本名无效',
+};
+
+export interface StaffKnowledgeOptions {
+  requireRole(request: FastifyRequest, ...roles: StaffRole[]): StaffIdentity;
+  audit(request: FastifyRequest, action: string, target?: string, detail?: unknown): void;
+}
+
+/**
+ * 知识库版本 in the console (admin only): upload next year's notice, follow the ingest, read what
+ * changed, mark the items that need review, and publish. The work is done by the same library
+ * functions as `npm run knowledge:*`; these routes add the upload, the progress and the audit.
+ * Registered inside the staff scope, so the cookie session and CSRF checks apply.
+ */
+export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opts: StaffKnowledgeOptions): Promise<void> {
+  const root = resolve(fastify.config.KNOWLEDGE_DIR);
+  const jobs = new Map<string, Job>();
+  const admin = (request: FastifyRequest) => opts.requireRole(request, 'admin');
+
+  fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_NOTICE_BYTES }, (_req, body, done) => done(null, body));
+
+  /** Paths of this machine mean nothing to the operator; the library's messages name them. */
+  const tidy = (text: string, upload?: { path: string; name: string }) => {
+    let t = upload ? text.split(upload.path).join(upload.name) : text;
+    t = t.split(root + '/').join('knowledge/').split(root).join('knowledge');
+    return t;
+  };
+
+  const versionExists = (version: string) => {
+    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在 (no such version)`);
+  };
+
+  fastify.get('/api/staff/knowledge', async (request) => {
+    admin(request);
+    const served = new Set(fastify.knowledge.versions());
+    const current = fastify.knowledge.default;
+    return {
+      default: labelOf(current),
+      configured: fastify.knowledge.configured,
+      versions: listVersions(root).map((v) => ({ ...v, served: served.has(v.version), isDefault: v.version === current.version })),
+      running: [...jobs.values()].find((j) => j.state === 'running') ?? null,
+    };
+  });
+
+  /** The upload is the request body itself (application/octet-stream), named by ?filename. */
+  fastify.post('/api/staff/knowledge/ingest', async (request, reply) => {
+    const who = admin(request);
+    const q = parseOr400(IngestQuery, request.query, 'query');
+    const data = request.body;
+    if (!Buffer.isBuffer(data) || data.length === 0) throw new HttpError(400, 'MISSING_FILE', '请选择通知文件（PDF、Word .docx 或 .txt）后再上传。');
+    const ext = kindOf(q.filename, data);
+    if (existsSync(join(root, q.as))) {
+      throw new HttpError(409, 'VERSION_EXISTS', `知识库版本 ${q.as} 已存在。已有的版本从不覆盖或删除（可能正有会话在使用它），请换一个版本名，例如 ${q.as}-2。`);
+    }
+    if (q.from && !fastify.knowledge.get(q.from)) throw new HttpError(400, 'VALIDATION_FAILED', `query.from: ${q.from} 不是已发布的版本；可选：${fastify.knowledge.versions().join('、')}`);
+    const busy = [...jobs.values()].find((j) => j.state === 'running');
+    if (busy) throw new HttpError(409, 'INGEST_RUNNING', `正在导入 ${busy.version}（${busy.file}），请等它完成后再上传。`);
+
+    const job: Job = { id: randomUUID(), version: q.as, file: q.filename, by: who.username, state: 'running', stage: 'upload', startedAt: new Date().toISOString() };
+    jobs.set(job.id, job);
+    for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_JOBS))) jobs.delete(old);
+    opts.audit(request, 'knowledge.ingest', q.as, { file: q.filename, bytes: data.length });
+
+    // The ingest runs after the reply: a large PDF takes a while, and the page follows it by polling the job.
+    const dir = await mkdtemp(join(tmpdir(), 'zz-notice-'));
+    const path = join(dir, `notice${ext}`);
+    await writeFile(path, data);
+    void ingestNotice({ file: path, as: q.as, from: q.from, root, progress: (s) => (job.stage = s) })
+      .then((r) => {
+        job.state = 'done';
+        job.stage = 'done';
+        job.message = `已生成草稿 ${r.version}：${r.clauses} 条条款，基于 ${r.basedOn}；${r.review.items.filter(isPending).length} 项待复核。`;
+      })
+      .catch((err: unknown) => {
+        job.state = 'failed';
+        if (err instanceof IngestError) job.message = `${INGEST_REFUSALS[err.code]}。未写入任何文件。\n${tidy(err.message, { path, name: q.filename })}`;
+        else {
+          request.log.error({ err }, 'knowledge ingest failed');
+          job.message = '导入时发生内部错误，未写入任何文件。详情见服务器日志。';
+        }
+      })
+      .finally(() => void rm(dir, { recursive: true, force: true }));
+    return reply.status(202).send({ jobId: job.id, stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) });
+  });
+
+  fastify.get('/api/staff/knowledge/jobs/:jobId', async (request) => {
+    admin(request);
+    const { jobId } = parseOr400(JobParams, request.params, 'params');
+    const job = jobs.get(jobId);
+    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务 (no such job)');
+    return { ...job, stageIndex: STAGES.indexOf(job.stage), stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) };
+  });
+
+  /** What changed against the version it was ingested from (or ?from=): clauses, figures, and the items to review. */
+  fastify.get('/api/staff/knowledge/:version/diff', async (request) => {
+    admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    versionExists(version);
+    const { from } = parseOr400(z.object({ from: VersionName.optional() }), request.query, 'query');
+    const base = from ?? listVersions(root).find((v) => v.version === version)?.basedOn;
+    if (!base) throw new HttpError(400, 'VALIDATION_FAILED', `query.from: ${version} 不是导入生成的版本，请指明与哪个版本比较`);
+    try {
+      return { report: compareVersions(root, base, version), groups: GROUP_NAMES };
+    } catch (err) {
+      throw new HttpError(409, 'KNOWLEDGE_INVALID', tidy(`无法比较 ${base} 与 ${version}：${(err as Error).message}`));
+    }
+  });
+
+  /** Every item carried over, with its value as it is now and the clause changes it rests on. */
+  fastify.get('/api/staff/knowledge/:version/review', async (request) => {
+    admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    versionExists(version);
+    let review;
+    try {
+      review = readReview(root, version);
+    } catch (err) {
+      throw new HttpError(404, 'NOT_FOUND', tidy((err as Error).message));
+    }
+    const report = compareVersions(root, review.basedOn, version);
+    const items = review.items
+      .filter((i) => i.needsReview)
+      .map((i) => ({
+        id: i.id,
+        group: i.group,
+        label: i.label,
+        clauses: i.clauses,
+        reason: i.reason ?? '',
+        reextracted: i.reextracted ?? [],
+        status: isPending(i) ? ('pending' as const) : ('accepted' as const),
+        reviewedAt: i.reviewedAt ?? null,
+        edited: i.edited ?? false,
+        current: currentValue(root, version, i) ?? null,
+        related: relatedChanges(report, i.clauses),
+      }));
+    const status = listVersions(root).find((v) => v.version === version)?.status ?? 'draft';
+    return { version, basedOn: review.basedOn, status, groups: GROUP_NAMES, carried: review.items.length, items };
+  });
+
+  fastify.post('/api/staff/knowledge/:version/review', async (request) => {
+    admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    const body = parseOr400(AcceptRequest, request.body);
+    versionExists(version);
+    try {
+      const r = acceptItems(root, version, body.ids);
+      opts.audit(request, 'knowledge.review', version, { accepted: r.accepted.map((i) => i.id), unknown: r.unknown });
+      const pending = readReview(root, version).items.filter(isPending).length;
+      return { accepted: r.accepted.map((i) => ({ id: i.id, edited: i.edited ?? false })), unknown: r.unknown, pending };
+    } catch (err) {
+      if (err instanceof PublishError) throw new HttpError(409, 'NOT_A_DRAFT', tidy(err.message));
+      throw err;
+    }
+  });
+
+  /** Replaces one item's value (the console's editor); the version must still pass the startup schemas. */
+  fastify.put('/api/staff/knowledge/:version/review/item', async (request) => {
+    admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    const body = parseOr400(EditRequest, request.body);
+    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容 (value required)');
+    versionExists(version);
+    try {
+      const item = editItem(root, version, body.id, body.value);
+      opts.audit(request, 'knowledge.edit', version, { id: item.id });
+      return { id: item.id, current: currentValue(root, version, item) ?? null };
+    } catch (err) {
+      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.message)}`);
+      throw err;
+    }
+  });
+
+  /**
+   * Validates the draft with the startup schemas, marks it published and starts serving it. A
+   * published version is never written again; new sessions move to it only with makeDefault.
+   */
+  fastify.post('/api/staff/knowledge/:version/publish', async (request) => {
+    const who = admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    const body = parseOr400(PublishRequest, request.body ?? {});
+    versionExists(version);
+    let result;
+    try {
+      assertDraft(root, version);
+      result = publishVersion(root, version);
+    } catch (err) {
+      if (err instanceof PublishError) {
+        opts.audit(request, 'knowledge.publish.refused', version);
+        throw new HttpError(409, 'PUBLISH_REFUSED', `未发布：${tidy(err.message)}`);
+      }
+      throw err;
+    }
+    fastify.knowledge.add(version);
+    if (body.makeDefault) fastify.knowledge.setDefault(version, who.username);
+    opts.audit(request, 'knowledge.publish', version, { makeDefault: body.makeDefault });
+    return { ...result, served: true, default: fastify.knowledge.default.version };
+  });
+
+  /** New sessions start on this version; sessions already begun keep theirs. */
+  fastify.post('/api/staff/knowledge/default', async (request) => {
+    const who = admin(request);
+    const body = parseOr400(DefaultRequest, request.body);
+    if (!fastify.knowledge.get(body.version)) {
+      throw new HttpError(409, 'NOT_SERVED', `${body.version} 不是已发布的版本，不能设为默认；已发布：${fastify.knowledge.versions().join('、')}`);
+    }
+    fastify.knowledge.setDefault(body.version, who.username);
+    opts.audit(request, 'knowledge.default', body.version);
+    return { default: labelOf(fastify.knowledge.default) };
+  });
+}

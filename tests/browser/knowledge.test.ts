@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { AccountRegistry, addAccount } from '../../server/staff/accounts';
+import { regionNames } from '../../server/staff/bureau';
+import { EDITS, reviseAnswers, synthetic2024 } from '../knowledge/synthetic-2024';
+import { DESKTOP, cspViolations, ensureWebBuilt, launch, newPage, pageErrors, removeDir, startServer, type RunningServer } from './harness';
+
+/* The admin's 知识库版本 page against the real server, in Debian's headless Chromium. */
+
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
+
+const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
+if (!HAS_CHROMIUM) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+const NOTICE_2024 = Buffer.from(synthetic2024(readFileSync('knowledge/henan-2023/source/notice.txt', 'utf8')));
+
+let root: string;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
+  // The page publishes into a knowledge root of its own, never into the repository's knowledge/.
+  root = mkdtempSync(join(tmpdir(), 'zz-browser-knowledge-'));
+  cpSync('knowledge/henan-2023', join(root, 'henan-2023'), { recursive: true });
+  await ensureWebBuilt();
+  server = await startServer({ env: { KNOWLEDGE_DIR: root } });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  if (HAS_CHROMIUM) {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }
+  await browser?.close();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function adminPage(username: string): Promise<{ page: Page; close(): Promise<void> }> {
+  const pw = await addAccount(server.dataDir, { username, role: 'admin', createdBy: 'test' }, regionNames(server.app.kb.data));
+  new AccountRegistry(server.dataDir).update(username, { mustChangePassword: false });
+  const { context, page } = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}/console`);
+  await page.locator('zz-console-login input[name=username]').fill(username);
+  await page.locator('zz-console-login input[name=password]').fill(pw);
+  await page.locator('zz-console-login button[type=submit]').click();
+  await page.locator('zz-console-app nav button', { hasText: '知识库版本' }).click();
+  await page.locator('zz-console-knowledge form.upload').waitFor();
+  return { page, close: () => context.close() };
+}
+
+const k = (page: Page, selector: string) => page.locator(`zz-console-knowledge ${selector}`);
+
+async function uploadNotice(page: Page, name: string, buffer: Buffer, as: string) {
+  await k(page, 'input[name=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  await k(page, 'input[name=as]').fill(as);
+  await k(page, 'form.upload button[type=submit]').click();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
+  it('refuses a file that is not a notice with a message, and writes nothing', async () => {
+    const { page, close } = await adminPage('kadmin-bad');
+    try {
+      await uploadNotice(page, 'setup.exe', Buffer.from('MZ-not-a-notice'), 'henan-2024');
+      await expect.poll(() => k(page, '.error').textContent()).toContain('只能上传 PDF、Word（.docx）或纯文本（.txt）');
+      await uploadNotice(page, 'minutes.txt', Buffer.from('会议纪要\n下周再议。\n'), 'henan-2024');
+      await k(page, '.job[data-state=failed]').waitFor();
+      expect(await k(page, '.job .error').textContent()).toContain('看起来不是申报通知');
+      expect(readdirSync(root).filter((n) => !n.startsWith('.'))).toEqual(['henan-2023']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('uploads the 2024 notice, shows its progress and what changed, takes the review, and publishes it as the default', async () => {
+    // An enterprise session begun before the new notice is published.
+    const before = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    const { page, close } = await adminPage('kadmin');
+    try {
+      await uploadNotice(page, '2024年通知.txt', NOTICE_2024, 'henan-2024');
+      // Every stage is listed while it runs, and all are ticked at the end.
+      await k(page, '.job[data-state=done]').waitFor();
+      const stages = await k(page, 'ol.stages li').allTextContents();
+      expect(stages.length).toBe(9);
+      expect(stages.every((s) => s.includes('✓'))).toBe(true);
+      expect(await k(page, 'progress').getAttribute('value')).toBe('8');
+
+      // The diff: the added clause, the reworded element sentence and the changed figures.
+      await k(page, '.diff-report').waitFor();
+      expect(await k(page, '.clause.added').textContent()).toContain(EDITS.addedClause);
+      const changed = (await k(page, '.clause.changed').allTextContents()).join('\n');
+      expect(changed).toContain('三(二)4');
+      // 郑州市 不多于2[0→5]家: the character diff marks just the digit that changed.
+      const quota = k(page, '.clause.changed').filter({ hasText: '郑州市' });
+      expect(await quota.locator('del').allTextContents()).toContain('0');
+      expect(await quota.locator('ins').allTextContents()).toContain('5');
+      const figures = await k(page, 'table.numbers').textContent();
+      expect(figures).toContain('3月20日');
+
+      // The affected answers and element requirements are listed for review, and publishing waits for them.
+      expect(await k(page, 'section.group[data-group=answers] .item').count()).toBeGreaterThan(0);
+      expect(await k(page, 'section.group[data-group=rules] .item[data-id^="elements.json#"]').count()).toBeGreaterThan(0);
+      expect(await k(page, 'button.publish-btn').isDisabled()).toBe(true);
+
+      // The operator edits the answers that repeat the old wording, then marks every group reviewed.
+      const draft = join(root, 'henan-2024');
+      const answerBase = JSON.parse(readFileSync(join(draft, 'answer-base.json'), 'utf8')) as { entries: unknown[] };
+      const review = JSON.parse(readFileSync(join(draft, 'review.json'), 'utf8')) as { items: { id: string; needsReview: boolean }[] };
+      const toEdit = review.items
+        .filter((i) => i.needsReview && /^answer-base\.json#\/entries\/\d+$/.test(i.id))
+        .map((i) => ({ id: i.id, value: answerBase.entries[Number(i.id.split('/').at(-1))] }))
+        .filter((e) => reviseAnswers(JSON.stringify(e.value)) !== JSON.stringify(e.value));
+      expect(toEdit.length).toBeGreaterThan(0);
+      for (const e of toEdit) {
+        const item = k(page, `.item[data-id="${e.id}"]`);
+        await item.locator('button.edit').click();
+        await item.locator('textarea').fill(JSON.stringify(JSON.parse(reviseAnswers(JSON.stringify(e.value))), null, 1));
+        await item.locator('button.save').click();
+        await expect.poll(() => k(page, '.notice').textContent()).toContain('已保存');
+        await item.locator('button.edit').waitFor();
+      }
+      for (;;) {
+        const next = k(page, 'button.accept-group').first();
+        if (!(await next.count())) break;
+        const groups = await k(page, 'button.accept-group').count();
+        await next.click();
+        await expect.poll(() => k(page, 'button.accept-group').count()).toBeLessThan(groups);
+      }
+      expect(await k(page, '.item[data-status=pending]').count()).toBe(0);
+      expect(await k(page, '.item[data-status=accepted] .tag.met').filter({ hasText: '已修改' }).count()).toBe(toEdit.length);
+
+      await k(page, 'button.publish-btn').click();
+      await expect.poll(() => k(page, '.notice').textContent()).toContain('已发布 henan-2024');
+      await expect.poll(() => k(page, 'tr[data-version=henan-2024]').textContent()).toContain('默认');
+      expect(JSON.parse(readFileSync(join(draft, 'manifest.json'), 'utf8')).status).toBe('published');
+
+      // New sessions start on the new version; the one begun before stays on its own.
+      const fresh = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+      const versionOf = async (x: { sessionId: string; token: string }) =>
+        (await server.app.inject({ url: `/api/sessions/${x.sessionId}`, headers: { authorization: `Bearer ${x.token}` } })).json().knowledge.version;
+      expect(await versionOf(fresh)).toBe('henan-2024');
+      expect(await versionOf(before)).toBe('henan-2023');
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses to upload under the name of a version that exists', async () => {
+    const { page, close } = await adminPage('kadmin-again');
+    try {
+      const manifest = readFileSync(join(root, 'henan-2024', 'manifest.json'), 'utf8');
+      await uploadNotice(page, '2024年通知.txt', NOTICE_2024, 'henan-2024');
+      await expect.poll(() => k(page, '.error').textContent()).toContain('从不覆盖或删除');
+      expect(readFileSync(join(root, 'henan-2024', 'manifest.json'), 'utf8')).toBe(manifest);
+    } finally {
+      await close();
+    }
+  });
+});
