@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const bool = z
@@ -113,7 +115,8 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   /** The built web page (npm start builds it there when web/ changed). */
   WEB_ROOT: z.string().min(1).default('./dist/web'),
-  KNOWLEDGE_VERSION: z.string().min(1).default('henan-2023'),
+  /** Unset: the version named in KNOWLEDGE_DIR/default-version.txt (see defaultKnowledgeVersion). */
+  KNOWLEDGE_VERSION: z.string().min(1).optional(),
   // Limits are per client IP. Behind NAT a whole office shares one address, so they are set for
   // about 50 people at once, not for one (README "Limits").
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(600),
@@ -141,7 +144,23 @@ export const ConfigSchema = z.object({
   ...llmSettings(),
 }).superRefine(checkLlmSettings);
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema> & { KNOWLEDGE_VERSION: string };
+
+/**
+ * The version served when KNOWLEDGE_VERSION is not set. It is data, kept beside the versions, so a
+ * new year's notice is served by publishing it and changing one file, not by changing code.
+ */
+export function defaultKnowledgeVersion(knowledgeDir: string): string {
+  const file = join(knowledgeDir, 'default-version.txt');
+  let name: string;
+  try {
+    name = readFileSync(file, 'utf8').trim();
+  } catch {
+    throw new Error(`Invalid configuration:\n  KNOWLEDGE_VERSION: not set, and ${file} cannot be read (name the knowledge version to serve)`);
+  }
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Invalid configuration:\n  KNOWLEDGE_VERSION: ${file} must hold one version name, e.g. henan-2024`);
+  return name;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -149,5 +168,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, KNOWLEDGE_VERSION: parsed.data.KNOWLEDGE_VERSION ?? defaultKnowledgeVersion(parsed.data.KNOWLEDGE_DIR) };
 }
