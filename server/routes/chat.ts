@@ -6,7 +6,7 @@ import { ClientMessage, MAX_WS_MESSAGE_BYTES, WsErrorCode, type ServerMessage } 
 import { Conversation, SessionLocks } from '../chat/conversation';
 import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
-import type { InterviewRules, Speaker } from '../chat/ports';
+import type { InterviewRules, Speaker, SpokenAnswer } from '../chat/ports';
 import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
 
@@ -153,7 +153,16 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
       }
       socket.send(JSON.stringify(msg));
     };
-    const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks }, send);
+    const logQuestion = (sessionId: string, question: string, a: SpokenAnswer) =>
+      fastify.questionLog?.record({
+        source: 'chat',
+        question,
+        sessionId,
+        knowledgeVersion: kb.version,
+        // A speaker that does not say how sure it is: an answer without clauses counts as refused.
+        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0 },
+      });
+    const conversation = new Conversation({ store: fastify.store, kb, rules, speaker, locks, logQuestion }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
     const current = () => chain;
