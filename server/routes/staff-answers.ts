@@ -53,15 +53,23 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     throw err;
   };
 
+  // Saves run one at a time: a rebuild that read the rows before another save committed must not
+  // finish after that save's rebuild and swap in a layer without it.
+  let saving: Promise<unknown> = Promise.resolve();
+
   /** Stores a revision and lays the version's entries over the shipped base again, before answering. */
-  const save = async (request: FastifyRequest, id: string, entry: AnswerEntry | null, note: string, fromQuestion?: string) => {
+  const save = (request: FastifyRequest, id: string, entry: AnswerEntry | null, note: string, fromQuestion?: string) => {
     const who = requireRole(request, ...editors);
-    const before = await inForce(id);
-    const changed = changedFields(before, entry ?? shippedEntry(id));
-    const rev = await ctx.store().saveEntryRevision({ version: kb().version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
-    await applyAnswerLayer(fastify, ctx.store(), kb());
-    if (fromQuestion) await ctx.store().markReviewed(fromQuestion, who.username, id);
-    return rev;
+    const run = saving.then(async () => {
+      const before = await inForce(id);
+      const changed = changedFields(before, entry ?? shippedEntry(id));
+      const rev = await ctx.store().saveEntryRevision({ version: kb().version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
+      await applyAnswerLayer(fastify, ctx.store(), kb());
+      if (fromQuestion) await ctx.store().markReviewed(fromQuestion, who.username, id);
+      return rev;
+    });
+    saving = run.catch(() => undefined);
+    return run;
   };
 
   fastify.get('/api/staff/review', async (request) => {
@@ -90,12 +98,13 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     requireRole(request, ...editors);
     const version = kb().version;
     const staff = new Map((await ctx.store().latestEntries(version)).map((r) => [r.entryId, r]));
-    const list = answersOf(kb()).entries.map(({ entry }) => {
+    type Row = { id: string; question: string; conclusion: AnswerEntry['conclusion'] | null; origin: 'shipped' | 'edited' | 'staff' | 'withdrawn'; revision: number | null; by: string | null; at: string | null };
+    const list: Row[] = answersOf(kb()).entries.map(({ entry }) => {
       const r = staff.get(entry.id);
       return { id: entry.id, question: entry.questions[0]!, conclusion: entry.conclusion, origin: r ? (shippedEntry(entry.id) ? 'edited' : 'staff') : 'shipped', revision: r?.revision ?? null, by: r?.author ?? null, at: r?.at ?? null };
     });
     // Withdrawn staff-only entries answer nothing but keep their history, so they can be rolled back.
-    for (const [id, r] of staff) if (!r.entry && !shippedEntry(id)) list.push({ id, question: '', conclusion: 'withdrawn' as never, origin: 'withdrawn', revision: r.revision, by: r.author, at: r.at });
+    for (const [id, r] of staff) if (!r.entry && !shippedEntry(id)) list.push({ id, question: '', conclusion: null, origin: 'withdrawn', revision: r.revision, by: r.author, at: r.at });
     return { knowledgeVersion: version, entries: list };
   });
 

@@ -99,7 +99,6 @@ export class ZzMessage extends LitElement {
         color: var(--zz-color-unmet);
       }
       .vote {
-        min-height: 32px;
         padding: 0 var(--zz-space-2);
       }
       .vote[aria-pressed='true'] {
