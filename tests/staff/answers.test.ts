@@ -133,7 +133,8 @@ describe('review queue and staff answer entries', () => {
     } finally {
       await s.close();
     }
-  });
+    // A second app with a listening socket and a fresh account (a 64 MiB scrypt hash): slow on a loaded machine.
+  }, 120_000);
 
   it('lets only the helpline and admins edit: no cookie, an enterprise token, a bureau account and a forged CSRF token are refused', async () => {
     const url = `/api/staff/answers/${ENTRY.id}`;
