@@ -8,7 +8,7 @@ import { chunkText, phrases } from './phrases';
 import { indexOf } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
-import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, Step } from './ports';
+import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
  * Serialises turns per session across connections: two tabs on one session must not both
@@ -45,6 +45,8 @@ export interface ConversationDeps {
   /** The runtime of a new session (the current default, recorded) and of a resumed one (the version it recorded). */
   knowledge: { created(sessionId: string): Promise<SessionRuntime>; resumed(sessionId: string): Promise<SessionRuntime> };
   locks: SessionLocks;
+  /** Logs an answered question and returns its id; absent, answers carry no question id. */
+  logQuestion?: (sessionId: string, question: string, answer: SpokenAnswer, knowledgeVersion: string) => string;
 }
 
 type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'restart' }>;
@@ -269,7 +271,7 @@ export class Conversation {
   }
 
   private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext): Promise<void> {
-    await this.stream(sessionId, (onDelta) => this.runtime.speaker.answer(question, ctx, onDelta));
+    await this.stream(sessionId, (onDelta) => this.runtime.speaker.answer(question, ctx, onDelta), (answer) => this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version));
   }
 
   /** Offline sentences go through the same streaming path as model output. */
@@ -288,14 +290,15 @@ export class Conversation {
    */
   private async stream(
     sessionId: string,
-    produce: (onDelta: (d: string) => void) => Promise<{ text: string; citations: Citation[] }>,
+    produce: (onDelta: (d: string) => void) => Promise<SpokenAnswer>,
+    log?: (answer: SpokenAnswer) => string | undefined,
   ): Promise<void> {
     const { store } = this.deps;
     const id = randomUUID();
     const seq = await store.reserveSeq(sessionId);
     this.send({ type: 'message.start', id, seq });
     let streamed = '';
-    let result: { text: string; citations: Citation[] };
+    let result: SpokenAnswer;
     try {
       result = await produce((delta) => {
         if (!delta) return;
@@ -308,7 +311,8 @@ export class Conversation {
       result = { text: streamed + tail, citations: [] };
     }
     await store.appendTranscript(sessionId, { id, role: 'assistant', text: result.text, citations: result.citations, seq });
-    this.send({ type: 'message.end', id, seq, text: result.text, citations: result.citations });
+    const questionId = log?.(result);
+    this.send({ type: 'message.end', id, seq, text: result.text, citations: result.citations, ...(questionId ? { questionId } : {}) });
   }
 
   private async sendState(sessionId: string, answers: Answers, step: Step, withAssessment: boolean): Promise<void> {

@@ -27,6 +27,13 @@ export interface InterviewRules {
   views(answers: Answers, questionIds: string[]): QuestionView[];
 }
 
+export interface SpokenAnswer {
+  text: string;
+  citations: Citation[];
+  confidence?: number;
+  outOfScope?: boolean;
+}
+
 export interface SpeakContext {
   kb: KnowledgeBase;
   sessionId: string;
@@ -49,8 +56,11 @@ export interface Speaker {
    * the same question; `cancel` drops the work (the entry turned out to be a resend).
    */
   prepare?(question: string, ctx: SpeakContext): { cancel(): void } | undefined;
-  /** Answers a question about the notice. Text may be streamed through onDelta; the result is the full text. */
-  answer(question: string, ctx: SpeakContext, onDelta: (delta: string) => void): Promise<{ text: string; citations: Citation[] }>;
+  /**
+   * Answers a question about the notice. Text may be streamed through onDelta; the result is the
+   * full text, with the confidence and refusal of the answer for the question log when known.
+   */
+  answer(question: string, ctx: SpeakContext, onDelta: (delta: string) => void): Promise<SpokenAnswer>;
   /** The wording of the next question as the assistant asks it; the widget is unchanged. */
   phraseQuestion(question: QuestionView, ctx: SpeakContext): Promise<string>;
   /** Facts in free text. The result is still validated by the rules before anything is stored. */

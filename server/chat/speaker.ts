@@ -12,7 +12,7 @@ export function createOfflineSpeaker(rules: InterviewRules): Speaker {
     async answer(question, ctx, onDelta) {
       const r = answerQuestion(ctx.kb, question);
       for (const part of chunkText(r.answer)) onDelta(part);
-      return { text: r.answer, citations: r.citations };
+      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope };
     },
     async phraseQuestion(question) {
       return question.text;

@@ -98,7 +98,7 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
         r = await groundedAnswer(llm, deps.sources(ctx), question, { sessionKey: ctx.sessionId, onDelta });
       }
       if (r.notice) notify(ctx, r.notice);
-      return { text: r.response.answer, citations: r.response.citations };
+      return { text: r.response.answer, citations: r.response.citations, confidence: r.response.confidence, outOfScope: r.response.outOfScope };
     },
 
     async phraseQuestion(question, ctx: NotifyingContext) {

@@ -7,6 +7,7 @@ import { shownCorrections, understanderFor, withoutPersonalStatements, type Corr
 import type { EntryMatch, PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { quoteUnits, renderUnit } from './quote';
+import { answersOf } from './layer';
 
 /**
  * Offline answers that conclude, then prove. Order of decisions:
@@ -428,7 +429,7 @@ function stripFillersText(kb: KnowledgeBase, text: string): string {
 
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
-  return kb.answers.match(stripFillersText(kb, text), k);
+  return answersOf(kb).match(stripFillersText(kb, text), k);
 }
 
 /** An answer-base answer the model must keep: its conclusion as written, for the question as understood. */
@@ -484,14 +485,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (q.replace(/[\p{P}\s]/gu, '').length < 2) return response(outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null));
 
   // The whole question first; then its parts, which may each ask something else.
-  const whole = kb.answers.match(q, 5);
+  const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   const pieces = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
   if (pieces.filter((p) => ASKS.test(p)).length > 1) {
     for (const piece of pieces) {
-      const m = accepted(kb.answers.match(piece, 3));
+      const m = accepted(answersOf(kb).match(piece, 3));
       if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
     }
   }

@@ -6,7 +6,7 @@ import { ClientMessage, MAX_WS_MESSAGE_BYTES, WsErrorCode, type ServerMessage } 
 import { Conversation, type SessionRuntime } from '../chat/conversation';
 import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
-import type { InterviewRules, Speaker } from '../chat/ports';
+import type { InterviewRules, Speaker, SpokenAnswer } from '../chat/ports';
 import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
 
@@ -166,7 +166,16 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
       }
       socket.send(JSON.stringify(msg));
     };
-    const conversation = new Conversation({ store: fastify.store, knowledge, locks }, send);
+    const logQuestion = (sessionId: string, question: string, a: SpokenAnswer, knowledgeVersion: string) =>
+      fastify.questionLog?.record({
+        source: 'chat',
+        question,
+        sessionId,
+        knowledgeVersion,
+        // A speaker that does not say how sure it is: an answer without clauses counts as refused.
+        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0 },
+      });
+    const conversation = new Conversation({ store: fastify.store, knowledge, locks, logQuestion }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
     const current = () => chain;

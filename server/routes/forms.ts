@@ -75,6 +75,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       }
     }
     const name = exportFileName(form.spec, companyName(profile), format);
+    fastify.exportLog?.record(format);
     return reply.type(MIME[format]).header('content-disposition', contentDisposition(name, `application-${category}.${format}`)).send(body);
   }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
 import { rulesFor } from '../chat/rules';
-import { resolveRegion, type SubmissionSnapshot } from '../staff/bureau';
+import { regionIn, regionNames, resolveRegion, type SubmissionSnapshot } from '../staff/bureau';
 import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
 
@@ -33,9 +33,15 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     return reply.status(201).send({ region, submittedAt: r.submittedAt });
   });
 
+  /** Whether this session was submitted, and the regions it may choose from, the one its address names first. */
   fastify.get('/api/sessions/:id/submit', async (request) => {
     const sessionId = await fastify.requireSession(request);
-    return { submission: (await ctx.store().submissionOf(sessionId)) ?? null };
+    const address = (await fastify.store.getAnswers(sessionId))['form.address'];
+    return {
+      submission: (await ctx.store().submissionOf(sessionId)) ?? null,
+      regions: regionNames(fastify.kb.data),
+      suggested: typeof address === 'string' ? regionIn(fastify.kb.data, address) : null,
+    };
   });
 
   /** 「请热线协助」: a 6-digit code, valid 30 minutes, that the enterprise reads out to the helpline. */
@@ -43,7 +49,8 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     const sessionId = await fastify.requireSession(request);
     const code = await ctx.store().newAssistCode(sessionId);
     ctx.audit({ ...enterprise(sessionId), action: 'assist.code', ip: request.ip });
-    return reply.status(201).send(code);
+    const { unit, phone } = fastify.kb.data.facts.contact;
+    return reply.status(201).send({ ...code, helpline: { unit, phone } });
   });
 
   /** Who is viewing now, so the enterprise can see it and revoke. */

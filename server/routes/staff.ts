@@ -20,6 +20,7 @@ import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
 import { summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
+import staffAnswerRoutes from './staff-answers';
 
 declare module 'fastify' {
   interface Session {
@@ -226,7 +227,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   // ---- Dashboard ----
 
   const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
-  const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts']);
+  const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts', 'exports']);
 
   fastify.get('/api/staff/dashboard', async (request) => {
     requireRole(request, 'helpline', 'admin');
@@ -345,6 +346,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       .header('content-disposition', `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}推荐汇总表`)}.xlsx`)
       .send(buf);
   });
+
+  await fastify.register(staffAnswerRoutes, { ctx, requireRole, audit });
 
   // An unknown path under /api/staff still needs the cookie first, so it reveals nothing to a caller without one.
   fastify.all('/api/staff/*', async () => {

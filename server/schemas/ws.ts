@@ -66,7 +66,15 @@ export const ServerMessage = z.discriminatedUnion('type', [
   /** Assistant text streams as start → delta* → end; the stored transcript entry has the same id and seq. */
   z.object({ type: z.literal('message.start'), id: z.string(), seq: z.number().int().positive() }),
   z.object({ type: z.literal('message.delta'), id: z.string(), delta: z.string() }),
-  z.object({ type: z.literal('message.end'), id: z.string(), seq: z.number().int().positive(), text: z.string(), citations: z.array(Citation) }),
+  z.object({
+    type: z.literal('message.end'),
+    id: z.string(),
+    seq: z.number().int().positive(),
+    text: z.string(),
+    citations: z.array(Citation),
+    /** Set on an answer to a question: the question log's id, which 👍/👎 (POST /api/feedback) refers to. */
+    questionId: z.uuid().optional(),
+  }),
   /** What an answer or free text recorded, for the confirmation and the review card. */
   z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
   /** The next question with its widget; null when the interview has nothing more to ask. */

@@ -25,6 +25,22 @@ export function quotaOf(kb: KnowledgeData, regionName: string): RegionQuota | un
 }
 
 /** The region an enterprise names when it submits: an exact name or one of its aliases / short names. */
+/**
+ * The region an address names: the longest name or short name found in it, so 新乡县 wins over
+ * 新乡 (a county's own bureau does its 初审 under 四(三)). Null when none is named.
+ */
+export function regionIn(kb: KnowledgeData, address: string): string | null {
+  let best: { name: string; score: number } | null = null;
+  for (const r of kb.regions.regions) {
+    // A county named beside its city (洛阳市新安县) is the more precise place: it wins a tie.
+    const county = r.kind === '县' || r.kind === '县级市' ? 0.5 : 0;
+    for (const term of [r.name, r.short, ...r.aliases]) {
+      if (term.length >= 2 && address.includes(term) && (!best || term.length + county > best.score)) best = { name: r.name, score: term.length + county };
+    }
+  }
+  return best?.name ?? null;
+}
+
 export function resolveRegion(kb: KnowledgeData, text: string): string | undefined {
   const t = text.trim();
   const r = kb.regions.regions.find((x) => x.name === t || x.short === t || x.aliases.includes(t));

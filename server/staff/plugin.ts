@@ -6,6 +6,7 @@ import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
 import { StaffStore, type QuestionRecord } from './store';
 import staffRoutes from '../routes/staff';
 import staffEnterpriseRoutes from '../routes/staff-enterprise';
+import { loadAnswerLayers } from './answer-layer';
 
 export interface QuestionLog {
   /**
@@ -23,9 +24,15 @@ export interface StaffContext {
   audit(rec: AuditRecord): void;
 }
 
+export interface ExportLog {
+  /** Counts one application-form draft served as DOCX or PDF, for the dashboard; in the background. */
+  record(format: 'docx' | 'pdf'): void;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     questionLog: QuestionLog;
+    exportLog: ExportLog;
   }
 }
 
@@ -71,12 +78,19 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     },
   } satisfies QuestionLog);
 
+  fastify.decorate('exportLog', {
+    record(format) {
+      if (staffStore) track(staffStore.countExport(format).catch((err) => fastify.log.error({ err }, 'export count write failed')));
+    },
+  } satisfies ExportLog);
+
   let timer: NodeJS.Timeout | undefined;
   fastify.addHook('onReady', async () => {
     // The staff tables live beside the sessions, in the session store's database.
     const withDb = fastify.store as Partial<{ database(): Promise<Db> }>;
     if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
     staffStore = new StaffStore(await withDb.database(), dataDir);
+    await loadAnswerLayers(fastify, staffStore);
     const purge = () => track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
     purge();
     timer = setInterval(purge, PURGE_EVERY_MS);

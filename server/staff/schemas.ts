@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnswerEntry } from '../knowledge/schemas/answer-base';
 
 export const StaffRole = z.enum(['helpline', 'bureau', 'admin']);
 export type StaffRole = z.infer<typeof StaffRole>;
@@ -83,3 +84,20 @@ export const ReviewRequest = z.object({
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const AssistClaimRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, '协助码为 6 位数字 (6 digits)') });
+
+export const ReviewQueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const EntryIdParam = z.object({ id: AnswerEntry.shape.id });
+
+/** A staff answer-base entry: the shipped answer base's own entry schema, plus why and from which question. */
+export const SaveEntryRequest = z.object({
+  entry: AnswerEntry,
+  note: z.string().trim().max(500).default(''),
+  /** The logged question the entry answers; it leaves the review queue. */
+  fromQuestion: z.uuid().optional(),
+});
+
+export const RollbackRequest = z.object({ revision: z.number().int().min(1) });

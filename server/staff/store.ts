@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { staffDir } from './accounts';
 import { maskPersonalNumbers } from '../understand/personal';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
+import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 
 /** What an answer looks like to the log: the public AskResponse fields it reads. */
 export interface LoggedAnswer {
@@ -264,6 +265,88 @@ export class StaffStore {
     return n;
   }
 
+  // ---- review queue and the staff answer layer ----
+
+  /**
+   * Logged questions that need a look: refused, answered below `lowConfidence`, or voted 👎;
+   * newest first. A question stays in the queue until staff write an entry from it or dismiss it.
+   */
+  async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
+    await this.importSpool();
+    const args: unknown[] = [q.lowConfidence];
+    const before = q.before ? `and at < $${args.push(q.before)}` : '';
+    const r = await this.db.query<LogRow>(
+      `select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log
+       where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
+       order by at desc, id limit $${args.push(q.limit)}`,
+      args,
+    );
+    return r.rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) }));
+  }
+
+  async questionById(id: string): Promise<QuestionLogEntry | undefined> {
+    await this.flushLog();
+    const r = await this.db.query<LogRow>('select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log where id = $1', [id]);
+    const row = r.rows[0];
+    return row ? { ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) } : undefined;
+  }
+
+  /** Takes a question out of the review queue: answered by `entryId`, or dismissed when null. */
+  async markReviewed(id: string, by: string, entryId: string | null): Promise<boolean> {
+    await this.flushLog();
+    const r = await this.db.query('update staff_question_log set reviewed_by = $2, reviewed_at = now(), review_entry = $3 where id = $1', [id, by, entryId]);
+    return (r.affectedRows ?? 0) > 0;
+  }
+
+  /**
+   * Stores a new revision of a staff entry (null withdraws it, so the shipped entry of that id, if
+   * any, answers again). Revisions are never changed or deleted: a rollback is a new revision.
+   */
+  async saveEntryRevision(rec: { version: string; entryId: string; entry: AnswerEntry | null; author: string; note: string; changed: string[]; fromQuestion?: string }): Promise<EntryRevision> {
+    return this.db.transaction(async (tx) => {
+      const cur = await tx.query<{ n: number }>('select coalesce(max(revision), 0)::int as n from staff_answer_revisions where knowledge_version = $1 and entry_id = $2', [rec.version, rec.entryId]);
+      const revision = (cur.rows[0]?.n ?? 0) + 1;
+      const at = new Date().toISOString();
+      await tx.query(
+        `insert into staff_answer_revisions (knowledge_version, entry_id, revision, entry, author, at, note, changed, from_question)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [rec.version, rec.entryId, revision, rec.entry ? JSON.stringify(rec.entry) : null, rec.author, at, rec.note, JSON.stringify(rec.changed), rec.fromQuestion ?? null],
+      );
+      return { revision, entry: rec.entry, author: rec.author, at, note: rec.note, changed: rec.changed, fromQuestion: rec.fromQuestion ?? null };
+    });
+  }
+
+  /** Every revision of one entry, newest first. */
+  async entryRevisions(version: string, entryId: string): Promise<EntryRevision[]> {
+    const r = await this.db.query<RevisionRow>(
+      'select revision, entry, author, at, note, changed, from_question from staff_answer_revisions where knowledge_version = $1 and entry_id = $2 order by revision desc',
+      [version, entryId],
+    );
+    return r.rows.map(toRevision);
+  }
+
+  /** The latest revision of every staff entry of a version, withdrawn ones included (entry null). */
+  async latestEntries(version: string): Promise<(EntryRevision & { entryId: string })[]> {
+    const r = await this.db.query<RevisionRow & { entry_id: string }>(
+      `select distinct on (entry_id) entry_id, revision, entry, author, at, note, changed, from_question from staff_answer_revisions
+       where knowledge_version = $1 order by entry_id, revision desc`,
+      [version],
+    );
+    return r.rows.map((row) => ({ ...toRevision(row), entryId: row.entry_id }));
+  }
+
+  /** The knowledge versions that have staff entries. */
+  async layeredVersions(): Promise<string[]> {
+    const r = await this.db.query<{ v: string }>('select distinct knowledge_version as v from staff_answer_revisions');
+    return r.rows.map((row) => row.v);
+  }
+
+  // ---- exported drafts ----
+
+  async countExport(format: string): Promise<void> {
+    await this.db.query('insert into staff_exports (at, format) values (now(), $1)', [format]);
+  }
+
   // ---- dashboard ----
 
   /**
@@ -291,7 +374,10 @@ export class StaffStore {
       group(`snapshot->'assessment'->'category'->>'recommended'`),
       group(`snapshot->'assessment'->>'verdict'`),
     ]);
-    return { perDay: perDay.rows, topics: topics.rows, regions: regions.rows, categories: categories.rows, verdicts: verdicts.rows };
+    const exports = await this.db.query<{ format: string; count: number }>(
+      `select format, count(*)::int as count from staff_exports where at > ${since} group by 1 order by 1`,
+    );
+    return { perDay: perDay.rows, topics: topics.rows, regions: regions.rows, categories: categories.rows, verdicts: verdicts.rows, exports: exports.rows };
   }
 
   // ---- submissions to the bureau ----
@@ -420,6 +506,34 @@ export interface DashboardData {
   regions: { key: string | null; count: number }[];
   categories: { key: string | null; count: number }[];
   verdicts: { key: string | null; count: number }[];
+  /** Application-form drafts served as DOCX or PDF, per format. */
+  exports: { format: string; count: number }[];
+}
+
+export interface EntryRevision {
+  revision: number;
+  /** The entry as saved; null when this revision withdrew the staff entry. */
+  entry: AnswerEntry | null;
+  author: string;
+  at: string;
+  note: string;
+  /** The fields that differ from the entry in force before this revision. */
+  changed: string[];
+  fromQuestion: string | null;
+}
+
+interface RevisionRow {
+  revision: number;
+  entry: AnswerEntry | null;
+  author: string;
+  at: Date;
+  note: string;
+  changed: string[];
+  from_question: string | null;
+}
+
+function toRevision(r: RevisionRow): EntryRevision {
+  return { revision: r.revision, entry: r.entry, author: r.author, at: new Date(r.at).toISOString(), note: r.note, changed: r.changed, fromQuestion: r.from_question };
 }
 
 interface SubmissionRow {

@@ -23,8 +23,10 @@ describe('assisted sessions', () => {
   it('gives the enterprise a 6-digit code valid for 30 minutes; staff see the session read-only; the enterprise sees the viewer and revokes', async () => {
     const s = await newSession(b.app);
     await b.app.store.setAnswers(s.sessionId, { 'ent.registeredInHenan': true });
-    const { code, expiresAt } = await newCode(s);
+    const { code, expiresAt, helpline: line } = (await newCode(s)) as Awaited<ReturnType<typeof newCode>> & { helpline: { unit: string; phone: string } };
     expect(code).toMatch(/^\d{6}$/);
+    // The number to call comes with the code, from the knowledge data.
+    expect(line).toEqual({ unit: b.app.kb.data.facts.contact.unit, phone: b.app.kb.data.facts.contact.phone });
     const ttl = Date.parse(expiresAt) - Date.now();
     expect(ttl).toBeGreaterThan(29 * 60_000);
     expect(ttl).toBeLessThanOrEqual(30 * 60_000);

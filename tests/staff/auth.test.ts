@@ -27,7 +27,17 @@ beforeAll(async () => {
 afterAll(async () => b?.close());
 
 /** Every console route, with a body that would be valid for it. */
-const ROUTES: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: unknown; roles: string[] }[] = [
+/** A staff answer-base entry that passes every check, so only authorisation can refuse it. */
+const ENTRY = {
+  id: 'auth-probe',
+  questions: ['申报书用什么字体？', '申报书的字体有要求吗'],
+  answer: '通知没有规定申报书的字体：四(二)只要求提交PDF彩色版电子版。',
+  conclusion: 'open',
+  clauses: ['四(二)'],
+  quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }],
+};
+
+const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown; roles: string[] }[] = [
   { method: 'GET', url: '/api/staff/me', roles: ['helpline', 'bureau', 'admin'] },
   { method: 'POST', url: '/api/staff/logout', payload: {}, roles: ['helpline', 'bureau', 'admin'] },
   { method: 'POST', url: '/api/staff/password', payload: { current: 'x', next: 'yyyyyyyyyyyyyyyy' }, roles: ['helpline', 'bureau', 'admin'] },
@@ -44,6 +54,13 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: unknown; 
   { method: 'GET', url: '/api/staff/bureau/summary.xlsx', roles: ['bureau', 'admin'] },
   { method: 'POST', url: '/api/staff/assist/claim', payload: { code: '123456' }, roles: ['helpline', 'admin'] },
   { method: 'GET', url: '/api/staff/assist/00000000-0000-4000-8000-000000000000', roles: ['helpline', 'admin'] },
+  { method: 'GET', url: '/api/staff/review', roles: ['helpline', 'admin'] },
+  { method: 'POST', url: '/api/staff/review/00000000-0000-4000-8000-000000000000/dismiss', payload: {}, roles: ['helpline', 'admin'] },
+  { method: 'GET', url: '/api/staff/answers', roles: ['helpline', 'admin'] },
+  { method: 'GET', url: '/api/staff/answers/subsidiary', roles: ['helpline', 'admin'] },
+  { method: 'PUT', url: '/api/staff/answers/auth-probe', payload: { entry: ENTRY }, roles: ['helpline', 'admin'] },
+  { method: 'POST', url: '/api/staff/answers/auth-probe/rollback', payload: { revision: 1 }, roles: ['helpline', 'admin'] },
+  { method: 'DELETE', url: '/api/staff/answers/auth-probe', roles: ['helpline', 'admin'] },
   { method: 'GET', url: '/api/staff/no-such-route', roles: [] },
 ];
 
@@ -167,6 +184,13 @@ describe('authorisation of every console route', () => {
     // Another staff member's valid token does not fit this session's secret either.
     const other = await b.app.inject({ method: r.method, url: r.url, payload: r.payload as object, headers: { cookie: who.cookie, 'x-csrf-token': (who === admin ? helpline : admin).csrf } });
     expect(other.statusCode).toBe(403);
+  });
+
+  it('no refused write reached the answer base: the probe entry never answers', async () => {
+    const list = (await b.app.inject({ method: 'GET', url: '/api/staff/answers', headers: as(helpline) })).json();
+    expect(list.entries.some((e: { id: string }) => e.id === ENTRY.id)).toBe(false);
+    const a = (await b.app.inject({ method: 'POST', url: '/api/ask', payload: { question: ENTRY.questions[0] } })).json();
+    expect(a.answer).not.toContain(ENTRY.answer);
   });
 
   it('logout also needs the CSRF token, so another site cannot log staff out', async () => {

@@ -42,6 +42,20 @@ describe('submitting to the bureau', () => {
     const state = await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } });
     expect(state.json().submission.region).toBe('洛阳市');
   });
+
+  it('offers the regions of regions.json, the one the address names first; a county beside its city wins', async () => {
+    const s = await newSession(b.app);
+    const offered = async (address?: string) => {
+      if (address) await b.app.store.setAnswers(s.sessionId, { 'form.address': address });
+      return (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } })).json();
+    };
+    const none = await offered();
+    expect(none.suggested).toBeNull();
+    expect(none.regions).toEqual(b.app.kb.data.regions.regions.map((r) => r.name));
+    expect((await offered('河南省洛阳市涧西区建设路1号')).suggested).toBe('洛阳市');
+    const county = b.app.kb.data.regions.regions.find((r) => r.kind === '县' && r.prefecture === '洛阳市')!;
+    expect((await offered(`河南省洛阳市${county.name}工业园`)).suggested).toBe(county.name);
+  });
 });
 
 describe('bureau view', () => {

@@ -41,7 +41,7 @@ describe('dashboard', () => {
   });
 
   it('exports every dashboard table and the question log as CSV', async () => {
-    for (const t of ['perDay', 'topics', 'regions', 'categories', 'verdicts']) {
+    for (const t of ['perDay', 'topics', 'regions', 'categories', 'verdicts', 'exports']) {
       const res = await b.app.inject({ method: 'GET', url: `/api/staff/dashboard/${t}.csv`, headers: as(helpline) });
       expect(res.statusCode, t).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
@@ -52,6 +52,20 @@ describe('dashboard', () => {
     expect((await b.app.inject({ method: 'GET', url: '/api/staff/dashboard/secrets.csv', headers: as(helpline) })).statusCode).toBe(400);
     const log = await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) });
     expect(log.body.split('\r\n').filter(Boolean)).toHaveLength(QUESTIONS.length + 1);
+  });
+
+  it('counts the application-form drafts served as DOCX, and not a refused export', async () => {
+    const before = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    expect(before.draftsExported).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const res = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile: { name: '洛阳某机械有限公司' }, category: 'smartWorkshop' } });
+      expect(res.statusCode).toBe(200);
+    }
+    const refused = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile: {}, category: 'noSuchCategory' } });
+    expect(refused.statusCode).toBe(400);
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    expect(d.draftsExported).toBe(2);
+    expect(d.tables.exports.rows).toEqual([['DOCX', 2]]);
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {

@@ -20,6 +20,7 @@ import './zz-composer';
 import './zz-assessment-panel';
 import './zz-review-card';
 import './zz-drafts-panel';
+import './zz-help-actions';
 import './zz-clause-viewer';
 import './zz-offline-banner';
 
@@ -678,7 +679,8 @@ export class ZzApp extends LitElement {
               .answered=${Object.values(this._conv.answers).filter((v) => v !== null).length}
               .capabilityLabels=${this._capabilityLabels}
               .notice=${this._conv.knowledge ?? null}
-            ></zz-assessment-panel>`
+            ></zz-assessment-panel>
+            <zz-help-actions .session=${this._session} .assessment=${this._conv.assessment}></zz-help-actions>`
           : tab === 'review'
             ? html`<zz-review-card
                 .items=${[...this._conv.recorded.values()]}

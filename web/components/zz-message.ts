@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { apiJson } from '../lib/api';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
 import { splitRichText } from '../lib/format';
@@ -100,6 +101,13 @@ export class ZzMessage extends LitElement {
       .error {
         color: var(--zz-color-unmet);
       }
+      .vote {
+        padding: 0 var(--zz-space-2);
+      }
+      .vote[aria-pressed='true'] {
+        background: var(--zz-color-primary-soft);
+        border-color: var(--zz-color-primary);
+      }
       .cursor {
         display: inline-block;
         width: 0.5em;
@@ -122,6 +130,9 @@ export class ZzMessage extends LitElement {
   @property({ attribute: false }) message!: ChatMessage;
   /** True while the socket is down, so a queued message says it is waiting rather than sending. */
   @property({ type: Boolean }) offline = false;
+
+  @state() private _vote: 'up' | 'down' | null = null;
+  @state() private _voteError = '';
 
   protected willUpdate(): void {
     this.toggleAttribute('role-user', this.message?.role === 'user');
@@ -159,7 +170,28 @@ export class ZzMessage extends LitElement {
     if (m.status === 'rejected')
       // No retry: the server would refuse the same value again; the note by the question says what to fix.
       return html`<div class="meta"><span class="error">未被接受：${m.error ?? '答案不符合要求'}</span></div>`;
+    if (m.role === 'assistant' && m.logId && m.status === 'done') return this._feedback(m.logId);
     return nothing;
+  }
+
+  /** 👍/👎 go to the question log; a 👎 puts the answer in front of the helpline for review. */
+  private _feedback(logId: string) {
+    const v = this._vote;
+    return html`<div class="meta" role="group" aria-label="这条回答有帮助吗？">
+      <button class="btn ghost vote" type="button" aria-label="有帮助" aria-pressed=${v === 'up' ? 'true' : 'false'} data-vote="up" @click=${() => this._send(logId, 'up')}>👍</button>
+      <button class="btn ghost vote" type="button" aria-label="没有帮助" aria-pressed=${v === 'down' ? 'true' : 'false'} data-vote="down" @click=${() => this._send(logId, 'down')}>👎</button>
+      ${this._voteError ? html`<span class="error">${this._voteError}</span>` : v ? html`<span>${v === 'down' ? '已记录，热线工作人员会复核这条回答' : '谢谢反馈'}</span>` : nothing}
+    </div>`;
+  }
+
+  private async _send(questionId: string, vote: 'up' | 'down') {
+    this._voteError = '';
+    try {
+      await apiJson('/api/feedback', { body: { questionId, vote } });
+      this._vote = vote;
+    } catch (err) {
+      this._voteError = (err as Error).message;
+    }
   }
 
   render() {

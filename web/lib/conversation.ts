@@ -31,6 +31,8 @@ export interface ChatMessage {
   caption?: string;
   /** For an answer given with a widget: which question, so a refusal is shown next to that widget. */
   questionId?: string;
+  /** For an answer to a question about the notice: its question-log id, which 👍/👎 refer to. */
+  logId?: string;
 }
 
 /**
@@ -147,7 +149,7 @@ export class Conversation {
         break;
       case 'message.end': {
         const exists = this.messages.some((m) => m.id === msg.id);
-        const done: ChatMessage = { id: msg.id, role: 'assistant', text: msg.text, citations: msg.citations, status: 'done', seq: msg.seq };
+        const done: ChatMessage = { id: msg.id, role: 'assistant', text: msg.text, citations: msg.citations, status: 'done', seq: msg.seq, ...(msg.questionId ? { logId: msg.questionId } : {}) };
         if (exists) this.update((m) => m.id === msg.id, () => done);
         else this.messages = [...this.messages, done];
         this.lastFinished = done;

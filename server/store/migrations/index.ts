@@ -5,6 +5,7 @@ import m0002 from './0002-sessions-updated-at';
 import m0003 from './0003-staff';
 import m0004 from './0004-transcript-seq-counter';
 import m0005 from './0005-rate-limit';
+import m0006 from './0006-staff-answers';
 
 export type { Migration };
 
@@ -12,7 +13,7 @@ export type { Migration };
  * Every schema change, in the order applied. A new table or column is a new file here with
  * the next version number; a released migration is never edited.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 /** The tables every integrity and readiness check reads, with their primary key columns. */
 export const TABLE_KEYS = {

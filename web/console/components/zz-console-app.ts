@@ -5,15 +5,17 @@ import { call, ROLE_LABEL, setCsrf, type Identity } from '../api';
 import './zz-console-login';
 import './zz-console-ask';
 import './zz-console-log';
+import './zz-console-review';
 import './zz-console-bureau';
 import './zz-console-assist';
 import './zz-console-password';
 
-type Tab = 'ask' | 'log' | 'dashboard' | 'bureau' | 'assist' | 'knowledge';
+type Tab = 'ask' | 'log' | 'review' | 'dashboard' | 'bureau' | 'assist' | 'knowledge';
 
 const TABS: { id: Tab; label: string; roles: Identity['role'][] }[] = [
   { id: 'ask', label: '问答', roles: ['helpline', 'bureau', 'admin'] },
   { id: 'log', label: '问题记录', roles: ['helpline', 'admin'] },
+  { id: 'review', label: '待复核', roles: ['helpline', 'admin'] },
   { id: 'dashboard', label: '统计', roles: ['helpline', 'admin'] },
   { id: 'bureau', label: '辖区申报', roles: ['bureau'] },
   { id: 'assist', label: '热线协助', roles: ['helpline', 'admin'] },
@@ -143,6 +145,8 @@ export class ZzConsoleApp extends LitElement {
         return html`<zz-console-ask></zz-console-ask>`;
       case 'log':
         return html`<zz-console-log></zz-console-log>`;
+      case 'review':
+        return html`<zz-console-review></zz-console-review>`;
       case 'dashboard':
         // ECharts is most of the console's weight; it loads when the dashboard is first opened.
         void import('./zz-console-dashboard');

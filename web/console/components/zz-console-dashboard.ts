@@ -16,13 +16,14 @@ interface Table {
   columns: string[];
   rows: (string | number)[][];
 }
-type TableId = 'perDay' | 'topics' | 'regions' | 'categories' | 'verdicts';
+type TableId = 'perDay' | 'topics' | 'regions' | 'categories' | 'verdicts' | 'exports';
 interface Dashboard {
   days: number;
   lowConfidence: number;
   questions: number;
   refusalRate: number;
   lowConfidenceRate: number;
+  draftsExported: number;
   tables: Record<TableId, Table>;
 }
 
@@ -127,11 +128,12 @@ export class ZzConsoleDashboard extends LitElement {
         <div class="card"><div class="muted">近 ${d.days} 天问题数</div><div class="big">${d.questions}</div></div>
         <div class="card"><div class="muted">未能回答比例</div><div class="big">${pct(d.refusalRate)}</div></div>
         <div class="card"><div class="muted">低置信度比例（&lt; ${Math.round(d.lowConfidence * 100)}%）</div><div class="big">${pct(d.lowConfidenceRate)}</div></div>
+        <div class="card"><div class="muted">导出申报书草稿（份）</div><div class="big" data-testid="drafts-exported">${d.draftsExported}</div></div>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">${this._head('perDay', d.tables.perDay)}<div id="perDay" class="chart" role="img" aria-label="每日问题数柱状图"></div></div>
       <div class="card">${this._head('topics', d.tables.topics)}<div id="topics" class="chart" role="img" aria-label="热点条款柱状图"></div>${this._table(d.tables.topics)}</div>
-      ${(['regions', 'categories', 'verdicts'] as const).map((id) => html`<div class="card">${this._head(id, d.tables[id])}${this._table(d.tables[id])}</div>`)}
+      ${(['regions', 'categories', 'verdicts', 'exports'] as const).map((id) => html`<div class="card">${this._head(id, d.tables[id])}${this._table(d.tables[id])}</div>`)}
     `;
   }
 

@@ -1,0 +1,166 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError, notFound, parseOr400 } from '../errors';
+import { answerQuestion, matchEntries } from '../qa/answer';
+import { answersOf, checkEntry, EntryRejected, staffEntryIds } from '../qa/layer';
+import { understanderFor } from '../understand';
+import type { AnswerEntry } from '../knowledge/schemas/answer-base';
+import { LOW_CONFIDENCE } from '../staff/dashboard';
+import { applyAnswerLayer } from '../staff/answer-layer';
+import type { StaffContext } from '../staff/plugin';
+import { EntryIdParam, ReviewQueueQuery, RollbackRequest, SaveEntryRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
+
+export interface StaffAnswerOptions {
+  ctx: StaffContext;
+  requireRole(request: FastifyRequest, ...roles: StaffRole[]): StaffIdentity;
+  audit(request: FastifyRequest, action: string, target?: string, detail?: unknown): void;
+}
+
+const ENTRY_FIELDS = ['questions', 'answer', 'conclusion', 'clauses', 'quotes', 'requires', 'excludes', 'topic', 'fill'] as const;
+
+/** JSON with object keys sorted: an entry read back from jsonb has its keys in another order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/** The fields in which `next` differs from the entry in force before it. */
+function changedFields(before: AnswerEntry | null, next: AnswerEntry | null): string[] {
+  if (!before || !next) return before === next ? [] : ['entry'];
+  return ENTRY_FIELDS.filter((k) => canonical(before[k]) !== canonical(next[k]));
+}
+
+/**
+ * The review queue and the staff answer layer, inside the staff scope (cookie, CSRF and roles
+ * are checked by the hooks of staff.ts). Only the helpline and admins write answers: a bureau
+ * account reviews applicants, not the province's answers.
+ */
+export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: StaffAnswerOptions): Promise<void> {
+  const { ctx, requireRole, audit } = opts;
+  const kb = () => fastify.kb;
+  const editors: StaffRole[] = ['helpline', 'admin'];
+
+  const shippedEntry = (id: string) => kb().data.answerBase.entries.find((e) => e.id === id) ?? null;
+  /** The entry that answers under this id now: the latest staff revision, else the shipped one. */
+  const inForce = async (id: string): Promise<AnswerEntry | null> => {
+    const latest = (await ctx.store().entryRevisions(kb().version, id))[0];
+    return latest ? latest.entry ?? shippedEntry(id) : shippedEntry(id);
+  };
+
+  const rejected = (err: unknown): never => {
+    if (err instanceof EntryRejected) throw new HttpError(400, 'ENTRY_REJECTED', err.message, err.details);
+    throw err;
+  };
+
+  // Saves run one at a time: a rebuild that read the rows before another save committed must not
+  // finish after that save's rebuild and swap in a layer without it.
+  let saving: Promise<unknown> = Promise.resolve();
+
+  /** Stores a revision and lays the version's entries over the shipped base again, before answering. */
+  const save = (request: FastifyRequest, id: string, entry: AnswerEntry | null, note: string, fromQuestion?: string) => {
+    const who = requireRole(request, ...editors);
+    const run = saving.then(async () => {
+      const before = await inForce(id);
+      const changed = changedFields(before, entry ?? shippedEntry(id));
+      const rev = await ctx.store().saveEntryRevision({ version: kb().version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
+      await applyAnswerLayer(fastify, ctx.store(), kb());
+      if (fromQuestion) await ctx.store().markReviewed(fromQuestion, who.username, id);
+      return rev;
+    });
+    saving = run.catch(() => undefined);
+    return run;
+  };
+
+  fastify.get('/api/staff/review', async (request) => {
+    requireRole(request, ...editors);
+    const q = parseOr400(ReviewQueueQuery, request.query, 'query');
+    const items = await ctx.store().reviewQueue({ ...q, lowConfidence: LOW_CONFIDENCE });
+    const u = understanderFor(kb().data);
+    audit(request, 'review.list');
+    return {
+      lowConfidence: LOW_CONFIDENCE,
+      knowledgeVersion: kb().version,
+      // The entry the question comes closest to, so staff can fix it instead of writing a second one.
+      items: items.map((i) => ({ ...i, nearest: matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry.id ?? null })),
+    };
+  });
+
+  fastify.post('/api/staff/review/:id/dismiss', async (request) => {
+    const who = requireRole(request, ...editors);
+    const { id } = parseOr400(z.object({ id: z.uuid() }), request.params, 'params');
+    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound('问题记录');
+    audit(request, 'review.dismiss', id);
+    return { ok: true };
+  });
+
+  fastify.get('/api/staff/answers', async (request) => {
+    requireRole(request, ...editors);
+    const version = kb().version;
+    const staff = new Map((await ctx.store().latestEntries(version)).map((r) => [r.entryId, r]));
+    type Row = { id: string; question: string; conclusion: AnswerEntry['conclusion'] | null; origin: 'shipped' | 'edited' | 'staff' | 'withdrawn'; revision: number | null; by: string | null; at: string | null };
+    const list: Row[] = answersOf(kb()).entries.map(({ entry }) => {
+      const r = staff.get(entry.id);
+      return { id: entry.id, question: entry.questions[0]!, conclusion: entry.conclusion, origin: r ? (shippedEntry(entry.id) ? 'edited' : 'staff') : 'shipped', revision: r?.revision ?? null, by: r?.author ?? null, at: r?.at ?? null };
+    });
+    // Withdrawn staff-only entries answer nothing but keep their history, so they can be rolled back.
+    for (const [id, r] of staff) if (!r.entry && !shippedEntry(id)) list.push({ id, question: '', conclusion: null, origin: 'withdrawn', revision: r.revision, by: r.author, at: r.at });
+    return { knowledgeVersion: version, entries: list };
+  });
+
+  fastify.get('/api/staff/answers/:id', async (request) => {
+    requireRole(request, ...editors);
+    const { id } = parseOr400(EntryIdParam, request.params, 'params');
+    const revisions = await ctx.store().entryRevisions(kb().version, id);
+    const shipped = shippedEntry(id);
+    if (!shipped && revisions.length === 0) throw notFound('答复条目');
+    return { id, knowledgeVersion: kb().version, entry: await inForce(id), shipped, staff: staffEntryIds(kb()).has(id), revisions };
+  });
+
+  fastify.put('/api/staff/answers/:id', async (request) => {
+    const { id } = parseOr400(EntryIdParam, request.params, 'params');
+    requireRole(request, ...editors);
+    const body = parseOr400(SaveEntryRequest, request.body);
+    if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致 (entry id must match the path)`);
+    let entry: AnswerEntry;
+    try {
+      entry = checkEntry(kb(), body.entry);
+    } catch (err) {
+      audit(request, 'answer.rejected', id);
+      return rejected(err);
+    }
+    if (body.fromQuestion && !(await ctx.store().questionById(body.fromQuestion))) throw notFound('问题记录');
+    const rev = await save(request, id, entry, body.note, body.fromQuestion);
+    audit(request, 'answer.save', id, { revision: rev.revision, changed: rev.changed, fromQuestion: body.fromQuestion });
+    // What the next asker gets, so the writer sees the entry answer at once.
+    const probe = body.fromQuestion ? (await ctx.store().questionById(body.fromQuestion))!.question : entry.questions[0]!;
+    return { revision: rev, answer: answerQuestion(kb(), probe), probe };
+  });
+
+  fastify.post('/api/staff/answers/:id/rollback', async (request) => {
+    const { id } = parseOr400(EntryIdParam, request.params, 'params');
+    requireRole(request, ...editors);
+    const { revision } = parseOr400(RollbackRequest, request.body);
+    const target = (await ctx.store().entryRevisions(kb().version, id)).find((r) => r.revision === revision);
+    if (!target) throw notFound(`答复条目 ${id} 的第 ${revision} 版`);
+    let entry: AnswerEntry | null = null;
+    try {
+      entry = target.entry ? checkEntry(kb(), target.entry) : null;
+    } catch (err) {
+      return rejected(err);
+    }
+    const rev = await save(request, id, entry, `回滚到第 ${revision} 版 (rollback to revision ${revision})`);
+    audit(request, 'answer.rollback', id, { to: revision, revision: rev.revision });
+    return { revision: rev };
+  });
+
+  /** Withdraws the staff entry: the shipped entry of that id (if any) answers again. History is kept. */
+  fastify.delete('/api/staff/answers/:id', async (request) => {
+    const { id } = parseOr400(EntryIdParam, request.params, 'params');
+    requireRole(request, ...editors);
+    if (!staffEntryIds(kb()).has(id)) throw notFound('工作人员答复条目');
+    const rev = await save(request, id, null, '撤回 (withdrawn)');
+    audit(request, 'answer.withdraw', id, { revision: rev.revision });
+    return { revision: rev };
+  });
+}

@@ -1,0 +1,251 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Assessment } from '../../server/schemas/profile';
+import { controls } from './shared-styles';
+import { apiJson } from '../lib/api';
+import type { SessionRef } from '../lib/session-link';
+
+interface AssistCode {
+  code: string;
+  expiresAt: string;
+  helpline: { unit: string; phone: string };
+}
+
+interface AssistState {
+  pendingCodeExpiresAt: string | null;
+  viewers: { username: string; since: string }[];
+}
+
+interface SubmitState {
+  submission: { region: string; submittedAt: string } | null;
+  regions: string[];
+  suggested: string | null;
+}
+
+/** While a code waits or a helpline member is viewing, the page asks who is viewing this often. */
+const POLL_MS = 10_000;
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The enterprise's two ways to reach staff: 「请热线协助」 gives a one-time code to read out to the
+ * helpline, who may then view this session read-only (the enterprise sees who and can end it);
+ * 「提交给所在地工信部门初审」 hands a complete, eligible assessment to the bureau of its region.
+ */
+@customElement('zz-help-actions')
+export class ZzHelpActions extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        margin-top: var(--zz-space-4);
+      }
+      section {
+        border-top: 1px solid var(--zz-color-border);
+        padding-top: var(--zz-space-3);
+        margin-top: var(--zz-space-3);
+      }
+      h3 {
+        font-size: var(--zz-font-size);
+        margin: 0 0 var(--zz-space-2);
+      }
+      .code {
+        font-size: 28px;
+        font-weight: 700;
+        letter-spacing: 0.2em;
+        font-variant-numeric: tabular-nums;
+      }
+      .muted {
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-2);
+        align-items: center;
+      }
+      select {
+        min-height: var(--zz-tap);
+        padding: 0 var(--zz-space-2);
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        background: var(--zz-color-surface);
+        max-width: 100%;
+      }
+      .error {
+        color: var(--zz-color-unmet);
+      }
+      .viewing {
+        color: var(--zz-color-partial);
+      }
+    `,
+  ];
+
+  /** The open session; nothing is shown without one. */
+  @property({ attribute: false }) session: SessionRef | null = null;
+  /** The latest assessment; the bureau button appears once it is complete and eligible. */
+  @property({ attribute: false }) assessment: Assessment | null = null;
+
+  @state() private _code: AssistCode | null = null;
+  @state() private _assist: AssistState | null = null;
+  @state() private _submit: SubmitState | null = null;
+  @state() private _region = '';
+  @state() private _busy = false;
+  @state() private _error = '';
+  private _timer: ReturnType<typeof setInterval> | undefined;
+  private _loadedFor = '';
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stopPolling();
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('session') && this.session?.sessionId !== this._loadedFor) {
+      this._loadedFor = this.session?.sessionId ?? '';
+      this._code = null;
+      this._assist = null;
+      this._submit = null;
+      this._stopPolling();
+      if (this.session) void this._refreshAssist();
+    }
+    if (this._complete && this.session && !this._submit) void this._loadSubmit();
+  }
+
+  /** Complete (not waiting on answers) and eligible: what the bureau can review. */
+  private get _complete(): boolean {
+    const a = this.assessment;
+    return Boolean(a && a.eligible && a.verdict !== 'incomplete' && a.category.recommended);
+  }
+
+  private _url(suffix: string): string {
+    return `/api/sessions/${encodeURIComponent(this.session!.sessionId)}/${suffix}`;
+  }
+
+  private async _askHelp() {
+    if (!this.session) return;
+    this._busy = true;
+    this._error = '';
+    try {
+      this._code = await apiJson<AssistCode>(this._url('assist'), { token: this.session.token, body: {} });
+      await this._refreshAssist();
+    } catch (err) {
+      this._error = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _refreshAssist() {
+    if (!this.session) return;
+    try {
+      const s = await apiJson<AssistState>(this._url('assist'), { token: this.session.token });
+      this._assist = s;
+      if (!s.pendingCodeExpiresAt && this._code) this._code = null;
+      if (s.pendingCodeExpiresAt || s.viewers.length) this._startPolling();
+      else this._stopPolling();
+    } catch {
+      /* the state shows again on the next poll or action */
+    }
+  }
+
+  private async _revoke() {
+    if (!this.session) return;
+    try {
+      this._assist = await apiJson<AssistState>(this._url('assist'), { token: this.session.token, method: 'DELETE' });
+      this._code = null;
+      this._stopPolling();
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private _startPolling() {
+    this._timer ??= setInterval(() => void this._refreshAssist(), POLL_MS);
+  }
+
+  private _stopPolling() {
+    if (this._timer) clearInterval(this._timer);
+    this._timer = undefined;
+  }
+
+  private async _loadSubmit() {
+    if (!this.session) return;
+    this._submit = { submission: null, regions: [], suggested: null };
+    try {
+      const s = await apiJson<SubmitState>(this._url('submit'), { token: this.session.token });
+      this._submit = s;
+      this._region = s.submission?.region ?? s.suggested ?? '';
+    } catch (err) {
+      this._submit = null;
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _send() {
+    if (!this.session || !this._region) return;
+    this._busy = true;
+    this._error = '';
+    try {
+      const r = await apiJson<{ region: string; submittedAt: string }>(this._url('submit'), { token: this.session.token, body: { region: this._region } });
+      this._submit = { ...this._submit!, submission: r };
+    } catch (err) {
+      this._error = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private get _helpSection() {
+    const viewers = this._assist?.viewers ?? [];
+    const code = this._code;
+    return html`<section aria-label="热线协助">
+      <h3>需要热线帮忙？</h3>
+      ${code
+        ? html`<p>请在电话中把协助码读给热线工作人员（${time(code.expiresAt)} 前有效，仅可使用一次）：</p>
+            <p class="code" data-testid="assist-code">${code.code}</p>
+            <p class="muted">热线：${code.helpline.unit} ${code.helpline.phone}</p>`
+        : nothing}
+      ${viewers.length
+        ? html`<p class="viewing" role="status" data-testid="assist-viewers">热线工作人员 ${viewers.map((v) => v.username).join('、')} 正在只读查看本会话</p>`
+        : nothing}
+      <div class="row">
+        <button class="btn" type="button" ?disabled=${this._busy} @click=${this._askHelp}>${code ? '换一个协助码' : '请热线协助'}</button>
+        ${code || viewers.length ? html`<button class="btn ghost" type="button" @click=${this._revoke}>结束协助</button>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  private get _submitSection() {
+    if (!this._complete || !this._submit) return nothing;
+    const s = this._submit;
+    const done = s.submission;
+    return html`<section aria-label="提交初审">
+      <h3>提交给所在地工信部门初审</h3>
+      <p class="muted">提交后，所选地区的工业和信息化主管部门可以看到本次评估结论、差距和申报书草稿，用于初审和现场真实性核查。</p>
+      ${done
+        ? html`<p role="status" data-testid="submitted">已于 ${new Date(done.submittedAt).toLocaleString('zh-CN')} 提交给${done.region}工信部门。评估或草稿有更新时可以再次提交。</p>`
+        : nothing}
+      <div class="row">
+        <select aria-label="所在地区" .value=${this._region} @change=${(e: Event) => (this._region = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this._region}>请选择所在地区</option>
+          ${s.regions.map((r) => html`<option value=${r} ?selected=${r === this._region}>${r}</option>`)}
+        </select>
+        <button class="btn primary" type="button" ?disabled=${this._busy || !this._region} @click=${this._send}>${done ? '再次提交' : '提交给所在地工信部门初审'}</button>
+      </div>
+    </section>`;
+  }
+
+  render() {
+    if (!this.session) return nothing;
+    return html`${this._submitSection}${this._helpSection}${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-help-actions': ZzHelpActions;
+  }
+}

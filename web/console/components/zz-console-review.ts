@@ -1,0 +1,388 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { controls } from '../../components/shared-styles';
+import { consoleStyles } from './styles';
+import { call, type Answer } from '../api';
+import type { AnswerEntry } from '../../../server/knowledge/schemas/answer-base';
+import type { QuestionLogEntry } from '../../../server/staff/schemas';
+import type { EntryRevision } from '../../../server/staff/store';
+
+interface QueueItem extends QuestionLogEntry {
+  /** The answer-base entry the question comes closest to, if any. */
+  nearest: string | null;
+}
+
+interface EntrySummary {
+  id: string;
+  question: string;
+  conclusion: string;
+  origin: 'shipped' | 'edited' | 'staff' | 'withdrawn';
+  revision: number | null;
+  by: string | null;
+  at: string | null;
+}
+
+interface EntryDetail {
+  id: string;
+  entry: AnswerEntry | null;
+  shipped: AnswerEntry | null;
+  revisions: EntryRevision[];
+}
+
+const CONCLUSIONS: { id: AnswerEntry['conclusion']; label: string }[] = [
+  { id: 'yes', label: '可以 / 是' },
+  { id: 'no', label: '不可以 / 否' },
+  { id: 'value', label: '具体数值、日期或形式' },
+  { id: 'list', label: '列举' },
+  { id: 'depends', label: '视情况而定' },
+  { id: 'open', label: '通知未规定，由他人决定' },
+  { id: 'notCovered', label: '通知未涉及' },
+];
+
+const FIELD_LABEL: Record<string, string> = { entry: '新建/撤回', questions: '问法', answer: '答复', conclusion: '结论', clauses: '条款', quotes: '引文', requires: '必含词', excludes: '排除词', topic: '话题', fill: '计算' };
+
+const ORIGIN: Record<EntrySummary['origin'], string> = { shipped: '随版本发布', edited: '工作人员修改', staff: '工作人员新增', withdrawn: '已撤回' };
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A fresh id for an entry written from a question: the answer base's id format, unique enough per office. */
+function newId(): string {
+  return `staff-${Date.now().toString(36)}`;
+}
+
+/**
+ * The review queue: refused, unsure and 👎 answers from the log. From an item, staff write a new
+ * answer-base entry or fix the nearest one; the server checks the clauses and the verbatim quotes,
+ * and the entry answers the next asker at once. Every save is a revision that can be rolled back.
+ */
+@customElement('zz-console-review')
+export class ZzConsoleReview extends LitElement {
+  static styles = [
+    controls,
+    consoleStyles,
+    css`
+      :host {
+        display: block;
+      }
+      td.q {
+        min-width: 12em;
+      }
+      .field {
+        margin-bottom: var(--zz-space-3);
+      }
+      select {
+        min-height: var(--zz-tap);
+        padding: 0 var(--zz-space-2);
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        background: var(--zz-color-surface);
+      }
+      .quote {
+        display: grid;
+        grid-template-columns: 9em 1fr auto;
+        gap: var(--zz-space-2);
+        margin-bottom: var(--zz-space-2);
+      }
+      @media (max-width: 560px) {
+        .quote {
+          grid-template-columns: 1fr;
+        }
+      }
+      .answer {
+        white-space: pre-wrap;
+        line-height: var(--zz-line-height);
+      }
+      .ok-box {
+        background: var(--zz-color-met-soft);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        margin: var(--zz-space-2) 0;
+      }
+    `,
+  ];
+
+  @state() private _queue: QueueItem[] = [];
+  @state() private _entries: EntrySummary[] = [];
+  @state() private _error = '';
+  /** The entry being edited: the loaded entry (its other fields are kept), the question it answers, its history. */
+  @state() private _base: Partial<AnswerEntry> | null = null;
+  @state() private _from: QueueItem | null = null;
+  @state() private _detail: EntryDetail | null = null;
+  @state() private _quotes: { clause: string; find: string }[] = [];
+  @state() private _saveError = '';
+  @state() private _saved: { revision: number; answer: Answer; probe: string } | null = null;
+  @state() private _busy = false;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    try {
+      const [q, e] = await Promise.all([
+        call<{ items: QueueItem[] }>('GET', '/api/staff/review?limit=200'),
+        call<{ entries: EntrySummary[] }>('GET', '/api/staff/answers'),
+      ]);
+      this._queue = q.items;
+      this._entries = e.entries;
+      this._error = '';
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  render() {
+    const staffEntries = this._entries.filter((e) => e.origin !== 'shipped');
+    return html`
+      <div class="card">
+        <div class="row">
+          <h2 style="flex:1">待复核的问题</h2>
+          <button class="btn" @click=${() => this._load()}>刷新</button>
+        </div>
+        <p class="muted">未能回答、置信度低于 50% 或企业点了 👎 的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+        <div class="table-wrap">
+          <table>
+            <thead><tr><th>时间</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
+            <tbody>
+              ${this._queue.map(
+                (q) => html`<tr data-testid="review-item">
+                  <td>${when(q.at)}</td>
+                  <td class="q" title=${q.answer}>${q.question}</td>
+                  <td>
+                    ${q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
+                    ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
+                    ${q.feedback === 'down' ? html`<span class="tag unmet">👎</span>` : ''}
+                  </td>
+                  <td>${q.clauses.join('、') || '—'}</td>
+                  <td>
+                    <div class="row">
+                      <button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
+                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title="在最接近的条目中加入这个问法">修改 ${q.nearest}</button>` : ''}
+                      <button class="btn ghost" @click=${() => this._dismiss(q)}>忽略</button>
+                    </div>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        ${this._queue.length ? '' : html`<p class="muted">没有待复核的问题</p>`}
+      </div>
+      ${this._base ? this._editor() : ''}
+      <div class="card">
+        <h2>工作人员答复条目</h2>
+        <p class="muted">叠加在随版本发布的答复库之上，保存在数据库中；每次修改都是一个新版本。</p>
+        ${staffEntries.length
+          ? html`<div class="table-wrap"><table>
+              <thead><tr><th>条目</th><th>问题</th><th>来源</th><th>版本</th><th>修改人</th><th></th></tr></thead>
+              <tbody>
+                ${staffEntries.map(
+                  (e) => html`<tr>
+                    <td>${e.id}</td><td>${e.question}</td><td>${ORIGIN[e.origin]}</td><td>第 ${e.revision} 版</td>
+                    <td>${e.by} ${e.at ? when(e.at) : ''}</td>
+                    <td><button class="btn" @click=${() => this._edit(e.id, null)}>打开</button></td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table></div>`
+          : html`<p class="muted">暂无</p>`}
+      </div>
+    `;
+  }
+
+  private _editor() {
+    const b = this._base!;
+    const d = this._detail;
+    return html`<div class="card" data-testid="entry-editor">
+      <h2>${d ? `修改答复条目 ${b.id}` : '新的答复条目'}</h2>
+      ${this._from ? html`<p class="muted">来自问题：“${this._from.question}”</p>` : ''}
+      <form @submit=${this._save}>
+        <div class="field">
+          <label for="id">条目编号（小写字母、数字和 -）</label>
+          <input id="id" type="text" .value=${b.id ?? ''} ?readonly=${Boolean(d)} pattern="[a-z0-9\\-]+" required />
+        </div>
+        <div class="field">
+          <label for="questions">问法（每行一种，至少两种；第一行为标准问题）</label>
+          <textarea id="questions" .value=${(b.questions ?? []).join('\n')} required></textarea>
+        </div>
+        <div class="field">
+          <label for="answer">答复（结论在前）</label>
+          <textarea id="answer" .value=${b.answer ?? ''} required></textarea>
+        </div>
+        <div class="field">
+          <label for="conclusion">结论类型</label>
+          <select id="conclusion" .value=${b.conclusion ?? 'yes'}>
+            ${CONCLUSIONS.map((c) => html`<option value=${c.id} ?selected=${c.id === (b.conclusion ?? 'yes')}>${c.label}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label>引文（条款编号和其中逐字摘录的原文，服务器逐字核对）</label>
+          ${this._quotes.map(
+            (q, i) => html`<div class="quote">
+              <input type="text" aria-label="条款编号" data-testid="quote-clause" placeholder="如 四(二)" .value=${q.clause} @input=${(e: Event) => this._setQuote(i, 'clause', (e.target as HTMLInputElement).value)} />
+              <input type="text" aria-label="原文" data-testid="quote-find" placeholder="条款中的原文" .value=${q.find} @input=${(e: Event) => this._setQuote(i, 'find', (e.target as HTMLInputElement).value)} />
+              <button type="button" class="btn ghost" @click=${() => (this._quotes = this._quotes.filter((_, j) => j !== i))}>删除</button>
+            </div>`,
+          )}
+          <button type="button" class="btn" @click=${() => (this._quotes = [...this._quotes, { clause: '', find: '' }])}>添加引文</button>
+        </div>
+        <div class="field">
+          <label for="clauses">依据条款（以空格或顿号分隔；留空则用引文的条款）</label>
+          <input id="clauses" type="text" .value=${(b.clauses ?? []).join(' ')} />
+        </div>
+        <div class="field">
+          <label for="note">修改说明</label>
+          <input id="note" type="text" maxlength="500" />
+        </div>
+        ${this._saveError ? html`<div class="error" role="alert" data-testid="save-error">${this._saveError}</div>` : ''}
+        ${this._saved
+          ? html`<div class="ok-box" data-testid="saved">
+              已保存为第 ${this._saved.revision} 版，立即生效。“${this._saved.probe}”现在的答复：
+              <p class="answer">${this._saved.answer.answer}</p>
+            </div>`
+          : ''}
+        <div class="row">
+          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? '保存中…' : '保存并生效'}</button>
+          <button type="button" class="btn ghost" @click=${() => this._close()}>关闭</button>
+        </div>
+      </form>
+      ${d && d.revisions.length ? this._history(d) : ''}
+    </div>`;
+  }
+
+  private _history(d: EntryDetail) {
+    const latest = d.revisions[0]!.revision;
+    return html`<h2 style="margin-top: var(--zz-space-4)">修改记录</h2>
+      <div class="table-wrap"><table data-testid="revisions">
+        <thead><tr><th>版本</th><th>时间</th><th>修改人</th><th>改动</th><th>说明</th><th></th></tr></thead>
+        <tbody>
+          ${d.revisions.map(
+            (r) => html`<tr>
+              <td>第 ${r.revision} 版${r.entry ? '' : '（撤回）'}</td>
+              <td>${when(r.at)}</td>
+              <td>${r.author}</td>
+              <td>${r.changed.map((c) => FIELD_LABEL[c] ?? c).join('、') || '—'}</td>
+              <td>${r.note}</td>
+              <td>${r.revision === latest ? html`<span class="tag met">当前</span>` : html`<button class="btn" data-testid="rollback" @click=${() => this._rollback(d.id, r.revision)}>回滚到此版</button>`}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      ${d.shipped ? html`<p class="muted">撤回工作人员的修改后，由随版本发布的条目回答。</p>` : ''}
+      <button class="btn ghost" @click=${() => this._withdraw(d.id)} ?disabled=${!d.revisions[0]!.entry}>撤回工作人员条目</button>`;
+  }
+
+  private _setQuote(i: number, key: 'clause' | 'find', value: string) {
+    this._quotes = this._quotes.map((q, j) => (j === i ? { ...q, [key]: value } : q));
+  }
+
+  private _writeNew(q: QueueItem) {
+    this._from = q;
+    this._detail = null;
+    this._base = { id: newId(), questions: [q.question], answer: '', conclusion: 'yes', clauses: [] };
+    this._quotes = [{ clause: q.clauses[0] ?? '', find: '' }];
+    this._saveError = '';
+    this._saved = null;
+  }
+
+  private async _edit(id: string, from: QueueItem | null) {
+    try {
+      const d = await call<EntryDetail>('GET', `/api/staff/answers/${encodeURIComponent(id)}`);
+      const entry = d.entry ?? d.revisions.find((r) => r.entry)?.entry ?? d.shipped;
+      if (!entry) throw new Error(`条目 ${id} 没有可编辑的内容`);
+      this._detail = d;
+      this._from = from;
+      this._base = from && !entry.questions.includes(from.question) ? { ...entry, questions: [...entry.questions, from.question] } : { ...entry };
+      this._quotes = entry.quotes.map((q) => ({ ...q }));
+      this._saveError = '';
+      this._saved = null;
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private _close() {
+    this._base = null;
+    this._detail = null;
+    this._from = null;
+  }
+
+  private _value(id: string): string {
+    return (this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#${id}`)?.value ?? '').trim();
+  }
+
+  private async _save(e: Event) {
+    e.preventDefault();
+    const quotes = this._quotes.map((q) => ({ clause: q.clause.trim(), find: q.find.trim() })).filter((q) => q.clause || q.find);
+    const listed = this._value('clauses').split(/[\s、,，]+/u).filter(Boolean);
+    const entry = {
+      ...this._base,
+      id: this._value('id'),
+      questions: this._value('questions').split('\n').map((s) => s.trim()).filter(Boolean),
+      answer: this._value('answer'),
+      conclusion: this._value('conclusion') as AnswerEntry['conclusion'],
+      clauses: listed.length ? listed : [...new Set(quotes.map((q) => q.clause))],
+      quotes,
+    };
+    this._busy = true;
+    this._saveError = '';
+    this._saved = null;
+    try {
+      const r = await call<{ revision: EntryRevision; answer: Answer; probe: string }>('PUT', `/api/staff/answers/${encodeURIComponent(entry.id)}`, {
+        entry,
+        note: this._value('note'),
+        ...(this._from ? { fromQuestion: this._from.id } : {}),
+      });
+      this._saved = { revision: r.revision.revision, answer: r.answer, probe: r.probe };
+      this._from = null;
+      this._detail = await call<EntryDetail>('GET', `/api/staff/answers/${encodeURIComponent(entry.id)}`);
+      this._base = { ...entry };
+      void this._load();
+    } catch (err) {
+      this._saveError = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _rollback(id: string, revision: number) {
+    try {
+      await call('POST', `/api/staff/answers/${encodeURIComponent(id)}/rollback`, { revision });
+      await this._edit(id, null);
+      void this._load();
+    } catch (err) {
+      this._saveError = (err as Error).message;
+    }
+  }
+
+  private async _withdraw(id: string) {
+    try {
+      await call('DELETE', `/api/staff/answers/${encodeURIComponent(id)}`);
+      await this._edit(id, null);
+      void this._load();
+    } catch (err) {
+      this._saveError = (err as Error).message;
+    }
+  }
+
+  private async _dismiss(q: QueueItem) {
+    try {
+      await call('POST', `/api/staff/review/${q.id}/dismiss`, {});
+      this._queue = this._queue.filter((x) => x.id !== q.id);
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-console-review': ZzConsoleReview;
+  }
+}
