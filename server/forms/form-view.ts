@@ -43,7 +43,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
 
   const flagsOf = (path: string): FactFlag[] => flags.filter((f) => f.field === path);
 
-  const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string): FormViewField => {
+  /** hint: the form's own words for the cell; the question's help is shown unless the cell is one column of a matrix row. */
+  const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
     placed.add(c.id);
     const view = formView(kb, c.id, category) as QuestionView;
     const own = flagsOf(c.fact).map((f) => ({ severity: f.severity, message: f.message }));
@@ -51,7 +52,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     const field: FormViewField = {
       key: keyFor(c.id),
       label,
-      ...(hint ? { hint } : c.help ? { hint: c.help } : {}),
+      ...(hint ? { hint } : help && c.help ? { hint: c.help } : {}),
       input,
       questionId: c.id,
       ...(view.unit ? { unit: view.unit } : {}),
@@ -137,11 +138,11 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
           if (row.computed === 'changeRatio' || col.key === 'ratio') return computed(key, colLabel, indicatorChange(facts, ind), '%');
           const side = (row.side ?? col.key) as 'before' | 'after';
           const c = byFact.get(`indicators.${ind}.${side}`);
-          return c ? fromQuestion(c, colLabel) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'number' }), key };
+          return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'number' }), key };
         }
         const path = row.fact?.replace('{col}', col.key);
         const c = path ? byFact.get(path) : undefined;
-        return c ? fromQuestion(c, colLabel) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'text' }), key };
+        return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'text' }), key };
       });
       return [...rows, { label, fields }];
     });

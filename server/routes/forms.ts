@@ -37,7 +37,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   const templates = loadTemplates();
   const ctx = (): FormsContext => {
     const d = fastify.kb.data;
-    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates, engine: d };
+    // The industries let a division code the interview recorded print as its name (所属行业), not as "35".
+    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, industries: d.industries, templates, engine: d };
   };
   const soffice = findSoffice();
 

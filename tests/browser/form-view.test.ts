@@ -195,6 +195,11 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     const stored = await storedAnswers(server.url, s);
     for (const q of typed.keys()) expect(stored, `${q} is stored`).toHaveProperty([q]);
 
+    // The industry the interview recorded as a division code is shown, and exported, by its name.
+    const industry = await field(page, 'form.industry').locator('input').inputValue();
+    expect(industry).not.toMatch(/^\d+$/);
+    expect(await field(page, 'form.industry').getAttribute('data-status')).toBe('filled');
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-form-view button.export').click()]);
     const text = docxText(readFileSync((await download.path())!));
     // 年产值 is printed through what it computes: 每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数.
@@ -202,6 +207,7 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     const shownAs = (q: string, t: string) => (/^form\.ind\.outputValue\.(before|after)$/.test(q) ? [perDay(q.split('.').at(-1)!)] : printed(q, t));
     const missing = [...typed].flatMap(([q, t]) => shownAs(q, t).filter((p) => !text.includes(p)).map((p) => `${q}: ${p}`));
     expect(missing).toEqual([]);
+    expect(text).toContain(industry);
     await context.close();
   });
 

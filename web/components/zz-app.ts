@@ -210,6 +210,13 @@ export class ZzApp extends LitElement {
         .sub {
           display: none;
         }
+        /* 评估, 表单 and 新建 beside the title on a 375 px screen. */
+        .actions {
+          gap: var(--zz-space-1);
+        }
+        .actions .btn {
+          padding: 0 var(--zz-space-2);
+        }
         header.top {
           padding: var(--zz-space-1) var(--zz-space-3);
         }

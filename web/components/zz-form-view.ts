@@ -136,6 +136,12 @@ export class ZzFormView extends LitElement {
         flex: 1 1 96px;
         min-width: 0;
       }
+      /* Three narrow columns on a phone: the status goes under the column's label instead of squeezing it. */
+      .cols .head {
+        flex-direction: column;
+        align-items: flex-start;
+        gap: 2px;
+      }
       .field {
         margin-top: var(--zz-space-3);
         min-width: 0;
@@ -417,7 +423,9 @@ export class ZzFormView extends LitElement {
     const labelled = f.input !== 'draft' && f.input !== 'none';
     return html`<div class="field" data-key=${f.key} data-question=${f.questionId ?? nothing} data-status=${status}>
       <div class="head">
-        ${labelled ? html`<label for=${id}>${f.label}${f.unit && f.input !== 'computed' ? `（${f.unit}）` : ''}</label>` : html`<span class="label">${f.label}</span>`}
+        ${labelled
+          ? html`<label for=${id}>${f.label}${f.unit ? html`<span class="visually-hidden">（${f.unit}）</span>` : nothing}</label>`
+          : html`<span class="label">${f.label}</span>`}
         <span class="status ${status}" id=${statusId}>${statusText}</span>
       </div>
       ${f.hint ? html`<p class="hint" id=${hintId}>${f.hint}</p>` : nothing}
