@@ -232,6 +232,12 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     const stored = await storedAnswers(server.url, s);
     for (const [key] of cases) expect(stored).not.toHaveProperty([key]);
 
+    // Enter in a one-line field goes on to the next field.
+    await field(page, 'form.name').locator('input').first().focus();
+    await page.keyboard.press('Enter');
+    const focused = await page.locator('zz-form-view').evaluate((el) => el.shadowRoot!.activeElement?.closest('.field')?.getAttribute('data-key'));
+    expect(focused, 'from 申报企业 on the cover to 工厂名称').toBe('form.project.name');
+
     // A correction clears the error and is saved.
     await type(page, 'form.creditCode', CREDIT_CODE.toLowerCase());
     expect(await field(page, 'form.creditCode').locator('input').inputValue()).toBe(CREDIT_CODE);

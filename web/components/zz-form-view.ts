@@ -311,6 +311,9 @@ export class ZzFormView extends LitElement {
     if (ev.key === 'Enter' && !ev.isComposing && (ev.target as HTMLElement).tagName === 'INPUT') {
       ev.preventDefault();
       void this._commit(f);
+      // Enter goes on to the next field, as the phone keyboard's 「下一项」 key promises.
+      const controls = [...this.renderRoot.querySelectorAll<HTMLElement>('input, textarea, select')];
+      controls[controls.indexOf(ev.target as HTMLElement) + 1]?.focus();
     }
   }
 
