@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, ROOT, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from '../tests/browser/harness';
 import { openSeeded, seed } from '../tests/browser/seed';
-import { ineligible, workshop } from '../tests/chat/enterprises';
+import { discreteFactory, ineligible, workshop } from '../tests/chat/enterprises';
 import { loadKnowledgeData } from '../server/knowledge/load';
 import { loadTemplates } from '../server/forms/template';
 import { fillForm } from '../server/forms/fill';
@@ -98,6 +98,22 @@ async function phone(browser: Browser, server: RunningServer): Promise<void> {
   await context.close();
 }
 
+/** The form view of 附件2, part filled in the chat: statuses, computed values, the growing text areas. */
+async function formView(browser: Browser, server: RunningServer): Promise<void> {
+  const s = await seed(server.url, discreteFactory, (q) => q.id === 'form.history');
+  for (const [opts, name] of [[DESKTOP, 'desktop-form-view'], [PHONE, 'phone-form-view']] as const) {
+    const { context, page } = await newPage(browser, opts);
+    await openSeeded(page, s.link);
+    await page.locator('zz-app button.form-toggle').click();
+    await page.locator('zz-form-view .field').first().waitFor({ state: 'visible' });
+    await shot(page, name);
+    // Further down: 近三年主要经济指标 with the computed 资产负债率.
+    await page.locator('zz-form-view .field[data-key="finance.debtRatio.2022"]').scrollIntoViewIfNeeded();
+    await shot(page, `${name}-finance`);
+    await context.close();
+  }
+}
+
 /** The offline banner: the server goes away under an open page. */
 async function offline(browser: Browser, server: RunningServer): Promise<void> {
   const { context, page } = await newPage(browser, DESKTOP);
@@ -123,6 +139,7 @@ async function main(): Promise<void> {
   try {
     await desktop(browser, server);
     await phone(browser, server);
+    await formView(browser, server);
     await offline(browser, server);
   } finally {
     await browser.close();

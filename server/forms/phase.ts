@@ -251,6 +251,12 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
   if (typeof value !== 'string' && !Array.isArray(value)) return `${name}需要文字回答`;
   const text = Array.isArray(value) ? value.join('；') : value;
   if (!text.trim()) return `${name}不能为空；不清楚可以回答“跳过”`;
+  // A one-line field longer than its cell would be dropped from the form's facts, so it is refused here.
+  if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
+  if (c.fact === 'products') {
+    const shares = parseProducts(text).flatMap((p) => (p.share === undefined ? [] : [p.share]));
+    if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
+  }
   if (q.validate === 'creditCode') {
     const r = checkCreditCode(text);
     if (!r.ok) return r.errors.join('；');

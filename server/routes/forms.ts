@@ -18,6 +18,8 @@ import { buildGapReport, renderGapReport } from '../export/report';
 import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
 import type { KnowledgeBase } from '../knowledge/base';
+import { buildFormView, checkFormValue } from '../forms/form-view';
+import { FormCheckRequest } from '../schemas/form-view';
 
 const CategoryParams = z.object({ category: Category });
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
@@ -37,7 +39,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   // Session routes pass the session's own version; the stateless ones use the default.
   const ctx = (kb: KnowledgeBase = fastify.kb): FormsContext => {
     const d = kb.data;
-    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, templates, engine: d };
+    // The industries let a division code the interview recorded print as its name (所属行业), not as "35".
+    return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, industries: d.industries, templates, engine: d };
   };
   const soffice = findSoffice();
 
@@ -173,6 +176,32 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.post('/api/sessions/:id/drafts/:section/regenerate', async (request) => {
     const body = parseOr400(RegenerateRequest, request.body ?? {});
     return regenerate(request, body.overwrite, body.category);
+  });
+
+  /** The chosen form as a form view: every field with its value, status and computed figures. */
+  fastify.get('/api/sessions/:id/form', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const q = parseOr400(CategoryQuery, request.query, 'query');
+    const sessionId = await fastify.requireSession(request);
+    const answers = await fastify.store.getAnswers(sessionId);
+    const kb = await fastify.sessionKnowledge(sessionId);
+    const category = q.category ?? evaluate(kb.data, answers).assessment.category.recommended;
+    if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
+    return buildFormView(ctx(kb), answers, category);
+  });
+
+  /**
+   * Reads and checks a value typed into the form view against the session's answers, storing
+   * nothing: the page then saves it over the chat socket, where the same rules check it again.
+   */
+  fastify.post('/api/sessions/:id/form/check', async (request) => {
+    parseOr400(SessionParams, request.params, 'params');
+    const body = parseOr400(FormCheckRequest, request.body);
+    const sessionId = await fastify.requireSession(request);
+    const answers = await fastify.store.getAnswers(sessionId);
+    const kb = await fastify.sessionKnowledge(sessionId);
+    const category = body.category ?? evaluate(kb.data, answers).assessment.category.recommended;
+    return checkFormValue(ctx(kb), answers, category, body.questionId, body.text);
   });
 
   /** The self-assessment report: the engine's assessment as is, the gaps as a build plan, the materials as ticked. */

@@ -23,6 +23,7 @@ import './zz-drafts-panel';
 import './zz-help-actions';
 import './zz-clause-viewer';
 import './zz-offline-banner';
+import './zz-form-view';
 
 type Tab = 'assessment' | 'review' | 'drafts';
 type Mode = 'interview' | 'qa';
@@ -212,6 +213,13 @@ export class ZzApp extends LitElement {
         .sub {
           display: none;
         }
+        /* 评估, 表单 and 新建 beside the title on a 375 px screen. */
+        .actions {
+          gap: var(--zz-space-1);
+        }
+        .actions .btn {
+          padding: 0 var(--zz-space-2);
+        }
         header.top {
           padding: var(--zz-space-1) var(--zz-space-3);
         }
@@ -294,6 +302,8 @@ export class ZzApp extends LitElement {
   @state() private _labels = new Map<string, string>();
   /** Where the phone keyboard types: the composer (the card shrinks to its question) or the card's own input (the dock shows only the card). */
   @state() private _typingIn: 'composer' | 'card' | null = null;
+  /** The chosen form as a form, in place of the chat; the side panel stays beside it. */
+  @state() private _formView = false;
   /** Drafts edited and not yet saved: leaving the page asks first. */
   private _draftsDirty = false;
 
@@ -623,6 +633,10 @@ export class ZzApp extends LitElement {
     return !!(a && a.eligible && a.category.recommended && this._session && (phase === 'form' || phase === 'done'));
   }
 
+  private get _formOpen(): boolean {
+    return this._formView && this._showDrafts;
+  }
+
   private _selectTab(tab: Tab): void {
     this._tab = tab;
   }
@@ -706,6 +720,7 @@ export class ZzApp extends LitElement {
     const q = this._conv.question;
     const hasSession = !!this._session || this._starting;
     if (!hasSession && !this._conv.messages.length) return nothing;
+    if (this._formOpen) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     const card = this._typingIn === 'card';
     // A card with its own field takes typed questions too: on a phone the composer makes way for it.
@@ -763,13 +778,16 @@ export class ZzApp extends LitElement {
             : html`<button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
                 评估${a && assessed ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
               </button>`}
+          ${this._showDrafts
+            ? html`<button class="btn form-toggle" type="button" aria-pressed=${this._formOpen ? 'true' : 'false'} @click=${() => (this._formView = !this._formOpen)}>表单</button>`
+            : nothing}
           <button class="btn" type="button" @click=${this._newSession}>新建</button>
         </div>
       </header>
       <zz-offline-banner .status=${this._status} .pending=${this._client.pending.length}></zz-offline-banner>
       <div class="body">
         <main ?inert=${this._panelOpen}>
-          <div class="scroller" @scroll=${this._onScroll}>
+          <div class="scroller" ?hidden=${this._formOpen} @scroll=${this._onScroll}>
             ${this._banner ? html`<p class="notice warn" role="alert">${this._banner}</p>` : nothing}
             ${!this._conv.messages.length && !this._conv.question
               ? this._session || this._starting
@@ -787,6 +805,14 @@ export class ZzApp extends LitElement {
               : nothing}
           </div>
           ${this._dock}
+          ${this._formOpen
+            ? html`<zz-form-view
+                .session=${this._session}
+                .category=${this._conv.assessment?.category.recommended ?? null}
+                .answers=${this._conv.answers}
+                .rejection=${this._conv.rejection}
+              ></zz-form-view>`
+            : nothing}
         </main>
         ${this._side}
       </div>

@@ -186,6 +186,11 @@ export const FormQuestion = z.object({
   computedFrom: z.array(z.string()).optional(),
   /** Questions of one group (a financial year) can be skipped together in one step. */
   group: z.string().optional(),
+  /**
+   * The form field (its id in forms/*.json) this answer is written into when it has no cell of its
+   * own, the first one the chosen form has: the form view shows the question beside it.
+   */
+  feeds: z.array(z.string()).min(1).optional(),
 });
 export type FormQuestion = z.infer<typeof FormQuestion>;
 

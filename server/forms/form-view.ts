@@ -1,0 +1,231 @@
+import type { Block, FormField } from '../knowledge/schemas/forms';
+import type { AnswerValue, Answers, QuestionView } from '../schemas/interview';
+import type { Category } from '../schemas/profile';
+import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
+import { parseNumber } from '../engine/interpret';
+import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { formSpec, type FormsKnowledge } from './knowledge';
+import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, parseDate } from './phase';
+
+/**
+ * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
+ * form spec's (cover, 一 with its headings and blocks, 二, 三); every field is bound to the
+ * form-phase question whose fact it prints, so the form view and the chat edit the same answers.
+ * Questions without a cell of their own (注册资本 behind 企业简介) sit beside the field they feed.
+ */
+
+type Concrete = ReturnType<typeof formQuestions>[number];
+
+const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
+const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
+/** A question's own words as a field label: 「企业现有员工多少人？」 → 「企业现有员工多少人」. */
+const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '').replace(/[。.]$/, '');
+
+export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category): FormView {
+  const spec = formSpec(kb, category);
+  const qs = formQuestions(kb, answers, category).filter((c) => !c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount');
+  const byFact = new Map(qs.map((c) => [c.fact, c]));
+  const facts = formFactsFromAnswers(kb, answers);
+  const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
+  const flags = checkFacts({ form: { province, ...facts } });
+  const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
+  const placed = new Set<string>();
+  const keys = new Set<string>();
+  /** The cover repeats 企业名称: the same question twice, with distinct keys for the page's element ids. */
+  const keyFor = (base: string) => {
+    let k = base;
+    for (let i = 2; keys.has(k); i++) k = `${base}#${i}`;
+    keys.add(k);
+    return k;
+  };
+  const fieldIds = new Set<string>();
+  collectIds(spec, fieldIds);
+
+  const flagsOf = (path: string): FactFlag[] => flags.filter((f) => f.field === path);
+
+  /** hint: the form's own words for the cell; the question's help is shown unless the cell is one column of a matrix row. */
+  const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
+    placed.add(c.id);
+    const view = formView(kb, c.id, category) as QuestionView;
+    const own = flagsOf(c.fact).map((f) => ({ severity: f.severity, message: f.message }));
+    const input = c.q.kind === 'number' ? 'number' : c.q.kind === 'date' ? 'date' : c.q.kind === 'choice' ? 'choice' : c.q.maxLength === undefined ? 'narrative' : 'text';
+    const field: FormViewField = {
+      key: keyFor(c.id),
+      label,
+      ...(hint ? { hint } : help && c.help ? { hint: c.help } : {}),
+      input,
+      questionId: c.id,
+      ...(view.unit ? { unit: view.unit } : {}),
+      ...(view.min !== undefined ? { min: view.min } : {}),
+      ...(view.max !== undefined ? { max: view.max } : {}),
+      ...(c.q.maxLength !== undefined ? { maxLength: c.q.maxLength } : {}),
+      ...(view.choices ? { choices: view.choices } : {}),
+      display: null,
+      status: 'empty',
+      flags: own,
+    };
+    if (has(answers, c.id)) {
+      field.value = answers[c.id] as AnswerValue;
+      field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
+      field.status = answers[c.id] === null ? 'skipped' : 'filled';
+    } else if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) {
+      // The interview gave it (the industry): shown filled, and never asked again.
+      const v = getPath(facts, c.fact);
+      if (v !== undefined) {
+        field.display = String(v);
+        field.status = 'filled';
+        field.fromInterview = true;
+      }
+    } else if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) {
+      const m = /^indicators\.(\w+)\.(before|after)$/.exec(c.fact);
+      const v = m ? indicatorValue(facts, m[1] as IndicatorId, m[2] as 'before' | 'after') : null;
+      if (v) return { ...field, input: 'computed', display: v.display, ...(v.formula ? { formula: v.formula } : {}), status: 'computed' };
+    }
+    if (own.some((f) => f.severity === 'error')) field.status = 'invalid';
+    return field;
+  };
+
+  const computed = (key: string, label: string, v: { display: string; formula?: string } | null, unit?: string): FormViewField => ({
+    key,
+    label,
+    input: 'computed',
+    ...(unit ? { unit } : {}),
+    display: v?.display ?? null,
+    ...(v?.formula ? { formula: v.formula } : {}),
+    status: 'computed',
+    flags: [],
+  });
+  const drafted = (key: string, label: string, section: string, hint?: string): FormViewField => ({ key, label, ...(hint ? { hint } : {}), input: 'draft', section, display: null, status: 'drafted', flags: [] });
+  const notCollected = (f: FormField): FormViewField => ({ key: f.id, label: f.label, ...(f.hint ? { hint: f.hint } : {}), input: 'none', display: null, status: 'notCollected', flags: [] });
+
+  /** The questions that feed a field with no cell of their own, as rows before it (in a workshop, that workshop's). */
+  const feeding = (fieldId: string, ws?: number): { label?: string; fields: FormViewField[] }[] =>
+    qs
+      .filter((c) => !placed.has(c.id) && c.q.feeds?.find((id) => fieldIds.has(id)) === fieldId)
+      .filter((c) => c.q.repeat !== 'workshop' || c.id === c.q.id.replace('{i}', String(ws)))
+      .map((c) => ({ fields: [fromQuestion(c)] }));
+
+  const plain = (f: FormField, ws?: number): { label?: string; fields: FormViewField[] }[] => {
+    const path = f.fact?.replace('{i}', String((ws ?? 1) - 1));
+    const c = path ? byFact.get(path) : undefined;
+    if (c) return [{ fields: [fromQuestion(c, f.label, f.hint)] }];
+    const feeders = feeding(f.id, ws).flatMap((r) => r.fields);
+    if (feeders.length) return [{ label: f.label, fields: feeders }];
+    return [{ fields: [notCollected(f)] }];
+  };
+
+  /** A narrative cell: the question that asks what was built, or the drafted text alone. */
+  const cell = (f: FormField, ws?: number): { label?: string; fields: FormViewField[] }[] => {
+    if (!f.section) return plain(f, ws);
+    const rows = feeding(f.id, ws);
+    const qid = ws === undefined ? `form.cell.${f.id}` : `form.cell.${f.id}.${ws}`;
+    const c = qs.find((x) => x.id === qid);
+    const key = ws === undefined ? f.section : `${f.section}@${ws}`;
+    rows.push({ fields: [c ? fromQuestion(c, f.label, f.hint) : drafted(key, f.label, key, f.hint)] });
+    return rows;
+  };
+
+  const matrix = (b: Extract<Block, { type: 'matrix' }>) =>
+    b.rows.map((row) => {
+      const rows = feeding(`${b.id}.${row.id}`);
+      const label = row.label || b.label;
+      const fields = b.columns.map((col): FormViewField => {
+        const key = `${b.id}.${row.id}.${col.key}`;
+        const colLabel = col.label;
+        if (row.computed === 'debtRatio') return computed(key, colLabel, financeValue(facts, col.key, 'debtRatio'), row.unit);
+        if (row.indicator) {
+          const ind = row.indicator as IndicatorId;
+          if (row.computed === 'changeRatio' || col.key === 'ratio') return computed(key, colLabel, indicatorChange(facts, ind), '%');
+          const side = (row.side ?? col.key) as 'before' | 'after';
+          const c = byFact.get(`indicators.${ind}.${side}`);
+          return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'number' }), key };
+        }
+        const path = row.fact?.replace('{col}', col.key);
+        const c = path ? byFact.get(path) : undefined;
+        return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'text' }), key };
+      });
+      return [...rows, { label, fields }];
+    });
+
+  const sections: FormViewSection[] = [
+    { id: 'cover', title: spec.title, groups: [{ id: 'cover', rows: spec.cover.fields.flatMap((f) => plain(f)) }] },
+  ];
+  let current: FormViewSection = { id: 'section1', title: spec.section1.title, clause: spec.section1.clause, groups: [] };
+  sections.push(current);
+  let n = 0;
+  for (const b of spec.section1.blocks) {
+    const id = `b${n++}`;
+    if (b.type === 'heading') {
+      if (current.groups.length || current.id !== 'section1') {
+        current = { id, title: b.text, part: spec.section1.title, clause: b.clause, groups: [] };
+        sections.push(current);
+      } else Object.assign(current, { title: b.text, part: spec.section1.title, clause: b.clause });
+    } else if (b.type === 'pairs') current.groups.push({ id, ...(b.group ? { title: b.group } : {}), rows: b.rows.flat().flatMap((f) => plain(f)) });
+    else if (b.type === 'cells') current.groups.push({ id, ...(b.group ? { title: b.group } : {}), rows: b.fields.flatMap((f) => cell(f)) });
+    else if (b.type === 'matrix') current.groups.push({ id, ...(b.label ? { title: b.label } : {}), rows: matrix(b).flat() });
+    else if (b.type === 'workshops') {
+      const count = qs.find((c) => c.fact === 'meta.workshopCount');
+      const nWs = category === 'smartWorkshop' ? 1 : Math.max(1, Math.min(20, typeof answers['form.workshopCount'] === 'number' ? answers['form.workshopCount'] : 1));
+      current.groups.push({ id, title: b.group, rows: count ? [{ fields: [fromQuestion(count)] }] : [] });
+      for (let i = 1; i <= nWs; i++) {
+        const name = byFact.get(`workshops.${i - 1}.name`);
+        const rows = [...(name ? [{ fields: [fromQuestion(name)] }] : []), ...b.fields.flatMap((f) => cell(f, i))];
+        current.groups.push({ id: `${id}.${i}`, title: b.nameLabel.replace('{i}', String(i)), rows });
+      }
+    }
+    // Statements (承诺, 推荐意见) are signed on paper; the form view has nothing to fill there.
+  }
+  for (const [key, s] of [['section2', spec.section2], ['section3', spec.section3]] as const)
+    sections.push({ id: key, title: s.title, clause: s.clause, groups: [{ id: key, rows: s.items.flatMap((it) => [...feeding(it.id), { fields: [drafted(it.section, it.title, it.section, it.hint)] }]) }] });
+
+  // A question the layout did not place is still shown, so no fact of the form is out of reach.
+  const rest = qs.filter((c) => !placed.has(c.id) && c.fact !== 'meta.proceed');
+  if (rest.length) sections.find((s) => s.id !== 'cover' && s.groups.length)?.groups.push({ id: 'rest', rows: rest.map((c) => ({ fields: [fromQuestion(c)] })) });
+
+  const counts = { filled: 0, skipped: 0, empty: 0, invalid: 0 };
+  for (const s of sections)
+    for (const g of s.groups)
+      for (const r of g.rows)
+        for (const f of r.fields) if (f.questionId && f.status !== 'computed') counts[f.status as keyof typeof counts]++;
+  return { category, attachment: spec.attachment, title: spec.title, subtitle: spec.subtitle ?? null, sections, counts };
+}
+
+function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
+  for (const f of spec.cover.fields) out.add(f.id);
+  for (const b of spec.section1.blocks) {
+    if (b.type === 'pairs') for (const f of b.rows.flat()) out.add(f.id);
+    if (b.type === 'cells' || b.type === 'workshops') for (const f of b.fields) out.add(f.id);
+    if (b.type === 'matrix') for (const r of b.rows) out.add(`${b.id}.${r.id}`);
+  }
+  for (const it of [...spec.section2.items, ...spec.section3.items]) out.add(it.id);
+}
+
+/**
+ * Reads what was typed into a field the way the chat reads an answer (the one number and date
+ * reader), then checks it with the same rules that store it. Nothing is stored: the value goes
+ * to the server over the chat socket, which checks it again before it keeps it.
+ */
+export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
+  const view = formView(kb, questionId, category);
+  if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
+  const t = text.trim();
+  let value: AnswerValue;
+  if (!t) value = null;
+  else if (view.kind === 'number') {
+    const n = parseNumber(t, view.unit)?.value;
+    if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
+    value = n;
+  } else if (view.kind === 'date') {
+    const d = parseDate(t);
+    if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };
+    value = d;
+  } else if (view.kind === 'choice') {
+    const c = view.choices?.find((x) => x.value === t || x.label === t);
+    if (!c) return { ok: false, error: `请从以下选项中选择：${(view.choices ?? []).map((x) => x.label).join('、')}` };
+    value = c.value;
+  } else value = t;
+  const r = applyFormAnswer(kb, answers, questionId, value);
+  if (!r.ok) return { ok: false, error: r.error };
+  const rec = r.recorded[0]!;
+  return { ok: true, value: rec.value, display: rec.display };
+}

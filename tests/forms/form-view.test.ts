@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { allFields } from '../../server/forms/spec';
+import { buildFormView, checkFormValue } from '../../server/forms/form-view';
+import { formQuestions } from '../../server/forms/phase';
+import { FormView, type FormViewField } from '../../server/schemas/form-view';
+import type { Category } from '../../server/schemas/profile';
+import { build, type Built } from '../helper';
+
+const kb = loadKnowledgeData('knowledge', 'henan-2023');
+const CATEGORIES: Category[] = ['smartWorkshop', 'discreteFactory', 'processFactory'];
+/** A Henan code with a valid GB 32100-2015 check character. */
+const CREDIT_CODE = '91410300MA9F3R1L6C';
+
+const fieldsOf = (v: FormView): FormViewField[] => v.sections.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.fields)));
+
+describe('the form view of a 申报书', () => {
+  for (const category of CATEGORIES)
+    it(`${category}: shows every field of the form and every question of its form phase, each question once per cell it fills`, () => {
+      const view = FormView.parse(buildFormView(kb, { 'form.workshopCount': 2 }, category));
+      const fields = fieldsOf(view);
+      const questionIds = new Set(fields.flatMap((f) => (f.questionId ? [f.questionId] : [])));
+      const asked = formQuestions(kb, { 'form.workshopCount': 2 }, category).filter((c) => c.id !== 'form.proceed');
+      // No fact of the form is out of reach of the form view.
+      expect(asked.map((c) => c.id).filter((id) => !questionIds.has(id))).toEqual([]);
+      // Keys are unique: they become element ids on the page.
+      expect(new Set(fields.map((f) => f.key)).size).toBe(fields.length);
+      // The form's own labels are used for its cells (no wording of the view's own).
+      const rows = view.sections.flatMap((s) => s.groups.flatMap((g) => g.rows));
+      const labels = new Set([...fields.map((f) => f.label), ...rows.flatMap((r) => (r.label ? [r.label] : []))]);
+      const spec = kb.forms[category]!;
+      // Statements (承诺, 推荐意见) are signed on paper and have nothing to fill.
+      const statements = new Set(spec.section1.blocks.flatMap((b) => (b.type === 'statement' ? [b.id] : [])));
+      const missing = allFields(spec).filter((f) => !statements.has(f.id) && !labels.has(f.label)).map((f) => `${f.id}: ${f.label}`);
+      expect(missing).toEqual([]);
+      expect(view.counts.empty).toBe(fields.filter((f) => f.questionId && f.status === 'empty').length);
+    });
+
+  it('marks each field filled, skipped, empty, computed or taken from the interview, and flags an inconsistent fact as invalid', () => {
+    const answers = {
+      'ent.industryCode': '35',
+      'form.name': '测试机械有限公司',
+      'form.contact.name': null,
+      'form.finance.2022.totalAssets': 1000,
+      'form.finance.2022.totalLiabilities': 400,
+      'form.project.start': '2022-10',
+      'form.project.end': '2020-03',
+      'form.ind.headcount.before': 10,
+      'form.ind.outputValue.before': 3000,
+      'form.ind.workingDays': 300,
+    };
+    const fields = fieldsOf(buildFormView(kb, answers, 'discreteFactory'));
+    const by = (key: string) => fields.find((f) => f.key === key)!;
+    expect(by('form.name')).toMatchObject({ status: 'filled', value: '测试机械有限公司' });
+    expect(by('form.contact.name')).toMatchObject({ status: 'skipped', value: null });
+    expect(by('form.creditCode')).toMatchObject({ status: 'empty', input: 'text' });
+    expect(by('form.industry')).toMatchObject({ status: 'filled', fromInterview: true, display: '专用设备制造业' });
+    expect(by('finance.debtRatio.2022')).toMatchObject({ status: 'computed', display: '40.0' });
+    expect(by('finance.debtRatio.2022').formula).toContain('400 ÷ 1000');
+    expect(by('form.ind.productivity.before')).toMatchObject({ input: 'computed', display: '1.00' });
+    expect(by('form.project.end').status).toBe('invalid');
+    expect(by('form.project.end').flags[0]!.message).toContain('早于');
+  });
+
+  it('reads a typed value with the chat’s reader and checks it with the rules that store it', () => {
+    const check = (id: string, text: string) => checkFormValue(kb, {}, 'discreteFactory', id, text);
+    expect(check('form.registeredCapital', '1.2亿')).toEqual({ ok: true, value: 12000, display: '12000万元' });
+    expect(check('form.foundedOn', '2009年5月18日')).toMatchObject({ ok: true, value: '2009-05-18' });
+    expect(check('form.creditCode', CREDIT_CODE.toLowerCase())).toMatchObject({ ok: true, value: CREDIT_CODE });
+    expect(check('form.creditCode', '91410300MA9F3R1L6X')).toMatchObject({ ok: false, error: expect.stringContaining('校验位') });
+    expect(check('form.foundedOn', '2023-02-30')).toMatchObject({ ok: false, error: expect.stringContaining('真实日期') });
+    expect(check('form.registeredCapital', '-5')).toMatchObject({ ok: false, error: expect.stringContaining('不能为负数') });
+    expect(check('form.ind.defectRate.before', '120')).toMatchObject({ ok: false, error: expect.stringContaining('不能大于 100') });
+    expect(check('form.products', '数控机床 60%；夹具 70%')).toMatchObject({ ok: false, error: expect.stringContaining('100%') });
+    expect(check('form.address', '某'.repeat(121))).toMatchObject({ ok: false, error: expect.stringContaining('不超过 120') });
+    // Clearing an answer skips it.
+    expect(check('form.address', '  ')).toMatchObject({ ok: true, value: null });
+    expect(check('ent.name', 'x')).toMatchObject({ ok: false });
+  });
+});
+
+describe('form view routes', () => {
+  let b: Built;
+  let session: { sessionId: string; auth: { authorization: string } };
+  beforeAll(async () => {
+    b = await build();
+    const r = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    await b.app.store.setAnswers(r.sessionId, { 'form.name': '郑州示例机械有限公司', 'form.registeredCapital': 5000 });
+    session = { sessionId: r.sessionId, auth: { authorization: `Bearer ${r.token}` } };
+  });
+  afterAll(async () => {
+    await b.close();
+  });
+
+  it('gives the form with the session’s answers, only with the session’s token', async () => {
+    const url = `/api/sessions/${session.sessionId}/form?category=discreteFactory`;
+    // Without the token or with a wrong one, the session is not found: its existence is not revealed.
+    expect((await b.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await b.app.inject({ method: 'GET', url, headers: { authorization: 'Bearer nope' } })).statusCode).toBe(404);
+    const r = await b.app.inject({ method: 'GET', url, headers: session.auth });
+    expect(r.statusCode).toBe(200);
+    const view = FormView.parse(r.json());
+    expect(view.attachment).toBe('附件2');
+    expect(fieldsOf(view).find((f) => f.key === 'form.registeredCapital')).toMatchObject({ status: 'filled', value: 5000 });
+  });
+
+  it('checks a typed value without storing it', async () => {
+    const url = `/api/sessions/${session.sessionId}/form/check`;
+    const bad = await b.app.inject({ method: 'POST', url, headers: session.auth, payload: { questionId: 'form.creditCode', text: '123', category: 'discreteFactory' } });
+    expect(bad.json()).toMatchObject({ ok: false });
+    const ok = await b.app.inject({ method: 'POST', url, headers: session.auth, payload: { questionId: 'form.employees', text: '两百人', category: 'discreteFactory' } });
+    expect(ok.json()).toEqual({ ok: true, value: 200, display: '200人' });
+    expect(await b.app.store.getAnswers(session.sessionId)).not.toHaveProperty(['form.employees']);
+    const extra = await b.app.inject({ method: 'POST', url, headers: session.auth, payload: { questionId: 'form.employees', text: '1', store: true } });
+    expect(extra.statusCode).toBe(400);
+  });
+});

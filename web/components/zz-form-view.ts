@@ -1,0 +1,484 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { AnswerValue } from '../../server/schemas/interview';
+import type { Category } from '../../server/schemas/profile';
+import type { FormCheckResult, FormView, FormViewField } from '../../server/schemas/form-view';
+import { controls } from './shared-styles';
+import { apiJson } from '../lib/api';
+import { draftsApi } from '../lib/drafts-api';
+import { emit } from '../lib/events';
+import type { SessionRef } from '../lib/session-link';
+
+/** A value typed into a field and not yet shown back by the server. */
+interface LocalEdit {
+  text: string;
+  state: 'typing' | 'checking' | 'saving' | 'error';
+  /** The value sent to the server, to recognise it when the form reloads. */
+  sent?: AnswerValue;
+  error?: string;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  filled: '已填',
+  skipped: '已跳过',
+  empty: '未填',
+  invalid: '有误',
+  computed: '自动计算',
+  drafted: '系统起草',
+  notCollected: '导出后手填',
+  typing: '未保存',
+  checking: '检查中…',
+  saving: '保存中…',
+  error: '有误',
+};
+
+/** What an input shows for a stored answer: the value as typed, not the display with its unit. */
+function textOf(f: FormViewField): string {
+  const v = f.value;
+  if (v === undefined) return f.fromInterview ? (f.display ?? '') : '';
+  if (v === null) return '';
+  if (Array.isArray(v)) return v.join('；');
+  return String(v);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const GROWS = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content');
+
+/**
+ * The chosen 申报书 as a form: its sections and fields in the official order, filled from the same
+ * answers as the chat. A change is read and checked by the server first (POST …/form/check), then
+ * saved as an 'edit' over the chat socket, so the chat, 我的回答 and this form show one set of facts.
+ */
+@customElement('zz-form-view')
+export class ZzFormView extends LitElement {
+  static styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+        flex: 1;
+        min-height: 0;
+        min-width: 0;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        background: var(--zz-color-bg);
+      }
+      .wrap {
+        max-width: 860px;
+        margin: 0 auto;
+        padding: var(--zz-space-3) var(--zz-space-4) var(--zz-space-6);
+      }
+      .top {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--zz-color-bg);
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-2);
+        align-items: center;
+      }
+      .top h2 {
+        flex: 1 1 200px;
+        margin: 0;
+        font-size: var(--zz-font-size-lg);
+        min-width: 0;
+      }
+      .counts {
+        flex: 1 1 100%;
+        margin: 0;
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+      }
+      section {
+        margin-top: var(--zz-space-4);
+      }
+      .part {
+        margin: var(--zz-space-4) 0 0;
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+      }
+      h3 {
+        font-size: var(--zz-font-size-lg);
+        margin: var(--zz-space-1) 0 var(--zz-space-2);
+      }
+      h4 {
+        font-size: var(--zz-font-size);
+        margin: var(--zz-space-3) 0 var(--zz-space-2);
+      }
+      .group {
+        background: var(--zz-color-surface);
+        border: 1px solid var(--zz-color-border);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-1) var(--zz-space-3) var(--zz-space-3);
+        margin-bottom: var(--zz-space-3);
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        min-width: 0;
+      }
+      legend {
+        padding: 0;
+        margin-top: var(--zz-space-3);
+        font-weight: 600;
+      }
+      .cols {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--zz-space-3);
+      }
+      .cols > .field {
+        flex: 1 1 96px;
+        min-width: 0;
+      }
+      /* Three narrow columns on a phone: the status goes under the column's label instead of squeezing it. */
+      .cols .head {
+        flex-direction: column;
+        align-items: flex-start;
+        gap: 2px;
+      }
+      .field {
+        margin-top: var(--zz-space-3);
+        min-width: 0;
+      }
+      .head {
+        display: flex;
+        align-items: baseline;
+        gap: var(--zz-space-2);
+      }
+      label,
+      .label {
+        flex: 1;
+        min-width: 0;
+        overflow-wrap: anywhere;
+        font-size: var(--zz-font-size-sm);
+      }
+      .status {
+        flex: none;
+        font-size: 12px;
+        padding: 0 6px;
+        border-radius: var(--zz-radius-pill);
+        background: var(--zz-color-unknown-soft);
+        color: var(--zz-color-unknown);
+        white-space: nowrap;
+      }
+      .status.filled,
+      .status.computed {
+        background: var(--zz-color-met-soft);
+        color: var(--zz-color-met);
+      }
+      .status.skipped,
+      .status.typing,
+      .status.saving,
+      .status.checking {
+        background: var(--zz-color-partial-soft);
+        color: var(--zz-color-partial);
+      }
+      .status.invalid,
+      .status.error {
+        background: var(--zz-color-unmet-soft);
+        color: var(--zz-color-unmet);
+      }
+      .control {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+        margin-top: var(--zz-space-1);
+      }
+      input,
+      textarea,
+      select {
+        flex: 1;
+        min-width: 0;
+        width: 100%;
+        box-sizing: border-box;
+        min-height: var(--zz-tap);
+        font-size: var(--zz-font-size);
+      }
+      textarea {
+        min-height: 5.5em;
+        max-height: 60vh;
+        resize: vertical;
+        line-height: 1.6;
+        field-sizing: content;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--zz-color-unmet);
+        outline-color: var(--zz-color-unmet);
+      }
+      .unit {
+        flex: none;
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
+      output {
+        display: block;
+        min-height: var(--zz-tap);
+        line-height: var(--zz-tap);
+        font-weight: 600;
+      }
+      .hint,
+      .formula,
+      .note {
+        margin: var(--zz-space-1) 0 0;
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-muted);
+        overflow-wrap: anywhere;
+      }
+      .error {
+        margin: var(--zz-space-1) 0 0;
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-unmet);
+      }
+      .warn {
+        margin: var(--zz-space-1) 0 0;
+        font-size: var(--zz-font-size-sm);
+        color: var(--zz-color-partial);
+      }
+      .load-error {
+        color: var(--zz-color-unmet);
+      }
+    `,
+  ];
+
+  /** The session whose answers the form shows. */
+  @property({ attribute: false }) session: SessionRef | null = null;
+  /** The form to show: the recommended category. */
+  @property({ attribute: false }) category: Category | null = null;
+  /** The answers as the chat knows them: a new object after every recorded answer, which reloads the form. */
+  @property({ attribute: false }) answers: Record<string, AnswerValue> = {};
+  /** The server's refusal of the latest answer; shown by its field when that field sent it. */
+  @property({ attribute: false }) rejection: { message: string; questionId?: string } | null = null;
+
+  @state() private _view: FormView | null = null;
+  @state() private _loadError = '';
+  @state() private _edits: ReadonlyMap<string, LocalEdit> = new Map();
+  @state() private _busy = '';
+  private _loads = 0;
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('rejection') && this.rejection?.questionId) {
+      const e = this._edits.get(this.rejection.questionId);
+      if (e && e.state === 'saving') this._setEdit(this.rejection.questionId, { ...e, state: 'error', error: this.rejection.message });
+    }
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    if (changed.has('session') || changed.has('category') || changed.has('answers')) void this._load();
+  }
+
+  /** Reloads the form from the server; an older response that arrives late is dropped. */
+  private async _load(): Promise<void> {
+    const s = this.session;
+    if (!s || !this.category) return;
+    const mine = ++this._loads;
+    try {
+      const view = await apiJson<FormView>(`/api/sessions/${encodeURIComponent(s.sessionId)}/form?category=${this.category}`, { token: s.token });
+      if (mine !== this._loads) return;
+      this._view = view;
+      this._loadError = '';
+      // A saved value now shown by the server needs no local copy any more.
+      const next = new Map(this._edits);
+      for (const [qid, e] of next) if (e.state === 'saving' && qid in this.answers && same(this.answers[qid], e.sent)) next.delete(qid);
+      this._edits = next;
+    } catch (err) {
+      if (mine === this._loads) this._loadError = (err as Error).message;
+    }
+  }
+
+  private _setEdit(qid: string, e: LocalEdit | null): void {
+    const next = new Map(this._edits);
+    if (e) next.set(qid, e);
+    else next.delete(qid);
+    this._edits = next;
+  }
+
+  private _typed(f: FormViewField, ev: Event): void {
+    const el = ev.target as HTMLInputElement | HTMLTextAreaElement;
+    if (el instanceof HTMLTextAreaElement && !GROWS) {
+      el.style.height = 'auto';
+      el.style.height = `${el.scrollHeight + 2}px`;
+    }
+    this._setEdit(f.questionId!, { text: el.value, state: 'typing' });
+  }
+
+  private _key(f: FormViewField, ev: KeyboardEvent): void {
+    if (ev.key === 'Enter' && !ev.isComposing && (ev.target as HTMLElement).tagName === 'INPUT') {
+      ev.preventDefault();
+      void this._commit(f);
+      // Enter goes on to the next field, as the phone keyboard's 「下一项」 key promises.
+      const controls = [...this.renderRoot.querySelectorAll<HTMLElement>('input, textarea, select')];
+      controls[controls.indexOf(ev.target as HTMLElement) + 1]?.focus();
+    }
+  }
+
+  /** Checks the typed text with the server's reader and rules, then saves it through the chat socket. */
+  private async _commit(f: FormViewField): Promise<void> {
+    const qid = f.questionId!;
+    const e = this._edits.get(qid);
+    const s = this.session;
+    if (!e || e.state !== 'typing' || !s) return;
+    if (e.text.trim() === textOf(f).trim()) return this._setEdit(qid, null);
+    // An empty field that was never answered stays unanswered; clearing an answer skips it.
+    if (!e.text.trim() && f.value === undefined) return this._setEdit(qid, null);
+    this._setEdit(qid, { ...e, state: 'checking' });
+    let r: FormCheckResult;
+    try {
+      r = await apiJson<FormCheckResult>(`/api/sessions/${encodeURIComponent(s.sessionId)}/form/check`, {
+        token: s.token,
+        body: { questionId: qid, text: e.text, ...(this.category ? { category: this.category } : {}) },
+      });
+    } catch (err) {
+      return this._setEdit(qid, { ...e, state: 'error', error: (err as Error).message });
+    }
+    // The user typed on while the check ran: the newer text waits for its own commit.
+    if (this._edits.get(qid)?.text !== e.text) return;
+    if (!r.ok) return this._setEdit(qid, { ...e, state: 'error', error: r.error });
+    this._setEdit(qid, { ...e, state: 'saving', sent: r.value });
+    emit(this, 'zz-edit', { questionId: qid, value: r.value, display: r.value === null ? '跳过' : r.display, label: f.label });
+  }
+
+  private async _export(): Promise<void> {
+    if (!this.session || !this.category) return;
+    this._busy = 'export';
+    try {
+      await draftsApi.exportDocx(this.session, this.category);
+    } catch (err) {
+      this._loadError = (err as Error).message;
+    } finally {
+      this._busy = '';
+    }
+  }
+
+  private _control(f: FormViewField, id: string, edit: LocalEdit | undefined, describedBy: string) {
+    const invalid = edit?.state === 'error' || (!edit && f.status === 'invalid');
+    const text = edit ? edit.text : textOf(f);
+    const common = {
+      id,
+      invalid: invalid ? 'true' : 'false',
+      described: describedBy || undefined,
+    };
+    if (f.input === 'computed')
+      return html`<output id=${id} aria-describedby=${common.described ?? nothing}>${f.display ?? '—'}${f.display && f.unit ? ` ${f.unit}` : ''}</output>`;
+    if (f.input === 'draft' || f.input === 'none') return nothing;
+    if (f.input === 'narrative')
+      return html`<div class="control">
+        <textarea
+          id=${id}
+          rows="3"
+          aria-invalid=${common.invalid}
+          aria-describedby=${common.described ?? nothing}
+          .value=${live(text)}
+          @input=${(ev: Event) => this._typed(f, ev)}
+          @change=${() => void this._commit(f)}
+        ></textarea>
+      </div>`;
+    if (f.input === 'choice')
+      return html`<div class="control">
+        <select
+          id=${id}
+          aria-invalid=${common.invalid}
+          aria-describedby=${common.described ?? nothing}
+          @change=${(ev: Event) => {
+            this._typed(f, ev);
+            void this._commit(f);
+          }}
+        >
+          <option value="" ?selected=${!text}>—</option>
+          ${(f.choices ?? []).map((c) => html`<option value=${c.value} ?selected=${text === c.value}>${c.label}</option>`)}
+        </select>
+      </div>`;
+    const mode = f.input === 'number' ? 'decimal' : f.input === 'date' ? 'numeric' : undefined;
+    return html`<div class="control">
+      <input
+        id=${id}
+        type="text"
+        autocomplete="off"
+        enterkeyhint="next"
+        inputmode=${mode ?? nothing}
+        placeholder=${f.input === 'date' ? 'YYYY-MM-DD' : nothing}
+        aria-invalid=${common.invalid}
+        aria-describedby=${common.described ?? nothing}
+        .value=${live(text)}
+        @input=${(ev: Event) => this._typed(f, ev)}
+        @change=${() => void this._commit(f)}
+        @keydown=${(ev: KeyboardEvent) => this._key(f, ev)}
+      />${f.unit ? html`<span class="unit" aria-hidden="true">${f.unit}</span>` : nothing}
+    </div>`;
+  }
+
+  private _field(f: FormViewField) {
+    const id = `f-${f.key}`;
+    const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
+    const status = edit ? edit.state : f.status;
+    const statusText = f.fromInterview && !edit ? '来自问答' : STATUS_TEXT[status];
+    const hintId = f.hint ? `${id}-hint` : '';
+    const errId = `${id}-err`;
+    const statusId = `${id}-status`;
+    const error = edit?.state === 'error' ? edit.error : undefined;
+    const flags = edit ? [] : f.flags;
+    const described = [statusId, hintId, error || flags.length ? errId : '', f.formula ? `${id}-formula` : ''].filter(Boolean).join(' ');
+    const labelled = f.input !== 'draft' && f.input !== 'none';
+    return html`<div class="field" data-key=${f.key} data-question=${f.questionId ?? nothing} data-status=${status}>
+      <div class="head">
+        ${labelled
+          ? html`<label for=${id}>${f.label}${f.unit ? html`<span class="visually-hidden">（${f.unit}）</span>` : nothing}</label>`
+          : html`<span class="label">${f.label}</span>`}
+        <span class="status ${status}" id=${statusId}>${statusText}</span>
+      </div>
+      ${f.hint ? html`<p class="hint" id=${hintId}>${f.hint}</p>` : nothing}
+      ${this._control(f, id, edit, described)}
+      ${f.input === 'draft' ? html`<p class="note">由系统根据本表的事实起草；在“申报书”栏查看和修改。</p>` : nothing}
+      ${f.input === 'none' ? html`<p class="note">本系统不收集此项，导出后手填。</p>` : nothing}
+      ${f.formula ? html`<p class="formula" id=${`${id}-formula`}>${f.formula}</p>` : nothing}
+      ${error
+        ? html`<p class="error" id=${errId} role="alert">${error}</p>`
+        : flags.length
+          ? html`<div id=${errId}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>`
+          : nothing}
+    </div>`;
+  }
+
+  render() {
+    const v = this._view;
+    if (!v) return html`<div class="wrap">${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : html`<p>正在载入申报书…</p>`}</div>`;
+    const c = v.counts;
+    return html`<div class="wrap">
+      <div class="top">
+        <h2>${v.attachment} ${v.title}</h2>
+        <button class="btn primary export" type="button" ?disabled=${!!this._busy} @click=${() => void this._export()}>
+          ${this._busy === 'export' ? '正在导出…' : '导出 Word'}
+        </button>
+        <p class="counts" aria-live="polite">已填 ${c.filled} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
+      </div>
+      ${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : nothing}
+      ${v.sections.map(
+        (s) => html`<section aria-labelledby=${`s-${s.id}`}>
+          ${s.part ? html`<p class="part">${s.part}</p>` : nothing}
+          <h3 id=${`s-${s.id}`}>${s.title}</h3>
+          ${s.groups.map(
+            (g) => html`<div class="group" role="group" aria-label=${g.title ?? s.title}>
+              ${g.title ? html`<h4>${g.title}</h4>` : nothing}
+              ${g.rows.map((r) =>
+                r.label
+                  ? html`<fieldset><legend>${r.label}</legend><div class="cols">${r.fields.map((f) => this._field(f))}</div></fieldset>`
+                  : r.fields.map((f) => this._field(f)),
+              )}
+            </div>`,
+          )}
+        </section>`,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zz-form-view': ZzFormView;
+  }
+}
