@@ -61,6 +61,12 @@ async function main(): Promise<void> {
       await h.page.locator('zz-console-app nav button', { hasText: '统计' }).click();
       await h.page.locator('zz-console-dashboard #topics canvas').waitFor();
       await shot(h.page, `console-${device}-dashboard`);
+      // The review queue holds the refused question asked above; writing an answer opens the editor.
+      await h.page.locator('zz-console-app nav button', { hasText: '待复核' }).click();
+      await h.page.locator('zz-console-review [data-testid=review-item]').first().waitFor();
+      await h.page.locator('zz-console-review [data-testid=write]').first().click();
+      await h.page.locator('zz-console-review [data-testid=entry-editor]').waitFor();
+      await shot(h.page, `console-${device}-review`);
       await h.context.close();
 
       const b = await login('洛阳-李', bureau);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'zz-browser-knowledge-'));
   cpSync('knowledge/henan-2023', join(root, 'henan-2023'), { recursive: true });
   await ensureWebBuilt();
-  server = await startServer({ env: { KNOWLEDGE_DIR: root } });
+  server = await startServer({ env: { KNOWLEDGE_DIR: root, KNOWLEDGE_VERSION: 'henan-2023' } });
   browser = await launch();
 });
 

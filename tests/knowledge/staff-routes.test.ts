@@ -22,7 +22,7 @@ beforeAll(async () => {
   // A knowledge root of its own: nothing is ever written under the repository's knowledge/.
   root = mkdtempSync(join(tmpdir(), 'zhizao-console-knowledge-'));
   cpSync('knowledge/henan-2023', join(root, 'henan-2023'), { recursive: true });
-  s = await serve({ KNOWLEDGE_DIR: root });
+  s = await serve({ KNOWLEDGE_DIR: root, KNOWLEDGE_VERSION: 'henan-2023' });
   admin = await staffAs(s, 'kadmin', 'admin');
   helpline = await staffAs(s, 'khotline', 'helpline');
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fallbackPage from '../../server/routes/fallback-page';
+import knowledge from '../../server/plugins/knowledge';
+import { loadConfig } from '../../server/config';
 import { AskResponse } from '../../server/schemas/ask';
 import type { FastifyInstance } from 'fastify';
 import { build, type Built } from '../helper';
@@ -84,6 +86,9 @@ describe('the fallback page', () => {
   const emptyRoot = mkdtempSync(join(tmpdir(), 'zhizao-noweb-'));
   const app = Fastify({ logger: false });
   beforeAll(async () => {
+    // The page names the served notice, so it needs the knowledge plugin like the full app.
+    app.decorate('config', loadConfig({ LOG_LEVEL: 'silent' }));
+    await app.register(knowledge);
     await app.register(fallbackPage, { webRoot: emptyRoot });
     await app.ready();
   });
