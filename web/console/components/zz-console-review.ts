@@ -144,7 +144,7 @@ export class ZzConsoleReview extends LitElement {
           <h2 style="flex:1">待复核的问题</h2>
           <button class="btn" @click=${() => this._load()}>刷新</button>
         </div>
-        <p class="muted">未能回答、置信度低于 50% 或企业点了 👎 的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
+        <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”（👎）的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <div class="table-wrap">
           <table>
@@ -163,7 +163,7 @@ export class ZzConsoleReview extends LitElement {
                   <td>
                     <div class="row">
                       <button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
-                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title="在最接近的条目中加入这个问法">修改 ${q.nearest}</button>` : ''}
+                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title="在最接近的条目中加入这个问法">修改相近条目（${q.nearest}）</button>` : ''}
                       <button class="btn ghost" @click=${() => this._dismiss(q)}>忽略</button>
                     </div>
                   </td>
