@@ -1,41 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames } from '../../server/staff/bureau';
 import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
-import { DESKTOP, PHONE, cspViolations, ensureWebBuilt, launch, newPage, pageErrors, removeDir, startServer, type RunningServer } from './harness';
+import { DESKTOP, PHONE, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { horizontalOverflow } from './flow';
 
 /* The staff console against the real server on a loopback port, in Debian's headless Chromium. */
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 if (!HAS_CHROMIUM) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  if (HAS_CHROMIUM) {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite();
 
 /** A fresh account with its one-time password, as `npm run staff -- add` makes it. */
 const oneTimeAccount = (username: string, role: 'helpline' | 'bureau' | 'admin', region?: string) =>

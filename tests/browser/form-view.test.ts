@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { horizontalOverflow, snapshot } from './flow';
 import { openSeeded, seed, storedAnswers } from './seed';
 import { discreteFactory } from '../chat/enterprises';
@@ -15,29 +16,10 @@ import { discreteFactory } from '../chat/enterprises';
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 180_000 });
 
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 /** A code with a valid GB 32100-2015 check character, registered in Henan (41…). */
 const CREDIT_CODE = '91410300MA9F3R1L6C';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  if (HAS_CHROMIUM) {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite();
 
 interface FieldInfo {
   key: string;

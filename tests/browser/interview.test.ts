@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from './harness';
+import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { settle, snapshot, typeMessage } from './flow';
 import { openSeeded, seed, storedAnswers } from './seed';
 import { ineligible, processFactory, workshop, type ScriptedEnterprise } from '../chat/enterprises';
@@ -14,27 +14,8 @@ import { ineligible, processFactory, workshop, type ScriptedEnterprise } from '.
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  if (HAS_CHROMIUM) {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite();
 
 const panelText = (page: Page) =>
   page.locator('zz-assessment-panel').evaluate((el) => [...el.shadowRoot!.children].map((c) => (c as HTMLElement).innerText ?? c.textContent).join('\n'));

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames } from '../../server/staff/bureau';
 import { workshop } from '../chat/enterprises';
-import { DESKTOP, cspViolations, ensureWebBuilt, launch, newPage, pageErrors, removeDir, startServer, type RunningServer } from './harness';
+import { DESKTOP, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { typeMessage } from './flow';
 
 /* The review loop in Chromium: a 👎 in the chat reaches the console's review queue, staff write an entry, and the chat answers with it. */
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 if (!HAS_CHROMIUM) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
 
 /** A question the shipped answer base only meets with its low-confidence fallback. */
@@ -20,25 +19,7 @@ const QUESTION = '申报书用什么字体？';
 const ANSWER_V1 = '通知没有规定申报书的字体和字号：四(二)只要求通过网络平台提交PDF彩色版电子版。';
 const ANSWER_V2 = '字体不限：通知只规定申报书以PDF彩色版电子版提交。';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  if (HAS_CHROMIUM) {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite();
 
 async function helplineAccount(username: string): Promise<string> {
   const pw = await addAccount(server.dataDir, { username, role: 'helpline', createdBy: 'test' }, regionNames(server.app.kb.data));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, cspViolations, pageErrors, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from './harness';
+import { describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { answerByClicking, settle, snapshot, typeMessage } from './flow';
 import { openSeeded, seed } from './seed';
 import { workshop } from '../chat/enterprises';
@@ -14,27 +14,8 @@ import { loadKnowledgeData } from '../../server/knowledge/load';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  if (HAS_CHROMIUM) {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite();
 
 /** Where the newest message sits against the conversation's scroll area, and how far the page itself can scroll. */
 const layout = (page: Page) =>
@@ -118,15 +99,15 @@ describe.skipIf(!HAS_CHROMIUM)('the form phase on a 375 × 740 phone', () => {
       const { context, page } = await newPage(browser, PHONE);
       const shown = await openSeeded(page, s.link);
       expect(shown.question?.id).toBe(id);
+      // The card settles after it opens (the help line folds, a text area sizes itself): measure once it has.
+      await expect.poll(async () => (await page.locator('zz-app .dock').boundingBox())!.height).toBeLessThanOrEqual(740 * 0.4);
       const dock = await page.locator('zz-app .dock').boundingBox();
-      expect(dock!.height).toBeLessThanOrEqual(740 * 0.4);
       // The question itself is readable without scrolling the dock.
       const q = await page.locator('zz-app .dock zz-question .q').boundingBox();
       expect(q!.y).toBeGreaterThanOrEqual(dock!.y);
       expect(q!.y + q!.height).toBeLessThanOrEqual(dock!.y + dock!.height);
       // Nothing of the card or the composer is hidden behind the dock's own scroll.
-      const hidden = await page.locator('zz-app .dock').evaluate((d) => d.scrollHeight - d.clientHeight);
-      expect(hidden).toBeLessThanOrEqual(1);
+      await expect.poll(() => page.locator('zz-app .dock').evaluate((d) => d.scrollHeight - d.clientHeight)).toBeLessThanOrEqual(1);
       await context.close();
     });
   }
