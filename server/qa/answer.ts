@@ -498,7 +498,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   if (chosen.length < 2) {
     chosen.length = 0;
-    const m = accepted(whole) ?? accepted(kb.answers.match(q, 5, true));
+    const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
     if (m) chosen.push({ match: m, text: q });
   }
 

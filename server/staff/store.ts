@@ -78,8 +78,6 @@ const LOG_FLUSH_MS = 250;
 
 const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version';
 const UNIQUE_VIOLATION = '23505';
-/** The backend takes no COPY from memory (PostgreSQL through `pg`): the multi-row insert writes the batch. */
-const NO_COPY = 'NO_COPY';
 
 /**
  * One value as a COPY … (format csv) field: an unquoted empty field is NULL, anything else is
@@ -161,7 +159,8 @@ export class StaffStore {
    * Writes the logged questions still waiting. In PGlite, COPY costs about a third of a
    * parameterised multi-row insert per row, and the log is written on the server's own thread.
    * COPY has no "on conflict": a batch that repeats an id (a CLI spool line imported twice
-   * after a crash) falls back to the insert that skips it.
+   * after a crash) falls back to the insert that skips it, as does a backend that takes no COPY
+   * from memory (PostgreSQL through `pg`).
    */
   async flushLog(): Promise<void> {
     if (this.logTimer) clearTimeout(this.logTimer);
@@ -169,20 +168,25 @@ export class StaffStore {
     const batch = this.logBuffer.splice(0);
     if (batch.length === 0) return;
     try {
-      try {
-        if (!this.db.copyCsv) throw Object.assign(new Error('no COPY from memory'), { code: NO_COPY });
-        await this.db.copyCsv('staff_question_log', LOG_COLUMNS, batch.map((b) => b.row.map(csvField).join(',')).join('\n') + '\n');
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code !== UNIQUE_VIOLATION && code !== NO_COPY) throw err;
-        const width = batch[0]!.row.length;
-        const values = batch.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
-        await this.db.query(`insert into staff_question_log (${LOG_COLUMNS}) values ${values} on conflict (id) do nothing`, batch.flatMap((b) => b.row));
-      }
+      await this.writeLogRows(batch.map((b) => b.row));
       for (const b of batch) b.resolve();
     } catch (err) {
       for (const b of batch) b.reject(err);
     }
+  }
+
+  private async writeLogRows(rows: unknown[][]): Promise<void> {
+    if (this.db.copyCsv) {
+      try {
+        await this.db.copyCsv('staff_question_log', LOG_COLUMNS, rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      }
+    }
+    const width = rows[0]!.length;
+    const values = rows.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+    await this.db.query(`insert into staff_question_log (${LOG_COLUMNS}) values ${values} on conflict (id) do nothing`, rows.flat());
   }
 
   async setFeedback(id: string, vote: 'up' | 'down'): Promise<boolean> {
