@@ -32,7 +32,7 @@ export interface EntryMatch {
 
 interface Phrasing {
   entry: number;
-  features: Map<string, number>;
+  features: Map<Feature, number>;
   weight: number;
 }
 
@@ -51,17 +51,24 @@ const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
 const UNSEEN_SHARE = 0.5;
 
+/** A Han bigram as a number (its two UTF-16 units): hashing a number costs far less than hashing a new two-character string. */
+const bigram = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+const STOP_BIGRAMS = new Set([...QUERY_STOPWORDS].filter((w) => w.length === 2).map((w) => bigram(w, 0)));
+
+/** A feature: a Han bigram (a number, see `bigram`), or a Latin/digit word or `#concept` (a string). */
+export type Feature = number | string;
+
 /**
  * Features of normalised, repaired text: Han bigrams, Latin/digit words and concept markers.
  * No word segmentation: bigrams carry the same words at a fraction of the cost, and the concept
  * markers carry the synonyms, so a question costs one pass over its characters.
  */
-export function features(u: Understander, text: string): Map<string, number> {
-  const f = new Map<string, number>();
+export function features(u: Understander, text: string): Map<Feature, number> {
+  const f = new Map<Feature, number>();
   for (const run of text.match(HAN_RUN) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) {
-      const b = run.slice(i, i + 2);
-      if (!QUERY_STOPWORDS.has(b)) f.set(b, 1);
+      const b = bigram(run, i);
+      if (!STOP_BIGRAMS.has(b)) f.set(b, 1);
     }
   }
   for (const w of text.match(LATIN_RUN) ?? []) if (w.length > 1) f.set(w, 1);
@@ -73,25 +80,30 @@ export class AnswerIndex {
   readonly entries: PreparedEntry[];
   private readonly phrasings: Phrasing[] = [];
   /** Per feature, the phrasings that have it and its weight in each: scoring reads two flat arrays. */
-  private readonly postings = new Map<string, { idf: number; phrasing: Int32Array; weight: Float64Array }>();
+  private readonly postings = new Map<Feature, { idf: number; phrasing: Int32Array; weight: Float64Array }>();
   /** Scratch buffers reused by every match (matching is synchronous, so one set suffices). */
   private dot = new Float64Array(0);
   private best = new Float64Array(0);
   private phrasingNorm = new Float64Array(0);
   private phrasingEntry = new Int32Array(0);
-  private readonly idf = new Map<string, number>();
+  private readonly idf = new Map<Feature, number>();
   private readonly maxIdf: number;
   private readonly understander: Understander;
   /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
   private readonly specific: number[];
+  /** Every required and excluded word, by first character: one pass finds those a question contains. */
+  private readonly guardWords = new Map<number, { one: string | null; byNext: Map<number, string[]> }>();
+  private readonly emptyGuard: boolean;
+  /** The last text matched, read: the second attempt re-matches the same text. */
+  private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
   constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
     this.understander = understanderFor(data);
     const base = data.answerBase;
     this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander));
-    const df = new Map<string, number>();
+    const df = new Map<Feature, number>();
     base.entries.forEach((entry, e) => {
-      const seen = new Set<string>();
+      const seen = new Set<Feature>();
       for (const q of entry.questions) {
         const text = this.understander.read(q).text;
         const f = features(this.understander, text);
@@ -103,7 +115,7 @@ export class AnswerIndex {
     const n = base.entries.length;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    const lists = new Map<string, { phrasing: number[]; weight: number[] }>();
+    const lists = new Map<Feature, { phrasing: number[]; weight: number[] }>();
     this.phrasings.forEach((p, i) => {
       let w = 0;
       for (const [t, x] of p.features) {
@@ -123,6 +135,39 @@ export class AnswerIndex {
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
+    const guards = new Set(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
+    this.emptyGuard = guards.has('');
+    for (const w of guards) {
+      if (!w) continue;
+      let first = this.guardWords.get(w.charCodeAt(0));
+      if (!first) this.guardWords.set(w.charCodeAt(0), (first = { one: null, byNext: new Map() }));
+      if (w.length === 1) first.one = w;
+      else {
+        const list = first.byNext.get(w.charCodeAt(1)) ?? [];
+        list.push(w);
+        first.byNext.set(w.charCodeAt(1), list);
+      }
+    }
+  }
+
+  /** The guard words a text contains (what `text.includes(word)` would say for each of them). */
+  private present(text: string): Set<string> {
+    const last = this.read(text);
+    if (last.words) return last.words;
+    const out = new Set<string>(this.emptyGuard ? [''] : []);
+    for (let i = 0; i < text.length; i++) {
+      const first = this.guardWords.get(text.charCodeAt(i));
+      if (!first) continue;
+      if (first.one) out.add(first.one);
+      const list = first.byNext.get(text.charCodeAt(i + 1));
+      if (list) for (const w of list) if (text.startsWith(w, i)) out.add(w);
+    }
+    return (last.words = out);
+  }
+
+  private read(text: string): { text: string; features: Map<Feature, number>; words?: Set<string> } {
+    if (this.last?.text !== text) this.last = { text, features: features(this.understander, text) };
+    return this.last;
   }
 
   /**
@@ -133,7 +178,7 @@ export class AnswerIndex {
    * it is the second attempt, so it never displaces a match the wording found.
    */
   match(text: string, k = 3, byGuards = false): EntryMatch[] {
-    const f = features(this.understander, text);
+    const f = this.read(text).features;
     const dot = this.dot.fill(0);
     const best = this.best.fill(0);
     let qWeight = 0;
@@ -149,7 +194,11 @@ export class AnswerIndex {
     }
     const touched: number[] = [];
     const met = new Set<number>();
-    if (byGuards) for (const e of this.specific) if (this.entries[e]!.requires.every((group) => group.some((w) => text.includes(w)))) met.add(e);
+    let words: Set<string> | undefined;
+    if (byGuards) {
+      words = this.present(text);
+      for (const e of this.specific) if (meets(this.entries[e]!, words)) met.add(e);
+    }
     if (!shared && met.size === 0) return [];
     qWeight = Math.sqrt(qWeight);
     for (let p = 0; shared && p < dot.length; p++) {
@@ -167,10 +216,11 @@ export class AnswerIndex {
     }
     if (touched.length === 0) return [];
     const concepts = new Set<string>();
-    for (const t of f.keys()) if (t.startsWith('#')) concepts.add(t.slice(1));
+    for (const t of f.keys()) if (typeof t === 'string' && t.startsWith('#')) concepts.add(t.slice(1));
     const out: EntryMatch[] = [];
+    words ??= this.present(text);
     for (const e of touched.sort((a, b) => best[b]! - best[a]!)) {
-      if (!admits(this.entries[e]!, text, concepts)) continue;
+      if (!admits(this.entries[e]!, words, concepts)) continue;
       out.push({ prepared: this.entries[e]!, score: best[e]! });
       if (out.length === k) break;
     }
@@ -178,10 +228,14 @@ export class AnswerIndex {
   }
 }
 
-function admits(p: PreparedEntry, text: string, concepts: Set<string>): boolean {
-  if (p.excludes.some((w) => text.includes(w))) return false;
-  if (!p.requires.every((group) => group.some((w) => text.includes(w)))) return false;
-  return p.anchors.every((a) => concepts.has(a));
+/** Every required word group has a word in the text (`words`: the guard words it contains). */
+function meets(p: PreparedEntry, words: Set<string>): boolean {
+  return p.requires.every((group) => group.some((w) => words.has(w)));
+}
+
+function admits(p: PreparedEntry, words: Set<string>, concepts: Set<string>): boolean {
+  if (p.excludes.some((w) => words.has(w))) return false;
+  return meets(p, words) && p.anchors.every((a) => concepts.has(a));
 }
 
 /** A clause whose text is only its own heading. */

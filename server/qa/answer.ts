@@ -54,9 +54,10 @@ type Found = Map<string, number[]>;
 
 // Every keyword the Q&A data can ask about, indexed by first character: one pass over the
 // question finds them all, instead of one substring search per keyword.
-const keywordIndex = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+const keywordIndex = new WeakMap<KnowledgeBase, Map<number, string[]>>();
 
-function indexOf(kb: KnowledgeBase): Map<string, string[]> {
+/** Keywords by the UTF-16 code of their first character (a number key: no one-character string per position). */
+function indexOf(kb: KnowledgeBase): Map<number, string[]> {
   let index = keywordIndex.get(kb);
   if (index) return index;
   const { intents, regions, industries } = kb.data;
@@ -70,9 +71,9 @@ function indexOf(kb: KnowledgeBase): Map<string, string[]> {
   for (const w of words) {
     const n = norm(w);
     if (!n) continue;
-    const list = index.get(n[0]!) ?? [];
+    const list = index.get(n.charCodeAt(0)) ?? [];
     list.push(n);
-    index.set(n[0]!, list);
+    index.set(n.charCodeAt(0), list);
   }
   keywordIndex.set(kb, index);
   return index;
@@ -99,7 +100,7 @@ function scan(kb: KnowledgeBase, q: string): Found {
   const index = indexOf(kb);
   const found: Found = new Map();
   for (let i = 0; i < q.length; i++) {
-    for (const w of index.get(q[i]!) ?? []) {
+    for (const w of index.get(q.charCodeAt(i)) ?? []) {
       if (!q.startsWith(w, i)) continue;
       const at = found.get(w);
       if (at) at.push(i);

@@ -115,7 +115,10 @@ export class Understander {
         if (!text.startsWith(f.text, i)) continue;
         if (f.ascii && (/[a-z0-9]/.test(text[i - 1] ?? '') || /[a-z0-9]/.test(text[i + f.text.length] ?? ''))) continue;
         const c = this.concepts[f.concept]!;
-        out.push({ ...(c.id ? { id: c.id } : {}), canonical: c.canonical, span: f.text, index: i });
+        // Built field by field: a spread of a conditional literal cost more than the whole scan.
+        const m: ConceptMatch = { canonical: c.canonical, span: f.text, index: i };
+        if (c.id) m.id = c.id;
+        out.push(m);
       }
     }
     return out;
