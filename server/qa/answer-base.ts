@@ -6,6 +6,7 @@ import { KnowledgeError } from '../knowledge/load';
 import { QUERY_STOPWORDS } from '../retrieval/tokenize';
 import { understanderFor, type Understander } from '../understand';
 import { quoteUnits, quoteWith, renderUnit } from './quote';
+import { WordFinder } from './words';
 
 /**
  * The answer base, prepared once per knowledge version: every phrasing is read by the same
@@ -91,9 +92,8 @@ export class AnswerIndex {
   private readonly understander: Understander;
   /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
   private readonly specific: number[];
-  /** Every required and excluded word, by first character: one pass finds those a question contains. */
-  private readonly guardWords = new Map<number, { one: string | null; byNext: Map<number, string[]> }>();
-  private readonly emptyGuard: boolean;
+  /** Every required and excluded word: one pass finds those a question contains. */
+  private readonly guardWords: WordFinder;
   /** The last text matched, read: the second attempt re-matches the same text. */
   private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
@@ -135,34 +135,13 @@ export class AnswerIndex {
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
-    const guards = new Set(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
-    this.emptyGuard = guards.has('');
-    for (const w of guards) {
-      if (!w) continue;
-      let first = this.guardWords.get(w.charCodeAt(0));
-      if (!first) this.guardWords.set(w.charCodeAt(0), (first = { one: null, byNext: new Map() }));
-      if (w.length === 1) first.one = w;
-      else {
-        const list = first.byNext.get(w.charCodeAt(1)) ?? [];
-        list.push(w);
-        first.byNext.set(w.charCodeAt(1), list);
-      }
-    }
+    this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
   }
 
   /** The guard words a text contains (what `text.includes(word)` would say for each of them). */
   private present(text: string): Set<string> {
     const last = this.read(text);
-    if (last.words) return last.words;
-    const out = new Set<string>(this.emptyGuard ? [''] : []);
-    for (let i = 0; i < text.length; i++) {
-      const first = this.guardWords.get(text.charCodeAt(i));
-      if (!first) continue;
-      if (first.one) out.add(first.one);
-      const list = first.byNext.get(text.charCodeAt(i + 1));
-      if (list) for (const w of list) if (text.startsWith(w, i)) out.add(w);
-    }
-    return (last.words = out);
+    return (last.words ??= new Set(this.guardWords.find(text).keys()));
   }
 
   private read(text: string): { text: string; features: Map<Feature, number>; words?: Set<string> } {

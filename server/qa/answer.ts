@@ -6,6 +6,7 @@ import { normalise } from '../retrieval/tokenize';
 import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction } from '../understand';
 import type { EntryMatch, PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
+import { WordFinder } from './words';
 import { quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
 
@@ -37,8 +38,23 @@ function accepted(matches: readonly EntryMatch[]): EntryMatch | undefined {
   return matches.find((m) => m.score >= (m.prepared.requires.length > 0 ? ACCEPT_GUARDED : ACCEPT));
 }
 
+// Templates come from the knowledge files and the staff's answers only, never from a question; the
+// memo is still cleared when large, as staff edits add texts over the years. A template is kept split
+// at its {placeholders}: odd pieces are names; filling is then a join, with no regular expression.
+const templatePieces = new Map<string, string[]>();
+
 function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  let pieces = templatePieces.get(template);
+  if (!pieces) {
+    if (templatePieces.size >= 10_000) templatePieces.clear();
+    templatePieces.set(template, (pieces = template.split(/\{(\w+)\}/)));
+  }
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const k = pieces[i]!;
+    out += (k in vars ? String(vars[k]) : `{${k}}`) + pieces[i + 1]!;
+  }
+  return out;
 }
 
 // Keywords come from the knowledge files only (never from user text), so this memo is bounded.
@@ -52,12 +68,11 @@ function norm(word: string): string {
 /** The keywords of the knowledge files found in one question, with their start positions. */
 type Found = Map<string, number[]>;
 
-// Every keyword the Q&A data can ask about, indexed by first character: one pass over the
-// question finds them all, instead of one substring search per keyword.
-const keywordIndex = new WeakMap<KnowledgeBase, Map<number, string[]>>();
+// Every keyword the Q&A data can ask about: one pass over the question finds them all, instead of
+// one substring search per keyword.
+const keywordIndex = new WeakMap<KnowledgeBase, WordFinder>();
 
-/** Keywords by the UTF-16 code of their first character (a number key: no one-character string per position). */
-function indexOf(kb: KnowledgeBase): Map<number, string[]> {
+function indexOf(kb: KnowledgeBase): WordFinder {
   let index = keywordIndex.get(kb);
   if (index) return index;
   const { intents, regions, industries } = kb.data;
@@ -67,14 +82,7 @@ function indexOf(kb: KnowledgeBase): Map<number, string[]> {
     ...regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]),
     ...industries.divisions.flatMap((d) => [d.name, ...(d.aliases ?? [])]),
   ]);
-  index = new Map();
-  for (const w of words) {
-    const n = norm(w);
-    if (!n) continue;
-    const list = index.get(n.charCodeAt(0)) ?? [];
-    list.push(n);
-    index.set(n.charCodeAt(0), list);
-  }
+  index = new WordFinder([...words].map(norm).filter(Boolean));
   keywordIndex.set(kb, index);
   return index;
 }
@@ -97,21 +105,16 @@ function regionTermsOf(kb: KnowledgeBase): Map<string, Region[]> {
 }
 
 function scan(kb: KnowledgeBase, q: string): Found {
-  const index = indexOf(kb);
-  const found: Found = new Map();
-  for (let i = 0; i < q.length; i++) {
-    for (const w of index.get(q.charCodeAt(i)) ?? []) {
-      if (!q.startsWith(w, i)) continue;
-      const at = found.get(w);
-      if (at) at.push(i);
-      else found.set(w, [i]);
-    }
-  }
-  return found;
+  return indexOf(kb).find(q);
 }
 
+// Keyword lists come from the knowledge files only, so this memo is bounded.
+const normalisedLists = new WeakMap<readonly string[], string[]>();
+
 function has(found: Found, words: readonly string[]): boolean {
-  return words.some((w) => found.has(norm(w)));
+  let list = normalisedLists.get(words);
+  if (!list) normalisedLists.set(words, (list = words.map(norm)));
+  return list.some((w) => found.has(w));
 }
 
 const suffixPattern = new Map<string, RegExp>();

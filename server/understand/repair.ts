@@ -175,15 +175,15 @@ export class Repairer {
   private readonly pairCache = new Map<number, Map<number, Term[]>>();
   private pairCount = 0;
 
-  private candidates(a: string, b: string): Term[] {
-    const ca = a.charCodeAt(0);
-    const cb = b.charCodeAt(0);
+  private candidates(text: string, i: number): Term[] {
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
     let byB = this.pairCache.get(ca);
     let list = byB?.get(cb);
     if (list) return list;
     list = [];
-    const r1 = readings(b);
-    for (const k0 of readings(a)) {
+    const r1 = readings(text[i + 1]!);
+    for (const k0 of readings(text[i]!)) {
       const second = this.byFirstKeys.get(k0);
       if (second) for (const k1 of r1) list.push(...(second.get(k1) ?? []));
     }
@@ -200,7 +200,7 @@ export class Repairer {
 
   private bestAt(text: string, i: number, exactLen: () => Int16Array): string | null {
     if (i + 1 >= text.length) return null;
-    const list = this.candidates(text[i]!, text[i + 1]!);
+    const list = this.candidates(text, i);
     if (list.length === 0) return null;
     for (const term of list) {
       const L = term.text.length;

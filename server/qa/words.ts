@@ -1,0 +1,44 @@
+/**
+ * Finds which of a fixed set of words occur in a text, and where, in one pass over the text.
+ * Words are indexed by their first two UTF-16 units as numbers, so a position costs one or two
+ * number-keyed lookups and a comparison only with the words that start with those two units.
+ */
+export class WordFinder {
+  private readonly byFirst = new Map<number, { one: string | null; byNext: Map<number, string[]> }>();
+  private readonly hasEmpty: boolean;
+
+  constructor(words: Iterable<string>) {
+    const set = new Set(words);
+    this.hasEmpty = set.has('');
+    for (const w of set) {
+      if (!w) continue;
+      let first = this.byFirst.get(w.charCodeAt(0));
+      if (!first) this.byFirst.set(w.charCodeAt(0), (first = { one: null, byNext: new Map() }));
+      if (w.length === 1) first.one = w;
+      else {
+        const list = first.byNext.get(w.charCodeAt(1)) ?? [];
+        list.push(w);
+        first.byNext.set(w.charCodeAt(1), list);
+      }
+    }
+  }
+
+  /** Each word the text contains, with its start positions in text order (as `text.includes` would find it). */
+  find(text: string): Map<string, number[]> {
+    const found = new Map<string, number[]>();
+    const add = (w: string, i: number) => {
+      const at = found.get(w);
+      if (at) at.push(i);
+      else found.set(w, [i]);
+    };
+    if (this.hasEmpty) found.set('', [0]);
+    for (let i = 0; i < text.length; i++) {
+      const first = this.byFirst.get(text.charCodeAt(i));
+      if (!first) continue;
+      if (first.one) add(first.one, i);
+      const list = first.byNext.get(text.charCodeAt(i + 1));
+      if (list) for (const w of list) if (text.startsWith(w, i)) add(w, i);
+    }
+    return found;
+  }
+}

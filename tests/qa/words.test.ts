@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { WordFinder } from '../../server/qa/words';
+
+/** Every start position of `w` in `text`, found the slow way. */
+function positions(text: string, w: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push(i);
+  return out;
+}
+
+describe('WordFinder', () => {
+  const words = ['车间', '智能车间', '智能', '间', '工厂', '离散型智能工厂', 'mes', 'm', '报'];
+  const finder = new WordFinder(words);
+
+  it('finds what a substring search finds, with every position, for words of one, two and more characters', () => {
+    const texts = ['离散型智能工厂和智能车间可以同时报吗', '车间车间间', 'mes系统', '', '报', '没有相关词'];
+    for (const text of texts) {
+      const found = finder.find(text);
+      for (const w of words) {
+        const at = positions(text, w);
+        if (at.length) expect(found.get(w), `${w} in ${text}`).toEqual(at);
+        else expect(found.has(w), `${w} not in ${text}`).toBe(false);
+      }
+      expect([...found.keys()].every((w) => words.includes(w))).toBe(true);
+    }
+  });
+
+  it('an empty word is in every text, as String.includes says', () => {
+    expect(new WordFinder(['', '车间']).find('工厂').has('')).toBe(true);
+  });
+});
