@@ -73,7 +73,9 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
       const id = randomUUID();
       const { reply, ...data } = rec;
       reply?.header('x-question-id', id);
-      if (staffStore) track(staffStore.logQuestion(id, new Date(), data).catch((err) => fastify.log.error({ err }, 'question log write failed')));
+      // Not waited for: rows are written in batches, a failed batch is logged once (onLogError), and
+      // a stop writes what is waiting (onClose below).
+      void staffStore?.logQuestion(id, new Date(), data);
       return id;
     },
   } satisfies QuestionLog);
@@ -90,6 +92,7 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     const withDb = fastify.store as Partial<{ database(): Promise<Db> }>;
     if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
     staffStore = new StaffStore(await withDb.database(), dataDir);
+    staffStore.onLogError = (err) => fastify.log.error({ err }, 'question log write failed');
     await loadAnswerLayers(fastify, staffStore);
     const purge = () => track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
     purge();

@@ -108,9 +108,31 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
   ];
 }
 
+interface LogBatch {
+  rows: unknown[][];
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function newBatch(): LogBatch {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  // A caller that does not wait for its row must not turn a failed write into an unhandled
+  // rejection: the failure is reported once per batch through onLogError.
+  done.catch(() => {});
+  return { rows: [], done, resolve, reject };
+}
+
 export class StaffStore {
-  private readonly logBuffer: { row: unknown[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  /** The rows waiting for the next write, and one promise for all of them (not one per row). */
+  private batch: LogBatch = newBatch();
   private logTimer: NodeJS.Timeout | undefined;
+  /** The write in progress: the next write, and a stop, wait for it. */
+  private writing: Promise<void> = Promise.resolve();
+  /** Told once per failed batch of log rows. */
+  onLogError: (err: unknown) => void = () => {};
   /** The staff tables are created by the store's migrations (server/store/migrations/0003-staff.ts and later). */
   constructor(
     private readonly db: Db,
@@ -148,11 +170,11 @@ export class StaffStore {
    * throughput. Reads of the log flush the batch first, so they always see every logged question.
    */
   logQuestion(id: string, at: Date, rec: QuestionRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.logBuffer.push({ row: questionRow(id, at, rec), resolve, reject });
-      if (this.logBuffer.length >= LOG_BATCH) void this.flushLog();
-      else this.logTimer ??= setTimeout(() => void this.flushLog(), LOG_FLUSH_MS);
-    });
+    const batch = this.batch;
+    batch.rows.push(questionRow(id, at, rec));
+    if (batch.rows.length >= LOG_BATCH) void this.flushLog();
+    else this.logTimer ??= setTimeout(() => void this.flushLog(), LOG_FLUSH_MS);
+    return batch.done;
   }
 
   /**
@@ -165,14 +187,22 @@ export class StaffStore {
   async flushLog(): Promise<void> {
     if (this.logTimer) clearTimeout(this.logTimer);
     this.logTimer = undefined;
-    const batch = this.logBuffer.splice(0);
-    if (batch.length === 0) return;
-    try {
-      await this.writeLogRows(batch.map((b) => b.row));
-      for (const b of batch) b.resolve();
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-    }
+    const batch = this.batch;
+    if (batch.rows.length > 0) this.batch = newBatch();
+    const previous = this.writing;
+    const write = (async () => {
+      await previous;
+      if (batch.rows.length === 0) return;
+      try {
+        await this.writeLogRows(batch.rows);
+        batch.resolve();
+      } catch (err) {
+        batch.reject(err);
+        this.onLogError(err);
+      }
+    })();
+    this.writing = write;
+    await write;
   }
 
   private async writeLogRows(rows: unknown[][]): Promise<void> {

@@ -117,6 +117,31 @@ describe('question log', () => {
     expect(items.some((q) => q.question === '同批另一条')).toBe(true);
   });
 
+  it('a batch of log rows that cannot be written is reported once, fails the callers that wait for it, and is not an unhandled rejection', async () => {
+    const broken = new Error('disk full');
+    const failing = { kind: 'pglite', query: async () => Promise.reject(broken), copyCsv: async () => Promise.reject(broken) };
+    const store = new StaffStore(failing as never, b.config.DATA_DIR);
+    const reported: unknown[] = [];
+    store.onLogError = (err) => reported.push(err);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (err: unknown) => unhandled.push(err);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const rec = { source: 'api' as const, question: '写不进去', answer: { answer: 'x', citations: [], confidence: 0, outOfScope: true }, knowledgeVersion: 'henan-2023' };
+      const waited = store.logQuestion('44444444-4444-4444-8444-444444444444', new Date(), rec);
+      // Two more rows of the same batch whose callers do not wait, as the routes do.
+      void store.logQuestion('55555555-5555-4555-8555-555555555555', new Date(), rec);
+      void store.logQuestion('66666666-6666-4666-8666-666666666666', new Date(), rec);
+      await store.flushLog();
+      await expect(waited).rejects.toBe(broken);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(reported).toEqual([broken]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('reads the retention setting from QUESTION_LOG_RETENTION_DAYS and rejects nonsense', () => {
     expect(loadConfig({ QUESTION_LOG_RETENTION_DAYS: '30' }).QUESTION_LOG_RETENTION_DAYS).toBe(30);
     expect(() => loadConfig({ QUESTION_LOG_RETENTION_DAYS: '0' })).toThrow(/QUESTION_LOG_RETENTION_DAYS/);
