@@ -39,6 +39,36 @@ describe('a canned answer fires only on its own question', () => {
     expect(conclusion('去年评上了智能车间，今年可以申报智能工厂吗')).toMatch(/^可以/u);
   });
 
+  it('says the notice does not rule on a city, county or national title, where it rules on the provincial ones', () => {
+    for (const q of ['我们厂去年刚被评为市级智能车间，今年还能报省级的吗', '市里评过智能工厂，还能申报吗', '已经是国家级智能制造示范工厂了还能报吗']) {
+      expect(conclusion(q), q).toMatch(/^通知没有专门规定/u);
+      expect(ask(q).answer, q).toContain('0371');
+    }
+    expect(ask('国家级智能制造示范工厂怎么报').outOfScope).toBe(true);
+  });
+
+  it('reads 「洛阳能报几个」 as the city’s quota, and 「我们企业一年能报几个」 as the enterprise’s limit', () => {
+    expect(conclusion('洛阳能报几个智能工厂')).toContain('不多于15家');
+    expect(conclusion('开封可以报几个')).toContain('不多于10家');
+    expect(conclusion('我们是洛阳的企业，一年能报几个')).toMatch(/^1个/u);
+  });
+
+  it('answers who recommends with who, not with the quota', () => {
+    expect(conclusion('济源的企业找谁推荐')).toMatch(/^由企业所在地的工业和信息化主管部门推荐/u);
+    expect(conclusion('济源示范区能推荐几家')).toContain('不多于10家');
+  });
+
+  it('lists the systems a factory or a workshop is asked to use, by branch, and says the notice sets no count', () => {
+    const factory = ask('离散型智能工厂需要几个系统');
+    expect(conclusion('离散型智能工厂需要几个系统')).toContain('没有规定个数');
+    expect(factory.answer).toContain('制造执行系统（MES）');
+    expect(factory.answer).toContain('分布式控制系统（DCS）');
+    expect(factory.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['三(二)3', '三(三)3']));
+    const workshop = ask('智能车间需要哪些系统');
+    expect(workshop.answer.split('\n')[0]).toContain('制造执行系统');
+    expect(workshop.citations[0]!.clause).toBe('三(一)5');
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
