@@ -69,6 +69,16 @@ describe('a canned answer fires only on its own question', () => {
     expect(workshop.citations[0]!.clause).toBe('三(一)5');
   });
 
+  it('does not turn 「要提供诊断报告」 into 「要今年的」, nor a credit, priority or size question into a neighbour’s answer', () => {
+    expect(conclusion('诊断报告必须是今年的吗')).toMatch(/^通知没有规定诊断报告的出具时间/u);
+    expect(conclusion('优先支持哪些企业')).toBe('节能减排绿色发展企业');
+    expect(conclusion('申报企业信用有什么要求')).toContain('失信被执行人');
+    expect(conclusion('pdf文件大小有限制吗')).toMatch(/^通知没有规定申报书PDF的大小/u);
+    expect(conclusion('车间要多大面积才能报')).toMatch(/^通知没有规定车间的面积/u);
+    expect(ask('平台账号忘了密码怎么办').outOfScope).toBe(true);
+    expect(conclusion('平台账号怎么注册')).toContain('注册企业账号');
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
