@@ -494,16 +494,21 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const pieces = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
-  if (pieces.filter((p) => ASKS.test(p)).length > 1) {
-    for (const piece of pieces) {
+  const asking = pieces.filter((p) => ASKS.test(p));
+  if (asking.length > 1) {
+    // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
+    for (const piece of asking) {
       const m = accepted(answersOf(kb).match(piece, 3));
       if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
     }
   }
   if (chosen.length < 2) {
-    chosen.length = 0;
+    // One part answered: the whole question is tried first (its wording may name an entry that
+    // covers it all); failing that, the part that was answered is answered, not nothing.
+    const part = chosen.splice(0);
     const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
     if (m) chosen.push({ match: m, text: q });
+    else chosen.push(...part);
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');

@@ -79,6 +79,24 @@ describe('a canned answer fires only on its own question', () => {
     expect(conclusion('平台账号怎么注册')).toContain('注册企业账号');
   });
 
+  it('answers the parts of a long question that ask, not the context around them', () => {
+    const r = ask('你好，我们是一家做纺织的企业，在周口，去年营收两个亿，想问下能不能报智能工厂，要准备什么材料');
+    expect(r.answer).not.toContain('不能同时报两个');
+    expect(r.answer).toContain('符合以下条件的企业可以申报');
+    expect(r.answer).toContain('企业法人营业执照复印件');
+    expect(ask('我们公司做食品的能报吗').outOfScope).toBe(false);
+  });
+
+  it('says what the notice does not name (等保, a vendor, a technology, a proxy signature) instead of a neighbour’s 「要」', () => {
+    expect(conclusion('等保二级够吗')).toMatch(/^通知没有提到网络安全等级保护/u);
+    expect(conclusion('信息安全要等保吗')).toMatch(/^通知没有提到网络安全等级保护/u);
+    expect(conclusion('ERP用的是用友的可以吗')).toMatch(/^通知没有规定系统的来源或品牌/u);
+    expect(conclusion('工业互联网标识解析算不算')).toBe('通知没有点名这项技术');
+    expect(conclusion('法人不在能让总经理签吗')).toBe('通知没有规定可否代签');
+    expect(conclusion('附件1要填什么')).toBe('四部分');
+    expect(ask('离散型和流程型哪个容易评上').outOfScope).toBe(true);
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
