@@ -97,6 +97,16 @@ describe('a canned answer fires only on its own question', () => {
     expect(ask('离散型和流程型哪个容易评上').outOfScope).toBe(true);
   });
 
+  it('answers investment, unnamed indicators, a missing tank farm and the stamp pages for what they ask', () => {
+    expect(conclusion('申报智能工厂需要多少钱投入')).toBe('通知没有规定投资额或投入下限');
+    expect(conclusion('软硬件投资怎么填')).toContain('万元');
+    expect(conclusion('关键工序数控化率怎么算')).toBe('通知没有使用这个指标或说法');
+    expect(conclusion('没有罐区的流程企业怎么办')).toBe('通知没有专门规定');
+    expect(ask('没有罐区的流程企业怎么办').answer).toContain('等系统');
+    expect(conclusion('申报书盖章页要扫描吗')).toBe('要');
+    expect(ask('评上有奖金吗').outOfScope).toBe(true);
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
