@@ -508,7 +508,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const part = chosen.splice(0);
     const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
     if (m) chosen.push({ match: m, text: q });
-    else chosen.push(...part);
+    else if (part.length) chosen.push(...part);
+    else {
+      // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
+      // comes with; the asking part alone is matched last, when nothing else was found.
+      const only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
+      if (only) chosen.push({ match: only, text: asking[0]! });
+    }
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
