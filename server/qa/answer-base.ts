@@ -100,7 +100,9 @@ export class AnswerIndex {
   constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
     this.understander = understanderFor(data);
     const base = data.answerBase;
-    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander));
+    const counties = data.regions.regions.filter((r) => r.kind === '县' || r.kind === '县级市').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n) => n.length >= 2);
+    const kinds: Record<string, string[]> = { '@county': [...new Set(counties)] };
+    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds));
     const df = new Map<Feature, number>();
     base.entries.forEach((entry, e) => {
       const seen = new Set<Feature>();
@@ -222,7 +224,7 @@ function isHeading(c: Clause, units: readonly { text: string }[]): boolean {
   return units.length === 0 || (units.length === 1 && units[0]!.text.replace(/[。：:\s]/g, '').length <= c.title.length + 2);
 }
 
-function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander): PreparedEntry {
+function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander, kinds: Record<string, string[]>): PreparedEntry {
   const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
   const quotes: Citation[] = entry.quotes.map((q, i) => {
     const c = clause(q.clause);
@@ -260,7 +262,7 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     entry,
     quotes,
     citations,
-    requires: (entry.requires ?? []).map((g) => g.map(norm)),
+    requires: (entry.requires ?? []).map((g) => g.flatMap((w) => kinds[w] ?? [w]).map(norm)),
     excludes: (entry.excludes ?? []).map(norm),
     anchors,
   };

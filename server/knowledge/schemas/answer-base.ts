@@ -32,8 +32,12 @@ export const AnswerEntry = z.object({
   conclusion: z.enum(['yes', 'no', 'value', 'list', 'depends', 'open', 'notCovered']),
   clauses: z.array(ClauseId).min(1),
   quotes: z.array(AnswerQuote).default([]),
-  /** Word groups that must all be present (any word of each group) for the entry to answer a question. */
-  requires: z.array(z.array(z.string().min(1)).min(1)).optional(),
+  /**
+   * Word groups that must all be present (any word of each group) for the entry to answer a question.
+   * A word may also name a kind of region from regions.json (@county: every 县 and 县级市, by name,
+   * short name and alias), so that list is not copied here.
+   */
+  requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county')])).min(1)).optional(),
   /** Words whose presence means the question is about something else. */
   excludes: z.array(z.string().min(1)).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */
