@@ -115,6 +115,10 @@ describe('the answer base is checked when the knowledge loads', () => {
     expect(withAnswerBase((b) => { (b.entries[0] as { answer: string }).answer = '可以，见{nothing}。'; })).toThrow(/unknown placeholder \{nothing\}/);
     expect(withAnswerBase((b) => { (b.entries[0] as { quotes: unknown[] }).quotes = []; })).toThrow(/at least one quote/);
   });
+
+  it('refuses a region kind in a guard that regions.json does not define', () => {
+    expect(withAnswerBase((b) => { (b.entries[0] as { requires: string[][] }).requires = [['@city']]; })).toThrow(/answer-base\.json.*requires/);
+  });
 });
 
 /** Measured share (%) of the answer base's own phrasings that match their own entry. */

@@ -107,6 +107,12 @@ describe('a canned answer fires only on its own question', () => {
     expect(ask('评上有奖金吗').outOfScope).toBe(true);
   });
 
+  it('reads a county-level city named without 县 as a county, for the question of which level recommends it', () => {
+    expect(conclusion('我们在巩义，归郑州推荐还是自己推荐')).toBe('通知没有具体规定企业向哪一级提交');
+    expect(ask('你们能保证我们评上吗').outOfScope).toBe(true);
+    expect(conclusion('去年评上了智能车间，今年可以申报智能工厂吗')).toMatch(/^可以/u);
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
