@@ -5,6 +5,8 @@
  *   npm run bench:interview -- [--clients 500] [--think-ms 2000] [--ramp-ms 5000] [--echo-messages 20] [--form] [--profile DIR]
  *                              [--postgres] [--instances 2]
  *
+ * --no-cold-start skips the restart at the end.
+ *
  * --postgres runs the server(s) on a throwaway PostgreSQL cluster (DATABASE_URL) instead of the
  * embedded database; --instances N starts N server processes on it and spreads the clients
  * over them round-robin (with the embedded database only one process can own DATA_DIR).
@@ -61,8 +63,20 @@ async function serve(bare: boolean): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
-  process.on('message', (m: { cmd: string }) => {
+  // --profile DIR: a V8 CPU profile of each measured phase (echo, interviews), from reset to stats,
+  // so start-up work does not blur where a turn's time goes.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined;
+  inspector?.connect();
+  let profiling = false;
+  let phase = 0;
+  process.on('message', async (m: { cmd: string }) => {
     if (m.cmd === 'reset') {
+      if (inspector && !profiling) {
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+        profiling = true;
+      }
       peak = process.memoryUsage().rss;
       cpu0 = process.cpuUsage();
       loop.reset();
@@ -70,7 +84,14 @@ async function serve(bare: boolean): Promise<void> {
     } else if (m.cmd === 'stats') {
       peak = Math.max(peak, process.memoryUsage().rss);
       const cpu = process.cpuUsage(cpu0);
-      process.send!({ cmd: 'stats', peakRss: peak, rss: process.memoryUsage().rss, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
+      if (inspector && profiling) {
+        profiling = false;
+        const { profile } = await inspector.post('Profiler.stop');
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(join(profileDir!, `phase-${++phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      }
+      const mem = process.memoryUsage();
+      process.send!({ cmd: 'stats', peakRss: peak, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.cmd === 'close') {
       void fastify.close().then(() => process.exit(0));
     }
@@ -231,14 +252,13 @@ function ask<T>(child: ChildProcess, cmd: string, reply: string): Promise<T> {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-type ServerStats = { peakRss: number; rss: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
+type ServerStats = { peakRss: number; rss: number; heapUsed: number; external: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
 
 /** Forks one server process and resolves when it listens. */
 function startServer(mode: '--serve' | '--serve-bare', env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(new URL(import.meta.url).pathname, [mode], {
-    // --profile DIR writes a V8 CPU profile of the server process there, to see where a turn's time goes.
-    execArgv: ['--import', 'tsx', ...(PROFILE_DIR && mode === '--serve' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
-    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env, ...(PROFILE_DIR && mode === '--serve' ? { BENCH_PROFILE_DIR: PROFILE_DIR } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -312,6 +332,8 @@ async function main(): Promise<void> {
       return {
         peakRss: Math.max(...all.map((a) => a.peakRss)),
         rss: Math.max(...all.map((a) => a.rss)),
+        heapUsed: Math.max(...all.map((a) => a.heapUsed)),
+        external: Math.max(...all.map((a) => a.external)),
         loopP99Ms: Math.max(...all.map((a) => a.loopP99Ms)),
         loopMaxMs: Math.max(...all.map((a) => a.loopMaxMs)),
         cpuMs: all.reduce((n, a) => n + a.cpuMs, 0),
@@ -344,10 +366,12 @@ async function main(): Promise<void> {
       [ineligible, null],
     ];
     t0 = performance.now();
+    const clientCpu0 = process.cpuUsage();
     const answered = await Promise.all(
       Array.from({ length: CLIENTS }, (_, i) => interview(`ws://127.0.0.1:${ports[i % ports.length]}/api/chat`, scripts[i % 4]![0], scripts[i % 4]![1], turn, ack, opens)),
     );
     const secs = (performance.now() - t0) / 1000;
+    const clientCpu = process.cpuUsage(clientCpu0);
     const server = await statsAll('stats');
     // Idle memory after the run, once the sessions have gone quiet.
     await new Promise((r) => setTimeout(r, 2000));
@@ -369,7 +393,9 @@ async function main(): Promise<void> {
       ['server event-loop delay p99', ms(echoServer.loopP99Ms), ms(server.loopP99Ms), ''],
       ['server CPU per request', ms(echoServer.cpuMs / echo.lat.length), ms(server.cpuMs / (turn.lat.length + opens.lat.length)), ((server.cpuMs / (turn.lat.length + opens.lat.length)) / (echoServer.cpuMs / echo.lat.length)).toFixed(1) + '×'],
       ['server CPU busy', `${((echoServer.cpuMs / 1000 / echoSecs) * 100).toFixed(0)}%`, `${((server.cpuMs / 1000 / secs) * 100).toFixed(0)}%`, ''],
+      ['client simulator CPU busy', '', `${(((clientCpu.user + clientCpu.system) / 1e6 / secs) * 100).toFixed(0)}%`, 'of one core: near 100% means the simulator, not the server, sets the pace'],
       ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.rss)} before, ${mb(after.rss)} after`],
+      ['server JS heap / external', '', `${mb(server.heapUsed)} / ${mb(server.external)}`, `idle ${mb(idle.heapUsed)} / ${mb(idle.external)} before, ${mb(after.heapUsed)} / ${mb(after.external)} after`],
       ['errors', String(echo.errors), String(turn.errors), ''],
       ['wall time', `${echoSecs.toFixed(1)} s`, `${secs.toFixed(1)} s`, ''],
     ];
@@ -381,6 +407,7 @@ async function main(): Promise<void> {
     // turn.lat holds answer turns only; opening a session (create + welcome) is reported on its own line.
     console.log(`capacity check (${CLIENTS} concurrent interviews, zero errors, p99 < 50 ms): ${held ? 'HELD' : 'NOT HELD'} (p99 ${ms(p99)}, ${turn.errors} errors)`);
     for (const c of children) await stop(c);
+    if (process.argv.includes('--no-cold-start')) return;
     const cold = await coldStart(dbEnv, dataDirs[0]!);
     console.log(`cold start (fork → first question over the socket, restart on this run's data): ${cold.app.toFixed(0)} ms; bare Fastify + WebSocket process: ${cold.bare.toFixed(0)} ms (${(cold.app / cold.bare).toFixed(1)}×)`);
   } finally {
