@@ -32,6 +32,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { QuestionView } from '../server/schemas/interview';
 import type { ServerMessage } from '../server/schemas/ws';
+import { applyAssessmentChanges } from '../server/chat/assessment-changes';
 import { answerFor, discreteFactory, ineligible, processFactory, workshop, type ScriptedEnterprise } from '../tests/chat/enterprises';
 
 // ---------------------------------------------------------------------------- server side
@@ -173,6 +174,8 @@ async function interview(url: string, e: ScriptedEnterprise, expectCategory: str
     let assessment: Extract<ServerMessage, { type: 'assessment' }>['assessment'] | undefined;
     const keep = (m: ServerMessage) => {
       if (m.type === 'assessment') assessment = m.assessment;
+      // As the web client does: changes apply to the assessment sent before them.
+      else if (m.type === 'assessment.changes') assessment = assessment && applyAssessmentChanges(assessment, m.changes);
     };
     let t0 = performance.now();
     const first = waitFor((m) => m.type === 'question', keep);

@@ -4,6 +4,8 @@ import type { Citation } from '../schemas/ask';
 import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
 import type { SessionStore } from '../store/types';
+import type { Assessment } from '../schemas/profile';
+import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { indexOf } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
@@ -65,6 +67,8 @@ export class Conversation {
    * evaluation is the bulk of a turn's work, so each is computed once rather than three times.
    */
   private steps: { rt: SessionRuntime; answers: Answers; step: Step }[] = [];
+  /** The assessment this connection's client holds: later ones are sent as changes to it. */
+  private shown: Assessment | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -110,6 +114,8 @@ export class Conversation {
     const rt = resumed ? await this.deps.knowledge.resumed(sessionId) : await this.deps.knowledge.created(sessionId);
     this.sessionId = sessionId;
     this.rt = rt;
+    // The client starts over from what open sends, whole.
+    this.shown = undefined;
     await this.deps.locks.run(sessionId, async () => {
       const answers = await store.getAnswers(sessionId);
       const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
@@ -322,7 +328,13 @@ export class Conversation {
   }
 
   private async sendState(sessionId: string, answers: Answers, step: Step, withAssessment: boolean): Promise<void> {
-    if (withAssessment) this.send({ type: 'assessment', assessment: step.assessment, progress: step.progress });
+    if (withAssessment) {
+      // Most of a turn's output is the assessment, and an answer changes little of it.
+      const shown = this.shown;
+      this.shown = step.assessment;
+      if (shown) this.send({ type: 'assessment.changes', changes: assessmentChanges(shown, step.assessment), progress: step.progress });
+      else this.send({ type: 'assessment', assessment: step.assessment, progress: step.progress });
+    }
     const ctx = this.context(sessionId, step.question, answers);
     const question = step.question ? await this.phrase(step.question, ctx) : null;
     this.send({ type: 'question', question, progress: step.progress });
