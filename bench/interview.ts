@@ -25,7 +25,7 @@
  * person does; --think-ms 0 runs closed-loop to find the saturation throughput.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -61,6 +61,16 @@ async function serve(bare: boolean): Promise<void> {
   const port = (fastify.server.address() as { port: number }).port;
   let peak = process.memoryUsage().rss;
   let cpu0 = process.cpuUsage();
+  // Linux: nanoseconds this thread spent runnable but waiting for a core, i.e. how much other
+  // processes on the machine held the server up.
+  const runqueueWaitNs = (): number => {
+    try {
+      return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]);
+    } catch {
+      return NaN;
+    }
+  };
+  let wait0 = runqueueWaitNs();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
@@ -80,6 +90,7 @@ async function serve(bare: boolean): Promise<void> {
       }
       peak = process.memoryUsage().rss;
       cpu0 = process.cpuUsage();
+      wait0 = runqueueWaitNs();
       loop.reset();
       process.send!({ cmd: 'reset-ok' });
     } else if (m.cmd === 'stats') {
@@ -92,7 +103,7 @@ async function serve(bare: boolean): Promise<void> {
         writeFileSync(join(profileDir!, `phase-${++phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
       }
       const mem = process.memoryUsage();
-      process.send!({ cmd: 'stats', peakRss: peak, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
+      process.send!({ cmd: 'stats', waitMs: (runqueueWaitNs() - wait0) / 1e6, peakRss: peak, rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.cmd === 'close') {
       void fastify.close().then(() => process.exit(0));
     }
@@ -255,7 +266,7 @@ function ask<T>(child: ChildProcess, cmd: string, reply: string): Promise<T> {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-type ServerStats = { peakRss: number; rss: number; heapUsed: number; external: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
+type ServerStats = { waitMs: number; peakRss: number; rss: number; heapUsed: number; external: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
 
 /** Forks one server process and resolves when it listens. */
 function startServer(mode: '--serve' | '--serve-bare', env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
@@ -345,6 +356,7 @@ async function main(): Promise<void> {
         loopP99Ms: Math.max(...all.map((a) => a.loopP99Ms)),
         loopMaxMs: Math.max(...all.map((a) => a.loopMaxMs)),
         cpuMs: all.reduce((n, a) => n + a.cpuMs, 0),
+        waitMs: Math.max(...all.map((a) => a.waitMs)),
       };
     };
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (other processes compete for the same cores)`);
@@ -401,6 +413,7 @@ async function main(): Promise<void> {
       ['server event-loop delay p99 / max', `${ms(echoServer.loopP99Ms)} / ${ms(echoServer.loopMaxMs)}`, `${ms(server.loopP99Ms)} / ${ms(server.loopMaxMs)}`, ''],
       ['server CPU per request', ms(echoServer.cpuMs / echo.lat.length), ms(server.cpuMs / (turn.lat.length + opens.lat.length)), ((server.cpuMs / (turn.lat.length + opens.lat.length)) / (echoServer.cpuMs / echo.lat.length)).toFixed(1) + '×'],
       ['server CPU busy', `${((echoServer.cpuMs / 1000 / echoSecs) * 100).toFixed(0)}%`, `${((server.cpuMs / 1000 / secs) * 100).toFixed(0)}%`, ''],
+      ['server waiting for a free core', `${((echoServer.waitMs / 1000 / echoSecs) * 100).toFixed(0)}% of the time`, `${((server.waitMs / 1000 / secs) * 100).toFixed(0)}% of the time`, 'runnable but not running (/proc schedstat): other processes held the server up'],
       ['client simulator CPU busy', '', `${(((clientCpu.user + clientCpu.system) / 1e6 / secs) * 100).toFixed(0)}%`, 'of one core: near 100% means the simulator, not the server, sets the pace'],
       ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.rss)} before, ${mb(after.rss)} after`],
       ['server JS heap / external', '', `${mb(server.heapUsed)} / ${mb(server.external)}`, `idle ${mb(idle.heapUsed)} / ${mb(idle.external)} before, ${mb(after.heapUsed)} / ${mb(after.external)} after`],
