@@ -93,8 +93,11 @@ async function serve(bare: boolean): Promise<void> {
       wait0 = runqueueWaitNs();
       loop.reset();
       process.send!({ cmd: 'reset-ok' });
-    } else if (m.cmd === 'stats') {
+    } else if (m.cmd === 'stats' || m.cmd === 'idle-stats') {
       peak = Math.max(peak, process.memoryUsage().rss);
+      // Idle memory is read after a full collection, so it shows what the process keeps, not
+      // when V8 last happened to collect.
+      if (m.cmd === 'idle-stats') (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage(cpu0);
       if (inspector && profiling) {
         profiling = false;
@@ -271,7 +274,7 @@ type ServerStats = { waitMs: number; peakRss: number; rss: number; heapUsed: num
 /** Forks one server process and resolves when it listens. */
 function startServer(mode: '--serve' | '--serve-bare', env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(new URL(import.meta.url).pathname, [mode], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...env, ...(PROFILE_DIR && mode === '--serve' ? { BENCH_PROFILE_DIR: PROFILE_DIR } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -344,8 +347,8 @@ async function main(): Promise<void> {
     const ports = started.map((s) => s.port);
     const child = children[0]!;
     const port = ports[0]!;
-    const statsAll = async (cmd: 'stats' | 'reset'): Promise<ServerStats> => {
-      const all = await Promise.all(children.map((c) => (cmd === 'reset' ? ask<ServerStats>(c, 'reset', 'reset-ok') : ask<ServerStats>(c, 'stats', 'stats'))));
+    const statsAll = async (cmd: 'stats' | 'idle-stats' | 'reset'): Promise<ServerStats> => {
+      const all = await Promise.all(children.map((c) => (cmd === 'reset' ? ask<ServerStats>(c, 'reset', 'reset-ok') : ask<ServerStats>(c, cmd, 'stats'))));
       if (cmd === 'reset') return all[0]!;
       // Memory and loop delay of the largest instance; CPU summed over all of them.
       return {
@@ -364,7 +367,7 @@ async function main(): Promise<void> {
       `bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%)${WITH_FORM ? ', including the form phase' : ''}, ` +
         `${POSTGRES ? `PostgreSQL, ${INSTANCES} instance(s)` : 'embedded PGlite'}, server pid(s) ${children.map((c) => c.pid).join(', ')} on 127.0.0.1:${ports.join(', ')}`,
     );
-    const idle = await statsAll('stats');
+    const idle = await statsAll('idle-stats');
 
     // Baseline: bare echo on the same server.
     await ask(child, 'reset', 'reset-ok');
@@ -395,7 +398,7 @@ async function main(): Promise<void> {
     const server = await statsAll('stats');
     // Idle memory after the run, once the sessions have gone quiet.
     await new Promise((r) => setTimeout(r, 2000));
-    const after = await statsAll('stats');
+    const after = await statsAll('idle-stats');
     const turns = answered.reduce((a, b) => a + b, 0);
 
     const rows = [
@@ -415,7 +418,7 @@ async function main(): Promise<void> {
       ['server CPU busy', `${((echoServer.cpuMs / 1000 / echoSecs) * 100).toFixed(0)}%`, `${((server.cpuMs / 1000 / secs) * 100).toFixed(0)}%`, ''],
       ['server waiting for a free core', `${((echoServer.waitMs / 1000 / echoSecs) * 100).toFixed(0)}% of the time`, `${((server.waitMs / 1000 / secs) * 100).toFixed(0)}% of the time`, 'runnable but not running (/proc schedstat): other processes held the server up'],
       ['client simulator CPU busy', '', `${(((clientCpu.user + clientCpu.system) / 1e6 / secs) * 100).toFixed(0)}%`, 'of one core: near 100% means the simulator, not the server, sets the pace'],
-      ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.rss)} before, ${mb(after.rss)} after`],
+      ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle (after a full GC) ${mb(idle.rss)} before, ${mb(after.rss)} after (${(((after.rss - idle.rss) / idle.rss) * 100).toFixed(0)}%)`],
       ['server JS heap / external', '', `${mb(server.heapUsed)} / ${mb(server.external)}`, `idle ${mb(idle.heapUsed)} / ${mb(idle.external)} before, ${mb(after.heapUsed)} / ${mb(after.external)} after`],
       ['errors', String(echo.errors), String(turn.errors), ''],
       ['wall time', `${echoSecs.toFixed(1)} s`, `${secs.toFixed(1)} s`, ''],
