@@ -412,8 +412,9 @@ async function main(): Promise<void> {
     const secs = (performance.now() - t0) / 1000;
     const clientCpu = process.cpuUsage(clientCpu0);
     const server = await statsAll('stats');
-    // Idle memory after the run, once the sessions have gone quiet.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Idle memory after the run, once the sessions have gone quiet and V8 has had time to
+    // give back heap it grew during the run.
+    await new Promise((r) => setTimeout(r, 10_000));
     const after = await statsAll('idle-stats');
     const turns = answered.reduce((a, b) => a + b, 0);
 
