@@ -5,6 +5,8 @@
  *   npm run bench:interview -- [--clients 500] [--think-ms 2000] [--ramp-ms 5000] [--echo-messages 20] [--form] [--profile DIR]
  *                              [--postgres] [--instances 2]
  *
+ * --no-cold-start skips the restart at the end.
+ *
  * --postgres runs the server(s) on a throwaway PostgreSQL cluster (DATABASE_URL) instead of the
  * embedded database; --instances N starts N server processes on it and spreads the clients
  * over them round-robin (with the embedded database only one process can own DATA_DIR).
@@ -23,13 +25,14 @@
  * person does; --think-ms 0 runs closed-loop to find the saturation throughput.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { QuestionView } from '../server/schemas/interview';
 import type { ServerMessage } from '../server/schemas/ws';
+import { applyAssessmentChanges } from '../server/chat/assessment-changes';
 import { answerFor, discreteFactory, ineligible, processFactory, workshop, type ScriptedEnterprise } from '../tests/chat/enterprises';
 
 // ---------------------------------------------------------------------------- server side
@@ -58,19 +61,52 @@ async function serve(bare: boolean): Promise<void> {
   const port = (fastify.server.address() as { port: number }).port;
   let peak = process.memoryUsage().rss;
   let cpu0 = process.cpuUsage();
+  // Linux: nanoseconds this thread spent runnable but waiting for a core, i.e. how much other
+  // processes on the machine held the server up.
+  const runqueueWaitNs = (): number => {
+    try {
+      return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]);
+    } catch {
+      return NaN;
+    }
+  };
+  let wait0 = runqueueWaitNs();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
-  process.on('message', (m: { cmd: string }) => {
+  // --profile DIR: a V8 CPU profile of each measured phase (echo, interviews), from reset to stats,
+  // so start-up work does not blur where a turn's time goes.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined;
+  inspector?.connect();
+  let profiling = false;
+  let phase = 0;
+  process.on('message', async (m: { cmd: string }) => {
     if (m.cmd === 'reset') {
+      if (inspector && !profiling) {
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+        profiling = true;
+      }
       peak = process.memoryUsage().rss;
       cpu0 = process.cpuUsage();
+      wait0 = runqueueWaitNs();
       loop.reset();
       process.send!({ cmd: 'reset-ok' });
-    } else if (m.cmd === 'stats') {
+    } else if (m.cmd === 'stats' || m.cmd === 'idle-stats') {
       peak = Math.max(peak, process.memoryUsage().rss);
+      // Idle memory is read after a full collection, so it shows what the process keeps, not
+      // when V8 last happened to collect.
+      if (m.cmd === 'idle-stats') (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage(cpu0);
-      process.send!({ cmd: 'stats', peakRss: peak, rss: process.memoryUsage().rss, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
+      if (inspector && profiling) {
+        profiling = false;
+        const { profile } = await inspector.post('Profiler.stop');
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(join(profileDir!, `phase-${++phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      }
+      const mem = process.memoryUsage();
+      process.send!({ cmd: 'stats', waitMs: (runqueueWaitNs() - wait0) / 1e6, peakRss: peak, rss: mem.rss, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, external: mem.external, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (m.cmd === 'close') {
       void fastify.close().then(() => process.exit(0));
     }
@@ -129,7 +165,13 @@ function connect(url: string): Promise<WebSocket> {
 async function interview(url: string, e: ScriptedEnterprise, expectCategory: string | null, turn: Stats, ack: Stats, opens: Stats): Promise<number> {
   // Enterprises arrive over the ramp-up window, as people do, rather than in one instant.
   await new Promise((r) => setTimeout(r, Math.random() * RAMP_MS));
-  const ws = await connect(url);
+  let ws: WebSocket;
+  try {
+    ws = await connect(url);
+  } catch (err) {
+    turn.error(`connect: ${(err as Error).message}`);
+    return 0;
+  }
   let onMsg: ((m: ServerMessage) => void) | undefined;
   ws.on('message', (d) => {
     turn.received++;
@@ -152,6 +194,8 @@ async function interview(url: string, e: ScriptedEnterprise, expectCategory: str
     let assessment: Extract<ServerMessage, { type: 'assessment' }>['assessment'] | undefined;
     const keep = (m: ServerMessage) => {
       if (m.type === 'assessment') assessment = m.assessment;
+      // As the web client does: changes apply to the assessment sent before them.
+      else if (m.type === 'assessment.changes') assessment = assessment && applyAssessmentChanges(assessment, m.changes);
     };
     let t0 = performance.now();
     const first = waitFor((m) => m.type === 'question', keep);
@@ -189,7 +233,16 @@ async function interview(url: string, e: ScriptedEnterprise, expectCategory: str
 }
 
 async function echoClient(url: string, messages: number, s: Stats): Promise<void> {
-  const ws = await connect(url);
+  // Connections arrive over the same ramp as the interviews: thousands of connects in one
+  // instant overflow the listen backlog, which no real office does.
+  await new Promise((r) => setTimeout(r, Math.random() * RAMP_MS));
+  let ws: WebSocket;
+  try {
+    ws = await connect(url);
+  } catch (err) {
+    s.error(`connect: ${(err as Error).message}`);
+    return;
+  }
   const payload = JSON.stringify({ type: 'answer', clientId: 'b1', questionId: 'cap.mes', value: true });
   try {
     for (let i = 0; i < messages; i++) {
@@ -231,14 +284,13 @@ function ask<T>(child: ChildProcess, cmd: string, reply: string): Promise<T> {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-type ServerStats = { peakRss: number; rss: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
+type ServerStats = { waitMs: number; peakRss: number; rss: number; heapUsed: number; heapTotal: number; external: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
 
 /** Forks one server process and resolves when it listens. */
 function startServer(mode: '--serve' | '--serve-bare', env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(new URL(import.meta.url).pathname, [mode], {
-    // --profile DIR writes a V8 CPU profile of the server process there, to see where a turn's time goes.
-    execArgv: ['--import', 'tsx', ...(PROFILE_DIR && mode === '--serve' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
-    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, ...env, ...(PROFILE_DIR && mode === '--serve' ? { BENCH_PROFILE_DIR: PROFILE_DIR } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -298,6 +350,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < INSTANCES; i++) {
       const dataDir = mkdtempSync(join(tmpdir(), 'zhizao-bench-'));
       dataDirs.push(dataDir);
+      // The embedded database is created by a first start, as on the first deploy; the measured
+      // server restarts on it, as every later start does. (Creating it runs initdb, whose
+      // memory stays in the process until a major collection: about 430 MB of RSS that a
+      // server started on existing data never has.)
+      if (!cluster) await stop((await startServer('--serve', { BENCH_DATA_DIR: dataDir })).child);
       // One after another: instances on PostgreSQL migrate under a lock anyway.
       started.push(await startServer('--serve', { ...dbEnv, BENCH_DATA_DIR: dataDir }));
       children.push(started.at(-1)!.child);
@@ -305,16 +362,20 @@ async function main(): Promise<void> {
     const ports = started.map((s) => s.port);
     const child = children[0]!;
     const port = ports[0]!;
-    const statsAll = async (cmd: 'stats' | 'reset'): Promise<ServerStats> => {
-      const all = await Promise.all(children.map((c) => (cmd === 'reset' ? ask<ServerStats>(c, 'reset', 'reset-ok') : ask<ServerStats>(c, 'stats', 'stats'))));
+    const statsAll = async (cmd: 'stats' | 'idle-stats' | 'reset'): Promise<ServerStats> => {
+      const all = await Promise.all(children.map((c) => (cmd === 'reset' ? ask<ServerStats>(c, 'reset', 'reset-ok') : ask<ServerStats>(c, cmd, 'stats'))));
       if (cmd === 'reset') return all[0]!;
       // Memory and loop delay of the largest instance; CPU summed over all of them.
       return {
         peakRss: Math.max(...all.map((a) => a.peakRss)),
         rss: Math.max(...all.map((a) => a.rss)),
+        heapUsed: Math.max(...all.map((a) => a.heapUsed)),
+        heapTotal: Math.max(...all.map((a) => a.heapTotal)),
+        external: Math.max(...all.map((a) => a.external)),
         loopP99Ms: Math.max(...all.map((a) => a.loopP99Ms)),
         loopMaxMs: Math.max(...all.map((a) => a.loopMaxMs)),
         cpuMs: all.reduce((n, a) => n + a.cpuMs, 0),
+        waitMs: Math.max(...all.map((a) => a.waitMs)),
       };
     };
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start (other processes compete for the same cores)`);
@@ -322,7 +383,7 @@ async function main(): Promise<void> {
       `bench:interview — ${CLIENTS} concurrent clients, think time ${THINK_MS} ms (±50%)${WITH_FORM ? ', including the form phase' : ''}, ` +
         `${POSTGRES ? `PostgreSQL, ${INSTANCES} instance(s)` : 'embedded PGlite'}, server pid(s) ${children.map((c) => c.pid).join(', ')} on 127.0.0.1:${ports.join(', ')}`,
     );
-    const idle = await statsAll('stats');
+    const idle = await statsAll('idle-stats');
 
     // Baseline: bare echo on the same server.
     await ask(child, 'reset', 'reset-ok');
@@ -344,14 +405,17 @@ async function main(): Promise<void> {
       [ineligible, null],
     ];
     t0 = performance.now();
+    const clientCpu0 = process.cpuUsage();
     const answered = await Promise.all(
       Array.from({ length: CLIENTS }, (_, i) => interview(`ws://127.0.0.1:${ports[i % ports.length]}/api/chat`, scripts[i % 4]![0], scripts[i % 4]![1], turn, ack, opens)),
     );
     const secs = (performance.now() - t0) / 1000;
+    const clientCpu = process.cpuUsage(clientCpu0);
     const server = await statsAll('stats');
-    // Idle memory after the run, once the sessions have gone quiet.
-    await new Promise((r) => setTimeout(r, 2000));
-    const after = await statsAll('stats');
+    // Idle memory after the run, once the sessions have gone quiet and V8 has had time to
+    // give back heap it grew during the run.
+    await new Promise((r) => setTimeout(r, 10_000));
+    const after = await statsAll('idle-stats');
     const turns = answered.reduce((a, b) => a + b, 0);
 
     const rows = [
@@ -366,10 +430,13 @@ async function main(): Promise<void> {
       ['p99 latency (→ ack, durable)', '', ms(ack.pct(99)), ''],
       ['p99 open → first question', '', ms(opens.pct(99)), ''],
       ['max latency', ms(echo.pct(100)), ms(turn.pct(100, [...turn.lat, ...opens.lat])), ''],
-      ['server event-loop delay p99', ms(echoServer.loopP99Ms), ms(server.loopP99Ms), ''],
+      ['server event-loop delay p99 / max', `${ms(echoServer.loopP99Ms)} / ${ms(echoServer.loopMaxMs)}`, `${ms(server.loopP99Ms)} / ${ms(server.loopMaxMs)}`, ''],
       ['server CPU per request', ms(echoServer.cpuMs / echo.lat.length), ms(server.cpuMs / (turn.lat.length + opens.lat.length)), ((server.cpuMs / (turn.lat.length + opens.lat.length)) / (echoServer.cpuMs / echo.lat.length)).toFixed(1) + '×'],
       ['server CPU busy', `${((echoServer.cpuMs / 1000 / echoSecs) * 100).toFixed(0)}%`, `${((server.cpuMs / 1000 / secs) * 100).toFixed(0)}%`, ''],
-      ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle ${mb(idle.rss)} before, ${mb(after.rss)} after`],
+      ['server waiting for a free core', `${((echoServer.waitMs / 1000 / echoSecs) * 100).toFixed(0)}% of the time`, `${((server.waitMs / 1000 / secs) * 100).toFixed(0)}% of the time`, 'runnable but not running (/proc schedstat): other processes held the server up'],
+      ['client simulator CPU busy', '', `${(((clientCpu.user + clientCpu.system) / 1e6 / secs) * 100).toFixed(0)}%`, 'of one core: near 100% means the simulator, not the server, sets the pace'],
+      ['server peak RSS', mb(echoServer.peakRss), mb(server.peakRss), `idle (after a full GC) ${mb(idle.rss)} before, ${mb(after.rss)} after (${(((after.rss - idle.rss) / idle.rss) * 100).toFixed(0)}%)`],
+      ['server JS heap used / committed / external', '', `${mb(server.heapUsed)} / ${mb(server.heapTotal)} / ${mb(server.external)}`, `idle ${mb(idle.heapUsed)} / ${mb(idle.heapTotal)} / ${mb(idle.external)} before, ${mb(after.heapUsed)} / ${mb(after.heapTotal)} / ${mb(after.external)} after`],
       ['errors', String(echo.errors), String(turn.errors), ''],
       ['wall time', `${echoSecs.toFixed(1)} s`, `${secs.toFixed(1)} s`, ''],
     ];
@@ -381,6 +448,7 @@ async function main(): Promise<void> {
     // turn.lat holds answer turns only; opening a session (create + welcome) is reported on its own line.
     console.log(`capacity check (${CLIENTS} concurrent interviews, zero errors, p99 < 50 ms): ${held ? 'HELD' : 'NOT HELD'} (p99 ${ms(p99)}, ${turn.errors} errors)`);
     for (const c of children) await stop(c);
+    if (process.argv.includes('--no-cold-start')) return;
     const cold = await coldStart(dbEnv, dataDirs[0]!);
     console.log(`cold start (fork → first question over the socket, restart on this run's data): ${cold.app.toFixed(0)} ms; bare Fastify + WebSocket process: ${cold.bare.toFixed(0)} ms (${(cold.app / cold.bare).toFixed(1)}×)`);
   } finally {

@@ -4,6 +4,8 @@ import type { Citation } from '../schemas/ask';
 import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
 import type { SessionStore } from '../store/types';
+import type { Assessment } from '../schemas/profile';
+import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { indexOf } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
@@ -59,6 +61,14 @@ type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | '
 export class Conversation {
   private sessionId: string | undefined;
   private rt: SessionRuntime | undefined;
+  /**
+   * The two steps computed last, with the answers they came from. A turn needs the step before
+   * its change and the step after it, and the "before" is the previous turn's "after": the
+   * evaluation is the bulk of a turn's work, so each is computed once rather than three times.
+   */
+  private steps: { rt: SessionRuntime; answers: Answers; step: Step }[] = [];
+  /** The assessment this connection's client holds: later ones are sent as changes to it. */
+  private shown: Assessment | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -104,13 +114,15 @@ export class Conversation {
     const rt = resumed ? await this.deps.knowledge.resumed(sessionId) : await this.deps.knowledge.created(sessionId);
     this.sessionId = sessionId;
     this.rt = rt;
+    // The client starts over from what open sends, whole.
+    this.shown = undefined;
     await this.deps.locks.run(sessionId, async () => {
       const answers = await store.getAnswers(sessionId);
       const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
       const knowledge = labelOf(rt.kb);
       this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
       if (!resumed) await this.say(sessionId, msg.mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), []);
-      await this.sendState(sessionId, answers, rt.rules.step(answers), true);
+      await this.sendState(sessionId, answers, this.step(answers), true);
     });
   }
 
@@ -131,13 +143,13 @@ export class Conversation {
     if (msg.type === 'restart') {
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
       await this.say(sessionId, phrases.restarted, []);
-      return this.sendState(sessionId, {}, rules.step({}), true);
+      return this.sendState(sessionId, {}, this.step({}), true);
     }
 
     // A question or an instruction typed into the pending question's text field is not its value:
     // it goes the way of free text, so the question is answered and the field keeps waiting.
     if (msg.type === 'answer' && typeof msg.value === 'string' && msg.value.trim()) {
-      const pending = rules.step(answers).question;
+      const pending = this.step(answers).question;
       const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
       if (read && (read.kind === 'question' || (read.kind === 'unclear' && read.reason === 'instruction'))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
@@ -151,14 +163,14 @@ export class Conversation {
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking, answers);
-      const after = rules.step(res.answers);
+      const after = this.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);
-      await this.sayVerdict(sessionId, rules.step(answers), after);
+      await this.sayVerdict(sessionId, this.step(answers), after);
       return this.sendState(sessionId, res.answers, after, true);
     }
 
     // Free text: an answer in words, or a question about the notice.
-    const before = rules.step(answers);
+    const before = this.step(answers);
     const ctx = this.context(sessionId, before.question, answers);
     // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
     const interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : await this.extract(msg.text, ctx);
@@ -188,7 +200,7 @@ export class Conversation {
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags, answers);
-        const after = rules.step(next);
+        const after = this.step(next);
         await this.confirmUnblocked(sessionId, answers, after);
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
@@ -235,7 +247,7 @@ export class Conversation {
   private warn(sessionId: string, questionId: string, items: { clause: string; reason: string; remedy?: string }[], before: Answers): Promise<void> {
     const form = questionId.startsWith('form.');
     if (form) return this.say(sessionId, phrases.flagged(items), []);
-    return this.say(sessionId, phrases.blocking(items, this.runtime.rules.step(before).assessment.blocking.length > 0), []);
+    return this.say(sessionId, phrases.blocking(items, this.step(before).assessment.blocking.length > 0), []);
   }
 
   /**
@@ -244,7 +256,7 @@ export class Conversation {
    */
   private async confirmUnblocked(sessionId: string, previous: Answers, after: Step): Promise<void> {
     if (after.assessment.blocking.length > 0) return;
-    if (this.runtime.rules.step(previous).assessment.blocking.length === 0) return;
+    if (this.step(previous).assessment.blocking.length === 0) return;
     await this.say(sessionId, phrases.unblocked, []);
   }
 
@@ -316,7 +328,13 @@ export class Conversation {
   }
 
   private async sendState(sessionId: string, answers: Answers, step: Step, withAssessment: boolean): Promise<void> {
-    if (withAssessment) this.send({ type: 'assessment', assessment: step.assessment, progress: step.progress });
+    if (withAssessment) {
+      // Most of a turn's output is the assessment, and an answer changes little of it.
+      const shown = this.shown;
+      this.shown = step.assessment;
+      if (shown) this.send({ type: 'assessment.changes', changes: assessmentChanges(shown, step.assessment), progress: step.progress });
+      else this.send({ type: 'assessment', assessment: step.assessment, progress: step.progress });
+    }
     const ctx = this.context(sessionId, step.question, answers);
     const question = step.question ? await this.phrase(step.question, ctx) : null;
     this.send({ type: 'question', question, progress: step.progress });
@@ -331,9 +349,35 @@ export class Conversation {
     }
   }
 
+  /** rules.step, remembered for the last two answer maps (see `steps`). The rules are pure, so equal answers give an equal step. */
+  private step(answers: Answers): Step {
+    const rt = this.runtime;
+    const hit = this.steps.find((s) => s.rt === rt && sameAnswers(s.answers, answers));
+    if (hit) return hit.step;
+    const step = rt.rules.step(answers);
+    this.steps = [{ rt, answers, step }, ...this.steps.slice(0, 1)];
+    return step;
+  }
+
   private context(sessionId: string, pending: QuestionView | null, answers: Answers): SpeakContext {
     return { kb: this.runtime.kb, sessionId, pending, answers, notify: (text) => this.send({ type: 'notice', level: 'warn', text }) };
   }
+}
+
+/**
+ * Whether two answer maps hold the same values. The store hands out shallow copies, so an
+ * unchanged value is the same reference; a value that is only equal in content (read back from
+ * the database) counts as different, which costs a recomputation, never a wrong step.
+ */
+function sameAnswers(a: Answers, b: Answers): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (!Object.is(a[k], b[k]) || !(k in b)) return false;
+    n++;
+  }
+  for (const _ in b) if (--n < 0) return false;
+  return n === 0;
 }
 
 function errorCode(error: string): string {

@@ -49,6 +49,24 @@ export const TranscriptEntry = z.object({
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
 
+/**
+ * What changed in the assessment since the last one sent on the same connection: each changed
+ * field whole, and of the conditions (most of the size) only those that changed, by index,
+ * with the list's new length. Applied to the previous assessment it gives exactly the new one
+ * (server/chat/assessment-changes.ts); the first assessment on a connection is always whole.
+ */
+export const AssessmentChanges = Assessment.omit({ conditions: true })
+  .partial()
+  .extend({
+    conditions: z
+      .object({
+        length: z.number().int().nonnegative(),
+        set: z.array(z.object({ i: z.number().int().nonnegative(), condition: Assessment.shape.conditions.element })),
+      })
+      .optional(),
+  });
+export type AssessmentChanges = z.infer<typeof AssessmentChanges>;
+
 export const ServerMessage = z.discriminatedUnion('type', [
   /** First reply to 'open': who you are, plus transcript entries after the client's lastSeq. */
   z.object({
@@ -80,6 +98,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   /** The next question with its widget; null when the interview has nothing more to ask. */
   z.object({ type: z.literal('question'), question: QuestionView.nullable(), progress: Progress }),
   z.object({ type: z.literal('assessment'), assessment: Assessment, progress: Progress }),
+  /** The assessment after a turn, as changes to the one sent before it on this connection. */
+  z.object({ type: z.literal('assessment.changes'), changes: AssessmentChanges, progress: Progress }),
   /** A short notice for the user, e.g. the model is unavailable and the offline engine carries on. */
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warn']), text: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string(), clientId: z.string().optional() }),

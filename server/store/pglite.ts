@@ -56,6 +56,13 @@ interface Pending {
  */
 const TOUCH_EVERY_MS = 60 * 60_000;
 
+/**
+ * A commit costs about a millisecond of the JS thread whatever it carries, and each write in it
+ * a few hundredths more. Under load, waiting up to this long lets one commit carry the turns of
+ * many sessions; the ack still follows the commit that holds the write.
+ */
+const DEFAULT_GROUP_COMMIT_MS = 8;
+
 /** Sessions untouched for this long may leave memory; a reserved seq is always used well within it. */
 const EVICT_AFTER_MS = 5 * 60_000;
 
@@ -63,6 +70,8 @@ export interface PgliteStoreOptions {
   /** Directory of the database; undefined keeps it in memory (tests of the store only). */
   dataDir?: string;
   maxCachedSessions?: number;
+  /** The least time between the starts of two commits (see schedule()); 0 commits as soon as the loop is free. */
+  groupCommitMs?: number;
   /**
    * Read every table once at open (default true). Off only in tests that simulate damage
    * appearing after the start, which the readiness check must then report.
@@ -79,9 +88,10 @@ export interface PgliteStoreOptions {
  * fsync, which PGlite does not offer.
  *
  * Throughput: one commit costs about a millisecond of the (single) JS thread, so writes are
- * group-committed: everything requested within one event-loop turn, and while a commit runs,
- * goes into the next transaction as a few set-based statements. Each caller's promise resolves
- * only after the commit that contains its write.
+ * group-committed: everything requested within one event-loop turn, while a commit runs, and
+ * under load until the group-commit interval is up, goes into the next transaction as a few
+ * set-based statements. Each caller's promise resolves only after the commit that contains its
+ * write.
  */
 export class PgliteStore implements SessionStore {
   private readonly cache = new Map<string, Cached>();
@@ -89,6 +99,11 @@ export class PgliteStore implements SessionStore {
   private queue: Pending[] = [];
   private flushing = false;
   private scheduled = false;
+  /** performance.now() when the last commit started. */
+  private lastCommitAt = -Infinity;
+  /** Whether the last commit carried more than one request (see schedule()). */
+  private crowded = false;
+  private readonly groupCommitMs: number;
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
   private idleResolve: (() => void) | undefined;
@@ -100,6 +115,7 @@ export class PgliteStore implements SessionStore {
 
   private constructor(opts: PgliteStoreOptions) {
     this.maxCached = opts.maxCachedSessions ?? 5000;
+    this.groupCommitMs = opts.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS;
     this.opts = opts;
   }
 
@@ -384,43 +400,56 @@ export class PgliteStore implements SessionStore {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ ops, resolve, reject });
       if (!this.idleResolve) this.idle = new Promise((r) => (this.idleResolve = r));
-      if (!this.flushing && !this.scheduled) {
-        this.scheduled = true;
-        // setImmediate lets every write requested in this turn join the same commit.
-        setImmediate(() => void this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  /**
+   * A commit is due at once (setImmediate, so every write requested in this turn joins it),
+   * unless the store is busy and the previous commit started less than groupCommitMs ago: then
+   * the writes wait for the rest of that interval. Busy means the last commit carried writes
+   * of more than one request, i.e. they arrive faster than commits complete; a lone writer
+   * (one session's turn writing twice in a row) never waits. So a quiet store commits without
+   * delay, and a busy one at most once per interval, however many sessions write meanwhile.
+   */
+  private schedule(): void {
+    if (this.flushing || this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    const wait = this.crowded ? this.lastCommitAt + this.groupCommitMs - performance.now() : 0;
+    if (wait >= 1) setTimeout(() => void this.flush(), wait);
+    else setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.scheduled = false;
     this.flushing = true;
+    this.lastCommitAt = performance.now();
+    const batch = this.queue;
+    this.queue = [];
+    this.crowded = batch.length > 1;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
-        try {
-          await this.commit(batch.flatMap((p) => p.ops));
-          for (const p of batch) p.resolve();
-        } catch (err) {
-          // One bad write must not fail its neighbours: retry each request on its own.
-          if (batch.length === 1) batch[0]!.reject(err);
-          else
-            for (const p of batch) {
-              try {
-                await this.commit(p.ops);
-                p.resolve();
-              } catch (e) {
-                p.reject(e);
-              }
-            }
+      await this.commit(batch.flatMap((p) => p.ops));
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      // One bad write must not fail its neighbours: retry each request on its own.
+      if (batch.length === 1) batch[0]!.reject(err);
+      else
+        for (const p of batch) {
+          try {
+            await this.commit(p.ops);
+            p.resolve();
+          } catch (e) {
+            p.reject(e);
+          }
         }
-      }
     } finally {
       this.flushing = false;
-      const r = this.idleResolve;
-      this.idleResolve = undefined;
-      r?.();
+      if (this.queue.length > 0) this.schedule();
+      else {
+        const r = this.idleResolve;
+        this.idleResolve = undefined;
+        r?.();
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import { ServerMessage } from '../../server/schemas/ws';
+import type { Assessment } from '../../server/schemas/profile';
+import { applyAssessmentChanges } from '../../server/chat/assessment-changes';
 
 type Msg = ServerMessage;
 type OfType<T extends Msg['type']> = Extract<Msg, { type: T }>;
@@ -7,16 +9,29 @@ type OfType<T extends Msg['type']> = Extract<Msg, { type: T }>;
 /**
  * A real WebSocket client for /api/chat. Every frame the server sends is parsed with the
  * ServerMessage schema, so a test fails as soon as the server breaks the contract.
+ *
+ * `wire` holds the frames as sent. `received` holds what the page works with: an
+ * `assessment.changes` frame is applied to the assessment before it, the way the web client
+ * applies it, and appears there as the whole `assessment` it amounts to.
  */
 export class ChatClient {
   readonly received: Msg[] = [];
+  readonly wire: Msg[] = [];
+  private assessment: Assessment | undefined;
   private cursor = 0;
   private waiters: (() => void)[] = [];
   closed = false;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      this.received.push(ServerMessage.parse(JSON.parse(data.toString())));
+      const m = ServerMessage.parse(JSON.parse(data.toString()));
+      this.wire.push(m);
+      if (m.type === 'assessment') this.assessment = m.assessment;
+      if (m.type === 'assessment.changes') {
+        if (!this.assessment) throw new Error('assessment.changes before any whole assessment on this connection');
+        this.assessment = applyAssessmentChanges(this.assessment, m.changes);
+        this.received.push({ type: 'assessment', assessment: this.assessment, progress: m.progress });
+      } else this.received.push(m);
       for (const w of this.waiters.splice(0)) w();
     });
     ws.on('close', () => {

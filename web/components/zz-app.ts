@@ -430,12 +430,15 @@ export class ZzApp extends LitElement {
         break;
       }
       case 'assessment':
+      case 'assessment.changes': {
         // 我的会话 names the direction only when there is one to apply for.
-        if (this._session)
+        const a = this._conv.assessment;
+        if (this._session && a)
           rememberSession(safeStorage(), this._session, {
-            category: msg.assessment.eligible && msg.assessment.category.recommended ? CATEGORY_LABEL[msg.assessment.category.recommended] : null,
+            category: a.eligible && a.category.recommended ? CATEGORY_LABEL[a.category.recommended] : null,
           });
         break;
+      }
       case 'recorded': {
         const name = msg.items.find((i) => i.questionId === 'form.name' && typeof i.value === 'string');
         if (name && this._session) rememberSession(safeStorage(), this._session, { company: name.value as string });

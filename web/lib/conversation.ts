@@ -2,6 +2,7 @@ import type { ServerMessage, TranscriptEntry } from '../../server/schemas/ws';
 import type { Citation } from '../../server/schemas/ask';
 import type { Assessment } from '../../server/schemas/profile';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../../server/schemas/interview';
+import { applyAssessmentChanges } from '../../server/chat/assessment-changes';
 
 /** 'failed': never reached or never answered by the server, worth a retry. 'rejected': the server read it and refused the value. */
 export type MessageStatus = 'sending' | 'sent' | 'failed' | 'rejected' | 'streaming' | 'done';
@@ -170,6 +171,11 @@ export class Conversation {
         break;
       case 'assessment':
         this.assessment = msg.assessment;
+        this.progress = msg.progress;
+        break;
+      case 'assessment.changes':
+        // Changes follow a whole assessment on the same connection, so there is always a base.
+        if (this.assessment) this.assessment = applyAssessmentChanges(this.assessment, msg.changes);
         this.progress = msg.progress;
         break;
       case 'notice':

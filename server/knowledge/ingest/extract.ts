@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { PDFParse } from 'pdf-parse';
 import mammoth from 'mammoth';
 import { repairParagraphs, repairPdfPages, repairPlainText } from './repair';
 
@@ -24,6 +23,9 @@ export interface Extracted {
 const MIN_CHARS_PER_PAGE = 20;
 
 async function pdfPages(data: Uint8Array): Promise<string[]> {
+  // Loaded on first use: pdf.js's legacy build installs core-js polyfills, among them a
+  // JavaScript Array.prototype.push that slows every push in the process by several times.
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data });
   try {
     // No page marker: page boundaries come back as separate page texts instead.
