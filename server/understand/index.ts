@@ -62,6 +62,7 @@ export interface Vocabulary {
 }
 
 const ASCII = /^[a-z0-9/+\-. ]+$/;
+const MEMO_MAX_CHARS = 16;
 
 export class Understander {
   private readonly repairer: Repairer;
@@ -87,8 +88,28 @@ export class Understander {
     });
   }
 
+  /**
+   * Results of read() for short texts (words, not sentences) by input text. The answer base
+   * repeats its required and excluded words across entries (about half of the 2,400 are
+   * repeats), and repair is the costly step of building its index at startup. Only short texts,
+   * so users' sentences are not kept; bounded, cleared when full.
+   */
+  private readonly memo = new Map<string, { text: string; corrections: readonly Correction[] }>();
+
   /** Normalisation and repair only: the text every later step reads, and what was changed to get it. */
   read(raw: string): Pick<Understood, 'text' | 'corrections'> {
+    if (raw.length > MEMO_MAX_CHARS) return this.readUncached(raw);
+    let r = this.memo.get(raw);
+    if (!r) {
+      if (this.memo.size >= 4096) this.memo.clear();
+      r = this.readUncached(raw);
+      this.memo.set(raw, r);
+    }
+    // A fresh array each time: callers add their own corrections to it.
+    return { text: r.text, corrections: [...r.corrections] };
+  }
+
+  private readUncached(raw: string): { text: string; corrections: Correction[] } {
     const corrections: Correction[] = [];
     const n = normalise(raw);
     if (n.traditional) corrections.push({ kind: 'traditional', from: raw.trim(), to: n.text });
