@@ -322,21 +322,49 @@ async function firstReply(url: string, echo: boolean): Promise<void> {
 }
 
 /**
- * Fork → listening → first reply over the socket: the app restarted on the data directory (or
- * database) the run left behind, as after a deploy, and the bare baseline.
+ * Process start → first reply over the socket, as `npm start` runs the app: the compiled server
+ * (dist/server/main.js, built first if its sources changed) restarted on the data directory (or
+ * database) the run left behind, as after a deploy; beside it a bare Fastify + WebSocket process
+ * started the same way (plain node, no TypeScript loader). Retries the socket until it listens.
  */
 async function coldStart(env: Record<string, string>, dataDir: string): Promise<{ app: number; bare: number }> {
-  let t0 = performance.now();
-  const bare = await startServer('--serve-bare', { BENCH_DATA_DIR: dataDir });
-  await firstReply(`ws://127.0.0.1:${bare.port}/bench/echo`, true);
-  const bareMs = performance.now() - t0;
-  await stop(bare.child);
-  t0 = performance.now();
-  const app = await startServer('--serve', { ...env, BENCH_DATA_DIR: dataDir });
-  await firstReply(`ws://127.0.0.1:${app.port}/api/chat`, false);
-  const appMs = performance.now() - t0;
-  await stop(app.child);
-  return { app: appMs, bare: bareMs };
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) throw new Error('cold start: build failed');
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
+    });
+  const bareScript =
+    "const f = (await import('fastify')).default({ logger: false }); await f.register((await import('@fastify/websocket')).default);" +
+    "f.get('/bench/echo', { websocket: true }, (s) => s.on('message', (d) => s.send(d))); await f.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });";
+  const run = async (args: string[], path: string, echo: boolean, extra: Record<string, string>): Promise<number> => {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...extra, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`cold start: server exited ${child.exitCode}`);
+        try {
+          await firstReply(`ws://127.0.0.1:${port}${path}`, echo);
+          return performance.now() - t0;
+        } catch (err) {
+          if (!/ECONNREFUSED/.test(String((err as Error).message))) throw err;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      }
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    }
+  };
+  const bare = await run(['--input-type=module', '-e', bareScript], '/bench/echo', true, {});
+  const db: Record<string, string> = env.BENCH_DATABASE_URL ? { DATABASE_URL: env.BENCH_DATABASE_URL } : {};
+  const app = await run(['dist/server/main.js'], '/api/chat', false, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...db });
+  return { app, bare };
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,11 @@
 // Builds what `npm start` runs, each part only when its sources changed since the last build:
 // - dist/web:    the page (vite), from web/;
-// - dist/server: the server as one ES module (esbuild), from server/.
+// - dist/server: the server as one ES module (esbuild), from server/;
+// - dist/pglite-template: an empty embedded database (PGlite's initdb), per PGlite version.
 // A content hash of the sources is stored beside each build, so a pull that changes web/ or
 // server/ is always rebuilt (a stale page is never served) and an unchanged tree starts at once.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
@@ -54,6 +55,29 @@ const parts = [
         logLevel: 'warning',
         outfile: 'dist/server/main.js',
       }),
+  },
+  {
+    // initdb is seconds of WASM work; done once here, a new data directory starts as a copy of it
+    // (server/main.ts) instead of paying for it on the server's first start. It depends only on
+    // the PGlite version, which the hash of its package.json covers.
+    name: 'pglite-template',
+    sources: ['node_modules/@electric-sql/pglite/package.json'],
+    out: 'dist/pglite-template',
+    ready: 'dist/pglite-template/PG_VERSION',
+    build: () => {
+      const work = 'dist/pglite-template.building';
+      rmSync(work, { recursive: true, force: true });
+      run(process.execPath, [
+        '--input-type=module',
+        '-e',
+        `const { PGlite } = await import('@electric-sql/pglite'); const db = await PGlite.create({ dataDir: ${JSON.stringify(work)} }); await db.close();`,
+      ]);
+      // The server copies the template only for the PGlite version that made it.
+      const { version } = JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8'));
+      writeFileSync(join(work, '.pglite-version'), `${version}\n`);
+      rmSync('dist/pglite-template', { recursive: true, force: true });
+      renameSync(work, 'dist/pglite-template');
+    },
   },
 ];
 

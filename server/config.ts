@@ -115,6 +115,12 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   /** The built web page (npm start builds it there when web/ changed). */
   WEB_ROOT: z.string().min(1).default('./dist/web'),
+  /**
+   * The empty embedded database `npm start` builds once per PGlite version. A DATA_DIR without a
+   * database starts as a copy of it instead of running initdb (seconds of WASM work); when it is
+   * missing or was made by another PGlite version, initdb runs as before.
+   */
+  PGLITE_TEMPLATE: z.string().min(1).default('./dist/pglite-template'),
   /** Unset: the version named in KNOWLEDGE_DIR/default-version.txt (see defaultKnowledgeVersion). */
   KNOWLEDGE_VERSION: z.string().min(1).optional(),
   // Limits are per client IP. Behind NAT a whole office shares one address, so they are set for

@@ -2,6 +2,8 @@ import Fastify from 'fastify';
 import app from './app';
 import { loadConfig } from './config';
 import { loggerOptions } from './errors';
+import { setFreshDatabaseSeeder } from './store/open';
+import { templateSeeder } from './pglite-template';
 
 async function main(): Promise<void> {
   let config;
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
     console.error((err as Error).message);
     process.exit(1);
   }
+  const seed = config.DATABASE_URL ? undefined : templateSeeder(config.PGLITE_TEMPLATE);
+  if (seed) setFreshDatabaseSeeder(seed);
   const server = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,

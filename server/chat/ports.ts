@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment } from '../schemas/profile';
+import type { AnswerSource } from '../qa/answer';
 
 export type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
 import type { Answers, ApplyResult, Interpretation } from '../schemas/interview';
@@ -32,6 +33,8 @@ export interface SpokenAnswer {
   citations: Citation[];
   confidence?: number;
   outOfScope?: boolean;
+  /** Where an offline answer came from (metrics); unset for a model-written answer. */
+  source?: AnswerSource;
 }
 
 export interface SpeakContext {

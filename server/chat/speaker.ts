@@ -1,4 +1,4 @@
-import { answerQuestion } from '../qa/answer';
+import { answerQuestion, answerSourceOf } from '../qa/answer';
 import { chunkText } from './phrases';
 import type { InterviewRules, Speaker } from './ports';
 
@@ -12,7 +12,7 @@ export function createOfflineSpeaker(rules: InterviewRules): Speaker {
     async answer(question, ctx, onDelta) {
       const r = answerQuestion(ctx.kb, question);
       for (const part of chunkText(r.answer)) onDelta(part);
-      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope };
+      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, source: answerSourceOf(r) };
     },
     async phraseQuestion(question) {
       return question.text;

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { dataBlock } from '../llm/prompts';
 import type { Llm } from '../llm/provider';
 import { squash, type Suggestion } from './extract';
@@ -41,6 +40,8 @@ function consistent(value: string | number, printed: string): boolean {
  * value never reaches the user.
  */
 export async function extractWithModel(llm: Llm, pages: string[], file: string, fields: string[], signal?: AbortSignal): Promise<Suggestion[]> {
+  // Loaded here, not at the top: only model extraction needs it, and the offline server starts faster without it.
+  const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1800, chunkOverlap: 150, separators: ['\n\n', '\n', '。', '；', ' ', ''] });
   const chunks: { page: number; text: string }[] = [];
   for (const [i, page] of pages.entries()) for (const text of await splitter.splitText(page)) if (chunks.length < MAX_CHUNKS) chunks.push({ page: i + 1, text });

@@ -42,6 +42,10 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     if (!c) return [];
     return [c, ...(kids.get(id) ?? []).flatMap((k) => subtree(k.id))];
   };
+  // The answer base is checked against the clauses here, so a broken entry stops the start. The
+  // retrieval index checks nothing; it is built on first use, which keeps it out of the cold
+  // start (answer-base answers and the interview never need it).
+  let retriever: Retriever | undefined;
   return {
     version: data.version,
     data,
@@ -49,7 +53,9 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     children: (id) => kids.get(id) ?? [],
     subtree,
     tree,
-    retriever: new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints),
+    get retriever() {
+      return (retriever ??= new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints));
+    },
     answers: new AnswerIndex(data, (id) => byId.get(id), (id) => kids.get(id) ?? []),
   };
 }

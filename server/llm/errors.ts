@@ -1,12 +1,4 @@
-import {
-  APIConnectionTimeoutError,
-  APIConnectionError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  PermissionDeniedError,
-  RateLimitError,
-} from 'openai';
+import { loadedOpenAiSdk } from './sdk';
 
 /** Why a model call failed, in the few categories the product reacts to. */
 export type LlmFailure =
@@ -41,6 +33,20 @@ export class LlmError extends Error {
 export function toLlmError(err: unknown, hint?: { timedOut?: boolean; cut?: boolean }): LlmError {
   if (err instanceof LlmError) return err;
   if (hint?.timedOut) return new LlmError('timeout');
+  const sdk = loadedOpenAiSdk();
+  if (sdk) {
+    const mapped = fromSdk(sdk, err, hint);
+    if (mapped) return mapped;
+  }
+  if (err instanceof SyntaxError) return new LlmError('badOutput', undefined, 'unparseable chunk');
+  // undici reports a connection dropped mid-body as "terminated"; that is a cut stream.
+  if (err instanceof Error && /terminated|socket|ECONNRESET|other side closed/i.test(err.message + String((err as { cause?: unknown }).cause ?? '')))
+    return new LlmError('cut');
+  return new LlmError(hint?.cut ? 'cut' : 'network');
+}
+
+function fromSdk(sdk: NonNullable<ReturnType<typeof loadedOpenAiSdk>>, err: unknown, hint?: { cut?: boolean }): LlmError | undefined {
+  const { APIConnectionTimeoutError, APIUserAbortError, AuthenticationError, PermissionDeniedError, RateLimitError, APIConnectionError, APIError } = sdk;
   if (err instanceof APIConnectionTimeoutError) return new LlmError('timeout');
   if (err instanceof APIUserAbortError) return new LlmError(hint?.cut ? 'cut' : 'aborted');
   if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) return new LlmError('auth', err.status);
@@ -51,11 +57,7 @@ export function toLlmError(err: unknown, hint?: { timedOut?: boolean; cut?: bool
     // 400/404/422 mean a wrong model name or an unsupported parameter: to the user, the service is unavailable.
     return new LlmError('server', err.status);
   }
-  if (err instanceof SyntaxError) return new LlmError('badOutput', undefined, 'unparseable chunk');
-  // undici reports a connection dropped mid-body as "terminated"; that is a cut stream.
-  if (err instanceof Error && /terminated|socket|ECONNRESET|other side closed/i.test(err.message + String((err as { cause?: unknown }).cause ?? '')))
-    return new LlmError('cut');
-  return new LlmError(hint?.cut ? 'cut' : 'network');
+  return undefined;
 }
 
 /** The short Chinese notice users see when the model fails and the offline engine answers instead. */

@@ -1,8 +1,8 @@
-import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { LlmConnection } from '../config';
 import { LlmError, toLlmError } from './errors';
+import { openAiSdk } from './sdk';
 
 /**
  * The one path to the model. Everything else in the product talks to this interface; only this
@@ -93,6 +93,7 @@ function toolParameters(schema: z.ZodType): Record<string, unknown> {
 }
 
 export function createLlm(conn: LlmConnection, deps: ProviderDeps = {}): Llm {
+  const { default: OpenAI } = openAiSdk();
   const client = new OpenAI({
     baseURL: conn.baseURL,
     // Local servers (Ollama, vLLM) need no key, but the SDK refuses to start without one.

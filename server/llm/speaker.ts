@@ -2,6 +2,7 @@ import type { Interpretation, SpeakContext, Speaker } from '../chat/ports';
 import { failureNotice, LlmError } from './errors';
 import { extractFacts } from './facts';
 import { groundedAnswer, type GroundedAnswer, type QaSources } from './qa';
+import { answerSourceOf } from '../qa/answer';
 import { rephraseQuestion } from './rephrase';
 import { withSlot, type Llm } from './provider';
 
@@ -98,7 +99,8 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
         r = await groundedAnswer(llm, deps.sources(ctx), question, { sessionKey: ctx.sessionId, onDelta });
       }
       if (r.notice) notify(ctx, r.notice);
-      return { text: r.response.answer, citations: r.response.citations, confidence: r.response.confidence, outOfScope: r.response.outOfScope };
+      // An offline fallback keeps its source; a model-written answer has none.
+      return { text: r.response.answer, citations: r.response.citations, confidence: r.response.confidence, outOfScope: r.response.outOfScope, source: answerSourceOf(r.response) };
     },
 
     async phraseQuestion(question, ctx: NotifyingContext) {

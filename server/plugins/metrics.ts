@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Llm } from '../llm/provider';
 import { LlmError } from '../llm/errors';
-import { answerSourceOf } from '../qa/answer';
+import { answerSourceOf, type AnswerSource } from '../qa/answer';
 import type { AskResponse } from '../schemas/ask';
 
 /**
@@ -73,13 +73,17 @@ async function metrics(fastify: FastifyInstance): Promise<void> {
 
 export default fp(metrics, { name: 'metrics' });
 
+/** An answer as /api/ask returns it, or as the chat socket speaks it (with its source when offline). */
+export type CountedAnswer = AskResponse | { citations: readonly unknown[]; outOfScope?: boolean; source?: AnswerSource };
+
 /**
- * Counts one answer given to a question: 'answer-base', 'retrieval' or 'refusal' for an offline
- * answer; 'model' for a model-written answer (a refusal stays a refusal whoever wrote it).
+ * Counts one answer given to a question, over HTTP or in the chat alike: 'answer-base',
+ * 'retrieval' or 'refusal' for an offline answer; 'model' for a model-written answer (a refusal
+ * stays a refusal whoever wrote it).
  */
-export function countAnswer(m: Metrics | undefined, a: AskResponse): void {
+export function countAnswer(m: Metrics | undefined, a: CountedAnswer): void {
   if (!m) return;
-  const source = answerSourceOf(a) ?? (a.outOfScope || a.citations.length === 0 ? 'refusal' : 'model');
+  const source = ('source' in a ? a.source : undefined) ?? answerSourceOf(a as AskResponse) ?? (a.outOfScope || a.citations.length === 0 ? 'refusal' : 'model');
   m.answers.inc({ source });
 }
 

@@ -102,7 +102,15 @@ export class AnswerIndex {
     const base = data.answerBase;
     const counties = data.regions.regions.filter((r) => r.kind === '县' || r.kind === '县级市').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n) => n.length >= 2);
     const kinds: Record<string, string[]> = { '@county': [...new Set(counties)] };
-    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds));
+    // The guards repeat many words across entries (about half of them), and reading a word (its
+    // typo repair) is the costly part of building the index: each distinct word is read once.
+    const words = new Map<string, string>();
+    const norm = (w: string): string => {
+      let n = words.get(w);
+      if (n === undefined) words.set(w, (n = this.understander.read(w).text));
+      return n;
+    };
+    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds, norm));
     const df = new Map<Feature, number>();
     base.entries.forEach((entry, e) => {
       const seen = new Set<Feature>();
@@ -224,7 +232,7 @@ function isHeading(c: Clause, units: readonly { text: string }[]): boolean {
   return units.length === 0 || (units.length === 1 && units[0]!.text.replace(/[。：:\s]/g, '').length <= c.title.length + 2);
 }
 
-function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander, kinds: Record<string, string[]>): PreparedEntry {
+function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander, kinds: Record<string, string[]>, norm: (w: string) => string): PreparedEntry {
   const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
   const quotes: Citation[] = entry.quotes.map((q, i) => {
     const c = clause(q.clause);
@@ -252,7 +260,6 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
   for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
   const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
   citations.splice(0, citations.length, ...unique);
-  const norm = (w: string) => u.understand(w).text;
   let anchors: string[] = [];
   if (!entry.requires) {
     const sets = entry.questions.map((q) => new Set(u.findConcepts(u.understand(q).text).map((c) => c.canonical)));

@@ -7,6 +7,7 @@ import { Conversation, type SessionRuntime } from '../chat/conversation';
 import { createRules } from '../chat/rules';
 import { createOfflineSpeaker } from '../chat/speaker';
 import type { InterviewRules, Speaker, SpokenAnswer } from '../chat/ports';
+import { countAnswer } from '../plugins/metrics';
 import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
 
@@ -166,8 +167,9 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
       }
       socket.send(JSON.stringify(msg));
     };
-    const logQuestion = (sessionId: string, question: string, a: SpokenAnswer, knowledgeVersion: string) =>
-      fastify.questionLog?.record({
+    const logQuestion = (sessionId: string, question: string, a: SpokenAnswer, knowledgeVersion: string) => {
+      countAnswer(fastify.metrics, a);
+      return fastify.questionLog?.record({
         source: 'chat',
         question,
         sessionId,
@@ -175,6 +177,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         // A speaker that does not say how sure it is: an answer without clauses counts as refused.
         answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0 },
       });
+    };
     const conversation = new Conversation({ store: fastify.store, knowledge, locks, logQuestion }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();

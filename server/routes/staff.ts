@@ -13,7 +13,7 @@ import { rulesFor } from '../chat/rules';
 import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
-import { FailureLimiter } from '../staff/limiter';
+import { lockoutFor } from '../staff/limiter';
 import { categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
@@ -55,11 +55,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const { ctx } = opts;
   const kb = () => fastify.kb;
   // Five wrong passwords lock an account for 15 minutes; an address trying many accounts is locked too.
-  const accountFails = new FailureLimiter(5, 15 * 60_000, 15 * 60_000);
-  const ipFails = new FailureLimiter(20, 15 * 60_000, 15 * 60_000);
+  // Counted where every instance sees them (lockoutFor), so N instances do not mean N times the tries.
+  const accountFails = lockoutFor(fastify.store, 'staff-login-account', 5, 15 * 60_000, 15 * 60_000);
+  const ipFails = lockoutFor(fastify.store, 'staff-login-ip', 20, 15 * 60_000, 15 * 60_000);
   // An assisted-session code has a million values: a few wrong tries lock the account and the address.
-  const codeFailsAccount = new FailureLimiter(5, 30 * 60_000, 30 * 60_000);
-  const codeFailsIp = new FailureLimiter(10, 30 * 60_000, 30 * 60_000);
+  const codeFailsAccount = lockoutFor(fastify.store, 'assist-code-account', 5, 30 * 60_000, 30 * 60_000);
+  const codeFailsIp = lockoutFor(fastify.store, 'assist-code-ip', 10, 30 * 60_000, 30 * 60_000);
 
   await fastify.register(fastifyCookie);
   await fastify.register(fastifySession, {
@@ -130,7 +131,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.post('/api/staff/login', async (request, reply) => {
     const body = parseOr400(LoginRequest, request.body);
     const userKey = body.username.toLowerCase();
-    const wait = Math.max(accountFails.lockedFor(userKey), ipFails.lockedFor(request.ip));
+    const wait = Math.max(await accountFails.lockedFor(userKey), await ipFails.lockedFor(request.ip));
     if (wait > 0) {
       ctx.audit({ actor: body.username, role: '-', action: 'login.locked', ip: request.ip });
       throw locked(wait);
@@ -138,13 +139,13 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const acc = ctx.accounts.find(body.username);
     const ok = await verifyPassword(body.password, acc?.passwordHash ?? (await dummyHash()));
     if (!acc || !ok) {
-      const nowLocked = accountFails.fail(userKey);
-      ipFails.fail(request.ip);
+      const nowLocked = await accountFails.fail(userKey);
+      await ipFails.fail(request.ip);
       ctx.audit({ actor: body.username, role: '-', action: 'login.failed', ip: request.ip });
-      if (nowLocked) throw locked(accountFails.lockedFor(userKey));
+      if (nowLocked) throw locked(await accountFails.lockedFor(userKey));
       throw new HttpError(401, 'BAD_CREDENTIALS', '用户名或密码错误 (wrong username or password)');
     }
-    accountFails.clear(userKey);
+    await accountFails.clear(userKey);
     // A new session id at login, so an id planted before login is worth nothing after it.
     await request.session.regenerate();
     secureIfTls(request);
@@ -359,12 +360,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.post('/api/staff/assist/claim', async (request) => {
     const who = requireRole(request, 'helpline', 'admin');
     const { code } = parseOr400(AssistClaimRequest, request.body);
-    const wait = Math.max(codeFailsAccount.lockedFor(who.username), codeFailsIp.lockedFor(request.ip));
+    const wait = Math.max(await codeFailsAccount.lockedFor(who.username), await codeFailsIp.lockedFor(request.ip));
     if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 (locked out)`);
     const grant = await ctx.store().claimAssistCode(code, who.username);
     if (!grant) {
-      codeFailsAccount.fail(who.username);
-      codeFailsIp.fail(request.ip);
+      await codeFailsAccount.fail(who.username);
+      await codeFailsIp.fail(request.ip);
       audit(request, 'assist.claim.failed');
       throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期 (invalid, used or expired code)');
     }

@@ -1,3 +1,9 @@
+import type { SessionStore } from '../store/types';
+import { PostgresStore } from '../store/postgres';
+import { postgresLockout, type Lockout } from '../store/rate-limit';
+
+export type { Lockout } from '../store/rate-limit';
+
 /**
  * Counts failures per key (an account or an IP) in a sliding window and locks the key out for a
  * while once there are too many. Kept in memory: a restart clears it, which an attacker cannot cause.
@@ -43,4 +49,20 @@ export class FailureLimiter {
     const t = this.now();
     for (const [k, e] of this.fails) if (e.lockedUntil < t && e.times.every((x) => t - x >= this.windowMs)) this.fails.delete(k);
   }
+}
+
+/**
+ * A lockout for the store's deployment: with the embedded database one process serves the data
+ * directory, so memory is exact; on a PostgreSQL that several instances share, the counts live
+ * there (postgresLockout), so an account locks after the same number of tries however the
+ * proxy spreads them.
+ */
+export function lockoutFor(store: SessionStore, name: string, maxFailures: number, windowMs: number, lockMs: number): Lockout {
+  if (store instanceof PostgresStore) return postgresLockout(() => store.database(), name, maxFailures, windowMs, lockMs);
+  const l = new FailureLimiter(maxFailures, windowMs, lockMs);
+  return {
+    lockedFor: async (key) => l.lockedFor(key),
+    fail: async (key) => l.fail(key),
+    clear: async (key) => l.clear(key),
+  };
 }

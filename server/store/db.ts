@@ -1,5 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 
 /**
  * The one way the stores talk to a database. PGlite (embedded) and PostgreSQL (through `pg`)
@@ -83,7 +84,9 @@ export interface PostgresOptions {
  * Date, json/jsonb as parsed values, int4 as numbers: the same shapes PGlite returns.
  */
 export function postgresDb(url: string, opts: PostgresOptions = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // Loaded only when DATABASE_URL is set: the embedded default never needs the driver at start.
+  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the next query opens a new one.
   pool.on('error', () => undefined);

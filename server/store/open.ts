@@ -25,8 +25,9 @@ const RESTORE_ADVICE =
   ' (nothing was changed; move the directory aside and restore it from a backup, see docs/deploy.md, or point DATA_DIR at a new empty directory)';
 
 /**
- * Fills a data directory that does not exist yet. Only tests set one (a copy of a template
- * cluster instead of a multi-second initdb); production always runs initdb.
+ * Fills a data directory that does not exist yet with a copy of an empty cluster instead of a
+ * multi-second initdb: the one `npm start` built (server/pglite-template.ts), or in tests one
+ * kept in the OS temp dir. Without one, PGlite runs initdb.
  */
 type Seeder = (pgliteDir: string) => Promise<void>;
 let seeder: Seeder | undefined;

@@ -60,3 +60,49 @@ export function postgresRateLimitStore(db: () => Promise<Db>): FastifyRateLimitS
   }
   return PostgresRateLimitStore as unknown as FastifyRateLimitStoreCtor;
 }
+
+/** Sets (or moves forward) a lock row that expires after $2 ms. */
+const LOCK = `
+insert into rate_limit as r (key, hits, window_start, window_ms) values ($1, 1, clock_timestamp(), $2)
+on conflict (key) do update set hits = 1, window_start = clock_timestamp(), window_ms = excluded.window_ms`;
+const LOCK_LEFT = `
+select greatest(0, ceil(extract(epoch from (window_start + window_ms * interval '1 millisecond' - clock_timestamp())) * 1000))::int as ttl
+from rate_limit where key = $1`;
+
+/** What a lockout (staff login, assisted-session codes) needs from its counter. */
+export interface Lockout {
+  /** Milliseconds `key` stays locked, or 0. */
+  lockedFor(key: string): Promise<number>;
+  /** Records a failure; true when this failure locks the key. */
+  fail(key: string): Promise<boolean>;
+  clear(key: string): Promise<void>;
+}
+
+/**
+ * A lockout counted in the shared PostgreSQL database, so N instances lock an account after the
+ * same number of wrong tries as one (kept per instance, a guesser spread over N instances by the
+ * proxy would get N times the tries). Failures are counted in a fixed window from the first one;
+ * the lock is a row of its own that expires after `lockMs`. Rows share the rate-limit table and
+ * its pruning; `name` keeps each lockout's keys apart from the others and from rate limits.
+ */
+export function postgresLockout(db: () => Promise<Db>, name: string, maxFailures: number, windowMs: number, lockMs: number): Lockout {
+  const fails = (key: string) => `${name}:fails:${key}`;
+  const lock = (key: string) => `${name}:lock:${key}`;
+  return {
+    async lockedFor(key) {
+      const r = await (await db()).query<{ ttl: number }>(LOCK_LEFT, [lock(key)]);
+      return r.rows[0]?.ttl ?? 0;
+    },
+    async fail(key) {
+      const conn = await db();
+      const hits = (await conn.query<{ hits: number }>(INCR, [fails(key), windowMs])).rows[0]!.hits;
+      if (hits < maxFailures) return false;
+      await conn.query(LOCK, [lock(key), lockMs]);
+      await conn.query('delete from rate_limit where key = $1', [fails(key)]);
+      return true;
+    },
+    async clear(key) {
+      await (await db()).query('delete from rate_limit where key = any($1)', [[fails(key), lock(key)]]);
+    },
+  };
+}

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, answerSourceOf } from '../../server/qa/answer';
 import { build, type Built } from '../helper';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
+import { serve, type Served } from '../chat/serve';
+import { ChatClient } from '../chat/client';
 
 const questions = JSON.parse(readFileSync(new URL('../fixtures/questions.json', import.meta.url), 'utf8')) as { q: string; outOfScope?: boolean }[];
 
@@ -73,5 +75,52 @@ describe('answer and model counters in /metrics', () => {
     // Both questions were answered, one by the model and one by the offline fallback.
     const answered = ['answer-base', 'retrieval', 'refusal', 'model'].reduce((n, s) => n + series(text, 'answers_total', `{source="${s}"}`), 0);
     expect(answered).toBe(2);
+  });
+});
+
+describe('answers asked in the chat socket in /metrics', () => {
+  let srv: Served;
+  beforeAll(async () => {
+    srv = await serve();
+  }, 180_000);
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it('counts each question answered over the socket under its source, as /api/ask does', async () => {
+    const kb = srv.app.knowledgeFor(srv.config.KNOWLEDGE_VERSION);
+    const asked = [
+      '智能工厂和智能车间申报有什么区别？需要满足哪些条件？',
+      ...questions.filter((x) => !x.outOfScope).slice(0, 8).map((x) => x.q),
+      ...questions.filter((x) => x.outOfScope).slice(0, 4).map((x) => x.q),
+    ];
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open' });
+    await c.next('session');
+    await c.next('question');
+    const before = (await srv.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const expected: Record<string, number> = {};
+    let answered = 0;
+    for (const [i, q] of asked.entries()) {
+      const clientId = `q${i}`;
+      c.send({ type: 'text', clientId, text: q });
+      await c.until((m) => m.type === 'ack' && m.clientId === clientId);
+      // A text is a question when the server answers it in a message; the pending question is then asked again.
+      const reply = await c.until((m) => m.type === 'message.end' || m.type === 'recorded' || m.type === 'question');
+      if (reply.type !== 'message.end') continue;
+      await c.next('question');
+      answered++;
+      const source = answerSourceOf(answerQuestion(kb, q))!;
+      expected[source] = (expected[source] ?? 0) + 1;
+    }
+    await c.close();
+    expect(answered).toBeGreaterThanOrEqual(6);
+    // The sample covers more than one source, so the labels are really told apart.
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(2);
+    const after = (await srv.app.inject({ method: 'GET', url: '/metrics' })).body;
+    for (const source of ['answer-base', 'retrieval', 'refusal', 'model']) {
+      const label = `{source="${source}"}`;
+      expect(series(after, 'answers_total', label) - series(before, 'answers_total', label)).toBe(expected[source] ?? 0);
+    }
   });
 });

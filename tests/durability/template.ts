@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
  * Test speed-up only: an initdb is several seconds of WASM work (15 s on a loaded machine), and
  * almost every test opens a fresh data directory. The first one is kept as a template in the OS
  * temp dir (per PGlite version and user) and later fresh directories start as a copy.
- * Production never does this: it runs initdb in DATA_DIR.
+ * Production never writes to the OS temp dir: its template is built by `npm start` into dist/.
  */
 const MARK = '.zhizao-template-complete';
 

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import { repairParagraphs, repairPdfPages, repairPlainText } from './repair';
 
 /** Why an ingest stopped before writing anything; `code` is stable, `message` says what to do. */
@@ -22,9 +21,11 @@ export interface Extracted {
 /** Fewer visible characters than this per page means the pages are pictures, not text. */
 const MIN_CHARS_PER_PAGE = 20;
 
+// pdf-parse and mammoth are loaded when a notice is ingested, not at server start: together they
+// are a noticeable share of the cold start, most starts never ingest anything, and pdf.js's legacy
+// build installs core-js polyfills, among them a JavaScript Array.prototype.push that slows every
+// push in the process by several times.
 async function pdfPages(data: Uint8Array): Promise<string[]> {
-  // Loaded on first use: pdf.js's legacy build installs core-js polyfills, among them a
-  // JavaScript Array.prototype.push that slows every push in the process by several times.
   const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data });
   try {
@@ -68,7 +69,7 @@ export async function extractNotice(file: string, opts: { reference?: string } =
   if (ext === '.docx') {
     let raw: string;
     try {
-      raw = (await mammoth.extractRawText({ buffer: data })).value;
+      raw = (await (await import('mammoth')).default.extractRawText({ buffer: data })).value;
     } catch (err) {
       throw new IngestError('unreadable', `${file} is not a readable Word (.docx) file: ${(err as Error).message}`);
     }
