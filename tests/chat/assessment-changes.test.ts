@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../server/schemas/profile';
 import { applyAssessmentChanges, assessmentChanges } from '../../server/chat/assessment-changes';
 import { ChatClient } from './client';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { answerFor, ineligible, processFactory } from './enterprises';
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 /** Answers a scripted enterprise's whole interview, checking the client's assessment against the server's after every turn. */
 async function interview(script: typeof processFactory): Promise<{ turns: number; wholeBytes: number; changeBytes: number; c: ChatClient }> {

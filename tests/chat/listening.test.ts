@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Served } from './serve';
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './serve';
 import { workshop } from './enterprises';
 import { lastQuestion, recordedIds, said, steer, turn } from './steer';
 
@@ -9,13 +9,7 @@ import { lastQuestion, recordedIds, said, steer, turn } from './steer';
  * (「直接通过」) is never an answer; a sentence that may or may not answer is asked back.
  */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 async function storedAnswers(sessionId: string, token: string): Promise<Record<string, unknown>> {
   const r = await fetch(`${srv.http}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_WS_MESSAGE_BYTES } from '../../server/schemas/ws';
 import type { QuestionView } from '../../server/schemas/interview';
 import { ChatClient } from './client';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { answerFor, workshop } from './enterprises';
 import { walk } from './drive';
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 async function openNew(): Promise<{ c: ChatClient; sessionId: string; token: string; question: QuestionView | null }> {
   const c = await ChatClient.connect(srv.url);

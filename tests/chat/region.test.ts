@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Recorded } from '../../server/schemas/interview';
 import type { ServerMessage } from '../../server/schemas/ws';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { workshop } from './enterprises';
 import { lastQuestion, steer, turn } from './steer';
 
@@ -11,13 +11,7 @@ import { lastQuestion, steer, turn } from './steer';
  * recommends it and against which quota.
  */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 const asked = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'question' && m.question ? [m.question.id] : []));
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuestionView, Recorded } from '../../server/schemas/interview';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { workshop } from './enterprises';
 import { steer, turn } from './steer';
 
 /* Everything the user typed comes back after a reload: the form answers as well as the interview's. */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 describe('GET /api/sessions/:id after form answers', () => {
   it('lists every form answer with its label and the widget to edit it with', async () => {

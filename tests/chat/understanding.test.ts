@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../server/schemas/ws';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { workshop } from './enterprises';
 import { lastQuestion, said, steer, turn } from './steer';
 
 /* Ordinary free text, read by the one understanding step, answers the pending question. */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 const recorded = (msgs: ServerMessage[]) => Object.fromEntries(msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : [])));
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { assess } from '../../server/engine';
@@ -6,7 +6,7 @@ import { indexOf } from '../../server/engine/kb';
 import { phrases } from '../../server/chat/phrases';
 import { Profile } from '../../server/schemas/profile';
 import { PROFILE_FIXTURES } from '../fixtures/profiles';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { ineligible } from './enterprises';
 import { said, steer } from './steer';
 
@@ -59,13 +59,7 @@ describe('the verdict of every sample enterprise', () => {
   });
 });
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 describe('an enterprise that fails several hard conditions, in the chat', () => {
   it('hears the offer to stop or carry on once, and a verdict with no sentence twice', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Progress, Recorded } from '../../server/schemas/interview';
 import type { ServerMessage } from '../../server/schemas/ws';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { ineligible, workshop, type ScriptedEnterprise } from './enterprises';
 import { lastQuestion, said, steer, turn } from './steer';
 
@@ -10,13 +10,7 @@ import { lastQuestion, said, steer, turn } from './steer';
  * and, for an eligible enterprise only, asks whether to go on to the form.
  */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 const groupHq: ScriptedEnterprise = {
   name: '以集团总部名义申报的企业',

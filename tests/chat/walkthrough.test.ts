@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Served } from './serve';
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './serve';
 import { walk } from './drive';
 import { discreteFactory, ineligible, processFactory, workshop } from './enterprises';
 import { ChatClient } from './client';
@@ -7,13 +7,7 @@ import { answerFor } from './enterprises';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import type { QuestionView } from '../../server/schemas/interview';
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 async function stateOf(sessionId: string, token: string) {
   const res = await fetch(`${srv.http}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../server/schemas/ws';
 import { ChatClient } from './client';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serve';
 import { walk } from './drive';
 import { ineligible } from './enterprises';
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 const said = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : []));
 

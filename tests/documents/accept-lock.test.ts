@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Served } from '../chat/serve';
+import { describe, expect, it } from 'vitest';
+import { serveForFile, type Served } from '../chat/serve';
 import { ChatClient } from '../chat/client';
 import { answerFor, workshop } from '../chat/enterprises';
 import { AUDIT, auditDocx } from './files';
@@ -12,13 +12,7 @@ import { AUDIT, auditDocx } from './files';
  * or has written (it did not wait): the outcome does not depend on timing.
  */
 
-let srv: Served;
-beforeAll(async () => {
-  srv = await serve();
-}, 180_000);
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = serveForFile();
 
 function multipart(filename: string, data: Buffer) {
   const boundary = `----zz${Math.random().toString(16).slice(2)}`;

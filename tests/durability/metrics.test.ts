@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, answerSourceOf } from '../../server/qa/answer';
 import { build, type Built } from '../helper';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
-import { serve, type Served } from '../chat/serve';
+import { serveForFile } from '../chat/serve';
 import { ChatClient } from '../chat/client';
 
 const questions = JSON.parse(readFileSync(new URL('../fixtures/questions.json', import.meta.url), 'utf8')) as { q: string; outOfScope?: boolean }[];
@@ -79,13 +79,7 @@ describe('answer and model counters in /metrics', () => {
 });
 
 describe('answers asked in the chat socket in /metrics', () => {
-  let srv: Served;
-  beforeAll(async () => {
-    srv = await serve();
-  }, 180_000);
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = serveForFile();
 
   it('counts each question answered over the socket under its source, as /api/ask does', async () => {
     const kb = srv.app.knowledgeFor(srv.config.KNOWLEDGE_VERSION);
