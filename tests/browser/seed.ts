@@ -20,9 +20,14 @@ export async function openSeeded(page: Page, link: string): Promise<Snapshot> {
   await page.goto(link);
   // Polled from Node: the page's CSP forbids eval, so no predicate runs in the page.
   const deadline = Date.now() + 15_000;
+  // The transcript and the open question arrive as separate messages: once the transcript is in,
+  // the question is waited for a while more (a finished session has none, so it is not required).
+  let loadedAt = 0;
   for (;;) {
     const s = await snapshot(page);
-    if (s.messages.length > 0 && !s.messages.some((m) => m.status === 'streaming')) return s;
+    const loaded = s.messages.length > 0 && !s.messages.some((m) => m.status === 'streaming');
+    if (loaded && (s.question || (loadedAt && Date.now() - loadedAt > 3_000))) return s;
+    if (loaded) loadedAt ||= Date.now();
     if (Date.now() > deadline) throw new Error('the seeded session did not load');
     await page.waitForTimeout(50);
   }

@@ -113,6 +113,12 @@ describe('a canned answer fires only on its own question', () => {
     expect(conclusion('去年评上了智能车间，今年可以申报智能工厂吗')).toMatch(/^可以/u);
   });
 
+  it('does not read 「评上后每年要年审吗」 as a question about applying again', () => {
+    expect(ask('智能工厂评上后每年要年审吗').outOfScope).toBe(true);
+    expect(conclusion('智能车间生产过程实时调度要做到什么')).toContain('三(一)5');
+    expect(conclusion('流程行业的生产线智能化运行怎么要求')).toContain('智能仪表');
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
