@@ -119,6 +119,14 @@ describe('a canned answer fires only on its own question', () => {
     expect(conclusion('流程行业的生产线智能化运行怎么要求')).toContain('智能仪表');
   });
 
+  it('refuses changes after submission and expiry as not covered, and answers a move, a pending audit and another workshop', () => {
+    expect(ask('申报材料提交后还能修改吗').outOfScope).toBe(true);
+    expect(ask('智能车间称号会过期吗').outOfScope).toBe(true);
+    expect(conclusion('企业搬迁到外市了怎么申报')).toBe('通知没有规定企业搬迁后的申报');
+    expect(conclusion('审计报告还没出来能先报吗')).toMatch(/^通知没有例外规定/u);
+    expect(conclusion('我们已经是省级智能车间，今年报另一个车间可以吗')).toMatch(/^可以/u);
+  });
+
   it('gives a process enterprise the process branch: 制造管控系统 for MES, 罐区 and 堆场 for logistics', () => {
     const mes = ask('流程型要不要上MES');
     expect(mes.answer.split('\n')[0]).toContain('制造管控系统');
