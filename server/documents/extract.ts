@@ -1,6 +1,7 @@
 import type { FormDrafting } from '../knowledge/schemas/forms';
 import { checkCreditCode } from '../forms/creditCode';
 import { isRealDate } from '../schemas/forms';
+import { parseChineseNumber } from '../understand/numbers';
 
 /** A fact read from a document, for the user to accept or edit: never filled in on its own. */
 export interface Suggestion {
@@ -28,12 +29,32 @@ function lines(page: string): string[] {
 const CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
 const NUM = /^-?\(?[\d,]+(?:\.\d+)?\)?$/;
 
-function labelled(line: string, labels: string[]): string | null {
+/** A label as a pattern that also matches it letter-spaced, as licences print it (「名　　称」). */
+function spaced(label: string): string {
+  return label.split('').join('\\s*');
+}
+
+/**
+ * The value after one of `labels` in a line: 「名称：…」, or 「名 称 …」 with no colon, as a business
+ * licence prints it, also after another particular on the same line. The value ends where the
+ * next known label starts (`stops`), so 「住所 … 营业期限 …」 gives the address alone.
+ */
+function labelled(line: string, labels: string[], stops: RegExp): string | null {
   for (const l of labels) {
-    const m = new RegExp(`^${l.split('').join('\\s*')}\\s*[：:]\\s*(.+)$`).exec(line);
-    if (m) return m[1]!.trim();
+    const m = new RegExp(`(?:^|\\s)${spaced(l)}(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`).exec(line);
+    if (!m) continue;
+    const value = m[1]!.replace(stops, '').trim();
+    if (value) return value;
   }
   return null;
+}
+
+/** Everything from the first whitespace-led known label on: the end of a labelled value. */
+function stopPattern(docs: FormDrafting['documents']): RegExp {
+  const all = [...Object.entries(docs.labels).filter(([k]) => !k.startsWith('finance.')).flatMap(([, v]) => v), ...docs.otherLabels];
+  // Longest first, so 注册地址 is cut whole rather than at 地址.
+  const alts = [...new Set(all)].sort((a, b) => b.length - a.length).map(spaced);
+  return new RegExp(`\\s(?:${alts.join('|')})(?:\\s*[：:]|\\s).*$`);
 }
 
 function toNumber(raw: string): number | null {
@@ -43,12 +64,28 @@ function toNumber(raw: string): number | null {
 }
 
 /**
+ * 注册资本 in 万元, as a licence or report prints it: 「人民币5000万元」, 「1.2亿元」, 「50,000,000元」, or
+ * in the financial numerals of a licence, 「伍仟万圆整」.
+ */
+function capitalWan(text: string): { wan: number; raw: string } | null {
+  const c = /([\d,]+(?:\.\d+)?)\s*(亿元|万元|元)/.exec(text);
+  if (c) {
+    const n = toNumber(c[1]!);
+    return n === null ? null : { wan: Number((c[2] === '亿元' ? n * 10000 : c[2] === '元' ? n / 10000 : n).toPrecision(12)), raw: c[0] };
+  }
+  const w = /([零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億一二两三四五六七八九十百千万亿]+)\s*(圆|元)/.exec(text);
+  const yuan = w ? parseChineseNumber(w[1]!) : undefined;
+  return w && yuan ? { wan: Number((yuan / 10000).toPrecision(12)), raw: w[0] } : null;
+}
+
+/**
  * Offline rules for what has a fixed shape: the credit code (with its GB 32100 check character), the
  * name, 成立日期, 注册资本, the address, and the three-year lines of an audit report's statements.
  */
 export function extractByRules(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
   const out: Suggestion[] = [];
   const L = docs.labels;
+  const stops = stopPattern(docs);
   const seen = new Set<string>();
   const add = (s: Suggestion) => {
     if (seen.has(s.field)) return;
@@ -60,12 +97,12 @@ export function extractByRules(pages: string[], file: string, docs: FormDrafting
     const ls = lines(page);
     for (const line of ls) {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
-      const name = labelled(line, L.name!);
+      const name = labelled(line, L.name!, stops);
       if (name) {
         const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂))/.exec(squash(name))?.[1];
         if (n) add({ field: 'name', value: n, raw: n, source: { file, page: pageNo, snippet: line } });
       }
-      const founded = labelled(line, L.foundedOn!);
+      const founded = labelled(line, L.foundedOn!, stops);
       if (founded) {
         const d = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(founded);
         if (d) {
@@ -73,13 +110,10 @@ export function extractByRules(pages: string[], file: string, docs: FormDrafting
           if (isRealDate(v)) add({ field: 'foundedOn', value: v, raw: d[0], source: { file, page: pageNo, snippet: line } });
         }
       }
-      const cap = labelled(line, L.registeredCapital!);
-      if (cap) {
-        const c = /([\d,]+(?:\.\d+)?)\s*(亿元|万元|元)/.exec(cap);
-        const n = c ? toNumber(c[1]!) : null;
-        if (c && n !== null) add({ field: 'registeredCapital', value: Number((c[2] === '亿元' ? n * 10000 : c[2] === '元' ? n / 10000 : n).toPrecision(12)), raw: c[0], source: { file, page: pageNo, snippet: line } });
-      }
-      const addr = labelled(line, L.address!);
+      const cap = labelled(line, L.registeredCapital!, stops);
+      const capital = cap ? capitalWan(cap) : null;
+      if (capital) add({ field: 'registeredCapital', value: capital.wan, raw: capital.raw, source: { file, page: pageNo, snippet: line } });
+      const addr = labelled(line, L.address!, stops);
       if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: line } });
     }
     for (const s of financeLines(page, pageNo, file, docs)) add(s);
@@ -87,41 +121,108 @@ export function extractByRules(pages: string[], file: string, docs: FormDrafting
   return out;
 }
 
+/** A row label without its numbering and note: 「一、营业收入」, 「三、利润总额（亏损总额以“－”号填列）」 → the label. */
+function rowLabel(token: string): string {
+  return token.replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[加减]\s*[：:]|其中\s*[：:])+/, '').replace(/[（(][^（()）]*[)）]$/, '');
+}
+
+/** A note reference or line number between a row's label and its figures: 「五、30」, 「七.1」, 「(三)」, 「12」. */
+const REFERENCE = /^(?:附注)?[（(]?[一二三四五六七八九十\d]+[)）]?(?:[、.．\-][（(]?[一二三四五六七八九十\d]+[)）]?)*$/;
+
+interface Header {
+  years: string[];
+  /** Index of the header's first year column in the tokens. */
+  at: number;
+  /** Whether a reference column (附注, 行次) comes just before the year columns. */
+  reference: boolean;
+  /** 万元 per unit of the figures under this header. */
+  scale: number;
+}
+
 /**
- * The statements' rows: a header of years (「2022年度 2021年度 2020年度」), then each labelled row's
- * figures in the header's order, converted to 万元 by the unit the document states.
+ * Every statement header of a page, in order: a run of figure columns each naming a year, written
+ * out (「2022年度」, 「2022年」, 「2022年12月31日」, 「2022年1-12月」) or as 本期/上期 and 期末/期初, which
+ * stand for the statement's own year and the year before. A statement's own year is the last
+ * period named before its header (「2023年度」, 「2022年12月31日」), so two statements on one page
+ * each get their own; a part-year period (「2023年6月30日」) gives those headings no year, as
+ * its figures are not a year's. The unit is the last one stated before the header.
+ */
+function headers(text: string, docs: FormDrafting['documents']): { tokens: string[]; headers: Header[] } {
+  const spans = [...text.matchAll(/\S+/g)];
+  const tokens = spans.map((m) => m[0]);
+  // The periods and units stated in the page, each found once; a pointer follows the tokens.
+  const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日)/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月)$/.test(m[2]!) ? m[1] : undefined }));
+  const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
+  let p = -1;
+  let u = -1;
+  const out: Header[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const offset = spans[i]!.index!;
+    while (p + 1 < periods.length && periods[p + 1]!.at < offset) p++;
+    while (u + 1 < units.length && units[u + 1]!.at < offset) u++;
+    const own = periods[p]?.own;
+    const yearOf = (t: string): string | undefined => {
+      const y = /^(20\d{2})(?:年(?:度|末)?|年12月31日|年1-12月|[.\-/]12[.\-/]31)$/.exec(t)?.[1];
+      if (y) return y;
+      if (!own) return undefined;
+      if (docs.columns.current.includes(t)) return own;
+      if (docs.columns.previous.includes(t)) return String(Number(own) - 1);
+      return undefined;
+    };
+    const run: string[] = [];
+    for (let j = i; j < tokens.length; j++) {
+      const y = yearOf(tokens[j]!);
+      if (!y) break;
+      run.push(y);
+    }
+    const unit = units[u]?.unit;
+    if (run.length >= 2 && new Set(run).size === run.length && unit) {
+      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1] ?? ''), scale: unit === '元' ? 1 / 10000 : 1 });
+      i += run.length - 1;
+    }
+  }
+  return { tokens, headers: out };
+}
+
+/**
+ * The statements' rows: under each header (see headers()), each labelled row's figures in the
+ * header's order, converted to 万元 by the unit the document states. A reference column (附注,
+ * 行次) between label and figures is skipped.
  */
 function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
-  const text = page.replace(/(\d{4})\s*年\s*(度|末)?/g, '$1年$2');
-  const unit = /单位\s*[：:]\s*(?:人民币)?\s*(万元|元)/.exec(text)?.[1];
-  if (!unit) return [];
-  const scale = unit === '元' ? 1 / 10000 : 1;
-  const tokens = text.split(/\s+/).filter(Boolean);
-  let years: string[] = [];
-  for (let i = 0; i < tokens.length && !years.length; i++) {
-    const run: string[] = [];
-    for (let j = i; j < tokens.length && /^(20\d{2})年(度|末)?$/.test(tokens[j]!); j++) run.push(tokens[j]!.slice(0, 4));
-    if (run.length >= 2) years = run;
-  }
-  if (!years.length) return [];
+  const text = page
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
+    .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
+    .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
+  const { tokens, headers: hs } = headers(text, docs);
   const out: Suggestion[] = [];
-  for (const key of ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const) {
-    const labels = docs.labels[`finance.${key}`] ?? [];
-    let idx = -1;
-    for (const l of labels) {
-      idx = tokens.findIndex((t) => t === l);
-      if (idx >= 0) break;
+  hs.forEach((header, h) => {
+    const { years } = header;
+    const end = hs[h + 1]?.at ?? tokens.length;
+    for (const key of ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const) {
+      const labels = docs.labels[`finance.${key}`] ?? [];
+      let idx = -1;
+      for (const l of labels) {
+        idx = tokens.findIndex((t, i) => i > header.at && i < end && rowLabel(t) === l);
+        if (idx >= 0) break;
+      }
+      if (idx < 0) continue;
+      let first = idx + 1;
+      const next = tokens[first];
+      // 「五、30」 is a reference; a bare 「12」 is one only where the header has such a column and
+      // the row has a figure more than the header has years.
+      if (next !== undefined && !NUM.test(next) && REFERENCE.test(next)) first++;
+      else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + years.length + 1).filter((f) => NUM.test(f)).length === years.length + 1) first++;
+      const figures = tokens.slice(first, first + years.length);
+      if (figures.length < years.length || !figures.every((f) => NUM.test(f))) continue;
+      const snippet = tokens.slice(idx, first + years.length).join(' ');
+      years.forEach((y, k) => {
+        const n = toNumber(figures[k]!);
+        if (n === null) return;
+        out.push({ field: `finance.${y}.${key}`, value: Number((n * header.scale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
+      });
     }
-    if (idx < 0) continue;
-    const figures = tokens.slice(idx + 1, idx + 1 + years.length);
-    if (figures.length < years.length || !figures.every((f) => NUM.test(f))) continue;
-    const snippet = [tokens[idx]!, ...figures].join(' ');
-    years.forEach((y, k) => {
-      const n = toNumber(figures[k]!);
-      if (n === null) return;
-      out.push({ field: `finance.${y}.${key}`, value: Number((n * scale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
-    });
-  }
+  });
   return out;
 }
 
@@ -138,6 +239,6 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (typeof s.value === 'number') return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.value);
-  if (d) return new RegExp(`${d[1]}年0?${Number(d[2])}月0?${Number(d[3])}|${d[1]}[-./]${d[2]}[-./]${d[3]}`).test(squash(s.raw));
+  if (d) return new RegExp(`${d[1]}[年\\-./]0?${Number(d[2])}[月\\-./]0?${Number(d[3])}(?!\\d)`).test(squash(s.raw));
   return snip.includes(squash(s.value));
 }

@@ -90,12 +90,14 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
         return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? f);
       };
-      const found = extractByRules(pages, name, d).filter((s) => verifySuggestion(pages, s));
+      // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
+      const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
+      const asked = (s: { field: string }) => !s.field.startsWith('finance.') || years.includes(s.field.split('.')[1]!);
+      const found = extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
       if (fastify.llm) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
-        const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
         const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
         if (fields.some((f) => !have.has(f))) try {
           // Loaded only with a model configured: the text splitter is not needed offline.

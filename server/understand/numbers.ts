@@ -15,9 +15,13 @@ export interface Quantity {
   index: number;
 }
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+// The financial forms (壹, 贰, 拾, 仟 …) are how licences and contracts print amounts: 伍仟万圆整.
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
 /** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000. */
 export function parseChineseNumber(s: string): number | undefined {
@@ -40,7 +44,10 @@ export function parseChineseNumber(s: string): number | undefined {
   for (const ch of intPart) {
     if (ch in CN_DIGIT) digit = (digit ?? 0) * 10 + CN_DIGIT[ch]!;
     else if (ch in CN_BIG_UNIT) {
-      total = (total + section + (digit ?? 0)) * CN_BIG_UNIT[ch]!;
+      const unit = CN_BIG_UNIT[ch]!;
+      // 亿 scales everything before it; 万 only the part since the last 亿 (一亿二千万 = 1.2亿).
+      if (unit === 1e8) total = (total + section + (digit ?? 0)) * unit;
+      else total += (section + (digit ?? 0)) * unit;
       section = 0;
       digit = undefined;
     } else if (ch in CN_SMALL_UNIT) {

@@ -69,6 +69,52 @@ export async function auditDocx(opts: { pageBreaks?: boolean } = {}): Promise<Bu
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
+/**
+ * An audit report laid out as real ones are: a copy of the business licence (labels letter-spaced,
+ * no colons, two particulars on a line, capital in financial numerals), a balance sheet dated by
+ * year end with a 附注 column, and an income statement for 2023 headed 本期金额 / 上期金额 with
+ * numbered rows, each table cell its own paragraph. The forms ask for 2020–2022, so the 2023
+ * figures have nowhere to go.
+ */
+export async function realLayoutDocx(): Promise<Buffer> {
+  const cell = (t: string) => new TableCell({ width: { size: 2000, type: WidthType.DXA }, children: [para(t)] });
+  const table = (rows: string[][]) => new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          para('营 业 执 照'),
+          para(`统一社会信用代码 ${AUDIT.creditCode}`),
+          para(`名 称 ${AUDIT.name} 注册资本 伍仟万圆整`),
+          para('类 型 有限责任公司(自然人投资或控股) 成立日期 2011年04月20日'),
+          para(`住 所 ${AUDIT.address} 营业期限 长期`),
+          para('资产负债表'),
+          para('2022年12月31日'),
+          para('编制单位：洛阳恒宇轴承有限公司 单位：元'),
+          table([
+            ['项目', '附注', '2022年12月31日', '2021年12月31日'],
+            ['资产总计', '', '612,345,678.90', '568,000,000.00'],
+            ['负债合计', '五、20', '256,000,000.00', '241,000,000.00'],
+          ]),
+        ],
+      },
+      {
+        children: [
+          para('利润表'),
+          para('2023年度'),
+          para('编制单位：洛阳恒宇轴承有限公司 金额单位：人民币元'),
+          table([
+            ['项目', '附注', '本期金额', '上期金额'],
+            ['一、营业收入', '五、30', '910,000,000.00', '860,000,000.00'],
+            ['三、利润总额（亏损总额以“－”号填列）', '', '70,000,000.00', '63,000,000.00'],
+          ]),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
 /** Converts a DOCX to a text PDF with LibreOffice; `password` makes it an encrypted PDF. */
 export async function docxToPdfFile(docx: Buffer, password?: string): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'zz-docs-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build, type Built } from '../helper';
 import { findExecutable } from '../../server/documents/exec';
 import { deleteSessionUploads } from '../../server/documents/store';
-import { AUDIT, auditDocx, docxToPdfFile, imageOnlyPdf } from './files';
+import { AUDIT, auditDocx, docxToPdfFile, imageOnlyPdf, realLayoutDocx } from './files';
 
 const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
 
@@ -76,6 +76,26 @@ describe('documents in', () => {
     // One page as LibreOffice lays it out; with no LibreOffice to lay it out, no page is claimed.
     expect(r.json()).toMatchObject({ kind: 'docx', pages: haveSoffice ? 1 : null });
     expectAuditSuggestions(r.json().suggestions, '申报材料.docx', haveSoffice ? 1 : null);
+  }, 120_000);
+
+  it('reads a licence and statements in the layout real reports use, and suggests only the years the form asks for', async () => {
+    const r = await upload('审计报告（含执照）.docx', await realLayoutDocx());
+    expect(r.statusCode).toBe(201);
+    const got = Object.fromEntries(r.json().suggestions.map((s: { field: string; value: unknown }) => [s.field, s.value]));
+    expect(got).toEqual({
+      creditCode: AUDIT.creditCode,
+      name: AUDIT.name,
+      registeredCapital: 5000,
+      foundedOn: AUDIT.foundedOn,
+      address: AUDIT.address,
+      'finance.2022.totalAssets': 61234.56789,
+      'finance.2021.totalAssets': 56800,
+      'finance.2022.totalLiabilities': 25600,
+      'finance.2021.totalLiabilities': 24100,
+      // The 2023 statement's 上期 column is 2022; its 本期 column (2023) is not a year the form asks for.
+      'finance.2022.revenue': 86000,
+      'finance.2022.profit': 6300,
+    });
   }, 120_000);
 
   it('fills nothing until the user accepts a suggestion, then records it like a typed answer', async () => {

@@ -99,6 +99,11 @@ describe('numbers and amounts', () => {
     expect([parseChineseNumber('八十五'), parseChineseNumber('一百零五'), parseChineseNumber('三万二千'), parseChineseNumber('十二'), parseChineseNumber('八十五点五')]).toEqual([85, 105, 32000, 12, 85.5]);
   });
 
+  it('scales 万 only within its 亿 section, and reads the financial numerals of licences', () => {
+    expect([parseChineseNumber('一亿二千万'), parseChineseNumber('两亿零五百万'), parseChineseNumber('壹亿贰仟万'), parseChineseNumber('伍仟万'), parseChineseNumber('叁拾万')]).toEqual([120_000_000, 205_000_000, 120_000_000, 50_000_000, 300_000]);
+    expect(findQuantities('营收一亿二千万元')[0]).toMatchObject({ value: 120_000_000, unit: '元' });
+  });
+
   it('refuses a unit that does not fit the question', () => {
     const [q] = findQuantities('200人');
     expect(inUnit(q!, '万元')).toBeUndefined();

@@ -224,6 +224,16 @@ export const FormDrafting = z.object({
     parseMemoryMB: z.number().int().positive(),
     messages: z.record(z.string(), z.string()),
     labels: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
+    otherLabels: z.array(z.string().min(1)).default([]),
+    /**
+     * Statement column headings that name no year: `current` is the statement's own year
+     * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
+     * (附注, 行次) sit between a row's label and its figures.
+     */
+    columns: z
+      .object({ current: z.array(z.string().min(1)), previous: z.array(z.string().min(1)), reference: z.array(z.string().min(1)) })
+      .default({ current: [], previous: [], reference: [] }),
   }),
   /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
   materials: z.object({
