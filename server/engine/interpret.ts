@@ -84,7 +84,7 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
     const shown = q.unit && wanted ? unit : q.unit;
     return shown ? { value, unit: shown } : { value };
   }
-  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下。.!！]*$/u.exec(t);
+  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下以出头多来。.!！]*$/u.exec(t);
   if (bare) {
     const v = parseChineseNumber(bare[1]!);
     if (v !== undefined && Number.isFinite(v)) return { value: v };
@@ -270,10 +270,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
       // "其他都没有" speaks about systems nobody named: nothing can be recorded from it.
       if (p === undefined || others.some((o) => o.start >= seg.start && o.end <= seg.end)) continue;
-      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来".
+      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来"; one that names a
+      // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1];
-      if (target) target.post.push(p);
+      const segText = lower.slice(seg.start, seg.end);
+      const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
+      if (target && !ownFact) target.post.push(p);
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }
@@ -385,6 +388,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       const segText = lower.slice(seg.start, seg.end);
       if (!fact.words.some((w) => segText.includes(w.toLowerCase()))) continue;
       const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+      if (p === false && fact.affirmedOnly) continue;
       items.set(fact.question, p === false ? !fact.value : fact.value);
       choiceSegments.add(si);
       break;

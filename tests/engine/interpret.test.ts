@@ -18,6 +18,7 @@ describe('capability mentions with their polarity', () => {
     ['我们有MES和ERP，还有立体库', { 'cap.mes': true, 'cap.erp': true, 'cap.autoWarehouse': true }],
     ['没有MES，但是有ERP', { 'cap.mes': false, 'cap.erp': true }],
     ['没有AGV', { 'cap.agvRgv': false }],
+    ['MES木有', { 'cap.mes': false }],
     ['没有MES和ERP', { 'cap.mes': false, 'cap.erp': false }],
     ['MES和ERP都没有', { 'cap.mes': false, 'cap.erp': false }],
     ['MES已上线ERP没有', { 'cap.mes': true, 'cap.erp': false }],
@@ -192,7 +193,7 @@ describe('answers to the pending question', () => {
   it('reads plain words about the business for yes/no questions', () => {
     expect(items('良好', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
     expect(items('去年亏损', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
-    expect(items('不是，我们以子公司自己的名义', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+    expect(items('不是，我们以子公司自己的名义', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false, 'ent.independentLegalPerson': true });
   });
 });
 
@@ -222,6 +223,20 @@ describe('facts stated in passing', () => {
     expect(items('我们是分公司', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
     expect(items('我们是分公司', q('cap.mes'))).toEqual({ 'ent.independentLegalPerson': false });
   });
+
+  it('reads a subsidiary as applying in its own name with its own legal person, not as the group (二(一))', () => {
+    // The 是 of 「我们是…子公司」 is not a yes to 「是否以集团或总公司的名义申报」.
+    expect(items('我们是集团下面的子公司，独立法人', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false, 'ent.independentLegalPerson': true });
+    expect(items('我们是子公司', q('ent.independentLegalPerson'))).toEqual({ 'ent.groupOrHeadOffice': false, 'ent.independentLegalPerson': true });
+    // Saying so outright still wins, and 「不是子公司」 says nothing about either fact.
+    expect(items('我们是集团的子公司，但想以集团名义报')).toMatchObject({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是子公司，是集团本部')).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是子公司，是分公司')).toEqual({ 'ent.independentLegalPerson': false });
+  });
+
+  it('does not let a clause about the company qualify the system named before it', () => {
+    expect(items('我们有ERP，不是子公司')).toEqual({ 'cap.erp': true });
+  });
 });
 
 describe('numbers', () => {
@@ -238,6 +253,8 @@ describe('numbers', () => {
     ['八成五', 85],
     ['九十二点五', 92.5],
     ['一半', 50],
+    ['九十以上', 90],
+    ['八十来', 80],
   ];
   for (const [text, expected] of cases) {
     it(`reads "${text}" as ${expected} for a question in %`, () => {
@@ -251,6 +268,7 @@ describe('numbers', () => {
     expect(parseNumber('投资1500万元', '万元')).toEqual({ value: 1500, unit: '万元' });
     expect(parseNumber('投资1.2亿', '万元')).toEqual({ value: 12000 });
     expect(parseNumber('两百人', '人')).toEqual({ value: 200, unit: '人' });
+    expect(parseNumber('一亿两千万', '万元')).toEqual({ value: 12000 });
   });
 
   it('does not read 一部分 or 一些 as the number one', () => {

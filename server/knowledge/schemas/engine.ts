@@ -268,7 +268,11 @@ export const InterviewFile = z
       notQuestion: Words,
       others: Words,
       exceptions: Words,
-      statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words })),
+      /**
+       * Yes/no facts named in passing (「我们是分公司」). A negated word records the opposite value,
+       * unless `affirmedOnly`: 「不是子公司」 says nothing about a legal person or a group.
+       */
+      statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words, affirmedOnly: z.boolean().default(false) })),
       /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
       instructions: Words,
       /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
