@@ -448,6 +448,9 @@ function answerPending(
   mentionedOther: boolean,
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
+  // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
+  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned');
+  if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
       if (first !== undefined) return toValue(first);
@@ -465,6 +468,8 @@ function answerPending(
       const spec = indexOf(kb).questions.get(q.id);
       const choices = spec?.choices ?? [];
       const lower = text.toLowerCase();
+      const out = spec?.outside;
+      if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !out.unless.some((w) => lower.includes(w.toLowerCase()))) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
       const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
       if (values.size === 1) return [...values][0];

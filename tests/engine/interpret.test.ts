@@ -211,6 +211,24 @@ describe('choices stated in passing', () => {
   });
 });
 
+describe('replies that answer both ways', () => {
+  it('asks again rather than keep the first of two opposite clauses', () => {
+    expect(items('以前有过，已经移出了', q('ent.credit.dishonestExecutee'))).toBe('unclear');
+    expect(items('对，没有被列入', q('ent.credit.taxViolationBlacklist'))).toBe('unclear');
+    expect(items('已经移出了', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('没什么问题，都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
+
+describe('titles of another level', () => {
+  it('reads a city or national title as no provincial title (四(一) is about the province\'s titles)', () => {
+    expect(items('获得过市级智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('有个国家级智能制造示范工厂', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('2021年评上了省级智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+    expect(items('市级的有，省级智能工厂也评过', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartFactory' });
+  });
+});
+
 describe('facts stated in passing', () => {
   it('records hard-condition facts named in a sentence, reversed by a negation in the same clause', () => {
     expect(items('我们是湖北公司在信阳的分公司')).toEqual({ 'ent.independentLegalPerson': false });

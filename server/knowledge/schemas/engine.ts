@@ -240,9 +240,15 @@ export const InterviewQuestion = z
     maxLength: z.number().int().positive().optional(),
     optional: z.boolean().optional(),
     byCategory: z.partialRecord(Category, z.object({ clause: ClauseId, help: Text, text: Text.optional() })).optional(),
+    /**
+     * A reply about something outside what a choice question asks (a 市级 or 国家级 title, asked
+     * about the province's titles) answers `value`, unless it also names one of `unless`.
+     */
+    outside: z.object({ words: z.array(Text).min(1), unless: z.array(Text), value: Text }).optional(),
   })
   .refine((q) => (q.kind === 'choice') === !!q.choices, { message: 'choice questions (and only they) carry choices', path: ['choices'] })
-  .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] });
+  .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] })
+  .refine((q) => !q.outside || (q.choices ?? []).some((c) => c.value === q.outside!.value), { message: 'outside.value must be one of the choices', path: ['outside', 'value'] });
 export type InterviewQuestion = z.infer<typeof InterviewQuestion>;
 
 const Words = z.array(Text).min(1);
