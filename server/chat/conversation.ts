@@ -180,6 +180,7 @@ export class Conversation {
       const recorded: Recorded[] = [];
       const blocking: { clause: string; reason: string; remedy?: string; questionId: string }[] = [];
       let rejected = 0;
+      let approx = false;
       for (const item of interp.items) {
         const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
@@ -188,6 +189,7 @@ export class Conversation {
         }
         next = res.answers;
         recorded.push(...res.recorded);
+        if (item.approx && item.questionId.startsWith('form.')) approx = true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }
       if (recorded.length > 0) {
@@ -195,6 +197,7 @@ export class Conversation {
         this.send({ type: 'recorded', items: recorded });
         let confirm = phrases.recorded(recorded);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
+        if (approx) confirm += phrases.approximate;
         await this.say(sessionId, confirm, []);
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));

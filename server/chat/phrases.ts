@@ -55,6 +55,8 @@ export const phrases = {
     q
       ? `我不确定这句话是不是在回答当前的问题，所以先没有记录。如果是回答，请简单说明，例如${example(q)}；如果是想提问，可以在句末加上问号。当前的问题是：${q.text}`
       : '我不确定这句话的意思。您可以换个说法，或直接提出关于申报通知的问题。',
+  /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
+  approximate: '这是个约数，已先按此记录；申报书要签字盖章，定稿前请在“已填信息”里改为准确数字。',
   partlyUnclear: (n: number) => `另有 ${n} 处内容我没能对应到具体问题，可稍后在“已填信息”里补充。`,
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,

@@ -71,7 +71,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
  * quantity finder leaves to its caller are added here: a Chinese numeral standing alone is an
  * answer to a number question (「八十五」), and a sign or 亏损 before a figure makes it negative.
  */
-export function parseNumber(text: string, unit?: string): { value: number; unit?: string } | undefined {
+export function parseNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true } | undefined {
   // Thousands separators (12,000) would otherwise split one figure in two.
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);
@@ -82,7 +82,7 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
     const value = negative && v > 0 ? -v : v;
     // Converted into the unit asked for, the figure is reported in that unit.
     const shown = q.unit && wanted ? unit : q.unit;
-    return shown ? { value, unit: shown } : { value };
+    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx ? { approx: true as const } : {}) };
   }
   const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下以出头多来。.!！]*$/u.exec(t);
   if (bare) {

@@ -3,6 +3,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
+import { parseChineseNumber } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, setPath } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
@@ -339,9 +340,27 @@ const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未�
 const SENTENCE = /[，,。！!；;]\s*\S/;
 const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
 
-/** "2020年3月15日", "2020.3", "2020/03/15" → "2020-03-15" / "2020-03". */
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
+ * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
+ * be in the future.
+ */
+function arabicDate(text: string): string {
+  return text
+    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => CN_YEAR_DIGIT[c]).join(''))
+    .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
+    .replace(/(\d{1,2})\s*号/g, '$1日')
+    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => {
+      const now = new Date().getFullYear() % 100;
+      return `${Number(yy) <= now ? '20' : '19'}${yy}`;
+    });
+}
+
+/** "2020年3月15日", "2020.3", "2020/03/15", 「二〇二〇年三月十五日」 → "2020-03-15" / "2020-03". */
 export function parseDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(text);
+  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(arabicDate(text));
   if (!m) return undefined;
   const s = `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] ? `-${m[3].padStart(2, '0')}` : ''}`;
   return isRealDate(s) ? s : undefined;
@@ -371,8 +390,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {
-    const n = parseNumber(t, c.q.unit)?.value;
-    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n }] };
+    const n = parseNumber(t, c.q.unit);
+    // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.
+    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const } : {}) }] };
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);

@@ -73,7 +73,8 @@ export type ApplyResult =
 /** What offline free-text reading made of a message. */
 export type Interpretation =
   /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue }[]; wholeGroup?: boolean }
+  /** approx: a figure given as a round one (「约1200万」, 「两百来人」), recorded but to be checked before the form is signed. */
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true }[]; wholeGroup?: boolean }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of

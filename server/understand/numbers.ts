@@ -82,15 +82,17 @@ const UNITS = [
 const UNIT_RE = UNITS.join('|');
 const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|不到|不少于|不超过|至少|最多|上下';
 const HEDGE_AFTER = '左右|上下|多|余|以上|以下|出头';
-const CN_NUM = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
+const CN_NUM = '[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
 const AR_NUM = '\\d+(?:\\.\\d+)?';
+const FILL = '多|余|来';
 
 // One pass finds every quantity: 百分之X, X成Y, then numerals with magnitude and unit.
 const QUANTITY = new RegExp(
   [
     `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
     `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二三四五六七八九])成(?<ones>[一二三四五六七八九])?(?![\\p{Script=Han}])`,
-    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${AR_NUM}|${CN_NUM})(?<mag>[万亿千百](?!分之))?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
+    // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
+    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${AR_NUM}|${CN_NUM})(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
   ].join('|'),
   'gu',
 );
@@ -103,7 +105,7 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5);
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5 || g.fill1 || g.fill2);
     if (g.pct !== undefined) {
       const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
       if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });

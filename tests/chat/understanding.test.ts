@@ -53,8 +53,10 @@ describe('free text', () => {
     expect(recorded(sent)).toEqual({ 'form.registeredCapital': 12000 });
     expect(lastQuestion(sent)?.question?.id).toBe('form.capitalNature');
     await turn(s.client, { type: 'text', clientId: 'r-3', text: '民营' });
-    const staff = await turn(s.client, { type: 'text', clientId: 'r-4', text: '两百人' });
+    // A round figure is recorded, and the user is told to make it exact before signing.
+    const staff = await turn(s.client, { type: 'text', clientId: 'r-4', text: '两百来人' });
     expect(recorded(staff)).toEqual({ 'form.employees': 200 });
+    expect(said(staff).join('')).toContain('约数');
     await s.client.close();
   });
 });

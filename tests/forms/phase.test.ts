@@ -188,6 +188,23 @@ describe('typed answers in the form phase', () => {
     expect(value('form.registeredCapital', '两百人')).toBe('unclear');
   });
 
+  it('reads financial numerals, fillers and 亿 with 万, and marks round figures for checking', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, { id, text: '', kind: 'number', phase: 'form' });
+    expect(read('form.registeredCapital', '伍仟万元')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 5000 }] });
+    expect(read('form.registeredCapital', '一亿两千万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 12000 }] });
+    expect(read('form.employees', '两百来人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 200, approx: true }] });
+    expect(read('form.employees', '员工800余人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 800, approx: true }] });
+    expect(read('form.finance.2022.tax', '交了两千多万的税')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.tax', value: 2000, approx: true }] });
+    expect(read('form.registeredCapital', '约1,200万元')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 1200, approx: true }] });
+  });
+
+  it('reads dates written in Chinese numerals, with 号, or with a two-digit year', () => {
+    expect(parseDate('二〇一一年四月二十日')).toBe('2011-04-20');
+    expect(parseDate('11年4月20号')).toBe('2011-04-20');
+    expect(parseDate('98年12月')).toBe('1998-12');
+    expect(parseDate('2020年十二月')).toBe('2020-12');
+  });
+
   it('parses helpers consistently', () => {
     expect(parseDate('2021年2月30日')).toBeUndefined();
     expect(parseProducts('制动盘 60%；轮毂')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂' }]);
