@@ -40,6 +40,11 @@ function validate(file: string, schema: z.ZodType, value: unknown): unknown {
   return r.data;
 }
 
+/** One JSON file read and validated the way knowledge files are: a problem throws KnowledgeError naming the file and field. */
+export function readValidated<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  return validate(file, schema, readJson(file)) as z.infer<S>;
+}
+
 /** Loads and validates knowledge/<version>/. Throws KnowledgeError naming the file and field on any problem. */
 export function loadKnowledgeData(rootDir: string, version: string): KnowledgeData {
   if (!/^[a-z0-9-]+$/.test(version)) throw new KnowledgeError(version, 'version names use a-z, 0-9 and "-" only');
