@@ -1,10 +1,10 @@
-import type { FormDrafting, FormQuestion, FormSpec } from '../knowledge/schemas/forms';
+import type { FormDrafting, FormQuestion, FormSpec, FormVocabulary } from '../knowledge/schemas/forms';
 import type { Category } from '../schemas/profile';
 
 /** The part of the knowledge data the form code reads; KnowledgeData satisfies it. */
 export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
-  formQuestions: { questions: FormQuestion[] };
+  formQuestions: { vocabulary: FormVocabulary; questions: FormQuestion[] };
   formDrafting: FormDrafting;
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string }[] };

@@ -1,4 +1,4 @@
-import type { FormQuestion } from '../knowledge/schemas/forms';
+import type { FormQuestion, FormVocabulary } from '../knowledge/schemas/forms';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
@@ -331,14 +331,28 @@ function formClause(kb: FormsKnowledge): string {
   return Object.values(kb.forms)[0]?.attachment ?? '附件2';
 }
 
-const SKIP = /^(跳过|略过|先跳过|稍后|以后再(填|说|补)?|暂时?(不|没)|不知道|不清楚|不确定|没有|无|pass|skip)[。.!！]*$/i;
-const LATER = /以后|稍后|改天|下次|先不|暂不|不填|不用|不要|不了|算了|等等|晚点/;
-const GO_ON = /^(好|好的|行|可以|继续|填|开始|是|要|嗯|ok)|继续|开始填|现在填/i;
-/** Words that say a whole group (a financial year) has no data. */
-const NO_DATA = /(没有|无|暂无|没)(任何)?(数据|报表|财务)|尚未成立|还没成立|未成立|还没有成立|没有经营|未经营|整年|这一?年.*(没有|无|跳过)|当年.*(没有|无)/;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (words: string[]) => words.map(escape).join('|');
+
+/** The form phase's reply words (form-questions.json `vocabulary`) as patterns, built once per knowledge version. */
+const replyWords = new WeakMap<FormVocabulary, { skip: RegExp; later: RegExp; goOn: RegExp; noData: RegExp; question: RegExp }>();
+function wordsOf(v: FormVocabulary) {
+  let w = replyWords.get(v);
+  if (!w) {
+    const pairs = v.noDataPairs.map(([a, b]) => `(?:${anyOf(a)}).*(?:${anyOf(b)})`);
+    w = {
+      skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
+      later: new RegExp(anyOf(v.later)),
+      goOn: new RegExp(`^(?:${anyOf(v.goOnStarts)})|${anyOf(v.goOn)}`, 'i'),
+      noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
+      question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
+    };
+    replyWords.set(v, w);
+  }
+  return w;
+}
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
 const SENTENCE = /[，,。！!；;]\s*\S/;
-const QUESTION = /[？?]\s*$|^(什么|怎么|为什么|如何|是否|能否|可以|请问)/;
 
 const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
@@ -371,22 +385,23 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const t = text.trim();
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
+  const W = wordsOf(kb.formQuestions.vocabulary);
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
-  if (SKIP.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
-  if (QUESTION.test(t)) return { kind: 'question' };
+  if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  if (W.question.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
-  if (c.q.group && NO_DATA.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   if (c.q.kind === 'text' && c.q.maxLength !== undefined && (t.length > c.q.maxLength || SENTENCE.test(t))) return { kind: 'unclear', reason: 'notAnAnswer' };
   if (c.q.kind === 'choice') {
     const choices = c.q.choices ?? [];
     const byLabel = choices.find((x) => t.includes(x.label) || t === x.value);
     if (byLabel) return { kind: 'answers', items: [{ questionId: pending.id, value: byLabel.value }] };
     // The gate's first choice goes on, its last waits: 「好的，继续」 / 「先不填了」.
-    if (LATER.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[choices.length - 1]!.value }] };
-    if (GO_ON.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[0]!.value }] };
+    if (W.later.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[choices.length - 1]!.value }] };
+    if (W.goOn.test(t) && choices.length) return { kind: 'answers', items: [{ questionId: pending.id, value: choices[0]!.value }] };
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {

@@ -194,7 +194,28 @@ export const FormQuestion = z.object({
 });
 export type FormQuestion = z.infer<typeof FormQuestion>;
 
-export const FormQuestions = z.object({ questions: z.array(FormQuestion).min(1) });
+const FormWords = z.array(z.string().min(1)).min(1);
+
+/**
+ * How the form phase reads a short reply: `skip` words make up a whole reply that leaves the
+ * field empty (「跳过」, 「不清楚」); `later` and `goOn` answer the gate that asks whether to fill
+ * the form now (`goOnStarts` only at the start: 「好的，继续」); `noData` says a whole year has no
+ * figures, alone or as a `noDataPairs` pair in one reply (「这一年…没有」); `questionStarts` begin a
+ * question rather than an answer.
+ */
+export const FormVocabulary = z.object({
+  $comment: z.string().optional(),
+  skip: FormWords,
+  later: FormWords,
+  goOnStarts: FormWords,
+  goOn: FormWords,
+  noData: FormWords,
+  noDataPairs: z.array(z.tuple([FormWords, FormWords])),
+  questionStarts: FormWords,
+});
+export type FormVocabulary = z.infer<typeof FormVocabulary>;
+
+export const FormQuestions = z.object({ vocabulary: FormVocabulary, questions: z.array(FormQuestion).min(1) });
 
 export const CapabilityPhrase = z.object({
   /** Full name with abbreviation, as the form expects: 制造执行系统（MES）. */
