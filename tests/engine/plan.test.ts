@@ -112,6 +112,18 @@ describe('the guided interview', () => {
     expect(last.assessment.verdict).toBe('qualified');
   });
 
+  it('reads the industries of Henan enterprises by their everyday names', () => {
+    const code = (text: string) => {
+      const r = applyAnswer(kb, {}, 'ent.industryCode', text);
+      return r.ok ? r.answers['ent.industryCode'] : 'refused';
+    };
+    const cases: [string, string][] = [
+      ['人造金刚石', '30'], ['超硬材料', '30'], ['PCB电路板', '39'], ['手机', '39'], ['光伏组件', '38'], ['变压器', '38'],
+      ['疫苗', '27'], ['血液制品', '27'], ['钛白粉', '26'], ['客车', '36'], ['医疗器械', '35'], ['无人机', '37'], ['铝板带', '32'], ['运动鞋', '19'],
+    ];
+    for (const [text, want] of cases) expect(code(text), text).toBe(want);
+  });
+
   it('asks the production mode for a mixed industry, and when the systems named contradict the industry', () => {
     expect(walk({ 'cat.scope': 'workshop', 'ent.industryCode': '29', 'cat.productionMode': 'discrete' }).ids).toContain('cat.productionMode');
     const before: Answers = { 'cap.dcs': true, 'cap.sis': true, 'cap.apc': true };
