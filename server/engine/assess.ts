@@ -402,10 +402,15 @@ function cityQuotaOf(kb: KnowledgeData, f: Facts): { city: string; quota: string
   return region && group ? { city: region.name, quota: group.quote, overQuota: kb.regions.overQuota } : undefined;
 }
 
-/** A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data. */
+/**
+ * A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data.
+ * 四(三)'s 县（市） are 县 and 县级市: a city district (区) named in the county field, or the 省辖市 itself,
+ * is recommended by its 省辖市. A name the regions data does not list is read by its ending.
+ */
 function countyOf(kb: KnowledgeData, f: Facts): string | undefined {
   const c = f.enterprise.county?.trim();
-  if (c) return c;
+  const { counties } = indexOf(kb);
+  if (c && (counties.has(c) || (!/区$/.test(c) && !kb.regions.regions.some((r) => r.name === c || r.aliases.includes(c))))) return c;
   const city = f.enterprise.city?.trim();
   if (city && indexOf(kb).counties.has(city)) return city;
   return undefined;

@@ -167,6 +167,17 @@ describe('二(二), 二(三) and 四(三): notes', () => {
     expect(city.map((n) => n.text).join('')).not.toContain('县（市）');
   });
 
+  it('counts a city district (区) named in the county field under its 省辖市, not the 县（市） quota', () => {
+    // 偃师 is a district of 洛阳市 since 2021: 四(三)'s 县（市） are 县 and 县级市 only.
+    const a = run({ enterprise: { city: '洛阳市', county: '偃师区' } });
+    const notes = a.notes.filter((n) => n.clause === '四(三)').map((n) => n.text).join('');
+    expect(notes).toContain('洛阳市');
+    expect(notes).toContain('不多于15家');
+    expect(notes).not.toContain('县（市）');
+    // A county the regions data does not list is still read by its name.
+    expect(run({ enterprise: { city: '洛阳市', county: '某某县' } }).notes.find((n) => n.clause === '四(三)')?.text).toContain('不多于5家');
+  });
+
   it('names the 省辖市 that recommends an applicant, with its quota of 四(三)', () => {
     const zz = run({ enterprise: { city: '郑州市' } }).notes.find((n) => n.clause === '四(三)');
     expect(zz?.text).toContain('郑州市');
