@@ -212,22 +212,24 @@ function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
   }
   const ev = r.modeEvidence;
   const score = { discrete: 0, process: 0 };
-  const evidence: string[] = [];
+  // Per mode: the reason names only the systems that point to the mode chosen, a partial one as partial.
+  const evidence: Record<Mode, string[]> = { discrete: [], process: [] };
   const { capLabel } = indexOf(kb);
   for (const m of ['process', 'discrete'] as const) {
     for (const [id, w] of Object.entries(ev[m]) as [CapabilityId, number][]) {
       const v = f.capabilities[id];
       if (v === true || v === 'partial') {
         score[m] += v === true ? w : w * ev.partialFactor;
-        evidence.push(capLabel.get(id) ?? id);
+        const label = capLabel.get(id) ?? id;
+        evidence[m].push(v === true ? label : fill(r.texts.partialItem, { label }));
       }
     }
   }
-  const hasEvidence = score.discrete + score.process > 0;
   if (division && division.prior !== 'mixed') score[division.prior] += division.mixed ? ev.prior.mixed : ev.prior.strong;
   const mode: Mode | undefined = score.process > score.discrete ? 'process' : score.discrete > score.process ? 'discrete' : undefined;
   if (!mode) return { mode, division, reason: r.texts.modeUndetermined };
-  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence.join(r.texts.listSeparator) };
+  const hasEvidence = evidence[mode].length > 0;
+  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence[mode].join(r.texts.listSeparator) };
   const tpl = !division ? r.texts.modeEvidenceOnly : hasEvidence ? r.texts.modeInferred : r.texts.modeInferredNoEvidence;
   return { mode, division, reason: { clause: tpl.clause, text: fill(tpl.text, vars) } };
 }

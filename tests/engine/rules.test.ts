@@ -190,6 +190,16 @@ describe('二(二), 二(三) and 四(三): notes', () => {
 });
 
 describe('category: discrete or process', () => {
+  it('gives as evidence only the systems that point to the mode it chose, and a partial one as partial', () => {
+    // A 中药 plant with DCS and MES reads 流程型: MES points to 离散型, so it is no evidence for 流程型.
+    const a = run({ scope: 'factory', enterprise: { industryCode: '27' }, capabilities: { dcs: true, mes: true, apc: 'partial' } });
+    expect(a.category.recommended).toBe('processFactory');
+    const reason = a.category.reasons[0]!.text;
+    expect(reason).toContain('分布式控制系统（DCS）');
+    expect(reason).not.toContain('制造执行系统');
+    expect(reason).toMatch(/先进过程控制系统（APC）（部分具备）/);
+  });
+
   it('follows productionMode when given, over the industry prior', () => {
     const a = run({ scope: 'factory', productionMode: 'process', enterprise: { industryCode: '36' } });
     expect(a.category.recommended).toBe('processFactory');
