@@ -164,6 +164,13 @@ describe('a draft claims only what the enterprise said', () => {
     expect(d.text).not.toMatch(/THF车间[^。\n]*88/);
   });
 
+  it('claims what a yes to 「罐区自动化（TAS）或堆场管理系统」 said: one of the two, never both', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某化工' }, productionMode: 'process', capabilities: { tankYard: true, erp: true } });
+    const text = draftSection(ctx, p, 'processFactory', 'mgmt').text;
+    expect(text).toMatch(/罐区[^。]*或[^。]*堆场/);
+    expect(text).not.toMatch(/罐区[与和及、]堆场/);
+  });
+
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某化工' }, capabilities: { pdm: true } });
     const proc = draftSection(ctx, p, 'processFactory', 'rd.pdm').text;
