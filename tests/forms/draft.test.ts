@@ -171,6 +171,13 @@ describe('a draft claims only what the enterprise said', () => {
     expect(text).not.toMatch(/罐区[与和及、]堆场/);
   });
 
+  it('summarises a process workshop with the systems of its own 三(一)4 branch', () => {
+    const caps = { industrialNetwork: true, smartInstruments: true, dcs: true, apc: true, rto: true, scada: true, mes: true } as const;
+    const p = DraftProfile.parse({ enterprise: { name: '某玻璃公司' }, scope: 'workshop', productionMode: 'process', capabilities: caps });
+    const text = draftSection(ctx, p, 'smartWorkshop', 'constructionSummary').text;
+    for (const w of ['智能仪表', '（DCS）', '（APC）', '（RTO）']) expect(text).toContain(w);
+  });
+
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某化工' }, capabilities: { pdm: true } });
     const proc = draftSection(ctx, p, 'processFactory', 'rd.pdm').text;
