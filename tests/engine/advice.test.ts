@@ -271,7 +271,7 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
       for (const c of a.conditions.filter((x) => x.status !== 'met')) {
         // Quotes are the notice's words and the listed items are this element's own gaps; the rest is the engine's advice.
         let own = unquoted(c.advice);
-        // Longest first: a composite's label (SCADA、MES与ERP集成) goes before the names inside it.
+        // Longest first: a composite's label (SCADA与MES和ERP的集成) goes before the names inside it.
         const listed = [...c.missing, ...c.unknown].flatMap((id) => namesOf(id, category)).sort((x, y) => y.length - x.length);
         for (const n of listed) own = own.split(n).join('');
         for (const id of owned) {
@@ -283,6 +283,27 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
       }
     }
     expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('lists each gap as one item: no label reads as two items of a 「、」 list', () => {
+    // 「需补齐：MES、SCADA、MES与ERP集成」 would read as SCADA missing on its own.
+    const sep = kb.categoryRules.texts.listSeparator;
+    const categories = [undefined, 'smartWorkshop', 'discreteFactory', 'processFactory'] as const;
+    // The names another capability goes by: its labels and the abbreviations in them (「SCADA」).
+    const namesOfOther = (id: CapabilityId) =>
+      new Set(CAPABILITY_IDS.filter((o) => o !== id).flatMap((o) => categories.flatMap((c) => [labelOf(kb, o, c), ...[...labelOf(kb, o, c).matchAll(/（([A-Za-z/]+)/g)].map((m) => m[1]!)])));
+    let checked = 0;
+    for (const id of CAPABILITY_IDS) {
+      const others = namesOfOther(id);
+      for (const category of categories) {
+        // Words inside brackets are not items of the list the label stands in.
+        const pieces = labelOf(kb, id, category).replace(/（[^）]*）/g, '').split(sep);
+        if (pieces.length < 2) continue;
+        checked++;
+        for (const piece of pieces) expect(others.has(piece.trim()), `${id} in ${category ?? 'any'}: 「${piece}」`).toBe(false);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('never tells an enterprise with DCS and SIS to build them', () => {
