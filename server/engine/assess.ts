@@ -44,6 +44,10 @@ function hardRules(kb: KnowledgeData, f: Facts): Record<HardRuleId, boolean | un
 interface ReqResult {
   status: ConditionStatus;
   missing: CapabilityId[];
+  /** The alternatives of each unmet anyOf requirement: named as one item, any one of them would do. */
+  missingAny: CapabilityId[][];
+  /** What the requirements that name all their capabilities lack. */
+  missingAll: CapabilityId[];
   partial: CapabilityId[];
   unknown: CapabilityId[];
   selfMissing: string[];
@@ -64,7 +68,7 @@ function capStatus(v: boolean | 'partial' | undefined): ConditionStatus {
 const isAsNeeded = (req: Requirement) => (req.qualifiers ?? []).some((q) => q.reading === 'asNeeded');
 
 function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
-  const r: ReqResult = { status: 'met', missing: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
+  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
   const sa = kb.elements.selfAssessment;
   const statuses: ConditionStatus[] = [];
   const fails = (req: Requirement) => {
@@ -86,8 +90,10 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       for (const id of req.all) {
         const s = capStatus(f.capabilities[id]);
         statuses.push(s);
-        if (s === 'unmet') r.missing.push(id);
-        else if (s === 'partial') r.partial.push(id);
+        if (s === 'unmet') {
+          r.missing.push(id);
+          r.missingAll.push(id);
+        } else if (s === 'partial') r.partial.push(id);
         else if (s === 'unknown') r.unknown.push(id);
         if (s === 'unmet' || s === 'partial') failed = true;
       }
@@ -97,7 +103,10 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       const best = req.any.map((id) => capStatus(f.capabilities[id])).sort((a, b) => RANK[b] - RANK[a])[0];
       statuses.push(best);
       const pick = (s: ConditionStatus) => req.any!.filter((id) => capStatus(f.capabilities[id]) === s);
-      if (best === 'unmet') r.missing.push(...req.any);
+      if (best === 'unmet') {
+        r.missing.push(...req.any);
+        r.missingAny.push(req.any);
+      }
       else if (best === 'partial') r.partial.push(...pick('partial'));
       else if (best === 'unknown') r.unknown.push(...pick('unknown'));
       if (best === 'unmet' || best === 'partial') fails(req);
@@ -145,7 +154,15 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
   const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
   const labels = (ids: CapabilityId[]) => ids.map((id) => labelOf(kb, id, category));
-  const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })), ...best.selfMissing];
+  // A capability an all-requirement of the element also lacks stays an item of its own.
+  const inAny = new Set(best.missingAny.flat().filter((id) => !best.missingAll.includes(id)));
+  const anyText = best.missingAny.map((ids) => fill(t.anyItem, { items: labels(ids).join(t.anySeparator) }));
+  const missingText = [
+    ...labels(uniq(best.missing.filter((id) => !inAny.has(id)))),
+    ...uniq(anyText),
+    ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })),
+    ...best.selfMissing,
+  ];
   const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
   const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
   const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../server/engine';
-import { labelOf } from '../../server/engine/kb';
+import { fill, labelOf } from '../../server/engine/kb';
 import type { Requirement } from '../../server/knowledge/schemas/engine';
 import { CAPABILITY_IDS, Profile, type Assessment, type CapabilityId, type Category, type ProfileInput } from '../../server/schemas/profile';
 import { PROFILE_FIXTURES } from '../fixtures/profiles';
@@ -304,6 +304,17 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('offers the alternatives of an 「等」 list read as anyOf as alternatives, not as items all needed', () => {
+    // 三(三)4: 「仓储管理（WMS）、罐区自动化（TAS）、堆场管理等系统」: one of them suffices.
+    const p = PROFILE_FIXTURES.find((f) => f.id === 'P06')!;
+    const a = assess(kb, Profile.parse({ ...p.profile, capabilities: { ...p.profile.capabilities, wms: false, tankYard: false } }));
+    const advice = a.conditions.find((c) => c.clause === '三(三)4')!.advice;
+    const wms = labelOf(kb, 'wms', 'processFactory');
+    const tank = labelOf(kb, 'tankYard', 'processFactory');
+    expect(advice).not.toContain(`${wms}${kb.categoryRules.texts.listSeparator}${tank}`);
+    expect(advice).toContain(fill(kb.categoryRules.texts.anyItem, { items: [wms, tank].join(kb.categoryRules.texts.anySeparator) }));
   });
 
   it('never tells an enterprise with DCS and SIS to build them', () => {

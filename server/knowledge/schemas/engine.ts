@@ -188,6 +188,9 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    /** The alternatives of an unmet anyOf requirement, one item of a list of gaps: {items} joined by anySeparator. */
+    anyItem: Text,
+    anySeparator: Text,
     ineligible: Text,
     ineligibleIfCleared: Text,
     quoteItem: Text,
