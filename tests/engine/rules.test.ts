@@ -189,6 +189,23 @@ describe('二(二), 二(三) and 四(三): notes', () => {
   });
 });
 
+describe('三(一)4 for a 流程型 workshop', () => {
+  const processWorkshop = { industrialNetwork: true, securityProtection: true, smartInstruments: true, scada: true, apc: true, rto: true } as const;
+
+  it('accepts a production control system other than DCS: the workshop clause names none', () => {
+    // 「流程型行业应用智能仪表、数据采集和生产控制系统」: unlike 三(三)3, it does not name 分布式控制系统（DCS）.
+    const a = run({ scope: 'workshop', productionMode: 'process', enterprise: { industryCode: '13' }, capabilities: { ...processWorkshop, dcs: false, automatedLines: true } });
+    expect(a.conditions.find((c) => c.clause === '三(一)4')!.status).toBe('met');
+  });
+
+  it('still asks for a production control system when there is none', () => {
+    const a = run({ scope: 'workshop', productionMode: 'process', enterprise: { industryCode: '13' }, capabilities: { ...processWorkshop, dcs: false, automatedLines: false } });
+    const c = a.conditions.find((x) => x.clause === '三(一)4')!;
+    expect(c.status).toBe('unmet');
+    expect(c.advice).toContain(kb.categoryRules.texts.anySeparator);
+  });
+});
+
 describe('category: discrete or process', () => {
   it('gives as evidence only the systems that point to the mode it chose, and a partial one as partial', () => {
     // A 中药 plant with DCS and MES reads 流程型: MES points to 离散型, so it is no evidence for 流程型.
