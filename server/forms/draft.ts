@@ -723,7 +723,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       if (open.length) {
         // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
         for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
-        const lab = open.map((c) => capAsk(ctx, c)).join('；');
+        // A system the enterprise said it lacks is a gap to close, not a built one to describe.
+        const lacking = ctx.kb.formDrafting.requests.lacking;
+        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) : capAsk(ctx, c))).join('；');
         push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         push({ text: '\n', numbers: [], facts: [], missing: [] });
       }

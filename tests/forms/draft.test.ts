@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { draftSection, placeholder, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { fill } from '../../server/engine/kb';
 import { fillForm, missingFields } from '../../server/forms/fill';
 import { DraftProfile } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
@@ -176,6 +177,18 @@ describe('a draft claims only what the enterprise said', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某玻璃公司' }, scope: 'workshop', productionMode: 'process', capabilities: caps });
     const text = draftSection(ctx, p, 'smartWorkshop', 'constructionSummary').text;
     for (const w of ['智能仪表', '（DCS）', '（APC）', '（RTO）']) expect(text).toContain(w);
+  });
+
+  it('asks about a system the enterprise said it lacks as a gap, not as if it were built', () => {
+    const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
+    const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true, sis: false } });
+    const text = draftSection(engineCtx, p, 'processFactory', 'detail.elements').text;
+    const lacking = fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.sis!.ask });
+    expect(text).toContain(lacking);
+    expect(text).not.toContain(placeholder(ctx.formDrafting.capabilities.sis!.ask));
+    // A system it never mentioned is asked for plainly.
+    expect(text).toContain(ctx.formDrafting.capabilities.apc!.ask);
+    expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }));
   });
 
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
