@@ -13,6 +13,7 @@ import { realKb } from '../engine/kb';
  */
 const srv = serveForFile();
 const kb = realKb();
+const drafting = kb.formDrafting;
 
 describe('seven new enterprises interviewed over the chat socket', () => {
   for (const e of NEW_ENTERPRISES) {
@@ -57,6 +58,18 @@ describe('seven new enterprises interviewed over the chat socket', () => {
           if (!own.includes(neutral)) expect(verdict, `${c.clause} ${id}`).not.toContain(neutral);
         }
       }
+      // The session's drafts (the recommended category's form) claim nothing the enterprise denied.
+      const auth = { authorization: `Bearer ${w.token}` };
+      const drafts = await fetch(`${srv.http}/api/sessions/${w.sessionId}/drafts`, { headers: auth });
+      expect(drafts.status).toBe(200);
+      const body = (await drafts.json()) as { category: string; sections: { section: string; text: string }[] };
+      expect(body.category).toBe(category);
+      const claims = body.sections.map((x) => x.text.replace(/〔请补充：[^〕]*〕/g, '')).join('\n');
+      const denied = Object.entries(e.profile.capabilities ?? {}).filter(([, v]) => v === false).map(([id]) => id);
+      for (const id of denied) expect(claims, id).not.toContain(drafting.capabilities[id]!.name);
+      const docx = await fetch(`${srv.http}/api/sessions/${w.sessionId}/export.docx?category=${category}`, { headers: auth });
+      expect(docx.status).toBe(200);
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
       await w.client.close();
     }, 120_000);
   }
