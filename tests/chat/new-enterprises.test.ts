@@ -65,7 +65,7 @@ describe('seven new enterprises interviewed over the chat socket', () => {
       const body = (await drafts.json()) as { category: string; sections: { section: string; text: string }[] };
       expect(body.category).toBe(category);
       const claims = body.sections.map((x) => x.text.replace(/〔请补充：[^〕]*〕/g, '')).join('\n');
-      const denied = Object.entries(e.profile.capabilities ?? {}).filter(([, v]) => v === false).map(([id]) => id);
+      const denied = Object.entries(e.profile.capabilities ?? {}).filter(([, v]) => v === false).map(([id]) => id as keyof typeof drafting.capabilities);
       for (const id of denied) expect(claims, id).not.toContain(drafting.capabilities[id]!.name);
       const docx = await fetch(`${srv.http}/api/sessions/${w.sessionId}/export.docx?category=${category}`, { headers: auth });
       expect(docx.status).toBe(200);
