@@ -124,8 +124,8 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
         r.selfUnknown.push(label);
         r.selfNotes.push(fill(sa.unknown, { label }));
       } else if (v === false) {
+        // The gap wording names the failing self-assessment; the notes add only the reported figure.
         r.selfMissing.push(label);
-        r.selfNotes.push(fill(sa.no, { label }));
         fails(req);
       }
       r.selfNotes.push(sa.noThreshold);

@@ -109,7 +109,7 @@ describe('every quote the engine can say is the notice’s own text', () => {
       }
     }
     const sa = kb.elements.selfAssessment;
-    for (const text of [sa.reported, sa.notReported, sa.noThreshold, sa.unknown, sa.no, ...Object.values(sa.labels)]) templates.push({ where: 'selfAssessment', clause: '三', text });
+    for (const text of [sa.reported, sa.notReported, sa.noThreshold, sa.unknown, ...Object.values(sa.labels)]) templates.push({ where: 'selfAssessment', clause: '三', text });
     for (const [id, h] of Object.entries(t.hard)) {
       templates.push({ where: `hard.${id}.reason`, clause: h.clause, text: h.reason }, { where: `hard.${id}.remedy`, clause: h.clause, text: h.remedy });
     }
@@ -315,6 +315,22 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
     const tank = labelOf(kb, 'tankYard', 'processFactory');
     expect(advice).not.toContain(`${wms}${kb.categoryRules.texts.listSeparator}${tank}`);
     expect(advice).toContain(fill(kb.categoryRules.texts.anyItem, { items: [wms, tank].join(kb.categoryRules.texts.anySeparator) }));
+  });
+
+  it('says a self-assessed shortfall once in an element advice', () => {
+    // The gap wording already names the self-assessment that fails; a note repeating it adds nothing.
+    let checked = 0;
+    for (const { name, a } of RUNS) {
+      for (const c of a.conditions.filter((x) => x.status === 'unmet')) {
+        for (const key of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced'] as const) {
+          const label = kb.elements.selfAssessment.labels[key];
+          const times = unquoted(c.advice).split(label).length - 1;
+          expect(times, `${name} ${c.clause}: ${c.advice}`).toBeLessThanOrEqual(1);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('never tells an enterprise with DCS and SIS to build them', () => {

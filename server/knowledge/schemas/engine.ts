@@ -129,7 +129,6 @@ export const ElementsFile = z.object({
     notReported: Text,
     noThreshold: Text,
     unknown: Text,
-    no: Text,
   }),
 });
 export type ElementsFile = z.infer<typeof ElementsFile>;
