@@ -152,7 +152,27 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   const t = kb.categoryRules.texts;
   // With an undetermined mode the workshop's 三(一)4 is judged by the better of its two branches.
   const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
-  const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
+  const best = [...results].sort((a, b) => RANK[b.status] - RANK[a.status])[0]!;
+  let advice = adviceOf(kb, el, best, category);
+  if (results.length > 1 && best.status !== 'met') {
+    // Neither branch is met and the mode is open: what each branch needs, not one picked for the enterprise.
+    const modes: Mode[] = ['discrete', 'process'];
+    const items = results.map((r, i) => fill(t.branchItem, { mode: kb.categoryRules.modes[modes[i]!], advice: adviceOf(kb, el, r, category) })).join('');
+    advice = fill(t.branchesAdvice, { items });
+  }
+  return {
+    clause: el.clause,
+    title: el.title,
+    status: best.status,
+    missing: uniq([...best.missing, ...best.partial]),
+    unknown: uniq(best.unknown),
+    advice,
+  };
+}
+
+/** The element's advice for one set of results, in the words of the category's own clause. */
+function adviceOf(kb: KnowledgeData, el: ElementSpec, best: ReqResult, category: Category): string {
+  const t = kb.categoryRules.texts;
   const labels = (ids: CapabilityId[]) => ids.map((id) => labelOf(kb, id, category));
   // A capability an all-requirement of the element also lacks stays an item of its own.
   const inAny = new Set(best.missingAny.flat().filter((id) => !best.missingAll.includes(id)));
@@ -166,21 +186,13 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
   const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
   const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;
-  const advice = fill(template, {
+  return fill(template, {
     missing: join(missingText),
     unknown: join(unknownText),
     quotes: uniq(best.quotes).map((text) => fill(t.quoteItem, { text })).join(t.quoteSeparator),
     advice: uniq(best.advice).join(''),
     selfNotes: best.selfNotes.join(''),
   }).trim();
-  return {
-    clause: el.clause,
-    title: el.title,
-    status: best.status,
-    missing: uniq([...best.missing, ...best.partial]),
-    unknown: uniq(best.unknown),
-    advice,
-  };
 }
 
 export function evalCategory(

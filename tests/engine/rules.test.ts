@@ -206,6 +206,18 @@ describe('三(一)4 for a 流程型 workshop', () => {
   });
 });
 
+describe('三(一)4 while the production mode is undetermined', () => {
+  it('gives the advice of both branches when neither is met, not one picked at random', () => {
+    // Division 16 (烟草) has no prior and nothing points either way: the enterprise may be 离散 or 流程.
+    const a = run({ scope: 'workshop', enterprise: { industryCode: '16' }, capabilities: { automatedLines: false, smartInstruments: false } });
+    expect(a.category.reasons[0]!.text).toContain('尚不能判断');
+    const advice = a.conditions.find((c) => c.clause === '三(一)4')!.advice;
+    expect(advice).toContain('离散型行业应用自动化成套装备');
+    expect(advice).toContain('流程型行业应用智能仪表');
+    for (const mode of Object.values(kb.categoryRules.modes)) expect(advice).toContain(mode);
+  });
+});
+
 describe('category: discrete or process', () => {
   it('gives as evidence only the systems that point to the mode it chose, and a partial one as partial', () => {
     // A 中药 plant with DCS and MES reads 流程型: MES points to 离散型, so it is no evidence for 流程型.

@@ -190,6 +190,9 @@ export const CategoryRulesFile = z.object({
     /** The alternatives of an unmet anyOf requirement, one item of a list of gaps: {items} joined by anySeparator. */
     anyItem: Text,
     anySeparator: Text,
+    /** 三(一)4 with the mode undetermined and neither branch met: {items} are branchItem ({mode}, {advice}) per branch. */
+    branchesAdvice: Text,
+    branchItem: Text,
     ineligible: Text,
     ineligibleIfCleared: Text,
     quoteItem: Text,
