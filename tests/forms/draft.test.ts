@@ -191,6 +191,15 @@ describe('a draft claims only what the enterprise said', () => {
     expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }));
   });
 
+  it('states the honours the enterprise listed, implying none it did not (no 「先后…等」 after one honour)', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某汽配' }, form: { name: '某汽配', honours: ['河南省智能车间（线束装配车间）'] } });
+    for (const s of ['enterpriseIntro', 'overview.tech', 'overview.advantage']) {
+      const text = draftSection(ctx, p, 'discreteFactory', s).text;
+      expect(text, s).toContain('河南省智能车间（线束装配车间）');
+      expect(text, s).not.toMatch(/先后获得|）等荣誉/);
+    }
+  });
+
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某化工' }, capabilities: { pdm: true } });
     const proc = draftSection(ctx, p, 'processFactory', 'rd.pdm').text;
