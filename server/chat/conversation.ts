@@ -7,7 +7,7 @@ import type { SessionStore } from '../store/types';
 import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
-import { indexOf } from '../engine/kb';
+import { labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -271,10 +271,11 @@ export class Conversation {
     const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
     if (!assessing(before) || assessing(after)) return;
     const data = this.runtime.kb.data;
-    const labels = indexOf(data).capLabel;
+    // Gaps are named as the category's own clause words them, as the assessment panel does.
+    const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
-      capability: (id) => labels.get(id as never) ?? id,
+      capability: (id) => capabilityLabel(data, id as never, category),
     }), []);
   }
 

@@ -44,6 +44,10 @@ function hardRules(kb: KnowledgeData, f: Facts): Record<HardRuleId, boolean | un
 interface ReqResult {
   status: ConditionStatus;
   missing: CapabilityId[];
+  /** The alternatives of each unmet anyOf requirement: named as one item, any one of them would do. */
+  missingAny: CapabilityId[][];
+  /** What the requirements that name all their capabilities lack. */
+  missingAll: CapabilityId[];
   partial: CapabilityId[];
   unknown: CapabilityId[];
   selfMissing: string[];
@@ -64,7 +68,7 @@ function capStatus(v: boolean | 'partial' | undefined): ConditionStatus {
 const isAsNeeded = (req: Requirement) => (req.qualifiers ?? []).some((q) => q.reading === 'asNeeded');
 
 function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
-  const r: ReqResult = { status: 'met', missing: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
+  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
   const sa = kb.elements.selfAssessment;
   const statuses: ConditionStatus[] = [];
   const fails = (req: Requirement) => {
@@ -86,8 +90,10 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       for (const id of req.all) {
         const s = capStatus(f.capabilities[id]);
         statuses.push(s);
-        if (s === 'unmet') r.missing.push(id);
-        else if (s === 'partial') r.partial.push(id);
+        if (s === 'unmet') {
+          r.missing.push(id);
+          r.missingAll.push(id);
+        } else if (s === 'partial') r.partial.push(id);
         else if (s === 'unknown') r.unknown.push(id);
         if (s === 'unmet' || s === 'partial') failed = true;
       }
@@ -97,7 +103,10 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       const best = req.any.map((id) => capStatus(f.capabilities[id])).sort((a, b) => RANK[b] - RANK[a])[0];
       statuses.push(best);
       const pick = (s: ConditionStatus) => req.any!.filter((id) => capStatus(f.capabilities[id]) === s);
-      if (best === 'unmet') r.missing.push(...req.any);
+      if (best === 'unmet') {
+        r.missing.push(...req.any);
+        r.missingAny.push(req.any);
+      }
       else if (best === 'partial') r.partial.push(...pick('partial'));
       else if (best === 'unknown') r.unknown.push(...pick('unknown'));
       if (best === 'unmet' || best === 'partial') fails(req);
@@ -115,8 +124,8 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
         r.selfUnknown.push(label);
         r.selfNotes.push(fill(sa.unknown, { label }));
       } else if (v === false) {
+        // The gap wording names the failing self-assessment; the notes add only the reported figure.
         r.selfMissing.push(label);
-        r.selfNotes.push(fill(sa.no, { label }));
         fails(req);
       }
       r.selfNotes.push(sa.noThreshold);
@@ -143,19 +152,14 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
   const t = kb.categoryRules.texts;
   // With an undetermined mode the workshop's 三(一)4 is judged by the better of its two branches.
   const results = requirementsOf(el, mode).map((reqs) => evalRequirements(kb, f, reqs));
-  const best = results.sort((a, b) => RANK[b.status] - RANK[a.status])[0];
-  const labels = (ids: CapabilityId[]) => ids.map((id) => labelOf(kb, id, category));
-  const missingText = [...labels(uniq(best.missing)), ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })), ...best.selfMissing];
-  const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
-  const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
-  const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;
-  const advice = fill(template, {
-    missing: join(missingText),
-    unknown: join(unknownText),
-    quotes: uniq(best.quotes).map((text) => fill(t.quoteItem, { text })).join(t.quoteSeparator),
-    advice: uniq(best.advice).join(''),
-    selfNotes: best.selfNotes.join(''),
-  }).trim();
+  const best = [...results].sort((a, b) => RANK[b.status] - RANK[a.status])[0]!;
+  let advice = adviceOf(kb, el, best, category);
+  if (results.length > 1 && best.status !== 'met') {
+    // Neither branch is met and the mode is open: what each branch needs, not one picked for the enterprise.
+    const modes: Mode[] = ['discrete', 'process'];
+    const items = results.map((r, i) => fill(t.branchItem, { mode: kb.categoryRules.modes[modes[i]!], advice: adviceOf(kb, el, r, category) })).join('');
+    advice = fill(t.branchesAdvice, { items });
+  }
   return {
     clause: el.clause,
     title: el.title,
@@ -164,6 +168,31 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
     unknown: uniq(best.unknown),
     advice,
   };
+}
+
+/** The element's advice for one set of results, in the words of the category's own clause. */
+function adviceOf(kb: KnowledgeData, el: ElementSpec, best: ReqResult, category: Category): string {
+  const t = kb.categoryRules.texts;
+  const labels = (ids: CapabilityId[]) => ids.map((id) => labelOf(kb, id, category));
+  // A capability an all-requirement of the element also lacks stays an item of its own.
+  const inAny = new Set(best.missingAny.flat().filter((id) => !best.missingAll.includes(id)));
+  const anyText = best.missingAny.map((ids) => fill(t.anyItem, { items: labels(ids).join(t.anySeparator) }));
+  const missingText = [
+    ...labels(uniq(best.missing.filter((id) => !inAny.has(id)))),
+    ...uniq(anyText),
+    ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })),
+    ...best.selfMissing,
+  ];
+  const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
+  const join = (xs: string[]) => (xs.length ? xs.join(t.listSeparator) : t.noneItem);
+  const template = best.status === 'met' ? el.advice.met : best.status === 'unknown' ? el.advice.unknown : el.advice.gap;
+  return fill(template, {
+    missing: join(missingText),
+    unknown: join(unknownText),
+    quotes: uniq(best.quotes).map((text) => fill(t.quoteItem, { text })).join(t.quoteSeparator),
+    advice: uniq(best.advice).join(''),
+    selfNotes: best.selfNotes.join(''),
+  }).trim();
 }
 
 export function evalCategory(
@@ -212,22 +241,24 @@ function decideMode(kb: KnowledgeData, f: Facts): ModeResult {
   }
   const ev = r.modeEvidence;
   const score = { discrete: 0, process: 0 };
-  const evidence: string[] = [];
+  // Per mode: the reason names only the systems that point to the mode chosen, a partial one as partial.
+  const evidence: Record<Mode, string[]> = { discrete: [], process: [] };
   const { capLabel } = indexOf(kb);
   for (const m of ['process', 'discrete'] as const) {
     for (const [id, w] of Object.entries(ev[m]) as [CapabilityId, number][]) {
       const v = f.capabilities[id];
       if (v === true || v === 'partial') {
         score[m] += v === true ? w : w * ev.partialFactor;
-        evidence.push(capLabel.get(id) ?? id);
+        const label = capLabel.get(id) ?? id;
+        evidence[m].push(v === true ? label : fill(r.texts.partialItem, { label }));
       }
     }
   }
-  const hasEvidence = score.discrete + score.process > 0;
   if (division && division.prior !== 'mixed') score[division.prior] += division.mixed ? ev.prior.mixed : ev.prior.strong;
   const mode: Mode | undefined = score.process > score.discrete ? 'process' : score.discrete > score.process ? 'discrete' : undefined;
   if (!mode) return { mode, division, reason: r.texts.modeUndetermined };
-  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence.join(r.texts.listSeparator) };
+  const hasEvidence = evidence[mode].length > 0;
+  const vars = { mode: r.modes[mode], industry: division?.name, prior: division ? r.priors[division.prior] : undefined, evidence: evidence[mode].join(r.texts.listSeparator) };
   const tpl = !division ? r.texts.modeEvidenceOnly : hasEvidence ? r.texts.modeInferred : r.texts.modeInferredNoEvidence;
   return { mode, division, reason: { clause: tpl.clause, text: fill(tpl.text, vars) } };
 }
@@ -402,10 +433,15 @@ function cityQuotaOf(kb: KnowledgeData, f: Facts): { city: string; quota: string
   return region && group ? { city: region.name, quota: group.quote, overQuota: kb.regions.overQuota } : undefined;
 }
 
-/** A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data. */
+/**
+ * A county-level applicant is one that names its county, or whose city is a 县级市/县 in the regions data.
+ * 四(三)'s 县（市） are 县 and 县级市: a city district (区) named in the county field, or the 省辖市 itself,
+ * is recommended by its 省辖市. A name the regions data does not list is read by its ending.
+ */
 function countyOf(kb: KnowledgeData, f: Facts): string | undefined {
   const c = f.enterprise.county?.trim();
-  if (c) return c;
+  const { counties } = indexOf(kb);
+  if (c && (counties.has(c) || (!/区$/.test(c) && !kb.regions.regions.some((r) => r.name === c || r.aliases.includes(c))))) return c;
   const city = f.enterprise.city?.trim();
   if (city && indexOf(kb).counties.has(city)) return city;
   return undefined;

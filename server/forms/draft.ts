@@ -319,10 +319,20 @@ function engineFacts(profile: DraftProfile) {
   return f;
 }
 
+/**
+ * The capabilities of an element in the form's branch: a 车间 form's 三(一)4 has a 离散 and a 流程 list,
+ * and a summary names the systems of the enterprise's own branch (both lists while the branch is unknown).
+ */
+function elementCaps(ctx: Ctx, el: FormSpec['section3']['elements'][number]): CapabilityId[] {
+  if (!el.byMode) return el.capabilities;
+  const mode = productionMode(ctx);
+  return mode ? el.byMode[mode] ?? el.capabilities : [...new Set([...el.capabilities, ...Object.values(el.byMode).flat()])];
+}
+
 /** Capabilities of the category's elements that the enterprise has built, in element order. */
 function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): CapabilityId[] {
   const seen = new Set<CapabilityId>();
-  for (const e of ctx.spec.section3.elements) for (const c of e.capabilities) if (capStatus(ctx, c) === status) seen.add(c);
+  for (const e of ctx.spec.section3.elements) for (const c of elementCaps(ctx, e)) if (capStatus(ctx, c) === status) seen.add(c);
   return [...seen];
 }
 
@@ -500,13 +510,13 @@ function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataC
 function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: string }, order: number): Unit[] {
   let items: Filled[] = [];
   const factory = ctx.category !== 'smartWorkshop';
-  const all = [...new Set(ctx.spec.section3.elements.flatMap((e) => e.capabilities))];
+  const all = [...new Set(ctx.spec.section3.elements.flatMap((e) => elementCaps(ctx, e)))];
   if (line.list === 'caps') items = [capsSentence(ctx, all, true), capsSentence(ctx, all, 'partial')].filter((x): x is Filled => !!x);
   else if (line.list === 'capsByElement') {
     // One sentence per element keeps every element visible within a 400字 summary.
     const seen = new Set<CapabilityId>();
     for (const el of ctx.spec.section3.elements) {
-      const caps = el.capabilities.filter((c) => !seen.has(c) && capStatus(ctx, c) === true);
+      const caps = elementCaps(ctx, el).filter((c) => !seen.has(c) && capStatus(ctx, c) === true);
       caps.forEach((c) => seen.add(c));
       const s = capsSentence(ctx, caps, true, subject(ctx), true);
       if (s) items.push(s);
@@ -713,7 +723,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       if (open.length) {
         // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
         for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
-        const lab = open.map((c) => capAsk(ctx, c)).join('；');
+        // A system the enterprise said it lacks is a gap to close, not a built one to describe.
+        const lacking = ctx.kb.formDrafting.requests.lacking;
+        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) : capAsk(ctx, c))).join('；');
         push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         push({ text: '\n', numbers: [], facts: [], missing: [] });
       }

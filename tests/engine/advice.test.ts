@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../server/engine';
-import { labelOf } from '../../server/engine/kb';
+import { fill, labelOf } from '../../server/engine/kb';
 import type { Requirement } from '../../server/knowledge/schemas/engine';
 import { CAPABILITY_IDS, Profile, type Assessment, type CapabilityId, type Category, type ProfileInput } from '../../server/schemas/profile';
 import { PROFILE_FIXTURES } from '../fixtures/profiles';
@@ -109,7 +109,7 @@ describe('every quote the engine can say is the notice’s own text', () => {
       }
     }
     const sa = kb.elements.selfAssessment;
-    for (const text of [sa.reported, sa.notReported, sa.noThreshold, sa.unknown, sa.no, ...Object.values(sa.labels)]) templates.push({ where: 'selfAssessment', clause: '三', text });
+    for (const text of [sa.reported, sa.notReported, sa.noThreshold, sa.unknown, ...Object.values(sa.labels)]) templates.push({ where: 'selfAssessment', clause: '三', text });
     for (const [id, h] of Object.entries(t.hard)) {
       templates.push({ where: `hard.${id}.reason`, clause: h.clause, text: h.reason }, { where: `hard.${id}.remedy`, clause: h.clause, text: h.remedy });
     }
@@ -271,7 +271,7 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
       for (const c of a.conditions.filter((x) => x.status !== 'met')) {
         // Quotes are the notice's words and the listed items are this element's own gaps; the rest is the engine's advice.
         let own = unquoted(c.advice);
-        // Longest first: a composite's label (SCADA、MES与ERP集成) goes before the names inside it.
+        // Longest first: a composite's label (SCADA与MES和ERP的集成) goes before the names inside it.
         const listed = [...c.missing, ...c.unknown].flatMap((id) => namesOf(id, category)).sort((x, y) => y.length - x.length);
         for (const n of listed) own = own.split(n).join('');
         for (const id of owned) {
@@ -283,6 +283,54 @@ describe('gap advice comes from the enterprise’s own conditions and its own br
       }
     }
     expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('lists each gap as one item: no label reads as two items of a 「、」 list', () => {
+    // 「需补齐：MES、SCADA、MES与ERP集成」 would read as SCADA missing on its own.
+    const sep = kb.categoryRules.texts.listSeparator;
+    const categories = [undefined, 'smartWorkshop', 'discreteFactory', 'processFactory'] as const;
+    // The names another capability goes by: its labels and the abbreviations in them (「SCADA」).
+    const namesOfOther = (id: CapabilityId) =>
+      new Set(CAPABILITY_IDS.filter((o) => o !== id).flatMap((o) => categories.flatMap((c) => [labelOf(kb, o, c), ...[...labelOf(kb, o, c).matchAll(/（([A-Za-z/]+)/g)].map((m) => m[1]!)])));
+    let checked = 0;
+    for (const id of CAPABILITY_IDS) {
+      const others = namesOfOther(id);
+      for (const category of categories) {
+        // Words inside brackets are not items of the list the label stands in.
+        const pieces = labelOf(kb, id, category).replace(/（[^）]*）/g, '').split(sep);
+        if (pieces.length < 2) continue;
+        checked++;
+        for (const piece of pieces) expect(others.has(piece.trim()), `${id} in ${category ?? 'any'}: 「${piece}」`).toBe(false);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('offers the alternatives of an 「等」 list read as anyOf as alternatives, not as items all needed', () => {
+    // 三(三)4: 「仓储管理（WMS）、罐区自动化（TAS）、堆场管理等系统」: one of them suffices.
+    const p = PROFILE_FIXTURES.find((f) => f.id === 'P06')!;
+    const a = assess(kb, Profile.parse({ ...p.profile, capabilities: { ...p.profile.capabilities, wms: false, tankYard: false } }));
+    const advice = a.conditions.find((c) => c.clause === '三(三)4')!.advice;
+    const wms = labelOf(kb, 'wms', 'processFactory');
+    const tank = labelOf(kb, 'tankYard', 'processFactory');
+    expect(advice).not.toContain(`${wms}${kb.categoryRules.texts.listSeparator}${tank}`);
+    expect(advice).toContain(fill(kb.categoryRules.texts.anyItem, { items: [wms, tank].join(kb.categoryRules.texts.anySeparator) }));
+  });
+
+  it('says a self-assessed shortfall once in an element advice', () => {
+    // The gap wording already names the self-assessment that fails; a note repeating it adds nothing.
+    let checked = 0;
+    for (const { name, a } of RUNS) {
+      for (const c of a.conditions.filter((x) => x.status === 'unmet')) {
+        for (const key of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced'] as const) {
+          const label = kb.elements.selfAssessment.labels[key];
+          const times = unquoted(c.advice).split(label).length - 1;
+          expect(times, `${name} ${c.clause}: ${c.advice}`).toBeLessThanOrEqual(1);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('never tells an enterprise with DCS and SIS to build them', () => {

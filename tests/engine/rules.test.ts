@@ -167,6 +167,17 @@ describe('二(二), 二(三) and 四(三): notes', () => {
     expect(city.map((n) => n.text).join('')).not.toContain('县（市）');
   });
 
+  it('counts a city district (区) named in the county field under its 省辖市, not the 县（市） quota', () => {
+    // 偃师 is a district of 洛阳市 since 2021: 四(三)'s 县（市） are 县 and 县级市 only.
+    const a = run({ enterprise: { city: '洛阳市', county: '偃师区' } });
+    const notes = a.notes.filter((n) => n.clause === '四(三)').map((n) => n.text).join('');
+    expect(notes).toContain('洛阳市');
+    expect(notes).toContain('不多于15家');
+    expect(notes).not.toContain('县（市）');
+    // A county the regions data does not list is still read by its name.
+    expect(run({ enterprise: { city: '洛阳市', county: '某某县' } }).notes.find((n) => n.clause === '四(三)')?.text).toContain('不多于5家');
+  });
+
   it('names the 省辖市 that recommends an applicant, with its quota of 四(三)', () => {
     const zz = run({ enterprise: { city: '郑州市' } }).notes.find((n) => n.clause === '四(三)');
     expect(zz?.text).toContain('郑州市');
@@ -178,7 +189,46 @@ describe('二(二), 二(三) and 四(三): notes', () => {
   });
 });
 
+describe('三(一)4 for a 流程型 workshop', () => {
+  const processWorkshop = { industrialNetwork: true, securityProtection: true, smartInstruments: true, scada: true, apc: true, rto: true } as const;
+
+  it('accepts a production control system other than DCS: the workshop clause names none', () => {
+    // 「流程型行业应用智能仪表、数据采集和生产控制系统」: unlike 三(三)3, it does not name 分布式控制系统（DCS）.
+    const a = run({ scope: 'workshop', productionMode: 'process', enterprise: { industryCode: '13' }, capabilities: { ...processWorkshop, dcs: false, automatedLines: true } });
+    expect(a.conditions.find((c) => c.clause === '三(一)4')!.status).toBe('met');
+  });
+
+  it('still asks for a production control system when there is none', () => {
+    const a = run({ scope: 'workshop', productionMode: 'process', enterprise: { industryCode: '13' }, capabilities: { ...processWorkshop, dcs: false, automatedLines: false } });
+    const c = a.conditions.find((x) => x.clause === '三(一)4')!;
+    expect(c.status).toBe('unmet');
+    expect(c.advice).toContain(kb.categoryRules.texts.anySeparator);
+  });
+});
+
+describe('三(一)4 while the production mode is undetermined', () => {
+  it('gives the advice of both branches when neither is met, not one picked at random', () => {
+    // Division 16 (烟草) has no prior and nothing points either way: the enterprise may be 离散 or 流程.
+    const a = run({ scope: 'workshop', enterprise: { industryCode: '16' }, capabilities: { automatedLines: false, smartInstruments: false } });
+    expect(a.category.reasons[0]!.text).toContain('尚不能判断');
+    const advice = a.conditions.find((c) => c.clause === '三(一)4')!.advice;
+    expect(advice).toContain('离散型行业应用自动化成套装备');
+    expect(advice).toContain('流程型行业应用智能仪表');
+    for (const mode of Object.values(kb.categoryRules.modes)) expect(advice).toContain(mode);
+  });
+});
+
 describe('category: discrete or process', () => {
+  it('gives as evidence only the systems that point to the mode it chose, and a partial one as partial', () => {
+    // A 中药 plant with DCS and MES reads 流程型: MES points to 离散型, so it is no evidence for 流程型.
+    const a = run({ scope: 'factory', enterprise: { industryCode: '27' }, capabilities: { dcs: true, mes: true, apc: 'partial' } });
+    expect(a.category.recommended).toBe('processFactory');
+    const reason = a.category.reasons[0]!.text;
+    expect(reason).toContain('分布式控制系统（DCS）');
+    expect(reason).not.toContain('制造执行系统');
+    expect(reason).toMatch(/先进过程控制系统（APC）（部分具备）/);
+  });
+
   it('follows productionMode when given, over the industry prior', () => {
     const a = run({ scope: 'factory', productionMode: 'process', enterprise: { industryCode: '36' } });
     expect(a.category.recommended).toBe('processFactory');

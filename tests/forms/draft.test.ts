@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { draftSection, placeholder, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { fill } from '../../server/engine/kb';
 import { fillForm, missingFields } from '../../server/forms/fill';
 import { DraftProfile } from '../../server/schemas/forms';
 import type { Category } from '../../server/schemas/profile';
@@ -162,6 +163,41 @@ describe('a draft claims only what the enterprise said', () => {
     const d = draftSection(ctx, p, 'processFactory', 'detail.elements');
     expect(d.text.match(/88/g)?.length).toBe(1);
     expect(d.text).not.toMatch(/THF车间[^。\n]*88/);
+  });
+
+  it('claims what a yes to 「罐区自动化（TAS）或堆场管理系统」 said: one of the two, never both', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某化工' }, productionMode: 'process', capabilities: { tankYard: true, erp: true } });
+    const text = draftSection(ctx, p, 'processFactory', 'mgmt').text;
+    expect(text).toMatch(/罐区[^。]*或[^。]*堆场/);
+    expect(text).not.toMatch(/罐区[与和及、]堆场/);
+  });
+
+  it('summarises a process workshop with the systems of its own 三(一)4 branch', () => {
+    const caps = { industrialNetwork: true, smartInstruments: true, dcs: true, apc: true, rto: true, scada: true, mes: true } as const;
+    const p = DraftProfile.parse({ enterprise: { name: '某玻璃公司' }, scope: 'workshop', productionMode: 'process', capabilities: caps });
+    const text = draftSection(ctx, p, 'smartWorkshop', 'constructionSummary').text;
+    for (const w of ['智能仪表', '（DCS）', '（APC）', '（RTO）']) expect(text).toContain(w);
+  });
+
+  it('asks about a system the enterprise said it lacks as a gap, not as if it were built', () => {
+    const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
+    const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true, sis: false } });
+    const text = draftSection(engineCtx, p, 'processFactory', 'detail.elements').text;
+    const lacking = fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.sis!.ask });
+    expect(text).toContain(lacking);
+    expect(text).not.toContain(placeholder(ctx.formDrafting.capabilities.sis!.ask));
+    // A system it never mentioned is asked for plainly.
+    expect(text).toContain(ctx.formDrafting.capabilities.apc!.ask);
+    expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }));
+  });
+
+  it('states the honours the enterprise listed, implying none it did not (no 「先后…等」 after one honour)', () => {
+    const p = DraftProfile.parse({ enterprise: { name: '某汽配' }, form: { name: '某汽配', honours: ['河南省智能车间（线束装配车间）'] } });
+    for (const s of ['enterpriseIntro', 'overview.tech', 'overview.advantage']) {
+      const text = draftSection(ctx, p, 'discreteFactory', s).text;
+      expect(text, s).toContain('河南省智能车间（线束装配车间）');
+      expect(text, s).not.toMatch(/先后获得|）等荣誉/);
+    }
   });
 
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {

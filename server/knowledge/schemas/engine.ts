@@ -129,7 +129,6 @@ export const ElementsFile = z.object({
     notReported: Text,
     noThreshold: Text,
     unknown: Text,
-    no: Text,
   }),
 });
 export type ElementsFile = z.infer<typeof ElementsFile>;
@@ -188,6 +187,12 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    /** The alternatives of an unmet anyOf requirement, one item of a list of gaps: {items} joined by anySeparator. */
+    anyItem: Text,
+    anySeparator: Text,
+    /** 三(一)4 with the mode undetermined and neither branch met: {items} are branchItem ({mode}, {advice}) per branch. */
+    branchesAdvice: Text,
+    branchItem: Text,
     ineligible: Text,
     ineligibleIfCleared: Text,
     quoteItem: Text,

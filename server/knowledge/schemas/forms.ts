@@ -275,6 +275,8 @@ export const FormDrafting = z.object({
   }),
   /** User-facing wording of the export (PDF available or how to make one). */
   messages: z.object({ pdfUnavailable: z.string(), pdfFailed: z.string(), pdfHowTo: z.string() }),
+  /** Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request). */
+  requests: z.object({ lacking: z.string().includes('{ask}') }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../server/engine';
+import { labelOf } from '../../server/engine/kb';
+import { Assessment, Profile } from '../../server/schemas/profile';
+import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
+import { realKb } from './kb';
+
+const kb = realKb();
+const run = (e: (typeof NEW_ENTERPRISES)[number]) => assess(kb, Profile.parse(e.profile));
+
+describe('seven new enterprises: the verdicts the notice gives them', () => {
+  for (const e of NEW_ENTERPRISES) {
+    it(`${e.id}: eligibility, verdict, category, unmet and partial clauses, notes`, () => {
+      const a = run(e);
+      expect(Assessment.safeParse(a).success).toBe(true);
+      expect(a.eligible).toBe(e.expected.eligible);
+      expect(a.verdict).toBe(e.expected.verdict);
+      expect(a.category.recommended).toBe(e.expected.category);
+      expect(a.category.ifEligible).toBe(e.expected.ifEligible);
+      const unmet = [...a.blocking.map((b) => b.clause), ...a.conditions.filter((c) => c.status === 'unmet').map((c) => c.clause)];
+      if (e.expected.eligible) {
+        expect(unmet).toEqual(e.expected.unmet);
+        expect(a.conditions.filter((c) => c.status === 'partial').map((c) => c.clause)).toEqual(e.expected.partial);
+      } else {
+        // While a hard condition fails, the elements are kept only for preparation.
+        expect(a.blocking.map((b) => b.clause)).toEqual(e.expected.unmet);
+      }
+      const clauses = a.notes.map((n) => n.clause);
+      for (const c of e.expected.notes) expect(clauses, c).toContain(c);
+      const quota = a.notes.find((n) => n.clause === '四(三)')!.text;
+      expect(quota).toContain(e.expected.quotaRegion);
+      expect(quota.includes('县（市）')).toBe(e.expected.county);
+      expect(quota).toContain(e.expected.county ? '不多于5家' : '家');
+    });
+  }
+});
+
+describe('what the assessments say about them', () => {
+  const by = (id: string) => run(NEW_ENTERPRISES.find((e) => e.id.startsWith(id))!);
+
+  it('N1: 流程型 from division 26 and DCS/SIS; APC only partly built is called partial; WMS is not asked for beside a tank farm', () => {
+    const a = by('N1');
+    const mode = a.category.reasons[0]!;
+    expect(mode.clause).toBe('二(二)');
+    expect(mode.text).toContain('流程型');
+    expect(mode.text).toContain('先进过程控制系统（APC）（部分具备）');
+    expect(a.category.alternatives.find((x) => x.category === 'discreteFactory')!.whyNot).toContain('二(二)');
+    const mgmt = a.conditions.find((c) => c.clause === '三(三)4')!;
+    expect(mgmt.status).toBe('met');
+    expect(mgmt.missing).toEqual([]);
+    const prod = a.conditions.find((c) => c.clause === '三(三)3')!;
+    expect(prod.missing.sort()).toEqual(['apc', 'emergencyCommand', 'rto']);
+    // The factory-level gap (三(三)2) brings the 一(二) note, and the workshop would not pass either.
+    expect(a.notes.find((n) => n.clause === '一(二)')!.text).toContain('三(三)2');
+  });
+
+  it('N2: a mixed division is flagged; AGV is 「根据生产需要」, so its absence is advice, not a gap', () => {
+    const a = by('N2');
+    expect(a.notes.find((n) => n.clause === '二(二)')!.text).toContain('农副食品加工业');
+    const logistics = a.conditions.find((c) => c.clause === '三(一)6')!;
+    expect(logistics.status).toBe('met');
+    expect(logistics.advice).toContain('根据生产需要');
+    expect(logistics.advice).toContain('等智能运输设备');
+    // The 流程型 branch of 三(一)4 is the one quoted.
+    const run4 = a.conditions.find((c) => c.clause === '三(一)4')!;
+    expect(run4.advice).toContain('数据采集和生产控制系统');
+    expect(run4.advice).not.toMatch(/柔性|自动化成套装备/);
+    // Why not a factory: the factory-level elements it lacks, in the 流程型 words (产品配方).
+    const whyNot = a.category.alternatives.find((x) => x.category === 'processFactory')!.whyNot;
+    expect(whyNot).toContain('三(三)2');
+    expect(whyNot).toContain(labelOf(kb, 'pdm', 'processFactory'));
+  });
+
+  it('N3: every element met; 100% ratios are recorded, not judged', () => {
+    const a = by('N3');
+    expect(a.conditions.every((c) => c.status === 'met')).toBe(true);
+    expect(a.conditions.find((c) => c.clause === '三(一)3')!.advice).toContain('100%');
+    expect(a.notes.some((n) => n.clause === '二(二)' && n.text.includes('典型示范意义'))).toBe(true);
+  });
+
+  it('N4: the mode evidence names only systems that point to 流程型', () => {
+    const a = by('N4');
+    const mode = a.category.reasons[0]!.text;
+    expect(mode).toContain('分布式控制系统（DCS）');
+    expect(mode).not.toContain('制造执行系统');
+    expect(a.conditions.find((c) => c.clause === '三(三)3')!.advice).toContain('应用安全仪表系统（SIS）');
+    expect(a.notes.some((n) => n.clause === '一(二)')).toBe(false);
+  });
+
+  it('N5: the 智能车间 title does not block a factory application, and the holder is told so', () => {
+    const a = by('N5');
+    expect(a.blocking).toEqual([]);
+    expect(a.notes.find((n) => n.clause === '四(一)')!.text).toContain('可以申报智能工厂');
+    expect(a.conditions.find((c) => c.clause === '三(二)3')!.missing).toEqual(['andon']);
+  });
+
+  it('N6: the 严重违法失信名单 of the 国家企业信用信息公示系统 blocks, named as such; nothing is recommended', () => {
+    const a = by('N6');
+    expect(a.blocking).toHaveLength(1);
+    expect(a.blocking[0]!.reason).toContain('国家企业信用信息公示系统');
+    expect(a.blocking[0]!.reason).toContain('严重违法失信名单');
+    expect(a.blocking[0]!.reason).not.toContain('信用中国');
+    expect(a.category.alternatives).toEqual([]);
+  });
+
+  it('N7: division 43 is manufacturing (13—43); 44 is not', () => {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N7'))!;
+    expect(run(e).blocking).toEqual([]);
+    const at44 = assess(kb, Profile.parse({ ...e.profile, enterprise: { ...e.profile.enterprise, industryCode: '44' } }));
+    expect(at44.blocking.map((b) => b.clause)).toEqual(['二(一)']);
+    const at12 = assess(kb, Profile.parse({ ...e.profile, enterprise: { ...e.profile.enterprise, industryCode: '12' } }));
+    expect(at12.blocking.map((b) => b.clause)).toEqual(['二(一)']);
+  });
+});
