@@ -32,6 +32,7 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, second set (tests/fixtu
 if (process.argv.includes('--fresh')) sets.push(['fresh, third set (tests/fixtures/fresh3-questions.json)', read<EvalItem[]>('tests/fixtures/fresh3-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, fourth set (tests/fixtures/fresh4-questions.json)', read<EvalItem[]>('tests/fixtures/fresh4-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, fifth set (tests/fixtures/fresh5-questions.json)', read<EvalItem[]>('tests/fixtures/fresh5-questions.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, sixth set (tests/fixtures/fresh6-questions.json)', read<EvalItem[]>('tests/fixtures/fresh6-questions.json')]);
 const verbose = process.argv.includes('--verbose');
 for (const [name, items] of sets) {
   const r = evaluate(kb, items);
