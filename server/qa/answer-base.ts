@@ -47,6 +47,10 @@ const FLOOR = 0.2;
  * in it shares few character pairs with any phrasing): with `byGuards` it is scored at least this.
  */
 const GUARDS_MET = 0.3;
+/** What each required word group of an admitted entry adds to its rank (not to its score). */
+const SPECIFICITY = 0.035;
+/** Admitted entries looked at beyond the k returned, so a more specific one just below can move up. */
+const SPECIFIC_LOOKAHEAD = 3;
 /** A concept named counts more than a shared character pair: it carries the topic, and its synonyms. */
 const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
@@ -211,9 +215,13 @@ export class AnswerIndex {
     for (const e of touched.sort((a, b) => best[b]! - best[a]!)) {
       if (!admits(this.entries[e]!, words, concepts)) continue;
       out.push({ prepared: this.entries[e]!, score: best[e]! });
-      if (out.length === k) break;
+      if (out.length === k + SPECIFIC_LOOKAHEAD) break;
     }
-    return out;
+    // Every required word group of an admitted entry is in the question: the more groups, the more
+    // of the question the entry is about ("两类工厂的系统集成有什么区别" is a comparison, not only
+    // integration). Among close wordings the more specific entry ranks first; scores stay as measured.
+    const rank = (m: EntryMatch) => m.score + SPECIFICITY * m.prepared.requires.length;
+    return out.sort((a, b) => rank(b) - rank(a)).slice(0, k);
   }
 }
 

@@ -42,8 +42,11 @@ export const AnswerEntry = z.object({
   excludes: z.array(z.string().min(1)).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */
   topic: z.string().optional(),
-  /** Answers computed from structured data instead of `answer` alone. */
-  fill: z.enum(['regionQuota', 'reapplication', 'industryType']).optional(),
+  /**
+   * Answers computed from structured data instead of `answer` alone. glossary: each acronym the
+   * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
+   */
+  fill: z.enum(['regionQuota', 'reapplication', 'industryType', 'glossary']).optional(),
 });
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 
