@@ -96,6 +96,8 @@ export class AnswerIndex {
   private readonly understander: Understander;
   /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
   private readonly specific: number[];
+  /** Entries whose required words decide (see AnswerEntry.decisive). */
+  private readonly decisive: number[];
   /** Every required and excluded word: one pass finds those a question contains. */
   private readonly guardWords: WordFinder;
   /** The last text matched, read: the second attempt re-matches the same text. */
@@ -149,6 +151,7 @@ export class AnswerIndex {
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
+    this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
   }
 
@@ -192,6 +195,11 @@ export class AnswerIndex {
       words = this.present(text);
       for (const e of this.specific) if (meets(this.entries[e]!, words)) met.add(e);
     }
+    const decided = new Set<number>();
+    if (this.decisive.length) {
+      words ??= this.present(text);
+      for (const e of this.decisive) if (meets(this.entries[e]!, words)) met.add(e), decided.add(e);
+    }
     if (!shared && met.size === 0) return [];
     qWeight = Math.sqrt(qWeight);
     for (let p = 0; shared && p < dot.length; p++) {
@@ -221,7 +229,9 @@ export class AnswerIndex {
     // of the question the entry is about ("两类工厂的系统集成有什么区别" is a comparison, not only
     // integration). Among close wordings the more specific entry ranks first; scores stay as measured.
     const rank = (m: EntryMatch) => m.score + SPECIFICITY * m.prepared.requires.length;
-    return out.sort((a, b) => rank(b) - rank(a)).slice(0, k);
+    out.sort((a, b) => rank(b) - rank(a));
+    // A decisive entry whose required words are all there answers, whatever else the wording is close to.
+    return [...out.filter((m) => decided.has(this.entries.indexOf(m.prepared))), ...out.filter((m) => !decided.has(this.entries.indexOf(m.prepared)))].slice(0, k);
   }
 }
 

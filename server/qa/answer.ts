@@ -315,27 +315,37 @@ function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
 }
 
 /**
- * The acronyms a question names, each with the full name the notice writes before it: the notice
- * introduces them as 「全称（简称）」 (「先进过程控制系统（APC）」), so the reading is its own and
- * the quote is verbatim. An alias the notice never writes in brackets (PLM, SAP) is left out.
+ * The acronyms a question names, each with the name the notice uses for it. The notice introduces
+ * its own as 「全称（简称）」 (「先进过程控制系统（APC）」), so that reading is the notice's and the
+ * quote is verbatim; an everyday acronym the notice does not use (PLC, SCADA) is only related to
+ * the lexicon concept it stands for, where the notice names that concept. Others are left out.
  */
-function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; citation: Citation }[] {
-  const out: { abbr: string; name: string; citation: Citation }[] = [];
+function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; own: boolean; citation: Citation }[] {
+  const out: { abbr: string; name: string; own: boolean; citation: Citation }[] = [];
   const { entries } = kb.data.lexicon;
   for (const m of understanderFor(kb.data).findConcepts(q)) {
     if (!/^[a-z][a-z0-9]+$/u.test(m.span) || out.some((o) => o.abbr.toLowerCase() === m.span)) continue;
     const concept = entries.find((e) => e.canonical === m.canonical);
-    const names = concept ? [concept.canonical, ...concept.aliases].filter((a) => /^\p{Script=Han}+$/u.test(a)).sort((a, b) => b.length - a.length) : [];
-    for (const id of concept?.clauses ?? []) {
-      const text = kb.clause(id)?.text ?? '';
-      const at = text.toLowerCase().indexOf(`（${m.span}）`);
-      const name = at > 0 ? names.find((n) => text.slice(0, at).endsWith(n)) : undefined;
+    if (!concept) continue;
+    const names = [concept.canonical, ...concept.aliases].filter((a) => /^\p{Script=Han}+$/u.test(a)).sort((a, b) => b.length - a.length);
+    const clauses = (concept.clauses ?? []).map((id) => kb.clause(id)).filter((c): c is Clause => Boolean(c));
+    let item: (typeof out)[number] | undefined;
+    for (const c of clauses) {
+      const at = c.text.toLowerCase().indexOf(`（${m.span}）`);
+      const name = at > 0 ? names.find((n) => c.text.slice(0, at).endsWith(n)) : undefined;
       if (!name) continue;
-      const abbr = text.slice(at + 1, at + 1 + m.span.length);
-      const citation = cite(kb, id, [`${name}（${abbr}）`]);
-      if (citation) out.push({ abbr, name, citation });
+      const abbr = c.text.slice(at + 1, at + 1 + m.span.length);
+      const citation = cite(kb, c.id, [`${name}（${abbr}）`]);
+      if (citation) item = { abbr, name, own: true, citation };
       break;
     }
+    if (!item) {
+      const c = clauses.find((x) => x.text.includes(concept.canonical));
+      const abbr = concept.aliases.find((a) => a.toLowerCase() === m.span) ?? m.span.toUpperCase();
+      const citation = c && cite(kb, c.id, [concept.canonical]);
+      if (citation) item = { abbr, name: concept.canonical, own: false, citation };
+    }
+    if (item) out.push(item);
   }
   return out;
 }
@@ -372,8 +382,8 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
     case 'glossary': {
       const items = acronyms(kb, q);
       if (items.length === 0) return { text: base, citations: p.citations };
-      const t = kb.data.intents.answerText.glossaryItem;
-      return { text: items.map((i) => fill(t, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join(''), citations: items.map((i) => i.citation) };
+      const t = kb.data.intents.answerText;
+      return { text: items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join(''), citations: items.map((i) => i.citation) };
     }
     default:
       return { text: base, citations: p.citations };

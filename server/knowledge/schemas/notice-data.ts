@@ -151,6 +151,8 @@ export const IntentsFile = z.object({
     openHelpline: z.string(),
     /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
     glossaryItem: z.string(),
+    /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
+    glossaryRelated: z.string(),
   }),
   intents: z.array(
     z.object({
