@@ -245,6 +245,13 @@ describe('questions as they are typed and spoken', () => {
     expect(infra.citations.map((c) => c.clause)).not.toContain('三(一)1');
   });
 
+  it('reads 附件1 as the workshop form, and does not turn 字幕 or a phone camera into the narration or the photo count', () => {
+    expect(conclusion('附件1要交专利吗')).toMatch(/^不需要/u);
+    expect(conclusion('视频要配字幕不')).toMatch(/^通知没有规定字幕/u);
+    expect(conclusion('视频要配旁白吗')).toMatch(/^要/u);
+    expect(conclusion('照片能用手机拍吗')).toMatch(/^通知没有规定拍摄设备/u);
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });
