@@ -448,7 +448,7 @@ const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。"). */
-const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)。/u;
+const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?。/u;
 
 /**
  * An entry written for "要不要…" opens with its verdict; asked "…有什么要求", that verdict answers

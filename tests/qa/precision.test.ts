@@ -252,6 +252,14 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('照片能用手机拍吗')).toMatch(/^通知没有规定拍摄设备/u);
   });
 
+  it('answers a late submission, a full quota and a quota left over for what they ask', () => {
+    expect(conclusion('三月十六号交还来得及吗')).toBe('通知没有规定逾期补交');
+    expect(ask('我们县里已经推了五家了，还能再加吗').answer).toContain('多报无效');
+    expect(conclusion('推荐名额用不完能给别的县吗')).toMatch(/^通知没有规定名额调剂/u);
+    // 「要填。」 answers 「要不要填」, not 「怎么写」.
+    expect(conclusion('车间人数减少了一半，效益怎么写')).not.toBe('要填');
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });
