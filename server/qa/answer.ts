@@ -428,8 +428,9 @@ const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长�
 
 /**
  * A short follow-up that leaves out what the previous question said: "县里呢" asks the previous
- * question about another subject ("洛阳能推几家" → "县里能推几家"); "多长时间" asks another thing
- * about the same subject ("视频要多大" → "视频多长时间"). Null when the part stands on its own.
+ * question about another subject ("洛阳能推几家" → "县里能推几家"); "多长时间" or "和附件2一样吗"
+ * asks another thing about the same subject ("视频要多大" → "视频多长时间"). Null when the part
+ * stands on its own.
  */
 function elliptical(prev: string, p: string): string | null {
   if (!ASKS.test(prev) || p.length > 8) return null;
@@ -437,7 +438,7 @@ function elliptical(prev: string, p: string): string | null {
   if (k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
-  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都)/u.test(p)) return prev.slice(0, k) + p;
+  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p)) return prev.slice(0, k) + p;
   return null;
 }
 

@@ -260,6 +260,22 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('车间人数减少了一半，效益怎么写')).not.toBe('要填');
   });
 
+  it('reads 啥 and 咋 as 什么 and 怎么', () => {
+    expect(conclusion('只能工厂要啥条件')).toBe(conclusion('智能工厂要什么条件'));
+    expect(ask('只能工厂要啥条件').answer).not.toContain(kb.data.intents.answerText.fallback.split('。')[0]!);
+  });
+
+  it('does not give a workshop a factory-only system as a requirement, nor a form cell an element answer', () => {
+    expect(conclusion('智能车间要不要上wms')).toMatch(/^不要求/u);
+    expect(conclusion('智能车间要不要dcs')).toMatch(/^不单独要求/u);
+    expect(conclusion('智能车间要不要上mes')).toMatch(/^是/u);
+    const cell = ask('附件3的经营管理写啥，和附件2一样吗');
+    expect(cell.citations[0]!.clause).toMatch(/^附件[23]\.一\(二\)$/u);
+    expect(cell.answer).not.toContain('申报书用哪一份');
+    expect(ask('评上智能车间之后可以再评智能工厂吗，要隔几年吗').answer).toMatch(/2\. .*通知没有规定间隔年限/u);
+    expect(conclusion('离散型智能工厂申抱书在哪下')).toMatch(/^申报书格式就是通知所附的附件1、附件2、附件3/u);
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });
