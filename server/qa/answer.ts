@@ -464,8 +464,24 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
+const domainTerms = new WeakMap<KnowledgeBase, WordFinder>();
+
+/** Where the question names a term of the notice's own vocabulary (统一社会信用代码), as [start, end) spans. */
+function domainSpans(kb: KnowledgeBase, q: string): [number, number][] {
+  let finder = domainTerms.get(kb);
+  if (!finder) domainTerms.set(kb, (finder = new WordFinder((kb.data.lexicon.vocabulary ?? []).map(norm).filter((w) => w.length >= 2))));
+  return [...finder.find(q)].flatMap(([w, at]) => at.map((i): [number, number] => [i, i + w.length]));
+}
+
+/**
+ * The out-of-scope topic a question names. A keyword inside a longer term of the notice's own
+ * vocabulary is that term, not the topic: 「代码」 in 「统一社会信用代码」 is a form cell, not code.
+ */
 function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = scan(kb, q)) {
-  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords));
+  let spans: [number, number][] | undefined;
+  const free = (w: string) =>
+    (found.get(w) ?? []).some((at) => !(spans ??= domainSpans(kb, q)).some(([s, e]) => e - s > w.length && at >= s && at + w.length <= e));
+  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords) && t.keywords.some((k) => free(norm(k))));
 }
 
 function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): string {

@@ -276,6 +276,13 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('离散型智能工厂申抱书在哪下')).toMatch(/^申报书格式就是通知所附的附件1、附件2、附件3/u);
   });
 
+  it('does not refuse a form cell whose name holds an out-of-scope word (代码 in 统一社会信用代码)', () => {
+    expect(ask('统一社会信用代码填哪').outOfScope).toBe(false);
+    expect(conclusion('统一社会信用代码填哪')).toMatch(/^填在“企业基本信息”表/u);
+    expect(ask('帮我写段python代码').outOfScope).toBe(true);
+    expect(ask('代码怎么写').outOfScope).toBe(true);
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });
