@@ -283,6 +283,18 @@ describe('questions as they are typed and spoken', () => {
     expect(ask('代码怎么写').outOfScope).toBe(true);
   });
 
+  it('answers an amount or a running time asked about eligibility with what the notice does not set', () => {
+    expect(conclusion('投资五千万能报智能工厂吗')).toMatch(/^通知没有规定投资额/u);
+    expect(conclusion('车间才建好三个月能报吗')).toMatch(/^通知没有规定建成或运行满多长时间/u);
+    expect(ask('数采率要达到多少').citations[0]!.clause).toBe('三(三)3');
+  });
+
+  it('reads which title is held from the question, whichever prior-title entry its wording is closest to', () => {
+    expect(conclusion('去年评上了省级智能车间，今年想报智能工厂行吗')).toMatch(/^可以/u);
+    expect(conclusion('之前评上过咱省的智能工厂，今年还能报车间不')).toMatch(/^不能/u);
+    expect(conclusion('有智能工厂称号还能升级申报吗')).toMatch(/^不能/u);
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });
