@@ -195,10 +195,10 @@ export class AnswerIndex {
       words = this.present(text);
       for (const e of this.specific) if (meets(this.entries[e]!, words)) met.add(e);
     }
-    const decided = new Set<number>();
+    const decided = new Set<PreparedEntry>();
     if (this.decisive.length) {
       words ??= this.present(text);
-      for (const e of this.decisive) if (meets(this.entries[e]!, words)) met.add(e), decided.add(e);
+      for (const e of this.decisive) if (meets(this.entries[e]!, words)) met.add(e), decided.add(this.entries[e]!);
     }
     if (!shared && met.size === 0) return [];
     qWeight = Math.sqrt(qWeight);
@@ -231,7 +231,7 @@ export class AnswerIndex {
     const rank = (m: EntryMatch) => m.score + SPECIFICITY * m.prepared.requires.length;
     out.sort((a, b) => rank(b) - rank(a));
     // A decisive entry whose required words are all there answers, whatever else the wording is close to.
-    return [...out.filter((m) => decided.has(this.entries.indexOf(m.prepared))), ...out.filter((m) => !decided.has(this.entries.indexOf(m.prepared)))].slice(0, k);
+    return [...out.filter((m) => decided.has(m.prepared)), ...out.filter((m) => !decided.has(m.prepared))].slice(0, k);
   }
 }
 

@@ -442,8 +442,8 @@ function elliptical(prev: string, p: string): string | null {
   return null;
 }
 
-/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 中不中, 达标不). */
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})不\1|可不可以|不[?？\s]*$/u;
+/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
 /** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
