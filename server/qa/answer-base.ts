@@ -47,6 +47,10 @@ const FLOOR = 0.2;
  * in it shares few character pairs with any phrasing): with `byGuards` it is scored at least this.
  */
 const GUARDS_MET = 0.3;
+/** What each required word group of an admitted entry adds to its rank (not to its score). */
+const SPECIFICITY = 0.035;
+/** Admitted entries looked at beyond the k returned, so a more specific one just below can move up. */
+const SPECIFIC_LOOKAHEAD = 3;
 /** A concept named counts more than a shared character pair: it carries the topic, and its synonyms. */
 const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
@@ -92,6 +96,8 @@ export class AnswerIndex {
   private readonly understander: Understander;
   /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
   private readonly specific: number[];
+  /** Entries whose required words decide (see AnswerEntry.decisive). */
+  private readonly decisive: number[];
   /** Every required and excluded word: one pass finds those a question contains. */
   private readonly guardWords: WordFinder;
   /** The last text matched, read: the second attempt re-matches the same text. */
@@ -145,6 +151,7 @@ export class AnswerIndex {
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
+    this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
   }
 
@@ -188,6 +195,11 @@ export class AnswerIndex {
       words = this.present(text);
       for (const e of this.specific) if (meets(this.entries[e]!, words)) met.add(e);
     }
+    const decided = new Set<PreparedEntry>();
+    if (this.decisive.length) {
+      words ??= this.present(text);
+      for (const e of this.decisive) if (meets(this.entries[e]!, words)) met.add(e), decided.add(this.entries[e]!);
+    }
     if (!shared && met.size === 0) return [];
     qWeight = Math.sqrt(qWeight);
     for (let p = 0; shared && p < dot.length; p++) {
@@ -211,9 +223,15 @@ export class AnswerIndex {
     for (const e of touched.sort((a, b) => best[b]! - best[a]!)) {
       if (!admits(this.entries[e]!, words, concepts)) continue;
       out.push({ prepared: this.entries[e]!, score: best[e]! });
-      if (out.length === k) break;
+      if (out.length === k + SPECIFIC_LOOKAHEAD) break;
     }
-    return out;
+    // Every required word group of an admitted entry is in the question: the more groups, the more
+    // of the question the entry is about ("两类工厂的系统集成有什么区别" is a comparison, not only
+    // integration). Among close wordings the more specific entry ranks first; scores stay as measured.
+    const rank = (m: EntryMatch) => m.score + SPECIFICITY * m.prepared.requires.length;
+    out.sort((a, b) => rank(b) - rank(a));
+    // A decisive entry whose required words are all there answers, whatever else the wording is close to.
+    return [...out.filter((m) => decided.has(m.prepared)), ...out.filter((m) => !decided.has(m.prepared))].slice(0, k);
   }
 }
 

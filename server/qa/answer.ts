@@ -314,6 +314,42 @@ function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
   return kb.data.intents.intents.find((i) => i.id === id);
 }
 
+/**
+ * The acronyms a question names, each with the name the notice uses for it. The notice introduces
+ * its own as 「全称（简称）」 (「先进过程控制系统（APC）」), so that reading is the notice's and the
+ * quote is verbatim; an everyday acronym the notice does not use (PLC, SCADA) is only related to
+ * the lexicon concept it stands for, where the notice names that concept. Others are left out.
+ */
+function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; own: boolean; citation: Citation }[] {
+  const out: { abbr: string; name: string; own: boolean; citation: Citation }[] = [];
+  const { entries } = kb.data.lexicon;
+  for (const m of understanderFor(kb.data).findConcepts(q)) {
+    if (!/^[a-z][a-z0-9]+$/u.test(m.span) || out.some((o) => o.abbr.toLowerCase() === m.span)) continue;
+    const concept = entries.find((e) => e.canonical === m.canonical);
+    if (!concept) continue;
+    const names = [concept.canonical, ...concept.aliases].filter((a) => /^\p{Script=Han}+$/u.test(a)).sort((a, b) => b.length - a.length);
+    const clauses = (concept.clauses ?? []).map((id) => kb.clause(id)).filter((c): c is Clause => Boolean(c));
+    let item: (typeof out)[number] | undefined;
+    for (const c of clauses) {
+      const at = c.text.toLowerCase().indexOf(`（${m.span}）`);
+      const name = at > 0 ? names.find((n) => c.text.slice(0, at).endsWith(n)) : undefined;
+      if (!name) continue;
+      const abbr = c.text.slice(at + 1, at + 1 + m.span.length);
+      const citation = cite(kb, c.id, [`${name}（${abbr}）`]);
+      if (citation) item = { abbr, name, own: true, citation };
+      break;
+    }
+    if (!item) {
+      const c = clauses.find((x) => x.text.includes(concept.canonical));
+      const abbr = concept.aliases.find((a) => a.toLowerCase() === m.span) ?? m.span.toUpperCase();
+      const citation = c && cite(kb, c.id, [concept.canonical]);
+      if (citation) item = { abbr, name: concept.canonical, own: false, citation };
+    }
+    if (item) out.push(item);
+  }
+  return out;
+}
+
 /** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
 function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
   let vars = varsCache.get(kb);
@@ -343,40 +379,77 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const cites = citations(kb, order.map((id) => [id, []] as [string, string[]]));
       return { text, citations: [...cites, ...p.citations.filter((c) => !order.includes(c.clause))] };
     }
+    case 'glossary': {
+      const items = acronyms(kb, q);
+      if (items.length === 0) return { text: base, citations: p.citations };
+      const t = kb.data.intents.answerText;
+      return { text: items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join(''), citations: items.map((i) => i.citation) };
+    }
     default:
       return { text: base, citations: p.citations };
   }
 }
 
 /**
- * The question's parts: a question mark, a semicolon, a comma or 另外/还有 may start a new one.
+ * The question's parts: a question mark, a semicolon, a comma or 另外/还有 may start a new one, and
+ * so may 「、」 between two pieces that each ask ("视频要多大、多长时间"; not "MES、ERP要集成吗").
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
 function parts(text: string): string[] {
   const pieces = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
+    .flatMap((p) => {
+      const sub = p.split('、');
+      return sub.length > 1 && sub.every((x) => ASKS.test(x)) ? sub : [p];
+    })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
-  // "智能车间要有erp吗？智能工厂呢？": a short part naming only another subject asks the previous part again about it.
-  return pieces.map((p, i) => {
-    const prev = pieces[i - 1];
-    if (!prev || p.length > 10) return p;
+  const out: string[] = [];
+  pieces.forEach((p, i) => {
+    const prev = out[i - 1];
+    if (!prev || p.length > 10) return void out.push(p);
+    // "智能车间要有erp吗？智能工厂呢？": a short part naming only another subject asks the previous part again about it.
     const now = SUBJECTS.find((s) => p.includes(s));
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    return now && before ? prev.replace(before, phrase.length <= 8 ? phrase : now) : p;
+    if (now && before) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
+    out.push(elliptical(prev, p) ?? p);
   });
+  return out;
 }
 
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以/u;
+/**
+ * Where a question's asking starts ("洛阳|能推几家", "视频|要多大"): 能 not in 智能, 要 not in 要素/要求.
+ * What comes before it is the subject a follow-up part may leave out or replace.
+ */
+const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长大久高]|几|什么|啥|哪|怎么|是否|有没有|是不是/u;
+
+/**
+ * A short follow-up that leaves out what the previous question said: "县里呢" asks the previous
+ * question about another subject ("洛阳能推几家" → "县里能推几家"); "多长时间" or "和附件2一样吗"
+ * asks another thing about the same subject ("视频要多大" → "视频多长时间"). Null when the part
+ * stands on its own.
+ */
+function elliptical(prev: string, p: string): string | null {
+  if (!ASKS.test(prev) || p.length > 8) return null;
+  const k = prev.search(PREDICATE);
+  if (k <= 0) return null;
+  const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
+  if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
+  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p)) return prev.slice(0, k) + p;
+  return null;
+}
+
+/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
 /** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。"). */
-const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)。/u;
+const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?。/u;
 
 /**
  * An entry written for "要不要…" opens with its verdict; asked "…有什么要求", that verdict answers
@@ -391,8 +464,24 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
+const domainTerms = new WeakMap<KnowledgeBase, WordFinder>();
+
+/** Where the question names a term of the notice's own vocabulary (统一社会信用代码), as [start, end) spans. */
+function domainSpans(kb: KnowledgeBase, q: string): [number, number][] {
+  let finder = domainTerms.get(kb);
+  if (!finder) domainTerms.set(kb, (finder = new WordFinder((kb.data.lexicon.vocabulary ?? []).map(norm).filter((w) => w.length >= 2))));
+  return [...finder.find(q)].flatMap(([w, at]) => at.map((i): [number, number] => [i, i + w.length]));
+}
+
+/**
+ * The out-of-scope topic a question names. A keyword inside a longer term of the notice's own
+ * vocabulary is that term, not the topic: 「代码」 in 「统一社会信用代码」 is a form cell, not code.
+ */
 function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = scan(kb, q)) {
-  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords));
+  let spans: [number, number][] | undefined;
+  const free = (w: string) =>
+    (found.get(w) ?? []).some((at) => !(spans ??= domainSpans(kb, q)).some(([s, e]) => e - s > w.length && at >= s && at + w.length <= e));
+  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords) && t.keywords.some((k) => free(norm(k))));
 }
 
 function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): string {
@@ -499,7 +588,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
     for (const piece of asking) {
       const m = accepted(answersOf(kb).match(piece, 3));
-      if (m && !chosen.some((c) => c.match.prepared === m.prepared)) chosen.push({ match: m, text: piece });
+      // An entry that computes its answer from the question (a region's quota) may answer two parts.
+      if (m && !chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, piece).text))) chosen.push({ match: m, text: piece });
     }
   }
   if (chosen.length < 2) {
@@ -523,9 +613,16 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = entryAnswer(kb, c.match.prepared, c.text);
       return { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) };
     });
+    // A point the notice leaves open says who can confirm it, once, unless the answer already does.
+    const { unit, phone } = kb.data.facts.contact;
+    const lastOpen = answered.map((c) => c.match.prepared.entry.conclusion).lastIndexOf('open');
+    if (lastOpen >= 0 && !results.some((r) => r.text.includes(phone))) {
+      results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
+    }
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    const asked = answered.map((c) => c.match.prepared.entry.questions[0]!);
+    // An entry answering two parts (two regions' quotas) names each part by the part itself.
+    const asked = answered.map((c) => (answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
     const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {

@@ -7,9 +7,18 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * Spoken question words written as typed (「要啥条件」, 「咋填」): one form, so a required word
+ * such as 「什么条件」 or 「怎么填」 is found however the question was written.
+ */
+const COLLOQUIAL: [RegExp, string][] = [
+  [/啥/gu, '什么'],
+  [/咋/gu, '怎么'],
+];
+
+/**
  * One written form for every way the same text can be typed: full-width letters, digits and
  * punctuation become half-width (NFKC), Latin letters lower case, traditional characters
- * simplified, runs of white space one space.
+ * simplified, spoken question words in their written form, runs of white space one space.
  */
 export function normalise(text: string): { text: string; traditional: boolean } {
   let t = text.normalize('NFKC').toLowerCase();
@@ -18,6 +27,7 @@ export function normalise(text: string): { text: string; traditional: boolean } 
     const s = toSimplified(t);
     traditional = s !== t;
     t = s;
+    for (const [from, to] of COLLOQUIAL) t = t.replace(from, to);
   }
   t = t.replace(/\s+/g, ' ').trim();
   return { text: t, traditional };

@@ -176,6 +176,130 @@ describe('a canned answer fires only on its own question', () => {
   });
 });
 
+describe('questions as they are typed and spoken', () => {
+  const phone = kb.data.facts.contact.phone;
+
+  it('reads a follow-up part that leaves out its subject or its question with the part before it', () => {
+    const counties = ask('洛阳能推几家，县里呢');
+    expect(counties.answer).toMatch(/1\. .*15家/u);
+    expect(counties.answer).toMatch(/2\. .*各县（市）不多于5家/u);
+    const video = ask('视频要多大、多长时间');
+    expect(video.answer).toMatch(/1\. .*200M/u);
+    expect(video.answer).toMatch(/2\. .*1分钟左右/u);
+    expect(ask('mes是什么意思，一定要上吗').answer).toMatch(/1\. .*制造执行系统[\s\S]*2\. /u);
+    // A list joined by 「、」 in one question is not two questions.
+    expect(ask('MES、ERP要集成吗').answer).not.toMatch(/^1\. /mu);
+  });
+
+  it('takes an A-not-A form (够不够, 中不中) as a question, so the context around it does not hide it', () => {
+    expect(conclusion('我们厂两百来人，人数够不够报智能工厂')).toMatch(/^没有/u);
+    expect(ask('我们厂两百来人，人数够不够报智能工厂').answer).toContain(phone);
+    expect(conclusion('拿过只能车间称号，换个车间再申报中不中')).toMatch(/^可以/u);
+  });
+
+  it('quotes the sentence that says yes when a workshop title holder may apply again', () => {
+    const r = ask('拿过只能车间称号，换个车间再申报中不中');
+    expect(r.citations.some((c) => c.clause === '四(一)' && c.quote.includes('只获得智能车间称号的申报企业，可以申报'))).toBe(true);
+  });
+
+  it('explains an acronym with the full name the notice writes before it, not with whether it is required', () => {
+    expect(conclusion('apc rto是啥意思')).toBe('APC是《通知》三(三)3中“先进过程控制系统”的简称');
+    expect(ask('apc rto是啥意思').answer).toContain('RTO是《通知》三(三)3中“实时在线优化系统”的简称');
+    expect(conclusion('andon是什么意思')).toMatch(/^Andon是.*“安灯系统”/u);
+    expect(ask('andon是什么意思').citations[0]!.quote).toContain('安灯系统（Andon）');
+    expect(conclusion('wms指什么')).toMatch(/^WMS是.*“仓储管理系统”/u);
+    // PLM is not in the notice: it is not given a full name the notice does not write.
+    expect(conclusion('plm是什么意思')).toMatch(/没有提到PLM/u);
+    // An everyday acronym the notice does not use is related to the notice's own term, and said to be no notice wording.
+    expect(conclusion('plc是什么意思')).toBe('PLC不是《通知》中的用语；《通知》三(一)4中与它相关的是“自动化成套控制系统”');
+    expect(conclusion('rfid是什么意思')).toMatch(/^RFID不是《通知》中的用语.*“自动识别技术”/u);
+    // Asked whether any version will do, an acronym is not a request for its name.
+    expect(conclusion('erp是什么版本都可以吗')).not.toMatch(/简称|用语/u);
+  });
+
+  it('names the helpline whenever the notice leaves the point open', () => {
+    expect(ask('自动化设备占比百分之七十，达标不').answer).toContain(phone);
+    expect(conclusion('专利要几个才够')).toMatch(/^通知没有规定专利数量/u);
+    expect(ask('专利要几个才够').answer).toContain(phone);
+    expect(ask('附件2的所属行业按啥填，国民经济行业分类吗').answer).toContain(phone);
+  });
+
+  it('answers a form cell of the process form from the process form, not the discrete one first', () => {
+    expect(conclusion('附件3里智能装备/生产线应用那栏填啥')).toMatch(/^流程型申报书（附件3）/u);
+    expect(ask('附件3里智能装备/生产线应用那栏填啥').answer.split('\n')[0]).not.toContain('台套');
+    expect(conclusion('流程型申报书生产过程实时调度那格要写mes覆盖吗')).toContain('MES系统覆盖情况');
+    expect(ask('流程型申报书生产过程实时调度那格要写mes覆盖吗').answer.split('\n')[0]).not.toContain('离散型');
+    expect(conclusion('附件1里建设完成前每人每天产出水平单位是啥')).toBe('万元/人/天');
+    expect(ask('智能车间申报书生产效率单位是什么').answer.split('\n')[0]).toContain('附件1');
+  });
+
+  it('compares the two factory branches on the element asked about, not on their forms', () => {
+    const ai = ask('离散形和流程形工厂的人工智能应用有啥不一样').answer.split('\n依据')[0]!;
+    expect(ai).toContain('缺陷检测');
+    expect(ai).toContain('配方');
+    expect(ai).not.toContain('申报书');
+    expect(conclusion('离散型和流程型的经营管理有啥不一样')).toContain('区别在仓储物流和能源');
+    expect(ask('两类工厂的系统集成有什么区别').answer.split('\n')[0]).toMatch(/MES[\s\S]*DCS/u);
+    const infra = ask('流程型和离散型的信息安全要求有区别吗');
+    expect(conclusion('流程型和离散型的信息安全要求有区别吗')).toBe('没有不同');
+    expect(infra.citations.map((c) => c.clause)).not.toContain('三(一)1');
+  });
+
+  it('reads 附件1 as the workshop form, and does not turn 字幕 or a phone camera into the narration or the photo count', () => {
+    expect(conclusion('附件1要交专利吗')).toMatch(/^不需要/u);
+    expect(conclusion('视频要配字幕不')).toMatch(/^通知没有规定字幕/u);
+    expect(conclusion('视频要配旁白吗')).toMatch(/^要/u);
+    expect(conclusion('照片能用手机拍吗')).toMatch(/^通知没有规定拍摄设备/u);
+  });
+
+  it('answers a late submission, a full quota and a quota left over for what they ask', () => {
+    expect(conclusion('三月十六号交还来得及吗')).toBe('通知没有规定逾期补交');
+    expect(ask('我们县里已经推了五家了，还能再加吗').answer).toContain('多报无效');
+    expect(conclusion('推荐名额用不完能给别的县吗')).toMatch(/^通知没有规定名额调剂/u);
+    // 「要填。」 answers 「要不要填」, not 「怎么写」.
+    expect(conclusion('车间人数减少了一半，效益怎么写')).not.toBe('要填');
+  });
+
+  it('reads 啥 and 咋 as 什么 and 怎么', () => {
+    expect(conclusion('只能工厂要啥条件')).toBe(conclusion('智能工厂要什么条件'));
+    expect(ask('只能工厂要啥条件').answer).not.toContain(kb.data.intents.answerText.fallback.split('。')[0]!);
+  });
+
+  it('does not give a workshop a factory-only system as a requirement, nor a form cell an element answer', () => {
+    expect(conclusion('智能车间要不要上wms')).toMatch(/^不要求/u);
+    expect(conclusion('智能车间要不要dcs')).toMatch(/^不单独要求/u);
+    expect(conclusion('智能车间要不要上mes')).toMatch(/^是/u);
+    const cell = ask('附件3的经营管理写啥，和附件2一样吗');
+    expect(cell.citations[0]!.clause).toMatch(/^附件[23]\.一\(二\)$/u);
+    expect(cell.answer).not.toContain('申报书用哪一份');
+    expect(ask('评上智能车间之后可以再评智能工厂吗，要隔几年吗').answer).toMatch(/2\. .*通知没有规定间隔年限/u);
+    expect(conclusion('离散型智能工厂申抱书在哪下')).toMatch(/^申报书格式就是通知所附的附件1、附件2、附件3/u);
+  });
+
+  it('does not refuse a form cell whose name holds an out-of-scope word (代码 in 统一社会信用代码)', () => {
+    expect(ask('统一社会信用代码填哪').outOfScope).toBe(false);
+    expect(conclusion('统一社会信用代码填哪')).toMatch(/^填在“企业基本信息”表/u);
+    expect(ask('帮我写段python代码').outOfScope).toBe(true);
+    expect(ask('代码怎么写').outOfScope).toBe(true);
+  });
+
+  it('answers an amount or a running time asked about eligibility with what the notice does not set', () => {
+    expect(conclusion('投资五千万能报智能工厂吗')).toMatch(/^通知没有规定投资额/u);
+    expect(conclusion('车间才建好三个月能报吗')).toMatch(/^通知没有规定建成或运行满多长时间/u);
+    expect(ask('数采率要达到多少').citations[0]!.clause).toBe('三(三)3');
+  });
+
+  it('reads which title is held from the question, whichever prior-title entry its wording is closest to', () => {
+    expect(conclusion('去年评上了省级智能车间，今年想报智能工厂行吗')).toMatch(/^可以/u);
+    expect(conclusion('之前评上过咱省的智能工厂，今年还能报车间不')).toMatch(/^不能/u);
+    expect(conclusion('有智能工厂称号还能升级申报吗')).toMatch(/^不能/u);
+  });
+
+  it('says which of workshop and factory asks more when asked which is harder', () => {
+    expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
+  });
+});
+
 describe('out of scope by evidence, not by keyword', () => {
   it.each([
     '我们在郑州，营业执照要复印件吗',

@@ -58,6 +58,19 @@ describe('every citation quote in the product is notice text', () => {
     expect(bad).toEqual([]);
   });
 
+  it('every acronym the lexicon knows, asked what it means, is answered with notice text only', () => {
+    const bad: string[] = [];
+    const acronyms = kb.data.lexicon.entries.flatMap((e) => e.aliases).filter((a) => /^[A-Za-z][A-Za-z0-9]+$/u.test(a));
+    for (const a of acronyms) {
+      const q = `${a}是什么意思`;
+      const r = answerQuestion(kb, q);
+      for (const c of r.citations) if (!isVerbatim(c.quote, kb.clause(c.clause)!.text)) bad.push(`${q} → ${c.clause}: ${c.quote}`);
+      for (const s of quotedSegments(r.answer)) if (!isVerbatim(s, notice)) bad.push(`${q} → answer quotes “${s}”`);
+    }
+    expect(acronyms.length).toBeGreaterThan(20);
+    expect(bad).toEqual([]);
+  });
+
   it('every quotation in the answer base, the intents, the engine knowledge and the drafting templates is notice text', () => {
     const dir = join(root, 'knowledge/henan-2023');
     const files = ['answer-base.json', 'intents.json', 'elements.json', 'capabilities.json', 'category-rules.json', 'interview.json', 'form-drafting.json', 'form-questions.json'];

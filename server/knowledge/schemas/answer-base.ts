@@ -38,12 +38,21 @@ export const AnswerEntry = z.object({
    * short name and alias), so that list is not copied here.
    */
   requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county')])).min(1)).optional(),
+  /**
+   * The required words decide: when all are present (and no excluded word), this entry answers
+   * ahead of entries that are only closer in wording. For a question form that is never asked of
+   * anything else ("APC是什么意思" asks for a name, whatever entry speaks of APC).
+   */
+  decisive: z.boolean().optional(),
   /** Words whose presence means the question is about something else. */
   excludes: z.array(z.string().min(1)).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */
   topic: z.string().optional(),
-  /** Answers computed from structured data instead of `answer` alone. */
-  fill: z.enum(['regionQuota', 'reapplication', 'industryType']).optional(),
+  /**
+   * Answers computed from structured data instead of `answer` alone. glossary: each acronym the
+   * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
+   */
+  fill: z.enum(['regionQuota', 'reapplication', 'industryType', 'glossary']).optional(),
 });
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 

@@ -147,6 +147,12 @@ export const IntentsFile = z.object({
     quoteLine: z.string(),
     fallback: z.string(),
     part: z.string(),
+    /** Closes an answer the notice leaves open when it does not name the helpline itself: who can confirm. */
+    openHelpline: z.string(),
+    /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
+    glossaryItem: z.string(),
+    /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
+    glossaryRelated: z.string(),
   }),
   intents: z.array(
     z.object({
