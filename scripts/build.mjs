@@ -38,6 +38,8 @@ const SERVER_EXTERNAL = ['@electric-sql/pglite', 'exceljs', 'pdf-parse', 'mammot
  * time. CommonJS, because V8's code cache can then be used for it (scripts/server-loader.mjs,
  * copied to dist/server/main.js, runs it). `import.meta.url` keeps meaning the bundle's own URL.
  */
+const SERVER_SOURCES = ['server', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs', 'scripts/server-loader.mjs'];
+
 export function buildServer(outdir) {
   rmSync(outdir, { recursive: true, force: true });
   esbuild.buildSync({
@@ -47,7 +49,9 @@ export function buildServer(outdir) {
     format: 'cjs',
     target: 'node20',
     external: SERVER_EXTERNAL,
-    define: { 'import.meta.url': '__importMetaUrl' },
+    // The build's identity names the caches of derived data the server keeps beside the bundle
+    // (server/knowledge/read-cache.ts), so a new build never reads an old build's.
+    define: { 'import.meta.url': '__importMetaUrl', 'process.env.ZHIZAO_BUILD_ID': JSON.stringify(hashOf(SERVER_SOURCES)) },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     sourcemap: true,
     logLevel: 'warning',
@@ -73,7 +77,7 @@ const parts = [
   },
   {
     name: 'server',
-    sources: ['server', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs', 'scripts/server-loader.mjs'],
+    sources: SERVER_SOURCES,
     out: 'dist/server',
     ready: 'dist/server/main.js',
     build: () => buildServer('dist/server'),
