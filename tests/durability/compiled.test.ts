@@ -30,9 +30,9 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the compiled server, asks one question, stops it with SIGTERM; its answer, exit code and stderr. */
-async function askOnce(): Promise<{ answer: unknown; code: number | null; stderr: string }> {
+async function askOnce(nodeArgs: string[] = []): Promise<{ answer: unknown; code: number | null; stderr: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(out, 'main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(out, 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -130,5 +130,13 @@ describe('the compiled server', () => {
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(old);
     expect(intact(now[0]!)).toBe(true);
+  }, 120_000);
+
+  it("with --enable-source-maps loads the bundle through Node's own module loader (which maps stack traces) and keeps no code cache", async () => {
+    for (const name of caches()) rmSync(join(out, name));
+    const r = await askOnce(['--enable-source-maps']);
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(first);
+    expect(caches()).toEqual([]);
   }, 120_000);
 });
