@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { build } from './build.mjs';
 
 build();
-const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], { stdio: 'inherit' });
+// Without --enable-source-maps: the server then starts from V8's code cache (scripts/server-loader.mjs).
+const child = spawn(process.execPath, ['dist/server/main.js'], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -26,7 +26,8 @@ export interface KnowledgeBase {
   readonly answers: AnswerIndex;
 }
 
-export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
+/** `reads`: a cache of read texts for the answer base (see server/knowledge/read-cache.ts). */
+export function createKnowledgeBase(data: KnowledgeData, opts: { reads?: Map<string, string> } = {}): KnowledgeBase {
   const clauses = [...data.clauses].sort((a, b) => a.order - b.order);
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const kids = new Map<string | null, Clause[]>();
@@ -56,6 +57,6 @@ export function createKnowledgeBase(data: KnowledgeData): KnowledgeBase {
     get retriever() {
       return (retriever ??= new Retriever(clauses, data.lexicon.entries, {}, data.intents.retrievalHints));
     },
-    answers: new AnswerIndex(data, (id) => byId.get(id), (id) => kids.get(id) ?? []),
+    answers: new AnswerIndex(data, (id) => byId.get(id), (id) => kids.get(id) ?? [], undefined, opts.reads),
   };
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { createKnowledgeBase, type KnowledgeBase } from './base';
 import { KnowledgeError, loadKnowledgeData } from './load';
+import { buildReadCache } from './read-cache';
 import { isDraft, publishedVersions } from './versions';
 
 /** What a session stores about its knowledge version (a document of the session store). */
@@ -35,6 +36,15 @@ export function labelOf(kb: KnowledgeBase): KnowledgeLabel {
   return { version: kb.version, year: m.year, title: m.title, shortTitle, issuer: m.issuer };
 }
 
+/** One version, validated and checked; the compiled server reuses its answer-base readings. */
+function load(root: string, version: string): KnowledgeBase {
+  const data = loadKnowledgeData(root, version);
+  const cache = buildReadCache(data.lexicon);
+  const kb = createKnowledgeBase(data, { reads: cache?.reads });
+  cache?.save();
+  return kb;
+}
+
 /**
  * Every served knowledge version, loaded and validated, and which one new work starts on. A
  * session keeps the version it was created under: published versions are only ever added, and
@@ -55,9 +65,9 @@ export class KnowledgeRegistry {
     if (isDraft(root, configured)) {
       throw new KnowledgeError(configured, 'is an unpublished draft; review and publish it (npm run knowledge:publish) before serving it');
     }
-    this.current = createKnowledgeBase(loadKnowledgeData(root, configured));
+    this.current = load(root, configured);
     this.loaded.set(this.current.version, this.current);
-    for (const v of publishedVersions(root)) if (!this.loaded.has(v)) this.loaded.set(v, createKnowledgeBase(loadKnowledgeData(root, v)));
+    for (const v of publishedVersions(root)) if (!this.loaded.has(v)) this.loaded.set(v, load(root, v));
     const chosen = this.readChoice();
     if (chosen && chosen.version !== configured) {
       const kb = this.loaded.get(chosen.version);

@@ -103,17 +103,20 @@ export class AnswerIndex {
   /** The last text matched, read: the second attempt re-matches the same text. */
   private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
-  constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json') {
+  /**
+   * `reads`: texts already read (normalised and repaired) by this lexicon and this build, raw
+   * text to read text; the reads done here are added to it (see server/knowledge/read-cache.ts).
+   */
+  constructor(data: KnowledgeData, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], file = 'answer-base.json', reads = new Map<string, string>()) {
     this.understander = understanderFor(data);
     const base = data.answerBase;
     const counties = data.regions.regions.filter((r) => r.kind === '县' || r.kind === '县级市').flatMap((r) => [r.name, r.short, ...r.aliases]).filter((n) => n.length >= 2);
     const kinds: Record<string, string[]> = { '@county': [...new Set(counties)] };
-    // The guards repeat many words across entries (about half of them), and reading a word (its
-    // typo repair) is the costly part of building the index: each distinct word is read once.
-    const words = new Map<string, string>();
+    // The guards repeat many words across entries (about half of them), and reading a text (its
+    // typo repair) is the costly part of building the index: each distinct text is read once.
     const norm = (w: string): string => {
-      let n = words.get(w);
-      if (n === undefined) words.set(w, (n = this.understander.read(w).text));
+      let n = reads.get(w);
+      if (n === undefined) reads.set(w, (n = this.understander.read(w).text));
       return n;
     };
     this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds, norm));
@@ -121,7 +124,7 @@ export class AnswerIndex {
     base.entries.forEach((entry, e) => {
       const seen = new Set<Feature>();
       for (const q of entry.questions) {
-        const text = this.understander.read(q).text;
+        const text = norm(q);
         const f = features(this.understander, text);
         this.phrasings.push({ entry: e, features: f, weight: 0 });
         for (const t of f.keys()) seen.add(t);

@@ -1,7 +1,7 @@
 import type { TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from './types';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
-import { openDatabase, type OpenedDatabase } from './open';
+import { openDatabase, preloadPglite, type OpenedDatabase } from './open';
 import type { Db, Queryable } from './db';
 import { TABLES } from './migrations';
 import * as q from './queries';
@@ -181,6 +181,7 @@ export class PgliteStore implements SessionStore {
 
   /** A store that opens its database lazily (see ready()). */
   static start(opts: PgliteStoreOptions = {}): PgliteStore {
+    preloadPglite();
     return new PgliteStore(opts);
   }
 

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { templateDir } from './template';
+// @ts-expect-error a plain ES module script without types
+import { buildServer } from '../../scripts/build.mjs';
+
+/**
+ * The compiled server as `npm start` runs it: the bundle built by scripts/build.mjs, started by its
+ * loader with V8's code cache. Built into a directory of its own under dist/ (at the depth of
+ * dist/server, so its asset paths resolve the same way) and removed afterwards.
+ */
+let out: string;
+let dataDir: string;
+
+const QUESTION = '申报智能工厂需要什么条件？';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the compiled server, asks one question, stops it with SIGTERM; its answer, exit code and stderr. */
+async function askOnce(nodeArgs: string[] = []): Promise<{ answer: unknown; code: number | null; stderr: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, join(out, 'main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let answer: unknown;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited before answering: ${stderr}`);
+      const r = await fetch(`http://127.0.0.1:${port}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: QUESTION }),
+      }).catch(() => undefined);
+      if (r?.ok) {
+        answer = await r.json();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  return { answer, code: await exited, stderr };
+}
+
+function caches(): string[] {
+  return readdirSync(out).filter((n) => n.endsWith('.code-cache'));
+}
+
+/** A cache file is its payload's SHA-256 followed by the payload. */
+function intact(file: string): boolean {
+  const buf = readFileSync(join(out, file));
+  return createHash('sha256').update(buf.subarray(32)).digest().equals(buf.subarray(0, 32));
+}
+
+describe('the compiled server', () => {
+  beforeAll(async () => {
+    mkdirSync('dist', { recursive: true });
+    out = mkdtempSync(join('dist', '.compiled-test-'));
+    buildServer(out);
+    dataDir = mkdtempSync(join(tmpdir(), 'zhizao-compiled-'));
+    cpSync(await templateDir(), join(dataDir, 'pglite'), { recursive: true });
+  }, 120_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  let first: unknown;
+
+  it('answers from the bundle, and writes a code cache with its checksum when it exits', async () => {
+    expect(caches()).toEqual([]);
+    const r = await askOnce();
+    expect(r.code).toBe(0);
+    // The loader's experimental import hook does not put a warning in the log.
+    expect(r.stderr).not.toContain('ExperimentalWarning');
+    expect((r.answer as { citations: unknown[] }).citations.length).toBeGreaterThan(0);
+    first = r.answer;
+    expect(caches()).toHaveLength(1);
+    expect(intact(caches()[0]!)).toBe(true);
+  }, 120_000);
+
+  it('starts from the cache it wrote, gives the same answer, and leaves the cache as it was', async () => {
+    const [name] = caches();
+    const before = readFileSync(join(out, name!));
+    const r = await askOnce();
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(first);
+    expect(caches()).toEqual([name]);
+    expect(readFileSync(join(out, name!)).equals(before)).toBe(true);
+  }, 120_000);
+
+  it('does not use a damaged cache: it compiles from source and writes the cache again', async () => {
+    const [name] = caches();
+    const buf = readFileSync(join(out, name!));
+    buf[buf.length >> 1] ^= 0xff;
+    writeFileSync(join(out, name!), buf);
+    expect(intact(name!)).toBe(false);
+    const r = await askOnce();
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(first);
+    expect(caches()).toEqual([name]);
+    expect(intact(name!)).toBe(true);
+  }, 120_000);
+
+  it('does not use the cache of another bundle: a changed bundle gets a cache of its own', async () => {
+    const [old] = caches();
+    appendFileSync(join(out, 'server.cjs'), '\n// changed\n');
+    const r = await askOnce();
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(first);
+    const now = caches();
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(old);
+    expect(intact(now[0]!)).toBe(true);
+  }, 120_000);
+
+  it("with --enable-source-maps loads the bundle through Node's own module loader (which maps stack traces) and keeps no code cache", async () => {
+    for (const name of caches()) rmSync(join(out, name));
+    const r = await askOnce(['--enable-source-maps']);
+    expect(r.code).toBe(0);
+    expect(r.answer).toEqual(first);
+    expect(caches()).toEqual([]);
+  }, 120_000);
+});
