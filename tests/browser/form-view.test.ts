@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { docxText } from '../fixtures/zip';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, newPage } from './harness';
 import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
@@ -112,25 +112,6 @@ function valueFor(q: string, n: number): string {
   return `第${n}项说明：本栏由表单视图填写，编号FV${String(n).padStart(3, '0')}。`;
 }
 
-/** The text of a DOCX's main part, every run joined. */
-function docxText(buf: Buffer): string {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const [nameLen, extraLen, commentLen] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.toString('utf8', p + 46, p + 46 + nameLen) === 'word/document.xml') {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + size);
-      const xml = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-      return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  throw new Error('word/document.xml not in the archive');
-}
 
 /** How the export prints a typed value: dates in words, lists joined, numbers as given. */
 function printed(q: string, text: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
+import { zipEntry } from '../fixtures/zip';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
@@ -42,23 +42,6 @@ const noticeAchievements = [
   ),
 ];
 
-function zipEntry(buf: Buffer, name: string): Buffer {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const [nameLen, extraLen, commentLen] = [buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32)];
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.toString('utf8', p + 46, p + 46 + nameLen) === name) {
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const d = buf.subarray(start, start + size);
-      return method === 8 ? inflateRawSync(d) : d;
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  throw new Error(`${name} not in archive`);
-}
 
 describe('the 申报书 drafts of seven new enterprises', () => {
   for (const e of NEW_ENTERPRISES) {
