@@ -58,8 +58,10 @@ export function buildServer(outdir) {
     outfile: join(outdir, 'server.cjs'),
   });
   copyFileSync('scripts/server-loader.mjs', join(outdir, 'main.js'));
-  // The upload parser's worker is started from its own file, next to the module that starts it.
+  // The upload parser's and the embedded database's workers are started from their own files,
+  // next to the module that starts them.
   copyFileSync('server/documents/parse-worker.mjs', join(outdir, 'parse-worker.mjs'));
+  copyFileSync('server/store/pglite-worker.mjs', join(outdir, 'pglite-worker.mjs'));
 }
 
 function run(cmd, args) {

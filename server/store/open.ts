@@ -1,10 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { lockDataDir, type DataDirLock } from './lock';
-import { pgliteDb, type Db } from './db';
+import type { Db } from './db';
+import { PgliteThread } from './pglite-thread';
 import { migrate, TABLE_KEYS, TABLES } from './migrations';
 
 /**
@@ -44,7 +42,7 @@ export function setFreshDatabaseSeeder(fn: Seeder | undefined): void {
  * halves the WAL written per turn.
  */
 const START_PARAMS = [
-  ...PGlite.defaultStartParams,
+  // After PGlite's own defaults (pglite-worker.mjs).
   '-c',
   'full_page_writes=off',
   // Zero-filling each new 16 MB WAL segment through the WASM file layer stalls every session
@@ -57,27 +55,6 @@ const START_PARAMS = [
   '-c',
   'shared_buffers=32MB',
 ];
-
-/**
- * PGlite's WebAssembly module, compiled once per process, and its file-system bundle. Reading
- * and compiling 9 MB of WebAssembly is file I/O and V8's background threads; started by
- * preloadPglite() while the rest of the server loads, it is ready or nearly so when the
- * database opens, instead of being waited for then. Undefined if the files cannot be read:
- * PGlite then loads them itself as it would anyway.
- */
-let preloaded: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob } | undefined> | undefined;
-export function preloadPglite(): void {
-  preloaded ??= (async () => {
-    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    const [wasm, data] = await Promise.all([readFile(join(dist, 'pglite.wasm')), readFile(join(dist, 'pglite.data'))]);
-    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([data]) };
-  })().catch(() => undefined);
-}
-
-async function pgliteFiles(): Promise<{ pgliteWasmModule?: WebAssembly.Module; fsBundle?: Blob }> {
-  preloadPglite();
-  return (await preloaded) ?? {};
-}
 
 /** pg_control layout (PostgreSQL 18, little-endian): the last checkpoint's redo pointer and timeline. */
 const CONTROL_REDO_OFFSET = 40;
@@ -124,7 +101,7 @@ export function checkCluster(dir: string): void {
  * the two counts differ. Either stops the start with the relation's file named, instead of a
  * server that reports healthy and serves sessions with rows missing.
  */
-export async function integrityCheck(db: PGlite, dir: string): Promise<void> {
+export async function integrityCheck(db: Db, dir: string): Promise<void> {
   try {
     await db.transaction(async (tx) => {
       await tx.exec('set local enable_indexscan = off; set local enable_indexonlyscan = off; set local enable_bitmapscan = off;');
@@ -145,8 +122,7 @@ export async function integrityCheck(db: PGlite, dir: string): Promise<void> {
 }
 
 export interface OpenedDatabase {
-  db: PGlite;
-  /** The same database behind the interface both backends share. */
+  /** The database, behind the interface both backends share. */
   sql: Db;
   lock: DataDirLock | undefined;
   /** The PGlite cluster directory, for messages. */
@@ -160,15 +136,17 @@ export interface OpenedDatabase {
  */
 export async function openDatabase(dataDir: string | undefined, opts: { integrityCheck?: boolean } = {}): Promise<OpenedDatabase> {
   if (!dataDir) {
-    const db = await PGlite.create();
-    const sql = pgliteDb(db);
+    const thread = new PgliteThread();
+    const sql = await thread.open(undefined);
     await migrate(sql);
-    return { db, sql, lock: undefined, dir: undefined };
+    return { sql, lock: undefined, dir: undefined };
   }
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
   const lock = lockDataDir(root);
   const dir = join(root, 'pglite');
+  // Started before the directory is checked or seeded: the thread loads PGlite meanwhile.
+  const thread = new PgliteThread();
   try {
     const fresh = !existsSync(dir);
     if (fresh) {
@@ -176,23 +154,23 @@ export async function openDatabase(dataDir: string | undefined, opts: { integrit
     } else {
       checkCluster(dir);
     }
-    let db: PGlite;
+    let sql: Db;
     try {
-      db = await PGlite.create({ dataDir: dir, startParams: START_PARAMS, ...(await pgliteFiles()) });
+      sql = await thread.open(dir, START_PARAMS);
     } catch (err) {
       if (fresh) throw err;
       throw new DataDirError(dir, `数据库无法启动：${String((err as Error)?.message ?? err).slice(0, 300)} (postgres failed to start)`);
     }
-    const sql = pgliteDb(db);
     try {
       await migrate(sql);
-      if (opts.integrityCheck !== false) await integrityCheck(db, dir);
+      if (opts.integrityCheck !== false) await integrityCheck(sql, dir);
     } catch (err) {
-      await db.close().catch(() => undefined);
+      await sql.close().catch(() => undefined);
       throw err;
     }
-    return { db, sql, lock, dir };
+    return { sql, lock, dir };
   } catch (err) {
+    await thread.close().catch(() => undefined);
     lock.release();
     throw err;
   }

@@ -1,7 +1,7 @@
 import type { TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from './types';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
-import { openDatabase, preloadPglite, type OpenedDatabase } from './open';
+import { openDatabase, type OpenedDatabase } from './open';
 import type { Db, Queryable } from './db';
 import { TABLES } from './migrations';
 import * as q from './queries';
@@ -119,11 +119,7 @@ export class PgliteStore implements SessionStore {
     this.opts = opts;
   }
 
-  /**
-   * The database opens on first use or on ready(), not in the constructor: starting postgres
-   * is seconds of synchronous WASM work, which must not run while fastify is still loading
-   * plugins (it would starve avvio's plugin timer on a busy machine).
-   */
+  /** The database, opened (in its own thread, see pglite-thread.ts) on first use, by start() or by ready(). */
   private get dbp(): Promise<Db> {
     this.opening ??= openDatabase(this.opts.dataDir, { integrityCheck: this.opts.integrityCheck });
     return this.opening.then((o) => o.sql);
@@ -179,10 +175,15 @@ export class PgliteStore implements SessionStore {
     await this.dbp;
   }
 
-  /** A store that opens its database lazily (see ready()). */
+  /**
+   * A store whose database starts opening now, in its own thread, while the caller goes on
+   * (the server loads its knowledge meanwhile); ready() waits for it and fails if it cannot open.
+   */
   static start(opts: PgliteStoreOptions = {}): PgliteStore {
-    preloadPglite();
-    return new PgliteStore(opts);
+    const store = new PgliteStore(opts);
+    // Awaited by ready() or the first use; a failure surfaces there, not as an unhandled rejection.
+    store.dbp.catch(() => undefined);
+    return store;
   }
 
   static async open(opts: PgliteStoreOptions = {}): Promise<PgliteStore> {
@@ -308,7 +309,7 @@ export class PgliteStore implements SessionStore {
     if (!this.opening) return;
     const opened = await this.opening.catch(() => undefined);
     try {
-      await opened?.db.close();
+      await opened?.sql.close();
     } finally {
       opened?.lock?.release();
     }

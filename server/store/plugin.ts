@@ -31,9 +31,9 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 async function storePlugin(fastify: FastifyInstance, opts: { store?: SessionStore }): Promise<void> {
-  // Opening PGlite is seconds of synchronous WASM work: it runs in onReady, after every plugin
-  // has loaded (outside avvio's plugin timeout), and ready() still fails if it cannot open,
-  // so the server never listens without its database. PostgreSQL is likewise migrated in onReady.
+  // PGlite starts opening now, in its own thread, while the other plugins load; onReady waits for
+  // it (outside avvio's plugin timeout) and fails if it cannot open, so the server never listens
+  // without its database. PostgreSQL is migrated in onReady.
   const c = fastify.config;
   const store: SessionStore =
     opts.store ??

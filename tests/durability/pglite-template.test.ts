@@ -40,7 +40,7 @@ describe('a new data directory starts from the template npm start builds', () =>
       const tables = await opened.sql.query<{ n: number }>(`select count(*)::int as n from schema_migrations`);
       expect(tables.rows[0]!.n).toBeGreaterThan(0);
     } finally {
-      await opened.db.close();
+      await opened.sql.close();
       opened.lock?.release();
     }
   }, 120_000);
