@@ -57,8 +57,8 @@ interface Pending {
 const TOUCH_EVERY_MS = 60 * 60_000;
 
 /**
- * A commit costs about a millisecond of the JS thread whatever it carries, and each write in it
- * a few hundredths more. Under load, waiting up to this long lets one commit carry the turns of
+ * A commit costs about a millisecond of the database thread whatever it carries, and each write
+ * in it a few hundredths more. Under load, waiting up to this long lets one commit carry the turns of
  * many sessions; the ack still follows the commit that holds the write.
  */
 const DEFAULT_GROUP_COMMIT_MS = 8;
@@ -87,7 +87,8 @@ export interface PgliteStoreOptions {
  * kill -9 of the process; tests/store/crash.test.ts checks exactly that. Power loss would need
  * fsync, which PGlite does not offer.
  *
- * Throughput: one commit costs about a millisecond of the (single) JS thread, so writes are
+ * Throughput: one commit costs about a millisecond of the database's thread (pglite-thread.ts), and
+ * every statement a message each way, so writes are
  * group-committed: everything requested within one event-loop turn, while a commit runs, and
  * under load until the group-commit interval is up, goes into the next transaction as a few
  * set-based statements. Each caller's promise resolves only after the commit that contains its
