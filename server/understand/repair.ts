@@ -81,7 +81,8 @@ export class Repairer {
   constructor(vocab: RepairVocabulary) {
     const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
     for (const text of terms) {
-      const keys = pinyin(text, { toneType: 'none', type: 'array' }).map(fuzzySyllable);
+      const syllables = pinyin(text, { toneType: 'none', type: 'array' });
+      const keys = syllables.map(fuzzySyllable);
       if (keys.length !== text.length) continue;
       // Indexed by the first two syllables: a candidate must sound right from its start, so one
       // lookup per reading pair replaces a scan of every term.
@@ -92,7 +93,8 @@ export class Repairer {
       second.set(keys[1]!, list);
       // Initials of a term of three characters or more; real ASCII words are protected by `known`.
       if (text.length >= 3) {
-        const abbr = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+        // The first letter of each syllable, as pinyin's own `pattern: 'first'` gives it, without reading the term twice.
+        const abbr = syllables.map((x) => x[0]).join('');
         // The first term in vocabulary order owns a shared abbreviation; order is priority.
         if (!this.initials.has(abbr)) this.initials.set(abbr, text);
       }
