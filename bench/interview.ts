@@ -40,7 +40,8 @@ import { answerFor, discreteFactory, ineligible, processFactory, workshop, type 
 async function serve(bare: boolean): Promise<void> {
   const Fastify = (await import('fastify')).default;
   const dataDir = process.env.BENCH_DATA_DIR!;
-  const fastify = Fastify({ logger: false });
+  // The first start creates the database (initdb), which on a busy machine outlasts the 10 s default, as in server/main.ts.
+  const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
   if (bare) {
     // The cold-start baseline: the same runtime, framework and socket plugin, without the app.
     await fastify.register((await import('@fastify/websocket')).default);
