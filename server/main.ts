@@ -1,8 +1,6 @@
-import Fastify from 'fastify';
-import app from './app';
 import { loadConfig } from './config';
-import { loggerOptions } from './errors';
 import { setFreshDatabaseSeeder } from './store/open';
+import { PgliteStore } from './store/pglite';
 import { templateSeeder } from './pglite-template';
 
 async function main(): Promise<void> {
@@ -15,6 +13,10 @@ async function main(): Promise<void> {
   }
   const seed = config.DATABASE_URL ? undefined : templateSeeder(config.PGLITE_TEMPLATE);
   if (seed) setFreshDatabaseSeeder(seed);
+  // The embedded database starts opening in its own thread before the rest of the server is even
+  // loaded (the imports below), so the two overlap.
+  const store = config.DATABASE_URL ? undefined : PgliteStore.start({ dataDir: config.DATA_DIR });
+  const [{ default: Fastify }, { default: app }, { loggerOptions }] = await Promise.all([import('fastify'), import('./app'), import('./errors')]);
   const server = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
     pluginTimeout: 120_000,
   });
   try {
-    await server.register(app, { config });
+    await server.register(app, { config, store });
     await server.listen({ port: config.PORT, host: config.HOST });
   } catch (err) {
     // A broken knowledge file lands here: its message names the file and the field.
