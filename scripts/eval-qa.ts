@@ -34,6 +34,18 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, third set (tests/fixtur
 if (process.argv.includes('--fresh')) sets.push(['fresh, fourth set (tests/fixtures/fresh4-questions.json)', read<EvalItem[]>('tests/fixtures/fresh4-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, fifth set (tests/fixtures/fresh5-questions.json)', read<EvalItem[]>('tests/fixtures/fresh5-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, sixth set (tests/fixtures/fresh6-questions.json)', read<EvalItem[]>('tests/fixtures/fresh6-questions.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, seventh set (tests/fixtures/fresh7-questions.json)', read<EvalItem[]>('tests/fixtures/fresh7-questions.json')]);
+// `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
+const fileArg = process.argv.indexOf('--file');
+if (fileArg >= 0) {
+  const path = process.argv[fileArg + 1];
+  if (!path) throw new Error('--file needs a path to a question file, e.g. --file tests/fixtures/fresh7-questions.json');
+  sets.splice(0, sets.length, [path, read<EvalItem[]>(path)]);
+}
+if (process.argv.includes('--help')) {
+  console.log('npm run eval:qa -- [--heldout] [--fresh] [--file PATH] [--verbose]');
+  process.exit(0);
+}
 const verbose = process.argv.includes('--verbose');
 for (const [name, items] of sets) {
   const r = evaluate(kb, items);
