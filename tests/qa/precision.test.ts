@@ -293,6 +293,9 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('去年评上了省级智能车间，今年想报智能工厂行吗')).toMatch(/^可以/u);
     expect(conclusion('之前评上过咱省的智能工厂，今年还能报车间不')).toMatch(/^不能/u);
     expect(conclusion('有智能工厂称号还能升级申报吗')).toMatch(/^不能/u);
+    // Spoken order: the title held comes before the verb, the one asked about after it.
+    expect(conclusion('那个车间前年评上了，今年想报智能工厂行不行')).toMatch(/^可以/u);
+    expect(conclusion('我们工厂去年评上了 今年还能报车间吗')).toMatch(/^不能/u);
   });
 
   it('says which of workshop and factory asks more when asked which is harder', () => {
