@@ -410,7 +410,11 @@ function parts(text: string): string[] {
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     .flatMap((p) => {
       const sub = p.split('、');
-      return sub.length > 1 && sub.every((x) => ASKS.test(x)) ? sub : [p];
+      if (sub.length > 1 && sub.every((x) => ASKS.test(x))) return sub;
+      // Typed as spoken, a space often ends a question ("诊断问卷谁来填 要花钱吗"): it splits only
+      // when every piece asks, so a space after a subject ("车间申报书人数那块 …") changes nothing.
+      const spaced = p.trim().split(/\s+/u);
+      return spaced.length > 1 && spaced.every((x) => ASKS.test(x)) ? spaced : [p];
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
@@ -452,7 +456,7 @@ function elliptical(prev: string, p: string): string | null {
 }
 
 /** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
 /** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
