@@ -423,11 +423,12 @@ function parts(text: string): string[] {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
     // "智能车间要有erp吗？智能工厂呢？": a short part naming only another subject asks the previous part again about it.
+    // Only a previous part that asks can be asked again: after "去年评上了智能车间", "今年能报智能工厂吗" is its own question.
     const now = SUBJECTS.find((s) => p.includes(s));
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    if (now && before) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
+    if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
     out.push(elliptical(prev, p) ?? p);
   });
   return out;
@@ -610,8 +611,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
     const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
-    if (m) chosen.push({ match: m, text: q });
-    else if (part.length) chosen.push(...part);
+    if (m) {
+      chosen.push({ match: m, text: q });
+      // Of two asking parts, the one that matched on its own asks something the whole
+      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too.
+      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared));
+    } else if (part.length) chosen.push(...part);
     else {
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
       // comes with; the asking part alone is matched last, when nothing else was found.
@@ -635,7 +640,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
-    const asked = answered.map((c) => (answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
     const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {

@@ -160,6 +160,14 @@ describe('a canned answer fires only on its own question', () => {
     const both = ask('智能车间要有ERP吗？智能工厂呢？');
     expect(both.answer).toMatch(/1\. .*车间/u);
     expect(both.answer).toMatch(/2\. .*工厂/u);
+    // A statement before a question is context, not a question to ask again about another subject.
+    const told = ask('我们是许昌的企业，去年评上了智能车间，今年能报智能工厂吗，要附专利吗');
+    expect(told.answer).toMatch(/1\. .*可以/u);
+    expect(told.answer).toMatch(/2\. .*专利/u);
+    // Spoken questions end with a space, not a question mark.
+    expect(ask('诊断问卷谁来填 要花钱吗').outOfScope).toBe(false);
+    // A part answered by a computed entry is named by what it asked.
+    expect(ask('SCM是啥 必须要有吗').answer).not.toContain('MES是什么意思');
   });
 
   it('says when the notice leaves a point open, and who decides', () => {
