@@ -355,3 +355,26 @@ describe('out of scope by evidence, not by keyword', () => {
     expect(r.answer).toContain(kb.data.facts.contact.phone);
   });
 });
+
+describe('questions whose nearest neighbour said the opposite', () => {
+  it('answers them for what they ask, or says the notice leaves them open', () => {
+    // A contract manufacturer manufactures: 代工 is not 「生产制造为非主营业务」.
+    expect(conclusion('代工厂OEM能报吗')).toMatch(/^可以/u);
+    // The legal representative's own listing is not the enterprise's.
+    expect(conclusion('法人是失信人 公司不是 能报吗')).toMatch(/^通知没有规定/u);
+    // An earlier year's application is not a second one this year.
+    expect(conclusion('去年报了车间今年又报车间可以吗 不同车间')).not.toMatch(/^不能/u);
+    // The workshop elements name no AI; the factory ones do.
+    expect(conclusion('智能车间要不要做人工智能')).toMatch(/^不单列/u);
+    // Another province's programme, and an internet-platform subsidy, are refused.
+    expect(ask('河北的智能工厂啥时候报').outOfScope).toBe(true);
+    expect(ask('工业互联网平台补贴多少').outOfScope).toBe(true);
+    // Copies, binding and the video's place: the notice asks for an upload, not paper.
+    expect(conclusion('申报书要不要装订')).toMatch(/^通知没有规定份数或装订/u);
+    expect(conclusion('视频单独上传还是放在pdf里')).toMatch(/^视频单独提交/u);
+    // A scale question asked as 「有资格吗」 is not answered with a bare 「没有」.
+    expect(conclusion('我们不是规上企业 有资格报不')).not.toMatch(/^没有$/u);
+    // The 负债 in 资产负债率 is a form cell, not a loss.
+    expect(conclusion('资产负债率那一栏填百分数吗')).toMatch(/^按百分数填/u);
+  });
+});
