@@ -5,7 +5,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import { KnowledgeError } from '../knowledge/load';
 import { QUERY_STOPWORDS } from '../retrieval/tokenize';
 import { understanderFor, type Understander } from '../understand';
-import { quoteUnits, quoteWith, renderUnit } from './quote';
+import { quoteUnits, quoteWith, renderUnit, type QuoteUnit } from './quote';
 import { WordFinder } from './words';
 
 /**
@@ -253,6 +253,22 @@ function isHeading(c: Clause, units: readonly { text: string }[]): boolean {
   return units.length === 0 || (units.length === 1 && units[0]!.text.replace(/[。：:\s]/g, '').length <= c.title.length + 2);
 }
 
+/**
+ * The quote for a cited clause the entry gives no quote of. The three forms repeat the same cells,
+ * so a cell the entry quotes from 附件2 is looked for in 附件3 first ("资产负债率（%）"); failing
+ * that, the clause's first unit that says more than its own heading ("企业基本信息", "联系方式"
+ * quoted alone prove nothing).
+ */
+function fallbackQuote(c: Clause, units: readonly QuoteUnit[], quotes: AnswerEntry['quotes']): string {
+  for (const q of quotes) {
+    const same = quoteWith(c.text, q.find);
+    if (same) return same;
+  }
+  const bare = (t: string) => t.replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u, '').replace(/[。：:\s]/g, '');
+  const said = units.find((u) => bare(u.text) !== bare(c.title)) ?? units[0];
+  return said ? renderUnit(said) : c.title;
+}
+
 function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined, children: (id: string) => Clause[], where: string, u: Understander, kinds: Record<string, string[]>, norm: (w: string) => string): PreparedEntry {
   const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
   const quotes: Citation[] = entry.quotes.map((q, i) => {
@@ -276,7 +292,7 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
       else if (first) citations.push(cite(first.id, renderUnit(quoteUnits(first.text)[0]!)));
       continue;
     }
-    citations.push(own ?? cite(id, units[0] ? renderUnit(units[0]) : c.title));
+    citations.push(own ?? cite(id, fallbackQuote(c, units, entry.quotes)));
   }
   for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
   const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);

@@ -248,13 +248,22 @@ export function findIndustry(kb: KnowledgeBase, q: string, found: Found = scan(k
 
 const TYPICAL: Record<Division['prior'], string> = { discrete: '按离散型', process: '按流程型', mixed: '兼有离散和流程特征' };
 
+const CLAUSE_END = /[，,。；;？?！!\s]/u;
+
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
   const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌/u);
   if (got >= 0) {
-    const m = q.slice(got).match(/车间|工厂/u);
-    if (m) return m[0] === '车间' ? '智能车间' : '智能工厂';
+    // The title held is named in the same clause as the verb: after it ("评上了智能车间") or, as
+    // spoken, before it ("那个车间去年评上了，今年能报智能工厂吗"); a later clause names what is asked.
+    const rest = q.slice(got);
+    const end = rest.search(CLAUSE_END);
+    const own = end < 0 ? rest : rest.slice(0, end);
+    const lead = q.slice(0, got);
+    const before = lead.slice(lead.search(/[^，,。；;？?！!\s]*$/u)).match(/.*(车间|工厂)/u)?.[1];
+    const m = own.match(/车间|工厂/u)?.[0] ?? before ?? rest.match(/车间|工厂/u)?.[0];
+    if (m) return m === '车间' ? '智能车间' : '智能工厂';
   }
   return 'both';
 }
@@ -401,7 +410,11 @@ function parts(text: string): string[] {
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     .flatMap((p) => {
       const sub = p.split('、');
-      return sub.length > 1 && sub.every((x) => ASKS.test(x)) ? sub : [p];
+      if (sub.length > 1 && sub.every((x) => ASKS.test(x))) return sub;
+      // Typed as spoken, a space often ends a question ("诊断问卷谁来填 要花钱吗"): it splits only
+      // when every piece asks, so a space after a subject ("车间申报书人数那块 …") changes nothing.
+      const spaced = p.trim().split(/\s+/u);
+      return spaced.length > 1 && spaced.every((x) => ASKS.test(x)) ? spaced : [p];
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
@@ -410,11 +423,12 @@ function parts(text: string): string[] {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
     // "智能车间要有erp吗？智能工厂呢？": a short part naming only another subject asks the previous part again about it.
+    // Only a previous part that asks can be asked again: after "去年评上了智能车间", "今年能报智能工厂吗" is its own question.
     const now = SUBJECTS.find((s) => p.includes(s));
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    if (now && before) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
+    if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
     out.push(elliptical(prev, p) ?? p);
   });
   return out;
@@ -443,7 +457,7 @@ function elliptical(prev: string, p: string): string | null {
 }
 
 /** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
 /** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
@@ -597,8 +611,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
     const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
-    if (m) chosen.push({ match: m, text: q });
-    else if (part.length) chosen.push(...part);
+    if (m) {
+      chosen.push({ match: m, text: q });
+      // Of two asking parts, the one that matched on its own asks something the whole
+      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too.
+      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared));
+    } else if (part.length) chosen.push(...part);
     else {
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
       // comes with; the asking part alone is matched last, when nothing else was found.
@@ -622,7 +640,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const cites = mergeCitations(results.map((r) => r.citations));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
-    const asked = answered.map((c) => (answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
     const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {

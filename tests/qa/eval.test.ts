@@ -14,6 +14,7 @@ import fresh3 from '../fixtures/fresh3-questions.json';
 import fresh4 from '../fixtures/fresh4-questions.json';
 import fresh5 from '../fixtures/fresh5-questions.json';
 import fresh6 from '../fixtures/fresh6-questions.json';
+import fresh7 from '../fixtures/fresh7-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -68,7 +69,11 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
     expect(figures(evaluate(kb, fresh6))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
+  it('on the seventh fresh set, form cells, materials, recommendation roles and open points, after tuning on it (measured once before: hit@3 90.9, facts 81.8, concluded 90.9, facts in conclusion 75.8)', () => {
+    expect(figures(evaluate(kb, fresh7))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {
-    expect(figures(evaluate(kb, tuning))).toEqual({ hit3: 100, facts: 95.2, concluded: 100, factsInConclusion: 95.2, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, tuning))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 });

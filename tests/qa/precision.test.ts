@@ -160,6 +160,14 @@ describe('a canned answer fires only on its own question', () => {
     const both = ask('智能车间要有ERP吗？智能工厂呢？');
     expect(both.answer).toMatch(/1\. .*车间/u);
     expect(both.answer).toMatch(/2\. .*工厂/u);
+    // A statement before a question is context, not a question to ask again about another subject.
+    const told = ask('我们是许昌的企业，去年评上了智能车间，今年能报智能工厂吗，要附专利吗');
+    expect(told.answer).toMatch(/1\. .*可以/u);
+    expect(told.answer).toMatch(/2\. .*专利/u);
+    // Spoken questions end with a space, not a question mark.
+    expect(ask('诊断问卷谁来填 要花钱吗').outOfScope).toBe(false);
+    // A part answered by a computed entry is named by what it asked.
+    expect(ask('SCM是啥 必须要有吗').answer).not.toContain('MES是什么意思');
   });
 
   it('says when the notice leaves a point open, and who decides', () => {
@@ -293,6 +301,9 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('去年评上了省级智能车间，今年想报智能工厂行吗')).toMatch(/^可以/u);
     expect(conclusion('之前评上过咱省的智能工厂，今年还能报车间不')).toMatch(/^不能/u);
     expect(conclusion('有智能工厂称号还能升级申报吗')).toMatch(/^不能/u);
+    // Spoken order: the title held comes before the verb, the one asked about after it.
+    expect(conclusion('那个车间前年评上了，今年想报智能工厂行不行')).toMatch(/^可以/u);
+    expect(conclusion('我们工厂去年评上了 今年还能报车间吗')).toMatch(/^不能/u);
   });
 
   it('says which of workshop and factory asks more when asked which is harder', () => {
@@ -342,5 +353,28 @@ describe('out of scope by evidence, not by keyword', () => {
     expect(r.outOfScope).toBe(true);
     expect(r.answer).toContain(reason);
     expect(r.answer).toContain(kb.data.facts.contact.phone);
+  });
+});
+
+describe('questions whose nearest neighbour said the opposite', () => {
+  it('answers them for what they ask, or says the notice leaves them open', () => {
+    // A contract manufacturer manufactures: 代工 is not 「生产制造为非主营业务」.
+    expect(conclusion('代工厂OEM能报吗')).toMatch(/^可以/u);
+    // The legal representative's own listing is not the enterprise's.
+    expect(conclusion('法人是失信人 公司不是 能报吗')).toMatch(/^通知没有规定/u);
+    // An earlier year's application is not a second one this year.
+    expect(conclusion('去年报了车间今年又报车间可以吗 不同车间')).not.toMatch(/^不能/u);
+    // The workshop elements name no AI; the factory ones do.
+    expect(conclusion('智能车间要不要做人工智能')).toMatch(/^不单列/u);
+    // Another province's programme, and an internet-platform subsidy, are refused.
+    expect(ask('河北的智能工厂啥时候报').outOfScope).toBe(true);
+    expect(ask('工业互联网平台补贴多少').outOfScope).toBe(true);
+    // Copies, binding and the video's place: the notice asks for an upload, not paper.
+    expect(conclusion('申报书要不要装订')).toMatch(/^通知没有规定份数或装订/u);
+    expect(conclusion('视频单独上传还是放在pdf里')).toMatch(/^视频单独提交/u);
+    // A scale question asked as 「有资格吗」 is not answered with a bare 「没有」.
+    expect(conclusion('我们不是规上企业 有资格报不')).not.toMatch(/^没有$/u);
+    // The 负债 in 资产负债率 is a form cell, not a loss.
+    expect(conclusion('资产负债率那一栏填百分数吗')).toMatch(/^按百分数填/u);
   });
 });
