@@ -13,9 +13,18 @@ export interface Suggestion {
   source: { file: string; page: number; snippet: string };
 }
 
+/**
+ * A scanned licence's text layer often prints digits, Latin letters and colons full width
+ * (「９１４１０７０２ＭＡ…」, 「２０１６年０３月」) and pads labels with ideographic spaces: read as their
+ * ASCII forms, as the form's fields hold them.
+ */
+export function plain(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/\u3000/g, ' ');
+}
+
 /** PDF text puts spaces between CJK and digits (「2011 年 4 月」); whitespace is not part of a fact. */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, '');
+  return plain(s).replace(/\s+/g, '');
 }
 
 /** Lines of a page with whitespace collapsed. */
@@ -82,7 +91,8 @@ function capitalWan(text: string): { wan: number; raw: string } | null {
  * Offline rules for what has a fixed shape: the credit code (with its GB 32100 check character), the
  * name, 成立日期, 注册资本, the address, and the three-year lines of an audit report's statements.
  */
-export function extractByRules(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const pages = rawPages.map(plain);
   const out: Suggestion[] = [];
   const L = docs.labels;
   const stops = stopPattern(docs);
@@ -133,8 +143,10 @@ interface Header {
   years: string[];
   /** Index of the header's first year column in the tokens. */
   at: number;
-  /** Whether a reference column (附注, 行次) comes just before the year columns. */
+  /** Whether a reference column (附注, 行次) comes just before the figure columns. */
   reference: boolean;
+  /** Figure columns before the year columns that belong to no year (本月数 of a monthly statement): skipped in each row. */
+  skip: number;
   /** 万元 per unit of the figures under this header. */
   scale: number;
 }
@@ -151,7 +163,8 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
   const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   // The periods and units stated in the page, each found once; a pointer follows the tokens.
-  const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日)/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月)$/.test(m[2]!) ? m[1] : undefined }));
+  // 「2022年12月」 heads a December monthly statement, whose 本年累计 is the year's figure.
+  const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日|12月(?![\d至\-]))/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月|12月)$/.test(m[2]!) ? m[1] : undefined }));
   const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
   let p = -1;
   let u = -1;
@@ -177,7 +190,9 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     }
     const unit = units[u]?.unit;
     if (run.length >= 2 && new Set(run).size === run.length && unit) {
-      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1] ?? ''), scale: unit === '元' ? 1 / 10000 : 1 });
+      let skip = 0;
+      while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
+      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit === '元' ? 1 / 10000 : 1 });
       i += run.length - 1;
     }
   }
@@ -212,10 +227,11 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       // 「五、30」 is a reference; a bare 「12」 is one only where the header has such a column and
       // the row has a figure more than the header has years.
       if (next !== undefined && !NUM.test(next) && REFERENCE.test(next)) first++;
-      else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + years.length + 1).filter((f) => NUM.test(f)).length === years.length + 1) first++;
-      const figures = tokens.slice(first, first + years.length);
-      if (figures.length < years.length || !figures.every((f) => NUM.test(f))) continue;
-      const snippet = tokens.slice(idx, first + years.length).join(' ');
+      else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + header.skip + years.length + 1).filter((f) => NUM.test(f)).length === header.skip + years.length + 1) first++;
+      const all = tokens.slice(first, first + header.skip + years.length);
+      if (all.length < header.skip + years.length || !all.every((f) => NUM.test(f))) continue;
+      const figures = all.slice(header.skip);
+      const snippet = tokens.slice(idx, first + header.skip + years.length).join(' ');
       years.forEach((y, k) => {
         const n = toNumber(figures[k]!);
         if (n === null) return;

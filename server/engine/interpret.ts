@@ -23,6 +23,7 @@ interface Vocab {
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
   instructions: RegExp | null;
+  primary: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
 }
 
@@ -51,6 +52,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
     instructions: wordRegex(v.instructions),
+    primary: wordRegex(v.primary),
     registration: {
       question: v.registration.question,
       cues: wordRegex(v.registration.cues),
@@ -469,10 +471,22 @@ function answerPending(
       const choices = spec?.choices ?? [];
       const lower = text.toLowerCase();
       const out = spec?.outside;
-      if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !out.unless.some((w) => lower.includes(w.toLowerCase()))) return out.value;
+      const vocab = vocabOf(kb);
+      const clauses = lower.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+      // 「省里的还没有」 names the province only to deny it: it does not make a 市级 title a provincial one.
+      const denies = (c: string) => findAll(vocab.cues, c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned'; });
+      const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
+      if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
       const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
       if (values.size === 1) return [...values][0];
+      if (values.size > 1) {
+        // 「两种都有…主要还是流程」: the clause that says which is the main one decides.
+        const main = new Set(
+          clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
+        );
+        if (main.size === 1) return [...main][0];
+      }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;
     }
