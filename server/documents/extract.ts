@@ -208,6 +208,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
   const text = page
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
     .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
     .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
   const { tokens, headers: hs } = headers(text, docs);
   const out: Suggestion[] = [];
@@ -223,6 +224,11 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       }
       if (idx < 0) continue;
       let first = idx + 1;
+      // A note after the label that PDF text wraps over several tokens: 「（亏损总额以」 「“－”号填列）」.
+      if (/^[（(]/.test(tokens[first] ?? '') && !/[)）]$/.test(tokens[first]!)) {
+        const close = tokens.slice(first, Math.min(end, first + 8)).findIndex((t) => /[)）]$/.test(t));
+        if (close > 0) first += close + 1;
+      }
       const next = tokens[first];
       // 「五、30」 is a reference; a bare 「12」 is one only where the header has such a column and
       // the row has a figure more than the header has years.
