@@ -336,3 +336,17 @@ describe('interpretation feeds the planner', () => {
     expect(evaluate(kb, {}).question?.id).toBe('ent.registeredInHenan');
   });
 });
+
+describe('replies of the six newer enterprises', () => {
+  it('a 市级 title with the province named only to deny it is no provincial title; a provincial one claimed still is', () => {
+    expect(items('2021年拿过郑州市级的智能工厂，省里的还没有', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('市级智能车间有，省级的没评上', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('市级的有，省级的也拿过智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+  });
+
+  it('two production modes with one said to be the main one record that one; without it, asks again', () => {
+    expect(items('两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('以离散为主，也有一段流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'discrete' });
+    expect(items('离散和流程都有', q('cat.productionMode'))).toBe('unclear');
+  });
+});

@@ -252,6 +252,27 @@ describe('applyAnswer validates the value against the question kind', () => {
     }
   });
 
+  it('reads a maker of an industry\'s machines as 专用设备 (35), and 机械 alone as no division', () => {
+    const cases: [string, string][] = [
+      ['做饲料机械的，制粒机粉碎机这些', '35'],
+      ['制药设备', '35'],
+      ['塑料机械', '35'],
+      ['造纸机械', '35'],
+      ['水泥成套设备', '35'],
+      // The industry itself, and machines named by a division of their own, stay where they are.
+      ['饲料', '13'],
+      ['做饲料的，设备是自动化的', '13'],
+      ['光伏设备', '38'],
+      ['电子设备', '39'],
+      ['机械修理', '43'],
+      ['金属制品、机械和设备修理业', '43'],
+    ];
+    for (const [text, code] of cases) {
+      const r = applyAnswer(kb, {}, 'ent.industryCode', text);
+      expect(r.ok && r.answers['ent.industryCode'], text).toBe(code);
+    }
+  });
+
   it('does not change the answers map it was given', () => {
     const before: Answers = { 'cap.mes': true };
     const r = applyAnswer(kb, before, 'cap.erp', true);
