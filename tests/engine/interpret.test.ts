@@ -350,3 +350,25 @@ describe('replies of the six newer enterprises', () => {
     expect(items('离散和流程都有', q('cat.productionMode'))).toBe('unclear');
   });
 });
+
+describe('very short colloquial replies', () => {
+  const cases: [string, string, AnswerValue | 'unclear'][] = [
+    // 哪有 denies; reading its 有 as yes would put an enterprise on a blacklist it denied.
+    ['ent.credit.dishonestExecutee', '哪有', false],
+    ['cap.mes', '哪有啊', false],
+    ['cap.mes', '莫得', false],
+    ['cap.agvRgv', '木得', false],
+    // 不晓得 is 不知道: a skip, never a no.
+    ['cap.sis', '不晓得', null],
+    ['ent.operatingWell', '搞不清楚', null],
+    ['cap.wms', '有一点', 'partial'],
+    ['cap.mes', '有滴', true],
+    ['cap.mes', '嗯', true],
+  ];
+  for (const [id, text, want] of cases) {
+    it(`${id}: 「${text}」`, () => {
+      const got = items(text, q(id));
+      expect(got).toEqual(want === 'unclear' ? 'unclear' : { [id]: want });
+    });
+  }
+});
