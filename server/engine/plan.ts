@@ -187,6 +187,11 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         if (!city) return { ok: false, error: `${q.id}: 未能识别所在省辖市，请填写如 郑州市、洛阳市、济源示范区或航空港区` };
         return { ok: true, value: city };
       }
+      if (q.sets === 'enterprise.county') {
+        // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
+        const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
+        return { ok: true, value: r ? r.name : text };
+      }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);
         if (!code) return { ok: false, error: `${q.id}: 未能识别行业，请填写 GB/T 4754 大类代码（如 36）或行业名称（如 汽车制造业）` };
