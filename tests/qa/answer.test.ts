@@ -183,6 +183,10 @@ describe('direct answers from structured data', () => {
     const car = answerQuestion(kb, '汽车零部件厂属于哪类？');
     expect(car.answer).toContain('第36大类');
     expect(car.citations[0]!.clause).toBe('三(二)');
+    // 肉制品及副产品加工 (1353) is in 13 农副食品加工业, not 14 食品制造业.
+    const meat = answerQuestion(kb, '肉制品企业算离散型还是流程型？');
+    expect(meat.answer).toContain('第13大类');
+    expect(meat.answer).not.toContain('第14大类');
   });
 
   it('does not mistake a system question for a trade classification', () => {
