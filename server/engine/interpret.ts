@@ -96,12 +96,13 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
 }
 
 /**
- * The unit as the quantity reader names it: 台（套） is 台套; a rate such as 万元/人/天 is read as
- * written, since nobody types its unit after the figure.
+ * The unit as the quantity reader names it: 台（套） is 台套. A rate such as 吨标准煤/万元 is read as
+ * written, since nobody types its unit after the figure; one in 万元 per something (万元/人/天) is
+ * read in 万元, so 「0.266万元」 is 0.266 and not 2660 元.
  */
 function readerUnit(unit: string | undefined): string | undefined {
   if (!unit) return undefined;
-  if (unit.includes('/')) return undefined;
+  if (unit.includes('/')) return unit.split('/')[0] === '万元' ? '万元' : undefined;
   return unit.replace(/[（(]套[)）]/, '套');
 }
 

@@ -289,6 +289,14 @@ describe('numbers', () => {
     expect(parseNumber('一亿两千万', '万元')).toEqual({ value: 12000 });
   });
 
+  it('reads a rate in 万元 per person-day in 万元: 「0.266万元」 is 0.266, not 2660', () => {
+    expect(parseNumber('0.266万元', '万元/人/天')).toEqual({ value: 0.266, unit: '万元/人/天' });
+    expect(parseNumber('2660元', '万元/人/天')).toEqual({ value: 0.266, unit: '万元/人/天' });
+    expect(parseNumber('0.205', '万元/人/天')).toEqual({ value: 0.205 });
+    expect(parseNumber('12.5万元', '万元/天')).toEqual({ value: 12.5, unit: '万元/天' });
+    expect(parseNumber('0.8', '吨标准煤/万元')).toEqual({ value: 0.8 });
+  });
+
   it('does not read 一部分 or 一些 as the number one', () => {
     expect(parseNumber('一部分')).toBeUndefined();
     expect(parseNumber('有一些')).toBeUndefined();
