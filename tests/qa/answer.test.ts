@@ -189,6 +189,12 @@ describe('direct answers from structured data', () => {
     expect(meat.answer).not.toContain('第14大类');
   });
 
+  it('answers 「no threshold」 only to a question about a threshold, not to any question naming 营业收入', () => {
+    expect(answerQuestion(kb, '规上企业才能报吗？').answer).toMatch(/^没有。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营收不到2000万能报吗').answer).toMatch(/^没有。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营业收入是含税的吗？').answer).not.toMatch(/^没有。通知没有规定规模以上/);
+  });
+
   it('does not mistake a system question for a trade classification', () => {
     expect(answerQuestion(kb, '流程型工厂必须有安全仪表系统吗').citations[0]!.clause).toBe('三(三)3');
   });
