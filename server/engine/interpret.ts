@@ -24,6 +24,8 @@ interface Vocab {
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
   instructions: RegExp | null;
   primary: RegExp | null;
+  corrections: RegExp | null;
+  previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
 }
 
@@ -53,6 +55,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
     instructions: wordRegex(v.instructions),
     primary: wordRegex(v.primary),
+    corrections: wordRegex(v.corrections),
+    previousRefs: wordRegex(v.previousRefs),
     registration: {
       question: v.registration.question,
       cues: wordRegex(v.registration.cues),
@@ -232,6 +236,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, mentions, '\u0001');
   const skipHits = findAll(vocab.skip, work());
   maskSpans(chars, skipHits, '\u0004');
+  // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
+  const previousHits = findAll(vocab.previousRefs, work());
+  const correctionHits = findAll(vocab.corrections, work());
+  if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
+  // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
+  if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
   const cues: Cue[] = findAll(vocab.cues, masked).map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }));

@@ -116,8 +116,11 @@ const SAID: Record<string, Said> = {
     },
     before: {
       'cap.lims': [{ text: '有车间称号的还能报工厂吗', asks: true }],
-      'cap.apc': [{ text: '刚才DCS说错了，DCS有的', corrects: { 'cap.dcs': true } }],
+      // 「上一个」 names no system: the question before the pending one is corrected, not APC.
+      'cap.apc': [{ text: '上一个说错了，其实有', corrects: { 'cap.dcs': true } }],
       'cap.rto': [{ text: 'RTO是啥？', asks: true }],
+      // 「不对」 corrects APC, which it names; it is no 「no」 to the pending SIS question.
+      'cap.sis': [{ text: '不对，APC应该是部分有', corrects: { 'cap.apc': 'partial' } }],
     },
   },
   N13: {

@@ -380,3 +380,16 @@ describe('very short colloquial replies', () => {
     });
   }
 });
+
+describe('corrections of an earlier answer', () => {
+  it('「上一个说错了」 with nothing named does not answer the pending question', () => {
+    expect(interpret(kb, '上一个说错了，其实有', q('cap.apc'))).toEqual({ kind: 'unclear', reason: 'previous' });
+    expect(interpret(kb, '前一题答错了，应该是没有', q('cap.sis'))).toEqual({ kind: 'unclear', reason: 'previous' });
+  });
+
+  it('「不对」 before a named system corrects that system only; alone it is still a no', () => {
+    expect(items('不对，APC应该是部分有', q('cap.sis'))).toEqual({ 'cap.apc': 'partial' });
+    expect(items('刚才DCS说错了，DCS有的', q('cap.apc'))).toEqual({ 'cap.dcs': true });
+    expect(items('不对', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': false });
+  });
+});

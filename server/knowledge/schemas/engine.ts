@@ -286,6 +286,13 @@ export const InterviewFile = z
       statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words, affirmedOnly: z.boolean().default(false) })),
       /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
       instructions: Words,
+      /**
+       * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
+       * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the
+       * message corrects the answer before the pending question.
+       */
+      corrections: Words.default([]),
+      previousRefs: Words.default([]),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
       /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
