@@ -372,6 +372,10 @@ describe('very short colloquial replies', () => {
     ['cap.wms', '有一点', 'partial'],
     ['cap.mes', '有滴', true],
     ['cap.mes', '嗯', true],
+    // 差不多 hedges; its 不 is no denial: asked again rather than read as no.
+    ['self.networkingAdvanced', '差不多吧', 'unclear'],
+    ['cap.mes', '差不多都有', true],
+    ['self.automationAdvanced', '不一定', null],
   ];
   for (const [id, text, want] of cases) {
     it(`${id}: 「${text}」`, () => {
