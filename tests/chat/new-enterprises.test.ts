@@ -14,7 +14,7 @@ import type { ServerMessage } from '../../server/schemas/ws';
 import type { Assessment } from '../../server/schemas/profile';
 
 /*
- * Seven enterprises unlike the development samples (tests/fixtures/new-enterprises.ts), interviewed
+ * Enterprises unlike the development samples (tests/fixtures/new-enterprises.ts), interviewed
  * over the real socket with their own facts and nothing else: what they do not say is skipped.
  */
 const srv = serveForFile();
