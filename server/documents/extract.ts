@@ -66,6 +66,28 @@ function stopPattern(docs: FormDrafting['documents']): RegExp {
   return new RegExp(`\\s(?:${alts.join('|')})(?:\\s*[：:]|\\s).*$`);
 }
 
+/** A line that is only a known label (「名称」, 「注 册 资 本」): a table cell whose value is the next cell. */
+function labelLine(docs: FormDrafting['documents']): RegExp {
+  const all = [...Object.entries(docs.labels).filter(([k]) => !k.startsWith('finance.')).flatMap(([, v]) => v), ...docs.otherLabels];
+  return new RegExp(`^(?:${[...new Set(all)].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[：:]?$`);
+}
+
+/**
+ * A licence typed into a table reads one cell per line: 「名称」 then 「新乡市…有限公司」. Each label
+ * standing alone is joined to the line after it, unless that line is a label too.
+ */
+function joinLabelLines(ls: string[], labelOnly: RegExp): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ls.length; i++) {
+    const next = ls[i + 1];
+    if (labelOnly.test(ls[i]!) && next !== undefined && !labelOnly.test(next)) {
+      out.push(`${ls[i]} ${next}`);
+      i++;
+    } else out.push(ls[i]!);
+  }
+  return out;
+}
+
 function toNumber(raw: string): number | null {
   const neg = /^\(.*\)$/.test(raw) || raw.startsWith('-');
   const n = Number(raw.replace(/[(),\-]/g, ''));
@@ -102,9 +124,10 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     seen.add(s.field);
     out.push(s);
   };
+  const labelOnly = labelLine(docs);
   pages.forEach((page, i) => {
     const pageNo = i + 1;
-    const ls = lines(page);
+    const ls = joinLabelLines(lines(page), labelOnly);
     for (const line of ls) {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
       const name = labelled(line, L.name!, stops);

@@ -50,6 +50,28 @@ async function licenceDocx(): Promise<Buffer> {
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
+/** The licence's particulars typed into a two-column table: each label in its own cell, its value in the next. */
+async function licenceTableDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          para('营业执照（副本）'),
+          table([
+            ['统一社会信用代码', creditCode],
+            ['名 称', form.name!],
+            ['注册资本', '贰仟万圆整'],
+            ['成立日期', form.foundedOn!.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日')],
+            ['住 所', form.address!],
+            ['登记机关', '新乡市市场监督管理局'],
+          ]),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
 async function statementsDocx(): Promise<Buffer> {
   const doc = new Document({
     sections: [
@@ -114,6 +136,16 @@ const financeOf = (years: Record<string, Record<string, number | undefined>>, ke
 describe('a licence whose text prints digits and letters full width', () => {
   it('gives the credit code, the date and the address in their ASCII forms', async () => {
     expect(await upload('营业执照.docx', await licenceDocx())).toEqual({
+      creditCode,
+      name: form.name,
+      registeredCapital: form.registeredCapital,
+      foundedOn: form.foundedOn,
+      address: form.address,
+    });
+  }, 60_000);
+
+  it('a licence typed into a table, one cell per line, gives each particular from the cell after its label', async () => {
+    expect(await upload('营业执照-表格.docx', await licenceTableDocx())).toEqual({
       creditCode,
       name: form.name,
       registeredCapital: form.registeredCapital,
