@@ -187,6 +187,11 @@ describe('direct answers from structured data', () => {
     const meat = answerQuestion(kb, '肉制品企业算离散型还是流程型？');
     expect(meat.answer).toContain('第13大类');
     expect(meat.answer).not.toContain('第14大类');
+    // A maker of an industry's machines is in 35 专用设备制造业, not in the industry it supplies.
+    const feedMachines = answerQuestion(kb, '饲料机械厂算离散型还是流程型？');
+    expect(feedMachines.answer).toContain('第35大类');
+    expect(feedMachines.answer).not.toContain('第13大类');
+    expect(answerQuestion(kb, '饲料厂算离散型还是流程型？').answer).toContain('第13大类');
   });
 
   it('answers 「no threshold」 only to a question about a threshold, not to any question naming 营业收入', () => {
