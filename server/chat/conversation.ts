@@ -173,7 +173,8 @@ export class Conversation {
     const before = this.step(answers);
     const ctx = this.context(sessionId, before.question, answers);
     // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
-    const interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : await this.extract(msg.text, ctx);
+    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : await this.extract(msg.text, ctx);
+    if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
 
     if (interp.kind === 'answers') {
       let next = answers;
@@ -230,6 +231,24 @@ export class Conversation {
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
     await this.say(sessionId, reason === 'instruction' ? phrases.instruction(before.question) : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question) : phrases.unclear(before.question), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /**
+   * 「上一个说错了，其实有」: the question that was pending before the last answer (kept with the
+   * previous step) is read again from the rest of the text. Nothing is recorded when that question
+   * is not known on this connection or the text does not answer it plainly.
+   */
+  private correctPrevious(text: string, answers: Answers, pending: QuestionView | null): Interpretation {
+    const { rules, kb } = this.runtime;
+    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
+    const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
+    const view = last ? rules.views(answers, [last])[0] : undefined;
+    if (!view) return { kind: 'unclear' };
+    const v = kb.data.interview.vocabulary;
+    let rest = text;
+    for (const w of [...v.previousRefs, ...v.corrections].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('，');
+    const read = rules.interpret(rest.replace(/^[\s，,。；;]+/, ''), view);
+    return read.kind === 'answers' && read.items.some((i) => i.questionId === view.id) ? read : { kind: 'unclear' };
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

@@ -146,7 +146,14 @@ export const phrases = {
     const gaps = open.filter((c) => c.status === 'unmet' || c.status === 'partial');
     const unknown = open.filter((c) => c.status === 'unknown');
     const list = (cs: typeof open, of: 'missing' | 'unknown') =>
-      cs.map((c) => (c[of].length ? say('verdictCondition', { title: c.title, items: c[of].map(names.capability).join(T.nameSeparator) }) : c.title)).join(T.listSeparator);
+      cs
+        .map((c) => {
+          const items = c[of].map(names.capability);
+          // A capability whose name already begins with its element's title is said once, not inside that title.
+          if (items.length === 1 && items[0]!.startsWith(c.title)) return items[0]!;
+          return items.length ? say('verdictCondition', { title: c.title, items: items.join(T.nameSeparator) }) : c.title;
+        })
+        .join(T.listSeparator);
     let text = say('verdictRecommended', { category: names.category(a.category.recommended) });
     if (!open.length) text += T.verdictAllMet;
     else {

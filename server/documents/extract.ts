@@ -13,9 +13,18 @@ export interface Suggestion {
   source: { file: string; page: number; snippet: string };
 }
 
+/**
+ * A scanned licence's text layer often prints digits, Latin letters and colons full width
+ * (「９１４１０７０２ＭＡ…」, 「２０１６年０３月」) and pads labels with ideographic spaces: read as their
+ * ASCII forms, as the form's fields hold them.
+ */
+export function plain(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/\u3000/g, ' ');
+}
+
 /** PDF text puts spaces between CJK and digits (「2011 年 4 月」); whitespace is not part of a fact. */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, '');
+  return plain(s).replace(/\s+/g, '');
 }
 
 /** Lines of a page with whitespace collapsed. */
@@ -57,6 +66,28 @@ function stopPattern(docs: FormDrafting['documents']): RegExp {
   return new RegExp(`\\s(?:${alts.join('|')})(?:\\s*[：:]|\\s).*$`);
 }
 
+/** A line that is only a known label (「名称」, 「注 册 资 本」): a table cell whose value is the next cell. */
+function labelLine(docs: FormDrafting['documents']): RegExp {
+  const all = [...Object.entries(docs.labels).filter(([k]) => !k.startsWith('finance.')).flatMap(([, v]) => v), ...docs.otherLabels];
+  return new RegExp(`^(?:${[...new Set(all)].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[：:]?$`);
+}
+
+/**
+ * A licence typed into a table reads one cell per line: 「名称」 then 「新乡市…有限公司」. Each label
+ * standing alone is joined to the line after it, unless that line is a label too.
+ */
+function joinLabelLines(ls: string[], labelOnly: RegExp): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ls.length; i++) {
+    const next = ls[i + 1];
+    if (labelOnly.test(ls[i]!) && next !== undefined && !labelOnly.test(next)) {
+      out.push(`${ls[i]} ${next}`);
+      i++;
+    } else out.push(ls[i]!);
+  }
+  return out;
+}
+
 function toNumber(raw: string): number | null {
   const neg = /^\(.*\)$/.test(raw) || raw.startsWith('-');
   const n = Number(raw.replace(/[(),\-]/g, ''));
@@ -82,7 +113,8 @@ function capitalWan(text: string): { wan: number; raw: string } | null {
  * Offline rules for what has a fixed shape: the credit code (with its GB 32100 check character), the
  * name, 成立日期, 注册资本, the address, and the three-year lines of an audit report's statements.
  */
-export function extractByRules(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const pages = rawPages.map(plain);
   const out: Suggestion[] = [];
   const L = docs.labels;
   const stops = stopPattern(docs);
@@ -92,9 +124,10 @@ export function extractByRules(pages: string[], file: string, docs: FormDrafting
     seen.add(s.field);
     out.push(s);
   };
+  const labelOnly = labelLine(docs);
   pages.forEach((page, i) => {
     const pageNo = i + 1;
-    const ls = lines(page);
+    const ls = joinLabelLines(lines(page), labelOnly);
     for (const line of ls) {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
       const name = labelled(line, L.name!, stops);
@@ -133,8 +166,10 @@ interface Header {
   years: string[];
   /** Index of the header's first year column in the tokens. */
   at: number;
-  /** Whether a reference column (附注, 行次) comes just before the year columns. */
+  /** Whether a reference column (附注, 行次) comes just before the figure columns. */
   reference: boolean;
+  /** Figure columns before the year columns that belong to no year (本月数 of a monthly statement): skipped in each row. */
+  skip: number;
   /** 万元 per unit of the figures under this header. */
   scale: number;
 }
@@ -151,7 +186,8 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
   const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   // The periods and units stated in the page, each found once; a pointer follows the tokens.
-  const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日)/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月)$/.test(m[2]!) ? m[1] : undefined }));
+  // 「2022年12月」 heads a December monthly statement, whose 本年累计 is the year's figure.
+  const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日|12月(?![\d至\-]))/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月|12月)$/.test(m[2]!) ? m[1] : undefined }));
   const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
   let p = -1;
   let u = -1;
@@ -177,7 +213,9 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     }
     const unit = units[u]?.unit;
     if (run.length >= 2 && new Set(run).size === run.length && unit) {
-      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1] ?? ''), scale: unit === '元' ? 1 / 10000 : 1 });
+      let skip = 0;
+      while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
+      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit === '元' ? 1 / 10000 : 1 });
       i += run.length - 1;
     }
   }
@@ -193,6 +231,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
   const text = page
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
     .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
     .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
   const { tokens, headers: hs } = headers(text, docs);
   const out: Suggestion[] = [];
@@ -208,14 +247,20 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       }
       if (idx < 0) continue;
       let first = idx + 1;
+      // A note after the label that PDF text wraps over several tokens: 「（亏损总额以」 「“－”号填列）」.
+      if (/^[（(]/.test(tokens[first] ?? '') && !/[)）]$/.test(tokens[first]!)) {
+        const close = tokens.slice(first, Math.min(end, first + 8)).findIndex((t) => /[)）]$/.test(t));
+        if (close > 0) first += close + 1;
+      }
       const next = tokens[first];
       // 「五、30」 is a reference; a bare 「12」 is one only where the header has such a column and
       // the row has a figure more than the header has years.
       if (next !== undefined && !NUM.test(next) && REFERENCE.test(next)) first++;
-      else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + years.length + 1).filter((f) => NUM.test(f)).length === years.length + 1) first++;
-      const figures = tokens.slice(first, first + years.length);
-      if (figures.length < years.length || !figures.every((f) => NUM.test(f))) continue;
-      const snippet = tokens.slice(idx, first + years.length).join(' ');
+      else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + header.skip + years.length + 1).filter((f) => NUM.test(f)).length === header.skip + years.length + 1) first++;
+      const all = tokens.slice(first, first + header.skip + years.length);
+      if (all.length < header.skip + years.length || !all.every((f) => NUM.test(f))) continue;
+      const figures = all.slice(header.skip);
+      const snippet = tokens.slice(idx, first + header.skip + years.length).join(' ');
       years.forEach((y, k) => {
         const n = toNumber(figures[k]!);
         if (n === null) return;

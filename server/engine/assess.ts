@@ -269,6 +269,8 @@ function describeElements(kb: KnowledgeData, conds: Condition[], category: Categ
     .map((c) => {
       const ids = c.status === 'unknown' ? c.unknown : c.missing;
       const detail = ids.map((id) => labelOf(kb, id, category)).join(t.listSeparator);
+      // 「人工智能技术应用（产品配方优化…）」 already names its element: said once, not inside its own title.
+      if (ids.length === 1 && detail.startsWith(c.title)) return fill(t.elementUnknownItem, { clause: c.clause, title: detail });
       return detail ? fill(t.elementGapItem, { clause: c.clause, title: c.title, detail }) : fill(t.elementUnknownItem, { clause: c.clause, title: c.title });
     })
     .join(t.listSeparator);

@@ -23,6 +23,9 @@ interface Vocab {
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
   instructions: RegExp | null;
+  primary: RegExp | null;
+  corrections: RegExp | null;
+  previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
 }
 
@@ -51,6 +54,9 @@ function vocabOf(kb: KnowledgeData): Vocab {
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
     instructions: wordRegex(v.instructions),
+    primary: wordRegex(v.primary),
+    corrections: wordRegex(v.corrections),
+    previousRefs: wordRegex(v.previousRefs),
     registration: {
       question: v.registration.question,
       cues: wordRegex(v.registration.cues),
@@ -94,12 +100,13 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
 }
 
 /**
- * The unit as the quantity reader names it: 台（套） is 台套; a rate such as 万元/人/天 is read as
- * written, since nobody types its unit after the figure.
+ * The unit as the quantity reader names it: 台（套） is 台套. A rate such as 吨标准煤/万元 is read as
+ * written, since nobody types its unit after the figure; one in 万元 per something (万元/人/天) is
+ * read in 万元, so 「0.266万元」 is 0.266 and not 2660 元.
  */
 function readerUnit(unit: string | undefined): string | undefined {
   if (!unit) return undefined;
-  if (unit.includes('/')) return undefined;
+  if (unit.includes('/')) return unit.split('/')[0] === '万元' ? '万元' : undefined;
   return unit.replace(/[（(]套[)）]/, '套');
 }
 
@@ -229,6 +236,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, mentions, '\u0001');
   const skipHits = findAll(vocab.skip, work());
   maskSpans(chars, skipHits, '\u0004');
+  // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
+  const previousHits = findAll(vocab.previousRefs, work());
+  const correctionHits = findAll(vocab.corrections, work());
+  if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
+  // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
+  if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
   const cues: Cue[] = findAll(vocab.cues, masked).map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }));
@@ -469,10 +482,22 @@ function answerPending(
       const choices = spec?.choices ?? [];
       const lower = text.toLowerCase();
       const out = spec?.outside;
-      if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !out.unless.some((w) => lower.includes(w.toLowerCase()))) return out.value;
+      const vocab = vocabOf(kb);
+      const clauses = lower.split(/[，,。；;！!？?\s]+/).filter(Boolean);
+      // 「省里的还没有」 names the province only to deny it: it does not make a 市级 title a provincial one.
+      const denies = (c: string) => findAll(vocab.cues, c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned'; });
+      const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
+      if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
       const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
       if (values.size === 1) return [...values][0];
+      if (values.size > 1) {
+        // 「两种都有…主要还是流程」: the clause that says which is the main one decides.
+        const main = new Set(
+          clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
+        );
+        if (main.size === 1) return [...main][0];
+      }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;
     }

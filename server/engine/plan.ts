@@ -118,16 +118,28 @@ function industryFromText(kb: KnowledgeData, text: string): string | undefined {
   if (code) return code;
   const t = text.replace(/\s/g, '');
   // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
-  let best: { code: string; len: number } | undefined;
+  const vocab = kb.interview.vocabulary;
+  const generic = new Set(vocab.industryGeneric);
+  let best: { code: string; word: string } | undefined;
   const consider = (code: string, word: string) => {
-    if (word.length >= 2 && t.includes(word) && (!best || word.length > best.len)) best = { code, len: word.length };
+    if (word.length >= 2 && !generic.has(word) && t.includes(word) && (!best || word.length > best.word.length)) best = { code, word };
   };
   for (const d of indexOf(kb).divisions.values()) {
     const core = d.name.replace(/业$/, '');
     for (const p of [d.name, core, ...core.split(/[、和，]/)]) consider(d.code, p);
   }
-  for (const [code, words] of Object.entries(kb.interview.vocabulary.industryAliases)) for (const w of words) consider(code, w);
-  return best?.code;
+  for (const [code, words] of Object.entries(vocab.industryAliases)) for (const w of words) consider(code, w);
+  const found = best as { code: string; word: string } | undefined;
+  // 「饲料机械」: the machines for an industry, not the industry itself.
+  const eq = vocab.industryEquipment;
+  if (found && eq && eq.from.includes(found.code)) {
+    let at = t.indexOf(found.word);
+    for (; at >= 0; at = t.indexOf(found.word, at + 1)) {
+      const after = t.slice(at + found.word.length);
+      if (eq.suffixes.some((s) => after.startsWith(s))) return eq.division;
+    }
+  }
+  return found?.code;
 }
 
 /**
@@ -174,6 +186,11 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         const city = cityFromText(kb, text);
         if (!city) return { ok: false, error: `${q.id}: 未能识别所在省辖市，请填写如 郑州市、洛阳市、济源示范区或航空港区` };
         return { ok: true, value: city };
+      }
+      if (q.sets === 'enterprise.county') {
+        // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
+        const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
+        return { ok: true, value: r ? r.name : text };
       }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);

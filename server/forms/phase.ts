@@ -166,17 +166,31 @@ export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category
 // A comma between digits belongs to a name (1,4-丁二醇), not to the list.
 const SPLIT = /[；;、\n]+|[,，](?!\d)|(?<!\d)[,，]/;
 
-/** Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. */
+/** A part that is only a share of revenue: 「占71.3%」, 「约占20%」, 「38%」. */
+const SHARE_ONLY = /^(?:约|大约|大概)?(?:占比?|占营业收入)?\s*\d+(?:\.\d+)?\s*[%％]$/;
+
+/**
+ * Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. Products are separated by
+ * ；, 、 or a comma (not one between digits, as in 1,4-丁二醇); a part that is only a share
+ * (「无刷电机，占71.3%」) belongs to the product before it.
+ */
 export function parseProducts(text: string): { name: string; share?: number }[] {
-  return text
-    .split(/[；;\n]+|(?:[,，](?!\d)|(?<!\d)[,，])(?=[^,，]*[%％])/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const m = /^(.*?)[\s（(：:，,]*(?:占比?|占营业收入)?\s*(\d+(?:\.\d+)?)\s*[%％][）)]?$/.exec(s);
-      if (m && m[1]!.trim()) return { name: m[1]!.trim(), share: Number(m[2]) };
-      return { name: s };
-    });
+  const items: string[] = [];
+  for (const chunk of text.split(/[；;\n]+/)) {
+    let open = false;
+    for (const raw of chunk.split(/[、]|[,，](?!\d)|(?<!\d)[,，]/)) {
+      const part = raw.trim();
+      if (!part) continue;
+      if (open && SHARE_ONLY.test(part) && !/[%％]/.test(items[items.length - 1]!)) items[items.length - 1] += `，${part}`;
+      else items.push(part);
+      open = true;
+    }
+  }
+  return items.map((s) => {
+    const m = /^(.*?)[\s（(：:，,]*(?:约|大约|大概)?(?:占比?|占营业收入)?\s*(\d+(?:\.\d+)?)\s*[%％][）)]?$/.exec(s);
+    if (m && m[1]!.trim()) return { name: m[1]!.trim(), share: Number(m[2]) };
+    return { name: s };
+  });
 }
 
 function factValue(c: Concrete, value: AnswerValue): unknown {

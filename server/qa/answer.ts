@@ -243,6 +243,15 @@ export function findIndustry(kb: KnowledgeBase, q: string, found: Found = scan(k
       if (found.has(norm(name)) && (!best || name.length > best.said.length)) best = { division: d, said: name };
     }
   }
+  // 「饲料机械厂」 makes the machines of an industry: GB/T 4754 puts it in the machinery division, as the interview reads it.
+  const eq = kb.data.interview.vocabulary.industryEquipment;
+  const b = best as { division: Division; said: string } | null;
+  if (b && eq && eq.from.includes(b.division.code)) {
+    const t = normalise(q).replace(/\s/g, '');
+    const suffix = eq.suffixes.find((x) => t.includes(b.said + x));
+    const machinery = kb.data.industries.divisions.find((d) => d.code === eq.division);
+    if (suffix && machinery) return { division: machinery, said: b.said + suffix };
+  }
   return best;
 }
 

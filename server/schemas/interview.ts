@@ -79,6 +79,7 @@ export type Interpretation =
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of
    * describing the enterprise; 'notAnAnswer': it has an answer word but does not answer the
-   * pending question plainly, so the user is asked rather than guessed for.
+   * pending question plainly, so the user is asked rather than guessed for; 'previous': it corrects
+   * the answer before (「上一个说错了，其实有」) without naming it, so it does not answer the pending question.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'notAnAnswer' };
+  | { kind: 'unclear'; reason?: 'instruction' | 'notAnAnswer' | 'previous' };

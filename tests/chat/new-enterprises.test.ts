@@ -6,16 +6,22 @@ import { assess } from '../../server/engine';
 import { labelOf } from '../../server/engine/kb';
 import { Profile } from '../../server/schemas/profile';
 import { realKb } from '../engine/kb';
+import { ChatClient } from './client';
+import { recordedIds } from './steer';
+import { normaliseDivision } from '../../server/engine/facts';
+import type { QuestionView } from '../../server/schemas/interview';
+import type { ServerMessage } from '../../server/schemas/ws';
+import type { Assessment } from '../../server/schemas/profile';
 
 /*
- * Seven enterprises unlike the development samples (tests/fixtures/new-enterprises.ts), interviewed
+ * Enterprises unlike the development samples (tests/fixtures/new-enterprises.ts), interviewed
  * over the real socket with their own facts and nothing else: what they do not say is skipped.
  */
 const srv = serveForFile();
 const kb = realKb();
 const drafting = kb.formDrafting;
 
-describe('seven new enterprises interviewed over the chat socket', () => {
+describe('the new enterprises interviewed over the chat socket', () => {
   for (const e of NEW_ENTERPRISES) {
     it(`${e.id}: reaches the verdict the notice gives, the same as /api/assess, and says it in the category's own words`, async () => {
       const facts = interviewAnswersOf(e);
@@ -72,5 +78,138 @@ describe('seven new enterprises interviewed over the chat socket', () => {
       expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
       await w.client.close();
     }, 120_000);
+  }
+});
+
+/*
+ * The same enterprises in their own words: each reply is typed text, mostly one or two characters
+ * (有, 没, 木有, 有一部分), with the enterprise's own phrasing where a question asks for a name or a
+ * choice, questions typed mid-way, and a correction of an earlier answer. What the server stores must
+ * be the enterprise's facts, and no question is ever stored as an answer.
+ */
+interface Said {
+  /** Replies for a question id, typed in order whenever it is pending. */
+  replies: Record<string, string[]>;
+  /** Messages typed just before the first reply to a question: questions, corrections. */
+  before?: Record<string, { text: string; asks?: true; corrects?: Record<string, unknown> }[]>;
+}
+
+const SAID: Record<string, Said> = {
+  N8: {
+    replies: { 'ent.industryCode': ['浮法玻璃'], 'cat.scope': ['就报我们的浮法车间'], 'cat.productionMode': ['连续生产，窑炉24小时不停，流程的'] },
+    before: { 'cap.rto': [{ text: 'RTO是啥意思？', asks: true }] },
+  },
+  N9: {
+    replies: { 'ent.industryCode': ['做火腿肠、酱卤肉这些肉制品'], 'cat.scope': ['工厂'], 'cat.productionMode': ['两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程'] },
+  },
+  N10: {
+    replies: { 'ent.operatingWell': ['还行'], 'ent.industryCode': ['电机'], 'cat.scope': ['车间'], 'cat.productionMode': ['离散'] },
+    before: { 'cat.scope': [{ text: '我们今年营收可能掉到两千万以下，规上要退了，规上企业才能报吗？', asks: true }] },
+  },
+  N11: {
+    replies: { 'ent.priorTitles': ['2021年拿过郑州市级的智能工厂，省里的还没有'], 'ent.industryCode': ['做手机摄像头模组'], 'cat.scope': ['智能工厂'], 'cat.productionMode': ['离散'] },
+  },
+  N12: {
+    replies: {
+      'ent.priorTitles': ['有，前年拿了省里的智能车间'], 'ent.city': ['安阳'], 'ent.county': ['汤阴'], 'cat.scope': ['这回想报工厂'], 'ent.industryCode': ['造纸的'],
+      'cat.productionMode': ['流程'], 'cap.dcs': ['没'], 'cap.sis': ['部分有吧'], 'cap.aiApplication': ['木有'], 'ent.credit.dishonestExecutee': ['哪有'],
+    },
+    before: {
+      'cap.lims': [{ text: '有车间称号的还能报工厂吗', asks: true }],
+      // 「上一个」 names no system: the question before the pending one is corrected, not APC.
+      'cap.apc': [{ text: '上一个说错了，其实有', corrects: { 'cap.dcs': true } }],
+      'cap.rto': [{ text: 'RTO是啥？', asks: true }],
+      // 「不对」 corrects APC, which it names; it is no 「no」 to the pending SIS question.
+      'cap.sis': [{ text: '不对，APC应该是部分有', corrects: { 'cap.apc': 'partial' } }],
+    },
+  },
+  N13: {
+    replies: { 'ent.industryCode': ['做饲料机械的，制粒机粉碎机这些'], 'cat.productionMode': ['不清楚'], 'cat.scope': ['车间吧'] },
+  },
+};
+
+function shortReply(v: unknown, q: QuestionView): string | null {
+  if (v === null || v === undefined) return null;
+  if (v === true) return q.kind === 'yesNo' ? '是' : '有';
+  if (v === false) return q.kind === 'yesNo' ? '不是' : '没有';
+  if (v === 'partial') return '有一部分';
+  if (q.kind === 'choice') return q.choices?.find((c) => c.value === v)?.label ?? String(v);
+  return String(v);
+}
+
+async function typed(c: ChatClient, clientId: string, text: string): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
+  const from = c.received.length;
+  c.send({ type: 'text', clientId, text });
+  const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId, 30_000);
+  if (ack.type === 'error') throw new Error(`「${text}」 refused: ${ack.message}`);
+  const next = (await c.next('question', 30_000)).question;
+  return { msgs: c.received.slice(from), next };
+}
+
+describe('the newer enterprises interviewed in their own words', () => {
+  for (const [prefix, script] of Object.entries(SAID)) {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith(`${prefix}-`))!;
+    it(`${e.id}: short replies, questions and corrections give the notice's verdict, and only the enterprise's facts are stored`, async () => {
+      const facts = interviewAnswersOf(e);
+      const replies = structuredClone(script.replies);
+      const before = structuredClone(script.before ?? {});
+      const c = await ChatClient.connect(srv.url);
+      c.send({ type: 'open' });
+      const session = await c.next('session');
+      let q: QuestionView | null = (await c.next('question')).question;
+      const corrected: Record<string, unknown> = {};
+      let n = 0;
+      while (q && !q.id.startsWith('form.')) {
+        expect(++n).toBeLessThan(200);
+        const pending = q.id;
+        for (const [i, b] of (before[pending] ?? []).splice(0).entries()) {
+          const { msgs, next } = await typed(c, `b-${n}-${i}`, b.text);
+          const recorded = recordedIds(msgs);
+          if (b.asks) {
+            // A question is answered with a clause and stores nothing; the pending question is asked again.
+            expect(recorded, b.text).toEqual([]);
+            expect(msgs.some((m) => m.type === 'message.end' && m.citations.length > 0), b.text).toBe(true);
+            expect(next?.id).toBe(pending);
+          }
+          if (b.corrects) {
+            expect(recorded).toEqual(Object.keys(b.corrects));
+            Object.assign(corrected, b.corrects);
+          }
+          q = next;
+        }
+        if (!q || q.id.startsWith('form.')) break;
+        const text = replies[q.id]?.shift() ?? shortReply(facts[q.id], q);
+        if (text === null) {
+          c.send({ type: 'answer', clientId: `s-${n}`, questionId: q.id, value: null });
+          await c.until((m) => m.type === 'ack' && m.clientId === `s-${n}`, 30_000);
+          q = (await c.next('question', 30_000)).question;
+          continue;
+        }
+        const { msgs, next } = await typed(c, `t-${n}`, text);
+        expect(recordedIds(msgs), `${q.id} 「${text}」`).toContain(q.id);
+        q = next;
+      }
+      const r = await fetch(`${srv.http}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${session.token}` } });
+      const stored = ((await r.json()) as { answers: Record<string, unknown>; assessment: Assessment }) ;
+      // Every stored answer is the enterprise's fact (the correction replaces what it corrects).
+      for (const [id, v] of Object.entries(stored.answers)) {
+        if (id.startsWith('form.')) continue;
+        const want = id in corrected ? corrected[id] : id === 'ent.industryCode' ? normaliseDivision(String(facts[id])) : facts[id];
+        expect(v, id).toEqual(want ?? null);
+      }
+      const a = stored.assessment;
+      expect(a.eligible).toBe(e.expected.eligible);
+      expect(a.verdict).toBe(e.expected.verdict);
+      expect(a.category.recommended).toBe(e.expected.category);
+      expect(a.conditions.filter((x) => x.status === 'unmet').map((x) => x.clause)).toEqual(e.expected.unmet);
+      expect(a.conditions.filter((x) => x.status === 'partial').map((x) => x.clause)).toEqual(e.expected.partial);
+      const quota = a.notes.find((x) => x.clause === '四(三)')!.text;
+      expect(quota).toContain(e.expected.quotaRegion);
+      expect(quota.includes('县（市）')).toBe(e.expected.county);
+      // The spoken verdict names an element once, not inside its own title.
+      const verdict = c.received.flatMap((m) => (m.type === 'message.end' && m.text.startsWith('评估结果') ? [m.text] : [])).pop()!;
+      for (const x of a.conditions) expect(verdict).not.toContain(`${x.title}（${x.title}`);
+      await c.close();
+    }, 180_000);
   }
 });

@@ -289,6 +289,14 @@ describe('numbers', () => {
     expect(parseNumber('一亿两千万', '万元')).toEqual({ value: 12000 });
   });
 
+  it('reads a rate in 万元 per person-day in 万元: 「0.266万元」 is 0.266, not 2660', () => {
+    expect(parseNumber('0.266万元', '万元/人/天')).toEqual({ value: 0.266, unit: '万元/人/天' });
+    expect(parseNumber('2660元', '万元/人/天')).toEqual({ value: 0.266, unit: '万元/人/天' });
+    expect(parseNumber('0.205', '万元/人/天')).toEqual({ value: 0.205 });
+    expect(parseNumber('12.5万元', '万元/天')).toEqual({ value: 12.5, unit: '万元/天' });
+    expect(parseNumber('0.8', '吨标准煤/万元')).toEqual({ value: 0.8 });
+  });
+
   it('does not read 一部分 or 一些 as the number one', () => {
     expect(parseNumber('一部分')).toBeUndefined();
     expect(parseNumber('有一些')).toBeUndefined();
@@ -334,5 +342,58 @@ describe('interpretation feeds the planner', () => {
     const got = r.kind === 'answers' ? r.items.map((i) => i.questionId) : [];
     expect(got).toEqual(expect.arrayContaining(['cap.mes', 'cap.scada', 'cap.erp', 'cap.autoId', 'cap.agvRgv']));
     expect(evaluate(kb, {}).question?.id).toBe('ent.registeredInHenan');
+  });
+});
+
+describe('replies of the six newer enterprises', () => {
+  it('a 市级 title with the province named only to deny it is no provincial title; a provincial one claimed still is', () => {
+    expect(items('2021年拿过郑州市级的智能工厂，省里的还没有', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('市级智能车间有，省级的没评上', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('市级的有，省级的也拿过智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+  });
+
+  it('two production modes with one said to be the main one record that one; without it, asks again', () => {
+    expect(items('两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('以离散为主，也有一段流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'discrete' });
+    expect(items('离散和流程都有', q('cat.productionMode'))).toBe('unclear');
+  });
+});
+
+describe('very short colloquial replies', () => {
+  const cases: [string, string, AnswerValue | 'unclear'][] = [
+    // 哪有 denies; reading its 有 as yes would put an enterprise on a blacklist it denied.
+    ['ent.credit.dishonestExecutee', '哪有', false],
+    ['cap.mes', '哪有啊', false],
+    ['cap.mes', '莫得', false],
+    ['cap.agvRgv', '木得', false],
+    // 不晓得 is 不知道: a skip, never a no.
+    ['cap.sis', '不晓得', null],
+    ['ent.operatingWell', '搞不清楚', null],
+    ['cap.wms', '有一点', 'partial'],
+    ['cap.mes', '有滴', true],
+    ['cap.mes', '嗯', true],
+    // 差不多 hedges; its 不 is no denial: asked again rather than read as no.
+    ['self.networkingAdvanced', '差不多吧', 'unclear'],
+    ['cap.mes', '差不多都有', true],
+    ['self.automationAdvanced', '不一定', null],
+  ];
+  for (const [id, text, want] of cases) {
+    it(`${id}: 「${text}」`, () => {
+      const got = items(text, q(id));
+      expect(got).toEqual(want === 'unclear' ? 'unclear' : { [id]: want });
+    });
+  }
+});
+
+describe('corrections of an earlier answer', () => {
+  it('「上一个说错了」 with nothing named does not answer the pending question', () => {
+    expect(interpret(kb, '上一个说错了，其实有', q('cap.apc'))).toEqual({ kind: 'unclear', reason: 'previous' });
+    expect(interpret(kb, '前一题答错了，应该是没有', q('cap.sis'))).toEqual({ kind: 'unclear', reason: 'previous' });
+  });
+
+  it('「不对」 before a named system corrects that system only; alone it is still a no', () => {
+    expect(items('不对，APC应该是部分有', q('cap.sis'))).toEqual({ 'cap.apc': 'partial' });
+    expect(items('刚才DCS说错了，DCS有的', q('cap.apc'))).toEqual({ 'cap.dcs': true });
+    expect(items('不对', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': false });
   });
 });

@@ -8,7 +8,7 @@ import { realKb } from './kb';
 const kb = realKb();
 const run = (e: (typeof NEW_ENTERPRISES)[number]) => assess(kb, Profile.parse(e.profile));
 
-describe('seven new enterprises: the verdicts the notice gives them', () => {
+describe('the new enterprises: the verdicts the notice gives them', () => {
   for (const e of NEW_ENTERPRISES) {
     it(`${e.id}: eligibility, verdict, category, unmet and partial clauses, notes`, () => {
       const a = run(e);
@@ -101,6 +101,44 @@ describe('what the assessments say about them', () => {
     expect(a.blocking[0]!.reason).toContain('严重违法失信名单');
     expect(a.blocking[0]!.reason).not.toContain('信用中国');
     expect(a.category.alternatives).toEqual([]);
+  });
+
+  it('N8: a float-glass plant that applies with its 车间 is judged on the 流程型 branch of 三(一)4, whose 在线优化 it lacks', () => {
+    const a = by('N8');
+    const run4 = a.conditions.find((c) => c.clause === '三(一)4')!;
+    expect(run4.missing).toEqual(['rto']);
+    expect(run4.advice).toContain('在线优化');
+    expect(run4.advice).not.toMatch(/柔性/);
+    expect(a.category.reasons[0]!.text).toContain('流程型');
+    expect(a.conditions.find((c) => c.clause === '三(一)6')!.status).toBe('met');
+  });
+
+  it('N9: the enterprise\'s own 流程型 decides a mixed plant, even with AGV and Andon on its packing lines', () => {
+    const a = by('N9');
+    expect(a.category.reasons[0]!.text).toContain('企业说明生产方式为流程型');
+    expect(a.conditions.find((c) => c.clause === '三(三)4')!.missing).toEqual(['energyManagement']);
+  });
+
+  it('N11: a 市级 智能工厂 recognition is no 四(一) title: nothing blocks and no holder note is given', () => {
+    const a = by('N11');
+    expect(a.blocking).toEqual([]);
+    expect(a.notes.some((n) => n.clause === '四(一)')).toBe(false);
+    expect(a.conditions.find((c) => c.clause === '三(二)6')!.missing).toEqual(['predictiveMaintenance']);
+  });
+
+  it('N12: a provincial 智能车间 holder applying for the 流程型 factory: the holder note, SIS partial, no AI application', () => {
+    const a = by('N12');
+    expect(a.notes.find((n) => n.clause === '四(一)')!.text).toContain('可以申报智能工厂');
+    expect(a.conditions.find((c) => c.clause === '三(三)3')!.missing).toEqual(['sis']);
+    expect(a.conditions.find((c) => c.clause === '三(三)6')!.missing).toEqual(['aiApplication']);
+  });
+
+  it('N13: a 饲料机械 maker (35) is 离散型 by its industry and systems, with no note about a mixed 农副食品 division', () => {
+    const a = by('N13');
+    expect(a.category.reasons[0]!.text).toContain('离散型');
+    expect(a.category.reasons[0]!.text).toContain('专用设备制造业');
+    expect(a.notes.find((n) => n.clause === '二(二)')?.text ?? '').not.toContain('农副食品');
+    expect(a.conditions.find((c) => c.clause === '三(一)4')!.status).toBe('met');
   });
 
   it('N7: division 43 is manufacturing (13—43); 44 is not', () => {

@@ -252,6 +252,41 @@ describe('applyAnswer validates the value against the question kind', () => {
     }
   });
 
+  it('reads a maker of an industry\'s machines as 专用设备 (35), and 机械 alone as no division', () => {
+    const cases: [string, string][] = [
+      ['做饲料机械的，制粒机粉碎机这些', '35'],
+      ['制药设备', '35'],
+      ['塑料机械', '35'],
+      ['造纸机械', '35'],
+      ['水泥成套设备', '35'],
+      // The industry itself, and machines named by a division of their own, stay where they are.
+      ['饲料', '13'],
+      ['做饲料的，设备是自动化的', '13'],
+      ['光伏设备', '38'],
+      ['电子设备', '39'],
+      ['机械修理', '43'],
+      ['金属制品、机械和设备修理业', '43'],
+    ];
+    for (const [text, code] of cases) {
+      const r = applyAnswer(kb, {}, 'ent.industryCode', text);
+      expect(r.ok && r.answers['ent.industryCode'], text).toBe(code);
+    }
+  });
+
+  it('records a county or city typed by its short name under the regions\' own name, so 四(三) reads the right quota', () => {
+    for (const [text, name] of [['汤阴', '汤阴县'], ['巩义', '巩义市'], ['汤阴县', '汤阴县'], ['新乡', '新乡市']]) {
+      const r = applyAnswer(kb, {}, 'ent.county', text);
+      expect(r.ok && r.answers['ent.county'], text).toBe(name);
+    }
+    // A city's short name in the county field is not a 县（市）: its 省辖市 recommends.
+    const city = evaluate(kb, { ...SOUND_ENTERPRISE, 'ent.city': '新乡市', 'ent.county': applyAnswer(kb, {}, 'ent.county', '新乡').ok ? '新乡市' : null });
+    expect(city.assessment.notes.find((n) => n.clause === '四(三)')!.text).not.toContain('县（市）');
+    const county = applyAnswer(kb, { ...SOUND_ENTERPRISE, 'ent.city': '安阳市' }, 'ent.county', '汤阴');
+    const note = county.ok ? evaluate(kb, county.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
+    expect(note).toContain('汤阴县');
+    expect(note).toContain('不多于5家');
+  });
+
   it('does not change the answers map it was given', () => {
     const before: Answers = { 'cap.mes': true };
     const r = applyAnswer(kb, before, 'cap.erp', true);

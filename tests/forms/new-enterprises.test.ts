@@ -11,7 +11,7 @@ import { traceProblems } from './trace';
 import { capabilityTerms, draftClaimProblems } from './claims';
 
 /*
- * The 申报书 drafts of seven enterprises unlike the development samples, with the engine at hand as
+ * The 申报书 drafts of enterprises unlike the development samples, with the engine at hand as
  * the /api routes have it. Every claim sentence must rest on a fact the enterprise gave, every number
  * must be its own (or computed from it), and the DOCX must print those numbers unchanged.
  */
@@ -43,7 +43,7 @@ const noticeAchievements = [
 ];
 
 
-describe('the 申报书 drafts of seven new enterprises', () => {
+describe('the 申报书 drafts of the new enterprises', () => {
   for (const e of NEW_ENTERPRISES) {
     it(`${e.id}: every claim traces to a fact, every number to a fact or a computation`, () => {
       const { p, form, drafts } = draftsOf(e);
@@ -80,6 +80,10 @@ describe('the 申报书 drafts of seven new enterprises', () => {
       ['N4', ['41.2', '33.8', '17753', '41.0', '7260']],
       ['N5', ['0.042', '0.036', '83.6', '91.2', '83.8']],
       ['N7', ['0.0', '-100.0', '65.0', '188']],
+      ['N8', ['68120.37', '-1280.33', '58.25', '78.7', '86.2', '62.0', '0.815']],
+      ['N9', ['238760.08', '23640.8', '27.15', '45.0', '-61.3']],
+      ['N10', ['1987.36', '2316.48', '3120.75', '0.205', '0.266', '29.8', '49.0', '48.05']],
+      ['N11', ['310500', '32100', '82.4', '60.0', '88.2']],
     ];
     for (const [id, numbers] of checks) {
       const e = NEW_ENTERPRISES.find((x) => x.id.startsWith(id))!;
@@ -98,6 +102,22 @@ describe('the 申报书 drafts of seven new enterprises', () => {
     const all = drafts.map((d) => d.text).join('');
     expect(all).toContain('部分应用生产过程数据采集和监控系统（SCADA）');
     expect(all).not.toMatch(/应用制造执行系统|应用[^。]*（MES）/);
+  });
+
+  it('N11 and N12: an honour is stated as the enterprise named it, a 市级 one never as provincial', () => {
+    const n11 = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N11'))!).drafts.map((d) => d.text).join('');
+    expect(n11).toContain('郑州市智能工厂（2021年）');
+    expect(n11).not.toMatch(/河南省智能工厂|省级智能工厂/);
+    const n12 = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N12'))!).drafts.map((d) => d.text).join('');
+    expect(n12).toContain('河南省智能车间（抄纸车间，2021年）');
+  });
+
+  it('N8: a process workshop\'s line is described with its own systems, and RTO (answered no) is never claimed', () => {
+    const { drafts } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N8'))!);
+    const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
+    expect(all).toContain('智能仪表');
+    expect(all).not.toMatch(/实时在线优化系统|RTO/);
+    expect(all).not.toMatch(/柔性智能制造单元/);
   });
 
   it('N1: a tank farm answered yes is claimed as one of 罐区自动化 or 堆场管理, and WMS (answered no) is never asked about', () => {

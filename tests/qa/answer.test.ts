@@ -183,6 +183,21 @@ describe('direct answers from structured data', () => {
     const car = answerQuestion(kb, '汽车零部件厂属于哪类？');
     expect(car.answer).toContain('第36大类');
     expect(car.citations[0]!.clause).toBe('三(二)');
+    // 肉制品及副产品加工 (1353) is in 13 农副食品加工业, not 14 食品制造业.
+    const meat = answerQuestion(kb, '肉制品企业算离散型还是流程型？');
+    expect(meat.answer).toContain('第13大类');
+    expect(meat.answer).not.toContain('第14大类');
+    // A maker of an industry's machines is in 35 专用设备制造业, not in the industry it supplies.
+    const feedMachines = answerQuestion(kb, '饲料机械厂算离散型还是流程型？');
+    expect(feedMachines.answer).toContain('第35大类');
+    expect(feedMachines.answer).not.toContain('第13大类');
+    expect(answerQuestion(kb, '饲料厂算离散型还是流程型？').answer).toContain('第13大类');
+  });
+
+  it('answers 「no threshold」 only to a question about a threshold, not to any question naming 营业收入', () => {
+    expect(answerQuestion(kb, '规上企业才能报吗？').answer).toMatch(/^没有。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营收不到2000万能报吗').answer).toMatch(/^没有。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营业收入是含税的吗？').answer).not.toMatch(/^没有。通知没有规定规模以上/);
   });
 
   it('does not mistake a system question for a trade classification', () => {

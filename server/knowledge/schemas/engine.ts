@@ -286,6 +286,15 @@ export const InterviewFile = z
       statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words, affirmedOnly: z.boolean().default(false) })),
       /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
       instructions: Words,
+      /**
+       * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
+       * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the
+       * message corrects the answer before the pending question.
+       */
+      corrections: Words.default([]),
+      previousRefs: Words.default([]),
+      /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
+      primary: Words.default([]),
       /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
       registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
       statedChoices: z.array(
@@ -293,6 +302,18 @@ export const InterviewFile = z
       ),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
+      /**
+       * Words of a division's name that name no industry alone (机械 of 「金属制品、机械和设备修理业」):
+       * a typed industry is never read from one of them.
+       */
+      industryGeneric: Words.default([]),
+      /**
+       * A maker of machines for an industry (饲料机械, 制药设备) is in the machinery division, not the
+       * industry it supplies: a word of one of `from`'s divisions followed at once by a suffix reads as `division`.
+       */
+      industryEquipment: z
+        .object({ suffixes: Words, division: z.string().regex(/^\d{2}$/), from: z.array(z.string().regex(/^\d{2}$/)) })
+        .optional(),
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,

@@ -250,11 +250,17 @@ export const FormDrafting = z.object({
     /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
-     * (附注, 行次) sit between a row's label and its figures.
+     * (附注, 行次) sit between a row's label and its figures; `ignored` figure columns (本月数 of a
+     * monthly statement) come before the year columns and belong to no year.
      */
     columns: z
-      .object({ current: z.array(z.string().min(1)), previous: z.array(z.string().min(1)), reference: z.array(z.string().min(1)) })
-      .default({ current: [], previous: [], reference: [] }),
+      .object({
+        current: z.array(z.string().min(1)),
+        previous: z.array(z.string().min(1)),
+        reference: z.array(z.string().min(1)),
+        ignored: z.array(z.string().min(1)).default([]),
+      })
+      .default({ current: [], previous: [], reference: [], ignored: [] }),
   }),
   /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
   materials: z.object({
