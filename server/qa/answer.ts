@@ -295,11 +295,28 @@ export function retrieve(kb: KnowledgeBase, question: string, k = 5): { clause: 
 }
 
 /** The quote for a retrieved clause: the unit holding its best-matching passage, verbatim. */
-function quoteFromPassage(clause: Clause, passage: string | undefined): string {
-  const units = quoteUnits(clause.text);
+/**
+ * The sentence of a retrieved clause to quote: the one the passage starts with; failing that, the
+ * one sharing the most character pairs with the question. A line that only repeats the clause's
+ * heading says nothing, so it is never the quote; undefined when nothing else is there.
+ */
+function quoteFromPassage(clause: Clause, passage: string | undefined, question: string): string | undefined {
+  const heading = (t: string) => t.replace(NUMBERING, '').replace(/[\s。：:]/g, '') === clause.title.replace(/[\s。：:]/g, '');
+  const units = quoteUnits(clause.text).filter((u) => !heading(u.text));
   const probe = (passage ?? '').replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)\s*/u, '').slice(0, 12);
-  const unit = (probe && units.find((u) => u.text.includes(probe))) || units[0];
-  return unit ? renderUnit(unit) : clause.title;
+  let unit = probe ? units.find((u) => u.text.includes(probe)) : undefined;
+  if (!unit) {
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < question.length; i++) pairs.add(question.slice(i, i + 2));
+    let best = 0;
+    for (const u of units) {
+      let n = 0;
+      for (let i = 0; i + 1 < u.text.length; i++) if (pairs.has(u.text.slice(i, i + 2))) n++;
+      if (n > best) (best = n), (unit = u);
+    }
+  }
+  unit ??= units[0];
+  return unit ? renderUnit(unit) : undefined;
 }
 
 // ---------- the answer pipeline ----------
@@ -673,11 +690,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const cites: Citation[] = [];
   for (const h of hits.filter((x, i) => i === 0 || x.score >= top * 0.4)) {
     if (cites.length >= MAX_CITATIONS) break;
-    // A bare heading says nothing when quoted: its first item stands for it.
-    const clause = isHeadingOnly(h.clause) ? kb.children(h.clause.id)[0] ?? h.clause : h.clause;
-    if (cites.some((c) => c.clause === clause.id)) continue;
-    cites.push({ clause: clause.id, title: clause.title, quote: quoteFromPassage(clause, clause === h.clause ? h.passages[0] : undefined) });
+    // A bare heading says nothing when quoted: its first item stands for it, and one with no items is no evidence.
+    const clause = isHeadingOnly(h.clause) ? kb.children(h.clause.id)[0] : h.clause;
+    if (!clause || cites.some((c) => c.clause === clause.id)) continue;
+    const quote = quoteFromPassage(clause, clause === h.clause ? h.passages[0] : undefined, q);
+    if (quote) cites.push({ clause: clause.id, title: clause.title, quote });
   }
+  if (cites.length === 0) return response(outOfScope(kb, null));
   const { unit, phone } = kb.data.facts.contact;
   const lead = fill(kb.data.intents.answerText.fallback, { unit, phone });
   return response({ answer: render(kb, [lead], cites, note), citations: cites, confidence: Math.min(0.6, Math.round(confidence * 100) / 100), outOfScope: false });

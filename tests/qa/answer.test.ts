@@ -195,9 +195,18 @@ describe('direct answers from structured data', () => {
   });
 
   it('answers 「no threshold」 only to a question about a threshold, not to any question naming 营业收入', () => {
-    expect(answerQuestion(kb, '规上企业才能报吗？').answer).toMatch(/^没有。通知没有规定规模以上/);
-    expect(answerQuestion(kb, '营收不到2000万能报吗').answer).toMatch(/^没有。通知没有规定规模以上/);
-    expect(answerQuestion(kb, '营业收入是含税的吗？').answer).not.toMatch(/^没有。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '规上企业才能报吗？').answer).toMatch(/^没有规模门槛。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营收不到2000万能报吗').answer).toMatch(/^没有规模门槛。通知没有规定规模以上/);
+    expect(answerQuestion(kb, '营业收入是含税的吗？').answer).not.toMatch(/^没有规模门槛。通知没有规定规模以上/);
+  });
+
+  it('quotes, where the notice answers only by its nearest text, the line the question is about and never a bare heading', () => {
+    const r = answerQuestion(kb, '营业收入是含税的吗？');
+    expect(r.citations.length).toBeGreaterThan(0);
+    for (const c of r.citations) {
+      expect(c.quote).not.toBe(c.title);
+      expect(c.quote).toContain('营业收入');
+    }
   });
 
   it('does not mistake a system question for a trade classification', () => {
