@@ -9,14 +9,16 @@
 // start and the first requests need, into a temporary file renamed into place. A directory that
 // cannot be written just means no cache.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'server.cjs');
+prestartDatabaseThread();
 if (process.sourceMapsEnabled) {
   // Node maps stack traces only for files its module loader compiled: with --enable-source-maps
   // the bundle is loaded that way, so traces name server/*.ts, and without the code cache.
@@ -85,4 +87,26 @@ function runCached() {
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(dir);
   script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, dir);
+}
+
+/**
+ * The embedded database's thread (server/store/pglite-thread.ts) spends a few hundred
+ * milliseconds loading PGlite and compiling its WebAssembly before it can open the database.
+ * Started here, that overlaps with reading and running the bundle instead of following it; the
+ * server adopts the thread. Not with DATABASE_URL (read as the server's config reads it: an empty
+ * value is unset), where the server uses PostgreSQL instead.
+ */
+function prestartDatabaseThread() {
+  const script = join(dir, 'pglite-worker.mjs');
+  if (process.env.DATABASE_URL || !existsSync(script)) return;
+  const worker = new Worker(script, { workerData: {} });
+  worker.unref();
+  // What happens before the server adopts it is kept for it (see PgliteThread), until detach().
+  const early = { worker, messages: [], error: undefined, exitCode: undefined };
+  const onMessage = (m) => early.messages.push(m);
+  const onError = (err) => (early.error = err);
+  const onExit = (code) => (early.exitCode = code);
+  worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  early.detach = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+  globalThis[Symbol.for('zhizao.pgliteThread')] = early;
 }

@@ -25,6 +25,27 @@ interface Call {
 
 type Message = { op: 'open'; dataDir?: string; startParams?: string[] } | { op: 'query'; sql: string; params?: unknown[]; csv?: string; tx?: number } | { op: 'exec'; sql: string; tx?: number } | { op: 'begin' } | { op: 'end'; tx: number; commit: boolean } | { op: 'close' };
 
+type WorkerMessage = { id?: number; ok?: boolean; result?: unknown; error?: Record<string, unknown>; module?: WebAssembly.Module };
+
+/** A worker the compiled server's loader started before the bundle ran, and what it reported since. */
+interface Prestarted {
+  worker: Worker;
+  messages: WorkerMessage[];
+  error: Error | undefined;
+  exitCode: number | undefined;
+  /** Removes the loader's own listeners (removeAllListeners would remove Node's too). */
+  detach(): void;
+}
+
+const PRESTARTED = Symbol.for('zhizao.pgliteThread');
+
+function adoptPrestarted(): Prestarted | undefined {
+  const g = globalThis as unknown as Record<symbol, Prestarted | undefined>;
+  const early = g[PRESTARTED];
+  g[PRESTARTED] = undefined;
+  return early;
+}
+
 /** An error from the worker, with postgres's fields (code, detail…) as PGlite gives them. */
 function rebuild(e: Record<string, unknown>): Error {
   const err = new Error(String(e.message));
@@ -40,12 +61,23 @@ export class PgliteThread {
   private gone: Error | undefined;
   private closed: Promise<void> | undefined;
 
-  /** Starts the worker at once: it loads PGlite and compiles its WebAssembly while the caller prepares the directory. */
+  /**
+   * Starts the worker at once: it loads PGlite and compiles its WebAssembly while the caller
+   * prepares the directory. The compiled server's loader may have started one already
+   * (scripts/server-loader.mjs); the first thread adopts it, with what it reported meanwhile.
+   */
   constructor() {
-    this.worker = new Worker(WORKER, { workerData: { wasmModule: compiled } });
+    const early = adoptPrestarted();
+    this.worker = early?.worker ?? new Worker(WORKER, { workerData: { wasmModule: compiled } });
     // Only a call in flight keeps the process alive (see call()).
     this.worker.unref();
-    this.worker.on('message', (m: { id?: number; ok?: boolean; result?: unknown; error?: Record<string, unknown>; module?: WebAssembly.Module }) => {
+    if (early) {
+      early.detach();
+      for (const m of early.messages) if (m.module) compiled ??= m.module;
+      if (early.error) this.gone = new Error(`数据库线程出错 (database thread failed): ${early.error.message}`);
+      else if (early.exitCode !== undefined) this.gone = new Error(`数据库线程已退出 (database thread exited, code ${early.exitCode})`);
+    }
+    this.worker.on('message', (m: WorkerMessage) => {
       if (m.module) {
         compiled ??= m.module;
         return;
