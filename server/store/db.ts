@@ -46,6 +46,10 @@ function pgliteQueryable(db: PGlite | Transaction): Queryable {
   };
 }
 
+/**
+ * A PGlite instance on the calling thread behind the Db interface. The server runs its database
+ * in a thread of its own (pglite-thread.ts); this serves code that holds a PGlite itself.
+ */
 export function pgliteDb(db: PGlite): Db {
   const q = pgliteQueryable(db);
   return {

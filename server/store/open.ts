@@ -137,9 +137,14 @@ export interface OpenedDatabase {
 export async function openDatabase(dataDir: string | undefined, opts: { integrityCheck?: boolean } = {}): Promise<OpenedDatabase> {
   if (!dataDir) {
     const thread = new PgliteThread();
-    const sql = await thread.open(undefined);
-    await migrate(sql);
-    return { sql, lock: undefined, dir: undefined };
+    try {
+      const sql = await thread.open(undefined);
+      await migrate(sql);
+      return { sql, lock: undefined, dir: undefined };
+    } catch (err) {
+      await thread.close().catch(() => undefined);
+      throw err;
+    }
   }
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
