@@ -45,7 +45,11 @@ export interface SessionRuntime {
 export interface ConversationDeps {
   store: SessionStore;
   /** The runtime of a new session (the current default, recorded) and of a resumed one (the version it recorded). */
-  knowledge: { created(sessionId: string): Promise<SessionRuntime>; resumed(sessionId: string): Promise<SessionRuntime> };
+  knowledge: {
+    /** A new session, created under the current knowledge version and pinned to it. */
+    create(): Promise<{ sessionId: string; token: string; rt: SessionRuntime }>;
+    resumed(sessionId: string): Promise<SessionRuntime>;
+  };
   locks: SessionLocks;
   /** Logs an answered question and returns its id; absent, answers carry no question id. */
   logQuestion?: (sessionId: string, question: string, answer: SpokenAnswer, knowledgeVersion: string) => string;
@@ -100,6 +104,7 @@ export class Conversation {
     let sessionId: string;
     let token: string;
     let resumed: boolean;
+    let rt: SessionRuntime;
     if (msg.sessionId !== undefined) {
       if (!msg.token || !(await store.authenticate(msg.sessionId, msg.token))) {
         // Same answer for "no such session" and "wrong token": existence is not revealed.
@@ -107,11 +112,11 @@ export class Conversation {
       }
       ({ sessionId, token } = { sessionId: msg.sessionId, token: msg.token });
       resumed = true;
+      rt = await this.deps.knowledge.resumed(sessionId);
     } else {
-      ({ sessionId, token } = await store.create());
+      ({ sessionId, token, rt } = await this.deps.knowledge.create());
       resumed = false;
     }
-    const rt = resumed ? await this.deps.knowledge.resumed(sessionId) : await this.deps.knowledge.created(sessionId);
     this.sessionId = sessionId;
     this.rt = rt;
     // The client starts over from what open sends, whole.

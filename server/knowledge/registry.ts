@@ -16,6 +16,7 @@ export type DefaultChoice = z.infer<typeof DefaultChoice>;
 
 /** The part of the session store the registry needs. */
 export interface SessionDocs {
+  create(docs?: Record<string, unknown>): Promise<{ sessionId: string; token: string }>;
   getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined>;
   putDoc(sessionId: string, key: string, value: unknown): Promise<void>;
 }
@@ -132,7 +133,17 @@ export class KnowledgeRegistry {
     return kb;
   }
 
-  /** Records the current default as a new session's version. */
+  /**
+   * A new session under the current default version, recorded with it in the same write: the
+   * session keeps the version it starts under, whatever the default becomes later.
+   */
+  async createSession(store: SessionDocs): Promise<{ sessionId: string; token: string; kb: KnowledgeBase }> {
+    const kb = this.current;
+    const created = await store.create({ [SESSION_KNOWLEDGE_DOC]: { version: kb.version } });
+    return { ...created, kb };
+  }
+
+  /** Records the current default as the version of a session that has none recorded. */
   async pin(store: SessionDocs, sessionId: string): Promise<KnowledgeBase> {
     const kb = this.current;
     await store.putDoc(sessionId, SESSION_KNOWLEDGE_DOC, { version: kb.version });

@@ -119,7 +119,10 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     return rt;
   };
   const knowledge = {
-    created: async (sessionId: string) => runtimeOf(await fastify.knowledge.pin(fastify.store, sessionId)),
+    create: async () => {
+      const { sessionId, token, kb } = await fastify.knowledge.createSession(fastify.store);
+      return { sessionId, token, rt: runtimeOf(kb) };
+    },
     resumed: async (sessionId: string) => runtimeOf(await fastify.sessionKnowledge(sessionId)),
   };
   // Shared with the HTTP routes that write answers, so a turn and an accepted suggestion never overwrite each other.

@@ -10,11 +10,9 @@ import { labelOf } from '../knowledge/registry';
 async function sessions(fastify: FastifyInstance): Promise<void> {
   fastify.post('/api/sessions', async (request, reply) => {
     fastify.limits.takeSessionCreate(request.ip);
-    const created = await fastify.store.create();
-    // The session keeps the version it starts under, whatever the default becomes later.
-    await fastify.knowledge.pin(fastify.store, created.sessionId);
+    const { sessionId, token } = await fastify.knowledge.createSession(fastify.store);
     fastify.metrics.sessionsCreated.inc({ via: 'http' });
-    return reply.status(201).send(created);
+    return reply.status(201).send({ sessionId, token });
   });
 
   fastify.get('/api/sessions/:id', async (request) => {

@@ -193,11 +193,14 @@ export class PgliteStore implements SessionStore {
     return store;
   }
 
-  async create(): Promise<{ sessionId: string; token: string }> {
+  async create(docs: Record<string, unknown> = {}): Promise<{ sessionId: string; token: string }> {
     const sessionId = newSessionId();
     const token = newToken();
     const tokenHash = hashToken(token);
-    await this.write([{ kind: 'session', id: sessionId, tokenHash: tokenHash.toString('hex'), at: new Date().toISOString() }]);
+    await this.write([
+      { kind: 'session', id: sessionId, tokenHash: tokenHash.toString('hex'), at: new Date().toISOString() },
+      ...Object.entries(docs).map(([key, value]): Op => ({ kind: 'doc', sessionId, key, value: asStored(value) })),
+    ]);
     this.remember(sessionId, {
       tokenHash,
       answers: {},
@@ -298,9 +301,7 @@ export class PgliteStore implements SessionStore {
 
   async putDoc(sessionId: string, key: string, value: unknown): Promise<void> {
     const s = await this.must(sessionId);
-    // Round-trip through JSON so what is stored is exactly what a later read returns.
-    const json = JSON.parse(JSON.stringify(value ?? null)) as unknown;
-    await this.tracked(s, this.write([{ kind: 'doc', sessionId, key, value: json }]), sessionId);
+    await this.tracked(s, this.write([{ kind: 'doc', sessionId, key, value: asStored(value) }]), sessionId);
   }
 
   async close(): Promise<void> {
@@ -487,6 +488,11 @@ export class PgliteStore implements SessionStore {
     }
     await this.run((db) => q.writeBatch(db, batch, new Date(nowMs).toISOString()));
   }
+}
+
+/** A document as a later read returns it: round-tripped through JSON, so that is exactly what is stored. */
+function asStored(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null)) as unknown;
 }
 
 function insertSorted(list: TranscriptEntry[], e: TranscriptEntry): void {

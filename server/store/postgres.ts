@@ -61,10 +61,17 @@ export class PostgresStore implements SessionStore {
     return Promise.resolve(this.db);
   }
 
-  async create(): Promise<{ sessionId: string; token: string }> {
+  async create(docs: Record<string, unknown> = {}): Promise<{ sessionId: string; token: string }> {
     const sessionId = newSessionId();
     const token = newToken();
-    await q.insertSession(this.db, sessionId, hashToken(token).toString('hex'), new Date().toISOString());
+    const at = new Date().toISOString();
+    const entries = Object.entries(docs);
+    if (entries.length === 0) await q.insertSession(this.db, sessionId, hashToken(token).toString('hex'), at);
+    else
+      await this.db.transaction(async (tx) => {
+        await q.insertSession(tx, sessionId, hashToken(token).toString('hex'), at);
+        for (const [key, value] of entries) await q.putDoc(tx, sessionId, key, value ?? null);
+      });
     return { sessionId, token };
   }
 

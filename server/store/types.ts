@@ -10,7 +10,11 @@ export type NewTranscriptEntry = Omit<TranscriptEntry, 'seq' | 'at'> & { seq?: n
  * its token: routes call `authenticate` first and answer 404 on failure.
  */
 export interface SessionStore {
-  create(): Promise<{ sessionId: string; token: string }>;
+  /**
+   * A new session, with `docs` (see getDoc) stored in the same durable write: a session is never
+   * seen without the documents it was created with, and opening one costs a single commit.
+   */
+  create(docs?: Record<string, unknown>): Promise<{ sessionId: string; token: string }>;
   /** Constant-time token check; false for an unknown session or a wrong token. */
   authenticate(sessionId: string, token: string): Promise<boolean>;
   getAnswers(sessionId: string): Promise<Record<string, AnswerValue>>;

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +111,21 @@ describe('the PGlite session store', () => {
     expect(later.seq).toBe(reserved + 1);
     expect((await store.transcriptAfter(sessionId, 0)).map((e) => e.text)).toEqual(['streamed', 'later']);
   });
+
+  it('creates a session together with its documents in one commit, and keeps them across a reopen', async () => {
+    const dir = tempDir();
+    let store = await open(dir);
+    const commits = vi.spyOn(store as unknown as { commit(ops: unknown[]): Promise<void> }, 'commit');
+    const { sessionId, token } = await store.create({ knowledge: { version: 'henan-2023' }, 'ui.mode': 'qa' });
+    expect(commits).toHaveBeenCalledTimes(1);
+    expect(await store.getDoc(sessionId, 'knowledge')).toEqual({ version: 'henan-2023' });
+    stores.splice(stores.indexOf(store), 1);
+    await store.close();
+    store = await open(dir);
+    expect(await store.authenticate(sessionId, token)).toBe(true);
+    expect(await store.getDoc(sessionId, 'knowledge')).toEqual({ version: 'henan-2023' });
+    expect(await store.getDoc(sessionId, 'ui.mode')).toBe('qa');
+  }, 120_000);
 
   it('keeps answers, transcript with citations and documents across a reopen', async () => {
     const dir = tempDir();

@@ -139,6 +139,12 @@ describe.skipIf(PG_SKIP_REASON)('the PostgreSQL session store', () => {
     expect((await db.query('select 1 from answer_log where session_id = $1', [sessionId])).rows).toHaveLength(0);
   });
 
+  it('creates a session with its documents, seen by the other instance', async () => {
+    const s = await a.create({ knowledge: { version: 'henan-2023' } });
+    expect(await b.authenticate(s.sessionId, s.token)).toBe(true);
+    expect(await b.getDoc(s.sessionId, 'knowledge')).toEqual({ version: 'henan-2023' });
+  });
+
   it('keeps documents, deletes a session with everything in it, and purges inactive ones', async () => {
     const s = await a.create();
     await a.putDoc(s.sessionId, 'draft.overview', { text: '企业概况', n: 1 });
