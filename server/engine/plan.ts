@@ -144,17 +144,19 @@ function industryFromText(kb: KnowledgeData, text: string): string | undefined {
 
 /**
  * The 省辖市 (or 济源示范区, 航空港区) a text names, by the regions data: the longest name, short
- * name or alias found wins (郑州航空港区 is 航空港区, not 郑州市). A county names its 省辖市.
+ * name or alias found wins (郑州航空港区 is 航空港区, not 郑州市). A county names its 省辖市, and so
+ * does a 市辖区, but only when nothing else is named: several cities have a 老城区 or a 鼓楼区.
  */
 export function cityFromText(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
-  let best: { city: string; len: number } | undefined;
+  const best: Record<'place' | 'district', { city: string; len: number } | undefined> = { place: undefined, district: undefined };
   for (const r of kb.regions.regions) {
     const city = r.prefecture ?? r.name;
     if (!kb.regions.regions.some((c) => c.name === city && !c.prefecture)) continue;
-    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { city, len: w.length };
+    const k = r.kind === '市辖区' ? 'district' : 'place';
+    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best[k] || w.length > best[k].len)) best[k] = { city, len: w.length };
   }
-  return best?.city;
+  return (best.place ?? best.district)?.city;
 }
 
 export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {

@@ -183,6 +183,9 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
       out.push({ name, kind: rule.kind, group: rule.group });
     }
   }
+  // A listed 市辖区 counts only when no other region is named: 「洛阳市偃师区」 is 洛阳市, and several
+  // cities have a 鼓楼区.
+  if (out.some((o) => o.kind !== '市辖区')) return out.filter((o) => o.kind !== '市辖区');
   if (out.length === 0) {
     const d = q.match(/(\p{Script=Han}{2,4})区/u);
     if (d && !/示范|港|地|园|社/u.test(d[1]!)) out.push({ name: `${d[1]}区`, kind: '市辖区' });
@@ -221,9 +224,12 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]):
       continue;
     }
     needles.push(g.quote);
+    // A 市辖区's quota is its 省辖市's: said of the city, after a note that names the district.
+    const prefecture = r.kind === '市辖区' ? r.region?.prefecture : undefined;
+    const name = prefecture ?? r.name;
     // "郑州市属于“郑州市”" says nothing: name the group only when it is not the region itself.
-    const groupPart = g.label === r.name ? '' : fill(intent.groupPart ?? '', { groupLabel: g.label });
-    let text = fill(intent.regionAnswer ?? '', { name: r.name, groupPart, max: g.max });
+    const groupPart = g.label === name ? '' : fill(intent.groupPart ?? '', { groupLabel: g.label });
+    let text = (prefecture ? fill(intent.districtNote ?? '', { name: r.name, prefecture }) : '') + fill(intent.regionAnswer ?? '', { name, groupPart, max: g.max });
     if (r.kind === '县' || r.kind === '县级市') {
       text += fill(intent.countyNote ?? '', { name: r.name, prefecture: r.region?.prefecture ?? '所在省辖市', kind: r.kind === '县' ? '县' : '县级市' });
     }

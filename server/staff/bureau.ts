@@ -13,12 +13,22 @@ export interface RegionQuota {
   overQuota: string;
 }
 
+/** The regions that recommend under 四(三): every listed one but the 市辖区, whose 省辖市 recommends for them. */
+function recommending(kb: KnowledgeData) {
+  return kb.regions.regions.filter((r) => r.kind !== '市辖区');
+}
+
+/** The recommending region of a listed one: a 市辖区's 省辖市, else itself. */
+function recommenderOf(r: KnowledgeData['regions']['regions'][number]): string {
+  return r.kind === '市辖区' && r.prefecture ? r.prefecture : r.name;
+}
+
 export function regionNames(kb: KnowledgeData): string[] {
-  return kb.regions.regions.map((r) => r.name);
+  return recommending(kb).map((r) => r.name);
 }
 
 export function quotaOf(kb: KnowledgeData, regionName: string): RegionQuota | undefined {
-  const region = kb.regions.regions.find((r) => r.name === regionName);
+  const region = recommending(kb).find((r) => r.name === regionName);
   const group = region && kb.regions.groups.find((g) => g.id === region.group);
   if (!region || !group) return undefined;
   return { region: region.name, group: group.id, groupLabel: group.label, max: group.max, quote: group.quote, clause: kb.regions.clause, overQuota: kb.regions.overQuota };
@@ -26,25 +36,29 @@ export function quotaOf(kb: KnowledgeData, regionName: string): RegionQuota | un
 
 /** The region an enterprise names when it submits: an exact name or one of its aliases / short names. */
 /**
- * The region an address names: the longest name or short name found in it, so 新乡县 wins over
- * 新乡 (a county's own bureau does its 初审 under 四(三)). Null when none is named.
+ * The recommending region an address names: the longest name or short name found in it, so 新乡县
+ * wins over 新乡 (a county's own bureau does its 初审 under 四(三)). A 市辖区 stands for its 省辖市,
+ * and only when no other region is named (several cities have a 鼓楼区). Null when none is named.
  */
 export function regionIn(kb: KnowledgeData, address: string): string | null {
-  let best: { name: string; score: number } | null = null;
+  const best: Record<'place' | 'district', { name: string; score: number } | null> = { place: null, district: null };
   for (const r of kb.regions.regions) {
     // A county named beside its city (洛阳市新安县) is the more precise place: it wins a tie.
     const county = r.kind === '县' || r.kind === '县级市' ? 0.5 : 0;
+    const k = r.kind === '市辖区' ? 'district' : 'place';
     for (const term of [r.name, r.short, ...r.aliases]) {
-      if (term.length >= 2 && address.includes(term) && (!best || term.length + county > best.score)) best = { name: r.name, score: term.length + county };
+      const b = best[k];
+      if (term.length >= 2 && address.includes(term) && (!b || term.length + county > b.score)) best[k] = { name: recommenderOf(r), score: term.length + county };
     }
   }
-  return best?.name ?? null;
+  return (best.place ?? best.district)?.name ?? null;
 }
 
+/** The recommending region a typed name means: 「偃师区」 is 洛阳市. */
 export function resolveRegion(kb: KnowledgeData, text: string): string | undefined {
   const t = text.trim();
   const r = kb.regions.regions.find((x) => x.name === t || x.short === t || x.aliases.includes(t));
-  return r?.name;
+  return r && recommenderOf(r);
 }
 
 export interface Deadline {

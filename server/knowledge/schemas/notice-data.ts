@@ -24,7 +24,8 @@ export const QuotaGroup = z.object({ id: z.string(), label: z.string(), max: z.n
 export const Region = z.object({
   name: z.string().min(2),
   short: z.string().min(1),
-  kind: z.enum(['省辖市', '示范区', '航空港区', '县级市', '县']),
+  /** A 市辖区 has no quota of its own: it names its 省辖市 (prefecture), whose group it shares. */
+  kind: z.enum(['省辖市', '示范区', '航空港区', '县级市', '县', '市辖区']),
   group: z.string(),
   prefecture: z.string().optional(),
   aliases: z.array(z.string()),
@@ -43,6 +44,10 @@ export const RegionsFile = z
     const groups = new Set(f.groups.map((g) => g.id));
     f.regions.forEach((r, i) => {
       if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `unknown quota group ${r.group}` });
+      if (r.kind !== '市辖区') return;
+      const city = f.regions.find((c) => c.name === r.prefecture && c.kind === '省辖市');
+      if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `a 市辖区 names its 省辖市; ${r.prefecture ?? 'none'} is not one` });
+      else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `a 市辖区 shares its 省辖市's quota group (${city.group})` });
     });
     f.rules.forEach((r, i) => {
       if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown quota group ${r.group}` });
@@ -165,6 +170,8 @@ export const IntentsFile = z.object({
       regionAnswer: z.string().optional(),
       groupPart: z.string().optional(),
       countyNote: z.string().optional(),
+      /** Before a 市辖区's quota, which is its 省辖市's: {name}, {prefecture}. */
+      districtNote: z.string().optional(),
       districtAnswer: z.string().optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
