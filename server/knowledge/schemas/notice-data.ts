@@ -110,6 +110,11 @@ export const LexiconFile = z.object({
   entries: z.array(LexiconEntry).min(1),
   /** Domain terms (Han, three characters or more) a typo or pinyin abbreviation may be read as, in priority order. */
   vocabulary: z.array(z.string().regex(/^\p{Script=Han}{3,12}$/u)).optional(),
+  /**
+   * Two-character words of the notice a same-sounding pair may be read as (视平 → 视频), only where
+   * the pair as typed is no word of its own. Words with a common same-sounding word beside them stay out.
+   */
+  pairVocabulary: z.array(z.string().regex(/^\p{Script=Han}{2}$/u)).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
