@@ -657,18 +657,34 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = entryAnswer(kb, c.match.prepared, c.text);
       return { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) };
     });
-    // A point the notice leaves open says who can confirm it, once, unless the answer already does.
     const { unit, phone } = kb.data.facts.contact;
+    // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
+    // parts that matched a not-covered entry, and the asking parts that matched nothing but name
+    // a topic outside the notice ("视频要配旁白吗？评上了奖补多少钱").
+    const uncovered = chosen.filter((c) => c.match.prepared.entry.conclusion === 'notCovered').map((c) => ({ text: c.text, topic: c.match.prepared.entry.topic! }));
+    if (asking.length > 1) {
+      for (const piece of asking) {
+        if (chosen.some((c) => c.text === piece)) continue;
+        const topic = topicOf(kb, piece, false);
+        if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
+      }
+    }
+    // An entry answering two parts (two regions' quotas) names each part by the part itself.
+    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    for (const x of uncovered) {
+      results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
+      asked.push(x.text);
+    }
+    // A point the notice leaves open says who can confirm it, once, unless the answer already does.
     const lastOpen = answered.map((c) => c.match.prepared.entry.conclusion).lastIndexOf('open');
     if (lastOpen >= 0 && !results.some((r) => r.text.includes(phone))) {
       results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
     }
     const cites = mergeCitations(results.map((r) => r.citations));
+    if (uncovered.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    // An entry answering two parts (two regions' quotas) names each part by the part itself.
-    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
-    const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
+    const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {
           conclusion: answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',

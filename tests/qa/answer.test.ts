@@ -279,6 +279,23 @@ describe('out-of-scope questions', () => {
   });
 });
 
+describe('several-part questions with a part the notice does not cover', () => {
+  it('answer the covered part and say the other is not covered, with the helpline, instead of dropping it', () => {
+    const r = answerQuestion(kb, '视频要配旁白吗？评上了奖补多少钱');
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^1\. .*旁白/u);
+    const second = r.answer.split('\n').find((l) => l.startsWith('2. '));
+    expect(second, 'the subsidy part is answered as a part of its own').toBeDefined();
+    expect(second).toContain('没有涉及');
+    expect(second).toContain('0371—65507698');
+    expect(r.citations.map((c) => c.clause)).toContain('五');
+  });
+
+  it('keep a one-part question about a covered point free of any not-covered note', () => {
+    expect(answerQuestion(kb, '视频要配旁白吗').answer).not.toContain('没有涉及');
+  });
+});
+
 describe('questions whose wording shares little with the answer base', () => {
   it('answers by the entry whose required words are all present when no phrasing is close', () => {
     expect(answerQuestion(kb, '郑州市推荐企业上限是多少').answer).toMatch(/^郑州市本次申报推荐企业不多于20家/);

@@ -154,6 +154,8 @@ export const IntentsFile = z.object({
     part: z.string(),
     /** Closes an answer the notice leaves open when it does not name the helpline itself: who can confirm. */
     openHelpline: z.string(),
+    /** One part of a several-part question that the notice does not cover: {topic}, {unit}, {phone}. */
+    notCoveredPart: z.string(),
     /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
