@@ -431,8 +431,8 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
-function parts(text: string): string[] {
-  const pieces = text
+function parts(text: string): { pieces: string[]; said: Map<string, string> } {
+  const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     .flatMap((p) => {
       const sub = p.split('、');
@@ -444,7 +444,19 @@ function parts(text: string): string[] {
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
+  // "省直管县的呢，推荐名额是几个": an opening part that only names a subject with 呢 leaves the
+  // asking to the next part, which leaves out the subject; read together they are one question.
+  const pieces: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const subject = i === 0 && split.length > 1 ? split[0]!.match(FORWARD_SUBJECT)?.[1] : undefined;
+    if (subject && !PREDICATE.test(subject) && ASKS.test(split[1]!) && !SUBJECTS.some((s) => split[1]!.includes(s))) {
+      pieces.push(subject + split[1]!);
+      i++;
+    } else pieces.push(split[i]!);
+  }
   const out: string[] = [];
+  // What a part rewritten from a follow-up said as typed: read alone when the rewrite only repeats an earlier part.
+  const said = new Map<string, string>();
   pieces.forEach((p, i) => {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
@@ -455,10 +467,15 @@ function parts(text: string): string[] {
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
     if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
-    out.push(elliptical(prev, p) ?? p);
+    const whole = elliptical(prev, p);
+    if (whole && whole !== p) said.set(whole, p);
+    out.push(whole ?? p);
   });
-  return out;
+  return { pieces: out, said };
 }
+
+/** An opening part that only names a subject: "那济源示范区跟航空港区呢" → 济源示范区跟航空港区. */
+const FORWARD_SUBJECT = /^(?:那么|那|如果是)?(\p{Script=Han}{2,12}?)的?呢$/u;
 
 /**
  * Where a question's asking starts ("洛阳|能推几家", "视频|要多大"): 能 not in 智能, 要 not in 要素/要求.
@@ -620,16 +637,25 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
-  const pieces = parts(q);
+  const { pieces, said } = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
   const asking = pieces.filter((p) => ASKS.test(p));
   if (asking.length > 1) {
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
+    // An entry that computes its answer from the question (a region's quota) may answer two parts.
+    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
-      const m = accepted(answersOf(kb).match(piece, 3));
-      // An entry that computes its answer from the question (a region's quota) may answer two parts.
-      if (m && !chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, piece).text))) chosen.push({ match: m, text: piece });
+      let m = accepted(answersOf(kb).match(piece, 3));
+      let text = piece;
+      // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
+      // repeats that part asks its own thing; it is read as typed.
+      const own = said.get(piece);
+      if (m && own && repeats(m, piece)) {
+        const alone = accepted(answersOf(kb).match(own, 3));
+        if (alone && !repeats(alone, own)) (m = alone), (text = own);
+      }
+      if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
   }
   if (chosen.length < 2) {
@@ -664,7 +690,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const uncovered = chosen.filter((c) => c.match.prepared.entry.conclusion === 'notCovered').map((c) => ({ text: c.text, topic: c.match.prepared.entry.topic! }));
     if (asking.length > 1) {
       for (const piece of asking) {
-        if (chosen.some((c) => c.text === piece)) continue;
+        if (chosen.some((c) => c.text === piece || c.text === said.get(piece))) continue;
         const topic = topicOf(kb, piece, false);
         if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
       }

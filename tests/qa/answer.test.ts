@@ -296,6 +296,21 @@ describe('several-part questions with a part the notice does not cover', () => {
   });
 });
 
+describe('follow-up parts', () => {
+  it('answer a follow-up that asks its own thing, even when it leaves out the subject', () => {
+    const r = answerQuestion(kb, '宣传视频拍多长时间合适，清晰度有没有要求，要不要配旁白');
+    expect(r.answer).toMatch(/^1\. .*1分钟/mu);
+    expect(r.answer).toMatch(/^2\. .*1080P/mu);
+    expect(r.answer, 'the narration part is answered, not read as a second question about resolution').toMatch(/^3\. .*旁白/mu);
+  });
+
+  it('read an opening subject with 呢 together with the part that asks about it', () => {
+    const r = answerQuestion(kb, '那济源示范区跟航空港区呢 各能推几家');
+    expect(r.answer).toMatch(/^济源示范区.*不多于10家/u);
+    expect(r.answer, 'one question, not a second part listing every region').not.toMatch(/^2\. /mu);
+  });
+});
+
 describe('questions whose wording shares little with the answer base', () => {
   it('answers by the entry whose required words are all present when no phrasing is close', () => {
     expect(answerQuestion(kb, '郑州市推荐企业上限是多少').answer).toMatch(/^郑州市本次申报推荐企业不多于20家/);
