@@ -474,6 +474,9 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   return { pieces: out, said };
 }
 
+/** A follow-up that compares with or continues the previous part rather than asking its own thing. */
+const CONTINUES = /^(一定|必须|是否|也|还|都|和|跟|与|同|那)/u;
+
 /** An opening part that only names a subject: "那济源示范区跟航空港区呢" → 济源示范区跟航空港区. */
 const FORWARD_SUBJECT = /^(?:那么|那|如果是)?(\p{Script=Han}{2,12}?)的?呢$/u;
 
@@ -649,11 +652,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       let m = accepted(answersOf(kb).match(piece, 3));
       let text = piece;
       // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
-      // repeats that part asks its own thing; it is read as typed.
+      // repeats that part asks its own thing, when its own words name it clearly; it is read as typed.
+      // One that compares or continues ("和附件2一样吗") is about the previous part, and keeps its subject.
       const own = said.get(piece);
-      if (m && own && repeats(m, piece)) {
+      if (m && own && repeats(m, piece) && !CONTINUES.test(own)) {
         const alone = accepted(answersOf(kb).match(own, 3));
-        if (alone && !repeats(alone, own)) (m = alone), (text = own);
+        if (alone && alone.score >= VERIFIED && !repeats(alone, own)) (m = alone), (text = own);
       }
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
