@@ -437,8 +437,8 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
-function parts(text: string): string[] {
-  const pieces = text
+function parts(text: string): { pieces: string[]; said: Map<string, string> } {
+  const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     .flatMap((p) => {
       const sub = p.split('、');
@@ -450,7 +450,19 @@ function parts(text: string): string[] {
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
+  // "省直管县的呢，推荐名额是几个": an opening part that only names a subject with 呢 leaves the
+  // asking to the next part, which leaves out the subject; read together they are one question.
+  const pieces: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const subject = i === 0 && split.length > 1 ? split[0]!.match(FORWARD_SUBJECT)?.[1] : undefined;
+    if (subject && !PREDICATE.test(subject) && ASKS.test(split[1]!) && !SUBJECTS.some((s) => split[1]!.includes(s))) {
+      pieces.push(subject + split[1]!);
+      i++;
+    } else pieces.push(split[i]!);
+  }
   const out: string[] = [];
+  // What a part rewritten from a follow-up said as typed: read alone when the rewrite only repeats an earlier part.
+  const said = new Map<string, string>();
   pieces.forEach((p, i) => {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
@@ -461,10 +473,18 @@ function parts(text: string): string[] {
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
     if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
-    out.push(elliptical(prev, p) ?? p);
+    const whole = elliptical(prev, p);
+    if (whole && whole !== p) said.set(whole, p);
+    out.push(whole ?? p);
   });
-  return out;
+  return { pieces: out, said };
 }
+
+/** A follow-up that compares with or continues the previous part rather than asking its own thing. */
+const CONTINUES = /^(一定|必须|是否|也|还|都|和|跟|与|同|那)/u;
+
+/** An opening part that only names a subject: "那济源示范区跟航空港区呢" → 济源示范区跟航空港区. */
+const FORWARD_SUBJECT = /^(?:那么|那|如果是)?(\p{Script=Han}{2,12}?)的?呢$/u;
 
 /**
  * Where a question's asking starts ("洛阳|能推几家", "视频|要多大"): 能 not in 智能, 要 not in 要素/要求.
@@ -626,16 +646,26 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
-  const pieces = parts(q);
+  const { pieces, said } = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
   const asking = pieces.filter((p) => ASKS.test(p));
   if (asking.length > 1) {
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
+    // An entry that computes its answer from the question (a region's quota) may answer two parts.
+    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
-      const m = accepted(answersOf(kb).match(piece, 3));
-      // An entry that computes its answer from the question (a region's quota) may answer two parts.
-      if (m && !chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, piece).text))) chosen.push({ match: m, text: piece });
+      let m = accepted(answersOf(kb).match(piece, 3));
+      let text = piece;
+      // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
+      // repeats that part asks its own thing, when its own words name it clearly; it is read as typed.
+      // One that compares or continues ("和附件2一样吗") is about the previous part, and keeps its subject.
+      const own = said.get(piece);
+      if (m && own && repeats(m, piece) && !CONTINUES.test(own)) {
+        const alone = accepted(answersOf(kb).match(own, 3));
+        if (alone && alone.score >= VERIFIED && !repeats(alone, own)) (m = alone), (text = own);
+      }
+      if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
   }
   if (chosen.length < 2) {
@@ -663,18 +693,34 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = entryAnswer(kb, c.match.prepared, c.text);
       return { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) };
     });
-    // A point the notice leaves open says who can confirm it, once, unless the answer already does.
     const { unit, phone } = kb.data.facts.contact;
+    // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
+    // parts that matched a not-covered entry, and the asking parts that matched nothing but name
+    // a topic outside the notice ("视频要配旁白吗？评上了奖补多少钱").
+    const uncovered = chosen.filter((c) => c.match.prepared.entry.conclusion === 'notCovered').map((c) => ({ text: c.text, topic: c.match.prepared.entry.topic! }));
+    if (asking.length > 1) {
+      for (const piece of asking) {
+        if (chosen.some((c) => c.text === piece || c.text === said.get(piece))) continue;
+        const topic = topicOf(kb, piece, false);
+        if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
+      }
+    }
+    // An entry answering two parts (two regions' quotas) names each part by the part itself.
+    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    for (const x of uncovered) {
+      results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
+      asked.push(x.text);
+    }
+    // A point the notice leaves open says who can confirm it, once, unless the answer already does.
     const lastOpen = answered.map((c) => c.match.prepared.entry.conclusion).lastIndexOf('open');
     if (lastOpen >= 0 && !results.some((r) => r.text.includes(phone))) {
       results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
     }
     const cites = mergeCitations(results.map((r) => r.citations));
+    if (uncovered.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    // An entry answering two parts (two regions' quotas) names each part by the part itself.
-    // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
-    const strong = answered.length === chosen.length && answered.every((c) => c.match.score >= VERIFIED);
+    const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {
           conclusion: answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',

@@ -57,6 +57,8 @@ export interface Understood {
 export interface Vocabulary {
   /** Domain terms a typo or an abbreviation may be read as, in priority order. */
   terms: readonly string[];
+  /** Two-character words a same-sounding pair may be read as, where the pair is no word itself. */
+  pairs?: readonly string[];
   /** Synonym groups: any alias names the canonical concept. */
   concepts: readonly { id?: string; canonical: string; aliases: readonly string[] }[];
 }
@@ -73,7 +75,7 @@ export class Understander {
     this.concepts = vocab.concepts;
     const forms = vocab.concepts.flatMap((c) => [c.canonical, ...c.aliases]);
     const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
-    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], known: forms });
+    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, known: forms });
     vocab.concepts.forEach((c, concept) => {
       for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
         // One-character forms would match everywhere; a concept is named by two characters at least.
@@ -136,7 +138,7 @@ const cache = new WeakMap<object, Understander>();
 export function understanderFor(data: { lexicon: LexiconFile }): Understander {
   let u = cache.get(data.lexicon);
   if (!u) {
-    u = new Understander({ terms: data.lexicon.vocabulary ?? [], concepts: data.lexicon.entries });
+    u = new Understander({ terms: data.lexicon.vocabulary ?? [], pairs: data.lexicon.pairVocabulary, concepts: data.lexicon.entries });
     cache.set(data.lexicon, u);
   }
   return u;

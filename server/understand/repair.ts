@@ -68,6 +68,12 @@ export interface Repair {
 export interface RepairVocabulary {
   /** Han terms a near-homophone may be repaired to; the longer the term, the safer the repair. */
   terms: readonly string[];
+  /**
+   * Two-character words a pair may be repaired to (申抱 → 申报). One character of two is little
+   * evidence, so such a repair also needs the pair as typed to be no word: two one-character
+   * segments (视|平), never a word of its own (上线, 时常).
+   */
+  pairs?: readonly string[];
   /** Every form the text is allowed to contain as written (terms, aliases, ASCII abbreviations). */
   known: readonly string[];
 }
@@ -80,7 +86,8 @@ export class Repairer {
 
   constructor(vocab: RepairVocabulary) {
     const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
-    for (const text of terms) {
+    const pairs = [...new Set((vocab.pairs ?? []).filter((t) => HAN_ONLY.test(t) && t.length === 2))];
+    for (const text of [...terms, ...pairs]) {
       const syllables = pinyin(text, { toneType: 'none', type: 'array' });
       const keys = syllables.map(fuzzySyllable);
       if (keys.length !== text.length) continue;
@@ -100,7 +107,7 @@ export class Repairer {
       }
     }
     for (const second of this.byFirstKeys.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
-    for (const k of new Set([...vocab.known, ...terms])) {
+    for (const k of new Set([...vocab.known, ...terms, ...pairs])) {
       const w = k.normalize('NFKC').toLowerCase();
       if (!w) continue;
       if (/^[a-z0-9]+$/.test(w)) this.asciiKnown.add(w);
@@ -161,6 +168,8 @@ export class Repairer {
       if (found) {
         cuts ??= boundaries(text);
         if (!cuts.has(i) || !cuts.has(i + found.length)) found = null;
+        // A pair that is a word as typed (上线, 时常) is that word, not a typo of another.
+        else if (found.length === 2 && !cuts.has(i + 1)) found = null;
       }
       if (found) {
         out += text.slice(copied, i) + found;
@@ -217,8 +226,9 @@ export class Repairer {
         // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
         if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || FUNCTION_CHARS.has(c) || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
       }
-      // One wrong character in a term of up to five, two in a longer one; at least two must be right.
-      if (!ok || diffs === 0 || L - diffs < 2) continue;
+      // One wrong character in a term of up to five, two in a longer one; at least two must be right,
+      // except in a two-character word, where the segmentation check above stands in for the second.
+      if (!ok || diffs === 0 || L - diffs < (L === 2 ? 1 : 2)) continue;
       return term.text;
     }
     return null;

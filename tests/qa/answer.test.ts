@@ -279,6 +279,38 @@ describe('out-of-scope questions', () => {
   });
 });
 
+describe('several-part questions with a part the notice does not cover', () => {
+  it('answer the covered part and say the other is not covered, with the helpline, instead of dropping it', () => {
+    const r = answerQuestion(kb, '视频要配旁白吗？评上了奖补多少钱');
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^1\. .*旁白/u);
+    const second = r.answer.split('\n').find((l) => l.startsWith('2. '));
+    expect(second, 'the subsidy part is answered as a part of its own').toBeDefined();
+    expect(second).toContain('没有涉及');
+    expect(second).toContain('0371—65507698');
+    expect(r.citations.map((c) => c.clause)).toContain('五');
+  });
+
+  it('keep a one-part question about a covered point free of any not-covered note', () => {
+    expect(answerQuestion(kb, '视频要配旁白吗').answer).not.toContain('没有涉及');
+  });
+});
+
+describe('follow-up parts', () => {
+  it('answer a follow-up that asks its own thing, even when it leaves out the subject', () => {
+    const r = answerQuestion(kb, '宣传视频拍多长时间合适，清晰度有没有要求，要不要配旁白');
+    expect(r.answer).toMatch(/^1\. .*1分钟/mu);
+    expect(r.answer).toMatch(/^2\. .*1080P/mu);
+    expect(r.answer, 'the narration part is answered, not read as a second question about resolution').toMatch(/^3\. .*旁白/mu);
+  });
+
+  it('read an opening subject with 呢 together with the part that asks about it', () => {
+    const r = answerQuestion(kb, '那济源示范区跟航空港区呢 各能推几家');
+    expect(r.answer).toMatch(/^济源示范区.*不多于10家/u);
+    expect(r.answer, 'one question, not a second part listing every region').not.toMatch(/^2\. /mu);
+  });
+});
+
 describe('questions whose wording shares little with the answer base', () => {
   it('answers by the entry whose required words are all present when no phrasing is close', () => {
     expect(answerQuestion(kb, '郑州市推荐企业上限是多少').answer).toMatch(/^郑州市本次申报推荐企业不多于20家/);

@@ -40,6 +40,22 @@ describe('typo repair against the domain vocabulary', () => {
     expect(repairs(text)).toEqual([expected]);
   });
 
+  it.each([
+    ['视平文件多大', '视平→视频'],
+    ['注册完要审合吗', '审合→审核'],
+    ['拿过智能工厂成号的还能报吗', '成号→称号'],
+    ['车见人数怎么填', '车见→车间'],
+  ])('reads a same-sounding pair %s as the two-character word of the notice (%s)', (text, expected) => {
+    expect(repairs(text)).toEqual([expected]);
+  });
+
+  it.each(['洛阳市推荐上线是多少家', '视频时常一分钟吗', '截至申报日', '这样能好一点吗', '审和通过'])(
+    'leaves a pair that is a word as typed, or a grammar word, as written: %s',
+    (text) => {
+      expect(repairs(text)).toEqual([]);
+    },
+  );
+
   it('uses the IME fuzzy pairs: zh/z, sh/s, ch/c, n/l, in/ing, en/eng, an/ang', () => {
     expect(['zhi', 'shi', 'chi', 'li', 'ling', 'geng', 'zhang'].map(fuzzySyllable)).toEqual(['zi', 'si', 'ci', 'ni', 'nin', 'gen', 'zan']);
   });

@@ -115,6 +115,11 @@ export const LexiconFile = z.object({
   entries: z.array(LexiconEntry).min(1),
   /** Domain terms (Han, three characters or more) a typo or pinyin abbreviation may be read as, in priority order. */
   vocabulary: z.array(z.string().regex(/^\p{Script=Han}{3,12}$/u)).optional(),
+  /**
+   * Two-character words of the notice a same-sounding pair may be read as (视平 → 视频), only where
+   * the pair as typed is no word of its own. Words with a common same-sounding word beside them stay out.
+   */
+  pairVocabulary: z.array(z.string().regex(/^\p{Script=Han}{2}$/u)).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
@@ -154,6 +159,8 @@ export const IntentsFile = z.object({
     part: z.string(),
     /** Closes an answer the notice leaves open when it does not name the helpline itself: who can confirm. */
     openHelpline: z.string(),
+    /** One part of a several-part question that the notice does not cover: {topic}, {unit}, {phone}. */
+    notCoveredPart: z.string(),
     /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
