@@ -7,6 +7,9 @@ export default defineConfig({
     // Fresh test databases start from a template copy (a test speed-up; production runs initdb).
     setupFiles: ['tests/durability/setup.ts'],
     testTimeout: 30_000,
+    // A poll waits for the app to react (a browser re-render, a server write). One second, the
+    // default, is not enough when the suite shares two cores with Chromium and LibreOffice.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // Browser and LibreOffice tests start heavy processes; two cores cannot run many at once.
     maxWorkers: 2,
