@@ -7,12 +7,16 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Spoken question words written as typed (「要啥条件」, 「咋填」): one form, so a required word
- * such as 「什么条件」 or 「怎么填」 is found however the question was written.
+ * Spoken question words written as typed (「要啥条件」, 「咋填」, and as Henan speaks: 「俺们厂」,
+ * 「中不中」, 「问谁嘞」): one form, so a required word such as 「什么条件」, 「怎么填」 or 「我们」
+ * is found however the question was written. The notice uses none of these spoken forms.
  */
 const COLLOQUIAL: [RegExp, string][] = [
   [/啥/gu, '什么'],
   [/咋/gu, '怎么'],
+  [/俺/gu, '我'],
+  [/中不中/gu, '行不行'],
+  [/嘞/gu, '呢'],
 ];
 
 /**

@@ -306,6 +306,17 @@ describe('questions as they are typed and spoken', () => {
     expect(conclusion('我们工厂去年评上了 今年还能报车间吗')).toMatch(/^不能/u);
   });
 
+  it('quotes the rule for the title held first, and reads 「省智能车间」 as this province\'s title', () => {
+    const factory = ask('前年评上了省级智能工厂，今年还能报智能车间吗');
+    expect(factory.citations[0]!.quote).toContain('已获得过智能工厂称号');
+    const workshop = ask('我们是省智能车间，今年能报智能工厂不');
+    expect(workshop.outOfScope).toBe(false);
+    expect(workshop.answer).toMatch(/^可以/u);
+    expect(workshop.citations[0]!.quote).toContain('只获得智能车间称号');
+    // A province is named when another province's policy is asked about.
+    expect(ask('湖南省智能工厂申报条件是什么').outOfScope).toBe(true);
+  });
+
   it('says which of workshop and factory asks more when asked which is harder', () => {
     expect(conclusion('车间和工厂哪个要求高')).toContain('智能工厂要求更高');
   });

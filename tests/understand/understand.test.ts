@@ -20,6 +20,13 @@ describe('normalisation', () => {
     expect(r.corrections.some((c) => c.kind === 'traditional')).toBe(true);
   });
 
+  it('writes spoken question words and Henan speech in their written form', () => {
+    // A required word such as 「怎么」, 「我们」 or 「行不行」 is then found however the question was typed.
+    expect(normalise('俺们厂想报，该咋弄').text).toBe('我们厂想报,该怎么弄');
+    expect(normalise('照片不够10张中不中').text).toBe('照片不够10张行不行');
+    expect(normalise('有事打电话问谁嘞，要啥材料').text).toBe('有事打电话问谁呢,要什么材料');
+  });
+
   it('leaves simplified text, including the notice itself, unchanged', () => {
     // Phrase-level conversion would turn 文件 into 文档 and 批次 into 批量; only characters are converted.
     const notice = realKb().clauses.map((c) => c.text).join('\n');
