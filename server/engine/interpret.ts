@@ -497,6 +497,14 @@ function answerPending(
           clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
         );
         if (main.size === 1) return [...main][0];
+        // 「评上过省级智能工厂，这次想再报个车间」: a clause about what another question asks (what it applies
+        // for now: 想/报 without 获得/评上) is no answer to this one; the clauses left decide.
+        const elsewhere = (c: string) =>
+          kb.interview.vocabulary.statedChoices.some(
+            (sc) => sc.question !== q.id && sc.triggers.some((w) => c.includes(w.toLowerCase())) && !sc.blockers.some((w) => c.includes(w.toLowerCase())),
+          );
+        const own = new Set(clauses.filter((c) => !elsewhere(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+        if (own.size === 1) return [...own][0];
       }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;

@@ -157,6 +157,20 @@ export function cityFromText(kb: KnowledgeData, text: string): string | undefine
   return best?.city;
 }
 
+/**
+ * The 县 or 县级市 a longer reply names (「永城，省直管的」 is 永城市): the longest name, short name or
+ * alias of a county-level region found in it. A reply that names none is kept as typed and read by its ending.
+ */
+function countyFromText(kb: KnowledgeData, text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  let best: { name: string; len: number } | undefined;
+  for (const r of kb.regions.regions) {
+    if (!r.prefecture) continue;
+    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { name: r.name, len: w.length };
+  }
+  return best?.name;
+}
+
 export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {
   if (value === null) return { ok: true, value: null };
   switch (q.kind) {
@@ -190,7 +204,7 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
       if (q.sets === 'enterprise.county') {
         // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
-        return { ok: true, value: r ? r.name : text };
+        return { ok: true, value: r ? r.name : countyFromText(kb, text) ?? text };
       }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);

@@ -352,6 +352,13 @@ describe('replies of the six newer enterprises', () => {
     expect(items('市级的有，省级的也拿过智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
   });
 
+  it('a prior title beside what the enterprise applies for now is read from the title\'s clause', () => {
+    expect(items('2021年评上过省级智能工厂，这次想再报个车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartFactory' });
+    expect(items('拿过省里的智能车间，今年打算报工厂', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+    // Two titles claimed, neither clause about the application: still asked again.
+    expect(items('智能车间和智能工厂都评上过', q('ent.priorTitles'))).toBe('unclear');
+  });
+
   it('two production modes with one said to be the main one record that one; without it, asks again', () => {
     expect(items('两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
     expect(items('以离散为主，也有一段流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'discrete' });
