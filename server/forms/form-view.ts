@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
-import { formSpec, type FormsKnowledge } from './knowledge';
+import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, parseDate } from './phase';
 
 /**
@@ -27,7 +27,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const flags = checkFacts({ form: { province, ...facts } });
+  const flags = checkFacts({ form: { province, ...facts } }, factCheckFormOf(kb, category));
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();
