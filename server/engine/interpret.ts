@@ -349,6 +349,23 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
     }
   });
+  // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.
+  const standalone = kb.interview.vocabulary.standalone;
+  if (standalone.qualifiers.length) {
+    const embedded = standalone.embedded.some((w) => lower.includes(w.toLowerCase()));
+    for (const seg of segments) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      for (const m of mentions) {
+        if (m.start < seg.start || m.end > seg.end) continue;
+        for (const cap of m.caps) {
+          if (capValues.get(cap) !== false) continue;
+          if (embedded) capValues.set(cap, true);
+          else capValues.delete(cap);
+        }
+      }
+    }
+  }
   for (const c of composites) {
     capValues.set(c.id, c.value);
     for (const m of c.members) {
@@ -422,6 +439,22 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       choiceSegments.add(si);
       break;
     }
+  }
+
+  // 「制造占收入三成，主要是贸易」: the clause that says what the main business is answers, not its 是.
+  const mb = kb.interview.vocabulary.mainBusiness;
+  if (mb && pending?.id === mb.question && !items.has(mb.question)) {
+    const found = new Set<boolean>();
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!findAll(vocab.primary, segText).length && !mb.markers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      const making = mb.manufacturing.some((w) => segText.includes(w.toLowerCase()));
+      const other = mb.other.some((w) => segText.includes(w.toLowerCase()));
+      if (making === other) continue;
+      found.add(making);
+      choiceSegments.add(si);
+    }
+    if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
   let reason: 'notAnAnswer' | undefined;
