@@ -50,15 +50,16 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
   const n = workshopCount(answers, category);
   const attachment = formSpec(kb, category).attachment;
   const clauseOf = (q: { clause?: string }) => (q.clause ? `${attachment}.${q.clause}` : undefined);
-  // Figures of a year before the enterprise's founding cannot exist, so they are not asked for.
+  // Figures of a year before the enterprise's founding cannot exist, so they are not asked for; one
+  // already given stays, flagged, so that it can be corrected.
   const founded = typeof answers['form.foundedOn'] === 'string' ? Number(answers['form.foundedOn'].slice(0, 4)) : undefined;
-  const beforeFounding = (fact: string) => {
-    const y = /^finance\.(\d{4})\./.exec(fact)?.[1];
-    return founded !== undefined && y !== undefined && Number(y) < founded;
+  const beforeFounding = (q: { id: string; fact: string }) => {
+    const y = /^finance\.(\d{4})\./.exec(q.fact)?.[1];
+    return founded !== undefined && y !== undefined && Number(y) < founded && answers[q.id] === undefined;
   };
   for (const q of kb.formQuestions.questions) {
     if (q.categories && !q.categories.includes(category)) continue;
-    if (beforeFounding(q.fact)) continue;
+    if (beforeFounding(q)) continue;
     if (q.repeat === 'workshop') {
       for (let i = 1; i <= n; i++) {
         const name = category === 'smartWorkshop' ? '申报车间' : `车间${i}`;

@@ -7,6 +7,8 @@ import { fillForm } from '../../server/forms/fill';
 import { renderDocx } from '../../server/export/docx';
 import { DraftProfile } from '../../server/schemas/forms';
 import { applyFormAnswer, formQuestions, interpretForm, type Answers } from '../../server/forms/phase';
+import { buildFormView } from '../../server/forms/form-view';
+import { FormView } from '../../server/schemas/form-view';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
 import { traceProblems } from './trace';
 import { capabilityTerms, draftClaimProblems } from './claims';
@@ -181,6 +183,22 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(read('form.finance.2022.revenue', '1.2亿')).toBe(12000);
     expect(read('form.ind.defectRate.before', '约85%')).toBe(85);
     expect(read('form.registeredCapital', '0.5万平方米')).toBe('unclear');
+  });
+
+  it('the form view shows 成立前 in the figure cells of years before the founding, and keeps a figure already typed there, flagged', () => {
+    const fields = (answers: Answers) => FormView.parse(buildFormView(ctx, answers, 'smartWorkshop')).sections.flatMap((x) => x.groups.flatMap((g) => g.rows.flatMap((r) => r.fields)));
+    const notYet = ctx.formDrafting.messages.beforeFounding;
+    const n15 = fields({ 'form.foundedOn': '2024-03-18' });
+    for (const y of ['2020', '2021', '2022']) {
+      expect(n15.find((f) => f.key === `finance.revenue.${y}`), y).toMatchObject({ status: 'computed', display: notYet });
+      expect(n15.find((f) => f.key === `finance.debtRatio.${y}`), y).toMatchObject({ status: 'computed', display: notYet });
+    }
+    expect(n15.find((f) => f.key === 'form.foundedOn')!.flags.map((x) => x.message).join('')).toContain('2020—2022年');
+    const typed = fields({ 'form.foundedOn': '2021-06', 'form.finance.2020.revenue': 800 });
+    const cell = typed.find((f) => f.key === 'form.finance.2020.revenue')!;
+    expect(cell.value).toBe(800);
+    expect(cell.flags.map((x) => x.message).join('')).toContain('2020年早于企业成立时间');
+    expect(typed.find((f) => f.key === 'finance.totalAssets.2020')).toMatchObject({ display: notYet });
   });
 });
 
