@@ -243,11 +243,20 @@ export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: str
   const checked = checkValue(kb, q, value);
   if (!checked.ok) return checked;
   const next: Answers = { ...answers, [questionId]: checked.value };
+  const recorded = [recordedOf(kb, q, checked.value)];
+  // 「邓州市，省直管」 to the 省辖市 question also names a 县级市, whose own department recommends it (四(三)):
+  // the county is kept, so skipping its question later does not leave the enterprise under its 省辖市's quota.
+  const countyQ = q.sets === 'enterprise.city' && typeof value === 'string' ? kb.interview.questions.find((x) => x.sets === 'enterprise.county') : undefined;
+  const county = countyQ && next[countyQ.id] === undefined ? countyFromText(kb, value as string) : undefined;
+  if (countyQ && county) {
+    next[countyQ.id] = county;
+    recorded.push(recordedOf(kb, countyQ, county));
+  }
   const before = blockingOf(kb, factsFromAnswers(kb, answers));
   const after = blockingOf(kb, factsFromAnswers(kb, next));
   const key = (b: { clause: string; reason: string }) => `${b.clause}|${b.reason}`;
   const had = new Set(before.map(key));
-  return { ok: true, answers: next, recorded: [recordedOf(kb, q, checked.value)], newlyBlocking: after.filter((b) => !had.has(key(b))) };
+  return { ok: true, answers: next, recorded, newlyBlocking: after.filter((b) => !had.has(key(b))) };
 }
 
 /** Every answer given to E's questions, in the interview's order, for the review card. */

@@ -148,7 +148,8 @@ const SAID: Record<string, Said> = {
   },
   N18: {
     replies: {
-      'ent.city': ['商丘'], 'ent.county': ['永城，省直管的'], 'ent.industryCode': ['原料药'], 'cat.scope': ['工厂'], 'cat.productionMode': ['流程型，发酵合成都是批次的'],
+      // 永城 is named in the 省辖市 reply: the county is kept from it and not asked again.
+      'ent.city': ['永城，省直管的'], 'ent.industryCode': ['原料药'], 'cat.scope': ['工厂'], 'cat.productionMode': ['流程型，发酵合成都是批次的'],
       'cap.pdm': ['没有'], 'cap.wms': ['没有WMS'], 'cap.tankYard': ['罐区有自动收发料和定量装车'], 'cap.rto': ['有一部分'], 'cap.energyManagement': ['部分'],
     },
     before: {

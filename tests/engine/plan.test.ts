@@ -314,6 +314,22 @@ describe('applyAnswer validates the value against the question kind', () => {
     expect(other.ok && other.answers['ent.county']).toBe('某某县');
   });
 
+  it('a 县级市 named in the reply to the 省辖市 question is kept as the county, so a skipped county question leaves it in the 县（市） channel', () => {
+    const { 'ent.county': _unasked, ...noCounty } = SOUND_ENTERPRISE;
+    const r = applyAnswer(kb, noCounty, 'ent.city', '邓州市，省直管');
+    expect(r.ok && r.answers['ent.city']).toBe('南阳市');
+    expect(r.ok && r.answers['ent.county']).toBe('邓州市');
+    expect(r.ok && r.recorded.map((x) => x.questionId)).toEqual(['ent.city', 'ent.county']);
+    const note = r.ok ? evaluate(kb, r.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
+    expect(note).toContain('（邓州市）');
+    expect(note).toContain('不多于5家');
+    // A 省辖市 alone names no county; a county already answered is not overwritten.
+    const city = applyAnswer(kb, {}, 'ent.city', '南阳');
+    expect(city.ok && 'ent.county' in city.answers).toBe(false);
+    const kept = applyAnswer(kb, { 'ent.county': null }, 'ent.city', '邓州');
+    expect(kept.ok && kept.answers['ent.county']).toBeNull();
+  });
+
   it('does not change the answers map it was given', () => {
     const before: Answers = { 'cap.mes': true };
     const r = applyAnswer(kb, before, 'cap.erp', true);
