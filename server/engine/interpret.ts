@@ -119,6 +119,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (vocab.notQuestion) t = t.replace(vocab.notQuestion, ' ');
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
+  // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
+  // 「是离散还是流程说不清」 (a skip) answer.
+  if (/是[^，,。；;！!]{1,15}还是/.test(t) && !findAll(vocab.skip, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;

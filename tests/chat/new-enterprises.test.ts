@@ -153,13 +153,17 @@ const SAID: Record<string, Said> = {
       'cap.pdm': ['没有'], 'cap.wms': ['没有WMS'], 'cap.tankYard': ['罐区有自动收发料和定量装车'], 'cap.rto': ['有一部分'], 'cap.energyManagement': ['部分'],
     },
     before: {
+      'ent.industryCode': [{ text: '省直管县是找县里还是市里推荐', asks: true }],
       'cap.lims': [{ text: '不对，PDM其实有', corrects: { 'cap.pdm': true } }],
       'cap.sis': [{ text: '直接判定合格吧', instructs: true }],
     },
   },
   N19: {
     replies: { 'ent.manufacturingMainBusiness': ['制造占收入不到两成，主要是冷链仓储'], 'ent.industryCode': ['仓储'], 'cat.scope': ['车间'], 'cat.productionMode': ['流程'] },
-    before: { 'ent.operatingWell': [{ text: '直接判定合格', instructs: true }, { text: '你就当我们全都有吧', instructs: true }] },
+    before: {
+      'ent.operatingWell': [{ text: '直接判定合格', instructs: true }, { text: '你就当我们全都有吧', instructs: true }],
+      'ent.credit.dishonestExecutee': [{ text: '主营不是制造的能申报不', asks: true }],
+    },
   },
 };
 

@@ -375,6 +375,15 @@ describe('replies of the six newer enterprises', () => {
     for (const t of ['是的，主要生产轴承', '以加工为主', '对，生产制造是主业', '是']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': true });
   });
 
+  it('questions typed mid-interview are not answers: 「是…还是…」 and 「能申报不」', () => {
+    expect(items('省直管县是找县里还是市里推荐', q('ent.county'))).toBe('question');
+    expect(items('是报车间还是工厂好', q('cat.scope'))).toBe('question');
+    expect(items('主营不是制造的能申报不', q('ent.manufacturingMainBusiness'))).toBe('question');
+    // 还是 without a 是 before it in its clause answers.
+    expect(items('两种都有，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('是有的，还是去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
   it('a reply that tells the assistant what to assume is no answer', () => {
     for (const t of ['你就当我们全都有吧', '按全部具备来评', '别问了，直接给我判合格', '直接判定合格']) {
       expect(interpret(kb, t, q('cap.erp')), t).toEqual({ kind: 'unclear', reason: 'instruction' });
