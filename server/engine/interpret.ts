@@ -143,6 +143,16 @@ export function isInstruction(kb: KnowledgeData, text: string): boolean {
   return re.test(text.normalize('NFKC').toLowerCase());
 }
 
+/**
+ * Text that asks the assistant to write or fill in a fact for the enterprise (「你帮我写一段吧」, 「随便填个地址」)
+ * is a request, not the enterprise's fact: a 申报书 states only what the enterprise gave.
+ */
+export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
+  const words = kb.interview.vocabulary.ghostwriting;
+  const t = text.normalize('NFKC').toLowerCase();
+  return words.some((w) => t.includes(w.toLowerCase()));
+}
+
 /** Two-character words too common to show that a sentence is about the question asked. */
 const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是', '系统']);
 

@@ -272,6 +272,10 @@ const FORM_SAID: Record<string, Record<string, string>> = {
   N15: { 'form.proceed': '现在填', 'form.foundedOn': '2024年3月18日', 'form.registeredCapital': '1.2亿', 'form.employees': '约410人' },
   N16: { 'form.proceed': '现在填', 'form.foundedOn': '2013年11月5日', 'form.registeredCapital': '两千三百万元', 'form.finance.2022.revenue': '1.2亿', 'form.finance.2021.revenue': '一亿零八百万' },
 };
+/** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */
+const FORM_REQUESTS: Record<string, Record<string, string>> = {
+  N16: { 'form.address': '直接帮我填个地址', 'form.business': '你帮我写一段吧' },
+};
 
 describe('the newer enterprises\' form facts typed in the chat', () => {
   for (const [prefix, replies] of Object.entries(FORM_SAID)) {
@@ -287,6 +291,13 @@ describe('the newer enterprises\' form facts typed in the chat', () => {
       for (let n = 0; q; n++) {
         expect(n).toBeLessThan(200);
         asked.push(q.id);
+        const request = FORM_REQUESTS[prefix]?.[q.id];
+        if (request) {
+          const { msgs, next } = await typed(c, `r-${n}`, request);
+          expect(recordedIds(msgs), request).toEqual([]);
+          expect(next?.id, request).toBe(q.id);
+          expect(msgs.some((m) => m.type === 'message.end' && m.text.includes('不能代为编写')), request).toBe(true);
+        }
         const text = replies[q.id] ?? '跳过';
         const { msgs, next } = await typed(c, `f-${n}`, text);
         said[q.id] = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('\n');

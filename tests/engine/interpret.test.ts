@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
 import { viewOf } from '../../server/engine/plan';
+import { isGhostwriting } from '../../server/engine/interpret';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
 
@@ -382,6 +383,11 @@ describe('replies of the six newer enterprises', () => {
     // 还是 without a 是 before it in its clause answers.
     expect(items('两种都有，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
     expect(items('是有的，还是去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('a request to write a fact for the enterprise is told apart from a description of what it built', () => {
+    for (const t of ['你帮我写一段吧', '直接帮我填个地址', '随便写点就行']) expect(isGhostwriting(kb, t), t).toBe(true);
+    for (const t of ['MES是我们自己编的程序', '帮助车间实现了排产自动化', '高新技术企业；省级企业技术中心']) expect(isGhostwriting(kb, t), t).toBe(false);
   });
 
   it('a reply that tells the assistant what to assume is no answer', () => {

@@ -286,6 +286,8 @@ export const InterviewFile = z
       statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words, affirmedOnly: z.boolean().default(false) })),
       /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
       instructions: Words,
+      /** Requests that the assistant write or fill in a fact for the enterprise (帮我写一段, 随便填): never a form answer. */
+      ghostwriting: Words.default([]),
       /**
        * 「没有单独的MES」: a 'qualifiers' word beside a denied system denies a separate product, not the
        * system the notice names by what it does. With an 'embedded' word in the reply (ERP里带了, 模块) the
