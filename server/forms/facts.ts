@@ -1,5 +1,6 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
+import { fill } from '../engine/kb';
 import { changeRatio, debtRatio, outputPerPersonDay, type Computed } from './compute';
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
@@ -109,8 +110,6 @@ export interface FactCheckForm {
   messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string };
 }
 
-const fillIn = (t: string, vars: Record<string, string>) => t.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-
 /**
  * Consistency checks across facts that a field-level schema cannot see: the credit
  * code against the province, liabilities above assets, dates out of order, and figures
@@ -129,11 +128,11 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>, f
       for (const [year, fy] of Object.entries(f.finance ?? {}))
         for (const [key, v] of Object.entries(fy))
           if (Number(year) < founded && given(v as number | undefined))
-            flags.push({ field: `finance.${year}.${key}`, severity: 'error', clause: form.attachment, message: fillIn(figuresBeforeFounding, { year, founded: foundedText }) });
+            flags.push({ field: `finance.${year}.${key}`, severity: 'error', clause: form.attachment, message: fill(figuresBeforeFounding, { year, founded: foundedText }) });
     // The form's 近三年 years are fixed by its notice: an enterprise founded after all of them has none of its figures.
     const ys = form.years;
     if (foundedAfterFigures && ys.length && ys.every((k) => Number(k) < founded))
-      flags.push({ field: 'foundedOn', severity: 'warning', clause: form.attachment, message: fillIn(foundedAfterFigures, { founded: foundedText, first: ys[0]!, last: ys[ys.length - 1]! }) });
+      flags.push({ field: 'foundedOn', severity: 'warning', clause: form.attachment, message: fill(foundedAfterFigures, { founded: foundedText, first: ys[0]!, last: ys[ys.length - 1]! }) });
   }
   const province = f.province ?? profile.enterprise?.province;
   const code = f.creditCode ?? profile.enterprise?.creditCode;
