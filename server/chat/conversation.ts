@@ -156,7 +156,7 @@ export class Conversation {
     if (msg.type === 'answer' && typeof msg.value === 'string' && msg.value.trim()) {
       const pending = this.step(answers).question;
       const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
-      if (read && (read.kind === 'question' || (read.kind === 'unclear' && read.reason === 'instruction'))) {
+      if (read && (read.kind === 'question' || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
     }
@@ -234,7 +234,12 @@ export class Conversation {
       return;
     }
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
-    await this.say(sessionId, reason === 'instruction' ? phrases.instruction(before.question) : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question) : phrases.unclear(before.question), []);
+    const reply =
+      reason === 'instruction' ? phrases.instruction(before.question)
+      : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
+      : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
+      : phrases.unclear(before.question);
+    await this.say(sessionId, reply, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 

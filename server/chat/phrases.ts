@@ -26,6 +26,7 @@ const PLACEHOLDERS = {
   unclearNoQuestion: [],
   instruction: [],
   instructionAsk: ['hint', 'question'],
+  ghostwrite: ['question'],
   notAnAnswer: ['example', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -117,6 +118,8 @@ export const phrases = {
   unclear: (q: QuestionView | null) => (q ? say('unclear', { hint: hint(q), question: q.text }) : T.unclearNoQuestion),
   /** Text that tells the assistant what to conclude: the rules decide from facts, so nothing is recorded. */
   instruction: (q: QuestionView | null) => T.instruction + (q ? say('instructionAsk', { hint: hint(q), question: q.text }) : ''),
+  /** A request to write a form fact for the enterprise: the form states only what the enterprise gave. */
+  ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { isInstruction, isQuestion } from '../engine/interpret';
+import { isGhostwriting, isInstruction, isQuestion } from '../engine/interpret';
 import { viewOf } from '../engine/plan';
 import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
@@ -82,6 +82,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         // The same reading of instructions and questions as the interview: a question typed while a
         // text field waits is answered, never stored as the field's value.
         if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
+        if (isGhostwriting(data, text)) return { kind: 'unclear', reason: 'ghostwrite' };
         if (asksSomething(data, text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }

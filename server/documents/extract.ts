@@ -132,7 +132,8 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
       const name = labelled(line, L.name!, stops);
       if (name) {
-        const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂))/.exec(squash(name))?.[1];
+        // A branch is named after its company: 「…有限公司洛阳分公司」 is the branch's whole name, not the company's.
+        const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂)(?:[\p{Script=Han}\d]{0,15}?(?:分公司|分厂))?)/u.exec(squash(name))?.[1];
         if (n) add({ field: 'name', value: n, raw: n, source: { file, page: pageNo, snippet: line } });
       }
       const founded = labelled(line, L.foundedOn!, stops);
@@ -162,6 +163,9 @@ function rowLabel(token: string): string {
 /** A note reference or line number between a row's label and its figures: 「五、30」, 「七.1」, 「(三)」, 「12」. */
 const REFERENCE = /^(?:附注)?[（(]?[一二三四五六七八九十\d]+[)）]?(?:[、.．\-][（(]?[一二三四五六七八九十\d]+[)）]?)*$/;
 
+/** 万元 per unit a statement states its amounts in. */
+const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元: 1 };
+
 interface Header {
   years: string[];
   /** Index of the header's first year column in the tokens. */
@@ -188,7 +192,8 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
   // The periods and units stated in the page, each found once; a pointer follows the tokens.
   // 「2022年12月」 heads a December monthly statement, whose 本年累计 is the year's figure.
   const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日|12月(?![\d至\-]))/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月|12月)$/.test(m[2]!) ? m[1] : undefined }));
-  const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
+  // 千元 must be read as a unit of its own: skipped, it would leave an earlier 「单位：元」 in force over its figures.
+  const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|千元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
   let p = -1;
   let u = -1;
   const out: Header[] = [];
@@ -215,7 +220,7 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     if (run.length >= 2 && new Set(run).size === run.length && unit) {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
-      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit === '元' ? 1 / 10000 : 1 });
+      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: WAN_PER[unit] ?? 1 });
       i += run.length - 1;
     }
   }

@@ -119,6 +119,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (vocab.notQuestion) t = t.replace(vocab.notQuestion, ' ');
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
+  // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
+  // 「是离散还是流程说不清」 (a skip) answer.
+  if (/是[^，,。；;！!]{1,15}还是/.test(t) && !findAll(vocab.skip, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
@@ -138,6 +141,16 @@ export function isInstruction(kb: KnowledgeData, text: string): boolean {
   if (!re) return false;
   re.lastIndex = 0;
   return re.test(text.normalize('NFKC').toLowerCase());
+}
+
+/**
+ * Text that asks the assistant to write or fill in a fact for the enterprise (「你帮我写一段吧」, 「随便填个地址」)
+ * is a request, not the enterprise's fact: a 申报书 states only what the enterprise gave.
+ */
+export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
+  const words = kb.interview.vocabulary.ghostwriting;
+  const t = text.normalize('NFKC').toLowerCase();
+  return words.some((w) => t.includes(w.toLowerCase()));
 }
 
 /** Two-character words too common to show that a sentence is about the question asked. */
@@ -349,6 +362,23 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
     }
   });
+  // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.
+  const standalone = kb.interview.vocabulary.standalone;
+  if (standalone.qualifiers.length) {
+    const embedded = standalone.embedded.some((w) => lower.includes(w.toLowerCase()));
+    for (const seg of segments) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      for (const m of mentions) {
+        if (m.start < seg.start || m.end > seg.end) continue;
+        for (const cap of m.caps) {
+          if (capValues.get(cap) !== false) continue;
+          if (embedded) capValues.set(cap, true);
+          else capValues.delete(cap);
+        }
+      }
+    }
+  }
   for (const c of composites) {
     capValues.set(c.id, c.value);
     for (const m of c.members) {
@@ -424,6 +454,22 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // 「制造占收入三成，主要是贸易」: the clause that says what the main business is answers, not its 是.
+  const mb = kb.interview.vocabulary.mainBusiness;
+  if (mb && pending?.id === mb.question && !items.has(mb.question)) {
+    const found = new Set<boolean>();
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!findAll(vocab.primary, segText).length && !mb.markers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      const making = mb.manufacturing.some((w) => segText.includes(w.toLowerCase()));
+      const other = mb.other.some((w) => segText.includes(w.toLowerCase()));
+      if (making === other) continue;
+      found.add(making);
+      choiceSegments.add(si);
+    }
+    if (found.size === 1) items.set(mb.question, [...found][0]!);
+  }
+
   let reason: 'notAnAnswer' | undefined;
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
@@ -497,6 +543,14 @@ function answerPending(
           clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
         );
         if (main.size === 1) return [...main][0];
+        // 「评上过省级智能工厂，这次想再报个车间」: a clause about what another question asks (what it applies
+        // for now: 想/报 without 获得/评上) is no answer to this one; the clauses left decide.
+        const elsewhere = (c: string) =>
+          kb.interview.vocabulary.statedChoices.some(
+            (sc) => sc.question !== q.id && sc.triggers.some((w) => c.includes(w.toLowerCase())) && !sc.blockers.some((w) => c.includes(w.toLowerCase())),
+          );
+        const own = new Set(clauses.filter((c) => !elsewhere(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+        if (own.size === 1) return [...own][0];
       }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;

@@ -159,6 +159,20 @@ export function cityFromText(kb: KnowledgeData, text: string): string | undefine
   return (best.place ?? best.district)?.city;
 }
 
+/**
+ * The 县 or 县级市 a longer reply names (「永城，省直管的」 is 永城市): the longest name, short name or
+ * alias of a county-level region found in it. A reply that names none is kept as typed and read by its ending.
+ */
+function countyFromText(kb: KnowledgeData, text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
+  let best: { name: string; len: number } | undefined;
+  for (const r of kb.regions.regions) {
+    if (!r.prefecture) continue;
+    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { name: r.name, len: w.length };
+  }
+  return best?.name;
+}
+
 export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {
   if (value === null) return { ok: true, value: null };
   switch (q.kind) {
@@ -192,7 +206,7 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
       if (q.sets === 'enterprise.county') {
         // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
-        return { ok: true, value: r ? r.name : text };
+        return { ok: true, value: r ? r.name : countyFromText(kb, text) ?? text };
       }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);
@@ -231,11 +245,20 @@ export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: str
   const checked = checkValue(kb, q, value);
   if (!checked.ok) return checked;
   const next: Answers = { ...answers, [questionId]: checked.value };
+  const recorded = [recordedOf(kb, q, checked.value)];
+  // 「邓州市，省直管」 to the 省辖市 question also names a 县级市, whose own department recommends it (四(三)):
+  // the county is kept, so skipping its question later does not leave the enterprise under its 省辖市's quota.
+  const countyQ = q.sets === 'enterprise.city' && typeof value === 'string' ? kb.interview.questions.find((x) => x.sets === 'enterprise.county') : undefined;
+  const county = countyQ && next[countyQ.id] === undefined ? countyFromText(kb, value as string) : undefined;
+  if (countyQ && county) {
+    next[countyQ.id] = county;
+    recorded.push(recordedOf(kb, countyQ, county));
+  }
   const before = blockingOf(kb, factsFromAnswers(kb, answers));
   const after = blockingOf(kb, factsFromAnswers(kb, next));
   const key = (b: { clause: string; reason: string }) => `${b.clause}|${b.reason}`;
   const had = new Set(before.map(key));
-  return { ok: true, answers: next, recorded: [recordedOf(kb, q, checked.value)], newlyBlocking: after.filter((b) => !had.has(key(b))) };
+  return { ok: true, answers: next, recorded, newlyBlocking: after.filter((b) => !had.has(key(b))) };
 }
 
 /** Every answer given to E's questions, in the interview's order, for the review card. */

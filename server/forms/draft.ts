@@ -3,7 +3,7 @@ import type { Category, CapabilityId } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
-import { financeValue, indicatorChange, indicatorValue, type IndicatorId, type ResolvedValue } from './facts';
+import { financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import type { Template, Templates } from './template';
@@ -23,7 +23,8 @@ export interface FormsContext extends FormsKnowledge {
 
 /** Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on. */
 type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[] };
-type Slot = Piece | { missing: string };
+/** `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out. */
+type Slot = Piece | { missing: string } | { absent: true };
 
 interface Unit {
   order: number;
@@ -241,11 +242,14 @@ function slot(ctx: Ctx, name: string): Slot {
       return or(y ? resolvedPiece(financeValue(f, y, key), 'form.') : null, `finance.${key}`);
     }
     case 'finance.years': {
-      // The years are the form's own (近三年主要经济指标 2020–2022), not a fact of the enterprise.
-      const ys = formYears(ctx);
+      // The years are the form's own (近三年主要经济指标 2020–2022), not a fact of the enterprise;
+      // those before its founding are left out, and with none left there is nothing to state.
+      const ys = yearsSinceFounding(formYears(ctx), f);
+      if (!ys.length) return { absent: true };
       const a = ys[0]!;
       const b = ys[ys.length - 1]!;
-      return { text: `${a}—${b}年`, numbers: [{ value: a, source: 'spec:finance.columns' }, { value: b, source: 'spec:finance.columns' }] };
+      const source = 'spec:finance.columns';
+      return a === b ? { text: `${a}年`, numbers: [{ value: a, source }] } : { text: `${a}—${b}年`, numbers: [{ value: a, source }, { value: b, source }] };
     }
     case 'project.start':
     case 'project.end':
@@ -269,7 +273,8 @@ function slot(ctx: Ctx, name: string): Slot {
   const fin = /^finance\.series\.(\w+)$/.exec(name);
   if (fin) {
     const key = fin[1] as 'revenue' | 'profit' | 'tax' | 'totalAssets' | 'debtRatio';
-    const ys = formYears(ctx);
+    const ys = yearsSinceFounding(formYears(ctx), f);
+    if (!ys.length) return { absent: true };
     const vals = ys.map((y) => resolvedPiece(financeValue(f, y, key), 'form.'));
     if (vals.every((v) => !v)) return miss(`finance.${key === 'debtRatio' ? 'totalLiabilities' : key}`);
     const unit = key === 'debtRatio' ? '%' : '万元';
@@ -336,11 +341,17 @@ function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): Capabilit
   return [...seen];
 }
 
+function isAbsent(s: Slot): s is { absent: true } {
+  return (s as { absent?: true }).absent === true;
+}
+
 function isPiece(s: Slot): s is Piece {
   return typeof (s as Piece).text === 'string';
 }
 
 interface Filled {
+  /** A slot's fact cannot exist: the sentence is left out whether or not it is required. */
+  absent?: true;
   text: string;
   numbers: NumberSource[];
   facts: string[];
@@ -353,8 +364,13 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): 
   const missing: string[] = [];
   const facts = new Set<string>();
   let lastSlot: Piece | undefined;
+  let absent = false;
   const out = text.replace(/\{([\w.]+)\}/g, (_m, key: string) => {
     const r: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
+    if (isAbsent(r)) {
+      absent = true;
+      return '';
+    }
     if (!isPiece(r)) {
       missing.push(r.missing);
       return placeholder(r.missing);
@@ -365,11 +381,12 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): 
     lastSlot = r;
     return r.text;
   });
-  return { text: out, numbers, facts: [...facts], missing, lastSlot };
+  return { text: out, numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
   const r = fill(ctx, line.text);
+  if (r.absent) return [];
   if (r.missing.length && !line.required) {
     ctx.skipped.push(...r.missing);
     return [];

@@ -1,5 +1,6 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
+import { fill } from '../engine/kb';
 import { changeRatio, debtRatio, outputPerPersonDay, type Computed } from './compute';
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
@@ -87,15 +88,52 @@ export interface FactFlag {
   field: string;
   severity: 'error' | 'warning';
   message: string;
+  /** The clause the flag rests on, where the field alone does not tell it. */
+  clause?: string;
+}
+
+/** The year the enterprise was founded, from its 成立时间 (「2024-03-18」 → 2024). */
+export function foundedYear(f: FormFacts): number | undefined {
+  return f.foundedOn ? Number(f.foundedOn.slice(0, 4)) : undefined;
+}
+
+/** The years of the form's figures the enterprise already existed in: a year before its founding has no figures to give. */
+export function yearsSinceFounding(years: string[], f: FormFacts): string[] {
+  const y = foundedYear(f);
+  return y === undefined ? years : years.filter((k) => Number(k) >= y);
+}
+
+/** What the checks that depend on the form need: its figure years, its attachment and the knowledge's wording of the flags. */
+export interface FactCheckForm {
+  years: string[];
+  attachment: string;
+  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string };
 }
 
 /**
  * Consistency checks across facts that a field-level schema cannot see: the credit
- * code against the province, liabilities above assets, dates out of order.
+ * code against the province, liabilities above assets, dates out of order, and figures
+ * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
+  const founded = foundedYear(f);
+  if (form && founded !== undefined && f.foundedOn) {
+    const [y, m, d] = f.foundedOn.split('-');
+    const foundedText = `${Number(y)}年${Number(m)}月${d ? `${Number(d)}日` : ''}`;
+    const { figuresBeforeFounding, foundedAfterFigures } = form.messages;
+    // A figure for a year the enterprise did not yet exist in is a typing error, of the date or of the year.
+    if (figuresBeforeFounding)
+      for (const [year, fy] of Object.entries(f.finance ?? {}))
+        for (const [key, v] of Object.entries(fy))
+          if (Number(year) < founded && given(v as number | undefined))
+            flags.push({ field: `finance.${year}.${key}`, severity: 'error', clause: form.attachment, message: fill(figuresBeforeFounding, { year, founded: foundedText }) });
+    // The form's 近三年 years are fixed by its notice: an enterprise founded after all of them has none of its figures.
+    const ys = form.years;
+    if (foundedAfterFigures && ys.length && ys.every((k) => Number(k) < founded))
+      flags.push({ field: 'foundedOn', severity: 'warning', clause: form.attachment, message: fill(foundedAfterFigures, { founded: foundedText, first: ys[0]!, last: ys[ys.length - 1]! }) });
+  }
   const province = f.province ?? profile.enterprise?.province;
   const code = f.creditCode ?? profile.enterprise?.creditCode;
   if (code) {

@@ -2,9 +2,9 @@ import type { Block, FormField, FormSpec, ChecklistItem } from '../knowledge/sch
 import type { Category } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource } from '../schemas/forms';
 import { fmt } from './compute';
-import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { draftSection, placeholder, PLACEHOLDER_RE, type FormsContext } from './draft';
-import { formSpec } from './knowledge';
+import { factCheckFormOf, formSpec } from './knowledge';
 import { countChars } from './length';
 
 /** A cell's content: text to print, or a placeholder naming the missing fact. */
@@ -78,8 +78,13 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
 
 function matrixValues(ctx: FormsContext, profile: DraftProfile, block: Extract<Block, { type: 'matrix' }>): FilledValue[][] {
   const f = profile.form ?? {};
+  const founded = foundedYear(f);
+  const notYet = ctx.formDrafting.messages.beforeFounding;
   return block.rows.map((row) =>
     block.columns.map((col) => {
+      // A year column before the founding holds no figure to ask for: the cell says so.
+      if (notYet && founded !== undefined && /^\d{4}$/.test(col.key) && Number(col.key) < founded && (row.fact || row.computed === 'debtRatio'))
+        return { text: notYet, numbers: [] };
       if (row.computed === 'debtRatio') {
         const v = financeValue(f, col.key, 'debtRatio');
         return v ? { text: v.display, formula: v.formula, numbers: [{ value: v.display, source: v.source, formula: v.formula }] } : missingValue(`${col.label}资产负债率（需总资产和总负债）`);
@@ -161,7 +166,7 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
     matrices,
     workshops,
     drafts,
-    flags: checkFacts(profile),
+    flags: checkFacts(profile, factCheckFormOf(ctx, category)),
     checklist: checklist(spec),
   };
 }

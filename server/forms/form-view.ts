@@ -3,8 +3,8 @@ import type { AnswerValue, Answers, QuestionView } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { parseNumber } from '../engine/interpret';
-import { checkFacts, financeValue, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
-import { formSpec, type FormsKnowledge } from './knowledge';
+import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, parseDate } from './phase';
 
 /**
@@ -27,7 +27,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const flags = checkFacts({ form: { province, ...facts } });
+  const flags = checkFacts({ form: { province, ...facts } }, factCheckFormOf(kb, category));
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();
@@ -125,6 +125,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     return rows;
   };
 
+  const founded = foundedYear(facts);
+  const notYet = kb.formDrafting.messages.beforeFounding;
   const matrix = (b: Extract<Block, { type: 'matrix' }>) =>
     b.rows.map((row) => {
       const rows = feeding(`${b.id}.${row.id}`);
@@ -132,7 +134,11 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       const fields = b.columns.map((col): FormViewField => {
         const key = `${b.id}.${row.id}.${col.key}`;
         const colLabel = col.label;
-        if (row.computed === 'debtRatio') return computed(key, colLabel, financeValue(facts, col.key, 'debtRatio'), row.unit);
+        const beforeFounding = notYet !== undefined && founded !== undefined && /^\d{4}$/.test(col.key) && Number(col.key) < founded;
+        if (row.computed === 'debtRatio') {
+          const v = financeValue(facts, col.key, 'debtRatio');
+          return v || !beforeFounding ? computed(key, colLabel, v, row.unit) : computed(key, colLabel, { display: notYet });
+        }
         if (row.indicator) {
           const ind = row.indicator as IndicatorId;
           if (row.computed === 'changeRatio' || col.key === 'ratio') return computed(key, colLabel, indicatorChange(facts, ind), '%');
@@ -142,7 +148,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
         }
         const path = row.fact?.replace('{col}', col.key);
         const c = path ? byFact.get(path) : undefined;
-        return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'text' }), key };
+        if (c) return fromQuestion(c, colLabel, undefined, false);
+        // A year before the founding: no figure is asked for, and the form prints that it had none.
+        if (beforeFounding) return computed(key, colLabel, { display: notYet });
+        return { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'text' }), key };
       });
       return [...rows, { label, fields }];
     });

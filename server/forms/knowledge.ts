@@ -1,4 +1,5 @@
 import type { FormDrafting, FormQuestion, FormSpec, FormVocabulary } from '../knowledge/schemas/forms';
+import type { FactCheckForm } from './facts';
 import type { Category } from '../schemas/profile';
 
 /** The part of the knowledge data the form code reads; KnowledgeData satisfies it. */
@@ -14,4 +15,18 @@ export function formSpec(kb: FormsKnowledge, category: Category): FormSpec {
   const spec = kb.forms[category];
   if (!spec) throw new Error(`no form spec for category ${category}`);
   return spec;
+}
+
+/**
+ * What the cross-fact checks need from a form: the years of its 近三年主要经济指标 table, its
+ * attachment and the knowledge's wording of the flags. Every form of a notice lists the same years,
+ * so without a category the first form that has the table answers.
+ */
+export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null): FactCheckForm {
+  const specs = category ? [formSpec(kb, category)] : Object.values(kb.forms);
+  for (const spec of specs) {
+    const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
+    if (b && b.type === 'matrix') return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, messages: kb.formDrafting.messages };
+  }
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages };
 }

@@ -6,7 +6,7 @@ import { checkCreditCode } from './creditCode';
 import { parseChineseNumber } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, setPath } from './facts';
-import { formSpec, type FormsKnowledge } from './knowledge';
+import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 
 /**
  * The form phase of the interview: after the assessment, ask what the chosen 申报书 needs.
@@ -50,8 +50,16 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
   const n = workshopCount(answers, category);
   const attachment = formSpec(kb, category).attachment;
   const clauseOf = (q: { clause?: string }) => (q.clause ? `${attachment}.${q.clause}` : undefined);
+  // Figures of a year before the enterprise's founding cannot exist, so they are not asked for; one
+  // already given stays, flagged, so that it can be corrected.
+  const founded = typeof answers['form.foundedOn'] === 'string' ? Number(answers['form.foundedOn'].slice(0, 4)) : undefined;
+  const beforeFounding = (q: { id: string; fact: string }) => {
+    const y = /^finance\.(\d{4})\./.exec(q.fact)?.[1];
+    return founded !== undefined && y !== undefined && Number(y) < founded && answers[q.id] === undefined;
+  };
   for (const q of kb.formQuestions.questions) {
     if (q.categories && !q.categories.includes(category)) continue;
+    if (beforeFounding(q)) continue;
     if (q.repeat === 'workshop') {
       for (let i = 1; i <= n; i++) {
         const name = category === 'smartWorkshop' ? '申报车间' : `车间${i}`;
@@ -304,11 +312,12 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const before = formFactsFromAnswers(kb, answers);
   const next = { ...answers, [questionId]: v };
   const after = formFactsFromAnswers(kb, next);
-  const seen = new Set(checkFacts({ form: before }).map((f) => f.message));
+  const checkForm = factCheckFormOf(kb);
+  const seen = new Set(checkFacts({ form: before }, checkForm).map((f) => f.message));
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const newFlags = checkFacts({ form: { province, ...after } }).filter((f) => !seen.has(f.message));
-  const newlyBlocking = newFlags.map((f) => ({ clause: f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb), reason: f.message }));
+  const newFlags = checkFacts({ form: { province, ...after } }, checkForm).filter((f) => !seen.has(f.message));
+  const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
   return {
     ok: true,
     answers: next,

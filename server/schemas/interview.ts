@@ -82,4 +82,4 @@ export type Interpretation =
    * pending question plainly, so the user is asked rather than guessed for; 'previous': it corrects
    * the answer before (「上一个说错了，其实有」) without naming it, so it does not answer the pending question.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'notAnAnswer' | 'previous' };
+  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' };

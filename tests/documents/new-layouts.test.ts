@@ -185,3 +185,96 @@ describe('statements in 万元 with 本月数, 本年累计数 and 上年同期�
     expect(extractByRules([page], 'x', docs)).toEqual([]);
   });
 });
+
+/*
+ * Two more layouts, from the facts of N14 (a 分公司) and N16 (an electronics maker): a branch's licence,
+ * which prints 营业场所 and 负责人 where a company's prints 住所 and 法定代表人 and has no 注册资本, and
+ * statements whose amounts are in 千元 (「金额单位：人民币千元」), as larger companies' audited accounts print them.
+ */
+const branch = NEW_ENTERPRISES.find((x) => x.id.startsWith('N14'))!.form!;
+const branchFirst17 = '91410305MA9F3KQ21';
+const branchCode = branchFirst17 + creditCodeCheckChar(branchFirst17)!;
+const smt = NEW_ENTERPRISES.find((x) => x.id.startsWith('N16'))!.form!;
+const qian = (wanValue: number) => (wanValue * 10).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+async function branchLicenceDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          para('营业执照'),
+          para(`统一社会信用代码 ${branchCode}`),
+          para(`名称 ${branch.name}`),
+          para('类型 有限责任公司分公司（自然人投资或控股）'),
+          para('负责人 王建国'),
+          para(`营业场所 ${branch.address}`),
+          para('经营范围 轴承及配件的生产、销售（依法须经批准的项目，经相关部门批准后方可开展经营活动）'),
+          para(`成立日期 ${branch.foundedOn!.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日')}`),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+async function thousandsDocx(): Promise<Buffer> {
+  const y22 = smt.finance!['2022']!;
+  const y21 = smt.finance!['2021']!;
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          para('合并资产负债表'),
+          para('2022年12月31日'),
+          para(`编制单位：${smt.name}\u3000金额单位：人民币千元`),
+          table([
+            ['项目', '附注', '期末余额', '期初余额'],
+            ['资产总计', '', qian(y22.totalAssets!), qian(y21.totalAssets!)],
+            ['负债合计', '', qian(y22.totalLiabilities!), qian(y21.totalLiabilities!)],
+          ]),
+          para('合并利润表'),
+          para('2022年度'),
+          para('金额单位：人民币千元'),
+          table([
+            ['项目', '附注', '本期金额', '上期金额'],
+            ['一、营业总收入', '五、30', qian(y22.revenue!), qian(y21.revenue!)],
+            ['税金及附加', '五、31', qian(y22.tax!), qian(y21.tax!)],
+            ['四、利润总额', '', qian(y22.profit!), qian(y21.profit!)],
+          ]),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+describe('a branch\'s licence (营业场所, 负责人, no 注册资本)', () => {
+  it('gives the code, the name, the date and the address from 营业场所, and no registered capital it does not print', async () => {
+    expect(await upload('分公司营业执照.docx', await branchLicenceDocx())).toEqual({
+      creditCode: branchCode,
+      name: branch.name,
+      foundedOn: branch.foundedOn,
+      address: branch.address,
+    });
+  }, 60_000);
+});
+
+describe('statements in 千元', () => {
+  const expected = financeOf({ 2022: smt.finance!['2022']!, 2021: smt.finance!['2021']! }, ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax']);
+
+  it('DOCX: amounts in 千元 are read in 万元 (a tenth), each year from its own column', async () => {
+    expect(await upload('审计报告-千元.docx', await thousandsDocx())).toEqual(expected);
+  }, 60_000);
+
+  it.skipIf(!haveSoffice)('the same statements as a PDF read the same', async () => {
+    expect(await upload('审计报告-千元.pdf', await docxToPdfFile(await thousandsDocx()))).toEqual(expected);
+  }, 300_000);
+
+  it('a 千元 statement after a 元 one on the same page is read in its own unit', () => {
+    const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
+    const page = ['资产负债表', '2022年12月31日', '单位：元', '项目 期末余额 期初余额', '资产总计 301,500,000.00 286,000,000.00', '利润表', '2022年度', '单位：千元', '项目 本期金额 上期金额', '营业收入 120,000.00 108,000.00'].join('\n');
+    const got = Object.fromEntries(extractByRules([page], 'x', docs).map((x) => [x.field, x.value]));
+    expect(got).toEqual({ 'finance.2022.totalAssets': 30150, 'finance.2021.totalAssets': 28600, 'finance.2022.revenue': 12000, 'finance.2021.revenue': 10800 });
+  });
+});
+

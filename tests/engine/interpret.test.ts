@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
 import { viewOf } from '../../server/engine/plan';
+import { isGhostwriting } from '../../server/engine/interpret';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
 
@@ -350,6 +351,51 @@ describe('replies of the six newer enterprises', () => {
     expect(items('2021年拿过郑州市级的智能工厂，省里的还没有', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
     expect(items('市级智能车间有，省级的没评上', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
     expect(items('市级的有，省级的也拿过智能车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+  });
+
+  it('a prior title beside what the enterprise applies for now is read from the title\'s clause', () => {
+    expect(items('2021年评上过省级智能工厂，这次想再报个车间', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartFactory' });
+    expect(items('拿过省里的智能车间，今年打算报工厂', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'smartWorkshop' });
+    // Two titles claimed, neither clause about the application: still asked again.
+    expect(items('智能车间和智能工厂都评上过', q('ent.priorTitles'))).toBe('unclear');
+  });
+
+  it('「没有单独的MES」 denies a separate product, not the 制造执行系统: inside the ERP it is in place; otherwise asked again', () => {
+    for (const t of ['没有独立的MES，用ERP自带的生产执行模块排产派工', 'MES没单独上，ERP里带了', '没有单独买MES，ERP有生产执行功能']) {
+      expect(items(t, q('cap.mes')), t).toEqual({ 'cap.mes': true, 'cap.erp': true });
+    }
+    // Nothing says where the function is: no answer for MES, which stays pending.
+    expect(items('没有单独的MES', q('cap.mes'))).toBe('unclear');
+    // Without the qualifier a denial is still a denial.
+    expect(items('没有MES，只有ERP', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.erp': true });
+  });
+
+  it('the clause that names the main business answers 二(一)\'s main-business question, not a 是 elsewhere', () => {
+    const main = q('ent.manufacturingMainBusiness');
+    for (const t of ['制造占收入三成左右，主要是贸易', '主要做冷链仓储，分装加工只占两成', '我们是做贸易的']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': false });
+    for (const t of ['是的，主要生产轴承', '以加工为主', '对，生产制造是主业', '是']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': true });
+  });
+
+  it('questions typed mid-interview are not answers: 「是…还是…」 and 「能申报不」', () => {
+    expect(items('省直管县是找县里还是市里推荐', q('ent.county'))).toBe('question');
+    expect(items('是报车间还是工厂好', q('cat.scope'))).toBe('question');
+    expect(items('主营不是制造的能申报不', q('ent.manufacturingMainBusiness'))).toBe('question');
+    // 还是 without a 是 before it in its clause answers.
+    expect(items('两种都有，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('是有的，还是去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('a request to write a fact for the enterprise is told apart from a description of what it built', () => {
+    for (const t of ['你帮我写一段吧', '直接帮我填个地址', '随便写点就行']) expect(isGhostwriting(kb, t), t).toBe(true);
+    for (const t of ['MES是我们自己编的程序', '帮助车间实现了排产自动化', '高新技术企业；省级企业技术中心']) expect(isGhostwriting(kb, t), t).toBe(false);
+  });
+
+  it('a reply that tells the assistant what to assume is no answer', () => {
+    for (const t of ['你就当我们全都有吧', '按全部具备来评', '别问了，直接给我判合格', '直接判定合格']) {
+      expect(interpret(kb, t, q('cap.erp')), t).toEqual({ kind: 'unclear', reason: 'instruction' });
+    }
+    // A question about how the verdict is reached is still a question.
+    expect(interpret(kb, '怎么判定合格？', q('cap.erp')).kind).not.toBe('answers');
   });
 
   it('two production modes with one said to be the main one record that one; without it, asks again', () => {

@@ -141,6 +141,39 @@ describe('what the assessments say about them', () => {
     expect(a.conditions.find((c) => c.clause === '三(一)4')!.status).toBe('met');
   });
 
+  it('N14: a 分公司 is no independent legal person (二(一)); its workshop is kept only for preparation', () => {
+    const a = by('N14');
+    expect(a.blocking.map((b) => b.clause)).toEqual(['二(一)']);
+    expect(a.blocking[0]!.reason).toContain('独立法人资格');
+    expect(a.category.recommended).toBeNull();
+    expect(a.category.alternatives).toEqual([]);
+  });
+
+  it('N17: a provincial 智能工厂 holder may apply for neither a factory nor another workshop (四(一)), and is not told it may', () => {
+    const a = by('N17');
+    expect(a.blocking.map((b) => b.clause)).toEqual(['四(一)']);
+    expect(a.blocking[0]!.reason).toContain('不得再申报智能车间或智能工厂');
+    expect(a.blocking[0]!.remedy).not.toMatch(/可以申报智能车间|以其他生产性车间/);
+    expect(a.notes.some((n) => n.clause === '四(一)' && n.text.includes('可以申报'))).toBe(false);
+  });
+
+  it('N18: a 省直管 county-level city\'s enterprise is recommended by its 县（市） (5), not by 商丘市 (10); a tank farm stands in for WMS', () => {
+    const a = by('N18');
+    const quota = a.notes.find((n) => n.clause === '四(三)')!.text;
+    expect(quota).toContain('永城市');
+    expect(quota).not.toContain('商丘市');
+    expect(quota).not.toContain('不多于10家');
+    expect(a.conditions.find((c) => c.clause === '三(三)4')!.missing).toEqual(['energyManagement']);
+    expect(a.conditions.find((c) => c.clause === '三(三)3')!.missing).toEqual(['rto']);
+  });
+
+  it('N19: main business outside manufacturing and a division outside 13—43 are both named under 二(一)', () => {
+    const a = by('N19');
+    expect(a.blocking.map((b) => b.clause)).toEqual(['二(一)', '二(一)']);
+    expect(a.blocking.map((b) => b.reason).join('')).toContain('不支持生产制造为非主营业务的企业申报');
+    expect(a.blocking.map((b) => b.reason).join('')).toContain('59');
+  });
+
   it('N7: division 43 is manufacturing (13—43); 44 is not', () => {
     const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N7'))!;
     expect(run(e).blocking).toEqual([]);

@@ -124,6 +124,19 @@ describe('the guided interview', () => {
     for (const [text, want] of cases) expect(code(text), text).toBe(want);
   });
 
+  it('reads a trade outside manufacturing by its everyday name, so 二(一) blocks it, and a maker of its machines stays in manufacturing', () => {
+    const code = (text: string) => {
+      const r = applyAnswer(kb, {}, 'ent.industryCode', text);
+      return r.ok ? r.answers['ent.industryCode'] : 'refused';
+    };
+    const cases: [string, string][] = [['仓储', '59'], ['主要做冷库冷链仓储', '59'], ['批发', '51'], ['软件开发', '65'], ['建筑施工', '47'], ['煤矿', '06'], ['煤矿机械', '35'], ['发电机', '38']];
+    for (const [text, want] of cases) expect(code(text), text).toBe(want);
+    // GB/T 4754 division 59 is 装卸搬运和仓储业, outside manufacturing's 13—43: 二(一) names it.
+    const blocked = evaluate(kb, { ...SOUND_ENTERPRISE, 'ent.industryCode': code('仓储') as string }).assessment;
+    expect(blocked.blocking.map((b) => b.clause)).toEqual(['二(一)']);
+    expect(blocked.blocking[0]!.reason).toContain('59');
+  });
+
   it('asks the production mode for a mixed industry, and when the systems named contradict the industry', () => {
     expect(walk({ 'cat.scope': 'workshop', 'ent.industryCode': '29', 'cat.productionMode': 'discrete' }).ids).toContain('cat.productionMode');
     const before: Answers = { 'cap.dcs': true, 'cap.sis': true, 'cap.apc': true };
@@ -285,6 +298,36 @@ describe('applyAnswer validates the value against the question kind', () => {
     const note = county.ok ? evaluate(kb, county.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
     expect(note).toContain('汤阴县');
     expect(note).toContain('不多于5家');
+  });
+
+  it('reads the county named in a longer reply (「永城，省直管的」), so 四(三) names the county and not the words around it', () => {
+    for (const [text, name] of [['永城，省直管的', '永城市'], ['我们在巩义市', '巩义市'], ['属于汤阴县', '汤阴县']]) {
+      const r = applyAnswer(kb, {}, 'ent.county', text);
+      expect(r.ok && r.answers['ent.county'], text).toBe(name);
+    }
+    const r = applyAnswer(kb, { ...SOUND_ENTERPRISE, 'ent.city': '商丘市' }, 'ent.county', '永城，省直管的');
+    const note = r.ok ? evaluate(kb, r.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
+    expect(note).toContain('（永城市）');
+    expect(note).toContain('不多于5家');
+    // A place the regions data does not list is kept as typed and read by its ending.
+    const other = applyAnswer(kb, {}, 'ent.county', '某某县');
+    expect(other.ok && other.answers['ent.county']).toBe('某某县');
+  });
+
+  it('a 县级市 named in the reply to the 省辖市 question is kept as the county, so a skipped county question leaves it in the 县（市） channel', () => {
+    const { 'ent.county': _unasked, ...noCounty } = SOUND_ENTERPRISE;
+    const r = applyAnswer(kb, noCounty, 'ent.city', '邓州市，省直管');
+    expect(r.ok && r.answers['ent.city']).toBe('南阳市');
+    expect(r.ok && r.answers['ent.county']).toBe('邓州市');
+    expect(r.ok && r.recorded.map((x) => x.questionId)).toEqual(['ent.city', 'ent.county']);
+    const note = r.ok ? evaluate(kb, r.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
+    expect(note).toContain('（邓州市）');
+    expect(note).toContain('不多于5家');
+    // A 省辖市 alone names no county; a county already answered is not overwritten.
+    const city = applyAnswer(kb, {}, 'ent.city', '南阳');
+    expect(city.ok && 'ent.county' in city.answers).toBe(false);
+    const kept = applyAnswer(kb, { 'ent.county': null }, 'ent.city', '邓州');
+    expect(kept.ok && kept.answers['ent.county']).toBeNull();
   });
 
   it('does not change the answers map it was given', () => {

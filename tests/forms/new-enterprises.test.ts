@@ -6,6 +6,9 @@ import { draftSection, sectionIds, type FormsContext } from '../../server/forms/
 import { fillForm } from '../../server/forms/fill';
 import { renderDocx } from '../../server/export/docx';
 import { DraftProfile } from '../../server/schemas/forms';
+import { applyFormAnswer, formQuestions, interpretForm, type Answers } from '../../server/forms/phase';
+import { buildFormView } from '../../server/forms/form-view';
+import { FormView } from '../../server/schemas/form-view';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
 import { traceProblems } from './trace';
 import { capabilityTerms, draftClaimProblems } from './claims';
@@ -127,4 +130,75 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(all).not.toMatch(/罐区[与和及、]堆场/);
     expect(all).not.toMatch(/WMS|仓储管理系统/);
   });
+
+  it('N15: a company founded in 2024 is asked for no 2020—2022 figures; the draft says 成立前 and states no 近三年 sentence; the form is flagged', async () => {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N15'))!;
+    const { form, drafts } = draftsOf(e);
+    const notYet = ctx.formDrafting.messages.beforeFounding!;
+    // 附件1.一: the 近三年主要经济指标 years are the notice's 2020—2022, all before 2024-03-18.
+    expect(form.matrices.finance!.flat().map((c) => c.text)).toEqual(Array(18).fill(notYet));
+    const all = drafts.map((d) => d.text).join('');
+    expect(all).not.toMatch(/请补充：20(20|21|22)年/);
+    expect(all).not.toContain('2020—2022年');
+    const flag = form.flags.find((f) => f.field === 'foundedOn')!;
+    expect(flag.severity).toBe('warning');
+    expect(flag.message).toContain('2024年3月18日');
+    expect(flag.message).toContain('2020—2022年');
+    const xml = zipEntry(await renderDocx(form), 'word/document.xml').toString('utf8');
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain(notYet);
+    expect(text).toContain('12000');
+    // Over the chat, no finance question of a year before the founding is asked.
+    const asked = formQuestions(ctx, { 'form.foundedOn': e.form!.foundedOn! }, 'smartWorkshop').map((c) => c.id);
+    expect(asked.filter((id) => id.startsWith('form.finance.'))).toEqual([]);
+  });
+
+  it('a company founded within the form\'s years states only its own years, and a figure before its founding is flagged', () => {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N16'))!;
+    const p = DraftProfile.parse({ ...profileOf(e), form: { ...e.form, foundedOn: '2021-06' } });
+    const form = fillForm(ctx, p, 'smartWorkshop');
+    const finance = form.matrices.finance!;
+    expect(finance.map((row) => row[0]!.text)).toEqual(Array(6).fill(ctx.formDrafting.messages.beforeFounding));
+    expect(finance[0]![2]!.text).toBe('30150');
+    const overview = draftSection(ctx, p, 'smartWorkshop', 'overview.profile').text;
+    expect(overview).toContain('2021—2022年，公司营业收入分别为10800万元、12000万元');
+    expect(form.flags).toEqual([]);
+    const asked = formQuestions(ctx, { 'form.foundedOn': '2021-06' }, 'smartWorkshop').map((c) => c.id).filter((id) => id.startsWith('form.finance.'));
+    expect(asked.some((id) => id.startsWith('form.finance.2020.'))).toBe(false);
+    expect(asked.filter((id) => id.startsWith('form.finance.2021.'))).toHaveLength(5);
+    // A 2020 figure typed for a company founded in 2021 is an error of the date or of the year.
+    const answers: Answers = { 'form.proceed': 'now', 'form.foundedOn': '2021-06' };
+    const r = applyFormAnswer(ctx, answers, 'form.finance.2020.revenue', 800);
+    expect(r.ok && r.newlyBlocking.map((b) => b.reason).join('')).toContain('2020年早于企业成立时间（2021年6月）');
+    expect(r.ok && r.newlyBlocking[0]!.clause).toMatch(/^附件\d$/);
+  });
+
+  it('N15 and N16: amounts typed as 两千三百万元 and 1.2亿 are read in 万元, 约85% as 85; an area is no amount', () => {
+    const read = (id: string, text: string) => {
+      const r = interpretForm(ctx, text, { id, text: '', kind: 'number', phase: 'form' });
+      return r.kind === 'answers' ? r.items[0]!.value : r.kind;
+    };
+    expect(read('form.registeredCapital', '两千三百万元')).toBe(NEW_ENTERPRISES.find((x) => x.id.startsWith('N16'))!.form!.registeredCapital);
+    expect(read('form.registeredCapital', '1.2亿')).toBe(NEW_ENTERPRISES.find((x) => x.id.startsWith('N15'))!.form!.registeredCapital);
+    expect(read('form.finance.2022.revenue', '1.2亿')).toBe(12000);
+    expect(read('form.ind.defectRate.before', '约85%')).toBe(85);
+    expect(read('form.registeredCapital', '0.5万平方米')).toBe('unclear');
+  });
+
+  it('the form view shows 成立前 in the figure cells of years before the founding, and keeps a figure already typed there, flagged', () => {
+    const fields = (answers: Answers) => FormView.parse(buildFormView(ctx, answers, 'smartWorkshop')).sections.flatMap((x) => x.groups.flatMap((g) => g.rows.flatMap((r) => r.fields)));
+    const notYet = ctx.formDrafting.messages.beforeFounding;
+    const n15 = fields({ 'form.foundedOn': '2024-03-18' });
+    for (const y of ['2020', '2021', '2022']) {
+      expect(n15.find((f) => f.key === `finance.revenue.${y}`), y).toMatchObject({ status: 'computed', display: notYet });
+      expect(n15.find((f) => f.key === `finance.debtRatio.${y}`), y).toMatchObject({ status: 'computed', display: notYet });
+    }
+    expect(n15.find((f) => f.key === 'form.foundedOn')!.flags.map((x) => x.message).join('')).toContain('2020—2022年');
+    const typed = fields({ 'form.foundedOn': '2021-06', 'form.finance.2020.revenue': 800 });
+    const cell = typed.find((f) => f.key === 'form.finance.2020.revenue')!;
+    expect(cell.value).toBe(800);
+    expect(cell.flags.map((x) => x.message).join('')).toContain('2020年早于企业成立时间');
+    expect(typed.find((f) => f.key === 'finance.totalAssets.2020')).toMatchObject({ display: notYet });
+  });
 });
+

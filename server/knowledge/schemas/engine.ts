@@ -286,6 +286,19 @@ export const InterviewFile = z
       statedFacts: z.array(z.object({ question: z.string(), value: z.boolean(), words: Words, affirmedOnly: z.boolean().default(false) })),
       /** Words that tell the assistant what to conclude instead of describing the enterprise: nothing is recorded from such a message. */
       instructions: Words,
+      /** Requests that the assistant write or fill in a fact for the enterprise (帮我写一段, 随便填): never a form answer. */
+      ghostwriting: Words.default([]),
+      /**
+       * 「没有单独的MES」: a 'qualifiers' word beside a denied system denies a separate product, not the
+       * system the notice names by what it does. With an 'embedded' word in the reply (ERP里带了, 模块) the
+       * system is in place inside another; without one nothing is recorded for it.
+       */
+      standalone: z.object({ qualifiers: Words, embedded: Words }).default({ qualifiers: [], embedded: [] }),
+      /**
+       * 「制造占三成，主要是贸易」: a clause with a 'primary' word or one of `markers` (是做, 主营) names the main
+       * business and answers `question`: 'manufacturing' words make it yes, 'other' words no; a clause naming both decides nothing.
+       */
+      mainBusiness: z.object({ question: z.string(), markers: Words, manufacturing: Words, other: Words }).optional(),
       /**
        * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
        * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the

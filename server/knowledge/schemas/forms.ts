@@ -279,8 +279,18 @@ export const FormDrafting = z.object({
     categories: z.object({ smartWorkshop: z.string(), discreteFactory: z.string(), processFactory: z.string() }),
     labels: z.record(z.string(), z.string()),
   }),
-  /** User-facing wording of the export (PDF available or how to make one). */
-  messages: z.object({ pdfUnavailable: z.string(), pdfFailed: z.string(), pdfHowTo: z.string() }),
+  /** User-facing wording of the export (PDF available or how to make one), and of the figure years an enterprise did not yet exist in. */
+  messages: z.object({
+    pdfUnavailable: z.string(),
+    pdfFailed: z.string(),
+    pdfHowTo: z.string(),
+    /** Printed in a figure cell of a year before the founding, instead of a request for a figure that cannot exist. */
+    beforeFounding: z.string().min(1).optional(),
+    /** Flag of a figure given for a year before the founding: {year}, {founded}. */
+    figuresBeforeFounding: z.string().includes('{year}').includes('{founded}').optional(),
+    /** Flag of a founding after every figure year of the form: {founded}, {first}, {last}. */
+    foundedAfterFigures: z.string().includes('{founded}').includes('{first}').includes('{last}').optional(),
+  }),
   /** Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request). */
   requests: z.object({ lacking: z.string().includes('{ask}') }),
   /** Subject of capability sentences per form: 公司 / 车间. */
