@@ -167,7 +167,8 @@ function countyFromText(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   let best: { name: string; len: number } | undefined;
   for (const r of kb.regions.regions) {
-    if (!r.prefecture) continue;
+    // A 市辖区 is not a 县（市）: its 省辖市 recommends it, so naming one fills in no county.
+    if (r.kind !== '县' && r.kind !== '县级市') continue;
     for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { name: r.name, len: w.length };
   }
   return best?.name;

@@ -4,7 +4,7 @@ import { createKnowledgeBase } from '../../server/knowledge/base';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { RegionsFile } from '../../server/knowledge/schemas/notice-data';
 import { answerQuestion } from '../../server/qa/answer';
-import { cityFromText } from '../../server/engine/plan';
+import { applyAnswer, cityFromText } from '../../server/engine/plan';
 import { quotaOf, regionIn, regionNames, resolveRegion } from '../../server/staff/bureau';
 
 /*
@@ -23,6 +23,16 @@ describe('a 市辖区 named alone', () => {
     expect(cityFromText(data, '吉利区')).toBe('洛阳市');
     expect(cityFromText(data, '金水区')).toBe('郑州市');
     expect(cityFromText(data, '管城区')).toBe('郑州市');
+  });
+
+  it('is recorded as the 省辖市 and fills in no 县（市）, which a district is not', () => {
+    const cityQ = data.interview.questions.find((q) => q.sets === 'enterprise.city')!;
+    const countyQ = data.interview.questions.find((q) => q.sets === 'enterprise.county')!;
+    const r = applyAnswer(data, {}, cityQ.id, '偃师区');
+    expect(r.ok && r.answers[cityQ.id]).toBe('洛阳市');
+    expect(r.ok && r.answers[countyQ.id]).toBeUndefined();
+    const county = applyAnswer(data, {}, cityQ.id, '永城，省直管的');
+    expect(county.ok && county.answers[countyQ.id]).toBe('永城市');
   });
 
   it('gives way to any other place named with it: several cities have an old town or a 鼓楼', () => {
