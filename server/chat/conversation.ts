@@ -73,6 +73,8 @@ export class Conversation {
   private steps: { rt: SessionRuntime; answers: Answers; step: Step }[] = [];
   /** The assessment this connection's client holds: later ones are sent as changes to it. */
   private shown: Assessment | undefined;
+  /** The last question answered on this connection, as it was read (see SpeakContext.previousQuestion). */
+  private lastQuestion: string | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -121,6 +123,7 @@ export class Conversation {
     this.rt = rt;
     // The client starts over from what open sends, whole.
     this.shown = undefined;
+    this.lastQuestion = undefined;
     await this.deps.locks.run(sessionId, async () => {
       const answers = await store.getAnswers(sessionId);
       const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
@@ -316,7 +319,12 @@ export class Conversation {
   }
 
   private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext): Promise<void> {
-    await this.stream(sessionId, (onDelta) => this.runtime.speaker.answer(question, ctx, onDelta), (answer) => this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version));
+    const withPrevious = { ...ctx, previousQuestion: this.lastQuestion };
+    await this.stream(
+      sessionId,
+      (onDelta) => this.runtime.speaker.answer(question, withPrevious, onDelta),
+      (answer) => ((this.lastQuestion = answer.askedAs ?? question), this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version)),
+    );
   }
 
   /** Offline sentences go through the same streaming path as model output. */

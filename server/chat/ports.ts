@@ -35,6 +35,8 @@ export interface SpokenAnswer {
   outOfScope?: boolean;
   /** Where an offline answer came from (metrics); unset for a model-written answer. */
   source?: AnswerSource;
+  /** The question as answered, when a short follow-up was read with the previous one (「县级市呢」 → 「县级市能推荐几家」). */
+  askedAs?: string;
 }
 
 export interface SpeakContext {
@@ -42,6 +44,8 @@ export interface SpeakContext {
   sessionId: string;
   /** The question the interview is waiting on, if any. */
   pending: QuestionView | null;
+  /** The user's previous question on this connection, as it was answered: a short follow-up may lean on it. */
+  previousQuestion?: string;
   answers: Answers;
   /** Shows the user a short notice (e.g. the model failed and the offline engine answered instead). */
   notify?: (text: string) => void;

@@ -1,4 +1,4 @@
-import { answerQuestion, answerSourceOf } from '../qa/answer';
+import { answerFollowUp, answerSourceOf } from '../qa/answer';
 import { chunkText } from './phrases';
 import type { InterviewRules, Speaker } from './ports';
 
@@ -10,9 +10,9 @@ import type { InterviewRules, Speaker } from './ports';
 export function createOfflineSpeaker(rules: InterviewRules): Speaker {
   return {
     async answer(question, ctx, onDelta) {
-      const r = answerQuestion(ctx.kb, question);
+      const { response: r, askedAs } = answerFollowUp(ctx.kb, question, ctx.previousQuestion);
       for (const part of chunkText(r.answer)) onDelta(part);
-      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, source: answerSourceOf(r) };
+      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, source: answerSourceOf(r), askedAs };
     },
     async phraseQuestion(question) {
       return question.text;

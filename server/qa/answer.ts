@@ -608,6 +608,42 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
   return decide(kb, question).response;
 }
 
+/** An answer without a conclusion: a refusal, or the closest text of the notice. */
+function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
+  const t = kb.data.intents.answerText;
+  return !a.outOfScope && a.citations.length > 0 && !a.answer.split(`\n${t.basis}`)[0]!.includes(t.fallback.split('{')[0]!.split('。')[0]!);
+}
+
+/**
+ * A chat message answered in the light of the user's previous question: 「县级市呢？」 after
+ * 「郑州能推荐几家？」 asks 「县级市能推荐几家？」, read as the second part of a two-part question is.
+ * The reading is used only when the message alone gets no conclusion and the reading does, and
+ * the answer says how it was read; a message that stands on its own is answered as typed.
+ */
+export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
+  const alone = { response: answerQuestion(kb, question), askedAs: question };
+  if (!previous || concludes(kb, alone.response)) return alone;
+  const read = (t: string) => stripFillersText(kb, understanderFor(kb.data).read(withoutPersonalStatements(t)).text);
+  const q = read(question);
+  const asked = q.length <= 10 ? secondPart(parts(read(previous)).pieces.at(-1), q) : undefined;
+  if (!asked || asked === q) return alone;
+  const a = decide(kb, asked).response;
+  if (!concludes(kb, a)) return alone;
+  // Shown in the user's own letters where the reading as typed gives the same question ("MES", not "mes").
+  const typed = secondPart(parts(previous.trim()).pieces.at(-1), question.trim());
+  const shown = `${(typed && read(typed) === asked ? typed : asked).replace(/[?？]$/u, '')}？`;
+  const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
+  sources.set(r, sources.get(a)!);
+  return { response: r, askedAs: shown };
+}
+
+/** What `part` asks when it follows `previous` in one question (see `parts`); undefined when it does not lean on it. */
+function secondPart(previous: string | undefined, part: string): string | undefined {
+  if (!previous) return undefined;
+  const { pieces } = parts(`${previous}？${part}`);
+  return pieces.length === 2 ? pieces[1] : undefined;
+}
+
 /**
  * The answer-base answer to a question when every part of it matched an entry with high
  * confidence; null when the offline answer is a refusal, a fallback or a weaker match.

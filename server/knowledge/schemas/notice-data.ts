@@ -153,6 +153,8 @@ export const IntentsFile = z.object({
   /** Wording around answer-base answers: the correction note, the proof label, the fallback when no answer fits, a multi-part item. */
   answerText: z.object({
     correction: z.string(),
+    /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
+    followUp: z.string(),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
