@@ -529,6 +529,21 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
   return rest.length > 0 && rest !== text ? rest : text;
 }
 
+/**
+ * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
+ * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
+ * the one preference it states) and then what the entry says, without its bare verdict. An entry
+ * that already rests on that clause is about the preference itself and answers as written.
+ */
+function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const s = kb.data.intents.answerText.scoring;
+  if (!s.words.some((w) => question.includes(w)) || entry.clauses.includes(s.clause)) return r;
+  const preference = cite(kb, s.clause, [s.quote]);
+  if (!preference) return r;
+  const rest = r.text.replace(BARE_VERDICT, '');
+  return { text: `${fill(s.note, { clause: s.clause, quote: s.quote })}${rest}`, citations: [...r.citations, preference] };
+}
+
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
 const SUBJECTS = ['智能车间', '智能工厂', '离散型', '流程型', '车间', '工厂', '离散', '流程'];
 
@@ -729,7 +744,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (answered.length > 0) {
     const results = answered.map((c) => {
       const r = entryAnswer(kb, c.match.prepared, c.text);
-      return { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) };
+      return scored(kb, c.match.prepared.entry, c.text, { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) });
     });
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the

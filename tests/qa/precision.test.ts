@@ -16,6 +16,7 @@ describe('a canned answer fires only on its own question', () => {
     ['营业执照注册在山东，工厂建在河南，可以申报吗', '复印件', 'a registration question is not about the licence copy'],
     ['失信记录已经移出了还能申报吗', '不能', 'a record removed by the application date no longer bars'],
     ['智能车间申报书要写技术水平吗', '研发队伍', 'the workshop form has no 技术水平 item'],
+    ['附件2里的投资额填含税还是不含税', '要', '含税 is not 含附件: the notice does not say how amounts are taxed'],
   ])('%s does not get 「%s」 as its conclusion (%s)', (q, wrong) => {
     expect(conclusion(q)).not.toContain(wrong);
   });
@@ -387,5 +388,15 @@ describe('questions whose nearest neighbour said the opposite', () => {
     expect(conclusion('我们不是规上企业 有资格报不')).not.toMatch(/^没有$/u);
     // The 负债 in 资产负债率 is a form cell, not a loss.
     expect(conclusion('资产负债率那一栏填百分数吗')).toMatch(/^按百分数填/u);
+  });
+
+  it('says the notice gives no scores before what an entry on something else says', () => {
+    const a = ask('有专利能加分吗');
+    expect(a.answer).toMatch(/^通知没有规定评分或加分办法，只在二\(三\)写明“优先支持节能减排绿色发展企业”。/u);
+    expect(a.answer.split('\n')[0]).toContain('企业在智能制造方面取得的专利');
+    expect(a.answer.split('\n')[0]).not.toMatch(/。要。/u);
+    expect(a.citations.map((c) => c.clause)).toContain('二(三)');
+    // An entry about the preference itself answers as written.
+    expect(conclusion('绿色工厂有加分吗')).not.toContain('通知没有规定评分');
   });
 });

@@ -155,6 +155,11 @@ export const IntentsFile = z.object({
     correction: z.string(),
     /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
     followUp: z.string(),
+    /**
+     * A question about scoring (「有专利能加分吗」) that an entry on something else answers: the
+     * notice gives no scores, so the note says so, quoting `clause`, before what the entry says.
+     */
+    scoring: z.object({ words: z.array(z.string().min(1)).min(1), note: z.string(), clause: z.string(), quote: z.string() }),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
