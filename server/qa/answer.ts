@@ -529,6 +529,23 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
   return rest.length > 0 && rest !== text ? rest : text;
 }
 
+/** A requirement's own verdict: 「是，要…」「要。」「需要。」. */
+const REQUIRED_VERDICT = /^(?:是|要|需要|必须)[，。]/u;
+
+/**
+ * An entry that says an element condition requires something ('yes', resting on 一 and 三 only),
+ * asked whether one can apply without it: its verdict would read as "yes, you can", so the answer
+ * opens with the knowledge's lead instead. Titles, registration and the like rest on other clauses
+ * and are not touched: 「没有评上过…可以报吗」 keeps its own answer.
+ */
+function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
+  const l = kb.data.intents.answerText.lacking;
+  if (entry.conclusion !== 'yes' || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  const at = Math.min(...l.without.map((w) => question.indexOf(w)).filter((i) => i >= 0));
+  if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
+  return `${l.lead}${text.replace(REQUIRED_VERDICT, '')}`;
+}
+
 /**
  * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
  * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
@@ -744,7 +761,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (answered.length > 0) {
     const results = answered.map((c) => {
       const r = entryAnswer(kb, c.match.prepared, c.text);
-      return scored(kb, c.match.prepared.entry, c.text, { ...r, text: fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text) });
+      return scored(kb, c.match.prepared.entry, c.text, { ...r, text: lacking(kb, c.match.prepared.entry, c.text, fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text)) });
     });
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the

@@ -399,4 +399,16 @@ describe('questions whose nearest neighbour said the opposite', () => {
     // An entry about the preference itself answers as written.
     expect(conclusion('绿色工厂有加分吗')).not.toContain('通知没有规定评分');
   });
+
+  it('answers 「没有X能报吗」 for a required X with what is not met, never with a bare 是 or 要', () => {
+    for (const q of ['没有MES能报智能车间吗', '没有ERP可以报智能车间吗', '没上WMS能报智能工厂吗']) {
+      expect(conclusion(q)).toMatch(/^没有的话，不符合这一项要素条件：\S/u);
+      expect(ask(q).answer).not.toMatch(/^(是|要)[，。]/u);
+    }
+    // Asked whether it is required, the entry keeps its own verdict.
+    expect(conclusion('智能车间要有MES吗')).toMatch(/^是，要应用制造执行系统/u);
+    // What the notice does not require, and what is not an element condition, keep theirs.
+    expect(conclusion('没有5G能报吗')).toMatch(/^不要求5G/u);
+    expect(conclusion('没评上过智能车间可以直接报智能工厂吗')).toMatch(/^不需要先获得智能车间称号/u);
+  });
 });

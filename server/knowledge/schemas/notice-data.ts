@@ -160,6 +160,12 @@ export const IntentsFile = z.object({
      * notice gives no scores, so the note says so, quoting `clause`, before what the entry says.
      */
     scoring: z.object({ words: z.array(z.string().min(1)).min(1), note: z.string(), clause: z.string(), quote: z.string() }),
+    /**
+     * 「没有MES能报智能车间吗」 matched to the entry that says MES is required: its 「是，要…」 would
+     * read as "yes, you can". Asked without something an element condition requires, the answer
+     * opens with `lead` instead of that verdict. `without` comes before one of `asks` in such a question.
+     */
+    lacking: z.object({ without: z.array(z.string().min(1)).min(1), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
