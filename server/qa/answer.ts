@@ -527,7 +527,7 @@ const EITHER_OR = /\p{Script=Han}还是\p{Script=Han}/u;
  */
 function fitToQuestion(text: string, conclusion: string, question: string): string {
   if (conclusion !== 'yes' && conclusion !== 'no') return text;
-  if (!EITHER_OR.test(question) && (!WH.test(question) || YES_NO.test(question))) return text;
+  if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
   const rest = text.replace(BARE_VERDICT, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
@@ -675,10 +675,6 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const found = scan(kb, q);
   const forced = topicOf(kb, q, true, found);
   if (forced) return response(outOfScope(kb, forced));
-  // A later year's notice is not this one, whatever else the question asks: "2024年度…截止时间" must
-  // not be told this notice's date. Earlier years stay (the 上年度 audit report is 2022年度's).
-  const later = laterYear(kb, q);
-  if (later) return response(outOfScope(kb, later));
   // Nothing left once greetings and thanks are removed: there is no question to answer.
   if (q.replace(/[\p{P}\s]/gu, '').length < 2) return response(outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null));
 
@@ -727,6 +723,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
+  // A later year's notice is not this one: "2024年度…截止时间" must not be told this notice's date,
+  // from an entry or from the closest clauses. An entry written for other years keeps its own
+  // refusal; earlier years stay in scope (the 上年度 audit report is 2022年度's).
+  const later = chosen.some((c) => c.match.prepared.entry.conclusion === 'notCovered') ? undefined : laterYear(kb, q);
+  if (later) return response(outOfScope(kb, later));
   if (answered.length > 0) {
     const results = answered.map((c) => {
       const r = unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text));
