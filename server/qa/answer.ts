@@ -516,15 +516,18 @@ const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|�
 /** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
 const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
-/** A bare 是/否 sentence that opens an answer ("要。", "不能。"). */
-const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?。/u;
+/** A bare 是/否 sentence that opens an answer ("要。", "不能。", "要（流程型智能工厂）。"). */
+const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
+/** A question that offers two answers to choose from ("填一个数还是建设前后各填一个"). */
+const EITHER_OR = /\p{Script=Han}还是\p{Script=Han}/u;
 
 /**
- * An entry written for "要不要…" opens with its verdict; asked "…有什么要求", that verdict answers
- * nothing, so the answer opens with the requirement itself.
+ * An entry written for "要不要…" opens with its verdict; asked "…有什么要求" or "A还是B", that
+ * verdict answers nothing, so the answer opens with the requirement itself.
  */
 function fitToQuestion(text: string, conclusion: string, question: string): string {
-  if ((conclusion !== 'yes' && conclusion !== 'no') || !WH.test(question) || YES_NO.test(question)) return text;
+  if (conclusion !== 'yes' && conclusion !== 'no') return text;
+  if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
   const rest = text.replace(BARE_VERDICT, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
@@ -540,7 +543,8 @@ const REQUIRED_VERDICT = /^(?:是|要|需要|必须)[，。]/u;
  */
 function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
   const l = kb.data.intents.answerText.lacking;
-  if (entry.conclusion !== 'yes' || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // Only a verdict still in place is turned: one already replaced (「APS不是《通知》中的用语」) says what it should.
+  if (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
   const at = Math.min(...l.without.map((w) => question.indexOf(w)).filter((i) => i >= 0));
   if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
   return `${l.lead}${text.replace(REQUIRED_VERDICT, '')}`;
@@ -559,6 +563,25 @@ function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { te
   if (!preference) return r;
   const rest = r.text.replace(BARE_VERDICT, '');
   return { text: `${fill(s.note, { clause: s.clause, quote: s.quote })}${rest}`, citations: [...r.citations, preference] };
+}
+
+/**
+ * "APS通知里有要求吗": asked whether a system the notice never names is required, an entry's 要/不要
+ * is about the neighbouring requirement it was written for, not that system. The answer then says
+ * first that the notice does not use the name and what it says instead, and drops the bare verdict.
+ * Only the asking parts count ("MES要跟ERP集成吗？我们有SCADA" asks about MES), and an entry that
+ * already names the system or its concept answers it as written.
+ */
+function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const { conclusion, fill: computed } = p.entry;
+  if ((conclusion !== 'yes' && conclusion !== 'no') || computed) return r;
+  const asked = parts(question).pieces.filter((x) => ASKS.test(x)).join('，');
+  const lower = r.text.toLowerCase();
+  const items = acronyms(kb, asked).filter((i) => !i.own && !lower.includes(i.abbr.toLowerCase()) && !r.text.includes(i.name));
+  if (items.length === 0) return r;
+  const t = kb.data.intents.answerText;
+  const note = items.map((i) => fill(t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join('');
+  return { text: note + r.text.replace(BARE_VERDICT, ''), citations: [...r.citations, ...items.map((i) => i.citation)] };
 }
 
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
@@ -582,6 +605,17 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   const free = (w: string) =>
     (found.get(w) ?? []).some((at) => !(spans ??= domainSpans(kb, q)).some(([s, e]) => e - s > w.length && at >= s && at + w.length <= e));
   return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords) && t.keywords.some((k) => free(norm(k))));
+}
+
+/** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
+const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
+
+function laterYear(kb: KnowledgeBase, q: string): { label: string } | undefined {
+  const own = kb.data.manifest.year;
+  for (const m of q.matchAll(NOTICE_YEAR)) {
+    if (Number(m[1]) > own) return kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
+  }
+  return undefined;
 }
 
 function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): string {
@@ -758,9 +792,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
+  // A later year's notice is not this one: "2024年度…截止时间" must not be told this notice's date,
+  // from an entry or from the closest clauses. An entry written for other years keeps its own
+  // refusal; earlier years stay in scope (the 上年度 audit report is 2022年度's).
+  const later = chosen.some((c) => c.match.prepared.entry.conclusion === 'notCovered') ? undefined : laterYear(kb, q);
+  if (later) return response(outOfScope(kb, later));
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = entryAnswer(kb, c.match.prepared, c.text);
+      const r = unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text: lacking(kb, c.match.prepared.entry, c.text, fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text)) });
     });
     const { unit, phone } = kb.data.facts.contact;
@@ -802,7 +841,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
 
   const refused = chosen[0]?.match.prepared.entry;
-  if (refused?.conclusion === 'notCovered') return response(outOfScope(kb, { label: refused.topic!, related: undefined }));
+  // A topic the notice leaves out may still sit next to a clause it has ("公示" after 四(三)'s
+  // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
+  if (refused?.conclusion === 'notCovered') return response(outOfScope(kb, { label: refused.topic!, related: refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation) }));
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));
 

@@ -279,6 +279,36 @@ describe('out-of-scope questions', () => {
   });
 });
 
+describe('questions naming another year, a system the notice does not name, or two options', () => {
+  it('refuse a later year\'s notice even when an entry would answer this year\'s, and keep earlier years in scope', () => {
+    const later = answerQuestion(kb, '2024年度智能工厂申报的截止时间是哪天');
+    expect(later.outOfScope).toBe(true);
+    expect(later.answer).not.toContain('3月15日');
+    expect(answerQuestion(kb, '审计报告要2022年度的吗').outOfScope).toBe(false);
+  });
+
+  it('say first that the notice does not use a system\'s name, with no bare 要 borrowed from a neighbouring requirement', () => {
+    const a = answerQuestion(kb, 'APS高级排产系统通知里有要求吗').answer;
+    expect(a.startsWith('APS不是《通知》中的用语')).toBe(true);
+    expect(a).not.toMatch(/^要。|。要。/u);
+    // A system named only as context leaves the asked part's verdict as it is.
+    expect(answerQuestion(kb, '车间的MES一定要跟ERP集成吗？我们有SCADA').answer.startsWith('要。')).toBe(true);
+  });
+
+  it('open an either-or question with the answer, not a bare 要 or 会', () => {
+    for (const q of ['现场核查是省厅派人来还是市县工信部门来', '车间申报书的车间人数是填一个数还是建设前后各填一个']) {
+      expect(answerQuestion(kb, q).answer, q).not.toMatch(/^(要|会|要填)。/u);
+    }
+  });
+
+  it('quote the clause next to a topic the notice leaves out', () => {
+    const r = answerQuestion(kb, '认定结果会公示吗，公示多少天');
+    expect(r.outOfScope).toBe(true);
+    expect(r.citations.map((c) => c.clause)).toEqual(['五', '四(三)']);
+    expect(r.answer).toContain('初审');
+  });
+});
+
 describe('several-part questions with a part the notice does not cover', () => {
   it('answer the covered part and say the other is not covered, with the helpline, instead of dropping it', () => {
     const r = answerQuestion(kb, '视频要配旁白吗？评上了奖补多少钱');

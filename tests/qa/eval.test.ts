@@ -17,6 +17,7 @@ import fresh6 from '../fixtures/fresh6-questions.json';
 import fresh7 from '../fixtures/fresh7-questions.json';
 import fresh8 from '../fixtures/fresh8-questions.json';
 import fresh9 from '../fixtures/fresh9-questions.json';
+import fresh10 from '../fixtures/fresh10-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -81,6 +82,11 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
 
   it('on the ninth fresh set, element conditions item by item, yes/no questions answered no, Henan speech, materials and the county bureau\'s steps, after tuning on it (measured once before: hit@3 91.4, facts 85.7, concluded 91.4, facts in conclusion 85.7, two in-scope questions refused, out of scope refused 85.7)', () => {
     expect(figures(evaluate(kb, fresh9))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for its general causes only: the answers that still miss are listed in the README.
+  it('on the tenth fresh set, the forms cell by cell, the enterprise\'s situation first, English system abbreviations, after submission and phone-typed fragments, after fixing what it found (measured once before: hit@3 91.7, facts 88.9, concluded 94.4, facts in conclusion 86.1, one in-scope question refused, out of scope refused 83.3)', () => {
+    expect(figures(evaluate(kb, fresh10))).toEqual({ hit3: 94.4, facts: 91.7, concluded: 97.2, factsInConclusion: 91.7, inScopeRefused: ['认定结果会公示吗，公示多少天'], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -410,5 +410,7 @@ describe('questions whose nearest neighbour said the opposite', () => {
     // What the notice does not require, and what is not an element condition, keep theirs.
     expect(conclusion('没有5G能报吗')).toMatch(/^不要求5G/u);
     expect(conclusion('没评上过智能车间可以直接报智能工厂吗')).toMatch(/^不需要先获得智能车间称号/u);
+    // A system the notice does not name fails no condition by its absence.
+    expect(conclusion('没有APS能报吗')).toMatch(/^APS不是《通知》中的用语/u);
   });
 });
