@@ -91,7 +91,8 @@ describe('a canned answer fires only on its own question', () => {
   it('says what the notice does not name (等保, a vendor, a technology, a proxy signature) instead of a neighbour’s 「要」', () => {
     expect(conclusion('等保二级够吗')).toMatch(/^通知没有提到网络安全等级保护/u);
     expect(conclusion('信息安全要等保吗')).toMatch(/^通知没有提到网络安全等级保护/u);
-    expect(conclusion('ERP用的是用友的可以吗')).toMatch(/^通知没有规定系统的来源或品牌/u);
+    expect(conclusion('ERP用的是用友的可以吗')).toMatch(/^通知没有规定系统的来源、品牌或部署方式/u);
+    expect(conclusion('系统是租用的云服务算不算')).toMatch(/^通知没有规定系统的来源、品牌或部署方式/u);
     expect(conclusion('工业互联网标识解析算不算')).toBe('通知没有点名这项技术');
     expect(conclusion('法人不在能让总经理签吗')).toBe('通知没有规定可否代签');
     expect(conclusion('附件1要填什么')).toBe('四部分');
@@ -412,5 +413,11 @@ describe('questions whose nearest neighbour said the opposite', () => {
     expect(conclusion('没评上过智能车间可以直接报智能工厂吗')).toMatch(/^不需要先获得智能车间称号/u);
     // A system the notice does not name fails no condition by its absence.
     expect(conclusion('没有APS能报吗')).toMatch(/^APS不是《通知》中的用语/u);
+  });
+
+  it('says the notice sets no paper copies and no layout, with whom to ask', () => {
+    expect(conclusion('纸质版要交几份')).toMatch(/^通知没有规定份数或装订/u);
+    expect(conclusion('申报书用什么字体')).toMatch(/^通知没有规定字体、字号或排版/u);
+    expect(ask('申报书用什么字体').answer).toContain('0371—65507698');
   });
 });
