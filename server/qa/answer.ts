@@ -528,9 +528,15 @@ const EITHER_OR = /\p{Script=Han}还是\p{Script=Han}/u;
 function fitToQuestion(text: string, conclusion: string, question: string): string {
   if (conclusion !== 'yes' && conclusion !== 'no') return text;
   if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
-  const rest = text.replace(BARE_VERDICT, '');
+  // Asked what a term means, a short verdict sentence of its own (「要，智能工厂两类都要。」) answers nothing either.
+  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
+
+/** "数字孪生是什么意思", "什么是MES", "APS指的是啥". */
+const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|指的是|是啥|啥意思|啥是|含义/u;
+/** A verdict sentence of a few characters that opens with 要/是/不/需要 (「要，两类都要。」「不要求。」). */
+const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,12}。/u;
 
 /** A requirement's own verdict: 「是，要…」「要。」「需要。」. */
 const REQUIRED_VERDICT = /^(?:是|要|需要|必须)[，。]/u;

@@ -420,4 +420,12 @@ describe('questions whose nearest neighbour said the opposite', () => {
     expect(conclusion('申报书用什么字体')).toMatch(/^通知没有规定字体、字号或排版/u);
     expect(ask('申报书用什么字体').answer).toContain('0371—65507698');
   });
+
+  it('answers what a term means without a verdict that answers nothing', () => {
+    expect(conclusion('数字孪生是什么意思')).not.toMatch(/^要/u);
+    expect(ask('数字孪生是什么意思').answer).toContain('数字化模型');
+    expect(conclusion('什么是自动导引运输车')).not.toMatch(/^不强制/u);
+    // Asked whether, the verdict stays.
+    expect(conclusion('智能车间要有MES吗')).toMatch(/^是，要/u);
+  });
 });
