@@ -15,9 +15,9 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 if (!HAS_CHROMIUM) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
 
 /** A question the shipped answer base only meets with its low-confidence fallback. */
-const QUESTION = '申报书用什么字体？';
-const ANSWER_V1 = '通知没有规定申报书的字体和字号：四(二)只要求通过网络平台提交PDF彩色版电子版。';
-const ANSWER_V2 = '字体不限：通知只规定申报书以PDF彩色版电子版提交。';
+const QUESTION = '申报书页码怎么编？';
+const ANSWER_V1 = '通知没有规定申报书的页码编排：四(二)只要求通过网络平台提交PDF彩色版电子版。';
+const ANSWER_V2 = '页码不限：通知只规定申报书以PDF彩色版电子版提交。';
 
 browserSuite();
 
@@ -81,8 +81,8 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       // A quote that is not in the clause is refused, and says so.
       await item.locator('[data-testid=write]').click();
       const editor = s.locator('zz-console-review [data-testid=entry-editor]');
-      await editor.locator('#id').fill('font-question');
-      await editor.locator('#questions').fill(`${QUESTION}\n申报书的字体字号有要求吗`);
+      await editor.locator('#id').fill('page-number-question');
+      await editor.locator('#questions').fill(`${QUESTION}\n申报书要从哪页开始编页码`);
       await editor.locator('#answer').fill(ANSWER_V1);
       await editor.locator('#conclusion').selectOption('open');
       await editor.locator('[data-testid=quote-clause]').fill('四(二)');

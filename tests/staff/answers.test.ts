@@ -3,14 +3,14 @@ import { build, type Built } from '../helper';
 import { as, newSession, staffAs, type StaffLogin } from './helpers';
 
 /** A question the shipped answer base only answers with its low-confidence fallback. */
-const QUESTION = '申报书用什么字体？';
-const PARAPHRASE = '申报书的字体有什么要求？';
+const QUESTION = '申报书页码怎么编？';
+const PARAPHRASE = '申报书的页码有什么要求？';
 
-/** What the helpline writes for it: the notice sets no font, only the PDF format of 四(二). */
+/** What the helpline writes for it: the notice sets no page numbering, only the PDF format of 四(二). */
 const ENTRY = {
-  id: 'document-font',
-  questions: [QUESTION, '申报书的字体字号有要求吗', '申报书的字体有什么要求'],
-  answer: '通知没有规定申报书的字体和字号：四(二)只要求通过网络平台提交PDF彩色版电子版，包括所有附件及签字盖章页。',
+  id: 'document-page-numbers',
+  questions: [QUESTION, '申报书要从哪页开始编页码', '申报书的页码有什么要求'],
+  answer: '通知没有规定申报书的页码编排：四(二)只要求通过网络平台提交PDF彩色版电子版，包括所有附件及签字盖章页。',
   conclusion: 'open',
   clauses: ['四(二)'],
   quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }],
@@ -59,7 +59,7 @@ describe('review queue and staff answer entries', () => {
   });
 
   it('keeps every revision with who and what changed, and a rollback serves the earlier text again', async () => {
-    const v2 = { ...ENTRY, answer: '通知对字体没有要求：四(二)只规定提交PDF彩色版电子版。' };
+    const v2 = { ...ENTRY, answer: '通知对页码没有要求：四(二)只规定提交PDF彩色版电子版。' };
     expect((await put(v2)).statusCode).toBe(200);
     expect((await ask(QUESTION)).json().answer.startsWith(v2.answer)).toBe(true);
 

@@ -30,8 +30,8 @@ afterAll(async () => b?.close());
 /** A staff answer-base entry that passes every check, so only authorisation can refuse it. */
 const ENTRY = {
   id: 'auth-probe',
-  questions: ['申报书用什么字体？', '申报书的字体有要求吗'],
-  answer: '通知没有规定申报书的字体：四(二)只要求提交PDF彩色版电子版。',
+  questions: ['申报书页码怎么编？', '申报书的页码有要求吗'],
+  answer: '通知没有规定申报书的页码：四(二)只要求提交PDF彩色版电子版。',
   conclusion: 'open',
   clauses: ['四(二)'],
   quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }],
