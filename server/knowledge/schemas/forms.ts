@@ -228,6 +228,11 @@ export const CapabilityPhrase = z.object({
   verb: z.string().default('应用'),
   /** What a yes to the capability question claims, when the notice's name lists more than was asked (条码、二维码、电子标签…). */
   claim: z.string().optional(),
+  /**
+   * The notice's alternatives a yes covers (罐区自动化 or 堆场管理): the draft names those the enterprise's own
+   * text mentions by one of their terms, and the claim only when it mentions none or all of them.
+   */
+  variants: z.array(z.object({ name: z.string().min(1), terms: z.array(z.string().min(1)).min(1) })).optional(),
   /** The placeholder's request when nothing was said, in the enterprise's terms: 「MES 的排产与调度应用情况」. */
   ask: z.string(),
   /** The branch's own request where 离散/流程 differ (PDM: 产品设计 vs 产品配方). */
