@@ -3,7 +3,7 @@ import type { ElementsFile, HardRuleId, Requirement } from '../knowledge/schemas
 import { HARD_RULE_IDS } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
-import { fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
+import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
 
 type Condition = Assessment['conditions'][number];
 type ElementSpec = ElementsFile['categories']['smartWorkshop']['elements'][number];
@@ -217,7 +217,8 @@ export function evalCategory(
 export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] {
   const rules = kb.categoryRules;
   const hard = hardRules(kb, f);
-  const vars = { code: f.enterprise.industryCode };
+  const code = f.enterprise.industryCode;
+  const vars = { code, division: code === undefined ? undefined : divisionLabel(kb, code) };
   return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({
     clause: rules.hard[id].clause,
     reason: fill(rules.hard[id].reason, vars),

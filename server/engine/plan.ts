@@ -4,7 +4,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Assessment, Category } from '../schemas/profile';
 import { blockingOf, evaluateFacts, type Evaluation } from './assess';
 import { factsFromAnswers, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
-import { indexOf, requirementsOf } from './kb';
+import { divisionLabel, indexOf, requirementsOf } from './kb';
 
 export type { Answers, ApplyResult } from '../schemas/interview';
 import type { Answers, ApplyResult } from '../schemas/interview';
@@ -228,10 +228,7 @@ export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: Answer
   if (value === false) return v.noDisplay;
   if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;
   if (q.kind === 'choice') return q.choices?.find((c) => c.value === value)?.label ?? String(value);
-  if (q.sets === 'enterprise.industryCode' && typeof value === 'string') {
-    const d = indexOf(kb).divisions.get(value);
-    return d ? `${value} ${d.name}` : value;
-  }
+  if (q.sets === 'enterprise.industryCode' && typeof value === 'string') return divisionLabel(kb, value);
   if (typeof value === 'number') return `${value}${q.unit ?? ''}`;
   return Array.isArray(value) ? value.join('、') : String(value);
 }
