@@ -253,6 +253,14 @@ export const FormDrafting = z.object({
     /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
     otherLabels: z.array(z.string().min(1)).default([]),
     /**
+     * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
+     * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
+     * `value`, in the words of its answer, for the user to confirm.
+     */
+    answers: z
+      .array(z.object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), value: z.string().min(1), labels: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)).min(1) }))
+      .default([]),
+    /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
      * (附注, 行次) sit between a row's label and its figures; `ignored` figure columns (本月数 of a
