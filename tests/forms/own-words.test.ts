@@ -4,7 +4,11 @@ import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { DraftProfile } from '../../server/schemas/forms';
-import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
+import { NEW_ENTERPRISES, interviewAnswersOf } from '../fixtures/new-enterprises';
+import { zipEntry } from '../fixtures/zip';
+import { renderDocx } from '../../server/export/docx';
+import { sessionDraftProfile } from '../../server/forms/session';
+import type { Answers } from '../../server/schemas/interview';
 
 /*
  * A draft names what the enterprise said it has, and says at its top what the notice rules out,
@@ -49,5 +53,38 @@ describe('the draft names the storage system the enterprise said it has', () => 
     const text = allText(profileOf(e, form), e.expected.drafted);
     expect(text).toContain(yard!.name);
     expect(text).not.toContain(tankYard.claim!);
+  });
+});
+
+describe('the draft of an enterprise the notice rules out says so at its top', () => {
+  const top = ctx.formDrafting.messages.ineligibleTop!;
+
+  it('N14, a 分公司: the filled form carries 二(一) and its reason; the DOCX prints it before the first section', async () => {
+    const e = byId('N14');
+    const form = fillForm(ctx, profileOf(e), e.expected.drafted);
+    expect(form.ineligible).toContain('二(一)');
+    expect(form.ineligible).toContain(data.categoryRules.hard.notIndependent.reason);
+    expect(form.ineligible!.startsWith(top.slice(0, 8))).toBe(true);
+    const xml = (await zipEntry(await renderDocx(form), 'word/document.xml')).toString('utf8');
+    const at = xml.indexOf('二(一)的申报条件');
+    expect(at).toBeGreaterThan(-1);
+    expect(at).toBeLessThan(xml.indexOf(form.spec.section1.title));
+  });
+
+  it('N14 interviewed: the session\'s drafting profile keeps the 二(一) answer, so its draft says it too', () => {
+    const e = byId('N14');
+    const answers = Object.fromEntries(Object.entries(interviewAnswersOf(e)).filter(([, v]) => v !== undefined)) as Answers;
+    const { profile } = sessionDraftProfile(data, ctx, answers);
+    expect(fillForm(ctx, profile, e.expected.drafted).ineligible).toContain('二(一)');
+  });
+
+  it('an eligible enterprise\'s draft has no such line, whatever it left unanswered', () => {
+    for (const id of ['N15', 'N16', 'N18']) {
+      const e = byId(id);
+      expect(fillForm(ctx, profileOf(e), e.expected.drafted).ineligible, id).toBeNull();
+    }
+    const e = byId('N16');
+    const { profile } = sessionDraftProfile(data, ctx, { 'ent.registeredInHenan': true });
+    expect(fillForm(ctx, profile, e.expected.drafted).ineligible).toBeNull();
   });
 });

@@ -303,6 +303,8 @@ export const FormDrafting = z.object({
     figuresBeforeFounding: z.string().includes('{year}').includes('{founded}').optional(),
     /** Flag of a founding after every figure year of the form: {founded}, {first}, {last}. */
     foundedAfterFigures: z.string().includes('{founded}').includes('{first}').includes('{last}').optional(),
+    /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
+    ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
   /** Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request). */
   requests: z.object({ lacking: z.string().includes('{ask}') }),
