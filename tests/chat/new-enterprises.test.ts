@@ -283,6 +283,8 @@ describe('the newer enterprises interviewed in their own words', () => {
 const FORM_SAID: Record<string, Record<string, string>> = {
   N15: { 'form.proceed': '现在填', 'form.foundedOn': '2024年3月18日', 'form.registeredCapital': '1.2亿', 'form.employees': '约410人' },
   N16: { 'form.proceed': '现在填', 'form.foundedOn': '2013年11月5日', 'form.registeredCapital': '两千三百万元', 'form.finance.2022.revenue': '1.2亿', 'form.finance.2021.revenue': '一亿零八百万' },
+  // Founded in 2021: the form asks its 2021 and 2022 figures and none of 2020.
+  N21: { 'form.proceed': '现在填', 'form.foundedOn': '2021年4月12日', 'form.registeredCapital': '5000万', 'form.finance.2022.revenue': '11380万元', 'form.finance.2021.revenue': '6200.5万元' },
 };
 /** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */
 const FORM_REQUESTS: Record<string, Record<string, string>> = {
