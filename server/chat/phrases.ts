@@ -37,6 +37,8 @@ const PLACEHOLDERS = {
   verdictIneligibleTail: [],
   verdictRecommended: ['category'],
   verdictAllMet: [],
+  verdictAllMetFormNotes: [],
+  verdictFormNote: ['text', 'clause'],
   verdictGaps: ['count', 'list'],
   verdictUnknown: ['count', 'list'],
   verdictCondition: ['title', 'items'],
@@ -157,13 +159,17 @@ export const phrases = {
           return items.length ? say('verdictCondition', { title: c.title, items: items.join(T.nameSeparator) }) : c.title;
         })
         .join(T.listSeparator);
+    // Notes on the 申报书's own cells (附件N: figures of years before the founding) say what the enterprise
+    // cannot fill; it hears them with the verdict, not when the form asks for those figures.
+    const formNotes = a.notes.filter((n) => n.clause.startsWith('附件'));
     let text = say('verdictRecommended', { category: names.category(a.category.recommended) });
-    if (!open.length) text += T.verdictAllMet;
+    if (!open.length) text += formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
     else {
       if (gaps.length) text += say('verdictGaps', { count: gaps.length, list: list(gaps, 'missing') });
       if (unknown.length) text += say('verdictUnknown', { count: unknown.length, list: list(unknown, 'unknown') });
       text += gaps.length ? T.verdictCloseGaps : T.verdictAnswerRest;
     }
+    for (const n of formNotes) text += say('verdictFormNote', { text: clause(n.text), clause: n.clause });
     return text + T.verdictOfferForm;
   },
   restarted: T.restarted,

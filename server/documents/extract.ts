@@ -136,6 +136,15 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
         const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂)(?:[\p{Script=Han}\d]{0,15}?(?:分公司|分厂))?)/u.exec(squash(name))?.[1];
         if (n) add({ field: 'name', value: n, raw: n, source: { file, page: pageNo, snippet: line } });
       }
+      for (const a of docs.answers) {
+        for (const l of a.labels) {
+          const v = labelled(line, [l], stops);
+          if (!v) continue;
+          // A name says it only by its ending (「…有限公司洛阳分公司」); a 类型 anywhere in it (「有限责任公司分公司（…）」).
+          const word = L.name!.includes(l) ? a.words.find((w) => (/^(\S+)/.exec(squash(v))?.[1] ?? '').endsWith(w)) : a.words.find((w) => squash(v).includes(w));
+          if (word) add({ field: a.question, value: a.value, raw: word, source: { file, page: pageNo, snippet: line } });
+        }
+      }
       const founded = labelled(line, L.foundedOn!, stops);
       if (founded) {
         const d = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(founded);
@@ -287,6 +296,8 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (!squash(page).includes(snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
+  // An interview answer (「否」 to 独立法人资格) is a reading of the printed words, not a copy: the words must be printed.
+  if (s.field.startsWith('ent.')) return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.value);
   if (d) return new RegExp(`${d[1]}[年\\-./]0?${Number(d[2])}[月\\-./]0?${Number(d[3])}(?!\\d)`).test(squash(s.raw));

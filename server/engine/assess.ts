@@ -3,7 +3,7 @@ import type { ElementsFile, HardRuleId, Requirement } from '../knowledge/schemas
 import { HARD_RULE_IDS } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
-import { fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
+import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
 
 type Condition = Assessment['conditions'][number];
 type ElementSpec = ElementsFile['categories']['smartWorkshop']['elements'][number];
@@ -217,7 +217,8 @@ export function evalCategory(
 export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] {
   const rules = kb.categoryRules;
   const hard = hardRules(kb, f);
-  const vars = { code: f.enterprise.industryCode };
+  const code = f.enterprise.industryCode;
+  const vars = { code, division: code === undefined ? undefined : divisionLabel(kb, code) };
   return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({
     clause: rules.hard[id].clause,
     reason: fill(rules.hard[id].reason, vars),
@@ -402,6 +403,8 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     notes.push({ clause: n.factoryGaps.clause, text: fill(text, vars) });
   }
   if (f.enterprise.greenPriority) notes.push(n.greenPriority);
+  const founding = foundingNote(kb, f, chosen);
+  if (founding) notes.push(founding);
   // 四(三): who reviews and recommends the applicant, and the quota it counts against.
   const county = countyOf(kb, f);
   const city = county ? undefined : cityQuotaOf(kb, f);
@@ -425,6 +428,26 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     mode,
     scopeDecision: f.scope ? 'given' : scopeDecision,
   };
+}
+
+/**
+ * What a young enterprise cannot fill: the form's 近三年主要经济指标 are fixed years (2020—2022 for the 2023
+ * notice), and a year before the founding has no figures; founded after all of them, it has no 上年度 audit
+ * either. The notice sets no minimum age (二), so this is a note on the form, never a condition.
+ */
+function foundingNote(kb: KnowledgeData, f: Facts, chosen: Category | null): Assessment['notes'][number] | undefined {
+  const founded = f.enterprise.foundedYear;
+  const t = kb.categoryRules.notes.founding;
+  const spec = kb.forms[chosen ?? 'smartWorkshop'];
+  if (founded === undefined || !t || !spec) return undefined;
+  const block = spec.section1.blocks.find((b) => b.type === 'matrix' && b.id === 'finance');
+  const years = block && block.type === 'matrix' ? block.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)) : [];
+  const before = years.filter((y) => Number(y) < founded);
+  if (!before.length) return undefined;
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const text = before.length === years.length ? t.afterFigures : t.withinFigures;
+  return { clause: t.clause.replace(/^附件\d+/, spec.attachment), text: fill(text, { founded, first, last, years: before.join('、') }) };
 }
 
 /** The 省辖市 (or 示范区, 航空港区) of an applicant and the 四(三) quota of its group, from the regions data. */

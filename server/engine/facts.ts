@@ -27,6 +27,8 @@ export interface Facts {
     priorTitles?: Title[];
     appliedThisYear?: boolean;
     greenPriority?: boolean;
+    /** The year it was founded, as the enterprise gave it: only what it can fill in the form depends on it. */
+    foundedYear?: number;
   };
   scope?: 'workshop' | 'factory';
   productionMode?: 'discrete' | 'process';
@@ -93,9 +95,24 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
       if (value === undefined) continue;
     }
     if (q.sets === 'enterprise.registeredInHenan' && value === true) facts.enterprise.province = kb.categoryRules.province.name;
+    if (q.sets === 'enterprise.foundedYear') {
+      value = foundedYearOf(value);
+      if (value === undefined) continue;
+    }
     setPath(facts, q.sets, value);
   }
+  // The form's 成立时间, typed in the form phase or accepted from an uploaded licence, is the same fact, dated.
+  const dated = foundedYearOf(answers['form.foundedOn']);
+  if (dated !== undefined) facts.enterprise.foundedYear = dated;
   return facts;
+}
+
+/** The year a founding answer names: 「2024」, 「2024年3月」, 「2024-03-18」; nothing when it names no year. */
+export function foundedYearOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1800 && v <= 2999 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)/.exec(v);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The profile-shaped view of the facts (fields stay absent when unknown), for drafting and display. */
@@ -109,7 +126,8 @@ export type PartialProfile = {
 };
 
 export function partialProfileOf(facts: Facts): PartialProfile {
-  const { registeredInHenan: _r, ...enterprise } = facts.enterprise;
+  // The founding year is no profile field: the form carries the dated 成立时间.
+  const { registeredInHenan: _r, foundedYear: _f, ...enterprise } = facts.enterprise;
   const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const out: PartialProfile = {
     enterprise: { ...strip(enterprise), credit: strip(facts.enterprise.credit) },

@@ -29,6 +29,8 @@ export interface EngineIndex {
   aliasCaps: Map<string, CapabilityId[]>;
   aliasRegex: RegExp | null;
   divisions: Map<string, Division>;
+  /** The name of every GB/T 4754 division the knowledge names, manufacturing or not (59 装卸搬运和仓储业). */
+  divisionNames: Map<string, string>;
   counties: Set<string>;
   /** Requirements of each category element; the smart workshop's 三(一)4 is resolved per mode at use. */
   factoryCategory: Record<Mode, Category>;
@@ -72,6 +74,22 @@ function readDivisions(kb: KnowledgeData): Map<string, Division> {
     out.set(code, { code, name: d.name, prior, mixed: d.mixed === true || prior === 'mixed' });
   }
   return out;
+}
+
+function readDivisionNames(kb: KnowledgeData): Map<string, string> {
+  const out = new Map<string, string>();
+  const raw = (kb as unknown as Record<string, unknown>).industries as { divisions?: unknown; otherDivisions?: unknown } | undefined;
+  for (const list of [raw?.divisions, raw?.otherDivisions]) {
+    if (!Array.isArray(list)) continue;
+    for (const d of list as Record<string, unknown>[]) if (typeof d.code === 'string' && typeof d.name === 'string') out.set(d.code, d.name);
+  }
+  return out;
+}
+
+/** A division as people read it: its code with its name (「59 装卸搬运和仓储业」), or the code alone when the knowledge has no name for it. */
+export function divisionLabel(kb: KnowledgeData, code: string): string {
+  const name = indexOf(kb).divisionNames.get(code);
+  return name ? `${code} ${name}` : code;
 }
 
 function readLexiconAliases(kb: KnowledgeData, ids: Set<string>): Map<string, string[]> {
@@ -148,6 +166,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
     aliasRegex: wordRegex(aliases.map((a) => a.alias)),
     divisions: readDivisions(kb),
+    divisionNames: readDivisionNames(kb),
     counties: readCounties(kb),
     factoryCategory: { discrete: 'discreteFactory', process: 'processFactory' },
   };

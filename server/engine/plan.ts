@@ -3,8 +3,8 @@ import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 import { blockingOf, evaluateFacts, type Evaluation } from './assess';
-import { factsFromAnswers, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
-import { indexOf, requirementsOf } from './kb';
+import { factsFromAnswers, foundedYearOf, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
+import { divisionLabel, indexOf, requirementsOf } from './kb';
 
 export type { Answers, ApplyResult } from '../schemas/interview';
 import type { Answers, ApplyResult } from '../schemas/interview';
@@ -56,7 +56,7 @@ interface Step {
   phase: QuestionView['phase'];
 }
 
-function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts): Step[] {
+function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers): Step[] {
   const idx = indexOf(kb);
   const out: Step[] = [];
   const seen = new Set<string>();
@@ -66,7 +66,9 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts): Step[] {
       out.push({ id, category, phase });
     }
   };
-  for (const q of kb.interview.questions) if (q.phase === 'hard') push(q.id, null, 'hard');
+  // A 成立时间 already given (an accepted licence) answers the founding year: it is not asked again.
+  const dated = answered(answers, 'form.foundedOn');
+  for (const q of kb.interview.questions) if (q.phase === 'hard' && !(dated && q.sets === 'enterprise.foundedYear')) push(q.id, null, 'hard');
   // An industry that is clearly discrete or process (汽车制造 / 化学原料) answers the production-mode
   // question already, unless the systems named so far contradict it; mixed industries are asked.
   const division = facts.enterprise.industryCode ? idx.divisions.get(facts.enterprise.industryCode) : undefined;
@@ -97,7 +99,7 @@ export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
   const facts = factsFromAnswers(kb, answers);
   const ev = evaluateFacts(kb, facts);
   const idx = indexOf(kb);
-  const steps = plan(kb, ev, facts);
+  const steps = plan(kb, ev, facts, answers);
   const pending = steps.filter((s) => !answered(answers, s.id));
   const next = pending[0];
   const question = next ? viewOf(idx.questions.get(next.id)!, next.category, next.phase) : null;
@@ -209,6 +211,11 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
         return { ok: true, value: r ? r.name : countyFromText(kb, text) ?? text };
       }
+      if (q.sets === 'enterprise.foundedYear') {
+        const year = foundedYearOf(text);
+        if (year === undefined) return { ok: false, error: `${q.id}: 未能识别年份，请填写如 2015 或 2015年3月` };
+        return { ok: true, value: String(year) };
+      }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);
         if (!code) return { ok: false, error: `${q.id}: 未能识别行业，请填写 GB/T 4754 大类代码（如 36）或行业名称（如 汽车制造业）` };
@@ -228,10 +235,7 @@ export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: Answer
   if (value === false) return v.noDisplay;
   if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;
   if (q.kind === 'choice') return q.choices?.find((c) => c.value === value)?.label ?? String(value);
-  if (q.sets === 'enterprise.industryCode' && typeof value === 'string') {
-    const d = indexOf(kb).divisions.get(value);
-    return d ? `${value} ${d.name}` : value;
-  }
+  if (q.sets === 'enterprise.industryCode' && typeof value === 'string') return divisionLabel(kb, value);
   if (typeof value === 'number') return `${value}${q.unit ?? ''}`;
   return Array.isArray(value) ? value.join('、') : String(value);
 }

@@ -282,6 +282,8 @@ function checklistTable(form: FilledForm): Table {
 export async function renderDocx(form: FilledForm): Promise<Buffer> {
   const s = form.spec;
   const body: (Paragraph | Table)[] = [];
+  // An enterprise the notice rules out reads that first, before any cell asks it for a fact.
+  if (form.ineligible) body.push(new Paragraph({ children: [new TextRun({ text: form.ineligible, font: SONG, size: SIZE.body, bold: true, color: 'C00000' })], spacing: { after: 200 } }));
   body.push(heading(s.section1.title, 1));
   body.push(
     new Table({

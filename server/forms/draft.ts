@@ -292,7 +292,24 @@ function slot(ctx: Ctx, name: string): Slot {
 /** The name a yes to the capability question claims: never the notice's longer list. */
 function capName(ctx: Ctx, cap: CapabilityId, short = false): string {
   const p = ctx.kb.formDrafting.capabilities[cap]!;
+  const own = p.variants ? ownVariants(ctx.facts, p.variants) : [];
+  if (own.length) return own.join('、');
   return p.claim ?? (short ? p.short ?? p.name : p.name);
+}
+
+/**
+ * The alternatives of a yes (罐区自动化 or 堆场管理) that the enterprise's own words name: what it said it
+ * has, not the notice's list. Its words are its workshops, lines and cell texts; when they name none of
+ * the alternatives, or every one, nothing narrower can be said.
+ */
+function ownVariants(f: FormFacts, variants: { name: string; terms: string[] }[]): string[] {
+  const ws = f.workshops ?? [];
+  const text = [
+    ...ws.flatMap((w) => [w.name ?? '', ...(w.lines ?? []), ...Object.values(w.descriptions ?? {})]),
+    ...Object.values(f.elements ?? {}),
+  ].join('\n').toLowerCase();
+  const named = variants.filter((v) => v.terms.some((t) => text.includes(t.toLowerCase())));
+  return named.length && named.length < variants.length ? named.map((v) => v.name) : [];
 }
 
 /** The placeholder's request for a capability, in the branch's own words. */

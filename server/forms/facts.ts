@@ -5,10 +5,16 @@ import { changeRatio, debtRatio, outputPerPersonDay, type Computed } from './com
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
 export function getPath(obj: unknown, path: string): unknown {
+  const segs = path.split('.');
   let cur: unknown = obj;
-  for (const seg of path.split('.')) {
+  for (let i = 0; i < segs.length; i++) {
     if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
+    const o = cur as Record<string, unknown>;
+    // Cell keys are form field ids that may hold a dot (「ws.infra」, 「rd.pdm」): the longest key present wins.
+    let j = segs.length;
+    while (j > i + 1 && !Object.prototype.hasOwnProperty.call(o, segs.slice(i, j).join('.'))) j--;
+    cur = o[segs.slice(i, j).join('.')];
+    i = j - 1;
   }
   return cur;
 }

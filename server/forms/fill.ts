@@ -6,6 +6,10 @@ import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indica
 import { draftSection, placeholder, PLACEHOLDER_RE, type FormsContext } from './draft';
 import { factCheckFormOf, formSpec } from './knowledge';
 import { countChars } from './length';
+import type { KnowledgeData } from '../knowledge/load';
+import { blockingOf } from '../engine/assess';
+import { emptyFacts, normaliseDivision } from '../engine/facts';
+import { fill } from '../engine/kb';
 
 /** A cell's content: text to print, or a placeholder naming the missing fact. */
 export interface FilledValue {
@@ -31,6 +35,8 @@ export interface FilledForm {
   drafts: Record<string, DraftResult>;
   flags: FactFlag[];
   checklist: ChecklistItem[];
+  /** What the notice rules out for this enterprise (二, 四(一)), said at the top of the draft; null when nothing blocks. */
+  ineligible: string | null;
 }
 
 function missingValue(label: string): FilledValue {
@@ -168,7 +174,41 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
     drafts,
     flags: checkFacts(profile, factCheckFormOf(ctx, category)),
     checklist: checklist(spec),
+    ineligible: ineligibleText(ctx, profile),
   };
+}
+
+/**
+ * The hard conditions that fail on the enterprise's own answers: a blocked enterprise (a 分公司, 二(一)) is
+ * told at the top of its draft that it cannot apply with it, rather than being asked for facts it has not
+ * got (a branch's 注册资本). Unknown answers block nothing.
+ */
+function ineligibleText(ctx: FormsContext, profile: DraftProfile): string | null {
+  const tpl = ctx.formDrafting.messages.ineligibleTop;
+  if (!ctx.engine || !tpl) return null;
+  const blocking = blockingOf(ctx.engine, hardFacts(ctx.engine, profile));
+  if (!blocking.length) return null;
+  const clauses = [...new Set(blocking.map((b) => b.clause))].join('、');
+  const reasons = [...new Set(blocking.map((b) => b.reason))].join('');
+  return fill(tpl, { clauses, reasons });
+}
+
+function hardFacts(kb: KnowledgeData, profile: DraftProfile) {
+  const f = emptyFacts();
+  const e = profile.enterprise ?? {};
+  const province = e.province?.toLowerCase();
+  Object.assign(f.enterprise, {
+    registeredInHenan: province === undefined ? undefined : kb.categoryRules.province.match.some((w) => province.includes(w.toLowerCase())),
+    independentLegalPerson: e.independentLegalPerson,
+    groupOrHeadOffice: e.groupOrHeadOffice,
+    manufacturingMainBusiness: e.manufacturingMainBusiness,
+    industryCode: e.industryCode === undefined ? undefined : normaliseDivision(e.industryCode),
+    operatingWell: e.operatingWell,
+    credit: { ...(e.credit ?? {}) },
+    priorTitles: e.priorTitles,
+    appliedThisYear: e.appliedThisYear,
+  });
+  return f;
 }
 
 /** The materials to prepare, each with its clause: the 四 list plus signatures, seals and the PDF. */

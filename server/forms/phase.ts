@@ -236,7 +236,8 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
     const v = answers[q.derivedFrom];
-    const division = typeof v === 'string' ? kb.industries?.divisions.find((d) => d.code === v) : undefined;
+    // A division outside manufacturing (59) is named too: the form's 所属行业 is a name, not a code.
+    const division = typeof v === 'string' ? [...(kb.industries?.divisions ?? []), ...(kb.industries?.otherDivisions ?? [])].find((d) => d.code === v) : undefined;
     const text = division ? division.name : typeof v === 'string' ? v : undefined;
     if (text) facts = setFact(facts, q.fact, text);
   }

@@ -11,6 +11,8 @@ import { formFactsFromAnswers } from './phase';
  * routes only validate, load the session and call these.
  */
 
+const HARD_FACTS = ['independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear'] as const;
+
 /** The session's facts as a drafting profile, and the category the engine recommends (null while undetermined). */
 export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers): { profile: DraftProfile; recommended: Category | null } {
   const { profile } = profileFromAnswers(data, answers);
@@ -22,6 +24,10 @@ export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answ
       ...(e.city ? { city: e.city } : {}),
       ...(e.creditCode ? { creditCode: e.creditCode } : {}),
       ...(e.industryCode ? { industryCode: e.industryCode } : {}),
+      // The hard conditions answered, so a draft of an enterprise the notice rules out says so at its top.
+      ...Object.fromEntries(HARD_FACTS.flatMap((k) => (e[k] === undefined ? [] : [[k, e[k]]]))),
+      ...(e.credit && e.credit.dishonestExecutee !== undefined && e.credit.taxViolationBlacklist !== undefined && e.credit.seriousIllegalDishonest !== undefined ? { credit: e.credit } : {}),
+      ...(e.priorTitles ? { priorTitles: e.priorTitles } : {}),
     },
     scope: profile.scope,
     productionMode: profile.productionMode,

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors';
 import { applyFormAnswer } from '../forms/phase';
+import { applyDocumentAnswer } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
@@ -88,8 +89,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
       const label = (f: string) => {
         const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
-        return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? f);
+        return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
       };
+      const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
       // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
       const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
       const asked = (s: { field: string }) => !s.field.startsWith('finance.') || years.includes(s.field.split('.')[1]!);
@@ -144,8 +146,10 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // its read and its write would be lost, and this write would lose a turn's answer the same way.
     return fastify.sessionLocks.run(sessionId, async () => {
       const answers = await fastify.store.getAnswers(sessionId);
-      // Validated by the form of the version the session was created under.
-      const r = applyFormAnswer((await fastify.sessionKnowledge(sessionId)).data, answers, `form.${body.field}`, value);
+      const data = (await fastify.sessionKnowledge(sessionId)).data;
+      // A licence's answer to an interview question (a 分公司 has no legal personality) is checked like a typed
+      // answer to that question; everything else is a form fact, validated by the form of the session's version.
+      const r = body.field.startsWith('ent.') ? applyDocumentAnswer(data, answers, body.field, value) : applyFormAnswer(data, answers, `form.${body.field}`, value);
       if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
       await fastify.store.setAnswers(sessionId, r.answers);
       // Two accepts of one document must not drop each other's entry either.

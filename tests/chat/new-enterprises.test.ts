@@ -165,6 +165,18 @@ const SAID: Record<string, Said> = {
       'ent.credit.dishonestExecutee': [{ text: '主营不是制造的能申报不', asks: true }],
     },
   },
+  N20: {
+    replies: {
+      'ent.industryCode': ['速冻水饺、汤圆'], 'cat.scope': ['车间'], 'cat.productionMode': ['流程'],
+      'cap.industrialNetwork': ['有，车间上了5G专网'], 'cap.scada': ['没有，数据还靠人工抄表'], 'cap.scadaMesErpIntegration': ['部分打通'],
+      'metric.networkedRatio': ['45.5%'],
+    },
+    before: { 'cap.scada': [{ text: '没有SCADA能报车间吗？', asks: true }] },
+  },
+  N21: {
+    // 长葛 is named in the 省辖市 reply: 许昌市 is stored as the city and 长葛市 as the county.
+    replies: { 'ent.city': ['长葛，许昌下面的县级市'], 'ent.industryCode': ['液压油缸'], 'cat.scope': ['工厂'], 'cat.productionMode': ['离散'], 'cap.lims': ['没上'], 'cap.andon': ['部分有'] },
+  },
 };
 
 function shortReply(v: unknown, q: QuestionView): string | null {
@@ -271,6 +283,8 @@ describe('the newer enterprises interviewed in their own words', () => {
 const FORM_SAID: Record<string, Record<string, string>> = {
   N15: { 'form.proceed': '现在填', 'form.foundedOn': '2024年3月18日', 'form.registeredCapital': '1.2亿', 'form.employees': '约410人' },
   N16: { 'form.proceed': '现在填', 'form.foundedOn': '2013年11月5日', 'form.registeredCapital': '两千三百万元', 'form.finance.2022.revenue': '1.2亿', 'form.finance.2021.revenue': '一亿零八百万' },
+  // Founded in 2021: the form asks its 2021 and 2022 figures and none of 2020.
+  N21: { 'form.proceed': '现在填', 'form.foundedOn': '2021年4月12日', 'form.registeredCapital': '5000万', 'form.finance.2022.revenue': '11380万元', 'form.finance.2021.revenue': '6200.5万元' },
 };
 /** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */
 const FORM_REQUESTS: Record<string, Record<string, string>> = {

@@ -255,7 +255,33 @@ describe('a branch\'s licence (营业场所, 负责人, no 注册资本)', () =>
       name: branch.name,
       foundedOn: branch.foundedOn,
       address: branch.address,
+      // 类型 「有限责任公司分公司」: the interview's 二(一) question, answered as the licence reads.
+      'ent.independentLegalPerson': '否',
     });
+  }, 60_000);
+
+  it('suggests 「否」 to the interview\'s 独立法人资格 question, stores nothing until accepted, then blocks under 二(一)', async () => {
+    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
+    const own = { authorization: `Bearer ${s.token}` };
+    const m = multipart('分公司营业执照.docx', await branchLicenceDocx());
+    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, payload: m.payload, headers: { ...m.headers, ...own } });
+    expect(r.statusCode).toBe(201);
+    const q = loadKnowledgeData('knowledge', 'henan-2023').interview.questions.find((x) => x.id === 'ent.independentLegalPerson')!;
+    const suggestion = (r.json().suggestions as (Suggestion & { label: string; source: { snippet: string } })[]).find((x) => x.field === q.id)!;
+    expect(suggestion.label).toBe(q.label);
+    expect(suggestion.source.snippet).toContain('分公司');
+    const before = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}`, headers: own })).json();
+    expect(before.answers).not.toHaveProperty([q.id]);
+    expect(before.assessment.blocking).toEqual([]);
+    const ok = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents/${r.json().documentId}/accept`, headers: own, payload: { field: q.id, value: suggestion.value } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().recorded.map((x: { questionId: string }) => x.questionId)).toEqual([q.id]);
+    const after = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}`, headers: own })).json();
+    expect(after.answers[q.id]).toBe(false);
+    expect(after.assessment.blocking.map((x: { clause: string }) => x.clause)).toEqual(['二(一)']);
+    // Only what the knowledge lets a document answer: another interview question is refused.
+    const other = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents/${r.json().documentId}/accept`, headers: own, payload: { field: 'ent.operatingWell', value: '是' } });
+    expect(other.statusCode).toBe(400);
   }, 60_000);
 });
 

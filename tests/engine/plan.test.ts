@@ -19,6 +19,7 @@ const SOUND_ENTERPRISE: Record<string, AnswerValue> = {
   'ent.appliedThisYear': false,
   'ent.city': '郑州市',
   'ent.county': null,
+  'ent.foundedYear': '2012',
   'ent.greenPriority': false,
 };
 

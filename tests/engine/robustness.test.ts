@@ -30,6 +30,7 @@ function randomValue(r: () => number, id: string): AnswerValue {
       return Math.round(r() * 100);
     default:
       if (q.id === 'ent.industryCode') return String(10 + Math.floor(r() * 40));
+      if (q.sets === 'enterprise.foundedYear') return String(1990 + Math.floor(r() * 40));
       // The city question takes only a region the regions data lists.
       return q.sets === 'enterprise.city' ? kb.regions.regions[Math.floor(r() * kb.regions.regions.length)]!.name : '某县';
   }

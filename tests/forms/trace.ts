@@ -6,7 +6,18 @@ import type { DraftProfile, NumberSource } from '../../server/schemas/forms';
  * from facts with the arithmetic the form states.
  */
 function at(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  // A cell key may hold a dot (elements 「ws.infra」): a segment missing on its own is joined with the next.
+  let pending = '';
+  let o: unknown = obj;
+  for (const k of path.split('.')) {
+    if (!o || typeof o !== 'object') return undefined;
+    const key = pending ? `${pending}.${k}` : k;
+    if (key in (o as Record<string, unknown>)) {
+      o = (o as Record<string, unknown>)[key];
+      pending = '';
+    } else pending = key;
+  }
+  return pending ? undefined : o;
 }
 
 function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): number | undefined {

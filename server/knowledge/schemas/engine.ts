@@ -210,6 +210,12 @@ export const CategoryRulesFile = z.object({
     selfAssessment: ClauseText,
     /** A factory applicant with factory-level gaps: whether falling back to 智能车间 would help, by the workshop's own status. */
     factoryGaps: z.object({ clause: ClauseId, workshopReady: Text, workshopUnknown: Text, workshopGaps: Text }),
+    /**
+     * The founding year against the years the form's 近三年主要经济指标 fixes (附件N.一): {founded}, {first}, {last},
+     * {years}. The notice sets no minimum age, so these are notes on what cannot be filled, never a condition. The
+     * clause is the workshop form's; a factory's note cites its own form's.
+     */
+    founding: z.object({ clause: ClauseId, afterFigures: Text, withinFigures: Text }).optional(),
   }),
 });
 export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
@@ -220,7 +226,7 @@ export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
 export const SetsPath = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
     'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {

@@ -228,6 +228,11 @@ export const CapabilityPhrase = z.object({
   verb: z.string().default('应用'),
   /** What a yes to the capability question claims, when the notice's name lists more than was asked (条码、二维码、电子标签…). */
   claim: z.string().optional(),
+  /**
+   * The notice's alternatives a yes covers (罐区自动化 or 堆场管理): the draft names those the enterprise's own
+   * text mentions by one of their terms, and the claim only when it mentions none or all of them.
+   */
+  variants: z.array(z.object({ name: z.string().min(1), terms: z.array(z.string().min(1)).min(1) })).optional(),
   /** The placeholder's request when nothing was said, in the enterprise's terms: 「MES 的排产与调度应用情况」. */
   ask: z.string(),
   /** The branch's own request where 离散/流程 differ (PDM: 产品设计 vs 产品配方). */
@@ -247,6 +252,14 @@ export const FormDrafting = z.object({
     labels: z.record(z.string(), z.array(z.string().min(1)).min(1)),
     /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
     otherLabels: z.array(z.string().min(1)).default([]),
+    /**
+     * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
+     * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
+     * `value`, in the words of its answer, for the user to confirm.
+     */
+    answers: z
+      .array(z.object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), value: z.string().min(1), labels: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)).min(1) }))
+      .default([]),
     /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
@@ -290,6 +303,8 @@ export const FormDrafting = z.object({
     figuresBeforeFounding: z.string().includes('{year}').includes('{founded}').optional(),
     /** Flag of a founding after every figure year of the form: {founded}, {first}, {last}. */
     foundedAfterFigures: z.string().includes('{founded}').includes('{first}').includes('{last}').optional(),
+    /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
+    ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
   /** Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request). */
   requests: z.object({ lacking: z.string().includes('{ask}') }),

@@ -99,6 +99,8 @@ export const IndustriesFile = z.object({
       }),
     )
     .length(31),
+  /** The names of the divisions outside manufacturing (门类A、B、D—T), only to name the industry an enterprise gives. */
+  otherDivisions: z.array(z.object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) })).optional(),
 });
 export type IndustriesFile = z.infer<typeof IndustriesFile>;
 

@@ -1,0 +1,21 @@
+import type { KnowledgeData } from '../knowledge/load';
+import type { AnswerValue, ApplyResult, Answers } from '../schemas/interview';
+import { applyAnswer } from '../engine';
+
+/**
+ * An interview answer read from a document and accepted by the user: 「否」 as the licence's reading is
+ * turned into the question's own value (false) by the interview's display words, then applied as a typed
+ * answer would be. Only the questions the knowledge lets a document answer are accepted.
+ */
+export function applyDocumentAnswer(kb: KnowledgeData, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
+  if (!kb.formDrafting.documents.answers.some((a) => a.question === questionId)) return { ok: false, error: `${questionId}: 文件不能回答这个问题` };
+  const q = kb.interview.questions.find((x) => x.id === questionId);
+  if (!q) return { ok: false, error: `未知的问题 ${questionId}` };
+  const v = kb.interview.vocabulary;
+  let answer: unknown = value;
+  if ((q.kind === 'yesNo' || q.kind === 'yesNoPartial') && typeof value === 'string') {
+    const t = value.trim();
+    answer = t === v.yesDisplay ? true : t === v.noDisplay ? false : q.kind === 'yesNoPartial' && t === v.partialDisplay ? 'partial' : value;
+  }
+  return applyAnswer(kb, answers, questionId, answer);
+}
