@@ -72,6 +72,8 @@ function imageOnlyPdf(): Buffer {
 
 const answerIndex = (id: string) =>
   (JSON.parse(readFileSync('knowledge/henan-2023/answer-base.json', 'utf8')).entries as { id: string }[]).findIndex((e) => e.id === id);
+const interviewIndex = (id: string) =>
+  (JSON.parse(readFileSync('knowledge/henan-2023/interview.json', 'utf8')).questions as { id: string }[]).findIndex((q) => q.id === id);
 
 describe('ingest refuses what is not a notice, and writes nothing', () => {
   it('rejects a scanned, image-only PDF with a message that it needs text', async () => {
@@ -145,6 +147,8 @@ describe('a next-year notice that only moves the years', () => {
         'forms/smartWorkshop.json#/@head',
         // Answers that name the forms or the financial years by the old year.
         ...['forms-which', 'econ-years', 'forms-download'].map((id) => `answer-base.json#/entries/${answerIndex(id)}`),
+        // The founding-year question's help quotes 四(二), which names the forms by the old year.
+        `interview.json#/questions/${interviewIndex('ent.foundedYear')}`,
       ].sort(),
     );
   });

@@ -103,5 +103,5 @@ describe('the claim check over the sample enterprises, with the fake model rewri
 /** Figures measured with the check as it is; a change to the check or the templates moves them. */
 const MEASURED = {
   samples: { drafts: 232, sentences: 664 },
-  complete: { drafts: 66, sentences: 277, composedMisses: 6 },
+  complete: { drafts: 66, sentences: 278, composedMisses: 6 },
 };
