@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction } from '../understand';
+import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
 import type { EntryMatch, PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -680,10 +680,20 @@ export function answerQuestion(kb: KnowledgeBase, question: string): AskResponse
   return decide(kb, question).response;
 }
 
-/** An answer without a conclusion: a refusal, or the closest text of the notice. */
+/** The closest-text fallback's own opening, up to its first placeholder: what an answer without a conclusion starts with. */
+export function fallbackLead(kb: KnowledgeBase): string {
+  return kb.data.intents.answerText.fallback.split('{')[0]!.split('。')[0]!;
+}
+
+/** Whether an answer concludes: neither a refusal nor the closest text of the notice. */
 function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
-  const t = kb.data.intents.answerText;
-  return !a.outOfScope && a.citations.length > 0 && !a.answer.split(`\n${t.basis}`)[0]!.includes(t.fallback.split('{')[0]!.split('。')[0]!);
+  return !a.outOfScope && a.citations.length > 0 && !a.answer.split(`\n${kb.data.intents.answerText.basis}`)[0]!.includes(fallbackLead(kb));
+}
+
+/** A question as answering reads it: personal statements set aside, understood, fillers removed. */
+function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
+  const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
+  return { u, q: stripFillersText(kb, u.text) };
 }
 
 /**
@@ -695,7 +705,7 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
   const alone = { response: answerQuestion(kb, question), askedAs: question };
   if (!previous || concludes(kb, alone.response)) return alone;
-  const read = (t: string) => stripFillersText(kb, understanderFor(kb.data).read(withoutPersonalStatements(t)).text);
+  const read = (t: string) => readQuestion(kb, t).q;
   const q = read(question);
   const asked = q.length <= 10 ? secondPart(parts(read(previous)).pieces.at(-1), q) : undefined;
   if (!asked || asked === q) return alone;
@@ -743,8 +753,7 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
 
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
-  const u = understanderFor(kb.data).read(withoutPersonalStatements(question));
-  const q = stripFillersText(kb, u.text);
+  const { u, q } = readQuestion(kb, question);
   const note = correctionNote(kb, u);
 
   const found = scan(kb, q);

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { normalise } from '../understand';
-import { answerQuestion } from './answer';
+import { answerQuestion, fallbackLead as leadOf } from './answer';
 
 /** One evaluation question: the clauses a correct answer cites, the facts it must state, or that it is out of scope. */
 export interface EvalItem {
@@ -39,8 +39,7 @@ function contains(answer: string, fact: string): boolean {
 
 export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalReport {
   const t = kb.data.intents.answerText;
-  // The fallback's own opening, up to its first placeholder: what an answer without a conclusion starts with.
-  const fallbackLead = t.fallback.split('{')[0]!.split('。')[0]!;
+  const fallbackLead = leadOf(kb);
   const r: EvalReport = { inScope: 0, outOfScope: 0, hit3: 0, withFacts: 0, factsFound: 0, concluded: 0, factsInConclusion: 0, notConcluded: [], inScopeRefused: [], outOfScopeRefused: 0, misses: [], factMisses: [], outOfScopeAnswered: [] };
   for (const item of items) {
     const a = answerQuestion(kb, item.q);
