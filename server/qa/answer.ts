@@ -613,6 +613,45 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords) && t.keywords.some((k) => free(norm(k))));
 }
 
+/**
+ * What-is questions that ask for a term's meaning: 「灯塔工厂是什么意思」「什么叫两化融合」. Bare
+ * 「X是什么」 is left out: it as often asks for a value (「视频格式是什么」).
+ */
+const MEANING_AFTER = /^(.{2,12}?)(?:到底|究竟)?(?:是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|指什么|指啥|的含义是什么|的含义|含义是什么|怎么理解)$/u;
+const MEANING_BEFORE = /^(?:请问)?(?:什么是|什么叫|什么叫做|啥是|啥叫|何为|何谓)(.{2,12})$/u;
+/** A term is a name (Han or Latin letters), not a pointer to something said (「这句话」「第三条」). */
+const TERM = /^[\p{Script=Han}a-z]+$/u;
+const POINTER = /^(?:这|那|它|上|下|前|后|刚|该|此|第|本|其)|(?:条|款|项|句|段|话|字|词|个)$/u;
+
+const knownTerms = new WeakMap<KnowledgeBase, { notice: string; words: Set<string>; phrasings: string }>();
+
+/**
+ * The term a what-is question asks about when nothing the product knows can explain it: the
+ * notice never uses it, it is no synonym in the lexicon, and no answer-base phrasing names it.
+ * Anything an entry would say then is about a neighbouring word (「灯塔工厂」 is not the notice's
+ * 智能工厂), so the answer says the notice does not use the term.
+ */
+function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
+  const t = q.replace(/[\s?？。!！]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
+  const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
+  const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
+  if (!term || term.length < 2 || !TERM.test(term) || POINTER.test(term)) return undefined;
+  let known = knownTerms.get(kb);
+  if (!known) {
+    const words = new Set<string>();
+    for (const e of kb.data.lexicon.entries) for (const w of [e.canonical, ...e.aliases]) words.add(norm(w));
+    known = {
+      notice: kb.data.clauses.map((c) => norm(c.text).replace(/\s+/g, '')).join('\n'),
+      words,
+      phrasings: kb.data.answerBase.entries.flatMap((e) => e.questions.map(norm)).join('\n'),
+    };
+    knownTerms.set(kb, known);
+  }
+  const bare = term.replace(/(?:系统|软件)$/u, '');
+  if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
+  return term;
+}
+
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
 
@@ -761,6 +800,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (forced) return response(outOfScope(kb, forced));
   // Nothing left once greetings and thanks are removed: there is no question to answer.
   if (q.replace(/[\p{P}\s]/gu, '').length < 2) return response(outOfScope(kb, kb.data.intents.outOfScope.topics.find((t) => t.id === 'chat') ?? null));
+  const term = absentTerm(kb, q);
+  if (term) {
+    const { unit, phone } = kb.data.facts.contact;
+    return response({ ...outOfScope(kb, null), answer: `${note}${fill(kb.data.intents.answerText.termAbsent, { term, unit, phone })}`, confidence: INTENT_CONFIDENCE });
+  }
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
@@ -800,9 +844,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     } else if (part.length) chosen.push(...part);
     else {
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
-      // comes with; the asking part alone is matched last, when nothing else was found.
+      // comes with; the asking part alone is matched last, when nothing else was found. It is
+      // answered with its context: 「我们是做铝型材的，能报哪个」 names the industry the answer is about.
       const only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
-      if (only) chosen.push({ match: only, text: asking[0]! });
+      if (only) chosen.push({ match: only, text: q });
     }
   }
 

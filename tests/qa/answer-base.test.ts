@@ -15,7 +15,7 @@ const entries = kb.data.answerBase.entries;
 
 /** Opening words that state each kind of conclusion; the first sentence must start with one. */
 const OPENINGS: Record<string, RegExp> = {
-  yes: /^(是|可以|要|会|都要|要有|要广泛采用|要在|有|要填|要写)/u,
+  yes: /^(是|可以|能|要|会|都要|要有|要广泛采用|要在|有|要填|要写)/u,
   no: /^(不|没有|通知没有要求)/u,
 };
 

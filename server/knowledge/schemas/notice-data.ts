@@ -180,6 +180,8 @@ export const IntentsFile = z.object({
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
     glossaryRelated: z.string(),
+    /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
+    termAbsent: z.string(),
   }),
   intents: z.array(
     z.object({

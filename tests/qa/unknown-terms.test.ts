@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { answerQuestion } from '../../server/qa/answer';
+
+const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
+const ask = (q: string) => answerQuestion(kb, q);
+const { phone } = kb.data.facts.contact;
+
+describe('a what-is question about a term the notice never uses', () => {
+  it.each(['工业互联网平台是什么意思', '灯塔工厂是什么意思？', '什么是“灯塔工厂”'])('%s is told the notice does not use the term, with the helpline', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toMatch(/^《通知》没有使用“(工业互联网平台|灯塔工厂)”这一用语/u);
+    expect(r.answer).toContain(phone);
+    // Not the other-programme refusal, and not the notice's own 智能工厂 definition.
+    expect(r.answer).not.toContain('其他项目');
+    expect(r.answer).not.toContain('集成优化');
+  });
+
+  it.each([
+    ['单体企业是什么意思', '独立法人'], // a lexicon synonym of the notice's 单体制造业企业
+    ['MES系统是什么意思', '制造执行系统'],
+    ['省内行业先进水平是什么意思', '没有给出数值'], // the notice's own wording
+    ['智能工厂是什么意思', '集成优化'],
+    ['区块链是什么意思', '没有点名'], // an answer-base phrasing names it
+  ])('%s is answered from what the product knows', (q, said) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toContain(said);
+  });
+
+  it('does not take a pointer to something said for a term', () => {
+    expect(ask('这句话是什么意思').answer).not.toContain('这一用语');
+  });
+});
+
+describe('questions asked the way callers ask them', () => {
+  it('answers who reviews first with the 初审, not with where to submit', () => {
+    const r = ask('交了以后，是谁先审');
+    expect(r.answer.split('\n')[0]).toMatch(/^由所在地工业和信息化主管部门初审/u);
+    expect(r.citations[0]!.clause).toBe('四(三)');
+  });
+
+  it('answers whether software counts as investment with yes, from the form cell', () => {
+    const r = ask('买的软件能不能算进投资');
+    expect(r.answer).toMatch(/^能。/u);
+    expect(r.citations.map((c) => c.clause)).toEqual(['附件2.一(二)', '附件3.一(二)']);
+    expect(ask('软件投入算不算智能化改造投资').answer).toMatch(/^能。/u);
+  });
+
+  it('says the notice leaves buildings open, and who confirms', () => {
+    const r = ask('盖厂房的钱能算投资吗');
+    expect(r.answer).toMatch(/^通知没有规定。/u);
+    expect(r.answer).toContain(phone);
+    expect(r.answer.match(new RegExp(phone, 'gu'))).toHaveLength(1);
+  });
+
+  it('answers an industry named as context before a short question about that industry', () => {
+    const r = ask('我们是做铝型材的，能报哪个');
+    expect(r.answer).toContain('第32大类');
+    expect(r.answer).toContain('铝型材');
+  });
+});
