@@ -61,4 +61,31 @@ describe('questions asked the way callers ask them', () => {
     expect(r.answer).toContain('第32大类');
     expect(r.answer).toContain('铝型材');
   });
+
+  it('does not make another title a condition of applying', () => {
+    for (const q of ['必须是高新技术企业吗', '没有专精特新称号能报吗']) {
+      const r = ask(q);
+      expect(r.outOfScope, q).toBe(false);
+      expect(r.answer, q).toMatch(/^不需要。/u);
+      expect(r.citations[0]!.clause).toBe('二(一)');
+    }
+    // How to apply for the other title stays outside the notice.
+    expect(ask('专精特新怎么申报').outOfScope).toBe(true);
+  });
+
+  it('does not answer a photo-detail question with the photo count as a 要', () => {
+    const r = ask('照片要不要带水印');
+    expect(r.answer).toMatch(/^通知没有规定照片要带水印/u);
+    expect(r.answer).toContain('屏幕截图');
+  });
+
+  it('answers a seal in place of a signature as open, not with the contact cells', () => {
+    const r = ask('企业负责人签字可以用签名章吗');
+    expect(r.answer).toMatch(/^通知没有规定。/u);
+    expect(r.answer).toContain('法定代表人签字');
+  });
+
+  it('answers how two forms differ with what each is for', () => {
+    expect(ask('附件1和附件2有什么不同').answer).toMatch(/^按申报方向选：智能车间用附件1/u);
+  });
 });
