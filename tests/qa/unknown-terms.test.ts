@@ -88,4 +88,19 @@ describe('questions asked the way callers ask them', () => {
   it('answers how two forms differ with what each is for', () => {
     expect(ask('附件1和附件2有什么不同').answer).toMatch(/^按申报方向选：智能车间用附件1/u);
   });
+
+  it.each([
+    ['推荐汇总表要盖章吗', /^通知没有附推荐汇总表的格式，也没有规定它怎样填写、是否盖章/u],
+    ['现场核查要写报告吗', /^通知没有规定现场核查的内容和程序/u],
+    ['推荐超了怎么办', /^超出部分无效/u],
+    ['推荐库在哪里', /^上传至平台的“推荐库”/u],
+    ['初审不通过要告诉企业吗', /^通知没有规定初审结果或是否推荐怎样告知企业/u],
+    ['企业什么时候开始可以在平台提交', /^通知没有写明平台开始受理的日期/u],
+    ['智能工厂建设什么时候开始算', /^填智能工厂建设的起止日期/u],
+  ])('a bureau or timing question gets its own answer: %s', (q, opening) => {
+    const r = ask(q);
+    expect(r.answer).toMatch(opening);
+    // Never the deadline or a bare 会 for a question the notice leaves open.
+    expect(r.answer).not.toMatch(/^(会。|3月15日前：)/u);
+  });
 });
