@@ -539,7 +539,7 @@ const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|�
 const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,12}。/u;
 
 /** A requirement's own verdict: 「是，要…」「要。」「需要。」. */
-const REQUIRED_VERDICT = /^(?:是|要|需要|必须)[，。]/u;
+const REQUIRED_VERDICT = /^(?:是|要|需要|必须)(?:（[^（）]{1,12}）)?[，。]/u;
 
 /**
  * An entry that says an element condition requires something ('yes', resting on 一 and 三 only),
@@ -569,6 +569,46 @@ function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { te
   if (!preference) return r;
   const rest = r.text.replace(BARE_VERDICT, '');
   return { text: `${fill(s.note, { clause: s.clause, quote: s.quote })}${rest}`, citations: [...r.citations, preference] };
+}
+
+/** A verdict sentence to drop when the verdict belongs to another category (「是。」「不要求。」「都要（流程型智能工厂）。」). */
+const CATEGORY_VERDICT = /^(?:都)?(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,14}。/u;
+
+const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/**
+ * 「安全仪表系统离散型要吗」 matched to the process entry on SIS: its 「是。」 is the process
+ * factory's verdict. A yes/no entry resting only on one factory category's clauses, asked of the
+ * other category alone, says whose requirement it is first; when the asked category's own clauses
+ * never name what was asked, the notice does not require it of that category, and the answer says so.
+ */
+function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  if (entry.conclusion !== 'yes' && entry.conclusion !== 'no') return r;
+  const t = kb.data.intents.answerText.otherCategory;
+  const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)));
+  if (named.length !== 1) return r;
+  const asked = named[0]!;
+  const other = t.categories.find((c) => c !== asked)!;
+  if (!entry.clauses.every((id) => other.prefixes.some((p) => id.startsWith(p)))) return r;
+  let texts = sectionTexts.get(kb);
+  if (!texts) sectionTexts.set(kb, (texts = new Map()));
+  let own = texts.get(asked.section);
+  if (own === undefined) texts.set(asked.section, (own = kb.data.clauses.filter((c) => c.id.startsWith(asked.section)).map((c) => norm(c.text)).join('\n')));
+  const lexicon = kb.data.lexicon.entries;
+  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
+  // 「安全仪表系统」 also holds 「安全仪表」 and 「仪表」: only the longest form found at a place is what was asked.
+  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const forms = (canonical: string) => {
+    const e = lexicon.find((x) => x.canonical === canonical);
+    return [canonical, ...(e?.aliases ?? [])].map(norm);
+  };
+  const rest = r.text.replace(CATEGORY_VERDICT, '');
+  const vars = { asked: asked.name, section: asked.section, other: other.name, otherSection: other.section };
+  const unnamed = concepts.length > 0 && concepts.every((m) => !forms(m.canonical).some((f) => own!.includes(f)));
+  // A Latin name is shown as the notice writes it (DCS), not as read (dcs).
+  const shown = (span: string) => (/^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span);
+  const note = unnamed ? fill(t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
+  return { text: note + rest, citations: r.citations };
 }
 
 /**
@@ -859,7 +899,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (later) return response(outOfScope(kb, later));
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text));
+      const r = otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text: lacking(kb, c.match.prepared.entry, c.text, fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text)) });
     });
     const { unit, phone } = kb.data.facts.contact;

@@ -329,7 +329,7 @@ describe("a bureau's own questions", () => {
     expect(conclusion('市里推荐的时候要排序吗')).toBe('通知没有规定推荐时要排序');
     expect(ask('市里推荐的时候要排序吗').answer).toContain('0371');
     expect(conclusion('推荐文件要盖谁的章')).toMatch(/^盖推荐单位的公章/u);
-    expect(conclusion('现场核查主要核查什么')).toBe('通知没有列出现场核查的具体内容：四(三)只要求所在地工业和信息化主管部门对申报材料初审，并到企业现场进行真实性核查');
+    expect(conclusion('现场核查主要核查什么')).toBe('通知没有规定现场核查的内容和程序：四(三)只要求所在地工业和信息化主管部门对申报材料初审，并到企业现场进行真实性核查');
     expect(conclusion('企业材料不真实怎么处理')).toBe('通知没有规定具体的处理办法');
     // The yes/no entry still answers whether there is a site check at all.
     expect(conclusion('会到企业现场核查吗')).toMatch(/^会/u);

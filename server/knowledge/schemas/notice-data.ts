@@ -180,6 +180,19 @@ export const IntentsFile = z.object({
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
     glossaryRelated: z.string(),
+    /**
+     * A yes/no entry resting only on one factory category's clauses, asked of the other category
+     * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
+     * when the asked category's clauses never name what was asked ({asked}, {section}, {term},
+     * {other}); `elsewhere` otherwise ({asked}, {section}, {other}, {otherSection}).
+     */
+    otherCategory: z.object({
+      categories: z.array(z.object({ words: z.array(z.string().min(1)).min(1), name: z.string(), section: ClauseId, prefixes: z.array(z.string().min(1)).min(1) })).length(2),
+      /** Lexicon concepts that name a title or category, not what is asked about. */
+      ignore: z.array(z.string().min(1)),
+      absent: z.string(),
+      elsewhere: z.string(),
+    }),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
   }),

@@ -103,4 +103,16 @@ describe('questions asked the way callers ask them', () => {
     // Never the deadline or a bare 会 for a question the notice leaves open.
     expect(r.answer).not.toMatch(/^(会。|3月15日前：)/u);
   });
+
+  it('does not give one factory category a verdict written for the other', () => {
+    const sis = ask('安全仪表系统离散型要吗');
+    expect(sis.answer).toMatch(/^不要求：离散型智能工厂的要素条件（三\(二\)）没有提到安全仪表系统，这是流程型智能工厂的要求。/u);
+    expect(ask('离散型要DCS吗').answer).toMatch(/^不要求：离散型智能工厂的要素条件（三\(二\)）没有提到DCS，/u);
+    expect(ask('离散型智能工厂要建在线应急指挥联动系统吗').answer).toMatch(/^不要求：离散型智能工厂的要素条件（三\(二\)）没有提到在线应急指挥联动系统，/u);
+    // Asked of something no lexicon concept names, it is only said whose requirement the answer is.
+    expect(ask('离散的要不要实时质量预警').answer).toMatch(/^这是流程型智能工厂（三\(三\)）的要求；离散型智能工厂的要求见三\(二\)。/u);
+    // Asked of its own category, the verdict stands, and names the category.
+    expect(ask('流程型智能工厂要有SIS吗').answer).toMatch(/^是（流程型智能工厂）。/u);
+    expect(ask('能源管理系统是必须的吗').answer).toMatch(/^要（流程型智能工厂）。/u);
+  });
 });
