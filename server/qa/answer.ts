@@ -578,18 +578,27 @@ const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
 
 /**
  * 「安全仪表系统离散型要吗」 matched to the process entry on SIS: its 「是。」 is the process
- * factory's verdict. A yes/no entry resting only on one factory category's clauses, asked of the
- * other category alone, says whose requirement it is first; when the asked category's own clauses
+ * factory's verdict. A yes/no entry resting only on other categories' clauses (workshop, discrete
+ * or process factory) than the one asked of, says whose requirement it is first; when the asked category's own clauses
  * never name what was asked, the notice does not require it of that category, and the answer says so.
  */
 function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
-  if (entry.conclusion !== 'yes' && entry.conclusion !== 'no') return r;
+  if (entry.conclusion !== 'yes' && entry.conclusion !== 'no' && entry.conclusion !== 'value') return r;
   const t = kb.data.intents.answerText.otherCategory;
-  const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)));
+  const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
   if (named.length !== 1) return r;
   const asked = named[0]!;
-  const other = t.categories.find((c) => c !== asked)!;
-  if (!entry.clauses.every((id) => other.prefixes.some((p) => id.startsWith(p)))) return r;
+  type Category = (typeof t.categories)[number];
+  // 三(二)3 and 三(二)(…) are under 三(二); 附件2.一(二) is under 附件2; 附件21 would not be under 附件2.
+  const under = (id: string, root: string) => id.startsWith(root) && (id.length === root.length || (/^\d/u.test(root.slice(-1)) ? /^[.(]/u : /^[.(\d]/u).test(id.slice(root.length)));
+  const elements = (c: Category, id: string) => under(id, c.section);
+  const within = (c: Category, id: string) => elements(c, id) || under(id, c.form);
+  // Every clause the entry rests on belongs to another category (its element conditions or its
+  // form), and at least one is an element condition: none is the asked one's, none lies outside.
+  if (entry.clauses.some((id) => within(asked, id) || !t.categories.some((c) => within(c, id)))) return r;
+  const others = t.categories.filter((c) => c !== asked && entry.clauses.some((id) => elements(c, id)));
+  if (others.length === 0) return r;
+  const other = { name: others.map((c) => c.name).join('、'), section: others.map((c) => c.section).join('、') };
   let texts = sectionTexts.get(kb);
   if (!texts) sectionTexts.set(kb, (texts = new Map()));
   let own = texts.get(asked.section);

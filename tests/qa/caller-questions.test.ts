@@ -111,6 +111,12 @@ describe('questions asked the way callers ask them', () => {
     expect(ask('离散型智能工厂要建在线应急指挥联动系统吗').answer).toMatch(/^不要求：离散型智能工厂的要素条件（三\(二\)）没有提到在线应急指挥联动系统，/u);
     // Asked of something no lexicon concept names, it is only said whose requirement the answer is.
     expect(ask('离散的要不要实时质量预警').answer).toMatch(/^这是流程型智能工厂（三\(三\)）的要求；离散型智能工厂的要求见三\(二\)。/u);
+    // A workshop is a category too, and an entry on two other categories' clauses counts.
+    expect(ask('智能车间要安全仪表系统吗').answer).toMatch(/^不要求：智能车间的要素条件（三\(一\)）没有提到安全仪表系统，这是流程型智能工厂的要求。/u);
+    expect(ask('智能车间要不要数字化设计软件').answer).toMatch(/^不要求：智能车间的要素条件（三\(一\)）没有提到数字化设计软件，/u);
+    expect(ask('流程型要质量追溯吗').answer).toMatch(/^不要求：流程型智能工厂的要素条件（三\(三\)）没有提到质量追溯，这是智能车间、离散型智能工厂的要求。/u);
+    // 「流程行业的车间」 asks about a workshop in a process industry, which 三(一)4 answers as written.
+    expect(ask('流程行业的生产线智能化运行怎么要求').answer).toMatch(/^流程型行业的车间要应用智能仪表/u);
     // Asked of its own category, the verdict stands, and names the category.
     expect(ask('流程型智能工厂要有SIS吗').answer).toMatch(/^是（流程型智能工厂）。/u);
     expect(ask('能源管理系统是必须的吗').answer).toMatch(/^要（流程型智能工厂）。/u);

@@ -181,13 +181,25 @@ export const IntentsFile = z.object({
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
     glossaryRelated: z.string(),
     /**
-     * A yes/no entry resting only on one factory category's clauses, asked of the other category
+     * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
      * when the asked category's clauses never name what was asked ({asked}, {section}, {term},
      * {other}); `elsewhere` otherwise ({asked}, {section}, {other}, {otherSection}).
      */
     otherCategory: z.object({
-      categories: z.array(z.object({ words: z.array(z.string().min(1)).min(1), name: z.string(), section: ClauseId, prefixes: z.array(z.string().min(1)).min(1) })).length(2),
+      categories: z
+        .array(
+          z.object({
+            words: z.array(z.string().min(1)).min(1),
+            /** Words that mean the question is about another category after all (「智能工厂的车间」). */
+            unless: z.array(z.string().min(1)).optional(),
+            name: z.string(),
+            /** Its element conditions, and its application form (附件N). */
+            section: ClauseId,
+            form: ClauseId,
+          }),
+        )
+        .length(3),
       /** Lexicon concepts that name a title or category, not what is asked about. */
       ignore: z.array(z.string().min(1)),
       absent: z.string(),
