@@ -42,6 +42,13 @@ export class ZzDraftsPanel extends LitElement {
         min-width: 0;
         overflow-wrap: anywhere;
       }
+      .ineligible {
+        border: 1px solid var(--zz-color-unmet);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        color: var(--zz-color-unmet);
+        font-weight: 600;
+      }
       .meta {
         font-size: var(--zz-font-size-sm);
         color: var(--zz-color-muted);
@@ -101,6 +108,8 @@ export class ZzDraftsPanel extends LitElement {
   @property({ attribute: false }) category: Category | null = null;
 
   @state() private _sections: DraftSection[] = [];
+  /** What the draft prints at its top when the notice rules the enterprise out. */
+  @state() private _ineligible: string | null = null;
   @state() private _edits: Record<string, string> = {};
   @state() private _busy: Record<string, boolean> = {};
   @state() private _errors: Record<string, string> = {};
@@ -145,12 +154,13 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [sections, checklist, formats] = await Promise.all([
+      const [{ ineligible, sections }, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
         draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
+      this._ineligible = ineligible;
       this._checklist = checklist;
       this._formats = formats;
       // The tracked checklist needs the session; without it the plain list above still shows.
@@ -405,6 +415,7 @@ export class ZzDraftsPanel extends LitElement {
     if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
     return html`
       <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
+      ${this._ineligible ? html`<p class="ineligible" role="note">${this._ineligible}</p>` : nothing}
       <div class="row">
         <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${() => this._export('docx')}>
           ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}
