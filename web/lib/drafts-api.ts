@@ -80,6 +80,8 @@ export interface Suggestion {
   field: string;
   label?: string;
   value: string | number;
+  /** For an interview question (ent.*): the licence's reading as the question's own value (「否」 → false). */
+  answer?: boolean | string | number;
   /** page is null for a DOCX the server could not lay out into pages. */
   source: { file: string; page: number | null; snippet: string };
 }
