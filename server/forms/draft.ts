@@ -372,9 +372,24 @@ function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): Capabilit
  */
 function notApplicable(ctx: Ctx, fact: string): string | null {
   const na = ctx.kb.formQuestions.questions.find((q) => q.fact === fact)?.notApplicable;
-  if (!na) return null;
+  return na && holds(na, ctx.profile) ? na.note : null;
+}
+
+/** Whether the enterprise's answer (its drafting profile's `enterprise.*` fact) makes the fact not apply. */
+function holds(na: { fact: string; value: unknown }, profile: DraftProfile): boolean {
   const [, key] = na.fact.split('.') as [string, string];
-  return (ctx.profile.enterprise as Record<string, unknown> | undefined)?.[key] === na.value ? na.note : null;
+  return (profile.enterprise as Record<string, unknown> | undefined)?.[key] === na.value;
+}
+
+/**
+ * The profile without the form facts the enterprise has not got by its own answers (a 注册资本 typed for a
+ * 分公司 is its head office's): what a model is given to write from, so it can neither state nor source one.
+ */
+export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): DraftProfile {
+  const form: Record<string, unknown> = { ...profile.form };
+  // The facts such a question sets are top-level (registeredCapital).
+  for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
+  return { ...profile, form: form as DraftProfile['form'] };
 }
 
 /** A figure's unit as its form question names it (「万元」), printed after the figure by the slot itself. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { applicableProfile, draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { DraftProfile } from '../../server/schemas/forms';
 import { NEW_ENTERPRISES, interviewAnswersOf } from '../fixtures/new-enterprises';
@@ -137,6 +137,15 @@ describe('a 分公司 has no 注册资本 of its own: its draft states no figure
     const blank = fillForm(ctx, profileOf(e, { ...e.form, registeredCapital: undefined }), e.expected.drafted).drafts['overview.profile']!;
     expect(blank.text).toContain(`注册资本〔请补充：${label}〕，`);
     expect(blank.missingFacts).toContain(label);
+  });
+
+  it('a model drafting for a branch is not given a figure typed for it, and one for an independent company is', () => {
+    const e = byId('N14');
+    const typed = profileOf(e, { ...e.form, registeredCapital: 12000 });
+    expect(applicableProfile(ctx, typed).form).not.toHaveProperty('registeredCapital');
+    expect(applicableProfile(ctx, typed).form.name).toBe(e.form!.name);
+    const own = profileOf({ ...e, profile: { ...e.profile, enterprise: { ...e.profile.enterprise, independentLegalPerson: true } } }, { ...e.form, registeredCapital: 12000 });
+    expect(applicableProfile(ctx, own).form.registeredCapital).toBe(12000);
   });
 
   it('the form phase does not ask a branch for it, and the form view shows no field for it', () => {
