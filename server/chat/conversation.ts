@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
 import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
-import { WsErrorCode, type ClientMessage, type ServerMessage } from '../schemas/ws';
-import type { SessionStore } from '../store/types';
+import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
+import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
@@ -46,8 +46,11 @@ export interface ConversationDeps {
   store: SessionStore;
   /** The runtime of a new session (the current default, recorded) and of a resumed one (the version it recorded). */
   knowledge: {
-    /** A new session, created under the current knowledge version and pinned to it. */
-    create(): Promise<{ sessionId: string; token: string; rt: SessionRuntime }>;
+    /**
+     * A new session, created under the current knowledge version and pinned to it, with the messages
+     * `opening` words under that version stored in the same durable write.
+     */
+    create(opening?: (kb: KnowledgeBase) => NewTranscriptEntry[]): Promise<{ sessionId: string; token: string; transcript: TranscriptEntry[]; rt: SessionRuntime }>;
     resumed(sessionId: string): Promise<SessionRuntime>;
   };
   locks: SessionLocks;
@@ -107,6 +110,8 @@ export class Conversation {
     let token: string;
     let resumed: boolean;
     let rt: SessionRuntime;
+    /** A new session's welcome, stored with the session itself: a session never exists without it. */
+    let opened: TranscriptEntry[] = [];
     if (msg.sessionId !== undefined) {
       if (!msg.token || !(await store.authenticate(msg.sessionId, msg.token))) {
         // Same answer for "no such session" and "wrong token": existence is not revealed.
@@ -116,7 +121,11 @@ export class Conversation {
       resumed = true;
       rt = await this.deps.knowledge.resumed(sessionId);
     } else {
-      ({ sessionId, token, rt } = await this.deps.knowledge.create());
+      const welcome = (kb: KnowledgeBase): NewTranscriptEntry[] => {
+        const knowledge = labelOf(kb);
+        return [{ id: randomUUID(), role: 'assistant', text: msg.mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), citations: [] }];
+      };
+      ({ sessionId, token, rt, transcript: opened } = await this.deps.knowledge.create(welcome));
       resumed = false;
     }
     this.sessionId = sessionId;
@@ -126,10 +135,12 @@ export class Conversation {
     this.lastQuestion = undefined;
     await this.deps.locks.run(sessionId, async () => {
       const answers = await store.getAnswers(sessionId);
-      const transcript = await store.transcriptAfter(sessionId, msg.lastSeq ?? 0);
+      const openedSeqs = new Set(opened.map((e) => e.seq));
+      const transcript = (await store.transcriptAfter(sessionId, msg.lastSeq ?? 0)).filter((e) => !openedSeqs.has(e.seq));
       const knowledge = labelOf(rt.kb);
       this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
-      if (!resumed) await this.say(sessionId, msg.mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), []);
+      // The welcome is already stored: it is streamed as any message is, without a second write.
+      for (const e of opened) this.replay(e);
       await this.sendState(sessionId, answers, this.step(answers), true);
     });
   }
@@ -325,6 +336,13 @@ export class Conversation {
       (onDelta) => this.runtime.speaker.answer(question, withPrevious, onDelta),
       (answer) => ((this.lastQuestion = answer.askedAs ?? question), this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version)),
     );
+  }
+
+  /** An entry already stored, sent as a streamed message (start → deltas → end) under its own seq. */
+  private replay(e: TranscriptEntry): void {
+    this.send({ type: 'message.start', id: e.id, seq: e.seq });
+    for (const part of chunkText(e.text)) this.send({ type: 'message.delta', id: e.id, delta: part });
+    this.send({ type: 'message.end', id: e.id, seq: e.seq, text: e.text, citations: e.citations });
   }
 
   /** Offline sentences go through the same streaming path as model output. */

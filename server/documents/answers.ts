@@ -9,13 +9,18 @@ import { applyAnswer } from '../engine';
  */
 export function applyDocumentAnswer(kb: KnowledgeData, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
   if (!kb.formDrafting.documents.answers.some((a) => a.question === questionId)) return { ok: false, error: `${questionId}: 文件不能回答这个问题` };
+  if (!kb.interview.questions.some((x) => x.id === questionId)) return { ok: false, error: `未知的问题 ${questionId}` };
+  return applyAnswer(kb, answers, questionId, documentAnswerValue(kb, questionId, value));
+}
+
+/**
+ * A document's reading of an interview question as the question's own value (「否」 → false), so the page
+ * can record it through the chat like a typed answer; other readings are returned as they are.
+ */
+export function documentAnswerValue<V extends AnswerValue>(kb: KnowledgeData, questionId: string, value: V): V | boolean | 'partial' {
   const q = kb.interview.questions.find((x) => x.id === questionId);
-  if (!q) return { ok: false, error: `未知的问题 ${questionId}` };
   const v = kb.interview.vocabulary;
-  let answer: unknown = value;
-  if ((q.kind === 'yesNo' || q.kind === 'yesNoPartial') && typeof value === 'string') {
-    const t = value.trim();
-    answer = t === v.yesDisplay ? true : t === v.noDisplay ? false : q.kind === 'yesNoPartial' && t === v.partialDisplay ? 'partial' : value;
-  }
-  return applyAnswer(kb, answers, questionId, answer);
+  if (!q || (q.kind !== 'yesNo' && q.kind !== 'yesNoPartial') || typeof value !== 'string') return value;
+  const t = value.trim();
+  return t === v.yesDisplay ? true : t === v.noDisplay ? false : q.kind === 'yesNoPartial' && t === v.partialDisplay ? 'partial' : value;
 }

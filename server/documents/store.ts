@@ -19,6 +19,8 @@ export const StoredDocument = z.object({
       value: z.union([z.string(), z.number()]),
       raw: z.string(),
       label: z.string().optional(),
+      /** An interview question's reading as the question's own value (「否」 → false). */
+      answer: z.union([z.boolean(), z.string(), z.number()]).optional(),
       source: z.object({ file: z.string(), page: z.number().int().nullable(), snippet: z.string() }),
     }),
   ),

@@ -23,8 +23,11 @@ export interface FormsContext extends FormsKnowledge {
 
 /** Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on. */
 type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[] };
-/** `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out. */
-type Slot = Piece | { missing: string } | { absent: true };
+/**
+ * `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out.
+ * `notApplicable`: the enterprise has not got the fact (a 分公司's 注册资本); a required sentence says so in `note`, an optional one is left out.
+ */
+type Slot = Piece | { missing: string } | { absent: true } | { notApplicable: string };
 
 interface Unit {
   order: number;
@@ -201,7 +204,12 @@ function slot(ctx: Ctx, name: string): Slot {
       return or(textPiece(f.rnd?.description, 'form.rnd.description', true), name);
     case 'patents.description':
       return or(textPiece(f.patents?.description, 'form.patents.description', true), name);
-    case 'registeredCapital':
+    case 'registeredCapital': {
+      const na = notApplicable(ctx, name);
+      if (na) return { notApplicable: na };
+      const p = numPiece(f[name], `form.${name}`);
+      return p ? { ...p, text: p.text + unitOf(ctx, name) } : miss(name);
+    }
     case 'employees':
     case 'mainProductsShare':
       return or(numPiece(f[name], `form.${name}`), name);
@@ -358,6 +366,41 @@ function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): Capabilit
   return [...seen];
 }
 
+/**
+ * The knowledge's note for a fact the enterprise has not got by its own interview answer (a 分公司 has no
+ * 注册资本), or null: the draft then states neither a figure nor a request for one.
+ */
+function notApplicable(ctx: Ctx, fact: string): string | null {
+  const na = ctx.kb.formQuestions.questions.find((q) => q.fact === fact)?.notApplicable;
+  return na && holds(na, ctx.profile) ? na.note : null;
+}
+
+/** Whether the enterprise's answer (its drafting profile's `enterprise.*` fact) makes the fact not apply. */
+function holds(na: { fact: string; value: unknown }, profile: DraftProfile): boolean {
+  const [, key] = na.fact.split('.') as [string, string];
+  return (profile.enterprise as Record<string, unknown> | undefined)?.[key] === na.value;
+}
+
+/**
+ * The profile without the form facts the enterprise has not got by its own answers (a 注册资本 typed for a
+ * 分公司 is its head office's): what a model is given to write from, so it can neither state nor source one.
+ */
+export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): DraftProfile {
+  const form: Record<string, unknown> = { ...profile.form };
+  // The facts such a question sets are top-level (registeredCapital).
+  for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
+  return { ...profile, form: form as DraftProfile['form'] };
+}
+
+/** A figure's unit as its form question names it (「万元」), printed after the figure by the slot itself. */
+function unitOf(ctx: Ctx, fact: string): string {
+  return ctx.kb.formQuestions.questions.find((q) => q.fact === fact)?.unit ?? '';
+}
+
+function isNotApplicable(s: Slot): s is { notApplicable: string } {
+  return typeof (s as { notApplicable?: string }).notApplicable === 'string';
+}
+
 function isAbsent(s: Slot): s is { absent: true } {
   return (s as { absent?: true }).absent === true;
 }
@@ -369,6 +412,8 @@ function isPiece(s: Slot): s is Piece {
 interface Filled {
   /** A slot's fact cannot exist: the sentence is left out whether or not it is required. */
   absent?: true;
+  /** A slot's fact does not apply to the enterprise: its note stands in the text, and an optional sentence is left out. */
+  notApplicable?: true;
   text: string;
   numbers: NumberSource[];
   facts: string[];
@@ -382,11 +427,16 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): 
   const facts = new Set<string>();
   let lastSlot: Piece | undefined;
   let absent = false;
+  let na = false;
   const out = text.replace(/\{([\w.]+)\}/g, (_m, key: string) => {
     const r: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
     if (isAbsent(r)) {
       absent = true;
       return '';
+    }
+    if (isNotApplicable(r)) {
+      na = true;
+      return r.notApplicable;
     }
     if (!isPiece(r)) {
       missing.push(r.missing);
@@ -398,12 +448,12 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): 
     lastSlot = r;
     return r.text;
   });
-  return { text: out, numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}) };
+  return { text: out, numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
   const r = fill(ctx, line.text);
-  if (r.absent) return [];
+  if (r.absent || (r.notApplicable && !line.required)) return [];
   if (r.missing.length && !line.required) {
     ctx.skipped.push(...r.missing);
     return [];

@@ -181,9 +181,10 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
 /**
  * The hard conditions that fail on the enterprise's own answers: a blocked enterprise (a 分公司, 二(一)) is
  * told at the top of its draft that it cannot apply with it, rather than being asked for facts it has not
- * got (a branch's 注册资本). Unknown answers block nothing.
+ * got (a branch's 注册资本). Unknown answers block nothing. The drafts list says the same line, so the
+ * page and staff see what the DOCX prints.
  */
-function ineligibleText(ctx: FormsContext, profile: DraftProfile): string | null {
+export function ineligibleText(ctx: FormsContext, profile: DraftProfile): string | null {
   const tpl = ctx.formDrafting.messages.ineligibleTop;
   if (!ctx.engine || !tpl) return null;
   const blocking = blockingOf(ctx.engine, hardFacts(ctx.engine, profile));

@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, parseDate } from './phase';
+import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, notApplicable, parseDate } from './phase';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -23,7 +23,8 @@ const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '').replace(/[�
 
 export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category): FormView {
   const spec = formSpec(kb, category);
-  const qs = formQuestions(kb, answers, category).filter((c) => !c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount');
+  // A fact the enterprise has not got (a 分公司's 注册资本) is no field to fill; its draft says why.
+  const qs = formQuestions(kb, answers, category).filter((c) => (!c.fact.startsWith('meta.') || c.fact === 'meta.workshopCount') && !notApplicable(c, answers));
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';

@@ -137,8 +137,18 @@ function groupLabel(group: string): string {
  */
 function needed(c: Concrete, answers: Answers): boolean {
   if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
+  if (notApplicable(c, answers)) return false;
   if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
   return true;
+}
+
+/**
+ * Whether the interview says the enterprise has not got this fact (a 分公司 has no 注册资本 of its own):
+ * not asked, and not shown as a field to fill. An answer already given stays, so that it can be cleared.
+ */
+export function notApplicable(c: { id: string; q: { notApplicable?: { question: string; value: AnswerValue } } }, answers: Answers): boolean {
+  const na = c.q.notApplicable;
+  return !!na && answers[na.question] === na.value && !has(answers, c.id);
 }
 
 /** The form questions still to be asked for a category, in order. */

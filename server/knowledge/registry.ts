@@ -5,6 +5,8 @@ import { createKnowledgeBase, type KnowledgeBase } from './base';
 import { KnowledgeError, loadKnowledgeData } from './load';
 import { buildReadCache } from './read-cache';
 import { isDraft, publishedVersions } from './versions';
+import type { NewTranscriptEntry } from '../store/types';
+import type { TranscriptEntry } from '../schemas/ws';
 
 /** What a session stores about its knowledge version (a document of the session store). */
 export const SESSION_KNOWLEDGE_DOC = 'knowledge';
@@ -16,7 +18,7 @@ export type DefaultChoice = z.infer<typeof DefaultChoice>;
 
 /** The part of the session store the registry needs. */
 export interface SessionDocs {
-  create(docs?: Record<string, unknown>): Promise<{ sessionId: string; token: string }>;
+  create(docs?: Record<string, unknown>, transcript?: NewTranscriptEntry[]): Promise<{ sessionId: string; token: string; transcript?: TranscriptEntry[] }>;
   getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined>;
   putDoc(sessionId: string, key: string, value: unknown): Promise<void>;
 }
@@ -135,12 +137,16 @@ export class KnowledgeRegistry {
 
   /**
    * A new session under the current default version, recorded with it in the same write: the
-   * session keeps the version it starts under, whatever the default becomes later.
+   * session keeps the version it starts under, whatever the default becomes later. `opening`
+   * gives the messages it opens with (the welcome, worded by that version), stored in the same write.
    */
-  async createSession(store: SessionDocs): Promise<{ sessionId: string; token: string; kb: KnowledgeBase }> {
+  async createSession(
+    store: SessionDocs,
+    opening: (kb: KnowledgeBase) => NewTranscriptEntry[] = () => [],
+  ): Promise<{ sessionId: string; token: string; transcript: TranscriptEntry[]; kb: KnowledgeBase }> {
     const kb = this.current;
-    const created = await store.create({ [SESSION_KNOWLEDGE_DOC]: { version: kb.version } });
-    return { ...created, kb };
+    const created = await store.create({ [SESSION_KNOWLEDGE_DOC]: { version: kb.version } }, opening(kb));
+    return { sessionId: created.sessionId, token: created.token, transcript: created.transcript ?? [], kb };
   }
 
   /** Records the current default as the version of a session that has none recorded. */

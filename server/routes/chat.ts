@@ -10,6 +10,7 @@ import type { InterviewRules, Speaker, SpokenAnswer } from '../chat/ports';
 import { countAnswer } from '../plugins/metrics';
 import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
+import type { NewTranscriptEntry } from '../store/types';
 
 export interface ChatOptions {
   /** Replaces the offline speaker (a model plugs in here); the rules are unchanged. */
@@ -119,9 +120,9 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     return rt;
   };
   const knowledge = {
-    create: async () => {
-      const { sessionId, token, kb } = await fastify.knowledge.createSession(fastify.store);
-      return { sessionId, token, rt: runtimeOf(kb) };
+    create: async (opening?: (kb: KnowledgeBase) => NewTranscriptEntry[]) => {
+      const { sessionId, token, transcript, kb } = await fastify.knowledge.createSession(fastify.store, opening);
+      return { sessionId, token, transcript, rt: runtimeOf(kb) };
     },
     resumed: async (sessionId: string) => runtimeOf(await fastify.sessionKnowledge(sessionId)),
   };

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors';
 import { applyFormAnswer } from '../forms/phase';
-import { applyDocumentAnswer } from '../documents/answers';
+import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
@@ -116,7 +116,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
       const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
       const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
-      const suggestions = placed.map((s) => ({ ...s, label: label(s.field) }));
+      // An interview question's reading also carries the question's own value, for the page to record over the chat.
+      const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
+      const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value) }));
       const pageCount = laidOut ? laidOut.length : null;
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions });
       return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions });

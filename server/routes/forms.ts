@@ -5,7 +5,7 @@ import { HttpError, parseOr400 } from '../errors';
 import { Category } from '../schemas/profile';
 import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey } from '../schemas/forms';
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
-import { checklist, fillForm } from '../forms/fill';
+import { checklist, fillForm, ineligibleText } from '../forms/fill';
 import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
@@ -135,7 +135,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     parseOr400(SessionParams, request.params, 'params');
     const q = parseOr400(CategoryQuery, request.query, 'query');
     const { kb, profile, category, saved } = await sessionProfile(request, q.category);
-    return { category, sections: draftsView(ctx(kb), profile, category, saved) };
+    // The line the draft and the DOCX print at their top for an enterprise the notice rules out.
+    return { category, ineligible: ineligibleText(ctx(kb), profile), sections: draftsView(ctx(kb), profile, category, saved) };
   });
 
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {

@@ -5,7 +5,7 @@ import { openDatabase, type OpenedDatabase } from './open';
 import type { Db, Queryable } from './db';
 import { TABLES } from './migrations';
 import * as q from './queries';
-import { applyPatch, type AnswerPatch, type Answers } from './queries';
+import { applyPatch, openingEntries, type AnswerPatch, type Answers } from './queries';
 
 /** What the process keeps of a session between messages; the database is the truth, this is its mirror. */
 interface Cached {
@@ -193,28 +193,31 @@ export class PgliteStore implements SessionStore {
     return store;
   }
 
-  async create(docs: Record<string, unknown> = {}): Promise<{ sessionId: string; token: string }> {
+  async create(docs: Record<string, unknown> = {}, transcript: NewTranscriptEntry[] = []): Promise<{ sessionId: string; token: string; transcript: TranscriptEntry[] }> {
     const sessionId = newSessionId();
     const token = newToken();
     const tokenHash = hashToken(token);
+    const at = new Date().toISOString();
+    const entries = openingEntries(transcript, at);
     await this.write([
-      { kind: 'session', id: sessionId, tokenHash: tokenHash.toString('hex'), at: new Date().toISOString() },
+      { kind: 'session', id: sessionId, tokenHash: tokenHash.toString('hex'), at },
       ...Object.entries(docs).map(([key, value]): Op => ({ kind: 'doc', sessionId, key, value: asStored(value) })),
+      ...entries.map((entry): Op => ({ kind: 'entry', sessionId, entry })),
     ]);
     this.remember(sessionId, {
       tokenHash,
       answers: {},
       logAnswers: {},
       logN: 0,
-      entries: [],
-      byClient: new Map(),
+      entries: [...entries],
+      byClient: new Map(entries.flatMap((e) => (e.clientId === undefined ? [] : [[e.clientId, e] as const]))),
       pendingClient: new Map(),
-      nextSeq: 1,
+      nextSeq: entries.length + 1,
       inflight: 0,
       lastUsed: Date.now(),
       touchedAt: Date.now(),
     });
-    return { sessionId, token };
+    return { sessionId, token, transcript: entries };
   }
 
   async authenticate(sessionId: string, token: string): Promise<boolean> {
@@ -479,8 +482,10 @@ export class PgliteStore implements SessionStore {
     }
     batch.docs = [...docs.values()];
     const nowMs = Date.now();
+    // A session inserted by this batch already carries the time: its row cannot be updated in the same statement.
+    const created = new Set(batch.sessions.map((x) => x.id));
     for (const op of ops) {
-      if (op.kind === 'session' || batch.touch.includes(op.sessionId)) continue;
+      if (op.kind === 'session' || created.has(op.sessionId) || batch.touch.includes(op.sessionId)) continue;
       const c = this.cache.get(op.sessionId);
       if (c && nowMs - c.touchedAt < TOUCH_EVERY_MS) continue;
       if (c) c.touchedAt = nowMs;

@@ -4,7 +4,7 @@ import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
 import { postgresDb, type Db } from './db';
 import { migrate, TABLES } from './migrations';
 import * as q from './queries';
-import type { Answers } from './queries';
+import { openingEntries, type Answers } from './queries';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db, or postgres:///db?host=/socket/dir for a unix socket. */
@@ -61,18 +61,25 @@ export class PostgresStore implements SessionStore {
     return Promise.resolve(this.db);
   }
 
-  async create(docs: Record<string, unknown> = {}): Promise<{ sessionId: string; token: string }> {
+  async create(docs: Record<string, unknown> = {}, transcript: NewTranscriptEntry[] = []): Promise<{ sessionId: string; token: string; transcript: TranscriptEntry[] }> {
     const sessionId = newSessionId();
     const token = newToken();
     const at = new Date().toISOString();
-    const entries = Object.entries(docs);
-    if (entries.length === 0) await q.insertSession(this.db, sessionId, hashToken(token).toString('hex'), at);
-    else
-      await this.db.transaction(async (tx) => {
-        await q.insertSession(tx, sessionId, hashToken(token).toString('hex'), at);
-        for (const [key, value] of entries) await q.putDoc(tx, sessionId, key, value ?? null);
-      });
-    return { sessionId, token };
+    const entries = openingEntries(transcript, at);
+    // One statement, so one implicit transaction: the session, its documents and its opening messages
+    // commit together. The seq counter needs no setting: it is raised to the highest stored seq when taken.
+    await q.writeBatch(
+      this.db,
+      {
+        sessions: [{ id: sessionId, h: hashToken(token).toString('hex'), at }],
+        docs: Object.entries(docs).map(([k, v]) => ({ s: sessionId, k, v: v ?? null })),
+        entries: entries.map((e) => ({ s: sessionId, seq: e.seq, id: e.id, role: e.role, text: e.text, c: e.citations, cid: e.clientId ?? null, at: e.at })),
+        patches: [],
+        touch: [],
+      },
+      at,
+    );
+    return { sessionId, token, transcript: entries };
   }
 
   async authenticate(sessionId: string, token: string): Promise<boolean> {

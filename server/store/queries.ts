@@ -1,6 +1,7 @@
 import type { AnswerValue } from '../schemas/interview';
 import type { TranscriptEntry } from '../schemas/ws';
 import type { Queryable } from './db';
+import type { NewTranscriptEntry } from './types';
 
 /**
  * Every statement on the session tables, for both backends (PGlite and PostgreSQL run the
@@ -43,8 +44,17 @@ function toEntry(e: TranscriptRow): TranscriptEntry {
   };
 }
 
-export async function insertSession(db: Queryable, id: string, tokenHashHex: string, at: string): Promise<void> {
-  await db.query('insert into sessions (id, token_hash, created_at, updated_at) values ($1, $2, $3, $3)', [id, tokenHashHex, at]);
+/** A new session's opening entries as stored: seq 1…n in order, each at the session's creation time. */
+export function openingEntries(transcript: readonly NewTranscriptEntry[], at: string): TranscriptEntry[] {
+  return transcript.map((e, i) => ({
+    seq: i + 1,
+    id: e.id,
+    role: e.role,
+    text: e.text,
+    citations: e.citations ?? [],
+    ...(e.clientId !== undefined ? { clientId: e.clientId } : {}),
+    at,
+  }));
 }
 
 export async function sessionTokenHash(db: Queryable, id: string): Promise<string | undefined> {
@@ -187,7 +197,8 @@ export interface WriteBatch {
 /**
  * Writes a whole batch as one statement (data-modifying CTEs): one implicit transaction and one
  * round trip, instead of BEGIN, a query per table and COMMIT. A batch never inserts and
- * updates the same session row (create() resolves only after its own commit).
+ * updates the same session row: the update would not see the insert of the same statement, so a
+ * session created in the batch is not touched (it carries its creation time).
  */
 export async function writeBatch(db: Queryable, b: WriteBatch, now: string): Promise<void> {
   const parts: string[] = [];

@@ -11,10 +11,11 @@ export type NewTranscriptEntry = Omit<TranscriptEntry, 'seq' | 'at'> & { seq?: n
  */
 export interface SessionStore {
   /**
-   * A new session, with `docs` (see getDoc) stored in the same durable write: a session is never
-   * seen without the documents it was created with, and opening one costs a single commit.
+   * A new session, with `docs` (see getDoc) and its opening `transcript` entries (the welcome, seq 1…n)
+   * stored in the same durable write: a session is never seen without the documents and messages it
+   * was created with, and opening one costs a single commit. Returns the entries as stored.
    */
-  create(docs?: Record<string, unknown>): Promise<{ sessionId: string; token: string }>;
+  create(docs?: Record<string, unknown>, transcript?: NewTranscriptEntry[]): Promise<{ sessionId: string; token: string; transcript: TranscriptEntry[] }>;
   /** Constant-time token check; false for an unknown session or a wrong token. */
   authenticate(sessionId: string, token: string): Promise<boolean>;
   getAnswers(sessionId: string): Promise<Record<string, AnswerValue>>;

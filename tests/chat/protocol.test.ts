@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_WS_MESSAGE_BYTES } from '../../server/schemas/ws';
 import type { QuestionView } from '../../server/schemas/interview';
 import { ChatClient } from './client';
@@ -145,6 +145,43 @@ describe('the chat socket protocol', () => {
     expect((await c.next('session')).resumed).toBe(false);
     expect(c.closed).toBe(false);
     await c.close();
+  });
+
+  it('stores a new session and its welcome in one write, then streams the welcome under its stored seq', async () => {
+    const store = srv.app.store;
+    const create = vi.spyOn(store, 'create');
+    const appends = [vi.spyOn(store, 'appendTranscript'), vi.spyOn(store, 'appendTurn'), vi.spyOn(store, 'putDoc')];
+    try {
+      const c = await ChatClient.connect(srv.url);
+      c.send({ type: 'open' });
+      const s = await c.next('session');
+      expect(s.transcript).toEqual([]);
+      const start = await c.next('message.start');
+      const end = await c.next('message.end');
+      await c.next('question');
+      expect(create).toHaveBeenCalledTimes(1);
+      const [, opening] = create.mock.calls[0]!;
+      expect(opening).toHaveLength(1);
+      expect(opening![0]).toMatchObject({ id: start.id, role: 'assistant', text: end.text });
+      expect(end.text).toContain(srv.app.kb.data.manifest.year + '年度');
+      for (const spy of appends) expect(spy).not.toHaveBeenCalled();
+      expect([start.seq, end.seq]).toEqual([1, 1]);
+      const state = (await (await getState(s.sessionId, s.token)).json()) as { transcript: { seq: number; id: string; text: string }[] };
+      expect(state.transcript).toEqual([expect.objectContaining({ seq: 1, id: start.id, text: end.text })]);
+      await c.close();
+      // Resumed from the start, the welcome comes back in the transcript and is not said again.
+      const r = await ChatClient.connect(srv.url);
+      r.send({ type: 'open', sessionId: s.sessionId, token: s.token, lastSeq: 0 });
+      const again = await r.next('session');
+      expect(again.resumed).toBe(true);
+      expect(again.transcript.map((e) => [e.seq, e.text])).toEqual([[1, end.text]]);
+      await r.next('question');
+      expect(r.since(0).filter((m) => m.type === 'message.start')).toHaveLength(0);
+      await r.close();
+    } finally {
+      create.mockRestore();
+      for (const spy of appends) spy.mockRestore();
+    }
   });
 
   it('refuses an answer the rules reject with a typed error and stores nothing', async () => {

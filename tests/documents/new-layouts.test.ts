@@ -4,6 +4,7 @@ import { build, type Built } from '../helper';
 import { findExecutable } from '../../server/documents/exec';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { loadKnowledgeData } from '../../server/knowledge/load';
+import { documentAnswerValue } from '../../server/documents/answers';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
 import { docxToPdfFile } from './files';
@@ -270,6 +271,10 @@ describe('a branch\'s licence (营业场所, 负责人, no 注册资本)', () =>
     const suggestion = (r.json().suggestions as (Suggestion & { label: string; source: { snippet: string } })[]).find((x) => x.field === q.id)!;
     expect(suggestion.label).toBe(q.label);
     expect(suggestion.source.snippet).toContain('分公司');
+    // The question's own value travels with the reading, for the page to record it over the chat like a typed answer.
+    expect((suggestion as { answer?: unknown }).answer).toBe(false);
+    // Form facts carry no such value: they are accepted as read or edited.
+    expect((r.json().suggestions as { field: string; answer?: unknown }[]).filter((x) => x.answer !== undefined).map((x) => x.field)).toEqual([q.id]);
     const before = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}`, headers: own })).json();
     expect(before.answers).not.toHaveProperty([q.id]);
     expect(before.assessment.blocking).toEqual([]);
@@ -283,6 +288,18 @@ describe('a branch\'s licence (营业场所, 负责人, no 注册资本)', () =>
     const other = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents/${r.json().documentId}/accept`, headers: own, payload: { field: 'ent.operatingWell', value: '是' } });
     expect(other.statusCode).toBe(400);
   }, 60_000);
+});
+
+describe('a document\'s reading of an interview question as the question\'s value', () => {
+  const kb = loadKnowledgeData('knowledge', 'henan-2023');
+  const v = kb.interview.vocabulary;
+  it('turns the yes/no display words into the answer, and leaves other readings and questions as they are', () => {
+    expect(documentAnswerValue(kb, 'ent.independentLegalPerson', v.noDisplay)).toBe(false);
+    expect(documentAnswerValue(kb, 'ent.independentLegalPerson', ` ${v.yesDisplay} `)).toBe(true);
+    expect(documentAnswerValue(kb, 'ent.independentLegalPerson', '分公司')).toBe('分公司');
+    expect(documentAnswerValue(kb, 'ent.industryCode', v.noDisplay)).toBe(v.noDisplay);
+    expect(documentAnswerValue(kb, 'ent.nonexistent', v.noDisplay)).toBe(v.noDisplay);
+  });
 });
 
 describe('statements in 千元', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { applicableProfile, draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { DraftProfile } from '../../server/schemas/forms';
 import { NEW_ENTERPRISES, interviewAnswersOf } from '../fixtures/new-enterprises';
@@ -9,6 +9,8 @@ import { zipEntry } from '../fixtures/zip';
 import { renderDocx } from '../../server/export/docx';
 import { sessionDraftProfile } from '../../server/forms/session';
 import type { Answers } from '../../server/schemas/interview';
+import { formPlan } from '../../server/forms/phase';
+import { buildFormView } from '../../server/forms/form-view';
 
 /*
  * A draft names what the enterprise said it has, and says at its top what the notice rules out,
@@ -86,5 +88,74 @@ describe('the draft of an enterprise the notice rules out says so at its top', (
     const e = byId('N16');
     const { profile } = sessionDraftProfile(data, ctx, { 'ent.registeredInHenan': true });
     expect(fillForm(ctx, profile, e.expected.drafted).ineligible).toBeNull();
+  });
+});
+
+describe('a 分公司 has no 注册资本 of its own: its draft states no figure and asks for none', () => {
+  const q = data.formQuestions.questions.find((x) => x.id === 'form.registeredCapital')!;
+  const na = q.notApplicable!;
+  const label = data.formDrafting.factLabels.registeredCapital!;
+
+  it('the knowledge names an interview question that sets the drafting fact it tests', () => {
+    expect(data.interview.questions.find((x) => x.id === na.question)?.sets).toBe(na.fact);
+  });
+
+  it('N14: 申报单位概况 says why in place of the figure; neither a request nor a figure is printed, in the draft or the DOCX', async () => {
+    const e = byId('N14');
+    // A figure typed for a branch is its head office's: it is not printed either.
+    for (const form of [e.form, { ...e.form, registeredCapital: 12000 }]) {
+      const filled = fillForm(ctx, profileOf(e, form), e.expected.drafted);
+      const profile = filled.drafts['overview.profile']!;
+      expect(profile.text).toContain(`注册资本${na.note}，`);
+      expect(profile.missingFacts).not.toContain(label);
+      expect(profile.numbers.map((n) => n.source)).not.toContain('form.registeredCapital');
+      const all = Object.values(filled.drafts).map((d) => d.text).join('\n');
+      expect(all).not.toContain('12000');
+      expect(all).not.toContain(`〔请补充：${label}〕`);
+      const xml = (await zipEntry(await renderDocx(filled), 'word/document.xml')).toString('utf8');
+      expect(xml).toContain(na.note);
+      expect(xml).not.toContain(`〔请补充：${label}〕`);
+    }
+  });
+
+  it('N14: the 企业简介 sentence on capital is left out rather than stating the note, even with 资本性质 given', () => {
+    const e = byId('N14');
+    const intro = fillForm(ctx, profileOf(e, { ...e.form, capitalNature: '民营', registeredCapital: 12000 }), e.expected.drafted).drafts.enterpriseIntro!;
+    expect(intro.text).not.toContain('注册资本');
+    expect(intro.text).not.toContain('资本性质为民营');
+    // The same facts of an independent company state it.
+    const own = { ...e, profile: { ...e.profile, enterprise: { ...e.profile.enterprise, independentLegalPerson: true } } };
+    const ownIntro = fillForm(ctx, profileOf(own, { ...e.form, capitalNature: '民营', registeredCapital: 12000 }), e.expected.drafted).drafts.enterpriseIntro!;
+    expect(ownIntro.text).toContain('公司注册资本12000万元，资本性质为民营。');
+  });
+
+  it('an independent company\'s own figure is printed once, with its unit', () => {
+    const e = byId('N16');
+    const text = fillForm(ctx, profileOf(e), e.expected.drafted).drafts['overview.profile']!.text;
+    expect(text).toContain(`注册资本${e.form!.registeredCapital}万元，`);
+    expect(text).not.toContain('万元万元');
+    const blank = fillForm(ctx, profileOf(e, { ...e.form, registeredCapital: undefined }), e.expected.drafted).drafts['overview.profile']!;
+    expect(blank.text).toContain(`注册资本〔请补充：${label}〕，`);
+    expect(blank.missingFacts).toContain(label);
+  });
+
+  it('a model drafting for a branch is not given a figure typed for it, and one for an independent company is', () => {
+    const e = byId('N14');
+    const typed = profileOf(e, { ...e.form, registeredCapital: 12000 });
+    expect(applicableProfile(ctx, typed).form).not.toHaveProperty('registeredCapital');
+    expect(applicableProfile(ctx, typed).form.name).toBe(e.form!.name);
+    const own = profileOf({ ...e, profile: { ...e.profile, enterprise: { ...e.profile.enterprise, independentLegalPerson: true } } }, { ...e.form, registeredCapital: 12000 });
+    expect(applicableProfile(ctx, own).form.registeredCapital).toBe(12000);
+  });
+
+  it('the form phase does not ask a branch for it, and the form view shows no field for it', () => {
+    const branch: Answers = { [na.question]: na.value as boolean };
+    expect(formPlan(ctx, branch, 'smartWorkshop').map((c) => c.id)).not.toContain(q.id);
+    expect(formPlan(ctx, {}, 'smartWorkshop').map((c) => c.id)).toContain(q.id);
+    const keys = (a: Answers) => buildFormView(ctx, a, 'smartWorkshop').sections.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.fields.map((f) => f.questionId))));
+    expect(keys(branch)).not.toContain(q.id);
+    expect(keys({})).toContain(q.id);
+    // A figure already given stays visible, so that it can be cleared.
+    expect(keys({ ...branch, [q.id]: 12000 })).toContain(q.id);
   });
 });

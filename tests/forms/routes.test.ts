@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
 import { evaluate } from '../../server/engine';
 import { completeFixtures, sparse } from './fixtures';
+import { zipEntry } from '../fixtures/zip';
 
 let b: Built;
 beforeAll(async () => {
@@ -159,6 +160,20 @@ describe('session drafts', () => {
     expect(forced.json().text).toContain('郑州示例机械有限公司');
     const after = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth });
     expect(after.json().sections.find((s: { section: string }) => s.section === 'enterpriseIntro').edited).toBe(false);
+  });
+
+  it('the list says at its top what the draft and the DOCX say when the answers rule the enterprise out (二(一)), and null otherwise', async () => {
+    const { sessionId, auth } = await session();
+    const ok = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=smartWorkshop`, headers: auth });
+    expect(ok.json().ineligible).toBeNull();
+    await b.app.store.setAnswers(sessionId, { ...(await b.app.store.getAnswers(sessionId)), 'ent.independentLegalPerson': false });
+    const list = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=smartWorkshop`, headers: auth });
+    const line = list.json().ineligible as string;
+    expect(line).toContain('二(一)');
+    expect(line).toContain(b.app.kb.data.categoryRules.hard.notIndependent.reason);
+    const docx = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/export.docx?category=smartWorkshop`, headers: auth });
+    const xml = (await zipEntry(docx.rawPayload, 'word/document.xml')).toString('utf8');
+    expect(xml).toContain(line);
   });
 
   it('exports the session DOCX with the token', async () => {

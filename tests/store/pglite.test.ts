@@ -127,6 +127,27 @@ describe('the PGlite session store', () => {
     expect(await store.getDoc(sessionId, 'ui.mode')).toBe('qa');
   }, 120_000);
 
+  it('creates a session with its opening message in the same commit: seq 1, the next ones after it, kept across a reopen', async () => {
+    const dir = tempDir();
+    let store = await open(dir);
+    const commits = vi.spyOn(store as unknown as { commit(ops: unknown[]): Promise<void> }, 'commit');
+    const welcome = { id: 'w1', role: 'assistant' as const, text: '欢迎', citations: [{ clause: '二(一)', title: '申报条件', quote: '具有独立法人资格' }] };
+    const { sessionId, token, transcript } = await store.create({ knowledge: { version: 'henan-2023' } }, [welcome]);
+    expect(commits).toHaveBeenCalledTimes(1);
+    expect(transcript).toMatchObject([{ seq: 1, id: 'w1', text: '欢迎' }]);
+    expect((await store.transcriptAfter(sessionId, 0)).map((e) => [e.seq, e.text])).toEqual([[1, '欢迎']]);
+    expect(await store.reserveSeq(sessionId)).toBe(2);
+    expect((await store.appendTranscript(sessionId, { id: 'u1', role: 'user', text: '你好', citations: [], clientId: 'c1' })).seq).toBe(3);
+    stores.splice(stores.indexOf(store), 1);
+    await store.close();
+    store = await open(dir);
+    expect(await store.authenticate(sessionId, token)).toBe(true);
+    const after = await store.transcriptAfter(sessionId, 0);
+    expect(after.map((e) => [e.seq, e.text])).toEqual([[1, '欢迎'], [3, '你好']]);
+    expect(after[0]!.citations).toEqual(welcome.citations);
+    expect((await store.appendTranscript(sessionId, { id: 'a2', role: 'assistant', text: '再见', citations: [] })).seq).toBe(4);
+  }, 120_000);
+
   it('keeps answers, transcript with citations and documents across a reopen', async () => {
     const dir = tempDir();
     let store = await open(dir);

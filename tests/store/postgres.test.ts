@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerValue } from '../../server/schemas/interview';
 import { PostgresStore } from '../../server/store/postgres';
 import { MIGRATIONS } from '../../server/store/migrations';
@@ -139,10 +139,25 @@ describe.skipIf(PG_SKIP_REASON)('the PostgreSQL session store', () => {
     expect((await db.query('select 1 from answer_log where session_id = $1', [sessionId])).rows).toHaveLength(0);
   });
 
-  it('creates a session with its documents, seen by the other instance', async () => {
-    const s = await a.create({ knowledge: { version: 'henan-2023' } });
+  it('creates a session with its documents and its opening message in one statement, seen by the other instance', async () => {
+    const db = await a.database();
+    const queries = vi.spyOn(db, 'query');
+    const transactions = vi.spyOn(db, 'transaction');
+    const welcome = { id: 'w1', role: 'assistant' as const, text: '欢迎', citations: [{ clause: '二(一)', title: '申报条件', quote: '具有独立法人资格' }] };
+    const s = await a.create({ knowledge: { version: 'henan-2023' } }, [welcome]);
+    expect(queries).toHaveBeenCalledTimes(1);
+    expect(transactions).not.toHaveBeenCalled();
+    queries.mockRestore();
+    transactions.mockRestore();
+    expect(s.transcript).toMatchObject([{ seq: 1, id: 'w1', text: '欢迎' }]);
     expect(await b.authenticate(s.sessionId, s.token)).toBe(true);
     expect(await b.getDoc(s.sessionId, 'knowledge')).toEqual({ version: 'henan-2023' });
+    const seen = await b.transcriptAfter(s.sessionId, 0);
+    expect(seen.map((e) => [e.seq, e.text])).toEqual([[1, '欢迎']]);
+    expect(seen[0]!.citations).toEqual(welcome.citations);
+    // The seq counter continues after the opening message, whichever instance takes the next one.
+    expect(await b.reserveSeq(s.sessionId)).toBe(2);
+    expect((await a.appendTranscript(s.sessionId, { id: 'u1', role: 'user', text: '你好', citations: [], clientId: 'c1' })).seq).toBe(3);
   });
 
   it('keeps documents, deletes a session with everything in it, and purges inactive ones', async () => {

@@ -4,7 +4,10 @@ import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
 /** A fake of the drafting, documents and checklist routes that records what the panel sent. */
-function fakeServer() {
+const REVENUE = { field: 'finance.2022.revenue', label: '2022年营业收入', value: 86000, source: { file: '审计报告.pdf', page: 1, snippet: '营业收入 860,000,000.00' } };
+const BRANCH = { field: 'ent.independentLegalPerson', label: '具有独立法人资格', value: '否', answer: false, source: { file: '营业执照.pdf', page: 1, snippet: '类型 有限责任公司分公司' } };
+
+function fakeServer(suggestions: unknown[] = [REVENUE]) {
   const calls: { method: string; url: string; body?: unknown }[] = [];
   const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
   const section = {
@@ -20,7 +23,7 @@ function fakeServer() {
     if (url.startsWith('/api/sessions/s1/checklist?')) return json(200, { items: [{ id: 'photos', clause: '附件1.四(五)', title: '照片', done: false, note: '', checks: [] }] });
     if (url.startsWith('/api/sessions/s1/checklist/photos')) return json(200, { done: false, note: '', checks: ['照片 7 张，少于 10 张，还需 3 张'] });
     if (url === '/api/sessions/s1/documents')
-      return json(201, { documentId: 'd1', kind: 'pdf', pages: 1, suggestions: [{ field: 'finance.2022.revenue', label: '2022年营业收入', value: 86000, source: { file: '审计报告.pdf', page: 1, snippet: '营业收入 860,000,000.00' } }] });
+      return json(201, { documentId: 'd1', kind: 'pdf', pages: 1, suggestions });
     if (url.endsWith('/accept')) return json(200, { field: body.field, value: body.value });
     return json(404, { error: { message: 'not found' } });
   });
@@ -62,6 +65,49 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     await vi.waitFor(() => expect(li.textContent).toContain('已采纳'));
     // The drafts reload with the accepted fact before the test ends.
     await vi.waitFor(() => expect(server.calls.filter((c) => c.url.startsWith('/api/sessions/s1/checklist?')).length).toBe(2));
+  });
+
+  async function uploaded(server: ReturnType<typeof fakeServer>, field: string) {
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '营业执照.pdf')] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector(`[data-suggestion="${field}"]`)).not.toBeNull());
+    return { el, li: el.shadowRoot!.querySelector(`[data-suggestion="${field}"]`)! };
+  }
+  const buttonIn = (li: Element, text: string) => [...li.querySelectorAll('button')].find((x) => x.textContent!.trim() === text);
+
+  it('a licence\'s reading of an interview question is shown as read, with 采纳 and 不采纳; 采纳 hands the question\'s own value to the chat', async () => {
+    const server = fakeServer([BRANCH]);
+    const { el, li } = await uploaded(server, BRANCH.field);
+    expect(li.querySelector('input.sug')).toBeNull();
+    expect(li.querySelector('.reading')!.textContent).toBe('否');
+    expect(li.textContent).toContain('来源：营业执照.pdf 第1页「类型 有限责任公司分公司」');
+    const events: unknown[] = [];
+    el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+    buttonIn(li, '采纳')!.click();
+    await vi.waitFor(() => expect(li.textContent).toContain('已采纳'));
+    expect(events).toEqual([{ documentId: 'd1', questionId: BRANCH.field, value: false, reading: '否', label: BRANCH.label }]);
+    // The chat stores it first; the panel itself writes nothing.
+    expect(server.calls.some((c) => c.url.endsWith('/accept'))).toBe(false);
+    expect(buttonIn(li, '采纳')).toBeUndefined();
+    expect(buttonIn(li, '不采纳')).toBeUndefined();
+  });
+
+  it('不采纳 leaves a suggestion unrecorded and says so', async () => {
+    for (const sg of [BRANCH, REVENUE]) {
+      const server = fakeServer([sg]);
+      const { el, li } = await uploaded(server, sg.field);
+      const events: unknown[] = [];
+      el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+      buttonIn(li, '不采纳')!.click();
+      await vi.waitFor(() => expect(li.textContent).toContain('未采纳'));
+      expect(buttonIn(li, '采纳')).toBeUndefined();
+      expect(events).toEqual([]);
+      expect(server.calls.some((c) => c.url.endsWith('/accept'))).toBe(false);
+      document.body.innerHTML = '';
+    }
   });
 
   it('shows each sentence with its facts on tap, says which facts would add length, and how to make a PDF', async () => {

@@ -4,7 +4,7 @@ import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
 /** A fake of the drafting routes that records what the panel asked for. */
-function fakeServer(opts: { edited: boolean; saveFails?: boolean }) {
+function fakeServer(opts: { edited: boolean; saveFails?: boolean; ineligible?: string }) {
   const calls: { method: string; url: string; body?: unknown; auth?: string }[] = [];
   const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 } } };
   const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
@@ -12,7 +12,7 @@ function fakeServer(opts: { edited: boolean; saveFails?: boolean }) {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, url, body, auth: (init?.headers as Record<string, string> | undefined)?.authorization });
     const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
-    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', sections: [section] });
+    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', ineligible: opts.ineligible ?? null, sections: [section] });
     if (url === '/api/forms/smartWorkshop/checklist') return json(200, { items: [{ id: 'licence', clause: '附件1.四(一)', title: '企业法人营业执照复印件', detail: '' }] });
     if (url.endsWith('/regenerate')) {
       if (opts.edited && !body.overwrite) return json(409, { error: { code: 'DRAFT_EDITED', message: '该栏目已被编辑过' } });
@@ -51,6 +51,19 @@ describe('zz-drafts-panel', () => {
     expect(el.shadowRoot!.textContent).toContain('请补充：成立时间');
     await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('企业法人营业执照复印件'));
     expect(server.calls.find((c) => c.url.includes('/drafts?'))!.auth).toBe('Bearer tok');
+  });
+
+  it('shows the list\'s not-eligible line above the drafts, and nothing of the kind when the list has none', async () => {
+    const line = '按目前的回答，本企业不符合通知二(一)的申报条件。';
+    vi.stubGlobal('fetch', fakeServer({ edited: false, ineligible: line }).fetchFn);
+    let el = await mountPanel();
+    const note = el.shadowRoot!.querySelector('.ineligible')!;
+    expect(note.textContent).toBe(line);
+    expect(note.compareDocumentPosition(el.shadowRoot!.querySelector('textarea')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    document.body.innerHTML = '';
+    vi.stubGlobal('fetch', fakeServer({ edited: false }).fetchFn);
+    el = await mountPanel();
+    expect(el.shadowRoot!.querySelector('.ineligible')).toBeNull();
   });
 
   it('saves an edit with PUT and the text typed', async () => {

@@ -10,6 +10,7 @@ import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
 import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
+import { documentsApi } from '../lib/drafts-api';
 import type { QuestionView, Recorded } from '../../server/schemas/interview';
 import type { ZzEventDetails } from '../lib/events';
 import type { ZzComposer } from './zz-composer';
@@ -313,6 +314,8 @@ export class ZzApp extends LitElement {
   private readonly _conv = new Conversation();
   private readonly _sent = new Map<string, UserMessage>();
   private readonly _ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What to do once the server has stored a message (by clientId): a document answer is then marked accepted on its document. */
+  private readonly _afterAck = new Map<string, () => void>();
   private _stick = true;
   private readonly _client = new ChatClient(
     { url: wsUrl() },
@@ -447,6 +450,8 @@ export class ZzApp extends LitElement {
       case 'ack':
         this._clearAckTimer(msg.clientId);
         this._sent.delete(msg.clientId);
+        this._afterAck.get(msg.clientId)?.();
+        this._afterAck.delete(msg.clientId);
         break;
       case 'message.end':
         // Announced once, when complete: screen readers would stumble over every delta.
@@ -456,6 +461,7 @@ export class ZzApp extends LitElement {
         if (msg.clientId) this._clearAckTimer(msg.clientId);
         // A refused value has nothing to retry; keeping it would only let the same value be resent.
         if (msg.clientId && isRejection(msg.code)) this._sent.delete(msg.clientId);
+        if (msg.clientId) this._afterAck.delete(msg.clientId);
         // NOT_FOUND on open: the saved session is gone or the token is wrong, now or after a reconnect.
         if (!msg.clientId && msg.code === 'NOT_FOUND') {
           // Start fresh rather than reconnect in a loop to a session that will never open.
@@ -529,6 +535,20 @@ export class ZzApp extends LitElement {
   private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
     const { questionId, value, display, label } = e.detail;
     this._dispatch({ type: 'edit', clientId: newClientId(), questionId, value: value as AnswerValue }, `修改「${label}」：${display}`);
+  }
+
+  /**
+   * A document's answer to an interview question goes through the chat as an edit: the server's rules check it,
+   * the conversation records it and says what it changes (a 分公司 is ruled out under 二(一)), and the panels
+   * follow. Only once it is stored is it marked accepted on the document, after the chat's own write.
+   */
+  private _onDocumentAnswer(e: CustomEvent<ZzEventDetails['zz-document-answer']>): void {
+    const { documentId, questionId, value, reading, label } = e.detail;
+    const session = this._session;
+    if (!session) return;
+    const clientId = newClientId();
+    this._afterAck.set(clientId, () => void documentsApi.accept(session, documentId, questionId, reading).catch(() => undefined));
+    this._dispatch({ type: 'edit', clientId, questionId, value }, `采纳上传材料中的「${label}」：${reading}`);
   }
 
   private _onRetry(e: CustomEvent<ZzEventDetails['zz-retry']>): void {
@@ -766,6 +786,7 @@ export class ZzApp extends LitElement {
       @zz-send=${this._onSend}
       @zz-answer=${this._onAnswer}
       @zz-edit=${this._onEdit}
+      @zz-document-answer=${this._onDocumentAnswer}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
       @zz-open-session=${this._openSession}

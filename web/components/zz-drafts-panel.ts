@@ -3,8 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type TrackedItem, type UploadedDocument } from '../lib/drafts-api';
+import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type Suggestion, type TrackedItem, type UploadedDocument } from '../lib/drafts-api';
+import type { AnswerValue } from '../../server/schemas/interview';
+import { emit } from '../lib/events';
 import './zz-citation-chip';
+
+/** A suggestion's state once the user has decided on it. */
+const ACCEPTED = '已采纳';
+const REJECTED = '未采纳';
 
 /**
  * The application form for the recommended category: draft each section from the session's facts,
@@ -41,6 +47,13 @@ export class ZzDraftsPanel extends LitElement {
         font-weight: 600;
         min-width: 0;
         overflow-wrap: anywhere;
+      }
+      .ineligible {
+        border: 1px solid var(--zz-color-unmet);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        color: var(--zz-color-unmet);
+        font-weight: 600;
       }
       .meta {
         font-size: var(--zz-font-size-sm);
@@ -88,6 +101,15 @@ export class ZzDraftsPanel extends LitElement {
       input.sug {
         max-width: 14em;
       }
+      .reading {
+        font-weight: 600;
+        margin: 0 var(--zz-space-2);
+      }
+      .sug-actions {
+        display: inline-flex;
+        gap: var(--zz-space-2);
+        flex-wrap: wrap;
+      }
       ul.check li {
         margin: var(--zz-space-1) 0;
         overflow-wrap: anywhere;
@@ -101,6 +123,8 @@ export class ZzDraftsPanel extends LitElement {
   @property({ attribute: false }) category: Category | null = null;
 
   @state() private _sections: DraftSection[] = [];
+  /** What the draft prints at its top when the notice rules the enterprise out. */
+  @state() private _ineligible: string | null = null;
   @state() private _edits: Record<string, string> = {};
   @state() private _busy: Record<string, boolean> = {};
   @state() private _errors: Record<string, string> = {};
@@ -145,12 +169,13 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [sections, checklist, formats] = await Promise.all([
+      const [{ ineligible, sections }, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
         draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
+      this._ineligible = ineligible;
       this._checklist = checklist;
       this._formats = formats;
       // The tracked checklist needs the session; without it the plain list above still shows.
@@ -317,11 +342,21 @@ export class ZzDraftsPanel extends LitElement {
     const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
     try {
       await documentsApi.accept(this.session!, doc.documentId, field, value);
-      this._sugState = { ...this._sugState, [key]: '已采纳' };
+      this._sugState = { ...this._sugState, [key]: ACCEPTED };
       void this._load();
     } catch (err) {
       this._sugState = { ...this._sugState, [key]: (err as Error).message };
     }
+  }
+
+  /**
+   * An interview answer read from a document: the app records it over the chat, where the rules check it and
+   * the conversation says what it changes; the drafts follow from the new answers.
+   */
+  private _acceptAnswer(doc: UploadedDocument, sg: Suggestion): void {
+    const key = `${doc.documentId}/${sg.field}`;
+    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: sg.field, value: sg.answer as AnswerValue, reading: String(sg.value), label: sg.label ?? sg.field });
+    this._sugState = { ...this._sugState, [key]: ACCEPTED };
   }
 
   private async _updateItem(id: string, patch: { done?: boolean; note?: string; photoCount?: number }): Promise<void> {
@@ -358,11 +393,22 @@ export class ZzDraftsPanel extends LitElement {
         (d) => html`<ul class="check">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
+            const label = sg.label ?? sg.field;
+            const decided = this._sugState[key] === ACCEPTED || this._sugState[key] === REJECTED;
+            // An interview question's reading (「否」 to 独立法人资格) is taken or left as the document reads: no free text.
+            const reading = sg.answer !== undefined;
             return html`<li data-suggestion=${sg.field}>
-              <strong>${sg.label ?? sg.field}</strong>
-              <input class="sug" aria-label=${sg.label ?? sg.field} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />
-              <button class="btn" type="button" ?disabled=${this._sugState[key] === '已采纳'} @click=${() => this._accept(d, sg.field, sg.value)}>采纳</button>
-              ${this._sugState[key] ? html`<span class="meta">${this._sugState[key]}</span>` : nothing}
+              <strong>${label}</strong>
+              ${reading
+                ? html`<span class="reading">${String(sg.value)}</span>`
+                : html`<input class="sug" aria-label=${label} ?disabled=${decided} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />`}
+              ${decided
+                ? nothing
+                : html`<span class="sug-actions">
+                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg.field, sg.value))}>采纳</button>
+                    <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => (this._sugState = { ...this._sugState, [key]: REJECTED })}>不采纳</button>
+                  </span>`}
+              ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}
               <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>
             </li>`;
           })}
@@ -405,6 +451,7 @@ export class ZzDraftsPanel extends LitElement {
     if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
     return html`
       <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
+      ${this._ineligible ? html`<p class="ineligible" role="note">${this._ineligible}</p>` : nothing}
       <div class="row">
         <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${() => this._export('docx')}>
           ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}

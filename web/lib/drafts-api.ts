@@ -39,9 +39,10 @@ const base = (s: Session) => `/api/sessions/${encodeURIComponent(s.sessionId)}`;
 export class EditedDraftError extends Error {}
 
 export const draftsApi = {
-  async list(s: Session, category: Category): Promise<DraftSection[]> {
-    const r = await apiJson<{ sections: DraftSection[] }>(`${base(s)}/drafts?category=${category}`, { token: s.token });
-    return r.sections;
+  /** The sections, and the line the draft prints at its top when the notice rules the enterprise out (else null). */
+  async list(s: Session, category: Category): Promise<{ ineligible: string | null; sections: DraftSection[] }> {
+    const r = await apiJson<{ ineligible?: string | null; sections: DraftSection[] }>(`${base(s)}/drafts?category=${category}`, { token: s.token });
+    return { ineligible: r.ineligible ?? null, sections: r.sections };
   },
   async checklist(category: Category): Promise<ChecklistItem[]> {
     const r = await apiJson<{ items: ChecklistItem[] }>(`/api/forms/${category}/checklist`);
@@ -79,6 +80,8 @@ export interface Suggestion {
   field: string;
   label?: string;
   value: string | number;
+  /** For an interview question (ent.*): the licence's reading as the question's own value (「否」 → false). */
+  answer?: boolean | string | number;
   /** page is null for a DOCX the server could not lay out into pages. */
   source: { file: string; page: number | null; snippet: string };
 }

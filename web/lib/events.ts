@@ -12,6 +12,11 @@ export interface ZzEventDetails {
   /** 我的会话: reopen or delete a session this browser keeps a link to. */
   'zz-open-session': { sessionId: string };
   'zz-delete-session': { sessionId: string };
+  /**
+   * An uploaded document's answer to an interview question, accepted by the user: recorded over the chat
+   * like an edit (so the conversation, the review card and the assessment follow), then marked accepted on the document.
+   */
+  'zz-document-answer': { documentId: string; questionId: string; value: AnswerValue; reading: string; label: string };
   /** A drafts editor reports whether it holds edits not yet saved, so leaving the page can warn. */
   'zz-drafts-dirty': { dirty: boolean };
 }
@@ -31,6 +36,7 @@ declare global {
     'zz-retry': CustomEvent<ZzEventDetails['zz-retry']>;
     'zz-start': CustomEvent<ZzEventDetails['zz-start']>;
     'zz-drafts-dirty': CustomEvent<ZzEventDetails['zz-drafts-dirty']>;
+    'zz-document-answer': CustomEvent<ZzEventDetails['zz-document-answer']>;
     'zz-open-session': CustomEvent<ZzEventDetails['zz-open-session']>;
     'zz-delete-session': CustomEvent<ZzEventDetails['zz-delete-session']>;
   }

@@ -182,6 +182,14 @@ export const FormQuestion = z.object({
   maxLength: z.number().int().positive().optional(),
   /** The interview question that already gives this fact: asked only when the interview did not. */
   derivedFrom: z.string().optional(),
+  /**
+   * A fact the enterprise has not got while an interview answer holds (a 分公司's licence carries no
+   * 注册资本): not asked, and drafted as `note` rather than as a request for it. `fact` is the drafting
+   * profile's path that interview question sets.
+   */
+  notApplicable: z
+    .object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), fact: z.string().regex(/^enterprise\.[A-Za-z.]+$/), value: z.union([z.boolean(), z.string()]), note: z.string().min(1) })
+    .optional(),
   /** Form questions whose answers let the system compute this value: not asked once they are all given. */
   computedFrom: z.array(z.string()).optional(),
   /** Questions of one group (a financial year) can be skipped together in one step. */
