@@ -28,6 +28,7 @@ const PLACEHOLDERS = {
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
   notAnAnswer: ['example', 'question'],
+  severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
   partlyUnclear: ['count'],
@@ -124,6 +125,9 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
+  /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
+  severalChoices: (q: QuestionView | null, choices: string[]) =>
+    q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),

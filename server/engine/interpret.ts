@@ -470,17 +470,19 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
-  let reason: 'notAnAnswer' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | undefined;
+  const several: string[] = [];
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
-    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0) : undefined;
+    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
     else if (!plain) reason = 'notAnAnswer';
+    else if (several.length) reason = 'severalChoices';
   }
-  if (!items.size) return reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return reason === 'severalChoices' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 
@@ -505,6 +507,7 @@ function answerPending(
   freeAnswers: Polarity[],
   skipped: boolean,
   mentionedOther: boolean,
+  several?: string[],
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
   // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
@@ -551,6 +554,8 @@ function answerPending(
           );
         const own = new Set(clauses.filter((c) => !elsewhere(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
         if (own.size === 1) return [...own][0];
+        // Several options and none said to be the main one: which one is asked, never picked.
+        if (own.size > 1) several?.push(...choices.filter((c) => own.has(c.value)).map((c) => c.label));
       }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;

@@ -402,6 +402,11 @@ describe('replies of the six newer enterprises', () => {
     expect(items('两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
     expect(items('以离散为主，也有一段流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'discrete' });
     expect(items('离散和流程都有', q('cat.productionMode'))).toBe('unclear');
+    // Asked again by which one is the main one: the reply says which options it heard.
+    const mode = q('cat.productionMode');
+    const labels = (v: string) => mode.choices!.find((c) => c.value === v)!.label;
+    expect(interpret(kb, '两种都有，电芯装配是离散的，电解液是流程的', mode)).toEqual({ kind: 'unclear', reason: 'severalChoices', choices: [labels('discrete'), labels('process')] });
+    expect(interpret(kb, '想报工厂，也想报车间', q('cat.scope'))).toMatchObject({ kind: 'unclear', reason: 'severalChoices' });
   });
 });
 
