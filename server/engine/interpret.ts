@@ -294,12 +294,22 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (!ms.length) {
       const p = combine(cs.map((c) => c.pol));
       segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
-      // "其他都没有" speaks about systems nobody named: nothing can be recorded from it.
-      if (p === undefined || others.some((o) => o.start >= seg.start && o.end <= seg.end)) continue;
-      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来"; one that names a
-      // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
+      if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1];
+      if (others.some((o) => o.start >= seg.start && o.end <= seg.end)) {
+        // 「防火墙有，其他的还在建」: where the clause before named only parts the pending question lists
+        // as its examples (如工业防火墙、网闸、入侵检测), "the others" are the rest of that same system,
+        // which is then only partly built. Otherwise "其他都没有" speaks about systems nobody named:
+        // nothing can be recorded from it.
+        const parts = pending ? examplesOf(pending.text) : [];
+        const cap = pending?.kind === 'yesNoPartial' && pending.id.startsWith('cap.') ? pending.id.slice(4) : undefined;
+        const ofParts = (m: Mention) => cap !== undefined && m.caps.includes(cap as CapabilityId) && parts.some((x) => x.includes(lower.slice(m.start, m.end)));
+        if (p !== true && target && parts.length >= 2 && target.ms.every(ofParts)) target.post.push('partial');
+        continue;
+      }
+      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来"; one that names a
+      // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
       const segText = lower.slice(seg.start, seg.end);
       const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
       if (target && !ownFact) target.post.push(p);
@@ -487,6 +497,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 }
 
 const choiceCache = new Map<string, { regex: RegExp | null; byWord: Map<string, string> }>();
+
+/** The examples a question lists for what it asks (「（如工业防火墙、网闸、入侵检测）」), lower case. */
+function examplesOf(question: string): string[] {
+  const m = /[（(]如\s*([^）)]+)[）)]/.exec(question);
+  return m ? m[1]!.split(/[、，,/]/).map((x) => x.trim().toLowerCase()).filter(Boolean) : [];
+}
 
 function choiceMatcher(id: string, choices: { value: string; label: string; aliases?: string[] }[]) {
   const key = `${id}\u0000${JSON.stringify(choices)}`;

@@ -385,6 +385,19 @@ describe('replies of the six newer enterprises', () => {
     expect(items('是有的，还是去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
 
+  it('「X有，其他的还在建」 where X is one of the examples the question lists is a partly built system; other systems\' 其他 records nothing', () => {
+    const sec = q('cap.securityProtection');
+    expect(items('防火墙有，其他的还在建', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('防火墙和网闸都有，别的还没上', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('网闸有，其他都没有', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('CAD有，其他的还没用', q('cap.cadCae'))).toEqual({ 'cap.cadCae': 'partial' });
+    // The whole system, or the rest said to be there too, stays yes.
+    expect(items('防火墙有，其他的也都有', sec)).toEqual({ 'cap.securityProtection': true });
+    expect(items('有防火墙', sec)).toEqual({ 'cap.securityProtection': true });
+    // A system the question names as a whole: 「其他」 are other systems, nobody named.
+    expect(items('MES有，其他都没有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
   it('a request to write a fact for the enterprise is told apart from a description of what it built', () => {
     for (const t of ['你帮我写一段吧', '直接帮我填个地址', '随便写点就行']) expect(isGhostwriting(kb, t), t).toBe(true);
     for (const t of ['MES是我们自己编的程序', '帮助车间实现了排产自动化', '高新技术企业；省级企业技术中心']) expect(isGhostwriting(kb, t), t).toBe(false);
