@@ -306,9 +306,12 @@ export class Conversation {
     const data = this.runtime.kb.data;
     // Gaps are named as the category's own clause words them, as the assessment panel does.
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
+    const notes = data.categoryRules.notes as unknown as Record<string, { text?: string } | undefined>;
+    const spoken = new Set(data.categoryRules.spokenNotes.map((k) => notes[k]?.text));
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
       capability: (id) => capabilityLabel(data, id as never, category),
+      spoken: (n) => spoken.has(n.text),
     }), []);
   }
 

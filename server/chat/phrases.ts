@@ -40,6 +40,7 @@ const PLACEHOLDERS = {
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
   verdictFormNote: ['text', 'clause'],
+  verdictConditionNote: ['text', 'clause'],
   verdictGaps: ['count', 'list'],
   verdictUnknown: ['count', 'list'],
   verdictCondition: ['title', 'items'],
@@ -136,7 +137,7 @@ export const phrases = {
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible
    * enterprise hears what blocks it and is offered no drafting.
    */
-  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
+  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string; spoken?: (n: Assessment['notes'][number]) => boolean }) => {
     if (!a.eligible || !a.category.recommended) {
       // The reasons are grouped by clause and given by their first sentence (what the enterprise
       // answered); the clause quotes stay in the panel. Two reasons of 二(一) quote overlapping text,
@@ -166,6 +167,8 @@ export const phrases = {
     // Notes on the 申报书's own cells (附件N: figures of years before the founding) say what the enterprise
     // cannot fill; it hears them with the verdict, not when the form asks for those figures.
     const formNotes = a.notes.filter((n) => n.clause.startsWith('附件'));
+    // Notes the knowledge marks as spoken state a condition of the recommended application itself (四(一): another workshop).
+    const conditionNotes = a.notes.filter((n) => !n.clause.startsWith('附件') && names.spoken?.(n));
     let text = say('verdictRecommended', { category: names.category(a.category.recommended) });
     if (!open.length) text += formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
     else {
@@ -174,6 +177,7 @@ export const phrases = {
       text += gaps.length ? T.verdictCloseGaps : T.verdictAnswerRest;
     }
     for (const n of formNotes) text += say('verdictFormNote', { text: clause(n.text), clause: n.clause });
+    for (const n of conditionNotes) text += say('verdictConditionNote', { text: clause(n.text), clause: n.clause });
     return text + T.verdictOfferForm;
   },
   restarted: T.restarted,

@@ -198,8 +198,12 @@ export const CategoryRulesFile = z.object({
     quoteItem: Text,
     quoteSeparator: Text,
   }),
+  /** Notes said with the chat's verdict, by their key in `notes`: conditions the recommended application is under, easy to miss in the panel. */
+  spokenNotes: z.array(z.string()).default([]),
   notes: z.object({
     smartWorkshopHolder: ClauseText,
+    /** The holder note when the recommendation is 智能车间 itself: the condition that application is under (四(一)). */
+    smartWorkshopHolderWorkshop: ClauseText.optional(),
     demonstration: ClauseText,
     greenPriority: ClauseText,
     /** The 省辖市 (or 示范区, 航空港区) that reviews and recommends an applicant not recommended by a county: {city}, {quota}, {overQuota}. */
