@@ -342,6 +342,8 @@ const FORM_SAID: Record<string, Record<string, string>> = {
   // Founded in 2021: the form asks its 2021 and 2022 figures and none of 2020.
   N21: { 'form.proceed': '现在填', 'form.foundedOn': '2021年4月12日', 'form.registeredCapital': '5000万', 'form.finance.2022.revenue': '11380万元', 'form.finance.2021.revenue': '6200.5万元' },
   // Amounts said in words: 三千五百万 and 一点二亿 in 万元, 一亿零八百三十万四千元 to the 元.
+  // 两亿, 20.13亿 and 十三亿八千万零五千元 (to the 元), and a date typed the short way.
+  N23: { 'form.proceed': '现在填', 'form.foundedOn': '18年10月16号', 'form.registeredCapital': '两亿', 'form.employees': '一千一百五十人', 'form.finance.2022.revenue': '20.13亿', 'form.finance.2021.revenue': '十三亿八千万零五千元' },
   N22: { 'form.proceed': '现在填', 'form.foundedOn': '2005年4月20日', 'form.registeredCapital': '三千五百万', 'form.employees': '五百三十人', 'form.finance.2022.revenue': '一点二亿', 'form.finance.2021.revenue': '一亿零八百三十万四千元' },
 };
 /** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */

@@ -220,6 +220,11 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(read('form.finance.2022.revenue', '1.2亿')).toBe(12000);
     expect(read('form.ind.defectRate.before', '约85%')).toBe(85);
     expect(read('form.registeredCapital', '0.5万平方米')).toBe('unclear');
+    // N22's 三千五百万 said short, or with digits; N24's capital in 美元 is not 万元 (the form asks 万元); 3.2‰ is 0.32%.
+    expect(read('form.registeredCapital', '三千五')).toBe(NEW_ENTERPRISES.find((x) => x.id.startsWith('N22'))!.form!.registeredCapital);
+    expect(read('form.registeredCapital', '3千5百万')).toBe(3500);
+    expect(read('form.registeredCapital', '150万美元')).toBe('unclear');
+    expect(read('form.ind.defectRate.before', '3.2‰')).toBe(0.32);
   });
 
   it('the form view shows 成立前 in the figure cells of years before the founding, and keeps a figure already typed there, flagged', () => {
