@@ -398,6 +398,12 @@ describe('replies of the six newer enterprises', () => {
     expect(items('MES有，其他都没有', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
 
+  it('在线监测 (monitoring) is a word of its own, not a typo of 在线检测 (quality inspection)', () => {
+    expect(items('有能源在线监测', q('cap.energyManagement'))).toEqual({ 'cap.energyManagement': true });
+    expect(items('有环保在线监测', q('cap.emergencyCommand'))).toEqual({ 'cap.emergencyCommand': true });
+    expect(items('有在线检测', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+  });
+
   it('a request to write a fact for the enterprise is told apart from a description of what it built', () => {
     for (const t of ['你帮我写一段吧', '直接帮我填个地址', '随便写点就行']) expect(isGhostwriting(kb, t), t).toBe(true);
     for (const t of ['MES是我们自己编的程序', '帮助车间实现了排产自动化', '高新技术企业；省级企业技术中心']) expect(isGhostwriting(kb, t), t).toBe(false);
