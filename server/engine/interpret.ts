@@ -343,7 +343,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (const c of kb.capabilities.capabilities) {
       if (!c.composite || !c.composite.words.some((w) => segText.includes(w.toLowerCase()))) continue;
       const named = new Set(ms.flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id)));
-      if (named.size < c.composite.min) continue;
+      // 「MES上了，但是跟ERP没打通」: the system named in an earlier clause is the other side of the
+      // integration; the clause speaks of the integration, not of whether ERP exists.
+      const earlier = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id) && !named.has(id));
+      if (named.size + new Set(earlier).size < c.composite.min) continue;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       composites.push({ id: c.id, value: p, members: [...named] });
     }
@@ -353,6 +356,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
 
   let last: Polarity | undefined;
+  const capWords = new Map<CapabilityId, string>();
   segGroups.forEach((sg, si) => {
     for (const g of sg.groups) {
       let p = combine([...g.pre, ...g.post]);
@@ -369,7 +373,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       p ??= true;
       last = p;
       const value = toValue(p);
-      for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
+      for (const m of g.ms) {
+        const word = lower.slice(m.start, m.end);
+        for (const cap of m.caps) {
+          // 「扫码枪有，RFID没上」: two parts of one system, one in place and one not, make it partly built;
+          // the same name said twice (a correction) keeps the later answer.
+          const before = capValues.get(cap);
+          const other = capWords.get(cap);
+          capValues.set(cap, before !== undefined && before !== value && other !== undefined && other !== word ? 'partial' : value);
+          capWords.set(cap, word);
+        }
+      }
     }
   });
   // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.

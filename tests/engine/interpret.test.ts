@@ -398,6 +398,20 @@ describe('replies of the six newer enterprises', () => {
     expect(items('MES有，其他都没有', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
 
+  it('a long reply: each clause answers its own system, and an unnamed 安全防护 or 数字化模型 no longer qualifies the system before it', () => {
+    expect(items('PDM、LIMS都有，数字化模型只做了一部分', q('cap.pdm'))).toEqual({ 'cap.pdm': true, 'cap.lims': true, 'cap.factoryDigitalModel': 'partial' });
+    expect(items('车间有以太网，安全防护还没做，MES上了但是跟ERP没打通', q('cap.industrialNetwork'))).toEqual({
+      'cap.industrialNetwork': true, 'cap.securityProtection': false, 'cap.mes': true, 'cap.scadaMesErpIntegration': false,
+    });
+    expect(items('有MES，和ERP部分集成', q('cap.mes'))).toEqual({ 'cap.mes': true, 'cap.scadaMesErpIntegration': 'partial' });
+  });
+
+  it('two names of one system, one in place and one not, make it partly built; the same name said twice keeps the later answer', () => {
+    expect(items('扫码枪有，RFID没上', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('条码有，二维码也有', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    expect(items('MES有，不对，MES没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
+  });
+
   it('在线监测 (monitoring) is a word of its own, not a typo of 在线检测 (quality inspection)', () => {
     expect(items('有能源在线监测', q('cap.energyManagement'))).toEqual({ 'cap.energyManagement': true });
     expect(items('有环保在线监测', q('cap.emergencyCommand'))).toEqual({ 'cap.emergencyCommand': true });
