@@ -380,7 +380,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
           // the same name said twice (a correction) keeps the later answer.
           const before = capValues.get(cap);
           const other = capWords.get(cap);
-          capValues.set(cap, before !== undefined && before !== value && other !== undefined && other !== word ? 'partial' : value);
+          const mixed = before !== undefined && before !== value && other !== undefined && other !== word;
+          // Where one named form is enough (「AGV、RGV等」), the form in place answers for the system.
+          const anyForm = idx.anyForm.has(cap) && (before === true || value === true);
+          capValues.set(cap, mixed ? (anyForm ? true : 'partial') : value);
           capWords.set(cap, word);
         }
       }

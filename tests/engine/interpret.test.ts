@@ -406,9 +406,12 @@ describe('replies of the six newer enterprises', () => {
     expect(items('有MES，和ERP部分集成', q('cap.mes'))).toEqual({ 'cap.mes': true, 'cap.scadaMesErpIntegration': 'partial' });
   });
 
-  it('two names of one system, one in place and one not, make it partly built; the same name said twice keeps the later answer', () => {
-    expect(items('扫码枪有，RFID没上', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+  it('two names of one system, one in place and one not, make it partly built unless either form is enough; the same name said twice keeps the later answer', () => {
+    expect(items('防火墙有，网闸没有', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
     expect(items('条码有，二维码也有', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    // Where the notice names the system by alternatives (「AGV、RGV等」, 「条码、二维码、电子标签…等」), one in place is enough.
+    expect(items('AGV有几台，RGV没有', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
+    expect(items('扫码枪有，RFID没上', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
     expect(items('MES有，不对，MES没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
   });
 

@@ -28,6 +28,11 @@ export const CapabilitiesFile = z
         labels: z.partialRecord(Category, Text).optional(),
         notAliases: z.array(Text).optional(),
         composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1) }).optional(),
+        /**
+         * The notice names the capability by alternatives (「AGV、RGV等」, 「条码、二维码、电子标签…等」): one named form in
+         * place is the capability in place, so 「AGV有，RGV没有」 is yes. Without it, one form in place and another not is partial.
+         */
+        anyForm: z.boolean().optional(),
       }),
     ),
   })
