@@ -204,6 +204,17 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(all).toContain('部分建设工厂布局数字化模型');
   });
 
+  it('N23: a mixed plant\'s 附件2 keeps the DCS and SIS it gave in 生产线智能化运行, and a discrete plant without them is not asked about them', () => {
+    const { form } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N23'))!);
+    const run = form.workshops.map((w) => w.cells['ws.run']!.text).join('');
+    expect(run).toContain(ctx.formDrafting.capabilities.dcs!.name);
+    expect(run).toContain(ctx.formDrafting.capabilities.sis!.name);
+    for (const id of ['N5', 'N21']) {
+      const other = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith(id))!).drafts.map((d) => d.text).join('');
+      expect(other, id).not.toMatch(/DCS|SIS|分布式控制|安全仪表/);
+    }
+  });
+
   it('N23: a mixed plant\'s form (附件2) keeps a partial 故障预测 partial and claims the AI use in its own words', () => {
     const { form } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N23'))!);
     expect(form.values.ai!.text).toContain('采用视觉模型检测极片涂布缺陷。');
