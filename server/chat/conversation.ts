@@ -252,6 +252,7 @@ export class Conversation {
       reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
+      : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
@@ -316,9 +317,12 @@ export class Conversation {
     const data = this.runtime.kb.data;
     // Gaps are named as the category's own clause words them, as the assessment panel does.
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
+    const notes = data.categoryRules.notes as unknown as Record<string, { text?: string } | undefined>;
+    const spoken = new Set(data.categoryRules.spokenNotes.map((k) => notes[k]?.text));
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
       capability: (id) => capabilityLabel(data, id as never, category),
+      spoken: (n) => spoken.has(n.text),
     }), []);
   }
 

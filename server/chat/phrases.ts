@@ -28,6 +28,7 @@ const PLACEHOLDERS = {
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
   notAnAnswer: ['example', 'question'],
+  severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
   partlyUnclear: ['count'],
@@ -39,6 +40,7 @@ const PLACEHOLDERS = {
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
   verdictFormNote: ['text', 'clause'],
+  verdictConditionNote: ['text', 'clause'],
   verdictGaps: ['count', 'list'],
   verdictUnknown: ['count', 'list'],
   verdictCondition: ['title', 'items'],
@@ -124,6 +126,9 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
+  /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
+  severalChoices: (q: QuestionView | null, choices: string[]) =>
+    q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),
@@ -132,7 +137,7 @@ export const phrases = {
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible
    * enterprise hears what blocks it and is offered no drafting.
    */
-  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string }) => {
+  verdict: (a: Assessment, names: { category: (c: Category) => string; capability: (id: string) => string; spoken?: (n: Assessment['notes'][number]) => boolean }) => {
     if (!a.eligible || !a.category.recommended) {
       // The reasons are grouped by clause and given by their first sentence (what the enterprise
       // answered); the clause quotes stay in the panel. Two reasons of 二(一) quote overlapping text,
@@ -162,6 +167,8 @@ export const phrases = {
     // Notes on the 申报书's own cells (附件N: figures of years before the founding) say what the enterprise
     // cannot fill; it hears them with the verdict, not when the form asks for those figures.
     const formNotes = a.notes.filter((n) => n.clause.startsWith('附件'));
+    // Notes the knowledge marks as spoken state a condition of the recommended application itself (四(一): another workshop).
+    const conditionNotes = a.notes.filter((n) => !n.clause.startsWith('附件') && names.spoken?.(n));
     let text = say('verdictRecommended', { category: names.category(a.category.recommended) });
     if (!open.length) text += formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
     else {
@@ -170,6 +177,7 @@ export const phrases = {
       text += gaps.length ? T.verdictCloseGaps : T.verdictAnswerRest;
     }
     for (const n of formNotes) text += say('verdictFormNote', { text: clause(n.text), clause: n.clause });
+    for (const n of conditionNotes) text += say('verdictConditionNote', { text: clause(n.text), clause: n.clause });
     return text + T.verdictOfferForm;
   },
   restarted: T.restarted,

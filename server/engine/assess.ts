@@ -380,7 +380,10 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const n = rules.notes;
   const notes: Assessment['notes'] = [];
   const titles = f.enterprise.priorTitles ?? [];
-  if (titles.includes('smartWorkshop') && !titles.includes('smartFactory')) notes.push(n.smartWorkshopHolder);
+  if (titles.includes('smartWorkshop') && !titles.includes('smartFactory')) {
+    const held = chosen === 'smartWorkshop' && n.smartWorkshopHolderWorkshop ? n.smartWorkshopHolderWorkshop : n.smartWorkshopHolder;
+    notes.push({ clause: held.clause, text: held.text });
+  }
   if (chosen === 'smartWorkshop') notes.push(n.workshopNature);
   if (!f.productionMode && division?.mixed) notes.push({ clause: n.mixedIndustry.clause, text: fill(n.mixedIndustry.text, { industry: division.name }) });
   const selfClauses = new Set(

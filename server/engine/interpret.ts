@@ -294,12 +294,22 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (!ms.length) {
       const p = combine(cs.map((c) => c.pol));
       segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
-      // "其他都没有" speaks about systems nobody named: nothing can be recorded from it.
-      if (p === undefined || others.some((o) => o.start >= seg.start && o.end <= seg.end)) continue;
-      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来"; one that names a
-      // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
+      if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1];
+      if (others.some((o) => o.start >= seg.start && o.end <= seg.end)) {
+        // 「防火墙有，其他的还在建」: where the clause before named only parts the pending question lists
+        // as its examples (如工业防火墙、网闸、入侵检测), "the others" are the rest of that same system,
+        // which is then only partly built. Otherwise "其他都没有" speaks about systems nobody named:
+        // nothing can be recorded from it.
+        const parts = pending ? examplesOf(pending.text) : [];
+        const cap = pending?.kind === 'yesNoPartial' && pending.id.startsWith('cap.') ? pending.id.slice(4) : undefined;
+        const ofParts = (m: Mention) => cap !== undefined && m.caps.includes(cap as CapabilityId) && parts.some((x) => x.includes(lower.slice(m.start, m.end)));
+        if (p !== true && target && parts.length >= 2 && target.ms.every(ofParts)) target.post.push('partial');
+        continue;
+      }
+      // A clause right after a mention qualifies it: "AGV有两台，还没完全用起来"; one that names a
+      // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
       const segText = lower.slice(seg.start, seg.end);
       const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
       if (target && !ownFact) target.post.push(p);
@@ -333,7 +343,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (const c of kb.capabilities.capabilities) {
       if (!c.composite || !c.composite.words.some((w) => segText.includes(w.toLowerCase()))) continue;
       const named = new Set(ms.flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id)));
-      if (named.size < c.composite.min) continue;
+      // 「MES上了，但是跟ERP没打通」: the system named in an earlier clause is the other side of the
+      // integration; the clause speaks of the integration, not of whether ERP exists.
+      const earlier = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id) && !named.has(id));
+      if (named.size + new Set(earlier).size < c.composite.min) continue;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       composites.push({ id: c.id, value: p, members: [...named] });
     }
@@ -343,6 +356,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
 
   let last: Polarity | undefined;
+  const capWords = new Map<CapabilityId, string>();
   segGroups.forEach((sg, si) => {
     for (const g of sg.groups) {
       let p = combine([...g.pre, ...g.post]);
@@ -359,7 +373,20 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       p ??= true;
       last = p;
       const value = toValue(p);
-      for (const m of g.ms) for (const cap of m.caps) capValues.set(cap, value);
+      for (const m of g.ms) {
+        const word = lower.slice(m.start, m.end);
+        for (const cap of m.caps) {
+          // 「扫码枪有，RFID没上」: two parts of one system, one in place and one not, make it partly built;
+          // the same name said twice (a correction) keeps the later answer.
+          const before = capValues.get(cap);
+          const other = capWords.get(cap);
+          const mixed = before !== undefined && before !== value && other !== undefined && other !== word;
+          // Where one named form is enough (「AGV、RGV等」), the form in place answers for the system.
+          const anyForm = idx.anyForm.has(cap) && (before === true || value === true);
+          capValues.set(cap, mixed ? (anyForm ? true : 'partial') : value);
+          capWords.set(cap, word);
+        }
+      }
     }
   });
   // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.
@@ -470,21 +497,29 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
-  let reason: 'notAnAnswer' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | undefined;
+  const several: string[] = [];
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
-    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0) : undefined;
+    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
     else if (!plain) reason = 'notAnAnswer';
+    else if (several.length) reason = 'severalChoices';
   }
-  if (!items.size) return reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return reason === 'severalChoices' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 
 const choiceCache = new Map<string, { regex: RegExp | null; byWord: Map<string, string> }>();
+
+/** The examples a question lists for what it asks (「（如工业防火墙、网闸、入侵检测）」), lower case. */
+function examplesOf(question: string): string[] {
+  const m = /[（(]如\s*([^）)]+)[）)]/.exec(question);
+  return m ? m[1]!.split(/[、，,/]/).map((x) => x.trim().toLowerCase()).filter(Boolean) : [];
+}
 
 function choiceMatcher(id: string, choices: { value: string; label: string; aliases?: string[] }[]) {
   const key = `${id}\u0000${JSON.stringify(choices)}`;
@@ -505,6 +540,7 @@ function answerPending(
   freeAnswers: Polarity[],
   skipped: boolean,
   mentionedOther: boolean,
+  several?: string[],
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
   // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
@@ -551,6 +587,8 @@ function answerPending(
           );
         const own = new Set(clauses.filter((c) => !elsewhere(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
         if (own.size === 1) return [...own][0];
+        // Several options and none said to be the main one: which one is asked, never picked.
+        if (own.size > 1) several?.push(...choices.filter((c) => own.has(c.value)).map((c) => c.label));
       }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;

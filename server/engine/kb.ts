@@ -28,6 +28,8 @@ export interface EngineIndex {
   aliases: AliasEntry[];
   aliasCaps: Map<string, CapabilityId[]>;
   aliasRegex: RegExp | null;
+  /** Capabilities the notice names by alternatives: one named form in place is the capability in place. */
+  anyForm: Set<CapabilityId>;
   divisions: Map<string, Division>;
   /** The name of every GB/T 4754 division the knowledge names, manufacturing or not (59 装卸搬运和仓储业). */
   divisionNames: Map<string, string>;
@@ -165,6 +167,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     aliases,
     aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
     aliasRegex: wordRegex(aliases.map((a) => a.alias)),
+    anyForm: new Set(kb.capabilities.capabilities.filter((c) => c.anyForm).map((c) => c.id)),
     divisions: readDivisions(kb),
     divisionNames: readDivisionNames(kb),
     counties: readCounties(kb),

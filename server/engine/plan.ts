@@ -120,18 +120,22 @@ function industryFromText(kb: KnowledgeData, text: string): string | undefined {
   if (code) return code;
   const t = text.replace(/\s/g, '');
   // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
+  // Between words of one length the one named first wins: 「煤矿机械，液压…」 names its trade first.
   const vocab = kb.interview.vocabulary;
   const generic = new Set(vocab.industryGeneric);
-  let best: { code: string; word: string } | undefined;
+  let best: { code: string; word: string; at: number } | undefined;
   const consider = (code: string, word: string) => {
-    if (word.length >= 2 && !generic.has(word) && t.includes(word) && (!best || word.length > best.word.length)) best = { code, word };
+    if (word.length < 2 || generic.has(word)) return;
+    const at = t.indexOf(word);
+    if (at < 0) return;
+    if (!best || word.length > best.word.length || (word.length === best.word.length && at < best.at)) best = { code, word, at };
   };
   for (const d of indexOf(kb).divisions.values()) {
     const core = d.name.replace(/业$/, '');
     for (const p of [d.name, core, ...core.split(/[、和，]/)]) consider(d.code, p);
   }
   for (const [code, words] of Object.entries(vocab.industryAliases)) for (const w of words) consider(code, w);
-  const found = best as { code: string; word: string } | undefined;
+  const found = best as { code: string; word: string; at: number } | undefined;
   // 「饲料机械」: the machines for an industry, not the industry itself.
   const eq = vocab.industryEquipment;
   if (found && eq && eq.from.includes(found.code)) {

@@ -113,7 +113,9 @@ export function yearsSinceFounding(years: string[], f: FormFacts): string[] {
 export interface FactCheckForm {
   years: string[];
   attachment: string;
-  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string };
+  /** The form applies for a 智能车间 (附件1), whose workshop a held 智能车间 title must not name (四(一)). */
+  workshopApplication?: boolean;
+  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string; titledWorkshop?: string; workshopTitle?: string };
 }
 
 /**
@@ -161,6 +163,14 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>, f
     flags.push({ field: 'project.end', severity: 'error', message: `建设完成日期（${p.end}）早于开始日期（${p.start}）` });
   }
   const ws = f.workshops ?? [];
+  // 四(一): a 智能车间 holder applies for 智能车间 「以其他生产性车间申报」; a workshop its title's honour names is that one.
+  const { titledWorkshop, workshopTitle } = form?.messages ?? {};
+  if (form?.workshopApplication && titledWorkshop && workshopTitle && profile.enterprise?.priorTitles?.includes('smartWorkshop'))
+    ws.forEach((w, i) => {
+      const name = w.name?.trim();
+      const honour = name && name.length >= 2 ? f.honours?.find((h) => h.includes(workshopTitle) && h.includes(name)) : undefined;
+      if (honour) flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(titledWorkshop, { workshop: name!, honour }) });
+    });
   ws.forEach((w, i) => {
     if (given(w.automatedEquipment) && given(w.equipmentTotal) && w.automatedEquipment > w.equipmentTotal)
       flags.push({ field: `workshops.${i}.automatedEquipment`, severity: 'error', message: `车间${i + 1}自动化设备数大于设备总数` });

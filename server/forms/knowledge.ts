@@ -26,7 +26,8 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   const specs = category ? [formSpec(kb, category)] : Object.values(kb.forms);
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
-    if (b && b.type === 'matrix') return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, messages: kb.formDrafting.messages };
+    if (b && b.type === 'matrix')
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', messages: kb.formDrafting.messages };
   }
   return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages };
 }

@@ -41,22 +41,35 @@ export function parseChineseNumber(s: string): number | undefined {
   let total = 0;
   let section = 0;
   let digit: number | undefined;
+  // The unit right before the current run of digits, and how many digits the run has: 三千五 says
+  // 3500 and 一万二 says 12000 (the one digit after a unit counts in the next lower place), while
+  // 三千零五 says 3005 and 二十五 says 25.
+  let unitBefore: number | undefined;
+  let run = 0;
+  const elided = () => (digit !== undefined && run === 1 && unitBefore !== undefined && unitBefore >= 100 ? digit * (unitBefore / 10) : digit ?? 0);
   for (const ch of intPart) {
-    if (ch in CN_DIGIT) digit = (digit ?? 0) * 10 + CN_DIGIT[ch]!;
-    else if (ch in CN_BIG_UNIT) {
+    if (ch in CN_DIGIT || /\d/.test(ch)) {
+      if (ch === '零' || ch === '〇') unitBefore = undefined;
+      digit = (digit ?? 0) * 10 + (ch in CN_DIGIT ? CN_DIGIT[ch]! : Number(ch));
+      run = ch === '零' || ch === '〇' ? 0 : run + 1;
+    } else if (ch in CN_BIG_UNIT) {
       const unit = CN_BIG_UNIT[ch]!;
+      const last = elided();
       // 亿 scales everything before it; 万 only the part since the last 亿 (一亿二千万 = 1.2亿).
-      if (unit === 1e8) total = (total + section + (digit ?? 0)) * unit;
-      else total += (section + (digit ?? 0)) * unit;
+      if (unit === 1e8) total = (total + section + last) * unit;
+      else total += (section + last) * unit;
       section = 0;
       digit = undefined;
+      run = 0;
+      unitBefore = unit;
     } else if (ch in CN_SMALL_UNIT) {
       section += (digit ?? 1) * CN_SMALL_UNIT[ch]!;
       digit = undefined;
-    } else if (/\d/.test(ch)) digit = (digit ?? 0) * 10 + Number(ch);
-    else return undefined;
+      run = 0;
+      unitBefore = CN_SMALL_UNIT[ch]!;
+    } else return undefined;
   }
-  let value = total + section + (digit ?? 0);
+  let value = total + section + elided();
   if (frac) {
     let scale = 0.1;
     for (const ch of frac) {
@@ -76,7 +89,9 @@ function round(n: number): number {
 /** Units after a number, longest first so 万元 wins over 万 and 台套 over 台. */
 const UNITS = [
   '个百分点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
-  '%', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
+  // Foreign currencies are units of their own, never 元: 500万美元 is no 500 万元.
+  '美元', '欧元', '日元', '港元', '港币', '英镑',
+  '%', '‰', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
   'mb', 'm', 'gb', 'g', 'p', 'kw',
 ];
 const UNIT_RE = UNITS.join('|');
@@ -84,15 +99,18 @@ const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|�
 const HEDGE_AFTER = '左右|上下|多|余|以上|以下|出头';
 const CN_NUM = '[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
 const AR_NUM = '\\d+(?:\\.\\d+)?';
+// Arabic digits with Chinese place units: 3千5百万, 1万2.
+const MIXED_NUM = '\\d+[十百千万亿](?:\\d+[十百千万亿]?|[十百千万亿])+';
 const FILL = '多|余|来';
 
 // One pass finds every quantity: 百分之X, X成Y, then numerals with magnitude and unit.
 const QUANTITY = new RegExp(
   [
     `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
+    `(?<hedge6>${HEDGE_BEFORE})?千分之(?<pml>${CN_NUM}|${AR_NUM})(?<hedge7>${HEDGE_AFTER})?`,
     `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二三四五六七八九])成(?<ones>[一二三四五六七八九])?(?![\\p{Script=Han}])`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
-    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${AR_NUM}|${CN_NUM})(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
+    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
   ].join('|'),
   'gu',
 );
@@ -105,10 +123,16 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5 || g.fill1 || g.fill2);
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2);
     if (g.pct !== undefined) {
       const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
       if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });
+      continue;
+    }
+    // 千分之三点二 is 0.32 %: a per-mille figure is never read as a percentage of the same digits.
+    if (g.pml !== undefined) {
+      const v = /^[\d.]+$/.test(g.pml) ? Number(g.pml) : parseChineseNumber(g.pml);
+      if (v !== undefined) out.push({ value: round(v / 10), unit: '%', approx: hedged, text: m[0], index: m.index! });
       continue;
     }
     if (g.tens !== undefined) {
@@ -116,7 +140,7 @@ export function findQuantities(text: string): Quantity[] {
       continue;
     }
     const num = g.num!;
-    const chinese = !/^\d/.test(num);
+    const chinese = !/^\d/.test(num) || /[十百千万亿]/.test(num);
     // An Arabic number must not be the tail of a longer token (ISO dates, codes, 1080p is kept as a number with unit p).
     const before = text[m.index! - 1 + (g.hedge4?.length ?? 0)] ?? '';
     if (!chinese && /[a-z]/.test(before)) continue;
@@ -131,6 +155,10 @@ export function findQuantities(text: string): Quantity[] {
       unit = '元';
     }
     if (unit === '百分点' || unit === '个百分点') unit = '%';
+    if (unit === '‰') {
+      value /= 10;
+      unit = '%';
+    }
     out.push({ value: round(value), ...(unit ? { unit } : {}), approx: hedged, text: m[0], index: m.index! });
   }
   return out;

@@ -55,6 +55,11 @@ describe('the new enterprises interviewed over the chat socket', () => {
       expect(a.conditions.filter((c) => c.status === 'partial').map((c) => c.clause)).toEqual(e.expected.partial);
       // The spoken verdict names each gap in the words of the recommended category's own clause.
       const category = a.category.recommended!;
+      // A 智能车间 holder recommended 智能车间 hears the condition of 四(一) with the verdict, not only in the panel.
+      if (category === 'smartWorkshop' && e.profile.enterprise.priorTitles?.includes('smartWorkshop')) {
+        expect(verdict).toContain('“以其他生产性车间申报”');
+        expect(verdict).toContain('（四(一)）');
+      }
       for (const c of a.conditions.filter((x) => x.status === 'unmet' || x.status === 'partial')) {
         expect(verdict).toContain(c.title);
         for (const id of c.missing) {
@@ -91,7 +96,7 @@ interface Said {
   /** Replies for a question id, typed in order whenever it is pending. */
   replies: Record<string, string[]>;
   /** Messages typed just before the first reply to a question: questions, corrections. */
-  before?: Record<string, { text: string; asks?: true; instructs?: true; corrects?: Record<string, unknown> }[]>;
+  before?: Record<string, { text: string; asks?: true; instructs?: true; corrects?: Record<string, unknown>; names?: string[] }[]>;
 }
 
 const SAID: Record<string, Said> = {
@@ -177,6 +182,50 @@ const SAID: Record<string, Said> = {
     // 长葛 is named in the 省辖市 reply: 许昌市 is stored as the city and 长葛市 as the county.
     replies: { 'ent.city': ['长葛，许昌下面的县级市'], 'ent.industryCode': ['液压油缸'], 'cat.scope': ['工厂'], 'cat.productionMode': ['离散'], 'cap.lims': ['没上'], 'cap.andon': ['部分有'] },
   },
+  N22: {
+    replies: {
+      // 巩义 is named in the 省辖市 reply: 郑州市 is stored as the city and 巩义市 as the county.
+      'ent.city': ['巩义的'], 'ent.industryCode': ['铝板带冷轧'], 'cat.scope': ['车间'], 'cat.productionMode': ['连续轧制，算流程型吧'],
+      // One long reply answers several systems at once; each is stored and not asked again.
+      'cap.industrialNetwork': ['车间有工业以太网，DCS和APC都有，RTO只做了一部分，MES和ERP也都用上了，AGV没有'],
+      'metric.automationRatio': ['百分之八十八'], 'metric.networkedRatio': ['76.3%'],
+    },
+  },
+  N23: {
+    replies: {
+      'ent.industryCode': ['锂电池'], 'cat.scope': ['工厂'], 'cat.productionMode': ['说不准，按行业判断吧'],
+      'cap.predictiveMaintenance': ['部分设备上了'],
+    },
+    before: {
+      'cat.productionMode': [
+        { text: '电芯和电解液两种都有的工厂按离散报还是流程报？', asks: true },
+        { text: '两种都有，电芯装配是离散的，电解液是流程的', names: ['discrete', 'process'] },
+      ],
+    },
+  },
+  N24: {
+    replies: {
+      'ent.independentLegalPerson': ['是，我们是日本集团在济源的全资子公司，独立法人'], 'ent.groupOrHeadOffice': ['不是，用我们子公司自己的名义报'],
+      'ent.city': ['济源'], 'ent.industryCode': ['精密减速机'], 'cat.scope': ['车间'], 'cat.productionMode': ['离散'],
+      'cap.securityProtection': ['防火墙有，其他的还在建'], 'cap.qualityTraceability': ['还没做'],
+    },
+    before: { 'ent.groupOrHeadOffice': [{ text: '外资企业能申报吗？', asks: true }] },
+  },
+  N25: {
+    replies: {
+      'ent.priorTitles': ['21年液压支架焊接车间拿了省智能车间'], 'ent.city': ['平顶山'], 'ent.industryCode': ['煤矿机械，液压支架'],
+      'cat.scope': ['还报车间，这回用结构件机加工车间'], 'cat.productionMode': ['离散'],
+    },
+    before: { 'cat.scope': [{ text: '拿过智能车间的，换个车间还能再报智能车间吗？', asks: true }] },
+  },
+  N26: {
+    replies: {
+      'ent.city': ['邓州'], 'ent.industryCode': ['水泥'], 'cat.scope': ['工厂'], 'cat.productionMode': ['流程'],
+      'cap.factoryDigitalModel': ['做了一部分'], 'cap.rto': ['RTO没有'], 'cap.manufacturingControl': ['没有，MES也没上'],
+      'cap.wms': ['没有WMS'], 'cap.tankYard': ['原料堆场有堆场管理系统'], 'cap.systemIntegration': ['部分集成了'],
+    },
+    before: { 'cap.sis': [{ text: '没有MES能报流程型智能工厂吗？', asks: true }] },
+  },
 };
 
 function shortReply(v: unknown, q: QuestionView): string | null {
@@ -226,6 +275,13 @@ describe('the newer enterprises interviewed in their own words', () => {
             // An instruction to the assistant is no answer: nothing is stored, the pending question is asked again.
             expect(recorded, b.text).toEqual([]);
             expect(next?.id, b.text).toBe(pending);
+          }
+          if (b.names) {
+            // Several options of a one-choice question, none the main one: nothing is picked, the reply names what it heard.
+            expect(recorded, b.text).toEqual([]);
+            expect(next?.id, b.text).toBe(pending);
+            const heard = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('');
+            for (const v of b.names) expect(heard, b.text).toContain(q!.choices!.find((x) => x.value === v)!.label);
           }
           if (b.corrects) {
             expect(recorded).toEqual(Object.keys(b.corrects));
@@ -285,6 +341,10 @@ const FORM_SAID: Record<string, Record<string, string>> = {
   N16: { 'form.proceed': '现在填', 'form.foundedOn': '2013年11月5日', 'form.registeredCapital': '两千三百万元', 'form.finance.2022.revenue': '1.2亿', 'form.finance.2021.revenue': '一亿零八百万' },
   // Founded in 2021: the form asks its 2021 and 2022 figures and none of 2020.
   N21: { 'form.proceed': '现在填', 'form.foundedOn': '2021年4月12日', 'form.registeredCapital': '5000万', 'form.finance.2022.revenue': '11380万元', 'form.finance.2021.revenue': '6200.5万元' },
+  // Amounts said in words: 三千五百万 and 一点二亿 in 万元, 一亿零八百三十万四千元 to the 元.
+  // 两亿, 20.13亿 and 十三亿八千万零五千元 (to the 元), and a date typed the short way.
+  N23: { 'form.proceed': '现在填', 'form.foundedOn': '18年10月16号', 'form.registeredCapital': '两亿', 'form.employees': '一千一百五十人', 'form.finance.2022.revenue': '20.13亿', 'form.finance.2021.revenue': '十三亿八千万零五千元' },
+  N22: { 'form.proceed': '现在填', 'form.foundedOn': '2005年4月20日', 'form.registeredCapital': '三千五百万', 'form.employees': '五百三十人', 'form.finance.2022.revenue': '一点二亿', 'form.finance.2021.revenue': '一亿零八百三十万四千元' },
 };
 /** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */
 const FORM_REQUESTS: Record<string, Record<string, string>> = {

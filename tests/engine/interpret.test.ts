@@ -385,6 +385,42 @@ describe('replies of the six newer enterprises', () => {
     expect(items('是有的，还是去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
 
+  it('「X有，其他的还在建」 where X is one of the examples the question lists is a partly built system; other systems\' 其他 records nothing', () => {
+    const sec = q('cap.securityProtection');
+    expect(items('防火墙有，其他的还在建', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('防火墙和网闸都有，别的还没上', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('网闸有，其他都没有', sec)).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('CAD有，其他的还没用', q('cap.cadCae'))).toEqual({ 'cap.cadCae': 'partial' });
+    // The whole system, or the rest said to be there too, stays yes.
+    expect(items('防火墙有，其他的也都有', sec)).toEqual({ 'cap.securityProtection': true });
+    expect(items('有防火墙', sec)).toEqual({ 'cap.securityProtection': true });
+    // A system the question names as a whole: 「其他」 are other systems, nobody named.
+    expect(items('MES有，其他都没有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('a long reply: each clause answers its own system, and an unnamed 安全防护 or 数字化模型 no longer qualifies the system before it', () => {
+    expect(items('PDM、LIMS都有，数字化模型只做了一部分', q('cap.pdm'))).toEqual({ 'cap.pdm': true, 'cap.lims': true, 'cap.factoryDigitalModel': 'partial' });
+    expect(items('车间有以太网，安全防护还没做，MES上了但是跟ERP没打通', q('cap.industrialNetwork'))).toEqual({
+      'cap.industrialNetwork': true, 'cap.securityProtection': false, 'cap.mes': true, 'cap.scadaMesErpIntegration': false,
+    });
+    expect(items('有MES，和ERP部分集成', q('cap.mes'))).toEqual({ 'cap.mes': true, 'cap.scadaMesErpIntegration': 'partial' });
+  });
+
+  it('two names of one system, one in place and one not, make it partly built unless either form is enough; the same name said twice keeps the later answer', () => {
+    expect(items('防火墙有，网闸没有', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('条码有，二维码也有', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    // Where the notice names the system by alternatives (「AGV、RGV等」, 「条码、二维码、电子标签…等」), one in place is enough.
+    expect(items('AGV有几台，RGV没有', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
+    expect(items('扫码枪有，RFID没上', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    expect(items('MES有，不对，MES没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
+  });
+
+  it('在线监测 (monitoring) is a word of its own, not a typo of 在线检测 (quality inspection)', () => {
+    expect(items('有能源在线监测', q('cap.energyManagement'))).toEqual({ 'cap.energyManagement': true });
+    expect(items('有环保在线监测', q('cap.emergencyCommand'))).toEqual({ 'cap.emergencyCommand': true });
+    expect(items('有在线检测', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+  });
+
   it('a request to write a fact for the enterprise is told apart from a description of what it built', () => {
     for (const t of ['你帮我写一段吧', '直接帮我填个地址', '随便写点就行']) expect(isGhostwriting(kb, t), t).toBe(true);
     for (const t of ['MES是我们自己编的程序', '帮助车间实现了排产自动化', '高新技术企业；省级企业技术中心']) expect(isGhostwriting(kb, t), t).toBe(false);
@@ -402,6 +438,11 @@ describe('replies of the six newer enterprises', () => {
     expect(items('两种都有，前面腌制蒸煮是连续的流程，后面包装线是离散的，主要还是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
     expect(items('以离散为主，也有一段流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'discrete' });
     expect(items('离散和流程都有', q('cat.productionMode'))).toBe('unclear');
+    // Asked again by which one is the main one: the reply says which options it heard.
+    const mode = q('cat.productionMode');
+    const labels = (v: string) => mode.choices!.find((c) => c.value === v)!.label;
+    expect(interpret(kb, '两种都有，电芯装配是离散的，电解液是流程的', mode)).toEqual({ kind: 'unclear', reason: 'severalChoices', choices: [labels('discrete'), labels('process')] });
+    expect(interpret(kb, '想报工厂，也想报车间', q('cat.scope'))).toMatchObject({ kind: 'unclear', reason: 'severalChoices' });
   });
 });
 

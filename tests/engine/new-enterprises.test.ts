@@ -174,6 +174,53 @@ describe('what the assessments say about them', () => {
     expect(a.blocking.map((b) => b.reason).join('')).toContain('59');
   });
 
+  it('N22 and N26: a county-level city under 郑州市 or 南阳市 is recommended by its 县（市） (5), not by its 省辖市', () => {
+    for (const [id, county, city, cityMax] of [['N22', '巩义市', '郑州市', '20'], ['N26', '邓州市', '南阳市', '15']]) {
+      const quota = by(id!).notes.find((n) => n.clause === '四(三)')!.text;
+      expect(quota).toContain(county);
+      expect(quota).not.toContain(city);
+      expect(quota).not.toContain(`不多于${cityMax}家`);
+    }
+  });
+
+  it('N22: a 流程型 rolling workshop is judged on the 流程型 branch of 三(一)4; online optimisation partly built is partial', () => {
+    const run4 = by('N22').conditions.find((c) => c.clause === '三(一)4')!;
+    expect(run4.missing).toEqual(['rto']);
+    expect(run4.advice).toContain('在线优化');
+    expect(run4.advice).not.toMatch(/柔性/);
+  });
+
+  it('N23: a mode left to the rules in a mixed division (38) is 离散型 by its division and systems, with the mixed-industry note', () => {
+    const a = by('N23');
+    expect(a.category.reasons[0]!.text).toContain('离散型');
+    expect(a.category.reasons[0]!.text).toContain('电气机械和器材制造业');
+    expect(a.notes.find((n) => n.clause === '二(二)')!.text).toContain('电气机械和器材制造业');
+    expect(a.conditions.find((c) => c.clause === '三(二)6')!.missing).toEqual(['predictiveMaintenance']);
+  });
+
+  it('N24: a foreign-owned group subsidiary with its own legal personality applying in its own name is not blocked by 二(一)', () => {
+    const a = by('N24');
+    expect(a.blocking).toEqual([]);
+    expect(a.conditions.find((c) => c.clause === '三(一)7')!.missing).toEqual(['qualityTraceability']);
+    expect(a.conditions.find((c) => c.clause === '三(一)1')!.status).toBe('partial');
+  });
+
+  it('N25: a 智能车间 holder recommended 智能车间 is told the application must use another workshop (四(一))', () => {
+    const note = by('N25').notes.find((n) => n.clause === '四(一)')!.text;
+    expect(note).toContain('“以其他生产性车间申报”');
+    expect(note).not.toContain('可以申报智能工厂');
+    // A holder applying for the factory keeps the note of both routes.
+    expect(by('N5').notes.find((n) => n.clause === '四(一)')!.text).toContain('可以申报智能工厂');
+  });
+
+  it('N26: no MES and no other 制造管控系统 fail 三(三)3 and the integration 三(三)5 names; a workshop would fail 三(一)5 too', () => {
+    const a = by('N26');
+    expect(a.conditions.find((c) => c.clause === '三(三)3')!.missing.sort()).toEqual(['manufacturingControl', 'rto']);
+    expect(a.conditions.find((c) => c.clause === '三(三)5')!.missing.sort()).toEqual(['manufacturingControl', 'systemIntegration']);
+    expect(a.conditions.find((c) => c.clause === '三(三)4')!.status).toBe('met');
+    expect(a.notes.find((n) => n.clause === '一(二)')!.text).toContain('三(一)5');
+  });
+
   it('N7: division 43 is manufacturing (13—43); 44 is not', () => {
     const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N7'))!;
     expect(run(e).blocking).toEqual([]);

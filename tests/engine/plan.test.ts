@@ -260,7 +260,9 @@ describe('applyAnswer validates the value against the question kind', () => {
   });
 
   it('normalises an industry given as a code or a name to the division', () => {
-    for (const [text, code] of [['C3670', '36'], ['36', '36'], ['汽车制造业', '36'], ['我们是化学原料和化学制品制造业', '26'], ['行业代码 C2710', '27'], ['我们是化工企业', '26'], ['做化学纤维的', '28'], ['汽车零部件', '36'], ['耐火材料', '30'], ['棉纺', '17']]) {
+    for (const [text, code] of [['C3670', '36'], ['36', '36'], ['汽车制造业', '36'], ['我们是化学原料和化学制品制造业', '26'], ['行业代码 C2710', '27'], ['我们是化工企业', '26'], ['做化学纤维的', '28'], ['汽车零部件', '36'], ['耐火材料', '30'], ['棉纺', '17'],
+      // Two words of one length: the trade named first is the one the enterprise states (轴承 before 电机).
+      ['轴承，也做点电机', '34'], ['电机，也做点轴承', '38']]) {
       const r = applyAnswer(kb, {}, 'ent.industryCode', text);
       expect(r.ok && r.answers['ent.industryCode'], text).toBe(code);
     }
@@ -280,6 +282,10 @@ describe('applyAnswer validates the value against the question kind', () => {
       ['电子设备', '39'],
       ['机械修理', '43'],
       ['金属制品、机械和设备修理业', '43'],
+      // 煤矿机械 and its products are 矿山机械制造 (351); 液压支架 is no 液压 component maker (34).
+      ['煤矿机械，液压支架', '35'],
+      ['液压支架和刮板输送机', '35'],
+      ['液压油缸', '34'],
     ];
     for (const [text, code] of cases) {
       const r = applyAnswer(kb, {}, 'ent.industryCode', text);

@@ -87,6 +87,11 @@ describe('the 申报书 drafts of the new enterprises', () => {
       ['N9', ['238760.08', '23640.8', '27.15', '45.0', '-61.3']],
       ['N10', ['1987.36', '2316.48', '3120.75', '0.205', '0.266', '29.8', '49.0', '48.05']],
       ['N11', ['310500', '32100', '82.4', '60.0', '88.2']],
+      ['N22', ['3500', '10830.4', '455.25', '9.75', '88.0', '76.4', '0.0925', '-51.4']],
+      ['N23', ['138000.5', '7488.8', '46800', '65.5', '86.6', '-54.7', '48.6']],
+      ['N24', ['1890.5', '6450', '30.0', '79.7', '82.4']],
+      ['N25', ['120', '86', '1.00', '1.60', '17.5']],
+      ['N26', ['8640.3', '12880', '22.5', '1.38', '-9.2', '30000']],
     ];
     for (const [id, numbers] of checks) {
       const e = NEW_ENTERPRISES.find((x) => x.id.startsWith(id))!;
@@ -173,6 +178,49 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(r.ok && r.newlyBlocking[0]!.clause).toMatch(/^附件\d$/);
   });
 
+  it('N25: a 智能车间 holder applying with another workshop is not flagged; with the titled workshop it is (四(一)), and a factory application never', () => {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N25'))!;
+    expect(draftsOf(e).form.flags).toEqual([]);
+    const same = DraftProfile.parse({ ...profileOf(e), form: { ...e.form, workshops: [{ ...e.form!.workshops![0], name: '液压支架焊接车间' }] } });
+    const flags = fillForm(ctx, same, 'smartWorkshop').flags;
+    expect(flags.map((f) => [f.field, f.severity])).toEqual([['workshops.0.name', 'warning']]);
+    expect(flags[0]!.message).toContain('液压支架焊接车间');
+    expect(flags[0]!.message).toContain('四(一)');
+    expect(flags[0]!.message).toContain('“以其他生产性车间申报”');
+    // 四(一) lets the holder apply for the factory, titled workshop included (N5's 线束装配车间).
+    const n5 = NEW_ENTERPRISES.find((x) => x.id.startsWith('N5'))!;
+    expect(draftsOf(n5).form.flags).toEqual([]);
+    // Without a 智能车间 title held, an honour naming the workshop (a 市级 one) is no 四(一) matter.
+    const municipal = DraftProfile.parse({ ...profileOf(e), enterprise: { ...e.profile.enterprise, priorTitles: [] }, form: { ...e.form, honours: ['平顶山市智能车间（结构件机加工车间）'] } });
+    expect(fillForm(ctx, municipal, 'smartWorkshop').flags).toEqual([]);
+  });
+
+  it('N26: a process workshop\'s own description is kept in its cell, and MES and 制造管控系统 (answered no) are never claimed', () => {
+    const e = NEW_ENTERPRISES.find((x) => x.id.startsWith('N26'))!;
+    const { form, drafts } = draftsOf(e);
+    expect(form.workshops[0]!.cells['ws.run']!.text).toContain(e.form!.workshops![0]!.descriptions!['ws.run']!);
+    const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
+    expect(all).not.toMatch(/MES|制造执行系统|制造管控系统|实时在线优化/);
+    expect(all).toContain('部分建设工厂布局数字化模型');
+  });
+
+  it('N23: a mixed plant\'s 附件2 keeps the DCS and SIS it gave in 生产线智能化运行, and a discrete plant without them is not asked about them', () => {
+    const { form } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N23'))!);
+    const run = form.workshops.map((w) => w.cells['ws.run']!.text).join('');
+    expect(run).toContain(ctx.formDrafting.capabilities.dcs!.name);
+    expect(run).toContain(ctx.formDrafting.capabilities.sis!.name);
+    for (const id of ['N5', 'N21']) {
+      const other = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith(id))!).drafts.map((d) => d.text).join('');
+      expect(other, id).not.toMatch(/DCS|SIS|分布式控制|安全仪表/);
+    }
+  });
+
+  it('N23: a mixed plant\'s form (附件2) keeps a partial 故障预测 partial and claims the AI use in its own words', () => {
+    const { form } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N23'))!);
+    expect(form.values.ai!.text).toContain('采用视觉模型检测极片涂布缺陷。');
+    expect(form.values.ai!.text).toContain('部分应用设备故障预测与健康管理系统');
+  });
+
   it('N15 and N16: amounts typed as 两千三百万元 and 1.2亿 are read in 万元, 约85% as 85; an area is no amount', () => {
     const read = (id: string, text: string) => {
       const r = interpretForm(ctx, text, { id, text: '', kind: 'number', phase: 'form' });
@@ -183,6 +231,11 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(read('form.finance.2022.revenue', '1.2亿')).toBe(12000);
     expect(read('form.ind.defectRate.before', '约85%')).toBe(85);
     expect(read('form.registeredCapital', '0.5万平方米')).toBe('unclear');
+    // N22's 三千五百万 said short, or with digits; N24's capital in 美元 is not 万元 (the form asks 万元); 3.2‰ is 0.32%.
+    expect(read('form.registeredCapital', '三千五')).toBe(NEW_ENTERPRISES.find((x) => x.id.startsWith('N22'))!.form!.registeredCapital);
+    expect(read('form.registeredCapital', '3千5百万')).toBe(3500);
+    expect(read('form.registeredCapital', '150万美元')).toBe('unclear');
+    expect(read('form.ind.defectRate.before', '3.2‰')).toBe(0.32);
   });
 
   it('the form view shows 成立前 in the figure cells of years before the founding, and keeps a figure already typed there, flagged', () => {

@@ -127,6 +127,29 @@ describe('numbers and amounts', () => {
     expect(findQuantities('营收一亿二千万元')[0]).toMatchObject({ value: 120_000_000, unit: '元' });
   });
 
+  it('reads the one digit after a unit in the next lower place (三千五 = 3500), but not after 零 or 十', () => {
+    const read = (xs: string[]) => xs.map((x) => parseChineseNumber(x));
+    expect(read(['三千五', '两百五', '一万二', '两亿三', '三千五万', '一千二百五'])).toEqual([3500, 250, 12000, 230_000_000, 35_000_000, 1250]);
+    expect(read(['三千零五', '二十五', '一百零五', '三千五百', '一万零二', '两千零二十二'])).toEqual([3005, 25, 105, 3500, 10002, 2022]);
+  });
+
+  it('reads Arabic digits with Chinese place units (3千5百万, 1万2) as one amount', () => {
+    expect(parseQuantity('3千5百万', '万元')).toBe(3500);
+    expect(parseQuantity('注册资本1万2', '万元')).toBe(1.2);
+    expect(parseQuantity('1万2千人', '人')).toBe(12000);
+    expect(parseQuantity('3000万', '万元')).toBe(3000);
+    expect(parseQuantity('2022年3月', '万元')).toBeUndefined();
+  });
+
+  it('never reads a foreign currency as 元, nor per mille as per cent', () => {
+    expect(parseQuantity('500万美元', '万元')).toBeUndefined();
+    expect(parseQuantity('注册资本2000万港元', '万元')).toBeUndefined();
+    expect(findQuantities('500万美元')[0]).toMatchObject({ value: 5_000_000, unit: '美元' });
+    expect(parseQuantity('3.2‰', '%')).toBe(0.32);
+    expect(parseQuantity('千分之三点二', '%')).toBe(0.32);
+    expect(parseQuantity('约千分之五', '%')).toBe(0.5);
+  });
+
   it('refuses a unit that does not fit the question', () => {
     const [q] = findQuantities('200人');
     expect(inUnit(q!, '万元')).toBeUndefined();

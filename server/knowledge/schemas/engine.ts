@@ -28,6 +28,11 @@ export const CapabilitiesFile = z
         labels: z.partialRecord(Category, Text).optional(),
         notAliases: z.array(Text).optional(),
         composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1) }).optional(),
+        /**
+         * The notice names the capability by alternatives (「AGV、RGV等」, 「条码、二维码、电子标签…等」): one named form in
+         * place is the capability in place, so 「AGV有，RGV没有」 is yes. Without it, one form in place and another not is partial.
+         */
+        anyForm: z.boolean().optional(),
       }),
     ),
   })
@@ -198,8 +203,12 @@ export const CategoryRulesFile = z.object({
     quoteItem: Text,
     quoteSeparator: Text,
   }),
+  /** Notes said with the chat's verdict, by their key in `notes`: conditions the recommended application is under, easy to miss in the panel. */
+  spokenNotes: z.array(z.string()).default([]),
   notes: z.object({
     smartWorkshopHolder: ClauseText,
+    /** The holder note when the recommendation is 智能车间 itself: the condition that application is under (四(一)). */
+    smartWorkshopHolderWorkshop: ClauseText.optional(),
     demonstration: ClauseText,
     greenPriority: ClauseText,
     /** The 省辖市 (or 示范区, 航空港区) that reviews and recommends an applicant not recommended by a county: {city}, {quota}, {overQuota}. */

@@ -311,6 +311,12 @@ export const FormDrafting = z.object({
     figuresBeforeFounding: z.string().includes('{year}').includes('{founded}').optional(),
     /** Flag of a founding after every figure year of the form: {founded}, {first}, {last}. */
     foundedAfterFigures: z.string().includes('{founded}').includes('{first}').includes('{last}').optional(),
+    /**
+     * Flag of a 智能车间 application whose workshop is the one an honour of the enterprise names, while it holds
+     * a 智能车间 title (四(一): another workshop): {workshop}, {honour}. `workshopTitle` is the title's word in an honour.
+     */
+    titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
+    workshopTitle: z.string().min(2).optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
