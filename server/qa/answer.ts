@@ -513,8 +513,8 @@ function elliptical(prev: string, p: string): string | null {
 /** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
 const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
-/** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
-const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
+/** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
+const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
