@@ -212,13 +212,23 @@ function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string 
   return { answer, citations: cites, confidence: topic ? INTENT_CONFIDENCE : 0.2, outOfScope: true };
 }
 
-function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[]): { text: string; cites: [string, string[]][] } {
-  const { groups, overQuota, clause } = kb.data.regions;
+function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], q = ''): { text: string; cites: [string, string[]][] } {
+  const { groups, overQuota, clause, rules, countyWords } = kb.data.regions;
   const all = groups.map((g) => `${g.label}不多于${g.max}家`).join('；');
   const parts: string[] = [];
   const needles: string[] = [];
+  // 「我们是郑州的，县里有名额吗」: a county spoken of without a name, with its 省辖市 named, has the
+  // county quota (the rules' group); the city's own quota is said after it.
+  const countyGroup = groups.find((g) => g.id === rules[0]?.group);
+  const text = normalise(q);
+  const unnamedCounty = countyGroup && intent.countyOfCityAnswer && !regions.some((r) => r.kind === '县' || r.kind === '县级市') && (countyWords ?? []).some((w) => text.includes(norm(w)));
   for (const r of regions) {
     const g = groups.find((x) => x.id === r.group);
+    if (unnamedCounty && g && r.kind === '省辖市') {
+      needles.push(countyGroup.quote, g.quote);
+      parts.push(fill(intent.countyOfCityAnswer!, { prefecture: r.name, max: countyGroup.max, cityMax: g.max }));
+      continue;
+    }
     if (!g) {
       parts.push(fill(intent.districtAnswer ?? '{all}', { name: r.name, all }));
       continue;
@@ -401,7 +411,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const intent = intentOf(kb, 'quota');
       const regions = findRegions(kb, q);
       if (!intent || regions.length === 0) return { text: base, citations: p.citations };
-      const a = quotaAnswer(kb, intent, regions);
+      const a = quotaAnswer(kb, intent, regions, q);
       return { text: a.text, citations: citations(kb, a.cites) };
     }
     case 'reapplication': {
@@ -513,8 +523,8 @@ function elliptical(prev: string, p: string): string | null {
 /** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
 const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
 
-/** A question that asks what, which or how, and not whether: "有什么要求", not "要不要". */
-const WH = /什么|啥|哪|怎么|怎样|如何|多少|几/u;
+/** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
+const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;

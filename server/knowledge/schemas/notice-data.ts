@@ -39,6 +39,11 @@ export const RegionsFile = z
     overQuota: z.string(),
     regions: z.array(Region).min(1),
     rules: z.array(z.object({ suffix: z.string().min(1), group: z.string(), kind: z.enum(['县级市', '县']) })),
+    /**
+     * Words that speak of a county without naming one (「县里」「下面的县」): said with a 省辖市
+     * (「我们是郑州的，县里有名额吗」), they ask the quota of that city's counties, not the city's.
+     */
+    countyWords: z.array(z.string().min(2)).optional(),
   })
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
@@ -222,6 +227,8 @@ export const IntentsFile = z.object({
       /** Before a 市辖区's quota, which is its 省辖市's: {name}, {prefecture}. */
       districtNote: z.string().optional(),
       districtAnswer: z.string().optional(),
+      /** The counties of a named 省辖市, asked without naming one: {prefecture}, {max} (the county quota), {cityMax}. */
+      countyOfCityAnswer: z.string().optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),
