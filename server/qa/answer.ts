@@ -567,6 +567,23 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
 }
 
 /**
+ * A situation and a question whether it is enough (「我们车间有MES没有WMS，能报哪个？」) matched to an
+ * entry on one element condition: its 要/不要求 is about that system, not about applying. The
+ * answer says first that applying is judged on every condition, then what the entry says without
+ * its verdict. Left alone when `lacking` has already turned the verdict for a missing system.
+ */
+function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, before: string): string {
+  const s = kb.data.intents.answerText.situation;
+  if (text !== before || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
+  const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
+  const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
+  if (!which && !asks) return text;
+  const rest = text.replace(CATEGORY_VERDICT, '');
+  return `${s.lead}${rest}`;
+}
+
+/**
  * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
  * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
  * the one preference it states) and then what the entry says, without its bare verdict. An entry
@@ -919,7 +936,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (answered.length > 0) {
     const results = answered.map((c) => {
       const r = otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)));
-      return scored(kb, c.match.prepared.entry, c.text, { ...r, text: lacking(kb, c.match.prepared.entry, c.text, fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text)) });
+      const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
+      const text = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
+      return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the

@@ -135,4 +135,13 @@ describe('questions asked the way callers ask them', () => {
     expect(r.answer).toMatch(opening);
     expect(r.citations.map((c) => c.clause)).toContain(clause);
   });
+
+  it('does not let one system\'s 要 or 不要求 answer whether a situation can apply', () => {
+    for (const q of ['我们是做食品的，有ERP有MES，能报工厂吗', '我们车间有MES没有WMS，能报哪个？', '有DCS能报流程型吗']) {
+      expect(ask(q).answer, q).toMatch(/^能不能报、报哪一类，要对照二的申报条件和三的全部要素条件逐项判断/u);
+    }
+    // A missing system keeps its own lead, and a 不强制 answers 「没有AGV能报吗」 itself.
+    expect(ask('没有MES能报智能车间吗').answer).toMatch(/^没有的话，不符合这一项要素条件/u);
+    expect(ask('智能车间没有AGV能报吗').answer).toMatch(/^不强制。/u);
+  });
 });

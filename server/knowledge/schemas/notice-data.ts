@@ -173,6 +173,12 @@ export const IntentsFile = z.object({
      * opens with `lead` instead of that verdict. `without` comes before one of `asks` in such a question.
      */
     lacking: z.object({ without: z.array(z.string().min(1)).min(1), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
+    /**
+     * 「有ERP有MES，能报工厂吗」: asked whether the enterprise can apply, an entry on one element
+     * condition answers whether that system is required, not the question; the answer opens with `lead`.
+     * `asks` turns a 要 (it would read as "yes, you can"); `which` (报哪一类) turns any verdict.
+     */
+    situation: z.object({ asks: z.array(z.string().min(1)).min(1), which: z.array(z.string().min(1)).min(1), lead: z.string() }),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
