@@ -48,6 +48,7 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, seventh set (tests/fixt
 if (process.argv.includes('--fresh')) sets.push(['fresh, eighth set (tests/fixtures/fresh8-questions.json)', read<EvalItem[]>('tests/fixtures/fresh8-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, ninth set (tests/fixtures/fresh9-questions.json)', read<EvalItem[]>('tests/fixtures/fresh9-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, tenth set (tests/fixtures/fresh10-questions.json)', read<EvalItem[]>('tests/fixtures/fresh10-questions.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, twelfth set (tests/fixtures/fresh12-questions.json)', read<EvalItem[]>('tests/fixtures/fresh12-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {
