@@ -175,9 +175,13 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
     let re = suffixPattern.get(rule.suffix);
     if (!re) suffixPattern.set(rule.suffix, (re = new RegExp(`(\\p{Script=Han}{1,3})${rule.suffix}`, 'gu')));
     for (const m of q.matchAll(re)) {
-      const start = m.index!;
-      const name = m[0];
-      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(m[1]![0]!)) continue;
+      // 「我们是县级工信局」 names no county: what stands before a pronoun or 是 is the sentence, not
+      // the name, and 县级 is a level.
+      const lead = m[1]!.match(/^.*[是为我你他咱俺们]/u)?.[0].length ?? 0;
+      const start = m.index! + lead;
+      const name = m[0].slice(lead);
+      if (name.length === m[0].length - m[1]!.length || q.charAt(start + name.length) === '级') continue;
+      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
       if (taken.some((t) => start < t.end && t.start < start + name.length)) continue;
       taken.push({ start, end: start + name.length });
       out.push({ name, kind: rule.kind, group: rule.group });
@@ -574,7 +578,8 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
  */
 function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, before: string): string {
   const s = kb.data.intents.answerText.situation;
-  if (text !== before || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // Only a verdict still in place is turned: a note that replaced it (「APS不是《通知》中的用语」) says what it should.
+  if (text !== before || !CATEGORY_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
   // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
   const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
   const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
@@ -686,7 +691,15 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   let spans: [number, number][] | undefined;
   const free = (w: string) =>
     (found.get(w) ?? []).some((at) => !(spans ??= domainSpans(kb, q)).some(([s, e]) => e - s > w.length && at >= s && at + w.length <= e));
-  return kb.data.intents.outOfScope.topics.find((t) => Boolean(t.always) === always && has(found, t.keywords) && t.keywords.some((k) => free(norm(k))));
+  // Of two topics named, the longer keyword is the one asked about: 「社保缴费」 is social insurance,
+  // not the fee 「缴费」 alone would suggest.
+  let best: { topic: (typeof kb.data.intents.outOfScope.topics)[number]; length: number } | undefined;
+  for (const t of kb.data.intents.outOfScope.topics) {
+    if (Boolean(t.always) !== always || !has(found, t.keywords)) continue;
+    const length = Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length));
+    if (length > 0 && (!best || length > best.length)) best = { topic: t, length };
+  }
+  return best?.topic;
 }
 
 /**
@@ -727,6 +740,9 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
   if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
   return term;
 }
+
+/** Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」). */
+const APPLIES_FOR = /^(?:的)?(?:认定|申报|申请|评定|评选|怎么报|如何报)/u;
 
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
@@ -933,6 +949,17 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // refusal; earlier years stay in scope (the 上年度 audit report is 2022年度's).
   const later = chosen.some((c) => c.match.prepared.entry.conclusion === 'notCovered') ? undefined : laterYear(kb, q);
   if (later) return response(outOfScope(kb, later));
+  // One entry matched the wording ("…认定需要满足什么条件") while the question asks for the
+  // recognition of something the notice leaves out ("高新技术企业认定") and the entry never names
+  // it: the entry would answer about this notice, not what was asked. Named as context only
+  // ("注册在山东，工厂建在河南") it is no such request.
+  if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
+    const topic = topicOf(kb, q, false, found);
+    const entry = answered[0]!.match.prepared.entry;
+    const own = norm([...entry.questions, entry.answer].join('\n'));
+    const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
+    if (topic && named.some((k) => APPLIES_FOR.test(q.slice(q.indexOf(k) + k.length))) && !named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));
+  }
   if (answered.length > 0) {
     const results = answered.map((c) => {
       const r = otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)));

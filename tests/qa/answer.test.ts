@@ -101,6 +101,13 @@ describe('direct answers from structured data', () => {
     expect(r.citations[0]!.quote).toContain('多报无效');
   });
 
+  it('reads no county name out of the sentence around 县 (我们是县级…, 我是县…)', () => {
+    expect(findRegions(kb, '我们是县级工信局，这次最多能推荐几家企业？')).toEqual([]);
+    expect(findRegions(kb, '我是县工信局的，能推荐几家')).toEqual([]);
+    expect(findRegions(kb, '我们是某某县的企业，能报几家').map((r) => r.name)).toEqual(['某某县']);
+    expect(answerQuestion(kb, '我们是县级工信局，这次最多能推荐几家企业？').answer).not.toContain('是县');
+  });
+
   it('tells 新乡县 (a county) apart from 新乡市', () => {
     expect(findRegions(kb, '新乡县能推荐几家').map((r) => r.name)).toEqual(['新乡县']);
     expect(answerQuestion(kb, '新乡县能推荐几家').answer).toContain('不多于5家');
@@ -272,6 +279,16 @@ describe('out-of-scope questions', () => {
     expect(r.answer).toContain('没有涉及');
     expect(r.answer).toContain('0371—65507698');
     expect(r.citations[0]!.clause).toBe('五');
+  });
+
+  it('refuse another programme\'s recognition even when an entry matches the wording, and name the topic by its longer keyword', () => {
+    const other = answerQuestion(kb, '办理高新技术企业认定需要满足什么条件？');
+    expect(other.outOfScope).toBe(true);
+    expect(other.answer).toContain('其他项目或称号');
+    expect(answerQuestion(kb, '必须是高新技术企业才能申报吗').outOfScope).toBe(false);
+    const social = answerQuestion(kb, '车间工人的社保缴费基数怎么确定？');
+    expect(social.outOfScope).toBe(true);
+    expect(social.answer).not.toContain('收费');
   });
 
   it('answer an unknown subject by the confidence threshold, not by the list', () => {
