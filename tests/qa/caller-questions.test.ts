@@ -129,6 +129,7 @@ describe('questions asked the way callers ask them', () => {
     ['资产负债率超过70%能报吗', /^通知没有专门规定。/u, '二(一)'], // not how to fill the cell
     ['我们是失信被执行人，但已经履行完毕了能报吗', /^以“截至申报日”为准/u, '二(四)'], // not a flat 不能
     ['申报书字数有限制吗', /^通知没有规定申报书的总页数或总字数/u, '附件2.一(一)'],
+    ['专利要附原件吗', /^通知没有规定。/u, '附件2.四(三)'], // not the 要 of whether patents are attached
   ])('%s', (q, opening, clause) => {
     const r = ask(q);
     expect(r.outOfScope).toBe(false);
