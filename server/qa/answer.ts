@@ -955,10 +955,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // ("注册在山东，工厂建在河南") it is no such request.
   if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
     const topic = topicOf(kb, q, false, found);
-    const entry = answered[0]!.match.prepared.entry;
-    const own = norm([...entry.questions, entry.answer].join('\n'));
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
-    if (topic && named.some((k) => APPLIES_FOR.test(q.slice(q.indexOf(k) + k.length))) && !named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));
+    if (topic && named.some((k) => APPLIES_FOR.test(q.slice(q.indexOf(k) + k.length)))) {
+      const entry = answered[0]!.match.prepared.entry;
+      const own = norm([...entry.questions, entry.answer].join('\n'));
+      if (!named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));
+    }
   }
   if (answered.length > 0) {
     const results = answered.map((c) => {
