@@ -504,7 +504,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
-    const pendingValue = plain ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
+    // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
+    const lookalike = yesNo && free.some((p) => p === true || p === 'partial') && kb.interview.vocabulary.lookalikes.some((l) => l.question === pending.id && l.words.some((w) => lower.includes(w.toLowerCase())));
+    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';

@@ -484,3 +484,15 @@ describe('corrections of an earlier answer', () => {
     expect(items('不对', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': false });
   });
 });
+
+describe('a yes that names something else', () => {
+  it('does not record a plan or a drill as the emergency-command system, and asks again', () => {
+    const pending = q('cap.emergencyCommand');
+    expect(interpret(kb, '有应急预案', pending)).toEqual({ kind: 'unclear' });
+    expect(interpret(kb, '有应急演练', pending)).toEqual({ kind: 'unclear' });
+    // A plain yes, the system named, or a no stay answers.
+    expect(items('有', pending)).toEqual({ 'cap.emergencyCommand': true });
+    expect(items('有应急指挥系统，也有预案', pending)).toEqual({ 'cap.emergencyCommand': true });
+    expect(items('没有，只有应急预案', pending)).toEqual({ 'cap.emergencyCommand': false });
+  });
+});

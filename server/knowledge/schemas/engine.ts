@@ -295,6 +295,12 @@ export const InterviewFile = z
       others: Words,
       exceptions: Words,
       /**
+       * Things that sound like a system a question asks about but are not it (「有应急预案」 to the
+       * emergency-command question: a plan is a document). A yes to that question that names one of
+       * them, and no system, records nothing; the question is asked again.
+       */
+      lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
+      /**
        * Yes/no facts named in passing (「我们是分公司」). A negated word records the opposite value,
        * unless `affirmedOnly`: 「不是子公司」 says nothing about a legal person or a group.
        */
@@ -365,6 +371,9 @@ export const InterviewFile = z
     for (const k of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']) {
       if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
     }
+    f.vocabulary.lookalikes.forEach((l, i) => {
+      if (!f.questions.some((x) => x.id === l.question)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `no question ${l.question}` });
+    });
     f.vocabulary.statedFacts.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
       if (!q || q.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedFacts', i, 'question'], message: `${c.question} is not a yes/no question` });
