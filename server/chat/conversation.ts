@@ -252,6 +252,7 @@ export class Conversation {
       reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
+      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);

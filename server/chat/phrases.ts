@@ -27,6 +27,7 @@ const PLACEHOLDERS = {
   instruction: [],
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
+  lookalike: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
@@ -126,6 +127,8 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
+  /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
+  lookalike: (q: QuestionView | null, words: string[]) => (q ? say('lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
   severalChoices: (q: QuestionView | null, choices: string[]) =>
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,

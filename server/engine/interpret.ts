@@ -497,7 +497,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
-  let reason: 'notAnAnswer' | 'severalChoices' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | undefined;
   const several: string[] = [];
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
@@ -505,14 +505,33 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
-    const lookalike = yesNo && free.some((p) => p === true || p === 'partial') && kb.interview.vocabulary.lookalikes.some((l) => l.question === pending.id && l.words.some((w) => lower.includes(w.toLowerCase())));
+    const named = !yesNo || !free.some((p) => p === true || p === 'partial') ? [] : kb.interview.vocabulary.lookalikes
+      .filter((l) => (l.question.endsWith('*') ? pending.id.startsWith(l.question.slice(0, -1)) : l.question === pending.id))
+      .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
+    const lookalike = named.length > 0;
+    if (lookalike) several.push(...typedForms(typed, named));
     const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
     if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
-  if (!items.size) return reason === 'severalChoices' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+}
+
+/**
+ * What the user named, as typed: the run of letters around each lookalike word (「纸质记录」「Excel台账」),
+ * without the yes word before it (「有应急预案」 names 「应急预案」).
+ */
+function typedForms(typed: string, words: string[]): string[] {
+  const out: string[] = [];
+  for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
+    if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
+    const named = run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是|靠)/u, '') || run;
+    if (!out.includes(named)) out.push(named);
+  }
+  return out;
 }
 
 const choiceCache = new Map<string, { regex: RegExp | null; byWord: Map<string, string> }>();

@@ -81,7 +81,9 @@ export type Interpretation =
    * describing the enterprise; 'notAnAnswer': it has an answer word but does not answer the
    * pending question plainly, so the user is asked rather than guessed for; 'previous': it corrects
    * the answer before (「上一个说错了，其实有」) without naming it, so it does not answer the pending question.
+   * 'lookalike': a yes that names a document or a manual practice (「有应急预案」「有纸质记录」), not the
+   * system asked about (`choices` holds the words named).
    * 'severalChoices': it names more than one option of a one-choice question and says of none that it is
    * the main one (「两种都有，电芯是离散的，电解液是流程的」); `choices` are the labels it named.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices'; choices?: string[] };
+  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike'; choices?: string[] };

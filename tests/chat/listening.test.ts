@@ -91,3 +91,18 @@ describe('an instruction to the assistant while a yes/no question waits', () => 
     await s.client.close();
   });
 });
+
+describe('a yes that names a paper record or a plan instead of the system asked about', () => {
+  it('says what it heard is not the system, stores nothing, and asks the same question again', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.qualityTraceability');
+    expect(s.question?.id).toBe('cap.qualityTraceability');
+    const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有，我们用纸质的批次台账' });
+    expect(recordedIds(sent)).toEqual([]);
+    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」是文件或人工做法，不是这一项问的系统，所以先没有记录。');
+    expect(lastQuestion(sent)?.question?.id).toBe('cap.qualityTraceability');
+    expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.qualityTraceability');
+    const ok = await turn(s.client, { type: 'text', clientId: 'l-2', text: '没有' });
+    expect(recordedIds(ok)).toEqual(['cap.qualityTraceability']);
+    await s.client.close();
+  });
+});

@@ -488,11 +488,19 @@ describe('corrections of an earlier answer', () => {
 describe('a yes that names something else', () => {
   it('does not record a plan or a drill as the emergency-command system, and asks again', () => {
     const pending = q('cap.emergencyCommand');
-    expect(interpret(kb, '有应急预案', pending)).toEqual({ kind: 'unclear' });
-    expect(interpret(kb, '有应急演练', pending)).toEqual({ kind: 'unclear' });
+    expect(interpret(kb, '有应急预案', pending)).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['应急预案'] });
+    expect(interpret(kb, '有应急演练', pending)).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['应急演练'] });
     // A plain yes, the system named, or a no stay answers.
     expect(items('有', pending)).toEqual({ 'cap.emergencyCommand': true });
     expect(items('有应急指挥系统，也有预案', pending)).toEqual({ 'cap.emergencyCommand': true });
     expect(items('没有，只有应急预案', pending)).toEqual({ 'cap.emergencyCommand': false });
+  });
+
+  it('does not record a paper record or a manual check as a system', () => {
+    expect(interpret(kb, '有，我们用纸质的批次台账', q('cap.qualityTraceability'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['纸质的批次台账'] });
+    expect(interpret(kb, '有Excel台账', q('cap.energyManagement'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['Excel台账'] });
+    expect(interpret(kb, '有人工抽检', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['人工抽检'] });
+    expect(items('有在线检测，也有人工抽检', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+    expect(items('有追溯系统', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
   });
 });

@@ -297,7 +297,8 @@ export const InterviewFile = z
       /**
        * Things that sound like a system a question asks about but are not it (「有应急预案」 to the
        * emergency-command question: a plan is a document). A yes to that question that names one of
-       * them, and no system, records nothing; the question is asked again.
+       * them, and no system, records nothing; the question is asked again. `question` is an id, or a
+       * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind).
        */
       lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /**
@@ -372,7 +373,7 @@ export const InterviewFile = z
       if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
     }
     f.vocabulary.lookalikes.forEach((l, i) => {
-      if (!f.questions.some((x) => x.id === l.question)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `no question ${l.question}` });
+      if (!f.questions.some((x) => (l.question.endsWith('*') ? x.id.startsWith(l.question.slice(0, -1)) : x.id === l.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `no question ${l.question}` });
     });
     f.vocabulary.statedFacts.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
