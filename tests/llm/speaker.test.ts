@@ -20,7 +20,9 @@ const offline: Speaker = {
   answer: async () => ({ text: '离线答案', citations: [] }),
   phraseQuestion: async (q) => q.text,
   extract: async (text, ctx): Promise<Interpretation> =>
-    text.startsWith('有') && ctx.pending ? { kind: 'answers', items: [{ questionId: ctx.pending.id, value: true }] } : { kind: 'unclear' },
+    text.includes('纸质')
+      ? { kind: 'unclear', reason: 'lookalike', choices: ['纸质的生产记录'] }
+      : text.startsWith('有') && ctx.pending ? { kind: 'answers', items: [{ questionId: ctx.pending.id, value: true }] } : { kind: 'unclear' },
 };
 
 describe('the model speaker', () => {
@@ -42,6 +44,11 @@ describe('the model speaker', () => {
 
   it('reads a short reply with the lexicon and does not call the model', async () => {
     expect(await speaker.extract('有', ctx())).toEqual({ kind: 'answers', items: [{ questionId: 'cap.mes', value: true }] });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('does not ask the model to read a yes into a paper record the rules found', async () => {
+    expect(await speaker.extract('有的，车间用纸质的生产记录在排产', ctx())).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['纸质的生产记录'] });
     expect(fake.requests).toHaveLength(0);
   });
 
