@@ -98,7 +98,7 @@ describe('a yes that names a paper record or a plan instead of the system asked 
     expect(s.question?.id).toBe('cap.qualityTraceability');
     const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有，我们用纸质的批次台账' });
     expect(recordedIds(sent)).toEqual([]);
-    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」是文件或人工做法，不是这一项问的系统，所以先没有记录。');
+    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的系统，所以先没有记录。');
     expect(lastQuestion(sent)?.question?.id).toBe('cap.qualityTraceability');
     expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.qualityTraceability');
     const ok = await turn(s.client, { type: 'text', clientId: 'l-2', text: '没有' });

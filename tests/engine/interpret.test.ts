@@ -502,5 +502,10 @@ describe('a yes that names something else', () => {
     expect(interpret(kb, '有人工抽检', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['人工抽检'] });
     expect(items('有在线检测，也有人工抽检', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
     expect(items('有追溯系统', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    // A camera is no data-acquisition system, a forklift no AGV, a wall screen no AI.
+    expect(interpret(kb, '有监控摄像头', q('cap.scada'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['监控摄像头'] });
+    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['叉车'] });
+    expect(interpret(kb, '有大屏', q('cap.aiApplication'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['大屏'] });
+    expect(items('有无人叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
   });
 });
