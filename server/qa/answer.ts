@@ -610,9 +610,10 @@ const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
 
 /**
  * 「安全仪表系统离散型要吗」 matched to the process entry on SIS: its 「是。」 is the process
- * factory's verdict. A yes/no entry resting only on other categories' clauses (workshop, discrete
- * or process factory) than the one asked of, says whose requirement it is first; when the asked category's own clauses
- * never name what was asked, the notice does not require it of that category, and the answer says so.
+ * factory's verdict. A yes/no or value entry resting only on the clauses of categories (workshop,
+ * discrete or process factory) other than the one asked of says first whose requirement it is; when
+ * the asked category's own clauses never name what was asked, the notice does not require it of
+ * that category, and the answer says so.
  */
 function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   if (entry.conclusion !== 'yes' && entry.conclusion !== 'no' && entry.conclusion !== 'value') return r;
@@ -634,7 +635,7 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   let texts = sectionTexts.get(kb);
   if (!texts) sectionTexts.set(kb, (texts = new Map()));
   let own = texts.get(asked.section);
-  if (own === undefined) texts.set(asked.section, (own = kb.data.clauses.filter((c) => c.id.startsWith(asked.section)).map((c) => norm(c.text)).join('\n')));
+  if (own === undefined) texts.set(asked.section, (own = kb.data.clauses.filter((c) => elements(asked, c.id)).map((c) => norm(c.text)).join('\n')));
   const lexicon = kb.data.lexicon.entries;
   const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
   // 「安全仪表系统」 also holds 「安全仪表」 and 「仪表」: only the longest form found at a place is what was asked.
