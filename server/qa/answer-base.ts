@@ -24,6 +24,8 @@ export interface PreparedEntry {
   excludes: string[];
   /** Lexicon concepts every phrasing names: a question without one of them asks something else. */
   anchors: string[];
+  /** The entry's items (AnswerEntry.items), their words normalised and their quotes resolved. */
+  items: { words: string[]; answer: string; citation: Citation }[];
 }
 
 export interface EntryMatch {
@@ -297,6 +299,13 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
   for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
   const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
   citations.splice(0, citations.length, ...unique);
+  const items = (entry.items ?? []).map((item, i) => {
+    const c = clause(item.quote.clause);
+    if (!c) throw new KnowledgeError(where, `items.${i}.quote: clause ${item.quote.clause} does not exist`);
+    const text = quoteWith(c.text, item.quote.find);
+    if (!text) throw new KnowledgeError(where, `items.${i}.quote: clause ${item.quote.clause} has no text "${item.quote.find}"`);
+    return { words: item.words.map(norm), answer: item.answer, citation: cite(c.id, text) };
+  });
   let anchors: string[] = [];
   if (!entry.requires) {
     const sets = entry.questions.map((q) => new Set(u.findConcepts(u.understand(q).text).map((c) => c.canonical)));
@@ -309,5 +318,6 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     requires: (entry.requires ?? []).map((g) => g.flatMap((w) => kinds[w] ?? [w]).map(norm)),
     excludes: (entry.excludes ?? []).map(norm),
     anchors,
+    items,
   };
 }

@@ -216,7 +216,7 @@ function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string 
   return { answer, citations: cites, confidence: topic ? INTENT_CONFIDENCE : 0.2, outOfScope: true };
 }
 
-function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], q = ''): { text: string; cites: [string, string[]][] } {
+function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], q = ''): { text: string; cites: [string, string[]][]; general: boolean } {
   const { groups, overQuota, clause, rules, countyWords } = kb.data.regions;
   const all = groups.map((g) => `${g.label}不多于${g.max}家`).join('；');
   const parts: string[] = [];
@@ -249,8 +249,19 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
     }
     parts.push(text);
   }
-  if (parts.length === 0) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
-  return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]] };
+  // 「我们县能推荐几家」 names no region but asks of a county: its answer is the county row, not the
+  // whole table. A question that also speaks of a 市 compares the levels and gets the table.
+  // The understanding step drops 我们 from 「我们县…」, so a question that opens with the county
+  // suffix speaks of a county too.
+  const countyAlone =
+    !regions.length && countyGroup && intent.countyAnswer && ((countyWords ?? []).some((w) => text.includes(norm(w))) || rules.some((r) => text.startsWith(r.suffix)));
+  if (countyAlone && !/市/u.test(text.replace(/县[（(]?市[）)]?|县级市/gu, ''))) {
+    needles.push(countyGroup.quote);
+    parts.push(fill(intent.countyAnswer!, { max: countyGroup.max }));
+  }
+  const general = parts.length === 0;
+  if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
+  return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
 }
 
 type Division = KnowledgeBase['data']['industries']['divisions'][number];
@@ -410,12 +421,17 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
   let vars = varsCache.get(kb);
   if (!vars) varsCache.set(kb, (vars = placeholders(kb)));
   const base = fill(p.entry.answer, vars);
+  if (p.items.length) {
+    const text = normalise(q);
+    const named = p.items.filter((i) => i.words.some((w) => text.includes(w)));
+    if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.map((i) => i.citation) };
+  }
   switch (p.entry.fill) {
     case 'regionQuota': {
       const intent = intentOf(kb, 'quota');
-      const regions = findRegions(kb, q);
-      if (!intent || regions.length === 0) return { text: base, citations: p.citations };
-      const a = quotaAnswer(kb, intent, regions, q);
+      if (!intent) return { text: base, citations: p.citations };
+      const a = quotaAnswer(kb, intent, findRegions(kb, q), q);
+      if (a.general) return { text: base, citations: p.citations };
       return { text: a.text, citations: citations(kb, a.cites) };
     }
     case 'reapplication': {
@@ -649,7 +665,9 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   const unnamed = concepts.length > 0 && concepts.every((m) => !forms(m.canonical).some((f) => own!.includes(f)));
   // A Latin name is shown as the notice writes it (DCS), not as read (dcs).
   const shown = (span: string) => (/^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span);
-  const note = unnamed ? fill(t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
+  // 「离散型工厂用DCS可以吗」 asks whether it is allowed: 不要求 does not answer that, and the notice forbids nothing.
+  const permit = t.absentPermitted && t.permits?.some((w) => question.includes(w));
+  const note = unnamed ? fill(permit ? t.absentPermitted! : t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
   return { text: note + rest, citations: r.citations };
 }
 
@@ -909,7 +927,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (asking.length > 1) {
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
-    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!m.prepared.entry.fill || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
+    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
       let m = accepted(answersOf(kb).match(piece, 3));
       let text = piece;
@@ -984,7 +1002,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
     // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);

@@ -146,3 +146,41 @@ describe('questions asked the way callers ask them', () => {
     expect(ask('智能车间没有AGV能报吗').answer).toMatch(/^不强制。/u);
   });
 });
+
+describe('a question that names one row of a table is answered with that row', () => {
+  it.each(['我们县能推荐几家', '县里能推荐几家企业', '本县名额', '县级市推荐名额是多少'])('%s gets the county quota alone', (q) => {
+    const r = ask(q);
+    expect(r.answer.split('\n')[0]).toMatch(/^每个县（市）本次申报推荐企业不多于5家/u);
+    expect(r.answer.split('\n')[0]).not.toContain('郑州市');
+    expect(r.citations.map((c) => c.clause)).toEqual(['四(三)']);
+    expect(r.citations[0]!.quote).toContain('各县（市）不多于5家');
+  });
+
+  it('still gives the whole table when a question compares counties and cities', () => {
+    expect(ask('县和市各推荐几家').answer).toContain('郑州市不多于20家');
+    expect(ask('各地推荐名额是多少').answer).toContain('各县（市）不多于5家');
+  });
+
+  it.each([
+    ['效益表里运营成本的单位', '运营成本的单位为万元/天。', ['运营成本（万元/天）']],
+    ['生产效率这一项按什么单位填', '生产效率的单位为万元/人/天。', ['生产效率（万元/人/天）']],
+    ['不良品率和单位产值能耗的单位分别是什么', '产品不良品率的单位为%。单位产值能耗的单位为吨标准煤/万元。', ['产品不良品率（%）', '单位产值能耗（吨标准煤/万元）']],
+  ])('%s gets the units asked for, each with its own cell quoted', (q, first, quotes) => {
+    const r = ask(q);
+    expect(r.answer.split('\n')[0]).toBe(first);
+    expect(r.citations.map((c) => c.quote)).toEqual(quotes);
+  });
+
+  it('gives every unit when the question names none', () => {
+    const r = ask('效益表里的单位分别是什么');
+    for (const u of ['万元/人/天', '万元/天', '吨标准煤/万元']) expect(r.answer.split('\n')[0]).toContain(u);
+  });
+});
+
+describe('a question whether another category’s system is allowed', () => {
+  it('says the notice neither limits nor requires it, instead of a bare 不要求', () => {
+    const r = ask('离散型工厂用DCS可以吗');
+    expect(r.answer).toMatch(/^通知没有限制，也不作要求：离散型智能工厂的要素条件（三\(二\)）没有提到DCS/u);
+    expect(ask('离散型要DCS吗').answer).toMatch(/^不要求：/u);
+  });
+});

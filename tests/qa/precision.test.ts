@@ -192,7 +192,7 @@ describe('questions as they are typed and spoken', () => {
   it('reads a follow-up part that leaves out its subject or its question with the part before it', () => {
     const counties = ask('洛阳能推几家，县里呢');
     expect(counties.answer).toMatch(/1\. .*15家/u);
-    expect(counties.answer).toMatch(/2\. .*各县（市）不多于5家/u);
+    expect(counties.answer).toMatch(/2\. .*每个县（市）本次申报推荐企业不多于5家/u);
     const video = ask('视频要多大、多长时间');
     expect(video.answer).toMatch(/1\. .*200M/u);
     expect(video.answer).toMatch(/2\. .*1分钟左右/u);

@@ -53,6 +53,14 @@ export const AnswerEntry = z.object({
    * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
    */
   fill: z.enum(['regionQuota', 'reapplication', 'industryType', 'glossary']).optional(),
+  /**
+   * A list answer whose items a question may name one by one: a question naming some of the items
+   * (and not all) is answered with those items alone, each with its own quote; otherwise `answer`.
+   */
+  items: z
+    .array(z.object({ words: z.array(z.string().min(1)).min(1), answer: z.string().min(4), quote: AnswerQuote }))
+    .min(2)
+    .optional(),
 });
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 

@@ -215,6 +215,9 @@ export const IntentsFile = z.object({
       ignore: z.array(z.string().min(1)),
       absent: z.string(),
       elsewhere: z.string(),
+      /** Words asking whether something is allowed (「可以吗」): with the term absent, {absentPermitted} answers. */
+      permits: z.array(z.string().min(1)).optional(),
+      absentPermitted: z.string().optional(),
     }),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
@@ -235,6 +238,8 @@ export const IntentsFile = z.object({
       districtAnswer: z.string().optional(),
       /** The counties of a named 省辖市, asked without naming one: {prefecture}, {max} (the county quota), {cityMax}. */
       countyOfCityAnswer: z.string().optional(),
+      /** A county asked about without a name and without a 省辖市 (「我们县能推荐几家」): {max}. */
+      countyAnswer: z.string().optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),
