@@ -13,6 +13,15 @@ import { labelOf } from '../knowledge/registry';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
+ * A new session's opening message, worded by the version it starts under. Every way of creating a
+ * session stores it with the session, so a session never exists without it.
+ */
+export function welcomeOf(kb: KnowledgeBase, mode?: 'qa' | 'interview'): NewTranscriptEntry[] {
+  const knowledge = labelOf(kb);
+  return [{ id: randomUUID(), role: 'assistant', text: mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), citations: [] }];
+}
+
+/**
  * Serialises turns per session across connections: two tabs on one session must not both
  * read the same answer map and overwrite each other's change.
  */
@@ -121,11 +130,7 @@ export class Conversation {
       resumed = true;
       rt = await this.deps.knowledge.resumed(sessionId);
     } else {
-      const welcome = (kb: KnowledgeBase): NewTranscriptEntry[] => {
-        const knowledge = labelOf(kb);
-        return [{ id: randomUUID(), role: 'assistant', text: msg.mode === 'qa' ? phrases.welcomeQa(knowledge) : phrases.welcome(knowledge), citations: [] }];
-      };
-      ({ sessionId, token, rt, transcript: opened } = await this.deps.knowledge.create(welcome));
+      ({ sessionId, token, rt, transcript: opened } = await this.deps.knowledge.create((kb) => welcomeOf(kb, msg.mode)));
       resumed = false;
     }
     this.sessionId = sessionId;

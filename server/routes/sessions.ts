@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { welcomeOf } from '../chat/conversation';
 import { rulesFor } from '../chat/rules';
 import { labelOf } from '../knowledge/registry';
 
@@ -10,7 +11,7 @@ import { labelOf } from '../knowledge/registry';
 async function sessions(fastify: FastifyInstance): Promise<void> {
   fastify.post('/api/sessions', async (request, reply) => {
     fastify.limits.takeSessionCreate(request.ip);
-    const { sessionId, token } = await fastify.knowledge.createSession(fastify.store);
+    const { sessionId, token } = await fastify.knowledge.createSession(fastify.store, (kb) => welcomeOf(kb));
     fastify.metrics.sessionsCreated.inc({ via: 'http' });
     return reply.status(201).send({ sessionId, token });
   });

@@ -281,9 +281,10 @@ describe('session access', () => {
     expect(bad.status).toBe(404);
     const ok = await getState(sessionId, token);
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { answers: object; transcript: unknown[]; assessment: { verdict: string }; question: { id: string } };
+    const body = (await ok.json()) as { answers: object; transcript: { role: string }[]; assessment: { verdict: string }; question: { id: string } };
     expect(body.answers).toEqual({});
-    expect(body.transcript).toEqual([]);
+    // Only the welcome, stored with the session.
+    expect(body.transcript.map((e) => e.role)).toEqual(['assistant']);
     expect(body.assessment.verdict).toBe('incomplete');
     expect(body.question.id).toMatch(/^ent\./);
     // The 404 for a wrong token looks exactly like the one for an unknown session.

@@ -30,3 +30,15 @@ describe('GET /api/sessions/:id after form answers', () => {
     await s.client.close();
   });
 });
+
+describe('POST /api/sessions', () => {
+  it('stores the welcome with the session, as a session opened over the socket does', async () => {
+    const created = (await (await fetch(`${srv.http}/api/sessions`, { method: 'POST' })).json()) as { sessionId: string; token: string };
+    const r = await fetch(`${srv.http}/api/sessions/${created.sessionId}`, { headers: { authorization: `Bearer ${created.token}` } });
+    const { transcript } = (await r.json()) as { transcript: { role: string; text: string; seq: number }[] };
+    expect(transcript).toHaveLength(1);
+    expect(transcript[0]!.role).toBe('assistant');
+    expect(transcript[0]!.seq).toBe(1);
+    expect(transcript[0]!.text).toContain('2023');
+  });
+});
