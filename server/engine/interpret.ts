@@ -180,6 +180,11 @@ interface Span {
   start: number;
   end: number;
 }
+/** Whether `text` starts with a lookalike of capability `cap` (its own question's, not the shared `cap.*` list). */
+function lookalikeAt(kb: KnowledgeData, cap: CapabilityId, text: string): boolean {
+  return kb.interview.vocabulary.lookalikes.some((l) => l.question === `cap.${cap}` && l.words.some((w) => text.startsWith(w.toLowerCase())));
+}
+
 interface Mention extends Span {
   caps: CapabilityId[];
 }
@@ -243,8 +248,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, metricHits, '\u0003');
   const mentions: Mention[] = [];
   for (const h of findAll(idx.aliasRegex, work())) {
-    const caps = idx.aliasCaps.get(h.word.toLowerCase());
-    if (caps) mentions.push({ start: h.start, end: h.end, caps });
+    // 「用友财务软件」 names a vendor's finance package, not its ERP: a name followed at once by one
+    // of a system's lookalikes is that lookalike, and the system is not mentioned.
+    const after = lower.slice(h.end, h.end + 12).replace(/^[的之\s]+/u, '');
+    const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAt(kb, c, after));
+    if (caps?.length) mentions.push({ start: h.start, end: h.end, caps });
   }
   maskSpans(chars, mentions, '\u0001');
   const skipHits = findAll(vocab.skip, work());

@@ -508,4 +508,14 @@ describe('a yes that names something else', () => {
     expect(interpret(kb, '有大屏', q('cap.aiApplication'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['大屏'] });
     expect(items('有无人叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
   });
+
+  it('does not read a vendor name followed by its lookalike as the system the vendor is known for', () => {
+    expect(interpret(kb, '有用友财务软件', q('cap.erp'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['用友财务软件'] });
+    expect(interpret(kb, '我们用的是用友的财务软件', q('cap.erp'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['用友的财务软件'] });
+    // Asked about something else, the finance package records nothing about ERP.
+    expect(items('MES有，财务用的用友财务软件', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    // The product itself, or the system named beside the lookalike, stays a mention.
+    expect(items('用友U8', q('cap.erp'))).toEqual({ 'cap.erp': true });
+    expect(items('有用友ERP和财务软件', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
 });
