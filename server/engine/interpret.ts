@@ -180,9 +180,22 @@ interface Span {
   start: number;
   end: number;
 }
-/** Whether `text` starts with a lookalike of capability `cap` (its own question's, not the shared `cap.*` list). */
-function lookalikeAt(kb: KnowledgeData, cap: CapabilityId, text: string): boolean {
-  return kb.interview.vocabulary.lookalikes.some((l) => l.question === `cap.${cap}` && l.words.some((w) => text.startsWith(w.toLowerCase())));
+/**
+ * Whether what follows a system's name makes it a lookalike: the name is at once followed by one of
+ * that system's own lookalikes (「用友财务软件」), or the clause goes on to say there is only a
+ * lookalike, its own or the shared `cap.*` list's (「ERP这块只有财务软件」「MES就是用纸质台账」).
+ */
+function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): boolean {
+  const v = kb.interview.vocabulary;
+  const own = (l: { question: string }) => l.question === `cap.${cap}`;
+  const shared = (l: { question: string }) => l.question.endsWith('*') && `cap.${cap}`.startsWith(l.question.slice(0, -1));
+  const next = after.replace(/^[的之\s]+/u, '');
+  if (v.lookalikes.some((l) => own(l) && l.words.some((w) => next.startsWith(w.toLowerCase())))) return true;
+  const clause = after.split(/[，,。；;！!？?\n]/u)[0]!;
+  const only = v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0);
+  if (!only.length) return false;
+  const rest = clause.slice(Math.min(...only));
+  return v.lookalikes.some((l) => (own(l) || shared(l)) && l.words.some((w) => rest.includes(w.toLowerCase())));
 }
 
 interface Mention extends Span {
@@ -248,10 +261,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, metricHits, '\u0003');
   const mentions: Mention[] = [];
   for (const h of findAll(idx.aliasRegex, work())) {
-    // 「用友财务软件」 names a vendor's finance package, not its ERP: a name followed at once by one
-    // of a system's lookalikes is that lookalike, and the system is not mentioned.
-    const after = lower.slice(h.end, h.end + 12).replace(/^[的之\s]+/u, '');
-    const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAt(kb, c, after));
+    // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
+    const after = lower.slice(h.end, h.end + 40);
+    const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAfter(kb, c, after));
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps });
   }
   maskSpans(chars, mentions, '\u0001');
@@ -513,7 +525,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
-    const named = !yesNo || !free.some((p) => p === true || p === 'partial') ? [] : kb.interview.vocabulary.lookalikes
+    // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
+    const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
+    const named = !yesNo || !((saysOnly && !free.includes(false)) || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => (l.question.endsWith('*') ? pending.id.startsWith(l.question.slice(0, -1)) : l.question === pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
     const lookalike = named.length > 0;

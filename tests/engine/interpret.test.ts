@@ -518,4 +518,13 @@ describe('a yes that names something else', () => {
     expect(items('用友U8', q('cap.erp'))).toEqual({ 'cap.erp': true });
     expect(items('有用友ERP和财务软件', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
+
+  it('does not read a system named and then said to be only a lookalike as present', () => {
+    expect(interpret(kb, 'ERP方面只有用友财务软件', q('cap.erp'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(interpret(kb, 'MES就是用纸质流转卡', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('MES有，ERP方面只有用友财务软件', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    // A no stays a no; a yes in its own clause stays a yes.
+    expect(items('没有，只有财务软件', q('cap.erp'))).toEqual({ 'cap.erp': false });
+    expect(items('有ERP，只是还有纸质台账', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
 });

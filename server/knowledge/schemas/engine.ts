@@ -302,6 +302,11 @@ export const InterviewFile = z
        */
       lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /**
+       * 「ERP这块只有用友财务软件」: a system named and then said to be only one of its lookalikes is
+       * not mentioned as present. These are the words that say "only".
+       */
+      onlyWords: Words.default([]),
+      /**
        * Yes/no facts named in passing (「我们是分公司」). A negated word records the opposite value,
        * unless `affirmedOnly`: 「不是子公司」 says nothing about a legal person or a group.
        */
