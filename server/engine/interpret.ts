@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId } from '../schemas/profile';
 import { indexOf, wordRegex } from './kb';
-import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor } from '../understand';
+import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -81,7 +81,10 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
   // Thousands separators (12,000) would otherwise split one figure in two.
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);
-  for (const q of findQuantities(t)) {
+  const found = findQuantities(t);
+  const ratio = wanted === '%' ? ratioOf(t, found) : undefined;
+  if (ratio) return ratio;
+  for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;
     const negative = /(-|负|亏损|亏了|亏)\s*$/.test(t.slice(0, q.index));
@@ -98,6 +101,23 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
   if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%' };
   return undefined;
 }
+
+/**
+ * A percentage asked for and given as two counts of the same thing (「110台里联网84台」,
+ * 「84台/110台」, 「84/110」): the smaller over the larger, to one decimal. Only exactly two counts
+ * and no percentage: with three figures it is not clear which two make the ratio.
+ */
+function ratioOf(t: string, found: Quantity[]): { value: number; unit: string; approx?: true } | undefined {
+  if (found.length !== 2 || found.some((q) => q.unit === '%')) return undefined;
+  const [a, b] = found as [Quantity, Quantity];
+  const counted = a.unit !== undefined && a.unit === b.unit && COUNT_UNITS.has(a.unit);
+  const slashed = a.unit === undefined && b.unit === undefined && /^\s*\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?\s*$/u.test(t);
+  if (!counted && !slashed) return undefined;
+  const [part, whole] = a.value <= b.value ? [a.value, b.value] : [b.value, a.value];
+  if (whole <= 0 || part < 0) return undefined;
+  return { value: Math.round((part / whole) * 1000) / 10, unit: '%', ...(a.approx || b.approx ? { approx: true as const } : {}) };
+}
+const COUNT_UNITS = new Set(['台', '套', '台套', '个', '条', '家', '项']);
 
 /**
  * The unit as the quantity reader names it: 台（套） is 台套. A rate such as 吨标准煤/万元 is read as

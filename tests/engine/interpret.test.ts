@@ -281,6 +281,18 @@ describe('numbers', () => {
     });
   }
 
+  it('reads a percentage given as two counts of the same thing as their ratio, and three counts as nothing', () => {
+    expect(items('110台设备里联网84台', metric)).toEqual({ 'metric.networkedRatio': 76.4 });
+    expect(items('84台/110台', metric)).toEqual({ 'metric.networkedRatio': 76.4 });
+    expect(items('一共110套，联网的有84套', metric)).toEqual({ 'metric.networkedRatio': 76.4 });
+    expect(items('84/110', metric)).toEqual({ 'metric.networkedRatio': 76.4 });
+    // Which two of three figures make the ratio is not clear, and a count alone is no percentage.
+    expect(interpret(kb, '共150台，自动化110台，联网84台', metric)).toEqual({ kind: 'unclear' });
+    expect(interpret(kb, '84台', metric)).toEqual({ kind: 'unclear' });
+    // Not a percentage question: the first figure, as before.
+    expect(parseNumber('84台/110台')).toEqual({ value: 84, unit: '台' });
+  });
+
   it('keeps the unit written after a number', () => {
     expect(parseNumber('3条线')).toEqual({ value: 3, unit: '条' });
     expect(parseNumber('一共十二台')).toEqual({ value: 12, unit: '台' });
