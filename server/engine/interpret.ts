@@ -218,6 +218,21 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   return v.lookalikes.some((l) => (own(l) || shared(l)) && l.words.some((w) => rest.includes(w.toLowerCase())));
 }
 
+/** The clause (between punctuation) that holds the span start..end. */
+function clauseAround(text: string, start: number, end: number): string {
+  const from = Math.max(...[...'，,。；;！!？?\n'].map((p) => text.lastIndexOf(p, start - 1))) + 1;
+  const stops = [...'，,。；;！!？?\n'].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
+}
+
+/** The capabilities a mention names, with any wider one its clause gives the reach of (CapabilitiesFile `widens`). */
+function widened(kb: KnowledgeData, caps: CapabilityId[], clause: string): CapabilityId[] {
+  const wider = kb.capabilities.capabilities.filter(
+    (c) => c.widens && !caps.includes(c.id) && c.widens.of.some((id) => caps.includes(id)) && c.widens.words.some((w) => clause.includes(w.toLowerCase())),
+  );
+  return wider.length ? [...caps, ...wider.map((c) => c.id)] : caps;
+}
+
 interface Mention extends Span {
   caps: CapabilityId[];
 }
@@ -284,7 +299,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
     const after = lower.slice(h.end, h.end + 40);
     const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAfter(kb, c, after));
-    if (caps?.length) mentions.push({ start: h.start, end: h.end, caps });
+    if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end)) });
   }
   maskSpans(chars, mentions, '\u0001');
   const skipHits = findAll(vocab.skip, work());
@@ -352,7 +367,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
       const segText = lower.slice(seg.start, seg.end);
       const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
-      if (target && !ownFact) target.post.push(p);
+      // 「车间有工业以太网，全厂还没有」: a clause that gives a wider reach answers for the wider
+      // capability (CapabilitiesFile `widens`), not for the system just named.
+      const wider = target ? widened(kb, target.ms.flatMap((m) => m.caps), segText).filter((c) => !target.ms.some((m) => m.caps.includes(c))) : [];
+      if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
+      else if (target && !ownFact) target.post.push(p);
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }

@@ -531,6 +531,16 @@ describe('a yes that names something else', () => {
     expect(items('有用友ERP和财务软件', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 
+  it('reads a workshop network said of the whole plant as the plant-wide network too', () => {
+    const pending = q('cap.factoryNetwork');
+    expect(items('全厂工业以太网覆盖', pending)).toEqual({ 'cap.industrialNetwork': true, 'cap.factoryNetwork': true });
+    expect(items('车间有工业以太网，全厂还没有', pending)).toEqual({ 'cap.industrialNetwork': true, 'cap.factoryNetwork': false });
+    expect(items('有工业以太网，全厂都覆盖了', pending)).toEqual({ 'cap.industrialNetwork': true, 'cap.factoryNetwork': true });
+    // Without a word for the plant's reach, only the workshop network is named.
+    expect(items('有工业以太网', pending)).toEqual({ 'cap.industrialNetwork': true });
+    expect(items('工业以太网有，还没完全用起来', pending)).toEqual({ 'cap.industrialNetwork': 'partial' });
+  });
+
   it('does not read a system named and then said to be only a lookalike as present', () => {
     expect(interpret(kb, 'ERP方面只有用友财务软件', q('cap.erp'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
     expect(interpret(kb, 'MES就是用纸质流转卡', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });

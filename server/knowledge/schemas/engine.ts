@@ -33,6 +33,11 @@ export const CapabilitiesFile = z
          * place is the capability in place, so 「AGV有，RGV没有」 is yes. Without it, one form in place and another not is partial.
          */
         anyForm: z.boolean().optional(),
+        /**
+         * A narrower capability named in a clause that gives this one's reach (「全厂都是工业以太网」: a
+         * workshop network, said of the whole plant) is this capability too.
+         */
+        widens: z.object({ of: z.array(CapabilityId).min(1), words: z.array(Text).min(1) }).optional(),
       }),
     ),
   })
