@@ -184,3 +184,17 @@ describe('a question whether another category’s system is allowed', () => {
     expect(ask('离散型要DCS吗').answer).toMatch(/^不要求：/u);
   });
 });
+
+describe('whether a title or certificate gives an advantage', () => {
+  it.each(['高新技术企业能加分吗', '是高新技术企业有优势吗', '专精特新企业能优先吗', '有ISO认证能加分吗'])('%s is answered from 二, not refused as another programme', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^通知没有这样规定/u);
+    expect(r.citations.map((c) => c.clause)).toContain('二(三)');
+    expect(r.answer).toContain(phone);
+  });
+
+  it('still refuses a question about applying for the other programme itself', () => {
+    expect(ask('高新技术企业怎么认定').outOfScope).toBe(true);
+  });
+});
