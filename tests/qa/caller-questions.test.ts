@@ -198,3 +198,14 @@ describe('whether a title or certificate gives an advantage', () => {
     expect(ask('高新技术企业怎么认定').outOfScope).toBe(true);
   });
 });
+
+describe('a third party', () => {
+  it.each(['需要第三方检测报告吗', '需要第三方出具评估报告吗', '要不要找第三方做个评估'])('%s: no third-party report is among the attachments', (q) => {
+    expect(ask(q).answer).toMatch(/^通知没有要求这类材料/u);
+  });
+
+  it('only the predictive-maintenance question gets 「也可由第三方提供远程服务」', () => {
+    expect(ask('故障诊断能外包吗').answer).toMatch(/^可以找第三方/u);
+    expect(ask('要不要找第三方做个评估').answer).not.toContain('远程服务');
+  });
+});
