@@ -282,7 +282,7 @@ const CLAUSE_END = /[，,。；;？?！!\s]/u;
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
-  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
+  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
   if (got >= 0) {
     // The title held is named in the same clause as the verb: after it ("评上了智能车间") or, as
     // spoken, before it ("那个车间去年评上了，今年能报智能工厂吗"); a later clause names what is asked.
