@@ -932,8 +932,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (m) {
       chosen.push({ match: m, text: q });
       // Of two asking parts, the one that matched on its own asks something the whole
-      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too.
-      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared));
+      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
+      // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).
+      const wholeSays = entryAnswer(kb, m.prepared, q).text;
+      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared && !wholeSays.includes(entryAnswer(kb, c.match.prepared, c.text).text)));
     } else if (part.length) chosen.push(...part);
     else {
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
