@@ -543,9 +543,13 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
   if (conclusion !== 'yes' && conclusion !== 'no') return text;
   if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
   // Asked what a term means, a short verdict sentence of its own (「要，智能工厂两类都要。」) answers nothing either.
-  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '');
+  // 「是，要应用制造执行系统（MES）。」 asked "MES要实现啥功能": the verdict word goes, what it requires stays.
+  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '').replace(VERDICT_WORD, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
+
+/** A verdict word the answer's first sentence opens with before saying what is required: 「是，」「要，」. */
+const VERDICT_WORD = /^(?:是|要|需要)，/u;
 
 /** "数字孪生是什么意思", "什么是MES", "APS指的是啥". */
 const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|指的是|是啥|啥意思|啥是|含义/u;
