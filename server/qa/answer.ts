@@ -433,8 +433,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
       const text = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
       const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
-      const cites = citations(kb, order.map((id) => [id, []] as [string, string[]]));
-      return { text, citations: [...cites, ...p.citations.filter((c) => !order.includes(c.clause))] };
+      // The entry's own quotes prove the answer (the two types, each type's defining system): they
+      // come first, the industry's usual type first, then the two types, then the other type. Where
+      // they quote neither type, the types' clauses stand in for them; the first items that stand
+      // for a heading come last, as they prove nothing about the type.
+      const side = (c: Citation) => order.findIndex((id) => c.clause === id || c.clause.startsWith(id));
+      const rank = (c: Citation) => [1, 0, 2][side(c) + 1]!;
+      const quoted = p.quotes.some((c) => side(c) >= 0);
+      const types = quoted ? [] : citations(kb, order.map((id) => [id, []] as [string, string[]]));
+      const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+      return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
     }
     case 'glossary': {
       const items = acronyms(kb, q);
