@@ -101,8 +101,10 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
     expect(figures(evaluate(kb, fresh12))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
-  it('on the thirteenth fresh set, typed on a phone: typos, pinyin abbreviations, fragments, spoken numbers, several parts, comparisons and questions whose answer is no or not in the notice (measured once before: hit@3 97.3, facts 100, concluded 97.3, facts in conclusion 94.6, out of scope refused 100)', () => {
-    expect(figures(evaluate(kb, fresh13))).toEqual({ hit3: 97.3, facts: 100, concluded: 97.3, factsInConclusion: 94.6, inScopeRefused: [], outOfScopeRefused: 100 });
+  // One expectation was corrected after the first measurement: 「去年拿了智能车间 今年还能报工厂吗」 must say
+  // 可以申报智能工厂 (the first one, 或智能工厂, was met by the wrong answer's quote too); with it, before: facts 97.3, facts in conclusion 91.9.
+  it('on the thirteenth fresh set, typed on a phone: typos, pinyin abbreviations, fragments, spoken numbers, several parts, comparisons and questions whose answer is no or not in the notice, after fixing what it found (measured once before: hit@3 97.3, facts 100, concluded 97.3, facts in conclusion 94.6, out of scope refused 100)', () => {
+    expect(figures(evaluate(kb, fresh13))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {
