@@ -293,7 +293,7 @@ const CLAUSE_END = /[，,。；;？?！!\s]/u;
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
-  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
+  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
   if (got >= 0) {
     // The title held is named in the same clause as the verb: after it ("评上了智能车间") or, as
     // spoken, before it ("那个车间去年评上了，今年能报智能工厂吗"); a later clause names what is asked.
@@ -449,8 +449,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
       const text = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
       const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
-      const cites = citations(kb, order.map((id) => [id, []] as [string, string[]]));
-      return { text, citations: [...cites, ...p.citations.filter((c) => !order.includes(c.clause))] };
+      // The entry's own quotes prove the answer (the two types, each type's defining system): they
+      // come first, the industry's usual type first, then the two types, then the other type. Where
+      // they quote neither type, the types' clauses stand in for them; the first items that stand
+      // for a heading come last, as they prove nothing about the type.
+      const side = (c: Citation) => order.findIndex((id) => c.clause === id || c.clause.startsWith(id));
+      const rank = (c: Citation) => [1, 0, 2][side(c) + 1]!;
+      const quoted = p.quotes.some((c) => side(c) >= 0);
+      const types = quoted ? [] : citations(kb, order.map((id) => [id, []] as [string, string[]]));
+      const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+      return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
     }
     case 'glossary': {
       const items = acronyms(kb, q);
@@ -559,9 +567,13 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
   if (conclusion !== 'yes' && conclusion !== 'no') return text;
   if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
   // Asked what a term means, a short verdict sentence of its own (「要，智能工厂两类都要。」) answers nothing either.
-  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '');
+  // 「是，要应用制造执行系统（MES）。」 asked "MES要实现啥功能": the verdict word goes, what it requires stays.
+  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '').replace(VERDICT_WORD, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
+
+/** A verdict word the answer's first sentence opens with before saying what is required: 「是，」「要，」. */
+const VERDICT_WORD = /^(?:是|要|需要)，/u;
 
 /** "数字孪生是什么意思", "什么是MES", "APS指的是啥". */
 const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|指的是|是啥|啥意思|啥是|含义/u;
@@ -950,8 +962,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (m) {
       chosen.push({ match: m, text: q });
       // Of two asking parts, the one that matched on its own asks something the whole
-      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too.
-      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared));
+      // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
+      // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).
+      const wholeSays = entryAnswer(kb, m.prepared, q).text;
+      chosen.push(...part.filter((c) => c.match.prepared !== m.prepared && !wholeSays.includes(entryAnswer(kb, c.match.prepared, c.text).text)));
     } else if (part.length) chosen.push(...part);
     else {
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it

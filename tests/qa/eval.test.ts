@@ -20,6 +20,7 @@ import fresh9 from '../fixtures/fresh9-questions.json';
 import fresh10 from '../fixtures/fresh10-questions.json';
 import fresh11 from '../fixtures/fresh11-questions.json';
 import fresh12 from '../fixtures/fresh12-questions.json';
+import fresh13 from '../fixtures/fresh13-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -98,6 +99,12 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // Three expectations were corrected after the first measurement (车间人数, LIMS, the no-patents answer), as the notice words them.
   it('on the twelfth fresh set, the process and workshop forms cell by cell, the county bureau\'s review and questions whose answer is no, after fixing what it found (measured once before: hit@3 100, facts 94.3, concluded 100, facts in conclusion 85.7, out of scope refused 83.3)', () => {
     expect(figures(evaluate(kb, fresh12))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // One expectation was corrected after the first measurement: 「去年拿了智能车间 今年还能报工厂吗」 must say
+  // 可以申报智能工厂 (the first one, 或智能工厂, was met by the wrong answer's quote too); with it, before: facts 97.3, facts in conclusion 91.9.
+  it('on the thirteenth fresh set, typed on a phone: typos, pinyin abbreviations, fragments, spoken numbers, several parts, comparisons and questions whose answer is no or not in the notice, after fixing what it found (measured once before: hit@3 97.3, facts 100, concluded 97.3, facts in conclusion 94.6, out of scope refused 100)', () => {
+    expect(figures(evaluate(kb, fresh13))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

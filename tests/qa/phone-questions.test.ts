@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { answerQuestion } from '../../server/qa/answer';
+
+const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
+const lead = (q: string) => answerQuestion(kb, q).answer.split('\n')[0]!;
+
+/** Questions as typed on a phone: the classes of wrong answer they showed, each asked in other words. */
+describe('questions typed on a phone', () => {
+  it('reads 「拿了」 a title as holding it: the rule for the title held answers, not the one-a-year rule', () => {
+    expect(lead('前年拿了智能车间，今年能报智能工厂不')).toMatch(/^可以。只获得过智能车间称号的企业/);
+    expect(lead('去年拿了智能工厂 今年还能报车间吗')).toMatch(/^不能。已获得过智能工厂称号的企业/);
+    // Nothing held: two in one year is still the one-a-year rule.
+    expect(lead('一个车间报了智能车间，工厂同年还能报智能工厂吗')).toMatch(/^不能。每家企业当年限报1个/);
+  });
+
+  it('answers where to check a credit list with the websites, and whether a listed firm can apply with no', () => {
+    for (const q of ['税收违法黑名单去哪个网站查', '老赖名单在哪查', '严重违法失信名单上哪查']) {
+      const a = lead(q);
+      expect(a, q).toContain('creditchina.gov.cn');
+      expect(a, q).toContain('gsxt.gov.cn');
+    }
+    expect(lead('被列入严重违法失信名单能报吗')).toMatch(/^不能。/);
+    // A list of past winners is not a credit list.
+    expect(answerQuestion(kb, '去年河南省智能车间名单在哪里查').outOfScope).toBe(true);
+  });
+
+  it('does not repeat a part that the whole question\'s answer already gives in full', () => {
+    const a = answerQuestion(kb, '许昌推荐名额几个 南阳呢').answer.split('\n依据')[0]!;
+    expect(a).not.toMatch(/^1\./);
+    expect(a.match(/许昌市/g)).toHaveLength(1);
+    expect(a).toContain('南阳市属于');
+  });
+
+  it('does not open with 「是，」 when asked what something must do, and says what MES must do', () => {
+    const a = lead('制造执行系统在车间要实现哪些功能');
+    expect(a).not.toMatch(/^是/);
+    expect(a).toContain('实现车间作业计划、设备维修维护计划自动生成');
+    expect(lead('智能车间必须要有MES吗')).toMatch(/^是，/);
+  });
+
+  it('says the diagnosis report is not written by the enterprise but downloaded after the questionnaire', () => {
+    const a = lead('数字化转型诊断报告是企业自己编写吗');
+    expect(a).toMatch(/^不用。/);
+    expect(a).toContain('诊断问卷');
+    // Asked how to get it, the steps, with no verdict.
+    expect(lead('数字化转型诊断报告怎么弄')).toMatch(/^登录数字化转型诊断服务平台/);
+  });
+
+  it('reads 「交不交」「放不放」 about the signed and stamped pages as whether they go into the PDF', () => {
+    for (const q of ['签字盖章页交不交', '盖章页放不放pdf里']) expect(lead(q), q).toMatch(/^要。四\(二\)要求/);
+  });
+
+  it('answers an investment threshold said as an amount: the notice sets none', () => {
+    expect(lead('工厂投资得上亿才能报吗')).toMatch(/^通知没有规定投资额或投入下限/);
+  });
+});
