@@ -209,3 +209,14 @@ describe('a third party', () => {
     expect(ask('要不要找第三方做个评估').answer).not.toContain('远程服务');
   });
 });
+
+describe('which tier a region is in', () => {
+  it.each([
+    ['巩义市属于哪个档', '不多于5家'],
+    ['洛阳属于哪一档', '不多于15家'],
+  ])('%s gets the quota tier, not the industry type', (q, said) => {
+    const r = ask(q);
+    expect(r.answer.split('\n')[0]).toContain(said);
+    expect(r.answer).not.toContain('离散型');
+  });
+});
