@@ -531,6 +531,12 @@ describe('a yes that names something else', () => {
     expect(items('有用友ERP和财务软件', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 
+  it('reads a partnership or a sole trader as no legal person, and a denial of it as nothing', () => {
+    expect(items('我们是合伙企业', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('个人独资的', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+    expect(interpret(kb, '我们不是合伙企业，是有限公司', q('ent.independentLegalPerson')).kind).toBe('unclear');
+  });
+
   it('reads a workshop network said of the whole plant as the plant-wide network too', () => {
     const pending = q('cap.factoryNetwork');
     expect(items('全厂工业以太网覆盖', pending)).toEqual({ 'cap.industrialNetwork': true, 'cap.factoryNetwork': true });

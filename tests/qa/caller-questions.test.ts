@@ -220,3 +220,15 @@ describe('which tier a region is in', () => {
     expect(r.answer).not.toContain('离散型');
   });
 });
+
+describe('a partnership or a sole proprietorship', () => {
+  it.each(['我们是合伙企业能报吗', '个人独资企业可以申报吗'])('%s: 不能, from 二(一)', (q) => {
+    const r = ask(q);
+    expect(r.answer).toMatch(/^不能。/u);
+    expect(r.citations[0]!.clause).toBe('二(一)');
+  });
+
+  it('a wholly foreign-owned company (外商独资) is not a sole proprietorship', () => {
+    expect(ask('外商独资企业能报吗').answer).toMatch(/^可以/u);
+  });
+});
