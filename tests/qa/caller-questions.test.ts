@@ -232,3 +232,15 @@ describe('a partnership or a sole proprietorship', () => {
     expect(ask('外商独资企业能报吗').answer).toMatch(/^可以/u);
   });
 });
+
+describe('the truncated 附件1 and word counts', () => {
+  it('does not answer 有 about a 附件1 cell the stored text does not hold', () => {
+    const r = ask('车间申报书有没有近三年经济指标');
+    expect(r.answer).not.toMatch(/^有/u);
+    expect(r.answer).toContain('无法从所存文本确认');
+  });
+
+  it.each(['企业概况写多少字', '智能车间申报书字数有要求吗', '技术水平那部分写多少字'])('%s: the notice gives no count beyond its two 400字 cells', (q) => {
+    expect(ask(q).answer).toMatch(/^通知没有规定申报书的总页数或总字数/u);
+  });
+});
