@@ -244,3 +244,16 @@ describe('the truncated 附件1 and word counts', () => {
     expect(ask(q).answer).toMatch(/^通知没有规定申报书的总页数或总字数/u);
   });
 });
+
+describe('how photos and videos are made', () => {
+  it.each(['照片可以用效果图吗', '照片能PS吗'])('%s: the notice is silent, and the on-site check is named', (q) => {
+    const r = ask(q);
+    expect(r.answer).toMatch(/^通知没有专门规定/u);
+    expect(r.citations.map((c) => c.clause)).toContain('四(三)');
+  });
+
+  it('an editing app is a making tool the notice does not regulate', () => {
+    expect(ask('视频能用剪映做吗').answer).toMatch(/^通知没有规定拍摄设备、剪辑软件/u);
+    expect(ask('照片要几张').answer).toMatch(/^至少要10张/u);
+  });
+});
