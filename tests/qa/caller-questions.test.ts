@@ -257,3 +257,13 @@ describe('how photos and videos are made', () => {
     expect(ask('照片要几张').answer).toMatch(/^至少要10张/u);
   });
 });
+
+describe('work still in progress', () => {
+  it.each(['智能化改造还没完成能报吗', '系统正在上线中能算吗'])('%s gets the under-construction answer', (q) => {
+    expect(ask(q).answer).toMatch(/^通知没有规定须全部建成才能申报/u);
+  });
+
+  it.each(['车间必须是独立厂房吗', '需要提供几年的运行数据'])('%s is answered as what the notice does not set', (q) => {
+    expect(ask(q).answer).toMatch(/^通知没有规定(车间的面积|建成或运行满多长时间)/u);
+  });
+});
