@@ -55,6 +55,7 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, ninth set (tests/fixtur
 if (process.argv.includes('--fresh')) sets.push(['fresh, tenth set (tests/fixtures/fresh10-questions.json)', read<EvalItem[]>('tests/fixtures/fresh10-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, eleventh set (tests/fixtures/fresh11-questions.json)', read<EvalItem[]>('tests/fixtures/fresh11-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, twelfth set (tests/fixtures/fresh12-questions.json)', read<EvalItem[]>('tests/fixtures/fresh12-questions.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, fourteenth set (tests/fixtures/fresh14-questions.json)', read<EvalItem[]>('tests/fixtures/fresh14-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {
