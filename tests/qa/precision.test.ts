@@ -438,6 +438,16 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(r.citations[0]!.clause).toBe('三(一)1');
   });
 
+  it('compares workshop and factory on MES and on networking as the clauses word them', () => {
+    expect(conclusion('车间的MES和工厂的MES要求一样吗')).toMatch(/^智能车间和离散型智能工厂对MES功能的要求相同/u);
+    expect(conclusion('智能车间和智能工厂的设备联网率要求有什么不同')).toMatch(/^智能车间和离散型智能工厂的要求相同/u);
+    expect(conclusion('制造执行系统和制造管控系统是一回事吗')).toMatch(/^通知没有解释两者的关系/u);
+  });
+
+  it('says APC and RTO are asked of the key production steps, not of every one', () => {
+    expect(conclusion('流程型工厂所有装置都要上APC吗')).toMatch(/^不要求全部覆盖/u);
+  });
+
   it('answers a form cell named inside its section with that cell, not with how to fill several workshops', () => {
     const a = ask('附件2车间建设部分里的生产线智能化运行那一格写什么').answer;
     expect(a).toContain('数据自动采集比率');
@@ -466,6 +476,7 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(conclusion('我们DCS用的是和利时的，算不算')).toMatch(/^通知没有点名任何DCS产品或品牌/u);
     expect(conclusion('ERP用浪潮的行吗')).toMatch(/^通知没有指定ERP的品牌或厂家/u);
     expect(conclusion('ERP只上了进销存模块，算满足经营管理吗')).toMatch(/^不够/u);
+    expect(conclusion('离散型工厂MES用黑湖的可以吗')).toMatch(/^通知没有指定MES的品牌或厂家/u);
   });
 
   it('answers a platform the notice does not name by the functions it asks for, and does not refuse it', () => {
