@@ -444,6 +444,16 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(conclusion('制造执行系统和制造管控系统是一回事吗')).toMatch(/^通知没有解释两者的关系/u);
   });
 
+  it('says the notice does not name a technology a lexicon synonym would stretch to (数字孪生, 大模型), before what it asks', () => {
+    expect(conclusion('智能工厂必须做数字孪生吗')).toMatch(/^通知没有提到数字孪生/u);
+    expect(conclusion('离散工厂要不要做数字孪生和布局建模')).toMatch(/^要/u);
+    expect(conclusion('AI应用是不是必须用大模型')).toMatch(/^通知没有提到大模型/u);
+  });
+
+  it('reads the equipment maker\'s remote maintenance as the third party\'s remote service', () => {
+    expect(conclusion('故障预测用设备厂家的远程诊断行不行')).toMatch(/^可以找第三方/u);
+  });
+
   it('says APC and RTO are asked of the key production steps, not of every one', () => {
     expect(conclusion('流程型工厂所有装置都要上APC吗')).toMatch(/^不要求全部覆盖/u);
   });
