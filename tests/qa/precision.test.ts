@@ -454,6 +454,17 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(conclusion('故障预测用设备厂家的远程诊断行不行')).toMatch(/^可以找第三方/u);
   });
 
+  it('answers which level asks for a factory-only system, and what a data-acquisition system monitors in each category', () => {
+    expect(conclusion('LIMS是智能车间要还是智能工厂要')).toMatch(/^智能工厂要，智能车间不要求/u);
+    expect(conclusion('离散型工厂的数据采集和监控系统要采集哪些数据')).toContain('现场操作、设备状态、生产进度、质量检验');
+    expect(conclusion('流程型工厂数据采集和监控系统要监控什么')).toMatch(/^原料、关键工艺和成品检测数据/u);
+  });
+
+  it('drops a verdict that only names the categories when asked what, and reads 「SIS还是…」 as which of two', () => {
+    expect(conclusion('试验数据管理系统要管哪些数据')).not.toMatch(/^要/u);
+    expect(conclusion('离散型工厂要上SIS还是流程型才要')).not.toMatch(/^是/u);
+  });
+
   it('says APC and RTO are asked of the key production steps, not of every one', () => {
     expect(conclusion('流程型工厂所有装置都要上APC吗')).toMatch(/^不要求全部覆盖/u);
   });
