@@ -521,6 +521,11 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(ask('评上奖励大概多少钱').answer).toContain('资金奖励');
   });
 
+  it('says the notice sets no coverage for MES and does not ask a process plant for all three storage systems', () => {
+    expect(conclusion('MES需要覆盖全厂所有车间吗')).toMatch(/^通知没有规定MES要覆盖多少车间或产线/u);
+    expect(conclusion('流程型工厂罐区自动化TAS必须上吗')).toMatch(/^不一定/u);
+  });
+
   it('reads 「等」 in the process plant\'s storage systems as alternatives for a plant with one storage form', () => {
     expect(conclusion('我们只有储罐没有仓库，流程型要上WMS吗')).toMatch(/^不一定要WMS/u);
   });
