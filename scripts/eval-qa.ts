@@ -58,6 +58,9 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, tenth set (tests/fixtur
 if (process.argv.includes('--fresh')) sets.push(['fresh, eleventh set (tests/fixtures/fresh11-questions.json)', read<EvalItem[]>('tests/fixtures/fresh11-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, twelfth set (tests/fixtures/fresh12-questions.json)', read<EvalItem[]>('tests/fixtures/fresh12-questions.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, thirteenth set (tests/fixtures/fresh13-questions.json)', read<EvalItem[]>('tests/fixtures/fresh13-questions.json')]);
+// Fourteenth set, the element clauses as automation and IT engineers ask them, measured once before tuning:
+// hit@3 92.1%, facts 78.9%, concluded 92.1%, facts in conclusion 73.7%, one in-scope question refused, out-of-scope refused 100%.
+if (process.argv.includes('--fresh')) sets.push(['fresh, fourteenth set (tests/fixtures/fresh14-questions.json)', read<EvalItem[]>('tests/fixtures/fresh14-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {

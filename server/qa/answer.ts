@@ -554,10 +554,12 @@ const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|�
 /** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
 const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
-/** A bare 是/否 sentence that opens an answer ("要。", "不能。", "要（流程型智能工厂）。"). */
-const BARE_VERDICT = /^(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
-/** A question that offers two answers to choose from ("填一个数还是建设前后各填一个"). */
-const EITHER_OR = /\p{Script=Han}还是\p{Script=Han}/u;
+/** A bare 是/否 sentence that opens an answer ("要。", "不能。", "都要。", "要（流程型智能工厂）。"). */
+const BARE_VERDICT = /^(?:都)?(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
+/** A question that offers two answers to choose from ("填一个数还是建设前后各填一个", "都要上，还是只有危化品企业要上", "要上SIS还是流程型才要"). */
+const EITHER_OR = /[\p{Script=Han}a-z0-9][，,]?还是\p{Script=Han}/u;
+/** A verdict that only says which categories it holds for (「要，离散型和流程型都要。」): the requirement after it says so too. */
+const SCOPE_VERDICT = /^(?:要|是|需要)[，,][^。]{0,14}都要。/u;
 
 /**
  * An entry written for "要不要…" opens with its verdict; asked "…有什么要求" or "A还是B", that
@@ -566,9 +568,13 @@ const EITHER_OR = /\p{Script=Han}还是\p{Script=Han}/u;
 function fitToQuestion(text: string, conclusion: string, question: string): string {
   if (conclusion !== 'yes' && conclusion !== 'no') return text;
   if ((!EITHER_OR.test(question) && !WH.test(question)) || YES_NO.test(question)) return text;
-  // Asked what a term means, a short verdict sentence of its own (「要，智能工厂两类都要。」) answers nothing either.
+  // Asked what a term means, a short verdict sentence of its own (「要，智能工厂两类都要。」) answers nothing either;
+  // asked what or which, neither does a verdict that only names the categories it holds for.
   // 「是，要应用制造执行系统（MES）。」 asked "MES要实现啥功能": the verdict word goes, what it requires stays.
-  const rest = text.replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '').replace(VERDICT_WORD, '');
+  const rest = text
+    .replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '')
+    .replace(WH.test(question) ? SCOPE_VERDICT : /$^/u, '')
+    .replace(VERDICT_WORD, '');
   return rest.length > 0 && rest !== text ? rest : text;
 }
 

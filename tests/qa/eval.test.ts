@@ -21,6 +21,7 @@ import fresh10 from '../fixtures/fresh10-questions.json';
 import fresh11 from '../fixtures/fresh11-questions.json';
 import fresh12 from '../fixtures/fresh12-questions.json';
 import fresh13 from '../fixtures/fresh13-questions.json';
+import fresh14 from '../fixtures/fresh14-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -105,6 +106,11 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // 可以申报智能工厂 (the first one, 或智能工厂, was met by the wrong answer's quote too); with it, before: facts 97.3, facts in conclusion 91.9.
   it('on the thirteenth fresh set, typed on a phone: typos, pinyin abbreviations, fragments, spoken numbers, several parts, comparisons and questions whose answer is no or not in the notice, after fixing what it found (measured once before: hit@3 97.3, facts 100, concluded 97.3, facts in conclusion 94.6, out of scope refused 100)', () => {
     expect(figures(evaluate(kb, fresh13))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Written from the notice before measuring; fixed for the general causes of what it found.
+  it('on the fourteenth fresh set, the element clauses as automation and IT engineers ask them: named systems, 「等」 lists and qualifiers, one category\'s system asked of another, ratios, form cells, products and acronyms the notice does not use, after fixing what it found (measured once before: hit@3 92.1, facts 78.9, concluded 92.1, facts in conclusion 73.7, one in-scope question refused, out of scope refused 100)', () => {
+    expect(figures(evaluate(kb, fresh14))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

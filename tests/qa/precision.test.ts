@@ -429,3 +429,110 @@ describe('questions whose nearest neighbour said the opposite', () => {
     expect(conclusion('智能车间要有MES吗')).toMatch(/^是，要/u);
   });
 });
+
+describe('the element clauses as engineers ask them, element by element', () => {
+  it('compares workshop and factory on the element asked, not the two levels in general', () => {
+    const r = ask('车间和工厂的网络安全要求一样吗');
+    expect(conclusion('车间和工厂的网络安全要求一样吗')).toMatch(/^有两处不同/u);
+    expect(r.answer.split('\n依据')[0]).toContain('管理制度');
+    expect(r.citations[0]!.clause).toBe('三(一)1');
+  });
+
+  it('compares workshop and factory on MES and on networking as the clauses word them', () => {
+    expect(conclusion('车间的MES和工厂的MES要求一样吗')).toMatch(/^智能车间和离散型智能工厂对MES功能的要求相同/u);
+    expect(conclusion('智能车间和智能工厂的设备联网率要求有什么不同')).toMatch(/^智能车间和离散型智能工厂的要求相同/u);
+    expect(conclusion('制造执行系统和制造管控系统是一回事吗')).toMatch(/^通知没有解释两者的关系/u);
+  });
+
+  it('says the notice does not name a technology a lexicon synonym would stretch to (数字孪生, 大模型), before what it asks', () => {
+    expect(conclusion('智能工厂必须做数字孪生吗')).toMatch(/^通知没有提到数字孪生/u);
+    expect(conclusion('离散工厂要不要做数字孪生和布局建模')).toMatch(/^要/u);
+    expect(conclusion('AI应用是不是必须用大模型')).toMatch(/^通知没有提到大模型/u);
+  });
+
+  it('reads the equipment maker\'s remote maintenance as the third party\'s remote service', () => {
+    expect(conclusion('故障预测用设备厂家的远程诊断行不行')).toMatch(/^可以找第三方/u);
+  });
+
+  it('answers which level asks for a factory-only system, and what a data-acquisition system monitors in each category', () => {
+    expect(conclusion('LIMS是智能车间要还是智能工厂要')).toMatch(/^智能工厂要，智能车间不要求/u);
+    expect(conclusion('离散型工厂的数据采集和监控系统要采集哪些数据')).toContain('现场操作、设备状态、生产进度、质量检验');
+    expect(conclusion('流程型工厂数据采集和监控系统要监控什么')).toMatch(/^原料、关键工艺和成品检测数据/u);
+  });
+
+  it('drops a verdict that only names the categories when asked what, and reads 「SIS还是…」 as which of two', () => {
+    expect(conclusion('试验数据管理系统要管哪些数据')).not.toMatch(/^要/u);
+    expect(conclusion('离散型工厂要上SIS还是流程型才要')).not.toMatch(/^是/u);
+  });
+
+  it('says APC and RTO are asked of the key production steps, not of every one', () => {
+    expect(conclusion('流程型工厂所有装置都要上APC吗')).toMatch(/^不要求全部覆盖/u);
+  });
+
+  it('answers a form cell named inside its section with that cell, not with how to fill several workshops', () => {
+    const a = ask('附件2车间建设部分里的生产线智能化运行那一格写什么').answer;
+    expect(a).toContain('数据自动采集比率');
+    expect(a).not.toMatch(/^逐个车间分别说明/u);
+  });
+
+  it('says the notice sets no method and no value for the two ratios of the forms, and where they are written', () => {
+    expect(conclusion('自控率的分子分母怎么定')).toMatch(/^通知没有规定数据自动采集比率、自控比率的计算方法/u);
+    expect(conclusion('数据自动采集比率要求达到多少')).toMatch(/^通知没有给出数据自动采集比率、自控比率的数值要求/u);
+    expect(conclusion('自控比率在申报书哪里写')).toContain('生产线智能化运行');
+  });
+
+  it('gives the denominator of each equipment ratio when asked for it, not only that no value is set', () => {
+    expect(conclusion('设备联网率的分母是全部设备吗')).toMatch(/^分母是自动化、数字化、智能化设备总数/u);
+    expect(conclusion('智能装备比例按台套数还是按原值算')).toMatch(/^按台套数算/u);
+  });
+
+  it('says no when one industry\'s or category\'s requirement is asked of the other', () => {
+    expect(conclusion('离散型智能工厂要DCS吗')).toMatch(/^不要求：离散型智能工厂的要素条件（三\(二\)）没有提到DCS/u);
+    expect(conclusion('化工车间需要建柔性制造单元吗')).toMatch(/^不要求/u);
+    expect(conclusion('装配车间需要做先进控制和在线优化吗')).toMatch(/^不要求/u);
+    expect(ask('流程型智能工厂要AGV吗').answer).toContain('离散型智能工厂（三(二)3）');
+  });
+
+  it('says the notice names no product or brand, and what it asks instead, for a product named', () => {
+    expect(conclusion('我们DCS用的是和利时的，算不算')).toMatch(/^通知没有点名任何DCS产品或品牌/u);
+    expect(conclusion('ERP用浪潮的行吗')).toMatch(/^通知没有指定ERP的品牌或厂家/u);
+    expect(conclusion('ERP只上了进销存模块，算满足经营管理吗')).toMatch(/^不够/u);
+    expect(conclusion('离散型工厂MES用黑湖的可以吗')).toMatch(/^通知没有指定MES的品牌或厂家/u);
+  });
+
+  it('answers a platform the notice does not name by the functions it asks for, and does not refuse it', () => {
+    expect(conclusion('有SCADA能不能算数据采集和监控系统')).toMatch(/^通知没有点名用哪种平台或软件/u);
+    const r = ask('要不要上工业互联网平台');
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer.split('\n依据')[0]).toContain('数据平台');
+    expect(ask('工业互联网平台奖补多少').outOfScope).toBe(true);
+  });
+
+  it('says the discrete factory\'s AGV carries no 「根据生产需要」, which only the workshop\'s has', () => {
+    expect(conclusion('离散型工厂的AGV也有根据生产需要这个前提吗')).toMatch(/^没有这个限定/u);
+  });
+
+  it('refuses the price of a system or product, even when a system the notice names is in the question', () => {
+    for (const q of ['MES系统一套多少钱', '上一套DCS大概要花多少']) {
+      const r = ask(q);
+      expect(r.outOfScope, q).toBe(true);
+      expect(r.answer, q).toContain('价格');
+    }
+    expect(ask('评上奖励大概多少钱').answer).toContain('资金奖励');
+  });
+
+  it('says the notice sets no coverage for MES and does not ask a process plant for all three storage systems', () => {
+    expect(conclusion('MES需要覆盖全厂所有车间吗')).toMatch(/^通知没有规定MES要覆盖多少车间或产线/u);
+    expect(conclusion('流程型工厂罐区自动化TAS必须上吗')).toMatch(/^不一定/u);
+  });
+
+  it('reads 「等」 in the process plant\'s storage systems as alternatives for a plant with one storage form', () => {
+    expect(conclusion('我们只有储罐没有仓库，流程型要上WMS吗')).toMatch(/^不一定要WMS/u);
+  });
+
+  it('drops a bare verdict before the requirement when asked which, or which of two (also after a comma)', () => {
+    expect(conclusion('离散型工厂研发设计都要哪些系统')).not.toMatch(/^都要/u);
+    expect(conclusion('安全仪表系统是全部流程型工厂都要，还是只有化工厂要')).not.toMatch(/^是/u);
+    expect(ask('安全仪表系统是全部流程型工厂都要，还是只有化工厂要').answer).toContain('没有按行业或是否涉及危险化学品区分');
+  });
+});
