@@ -42,7 +42,9 @@ function lines(page: string): string[] {
 }
 
 const CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
-const NUM = /^-?\(?[\d,]+(?:\.\d+)?\)?$/;
+// A loss is printed 「-1,234.00」, 「(1,234.00)」 or, in a Word table, 「（1,234.00）」: full-width brackets only
+// around an amount with decimals, as 「（30）」 is a note reference.
+const NUM = /^(?:-?\(?[\d,]+(?:\.\d+)?\)?|（[\d,]+\.\d+）)$/;
 
 /** A label as a pattern that also matches it letter-spaced, as licences print it (「名　　称」). */
 function spaced(label: string): string {
@@ -123,8 +125,8 @@ function joinLabelLines(ls: string[], labelOnly: RegExp): string[] {
 }
 
 function toNumber(raw: string): number | null {
-  const neg = /^\(.*\)$/.test(raw) || raw.startsWith('-');
-  const n = Number(raw.replace(/[(),\-]/g, ''));
+  const neg = /^[(（].*[)）]$/.test(raw) || raw.startsWith('-');
+  const n = Number(raw.replace(/[(),\-（）]/g, ''));
   return Number.isFinite(n) ? (neg ? -n : n) : null;
 }
 
@@ -169,6 +171,9 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       // The next line completes the value only when it starts no particular of its own.
       const next = ls[k + 1];
       const wrapped = next !== undefined && !labelOnly.test(next) && !startsLabelled.test(next) ? `${line} ${next}` : null;
+      // A credit code broken at the line end (「…MA3X」 / 「7K2P0T」) is read across the break; its check character guards the join.
+      if (wrapped && line.search(CODE) < 0 && labelled(line, L.creditCode!, stops))
+        for (const m of squash(wrapped).matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: wrapped } });
       const nameIn = (l: string) => {
         const v = labelled(l, L.name!, stops);
         return v ? companyName(v) : null;

@@ -263,6 +263,9 @@ describe('each class of defect, on a page of text', () => {
     expect(read('名称：河南嵩岳新材料科技有限公司新郑\n分公司')).toEqual({ name: '河南嵩岳新材料科技有限公司新郑分公司', 'ent.independentLegalPerson': '否' });
     // A company's name broken inside its ending is read whole.
     expect(read('名称：河南嵩岳新材料科技有限\n公司')).toEqual({ name: NAME });
+    // A credit code broken after its 12th character is read across the break, only if its check character holds.
+    expect(read(`统一社会信用代码 ${code.slice(0, 12)}\n${code.slice(12)}`)).toEqual({ creditCode: code });
+    expect(read(`统一社会信用代码 ${code.slice(0, 12)}\n${code.slice(12, 17)}${code[17] === 'A' ? 'B' : 'A'}`)).toEqual({});
   });
 
   it('full-width thousands separators are a figure\'s, not prose\'s', () => {
@@ -276,6 +279,11 @@ describe('each class of defect, on a page of text', () => {
     const usd = read(`${balance}\n单位：万美元\n项目 2022年 2021年\n营业收入 4,612.30 4,430.00`);
     expect(usd).not.toHaveProperty(['finance.2022.revenue']);
     expect(usd).toMatchObject({ 'finance.2022.totalAssets': 45218.36 });
+  });
+
+  it('a loss in full-width brackets is a negative amount; a bracketed note reference stays a reference', () => {
+    expect(read('单位：元\n项目 2022年度 2021年度\n利润总额 （1,234,560.00） 2,000,000.00')).toEqual({ 'finance.2022.profit': -123.456, 'finance.2021.profit': 200 });
+    expect(read('单位：元\n项目 附注 2022年度 2021年度\n利润总额 （30） 1,234,560.00 2,000,000.00')).toEqual({ 'finance.2022.profit': 123.456, 'finance.2021.profit': 200 });
   });
 
   it('a row states its own unit where the table states none; a row with no unit is not read', () => {
