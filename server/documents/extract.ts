@@ -19,7 +19,13 @@ export interface Suggestion {
  * ASCII forms, as the form's fields hold them.
  */
 export function plain(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/\u3000/g, ' ');
+  return (
+    s
+      .replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+      .replace(/\u3000/g, ' ')
+      // The same text layer separates thousands with a full-width comma (「４５，２１８．３６」): a figure's separator, not prose.
+      .replace(/(\d)，(?=\d{3}(?!\d))/g, '$1,')
+  );
 }
 
 /** PDF text puts spaces between CJK and digits (「2011 年 4 月」); whitespace is not part of a fact. */
@@ -36,7 +42,9 @@ function lines(page: string): string[] {
 }
 
 const CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
-const NUM = /^-?\(?[\d,]+(?:\.\d+)?\)?$/;
+// A loss is printed 「-1,234.00」, 「(1,234.00)」 or, in a Word table, 「（1,234.00）」: full-width brackets only
+// around an amount with decimals, as 「（30）」 is a note reference.
+const NUM = /^(?:-?\(?[\d,]+(?:\.\d+)?\)?|（[\d,]+\.\d+）)$/;
 
 /** A label as a pattern that also matches it letter-spaced, as licences print it (「名　　称」). */
 function spaced(label: string): string {
@@ -44,15 +52,23 @@ function spaced(label: string): string {
 }
 
 /**
+ * Whatever follows a value on its line and is not part of it: another field written with a colon
+ * (「 邮编：452470」, 「 联系电话：…」, labels the knowledge does not list), or the rest of a sentence
+ * after a clause mark (「…88号，占地二百亩」). A particular never holds either.
+ */
+const TRAILER = /(?:\s+[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z\-]{0,9}\s*[：:]|[，。；;]).*$/u;
+
+/**
  * The value after one of `labels` in a line: 「名称：…」, or 「名 称 …」 with no colon, as a business
  * licence prints it, also after another particular on the same line. The value ends where the
- * next known label starts (`stops`), so 「住所 … 营业期限 …」 gives the address alone.
+ * next known label starts (`stops`), so 「住所 … 营业期限 …」 gives the address alone, or at any other
+ * field or clause after it (TRAILER).
  */
 function labelled(line: string, labels: string[], stops: RegExp): string | null {
   for (const l of labels) {
     const m = new RegExp(`(?:^|\\s)${spaced(l)}(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`).exec(line);
     if (!m) continue;
-    const value = m[1]!.replace(stops, '').trim();
+    const value = m[1]!.replace(stops, '').replace(TRAILER, '').trim();
     if (value) return value;
   }
   return null;
@@ -72,6 +88,26 @@ function labelLine(docs: FormDrafting['documents']): RegExp {
   return new RegExp(`^(?:${[...new Set(all)].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[：:]?$`);
 }
 
+/** A line that starts with a known label: a particular of its own, never the end of the line before. */
+function labelStart(docs: FormDrafting['documents']): RegExp {
+  const all = [...Object.entries(docs.labels).filter(([k]) => !k.startsWith('finance.')).flatMap(([, v]) => v), ...docs.otherLabels];
+  return new RegExp(`^(?:${[...new Set(all)].sort((a, b) => b.length - a.length).map(spaced).join('|')})(?:\\s*[：:]|\\s)`);
+}
+
+/** How an address ends: its number, building, room or village. One that ends otherwise may have been cut by a line break. */
+const ADDRESS_END = /[号室楼层幢栋座院村组内侧角处]$/;
+
+/**
+ * The company's name at the start of a labelled value, up to its ending (有限公司, 厂 …). A branch is named
+ * after its company: 「…有限公司洛阳分公司」 is the branch's whole name. A name followed straight on by
+ * more characters (「…有限公司新郑」, the rest of a branch's name on the next line) is not a name read whole.
+ */
+function companyName(value: string): string | null {
+  const sq = squash(value);
+  const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂)(?:[\p{Script=Han}\d]{0,15}?(?:分公司|分厂))?)/u.exec(sq)?.[1];
+  return n && !/^[\p{Script=Han}\d]/u.test(sq.slice(n.length)) ? n : null;
+}
+
 /**
  * A licence typed into a table reads one cell per line: 「名称」 then 「新乡市…有限公司」. Each label
  * standing alone is joined to the line after it, unless that line is a label too.
@@ -89,8 +125,8 @@ function joinLabelLines(ls: string[], labelOnly: RegExp): string[] {
 }
 
 function toNumber(raw: string): number | null {
-  const neg = /^\(.*\)$/.test(raw) || raw.startsWith('-');
-  const n = Number(raw.replace(/[(),\-]/g, ''));
+  const neg = /^[(（].*[)）]$/.test(raw) || raw.startsWith('-');
+  const n = Number(raw.replace(/[(),\-（）]/g, ''));
   return Number.isFinite(n) ? (neg ? -n : n) : null;
 }
 
@@ -125,24 +161,34 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     out.push(s);
   };
   const labelOnly = labelLine(docs);
+  const startsLabelled = labelStart(docs);
   pages.forEach((page, i) => {
     const pageNo = i + 1;
     const ls = joinLabelLines(lines(page), labelOnly);
-    for (const line of ls) {
+    ls.forEach((line, k) => {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
-      const name = labelled(line, L.name!, stops);
-      if (name) {
-        // A branch is named after its company: 「…有限公司洛阳分公司」 is the branch's whole name, not the company's.
-        const n = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂)(?:[\p{Script=Han}\d]{0,15}?(?:分公司|分厂))?)/u.exec(squash(name))?.[1];
-        if (n) add({ field: 'name', value: n, raw: n, source: { file, page: pageNo, snippet: line } });
-      }
+      // A scan's text layer breaks a long particular at the page width: 「住所 郑州市…嵩阳路」 then 「88号」.
+      // The next line completes the value only when it starts no particular of its own.
+      const next = ls[k + 1];
+      const wrapped = next !== undefined && !labelOnly.test(next) && !startsLabelled.test(next) ? `${line} ${next}` : null;
+      // A credit code broken at the line end (「…MA3X」 / 「7K2P0T」) is read across the break; its check character guards the join.
+      if (wrapped && line.search(CODE) < 0 && labelled(line, L.creditCode!, stops))
+        for (const m of squash(wrapped).matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: wrapped } });
+      const nameIn = (l: string) => {
+        const v = labelled(l, L.name!, stops);
+        return v ? companyName(v) : null;
+      };
+      const n = nameIn(line) ?? (wrapped && labelled(line, L.name!, stops) ? nameIn(wrapped) : null);
+      if (n) add({ field: 'name', value: n, raw: n, source: { file, page: pageNo, snippet: n === nameIn(line) ? line : wrapped! } });
       for (const a of docs.answers) {
         for (const l of a.labels) {
           const v = labelled(line, [l], stops);
           if (!v) continue;
           // A name says it only by its ending (「…有限公司洛阳分公司」); a 类型 anywhere in it (「有限责任公司分公司（…）」).
           const word = L.name!.includes(l) ? a.words.find((w) => (/^(\S+)/.exec(squash(v))?.[1] ?? '').endsWith(w)) : a.words.find((w) => squash(v).includes(w));
-          if (word) add({ field: a.question, value: a.value, raw: word, source: { file, page: pageNo, snippet: line } });
+          // A branch's name the page width broke over two lines says it at the end of the name read whole.
+          const byName = !word && L.name!.includes(l) && n ? a.words.find((w) => n.endsWith(w)) : undefined;
+          if (word ?? byName) add({ field: a.question, value: a.value, raw: (word ?? byName)!, source: { file, page: pageNo, snippet: word ? line : n === nameIn(line) ? line : wrapped! } });
         }
       }
       const founded = labelled(line, L.foundedOn!, stops);
@@ -156,9 +202,13 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const cap = labelled(line, L.registeredCapital!, stops);
       const capital = cap ? capitalWan(cap) : null;
       if (capital) add({ field: 'registeredCapital', value: capital.wan, raw: capital.raw, source: { file, page: pageNo, snippet: line } });
-      const addr = labelled(line, L.address!, stops);
-      if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: line } });
-    }
+      const one = labelled(line, L.address!, stops);
+      // An address that stops short of its number or building (「…嵩阳路」) takes the next line's end of it (「88号」).
+      const joined = one && !ADDRESS_END.test(squash(one)) && wrapped ? labelled(wrapped, L.address!, stops) : null;
+      const whole = joined && squash(joined).startsWith(squash(one!)) && squash(joined).length - squash(one!).length <= 20 && ADDRESS_END.test(squash(joined)) ? joined : null;
+      const addr = whole ?? one;
+      if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? wrapped! : line } });
+    });
     for (const s of financeLines(page, pageNo, file, docs)) add(s);
   });
   return out;
@@ -173,7 +223,17 @@ function rowLabel(token: string): string {
 const REFERENCE = /^(?:附注)?[（(]?[一二三四五六七八九十\d]+[)）]?(?:[、.．\-][（(]?[一二三四五六七八九十\d]+[)）]?)*$/;
 
 /** 万元 per unit a statement states its amounts in. */
-const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元: 1 };
+const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元: 1, 百万元: 100, 亿元: 10000 };
+
+/**
+ * Where a page states the unit of the figures after it: 「单位：元」, 「金额单位：人民币千元」, or a caption's
+ * 「（万元）」. Whatever word follows 「单位：」 is taken, so a unit this table does not know (「单位：万美元」)
+ * ends the one before it rather than leaving it in force.
+ */
+const UNIT = /单位\s*[：:]\s*(?:人民币)?\s*([\p{Script=Han}A-Za-z]{1,5}?)(?:人民币)?(?![\p{Script=Han}A-Za-z])|[（(]\s*(?:人民币)?\s*(亿元|百万元|万元|千元|元)\s*[)）]/gu;
+
+/** A row's own unit, printed after its label as the forms print theirs: 「总资产（万元）」. */
+const ROW_UNIT = /[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
 
 interface Header {
   years: string[];
@@ -183,8 +243,8 @@ interface Header {
   reference: boolean;
   /** Figure columns before the year columns that belong to no year (本月数 of a monthly statement): skipped in each row. */
   skip: number;
-  /** 万元 per unit of the figures under this header. */
-  scale: number;
+  /** 万元 per unit of the figures under this header; null where the page states none, so each row must state its own. */
+  scale: number | null;
 }
 
 /**
@@ -202,7 +262,7 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
   // 「2022年12月」 heads a December monthly statement, whose 本年累计 is the year's figure.
   const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日|12月(?![\d至\-]))/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月|12月)$/.test(m[2]!) ? m[1] : undefined }));
   // 千元 must be read as a unit of its own: skipped, it would leave an earlier 「单位：元」 in force over its figures.
-  const units = [...text.matchAll(/单位\s*[：:]\s*(?:人民币)?\s*(万元|千元|元)/g)].map((m) => ({ at: m.index, unit: m[1]! }));
+  const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2])! }));
   let p = -1;
   let u = -1;
   const out: Header[] = [];
@@ -226,10 +286,10 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
       run.push(y);
     }
     const unit = units[u]?.unit;
-    if (run.length >= 2 && new Set(run).size === run.length && unit) {
+    if (run.length >= 2 && new Set(run).size === run.length) {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
-      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: WAN_PER[unit] ?? 1 });
+      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null });
       i += run.length - 1;
     }
   }
@@ -261,6 +321,15 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       }
       if (idx < 0) continue;
       let first = idx + 1;
+      // The row's own unit, after its label in the same cell or the next: it overrides the page's.
+      let rowUnit = ROW_UNIT.exec(tokens[idx]!)?.[1];
+      const unitCell = /^[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/.exec(tokens[first] ?? '');
+      if (!rowUnit && unitCell) {
+        rowUnit = unitCell[1];
+        first++;
+      }
+      const scale = rowUnit ? WAN_PER[rowUnit]! : header.scale;
+      if (scale === null) continue;
       // A note after the label that PDF text wraps over several tokens: 「（亏损总额以」 「“－”号填列）」.
       if (/^[（(]/.test(tokens[first] ?? '') && !/[)）]$/.test(tokens[first]!)) {
         const close = tokens.slice(first, Math.min(end, first + 8)).findIndex((t) => /[)）]$/.test(t));
@@ -278,7 +347,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       years.forEach((y, k) => {
         const n = toNumber(figures[k]!);
         if (n === null) return;
-        out.push({ field: `finance.${y}.${key}`, value: Number((n * header.scale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
+        out.push({ field: `finance.${y}.${key}`, value: Number((n * scale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
       });
     }
   });

@@ -50,6 +50,47 @@ describe('documents read by a model, checked by the server', () => {
     expect(sent).toContain('注册资本1.2亿元');
   }, 120_000);
 
+  it('reads amounts in Chinese numerals, and drops a round figure (约, 余) and a figure whose snippet names another year', async () => {
+    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
+    const lines = [
+      '河南嵩岳新材料科技有限公司成立于二〇一四年九月，注册资本叁仟万元。',
+      '2022年实现营业收入约三点二亿元，利润总额二千一百万元，上缴税金一千零五十万元。',
+      '2021年营业收入29,876.40万元，职工八百余人。',
+      '2020年营业收入近2.6亿元。',
+    ];
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph(t)) }] })));
+    fake.enqueue({
+      kind: 'tool',
+      name: 'record_document_facts',
+      args: JSON.stringify({
+        facts: [
+          { field: 'registeredCapital', value: 3000, printed: '叁仟万元', snippet: lines[0] },
+          // 约: the sentence gives a round figure, not the revenue the form asks for.
+          { field: 'finance.2022.revenue', value: 32000, printed: '三点二亿元', snippet: lines[1] },
+          { field: 'finance.2022.profit', value: 2100, printed: '二千一百万元', snippet: lines[1] },
+          { field: 'finance.2022.tax', value: 1050, printed: '一千零五十万元', snippet: lines[1] },
+          // Rescaled: 2100 万元 given as 21 万元.
+          { field: 'finance.2021.profit', value: 21, printed: '二千一百万元', snippet: lines[1] },
+          // The snippet names 2021年 only, the field 2020.
+          { field: 'finance.2020.revenue', value: 29876.4, printed: '29,876.40万元', snippet: lines[2] },
+          { field: 'finance.2021.revenue', value: 29876.4, printed: '29,876.40万元', snippet: lines[2] },
+          // 近: a round figure again, in figures this time.
+          { field: 'finance.2020.revenue', value: 26000, printed: '2.6亿元', snippet: lines[3] },
+        ],
+      }),
+    });
+    const m = multipart('企业简介.docx', docx);
+    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    expect(r.statusCode).toBe(201);
+    expect(Object.fromEntries((r.json().suggestions as { field: string; value: number }[]).map((x) => [x.field, x.value]))).toEqual({
+      registeredCapital: 3000,
+      'finance.2022.profit': 2100,
+      'finance.2022.tax': 1050,
+      'finance.2021.revenue': 29876.4,
+    });
+  }, 120_000);
+
   it('falls back to the rules when the model fails', async () => {
     const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     fake.enqueue({ kind: 'status', status: 500 });
