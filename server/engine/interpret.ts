@@ -431,7 +431,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
   // A hedge speaks for the systems named in its own clause; in a clause that names none (「…，不太好说」) it
-  // speaks for those of the clause before and for the pending question. A hedged no claims nothing and stays.
+  // speaks for those of the clause before and for the pending question. A hedged no is no fact either:
+  // 「应该没被列入吧」 must not clear a hard condition.
   let pendingHedged = false;
   const hedgedCaps = new Set<CapabilityId>();
   const mentionsIn = (k: number) => (k >= 0 && k < segments.length ? mentions.filter((m) => m.start >= segments[k]!.start && m.end <= segments[k]!.end) : []);
@@ -444,7 +445,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
     for (const m of ms) for (const cap of m.caps) hedgedCaps.add(cap);
   }
-  for (const cap of hedgedCaps) if (capValues.get(cap) !== false) capValues.delete(cap);
+  for (const cap of hedgedCaps) capValues.delete(cap);
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.
   for (const [cap, value] of [...capValues]) {
     if (value !== true) continue;
@@ -544,8 +545,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
     const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
-    if (hedged && pendingValue !== false) {
-      // Only a no is recorded from a hedged reply: 「差不多有吧」 is asked again, naming the hedge.
+    if (hedged) {
+      // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
       several.push(...typedForms(typed, hedgeHits.map((h) => h.word)));
     } else if (pendingValue !== undefined) items.set(pending.id, pendingValue);

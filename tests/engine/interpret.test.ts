@@ -511,13 +511,17 @@ describe('a yes that names something else', () => {
 });
 
 describe('replies of the five colloquial enterprises (N27—N31)', () => {
-  it('a yes said with a hedge (差不多有吧, 应该有吧, 好像有, 不太好说) records nothing and names the hedge; a hedged no stays no', () => {
+  it('a reply said with a hedge (差不多有吧, 应该有吧, 好像有, 应该没, 不太好说) records nothing and names the hedge', () => {
     const pending = q('cap.flexibleCell');
     expect(interpret(kb, '柔性单元这个…差不多有吧，不太好说', pending)).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['差不多有吧', '不太好说'] });
     expect(interpret(kb, '应该有吧', pending)).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['应该有吧'] });
     expect(interpret(kb, '好像有', q('cap.mes'))).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['好像有'] });
     expect(interpret(kb, '应该是吧', q('ent.operatingWell'))).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['应该是吧'] });
-    expect(items('应该没有吧', pending)).toEqual({ 'cap.flexibleCell': false });
+    expect(interpret(kb, '应该没有吧', pending)).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    // A hedged no does not clear a hard condition either; a plain one does.
+    expect(interpret(kb, '应该没被列入吧', q('ent.credit.dishonestExecutee'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(interpret(kb, '好像不是', q('ent.groupOrHeadOffice'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(items('没有被列入', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
     // A hedge speaks for the system of its own clause only.
     expect(items('MES有，ERP好像有', q('cap.mes'))).toEqual({ 'cap.mes': true });
     // 差不多都有了 is a yes, not a hedge; a correction's 应该是 is none either.

@@ -285,8 +285,8 @@ export const InterviewFile = z
       partial: Words,
       plannedNo: Words,
       /**
-       * Words that say the enterprise is not sure (差不多有吧, 应该有吧, 不太好说): a yes or a partly-built said
-       * with one is no fact, so nothing is recorded from it and the question is asked again.
+       * Words that say the enterprise is not sure (差不多有吧, 应该有吧, 应该没, 不太好说): what is said with one
+       * is no fact, so nothing is recorded from it and the question is asked again.
        */
       hedges: Words.default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
