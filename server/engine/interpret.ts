@@ -6,10 +6,13 @@ import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor 
 
 export type { Interpretation } from '../schemas/interview';
 
-type Polarity = true | false | 'partial' | 'planned';
+type Polarity = true | false | 'partial' | 'planned' | 'future';
 
-/** When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no. */
-const STRENGTH: Record<string, number> = { partial: 4, false: 3, true: 2, planned: 1 };
+/**
+ * When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no.
+ * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place.
+ */
+const STRENGTH: Record<string, number> = { partial: 4, future: 3.5, false: 3, true: 2, planned: 1 };
 
 interface Vocab {
   cues: RegExp | null;
@@ -39,7 +42,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -221,7 +224,7 @@ function combine(pols: Polarity[]): Polarity | undefined {
 }
 
 function toValue(p: Polarity): true | false | 'partial' {
-  return p === 'planned' ? false : p;
+  return p === 'planned' || p === 'future' ? false : p;
 }
 
 /**
@@ -268,7 +271,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
-  const cues: Cue[] = findAll(vocab.cues, masked).map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }));
+  const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
+  const clauseOf = (at: number) => masked.slice(Math.max(0, masked.slice(0, at).search(/[^，,。；;！!\n]*$/)), at + (masked.slice(at).search(/[，,。；;！!\n]|$/)));
+  const cues: Cue[] = findAll(vocab.cues, masked)
+    .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
+    // 「MES明年升级」: the upgrade is what is to come, not the system, so the time says nothing of it.
+    .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)));
 
   // Segments: punctuation and contrast words (但是, 不过…) end a scope of negation.
   const contrastHits = findAll(vocab.contrast, masked);
@@ -323,7 +331,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // fact of its own does not: in "我们有ERP，不是子公司" the 不是 is about the company.
       const segText = lower.slice(seg.start, seg.end);
       const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
-      if (target && !ownFact) target.post.push(p);
+      // 「MES已经上线了，明年扩到全厂」: a time to come after a system said in place in its own clause is
+      // the rest of it still to come, so it is partly built, not missing.
+      // An upgrade to come (明年升级) leaves the system as it is: in place.
+      const inPlace = [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
+      const upgrade = kb.interview.vocabulary.upgrades.some((w) => segText.includes(w.toLowerCase()));
+      if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
+      else if (target && !ownFact) target.post.push(p);
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }
@@ -603,7 +617,7 @@ function answerPending(
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
   // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
-  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned');
+  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned' || p === 'future');
   if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
@@ -626,7 +640,7 @@ function answerPending(
       const vocab = vocabOf(kb);
       const clauses = lower.split(/[，,。；;！!？?\s]+/).filter(Boolean);
       // 「省里的还没有」 names the province only to deny it: it does not make a 市级 title a provincial one.
-      const denies = (c: string) => findAll(vocab.cues, vocab.mask ? c.replace(vocab.mask, ' ') : c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned'; });
+      const denies = (c: string) => findAll(vocab.cues, vocab.mask ? c.replace(vocab.mask, ' ') : c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned' || p === 'future'; });
       const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
       if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);

@@ -567,3 +567,17 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
     expect(items('一成不变', metric)).toBe('unclear');
   });
 });
+
+describe('a system with a time still to come', () => {
+  it('「明年上」「下个月上线」「在招标」 are not in place; the rest of a system in place still to come is partial; an upgrade to come leaves it in place', () => {
+    const pending = q('cap.mes');
+    for (const text of ['MES明年上', 'MES下个月上线', 'MES年底上线', 'MES今年下半年实施', 'MES在招标', 'MES正在选型', 'MES去年签了合同，今年下半年实施', '明年上']) {
+      expect(items(text, pending), text).toEqual({ 'cap.mes': false });
+    }
+    expect(items('MES已经上线了，明年扩到全厂', pending)).toEqual({ 'cap.mes': 'partial' });
+    expect(items('部分上线，剩下的明年上', pending)).toEqual({ 'cap.mes': 'partial' });
+    expect(items('ERP用了好几年了，明年升级', pending)).toEqual({ 'cap.erp': true });
+    expect(items('MES明年升级', pending)).toEqual({ 'cap.mes': true });
+    expect(items('有MES，明年上WMS', pending)).toEqual({ 'cap.mes': true, 'cap.wms': false });
+  });
+});
