@@ -300,7 +300,7 @@ const SAID: Record<string, Said> = {
     replies: {
       // 港区 is 航空港区, whose own department recommends (四(三)), not 郑州市.
       'ent.city': ['在港区，郑州航空港'], 'cat.scope': ['工厂'], 'ent.industryCode': ['手机整机组装'], 'cat.productionMode': ['离散'],
-      'cap.securityPolicy': ['制度还没有成文'], 'cap.andon': ['安灯部分产线有'], 'cap.predictiveMaintenance': ['没有，设备坏了再修'],
+      'cap.securityPolicy': ['制度还没有成文'], 'cap.andon': ['安灯就几条线上有，没普及'], 'cap.predictiveMaintenance': ['没有，设备坏了再修'],
     },
     before: { 'ent.industryCode': [{ text: '我们在航空港，是郑州市推荐还是港区推荐？', asks: true }] },
   },

@@ -540,6 +540,10 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
     expect(items('有没有这个要求', q('cap.mes'))).toBe('question');
     expect(items('还中', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
     expect(items('水电汽有计量，能源管理系统上了一半', q('cap.energyManagement'))).toEqual({ 'cap.energyManagement': 'partial' });
+    // 「普遍应用…安灯系统」: on a few lines only, or not yet everywhere, is partly built.
+    expect(items('安灯有，就几条线上有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('安灯没普及，就装配线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('全覆盖了', q('cap.andon'))).toEqual({ 'cap.andon': true });
   });
 
   it('an option named only in a clause that denies it is not the one chosen', () => {
