@@ -6,16 +6,21 @@ import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor,
 
 export type { Interpretation } from '../schemas/interview';
 
-type Polarity = true | false | 'partial' | 'planned';
+type Polarity = true | false | 'partial' | 'planned' | 'future';
 
-/** When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no. */
-const STRENGTH: Record<string, number> = { partial: 4, false: 3, true: 2, planned: 1 };
+/**
+ * When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no.
+ * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place.
+ */
+const STRENGTH: Record<string, number> = { partial: 4, future: 3.5, false: 3, true: 2, planned: 1 };
 
 interface Vocab {
   cues: RegExp | null;
   polarity: Map<string, Polarity>;
   mask: RegExp | null;
   skip: RegExp | null;
+  hedges: RegExp | null;
+  leadIns: string[];
   contrast: RegExp | null;
   questionWords: RegExp | null;
   notQuestion: RegExp | null;
@@ -37,7 +42,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -47,6 +52,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
     polarity,
     mask: wordRegex(v.mask),
     skip: wordRegex(v.skip),
+    hedges: wordRegex(v.hedges),
+    leadIns: v.leadIns.map((w) => w.toLowerCase()),
     contrast: wordRegex(v.contrast),
     questionWords: wordRegex(v.questionWords),
     notQuestion: wordRegex(v.notQuestion),
@@ -182,11 +189,14 @@ const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', 
  * (「我们经营一直挺好」 to the 经营 question). A long sentence whose only 不 is buried in something
  * else (「以上规则不适用于我们」) is not an answer to 失信被执行人.
  */
-function answersPlainly(q: QuestionView, text: string, cues: Cue[]): boolean {
-  const core = text.replace(/[\s\p{P}\p{S}]/gu, '');
+function answersPlainly(q: QuestionView, text: string, cues: Cue[], leadIns: string[]): boolean {
+  const core = text.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
   if (core.length <= 10) return true;
-  if (cues.some((c) => c.start <= 1)) return true;
-  const subject = `${q.text}${q.help ?? ''}`;
+  // 「那肯定没有啊，…」 starts with its answer as plainly as 「没有，…」.
+  const lead = leadIns.filter((w) => core.startsWith(w)).reduce((n, w) => Math.max(n, w.length), 0);
+  if (cues.some((c) => c.start <= 1 + lead)) return true;
+  // The text is read in lower case (mes), so the question's own words are too (MES).
+  const subject = `${q.text}${q.help ?? ''}`.toLowerCase();
   for (let i = 0; i + 2 <= core.length; i++) {
     const pair = core.slice(i, i + 2);
     if (!COMMON_PAIRS.has(pair) && subject.includes(pair)) return true;
@@ -267,7 +277,7 @@ function combine(pols: Polarity[]): Polarity | undefined {
 }
 
 function toValue(p: Polarity): true | false | 'partial' {
-  return p === 'planned' ? false : p;
+  return p === 'planned' || p === 'future' ? false : p;
 }
 
 /**
@@ -302,6 +312,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end)) });
   }
   maskSpans(chars, mentions, '\u0001');
+  // 「差不多有吧」「不太好说」: the enterprise is not sure. Found before the answer words, so their 有 and 不
+  // are read as neither a yes nor a no; what they speak for is left unrecorded below.
+  const hedgeHits = findAll(vocab.hedges, work());
+  maskSpans(chars, hedgeHits, '\u0002');
   const skipHits = findAll(vocab.skip, work());
   maskSpans(chars, skipHits, '\u0004');
   // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
@@ -312,7 +326,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
-  const cues: Cue[] = findAll(vocab.cues, masked).map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }));
+  const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
+  const clauseOf = (at: number) => masked.slice(Math.max(0, masked.slice(0, at).search(/[^，,。；;！!\n]*$/)), at + (masked.slice(at).search(/[，,。；;！!\n]|$/)));
+  const cues: Cue[] = findAll(vocab.cues, masked)
+    .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
+    // 「MES明年升级」: the upgrade is what is to come, not the system, so the time says nothing of it.
+    .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)));
 
   // Segments: punctuation and contrast words (但是, 不过…) end a scope of negation.
   const contrastHits = findAll(vocab.contrast, masked);
@@ -370,7 +389,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // 「车间有工业以太网，全厂还没有」: a clause that gives a wider reach answers for the wider
       // capability (CapabilitiesFile `widens`), not for the system just named.
       const wider = target ? widened(kb, target.ms.flatMap((m) => m.caps), segText).filter((c) => !target.ms.some((m) => m.caps.includes(c))) : [];
+      // 「MES已经上线了，明年扩到全厂」: a time to come after a system said in place in its own clause is
+      // the rest of it still to come, so it is partly built, not missing.
+      // An upgrade to come (明年升级) leaves the system as it is: in place.
+      const inPlace = [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
+      const upgrade = kb.interview.vocabulary.upgrades.some((w) => segText.includes(w.toLowerCase()));
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
+      else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
       else if (target && !ownFact) target.post.push(p);
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
@@ -404,7 +429,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       const named = new Set(ms.flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id)));
       // 「MES上了，但是跟ERP没打通」: the system named in an earlier clause is the other side of the
       // integration; the clause speaks of the integration, not of whether ERP exists.
-      const earlier = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id) && !named.has(id));
+      // An integration named earlier (「MES和ERP打通了，SCADA还没接进来」) brings the systems it joins.
+      const earlierCaps = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps);
+      const earlier = [...earlierCaps, ...earlierCaps.flatMap((id) => idx.implies.get(id) ?? [])].filter((id) => c.composite!.of.includes(id) && !named.has(id));
       if (named.size + new Set(earlier).size < c.composite.min) continue;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       composites.push({ id: c.id, value: p, members: [...named] });
@@ -466,12 +493,32 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
   for (const c of composites) {
-    capValues.set(c.id, c.value);
+    // 「MES和ERP打通了，SCADA还没接进来」: the integration said in place in an earlier clause, with one of its
+    // systems left out in a later one, is partly built; the clause speaks of the integration, so the
+    // system it names (SCADA, in place) is not recorded as missing.
+    const before = capValues.get(c.id);
+    capValues.set(c.id, c.value === false && (before === true || before === 'partial') ? 'partial' : c.value);
     for (const m of c.members) {
       if (c.value === true) capValues.set(m, true);
       else capValues.delete(m);
     }
   }
+  // A hedge speaks for the systems named in its own clause; in a clause that names none (「…，不太好说」) it
+  // speaks for those of the clause before and for the pending question. A hedged no is no fact either:
+  // 「应该没被列入吧」 must not clear a hard condition.
+  let pendingHedged = false;
+  const hedgedCaps = new Set<CapabilityId>();
+  const mentionsIn = (k: number) => (k >= 0 && k < segments.length ? mentions.filter((m) => m.start >= segments[k]!.start && m.end <= segments[k]!.end) : []);
+  for (const h of hedgeHits) {
+    const si = segments.findIndex((s) => h.start >= s.start && h.start < s.end);
+    let ms = mentionsIn(si);
+    if (!ms.length) {
+      pendingHedged = true;
+      ms = mentionsIn(si - 1);
+    }
+    for (const m of ms) for (const cap of m.caps) hedgedCaps.add(cap);
+  }
+  for (const cap of hedgedCaps) capValues.delete(cap);
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.
   for (const [cap, value] of [...capValues]) {
     if (value !== true) continue;
@@ -556,13 +603,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
-  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
   const several: string[] = [];
   if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
-    const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues);
+    const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues, vocab.leadIns);
+    const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
     const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
@@ -572,12 +620,16 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
     const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
-    if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    if (hedged) {
+      // 「差不多有吧」 is asked again, naming the hedge.
+      reason = 'hedge';
+      several.push(...typedForms(typed, hedgeHits.map((h) => h.word)));
+    } else if (pendingValue !== undefined) items.set(pending.id, pendingValue);
     else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
-  if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
 }
 
@@ -626,7 +678,7 @@ function answerPending(
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
   // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
-  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned');
+  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned' || p === 'future');
   if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
@@ -649,7 +701,7 @@ function answerPending(
       const vocab = vocabOf(kb);
       const clauses = lower.split(/[，,。；;！!？?\s]+/).filter(Boolean);
       // 「省里的还没有」 names the province only to deny it: it does not make a 市级 title a provincial one.
-      const denies = (c: string) => findAll(vocab.cues, c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned'; });
+      const denies = (c: string) => findAll(vocab.cues, vocab.mask ? c.replace(vocab.mask, ' ') : c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned' || p === 'future'; });
       const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
       if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
@@ -661,6 +713,9 @@ function answerPending(
           clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
         );
         if (main.size === 1) return [...main][0];
+        // 「先报个车间试试吧，工厂估计够不上」: an option named only in a clause that denies it is not the one chosen.
+        const affirmed = new Set(clauses.filter((c) => !denies(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+        if (affirmed.size === 1 && affirmed.size < values.size) return [...affirmed][0];
         // 「评上过省级智能工厂，这次想再报个车间」: a clause about what another question asks (what it applies
         // for now: 想/报 without 获得/评上) is no answer to this one; the clauses left decide.
         const elsewhere = (c: string) =>

@@ -213,7 +213,12 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
       if (q.sets === 'enterprise.county') {
         // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
-        return { ok: true, value: r ? r.name : countyFromText(kb, text) ?? text };
+        const county = r && r.kind !== '市辖区' ? r.name : countyFromText(kb, text);
+        if (county) return { ok: true, value: county };
+        // A 市辖区 or a development zone (魏都区, 经开区, 高新区) is no 县（市）: its 省辖市 recommends it (四(三)),
+        // so no county is filled in, and none is shown back as the recommending 县（市）.
+        if (r || /区$/.test(text)) return { ok: true, value: null };
+        return { ok: true, value: text };
       }
       if (q.sets === 'enterprise.foundedYear') {
         const year = foundedYearOf(text);

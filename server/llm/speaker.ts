@@ -120,9 +120,9 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
       remember(lastText, ctx.sessionId, text);
       const base = await offline.extract(text, ctx);
       if (base.kind === 'answers' && text.length <= OFFLINE_ENOUGH) return base;
-      // The rules found a plan or a paper record where a system was asked about: the model is not
-      // asked to read a yes into it.
-      if (base.kind === 'unclear' && base.reason === 'lookalike') return base;
+      // The rules found a plan or a paper record where a system was asked about, or a hedged yes
+      // (差不多有吧): the model is not asked to read a yes into it.
+      if (base.kind === 'unclear' && (base.reason === 'lookalike' || base.reason === 'hedge')) return base;
       // Form-phase answers (names, dates, money) are D's typed fields; the lexicon reads them exactly.
       if (ctx.pending?.phase === 'form') return base;
       const deadline = AbortSignal.timeout(INTERACTIVE_DEADLINE_MS);

@@ -85,5 +85,6 @@ export type Interpretation =
    * system asked about (`choices` holds the words named).
    * 'severalChoices': it names more than one option of a one-choice question and says of none that it is
    * the main one (「两种都有，电芯是离散的，电解液是流程的」); `choices` are the labels it named.
+   * 'hedge': a yes said with a hedge (「差不多有吧」「应该有吧」「不太好说」); `choices` are the hedges as typed.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike'; choices?: string[] };
+  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge'; choices?: string[] };

@@ -108,7 +108,8 @@ const QUANTITY = new RegExp(
   [
     `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
     `(?<hedge6>${HEDGE_BEFORE})?千分之(?<pml>${CN_NUM}|${AR_NUM})(?<hedge7>${HEDGE_AFTER})?`,
-    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二三四五六七八九])成(?<ones>[一二三四五六七八九])?(?![\\p{Script=Han}])`,
+    // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
+    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
     `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
   ].join('|'),
@@ -123,7 +124,7 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2);
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge8 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2);
     if (g.pct !== undefined) {
       const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
       if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });

@@ -96,7 +96,7 @@ interface Said {
   /** Replies for a question id, typed in order whenever it is pending. */
   replies: Record<string, string[]>;
   /** Messages typed just before the first reply to a question: questions, corrections. */
-  before?: Record<string, { text: string; asks?: true; instructs?: true; corrects?: Record<string, unknown>; names?: string[] }[]>;
+  before?: Record<string, { text: string; asks?: true; instructs?: true; unclear?: true; hedges?: string[]; corrects?: Record<string, unknown>; names?: string[] }[]>;
 }
 
 const SAID: Record<string, Said> = {
@@ -226,6 +226,84 @@ const SAID: Record<string, Said> = {
     },
     before: { 'cap.sis': [{ text: '没有MES能报流程型智能工厂吗？', asks: true }] },
   },
+  N27: {
+    replies: {
+      'ent.priorTitles': ['没有，头一次'], 'ent.city': ['周口鹿邑'], 'cat.scope': ['想报智能工厂'], 'ent.industryCode': ['白酒，浓香型的'],
+      // Both kinds, the main one named: 流程型.
+      'cat.productionMode': ['两样都有，酿酒蒸馏是流程的，灌装线算离散，主要还是酿酒这块'],
+      'cap.securityProtection': ['防火墙有，网闸啥的还没上'], 'cap.factoryDigitalModel': ['没做过这个'], 'cap.apc': ['窖池温控用的先进控制，有'],
+      'cap.rto': ['RTO没有'], 'cap.tankYard': ['酒库罐区是自动化的，收酒发酒都自动计量'],
+      // 「上了一半」 is partly built.
+      'cap.energyManagement': ['水电汽有计量，能源管理系统上了一半'], 'metric.dataCollectionRate': ['百分之八十六点五'],
+    },
+    before: {
+      'cap.sis': [{ text: '白酒厂也要SIS吗？', asks: true }],
+      'cap.emergencyCommand': [{ text: '省直管县的企业是县里推荐还是周口市推荐？', asks: true }],
+    },
+  },
+  N28: {
+    replies: {
+      'ent.priorTitles': ['去年冲焊车间评上了省智能车间'], 'ent.city': ['郑州经开区的'],
+      // A development zone is no 县（市）: nothing is filled in, 郑州市 recommends.
+      'ent.county': ['经开区'],
+      'cat.scope': ['这回报智能工厂'], 'ent.industryCode': ['汽车零部件，冲焊件'], 'cat.productionMode': ['离散'],
+      'cap.lims': ['试验数据管理有一部分，理化室还是手工记录'], 'cap.autoWarehouse': ['立体库没有，WMS有'],
+      'cap.predictiveMaintenance': ['压机和空压机是厂家远程监测的，能预警'],
+    },
+    before: { 'cat.scope': [{ text: '已经有智能车间称号了，还能报智能工厂不？', asks: true }] },
+  },
+  N29: {
+    replies: {
+      'ent.independentLegalPerson': ['是，中外合资的独立法人'], 'ent.operatingWell': ['正常'], 'ent.city': ['许昌'],
+      // A 市辖区 is no 县（市）: nothing is filled in, 许昌市 recommends.
+      'ent.county': ['魏都区'],
+      'cat.scope': ['车间，就一个注塑车间'], 'ent.industryCode': ['注塑件'], 'cat.productionMode': ['离散'],
+      'cap.flexibleCell': ['柔性单元搞了一部分'],
+      // MES and ERP integrated, SCADA not yet: the integration is partly built, and SCADA (in place) is not denied.
+      'cap.scadaMesErpIntegration': ['MES和ERP打通了，SCADA还没接进来'],
+      'metric.automationRatio': ['100%'], 'metric.networkedRatio': ['0.5%'],
+    },
+    before: { 'ent.groupOrHeadOffice': [{ text: '中外合资企业可以申报吗', asks: true }] },
+  },
+  N30: {
+    // A plant manager typing long colloquial replies, with typos (以太往, 防火强), hedges, plans and numbers in words.
+    replies: {
+      'ent.registeredInHenan': ['是的，我们就在长垣注册的，一直在这'], 'ent.independentLegalPerson': ['是独立法人，营业执照上就是我们自己'],
+      'ent.groupOrHeadOffice': ['不是集团，就我们一个厂，用自己公司名报'],
+      'ent.manufacturingMainBusiness': ['那肯定是啊，我们就是做起重机的，不干别的'],
+      'ent.operatingWell': ['还中'], 'ent.credit.dishonestExecutee': ['没有没有，这个俺查过'], 'ent.credit.seriousIllegalDishonest': ['也没有'],
+      'ent.priorTitles': ['没拿过，头一回报'], 'ent.city': ['长垣的，新乡那边管，不过俺们是省直管'],
+      'ent.industryCode': ['做起重机的，桥式门式都做，还有电动葫芦'],
+      // The option it says it cannot reach is not the one it chose.
+      'cat.scope': ['先报个车间试试吧，工厂估计够不上'], 'cat.productionMode': ['离散的，就是下料焊接装配那一套'],
+      'cap.industrialNetwork': ['有的有的，车间里头拉的工业以太往，焊机都连上了'],
+      'cap.securityProtection': ['防火强有一个，别的那些入侵检测啥的正在上，还没弄完'],
+      'cap.automatedLines': ['焊接机器人有八台，数控切割也有两台，主梁是机器人焊的'],
+      'cap.flexibleCell': ['那就算部分有吧，换型还得人工调'],
+      'cap.scada': ['数据采集正在上，厂家还在调试，估计得下个月'], 'cap.mes': ['MES明年上，今年预算没批下来'],
+      'cap.erp': ['用友的ERP用了好几年了'], 'cap.scadaMesErpIntegration': ['那肯定没有啊，MES都还没上'],
+      'cap.autoId': ['二维码贴的有，扫码枪也有，出入库都扫'], 'cap.agvRgv': ['AGV没有，俺们东西大，都是行车吊着走'],
+      'cap.onlineInspection': ['有，焊缝探伤是超声波自动探的，有报警'], 'cap.qualityTraceability': ['每台起重机都有档案，钢板炉批号啥的都能查到'],
+      'metric.automationRatio': ['大概百分之六十'], 'metric.networkedRatio': ['三成左右吧'],
+      'self.networkingAdvanced': ['那不算先进，联网这块差得远'], 'ent.greenPriority': ['不算吧'],
+    },
+    before: {
+      // Advanced only among the county's plants is no 省内行业先进水平: asked again.
+      'self.automationAdvanced': [{ text: '在俺们长垣这一片算先进的', unclear: true }],
+      'cap.flexibleCell': [{ text: '柔性单元这个…差不多有吧，不太好说', hedges: ['差不多有吧', '不太好说'] }],
+      'cap.onlineInspection': [{ text: '应该有吧', hedges: ['应该有吧'] }],
+      'cap.mes': [{ text: 'MES是个啥东西，跟ERP有啥区别？', asks: true }],
+      'cap.agvRgv': [{ text: '没有AGV是不是就报不上了', asks: true }],
+    },
+  },
+  N31: {
+    replies: {
+      // 港区 is 航空港区, whose own department recommends (四(三)), not 郑州市.
+      'ent.city': ['在港区，郑州航空港'], 'cat.scope': ['工厂'], 'ent.industryCode': ['手机整机组装'], 'cat.productionMode': ['离散'],
+      'cap.securityPolicy': ['制度还没有成文'], 'cap.andon': ['安灯就几条线上有，没普及'], 'cap.predictiveMaintenance': ['没有，设备坏了再修'],
+    },
+    before: { 'ent.industryCode': [{ text: '我们在航空港，是郑州市推荐还是港区推荐？', asks: true }] },
+  },
 };
 
 function shortReply(v: unknown, q: QuestionView): string | null {
@@ -270,6 +348,16 @@ describe('the newer enterprises interviewed in their own words', () => {
             expect(recorded, b.text).toEqual([]);
             expect(msgs.some((m) => m.type === 'message.end' && m.citations.length > 0), b.text).toBe(true);
             expect(next?.id).toBe(pending);
+          }
+          if (b.unclear || b.hedges) {
+            // Not an answer, or an answer the enterprise is not sure of: nothing is stored, the question is asked again.
+            expect(recorded, b.text).toEqual([]);
+            expect(next?.id, b.text).toBe(pending);
+          }
+          if (b.hedges) {
+            // The reply says what it heard, so the enterprise knows why nothing was recorded.
+            const heard = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('');
+            for (const w of b.hedges) expect(heard, b.text).toContain(w);
           }
           if (b.instructs) {
             // An instruction to the assistant is no answer: nothing is stored, the pending question is asked again.
@@ -344,6 +432,10 @@ const FORM_SAID: Record<string, Record<string, string>> = {
   // Amounts said in words: 三千五百万 and 一点二亿 in 万元, 一亿零八百三十万四千元 to the 元.
   // 两亿, 20.13亿 and 十三亿八千万零五千元 (to the 元), and a date typed the short way.
   N23: { 'form.proceed': '现在填', 'form.foundedOn': '18年10月16号', 'form.registeredCapital': '两亿', 'form.employees': '一千一百五十人', 'form.finance.2022.revenue': '20.13亿', 'form.finance.2021.revenue': '十三亿八千万零五千元' },
+  // 1,000.00万元 with separators and decimals, a debt ratio of exactly 100% in the figures behind it.
+  N29: { 'form.proceed': '现在填', 'form.foundedOn': '2016年11月8日', 'form.registeredCapital': '1,000.00万元', 'form.employees': '八十六人', 'form.finance.2022.revenue': '五千二百一十万', 'form.finance.2021.revenue': '4,860.75万元' },
+  // Typed the way a plant manager says them.
+  N30: { 'form.proceed': '现在填', 'form.foundedOn': '08年3月12号', 'form.registeredCapital': '五千万', 'form.employees': '三百二十人', 'form.finance.2022.revenue': '三亿一千五百万', 'form.finance.2021.revenue': '两亿八千六百五十万零五千元' },
   N22: { 'form.proceed': '现在填', 'form.foundedOn': '2005年4月20日', 'form.registeredCapital': '三千五百万', 'form.employees': '五百三十人', 'form.finance.2022.revenue': '一点二亿', 'form.finance.2021.revenue': '一亿零八百三十万四千元' },
 };
 /** Requests typed at a form question before its answer: the form states only what the enterprise gave, so none is stored. */

@@ -556,3 +556,79 @@ describe('a yes that names something else', () => {
     expect(items('有ERP，只是还有纸质台账', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 });
+
+describe('replies of the five colloquial enterprises (N27—N31)', () => {
+  it('a reply said with a hedge (差不多有吧, 应该有吧, 好像有, 应该没, 不太好说) records nothing and names the hedge', () => {
+    const pending = q('cap.flexibleCell');
+    expect(interpret(kb, '柔性单元这个…差不多有吧，不太好说', pending)).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['差不多有吧', '不太好说'] });
+    expect(interpret(kb, '应该有吧', pending)).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['应该有吧'] });
+    expect(interpret(kb, '好像有', q('cap.mes'))).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['好像有'] });
+    expect(interpret(kb, '应该是吧', q('ent.operatingWell'))).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['应该是吧'] });
+    expect(interpret(kb, '应该没有吧', pending)).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    // A hedged no does not clear a hard condition either; a plain one does.
+    expect(interpret(kb, '应该没被列入吧', q('ent.credit.dishonestExecutee'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(interpret(kb, '好像不是', q('ent.groupOrHeadOffice'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(items('没有被列入', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    // A hedge speaks for the system of its own clause only.
+    expect(items('MES有，ERP好像有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    // 差不多都有了 is a yes, not a hedge; a correction's 应该是 is none either.
+    expect(items('差不多都有了', pending)).toEqual({ 'cap.flexibleCell': true });
+    expect(items('不对，APC应该是部分有', q('cap.sis'))).toEqual({ 'cap.apc': 'partial' });
+  });
+
+  it('an emphatic opening (那肯定, 那就算) answers as plainly as the bare word, and MES in the question matches mes in the reply', () => {
+    expect(items('那肯定没有啊，MES都还没上', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': false, 'cap.scadaMesErpIntegration': false });
+    expect(items('那肯定是啊，我们就是做起重机的，不干别的', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items('那就算部分有吧，换型还得人工调', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': 'partial' });
+  });
+
+  it('「没有没有」 repeats a no and is no 有没有 question; 还中 is a yes; 上了一半 is partly built', () => {
+    expect(items('没有没有，这个俺查过', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('有没有这个要求', q('cap.mes'))).toBe('question');
+    expect(items('还中', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('水电汽有计量，能源管理系统上了一半', q('cap.energyManagement'))).toEqual({ 'cap.energyManagement': 'partial' });
+    // 「普遍应用…安灯系统」: on a few lines only, or not yet everywhere, is partly built.
+    expect(items('安灯有，就几条线上有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('安灯没普及，就装配线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('全覆盖了', q('cap.andon'))).toEqual({ 'cap.andon': true });
+  });
+
+  it('an option named only in a clause that denies it is not the one chosen', () => {
+    expect(items('先报个车间试试吧，工厂估计够不上', q('cat.scope'))).toEqual({ 'cat.scope': 'workshop' });
+    expect(items('不是离散，是流程', q('cat.productionMode'))).toEqual({ 'cat.productionMode': 'process' });
+    // Neither denied: still asked which one.
+    expect(interpret(kb, '车间和工厂都想报', q('cat.scope'))).toMatchObject({ kind: 'unclear', reason: 'severalChoices' });
+  });
+
+  it('MES and ERP integrated with SCADA not yet connected is a partly built integration, and SCADA is not denied', () => {
+    const pending = q('cap.scadaMesErpIntegration');
+    expect(items('MES和ERP打通了，SCADA还没接进来', pending)).toEqual({ 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('MES和ERP打通了，SCADA还没打通', pending)).toEqual({ 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('MES和ERP是通的，设备数据采集那块还没接上', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': 'partial' });
+    // Denied outright, it stays denied.
+    expect(items('MES和ERP没打通', pending)).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+
+  it('三成左右吧 and 六成多 are read in %, 三成员 and 一成不变 are no figures', () => {
+    const metric = q('metric.networkedRatio');
+    expect(items('三成左右吧', metric)).toEqual({ 'metric.networkedRatio': 30 });
+    expect(items('六成多', metric)).toEqual({ 'metric.networkedRatio': 60 });
+    expect(items('两成', metric)).toEqual({ 'metric.networkedRatio': 20 });
+    expect(items('三成员', metric)).toBe('unclear');
+    expect(items('一成不变', metric)).toBe('unclear');
+  });
+});
+
+describe('a system with a time still to come', () => {
+  it('「明年上」「下个月上线」「在招标」 are not in place; the rest of a system in place still to come is partial; an upgrade to come leaves it in place', () => {
+    const pending = q('cap.mes');
+    for (const text of ['MES明年上', 'MES下个月上线', 'MES年底上线', 'MES今年下半年实施', 'MES在招标', 'MES正在选型', 'MES去年签了合同，今年下半年实施', '明年上']) {
+      expect(items(text, pending), text).toEqual({ 'cap.mes': false });
+    }
+    expect(items('MES已经上线了，明年扩到全厂', pending)).toEqual({ 'cap.mes': 'partial' });
+    expect(items('部分上线，剩下的明年上', pending)).toEqual({ 'cap.mes': 'partial' });
+    expect(items('ERP用了好几年了，明年升级', pending)).toEqual({ 'cap.erp': true });
+    expect(items('MES明年升级', pending)).toEqual({ 'cap.mes': true });
+    expect(items('有MES，明年上WMS', pending)).toEqual({ 'cap.mes': true, 'cap.wms': false });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../server/engine';
+import { applyAnswer, assess, evaluate } from '../../server/engine';
 import { labelOf } from '../../server/engine/kb';
 import { Assessment, Profile } from '../../server/schemas/profile';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
@@ -228,5 +228,36 @@ describe('what the assessments say about them', () => {
     expect(at44.blocking.map((b) => b.clause)).toEqual(['二(一)']);
     const at12 = assess(kb, Profile.parse({ ...e.profile, enterprise: { ...e.profile.enterprise, industryCode: '12' } }));
     expect(at12.blocking.map((b) => b.clause)).toEqual(['二(一)']);
+  });
+});
+
+describe('where the five newest enterprises are recommended from (四(三))', () => {
+  const by = (id: string) => NEW_ENTERPRISES.find((e) => e.id.startsWith(id))!;
+
+  it('N28 and N29: a development zone or a 市辖区 typed as the 县（市） fills in no county, and the 省辖市 recommends', () => {
+    for (const [id, typed, city, max] of [['N28', '经开区', '郑州市', '20'], ['N29', '魏都区', '许昌市', '10'], ['N29', '许昌高新区', '许昌市', '10']] as const) {
+      const r = applyAnswer(kb, { 'ent.city': city }, 'ent.county', typed);
+      expect(r.ok && r.answers['ent.county'], `${id} ${typed}`).toBe(null);
+      expect(r.ok && r.recorded[0]!.display).not.toContain(typed);
+      const quota = evaluate(kb, r.ok ? r.answers : {}).assessment.notes.find((n) => n.clause === '四(三)')!.text;
+      expect(quota).toContain(city);
+      expect(quota).toContain(`不多于${max}家`);
+      expect(quota).not.toContain('县（市）');
+    }
+    // A county-level city inside a zone's name is still the county: 长垣 recommends, 不多于5家.
+    const r = applyAnswer(kb, { 'ent.city': '新乡市' }, 'ent.county', '长垣经开区');
+    expect(r.ok && r.answers['ent.county']).toBe('长垣市');
+    expect(by('N30').expected.quotaRegion).toBe('长垣市');
+  });
+
+  it('N27 and N31: a 省直管 县 is recommended by its 县（市）, 航空港区 by its own department, neither by the 省辖市 beside it', () => {
+    const lu = run(by('N27')).notes.find((n) => n.clause === '四(三)')!.text;
+    expect(lu).toContain('鹿邑县');
+    expect(lu).toContain('不多于5家');
+    expect(lu).not.toContain('周口市');
+    const gang = run(by('N31')).notes.find((n) => n.clause === '四(三)')!.text;
+    expect(gang).toContain('航空港区');
+    expect(gang).toContain('不多于10家');
+    expect(gang).not.toContain('郑州市推荐企业不多于20家');
   });
 });

@@ -22,7 +22,9 @@ const offline: Speaker = {
   extract: async (text, ctx): Promise<Interpretation> =>
     text.includes('纸质')
       ? { kind: 'unclear', reason: 'lookalike', choices: ['纸质的生产记录'] }
-      : text.startsWith('有') && ctx.pending ? { kind: 'answers', items: [{ questionId: ctx.pending.id, value: true }] } : { kind: 'unclear' },
+      : text.includes('差不多有吧')
+        ? { kind: 'unclear', reason: 'hedge', choices: ['差不多有吧', '不太好说'] }
+        : text.startsWith('有') && ctx.pending ? { kind: 'answers', items: [{ questionId: ctx.pending.id, value: true }] } : { kind: 'unclear' },
 };
 
 describe('the model speaker', () => {
@@ -49,6 +51,11 @@ describe('the model speaker', () => {
 
   it('does not ask the model to read a yes into a paper record the rules found', async () => {
     expect(await speaker.extract('有的，车间用纸质的生产记录在排产', ctx())).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['纸质的生产记录'] });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('does not ask the model to read a yes into a reply the rules found hedged', async () => {
+    expect(await speaker.extract('MES这个嘛，车间里头差不多有吧，不太好说到底算不算', ctx())).toEqual({ kind: 'unclear', reason: 'hedge', choices: ['差不多有吧', '不太好说'] });
     expect(fake.requests).toHaveLength(0);
   });
 

@@ -289,6 +289,17 @@ export const InterviewFile = z
       no: Words,
       partial: Words,
       plannedNo: Words,
+      /** A time still to come (明年, 下个月, 年底) or a purchase under way (招标, 选型): what is said with it is not in place yet. */
+      future: Words.default([]),
+      /** An upgrade to come (明年升级, 年底扩容) of a system said in place leaves it in place. */
+      upgrades: Words.default([]),
+      /**
+       * Words that say the enterprise is not sure (差不多有吧, 应该有吧, 应该没, 不太好说): what is said with one
+       * is no fact, so nothing is recorded from it and the question is asked again.
+       */
+      hedges: Words.default([]),
+      /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
+      leadIns: Words.default([]),
       skip: Words,
       mask: Words,
       contrast: Words,
