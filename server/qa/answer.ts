@@ -539,12 +539,14 @@ const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长�
  * stands on its own.
  */
 function elliptical(prev: string, p: string): string | null {
-  if (!ASKS.test(prev) || p.length > 8) return null;
+  // A comparison (「跟ERP有啥区别」) names what it compares with, so it may be longer and still leave out its subject.
+  if (!ASKS.test(prev) || p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8)) return null;
   const k = prev.search(PREDICATE);
   if (k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
-  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p)) return prev.slice(0, k) + p;
+  // 「MES是个啥，跟ERP有啥区别」: the subject is what stands before the copula (MES), not 「MES是个」.
+  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
   return null;
 }
 
@@ -919,6 +921,18 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
   return d;
 }
 
+/**
+ * A part of the question shown back to the user: the understanding step lower-cases Latin letters
+ * (「mes是个什么东西」), so each Latin run is shown as typed, or in capitals when it was not typed as is.
+ */
+function asTyped(part: string, question: string): string {
+  const typed = question.normalize('NFKC');
+  return part.replace(/[a-z][a-z0-9]*/gu, (run) => {
+    const at = typed.toLowerCase().indexOf(run);
+    return at >= 0 ? typed.slice(at, at + run.length) : run.toUpperCase();
+  });
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -1022,7 +1036,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
     // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? c.text : c.match.prepared.entry.questions[0]!));
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? asTyped(c.text, question) : c.match.prepared.entry.questions[0]!));
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);

@@ -267,3 +267,25 @@ describe('work still in progress', () => {
     expect(ask(q).answer).toMatch(/^通知没有规定(车间的面积|建成或运行满多长时间)/u);
   });
 });
+
+describe('MES beside ERP', () => {
+  it('a comparison gets both systems, each with what the notice asks of it', () => {
+    const r = ask('MES和ERP有什么区别');
+    expect(r.answer).toMatch(/^通知没有直接比较/u);
+    expect(r.answer).toContain('车间作业计划');
+    expect(r.answer).toContain('企业经营管理功能');
+    expect(r.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['三(二)3', '三(二)4']));
+  });
+
+  it('a comparison typed after the term it compares keeps that term as its subject, shown as typed', () => {
+    const a = ask('MES是个啥东西，跟ERP有啥区别？').answer;
+    expect(a).toContain('1. MES是个什么东西？');
+    expect(a).toContain('2. MES和ERP有什么区别？通知没有直接比较');
+    expect(a).not.toContain('mes');
+  });
+
+  it('ERP does not answer for MES; whether an ERP module counts is for the reviewers', () => {
+    expect(ask('有了ERP还要MES吗').answer).toMatch(/^要（智能车间、离散型智能工厂）/u);
+    expect(ask('ERP带生产模块算MES吗').answer).toMatch(/^通知没有规定，要看功能/u);
+  });
+});
