@@ -7,7 +7,7 @@ import { extractByRules, verifySuggestion } from '../../server/documents/extract
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { docxText } from '../fixtures/zip';
 import { capabilityTerms } from '../forms/claims';
-import { docxToPdfFile } from './files';
+import { docxToPdfFile, multipart } from './files';
 
 /*
  * Five documents of one refractory maker (河南嵩岳新材料科技有限公司), in layouts the other document
@@ -110,12 +110,6 @@ const earlier = () =>
       ['税金（万元）', '800.00', '902.00', '990.50'],
     ]),
   ]);
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 type Shown = { field: string; value: string | number; raw: string; label: string; source: { file: string; page: number | null; snippet: string } };
 let b: Built;

@@ -8,17 +8,12 @@ import { PDFParse } from 'pdf-parse';
 import { build, type Built } from '../helper';
 import { findExecutable } from '../../server/documents/exec';
 import { evaluate } from '../../server/engine';
+import { multipart } from './files';
 
 const run = promisify(execFile);
 const ffmpeg = findExecutable(['ffmpeg']);
 const ffprobe = findExecutable(['ffprobe']);
 const soffice = findExecutable(['soffice', 'libreoffice']);
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let b: Built;
 let sessionId = '';

@@ -220,3 +220,10 @@ export function expandingDocx(paragraphs: number): Buffer {
     ['word/document.xml', doc],
   ]);
 }
+
+/** A one-file multipart/form-data body for app.inject, as a browser sends an upload. */
+export function multipart(filename: string, data: Buffer) {
+  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { build, type Built } from '../helper';
 import { uploadsDir } from '../../server/documents/store';
-import { AUDIT, auditDocx, expandingDocx } from './files';
+import { AUDIT, auditDocx, expandingDocx, multipart } from './files';
 
 /*
  * The parse worker runs under a heap cap. A DOCX of 58 KB that unpacks to 200,000 paragraphs
@@ -11,12 +11,6 @@ import { AUDIT, auditDocx, expandingDocx } from './files';
  * raised well past it, so the memory cap, not the clock, is what stops the parse, and the test stays
  * light on a shared machine; the code path is the one the 256 MB production cap takes.
  */
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let b: Built;
 let sessionId = '';

@@ -7,7 +7,7 @@ import { loadKnowledgeData } from '../../server/knowledge/load';
 import { documentAnswerValue } from '../../server/documents/answers';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
-import { docxToPdfFile } from './files';
+import { docxToPdfFile, multipart } from './files';
 
 /*
  * Uploads in layouts the other document tests do not use, made here from the facts of N10 (a small
@@ -102,12 +102,6 @@ async function statementsDocx(): Promise<Buffer> {
     ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
-}
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 type Suggestion = { field: string; value: string | number };

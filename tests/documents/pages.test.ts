@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
 import { findExecutable } from '../../server/documents/exec';
 import { placeOnPages } from '../../server/documents/pages';
-import { AUDIT, auditDocx } from './files';
+import { AUDIT, auditDocx, multipart } from './files';
 
 /*
  * A DOCX has no pages until it is laid out. Its page count and each suggestion's page come from the
@@ -10,12 +10,6 @@ import { AUDIT, auditDocx } from './files';
  * a made-up 「第1页」.
  */
 const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 type Upload = { pages: number | null; suggestions: { field: string; value: unknown; source: { page: number | null; snippet: string } }[] };
 
