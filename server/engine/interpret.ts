@@ -217,15 +217,18 @@ interface Span {
  */
 function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): boolean {
   const v = kb.interview.vocabulary;
-  const own = (l: { question: string }) => l.question === `cap.${cap}`;
-  const shared = (l: { question: string }) => l.question.endsWith('*') && `cap.${cap}`.startsWith(l.question.slice(0, -1));
   const next = after.replace(/^[的之\s]+/u, '');
-  if (v.lookalikes.some((l) => own(l) && l.words.some((w) => next.startsWith(w.toLowerCase())))) return true;
+  if (v.lookalikes.some((l) => l.question === `cap.${cap}` && l.words.some((w) => next.startsWith(w.toLowerCase())))) return true;
   const clause = after.split(/[，,。；;！!？?\n]/u)[0]!;
   const only = v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0);
   if (!only.length) return false;
   const rest = clause.slice(Math.min(...only));
-  return v.lookalikes.some((l) => (own(l) || shared(l)) && l.words.some((w) => rest.includes(w.toLowerCase())));
+  return v.lookalikes.some((l) => lookalikeOf(l, `cap.${cap}`) && l.words.some((w) => rest.includes(w.toLowerCase())));
+}
+
+/** Whether a lookalikes entry speaks of a question: its id, or a prefix ending in * (「cap.*」). */
+function lookalikeOf(l: { question: string }, questionId: string): boolean {
+  return l.question.endsWith('*') ? questionId.startsWith(l.question.slice(0, -1)) : l.question === questionId;
 }
 
 /** The clause (between punctuation) that holds the span start..end. */
@@ -615,7 +618,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
     const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
     const named = !yesNo || !((saysOnly && !free.includes(false)) || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
-      .filter((l) => (l.question.endsWith('*') ? pending.id.startsWith(l.question.slice(0, -1)) : l.question === pending.id))
+      .filter((l) => lookalikeOf(l, pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
