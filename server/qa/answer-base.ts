@@ -102,6 +102,8 @@ export class AnswerIndex {
   private readonly decisive: number[];
   /** Every required and excluded word: one pass finds those a question contains. */
   private readonly guardWords: WordFinder;
+  /** The answer base's implied objects, longest first (see AnswerBaseFile.impliedObjects). */
+  private readonly implied: RegExp | undefined;
   /** The last text matched, read: the second attempt re-matches the same text. */
   private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
@@ -157,13 +159,21 @@ export class AnswerIndex {
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
     this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
+    const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
+    this.implied = implied.length ? new RegExp(implied.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
   }
 
   /** The guard words a text contains (what `text.includes(word)` would say for each of them). */
   private present(text: string): Set<string> {
     const last = this.read(text);
-    return (last.words ??= new Set(this.guardWords.find(text).keys()));
+    if (last.words) return last.words;
+    const words = new Set(this.guardWords.find(text).keys());
+    if (this.implied) {
+      const bare = text.replace(this.implied, '');
+      if (bare !== text) for (const w of this.guardWords.find(bare).keys()) words.add(w);
+    }
+    return (last.words = words);
   }
 
   private read(text: string): { text: string; features: Map<Feature, number>; words?: Set<string> } {

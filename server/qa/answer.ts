@@ -991,7 +991,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // "我们是郑州的一家制药企业，能不能申报": the context dilutes the wording of the question it
       // comes with; the asking part alone is matched last, when nothing else was found. It is
       // answered with its context: 「我们是做铝型材的，能报哪个」 names the industry the answer is about.
-      const only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
+      let only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
+      // 「做锂电池的能报智能车间吗」: the industry's name is context too, and its words, shared with
+      // no phrasing, dilute the question's; the question is matched once more without it.
+      if (!only) {
+        const industry = findIndustry(kb, q, found);
+        if (industry) only = accepted(answersOf(kb).match(q.replace(norm(industry.said), ''), 3));
+      }
       if (only) chosen.push({ match: only, text: q });
     }
   }

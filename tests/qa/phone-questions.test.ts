@@ -56,3 +56,28 @@ describe('questions typed on a phone', () => {
     expect(lead('工厂投资得上亿才能报吗')).toMatch(/^通知没有规定投资额或投入下限/);
   });
 });
+
+/** 「能报智能工厂吗」: the category named between the verb and 吗 is the verb's object, and the industry named before it is context. */
+describe('can-we-apply questions that name the category or the industry', () => {
+  const who = /^符合以下条件的企业可以申报：在河南省境内注册、具有独立法人资格/;
+
+  it('answers with the applicant conditions when the category sits inside 「能报…吗」', () => {
+    for (const q of ['我们能申报智能工厂吗', '可以申报智能车间吗', '我们厂能报省级智能车间吗', '我们能报离散型智能工厂吗', '我们能报流程型智能工厂吗']) expect(lead(q), q).toMatch(who);
+  });
+
+  it('reads a manufacturing industry named before the question as context', () => {
+    for (const q of ['我们是做光伏组件的，能报智能工厂吗', '做锂电池的能报智能车间吗', '我们是做服装的能报智能工厂吗', '做白酒的企业可以申报智能车间吗']) expect(lead(q), q).toMatch(who);
+  });
+
+  it('says no to a business the notice excludes, named in the same way', () => {
+    for (const q of ['我们是做建筑施工的能报智能工厂吗', '我们是搞装修的能报智能车间吗', '房地产公司能申报智能工厂吗', '我们是施工企业，可以申报吗']) expect(lead(q), q).toMatch(/^不能。通知明确“不支持生产制造为非主营业务的企业申报”/);
+    // A workshop still being built is a stage of work, not a building contractor.
+    expect(lead('车间还在施工能报吗')).not.toMatch(/^不能/);
+  });
+
+  it('keeps other questions that carry the same verb on their own entries', () => {
+    expect(lead('郑州能报几家智能工厂')).toMatch(/^郑州市本次申报推荐企业不多于20家/);
+    expect(lead('智能车间和智能工厂可以同时报吗')).toMatch(/^不能。每家企业当年限报1个/);
+    expect(lead('我们是化工企业，能报智能车间吗')).toMatch(/^可以。智能车间不分行业类型/);
+  });
+});

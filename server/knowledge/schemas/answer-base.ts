@@ -67,6 +67,12 @@ export type AnswerEntry = z.infer<typeof AnswerEntry>;
 export const AnswerBaseFile = z
   .object({
     $comment: z.string().optional(),
+    /**
+     * Words a question puts between an asking verb and its particle (「能报智能工厂吗」): required
+     * and excluded words are also looked for in the question with these words taken out, so
+     * 「能报吗」 is found there.
+     */
+    impliedObjects: z.array(z.string().min(2)).optional(),
     entries: z.array(AnswerEntry).min(1),
   })
   .superRefine((f, ctx) => {
