@@ -81,3 +81,10 @@ describe('can-we-apply questions that name the category or the industry', () => 
     expect(lead('我们是化工企业，能报智能车间吗')).toMatch(/^可以。智能车间不分行业类型/);
   });
 });
+
+describe('whether a stated share of equipment is enough', () => {
+  it('answers 「…够吗」 with the rule that sets no number', () => {
+    for (const q of ['我们的车间有200台设备，其中150台是数控的，够吗', '自动化设备占七成达标吗']) expect(lead(q), q).toMatch(/^通知没有给出具体数值。三\(一\)2/);
+    expect(lead('车间120台设备有90台联网了，够不够')).toMatch(/^通知没有给出具体数值。三\(一\)3/);
+  });
+});
