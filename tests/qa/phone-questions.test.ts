@@ -88,3 +88,16 @@ describe('whether a stated share of equipment is enough', () => {
     expect(lead('车间120台设备有90台联网了，够不够')).toMatch(/^通知没有给出具体数值。三\(一\)3/);
   });
 });
+
+describe('when the work was done, and whose patents', () => {
+  it('answers a stated year of completion with the rule that sets no running time', () => {
+    for (const q of ['我们2021年改造完的能报吗', '改造是2019年做的还能报吗', '车间2018年就建成了，现在还能报吗']) expect(lead(q), q).toMatch(/^通知没有规定建成或运行满多长时间/);
+    expect(lead('我们厂在改造中能报吗')).toMatch(/^通知没有规定须全部建成才能申报/);
+  });
+
+  it('answers whether a group\'s patents may be used with the owner entry, not with 「要」', () => {
+    const a = lead('可以用集团的专利吗');
+    expect(a).toMatch(/^通知没有规定。/);
+    expect(a).toContain('母公司、关联企业或个人名下的专利');
+  });
+});
