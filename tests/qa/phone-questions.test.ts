@@ -101,3 +101,18 @@ describe('when the work was done, and whose patents', () => {
     expect(a).toContain('母公司、关联企业或个人名下的专利');
   });
 });
+
+describe('where the province office is, and posting the materials', () => {
+  it('refuses the office address as a topic the notice leaves out, and still gives its phone', () => {
+    const a = answerQuestion(kb, '省工信厅在哪里办公');
+    expect(a.outOfScope).toBe(true);
+    expect(a.answer).toContain('省工业和信息化厅的办公地址');
+    expect(lead('省工信厅电话多少')).toContain('0371—65507698');
+    expect(answerQuestion(kb, '省工信厅电话多少').outOfScope).toBe(false);
+  });
+
+  it('answers posting the materials with the platform, and posting them to the province with the local channel', () => {
+    for (const q of ['纸质材料寄到哪个地址', '申报材料要快递吗']) expect(lead(q), q).toMatch(/^在“河南省智能制造服务平台”/);
+    expect(lead('材料要寄到省工信厅什么地址吗')).toMatch(/^不能直接报省厅/);
+  });
+});
