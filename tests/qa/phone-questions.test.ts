@@ -116,3 +116,28 @@ describe('where the province office is, and posting the materials', () => {
     expect(lead('材料要寄到省工信厅什么地址吗')).toMatch(/^不能直接报省厅/);
   });
 });
+
+describe('form cells the notice names without defining', () => {
+  it('says the notice gives no definition or method, and names the cell or section', () => {
+    const cases: [string, RegExp][] = [
+      ['资本性质填什么', /^通知没有列出资本性质的分类或写法/],
+      ['注册资本单位是什么', /^通知所附智能工厂申报书的企业基本信息表没有“注册资本”一栏/],
+      ['主要产品占营业收入比重怎么算', /^通知没有给出算法，只要求写明“主营产品占企业营业收入占比”/],
+      ['产品升级周期指什么', /^通知没有解释“产品升级周期”的含义或算法/],
+      ['运营成本包括哪些', /^通知没有规定运营成本的构成或算法/],
+      ['成立时间填营业执照上的吗', /^通知没有规定成立时间的口径/],
+      ['智能车间申报书要填车间投资吗', /^所存的通知文本中附件1的表格不完整/],
+    ];
+    for (const [q, re] of cases) expect(lead(q), q).toMatch(re);
+  });
+
+  it('keeps the neighbouring questions on their own entries', () => {
+    expect(lead('注册资本要多少才能报')).toMatch(/^没有规模门槛/);
+    expect(lead('民营企业可以报吗')).toMatch(/^可以。通知没有限制企业的所有制或资本性质/);
+    expect(lead('营业执照要原件吗')).toMatch(/^复印件/);
+    expect(lead('成立不到一年能报吗')).toMatch(/^通知没有规定成立年限/);
+    expect(lead('车间投资要多少才能报')).toMatch(/^通知没有规定投资额或投入下限/);
+    expect(lead('运营成本按什么单位填')).toBe('运营成本的单位为万元/天。');
+    expect(lead('申报书要交纸质的吗')).toMatch(/^通知没有要求报送纸质材料/);
+  });
+});
