@@ -141,3 +141,11 @@ describe('form cells the notice names without defining', () => {
     expect(lead('申报书要交纸质的吗')).toMatch(/^通知没有要求报送纸质材料/);
   });
 });
+
+describe('certifications asked as a condition', () => {
+  it('answers 「需要…认证/贯标吗」 with the conditions that list none, and still refuses how to get one', () => {
+    for (const q of ['需要两化融合贯标吗', '要先做两化融合贯标吗', '需要通过ISO9001认证才能报吗']) expect(lead(q), q).toMatch(/^不需要。二的申报条件没有把/);
+    expect(answerQuestion(kb, 'ISO9001质量体系认证要怎么办').outOfScope).toBe(true);
+    expect(answerQuestion(kb, '两化融合贯标怎么申请').outOfScope).toBe(true);
+  });
+});
