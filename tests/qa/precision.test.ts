@@ -607,4 +607,14 @@ describe('the element clauses as engineers ask them, element by element', () => 
   it('answers how many seals the opinion takes with the one recommending unit', () => {
     expect(conclusion('推荐意见那栏要盖几个章')).toMatch(/^推荐意见栏只有一处/u);
   });
+
+  it('answers an applicant asking about the bureau\'s steps with what the notice leaves to the bureau, not with a quota or a material list', () => {
+    expect(conclusion('名额只有5个，申报的有8家，县里怎么选')).toMatch(/^通知没有规定择优的具体标准/u);
+    expect(conclusion('企业没有通过初审，县里会说明原因吗')).toMatch(/^通知没有规定初审结果或是否推荐怎样告知企业/u);
+    expect(conclusion('县里来核查需要我们准备啥')).toMatch(/^通知没有规定现场核查的内容和程序/u);
+    expect(conclusion('县里能不能直接推荐没在平台提交的企业')).toMatch(/^通知写的是：申报企业在/u);
+    expect(conclusion('初审要看原件吗')).toMatch(/^通知没有规定查验原件/u);
+    expect(conclusion('审计报告要原件吗')).toMatch(/^交复印件/u);
+    expect(conclusion('没被推荐怎么办')).toMatch(/^通知没有规定/u);
+  });
 });
