@@ -181,7 +181,8 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
       const start = m.index! + lead;
       const name = m[0].slice(lead);
       if (name.length === m[0].length - m[1]!.length || q.charAt(start + name.length) === '级') continue;
-      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
+      // Nor does a conjunction or adverb just before it (「…，但县里名额满了」「那县里呢」): no county's name ends in one.
+      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪|但|而|且|可|就|也|还|又|那|这|则|再|才|若|即|都)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
       if (taken.some((t) => start < t.end && t.start < start + name.length)) continue;
       taken.push({ start, end: start + name.length });
       out.push({ name, kind: rule.kind, group: rule.group });
@@ -963,6 +964,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     for (const piece of asking) {
       let m = accepted(answersOf(kb).match(piece, 3));
       let text = piece;
+      // 「集团底下两个子公司都是独立法人，能各报一个吗」: a part that asks without naming its subject
+      // leans on the context said before it; read with that context, a closer entry answers it.
+      const context = pieces.slice(0, pieces.indexOf(piece)).filter((p) => !ASKS.test(p));
+      if (context.length && (!m || m.score < VERIFIED)) {
+        const joined = [...context, piece].join('，');
+        const leaning = accepted(answersOf(kb).match(joined, 3));
+        if (leaning && leaning.score > (m?.score ?? 0)) (m = leaning), (text = joined);
+      }
       // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
       // repeats that part asks its own thing, when its own words name it clearly; it is read as typed.
       // One that compares or continues ("和附件2一样吗") is about the previous part, and keeps its subject.
