@@ -99,6 +99,18 @@ describe('zz-message', () => {
     expect(chips).toEqual(['二(一)', '二(四)']);
   });
 
+  it('wraps a chip and the punctuation after it in one unbreakable run', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'a2', role: 'assistant', text: '生产经营良好（二(一)）；同时见〔三(二)3〕，完', citations: [], status: 'done' },
+    });
+    const runs = [...shadow(el).querySelectorAll('.clause-run')];
+    expect(runs.map((r) => [r.querySelector('zz-citation-chip')!.clause, r.textContent])).toEqual([
+      ['二(一)', '；'],
+      ['三(二)3', '，'],
+    ]);
+    expect(shadow(el).querySelector('.bubble')!.textContent).toContain('同时见');
+  });
+
   it('marks a refused answer as not accepted with the reason and no retry button', async () => {
     const el = await mount('zz-message', {
       message: { id: 'c1', clientId: 'c1', role: 'user', text: '123', citations: [], status: 'rejected', error: '统一社会信用代码应为18位' },

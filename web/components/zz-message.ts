@@ -6,12 +6,14 @@ import { emit } from '../lib/events';
 import { splitRichText } from '../lib/format';
 import type { ChatMessage } from '../lib/conversation';
 import './zz-citation-chip';
+import { richText, richTextStyles } from './rich-text';
 
 /** One chat bubble. Text is always bound as text; 〔clause〕 references become citation chips. */
 @customElement('zz-message')
 export class ZzMessage extends LitElement {
   static styles = [
     controls,
+    richTextStyles,
     css`
       :host {
         display: flex;
@@ -141,13 +143,7 @@ export class ZzMessage extends LitElement {
   private get _text() {
     const m = this.message;
     if (m.role === 'user') return m.text;
-    return splitRichText(m.text).map((p) =>
-      p.kind === 'clause'
-        ? html`<zz-citation-chip .clause=${p.clause}></zz-citation-chip>`
-        : p.kind === 'bold'
-          ? html`<strong>${p.text}</strong>`
-          : p.text,
-    );
+    return richText(m.text);
   }
 
   private get _citations() {
