@@ -170,6 +170,7 @@ export class ZzDraftsPanel extends LitElement {
       .file-pick {
         position: relative;
         align-self: flex-start;
+        justify-self: start;
       }
       .file-pick:focus-within {
         outline: 3px solid var(--zz-color-focus);
