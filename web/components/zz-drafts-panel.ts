@@ -119,6 +119,12 @@ export class ZzDraftsPanel extends LitElement {
         width: 100%;
         max-width: 24em;
       }
+      /* Decided: the value stays readable but no longer looks like a box to type in. */
+      input.sug:disabled {
+        background: transparent;
+        border-style: dashed;
+        color: var(--zz-color-text);
+      }
       .reading {
         font-weight: 600;
       }
