@@ -337,7 +337,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   };
 }
 
-const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '');
+/** A question as a label: its words up to the question mark or a bracket, without a closing full stop (「…代码。：已跳过」). */
+const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '');
 
 /**
  * Every form answer with its label, in the chosen form's order (answers of another form's

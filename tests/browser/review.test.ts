@@ -76,7 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       await s.locator('zz-console-app nav button', { hasText: '待复核' }).click();
       const item = s.locator('zz-console-review [data-testid=review-item]', { hasText: QUESTION });
       await item.waitFor();
-      expect(await item.textContent()).toContain('👎');
+      expect(await item.textContent()).toContain('没有帮助');
 
       // A quote that is not in the clause is refused, and says so.
       await item.locator('[data-testid=write]').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { applyFormAnswer, formFactsFromAnswers, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
+import { applyFormAnswer, describeForm, formFactsFromAnswers, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 
 const kb = loadKnowledgeData('knowledge', 'henan-2023');
@@ -25,6 +25,16 @@ function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: str
 }
 
 describe('form phase planner', () => {
+  it('labels a recorded answer with its question\'s words, without the question\'s own full stop or question mark', () => {
+    // Questions worded as a request end in 。; a label followed by 「：已跳过」 must not read 「。：」.
+    const ids = kb.formQuestions.questions.filter((q) => !q.id.includes('{')).map((q) => q.id);
+    const answers: Answers = Object.fromEntries(ids.map((id) => [id, null]));
+    const labels = describeForm(kb, answers, 'discreteFactory').map((r) => r.label);
+    expect(labels.length).toBeGreaterThan(10);
+    for (const l of labels) expect(l, l).not.toMatch(/[。？?.；;：:，,]$/);
+    expect(labels).toContain('请填写18位统一社会信用代码');
+  });
+
   it("cites the chosen form's own clause, so a 智能车间 applicant is never pointed at the factory form", () => {
     const clauses = (['smartWorkshop', 'discreteFactory', 'processFactory'] as const).map((c) => planForm(kb, GOING_ON, c).question?.clause);
     expect(clauses).toEqual(['附件1.一(一)', '附件2.一(一)', '附件3.一(一)']);

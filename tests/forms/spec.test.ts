@@ -19,6 +19,25 @@ describe('form specifications', () => {
     }
   });
 
+  it.each(categories)('%s: every figure with a unit on the form keeps that unit in its fact label (a document suggestion, a 请补充 shows it)', (cat) => {
+    // Every row or cell of the form that has a unit and a fact, wherever it sits in the spec.
+    const withUnit: { fact: string; unit: string }[] = [];
+    const walk = (o: unknown): void => {
+      if (Array.isArray(o)) o.forEach(walk);
+      else if (o && typeof o === 'object') {
+        const r = o as { fact?: unknown; unit?: unknown };
+        if (typeof r.fact === 'string' && typeof r.unit === 'string') withUnit.push({ fact: r.fact, unit: r.unit });
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(kb.forms[cat]);
+    expect(withUnit.map((x) => x.fact)).toEqual(expect.arrayContaining(['finance.{col}.revenue', 'finance.{col}.totalAssets']));
+    for (const { fact, unit } of withUnit) {
+      const key = fact.replace(/\.\{col\}|\.\{i\}|\.\d+/g, '');
+      expect(kb.formDrafting.factLabels[key], key).toContain(`（${unit}）`);
+    }
+  });
+
   it.each(['discreteFactory', 'processFactory'] as Category[])('%s quotes every cell hint verbatim from the notice', (cat) => {
     for (const f of allFields(kb.forms[cat]!)) {
       if (f.hint) expect(notice, `${f.id} hint`).toContain(f.hint.replace(/\s+/g, ''));

@@ -99,6 +99,30 @@ describe('zz-message', () => {
     expect(chips).toEqual(['二(一)', '二(四)']);
   });
 
+  it('wraps a chip and the punctuation after it in one unbreakable run', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'a2', role: 'assistant', text: '生产经营良好（二(一)）；同时见〔三(二)3〕，完', citations: [], status: 'done' },
+    });
+    const runs = [...shadow(el).querySelectorAll('.clause-run')];
+    expect(runs.map((r) => [r.querySelector('zz-citation-chip')!.clause, r.textContent])).toEqual([
+      ['二(一)', '；'],
+      ['三(二)3', '，'],
+    ]);
+    expect(shadow(el).querySelector('.bubble')!.textContent).toContain('同时见');
+  });
+
+  it('draws the feedback thumbs inline with a name each, so they show on a machine without an emoji font', async () => {
+    const el = await mount('zz-message', {
+      message: { id: 'a3', role: 'assistant', text: '郑州市不多于20家〔四(三)〕。', citations: [], status: 'done', logId: 'q1' },
+    });
+    const votes = [...shadow(el).querySelectorAll('button.vote')];
+    expect(votes.map((b) => b.getAttribute('aria-label'))).toEqual(['有帮助', '没有帮助']);
+    for (const b of votes) {
+      expect(b.querySelector('svg path')).not.toBeNull();
+      expect(b.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    }
+  });
+
   it('marks a refused answer as not accepted with the reason and no retry button', async () => {
     const el = await mount('zz-message', {
       message: { id: 'c1', clientId: 'c1', role: 'user', text: '123', citations: [], status: 'rejected', error: '统一社会信用代码应为18位' },

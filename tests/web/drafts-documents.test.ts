@@ -4,7 +4,8 @@ import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
 /** A fake of the drafting, documents and checklist routes that records what the panel sent. */
-const REVENUE = { field: 'finance.2022.revenue', label: '2022年营业收入', value: 86000, source: { file: '审计报告.pdf', page: 1, snippet: '营业收入 860,000,000.00' } };
+const REVENUE = { field: 'finance.2022.revenue', label: '2022年营业收入（万元）', value: 86000, source: { file: '审计报告.pdf', page: 1, snippet: '营业收入 860,000,000.00' } };
+const ADDRESS = { field: 'address', label: '单位地址', value: '洛阳市涧西区华山北路18号', source: { file: '审计报告.pdf', page: 1, snippet: '住所：洛阳市涧西区华山北路18号' } };
 const BRANCH = { field: 'ent.independentLegalPerson', label: '具有独立法人资格', value: '否', answer: false, source: { file: '营业执照.pdf', page: 1, snippet: '类型 有限责任公司分公司' } };
 
 function fakeServer(suggestions: unknown[] = [REVENUE]) {
@@ -95,6 +96,19 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(buttonIn(li, '不采纳')).toBeUndefined();
   });
 
+  it('a suggested figure or text is a labelled text box: a number asks the phone for its decimal keypad, words for the keyboard', async () => {
+    const server = fakeServer([REVENUE, ADDRESS]);
+    const { el } = await uploaded(server, REVENUE.field);
+    const box = (field: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[data-suggestion="${field}"] input.sug`)!;
+    for (const [field, mode] of [[REVENUE.field, 'decimal'], [ADDRESS.field, null]] as const) {
+      expect(box(field).getAttribute('type')).toBe('text');
+      expect(box(field).getAttribute('inputmode')).toBe(mode);
+      // The visible label names the box (with its unit, from the knowledge), not only an aria-label.
+      const label = el.shadowRoot!.querySelector(`label[for="${box(field).id}"]`)!;
+      expect(label.textContent).toBe(field === REVENUE.field ? '2022年营业收入（万元）' : '单位地址');
+    }
+  });
+
   it('不采纳 leaves a suggestion unrecorded and says so', async () => {
     for (const sg of [BRANCH, REVENUE]) {
       const server = fakeServer([sg]);
@@ -130,5 +144,19 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     n.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(el.shadowRoot!.textContent).toContain('还需 3 张'));
     expect(server.calls.find((c) => c.url.startsWith('/api/sessions/s1/checklist/photos'))!.body).toEqual({ photoCount: 7 });
+  });
+
+  it('a checklist item: a checkbox named by its title, the clause chip outside that label, a text box for 备注', async () => {
+    vi.stubGlobal('fetch', fakeServer().fetchFn);
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-item="photos"]')).not.toBeNull());
+    const li = el.shadowRoot!.querySelector('[data-item="photos"]')!;
+    const box = li.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const labels = [...li.querySelectorAll(`label[for="${box.id}"]`)].map((l) => l.textContent!.trim());
+    expect(labels).toContain('照片');
+    // Tapping the chip opens the clause; inside the label it would also tick the box.
+    expect(li.querySelector('label zz-citation-chip')).toBeNull();
+    expect(li.querySelector('zz-citation-chip')!.clause).toBe('附件1.四(五)');
+    expect(li.querySelector('input[placeholder="备注"]')!.getAttribute('type')).toBe('text');
   });
 });

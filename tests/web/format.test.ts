@@ -24,8 +24,8 @@ describe('format helpers', () => {
       { kind: 'text', text: '依据' },
       { kind: 'clause', clause: '三(一)4' },
       { kind: 'text', text: '和' },
-      { kind: 'clause', clause: '附件2.一(二)' },
-      { kind: 'text', text: '，见' },
+      { kind: 'clause', clause: '附件2.一(二)', after: '，' },
+      { kind: 'text', text: '见' },
       { kind: 'text', text: '〔备注〕' },
       { kind: 'text', text: '。' },
       { kind: 'bold', text: '注意' },
@@ -35,9 +35,29 @@ describe('format helpers', () => {
   it('also reads the engine\'s full-width （clause） references, leaving ordinary parentheses alone', () => {
     expect(splitRichText('每家企业当年限报1个（四(一)）。（可选）')).toEqual([
       { kind: 'text', text: '每家企业当年限报1个' },
-      { kind: 'clause', clause: '四(一)' },
-      { kind: 'text', text: '。' },
+      { kind: 'clause', clause: '四(一)', after: '。' },
       { kind: 'text', text: '（可选）' },
+    ]);
+  });
+
+  it('keeps the punctuation touching a reference with its chip, so none starts or ends a line alone', () => {
+    expect(splitRichText('条件见 〔二(一)〕。下一句（〔三(二)3〕），再见（二(四)）；〔一〕、〔二〕……完')).toEqual([
+      { kind: 'text', text: '条件见 ' },
+      { kind: 'clause', clause: '二(一)', after: '。' },
+      { kind: 'text', text: '下一句' },
+      { kind: 'clause', clause: '三(二)3', before: '（', after: '），' },
+      { kind: 'text', text: '再见' },
+      { kind: 'clause', clause: '二(四)', after: '；' },
+      { kind: 'clause', clause: '一', after: '、' },
+      { kind: 'clause', clause: '二', after: '……' },
+      { kind: 'text', text: '完' },
+    ]);
+    // Only punctuation travels: a word, a space or a line break after the chip stays where it was.
+    expect(splitRichText('〔二(一)〕 规定\n〔二(二)〕\n。')).toEqual([
+      { kind: 'clause', clause: '二(一)' },
+      { kind: 'text', text: ' 规定\n' },
+      { kind: 'clause', clause: '二(二)' },
+      { kind: 'text', text: '\n。' },
     ]);
   });
 

@@ -4,14 +4,16 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Assessment } from '../../server/schemas/profile';
 import type { Progress } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
-import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel, splitRichText } from '../lib/format';
+import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
 import './zz-citation-chip';
+import { richText, richTextStyles } from './rich-text';
 
 /** The live assessment: verdict, category with reasons, hard conditions, each element and progress. */
 @customElement('zz-assessment-panel')
 export class ZzAssessmentPanel extends LitElement {
   static styles = [
     controls,
+    richTextStyles,
     css`
       :host {
         display: block;
@@ -195,9 +197,7 @@ export class ZzAssessmentPanel extends LitElement {
 
   /** Engine prose as text, with its （clause） references turned into chips. */
   private _rich(text: string) {
-    return splitRichText(text).map((p) =>
-      p.kind === 'clause' ? html`<zz-citation-chip .clause=${p.clause}></zz-citation-chip>` : p.kind === 'bold' ? html`<strong>${p.text}</strong>` : p.text,
-    );
+    return richText(text);
   }
 
   private _labels(ids: string[]): string {

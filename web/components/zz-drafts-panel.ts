@@ -94,25 +94,93 @@ export class ZzDraftsPanel extends LitElement {
       ol.prov .meta {
         display: block;
       }
-      ul.check {
-        padding-left: 1.2em;
+      /* Suggestions and checklist items: one block per item, its parts stacked, so a phone never
+         runs a label, a box, two buttons and a source into one ragged line. */
+      ul.items {
+        list-style: none;
+        padding: 0;
         margin: 0;
       }
-      input.sug {
-        max-width: 14em;
+      ul.items > li {
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+        gap: var(--zz-space-1);
+        padding: var(--zz-space-2) 0;
+        border-top: 1px solid var(--zz-color-border);
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+      ul.items > li:last-child {
+        border-bottom: 1px solid var(--zz-color-border);
+      }
+      ul.items input[type='text'],
+      ul.items input[type='number'] {
+        width: 100%;
+        max-width: 24em;
+      }
+      /* Decided: the value stays readable but no longer looks like a box to type in. */
+      input.sug:disabled {
+        background: transparent;
+        border-style: dashed;
+        color: var(--zz-color-text);
       }
       .reading {
         font-weight: 600;
-        margin: 0 var(--zz-space-2);
       }
       .sug-actions {
-        display: inline-flex;
+        display: flex;
         gap: var(--zz-space-2);
         flex-wrap: wrap;
       }
-      ul.check li {
-        margin: var(--zz-space-1) 0;
-        overflow-wrap: anywhere;
+      /* A checklist item: the box in a 44 px column, everything else aligned in the column beside it. */
+      ul.items > li.item {
+        display: grid;
+        grid-template-columns: var(--zz-tap) minmax(0, 1fr);
+        column-gap: var(--zz-space-1);
+      }
+      li.item > * {
+        grid-column: 2;
+        min-width: 0;
+      }
+      li.item > .tick {
+        grid-column: 1;
+        grid-row: 1;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        height: var(--zz-tap);
+        cursor: pointer;
+      }
+      .tick input {
+        width: 22px;
+        height: 22px;
+        margin: 0;
+        accent-color: var(--zz-color-primary);
+      }
+      .item-title {
+        grid-row: 1;
+        min-height: var(--zz-tap);
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 var(--zz-space-2);
+      }
+      .item-title label {
+        cursor: pointer;
+      }
+      .item .meta {
+        line-height: 1.5;
+      }
+      /* The native file control prints the browser's own words in its own style; the page shows a button. */
+      .file-pick {
+        position: relative;
+        align-self: flex-start;
+        justify-self: start;
+      }
+      .file-pick:focus-within {
+        outline: 3px solid var(--zz-color-focus);
+        outline-offset: 2px;
       }
     `,
   ];
@@ -289,6 +357,7 @@ export class ZzDraftsPanel extends LitElement {
     const missing = s.edited ? [] : (g?.missingFacts ?? []);
     const dirty = this._edits[id] !== undefined && this._edits[id] !== s.text;
     const target = g?.target;
+    const sources = !s.edited && !!g?.sentences?.length && !dirty;
     return html`<div class="sec" data-section=${id}>
       <div class="sec-head">
         <span class="sec-title">${s.title}</span>
@@ -304,16 +373,16 @@ export class ZzDraftsPanel extends LitElement {
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
       ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
-      ${!s.edited && g?.sentences?.length && !dirty
-        ? html`<button class="btn link" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
-              ${this._sources[id] ? '收起依据' : '查看每句依据'}
-            </button>
-            ${this._sources[id] ? this._provenance(g.sentences) : nothing}`
-        : nothing}
       <div class="row">
         ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
         <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>
+        ${sources
+          ? html`<button class="btn" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
+              ${this._sources[id] ? '收起依据' : '查看每句依据'}
+            </button>`
+          : nothing}
       </div>
+      ${sources && this._sources[id] ? this._provenance(g?.sentences ?? []) : nothing}
       ${this._errors[id] ? html`<p class="error" role="alert">${this._errors[id]}</p>` : nothing}
     </div>`;
   }
@@ -385,23 +454,35 @@ export class ZzDraftsPanel extends LitElement {
   private _documents() {
     return html`<h3>上传已有材料</h3>
       <p class="meta">可上传审计报告、营业执照（带文字的 PDF）或以往的申报书（DOCX/PDF，不超过 20 MB）。识别结果只是建议，由您核对后逐项采纳。</p>
-      <label class="visually-hidden" for="doc-file">选择文件</label>
-      <input id="doc-file" type="file" accept=".pdf,.docx" ?disabled=${this._uploading} @change=${this._upload} />
-      ${this._uploading ? html`<span class="meta">正在识别…</span>` : nothing}
+      <label class="btn file-pick"
+        ><input id="doc-file" class="visually-hidden" type="file" accept=".pdf,.docx" ?disabled=${this._uploading} @change=${this._upload} />${this._uploading
+          ? '正在识别…'
+          : '选择文件（PDF/DOCX）'}</label
+      >
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
-        (d) => html`<ul class="check">
+        (d) => html`<ul class="items">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
+            const id = `sug-${d.documentId}-${sg.field}`.replace(/[^\w-]/g, '_');
             const label = sg.label ?? sg.field;
             const decided = this._sugState[key] === ACCEPTED || this._sugState[key] === REJECTED;
             // An interview question's reading (「否」 to 独立法人资格) is taken or left as the document reads: no free text.
             const reading = sg.answer !== undefined;
             return html`<li data-suggestion=${sg.field}>
-              <strong>${label}</strong>
+              ${reading ? html`<strong>${label}</strong>` : html`<label for=${id}><strong>${label}</strong></label>`}
               ${reading
                 ? html`<span class="reading">${String(sg.value)}</span>`
-                : html`<input class="sug" aria-label=${label} ?disabled=${decided} .value=${this._sugValues[key] ?? String(sg.value)} @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })} />`}
+                : html`<input
+                    id=${id}
+                    class="sug"
+                    type="text"
+                    inputmode=${typeof sg.value === 'number' ? 'decimal' : nothing}
+                    autocomplete="off"
+                    ?disabled=${decided}
+                    .value=${this._sugValues[key] ?? String(sg.value)}
+                    @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })}
+                  />`}
               ${decided
                 ? nothing
                 : html`<span class="sug-actions">
@@ -416,22 +497,35 @@ export class ZzDraftsPanel extends LitElement {
       )}`;
   }
 
+  /** What an item asks for, from the notice, and where it goes. */
+  private _itemDetail(i: ChecklistItem) {
+    return i.detail || i.where ? html`<span class="meta">${i.detail ?? ''}${i.where ? `（${i.where}）` : ''}</span>` : nothing;
+  }
+
   private _trackedList(items: TrackedItem[]) {
-    return html`<ul class="check">
-      ${items.map(
-        (i) => html`<li data-item=${i.id}>
-          <label><input type="checkbox" .checked=${i.done} @change=${(e: Event) => this._updateItem(i.id, { done: (e.target as HTMLInputElement).checked })} />
-            ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}<strong>${i.title}</strong></label>
-          ${i.detail ? html`<span class="meta">${i.detail}</span>` : nothing}
-          ${i.where ? html`<span class="meta">（${i.where}）</span>` : nothing}
-          <input aria-label=${`${i.title}备注`} placeholder="备注" .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
+    return html`<ul class="items">
+      ${items.map((i) => {
+        const id = `ck-${i.id}`.replace(/[^\w-]/g, '_');
+        return html`<li class="item" data-item=${i.id}>
+          <label class="tick" for=${id}
+            ><input id=${id} type="checkbox" .checked=${i.done} @change=${(e: Event) => this._updateItem(i.id, { done: (e.target as HTMLInputElement).checked })}
+          /></label>
+          <span class="item-title"
+            ><label for=${id}><strong>${i.title}</strong></label>${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip>` : nothing}</span
+          >
+          ${this._itemDetail(i)}
+          <input type="text" aria-label=${`${i.title}备注`} placeholder="备注" .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
           ${i.id === 'photos'
-            ? html`<input type="number" min="0" aria-label="已准备的照片张数" placeholder="照片张数" @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
+            ? html`<input type="number" inputmode="numeric" min="0" aria-label="已准备的照片张数" placeholder="照片张数" @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
             : nothing}
-          ${i.id === 'video' ? html`<input type="file" accept="video/mp4,.mp4" aria-label="选择视频检查格式、时长和清晰度" @change=${this._video} />` : nothing}
+          ${i.id === 'video'
+            ? html`<label class="btn file-pick"
+                ><input class="visually-hidden" type="file" accept="video/mp4,.mp4" aria-label="选择视频检查格式、时长和清晰度" @change=${this._video} />选择视频检查格式</label
+              >`
+            : nothing}
           ${i.checks.map((c) => html`<span class="meta">${c}</span>`)}
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
   }
 
@@ -475,12 +569,11 @@ export class ZzDraftsPanel extends LitElement {
         ? html`<h3>申报材料清单</h3>${this._trackedList(this._tracked)}`
         : this._checklist.length
         ? html`<h3>申报材料清单</h3>
-            <ul class="check">
+            <ul class="items">
               ${this._checklist.map(
                 (i) => html`<li>
-                  ${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip> ` : nothing}<strong>${i.title}</strong>
-                  ${i.detail ? html`<span class="meta">${i.detail}</span>` : nothing}
-                  ${i.where ? html`<span class="meta">（${i.where}）</span>` : nothing}
+                  <span class="item-title"><strong>${i.title}</strong>${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip>` : nothing}</span>
+                  ${this._itemDetail(i)}
                 </li>`,
               )}
             </ul>`

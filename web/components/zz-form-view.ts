@@ -122,6 +122,11 @@ export class ZzFormView extends LitElement {
         padding: 0;
         min-width: 0;
       }
+      /* A rendered legend takes no top margin: the space between one row's boxes and the next row's
+         name belongs to the fieldset, or the name reads as the caption of the boxes above it. */
+      fieldset + fieldset {
+        margin-top: var(--zz-space-4);
+      }
       legend {
         padding: 0;
         margin-top: var(--zz-space-3);

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { apiJson } from '../lib/api';
 import { controls } from './shared-styles';
@@ -6,12 +6,26 @@ import { emit } from '../lib/events';
 import { splitRichText } from '../lib/format';
 import type { ChatMessage } from '../lib/conversation';
 import './zz-citation-chip';
+import { richText, richTextStyles } from './rich-text';
+
+/**
+ * A thumb drawn inline: an emoji needs a colour-emoji font, and a machine without one shows an empty
+ * box. Decorative: the button carries the name.
+ */
+function thumb(dir: 'up' | 'down') {
+  const d =
+    dir === 'up'
+      ? 'M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3zM7 22H4a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3'
+      : 'M10 15v4a3 3 0 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 2H17';
+  return html`<svg class="thumb" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${svg`<path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path>`}</svg>`;
+}
 
 /** One chat bubble. Text is always bound as text; 〔clause〕 references become citation chips. */
 @customElement('zz-message')
 export class ZzMessage extends LitElement {
   static styles = [
     controls,
+    richTextStyles,
     css`
       :host {
         display: flex;
@@ -108,6 +122,9 @@ export class ZzMessage extends LitElement {
         background: var(--zz-color-primary-soft);
         border-color: var(--zz-color-primary);
       }
+      .thumb {
+        display: block;
+      }
       .cursor {
         display: inline-block;
         width: 0.5em;
@@ -141,13 +158,7 @@ export class ZzMessage extends LitElement {
   private get _text() {
     const m = this.message;
     if (m.role === 'user') return m.text;
-    return splitRichText(m.text).map((p) =>
-      p.kind === 'clause'
-        ? html`<zz-citation-chip .clause=${p.clause}></zz-citation-chip>`
-        : p.kind === 'bold'
-          ? html`<strong>${p.text}</strong>`
-          : p.text,
-    );
+    return richText(m.text);
   }
 
   private get _citations() {
@@ -174,12 +185,12 @@ export class ZzMessage extends LitElement {
     return nothing;
   }
 
-  /** 👍/👎 go to the question log; a 👎 puts the answer in front of the helpline for review. */
+  /** Thumbs up/down go to the question log; a 👎 puts the answer in front of the helpline for review. */
   private _feedback(logId: string) {
     const v = this._vote;
     return html`<div class="meta" role="group" aria-label="这条回答有帮助吗？">
-      <button class="btn ghost vote" type="button" aria-label="有帮助" aria-pressed=${v === 'up' ? 'true' : 'false'} data-vote="up" @click=${() => this._send(logId, 'up')}>👍</button>
-      <button class="btn ghost vote" type="button" aria-label="没有帮助" aria-pressed=${v === 'down' ? 'true' : 'false'} data-vote="down" @click=${() => this._send(logId, 'down')}>👎</button>
+      <button class="btn ghost vote" type="button" aria-label="有帮助" title="有帮助" aria-pressed=${v === 'up' ? 'true' : 'false'} data-vote="up" @click=${() => this._send(logId, 'up')}>${thumb('up')}</button>
+      <button class="btn ghost vote" type="button" aria-label="没有帮助" title="没有帮助" aria-pressed=${v === 'down' ? 'true' : 'false'} data-vote="down" @click=${() => this._send(logId, 'down')}>${thumb('down')}</button>
       ${this._voteError ? html`<span class="error">${this._voteError}</span>` : v ? html`<span>${v === 'down' ? '已记录，热线工作人员会复核这条回答' : '谢谢反馈'}</span>` : nothing}
     </div>`;
   }

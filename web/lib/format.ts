@@ -73,24 +73,44 @@ export function parseNumberInput(raw: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export type TextPart = { kind: 'text'; text: string } | { kind: 'bold'; text: string } | { kind: 'clause'; clause: string };
+export type TextPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'bold'; text: string }
+  /** `before`/`after`: punctuation that touches the reference, shown unbreakably with its chip. */
+  | { kind: 'clause'; clause: string; before?: string; after?: string };
+
+/** Punctuation that may not start a line (a closing mark right after a reference: 〕。 〕， 〕）). */
+const CLOSING = /^[。，、；：！？）》〉」』】”’…,.;:!?)\]}%]+/;
+/** Punctuation that may not end a line (an opening mark right before a reference: （〔). */
+const OPENING = /[（《〈「『【“‘([{]+$/;
 
 /**
  * Splits assistant text into plain runs, **bold** runs and 〔clause〕 references. The page renders the
- * parts with text bindings only, so no model or user text is ever parsed as HTML.
+ * parts with text bindings only, so no model or user text is ever parsed as HTML. Punctuation touching
+ * a reference travels with it: a chip is a box the line may break around, and a lone 。 or ， at the
+ * start of the next line reads as a layout fault.
  */
 export function splitRichText(text: string): TextPart[] {
   const parts: TextPart[] = [];
-  // 〔二(一)〕 is the product's citation form; the engine's prose also writes （四(一)）.
-  const re = /\*\*([^*\n]{1,200})\*\*|〔([^〔〕\n]{1,24})〕|（([^（）\n]{1,24})）/g;
+  // 〔二(一)〕 is the product's citation form; the engine's prose also writes （四(一)）. A full-width
+  // parenthesis around a 〔reference〕 is punctuation, not a reference of its own.
+  const re = /\*\*([^*\n]{1,200})\*\*|〔([^〔〕\n]{1,24})〕|（([^（）〔〕\n]{1,24})）/g;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) parts.push({ kind: 'text', text: text.slice(last, m.index) });
     const clause = m[2] ?? m[3];
-    if (m[1] !== undefined) parts.push({ kind: 'bold', text: m[1] });
-    else if (clause !== undefined && looksLikeClause(clause)) parts.push({ kind: 'clause', clause });
-    else parts.push({ kind: 'text', text: m[0] });
+    const isClause = m[1] === undefined && clause !== undefined && looksLikeClause(clause);
+    let gap = text.slice(last, m.index);
+    const before = isClause ? (OPENING.exec(gap)?.[0] ?? '') : '';
+    gap = gap.slice(0, gap.length - before.length);
+    if (gap) parts.push({ kind: 'text', text: gap });
     last = re.lastIndex;
+    if (m[1] !== undefined) parts.push({ kind: 'bold', text: m[1] });
+    else if (isClause) {
+      const after = CLOSING.exec(text.slice(last))?.[0] ?? '';
+      last += after.length;
+      re.lastIndex = last;
+      parts.push({ kind: 'clause', clause: clause!, ...(before ? { before } : {}), ...(after ? { after } : {}) });
+    } else parts.push({ kind: 'text', text: m[0] });
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
   return parts;

@@ -73,7 +73,7 @@ export class ZzConsoleLog extends LitElement {
                 <td>${q.entry ? html`<span class="tag">${q.entry}</span> ` : ''}${q.clauses.join('、') || '—'}</td>
                 <td>${Math.round(q.confidence * 100)}%</td>
                 <td>${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
-                <td>${q.feedback === 'up' ? '👍' : q.feedback === 'down' ? '👎' : ''}</td>
+                <td>${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
               </tr>`,
             )}
           </tbody>

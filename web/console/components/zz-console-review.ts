@@ -144,7 +144,7 @@ export class ZzConsoleReview extends LitElement {
           <h2 style="flex:1">待复核的问题</h2>
           <button class="btn" @click=${() => this._load()}>刷新</button>
         </div>
-        <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”（👎）的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
+        <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <div class="table-wrap">
           <table>
@@ -157,7 +157,7 @@ export class ZzConsoleReview extends LitElement {
                   <td>
                     ${q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
                     ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
-                    ${q.feedback === 'down' ? html`<span class="tag unmet">👎</span>` : ''}
+                    ${q.feedback === 'down' ? html`<span class="tag unmet">没有帮助</span>` : ''}
                   </td>
                   <td>${q.clauses.join('、') || '—'}</td>
                   <td>
