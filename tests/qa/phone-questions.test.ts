@@ -149,3 +149,14 @@ describe('certifications asked as a condition', () => {
     expect(answerQuestion(kb, '两化融合贯标怎么申请').outOfScope).toBe(true);
   });
 });
+
+describe('process-plant storage and recipes', () => {
+  it('reads 「堆场…我们没有，用不着」 as a plant without a yard, not as a requirement to have one', () => {
+    for (const q of ['堆场管理系统我们没有，用不着', '罐区我们不涉及']) expect(lead(q), q).toMatch(/^通知没有专门规定。三\(三\)4写的是/);
+  });
+
+  it('answers recipe management with 三(三)2\'s PDM, and leaves recipe optimisation to the AI entry', () => {
+    expect(lead('流程型工厂的产品配方管理要做到什么程度')).toContain('实现产品配方、产品工艺数据的集成管理');
+    expect(lead('配方优化要用人工智能吗')).toContain('配方优化');
+  });
+});
