@@ -160,3 +160,12 @@ describe('process-plant storage and recipes', () => {
     expect(lead('配方优化要用人工智能吗')).toContain('配方优化');
   });
 });
+
+describe('the notice itself', () => {
+  it('says which year it covers, and that its stored text carries no date or number', () => {
+    for (const q of ['2023年的通知现在还有效吗', '这个通知过期了吗']) expect(lead(q), q).toMatch(/^这份通知只安排2023年度的申报/);
+    for (const q of ['通知是哪天发的', '通知文号是多少']) expect(lead(q), q).toMatch(/^通知没有写明发文日期和文号/);
+    expect(lead('申报通知是谁发的')).toMatch(/^由河南省工业和信息化厅办公室发布/);
+    expect(answerQuestion(kb, '智能车间称号有效期几年').outOfScope).toBe(true);
+  });
+});
