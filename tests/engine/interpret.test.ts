@@ -632,3 +632,13 @@ describe('a system with a time still to come', () => {
     expect(items('有MES，明年上WMS', pending)).toEqual({ 'cap.mes': true, 'cap.wms': false });
   });
 });
+
+describe('a system said to have gone live with 的, or to be out to tender', () => {
+  const mes = q('cap.mes');
+  it('reads 「去年上的」 and 「21年上线的」 as yes, and 「正在招标」 as not yet in place', () => {
+    expect(items('去年上的', mes)).toEqual({ 'cap.mes': true });
+    expect(items('21年上线的', mes)).toEqual({ 'cap.mes': true });
+    expect(items('还没上的', mes)).toEqual({ 'cap.mes': false });
+    expect(items('MES正在招标', mes)).toEqual({ 'cap.mes': false });
+  });
+});
