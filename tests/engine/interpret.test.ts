@@ -642,3 +642,11 @@ describe('a system said to have gone live with 的, or to be out to tender', () 
     expect(items('MES正在招标', mes)).toEqual({ 'cap.mes': false });
   });
 });
+
+describe('an independent legal person stated in passing', () => {
+  it('records 独立法人 and its denial from any message, and leaves a question about it alone', () => {
+    expect(items('注册在郑州，独立法人资格')).toEqual({ 'ent.independentLegalPerson': true, 'ent.registeredInHenan': true });
+    expect(items('我们不具备独立法人资格')).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('没有独立法人资格的分公司能报吗')).toBe('question');
+  });
+});
