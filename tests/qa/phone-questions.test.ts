@@ -169,3 +169,11 @@ describe('the notice itself', () => {
     expect(answerQuestion(kb, '智能车间称号有效期几年').outOfScope).toBe(true);
   });
 });
+
+describe('titles from other programmes or levels', () => {
+  it('answers a national or 数字化车间 title held with the rule that names neither, never as a 智能车间 title', () => {
+    for (const q of ['我们是国家级智能制造示范工厂，还用报省级吗', '已经是省级数字化车间了还能报智能车间吗', '我们评上过数字化车间，能报智能工厂吗']) expect(lead(q), q).toMatch(/^通知没有专门规定。四\(一\)只对已获得过智能工厂称号/);
+    expect(lead('评上过智能车间，能报智能工厂吗')).toMatch(/^可以。只获得过智能车间称号的企业/);
+    expect(answerQuestion(kb, '国家级智能制造示范工厂怎么报').outOfScope).toBe(true);
+  });
+});
