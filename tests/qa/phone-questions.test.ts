@@ -177,3 +177,12 @@ describe('titles from other programmes or levels', () => {
     expect(answerQuestion(kb, '国家级智能制造示范工厂怎么报').outOfScope).toBe(true);
   });
 });
+
+describe('video and PDF details the notice leaves open', () => {
+  it('does not read 配音乐 as narration, and says the notice leaves orientation and watermarks open', () => {
+    for (const q of ['视频要不要配音乐', '视频要横屏还是竖屏']) expect(lead(q), q).toMatch(/^通知没有规定视频的片头、配乐、企业名称等细节/);
+    expect(lead('视频要不要配音')).toMatch(/^要。各申报书的相关附件要求视频“配以说明性旁白”/);
+    expect(lead('PDF要加水印吗')).toMatch(/^通知没有规定申报书PDF的水印/);
+    expect(lead('申报书是PDF还是Word')).toMatch(/^要PDF彩色版/);
+  });
+});
