@@ -186,3 +186,11 @@ describe('video and PDF details the notice leaves open', () => {
     expect(lead('申报书是PDF还是Word')).toMatch(/^要PDF彩色版/);
   });
 });
+
+describe('quota questions the table does not answer row by row', () => {
+  it('says the notice sets no provincial total and no split by category', () => {
+    expect(lead('全省一共能推荐多少家')).toMatch(/^通知没有规定全省的推荐总数/);
+    expect(lead('名额是智能车间和智能工厂分开算吗')).toMatch(/^通知没有分开规定/);
+    expect(lead('洛阳、新乡、南阳推荐名额各是多少？')).toMatch(/^洛阳市属于/);
+  });
+});
