@@ -194,3 +194,9 @@ describe('quota questions the table does not answer row by row', () => {
     expect(lead('洛阳、新乡、南阳推荐名额各是多少？')).toMatch(/^洛阳市属于/);
   });
 });
+
+describe('two named systems asked together', () => {
+  it('answers 「MES和ERP都要有吗」 for both, not for ERP alone', () => {
+    for (const q of ['MES和ERP都要有吗', 'ERP和MES都必须上吗']) expect(lead(q), q).toMatch(/^要（智能车间、离散型智能工厂）：通知分别要求应用制造执行系统/);
+  });
+});
