@@ -200,3 +200,11 @@ describe('two named systems asked together', () => {
     for (const q of ['MES和ERP都要有吗', 'ERP和MES都必须上吗']) expect(lead(q), q).toMatch(/^要（智能车间、离散型智能工厂）：通知分别要求应用制造执行系统/);
   });
 });
+
+describe('what counts as a green enterprise, and how it is preferred', () => {
+  it('says the notice defines neither, and keeps who is preferred on its own entry', () => {
+    for (const q of ['什么是节能减排绿色发展企业', '我们是绿色工厂，能优先吗', '优先支持具体怎么优先']) expect(lead(q), q).toMatch(/^通知没有界定节能减排绿色发展企业的标准/);
+    expect(lead('优先支持哪些企业')).toMatch(/^节能减排绿色发展企业。/);
+    expect(lead('不是绿色工厂能申报吗')).toMatch(/^不是必要条件/);
+  });
+});
