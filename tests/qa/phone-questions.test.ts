@@ -208,3 +208,9 @@ describe('what counts as a green enterprise, and how it is preferred', () => {
     expect(lead('不是绿色工厂能申报吗')).toMatch(/^不是必要条件/);
   });
 });
+
+describe('whether we qualify, asked bare', () => {
+  it('answers with the applicant conditions', () => {
+    for (const q of ['我们符合条件吗', '我们够条件吗']) expect(lead(q), q).toMatch(/^符合以下条件的企业可以申报/);
+  });
+});
