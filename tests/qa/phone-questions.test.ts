@@ -214,3 +214,12 @@ describe('whether we qualify, asked bare', () => {
     for (const q of ['我们符合条件吗', '我们够条件吗']) expect(lead(q), q).toMatch(/^符合以下条件的企业可以申报/);
   });
 });
+
+describe('the local review and which local bureau', () => {
+  it('says the notice sets neither what the review checks nor which place recommends a split enterprise', () => {
+    for (const q of ['县里初审要看哪些', '初审看什么']) expect(lead(q), q).toMatch(/^通知没有规定初审的内容和标准/);
+    for (const q of ['可以跨县申报吗', '企业注册地和工厂不在一个县，找哪个县']) expect(lead(q), q).toMatch(/^通知没有规定：四\(三\)只写由各省辖市/);
+    expect(lead('谁负责初审')).toMatch(/^由所在地工业和信息化主管部门初审/);
+    expect(lead('公司注册在湖北，工厂在信阳，能报吗')).toMatch(/^不能以外省注册企业的名义申报/);
+  });
+});
