@@ -307,9 +307,10 @@ const SAID: Record<string, Said> = {
   N32: {
     // A furniture plant manager on a phone: brand names for systems, 「只在…」 for what is built in part, 「不用…」 and 「就是…」 that are no 「no」.
     replies: {
-      'ent.registeredInHenan': ['是，商丘注册的'], 'ent.manufacturingMainBusiness': ['就是做家具的，柜子木门'], 'ent.priorTitles': ['没评过'],
+      'ent.registeredInHenan': ['是，商丘注册的'], 'ent.manufacturingMainBusiness': ['就是做家具的，柜子木门'], 'ent.operatingWell': ['还可以，去年利润一千八百多万'],
+      'ent.priorTitles': ['没评过'],
       'ent.city': ['商丘'], 'cat.scope': ['报工厂'], 'ent.industryCode': ['定制家具，板式的'], 'cat.productionMode': ['离散，就是开料封边打孔装配'],
-      'cap.factoryNetwork': ['全厂都覆盖了，有线加无线'],
+      'cap.factoryNetwork': ['全厂都覆盖了，有线加无线'], 'cap.securityProtection': ['防火墙、网闸都有，不用担心'],
       // 「不用人工」「不用停线」 say how well it works, not that it is missing.
       'cap.automatedLines': ['豪迈的开料封边自动线，上下料都不用人工'], 'cap.flexibleCell': ['有，换订单不用停线'],
       'cap.mes': ['鼎捷的MES，用了两年'], 'cap.erp': ['用的金蝶云星空'], 'cap.scadaMesErpIntegration': ['就是通过接口打通的'],

@@ -653,8 +653,11 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(items('数据不用人工抄了，自动采', q('cap.scada'))).toEqual({ 'cap.scada': true });
     expect(items('有，换订单不用停线', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
     expect(items('柔性线有，换型不用停机', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    // 不用担心 is a remark to the listener, not a denial of what the clause before has.
+    expect(items('防火墙、网闸都有，不用担心', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': true });
     // A plain 不用 still denies.
     expect(items('MES不用', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('AGV不用', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
   });
   it('就是用/就是靠 name the means used, so their 是 is no yes', () => {
     expect(items('没有，就是用纸质单子派工', q('cap.mes'))).toEqual({ 'cap.mes': false });
@@ -673,6 +676,9 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(items('没上过', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
     // A hedged no clears nothing.
     expect(interpret(kb, '应该没被列入吧', q('ent.credit.dishonestExecutee'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+  it('还可以 is a yes like 还行', () => {
+    expect(items('还可以，去年利润一千多万', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
   });
   it('brand names and short names of design software, supply chain and automatic lines', () => {
     expect(items('用三维家做设计，拆单自动出', q('cap.cadCae'))).toEqual({ 'cap.cadCae': true });
