@@ -655,6 +655,8 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(items('柔性线有，换型不用停机', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
     // 不用担心 is a remark to the listener, not a denial of what the clause before has.
     expect(items('防火墙、网闸都有，不用担心', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': true });
+    expect(items('MES早上了，不用再说', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('数据不用再人工录入了，SCADA自动采', q('cap.scada'))).toEqual({ 'cap.scada': true });
     // A plain 不用 still denies.
     expect(items('MES不用', q('cap.mes'))).toEqual({ 'cap.mes': false });
     expect(items('AGV不用', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
