@@ -657,7 +657,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
-    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
+    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
@@ -711,7 +711,8 @@ function answerPending(
   text: string,
   freeAnswers: Polarity[],
   skipped: boolean,
-  mentionedOther: boolean,
+  /** Whether the reply names something else: another metric or choice (true), or only systems ('systems'). */
+  mentionedOther: boolean | 'systems',
   several?: string[],
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
@@ -726,8 +727,11 @@ function answerPending(
       if (first !== undefined && first !== 'partial') return toValue(first);
       return skipped && !mentionedOther && first === undefined ? null : undefined;
     case 'number': {
-      if (mentionedOther) return undefined;
       const n = parseNumber(text, q.unit);
+      // 「自动化设备有一百五十多台，占八成五」: equipment named beside a percentage, to a percentage question,
+      // is what the figure is of; another metric or choice named (联网率80%) is not.
+      const ofSubject = mentionedOther === 'systems' && q.unit === '%' && n?.unit === '%';
+      if (mentionedOther && !ofSubject) return undefined;
       if (n) return n.value;
       return skipped ? null : undefined;
     }

@@ -679,6 +679,12 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     // A hedged no clears nothing.
     expect(interpret(kb, '应该没被列入吧', q('ent.credit.dishonestExecutee'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
   });
+  it('a percentage given beside the equipment it is of answers the percentage question; another metric named does not', () => {
+    expect(items('自动化设备有一百五十多台，占八成五', q('metric.automationRatio'))).toMatchObject({ 'metric.automationRatio': 85 });
+    expect(items('MES有，联网率80%', q('metric.automationRatio'))).toEqual({ 'cap.mes': true, 'metric.networkedRatio': 80 });
+    // A count with no percentage is no ratio.
+    expect(items('自动化设备150台', q('metric.automationRatio'))).not.toHaveProperty(['metric.automationRatio']);
+  });
   it('还可以 is a yes like 还行', () => {
     expect(items('还可以，去年利润一千多万', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
   });
