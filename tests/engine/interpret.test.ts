@@ -669,6 +669,9 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
   it('a lookalike described with no yes or no is named back, not met with a bare 「没听懂」', () => {
     expect(interpret(kb, '质检员拿卡尺量', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['质检员拿卡尺量'] });
     expect(interpret(kb, '就是摄像头看着', q('cap.scada'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['摄像头看着'] });
+    // PLC is no DCS (capabilities notAliases): named back, not read as one.
+    expect(interpret(kb, '全厂用PLC控制', q('cap.dcs'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['全厂用PLC控制'] });
+    expect(items('DCS和PLC都有', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
   });
   it('a register asked of the day of application: the latest state the reply gives decides (二(四) 「截至申报日」)', () => {
     expect(items('前年因为发票的事上过，去年已经移出来了', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
