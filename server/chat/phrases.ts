@@ -165,8 +165,10 @@ export const phrases = {
       cs
         .map((c) => {
           const items = c[of].map(names.capability);
-          // A capability whose name already begins with its element's title is said once, not inside that title.
-          if (items.length === 1 && items[0]!.startsWith(c.title)) return items[0]!;
+          // A capability whose name already begins with its element's title names the element itself: it is said
+          // first, with the others after it, and the title is not said again around it.
+          const own = items.findIndex((x) => x.startsWith(c.title));
+          if (own >= 0) return [items[own]!, ...items.filter((_, i) => i !== own)].join(T.nameSeparator);
           return items.length ? say('verdictCondition', { title: c.title, items: items.join(T.nameSeparator) }) : c.title;
         })
         .join(T.listSeparator);

@@ -522,6 +522,16 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (const m of ms) for (const cap of m.caps) hedgedCaps.add(cap);
   }
   for (const cap of hedgedCaps) capValues.delete(cap);
+  // 「MES上了」 while the 制造管控系统 question waits: the system named is the form the asked one takes
+  // (CapabilitiesFile `answeredBy`), so it answers the question and is not recorded under its own name.
+  const asked = pending?.id.startsWith('cap.') ? (pending.id.slice(4) as CapabilityId) : undefined;
+  if (asked && !capValues.has(asked)) {
+    const by = (idx.answeredBy.get(asked) ?? []).filter((c) => capValues.has(c));
+    if (by.length === 1) {
+      capValues.set(asked, capValues.get(by[0]!)!);
+      capValues.delete(by[0]!);
+    }
+  }
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.
   for (const [cap, value] of [...capValues]) {
     if (value !== true) continue;
@@ -606,6 +616,29 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
+  // 「前年上过，去年已经移出来了」: the register is asked of the day of application, so the latest clause that
+  // speaks of the listing decides, whatever an earlier one said; a hedged reply is left to the hedge below.
+  const ls = kb.interview.vocabulary.listing;
+  if (ls && pending && !items.has(pending.id) && !pendingHedged && ls.questions.some((q) => lookalikeOf({ question: q }, pending.id))) {
+    const has = (t: string, ws: string[]) => ws.some((w) => t.includes(w.toLowerCase()));
+    const polarityOf = (seg: { start: number; end: number }) => combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+    const speaks = (t: string) => has(t, ls.stillListed) || has(t, ls.removed) || has(t, ls.listed);
+    for (let si = segments.length - 1; si >= 0; si--) {
+      const seg = segments[si]!;
+      const segText = lower.slice(seg.start, seg.end);
+      let listed: boolean;
+      if (has(segText, ls.stillListed)) listed = true;
+      else if (has(segText, ls.removed)) listed = false;
+      else if (has(segText, ls.listed)) listed = polarityOf(seg) !== false;
+      else continue;
+      // 「以前有过，已经移出了」「对，没有被列入」: a bare 有/对 before it answers the question the other way,
+      // so the reply contradicts itself and is asked again; a clause telling the history (前年上过) does not.
+      const against = segments.slice(0, si).some((x) => !speaks(lower.slice(x.start, x.end)) && typeof polarityOf(x) === 'boolean' && polarityOf(x) !== listed);
+      if (!against) items.set(pending.id, listed);
+      break;
+    }
+  }
+
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
   const several: string[] = [];
   if (pending && !items.has(pending.id)) {
@@ -617,12 +650,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
     const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
-    const named = !yesNo || !((saysOnly && !free.includes(false)) || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
+    // 「质检员拿卡尺量」 describes a lookalike with no yes or no at all: it is named back too, not met with a bare 「没听懂」.
+    const describes = free.length === 0 && !mentions.length && !metricHits.length;
+    const named = !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => lookalikeOf(l, pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
-    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, mentions.length + metricHits.length > 0 || choiceSegments.size > 0, several) : undefined;
+    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
@@ -644,7 +679,7 @@ function typedForms(typed: string, words: string[]): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是|靠)/u, '') || run;
+    const named = run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '') || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;
@@ -676,7 +711,8 @@ function answerPending(
   text: string,
   freeAnswers: Polarity[],
   skipped: boolean,
-  mentionedOther: boolean,
+  /** Whether the reply names something else: another metric or choice (true), or only systems ('systems'). */
+  mentionedOther: boolean | 'systems',
   several?: string[],
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
@@ -691,8 +727,11 @@ function answerPending(
       if (first !== undefined && first !== 'partial') return toValue(first);
       return skipped && !mentionedOther && first === undefined ? null : undefined;
     case 'number': {
-      if (mentionedOther) return undefined;
       const n = parseNumber(text, q.unit);
+      // 「自动化设备有一百五十多台，占八成五」: equipment named beside a percentage, to a percentage question,
+      // is what the figure is of; another metric or choice named (联网率80%) is not.
+      const ofSubject = mentionedOther === 'systems' && q.unit === '%' && n?.unit === '%';
+      if (mentionedOther && !ofSubject) return undefined;
       if (n) return n.value;
       return skipped ? null : undefined;
     }

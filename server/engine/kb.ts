@@ -30,6 +30,8 @@ export interface EngineIndex {
   aliasRegex: RegExp | null;
   /** Capabilities the notice names by alternatives: one named form in place is the capability in place. */
   anyForm: Set<CapabilityId>;
+  /** Systems whose name answers a capability's question while it waits (CapabilitiesFile `answeredBy`). */
+  answeredBy: Map<CapabilityId, CapabilityId[]>;
   divisions: Map<string, Division>;
   /** The name of every GB/T 4754 division the knowledge names, manufacturing or not (59 装卸搬运和仓储业). */
   divisionNames: Map<string, string>;
@@ -168,6 +170,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
     aliasRegex: wordRegex(aliases.map((a) => a.alias)),
     anyForm: new Set(kb.capabilities.capabilities.filter((c) => c.anyForm).map((c) => c.id)),
+    answeredBy: new Map(kb.capabilities.capabilities.flatMap((c) => (c.answeredBy?.length ? [[c.id, c.answeredBy] as const] : []))),
     divisions: readDivisions(kb),
     divisionNames: readDivisionNames(kb),
     counties: readCounties(kb),

@@ -96,7 +96,7 @@ interface Said {
   /** Replies for a question id, typed in order whenever it is pending. */
   replies: Record<string, string[]>;
   /** Messages typed just before the first reply to a question: questions, corrections. */
-  before?: Record<string, { text: string; asks?: true; instructs?: true; unclear?: true; hedges?: string[]; corrects?: Record<string, unknown>; names?: string[] }[]>;
+  before?: Record<string, { text: string; asks?: true; instructs?: true; unclear?: true; hedges?: string[]; lookalike?: string[]; corrects?: Record<string, unknown>; names?: string[] }[]>;
 }
 
 const SAID: Record<string, Said> = {
@@ -304,6 +304,51 @@ const SAID: Record<string, Said> = {
     },
     before: { 'ent.industryCode': [{ text: '我们在航空港，是郑州市推荐还是港区推荐？', asks: true }] },
   },
+  N32: {
+    // A furniture plant manager on a phone: brand names for systems, 「只在…」 for what is built in part, 「不用…」 and 「就是…」 that are no 「no」.
+    replies: {
+      'ent.registeredInHenan': ['是，商丘注册的'], 'ent.manufacturingMainBusiness': ['就是做家具的，柜子木门'], 'ent.operatingWell': ['还可以，去年利润一千八百多万'],
+      'ent.priorTitles': ['没评过'],
+      'ent.city': ['商丘'], 'cat.scope': ['报工厂'], 'ent.industryCode': ['定制家具，板式的'], 'cat.productionMode': ['离散，就是开料封边打孔装配'],
+      'cap.factoryNetwork': ['全厂都覆盖了，有线加无线'], 'cap.securityProtection': ['防火墙、网闸都有，不用担心'],
+      // 「不用人工」「不用停线」 say how well it works, not that it is missing.
+      'cap.automatedLines': ['豪迈的开料封边自动线，上下料都不用人工'], 'cap.flexibleCell': ['有，换订单不用停线'],
+      'cap.mes': ['鼎捷的MES，用了两年'], 'cap.erp': ['用的金蝶云星空'], 'cap.scadaMesErpIntegration': ['就是通过接口打通的'],
+      'cap.autoId': ['每块板都贴码，扫码流转'], 'cap.agvRgv': ['海康的AGV送料'],
+      // 「只在…」 is built in part.
+      'cap.errorProofing': ['只在封边和打孔上了防错'], 'cap.andon': ['每条线都有安灯'],
+      'cap.cadCae': ['用三维家做设计，拆单自动出'], 'cap.pdm': ['PDM只在板式线上用，实木那边还是纸图纸'], 'cap.lims': ['没有，就甲醛送出去检测'],
+      'cap.factoryDigitalModel': ['做过，工厂布局用数字孪生仿真过'], 'cap.scm': ['供应链那块没系统，还是打电话'], 'cap.autoWarehouse': ['成品立体库有'],
+      'cap.aiApplication': ['AI还没用上'], 'cap.predictiveMaintenance': ['没有，坏了找厂家来修'],
+      'metric.automationRatio': ['八成五左右'], 'metric.networkedRatio': ['百分之七十八'],
+    },
+    before: {
+      'cap.lims': [{ text: '家具厂也要LIMS吗？', asks: true }],
+      // A lookalike described with no yes or no is named back.
+      'cap.onlineInspection': [{ text: '质检员拿卡尺量', lookalike: ['质检员'] }],
+    },
+  },
+  N33: {
+    replies: {
+      // Listed before and removed since: not listed 「截至申报日」.
+      'ent.credit.taxViolationBlacklist': ['前年因为发票的事上过，去年已经移出来了'],
+      'ent.city': ['新乡'], 'cat.scope': ['工厂'], 'ent.industryCode': ['锦纶长丝，化纤'], 'cat.productionMode': ['流程的，聚合纺丝连续生产'],
+      'cap.factoryDigitalModel': ['只在聚合车间做了三维建模仿真'], 'cap.dcs': ['用的和利时DCS'], 'cap.apc': ['聚合温度用的先进控制，有'], 'cap.rto': ['RTO没有'],
+      // The process plant's 制造管控系统 is the MES it names.
+      'cap.manufacturingControl': ['MES上了，成本质量都能跟'],
+      'cap.emergencyCommand': ['有毒气体报警都连到应急指挥平台了'], 'cap.wms': ['WMS没上'], 'cap.tankYard': ['原料罐区是自动收料的'],
+      'cap.aiApplication': ['只在纺丝工艺参数优化上试了AI'], 'cap.predictiveMaintenance': ['空压机风机是厂家远程监测的，能预警'],
+      'metric.dataCollectionRate': ['百分之九十三'],
+    },
+    before: { 'cap.manufacturingControl': [{ text: '制造管控系统跟MES是一回事吗？', asks: true }] },
+  },
+  N34: {
+    replies: {
+      'ent.manufacturingMainBusiness': ['就是印纸箱的，别的不干'],
+      'ent.credit.dishonestExecutee': ['去年跟供应商打官司输了，被法院列进去了，现在还没撤下来'],
+      'ent.city': ['漯河临颍'], 'cat.scope': ['车间，就印刷车间'], 'ent.industryCode': ['包装印刷，彩印纸箱'], 'cat.productionMode': ['离散吧，按订单一批一批印'],
+    },
+  },
 };
 
 function shortReply(v: unknown, q: QuestionView): string | null {
@@ -358,6 +403,13 @@ describe('the newer enterprises interviewed in their own words', () => {
             // The reply says what it heard, so the enterprise knows why nothing was recorded.
             const heard = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('');
             for (const w of b.hedges) expect(heard, b.text).toContain(w);
+          }
+          if (b.lookalike) {
+            // A lookalike of the system asked about, described with no yes or no: nothing is stored, and the reply names it back.
+            expect(recorded, b.text).toEqual([]);
+            expect(next?.id, b.text).toBe(pending);
+            const heard = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('');
+            for (const w of b.lookalike) expect(heard, b.text).toContain(w);
           }
           if (b.instructs) {
             // An instruction to the assistant is no answer: nothing is stored, the pending question is asked again.

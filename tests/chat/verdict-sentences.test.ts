@@ -6,6 +6,7 @@ import { indexOf } from '../../server/engine/kb';
 import { phrases } from '../../server/chat/phrases';
 import { Profile } from '../../server/schemas/profile';
 import { PROFILE_FIXTURES } from '../fixtures/profiles';
+import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
 import { serveForFile } from './serve';
 import { ineligible } from './enterprises';
 import { said, steer } from './steer';
@@ -82,5 +83,18 @@ describe('an enterprise that fails several hard conditions, in the chat', () => 
     // Each condition was still explained as it failed.
     expect(texts.filter((t) => t.startsWith('请注意：根据通知'))).toHaveLength(5);
     await s.client.close();
+  });
+});
+
+describe('an element named by one of its own missing capabilities', () => {
+  it('says that capability once, first, with the others after it, not inside the element title', () => {
+    const named = { ...names, capability: (id: string) => indexOf(data).capLabelIn.get(id as never)?.discreteFactory ?? names.capability(id) };
+    // A discrete factory with neither AI nor fault prediction: 三(二)6 misses both.
+    const a = assess(data, Profile.parse(NEW_ENTERPRISES.find((e) => e.id.startsWith('N32-'))!.profile));
+    const ai = a.conditions.find((c) => c.clause === '三(二)6')!;
+    expect(ai.missing).toEqual(expect.arrayContaining(['aiApplication', 'predictiveMaintenance']));
+    const verdict = phrases.verdict(a, named);
+    expect(verdict).not.toContain(`${ai.title}（${ai.title}`);
+    expect(verdict).toContain(`${named.capability('aiApplication')}、${named.capability('predictiveMaintenance')}`);
   });
 });

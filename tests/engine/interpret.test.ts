@@ -650,3 +650,69 @@ describe('an independent legal person stated in passing', () => {
     expect(items('没有独立法人资格的分公司能报吗')).toBe('question');
   });
 });
+
+describe('replies of the furniture, chemical-fibre and printing plants (N32—N34)', () => {
+  it('a system named for another question answers it where the knowledge says so: a process plant calls its 制造管控系统 MES', () => {
+    expect(items('MES上了，成本质量都能跟', q('cap.manufacturingControl'))).toEqual({ 'cap.manufacturingControl': true });
+    expect(items('MES没上', q('cap.manufacturingControl'))).toEqual({ 'cap.manufacturingControl': false });
+    expect(items('有，MES', q('cap.manufacturingControl'))).toEqual({ 'cap.manufacturingControl': true });
+    // Asked about MES itself, or about nothing, MES is MES.
+    expect(items('MES上了', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('MES上了')).toEqual({ 'cap.mes': true });
+  });
+  it('只在/仅在 confine a system to some places: partly built', () => {
+    expect(items('只在封边和打孔上了防错', q('cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
+    expect(items('PDM只在板式线上用，实木那边还是纸图纸', q('cap.pdm'))).toEqual({ 'cap.pdm': 'partial' });
+    expect(items('只在纺丝工艺参数优化上试了AI', q('cap.aiApplication'))).toEqual({ 'cap.aiApplication': 'partial' });
+    expect(items('MES仅在总装线上用', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('不用人工 says the system does the work, 不用停线 how it works: neither is a no', () => {
+    expect(items('豪迈的开料封边自动线，上下料都不用人工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': true });
+    expect(items('数据不用人工抄了，自动采', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('有，换订单不用停线', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    expect(items('柔性线有，换型不用停机', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    // 不用担心 is a remark to the listener, not a denial of what the clause before has.
+    expect(items('防火墙、网闸都有，不用担心', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': true });
+    expect(items('MES早上了，不用再说', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('数据不用再人工录入了，SCADA自动采', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    // A plain 不用 still denies.
+    expect(items('MES不用', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('AGV不用', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+  });
+  it('就是用/就是靠 name the means used, so their 是 is no yes', () => {
+    expect(items('没有，就是用纸质单子派工', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('就是用鼎捷的MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(interpret(kb, '就是些财务软件', q('cap.erp'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['财务软件'] });
+  });
+  it('a lookalike described with no yes or no is named back, not met with a bare 「没听懂」', () => {
+    expect(interpret(kb, '质检员拿卡尺量', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['质检员拿卡尺量'] });
+    expect(interpret(kb, '就是摄像头看着', q('cap.scada'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['摄像头看着'] });
+    // PLC is no DCS (capabilities notAliases): named back, not read as one.
+    expect(interpret(kb, '全厂用PLC控制', q('cap.dcs'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['全厂用PLC控制'] });
+    expect(items('DCS和PLC都有', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+  });
+  it('a register asked of the day of application: the latest state the reply gives decides (二(四) 「截至申报日」)', () => {
+    expect(items('前年因为发票的事上过，去年已经移出来了', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
+    expect(items('去年跟供应商打官司输了，被法院列进去了，现在还没撤下来', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(items('以前上过，现在还挂着', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(items('被列入了，上个月信用修复了', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('没上过', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
+    // A hedged no clears nothing.
+    expect(interpret(kb, '应该没被列入吧', q('ent.credit.dishonestExecutee'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+  it('a percentage given beside the equipment it is of answers the percentage question; another metric named does not', () => {
+    expect(items('自动化设备有一百五十多台，占八成五', q('metric.automationRatio'))).toMatchObject({ 'metric.automationRatio': 85 });
+    expect(items('MES有，联网率80%', q('metric.automationRatio'))).toEqual({ 'cap.mes': true, 'metric.networkedRatio': 80 });
+    // A count with no percentage is no ratio.
+    expect(items('自动化设备150台', q('metric.automationRatio'))).not.toHaveProperty(['metric.automationRatio']);
+  });
+  it('还可以 is a yes like 还行', () => {
+    expect(items('还可以，去年利润一千多万', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+  });
+  it('brand names and short names of design software, supply chain and automatic lines', () => {
+    expect(items('用三维家做设计，拆单自动出', q('cap.cadCae'))).toEqual({ 'cap.cadCae': true });
+    expect(items('酷家乐', q('cap.cadCae'))).toEqual({ 'cap.cadCae': true });
+    expect(items('供应链那块没系统，还是打电话', q('cap.scm'))).toEqual({ 'cap.scm': false });
+    expect(items('用的金蝶云星空', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
+});

@@ -38,6 +38,12 @@ export const CapabilitiesFile = z
          * workshop network, said of the whole plant) is this capability too.
          */
         widens: z.object({ of: z.array(CapabilityId).min(1), words: z.array(Text).min(1) }).optional(),
+        /**
+         * Systems whose name, typed while this capability's question waits, answers it: the notice's 制造管控系统 of
+         * a process plant is what plants call their MES, so 「MES上了」 to that question answers it, and is not
+         * recorded as the discrete 制造执行系统 nobody asked about.
+         */
+        answeredBy: z.array(CapabilityId).optional(),
       }),
     ),
   })
@@ -342,6 +348,11 @@ export const InterviewFile = z
        * business and answers `question`: 'manufacturing' words make it yes, 'other' words no; a clause naming both decides nothing.
        */
       mainBusiness: z.object({ question: z.string(), markers: Words, manufacturing: Words, other: Words }).optional(),
+      /**
+       * Listing on a register, asked of the day of application (二(四) 「截至申报日」): the latest clause that speaks
+       * of it decides (「前年上过，去年已经移出来了」 → not listed). `questions` are ids or prefixes ending in *.
+       */
+      listing: z.object({ questions: z.array(z.string()).min(1), stillListed: Words, removed: Words, listed: Words }).optional(),
       /**
        * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
        * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the
