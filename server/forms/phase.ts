@@ -5,6 +5,7 @@ import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { parseChineseNumber } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
+import { normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 
@@ -293,7 +294,9 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
     const v = answers[q.derivedFrom];
     // A division outside manufacturing (59) is named too: the form's 所属行业 is a name, not a code.
-    const division = typeof v === 'string' ? [...(kb.industries?.divisions ?? []), ...(kb.industries?.otherDivisions ?? [])].find((d) => d.code === v) : undefined;
+    // A code given with its class digits (C1462) names its division (14): the form's 所属行业 is never a code.
+    const code = typeof v === 'string' ? normaliseDivision(v) ?? v : undefined;
+    const division = code !== undefined ? [...(kb.industries?.divisions ?? []), ...(kb.industries?.otherDivisions ?? [])].find((d) => d.code === code) : undefined;
     const text = division ? division.name : typeof v === 'string' ? v : undefined;
     if (text) facts = setFact(facts, q.fact, text);
   }
