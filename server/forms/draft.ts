@@ -421,7 +421,7 @@ interface Filled {
   lastSlot?: Piece;
 }
 
-function fill(ctx: Ctx, text: string, vars: Record<string, Piece | null> = {}): Filled {
+function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: string } | null> = {}): Filled {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
   const facts = new Set<string>();
@@ -561,6 +561,13 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
   const w = ctx.facts.workshops?.[i];
   const wsName = workshopName(ctx, i) ?? { text: '车间', numbers: [] };
   const base = `form.workshops.${i}`;
+  // One of the two counts given is stated, the other asked for in its place; the share needs both.
+  if (which === 'equipment' && w && (w.equipmentTotal === undefined) !== (w.automatedEquipment === undefined)) {
+    const count = (k: 'equipmentTotal' | 'automatedEquipment') => (w[k] !== undefined ? numPiece(w[k], `${base}.${k}`) : { missing: label(ctx, `workshops.${k}`) });
+    return fill(ctx, named(ctx, 'equipmentCounts'), { wsName, eqTotal: count('equipmentTotal'), eqAuto: count('automatedEquipment') });
+  }
+  if (which === 'network' && w?.networkedEquipment !== undefined && w.automatedEquipment === undefined)
+    return fill(ctx, named(ctx, 'networkCount'), { wsName, eqNet: numPiece(w.networkedEquipment, `${base}.networkedEquipment`) });
   if (which === 'equipment' && w?.equipmentTotal !== undefined && w.automatedEquipment !== undefined) {
     const s = sharePercent(w.automatedEquipment, w.equipmentTotal, '自动化、数字化、智能化设备占比');
     if (!s) return null;
@@ -625,7 +632,7 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
     }
     return [{ order, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] }];
   }
-  return items.map((it, k) => ({ order: order + k, required: line.required, priority: line.priority + k * 0.01, text: it.text, numbers: it.numbers, facts: it.facts, missing: [] }));
+  return items.map((it, k) => ({ order: order + k, required: line.required, priority: line.priority + k * 0.01, text: it.text, numbers: it.numbers, facts: it.facts, missing: it.missing }));
 }
 
 /** Keeps required units, then adds optional ones by priority while the text stays within max. */
@@ -772,7 +779,12 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
           own.push({ ...u, text: (who ? `${who.text}：` : '') + u.text, numbers: [...(who?.numbers ?? []), ...u.numbers], facts: [...new Set([...(who ? factsOf(who) : []), ...u.facts])] });
         }
       }
-      for (const u of [...shared, ...own]) push(u);
+      // The enterprise's systems are said once per element: a workshop whose own words name some of them
+      // leaves a shorter 「公司应用…」 sentence that another workshop's fuller one already says.
+      const capsOf = (u: Unit) => u.facts.filter((x) => x.startsWith('capabilities.'));
+      const covers = (o: Unit, u: Unit) => capsOf(u).every((c) => capsOf(o).includes(c));
+      const once = shared.filter((u, k) => !capsOf(u).length || !shared.some((o, j) => j !== k && covers(o, u) && (capsOf(o).length > capsOf(u).length || j < k)));
+      for (const u of [...once, ...own]) push(u);
       for (const [lab, names] of asks) {
         const full = names.length === nWs ? lab : `${lab}（${names.join('、')}）`;
         push({ text: placeholder(full), numbers: [], facts: [], missing: [full] });

@@ -60,9 +60,13 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
   if (path === 'project.period') {
     const s = f.project?.start;
     const e = f.project?.end;
-    if (!s || !e) return missingValue(ctx.formDrafting.factLabels['project.period'] ?? field.label);
-    const text = `${dateText(s)}至${dateText(e)}`;
-    return { text, numbers: [...digits(dateText(s), 'form.project.start'), ...digits(dateText(e), 'form.project.end')] };
+    if (!s && !e) return missingValue(ctx.formDrafting.factLabels['project.period'] ?? field.label);
+    // One end given is printed, the other asked for: a given date is never dropped for its missing partner.
+    const side = (d: string | undefined, key: 'project.start' | 'project.end') =>
+      d ? { text: dateText(d), numbers: digits(dateText(d), `form.${key}`) } : { text: placeholder(ctx.formDrafting.factLabels[key] ?? field.label), missing: ctx.formDrafting.factLabels[key] ?? field.label, numbers: [] };
+    const [a, b] = [side(s, 'project.start'), side(e, 'project.end')];
+    const missing = [a, b].flatMap((x) => ('missing' in x && x.missing ? [x.missing] : []));
+    return { text: `${a.text}至${b.text}`, numbers: [...a.numbers, ...b.numbers], ...(missing.length ? { missing: missing.join('、') } : {}) };
   }
   if (/^workshops\.\d+\.lines$/.test(path)) {
     const lines = (getPath(f, path) as string[] | undefined) ?? [];
@@ -75,6 +79,10 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
   if (v === undefined && path === 'name') {
     v = profile.enterprise?.name;
     source = 'enterprise.name';
+  }
+  if ((v === undefined || v === '') && field.orFact) {
+    v = getPath(f, field.orFact);
+    source = `form.${field.orFact}`;
   }
   if (v === undefined || v === '') return missingValue(lab);
   if (typeof v === 'number') return { text: fmt(v), numbers: [{ value: fmt(v), source }] };

@@ -5,6 +5,7 @@ import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { parseChineseNumber } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
+import { normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 
@@ -181,34 +182,78 @@ export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category
     .map((c) => c.id);
 }
 
-// A comma between digits belongs to a name (1,4-丁二醇), not to the list.
-const SPLIT = /[；;、\n]+|[,，](?!\d)|(?<!\d)[,，]/;
-
-/** A part that is only a share of revenue: 「占71.3%」, 「约占20%」, 「38%」. */
-const SHARE_ONLY = /^(?:约|大约|大概)?(?:占比?|占营业收入)?\s*\d+(?:\.\d+)?\s*[%％]$/;
+const OPEN = '（(【《“';
+const CLOSE = '）)】》”';
 
 /**
- * Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. Products are separated by
- * ；, 、 or a comma (not one between digits, as in 1,4-丁二醇); a part that is only a share
- * (「无刷电机，占71.3%」) belongs to the product before it.
+ * A list answer split into its items; a separator inside brackets or quotes belongs to the item
+ * (「河南省智能车间（磨加工车间，2021年）」 is one honour).
  */
-export function parseProducts(text: string): { name: string; share?: number }[] {
+export function splitList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let item = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    // A comma between digits belongs to a name (1,4-丁二醇), not to the list.
+    const comma = (ch === ',' || ch === '，') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+    if (depth === 0 && ('；;、\n'.includes(ch) || comma)) {
+      out.push(item);
+      item = '';
+    } else item += ch;
+  }
+  out.push(item);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
+ * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
+ */
+const SHARE = String.raw`(?:约|大约|大概)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*(\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)`;
+/** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
+const SHARE_ONLY = new RegExp(`^${SHARE}$`);
+const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
+/** 「合计占营收的92%」: the main products' share taken together, which names no product. */
+const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
+
+const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
+
+function productParts(text: string): string[] {
   const items: string[] = [];
   for (const chunk of text.split(/[；;\n]+/)) {
     let open = false;
-    for (const raw of chunk.split(/[、]|[,，](?!\d)|(?<!\d)[,，]/)) {
-      const part = raw.trim();
-      if (!part) continue;
-      if (open && SHARE_ONLY.test(part) && !/[%％]/.test(items[items.length - 1]!)) items[items.length - 1] += `，${part}`;
+    for (const part of splitList(chunk)) {
+      if (open && !COMBINED.test(part) && SHARE_ONLY.test(part) && !WITH_SHARE.test(items[items.length - 1]!)) items[items.length - 1] += `，${part}`;
       else items.push(part);
       open = true;
     }
   }
-  return items.map((s) => {
-    const m = /^(.*?)[\s（(：:，,]*(?:约|大约|大概)?(?:占比?|占营业收入)?\s*(\d+(?:\.\d+)?)\s*[%％][）)]?$/.exec(s);
-    if (m && m[1]!.trim()) return { name: m[1]!.trim(), share: Number(m[2]) };
-    return { name: s };
-  });
+  return items;
+}
+
+/**
+ * Reads "制动盘 60%；轮毂（30%）" into products with their share of revenue. Products are separated by
+ * ；, 、 or a comma (not one between digits, as in 1,4-丁二醇); a part that is only a share
+ * (「无刷电机，占71.3%」, 「六氟磷酸锂，占六成」) belongs to the product before it, and a share of them
+ * all (「合计占营收的92%」) is no product (see `productsShare`).
+ */
+export function parseProducts(text: string): { name: string; share?: number }[] {
+  return productParts(text)
+    .filter((s) => !COMBINED.test(s))
+    .map((s) => {
+      const m = WITH_SHARE.exec(s);
+      const share = m && m[1]!.trim() ? shareValue(m[2]!) : undefined;
+      return share !== undefined ? { name: m![1]!.trim(), share } : { name: s };
+    });
+}
+
+/** The share of revenue the main products make together, when the answer gives one (「合计占营收的92%」). */
+export function productsShare(text: string): number | undefined {
+  const part = productParts(text).find((s) => COMBINED.test(s));
+  return part ? shareValue(COMBINED.exec(part)![1]!) : undefined;
 }
 
 function factValue(c: Concrete, value: AnswerValue): unknown {
@@ -216,7 +261,7 @@ function factValue(c: Concrete, value: AnswerValue): unknown {
   const f = c.fact;
   if (f === 'products' && typeof value === 'string') return parseProducts(value);
   if ((f === 'honours' || /^workshops\.\d+\.lines$/.test(f)) && (typeof value === 'string' || Array.isArray(value))) {
-    const list = (Array.isArray(value) ? value : value.split(SPLIT)).map((s) => s.trim()).filter(Boolean);
+    const list = (Array.isArray(value) ? value : splitList(value)).map((s) => s.trim()).filter(Boolean);
     return list.length ? list : undefined;
   }
   return value;
@@ -241,13 +286,17 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     if (!c || c.fact.startsWith('meta.')) continue;
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
+    const together = c.fact === 'products' && typeof value === 'string' ? productsShare(value) : undefined;
+    if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together);
   }
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
     const v = answers[q.derivedFrom];
     // A division outside manufacturing (59) is named too: the form's 所属行业 is a name, not a code.
-    const division = typeof v === 'string' ? [...(kb.industries?.divisions ?? []), ...(kb.industries?.otherDivisions ?? [])].find((d) => d.code === v) : undefined;
+    // A code given with its class digits (C1462) names its division (14): the form's 所属行业 is never a code.
+    const code = typeof v === 'string' ? normaliseDivision(v) ?? v : undefined;
+    const division = code !== undefined ? [...(kb.industries?.divisions ?? []), ...(kb.industries?.otherDivisions ?? [])].find((d) => d.code === code) : undefined;
     const text = division ? division.name : typeof v === 'string' ? v : undefined;
     if (text) facts = setFact(facts, q.fact, text);
   }
@@ -289,7 +338,8 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
   if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
   if (c.fact === 'products') {
     const shares = parseProducts(text).flatMap((p) => (p.share === undefined ? [] : [p.share]));
-    if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
+    const together = productsShare(text);
+    if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
   }
   if (q.validate === 'creditCode') {
     const r = checkCreditCode(text);

@@ -99,8 +99,8 @@ const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|�
 const HEDGE_AFTER = '左右|上下|多|余|以上|以下|出头';
 const CN_NUM = '[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
 const AR_NUM = '\\d+(?:\\.\\d+)?';
-// Arabic digits with Chinese place units: 3千5百万, 1万2.
-const MIXED_NUM = '\\d+[十百千万亿](?:\\d+[十百千万亿]?|[十百千万亿])+';
+// Arabic digits with Chinese place units: 3千5百万, 1万2, and a 零 holding an empty place: 2亿零450万.
+const MIXED_NUM = '\\d+[十百千万亿](?:[零〇]?\\d+[十百千万亿]?|[十百千万亿])+';
 const FILL = '多|余|来';
 
 // One pass finds every quantity: 百分之X, X成Y, then numerals with magnitude and unit.

@@ -41,6 +41,8 @@ export const FormField = z.object({
   target: Target.optional(),
   /** FormFacts path that fills a plain field ("contact.name", "project.investment"). */
   fact: z.string().optional(),
+  /** FormFacts path that fills the field when `fact` is not given: 附件1's 车间名称 is the applying workshop's own name. */
+  orFact: z.string().optional(),
   /** Narrative fields are drafted; this is the draft section id. */
   section: z.string().optional(),
   /** Element of 三 the cell answers ("三(二)3"), used to flag unmet elements. */
