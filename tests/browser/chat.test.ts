@@ -119,7 +119,8 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     const box = intro.locator('textarea');
     const drafted = await box.inputValue();
     expect(drafted.length).toBeGreaterThan(50);
-    expect(await page.locator('zz-drafts-panel ul.check li').count()).toBeGreaterThanOrEqual(5);
+    // The materials checklist: one item per attachment the form asks for.
+    expect(await page.locator('zz-drafts-panel li.item[data-item]').count()).toBeGreaterThanOrEqual(5);
 
     await box.fill('本公司成立于2005年，专注于汽车零部件制造。');
     await intro.locator('button', { hasText: '保存修改' }).click();

@@ -182,7 +182,7 @@ describe('video and PDF details the notice leaves open', () => {
   it('does not read 配音乐 as narration, and says the notice leaves orientation and watermarks open', () => {
     for (const q of ['视频要不要配音乐', '视频要横屏还是竖屏']) expect(lead(q), q).toMatch(/^通知没有规定视频的片头、配乐、企业名称等细节/);
     expect(lead('视频要不要配音')).toMatch(/^要。各申报书的相关附件要求视频“配以说明性旁白”/);
-    expect(lead('PDF要加水印吗')).toMatch(/^通知没有规定申报书PDF的水印/);
+    expect(lead('PDF要加水印吗')).toMatch(/^通知没有规定申报书PDF的水印、书签或加密/);
     expect(lead('申报书是PDF还是Word')).toMatch(/^要PDF彩色版/);
   });
 });
@@ -231,5 +231,11 @@ describe('equipment, network and traceability wording', () => {
     expect(lead('质量追溯用纸质记录可以吗')).toMatch(/^不符合，只用纸质或手工记录达不到这一项的写法/);
     expect(lead('批次追溯要做到什么程度')).toMatch(/^要做到每批次可追溯/);
     expect(lead('自控率是什么')).toMatch(/^通知没有规定数据自动采集比率、自控比率的计算方法/);
+  });
+});
+
+describe('a font size is not a date', () => {
+  it('does not answer 「几号字」 with the deadline', () => {
+    expect(lead('申报书正文用几号字')).not.toMatch(/^3月15日/);
   });
 });
