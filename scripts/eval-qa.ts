@@ -65,6 +65,9 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, fourteenth set (tests/f
 // staff and a helpline ask them, measured once before tuning: hit@3 86.8%, facts 81.6%, concluded 84.2%, facts in
 // conclusion 73.7%, four in-scope questions refused, out-of-scope refused 83.3%.
 if (process.argv.includes('--fresh')) sets.push(['fresh, fifteenth set (tests/fixtures/fresh15-questions.json)', read<EvalItem[]>('tests/fixtures/fresh15-questions.json')]);
+// Sixteenth set, small-factory owners typing on a phone (homophone typos, pinyin initials, dialect, Chinese numbers,
+// run-on questions, industry or city as context), measured once before tuning: hit@3 96.3%, facts 100%, concluded 96.3%, facts in conclusion 92.6%, no in-scope question refused, out-of-scope refused 80%.
+if (process.argv.includes('--fresh')) sets.push(['fresh, sixteenth set (tests/fixtures/fresh16-questions.json)', read<EvalItem[]>('tests/fixtures/fresh16-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {
