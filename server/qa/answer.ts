@@ -782,7 +782,7 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
 }
 
 /** Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」). */
-const APPLIES_FOR = /^(?:的)?(?:认定|申报|申请|评定|评选|怎么报|如何报)/u;
+const APPLIES_FOR = /^(?:的)?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)/u;
 
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
@@ -798,7 +798,8 @@ function laterYear(kb: KnowledgeBase, q: string): { label: string } | undefined 
 function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): string {
   const shown = shownCorrections(u);
   if (shown.length === 0) return '';
-  return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: c.to })).join('')}\n`;
+  // A Latin word repaired to a system name is shown as the name is written (「MES」, not the read form 「mes」).
+  return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: /^[a-z0-9]+$/.test(c.to) ? c.to.toUpperCase() : c.to })).join('')}\n`;
 }
 
 function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string, asked: string[] = []): string {

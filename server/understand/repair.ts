@@ -131,13 +131,28 @@ export class Repairer {
     let delta = 0;
     const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]{3,10}(?![a-z0-9.\/:@_-])/g, (m, offset: number) => {
       if (this.asciiKnown.has(m) || LATIN_WORDS.has(m)) return m;
-      const to = this.initials.get(m);
+      const initials = this.initials.get(m);
+      // 「mse」 for MES: two neighbouring letters of a known system name typed the other way round.
+      const swapped = initials ? undefined : this.transposed(m);
+      const to = initials ?? swapped;
       if (!to) return m;
-      repairs.push({ kind: 'abbreviation', from: m, to, index: offset + delta });
+      repairs.push({ kind: initials ? 'abbreviation' : 'typo', from: m, to, index: offset + delta });
       delta += to.length - m.length;
       return to;
     });
     return { text: out, repairs };
+  }
+
+  /** The one known Latin word (a system name such as mes, erp, wms) that `w` is with two neighbouring letters swapped. */
+  private transposed(w: string): string | undefined {
+    if (w.length > 6) return undefined;
+    const found = new Set<string>();
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (w[i] === w[i + 1]) continue;
+      const c = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+      if (this.asciiKnown.has(c)) found.add(c);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   private repairHomophones(text: string): { text: string; repairs: Repair[] } {

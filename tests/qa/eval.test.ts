@@ -120,9 +120,11 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
     expect(figures(evaluate(kb, fresh15))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
-  // Written from the notice before measuring; not yet tuned against, so these are the first measured figures.
-  it('on the sixteenth fresh set, small-factory owners typing on a phone: homophone typos, pinyin initials, dialect, Chinese numbers, run-on questions, industry or city as context (measured once, before any tuning)', () => {
-    expect(figures(evaluate(kb, fresh16))).toEqual({ hit3: 96.3, facts: 100, concluded: 96.3, factsInConclusion: 92.6, inScopeRefused: [], outOfScopeRefused: 80 });
+  // Fixed for its causes: a system name typed with two letters swapped (mse), another programme's
+  // recognition asked with 咋/怎么 before 申报, and a bare 高企. The run-on 「…还是离散型 流程型要上啥系统」
+  // still answers its first part only.
+  it('on the sixteenth fresh set, small-factory owners typing on a phone: homophone typos, pinyin initials, dialect, Chinese numbers, run-on questions, industry or city as context, after fixing what it found (measured once before: hit@3 96.3, facts 100, concluded 96.3, facts in conclusion 92.6, out of scope refused 80)', () => {
+    expect(figures(evaluate(kb, fresh16))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 96.3, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -239,3 +239,12 @@ describe('a font size is not a date', () => {
     expect(lead('申报书正文用几号字')).not.toMatch(/^3月15日/);
   });
 });
+
+describe('another programme asked with 咋/怎么, and a bare 高企', () => {
+  it('refuses how to obtain another programme\'s recognition, and still answers applying here as such an enterprise', () => {
+    for (const q of ['今年高企认定咋申报', '高企怎么申报', '专精特新怎么申报']) expect(answerQuestion(kb, q).outOfScope, q).toBe(true);
+    expect(lead('专精特新企业怎么申报智能工厂')).toMatch(/^在平台上报，地方初审推荐/);
+    expect(lead('不是高企可以报智能车间吗')).toMatch(/^不需要。/);
+    expect(lead('流程型要上什么系统')).toMatch(/^离散型和流程型要应用的系统不同/);
+  });
+});
