@@ -1,5 +1,6 @@
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
+import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
 /**
  * Scripted enterprises for walkthroughs and the benchmark: a fact table keyed by question id.
@@ -12,16 +13,7 @@ export interface ScriptedEnterprise {
 }
 
 const eligibleBase: Record<string, AnswerValue> = {
-  'ent.registeredInHenan': true,
-  'ent.independentLegalPerson': true,
-  'ent.groupOrHeadOffice': false,
-  'ent.manufacturingMainBusiness': true,
-  'ent.operatingWell': true,
-  'ent.credit.dishonestExecutee': false,
-  'ent.credit.taxViolationBlacklist': false,
-  'ent.credit.seriousIllegalDishonest': false,
-  'ent.priorTitles': 'none',
-  'ent.appliedThisYear': false,
+  ...HARD_CONDITIONS_MET,
   'ent.city': '郑州市',
   'ent.county': null,
   'metric.automationRatio': 82,

@@ -3,20 +3,12 @@ import { applyAnswer, describeAnswers, evaluate, profileFromAnswers, type Answer
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { Assessment } from '../../server/schemas/profile';
 import { realKb } from './kb';
+import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
 const kb = realKb();
 
 const SOUND_ENTERPRISE: Record<string, AnswerValue> = {
-  'ent.registeredInHenan': true,
-  'ent.independentLegalPerson': true,
-  'ent.groupOrHeadOffice': false,
-  'ent.manufacturingMainBusiness': true,
-  'ent.operatingWell': true,
-  'ent.credit.dishonestExecutee': false,
-  'ent.credit.taxViolationBlacklist': false,
-  'ent.credit.seriousIllegalDishonest': false,
-  'ent.priorTitles': 'none',
-  'ent.appliedThisYear': false,
+  ...HARD_CONDITIONS_MET,
   'ent.city': '郑州市',
   'ent.county': null,
   'ent.foundedYear': '2012',

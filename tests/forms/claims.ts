@@ -1,5 +1,7 @@
 import type { DraftProfile, DraftResult, Sentence } from '../../server/schemas/forms';
 import type { FormDrafting } from '../../server/knowledge/schemas/forms';
+import type { FilledForm } from '../../server/forms/fill';
+import { traceProblems } from './trace';
 
 /**
  * Independent claim checker for drafts: a sentence that states a capability, a status, a date or a
@@ -92,4 +94,22 @@ export function draftClaimProblems(p: DraftProfile, d: DraftResult, terms: Map<s
   // The sentences are the whole draft: nothing printed escapes the check.
   if (joined.replace(/\s/g, '') !== d.text.replace(/\s/g, '')) problems.push(`${d.section}: sentences do not make up the text`);
   return { checked: d.sentences.length, problems };
+}
+
+/**
+ * Every claim of the drafts, and every number of the drafts and of the filled form's values, tables
+ * and workshop cells, that does not trace to the enterprise's own facts; with how many claims were checked.
+ */
+export function filledFormProblems(p: DraftProfile, form: FilledForm, drafts: DraftResult[], terms: Map<string, string[]>): { checked: number; problems: string[] } {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const d of drafts) {
+    const r = draftClaimProblems(p, d, terms);
+    checked += r.checked;
+    problems.push(...r.problems, ...traceProblems(p, d.text, d.numbers).map((x) => `${d.section}: ${x}`));
+  }
+  for (const [id, v] of Object.entries(form.values)) problems.push(...traceProblems(p, v.text, v.numbers).map((x) => `${id}: ${x}`));
+  for (const [id, rows] of Object.entries(form.matrices)) for (const c of rows.flat()) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `${id}: ${x}`));
+  for (const [i, w] of form.workshops.entries()) for (const [id, c] of Object.entries(w.cells)) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `ws${i}.${id}: ${x}`));
+  return { checked, problems };
 }

@@ -10,8 +10,7 @@ import { applyFormAnswer, formQuestions, interpretForm, type Answers } from '../
 import { buildFormView } from '../../server/forms/form-view';
 import { FormView } from '../../server/schemas/form-view';
 import { NEW_ENTERPRISES } from '../fixtures/new-enterprises';
-import { traceProblems } from './trace';
-import { capabilityTerms, draftClaimProblems } from './claims';
+import { capabilityTerms, filledFormProblems } from './claims';
 
 /*
  * The 申报书 drafts of enterprises unlike the development samples, with the engine at hand as
@@ -50,16 +49,7 @@ describe('the 申报书 drafts of the new enterprises', () => {
   for (const e of NEW_ENTERPRISES) {
     it(`${e.id}: every claim traces to a fact, every number to a fact or a computation`, () => {
       const { p, form, drafts } = draftsOf(e);
-      const problems: string[] = [];
-      let checked = 0;
-      for (const d of drafts) {
-        const r = draftClaimProblems(p, d, terms);
-        checked += r.checked;
-        problems.push(...r.problems, ...traceProblems(p, d.text, d.numbers).map((x) => `${d.section}: ${x}`));
-      }
-      for (const [id, v] of Object.entries(form.values)) problems.push(...traceProblems(p, v.text, v.numbers).map((x) => `${id}: ${x}`));
-      for (const [id, rows] of Object.entries(form.matrices)) for (const c of rows.flat()) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `${id}: ${x}`));
-      for (const [i, w] of form.workshops.entries()) for (const [id, c] of Object.entries(w.cells)) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `ws${i}.${id}: ${x}`));
+      const { problems, checked } = filledFormProblems(p, form, drafts, terms);
       expect(problems).toEqual([]);
       expect(checked).toBeGreaterThan(20);
     });

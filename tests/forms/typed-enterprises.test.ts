@@ -9,8 +9,7 @@ import { parseNumber } from '../../server/engine/interpret';
 import { TYPED_ENTERPRISES, typedAnswers, type TypedEnterprise } from './typed-enterprises';
 import { renderDocx } from '../../server/export/docx';
 import { zipEntry } from '../fixtures/zip';
-import { traceProblems } from './trace';
-import { capabilityTerms, draftClaimProblems } from './claims';
+import { capabilityTerms, filledFormProblems } from './claims';
 
 /*
  * The 申报书 of enterprises whose facts were typed in the chat as applicants type them, drafted offline
@@ -71,16 +70,7 @@ describe('the drafts of the typed enterprises', () => {
     it(`${e.id}: drafted as ${e.category}; every claim traces to a fact, every number to a fact or a computation`, () => {
       const { profile: p, recommended, form, drafts } = drafted(e);
       expect(recommended).toBe(e.category);
-      const problems: string[] = [];
-      let checked = 0;
-      for (const d of drafts) {
-        const r = draftClaimProblems(p, d, terms);
-        checked += r.checked;
-        problems.push(...r.problems, ...traceProblems(p, d.text, d.numbers).map((x) => `${d.section}: ${x}`));
-      }
-      for (const [id, v] of Object.entries(form.values)) problems.push(...traceProblems(p, v.text, v.numbers).map((x) => `${id}: ${x}`));
-      for (const [id, rows] of Object.entries(form.matrices)) for (const c of rows.flat()) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `${id}: ${x}`));
-      for (const [i, w] of form.workshops.entries()) for (const [id, c] of Object.entries(w.cells)) problems.push(...traceProblems(p, c.text, c.numbers).map((x) => `ws${i}.${id}: ${x}`));
+      const { problems, checked } = filledFormProblems(p, form, drafts, terms);
       expect(problems).toEqual([]);
       expect(checked).toBeGreaterThan(20);
     });

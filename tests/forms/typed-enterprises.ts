@@ -2,6 +2,7 @@ import type { Answers } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
 import { applyFormAnswer, formView, interpretForm } from '../../server/forms/phase';
 import type { FormsKnowledge } from '../../server/forms/knowledge';
+import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
 /**
  * Four enterprises whose 申报书 facts are typed as applicants type them in the chat: amounts in 亿, 万
@@ -22,16 +23,7 @@ export interface TypedEnterprise {
 }
 
 const eligible: Answers = {
-  'ent.registeredInHenan': true,
-  'ent.independentLegalPerson': true,
-  'ent.groupOrHeadOffice': false,
-  'ent.manufacturingMainBusiness': true,
-  'ent.operatingWell': true,
-  'ent.credit.dishonestExecutee': false,
-  'ent.credit.taxViolationBlacklist': false,
-  'ent.credit.seriousIllegalDishonest': false,
-  'ent.priorTitles': 'none',
-  'ent.appliedThisYear': false,
+  ...HARD_CONDITIONS_MET,
   'ent.greenPriority': false,
 };
 
