@@ -248,3 +248,28 @@ describe('another programme asked with 咋/怎么, and a bare 高企', () => {
     expect(lead('流程型要上什么系统')).toMatch(/^离散型和流程型要应用的系统不同/);
   });
 });
+
+describe('the office preparing the package', () => {
+  it('answers the cover seal, differing names, the order of attachments and how long the diagnosis takes, each with its own answer', () => {
+    for (const q of ['申报书封面要盖章吗', '封面要盖哪个章']) expect(lead(q), q).toMatch(/^要盖申报企业的章/);
+    expect(lead('申报书封面要填什么')).toMatch(/^智能工厂申报书封面填/);
+    expect(lead('工厂名称和企业名称不一样怎么填')).toMatch(/^分别如实填写/);
+    expect(lead('附件要按什么顺序排')).toMatch(/^通知没有规定附件的排列顺序/);
+    expect(lead('诊断问卷填完多久能出报告')).toMatch(/^通知没有规定出报告的时间/);
+    expect(lead('诊断报告怎么弄')).toMatch(/^登录数字化转型诊断服务平台/);
+  });
+
+  it('answers paper sent to the province as online submission, not as 「不能直接报省厅」', () => {
+    expect(lead('纸质材料需要寄到工信厅吗')).not.toMatch(/^不能直接报省厅/);
+    expect(lead('企业可以直接报给省工信厅吗')).toMatch(/^不能直接报省厅/);
+  });
+
+  it('refuses a plaque after recognition, and answers a held, plaqued title as the reapplication rule', () => {
+    for (const q of ['被评上的企业要挂牌吗', '评上智能工厂以后会挂牌吗']) expect(lead(q), q).toMatch(/^《通知》没有涉及授牌和证书/);
+    for (const q of ['已经挂牌的智能车间企业还能报吗', '已经授牌的智能车间还能报吗']) expect(lead(q), q).toMatch(/^可以。只获得过智能车间称号的企业/);
+  });
+
+  it('reads 「怎么报」 as how to apply, with a place as context', () => {
+    for (const q of ['企业怎么报', '巩义的企业怎么报', '洛阳的企业怎么报智能车间']) expect(lead(q), q).toMatch(/^在平台上报，地方初审推荐/);
+  });
+});
