@@ -213,7 +213,9 @@ describe('ingesting, reviewing and publishing next year\'s notice from the conso
     expect(accept.statusCode, 'a published version\'s review list is not rewritten').toBe(409);
     // The choice survives a restart of the server.
     expect(existsSync(join(s.config.DATA_DIR, 'staff', 'knowledge-default.json'))).toBe(true);
-  });
+    // Each edit is validated against the whole draft version, and dozens are made here: on a loaded machine
+    // this walk takes well over the default limit.
+  }, 120_000);
 
   it('starts new sessions on the new default, and keeps sessions begun earlier on theirs (HTTP)', async () => {
     const fresh = await newSession(s.app);

@@ -273,3 +273,19 @@ describe('the office preparing the package', () => {
     for (const q of ['企业怎么报', '巩义的企业怎么报', '洛阳的企业怎么报智能车间']) expect(lead(q), q).toMatch(/^在平台上报，地方初审推荐/);
   });
 });
+
+describe('element questions whose honest answer is no or not in the notice', () => {
+  it('answers manual inspection and spreadsheet scheduling with no, and leaves 「能申报吗」 to every condition', () => {
+    for (const q of ['质量检测用人工抽检可以吗', '质检靠人工看行不行']) expect(lead(q), q).toMatch(/^不符合这一项的写法，只靠人工检测达不到/);
+    for (const q of ['排产用Excel算不算高级排产', '生产计划是人工排的可以吗']) expect(lead(q), q).toMatch(/^不算，用Excel或人工排产达不到/);
+    expect(lead('在线检测设备必须有吗')).toMatch(/^要。/);
+    expect(lead('质量检测还是人工抽检，能申报智能车间吗')).toMatch(/^能不能报、报哪一类/);
+  });
+
+  it('says the notice sets no robot count, names no dashboard or deployment, and scopes data collection by data', () => {
+    for (const q of ['智能车间要求有多少台机器人', '智能车间要有几台机器人']) expect(lead(q), q).toMatch(/^通知没有规定机器人的数量/);
+    expect(lead('车间要有大屏看板吗')).toMatch(/^通知没有点名大屏或看板/);
+    expect(lead('用的是云MES可以吗')).toMatch(/^通知没有规定系统的来源、品牌或部署方式/);
+    expect(lead('数据采集要覆盖哪些设备')).toMatch(/^通知按数据而不是按设备说/);
+  });
+});
