@@ -865,7 +865,24 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: stripFillersText(kb, u.text) };
+  return { u, q: stripFillersText(kb, asQuestion(kb, u.text)) };
+}
+
+const tagPatterns = new WeakMap<object, RegExp | null>();
+
+/**
+ * 「郑州能推荐30家是吧」 asks what 「郑州能推荐30家吗」 asks: a tag at the end of a sentence is read as 吗.
+ * Only here: in an interview reply 「有吧」 is a hedged answer, not a question.
+ */
+function asQuestion(kb: KnowledgeBase, text: string): string {
+  const tags = kb.data.intents.tagQuestions;
+  let re = tagPatterns.get(tags);
+  if (re === undefined) {
+    const alternatives = [...tags].sort((a, b) => b.length - a.length).map((t) => norm(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = alternatives.length ? new RegExp(`[，,\\s]*(?:${alternatives.join('|')})(?=[？?。！!，,；;\\s]|$)`, 'gu') : null;
+    tagPatterns.set(tags, re);
+  }
+  return re ? text.replace(re, '吗') : text;
 }
 
 /**

@@ -289,3 +289,18 @@ describe('element questions whose honest answer is no or not in the notice', () 
     expect(lead('数据采集要覆盖哪些设备')).toMatch(/^通知按数据而不是按设备说/);
   });
 });
+
+describe('a statement with a tag, checked against the notice', () => {
+  it('reads 「是吧」「对吧」「吧」 at the end as a question and answers with the notice\'s figure', () => {
+    expect(lead('郑州市能推荐30家是吧')).toMatch(/^郑州市本次申报推荐企业不多于20家/);
+    expect(lead('各县能推荐10家吧')).toMatch(/^每个县（市）本次申报推荐企业不多于5家/);
+    expect(lead('照片至少要20张吧')).toMatch(/^至少要10张/);
+  });
+
+  it('answers 「必须是国企才能报」 with no, and leaving out a required attachment with what is required', () => {
+    for (const q of ['听说智能车间必须是国有企业才能报', '只有国企能报吗']) expect(lead(q), q).toMatch(/^不是。通知没有限制企业的所有制/);
+    expect(lead('外资企业能申报吗')).toMatch(/^可以。/);
+    expect(lead('诊断报告可以不交吧')).toMatch(/^要。/);
+    expect(lead('审计报告可以不交吗')).toMatch(/^通知没有例外规定/);
+  });
+});

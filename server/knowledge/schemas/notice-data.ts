@@ -139,6 +139,8 @@ export const IntentsFile = z.object({
     z.object({ $comment: Comment, all: z.array(z.string().min(1)).optional(), words: z.array(z.string().min(1)).min(1), none: z.array(z.string().min(1)).optional(), prefixes: z.array(z.string().min(1)).min(1), boost: z.number().min(0).max(2) }),
   ),
   fillers: z.array(z.string().min(1)),
+  /** Tails that turn a statement into a question (「…是吧」「…对不对」), read as 「吗」 at the end of a sentence. */
+  tagQuestions: z.array(z.string().min(1)).default([]),
   outOfScope: z.object({
     answer: z.string(),
     unknownTopic: z.string(),
