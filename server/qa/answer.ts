@@ -489,6 +489,11 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       const spaced = p.trim().split(/\s+/u);
       return spaced.length > 1 && spaced.every((x) => ASKS.test(x)) ? spaced : [p];
     })
+    .flatMap((p) => {
+      // 「视频和照片分别有什么要求」 asks the same of each: one part per subject.
+      const m = BOTH.exec(p.trim());
+      return m && ASKS.test(m[3]!) ? [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`] : [p];
+    })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
   // "省直管县的呢，推荐名额是几个": an opening part that only names a subject with 呢 leaves the
@@ -520,6 +525,9 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   });
   return { pieces: out, said };
 }
+
+/** Two subjects and one predicate asked of each: 「A和B分别…」「A与B各…」. */
+const BOTH = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10}?)(?:分别|各自|各)(.+)$/u;
 
 /** A follow-up that compares with or continues the previous part rather than asking its own thing. */
 const CONTINUES = /^(一定|必须|是否|也|还|都|和|跟|与|同|那)/u;

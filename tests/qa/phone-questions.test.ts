@@ -304,3 +304,16 @@ describe('a statement with a tag, checked against the notice', () => {
     expect(lead('审计报告可以不交吗')).toMatch(/^通知没有例外规定/);
   });
 });
+
+describe('two subjects asked the same thing', () => {
+  it('answers 「A和B分别…」 for each subject, and leaves a comparison whole', () => {
+    const both = answerQuestion(kb, '视频和照片分别有什么要求').answer;
+    expect(both).toMatch(/^1\. /);
+    expect(both).toContain('1分钟左右');
+    expect(both).toContain('不少于10张');
+    const two = answerQuestion(kb, '截止时间和提交网址分别是什么').answer;
+    expect(two).toContain('3月15日');
+    expect(two).toContain('hnznzz.com');
+    expect(lead('离散型和流程型智能工厂在研发设计上有什么区别')).toMatch(/^两类都要应用PDM、LIMS/);
+  });
+});
