@@ -317,3 +317,12 @@ describe('two subjects asked the same thing', () => {
     expect(lead('离散型和流程型智能工厂在研发设计上有什么区别')).toMatch(/^两类都要应用PDM、LIMS/);
   });
 });
+
+describe('refused for the right reason', () => {
+  it('refuses a fee as a fee, not as a subsidy, and a question about the assistant\'s model as off topic', () => {
+    expect(lead('申报需要交多少钱')).toMatch(/^《通知》没有涉及申报收费/);
+    expect(lead('评上智能工厂奖励多少钱')).toMatch(/^《通知》没有涉及资金奖励、补贴等扶持政策/);
+    expect(answerQuestion(kb, '你是什么模型').outOfScope).toBe(true);
+    expect(answerQuestion(kb, '数字化模型是什么模型').outOfScope).toBe(false);
+  });
+});
