@@ -134,6 +134,10 @@ describe('an office of 50 behind one address (default limits)', () => {
     expect(p.statusCode).toBe(405);
     expect(String(p.headers.allow).split(', ')).toEqual(expect.arrayContaining(['GET', 'DELETE']));
     expect((await s.app.inject({ method: 'GET', url: '/api/nope' })).statusCode).toBe(404);
+    // A 404 names the path it did not find, but not all 12,000 characters of it.
+    const long = await s.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${'%E9%95%BF'.repeat(1500)}` });
+    expect(long.statusCode).toBe(404);
+    expect(long.json().error.message.length).toBeLessThan(300);
   });
 
   it('sends HSTS only over HTTPS', async () => {
