@@ -1,5 +1,5 @@
-// npm run backup -- <destination folder>   (server stopped; copies DATA_DIR/pglite and uploads)
-// npm run restore -- <backup folder>       (server stopped; DATA_DIR must hold no database)
+// npm run backup -- <destination folder>   (server stopped; copies DATA_DIR/pglite, uploads and staff)
+// npm run restore -- <backup folder>       (server stopped; DATA_DIR must hold no database, uploads or staff files)
 import { loadConfig } from '../server/config';
 import { backupDataDir, restoreDataDir } from '../server/store/backup';
 

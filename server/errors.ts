@@ -106,7 +106,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         .header('allow', allow)
         .send({ error: { code: 'METHOD_NOT_ALLOWED', message: `${path.slice(0, 100)} 不支持 ${req.method}，可用：${allow} (method not allowed)` } });
     }
-    reply.status(404).send({ error: { code: ErrorCode.notFound, message: `未找到 ${req.method} ${req.url.split('?')[0]} (not found)` } });
+    // The path is the client's own text: named, but capped like every other detail in an error.
+    const shown = path.length > 100 ? `${path.slice(0, 100)}…` : path;
+    reply.status(404).send({ error: { code: ErrorCode.notFound, message: `未找到 ${req.method} ${shown} (not found)` } });
   });
 }
 

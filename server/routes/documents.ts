@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors';
+import { cleanText } from '../schemas/text';
 import { applyFormAnswer } from '../forms/phase';
 import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
@@ -81,7 +82,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || (err as { statusCode?: number }).statusCode === 413) throw new HttpError(413, 'FILE_TOO_LARGE', m.tooLarge!);
       throw err;
     }
-    const name = file.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(0, 200) || 'document';
+    // The name is the client's text like any other field: no path separators or line breaks in a name
+    // shown back as one line, then the shared rule (noncharacters, and a surrogate pair the cut split).
+    const name = cleanText(file.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(0, 200)) || 'document';
     try {
       const kind = detectKind(data, name, d.messages);
       const pages = await slot(() => parseDocument(data, kind, d));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lockDataDir, type DataDirLock } from './lock';
 import type { Db } from './db';
@@ -23,6 +23,37 @@ const RESTORE_ADVICE =
   '目录未作任何改动。请停止服务，把该目录整体移到别处保存，再从备份恢复（见 docs/deploy.md「恢复」）；' +
   '若要以空数据库重新开始，将 DATA_DIR 指向一个新的空目录。' +
   ' (nothing was changed; move the directory aside and restore it from a backup, see docs/deploy.md, or point DATA_DIR at a new empty directory)';
+
+const NOT_DATA_ADVICE =
+  '数据未作任何改动，也无需从备份恢复。请检查 DATA_DIR 设置，把占位的文件移走，或修正挂载与权限，使运行服务的用户能读写该目录，然后重启。' +
+  ' (nothing was changed and no restore is needed: check DATA_DIR, move the file aside or fix the mount and permissions so the service user can write there, then restart)';
+
+/**
+ * Before anything in the data directory is opened or created: DATA_DIR and each of its parts that
+ * exists must be a directory this process can write. A file where a directory belongs, or a
+ * read-only mount, otherwise surfaces as a bare ENOTDIR or EROFS from whichever plugin touches it
+ * first, or as "postgres failed to start" with advice to restore a backup, which would throw away
+ * every answer given since that backup for a database that is intact.
+ */
+export function checkDataDirLayout(dataDir: string, opts: { embedded: boolean }): void {
+  const root = resolve(dataDir);
+  const parts = opts.embedded ? ['pglite', join('pglite', 'pg_wal'), join('pglite', 'global'), 'uploads', 'staff'] : ['uploads', 'staff'];
+  for (const path of [root, ...parts.map((p) => join(root, p))]) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new DataDirError(path, `无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (cannot be read)`, NOT_DATA_ADVICE);
+    }
+    if (!st.isDirectory()) throw new DataDirError(path, '这里应是目录，却是一个文件 (a file where a directory belongs)', NOT_DATA_ADVICE);
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK | constants.X_OK);
+    } catch (err) {
+      throw new DataDirError(path, `目录不可写：${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (directory not writable)`, NOT_DATA_ADVICE);
+    }
+  }
+}
 
 /**
  * Fills a data directory that does not exist yet with a copy of an empty cluster instead of a
@@ -147,6 +178,7 @@ export async function openDatabase(dataDir: string | undefined, opts: { integrit
     }
   }
   const root = resolve(dataDir);
+  checkDataDirLayout(root, { embedded: true });
   mkdirSync(root, { recursive: true });
   const lock = lockDataDir(root);
   const dir = join(root, 'pglite');

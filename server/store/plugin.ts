@@ -6,6 +6,7 @@ import { PostgresStore } from './postgres';
 import { postgresRateLimitStore } from './rate-limit';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { SessionStore } from './types';
+import { checkDataDirLayout } from './open';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +36,9 @@ async function storePlugin(fastify: FastifyInstance, opts: { store?: SessionStor
   // it (outside avvio's plugin timeout) and fails if it cannot open, so the server never listens
   // without its database. PostgreSQL is migrated in onReady.
   const c = fastify.config;
+  // Checked here, synchronously, before any later plugin creates DATA_DIR/staff or uploads: the
+  // store's own open is awaited only at onReady, and the first error would otherwise be theirs.
+  checkDataDirLayout(c.DATA_DIR, { embedded: !c.DATABASE_URL });
   const store: SessionStore =
     opts.store ??
     (c.DATABASE_URL ? PostgresStore.start({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }) : PgliteStore.start({ dataDir: c.DATA_DIR }));

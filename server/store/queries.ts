@@ -166,14 +166,24 @@ export async function touchSession(db: Queryable, id: string): Promise<void> {
   await db.query('update sessions set updated_at = now() where id = $1', [id]);
 }
 
+/**
+ * The helpline's assist codes and read-only views of a session go with it, in the same statement:
+ * they name the session without a foreign key (the staff tables came later), and a view left
+ * behind would open a session that no longer exists.
+ */
+const WITH_ASSIST = `
+  codes as (delete from staff_assist_codes where session_id in (select id from gone)),
+  grants as (delete from staff_assist_grants where session_id in (select id from gone))`;
+
 export async function deleteSession(db: Queryable, id: string): Promise<boolean> {
-  const r = await db.query<{ id: string }>('delete from sessions where id = $1 returning id', [id]);
+  const r = await db.query<{ id: string }>(`with gone as (delete from sessions where id = $1 returning id),${WITH_ASSIST} select id from gone`, [id]);
   return r.rows.length > 0;
 }
 
 export async function purgeInactive(db: Queryable, before: Date, limit: number): Promise<string[]> {
   const r = await db.query<{ id: string }>(
-    `delete from sessions where id in (select id from sessions where updated_at < $1 order by updated_at limit $2) returning id`,
+    `with gone as (delete from sessions where id in (select id from sessions where updated_at < $1 order by updated_at limit $2) returning id),${WITH_ASSIST}
+     select id from gone`,
     [before.toISOString(), limit],
   );
   return r.rows.map((x) => x.id);

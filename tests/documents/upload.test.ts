@@ -70,6 +70,15 @@ describe('documents in', () => {
     expect(readdirSync(join(b.config.DATA_DIR, 'uploads', sessionId)).some((f) => f === `${body.documentId}.pdf`)).toBe(true);
   });
 
+  it('names the file by the shared text rule: no noncharacter or control in the name it stores and returns', async () => {
+    const r = await upload('审计\uFFFF报告\uFFFE\u0007.docx', docx);
+    expect(r.statusCode).toBe(201);
+    const body = r.json();
+    for (const s of body.suggestions) expect(s.source.file).toBe('审计报告.docx');
+    const list = (await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/documents`, headers: auth })).json();
+    expect(JSON.stringify(list)).not.toMatch(/[\uFFFE\uFFFF\u0000-\u0008]/);
+  });
+
   it('reads a DOCX with the same rules', async () => {
     const r = await upload('申报材料.docx', docx);
     expect(r.statusCode).toBe(201);

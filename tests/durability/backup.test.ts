@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgliteStore } from '../../server/store/pglite';
@@ -44,5 +44,35 @@ describe('backup and restore of the embedded data directory', () => {
       await restored.close();
     }
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+  }, 180_000);
+
+  it('keeps the staff accounts, audit log and cookie secret, and never overwrites them on restore', async () => {
+    const dataDir = tempDir();
+    const store = await PgliteStore.open({ dataDir });
+    await store.close();
+    // The staff workspace's files sit beside the database (the staff CLI writes them while the server runs).
+    mkdirSync(join(dataDir, 'staff'));
+    writeFileSync(join(dataDir, 'staff', 'accounts.json'), '{"accounts":[]}');
+    writeFileSync(join(dataDir, 'staff', 'audit.jsonl'), '{"action":"login"}\n');
+    writeFileSync(join(dataDir, 'staff', 'session-secret'), 'x'.repeat(64));
+
+    const dest = tempDir();
+    const backup = backupDataDir(dataDir, dest);
+    expect(readdirSync(dest), 'no half-written folder is left beside the backup').toEqual([backup.split('/').pop()]);
+    expect(readFileSync(join(backup, 'staff', 'audit.jsonl'), 'utf8'), 'the audit trail is part of the backup').toContain('login');
+
+    const target = join(tempDir(), 'restored');
+    restoreDataDir(backup, target);
+    for (const f of ['accounts.json', 'audit.jsonl', 'session-secret']) {
+      expect(readFileSync(join(target, 'staff', f), 'utf8'), f).toBe(readFileSync(join(dataDir, 'staff', f), 'utf8'));
+    }
+
+    // A DATA_DIR with staff files but no database: restore refuses rather than replace the accounts.
+    const other = tempDir();
+    mkdirSync(join(other, 'staff'));
+    writeFileSync(join(other, 'staff', 'accounts.json'), '{"accounts":[{"kept":true}]}');
+    expect(() => restoreDataDir(backup, other)).toThrow(/staff/);
+    expect(readFileSync(join(other, 'staff', 'accounts.json'), 'utf8')).toContain('kept');
+    expect(existsSync(join(other, 'pglite')), 'a refused restore writes no database').toBe(false);
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { truncateSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { truncateSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync, writeFileSync, closeSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -183,4 +184,59 @@ describe('an existing data directory is never removed or overwritten', () => {
     const after = readdirSync(tmpdir()).filter((f) => f.includes('template') && !before.has(f));
     expect(after).toEqual([]);
   }, 180_000);
+
+  for (const part of ['', 'pglite', 'uploads', 'staff']) {
+    it(`refuses a file where ${part ? `DATA_DIR/${part}` : 'DATA_DIR'} belongs, names it, says no restore is needed, and leaves it as it was`, async () => {
+      const root = tempDir();
+      const dataDir = part ? root : join(root, 'data');
+      const file = part ? join(root, part) : dataDir;
+      writeFileSync(file, 'not a directory');
+      const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
+      // The whole app, so that the plugins that create staff/ and uploads/ cannot fail first with a bare ENOTDIR.
+      const err = await (async () => {
+        await fastify.register(app, { config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }) });
+        await fastify.ready();
+      })().catch((e: unknown) => e);
+      await fastify.close().catch(() => undefined);
+      expect(err).toBeInstanceOf(DataDirError);
+      expect((err as Error).message).toContain(file);
+      expect((err as Error).message).toMatch(/无需从备份恢复|no restore is needed/);
+      expect(readFileSync(file, 'utf8')).toBe('not a directory');
+    }, 120_000);
+  }
+
+  /**
+   * A read-only mount is the usual way a data directory stops being writable; as root, file modes
+   * do not stop a write, so the test needs a mount it can make read-only.
+   */
+  const canMount = (() => {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+    try {
+      execFileSync('mount', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!canMount)('refuses a read-only database directory as not writable, not as damaged (a restore would lose the answers since the backup)', async () => {
+    const { dataDir } = await populatedCopy();
+    const pg = join(dataDir, 'pglite');
+    try {
+      execFileSync('mount', ['--bind', pg, pg]);
+      execFileSync('mount', ['-o', 'remount,ro,bind', pg]);
+    } catch {
+      return; // a container without the privilege to mount: nothing to check here
+    }
+    try {
+      const before = snapshot(pg);
+      const err = await PgliteStore.open({ dataDir }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DataDirError);
+      expect((err as Error).message).toContain(pg);
+      expect((err as Error).message).toMatch(/不可写|not writable/);
+      expect((err as Error).message).not.toMatch(/从备份恢复（/);
+      expect(snapshot(pg)).toEqual(before);
+    } finally {
+      execFileSync('umount', [pg]);
+    }
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ import { loadConfig } from '../../server/config';
 import WebSocket from 'ws';
 import { serve, type Served } from '../chat/serve';
 import { ChatClient } from '../chat/client';
+import { StaffStore } from '../../server/staff/store';
+import { PgliteStore } from '../../server/store/pglite';
 
 /** Upgrades and resolves with the HTTP status of a refusal, or 101 when the socket opened. */
 function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ws?: WebSocket }> {
@@ -134,6 +136,10 @@ describe('an office of 50 behind one address (default limits)', () => {
     expect(p.statusCode).toBe(405);
     expect(String(p.headers.allow).split(', ')).toEqual(expect.arrayContaining(['GET', 'DELETE']));
     expect((await s.app.inject({ method: 'GET', url: '/api/nope' })).statusCode).toBe(404);
+    // A 404 names the path it did not find, but not all 12,000 characters of it.
+    const long = await s.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${'%E9%95%BF'.repeat(1500)}` });
+    expect(long.statusCode).toBe(404);
+    expect(long.json().error.message.length).toBeLessThan(300);
   });
 
   it('sends HSTS only over HTTPS', async () => {
@@ -188,6 +194,33 @@ describe('retention', () => {
     expect((await s.app.inject({ method: 'GET', url: `/api/sessions/${c.sessionId}`, headers: auth })).statusCode).toBe(404);
     expect((await s.app.inject({ method: 'GET', url: `/api/sessions/${c.sessionId}/drafts?category=discreteFactory`, headers: auth })).statusCode).toBe(404);
     expect(existsSync(uploadsOf(c.sessionId))).toBe(false);
+  });
+
+  it('deleting a session, by request or by the purge, ends the helpline views of it and drops its assist codes', async () => {
+    const store = s.app.store as PgliteStore;
+    const staff = new StaffStore(await store.database(), s.config.DATA_DIR);
+    const db = await store.database();
+    const grantOf = async (c: { sessionId: string }) => {
+      await staff.newAssistCode(c.sessionId); // revoked by the next one, but its row stays until the session goes
+      const { code } = await staff.newAssistCode(c.sessionId);
+      return (await staff.claimAssistCode(code, 'helper'))!.viewId;
+    };
+    const rowsOf = async (id: string) =>
+      Number((await db.query<{ n: number }>('select (select count(*) from staff_assist_codes where session_id = $1) + (select count(*) from staff_assist_grants where session_id = $1) as n', [id])).rows[0]!.n);
+
+    const asked = await create();
+    const view = await grantOf(asked);
+    expect(await staff.grant(view, 'helper')).toBe(asked.sessionId);
+    expect((await s.app.inject({ method: 'DELETE', url: `/api/sessions/${asked.sessionId}`, headers: { authorization: `Bearer ${asked.token}` } })).statusCode).toBe(204);
+    // A view left open on a deleted session would read nothing (the staff route answered 500).
+    expect(await staff.grant(view, 'helper')).toBeUndefined();
+    expect(await rowsOf(asked.sessionId)).toBe(0);
+
+    const idle = await create();
+    const idleView = await grantOf(idle);
+    await s.app.retention.purge(new Date(Date.now() + 181 * 24 * 60 * 60_000));
+    expect(await staff.grant(idleView, 'helper')).toBeUndefined();
+    expect(await rowsOf(idle.sessionId)).toBe(0);
   });
 
   it('the purge deletes sessions inactive for the retention period, with their uploads, and keeps the rest', async () => {
