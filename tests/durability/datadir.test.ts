@@ -218,14 +218,15 @@ describe('an existing data directory is never removed or overwritten', () => {
       return false;
     }
   })();
-  it.skipIf(!canMount)('refuses a read-only database directory as not writable, not as damaged (a restore would lose the answers since the backup)', async () => {
+  it.skipIf(!canMount)('refuses a read-only database directory as not writable, not as damaged (a restore would lose the answers since the backup)', async (ctx) => {
     const { dataDir } = await populatedCopy();
     const pg = join(dataDir, 'pglite');
     try {
       execFileSync('mount', ['--bind', pg, pg]);
       execFileSync('mount', ['-o', 'remount,ro,bind', pg]);
     } catch {
-      return; // a container without the privilege to mount: nothing to check here
+      ctx.skip('a container without the privilege to mount: nothing to check here');
+      return;
     }
     try {
       const before = snapshot(pg);
