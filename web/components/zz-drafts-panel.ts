@@ -222,6 +222,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _sugValues: Record<string, string> = {};
   @state() private _sugState: Record<string, string> = {};
   @state() private _tracked: TrackedItem[] | null = null;
+  /** The names of the facts the sentences rest on, from the server's knowledge. */
+  @state() private _factLabels: Record<string, string> = {};
   /** Sections whose sentence-by-sentence sources are open. */
   @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
@@ -252,13 +254,14 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [{ ineligible, sections }, checklist, formats] = await Promise.all([
+      const [{ ineligible, sections, factLabels }, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
         draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
       this._ineligible = ineligible;
+      this._factLabels = factLabels;
       this._checklist = checklist;
       this._formats = formats;
       // The tracked checklist needs the session; without it the plain list above still shows.
@@ -554,6 +557,7 @@ export class ZzDraftsPanel extends LitElement {
 
   /** Each sentence with the facts it rests on; the title shows them on hover, the list on tap. */
   private _provenance(sentences: { text: string; facts: string[] }[]) {
+    const factLabel = (id: string) => labelFact(id, this._factLabels);
     return html`<ol class="prov">
       ${sentences.map(
         (x) => html`<li title=${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '衔接或待补充，不陈述事实'}>
@@ -605,8 +609,18 @@ declare global {
   }
 }
 
-/** A fact id in words a user reads: 「form.workshops.0.descriptions.ws.infra」 → 「车间1的回答」. */
-function factLabel(id: string): string {
+/**
+ * A fact id in words a user reads, by the name the knowledge gives it (「capabilities.mes」 → 「评估问答：制造执行系统（MES）」);
+ * an id the knowledge does not name is told by where it comes from (「form.workshops.0.descriptions.ws.infra」 → 「车间1的填报：…」).
+ */
+function labelFact(id: string, labels: Record<string, string>): string {
+  const named = labels[id];
+  if (named) {
+    if (id.startsWith('computed:')) return `系统计算：${named}`;
+    if (/^(capabilities|metrics|selfAssessment)\./.test(id)) return `评估问答：${named}`;
+    const ws = /^form\.workshops\.(\d+)\./.exec(id);
+    return ws ? `车间${Number(ws[1]) + 1}的填报：${named}` : `填报：${named}`;
+  }
   if (id.startsWith('capabilities.')) return `评估问答：${id.slice(13)}`;
   if (id.startsWith('metrics.')) return `评估问答：${id.slice(8)}`;
   if (id.startsWith('computed:')) return `系统计算：${id.slice(9)}`;
