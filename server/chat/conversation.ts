@@ -178,6 +178,11 @@ export class Conversation {
       if (read && (read.kind === 'question' || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
+      // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
+      // stored as its value they would name a county 「先跳过」 or fail the credit-code check.
+      if (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.questionId === msg.questionId && read.items[0]!.value === null) {
+        msg = { ...msg, value: null };
+      }
     }
 
     if (msg.type === 'answer' || msg.type === 'edit') {

@@ -54,6 +54,24 @@ export function draftsView(ctx: FormsContext, profile: DraftProfile, category: C
   });
 }
 
+/**
+ * The name of each fact a drafted sentence rests on, from the knowledge: the page shows 「依据：MES」
+ * rather than the id 「capabilities.mes」. Ids with no name in the knowledge are left out.
+ */
+export function factLabels(data: KnowledgeData, sections: { generated?: { sentences?: { facts: string[] }[] } }[]): Record<string, string> {
+  const capabilities = new Map(data.capabilities.capabilities.map((c) => [`capabilities.${c.id}`, c.label]));
+  const asked = new Map(data.interview.questions.flatMap((q) => (q.sets && q.label ? [[q.sets, q.label] as const] : [])));
+  const formLabel = (path: string) => data.formDrafting.factLabels[path.replace(/\.\d+(?=\.|$)/g, '')];
+  const out: Record<string, string> = {};
+  for (const id of new Set(sections.flatMap((s) => s.generated?.sentences ?? []).flatMap((x) => x.facts))) {
+    const computed = id.startsWith('computed:');
+    const key = computed ? id.slice('computed:'.length) : id;
+    const label = capabilities.get(key) ?? asked.get(key) ?? (key.startsWith('form.') ? formLabel(key.slice('form.'.length)) : formLabel(key));
+    if (label) out[id] = label;
+  }
+  return out;
+}
+
 /** The user's own text per section, which the export prints instead of the generated draft. */
 export function editedTexts(saved: SavedDrafts, category: Category): Record<string, string> {
   return Object.fromEntries(Object.entries(saved[category] ?? {}).map(([k, v]) => [k, v.text]));

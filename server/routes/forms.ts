@@ -10,7 +10,7 @@ import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
-import { companyName, draftsView, editedTexts, sessionDraftProfile, withEdit } from '../forms/session';
+import { companyName, draftsView, editedTexts, factLabels, sessionDraftProfile, withEdit } from '../forms/session';
 import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
@@ -136,7 +136,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const q = parseOr400(CategoryQuery, request.query, 'query');
     const { kb, profile, category, saved } = await sessionProfile(request, q.category);
     // The line the draft and the DOCX print at their top for an enterprise the notice rules out.
-    return { category, ineligible: ineligibleText(ctx(kb), profile), sections: draftsView(ctx(kb), profile, category, saved) };
+    const sections = draftsView(ctx(kb), profile, category, saved);
+    return { category, ineligible: ineligibleText(ctx(kb), profile), sections, factLabels: factLabels(kb.data, sections) };
   });
 
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {

@@ -240,6 +240,17 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await loginIn(page, 'luoyang-phone', pw);
       await page.locator('zz-console-bureau [data-testid=quota]').waitFor();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // The export button goes under the heading rather than squeezing it into a column of two characters a line.
+      const heading = await page.locator('zz-console-bureau h2', { hasText: '已提交初审的企业' }).boundingBox();
+      expect(heading!.width).toBeGreaterThan(PHONE.viewport.width / 2);
+      const exportButton = await page.locator('zz-console-bureau [data-testid=export]').boundingBox();
+      expect(exportButton!.y).toBeGreaterThan(heading!.y + heading!.height - 1);
+      // Every tab and the sign-out are in sight and tall enough to tap.
+      for (const b of await page.locator('zz-console-app header button, zz-console-app nav button').all()) {
+        const box = (await b.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(PHONE.viewport.width);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+      }
     } finally {
       await context.close();
     }

@@ -32,6 +32,21 @@ describe('a question typed into the waiting text field itself', () => {
   }
 });
 
+describe('a skip typed into the waiting text field itself', () => {
+  // A phone shows the field instead of the chat box, so 「先跳过」 is typed where the value goes.
+  for (const [id, text] of [['ent.county', '先跳过'], ['form.creditCode', '不清楚']] as const) {
+    it(`skips ${id} on 「${text}」 instead of storing the words as its value`, async () => {
+      const s = await steer(srv.url, workshop, (q) => q.id === id);
+      const sent = await turn(s.client, { type: 'answer', clientId: `k-${id}`, questionId: id, value: text });
+      expect(sent.some((m) => m.type === 'error'), 'the words are no invalid value either').toBe(false);
+      expect(recordedIds(sent)).toEqual([id]);
+      expect(lastQuestion(sent)?.question?.id, 'the interview moves on').not.toBe(id);
+      expect((await storedAnswers(s.sessionId, s.token))[id], 'stored as skipped, not as a county or code named 「先跳过」').toBeNull();
+      await s.client.close();
+    });
+  }
+});
+
 describe('a question typed while a text field waits', () => {
   it('is answered with citations and the 企业全称 field keeps waiting', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');

@@ -3,6 +3,7 @@ import { build, type Built } from '../helper';
 import { evaluate } from '../../server/engine';
 import { completeFixtures, sparse } from './fixtures';
 import { zipEntry } from '../fixtures/zip';
+import { factLabels } from '../../server/forms/session';
 
 let b: Built;
 beforeAll(async () => {
@@ -160,6 +161,26 @@ describe('session drafts', () => {
     expect(forced.json().text).toContain('郑州示例机械有限公司');
     const after = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth });
     expect(after.json().sections.find((s: { section: string }) => s.section === 'enterpriseIntro').edited).toBe(false);
+  });
+
+  it('names the facts each drafted sentence rests on, from the knowledge, so the page never shows an id', async () => {
+    const { sessionId, auth } = await session();
+    const list = (await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=discreteFactory`, headers: auth })).json();
+    const ids = [...new Set<string>(list.sections.flatMap((s: { generated?: { sentences?: { facts: string[] }[] } }) => s.generated?.sentences ?? []).flatMap((x: { facts: string[] }) => x.facts))];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(list.factLabels[id], id).toMatch(/^[^.:]*[\u4e00-\u9fff][^.:]*$/);
+    expect(list.factLabels['form.name']).toBe(b.app.kb.data.formDrafting.factLabels.name);
+
+    // Facts of the interview, a workshop's own and computed ones are named the same way.
+    const data = b.app.kb.data;
+    const sentence = (facts: string[]) => ({ generated: { sentences: [{ facts }] } });
+    const named = factLabels(data, [sentence(['capabilities.mes', 'metrics.automationRatio']), sentence(['form.workshops.0.name', 'computed:indicators.productivity', 'edit:enterpriseIntro'])]);
+    expect(named).toEqual({
+      'capabilities.mes': data.capabilities.capabilities.find((c) => c.id === 'mes')!.label,
+      'metrics.automationRatio': data.interview.questions.find((q) => q.sets === 'metrics.automationRatio')!.label,
+      'form.workshops.0.name': data.formDrafting.factLabels['workshops.name'],
+      'computed:indicators.productivity': data.formDrafting.factLabels['indicators.productivity'],
+    });
   });
 
   it('the list says at its top what the draft and the DOCX say when the answers rule the enterprise out (二(一)), and null otherwise', async () => {

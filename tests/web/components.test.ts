@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../web/components/zz-question';
 import '../../web/components/zz-message';
 import '../../web/components/zz-assessment-panel';
+import '../../web/components/zz-composer';
 import { reviewCount } from '../../web/components/zz-review-card';
 import type { Assessment } from '../../server/schemas/profile';
 
@@ -78,6 +79,33 @@ describe('zz-question', () => {
       question: { id: 'ent.mode', text: '生产方式？', kind: 'choice', choices: [{ value: 'discrete', label: '离散型' }, { value: 'process', label: '流程型' }], phase: 'category' },
     });
     expect(buttons(el).map((b) => b.textContent!.trim()).slice(0, 2)).toEqual(['离散型', '流程型']);
+  });
+});
+
+describe('zz-composer', () => {
+  const type = async (el: Element, text: string) => {
+    const area = shadow(el).querySelector('textarea')!;
+    area.value = text;
+    area.dispatchEvent(new Event('input'));
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  };
+
+  it('keeps what was typed and not sent when the page is reloaded or the box is drawn again, and forgets it once sent', async () => {
+    sessionStorage.clear();
+    const first = await mount('zz-composer', {});
+    await type(first, '我们车间有两条产线，MES是去年');
+    first.remove();
+    // A reload, or the dock drawn again after the form view: a new element, the same tab.
+    const again = await mount('zz-composer', {});
+    expect(shadow(again).querySelector('textarea')!.value, 'the unsent text is back in the box').toBe('我们车间有两条产线，MES是去年');
+    const sent: string[] = [];
+    again.addEventListener('zz-send', (e) => sent.push((e as CustomEvent<{ text: string }>).detail.text));
+    shadow(again).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(sent).toEqual(['我们车间有两条产线，MES是去年']);
+    again.remove();
+    const after = await mount('zz-composer', {});
+    expect(shadow(after).querySelector('textarea')!.value, 'a sent message is not offered again').toBe('');
+    after.remove();
   });
 });
 

@@ -4,21 +4,25 @@ import '../../web/components/zz-drafts-panel';
 import type { ZzDraftsPanel } from '../../web/components/zz-drafts-panel';
 
 /** A fake of the drafting routes that records what the panel asked for. */
-function fakeServer(opts: { edited: boolean; saveFails?: boolean; ineligible?: string }) {
+function fakeServer(opts: { edited: boolean; saveFails?: boolean; ineligible?: string; pdf?: boolean; holdFiles?: Promise<void>; sentences?: { text: string; facts: string[] }[]; factLabels?: Record<string, string> }) {
   const calls: { method: string; url: string; body?: unknown; auth?: string }[] = [];
-  const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 } } };
+  const section = { section: 'enterpriseIntro', title: '企业简介', text: opts.edited ? '我自己写的简介' : '自动起草的简介', edited: opts.edited, savedAt: null, generated: { missingFacts: ['成立时间'], target: { text: '400字左右', nominal: 400, min: 360, max: 440 }, ...(opts.sentences ? { sentences: opts.sentences } : {}) } };
   const fetchFn = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, url, body, auth: (init?.headers as Record<string, string> | undefined)?.authorization });
     const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
-    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', ineligible: opts.ineligible ?? null, sections: [section] });
+    if (url.startsWith('/api/sessions/s1/drafts?')) return json(200, { category: 'smartWorkshop', ineligible: opts.ineligible ?? null, sections: [section], ...(opts.factLabels ? { factLabels: opts.factLabels } : {}) });
     if (url === '/api/forms/smartWorkshop/checklist') return json(200, { items: [{ id: 'licence', clause: '附件1.四(一)', title: '企业法人营业执照复印件', detail: '' }] });
     if (url.endsWith('/regenerate')) {
       if (opts.edited && !body.overwrite) return json(409, { error: { code: 'DRAFT_EDITED', message: '该栏目已被编辑过' } });
       return json(200, { section: 'enterpriseIntro', title: '企业简介', text: '重新起草的简介', length: 7, target: null, withinTarget: null, missingFacts: [], numbers: [], unmet: [] });
     }
-    if (/\/(export|report)\.(docx|pdf)\?/.test(url)) return new Response(new Blob(['file']), { status: 200 });
+    if (url === '/api/export/formats' && opts.pdf) return json(200, { docx: true, pdf: true });
+    if (/\/(export|report)\.(docx|pdf)\?/.test(url)) {
+      await opts.holdFiles;
+      return new Response(new Blob(['file']), { status: 200 });
+    }
     if (method === 'PUT' && opts.saveFails) return json(500, { error: { message: '保存失败' } });
     if (method === 'PUT') return json(200, { savedAt: '2026-01-01T00:00:00Z', length: 5 });
     return json(404, { error: { message: 'not found' } });
@@ -166,5 +170,52 @@ describe('zz-drafts-panel', () => {
       expect(exportIndex(server.calls)).toBe(-1);
       expect(el.shadowRoot!.querySelector('textarea')!.value).toBe('存不上的简介');
     });
+  });
+
+  it('says a PDF takes a while and which file is being made, and keeps every download button waiting until it is', async () => {
+    let release!: () => void;
+    const server = fakeServer({ edited: false, pdf: true, holdFiles: new Promise<void>((r) => (release = r)) });
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mountPanel();
+    await vi.waitFor(() => expect(button(el, '下载 PDF 申报书')).toBeDefined());
+    button(el, '下载 PDF 申报书').click();
+    const downloads = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-download]')];
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('请稍候'));
+    const pdf = el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-download="pdf"]')!;
+    expect(pdf.textContent!.trim(), 'the PDF button, not the DOCX one, says it is working').toBe('正在生成…');
+    expect(pdf.getAttribute('aria-busy')).toBe('true');
+    expect(el.shadowRoot!.querySelector('button[data-download="docx"]')!.textContent).toContain('下载 Word 申报书');
+    expect(downloads().map((b) => b.disabled), 'a second tap cannot start another file').toEqual([true, true, true, true]);
+    release();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toBe('申报书已开始下载'));
+    expect(downloads().map((b) => b.disabled)).toEqual([false, false, false, false]);
+    expect(server.calls.filter((c) => /\/(export|report)\./.test(c.url)).map((c) => c.url.split('?')[0]!.split('/').at(-1))).toEqual(['export.pdf']);
+  });
+
+  it('shows the self-assessment report on its way too', async () => {
+    let release!: () => void;
+    vi.stubGlobal('fetch', fakeServer({ edited: false, holdFiles: new Promise<void>((r) => (release = r)) }).fetchFn);
+    const el = await mountPanel();
+    button(el, '下载自评报告').click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('button[data-download="reportDocx"]')!.textContent!.trim()).toBe('正在生成…'));
+    release();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).toBe('自评报告已开始下载'));
+  });
+
+  it('names the facts behind each sentence as the server names them, never by their ids', async () => {
+    const sentences = [
+      { text: '车间应用了制造执行系统。', facts: ['capabilities.mes', 'metrics.automationRatio'] },
+      { text: '车间1名为精加工车间。', facts: ['form.workshops.0.name'] },
+      { text: '〔请补充：成立时间〕', facts: [] },
+    ];
+    const factLabels = { 'capabilities.mes': '制造执行系统（MES）', 'metrics.automationRatio': '自动化、数字化、智能化设备占比', 'form.workshops.0.name': '车间名称' };
+    vi.stubGlobal('fetch', fakeServer({ edited: false, sentences, factLabels }).fetchFn);
+    const el = await mountPanel();
+    button(el, '查看每句依据').click();
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector('ol.prov')!.textContent!;
+    expect(list).toContain('依据：评估问答：制造执行系统（MES）；评估问答：自动化、数字化、智能化设备占比');
+    expect(list).toContain('依据：车间1的填报：车间名称');
+    expect(list).not.toMatch(/capabilities|metrics|workshops/);
   });
 });

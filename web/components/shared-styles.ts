@@ -76,6 +76,11 @@ export const controls = css`
     cursor: pointer;
     font-size: var(--zz-font-size);
   }
+  /* Offline or while an answer is on its way a chip does nothing: it must not look tappable. */
+  .chip[disabled] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
   .chip[aria-pressed='true'] {
     background: var(--zz-color-primary);
     color: var(--zz-color-on-primary);

@@ -42,6 +42,20 @@ export class ZzComposer extends LitElement {
   @query('textarea') private _area!: HTMLTextAreaElement;
 
   private static readonly MAX = 2000;
+  /**
+   * A phone browser reloads a tab it dropped in the background, and a reload mid-session is common:
+   * what was typed and not yet sent is kept for this tab (sessionStorage), so it is not lost.
+   */
+  static readonly DRAFT_KEY = 'zz-composer-draft';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this._text = readDraft();
+  }
+
+  protected firstUpdated(): void {
+    if (this._text) this._resize();
+  }
 
   focus(): void {
     this._area?.focus();
@@ -53,6 +67,7 @@ export class ZzComposer extends LitElement {
     if (!text || this.disabled || text.length > ZzComposer.MAX) return;
     emit(this, 'zz-send', { text });
     this._text = '';
+    writeDraft('');
     this._area.value = '';
     this._resize();
   }
@@ -84,6 +99,7 @@ export class ZzComposer extends LitElement {
           .value=${this._text}
           @input=${(e: Event) => {
             this._text = (e.target as HTMLTextAreaElement).value;
+            writeDraft(this._text);
             this._resize();
           }}
           @keydown=${this._keydown}
@@ -91,6 +107,24 @@ export class ZzComposer extends LitElement {
         <button class="btn primary" type="submit" ?disabled=${this.disabled || !this._text.trim() || over}>发送</button>
       </form>
       ${over ? html`<div class="count" role="alert">最多 ${ZzComposer.MAX} 字，当前 ${this._text.length} 字</div>` : ''}`;
+  }
+}
+
+/** Storage can be missing or refuse (private mode, a full quota): the box then simply starts empty. */
+function readDraft(): string {
+  try {
+    return window.sessionStorage.getItem(ZzComposer.DRAFT_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function writeDraft(text: string): void {
+  try {
+    if (text) window.sessionStorage.setItem(ZzComposer.DRAFT_KEY, text);
+    else window.sessionStorage.removeItem(ZzComposer.DRAFT_KEY);
+  } catch {
+    /* the draft just is not kept */
   }
 }
 

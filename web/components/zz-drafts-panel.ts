@@ -8,6 +8,20 @@ import type { AnswerValue } from '../../server/schemas/interview';
 import { emit } from '../lib/events';
 import './zz-citation-chip';
 
+/** The four files the panel downloads; one at a time, since each first saves the open edits. */
+type Download = 'docx' | 'pdf' | 'reportDocx' | 'reportPdf';
+
+/**
+ * What the status line says while a file is made and once it is on its way. A PDF goes through a
+ * document converter on the server and takes far longer than a DOCX: the user is told to wait.
+ */
+const DOWNLOAD_TEXT: Record<Download, { pending: string; done: string; failed: string }> = {
+  docx: { pending: '正在生成 Word 申报书…', done: '申报书已开始下载', failed: '导出失败' },
+  pdf: { pending: '正在生成 PDF 申报书，通常需要十几秒到半分钟，请稍候…', done: '申报书已开始下载', failed: '导出失败' },
+  reportDocx: { pending: '正在生成自评报告…', done: '自评报告已开始下载', failed: '自评报告下载失败' },
+  reportPdf: { pending: '正在生成 PDF 自评报告，通常需要十几秒到半分钟，请稍候…', done: '自评报告已开始下载', failed: '自评报告下载失败' },
+};
+
 /** A suggestion's state once the user has decided on it. */
 const ACCEPTED = '已采纳';
 const REJECTED = '未采纳';
@@ -198,7 +212,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _errors: Record<string, string> = {};
   @state() private _checklist: ChecklistItem[] = [];
   @state() private _loadError = '';
-  @state() private _exporting = false;
+  /** The file being made, if any: its button says so and every download button waits for it. */
+  @state() private _downloading: Download | null = null;
   @state() private _formats: ExportFormats | null = null;
   @state() private _docs: UploadedDocument[] = [];
   @state() private _uploadMsg = '';
@@ -207,6 +222,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _sugValues: Record<string, string> = {};
   @state() private _sugState: Record<string, string> = {};
   @state() private _tracked: TrackedItem[] | null = null;
+  /** The names of the facts the sentences rest on, from the server's knowledge. */
+  @state() private _factLabels: Record<string, string> = {};
   /** Sections whose sentence-by-sentence sources are open. */
   @state() private _sources: Record<string, boolean> = {};
   @state() private _status = '';
@@ -237,13 +254,14 @@ export class ZzDraftsPanel extends LitElement {
     const session = this.session!;
     this._loadError = '';
     try {
-      const [{ ineligible, sections }, checklist, formats] = await Promise.all([
+      const [{ ineligible, sections, factLabels }, checklist, formats] = await Promise.all([
         draftsApi.list(session, category),
         draftsApi.checklist(category).catch(() => [] as ChecklistItem[]),
         draftsApi.formats().catch(() => null),
       ]);
       this._sections = sections;
       this._ineligible = ineligible;
+      this._factLabels = factLabels;
       this._checklist = checklist;
       this._formats = formats;
       // The tracked checklist needs the session; without it the plain list above still shows.
@@ -317,11 +335,6 @@ export class ZzDraftsPanel extends LitElement {
     return false;
   }
 
-  private async _report(format: 'docx' | 'pdf'): Promise<void> {
-    if (!(await this._saveBeforeDownload())) return;
-    await documentsApi.report(this.session!, this.category!, format).catch((e: Error) => (this._status = e.message));
-  }
-
   private async _run(id: string, fn: () => Promise<void>): Promise<void> {
     this._busy = { ...this._busy, [id]: true };
     this._errors = { ...this._errors, [id]: '' };
@@ -334,19 +347,32 @@ export class ZzDraftsPanel extends LitElement {
     }
   }
 
-  private async _export(format: 'docx' | 'pdf' = 'docx'): Promise<void> {
-    this._exporting = true;
+  private async _download(kind: Download): Promise<void> {
+    if (this._downloading) return;
+    const text = DOWNLOAD_TEXT[kind];
+    this._downloading = kind;
     this._status = '';
     try {
       if (!(await this._saveBeforeDownload())) return;
-      if (format === 'pdf') await draftsApi.exportPdf(this.session!, this.category!);
-      else await draftsApi.exportDocx(this.session!, this.category!);
-      this._status = '申报书已开始下载';
+      this._status = text.pending;
+      const session = this.session!;
+      const category = this.category!;
+      if (kind === 'pdf') await draftsApi.exportPdf(session, category);
+      else if (kind === 'docx') await draftsApi.exportDocx(session, category);
+      else await documentsApi.report(session, category, kind === 'reportPdf' ? 'pdf' : 'docx');
+      this._status = text.done;
     } catch (err) {
-      this._status = `导出失败：${(err as Error).message}`;
+      this._status = `${text.failed}：${(err as Error).message}`;
     } finally {
-      this._exporting = false;
+      this._downloading = null;
     }
+  }
+
+  /** A download button: disabled while any file is being made, and naming the wait on the one that is. */
+  private _downloadButton(kind: Download, label: string, primary = false) {
+    return html`<button class="btn ${primary ? 'primary' : ''}" type="button" data-download=${kind} ?disabled=${!!this._downloading} aria-busy=${this._downloading === kind ? 'true' : 'false'} @click=${() => this._download(kind)}>
+      ${this._downloading === kind ? '正在生成…' : label}
+    </button>`;
   }
 
   private _section(s: DraftSection) {
@@ -531,6 +557,7 @@ export class ZzDraftsPanel extends LitElement {
 
   /** Each sentence with the facts it rests on; the title shows them on hover, the list on tap. */
   private _provenance(sentences: { text: string; facts: string[] }[]) {
+    const factLabel = (id: string) => labelFact(id, this._factLabels);
     return html`<ol class="prov">
       ${sentences.map(
         (x) => html`<li title=${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '衔接或待补充，不陈述事实'}>
@@ -547,22 +574,16 @@ export class ZzDraftsPanel extends LitElement {
       <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
       ${this._ineligible ? html`<p class="ineligible" role="note">${this._ineligible}</p>` : nothing}
       <div class="row">
-        <button class="btn primary" type="button" ?disabled=${this._exporting} @click=${() => this._export('docx')}>
-          ${this._exporting ? '正在导出…' : '下载 Word 申报书（DOCX）'}
-        </button>
-        ${this._formats?.pdf
-          ? html`<button class="btn" type="button" ?disabled=${this._exporting} @click=${() => this._export('pdf')}>下载 PDF 申报书</button>`
-          : nothing}
+        ${this._downloadButton('docx', '下载 Word 申报书（DOCX）', true)}
+        ${this._formats?.pdf ? this._downloadButton('pdf', '下载 PDF 申报书') : nothing}
       </div>
       ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
       <div class="row">
-        <button class="btn" type="button" @click=${() => this._report('docx')}>下载自评报告（DOCX）</button>
-        ${this._formats?.pdf
-          ? html`<button class="btn" type="button" @click=${() => this._report('pdf')}>自评报告 PDF</button>`
-          : nothing}
+        ${this._downloadButton('reportDocx', '下载自评报告（DOCX）')}
+        ${this._formats?.pdf ? this._downloadButton('reportPdf', '自评报告 PDF') : nothing}
       </div>
-      ${this._documents()}
       <p class="meta" role="status">${this._status}</p>
+      ${this._documents()}
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
       ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
       ${this._tracked?.length
@@ -588,8 +609,18 @@ declare global {
   }
 }
 
-/** A fact id in words a user reads: 「form.workshops.0.descriptions.ws.infra」 → 「车间1的回答」. */
-function factLabel(id: string): string {
+/**
+ * A fact id in words a user reads, by the name the knowledge gives it (「capabilities.mes」 → 「评估问答：制造执行系统（MES）」);
+ * an id the knowledge does not name is told by where it comes from (「form.workshops.0.descriptions.ws.infra」 → 「车间1的填报：…」).
+ */
+function labelFact(id: string, labels: Record<string, string>): string {
+  const named = labels[id];
+  if (named) {
+    if (id.startsWith('computed:')) return `系统计算：${named}`;
+    if (/^(capabilities|metrics|selfAssessment)\./.test(id)) return `评估问答：${named}`;
+    const ws = /^form\.workshops\.(\d+)\./.exec(id);
+    return ws ? `车间${Number(ws[1]) + 1}的填报：${named}` : `填报：${named}`;
+  }
   if (id.startsWith('capabilities.')) return `评估问答：${id.slice(13)}`;
   if (id.startsWith('metrics.')) return `评估问答：${id.slice(8)}`;
   if (id.startsWith('computed:')) return `系统计算：${id.slice(9)}`;

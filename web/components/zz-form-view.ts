@@ -348,10 +348,22 @@ export class ZzFormView extends LitElement {
     emit(this, 'zz-edit', { questionId: qid, value: r.value, display: r.value === null ? '跳过' : r.display, label: f.label });
   }
 
+  /**
+   * Waits for the values being checked or saved. Tapping 导出 straight after typing commits the field
+   * on blur, and its save goes over the socket: exported at once, the file would miss that value.
+   */
+  private async _settled(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ([...this._edits.values()].some((e) => e.state === 'checking' || e.state === 'saving') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   private async _export(): Promise<void> {
     if (!this.session || !this.category) return;
     this._busy = 'export';
     try {
+      await this._settled();
       await draftsApi.exportDocx(this.session, this.category);
     } catch (err) {
       this._loadError = (err as Error).message;
@@ -449,10 +461,28 @@ export class ZzFormView extends LitElement {
     </div>`;
   }
 
+  /**
+   * The server's counts, with a field whose typed value this page holds as refused counted as 有误:
+   * its status says 有误, and the line above must agree with it.
+   */
+  private _counts(v: FormView): FormView['counts'] {
+    const c = { ...v.counts };
+    for (const s of v.sections)
+      for (const g of s.groups)
+        for (const r of g.rows)
+          for (const f of r.fields) {
+            if (!f.questionId || f.status === 'invalid' || !(f.status in c)) continue;
+            if (this._edits.get(f.questionId)?.state !== 'error') continue;
+            c[f.status as keyof typeof c]--;
+            c.invalid++;
+          }
+    return c;
+  }
+
   render() {
     const v = this._view;
     if (!v) return html`<div class="wrap">${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : html`<p>正在载入申报书…</p>`}</div>`;
-    const c = v.counts;
+    const c = this._counts(v);
     return html`<div class="wrap">
       <div class="top">
         <h2>${v.attachment} ${v.title}</h2>

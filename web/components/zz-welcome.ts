@@ -22,6 +22,8 @@ export class ZzWelcome extends LitElement {
       h2 {
         font-size: 24px;
         line-height: 1.35;
+        /* On a phone the title takes two lines: balanced, rather than 「助手」 alone on the second. */
+        text-wrap: balance;
         margin: var(--zz-space-4) 0 var(--zz-space-2);
       }
       p {

@@ -39,10 +39,13 @@ const base = (s: Session) => `/api/sessions/${encodeURIComponent(s.sessionId)}`;
 export class EditedDraftError extends Error {}
 
 export const draftsApi = {
-  /** The sections, and the line the draft prints at its top when the notice rules the enterprise out (else null). */
-  async list(s: Session, category: Category): Promise<{ ineligible: string | null; sections: DraftSection[] }> {
-    const r = await apiJson<{ ineligible?: string | null; sections: DraftSection[] }>(`${base(s)}/drafts?category=${category}`, { token: s.token });
-    return { ineligible: r.ineligible ?? null, sections: r.sections };
+  /**
+   * The sections, the line the draft prints at its top when the notice rules the enterprise out (else null),
+   * and the names of the facts its sentences rest on.
+   */
+  async list(s: Session, category: Category): Promise<{ ineligible: string | null; sections: DraftSection[]; factLabels: Record<string, string> }> {
+    const r = await apiJson<{ ineligible?: string | null; sections: DraftSection[]; factLabels?: Record<string, string> }>(`${base(s)}/drafts?category=${category}`, { token: s.token });
+    return { ineligible: r.ineligible ?? null, sections: r.sections, factLabels: r.factLabels ?? {} };
   },
   async checklist(category: Category): Promise<ChecklistItem[]> {
     const r = await apiJson<{ items: ChecklistItem[] }>(`/api/forms/${category}/checklist`);

@@ -63,6 +63,50 @@ export const consoleStyles = css`
   .table-wrap {
     overflow-x: auto;
   }
+  /* A heading beside its buttons: on a phone the buttons go under it rather than squeezing it to a column. */
+  .grow {
+    flex: 1 1 12em;
+    min-width: 0;
+  }
+  /* A name that opens a record, inside a table cell: read as text, from the left. */
+  td .btn.ghost {
+    justify-content: flex-start;
+    text-align: left;
+    padding-left: 0;
+  }
+  /*
+   * On a phone a wide table scrolls sideways and hides its last columns, the actions among them:
+   * each row becomes a block of label and value instead. The labels come from data-label.
+   */
+  @media (max-width: 600px) {
+    table.stack thead {
+      display: none;
+    }
+    table.stack,
+    table.stack tbody,
+    table.stack tr,
+    table.stack td {
+      display: block;
+      width: 100%;
+    }
+    table.stack tr {
+      padding: var(--zz-space-2) 0;
+      border-bottom: 1px solid var(--zz-color-border);
+    }
+    table.stack td {
+      display: flex;
+      gap: var(--zz-space-2);
+      padding: var(--zz-space-1) 0;
+      border-bottom: none;
+    }
+    table.stack td[data-label]::before {
+      content: attr(data-label);
+      flex: none;
+      width: 5.5em;
+      color: var(--zz-color-muted);
+      font-weight: 600;
+    }
+  }
   table {
     width: 100%;
     border-collapse: collapse;

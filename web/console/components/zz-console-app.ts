@@ -49,7 +49,6 @@ export class ZzConsoleApp extends LitElement {
         white-space: nowrap;
       }
       header .btn {
-        min-height: 36px;
         padding: 0 var(--zz-space-2);
       }
       .who {
@@ -73,6 +72,12 @@ export class ZzConsoleApp extends LitElement {
         background: var(--zz-color-primary-soft);
         border-color: var(--zz-color-primary);
         color: var(--zz-color-primary);
+      }
+      /* Every view in sight on a phone: a tab bar that scrolls sideways hides the last ones. */
+      @media (max-width: 600px) {
+        nav {
+          flex-wrap: wrap;
+        }
       }
       main {
         max-width: 1100px;

@@ -85,7 +85,7 @@ export class ZzConsoleAsk extends LitElement {
       ${a
         ? html`<div class="card" data-testid="answer">
             <div class="row">
-              <h2 style="flex:1">答复</h2>
+              <h2 class="grow">答复</h2>
               ${a.outOfScope ? html`<span class="tag unmet">通知未涉及</span>` : html`<span class="tag">置信度 ${Math.round(a.confidence * 100)}%</span>`}
               <button class="btn" data-testid="copy" @click=${this._copy}>${this._copied ? '已复制' : '复制结论和条款'}</button>
             </div>

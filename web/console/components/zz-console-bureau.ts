@@ -150,21 +150,21 @@ export class ZzConsoleBureau extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
         <div class="row">
-          <h2 style="flex:1">${ov.region} · 已提交初审的企业</h2>
+          <h2 class="grow">${ov.region} · 已提交初审的企业</h2>
           <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
         </div>
         <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
             <tbody>
               ${(ov.applicants ?? []).map(
                 (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
-                  <td><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button></td>
-                  <td>${a.categoryLabel}</td>
-                  <td><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
-                  <td>${a.gaps.length}</td>
-                  <td>${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}</td>
+                  <td data-label="企业"><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button></td>
+                  <td data-label="类别">${a.categoryLabel}</td>
+                  <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
+                  <td data-label="差距">${a.gaps.length}</td>
+                  <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}</td>
                 </tr>`,
               )}
             </tbody>

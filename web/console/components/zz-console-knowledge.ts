@@ -426,7 +426,7 @@ export class ZzConsoleKnowledge extends LitElement {
         const open = list.filter((i) => i.status === 'pending');
         return html`<section class="group" data-group=${g}>
           <div class="row">
-            <h3 style="flex:1">${name}（${open.length} / ${list.length} 待复核）</h3>
+            <h3 class="grow">${name}（${open.length} / ${list.length} 待复核）</h3>
             ${draft && open.length ? html`<button class="btn accept-group" ?disabled=${this._busy} @click=${() => this._accept(open.map((i) => i.id))}>本组全部标记为已复核</button>` : nothing}
           </div>
           ${list.map((i) => this._item(i, draft))}

@@ -54,7 +54,7 @@ export class ZzConsoleLog extends LitElement {
   render() {
     return html`<div class="card">
       <div class="row">
-        <h2 style="flex:1">问题记录</h2>
+        <h2 class="grow">问题记录</h2>
         <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> 只看未能回答的</label>
         <button class="btn" @click=${() => this._load()}>刷新</button>
         <button class="btn" @click=${() => download(`/api/staff/questions.csv${this._refusedOnly ? '?refused=true' : ''}`, '问题记录.csv').catch((err: Error) => (this._error = err.message))}>导出 CSV</button>
@@ -62,18 +62,18 @@ export class ZzConsoleLog extends LitElement {
       <p class="muted">手机号、身份证号已打码。记录保留 ${this._retention} 天。</p>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead><tr><th>时间</th><th>来源</th><th>问题</th><th>依据</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
           <tbody>
             ${this._items.map(
               (q) => html`<tr>
-                <td>${when(q.at)}</td>
-                <td>${SOURCE[q.source]}</td>
-                <td class="q" title=${q.answer}>${q.question}</td>
-                <td>${q.entry ? html`<span class="tag">${q.entry}</span> ` : ''}${q.clauses.join('、') || '—'}</td>
-                <td>${Math.round(q.confidence * 100)}%</td>
-                <td>${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
-                <td>${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
+                <td data-label="时间">${when(q.at)}</td>
+                <td data-label="来源">${SOURCE[q.source]}</td>
+                <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
+                <td data-label="依据">${q.entry ? html`<span class="tag">${q.entry}</span> ` : ''}${q.clauses.join('、') || '—'}</td>
+                <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
+                <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
+                <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
               </tr>`,
             )}
           </tbody>

@@ -141,26 +141,26 @@ export class ZzConsoleReview extends LitElement {
     return html`
       <div class="card">
         <div class="row">
-          <h2 style="flex:1">待复核的问题</h2>
+          <h2 class="grow">待复核的问题</h2>
           <button class="btn" @click=${() => this._load()}>刷新</button>
         </div>
         <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead><tr><th>时间</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
             <tbody>
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
-                  <td>${when(q.at)}</td>
-                  <td class="q" title=${q.answer}>${q.question}</td>
-                  <td>
+                  <td data-label="时间">${when(q.at)}</td>
+                  <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
+                  <td data-label="原因">
                     ${q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
                     ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
                     ${q.feedback === 'down' ? html`<span class="tag unmet">没有帮助</span>` : ''}
                   </td>
-                  <td>${q.clauses.join('、') || '—'}</td>
-                  <td>
+                  <td data-label="原答复依据">${q.clauses.join('、') || '—'}</td>
+                  <td data-label="操作">
                     <div class="row">
                       <button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
                       ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title="在最接近的条目中加入这个问法">修改相近条目（${q.nearest}）</button>` : ''}
