@@ -49,6 +49,18 @@ describe('long helpline messages', () => {
     expect(lead('车间里物料还是靠叉车人工配送，没有AGV、RGV，物料配送自动化这条是不是就不满足了？')).toMatch(/^不强制。/);
   });
 
+  it('reads a where-question with no subject as asking of the previous part’s subject', () => {
+    const a = ask('诊断报告要不要找第三方机构来做？去哪弄');
+    expect(a.answer).toMatch(/^1\. 诊断报告要找第三方机构出吗？不用找机构出。/);
+    // The where-part is about the diagnosis report, not the platform that takes the application.
+    expect(a.answer).not.toContain('hnznzz.com');
+    expect(ask('数字化转型诊断报告要请咨询公司做吗？上哪儿弄').answer).not.toContain('hnznzz.com');
+  });
+
+  it('answers whether a green title earns points with how the notice prefers, not with whether it is required', () => {
+    expect(lead('我们是省级绿色工厂，报智能车间能加分吗')).toMatch(/^会优先支持，但不是加分制。/);
+  });
+
   it('cites the category a part names before the other categories’ clauses', () => {
     expect(ask('流程型工厂要不要上试验数据管理系统').citations[0]!.clause).toBe('三(三)2');
   });
