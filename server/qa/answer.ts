@@ -33,6 +33,10 @@ const MAX_CITATIONS = 3;
  */
 const ACCEPT_GUARDED = 0.25;
 const ACCEPT = 0.42;
+/** How much closer the one asking part must be to an entry than the whole question is to its own, to be answered instead. */
+const ASKING_MARGIN = 0.05;
+/** An asking part this long or longer can name its own subject; a shorter one leans on what was said before it. */
+const SELF_CONTAINED = 8;
 
 function accepted(matches: readonly EntryMatch[]): EntryMatch | undefined {
   return matches.find((m) => m.score >= (m.prepared.requires.length > 0 ? ACCEPT_GUARDED : ACCEPT));
@@ -435,6 +439,14 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       if (a.general) return { text: base, citations: p.citations };
       return { text: a.text, citations: citations(kb, a.cites) };
     }
+    case 'regionQuotaAfter': {
+      // 「南阳…名额分不分车间和工厂，各能推荐几家」: what the entry says of the whole table holds,
+      // and the quota of the region asked about follows it.
+      const intent = intentOf(kb, 'quota');
+      const a = intent ? quotaAnswer(kb, intent, findRegions(kb, q), q) : undefined;
+      if (!a || a.general) return { text: base, citations: p.citations };
+      return { text: base + a.text, citations: mergeCitations([p.citations, citations(kb, a.cites)]) };
+    }
     case 'reapplication': {
       const intent = intentOf(kb, 'reapplication');
       const holder = reapplicationHolder(q);
@@ -484,15 +496,25 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
     .flatMap((p) => {
       const sub = p.split('、');
       if (sub.length > 1 && sub.every((x) => ASKS.test(x))) return sub;
-      // Typed as spoken, a space often ends a question ("诊断问卷谁来填 要花钱吗"): it splits only
-      // when every piece asks, so a space after a subject ("车间申报书人数那块 …") changes nothing.
-      const spaced = p.trim().split(/\s+/u);
-      return spaced.length > 1 && spaced.every((x) => ASKS.test(x)) ? spaced : [p];
+      // Typed as spoken, a space often ends a question ("诊断问卷谁来填 要花钱吗"): each piece that
+      // asks ends a part, and a piece that does not ask stays with the part it opens, so a space
+      // after a subject ("车间申报书人数那块 建设前后都要填吗") or after some context ("做卫生纸的
+      // 造纸厂算离散的还是流程的") splits nothing. An either-or asks without a question word.
+      const grouped: string[] = [];
+      let open = '';
+      for (const x of p.trim().split(/\s+/u)) {
+        open = open ? `${open} ${x}` : x;
+        if (asks(x)) grouped.push(open), (open = '');
+      }
+      if (open && grouped.length) grouped[grouped.length - 1] += ` ${open}`;
+      return grouped.length > 1 ? grouped : [p];
     })
     .flatMap((p) => {
-      // 「视频和照片分别有什么要求」 asks the same of each: one part per subject.
+      // 「视频和照片分别有什么要求」 asks the same of each: one part per subject. Two categories
+      // (「智能车间和智能工厂各能推荐几家」) are asked together: the answer base compares them.
       const m = BOTH.exec(p.trim());
-      return m && ASKS.test(m[3]!) ? [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`] : [p];
+      const categories = m && SUBJECTS.some((s) => m[1]!.endsWith(s)) && SUBJECTS.some((s) => m[2]!.endsWith(s));
+      return m && !categories && ASKS.test(m[3]!) ? [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`] : [p];
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
@@ -500,6 +522,12 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   // asking to the next part, which leaves out the subject; read together they are one question.
   const pieces: string[] = [];
   for (let i = 0; i < split.length; i++) {
+    // 「…是分开给名额吗，各能推荐几家」: a part opening with 各/分别 asks about each of the things the
+    // previous part named, and has no subject of its own; the two are one question.
+    if (i > 0 && EACH.test(split[i]!) && split[i]!.length <= 8 && pieces.length) {
+      pieces[pieces.length - 1] += `，${split[i]!}`;
+      continue;
+    }
     const subject = i === 0 && split.length > 1 ? split[0]!.match(FORWARD_SUBJECT)?.[1] : undefined;
     if (subject && !PREDICATE.test(subject) && ASKS.test(split[1]!) && !SUBJECTS.some((s) => split[1]!.includes(s))) {
       pieces.push(subject + split[1]!);
@@ -529,6 +557,9 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
 /** Two subjects and one predicate asked of each: 「A和B分别…」「A与B各…」. */
 const BOTH = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10}?)(?:分别|各自|各)(.+)$/u;
 
+/** A part that asks about each of the things named before it: 「各能推荐几家」「分别要几张」. */
+const EACH = /^(?:那)?(?:各|分别|各自)/u;
+
 /** A follow-up that compares with or continues the previous part rather than asking its own thing. */
 const CONTINUES = /^(一定|必须|是否|也|还|都|和|跟|与|同|那)/u;
 
@@ -555,12 +586,27 @@ function elliptical(prev: string, p: string): string | null {
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
   // 「MES是个啥，跟ERP有啥区别」: the subject is what stands before the copula (MES), not 「MES是个」.
-  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  // 「在哪个网站弄的」 asks where, of the subject the previous part named.
+  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p) || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
   return null;
 }
 
+/** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
+const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
+
 /** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
 const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
+
+/**
+ * Two answers offered after a verb that chooses between them (「造纸厂算离散的还是流程的」「交纸质的还是电子版」);
+ * 还是 with no such verb before it says 「still」 (「物料还是靠叉车」「质量检测还是人工抽检」).
+ */
+const CHOICE = /(?:算|是|属于|归|选|报|交|填|用|按)\p{Script=Han}{1,8}还是\p{Script=Han}/u;
+
+/** A part that asks: with a question word or A-not-A form, or by offering two answers to choose from. */
+function asks(p: string): boolean {
+  return ASKS.test(p) || CHOICE.test(p);
+}
 
 /** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
 const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
@@ -652,6 +698,19 @@ function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { te
 const CATEGORY_VERDICT = /^(?:都)?(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,14}。/u;
 
 const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/**
+ * A part that names one category (「流程型要上什么系统」) may be answered by an entry that speaks of
+ * several: the other categories' element conditions are cited after the rest, each list in its order.
+ */
+function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const t = kb.data.intents.answerText.otherCategory;
+  const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
+  if (named.length !== 1) return r;
+  const others = t.categories.filter((c) => c !== named[0]).map((c) => c.section);
+  const other = (c: Citation) => others.some((s) => c.clause === s || (c.clause.startsWith(s) && /^[\d(]/u.test(c.clause.slice(s.length))));
+  return { text: r.text, citations: [...r.citations.filter((c) => !other(c)), ...r.citations.filter(other)] };
+}
 
 /**
  * 「安全仪表系统离散型要吗」 matched to the process entry on SIS: its 「是。」 is the process
@@ -789,8 +848,17 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
   return term;
 }
 
-/** Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」). */
-const APPLIES_FOR = /^(?:的)?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)/u;
+/**
+ * Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」),
+ * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's).
+ */
+const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+
+/** Whether the question names `k` right before asking for a recognition (at any of its places). */
+function appliesFor(q: string, k: string): boolean {
+  for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) if (APPLIES_FOR.test(q.slice(at + k.length))) return true;
+  return false;
+}
 
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
@@ -982,7 +1050,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const { pieces, said } = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
-  const asking = pieces.filter((p) => ASKS.test(p));
+  const asking = pieces.filter(asks);
   if (asking.length > 1) {
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
@@ -992,7 +1060,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       let text = piece;
       // 「集团底下两个子公司都是独立法人，能各报一个吗」: a part that asks without naming its subject
       // leans on the context said before it; read with that context, a closer entry answers it.
-      const context = pieces.slice(0, pieces.indexOf(piece)).filter((p) => !ASKS.test(p));
+      const context = pieces.slice(0, pieces.indexOf(piece)).filter((p) => !asks(p));
       if (context.length && (!m || m.score < VERIFIED)) {
         const joined = [...context, piece].join('，');
         const leaning = accepted(answersOf(kb).match(joined, 3));
@@ -1013,7 +1081,19 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
-    const m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
+    let m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
+    // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
+    // part that asks can pull the whole question towards what they mention; the asking part,
+    // matched alone, is clearly closer to another entry, which answers (with the context). That
+    // entry must still fit the whole question: after 「上了失信名单，上个月移出了」, a bare
+    // 「还能报吗」 is about the credit lists, not about who may apply in general.
+    // A whole question that matched closely is about what its context says (「没有设备预测性维护，能报…吗」).
+    // A short asking part (「能优先吗」「还能报吗」) takes its subject from the context, and is not read alone.
+    if (asking.length === 1 && pieces.length > 1 && (m?.score ?? 0) < VERIFIED && asking[0]!.length >= SELF_CONTAINED) {
+      const own = accepted(answersOf(kb).match(asking[0]!, 3));
+      const fits = own && answersOf(kb).match(q, 8).find((x) => x.prepared === own.prepared);
+      if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) m = own;
+    }
     if (m) {
       chosen.push({ match: m, text: q });
       // Of two asking parts, the one that matched on its own asks something the whole
@@ -1050,7 +1130,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
     const topic = topicOf(kb, q, false, found);
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
-    if (topic && named.some((k) => APPLIES_FOR.test(q.slice(q.indexOf(k) + k.length)))) {
+    if (topic && named.some((k) => appliesFor(q, k))) {
       const entry = answered[0]!.match.prepared.entry;
       const own = norm([...entry.questions, entry.answer].join('\n'));
       if (!named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));
@@ -1058,7 +1138,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)));
+      const r = askedCategoryFirst(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const text = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });

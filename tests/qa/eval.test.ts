@@ -24,6 +24,7 @@ import fresh13 from '../fixtures/fresh13-questions.json';
 import fresh14 from '../fixtures/fresh14-questions.json';
 import fresh15 from '../fixtures/fresh15-questions.json';
 import fresh16 from '../fixtures/fresh16-questions.json';
+import fresh17 from '../fixtures/fresh17-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -121,10 +122,22 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   });
 
   // Fixed for its causes: a system name typed with two letters swapped (mse), another programme's
-  // recognition asked with 咋/怎么 before 申报, and a bare 高企. The run-on 「…还是离散型 流程型要上啥系统」
-  // still answers its first part only.
+  // recognition asked with 咋/怎么 before 申报, a bare 高企, and a run-on 「…还是离散型 流程型要上啥系统」
+  // whose first part asks with an either-or and no question word.
   it('on the sixteenth fresh set, small-factory owners typing on a phone: homophone typos, pinyin initials, dialect, Chinese numbers, run-on questions, industry or city as context, after fixing what it found (measured once before: hit@3 96.3, facts 100, concluded 96.3, facts in conclusion 92.6, out of scope refused 80)', () => {
-    expect(figures(evaluate(kb, fresh16))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 96.3, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh16))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for its causes: statements around the one asking part pulling the answer to what they
+  // mention (AGV asked, 条码 said), a province named as the head office's seat refused as another
+  // province's programme, another province's own 申报条件 answered with this notice's, 数字化车间 named
+  // as what was built read as a title held, an earlier title's workshop read as the kind of workshop
+  // asked about, 各 asking about both categories' quotas, an either-or part in a run-on question, a
+  // past year's list, the forms' attachments compared. One expectation was widened after measuring:
+  // 「流程型要上啥系统」 had only 三(三)3, but 三(三)2 and 三(三)4 name the process factory's systems too
+  // (the answer before the fixes cited none of the three).
+  it('on the seventeenth fresh set, long helpline messages: background stories, the question buried in them, polite padding, several questions in one, follow-ups, negative phrasing, after fixing what it found (measured once before: hit@3 86.7, facts 83.3, concluded 93.3, facts in conclusion 76.7, one in-scope question refused, out of scope refused 66.7)', () => {
+    expect(figures(evaluate(kb, fresh17))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

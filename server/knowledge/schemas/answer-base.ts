@@ -51,8 +51,9 @@ export const AnswerEntry = z.object({
   /**
    * Answers computed from structured data instead of `answer` alone. glossary: each acronym the
    * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
+   * regionQuotaAfter: the answer as written, then the quota of each region the question names.
    */
-  fill: z.enum(['regionQuota', 'reapplication', 'industryType', 'glossary']).optional(),
+  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'glossary']).optional(),
   /**
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote; otherwise `answer`.
