@@ -391,6 +391,8 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   const form: Record<string, unknown> = { ...profile.form };
   // The facts such a question sets are top-level (registeredCapital).
   for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
+  // A round figure's words are the user's note to fix, not a fact a model may write from.
+  delete form.approximate;
   return { ...profile, form: form as DraftProfile['form'] };
 }
 

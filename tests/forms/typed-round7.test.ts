@@ -4,7 +4,8 @@ import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
-import { markApproximate } from '../../server/forms/phase';
+import { applyFormAnswer, approximateSaid, markApproximate } from '../../server/forms/phase';
+import { applicableProfile } from '../../server/forms/draft';
 import { renderDocx } from '../../server/export/docx';
 import type { Answers } from '../../server/schemas/interview';
 import { zipEntry } from '../fixtures/zip';
@@ -164,5 +165,18 @@ describe('a production line list', () => {
   it('is counted only when no item counts its own lines (框绞线2条、挤塑线3条 are five lines, not two)', () => {
     expect(drafted(byId('R6')).form.values['ws.lines']!.text).toBe('框绞线2条、挤塑线3条');
     expect(drafted(byId('R1')).form.values['ws.lines']!.text).toBe('2条：滚压成型线、机器人施釉线');
+  });
+});
+
+describe('the mark of a round figure', () => {
+  it('is cleared by a new answer to its question, and never given to a model as a fact', () => {
+    const { answers } = typedAnswers(ctx, byId('R1'));
+    expect(approximateSaid(answers, 'form.employees', '人')).toBe('大概两百人');
+    const r = applyFormAnswer(ctx, answers, 'form.employees', 203);
+    expect(r.ok && approximateSaid(r.answers, 'form.employees', '人')).toBeUndefined();
+    expect(r.ok && sessionDraftProfile(data, ctx, r.answers).profile.form.employees).toBe(203);
+    const { profile } = sessionDraftProfile(data, ctx, answers);
+    expect(profile.form.approximate?.length).toBeGreaterThan(0);
+    expect(applicableProfile(ctx, profile).form.approximate).toBeUndefined();
   });
 });
