@@ -10,6 +10,7 @@ import { chunkText, phrases } from './phrases';
 import { labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
+import { markApproximate } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -217,7 +218,8 @@ export class Conversation {
           rejected++;
           continue;
         }
-        next = res.answers;
+        // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
+        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, msg.text) : res.answers;
         recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));

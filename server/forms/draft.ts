@@ -6,6 +6,7 @@ import { fmt, sharePercent } from './compute';
 import { financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
+import { formalFacts } from './formal';
 import type { Template, Templates } from './template';
 import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment } from '../schemas/profile';
@@ -229,7 +230,8 @@ function slot(ctx: Ctx, name: string): Slot {
         facts.push(`form.products.${i}.name`);
         if (p.share === undefined) return p.name;
         numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
-        return `${p.name}（占营业收入${fmt(p.share)}%）`;
+        // A share given round keeps its 约: the figure is the enterprise's, its precision too.
+        return `${p.name}（${p.approx ? '约' : ''}占营业收入${fmt(p.share)}%）`;
       });
       return { text: parts.join('、'), numbers, facts };
     }
@@ -389,6 +391,8 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   const form: Record<string, unknown> = { ...profile.form };
   // The facts such a question sets are top-level (registeredCapital).
   for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
+  // A round figure's words are the user's note to fix, not a fact a model may write from.
+  delete form.approximate;
   return { ...profile, form: form as DraftProfile['form'] };
 }
 
@@ -879,7 +883,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const sec = draftableSections(spec).find((s) => s.id === section);
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
-  const ctx: Ctx = { kb, profile, facts: profile.form ?? {}, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
+  // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
+  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting.formal, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

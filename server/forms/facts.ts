@@ -1,7 +1,7 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { fill } from '../engine/kb';
-import { changeRatio, debtRatio, outputPerPersonDay, type Computed } from './compute';
+import { changeRatio, debtRatio, outputPerPersonDay, sharePercent, type Computed } from './compute';
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
 export function getPath(obj: unknown, path: string): unknown {
@@ -115,7 +115,75 @@ export interface FactCheckForm {
   attachment: string;
   /** The form applies for a 智能车间 (附件1), whose workshop a held 智能车间 title must not name (四(一)). */
   workshopApplication?: boolean;
-  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string; titledWorkshop?: string; workshopTitle?: string };
+  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string; titledWorkshop?: string; workshopTitle?: string; ratioMismatch?: string; ratioSaidInAssessment?: string; ratioSaidInText?: string; approximateFigure?: string };
+  /** The ratios the form asks for and the words that state them in the enterprise's own text. */
+  ratios?: Record<RatioId, { label: string; words: string[] }>;
+  /** Labels of form facts, for flags that name one. */
+  labels?: Record<string, string>;
+}
+
+type RatioId = 'networked' | 'automated';
+
+/** The decimals a figure was given with: 95 → 0, 93.7 → 1. */
+const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
+
+/**
+ * A percentage the enterprise states (in the assessment or its own text) against the one its own counts
+ * give: consistent within one unit of the figure's last place as stated (95 holds 94.1–95.9), as a share may be
+ * rounded or cut off.
+ */
+function contradicts(stated: number, computed: number): boolean {
+  return Math.abs(stated - computed) >= 1 / 10 ** decimals(stated) - 1e-9;
+}
+
+/** 「…联网率95%…」 in the enterprise's words: each stated figure with the words around it. */
+function statedRatios(text: string, words: string[]): { value: number; said: string }[] {
+  const out: { value: number; said: string; end: number }[] = [];
+  // Longer words first: 「设备自动化率85%」 is one statement, not also 「自动化率85%」.
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const re = new RegExp(`${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\d，。；,;]{0,6}?(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'g');
+    for (const m of text.matchAll(re)) if (!out.some((o) => o.end === m.index + m[0].length)) out.push({ value: Number(m[1]), said: m[0], end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Ratios stated beside the counts they come from and contradicted by them: the assessment's 设备联网率 of a
+ * workshop form against its one workshop's counts, and a ratio written in a workshop's own cells against that
+ * workshop's counts. The draft computes from the counts; the user is told, never shown both in silence.
+ */
+function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics'] }, form: FactCheckForm): FactFlag[] {
+  const f = profile.form ?? {};
+  const msg = form.messages.ratioMismatch;
+  const ratios = form.ratios;
+  if (!msg || !ratios) return [];
+  const flags: FactFlag[] = [];
+  const ws = f.workshops ?? [];
+  ws.forEach((w, i) => {
+    const unit = w.name?.trim() || `车间${i + 1}`;
+    const pairs: [RatioId, keyof typeof w, keyof typeof w, 'networkedRatio' | 'automationRatio'][] = [
+      ['networked', 'networkedEquipment', 'automatedEquipment', 'networkedRatio'],
+      ['automated', 'automatedEquipment', 'equipmentTotal', 'automationRatio'],
+    ];
+    for (const [id, partKey, wholeKey, metric] of pairs) {
+      const part = w[partKey] as number | undefined;
+      const whole = w[wholeKey] as number | undefined;
+      if (part === undefined || whole === undefined) continue;
+      const c = sharePercent(part, whole, ratios[id].label);
+      if (!c) continue;
+      const ratio = ratios[id].label;
+      const push = (stated: number, said: string) => {
+        if (contradicts(stated, c.value))
+          flags.push({ field: `workshops.${i}.${partKey}`, severity: 'warning', message: fill(msg, { unit, ratio, said, stated: String(stated), part: String(part), whole: String(whole), computed: c.display }) });
+      };
+      // The assessment's ratio is the unit's own only where the form applies for that one workshop.
+      const m = profile.metrics?.[metric];
+      if (form.workshopApplication && ws.length === 1 && m !== undefined) push(m, form.messages.ratioSaidInAssessment ?? '');
+      const own = [...Object.values(w.descriptions ?? {}), ...(form.workshopApplication ? Object.values(f.elements ?? {}) : [])].join('\n');
+      for (const s of statedRatios(own, ratios[id].words)) push(s.value, fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }));
+    }
+  });
+  return flags;
 }
 
 /**
@@ -123,7 +191,7 @@ export interface FactCheckForm {
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form?: FactCheckForm): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics'] }, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
   const founded = foundedYear(f);
@@ -177,5 +245,11 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'>, f
     if (given(w.networkedEquipment) && given(w.automatedEquipment) && w.networkedEquipment > w.automatedEquipment)
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
+  if (form) flags.push(...ratioFlags(profile, form));
+  // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
+  const approx = form?.messages.approximateFigure;
+  if (approx)
+    for (const a of f.approximate ?? [])
+      flags.push({ field: a.fact, severity: 'warning', message: fill(approx, { label: a.label ?? form?.labels?.[a.fact] ?? a.fact, said: a.said }) });
   return flags;
 }

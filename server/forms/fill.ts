@@ -72,6 +72,8 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
     const lines = (getPath(f, path) as string[] | undefined) ?? [];
     if (!lines.length) return missingValue(ctx.formDrafting.factLabels['workshops.lines'] ?? field.label);
     const n = String(lines.length);
+    // An item that counts its own lines (「挤塑线3条」) names several: the number of items is not the number of lines.
+    if (lines.some((l) => /(?:\d+|[一二两三四五六七八九十]+)\s*条/.test(l))) return { text: lines.join('、'), numbers: lines.flatMap((l, j) => digits(l, `form.${path}.${j}`)) };
     return { text: `${n}条：${lines.join('、')}`, numbers: [{ value: n, source: `computed:count(form.${path})` }, ...lines.flatMap((l, j) => digits(l, `form.${path}.${j}`))] };
   }
   let v = getPath(f, path);

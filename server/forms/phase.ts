@@ -212,7 +212,7 @@ export function splitList(text: string): string[] {
  * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
  * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
  */
-const SHARE = String.raw`(?:约|大约|大概)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*(\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)`;
+const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*(\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
@@ -220,6 +220,8 @@ const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
 const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
 
 const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
+/** A share hedged before or after (「约占六成」, 「90%左右」) is a round figure. */
+const hedged = (before: string | undefined, after: string | undefined) => !!(before || after);
 
 function productParts(text: string): string[] {
   const items: string[] = [];
@@ -240,20 +242,48 @@ function productParts(text: string): string[] {
  * (「无刷电机，占71.3%」, 「六氟磷酸锂，占六成」) belongs to the product before it, and a share of them
  * all (「合计占营收的92%」) is no product (see `productsShare`).
  */
-export function parseProducts(text: string): { name: string; share?: number }[] {
+export function parseProducts(text: string): { name: string; share?: number; approx?: true }[] {
   return productParts(text)
     .filter((s) => !COMBINED.test(s))
     .map((s) => {
       const m = WITH_SHARE.exec(s);
-      const share = m && m[1]!.trim() ? shareValue(m[2]!) : undefined;
-      return share !== undefined ? { name: m![1]!.trim(), share } : { name: s };
+      const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
+      if (share === undefined) return { name: s };
+      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4]) ? { approx: true as const } : {}) };
     });
+}
+
+/** The main products' share taken together, with the words that gave it and whether they hedge it. */
+function combinedShare(text: string): { value: number; approx: boolean; said: string } | undefined {
+  const part = productParts(text).find((s) => COMBINED.test(s));
+  if (!part) return undefined;
+  const m = COMBINED.exec(part)!;
+  const value = shareValue(m[2]!);
+  return value === undefined ? undefined : { value, approx: hedged(m[1], m[3]), said: part };
 }
 
 /** The share of revenue the main products make together, when the answer gives one (「合计占营收的92%」). */
 export function productsShare(text: string): number | undefined {
-  const part = productParts(text).find((s) => COMBINED.test(s));
-  return part ? shareValue(COMBINED.exec(part)![1]!) : undefined;
+  return combinedShare(text)?.value;
+}
+
+/** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
+export const APPROX_PREFIX = 'approx.';
+
+/** The answers with a figure marked as given round (「大概两百人」), with the words as typed. */
+export function markApproximate(answers: Answers, questionId: string, said: string): Answers {
+  return { ...answers, [APPROX_PREFIX + questionId]: said.trim().slice(0, 200) };
+}
+
+/**
+ * The words of a round figure that still stands as the answer: a mark whose words now read as another
+ * figure (the answer was edited since) no longer describes it.
+ */
+export function approximateSaid(answers: Answers, questionId: string, unit?: string): string | undefined {
+  const said = answers[APPROX_PREFIX + questionId];
+  if (typeof said !== 'string' || !said.trim()) return undefined;
+  const n = parseNumber(said, unit);
+  return !n || n.value === answers[questionId] ? said : undefined;
 }
 
 function factValue(c: Concrete, value: AnswerValue): unknown {
@@ -280,15 +310,24 @@ function setFact(facts: Record<string, unknown>, path: string, value: unknown): 
 /** The form facts gathered so far. Values were validated when answered; anything that no longer parses is dropped, not guessed. */
 export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): FormFacts {
   let facts: Record<string, unknown> = {};
+  const approximate: { fact: string; said: string; label: string }[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (!id.startsWith('form.') || value === null) continue;
     const c = findQuestion(kb, id);
     if (!c || c.fact.startsWith('meta.')) continue;
+    // The form is signed and checked on site: a round figure is not stated as the exact one, but asked for.
+    const said = c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : undefined;
+    if (said !== undefined) {
+      approximate.push({ fact: c.fact, said, label: labelOf(c) });
+      continue;
+    }
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
-    const together = c.fact === 'products' && typeof value === 'string' ? productsShare(value) : undefined;
-    if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together);
+    const together = c.fact === 'products' && typeof value === 'string' ? combinedShare(value) : undefined;
+    if (together?.approx) approximate.push({ fact: 'mainProductsShare', said: together.said, label: kb.formDrafting.factLabels.mainProductsShare ?? labelOf(c) });
+    else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
+  if (approximate.length) facts.approximate = approximate;
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
@@ -371,7 +410,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const err = validateValue(c, v);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
-  const next = { ...answers, [questionId]: v };
+  // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
+  const next: Answers = { ...answers, [questionId]: v };
+  delete next[APPROX_PREFIX + questionId];
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
   const seen = new Set(checkFacts({ form: before }, checkForm).map((f) => f.message));

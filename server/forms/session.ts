@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import { DraftProfile, type SavedDrafts } from '../schemas/forms';
 import { evaluate, profileFromAnswers } from '../engine';
 import { draftSection, sectionIds, type FormsContext } from './draft';
-import { formFactsFromAnswers } from './phase';
+import { approximateSaid, formFactsFromAnswers } from './phase';
 
 /**
  * The drafting side of a session, as pure functions of (knowledge, answers, saved edits): the HTTP
@@ -17,6 +17,8 @@ const HARD_FACTS = ['independentLegalPerson', 'groupOrHeadOffice', 'manufacturin
 export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers): { profile: DraftProfile; recommended: Category | null } {
   const { profile } = profileFromAnswers(data, answers);
   const e = profile.enterprise;
+  const form = formFactsFromAnswers(ctx, answers);
+  const approximate = [...(form.approximate ?? [])];
   const draftProfile = DraftProfile.parse({
     enterprise: {
       ...(e.name ? { name: e.name } : {}),
@@ -32,10 +34,28 @@ export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answ
     scope: profile.scope,
     productionMode: profile.productionMode,
     capabilities: profile.capabilities,
-    metrics: profile.metrics,
-    form: formFactsFromAnswers(ctx, answers),
+    metrics: exactMetrics(data, answers, profile.metrics, approximate),
+    form: { ...form, ...(approximate.length ? { approximate } : {}) },
   });
   return { profile: draftProfile, recommended: evaluate(data, answers).assessment.category.recommended ?? null };
+}
+
+/**
+ * The assessment's ratios without those given as round figures (「约85%」): the assessment may rest on them,
+ * the signed form may not, so each is left out of the draft and recorded in `approximate` as typed.
+ */
+function exactMetrics(data: KnowledgeData, answers: Answers, metrics: DraftProfile['metrics'], approximate: NonNullable<DraftProfile['form']['approximate']>): DraftProfile['metrics'] {
+  if (!metrics) return metrics;
+  const out: Record<string, number> = { ...(metrics as Record<string, number>) };
+  for (const q of data.interview.questions) {
+    if (!q.sets?.startsWith('metrics.') || q.kind !== 'number') continue;
+    const said = approximateSaid(answers, q.id, q.unit);
+    const key = q.sets.slice('metrics.'.length);
+    if (said === undefined || out[key] === undefined) continue;
+    delete out[key];
+    approximate.push({ fact: q.sets, said, label: q.label ?? key });
+  }
+  return out as DraftProfile['metrics'];
 }
 
 /** Every section key of a form for this profile: per-workshop cells once per workshop ("ws.infra@2"). */

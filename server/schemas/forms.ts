@@ -68,7 +68,8 @@ export const FormFacts = z.object({
   leader: z.object({ name: Text(50), title: Text(80), phone: Text(40) }).partial().optional(),
   /** Keyed by year: "2020", "2021", "2022". */
   finance: z.record(z.string().regex(/^\d{4}$/), FinanceYear).optional(),
-  products: z.array(z.object({ name: Text(100), share: Pct.optional() })).max(20).optional(),
+  /** `approx`: the share was given as a round one (「约占六成」), and the draft keeps the 约. */
+  products: z.array(z.object({ name: Text(100), share: Pct.optional(), approx: z.literal(true).optional() })).max(20).optional(),
   /** Share of revenue from the main products as a whole, when not given per product. */
   mainProductsShare: Pct.optional(),
   history: Text(3000).optional(),
@@ -105,6 +106,12 @@ export const FormFacts = z.object({
   elements: z.record(z.string().max(60), Text(3000)).optional(),
   advantages: Text(3000).optional(),
   benefits: Text(3000).optional(),
+  /**
+   * Figures the enterprise gave as round ones (「大概两百人」, 「一千多万」), as typed: the fact itself is left
+   * out, so the form asks for the exact figure where it would stand, and a flag says why. `fact` is the
+   * form fact's path ("employees", "finance.2022.totalAssets") or the assessment's ("metrics.networkedRatio").
+   */
+  approximate: z.array(z.object({ fact: z.string().max(100), said: Text(200), label: Text(100).optional() })).max(100).optional(),
 });
 export type FormFacts = z.infer<typeof FormFacts>;
 

@@ -57,6 +57,9 @@ describe('free text', () => {
     const staff = await turn(s.client, { type: 'text', clientId: 'r-4', text: '两百来人' });
     expect(recorded(staff)).toEqual({ 'form.employees': 200 });
     expect(said(staff).join('')).toContain('约数');
+    // The words typed are kept with the answer, so the draft asks for the exact figure instead of printing 200.
+    const state = (await (await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { answers: Record<string, unknown> };
+    expect(state.answers['approx.form.employees']).toBe('两百来人');
     await s.client.close();
   });
 });

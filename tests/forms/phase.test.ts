@@ -223,7 +223,7 @@ describe('typed answers in the form phase', () => {
     expect(parseProducts('无刷直流电机，71.3%，步进电机，20%')).toEqual([{ name: '无刷直流电机', share: 71.3 }, { name: '步进电机', share: 20 }]);
     expect(parseProducts('制动盘 60%，轮毂 30%')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂', share: 30 }]);
     expect(parseProducts('甲醇 47.5%、二甲醚 38%')).toEqual([{ name: '甲醇', share: 47.5 }, { name: '二甲醚', share: 38 }]);
-    expect(parseProducts('1,4-丁二醇，占40%，四氢呋喃，约占20%')).toEqual([{ name: '1,4-丁二醇', share: 40 }, { name: '四氢呋喃', share: 20 }]);
+    expect(parseProducts('1,4-丁二醇，占40%，四氢呋喃，约占20%')).toEqual([{ name: '1,4-丁二醇', share: 40 }, { name: '四氢呋喃', share: 20, approx: true }]);
   });
 });
 

@@ -39,7 +39,7 @@ describe('typed form answers are read as the applicant meant them', () => {
   });
 
   it('a share typed as 成 or 百分之 belongs to its product; a share of all of them is no product', () => {
-    expect(parseProducts('六氟磷酸锂，占六成；锂电池电解液，约占32.5%')).toEqual([{ name: '六氟磷酸锂', share: 60 }, { name: '锂电池电解液', share: 32.5 }]);
+    expect(parseProducts('六氟磷酸锂，占六成；锂电池电解液，约占32.5%')).toEqual([{ name: '六氟磷酸锂', share: 60 }, { name: '锂电池电解液', share: 32.5, approx: true }]);
     expect(parseProducts('A产品：百分之三十二点五')).toEqual([{ name: 'A产品', share: 32.5 }]);
     expect(parseProducts('圆锥滚子轴承、调心滚子轴承，合计占营收的92%')).toEqual([{ name: '圆锥滚子轴承' }, { name: '调心滚子轴承' }]);
     expect(productsShare('圆锥滚子轴承、调心滚子轴承，合计占营收的92%')).toBe(92);
@@ -131,9 +131,12 @@ describe('the drafts of the typed enterprises', () => {
   it('T3, which gave little: every fact it gave is used, everything else is a request', () => {
     const { form, drafts } = drafted(byId('T3'));
     const all = drafts.map((d) => d.text).join('');
-    for (const w of ['漯河市悦香食品有限公司', '130人', '辣椒酱、火锅底料', '熬制锅温度用PLC控制，灌装线是去年新上的。', '部分应用分布式控制系统（DCS）']) expect(all, w).toContain(w);
+    for (const w of ['漯河市悦香食品有限公司', '辣椒酱、火锅底料', '熬制锅温度用PLC控制，灌装线是去年新上的。', '部分应用分布式控制系统（DCS）']) expect(all, w).toContain(w);
     expect(form.matrices.quality![0]![0]!.text).toBe('85');
     expect(all).toContain('〔请补充：成立时间〕');
+    // 「一百三十人左右」 is a round figure: the signed form asks for the exact one and says why.
+    expect(all).not.toContain('130人');
+    expect(form.flags.find((f) => f.field === 'employees')?.message).toContain('“一百三十人左右”');
     expect(all).not.toMatch(/制造执行系统|MES(?![^〔]*〕)/);
   });
 });

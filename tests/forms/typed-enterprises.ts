@@ -1,6 +1,6 @@
 import type { Answers } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
-import { applyFormAnswer, formView, interpretForm } from '../../server/forms/phase';
+import { applyFormAnswer, formView, interpretForm, markApproximate } from '../../server/forms/phase';
 import type { FormsKnowledge } from '../../server/forms/knowledge';
 import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
@@ -297,7 +297,7 @@ export function typedAnswers(kb: FormsKnowledge, e: TypedEnterprise): { answers:
     for (const item of r.items) {
       const applied = applyFormAnswer(kb, answers, item.questionId, item.value);
       if (!applied.ok) throw new Error(`${e.id} ${id}: ${applied.error}`);
-      answers = applied.answers;
+      answers = item.approx ? markApproximate(applied.answers, item.questionId, text) : applied.answers;
     }
   }
   return { answers, unclear };

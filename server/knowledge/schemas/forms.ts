@@ -319,6 +319,14 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
+    approximateFigure: z.string().includes('{label}').includes('{said}').optional(),
+    /** Flag of a ratio stated by the enterprise that its own counts contradict: {unit}, {ratio}, {said}, {stated}, {part}, {whole}, {computed}. */
+    ratioMismatch: z.string().includes('{stated}').includes('{computed}').optional(),
+    /** {said} of `ratioMismatch` when the ratio is the one given in the assessment. */
+    ratioSaidInAssessment: z.string().min(1).optional(),
+    /** {said} of `ratioMismatch` when the ratio is written in the enterprise's own text: {quote}. */
+    ratioSaidInText: z.string().includes('{quote}').optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
@@ -326,6 +334,21 @@ export const FormDrafting = z.object({
   requests: z.object({ lacking: z.string().includes('{ask}') }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
+  /**
+   * A ratio the form asks for (设备联网率), and the words that state it in the enterprise's own text: a
+   * stated ratio that its own counts contradict is flagged, never printed beside the computed one silently.
+   */
+  ratios: z
+    .object({
+      networked: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) }),
+      automated: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) }),
+    })
+    .optional(),
+  /**
+   * Spoken or dialect words of the enterprise's own text and their written form (俺们厂 → 公司, 搞了个 → 建设了),
+   * replaced in order before the text goes into the 申报书, which reads as a formal document.
+   */
+  formal: z.array(z.tuple([z.string().min(1), z.string()])).default([]),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
