@@ -639,9 +639,18 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // 「换型就是改个程序不用停线」「各系统都是孤岛」: a description of the asked thing at work or missing answers it,
+  // over any bare 是 beside it; a narrower scope (「在俺们长垣这一片算先进的」) answers nothing.
+  let narrowed = false;
+  if (pending && !items.has(pending.id) && !pendingHedged) {
+    const d = describedValue(kb, pending.id, lower, cues);
+    if (d === 'narrowed') narrowed = true;
+    else if (d !== undefined) items.set(pending.id, d);
+  }
+
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
   const several: string[] = [];
-  if (pending && !items.has(pending.id)) {
+  if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
@@ -669,6 +678,27 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+}
+
+/**
+ * The value a description gives the pending question (VocabularyFile `describes`): the first entry
+ * of the question with a word in the text, reversed when a no stands before the word in its clause
+ * (不是孤岛, 没达到先进水平). 'narrowed' when an `unless` word or a listed region limits it to less than it asks.
+ */
+function describedValue(kb: KnowledgeData, questionId: string, lower: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
+  for (const d of kb.interview.vocabulary.describes) {
+    if (!lookalikeOf(d, questionId)) continue;
+    const hits = d.words.map((w) => ({ w, at: lower.indexOf(w.toLowerCase()) })).filter((h) => h.at >= 0);
+    if (!hits.length) continue;
+    const regions = d.unlessRegion ? kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]).filter((w) => w.length > 1) : [];
+    if ([...d.unless, ...regions].some((w) => lower.includes(w.toLowerCase()))) return 'narrowed';
+    const at = Math.min(...hits.map((h) => h.at));
+    const from = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1))) + 1;
+    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at);
+    if (d.value === 'partial' || !negated) return d.value;
+    return !d.value;
+  }
+  return undefined;
 }
 
 /**

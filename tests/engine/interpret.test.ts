@@ -716,3 +716,34 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(items('用的金蝶云星空', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 });
+
+describe('a reply that describes the asked thing at work or missing, with no yes or no of its own', () => {
+  it('换型 without stopping the line is a flexible cell', () => {
+    expect(items('换型就是改个程序不用停线', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    expect(items('多品种混线生产', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+  });
+  it('systems that are islands are not integrated, whatever 是 stands beside 孤岛; a denied island is integration', () => {
+    expect(items('各系统都是孤岛没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('都是孤岛', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('各管各的，数据靠人工导', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('不是孤岛，都打通了', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': true });
+  });
+  it('a process plant\'s 中控 is its DCS (capabilities aliases)', () => {
+    expect(items('中控的', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+    expect(items('中控室全套的，浙大中控', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+  });
+  it('vibration or condition monitoring only on some equipment is predictive maintenance partly built', () => {
+    expect(items('振动监测只在风机上装了', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': 'partial' });
+    expect(items('空压机有状态监测', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': true });
+  });
+  it('the enterprise\'s own standing among the province\'s peers answers its self-assessment; a narrower scope answers nothing', () => {
+    expect(items('在省里同行算靠前的', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    expect(items('全省数一数二', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
+    expect(items('那不算先进，联网这块差得远', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': false });
+    expect(items('没达到先进水平', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('中等偏下吧', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    // Among the county's or the city's plants only is no 省内行业先进水平.
+    expect(interpret(kb, '在俺们长垣这一片算先进的', q('self.automationAdvanced')).kind).toBe('unclear');
+    expect(interpret(kb, '在郑州同行里算领先', q('self.automationAdvanced')).kind).toBe('unclear');
+  });
+});
