@@ -332,12 +332,22 @@ export const InterviewFile = z
        * Words that describe, without a yes or a no, what a question asks about at work or missing:
        * 「换型就是改个程序不用停线」 is a flexible cell, 「各系统都是孤岛」 no integration, 「在省里同行算靠前」
        * an enterprise's own 省内行业先进水平. With one of them in the reply the pending question takes `value`,
-       * the other way when a no stands just before the word (不是孤岛). `unless` words (or, with
+       * the other way when a no stands before the word in its clause (不是孤岛). `unless` words (or, with
        * `unlessRegion`, any region the quota table lists) narrow the description so that it answers
        * nothing (「在俺们长垣这一片算先进的」 is no province-wide standing). `question` is an id or a prefix ending in *.
        */
       describes: z
-        .array(z.object({ question: z.string(), value: z.union([z.boolean(), z.literal('partial')]), words: Words, unless: Words.default([]), unlessRegion: z.boolean().default(false) }))
+        .array(
+          z.object({
+            question: z.string(),
+            value: z.union([z.boolean(), z.literal('partial')]),
+            words: Words,
+            unless: Words.default([]),
+            unlessRegion: z.boolean().default(false),
+            /** The word answers only as the whole reply: Henan's 「中」 is a yes alone, not inside 中控 or 中等. */
+            alone: z.boolean().default(false),
+          }),
+        )
         .default([]),
       /**
        * Yes/no facts named in passing (「我们是分公司」). A negated word records the opposite value,
