@@ -144,7 +144,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
   const v = kb.interview.vocabulary;
   let t = text.normalize('NFKC').toLowerCase();
-  if (vocab.notQuestion) t = t.replace(vocab.notQuestion, ' ');
+  // A not-question word that ends in 哪 (能查到哪…) opens an embedded question when its clause ends in 的:
+  // 「能查到哪天哪个窑烧的」 states what can be found, so the wh-words after it ask nothing; 「能查到哪些信息算追溯」 still asks.
+  if (vocab.notQuestion) t = t.replace(vocab.notQuestion, (w) => (w.endsWith('哪') ? '\u0005' : ' ')).replace(/\u0005[^，,。；;！!？?\n]*/gu, (m) => (/的\s*$/u.test(m) ? ' ' : `哪${m.slice(1)}`));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and

@@ -20,11 +20,10 @@ const srv = serveForFile();
  * Measured: replies taken on the first try with the enterprise's value, of the typed replies; the replies
  * asked again, and those stored with another value. Before the fixes this round led to, 218 of 256 were
  * taken. Left as they are: a hedged 「应该没有吧」 is asked again by design; an answer that also asks
- * (「报车间中不中」) is answered as a question; a wh-word inside a statement (「能查到哪天哪个窑烧的」) still
- * reads as a question; 「就总装线有」 says one line without a partial word.
+ * (「报车间中不中」) is answered as a question; 「就总装线有」 says one line without a partial word.
  */
 const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[] }> = {
-  'B1-内黄建筑陶瓷车间': { taken: 32, of: 34, missed: ['cat.scope 「报车间中不中，就烧成车间」', 'cap.qualityTraceability 「每批砖都有批号，能查到哪天哪个窑烧的」'], wrong: [] },
+  'B1-内黄建筑陶瓷车间': { taken: 33, of: 34, missed: ['cat.scope 「报车间中不中，就烧成车间」'], wrong: [] },
   'B2-商水印染工厂': { taken: 39, of: 40, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
   'B3-武陟中药饮片车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'B4-新乡正极材料工厂': { taken: 40, of: 40, missed: [], wrong: [] },

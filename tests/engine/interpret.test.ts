@@ -801,3 +801,11 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('达到了吧，比同行强', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
   });
 });
+
+describe('a wh-word inside a statement', () => {
+  it('「能查到哪天哪个窑烧的」 states what can be traced; with 吗, or without 的 at the end, it still asks', () => {
+    expect(items('每批砖都有批号，能查到哪天哪个窑烧的', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    expect(interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability')).kind).toBe('question');
+    expect(interpret(kb, '能查到哪些信息算追溯', q('cap.qualityTraceability')).kind).toBe('question');
+  });
+});
