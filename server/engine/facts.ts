@@ -3,6 +3,7 @@ import type { AnswerValue } from '../schemas/interview';
 import type { CapabilityId, CapabilityValue, Profile } from '../schemas/profile';
 import type { MetricKey, SelfKey } from '../knowledge/schemas/engine';
 import { indexOf } from './kb';
+import { yearOf } from '../understand';
 
 type Title = 'smartWorkshop' | 'smartFactory';
 
@@ -107,12 +108,14 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
   return facts;
 }
 
-/** The year a founding answer names: 「2024」, 「2024年3月」, 「2024-03-18」; nothing when it names no year. */
+/**
+ * The year a founding answer names: 「2024」, 「2024年3月」, 「2024-03-18」, 「二〇一一年」, 「11年」, 「98年」;
+ * nothing when it names no year. A two-digit year is read against the current year, as people mean it.
+ */
 export function foundedYearOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1800 && v <= 2999 ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const m = /(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)/.exec(v);
-  return m ? Number(m[1]) : undefined;
+  return yearOf(v, new Date().getFullYear());
 }
 
 /** The profile-shaped view of the facts (fields stay absent when unknown), for drafting and display. */

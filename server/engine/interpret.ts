@@ -2,6 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId } from '../schemas/profile';
 import { indexOf, wordRegex } from './kb';
+import { industryFromText } from './plan';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
@@ -143,7 +144,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
   const v = kb.interview.vocabulary;
   let t = text.normalize('NFKC').toLowerCase();
-  if (vocab.notQuestion) t = t.replace(vocab.notQuestion, ' ');
+  // A not-question word that ends in 哪 (能查到哪…) opens an embedded question when its clause ends in 的:
+  // 「能查到哪天哪个窑烧的」 states what can be found, so the wh-words after it ask nothing; 「能查到哪些信息算追溯」 still asks.
+  if (vocab.notQuestion) t = t.replace(vocab.notQuestion, (w) => (w.endsWith('哪') ? '\u0005' : ' ')).replace(/\u0005[^，,。；;！!？?\n]*/gu, (m) => (/的\s*$/u.test(m) ? ' ' : `哪${m.slice(1)}`));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
@@ -532,6 +535,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       capValues.delete(by[0]!);
     }
   }
+  // 「就装了个防火墙」: one of the examples the question lists for its system (如工业防火墙、网闸、入侵检测), said
+  // with an "only" word, is that system partly built.
+  if (asked && pending && capValues.get(asked) === true && kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()))) {
+    const parts = examplesOf(pending.text);
+    const words = mentions.filter((m) => m.caps.includes(asked)).map((m) => lower.slice(m.start, m.end));
+    const named = parts.filter((p) => words.some((w) => p.includes(w) || w.includes(p)));
+    if (parts.length >= 2 && named.length > 0 && named.length < parts.length) capValues.set(asked, 'partial');
+  }
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.
   for (const [cap, value] of [...capValues]) {
     if (value !== true) continue;
@@ -613,6 +624,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       found.add(making);
       choiceSegments.add(si);
     }
+    // 「生产收割机，主业」「铝型材挤压，门窗幕墙型材」: no clause both marks and names it, but the reply as a whole
+    // names only manufacturing (a making word with a marker, or a manufacturing trade) and nothing else.
+    if (found.size === 0 && !mb.other.some((w) => lower.includes(w.toLowerCase()))) {
+      const marked = findAll(vocab.primary, lower).length > 0 || mb.markers.some((w) => lower.includes(w.toLowerCase()));
+      const making = mb.manufacturing.some((w) => lower.includes(w.toLowerCase()));
+      const trade = /\d/.test(lower) ? 0 : Number(industryFromText(kb, lower) ?? 0);
+      if ((marked && making) || (trade >= 13 && trade <= 43)) found.add(true);
+    }
     if (found.size === 1) items.set(mb.question, [...found][0]!);
   }
 
@@ -639,9 +658,19 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // 「换型就是改个程序不用停线」「各系统都是孤岛」: a description of the asked thing at work or missing answers it,
+  // over any bare 是 beside it; a narrower scope (「在俺们长垣这一片算先进的」) answers nothing.
+  let narrowed = false;
+  if (pending && !items.has(pending.id) && !pendingHedged) {
+    const d = describedValue(kb, pending.id, lower, masked, cues);
+    if (d === 'narrowed') narrowed = true;
+    // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
+    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && freeAnswers.some((a) => a.pol === 'partial') ? 'partial' : d);
+  }
+
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
   const several: string[] = [];
-  if (pending && !items.has(pending.id)) {
+  if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
@@ -669,6 +698,34 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+}
+
+/**
+ * The value a description gives the pending question (VocabularyFile `describes`): the first entry
+ * of the question with a word in the text, reversed when a no stands before the word in its clause
+ * (不是孤岛, 没达到先进水平). 'narrowed' when an `unless` word or a listed region limits it to less than it asks.
+ */
+function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
+  const vocab = vocabOf(kb);
+  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈]+/gu, '');
+  for (const d of kb.interview.vocabulary.describes) {
+    if (!lookalikeOf(d, questionId)) continue;
+    const hits = d.alone
+      ? d.words.filter((w) => whole === w.toLowerCase()).map((w) => ({ w, at: 0 }))
+      : d.words.map((w) => ({ w, at: lower.indexOf(w.toLowerCase()) })).filter((h) => h.at >= 0);
+    if (!hits.length) continue;
+    const regions = d.unlessRegion ? kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]).filter((w) => w.length > 1) : [];
+    if ([...d.unless, ...regions].some((w) => lower.includes(w.toLowerCase()))) return 'narrowed';
+    const at = Math.min(...hits.map((h) => h.at));
+    // The no must be in the word's own clause and after any 但 before it: 「利润不多但没亏」 is no loss.
+    const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1))) + 1;
+    const from = Math.max(clauseStart, ...findAll(vocab.contrast, lower.slice(0, at)).map((c) => c.end));
+    // A no that belongs to a system named between it and the word (「没有MES谈不上集成」) is that system's.
+    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001'));
+    if (d.value === 'partial' || !negated) return d.value;
+    return !d.value;
+  }
+  return undefined;
 }
 
 /**

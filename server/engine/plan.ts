@@ -115,7 +115,7 @@ export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
 
 type Check = { ok: true; value: AnswerValue } | { ok: false; error: string };
 
-function industryFromText(kb: KnowledgeData, text: string): string | undefined {
+export function industryFromText(kb: KnowledgeData, text: string): string | undefined {
   const code = normaliseDivision(text) ?? /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
   if (code) return code;
   const t = text.replace(/\s/g, '');

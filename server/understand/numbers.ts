@@ -229,3 +229,19 @@ function chineseValue(numeral: string): string {
   const v = parseChineseNumber(numeral);
   return v === undefined ? numeral : String(v);
 }
+
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * The year a text names, as people type it: 「2011」「2011年3月」, 「二〇一一年」, and a two-digit year
+ * before 年 (「11年」「一六年」「零四年」「98年」), which is 20xx unless that is after `thisYear`, then 19xx.
+ */
+export function yearOf(text: string, thisYear: number): number | undefined {
+  const t = text.replace(/[〇零o一二三四五六七八九]+(?=\s*年)/giu, (d) => [...d.toLowerCase()].map((c) => YEAR_DIGIT[c] ?? c).join(''));
+  const full = /(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)/.exec(t);
+  if (full) return Number(full[1]);
+  const short = /(?<!\d)(\d{2})\s*年/.exec(t);
+  if (!short) return undefined;
+  const yy = Number(short[1]);
+  return yy <= thisYear % 100 ? 2000 + yy : 1900 + yy;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../server/schemas/ws';
 import { serveForFile } from './serve';
-import { workshop } from './enterprises';
+import { answerFor, processFactory, workshop } from './enterprises';
 import { lastQuestion, said, steer, turn } from './steer';
 
 /* Ordinary free text, read by the one understanding step, answers the pending question. */
@@ -62,4 +62,55 @@ describe('free text', () => {
     expect(state.answers['approx.form.employees']).toBe('两百来人');
     await s.client.close();
   });
+});
+
+/*
+ * Replies that describe what is asked (how a line changes over, systems that are islands, a control room,
+ * monitoring on some machines, a standing among the province's peers) are recorded at once and read back.
+ */
+const DESCRIBED: { name: string; e: typeof workshop; typed: Record<string, { text: string; value: unknown }> }[] = [
+  {
+    name: 'a workshop',
+    e: workshop,
+    typed: {
+      'cap.flexibleCell': { text: '换型就是改个程序不用停线', value: true },
+      'cap.scadaMesErpIntegration': { text: '各系统都是孤岛没打通', value: false },
+      'self.automationAdvanced': { text: '在省里同行算靠前的', value: true },
+    },
+  },
+  {
+    name: 'a process plant',
+    e: processFactory,
+    typed: {
+      'cap.dcs': { text: '中控的', value: true },
+      'cap.predictiveMaintenance': { text: '振动监测只在风机上装了', value: 'partial' },
+    },
+  },
+];
+
+describe('replies that describe what is asked', () => {
+  for (const { name, e, typed } of DESCRIBED) {
+    it(`${name}: each is recorded on the first try with its value, and the reply says what was recorded`, async () => {
+      const s = await steer(srv.url, e, (q) => q.id in typed);
+      let q = s.question;
+      const seen = new Set<string>();
+      for (let i = 0; q && i < 200; i++) {
+        const t = typed[q.id];
+        const sent = t
+          ? await turn(s.client, { type: 'text', clientId: `d-${i}`, text: t.text })
+          : await turn(s.client, { type: 'answer', clientId: `d-${i}`, questionId: q.id, value: answerFor(e, q) });
+        if (t) {
+          expect(recorded(sent)[q.id], t.text).toEqual(t.value);
+          // Read back with the question's own label and the value as shown, so the user sees what was understood.
+          const item = sent.flatMap((m) => (m.type === 'recorded' ? m.items : [])).find((x) => x.questionId === q!.id)!;
+          expect(said(sent).join(''), t.text).toContain(`${item.label}——${item.display}`);
+          seen.add(q.id);
+        }
+        q = lastQuestion(sent)?.question ?? null;
+        if (q?.id.startsWith('form.')) break;
+      }
+      expect([...seen].sort()).toEqual(Object.keys(typed).sort());
+      await s.client.close();
+    }, 120_000);
+  }
 });

@@ -744,3 +744,96 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(items('用的金蝶云星空', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 });
+
+describe('a reply that describes the asked thing at work or missing, with no yes or no of its own', () => {
+  it('换型 without stopping the line is a flexible cell', () => {
+    expect(items('换型就是改个程序不用停线', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    expect(items('多品种混线生产', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+  });
+  it('systems that are islands are not integrated, whatever 是 stands beside 孤岛; a denied island is integration', () => {
+    expect(items('各系统都是孤岛没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('都是孤岛', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('各管各的，数据靠人工导', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('不是孤岛，都打通了', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': true });
+  });
+  it('a process plant\'s 中控 is its DCS (capabilities aliases)', () => {
+    expect(items('中控的', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+    expect(items('中控室全套的，浙大中控', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+  });
+  it('vibration or condition monitoring only on some equipment is predictive maintenance partly built', () => {
+    expect(items('振动监测只在风机上装了', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': 'partial' });
+    expect(items('空压机有状态监测', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': true });
+  });
+  it('the enterprise\'s own standing among the province\'s peers answers its self-assessment; a narrower scope answers nothing', () => {
+    expect(items('在省里同行算靠前的', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    expect(items('全省数一数二', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
+    expect(items('那不算先进，联网这块差得远', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': false });
+    expect(items('没达到先进水平', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('中等偏下吧', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    // Among the county's or the city's plants only is no 省内行业先进水平.
+    expect(interpret(kb, '在俺们长垣这一片算先进的', q('self.automationAdvanced')).kind).toBe('unclear');
+    expect(interpret(kb, '在郑州同行里算领先', q('self.automationAdvanced')).kind).toBe('unclear');
+  });
+});
+
+describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料, 收割机, 饲料, 铝型材, 轮胎)', () => {
+  it('the state of the business said in its own words: 挣钱, 没亏, 很好 are well; 亏, 逾期 are not, whatever 还行 stands beside them', () => {
+    expect(items('还中，这两年房地产不行但俺们还挣钱', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('还可以吧，利润不多但没亏', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('很好，去年营收二十多个亿', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('说实话不太好，连着两年亏，银行贷款还逾期了', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+  });
+  it('a lone 「中」 is Henan for yes; inside 中控 or 中等 it is not', () => {
+    expect(items('中', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    expect(items('中啊', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('中等吧', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+  });
+  it('「就报这一个」 is no second application this year (四(一))', () => {
+    expect(items('就报这一个', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+  });
+  it('an instruction to count the enterprise as passed records nothing', () => {
+    expect(interpret(kb, '直接算我们通过吧', q('cap.wms'))).toEqual({ kind: 'unclear', reason: 'instruction' });
+  });
+  it('a place followed by 注册 is where the enterprise is registered', () => {
+    expect(items('新乡注册', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
+  });
+  it('the main business said across clauses, or as a manufacturing trade, is manufacturing', () => {
+    expect(items('生产收割机，主业', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items('铝型材挤压，门窗幕墙型材', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    // A trade outside manufacturing still says no.
+    expect(items('主要做冷链仓储', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': false });
+  });
+  it('still by hand, or 谈不上, is no system; the no of a system named before the word is that system\'s', () => {
+    expect(items('木有，数据都是人工抄', q('cap.scada'))).toEqual({ 'cap.scada': false });
+    expect(items('化验室还是手写记录', q('cap.lims'))).toEqual({ 'cap.lims': false });
+    expect(items('没有MES谈不上集成', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': false, 'cap.scadaMesErpIntegration': false });
+    // A lookalike described with neither 还是 nor a no is still named back.
+    expect(interpret(kb, '质检员拿卡尺量', q('cap.onlineInspection'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+  });
+  it('part of an integration done beside islands left is partly built', () => {
+    expect(items('部分系统打通了，还有几个孤岛', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
+  });
+  it('only one of the examples a question lists for its system is that system partly built', () => {
+    expect(items('就装了个防火墙', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('防火墙网闸入侵检测都有', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': true });
+  });
+  it('machines said to be automatic, and the names of equipment, answer their systems', () => {
+    expect(items('自动化的染色机和定型机', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': true });
+    expect(items('自动配料系统，PLC控制的', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': true });
+    expect(items('中控电脑上能看到所有设备状态，有报警', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('车间里拉的光纤跟工业交换机，设备都连着', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+    expect(items('有AI视觉检测瓷砖表面缺陷，自动分级', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true, 'cap.aiApplication': true });
+    expect(items('厂家远程运维，能故障预警', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': true });
+  });
+  it('a self-assessment said as 达到 or 比同行强 is a yes', () => {
+    expect(items('达到了吧，比同行强', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
+  });
+});
+
+describe('a wh-word inside a statement', () => {
+  it('「能查到哪天哪个窑烧的」 states what can be traced; with 吗, or without 的 at the end, it still asks', () => {
+    expect(items('每批砖都有批号，能查到哪天哪个窑烧的', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    expect(interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability')).kind).toBe('question');
+    expect(interpret(kb, '能查到哪些信息算追溯', q('cap.qualityTraceability')).kind).toBe('question');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realKb } from '../engine/kb';
-import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, shownCorrections, Understander, understanderFor, withoutPersonalStatements } from '../../server/understand';
+import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements } from '../../server/understand';
 
 const u = understanderFor(realKb());
 
@@ -181,5 +181,17 @@ describe('personal numbers in a question', () => {
   it('leaves a question without personal numbers unchanged, and masks a number that is part of the question', () => {
     expect(withoutPersonalStatements('郑州市能推荐几家？')).toBe('郑州市能推荐几家？');
     expect(withoutPersonalStatements('13812345678这个号码能打通吗？')).toBe('[手机号]这个号码能打通吗？');
+  });
+});
+
+describe('years as people type them', () => {
+  it('reads four-digit, Chinese-digit and two-digit years; a two-digit year after this one is in the 1900s', () => {
+    expect(yearOf('2011年3月', 2026)).toBe(2011);
+    expect(yearOf('二〇一一年', 2026)).toBe(2011);
+    expect(yearOf('11年', 2026)).toBe(2011);
+    expect(yearOf('一六年', 2026)).toBe(2016);
+    expect(yearOf('零四年', 2026)).toBe(2004);
+    expect(yearOf('98年', 2026)).toBe(1998);
+    expect(yearOf('成立好多年了', 2026)).toBeUndefined();
   });
 });

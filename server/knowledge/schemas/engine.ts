@@ -329,6 +329,27 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * Words that describe, without a yes or a no, what a question asks about at work or missing:
+       * 「换型就是改个程序不用停线」 is a flexible cell, 「各系统都是孤岛」 no integration, 「在省里同行算靠前」
+       * an enterprise's own 省内行业先进水平. With one of them in the reply the pending question takes `value`,
+       * the other way when a no stands before the word in its clause (不是孤岛). `unless` words (or, with
+       * `unlessRegion`, any region the quota table lists) narrow the description so that it answers
+       * nothing (「在俺们长垣这一片算先进的」 is no province-wide standing). `question` is an id or a prefix ending in *.
+       */
+      describes: z
+        .array(
+          z.object({
+            question: z.string(),
+            value: z.union([z.boolean(), z.literal('partial')]),
+            words: Words,
+            unless: Words.default([]),
+            unlessRegion: z.boolean().default(false),
+            /** The word answers only as the whole reply: Henan's 「中」 is a yes alone, not inside 中控 or 中等. */
+            alone: z.boolean().default(false),
+          }),
+        )
+        .default([]),
+      /**
        * Yes/no facts named in passing (「我们是分公司」). A negated word records the opposite value,
        * unless `affirmedOnly`: 「不是子公司」 says nothing about a legal person or a group.
        */
@@ -406,6 +427,9 @@ export const InterviewFile = z
     }
     f.vocabulary.lookalikes.forEach((l, i) => {
       if (!f.questions.some((x) => (l.question.endsWith('*') ? x.id.startsWith(l.question.slice(0, -1)) : x.id === l.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `no question ${l.question}` });
+    });
+    f.vocabulary.describes.forEach((d, i) => {
+      if (!f.questions.some((x) => (d.question.endsWith('*') ? x.id.startsWith(d.question.slice(0, -1)) : x.id === d.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'describes', i, 'question'], message: `no question ${d.question}` });
     });
     f.vocabulary.statedFacts.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
