@@ -119,8 +119,8 @@ describe.skipIf(!HAS_CHROMIUM)('a workshop interview answered by clicking the wi
     const box = intro.locator('textarea');
     const drafted = await box.inputValue();
     expect(drafted.length).toBeGreaterThan(50);
-    // The materials checklist: one item per attachment the form asks for.
-    expect(await page.locator('zz-drafts-panel li.item[data-item]').count()).toBeGreaterThanOrEqual(5);
+    // The materials checklist: one item per attachment the form asks for (it loads beside the drafts).
+    await expect.poll(() => page.locator('zz-drafts-panel li.item[data-item]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
 
     await box.fill('本公司成立于2005年，专注于汽车零部件制造。');
     await intro.locator('button', { hasText: '保存修改' }).click();
