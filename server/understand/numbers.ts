@@ -111,7 +111,8 @@ const QUANTITY = new RegExp(
     // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
     `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
-    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
+    // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」.
+    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
   ].join('|'),
   'gu',
 );

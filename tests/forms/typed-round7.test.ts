@@ -73,6 +73,13 @@ describe('the drafts of the round-7 typed enterprises', () => {
 });
 
 describe('a round figure is never stated as the exact one', () => {
+  it('R2: 「差不多1.8个亿」 (a measure word before 亿) is read, and asked for as a round figure', () => {
+    const { all, form, profile } = drafted(byId('R2'));
+    expect(all).not.toContain('18000');
+    expect(profile.form.project?.investment).toBeUndefined();
+    expect(form.flags.find((f) => /约数/.test(f.message) && f.message.includes('差不多1.8个亿'))).toBeDefined();
+  });
+
   it('R1: 一千多万, 大概两百人, 将近3亿 and 6%左右 are asked for, each flagged with the words typed', async () => {
     const { form, all } = drafted(byId('R1'));
     for (const w of ['1000万元', '200人', '30000', '6%']) expect(all, w).not.toContain(w);

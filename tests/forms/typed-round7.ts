@@ -136,8 +136,8 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
       ['form.ind.operatingCost.after', '398万元'],
       ['form.benefits', '熔窑热效率提高，吨玻璃天然气消耗下降约8%，综合能耗处于省内同行业领先水平。'],
     ],
-    // 「差不多1.8个亿」: 个 between the figure and 亿 is not read, so the investment is asked again.
-    unclear: ['form.project.investment'],
+    // 「差不多1.8个亿」 is read as a round figure: asked for exactly, not asked again.
+    unclear: [],
   },
   {
     id: 'R3-新乡造纸',

@@ -105,6 +105,14 @@ describe('numbers and amounts', () => {
     expect(parseQuantity('投资800', '万元')).toBe(800);
   });
 
+  it('reads a measure word before the magnitude as spoken: 两个亿, 1.8个亿, 三个多亿', () => {
+    expect(parseQuantity('营业收入两个亿', '万元')).toBe(20000);
+    expect(parseQuantity('差不多1.8个亿', '万元')).toBe(18000);
+    expect(findQuantities('三个多亿')[0]).toMatchObject({ value: 300000000, approx: true });
+    // 个 before anything but a magnitude is the count it always was.
+    expect(findQuantities('两个车间')[0]).toMatchObject({ value: 2, unit: '个' });
+  });
+
   it('reads percentages written as %, 百分之, 成 or a fraction of one, and marks hedges', () => {
     const [q] = findQuantities('约85%');
     expect(q).toMatchObject({ value: 85, unit: '%', approx: true });
