@@ -33,14 +33,18 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     return reply.status(201).send({ region, submittedAt: r.submittedAt });
   });
 
-  /** Whether this session was submitted, and the regions it may choose from, the one its address names first. */
+  /**
+   * Whether this session was submitted, and the regions it may choose from: first the one its
+   * address names, else the one its interview recorded (the recommending county, else the city).
+   */
   fastify.get('/api/sessions/:id/submit', async (request) => {
     const sessionId = await fastify.requireSession(request);
-    const address = (await fastify.store.getAnswers(sessionId))['form.address'];
+    const answers = await fastify.store.getAnswers(sessionId);
+    const named = (v: unknown) => (typeof v === 'string' && v.trim() ? regionIn(fastify.kb.data, v) : null);
     return {
       submission: (await ctx.store().submissionOf(sessionId)) ?? null,
       regions: regionNames(fastify.kb.data),
-      suggested: typeof address === 'string' ? regionIn(fastify.kb.data, address) : null,
+      suggested: named(answers['form.address']) ?? named(answers['ent.county']) ?? named(answers['ent.city']),
     };
   });
 

@@ -57,6 +57,18 @@ describe('submitting to the bureau', () => {
     const county = b.app.kb.data.regions.regions.find((r) => r.kind === '县' && r.prefecture === '洛阳市')!;
     expect((await offered(`河南省洛阳市${county.name}工业园`)).suggested).toBe(county.name);
   });
+
+  it('without an address, offers the place the interview recorded: the recommending county, else the city', async () => {
+    const s = await newSession(b.app);
+    const suggested = async (answers: Record<string, string | null>) => {
+      await b.app.store.setAnswers(s.sessionId, answers);
+      return (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } })).json().suggested;
+    };
+    expect(await suggested({ 'ent.city': '郑州市', 'ent.county': null })).toBe('郑州市');
+    expect(await suggested({ 'ent.city': '郑州市', 'ent.county': '巩义市' })).toBe('巩义市');
+    // The address, when given, names the place.
+    expect(await suggested({ 'ent.city': '郑州市', 'ent.county': null, 'form.address': '河南省洛阳市涧西区建设路1号' })).toBe('洛阳市');
+  });
 });
 
 describe('bureau view', () => {
