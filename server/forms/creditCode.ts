@@ -45,7 +45,7 @@ export function checkCreditCode(input: string, province?: string): CreditCodeChe
   if (errors.length) return { ok: false, code, errors, warnings };
   if (!/^\d{6}$/.test(code.slice(2, 8))) errors.push('第3–8位应为6位数字的登记管理机关行政区划码');
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) errors.push(`校验位不符：按 GB 32100-2015 计算应为 ${expected}，实际为 ${code[17]}`);
+  if (expected !== code[17]) errors.push(`校验位不符：按前17位算，最后一位应是 ${expected}，填的是 ${code[17]}。请对照营业执照逐位核对，任何一位抄错都会这样`);
   const regionCode = code.slice(2, 8);
   if (province !== undefined && /河南/.test(province) && !regionCode.startsWith('41')) {
     warnings.push(`行政区划码 ${regionCode} 不以41开头，与所填省份“${province}”（河南，41）不一致，请核对`);
