@@ -326,3 +326,11 @@ describe('refused for the right reason', () => {
     expect(answerQuestion(kb, '数字化模型是什么模型').outOfScope).toBe(false);
   });
 });
+
+describe('the two usual attachments asked together', () => {
+  it('answers the licence and the audit report together, and each alone as before', () => {
+    expect(lead('营业执照和审计报告要原件还是复印件')).toMatch(/^都交复印件/);
+    expect(lead('营业执照要提供原件还是复印件')).toMatch(/^复印件。/);
+    expect(lead('审计报告要原件还是复印件')).toMatch(/^交复印件/);
+  });
+});
