@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { ChatClient } from './client';
-import { recordedIds } from './steer';
+import { recordedIds, typed } from './steer';
 import { BLIND_ENTERPRISES, type BlindEnterprise } from '../fixtures/blind-enterprises';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
-import type { ServerMessage } from '../../server/schemas/ws';
 
 /*
  * The blind round: eight enterprises written before any tuning against them, interviewed over the real
@@ -37,15 +36,6 @@ function same(id: string, stored: unknown, fact: AnswerValue): boolean {
   if (id === 'ent.industryCode') return stored !== null && normaliseDivision(String(stored)) === fact;
   if (typeof fact === 'string' && typeof stored === 'string' && (id === 'ent.city' || id === 'ent.county' || id === 'ent.foundedYear')) return stored.includes(fact) || fact.includes(stored);
   return JSON.stringify(stored ?? null) === JSON.stringify(fact ?? null);
-}
-
-async function typed(c: ChatClient, clientId: string, text: string): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
-  const from = c.received.length;
-  c.send({ type: 'text', clientId, text });
-  const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId, 30_000);
-  if (ack.type === 'error') throw new Error(`「${text}」 refused: ${ack.message}`);
-  const next = (await c.next('question', 30_000)).question;
-  return { msgs: c.received.slice(from), next };
 }
 
 interface Run {

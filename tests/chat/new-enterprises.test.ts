@@ -7,10 +7,9 @@ import { labelOf } from '../../server/engine/kb';
 import { Profile } from '../../server/schemas/profile';
 import { realKb } from '../engine/kb';
 import { ChatClient } from './client';
-import { recordedIds, steer } from './steer';
+import { recordedIds, steer, typed } from './steer';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { QuestionView } from '../../server/schemas/interview';
-import type { ServerMessage } from '../../server/schemas/ws';
 import type { Assessment } from '../../server/schemas/profile';
 
 /*
@@ -358,15 +357,6 @@ function shortReply(v: unknown, q: QuestionView): string | null {
   if (v === 'partial') return '有一部分';
   if (q.kind === 'choice') return q.choices?.find((c) => c.value === v)?.label ?? String(v);
   return String(v);
-}
-
-async function typed(c: ChatClient, clientId: string, text: string): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
-  const from = c.received.length;
-  c.send({ type: 'text', clientId, text });
-  const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId, 30_000);
-  if (ack.type === 'error') throw new Error(`「${text}」 refused: ${ack.message}`);
-  const next = (await c.next('question', 30_000)).question;
-  return { msgs: c.received.slice(from), next };
 }
 
 describe('the newer enterprises interviewed in their own words', () => {

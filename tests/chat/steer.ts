@@ -41,6 +41,16 @@ export async function turn(c: ChatClient, msg: { clientId: string } & Record<str
   return c.received.slice(from);
 }
 
+/** Types one text message; returns every frame of the turn and the question card it closes with. A refusal throws. */
+export async function typed(c: ChatClient, clientId: string, text: string): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
+  const from = c.received.length;
+  c.send({ type: 'text', clientId, text });
+  const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId, 30_000);
+  if (ack.type === 'error') throw new Error(`「${text}」 refused: ${ack.message}`);
+  const next = (await c.next('question', 30_000)).question;
+  return { msgs: c.received.slice(from), next };
+}
+
 export const said = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : []));
 export const recordedIds = (msgs: ServerMessage[]) => msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => i.questionId) : []));
 export const lastQuestion = (msgs: ServerMessage[]) => [...msgs].reverse().find((m) => m.type === 'question') as Extract<ServerMessage, { type: 'question' }> | undefined;
