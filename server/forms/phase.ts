@@ -3,7 +3,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
-import { parseChineseNumber } from '../understand/numbers';
+import { fullYear, parseChineseNumber, YEAR_DIGIT } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
 import { normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -480,8 +480,6 @@ function wordsOf(v: FormVocabulary) {
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
 const SENTENCE = /[，,。！!；;]\s*\S/;
 
-const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-
 /**
  * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
  * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
@@ -489,13 +487,10 @@ const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', �
  */
 function arabicDate(text: string): string {
   return text
-    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => CN_YEAR_DIGIT[c]).join(''))
+    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
     .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
     .replace(/(\d{1,2})\s*号/g, '$1日')
-    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => {
-      const now = new Date().getFullYear() % 100;
-      return `${Number(yy) <= now ? '20' : '19'}${yy}`;
-    });
+    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())));
 }
 
 /** "2020年3月15日", "2020.3", "2020/03/15", 「二〇二〇年三月十五日」 → "2020-03-15" / "2020-03". */

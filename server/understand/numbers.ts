@@ -231,7 +231,13 @@ function chineseValue(numeral: string): string {
   return v === undefined ? numeral : String(v);
 }
 
-const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A digit of a year as typed in Chinese (二〇一一, 一六, 零四; o for 〇 typed as a letter). */
+export const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** A two-digit year in full: 20xx unless that is after `thisYear`, then 19xx. */
+export function fullYear(yy: number, thisYear: number): number {
+  return yy <= thisYear % 100 ? 2000 + yy : 1900 + yy;
+}
 
 /**
  * The year a text names, as people type it: 「2011」「2011年3月」, 「二〇一一年」, and a two-digit year
@@ -243,6 +249,5 @@ export function yearOf(text: string, thisYear: number): number | undefined {
   if (full) return Number(full[1]);
   const short = /(?<!\d)(\d{2})\s*年/.exec(t);
   if (!short) return undefined;
-  const yy = Number(short[1]);
-  return yy <= thisYear % 100 ? 2000 + yy : 1900 + yy;
+  return fullYear(Number(short[1]), thisYear);
 }
