@@ -147,6 +147,13 @@ export const ConfigSchema = z.object({
   RETENTION_PURGE_INTERVAL_MS: z.coerce.number().int().min(60_000).default(6 * 60 * 60_000),
   TRUST_PROXY: bool.default(false),
   QUESTION_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /**
+   * What an enterprise submitted to its bureau (with the contact names and phones in its forms) is the
+   * bureau's record for 初审 and the quota; it is deleted this many days after its last submission.
+   * Two years covers the year it was recommended in and the next year's check of repeat applications.
+   * 0 keeps submissions until staff delete them.
+   */
+  SUBMISSION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
   ...llmSettings(),
 }).superRefine(checkLlmSettings);
 

@@ -86,6 +86,13 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     },
   } satisfies ExportLog);
 
+  const purgeSubmissions = async (days: number) => {
+    const ids = await staffStore!.purgeSubmissionsOlderThan(days);
+    if (ids.length === 0) return;
+    ctx.audit({ actor: 'system', role: 'system', action: 'submissions.expired', detail: { count: ids.length, retentionDays: days } });
+    fastify.log.info({ deleted: ids.length, retentionDays: days }, 'retention: expired submissions deleted');
+  };
+
   let timer: NodeJS.Timeout | undefined;
   fastify.addHook('onReady', async () => {
     // The staff tables live beside the sessions, in the session store's database.
@@ -94,7 +101,11 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     staffStore = new StaffStore(await withDb.database(), dataDir);
     staffStore.onLogError = (err) => fastify.log.error({ err }, 'question log write failed');
     await loadAnswerLayers(fastify, staffStore);
-    const purge = () => track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
+    const purge = () => {
+      track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));
+      const days = fastify.config.SUBMISSION_RETENTION_DAYS;
+      if (days > 0) track(purgeSubmissions(days).catch((err) => fastify.log.error({ err }, 'submission purge failed')));
+    };
     purge();
     timer = setInterval(purge, PURGE_EVERY_MS);
     timer.unref();

@@ -427,6 +427,15 @@ export class StaffStore {
     return { submittedAt: at };
   }
 
+  /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions' ids. */
+  async purgeSubmissionsOlderThan(days: number): Promise<string[]> {
+    const r = await this.db.query<{ session_id: string }>(
+      `delete from staff_submissions where submitted_at < now() - make_interval(days => $1::int) returning session_id`,
+      [days],
+    );
+    return r.rows.map((row) => row.session_id);
+  }
+
   async submissionOf(sessionId: string): Promise<{ region: string; submittedAt: string } | undefined> {
     const r = await this.db.query<{ region: string; submitted_at: Date }>('select region, submitted_at from staff_submissions where session_id = $1', [sessionId]);
     const row = r.rows[0];
