@@ -334,3 +334,18 @@ describe('the two usual attachments asked together', () => {
     expect(lead('审计报告要原件还是复印件')).toMatch(/^交复印件/);
   });
 });
+
+describe('which category to apply for', () => {
+  it('says it depends on which element conditions the applicant meets, after an enterprise introduces itself too', () => {
+    for (const q of ['想问问能报哪个', '你好，我们是新乡的一家做电池隔膜的公司，想问问能报哪个', '我们适合报智能车间还是智能工厂', '报车间好还是报工厂好']) {
+      const a = answerQuestion(kb, q);
+      expect(a.outOfScope, q).toBe(false);
+      expect(a.answer.split('\n')[0], q).toMatch(/^要看申报对象达到哪一类的要素条件/);
+      expect(a.citations.map((c) => c.clause), q).toContain('二(二)');
+    }
+    // The difference between the two, and which factory type, keep their own answers.
+    expect(lead('智能车间和智能工厂有什么区别')).toMatch(/^对象和范围不同/);
+    expect(lead('我们是化工企业，应该报哪一类智能工厂')).not.toMatch(/^要看申报对象/);
+    expect(lead('能报哪个平台')).toContain('hnznzz.com');
+  });
+});
