@@ -783,6 +783,12 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('很好，去年营收二十多个亿', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
     expect(items('说实话不太好，连着两年亏，银行贷款还逾期了', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
   });
+  it('a negated bad word (不差, 没问题) is well for the business, never a no; a 没有 before 都好 answers a question not asked', () => {
+    for (const t of ['不差', '还不赖', '没问题', '没毛病', '没有，信用都好', '经营正常']) expect(items(t, q('ent.operatingWell')), t).toEqual({ 'ent.operatingWell': true });
+    expect(items('不正常', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+    // Elsewhere 不差 says nothing the question asks: asked again, not recorded as no.
+    for (const id of ['self.automationAdvanced', 'cap.mes']) expect(interpret(kb, '不差', q(id)).kind, id).toBe('unclear');
+  });
   it('a lone 「中」 is Henan for yes; inside 中控 or 中等 it is not', () => {
     expect(items('中', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
     expect(items('中啊', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
