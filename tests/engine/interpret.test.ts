@@ -783,6 +783,14 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('很好，去年营收二十多个亿', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
     expect(items('说实话不太好，连着两年亏，银行贷款还逾期了', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
   });
+  it('a question about length, time or kind (多长, 几号, 哪种) is a question whatever is pending; 没多久 is no question and no no', () => {
+    for (const t of ['视频要拍多长时间', '申报截止是几号', '照片要哪种格式', '要交几份纸质材料']) {
+      for (const id of ['metric.automationRatio', 'cap.dcs']) expect(interpret(kb, t, q(id)).kind, `${t} / ${id}`).toBe('question');
+    }
+    expect(items('上了没多久', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有，去年几月份上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('七十多', q('metric.automationRatio'))).toEqual({ 'metric.automationRatio': 70 });
+  });
   it('a negated bad word (不差, 没问题) is well for the business, never a no; a 没有 before 都好 answers a question not asked', () => {
     for (const t of ['不差', '还不赖', '没问题', '没毛病', '没有，信用都好', '经营正常']) expect(items(t, q('ent.operatingWell')), t).toEqual({ 'ent.operatingWell': true });
     expect(items('不正常', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
