@@ -211,11 +211,13 @@ export class Conversation {
       const recorded: Recorded[] = [];
       const blocking: { clause: string; reason: string; remedy?: string; questionId: string }[] = [];
       let rejected = 0;
+      let refusal: string | undefined;
       let approx = false;
       for (const item of interp.items) {
         const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
           rejected++;
+          if (item.questionId === before.question?.id) refusal ??= res.error;
           continue;
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
@@ -239,6 +241,13 @@ export class Conversation {
         await this.confirmUnblocked(sessionId, answers, after);
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
+      }
+      // The pending question's answer was read but refused by its check: the user hears why, nothing is recorded.
+      if (refusal !== undefined) {
+        if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+        await this.say(sessionId, phrases.notAccepted(before.question, refusal), []);
+        if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+        return;
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
     }

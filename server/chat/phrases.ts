@@ -33,6 +33,7 @@ const PLACEHOLDERS = {
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
+  notAccepted: ['reason', 'question'],
   partlyUnclear: ['count'],
   verdictIneligible: ['why'],
   verdictIneligibleWhy: ['reasons'],
@@ -137,6 +138,8 @@ export const phrases = {
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
+  /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
+  notAccepted: (q: QuestionView | null, reason: string) => (q ? say('notAccepted', { reason, question: q.text }) : T.unclearNoQuestion),
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
 import { workshop } from './enterprises';
-import { lastQuestion, recordedIds, said, steer, turn } from './steer';
+import { lastQuestion, recordedIds, said, steer, turn, typed } from './steer';
 
 /*
  * The interview records an answer only when the text answers the question. A question typed
@@ -45,6 +45,20 @@ describe('a skip typed into the waiting text field itself', () => {
       await s.client.close();
     });
   }
+});
+
+describe('a typed value that its field\'s check refuses', () => {
+  it('says why (the credit code\'s check character) instead of 「没能确定」, stores nothing, and the field keeps waiting', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.creditCode');
+    const { msgs, next } = await typed(s.client, 'cc-bad', '91411122MA44XXXX1T');
+    expect(recordedIds(msgs)).toEqual([]);
+    const reply = said(msgs).join('\n');
+    expect(reply).toMatch(/^没有记录：校验位不符/);
+    expect(reply).not.toContain('没能从这句话里确定');
+    expect(next?.id).toBe('form.creditCode');
+    expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('form.creditCode');
+    await s.client.close();
+  });
 });
 
 describe('a question typed while a text field waits', () => {
