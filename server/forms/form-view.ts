@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, notApplicable, parseDate } from './phase';
+import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -19,7 +19,6 @@ type Concrete = ReturnType<typeof formQuestions>[number];
 const has = (answers: Answers, id: string) => Object.prototype.hasOwnProperty.call(answers, id);
 const given = (answers: Answers, id: string) => has(answers, id) && answers[id] !== null;
 /** A question's own words as a field label: 「企业现有员工多少人？」 → 「企业现有员工多少人」. */
-const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '').replace(/[。.]$/, '');
 
 export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Category): FormView {
   const spec = formSpec(kb, category);

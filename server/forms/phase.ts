@@ -428,8 +428,12 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   };
 }
 
-/** A question as a label: its words up to the question mark or a bracket, without a closing full stop (「…代码。：已跳过」). */
-const labelOf = (c: Concrete) => c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '');
+/**
+ * A question as a label: its words up to the question mark or a bracket, without a closing full
+ * stop (「…代码。：已跳过」) and without the request that opens it (「请填写企业全称」 labels 企业全称).
+ */
+export const labelOf = (c: { text: string }) =>
+  c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '') || c.text;
 
 /**
  * Every form answer with its label, in the chosen form's order (answers of another form's

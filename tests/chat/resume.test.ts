@@ -22,7 +22,7 @@ describe('GET /api/sessions/:id after form answers', () => {
     expect(body.recorded.map((x) => x.questionId).sort()).toEqual(Object.keys(body.answers).sort());
     const name = body.recorded.find((x) => x.questionId === 'form.name')!;
     expect(name.display).toBe('郑州精工汽车零部件有限公司');
-    expect(name.label).toBe('请填写企业全称');
+    expect(name.label).toBe('企业全称');
     expect(body.recorded.find((x) => x.questionId === 'form.foundedOn')!.value).toBe('2009-05-18');
     const founded = body.questions.find((q) => q.id === 'form.foundedOn')!;
     expect(founded.kind).toBe('date');

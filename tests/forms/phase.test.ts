@@ -32,7 +32,7 @@ describe('form phase planner', () => {
     const labels = describeForm(kb, answers, 'discreteFactory').map((r) => r.label);
     expect(labels.length).toBeGreaterThan(10);
     for (const l of labels) expect(l, l).not.toMatch(/[。？?.；;：:，,]$/);
-    expect(labels).toContain('请填写18位统一社会信用代码');
+    expect(labels).toContain('18位统一社会信用代码');
   });
 
   it("cites the chosen form's own clause, so a 智能车间 applicant is never pointed at the factory form", () => {

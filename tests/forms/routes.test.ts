@@ -120,7 +120,8 @@ describe('form routes', () => {
       expect(r.json().error.message).toContain('另存为 PDF');
       expect(f.pdfHowTo).toContain('另存为 PDF');
     }
-  });
+    // LibreOffice's first conversion starts its profile, which takes most of a minute on a busy two-core machine.
+  }, 120_000);
 });
 
 describe('session drafts', () => {
