@@ -430,10 +430,13 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
 
 /**
  * A question as a label: its words up to the question mark or a bracket, without a closing full
- * stop (「…代码。：已跳过」) and without the request that opens it (「请填写企业全称」 labels 企业全称).
+ * stop (「…代码。：已跳过」), without the request that opens it (「请填写企业全称」 labels 企业全称) and
+ * without the 多少 that asks for a figure.
  */
 export const labelOf = (c: { text: string }) =>
-  c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '') || c.text;
+  c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '')
+    // 「注册资本是多少万元」 labels 注册资本: the unit is shown with the value.
+    .replace(/(?:是|有|共)?多少(?:万元|人|项|台|天)?$/, '') || c.text;
 
 /**
  * Every form answer with its label, in the chosen form's order (answers of another form's
