@@ -488,6 +488,48 @@ function wordsOf(v: FormVocabulary) {
 const SENTENCE = /[，,。！!；;]\s*\S/;
 
 /**
+ * A one-line answer that restates its field first (「联系人是王建国」, 「单位地址：…」, 「是民营」)
+ * without the restatement: the cell holds the value, not the sentence. The words before 是/为/叫/：
+ * count as a restatement only when every character of them is in the field's label.
+ */
+function withoutLabel(text: string, label: string): string {
+  const m = /^(?:我们的?|我们单位的?|本单位的?|企业的?|公司的?)?([\p{Script=Han}A-Za-z/]{0,10}?)(是|为|叫|：|:)\s*(\S.*)$/u.exec(text);
+  if (!m) return text;
+  const [, said, joint, value] = m;
+  if (said === '' ? joint !== '是' && joint !== '叫' : ![...said!].every((ch) => label.includes(ch))) return text;
+  return value!;
+}
+
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
+const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
+
+/**
+ * A name question answered with the person's name and more (「王建国 办公室主任」, 「王建国，13803950000」):
+ * the name, and each further piece in the same person's own field, a job title by the word it ends with
+ * (form-questions.json `vocabulary.titles`), a mobile or a landline by its shape. A piece it cannot
+ * place (「王建国 很忙」) has the whole reply asked back, so nothing lands in the wrong cell.
+ */
+function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpretation | undefined {
+  const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
+  if (!who) return undefined;
+  const [name, ...rest] = value.split(/[\s，,、；;]+/).filter(Boolean);
+  if (!name || !rest.length || !PERSON_NAME.test(name)) return undefined;
+  const titles = kb.formQuestions.vocabulary.titles;
+  const items: { questionId: string; value: string }[] = [{ questionId: c.id, value: name }];
+  for (const piece of rest) {
+    const field = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone')
+      : LANDLINE.test(piece) ? 'phone'
+      : titles.some((w) => piece.endsWith(w)) ? 'title'
+      : undefined;
+    const id = field && `${who}.${field}`;
+    if (!id || !findQuestion(kb, id) || items.some((i) => i.questionId === id)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    items.push({ questionId: id, value: piece });
+  }
+  return { kind: 'answers', items };
+}
+
+/**
  * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
  * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
  * be in the future.
@@ -522,7 +564,13 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!c) return { kind: 'unclear' };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
-  if (c.q.kind === 'text' && c.q.maxLength !== undefined && (t.length > c.q.maxLength || SENTENCE.test(t))) return { kind: 'unclear', reason: 'notAnAnswer' };
+  if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
+    const value = withoutLabel(t, labelOf(c));
+    const person = personAndMore(kb, c, value);
+    if (person) return person;
+    if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    return { kind: 'answers', items: [{ questionId: pending.id, value }] };
+  }
   if (c.q.kind === 'choice') {
     const choices = c.q.choices ?? [];
     const byLabel = choices.find((x) => t.includes(x.label) || t === x.value);

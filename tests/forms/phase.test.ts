@@ -171,6 +171,32 @@ describe('typed answers in the form phase', () => {
     expect(interpretForm(kb, text, pending(id))).toEqual({ kind: 'answers', items: [{ questionId: id, value }] });
   });
 
+  it('keeps the value, not the words that restate its field (「联系人是王建国」, 「单位地址：…」, 「是民营」)', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
+    expect(read('form.contact.name', '联系人是王建国')).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.name', value: '王建国' }] });
+    expect(read('form.address', '单位地址：许昌市建安大道')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: '许昌市建安大道' }] });
+    expect(read('form.capitalNature', '是民营')).toEqual({ kind: 'answers', items: [{ questionId: 'form.capitalNature', value: '民营' }] });
+    // Words before 是 that are not the field's own stay: they are the value.
+    for (const name of ['河南是非科技有限公司', '为民机械有限公司']) expect(read('form.name', name)).toEqual({ kind: 'answers', items: [{ questionId: 'form.name', value: name }] });
+  });
+
+  it('fills a person\'s title and numbers given with the name, each in its own field, and asks back a piece it cannot place', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
+    expect(read('form.contact.name', '王建国 办公室主任 0395-1234567 13803950000')).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.contact.name', value: '王建国' },
+      { questionId: 'form.contact.title', value: '办公室主任' },
+      { questionId: 'form.contact.phone', value: '0395-1234567' },
+      { questionId: 'form.contact.mobile', value: '13803950000' },
+    ] });
+    // The leader has no mobile field: a mobile goes to the leader's phone.
+    expect(read('form.leader.name', '张三丰，董事长兼总经理，13903710000')).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.leader.name', value: '张三丰' },
+      { questionId: 'form.leader.title', value: '董事长兼总经理' },
+      { questionId: 'form.leader.phone', value: '13903710000' },
+    ] });
+    expect(read('form.contact.name', '王建国 很忙')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+  });
+
   it('reads "没有" to a count question as zero but to a text question as a skip', () => {
     const count = { id: 'form.patents.invention', text: '其中发明专利多少项？', kind: 'number' as const, phase: 'form' as const };
     expect(interpretForm(kb, '没有', count)).toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });

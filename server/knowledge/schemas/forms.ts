@@ -222,6 +222,8 @@ export const FormVocabulary = z.object({
   noData: FormWords,
   noDataPairs: z.array(z.tuple([FormWords, FormWords])),
   questionStarts: FormWords,
+  /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
+  titles: FormWords.default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
