@@ -854,9 +854,18 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  */
 const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
-/** Whether the question names `k` right before asking for a recognition (at any of its places). */
+/**
+ * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
+ * asks what that programme requires, within the one sentence that names it.
+ */
+const REQUIREMENTS_OF = /^(?:企业|认定|申报)?(?:对|的)[^，,。；;？?！!\s]{0,10}?(?:要求|条件|门槛|标准)/u;
+
+/** Whether the question names `k` right before asking for a recognition or its requirements (at any of its places). */
 function appliesFor(q: string, k: string): boolean {
-  for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) if (APPLIES_FOR.test(q.slice(at + k.length))) return true;
+  for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) {
+    const rest = q.slice(at + k.length);
+    if (APPLIES_FOR.test(rest) || REQUIREMENTS_OF.test(rest)) return true;
+  }
   return false;
 }
 
