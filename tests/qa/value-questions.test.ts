@@ -11,8 +11,8 @@ const lead = (q: string) => ask(q).answer.split('\n')[0]!;
 describe('questions that name a value and ask whether it is OK', () => {
   it('reads a number with a unit as asking about that unit, whatever the number', () => {
     // Not about where the video is uploaded: its size is what the 480M asks.
-    expect(lead('MP4文件做了480M，平台收不收')).toMatch(/^不能超过200M。/);
-    expect(lead('视频拍成4K的可以吗')).toMatch(/^不低于1080P。/);
+    expect(lead('MP4文件做了480M，平台收不收')).toMatch(/^不行，480M超过了200M。/);
+    expect(lead('视频拍成4K的可以吗')).toMatch(/^可以，4K不低于1080P。/);
     // A number before a Han unit too: seconds ask how long, not what the video must be in general.
     expect(lead('宣传视频剪到20秒行吗')).toMatch(/^1分钟左右。/);
   });
@@ -20,6 +20,18 @@ describe('questions that name a value and ask whether it is OK', () => {
   it('answers 有没有要求 about the video with its requirements, not with whether it must be handed in', () => {
     expect(lead('视频有没有具体要求')).toMatch(/^视频资料要求：/);
     expect(lead('没有视频能申报吗')).toMatch(/^要交。/);
+  });
+
+  it('compares a value with the bound the notice sets, and leads with whether it will do', () => {
+    expect(lead('导出的视频120兆，能直接上传吗')).toMatch(/^可以，120兆不超过200M。/);
+    expect(lead('视频有0.5G，超不超')).toMatch(/^不行，0.5G超过了200M。/);
+    expect(lead('视频是1440p的，清晰度行不行')).toMatch(/^可以，1440P不低于1080P。/);
+    expect(lead('清晰度480p的视频能用吗')).toMatch(/^不行，480P低于1080P。/);
+    expect(lead('申报书放了6张照片行吗')).toMatch(/^不够，照片至少要10张。/);
+    expect(lead('建设成效照片准备了30张，放得下吗')).toMatch(/^可以，30张不少于10张，通知没有规定上限。/);
+    // The notice's own number names the rule, and a number after 最多/至少 states a rule to check: neither is the asker's own value.
+    expect(lead('视频超过200M怎么办')).toMatch(/^不能超过200M。/);
+    expect(lead('视频最多300M对吧')).toMatch(/^不能超过200M。/);
   });
 
   it('says narration is required when music is offered in its place, and leaves music alone when both are there', () => {
