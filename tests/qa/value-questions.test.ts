@@ -57,6 +57,14 @@ describe('questions that name a value and ask whether it is OK', () => {
     expect(lead('推荐汇总表要不要邮寄纸质件')).toMatch(/^上传至平台的“推荐库”，不用另寄纸质件/);
   });
 
+  it('says the notice does not fix handwriting, and reads 法定代表人 without a credit word as no credit question', () => {
+    expect(lead('申报书可以手填以后再扫描吗')).toMatch(/^通知没有规定申报书要打印还是手写/);
+    const sign = lead('法定代表人签字要手写吗');
+    expect(sign).not.toContain('失信');
+    expect(sign).toMatch(/^通知没有规定电子签名或电子印章/);
+    expect(lead('法人代表是失信人员，公司能报吗')).toMatch(/^通知没有规定。二\(四\)只针对申报企业本身/);
+  });
+
   it('refuses another programme’s own requirements, and keeps a programme named as the applicant’s own status', () => {
     expect(ask('单项冠军对研发投入有什么要求').outOfScope).toBe(true);
     expect(lead('我们是专精特新企业，申报智能工厂有规模门槛吗')).toMatch(/^没有规模门槛/);
