@@ -72,6 +72,7 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, sixteenth set (tests/fi
 // several questions in one, follow-ups with 那/还有/另外, negative phrasing), measured once before tuning: hit@3 86.7%,
 // facts 83.3%, concluded 93.3%, facts in conclusion 76.7%, one in-scope question refused, out-of-scope refused 66.7%.
 if (process.argv.includes('--fresh')) sets.push(['fresh, seventeenth set (tests/fixtures/fresh17-questions.json)', read<EvalItem[]>('tests/fixtures/fresh17-questions.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, eighteenth set (tests/fixtures/fresh18-questions.json)', read<EvalItem[]>('tests/fixtures/fresh18-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {

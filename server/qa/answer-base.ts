@@ -41,6 +41,8 @@ interface Phrasing {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_RUN = /[a-z0-9]+/g;
+const NUMBER_WITH_UNIT = /^\d+(?:\.\d+)?([a-z]{1,2})$/;
+const NUMBER_THEN_HAN = /\d(?:\.\d+)?(\p{Script=Han})/gu;
 /** Entries below this similarity are never accepted, so their guards need not be checked. */
 const FLOOR = 0.2;
 /**
@@ -78,7 +80,14 @@ export function features(u: Understander, text: string): Map<Feature, number> {
       if (!STOP_BIGRAMS.has(b)) f.set(b, 1);
     }
   }
-  for (const w of text.match(LATIN_RUN) ?? []) if (w.length > 1) f.set(w, 1);
+  for (const w of text.match(LATIN_RUN) ?? []) {
+    if (w.length > 1) f.set(w, 1);
+    // A number with a unit (350m, 720p, 4k) asks about that unit whatever the number: the
+    // notice's own value (200m, 1080p) is seldom the one typed, so the unit carries the match.
+    const unit = NUMBER_WITH_UNIT.exec(w)?.[1];
+    if (unit) f.set(`0${unit}`, 1);
+  }
+  for (const m of text.matchAll(NUMBER_THEN_HAN)) f.set(`0${m[1]}`, 1);
   for (const c of u.findConcepts(text)) f.set(`#${c.canonical}`, CONCEPT_WEIGHT);
   return f;
 }

@@ -421,6 +421,28 @@ function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; o
   return out;
 }
 
+/**
+ * 「视频150M可以吗」: the value the question names, compared with the bound the notice sets; undefined
+ * when it names none in the entry's units, or only the bound itself.
+ */
+const STATES_RULE = /(?:至少|最少|最多|起码|不少于|不低于|不超过|不能超过|不得超过|不能低于|要求|规定|上限|下限|限制|必须|得)(?:是|要|为|在|有)?$/u;
+
+function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string): string | undefined {
+  const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min)!]));
+  if (!Number.isFinite(bound)) return undefined;
+  const text = normalise(q);
+  const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
+  const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
+  for (const m of text.matchAll(pattern)) {
+    const value = Number(m[1]) * units.find((u) => u.word === m[2])!.factor;
+    // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
+    if (value === bound || STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index))) continue;
+    const ok = limit.max ? value <= bound : value >= bound;
+    return fill(ok ? limit.within : limit.beyond, { ...vars, said: m[0].replace(/\s+/g, '').toUpperCase() });
+  }
+  return undefined;
+}
+
 /** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
 function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
   let vars = varsCache.get(kb);
@@ -431,6 +453,8 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
     const named = p.items.filter((i) => i.words.some((w) => text.includes(w)));
     if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.map((i) => i.citation) };
   }
+  const bounded = p.entry.limit && limitAnswer(p.entry.limit, vars, q);
+  if (bounded) return { text: bounded, citations: p.citations };
   switch (p.entry.fill) {
     case 'regionQuota': {
       const intent = intentOf(kb, 'quota');
@@ -854,9 +878,18 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  */
 const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
-/** Whether the question names `k` right before asking for a recognition (at any of its places). */
+/**
+ * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
+ * asks what that programme requires, within the one sentence that names it.
+ */
+const REQUIREMENTS_OF = /^(?:企业|认定|申报)?(?:对|的)[^，,。；;？?！!\s]{0,10}?(?:要求|条件|门槛|标准)/u;
+
+/** Whether the question names `k` right before asking for a recognition or its requirements (at any of its places). */
 function appliesFor(q: string, k: string): boolean {
-  for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) if (APPLIES_FOR.test(q.slice(at + k.length))) return true;
+  for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) {
+    const rest = q.slice(at + k.length);
+    if (APPLIES_FOR.test(rest) || REQUIREMENTS_OF.test(rest)) return true;
+  }
   return false;
 }
 

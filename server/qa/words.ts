@@ -3,6 +3,9 @@
  * Words are indexed by their first two UTF-16 units as numbers, so a position costs one or two
  * number-keyed lookups and a comparison only with the words that start with those two units.
  */
+const DIGIT = /\d/;
+const NUMBER_PART = /[\d.]/;
+
 export class WordFinder {
   private readonly byFirst = new Map<number, { one: string | null; byNext: Map<number, string[]> }>();
   private readonly hasEmpty: boolean;
@@ -23,7 +26,11 @@ export class WordFinder {
     }
   }
 
-  /** Each word the text contains, with its start positions in text order (as `text.includes` would find it). */
+  /**
+   * Each word the text contains, with its start positions in text order (as `text.includes` would
+   * find it), except that a word opening with a digit is not found inside a longer number: 5g is
+   * not in 1.5g, nor 5家 in 15家.
+   */
   find(text: string): Map<string, number[]> {
     const found = new Map<string, number[]>();
     const add = (w: string, i: number) => {
@@ -35,6 +42,7 @@ export class WordFinder {
     for (let i = 0; i < text.length; i++) {
       const first = this.byFirst.get(text.charCodeAt(i));
       if (!first) continue;
+      if (i > 0 && DIGIT.test(text[i]!) && NUMBER_PART.test(text[i - 1]!)) continue;
       if (first.one) add(first.one, i);
       const list = first.byNext.get(text.charCodeAt(i + 1));
       if (list) for (const w of list) if (text.startsWith(w, i)) add(w, i);

@@ -25,6 +25,15 @@ describe('WordFinder', () => {
     }
   });
 
+  it('does not find a word opening with a digit inside a longer number', () => {
+    const numbers = new WordFinder(['5g', '5家', 'g']);
+    expect(numbers.find('视频有1.5g').has('5g')).toBe(false);
+    expect(numbers.find('视频有1.5g').get('g')).toEqual([6]);
+    expect(numbers.find('推荐15家').has('5家')).toBe(false);
+    expect(numbers.find('车间用5g联网').get('5g')).toEqual([3]);
+    expect(numbers.find('推荐5家').get('5家')).toEqual([2]);
+  });
+
   it('an empty word is in every text, as String.includes says', () => {
     expect(new WordFinder(['', '车间']).find('工厂').has('')).toBe(true);
   });

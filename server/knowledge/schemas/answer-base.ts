@@ -55,6 +55,23 @@ export const AnswerEntry = z.object({
    */
   fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'glossary']).optional(),
   /**
+   * A value the notice bounds (the video's size, the number of photos): a question naming its own
+   * value in one of `units` (the factor converts it to the bound's unit) is answered `within` or
+   * `beyond` the bound, which is a placeholder's name (videoMaxMB, photosMin) so the number stays in
+   * facts.json. The templates may name {said}, the value as typed. A value equal to the bound names
+   * the rule itself (「超过200M怎么办」), not the asker's own, and gets `answer`.
+   */
+  limit: z
+    .object({
+      units: z.array(z.object({ word: z.string().min(1), factor: z.number().positive() })).min(1),
+      max: z.string().min(1).optional(),
+      min: z.string().min(1).optional(),
+      within: z.string().min(4),
+      beyond: z.string().min(4),
+    })
+    .refine((l) => Boolean(l.max) !== Boolean(l.min), 'a limit names exactly one of max and min')
+    .optional(),
+  /**
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote; otherwise `answer`.
    */
