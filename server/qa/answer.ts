@@ -478,13 +478,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const own = (c: Citation) => (holder !== 'both' && c.quote.includes(`${holder}称号`) ? 0 : 1);
       return { text: intent?.answers?.[holder] ?? base, citations: [...p.citations].sort((a, b) => own(a) - own(b)) };
     }
-    case 'industryType': {
+    case 'industryType':
+    case 'industryTypeAfter': {
       const intent = intentOf(kb, 'industryType');
       const industry = findIndustry(kb, q);
       if (!intent || !industry) return { text: base, citations: p.citations };
       const d = industry.division;
       const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
-      const text = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
+      const said = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
+      // 「我们是做铝型材的，能报哪个」: the entry's own answer, then what the named industry usually is.
+      const text = p.entry.fill === 'industryTypeAfter' ? `${base}${said}` : said;
       const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
       // The entry's own quotes prove the answer (the two types, each type's defining system): they
       // come first, the industry's usual type first, then the two types, then the other type. Where

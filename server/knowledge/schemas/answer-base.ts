@@ -53,7 +53,7 @@ export const AnswerEntry = z.object({
    * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
    * regionQuotaAfter: the answer as written, then the quota of each region the question names.
    */
-  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'glossary']).optional(),
+  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary']).optional(),
   /**
    * A value the notice bounds (the video's size, the number of photos): a question naming its own
    * value in one of `units` (the factor converts it to the bound's unit) is answered `within` or
