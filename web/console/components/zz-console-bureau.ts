@@ -79,6 +79,7 @@ export class ZzConsoleBureau extends LitElement {
       }
       ul.checks label {
         display: flex;
+        align-items: flex-start;
         gap: var(--zz-space-2);
         color: var(--zz-color-text);
         font-size: var(--zz-font-size);
