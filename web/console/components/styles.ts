@@ -145,6 +145,7 @@ export const consoleStyles = css`
     table.stack td {
       display: flex;
       gap: var(--zz-space-2);
+      align-items: baseline;
       padding: var(--zz-space-1) 0;
       border-bottom: none;
     }
