@@ -235,6 +235,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
 
   it('fits a 375 px phone without sideways scrolling', async () => {
     const pw = await account('luoyang-phone', 'bureau', '洛阳市');
+    for (const name of ['洛阳手机测试企业甲', '洛阳手机测试企业乙']) await submittedApplicant(name, '洛阳市');
     const { context, page } = await newPage(browser, PHONE);
     try {
       await loginIn(page, 'luoyang-phone', pw);
@@ -251,10 +252,17 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
         expect(box.x + box.width).toBeLessThanOrEqual(PHONE.viewport.width);
         expect(box.height).toBeGreaterThanOrEqual(44);
       }
+      // The record opens below the list: tapping the last name brings it into sight rather than seeming to do nothing.
+      await page.locator('zz-console-bureau table button').last().click();
+      const detailHeading = page.locator('zz-console-bureau [data-testid=detail] h2').first();
+      await detailHeading.waitFor();
+      await expect.poll(async () => (await detailHeading.boundingBox())!.y).toBeLessThan(PHONE.viewport.height / 2);
+      expect((await detailHeading.boundingBox())!.y).toBeGreaterThan(-1);
     } finally {
       await context.close();
     }
   });
+
   it('gives every control on every console page a 44 px tap target on a 390 px phone, and keeps the desktop rows level', async () => {
     await submittedApplicant('洛阳触控测试企业', '洛阳市');
     // More questions than one page of the log holds, so its pager is on the page too.
