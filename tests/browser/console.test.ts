@@ -309,6 +309,10 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
           if (tab.trim() === '待复核') {
             await page.locator('zz-console-review [data-testid=write]').first().click();
             await page.locator('zz-console-review [data-testid=entry-editor]').waitFor();
+            // The editor opens below the queue; the view goes to it.
+            const top = (await page.locator('zz-console-review [data-testid=entry-editor] h2').boundingBox())!.y;
+            expect(top).toBeGreaterThan(-1);
+            expect(top).toBeLessThan(phone.viewport.height / 2);
           }
           expect(await smallTapTargets(page), `${name} ${tab}`).toEqual([]);
           expect(await horizontalOverflow(page), `${name} ${tab}`).toBeLessThanOrEqual(0);
