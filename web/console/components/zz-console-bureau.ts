@@ -122,8 +122,9 @@ export class ZzConsoleBureau extends LitElement {
       // The record opens below the whole list: on a phone that is screens away from the name tapped,
       // and the tap would seem to do nothing. The view goes to it, and so does the focus.
       await this.updateComplete;
-      const heading = this.renderRoot.querySelector<HTMLElement>('[data-testid=detail] h2');
-      heading?.scrollIntoView({ block: 'start' });
+      const card = this.renderRoot.querySelector<HTMLElement>('[data-testid=detail]');
+      const heading = card?.querySelector<HTMLElement>('h2');
+      card?.scrollIntoView({ block: 'start' });
       heading?.focus({ preventScroll: true });
     } catch (err) {
       this._error = (err as Error).message;

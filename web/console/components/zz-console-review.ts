@@ -295,8 +295,9 @@ export class ZzConsoleReview extends LitElement {
   /** The editor opens below the queue: on a phone that is screens away from the button tapped. The view and the focus go to it. */
   private async _reveal() {
     await this.updateComplete;
-    const heading = this.renderRoot.querySelector<HTMLElement>('[data-testid=entry-editor] h2');
-    heading?.scrollIntoView({ block: 'start' });
+    const card = this.renderRoot.querySelector<HTMLElement>('[data-testid=entry-editor]');
+    const heading = card?.querySelector<HTMLElement>('h2');
+    card?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   }
 
