@@ -114,13 +114,16 @@ async function formView(browser: Browser, server: RunningServer): Promise<void> 
   }
 }
 
-/** The offline banner: the server goes away under an open page. */
+/** The offline banner and a queued answer: the server goes away under an open page. */
 async function offline(browser: Browser, server: RunningServer): Promise<void> {
   const { context, page } = await newPage(browser, DESKTOP);
   const s = await seed(server.url, workshop, (q) => q.id === 'cap.erp');
   await openSeeded(page, s.link);
   await server.stop();
   await page.locator('zz-offline-banner .banner').waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {});
+  // An answer tapped while offline waits, marked 待发送, and goes out on reconnect.
+  await page.locator('zz-app .dock zz-question button.chip').first().click();
+  await page.locator('zz-app zz-message-list zz-message .queued').last().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
   await shot(page, 'desktop-offline');
   await context.close();
 }

@@ -350,26 +350,3 @@ describe.skipIf(!HAS_CHROMIUM)('an answer the server refuses', () => {
     await context.close();
   });
 });
-
-describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection', () => {
-  it('greys out the answer buttons it cannot send, and brings them back with the connection', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await page.goto(server.url);
-    await start(page, '我要申报');
-    const chips = page.locator('zz-app .dock zz-question button.chip');
-    const looks = () => chips.evaluateAll((bs) => bs.map((b) => ({ disabled: (b as HTMLButtonElement).disabled, opacity: Number(getComputedStyle(b).opacity) })));
-    expect((await looks()).length, 'the first question is answered with 是 / 否').toBeGreaterThan(1);
-    await context.setOffline(true);
-    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-    await expect.poll(async () => (await snapshot(page)).offline, { timeout: 10_000 }).toBe(true);
-    // A chip that does nothing when tapped but looks as it did online reads as a broken page.
-    for (const c of await looks()) {
-      expect(c.disabled).toBe(true);
-      expect(c.opacity).toBeLessThan(0.7);
-    }
-    await context.setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect.poll(async () => (await looks()).every((c) => !c.disabled && c.opacity === 1), { timeout: 20_000 }).toBe(true);
-    await context.close();
-  });
-});

@@ -8,7 +8,7 @@ import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
 import { DESKTOP, PHONE, newPage } from './harness';
 import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
-import { horizontalOverflow } from './flow';
+import { horizontalOverflow, smallTapTargets } from './flow';
 
 /* The staff console against the real server on a loopback port, in Debian's headless Chromium. */
 
@@ -235,6 +235,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
 
   it('fits a 375 px phone without sideways scrolling', async () => {
     const pw = await account('luoyang-phone', 'bureau', '洛阳市');
+    for (const name of ['洛阳手机测试企业甲', '洛阳手机测试企业乙']) await submittedApplicant(name, '洛阳市');
     const { context, page } = await newPage(browser, PHONE);
     try {
       await loginIn(page, 'luoyang-phone', pw);
@@ -251,6 +252,85 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
         expect(box.x + box.width).toBeLessThanOrEqual(PHONE.viewport.width);
         expect(box.height).toBeGreaterThanOrEqual(44);
       }
+      // The record opens below the list: tapping the last name brings it into sight rather than seeming to do nothing.
+      await page.locator('zz-console-bureau table button').last().click();
+      const detailHeading = page.locator('zz-console-bureau [data-testid=detail] h2').first();
+      await detailHeading.waitFor();
+      await expect.poll(async () => (await detailHeading.boundingBox())!.y).toBeLessThan(PHONE.viewport.height / 2);
+      expect((await detailHeading.boundingBox())!.y).toBeGreaterThan(-1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives every control on every console page a 44 px tap target on a 390 px phone, and keeps the desktop rows level', async () => {
+    await submittedApplicant('洛阳触控测试企业', '洛阳市');
+    // More questions than one page of the log holds, so its pager is on the page too.
+    for (let i = 0; i < 30; i++) await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: i ? `视频有什么要求？（${i}）` : '我电话13812345678，能帮我看看吗？' } });
+    const staff = [
+      ['touch-hotline', 'helpline', undefined],
+      ['touch-bureau', 'bureau', '洛阳市'],
+      ['touch-admin', 'admin', undefined],
+    ] as const;
+    const passwords = new Map<string, string>();
+    for (const [name, role, region] of staff) passwords.set(name, await account(name, role, region));
+    /** What each page is waited for by, once its tab is open. */
+    const ready: Record<string, string> = {
+      问答: 'zz-console-ask input#q',
+      问题记录: 'zz-console-log tbody tr',
+      待复核: 'zz-console-review [data-testid=review-item]',
+      统计: 'zz-console-dashboard #topics canvas',
+      热线协助: 'zz-console-assist input',
+      辖区申报: 'zz-console-bureau [data-testid=quota]',
+      知识库版本: 'zz-console-knowledge input[type=file]',
+    };
+    const phone = { ...PHONE, viewport: { width: 390, height: 844 } };
+    const { context, page } = await newPage(browser, phone);
+    try {
+      const seen: string[] = [];
+      for (const [name] of staff) {
+        await context.clearCookies();
+        await loginIn(page, name, passwords.get(name)!);
+        await page.locator('zz-console-app nav button').first().waitFor();
+        for (const tab of await page.locator('zz-console-app nav button').allTextContents()) {
+          await page.locator('zz-console-app nav button', { hasText: tab.trim() }).click();
+          await page.locator(ready[tab.trim()]!).first().waitFor();
+          // The views that open more controls: an applicant's review form, the answer editor.
+          if (tab.trim() === '辖区申报') {
+            await page.locator('zz-console-bureau table button').first().click();
+            await page.locator('zz-console-bureau [data-testid=detail]').waitFor();
+          }
+          if (tab.trim() === '问题记录') {
+            // A page of rows at a time: the pager moves through them, newest first.
+            expect(await page.locator('zz-console-log tbody tr').count()).toBe(25);
+            await page.locator('zz-console-log .pager button', { hasText: '下一页' }).click();
+            await expect.poll(() => page.locator('zz-console-log .pager').textContent()).toMatch(/第 26–\d+ 条/);
+          }
+          if (tab.trim() === '待复核') {
+            await page.locator('zz-console-review [data-testid=write]').first().click();
+            await page.locator('zz-console-review [data-testid=entry-editor]').waitFor();
+            // The editor opens below the queue; the view goes to it.
+            const top = (await page.locator('zz-console-review [data-testid=entry-editor] h2').boundingBox())!.y;
+            expect(top).toBeGreaterThan(-1);
+            expect(top).toBeLessThan(phone.viewport.height / 2);
+          }
+          expect(await smallTapTargets(page), `${name} ${tab}`).toEqual([]);
+          expect(await horizontalOverflow(page), `${name} ${tab}`).toBeLessThanOrEqual(0);
+          seen.push(tab.trim());
+        }
+      }
+      expect(new Set(seen)).toEqual(new Set(Object.keys(ready)));
+
+      // On a desktop the taller checkbox label still sits on one line with the heading and the buttons beside it.
+      await page.setViewportSize(DESKTOP.viewport);
+      await context.clearCookies();
+      await loginIn(page, 'touch-hotline', passwords.get('touch-hotline')!);
+      await page.locator('zz-console-app nav button', { hasText: '问题记录' }).click();
+      await page.locator('zz-console-log tbody tr').first().waitFor();
+      const bar = await page.locator('zz-console-log .card > .row:first-child > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+      expect(bar.length).toBe(4);
+      const tops = bar.map((r) => r.top);
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(44);
     } finally {
       await context.close();
     }

@@ -113,3 +113,42 @@ export async function typeMessage(page: Page, text: string): Promise<void> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+export interface TapTarget {
+  host: string;
+  tag: string;
+  text: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every control on the page, through all shadow roots, whose tap target is under 44 × 44 px. A control
+ * wrapped in a label is tapped through the label, so the label's box counts; so does an invisible
+ * ::after that widens a chip's hit area.
+ */
+export async function smallTapTargets(page: Page): Promise<TapTarget[]> {
+  return page.evaluate(() => {
+    const out: TapTarget[] = [];
+    const controls = 'button, a[href], select, input:not([type=hidden]), textarea, summary, [role=button]';
+    const visit = (root: Document | ShadowRoot, host: string): void => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) visit(el.shadowRoot, el.tagName.toLowerCase());
+        if (!el.matches(controls) || el.closest('.visually-hidden, [hidden]')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const label = el.closest('label')?.getBoundingClientRect();
+        const after = getComputedStyle(el, '::after');
+        const grow = (v: string) => (after.content !== 'none' && v.endsWith('px') ? Math.max(0, -parseFloat(v)) : 0);
+        const width = Math.max(r.width, label?.width ?? 0) + grow(after.left) + grow(after.right);
+        const height = Math.max(r.height, label?.height ?? 0) + grow(after.top) + grow(after.bottom);
+        if (width < 44 || height < 44) {
+          const type = el.getAttribute('type');
+          out.push({ host, tag: el.tagName.toLowerCase() + (type ? `[${type}]` : ''), text: (el.textContent ?? '').trim().slice(0, 30), width: Math.round(width), height: Math.round(height) });
+        }
+      }
+    };
+    visit(document, 'document');
+    return out;
+  });
+}

@@ -8,6 +8,7 @@ import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, pickSession, rememberSession, save, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
+import { loadQueued, saveQueued } from '../lib/outbox-store';
 import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
 import { documentsApi } from '../lib/drafts-api';
@@ -415,6 +416,28 @@ export class ZzApp extends LitElement {
     this._starting = true;
     this._client.lastSeq = 0;
     this._client.start(ref ?? undefined, this._mode);
+    // What was sent and not yet acknowledged before a reload goes out again, in order, once the session opens.
+    if (ref) for (const q of loadQueued(tabStorage(), ref.sessionId)) this._dispatch(q.msg, q.bubble, q.caption);
+  }
+
+  /** Keeps the unacknowledged messages for this tab, so a reload while offline does not lose them. */
+  private _persistQueue(): void {
+    const sid = this._session?.sessionId;
+    if (!sid) return;
+    const items = this._client.pending.map((msg) => {
+      const shown = this._conv.messages.find((m) => m.clientId === msg.clientId);
+      return { msg, bubble: shown?.text ?? '', ...(shown?.caption ? { caption: shown.caption } : {}) };
+    });
+    saveQueued(tabStorage(), sid, items);
+  }
+
+  /**
+   * An answer to the open question is queued or on its way: the card waits for it rather than take a
+   * second answer to the same question. Offline the first answer is queued like any message.
+   */
+  private get _answerPending(): boolean {
+    const q = this._conv.question;
+    return !!q && this._client.pending.some((m) => m.type === 'answer' && m.questionId === q.id);
   }
 
   private _onServer(msg: ServerMessage): void {
@@ -480,6 +503,7 @@ export class ZzApp extends LitElement {
         break;
     }
     this._client.lastSeq = this._conv.lastSeq;
+    if (msg.type === 'session' || msg.type === 'ack' || msg.type === 'error') this._persistQueue();
     this._rev++;
   }
 
@@ -494,6 +518,7 @@ export class ZzApp extends LitElement {
     this._conv.addLocalUser(msg.clientId, bubble, caption, questionId);
     this._sent.set(msg.clientId, msg);
     this._client.send(msg);
+    this._persistQueue();
     this._stick = true;
     this._ackTimers.set(
       msg.clientId,
@@ -502,6 +527,7 @@ export class ZzApp extends LitElement {
         // Offline messages stay queued; only a server that is up but silent counts as failure.
         if (this._client.status !== 'online') return this._rearm(msg);
         this._client.discard(msg.clientId);
+        this._persistQueue();
         this._conv.markFailed(msg.clientId, '服务器没有响应');
         this._rev++;
       }, ACK_TIMEOUT_MS),
@@ -753,7 +779,7 @@ export class ZzApp extends LitElement {
         ? html`<zz-question
             .question=${q}
             .serverError=${this._questionRejection}
-            ?busy=${this._status !== 'online'}
+            ?busy=${this._answerPending}
             ?collapsed=${this._typingIn === 'composer'}
           ></zz-question>`
         : nothing}
@@ -819,7 +845,7 @@ export class ZzApp extends LitElement {
                   ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
                   : html`<p class="notice">正在连接…</p>`
                 : html`<zz-welcome ?busy=${this._starting} .sessions=${listSessions(safeStorage())}></zz-welcome>`
-              : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status === 'offline'}></zz-message-list>`}
+              : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status !== 'online'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
             ${this._conv.rejection && !this._questionRejection
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
@@ -849,6 +875,15 @@ export class ZzApp extends LitElement {
 function wsUrl(): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${proto}//${location.host}/api/chat`;
+}
+
+/** This tab's storage, for what must survive a reload but not outlive the tab. */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeStorage(): Storage | undefined {

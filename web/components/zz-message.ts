@@ -95,6 +95,10 @@ export class ZzMessage extends LitElement {
         margin-top: var(--zz-space-2);
         white-space: normal;
       }
+      .queued {
+        font-weight: 600;
+        color: var(--zz-color-partial);
+      }
       .meta {
         font-size: var(--zz-font-size-sm);
         color: var(--zz-color-muted);
@@ -145,7 +149,7 @@ export class ZzMessage extends LitElement {
 
   /** The message to show. */
   @property({ attribute: false }) message!: ChatMessage;
-  /** True while the socket is down, so a queued message says it is waiting rather than sending. */
+  /** True while the session is not open, so a queued message says it is waiting rather than sending. */
   @property({ type: Boolean }) offline = false;
 
   @state() private _vote: 'up' | 'down' | null = null;
@@ -172,7 +176,8 @@ export class ZzMessage extends LitElement {
 
   private get _meta() {
     const m = this.message;
-    if (m.status === 'sending') return html`<div class="meta">${this.offline ? '等待网络恢复后自动发送' : '发送中…'}</div>`;
+    if (m.status === 'sending')
+      return html`<div class="meta">${this.offline ? html`<span class="queued">待发送</span> 网络恢复后自动发送` : '发送中…'}</div>`;
     if (m.status === 'failed')
       return html`<div class="meta" role="alert">
         <span class="error">未发送：${m.error ?? '连接中断'}</span>

@@ -33,6 +33,55 @@ export const consoleStyles = css`
     min-height: 88px;
     resize: vertical;
   }
+  /*
+   * Small native controls get a finger-sized target: a checkbox is tapped through its label, which is
+   * as tall as a button; a file picker, a select and a disclosure summary are as tall as a button.
+   */
+  label:has(> input[type='checkbox']) {
+    display: flex;
+    align-items: center;
+    gap: var(--zz-space-2);
+    min-height: var(--zz-tap);
+    cursor: pointer;
+  }
+  input[type='checkbox'] {
+    width: 20px;
+    height: 20px;
+    margin: 0;
+    flex: none;
+  }
+  input[type='file'] {
+    display: block;
+    max-width: 100%;
+    min-height: var(--zz-tap);
+    margin-bottom: var(--zz-space-3);
+  }
+  input[type='file']::file-selector-button {
+    min-height: var(--zz-tap);
+    margin-right: var(--zz-space-3);
+    padding: 0 var(--zz-space-4);
+    border: 1px solid var(--zz-color-border);
+    border-radius: var(--zz-radius);
+    background: var(--zz-color-surface);
+    font: inherit;
+    cursor: pointer;
+  }
+  select {
+    min-height: var(--zz-tap);
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    min-height: var(--zz-tap);
+    cursor: pointer;
+  }
+  summary::before {
+    content: '▸';
+    margin-right: var(--zz-space-2);
+  }
+  details[open] > summary::before {
+    content: '▾';
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -96,6 +145,7 @@ export const consoleStyles = css`
     table.stack td {
       display: flex;
       gap: var(--zz-space-2);
+      align-items: baseline;
       padding: var(--zz-space-1) 0;
       border-bottom: none;
     }
@@ -117,7 +167,8 @@ export const consoleStyles = css`
     text-align: left;
     padding: var(--zz-space-2);
     border-bottom: 1px solid var(--zz-color-border);
-    vertical-align: top;
+    /* First lines level across a row, also beside a cell whose name is a button taller than the text. */
+    vertical-align: baseline;
   }
   th {
     color: var(--zz-color-muted);

@@ -79,6 +79,7 @@ export class ZzConsoleBureau extends LitElement {
       }
       ul.checks label {
         display: flex;
+        align-items: flex-start;
         gap: var(--zz-space-2);
         color: var(--zz-color-text);
         font-size: var(--zz-font-size);
@@ -118,6 +119,13 @@ export class ZzConsoleBureau extends LitElement {
     this._error = '';
     try {
       this._detail = await call<Detail>('GET', `/api/staff/bureau/applicants/${encodeURIComponent(id)}`);
+      // The record opens below the whole list: on a phone that is screens away from the name tapped,
+      // and the tap would seem to do nothing. The view goes to it, and so does the focus.
+      await this.updateComplete;
+      const card = this.renderRoot.querySelector<HTMLElement>('[data-testid=detail]');
+      const heading = card?.querySelector<HTMLElement>('h2');
+      card?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -179,7 +187,7 @@ export class ZzConsoleBureau extends LitElement {
   private _detailView(d: Detail) {
     const drafts = Object.entries(d.drafts ?? {}).flatMap(([, sections]) => Object.entries(sections ?? {}));
     return html`<div class="card" data-testid="detail">
-      <h2>${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
+      <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
       <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}</p>
       <h2>差距</h2>
       ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}

@@ -28,12 +28,28 @@ function when(iso: string): string {
 /** The question log, newest first: what was asked, what the answer rested on, and how the asker rated it. */
 @customElement('zz-console-log')
 export class ZzConsoleLog extends LitElement {
-  static styles = [controls, consoleStyles, css`:host { display: block; } td.q { min-width: 14em; }`];
+  static styles = [controls, consoleStyles, css`
+    :host {
+      display: block;
+    }
+    td.q {
+      min-width: 14em;
+    }
+    .pager {
+      justify-content: space-between;
+      margin-top: var(--zz-space-3);
+    }
+  `];
 
   @state() private _items: LogEntry[] = [];
   @state() private _retention = 0;
   @state() private _refusedOnly = false;
   @state() private _error = '';
+  /** Zero-based page of the log shown. */
+  @state() private _page = 0;
+
+  /** Rows a page: up to 200 questions at once made a phone scroll through thousands of pixels of cards. */
+  static readonly PAGE_SIZE = 25;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -44,6 +60,7 @@ export class ZzConsoleLog extends LitElement {
     try {
       const r = await call<{ items: LogEntry[]; retentionDays: number }>('GET', `/api/staff/questions?limit=200${this._refusedOnly ? '&refused=true' : ''}`);
       this._items = r.items;
+      this._page = 0;
       this._retention = r.retentionDays;
       this._error = '';
     } catch (err) {
@@ -65,7 +82,7 @@ export class ZzConsoleLog extends LitElement {
         <table class="stack">
           <thead><tr><th>时间</th><th>来源</th><th>问题</th><th>依据</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
           <tbody>
-            ${this._items.map(
+            ${this._items.slice(this._page * ZzConsoleLog.PAGE_SIZE, (this._page + 1) * ZzConsoleLog.PAGE_SIZE).map(
               (q) => html`<tr>
                 <td data-label="时间">${when(q.at)}</td>
                 <td data-label="来源">${SOURCE[q.source]}</td>
@@ -79,8 +96,24 @@ export class ZzConsoleLog extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this._items.length ? '' : html`<p class="muted">暂无记录</p>`}
+      ${this._items.length ? this._pager() : html`<p class="muted">暂无记录</p>`}
     </div>`;
+  }
+
+  private _pager() {
+    const pages = Math.ceil(this._items.length / ZzConsoleLog.PAGE_SIZE);
+    if (pages <= 1) return '';
+    const go = (p: number) => {
+      this._page = p;
+      this.scrollIntoView({ block: 'start' });
+    };
+    const from = this._page * ZzConsoleLog.PAGE_SIZE + 1;
+    const to = Math.min(this._items.length, from + ZzConsoleLog.PAGE_SIZE - 1);
+    return html`<nav class="row pager" aria-label="翻页">
+      <button class="btn" ?disabled=${this._page === 0} @click=${() => go(this._page - 1)}>上一页</button>
+      <span class="muted" aria-live="polite">第 ${from}–${to} 条，共 ${this._items.length} 条</span>
+      <button class="btn" ?disabled=${this._page >= pages - 1} @click=${() => go(this._page + 1)}>下一页</button>
+    </nav>`;
   }
 }
 

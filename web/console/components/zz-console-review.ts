@@ -200,7 +200,7 @@ export class ZzConsoleReview extends LitElement {
     const b = this._base!;
     const d = this._detail;
     return html`<div class="card" data-testid="entry-editor">
-      <h2>${d ? `修改答复条目 ${b.id}` : '新的答复条目'}</h2>
+      <h2 tabindex="-1">${d ? `修改答复条目 ${b.id}` : '新的答复条目'}</h2>
       ${this._from ? html`<p class="muted">来自问题：“${this._from.question}”</p>` : ''}
       <form @submit=${this._save}>
         <div class="field">
@@ -289,6 +289,16 @@ export class ZzConsoleReview extends LitElement {
     this._quotes = [{ clause: q.clauses[0] ?? '', find: '' }];
     this._saveError = '';
     this._saved = null;
+    void this._reveal();
+  }
+
+  /** The editor opens below the queue: on a phone that is screens away from the button tapped. The view and the focus go to it. */
+  private async _reveal() {
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector<HTMLElement>('[data-testid=entry-editor]');
+    const heading = card?.querySelector<HTMLElement>('h2');
+    card?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
   }
 
   private async _edit(id: string, from: QueueItem | null) {
@@ -302,6 +312,7 @@ export class ZzConsoleReview extends LitElement {
       this._quotes = entry.quotes.map((q) => ({ ...q }));
       this._saveError = '';
       this._saved = null;
+      void this._reveal();
     } catch (err) {
       this._error = (err as Error).message;
     }
