@@ -833,7 +833,46 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
 describe('a wh-word inside a statement', () => {
   it('「能查到哪天哪个窑烧的」 states what can be traced; with 吗, or without 的 at the end, it still asks', () => {
     expect(items('每批砖都有批号，能查到哪天哪个窑烧的', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
-    expect(interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability')).kind).toBe('question');
+    // It asks, and its first clause is read as it would be alone.
+    const both = interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability'));
+    expect(both).toEqual({ ...interpret(kb, '批号有', q('cap.qualityTraceability')), asks: true });
     expect(interpret(kb, '能查到哪些信息算追溯', q('cap.qualityTraceability')).kind).toBe('question');
+  });
+});
+
+describe('an answer that also asks', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id));
+  it('keeps the answer part and says the message asks', () => {
+    expect(read('有MES，这个要和ERP集成吗', 'cap.mes')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.mes', value: true }], asks: true });
+    expect(read('没有立体库，必须要有吗', 'cap.autoWarehouse')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.autoWarehouse', value: false }], asks: true });
+    expect(read('没有，必须要有吗？', 'cap.apc')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.apc', value: false }], asks: true });
+    expect(read('报车间中不中，就烧成车间', 'cat.scope')).toEqual({ kind: 'answers', items: [{ questionId: 'cat.scope', value: 'workshop' }], asks: true });
+    expect(read('这个怎么算的？七成左右吧', 'metric.automationRatio')).toMatchObject({ kind: 'answers', items: [{ questionId: 'metric.automationRatio', value: 70 }], asks: true });
+  });
+  it('stores nothing from a question alone, a condition it sets, or a premise that does not answer', () => {
+    for (const [text, id] of [
+      ['必须要有MES吗', 'cap.mes'],
+      ['如果没有MES，能报车间吗', 'cap.mes'],
+      ['没有MES的话，报车间中不中', 'cap.mes'],
+      ['我们是做饲料的，饲料厂要上MES吗', 'cap.mes'],
+      ['俺们规模小，没MES能报车间不？', 'cap.mes'],
+      ['这个APC是啥？我们应该没有吧', 'cap.apc'],
+      ['在内黄，县里的找谁推荐？', 'ent.county'],
+      ['拿过智能车间的，换个车间还能再报智能车间吗？', 'cat.scope'],
+    ] as const) expect(read(text, id), text).toEqual({ kind: 'question' });
+  });
+});
+
+describe('a yes confined to one part of the plant', () => {
+  it('is partly built', () => {
+    expect(items('安灯就总装线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('只有一个车间上了MES', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+    expect(items('防错就两条线有', q('cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
+    expect(items('有，MES就二车间在用', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('is not, where the part is the whole or the words only locate', () => {
+    expect(items('全厂就一个车间，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有，就在车间中控室看', q('cap.scada'))).toMatchObject({ 'cap.scada': true });
+    expect(items('车间里拉的光纤跟工业交换机', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
   });
 });
