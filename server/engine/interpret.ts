@@ -33,7 +33,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
-  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[] };
+  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -84,6 +84,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
       notRestricting: ps ? wordRegex(ps.notRestricting) : null,
       whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
+      parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
     },
   };
   vocabCache.set(kb, vocab);
@@ -718,7 +719,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const d = describedValue(kb, pending.id, lower, masked, cues);
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
-    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && freeAnswers.some((a) => a.pol === 'partial') ? 'partial' : d);
+    // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
+    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(vocab, lower, segments, freeAnswers))) ? 'partial' : d);
   }
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
@@ -751,6 +753,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+}
+
+/** Whether a clause says yes of one part of the plant (「灌装线是自动的」): a `partScope` part word in a clause whose free answer is a yes. */
+function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
+  const parts = vocab.partScope.parts;
+  return free.some((a) => a.pol === true && parts.some((w) => lower.slice(segments[a.seg]!.start, segments[a.seg]!.end).includes(w)));
 }
 
 /**

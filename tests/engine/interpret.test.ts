@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
+import { checkValue, industryFromText, viewOf } from '../../server/engine/plan';
 import { isGhostwriting } from '../../server/engine/interpret';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
@@ -874,5 +874,44 @@ describe('a yes confined to one part of the plant', () => {
     expect(items('全厂就一个车间，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('有，就在车间中控室看', q('cap.scada'))).toMatchObject({ 'cap.scada': true });
     expect(items('车间里拉的光纤跟工业交换机', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+  });
+});
+
+describe('the misreadings of the second blind round, by class', () => {
+  it('a product number in a typed trade is no division code; a code word or a bare figure still is', () => {
+    expect(industryFromText(kb, '化纤，尼龙66')).toBe('28');
+    expect(industryFromText(kb, 'PA66切片')).toBeUndefined();
+    expect(industryFromText(kb, '代码36')).toBe('36');
+    expect(industryFromText(kb, '大类是26，化工')).toBe('26');
+    expect(industryFromText(kb, '36')).toBe('36');
+    expect(industryFromText(kb, '做衬衫西裤的')).toBe('18');
+    expect(industryFromText(kb, '电动车，两轮的')).toBe('37');
+  });
+  it('the city named as the recommender fills in no county', () => {
+    const county = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+    expect(checkValue(kb, county, '市里推荐')).toEqual({ ok: true, value: null });
+    expect(checkValue(kb, county, '长垣')).toEqual({ ok: true, value: '长垣市' });
+  });
+  it('a rate in 个点 is a percentage', () => {
+    expect(items('90来个点', q('metric.dataCollectionRate'))).toEqual({ 'metric.dataCollectionRate': 90 });
+  });
+  it('one line in place and another step by hand is partly automated; a plain 还是人工 is not automated', () => {
+    expect(items('灌装线是自动的，前处理还是人工投料', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': 'partial' });
+    expect(items('APC就3号纸机有', q('cap.apc'))).toEqual({ 'cap.apc': 'partial' });
+    expect(items('是的，还是人工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': false });
+    expect(items('只有在线检测', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+  });
+  it('a description of the asked thing at work or missing answers it', () => {
+    expect(items('都打通了', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': true });
+    expect(items('还没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('各系统都是单独的，没打通', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('设备数据都采集了', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('车间全部联网', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+    expect(items('出厂试验自动测，超差报警', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+    expect(items('全厂光纤环网', q('cap.factoryNetwork'))).toMatchObject({ 'cap.factoryNetwork': true });
+    expect(items('能', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+  });
+  it('「没怎么搞」 is a no, not a question', () => {
+    expect(items('网络安全这块没怎么搞', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });

@@ -306,6 +306,8 @@ export const InterviewFile = z
       hedges: Words.default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
       leadIns: Words.default([]),
+      /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
+      industryCodeWords: Words.default(['代码']),
       /**
        * A message that asks something beside its answer (「有MES，这个要和ERP集成吗」): its clauses that ask
        * nothing are read as the answer. A clause with a `conditionals` word (如果没有MES, 没有的话) sets up the
