@@ -185,7 +185,8 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
 function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView | null): Interpretation | undefined {
   const beside = kb.interview.vocabulary.askedBeside;
   if (!beside) return undefined;
-  const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  // Each clause keeps the marks after it: 「还能报智能工厂不？」 asks by its question mark.
+  const clauses = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
   const conditional = (c: string) => beside.conditionals.some((w) => c.includes(w));
   // 「拿过智能车间的，换个车间还能再报吗」: a clause the pending choice's own blockers mark (a title held) is the
   // question's premise, not the choice made.
@@ -194,7 +195,7 @@ function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView |
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c));
   // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
   if (!stated.length || stated.length === clauses.length || clauses.some(conditional)) return undefined;
-  const said = stated.join('，');
+  const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
   const named = interpret(kb, said, null);
   const own = pending ? interpret(kb, said, pending) : named;

@@ -859,6 +859,7 @@ describe('an answer that also asks', () => {
       ['这个APC是啥？我们应该没有吧', 'cap.apc'],
       ['在内黄，县里的找谁推荐？', 'ent.county'],
       ['拿过智能车间的，换个车间还能再报智能车间吗？', 'cat.scope'],
+      ['已经有智能车间称号了，还能报智能工厂不？', 'cat.scope'],
     ] as const) expect(read(text, id), text).toEqual({ kind: 'question' });
   });
 });
