@@ -176,7 +176,8 @@ export class Conversation {
     if (msg.type === 'answer' && typeof msg.value === 'string' && msg.value.trim()) {
       const pending = this.step(answers).question;
       const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
-      if (read && (read.kind === 'question' || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
+      // An answer that also asks (「没有，必须要有吗」) goes that way too: stored whole it would be the field's value.
+      if (read && (read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
@@ -233,6 +234,8 @@ export class Conversation {
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += phrases.approximate;
         await this.say(sessionId, confirm, []);
+        // 「没有立体库，必须要有吗」: the answer part is stored above, and the question is answered as any question is.
+        if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);

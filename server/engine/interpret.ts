@@ -1,7 +1,7 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId } from '../schemas/profile';
-import { indexOf, wordRegex } from './kb';
+import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
@@ -33,9 +33,16 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
+  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
+
+/** Words as one regex alternation, longest first, so the leftmost match is the longest. */
+function alternationOf(words: string[]): string {
+  return [...words].map((w) => escapeRegex(w.toLowerCase())).sort((a, b) => b.length - a.length).join('|');
+}
+
 
 function vocabOf(kb: KnowledgeData): Vocab {
   const hit = vocabCache.get(kb);
@@ -48,6 +55,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   }
   const byAlias = new Map<string, string>();
   for (const [qid, words] of Object.entries(v.metricAliases)) for (const w of words) byAlias.set(w.toLowerCase(), qid);
+  const ps = v.partScope;
   const vocab: Vocab = {
     cues: wordRegex([...polarity.keys()]),
     polarity,
@@ -71,6 +79,12 @@ function vocabOf(kb: KnowledgeData): Vocab {
       // Every Henan region the quota table lists counts as home: 注册在郑州 is registered in Henan.
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
+    },
+    partScope: {
+      regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      notRestricting: ps ? wordRegex(ps.notRestricting) : null,
+      whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
+      parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
     },
   };
   vocabCache.set(kb, vocab);
@@ -160,6 +174,43 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
     return findAll(vocab.cues, core).length === 0;
   }
   return false;
+}
+
+/**
+ * 「没有立体库，必须要有吗」: the answer given beside a question (VocabularyFile `askedBeside`). The clauses
+ * that ask nothing and set no condition are read on their own: what they name (a system, a figure, a
+ * choice) is recorded, and the pending question takes their answer only when they name what it asks or
+ * are a bare answer (「没有，必须要有吗」). Undefined when nothing is stated, so the message is a question only.
+ */
+function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView | null): Interpretation | undefined {
+  const beside = kb.interview.vocabulary.askedBeside;
+  if (!beside) return undefined;
+  // Each clause keeps the marks after it: 「还能报智能工厂不？」 asks by its question mark.
+  const clauses = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
+  const conditional = (c: string) => beside.conditionals.some((w) => c.includes(w));
+  // 「拿过智能车间的，换个车间还能再报吗」: a clause the pending choice's own blockers mark (a title held) is the
+  // question's premise, not the choice made.
+  const blockers = kb.interview.vocabulary.statedChoices.filter((sc) => pending?.kind === 'choice' && sc.question === pending.id).flatMap((sc) => sc.blockers);
+  const premise = (c: string) => blockers.some((w) => c.includes(w));
+  const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c));
+  // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
+  if (!stated.length || stated.length === clauses.length || clauses.some(conditional)) return undefined;
+  const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
+  // What the clauses name on their own, with no question pending, and what they answer of the pending one.
+  const named = interpret(kb, said, null);
+  const own = pending ? interpret(kb, said, pending) : named;
+  if (own.kind !== 'answers') return undefined;
+  const namedIds = new Set(named.kind === 'answers' ? named.items.map((i) => i.questionId) : []);
+  const vocab = vocabOf(kb);
+  const bare = () => {
+    let rest = said.toLowerCase();
+    for (const re of [vocab.cues, vocab.skip]) if (re) rest = rest.replace(re, '');
+    for (const w of [...vocab.leadIns, ...beside.fillers].sort((a, b) => b.length - a.length)) rest = rest.split(w.toLowerCase()).join('');
+    return rest.replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
+  };
+  // A text question's answer is the words typed; beside a question they are the question's setting, not its value.
+  const keep = own.items.filter((i) => namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare())));
+  return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
 }
 
 /**
@@ -301,7 +352,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
   const text = understanderFor(kb).understand(typed).text.trim();
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
-  if (isQuestion(kb, text)) return { kind: 'question' };
+  if (isQuestion(kb, text)) return answeredBeside(kb, text, pending) ?? { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
   // Work on UTF-16 indices consistently: the regexes below run over the same string.
@@ -338,6 +389,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
     // 「MES明年升级」: the upgrade is what is to come, not the system, so the time says nothing of it.
     .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)));
+  // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
+  // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
+  cues.push(...partScopeCues(vocab, lower));
+  cues.sort((a, b) => a.start - b.start);
 
   // Segments: punctuation and contrast words (但是, 不过…) end a scope of negation.
   const contrastHits = findAll(vocab.contrast, masked);
@@ -665,7 +720,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const d = describedValue(kb, pending.id, lower, masked, cues);
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
-    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && freeAnswers.some((a) => a.pol === 'partial') ? 'partial' : d);
+    // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
+    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(vocab, lower, segments, freeAnswers))) ? 'partial' : d);
   }
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
@@ -698,6 +754,25 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+}
+
+/** Whether a clause says yes of one part of the plant (「灌装线是自动的」): a `partScope` part word in a clause whose free answer is a yes. */
+function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
+  const parts = vocab.partScope.parts;
+  return free.some((a) => a.pol === true && parts.some((w) => lower.slice(segments[a.seg]!.start, segments[a.seg]!.end).includes(w)));
+}
+
+/**
+ * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial
+ * cues; a clause that calls that part the whole (全厂就一个车间) confines nothing.
+ */
+function partScopeCues(vocab: Vocab, lower: string): Cue[] {
+  const { regex, notRestricting, whole } = vocab.partScope;
+  if (!regex) return [];
+  const t = notRestricting ? lower.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
+  return findAll(regex, t)
+    .filter((h) => !whole.some((w) => clauseAround(t, h.start, h.end).includes(w)))
+    .map((h) => ({ start: h.start, end: h.end, pol: 'partial' as const }));
 }
 
 /**

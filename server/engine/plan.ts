@@ -116,8 +116,19 @@ export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
 type Check = { ok: true; value: AnswerValue } | { ok: false; error: string };
 
 export function industryFromText(kb: KnowledgeData, text: string): string | undefined {
-  const code = normaliseDivision(text) ?? /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
-  if (code) return code;
+  const whole = normaliseDivision(text);
+  if (whole) return whole;
+  // A figure inside the text is a code only where nothing names the trade, or a code word marks it
+  // (「代码36」); otherwise it is a product's own number (尼龙66, 304不锈钢) and the words decide.
+  const code = /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
+  const marked = code !== undefined && kb.interview.vocabulary.industryCodeWords.some((w) => text.includes(w));
+  if (code && marked) return code;
+  const named = tradeFromWords(kb, text);
+  return named ?? code;
+}
+
+/** The trade the words of a text name: the division names and the common words for them (VocabularyFile `industryAliases`). */
+function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
   // Between words of one length the one named first wins: 「煤矿机械，液压…」 names its trade first.
@@ -218,6 +229,8 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         // A 市辖区 or a development zone (魏都区, 经开区, 高新区) is no 县（市）: its 省辖市 recommends it (四(三)),
         // so no county is filled in, and none is shown back as the recommending 县（市）.
         if (r || /区$/.test(text)) return { ok: true, value: null };
+        // 「市里推荐」: the 省辖市 recommends, so there is no county to fill in either.
+        if (kb.regions.cityLevelWords.some((w) => text.includes(w))) return { ok: true, value: null };
         return { ok: true, value: text };
       }
       if (q.sets === 'enterprise.foundedYear') {

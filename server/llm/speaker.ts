@@ -139,7 +139,9 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
         // The model's reading wins where both read the same question; the lexicon fills in the rest.
         const seen = new Set(got.items.map((i) => i.questionId));
         const extra = base.kind === 'answers' ? base.items.filter((i) => !seen.has(i.questionId)) : [];
-        return { kind: 'answers', items: [...got.items, ...extra] };
+        // A message the rules or the model found also asking something gets its question answered too.
+        const asks = got.asking || (base.kind === 'answers' && base.asks);
+        return { kind: 'answers', items: [...got.items, ...extra], ...(asks ? { asks: true as const } : {}) };
       } catch (err) {
         const failure = deadline.aborted ? 'timeout' : failureOf(err);
         if (failure !== 'busy') notify(ctx, failureNotice(failure));

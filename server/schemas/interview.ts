@@ -74,7 +74,8 @@ export type ApplyResult =
 export type Interpretation =
   /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
   /** approx: a figure given as a round one (「约1200万」, 「两百来人」), recorded but to be checked before the form is signed. */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true }[]; wholeGroup?: boolean }
+  /** asks: the message also asks something (「没有立体库，必须要有吗」): the items are its answer part, and the question is answered too. */
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true }[]; wholeGroup?: boolean; asks?: true }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of

@@ -88,7 +88,7 @@ function round(n: number): number {
 
 /** Units after a number, longest first so 万元 wins over 万 and 台套 over 台. */
 const UNITS = [
-  '个百分点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
+  '个百分点', '个点', '平方米', '吨标准煤', '万元', '亿元', '台套', '小时', '分钟', '百分点',
   // Foreign currencies are units of their own, never 元: 500万美元 is no 500 万元.
   '美元', '欧元', '日元', '港元', '港币', '英镑',
   '%', '‰', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
@@ -156,7 +156,8 @@ export function findQuantities(text: string): Quantity[] {
       value *= 1e8;
       unit = '元';
     }
-    if (unit === '百分点' || unit === '个百分点') unit = '%';
+    // 「90来个点」: a rate said in points is a percentage, as 百分点 is.
+    if (unit === '百分点' || unit === '个百分点' || unit === '个点') unit = '%';
     if (unit === '‰') {
       value /= 10;
       unit = '%';

@@ -3,12 +3,13 @@ import { serveForFile } from './serve';
 import { ChatClient } from './client';
 import { recordedIds, typed } from './steer';
 import { BLIND_ENTERPRISES, type BlindEnterprise } from '../fixtures/blind-enterprises';
+import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
 
 /*
- * The blind round: eight enterprises written before any tuning against them, interviewed over the real
+ * The blind rounds: enterprises written before any tuning against them, interviewed over the real
  * socket in their own typed replies. A reply that is not taken is followed by the structured answer, so
  * the interview goes on with the enterprise's facts; a reply taken with a wrong value is left as stored,
  * so a misreading shows in the verdict. The figures are the ones measured after the fixes they led to.
@@ -17,19 +18,32 @@ const srv = serveForFile();
 
 /**
  * Measured: replies taken on the first try with the enterprise's value, of the typed replies; the replies
- * asked again, and those stored with another value. Before the fixes this round led to, 218 of 256 were
- * taken. Left as they are: a hedged 「应该没有吧」 is asked again by design; an answer that also asks
- * (「报车间中不中」) is answered as a question; 「就总装线有」 says one line without a partial word.
+ * asked again, and those stored with another value. Left as they are by design: a hedged 「应该没有吧」, a
+ * standing claimed only for a region (「在俺们长垣这一片算先进的」) and a paper or spreadsheet practice named
+ * in place of the system (「试验数据还在excel里」) are asked again rather than read as an answer.
+ * The first round took 218 of 256 before the fixes it led to. The second round took 265 of 289 before any
+ * work on it (six values stored wrong, two verdicts wrong), 271 of 289 once an answer beside a question and
+ * an answer confined to one line were read (four values wrong; 「化纤，尼龙66」 read as division 66 made one
+ * verdict wrong), and the figures below after the fixes it led to.
  */
 const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[] }> = {
-  'B1-内黄建筑陶瓷车间': { taken: 33, of: 34, missed: ['cat.scope 「报车间中不中，就烧成车间」'], wrong: [] },
+  'B1-内黄建筑陶瓷车间': { taken: 34, of: 34, missed: [], wrong: [] },
   'B2-商水印染工厂': { taken: 39, of: 40, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
   'B3-武陟中药饮片车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'B4-新乡正极材料工厂': { taken: 40, of: 40, missed: [], wrong: [] },
-  'B5-中牟收割机工厂有车间称号': { taken: 40, of: 41, missed: [], wrong: ['cap.andon 「安灯就总装线有」 → true'] },
+  'B5-中牟收割机工厂有车间称号': { taken: 41, of: 41, missed: [], wrong: [] },
   'B6-驻马店饲料车间': { taken: 35, of: 35, missed: [], wrong: [] },
   'B7-林州铝型材亏损': { taken: 15, of: 15, missed: [], wrong: [] },
   'B8-焦作轮胎已获智能工厂': { taken: 16, of: 16, missed: [], wrong: [] },
+  'C1-汝阳乳品工厂': { taken: 41, of: 41, missed: [], wrong: [] },
+  'C2-邓州造纸工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  'C3-濮阳煤化工子公司': { taken: 38, of: 38, missed: [], wrong: [] },
+  'C4-长垣起重机车间': { taken: 31, of: 32, missed: ['self.automationAdvanced 「在俺们长垣这一片算先进的」'], wrong: [] },
+  'C5-郑州电动自行车工厂': { taken: 40, of: 41, missed: ['cap.lims 「试验数据还在excel里」'], wrong: [] },
+  'C6-许昌变压器车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'C7-开封流量计车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
+  'C9-平顶山尼龙税收黑名单': { taken: 16, of: 16, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -44,6 +58,7 @@ interface Run {
   missed: string[];
   wrong: string[];
   beforeWrong: string[];
+  unanswered: string[];
   assessment: Assessment;
 }
 
@@ -53,7 +68,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
   const session = await c.next('session');
   let q: QuestionView | null = (await c.next('question')).question;
   const before = structuredClone(e.before ?? {});
-  const run = { taken: 0, of: 0, missed: [] as string[], wrong: [] as string[], beforeWrong: [] as string[] };
+  const run = { taken: 0, of: 0, missed: [] as string[], wrong: [] as string[], beforeWrong: [] as string[], unanswered: [] as string[] };
   for (let n = 0; q && !q.id.startsWith('form.'); n++) {
     if (n > 200) throw new Error('interview did not end');
     const pending: QuestionView = q;
@@ -74,6 +89,8 @@ async function interview(e: BlindEnterprise): Promise<Run> {
     const { msgs, next } = await typed(c, `t-${n}`, text);
     const items = msgs.flatMap((m) => (m.type === 'recorded' ? m.items : []));
     const own = items.find((i) => i.questionId === pending.id);
+    // A reply that also asks gets its question answered, with the clause cited, beside the answer taken.
+    if (e.alsoAsks?.includes(pending.id) && !msgs.some((m) => m.type === 'message.end' && m.citations.length > 0)) run.unanswered.push(`${pending.id} 「${text}」`);
     for (const i of items) if (i.questionId in e.facts && !same(i.questionId, i.value, e.facts[i.questionId]!)) run.wrong.push(`${i.questionId} 「${text}」 → ${JSON.stringify(i.value)}`);
     if (own && same(pending.id, own.value, e.facts[pending.id]!)) run.taken++;
     q = next;
@@ -91,8 +108,8 @@ async function interview(e: BlindEnterprise): Promise<Run> {
   return { ...run, assessment };
 }
 
-describe('the blind round of eight enterprises, in their own typed replies', () => {
-  for (const e of BLIND_ENTERPRISES) {
+describe('the blind rounds, in the enterprises\' own typed replies', () => {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;
@@ -105,8 +122,9 @@ describe('the blind round of eight enterprises, in their own typed replies', () 
         partial: a.eligible ? a.conditions.filter((x) => x.status === 'partial').map((x) => x.clause) : [],
       };
       // Questions, instructions and hedges typed while a question waits record nothing, and the question waits on.
-      expect(run.beforeWrong).toEqual([]);
-      expect(got).toMatchObject({ ...e.expected, ifEligible: e.expected.ifEligible ?? got.ifEligible });
+      expect.soft(run.beforeWrong).toEqual([]);
+      expect.soft(run.unanswered).toEqual([]);
+      expect.soft(got).toMatchObject({ ...e.expected, ifEligible: e.expected.ifEligible ?? got.ifEligible });
       const m = MEASURED[e.id]!;
       expect({ taken: run.taken, of: run.of, missed: run.missed, wrong: run.wrong }).toEqual(m);
     }, 240_000);

@@ -145,3 +145,32 @@ describe('a yes that names a paper record or a plan instead of the system asked 
     await s.client.close();
   });
 });
+
+describe('an answer that also asks', () => {
+  it('stores the answer part and answers the question, then moves on', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.mes');
+    const sent = await turn(s.client, { type: 'text', clientId: 'ask-mes', text: '有MES，这个要和ERP集成吗' });
+    expect(sent.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : []))).toEqual([['cap.mes', true]]);
+    // The question gets its cited answer, as a question alone would.
+    expect(sent.some((m) => m.type === 'message.end' && m.citations.length > 0)).toBe(true);
+    expect(lastQuestion(sent)?.question?.id).not.toBe('cap.mes');
+    expect(await storedAnswers(s.sessionId, s.token)).toMatchObject({ 'cap.mes': true });
+    await s.client.close();
+  });
+
+  it('typed into the waiting field, is read the same way instead of stored whole', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.mes');
+    const sent = await turn(s.client, { type: 'answer', clientId: 'ask-field', questionId: 'cap.mes', value: '没有，必须要有吗' });
+    expect(sent.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : []))).toEqual([['cap.mes', false]]);
+    expect(sent.some((m) => m.type === 'message.end' && m.citations.length > 0)).toBe(true);
+    await s.client.close();
+  });
+
+  it('stores nothing when the only statement is the question\'s condition', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.mes');
+    const sent = await turn(s.client, { type: 'text', clientId: 'ask-if', text: '如果没有MES，能报车间吗' });
+    expect(recordedIds(sent)).toEqual([]);
+    expect(lastQuestion(sent)?.question?.id).toBe('cap.mes');
+    await s.client.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
+import { checkValue, industryFromText, viewOf } from '../../server/engine/plan';
 import { isGhostwriting } from '../../server/engine/interpret';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
@@ -847,7 +847,86 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
 describe('a wh-word inside a statement', () => {
   it('「能查到哪天哪个窑烧的」 states what can be traced; with 吗, or without 的 at the end, it still asks', () => {
     expect(items('每批砖都有批号，能查到哪天哪个窑烧的', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
-    expect(interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability')).kind).toBe('question');
+    // It asks, and its first clause is read as it would be alone.
+    const both = interpret(kb, '批号有，能查到哪一批吗', q('cap.qualityTraceability'));
+    expect(both).toEqual({ ...interpret(kb, '批号有', q('cap.qualityTraceability')), asks: true });
     expect(interpret(kb, '能查到哪些信息算追溯', q('cap.qualityTraceability')).kind).toBe('question');
+  });
+});
+
+describe('an answer that also asks', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id));
+  it('keeps the answer part and says the message asks', () => {
+    expect(read('有MES，这个要和ERP集成吗', 'cap.mes')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.mes', value: true }], asks: true });
+    expect(read('没有立体库，必须要有吗', 'cap.autoWarehouse')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.autoWarehouse', value: false }], asks: true });
+    expect(read('没有，必须要有吗？', 'cap.apc')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.apc', value: false }], asks: true });
+    expect(read('报车间中不中，就烧成车间', 'cat.scope')).toEqual({ kind: 'answers', items: [{ questionId: 'cat.scope', value: 'workshop' }], asks: true });
+    expect(read('这个怎么算的？七成左右吧', 'metric.automationRatio')).toMatchObject({ kind: 'answers', items: [{ questionId: 'metric.automationRatio', value: 70 }], asks: true });
+  });
+  it('stores nothing from a question alone, a condition it sets, or a premise that does not answer', () => {
+    for (const [text, id] of [
+      ['必须要有MES吗', 'cap.mes'],
+      ['如果没有MES，能报车间吗', 'cap.mes'],
+      ['没有MES的话，报车间中不中', 'cap.mes'],
+      ['我们是做饲料的，饲料厂要上MES吗', 'cap.mes'],
+      ['俺们规模小，没MES能报车间不？', 'cap.mes'],
+      ['这个APC是啥？我们应该没有吧', 'cap.apc'],
+      ['在内黄，县里的找谁推荐？', 'ent.county'],
+      ['拿过智能车间的，换个车间还能再报智能车间吗？', 'cat.scope'],
+      ['已经有智能车间称号了，还能报智能工厂不？', 'cat.scope'],
+    ] as const) expect(read(text, id), text).toEqual({ kind: 'question' });
+  });
+});
+
+describe('a yes confined to one part of the plant', () => {
+  it('is partly built', () => {
+    expect(items('安灯就总装线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items('只有一个车间上了MES', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+    expect(items('防错就两条线有', q('cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
+    expect(items('有，MES就二车间在用', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('is not, where the part is the whole or the words only locate', () => {
+    expect(items('全厂就一个车间，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有，就在车间中控室看', q('cap.scada'))).toMatchObject({ 'cap.scada': true });
+    expect(items('车间里拉的光纤跟工业交换机', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+  });
+});
+
+describe('the misreadings of the second blind round, by class', () => {
+  it('a product number in a typed trade is no division code; a code word or a bare figure still is', () => {
+    expect(industryFromText(kb, '化纤，尼龙66')).toBe('28');
+    expect(industryFromText(kb, 'PA66切片')).toBeUndefined();
+    expect(industryFromText(kb, '代码36')).toBe('36');
+    expect(industryFromText(kb, '大类是26，化工')).toBe('26');
+    expect(industryFromText(kb, '36')).toBe('36');
+    expect(industryFromText(kb, '做衬衫西裤的')).toBe('18');
+    expect(industryFromText(kb, '电动车，两轮的')).toBe('37');
+  });
+  it('the city named as the recommender fills in no county', () => {
+    const county = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+    expect(checkValue(kb, county, '市里推荐')).toEqual({ ok: true, value: null });
+    expect(checkValue(kb, county, '长垣')).toEqual({ ok: true, value: '长垣市' });
+  });
+  it('a rate in 个点 is a percentage', () => {
+    expect(items('90来个点', q('metric.dataCollectionRate'))).toEqual({ 'metric.dataCollectionRate': 90 });
+  });
+  it('one line in place and another step by hand is partly automated; a plain 还是人工 is not automated', () => {
+    expect(items('灌装线是自动的，前处理还是人工投料', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': 'partial' });
+    expect(items('APC就3号纸机有', q('cap.apc'))).toEqual({ 'cap.apc': 'partial' });
+    expect(items('是的，还是人工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': false });
+    expect(items('只有在线检测', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+  });
+  it('a description of the asked thing at work or missing answers it', () => {
+    expect(items('都打通了', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': true });
+    expect(items('还没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('各系统都是单独的，没打通', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': false });
+    expect(items('设备数据都采集了', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('车间全部联网', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+    expect(items('出厂试验自动测，超差报警', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+    expect(items('全厂光纤环网', q('cap.factoryNetwork'))).toMatchObject({ 'cap.factoryNetwork': true });
+    expect(items('能', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+  });
+  it('「没怎么搞」 is a no, not a question', () => {
+    expect(items('网络安全这块没怎么搞', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });

@@ -306,6 +306,16 @@ export const InterviewFile = z
       hedges: Words.default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
       leadIns: Words.default([]),
+      /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
+      industryCodeWords: Words.default(['代码']),
+      /**
+       * A message that asks something beside its answer (「有MES，这个要和ERP集成吗」): its clauses that ask
+       * nothing are read as the answer. A clause with a `conditionals` word (如果没有MES, 没有的话) sets up the
+       * question and states nothing. A clause that names nothing the rules read is an answer to the pending
+       * question only when it is a bare answer: nothing left once its answer words, lead-ins and `fillers`
+       * (还, 目前, 我们) are taken out; 「我们是做饲料的，饲料厂要上MES吗」 says nothing of the MES.
+       */
+      askedBeside: z.object({ conditionals: Words, fillers: Words.default([]) }).optional(),
       skip: Words,
       mask: Words,
       contrast: Words,
@@ -328,6 +338,16 @@ export const InterviewFile = z
        * not mentioned as present. These are the words that say "only".
        */
       onlyWords: Words.default([]),
+      /**
+       * 「安灯就总装线有」「只有一个车间上了MES」: a yes confined to one part of the plant (a line, a workshop,
+       * a process step) is partly built, since the notice asks for the system where the applicant applies.
+       * A `restrictors` word followed within its clause by a `parts` word marks it, unless the clause says
+       * the part is the whole (`whole`: 全厂就一个车间). `notRestricting` words hold a restrictor without restricting
+       * (就是, 就在 locate or introduce; 就有 is a plain yes), so they are removed before the restrictors are looked for.
+       */
+      partScope: z
+        .object({ restrictors: Words, notRestricting: Words.default([]), parts: Words, whole: Words.default([]) })
+        .optional(),
       /**
        * Words that describe, without a yes or a no, what a question asks about at work or missing:
        * 「换型就是改个程序不用停线」 is a flexible cell, 「各系统都是孤岛」 no integration, 「在省里同行算靠前」

@@ -44,6 +44,11 @@ export const RegionsFile = z
      * (「我们是郑州的，县里有名额吗」), they ask the quota of that city's counties, not the city's.
      */
     countyWords: z.array(z.string().min(2)).optional(),
+    /**
+     * Words that name the 省辖市 level as the recommender (「市里推荐」「市工信局」): to the county question they
+     * say no 县（市） recommends, as a 市辖区 does, so no county is filled in.
+     */
+    cityLevelWords: z.array(z.string().min(2)).default([]),
   })
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
