@@ -3,7 +3,7 @@ import type { Category, CapabilityId } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
-import { financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
+import { factoryRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
@@ -147,6 +147,17 @@ function subject(ctx: Ctx): string {
 function hasSubject(ctx: Ctx, text: string): boolean {
   const names = [ctx.facts.name, ctx.profile.enterprise?.name, ctx.facts.project?.name].filter((x): x is string => !!x);
   return /^(公司|本公司|我公司|该公司|企业|本企业|集团|工厂|本工厂|车间|本车间|我们|我司|我厂|本厂|产品|主要产品|主营产品)/.test(text) || names.some((n) => text.startsWith(n));
+}
+
+/**
+ * A cell text that opens with a verb once in written form (「采用金蝶ERP，…」) gets the cell's subject: the
+ * workshop a per-workshop cell of a factory describes, else the unit applying (公司 / 车间).
+ */
+function withSubject(ctx: Ctx, p: Piece | null, perWs: boolean): Piece | null {
+  if (!p || !ctx.kb.formDrafting.leadVerbs.some((v) => p.text.startsWith(v))) return p;
+  const ws = perWs && ctx.category !== 'smartWorkshop' ? workshopName(ctx, ctx.ws) : null;
+  if (ws) return { ...p, text: ws.text + p.text, numbers: [...ws.numbers, ...p.numbers], facts: [...(p.facts ?? []), ...factsOf(ws)] };
+  return { ...p, text: (perWs && ctx.category !== 'smartWorkshop' ? '车间' : subject(ctx)) + p.text };
 }
 
 /** The business statement as a sentence with a subject: 「公司主要从事…的研发、生产和销售。」 */
@@ -598,6 +609,13 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
 function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataCollectionRate'): Filled | null {
   const v = ctx.profile.metrics?.[key];
   if (v === undefined) return null;
+  // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.
+  const id = key === 'automationRatio' ? 'automated' : key === 'networkedRatio' ? 'networked' : 'collected';
+  const ratios = ctx.kb.formDrafting.ratios;
+  if (ctx.category !== 'smartWorkshop' && factoryRatioConflicts(ctx.facts, ctx.profile.metrics, ratios).some((c) => c.id === id && c.source === 'assessment')) {
+    const lab = `${ctx.spec.unitNoun.replace(/^智能/, '')}${ratios?.[id]?.label ?? key}`;
+    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
+  }
   const t = named(ctx, key === 'automationRatio' ? 'metricAutomation' : key === 'networkedRatio' ? 'metricNetwork' : 'metricData');
   return fill(ctx, t, { unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] }, [key]: numPiece(v, `metrics.${key}`) });
 }
@@ -698,8 +716,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const ws = ctx.facts.workshops?.[ctx.ws];
   const descSrc = perWs && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
   const desc = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
-  const d = textPiece(desc, descSrc, true);
-  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc], missing: [] });
+  const d = withSubject(ctx, textPiece(desc, descSrc, true), perWs);
+  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: [] });
   const said = () => units.map((u) => u.text).join('');
   const addNew = (x: Filled | null) => x && !repeats(said(), x) && add(x);
   const tail = field.id.split('.').pop();
@@ -884,7 +902,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
-  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting.formal, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
+  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { loadTemplates } from '../../server/forms/template';
+import { draftSection, type FormsContext } from '../../server/forms/draft';
+import { fillForm } from '../../server/forms/fill';
+import { formalText } from '../../server/forms/formal';
+import { factoryRatioConflicts } from '../../server/forms/facts';
+import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
+import { discreteComplete, completeFixtures } from './fixtures';
+
+/*
+ * The enterprise's spoken phrasing goes into the 申报书 in written form with every name and figure kept;
+ * a cell text that then opens with a verb gets its subject; and a factory's ratio is checked against the
+ * workshops it is made up of.
+ */
+const data = loadKnowledgeData('knowledge', 'henan-2023');
+const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
+const written = (t: string) => formalText(ctx.formDrafting, t);
+
+describe('spoken phrasing in written form', () => {
+  it.each([
+    ['用的金蝶ERP，成品库上了WMS', '采用金蝶ERP，成品库上线了WMS'],
+    ['去年上了个MES', '去年上线了MES'],
+    ['车间上了一套能源管理系统', '车间上线了能源管理系统'],
+    ['2019年上了4800型纸机', '2019年投用了4800型纸机'],
+    ['2020年搞了数字化', '2020年实施了数字化改造'],
+    ['2021年搞了智能化改造', '2021年实施了智能化改造'],
+    ['弄了条自动线', '建设了一条自动线'],
+    ['弄了台六轴机器人', '配置了一台六轴机器人'],
+    ['原料用的是本地玉米', '原料采用本地玉米'],
+    ['ERP用的SAP', 'ERP采用SAP'],
+    ['井道用CAE做结构仿真', '井道采用CAE进行结构仿真'],
+    ['原料堆场用堆场管理系统', '原料堆场采用堆场管理系统'],
+    ['挤塑线装了在线测径仪', '挤塑线安装了在线测径仪'],
+    ['产线用上了视觉检测', '产线应用了视觉检测'],
+  ])('%s → %s', (from, to) => {
+    expect(written(from)).toBe(to);
+  });
+
+  it.each([
+    '使用的设备均已联网',
+    '应用的系统有MES',
+    '产量上了新台阶',
+    '调整了工艺参数',
+    '用户反馈做了汇总',
+    '生产用的原料来自本地',
+    '安装了防火墙',
+    '跟上了行业节奏',
+  ])('leaves written or unrelated words alone: %s', (t) => {
+    expect(written(t)).toBe(t);
+  });
+
+  it('keeps every digit and Latin name of the text it rewrites', () => {
+    const t = '俺们厂2019年上了4800型纸机，用的金蝶K3 ERP，弄了条年产3万吨的自动线，装了12台AGV。';
+    const w = written(t);
+    expect(w.match(/\d+/g)).toEqual(t.match(/\d+/g));
+    expect(w.match(/[A-Za-z0-9]+/g)).toEqual(t.match(/[A-Za-z0-9]+/g));
+    expect(w).not.toMatch(/俺|用的|上了|弄了|(?<!安)装了/);
+  });
+});
+
+describe('a cell text opening with a verb gets its subject', () => {
+  const profile = (elements: Record<string, string>, wsDesc?: Record<string, string>): DraftProfile =>
+    DraftProfile.parse({
+      ...discreteComplete,
+      form: {
+        ...discreteComplete.form,
+        elements,
+        workshops: discreteComplete.form!.workshops!.map((w, i) => (i === 0 && wsDesc ? { ...w, descriptions: wsDesc } : { ...w, descriptions: {} })),
+      },
+    } satisfies DraftProfileInput);
+
+  it('a factory cell: 「用的金蝶ERP」 becomes 「公司采用金蝶ERP」', () => {
+    const d = draftSection(ctx, profile({ mgmt: '用的金蝶ERP，成品库上了WMS。' }), 'discreteFactory', 'mgmt');
+    expect(d.text.startsWith('公司采用金蝶ERP，成品库上线了WMS。')).toBe(true);
+  });
+
+  it('a workshop cell of a factory names its workshop, and a cell with its own subject is not given another', () => {
+    const d = draftSection(ctx, profile({}, { 'ws.run': '上了个MES，工单自动下发。' }), 'discreteFactory', 'ws.run@1');
+    expect(d.text).toContain('铸造车间上线了MES，工单自动下发。');
+    expect(d.sentences.find((s) => s.text.startsWith('铸造车间上线了MES'))!.facts).toEqual(expect.arrayContaining(['form.workshops.0.descriptions.ws.run', 'form.workshops.0.name']));
+    const own = draftSection(ctx, profile({ mgmt: '公司用的金蝶ERP。' }), 'discreteFactory', 'mgmt');
+    expect(own.text.startsWith('公司采用金蝶ERP。')).toBe(true);
+  });
+
+  it('a 智能车间 cell: the subject is 车间', () => {
+    const w = completeFixtures.smartWorkshop.form!;
+    const p = DraftProfile.parse({ ...completeFixtures.smartWorkshop, form: { ...w, elements: { ...w.elements, 'ws.logistics': '弄了6台AGV送料。' } } });
+    expect(draftSection(ctx, p, 'smartWorkshop', 'ws.logistics').text.startsWith('车间配置了6台AGV送料。')).toBe(true);
+  });
+});
+
+describe("a factory's ratio against the workshops it is made up of", () => {
+  const withMetrics = (metrics: Record<string, number>, elements: Record<string, string> = {}, ws = discreteComplete.form!.workshops!) =>
+    DraftProfile.parse({ ...discreteComplete, metrics, form: { ...discreteComplete.form, elements, workshops: ws } });
+
+  it('a 设备联网率 below every workshop\'s own is flagged with the parts and their sum, and not stated in the draft', () => {
+    // 70/74 = 94.6% and 52/54 = 96.3%: the whole, 122/128 = 95.3%, cannot be 92%.
+    const p = withMetrics({ automationRatio: 87, networkedRatio: 92 });
+    const form = fillForm(ctx, p, 'discreteFactory');
+    const flag = form.flags.find((f) => f.field === 'metrics.networkedRatio')!;
+    expect(flag.message).toContain('92%');
+    expect(flag.message).toContain('94.6%（铸造车间）');
+    expect(flag.message).toContain('122/128算得95.3%');
+    expect(form.flags.find((f) => f.field === 'metrics.automationRatio')).toBeUndefined();
+    const text = form.drafts['detail.elements']!.text;
+    expect(text).not.toMatch(/联网[^。]*92%/);
+    expect(text).toContain('〔请补充：工厂设备联网率〕');
+    // A figure within the parts (95) is stated as given.
+    const ok = fillForm(ctx, withMetrics({ automationRatio: 87, networkedRatio: 95 }), 'discreteFactory');
+    expect(ok.flags.filter((f) => f.field.startsWith('metrics.'))).toEqual([]);
+    expect(ok.drafts['detail.elements']!.text).toContain('95%');
+  });
+
+  it('a 数据自动采集率 of the factory is compared with the rates its workshops state, and a workshop rate is not read as the factory\'s', () => {
+    const ws = discreteComplete.form!.workshops!.map((w, i) => ({ ...w, descriptions: { 'ws.run': `数据自动采集率${i === 0 ? 96 : 98}%。` } }));
+    const conflicts = (m: number, el: Record<string, string> = {}) => factoryRatioConflicts(withMetrics({ dataCollectionRate: m }, el, ws).form, { dataCollectionRate: m }, ctx.formDrafting.ratios).filter((c) => c.id === 'collected');
+    expect(conflicts(90)).toHaveLength(1);
+    expect(conflicts(97)).toEqual([]);
+    expect(conflicts(97, { infra: '全厂数据自动采集率99.5%。' })).toHaveLength(1);
+    expect(conflicts(97, { infra: '铸造车间数据采集率99.5%。' })).toEqual([]);
+    // With a workshop that states no rate, the whole can be anything.
+    const partial = ws.map((w, i) => (i === 1 ? { ...w, descriptions: {} } : w));
+    expect(factoryRatioConflicts(withMetrics({}, {}, partial).form, { dataCollectionRate: 90 }, ctx.formDrafting.ratios).filter((c) => c.id === 'collected')).toEqual([]);
+  });
+
+  it('a rate above 100% is an error, and a 智能车间 form never compares a whole with parts', () => {
+    const p = withMetrics({ automationRatio: 87, networkedRatio: 95 }, { infra: '设备联网率105%。' });
+    const form = fillForm(ctx, p, 'discreteFactory');
+    expect(form.flags.filter((f) => /超过100%/.test(f.message)).map((f) => [f.field, f.severity])).toEqual([['elements.infra', 'error']]);
+    const ws = fillForm(ctx, DraftProfile.parse({ ...completeFixtures.smartWorkshop, metrics: { networkedRatio: 50 } }), 'smartWorkshop');
+    expect(ws.flags.filter((f) => /各车间/.test(f.message))).toEqual([]);
+  });
+});
