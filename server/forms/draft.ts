@@ -163,13 +163,26 @@ function withSubject(ctx: Ctx, p: Piece | null, perWs: boolean): Piece | null {
 /** The business statement as a sentence with a subject: 「公司主要从事…的研发、生产和销售。」 */
 function businessPiece(ctx: Ctx, p: Piece | null): Piece | null {
   if (!p || hasSubject(ctx, p.text)) return p;
-  const lead = /^(主要|专注|致力|从事|以|是|为)/.test(p.text) ? '公司' : '公司主要从事';
+  const lead = /^(主要|专注|致力|从事|以|是|为)/.test(p.text) ? '公司' : /^(生产|制造|研发|经营|加工|销售)/.test(p.text) ? '公司主要' : '公司主要从事';
   return { ...p, text: lead + p.text };
 }
 
 function marketingPiece(ctx: Ctx, p: Piece | null): Piece | null {
   if (!p || hasSubject(ctx, p.text)) return p;
   return { ...p, text: '公司' + p.text };
+}
+
+/**
+ * The main products' share of revenue when the enterprise gave each product's own and no total: their sum,
+ * with its formula. A share given round (约占六成) makes the sum round too, so none is computed from one.
+ */
+function productsShare(f: FormFacts): Piece | null {
+  const ps = f.products ?? [];
+  if (!ps.length || ps.some((p) => p.share === undefined || p.approx)) return null;
+  const sum = Number(ps.reduce((a, p) => a + p.share!, 0).toPrecision(12));
+  if (sum > 100) return null;
+  const text = fmt(sum);
+  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
 }
 
 /** Whether the history already tells the founding, so the date is not said twice. */
@@ -223,8 +236,9 @@ function slot(ctx: Ctx, name: string): Slot {
       return p ? { ...p, text: p.text + unitOf(ctx, name) } : miss(name);
     }
     case 'employees':
-    case 'mainProductsShare':
       return or(numPiece(f[name], `form.${name}`), name);
+    case 'mainProductsShare':
+      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(f), name);
     case 'rnd.staff':
       return or(numPiece(f.rnd?.staff, 'form.rnd.staff'), name);
     case 'patents.total':

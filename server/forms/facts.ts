@@ -126,11 +126,15 @@ export interface FactCheckForm {
     ratioSaidInAssessment?: string;
     ratioSaidInText?: string;
     ratioFactoryParts?: string;
+    ratioWithheld?: string;
+    relativeTime?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
   };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
   ratios?: Ratios;
+  /** Words that date by the day they were typed (去年): flagged in the enterprise's own text. */
+  relativeTimeWords?: string[];
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
 }
@@ -248,6 +252,7 @@ function factoryRatioFlags(profile: { form?: FormFacts; metrics?: Metrics }, for
       stated: fmt(c.stated),
       parts: c.parts.map((p) => `${p.display}%（${p.unit}）`).join('、'),
       sum: c.sum ? `，按台（套）数合计${c.sum.part}/${c.sum.whole}算得${c.sum.display}%` : '',
+      withheld: c.source === 'assessment' ? form.messages.ratioWithheld ?? '' : '',
     }),
   }));
 }
@@ -271,6 +276,39 @@ function above100Flags(profile: { form?: FormFacts; metrics?: Metrics }, form: F
     for (const [field, unit, t] of texts)
       for (const s of statedRatios(t, r.words))
         if (s.value > 100) flags.push({ field, severity: 'error', message: fill(msg, { unit, ratio: r.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }), stated: fmt(s.value) }) });
+  }
+  return flags;
+}
+
+/**
+ * 「去年过了等保三级」 in the enterprise's own text dates by the day it was typed, and the 申报书 is read later
+ * by others: each such word is flagged with its clause, for the year itself. A word after a year's own
+ * digits (2022年底) is a date already.
+ */
+function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.relativeTime;
+  const words = [...(form.relativeTimeWords ?? [])].sort((a, b) => b.length - a.length);
+  if (!msg || !words.length) return [];
+  const texts: [string, string][] = [
+    ...(['history', 'business', 'marketing', 'advantages', 'benefits'] as const).map((k) => [k, f[k] ?? ''] as [string, string]),
+    ['rnd.description', f.rnd?.description ?? ''],
+    ['patents.description', f.patents?.description ?? ''],
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, t] as [string, string]),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),
+  ];
+  const flags: FactFlag[] = [];
+  for (const [field, text] of texts) {
+    const taken: number[] = [];
+    for (const w of words) {
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+        if (taken.some((t) => at >= t && at < t + 4) || /[\d〇零一二三四五六七八九十年]$/.test(text.slice(0, at))) continue;
+        taken.push(at);
+        const start = Math.max(...['，', '。', '；', ',', ';', '\n'].map((p) => text.lastIndexOf(p, at)));
+        const end = text.slice(at).search(/[，。；,;\n]/);
+        const quote = text.slice(start + 1, end < 0 ? text.length : at + end);
+        flags.push({ field, severity: 'warning', message: fill(msg, { label: form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字', quote }) });
+      }
+    }
   }
   return flags;
 }
@@ -308,7 +346,8 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
       const m = profile.metrics?.[metric];
       if (form.workshopApplication && ws.length === 1 && m !== undefined) push(m, form.messages.ratioSaidInAssessment ?? '');
       const own = [...Object.values(w.descriptions ?? {}), ...(form.workshopApplication ? Object.values(f.elements ?? {}) : [])].join('\n');
-      for (const s of statedRatios(own, ratios[id].words)) push(s.value, fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }));
+      // A figure above 100% has its own flag: no count can make it right.
+      for (const s of statedRatios(own, ratios[id].words)) if (s.value <= 100) push(s.value, fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }));
     }
   });
   return flags;
@@ -374,6 +413,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
+  if (form) flags.push(...relativeTimeFlags(f, form));
   // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
   const approx = form?.messages.approximateFigure;
   if (approx)

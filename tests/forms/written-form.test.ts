@@ -132,3 +132,60 @@ describe("a factory's ratio against the workshops it is made up of", () => {
     expect(ws.flags.filter((f) => /各车间/.test(f.message))).toEqual([]);
   });
 });
+
+describe('spoken phrasing met in the round-8 enterprises', () => {
+  it.each([
+    ['2017年上了年产30万吨淀粉生产线', '2017年投用了年产30万吨淀粉生产线'],
+    ['2015年上了硫酸法钛白粉二期', '2015年建成了硫酸法钛白粉二期'],
+    ['APC只上了两台', 'APC只投用了两台'],
+    ['2021年开始搞压铸车间数字化', '2021年开始推进压铸车间数字化'],
+    ['主要做桥门式起重机', '主要生产桥门式起重机'],
+  ])('%s → %s', (from, to) => {
+    expect(written(from)).toBe(to);
+  });
+
+  it.each(['月产量上了10万吨', '做了三年试验', '用户评价做得好'])('leaves a figure or another sense alone: %s', (t) => {
+    expect(written(t)).toBe(t);
+  });
+
+  it('a business text opening with 生产 reads 「公司主要生产…」, not 「公司主要从事生产…」', () => {
+    const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, business: '做镁合金汽车压铸件' } });
+    const d = fillForm(ctx, p, 'discreteFactory').drafts.enterpriseIntro!.text;
+    expect(d).toContain('公司主要生产镁合金汽车压铸件。');
+  });
+});
+
+describe('a relative time in the enterprise\'s own text', () => {
+  it('「去年过了等保三级」 is flagged with its clause; 「2022年底」 and 「2022年上半年」 are dates already', () => {
+    const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, elements: { infra: '全厂万兆环网，去年过了等保三级。', mgmt: '2022年底上线ERP，2022年上半年上线WMS。' } } });
+    const flags = fillForm(ctx, p, 'discreteFactory').flags.filter((f) => f.message.includes('相对时间'));
+    expect(flags.map((f) => f.field)).toEqual(['elements.infra']);
+    expect(flags[0]!.message).toContain('“去年过了等保三级”');
+  });
+});
+
+describe('more spoken verbs of the round-8 enterprises', () => {
+  it.each([
+    ['产品卖到全国20多个省', '产品销往全国20多个省'],
+    ['去年过了等保三级', '去年通过了等保三级'],
+    ['能源管理系统管全厂水电汽', '能源管理系统管理全厂水电汽'],
+  ])('%s → %s', (from, to) => {
+    expect(written(from)).toBe(to);
+  });
+  it.each(['经过了三年建设', '系统管道已改造', '度过了难关'])('leaves %s alone', (t) => {
+    expect(written(t)).toBe(t);
+  });
+});
+
+describe('the main products\' share of revenue', () => {
+  it('is the sum of the shares each product was given, with its formula, and never from a round one', () => {
+    const base = { ...discreteComplete.form, mainProductsShare: undefined };
+    const at = (products: { name: string; share?: number; approx?: true }[]) =>
+      fillForm(ctx, DraftProfile.parse({ ...discreteComplete, form: { ...base, products } }), 'discreteFactory').drafts['overview.products']!;
+    const d = at([{ name: '金红石型钛白粉', share: 82 }, { name: '锐钛型钛白粉', share: 11 }]);
+    expect(d.text).toContain('主营产品收入占营业收入的93%。');
+    expect(d.numbers.find((n) => n.source === 'computed:productsShare')!.formula).toContain('82% + 11% = 93%');
+    expect(at([{ name: '电机', share: 60, approx: true }, { name: '高压电机' }]).text).toContain('〔请补充：主营产品占营业收入比例〕');
+    expect(at([{ name: '电机', share: 60 }, { name: '高压电机' }]).text).toContain('〔请补充：主营产品占营业收入比例〕');
+  });
+});

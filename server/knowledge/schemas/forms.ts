@@ -329,6 +329,10 @@ export const FormDrafting = z.object({
     ratioSaidInText: z.string().includes('{quote}').optional(),
     /** A factory-wide ratio outside the range of its workshops' own: {ratio}, {said}, {stated}, {parts}, {sum}. */
     ratioFactoryParts: z.string().includes('{stated}').includes('{parts}').optional(),
+    /** {withheld} of `ratioFactoryParts` when the draft leaves the assessment's figure out (a quoted text stays the enterprise's). */
+    ratioWithheld: z.string().optional(),
+    /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
+    relativeTime: z.string().includes('{quote}').optional(),
     /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
     ratioAbove100: z.string().includes('{stated}').optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
@@ -380,6 +384,8 @@ export const FormDrafting = z.object({
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
    */
   leadVerbs: z.array(z.string().min(1)).default([]),
+  /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
+  relativeTimeWords: z.array(z.string().min(1)).default([]),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
