@@ -189,7 +189,7 @@ function productsShare(f: FormFacts): Piece | null {
 function historyTellsFounding(f: FormFacts): boolean {
   if (!f.history || !f.foundedOn) return false;
   const year = f.foundedOn.slice(0, 4);
-  return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立)/.test(f.history) && f.history.includes(year);
+  return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立|建厂)/.test(f.history) && f.history.includes(year);
 }
 
 /** Resolves a template slot to the enterprise's own fact, a computed value, or a missing label. */
@@ -222,13 +222,14 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'marketing':
       return or(marketingPiece(ctx, textPiece(f.marketing, 'form.marketing', true)), name);
     case 'history':
+      return or(textPiece(f[name], `form.${name}`, true), name);
     case 'advantages':
     case 'benefits':
-      return or(textPiece(f[name], `form.${name}`, true), name);
+      return or(withSubject(ctx, textPiece(f[name], `form.${name}`, true), false), name);
     case 'rnd.description':
-      return or(textPiece(f.rnd?.description, 'form.rnd.description', true), name);
+      return or(withSubject(ctx, textPiece(f.rnd?.description, 'form.rnd.description', true), false), name);
     case 'patents.description':
-      return or(textPiece(f.patents?.description, 'form.patents.description', true), name);
+      return or(withSubject(ctx, textPiece(f.patents?.description, 'form.patents.description', true), false), name);
     case 'registeredCapital': {
       const na = notApplicable(ctx, name);
       if (na) return { notApplicable: na };

@@ -127,6 +127,7 @@ export interface FactCheckForm {
     ratioSaidInText?: string;
     ratioFactoryParts?: string;
     ratioWithheld?: string;
+    ratioTextVsAssessment?: string;
     relativeTime?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
@@ -255,6 +256,32 @@ function factoryRatioFlags(profile: { form?: FormFacts; metrics?: Metrics }, for
       withheld: c.source === 'assessment' ? form.messages.ratioWithheld ?? '' : '',
     }),
   }));
+}
+
+/**
+ * A 智能车间 form's one workshop is the unit the assessment's ratios describe: a ratio its own cells state
+ * otherwise (「数据自动采集率95%」 against 92 in the assessment) is flagged. A ratio its counts give is
+ * compared with those counts instead, and a figure above 100% has its own flag.
+ */
+function textVsAssessmentFlags(profile: { form?: FormFacts; metrics?: Metrics }, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.ratioTextVsAssessment;
+  const ratios = form.ratios;
+  const f = profile.form ?? {};
+  const ws = f.workshops ?? [];
+  if (!msg || !ratios || !form.workshopApplication || ws.length > 1) return [];
+  const w = ws[0];
+  const own = [...Object.values(w?.descriptions ?? {}), ...Object.values(f.elements ?? {})].join('\n');
+  const flags: FactFlag[] = [];
+  for (const id of ['networked', 'automated', 'collected'] as const) {
+    const r = ratios[id];
+    const m = profile.metrics?.[METRIC[id]];
+    const keys = COUNTS[id];
+    if (!r || m === undefined || (w && keys && w[keys[0]] !== undefined && w[keys[1]] !== undefined)) continue;
+    for (const s of statedRatios(own, r.words))
+      if (s.value <= 100 && contradicts(s.value, m))
+        flags.push({ field: `metrics.${METRIC[id]}`, severity: 'warning', message: fill(msg, { unit: w?.name?.trim() ?? '', ratio: r.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }), stated: fmt(s.value), metric: fmt(m) }) });
+  }
+  return flags;
 }
 
 /** A ratio stated above 100% in the assessment or in the enterprise's own text: no share can exceed its whole. */
@@ -412,7 +439,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
     if (given(w.networkedEquipment) && given(w.automatedEquipment) && w.networkedEquipment > w.automatedEquipment)
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
-  if (form) flags.push(...ratioFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
+  if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
   if (form) flags.push(...relativeTimeFlags(f, form));
   // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
   const approx = form?.messages.approximateFigure;

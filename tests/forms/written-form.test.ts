@@ -189,3 +189,42 @@ describe('the main products\' share of revenue', () => {
     expect(at([{ name: '电机', share: 60 }, { name: '高压电机' }]).text).toContain('〔请补充：主营产品占营业收入比例〕');
   });
 });
+
+describe('a prose text opening with a verb', () => {
+  it('「2020年开始上智能工厂」 reads 开始建设; an R&D text opening with 采用 gets the company as subject', () => {
+    expect(written('2020年开始上智能工厂')).toBe('2020年开始建设智能工厂');
+    expect(written('2020年开始上线MES')).toBe('2020年开始上线MES');
+    const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, rnd: { staff: 150, description: '用SolidWorks做三维设计。' } } });
+    expect(fillForm(ctx, p, 'discreteFactory').drafts['overview.tech']!.text).toContain('公司采用SolidWorks进行三维设计。');
+  });
+});
+
+describe('spoken endings and a workshop\'s own rate against its assessment', () => {
+  it.each([
+    ['面料利用率提高了3个点', '面料利用率提高了3个百分点'],
+    ['扫铭牌二维码就能查', '扫铭牌二维码即可查询'],
+    ['扫码能查到生产批次', '扫码可查询到生产批次'],
+    ['测试数据自动存进MES', '测试数据自动存入MES'],
+    ['AI识别还在试。', 'AI识别仍在试用。'],
+  ])('%s → %s', (from, to) => {
+    expect(written(from)).toBe(to);
+  });
+
+  it('a 智能车间 cell stating 数据自动采集率95% against 92 in the assessment is flagged; 92.4 is no contradiction', () => {
+    const w = completeFixtures.smartWorkshop.form!;
+    const at = (said: string, m: number) =>
+      fillForm(ctx, DraftProfile.parse({ ...completeFixtures.smartWorkshop, metrics: { ...completeFixtures.smartWorkshop.metrics, dataCollectionRate: m }, form: { ...w, elements: { ...w.elements, 'ws.run': said } } }), 'smartWorkshop').flags.filter((f) => f.field === 'metrics.dataCollectionRate');
+    const flags = at('关键工序数据自动采集率95%。', 92);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('“数据自动采集率95%”');
+    expect(flags[0]!.message).toContain('92%');
+    expect(at('关键工序数据自动采集率92%。', 92.4)).toEqual([]);
+  });
+
+  it('「2010年建厂」 in the history tells the founding, so the 简介 does not say it twice', () => {
+    const p = DraftProfile.parse({ ...discreteComplete, form: { ...discreteComplete.form, foundedOn: '2010-10', history: '2010年建厂，2017年投产。' } });
+    const t = fillForm(ctx, p, 'discreteFactory').drafts.enterpriseIntro!.text;
+    expect(t).not.toContain('成立于2010年10月');
+    expect(t).toContain('2010年建厂');
+  });
+});

@@ -331,6 +331,8 @@ export const FormDrafting = z.object({
     ratioFactoryParts: z.string().includes('{stated}').includes('{parts}').optional(),
     /** {withheld} of `ratioFactoryParts` when the draft leaves the assessment's figure out (a quoted text stays the enterprise's). */
     ratioWithheld: z.string().optional(),
+    /** A ratio the workshop's own text states against the assessment's for the same workshop: {unit}, {ratio}, {said}, {stated}, {metric}. */
+    ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
     /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
