@@ -469,7 +469,7 @@ function wordsOf(v: FormVocabulary) {
     w = {
       skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
       later: new RegExp(anyOf(v.later)),
-      goOn: new RegExp(`^(?:${anyOf(v.goOnStarts)})|${anyOf(v.goOn)}`, 'i'),
+      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[。.!！~～]*$`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
       question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
     };

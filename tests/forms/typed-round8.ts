@@ -217,8 +217,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
       ['form.ind.upgradeCycle.before', '120天'],
       ['form.ind.upgradeCycle.after', '75天'],
     ],
-    // 「中」 (Henan for 好) is not read as going on: the gate asks again.
-    unclear: ['form.proceed'],
+    unclear: [],
   },
   {
     id: 'S4-南阳防爆电机',

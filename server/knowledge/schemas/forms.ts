@@ -209,7 +209,7 @@ const FormWords = z.array(z.string().min(1)).min(1);
 /**
  * How the form phase reads a short reply: `skip` words make up a whole reply that leaves the
  * field empty (「跳过」, 「不清楚」); `later` and `goOn` answer the gate that asks whether to fill
- * the form now (`goOnStarts` only at the start: 「好的，继续」); `noData` says a whole year has no
+ * the form now (`goOnStarts` only at the start: 「好的，继续」; `goOnWhole` only as the whole reply: 「中」); `noData` says a whole year has no
  * figures, alone or as a `noDataPairs` pair in one reply (「这一年…没有」); `questionStarts` begin a
  * question rather than an answer.
  */
@@ -219,6 +219,8 @@ export const FormVocabulary = z.object({
   later: FormWords,
   goOnStarts: FormWords,
   goOn: FormWords,
+  /** Words that go on only as the whole reply (Henan 「中」 is yes, 「中午」 and 「中不中？」 are not). */
+  goOnWhole: z.array(z.string().min(1)).default([]),
   noData: FormWords,
   noDataPairs: z.array(z.tuple([FormWords, FormWords])),
   questionStarts: FormWords,
