@@ -571,7 +571,7 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
     const unit: Piece = { text: ind.unit === '%' ? '%' : ind.unit, numbers: [] };
     const indLabel: Piece = { text: ind.label, numbers: [] };
     if (id === 'headcount') {
-      out.push(fill(ctx, named(ctx, 'headcount'), { before, after }));
+      out.push(fill(ctx, named(ctx, 'headcount'), { before, after, unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } }));
       continue;
     }
     if (!ch || a.value === b.value) {

@@ -4,7 +4,7 @@ import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
-import { applyFormAnswer } from '../../server/forms/phase';
+import { applyFormAnswer, formView } from '../../server/forms/phase';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { ROUND8_ENTERPRISES, type Round8Enterprise } from './typed-round8';
 import { typedAnswers } from './typed-enterprises';
@@ -145,6 +145,13 @@ describe('a placeholder only where the enterprise gave nothing to compute from',
     const share = (id: string) => drafted(byId(id)).form.drafts['overview.products']!.text.match(/主营产品收入占营业收入的([^。]*)。/)![1];
     expect(['S1', 'S2', 'S3', 'S5'].map(share)).toEqual(['85%', '93%', '84%', '82%']);
     for (const id of ['S4', 'S6']) expect(share(id)).toBe('〔请补充：主营产品占营业收入比例〕%');
+  });
+
+  it('the headcount is the unit\'s own: 工厂人数 on a factory form (S3), 车间人数 on a workshop form (S1), in the question and the draft', () => {
+    expect(drafted(byId('S3')).form.drafts['detail.benefits']!.text).toContain('工厂人数由建设前的1100人调整为建设后的960人。');
+    expect(drafted(byId('S1')).form.drafts['detail.benefits']!.text).toContain('车间人数由建设前的168人调整为建设后的126人。');
+    expect(formView(ctx, 'form.ind.headcount.before', 'discreteFactory')?.text).toBe('建设完成前工厂人数是多少人？');
+    expect(formView(ctx, 'form.ind.headcount.before', 'smartWorkshop')?.text).toBe('建设完成前车间人数是多少人？');
   });
 
   it('S5: 「2010年建厂」 tells the founding once', () => {
