@@ -3,7 +3,7 @@ import type { Category, CapabilityId } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
-import { financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
+import { factoryRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
@@ -149,10 +149,21 @@ function hasSubject(ctx: Ctx, text: string): boolean {
   return /^(公司|本公司|我公司|该公司|企业|本企业|集团|工厂|本工厂|车间|本车间|我们|我司|我厂|本厂|产品|主要产品|主营产品)/.test(text) || names.some((n) => text.startsWith(n));
 }
 
+/**
+ * A cell text that opens with a verb once in written form (「采用金蝶ERP，…」) gets the cell's subject: the
+ * workshop a per-workshop cell of a factory describes, else the unit applying (公司 / 车间).
+ */
+function withSubject(ctx: Ctx, p: Piece | null, perWs: boolean): Piece | null {
+  if (!p || !ctx.kb.formDrafting.leadVerbs.some((v) => p.text.startsWith(v))) return p;
+  const ws = perWs && ctx.category !== 'smartWorkshop' ? workshopName(ctx, ctx.ws) : null;
+  if (ws) return { ...p, text: ws.text + p.text, numbers: [...ws.numbers, ...p.numbers], facts: [...(p.facts ?? []), ...factsOf(ws)] };
+  return { ...p, text: (perWs && ctx.category !== 'smartWorkshop' ? '车间' : subject(ctx)) + p.text };
+}
+
 /** The business statement as a sentence with a subject: 「公司主要从事…的研发、生产和销售。」 */
 function businessPiece(ctx: Ctx, p: Piece | null): Piece | null {
   if (!p || hasSubject(ctx, p.text)) return p;
-  const lead = /^(主要|专注|致力|从事|以|是|为)/.test(p.text) ? '公司' : '公司主要从事';
+  const lead = /^(主要|专注|致力|从事|以|是|为)/.test(p.text) ? '公司' : /^(生产|制造|研发|经营|加工|销售)/.test(p.text) ? '公司主要' : '公司主要从事';
   return { ...p, text: lead + p.text };
 }
 
@@ -161,11 +172,24 @@ function marketingPiece(ctx: Ctx, p: Piece | null): Piece | null {
   return { ...p, text: '公司' + p.text };
 }
 
+/**
+ * The main products' share of revenue when the enterprise gave each product's own and no total: their sum,
+ * with its formula. A share given round (约占六成) makes the sum round too, so none is computed from one.
+ */
+function productsShare(f: FormFacts): Piece | null {
+  const ps = f.products ?? [];
+  if (!ps.length || ps.some((p) => p.share === undefined || p.approx)) return null;
+  const sum = Number(ps.reduce((a, p) => a + p.share!, 0).toPrecision(12));
+  if (sum > 100) return null;
+  const text = fmt(sum);
+  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
+}
+
 /** Whether the history already tells the founding, so the date is not said twice. */
 function historyTellsFounding(f: FormFacts): boolean {
   if (!f.history || !f.foundedOn) return false;
   const year = f.foundedOn.slice(0, 4);
-  return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立)/.test(f.history) && f.history.includes(year);
+  return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立|建厂)/.test(f.history) && f.history.includes(year);
 }
 
 /** Resolves a template slot to the enterprise's own fact, a computed value, or a missing label. */
@@ -198,13 +222,14 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'marketing':
       return or(marketingPiece(ctx, textPiece(f.marketing, 'form.marketing', true)), name);
     case 'history':
+      return or(textPiece(f[name], `form.${name}`, true), name);
     case 'advantages':
     case 'benefits':
-      return or(textPiece(f[name], `form.${name}`, true), name);
+      return or(withSubject(ctx, textPiece(f[name], `form.${name}`, true), false), name);
     case 'rnd.description':
-      return or(textPiece(f.rnd?.description, 'form.rnd.description', true), name);
+      return or(withSubject(ctx, textPiece(f.rnd?.description, 'form.rnd.description', true), false), name);
     case 'patents.description':
-      return or(textPiece(f.patents?.description, 'form.patents.description', true), name);
+      return or(withSubject(ctx, textPiece(f.patents?.description, 'form.patents.description', true), false), name);
     case 'registeredCapital': {
       const na = notApplicable(ctx, name);
       if (na) return { notApplicable: na };
@@ -212,8 +237,9 @@ function slot(ctx: Ctx, name: string): Slot {
       return p ? { ...p, text: p.text + unitOf(ctx, name) } : miss(name);
     }
     case 'employees':
-    case 'mainProductsShare':
       return or(numPiece(f[name], `form.${name}`), name);
+    case 'mainProductsShare':
+      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(f), name);
     case 'rnd.staff':
       return or(numPiece(f.rnd?.staff, 'form.rnd.staff'), name);
     case 'patents.total':
@@ -545,7 +571,7 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
     const unit: Piece = { text: ind.unit === '%' ? '%' : ind.unit, numbers: [] };
     const indLabel: Piece = { text: ind.label, numbers: [] };
     if (id === 'headcount') {
-      out.push(fill(ctx, named(ctx, 'headcount'), { before, after }));
+      out.push(fill(ctx, named(ctx, 'headcount'), { before, after, unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } }));
       continue;
     }
     if (!ch || a.value === b.value) {
@@ -598,6 +624,13 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
 function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataCollectionRate'): Filled | null {
   const v = ctx.profile.metrics?.[key];
   if (v === undefined) return null;
+  // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.
+  const id = key === 'automationRatio' ? 'automated' : key === 'networkedRatio' ? 'networked' : 'collected';
+  const ratios = ctx.kb.formDrafting.ratios;
+  if (ctx.category !== 'smartWorkshop' && factoryRatioConflicts(ctx.facts, ctx.profile.metrics, ratios).some((c) => c.id === id && c.source === 'assessment')) {
+    const lab = `${ctx.spec.unitNoun.replace(/^智能/, '')}${ratios?.[id]?.label ?? key}`;
+    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
+  }
   const t = named(ctx, key === 'automationRatio' ? 'metricAutomation' : key === 'networkedRatio' ? 'metricNetwork' : 'metricData');
   return fill(ctx, t, { unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] }, [key]: numPiece(v, `metrics.${key}`) });
 }
@@ -698,8 +731,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const ws = ctx.facts.workshops?.[ctx.ws];
   const descSrc = perWs && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
   const desc = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
-  const d = textPiece(desc, descSrc, true);
-  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc], missing: [] });
+  const d = withSubject(ctx, textPiece(desc, descSrc, true), perWs);
+  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: [] });
   const said = () => units.map((u) => u.text).join('');
   const addNew = (x: Filled | null) => x && !repeats(said(), x) && add(x);
   const tail = field.id.split('.').pop();
@@ -884,7 +917,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
-  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting.formal, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
+  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

@@ -1,7 +1,7 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { fill } from '../engine/kb';
-import { changeRatio, debtRatio, outputPerPersonDay, sharePercent, type Computed } from './compute';
+import { changeRatio, debtRatio, fmt, outputPerPersonDay, sharePercent, type Computed } from './compute';
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
 export function getPath(obj: unknown, path: string): unknown {
@@ -115,14 +115,44 @@ export interface FactCheckForm {
   attachment: string;
   /** The form applies for a 智能车间 (附件1), whose workshop a held 智能车间 title must not name (四(一)). */
   workshopApplication?: boolean;
-  messages: { figuresBeforeFounding?: string; foundedAfterFigures?: string; titledWorkshop?: string; workshopTitle?: string; ratioMismatch?: string; ratioSaidInAssessment?: string; ratioSaidInText?: string; approximateFigure?: string };
+  /** The form applies for a 智能工厂 (附件2/3), whose ratios are the whole factory's, made up of its workshops'. */
+  factoryApplication?: boolean;
+  messages: {
+    figuresBeforeFounding?: string;
+    foundedAfterFigures?: string;
+    titledWorkshop?: string;
+    workshopTitle?: string;
+    ratioMismatch?: string;
+    ratioSaidInAssessment?: string;
+    ratioSaidInText?: string;
+    ratioFactoryParts?: string;
+    ratioWithheld?: string;
+    ratioTextVsAssessment?: string;
+    relativeTime?: string;
+    ratioAbove100?: string;
+    approximateFigure?: string;
+  };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
-  ratios?: Record<RatioId, { label: string; words: string[] }>;
+  ratios?: Ratios;
+  /** Words that date by the day they were typed (去年): flagged in the enterprise's own text. */
+  relativeTimeWords?: string[];
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
 }
 
 type RatioId = 'networked' | 'automated';
+type PartRatioId = RatioId | 'collected';
+type Ratios = Record<RatioId, { label: string; words: string[] }> & { collected?: { label: string; words: string[] } };
+type Metrics = DraftProfile['metrics'];
+type Workshop = NonNullable<FormFacts['workshops']>[number];
+
+/** The assessment's metric of each ratio: the whole unit applying. */
+const METRIC = { networked: 'networkedRatio', automated: 'automationRatio', collected: 'dataCollectionRate' } as const;
+/** The workshop counts a ratio is computed from: part ÷ whole. */
+const COUNTS: Partial<Record<PartRatioId, ['networkedEquipment' | 'automatedEquipment', 'automatedEquipment' | 'equipmentTotal']>> = {
+  networked: ['networkedEquipment', 'automatedEquipment'],
+  automated: ['automatedEquipment', 'equipmentTotal'],
+};
 
 /** The decimals a figure was given with: 95 → 0, 93.7 → 1. */
 const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
@@ -137,14 +167,177 @@ function contradicts(stated: number, computed: number): boolean {
 }
 
 /** 「…联网率95%…」 in the enterprise's words: each stated figure with the words around it. */
-function statedRatios(text: string, words: string[]): { value: number; said: string }[] {
-  const out: { value: number; said: string; end: number }[] = [];
+function statedRatios(text: string, words: string[]): { value: number; said: string; start: number; end: number }[] {
+  const out: { value: number; said: string; start: number; end: number }[] = [];
   // Longer words first: 「设备自动化率85%」 is one statement, not also 「自动化率85%」.
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const re = new RegExp(`${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\d，。；,;]{0,6}?(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'g');
-    for (const m of text.matchAll(re)) if (!out.some((o) => o.end === m.index + m[0].length)) out.push({ value: Number(m[1]), said: m[0], end: m.index + m[0].length });
+    for (const m of text.matchAll(re)) if (!out.some((o) => o.end === m.index + m[0].length)) out.push({ value: Number(m[1]), said: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** A workshop's own figure of a ratio: computed from its counts where it gave both, else the one its cells state. */
+function workshopFigure(w: Workshop, id: PartRatioId, ratios: Ratios): { value: number; display: string; part?: number; whole?: number } | null {
+  const keys = COUNTS[id];
+  const part = keys ? w[keys[0]] : undefined;
+  const whole = keys ? w[keys[1]] : undefined;
+  if (part !== undefined && whole !== undefined) {
+    const c = sharePercent(part, whole, ratios[id]?.label ?? '');
+    if (c) return { value: c.value, display: c.display, part, whole };
+  }
+  const words = ratios[id]?.words;
+  const said = words ? statedRatios(Object.values(w.descriptions ?? {}).join('\n'), words)[0] : undefined;
+  return said && said.value <= 100 ? { value: said.value, display: fmt(said.value) } : null;
+}
+
+export interface FactoryRatioConflict {
+  id: PartRatioId;
+  /** The factory-wide figure and where it was said: the assessment's metric, or a quote of a factory cell. */
+  stated: number;
+  source: 'assessment' | { quote: string };
+  parts: { unit: string; display: string }[];
+  /** The factory's share from the workshops' summed counts, where every workshop gave them. */
+  sum?: { part: number; whole: number; display: string };
+}
+
+/**
+ * A factory-wide ratio (the assessment's, or one written in a cell of the whole factory) against its
+ * workshops' own figures: the whole is made up of its parts, so it lies between the lowest and highest of
+ * them (within the last place it is given to). Compared only when every workshop listed has a figure;
+ * with a part missing, the whole can be anything.
+ */
+export function factoryRatioConflicts(f: FormFacts, metrics: Metrics | undefined, ratios: Ratios | undefined): FactoryRatioConflict[] {
+  const ws = f.workshops ?? [];
+  if (!ratios || !ws.length) return [];
+  const out: FactoryRatioConflict[] = [];
+  for (const id of ['networked', 'automated', 'collected'] as const) {
+    const r = ratios[id];
+    if (!r) continue;
+    const figs = ws.map((w) => workshopFigure(w, id, ratios));
+    if (figs.some((x) => !x)) continue;
+    const parts = figs.map((x, i) => ({ unit: ws[i]!.name?.trim() || `车间${i + 1}`, display: x!.display, value: x!.value }));
+    const low = Math.min(...parts.map((p) => p.value));
+    const high = Math.max(...parts.map((p) => p.value));
+    const counted = figs.every((x) => x!.part !== undefined);
+    const sumPart = counted ? figs.reduce((a, x) => a + x!.part!, 0) : 0;
+    const sumWhole = counted ? figs.reduce((a, x) => a + x!.whole!, 0) : 0;
+    const sumC = counted ? sharePercent(sumPart, sumWhole, r.label) : null;
+    const check = (stated: number, source: FactoryRatioConflict['source']) => {
+      const tol = 1 / 10 ** decimals(stated) - 1e-9;
+      if (stated < low - tol || stated > high + tol)
+        out.push({ id, stated, source, parts: parts.map(({ unit, display }) => ({ unit, display })), ...(sumC ? { sum: { part: sumPart, whole: sumWhole, display: sumC.display } } : {}) });
+    };
+    const m = metrics?.[METRIC[id]];
+    if (m !== undefined && m <= 100) check(m, 'assessment');
+    // A figure a factory cell gives for one workshop or line (「钣金车间联网率95%」) is that part's, not the whole's.
+    const whole = Object.values(f.elements ?? {}).join('\n');
+    for (const s of statedRatios(whole, r.words)) {
+      const clause = whole.slice(0, s.start).split(/[，。；,;\n]/).pop() ?? '';
+      if (s.value <= 100 && !/(车间|产线|生产线|工序|装置)/.test(clause)) check(s.value, { quote: s.said });
+    }
+  }
+  return out;
+}
+
+/** Flags of factory-wide ratios that contradict the workshops they are made up of. */
+function factoryRatioFlags(profile: { form?: FormFacts; metrics?: Metrics }, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.ratioFactoryParts;
+  if (!msg || !form.factoryApplication || !form.ratios) return [];
+  return factoryRatioConflicts(profile.form ?? {}, profile.metrics, form.ratios).map((c) => ({
+    field: c.source === 'assessment' ? `metrics.${METRIC[c.id]}` : 'elements',
+    severity: 'warning' as const,
+    message: fill(msg, {
+      ratio: form.ratios![c.id]!.label,
+      said: c.source === 'assessment' ? form.messages.ratioSaidInAssessment ?? '' : fill(form.messages.ratioSaidInText ?? '{quote}', { quote: c.source.quote }),
+      stated: fmt(c.stated),
+      parts: c.parts.map((p) => `${p.display}%（${p.unit}）`).join('、'),
+      sum: c.sum ? `，按台（套）数合计${c.sum.part}/${c.sum.whole}算得${c.sum.display}%` : '',
+      withheld: c.source === 'assessment' ? form.messages.ratioWithheld ?? '' : '',
+    }),
+  }));
+}
+
+/**
+ * A 智能车间 form's one workshop is the unit the assessment's ratios describe: a ratio its own cells state
+ * otherwise (「数据自动采集率95%」 against 92 in the assessment) is flagged. A ratio its counts give is
+ * compared with those counts instead, and a figure above 100% has its own flag.
+ */
+function textVsAssessmentFlags(profile: { form?: FormFacts; metrics?: Metrics }, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.ratioTextVsAssessment;
+  const ratios = form.ratios;
+  const f = profile.form ?? {};
+  const ws = f.workshops ?? [];
+  if (!msg || !ratios || !form.workshopApplication || ws.length > 1) return [];
+  const w = ws[0];
+  const own = [...Object.values(w?.descriptions ?? {}), ...Object.values(f.elements ?? {})].join('\n');
+  const flags: FactFlag[] = [];
+  for (const id of ['networked', 'automated', 'collected'] as const) {
+    const r = ratios[id];
+    const m = profile.metrics?.[METRIC[id]];
+    const keys = COUNTS[id];
+    if (!r || m === undefined || (w && keys && w[keys[0]] !== undefined && w[keys[1]] !== undefined)) continue;
+    for (const s of statedRatios(own, r.words))
+      if (s.value <= 100 && contradicts(s.value, m))
+        flags.push({ field: `metrics.${METRIC[id]}`, severity: 'warning', message: fill(msg, { unit: w?.name?.trim() ?? '', ratio: r.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }), stated: fmt(s.value), metric: fmt(m) }) });
+  }
+  return flags;
+}
+
+/** A ratio stated above 100% in the assessment or in the enterprise's own text: no share can exceed its whole. */
+function above100Flags(profile: { form?: FormFacts; metrics?: Metrics }, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.ratioAbove100;
+  const ratios = form.ratios;
+  if (!msg || !ratios) return [];
+  const f = profile.form ?? {};
+  const flags: FactFlag[] = [];
+  for (const id of ['networked', 'automated', 'collected'] as const) {
+    const r = ratios[id];
+    if (!r) continue;
+    const m = profile.metrics?.[METRIC[id]];
+    if (m !== undefined && m > 100) flags.push({ field: `metrics.${METRIC[id]}`, severity: 'error', message: fill(msg, { unit: '', ratio: r.label, said: form.messages.ratioSaidInAssessment ?? '', stated: fmt(m) }) });
+    const texts: [string, string, string][] = [
+      ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, '', t] as [string, string, string]),
+      ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, w.name?.trim() ?? '', t] as [string, string, string])),
+    ];
+    for (const [field, unit, t] of texts)
+      for (const s of statedRatios(t, r.words))
+        if (s.value > 100) flags.push({ field, severity: 'error', message: fill(msg, { unit, ratio: r.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }), stated: fmt(s.value) }) });
+  }
+  return flags;
+}
+
+/**
+ * 「去年过了等保三级」 in the enterprise's own text dates by the day it was typed, and the 申报书 is read later
+ * by others: each such word is flagged with its clause, for the year itself. A word after a year's own
+ * digits (2022年底) is a date already.
+ */
+function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.relativeTime;
+  const words = [...(form.relativeTimeWords ?? [])].sort((a, b) => b.length - a.length);
+  if (!msg || !words.length) return [];
+  const texts: [string, string][] = [
+    ...(['history', 'business', 'marketing', 'advantages', 'benefits'] as const).map((k) => [k, f[k] ?? ''] as [string, string]),
+    ['rnd.description', f.rnd?.description ?? ''],
+    ['patents.description', f.patents?.description ?? ''],
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, t] as [string, string]),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),
+  ];
+  const flags: FactFlag[] = [];
+  for (const [field, text] of texts) {
+    const taken: number[] = [];
+    for (const w of words) {
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+        if (taken.some((t) => at >= t && at < t + 4) || /[\d〇零一二三四五六七八九十年]$/.test(text.slice(0, at))) continue;
+        taken.push(at);
+        const start = Math.max(...['，', '。', '；', ',', ';', '\n'].map((p) => text.lastIndexOf(p, at)));
+        const end = text.slice(at).search(/[，。；,;\n]/);
+        const quote = text.slice(start + 1, end < 0 ? text.length : at + end);
+        flags.push({ field, severity: 'warning', message: fill(msg, { label: form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字', quote }) });
+      }
+    }
+  }
+  return flags;
 }
 
 /**
@@ -180,7 +373,8 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
       const m = profile.metrics?.[metric];
       if (form.workshopApplication && ws.length === 1 && m !== undefined) push(m, form.messages.ratioSaidInAssessment ?? '');
       const own = [...Object.values(w.descriptions ?? {}), ...(form.workshopApplication ? Object.values(f.elements ?? {}) : [])].join('\n');
-      for (const s of statedRatios(own, ratios[id].words)) push(s.value, fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }));
+      // A figure above 100% has its own flag: no count can make it right.
+      for (const s of statedRatios(own, ratios[id].words)) if (s.value <= 100) push(s.value, fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }));
     }
   });
   return flags;
@@ -245,7 +439,8 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
     if (given(w.networkedEquipment) && given(w.automatedEquipment) && w.networkedEquipment > w.automatedEquipment)
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
-  if (form) flags.push(...ratioFlags(profile, form));
+  if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
+  if (form) flags.push(...relativeTimeFlags(f, form));
   // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
   const approx = form?.messages.approximateFigure;
   if (approx)

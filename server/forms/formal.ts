@@ -1,27 +1,44 @@
 import type { FormFacts } from '../schemas/forms';
+import type { FormDrafting } from '../knowledge/schemas/forms';
+
+/** The knowledge's written forms of spoken words: fixed pairs, then patterns. */
+export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'>;
+
+const compiled = new WeakMap<object, [RegExp, string][]>();
+
+function rulesOf(f: Formal): [RegExp, string][] {
+  let r = compiled.get(f.formalRules);
+  if (!r) {
+    r = f.formalRules.map((x) => [new RegExp(x.pattern, 'gu'), x.to] as [RegExp, string]);
+    compiled.set(f.formalRules, r);
+  }
+  return r;
+}
 
 /**
  * The enterprise's own sentences in written form: the spoken or dialect words the knowledge lists
- * (`form-drafting.json` `formal`: 俺们厂 → 公司, 搞了个 → 建设了) are replaced in order. Only the
- * free-text facts are touched; names, lists and figures are the enterprise's particulars as given.
+ * (`form-drafting.json` `formal`: 俺们厂 → 公司, 搞了个 → 建设了) are replaced in order, then its patterns
+ * (`formalRules`: 用的金蝶ERP → 采用金蝶ERP, 上了个MES → 上线了MES). Only the free-text facts are touched;
+ * names, lists and figures are the enterprise's particulars as given.
  */
-export function formalText(pairs: readonly (readonly [string, string])[], text: string): string {
+export function formalText(f: Formal, text: string): string {
   let t = text;
-  for (const [from, to] of pairs) t = t.split(from).join(to);
+  for (const [from, to] of f.formal) t = t.split(from).join(to);
+  for (const [re, to] of rulesOf(f)) t = t.replace(re, to);
   return t;
 }
 
 const PROSE = ['history', 'business', 'marketing', 'advantages', 'benefits'] as const;
 
-export function formalFacts(pairs: readonly (readonly [string, string])[], f: FormFacts): FormFacts {
-  if (!pairs.length) return f;
-  const w = (t: string | undefined) => (t === undefined ? t : formalText(pairs, t));
-  const record = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formalText(pairs, v)])) : r);
-  const out: FormFacts = { ...f };
-  for (const k of PROSE) if (f[k] !== undefined) out[k] = w(f[k]);
-  if (f.rnd?.description !== undefined) out.rnd = { ...f.rnd, description: w(f.rnd.description) };
-  if (f.patents?.description !== undefined) out.patents = { ...f.patents, description: w(f.patents.description) };
-  if (f.elements) out.elements = record(f.elements);
-  if (f.workshops) out.workshops = f.workshops.map((ws) => (ws.descriptions ? { ...ws, descriptions: record(ws.descriptions) } : ws));
+export function formalFacts(f: Formal, facts: FormFacts): FormFacts {
+  if (!f.formal.length && !f.formalRules.length) return facts;
+  const w = (t: string | undefined) => (t === undefined ? t : formalText(f, t));
+  const record = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formalText(f, v)])) : r);
+  const out: FormFacts = { ...facts };
+  for (const k of PROSE) if (facts[k] !== undefined) out[k] = w(facts[k]);
+  if (facts.rnd?.description !== undefined) out.rnd = { ...facts.rnd, description: w(facts.rnd.description) };
+  if (facts.patents?.description !== undefined) out.patents = { ...facts.patents, description: w(facts.patents.description) };
+  if (facts.elements) out.elements = record(facts.elements);
+  if (facts.workshops) out.workshops = facts.workshops.map((ws) => (ws.descriptions ? { ...ws, descriptions: record(ws.descriptions) } : ws));
   return out;
 }

@@ -27,7 +27,7 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, labels: kb.formDrafting.factLabels };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels };
   }
-  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, labels: kb.formDrafting.factLabels };
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels };
 }

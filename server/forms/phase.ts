@@ -58,6 +58,8 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
     const y = /^finance\.(\d{4})\./.exec(q.fact)?.[1];
     return founded !== undefined && y !== undefined && Number(y) < founded && answers[q.id] === undefined;
   };
+  // 「{unit}人数」: the unit applying, 车间 on 附件1 and 工厂 on 附件2/3, whose productivity the headcount is the basis of.
+  const unit = formSpec(kb, category).unitNoun.replace(/^智能/, '');
   for (const q of kb.formQuestions.questions) {
     if (q.categories && !q.categories.includes(category)) continue;
     if (beforeFounding(q)) continue;
@@ -74,7 +76,7 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
             out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
         else out.push({ q, id: `form.cell.${f.id}`, text: base, fact: `elements.${f.id}`, clause: f.clause });
       }
-    } else out.push({ q, id: q.id, text: q.text, fact: q.fact, help: q.help, clause: clauseOf(q) });
+    } else out.push({ q, id: q.id, text: q.text.replace('{unit}', unit), fact: q.fact, help: q.help, clause: clauseOf(q) });
   }
   return out;
 }
@@ -104,7 +106,7 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
   }
   const q = kb.formQuestions.questions.find((x) => x.id === id && !x.repeat && !x.perElementCell);
   // The clause is relative to a form and the category is not known here, so it is left out rather than guessed.
-  return q ? { q, id, text: q.text, fact: q.fact, help: q.help } : undefined;
+  return q ? { q, id, text: q.text.replace('{unit}', ''), fact: q.fact, help: q.help } : undefined;
 }
 
 function view(c: Concrete): QuestionView {
@@ -476,7 +478,7 @@ function wordsOf(v: FormVocabulary) {
     w = {
       skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
       later: new RegExp(anyOf(v.later)),
-      goOn: new RegExp(`^(?:${anyOf(v.goOnStarts)})|${anyOf(v.goOn)}`, 'i'),
+      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[。.!！~～]*$`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
       question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
     };

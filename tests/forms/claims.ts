@@ -40,6 +40,7 @@ export function factValue(p: DraftProfile, id: string): unknown {
   if ((m = /^computed:share\(form\.([\w.]+),form\.([\w.]+)\)$/.exec(id))) return at(p.form, m[1]!) !== undefined && at(p.form, m[2]!) !== undefined ? true : undefined;
   if ((m = /^computed:debtRatio\((\d{4})\)$/.exec(id))) return p.form.finance?.[m[1]!]?.totalAssets !== undefined && p.form.finance?.[m[1]!]?.totalLiabilities !== undefined ? true : undefined;
   if ((m = /^computed:count\(form\.([\w.]+)\)$/.exec(id))) return at(p.form, m[1]!);
+  if (id === 'computed:productsShare') return (p.form.products ?? []).length && p.form.products!.every((x) => x.share !== undefined && !x.approx) ? true : undefined;
   return undefined;
 }
 

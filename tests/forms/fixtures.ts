@@ -30,7 +30,7 @@ export const discreteComplete: DraftProfileInput = {
     onlineInspection: true, qualityTraceability: true, erp: true, scm: true, wms: true, autoWarehouse: true,
     systemIntegration: true, scadaMesErpIntegration: true, aiApplication: true, predictiveMaintenance: true,
   },
-  metrics: { automationRatio: 87, networkedRatio: 92 },
+  metrics: { automationRatio: 87, networkedRatio: 95 },
   form: {
     name: '许昌瑞驰汽车零部件有限公司',
     industry: '汽车零部件及配件制造',

@@ -57,6 +57,12 @@ describe('form phase planner', () => {
     expect(interpretForm(kb, '好的，继续', planForm(kb, {}, 'smartWorkshop').question)).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
   });
 
+  it('reads Henan 「中」 as the whole reply to the gate as going on, and 「中午」 or 「中不中？」 not', () => {
+    const gate = planForm(kb, {}, 'smartWorkshop').question;
+    for (const t of ['中', '中！', '中嘞']) expect(interpretForm(kb, t, gate), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
+    for (const t of ['中午', '中不中？']) expect(interpretForm(kb, t, gate), t).not.toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
+  });
+
   it('starts with the name and marks questions optional, in the form phase', () => {
     const { question, progress } = planForm(kb, GOING_ON, 'smartWorkshop');
     expect(question).toMatchObject({ id: 'form.name', phase: 'form', optional: true });

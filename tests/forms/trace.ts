@@ -66,6 +66,11 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
   if ((m = /^computed:count\(([\w.]+)\)$/.exec(n.source))) {
     return String((at(p, m[1]!) as unknown[]).length) === n.value ? null : bad('count differs');
   }
+  if (n.source === 'computed:productsShare') {
+    const ps = p.form.products ?? [];
+    const want = ps.length && ps.every((x) => x.share !== undefined && !x.approx) ? String(Number(ps.reduce((a, x) => a + x.share!, 0).toPrecision(12))) : null;
+    return want === n.value ? null : bad(`expected ${want}`);
+  }
   if (n.source.startsWith('computed:')) return bad('unknown computation');
   if (n.source === 'spec:finance.columns') return specYears.includes(n.value) ? null : bad('not a year of the form');
   const fact = at(p, n.source);

@@ -209,7 +209,7 @@ const FormWords = z.array(z.string().min(1)).min(1);
 /**
  * How the form phase reads a short reply: `skip` words make up a whole reply that leaves the
  * field empty (「跳过」, 「不清楚」); `later` and `goOn` answer the gate that asks whether to fill
- * the form now (`goOnStarts` only at the start: 「好的，继续」); `noData` says a whole year has no
+ * the form now (`goOnStarts` only at the start: 「好的，继续」; `goOnWhole` only as the whole reply: 「中」); `noData` says a whole year has no
  * figures, alone or as a `noDataPairs` pair in one reply (「这一年…没有」); `questionStarts` begin a
  * question rather than an answer.
  */
@@ -219,6 +219,8 @@ export const FormVocabulary = z.object({
   later: FormWords,
   goOnStarts: FormWords,
   goOn: FormWords,
+  /** Words that go on only as the whole reply (Henan 「中」 is yes, 「中午」 and 「中不中？」 are not). */
+  goOnWhole: z.array(z.string().min(1)).default([]),
   noData: FormWords,
   noDataPairs: z.array(z.tuple([FormWords, FormWords])),
   questionStarts: FormWords,
@@ -329,6 +331,16 @@ export const FormDrafting = z.object({
     ratioSaidInAssessment: z.string().min(1).optional(),
     /** {said} of `ratioMismatch` when the ratio is written in the enterprise's own text: {quote}. */
     ratioSaidInText: z.string().includes('{quote}').optional(),
+    /** A factory-wide ratio outside the range of its workshops' own: {ratio}, {said}, {stated}, {parts}, {sum}. */
+    ratioFactoryParts: z.string().includes('{stated}').includes('{parts}').optional(),
+    /** {withheld} of `ratioFactoryParts` when the draft leaves the assessment's figure out (a quoted text stays the enterprise's). */
+    ratioWithheld: z.string().optional(),
+    /** A ratio the workshop's own text states against the assessment's for the same workshop: {unit}, {ratio}, {said}, {stated}, {metric}. */
+    ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
+    /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
+    relativeTime: z.string().includes('{quote}').optional(),
+    /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
+    ratioAbove100: z.string().includes('{stated}').optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
@@ -344,6 +356,8 @@ export const FormDrafting = z.object({
     .object({
       networked: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) }),
       automated: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) }),
+      /** 生产工艺数据自动采集率: no counts on the form, so only the figures stated are compared. */
+      collected: z.object({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) }).optional(),
     })
     .optional(),
   /**
@@ -351,6 +365,33 @@ export const FormDrafting = z.object({
    * replaced in order before the text goes into the 申报书, which reads as a formal document.
    */
   formal: z.array(z.tuple([z.string().min(1), z.string()])).default([]),
+  /**
+   * Spoken phrasings that a fixed pair cannot cover, as patterns over the enterprise's text (「用的金蝶ERP」,
+   * 「上了个MES」, 「弄了条自动线」): `pattern` is a regular expression, `to` its written form ($1 the captured
+   * part). Applied in order after `formal`; each keeps every name and figure of the text it rewrites.
+   */
+  formalRules: z
+    .array(
+      z.object({
+        pattern: z.string().min(1).refine((p) => {
+          try {
+            new RegExp(p, 'gu');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'not a valid regular expression'),
+        to: z.string(),
+      }),
+    )
+    .default([]),
+  /**
+   * Verbs a cell text of the enterprise may open with once in written form (采用、建设了): such a text has
+   * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
+   */
+  leadVerbs: z.array(z.string().min(1)).default([]),
+  /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
+  relativeTimeWords: z.array(z.string().min(1)).default([]),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
