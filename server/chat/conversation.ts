@@ -8,7 +8,7 @@ import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { labelOf as capabilityLabel } from '../engine/kb';
-import { isInstruction } from '../engine/interpret';
+import { isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { markApproximate } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -187,12 +187,26 @@ export class Conversation {
       }
     }
 
+    // A figure typed in words into a number field or an edit (「十二」, 「1.2亿」, 「约85%」) is read by the
+    // one number reader, as the same words in the chat are; a round figure keeps its mark for the form.
+    let roundFigure: string | undefined;
+    if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string') {
+      const [view] = rules.views(answers, [msg.questionId]);
+      const n = view?.kind === 'number' ? parseNumber(msg.value, view.unit) : undefined;
+      if (n) {
+        if (n.approx) roundFigure = msg.value;
+        msg = { ...msg, value: n.value };
+      }
+    }
+
     if (msg.type === 'answer' || msg.type === 'edit') {
-      const res = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
-      if (!res.ok) return this.send({ type: 'error', code: errorCode(res.error), message: res.error, clientId: msg.clientId });
+      const applied = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
+      if (!applied.ok) return this.send({ type: 'error', code: errorCode(applied.error), message: applied.error, clientId: msg.clientId });
+      const res = roundFigure === undefined ? applied : { ...applied, answers: markApproximate(applied.answers, msg.questionId, roundFigure) };
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
+      if (roundFigure !== undefined && msg.questionId.startsWith('form.')) await this.say(sessionId, phrases.approximate, []);
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking, answers);
       const after = this.step(res.answers);
       await this.confirmUnblocked(sessionId, answers, after);

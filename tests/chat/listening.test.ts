@@ -61,6 +61,27 @@ describe('a typed value that its field\'s check refuses', () => {
   });
 });
 
+describe('a figure in words as a number field\'s value or an edit', () => {
+  it('is read by the one number reader, and a round figure keeps its mark for the form', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.employees');
+    const sent = await turn(s.client, { type: 'answer', clientId: 'n-1', questionId: 'form.employees', value: '两百三十人' });
+    expect(sent.some((m) => m.type === 'error')).toBe(false);
+    expect(recordedIds(sent)).toEqual(['form.employees']);
+    const edited = await turn(s.client, { type: 'edit', clientId: 'n-2', questionId: 'form.registeredCapital', value: '大约五千万' });
+    expect(edited.some((m) => m.type === 'error')).toBe(false);
+    expect(said(edited).join('')).toContain('约数');
+    const stored = await storedAnswers(s.sessionId, s.token);
+    expect(stored['form.employees']).toBe(230);
+    expect(stored['form.registeredCapital']).toBe(5000);
+    expect(stored['approx.form.registeredCapital']).toBe('大约五千万');
+    // Words that hold no figure are still refused with the field's own message.
+    s.client.send({ type: 'edit', clientId: 'n-3', questionId: 'form.registeredCapital', value: '不少' });
+    const bad = await s.client.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === 'n-3');
+    expect(bad.type).toBe('error');
+    await s.client.close();
+  });
+});
+
 describe('a question typed while a text field waits', () => {
   it('is answered with citations and the 企业全称 field keeps waiting', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');

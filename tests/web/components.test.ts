@@ -60,6 +60,22 @@ describe('zz-question', () => {
     expect(got).toEqual([{ questionId: 'metric.networkedRatio', value: 85, display: '85%' }]);
   });
 
+  it('in an edit of an earlier answer, hands a figure in words to the server as that question\'s value', async () => {
+    const el = await mount('zz-question', {
+      question: { id: 'form.rnd.staff', text: '研发人员有多少人？', kind: 'number', unit: '人', min: 0, phase: 'form' },
+      compact: true,
+    });
+    const got: { value: unknown }[] = [];
+    el.addEventListener('zz-answer', (e) => got.push(e.detail));
+    const input = shadow(el).querySelector('input')!;
+    input.value = '十二';
+    input.dispatchEvent(new Event('input'));
+    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role=alert]')?.textContent ?? '').toBe('');
+    expect(got.map((g) => g.value)).toEqual(['十二']);
+  });
+
   it('shows the server reason for a refused answer by the widget and keeps the typed value for correcting', async () => {
     const el = await mount('zz-question', { question: { id: 'form.creditCode', text: '统一社会信用代码？', kind: 'text', phase: 'form' } });
     const input = shadow(el).querySelector('input')!;

@@ -254,8 +254,9 @@ export class ZzQuestion extends LitElement {
       const typed = this._draft.trim();
       if (!typed) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}`);
       // 「1.2亿」, 「两百人」, 「约85%」: the server's one reader of Chinese input reads it as the answer.
-      if (this.compact) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}，例如 85 或 85.5`);
+      // An edit of an earlier answer goes as that question's value, which the server reads the same way.
       this._error = '';
+      if (this.compact) return void this._pick(typed);
       this._draft = '';
       emit(this, 'zz-send', { text: typed });
       return;
