@@ -349,3 +349,11 @@ describe('which category to apply for', () => {
     expect(lead('能报哪个平台')).toContain('hnznzz.com');
   });
 });
+
+describe('a workshop\'s size given as a count of machines', () => {
+  it('says the notice sets no equipment count, instead of listing who may apply', () => {
+    for (const q of ['我们车间只有30台设备能报吗', '车间才80台设备可以申报吗']) expect(lead(q), q).toMatch(/^通知没有规定车间的面积、人数、产线或设备数量/);
+    // A count of machines asked as a ratio keeps the ratio's answer.
+    expect(lead('我们有200台设备联网了60台够吗')).toMatch(/^通知没有给出具体数值/);
+  });
+});
