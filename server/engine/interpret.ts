@@ -192,9 +192,12 @@ function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView |
   // question's premise, not the choice made.
   const blockers = kb.interview.vocabulary.statedChoices.filter((sc) => pending?.kind === 'choice' && sc.question === pending.id).flatMap((sc) => sc.blockers);
   const premise = (c: string) => blockers.some((w) => c.includes(w));
-  const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c));
+  // 「企业注册在外省、生产工厂在河南，能否申报？」 asks about an enterprise in general: its statement is the
+  // question's case, not this enterprise's answer, like a condition.
+  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w));
+  const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
   // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
-  if (!stated.length || stated.length === clauses.length || clauses.some(conditional)) return undefined;
+  if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
   const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
   const named = interpret(kb, said, null);

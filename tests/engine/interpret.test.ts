@@ -874,7 +874,12 @@ describe('an answer that also asks', () => {
       ['在内黄，县里的找谁推荐？', 'ent.county'],
       ['拿过智能车间的，换个车间还能再报智能车间吗？', 'cat.scope'],
       ['已经有智能车间称号了，还能报智能工厂不？', 'cat.scope'],
+      // About enterprises in general, not this one: the statement is the question's case.
+      ['企业注册在外省、生产工厂在河南，能否申报？', 'ent.registeredInHenan'],
+      ['有的企业没有立体库，也能报吗', 'cap.autoWarehouse'],
     ] as const) expect(read(text, id), text).toEqual({ kind: 'question' });
+    // Said of this enterprise, the same statement answers.
+    expect(read('我们注册在外省，能报吗', 'ent.registeredInHenan')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.registeredInHenan', value: false }], asks: true });
   });
 });
 

@@ -313,9 +313,11 @@ export const InterviewFile = z
        * nothing are read as the answer. A clause with a `conditionals` word (如果没有MES, 没有的话) sets up the
        * question and states nothing. A clause that names nothing the rules read is an answer to the pending
        * question only when it is a bare answer: nothing left once its answer words, lead-ins and `fillers`
-       * (还, 目前, 我们) are taken out; 「我们是做饲料的，饲料厂要上MES吗」 says nothing of the MES.
+       * (还, 目前, 我们) are taken out; 「我们是做饲料的，饲料厂要上MES吗」 says nothing of the MES. A clause
+       * that opens with a `generic` subject (企业, 有的, 别的) states the case of a question about enterprises
+       * in general (「企业注册在外省、…，能否申报？」), so the whole message is a question only.
        */
-      askedBeside: z.object({ conditionals: Words, fillers: Words.default([]) }).optional(),
+      askedBeside: z.object({ conditionals: Words, fillers: Words.default([]), generic: Words.default([]) }).optional(),
       skip: Words,
       mask: Words,
       contrast: Words,
