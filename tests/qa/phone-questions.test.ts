@@ -357,3 +357,14 @@ describe('a workshop\'s size given as a count of machines', () => {
     expect(lead('我们有200台设备联网了60台够吗')).toMatch(/^通知没有给出具体数值/);
   });
 });
+
+describe('a value the notice gives only roughly or does not split', () => {
+  it('says the notice sets no margin around 1分钟左右, and does not split the licence into 正本 and 副本', () => {
+    for (const q of ['视频做了90秒可以吗', '视频拍了3分钟超了吗']) {
+      const a = lead(q);
+      expect(a, q).toMatch(/^1分钟左右。/);
+      expect(a, q).toContain('通知没有规定可以长或短多少');
+    }
+    expect(lead('营业执照用副本复印件行吗')).toContain('通知没有区分正本和副本');
+  });
+});
