@@ -791,6 +791,12 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('有，去年几月份上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('七十多', q('metric.automationRatio'))).toEqual({ 'metric.automationRatio': 70 });
   });
+  it('words about how the business is doing answer only the business question; 单独的公司 is not applying as a group', () => {
+    // 「挺好」 meant for the business question must not say yes to applying in a group's name (二(一) would fail).
+    expect(interpret(kb, '挺好，去年产值五个多亿', q('ent.groupOrHeadOffice')).kind).toBe('unclear');
+    expect(items('挺好，去年产值五个多亿', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    for (const t of ['不是集团，我们就是一家单独的公司', '不是，我们是单独的公司', '我们以自己名义报']) expect(items(t, q('ent.groupOrHeadOffice')), t).toEqual({ 'ent.groupOrHeadOffice': false });
+  });
   it('a negated bad word (不差, 没问题) is well for the business, never a no; a 没有 before 都好 answers a question not asked', () => {
     for (const t of ['不差', '还不赖', '没问题', '没毛病', '没有，信用都好', '经营正常']) expect(items(t, q('ent.operatingWell')), t).toEqual({ 'ent.operatingWell': true });
     expect(items('不正常', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
