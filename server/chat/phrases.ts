@@ -139,7 +139,9 @@ export const phrases = {
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
-  notAccepted: (q: QuestionView | null, reason: string) => (q ? say('notAccepted', { reason, question: q.text }) : T.unclearNoQuestion),
+  notAccepted: (q: QuestionView | null, reason: string) =>
+    // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.
+    q ? say('notAccepted', { reason: reason.replace(/^[a-z][\w.{}]*:\s*/i, ''), question: q.text }) : T.unclearNoQuestion,
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,

@@ -120,7 +120,8 @@ export function industryFromText(kb: KnowledgeData, text: string): string | unde
   if (whole) return whole;
   // A figure inside the text is a code only where nothing names the trade, or a code word marks it
   // (「代码36」); otherwise it is a product's own number (尼龙66, 304不锈钢) and the words decide.
-  const code = /(?<![\dA-Za-z])[A-Ta-t]?(\d{2})(?:\d{2})?(?!\d)/.exec(text)?.[1];
+  // A figure with a unit (「大概75%」, 「2006年」, 「300人」) is a quantity, never a code.
+  const code = /(?<![\dA-Za-z.])[A-Ta-t]?(\d{2})(?:\d{2})?(?![\d.]|\s*(?:[%％成万亿元人台套年月天个]|百分))/.exec(text)?.[1];
   const marked = code !== undefined && kb.interview.vocabulary.industryCodeWords.some((w) => text.includes(w));
   if (code && marked) return code;
   const named = tradeFromWords(kb, text);

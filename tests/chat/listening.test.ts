@@ -59,6 +59,18 @@ describe('a typed value that its field\'s check refuses', () => {
     expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('form.creditCode');
     await s.client.close();
   });
+
+  it('gives the reason without the question\'s id, and a percentage is never read as an industry code', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'ent.industryCode');
+    const words = await typed(s.client, 'ic-1', '离散的，机加和装配');
+    expect(recordedIds(words.msgs)).toEqual([]);
+    expect(said(words.msgs).join('\n')).toMatch(/^没有记录：未能识别行业/);
+    expect(said(words.msgs).join('\n')).not.toContain('ent.industryCode');
+    const pct = await typed(s.client, 'ic-2', '大概75%');
+    expect(recordedIds(pct.msgs)).not.toContain('ent.industryCode');
+    expect(pct.next?.id).toBe('ent.industryCode');
+    await s.client.close();
+  });
 });
 
 describe('a figure in words as a number field\'s value or an edit', () => {
