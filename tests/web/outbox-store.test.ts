@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadQueued, saveQueued, type QueuedMessage } from '../../web/lib/outbox-store';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-}
+import { MemoryStorage } from './memory-storage';
 
 const answer: QueuedMessage = { msg: { type: 'answer', clientId: 'c1', questionId: 'ent.registered', value: true }, bubble: '是', caption: '企业是否在河南省内注册？' };
 const text: QueuedMessage = { msg: { type: 'text', clientId: 'c2', text: '视频有什么要求？', mode: 'qa' }, bubble: '视频有什么要求？' };

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropSession, forget, formatHash, listSessions, loadSaved, parseHash, pickSession, rememberSession, save } from '../../web/lib/session-link';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-}
+import { MemoryStorage } from './memory-storage';
 
 describe('session link', () => {
   it('round-trips the session id and token through the URL hash', () => {
