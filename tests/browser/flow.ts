@@ -29,6 +29,9 @@ export function snapshot(page: Page): Promise<Snapshot> {
   return page.evaluate(collect);
 }
 
+/** How long the page must stay unchanged to count as settled. */
+const STILL_MS = 250;
+
 /**
  * Waits until every user message is acknowledged, nothing is streaming, and the interview moved on:
  * a different question, or a new assistant message (a re-ask after an unclear answer or a Q&A reply).
@@ -38,12 +41,22 @@ export async function settle(page: Page, before: Snapshot, timeout = 15_000): Pr
   const prevAssistant = before.messages.filter((m) => m.role === 'assistant').length;
   // Polled from Node: the page's CSP forbids eval, so the predicate cannot be rebuilt in the page.
   const deadline = Date.now() + timeout;
+  // The reply and the next question arrive as separate frames: a spoken line can land before the
+  // question that follows it. So the moved-on state must also hold still for a moment, or the caller
+  // would answer the question that is about to be replaced.
+  let stillKey = '';
+  let stillSince = 0;
   for (;;) {
     const s = await snapshot(page);
     const busy = s.messages.some((m) => m.status === 'sending' || m.status === 'streaming');
     const failed = s.messages.some((m) => m.status === 'failed' || m.status === 'rejected');
     const assistant = s.messages.filter((m) => m.role === 'assistant').length;
-    if (failed || (!busy && ((s.question?.id ?? null) !== prevId || assistant > prevAssistant))) break;
+    if (failed) break;
+    if (!busy && ((s.question?.id ?? null) !== prevId || assistant > prevAssistant)) {
+      const key = JSON.stringify([s.question?.id ?? null, s.messages.length, s.verdict]);
+      if (stillKey !== key) [stillKey, stillSince] = [key, Date.now()];
+      else if (Date.now() - stillSince >= STILL_MS) break;
+    } else stillKey = '';
     if (Date.now() > deadline) throw new Error(`the page did not settle: ${JSON.stringify({ prevId, question: s.question?.id, last: s.messages.at(-1) })}`);
     await page.waitForTimeout(40);
   }
@@ -64,6 +77,8 @@ export function isInterviewOver(q: QuestionView | null): boolean {
 
 /** Answers the pending question by clicking its widget. */
 export async function answerByClicking(page: Page, q: QuestionView): Promise<void> {
+  const shown = (await snapshot(page)).question?.id ?? null;
+  if (shown !== q.id) throw new Error(`the dock shows ${shown}, not the question being answered, ${q.id}`);
   const dock = page.locator('zz-app .dock zz-question');
   const chip = (label: string) => dock.locator('button.chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
   switch (q.kind) {
