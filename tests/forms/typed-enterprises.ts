@@ -2,7 +2,7 @@ import type { Answers } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
 import { applyFormAnswer, formView, interpretForm, markApproximate } from '../../server/forms/phase';
 import type { FormsKnowledge } from '../../server/forms/knowledge';
-import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
+import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 
 /**
  * Four enterprises whose 申报书 facts are typed as applicants type them in the chat: amounts in 亿, 万
@@ -22,19 +22,12 @@ export interface TypedEnterprise {
   unclear: string[];
 }
 
-const eligible: Answers = {
-  ...HARD_CONDITIONS_MET,
-  'ent.greenPriority': false,
-};
-
-const caps = (c: Record<string, boolean | 'partial'>): Answers => Object.fromEntries(Object.entries(c).map(([k, v]) => [`cap.${k}`, v]));
-
 export const TYPED_ENTERPRISES: TypedEnterprise[] = [
   {
     id: 'T1-新乡电解液',
     category: 'processFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '新乡市',
       'ent.county': '获嘉县',
       'ent.industryCode': 'C2669',
@@ -124,7 +117,7 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
     id: 'T2-长葛阀门',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '许昌市',
       'ent.county': '长葛市',
       'ent.industryCode': 'C3443',
@@ -183,7 +176,7 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
     id: 'T3-漯河调味品',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '漯河市',
       'ent.industryCode': 'C1462',
       'cat.scope': 'workshop',
@@ -206,7 +199,7 @@ export const TYPED_ENTERPRISES: TypedEnterprise[] = [
     id: 'T4-洛阳轴承',
     category: 'discreteFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '洛阳市',
       'ent.industryCode': 'C3451',
       'cat.scope': 'factory',

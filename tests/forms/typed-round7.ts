@@ -1,5 +1,4 @@
-import type { Answers } from '../../server/schemas/interview';
-import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
+import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 import type { TypedEnterprise } from './typed-enterprises';
 
 /**
@@ -8,15 +7,13 @@ import type { TypedEnterprise } from './typed-enterprises';
  * both branches and both scopes. Their answers carry round figures (约85%、大概两百人、一千多万、将近3亿、
  * 90%左右), a ratio that disagrees with its own counts, and Henan speech (俺们、咱厂、搞了个、弄了套、中).
  */
-const eligible: Answers = { ...HARD_CONDITIONS_MET, 'ent.greenPriority': false };
-const caps = (c: Record<string, boolean | 'partial'>): Answers => Object.fromEntries(Object.entries(c).map(([k, v]) => [`cap.${k}`, v]));
 
 export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
   {
     id: 'R1-禹州陶瓷',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '许昌市',
       'ent.county': '禹州市',
       'ent.industryCode': 'C3074',
@@ -71,7 +68,7 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
     id: 'R2-洛阳玻璃',
     category: 'processFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '洛阳市',
       'ent.industryCode': 'C3041',
       'cat.scope': 'factory',
@@ -143,7 +140,7 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
     id: 'R3-新乡造纸',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '新乡市',
       'ent.county': '辉县市',
       'ent.industryCode': 'C2221',
@@ -198,7 +195,7 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
     id: 'R4-驻马店饲料',
     category: 'processFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '驻马店市',
       'ent.county': '西平县',
       'ent.industryCode': 'C1320',
@@ -245,7 +242,7 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
     id: 'R5-许昌电梯',
     category: 'discreteFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '许昌市',
       'ent.industryCode': 'C3435',
       'cat.scope': 'factory',
@@ -327,7 +324,7 @@ export const ROUND7_ENTERPRISES: TypedEnterprise[] = [
     id: 'R6-焦作电缆',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '焦作市',
       'ent.county': '温县',
       'ent.industryCode': 'C3831',

@@ -1,5 +1,4 @@
-import type { Answers } from '../../server/schemas/interview';
-import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
+import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 import type { TypedEnterprise } from './typed-enterprises';
 
 /**
@@ -14,15 +13,12 @@ export interface Round8Enterprise extends TypedEnterprise {
   document?: { file: string; pages: string[] };
 }
 
-const eligible: Answers = { ...HARD_CONDITIONS_MET, 'ent.greenPriority': false };
-const caps = (c: Record<string, boolean | 'partial'>): Answers => Object.fromEntries(Object.entries(c).map(([k, v]) => [`cap.${k}`, v]));
-
 export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
   {
     id: 'S1-鹤壁镁合金',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '鹤壁市',
       'ent.industryCode': 'C3392',
       'cat.scope': 'workshop',
@@ -79,7 +75,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
     id: 'S2-焦作钛白粉',
     category: 'processFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '焦作市',
       'ent.industryCode': 'C2643',
       'cat.scope': 'factory',
@@ -152,7 +148,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
     id: 'S3-新乡起重机',
     category: 'discreteFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '新乡市',
       'ent.county': '长垣市',
       'ent.industryCode': 'C3432',
@@ -223,7 +219,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
     id: 'S4-南阳防爆电机',
     category: 'discreteFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '南阳市',
       'ent.industryCode': 'C3812',
       'cat.scope': 'factory',
@@ -293,7 +289,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
     id: 'S5-周口淀粉',
     category: 'smartWorkshop',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '周口市',
       'ent.county': '项城市',
       'ent.industryCode': 'C1391',
@@ -337,7 +333,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
     id: 'S6-郑州女装',
     category: 'discreteFactory',
     interview: {
-      ...eligible,
+      ...ELIGIBLE_NO_PRIORITY,
       'ent.city': '郑州市',
       'ent.industryCode': 'C1810',
       'cat.scope': 'factory',
