@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PHONE, newPage } from './harness';
+import { DESKTOP, PHONE, newPage } from './harness';
 import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
-import { snapshot, typeMessage } from './flow';
+import { settle, snapshot, typeMessage } from './flow';
 
 /* A phone whose chat socket cannot reach the server while the page itself still loads: a train tunnel, a captive Wi-Fi. */
 
@@ -88,6 +88,52 @@ describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection mid-interview'
       expect(first.id in stored.answers).toBe(true);
       // Nothing is left queued for the tab once the server has it.
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('zz-outbox:')))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', () => {
+  it('is taken from the review card, marked 待发送 there and in the chat, and applied once when back', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    let blocked = false;
+    await page.routeWebSocket(/\/api\/chat/, (ws) => {
+      if (blocked) ws.close({ code: 4000, reason: 'offline' });
+      else ws.connectToServer();
+    });
+    try {
+      await page.goto(server.url);
+      await page.locator('zz-welcome button', { hasText: '我要申报' }).click();
+      const dock = page.locator('zz-app .dock zz-question');
+      await dock.locator('button.chip').first().waitFor({ timeout: 15_000 });
+      const before = await snapshot(page);
+      const first = before.question!;
+      expect(first.kind).toBe('yesNo');
+      await dock.locator('button.chip', { hasText: /^\s*是\s*$/ }).click();
+      await settle(page, before);
+
+      blocked = true;
+      await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+      await expect.poll(async () => (await snapshot(page)).offline, { timeout: 10_000 }).toBe(true);
+
+      await page.locator('[role=tab]', { hasText: '我的回答' }).click();
+      const item = page.locator(`zz-review-card li[data-question="${first.id}"]`);
+      await item.locator('button', { hasText: '修改' }).click();
+      await item.locator('zz-question button.chip', { hasText: /^\s*否\s*$/ }).click();
+      await expect.poll(() => item.locator('.queued').textContent()).toBe('修改待发送');
+      const last = (await userMeta(page)).at(-1)!;
+      expect(last.text).toMatch(/^修改「.+」：否$/);
+      expect(last.meta).toContain('待发送');
+
+      blocked = false;
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(async () => (await userMeta(page)).every((m) => m.status === 'sent'), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => item.locator('.queued').count()).toBe(0);
+      await expect.poll(() => item.locator('.value').textContent()).toBe('否');
+      const stored = (await (await fetch(`${server.url}/api/sessions/${encodeURIComponent(await sessionId(page))}`, { headers: { authorization: `Bearer ${await token(page)}` } })).json()) as { answers: Record<string, unknown> };
+      expect(stored.answers[first.id]).toBe(false);
+      expect((await userMeta(page)).filter((m) => m.clientId === last.clientId)).toHaveLength(1);
     } finally {
       await context.close();
     }

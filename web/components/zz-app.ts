@@ -748,7 +748,7 @@ export class ZzApp extends LitElement {
             ? html`<zz-review-card
                 .items=${[...this._conv.recorded.values()]}
                 .questions=${this._conv.questions}
-                ?disabled=${this._status !== 'online'}
+                .queued=${new Set(this._client.pending.flatMap((m) => (m.type === 'edit' ? [m.questionId] : [])))}
               ></zz-review-card>`
             : html`<zz-drafts-panel
                 .session=${this._session}

@@ -45,6 +45,11 @@ export class ZzReviewCard extends LitElement {
       .value {
         font-weight: 600;
       }
+      .queued {
+        margin-left: var(--zz-space-2);
+        color: var(--zz-color-muted);
+        font-size: var(--zz-font-size-sm);
+      }
       .edit {
         margin-top: var(--zz-space-2);
         display: flex;
@@ -75,8 +80,8 @@ export class ZzReviewCard extends LitElement {
   @property({ attribute: false }) items: Recorded[] = [];
   /** Questions seen so far, so an answer is edited with the widget it was asked with. */
   @property({ attribute: false }) questions: ReadonlyMap<string, QuestionView> = new Map();
-  /** Disables editing while offline. */
-  @property({ type: Boolean }) disabled = false;
+  /** Questions with an edit the server has not acknowledged yet (offline, it waits to be sent). */
+  @property({ attribute: false }) queued: ReadonlySet<string> = new Set();
 
   @state() private _editing: string | null = null;
 
@@ -112,11 +117,11 @@ export class ZzReviewCard extends LitElement {
         <div class="text">
           <span class="label">${r.label}</span>
           <span class="value">${r.display}</span>
+          ${this.queued.has(r.questionId) ? html`<span class="queued">修改待发送</span>` : nothing}
         </div>
         <button
           class="btn"
           type="button"
-          ?disabled=${this.disabled}
           aria-expanded=${this._editing === r.questionId ? 'true' : 'false'}
           aria-label=${`修改：${r.label}`}
           @click=${() => (this._editing = this._editing === r.questionId ? null : r.questionId)}
