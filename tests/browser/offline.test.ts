@@ -140,6 +140,42 @@ describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', 
   });
 });
 
+describe.skipIf(!HAS_CHROMIUM)('a question typed before the first connection ever got through', () => {
+  it('is kept over a reload, and the session it was for opens and answers it once the socket gets through', async () => {
+    const { context, page } = await newPage(browser, PHONE_390);
+    let blocked = true;
+    await page.routeWebSocket(/\/api\/chat/, (ws) => {
+      if (blocked) ws.close({ code: 4000, reason: 'offline' });
+      else ws.connectToServer();
+    });
+    try {
+      await page.goto(server.url);
+      await page.locator('zz-welcome button', { hasText: '政策问答' }).click();
+      await typeMessage(page, '申报书要盖章吗？');
+      await expect.poll(async () => (await userMeta(page)).at(-1)?.meta).toContain('待发送');
+      const [queued] = await userMeta(page);
+
+      await page.reload();
+      // Not the welcome screen: the chat comes back with the question still waiting.
+      await expect.poll(async () => (await userMeta(page)).map((m) => [m.text, m.status]), { timeout: 15_000 }).toEqual([['申报书要盖章吗？', 'sending']]);
+      expect(await page.locator('zz-welcome').count()).toBe(0);
+
+      blocked = false;
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(async () => (await userMeta(page)).map((m) => m.status), { timeout: 20_000 }).toEqual(['sent']);
+      await expect.poll(async () => (await snapshot(page)).messages.at(-1)?.role, { timeout: 20_000 }).toBe('assistant');
+      expect((await userMeta(page))[0]!.clientId).toBe(queued!.clientId);
+      expect(await sessionId(page)).not.toBe('');
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('zz-outbox:')))).toEqual([]);
+      // The server has it once, in the session the link now names.
+      await page.reload();
+      await expect.poll(async () => (await userMeta(page)).map((m) => m.text), { timeout: 15_000 }).toEqual(['申报书要盖章吗？']);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 async function hashPart(page: Page, key: 's' | 't'): Promise<string> {
   const hash = await page.evaluate(() => location.hash);
   return new URLSearchParams(hash.slice(1)).get(key) ?? '';

@@ -30,6 +30,9 @@ import './zz-form-view';
 type Tab = 'assessment' | 'review' | 'drafts';
 type Mode = 'interview' | 'qa';
 
+/** The outbox key for messages sent before the server opened a session; never a session id, which the server makes. */
+const UNSTARTED = '(unstarted)';
+
 /** A message the server has not acknowledged in this time while online is shown as failed. */
 const ACK_TIMEOUT_MS = 15_000;
 
@@ -334,6 +337,7 @@ export class ZzApp extends LitElement {
     this._viewport();
     const saved = pickSession(location.hash, safeStorage());
     if (saved) this._open(saved);
+    else this._resumeUnstarted();
     void this._loadLabels();
   }
 
@@ -420,10 +424,25 @@ export class ZzApp extends LitElement {
     if (ref) for (const q of loadQueued(tabStorage(), ref.sessionId)) this._dispatch(q.msg, q.bubble, q.caption);
   }
 
+  /**
+   * Messages typed before the server ever opened a session (the page loaded, the socket never got
+   * through) and kept over a reload: the session they were for is started again, in the mode they
+   * were sent in, and they go out once it opens.
+   */
+  private _resumeUnstarted(): void {
+    const queued = loadQueued(tabStorage(), UNSTARTED);
+    if (!queued.length) return;
+    const first = queued[0]!.msg;
+    this._mode = first.type === 'text' && first.mode === 'qa' ? 'qa' : 'interview';
+    this._open(null);
+    for (const q of queued) this._dispatch(q.msg, q.bubble, q.caption);
+  }
+
   /** Keeps the unacknowledged messages for this tab, so a reload while offline does not lose them. */
   private _persistQueue(): void {
-    const sid = this._session?.sessionId;
+    const sid = this._session?.sessionId ?? (this._starting ? UNSTARTED : undefined);
     if (!sid) return;
+    if (sid !== UNSTARTED) saveQueued(tabStorage(), UNSTARTED, []);
     const items = this._client.pending.map((msg) => {
       const shown = this._conv.messages.find((m) => m.clientId === msg.clientId);
       return { msg, bubble: shown?.text ?? '', ...(shown?.caption ? { caption: shown.caption } : {}) };
