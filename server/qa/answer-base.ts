@@ -113,6 +113,10 @@ export class AnswerIndex {
   private readonly guardWords: WordFinder;
   /** The answer base's implied objects, longest first (see AnswerBaseFile.impliedObjects). */
   private readonly implied: RegExp | undefined;
+  /** A number followed by a unit some entry's limit reads ("720M", "2K"): see `present`. */
+  private readonly measured: RegExp | undefined;
+  /** Guard words that are a bare number, with the units of the limits of the entries requiring them. */
+  private readonly bareNumbers = new Map<string, Set<string>>();
   /** The last text matched, read: the second attempt re-matches the same text. */
   private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
@@ -171,15 +175,35 @@ export class AnswerIndex {
     const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
     this.implied = implied.length ? new RegExp(implied.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
+    for (const w of this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes])) if (/^\d+$/.test(w)) this.bareNumbers.set(w, new Set());
+    for (const p of this.entries)
+      for (const w of p.requires.flat())
+        for (const u of p.entry.limit?.units ?? []) this.bareNumbers.get(w)?.add(norm(u.word));
+    const units = [...new Set(base.entries.flatMap((e) => (e.limit?.units ?? []).map((u) => norm(u.word))))].sort((a, b) => b.length - a.length);
+    this.measured = units.length ? new RegExp(`(\\d+)\\s*(${units.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu') : undefined;
+  }
+
+  /**
+   * 「视频720M可以吗」: a number with a unit is a value in that unit. A guard word that is the bare
+   * number ("720", which the resolution entry requires) does not count there, unless the unit is one
+   * its own entry measures in ("1080p").
+   */
+  private unmeasured(text: string): string {
+    if (!this.measured || this.bareNumbers.size === 0) return text;
+    return text.replace(this.measured, (m, num: string, unit: string) => {
+      const own = this.bareNumbers.get(num);
+      return own && !own.has(unit) ? '#'.repeat(num.length) + m.slice(num.length) : m;
+    });
   }
 
   /** The guard words a text contains (what `text.includes(word)` would say for each of them). */
   private present(text: string): Set<string> {
     const last = this.read(text);
     if (last.words) return last.words;
-    const words = new Set(this.guardWords.find(text).keys());
+    const seen = this.unmeasured(text);
+    const words = new Set(this.guardWords.find(seen).keys());
     if (this.implied) {
-      const bare = text.replace(this.implied, '');
+      const bare = seen.replace(this.implied, '');
       if (bare !== text) for (const w of this.guardWords.find(bare).keys()) words.add(w);
     }
     return (last.words = words);

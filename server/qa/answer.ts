@@ -434,9 +434,11 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
   const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
   for (const m of text.matchAll(pattern)) {
-    const value = Number(m[1]) * units.find((u) => u.word === m[2])!.factor;
+    const factor = units.find((u) => u.word === m[2])!.factor;
+    const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
-    if (value === bound || STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index))) continue;
+    // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
+    if ((value === bound && factor === 1) || STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index))) continue;
     const ok = limit.max ? value <= bound : value >= bound;
     return fill(ok ? limit.within : limit.beyond, { ...vars, said: m[0].replace(/\s+/g, '').toUpperCase() });
   }

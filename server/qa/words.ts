@@ -29,7 +29,7 @@ export class WordFinder {
   /**
    * Each word the text contains, with its start positions in text order (as `text.includes` would
    * find it), except that a word opening with a digit is not found inside a longer number: 5g is
-   * not in 1.5g, nor 5家 in 15家.
+   * not in 1.5g, nor 5家 in 15家; nor one ending with a digit: 720 is not in 7200.
    */
   find(text: string): Map<string, number[]> {
     const found = new Map<string, number[]>();
@@ -43,10 +43,17 @@ export class WordFinder {
       const first = this.byFirst.get(text.charCodeAt(i));
       if (!first) continue;
       if (i > 0 && DIGIT.test(text[i]!) && NUMBER_PART.test(text[i - 1]!)) continue;
-      if (first.one) add(first.one, i);
+      if (first.one && !numberGoesOn(first.one, text, i)) add(first.one, i);
       const list = first.byNext.get(text.charCodeAt(i + 1));
-      if (list) for (const w of list) if (text.startsWith(w, i)) add(w, i);
+      if (list) for (const w of list) if (text.startsWith(w, i) && !numberGoesOn(w, text, i)) add(w, i);
     }
     return found;
   }
+}
+
+/** A word ending in a digit, found at `i`, where the text's number goes on: 720 is not in 7200 nor in 720.5. */
+function numberGoesOn(w: string, text: string, i: number): boolean {
+  const at = i + w.length;
+  if (!DIGIT.test(w[w.length - 1]!)) return false;
+  return DIGIT.test(text[at] ?? '') || (text[at] === '.' && DIGIT.test(text[at + 1] ?? ''));
 }

@@ -17,6 +17,17 @@ describe('questions that name a value and ask whether it is OK', () => {
     expect(lead('宣传视频剪到20秒行吗')).toMatch(/^1分钟左右。/);
   });
 
+  it('reads a bare number the resolution entry knows as a size when a size unit follows it, and 2K as a resolution', () => {
+    // 720 and 480 are resolutions alone, sizes with M after them.
+    expect(lead('视频720M可以吗')).toMatch(/^不行，720M超过了200M。/);
+    expect(lead('视频480M行吗')).toMatch(/^不行，480M超过了200M。/);
+    expect(lead('视频做成720p行吗')).toMatch(/^不行，720P低于1080P。/);
+    // 2K said for 1080-line video is a value of the asker's, not the notice's bound restated.
+    expect(lead('视频2K可以吗')).toMatch(/^可以，2K不低于1080P。/);
+    expect(lead('我们视频是2k分辨率的符合要求不')).toMatch(/^可以，2K不低于1080P。/);
+    expect(lead('视频要1080P吗')).toMatch(/^不低于1080P。/);
+  });
+
   it('answers 有没有要求 about the video with its requirements, not with whether it must be handed in', () => {
     expect(lead('视频有没有具体要求')).toMatch(/^视频资料要求：/);
     expect(lead('没有视频能申报吗')).toMatch(/^要交。/);

@@ -31,6 +31,11 @@ describe('WordFinder', () => {
     expect(numbers.find('视频有1.5g').get('g')).toEqual([6]);
     expect(numbers.find('推荐15家').has('5家')).toBe(false);
     expect(numbers.find('车间用5g联网').get('5g')).toEqual([3]);
+    const bare = new WordFinder(['720', '1080']);
+    expect(bare.find('视频7200秒').has('720')).toBe(false);
+    expect(bare.find('视频720.5').has('720')).toBe(false);
+    expect(bare.find('视频720。1080p').get('720')).toEqual([2]);
+    expect(bare.find('视频720。1080p').get('1080')).toEqual([6]);
     expect(numbers.find('推荐5家').get('5家')).toEqual([2]);
   });
 
