@@ -253,7 +253,7 @@ export class Conversation {
           continue;
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
-        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, msg.text) : res.answers;
+        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
         recorded.push(...res.recorded);
         if (item.extra) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = true;

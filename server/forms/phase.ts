@@ -655,7 +655,8 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
  * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
  * asked field, as typed; a piece naming the asked field itself keeps only its value there.
  */
-function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: { questionId: string; value: AnswerValue; approx?: true; extra: true }[]; notes: PassingNote[]; rest: string } {
+type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
+function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
   const v = kb.formQuestions.vocabulary;
   const names = namesFor(kb, c);
   const yearless = v.yearlessFigures.length
@@ -663,7 +664,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: {
     : undefined;
   const notOnForm = v.notOnForm.length ? new RegExp(`^(?:${anyOf(v.notOnForm)})`) : undefined;
   const pieces = replyPieces(text);
-  const items: { questionId: string; value: AnswerValue; approx?: true; extra: true }[] = [];
+  const items: PassingItem[] = [];
   const notes: PassingNote[] = [];
   const kept: { sep: string; text: string }[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -685,7 +686,9 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: {
       }
       const read = passingValue(kb, named.id, value);
       if (read && !items.some((x) => x.questionId === named.id)) {
-        items.push({ questionId: named.id, ...read, extra: true });
+        // A round figure keeps the words it was given in, not the whole reply's, so that its mark reads as that figure.
+        const said = used === 2 ? `${p.text} ${value}` : p.text;
+        items.push({ questionId: named.id, ...read, extra: true, ...(read.approx ? { said } : {}) });
         i += used - 1;
         continue;
       }
@@ -728,7 +731,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
   // A reply whose own part is unclear is asked back whole, as before: nothing of it is recorded.
   if (own && own.kind !== 'answers') return own;
-  const items = [...(own?.items ?? [])];
+  // A round figure among other facts keeps the words of its own part of the reply.
+  const more = passing.items.length > 0 || passing.notes.length > 0;
+  const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
 }

@@ -82,8 +82,9 @@ export type Interpretation =
    * extra: an item for another field than the one asked, stated in passing (「…，电话13837112345」): it fills
    * that field only while it is unanswered, and the user is told. notes: pieces said in passing that name
    * something but were not read as a value (a yearly figure without its year, a postcode the form does not ask for).
+   * said: the words a round figure was given in, where the reply holds more than that figure.
    */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true; extra?: true }[]; wholeGroup?: boolean; asks?: true; notes?: PassingNote[] }
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[]; wholeGroup?: boolean; asks?: true; notes?: PassingNote[] }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of

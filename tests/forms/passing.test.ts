@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { applyFormAnswer, describeForm, interpretForm, planForm, type Answers } from '../../server/forms/phase';
+import { applyFormAnswer, approximateSaid, describeForm, interpretForm, markApproximate, planForm, type Answers } from '../../server/forms/phase';
 import type { Interpretation } from '../../server/schemas/interview';
 
 /* A reply to one form question that also states other fields: each stated fact goes to its own field. */
@@ -84,6 +84,18 @@ describe('facts stated in passing in a form reply', () => {
       { questionId: 'form.name', value: '郑州精工有限公司' },
       { questionId: 'form.creditCode', value: '91410100MA45K7QX2X', extra: true },
     ] });
+  });
+
+  it('keeps a round figure said in passing with its own words, so its mark still reads as that figure', () => {
+    const r = read('form.employees', '420人，研发人员约35人');
+    expect(r).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.employees', value: 420 },
+      { questionId: 'form.rnd.staff', value: 35, approx: true, extra: true, said: '研发人员约35人' },
+    ] });
+    const item = r.kind === 'answers' ? r.items[1]! : undefined;
+    const res = applyFormAnswer(kb, {}, 'form.rnd.staff', 35);
+    if (!res.ok || !item?.said) throw new Error('not recorded');
+    expect(approximateSaid(markApproximate(res.answers, 'form.rnd.staff', item.said), 'form.rnd.staff', '人')).toBe('研发人员约35人');
   });
 
   it('records the address without the postcode the form does not ask for, and notes it', () => {
