@@ -110,6 +110,22 @@ describe('facts stated in passing in a form reply', () => {
     expect(read('form.address', '郑州市中原区，电话0371-66667777')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
   });
 
+  it('has no word that names two fields in a reply to any one question', () => {
+    const qs = kb.formQuestions.questions;
+    const scope = (id: string) => (id.split('.').length >= 3 ? id.split('.').slice(0, -1).join('.') : undefined);
+    for (const asked of qs) {
+      const named = new Map<string, string>();
+      for (const q of qs) {
+        const words = [...(q.saidAs ?? []), ...(scope(asked.id) && scope(q.id) === scope(asked.id) ? q.nearSaidAs ?? [] : [])];
+        for (const w of words) {
+          const other = named.get(w.toLowerCase());
+          expect(other === undefined || other === q.id, `「${w}」 names ${other} and ${q.id} in a reply to ${asked.id}`).toBe(true);
+          named.set(w.toLowerCase(), q.id);
+        }
+      }
+    }
+  });
+
   it('reads a reply with nothing in passing as before', () => {
     expect(read('form.contact.name', '王磊')).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.name', value: '王磊' }] });
     expect(read('form.address', '河南省郑州市 金水区 经三路88号')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: '河南省郑州市 金水区 经三路88号' }] });
