@@ -177,7 +177,9 @@ export class Conversation {
       const pending = this.step(answers).question;
       const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
       // An answer that also asks (「没有，必须要有吗」) goes that way too: stored whole it would be the field's value.
-      if (read && (read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
+      // So does one that states other fields in passing (「王磊，电话13837112345」): each fact goes to its own field.
+      const passing = read?.kind === 'answers' && (read.items.some((i) => i.extra) || !!read.notes?.length);
+      if (read && (passing || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
@@ -228,16 +230,32 @@ export class Conversation {
       let rejected = 0;
       let refusal: string | undefined;
       let approx = false;
+      // Fields stated in passing, besides the one asked: what was recorded, left as it was, refused or only noted.
+      const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
       for (const item of interp.items) {
+        // A field said in passing fills only one still unanswered (a skipped one included): an answer already
+        // given is changed by editing it, never by the way, and the user hears it was left as it was.
+        const earlier = answers[item.questionId];
+        if (item.extra && earlier !== undefined && earlier !== null) {
+          const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
+          if (shown && earlier !== item.value) passing.kept.push(shown);
+          continue;
+        }
         const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
+          // A field said in passing that fails its check is not recorded, and the user hears why.
+          if (item.extra) {
+            passing.refused.push(res.error);
+            continue;
+          }
           rejected++;
           if (item.questionId === before.question?.id) refusal ??= res.error;
           continue;
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
-        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, msg.text) : res.answers;
+        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
         recorded.push(...res.recorded);
+        if (item.extra) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }
@@ -245,6 +263,7 @@ export class Conversation {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, next))) return;
         this.send({ type: 'recorded', items: recorded });
         let confirm = phrases.recorded(recorded);
+        confirm += phrases.passing(passing);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += phrases.approximate;
         await this.say(sessionId, confirm, []);
@@ -259,10 +278,12 @@ export class Conversation {
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
       }
-      // The pending question's answer was read but refused by its check: the user hears why, nothing is recorded.
-      if (refusal !== undefined) {
+      // The pending question's answer was read but refused by its check, or the reply only said in passing
+      // what could not be recorded: the user hears why, nothing is recorded.
+      const passingSaid = phrases.passing(passing);
+      if (refusal !== undefined || passingSaid) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-        await this.say(sessionId, phrases.notAccepted(before.question, refusal), []);
+        await this.say(sessionId, passingSaid + (refusal !== undefined ? phrases.notAccepted(before.question, refusal) : ''), []);
         if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
         return;
       }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readValidated } from '../knowledge/load';
-import type { QuestionView, Recorded } from '../schemas/interview';
+import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 
 /** The notice's short title and year, from the knowledge version's manifest. */
@@ -35,6 +35,11 @@ const PLACEHOLDERS = {
   approximate: [],
   notAccepted: ['reason', 'question'],
   partlyUnclear: ['count'],
+  passingRecorded: ['labels'],
+  passingKept: ['label', 'display'],
+  passingRefused: ['reason'],
+  passingYearless: ['said'],
+  passingNotOnForm: ['said'],
   verdictIneligible: ['why'],
   verdictIneligibleWhy: ['reasons'],
   verdictIneligibleReason: ['reasons', 'clause'],
@@ -143,6 +148,16 @@ export const phrases = {
     // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.
     q ? say('notAccepted', { reason: reason.replace(/^[a-z][\w.{}]*:\s*/i, ''), question: q.text }) : T.unclearNoQuestion,
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),
+  /**
+   * What a reply said in passing about fields other than the one asked: which were recorded too (and
+   * will not be asked), which already had an answer and were left as they were, which failed their
+   * field's check, and what was named but not recorded (a yearly figure without its year, a postcode).
+   */
+  passing: (p: { recorded: Recorded[]; kept: Recorded[]; refused: string[]; notes: PassingNote[] }) =>
+    (p.recorded.length ? say('passingRecorded', { labels: p.recorded.map((r) => `“${r.label}”`).join(T.nameSeparator) }) : '') +
+    p.kept.map((r) => say('passingKept', { label: r.label, display: r.display })).join('') +
+    p.refused.map((reason) => say('passingRefused', { reason: clause(reason.replace(/^[a-z][\w.{}]*:\s*/i, '')) })).join('') +
+    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : 'passingNotOnForm', { said: n.said })).join(''),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible

@@ -1,5 +1,5 @@
 import type { FormQuestion, FormVocabulary } from '../knowledge/schemas/forms';
-import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
+import type { AnswerValue, PassingNote, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
@@ -505,6 +505,7 @@ function withoutLabel(text: string, label: string): string {
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * A name question answered with the person's name and more (「王建国 办公室主任」, 「王建国，13803950000」):
@@ -512,21 +513,23 @@ const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
  * (form-questions.json `vocabulary.titles`), a mobile or a landline by its shape. A piece it cannot
  * place (「王建国 很忙」) has the whole reply asked back, so nothing lands in the wrong cell.
  */
-function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpretation | undefined {
+function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpretation & { kind: 'answers' }) | { kind: 'unclear'; reason: 'notAnAnswer' } | undefined {
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
   const [name, ...rest] = value.split(/[\s，,、；;]+/).filter(Boolean);
   if (!name || !rest.length || !PERSON_NAME.test(name)) return undefined;
   const titles = kb.formQuestions.vocabulary.titles;
-  const items: { questionId: string; value: string }[] = [{ questionId: c.id, value: name }];
+  const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: name }];
   for (const piece of rest) {
     const field = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone')
       : LANDLINE.test(piece) ? 'phone'
+      : EMAIL.test(piece) ? 'email'
       : titles.some((w) => piece.endsWith(w)) ? 'title'
       : undefined;
     const id = field && `${who}.${field}`;
     if (!id || !findQuestion(kb, id) || items.some((i) => i.questionId === id)) return { kind: 'unclear', reason: 'notAnAnswer' };
-    items.push({ questionId: id, value: piece });
+    // Each further piece fills a field that was not asked: it must not overwrite one already answered.
+    items.push({ questionId: id, value: piece, extra: true });
   }
   return { kind: 'answers', items };
 }
@@ -552,6 +555,162 @@ export function parseDate(text: string): string | undefined {
   return isRealDate(s) ? s : undefined;
 }
 
+/** Facts of a list field (products, honours, a workshop's lines): read item by item, not as prose. */
+const LIST_FACT = /^(?:products|honours|workshops\.\d+\.lines)$/;
+
+/**
+ * Whether a reply to this question is read for other fields stated in passing. Not a narrative's: its
+ * figures (「2015年员工200人」) belong to the story it tells, and the draft quotes it as written. Not a
+ * choice's either: the gate's reply is a yes or a no.
+ */
+const readsPassing = (c: Concrete) => (c.q.kind === 'text' ? c.q.maxLength !== undefined || LIST_FACT.test(c.fact) : c.q.kind === 'number' || c.q.kind === 'date');
+
+/** A question's id without its last part (form.contact, form.finance.2022): the person or year its near words speak of. */
+const scopeOf = (id: string) => {
+  const parts = id.split('.');
+  return parts.length >= 3 ? parts.slice(0, -1).join('.') : undefined;
+};
+
+/** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」). */
+const PASSING_LEAD = /^(?:另外|还有|以及|我们的?|我的|本单位的?|企业的?|公司的?)/;
+/** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
+const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
+/** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
+const SHARE_WORDS = /[%％]|百分之|占|比例|比重|[一二三四五六七八九]成/;
+
+/**
+ * A reply cut into pieces at commas, semicolons, full stops, line breaks and spaces, each with the
+ * separator before it, so that what is not taken can be put back as typed. A separator inside brackets,
+ * a comma between digits (3,200) and a space between digits (0371 6666 7777) belong to the piece.
+ */
+function replyPieces(text: string): { sep: string; text: string }[] {
+  const out: { sep: string; text: string }[] = [];
+  let depth = 0;
+  let sep = '';
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const between = /[\d\-]/.test(text[i - 1] ?? '') && /[\d\-]/.test(text[i + 1] ?? '');
+    const cut = depth === 0 && (/[；;。\n]/.test(ch) || (/[，,\s]/.test(ch) && !between));
+    if (cut) {
+      if (cur) out.push({ sep, text: cur });
+      if (cur) sep = '';
+      cur = '';
+      sep += ch;
+    } else cur += ch;
+  }
+  if (cur) out.push({ sep, text: cur });
+  return out;
+}
+
+interface SaidAs { word: string; id: string }
+
+/** The words that name a field in a reply to `c`, longest first: every field's `saidAs`, and the `nearSaidAs` of its own person or year. */
+function namesFor(kb: FormsKnowledge, c: Concrete): SaidAs[] {
+  const scope = scopeOf(c.id);
+  const out: SaidAs[] = [];
+  for (const q of kb.formQuestions.questions) {
+    if (q.repeat || q.perElementCell) continue;
+    for (const word of q.saidAs ?? []) out.push({ word, id: q.id });
+    if (scope && scopeOf(q.id) === scope) for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id });
+  }
+  return out.sort((a, b) => b.word.length - a.word.length);
+}
+
+/** The field a piece opens by naming (「电话13837112345」, 「邮箱：wl@abc.com」), with what follows the name. */
+function namedIn(piece: string, names: SaidAs[]): { id: string; value: string } | undefined {
+  for (const text of [piece, piece.replace(PASSING_LEAD, '')]) {
+    const lower = text.toLowerCase();
+    const n = names.find((x) => lower.startsWith(x.word.toLowerCase()));
+    if (n) return { id: n.id, value: text.slice(n.word.length).replace(/^\s*(?:是|为|：|:)?\s*/, '') };
+  }
+  return undefined;
+}
+
+/** The value of a field named in passing, read as its own question reads it; undefined when it does not read as one. */
+function passingValue(kb: FormsKnowledge, id: string, said: string): { value: AnswerValue; approx?: true } | undefined {
+  const q = findQuestion(kb, id);
+  if (!q || !said) return undefined;
+  if (q.q.kind === 'number') {
+    if (!FIGURE_START.test(said)) return undefined;
+    const n = parseNumber(said, q.q.unit);
+    return n ? { value: n.value, ...(n.approx ? { approx: true as const } : {}) } : undefined;
+  }
+  if (q.q.kind === 'date') {
+    const d = parseDate(said);
+    return d ? { value: d } : undefined;
+  }
+  if (q.q.kind !== 'text') return undefined;
+  // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
+  if (/^form\.(?:contact|leader)\.name$/.test(id) && !PERSON_NAME.test(said)) return undefined;
+  return { value: said };
+}
+
+/**
+ * The facts a reply states in passing for fields other than the one asked: a piece that names a field
+ * by its words (knowledge `saidAs`, `nearSaidAs`) followed by a value read as that field's own question
+ * reads it. A yearly figure without its year and a thing the form does not ask for are taken out and
+ * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
+ * asked field, as typed; a piece naming the asked field itself keeps only its value there.
+ */
+type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
+function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
+  const v = kb.formQuestions.vocabulary;
+  const names = namesFor(kb, c);
+  const yearless = v.yearlessFigures.length
+    ? new RegExp(`^(?:${anyOf(v.yearlessBefore)})?(?:${anyOf(v.yearlessFigures)})`)
+    : undefined;
+  const notOnForm = v.notOnForm.length ? new RegExp(`^(?:${anyOf(v.notOnForm)})`) : undefined;
+  const pieces = replyPieces(text);
+  const items: PassingItem[] = [];
+  const notes: PassingNote[] = [];
+  const kept: { sep: string; text: string }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    // A name alone with its value in the next piece (「电话 13837112345」) is read as one.
+    const withNext = (value: string) => (value === '' && i + 1 < pieces.length ? { value: pieces[i + 1]!.text, used: 2 } : { value, used: 1 });
+    const named = namedIn(p.text, names);
+    if (named) {
+      const { value, used } = withNext(named.value);
+      // The asked field's own name is dropped only before a value that reads as one: 「联系人很忙」 stays as typed.
+      if (named.id === c.id) {
+        if (passingValue(kb, c.id, value)) {
+          kept.push({ sep: p.sep, text: value });
+          i += used - 1;
+          continue;
+        }
+        kept.push(p);
+        continue;
+      }
+      const read = passingValue(kb, named.id, value);
+      if (read && !items.some((x) => x.questionId === named.id)) {
+        // A round figure keeps the words it was given in, not the whole reply's, so that its mark reads as that figure.
+        const said = used === 2 ? `${p.text} ${value}` : p.text;
+        items.push({ questionId: named.id, ...read, extra: true, ...(read.approx ? { said } : {}) });
+        i += used - 1;
+        continue;
+      }
+    }
+    const bare = p.text.replace(PASSING_LEAD, '');
+    if (notOnForm?.test(bare)) {
+      const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
+      notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
+      i += used - 1;
+      continue;
+    }
+    if (yearless?.test(bare) && !SHARE_WORDS.test(bare) && parseNumber(bare.replace(yearless, '')) !== undefined) {
+      notes.push({ said: p.text, reason: 'yearless' });
+      continue;
+    }
+    kept.push(p);
+  }
+  const rest = kept.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('');
+  // Nothing taken: the reply is read as typed, separators and all.
+  return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   const t = text.trim();
@@ -566,6 +725,22 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!c) return { kind: 'unclear' };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  const passing = readsPassing(c) ? passingFacts(kb, c, t) : undefined;
+  if (!passing || passing.rest === t) return readAsked(kb, c, pending, t);
+  // The asked field is read from what is left once the pieces naming other fields are taken out.
+  const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
+  // A reply whose own part is unclear is asked back whole, as before: nothing of it is recorded.
+  if (own && own.kind !== 'answers') return own;
+  // A round figure among other facts keeps the words of its own part of the reply.
+  const more = passing.items.length > 0 || passing.notes.length > 0;
+  const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
+  for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
+  return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
+function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
+  const W = wordsOf(kb.formQuestions.vocabulary);
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
     const value = withoutLabel(t, labelOf(c));
     const person = personAndMore(kb, c, value);

@@ -70,12 +70,21 @@ export type ApplyResult =
     }
   | { ok: false; error: string };
 
+/** A piece of a reply said in passing and not recorded: `said` as typed, and why. */
+export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' };
+
 /** What offline free-text reading made of a message. */
 export type Interpretation =
   /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
   /** approx: a figure given as a round one (「约1200万」, 「两百来人」), recorded but to be checked before the form is signed. */
   /** asks: the message also asks something (「没有立体库，必须要有吗」): the items are its answer part, and the question is answered too. */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true }[]; wholeGroup?: boolean; asks?: true }
+  /**
+   * extra: an item for another field than the one asked, stated in passing (「…，电话13837112345」): it fills
+   * that field only while it is unanswered, and the user is told. notes: pieces said in passing that name
+   * something but were not read as a value (a yearly figure without its year, a postcode the form does not ask for).
+   * said: the words a round figure was given in, where the reply holds more than that figure.
+   */
+  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[]; wholeGroup?: boolean; asks?: true; notes?: PassingNote[] }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of

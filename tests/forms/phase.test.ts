@@ -190,15 +190,15 @@ describe('typed answers in the form phase', () => {
     const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
     expect(read('form.contact.name', '王建国 办公室主任 0395-1234567 13803950000')).toEqual({ kind: 'answers', items: [
       { questionId: 'form.contact.name', value: '王建国' },
-      { questionId: 'form.contact.title', value: '办公室主任' },
-      { questionId: 'form.contact.phone', value: '0395-1234567' },
-      { questionId: 'form.contact.mobile', value: '13803950000' },
+      { questionId: 'form.contact.title', value: '办公室主任', extra: true },
+      { questionId: 'form.contact.phone', value: '0395-1234567', extra: true },
+      { questionId: 'form.contact.mobile', value: '13803950000', extra: true },
     ] });
     // The leader has no mobile field: a mobile goes to the leader's phone.
     expect(read('form.leader.name', '张三丰，董事长兼总经理，13903710000')).toEqual({ kind: 'answers', items: [
       { questionId: 'form.leader.name', value: '张三丰' },
-      { questionId: 'form.leader.title', value: '董事长兼总经理' },
-      { questionId: 'form.leader.phone', value: '13903710000' },
+      { questionId: 'form.leader.title', value: '董事长兼总经理', extra: true },
+      { questionId: 'form.leader.phone', value: '13903710000', extra: true },
     ] });
     expect(read('form.contact.name', '王建国 很忙')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
   });

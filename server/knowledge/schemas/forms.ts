@@ -201,6 +201,13 @@ export const FormQuestion = z.object({
    * own, the first one the chosen form has: the form view shows the question beside it.
    */
   feeds: z.array(z.string()).min(1).optional(),
+  /**
+   * Words that name this field in a reply to another question (「联系人电话」, 「2022年营收」): the value
+   * after them fills this field too. A reply to this question may open with them; they are not its value.
+   */
+  saidAs: z.array(z.string().min(1)).optional(),
+  /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
+  nearSaidAs: z.array(z.string().min(1)).optional(),
 });
 export type FormQuestion = z.infer<typeof FormQuestion>;
 
@@ -226,6 +233,12 @@ export const FormVocabulary = z.object({
   questionStarts: FormWords,
   /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
   titles: FormWords.default([]),
+  /** Figure words the form asks for by year (营收): said in passing without a year (「去年营收3.2亿」) they are not recorded, and the user is told why. */
+  yearlessFigures: z.array(z.string().min(1)).default([]),
+  /** Words before a yearless figure word that still leave its year unsaid (去年, 全年). */
+  yearlessBefore: z.array(z.string().min(1)).default([]),
+  /** Words naming something the form does not ask for (邮编): said in passing, not recorded, and the user is told. */
+  notOnForm: z.array(z.string().min(1)).default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
