@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { answerQuestion } from '../../server/qa/answer';
+
+const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
+const ask = (q: string) => answerQuestion(kb, q);
+const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+/** How the forms are signed and sealed: the notice names who signs and where seals go, not how. */
+describe('signatures and seals', () => {
+  it('concludes on handwriting when handwriting is asked, with or without 电子', () => {
+    expect(lead('法人签名要本人手写吗')).toMatch(/^通知没有规定签字必须手写/);
+    expect(lead('承诺书上的签字可以打印吗')).toMatch(/^通知没有规定签字必须手写/);
+    expect(lead('签名必须亲笔手写吗')).toMatch(/^通知没有规定签字必须手写，也没有规定能否用电子签名或电子印章/);
+    // The signer the form names is quoted, whoever the asker calls the boss.
+    expect(ask('法人签名要本人手写吗').citations.map((c) => c.quote)).toContain('法定代表人签字：');
+  });
+
+  it('answers an electronic seal on the stamped pages as the open point it is, not with 「要」 put them in the PDF', () => {
+    for (const q of ['盖章页可以盖电子章吗', '电子章盖的页能放进PDF吗']) {
+      expect(lead(q)).toMatch(/^通知没有规定签字必须手写，也没有规定能否用电子签名或电子印章/);
+    }
+    // Without 电子 the stamped pages are still about what goes into the PDF.
+    expect(lead('签字盖章页要放进PDF里吗')).toMatch(/^要。/);
+  });
+
+  it('answers which seal goes on the cover from the cover, and says the cover names no particular seal', () => {
+    const a = ask('封面盖什么章 公章还是业务章');
+    expect(a.answer).toMatch(/^要盖申报企业的章/);
+    expect(a.answer).toContain('没有写明用哪一枚章');
+    expect(a.citations.map((c) => c.clause)).toContain('附件2');
+    // A question that does not name the cover is still about the commitment's signature and seal.
+    expect(lead('申报书盖公章还是合同章')).toMatch(/^申报单位真实性承诺由法定代表人签字并加盖公章/);
+  });
+});
