@@ -34,3 +34,20 @@ describe('signatures and seals', () => {
     expect(lead('申报书盖公章还是合同章')).toMatch(/^申报单位真实性承诺由法定代表人签字并加盖公章/);
   });
 });
+
+describe('what a county bureau sends, and to whom', () => {
+  it('says the notice does not route a county’s recommendation through its city', () => {
+    for (const q of ['县工信局推荐要经过市里吗', '我们县推荐的名单是直接报省厅吗']) {
+      const a = ask(q);
+      expect(a.answer).toMatch(/^通知没有规定县（市）的推荐要经省辖市汇总转报/);
+      expect(a.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['四(三)', '四(四)']));
+    }
+    // An enterprise going over its bureau's head is still told no.
+    expect(lead('企业可以直接报给省工信厅吗')).toMatch(/^不能直接报省厅/);
+  });
+
+  it('says the 推荐汇总表 is the one upload the notice names, when asked what else to upload', () => {
+    expect(lead('除了汇总表还得上传啥')).toMatch(/^通知只写了“推荐汇总表”/);
+    expect(lead('推荐汇总表什么时候上传')).toMatch(/^3月15日前/);
+  });
+});
