@@ -635,8 +635,11 @@ function asks(p: string): boolean {
   return ASKS.test(p) || CHOICE.test(p);
 }
 
-/** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
-const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
+/**
+ * A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要".
+ * 几 after 只有/就/才/好/那么 or in 十几/几十 says an amount (「只有几台机器人」), it does not ask one.
+ */
+const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|(?<!只有|只|就|才|好|那么|十)几(?![十百千万])/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "都要。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:都)?(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;

@@ -51,3 +51,15 @@ describe('what a county bureau sends, and to whom', () => {
     expect(lead('推荐汇总表什么时候上传')).toMatch(/^3月15日前/);
   });
 });
+
+describe('an amount said, not asked', () => {
+  it('reads 只有几台 as how many there are, so a missing system decides the answer', () => {
+    expect(lead('只有几台数控机床没上MES能报车间吗')).toMatch(/^没有的话，不符合这一项要素条件/);
+    expect(lead('车间要几台机器人')).toMatch(/^通知没有规定机器人的数量/);
+  });
+
+  it('answers a company too young for an audited year on whether it can apply, not on which year', () => {
+    expect(lead('去年年底才成立的，没有上年度的审计报告，能申报吗')).toMatch(/^通知没有(?:规定成立年限|例外规定)/);
+    expect(lead('审计报告要哪一年的')).toMatch(/^要上年度的/);
+  });
+});
