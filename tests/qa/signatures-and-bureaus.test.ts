@@ -63,3 +63,16 @@ describe('an amount said, not asked', () => {
     expect(lead('审计报告要哪一年的')).toMatch(/^要上年度的/);
   });
 });
+
+describe('topics outside the notice found beside a weak match', () => {
+  it('refuses a subsidy or another programme’s list that only shares required words with an answer', () => {
+    expect(ask('技术改造专项资金补助比例是多少').outOfScope).toBe(true);
+    expect(ask('5G工厂名单怎么申请').outOfScope).toBe(true);
+  });
+
+  it('keeps a year that only sets the scene of a question about this notice', () => {
+    const a = ask('今年报车间明年再报工厂行不行');
+    expect(a.outOfScope).toBe(false);
+    expect(a.citations.map((c) => c.clause)).toContain('四(一)');
+  });
+});
