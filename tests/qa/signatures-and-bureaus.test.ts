@@ -33,6 +33,14 @@ describe('signatures and seals', () => {
     // A question that does not name the cover is still about the commitment's signature and seal.
     expect(lead('申报书盖公章还是合同章')).toMatch(/^申报单位真实性承诺由法定代表人签字并加盖公章/);
   });
+
+  it('says the 推荐意见 column has a seal and a date but no signature line, when a signature is asked', () => {
+    const a = ask('推荐意见要局长签字吗');
+    expect(a.answer).toMatch(/^通知没有要求推荐意见栏签字/);
+    expect(a.citations.map((c) => c.quote)).toContain('推荐单位（公章）');
+    // Who fills it in is still its own question.
+    expect(lead('推荐意见栏由谁填写')).toMatch(/^不由企业填/);
+  });
 });
 
 describe('what a county bureau sends, and to whom', () => {
