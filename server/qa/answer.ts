@@ -637,8 +637,11 @@ function asks(p: string): boolean {
   return ASKS.test(p) || CHOICE.test(p);
 }
 
-/** A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要". */
-const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|几/u;
+/**
+ * A question that asks what, which, who or how, and not whether: "有什么要求", "谁来查", not "要不要".
+ * 几 after 只有/就/才/好/那么 or in 十几/几十 says an amount (「只有几台机器人」), it does not ask one.
+ */
+const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|(?<!只有|只|就|才|好|那么|十)几(?![十百千万])/u;
 const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "都要。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:都)?(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
@@ -879,9 +882,10 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
 
 /**
  * Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」),
- * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's).
+ * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
+ * and after the programme's list (「5G工厂名录怎么报」 asks to be put on that list).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -1085,6 +1089,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
+  let byGuardsOnly = false;
   const { pieces, said } = parts(q);
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
@@ -1119,7 +1124,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
-    let m = accepted(whole) ?? accepted(answersOf(kb).match(q, 5, true));
+    let m = accepted(whole);
+    // Found only by its required words, not by any wording: weak evidence of what is asked.
+    if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
     // part that asks can pull the whole question towards what they mention; the asking part,
     // matched alone, is clearly closer to another entry, which answers (with the context). That
@@ -1130,7 +1137,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (asking.length === 1 && pieces.length > 1 && (m?.score ?? 0) < VERIFIED && asking[0]!.length >= SELF_CONTAINED) {
       const own = accepted(answersOf(kb).match(asking[0]!, 3));
       const fits = own && answersOf(kb).match(q, 8).find((x) => x.prepared === own.prepared);
-      if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) m = own;
+      if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) (m = own), (byGuardsOnly = false);
     }
     if (m) {
       chosen.push({ match: m, text: q });
@@ -1164,11 +1171,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // One entry matched the wording ("…认定需要满足什么条件") while the question asks for the
   // recognition of something the notice leaves out ("高新技术企业认定") and the entry never names
   // it: the entry would answer about this notice, not what was asked. Named as context only
-  // ("注册在山东，工厂建在河南") it is no such request.
+  // ("注册在山东，工厂建在河南") it is no such request. An entry found only by its required words
+  // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names.
   if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
     const topic = topicOf(kb, q, false, found);
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
-    if (topic && named.some((k) => appliesFor(q, k))) {
+    if (topic && ((byGuardsOnly && !topic.scene) || named.some((k) => appliesFor(q, k)))) {
       const entry = answered[0]!.match.prepared.entry;
       const own = norm([...entry.questions, entry.answer].join('\n'));
       if (!named.some((k) => own.includes(k))) return response(outOfScope(kb, topic));

@@ -72,7 +72,7 @@ describe('questions that name a value and ask whether it is OK', () => {
     expect(lead('申报书可以手填以后再扫描吗')).toMatch(/^通知没有规定申报书要打印还是手写/);
     const sign = lead('法定代表人签字要手写吗');
     expect(sign).not.toContain('失信');
-    expect(sign).toMatch(/^通知没有规定电子签名或电子印章/);
+    expect(sign).toMatch(/^通知没有规定签字必须手写/);
     expect(lead('法人代表是失信人员，公司能报吗')).toMatch(/^通知没有规定。二\(四\)只针对申报企业本身/);
   });
 

@@ -161,6 +161,11 @@ export const IntentsFile = z.object({
         related: ClauseId.optional(),
         /** Refused even when the question also matches an answer (instructions to the assistant, code, writing tasks). */
         always: z.boolean().optional(),
+        /**
+         * Its keywords (a province, a year) often only set the scene of a question about this notice
+         * (「明年再报工厂行不行」): named beside an answer found by its required words alone, they are not refused.
+         */
+        scene: z.boolean().optional(),
       }),
     ),
   }),
