@@ -13,7 +13,7 @@ import { buildKnowledgeApp } from '../knowledge/light-app';
 
 describe('POST /api/ask in the full app', () => {
   let b: Built;
-  beforeAll(async () => { b = await build(); }, 30_000);
+  beforeAll(async () => { b = await build(); });
   afterAll(async () => { await b?.close(); });
 
   it('is registered with the security headers and answers', async () => {
