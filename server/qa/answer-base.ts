@@ -25,7 +25,7 @@ export interface PreparedEntry {
   /** Lexicon concepts every phrasing names: a question without one of them asks something else. */
   anchors: string[];
   /** The entry's items (AnswerEntry.items), their words normalised and their quotes resolved. */
-  items: { words: string[]; answer: string; citation: Citation }[];
+  items: { words: string[]; answer: string; citations: Citation[] }[];
 }
 
 export interface EntryMatch {
@@ -343,11 +343,15 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
   const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
   citations.splice(0, citations.length, ...unique);
   const items = (entry.items ?? []).map((item, i) => {
-    const c = clause(item.quote.clause);
-    if (!c) throw new KnowledgeError(where, `items.${i}.quote: clause ${item.quote.clause} does not exist`);
-    const text = quoteWith(c.text, item.quote.find);
-    if (!text) throw new KnowledgeError(where, `items.${i}.quote: clause ${item.quote.clause} has no text "${item.quote.find}"`);
-    return { words: item.words.map(norm), answer: item.answer, citation: cite(c.id, text) };
+    const quoted = [item.quote, ...(item.also ?? [])].map((q, j) => {
+      const at = j === 0 ? `items.${i}.quote` : `items.${i}.also.${j - 1}`;
+      const c = clause(q.clause);
+      if (!c) throw new KnowledgeError(where, `${at}: clause ${q.clause} does not exist`);
+      const text = quoteWith(c.text, q.find);
+      if (!text) throw new KnowledgeError(where, `${at}: clause ${q.clause} has no text "${q.find}"`);
+      return cite(c.id, text);
+    });
+    return { words: item.words.map(norm), answer: item.answer, citations: quoted };
   });
   let anchors: string[] = [];
   if (!entry.requires) {

@@ -453,7 +453,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
   if (p.items.length) {
     const text = normalise(q);
     const named = p.items.filter((i) => i.words.some((w) => text.includes(w)));
-    if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.map((i) => i.citation) };
+    if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.flatMap((i) => i.citations) };
   }
   const bounded = p.entry.limit && limitAnswer(p.entry.limit, vars, q);
   if (bounded) return { text: bounded, citations: p.citations };

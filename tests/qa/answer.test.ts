@@ -240,6 +240,17 @@ describe('direct answers from structured data', () => {
     expect(r.citations[0]!.quote).toContain('营业执照');
   });
 
+  it('lists the attachments of the category asked about, and of both when neither or both are named', () => {
+    const factory = answerQuestion(kb, '我们厂想申报智能工厂，要准备哪些材料');
+    expect(factory.answer).toMatch(/^智能工厂（附件2.四、附件3.四）要附6项：/);
+    expect(factory.answer).toContain('专利');
+    expect(factory.answer).not.toMatch(/^智能车间/);
+    const workshop = answerQuestion(kb, '报智能车间后面要附什么材料');
+    expect(workshop.answer).toMatch(/^智能车间（附件1.四）要附5项：/);
+    expect(workshop.answer).not.toContain('专利');
+    expect(answerQuestion(kb, '申报要准备哪些材料').answer).toMatch(/^智能车间（附件1.四）要附5项：.*智能工厂（附件2.四、附件3.四）在此基础上多1项/);
+  });
+
   it('gives the helpline', () => {
     const r = answerQuestion(kb, '咨询电话是多少');
     expect(r.answer).toContain('0371—65507698');

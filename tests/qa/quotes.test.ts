@@ -43,7 +43,7 @@ describe('every citation quote in the product is notice text', () => {
   it('every citation of every answer-base entry is a verbatim quote of the clause it names', () => {
     const bad: string[] = [];
     for (const p of kb.answers.entries) {
-      for (const c of [...p.citations, ...p.quotes, ...p.items.map((i) => i.citation)]) if (!isVerbatim(c.quote, kb.clause(c.clause)!.text)) bad.push(`${p.entry.id} ${c.clause}: ${c.quote}`);
+      for (const c of [...p.citations, ...p.quotes, ...p.items.flatMap((i) => i.citations)]) if (!isVerbatim(c.quote, kb.clause(c.clause)!.text)) bad.push(`${p.entry.id} ${c.clause}: ${c.quote}`);
     }
     expect(bad).toEqual([]);
   });

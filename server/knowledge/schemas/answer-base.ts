@@ -73,10 +73,11 @@ export const AnswerEntry = z.object({
     .optional(),
   /**
    * A list answer whose items a question may name one by one: a question naming some of the items
-   * (and not all) is answered with those items alone, each with its own quote; otherwise `answer`.
+   * (and not all) is answered with those items alone, each with its own quote (and `also`, where the
+   * item rests on the same words in more than one form); otherwise `answer`.
    */
   items: z
-    .array(z.object({ words: z.array(z.string().min(1)).min(1), answer: z.string().min(4), quote: AnswerQuote }))
+    .array(z.object({ words: z.array(z.string().min(1)).min(1), answer: z.string().min(4), quote: AnswerQuote, also: z.array(AnswerQuote).min(1).optional() }))
     .min(2)
     .optional(),
 });
