@@ -75,7 +75,14 @@ export type Interpretation =
   /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
   /** approx: a figure given as a round one (「约1200万」, 「两百来人」), recorded but to be checked before the form is signed. */
   /** asks: the message also asks something (「没有立体库，必须要有吗」): the items are its answer part, and the question is answered too. */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true }[]; wholeGroup?: boolean; asks?: true }
+  /** pendingLeft: the pending question is not answered by these items, and why (as for 'unclear'), so it is asked again naming what was heard. */
+  | {
+      kind: 'answers';
+      items: { questionId: string; value: AnswerValue; approx?: true }[];
+      wholeGroup?: boolean;
+      asks?: true;
+      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop'; choices: string[] };
+    }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of
@@ -87,5 +94,8 @@ export type Interpretation =
    * 'severalChoices': it names more than one option of a one-choice question and says of none that it is
    * the main one (「两种都有，电芯是离散的，电解液是流程的」); `choices` are the labels it named.
    * 'hedge': a yes said with a hedge (「差不多有吧」「应该有吧」「不太好说」); `choices` are the hedges as typed.
+   * 'lookalike' also covers a yes that names only other systems (「有，我们有ERP」 to the online-inspection question).
+   * 'whichWorkshop': a workshop applicant says the system is in one workshop only (「只有一个车间上了MES」) and not
+   * whether it is the applying one; `choices` are the words that said so.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge'; choices?: string[] };
+  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop'; choices?: string[] };
