@@ -185,12 +185,21 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
  * are a bare answer (「没有，必须要有吗」). Undefined when nothing is stated, so the message is a question only.
  */
 function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView | null, category: Category | null): Interpretation | undefined {
-  const beside = kb.interview.vocabulary.askedBeside;
-  if (!beside) return undefined;
+  if (!kb.interview.vocabulary.askedBeside) return undefined;
   // Each clause keeps the marks after it: 「还能报智能工厂不？」 asks by its question mark.
   const marked = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
-  // A clause that asks may open with an answer typed with no mark after it (「有的 视频要多长」).
-  const clauses = marked.flatMap((c) => (isQuestion(kb, c) ? runOnAnswer(kb, c, pending) ?? [c] : [c]));
+  // A clause that asks may open with an answer typed with no mark after it (「有的 视频要多长」): each way of
+  // splitting it is tried, the longest answer first, and the first that reads as an answer is taken.
+  const at = marked.findIndex((c) => isQuestion(kb, c));
+  for (const split of at >= 0 ? runOnAnswers(kb, marked[at]!, pending) : []) {
+    const read = besideClauses(kb, [...marked.slice(0, at), ...split, ...marked.slice(at + 1)], pending, category);
+    if (read) return read;
+  }
+  return besideClauses(kb, marked, pending, category);
+}
+
+function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionView | null, category: Category | null): Interpretation | undefined {
+  const beside = kb.interview.vocabulary.askedBeside!;
   const conditional = (c: string) => beside.conditionals.some((w) => c.includes(w));
   // 「拿过智能车间的，换个车间还能再报吗」: a clause the pending choice's own blockers mark (a title held) is the
   // question's premise, not the choice made.
@@ -229,11 +238,13 @@ function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView |
  * while the words after it ask, or after a `closedAnswers` word followed by a `turns` word. Undefined when the
  * run does not open with an answer this way, so 「有没有要求」 and 「有这个要求吗」 stay questions.
  */
-function runOnAnswer(kb: KnowledgeData, clause: string, pending: QuestionView | null): [string, string] | undefined {
+function runOnAnswers(kb: KnowledgeData, clause: string, pending: QuestionView | null): [string, string][] {
   const beside = kb.interview.vocabulary.askedBeside;
-  if (!beside) return undefined;
+  if (!beside) return [];
   const cues = vocabOf(kb).cues;
-  for (const m of clause.matchAll(/\s+/gu)) {
+  const out: [string, string][] = [];
+  // From the last space back: 「有 就是用的金蝶 那个要不要截图」 keeps 「就是用的金蝶」 with its answer.
+  for (const m of [...clause.matchAll(/\s+/gu)].reverse()) {
     const head = clause.slice(0, m.index).trim();
     const rest = clause.slice(m.index + m[0].length).trim();
     // Spaces between Latin words (「MES ERP」) separate names, not sentences.
@@ -242,16 +253,16 @@ function runOnAnswer(kb: KnowledgeData, clause: string, pending: QuestionView | 
     // The words before hold an answer word, or describe what the pending question asks (「挺好的」 to the business question).
     const h = head.toLowerCase();
     const answers = findAll(cues, h).length > 0 || (pending !== null && describedValue(kb, pending.id, h, h, []) !== undefined);
-    if (answers && !isQuestion(kb, head) && isQuestion(kb, rest)) return [head, rest];
+    if (answers && !isQuestion(kb, head) && isQuestion(kb, rest)) out.push([head, rest]);
   }
   const t = clause.toLowerCase();
   for (const a of [...beside.closedAnswers].sort((x, y) => y.length - x.length)) {
     if (!t.startsWith(a.toLowerCase())) continue;
     const rest = clause.slice(a.length).trim();
-    if (beside.turns.some((w) => rest.toLowerCase().startsWith(w.toLowerCase())) && isQuestion(kb, rest)) return [clause.slice(0, a.length), rest];
+    if (beside.turns.some((w) => rest.toLowerCase().startsWith(w.toLowerCase())) && isQuestion(kb, rest)) out.push([clause.slice(0, a.length), rest]);
     break;
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -887,7 +898,10 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     if ([...d.unless, ...regions].some((w) => lower.includes(w.toLowerCase()))) return 'narrowed';
     const at = Math.min(...hits.map((h) => h.at));
     // The no must be in the word's own clause and after any 但 before it: 「利润不多但没亏」 is no loss.
-    const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1))) + 1;
+    // A space between Chinese words parts sentences typed or dictated without marks: 「没有 都是人工推车」 is a no
+    // and a description, not 「not manual」.
+    const spaced = [...lower.slice(0, at).matchAll(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu)].map((m) => m.index + m[0].length - 1);
+    const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1)), ...spaced) + 1;
     const from = Math.max(clauseStart, ...findAll(vocab.contrast, lower.slice(0, at)).map((c) => c.end));
     // A no that belongs to a system named between it and the word (「没有MES谈不上集成」) is that system's.
     const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001'));

@@ -69,6 +69,12 @@ describe('an answer and a question in one run', () => {
     expect(read('挺好的，这个要审计报告吗', 'ent.operatingWell')).toMatchObject({ items: [{ questionId: 'ent.operatingWell', value: true }], asks: true });
   });
 
+  it('keeps the longest answer that reads as one', () => {
+    // 「去年上的」 beside the yes is still the answer; 「就是用的金蝶」 names a vendor, so the MES question stays open.
+    expect(read('有 就是用的金蝶 那个要不要截图', 'cap.mes')).toMatchObject({ kind: 'answers', asks: true });
+    expect(items(read('有 就是用的金蝶 那个要不要截图', 'cap.mes'))).not.toHaveProperty('cap.mes');
+  });
+
   it('leaves a plain question a question', () => {
     for (const text of ['有没有要求', '有这个要求吗', 'MES 有没有要求', '没有这个影响申报吗', '这个要审计报告吗']) expect(read(text, 'cap.mes').kind).toBe('question');
   });
@@ -97,6 +103,13 @@ describe('a system in one workshop only', () => {
 
   it('reads the whole plant as one workshop as met', () => {
     expect(items(read('全厂就一个车间，上了MES', 'cap.mes', 'smartWorkshop'))).toEqual({ 'cap.mes': true });
+  });
+});
+
+describe('a space between sentences', () => {
+  it('ends the reach of a no: 「没有 都是人工推车」 is no AGV, not 「not manual」', () => {
+    expect(items(read('没有 都是人工推车', 'cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+    expect(items(read('没有，都是人工推车', 'cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
   });
 });
 
