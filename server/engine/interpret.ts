@@ -207,8 +207,8 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   const premise = (c: string) => blockers.some((w) => c.includes(w));
   // 「企业注册在外省、生产工厂在河南，能否申报？」 asks about an enterprise in general: its statement is the
   // question's case, not this enterprise's answer, like a condition.
-  // 「有的，视频要多长？」: 有的 alone is the answer, not the subject of what follows.
-  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && /[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length)));
+  // 「有的，视频要多长？」「有的 有的 你们这个收费吗」: 有的 with no word joined to it is the answer, not the subject of what follows.
+  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length)));
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
   // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
   if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
@@ -252,7 +252,10 @@ function runOnAnswers(kb: KnowledgeData, clause: string, pending: QuestionView |
     if (!head || !rest || !/\p{Script=Han}/u.test(around)) continue;
     // The words before hold an answer word, or describe what the pending question asks (「挺好的」 to the business question).
     const h = head.toLowerCase();
-    const answers = findAll(cues, h).length > 0 || (pending !== null && describedValue(kb, pending.id, h, h, []) !== undefined);
+    // To a choice, an option named before a turn word (「智能车间 那个车间要多大面积」) is the choice made.
+    const turned = beside.turns.some((w) => rest.toLowerCase().startsWith(w.toLowerCase()));
+    const chosen = () => pending?.kind === 'choice' && turned && answerPending(kb, pending, h, [], false, false) !== undefined;
+    const answers = findAll(cues, h).length > 0 || (pending !== null && describedValue(kb, pending.id, h, h, []) !== undefined) || chosen();
     if (answers && !isQuestion(kb, head) && isQuestion(kb, rest)) out.push([head, rest]);
   }
   const t = clause.toLowerCase();

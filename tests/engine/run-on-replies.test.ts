@@ -69,6 +69,15 @@ describe('an answer and a question in one run', () => {
     expect(read('挺好的，这个要审计报告吗', 'ent.operatingWell')).toMatchObject({ items: [{ questionId: 'ent.operatingWell', value: true }], asks: true });
   });
 
+  it('takes an option named before a turn word as the choice made', () => {
+    expect(read('智能车间 那个车间要多大面积', 'cat.scope')).toEqual({ kind: 'answers', items: [{ questionId: 'cat.scope', value: 'workshop' }], asks: true });
+    expect(read('车间 有什么要求', 'cat.scope')).toEqual({ kind: 'question' });
+  });
+
+  it('reads a repeated yes before a question as the answer', () => {
+    expect(read('有的 有的 你们这个收费吗', 'cap.mes')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.mes', value: true }], asks: true });
+  });
+
   it('keeps the longest answer that reads as one', () => {
     // 「去年上的」 beside the yes is still the answer; 「就是用的金蝶」 names a vendor, so the MES question stays open.
     expect(read('有 就是用的金蝶 那个要不要截图', 'cap.mes')).toMatchObject({ kind: 'answers', asks: true });
@@ -110,6 +119,15 @@ describe('a space between sentences', () => {
   it('ends the reach of a no: 「没有 都是人工推车」 is no AGV, not 「not manual」', () => {
     expect(items(read('没有 都是人工推车', 'cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
     expect(items(read('没有，都是人工推车', 'cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+  });
+});
+
+describe('not everywhere', () => {
+  it('reads 「不是每个…都有」 as partly built, not as a no', () => {
+    expect(items(read('防呆有 不过不是每个工位都有', 'cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
+    expect(items(read('不是每条线都有', 'cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    expect(items(read('不是全部车间都有', 'cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+    expect(items(read('不是', 'cap.mes'))).toEqual({ 'cap.mes': false });
   });
 });
 
