@@ -175,7 +175,7 @@ export class Conversation {
     // it goes the way of free text, so the question is answered and the field keeps waiting.
     if (msg.type === 'answer' && typeof msg.value === 'string' && msg.value.trim()) {
       const pending = this.step(answers).question;
-      const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending) : null;
+      const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending, answers) : null;
       // An answer that also asks (「没有，必须要有吗」) goes that way too: stored whole it would be the field's value.
       // So does one that states other fields in passing (「王磊，电话13837112345」): each fact goes to its own field.
       const passing = read?.kind === 'answers' && (read.items.some((i) => i.extra) || !!read.notes?.length);
@@ -269,6 +269,12 @@ export class Conversation {
         await this.say(sessionId, confirm, []);
         // 「没有立体库，必须要有吗」: the answer part is stored above, and the question is answered as any question is.
         if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
+        // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems are recorded above, and the question still
+        // waiting is asked again with what was heard.
+        const left = interp.pendingLeft;
+        if (left && before.question && !recorded.some((r) => r.questionId === before.question!.id)) {
+          await this.say(sessionId, left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices) : phrases.lookalike(before.question, left.choices), []);
+        }
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
@@ -313,6 +319,7 @@ export class Conversation {
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [])
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [])
+      : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);
@@ -333,7 +340,7 @@ export class Conversation {
     const v = kb.data.interview.vocabulary;
     let rest = text;
     for (const w of [...v.previousRefs, ...v.corrections].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('，');
-    const read = rules.interpret(rest.replace(/^[\s，,。；;]+/, ''), view);
+    const read = rules.interpret(rest.replace(/^[\s，,。；;]+/, ''), view, answers);
     return read.kind === 'answers' && read.items.some((i) => i.questionId === view.id) ? read : { kind: 'unclear' };
   }
 
@@ -344,7 +351,7 @@ export class Conversation {
     try {
       return await this.runtime.speaker.extract(text, ctx);
     } catch {
-      return this.runtime.rules.interpret(text, ctx.pending);
+      return this.runtime.rules.interpret(text, ctx.pending, ctx.answers);
     }
   }
 

@@ -29,6 +29,7 @@ const PLACEHOLDERS = {
   ghostwrite: ['question'],
   lookalike: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
+  whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
@@ -137,6 +138,8 @@ export const phrases = {
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   lookalike: (q: QuestionView | null, words: string[]) => (q ? say('lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
+  /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
+  whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   hedge: (q: QuestionView | null, words: string[]) => (q ? say('hedge', { words: words.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion),
   /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
   severalChoices: (q: QuestionView | null, choices: string[]) =>

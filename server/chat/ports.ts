@@ -22,7 +22,8 @@ export interface InterviewRules {
   apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   /** Skips the question and every unanswered question of its group (a financial year) in one step. */
   skipGroup(answers: Answers, questionId: string): ApplyResult;
-  interpret(text: string, pending: QuestionView | null): Interpretation;
+  /** `answers` so far: the category applied for changes how some replies read (one workshop is the whole of a workshop applicant's). */
+  interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
   describe(answers: Answers): Recorded[];
   /** The widgets the given questions are asked with, so answers can be edited after a reload. */
   views(answers: Answers, questionIds: string[]): QuestionView[];

@@ -3,7 +3,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion } from '../engine/interpret';
-import { viewOf } from '../engine/plan';
+import { applyingCategory, viewOf } from '../engine/plan';
 import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
@@ -77,7 +77,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return { ...recorded, answers: next };
     },
-    interpret(text: string, pending: QuestionView | null): Interpretation {
+    interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation {
       if (pending && isFormQuestion(pending.id) && forms) {
         // The same reading of instructions and questions as the interview: a question typed while a
         // text field waits is answered, never stored as the field's value.
@@ -86,7 +86,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (asksSomething(data, text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }
-      return interpret(data, text, pending);
+      return interpret(data, text, pending, answers ? applyingCategory(data, answers) : null);
     },
     // Interview answers first, then the form's: a resumed session shows every answer the user gave.
     describe(answers: Answers): Recorded[] {

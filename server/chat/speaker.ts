@@ -18,7 +18,7 @@ export function createOfflineSpeaker(rules: InterviewRules): Speaker {
       return question.text;
     },
     async extract(text, ctx) {
-      return rules.interpret(text, ctx.pending);
+      return rules.interpret(text, ctx.pending, ctx.answers);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
-import type { CapabilityId } from '../schemas/profile';
+import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
@@ -33,7 +33,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
-  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[] };
+  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -85,6 +85,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       notRestricting: ps ? wordRegex(ps.notRestricting) : null,
       whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
       parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
+      unitParts: (ps?.applyingUnit?.unitParts ?? []).map((w) => w.toLowerCase()),
+      applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
     },
   };
   vocabCache.set(kb, vocab);
@@ -182,11 +184,22 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
  * choice) is recorded, and the pending question takes their answer only when they name what it asks or
  * are a bare answer (「没有，必须要有吗」). Undefined when nothing is stated, so the message is a question only.
  */
-function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView | null): Interpretation | undefined {
-  const beside = kb.interview.vocabulary.askedBeside;
-  if (!beside) return undefined;
+function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView | null, category: Category | null): Interpretation | undefined {
+  if (!kb.interview.vocabulary.askedBeside) return undefined;
   // Each clause keeps the marks after it: 「还能报智能工厂不？」 asks by its question mark.
-  const clauses = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
+  const marked = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
+  // A clause that asks may open with an answer typed with no mark after it (「有的 视频要多长」): each way of
+  // splitting it is tried, the longest answer first, and the first that reads as an answer is taken.
+  const at = marked.findIndex((c) => isQuestion(kb, c));
+  for (const split of at >= 0 ? runOnAnswers(kb, marked[at]!, pending) : []) {
+    const read = besideClauses(kb, [...marked.slice(0, at), ...split, ...marked.slice(at + 1)], pending, category);
+    if (read) return read;
+  }
+  return besideClauses(kb, marked, pending, category);
+}
+
+function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionView | null, category: Category | null): Interpretation | undefined {
+  const beside = kb.interview.vocabulary.askedBeside!;
   const conditional = (c: string) => beside.conditionals.some((w) => c.includes(w));
   // 「拿过智能车间的，换个车间还能再报吗」: a clause the pending choice's own blockers mark (a title held) is the
   // question's premise, not the choice made.
@@ -194,14 +207,15 @@ function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView |
   const premise = (c: string) => blockers.some((w) => c.includes(w));
   // 「企业注册在外省、生产工厂在河南，能否申报？」 asks about an enterprise in general: its statement is the
   // question's case, not this enterprise's answer, like a condition.
-  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w));
+  // 「有的，视频要多长？」「有的 有的 你们这个收费吗」: 有的 with no word joined to it is the answer, not the subject of what follows.
+  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length)));
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
   // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
   if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
   const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
-  const named = interpret(kb, said, null);
-  const own = pending ? interpret(kb, said, pending) : named;
+  const named = interpret(kb, said, null, category);
+  const own = pending ? interpret(kb, said, pending, category) : named;
   if (own.kind !== 'answers') return undefined;
   const namedIds = new Set(named.kind === 'answers' ? named.items.map((i) => i.questionId) : []);
   const vocab = vocabOf(kb);
@@ -212,8 +226,46 @@ function answeredBeside(kb: KnowledgeData, text: string, pending: QuestionView |
     return rest.replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
   };
   // A text question's answer is the words typed; beside a question they are the question's setting, not its value.
-  const keep = own.items.filter((i) => namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare())));
+  // 「挺好的，这个要审计报告吗」: a clause that describes what the pending question asks answers it like a bare answer.
+  const describes = () => pending !== null && describedValue(kb, pending.id, said.toLowerCase(), said.toLowerCase(), []) !== undefined;
+  const keep = own.items.filter((i) => namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes())));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
+}
+
+/**
+ * 「有的 视频要多长」「是的那个营业执照要原件吗」: an answer and a question typed as one run, as speech input and
+ * hurried typing give them. Split at the first space whose words before it hold an answer word and ask nothing
+ * while the words after it ask, or after a `closedAnswers` word followed by a `turns` word. Undefined when the
+ * run does not open with an answer this way, so 「有没有要求」 and 「有这个要求吗」 stay questions.
+ */
+function runOnAnswers(kb: KnowledgeData, clause: string, pending: QuestionView | null): [string, string][] {
+  const beside = kb.interview.vocabulary.askedBeside;
+  if (!beside) return [];
+  const cues = vocabOf(kb).cues;
+  const out: [string, string][] = [];
+  // From the last space back: 「有 就是用的金蝶 那个要不要截图」 keeps 「就是用的金蝶」 with its answer.
+  for (const m of [...clause.matchAll(/\s+/gu)].reverse()) {
+    const head = clause.slice(0, m.index).trim();
+    const rest = clause.slice(m.index + m[0].length).trim();
+    // Spaces between Latin words (「MES ERP」) separate names, not sentences.
+    const around = `${clause[m.index - 1] ?? ''}${clause[m.index + m[0].length] ?? ''}`;
+    if (!head || !rest || !/\p{Script=Han}/u.test(around)) continue;
+    // The words before hold an answer word, or describe what the pending question asks (「挺好的」 to the business question).
+    const h = head.toLowerCase();
+    // To a choice, an option named before a turn word (「智能车间 那个车间要多大面积」) is the choice made.
+    const turned = beside.turns.some((w) => rest.toLowerCase().startsWith(w.toLowerCase()));
+    const chosen = () => pending?.kind === 'choice' && turned && answerPending(kb, pending, h, [], false, false) !== undefined;
+    const answers = findAll(cues, h).length > 0 || (pending !== null && describedValue(kb, pending.id, h, h, []) !== undefined) || chosen();
+    if (answers && !isQuestion(kb, head) && isQuestion(kb, rest)) out.push([head, rest]);
+  }
+  const t = clause.toLowerCase();
+  for (const a of [...beside.closedAnswers].sort((x, y) => y.length - x.length)) {
+    if (!t.startsWith(a.toLowerCase())) continue;
+    const rest = clause.slice(a.length).trim();
+    if (beside.turns.some((w) => rest.toLowerCase().startsWith(w.toLowerCase())) && isQuestion(kb, rest)) out.push([clause.slice(0, a.length), rest]);
+    break;
+  }
+  return out;
 }
 
 /**
@@ -346,7 +398,7 @@ function toValue(p: Polarity): true | false | 'partial' {
  * an answer word that names no system ("有", "还没有"), a number, a choice or a text. A question
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
-export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation {
+export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
   const idx = indexOf(kb);
   const vocab = vocabOf(kb);
   const typed = rawText.normalize('NFKC').slice(0, 4000).trim();
@@ -355,7 +407,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
   const text = understanderFor(kb).understand(typed).text.trim();
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
-  if (isQuestion(kb, text)) return answeredBeside(kb, text, pending) ?? { kind: 'question' };
+  if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
   // Work on UTF-16 indices consistently: the regexes below run over the same string.
@@ -394,7 +446,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)));
   // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
-  cues.push(...partScopeCues(vocab, lower));
+  const scoped = partScopeCues(vocab, lower, category);
+  cues.push(...scoped.cues);
   cues.sort((a, b) => a.start - b.start);
 
   // Segments: punctuation and contrast words (但是, 不过…) end a scope of negation.
@@ -583,6 +636,20 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (const m of ms) for (const cap of m.caps) hedgedCaps.add(cap);
   }
   for (const cap of hedgedCaps) capValues.delete(cap);
+  // 「只有一个车间上了MES」 from a workshop applicant, with no word that it is the applying workshop: the
+  // systems of its clause (or of the clause before, or the pending question) are asked again, as for a hedge.
+  let pendingUnit = false;
+  const unitCaps = new Set<CapabilityId>();
+  for (const u of scoped.unclear) {
+    const si = segments.findIndex((s) => u.start >= s.start && u.start < s.end);
+    let ms = mentionsIn(si);
+    if (!ms.length) {
+      pendingUnit = true;
+      ms = mentionsIn(si - 1);
+    }
+    for (const m of ms) for (const cap of m.caps) unitCaps.add(cap);
+  }
+  for (const cap of unitCaps) capValues.delete(cap);
   // 「MES上了」 while the 制造管控系统 question waits: the system named is the form the asked one takes
   // (CapabilitiesFile `answeredBy`), so it answers the question and is not recorded under its own name.
   const asked = pending?.id.startsWith('cap.') ? (pending.id.slice(4) as CapabilityId) : undefined;
@@ -719,7 +786,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「换型就是改个程序不用停线」「各系统都是孤岛」: a description of the asked thing at work or missing answers it,
   // over any bare 是 beside it; a narrower scope (「在俺们长垣这一片算先进的」) answers nothing.
   let narrowed = false;
-  if (pending && !items.has(pending.id) && !pendingHedged) {
+  if (pending && !items.has(pending.id) && !pendingHedged && !pendingUnit) {
     const d = describedValue(kb, pending.id, lower, masked, cues);
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
@@ -727,7 +794,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(vocab, lower, segments, freeAnswers))) ? 'partial' : d);
   }
 
-  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
   const several: string[] = [];
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
@@ -740,23 +807,50 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
     // 「质检员拿卡尺量」 describes a lookalike with no yes or no at all: it is named back too, not met with a bare 「没听懂」.
     const describes = free.length === 0 && !mentions.length && !metricHits.length;
-    const named = !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
+    const named: string[] = !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => lookalikeOf(l, pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
+    // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the yes goes with the systems the reply names, and
+    // none of them is the one asked, so those are recorded for their own questions and this one is asked
+    // again, naming them. A no (「没有，只有ERP」) denies the asked one whatever else is named.
+    // Claimed: said in place with an answer word of their own (用的是, 有) or as a clause of names alone; a
+    // name that only locates (「就在车间中控室看」) claims nothing.
+    const additions = kb.interview.vocabulary.additions.map((w) => w.toLowerCase());
+    const claimed = segGroups.flatMap((sg, si) => {
+      const segText = lower.slice(segments[si]!.start, segments[si]!.end);
+      if (additions.some((w) => segText.includes(w))) return [];
+      return sg.groups.filter((g) => sg.mentionOnly || g.pre.length > 0 || g.post.length > 0).flatMap((g) => g.ms);
+    });
+    const elsewhere =
+      yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false);
+    if (elsewhere) named.push(...new Set(mentions.map((m) => lower.slice(m.start, m.end))));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
-    const pendingValue = plain && !lookalike ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
-    if (hedged) {
+    // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
+    if (elsewhere && !several.length) several.push(...named);
+    // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
+    const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
+    if (unitOpen && !hedged) {
+      reason = 'whichWorkshop';
+      several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
+    } else if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
-      several.push(...typedForms(typed, hedgeHits.map((h) => h.word)));
+      // The hedge is its answer word too (是的吧, 有吧应该): shown whole.
+      several.push(...typedForms(typed, hedgeHits.map((h) => h.word), false));
     } else if (pendingValue !== undefined) items.set(pending.id, pendingValue);
     else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
-  if (!items.size) return reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
-  return { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+  const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
+  if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+  // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
+  // asked again with what was heard.
+  if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
+  return out;
 }
 
 /** Whether a clause says yes of one part of the plant (「灌装线是自动的」): a `partScope` part word in a clause whose free answer is a yes. */
@@ -768,14 +862,25 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
 /**
  * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial
  * cues; a clause that calls that part the whole (全厂就一个车间) confines nothing.
+ *
+ * A workshop applicant applies with one workshop: 「只有一个车间上了MES」 is then met when the reply says that
+ * workshop is the applying one (`applying`: 申报的那个), and otherwise which workshop it is stays open
+ * (`unclear`, no cue), since partial would be a guess either way.
  */
-function partScopeCues(vocab: Vocab, lower: string): Cue[] {
-  const { regex, notRestricting, whole } = vocab.partScope;
-  if (!regex) return [];
+function partScopeCues(vocab: Vocab, lower: string, category: Category | null): { cues: Cue[]; unclear: Span[] } {
+  const { regex, notRestricting, whole, unitParts, applying } = vocab.partScope;
+  if (!regex) return { cues: [], unclear: [] };
   const t = notRestricting ? lower.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
-  return findAll(regex, t)
-    .filter((h) => !whole.some((w) => clauseAround(t, h.start, h.end).includes(w)))
-    .map((h) => ({ start: h.start, end: h.end, pol: 'partial' as const }));
+  const cues: Cue[] = [];
+  const unclear: Span[] = [];
+  for (const h of findAll(regex, t)) {
+    if (whole.some((w) => clauseAround(t, h.start, h.end).includes(w))) continue;
+    const unit = category === 'smartWorkshop' && unitParts.some((w) => h.word.endsWith(w));
+    if (!unit) cues.push({ start: h.start, end: h.end, pol: 'partial' });
+    else if (applying.some((w) => lower.includes(w))) cues.push({ start: h.start, end: h.end, pol: true });
+    else unclear.push({ start: h.start, end: h.end });
+  }
+  return { cues, unclear };
 }
 
 /**
@@ -796,7 +901,10 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     if ([...d.unless, ...regions].some((w) => lower.includes(w.toLowerCase()))) return 'narrowed';
     const at = Math.min(...hits.map((h) => h.at));
     // The no must be in the word's own clause and after any 但 before it: 「利润不多但没亏」 is no loss.
-    const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1))) + 1;
+    // A space between Chinese words parts sentences typed or dictated without marks: 「没有 都是人工推车」 is a no
+    // and a description, not 「not manual」.
+    const spaced = [...lower.slice(0, at).matchAll(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu)].map((m) => m.index + m[0].length - 1);
+    const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1)), ...spaced) + 1;
     const from = Math.max(clauseStart, ...findAll(vocab.contrast, lower.slice(0, at)).map((c) => c.end));
     // A no that belongs to a system named between it and the word (「没有MES谈不上集成」) is that system's.
     const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001'));
@@ -810,11 +918,11 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
  * What the user named, as typed: the run of letters around each lookalike word (「纸质记录」「Excel台账」),
  * without the yes word before it (「有应急预案」 names 「应急预案」).
  */
-function typedForms(typed: string, words: string[]): string[] {
+function typedForms(typed: string, words: string[], strip = true): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '') || run;
+    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '')) || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;

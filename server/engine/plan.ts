@@ -95,6 +95,15 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers)
   return out;
 }
 
+/**
+ * The category the enterprise applies for, once it is settled: the one it chose, or the one the rules leave it
+ * (a factory not ready leaves a workshop). While the choice between workshop and factory is still open, none.
+ */
+export function applyingCategory(kb: KnowledgeData, answers: Answers): Category | null {
+  const ev = evaluateFacts(kb, factsFromAnswers(kb, answers));
+  return ev.scopeDecision === 'open' ? null : ev.assessment.category.recommended;
+}
+
 export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
   const facts = factsFromAnswers(kb, answers);
   const ev = evaluateFacts(kb, facts);

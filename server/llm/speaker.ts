@@ -122,7 +122,8 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
       if (base.kind === 'answers' && text.length <= OFFLINE_ENOUGH) return base;
       // The rules found a plan or a paper record where a system was asked about, or a hedged yes
       // (差不多有吧): the model is not asked to read a yes into it.
-      if (base.kind === 'unclear' && (base.reason === 'lookalike' || base.reason === 'hedge')) return base;
+      // So too a yes said of one workshop whose place in the application is open (whichWorkshop).
+      if (base.kind === 'unclear' && (base.reason === 'lookalike' || base.reason === 'hedge' || base.reason === 'whichWorkshop')) return base;
       // Form-phase answers (names, dates, money) are D's typed fields; the lexicon reads them exactly.
       if (ctx.pending?.phase === 'form') return base;
       const deadline = AbortSignal.timeout(INTERACTIVE_DEADLINE_MS);
@@ -135,13 +136,16 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
             signal: deadline,
           }),
         );
+        // What the rules left open for the pending question (a yes naming only other systems) stays open.
+        const left = base.kind === 'answers' && base.pendingLeft ? base.pendingLeft : undefined;
+        if (left) got.items = got.items.filter((i) => i.questionId !== ctx.pending?.id);
         if (got.items.length === 0) return got.asking ? { kind: 'question' } : base;
         // The model's reading wins where both read the same question; the lexicon fills in the rest.
         const seen = new Set(got.items.map((i) => i.questionId));
         const extra = base.kind === 'answers' ? base.items.filter((i) => !seen.has(i.questionId)) : [];
         // A message the rules or the model found also asking something gets its question answered too.
         const asks = got.asking || (base.kind === 'answers' && base.asks);
-        return { kind: 'answers', items: [...got.items, ...extra], ...(asks ? { asks: true as const } : {}) };
+        return { kind: 'answers', items: [...got.items, ...extra], ...(asks ? { asks: true as const } : {}), ...(left ? { pendingLeft: left } : {}) };
       } catch (err) {
         const failure = deadline.aborted ? 'timeout' : failureOf(err);
         if (failure !== 'busy') notify(ctx, failureNotice(failure));

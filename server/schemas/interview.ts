@@ -83,8 +83,17 @@ export type Interpretation =
    * that field only while it is unanswered, and the user is told. notes: pieces said in passing that name
    * something but were not read as a value (a yearly figure without its year, a postcode the form does not ask for).
    * said: the words a round figure was given in, where the reply holds more than that figure.
+   * pendingLeft: the pending question is not answered by these items, and why (as for 'unclear'), so it is
+   * asked again naming what was heard.
    */
-  | { kind: 'answers'; items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[]; wholeGroup?: boolean; asks?: true; notes?: PassingNote[] }
+  | {
+      kind: 'answers';
+      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[];
+      wholeGroup?: boolean;
+      asks?: true;
+      notes?: PassingNote[];
+      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop'; choices: string[] };
+    }
   | { kind: 'question' }
   /**
    * Nothing recorded. 'instruction': the text tells the assistant what to conclude instead of
@@ -96,5 +105,8 @@ export type Interpretation =
    * 'severalChoices': it names more than one option of a one-choice question and says of none that it is
    * the main one (「两种都有，电芯是离散的，电解液是流程的」); `choices` are the labels it named.
    * 'hedge': a yes said with a hedge (「差不多有吧」「应该有吧」「不太好说」); `choices` are the hedges as typed.
+   * 'lookalike' also covers a yes that names only other systems (「有，我们有ERP」 to the online-inspection question).
+   * 'whichWorkshop': a workshop applicant says the system is in one workshop only (「只有一个车间上了MES」) and not
+   * whether it is the applying one; `choices` are the words that said so.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge'; choices?: string[] };
+  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop'; choices?: string[] };

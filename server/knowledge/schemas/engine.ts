@@ -315,9 +315,24 @@ export const InterviewFile = z
        * question only when it is a bare answer: nothing left once its answer words, lead-ins and `fillers`
        * (还, 目前, 我们) are taken out; 「我们是做饲料的，饲料厂要上MES吗」 says nothing of the MES. A clause
        * that opens with a `generic` subject (企业, 有的, 别的) states the case of a question about enterprises
-       * in general (「企业注册在外省、…，能否申报？」), so the whole message is a question only.
+       * in general (「企业注册在外省、…，能否申报？」), so the whole message is a question only; a clause that is
+       * the generic word alone (「有的，视频要多长？」) is a bare answer, not a subject.
+       *
+       * Typed by speech or in a hurry, the answer and the question often share one run with no mark between
+       * them. A space splits them (「有的 视频要多长」「没有 这个影响申报吗」) when the words before it hold an answer
+       * word and ask nothing. Without a space, a `closedAnswers` word (one that takes no object: 是的, 有的) followed
+       * by a `turns` word that opens the next sentence (那个, 请问) splits them (「是的那个营业执照要原件吗」);
+       * 「有这个要求吗」 and 「有没有要求」 stay questions, since 有 takes an object and 有没有 asks.
        */
-      askedBeside: z.object({ conditionals: Words, fillers: Words.default([]), generic: Words.default([]) }).optional(),
+      askedBeside: z
+        .object({
+          conditionals: Words,
+          fillers: Words.default([]),
+          generic: Words.default([]),
+          closedAnswers: Words.default([]),
+          turns: Words.default([]),
+        })
+        .optional(),
       skip: Words,
       mask: Words,
       contrast: Words,
@@ -341,6 +356,12 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * 「有，用的是金蝶的MES和ERP」 to the LIMS question: a yes whose reply goes on to claim other systems, and not
+       * the asked one, is about those systems, so the asked question is asked again. Words that add to the
+       * answer instead (「有，还有ERP」「有，ERP也有」) keep the yes for the asked one.
+       */
+      additions: Words.default([]),
+      /**
        * 「安灯就总装线有」「只有一个车间上了MES」: a yes confined to one part of the plant (a line, a workshop,
        * a process step) is partly built, since the notice asks for the system where the applicant applies.
        * A `restrictors` word followed within its clause by a `parts` word marks it, unless the clause says
@@ -348,7 +369,18 @@ export const InterviewFile = z
        * (就是, 就在 locate or introduce; 就有 is a plain yes), so they are removed before the restrictors are looked for.
        */
       partScope: z
-        .object({ restrictors: Words, notRestricting: Words.default([]), parts: Words, whole: Words.default([]) })
+        .object({
+          restrictors: Words,
+          notRestricting: Words.default([]),
+          parts: Words,
+          whole: Words.default([]),
+          /**
+           * A workshop applicant applies with one workshop, so 「只有一个车间上了MES」 is partial only when that
+           * workshop is not the one applying. For a `unitParts` part (车间) under a smartWorkshop category, an
+           * `applying` word in the reply (申报的那个, 要报的) makes it met; without one, which workshop it is is asked.
+           */
+          applyingUnit: z.object({ unitParts: Words, applying: Words.default([]) }).optional(),
+        })
         .optional(),
       /**
        * Words that describe, without a yes or a no, what a question asks about at work or missing:
