@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import app from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { watchChatFrames } from './flow';
 
 export { ROOT, ensureWebBuilt } from './web-build';
 
@@ -71,6 +72,7 @@ export const pageErrors: string[] = [];
 export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(opts);
   const page = await context.newPage();
+  watchChatFrames(page);
   page.on('dialog', (d) => void d.accept());
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (m) => {
