@@ -30,8 +30,13 @@ function collect(): Omit<Snapshot, 'frames'> {
 }
 
 export async function snapshot(page: Page): Promise<Snapshot> {
-  const frames = chatFrames.get(page)?.length ?? 0;
+  const frames = chatFrameCount(page);
   return { ...(await page.evaluate(collect)), frames };
+}
+
+/** How many chat frames the page has received so far (on any page, the app's or not). */
+export function chatFrameCount(page: Page): number {
+  return chatFrames.get(page)?.length ?? 0;
 }
 
 interface Frame {
@@ -71,6 +76,17 @@ function turnClosed(page: Page, from: number): boolean {
   if (ack === -1) return false;
   // An error without a clientId is a turn that failed on the server.
   return frames.slice(ack + 1).some((f) => f.type === 'question' || (f.type === 'error' && !f.clientId));
+}
+
+/**
+ * How far an open has come since frame `from`: 'none' before a session frame, 'session' once the
+ * transcript is in, 'complete' once the question frame after it (empty for a finished session) is.
+ */
+export function openSince(page: Page, from: number): 'none' | 'session' | 'complete' {
+  const frames = chatFrames.get(page)?.slice(from) ?? [];
+  const session = frames.findLastIndex((f) => f.type === 'session');
+  if (session === -1) return 'none';
+  return frames.slice(session + 1).some((f) => f.type === 'question') ? 'complete' : 'session';
 }
 
 /** How long the page must stay unchanged to count as settled. */
