@@ -5,12 +5,16 @@ import type { QuestionView } from '../../server/schemas/interview';
 export interface Snapshot {
   messages: { role: string; status: string; text: string; citations: number }[];
   question: QuestionView | null;
+  /** The dock's question card waits for the answer just given: its turn has not closed with the next question yet. */
+  questionBusy: boolean;
   offline: boolean;
   verdict: string;
+  /** How many chat frames the page had received when the snapshot was taken. */
+  frames: number;
 }
 
 /** Runs in the page: collects the visible state across the shadow roots. */
-function collect(): Snapshot {
+function collect(): Omit<Snapshot, 'frames'> {
   const root = document.querySelector('zz-app')!.shadowRoot!;
   const list = root.querySelector('zz-message-list');
   const messages = list
@@ -19,18 +23,79 @@ function collect(): Snapshot {
         return { role: m.role, status: m.status, text: m.text, citations: m.citations.length };
       })
     : [];
-  const q = root.querySelector('.dock zz-question') as unknown as { question: QuestionView | null } | null;
+  const q = root.querySelector('.dock zz-question') as unknown as { question: QuestionView | null; busy: boolean } | null;
   const banner = root.querySelector('zz-offline-banner')?.shadowRoot?.querySelector('.banner');
   const verdict = root.querySelector('zz-assessment-panel')?.shadowRoot?.querySelector('.verdict strong')?.textContent ?? '';
-  return { messages, question: q?.question ?? null, offline: !!banner, verdict };
+  return { messages, question: q?.question ?? null, questionBusy: !!q?.busy, offline: !!banner, verdict };
 }
 
-export function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(collect);
+export async function snapshot(page: Page): Promise<Snapshot> {
+  const frames = chatFrameCount(page);
+  return { ...(await page.evaluate(collect)), frames };
+}
+
+/** How many chat frames the page has received so far (on any page, the app's or not). */
+export function chatFrameCount(page: Page): number {
+  return chatFrames.get(page)?.length ?? 0;
+}
+
+interface Frame {
+  type: string;
+  clientId?: string;
+  duplicate?: boolean;
+}
+
+/** The frames each page's chat socket received, in order (harness.newPage watches every page). */
+const chatFrames = new WeakMap<Page, Frame[]>();
+
+export function watchChatFrames(page: Page): void {
+  const frames: Frame[] = [];
+  chatFrames.set(page, frames);
+  page.on('websocket', (ws) => {
+    if (!new URL(ws.url()).pathname.endsWith('/api/chat')) return;
+    ws.on('framereceived', ({ payload }) => {
+      try {
+        const m = JSON.parse(String(payload)) as Frame;
+        frames.push({ type: m.type, clientId: m.clientId, duplicate: m.duplicate });
+      } catch {
+        frames.push({ type: 'unreadable' });
+      }
+    });
+  });
+}
+
+/**
+ * Whether the turn of the last message acknowledged since `from` is seen to be over. A turn's frames
+ * come one by one (ack, spoken lines, assessment) and, whenever a question is pending, close with
+ * the question frame; nothing in the page tells the last spoken line from one with more to follow.
+ */
+function turnClosed(page: Page, from: number): boolean {
+  const frames = chatFrames.get(page)?.slice(from);
+  if (!frames) return false;
+  const ack = frames.findLastIndex((f) => f.type === 'ack' && !f.duplicate);
+  if (ack === -1) return false;
+  // An error without a clientId is a turn that failed on the server.
+  return frames.slice(ack + 1).some((f) => f.type === 'question' || (f.type === 'error' && !f.clientId));
+}
+
+/**
+ * How far an open has come since frame `from`: 'none' before a session frame, 'session' once the
+ * transcript is in, 'complete' once the question frame after it (empty for a finished session) is.
+ */
+export function openSince(page: Page, from: number): 'none' | 'session' | 'complete' {
+  const frames = chatFrames.get(page)?.slice(from) ?? [];
+  const session = frames.findLastIndex((f) => f.type === 'session');
+  if (session === -1) return 'none';
+  return frames.slice(session + 1).some((f) => f.type === 'question') ? 'complete' : 'session';
 }
 
 /** How long the page must stay unchanged to count as settled. */
 const STILL_MS = 250;
+/**
+ * The same when no closing question frame is seen: a turn with no pending question to ask again
+ * (the interview is over) ends with its last spoken line, so only a long quiet tells.
+ */
+const QUIET_MS = 2_000;
 
 /**
  * Waits until every user message is acknowledged, nothing is streaming, and the interview moved on:
@@ -48,14 +113,16 @@ export async function settle(page: Page, before: Snapshot, timeout = 15_000): Pr
   let stillSince = 0;
   for (;;) {
     const s = await snapshot(page);
-    const busy = s.messages.some((m) => m.status === 'sending' || m.status === 'streaming');
+    // A card that is busy has an answer whose turn is still running: its next question is yet to come.
+    const busy = s.questionBusy || s.messages.some((m) => m.status === 'sending' || m.status === 'streaming');
     const failed = s.messages.some((m) => m.status === 'failed' || m.status === 'rejected');
     const assistant = s.messages.filter((m) => m.role === 'assistant').length;
     if (failed) break;
+    const closed = turnClosed(page, before.frames);
     if (!busy && ((s.question?.id ?? null) !== prevId || assistant > prevAssistant)) {
       const key = JSON.stringify([s.question?.id ?? null, s.messages.length, s.verdict]);
       if (stillKey !== key) [stillKey, stillSince] = [key, Date.now()];
-      else if (Date.now() - stillSince >= STILL_MS) break;
+      else if (Date.now() - stillSince >= (closed ? STILL_MS : QUIET_MS)) break;
     } else stillKey = '';
     if (Date.now() > deadline) throw new Error(`the page did not settle: ${JSON.stringify({ prevId, question: s.question?.id, last: s.messages.at(-1) })}`);
     await page.waitForTimeout(40);

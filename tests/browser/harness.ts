@@ -1,30 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import app from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { watchChatFrames } from './flow';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-const DIST_INDEX = join(ROOT, 'dist/web/index.html');
-
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    max = Math.max(max, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-  }
-  return max;
-}
-
-/** Builds the page when it is missing or older than its sources, so the tests never run a stale UI. */
-export async function ensureWebBuilt(): Promise<void> {
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestMtime(join(ROOT, 'web'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-}
+export { ROOT, ensureWebBuilt } from './web-build';
 
 export interface RunningServer {
   url: string;
@@ -89,6 +72,7 @@ export const pageErrors: string[] = [];
 export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(opts);
   const page = await context.newPage();
+  watchChatFrames(page);
   page.on('dialog', (d) => void d.accept());
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (m) => {

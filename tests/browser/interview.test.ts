@@ -198,8 +198,9 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 × 740 phone', () => {
     await page.locator('zz-app zz-composer textarea').focus();
     // The on-screen keyboard takes about 320 px: the layout viewport shrinks to what is left.
     await page.setViewportSize({ width: 375, height: 420 });
-    await page.waitForTimeout(150);
     const q = page.locator('zz-app .dock zz-question .q');
+    // The app takes the new height when the visual viewport reports its resize, a frame or more later.
+    await expect.poll(async () => ((b) => !!b && b.y + b.height <= 420)(await page.locator('zz-app zz-composer textarea').boundingBox())).toBe(true);
     const box = await q.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(0);

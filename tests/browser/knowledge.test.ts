@@ -85,7 +85,11 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     try {
       await uploadNotice(page, '2024年通知.txt', NOTICE_2024, 'henan-2024');
       // Every stage is listed while it runs, and all are ticked at the end.
-      await k(page, '.job[data-state=done]').waitFor();
+      // The job parses, indexes and compares a whole notice: on two busy cores that can take longer
+      // than a click's 30 s. A failed job ends the wait at once, and its message says why.
+      const job = k(page, '.job[data-state=done], .job[data-state=failed]');
+      await job.waitFor({ timeout: 150_000 });
+      expect(await job.getAttribute('data-state'), await job.innerText()).toBe('done');
       const stages = await k(page, 'ol.stages li').allTextContents();
       expect(stages.length).toBe(9);
       expect(stages.every((s) => s.includes('✓'))).toBe(true);
@@ -149,7 +153,7 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   it('refuses to upload under the name of a version that exists', async () => {
     const { page, close } = await adminPage('kadmin-again');

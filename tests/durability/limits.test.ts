@@ -71,7 +71,7 @@ describe('socket and session limits (small limits)', () => {
     const closing = open.pop()!;
     await new Promise((r) => { closing.once('close', r); closing.close(); });
     // The server sees the close a moment later; wait for its count rather than a fixed time.
-    for (let i = 0; i < 100 && (s.app.limits.openSockets.get('127.0.0.1') ?? 0) >= 4; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && (s.app.limits.openSockets.get('127.0.0.1') ?? 0) >= 4; i++) await new Promise((r) => setTimeout(r, 20));
     const again = await upgradeStatus(s.url);
     expect(again.status).toBe(101);
     open.push(again.ws!);
@@ -79,7 +79,7 @@ describe('socket and session limits (small limits)', () => {
 
   it('refuses a browser socket from another origin and accepts the served one', async () => {
     for (const w of open.splice(0)) w.terminate();
-    for (let i = 0; i < 100 && s.app.limits.openSockets.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && s.app.limits.openSockets.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
     const host = new URL(s.http).host;
     expect((await upgradeStatus(s.url, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await upgradeStatus(s.url, { origin: `http://${host}.evil.example` })).status).toBe(403);

@@ -96,6 +96,43 @@ describe('Conversation', () => {
     expect(c.rejection).toBeNull();
   });
 
+  it('keeps an answer\'s turn open from its ack until the question that closes the turn', () => {
+    const c = new Conversation();
+    const hasMes = { id: 'cap.mes', text: '是否已上线MES？', kind: 'yesNo', phase: 'elements' } as const;
+    const hasErp = { id: 'cap.erp', text: '是否已上线ERP？', kind: 'yesNo', phase: 'elements' } as const;
+    const progress = { answered: 3, remaining: 5, phase: 'elements' } as const;
+    c.apply({ type: 'question', question: hasMes, progress });
+    c.addLocalUser('c1', '是', hasMes.text, 'cap.mes');
+    expect(c.turnOpen).toBeNull();
+    c.apply({ type: 'ack', clientId: 'c1', seq: 4 });
+    // The reply is spoken before the next question arrives: the question on screen is still the answered one.
+    expect(c.turnOpen).toBe('c1');
+    c.apply({ type: 'message.start', id: 'm5', seq: 5 });
+    c.apply({ type: 'message.end', id: 'm5', seq: 5, text: '已记录：是否已上线MES：是', citations: [] });
+    expect(c.question?.id).toBe('cap.mes');
+    expect(c.turnOpen).toBe('c1');
+    c.apply({ type: 'question', question: hasErp, progress });
+    expect(c.turnOpen).toBeNull();
+
+    // A resend the server already had runs no second turn; a typed message is no answer to the card.
+    c.addLocalUser('c2', '是', hasErp.text, 'cap.erp');
+    c.apply({ type: 'ack', clientId: 'c2', seq: 6, duplicate: true });
+    expect(c.turnOpen).toBeNull();
+    c.addLocalUser('c3', 'MES必须要有吗');
+    c.apply({ type: 'ack', clientId: 'c3', seq: 7 });
+    expect(c.turnOpen).toBeNull();
+
+    // A turn that failed on the server, or a reconnect that sends the state again, closes it too.
+    c.addLocalUser('c4', '是', hasErp.text, 'cap.erp');
+    c.apply({ type: 'ack', clientId: 'c4', seq: 8 });
+    c.apply({ type: 'error', code: 'INTERNAL', message: '服务器内部错误，请重试' });
+    expect(c.turnOpen).toBeNull();
+    c.addLocalUser('c5', '是', hasErp.text, 'cap.erp');
+    c.apply({ type: 'ack', clientId: 'c5', seq: 9 });
+    c.apply(session());
+    expect(c.turnOpen).toBeNull();
+  });
+
   it('keeps the labelled answers for the review card and the questions seen for editing', () => {
     const c = new Conversation();
     c.apply({

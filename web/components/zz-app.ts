@@ -451,12 +451,13 @@ export class ZzApp extends LitElement {
   }
 
   /**
-   * An answer to the open question is queued or on its way: the card waits for it rather than take a
-   * second answer to the same question. Offline the first answer is queued like any message.
+   * An answer to the open question is queued or on its way, or an answer's turn is still running: the
+   * card waits for it rather than take a second answer to the same question. Offline the first answer
+   * is queued like any message.
    */
   private get _answerPending(): boolean {
     const q = this._conv.question;
-    return !!q && this._client.pending.some((m) => m.type === 'answer' && m.questionId === q.id);
+    return !!q && (this._conv.turnOpen !== null || this._client.pending.some((m) => m.type === 'answer' && m.questionId === q.id));
   }
 
   private _onServer(msg: ServerMessage): void {

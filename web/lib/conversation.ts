@@ -57,6 +57,13 @@ export class Conversation {
   rejection: { message: string; questionId?: string } | null = null;
   /** The text of the last assistant message that finished, for the aria-live region. */
   lastFinished: ChatMessage | null = null;
+  /**
+   * The clientId of an answer (or edit) the server has acknowledged and whose turn is not over yet.
+   * The ack comes first and the turn's messages and its closing question frame follow: until that
+   * frame arrives the question on screen is the one just answered, and a tap on it would answer it
+   * a second time (or change the answer) instead of answering the question about to replace it.
+   */
+  turnOpen: string | null = null;
 
   /**
    * Highest seq below which everything is complete. A message still streaming holds it back, so a
@@ -88,6 +95,7 @@ export class Conversation {
     this.notices = [];
     this.rejection = null;
     this.lastFinished = null;
+    this.turnOpen = null;
   }
 
   /** The review card after a reload: the server describes every stored answer (GET /api/sessions/:id). */
@@ -125,6 +133,8 @@ export class Conversation {
   apply(msg: ServerMessage): void {
     switch (msg.type) {
       case 'session':
+        // After a (re)open the server sends the whole state again, the current question included.
+        this.turnOpen = null;
         this.knowledge = msg.knowledge ?? null;
         for (const e of msg.transcript) this.merge(e);
         this.answers = { ...msg.answers };
@@ -136,6 +146,8 @@ export class Conversation {
         if (found) {
           this.update((m) => m === found, (m) => ({ ...m, status: 'sent', seq: msg.seq, error: undefined }));
         }
+        // Every answer or edit turn closes with a question frame; a duplicate's turn ran before and sends nothing more.
+        if (found?.questionId !== undefined && !msg.duplicate) this.turnOpen = msg.clientId;
         // An ack for a seq already shown under its server id means the replay got there first.
         this.dedupe();
         break;
@@ -164,6 +176,7 @@ export class Conversation {
         this.recorded = new Map(this.recorded);
         break;
       case 'question':
+        this.turnOpen = null;
         if (msg.question?.id !== this.question?.id) this.rejection = null;
         this.question = msg.question;
         this.progress = msg.progress;
@@ -182,6 +195,8 @@ export class Conversation {
         this.notices = [...this.notices.slice(-4), { level: msg.level, text: msg.text }];
         break;
       case 'error':
+        // An error without a clientId is a turn that failed on the server: no question frame will close it.
+        if (!msg.clientId || msg.clientId === this.turnOpen) this.turnOpen = null;
         if (!msg.clientId) break;
         if (isRejection(msg.code)) {
           const m = this.messages.find((x) => x.clientId === msg.clientId);
