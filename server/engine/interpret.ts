@@ -304,6 +304,12 @@ function answersPlainly(q: QuestionView, text: string, cues: Cue[], leadIns: str
   // 「那肯定没有啊，…」 starts with its answer as plainly as 「没有，…」.
   const lead = leadIns.filter((w) => core.startsWith(w)).reduce((n, w) => Math.max(n, w.length), 0);
   if (cues.some((c) => c.start <= 1 + lead)) return true;
+  return sharesSubject(q, core);
+}
+
+/** Whether the text has two characters in a row, not too common to tell, from the question's own words. */
+function sharesSubject(q: QuestionView, text: string): boolean {
+  const core = text.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
   // The text is read in lower case (mes), so the question's own words are too (MES).
   const subject = `${q.text}${q.help ?? ''}`.toLowerCase();
   for (let i = 0; i + 2 <= core.length; i++) {
@@ -312,6 +318,9 @@ function answersPlainly(q: QuestionView, text: string, cues: Cue[], leadIns: str
   }
   return false;
 }
+
+/** What may follow a yes 是 in its clause with it still a bare yes (「是的」「是啊」「是吧」). */
+const PARTICLES_ONLY = /^[\s的啊呀吧嘞滴哈呢嘛哦噢了滴\u0002\u0004]*$/u;
 
 /* ------------------------------------------------------------------ the interpretation */
 
@@ -449,6 +458,21 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const scoped = partScopeCues(vocab, lower, category);
   cues.push(...scoped.cues);
   cues.sort((a, b) => a.start - b.start);
+  // 「我们是做化工的」「就是一家民营企业」 to the 失信 question: a 是 with more said after it in its clause is
+  // the copula of a description, not a yes, unless the words after it restate the question (「是在河南注册的」,
+  // 「是以集团名义报」) or name a system (「是MES」).
+  if (pending && (pending.kind === 'yesNo' || pending.kind === 'yesNoPartial') && !kb.interview.vocabulary.describedByCopula.includes(pending.id)) {
+    for (let i = cues.length - 1; i >= 0; i--) {
+      const c = cues[i]!;
+      if (c.pol !== true || masked.slice(c.start, c.end) !== '是') continue;
+      // A space ends the answer as a comma does: 「是 尼龙切片和工业丝」.
+      const after = masked.slice(c.end).split(/[\s，,。；;！!？?]/u)[0]!;
+      // 「是郑州的」 to where the enterprise is registered names a place in Henan: that is the answer asked for.
+      const home = pending.id === vocab.registration.question && vocab.registration.home !== null && findAll(vocab.registration.home, after).length > 0;
+      if (PARTICLES_ONLY.test(after) || after.includes('\u0001') || home || sharesSubject(pending, after)) continue;
+      cues.splice(i, 1);
+    }
+  }
 
   // Segments: punctuation and contrast words (但是, 不过…) end a scope of negation.
   const contrastHits = findAll(vocab.contrast, masked);

@@ -356,6 +356,12 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * Yes/no questions that ask what the enterprise is, which a description after 是 answers
+       * (「就是印纸箱的」 to the main-business question). To any other yes/no question such a 是 is the
+       * copula of a description (「我们是做化工的」 to the 失信 question), not a yes.
+       */
+      describedByCopula: z.array(z.string()).default([]),
+      /**
        * 「有，用的是金蝶的MES和ERP」 to the LIMS question: a yes whose reply goes on to claim other systems, and not
        * the asked one, is about those systems, so the asked question is asked again. Words that add to the
        * answer instead (「有，还有ERP」「有，ERP也有」) keep the yes for the asked one.

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { interpret } from '../../server/engine';
+import { viewOf } from '../../server/engine/plan';
+import type { AnswerValue, Interpretation, QuestionView } from '../../server/schemas/interview';
+import { realKb } from './kb';
+
+/**
+ * 是 as the copula of a description (「我们是做化工的」) to a yes/no question: a wrong yes there records the
+ * enterprise as 失信 or as applying in a group's name, and the verdict turns ineligible.
+ */
+const kb = realKb();
+const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
+const read = (text: string, id: string): Interpretation => interpret(kb, text, q(id));
+const items = (r: Interpretation): Record<string, AnswerValue> => (r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : {});
+
+describe('a 是 that describes the enterprise', () => {
+  it('is no yes to a hard condition, which is asked again', () => {
+    for (const text of ['我们是做化工的', '是一家民营企业', '就是一家普通的民营企业'])
+      for (const id of ['ent.credit.dishonestExecutee', 'ent.credit.taxViolationBlacklist', 'ent.appliedThisYear']) expect(read(text, id).kind, `${text} → ${id}`).toBe('unclear');
+  });
+
+  it('still answers when it stands alone, with a particle, or says again what the question asks', () => {
+    expect(items(read('是', 'ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(items(read('是的', 'ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(items(read('是被列入了', 'ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(items(read('是以集团名义报', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items(read('是在郑州注册的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
+    // A place in Henan is what the registration question asks for; a place elsewhere is no yes.
+    expect(items(read('是郑州的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
+    expect(read('是江苏的', 'ent.registeredInHenan').kind).toBe('unclear');
+    expect(read('是郑州的', 'ent.credit.dishonestExecutee').kind).toBe('unclear');
+  });
+
+  it('answers the main-business question, which asks what the enterprise is, and ends at a space', () => {
+    expect(items(read('就是印纸箱的，别的不干', 'ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items(read('是 尼龙切片和工业丝', 'ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items(read('是 去年被列入过', 'ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': true });
+  });
+
+  it('reads an enterprise that calls itself independent as not applying in a group’s name', () => {
+    expect(items(read('是一家独立的企业', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+    expect(items(read('不是集团，就是一家独立的化工企业', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+  });
+});
