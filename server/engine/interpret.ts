@@ -33,7 +33,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
-  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[] };
+  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -87,6 +87,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
       unitParts: (ps?.applyingUnit?.unitParts ?? []).map((w) => w.toLowerCase()),
       applying: (ps?.applyingUnit?.applying ?? []).map((w) => w.toLowerCase()),
+      otherUnit: (ps?.applyingUnit?.otherUnit ?? []).map((w) => w.toLowerCase()),
     },
   };
   vocabCache.set(kb, vocab);
@@ -208,7 +209,8 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // 「企业注册在外省、生产工厂在河南，能否申报？」 asks about an enterprise in general: its statement is the
   // question's case, not this enterprise's answer, like a condition.
   // 「有的，视频要多长？」「有的 有的 你们这个收费吗」: 有的 with no word joined to it is the answer, not the subject of what follows.
-  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length)));
+  // Only a word that is also a closed answer (有的) is freed by the space; 「其他 企业没上MES 能报吗」 stays general.
+  const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && (!beside.closedAnswers.includes(w) || /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length))));
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
   // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
   if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
@@ -319,8 +321,6 @@ function sharesSubject(q: QuestionView, text: string): boolean {
   return false;
 }
 
-/** What may follow a yes 是 in its clause with it still a bare yes (「是的」「是啊」「是吧」). */
-const PARTICLES_ONLY = /^[\s的啊呀吧嘞滴哈呢嘛哦噢了滴\u0002\u0004]*$/u;
 
 /* ------------------------------------------------------------------ the interpretation */
 
@@ -461,6 +461,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「我们是做化工的」「就是一家民营企业」 to the 失信 question: a 是 with more said after it in its clause is
   // the copula of a description, not a yes, unless the words after it restate the question (「是在河南注册的」,
   // 「是以集团名义报」) or name a system (「是MES」).
+  const particles = [...kb.interview.vocabulary.yesParticles].sort((a, b) => b.length - a.length);
+  // Mask characters (a hedge, a skip word) are no words of their own.
+  const particlesOnly = (after: string) => particles.reduce((rest, w) => rest.split(w).join(''), after).replace(/[\s\u0002\u0004]/gu, '') === '';
   if (pending && (pending.kind === 'yesNo' || pending.kind === 'yesNoPartial') && !kb.interview.vocabulary.describedByCopula.includes(pending.id)) {
     for (let i = cues.length - 1; i >= 0; i--) {
       const c = cues[i]!;
@@ -468,8 +471,15 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // A space ends the answer as a comma does: 「是 尼龙切片和工业丝」.
       const after = masked.slice(c.end).split(/[\s，,。；;！!？?]/u)[0]!;
       // 「是郑州的」 to where the enterprise is registered names a place in Henan: that is the answer asked for.
-      const home = pending.id === vocab.registration.question && vocab.registration.home !== null && findAll(vocab.registration.home, after).length > 0;
-      if (PARTICLES_ONLY.test(after) || after.includes('\u0001') || home || sharesSubject(pending, after)) continue;
+      const registration = pending.id === vocab.registration.question;
+      const home = registration && vocab.registration.home !== null && findAll(vocab.registration.home, after).length > 0;
+      // 「是信用中国上查过没问题」「是河南省外的」: words of the question said with a no, or a place outside, are no yes.
+      // Read unmasked: 没问题 is masked as no answer of its own, yet it says the words before it are no yes.
+      const said = lower.slice(c.end, c.end + after.length);
+      const against =
+        findAll(vocab.cues, said).some((h) => vocab.polarity.get(h.word.toLowerCase()) === false) ||
+        (registration && vocab.registration.elsewhere !== null && findAll(vocab.registration.elsewhere, after).length > 0);
+      if (particlesOnly(after) || after.includes('\u0001') || (!against && (home || sharesSubject(pending, after)))) continue;
       cues.splice(i, 1);
     }
   }
@@ -892,7 +902,9 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
  * (`unclear`, no cue), since partial would be a guess either way.
  */
 function partScopeCues(vocab: Vocab, lower: string, category: Category | null): { cues: Cue[]; unclear: Span[] } {
-  const { regex, notRestricting, whole, unitParts, applying } = vocab.partScope;
+  const { regex, notRestricting, whole, unitParts, applying, otherUnit } = vocab.partScope;
+  // 「只有二车间上了MES，申报的是一车间」: the applying word names another workshop than the one that has it.
+  const confirmed = applying.some((w) => lower.includes(w)) && !otherUnit.some((w) => lower.includes(w)) && (lower.match(/[一二三四五六七八九十\d]+号?车间/gu) ?? []).length <= 1;
   if (!regex) return { cues: [], unclear: [] };
   const t = notRestricting ? lower.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
   const cues: Cue[] = [];
@@ -901,7 +913,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
     if (whole.some((w) => clauseAround(t, h.start, h.end).includes(w))) continue;
     const unit = category === 'smartWorkshop' && unitParts.some((w) => h.word.endsWith(w));
     if (!unit) cues.push({ start: h.start, end: h.end, pol: 'partial' });
-    else if (applying.some((w) => lower.includes(w))) cues.push({ start: h.start, end: h.end, pol: true });
+    else if (confirmed) cues.push({ start: h.start, end: h.end, pol: true });
     else unclear.push({ start: h.start, end: h.end });
   }
   return { cues, unclear };

@@ -31,6 +31,16 @@ describe('a 是 that describes the enterprise', () => {
     expect(read('是郑州的', 'ent.credit.dishonestExecutee').kind).toBe('unclear');
   });
 
+  it('takes 是 with any particle of the knowledge\'s list as a plain yes', () => {
+    for (const text of ['是啦', '是哟', '是呗', '是真的']) expect(items(read(text, 'ent.credit.dishonestExecutee')), text).toEqual({ 'ent.credit.dishonestExecutee': true });
+  });
+
+  it('is no yes when the words that restate the question are said with a no, or name a place outside Henan', () => {
+    expect(read('是信用中国上查过没问题', 'ent.credit.dishonestExecutee').kind).toBe('unclear');
+    expect(read('是河南省外的', 'ent.registeredInHenan').kind).toBe('unclear');
+    expect(items(read('是外省注册的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': false });
+  });
+
   it('answers the main-business question, which asks what the enterprise is, and ends at a space', () => {
     expect(items(read('就是印纸箱的，别的不干', 'ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
     expect(items(read('是 尼龙切片和工业丝', 'ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });

@@ -152,3 +152,22 @@ describe('figures in words', () => {
     expect(items(read('大概八成吧', 'metric.networkedRatio'))).toEqual({ 'metric.networkedRatio': 80 });
   });
 });
+
+describe('what a run-on reply leaves open', () => {
+  it('keeps a general case as a question: only 有的 is freed by the space after it', () => {
+    expect(read('其他 企业没上MES 能报吗', 'cap.mes').kind).toBe('question');
+    expect(read('有些 企业没有ERP，能报吗？', 'cap.erp').kind).toBe('question');
+    expect(items(read('有的 视频要多长', 'cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('asks which workshop when the applying one is said to be another', () => {
+    for (const text of ['只有一个车间上了MES，申报的是另一个车间', '只有二车间上了MES，申报的是一车间'])
+      expect(read(text, 'cap.mes', 'smartWorkshop'), text).toMatchObject({ kind: 'unclear', reason: 'whichWorkshop' });
+    expect(items(read('只有一个车间上了MES，就是申报的那个', 'cap.mes', 'smartWorkshop'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('reads a hedge about the vendor as no hedge on the yes', () => {
+    expect(items(read('有，用的应该是用友的', 'cap.erp'))).toEqual({ 'cap.erp': true });
+    expect(read('有的应该', 'cap.erp')).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+});

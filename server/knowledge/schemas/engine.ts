@@ -361,6 +361,8 @@ export const InterviewFile = z
        * copula of a description (「我们是做化工的」 to the 失信 question), not a yes.
        */
       describedByCopula: z.array(z.string()).default([]),
+      /** What may follow a yes 是 in its clause with it still a bare yes (「是的」「是啦」「是真的」). */
+      yesParticles: Words.default([]),
       /**
        * 「有，用的是金蝶的MES和ERP」 to the LIMS question: a yes whose reply goes on to claim other systems, and not
        * the asked one, is about those systems, so the asked question is asked again. Words that add to the
@@ -385,7 +387,9 @@ export const InterviewFile = z
            * workshop is not the one applying. For a `unitParts` part (车间) under a smartWorkshop category, an
            * `applying` word in the reply (申报的那个, 要报的) makes it met; without one, which workshop it is is asked.
            */
-          applyingUnit: z.object({ unitParts: Words, applying: Words.default([]) }).optional(),
+          // `otherUnit`: words that put the applying workshop elsewhere (申报的是另一个车间); with one in the
+          // reply, an applying word confirms nothing and the question stays open.
+          applyingUnit: z.object({ unitParts: Words, applying: Words.default([]), otherUnit: Words.default([]) }).optional(),
         })
         .optional(),
       /**
