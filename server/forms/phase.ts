@@ -655,6 +655,9 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
  * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
  * asked field, as typed; a piece naming the asked field itself keeps only its value there.
  */
+/** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
+const RELATIVE_YEAR = /[去前今本上]/u;
+
 type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
 function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
   const v = kb.formQuestions.vocabulary;
@@ -701,6 +704,15 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       continue;
     }
     if (yearless?.test(bare) && !SHARE_WORDS.test(bare) && parseNumber(bare.replace(yearless, '')) !== undefined) {
+      // 「全年营收3200万」 to the 2022 revenue question: the year is the asked one, so the figure is its answer.
+      // A relative year (去年, 前年) names a year of its own, which this reading cannot place: it stays a note.
+      const lead = v.yearlessBefore.find((w) => bare.startsWith(w)) ?? '';
+      const figure = bare.match(yearless)![0].slice(lead.length);
+      const own = (lead === '' || !RELATIVE_YEAR.test(lead)) && names.some((n) => n.id === c.id && n.word.endsWith(figure));
+      if (own && passingValue(kb, c.id, bare.replace(yearless, ''))) {
+        kept.push({ sep: p.sep, text: bare.replace(yearless, '') });
+        continue;
+      }
       notes.push({ said: p.text, reason: 'yearless' });
       continue;
     }

@@ -126,6 +126,13 @@ describe('facts stated in passing in a form reply', () => {
     }
   });
 
+  it('gives a figure named by the asked field\'s own word to the asked year, but not one placed by a relative year', () => {
+    expect(read('form.finance.2022.revenue', '营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 3200 }] });
+    expect(read('form.finance.2020.revenue', '全年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2020.revenue', value: 3200 }] });
+    // 去年 names a year of its own, which may not be the one asked: noted, not recorded.
+    expect(read('form.finance.2020.revenue', '去年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '去年营收3200万', reason: 'yearless' }] });
+  });
+
   it('reads a reply with nothing in passing as before', () => {
     expect(read('form.contact.name', '王磊')).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.name', value: '王磊' }] });
     expect(read('form.address', '河南省郑州市 金水区 经三路88号')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: '河南省郑州市 金水区 经三路88号' }] });

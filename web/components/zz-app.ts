@@ -321,6 +321,8 @@ export class ZzApp extends LitElement {
   /** What to do once the server has stored a message (by clientId): a document answer is then marked accepted on its document. */
   private readonly _afterAck = new Map<string, () => void>();
   private _stick = true;
+  /** The open session was started here rather than resumed from a link or the list. */
+  private _openedNew = false;
   private readonly _client = new ChatClient(
     { url: wsUrl() },
     { onMessage: (m) => this._onServer(m), onStatus: (s) => (this._status = s) },
@@ -417,6 +419,7 @@ export class ZzApp extends LitElement {
     this._sent.clear();
     this._rev++;
     this._session = ref;
+    this._openedNew = ref === null;
     this._starting = true;
     this._client.lastSeq = 0;
     this._client.start(ref ?? undefined, this._mode);
@@ -442,7 +445,8 @@ export class ZzApp extends LitElement {
   private _persistQueue(): void {
     const sid = this._session?.sessionId ?? (this._starting ? UNSTARTED : undefined);
     if (!sid) return;
-    if (sid !== UNSTARTED) saveQueued(tabStorage(), UNSTARTED, []);
+    // What waited for a session is now this new session's own queue; a saved session opened instead leaves it waiting.
+    if (sid !== UNSTARTED && this._openedNew) saveQueued(tabStorage(), UNSTARTED, []);
     const items = this._client.pending.map((msg) => {
       const shown = this._conv.messages.find((m) => m.clientId === msg.clientId);
       return { msg, bubble: shown?.text ?? '', ...(shown?.caption ? { caption: shown.caption } : {}) };
