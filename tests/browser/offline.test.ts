@@ -122,6 +122,8 @@ describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', 
       await item.locator('button', { hasText: '修改' }).click();
       await item.locator('zz-question button.chip', { hasText: /^\s*否\s*$/ }).click();
       await expect.poll(() => item.locator('.queued').textContent()).toBe('修改待发送');
+      // The list shows the new answer while it waits, not the old one beside 修改待发送.
+      expect(await item.locator('.value').textContent()).toBe('否');
       const last = (await userMeta(page)).at(-1)!;
       expect(last.text).toMatch(/^修改「.+」：否$/);
       expect(last.meta).toContain('待发送');

@@ -24,7 +24,9 @@ describe('facts said in passing in the form phase', () => {
     const { msgs, next } = await typed(s.client, 'p-1', '联系人王磊，财务部经理，电话13837112345，邮箱wl@abc.com，员工420人');
     expect(recordedIds(msgs).sort()).toEqual(['form.contact.email', 'form.contact.name', 'form.contact.phone', 'form.contact.title']);
     const reply = said(msgs).join('');
-    expect(reply).toContain('这条回复里还提到了“联系人职务”、“联系人电话”、“联系人E-mail”，已一并记下');
+    // Each recorded field is listed once with its value; the extras are then named only to say they will not be asked.
+    expect(reply).toContain('其中“联系人职务”、“联系人电话”、“联系人E-mail”是顺带提到的，后面不再单独问。');
+    expect(reply.match(/联系人职务/g)).toHaveLength(2);
     // 员工 was answered before: not changed, and the user is told how to change it.
     expect(reply).toContain('“企业现有员工”之前已填为“0人”，这次没有改动');
     expect(reply).toContain('已填信息');

@@ -499,6 +499,7 @@ export class ZzApp extends LitElement {
         this._sent.delete(msg.clientId);
         this._afterAck.get(msg.clientId)?.();
         this._afterAck.delete(msg.clientId);
+        this._editShown.delete(msg.clientId);
         break;
       case 'message.end':
         // Announced once, when complete: screen readers would stumble over every delta.
@@ -582,9 +583,18 @@ export class ZzApp extends LitElement {
     this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup } : {}) }, display, asked);
   }
 
+  /**
+   * What each edit sent from this page changes an answer to, by clientId: an edit waiting for the
+   * network shows its new value in 我的回答, or the list would still read the old one as if the edit
+   * were lost. An edit restored after a reload has none and shows only that it waits.
+   */
+  private _editShown = new Map<string, string>();
+
   private _onEdit(e: CustomEvent<ZzEventDetails['zz-edit']>): void {
     const { questionId, value, display, label } = e.detail;
-    this._dispatch({ type: 'edit', clientId: newClientId(), questionId, value: value as AnswerValue }, `修改「${label}」：${display}`);
+    const clientId = newClientId();
+    this._editShown.set(clientId, display);
+    this._dispatch({ type: 'edit', clientId, questionId, value: value as AnswerValue }, `修改「${label}」：${display}`);
   }
 
   /**
@@ -598,6 +608,7 @@ export class ZzApp extends LitElement {
     if (!session) return;
     const clientId = newClientId();
     this._afterAck.set(clientId, () => void documentsApi.accept(session, documentId, questionId, reading).catch(() => undefined));
+    this._editShown.set(clientId, reading);
     this._dispatch({ type: 'edit', clientId, questionId, value }, `采纳上传材料中的「${label}」：${reading}`);
   }
 
@@ -772,7 +783,7 @@ export class ZzApp extends LitElement {
             ? html`<zz-review-card
                 .items=${[...this._conv.recorded.values()]}
                 .questions=${this._conv.questions}
-                .queued=${new Set(this._client.pending.flatMap((m) => (m.type === 'edit' ? [m.questionId] : [])))}
+                .queued=${new Map(this._client.pending.flatMap((m): [string, string][] => (m.type === 'edit' ? [[m.questionId, this._editShown.get(m.clientId) ?? '']] : [])))}
               ></zz-review-card>`
             : html`<zz-drafts-panel
                 .session=${this._session}

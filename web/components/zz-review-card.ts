@@ -81,7 +81,8 @@ export class ZzReviewCard extends LitElement {
   /** Questions seen so far, so an answer is edited with the widget it was asked with. */
   @property({ attribute: false }) questions: ReadonlyMap<string, QuestionView> = new Map();
   /** Questions with an edit the server has not acknowledged yet (offline, it waits to be sent). */
-  @property({ attribute: false }) queued: ReadonlySet<string> = new Set();
+  /** Edits not sent yet, by question: the new value to show in place of the recorded one ('' when unknown). */
+  @property({ attribute: false }) queued: ReadonlyMap<string, string> = new Map();
 
   @state() private _editing: string | null = null;
 
@@ -116,7 +117,7 @@ export class ZzReviewCard extends LitElement {
       <div class="row">
         <div class="text">
           <span class="label">${r.label}</span>
-          <span class="value">${r.display}</span>
+          <span class="value">${this.queued.get(r.questionId) || r.display}</span>
           ${this.queued.has(r.questionId) ? html`<span class="queued">修改待发送</span>` : nothing}
         </div>
         <button
