@@ -88,6 +88,8 @@ export class Conversation {
   private shown: Assessment | undefined;
   /** The last question answered on this connection, as it was read (see SpeakContext.previousQuestion). */
   private lastQuestion: string | undefined;
+  /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
+  private qaHinted = false;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -154,6 +156,8 @@ export class Conversation {
   private async turn(sessionId: string, msg: UserMessage): Promise<void> {
     const { store } = this.deps;
     const { rules } = this.runtime;
+    // Back in the interview, the next 政策问答 question may give the hint again.
+    if (msg.type !== 'text' || msg.mode !== 'qa') this.qaHinted = false;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -307,7 +311,10 @@ export class Conversation {
         // interview hears nothing about it, one who did gets a hint. The card is still sent
         // (the client shows it only in 申报评估) so switching back finds the right question.
         if (msg.mode !== 'qa') await this.say(sessionId, phrases.backTo, []);
-        else if (Object.keys(answers).length > 0) await this.say(sessionId, phrases.qaBackHint, []);
+        else if (Object.keys(answers).length > 0 && !this.qaHinted) {
+          this.qaHinted = true;
+          await this.say(sessionId, phrases.qaBackHint, []);
+        }
         this.send({ type: 'question', question: q, progress: before.progress });
       }
       return;

@@ -58,6 +58,11 @@ describe('the assistant’s wording', () => {
     const pending = sent.find((m) => m.type === 'question');
     expect(pending?.type === 'question' && pending.question?.text).toBeTruthy();
     for (const t of texts.slice(1)) expect(t).not.toContain(pending?.type === 'question' ? pending.question!.text : '—');
+    // Once is enough: the next question asked in 政策问答 is answered alone, until the interview is taken up again.
+    expect(said(await turn(c, { type: 'text', clientId: 'qa-3', mode: 'qa', text: '视频多大？' }))).toHaveLength(1);
+    const next = sent.find((m) => m.type === 'question');
+    await turn(c, { type: 'answer', clientId: 'a-2', questionId: next?.type === 'question' ? next.question!.id : question.id, value: true });
+    expect(said(await turn(c, { type: 'text', clientId: 'qa-4', mode: 'qa', text: '照片要几张？' }))).toHaveLength(2);
     await c.close();
   });
 
