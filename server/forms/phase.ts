@@ -415,6 +415,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
   const next: Answers = { ...answers, [questionId]: v };
   delete next[APPROX_PREFIX + questionId];
+  // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already.
+  const mobile = c.q.mobileFills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && next[c.q.mobileFills] === undefined ? findQuestion(kb, c.q.mobileFills) : undefined;
+  if (mobile) next[mobile.id] = v;
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
   const seen = new Set(checkFacts({ form: before }, checkForm).map((f) => f.message));
@@ -425,7 +428,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   return {
     ok: true,
     answers: next,
-    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }],
+    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
     newlyBlocking,
   };
 }

@@ -49,8 +49,9 @@ describe('facts stated in passing in a form reply', () => {
       asked.push(q.id);
       a = { ...a, [q.id]: null };
     }
-    expect(asked).toContain('form.contact.mobile');
-    for (const id of ['form.contact.name', 'form.contact.title', 'form.contact.phone', 'form.contact.email']) expect(asked).not.toContain(id);
+    // The phone given is a mobile number, so the mobile is not asked for either.
+    for (const id of ['form.contact.name', 'form.contact.title', 'form.contact.phone', 'form.contact.mobile', 'form.contact.email']) expect(asked).not.toContain(id);
+    expect(asked[0]).toBe('form.leader.name');
     const listed = describeForm(kb, answers, 'smartWorkshop');
     expect(listed.find((r) => r.questionId === 'form.contact.phone')).toMatchObject({ label: '联系人电话', display: '13837112345' });
     expect(listed.find((r) => r.questionId === 'form.contact.email')).toMatchObject({ label: '联系人E-mail', display: 'wl@abc.com' });
@@ -131,6 +132,16 @@ describe('facts stated in passing in a form reply', () => {
     expect(read('form.finance.2020.revenue', '全年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2020.revenue', value: 3200 }] });
     // 去年 names a year of its own, which may not be the one asked: noted, not recorded.
     expect(read('form.finance.2020.revenue', '去年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '去年营收3200万', reason: 'yearless' }] });
+  });
+
+  it('takes a mobile number given as the contact\'s phone for the mobile too, unless the mobile is answered', () => {
+    const mobile = applyFormAnswer(kb, {}, 'form.contact.phone', '13837112345');
+    expect(mobile.ok && mobile.answers).toMatchObject({ 'form.contact.phone': '13837112345', 'form.contact.mobile': '13837112345' });
+    expect(mobile.ok && mobile.recorded.map((r) => r.label)).toEqual(['联系人电话', '联系人手机']);
+    const landline = applyFormAnswer(kb, {}, 'form.contact.phone', '0371-65501234');
+    expect(landline.ok && landline.answers['form.contact.mobile']).toBeUndefined();
+    const kept = applyFormAnswer(kb, { 'form.contact.mobile': '13900000000' }, 'form.contact.phone', '13837112345');
+    expect(kept.ok && kept.answers['form.contact.mobile']).toBe('13900000000');
   });
 
   it('reads a reply with nothing in passing as before', () => {

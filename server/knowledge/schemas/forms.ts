@@ -208,6 +208,11 @@ export const FormQuestion = z.object({
   saidAs: z.array(z.string().min(1)).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
   nearSaidAs: z.array(z.string().min(1)).optional(),
+  /**
+   * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
+   * field fills that one too while it is unanswered, so the same number is not asked for twice.
+   */
+  mobileFills: z.string().regex(/^form\./).optional(),
 });
 export type FormQuestion = z.infer<typeof FormQuestion>;
 
