@@ -834,7 +834,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
-    const plain = !yesNo || free.length === 0 || answersPlainly(pending, text, cues, vocab.leadIns);
+    // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
+    const subjects = kb.interview.vocabulary.subjects;
+    const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
+    const elsewhereSubject = yesNo && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question));
+    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.

@@ -52,3 +52,18 @@ describe('a 是 that describes the enterprise', () => {
     expect(items(read('不是集团，就是一家独立的化工企业', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
   });
 });
+
+describe('a reply that speaks of another hard condition', () => {
+  it('is asked again rather than given the asked question its answer word', () => {
+    expect(read('没有被列入失信', 'ent.groupOrHeadOffice')).toMatchObject({ kind: 'unclear', reason: 'notAnAnswer' });
+    expect(read('以前没拿过这些称号', 'ent.credit.dishonestExecutee')).toMatchObject({ kind: 'unclear', reason: 'notAnAnswer' });
+    expect(read('今年没报过', 'ent.credit.taxViolationBlacklist')).toMatchObject({ kind: 'unclear', reason: 'notAnAnswer' });
+  });
+
+  it('still answers when it names the asked subject, or names none', () => {
+    expect(items(read('没有', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+    expect(items(read('没有，信用良好', 'ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items(read('没有，纳税正常', 'ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
+    expect(items(read('不是集团', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+  });
+});

@@ -361,6 +361,12 @@ export const InterviewFile = z
        * copula of a description (「我们是做化工的」 to the 失信 question), not a yes.
        */
       describedByCopula: z.array(z.string()).default([]),
+      /**
+       * What each hard-condition question is about, in the words a reply would use (失信, 集团, 称号): a yes or
+       * no whose reply names the subject of another of these questions, and not the asked one's, answers that
+       * other question, so the asked one is asked again rather than given its answer word.
+       */
+      subjects: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /** What may follow a yes 是 in its clause with it still a bare yes (「是的」「是啦」「是真的」). */
       yesParticles: Words.default([]),
       /**
