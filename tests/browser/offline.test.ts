@@ -23,15 +23,20 @@ const userMeta = (page: Page) =>
     })),
   );
 
+/** A page whose chat socket can be cut: while cut, every socket is closed at once, as an unreachable server's would be. */
+async function cuttablePage(device: Parameters<typeof newPage>[1], cutAtStart: boolean) {
+  const { context, page } = await newPage(browser, device);
+  let isCut = cutAtStart;
+  await page.routeWebSocket(/\/api\/chat/, (ws) => {
+    if (isCut) ws.close({ code: 4000, reason: 'offline' });
+    else ws.connectToServer();
+  });
+  return { context, page, cut: (v: boolean) => void (isCut = v) };
+}
+
 describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection mid-interview', () => {
   it('queues a tapped answer and a typed question as 待发送, keeps them over a reload, and sends each once, in order, when back', async () => {
-    const { context, page } = await newPage(browser, PHONE_390);
-    let blocked = false;
-    // Every chat socket goes through here: blocked, it is closed at once, as an unreachable server's would be.
-    await page.routeWebSocket(/\/api\/chat/, (ws) => {
-      if (blocked) ws.close({ code: 4000, reason: 'offline' });
-      else ws.connectToServer();
-    });
+    const { context, page, cut } = await cuttablePage(PHONE_390, false);
     try {
       await page.goto(server.url);
       await page.locator('zz-welcome button', { hasText: '我要申报' }).click();
@@ -40,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection mid-interview'
       const first = (await snapshot(page)).question!;
       const answerLabel = (await chips.first().textContent())!.trim();
 
-      blocked = true;
+      cut(true);
       await page.evaluate(() => window.dispatchEvent(new Event('offline')));
       await expect.poll(async () => (await snapshot(page)).offline, { timeout: 10_000 }).toBe(true);
 
@@ -73,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection mid-interview'
       expect((await userMeta(page)).filter((m) => m.status === 'sending').every((m) => m.meta.includes('待发送'))).toBe(true);
       expect(await page.locator('zz-app zz-composer textarea').inputValue()).toBe('还没发的草稿');
 
-      blocked = false;
+      cut(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect.poll(async () => (await userMeta(page)).every((m) => m.status === 'sent'), { timeout: 20_000 }).toBe(true);
       // The interview moved past the queued answer, and the question got its answer.
@@ -96,12 +101,7 @@ describe.skipIf(!HAS_CHROMIUM)('a phone that loses its connection mid-interview'
 
 describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', () => {
   it('is taken from the review card, marked 待发送 there and in the chat, and applied once when back', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    let blocked = false;
-    await page.routeWebSocket(/\/api\/chat/, (ws) => {
-      if (blocked) ws.close({ code: 4000, reason: 'offline' });
-      else ws.connectToServer();
-    });
+    const { context, page, cut } = await cuttablePage(DESKTOP, false);
     try {
       await page.goto(server.url);
       await page.locator('zz-welcome button', { hasText: '我要申报' }).click();
@@ -113,7 +113,7 @@ describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', 
       await dock.locator('button.chip', { hasText: /^\s*是\s*$/ }).click();
       await settle(page, before);
 
-      blocked = true;
+      cut(true);
       await page.evaluate(() => window.dispatchEvent(new Event('offline')));
       await expect.poll(async () => (await snapshot(page)).offline, { timeout: 10_000 }).toBe(true);
 
@@ -128,7 +128,7 @@ describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', 
       expect(last.text).toMatch(/^修改「.+」：否$/);
       expect(last.meta).toContain('待发送');
 
-      blocked = false;
+      cut(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect.poll(async () => (await userMeta(page)).every((m) => m.status === 'sent'), { timeout: 20_000 }).toBe(true);
       await expect.poll(() => item.locator('.queued').count()).toBe(0);
@@ -144,12 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)('an answer edited while the connection is down', 
 
 describe.skipIf(!HAS_CHROMIUM)('a question typed before the first connection ever got through', () => {
   it('is kept over a reload, and the session it was for opens and answers it once the socket gets through', async () => {
-    const { context, page } = await newPage(browser, PHONE_390);
-    let blocked = true;
-    await page.routeWebSocket(/\/api\/chat/, (ws) => {
-      if (blocked) ws.close({ code: 4000, reason: 'offline' });
-      else ws.connectToServer();
-    });
+    const { context, page, cut } = await cuttablePage(PHONE_390, true);
     try {
       await page.goto(server.url);
       await page.locator('zz-welcome button', { hasText: '政策问答' }).click();
@@ -162,7 +157,7 @@ describe.skipIf(!HAS_CHROMIUM)('a question typed before the first connection eve
       await expect.poll(async () => (await userMeta(page)).map((m) => [m.text, m.status]), { timeout: 15_000 }).toEqual([['申报书要盖章吗？', 'sending']]);
       expect(await page.locator('zz-welcome').count()).toBe(0);
 
-      blocked = false;
+      cut(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect.poll(async () => (await userMeta(page)).map((m) => m.status), { timeout: 20_000 }).toEqual(['sent']);
       await expect.poll(async () => (await snapshot(page)).messages.at(-1)?.role, { timeout: 20_000 }).toBe('assistant');
