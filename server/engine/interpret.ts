@@ -657,32 +657,26 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // A hedge speaks for the systems named in its own clause; in a clause that names none (「…，不太好说」) it
   // speaks for those of the clause before and for the pending question. A hedged no is no fact either:
   // 「应该没被列入吧」 must not clear a hard condition.
-  let pendingHedged = false;
-  const hedgedCaps = new Set<CapabilityId>();
   const mentionsIn = (k: number) => (k >= 0 && k < segments.length ? mentions.filter((m) => m.start >= segments[k]!.start && m.end <= segments[k]!.end) : []);
-  for (const h of hedgeHits) {
-    const si = segments.findIndex((s) => h.start >= s.start && h.start < s.end);
-    let ms = mentionsIn(si);
-    if (!ms.length) {
-      pendingHedged = true;
-      ms = mentionsIn(si - 1);
+  // What a span speaks for: the systems of its clause, or, in a clause that names none, those of the clause before and the pending question.
+  const spokenFor = (spans: Span[]): { pending: boolean; caps: Set<CapabilityId> } => {
+    const out = { pending: false, caps: new Set<CapabilityId>() };
+    for (const sp of spans) {
+      const si = segments.findIndex((s) => sp.start >= s.start && sp.start < s.end);
+      let ms = mentionsIn(si);
+      if (!ms.length) {
+        out.pending = true;
+        ms = mentionsIn(si - 1);
+      }
+      for (const m of ms) for (const cap of m.caps) out.caps.add(cap);
     }
-    for (const m of ms) for (const cap of m.caps) hedgedCaps.add(cap);
-  }
+    return out;
+  };
+  const { pending: pendingHedged, caps: hedgedCaps } = spokenFor(hedgeHits);
   for (const cap of hedgedCaps) capValues.delete(cap);
   // 「只有一个车间上了MES」 from a workshop applicant, with no word that it is the applying workshop: the
   // systems of its clause (or of the clause before, or the pending question) are asked again, as for a hedge.
-  let pendingUnit = false;
-  const unitCaps = new Set<CapabilityId>();
-  for (const u of scoped.unclear) {
-    const si = segments.findIndex((s) => u.start >= s.start && u.start < s.end);
-    let ms = mentionsIn(si);
-    if (!ms.length) {
-      pendingUnit = true;
-      ms = mentionsIn(si - 1);
-    }
-    for (const m of ms) for (const cap of m.caps) unitCaps.add(cap);
-  }
+  const { pending: pendingUnit, caps: unitCaps } = spokenFor(scoped.unclear);
   for (const cap of unitCaps) capValues.delete(cap);
   // 「MES上了」 while the 制造管控系统 question waits: the system named is the form the asked one takes
   // (CapabilitiesFile `answeredBy`), so it answers the question and is not recorded under its own name.
