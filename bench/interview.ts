@@ -3,9 +3,10 @@
  * bare WebSocket echo route measured in the same run on the same server process.
  *
  *   npm run bench:interview -- [--clients 500] [--think-ms 2000] [--ramp-ms 5000] [--echo-messages 20] [--form] [--profile DIR]
- *                              [--postgres] [--instances 2]
+ *                              [--postgres] [--instances 2] [--tsx]
  *
- * --no-cold-start skips the restart at the end.
+ * --no-cold-start skips the restart at the end. The server runs bundled by esbuild, as production
+ * runs it (bench/compiled.ts); --tsx runs it from source instead.
  *
  * --postgres runs the server(s) on a throwaway PostgreSQL cluster (DATABASE_URL) instead of the
  * embedded database; --instances N starts N server processes on it and spreads the clients
@@ -33,6 +34,7 @@ import WebSocket from 'ws';
 import type { QuestionView } from '../server/schemas/interview';
 import type { ServerMessage } from '../server/schemas/ws';
 import { applyAssessmentChanges } from '../server/chat/assessment-changes';
+import { compiled } from './compiled';
 import { answerFor, discreteFactory, ineligible, processFactory, workshop, type ScriptedEnterprise } from '../tests/chat/enterprises';
 
 // ---------------------------------------------------------------------------- server side
@@ -287,10 +289,15 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 type ServerStats = { waitMs: number; peakRss: number; rss: number; heapUsed: number; heapTotal: number; external: number; loopP99Ms: number; loopMaxMs: number; cpuMs: number };
 
+/** --tsx runs the server from source through tsx, as the tests do; by default it runs bundled, as production does. */
+const TSX = process.argv.includes('--tsx');
+let serverFile: string | undefined;
+
 /** Forks one server process and resolves when it listens. */
 function startServer(mode: '--serve' | '--serve-bare', env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(new URL(import.meta.url).pathname, [mode], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+  serverFile ??= TSX ? new URL(import.meta.url).pathname : compiled(new URL(import.meta.url).pathname);
+  const child = fork(serverFile, [mode], {
+    execArgv: TSX ? ['--import', 'tsx', '--expose-gc'] : ['--expose-gc'],
     env: { ...process.env, ...env, ...(PROFILE_DIR && mode === '--serve' ? { BENCH_PROFILE_DIR: PROFILE_DIR } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

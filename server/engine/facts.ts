@@ -67,14 +67,19 @@ export function normaliseDivision(code: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Each field path split once: the facts are rebuilt from every answer on every turn. */
+const pathParts = new Map<string, string[]>();
+
 function setPath(facts: Facts, path: string, value: unknown): void {
-  const parts = path.split('.');
+  let parts = pathParts.get(path);
+  if (!parts) pathParts.set(path, (parts = path.split('.')));
   let obj = facts as unknown as Record<string, unknown>;
-  for (const p of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const p = parts[i]!;
     if (typeof obj[p] !== 'object' || obj[p] === null) obj[p] = {};
     obj = obj[p] as Record<string, unknown>;
   }
-  obj[parts[parts.length - 1]] = value;
+  obj[parts[parts.length - 1]!] = value;
 }
 
 /** Turns interview answers into facts: each question's 'sets' names its field, 'map' converts a choice. */

@@ -100,24 +100,81 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers)
  * (a factory not ready leaves a workshop). While the choice between workshop and factory is still open, none.
  */
 export function applyingCategory(kb: KnowledgeData, answers: Answers): Category | null {
-  const ev = evaluateFacts(kb, factsFromAnswers(kb, answers));
+  const { ev } = evaluationOf(kb, answers);
   return ev.scopeDecision === 'open' ? null : ev.assessment.category.recommended;
 }
 
-export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
+/* ------------------------------------------------------------------ one evaluation per answer map */
+
+interface Derived {
+  facts: Facts;
+  ev: Evaluation;
+  result?: EvaluateResult;
+}
+
+/**
+ * What the engine derived from each sealed answer map (schemas/interview.ts sealAnswers), by its
+ * identity. A turn reads the same map several times (the reply's reading, the pending question,
+ * the blocking conditions before and after) and the next turn starts from the map this one
+ * stored: each map is evaluated once. An unsealed map could still change, so it is not remembered.
+ */
+const derived = new WeakMap<KnowledgeData, WeakMap<Answers, Derived>>();
+
+function derivedOf(kb: KnowledgeData, answers: Answers): Derived | undefined {
+  if (!Object.isFrozen(answers)) return undefined;
+  let byAnswers = derived.get(kb);
+  if (!byAnswers) derived.set(kb, (byAnswers = new WeakMap()));
+  let d = byAnswers.get(answers);
+  if (!d) {
+    const { facts, ev } = computeEvaluation(kb, answers);
+    byAnswers.set(answers, (d = { facts: shared(facts), ev: shared(ev) }));
+  }
+  return d;
+}
+
+function computeEvaluation(kb: KnowledgeData, answers: Answers): Derived {
   const facts = factsFromAnswers(kb, answers);
-  const ev = evaluateFacts(kb, facts);
+  return { facts, ev: evaluateFacts(kb, facts) };
+}
+
+/** The facts and evaluation of one answer map: remembered when the map is sealed. */
+export function evaluationOf(kb: KnowledgeData, answers: Answers): { facts: Facts; ev: Evaluation } {
+  return derivedOf(kb, answers) ?? computeEvaluation(kb, answers);
+}
+
+/**
+ * A remembered result is shared by every caller, so it is frozen all the way down: a caller that
+ * writes into it fails at once instead of changing the next caller's answer.
+ */
+function shared<T>(value: T): T {
+  deepFreeze(value);
+  return value;
+}
+
+function deepFreeze(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}
+
+
+export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
+  const d = derivedOf(kb, answers);
+  if (d?.result) return d.result;
+  const { facts, ev } = d ?? computeEvaluation(kb, answers);
   const idx = indexOf(kb);
   const steps = plan(kb, ev, facts, answers);
   const pending = steps.filter((s) => !answered(answers, s.id));
   const next = pending[0];
   const question = next ? viewOf(idx.questions.get(next.id)!, next.category, next.phase) : null;
   const answeredCount = Object.keys(answers).filter((id) => idx.questions.has(id)).length;
-  return {
+  const result: EvaluateResult = {
     assessment: ev.assessment,
     question,
     progress: { answered: answeredCount, remaining: pending.length, phase: question ? question.phase : 'done' },
   };
+  if (d) d.result = shared(result);
+  return result;
 }
 
 /* ------------------------------------------------------------------ answers */
@@ -291,11 +348,12 @@ export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: str
     next[countyQ.id] = county;
     recorded.push(recordedOf(kb, countyQ, county));
   }
-  const before = blockingOf(kb, factsFromAnswers(kb, answers));
-  const after = blockingOf(kb, factsFromAnswers(kb, next));
+  const sealed = Object.freeze(next);
+  const before = evaluationOf(kb, answers).ev.assessment.blocking;
+  const after = evaluationOf(kb, sealed).ev.assessment.blocking;
   const key = (b: { clause: string; reason: string }) => `${b.clause}|${b.reason}`;
   const had = new Set(before.map(key));
-  return { ok: true, answers: next, recorded, newlyBlocking: after.filter((b) => !had.has(key(b))) };
+  return { ok: true, answers: sealed, recorded, newlyBlocking: after.filter((b) => !had.has(key(b))) };
 }
 
 /** Every answer given to E's questions, in the interview's order, for the review card. */
@@ -312,8 +370,7 @@ export function describeAnswers(kb: KnowledgeData, answers: Answers): Recorded[]
  * condition is known, a category is recommended and no element of it is still unknown.
  */
 export function profileFromAnswers(kb: KnowledgeData, answers: Answers): { profile: PartialProfile; complete: boolean } {
-  const facts = factsFromAnswers(kb, answers);
-  const ev = evaluateFacts(kb, facts);
+  const { facts, ev } = evaluationOf(kb, answers);
   const hardKnown = Object.values(ev.hard).every((v) => v !== undefined);
   const a = ev.assessment;
   const complete = hardKnown && a.category.recommended !== null && a.conditions.every((c) => c.status !== 'unknown');

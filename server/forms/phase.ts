@@ -47,13 +47,27 @@ function elementCells(kb: FormsKnowledge, category: Category) {
 
 /** The ordered question list for a category, given what is known so far (the workshop count). */
 export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
-  const out: Concrete[] = [];
   const n = workshopCount(answers, category);
-  const attachment = formSpec(kb, category).attachment;
-  const clauseOf = (q: { clause?: string }) => (q.clause ? `${attachment}.${q.clause}` : undefined);
   // Figures of a year before the enterprise's founding cannot exist, so they are not asked for; one
   // already given stays, flagged, so that it can be corrected.
   const founded = typeof answers['form.foundedOn'] === 'string' ? Number(answers['form.foundedOn'].slice(0, 4)) : undefined;
+  // Until the founding date is known the list depends on the category and the workshop count
+  // alone, and the interview asks for it on every turn (the form questions still to come).
+  if (founded !== undefined) return buildFormQuestions(kb, answers, category, n, founded);
+  let lists = formLists.get(kb);
+  if (!lists) formLists.set(kb, (lists = new Map()));
+  const key = `${category}|${n}`;
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = Object.freeze(buildFormQuestions(kb, answers, category, n, undefined).map((c) => Object.freeze(c))) as Concrete[]));
+  return list;
+}
+
+const formLists = new WeakMap<FormsKnowledge, Map<string, Concrete[]>>();
+
+function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Category, n: number, founded: number | undefined): Concrete[] {
+  const out: Concrete[] = [];
+  const attachment = formSpec(kb, category).attachment;
+  const clauseOf = (q: { clause?: string }) => (q.clause ? `${attachment}.${q.clause}` : undefined);
   const beforeFounding = (q: { id: string; fact: string }) => {
     const y = /^finance\.(\d{4})\./.exec(q.fact)?.[1];
     return founded !== undefined && y !== undefined && Number(y) < founded && answers[q.id] === undefined;
@@ -156,8 +170,18 @@ export function notApplicable(c: { id: string; q: { notApplicable?: { question: 
 
 /** The form questions still to be asked for a category, in order. */
 export function formPlan(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
-  return formQuestions(kb, answers, category).filter((c) => needed(c, answers));
+  // A sealed answer map never changes (schemas/interview.ts sealAnswers): its plan is worked out once.
+  if (!Object.isFrozen(answers)) return formQuestions(kb, answers, category).filter((c) => needed(c, answers));
+  let byAnswers = plans.get(kb);
+  if (!byAnswers) plans.set(kb, (byAnswers = new WeakMap()));
+  let byCategory = byAnswers.get(answers);
+  if (!byCategory) byAnswers.set(answers, (byCategory = new Map()));
+  let out = byCategory.get(category);
+  if (!out) byCategory.set(category, (out = Object.freeze(formQuestions(kb, answers, category).filter((c) => needed(c, answers))) as Concrete[]));
+  return out;
 }
+
+const plans = new WeakMap<FormsKnowledge, WeakMap<Answers, Map<Category, Concrete[]>>>();
 
 /** The next form question (skipped ones stay skipped until the user fills them in), and progress. */
 export function planForm(kb: FormsKnowledge, answers: Answers, category: Category): { question: QuestionView | null; progress: Progress } {
@@ -274,7 +298,7 @@ export const APPROX_PREFIX = 'approx.';
 
 /** The answers with a figure marked as given round (「大概两百人」), with the words as typed. */
 export function markApproximate(answers: Answers, questionId: string, said: string): Answers {
-  return { ...answers, [APPROX_PREFIX + questionId]: said.trim().slice(0, 200) };
+  return Object.freeze({ ...answers, [APPROX_PREFIX + questionId]: said.trim().slice(0, 200) });
 }
 
 /**
@@ -427,7 +451,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
   return {
     ok: true,
-    answers: next,
+    answers: Object.freeze(next),
     recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
     newlyBlocking,
   };

@@ -59,6 +59,14 @@ export type Recorded = z.infer<typeof Recorded>;
 /** An interview's answers by question id: the whole state the rules read. */
 export type Answers = Record<string, AnswerValue>;
 
+/**
+ * An answer map as an immutable value: every change makes a new map, so the engine may remember
+ * what it derived from one map by its identity (see engine/plan.ts). A frozen map is returned as is.
+ */
+export function sealAnswers(answers: Answers): Answers {
+  return Object.isFrozen(answers) ? answers : Object.freeze({ ...answers });
+}
+
 /** The result of applying one answer, shared by the engine's phases and the form phase. */
 export type ApplyResult =
   | {

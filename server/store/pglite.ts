@@ -6,6 +6,7 @@ import type { Db, Queryable } from './db';
 import { TABLES } from './migrations';
 import * as q from './queries';
 import { applyPatch, openingEntries, type AnswerPatch, type Answers } from './queries';
+import { sealAnswers } from '../schemas/interview';
 
 /** What the process keeps of a session between messages; the database is the truth, this is its mirror. */
 interface Cached {
@@ -206,7 +207,7 @@ export class PgliteStore implements SessionStore {
     ]);
     this.remember(sessionId, {
       tokenHash,
-      answers: {},
+      answers: sealAnswers({}),
       logAnswers: {},
       logN: 0,
       entries: [...entries],
@@ -227,13 +228,14 @@ export class PgliteStore implements SessionStore {
     return tokenMatches(token, s?.tokenHash);
   }
 
+  /** The stored map itself, sealed: no reader can change what the next reader sees. */
   async getAnswers(sessionId: string): Promise<Answers> {
-    return { ...(await this.must(sessionId)).answers };
+    return (await this.must(sessionId)).answers;
   }
 
   async setAnswers(sessionId: string, answers: Answers): Promise<void> {
     const s = await this.must(sessionId);
-    const copy = { ...answers };
+    const copy = sealAnswers(answers);
     await this.tracked(s, this.write([this.answerOp(sessionId, s, copy)]), sessionId);
     s.answers = copy;
   }
@@ -267,7 +269,7 @@ export class PgliteStore implements SessionStore {
       at: new Date().toISOString(),
     };
     const ops: Op[] = [{ kind: 'entry', sessionId, entry: full }];
-    const copy = answers ? { ...answers } : undefined;
+    const copy = answers ? sealAnswers(answers) : undefined;
     if (copy) ops.push(this.answerOp(sessionId, s, copy));
     const done = this.tracked(s, this.write(ops), sessionId).then(() => full);
     if (clientId !== undefined) s.pendingClient.set(clientId, done);
@@ -380,7 +382,7 @@ export class PgliteStore implements SessionStore {
   private async loadFromDb(sessionId: string): Promise<Cached | undefined> {
     const row = await this.run((db) => q.readAnswers(db, sessionId));
     if (!row) return undefined;
-    const answers = row.answers;
+    const answers = sealAnswers(row.answers);
     const entries = await this.run((db) => q.transcriptAfter(db, sessionId, 0));
     const s: Cached = {
       tokenHash: Buffer.from(row.tokenHash, 'hex'),

@@ -5,6 +5,7 @@ import { postgresDb, type Db } from './db';
 import { migrate, TABLES } from './migrations';
 import * as q from './queries';
 import { openingEntries, type Answers } from './queries';
+import { sealAnswers } from '../schemas/interview';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db, or postgres:///db?host=/socket/dir for a unix socket. */
@@ -91,7 +92,7 @@ export class PostgresStore implements SessionStore {
   async getAnswers(sessionId: string): Promise<Answers> {
     const r = await q.readAnswers(this.db, sessionId);
     if (!r) throw new Error(`session ${sessionId} not found`);
-    return r.answers;
+    return sealAnswers(r.answers);
   }
 
   async setAnswers(sessionId: string, answers: Answers): Promise<void> {
