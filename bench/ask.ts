@@ -16,6 +16,7 @@ import { answerQuestion } from '../server/qa/answer';
 import { installErrorHandler } from '../server/errors';
 import knowledge from '../server/plugins/knowledge';
 import askRoutes from '../server/routes/ask';
+import { compiled } from './compiled';
 
 const DURATION_S = Number(process.argv.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 2);
 const ROUNDS = 2;
@@ -115,7 +116,9 @@ async function serve(): Promise<void> {
 }
 
 async function startServers(): Promise<{ urls: { full: string; bare: string; alone: string }; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Bundled as production runs the server (bench/compiled.ts); --tsx runs it from source.
+  const args = process.argv.includes('--tsx') ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [compiled(fileURLToPath(import.meta.url))];
+  const child = spawn(process.execPath, [...args, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const urls = await new Promise<{ full: string; bare: string; alone: string }>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
