@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { cleanInput, InputShapeError } from './schemas/text';
 
@@ -134,6 +134,16 @@ export function serializeError(err: unknown, depth = 0): Record<string, unknown>
 }
 
 /** Logger settings for the server (main.ts) and for tests that check what is logged. */
+/**
+ * Errors the router raises before any route or hook runs (a path parameter over its length limit,
+ * a malformed percent-escape) skip the app's error handler; this option of the Fastify instance
+ * answers them in the same shape, with the client's text capped as in every other error.
+ */
+export const frameworkErrors = (err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void => {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  void reply.code(status).send({ error: { code: ErrorCode.badRequest, message: clip(err.message) } });
+};
+
 export function loggerOptions(level: string) {
   return {
     level,

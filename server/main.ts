@@ -16,9 +16,10 @@ async function main(): Promise<void> {
   // The embedded database starts opening in its own thread before the rest of the server is even
   // loaded (the imports below), so the two overlap.
   const store = config.DATABASE_URL ? undefined : PgliteStore.start({ dataDir: config.DATA_DIR });
-  const [{ default: Fastify }, { default: app }, { loggerOptions }] = await Promise.all([import('fastify'), import('./app'), import('./errors')]);
+  const [{ default: Fastify }, { default: app }, { loggerOptions, frameworkErrors }] = await Promise.all([import('fastify'), import('./app'), import('./errors')]);
   const server = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
+    frameworkErrors,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // The embedded database initialises its files on first start; on a slow disk that outlasts the 10 s default.

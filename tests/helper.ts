@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import app from '../server/app';
 import { loadConfig, type Config } from '../server/config';
+import { frameworkErrors } from '../server/errors';
 
 export interface Built {
   app: FastifyInstance;
@@ -18,7 +19,7 @@ export async function build(env: Record<string, string> = {}): Promise<Built> {
     // Every test client comes from 127.0.0.1; the per-IP limits have their own tests (tests/durability/limits.test.ts).
     SESSION_CREATE_MAX: '100000000', WS_MAX_PER_IP: '100000', WS_UPGRADE_MAX: '100000000', ...env });
   // Opening the embedded database can take seconds on a loaded two-core machine; fastify's default 10 s is too tight.
-  const fastify = Fastify({ logger: false, pluginTimeout: 120_000 });
+  const fastify = Fastify({ logger: false, pluginTimeout: 120_000, frameworkErrors });
   await fastify.register(app, { config });
   await fastify.ready();
   return {
