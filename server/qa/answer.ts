@@ -739,8 +739,10 @@ function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: stri
   const t = kb.data.intents.answerText.otherCategory;
   const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
   if (named.length !== 1) return r;
-  const others = t.categories.filter((c) => c !== named[0]).map((c) => c.section);
-  const other = (c: Citation) => others.some((s) => c.clause === s || (c.clause.startsWith(s) && /^[\d(]/u.test(c.clause.slice(s.length))));
+  const others = t.categories.filter((c) => c !== named[0]);
+  // Another category's form cells (附件2.一(二) to a workshop's question) come after the asked one's too.
+  const other = (c: Citation) =>
+    others.some(({ section: s, form: f }) => c.clause === s || (c.clause.startsWith(s) && /^[\d(]/u.test(c.clause.slice(s.length))) || c.clause === f || c.clause.startsWith(`${f}.`));
   return { text: r.text, citations: [...r.citations.filter((c) => !other(c)), ...r.citations.filter(other)] };
 }
 
