@@ -33,7 +33,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
-  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -82,6 +82,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
     },
     partScope: {
       regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      some: ps?.some.length ? new RegExp(`(?:${alternationOf(ps.some)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      notAll: ps?.notAll.length && ps.whole.length ? new RegExp(`(?:${alternationOf(ps.notAll)})(?:${alternationOf(ps.whole)})`, 'gu') : null,
       notRestricting: ps ? wordRegex(ps.notRestricting) : null,
       whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
       parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
@@ -900,13 +902,22 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
  * (`unclear`, no cue), since partial would be a guess either way.
  */
 function partScopeCues(vocab: Vocab, lower: string, category: Category | null): { cues: Cue[]; unclear: Span[] } {
-  const { regex, notRestricting, whole, unitParts, applying, otherUnit } = vocab.partScope;
+  const { regex, some, notAll, notRestricting, whole, unitParts, applying, otherUnit } = vocab.partScope;
   // 「只有二车间上了MES，申报的是一车间」: the applying word names another workshop than the one that has it.
   const confirmed = applying.some((w) => lower.includes(w)) && !otherUnit.some((w) => lower.includes(w)) && (lower.match(/[一二三四五六七八九十\d]+号?车间/gu) ?? []).length <= 1;
   if (!regex) return { cues: [], unclear: [] };
   const t = notRestricting ? lower.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
   const cues: Cue[] = [];
   const unclear: Span[] = [];
+  // 「不是所有车间都有」: the whole denied, so some of it has it.
+  const deniedWhole = notAll ? findAll(notAll, lower) : [];
+  for (const h of deniedWhole) cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  // 「有的仓库有」: some parts have it. A whole said in the clause (所有的车间) is no part, unless denied.
+  for (const h of some ? findAll(some, t) : []) {
+    const clause = clauseAround(t, h.start, h.end);
+    if (whole.some((w) => clause.includes(w)) && !deniedWhole.length) continue;
+    cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  }
   for (const h of findAll(regex, t)) {
     if (whole.some((w) => clauseAround(t, h.start, h.end).includes(w))) continue;
     const unit = category === 'smartWorkshop' && unitParts.some((w) => h.word.endsWith(w));

@@ -896,6 +896,20 @@ describe('a yes confined to one part of the plant', () => {
     expect(items('防错就两条线有', q('cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
     expect(items('有，MES就二车间在用', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
   });
+  it('is partly built where some parts have it or the whole is denied, as 「部分车间有」 is', () => {
+    for (const [text, id] of [
+      ['有的仓库有', 'cap.autoWarehouse'],
+      ['有些车间有', 'cap.mes'],
+      ['有的线有，有的没有', 'cap.andon'],
+      ['不是所有车间都有', 'cap.mes'],
+      ['并非所有产线都上了', 'cap.errorProofing'],
+      ['不是全厂都有', 'cap.industrialNetwork'],
+      ['并不是每条线都有', 'cap.onlineInspection'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+    // A whole that is not denied is the whole: 「所有的车间」 holds no 「有的车间」.
+    expect(items('所有的车间都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有的，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
   it('is not, where the part is the whole or the words only locate', () => {
     expect(items('全厂就一个车间，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('有，就在车间中控室看', q('cap.scada'))).toMatchObject({ 'cap.scada': true });

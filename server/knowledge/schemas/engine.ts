@@ -389,6 +389,13 @@ export const InterviewFile = z
           parts: Words,
           whole: Words.default([]),
           /**
+           * 「有的仓库有」「有些车间有」: a `some` word before a `parts` word says the yes holds for some parts and not
+           * others, so it is partial as 「部分车间有」 is, whichever workshop applies.
+           */
+          some: Words.default([]),
+          /** 「不是所有车间都有」「并非全部」: a `notAll` word right before a `whole` word denies the whole, not the yes: partial. */
+          notAll: Words.default([]),
+          /**
            * A workshop applicant applies with one workshop, so 「只有一个车间上了MES」 is partial only when that
            * workshop is not the one applying. For a `unitParts` part (车间) under a smartWorkshop category, an
            * `applying` word in the reply (申报的那个, 要报的) makes it met; without one, which workshop it is is asked.
