@@ -33,6 +33,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
+  onlyBefore: RegExp | null;
   partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
 
@@ -80,6 +81,10 @@ function vocabOf(kb: KnowledgeData): Vocab {
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
     },
+    // An "only" word and at most one filler, ending right where a system's name begins.
+    onlyBefore: v.onlyWords.length || ps?.restrictors.length
+      ? new RegExp(`(?:${alternationOf([...v.onlyWords, ...(ps?.restrictors ?? [])])})(?:${alternationOf(v.onlyFillers)})?\\s*$`, 'u')
+      : null,
     partScope: {
       regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
       some: ps?.some.length ? new RegExp(`(?:${alternationOf(ps.some)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
@@ -459,6 +464,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
   cues.push(...scoped.cues);
+  // 「没有LIMS 就ERP」: the system right after an "only" word is in place, apart from the no before it.
+  // Words that hold an "only" word without restricting (早就有, 就是) are taken out first.
+  const unrestricted = vocab.partScope.notRestricting ? lower.replace(vocab.partScope.notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
+  const onlyNamed = vocab.onlyBefore
+    ? mentions.flatMap((m) => {
+        const before = unrestricted.slice(Math.max(0, m.start - 8), m.start);
+        const hit = vocab.onlyBefore!.exec(before);
+        return hit ? [{ m, start: m.start - hit[0].length }] : [];
+      })
+    : [];
+  for (const o of onlyNamed) if (!cues.some((c) => c.start < o.m.start && c.end > o.start)) cues.push({ start: o.start, end: o.m.start, pol: true });
   cues.sort((a, b) => a.start - b.start);
   // 「我们是做化工的」「就是一家民营企业」 to the 失信 question: a 是 with more said after it in its clause is
   // the copula of a description, not a yes, unless the words after it restate the question (「是在河南注册的」,
@@ -689,6 +705,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       capValues.set(asked, capValues.get(by[0]!)!);
       capValues.delete(by[0]!);
     }
+  }
+  // 「只有ERP」 to the LIMS question: only the systems named are in place, so the one asked for is not.
+  if (asked && !capValues.has(asked) && onlyNamed.length && onlyNamed.every((o) => o.m.caps.every((c) => c !== asked && capValues.get(c) === true))) {
+    capValues.set(asked, false);
   }
   // 「就装了个防火墙」: one of the examples the question lists for its system (如工业防火墙、网闸、入侵检测), said
   // with an "only" word, is that system partly built.

@@ -889,6 +889,22 @@ describe('an answer that also asks', () => {
   });
 });
 
+describe('a system said to be the only one in place', () => {
+  it('is in place, apart from the no said before it', () => {
+    expect(items('没有LIMS 就ERP', q('cap.lims'))).toEqual({ 'cap.lims': false, 'cap.erp': true });
+    expect(items('没LIMS就一个ERP', q('cap.lims'))).toEqual({ 'cap.lims': false, 'cap.erp': true });
+    expect(items('没有MES只用ERP', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.erp': true });
+    expect(items('没有MES和WMS 就ERP', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.wms': false, 'cap.erp': true });
+  });
+  it('leaves the system asked about not in place', () => {
+    expect(items('只有ERP', q('cap.lims'))).toEqual({ 'cap.erp': true, 'cap.lims': false });
+    expect(items('就ERP', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.mes': false });
+    // The asked system named as the only one is a yes; 「早就有」 says nothing of only.
+    expect(items('只有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('早就有ERP了', q('cap.mes'))).toEqual({ 'cap.erp': true });
+  });
+});
+
 describe('a yes confined to one part of the plant', () => {
   it('is partly built', () => {
     expect(items('安灯就总装线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });

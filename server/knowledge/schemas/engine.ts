@@ -356,6 +356,12 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * 「没有LIMS 就ERP」「没LIMS只用ERP」: an "only" word (`onlyWords`, `partScope.restrictors`) right before a
+       * system, with at most one of these words between (一个, 用了), says that system is in place, and the
+       * system the pending question asks for, named or not, is not: 「只有ERP」 to the LIMS question is no LIMS.
+       */
+      onlyFillers: Words.default([]),
+      /**
        * Yes/no questions that ask what the enterprise is, which a description after 是 answers
        * (「就是印纸箱的」 to the main-business question). To any other yes/no question such a 是 is the
        * copula of a description (「我们是做化工的」 to the 失信 question), not a yes.
