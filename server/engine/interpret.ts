@@ -3,6 +3,7 @@ import type { AnswerValue, Interpretation, QuestionView } from '../schemas/inter
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
+import { foundedYearOf } from './facts';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
@@ -770,6 +771,21 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // 「2008年成立的，在洛阳」 to the city question: the founding year said in passing, with its own clause.
+  const passing = new Set<string>();
+  const fip = kb.interview.vocabulary.foundedInPassing;
+  if (fip && pending && pending.id !== fip.question && !items.has(fip.question)) {
+    for (const seg of segments) {
+      const year = foundedYearSaid(fip, lower.slice(seg.start, seg.end));
+      if (year === undefined) continue;
+      items.set(fip.question, String(year));
+      passing.add(fip.question);
+      break;
+    }
+  }
+  // The pending text question takes the rest of the reply: 「在洛阳」, not the founding clause beside it.
+  const ownText = (t: string) => (passing.size && fip ? t.split(/[，,。；;\n]/u).filter((c) => foundedYearSaid(fip, c) === undefined).join('，').trim() : t);
+
   // Where the enterprise is registered: 「注册在江苏苏州，工厂在郑州」 answers 二(一) with no; the factory's clause has no cue.
   const reg = vocab.registration;
   if (!items.has(reg.question)) {
@@ -884,7 +900,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (elsewhere && !several.length) several.push(...named);
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
-    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
@@ -900,7 +916,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
-  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+  // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`).
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(passing.has(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
@@ -911,6 +928,21 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
   const parts = vocab.partScope.parts;
   return free.some((a) => a.pol === true && parts.some((w) => lower.slice(segments[a.seg]!.start, segments[a.seg]!.end).includes(w)));
+}
+
+/**
+ * The year a clause gives as the founding (VocabularyFile `foundedInPassing`): 「2008年成立的」 ends with a
+ * founding word and only a particle after it, 「成立于2008年」 has the year after it. Undefined otherwise.
+ */
+function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: string): number | undefined {
+  const t = clause.replace(/\s/g, '');
+  const said = fip.words.some((w) => {
+    const at = t.lastIndexOf(w);
+    if (at < 0) return false;
+    const after = t.slice(at + w.length);
+    return /于$/.test(w) ? foundedYearOf(after) !== undefined : fip.tails.reduce((rest, x) => rest.split(x).join(''), after) === '';
+  });
+  return said ? foundedYearOf(t) : undefined;
 }
 
 /**
@@ -1082,7 +1114,8 @@ function answerPending(
     }
     case 'text': {
       // A sentence about systems is not the name or code this question asks for; a plain "没有" declines it.
-      if (mentionedOther) return undefined;
+      // Nothing left once a fact said in passing is taken out (「2008年成立的」 to the city question): not answered.
+      if (mentionedOther || !text) return undefined;
       if ((skipped && text.length <= 8) || (first === false && text.length <= 8)) return null;
       return text;
     }

@@ -889,6 +889,25 @@ describe('an answer that also asks', () => {
   });
 });
 
+describe('the founding year said in passing', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id));
+  it('is recorded beside the asked question, which keeps the rest of the reply', () => {
+    expect(read('2008年成立的，在洛阳', 'ent.city')).toEqual({ kind: 'answers', items: [
+      { questionId: 'ent.foundedYear', value: '2008', extra: true },
+      { questionId: 'ent.city', value: '在洛阳' },
+    ] });
+    expect(read('郑州，成立于2015年', 'ent.city')).toEqual({ kind: 'answers', items: [
+      { questionId: 'ent.foundedYear', value: '2015', extra: true },
+      { questionId: 'ent.city', value: '郑州' },
+    ] });
+    // Only the year given: the city is still to be asked.
+    expect(read('2008年成立的', 'ent.city')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.foundedYear', value: '2008', extra: true }] });
+  });
+  it('is not read from something else founded that year', () => {
+    expect(items('2019年成立了信息中心，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
+
 describe('a system said to be the only one in place', () => {
   it('is in place, apart from the no said before it', () => {
     expect(items('没有LIMS 就ERP', q('cap.lims'))).toEqual({ 'cap.lims': false, 'cap.erp': true });

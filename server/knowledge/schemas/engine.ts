@@ -466,6 +466,12 @@ export const InterviewFile = z
       previousRefs: Words.default([]),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
+      /**
+       * 「2008年成立的，在洛阳」 to the city question: a clause that gives a year and ends with a founding word (成立,
+       * 建厂, with only `tails` after it) or opens it with one (成立于2008年) answers `question` too, in passing. A
+       * founding word with more after it (2019年成立了信息中心) founds something else, so it answers nothing.
+       */
+      foundedInPassing: z.object({ question: z.string(), words: Words, tails: Words.default([]) }).optional(),
       /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
       registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
       statedChoices: z.array(
