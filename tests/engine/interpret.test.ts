@@ -940,9 +940,12 @@ describe('a yes confined to one part of the plant', () => {
       ['并非所有产线都上了', 'cap.errorProofing'],
       ['不是全厂都有', 'cap.industrialNetwork'],
       ['并不是每条线都有', 'cap.onlineInspection'],
+      ['有的产品有条码，有的没有', 'cap.autoId'],
+      ['有些线还没装', 'cap.andon'],
     ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
     // A whole that is not denied is the whole: 「所有的车间」 holds no 「有的车间」.
     expect(items('所有的车间都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('所有的都没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
     expect(items('有的，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
   it('is not, where the part is the whole or the words only locate', () => {
