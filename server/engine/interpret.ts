@@ -3,6 +3,7 @@ import type { AnswerValue, Interpretation, QuestionView } from '../schemas/inter
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
+import { foundedYearOf } from './facts';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
@@ -33,7 +34,8 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
-  partScope: { regex: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
+  onlyBefore: RegExp | null;
+  partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
 
 const vocabCache = new WeakMap<object, Vocab>();
@@ -80,8 +82,14 @@ function vocabOf(kb: KnowledgeData): Vocab {
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
     },
+    // An "only" word and at most one filler, ending right where a system's name begins.
+    onlyBefore: v.onlyWords.length || ps?.restrictors.length
+      ? new RegExp(`(?:${alternationOf([...v.onlyWords, ...(ps?.restrictors ?? [])])})(?:${alternationOf(v.onlyFillers)})?\\s*$`, 'u')
+      : null,
     partScope: {
       regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      some: ps?.some.length ? new RegExp(`(?:${alternationOf(ps.some)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      notAll: ps?.notAll.length && ps.whole.length ? new RegExp(`(?:${alternationOf(ps.notAll)})(?:${alternationOf(ps.whole)})`, 'gu') : null,
       notRestricting: ps ? wordRegex(ps.notRestricting) : null,
       whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
       parts: (ps?.parts ?? []).map((w) => w.toLowerCase()),
@@ -457,6 +465,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
   cues.push(...scoped.cues);
+  // 「没有LIMS 就ERP」: the system right after an "only" word is in place, apart from the no before it.
+  // Words that hold an "only" word without restricting (早就有, 就是) are taken out first.
+  const unrestricted = vocab.partScope.notRestricting ? lower.replace(vocab.partScope.notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
+  const onlyNamed = vocab.onlyBefore
+    ? mentions.flatMap((m) => {
+        const before = unrestricted.slice(Math.max(0, m.start - 8), m.start);
+        const hit = vocab.onlyBefore!.exec(before);
+        return hit ? [{ m, start: m.start - hit[0].length }] : [];
+      })
+    : [];
+  for (const o of onlyNamed) if (!cues.some((c) => c.start < o.m.start && c.end > o.start)) cues.push({ start: o.start, end: o.m.start, pol: true });
   cues.sort((a, b) => a.start - b.start);
   // 「我们是做化工的」「就是一家民营企业」 to the 失信 question: a 是 with more said after it in its clause is
   // the copula of a description, not a yes, unless the words after it restate the question (「是在河南注册的」,
@@ -688,6 +707,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       capValues.delete(by[0]!);
     }
   }
+  // 「只有ERP」 to the LIMS question: only the systems named are in place, so the one asked for is not.
+  if (asked && !capValues.has(asked) && onlyNamed.length && onlyNamed.every((o) => o.m.caps.every((c) => c !== asked && capValues.get(c) === true))) {
+    capValues.set(asked, false);
+  }
   // 「就装了个防火墙」: one of the examples the question lists for its system (如工业防火墙、网闸、入侵检测), said
   // with an "only" word, is that system partly built.
   if (asked && pending && capValues.get(asked) === true && kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()))) {
@@ -747,6 +770,21 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       break;
     }
   }
+
+  // 「2008年成立的，在洛阳」 to the city question: the founding year said in passing, with its own clause.
+  const passing = new Set<string>();
+  const fip = kb.interview.vocabulary.foundedInPassing;
+  if (fip && pending && pending.id !== fip.question && !items.has(fip.question)) {
+    for (const seg of segments) {
+      const year = foundedYearSaid(fip, lower.slice(seg.start, seg.end));
+      if (year === undefined) continue;
+      items.set(fip.question, String(year));
+      passing.add(fip.question);
+      break;
+    }
+  }
+  // The pending text question takes the rest of the reply: 「在洛阳」, not the founding clause beside it.
+  const ownText = (t: string) => (passing.size && fip ? t.split(/[，,。；;\n]/u).filter((c) => foundedYearSaid(fip, c) === undefined).join('，').trim() : t);
 
   // Where the enterprise is registered: 「注册在江苏苏州，工厂在郑州」 answers 二(一) with no; the factory's clause has no cue.
   const reg = vocab.registration;
@@ -862,7 +900,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (elsewhere && !several.length) several.push(...named);
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
-    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? typed : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
@@ -878,7 +916,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
-  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value })) };
+  // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`).
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(passing.has(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
@@ -892,6 +931,21 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
 }
 
 /**
+ * The year a clause gives as the founding (VocabularyFile `foundedInPassing`): 「2008年成立的」 ends with a
+ * founding word and only a particle after it, 「成立于2008年」 has the year after it. Undefined otherwise.
+ */
+function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: string): number | undefined {
+  const t = clause.replace(/\s/g, '');
+  const said = fip.words.some((w) => {
+    const at = t.lastIndexOf(w);
+    if (at < 0) return false;
+    const after = t.slice(at + w.length);
+    return /于$/.test(w) ? foundedYearOf(after) !== undefined : fip.tails.reduce((rest, x) => rest.split(x).join(''), after) === '';
+  });
+  return said ? foundedYearOf(t) : undefined;
+}
+
+/**
  * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial
  * cues; a clause that calls that part the whole (全厂就一个车间) confines nothing.
  *
@@ -900,13 +954,22 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
  * (`unclear`, no cue), since partial would be a guess either way.
  */
 function partScopeCues(vocab: Vocab, lower: string, category: Category | null): { cues: Cue[]; unclear: Span[] } {
-  const { regex, notRestricting, whole, unitParts, applying, otherUnit } = vocab.partScope;
+  const { regex, some, notAll, notRestricting, whole, unitParts, applying, otherUnit } = vocab.partScope;
   // 「只有二车间上了MES，申报的是一车间」: the applying word names another workshop than the one that has it.
   const confirmed = applying.some((w) => lower.includes(w)) && !otherUnit.some((w) => lower.includes(w)) && (lower.match(/[一二三四五六七八九十\d]+号?车间/gu) ?? []).length <= 1;
   if (!regex) return { cues: [], unclear: [] };
   const t = notRestricting ? lower.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
   const cues: Cue[] = [];
   const unclear: Span[] = [];
+  // 「不是所有车间都有」: the whole denied, so some of it has it.
+  const deniedWhole = notAll ? findAll(notAll, lower) : [];
+  for (const h of deniedWhole) cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  // 「有的仓库有」: some parts have it. A whole said in the clause (所有的车间) is no part, unless denied.
+  for (const h of some ? findAll(some, t) : []) {
+    const clause = clauseAround(t, h.start, h.end);
+    if (whole.some((w) => clause.includes(w)) && !deniedWhole.length) continue;
+    cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  }
   for (const h of findAll(regex, t)) {
     if (whole.some((w) => clauseAround(t, h.start, h.end).includes(w))) continue;
     const unit = category === 'smartWorkshop' && unitParts.some((w) => h.word.endsWith(w));
@@ -1051,7 +1114,8 @@ function answerPending(
     }
     case 'text': {
       // A sentence about systems is not the name or code this question asks for; a plain "没有" declines it.
-      if (mentionedOther) return undefined;
+      // Nothing left once a fact said in passing is taken out (「2008年成立的」 to the city question): not answered.
+      if (mentionedOther || !text) return undefined;
       if ((skipped && text.length <= 8) || (first === false && text.length <= 8)) return null;
       return text;
     }

@@ -532,6 +532,17 @@ function withoutLabel(text: string, label: string): string {
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
+/**
+ * Whether a reply reads as a person's name: two to five Han characters that open with a known surname
+ * (form-questions.json `vocabulary.surnames`), or a transliterated name with its 「·」.
+ */
+function isPersonName(kb: FormsKnowledge, said: string): boolean {
+  if (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(said)) return said.length <= 20;
+  if (!PERSON_NAME.test(said)) return false;
+  const surnames = kb.formQuestions.vocabulary.surnames;
+  if (!surnames.length) return true;
+  return surnames.some((s) => said.startsWith(s) && said.length > s.length);
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -544,7 +555,7 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
   const [name, ...rest] = value.split(/[\s，,、；;]+/).filter(Boolean);
-  if (!name || !rest.length || !PERSON_NAME.test(name)) return undefined;
+  if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
   const titles = kb.formQuestions.vocabulary.titles;
   const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: name }];
   for (const piece of rest) {
@@ -671,7 +682,7 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   }
   if (q.q.kind !== 'text') return undefined;
   // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
-  if (/^form\.(?:contact|leader)\.name$/.test(id) && !PERSON_NAME.test(said)) return undefined;
+  if (/^form\.(?:contact|leader)\.name$/.test(id) && !isPersonName(kb, said)) return undefined;
   return { value: said };
 }
 
@@ -784,6 +795,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const value = withoutLabel(t, labelOf(c));
     const person = personAndMore(kb, c, value);
     if (person) return person;
+    // A name question answered with no name (「他很忙」) is asked back, not stored as the name.
+    if (/^form\.(?:contact|leader)\.name$/.test(c.id) && !isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }

@@ -889,12 +889,64 @@ describe('an answer that also asks', () => {
   });
 });
 
+describe('the founding year said in passing', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id));
+  it('is recorded beside the asked question, which keeps the rest of the reply', () => {
+    expect(read('2008年成立的，在洛阳', 'ent.city')).toEqual({ kind: 'answers', items: [
+      { questionId: 'ent.foundedYear', value: '2008', extra: true },
+      { questionId: 'ent.city', value: '在洛阳' },
+    ] });
+    expect(read('郑州，成立于2015年', 'ent.city')).toEqual({ kind: 'answers', items: [
+      { questionId: 'ent.foundedYear', value: '2015', extra: true },
+      { questionId: 'ent.city', value: '郑州' },
+    ] });
+    // Only the year given: the city is still to be asked.
+    expect(read('2008年成立的', 'ent.city')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.foundedYear', value: '2008', extra: true }] });
+  });
+  it('is not read from something else founded that year', () => {
+    expect(items('2019年成立了信息中心，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
+
+describe('a system said to be the only one in place', () => {
+  it('is in place, apart from the no said before it', () => {
+    expect(items('没有LIMS 就ERP', q('cap.lims'))).toEqual({ 'cap.lims': false, 'cap.erp': true });
+    expect(items('没LIMS就一个ERP', q('cap.lims'))).toEqual({ 'cap.lims': false, 'cap.erp': true });
+    expect(items('没有MES只用ERP', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.erp': true });
+    expect(items('没有MES和WMS 就ERP', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.wms': false, 'cap.erp': true });
+  });
+  it('leaves the system asked about not in place', () => {
+    expect(items('只有ERP', q('cap.lims'))).toEqual({ 'cap.erp': true, 'cap.lims': false });
+    expect(items('就ERP', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.mes': false });
+    // The asked system named as the only one is a yes; 「早就有」 says nothing of only.
+    expect(items('只有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('早就有ERP了', q('cap.mes'))).toEqual({ 'cap.erp': true });
+  });
+});
+
 describe('a yes confined to one part of the plant', () => {
   it('is partly built', () => {
     expect(items('安灯就总装线有', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
     expect(items('只有一个车间上了MES', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
     expect(items('防错就两条线有', q('cap.errorProofing'))).toEqual({ 'cap.errorProofing': 'partial' });
     expect(items('有，MES就二车间在用', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('is partly built where some parts have it or the whole is denied, as 「部分车间有」 is', () => {
+    for (const [text, id] of [
+      ['有的仓库有', 'cap.autoWarehouse'],
+      ['有些车间有', 'cap.mes'],
+      ['有的线有，有的没有', 'cap.andon'],
+      ['不是所有车间都有', 'cap.mes'],
+      ['并非所有产线都上了', 'cap.errorProofing'],
+      ['不是全厂都有', 'cap.industrialNetwork'],
+      ['并不是每条线都有', 'cap.onlineInspection'],
+      ['有的产品有条码，有的没有', 'cap.autoId'],
+      ['有些线还没装', 'cap.andon'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+    // A whole that is not denied is the whole: 「所有的车间」 holds no 「有的车间」.
+    expect(items('所有的车间都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('所有的都没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('有的，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
   it('is not, where the part is the whole or the words only locate', () => {
     expect(items('全厂就一个车间，MES有', q('cap.mes'))).toEqual({ 'cap.mes': true });

@@ -203,6 +203,19 @@ describe('typed answers in the form phase', () => {
     expect(read('form.contact.name', '王建国 很忙')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
   });
 
+  it('takes a name only when it reads as one, and asks back a reply that names no one', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
+    const name = (id: string, value: string) => ({ kind: 'answers', items: [{ questionId: id, value }] });
+    for (const text of ['联系人很忙', '他很忙', '我自己', '回头再说', '人不在']) {
+      expect(read('form.contact.name', text), text).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    }
+    expect(read('form.leader.name', '老板出差了')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    expect(read('form.contact.name', '张伟')).toEqual(name('form.contact.name', '张伟'));
+    expect(read('form.contact.name', '欧阳娜娜')).toEqual(name('form.contact.name', '欧阳娜娜'));
+    expect(read('form.contact.name', '联系人是刘思远')).toEqual(name('form.contact.name', '刘思远'));
+    expect(read('form.leader.name', '阿依古丽·买买提')).toEqual(name('form.leader.name', '阿依古丽·买买提'));
+  });
+
   it('reads "没有" to a count question as zero but to a text question as a skip', () => {
     const count = { id: 'form.patents.invention', text: '其中发明专利多少项？', kind: 'number' as const, phase: 'form' as const };
     expect(interpretForm(kb, '没有', count)).toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });

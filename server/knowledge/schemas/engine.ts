@@ -356,6 +356,12 @@ export const InterviewFile = z
        */
       onlyWords: Words.default([]),
       /**
+       * 「没有LIMS 就ERP」「没LIMS只用ERP」: an "only" word (`onlyWords`, `partScope.restrictors`) right before a
+       * system, with at most one of these words between (一个, 用了), says that system is in place, and the
+       * system the pending question asks for, named or not, is not: 「只有ERP」 to the LIMS question is no LIMS.
+       */
+      onlyFillers: Words.default([]),
+      /**
        * Yes/no questions that ask what the enterprise is, which a description after 是 answers
        * (「就是印纸箱的」 to the main-business question). To any other yes/no question such a 是 is the
        * copula of a description (「我们是做化工的」 to the 失信 question), not a yes.
@@ -388,6 +394,13 @@ export const InterviewFile = z
           notRestricting: Words.default([]),
           parts: Words,
           whole: Words.default([]),
+          /**
+           * 「有的仓库有」「有些车间有」: a `some` word before a `parts` word says the yes holds for some parts and not
+           * others, so it is partial as 「部分车间有」 is, whichever workshop applies.
+           */
+          some: Words.default([]),
+          /** 「不是所有车间都有」「并非全部」: a `notAll` word right before a `whole` word denies the whole, not the yes: partial. */
+          notAll: Words.default([]),
           /**
            * A workshop applicant applies with one workshop, so 「只有一个车间上了MES」 is partial only when that
            * workshop is not the one applying. For a `unitParts` part (车间) under a smartWorkshop category, an
@@ -453,6 +466,12 @@ export const InterviewFile = z
       previousRefs: Words.default([]),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
+      /**
+       * 「2008年成立的，在洛阳」 to the city question: a clause that gives a year and ends with a founding word (成立,
+       * 建厂, with only `tails` after it) or opens it with one (成立于2008年) answers `question` too, in passing. A
+       * founding word with more after it (2019年成立了信息中心) founds something else, so it answers nothing.
+       */
+      foundedInPassing: z.object({ question: z.string(), words: Words, tails: Words.default([]) }).optional(),
       /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
       registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
       statedChoices: z.array(

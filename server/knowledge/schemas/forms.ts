@@ -236,6 +236,12 @@ export const FormVocabulary = z.object({
   noData: FormWords,
   noDataPairs: z.array(z.tuple([FormWords, FormWords])),
   questionStarts: FormWords,
+  /**
+   * Chinese surnames, compound ones included: a reply to a person's name question is a name only when it
+   * opens with one, so 「他很忙」 or 「联系人很忙」 is asked back rather than stored as the name 很忙.
+   * Empty: any two to five Han characters read as a name.
+   */
+  surnames: FormWords.default([]),
   /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
   titles: FormWords.default([]),
   /** Figure words the form asks for by year (营收): said in passing without a year (「去年营收3.2亿」) they are not recorded, and the user is told why. */
