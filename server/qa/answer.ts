@@ -757,13 +757,18 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   if (entry.conclusion !== 'yes' && entry.conclusion !== 'no' && entry.conclusion !== 'value') return r;
   const t = kb.data.intents.answerText.otherCategory;
   const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
-  if (named.length !== 1) return r;
-  const asked = named[0]!;
   type Category = (typeof t.categories)[number];
   // 三(二)3 and 三(二)(…) are under 三(二); 附件2.一(二) is under 附件2; 附件21 would not be under 附件2.
   const under = (id: string, root: string) => id.startsWith(root) && (id.length === root.length || (/^\d/u.test(root.slice(-1)) ? /^[.(]/u : /^[.(\d]/u).test(id.slice(root.length)));
   const elements = (c: Category, id: string) => under(id, c.section);
   const within = (c: Category, id: string) => elements(c, id) || under(id, c.form);
+  // 「流程型要SIS，离散型也要吗」 names two categories: the entry answers for the one its clauses
+  // belong to, so the one it does not cover is what is being asked about; only a requirement that
+  // category never names earns a note (both named and both covered is a comparison, left as is).
+  const holders = named.length === 2 ? named.filter((c) => entry.clauses.some((id) => within(c, id))) : [];
+  const pair = holders.length === 1;
+  if (named.length !== 1 && !pair) return r;
+  const asked = pair ? named.find((c) => c !== holders[0])! : named[0]!;
   // Every clause the entry rests on belongs to another category (its element conditions or its
   // form), and at least one is an element condition: none is the asked one's, none lies outside.
   if (entry.clauses.some((id) => within(asked, id) || !t.categories.some((c) => within(c, id)))) return r;
@@ -789,6 +794,7 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
   const shown = (span: string) => (/^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span);
   // 「离散型工厂用DCS可以吗」 asks whether it is allowed: 不要求 does not answer that, and the notice forbids nothing.
   const permit = t.absentPermitted && t.permits?.some((w) => question.includes(w));
+  if (pair && !unnamed) return r;
   const note = unnamed ? fill(permit ? t.absentPermitted! : t.absent, { ...vars, term: [...new Set(concepts.map((m) => shown(m.span)))].join('、') }) : fill(t.elsewhere, vars);
   return { text: note + rest, citations: r.citations };
 }

@@ -8,7 +8,7 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Spoken question words written as typed (「要啥条件」, 「咋填」, and as Henan speaks: 「俺们厂」,
- * 「中不中」, 「问谁嘞」): one form, so a required word such as 「什么条件」, 「怎么填」 or 「我们」
+ * 「中不中」, 「问谁嘞」, 「一块儿报」): one form, so a required word such as 「什么条件」, 「怎么填」 or 「我们」
  * is found however the question was written. The notice uses none of these spoken forms.
  */
 const COLLOQUIAL: [RegExp, string][] = [
@@ -17,6 +17,7 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/俺/gu, '我'],
   [/中不中/gu, '行不行'],
   [/嘞/gu, '呢'],
+  [/一块儿/gu, '一起'],
 ];
 
 /**
