@@ -41,6 +41,11 @@ interface Vocab {
 const vocabCache = new WeakMap<object, Vocab>();
 
 /** Words as one regex alternation, longest first, so the leftmost match is the longest. */
+/** A partial word of the 「有的没有」 kind: some parts, then a no. */
+const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
+/** Nothing but particles, spaces or punctuation before the clause ends. */
+const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
+
 function alternationOf(words: string[]): string {
   return [...words].map((w) => escapeRegex(w.toLowerCase())).sort((a, b) => b.length - a.length).join('|');
 }
@@ -88,7 +93,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       : null,
     partScope: {
       regex: ps ? new RegExp(`(?:${alternationOf(ps.restrictors)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
-      some: ps?.some.length ? new RegExp(`(?:${alternationOf(ps.some)})[^，,。；;！!？?\n]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
+      // 「有的仓库有」; not 「有的 车间都在用」 or 「有的呀，车间里用着」, where 有的 is a yes of its own.
+      some: ps?.some.length ? new RegExp(`(?:${alternationOf(ps.some)})[^，,。；;！!？?\n\s啊呀吧啦哈嘛呢哦]{0,8}?(?:${alternationOf(ps.parts)})`, 'gu') : null,
       notAll: ps?.notAll.length && ps.whole.length ? new RegExp(`(?:${alternationOf(ps.notAll)})(?:${alternationOf(ps.whole)})`, 'gu') : null,
       notRestricting: ps ? wordRegex(ps.notRestricting) : null,
       whole: (ps?.whole ?? []).map((w) => w.toLowerCase()),
@@ -460,7 +466,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const cues: Cue[] = findAll(vocab.cues, masked)
     .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
     // 「MES明年升级」: the upgrade is what is to come, not the system, so the time says nothing of it.
-    .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)));
+    .filter((c) => c.pol !== 'future' || !upgrades.some((w) => clauseOf(c.start).includes(w)))
+    // 「有的没有」 says some parts lack it only where it ends its clause (「有的产品有条码，有的没有」);
+    // with more after it the 没 negates that (「有些没达到」, 「有的没有亏损」), and is read as the no it is.
+    .map((c): Cue => {
+      if (c.pol !== 'partial' || CLAUSE_END.test(masked.slice(c.end))) return c;
+      const m = SOME_LACK.exec(masked.slice(c.start, c.end));
+      return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
+    });
   // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
@@ -708,7 +721,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
   // 「只有ERP」 to the LIMS question: only the systems named are in place, so the one asked for is not.
-  if (asked && !capValues.has(asked) && onlyNamed.length && onlyNamed.every((o) => o.m.caps.every((c) => c !== asked && capValues.get(c) === true))) {
+  // Not when more is said of them (「就ERP和MES做了接口」, 「就用了SCADA采电表」): that describes what they do.
+  const namedAlone = onlyNamed.every((o) => CLAUSE_END.test(lower.slice(o.m.end)));
+  if (asked && !capValues.has(asked) && onlyNamed.length && namedAlone && onlyNamed.every((o) => o.m.caps.every((c) => c !== asked && capValues.get(c) === true))) {
     capValues.set(asked, false);
   }
   // 「就装了个防火墙」: one of the examples the question lists for its system (如工业防火墙、网闸、入侵检测), said
@@ -936,14 +951,30 @@ function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol:
  */
 function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: string): number | undefined {
   const t = clause.replace(/\s/g, '');
-  const said = fip.words.some((w) => {
+  const untailed = (x: string) => fip.tails.reduce((rest, w) => rest.split(w).join(''), x);
+  for (const w of fip.words) {
     const at = t.lastIndexOf(w);
-    if (at < 0) return false;
+    if (at < 0) continue;
+    const before = t.slice(0, at);
     const after = t.slice(at + w.length);
-    return /于$/.test(w) ? foundedYearOf(after) !== undefined : fip.tails.reduce((rest, x) => rest.split(x).join(''), after) === '';
-  });
-  return said ? foundedYearOf(t) : undefined;
+    // The founding must be the enterprise's own: nothing but 我们/公司 and a copula may stand before
+    // the year (「集团是2008年成立的」, 「研发中心成立于2019年」 and 「2020年改制1998年成立的」 are not).
+    if (/于$/.test(w)) {
+      const year = YEAR_AT_START.exec(after);
+      if (year && untailed(after.slice(year[0].length)) === '' && OWN_SUBJECT.test(before)) return foundedYearOf(year[0]);
+    } else if (untailed(after) === '') {
+      const year = YEAR_AT_END.exec(before);
+      if (year && OWN_SUBJECT.test(before.slice(0, year.index))) return foundedYearOf(year[0]);
+    }
+  }
+  return undefined;
 }
+
+const YEAR = '(?:\\d{4}|\\d{2}|[〇零一二三四五六七八九]{2,4})年?';
+const YEAR_AT_END = new RegExp(`${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?$`, 'u');
+const YEAR_AT_START = new RegExp(`^${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?`, 'u');
+/** What may stand before a founding said in passing: the enterprise itself, and a copula. */
+const OWN_SUBJECT = /^(?:我们|咱们|俺们|我|咱|本)?(?:公司|企业|厂子|工厂|厂|单位)?(?:是|在|于)?$/u;
 
 /**
  * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial
