@@ -532,16 +532,44 @@ function withoutLabel(text: string, label: string): string {
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
+/** Six to eight Han characters: a name only as a transliteration (`transliterationStarts`), never by its surname alone. */
+const LONG_HAN_NAME = /^\p{Script=Han}{6,8}$/u;
+/**
+ * A name in Latin letters, two to four words each written with its capital (「David Wang」,
+ * 「Mary-Ann O'Neil」): the capitals keep an English phrase (「send it later」) from reading as a name.
+ */
+const LATIN_NAME = /^[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){1,3}$/;
+/** Dots people type between the parts of a transliterated name instead of 「·」 (•, ・, ‧, ∙, ･, ．). */
+const NAME_DOTS = /[•・‧∙･．]/g;
+/** A Han reply that ends with a sentence particle is said, not a name (「马上吧」, 「高兴啊」). */
+const PARTICLE_END = /[吧啊呀吗呢了哈嘛哦么的]$/u;
+/** A name as stored: the dot between the parts of a transliterated name is always 「·」. */
+function nameAsStored(said: string): string {
+  return said.replace(NAME_DOTS, '·');
+}
 /**
  * Whether a reply reads as a person's name: two to five Han characters that open with a known surname
- * (form-questions.json `vocabulary.surnames`), or a transliterated name with its 「·」.
+ * (form-questions.json `vocabulary.surnames`) and are not a word that merely opens with one
+ * (`notNames`: 马上, 周一) or a job title (`titles`: 董事长); a transliterated name with its 「·」
+ * (or •/・ typed for it); three to eight Han characters that open with a `transliterationStarts`
+ * (扎西顿珠, 阿不都热合曼); or a name in Latin letters of two to four capitalised words.
  */
 function isPersonName(kb: FormsKnowledge, said: string): boolean {
-  if (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(said)) return said.length <= 20;
-  if (!PERSON_NAME.test(said)) return false;
-  const surnames = kb.formQuestions.vocabulary.surnames;
+  const v = kb.formQuestions.vocabulary;
+  const name = nameAsStored(said);
+  if (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(name)) return name.length <= 20;
+  if (LATIN_NAME.test(name)) return true;
+  if (PARTICLE_END.test(name)) return false;
+  // A job title alone (董事长, 王主任) names a post, not the person.
+  if (v.titles.some((t) => name.endsWith(t))) return false;
+  // The word must be the whole reply or be followed by at least two more characters, so 周一围 stays a name.
+  if (v.notNames.some((w) => name.startsWith(w) && name.length !== w.length + 1)) return false;
+  // A transliterated name without its 「·」 need not open with a surname (扎西顿珠, 阿不都热合曼).
+  if (/^\p{Script=Han}{3,8}$/u.test(name) && v.transliterationStarts.some((s) => name.startsWith(s) && name.length > s.length)) return true;
+  if (LONG_HAN_NAME.test(name) || !PERSON_NAME.test(name)) return false;
+  const surnames = v.surnames;
   if (!surnames.length) return true;
-  return surnames.some((s) => said.startsWith(s) && said.length > s.length);
+  return surnames.some((s) => name.startsWith(s) && name.length > s.length);
 }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -554,10 +582,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpretation & { kind: 'answers' }) | { kind: 'unclear'; reason: 'notAnAnswer' } | undefined {
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
-  const [name, ...rest] = value.split(/[\s，,、；;]+/).filter(Boolean);
+  // A title in brackets after the name (「王建国（办公室主任）」) is a further piece like one after a comma.
+  const [name, ...rest] = value.split(/[\s，,、；;（）()]+/).filter(Boolean);
   if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
   const titles = kb.formQuestions.vocabulary.titles;
-  const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: name }];
+  const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: nameAsStored(name) }];
   for (const piece of rest) {
     const field = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone')
       : LANDLINE.test(piece) ? 'phone'
@@ -682,7 +711,7 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   }
   if (q.q.kind !== 'text') return undefined;
   // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
-  if (/^form\.(?:contact|leader)\.name$/.test(id) && !isPersonName(kb, said)) return undefined;
+  if (/^form\.(?:contact|leader)\.name$/.test(id)) return isPersonName(kb, said) ? { value: nameAsStored(said) } : undefined;
   return { value: said };
 }
 
@@ -796,7 +825,10 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const person = personAndMore(kb, c, value);
     if (person) return person;
     // A name question answered with no name (「他很忙」) is asked back, not stored as the name.
-    if (/^form\.(?:contact|leader)\.name$/.test(c.id) && !isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    if (/^form\.(?:contact|leader)\.name$/.test(c.id)) {
+      if (!isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };
+      if (value.length <= c.q.maxLength) return { kind: 'answers', items: [{ questionId: pending.id, value: nameAsStored(value) }] };
+    }
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }

@@ -216,6 +216,42 @@ describe('typed answers in the form phase', () => {
     expect(read('form.leader.name', '阿依古丽·买买提')).toEqual(name('form.leader.name', '阿依古丽·买买提'));
   });
 
+  it('takes real names with rarer surnames, a bracketed title, Latin letters, another dot, or a long transliteration', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
+    const name = (id: string, value: string) => ({ kind: 'answers', items: [{ questionId: id, value }] });
+    for (const text of ['傅强', '阎红', '萧峰', '缑俊杰', '苌红', '訾学军', '买红伟', '郇建', '弓长林', '禚立', '郏东民', '周一围', '高兴华']) {
+      expect(read('form.contact.name', text), text).toEqual(name('form.contact.name', text));
+    }
+    for (const text of ['David Wang', "Mary-Ann O'Neil", '阿不都热合曼', '扎西顿珠']) expect(read('form.leader.name', text), text).toEqual(name('form.leader.name', text));
+    // The dot typed for 「·」 is stored as 「·」, so one name is written one way.
+    for (const text of ['买买提•吐尔逊', '买买提・吐尔逊']) expect(read('form.contact.name', text), text).toEqual(name('form.contact.name', '买买提·吐尔逊'));
+    for (const text of ['王建国（办公室主任）', '王建国(办公室主任)']) {
+      expect(read('form.contact.name', text), text).toEqual({ kind: 'answers', items: [
+        { questionId: 'form.contact.name', value: '王建国' },
+        { questionId: 'form.contact.title', value: '办公室主任', extra: true },
+      ] });
+    }
+    expect(read('form.contact.name', '傅强，13837112345')).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.contact.name', value: '傅强' },
+      { questionId: 'form.contact.mobile', value: '13837112345', extra: true },
+    ] });
+    expect(read('form.contact.name', '傅强 办公室主任')).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.contact.name', value: '傅强' },
+      { questionId: 'form.contact.title', value: '办公室主任', extra: true },
+    ] });
+  });
+
+  it('asks back a word or a title that merely opens with a surname, a long sentence, and an English phrase', () => {
+    const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
+    for (const text of ['马上发你', '马上', '周一再说', '周末', '董事长', '总经理', '王主任', '钱不够', '高兴', '常常', '向来', '明天吧', '金额未定', '王建国明天给你发', 'send it later', 'Hello there']) {
+      expect(read('form.contact.name', text), text).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    }
+    expect(read('form.leader.name', '董事长')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    // Each word listed as no name opens with a surname: one that does not is never reached.
+    const v = kb.formQuestions.vocabulary;
+    for (const w of v.notNames) expect(v.surnames.some((s) => w.startsWith(s)), w).toBe(true);
+  });
+
   it('reads "没有" to a count question as zero but to a text question as a skip', () => {
     const count = { id: 'form.patents.invention', text: '其中发明专利多少项？', kind: 'number' as const, phase: 'form' as const };
     expect(interpretForm(kb, '没有', count)).toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });

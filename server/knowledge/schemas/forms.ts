@@ -244,6 +244,17 @@ export const FormVocabulary = z.object({
   surnames: FormWords.default([]),
   /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
   titles: FormWords.default([]),
+  /**
+   * Words that open with a surname but are not names (马上, 周一, 高兴, 钱不够): a reply to a name question
+   * that is one of them, or one followed by two or more characters (「马上发你」), is asked back. One more
+   * character alone still reads as a name, so 周一围 or 高兴华 stay names.
+   */
+  notNames: z.array(z.string().min(1)).default([]),
+  /**
+   * How transliterated names often begin (阿不都, 买买提, 扎西): a six to eight character Han reply to a
+   * name question without its 「·」 (「阿不都热合曼」) reads as a name only when it opens with one.
+   */
+  transliterationStarts: z.array(z.string().min(1)).default([]),
   /** Figure words the form asks for by year (营收): said in passing without a year (「去年营收3.2亿」) they are not recorded, and the user is told why. */
   yearlessFigures: z.array(z.string().min(1)).default([]),
   /** Words before a yearless figure word that still leave its year unsaid (去年, 全年). */
