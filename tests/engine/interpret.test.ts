@@ -955,6 +955,37 @@ describe('a yes confined to one part of the plant', () => {
   });
 });
 
+describe('words that look like the partial and only readings but are not', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id));
+  it('reads 「有的没有」 as some parts lacking it only where it ends its clause', () => {
+    expect(items('有些没达到', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('有的还没有达到', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('有的没有亏损', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('有些没盈利', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+  });
+  it('keeps 有的 a yes of its own before a particle, and 有些年 a time', () => {
+    expect(items('有的呀车间里用着', q('cap.wms'))).toEqual({ 'cap.wms': true });
+    expect(items('有些年了车间一直用', q('cap.wms'))).toEqual({ 'cap.wms': true });
+  });
+  it('reads 就 after a time as already, not only, and an only-named system described further as no list', () => {
+    expect(items('去年就用了ERP', q('cap.mes'))).toEqual({ 'cap.erp': true });
+    expect(items('很早就用ERP了', q('cap.mes'))).toEqual({ 'cap.erp': true });
+    expect(items('早就上了ERP', q('cap.mes'))).toEqual({ 'cap.erp': true });
+    expect(items('就ERP和MES做了接口', q('cap.systemIntegration'))).not.toHaveProperty('cap.systemIntegration', false);
+    expect(items('就用了SCADA采电表', q('cap.energyManagement'))).not.toHaveProperty('cap.energyManagement', false);
+  });
+  it('takes a founding year said in passing only when it is the enterprise\'s own', () => {
+    expect(read('洛阳，我们是2011年成立的', 'ent.city')).toMatchObject({ items: [{ questionId: 'ent.foundedYear', value: '2011', extra: true }, { questionId: 'ent.city' }] });
+    for (const text of ['洛阳，研发中心成立于2019年', '2020年改制1998年成立的，在洛阳', '洛阳，2019年新建的厂'])
+      expect(JSON.stringify(read(text, 'ent.city')), text).not.toContain('ent.foundedYear');
+    expect(JSON.stringify(read('不是，集团是2008年成立的，我们是子公司', 'ent.groupOrHeadOffice'))).not.toContain('ent.foundedYear');
+  });
+  it('reads a system that has just gone live as in place', () => {
+    expect(items('刚上线', q('cap.erp'))).toEqual({ 'cap.erp': true });
+    expect(items('刚刚上线不久', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
+});
+
 describe('the misreadings of the second blind round, by class', () => {
   it('a product number in a typed trade is no division code; a code word or a bare figure still is', () => {
     expect(industryFromText(kb, '化纤，尼龙66')).toBe('28');

@@ -17,6 +17,11 @@ describe('a canned answer fires only on its own question', () => {
     ['失信记录已经移出了还能申报吗', '不能', 'a record removed by the application date no longer bars'],
     ['智能车间申报书要写技术水平吗', '研发队伍', 'the workshop form has no 技术水平 item'],
     ['附件2里的投资额填含税还是不含税', '要', '含税 is not 含附件: the notice does not say how amounts are taxed'],
+    ['是绿色工厂申报智能工厂能优先吗', '没有涉及', 'a green factory applying for this programme asks about 二(三), not the green list'],
+    ['绿色制造名单里的企业有优势吗', '没有涉及', 'being on a green list is the 二(三) priority question'],
+    ['我们是绿色工厂，智能工厂怎么报', '没有涉及', 'how to apply for this programme is covered'],
+    ['绿色企业怎么认定', '没有涉及', '二(三) names 节能减排绿色发展企业 and leaves its definition open'],
+    ['签字页要手写签名吗', '打印', 'handwriting is the signature question, not printing the stamped page'],
   ])('%s does not get 「%s」 as its conclusion (%s)', (q, wrong) => {
     expect(conclusion(q)).not.toContain(wrong);
   });
