@@ -983,6 +983,8 @@ describe('words that look like the partial and only readings but are not', () =>
   it('reads a system that has just gone live as in place', () => {
     expect(items('刚上线', q('cap.erp'))).toEqual({ 'cap.erp': true });
     expect(items('刚刚上线不久', q('cap.erp'))).toEqual({ 'cap.erp': true });
+    // 几 in an amount (没几个月, 好几个) asks nothing.
+    expect(items('上了没几个月', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
 });
 
