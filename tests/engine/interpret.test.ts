@@ -986,6 +986,19 @@ describe('words that look like the partial and only readings but are not', () =>
     // 几 in an amount (没几个月, 好几个) asks nothing.
     expect(items('上了没几个月', q('cap.erp'))).toEqual({ 'cap.erp': true });
   });
+  it('reads the hard conditions as the enterprise states them', () => {
+    // Applying for a credit repair is still being listed; a repair done is not.
+    expect(read('被列了，正在申请信用修复', 'ent.credit.dishonestExecutee')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.credit.dishonestExecutee', value: true }] });
+    expect(read('已经信用修复了', 'ent.credit.dishonestExecutee')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.credit.dishonestExecutee', value: false }] });
+    // Never checked is not known: skipped, not a clean record.
+    expect(read('不清楚，没查过', 'ent.credit.seriousIllegalDishonest')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.credit.seriousIllegalDishonest', value: null }] });
+    // 「或同时打算提交」: planning a second application is applying.
+    expect(read('还打算报个工厂', 'ent.appliedThisYear')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.appliedThisYear', value: true }] });
+    // A hard time is asked back, not read as the 有 of a yes.
+    expect(read('疫情后有点难', 'ent.operatingWell')).toMatchObject({ kind: 'unclear' });
+    expect(read('困难时期已经过去了，现在挺好', 'ent.operatingWell')).toEqual({ kind: 'answers', items: [{ questionId: 'ent.operatingWell', value: true }] });
+    expect(items('上了没几个月', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
 });
 
 describe('the misreadings of the second blind round, by class', () => {
