@@ -980,6 +980,12 @@ describe('words that look like the partial and only readings but are not', () =>
       expect(JSON.stringify(read(text, 'ent.city')), text).not.toContain('ent.foundedYear');
     expect(JSON.stringify(read('不是，集团是2008年成立的，我们是子公司', 'ent.groupOrHeadOffice'))).not.toContain('ent.foundedYear');
   });
+  it('knows SCADA packages by name, and repairs made after a breakdown as no prediction', () => {
+    expect(items('组态王监控', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('用的WinCC', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('坏了再修', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': false });
+    expect(items('不是坏了再修，有预测', q('cap.predictiveMaintenance'))).toEqual({ 'cap.predictiveMaintenance': true });
+  });
   it('reads a system that has just gone live as in place', () => {
     expect(items('刚上线', q('cap.erp'))).toEqual({ 'cap.erp': true });
     expect(items('刚刚上线不久', q('cap.erp'))).toEqual({ 'cap.erp': true });
