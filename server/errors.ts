@@ -133,7 +133,6 @@ export function serializeError(err: unknown, depth = 0): Record<string, unknown>
   return out;
 }
 
-/** Logger settings for the server (main.ts) and for tests that check what is logged. */
 /**
  * Errors the router raises before any route or hook runs (a path parameter over its length limit,
  * a malformed percent-escape) skip the app's error handler; this option of the Fastify instance
@@ -144,6 +143,7 @@ export const frameworkErrors = (err: FastifyError, _req: FastifyRequest, reply: 
   void reply.code(status).send({ error: { code: ErrorCode.badRequest, message: clip(err.message) } });
 };
 
+/** Logger settings for the server (main.ts) and for tests that check what is logged. */
 export function loggerOptions(level: string) {
   return {
     level,

@@ -157,7 +157,6 @@ function deepFreeze(v: unknown): void {
   for (const x of Object.values(v)) deepFreeze(x);
 }
 
-
 export function evaluate(kb: KnowledgeData, answers: Answers): EvaluateResult {
   const d = derivedOf(kb, answers);
   if (d?.result) return d.result;

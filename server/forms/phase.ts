@@ -170,14 +170,15 @@ export function notApplicable(c: { id: string; q: { notApplicable?: { question: 
 
 /** The form questions still to be asked for a category, in order. */
 export function formPlan(kb: FormsKnowledge, answers: Answers, category: Category): Concrete[] {
+  const build = () => formQuestions(kb, answers, category).filter((c) => needed(c, answers));
   // A sealed answer map never changes (schemas/interview.ts sealAnswers): its plan is worked out once.
-  if (!Object.isFrozen(answers)) return formQuestions(kb, answers, category).filter((c) => needed(c, answers));
+  if (!Object.isFrozen(answers)) return build();
   let byAnswers = plans.get(kb);
   if (!byAnswers) plans.set(kb, (byAnswers = new WeakMap()));
   let byCategory = byAnswers.get(answers);
   if (!byCategory) byAnswers.set(answers, (byCategory = new Map()));
   let out = byCategory.get(category);
-  if (!out) byCategory.set(category, (out = Object.freeze(formQuestions(kb, answers, category).filter((c) => needed(c, answers))) as Concrete[]));
+  if (!out) byCategory.set(category, (out = Object.freeze(build()) as Concrete[]));
   return out;
 }
 
