@@ -10,6 +10,7 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     clause: (id) => kb.clause(id),
     verified: (q) => verifiedAnswer(kb, q),
     notice: kb.data.manifest.title,
+    helpline: kb.data.facts.contact.phone,
   };
 }
 
