@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { findQuantities, normalise, type Quantity } from '../understand';
 import { ELLIPSIS, isVerbatim } from '../qa/quote';
 import type { PromptClause } from './prompts';
+import { checkWords, longestFirst } from './check-words';
 
 /**
  * What a model's Q&A reply says, checked against the clauses it cites. Citation IDs are checked
@@ -19,22 +17,11 @@ import type { PromptClause } from './prompts';
  * - A sentence stating a rule or a permission (须, 不得, 可以 …) has its words in the cited clause.
  */
 
-const ChecksFile = z.object({
-  claimWords: z.object({ words: z.array(z.string().min(1)).min(1) }),
-  framingWords: z.object({ words: z.array(z.string().min(1)).min(1) }),
-  helplineWords: z.object({ names: z.array(z.string().min(1)).min(1), disparaging: z.array(z.string().min(1)).min(1) }),
-});
-type Checks = z.infer<typeof ChecksFile>;
-
-const CHECKS_FILE = fileURLToPath(new URL('../../prompts/answer-checks.json', import.meta.url));
-let checksCache: (Checks & { framing: string[][] }) | undefined;
+let framingCache: string[][] | undefined;
 function checks() {
-  if (!checksCache) {
-    const c = ChecksFile.parse(JSON.parse(readFileSync(CHECKS_FILE, 'utf8')));
-    // Longest first, so 「未作规定」 is one framing word, not 「未」 and a stray 「作规定」.
-    checksCache = { ...c, framing: [...c.framingWords.words].sort((a, b) => b.length - a.length).map((w) => Array.from(w)) };
-  }
-  return checksCache;
+  // Longest first, so 「未作规定」 is one framing word, not 「未」 and a stray 「作规定」.
+  framingCache ??= longestFirst(checkWords().framingWords.words).map((w) => Array.from(w));
+  return { ...checkWords(), framing: framingCache };
 }
 
 export interface GroundingInput {
