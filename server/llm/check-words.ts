@@ -12,6 +12,12 @@ const CheckWordsFile = z.object({
   framingWords: z.object({ words: Words }),
   helplineWords: z.object({ names: Words, disparaging: Words }),
   rephrase: z.object({ framing: Words, questionForms: Words, negations: Words, verdicts: Words }),
+  facts: z.object({
+    words: z.record(z.string(), Words),
+    values: z.record(z.string(), z.record(z.string(), Words)),
+    systemSuffixes: Words,
+    negations: Words,
+  }),
 });
 export type CheckWords = z.infer<typeof CheckWordsFile>;
 
