@@ -1,4 +1,4 @@
-import { findQuantities, normalise, type Quantity } from '../understand';
+import { findQuantities, normalise, parseChineseNumber, type Quantity } from '../understand';
 import { ELLIPSIS, isVerbatim } from '../qa/quote';
 import type { PromptClause } from './prompts';
 import { checkWords, longestFirst } from './check-words';
@@ -231,11 +231,21 @@ function pairsOf(text: string): Set<string> {
   return out;
 }
 
+/**
+ * A Chinese numeral with no unit after it is a figure only after a word that states an amount
+ * (「不多于二十」): elsewhere 十分, 一百 in prose would read as numbers. Written in digits so it is checked.
+ */
+const BARE_CHINESE = /(?<=不多于|不少于|不超过|不低于|不高于|超过|达到|至少|最多|限报|推荐|共|为)([一二两三四五六七八九十百千]{2,})(?![分万亿\p{Script=Han}])/gu;
+
 /** Text for number reading: normalised (full-width digits, Chinese numerals), phone numbers and references masked. */
 function forFigures(text: string): string {
   return normalise(bare(text))
     .text.replace(PHONE, (m) => '□'.repeat(m.length))
-    .replace(NOT_FIGURES, (m) => '□'.repeat(m.length));
+    .replace(NOT_FIGURES, (m) => '□'.repeat(m.length))
+    .replace(BARE_CHINESE, (m) => {
+      const v = parseChineseNumber(m);
+      return v === undefined ? m : String(v);
+    });
 }
 
 function segmentsOf(text: string): Segment[] {

@@ -84,6 +84,7 @@ describe('grounding the words of a model answer', () => {
       ['a paper requirement after 没有要求', PAPER, '另外，还需要报送纸质材料一式三份〔四(二)〕。', 'number'],
       ['a quota moved to another subject', QUOTA, '其他省辖市、济源示范区、航空港区也可推荐不多于15家〔四(三)〕。', 'number'],
       ['a quota in Chinese numerals', QUOTA, '其他省辖市可推荐十五家〔四(三)〕。', 'number'],
+      ['a quota in Chinese numerals with no unit', QUOTA, '其他省辖市最多二十。〔四(三)〕', 'number'],
       ['a date in Chinese numerals', DEADLINE, '推荐汇总表须于三月二十五日前上传〔四(四)〕。', 'number'],
       ['dotted dates', DEADLINE, '推荐汇总表截止日期为3.25，企业须在3.10前向地方提交〔四(四)〕。', 'number'],
       ['a date with 号', DEADLINE, '企业应于3月20号前提交〔四(四)〕。', 'number'],
