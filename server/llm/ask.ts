@@ -12,6 +12,6 @@ import type { Llm } from './provider';
 export async function askWithLlm(llm: Llm, kb: KnowledgeBase, question: string, clientKey: string, log?: FastifyBaseLogger): Promise<AskResponse> {
   const r = await groundedAnswer(llm, qaSources(kb), question, { sessionKey: clientKey });
   // Only the failure kind is logged: provider texts can carry the key or the prompt.
-  if (r.failure) log?.warn({ llmFailure: r.failure, removedCitations: r.removed.length }, 'model answer not used');
+  if (r.failure) log?.warn({ llmFailure: r.failure, check: r.check, removedCitations: r.removed.length }, 'model answer not used');
   return r.notice ? { ...r.response, notice: r.notice } : r.response;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CAPABILITY_IDS, CapabilityId } from '../schemas/profile';
 import type { AnswerValue } from '../schemas/interview';
 import { extractMessages } from './prompts';
+import { checkWords } from './check-words';
+import { findQuantities, inUnit, normalise } from '../understand';
 import type { Llm } from './provider';
 
 /**
@@ -73,13 +75,65 @@ export function factsToAnswers(f: ExtractedFacts): { questionId: string; value: 
   return out;
 }
 
+/** A capability as the user may name it: its label and its aliases from the knowledge. */
+export interface CapabilityTerms {
+  id: string;
+  label: string;
+  aliases?: readonly string[];
+}
+
+type Item = { questionId: string; value: AnswerValue };
+
+/**
+ * The model's reading of a reply, kept only where the reply itself says it. The model reads free
+ * text well but also reads into it: 「具体情况不太清楚」 came back as MES, ERP and 95 % automation.
+ * A capability counts only when the reply names it (label or alias); 「没有」 for one also when it is
+ * the question pending and the reply says no. A figure counts only when its number is in the reply
+ * (Chinese numerals and 八成 read as numbers). Scope and production mode count only when the reply
+ * says which; every other field only when the reply uses one of its words or answers the question
+ * pending. Where the offline reading of the same question differs, neither wins: the model's is dropped.
+ */
+export function supportedAnswers(items: readonly Item[], input: { text: string; pendingId?: string | null; capabilities: readonly CapabilityTerms[]; offline?: readonly Item[] }): Item[] {
+  const text = normalise(input.text).text;
+  const w = checkWords().facts;
+  const says = (words: readonly string[]) => words.some((x) => text.includes(normalise(x).text));
+  const quantities = findQuantities(text);
+  return items.filter(({ questionId, value }) => {
+    const offline = input.offline?.find((i) => i.questionId === questionId);
+    if (offline && JSON.stringify(offline.value) !== JSON.stringify(value)) return false;
+    const pending = input.pendingId === questionId;
+    if (questionId.startsWith('cap.')) {
+      const cap = input.capabilities.find((c) => `cap.${c.id}` === questionId);
+      const named = cap !== undefined && namesCapability(text, cap, w.systemSuffixes);
+      if (value === false) return (named || pending) && says(w.negations);
+      return named;
+    }
+    if (questionId.startsWith('metric.')) return typeof value === 'number' && quantities.some((q) => q.value === value || inUnit(q, '%') === value);
+    const byValue = w.values[questionId];
+    if (byValue && !says(byValue[String(value)] ?? [])) return false;
+    if (pending) return true;
+    if (questionId === 'ent.industryCode' && typeof value === 'string' && text.includes(normalise(value).text)) return true;
+    return says(w.words[questionId] ?? []);
+  });
+}
+
+/** Whether normalised text names a capability: a label or alias, or its stem before 系统/平台 (「制造执行那套系统」). */
+function namesCapability(text: string, cap: CapabilityTerms, suffixes: readonly string[]): boolean {
+  const forms = [...cap.label.split(/[（）()]/u), ...(cap.aliases ?? [])].map((f) => normalise(f).text).filter((f) => f.length >= 2);
+  return forms.some((f) => {
+    if (/^[a-z0-9/+\-. ]+$/.test(f)) return new RegExp(`(?<![a-z0-9])${f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z0-9])`).test(text);
+    if (text.includes(f)) return true;
+    return suffixes.some((sfx) => f.endsWith(sfx) && f.length - sfx.length >= 3 && text.includes(f.slice(0, -sfx.length)));
+  });
+}
+
 /**
  * Asks the model for the facts in one reply. Throws LlmError on any failure (including a model
  * that ignores the tool or sends malformed arguments); the caller then uses the offline reading.
  */
 export async function extractFacts(
   llm: Llm,
-  input: { text: string; pending: { id: string; text: string } | null; capabilityLabels: { id: string; label: string }[]; signal?: AbortSignal },
+  input: { text: string; pending: { id: string; text: string } | null; capabilityLabels: CapabilityTerms[]; signal?: AbortSignal },
 ): Promise<{ items: { questionId: string; value: AnswerValue }[]; asking: boolean }> {
   const facts = await llm.callTool({
     messages: extractMessages({ tool: EXTRACT_TOOL, text: input.text, pending: input.pending, capabilities: input.capabilityLabels }),

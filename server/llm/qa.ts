@@ -1,5 +1,6 @@
 import type { AskResponse, Citation } from '../schemas/ask';
 import { CitationStream } from './citations';
+import { checkGrounding, type GroundingFailure } from './grounding';
 import { quoteUnits, renderUnit } from '../qa/quote';
 import { failureNotice, LlmError, type LlmFailure } from './errors';
 import { dataBlock, fill, leaksSystemPrompt, prompts, qaMessages, type PromptClause } from './prompts';
@@ -16,6 +17,8 @@ export interface QaSources {
   verified?(question: string): VerifiedConclusion | null;
   /** The notice's title, from the knowledge version. */
   notice?: string;
+  /** The notice's helpline as printed: the only phone number an answer may give. */
+  helpline?: string;
 }
 
 /** A verified answer: its kind of conclusion and its text, conclusion first. */
@@ -32,7 +35,9 @@ export interface GroundedAnswer {
   removed: string[];
   /** The Chinese notice to show when the model was not used after all. */
   notice?: string;
-  failure?: LlmFailure | 'noCitation' | 'leak' | 'contradiction';
+  failure?: LlmFailure | 'noCitation' | 'leak' | 'contradiction' | 'ungrounded';
+  /** Which grounding check failed (quote, number, phone …), for logs; never the text itself. */
+  check?: GroundingFailure['kind'];
 }
 
 /** How many retrieved clauses the model sees: enough for hit@3 with room for context, small enough to stay focused. */
@@ -70,8 +75,13 @@ export function contradicts(verified: VerifiedConclusion, text: string, clauses:
  *   answer is marked. No valid citation left → the offline answer, with a notice.
  * - Any failure (timeout, 401, 429, 5xx, cut stream, leaked prompt) → the offline answer.
  *
- * `onDelta` receives only checked text. When the result falls back after some text was streamed,
- * the returned response is what the conversation must store and show as the final message.
+ * - Every quote, figure, phone number and stated rule must be in the clause cited for it
+ *   (grounding.ts); one that is not → the offline answer.
+ *
+ * `onDelta` receives only checked text: the model's reply is held until every check has passed,
+ * so a rejected sentence is never on screen, not even for a moment. Only the verified answer (the
+ * knowledge's own text) is sent before the model is done. When the result falls back, the returned
+ * response is what the conversation must store and show as the final message.
  */
 export async function groundedAnswer(
   llm: Llm,
@@ -97,12 +107,13 @@ export async function groundedAnswer(
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const fallback = (failure: GroundedAnswer['failure'], notice: string): GroundedAnswer => ({
+  const fallback = (failure: GroundedAnswer['failure'], notice: string, check?: GroundingFailure): GroundedAnswer => ({
     response: offline,
     source: 'offline',
     removed: checker.removed,
     notice,
     failure,
+    ...(check ? { check: check.kind } : {}),
   });
 
   if (verified) opts.onDelta?.(`${verified.answer}\n`);
@@ -113,9 +124,8 @@ export async function groundedAnswer(
         temperature: 0.2,
         signal: stop.signal,
         onDelta: (d) => {
-          const shown = checker.push(d);
+          checker.push(d);
           if (checker.leaked) stop.abort(); // no point reading the rest of a leaking answer
-          else if (shown) opts.onDelta?.(shown);
         },
       }),
     );
@@ -126,28 +136,53 @@ export async function groundedAnswer(
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
   }
-  const tail = checker.end();
-  if (tail) opts.onDelta?.(tail);
+  checker.end();
   const text = checker.shown.trim();
 
   if (checker.leaked || leaksSystemPrompt(text)) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
+  const grounding = () => checkGrounding({ text, given, verified: verified?.answer, helpline: src.helpline, notice: src.notice, traceAll: verified !== null });
   if (verified) {
     if (contradicts(verified, text, [...given.values()])) return fallback('contradiction', '模型回答与核实的答案不一致，已改用离线答案。');
     // Nothing to add, or nothing checkable added: the verified answer with its quotes stands alone.
     if (checker.valid.length === 0 || /^（?无补充）?$/u.test(text)) return { response: offline, source: 'offline', removed: checker.removed };
+    const ungrounded = grounding();
+    if (ungrounded) return fallback('ungrounded', '模型回答未通过核验，已改用离线答案。', ungrounded);
     const added = checker.removed.length > 0 ? `${text}\n\n（注：已删除 ${checker.removed.length} 处无法核验的条款引用。）` : text;
+    replay(added, opts.onDelta);
     const citations = [...offline.citations];
     for (const id of checker.valid) if (!citations.some((c) => c.clause === id)) citations.push(citationFor(given.get(id)!));
     return { response: { answer: `${verified.answer}\n${added}`, citations, confidence: offline.confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
   }
   if (checker.valid.length === 0) return fallback('noCitation', '模型回答没有可核验的条款依据，已改用离线答案。');
+  const ungrounded = grounding();
+  if (ungrounded) return fallback('ungrounded', '模型回答未通过核验，已改用离线答案。', ungrounded);
 
   const marked = checker.removed.length > 0;
   const answer = marked ? `${text}\n\n（注：已删除 ${checker.removed.length} 处无法核验的条款引用。）` : text;
+  replay(answer, opts.onDelta);
   const citations = checker.valid.map((id) => citationFor(given.get(id)!));
   const overlap = checker.valid.some((id) => offline.citations.some((c) => c.clause === id));
   const confidence = Math.max(0.3, Math.min(0.95, (overlap ? Math.max(offline.confidence, 0.7) : 0.6) - (marked ? 0.2 : 0)));
   return { response: { answer, citations, confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
+}
+
+/**
+ * Sends checked text in short pieces, each ending at a punctuation mark where one is near and never
+ * inside a citation, so the client still renders it as it arrives.
+ */
+function replay(text: string, onDelta?: (delta: string) => void): void {
+  if (!onDelta) return;
+  const PIECE = 16;
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + PIECE);
+    const cut = text.slice(at, end).search(/[，。；：！？\n][^，。；：！？\n]*$/u);
+    if (end < text.length && cut > 0) end = at + cut + 1;
+    const open = text.lastIndexOf('〔', end - 1);
+    if (open >= at && text.indexOf('〕', open) >= end) end = text.indexOf('〕', open) + 1;
+    onDelta(text.slice(at, end));
+    at = end;
+  }
 }
 
 /** The Q&A messages with the verified answer appended as a fenced data block and its instructions. */

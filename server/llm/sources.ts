@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, retrieve, verifiedAnswer } from '../qa/answer';
 import type { QaSources } from './qa';
+import type { CapabilityTerms } from './facts';
 
 /** K's offline answer and retrieval, seen through the narrow interface the grounded answer needs. */
 export function qaSources(kb: KnowledgeBase): QaSources {
@@ -10,10 +11,11 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     clause: (id) => kb.clause(id),
     verified: (q) => verifiedAnswer(kb, q),
     notice: kb.data.manifest.title,
+    helpline: kb.data.facts.contact.phone,
   };
 }
 
-/** The capability IDs with their Chinese labels, from the knowledge data (the model maps words to IDs). */
-export function capabilityLabels(kb: KnowledgeBase): { id: string; label: string }[] {
-  return kb.data.capabilities.capabilities.map((c) => ({ id: c.id, label: c.label }));
+/** The capability IDs with their Chinese labels (the model maps words to IDs) and aliases (a fact must name one). */
+export function capabilityLabels(kb: KnowledgeBase): CapabilityTerms[] {
+  return kb.data.capabilities.capabilities.map((c) => ({ id: c.id, label: c.label, aliases: c.aliases }));
 }

@@ -1,6 +1,6 @@
 import type { Interpretation, SpeakContext, Speaker } from '../chat/ports';
 import { failureNotice, LlmError } from './errors';
-import { extractFacts } from './facts';
+import { extractFacts, supportedAnswers, type CapabilityTerms } from './facts';
 import { groundedAnswer, type GroundedAnswer, type QaSources } from './qa';
 import { answerSourceOf } from '../qa/answer';
 import { rephraseQuestion } from './rephrase';
@@ -10,7 +10,7 @@ type NotifyingContext = SpeakContext;
 
 export interface LlmSpeakerDeps {
   sources(ctx: SpeakContext): QaSources;
-  capabilityLabels(ctx: SpeakContext): { id: string; label: string }[];
+  capabilityLabels(ctx: SpeakContext): CapabilityTerms[];
 }
 
 /** Short replies ("有", "没有", "是的", "82%") are read exactly by the lexicon; the model adds nothing but latency. */
@@ -136,6 +136,13 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
             signal: deadline,
           }),
         );
+        // Only what the user's own words say is kept; a dropped fact is never shown as 已记录.
+        got.items = supportedAnswers(got.items, {
+          text,
+          pendingId: ctx.pending?.id,
+          capabilities: deps.capabilityLabels(ctx),
+          offline: base.kind === 'answers' ? base.items : [],
+        });
         // What the rules left open for the pending question (a yes naming only other systems) stays open.
         const left = base.kind === 'answers' && base.pendingLeft ? base.pendingLeft : undefined;
         if (left) got.items = got.items.filter((i) => i.questionId !== ctx.pending?.id);

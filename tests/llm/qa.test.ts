@@ -57,7 +57,8 @@ describe('grounded answers against the fake provider', () => {
   });
 
   it('removes a citation to a real clause that was not given to the model and marks the answer', async () => {
-    fake.enqueue({ kind: 'text', text: '不能〔二(一)〕。工厂须建有工业网络〔三(二)1〕。' });
+    // The sentence keeps a valid citation of its own: a claim left with none is checked against the given clauses.
+    fake.enqueue({ kind: 'text', text: '不能以集团名义申报〔二(一)〕〔三(二)1〕。' });
     const deltas: string[] = [];
     const r = await groundedAnswer(llm, sources(), '集团能申报吗？', { sessionKey: 's', onDelta: (d) => deltas.push(d) });
     expect(r.source).toBe('llm');

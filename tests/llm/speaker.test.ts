@@ -9,7 +9,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
 
 const MES: QuestionView = { id: 'cap.mes', text: '是否应用制造执行系统（MES）？', kind: 'yesNoPartial', phase: 'elements' };
 const FORM_Q: QuestionView = { id: 'form.name', text: '企业全称是什么？', kind: 'text', phase: 'form' };
-const CLAUSE = { id: '二(一)', title: '申报主体', text: '具有独立法人资格的单体制造业企业。' };
+const CLAUSE = { id: '二(一)', title: '申报主体', text: '具有独立法人资格的单体制造业企业（不支持以集团、总公司名义申报）。' };
 const sources: QaSources = {
   offline: () => ({ answer: '离线答案', citations: [{ clause: '二(一)', title: '申报主体', quote: '…' }], confidence: 0.8, outOfScope: false }),
   retrieve: () => [CLAUSE],
