@@ -113,6 +113,8 @@ export class AnswerIndex {
   private readonly guardWords: WordFinder;
   /** The answer base's implied objects, longest first (see AnswerBaseFile.impliedObjects). */
   private readonly implied: RegExp | undefined;
+  /** Per concept marker (`#canonical`), the guard words it stands for (see AnswerBaseFile.conceptGuards). */
+  private readonly conceptGuards = new Map<string, string[]>();
   /** A number followed by a unit some entry's limit reads ("720M", "2K"): see `present`. */
   private readonly measured: RegExp | undefined;
   /** Guard words that are a bare number, with the units of the limits of the entries requiring them. */
@@ -172,6 +174,7 @@ export class AnswerIndex {
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
     this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
+    for (const [concept, words] of Object.entries(base.conceptGuards ?? {})) this.conceptGuards.set(`#${concept}`, words.map(norm));
     const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
     this.implied = implied.length ? new RegExp(implied.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
@@ -206,6 +209,7 @@ export class AnswerIndex {
       const bare = seen.replace(this.implied, '');
       if (bare !== text) for (const w of this.guardWords.find(bare).keys()) words.add(w);
     }
+    for (const [feature, guards] of this.conceptGuards) if (last.features.has(feature)) for (const w of guards) words.add(w);
     return (last.words = words);
   }
 
