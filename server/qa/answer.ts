@@ -4,7 +4,7 @@ import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
 import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
-import type { EntryMatch, PreparedEntry } from './answer-base';
+import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
 import { quoteUnits, renderUnit } from './quote';
@@ -958,6 +958,33 @@ function stripFillersText(kb: KnowledgeBase, text: string): string {
   return q.replace(/\s+/g, ' ').trim();
 }
 
+/** The two factory categories, as the lexicon names them. */
+const CATEGORIES = ['离散型', '流程型'];
+
+/**
+ * A question that names both factory categories, read once for each: every name of the other
+ * category is replaced by this one's (「离散型要WMS 流程型要不要」 is read 「离散型要wms 离散型要不要」
+ * and 「流程型要wms 流程型要不要」). Undefined when it does not name both.
+ */
+function eachCategory(kb: KnowledgeBase, q: string): string[] | undefined {
+  const spans = namedConcepts(understanderFor(kb.data), q)
+    .filter((c) => CATEGORIES.includes(c.canonical))
+    // At one place the longest form is the name (「离散型」, not 「离散」 in it).
+    .sort((x, y) => x.index - y.index || y.span.length - x.span.length)
+    .filter((c, i, all) => !all.slice(0, i).some((p) => c.index < p.index + p.span.length));
+  if (!CATEGORIES.every((cat) => spans.some((c) => c.canonical === cat))) return undefined;
+  return CATEGORIES.map((cat) => {
+    let out = '';
+    let at = 0;
+    for (const c of spans) {
+      if (c.canonical === cat) continue;
+      out += q.slice(at, c.index) + cat;
+      at = c.index + c.span.length;
+    }
+    return out + q.slice(at);
+  });
+}
+
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
   return answersOf(kb).match(stripFillersText(kb, text), k);
@@ -1168,6 +1195,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       }
       if (only) chosen.push({ match: only, text: q });
     }
+  }
+
+  // 「离散型要WMS，流程型要不要」: each category's entry on a system leaves out the other category,
+  // so a question naming both finds neither; read once for each category, it finds both.
+  if (chosen.length === 0) {
+    const sides = (eachCategory(kb, q) ?? []).map((text) => ({ match: accepted(answersOf(kb).match(text, 3)), text }));
+    const [a, b] = sides;
+    if (a?.match && b?.match && a.match.prepared !== b.match.prepared) chosen.push({ match: a.match, text: a.text }, { match: b.match, text: b.text });
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');
