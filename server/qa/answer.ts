@@ -849,6 +849,20 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   return best?.topic;
 }
 
+/** The keywords of an out-of-scope topic the text names. */
+function namedKeywords(kb: KnowledgeBase, topic: { keywords: readonly string[] }, text: string, found: Found = scan(kb, text)): string[] {
+  return topic.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0);
+}
+
+/** The out-of-scope topic a text names when the entry matched to it never speaks of that topic. */
+function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label: string } | undefined {
+  if (entry.conclusion === 'notCovered') return undefined;
+  const topic = topicOf(kb, text, false);
+  if (!topic) return undefined;
+  const own = norm([...entry.questions, entry.answer].join('\n'));
+  return namedKeywords(kb, topic, text).some((k) => own.includes(k)) ? undefined : topic;
+}
+
 /**
  * What-is questions that ask for a term's meaning: 「灯塔工厂是什么意思」「什么叫两化融合」. Bare
  * 「X是什么」 is left out: it as often asks for a value (「视频格式是什么」).
@@ -893,7 +907,7 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
  * and after the programme's list (「5G工厂名录怎么报」 asks to be put on that list).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -1152,7 +1166,17 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const alone = accepted(answersOf(kb).match(own, 3));
         if (alone && alone.score >= VERIFIED && !repeats(alone, own)) (m = alone), (text = own);
       }
+      // 「评上了能给多少奖补资金，啥时候到账」: a part that names a topic the notice leaves out, matched
+      // loosely to an entry that never speaks of it (a title won, read as re-application), is that
+      // topic's question; it is left to be said uncovered.
+      if (m && m.score < VERIFIED && offTopic(kb, m.prepared.entry, text)) m = undefined;
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
+    }
+    // 「江苏那边智能工厂咋申报，材料清单有没有」: a part that asks for another province's or year's
+    // application makes the question about that one; its other parts ask of it too.
+    for (const piece of asking) {
+      const topic = topicOf(kb, piece, false);
+      if (topic?.scene && namedKeywords(kb, topic, piece).some((k) => appliesFor(piece, k))) return response(outOfScope(kb, topic));
     }
   }
   if (chosen.length < 2) {
