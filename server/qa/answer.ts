@@ -575,13 +575,24 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
+    if (now && before && ASKS.test(prev)) {
+      // 「AGV离散型工厂必须有吗 报车间的呢」: a new level (车间, 工厂) replaces the previous subject with its level
+      // (离散型工厂), not only the category word before it.
+      const at = prev.indexOf(before);
+      const level = LEVEL.test(now) ? (prev.slice(at + before.length).match(LEVEL_AFTER)?.[0] ?? '') : '';
+      return void out.push(prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length));
+    }
     const whole = elliptical(prev, p);
     if (whole && whole !== p) said.set(whole, p);
     out.push(whole ?? p);
   });
   return { pieces: out, said };
 }
+
+/** A subject that names a level: a workshop or a factory. */
+const LEVEL = /车间|工厂/u;
+/** The level right after a category word (「离散型工厂」「流程型的智能工厂」). */
+const LEVEL_AFTER = /^的?(?:智能)?(?:车间|工厂)/u;
 
 /** Two subjects and one predicate asked of each: 「A和B分别…」「A与B各…」. */
 const BOTH = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10}?)(?:分别|各自|各)(.+)$/u;
