@@ -1159,7 +1159,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
     const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
-      let m = accepted(answersOf(kb).match(piece, 3));
+      // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
+      // whose two or more required word groups it meets, as a whole question would be.
+      let m = accepted(answersOf(kb).match(piece, 3)) ?? accepted(answersOf(kb).match(piece, 3, true));
       let text = piece;
       // 「集团底下两个子公司都是独立法人，能各报一个吗」: a part that asks without naming its subject
       // leans on the context said before it; read with that context, a closer entry answers it.
