@@ -4,7 +4,7 @@ import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { KnowledgeData } from '../knowledge/load';
 import { KnowledgeError } from '../knowledge/load';
 import { QUERY_STOPWORDS } from '../retrieval/tokenize';
-import { understanderFor, type Understander } from '../understand';
+import { understanderFor, type ConceptMatch, type Understander } from '../understand';
 import { quoteUnits, quoteWith, renderUnit, type QuoteUnit } from './quote';
 import { WordFinder } from './words';
 
@@ -113,6 +113,8 @@ export class AnswerIndex {
   private readonly guardWords: WordFinder;
   /** The answer base's implied objects, longest first (see AnswerBaseFile.impliedObjects). */
   private readonly implied: RegExp | undefined;
+  /** Per concept (its canonical name), the guard words it stands for (see AnswerBaseFile.conceptGuards). */
+  private readonly conceptGuards = new Map<string, string[]>();
   /** A number followed by a unit some entry's limit reads ("720M", "2K"): see `present`. */
   private readonly measured: RegExp | undefined;
   /** Guard words that are a bare number, with the units of the limits of the entries requiring them. */
@@ -172,6 +174,7 @@ export class AnswerIndex {
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
     this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
     this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
+    for (const [concept, words] of Object.entries(base.conceptGuards ?? {})) this.conceptGuards.set(concept, words.map(norm));
     const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
     this.implied = implied.length ? new RegExp(implied.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
     this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
@@ -205,6 +208,9 @@ export class AnswerIndex {
     if (this.implied) {
       const bare = seen.replace(this.implied, '');
       if (bare !== text) for (const w of this.guardWords.find(bare).keys()) words.add(w);
+    }
+    if (this.conceptGuards.size) {
+      for (const c of namedConcepts(this.understander, text)) for (const w of this.conceptGuards.get(c.canonical) ?? []) words.add(w);
     }
     return (last.words = words);
   }
@@ -281,6 +287,23 @@ export class AnswerIndex {
     // A decisive entry whose required words are all there answers, whatever else the wording is close to.
     return [...out.filter((m) => decided.has(m.prepared)), ...out.filter((m) => !decided.has(m.prepared))].slice(0, k);
   }
+}
+
+/** A Han character that, before 「化」, is a word of its own rather than the stem of an 「X化」 adjective. */
+const BEFORE_INDUSTRY = /[做搞是的个家于在和跟与及或、]/u;
+
+/**
+ * The lexicon concepts a text names, without those read across a word boundary: 「化工」 in
+ * 「数字化工厂」 or 「优化工艺」 is the end of an 「X化」 word and the start of the next, not the
+ * chemical industry. A span that opens with 化 right after another Han character is such a reading,
+ * unless that character is a word of its own (「做化工的」).
+ */
+export function namedConcepts(u: Understander, text: string): ConceptMatch[] {
+  return u.findConcepts(text).filter((c) => {
+    if (!c.span.startsWith('化') || c.index === 0) return true;
+    const before = text[c.index - 1]!;
+    return !/\p{Script=Han}/u.test(before) || BEFORE_INDUSTRY.test(before);
+  });
 }
 
 /** Every required word group has a word in the text (`words`: the guard words it contains). */

@@ -4,7 +4,7 @@ import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
 import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
-import type { EntryMatch, PreparedEntry } from './answer-base';
+import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
 import { quoteUnits, renderUnit } from './quote';
@@ -575,13 +575,24 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
     const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    if (now && before && ASKS.test(prev)) return void out.push(prev.replace(before, phrase.length <= 8 ? phrase : now));
+    if (now && before && ASKS.test(prev)) {
+      // 「AGV离散型工厂必须有吗 报车间的呢」: a new level (车间, 工厂) replaces the previous subject with its level
+      // (离散型工厂), not only the category word before it.
+      const at = prev.indexOf(before);
+      const level = LEVEL.test(now) ? (prev.slice(at + before.length).match(LEVEL_AFTER)?.[0] ?? '') : '';
+      return void out.push(prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length));
+    }
     const whole = elliptical(prev, p);
     if (whole && whole !== p) said.set(whole, p);
     out.push(whole ?? p);
   });
   return { pieces: out, said };
 }
+
+/** A subject that names a level: a workshop or a factory. */
+const LEVEL = /车间|工厂/u;
+/** The level right after a category word (「离散型工厂」「流程型的智能工厂」). */
+const LEVEL_AFTER = /^的?(?:智能)?(?:车间|工厂)/u;
 
 /** Two subjects and one predicate asked of each: 「A和B分别…」「A与B各…」. */
 const BOTH = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10}?)(?:分别|各自|各)(.+)$/u;
@@ -849,6 +860,20 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   return best?.topic;
 }
 
+/** The keywords of an out-of-scope topic the text names. */
+function namedKeywords(kb: KnowledgeBase, topic: { keywords: readonly string[] }, text: string, found: Found = scan(kb, text)): string[] {
+  return topic.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0);
+}
+
+/** The out-of-scope topic a text names when the entry matched to it never speaks of that topic. */
+function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label: string } | undefined {
+  if (entry.conclusion === 'notCovered') return undefined;
+  const topic = topicOf(kb, text, false);
+  if (!topic) return undefined;
+  const own = norm([...entry.questions, entry.answer].join('\n'));
+  return namedKeywords(kb, topic, text).some((k) => own.includes(k)) ? undefined : topic;
+}
+
 /**
  * What-is questions that ask for a term's meaning: 「灯塔工厂是什么意思」「什么叫两化融合」. Bare
  * 「X是什么」 is left out: it as often asks for a value (「视频格式是什么」).
@@ -893,7 +918,7 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
  * and after the programme's list (「5G工厂名录怎么报」 asks to be put on that list).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -956,6 +981,33 @@ function stripFillersText(kb: KnowledgeBase, text: string): string {
     if (q.includes(n)) q = q.split(n).join(' ');
   }
   return q.replace(/\s+/g, ' ').trim();
+}
+
+/** The two factory categories, as the lexicon names them. */
+const CATEGORIES = ['离散型', '流程型'];
+
+/**
+ * A question that names both factory categories, read once for each: every name of the other
+ * category is replaced by this one's (「离散型要WMS 流程型要不要」 is read 「离散型要wms 离散型要不要」
+ * and 「流程型要wms 流程型要不要」). Undefined when it does not name both.
+ */
+function eachCategory(kb: KnowledgeBase, q: string): string[] | undefined {
+  const spans = namedConcepts(understanderFor(kb.data), q)
+    .filter((c) => CATEGORIES.includes(c.canonical))
+    // At one place the longest form is the name (「离散型」, not 「离散」 in it).
+    .sort((x, y) => x.index - y.index || y.span.length - x.span.length)
+    .filter((c, i, all) => !all.slice(0, i).some((p) => c.index < p.index + p.span.length));
+  if (!CATEGORIES.every((cat) => spans.some((c) => c.canonical === cat))) return undefined;
+  return CATEGORIES.map((cat) => {
+    let out = '';
+    let at = 0;
+    for (const c of spans) {
+      if (c.canonical === cat) continue;
+      out += q.slice(at, c.index) + cat;
+      at = c.index + c.span.length;
+    }
+    return out + q.slice(at);
+  });
 }
 
 /** The best answer-base matches of one text (already understood). */
@@ -1107,7 +1159,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
     const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
-      let m = accepted(answersOf(kb).match(piece, 3));
+      // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
+      // whose two or more required word groups it meets, as a whole question would be.
+      let m = accepted(answersOf(kb).match(piece, 3)) ?? accepted(answersOf(kb).match(piece, 3, true));
       let text = piece;
       // 「集团底下两个子公司都是独立法人，能各报一个吗」: a part that asks without naming its subject
       // leans on the context said before it; read with that context, a closer entry answers it.
@@ -1125,7 +1179,17 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const alone = accepted(answersOf(kb).match(own, 3));
         if (alone && alone.score >= VERIFIED && !repeats(alone, own)) (m = alone), (text = own);
       }
+      // 「评上了能给多少奖补资金，啥时候到账」: a part that names a topic the notice leaves out, matched
+      // loosely to an entry that never speaks of it (a title won, read as re-application), is that
+      // topic's question; it is left to be said uncovered.
+      if (m && m.score < VERIFIED && offTopic(kb, m.prepared.entry, text)) m = undefined;
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
+    }
+    // 「江苏那边智能工厂咋申报，材料清单有没有」: a part that asks for another province's or year's
+    // application makes the question about that one; its other parts ask of it too.
+    for (const piece of asking) {
+      const topic = topicOf(kb, piece, false);
+      if (topic?.scene && namedKeywords(kb, topic, piece).some((k) => appliesFor(piece, k))) return response(outOfScope(kb, topic));
     }
   }
   if (chosen.length < 2) {
@@ -1168,6 +1232,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       }
       if (only) chosen.push({ match: only, text: q });
     }
+  }
+
+  // 「离散型要WMS，流程型要不要」: each category's entry on a system leaves out the other category,
+  // so a question naming both finds neither; read once for each category, it finds both.
+  if (chosen.length === 0) {
+    const sides = (eachCategory(kb, q) ?? []).map((text) => ({ match: accepted(answersOf(kb).match(text, 3)), text }));
+    const [a, b] = sides;
+    if (a?.match && b?.match && a.match.prepared !== b.match.prepared) chosen.push({ match: a.match, text: a.text }, { match: b.match, text: b.text });
   }
 
   const answered = chosen.filter((c) => c.match.prepared.entry.conclusion !== 'notCovered');

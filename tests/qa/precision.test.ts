@@ -582,7 +582,7 @@ describe('the element clauses as engineers ask them, element by element', () => 
 
   it('says one recommending unit seals the opinion, and who seals it when asked only that', () => {
     expect(conclusion('推荐意见要市县两级都盖章吗')).toMatch(/^推荐意见栏只有一处/u);
-    expect(conclusion('推荐单位要盖章吗')).toMatch(/^盖推荐单位的公章/u);
+    expect(conclusion('推荐单位要盖章吗')).toMatch(/^要，盖推荐单位的公章/u);
   });
 
   it('counts two subsidiaries as two enterprises when a part asks without its subject', () => {

@@ -92,6 +92,12 @@ export const AnswerBaseFile = z
      * 「能报吗」 is found there.
      */
     impliedObjects: z.array(z.string().min(2)).optional(),
+    /**
+     * Guard words a lexicon concept stands for, by its canonical name: a question that names the
+     * concept in any of its words (「化工厂」 names 流程型) meets and trips the guards that spell it
+     * 「流程」, as if it had said so.
+     */
+    conceptGuards: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
     entries: z.array(AnswerEntry).min(1),
   })
   .superRefine((f, ctx) => {
