@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { dataBlock } from '../llm/prompts';
+import { dataBlock, fill } from '../llm/prompts';
 import type { Llm } from '../llm/provider';
 import { squash, type Suggestion } from './extract';
 import { findQuantities, inUnit } from '../understand/numbers';
@@ -81,7 +81,8 @@ export async function extractWithModel(llm: Llm, pages: string[], file: string, 
     const r = await llm.callTool({
       messages: [
         { role: 'system', content: prompt('document-extract-system').replaceAll('{{tool}}', TOOL) },
-        { role: 'user', content: prompt('document-extract-user').replace('{{fields}}', fields.join('、')).replace('{{text}}', dataBlock('材料原文', c.text)) },
+        // fill(), not String.replace with a string: a document's own 「$`」 or 「$'」 would be read as a replacement pattern.
+        { role: 'user', content: fill(prompt('document-extract-user'), { fields: fields.join('、'), text: dataBlock('材料原文', c.text) }) },
       ],
       tool: { name: TOOL, description: '记录材料原文中明确写出的企业事实，每项附原文摘录', parameters: Extracted },
       temperature: 0,

@@ -91,6 +91,21 @@ describe('documents read by a model, checked by the server', () => {
     });
   }, 120_000);
 
+  it('sends a document holding 「$`」 and 「$\'」 to the model as written', async () => {
+    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
+    // In a string replacement 「$`」 is the text before the match and 「$'」 the text after: the prompt would be mangled.
+    const line = "单价为$`100$' 的备注行，{{fields}} 原样。";
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('企业简介'), new Paragraph(line)] }] })));
+    fake.enqueue({ kind: 'tool', name: 'record_document_facts', args: JSON.stringify({ facts: [] }) });
+    const m = multipart('企业简介.docx', docx);
+    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    expect(r.statusCode).toBe(201);
+    const user = fake.requests.at(-1)!.body.messages.find((x) => x.role === 'user')!.content ?? '';
+    expect(user).toContain("单价为$`100$' 的备注行");
+    expect(user.match(/可以填写的字段/g)).toHaveLength(1);
+  }, 120_000);
+
   it('falls back to the rules when the model fails', async () => {
     const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     fake.enqueue({ kind: 'status', status: 500 });

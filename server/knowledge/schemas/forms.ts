@@ -421,6 +421,11 @@ export const FormDrafting = z.object({
     )
     .default([]),
   /**
+   * Words the formal rules never rewrite inside (乘用车, 商用车): a rule that reads 「用…系统」 as a spoken 「用」
+   * would otherwise turn 「乘用车制动系统」 into 「乘采用车制动系统」. Each is left as written, whatever rule matches in it.
+   */
+  formalKeep: z.array(z.string().min(1)).default([]),
+  /**
    * Verbs a cell text of the enterprise may open with once in written form (采用、建设了): such a text has
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
    */
