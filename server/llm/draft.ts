@@ -3,7 +3,7 @@ import { countChars } from '../forms/length';
 import { failureReason, LlmError } from './errors';
 import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
 import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type Untraced } from './provenance';
-import { splitSentences } from '../forms/draft';
+import { PLACEHOLDER_RE, splitSentences } from '../forms/draft';
 import { withSlot, type ChatMessage, type Llm } from './provider';
 
 export interface LlmDraftInput {
@@ -106,7 +106,9 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
       const split = text.split('\n').flatMap((line) => splitSentences(line));
       const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {});
       const checked = { sentences: split.length, untraced: claims.untraced };
-      const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`)))];
+      // A request for a missing fact is the draft's promise that the gap shows: a text that drops one reads as complete when it is not.
+      const dropped = [...new Set([...offline.text.matchAll(PLACEHOLDER_RE)].map((m) => m[0]))].filter((p) => !text.includes(p));
+      const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`))), ...dropped.map((p) => `${p}（缺少的事实未保留）`)];
       if (violations.length) {
         return {
           draft: offline,
@@ -115,7 +117,10 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
           checked,
           calls,
           lengthAction,
-          notice: `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
+          notice:
+            violations.length === dropped.length
+              ? `模型草稿删去了待补充事实的提示（${dropped.slice(0, 3).join('、')}），已改用离线模板草稿，请补充后使用。`
+              : `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
         };
       }
       const finalText = text;

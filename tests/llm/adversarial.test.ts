@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { llmConnection, loadConfig } from '../../server/config';
+import { createLlm, type Llm } from '../../server/llm/provider';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { loadTemplates } from '../../server/forms/template';
+import { draftSection, type FormsContext } from '../../server/forms/draft';
+import { draftSectionWithLlm } from '../../server/llm/forms';
+import { DraftProfile, type DraftProfileInput } from '../../server/schemas/forms';
+import { discreteComplete } from '../forms/fixtures';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
+
+/*
+ * A model that rewrites the offline draft with one claim changed, the way a fluent but careless model
+ * does: a figure moved to another fact, a plan written as done, a partial system as a whole one, the title
+ * applied for claimed as held, a request for a missing fact dropped. Each must fall back to the offline draft.
+ */
+const data = loadKnowledgeData('knowledge', 'henan-2023');
+const kb = createKnowledgeBase(data);
+const forms: FormsContext = { ...data, templates: loadTemplates(), engine: data };
+const base = discreteComplete as DraftProfileInput;
+const offline = (p: DraftProfileInput, section: string) => draftSection(forms, DraftProfile.parse(p), 'discreteFactory', section);
+
+let fake: FakeOpenAI;
+let llm: Llm;
+let reply = '';
+beforeAll(async () => {
+  fake = await startFakeOpenAI({ fallback: () => ({ kind: 'text', text: reply, chunks: [reply] }) });
+  llm = createLlm(llmConnection(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '3000', LLM_MAX_RETRIES: '0' }))!);
+});
+afterAll(() => fake.close());
+
+/** The model's reply is the offline text with `change` applied; the change must have hit. */
+async function rewrite(p: DraftProfileInput, section: string, change: (o: string) => string) {
+  const o = offline(p, section);
+  reply = change(o.text);
+  expect(reply, 'the rewrite changes the offline text').not.toBe(o.text);
+  return { o, r: await draftSectionWithLlm(llm, kb, forms, DraftProfile.parse(p), 'discreteFactory', section, { sessionKey: 's' }) };
+}
+
+describe('a request for a missing fact the model drops', () => {
+  // No workshop descriptions: the dispatch cell asks for them.
+  const missing = structuredClone(base) as { form: { workshops: { descriptions?: unknown }[] } };
+  for (const w of missing.form.workshops) delete w.descriptions;
+
+  it('keeps a rewrite that keeps the request', async () => {
+    const { r } = await rewrite(missing as DraftProfileInput, 'ws.dispatch', (o) => `目前，${o}`);
+    expect(r.source).toBe('llm');
+  });
+
+  it('falls back when the request is gone or cut short', async () => {
+    for (const change of [(o: string) => o.replace(/〔请补充：[^〕]*〕/, ''), (o: string) => o.replace(/〔请补充：[^〕]*〕/, '〔请补充：MES 的排产与调度应用情况〕')]) {
+      const { o, r } = await rewrite(missing as DraftProfileInput, 'ws.dispatch', change);
+      expect(o.missingFacts.length).toBeGreaterThan(0);
+      expect(r.source).toBe('offline');
+      expect(r.draft.text).toBe(o.text);
+      expect(r.notice).toContain('〔请补充：');
+    }
+  });
+});
