@@ -2,7 +2,7 @@ import type { DraftResult, NumberSource } from '../schemas/forms';
 import { countChars } from '../forms/length';
 import { failureReason, LlmError } from './errors';
 import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
-import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type Untraced } from './provenance';
+import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type NumberLabel, type Untraced } from './provenance';
 import { PLACEHOLDER_RE, splitSentences } from '../forms/draft';
 import { withSlot, type ChatMessage, type Llm } from './provider';
 
@@ -19,6 +19,8 @@ export interface LlmDraftInput {
   offline: DraftResult;
   /** Words that name each capability (「MES」, 「制造执行系统」…): a sentence naming one must trace to a fact. */
   terms?: Record<string, string[]>;
+  /** Words that name each figure of the form (「研发人员」 … 人): a figure so named must be that fact's. */
+  labels?: NumberLabel[];
 }
 
 export interface LlmDraft {
@@ -104,7 +106,7 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
       // Claim by claim: every figure, named system, status word and other claim must trace to a fact, or the offline draft stands.
       // Line by line, as the offline draft is split: a heading or a request ends at its line's end.
       const split = text.split('\n').flatMap((line) => splitSentences(line));
-      const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {});
+      const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {}, input.labels ?? []);
       const checked = { sentences: split.length, untraced: claims.untraced };
       // A request for a missing fact is the draft's promise that the gap shows: a text that drops one reads as complete when it is not.
       const dropped = [...new Set([...offline.text.matchAll(PLACEHOLDER_RE)].map((m) => m[0]))].filter((p) => !text.includes(p));

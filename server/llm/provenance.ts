@@ -30,7 +30,11 @@ export function numbersOf(value: unknown, into: Set<string> = new Set()): Set<st
   } else if (Array.isArray(value)) {
     for (const v of value) numbersOf(v, into);
   } else if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) numbersOf(v, into);
+    // A year the facts are keyed by (finance.2021) is a fact's year like any other.
+    for (const [k, v] of Object.entries(value)) {
+      if (/^(19|20)\d{2}$/.test(k)) into.add(k);
+      numbersOf(v, into);
+    }
   }
   return into;
 }
@@ -86,7 +90,7 @@ const FRAMING_WORDS = [
   '应用', '采用', '利用', '使用', '运用', '部署', '引入', '配备', '配置', '搭建', '具有', '拥有', '实现', '开展', '进行', '推进', '支持', '支撑', '能够', '可以',
   '获得', '荣获', '被评为', '被认定为',
   '主要', '相关', '各类', '具体', '情况', '如下', '方面', '方式', '环节', '过程', '工作', '生产', '管理', '系统', '平台', '设备', '数据', '信息',
-  '万元', '亿元', '台套', '人民币',
+  '万元', '亿元', '台套', '人民币', '分别',
   // One-character connectives and particles, so that a one-character fact between them (「水、电和蒸汽」) stays traced.
   '和', '与', '及', '或', '并', '等', '的', '了', '已', '均', '各', '在', '对', '为', '将', '由', '从', '于', '是', '也', '还', '其', '之', '中',
 ];
@@ -150,6 +154,107 @@ export function traceSentence(text: string, sources: { text: string; facts: stri
   return { spans, facts: [...facts] };
 }
 
+/** The words that name one figure of the form and the units it is written in; see numberLabels in forms/draft. */
+export interface NumberLabel {
+  /** The fact's path, with {year} for a year's figure and {i} for any workshop: 「form.finance.{year}.revenue」. */
+  path: string;
+  words: string[];
+  units: string[];
+}
+
+/** What a figure in a sentence is stated as: the label its words name, and the year it is given for. */
+interface Binding {
+  label: NumberLabel;
+  year?: string;
+}
+
+const CLAUSE_END = /[，。；：！？,;:!?]/;
+/** Characters allowed between a label and its figure: 「营业收入为」, 「研发人员共有」, 「注册资本人民币」. */
+const MAX_LABEL_GAP = 6;
+
+/** Every occurrence of a label word in text[from, to), the longest where two end at the same place. */
+function labelHits(text: string, from: number, to: number, labels: NumberLabel[], unit: string) {
+  const hits: { label: NumberLabel; start: number; end: number }[] = [];
+  for (const label of labels) {
+    if (!label.units.includes(unit)) continue;
+    for (const w of label.words)
+      for (let i = text.indexOf(w, from); i >= 0 && i + w.length <= to; i = text.indexOf(w, i + 1)) hits.push({ label, start: i, end: i + w.length });
+  }
+  // Longest first at each end, then by position; overlapping shorter hits (「利润」 in 「利润总额」) are dropped.
+  hits.sort((a, b) => a.end - b.end || b.end - b.start - (a.end - a.start));
+  const out: typeof hits = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) {
+      if (h.end - h.start > last.end - last.start && h.end >= last.end) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * The fact a figure at `at` is stated as, read from the words before it in its clause: the label nearest
+ * before it whose unit is the one written after it (「研发人员96人」 is rnd.staff, 「营业收入86000万元」 revenue),
+ * and for a year's figure the year nearest before it in the sentence. In a list with 分别 (「2020年、2021年、
+ * 2022年营业收入分别为…」, 「营业收入、利润分别为…」) the figures are matched to the years or labels in order.
+ * A figure with no label next to it, or in a unit no label has, is bound to nothing.
+ */
+function bindNumber(text: string, at: number, n: string, labels: NumberLabel[]): Binding | null {
+  const unit = /^(万元|亿元|元|万|亿|人|名|项|件|台|套)/.exec(text.slice(at + n.length))?.[1];
+  if (!unit) return null;
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+  const yearsIn = (a: number, b: number) => [...text.slice(a, b).matchAll(/(\d{4})年/g)].map((m) => m[1]!);
+  const series = text.lastIndexOf('分别', at);
+  if (series >= start) {
+    const hits = labelHits(text, start, series, labels, unit);
+    const figures = [...text.slice(series, text.slice(series).search(CLAUSE_END) < 0 ? text.length : series + text.slice(series).search(CLAUSE_END)).matchAll(/\d+(?:\.\d+)?(?=万元|亿元|元|万|亿|人|名|项|件|台|套)/g)].map((m) => series + m.index!);
+    const k = figures.indexOf(at);
+    if (k < 0 || !hits.length) return null;
+    // The last list of years before 分别, in its clause or the one before (「2020年、2021年、2022年，公司营业收入分别为…」).
+    const lists = [...text.slice(0, series).matchAll(/\d{4}年度?(?:[、和及与]\d{4}年度?)*/g)];
+    const years = [...(lists.at(-1)?.[0] ?? '').matchAll(/(\d{4})年/g)].map((m) => m[1]!);
+    if (hits.length === figures.length && hits.length > 1) return { label: hits[k]!.label, year: yearsIn(0, series).at(-1) };
+    if (years.length === figures.length) return { label: hits[hits.length - 1]!.label, year: years[k] };
+    return null;
+  }
+  const hits = labelHits(text, start, at, labels, unit);
+  const near = hits[hits.length - 1];
+  if (!near || at - near.end > MAX_LABEL_GAP || /\d/.test(text.slice(near.end, at))) return null;
+  return { label: near.label, year: yearsIn(0, at).at(-1) };
+}
+
+/** Whether a fact's path is the label's, for the year given (any year when none is). */
+function pathFits(path: string, b: Binding): boolean {
+  const re = new RegExp(`^${b.label.path.replace(/[.]/g, '\\.').replace('{year}', '(\\d{4})').replace('{i}', '\\d+')}$`);
+  const m = re.exec(path);
+  return !!m && (!b.label.path.includes('{year}') || !b.year || m[1] === b.year);
+}
+
+/** Whether `text` states the figure `k` as the same fact as `b` somewhere: the same label, the year given or open. */
+function statesAs(text: string, k: string, b: Binding, labels: NumberLabel[]): boolean {
+  for (const m of text.replace(/(\d),(?=\d{3})/g, '$1').matchAll(NUMBER)) {
+    if (normaliseNumber(m[0]) !== k) continue;
+    const other = bindNumber(text.replace(/(\d),(?=\d{3})/g, '$1'), m.index!, m[0], labels);
+    if (other && other.label.path === b.label.path && (!b.year || !other.year || other.year === b.year)) return true;
+  }
+  return false;
+}
+
+/** Words that state how far something is: a model's sentence may not state more than its source does. */
+const DONE_WORDS = ['建成', '投用', '投入使用', '投产', '上线', '实现', '应用', '全面', '全部', '完成', '已建'];
+const NOT_DONE_WORDS = ['规划', '启动', '在建', '建设中', '正在', '试用', '试运行', '试点', '部分', '计划', '拟建', '拟于', '筹建', '逐步', '准备', '开始', '尚未', '局部'];
+/** Words that keep a partly confirmed capability partial. */
+const PARTIAL_WORDS = ['部分', '局部', '试点', '试用', '试运行', '在建', '正在', '个别', '少数', '逐步'];
+/** Verbs that claim something is in place; their object must trace to a fact. */
+const CLAIM_VERBS = ['实现', '建成', '建设了', '建立', '建有', '应用', '采用', '部署', '上线', '投用', '搭建', '打通', '具备', '配备', '完成'];
+/** The titles this programme awards, by the prior-title fact that would state them held. */
+const TITLES: [string, string][] = [['智能车间', 'smartWorkshop'], ['智能工厂', 'smartFactory']];
+/** Words that state a title as held, not applied for. */
+const HELD = /被评为|评为|获评|荣获|获得|认定为|被认定|授予|入选|称号|命名为|列入|获批/;
+
 /**
  * Claim-by-claim provenance of a model-written text. Each sentence's claims — figures, named systems,
  * words of status, and every other run of words (a capability, a level, an achievement) — must each be
@@ -162,6 +267,7 @@ export function attributeClaims(
   offline: ClaimSentence[],
   facts: unknown,
   terms: Record<string, string[]>,
+  labels: NumberLabel[] = [],
 ): { sentences: ClaimSentence[]; unsupported: string[]; untraced: Untraced[] } {
   const factLeaves = leaves(facts, '');
   const unsupported: string[] = [];
@@ -203,10 +309,24 @@ export function attributeClaims(
       support(
         n,
         (s) => numbersIn(s.text).some((x) => normaliseNumber(x) === k),
-        (l) => (typeof l.value === 'number' ? numbersOf(l.value).has(k) : typeof l.value === 'string' && numbersOf(l.value).has(k)),
+        (l) => (typeof l.value === 'number' ? numbersOf(l.value).has(k) : typeof l.value === 'string' && numbersOf(l.value).has(k)) || (/^(19|20)\d{2}$/.test(k) && l.path.split('.').includes(k)),
         // Every number of the offline draft is traced there, the form's own years (2020—2022) included.
         true,
       );
+    }
+    // A figure stated as a fact (「研发人员620人」, 「2022年营业收入68000万元」) must be that fact's, not any fact's with the same digits.
+    const flat = text.replace(/(\d),(?=\d{3})/g, '$1');
+    for (const m of flat.matchAll(NUMBER)) {
+      const b = bindNumber(flat, m.index!, m[0], labels);
+      if (!b) continue;
+      const k = normaliseNumber(m[0]);
+      const byFact = factLeaves.some((l) => typeof l.value === 'number' && pathFits(l.path, b) && numbersOf(l.value).has(k));
+      const bySource = [...drafted.filter((d) => !d.framing).map((d) => d.text), ...factLeaves.filter((l) => typeof l.value === 'string').map((l) => l.value as string)].some((t) => statesAs(t, k, b, labels));
+      if (!byFact && !bySource && !missing.includes(m[0])) {
+        const what = `${b.year ? `${b.year}年` : ''}${b.label.words[0]}${m[0]}`;
+        unsupported.push(`${what}（${full}）`);
+        missing.push(what);
+      }
     }
     for (const [cap, words] of Object.entries(terms)) {
       const hits = words.filter((w) => mentionsWord(text, w));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { llmConnection, loadConfig } from '../../server/config';
 import { createLlm, type Llm } from '../../server/llm/provider';
-import { claimTerms, draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { claimTerms, draftSection, numberLabels, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { draftWithLlm } from '../../server/llm/draft';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
@@ -15,6 +15,7 @@ import { faithfulRewrite, INVENTED, rewriteWithClaim } from './rewrites';
 const kb = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...kb, templates: loadTemplates(), engine: kb };
 const terms = claimTerms(kb.formDrafting);
+const labels = numberLabels(kb);
 
 /** Every draftable section of the enterprise's form, each workshop's cell on its own. */
 function drafts(input: Parameters<typeof DraftProfile.parse>[0], category: Category) {
@@ -50,7 +51,7 @@ describe('the claim check over the sample enterprises, with the fake model rewri
     for (const [id, input, category] of sets)
       for (const d of drafts(input, category)) {
         reply = rewrite(d.offline, i++);
-        const r = await draftWithLlm(llm, { section: d.key, title: d.offline.title, clauses: [], facts: d.p, offline: d.offline, terms }, { sessionKey: id });
+        const r = await draftWithLlm(llm, { section: d.key, title: d.offline.title, clauses: [], facts: d.p, offline: d.offline, terms, labels }, { sessionKey: id });
         t.drafts++;
         t.sentences += r.checked.sentences;
         t.rejected += r.checked.untraced.length;
