@@ -64,6 +64,9 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
   const range = offline.target ? { min: offline.target.min, max: offline.target.max } : untargetedRange(offline);
   const allowed = numbersOf(input.facts);
   for (const n of offline.numbers) allowed.add(normaliseNumber(n.value));
+  // The years of the finance table: a figure's year is checked with the figure (attributeClaims), not asked again here.
+  const finance = (input.facts as { form?: { finance?: Record<string, unknown> } } | null)?.form?.finance;
+  for (const y of Object.keys(finance ?? {})) if (/^\d{4}$/.test(y)) allowed.add(y);
 
   const messages: ChatMessage[] = draftMessages({ section: input.title, hint: input.hint, clauses: input.clauses, facts: input.facts, min: range.min, max: range.max });
   let calls = 0;

@@ -30,11 +30,7 @@ export function numbersOf(value: unknown, into: Set<string> = new Set()): Set<st
   } else if (Array.isArray(value)) {
     for (const v of value) numbersOf(v, into);
   } else if (value && typeof value === 'object') {
-    // A year the facts are keyed by (finance.2021) is a fact's year like any other.
-    for (const [k, v] of Object.entries(value)) {
-      if (/^(19|20)\d{2}$/.test(k)) into.add(k);
-      numbersOf(v, into);
-    }
+    for (const v of Object.values(value)) numbersOf(v, into);
   }
   return into;
 }
@@ -255,6 +251,38 @@ const TITLES: [string, string][] = [['智能车间', 'smartWorkshop'], ['智能�
 /** Words that state a title as held, not applied for. */
 const HELD = /被评为|评为|获评|荣获|获得|认定为|被认定|授予|入选|称号|命名为|列入|获批/;
 
+/** The longest run from each position of `text` found verbatim in `all` (two characters or more), as traceSentence reads them. */
+function runsIn(text: string, all: string): { start: number; end: number; text: string }[] {
+  const chars = Array.from(text);
+  if (chars.length !== text.length) return [];
+  const neutral = chars.map((c) => /[\s\p{P}\p{S}\d.%]/u.test(c));
+  const out: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (neutral[i]) continue;
+    let best = 0;
+    for (let len = 2; i + len <= chars.length && !neutral[i + len - 1]; len++) {
+      if (!all.includes(text.slice(i, i + len))) break;
+      best = len;
+    }
+    // A run inside the one before it (「字化工厂」 in 「数字化工厂」) is no claim of its own.
+    if (best >= 2 && !(out.length && i + best <= out[out.length - 1]!.end)) out.push({ start: i, end: i + best, text: text.slice(i, i + best) });
+  }
+  return out;
+}
+
+/** The clauses of a text, as [start, end) spans: a status or a claim is read clause by clause. */
+function clausesOf(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || CLAUSE_END.test(text[i]!)) {
+      if (i > start) out.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 /**
  * Claim-by-claim provenance of a model-written text. Each sentence's claims — figures, named systems,
  * words of status, and every other run of words (a capability, a level, an achievement) — must each be
@@ -287,6 +315,83 @@ export function attributeClaims(
   // The offline draft's framing around its requests (「公司营业收入分别为〔请补充：营业收入〕」) may be kept by a
   // sentence that keeps a request too; it is never a source for a sentence that claims without one.
   const withFraming = [...sources, ...drafted.filter((s) => s.framing)];
+  const all = sources.map((s) => s.text).join('\u0000');
+  const allSources = sources.map((s) => s.text).join('\u0000');
+  const allWithFraming = withFraming.map((s) => s.text).join('\u0000');
+  // Every clause of every source, for the status a traced phrase has where the enterprise stated it.
+  const sourceClauses = sources.flatMap((s) => clausesOf(s.text).map((c) => c.text));
+  const capability = (cap: string) => factLeaves.find((l) => l.path === `capabilities.${cap}`)?.value;
+  const stringFacts = factLeaves.filter((l) => typeof l.value === 'string' && !l.path.startsWith('capabilities.')).map((l) => l.value as string);
+
+  /**
+   * What a clause claims beyond its words' bigrams: a status stronger than its source's (「启动…规划」 →
+   * 「建成」), a partly confirmed system written as a whole one, the title this programme awards written as
+   * held, and a claim verb (实现, 建成, 应用 …) whose object no fact states.
+   */
+  const claimsOfClauses = (text: string, keepsRequest: boolean, reject: (claim: string) => void) => {
+    // As in traceSentence: the offline draft's framing around a request counts only for a sentence that keeps one.
+    const all = keepsRequest ? allWithFraming : allSources;
+    const runs = runsIn(text, all);
+    const chars = Array.from(text);
+    const framed = chars.map((c) => /[\s\p{P}\p{S}\d.%]/u.test(c));
+    for (const w of FRAMING) for (let i = 0; i + w.length <= chars.length; i++) if (w.every((c, k) => chars[i + k] === c)) for (let k = i; k < i + w.length; k++) framed[k] = true;
+    // Where a confirmed or partly confirmed system is named: its words are a fact's.
+    const termAt: { start: number; end: number; cap: string; word: string }[] = [];
+    for (const [cap, words] of Object.entries(terms))
+      if (capability(cap) === true || capability(cap) === 'partial')
+        for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) if (mentionsWord(text.slice(Math.max(0, i - 1), i + w.length + 1), w)) termAt.push({ start: i, end: i + w.length, cap, word: w });
+    const inTerm = (p: number) => termAt.some((t) => p >= t.start && p < t.end);
+    const longest = (p: number) => Math.max(0, ...runs.filter((r) => r.start <= p && p < r.end).map((r) => r.end - r.start));
+    for (const c of clausesOf(text)) {
+      const ct = c.text;
+      // The title applied for, written as held: only a prior title the enterprise gave may be.
+      if (HELD.test(ct))
+        for (const [word, id] of TITLES)
+          if (ct.includes(word) && !factLeaves.some((l) => (/^enterprise\.priorTitles(\.\d+)?$/.test(l.path) && l.value === id) || (/^form\.honours\.\d+$/.test(l.path) && typeof l.value === 'string' && l.value.includes(word))))
+            reject(`${word}称号`);
+      const notDone = NOT_DONE_WORDS.some((w) => ct.includes(w));
+      // A status no stronger than the source's: what the enterprise planned or started is not written as built.
+      const done = DONE_WORDS.find((w) => ct.includes(w));
+      if (done && !notDone)
+        for (const r of runs) {
+          if (r.start < c.start || r.end > c.end) continue;
+          if (Array.from(r.text).every((_x, k) => framed[r.start + k])) continue;
+          const stated = sourceClauses.filter((sc) => sc.includes(r.text));
+          if (stated.length && stated.every((sc) => NOT_DONE_WORDS.some((w) => sc.includes(w)))) reject(r.text.startsWith(done) ? r.text : `${done}${r.text}`);
+        }
+      // A partly confirmed system stays partial, unless the clause is the enterprise's own words about it.
+      for (const t of termAt) {
+        if (t.start < c.start || t.end > c.end || capability(t.cap) !== 'partial' || PARTIAL_WORDS.some((w) => ct.includes(w))) continue;
+        const own = runs.some((r) => r.start <= t.start && r.end >= t.end && r.end - r.start > t.end - t.start && stringFacts.some((f) => f.includes(r.text)));
+        if (!own) reject(`${t.word}（部分）`);
+      }
+      // A claim verb's object must be a fact's: framing words alone claim nothing a fact states, and a phrase
+      // assembled from bigrams of unrelated facts (「平台一体化」 from an address's 「一体化」) is no fact's phrase.
+      const verbs: { at: number; verb: string }[] = [];
+      for (const v of CLAIM_VERBS) for (let i = ct.indexOf(v); i >= 0; i = ct.indexOf(v, i + 1)) if (!inTerm(c.start + i)) verbs.push({ at: i, verb: v });
+      verbs.sort((a, b) => a.at - b.at);
+      verbs.forEach(({ at, verb }, k) => {
+        const from = at + verb.length;
+        const to = verbs.slice(k + 1).find((x) => x.at >= from)?.at ?? ct.length;
+        const object = ct.slice(from, to).replace(/^[了的]+/, '');
+        const start = c.start + to - object.length;
+        if (!object.trim() || all.includes(verb + object)) return;
+        const positions = Array.from(object, (_x, j) => start + j);
+        const content = positions.filter((p) => !framed[p] && !inTerm(p));
+        const named = positions.some((p) => inTerm(p));
+        if (!content.length && !named) return reject(`${verb}${object}`);
+        // Each run of words between punctuation must be one fact's phrase, not bigrams of several.
+        for (const p of content) {
+          let a = p;
+          let b = p;
+          while (a > start && !/[\s\p{P}\p{S}\d.%]/u.test(text[a - 1]!)) a--;
+          while (b + 1 < start + object.length && !/[\s\p{P}\p{S}\d.%]/u.test(text[b + 1]!)) b++;
+          if (longest(p) < Math.min(4, b - a + 1)) return reject(`${verb}${object}`);
+        }
+      });
+    }
+  };
+
   const out = sentences.map((full) => {
     // A sentence the offline draft has word for word (a heading, a request, a claim with its facts) is that sentence.
     const same = offline.find((s) => s.text === full);
@@ -304,29 +409,38 @@ export function attributeClaims(
         missing.push(claim);
       }
     };
-    for (const n of numbersIn(text)) {
-      const k = normaliseNumber(n);
-      support(
-        n,
-        (s) => numbersIn(s.text).some((x) => normaliseNumber(x) === k),
-        (l) => (typeof l.value === 'number' ? numbersOf(l.value).has(k) : typeof l.value === 'string' && numbersOf(l.value).has(k)) || (/^(19|20)\d{2}$/.test(k) && l.path.split('.').includes(k)),
-        // Every number of the offline draft is traced there, the form's own years (2020—2022) included.
-        true,
-      );
-    }
     // A figure stated as a fact (「研发人员620人」, 「2022年营业收入68000万元」) must be that fact's, not any fact's with the same digits.
+    const boundYears = new Set<string>();
     const flat = text.replace(/(\d),(?=\d{3})/g, '$1');
     for (const m of flat.matchAll(NUMBER)) {
       const b = bindNumber(flat, m.index!, m[0], labels);
       if (!b) continue;
       const k = normaliseNumber(m[0]);
-      const byFact = factLeaves.some((l) => typeof l.value === 'number' && pathFits(l.path, b) && numbersOf(l.value).has(k));
+      // A figure no fact holds at all is reported as such by the check below; here only one that is another fact's.
+      const anywhere = factLeaves.some((l) => (typeof l.value === 'number' || typeof l.value === 'string') && numbersOf(l.value).has(k)) || drafted.some((d) => numbersIn(d.text).some((x) => normaliseNumber(x) === k));
+      if (!anywhere) continue;
+      const stated = factLeaves.filter((l) => typeof l.value === 'number' && pathFits(l.path, b) && numbersOf(l.value).has(k));
+      for (const l of stated) ids.add(l.path);
+      const byFact = stated.length > 0;
       const bySource = [...drafted.filter((d) => !d.framing).map((d) => d.text), ...factLeaves.filter((l) => typeof l.value === 'string').map((l) => l.value as string)].some((t) => statesAs(t, k, b, labels));
+      // The year of a figure that is that year's fact (「2021年营业收入76500万元」) is the fact's year.
+      if ((byFact || bySource) && b.year) boundYears.add(b.year);
       if (!byFact && !bySource && !missing.includes(m[0])) {
         const what = `${b.year ? `${b.year}年` : ''}${b.label.words[0]}${m[0]}`;
         unsupported.push(`${what}（${full}）`);
         missing.push(what);
       }
+    }
+    for (const n of numbersIn(text)) {
+      const k = normaliseNumber(n);
+      if (boundYears.has(k)) continue;
+      support(
+        n,
+        (s) => numbersIn(s.text).some((x) => normaliseNumber(x) === k),
+        (l) => (typeof l.value === 'number' ? numbersOf(l.value).has(k) : typeof l.value === 'string' && numbersOf(l.value).has(k)),
+        // Every number of the offline draft is traced there, the form's own years (2020—2022) included.
+        true,
+      );
     }
     for (const [cap, words] of Object.entries(terms)) {
       const hits = words.filter((w) => mentionsWord(text, w));
@@ -339,6 +453,11 @@ export function attributeClaims(
       );
     }
     for (const w of STATUS_WORDS) if (text.includes(w)) support(w, (s) => s.text.includes(w), (l) => typeof l.value === 'string' && !l.path.startsWith('capabilities.') && l.value.includes(w));
+    claimsOfClauses(text, text !== full, (claim) => {
+      if (missing.includes(claim)) return;
+      unsupported.push(`${claim}（${full}）`);
+      missing.push(claim);
+    });
     const traced = traceSentence(text, text === full ? sources : withFraming);
     for (const id of traced.facts) ids.add(id);
     for (const span of traced.spans) if (!missing.some((m) => m.includes(span))) {

@@ -84,3 +84,46 @@ describe('a figure moved to another fact', () => {
     expect(r.source).toBe('llm');
   });
 });
+
+describe('a status, a partial system or a title stated beyond the facts', () => {
+  const MKT = /公司为国内多家主流整车厂[^。]*。/;
+  // Partly confirmed MES and Andon, no workshop descriptions: the offline draft says 「部分应用」.
+  const partial = structuredClone(base) as { capabilities: Record<string, unknown>; form: { workshops: { descriptions?: unknown }[]; rnd?: unknown } };
+  partial.capabilities.mes = 'partial';
+  partial.capabilities.andon = 'partial';
+  for (const w of partial.form.workshops) delete w.descriptions;
+  delete partial.form.rnd;
+  const P = partial as DraftProfileInput;
+
+  it.each([
+    ['a plan written as built', base, 'enterpriseIntro', (o: string) => o.replace('2019年启动数字化工厂规划', '2019年建成数字化工厂'), /建成数字化工厂/],
+    ['a partly applied system written as applied', P, 'ws.dispatch', (o: string) => o.replace('公司部分应用', '公司应用'), /（部分）/],
+    ['the title applied for written as held', base, 'enterpriseIntro', (o: string) => o.replace(MKT, '公司已被评为河南省智能工厂。'), /智能工厂称号/],
+    ['a claim of framing words only', base, 'enterpriseIntro', (o: string) => o.replace(MKT, '公司已实现生产数据管理。'), /实现生产数据管理/],
+    ['a claim spelled from bigrams of unrelated facts', base, 'enterpriseIntro', (o: string) => o.replace(MKT, '公司实现生产管理数据信息系统平台一体化。'), /平台一体化/],
+  ])('falls back on %s', async (_name, p, section, change, claim) => {
+    const { o, r } = await rewrite(p as DraftProfileInput, section, change);
+    expect(r.source).toBe('offline');
+    expect(r.draft.text).toBe(o.text);
+    expect(r.violations.join('、')).toMatch(claim);
+  });
+
+  it.each([
+    ['what the enterprise built, as built', base, 'enterpriseIntro', (o: string) => o.replace('公司由本地铸造厂改制设立，先后建成', '公司由本地铸造厂改制设立，并先后建成了')],
+    ['a partly applied system kept partial', P, 'ws.dispatch', (o: string) => o.replace('公司部分应用', '目前，公司部分应用')],
+    ['a plan kept a plan', base, 'enterpriseIntro', (o: string) => o.replace('2019年启动数字化工厂规划', '2019年公司启动数字化工厂规划')],
+  ])('keeps %s', async (_name, p, section, change) => {
+    const { r } = await rewrite(p as DraftProfileInput, section, change);
+    expect(r.violations).toEqual([]);
+    expect(r.source).toBe('llm');
+  });
+
+  it('lets a prior title the enterprise gave be stated as held', async () => {
+    const titled = structuredClone(base) as { enterprise: { priorTitles: string[] } };
+    titled.enterprise.priorTitles = ['smartWorkshop'];
+    const { r } = await rewrite(titled as DraftProfileInput, 'enterpriseIntro', (o) => o.replace(MKT, '公司已被评为河南省智能车间。'));
+    expect(r.violations.join('、')).not.toMatch(/称号/);
+    const { r: factory } = await rewrite(titled as DraftProfileInput, 'enterpriseIntro', (o) => o.replace(MKT, '公司已被评为河南省智能工厂。'));
+    expect(factory.violations.join('、')).toMatch(/智能工厂称号/);
+  });
+});
