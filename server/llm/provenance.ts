@@ -241,7 +241,8 @@ function statesAs(text: string, k: string, b: Binding, labels: NumberLabel[]): b
 
 /** Words that state how far something is: a model's sentence may not state more than its source does. */
 const DONE_WORDS = ['建成', '投用', '投入使用', '投产', '上线', '实现', '应用', '全面', '全部', '完成', '已建'];
-const NOT_DONE_WORDS = ['规划', '启动', '在建', '建设中', '正在', '试用', '试运行', '试点', '部分', '计划', '拟建', '拟于', '筹建', '逐步', '准备', '开始', '尚未', '局部'];
+// 「计划」 alone is no status: it is in 企业资源计划系统 and 作业计划.
+const NOT_DONE_WORDS = ['规划', '启动', '在建', '建设中', '正在', '试用', '试运行', '试点', '部分', '计划建设', '计划于', '计划在', '计划实施', '拟建', '拟于', '筹建', '逐步', '准备', '开始', '尚未', '局部'];
 /** Words that keep a partly confirmed capability partial. */
 const PARTIAL_WORDS = ['部分', '局部', '试点', '试用', '试运行', '在建', '正在', '个别', '少数', '逐步'];
 /** Verbs that claim something is in place; their object must trace to a fact. */
