@@ -365,6 +365,8 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (!squash(page).includes(snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
+  // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.
+  if (s.field === 'creditCode' && !checkCreditCode(s.value).ok) return false;
   // An interview answer (「否」 to 独立法人资格) is a reading of the printed words, not a copy: the words must be printed.
   if (s.field.startsWith('ent.')) return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.

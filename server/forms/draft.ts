@@ -7,6 +7,7 @@ import { factoryRatioConflicts, financeValue, indicatorChange, indicatorValue, y
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
+import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
 import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment } from '../schemas/profile';
@@ -531,6 +532,34 @@ export function claimTerms(d: FormsKnowledge['formDrafting']): Record<string, st
     out[id] = [...new Set([c.name, c.claim, c.short, ...abbr, ...c.terms].filter((x): x is string => !!x && x.length >= 2))];
   }
   return out;
+}
+
+/** The unit of a form question as the words a sentence writes after the figure. */
+const UNIT_WORDS: Record<string, string[]> = { 人: ['人', '名'], 万元: ['万元', '亿元', '元', '万', '亿'], 项: ['项', '件'], '台（套）': ['台', '套'] };
+
+/**
+ * The words that name each figure of the form and the units it is written in (「研发人员」 … 「人」), from the
+ * form questions' own words (saidAs, nearSaidAs) and the form's labels: a model's figure is checked against the
+ * fact its words name (研发人员96人 is rnd.staff), not against any fact that happens to hold the same digits.
+ * Paths are the facts' paths in the draft input: 「form.finance.{year}.revenue」, 「form.workshops.{i}.equipmentTotal」.
+ */
+export function numberLabels(kb: FormsKnowledge): NumberLabel[] {
+  const byPath = new Map<string, NumberLabel>();
+  for (const q of kb.formQuestions.questions) {
+    if (q.kind !== 'number' || !q.fact || !q.unit || q.fact.startsWith('indicators.') || q.fact.startsWith('meta.')) continue;
+    const units = UNIT_WORDS[q.unit];
+    if (!units) continue;
+    const generic = q.fact.replace(/^finance\.\d{4}\./, 'finance.').replace(/\.\{i\}\./, '.');
+    const path = `form.${q.fact.replace(/^finance\.\d{4}\./, 'finance.{year}.')}`;
+    const label = kb.formDrafting.factLabels[generic];
+    const words = [...(q.saidAs ?? []), ...(q.nearSaidAs ?? []), ...(label ? [label] : [])]
+      .map((w) => w.replace(/^\d{4}年度?/, '').replace(/[（(][^）)]*[）)]$/, ''))
+      .map((w) => (w.replace(/(?:总台套数|台套数|数量|人数)$/, '').length >= 2 ? w.replace(/(?:总台套数|台套数|数量|人数)$/, '') : w))
+      .filter((w) => w.length >= 2);
+    const had = byPath.get(path);
+    byPath.set(path, { path, units, words: [...new Set([...(had?.words ?? []), ...words])] });
+  }
+  return [...byPath.values()];
 }
 
 /** Whether the enterprise's own text already states the capability in its words. */

@@ -2,7 +2,7 @@ import type { FormFacts } from '../schemas/forms';
 import type { FormDrafting } from '../knowledge/schemas/forms';
 
 /** The knowledge's written forms of spoken words: fixed pairs, then patterns. */
-export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'>;
+export type Formal = Pick<FormDrafting, 'formal' | 'formalRules'> & { formalKeep?: string[] };
 
 const compiled = new WeakMap<object, [RegExp, string][]>();
 
@@ -24,7 +24,19 @@ function rulesOf(f: Formal): [RegExp, string][] {
 export function formalText(f: Formal, text: string): string {
   let t = text;
   for (const [from, to] of f.formal) t = t.split(from).join(to);
-  for (const [re, to] of rulesOf(f)) t = t.replace(re, to);
+  const keep = f.formalKeep ?? [];
+  for (const [re, to] of rulesOf(f)) {
+    // Spans of the words kept as written, in the text as it stands before this rule.
+    const spans: [number, number][] = [];
+    for (const w of keep) for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) spans.push([i, i + w.length]);
+    // A function replacement: the match is left alone inside a kept word, and a `$` in the text is never read as a pattern.
+    t = t.replace(re, (m: string, ...rest: unknown[]) => {
+      const at = rest.find((x) => typeof x === 'number') as number;
+      if (spans.some(([a, b]) => at < b && at + m.length > a)) return m;
+      const groups = rest.slice(0, rest.indexOf(at)) as (string | undefined)[];
+      return to.replace(/\$(\d)/g, (_x, k: string) => groups[Number(k) - 1] ?? '');
+    });
+  }
   return t;
 }
 

@@ -2,8 +2,8 @@ import type { DraftResult, NumberSource } from '../schemas/forms';
 import { countChars } from '../forms/length';
 import { failureReason, LlmError } from './errors';
 import { draftMessages, leaksSystemPrompt, lengthFixMessage, numbersFixMessage, type PromptClause } from './prompts';
-import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type Untraced } from './provenance';
-import { splitSentences } from '../forms/draft';
+import { attributeClaims, normaliseNumber, numbersIn, numbersOf, unsourcedNumbers, type NumberLabel, type Untraced } from './provenance';
+import { PLACEHOLDER_RE, splitSentences } from '../forms/draft';
 import { withSlot, type ChatMessage, type Llm } from './provider';
 
 export interface LlmDraftInput {
@@ -19,6 +19,8 @@ export interface LlmDraftInput {
   offline: DraftResult;
   /** Words that name each capability (「MES」, 「制造执行系统」…): a sentence naming one must trace to a fact. */
   terms?: Record<string, string[]>;
+  /** Words that name each figure of the form (「研发人员」 … 人): a figure so named must be that fact's. */
+  labels?: NumberLabel[];
 }
 
 export interface LlmDraft {
@@ -62,6 +64,9 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
   const range = offline.target ? { min: offline.target.min, max: offline.target.max } : untargetedRange(offline);
   const allowed = numbersOf(input.facts);
   for (const n of offline.numbers) allowed.add(normaliseNumber(n.value));
+  // The years of the finance table: a figure's year is checked with the figure (attributeClaims), not asked again here.
+  const finance = (input.facts as { form?: { finance?: Record<string, unknown> } } | null)?.form?.finance;
+  for (const y of Object.keys(finance ?? {})) if (/^\d{4}$/.test(y)) allowed.add(y);
 
   const messages: ChatMessage[] = draftMessages({ section: input.title, hint: input.hint, clauses: input.clauses, facts: input.facts, min: range.min, max: range.max });
   let calls = 0;
@@ -104,9 +109,11 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
       // Claim by claim: every figure, named system, status word and other claim must trace to a fact, or the offline draft stands.
       // Line by line, as the offline draft is split: a heading or a request ends at its line's end.
       const split = text.split('\n').flatMap((line) => splitSentences(line));
-      const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {});
+      const claims = attributeClaims(split, offline.sentences, input.facts, input.terms ?? {}, input.labels ?? []);
       const checked = { sentences: split.length, untraced: claims.untraced };
-      const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`)))];
+      // A request for a missing fact is the draft's promise that the gap shows: a text that drops one reads as complete when it is not.
+      const dropped = [...new Set([...offline.text.matchAll(PLACEHOLDER_RE)].map((m) => m[0]))].filter((p) => !text.includes(p));
+      const violations = [...bad, ...claims.unsupported.filter((c) => !bad.some((b) => c.startsWith(`${b}（`))), ...dropped.map((p) => `${p}（缺少的事实未保留）`)];
       if (violations.length) {
         return {
           draft: offline,
@@ -115,7 +122,10 @@ export async function draftWithLlm(llm: Llm, input: LlmDraftInput, opts: { sessi
           checked,
           calls,
           lengthAction,
-          notice: `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
+          notice:
+            violations.length === dropped.length
+              ? `模型草稿删去了待补充事实的提示（${dropped.slice(0, 3).join('、')}），已改用离线模板草稿，请补充后使用。`
+              : `模型草稿中有无法对应到企业事实的表述（${violations.slice(0, 3).map((v) => v.replace(/（.*$/, '')).join('、')}），已改用离线模板草稿，请核对后使用。`,
         };
       }
       const finalText = text;

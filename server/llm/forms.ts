@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/base';
-import { applicableProfile, claimTerms, draftSection, type DraftOptions, type FormsContext } from '../forms/draft';
+import { applicableProfile, claimTerms, draftSection, numberLabels, type DraftOptions, type FormsContext } from '../forms/draft';
 import { formSpec } from '../forms/knowledge';
 import { draftableSections } from '../forms/spec';
 import type { DraftProfile, DraftResult } from '../schemas/forms';
@@ -40,7 +40,7 @@ export async function draftSectionWithLlm(
   }));
   return draftWithLlm(
     llm,
-    { section, title: offline.title, hint: sec?.field?.hint ?? sec?.item?.hint, clauses: clauses.slice(0, 8), facts: applicableProfile(forms, profile), offline, terms: claimTerms(forms.formDrafting) },
+    { section, title: offline.title, hint: sec?.field?.hint ?? sec?.item?.hint, clauses: clauses.slice(0, 8), facts: applicableProfile(forms, profile), offline, terms: claimTerms(forms.formDrafting), labels: numberLabels(forms) },
     { sessionKey: opts.sessionKey, signal: opts.signal },
   );
 }

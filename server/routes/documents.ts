@@ -107,7 +107,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         if (fields.some((f) => !have.has(f))) try {
           // Loaded only with a model configured: the text splitter is not needed offline.
           const { extractWithModel } = await import('../documents/model');
-          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f))));
+          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f)), d));
           for (const s of more) if (!have.has(s.field) && verifySuggestion(pages, s)) {
             have.add(s.field);
             found.push(s);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server';
+import { llmConnection, loadConfig } from '../../server/config';
+import { createLlm } from '../../server/llm/provider';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { extractWithModel } from '../../server/documents/model';
+import { verifySuggestion } from '../../server/documents/extract';
 
 function multipart(filename: string, data: Buffer) {
   const boundary = `----zz${Math.random().toString(16).slice(2)}`;
@@ -91,6 +96,21 @@ describe('documents read by a model, checked by the server', () => {
     });
   }, 120_000);
 
+  it('sends a document holding 「$`」 and 「$\'」 to the model as written', async () => {
+    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
+    // In a string replacement 「$`」 is the text before the match and 「$'」 the text after: the prompt would be mangled.
+    const line = "单价为$`100$' 的备注行，{{fields}} 原样。";
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('企业简介'), new Paragraph(line)] }] })));
+    fake.enqueue({ kind: 'tool', name: 'record_document_facts', args: JSON.stringify({ facts: [] }) });
+    const m = multipart('企业简介.docx', docx);
+    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    expect(r.statusCode).toBe(201);
+    const user = fake.requests.at(-1)!.body.messages.find((x) => x.role === 'user')!.content ?? '';
+    expect(user).toContain("单价为$`100$' 的备注行");
+    expect(user.match(/可以填写的字段/g)).toHaveLength(1);
+  }, 120_000);
+
   it('falls back to the rules when the model fails', async () => {
     const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     fake.enqueue({ kind: 'status', status: 500 });
@@ -103,4 +123,42 @@ describe('documents read by a model, checked by the server', () => {
     expect(fake.requests.length).toBe(before + 1);
     expect(r.json().suggestions).toEqual([expect.objectContaining({ field: 'creditCode', value: '91410300MA9F3R1L6C' })]);
   }, 120_000);
+});
+
+describe('a model fact must be printed as the field’s own', () => {
+  const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
+  const page = [
+    '企业简介',
+    '名称：郑州瑞达机械有限公司洛阳分公司',
+    '营业期限：2011年4月20日至2031年4月19日',
+    '2022年公司实现利润总额6300万元，上缴税金3120万元。2022年营业收入为86,000,000元。',
+    '本报告由河南某会计师事务所出具（统一社会信用代码91410100MA44ABCDEF）。',
+  ].join('\n');
+  const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', 'finance.2022.revenue', 'finance.2022.profit', 'finance.2022.tax', 'finance.2021.revenue'];
+  const F = (field: string, value: string | number, printed: string, snippet: string) => ({ field, value, printed, snippet });
+  async function read(f: ReturnType<typeof F>) {
+    const llm = createLlm(llmConnection(loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '2000', LLM_MAX_RETRIES: '0' }))!);
+    fake.enqueue({ kind: 'tool', name: 'record_document_facts', args: JSON.stringify({ facts: [f] }) });
+    return (await extractWithModel(llm, [page], 'a.pdf', fields, docs)).filter((s) => verifySuggestion([page], s)).map((s) => [s.field, s.value]);
+  }
+
+  it.each([
+    ['a profit given as revenue', F('finance.2022.revenue', 6300, '6300万元', '2022年公司实现利润总额6300万元')],
+    ['an amount in 元 given as 万元', F('finance.2022.revenue', 86000000, '86,000,000元', '2022年营业收入为86,000,000元')],
+    ['a tax given as revenue of a year the snippet does not name', F('finance.2021.revenue', 3120, '3120万元', '上缴税金3120万元')],
+    ['a branch’s name cut to its company’s', F('name', '郑州瑞达机械有限公司', '郑州瑞达机械有限公司洛阳分公司', '名称：郑州瑞达机械有限公司洛阳分公司')],
+    ['another body’s code with a wrong check character', F('creditCode', '91410100MA44ABCDEF', '91410100MA44ABCDEF', '统一社会信用代码91410100MA44ABCDEF')],
+    ['the start of 营业期限 given as the founding date', F('foundedOn', '2011-04-20', '2011年4月20日', '营业期限：2011年4月20日至2031年4月19日')],
+  ])('drops %s', async (_name, f) => {
+    expect(await read(f)).toEqual([]);
+  }, 30_000);
+
+  it.each([
+    ['revenue in 元, converted to 万元', F('finance.2022.revenue', 8600, '86,000,000元', '2022年营业收入为86,000,000元'), 8600],
+    ['a profit under its own label', F('finance.2022.profit', 6300, '6300万元', '2022年公司实现利润总额6300万元'), 6300],
+    ['a tax after another figure of the year', F('finance.2022.tax', 3120, '3120万元', '2022年公司实现利润总额6300万元，上缴税金3120万元'), 3120],
+    ['a branch’s whole name', F('name', '郑州瑞达机械有限公司洛阳分公司', '郑州瑞达机械有限公司洛阳分公司', '名称：郑州瑞达机械有限公司洛阳分公司'), '郑州瑞达机械有限公司洛阳分公司'],
+  ])('keeps %s', async (_name, f, value) => {
+    expect(await read(f)).toEqual([[f.field, value]]);
+  }, 30_000);
 });

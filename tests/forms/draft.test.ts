@@ -228,6 +228,17 @@ describe('a draft claims only what the enterprise said', () => {
     expect(form.drafts.benefitsSummary!.text).toContain(`提升${raw}%`);
   });
 
+  it('leaves a word with 用 inside it as written: 乘用车 is no spoken 用', () => {
+    // 「乘用车制动系统」 reads like 「用…系统」 to the spoken-用 rule; inside 乘用车 it is no verb.
+    const p = DraftProfile.parse({ enterprise: { name: '许昌某某汽车零部件有限公司' }, form: { name: '许昌某某汽车零部件有限公司', business: '公司专注乘用车制动系统和商用车轮毂管理平台的研发，车间用MES系统排产。' } });
+    const d = draftSection(ctx, p, 'discreteFactory', 'enterpriseIntro');
+    expect(d.text).toContain('乘用车制动系统');
+    expect(d.text).toContain('商用车轮毂管理平台');
+    expect(d.text).not.toContain('采用车');
+    // The rule still writes the spoken 「用」 outside such a word.
+    expect(d.text).toContain('车间采用MES系统排产');
+  });
+
   it('writes sentences with a subject, no stacked 方面, and the founding date once', () => {
     const p = DraftProfile.parse({
       enterprise: { name: '郑州某某铝业有限公司' },

@@ -302,6 +302,11 @@ export const FormDrafting = z.object({
     /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
     otherLabels: z.array(z.string().min(1)).default([]),
     /**
+     * How a profile's prose names a field where a licence prints a label (「成立于」 for 成立日期), keyed as
+     * `labels`. A model's reading counts these as the field's label too; the rules read labelled particulars only.
+     */
+    proseLabels: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
      * `value`, in the words of its answer, for the user to confirm.
@@ -420,6 +425,11 @@ export const FormDrafting = z.object({
       }),
     )
     .default([]),
+  /**
+   * Words the formal rules never rewrite inside (乘用车, 商用车): a rule that reads 「用…系统」 as a spoken 「用」
+   * would otherwise turn 「乘用车制动系统」 into 「乘采用车制动系统」. Each is left as written, whatever rule matches in it.
+   */
+  formalKeep: z.array(z.string().min(1)).default([]),
   /**
    * Verbs a cell text of the enterprise may open with once in written form (采用、建设了): such a text has
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
