@@ -254,10 +254,11 @@ function slot(ctx: Ctx, name: string): Slot {
       const parts = ps.map((p, i) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
         facts.push(`form.products.${i}.name`);
-        if (p.share === undefined) return p.name;
+        // A share given round (约占六成, 40%-50%) is withheld as every other round figure is: the form is
+        // signed, and the flag from the answers asks for the exact share.
+        if (p.share === undefined || p.approx) return p.name;
         numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
-        // A share given round keeps its 约: the figure is the enterprise's, its precision too.
-        return `${p.name}（${p.approx ? '约' : ''}占营业收入${fmt(p.share)}%）`;
+        return `${p.name}（占营业收入${fmt(p.share)}%）`;
       });
       return { text: parts.join('、'), numbers, facts };
     }

@@ -239,7 +239,7 @@ export function splitList(text: string): string[] {
  * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
  * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
  */
-const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*(\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
+const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
@@ -247,8 +247,8 @@ const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
 const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
 
 const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
-/** A share hedged before or after (「约占六成」, 「90%左右」) is a round figure. */
-const hedged = (before: string | undefined, after: string | undefined) => !!(before || after);
+/** A share hedged before or after (「约占六成」, 「90%左右」) or given as a range (「40%-50%」) is a round figure. */
+const hedged = (before: string | undefined, after: string | undefined, figure: string) => !!(before || after || parseNumber(figure, '%')?.approx);
 
 function productParts(text: string): string[] {
   const items: string[] = [];
@@ -276,7 +276,7 @@ export function parseProducts(text: string): { name: string; share?: number; app
       const m = WITH_SHARE.exec(s);
       const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
       if (share === undefined) return { name: s };
-      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4]) ? { approx: true as const } : {}) };
+      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4], m![3]!) ? { approx: true as const } : {}) };
     });
 }
 
@@ -286,7 +286,7 @@ function combinedShare(text: string): { value: number; approx: boolean; said: st
   if (!part) return undefined;
   const m = COMBINED.exec(part)!;
   const value = shareValue(m[2]!);
-  return value === undefined ? undefined : { value, approx: hedged(m[1], m[3]), said: part };
+  return value === undefined ? undefined : { value, approx: hedged(m[1], m[3], m[2]!), said: part };
 }
 
 /** The share of revenue the main products make together, when the answer gives one (「合计占营收的92%」). */
@@ -350,6 +350,12 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     }
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
+    // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is.
+    if (c.fact === 'products' && typeof value === 'string')
+      for (const part of productParts(value).filter((s) => !COMBINED.test(s))) {
+        const [p] = parseProducts(part);
+        if (p?.approx && p.share !== undefined) approximate.push({ fact: 'products', said: part, label: `主营产品“${p.name}”占营业收入比例` });
+      }
     const together = c.fact === 'products' && typeof value === 'string' ? combinedShare(value) : undefined;
     if (together?.approx) approximate.push({ fact: 'mainProductsShare', said: together.said, label: kb.formDrafting.factLabels.mainProductsShare ?? labelOf(c) });
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
@@ -703,6 +709,8 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   if (!q || !said) return undefined;
   if (q.q.kind === 'number') {
     if (!FIGURE_START.test(said)) return undefined;
+    // A figure said in passing of another body (集团, 母公司) is not the enterprise's.
+    if (ownFigure(kb.formQuestions.vocabulary, said) !== said) return undefined;
     const n = parseNumber(said, q.q.unit);
     return n ? { value: n.value, ...(n.approx ? { approx: true as const } : {}) } : undefined;
   }
@@ -803,6 +811,10 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (W.question.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
+  const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
+  if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
+    return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   const passing = readsPassing(c) ? passingFacts(kb, c, t) : undefined;
@@ -843,15 +855,40 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {
-    const n = parseNumber(t, c.q.unit);
+    const own = ownFigure(kb.formQuestions.vocabulary, t);
+    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back, never taken as its own.
+    if (own === undefined) return { kind: 'unclear' };
+    const n = parseNumber(own, c.q.unit);
     // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.
-    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const } : {}) }] };
+    // A round figure taken from one clause keeps that clause as its words, so that its mark reads as this figure.
+    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);
     return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
   }
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/**
+ * The part of a number reply that gives the enterprise's own figure. A reply that names another body
+ * (集团, 母公司, 合并报表: `otherEntityWords`) may give its figure beside the enterprise's own
+ * (「集团合并报表是85亿，我们公司是12.6亿」): the clause with a figure that names no other body is taken,
+ * when it names the enterprise (`ownEntityWords`) or every clause naming another body names the
+ * enterprise too (「我们是集团的子公司，营收1.2亿」). Otherwise it is not clear whose figure it is: undefined.
+ */
+function ownFigure(v: FormVocabulary, t: string): string | undefined {
+  if (!v.otherEntityWords.length) return t;
+  const other = new RegExp(anyOf(v.otherEntityWords));
+  if (!other.test(t)) return t;
+  const own = v.ownEntityWords.length ? new RegExp(anyOf(v.ownEntityWords)) : undefined;
+  const clauses = t.split(/[，,；;。\n]+/u).map((x) => x.trim()).filter(Boolean);
+  const figures = clauses.filter((x) => parseNumber(x) !== undefined);
+  const ownClauses = figures.filter((x) => !other.test(x));
+  const named = ownClauses.filter((x) => own?.test(x));
+  if (named.length === 1) return named[0];
+  const othersOwn = clauses.filter((x) => other.test(x)).every((x) => own?.test(x));
+  return ownClauses.length === 1 && othersOwn ? ownClauses[0] : undefined;
 }
 
 /** The FormPhase seam of the chat orchestrator (server/chat/rules.ts), bound to one knowledge version. */

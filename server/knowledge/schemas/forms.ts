@@ -261,6 +261,15 @@ export const FormVocabulary = z.object({
   yearlessBefore: z.array(z.string().min(1)).default([]),
   /** Words naming something the form does not ask for (邮编): said in passing, not recorded, and the user is told. */
   notOnForm: z.array(z.string().min(1)).default([]),
+  /**
+   * Words naming another body than the enterprise (集团, 母公司, 合并报表): a figure said of it is not the
+   * enterprise's, and an honour held by it is not the enterprise's either.
+   */
+  otherEntityWords: z.array(z.string().min(1)).default([]),
+  /** Words naming the enterprise itself (我们公司, 本公司, 自己): the figure of a clause with one is its own. */
+  ownEntityWords: z.array(z.string().min(1)).default([]),
+  /** Words saying an honour is not held (yet): applied for, failed, planned (正在申报, 未通过, 还没有). */
+  notHeldWords: z.array(z.string().min(1)).default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { loadTemplates } from '../../server/forms/template';
+import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import { fillForm } from '../../server/forms/fill';
+import { sessionDraftProfile } from '../../server/forms/session';
+import { interpretForm, formView } from '../../server/forms/phase';
+import type { Category } from '../../server/schemas/profile';
+import type { Answers } from '../../server/schemas/interview';
+import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
+import { typedAnswers } from './typed-enterprises';
+
+/*
+ * The 申报书 is signed by the applicant and checked on site: a figure of another body, a range, an honour
+ * not held, a bare word and a cell that contradicts the interview never stand in it as the enterprise's fact.
+ */
+const data = loadKnowledgeData('knowledge', 'henan-2023');
+const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
+
+const workshopInterview: Answers = {
+  ...ELIGIBLE_NO_PRIORITY,
+  'ent.city': '郑州市',
+  'ent.industryCode': 'C3484',
+  'cat.scope': 'workshop',
+  'cat.productionMode': 'discrete',
+  ...caps({
+    industrialNetwork: true, securityPolicy: true, securityProtection: true, automatedLines: true, flexibleCell: false,
+    scada: true, mes: true, erp: true, scadaMesErpIntegration: 'partial', autoId: true, agvRgv: false,
+    errorProofing: true, andon: true, onlineInspection: true, qualityTraceability: true,
+  }),
+};
+
+function drafted(typed: [string, string][], category: Category = 'smartWorkshop', interview: Answers = workshopInterview) {
+  const { answers, unclear } = typedAnswers(ctx, { id: 't', category, interview, typed: [['form.proceed', '继续'], ...typed], unclear: [] });
+  const { profile } = sessionDraftProfile(data, ctx, answers);
+  const form = fillForm(ctx, profile, category);
+  const drafts = [...Object.values(form.drafts)];
+  const nWs = Math.max(1, profile.form.workshops?.length ?? 0);
+  for (const s of sectionIds(ctx, category).filter((x) => x.perWorkshop)) for (let i = 1; i <= nWs; i++) drafts.push(draftSection(ctx, profile, category, `${s.id}@${i}`));
+  return { answers, unclear, profile, form, all: drafts.map((d) => d.text).join('\n') };
+}
+
+const read = (id: string, text: string, category: Category = 'smartWorkshop') => interpretForm(ctx, text, formView(ctx, id, category));
+
+describe('a figure of the group is not the enterprise\'s', () => {
+  it('takes the figure said of the enterprise itself, never the group\'s', () => {
+    expect(read('form.finance.2022.revenue', '集团合并报表是85亿，我们公司是12.6亿')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 126000 }] });
+    expect(read('form.finance.2022.revenue', '我们是集团的子公司，营收1.2亿')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 12000 }] });
+  });
+
+  it.each(['集团85亿', '85亿，是集团合并的', '母公司营收30亿，我们也差不多'])('asks back when the figure is not clearly the enterprise\'s own: %s', (t) => {
+    expect(read('form.finance.2022.revenue', t).kind).toBe('unclear');
+  });
+});
+
+describe('a range is no figure to sign', () => {
+  it.each([
+    ['form.project.investment', '1500-2000万'],
+    ['form.employees', '三百到三百五十人'],
+    ['form.ind.defectRate.before', '2%到3%'],
+    ['form.ind.upgradeCycle.after', '60-70天'],
+    ['form.employees', '六七十人'],
+  ])('%s 「%s」 is kept as a round figure', (id, t) => {
+    const r = read(id, t);
+    expect(r.kind).toBe('answers');
+    expect(r.kind === 'answers' && r.items[0]!.approx).toBe(true);
+  });
+
+  it('is withheld from the draft with the round-figure warning, and no ratio is computed from it', () => {
+    const { profile, form, all } = drafted([
+      ['form.project.investment', '1500-2000万'],
+      ['form.ind.defectRate.before', '2%到3%'],
+      ['form.ind.defectRate.after', '1%'],
+      ['form.products', '原料药A 40%-50%，制剂B 30%'],
+    ]);
+    expect(profile.form.project?.investment).toBeUndefined();
+    expect(profile.form.indicators?.defectRate?.before).toBeUndefined();
+    expect(all).not.toMatch(/1500万元|降低\d/);
+    expect(all).not.toContain('40%-');
+    expect(all).not.toContain('80%');
+    expect(all).toContain('制剂B（占营业收入30%）');
+    const messages = form.flags.map((f) => f.message).join('\n');
+    for (const said of ['1500-2000万', '2%到3%', '原料药A 40%-50%']) expect(messages).toContain(said);
+  });
+});
+
+describe('round product shares and a no to a count', () => {
+  it('a round product share is withheld as other round figures are, and asked for', () => {
+    const { all, form } = drafted([['form.products', '齿轮箱七成左右，传动轴30%']]);
+    expect(all).not.toContain('70%');
+    expect(all).toContain('齿轮箱');
+    expect(form.flags.some((f) => f.message.includes('齿轮箱七成左右'))).toBe(true);
+  });
+
+  it('「没有发明专利」 to the invention-patent count is 0; 「没有数据」 is not', () => {
+    expect(read('form.patents.invention', '没有发明专利')).toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });
+    expect(read('form.patents.invention', '没有数据')).not.toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });
+  });
+});
