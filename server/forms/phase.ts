@@ -348,6 +348,8 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       approximate.push({ fact: c.fact, said, label: labelOf(c) });
       continue;
     }
+    // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
+    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) continue;
     const v = factValue(c, value);
     if (v !== undefined) facts = setFact(facts, c.fact, v);
     // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is.
@@ -867,7 +869,23 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const d = parseDate(t);
     return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
   }
+  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts.
+  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/**
+ * Whether a free-text reply carries no content the form can print: a whole reply of `contentlessReplies`
+ * (有, 暂无, 同上), a system's name alone (「MES」, 「MES、ERP」, a list field excepted: 「PCB」 is a
+ * product), or the notice cited as the claim (`noticeEchoWords`: 「按照通知要求，实现了生产线智能化运行」)
+ * with no figure or system name of its own.
+ */
+export function contentless(v: FormVocabulary, text: string, fact: string): boolean {
+  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  if (!t) return true;
+  if (v.contentlessReplies.includes(t)) return true;
+  if (!LIST_FACT.test(fact) && t.length <= 30 && /^[A-Za-z][A-Za-z0-9\s、,，/+&-]*$/u.test(t)) return true;
+  return v.noticeEchoWords.some((w) => t.includes(w)) && !/[\dA-Za-z]/u.test(t);
 }
 
 /**

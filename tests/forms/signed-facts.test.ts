@@ -97,3 +97,30 @@ describe('round product shares and a no to a count', () => {
     expect(read('form.patents.invention', '没有数据')).not.toEqual({ kind: 'answers', items: [{ questionId: 'form.patents.invention', value: 0 }] });
   });
 });
+
+describe('a free-text reply with nothing to print', () => {
+  it.each([
+    ['form.cell.ws.run', '有'],
+    ['form.cell.ws.run', 'MES'],
+    ['form.business', '同上'],
+    ['form.cell.ai', '暂无'],
+    ['form.cell.ws.run', '按照通知要求，实现了生产线智能化运行'],
+  ])('%s 「%s」 is asked back', (id, t) => {
+    const category: Category = id === 'form.cell.ai' ? 'processFactory' : 'smartWorkshop';
+    expect(read(id, t, category)).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+  });
+
+  it('a reply with its own facts is taken, and a product named in Latin letters is a product', () => {
+    expect(read('form.cell.ws.run', 'MES覆盖3条产线，按工单排产').kind).toBe('answers');
+    expect(read('form.products', 'PCB').kind).toBe('answers');
+  });
+
+  it('one recorded before it was asked back is a placeholder in the draft, never 「有。」 or 「同上。」', () => {
+    const typed = drafted([]);
+    const answers = { ...typed.answers, 'form.business': '同上', 'form.cell.ws.run': '有', 'form.cell.ws.quality': 'MES' };
+    const { profile } = sessionDraftProfile(data, ctx, answers);
+    const all = Object.values(fillForm(ctx, profile, 'smartWorkshop').drafts).map((d) => d.text).join('\n');
+    expect(all).not.toMatch(/同上|(?:^|。)有。|(?:^|。)MES。/m);
+    expect(profile.form.business).toBeUndefined();
+  });
+});

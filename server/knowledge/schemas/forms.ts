@@ -270,6 +270,10 @@ export const FormVocabulary = z.object({
   ownEntityWords: z.array(z.string().min(1)).default([]),
   /** Words saying an honour is not held (yet): applied for, failed, planned (正在申报, 未通过, 还没有). */
   notHeldWords: z.array(z.string().min(1)).default([]),
+  /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
+  contentlessReplies: z.array(z.string().min(1)).default([]),
+  /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
+  noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
