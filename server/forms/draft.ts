@@ -420,6 +420,7 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
   // A round figure's words are the user's note to fix, not a fact a model may write from.
   delete form.approximate;
+  delete form.honoursNotHeld;
   return { ...profile, form: form as DraftProfile['form'] };
 }
 

@@ -131,6 +131,7 @@ export interface FactCheckForm {
     relativeTime?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
+    honourNotHeld?: string;
   };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
   ratios?: Ratios;
@@ -441,6 +442,10 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
   if (form) flags.push(...relativeTimeFlags(f, form));
+  // An honour that is not the enterprise's own held title is left out of the draft; the flag says which.
+  const notHeld = form?.messages.honourNotHeld;
+  if (notHeld && f.honoursNotHeld?.length)
+    flags.push({ field: 'honours', severity: 'warning', message: fill(notHeld, { honours: f.honoursNotHeld.map((h) => `“${h}”`).join('、') }) });
   // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
   const approx = form?.messages.approximateFigure;
   if (approx)

@@ -351,6 +351,14 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
     if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) continue;
     const v = factValue(c, value);
+    // Only titles the enterprise itself holds are its honours; the rest is kept for the flag that says so.
+    if (c.fact === 'honours' && Array.isArray(v)) {
+      const list = v as string[];
+      const held = list.filter((h) => heldHonour(kb.formQuestions.vocabulary, h));
+      if (held.length) facts = setFact(facts, 'honours', held);
+      if (held.length < list.length) facts = setFact(facts, 'honoursNotHeld', list.filter((h) => !held.includes(h)));
+      continue;
+    }
     if (v !== undefined) facts = setFact(facts, c.fact, v);
     // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is.
     if (c.fact === 'products' && typeof value === 'string')
@@ -907,6 +915,18 @@ function ownFigure(v: FormVocabulary, t: string): string | undefined {
   if (named.length === 1) return named[0];
   const othersOwn = clauses.filter((x) => other.test(x)).every((x) => own?.test(x));
   return ownClauses.length === 1 && othersOwn ? ownClauses[0] : undefined;
+}
+
+/**
+ * Whether an item of the honours answer is a title the enterprise holds: not one it names as not held
+ * (`notHeldWords`: 正在申报, 未通过, 还没有), nor one another body holds (`otherEntityWords` as the subject:
+ * 「集团公司获评…」, 「母公司是…」; a title that merely contains such a word, 「…集团科技进步奖」, is held).
+ */
+export function heldHonour(v: FormVocabulary, item: string): boolean {
+  if (v.notHeldWords.some((w) => item.includes(w))) return false;
+  if (!v.otherEntityWords.length) return true;
+  const other = new RegExp(`(?:${anyOf(v.otherEntityWords)})(?:有限公司|公司)?(?:也|曾|已|曾经|已经)?(?:是|为|获|被|荣获|评为|拿到|入选)`, 'u');
+  return !other.test(item);
 }
 
 /** The FormPhase seam of the chat orchestrator (server/chat/rules.ts), bound to one knowledge version. */

@@ -124,3 +124,22 @@ describe('a free-text reply with nothing to print', () => {
     expect(profile.form.business).toBeUndefined();
   });
 });
+
+describe('honours the enterprise does not hold', () => {
+  it('are not listed as held, and a flag names them', () => {
+    const { profile, form, all } = drafted([
+      ['form.honours', '母公司是省级专精特新，我们自己还没有；正在申报国家高新技术企业；河南省智能工厂（2019年申报未通过）；集团公司获评国家级智能制造示范工厂；本公司为省级绿色工厂（2021年）；中国机械工业集团科技进步奖'],
+    ]);
+    expect(profile.form.honours).toEqual(['本公司为省级绿色工厂（2021年）', '中国机械工业集团科技进步奖']);
+    for (const w of ['专精特新', '高新技术企业', '河南省智能工厂', '示范工厂']) expect(all).not.toContain(w);
+    const flag = form.flags.find((f) => f.field === 'honours');
+    expect(flag?.message).toContain('正在申报国家高新技术企业');
+    expect(flag?.message).toContain('集团公司获评国家级智能制造示范工厂');
+  });
+
+  it('with none held, the honours sentence asks for them instead', () => {
+    const { profile, all } = drafted([['form.honours', '母公司是省级专精特新，我们自己还没有']]);
+    expect(profile.form.honours).toBeUndefined();
+    expect(all).not.toContain('荣誉和资质包括母公司');
+  });
+});

@@ -371,6 +371,8 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
+    honourNotHeld: z.string().includes('{honours}').optional(),
     /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
     approximateFigure: z.string().includes('{label}').includes('{said}').optional(),
     /** Flag of a ratio stated by the enterprise that its own counts contradict: {unit}, {ratio}, {said}, {stated}, {part}, {whole}, {computed}. */
