@@ -132,6 +132,7 @@ export interface FactCheckForm {
     ratioAbove100?: string;
     approximateFigure?: string;
     honourNotHeld?: string;
+    workshopUnnamed?: string;
   };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
   ratios?: Ratios;
@@ -442,6 +443,12 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
   if (form) flags.push(...relativeTimeFlags(f, form));
+  // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
+  const unnamed = form?.messages.workshopUnnamed;
+  if (unnamed && form?.factoryApplication)
+    ws.forEach((w, i) => {
+      if (!w.name?.trim()) flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(unnamed, { n: String(i + 1), count: String(ws.length) }) });
+    });
   // An honour that is not the enterprise's own held title is left out of the draft; the flag says which.
   const notHeld = form?.messages.honourNotHeld;
   if (notHeld && f.honoursNotHeld?.length)

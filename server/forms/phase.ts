@@ -384,6 +384,12 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
+  // A factory said to have more workshops than were described keeps the rest as empty ones: the draft shows
+  // each with its placeholders and a flag asks for it, rather than leaving it out in silence.
+  const count = answers['form.workshopCount'];
+  const had = Array.isArray(facts.workshops) ? (facts.workshops as unknown[]).length : 0;
+  if (answers['cat.scope'] !== 'workshop' && typeof count === 'number' && Number.isInteger(count) && count > had && count <= MAX_WORKSHOPS)
+    facts.workshops = [...((facts.workshops as unknown[] | undefined) ?? []), ...Array.from({ length: count - had }, () => ({}))];
   for (let attempt = 0; attempt < 50; attempt++) {
     const r = FormFacts.safeParse(facts);
     if (r.success) return r.data;

@@ -143,3 +143,21 @@ describe('honours the enterprise does not hold', () => {
     expect(all).not.toContain('荣誉和资质包括母公司');
   });
 });
+
+describe('a factory said to have more workshops than were described', () => {
+  const factory: Answers = { ...workshopInterview, 'cat.scope': 'factory' };
+  it('keeps the undescribed one with its placeholders, and a flag asks for it', () => {
+    const { profile, form } = drafted([
+      ['form.workshopCount', '3'],
+      ['form.ws.1.name', '焊接车间'],
+      ['form.ws.2.name', '装配车间'],
+    ], 'discreteFactory', factory);
+    expect(profile.form.workshops).toHaveLength(3);
+    // The DOCX prints the workshops fillForm lists.
+    expect(form.workshops).toHaveLength(3);
+    expect(form.workshops[2]!.name.missing).toBeTruthy();
+    expect(form.flags.find((f) => f.field === 'workshops.2.name')?.message).toContain('第3个车间');
+    const third = draftSection(ctx, profile, 'discreteFactory', `${sectionIds(ctx, 'discreteFactory').find((s) => s.perWorkshop)!.id}@3`);
+    expect(third.text).toContain('〔请补充');
+  });
+});

@@ -371,6 +371,8 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of a workshop of the form with no name (more workshops said than described): {n}, {count}. */
+    workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
     /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
     honourNotHeld: z.string().includes('{honours}').optional(),
     /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
