@@ -566,6 +566,8 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
     const b = indicatorValue(ctx.facts, id, 'before');
     const a = indicatorValue(ctx.facts, id, 'after');
     if (!b || !a) continue;
+    // A typed side and a computed one are not set against each other (a flag asks for one kind).
+    if (b.source.startsWith('computed:') !== a.source.startsWith('computed:')) continue;
     const ch = indicatorChange(ctx.facts, id);
     const src = (v: ResolvedValue) => (v.source.startsWith('computed:') ? v.source : `form.${v.source}`);
     const before: Piece = { text: b.display, numbers: [{ value: b.display, source: src(b), ...(b.formula ? { formula: b.formula } : {}) }] };

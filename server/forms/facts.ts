@@ -52,30 +52,68 @@ function given(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
 
-/** One side of a before/after indicator: the fact if given, else computed where the basis is given. */
-export function indicatorValue(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
-  const ind = facts.indicators ?? {};
-  const v = (ind as Record<string, { before?: number; after?: number } | undefined>)[id]?.[side];
-  if (given(v)) return { value: v, display: String(v), source: `indicators.${id}.${side}` };
-  if (id === 'productivity') {
-    const out = ind.outputValue?.[side];
-    const heads = ind.headcount?.[side];
-    const days = ind.workingDays;
-    if (given(out) && given(heads) && given(days)) {
-      const c = outputPerPersonDay(out, heads, days);
-      if (c) return { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula };
-    }
-  }
-  return null;
+/** A side's 生产效率 as typed, if it was. */
+function typedIndicator(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
+  const v = (facts.indicators as Record<string, { before?: number; after?: number } | undefined> | undefined)?.[id]?.[side];
+  return given(v) ? { value: v, display: String(v), source: `indicators.${id}.${side}` } : null;
 }
+
+/** A side's 生产效率 computed from its 年产值, 人数 and 年工作天数, where all three are given. */
+function computedProductivity(facts: FormFacts, side: 'before' | 'after'): ResolvedValue | null {
+  const ind = facts.indicators ?? {};
+  const out = ind.outputValue?.[side];
+  const heads = ind.headcount?.[side];
+  const days = ind.workingDays;
+  if (!given(out) || !given(heads) || !given(days)) return null;
+  const c = outputPerPersonDay(out, heads, days);
+  return c ? { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula } : null;
+}
+
+/**
+ * One side of a before/after indicator: the fact if given, else computed where the basis is given. The two
+ * sides of 生产效率 are of one kind where they can be: both typed, else both computed, so that a typed
+ * figure is never compared with a computed one (see `indicatorChange`).
+ */
+export function indicatorValue(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
+  const typed = typedIndicator(facts, id, side);
+  if (id !== 'productivity') return typed;
+  const other = side === 'before' ? 'after' : 'before';
+  if (typed && typedIndicator(facts, id, other)) return typed;
+  const computed = computedProductivity(facts, side);
+  if (computed && computedProductivity(facts, other)) return computed;
+  return typed ?? computed;
+}
+
+const isComputed = (v: ResolvedValue) => v.source.startsWith('computed:');
 
 export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedValue & { before: ResolvedValue; after: ResolvedValue }) | null {
   const b = indicatorValue(facts, id, 'before');
   const a = indicatorValue(facts, id, 'after');
-  if (!b || !a) return null;
+  // A typed figure against a computed one measures two different things: no change is computed from them.
+  if (!b || !a || isComputed(b) !== isComputed(a)) return null;
   const c: Computed | null = changeRatio(b.value, a.value);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
+}
+
+/**
+ * 生产效率 typed for a side whose 年产值, 人数 and 年工作天数 give another figure, and a typed side against a
+ * computed one that cannot be compared: flagged, so the user makes them one.
+ */
+function productivityFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+  const { productivityMismatch, productivityMixed } = form.messages;
+  const flags: FactFlag[] = [];
+  for (const side of ['before', 'after'] as const) {
+    const typed = typedIndicator(f, 'productivity', side);
+    const computed = computedProductivity(f, side);
+    if (productivityMismatch && typed && computed && contradicts(typed.value, computed.value))
+      flags.push({ field: `indicators.productivity.${side}`, severity: 'warning', message: fill(productivityMismatch, { side: side === 'before' ? '建设前' : '建设后', typed: typed.display, computed: computed.display }) });
+  }
+  const b = indicatorValue(f, 'productivity', 'before');
+  const a = indicatorValue(f, 'productivity', 'after');
+  if (productivityMixed && b && a && isComputed(b) !== isComputed(a))
+    flags.push({ field: 'indicators.productivity', severity: 'warning', message: productivityMixed });
+  return flags;
 }
 
 export function financeValue(facts: FormFacts, year: string, key: 'totalAssets' | 'totalLiabilities' | 'revenue' | 'profit' | 'tax' | 'debtRatio'): ResolvedValue | null {
@@ -133,6 +171,8 @@ export interface FactCheckForm {
     approximateFigure?: string;
     honourNotHeld?: string;
     workshopUnnamed?: string;
+    productivityMismatch?: string;
+    productivityMixed?: string;
   };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
   ratios?: Ratios;
@@ -442,7 +482,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form));
+  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form));
   // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
   const unnamed = form?.messages.workshopUnnamed;
   if (unnamed && form?.factoryApplication)

@@ -161,3 +161,32 @@ describe('a factory said to have more workshops than were described', () => {
     expect(third.text).toContain('〔请补充');
   });
 });
+
+describe('生产效率 typed and computed', () => {
+  const factory: Answers = { ...workshopInterview, 'cat.scope': 'factory' };
+  it('are never set against each other; a typed figure the counts contradict is flagged', () => {
+    const { form, all } = drafted([
+      ['form.ind.productivity.before', '0.9'],
+      ['form.ind.headcount.before', '100'],
+      ['form.ind.headcount.after', '80'],
+      ['form.ind.outputValue.before', '14000'],
+      ['form.ind.outputValue.after', '18400'],
+      ['form.ind.workingDays', '250'],
+    ], 'discreteFactory', factory);
+    // Both sides computed: 14000/100/250 = 0.56, 18400/80/250 = 0.92.
+    expect(all).toContain('由0.56');
+    expect(all).not.toMatch(/由0\.9(?!\d)/);
+    expect(form.flags.find((f) => f.field === 'indicators.productivity.before')?.message).toContain('0.56');
+  });
+
+  it('a typed side against a side only computable is not compared, and a flag says so', () => {
+    const { form, all } = drafted([
+      ['form.ind.productivity.before', '0.9'],
+      ['form.ind.headcount.after', '80'],
+      ['form.ind.outputValue.after', '18400'],
+      ['form.ind.workingDays', '250'],
+    ], 'discreteFactory', factory);
+    expect(all).not.toMatch(/生产效率由/);
+    expect(form.flags.some((f) => f.field === 'indicators.productivity')).toBe(true);
+  });
+});

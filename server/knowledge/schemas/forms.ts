@@ -371,6 +371,10 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
+    productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
+    /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
+    productivityMixed: z.string().min(1).optional(),
     /** Flag of a workshop of the form with no name (more workshops said than described): {n}, {count}. */
     workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
     /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
