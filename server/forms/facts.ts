@@ -171,6 +171,7 @@ export interface FactCheckForm {
     approximateFigure?: string;
     honourNotHeld?: string;
     workshopUnnamed?: string;
+    capabilityContradiction?: string;
     productivityMismatch?: string;
     productivityMixed?: string;
   };
@@ -180,6 +181,11 @@ export interface FactCheckForm {
   relativeTimeWords?: string[];
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
+  /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
+  capabilityCheck?: {
+    caps: { id: string; name: string; terms: string[] }[];
+    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[] };
+  };
 }
 
 type RatioId = 'networked' | 'automated';
@@ -422,12 +428,61 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
   return flags;
 }
 
+type Capabilities = Partial<Record<string, boolean | 'partial'>>;
+
+/** How a clause says the capability it names stands: negative and planned read before positive; a trial says neither. */
+function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'positive' | undefined {
+  if (status.trial.some((w) => clause.includes(w))) return undefined;
+  if (status.negative.some((w) => clause.includes(w))) return 'negative';
+  if (status.planned.some((w) => clause.includes(w))) return 'planned';
+  if (status.positive.some((w) => clause.includes(w))) return 'positive';
+  return undefined;
+}
+
+const namesIn = (clause: string, term: string) =>
+  /^[A-Za-z0-9]+$/.test(term) ? new RegExp(`(?<![A-Za-z])${term}(?![A-Za-z])`, 'i').test(clause) : clause.includes(term);
+
+/**
+ * The enterprise's own cell texts against its interview answers: a clause naming a capability (「MES计划2024年
+ * 上线」, 「装配车间有两台AGV在跑」, 「暂未开展在线检测」) that says it is missing or planned where the interview
+ * answered that the enterprise has it, or in use where the interview answered no. Both cannot be signed:
+ * the flag quotes the clause and the answer, so the user makes them one before export.
+ */
+function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefined, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.capabilityContradiction;
+  const check = form.capabilityCheck;
+  if (!msg || !check || !capabilities) return [];
+  const answerText = (v: boolean | 'partial') => (v === true ? '已具备' : v === 'partial' ? '部分具备' : '尚未具备');
+  const texts: [string, string][] = [
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, t] as [string, string]),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),
+  ];
+  const flags: FactFlag[] = [];
+  for (const [field, text] of texts) {
+    for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+      const status = clauseStatus(clause, check.status);
+      if (!status) continue;
+      const seen = new Set<string>();
+      for (const cap of check.caps) {
+        const v = capabilities[cap.id];
+        if (v === undefined || seen.has(cap.name) || !cap.terms.some((t) => namesIn(clause, t))) continue;
+        const has = v === true || v === 'partial';
+        if (has === (status === 'positive')) continue;
+        seen.add(cap.name);
+        const label = form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字';
+        flags.push({ field, severity: 'warning', message: fill(msg, { label, quote: clause, capability: cap.name, answer: answerText(v) }) });
+      }
+    }
+  }
+  return flags;
+}
+
 /**
  * Consistency checks across facts that a field-level schema cannot see: the credit
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics'] }, form?: FactCheckForm): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities }, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
   const founded = foundedYear(f);
@@ -482,7 +537,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form));
+  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
   // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
   const unnamed = form?.messages.workshopUnnamed;
   if (unnamed && form?.factoryApplication)

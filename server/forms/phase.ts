@@ -467,10 +467,13 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   if (mobile) next[mobile.id] = v;
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
-  const seen = new Set(checkFacts({ form: before }, checkForm).map((f) => f.message));
+  // The interview's capability answers (cap.mes), against which a cell text is checked as it is typed.
+  const capabilities: Record<string, boolean | 'partial'> = {};
+  for (const [k, x] of Object.entries(next)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) capabilities[k.slice(4)] = x;
+  const seen = new Set(checkFacts({ form: before, capabilities }, checkForm).map((f) => f.message));
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const newFlags = checkFacts({ form: { province, ...after } }, checkForm).filter((f) => !seen.has(f.message));
+  const newFlags = checkFacts({ form: { province, ...after }, capabilities }, checkForm).filter((f) => !seen.has(f.message));
   const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
   return {
     ok: true,

@@ -4,11 +4,13 @@ import { loadTemplates } from '../../server/forms/template';
 import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
-import { interpretForm, formView } from '../../server/forms/phase';
+import { applyFormAnswer, interpretForm, formView } from '../../server/forms/phase';
 import type { Category } from '../../server/schemas/profile';
 import type { Answers } from '../../server/schemas/interview';
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 import { typedAnswers } from './typed-enterprises';
+import { renderDocx } from '../../server/export/docx';
+import { zipEntry } from '../fixtures/zip';
 
 /*
  * The 申报书 is signed by the applicant and checked on site: a figure of another body, a range, an honour
@@ -188,5 +190,40 @@ describe('生产效率 typed and computed', () => {
     ], 'discreteFactory', factory);
     expect(all).not.toMatch(/生产效率由/);
     expect(form.flags.some((f) => f.field === 'indicators.productivity')).toBe(true);
+  });
+});
+
+describe('a cell text that contradicts the interview', () => {
+  const factory: Answers = {
+    ...workshopInterview,
+    'cat.scope': 'factory',
+    ...caps({ mes: true, agvRgv: false, onlineInspection: true, erp: true }),
+  };
+  it('is flagged with the clause and the answer, for the draft, the DOCX and the chat', async () => {
+    const { form } = drafted([
+      ['form.workshopCount', '2'],
+      ['form.ws.1.name', '冲压车间'],
+      ['form.ws.2.name', '总装车间'],
+      ['form.cell.ws.run.2', 'MES计划2024年上线，目前用Excel排产。'],
+      ['form.cell.ws.logistics.2', '装配车间有两台AGV在跑，送料到线边。'],
+      ['form.cell.ws.quality.1', '暂未开展在线检测，靠人工抽检。'],
+      ['form.cell.ws.dispatch.1', 'ERP中的生产执行模块按订单生成排产计划。'],
+    ], 'discreteFactory', factory);
+    const msgs = form.flags.filter((f) => f.message.includes('评估问答中')).map((f) => f.message);
+    expect(msgs).toHaveLength(3);
+    expect(msgs.join('\n')).toContain('“MES计划2024年上线”');
+    expect(msgs.join('\n')).toContain('“装配车间有两台AGV在跑”');
+    expect(msgs.join('\n')).toContain('“暂未开展在线检测”');
+    // 排产计划 is a plan the system makes, not a plan to build it; a clause on trial says neither.
+    expect(msgs.join('\n')).not.toContain('排产计划');
+    const xml = zipEntry(await renderDocx(form), 'word/document.xml').toString('utf8');
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text.slice(text.indexOf('系统校验提示'))).toContain('MES计划2024年上线');
+  });
+
+  it('is reported as the cell is answered, so the user sees it before export', () => {
+    const { answers } = drafted([], 'discreteFactory', factory);
+    const r = applyFormAnswer(ctx, { ...answers, 'form.workshopCount': 1 }, 'form.cell.ws.run.1', 'MES计划2024年上线，目前用Excel排产。');
+    expect(r.ok && r.newlyBlocking.some((b) => b.reason.includes('MES计划2024年上线'))).toBe(true);
   });
 });

@@ -371,6 +371,8 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
+    capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
     /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
     productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
     /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
@@ -448,6 +450,14 @@ export const FormDrafting = z.object({
   leadVerbs: z.array(z.string().min(1)).default([]),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
+  /**
+   * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
+   * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
+   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked.
+   */
+  capabilityStatus: z
+    .object({ negative: z.array(z.string().min(1)), planned: z.array(z.string().min(1)), positive: z.array(z.string().min(1)), trial: z.array(z.string().min(1)).default([]) })
+    .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
