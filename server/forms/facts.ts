@@ -181,6 +181,8 @@ export interface FactCheckForm {
   relativeTimeWords?: string[];
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
+  /** The form's label of each narrative cell by its id (「ws.run」). */
+  cellLabels?: Record<string, string>;
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
@@ -469,12 +471,20 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
         const has = v === true || v === 'partial';
         if (has === (status === 'positive')) continue;
         seen.add(cap.name);
-        const label = form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字';
-        flags.push({ field, severity: 'warning', message: fill(msg, { label, quote: clause, capability: cap.name, answer: answerText(v) }) });
+        flags.push({ field, severity: 'warning', message: fill(msg, { label: cellLabel(f, field, form), quote: clause, capability: cap.name, answer: answerText(v) }) });
       }
     }
   }
   return flags;
+}
+
+/** A cell as the user knows it: 「总装车间“生产运行”栏」, 「“研发设计”栏」. */
+function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
+  const m = /^(?:elements|workshops\.(\d+)\.descriptions)\.(.+)$/.exec(field);
+  const cell = m ? form.cellLabels?.[m[2]!] : undefined;
+  if (!m || !cell) return '说明文字';
+  const ws = m[1] === undefined ? '' : f.workshops?.[Number(m[1])]?.name?.trim() || `车间${Number(m[1]) + 1}`;
+  return `${ws}“${cell.replace(/[：:]$/, '')}”栏`;
 }
 
 /**

@@ -27,9 +27,9 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb) };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
   }
-  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb) };
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
 }
 
 /**
@@ -46,4 +46,13 @@ function capabilityCheckOf(kb: FormsKnowledge): FactCheckForm['capabilityCheck']
     return { id, name: c.name, terms: [...new Set(terms)] };
   });
   return { caps, status };
+}
+
+/** The form's own label of each narrative cell (「ws.run」 → its label), for flags that quote a cell. */
+function cellLabelsOf(specs: FormSpec[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of specs)
+    for (const b of spec.section1.blocks)
+      if (b.type === 'cells' || b.type === 'workshops') for (const f of b.fields) if (f.kind === 'narrative' && !(f.id in out)) out[f.id] = f.label;
+  return out;
 }
