@@ -48,6 +48,8 @@ describe('a figure of the group is not the enterprise\'s', () => {
   it('takes the figure said of the enterprise itself, never the group\'s', () => {
     expect(read('form.finance.2022.revenue', '集团合并报表是85亿，我们公司是12.6亿')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 126000 }] });
     expect(read('form.finance.2022.revenue', '我们是集团的子公司，营收1.2亿')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 12000 }] });
+    // The enterprise's own head office is no other body.
+    expect(read('form.employees', '总部在郑州，员工230人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 230 }] });
   });
 
   it.each(['集团85亿', '85亿，是集团合并的', '母公司营收30亿，我们也差不多'])('asks back when the figure is not clearly the enterprise\'s own: %s', (t) => {
