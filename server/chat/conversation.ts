@@ -183,7 +183,12 @@ export class Conversation {
       // An answer that also asks (「没有，必须要有吗」) goes that way too: stored whole it would be the field's value.
       // So does one that states other fields in passing (「王磊，电话13837112345」): each fact goes to its own field.
       const passing = read?.kind === 'answers' && (read.items.some((i) => i.extra) || !!read.notes?.length);
-      if (read && (passing || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
+      // A form figure the reader will not take (「集团合并报表是85亿，我们公司是…」 with no own figure) is asked
+      // back as in the chat, never stored as whatever figure the number reader finds first.
+      // So is one it reads otherwise than the number reader (the enterprise's own figure beside the group's).
+      const formFigure = pending?.kind === 'number' && msg.questionId.startsWith('form.');
+      const unreadFigure = formFigure && (read?.kind === 'unclear' || (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.value !== parseNumber(msg.value, pending.unit)?.value));
+      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:

@@ -4,7 +4,7 @@ import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
 import { foundedYearOf } from './facts';
-import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
+import { findQuantities, inUnit, isRange, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -117,6 +117,12 @@ function vocabOf(kb: KnowledgeData): Vocab {
  * answer to a number question (「八十五」), and a sign or 亏损 before a figure makes it negative.
  */
 export function parseNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true } | undefined {
+  const n = readNumber(text, unit);
+  // A range (「1500-2000万」, 「百分之六十到七十」) is no figure to sign: it is kept as a round one, to be given exactly.
+  return n && !n.approx && isRange(normalise(text).text) ? { ...n, approx: true } : n;
+}
+
+function readNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true } | undefined {
   // Thousands separators (12,000) would otherwise split one figure in two.
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);

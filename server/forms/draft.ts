@@ -255,10 +255,11 @@ function slot(ctx: Ctx, name: string): Slot {
       const parts = ps.map((p, i) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
         facts.push(`form.products.${i}.name`);
-        if (p.share === undefined) return p.name;
+        // A share given round (约占六成, 40%-50%) is withheld as every other round figure is: the form is
+        // signed, and the flag from the answers asks for the exact share.
+        if (p.share === undefined || p.approx) return p.name;
         numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
-        // A share given round keeps its 约: the figure is the enterprise's, its precision too.
-        return `${p.name}（${p.approx ? '约' : ''}占营业收入${fmt(p.share)}%）`;
+        return `${p.name}（占营业收入${fmt(p.share)}%）`;
       });
       return { text: parts.join('、'), numbers, facts };
     }
@@ -420,6 +421,7 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   for (const q of kb.formQuestions.questions) if (q.notApplicable && holds(q.notApplicable, profile)) delete form[q.fact];
   // A round figure's words are the user's note to fix, not a fact a model may write from.
   delete form.approximate;
+  delete form.honoursNotHeld;
   return { ...profile, form: form as DraftProfile['form'] };
 }
 
@@ -593,6 +595,8 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
     const b = indicatorValue(ctx.facts, id, 'before');
     const a = indicatorValue(ctx.facts, id, 'after');
     if (!b || !a) continue;
+    // A typed side and a computed one are not set against each other (a flag asks for one kind).
+    if (b.source.startsWith('computed:') !== a.source.startsWith('computed:')) continue;
     const ch = indicatorChange(ctx.facts, id);
     const src = (v: ResolvedValue) => (v.source.startsWith('computed:') ? v.source : `form.${v.source}`);
     const before: Piece = { text: b.display, numbers: [{ value: b.display, source: src(b), ...(b.formula ? { formula: b.formula } : {}) }] };

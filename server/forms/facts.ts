@@ -52,30 +52,68 @@ function given(n: unknown): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
 
-/** One side of a before/after indicator: the fact if given, else computed where the basis is given. */
-export function indicatorValue(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
-  const ind = facts.indicators ?? {};
-  const v = (ind as Record<string, { before?: number; after?: number } | undefined>)[id]?.[side];
-  if (given(v)) return { value: v, display: String(v), source: `indicators.${id}.${side}` };
-  if (id === 'productivity') {
-    const out = ind.outputValue?.[side];
-    const heads = ind.headcount?.[side];
-    const days = ind.workingDays;
-    if (given(out) && given(heads) && given(days)) {
-      const c = outputPerPersonDay(out, heads, days);
-      if (c) return { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula };
-    }
-  }
-  return null;
+/** A side's 生产效率 as typed, if it was. */
+function typedIndicator(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
+  const v = (facts.indicators as Record<string, { before?: number; after?: number } | undefined> | undefined)?.[id]?.[side];
+  return given(v) ? { value: v, display: String(v), source: `indicators.${id}.${side}` } : null;
 }
+
+/** A side's 生产效率 computed from its 年产值, 人数 and 年工作天数, where all three are given. */
+function computedProductivity(facts: FormFacts, side: 'before' | 'after'): ResolvedValue | null {
+  const ind = facts.indicators ?? {};
+  const out = ind.outputValue?.[side];
+  const heads = ind.headcount?.[side];
+  const days = ind.workingDays;
+  if (!given(out) || !given(heads) || !given(days)) return null;
+  const c = outputPerPersonDay(out, heads, days);
+  return c ? { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula } : null;
+}
+
+/**
+ * One side of a before/after indicator: the fact if given, else computed where the basis is given. The two
+ * sides of 生产效率 are of one kind where they can be: both typed, else both computed, so that a typed
+ * figure is never compared with a computed one (see `indicatorChange`).
+ */
+export function indicatorValue(facts: FormFacts, id: IndicatorId, side: 'before' | 'after'): ResolvedValue | null {
+  const typed = typedIndicator(facts, id, side);
+  if (id !== 'productivity') return typed;
+  const other = side === 'before' ? 'after' : 'before';
+  if (typed && typedIndicator(facts, id, other)) return typed;
+  const computed = computedProductivity(facts, side);
+  if (computed && computedProductivity(facts, other)) return computed;
+  return typed ?? computed;
+}
+
+const isComputed = (v: ResolvedValue) => v.source.startsWith('computed:');
 
 export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedValue & { before: ResolvedValue; after: ResolvedValue }) | null {
   const b = indicatorValue(facts, id, 'before');
   const a = indicatorValue(facts, id, 'after');
-  if (!b || !a) return null;
+  // A typed figure against a computed one measures two different things: no change is computed from them.
+  if (!b || !a || isComputed(b) !== isComputed(a)) return null;
   const c: Computed | null = changeRatio(b.value, a.value);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
+}
+
+/**
+ * 生产效率 typed for a side whose 年产值, 人数 and 年工作天数 give another figure, and a typed side against a
+ * computed one that cannot be compared: flagged, so the user makes them one.
+ */
+function productivityFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
+  const { productivityMismatch, productivityMixed } = form.messages;
+  const flags: FactFlag[] = [];
+  for (const side of ['before', 'after'] as const) {
+    const typed = typedIndicator(f, 'productivity', side);
+    const computed = computedProductivity(f, side);
+    if (productivityMismatch && typed && computed && contradicts(typed.value, computed.value))
+      flags.push({ field: `indicators.productivity.${side}`, severity: 'warning', message: fill(productivityMismatch, { side: side === 'before' ? '建设前' : '建设后', typed: typed.display, computed: computed.display }) });
+  }
+  const b = indicatorValue(f, 'productivity', 'before');
+  const a = indicatorValue(f, 'productivity', 'after');
+  if (productivityMixed && b && a && isComputed(b) !== isComputed(a))
+    flags.push({ field: 'indicators.productivity', severity: 'warning', message: productivityMixed });
+  return flags;
 }
 
 export function financeValue(facts: FormFacts, year: string, key: 'totalAssets' | 'totalLiabilities' | 'revenue' | 'profit' | 'tax' | 'debtRatio'): ResolvedValue | null {
@@ -131,6 +169,11 @@ export interface FactCheckForm {
     relativeTime?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
+    honourNotHeld?: string;
+    workshopUnnamed?: string;
+    capabilityContradiction?: string;
+    productivityMismatch?: string;
+    productivityMixed?: string;
   };
   /** The ratios the form asks for and the words that state them in the enterprise's own text. */
   ratios?: Ratios;
@@ -138,6 +181,13 @@ export interface FactCheckForm {
   relativeTimeWords?: string[];
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
+  /** The form's label of each narrative cell by its id (「ws.run」). */
+  cellLabels?: Record<string, string>;
+  /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
+  capabilityCheck?: {
+    caps: { id: string; name: string; terms: string[] }[];
+    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[] };
+  };
 }
 
 type RatioId = 'networked' | 'automated';
@@ -380,12 +430,69 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
   return flags;
 }
 
+type Capabilities = Partial<Record<string, boolean | 'partial'>>;
+
+/** How a clause says the capability it names stands: negative and planned read before positive; a trial says neither. */
+function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'positive' | undefined {
+  if (status.trial.some((w) => clause.includes(w))) return undefined;
+  if (status.negative.some((w) => clause.includes(w))) return 'negative';
+  if (status.planned.some((w) => clause.includes(w))) return 'planned';
+  if (status.positive.some((w) => clause.includes(w))) return 'positive';
+  return undefined;
+}
+
+const namesIn = (clause: string, term: string) =>
+  /^[A-Za-z0-9]+$/.test(term) ? new RegExp(`(?<![A-Za-z])${term}(?![A-Za-z])`, 'i').test(clause) : clause.includes(term);
+
+/**
+ * The enterprise's own cell texts against its interview answers: a clause naming a capability (「MES计划2024年
+ * 上线」, 「装配车间有两台AGV在跑」, 「暂未开展在线检测」) that says it is missing or planned where the interview
+ * answered that the enterprise has it, or in use where the interview answered no. Both cannot be signed:
+ * the flag quotes the clause and the answer, so the user makes them one before export.
+ */
+function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefined, form: FactCheckForm): FactFlag[] {
+  const msg = form.messages.capabilityContradiction;
+  const check = form.capabilityCheck;
+  if (!msg || !check || !capabilities) return [];
+  const answerText = (v: boolean | 'partial') => (v === true ? '已具备' : v === 'partial' ? '部分具备' : '尚未具备');
+  const texts: [string, string][] = [
+    ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, t] as [string, string]),
+    ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),
+  ];
+  const flags: FactFlag[] = [];
+  for (const [field, text] of texts) {
+    for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+      const status = clauseStatus(clause, check.status);
+      if (!status) continue;
+      const seen = new Set<string>();
+      for (const cap of check.caps) {
+        const v = capabilities[cap.id];
+        if (v === undefined || seen.has(cap.name) || !cap.terms.some((t) => namesIn(clause, t))) continue;
+        const has = v === true || v === 'partial';
+        if (has === (status === 'positive')) continue;
+        seen.add(cap.name);
+        flags.push({ field, severity: 'warning', message: fill(msg, { label: cellLabel(f, field, form), quote: clause, capability: cap.name, answer: answerText(v) }) });
+      }
+    }
+  }
+  return flags;
+}
+
+/** A cell as the user knows it: 「总装车间“生产运行”栏」, 「“研发设计”栏」. */
+function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
+  const m = /^(?:elements|workshops\.(\d+)\.descriptions)\.(.+)$/.exec(field);
+  const cell = m ? form.cellLabels?.[m[2]!] : undefined;
+  if (!m || !cell) return '说明文字';
+  const ws = m[1] === undefined ? '' : f.workshops?.[Number(m[1])]?.name?.trim() || `车间${Number(m[1]) + 1}`;
+  return `${ws}“${cell.replace(/[：:]$/, '')}”栏`;
+}
+
 /**
  * Consistency checks across facts that a field-level schema cannot see: the credit
  * code against the province, liabilities above assets, dates out of order, and figures
  * of years before the enterprise was founded.
  */
-export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics'] }, form?: FactCheckForm): FactFlag[] {
+export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & { metrics?: DraftProfile['metrics']; capabilities?: Capabilities }, form?: FactCheckForm): FactFlag[] {
   const f = profile.form ?? {};
   const flags: FactFlag[] = [];
   const founded = foundedYear(f);
@@ -440,7 +547,17 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: `workshops.${i}.networkedEquipment`, severity: 'error', message: `车间${i + 1}联网设备数大于自动化、数字化、智能化设备数` });
   });
   if (form) flags.push(...ratioFlags(profile, form), ...textVsAssessmentFlags(profile, form), ...factoryRatioFlags(profile, form), ...above100Flags(profile, form));
-  if (form) flags.push(...relativeTimeFlags(f, form));
+  if (form) flags.push(...relativeTimeFlags(f, form), ...productivityFlags(f, form), ...capabilityTextFlags(f, profile.capabilities, form));
+  // A factory's workshop with no name is one said (the count) but not described: the user is asked for it.
+  const unnamed = form?.messages.workshopUnnamed;
+  if (unnamed && form?.factoryApplication)
+    ws.forEach((w, i) => {
+      if (!w.name?.trim()) flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(unnamed, { n: String(i + 1), count: String(ws.length) }) });
+    });
+  // An honour that is not the enterprise's own held title is left out of the draft; the flag says which.
+  const notHeld = form?.messages.honourNotHeld;
+  if (notHeld && f.honoursNotHeld?.length)
+    flags.push({ field: 'honours', severity: 'warning', message: fill(notHeld, { honours: f.honoursNotHeld.map((h) => `“${h}”`).join('、') }) });
   // A round figure is left out of the draft; the flag says which answer it was and asks for the exact one.
   const approx = form?.messages.approximateFigure;
   if (approx)

@@ -27,7 +27,32 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
   }
-  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels };
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
+}
+
+/**
+ * What the check of the enterprise's own text against its capability answers needs: each capability's name
+ * and the words that name it in a text (its abbreviation, 「MES」, and its `terms` of three characters or more or
+ * in Latin letters: shorter Han words such as 集成 name too much), and the status words.
+ */
+function capabilityCheckOf(kb: FormsKnowledge): FactCheckForm['capabilityCheck'] {
+  const status = kb.formDrafting.capabilityStatus;
+  if (!status) return undefined;
+  const caps = Object.entries(kb.formDrafting.capabilities).map(([id, c]) => {
+    const abbr = [...c.name.matchAll(/（([A-Za-z]+)）/g)].map((m) => m[1]!);
+    const terms = [...abbr, ...(c.terms ?? [])].filter((t) => /^[A-Za-z0-9]+$/.test(t) || t.length >= 3);
+    return { id, name: c.name, terms: [...new Set(terms)] };
+  });
+  return { caps, status };
+}
+
+/** The form's own label of each narrative cell (「ws.run」 → its label), for flags that quote a cell. */
+function cellLabelsOf(specs: FormSpec[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of specs)
+    for (const b of spec.section1.blocks)
+      if (b.type === 'cells' || b.type === 'workshops') for (const f of b.fields) if (f.kind === 'narrative' && !(f.id in out)) out[f.id] = f.label;
+  return out;
 }

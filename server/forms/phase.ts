@@ -239,7 +239,7 @@ export function splitList(text: string): string[] {
  * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
  * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
  */
-const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*(\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
+const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
@@ -247,8 +247,8 @@ const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);
 const COMBINED = new RegExp(`^(?:以上|两者|二者|两项)?(?:合计|共计|总计|一共|总共|合起来|共)${SHARE}$`);
 
 const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
-/** A share hedged before or after (「约占六成」, 「90%左右」) is a round figure. */
-const hedged = (before: string | undefined, after: string | undefined) => !!(before || after);
+/** A share hedged before or after (「约占六成」, 「90%左右」) or given as a range (「40%-50%」) is a round figure. */
+const hedged = (before: string | undefined, after: string | undefined, figure: string) => !!(before || after || parseNumber(figure, '%')?.approx);
 
 function productParts(text: string): string[] {
   const items: string[] = [];
@@ -276,7 +276,7 @@ export function parseProducts(text: string): { name: string; share?: number; app
       const m = WITH_SHARE.exec(s);
       const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
       if (share === undefined) return { name: s };
-      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4]) ? { approx: true as const } : {}) };
+      return { name: m![1]!.trim(), share, ...(hedged(m![2], m![4], m![3]!) ? { approx: true as const } : {}) };
     });
 }
 
@@ -286,7 +286,7 @@ function combinedShare(text: string): { value: number; approx: boolean; said: st
   if (!part) return undefined;
   const m = COMBINED.exec(part)!;
   const value = shareValue(m[2]!);
-  return value === undefined ? undefined : { value, approx: hedged(m[1], m[3]), said: part };
+  return value === undefined ? undefined : { value, approx: hedged(m[1], m[3], m[2]!), said: part };
 }
 
 /** The share of revenue the main products make together, when the answer gives one (「合计占营收的92%」). */
@@ -348,8 +348,24 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       approximate.push({ fact: c.fact, said, label: labelOf(c) });
       continue;
     }
+    // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
+    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) continue;
     const v = factValue(c, value);
+    // Only titles the enterprise itself holds are its honours; the rest is kept for the flag that says so.
+    if (c.fact === 'honours' && Array.isArray(v)) {
+      const list = v as string[];
+      const held = list.filter((h) => heldHonour(kb.formQuestions.vocabulary, h));
+      if (held.length) facts = setFact(facts, 'honours', held);
+      if (held.length < list.length) facts = setFact(facts, 'honoursNotHeld', list.filter((h) => !held.includes(h)));
+      continue;
+    }
     if (v !== undefined) facts = setFact(facts, c.fact, v);
+    // Each product's round share is withheld from the draft (see draft.ts), and asked for here as any round figure is.
+    if (c.fact === 'products' && typeof value === 'string')
+      for (const part of productParts(value).filter((s) => !COMBINED.test(s))) {
+        const [p] = parseProducts(part);
+        if (p?.approx && p.share !== undefined) approximate.push({ fact: 'products', said: part, label: `主营产品“${p.name}”占营业收入比例` });
+      }
     const together = c.fact === 'products' && typeof value === 'string' ? combinedShare(value) : undefined;
     if (together?.approx) approximate.push({ fact: 'mainProductsShare', said: together.said, label: kb.formDrafting.factLabels.mainProductsShare ?? labelOf(c) });
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
@@ -368,6 +384,12 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
+  // A factory said to have more workshops than were described keeps the rest as empty ones: the draft shows
+  // each with its placeholders and a flag asks for it, rather than leaving it out in silence.
+  const count = answers['form.workshopCount'];
+  const had = Array.isArray(facts.workshops) ? (facts.workshops as unknown[]).length : 0;
+  if (answers['cat.scope'] !== 'workshop' && typeof count === 'number' && Number.isInteger(count) && count > had && count <= MAX_WORKSHOPS)
+    facts.workshops = [...((facts.workshops as unknown[] | undefined) ?? []), ...Array.from({ length: count - had }, () => ({}))];
   for (let attempt = 0; attempt < 50; attempt++) {
     const r = FormFacts.safeParse(facts);
     if (r.success) return r.data;
@@ -445,10 +467,13 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   if (mobile) next[mobile.id] = v;
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
-  const seen = new Set(checkFacts({ form: before }, checkForm).map((f) => f.message));
+  // The interview's capability answers (cap.mes), against which a cell text is checked as it is typed.
+  const capabilities: Record<string, boolean | 'partial'> = {};
+  for (const [k, x] of Object.entries(next)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) capabilities[k.slice(4)] = x;
+  const seen = new Set(checkFacts({ form: before, capabilities }, checkForm).map((f) => f.message));
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const newFlags = checkFacts({ form: { province, ...after } }, checkForm).filter((f) => !seen.has(f.message));
+  const newFlags = checkFacts({ form: { province, ...after }, capabilities }, checkForm).filter((f) => !seen.has(f.message));
   const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
   return {
     ok: true,
@@ -703,6 +728,8 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   if (!q || !said) return undefined;
   if (q.q.kind === 'number') {
     if (!FIGURE_START.test(said)) return undefined;
+    // A figure said in passing of another body (集团, 母公司) is not the enterprise's.
+    if (ownFigure(kb.formQuestions.vocabulary, said) !== said) return undefined;
     const n = parseNumber(said, q.q.unit);
     return n ? { value: n.value, ...(n.approx ? { approx: true as const } : {}) } : undefined;
   }
@@ -803,6 +830,10 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (W.question.test(t)) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
+  const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
+  if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
+    return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   const passing = readsPassing(c) ? passingFacts(kb, c, t) : undefined;
@@ -843,15 +874,68 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {
-    const n = parseNumber(t, c.q.unit);
+    const own = ownFigure(kb.formQuestions.vocabulary, t);
+    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back, never taken as its own.
+    if (own === undefined) return { kind: 'unclear' };
+    const n = parseNumber(own, c.q.unit);
     // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.
-    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const } : {}) }] };
+    // A round figure taken from one clause keeps that clause as its words, so that its mark reads as this figure.
+    return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);
     return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
   }
+  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts.
+  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/**
+ * Whether a free-text reply carries no content the form can print: a whole reply of `contentlessReplies`
+ * (有, 暂无, 同上), a system's name alone (「MES」, 「MES、ERP」, a list field excepted: 「PCB」 is a
+ * product), or the notice cited as the claim (`noticeEchoWords`: 「按照通知要求，实现了生产线智能化运行」)
+ * with no figure or system name of its own.
+ */
+export function contentless(v: FormVocabulary, text: string, fact: string): boolean {
+  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  if (!t) return true;
+  if (v.contentlessReplies.includes(t)) return true;
+  if (!LIST_FACT.test(fact) && t.length <= 30 && /^[A-Za-z][A-Za-z0-9\s、,，/+&-]*$/u.test(t)) return true;
+  return v.noticeEchoWords.some((w) => t.includes(w)) && !/[\dA-Za-z]/u.test(t);
+}
+
+/**
+ * The part of a number reply that gives the enterprise's own figure. A reply that names another body
+ * (集团, 母公司, 合并报表: `otherEntityWords`) may give its figure beside the enterprise's own
+ * (「集团合并报表是85亿，我们公司是12.6亿」): the clause with a figure that names no other body is taken,
+ * when it names the enterprise (`ownEntityWords`) or every clause naming another body names the
+ * enterprise too (「我们是集团的子公司，营收1.2亿」). Otherwise it is not clear whose figure it is: undefined.
+ */
+function ownFigure(v: FormVocabulary, t: string): string | undefined {
+  if (!v.otherEntityWords.length) return t;
+  const other = new RegExp(anyOf(v.otherEntityWords));
+  if (!other.test(t)) return t;
+  const own = v.ownEntityWords.length ? new RegExp(anyOf(v.ownEntityWords)) : undefined;
+  const clauses = t.split(/[，,；;。\n]+/u).map((x) => x.trim()).filter(Boolean);
+  const figures = clauses.filter((x) => parseNumber(x) !== undefined);
+  const ownClauses = figures.filter((x) => !other.test(x));
+  const named = ownClauses.filter((x) => own?.test(x));
+  if (named.length === 1) return named[0];
+  const othersOwn = clauses.filter((x) => other.test(x)).every((x) => own?.test(x));
+  return ownClauses.length === 1 && othersOwn ? ownClauses[0] : undefined;
+}
+
+/**
+ * Whether an item of the honours answer is a title the enterprise holds: not one it names as not held
+ * (`notHeldWords`: 正在申报, 未通过, 还没有), nor one another body holds (`otherEntityWords` as the subject:
+ * 「集团公司获评…」, 「母公司是…」; a title that merely contains such a word, 「…集团科技进步奖」, is held).
+ */
+export function heldHonour(v: FormVocabulary, item: string): boolean {
+  if (v.notHeldWords.some((w) => item.includes(w))) return false;
+  if (!v.otherEntityWords.length) return true;
+  const other = new RegExp(`(?:${anyOf(v.otherEntityWords)})(?:有限公司|公司)?(?:也|曾|已|曾经|已经)?(?:是|为|获|被|荣获|评为|拿到|入选)`, 'u');
+  return !other.test(item);
 }
 
 /** The FormPhase seam of the chat orchestrator (server/chat/rules.ts), bound to one knowledge version. */

@@ -76,6 +76,11 @@ export const FormFacts = z.object({
   business: Text(3000).optional(),
   marketing: Text(3000).optional(),
   honours: z.array(Text(200)).max(50).optional(),
+  /**
+   * Items of the honours answer that are no title the enterprise holds (another body's, applied for, failed,
+   * not yet): left out of `honours`, kept as typed so that a flag can say what was left out and why.
+   */
+  honoursNotHeld: z.array(Text(200)).max(50).optional(),
   rnd: z.object({ staff: Count.optional(), description: Text(3000).optional() }).optional(),
   patents: z.object({ total: Count.optional(), invention: Count.optional(), description: Text(3000).optional() }).optional(),
   project: z

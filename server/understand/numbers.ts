@@ -252,3 +252,19 @@ export function yearOf(text: string, thisYear: number): number | undefined {
   if (!short) return undefined;
   return fullYear(Number(short[1]), thisYear);
 }
+
+/*
+ * A range of two figures (「1500-2000万」, 「2%到3%」, 「百分之六十到七十」, 「三百到三百五十人」) or two
+ * neighbouring digits said together (「六七十人」, 「三四百万」) gives no one figure. A date span
+ * (「2015-2017年」, 「1-6月」) is no range of the figure asked.
+ */
+const RANGE_FIGURE = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)`;
+const RANGE_UNIT = String.raw`(?:%|‰|个?百分点|个点|[万亿千百]?(?:元|人|台|套|项|天|吨|个|条|家|小时|分钟)?)?`;
+const RANGE = new RegExp(String.raw`(?<![\d.])${RANGE_FIGURE}\s*${RANGE_UNIT}\s*(?:-|~|—|–|－|至|到)\s*(?:百分之)?${RANGE_FIGURE}(?!\s*[年月日号])`, 'u');
+const NEIGHBOURS = /([一二三四五六七八])([二三四五六七八九])(?=[十百千万])/gu;
+
+export function isRange(text: string): boolean {
+  if (RANGE.test(text)) return true;
+  for (const m of text.matchAll(NEIGHBOURS)) if (CN_DIGIT[m[2]!] === CN_DIGIT[m[1]!]! + 1) return true;
+  return false;
+}

@@ -94,6 +94,19 @@ describe('a figure in words as a number field\'s value or an edit', () => {
   });
 });
 
+describe('a form figure typed into its field beside a group\'s', () => {
+  it('is the enterprise\'s own, as the chat reads it; one with no own figure is asked back', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.employees');
+    const asked = await turn(s.client, { type: 'answer', clientId: 'g-1', questionId: 'form.employees', value: '集团有五千人' });
+    expect(recordedIds(asked)).toEqual([]);
+    expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('form.employees');
+    const sent = await turn(s.client, { type: 'answer', clientId: 'g-2', questionId: 'form.employees', value: '集团有五千人，我们公司230人' });
+    expect(recordedIds(sent)).toEqual(['form.employees']);
+    expect((await storedAnswers(s.sessionId, s.token))['form.employees']).toBe(230);
+    await s.client.close();
+  });
+});
+
 describe('a question typed while a text field waits', () => {
   it('is answered with citations and the 企业全称 field keeps waiting', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');

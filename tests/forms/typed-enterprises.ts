@@ -290,7 +290,7 @@ export function typedAnswers(kb: FormsKnowledge, e: TypedEnterprise): { answers:
     for (const item of r.items) {
       const applied = applyFormAnswer(kb, answers, item.questionId, item.value);
       if (!applied.ok) throw new Error(`${e.id} ${id}: ${applied.error}`);
-      answers = item.approx ? markApproximate(applied.answers, item.questionId, text) : applied.answers;
+      answers = item.approx ? markApproximate(applied.answers, item.questionId, item.said ?? text) : applied.answers;
     }
   }
   return { answers, unclear };

@@ -110,14 +110,17 @@ describe('a round figure is never stated as the exact one', () => {
     expect(r4.form.flags.map((f) => f.field)).toEqual(expect.arrayContaining(['employees', 'finance.2022.revenue']));
   });
 
-  it('R5: 合计占营收的90%左右 names no product and is asked for; 约占 of one product keeps its 约', () => {
+  it('R5: 合计占营收的90%左右 names no product and is asked for; 约占 of one product is withheld and asked for', () => {
     const { profile, form, all } = drafted(byId('R5'));
     expect(profile.form.products).toEqual([{ name: '乘客电梯' }, { name: '自动扶梯' }]);
     expect(profile.form.mainProductsShare).toBeUndefined();
     expect(all).not.toContain('合计占营收');
     expect(form.flags.find((f) => f.field === 'mainProductsShare')?.message).toContain('90%左右');
     const t1 = drafted(byId('R6'), (a) => ({ ...a, 'form.products': '中低压电力电缆，约占八成；控制电缆' }));
-    expect(t1.all).toContain('中低压电力电缆（约占营业收入80%）');
+    expect(t1.all).toContain('中低压电力电缆');
+    // A round share is withheld as every other round figure is, and asked for.
+    expect(t1.all).not.toContain('80%');
+    expect(t1.form.flags.some((f) => f.message.includes('约占八成'))).toBe(true);
   });
 
   it('an assessment ratio given round (90%左右) is not printed in the draft, and the flag says so', () => {

@@ -261,6 +261,19 @@ export const FormVocabulary = z.object({
   yearlessBefore: z.array(z.string().min(1)).default([]),
   /** Words naming something the form does not ask for (邮编): said in passing, not recorded, and the user is told. */
   notOnForm: z.array(z.string().min(1)).default([]),
+  /**
+   * Words naming another body than the enterprise (集团, 母公司, 合并报表): a figure said of it is not the
+   * enterprise's, and an honour held by it is not the enterprise's either.
+   */
+  otherEntityWords: z.array(z.string().min(1)).default([]),
+  /** Words naming the enterprise itself (我们公司, 本公司, 自己): the figure of a clause with one is its own. */
+  ownEntityWords: z.array(z.string().min(1)).default([]),
+  /** Words saying an honour is not held (yet): applied for, failed, planned (正在申报, 未通过, 还没有). */
+  notHeldWords: z.array(z.string().min(1)).default([]),
+  /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
+  contentlessReplies: z.array(z.string().min(1)).default([]),
+  /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
+  noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
@@ -363,6 +376,16 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
+    capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
+    /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
+    productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
+    /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
+    productivityMixed: z.string().min(1).optional(),
+    /** Flag of a workshop of the form with no name (more workshops said than described): {n}, {count}. */
+    workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
+    /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
+    honourNotHeld: z.string().includes('{honours}').optional(),
     /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
     approximateFigure: z.string().includes('{label}').includes('{said}').optional(),
     /** Flag of a ratio stated by the enterprise that its own counts contradict: {unit}, {ratio}, {said}, {stated}, {part}, {whole}, {computed}. */
@@ -437,6 +460,14 @@ export const FormDrafting = z.object({
   leadVerbs: z.array(z.string().min(1)).default([]),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
+  /**
+   * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
+   * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
+   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked.
+   */
+  capabilityStatus: z
+    .object({ negative: z.array(z.string().min(1)), planned: z.array(z.string().min(1)), positive: z.array(z.string().min(1)), trial: z.array(z.string().min(1)).default([]) })
+    .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
   indicators: z.array(
