@@ -1092,6 +1092,8 @@ function answerPending(
   if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
+      // 「有，就一条线在用」「有，试用中」: a later clause that confines the yes makes it partly built.
+      if (first === true && freeAnswers.includes('partial')) return 'partial';
       if (first !== undefined) return toValue(first);
       return skipped && !mentionedOther ? null : undefined;
     case 'yesNo':

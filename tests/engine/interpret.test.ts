@@ -1045,3 +1045,22 @@ describe('the misreadings of the second blind round, by class', () => {
     expect(items('网络安全这块没怎么搞', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });
+
+describe('a yes with its limit said beside it', () => {
+  it('a yes confined by a later clause, or a system on trial, is partly built', () => {
+    for (const [text, id] of [
+      ['有，就一条线在用', 'cap.automatedLines'],
+      ['有，只有一条线', 'cap.automatedLines'],
+      ['有的，就二车间用', 'cap.mes'],
+      ['用了，只在一车间', 'cap.mes'],
+      ['俺有，就一条线', 'cap.mes'],
+      ['有，就两条线上了', 'cap.andon'],
+      ['有两台AGV在试用', 'cap.agvRgv'],
+      ['在试用', 'cap.agvRgv'],
+      ['MES在调试', 'cap.mes'],
+      ['还在测试', 'cap.mes'],
+      ['有，试用中', 'cap.wms'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+    expect(items('有，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
