@@ -352,6 +352,12 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   const next = after.replace(/^[的之\s]+/u, '');
   if (v.lookalikes.some((l) => l.question === `cap.${cap}` && l.words.some((w) => next.startsWith(w.toLowerCase())))) return true;
   const clause = after.split(/[，,。；;！!？?\n]/u)[0]!;
+  // 「MES还是纸质」: the words right after the name say the work is still done without it, so the name is no
+  // claim. A lack word that is itself a no (谈不上) is read as the no it is.
+  const vocab = vocabOf(kb);
+  const saysNo = (w: string) => findAll(vocab.cues, w.toLowerCase()).some((h) => vocab.polarity.get(h.word) === false);
+  const lackAt = (w: string) => { const at = clause.indexOf(w.toLowerCase()); return at >= 0 && at <= 3 && !saysNo(w); };
+  if (v.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, `cap.${cap}`) && d.words.some(lackAt))) return true;
   const only = v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0);
   if (!only.length) return false;
   const rest = clause.slice(Math.min(...only));
@@ -872,7 +878,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
-    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(kb, vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+  }
+  // 「主装置上了DCS，辅助还是手动」: the asked system said in place, and a lack described in a clause that names
+  // no system, is partly built: the rest is still done by hand.
+  if (pending?.kind === 'yesNoPartial' && items.get(pending.id) === true && !pendingHedged) {
+    const lacking = segments.some((seg, si) => {
+      if (mentionsIn(si).length) return false;
+      const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
+      return describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === false;
+    });
+    if (lacking) items.set(pending.id, 'partial');
   }
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
@@ -939,10 +955,23 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return out;
 }
 
-/** Whether a clause says yes of one part of the plant (「灌装线是自动的」): a `partScope` part word in a clause whose free answer is a yes. */
-function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
+/**
+ * Whether a clause says yes of one part of the plant (「灌装线是自动的」「主装置有」): a clause whose free answer is a
+ * yes and that names a `partScope` part or says more than its answer word. A bare 「是的」 before 「还是人工」 says
+ * nothing of a part, so the lack stands.
+ */
+function partInPlace(kb: KnowledgeData, vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
   const parts = vocab.partScope.parts;
-  return free.some((a) => a.pol === true && parts.some((w) => lower.slice(segments[a.seg]!.start, segments[a.seg]!.end).includes(w)));
+  const v = kb.interview.vocabulary;
+  const bareWords = [...v.yesParticles, ...(v.askedBeside?.fillers ?? []), ...vocab.leadIns].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  return free.some((a) => {
+    if (a.pol !== true) return false;
+    const clause = lower.slice(segments[a.seg]!.start, segments[a.seg]!.end);
+    if (parts.some((w) => clause.includes(w))) return true;
+    let rest = vocab.cues ? clause.replace(vocab.cues, '') : clause;
+    for (const w of bareWords) rest = rest.split(w).join('');
+    return rest.replace(/[\s\p{P}\p{S}]/gu, '').length > 0;
+  });
 }
 
 /**

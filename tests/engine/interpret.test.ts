@@ -1064,3 +1064,21 @@ describe('a yes with its limit said beside it', () => {
     expect(items('有，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
   });
 });
+
+describe('a yes for one part beside a lack described for the rest', () => {
+  it('is partly built', () => {
+    for (const [text, id] of [
+      ['主装置上了DCS，辅助还是手动', 'cap.dcs'],
+      ['主装置有，辅助装置还是手动', 'cap.dcs'],
+      ['俺们主装置上了DCS，其他的还是手动', 'cap.dcs'],
+      ['主线是自动的，辅线还是手动', 'cap.automatedLines'],
+      ['主要设备采了，辅助设备还是人工抄', 'cap.scada'],
+      ['MES上了，但报工还是手工', 'cap.mes'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+  });
+  it('is no where only the bare yes stands beside the lack, and the system named with the lack is not claimed', () => {
+    expect(items('有，还是人工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': false });
+    expect(items('ERP有，MES还是纸质', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.mes': false });
+    expect(items('用的DCS，不用人工操作', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+  });
+});
