@@ -1079,7 +1079,7 @@ function typedForms(typed: string, words: string[], strip = true): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '')) || run;
+    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)(?:一个|一套|个|套)?/u, '')) || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;

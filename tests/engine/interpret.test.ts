@@ -1082,3 +1082,13 @@ describe('a yes for one part beside a lack described for the rest', () => {
     expect(items('用的DCS，不用人工操作', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
   });
 });
+
+describe('antivirus software is not the protection system the notice means', () => {
+  it('is named back, not taken for a yes', () => {
+    for (const text of ['就有个杀毒软件', '有杀毒软件', '电脑都装了360', '俺们就装了个杀毒的', '装了火绒'])
+      expect(interpret(kb, text, q('cap.securityProtection')), text).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(interpret(kb, '就有个杀毒软件', q('cap.securityProtection'))).toMatchObject({ choices: ['杀毒软件'] });
+    expect(interpret(kb, '有杀毒软件', q('cap.securityPolicy'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('没有，就杀毒软件', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
+  });
+});
