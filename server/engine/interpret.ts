@@ -666,11 +666,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   });
   // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.
   const standalone = kb.interview.vocabulary.standalone;
-  if (standalone.qualifiers.length) {
+  if (standalone.qualifiers.length || standalone.dedicated.length) {
     const embedded = standalone.embedded.some((w) => lower.includes(w.toLowerCase()));
     for (const seg of segments) {
       const segText = lower.slice(seg.start, seg.end);
-      if (!standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      // 「没有专门的WMS」 with nothing said of another system doing its work is the no it says.
+      const separate = standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()));
+      if (!separate && (!embedded || !standalone.dedicated.some((w) => segText.includes(w.toLowerCase())))) continue;
       for (const m of mentions) {
         if (m.start < seg.start || m.end > seg.end) continue;
         for (const cap of m.caps) {

@@ -1092,3 +1092,20 @@ describe('antivirus software is not the protection system the notice means', () 
     expect(items('没有，就杀毒软件', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });
+
+describe('no dedicated system, or the work done by hand', () => {
+  it('「没有专门的WMS」 is a no unless the reply says where the work is done; 「单独」 still asks', () => {
+    expect(items('没有专门的WMS', q('cap.wms'))).toEqual({ 'cap.wms': false });
+    expect(items('没专门上WMS', q('cap.wms'))).toEqual({ 'cap.wms': false });
+    expect(items('没有专门的WMS，ERP里有库存模块', q('cap.wms'))).toEqual({ 'cap.wms': true, 'cap.erp': true });
+    expect(items('没有单独的MES', q('cap.mes'))).toBe('unclear');
+  });
+  it('logistics by forklift or by hand is no AGV and no automated warehouse; a forklift merely named is asked back', () => {
+    for (const text of ['叉车人工拉', '都是叉车', '靠叉车', '人工推车', '俺们都是人工拉', '叉车转运'])
+      expect(items(text, q('cap.agvRgv')), text).toEqual({ 'cap.agvRgv': false });
+    for (const text of ['叉车人工拉', '平库，叉车堆垛', '普通仓库，人工码放', '就是普通平库'])
+      expect(items(text, q('cap.autoWarehouse')), text).toEqual({ 'cap.autoWarehouse': false });
+    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('有AGV，也用叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+  });
+});
