@@ -5,6 +5,7 @@ import { escapeRegex, indexOf, wordRegex } from './kb';
 import { industryFromText } from './plan';
 import { foundedYearOf } from './facts';
 import { findQuantities, inUnit, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
+import { isRange } from '../understand/numbers';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -121,8 +122,10 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);
   const found = findQuantities(t);
-  const ratio = wanted === '%' ? ratioOf(t, found) : undefined;
+  const ratio = wanted === '%' ? ratioOf(t, found) ?? pointsCounted(t, found) : undefined;
   if (ratio) return ratio;
+  // 「80-90」「80到90」: a range reads as its lower end, as 「七八十」 does, and is approximate.
+  const ranged = /\d\s*(?:-|~|～|到|至)\s*\d/u.test(t);
   for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;
@@ -130,12 +133,13 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
     const value = negative && v > 0 ? -v : v;
     // Converted into the unit asked for, the figure is reported in that unit.
     const shown = q.unit && wanted ? unit : q.unit;
-    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx ? { approx: true as const } : {}) };
+    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx || ranged ? { approx: true as const } : {}) };
   }
-  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下以出头多来。.!！]*$/u.exec(t);
+  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)([\s左右上下以出头多来]*)[\s。.!！吧啊呀的]*$/u.exec(t);
   if (bare) {
     const v = parseChineseNumber(bare[1]!);
-    if (v !== undefined && Number.isFinite(v)) return { value: v };
+    const hedged = bare[0].trim() !== bare[1] && (/^[\s]*[约大概差不多将近接近]/u.test(bare[0]) || /[左右上下以出头多来]/u.test(bare[2]!));
+    if (v !== undefined && Number.isFinite(v)) return { value: v, ...(hedged || isRange(bare[1]!) ? { approx: true as const } : {}) };
   }
   if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%' };
   return undefined;
@@ -154,9 +158,36 @@ function ratioOf(t: string, found: Quantity[]): { value: number; unit: string; a
   if (!counted && !slashed) return undefined;
   const [part, whole] = a.value <= b.value ? [a.value, b.value] : [b.value, a.value];
   if (whole <= 0 || part < 0) return undefined;
-  return { value: Math.round((part / whole) * 1000) / 10, unit: '%', ...(a.approx || b.approx ? { approx: true as const } : {}) };
+  // A share of round counts is itself round: a whole percentage, not a decimal it does not have.
+  const approx = a.approx || b.approx;
+  return { value: approx ? Math.round((part / whole) * 100) : Math.round((part / whole) * 1000) / 10, unit: '%', ...(approx ? { approx: true as const } : {}) };
 }
 const COUNT_UNITS = new Set(['台', '套', '台套', '个', '条', '家', '项']);
+
+/**
+ * 「六十来个点，采了四十多」: points counted (个点) beside a second count is a part of a whole, not a rate in
+ * percentage points as 「90来个点」 alone is. The second count may be a bare numeral (四十多). Approximate
+ * figures give a whole percentage.
+ */
+function pointsCounted(t: string, found: Quantity[]): { value: number; unit: string; approx?: true } | undefined {
+  const points = found.filter((q) => /个点$/u.test(q.text) && !/百分点$/u.test(q.text));
+  if (!points.length || found.some((q) => q.unit === '%' && !points.includes(q)) || found.some((q) => q.unit !== undefined && q.unit !== '%' && !COUNT_UNITS.has(q.unit))) return undefined;
+  const counts: { value: number; approx: boolean }[] = found.map((q) => ({ value: q.value, approx: q.approx }));
+  // Bare numerals the quantity finder leaves out (a Chinese numeral with no unit after it).
+  let rest = t;
+  for (const q of found) rest = rest.replace(q.text, ' ');
+  for (const m of rest.matchAll(/([零〇一二两三四五六七八九十百千]*[十百千][零〇一二两三四五六七八九]?|\d+)(多|来|余)?/gu)) {
+    const v = /^\d/.test(m[1]!) ? Number(m[1]) : parseChineseNumber(m[1]!);
+    if (v !== undefined) counts.push({ value: v, approx: m[2] !== undefined || isRange(m[1]!) });
+  }
+  if (counts.length !== 2) return undefined;
+  const [a, b] = counts as [{ value: number; approx: boolean }, { value: number; approx: boolean }];
+  const [part, whole] = a.value <= b.value ? [a.value, b.value] : [b.value, a.value];
+  if (whole <= 0 || part <= 0 || part === whole) return undefined;
+  const approx = a.approx || b.approx;
+  const share = (part / whole) * 100;
+  return { value: approx ? Math.round(share) : Math.round(share * 10) / 10, unit: '%', ...(approx ? { approx: true as const } : {}) };
+}
 
 /**
  * The unit as the quantity reader names it: 台（套） is 台套. A rate such as 吨标准煤/万元 is read as
@@ -895,6 +926,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
   const several: string[] = [];
+  const approx = new Set<string>();
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
@@ -942,7 +974,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       reason = 'hedge';
       // The hedge is its answer word too (是的吧, 有吧应该): shown whole.
       several.push(...typedForms(typed, hedgeHits.map((h) => h.word), false));
-    } else if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    } else if (pendingValue !== undefined) {
+      items.set(pending.id, pendingValue);
+      // 「六七成吧」「六十来个点，采了四十多」: a round figure is recorded and marked, to be checked before signing.
+      if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(text, pending.unit)?.approx) approx.add(pending.id);
+    }
     else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
@@ -950,7 +986,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`).
-  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(passing.has(questionId) ? { extra: true as const } : {}) })) };
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(passing.has(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };

@@ -23,9 +23,29 @@ const CN_DIGIT: Record<string, number> = {
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
-/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000. */
+/**
+ * Two neighbouring digits said together give a range (七八十 is 70 to 80, 两三百 200 to 300, 十七八 17 or 18):
+ * before a place unit or after 十, so a year (二〇一二) or a list (一二三) is none.
+ */
+const RANGE = /([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿成])|(?<=十)([一二两三四五六七八])([二三四五六七八九])$/u;
+
+function rangeAt(s: string): RegExpExecArray | undefined {
+  const m = RANGE.exec(s);
+  if (!m) return undefined;
+  const [a, b] = [CN_DIGIT[(m[1] ?? m[3])!]!, CN_DIGIT[(m[2] ?? m[4])!]!];
+  return b === a + 1 ? m : undefined;
+}
+
+/** Whether a Chinese numeral says a range (六七十, 两三百): it reads as its lower end, and as approximate. */
+export function isRange(s: string): boolean {
+  return rangeAt(s) !== undefined;
+}
+
+/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000; a range (七八十) → its lower end, 70. */
 export function parseChineseNumber(s: string): number | undefined {
   if (!s) return undefined;
+  const range = rangeAt(s);
+  if (range) s = s.slice(0, range.index + 1) + s.slice(range.index + 2);
   const [intPart = '', fracPart, extra] = s.split('点');
   if (extra !== undefined) return undefined;
   // 一点二亿: the magnitude after a fraction applies to the whole number.
@@ -109,7 +129,8 @@ const QUANTITY = new RegExp(
     `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
     `(?<hedge6>${HEDGE_BEFORE})?千分之(?<pml>${CN_NUM}|${AR_NUM})(?<hedge7>${HEDGE_AFTER})?`,
     // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
-    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
+    // 「六七成」 is a range: its lower end, approximate.
+    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])(?<upper>[二三四五六七八九])?成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
     // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」.
     `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
@@ -125,7 +146,8 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge8 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2);
+    const ranged = [g.pct, g.pml, g.num].some((x) => x !== undefined && !/^[\d.]+$/.test(x) && isRange(x));
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge8 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2 || g.upper || ranged);
     if (g.pct !== undefined) {
       const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
       if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });
@@ -138,6 +160,7 @@ export function findQuantities(text: string): Quantity[] {
       continue;
     }
     if (g.tens !== undefined) {
+      if (g.upper !== undefined && (g.ones !== undefined || CN_DIGIT[g.upper]! !== CN_DIGIT[g.tens]! + 1)) continue;
       out.push({ value: CN_DIGIT[g.tens]! * 10 + (g.ones ? CN_DIGIT[g.ones]! : 0), unit: '%', approx: hedged, text: m[0], index: m.index! });
       continue;
     }

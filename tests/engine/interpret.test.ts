@@ -1109,3 +1109,30 @@ describe('no dedicated system, or the work done by hand', () => {
     expect(items('有AGV，也用叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
   });
 });
+
+describe('round and ranged figures for a percentage', () => {
+  const rate = q('metric.dataCollectionRate');
+  const read = (text: string) => interpret(kb, text, rate);
+  it('reads points counted beside a second count as their share, and marks round figures approximate', () => {
+    expect(read('六十来个点，采了四十多')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 67, approx: true }] });
+    expect(items('一百个点，采了八十个点', rate)).toEqual({ 'metric.dataCollectionRate': 80 });
+    expect(items('60个点采了40个', rate)).toEqual({ 'metric.dataCollectionRate': 66.7 });
+    // Alone, points are percentage points.
+    expect(read('90来个点')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 90, approx: true }] });
+  });
+  it('reads a range by its lower end, approximate, as 「80-90」 is read', () => {
+    for (const [text, value] of [['六七成吧', 60], ['俺们六七成', 60], ['两三成', 20], ['七八十', 70], ['大概七八十吧', 70], ['百分之六七十', 60], ['80-90', 80], ['80到90', 80]] as const)
+      expect(read(text), text).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value, approx: true }] });
+    expect(read('85%')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 85 }] });
+    expect(items('一百一十台，联网八十多台', q('metric.networkedRatio'))).toEqual({ 'metric.networkedRatio': 73 });
+  });
+  it('asks back a share given in words with no figure', () => {
+    for (const text of ['大部分', '少部分', '一小半']) expect(read(text).kind, text).toBe('unclear');
+  });
+  it('reads two neighbouring digits before a place unit as a range, never as one number', () => {
+    expect(parseNumber('员工七八十人', '人')).toEqual({ value: 70, unit: '人', approx: true });
+    expect(parseNumber('两三百台')).toEqual({ value: 200, unit: '台', approx: true });
+    expect(parseNumber('十七八个')).toEqual({ value: 17, unit: '个', approx: true });
+    expect(parseNumber('二〇一二年')).toEqual({ value: 2012, unit: '年' });
+  });
+});
