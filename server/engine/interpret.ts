@@ -218,8 +218,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
-    // 那ERP呢 asks; 还没有呢 answers.
-    return findAll(vocab.cues, core).length === 0;
+    // 那ERP呢 asks; 还没有呢 answers, and so does a whole-reply answer such as 「中嘞」 (read 中呢).
+    const alone = v.describes.some((d) => d.alone && d.words.some((w) => w.toLowerCase() === core.slice(0, -1)));
+    return findAll(vocab.cues, core).length === 0 && !alone;
   }
   return false;
 }
@@ -1085,7 +1086,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  */
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
   const vocab = vocabOf(kb);
-  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈]+/gu, '');
+  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈呢]+/gu, '');
   for (const d of kb.interview.vocabulary.describes) {
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone

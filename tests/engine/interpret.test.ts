@@ -1136,3 +1136,13 @@ describe('round and ranged figures for a percentage', () => {
     expect(parseNumber('二〇一二年')).toEqual({ value: 2012, unit: '年' });
   });
 });
+
+describe('the Henan 中 said as a whole reply', () => {
+  it('is a yes however it ends, and never inside another word', () => {
+    for (const text of ['中', '中嘞', '中啊', '中！', '中吧。', '中中', '怪中'])
+      expect(items(text, q('self.networkingAdvanced')), text).toEqual({ 'self.networkingAdvanced': true });
+    for (const text of ['集中', '其中', '中试']) expect(items(text, q('self.networkingAdvanced')), text).toBe('unclear');
+    expect(items('中等', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': false });
+    expect(interpret(kb, '中不中', q('self.networkingAdvanced'))).toEqual({ kind: 'question' });
+  });
+});
