@@ -58,7 +58,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -500,6 +500,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
   const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
+  const atEnd = new Set(kb.interview.vocabulary.partialAtEnd.map((w) => w.toLowerCase()));
   const clauseOf = (at: number) => masked.slice(Math.max(0, masked.slice(0, at).search(/[^，,。；;！!\n]*$/)), at + (masked.slice(at).search(/[，,。；;！!\n]|$/)));
   const cues: Cue[] = findAll(vocab.cues, masked)
     .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
@@ -509,6 +510,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // with more after it the 没 negates that (「有些没达到」, 「有的没有亏损」), and is read as the no it is.
     .map((c): Cue => {
       if (c.pol !== 'partial' || CLAUSE_END.test(masked.slice(c.end))) return c;
+      if (atEnd.has(masked.slice(c.start, c.end))) return { ...c, pol: true };
       const m = SOME_LACK.exec(masked.slice(c.start, c.end));
       return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
     });
@@ -516,6 +518,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
   cues.push(...scoped.cues);
+  // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
+  // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
+  if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {
+    for (const n of findQuantities(lower)) if (n.unit === '%' && n.value > 0 && n.value < 100) cues.push({ start: n.index, end: n.index + n.text.length, pol: 'partial' });
+    // 「八成车间」: a share said right before a part of the plant, which the figure reader leaves as no figure.
+    const parts = vocab.partScope.parts.length ? new RegExp(`[一二两三四五六七八九]成(?=(?:${alternationOf(vocab.partScope.parts)}))`, 'gu') : null;
+    for (const h of findAll(parts, lower)) cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  }
   // 「没有LIMS 就ERP」: the system right after an "only" word is in place, apart from the no before it.
   // Words that hold an "only" word without restricting (早就有, 就是) are taken out first.
   const unrestricted = vocab.partScope.notRestricting ? lower.replace(vocab.partScope.notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;

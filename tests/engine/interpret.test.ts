@@ -1146,3 +1146,23 @@ describe('the Henan 中 said as a whole reply', () => {
     expect(interpret(kb, '中不中', q('self.networkingAdvanced'))).toEqual({ kind: 'question' });
   });
 });
+
+describe('some, a few, and a share', () => {
+  it('「有些吧」 and a few modules, lines or workshops in use are partly built', () => {
+    for (const text of ['有些吧', '有些', '有点吧', '有几个模块在用', '用了几个模块', '就用了计划模块', '俺们有几条线在用', '有几个车间在用', '三成左右的车间有', '80%的车间都上了', '八成车间有'])
+      expect(items(text, q('cap.mes')), text).toEqual({ 'cap.mes': 'partial' });
+    expect(items('MES覆盖了八成车间')).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('keeps 有些 a yes or a no of its own with more after it, and many as many', () => {
+    expect(items('有些年了', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有些没达到', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('十几个车间都在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('百分之百覆盖', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('MES有，联网率90%', q('cap.mes'))).toEqual({ 'cap.mes': true, 'metric.networkedRatio': 90 });
+  });
+  it('still asks where the words ask, and a 八成 that guesses is a hedge', () => {
+    for (const text of ['MES有几个模块？', '有几个车间要报']) expect(interpret(kb, text, q('cap.mes')), text).toEqual({ kind: 'question' });
+    expect(items('啥也没', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(interpret(kb, '八成是有', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+});

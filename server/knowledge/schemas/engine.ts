@@ -294,6 +294,8 @@ export const InterviewFile = z
       yes: Words,
       no: Words,
       partial: Words,
+      /** 「有些吧」「有点」: partial where they end their clause; with more after them (有些没达到, 有些年了) they are the 有 they hold. */
+      partialAtEnd: Words.default([]),
       plannedNo: Words,
       /** A time still to come (明年, 下个月, 年底) or a purchase under way (招标, 选型): what is said with it is not in place yet. */
       future: Words.default([]),
