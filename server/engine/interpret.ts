@@ -517,7 +517,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
-  cues.push(...scoped.cues);
+  // 「就一条自动化线」: a part that ends in a system's name confines that system, from before the name.
+  cues.push(...scoped.cues.map((c) => {
+    const m = mentions.find((x) => c.start < x.start && c.end > x.start);
+    return m ? { ...c, end: m.start } : c;
+  }));
   // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
   // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
   if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {

@@ -1166,3 +1166,23 @@ describe('some, a few, and a share', () => {
     expect(interpret(kb, '八成是有', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
   });
 });
+
+describe('close variants of the partial readings', () => {
+  it('reads them as partly built', () => {
+    for (const [text, id] of [
+      ['就一条自动化线', 'cap.automatedLines'],
+      ['有条自动线，其他的手工', 'cap.automatedLines'],
+      ['一大半都是自动的', 'cap.automatedLines'],
+      ['主装置DCS，其他手动', 'cap.dcs'],
+      ['DCS就主装置上了', 'cap.dcs'],
+      ['就一台AGV', 'cap.agvRgv'],
+      ['有两台AGV在试', 'cap.agvRgv'],
+      ['上了，没怎么用', 'cap.mes'],
+      ['上了，但是用的不多', 'cap.mes'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+  });
+  it('reads manual handling said in other words as no', () => {
+    expect(items('都是人推', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+    expect(items('普通货架，叉车', q('cap.autoWarehouse'))).toEqual({ 'cap.autoWarehouse': false });
+  });
+});
