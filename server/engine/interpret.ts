@@ -125,7 +125,7 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
   const ratio = wanted === '%' ? ratioOf(t, found) ?? pointsCounted(t, found) : undefined;
   if (ratio) return ratio;
   // 「80-90」「80到90」: a range reads as its lower end, as 「七八十」 does, and is approximate.
-  const ranged = /\d\s*(?:-|~|～|到|至)\s*\d/u.test(t);
+  const ranged = /\d\s*%?\s*(?:-|~|～|到|至)\s*\d/u.test(t);
   for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;
@@ -141,7 +141,8 @@ export function parseNumber(text: string, unit?: string): { value: number; unit?
     const hedged = bare[0].trim() !== bare[1] && (/^[\s]*[约大概差不多将近接近]/u.test(bare[0]) || /[左右上下以出头多来]/u.test(bare[2]!));
     if (v !== undefined && Number.isFinite(v)) return { value: v, ...(hedged || isRange(bare[1]!) ? { approx: true as const } : {}) };
   }
-  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%' };
+  // 「差不多一半」「不到一半」: more said around it makes it approximate.
+  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
   return undefined;
 }
 
@@ -170,7 +171,7 @@ const COUNT_UNITS = new Set(['台', '套', '台套', '个', '条', '家', '项']
  * figures give a whole percentage.
  */
 function pointsCounted(t: string, found: Quantity[]): { value: number; unit: string; approx?: true } | undefined {
-  const points = found.filter((q) => /个点$/u.test(q.text) && !/百分点$/u.test(q.text));
+  const points = found.filter((q) => (/个点$/u.test(q.text) && !/百分点$/u.test(q.text)) || t.startsWith('点', q.index + q.text.length));
   if (!points.length || found.some((q) => q.unit === '%' && !points.includes(q)) || found.some((q) => q.unit !== undefined && q.unit !== '%' && !COUNT_UNITS.has(q.unit))) return undefined;
   const counts: { value: number; approx: boolean }[] = found.map((q) => ({ value: q.value, approx: q.approx }));
   // Bare numerals the quantity finder leaves out (a Chinese numeral with no unit after it).

@@ -1186,3 +1186,14 @@ describe('close variants of the partial readings', () => {
     expect(items('普通货架，叉车', q('cap.autoWarehouse'))).toEqual({ 'cap.autoWarehouse': false });
   });
 });
+
+describe('close variants of the round and counted figures', () => {
+  const rate = q('metric.dataCollectionRate');
+  it('reads them as shares, approximate where they are round', () => {
+    expect(interpret(kb, '共60点，采集45点', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 75 }] });
+    expect(interpret(kb, '采了四十多个，一共六十来个点', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 67, approx: true }] });
+    expect(interpret(kb, '差不多一半', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 50, approx: true }] });
+    expect(interpret(kb, '一半', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 50 }] });
+    expect(interpret(kb, '60%~70%', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 60, approx: true }] });
+  });
+});
