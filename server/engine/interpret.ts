@@ -1001,8 +1001,15 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
-  // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`).
-  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(passing.has(questionId) ? { extra: true as const } : {}) })) };
+  // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`). A system
+  // named while another question waits is said in passing (「有个视觉检测在试点」 to the AI question does not
+  // undo an earlier 没有 to online inspection), unless the message says it corrects something (「不对，APC
+  // 应该是部分有」) or the system answers the pending question itself. A hard condition stated outright
+  // (「其实我们没有被列入失信被执行人」) is no mention in passing: it stands as said.
+  const inPassing = (id: string) =>
+    passing.has(id) ||
+    (!!pending && id.startsWith('cap.') && id !== pending.id && !correctionHits.length && !(idx.answeredBy.get(pending.id.replace(/^cap\./u, '') as CapabilityId) ?? []).some((c) => `cap.${c}` === id));
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(inPassing(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };

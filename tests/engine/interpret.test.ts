@@ -889,6 +889,29 @@ describe('an answer that also asks', () => {
   });
 });
 
+describe('systems named by their product or a short name', () => {
+  it('reads design, model and ERP packages as the systems they are', () => {
+    expect(items('UG设计模具，也做模流分析', q('cap.cadCae'))).toEqual({ 'cap.cadCae': true });
+    expect(interpret(kb, '三维工厂建了', q('cap.factoryDigitalModel'), 'processFactory')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.factoryDigitalModel', value: true }] });
+    expect(items('用的金碟云星空', q('cap.erp'))).toEqual({ 'cap.erp': true });
+    expect(items('K3', q('cap.erp'))).toEqual({ 'cap.erp': true });
+  });
+});
+
+describe('a system named while another question waits', () => {
+  const read = (text: string, id: string) => interpret(kb, text, q(id), 'discreteFactory');
+  it('is said in passing, so it fills only an unanswered question', () => {
+    expect(read('有个视觉检测在试点', 'cap.aiApplication')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.onlineInspection', value: 'partial', extra: true }] });
+    expect(read('没有AI，就是有在线检测', 'cap.aiApplication')).toEqual({ kind: 'answers', items: [
+      { questionId: 'cap.aiApplication', value: false },
+      { questionId: 'cap.onlineInspection', value: true, extra: true },
+    ] });
+  });
+  it('stands as said when the message corrects it', () => {
+    expect(read('不对，在线检测其实是有的', 'cap.aiApplication')).toEqual({ kind: 'answers', items: [{ questionId: 'cap.onlineInspection', value: true }] });
+  });
+});
+
 describe('the founding year said in passing', () => {
   const read = (text: string, id: string) => interpret(kb, text, q(id));
   it('is recorded beside the asked question, which keeps the rest of the reply', () => {

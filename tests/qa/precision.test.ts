@@ -622,4 +622,20 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(conclusion('审计报告要原件吗')).toMatch(/^交复印件/u);
     expect(conclusion('没被推荐怎么办')).toMatch(/^通知没有规定/u);
   });
+  it('answers a non-manufacturer, a group head office and how quotas count, in their own words', () => {
+    expect(conclusion('不是制造业能报吗')).toMatch(/^不能/u);
+    expect(conclusion('我们不是制造业企业，做仓储的，能报不')).toMatch(/^不能/u);
+    expect(conclusion('不搞生产的公司可以报吗')).toMatch(/^不能/u);
+    expect(conclusion('我们是集团总部能报吗')).toMatch(/^不能/u);
+    expect(conclusion('总公司能报吗')).toMatch(/^不能/u);
+    expect(conclusion('名额是按企业算还是按项目算')).toMatch(/^按企业家数算/u);
+    expect(conclusion('智能车间要几个附件')).toMatch(/^智能车间（附件1.四）要附5项/u);
+  });
+
+  it('answers whether an industry is one type, asked as a yes/no, with the industry\'s usual type', () => {
+    expect(conclusion('白酒算流程型吗')).toMatch(/^通知只把智能工厂分为离散型和流程型两类/u);
+    expect(ask('白酒算流程型吗').answer).toContain('通常按流程型');
+    expect(ask('做注塑的算流程型吗').answer).toContain('通常按离散型');
+    expect(ask('我们做水泥的是流程型吧').answer).toContain('通常按流程型');
+  });
 });
