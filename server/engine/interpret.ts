@@ -57,7 +57,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.partial, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -127,8 +127,10 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);
   const found = findQuantities(t);
-  const ratio = wanted === '%' ? ratioOf(t, found) : undefined;
+  const ratio = wanted === '%' ? ratioOf(t, found) ?? pointsCounted(t, found) : undefined;
   if (ratio) return ratio;
+  // 「80-90」「80到90」: a range reads as its lower end, as 「七八十」 does, and is approximate.
+  const ranged = /\d\s*%?\s*(?:-|~|～|到|至)\s*\d/u.test(t);
   for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;
@@ -136,14 +138,16 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
     const value = negative && v > 0 ? -v : v;
     // Converted into the unit asked for, the figure is reported in that unit.
     const shown = q.unit && wanted ? unit : q.unit;
-    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx ? { approx: true as const } : {}) };
+    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx || ranged ? { approx: true as const } : {}) };
   }
-  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)[\s左右上下以出头多来。.!！]*$/u.exec(t);
+  const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)([\s左右上下以出头多来]*)[\s。.!！吧啊呀的]*$/u.exec(t);
   if (bare) {
     const v = parseChineseNumber(bare[1]!);
-    if (v !== undefined && Number.isFinite(v)) return { value: v };
+    const hedged = bare[0].trim() !== bare[1] && (/^[\s]*[约大概差不多将近接近]/u.test(bare[0]) || /[左右上下以出头多来]/u.test(bare[2]!));
+    if (v !== undefined && Number.isFinite(v)) return { value: v, ...(hedged || isRange(bare[1]!) ? { approx: true as const } : {}) };
   }
-  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%' };
+  // 「差不多一半」「不到一半」: more said around it makes it approximate.
+  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
   return undefined;
 }
 
@@ -160,9 +164,36 @@ function ratioOf(t: string, found: Quantity[]): { value: number; unit: string; a
   if (!counted && !slashed) return undefined;
   const [part, whole] = a.value <= b.value ? [a.value, b.value] : [b.value, a.value];
   if (whole <= 0 || part < 0) return undefined;
-  return { value: Math.round((part / whole) * 1000) / 10, unit: '%', ...(a.approx || b.approx ? { approx: true as const } : {}) };
+  // A share of round counts is itself round: a whole percentage, not a decimal it does not have.
+  const approx = a.approx || b.approx;
+  return { value: approx ? Math.round((part / whole) * 100) : Math.round((part / whole) * 1000) / 10, unit: '%', ...(approx ? { approx: true as const } : {}) };
 }
 const COUNT_UNITS = new Set(['台', '套', '台套', '个', '条', '家', '项']);
+
+/**
+ * 「六十来个点，采了四十多」: points counted (个点) beside a second count is a part of a whole, not a rate in
+ * percentage points as 「90来个点」 alone is. The second count may be a bare numeral (四十多). Approximate
+ * figures give a whole percentage.
+ */
+function pointsCounted(t: string, found: Quantity[]): { value: number; unit: string; approx?: true } | undefined {
+  const points = found.filter((q) => (/个点$/u.test(q.text) && !/百分点$/u.test(q.text)) || t.startsWith('点', q.index + q.text.length));
+  if (!points.length || found.some((q) => q.unit === '%' && !points.includes(q)) || found.some((q) => q.unit !== undefined && q.unit !== '%' && !COUNT_UNITS.has(q.unit))) return undefined;
+  const counts: { value: number; approx: boolean }[] = found.map((q) => ({ value: q.value, approx: q.approx }));
+  // Bare numerals the quantity finder leaves out (a Chinese numeral with no unit after it).
+  let rest = t;
+  for (const q of found) rest = rest.replace(q.text, ' ');
+  for (const m of rest.matchAll(/([零〇一二两三四五六七八九十百千]*[十百千][零〇一二两三四五六七八九]?|\d+)(多|来|余)?/gu)) {
+    const v = /^\d/.test(m[1]!) ? Number(m[1]) : parseChineseNumber(m[1]!);
+    if (v !== undefined) counts.push({ value: v, approx: m[2] !== undefined || isRange(m[1]!) });
+  }
+  if (counts.length !== 2) return undefined;
+  const [a, b] = counts as [{ value: number; approx: boolean }, { value: number; approx: boolean }];
+  const [part, whole] = a.value <= b.value ? [a.value, b.value] : [b.value, a.value];
+  if (whole <= 0 || part <= 0 || part === whole) return undefined;
+  const approx = a.approx || b.approx;
+  const share = (part / whole) * 100;
+  return { value: approx ? Math.round(share) : Math.round(share * 10) / 10, unit: '%', ...(approx ? { approx: true as const } : {}) };
+}
 
 /**
  * The unit as the quantity reader names it: 台（套） is 台套. A rate such as 吨标准煤/万元 is read as
@@ -193,8 +224,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
-    // 那ERP呢 asks; 还没有呢 answers.
-    return findAll(vocab.cues, core).length === 0;
+    // 那ERP呢 asks; 还没有呢 answers, and so does a whole-reply answer such as 「中嘞」 (read 中呢).
+    const alone = v.describes.some((d) => d.alone && d.words.some((w) => w.toLowerCase() === core.slice(0, -1)));
+    return findAll(vocab.cues, core).length === 0 && !alone;
   }
   return false;
 }
@@ -358,6 +390,12 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   const next = after.replace(/^[的之\s]+/u, '');
   if (v.lookalikes.some((l) => l.question === `cap.${cap}` && l.words.some((w) => next.startsWith(w.toLowerCase())))) return true;
   const clause = after.split(/[，,。；;！!？?\n]/u)[0]!;
+  // 「MES还是纸质」: the words right after the name say the work is still done without it, so the name is no
+  // claim. A lack word that is itself a no (谈不上) is read as the no it is.
+  const vocab = vocabOf(kb);
+  const saysNo = (w: string) => findAll(vocab.cues, w.toLowerCase()).some((h) => vocab.polarity.get(h.word) === false);
+  const lackAt = (w: string) => { const at = clause.indexOf(w.toLowerCase()); return at >= 0 && at <= 3 && !saysNo(w); };
+  if (v.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, `cap.${cap}`) && d.words.some(lackAt))) return true;
   const only = v.onlyWords.map((w) => clause.indexOf(w.toLowerCase())).filter((i) => i >= 0);
   if (!only.length) return false;
   const rest = clause.slice(Math.min(...only));
@@ -468,6 +506,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
   const masked = work();
   const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
+  const atEnd = new Set(kb.interview.vocabulary.partialAtEnd.map((w) => w.toLowerCase()));
   const clauseOf = (at: number) => masked.slice(Math.max(0, masked.slice(0, at).search(/[^，,。；;！!\n]*$/)), at + (masked.slice(at).search(/[，,。；;！!\n]|$/)));
   const cues: Cue[] = findAll(vocab.cues, masked)
     .map((h) => ({ start: h.start, end: h.end, pol: vocab.polarity.get(h.word.toLowerCase())! }))
@@ -477,13 +516,26 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // with more after it the 没 negates that (「有些没达到」, 「有的没有亏损」), and is read as the no it is.
     .map((c): Cue => {
       if (c.pol !== 'partial' || CLAUSE_END.test(masked.slice(c.end))) return c;
+      if (atEnd.has(masked.slice(c.start, c.end))) return { ...c, pol: true };
       const m = SOME_LACK.exec(masked.slice(c.start, c.end));
       return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
     });
   // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
-  cues.push(...scoped.cues);
+  // 「就一条自动化线」: a part that ends in a system's name confines that system, from before the name.
+  cues.push(...scoped.cues.map((c) => {
+    const m = mentions.find((x) => c.start < x.start && c.end > x.start);
+    return m ? { ...c, end: m.start } : c;
+  }));
+  // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
+  // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
+  if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {
+    for (const n of findQuantities(lower)) if (n.unit === '%' && n.value > 0 && n.value < 100) cues.push({ start: n.index, end: n.index + n.text.length, pol: 'partial' });
+    // 「八成车间」: a share said right before a part of the plant, which the figure reader leaves as no figure.
+    const parts = vocab.partScope.parts.length ? new RegExp(`[一二两三四五六七八九]成(?=(?:${alternationOf(vocab.partScope.parts)}))`, 'gu') : null;
+    for (const h of findAll(parts, lower)) cues.push({ start: h.start, end: h.end, pol: 'partial' });
+  }
   // 「没有LIMS 就ERP」: the system right after an "only" word is in place, apart from the no before it.
   // Words that hold an "only" word without restricting (早就有, 就是) are taken out first.
   const unrestricted = vocab.partScope.notRestricting ? lower.replace(vocab.partScope.notRestricting, (w) => '\u0002'.repeat(w.length)) : lower;
@@ -666,11 +718,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   });
   // 「没有单独的MES，ERP里带了」: the denial is of a separate product; the notice names the system by what it does.
   const standalone = kb.interview.vocabulary.standalone;
-  if (standalone.qualifiers.length) {
+  if (standalone.qualifiers.length || standalone.dedicated.length) {
     const embedded = standalone.embedded.some((w) => lower.includes(w.toLowerCase()));
     for (const seg of segments) {
       const segText = lower.slice(seg.start, seg.end);
-      if (!standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()))) continue;
+      // 「没有专门的WMS」 with nothing said of another system doing its work is the no it says.
+      const separate = standalone.qualifiers.some((w) => segText.includes(w.toLowerCase()));
+      if (!separate && (!embedded || !standalone.dedicated.some((w) => segText.includes(w.toLowerCase())))) continue;
       for (const m of mentions) {
         if (m.start < seg.start || m.end > seg.end) continue;
         for (const cap of m.caps) {
@@ -878,11 +932,22 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
-    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(kb, vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+  }
+  // 「主装置上了DCS，辅助还是手动」: the asked system said in place, and a lack described in a clause that names
+  // no system, is partly built: the rest is still done by hand.
+  if (pending?.kind === 'yesNoPartial' && items.get(pending.id) === true && !pendingHedged) {
+    const lacking = segments.some((seg, si) => {
+      if (mentionsIn(si).length) return false;
+      const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
+      return describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === false;
+    });
+    if (lacking) items.set(pending.id, 'partial');
   }
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
   const several: string[] = [];
+  const approx = new Set<string>();
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
@@ -930,7 +995,11 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       reason = 'hedge';
       // The hedge is its answer word too (是的吧, 有吧应该): shown whole.
       several.push(...typedForms(typed, hedgeHits.map((h) => h.word), false));
-    } else if (pendingValue !== undefined) items.set(pending.id, pendingValue);
+    } else if (pendingValue !== undefined) {
+      items.set(pending.id, pendingValue);
+      // 「六七成吧」「六十来个点，采了四十多」: a round figure is recorded and marked, to be checked before signing.
+      if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(text, pending.unit)?.approx) approx.add(pending.id);
+    }
     else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
@@ -945,17 +1014,30 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const inPassing = (id: string) =>
     passing.has(id) ||
     (!!pending && id.startsWith('cap.') && id !== pending.id && !correctionHits.length && !(idx.answeredBy.get(pending.id.replace(/^cap\./u, '') as CapabilityId) ?? []).some((c) => `cap.${c}` === id));
-  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(inPassing(questionId) ? { extra: true as const } : {}) })) };
+  const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(inPassing(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
   return out;
 }
 
-/** Whether a clause says yes of one part of the plant (「灌装线是自动的」): a `partScope` part word in a clause whose free answer is a yes. */
-function partInPlace(vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
+/**
+ * Whether a clause says yes of one part of the plant (「灌装线是自动的」「主装置有」): a clause whose free answer is a
+ * yes and that names a `partScope` part or says more than its answer word. A bare 「是的」 before 「还是人工」 says
+ * nothing of a part, so the lack stands.
+ */
+function partInPlace(kb: KnowledgeData, vocab: Vocab, lower: string, segments: Span[], free: { pol: Polarity; seg: number }[]): boolean {
   const parts = vocab.partScope.parts;
-  return free.some((a) => a.pol === true && parts.some((w) => lower.slice(segments[a.seg]!.start, segments[a.seg]!.end).includes(w)));
+  const v = kb.interview.vocabulary;
+  const bareWords = [...v.yesParticles, ...(v.askedBeside?.fillers ?? []), ...vocab.leadIns].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  return free.some((a) => {
+    if (a.pol !== true) return false;
+    const clause = lower.slice(segments[a.seg]!.start, segments[a.seg]!.end);
+    if (parts.some((w) => clause.includes(w))) return true;
+    let rest = vocab.cues ? clause.replace(vocab.cues, '') : clause;
+    for (const w of bareWords) rest = rest.split(w).join('');
+    return rest.replace(/[\s\p{P}\p{S}]/gu, '').length > 0;
+  });
 }
 
 /**
@@ -1031,7 +1113,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  */
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
   const vocab = vocabOf(kb);
-  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈]+/gu, '');
+  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈呢]+/gu, '');
   for (const d of kb.interview.vocabulary.describes) {
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone
@@ -1063,7 +1145,7 @@ function typedForms(typed: string, words: string[], strip = true): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '')) || run;
+    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)(?:一个|一套|个|套)?/u, '')) || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;
@@ -1105,6 +1187,8 @@ function answerPending(
   if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
+      // 「有，就一条线在用」「有，试用中」: a later clause that confines the yes makes it partly built.
+      if (first === true && freeAnswers.includes('partial')) return 'partial';
       if (first !== undefined) return toValue(first);
       return skipped && !mentionedOther ? null : undefined;
     case 'yesNo':

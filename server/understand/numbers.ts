@@ -23,9 +23,24 @@ const CN_DIGIT: Record<string, number> = {
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
 
-/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000. */
+/**
+ * Two neighbouring digits said together give a range (七八十 is 70 to 80, 两三百 200 to 300, 十七八 17 or 18):
+ * before a place unit or after 十, so a year (二〇一二) or a list (一二三) is none.
+ */
+const RANGE = /([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿成])|(?<=十)([一二两三四五六七八])([二三四五六七八九])$/u;
+
+function rangeAt(s: string): RegExpExecArray | undefined {
+  const m = RANGE.exec(s);
+  if (!m) return undefined;
+  const [a, b] = [CN_DIGIT[(m[1] ?? m[3])!]!, CN_DIGIT[(m[2] ?? m[4])!]!];
+  return b === a + 1 ? m : undefined;
+}
+
+/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000; a range (七八十) → its lower end, 70. */
 export function parseChineseNumber(s: string): number | undefined {
   if (!s) return undefined;
+  const range = rangeAt(s);
+  if (range) s = s.slice(0, range.index + 1) + s.slice(range.index + 2);
   const [intPart = '', fracPart, extra] = s.split('点');
   if (extra !== undefined) return undefined;
   // 一点二亿: the magnitude after a fraction applies to the whole number.
@@ -109,7 +124,8 @@ const QUANTITY = new RegExp(
     `(?<hedge1>${HEDGE_BEFORE})?百分之(?<pct>${CN_NUM}|${AR_NUM})(?<hedge2>${HEDGE_AFTER})?`,
     `(?<hedge6>${HEDGE_BEFORE})?千分之(?<pml>${CN_NUM}|${AR_NUM})(?<hedge7>${HEDGE_AFTER})?`,
     // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
-    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
+    // 「六七成」 is a range: its lower end, approximate.
+    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])(?<upper>[二三四五六七八九])?成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
     // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」.
     `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
@@ -125,7 +141,8 @@ export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
-    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge8 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2);
+    const ranged = [g.pct, g.pml, g.num].some((x) => x !== undefined && !/^[\d.]+$/.test(x) && isRange(x));
+    const hedged = Boolean(g.hedge1 || g.hedge2 || g.hedge3 || g.hedge8 || g.hedge4 || g.hedge5 || g.hedge6 || g.hedge7 || g.fill1 || g.fill2 || g.upper || ranged);
     if (g.pct !== undefined) {
       const v = /^[\d.]+$/.test(g.pct) ? Number(g.pct) : parseChineseNumber(g.pct);
       if (v !== undefined) out.push({ value: v, unit: '%', approx: hedged, text: m[0], index: m.index! });
@@ -138,6 +155,7 @@ export function findQuantities(text: string): Quantity[] {
       continue;
     }
     if (g.tens !== undefined) {
+      if (g.upper !== undefined && (g.ones !== undefined || CN_DIGIT[g.upper]! !== CN_DIGIT[g.tens]! + 1)) continue;
       out.push({ value: CN_DIGIT[g.tens]! * 10 + (g.ones ? CN_DIGIT[g.ones]! : 0), unit: '%', approx: hedged, text: m[0], index: m.index! });
       continue;
     }
@@ -260,11 +278,9 @@ export function yearOf(text: string, thisYear: number): number | undefined {
  */
 const RANGE_FIGURE = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)`;
 const RANGE_UNIT = String.raw`(?:%|‰|个?百分点|个点|[万亿千百]?(?:元|人|台|套|项|天|吨|个|条|家|小时|分钟)?)?`;
-const RANGE = new RegExp(String.raw`(?<![\d.])${RANGE_FIGURE}\s*${RANGE_UNIT}\s*(?:-|~|—|–|－|至|到)\s*(?:百分之)?${RANGE_FIGURE}(?!\s*[年月日号])`, 'u');
-const NEIGHBOURS = /([一二三四五六七八])([二三四五六七八九])(?=[十百千万])/gu;
+const FIGURE_RANGE = new RegExp(String.raw`(?<![\d.])${RANGE_FIGURE}\s*${RANGE_UNIT}\s*(?:-|~|—|–|－|至|到)\s*(?:百分之)?${RANGE_FIGURE}(?!\s*[年月日号])`, 'u');
 
+/** Whether a text says a range of figures: two figures joined (1500-2000万), or neighbouring digits (六七十, 十七八). */
 export function isRange(text: string): boolean {
-  if (RANGE.test(text)) return true;
-  for (const m of text.matchAll(NEIGHBOURS)) if (CN_DIGIT[m[2]!] === CN_DIGIT[m[1]!]! + 1) return true;
-  return false;
+  return FIGURE_RANGE.test(text) || rangeAt(text) !== undefined;
 }

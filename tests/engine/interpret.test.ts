@@ -1068,3 +1068,155 @@ describe('the misreadings of the second blind round, by class', () => {
     expect(items('网络安全这块没怎么搞', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });
+
+describe('a yes with its limit said beside it', () => {
+  it('a yes confined by a later clause, or a system on trial, is partly built', () => {
+    for (const [text, id] of [
+      ['有，就一条线在用', 'cap.automatedLines'],
+      ['有，只有一条线', 'cap.automatedLines'],
+      ['有的，就二车间用', 'cap.mes'],
+      ['用了，只在一车间', 'cap.mes'],
+      ['俺有，就一条线', 'cap.mes'],
+      ['有，就两条线上了', 'cap.andon'],
+      ['有两台AGV在试用', 'cap.agvRgv'],
+      ['在试用', 'cap.agvRgv'],
+      ['MES在调试', 'cap.mes'],
+      ['还在测试', 'cap.mes'],
+      ['有，试用中', 'cap.wms'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+    expect(items('有，去年上的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
+
+describe('a yes for one part beside a lack described for the rest', () => {
+  it('is partly built', () => {
+    for (const [text, id] of [
+      ['主装置上了DCS，辅助还是手动', 'cap.dcs'],
+      ['主装置有，辅助装置还是手动', 'cap.dcs'],
+      ['俺们主装置上了DCS，其他的还是手动', 'cap.dcs'],
+      ['主线是自动的，辅线还是手动', 'cap.automatedLines'],
+      ['主要设备采了，辅助设备还是人工抄', 'cap.scada'],
+      ['MES上了，但报工还是手工', 'cap.mes'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+  });
+  it('is no where only the bare yes stands beside the lack, and the system named with the lack is not claimed', () => {
+    expect(items('有，还是人工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': false });
+    expect(items('ERP有，MES还是纸质', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.mes': false });
+    expect(items('用的DCS，不用人工操作', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+  });
+});
+
+describe('antivirus software is not the protection system the notice means', () => {
+  it('is named back, not taken for a yes', () => {
+    for (const text of ['就有个杀毒软件', '有杀毒软件', '电脑都装了360', '俺们就装了个杀毒的', '装了火绒'])
+      expect(interpret(kb, text, q('cap.securityProtection')), text).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(interpret(kb, '就有个杀毒软件', q('cap.securityProtection'))).toMatchObject({ choices: ['杀毒软件'] });
+    expect(interpret(kb, '有杀毒软件', q('cap.securityPolicy'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('没有，就杀毒软件', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
+  });
+});
+
+describe('no dedicated system, or the work done by hand', () => {
+  it('「没有专门的WMS」 is a no unless the reply says where the work is done; 「单独」 still asks', () => {
+    expect(items('没有专门的WMS', q('cap.wms'))).toEqual({ 'cap.wms': false });
+    expect(items('没专门上WMS', q('cap.wms'))).toEqual({ 'cap.wms': false });
+    expect(items('没有专门的WMS，ERP里有库存模块', q('cap.wms'))).toEqual({ 'cap.wms': true, 'cap.erp': true });
+    expect(items('没有单独的MES', q('cap.mes'))).toBe('unclear');
+  });
+  it('logistics by forklift or by hand is no AGV and no automated warehouse; a forklift merely named is asked back', () => {
+    for (const text of ['叉车人工拉', '都是叉车', '靠叉车', '人工推车', '俺们都是人工拉', '叉车转运'])
+      expect(items(text, q('cap.agvRgv')), text).toEqual({ 'cap.agvRgv': false });
+    for (const text of ['叉车人工拉', '平库，叉车堆垛', '普通仓库，人工码放', '就是普通平库'])
+      expect(items(text, q('cap.autoWarehouse')), text).toEqual({ 'cap.autoWarehouse': false });
+    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('有AGV，也用叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+  });
+});
+
+describe('round and ranged figures for a percentage', () => {
+  const rate = q('metric.dataCollectionRate');
+  const read = (text: string) => interpret(kb, text, rate);
+  it('reads points counted beside a second count as their share, and marks round figures approximate', () => {
+    expect(read('六十来个点，采了四十多')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 67, approx: true }] });
+    expect(items('一百个点，采了八十个点', rate)).toEqual({ 'metric.dataCollectionRate': 80 });
+    expect(items('60个点采了40个', rate)).toEqual({ 'metric.dataCollectionRate': 66.7 });
+    // Alone, points are percentage points.
+    expect(read('90来个点')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 90, approx: true }] });
+  });
+  it('reads a range by its lower end, approximate, as 「80-90」 is read', () => {
+    for (const [text, value] of [['六七成吧', 60], ['俺们六七成', 60], ['两三成', 20], ['七八十', 70], ['大概七八十吧', 70], ['百分之六七十', 60], ['80-90', 80], ['80到90', 80]] as const)
+      expect(read(text), text).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value, approx: true }] });
+    expect(read('85%')).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 85 }] });
+    expect(items('一百一十台，联网八十多台', q('metric.networkedRatio'))).toEqual({ 'metric.networkedRatio': 73 });
+  });
+  it('asks back a share given in words with no figure', () => {
+    for (const text of ['大部分', '少部分', '一小半']) expect(read(text).kind, text).toBe('unclear');
+  });
+  it('reads two neighbouring digits before a place unit as a range, never as one number', () => {
+    expect(parseNumber('员工七八十人', '人')).toEqual({ value: 70, unit: '人', approx: true });
+    expect(parseNumber('两三百台')).toEqual({ value: 200, unit: '台', approx: true });
+    expect(parseNumber('十七八个')).toEqual({ value: 17, unit: '个', approx: true });
+    expect(parseNumber('二〇一二年')).toEqual({ value: 2012, unit: '年' });
+  });
+});
+
+describe('the Henan 中 said as a whole reply', () => {
+  it('is a yes however it ends, and never inside another word', () => {
+    for (const text of ['中', '中嘞', '中啊', '中！', '中吧。', '中中', '怪中'])
+      expect(items(text, q('self.networkingAdvanced')), text).toEqual({ 'self.networkingAdvanced': true });
+    for (const text of ['集中', '其中', '中试']) expect(items(text, q('self.networkingAdvanced')), text).toBe('unclear');
+    expect(items('中等', q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': false });
+    expect(interpret(kb, '中不中', q('self.networkingAdvanced'))).toEqual({ kind: 'question' });
+  });
+});
+
+describe('some, a few, and a share', () => {
+  it('「有些吧」 and a few modules, lines or workshops in use are partly built', () => {
+    for (const text of ['有些吧', '有些', '有点吧', '有几个模块在用', '用了几个模块', '就用了计划模块', '俺们有几条线在用', '有几个车间在用', '三成左右的车间有', '80%的车间都上了', '八成车间有'])
+      expect(items(text, q('cap.mes')), text).toEqual({ 'cap.mes': 'partial' });
+    expect(items('MES覆盖了八成车间')).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('keeps 有些 a yes or a no of its own with more after it, and many as many', () => {
+    expect(items('有些年了', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有些没达到', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('十几个车间都在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('百分之百覆盖', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('MES有，联网率90%', q('cap.mes'))).toEqual({ 'cap.mes': true, 'metric.networkedRatio': 90 });
+  });
+  it('still asks where the words ask, and a 八成 that guesses is a hedge', () => {
+    for (const text of ['MES有几个模块？', '有几个车间要报']) expect(interpret(kb, text, q('cap.mes')), text).toEqual({ kind: 'question' });
+    expect(items('啥也没', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(interpret(kb, '八成是有', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+});
+
+describe('close variants of the partial readings', () => {
+  it('reads them as partly built', () => {
+    for (const [text, id] of [
+      ['就一条自动化线', 'cap.automatedLines'],
+      ['有条自动线，其他的手工', 'cap.automatedLines'],
+      ['一大半都是自动的', 'cap.automatedLines'],
+      ['主装置DCS，其他手动', 'cap.dcs'],
+      ['DCS就主装置上了', 'cap.dcs'],
+      ['就一台AGV', 'cap.agvRgv'],
+      ['有两台AGV在试', 'cap.agvRgv'],
+      ['上了，没怎么用', 'cap.mes'],
+      ['上了，但是用的不多', 'cap.mes'],
+    ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });
+  });
+  it('reads manual handling said in other words as no', () => {
+    expect(items('都是人推', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+    expect(items('普通货架，叉车', q('cap.autoWarehouse'))).toEqual({ 'cap.autoWarehouse': false });
+  });
+});
+
+describe('close variants of the round and counted figures', () => {
+  const rate = q('metric.dataCollectionRate');
+  it('reads them as shares, approximate where they are round', () => {
+    expect(interpret(kb, '共60点，采集45点', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 75 }] });
+    expect(interpret(kb, '采了四十多个，一共六十来个点', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 67, approx: true }] });
+    expect(interpret(kb, '差不多一半', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 50, approx: true }] });
+    expect(interpret(kb, '一半', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 50 }] });
+    expect(interpret(kb, '60%~70%', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 60, approx: true }] });
+  });
+});

@@ -294,6 +294,8 @@ export const InterviewFile = z
       yes: Words,
       no: Words,
       partial: Words,
+      /** 「有些吧」「有点」: partial where they end their clause; with more after them (有些没达到, 有些年了) they are the 有 they hold. */
+      partialAtEnd: Words.default([]),
       plannedNo: Words,
       /** A time still to come (明年, 下个月, 年底) or a purchase under way (招标, 选型): what is said with it is not in place yet. */
       future: Words.default([]),
@@ -444,9 +446,10 @@ export const InterviewFile = z
       /**
        * 「没有单独的MES」: a 'qualifiers' word beside a denied system denies a separate product, not the
        * system the notice names by what it does. With an 'embedded' word in the reply (ERP里带了, 模块) the
-       * system is in place inside another; without one nothing is recorded for it.
+       * system is in place inside another; without one nothing is recorded for it. A 'dedicated' word
+       * (没有专门的WMS) denies the system itself where no 'embedded' word says where its work is done.
        */
-      standalone: z.object({ qualifiers: Words, embedded: Words }).default({ qualifiers: [], embedded: [] }),
+      standalone: z.object({ qualifiers: Words, embedded: Words, dedicated: Words.default([]) }).default({ qualifiers: [], embedded: [], dedicated: [] }),
       /**
        * 「制造占三成，主要是贸易」: a clause with a 'primary' word or one of `markers` (是做, 主营) names the main
        * business and answers `question`: 'manufacturing' words make it yes, 'other' words no; a clause naming both decides nothing.
