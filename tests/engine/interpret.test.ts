@@ -1045,3 +1045,16 @@ describe('the misreadings of the second blind round, by class', () => {
     expect(items('网络安全这块没怎么搞', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
   });
 });
+
+describe('dialect and wh-words in plain answers', () => {
+  it('a wh-word with 也/都 and an answer word says none or all, and asks nothing', () => {
+    for (const text of ['啥称号也没有', '什么称号也没拿过', '俺们啥也没评上', '咱啥牌子也没挂过', '啥荣誉都木有', '啥称号也冇']) {
+      expect(items(text, q('ent.priorTitles')), text).toEqual({ 'ent.priorTitles': 'none' });
+    }
+    expect(items('啥系统都没上', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('啥都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('获得过啥称号吗', q('ent.priorTitles'))).toBe('question');
+    expect(items('啥称号？', q('ent.priorTitles'))).toBe('question');
+    expect(items('MES是啥', q('cap.mes'))).toBe('question');
+  });
+});

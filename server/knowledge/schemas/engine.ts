@@ -341,6 +341,11 @@ export const InterviewFile = z
       weakQuestionEndings: Words,
       questionWords: Words,
       notQuestion: Words,
+      /**
+       * 「啥称号也没有」「什么系统都没上」「啥都有」: a `words` wh-word followed in its clause, within a few characters,
+       * by a `joiners` word (也, 都) and then a `then` word (没, 不, 有) says none or all, not which: it asks nothing.
+       */
+      anyWh: z.object({ words: Words, joiners: Words, then: Words }).optional(),
       others: Words,
       exceptions: Words,
       /**
