@@ -34,7 +34,7 @@ interface Vocab {
   primary: RegExp | null;
   corrections: RegExp | null;
   previousRefs: RegExp | null;
-  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
+  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null };
   onlyBefore: RegExp | null;
   partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
@@ -90,6 +90,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       // Every Henan region the quota table lists counts as home: 注册在郑州 is registered in Henan.
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
+      otherUnits: wordRegex(v.registration.otherUnits),
     },
     // An "only" word and at most one filler, ending right where a system's name begins.
     onlyBefore: v.onlyWords.length || ps?.restrictors.length
@@ -174,6 +175,20 @@ function readerUnit(unit: string | undefined): string | undefined {
 }
 
 /* ------------------------------------------------------------------ question or answer */
+
+/**
+ * 「中不中？俺们在开封」: a clause that is only a tag question (VocabularyFile `tagQuestions`) asks for a nod; with
+ * a statement beside it the tag is dropped, so the statement answers. Alone, or beside another question, it stays.
+ */
+function withoutTagQuestions(kb: KnowledgeData, text: string): string {
+  const tags = kb.interview.vocabulary.tagQuestions.map((w) => w.toLowerCase());
+  if (!tags.length) return text;
+  const clauses = text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? [];
+  const isTag = (c: string) => tags.includes(c.toLowerCase().replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+/gu, ''));
+  const rest = clauses.filter((c) => !isTag(c));
+  if (!rest.length || rest.length === clauses.length || rest.some((c) => isQuestion(kb, c))) return text;
+  return rest.join('').trim();
+}
 
 export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
@@ -433,7 +448,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (!typed) return { kind: 'unclear' };
   // The one understanding step: simplified script, repaired typos and expanded abbreviations
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
-  const text = understanderFor(kb).understand(typed).text.trim();
+  const text = withoutTagQuestions(kb, understanderFor(kb).understand(typed).text.trim());
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();
@@ -820,6 +835,29 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       choiceSegments.add(si);
       break;
     }
+  }
+
+  // 「俺们在开封」「安阳的」 to the registration question: a place said as where the enterprise is answers it.
+  // A clause that names a part or another body (工厂在郑州, 总部在北京) locates that, not the register;
+  // a place denied (不是开封的) says nothing of the province unless it is the province itself.
+  if (pending?.id === reg.question && !items.has(reg.question)) {
+    const found = new Set<boolean>();
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (findAll(reg.otherUnits, segText).length) continue;
+      const away = findAll(reg.elsewhere, segText);
+      const home = findAll(reg.home, segText);
+      if (!away.length === !home.length) continue;
+      const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;
+      if (negated && !home.every((h) => kb.interview.vocabulary.registration.home.includes(h.word))) {
+        // Its no is of the place, not of the province: no answer to the question either.
+        choiceSegments.add(si);
+        continue;
+      }
+      found.add(negated ? away.length > 0 : home.length > 0);
+      choiceSegments.add(si);
+    }
+    if (found.size === 1) items.set(reg.question, [...found][0]!);
   }
 
   // 「制造占收入三成，主要是贸易」: the clause that says what the main business is answers, not its 是.

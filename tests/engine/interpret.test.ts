@@ -1058,3 +1058,27 @@ describe('dialect and wh-words in plain answers', () => {
     expect(items('MES是啥', q('cap.mes'))).toBe('question');
   });
 });
+
+describe('where the enterprise is, to the registration question', () => {
+  const reg = q('ent.registeredInHenan');
+  it('a Henan city or county said as where the enterprise is reads as registered in Henan', () => {
+    for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源']) {
+      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true });
+    }
+  });
+  it('a place outside Henan reads as not registered in Henan', () => {
+    for (const text of ['在江苏苏州', '俺们在邯郸', '不在河南']) expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': false });
+    expect(items('在郑州，不过注册在北京', reg)).toEqual({ 'ent.registeredInHenan': false });
+  });
+  it('a place of a part or another body, or a city denied, says nothing of the register', () => {
+    expect(items('工厂在郑州', reg)).toBe('unclear');
+    expect(items('不是开封的', reg)).toBe('unclear');
+    expect(items('总部在北京，俺们在郑州', reg)).toEqual({ 'ent.registeredInHenan': true });
+  });
+  it('a tag question (中不中) beside a statement asks nothing; alone it still asks', () => {
+    expect(items('中不中？俺们在开封', reg)).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('中不中？有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('中不中？', reg)).toBe('question');
+  });
+});

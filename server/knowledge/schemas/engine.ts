@@ -477,8 +477,17 @@ export const InterviewFile = z
        * founding word with more after it (2019年成立了信息中心) founds something else, so it answers nothing.
        */
       foundedInPassing: z.object({ question: z.string(), words: Words, tails: Words.default([]) }).optional(),
-      /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
-      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
+      /**
+       * Where the enterprise is registered, read from a clause with a cue (注册在) and a place. To the registration
+       * question itself a place said as where the enterprise is (「俺们在开封」「安阳的」) answers too, unless its
+       * clause names a part or another body (`otherUnits`: 工厂在郑州 says where production is, not the register).
+       */
+      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words, otherUnits: Words.default([]) }),
+      /**
+       * 「中不中？俺们在开封」: a clause that is only one of these words asks for the listener's nod, not a
+       * question of its own; beside a statement it is dropped, so the statement is read as the answer.
+       */
+      tagQuestions: Words.default([]),
       statedChoices: z.array(
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
