@@ -886,6 +886,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 
   // 「前年上过，去年已经移出来了」: the register is asked of the day of application, so the latest clause that
   // speaks of the listing decides, whatever an earlier one said; a hedged reply is left to the hedge below.
+  // 「有过一次环保处罚」 to a 失信 question: the answer words in a clause that names a lookalike of the pending
+  // question (a penalty is no listing) are about that lookalike, not an answer to the question.
+  const lookalikeWords = pending ? kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, pending.id)).flatMap((l) => l.words.map((w) => w.toLowerCase())) : [];
+  const lookalikeSegs = new Set([...segments.keys()].filter((si) => lookalikeWords.some((w) => lower.slice(segments[si]!.start, segments[si]!.end).includes(w))));
   const ls = kb.interview.vocabulary.listing;
   if (ls && pending && !items.has(pending.id) && !pendingHedged && ls.questions.some((q) => lookalikeOf({ question: q }, pending.id))) {
     const has = (t: string, ws: string[]) => ws.some((w) => t.includes(w.toLowerCase()));
@@ -894,6 +898,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (let si = segments.length - 1; si >= 0; si--) {
       const seg = segments[si]!;
       const segText = lower.slice(seg.start, seg.end);
+      // 「被列入经营异常名录」 lists the enterprise elsewhere, not on the register asked of.
+      if (lookalikeSegs.has(si)) continue;
       let listed: boolean;
       if (has(segText, ls.stillListed)) listed = true;
       else if (has(segText, ls.removed)) listed = false;
@@ -901,7 +907,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       else continue;
       // 「以前有过，已经移出了」「对，没有被列入」: a bare 有/对 before it answers the question the other way,
       // so the reply contradicts itself and is asked again; a clause telling the history (前年上过) does not.
-      const against = segments.slice(0, si).some((x) => !speaks(lower.slice(x.start, x.end)) && typeof polarityOf(x) === 'boolean' && polarityOf(x) !== listed);
+      const against = segments.slice(0, si).some((x, xi) => !lookalikeSegs.has(xi) && !speaks(lower.slice(x.start, x.end)) && typeof polarityOf(x) === 'boolean' && polarityOf(x) !== listed);
       if (!against) items.set(pending.id, listed);
       break;
     }
@@ -922,7 +928,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const several: string[] = [];
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
-    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
+    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
@@ -1093,7 +1099,7 @@ function typedForms(typed: string, words: string[], strip = true): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)/u, '')) || run;
+    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有过|有个|有|用的是|用|是些|是|靠)/u, '')) || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;

@@ -1082,3 +1082,24 @@ describe('where the enterprise is, to the registration question', () => {
     expect(items('中不中？', reg)).toBe('question');
   });
 });
+
+describe('a penalty or another register is no listing on the register asked of', () => {
+  const serious = q('ent.credit.seriousIllegalDishonest');
+  const read = (text: string, qid = 'ent.credit.seriousIllegalDishonest') => interpret(kb, text, q(qid));
+  it('a penalty said with a yes is asked back, naming it, never read as listed', () => {
+    for (const text of ['有过一次环保处罚', '俺们被环保罚过款', '有个行政处罚', '有，环保处罚', '被列入经营异常名录了']) {
+      const r = read(text);
+      expect(r.kind, text).toBe('unclear');
+      expect(r.kind === 'unclear' && r.reason, text).toBe('lookalike');
+    }
+    expect(read('有过一次环保处罚')).toMatchObject({ choices: ['一次环保处罚'] });
+    expect(read('有过一次税务罚款', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
+  });
+  it('a no beside the penalty answers; a listing said beside it is still a listing', () => {
+    expect(items('没有，就有过一次环保处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('有过处罚，没列入', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('没有被列入，但有过一次处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('被列入了，还有过处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+    expect(items('有', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+  });
+});

@@ -352,7 +352,9 @@ export const InterviewFile = z
        * Things that sound like a system a question asks about but are not it (「有应急预案」 to the
        * emergency-command question: a plan is a document). A yes to that question that names one of
        * them, and no system, records nothing; the question is asked again. `question` is an id, or a
-       * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind).
+       * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind; 「ent.credit.*」:
+       * a penalty or another register is no listing on the one asked of). The answer words of a clause that
+       * names one are about it, not the question: 「没有，就有过一次环保处罚」 is a no.
        */
       lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /**
