@@ -1189,6 +1189,12 @@ function answerPending(
         // Several options and none said to be the main one: which one is asked, never picked.
         if (own.size > 1) several?.push(...choices.filter((c) => own.has(c.value)).map((c) => c.label));
       }
+      // 「俺们是做水泥的」: a trade named instead of a choice answers with its division's usual type, unless the division is mixed.
+      if (values.size === 0 && !skipped && spec?.byIndustry) {
+        const code = /\d/.test(lower) ? undefined : industryFromText(kb, lower);
+        const division = code ? indexOf(kb).divisions.get(code) : undefined;
+        if (division && !division.mixed && choices.some((c) => c.value === division.prior)) return division.prior;
+      }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;
     }

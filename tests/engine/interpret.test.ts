@@ -1122,3 +1122,26 @@ describe('applying in whose name, as 二(一) asks it', () => {
     expect(items('集团总部在郑州', group)).toBe('unclear');
   });
 });
+
+describe('the production mode from the work described or the trade named', () => {
+  const mode = q('cat.productionMode');
+  it('features of both kinds, none said to be the main one, are asked back, never one picked', () => {
+    for (const text of ['既有装配也有熔炼', '既有离散也有流程']) {
+      const r = interpret(kb, text, mode);
+      expect(r.kind === 'unclear' && r.reason, text).toBe('severalChoices');
+    }
+    expect(items('熔炼为主，也有装配', mode)).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('主要是组装', mode)).toEqual({ 'cat.productionMode': 'discrete' });
+  });
+  it('a trade of a division that is not mixed answers with its usual type; a mixed one is asked again', () => {
+    for (const text of ['俺们是做水泥的', '俺厂是炼钢的', '做玻璃', '俺们搞化工', '俺们做白酒']) {
+      expect(items(text, mode), text).toEqual({ 'cat.productionMode': 'process' });
+    }
+    for (const text of ['咱是做汽车配件的', '俺们是做轴承的', '做钢结构']) {
+      expect(items(text, mode), text).toEqual({ 'cat.productionMode': 'discrete' });
+    }
+    expect(items('俺们做食品的', mode)).toBe('unclear');
+    expect(items('俺们是做电缆的', mode)).toBe('unclear');
+    expect(items('水泥，离散', mode)).toEqual({ 'cat.productionMode': 'discrete' });
+  });
+});

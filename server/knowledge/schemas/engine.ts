@@ -276,6 +276,12 @@ export const InterviewQuestion = z
      * about the province's titles) answers `value`, unless it also names one of `unless`.
      */
     outside: z.object({ words: z.array(Text).min(1), unless: z.array(Text), value: Text }).optional(),
+    /**
+     * A reply that names no choice but a trade (「俺们是做水泥的」) answers with its division's usual type when
+     * the division is not a mixed one (industries.json `prior`, `mixed`) and a choice has that value; a mixed
+     * division (食品) answers nothing, so the question is asked again.
+     */
+    byIndustry: z.boolean().default(false),
   })
   .refine((q) => (q.kind === 'choice') === !!q.choices, { message: 'choice questions (and only they) carry choices', path: ['choices'] })
   .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] })
