@@ -1145,3 +1145,25 @@ describe('the production mode from the work described or the trade named', () =>
     expect(items('水泥，离散', mode)).toEqual({ 'cat.productionMode': 'discrete' });
   });
 });
+
+describe('who recommends, to the county question', () => {
+  const spec = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+  const stored = (text: string) => {
+    const r = interpret(kb, text, q('ent.county'));
+    if (r.kind !== 'answers') return r.kind;
+    const c = checkValue(kb, spec, r.items.find((i) => i.questionId === 'ent.county')!.value);
+    return c.ok ? c.value : 'refused';
+  };
+  it('the city named as the recommender fills in no county', () => {
+    for (const text of ['俺们是市里推荐的，跳过', '市里推的', '咱们由市工信局推荐', '俺们是开发区的', '俺们在金水区']) expect(stored(text), text).toBeNull();
+    // A 省辖市 named in a longer reply is kept as its bare name is, which 四(三) reads as no county.
+    expect(stored('安阳市推荐的')).toBe('安阳市');
+    expect(stored('新乡')).toBe('新乡市');
+  });
+  it('a county said with no name is asked for its name, never stored as typed', () => {
+    expect(stored('咱是县里推荐的')).toBe('refused');
+    expect(stored('县里')).toBe('refused');
+    expect(stored('县里推荐，长垣')).toBe('长垣市');
+    expect(stored('俺是县里的，汤阴')).toBe('汤阴县');
+  });
+});
