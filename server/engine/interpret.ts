@@ -961,7 +961,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
     // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
-    if (elsewhere && !several.length) several.push(...named);
+    if ((elsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
     const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;

@@ -1094,6 +1094,10 @@ describe('a penalty or another register is no listing on the register asked of',
     }
     expect(read('有过一次环保处罚')).toMatchObject({ choices: ['一次环保处罚'] });
     expect(read('有过一次税务罚款', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
+    // Any penalty, however put, and a tax paid late are no listing either; a typo is shown as read.
+    for (const text of ['挨过罚', '俺们被罚过', '被环保局罚了五万']) expect(read(text).kind, text).toBe('unclear');
+    expect(read('欠过税，已经补了', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
+    expect(read('环保处法有过一次')).toMatchObject({ kind: 'unclear', reason: 'lookalike', choices: ['处罚'] });
   });
   it('a no beside the penalty answers; a listing said beside it is still a listing', () => {
     expect(items('没有，就有过一次环保处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
