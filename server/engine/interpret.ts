@@ -207,8 +207,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
-    // 那ERP呢 asks; 还没有呢 answers.
-    return findAll(vocab.cues, core).length === 0;
+    // 那ERP呢 asks; 还没有呢 answers, and so does 在郑州呢, which says where.
+    const place = [vocab.registration.home, vocab.registration.elsewhere].some((re) => findAll(re, core).some((h) => core[h.start - 1] === '在'));
+    return findAll(vocab.cues, core).length === 0 && !place;
   }
   return false;
 }

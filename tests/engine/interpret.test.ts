@@ -1062,7 +1062,7 @@ describe('dialect and wh-words in plain answers', () => {
 describe('where the enterprise is, to the registration question', () => {
   const reg = q('ent.registeredInHenan');
   it('a Henan city or county said as where the enterprise is reads as registered in Henan', () => {
-    for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源']) {
+    for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源', '中，俺们在开封', '俺们厂子在开封', '在郑州呢', '对，在开封']) {
       expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true });
     }
   });
@@ -1080,6 +1080,7 @@ describe('where the enterprise is, to the registration question', () => {
     expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true });
     expect(items('中不中？有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('中不中？', reg)).toBe('question');
+    expect(items('那郑州呢', reg)).toBe('question');
   });
 });
 
