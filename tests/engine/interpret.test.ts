@@ -1112,13 +1112,13 @@ describe('a penalty or another register is no listing on the register asked of',
 describe('applying in whose name, as 二(一) asks it', () => {
   const group = q('ent.groupOrHeadOffice');
   it('the group or head office named as the applicant, with or without 的, is applying in its name', () => {
-    for (const text of ['用集团的名义', '以集团的名义', '咱用集团的名义报', '用总公司的名义', '以母公司名义', '由集团统一申报', '俺们就是集团总部']) {
+    for (const text of ['用集团的名义', '以集团的名义', '咱用集团的名义报', '用总公司的名义', '以母公司名义', '由集团统一申报', '俺们就是集团总部', '用集团哩名义', '拿总公司名头报', '用集团的名字报']) {
       expect(items(text, group), text).toEqual({ 'ent.groupOrHeadOffice': true });
     }
     expect(items('用集团的名义，俺们是子公司', group)).toEqual({ 'ent.groupOrHeadOffice': true, 'ent.independentLegalPerson': true });
   });
   it('its own name, or the group name denied, is not', () => {
-    for (const text of ['用俺们自己的名义', '以自己公司的名义', '不用集团的名义', '俺们自己报', '用子公司的名义']) {
+    for (const text of ['用俺们自己的名义', '以自己公司的名义', '不用集团的名义', '俺们自己报', '用子公司的名义', '咱自个儿报', '用咱公司自己的名字报', '是集团下属的']) {
       expect(items(text, group), text).toMatchObject({ 'ent.groupOrHeadOffice': false });
     }
   });
