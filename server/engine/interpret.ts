@@ -27,6 +27,7 @@ interface Vocab {
   questionWords: RegExp | null;
   notQuestion: RegExp | null;
   anyWh: RegExp | null;
+  negatedWh: RegExp | null;
   others: RegExp | null;
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
@@ -76,6 +77,10 @@ function vocabOf(kb: KnowledgeData): Vocab {
     notQuestion: wordRegex(v.notQuestion),
     anyWh: v.anyWh
       ? new RegExp(`(?:${alternationOf(v.anyWh.words)})[^，,。；;！!？?\\s]{0,6}?(?:${alternationOf(v.anyWh.joiners)})(?=${alternationOf(v.anyWh.then)})`, 'gu')
+      : null,
+    // Only the wh-word itself is taken out, so 有没有什么 still asks by its 有没有.
+    negatedWh: v.anyWh?.negatedBefore.length
+      ? new RegExp(`(?<=(?:${alternationOf(v.anyWh.negatedBefore)})[^，,。；;！!？?\\s]{0,3})(?:${alternationOf(v.anyWh.words)})`, 'gu')
       : null,
     others: wordRegex(v.others),
     exceptions: wordRegex(v.exceptions),
@@ -198,6 +203,7 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   // 「能查到哪天哪个窑烧的」 states what can be found, so the wh-words after it ask nothing; 「能查到哪些信息算追溯」 still asks.
   if (vocab.notQuestion) t = t.replace(vocab.notQuestion, (w) => (w.endsWith('哪') ? '\u0005' : ' ')).replace(/\u0005[^，,。；;！!？?\n]*/gu, (m) => (/的\s*$/u.test(m) ? ' ' : `哪${m.slice(1)}`));
   if (vocab.anyWh) t = t.replace(vocab.anyWh, (w) => ' '.repeat(w.length));
+  if (vocab.negatedWh) t = t.replace(vocab.negatedWh, (w) => ' '.repeat(w.length));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and

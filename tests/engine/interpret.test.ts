@@ -1048,7 +1048,7 @@ describe('the misreadings of the second blind round, by class', () => {
 
 describe('dialect and wh-words in plain answers', () => {
   it('a wh-word with 也/都 and an answer word says none or all, and asks nothing', () => {
-    for (const text of ['啥称号也没有', '什么称号也没拿过', '俺们啥也没评上', '咱啥牌子也没挂过', '啥荣誉都木有', '啥称号也冇']) {
+    for (const text of ['啥称号也没有', '什么称号也没拿过', '俺们啥也没评上', '咱啥牌子也没挂过', '啥荣誉都木有', '啥称号也冇', '俺们啥称号都木得', '没拿过啥称号', '没评过什么称号']) {
       expect(items(text, q('ent.priorTitles')), text).toEqual({ 'ent.priorTitles': 'none' });
     }
     expect(items('啥系统都没上', q('cap.mes'))).toEqual({ 'cap.mes': false });
@@ -1056,6 +1056,10 @@ describe('dialect and wh-words in plain answers', () => {
     expect(items('获得过啥称号吗', q('ent.priorTitles'))).toBe('question');
     expect(items('啥称号？', q('ent.priorTitles'))).toBe('question');
     expect(items('MES是啥', q('cap.mes'))).toBe('question');
+    // Under a no, a wh-word is "any"; 有没有 still asks.
+    expect(items('没上啥系统', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('有没有什么要求', q('cap.mes'))).toBe('question');
+    expect(items('啥都行', q('cat.scope'))).toEqual({ 'cat.scope': 'unsure' });
   });
 });
 

@@ -351,7 +351,8 @@ export const InterviewFile = z
        * 「啥称号也没有」「什么系统都没上」「啥都有」: a `words` wh-word followed in its clause, within a few characters,
        * by a `joiners` word (也, 都) and then a `then` word (没, 不, 有) says none or all, not which: it asks nothing.
        */
-      anyWh: z.object({ words: Words, joiners: Words, then: Words }).optional(),
+      // `negatedBefore`: a wh-word a few characters after one of these (没拿过啥称号) is "any", under the no.
+      anyWh: z.object({ words: Words, joiners: Words, then: Words, negatedBefore: Words.default([]) }).optional(),
       others: Words,
       exceptions: Words,
       /**
