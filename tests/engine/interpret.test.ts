@@ -1135,7 +1135,7 @@ describe('applying in whose name, as 二(一) asks it', () => {
 describe('the production mode from the work described or the trade named', () => {
   const mode = q('cat.productionMode');
   it('features of both kinds, none said to be the main one, are asked back, never one picked', () => {
-    for (const text of ['既有装配也有熔炼', '既有离散也有流程']) {
+    for (const text of ['既有装配也有熔炼', '既有离散也有流程', '熔炼铸造机械加工都有']) {
       const r = interpret(kb, text, mode);
       expect(r.kind === 'unclear' && r.reason, text).toBe('severalChoices');
     }
@@ -1149,7 +1149,7 @@ describe('the production mode from the work described or the trade named', () =>
     for (const text of ['咱是做汽车配件的', '俺们是做轴承的', '做钢结构']) {
       expect(items(text, mode), text).toEqual({ 'cat.productionMode': 'discrete' });
     }
-    expect(items('俺们做食品的', mode)).toBe('unclear');
+    for (const text of ['俺们做食品的', '做铝型材', '做轮胎']) expect(items(text, mode), text).toBe('unclear');
     expect(items('俺们是做电缆的', mode)).toBe('unclear');
     expect(items('水泥，离散', mode)).toEqual({ 'cat.productionMode': 'discrete' });
   });
