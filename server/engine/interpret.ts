@@ -215,7 +215,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (v.weakQuestionEndings.includes(last)) {
     // 那ERP呢 asks; 还没有呢 answers, and so does 在郑州呢, which says where.
     const place = [vocab.registration.home, vocab.registration.elsewhere].some((re) => findAll(re, core).some((h) => core[h.start - 1] === '在'));
-    return findAll(vocab.cues, core).length === 0 && !place;
+    // 「中嘞」 (written 中呢 once normalised) is Henan's yes said alone, with a particle.
+    const alone = v.describes.some((d) => d.alone && d.words.includes(core.slice(0, -1)));
+    return findAll(vocab.cues, core).length === 0 && !place && !alone;
   }
   return false;
 }
@@ -1074,7 +1076,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  */
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
   const vocab = vocabOf(kb);
-  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈]+/gu, '');
+  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呢呗哈]+/gu, '');
   for (const d of kb.interview.vocabulary.describes) {
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone

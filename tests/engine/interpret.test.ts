@@ -1172,7 +1172,16 @@ describe('who recommends, to the county question', () => {
   it('a county said with no name is asked for its name, never stored as typed', () => {
     expect(stored('咱是县里推荐的')).toBe('refused');
     expect(stored('县里')).toBe('refused');
+    expect(stored('省直管县')).toBe('refused');
     expect(stored('县里推荐，长垣')).toBe('长垣市');
     expect(stored('俺是县里的，汤阴')).toBe('汤阴县');
+  });
+});
+
+describe('Henan yes with a particle', () => {
+  it('「中嘞」 and 「能嘞」 are a yes, not a question; 「那MES呢」 still asks', () => {
+    expect(items('中嘞', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('能嘞', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('那MES呢', q('ent.operatingWell'))).toBe('question');
   });
 });
