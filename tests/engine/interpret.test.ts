@@ -1103,6 +1103,10 @@ describe('a penalty or another register is no listing on the register asked of',
     for (const text of ['挨过罚', '俺们被罚过', '被环保局罚了五万']) expect(read(text).kind, text).toBe('unclear');
     expect(read('欠过税，已经补了', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
     expect(read('环保处法有过一次')).toMatchObject({ kind: 'unclear', reason: 'lookalike', choices: ['处罚'] });
+    // A judgment enforced is no listing as a 失信被执行人.
+    expect(read('被执行过，已经结案', 'ent.credit.dishonestExecutee')).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('被执行过，没列入失信', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('被列入失信被执行人了', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
   });
   it('a no beside the penalty answers; a listing said beside it is still a listing', () => {
     expect(items('没有，就有过一次环保处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
