@@ -183,16 +183,39 @@ function readerUnit(unit: string | undefined): string | undefined {
 
 /**
  * 「中不中？俺们在开封」: a clause that is only a tag question (VocabularyFile `tagQuestions`) asks for a nod; with
- * a statement beside it the tag is dropped, so the statement answers. Alone, or beside another question, it stays.
+ * a statement beside it the tag is dropped, so the statement answers. A tag after the statement, on its own
+ * (「用集团的名义，中不中」) or joined to it (「集团名义报可以不」), asks whether what was said is allowed: the
+ * statement still answers and `asks` is set, so that question is answered too. Alone, or beside another
+ * question, the text is left as typed.
  */
-function withoutTagQuestions(kb: KnowledgeData, text: string): string {
+function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; asks: boolean } {
   const tags = kb.interview.vocabulary.tagQuestions.map((w) => w.toLowerCase());
-  if (!tags.length) return text;
-  const clauses = text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? [];
-  const isTag = (c: string) => tags.includes(c.toLowerCase().replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+/gu, ''));
-  const rest = clauses.filter((c) => !isTag(c));
-  if (!rest.length || rest.length === clauses.length || rest.some((c) => isQuestion(kb, c))) return text;
-  return rest.join('').trim();
+  const kept = { text, asks: false };
+  if (!tags.length) return kept;
+  const core = (c: string) => c.toLowerCase().replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+/gu, '');
+  const rest: string[] = [];
+  let asks = false;
+  for (const c of text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []) {
+    const k = core(c);
+    if (tags.includes(k)) {
+      asks ||= rest.length > 0;
+      continue;
+    }
+    const joined = tags.filter((w) => k.endsWith(w) && k.length - w.length >= 2).sort((a, b) => b.length - a.length)[0];
+    if (joined) {
+      const body = c.replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+$/gu, '');
+      rest.push(body.slice(0, body.toLowerCase().lastIndexOf(joined)));
+      asks = true;
+      continue;
+    }
+    rest.push(c);
+  }
+  // 「没有MES的话，报车间中不中」「企业注册在外省，中不中」: a condition or a case in general is the question's
+  // premise, not a statement of this enterprise, so the tag keeps asking.
+  const beside = kb.interview.vocabulary.askedBeside;
+  const premise = (c: string) => !!beside && (beside.conditionals.some((w) => c.includes(w)) || beside.generic.some((w) => c.startsWith(w) && !beside.closedAnswers.includes(w)));
+  if (!rest.length || rest.join('') === text || rest.some((c) => isQuestion(kb, c) || premise(c))) return kept;
+  return { text: rest.join('，').replace(/[，,]+(?=[，,。；;！!？?\n]|$)/gu, '').trim(), asks };
 }
 
 export function isQuestion(kb: KnowledgeData, text: string): boolean {
@@ -457,7 +480,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (!typed) return { kind: 'unclear' };
   // The one understanding step: simplified script, repaired typos and expanded abbreviations
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
-  const text = withoutTagQuestions(kb, understanderFor(kb).understand(typed).text.trim());
+  const understood = understanderFor(kb).understand(typed).text.trim();
+  const tagged = withoutTagQuestions(kb, understood);
+  if (tagged.asks) {
+    const r = interpret(kb, tagged.text, pending, category);
+    return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
+  }
+  const text = tagged.text;
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();

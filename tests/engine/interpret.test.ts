@@ -1086,6 +1086,16 @@ describe('where the enterprise is, to the registration question', () => {
     expect(items('中不中？', reg)).toBe('question');
     expect(items('那郑州呢', reg)).toBe('question');
   });
+  it('a tag after a statement asks whether it is allowed: the statement answers and the question is kept', () => {
+    const group = q('ent.groupOrHeadOffice');
+    for (const text of ['用集团的名义，中不中', '集团名义报可以不', '用集团的名义报中不中']) {
+      expect(interpret(kb, text, group), text).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: true }] });
+    }
+    expect(interpret(kb, '俺们在开封中不中', reg)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.registeredInHenan', value: true }] });
+    // A condition or a case in general is the premise of the question, never this enterprise's answer.
+    for (const text of ['没有MES的话，报车间中不中', '如果没有MES，中不中？']) expect(items(text, q('cap.mes')), text).toBe('question');
+    expect(items('企业注册在外省，中不中', reg)).toBe('question');
+  });
 });
 
 describe('a penalty or another register is no listing on the register asked of', () => {
