@@ -28,6 +28,7 @@ const PLACEHOLDERS = {
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
   lookalike: ['words', 'question'],
+  lookalikeFact: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
@@ -136,7 +137,9 @@ export const phrases = {
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
-  lookalike: (q: QuestionView | null, words: string[]) => (q ? say('lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
+  // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
+  lookalike: (q: QuestionView | null, words: string[]) =>
+    q ? say(q.kind === 'yesNo' ? 'lookalikeFact' : 'lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),

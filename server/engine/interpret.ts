@@ -26,6 +26,8 @@ interface Vocab {
   contrast: RegExp | null;
   questionWords: RegExp | null;
   notQuestion: RegExp | null;
+  anyWh: RegExp | null;
+  negatedWh: RegExp | null;
   others: RegExp | null;
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
@@ -33,7 +35,7 @@ interface Vocab {
   primary: RegExp | null;
   corrections: RegExp | null;
   previousRefs: RegExp | null;
-  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null };
+  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null };
   onlyBefore: RegExp | null;
   partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
@@ -73,6 +75,13 @@ function vocabOf(kb: KnowledgeData): Vocab {
     contrast: wordRegex(v.contrast),
     questionWords: wordRegex(v.questionWords),
     notQuestion: wordRegex(v.notQuestion),
+    anyWh: v.anyWh
+      ? new RegExp(`(?:${alternationOf(v.anyWh.words)})[^，,。；;！!？?\\s]{0,6}?(?:${alternationOf(v.anyWh.joiners)})(?=${alternationOf(v.anyWh.then)})`, 'gu')
+      : null,
+    // Only the wh-word itself is taken out, so 有没有什么 still asks by its 有没有.
+    negatedWh: v.anyWh?.negatedBefore.length
+      ? new RegExp(`(?<=(?:${alternationOf(v.anyWh.negatedBefore)})[^，,。；;！!？?\\s]{0,3})(?:${alternationOf(v.anyWh.words)})`, 'gu')
+      : null,
     others: wordRegex(v.others),
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
@@ -86,6 +95,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
       // Every Henan region the quota table lists counts as home: 注册在郑州 is registered in Henan.
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
+      otherUnits: wordRegex(v.registration.otherUnits),
     },
     // An "only" word and at most one filler, ending right where a system's name begins.
     onlyBefore: v.onlyWords.length || ps?.restrictors.length
@@ -208,6 +218,43 @@ function readerUnit(unit: string | undefined): string | undefined {
 
 /* ------------------------------------------------------------------ question or answer */
 
+/**
+ * 「中不中？俺们在开封」: a clause that is only a tag question (VocabularyFile `tagQuestions`) asks for a nod; with
+ * a statement beside it the tag is dropped, so the statement answers. A tag after the statement, on its own
+ * (「用集团的名义，中不中」) or joined to it (「集团名义报可以不」), asks whether what was said is allowed: the
+ * statement still answers and `asks` is set, so that question is answered too. Alone, or beside another
+ * question, the text is left as typed.
+ */
+function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; asks: boolean } {
+  const tags = kb.interview.vocabulary.tagQuestions.map((w) => w.toLowerCase());
+  const kept = { text, asks: false };
+  if (!tags.length) return kept;
+  const core = (c: string) => c.toLowerCase().replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+/gu, '');
+  const rest: string[] = [];
+  let asks = false;
+  for (const c of text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []) {
+    const k = core(c);
+    if (tags.includes(k)) {
+      asks ||= rest.length > 0;
+      continue;
+    }
+    const joined = tags.filter((w) => k.endsWith(w) && k.length - w.length >= 2).sort((a, b) => b.length - a.length)[0];
+    if (joined) {
+      const body = c.replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+$/gu, '');
+      rest.push(body.slice(0, body.toLowerCase().lastIndexOf(joined)));
+      asks = true;
+      continue;
+    }
+    rest.push(c);
+  }
+  // 「没有MES的话，报车间中不中」「企业注册在外省，中不中」: a condition or a case in general is the question's
+  // premise, not a statement of this enterprise, so the tag keeps asking.
+  const beside = kb.interview.vocabulary.askedBeside;
+  const premise = (c: string) => !!beside && (beside.conditionals.some((w) => c.includes(w)) || beside.generic.some((w) => c.startsWith(w) && !beside.closedAnswers.includes(w)));
+  if (!rest.length || rest.join('') === text || rest.some((c) => isQuestion(kb, c) || premise(c))) return kept;
+  return { text: rest.join('，').replace(/[，,]+(?=[，,。；;！!？?\n]|$)/gu, '').trim(), asks };
+}
+
 export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
   const v = kb.interview.vocabulary;
@@ -215,6 +262,8 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   // A not-question word that ends in 哪 (能查到哪…) opens an embedded question when its clause ends in 的:
   // 「能查到哪天哪个窑烧的」 states what can be found, so the wh-words after it ask nothing; 「能查到哪些信息算追溯」 still asks.
   if (vocab.notQuestion) t = t.replace(vocab.notQuestion, (w) => (w.endsWith('哪') ? '\u0005' : ' ')).replace(/\u0005[^，,。；;！!？?\n]*/gu, (m) => (/的\s*$/u.test(m) ? ' ' : `哪${m.slice(1)}`));
+  if (vocab.anyWh) t = t.replace(vocab.anyWh, (w) => ' '.repeat(w.length));
+  if (vocab.negatedWh) t = t.replace(vocab.negatedWh, (w) => ' '.repeat(w.length));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
@@ -224,9 +273,11 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
   if (v.weakQuestionEndings.includes(last)) {
-    // 那ERP呢 asks; 还没有呢 answers, and so does a whole-reply answer such as 「中嘞」 (read 中呢).
+    // 那ERP呢 asks; 还没有呢 answers, and so does 在郑州呢, which says where, and a whole-reply answer such as
+    // 「中嘞」 (written 中呢 once normalised): Henan's yes said alone, with a particle.
+    const place = [vocab.registration.home, vocab.registration.elsewhere].some((re) => findAll(re, core).some((h) => core[h.start - 1] === '在'));
     const alone = v.describes.some((d) => d.alone && d.words.some((w) => w.toLowerCase() === core.slice(0, -1)));
-    return findAll(vocab.cues, core).length === 0 && !alone;
+    return findAll(vocab.cues, core).length === 0 && !place && !alone;
   }
   return false;
 }
@@ -472,7 +523,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (!typed) return { kind: 'unclear' };
   // The one understanding step: simplified script, repaired typos and expanded abbreviations
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
-  const text = understanderFor(kb).understand(typed).text.trim();
+  const understood = understanderFor(kb).understand(typed).text.trim();
+  const tagged = withoutTagQuestions(kb, understood);
+  if (tagged.asks) {
+    const r = interpret(kb, tagged.text, pending, category);
+    return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
+  }
+  const text = tagged.text;
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();
@@ -877,6 +934,29 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     }
   }
 
+  // 「俺们在开封」「安阳的」 to the registration question: a place said as where the enterprise is answers it.
+  // A clause that names a part or another body (工厂在郑州, 总部在北京) locates that, not the register;
+  // a place denied (不是开封的) says nothing of the province unless it is the province itself.
+  if (pending?.id === reg.question && !items.has(reg.question)) {
+    const found = new Set<boolean>();
+    for (const [si, seg] of segments.entries()) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (findAll(reg.otherUnits, segText).length) continue;
+      const away = findAll(reg.elsewhere, segText);
+      const home = findAll(reg.home, segText);
+      if (!away.length === !home.length) continue;
+      const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;
+      if (negated && !home.every((h) => kb.interview.vocabulary.registration.home.includes(h.word))) {
+        // Its no is of the place, not of the province: no answer to the question either.
+        choiceSegments.add(si);
+        continue;
+      }
+      found.add(negated ? away.length > 0 : home.length > 0);
+      choiceSegments.add(si);
+    }
+    if (found.size === 1) items.set(reg.question, [...found][0]!);
+  }
+
   // 「制造占收入三成，主要是贸易」: the clause that says what the main business is answers, not its 是.
   const mb = kb.interview.vocabulary.mainBusiness;
   if (mb && pending?.id === mb.question && !items.has(mb.question)) {
@@ -903,6 +983,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 
   // 「前年上过，去年已经移出来了」: the register is asked of the day of application, so the latest clause that
   // speaks of the listing decides, whatever an earlier one said; a hedged reply is left to the hedge below.
+  // 「有过一次环保处罚」 to a 失信 question: the answer words in a clause that names a lookalike of the pending
+  // question (a penalty is no listing) are about that lookalike, not an answer to the question.
+  const lookalikeWords = pending ? kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, pending.id)).flatMap((l) => l.words.map((w) => w.toLowerCase())) : [];
+  const lookalikeSegs = new Set([...segments.keys()].filter((si) => lookalikeWords.some((w) => lower.slice(segments[si]!.start, segments[si]!.end).includes(w))));
   const ls = kb.interview.vocabulary.listing;
   if (ls && pending && !items.has(pending.id) && !pendingHedged && ls.questions.some((q) => lookalikeOf({ question: q }, pending.id))) {
     const has = (t: string, ws: string[]) => ws.some((w) => t.includes(w.toLowerCase()));
@@ -911,6 +995,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     for (let si = segments.length - 1; si >= 0; si--) {
       const seg = segments[si]!;
       const segText = lower.slice(seg.start, seg.end);
+      // 「被列入经营异常名录」 lists the enterprise elsewhere, not on the register asked of.
+      if (lookalikeSegs.has(si)) continue;
       let listed: boolean;
       if (has(segText, ls.stillListed)) listed = true;
       else if (has(segText, ls.removed)) listed = false;
@@ -918,7 +1004,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       else continue;
       // 「以前有过，已经移出了」「对，没有被列入」: a bare 有/对 before it answers the question the other way,
       // so the reply contradicts itself and is asked again; a clause telling the history (前年上过) does not.
-      const against = segments.slice(0, si).some((x) => !speaks(lower.slice(x.start, x.end)) && typeof polarityOf(x) === 'boolean' && polarityOf(x) !== listed);
+      const against = segments.slice(0, si).some((x, xi) => !lookalikeSegs.has(xi) && !speaks(lower.slice(x.start, x.end)) && typeof polarityOf(x) === 'boolean' && polarityOf(x) !== listed);
       if (!against) items.set(pending.id, listed);
       break;
     }
@@ -950,7 +1036,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const approx = new Set<string>();
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
-    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg)).map((a) => a.pol);
+    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
@@ -983,7 +1069,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
     // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
-    if (elsewhere && !several.length) several.push(...named);
+    if ((elsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
     const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
@@ -1145,7 +1231,7 @@ function typedForms(typed: string, words: string[], strip = true): string[] {
   const out: string[] = [];
   for (const run of typed.match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
     if (!words.some((w) => run.toLowerCase().includes(w.toLowerCase()))) continue;
-    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有|用的是|用|是些|是|靠)(?:一个|一套|个|套)?/u, '')) || run;
+    const named = (strip && run.replace(/^(?:我们|就|只|还|也|都)?(?:有的|有过|有个|有|用的是|用|是些|是|靠)(?:一个|一套|个|套)?/u, '')) || run;
     if (!out.includes(named)) out.push(named);
   }
   return out;
@@ -1236,6 +1322,12 @@ function answerPending(
         if (own.size === 1) return [...own][0];
         // Several options and none said to be the main one: which one is asked, never picked.
         if (own.size > 1) several?.push(...choices.filter((c) => own.has(c.value)).map((c) => c.label));
+      }
+      // 「俺们是做水泥的」: a trade named instead of a choice answers with its division's usual type, unless the division is mixed.
+      if (values.size === 0 && !skipped && spec?.byIndustry) {
+        const code = /\d/.test(lower) ? undefined : industryFromText(kb, lower);
+        const division = code ? indexOf(kb).divisions.get(code) : undefined;
+        if (division && !division.mixed && choices.some((c) => c.value === division.prior)) return division.prior;
       }
       if (values.size === 0 && skipped) return choices.some((c) => c.value === 'unsure') ? 'unsure' : null;
       return undefined;

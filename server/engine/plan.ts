@@ -246,6 +246,17 @@ export function cityFromText(kb: KnowledgeData, text: string): string | undefine
  * The 县 or 县级市 a longer reply names (「永城，省直管的」 is 永城市): the longest name, short name or
  * alias of a county-level region found in it. A reply that names none is kept as typed and read by its ending.
  */
+/** The region of one of `kinds` whose longest name, short name or alias the reply holds. */
+function regionInText(kb: KnowledgeData, text: string, kinds: string[]): { name: string; kind: string } | undefined {
+  const t = text.replace(/\s/g, '');
+  let best: { name: string; kind: string; len: number } | undefined;
+  for (const r of kb.regions.regions) {
+    if (!kinds.includes(r.kind)) continue;
+    for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { name: r.name, kind: r.kind, len: w.length };
+  }
+  return best;
+}
+
 function countyFromText(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   let best: { name: string; len: number } | undefined;
@@ -292,11 +303,16 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
         const county = r && r.kind !== '市辖区' ? r.name : countyFromText(kb, text);
         if (county) return { ok: true, value: county };
-        // A 市辖区 or a development zone (魏都区, 经开区, 高新区) is no 县（市）: its 省辖市 recommends it (四(三)),
-        // so no county is filled in, and none is shown back as the recommending 县（市）.
-        if (r || /区$/.test(text)) return { ok: true, value: null };
+        // A 市辖区 or a development zone (魏都区, 经开区, 高新区, 俺们是开发区的) is no 县（市）: its 省辖市 recommends
+        // it (四(三)), so no county is filled in, and none is shown back as the recommending 县（市）.
+        if (r || /区$/.test(text.replace(/[\s\p{P}\p{S}的哩嘞啊呀吧了]+$/u, ''))) return { ok: true, value: null };
         // 「市里推荐」: the 省辖市 recommends, so there is no county to fill in either.
         if (kb.regions.cityLevelWords.some((w) => text.includes(w))) return { ok: true, value: null };
+        // 「安阳市推荐的」: a 省辖市 named in a longer reply is kept as the bare name is (新乡 → 新乡市), a 市辖区 fills in none.
+        const named = regionInText(kb, text, ['省辖市', '示范区', '航空港区', '市辖区']);
+        if (named) return { ok: true, value: named.kind === '市辖区' ? null : named.name };
+        // 「县里推荐的」 names no 县（市）: which one is asked, never the words stored as its name.
+        if ((kb.regions.countyWords ?? []).some((w) => text.includes(w))) return { ok: false, error: `${q.id}: 没有说是哪个县（市），请填写县（市）名称，如 长垣市、汤阴县` };
         return { ok: true, value: text };
       }
       if (q.sets === 'enterprise.foundedYear') {

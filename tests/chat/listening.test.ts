@@ -220,3 +220,17 @@ describe('an answer that also asks', () => {
     await s.client.close();
   });
 });
+
+describe('a penalty said to a 失信 question', () => {
+  it('is told apart from the listing asked about, stores nothing, and asks the same question again', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'ent.credit.seriousIllegalDishonest');
+    expect(s.question?.id).toBe('ent.credit.seriousIllegalDishonest');
+    const sent = await turn(s.client, { type: 'text', clientId: 'p-1', text: '有过一次环保处罚' });
+    expect(recordedIds(sent)).toEqual([]);
+    expect(said(sent).join('')).toContain('您说的「一次环保处罚」和这一项问的不是同一回事');
+    expect(lastQuestion(sent)?.question?.id).toBe('ent.credit.seriousIllegalDishonest');
+    const ok = await turn(s.client, { type: 'text', clientId: 'p-2', text: '没有，就是那次罚款' });
+    expect(recordedIds(ok)).toEqual(['ent.credit.seriousIllegalDishonest']);
+    await s.client.close();
+  });
+});

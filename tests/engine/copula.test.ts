@@ -25,9 +25,9 @@ describe('a 是 that describes the enterprise', () => {
     expect(items(read('是被列入了', 'ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
     expect(items(read('是以集团名义报', 'ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': true });
     expect(items(read('是在郑州注册的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
-    // A place in Henan is what the registration question asks for; a place elsewhere is no yes.
+    // A place in Henan is what the registration question asks for; a place elsewhere is no yes but a no.
     expect(items(read('是郑州的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
-    expect(read('是江苏的', 'ent.registeredInHenan').kind).toBe('unclear');
+    expect(items(read('是江苏的', 'ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': false });
     expect(read('是郑州的', 'ent.credit.dishonestExecutee').kind).toBe('unclear');
   });
 

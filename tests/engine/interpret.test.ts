@@ -1220,3 +1220,157 @@ describe('close variants of the round and counted figures', () => {
     expect(interpret(kb, '60%~70%', rate)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.dataCollectionRate', value: 60, approx: true }] });
   });
 });
+
+describe('dialect and wh-words in plain answers', () => {
+  it('a wh-word with 也/都 and an answer word says none or all, and asks nothing', () => {
+    for (const text of ['啥称号也没有', '什么称号也没拿过', '俺们啥也没评上', '咱啥牌子也没挂过', '啥荣誉都木有', '啥称号也冇', '俺们啥称号都木得', '没拿过啥称号', '没评过什么称号']) {
+      expect(items(text, q('ent.priorTitles')), text).toEqual({ 'ent.priorTitles': 'none' });
+    }
+    expect(items('啥系统都没上', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('啥都有', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('获得过啥称号吗', q('ent.priorTitles'))).toBe('question');
+    expect(items('啥称号？', q('ent.priorTitles'))).toBe('question');
+    expect(items('MES是啥', q('cap.mes'))).toBe('question');
+    // Under a no, a wh-word is "any"; 有没有 still asks.
+    expect(items('没上啥系统', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('有没有什么要求', q('cap.mes'))).toBe('question');
+    expect(items('啥都行', q('cat.scope'))).toEqual({ 'cat.scope': 'unsure' });
+  });
+});
+
+describe('where the enterprise is, to the registration question', () => {
+  const reg = q('ent.registeredInHenan');
+  it('a Henan city or county said as where the enterprise is reads as registered in Henan', () => {
+    for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源', '中，俺们在开封', '俺们厂子在开封', '在郑州呢', '对，在开封']) {
+      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true });
+    }
+  });
+  it('a place outside Henan reads as not registered in Henan', () => {
+    for (const text of ['在江苏苏州', '俺们在邯郸', '不在河南']) expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': false });
+    expect(items('在郑州，不过注册在北京', reg)).toEqual({ 'ent.registeredInHenan': false });
+  });
+  it('a place of a part or another body, or a city denied, says nothing of the register', () => {
+    expect(items('工厂在郑州', reg)).toBe('unclear');
+    expect(items('不是开封的', reg)).toBe('unclear');
+    expect(items('总部在北京，俺们在郑州', reg)).toEqual({ 'ent.registeredInHenan': true });
+  });
+  it('a tag question (中不中) beside a statement asks nothing; alone it still asks', () => {
+    expect(items('中不中？俺们在开封', reg)).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('中不中？有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('中不中？', reg)).toBe('question');
+    expect(items('那郑州呢', reg)).toBe('question');
+  });
+  it('a tag after a statement asks whether it is allowed: the statement answers and the question is kept', () => {
+    const group = q('ent.groupOrHeadOffice');
+    for (const text of ['用集团的名义，中不中', '集团名义报可以不', '用集团的名义报中不中']) {
+      expect(interpret(kb, text, group), text).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: true }] });
+    }
+    expect(interpret(kb, '俺们在开封中不中', reg)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.registeredInHenan', value: true }] });
+    // A condition or a case in general is the premise of the question, never this enterprise's answer.
+    for (const text of ['没有MES的话，报车间中不中', '如果没有MES，中不中？']) expect(items(text, q('cap.mes')), text).toBe('question');
+    expect(items('企业注册在外省，中不中', reg)).toBe('question');
+  });
+});
+
+describe('a penalty or another register is no listing on the register asked of', () => {
+  const serious = q('ent.credit.seriousIllegalDishonest');
+  const read = (text: string, qid = 'ent.credit.seriousIllegalDishonest') => interpret(kb, text, q(qid));
+  it('a penalty said with a yes is asked back, naming it, never read as listed', () => {
+    for (const text of ['有过一次环保处罚', '俺们被环保罚过款', '有个行政处罚', '有，环保处罚', '被列入经营异常名录了']) {
+      const r = read(text);
+      expect(r.kind, text).toBe('unclear');
+      expect(r.kind === 'unclear' && r.reason, text).toBe('lookalike');
+    }
+    expect(read('有过一次环保处罚')).toMatchObject({ choices: ['一次环保处罚'] });
+    expect(read('有过一次税务罚款', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
+    // Any penalty, however put, and a tax paid late are no listing either; a typo is shown as read.
+    for (const text of ['挨过罚', '俺们被罚过', '被环保局罚了五万']) expect(read(text).kind, text).toBe('unclear');
+    expect(read('欠过税，已经补了', 'ent.credit.taxViolationBlacklist').kind).toBe('unclear');
+    expect(read('环保处法有过一次')).toMatchObject({ kind: 'unclear', reason: 'lookalike', choices: ['处罚'] });
+    // A judgment enforced is no listing as a 失信被执行人.
+    expect(read('被执行过，已经结案', 'ent.credit.dishonestExecutee')).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    expect(items('被执行过，没列入失信', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(items('被列入失信被执行人了', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+  });
+  it('a no beside the penalty answers; a listing said beside it is still a listing', () => {
+    expect(items('没有，就有过一次环保处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('有过处罚，没列入', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('没有被列入，但有过一次处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(items('被列入了，还有过处罚', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+    expect(items('有', serious)).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+  });
+});
+
+describe('applying in whose name, as 二(一) asks it', () => {
+  const group = q('ent.groupOrHeadOffice');
+  it('the group or head office named as the applicant, with or without 的, is applying in its name', () => {
+    for (const text of ['用集团的名义', '以集团的名义', '咱用集团的名义报', '用总公司的名义', '以母公司名义', '由集团统一申报', '俺们就是集团总部', '用集团哩名义', '拿总公司名头报', '用集团的名字报']) {
+      expect(items(text, group), text).toEqual({ 'ent.groupOrHeadOffice': true });
+    }
+    expect(items('用集团的名义，俺们是子公司', group)).toEqual({ 'ent.groupOrHeadOffice': true, 'ent.independentLegalPerson': true });
+  });
+  it('its own name, or the group name denied, is not', () => {
+    for (const text of ['用俺们自己的名义', '以自己公司的名义', '不用集团的名义', '俺们自己报', '用子公司的名义', '咱自个儿报', '用咱公司自己的名字报', '是集团下属的']) {
+      expect(items(text, group), text).toMatchObject({ 'ent.groupOrHeadOffice': false });
+    }
+  });
+  it('where the group head office is, beside a subsidiary, is no application in its name', () => {
+    expect(items('集团总部在郑州，俺们是子公司', group)).toEqual({ 'ent.groupOrHeadOffice': false, 'ent.independentLegalPerson': true });
+    expect(items('集团总部在郑州', group)).toBe('unclear');
+  });
+});
+
+describe('the production mode from the work described or the trade named', () => {
+  const mode = q('cat.productionMode');
+  it('features of both kinds, none said to be the main one, are asked back, never one picked', () => {
+    for (const text of ['既有装配也有熔炼', '既有离散也有流程', '熔炼铸造机械加工都有']) {
+      const r = interpret(kb, text, mode);
+      expect(r.kind === 'unclear' && r.reason, text).toBe('severalChoices');
+    }
+    expect(items('熔炼为主，也有装配', mode)).toEqual({ 'cat.productionMode': 'process' });
+    expect(items('主要是组装', mode)).toEqual({ 'cat.productionMode': 'discrete' });
+  });
+  it('a trade of a division that is not mixed answers with its usual type; a mixed one is asked again', () => {
+    for (const text of ['俺们是做水泥的', '俺厂是炼钢的', '做玻璃', '俺们搞化工', '俺们做白酒']) {
+      expect(items(text, mode), text).toEqual({ 'cat.productionMode': 'process' });
+    }
+    for (const text of ['咱是做汽车配件的', '俺们是做轴承的', '做钢结构']) {
+      expect(items(text, mode), text).toEqual({ 'cat.productionMode': 'discrete' });
+    }
+    for (const text of ['俺们做食品的', '做铝型材', '做轮胎']) expect(items(text, mode), text).toBe('unclear');
+    expect(items('俺们是做电缆的', mode)).toBe('unclear');
+    expect(items('水泥，离散', mode)).toEqual({ 'cat.productionMode': 'discrete' });
+  });
+});
+
+describe('who recommends, to the county question', () => {
+  const spec = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+  const stored = (text: string) => {
+    const r = interpret(kb, text, q('ent.county'));
+    if (r.kind !== 'answers') return r.kind;
+    const c = checkValue(kb, spec, r.items.find((i) => i.questionId === 'ent.county')!.value);
+    return c.ok ? c.value : 'refused';
+  };
+  it('the city named as the recommender fills in no county', () => {
+    for (const text of ['俺们是市里推荐的，跳过', '市里推的', '咱们由市工信局推荐', '俺们是开发区的', '俺们在金水区']) expect(stored(text), text).toBeNull();
+    // A 省辖市 named in a longer reply is kept as its bare name is, which 四(三) reads as no county.
+    expect(stored('安阳市推荐的')).toBe('安阳市');
+    expect(stored('新乡')).toBe('新乡市');
+  });
+  it('a county said with no name is asked for its name, never stored as typed', () => {
+    expect(stored('咱是县里推荐的')).toBe('refused');
+    expect(stored('县里')).toBe('refused');
+    expect(stored('省直管县')).toBe('refused');
+    expect(stored('县里推荐，长垣')).toBe('长垣市');
+    expect(stored('俺是县里的，汤阴')).toBe('汤阴县');
+  });
+});
+
+describe('Henan yes with a particle', () => {
+  it('「中嘞」 and 「能嘞」 are a yes, not a question; 「那MES呢」 still asks', () => {
+    expect(items('中嘞', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('能嘞', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('那MES呢', q('ent.operatingWell'))).toBe('question');
+  });
+});

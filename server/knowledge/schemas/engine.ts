@@ -276,6 +276,12 @@ export const InterviewQuestion = z
      * about the province's titles) answers `value`, unless it also names one of `unless`.
      */
     outside: z.object({ words: z.array(Text).min(1), unless: z.array(Text), value: Text }).optional(),
+    /**
+     * A reply that names no choice but a trade (「俺们是做水泥的」) answers with its division's usual type when
+     * the division is not a mixed one (industries.json `prior`, `mixed`) and a choice has that value; a mixed
+     * division (食品) answers nothing, so the question is asked again.
+     */
+    byIndustry: z.boolean().default(false),
   })
   .refine((q) => (q.kind === 'choice') === !!q.choices, { message: 'choice questions (and only they) carry choices', path: ['choices'] })
   .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] })
@@ -343,13 +349,21 @@ export const InterviewFile = z
       weakQuestionEndings: Words,
       questionWords: Words,
       notQuestion: Words,
+      /**
+       * 「啥称号也没有」「什么系统都没上」「啥都有」: a `words` wh-word followed in its clause, within a few characters,
+       * by a `joiners` word (也, 都) and then a `then` word (没, 不, 有) says none or all, not which: it asks nothing.
+       */
+      // `negatedBefore`: a wh-word a few characters after one of these (没拿过啥称号) is "any", under the no.
+      anyWh: z.object({ words: Words, joiners: Words, then: Words, negatedBefore: Words.default([]) }).optional(),
       others: Words,
       exceptions: Words,
       /**
        * Things that sound like a system a question asks about but are not it (「有应急预案」 to the
        * emergency-command question: a plan is a document). A yes to that question that names one of
        * them, and no system, records nothing; the question is asked again. `question` is an id, or a
-       * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind).
+       * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind; 「ent.credit.*」:
+       * a penalty or another register is no listing on the one asked of). The answer words of a clause that
+       * names one are about it, not the question: 「没有，就有过一次环保处罚」 is a no.
        */
       lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /**
@@ -475,8 +489,17 @@ export const InterviewFile = z
        * founding word with more after it (2019年成立了信息中心) founds something else, so it answers nothing.
        */
       foundedInPassing: z.object({ question: z.string(), words: Words, tails: Words.default([]) }).optional(),
-      /** Where the enterprise is registered, read from a clause with a cue (注册在) and a place. */
-      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words }),
+      /**
+       * Where the enterprise is registered, read from a clause with a cue (注册在) and a place. To the registration
+       * question itself a place said as where the enterprise is (「俺们在开封」「安阳的」) answers too, unless its
+       * clause names a part or another body (`otherUnits`: 工厂在郑州 says where production is, not the register).
+       */
+      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words, otherUnits: Words.default([]) }),
+      /**
+       * 「中不中？俺们在开封」: a clause that is only one of these words asks for the listener's nod, not a
+       * question of its own; beside a statement it is dropped, so the statement is read as the answer.
+       */
+      tagQuestions: Words.default([]),
       statedChoices: z.array(
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
