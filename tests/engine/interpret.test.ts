@@ -1374,3 +1374,16 @@ describe('Henan yes with a particle', () => {
     expect(items('那MES呢', q('ent.operatingWell'))).toBe('question');
   });
 });
+
+describe('Henan 木 for 没, and an integration half done', () => {
+  it('reads 木 before a verb as a no', () => {
+    expect(items('MES跟ERP还木打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('应急响应还木弄', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
+    expect(items('木上', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('有，木头加工车间在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+  it('reads systems joined beside a part not yet joined as partly integrated', () => {
+    expect(items('MES跟ERP接上了，采集那块还没接进来', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('还没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+});
