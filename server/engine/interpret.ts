@@ -8,6 +8,9 @@ import { findQuantities, inUnit, isRange, normalise, parseChineseNumber, underst
 
 export type { Interpretation } from '../schemas/interview';
 
+/** What follows 其他/别的 when it speaks of the rest of the plant, not of other systems. */
+const REST_OF_PLANT = /^的?(?:设备|机台|车间|产线|生产线|线|工序|工段|装置)/u;
+
 type Polarity = true | false | 'partial' | 'planned' | 'future';
 
 /**
@@ -669,6 +672,15 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1];
+      // 「层压机有振动预警，别的设备还没」: "the other" machines, lines or workshops lacking is the rest of the
+      // plant, so what the clause before has is only partly built. A workshop applicant's other workshops
+      // are not the one applying: left as before.
+      const restOfPlant = others.some((o) => o.start >= seg.start && o.end <= seg.end && REST_OF_PLANT.test(lower.slice(o.end, o.end + 4)) && !(category === 'smartWorkshop' && /^的?车间/u.test(lower.slice(o.end, o.end + 4))));
+      if (restOfPlant && (p === false || p === 'partial')) {
+        if (target) target.post.push('partial');
+        else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
       if (others.some((o) => o.start >= seg.start && o.end <= seg.end)) {
         // 「防火墙有，其他的还在建」: where the clause before named only parts the pending question lists
         // as its examples (如工业防火墙、网闸、入侵检测), "the others" are the rest of that same system,

@@ -26,8 +26,9 @@ describe('capability mentions with their polarity', () => {
     ['有MES没有ERP', { 'cap.mes': true, 'cap.erp': false }],
     ['MES没有，ERP有', { 'cap.mes': false, 'cap.erp': true }],
     ['ERP用了好几年了，MES还没上', { 'cap.erp': true, 'cap.mes': false }],
-    ['AGV正在建设', { 'cap.agvRgv': 'partial' }],
-    ['在建立体仓库', { 'cap.autoWarehouse': 'partial' }],
+    // Under construction is not in place yet: a yes would be signed as 部分采用.
+    ['AGV正在建设', { 'cap.agvRgv': false }],
+    ['在建立体仓库', { 'cap.autoWarehouse': false }],
     ['MES部分上线了', { 'cap.mes': 'partial' }],
     ['MES已经上线，但没有全部覆盖', { 'cap.mes': 'partial' }],
     ['AGV有两台，还没完全用起来', { 'cap.agvRgv': 'partial' }],
@@ -35,7 +36,7 @@ describe('capability mentions with their polarity', () => {
     ['MES，ERP，WMS都没有', { 'cap.mes': false, 'cap.erp': false, 'cap.wms': false }],
     ['没有AGV，条码全覆盖', { 'cap.agvRgv': false, 'cap.autoId': true }],
     ['我们有ERP（用友U8）、MES（自研）、WMS，没有AGV', { 'cap.erp': true, 'cap.mes': true, 'cap.wms': true, 'cap.agvRgv': false }],
-    ['MES 2021年上线，SCADA在建，ERP早就有了', { 'cap.mes': true, 'cap.scada': 'partial', 'cap.erp': true }],
+    ['MES 2021年上线，SCADA在建，ERP早就有了', { 'cap.mes': true, 'cap.scada': false, 'cap.erp': true }],
     ['立体库还在规划', { 'cap.autoWarehouse': false }],
     ['已经通过等保三级', { 'cap.securityPolicy': true, 'cap.securityProtection': true }],
     ['明年计划上MES', { 'cap.mes': false }],
@@ -60,7 +61,7 @@ describe('capability mentions with their polarity', () => {
     ['缺少SIS', { 'cap.sis': false }],
     ['MES还没有，不过条码已经在用了', { 'cap.mes': false, 'cap.autoId': true }],
     ['没有MES，但是ERP、WMS', { 'cap.mes': false, 'cap.erp': true, 'cap.wms': true }],
-    ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': 'partial' }],
+    ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': false }],
     ['MES和ERP没有打通', { 'cap.scadaMesErpIntegration': false }],
     ['SCADA、MES、ERP已经实现数据共享', { 'cap.scada': true, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': true }],
     ['有不少AGV', { 'cap.agvRgv': true }],
@@ -136,8 +137,10 @@ describe('answers to the pending question', () => {
     ['还没', false],
     ['还没有呢', false],
     ['无', false],
-    ['正在建设', 'partial'],
-    ['在建', 'partial'],
+    ['正在建设', false],
+    ['在建', false],
+    ['MES一期上线了，二期在建', 'partial'],
+    ['上线中', 'partial'],
     ['部分', 'partial'],
     ['一部分车间用了', 'partial'],
     ['什么都没有', false],
@@ -1385,5 +1388,17 @@ describe('Henan 木 for 没, and an integration half done', () => {
   it('reads systems joined beside a part not yet joined as partly integrated', () => {
     expect(items('MES跟ERP接上了，采集那块还没接进来', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
     expect(items('还没打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+});
+
+describe('the rest of the plant lacking, beside a yes', () => {
+  it('is partly built for a factory, and the other systems lacking are not', () => {
+    expect(interpret(kb, '层压机有振动温度预警，别的设备还没', q('cap.predictiveMaintenance'), 'discreteFactory')).toMatchObject({ items: [{ questionId: 'cap.predictiveMaintenance', value: 'partial' }] });
+    expect(interpret(kb, '总装车间有，其他车间没有', q('cap.mes'), 'discreteFactory')).toMatchObject({ items: [{ questionId: 'cap.mes', value: 'partial' }] });
+    expect(interpret(kb, '没有，其他设备也没有', q('cap.predictiveMaintenance'), 'discreteFactory')).toMatchObject({ items: [{ questionId: 'cap.predictiveMaintenance', value: false }] });
+    expect(interpret(kb, '有MES，其他都没有', q('cap.mes'), 'discreteFactory')).toMatchObject({ items: [{ questionId: 'cap.mes', value: true }] });
+  });
+  it('leaves a workshop applicant\'s other workshops aside', () => {
+    expect(interpret(kb, '总装车间有，其他车间没有', q('cap.mes'), 'smartWorkshop')).toMatchObject({ items: [{ questionId: 'cap.mes', value: true }] });
   });
 });
