@@ -297,6 +297,19 @@ const MAX_UNTRACED_TOTAL = 3;
  * characters found verbatim in a source, or in a framing word. Punctuation and figures (checked on
  * their own) are neutral.
  */
+/**
+ * The length of the longest run of claim-carrying characters from `from` that `haystack` contains
+ * (0 under two characters): a neutral character ends a run, so figures and punctuation are checked apart.
+ */
+export function longestRun(chars: readonly string[], neutral: readonly boolean[], from: number, haystack: string): number {
+  let best = 0;
+  for (let len = 2; from + len <= chars.length && !neutral[from + len - 1]; len++) {
+    if (!haystack.includes(chars.slice(from, from + len).join(''))) break;
+    best = len;
+  }
+  return best;
+}
+
 export function untracedSpans(text: string, sources: readonly string[]): string[] {
   const chars = Array.from(text);
   const n = chars.length;
@@ -305,11 +318,7 @@ export function untracedSpans(text: string, sources: readonly string[]): string[
   const all = sources.join('\u0000');
   for (let i = 0; i < n; i++) {
     if (neutral[i]) continue;
-    let best = 0;
-    for (let len = 2; i + len <= n && !neutral[i + len - 1]; len++) {
-      if (!all.includes(chars.slice(i, i + len).join(''))) break;
-      best = len;
-    }
+    const best = longestRun(chars, neutral, i, all);
     for (let k = i; k < i + best; k++) covered[k] = true;
   }
   for (const w of checks().framing) {

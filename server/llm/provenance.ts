@@ -1,3 +1,5 @@
+import { longestRun } from './grounding';
+
 /**
  * Number provenance for model-written drafts: every number in the text must come from the
  * enterprise's facts or from a value the server computed. Digits glued to Latin letters
@@ -124,11 +126,7 @@ export function traceSentence(text: string, sources: { text: string; facts: stri
   for (let i = 0; i < n; i++) {
     if (neutral[i]) continue;
     // The longest run from i found in a source; only the covering source's facts are recorded.
-    let best = 0;
-    for (let len = 2; i + len <= n && !neutral[i + len - 1]; len++) {
-      if (!all.includes(chars.slice(i, i + len).join(''))) break;
-      best = len;
-    }
+    const best = longestRun(chars, neutral, i, all);
     if (best < 2) continue;
     const run = chars.slice(i, i + best).join('');
     for (let k = i; k < i + best; k++) covered[k] = true;

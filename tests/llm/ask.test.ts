@@ -26,7 +26,7 @@ describe('POST /api/ask in LLM mode', () => {
     server = Fastify({ pluginTimeout: 120_000, logger: { level: 'trace', stream: { write: (s: string) => void logs.push(s) } } });
     const config = loadConfig({
       LOG_LEVEL: 'trace', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000',
-      LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: KEY, LLM_TIMEOUT_MS: '1000', LLM_MAX_RETRIES: '0',
+      LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-chat', LLM_API_KEY: KEY, LLM_TIMEOUT_MS: '10000', LLM_MAX_RETRIES: '0',
     });
     await server.register(app, { config });
     await server.ready();
