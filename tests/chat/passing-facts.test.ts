@@ -31,7 +31,7 @@ describe('facts said in passing in the form phase', () => {
     expect(reply.match(/联系人职务/g)).toHaveLength(2);
     // 员工 was answered before: not changed, and the user is told how to change it.
     expect(reply).toContain('“企业现有员工”之前已填为“0人”，这次没有改动');
-    expect(reply).toContain('已填信息');
+    expect(reply).toContain('我的回答');
     // Every field of the contact is given: the next question is the enterprise leader's.
     expect(next?.id).toBe('form.leader.name');
 

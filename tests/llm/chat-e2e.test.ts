@@ -134,13 +134,14 @@ describe('LLM mode end to end through the chat socket, against the fake provider
     expect(recorded.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ questionId: 'cap.mes', value: true }),
-        expect.objectContaining({ questionId: 'cap.autoWarehouse', value: 'partial' }),
+        // 还在建 is not in place yet: the rules' no stands over the model's partial.
+        expect.objectContaining({ questionId: 'cap.autoWarehouse', value: false }),
       ]),
     );
     // The rules read this 用友 as no ERP; where the two readings differ the model's yes is not taken.
     expect(recorded.items).not.toContainEqual(expect.objectContaining({ questionId: 'cap.erp', value: true }));
     expect((await c.next('message.end')).text).toContain('已记录');
-    expect(await answersOf(sessionId, token)).toMatchObject({ 'cap.mes': true, 'cap.autoWarehouse': 'partial' });
+    expect(await answersOf(sessionId, token)).toMatchObject({ 'cap.mes': true, 'cap.autoWarehouse': false });
     await c.close();
   });
 
