@@ -263,7 +263,10 @@ export class Conversation {
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
         next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
-        recorded.push(...res.recorded);
+        // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
+        // figure kept for the assessment (1500万元), which would read as if that figure had been given.
+        const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
+        recorded.push(...(asSaid ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: asSaid } : r)) : res.recorded));
         if (item.extra) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));

@@ -74,6 +74,16 @@ describe('a typed value that its field\'s check refuses', () => {
 });
 
 describe('a figure in words as a number field\'s value or an edit', () => {
+  it('typed as a range in the chat, is confirmed in the words typed, never as its lower end', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.registeredCapital');
+    const ranged = await typed(s.client, 'r-1', '1500-2000万');
+    const rec = ranged.msgs.find((m) => m.type === 'recorded');
+    expect(rec?.type === 'recorded' && rec.items.map((i) => i.display)).toEqual(['1500-2000万']);
+    expect(said(ranged.msgs).join('')).toContain('约数');
+    expect(said(ranged.msgs).join('')).not.toContain('1500万元');
+    await s.client.close();
+  });
+
   it('is read by the one number reader, and a round figure keeps its mark for the form', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.employees');
     const sent = await turn(s.client, { type: 'answer', clientId: 'n-1', questionId: 'form.employees', value: '两百三十人' });
