@@ -8,9 +8,6 @@ import { findQuantities, inUnit, isRange, normalise, parseChineseNumber, underst
 
 export type { Interpretation } from '../schemas/interview';
 
-/** What follows 其他/别的 when it speaks of the rest of the plant, not of other systems. */
-const REST_OF_PLANT = /^的?(?:设备|机台|车间|产线|生产线|线|工序|工段|装置)/u;
-
 type Polarity = true | false | 'partial' | 'planned' | 'future';
 
 /**
@@ -32,6 +29,9 @@ interface Vocab {
   anyWh: RegExp | null;
   negatedWh: RegExp | null;
   others: RegExp | null;
+  /** What follows 其他/别的 when it speaks of the rest of the plant (设备, 产线), and of other workshops. */
+  restOfPlant: RegExp | null;
+  otherWorkshops: RegExp | null;
   exceptions: RegExp | null;
   metrics: { regex: RegExp | null; byAlias: Map<string, string> };
   instructions: RegExp | null;
@@ -86,6 +86,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       ? new RegExp(`(?<=(?:${alternationOf(v.anyWh.negatedBefore)})[^，,。；;！!？?\\s]{0,3})(?:${alternationOf(v.anyWh.words)})`, 'gu')
       : null,
     others: wordRegex(v.others),
+    restOfPlant: v.restOfPlant.parts.length ? new RegExp(`^的?(?:${alternationOf([...v.restOfPlant.parts, ...v.restOfPlant.workshops])})`, 'u') : null,
+    otherWorkshops: v.restOfPlant.workshops.length ? new RegExp(`^的?(?:${alternationOf(v.restOfPlant.workshops)})`, 'u') : null,
     exceptions: wordRegex(v.exceptions),
     metrics: { regex: wordRegex([...byAlias.keys()]), byAlias },
     instructions: wordRegex(v.instructions),
@@ -675,7 +677,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // 「层压机有振动预警，别的设备还没」: "the other" machines, lines or workshops lacking is the rest of the
       // plant, so what the clause before has is only partly built. A workshop applicant's other workshops
       // are not the one applying: left as before.
-      const restOfPlant = others.some((o) => o.start >= seg.start && o.end <= seg.end && REST_OF_PLANT.test(lower.slice(o.end, o.end + 4)) && !(category === 'smartWorkshop' && /^的?车间/u.test(lower.slice(o.end, o.end + 4))));
+      const restOfPlant = others.some((o) => {
+        const after = lower.slice(o.end, o.end + 4);
+        return o.start >= seg.start && o.end <= seg.end && !!vocab.restOfPlant?.test(after) && !(category === 'smartWorkshop' && vocab.otherWorkshops?.test(after));
+      });
       if (restOfPlant && (p === false || p === 'partial')) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });

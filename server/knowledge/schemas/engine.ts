@@ -356,6 +356,12 @@ export const InterviewFile = z
       // `negatedBefore`: a wh-word a few characters after one of these (没拿过啥称号) is "any", under the no.
       anyWh: z.object({ words: Words, joiners: Words, then: Words, negatedBefore: Words.default([]) }).optional(),
       others: Words,
+      /**
+       * Words after an 'others' word that make it the rest of the plant (别的设备还没: what the clause before
+       * has is partly built) rather than other systems; `workshops` are left aside for a workshop applicant,
+       * whose other workshops are not the one applying.
+       */
+      restOfPlant: z.object({ parts: Words, workshops: Words }).default({ parts: [], workshops: [] }),
       exceptions: Words,
       /**
        * Things that sound like a system a question asks about but are not it (「有应急预案」 to the
