@@ -5,6 +5,7 @@ import type { Assessment, Category } from '../schemas/profile';
 import { blockingOf, evaluateFacts, type Evaluation } from './assess';
 import { factsFromAnswers, foundedYearOf, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { divisionLabel, indexOf, requirementsOf } from './kb';
+import { understanderFor } from '../understand';
 
 export type { Answers, ApplyResult } from '../schemas/interview';
 import type { Answers, ApplyResult } from '../schemas/interview';
@@ -231,6 +232,19 @@ function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
  * does a 市辖区, but only when nothing else is named: several cities have a 老城区 or a 鼓楼区.
  */
 export function cityFromText(kb: KnowledgeData, text: string): string | undefined {
+  return cityIn(kb, text) ?? cityIn(kb, repaired(kb, text));
+}
+
+/**
+ * The reply as the understanding step reads it: a place typed by sound (落阳, 焦做) is found by its
+ * real name. Tried only when the reply as typed names no region, so a correctly typed place is never
+ * read as another; the region then stored is shown back to the user.
+ */
+function repaired(kb: KnowledgeData, text: string): string {
+  return understanderFor(kb).read(text).text;
+}
+
+function cityIn(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   const best: Record<'place' | 'district', { city: string; len: number } | undefined> = { place: undefined, district: undefined };
   for (const r of kb.regions.regions) {
@@ -248,6 +262,10 @@ export function cityFromText(kb: KnowledgeData, text: string): string | undefine
  */
 /** The region of one of `kinds` whose longest name, short name or alias the reply holds. */
 function regionInText(kb: KnowledgeData, text: string, kinds: string[]): { name: string; kind: string } | undefined {
+  return regionIn(kb, text, kinds) ?? regionIn(kb, repaired(kb, text), kinds);
+}
+
+function regionIn(kb: KnowledgeData, text: string, kinds: string[]): { name: string; kind: string } | undefined {
   const t = text.replace(/\s/g, '');
   let best: { name: string; kind: string; len: number } | undefined;
   for (const r of kb.regions.regions) {

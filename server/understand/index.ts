@@ -18,7 +18,7 @@
  * the vocabulary with IME fuzzy pairs (z/zh, c/ch, s/sh, n/l, an/ang, en/eng, in/ing);
  * lexicon concepts; quantities. Every change is reported, so a caller can say what it assumed.
  */
-import type { LexiconFile } from '../knowledge/schemas/notice-data';
+import type { LexiconFile, RegionsFile } from '../knowledge/schemas/notice-data';
 import { normalise } from './normalise';
 import { arabicNumerals, findQuantities, type Quantity } from './numbers';
 import { Repairer } from './repair';
@@ -59,6 +59,10 @@ export interface Vocabulary {
   terms: readonly string[];
   /** Two-character words a same-sounding pair may be read as, where the pair is no word itself. */
   pairs?: readonly string[];
+  /** Place names a same-sounding typo may be read as (洛阳 for 落阳), never from typed initials. */
+  names?: readonly string[];
+  /** Forms that stay as written however they sound (every county and district name). */
+  known?: readonly string[];
   /** Synonym groups: any alias names the canonical concept. */
   concepts: readonly { id?: string; canonical: string; aliases: readonly string[] }[];
 }
@@ -75,7 +79,7 @@ export class Understander {
     this.concepts = vocab.concepts;
     const forms = vocab.concepts.flatMap((c) => [c.canonical, ...c.aliases]);
     const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
-    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, known: forms });
+    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, names: vocab.names, known: [...forms, ...(vocab.known ?? [])] });
     vocab.concepts.forEach((c, concept) => {
       for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
         // One-character forms would match everywhere; a concept is named by two characters at least.
@@ -133,12 +137,25 @@ export function shownCorrections(u: Pick<Understood, 'corrections'>): Correction
 }
 
 const cache = new WeakMap<object, Understander>();
+/** Region kinds below the 省辖市 (see regions.json). */
+const LOCAL_KINDS = new Set(['县', '县级市', '市辖区']);
 
 /** The understander of a knowledge version's lexicon, built once. */
-export function understanderFor(data: { lexicon: LexiconFile }): Understander {
+export function understanderFor(data: { lexicon: LexiconFile; regions?: RegionsFile }): Understander {
   let u = cache.get(data.lexicon);
   if (!u) {
-    u = new Understander({ terms: data.lexicon.vocabulary ?? [], pairs: data.lexicon.pairVocabulary, concepts: data.lexicon.entries });
+    // The 省辖市 and the two special areas have a quota line of their own, so a typo in one (落阳, 焦做)
+    // is repaired; the many county and district names are only kept as written, since one of them
+    // may sound like a city's.
+    const places = (data.regions?.regions ?? []).map((r) => ({ r, forms: [r.name, r.short, ...r.aliases] }));
+    const cityLevel = places.filter((p) => !LOCAL_KINDS.has(p.r.kind)).flatMap((p) => p.forms);
+    u = new Understander({
+      terms: data.lexicon.vocabulary ?? [],
+      pairs: data.lexicon.pairVocabulary,
+      names: cityLevel,
+      known: places.flatMap((p) => p.forms),
+      concepts: data.lexicon.entries,
+    });
     cache.set(data.lexicon, u);
   }
   return u;

@@ -74,6 +74,11 @@ export interface RepairVocabulary {
    * segments (视|平), never a word of its own (上线, 时常).
    */
   pairs?: readonly string[];
+  /**
+   * Names (places) repaired by sound like terms and pairs, but never expanded from typed initials:
+   * 「zzs」 is more likely a stray word than 郑州市.
+   */
+  names?: readonly string[];
   /** Every form the text is allowed to contain as written (terms, aliases, ASCII abbreviations). */
   known: readonly string[];
 }
@@ -87,7 +92,9 @@ export class Repairer {
   constructor(vocab: RepairVocabulary) {
     const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
     const pairs = [...new Set((vocab.pairs ?? []).filter((t) => HAN_ONLY.test(t) && t.length === 2))];
-    for (const text of [...terms, ...pairs]) {
+    const names = [...new Set((vocab.names ?? []).filter((t) => HAN_ONLY.test(t) && t.length >= 2 && t.length <= 12))];
+    const fromInitials = new Set(terms);
+    for (const text of [...terms, ...pairs, ...names.filter((t) => !fromInitials.has(t))]) {
       const syllables = pinyin(text, { toneType: 'none', type: 'array' });
       const keys = syllables.map(fuzzySyllable);
       if (keys.length !== text.length) continue;
@@ -99,7 +106,7 @@ export class Repairer {
       list.push({ text, keys });
       second.set(keys[1]!, list);
       // Initials of a term of three characters or more; real ASCII words are protected by `known`.
-      if (text.length >= 3) {
+      if (text.length >= 3 && fromInitials.has(text)) {
         // The first letter of each syllable, as pinyin's own `pattern: 'first'` gives it, without reading the term twice.
         const abbr = syllables.map((x) => x[0]).join('');
         // The first term in vocabulary order owns a shared abbreviation; order is priority.
@@ -107,7 +114,7 @@ export class Repairer {
       }
     }
     for (const second of this.byFirstKeys.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
-    for (const k of new Set([...vocab.known, ...terms, ...pairs])) {
+    for (const k of new Set([...vocab.known, ...terms, ...pairs, ...names])) {
       const w = k.normalize('NFKC').toLowerCase();
       if (!w) continue;
       if (/^[a-z0-9]+$/.test(w)) this.asciiKnown.add(w);

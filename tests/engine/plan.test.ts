@@ -329,6 +329,17 @@ describe('applyAnswer validates the value against the question kind', () => {
     expect(kept.ok && kept.answers['ent.county']).toBeNull();
   });
 
+  it('reads a 省辖市 typed by sound as the city it sounds like, and a correct name as typed', () => {
+    const city = (text: string) => {
+      const r = applyAnswer(kb, {}, 'ent.city', text);
+      return r.ok ? r.answers['ent.city'] : r.error;
+    };
+    expect(['落阳', '俺们在焦做', '郑洲高新区', '驻马点', '平顶三'].map(city)).toEqual(['洛阳市', '焦作市', '郑州市', '驻马店市', '平顶山市']);
+    // 新安县 is a county of 洛阳, named as typed; a word that is no place is still refused.
+    expect(city('新安县')).toBe('洛阳市');
+    expect(city('南洋')).toMatch(/未能识别所在省辖市/);
+  });
+
   it('does not change the answers map it was given', () => {
     const before: Answers = { 'cap.mes': true };
     const r = applyAnswer(kb, before, 'cap.erp', true);

@@ -76,6 +76,29 @@ describe('typo repair against the domain vocabulary', () => {
   );
 });
 
+describe('place names', () => {
+  it.each([
+    ['落阳能推几家', '落阳→洛阳'],
+    ['郑洲能报几家', '郑洲→郑州'],
+    ['焦做呢 能推几个', '焦做→焦作'],
+    ['俺们是许常的', '许常→许昌'],
+    ['驻马点能推几个', '驻马点→驻马店'],
+    ['平顶三的企业', '平顶三→平顶山'],
+  ])('repairs a same-sounding typo in a 省辖市 name: %s', (text, repair) => {
+    expect(repairs(text)).toEqual([repair]);
+  });
+
+  it('keeps every county, district and city name as written, and words that sound like one', () => {
+    const kb = realKb();
+    for (const r of kb.regions.regions) for (const form of [r.name, r.short, ...r.aliases]) expect([form, repairs(`我们在${form}`)]).toEqual([form, []]);
+    for (const text of ['信仰', '叫做什么', '南洋', '新相机']) expect(repairs(text)).toEqual([]);
+  });
+
+  it('never expands typed initials to a place', () => {
+    for (const text of ['zzs', 'lys', 'kfs', 'xxs']) expect(repairs(`${text}能推几家`)).toEqual([]);
+  });
+});
+
 describe('pinyin-initial abbreviations', () => {
   it('expands initials of a domain term', () => {
     expect(u.understand('zncj要什么条件').text).toBe('智能车间要什么条件');
