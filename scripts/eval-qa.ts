@@ -91,6 +91,11 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, twenty-first set (tests
 // dates) and out-of-scope asks, measured once before tuning: hit@3 87.5%, facts 77.5%, concluded 82.5%, facts in
 // conclusion 72.5%, two in-scope questions refused, out-of-scope refused 60%.
 if (process.argv.includes('--fresh')) sets.push(['fresh, twenty-second set (tests/fixtures/fresh22-questions.json)', read<EvalItem[]>('tests/fixtures/fresh22-questions.json')]);
+// Twenty-third set, applicants', callers' and bureau staff's phone questions (groups and subsidiaries, titles held,
+// quotas incl. 航空港区 and 省直管县, deadlines, materials, video, signatures, losses and revenue, 离散 vs 流程, form
+// cells) and out-of-scope asks, measured once before tuning: hit@3 93.8%, facts 84.4%, concluded 90.6%, facts in
+// conclusion 68.8%, one in-scope question refused, out-of-scope refused 87.5%.
+if (process.argv.includes('--fresh')) sets.push(['fresh, twenty-third set (tests/fixtures/fresh23-questions.json)', read<EvalItem[]>('tests/fixtures/fresh23-questions.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {

@@ -543,7 +543,12 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       // (「智能车间和智能工厂各能推荐几家」) are asked together: the answer base compares them.
       const m = BOTH.exec(p.trim());
       const categories = m && SUBJECTS.some((s) => m[1]!.endsWith(s)) && SUBJECTS.some((s) => m[2]!.endsWith(s));
-      return m && !categories && ASKS.test(m[3]!) ? [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`] : [p];
+      if (m && !categories && ASKS.test(m[3]!)) return [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`];
+      // Typed as spoken, the two subjects stand apart from what is asked of each: 「航空港区跟省直管县
+      // 推荐名额各是几家」 asks 「航空港区推荐名额是几家」 and 「省直管县推荐名额是几家」.
+      const spaced = BOTH_SPACED.exec(p.trim());
+      const both = spaced && SUBJECTS.some((s) => spaced[1]!.endsWith(s)) && SUBJECTS.some((s) => spaced[2]!.endsWith(s));
+      return spaced && !both && ASKS.test(spaced[4]!) ? [`${spaced[1]}${spaced[3]}${spaced[4]}`, `${spaced[2]}${spaced[3]}${spaced[4]}`] : [p];
     })
     .map((p) => p.trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
@@ -596,6 +601,9 @@ const LEVEL_AFTER = /^的?(?:智能)?(?:车间|工厂)/u;
 
 /** Two subjects and one predicate asked of each: 「A和B分别…」「A与B各…」. */
 const BOTH = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10}?)(?:分别|各自|各)(.+)$/u;
+
+/** The same, the two subjects set apart by a space from what is asked of each: 「A跟B 名额各是几家」. */
+const BOTH_SPACED = /^(\p{Script=Han}{2,10}?)(?:和|与|跟|以及|及)(\p{Script=Han}{2,10})\s+(\p{Script=Han}{0,8}?)(?:分别|各自|各)(.+)$/u;
 
 /** A part that asks about each of the things named before it: 「各能推荐几家」「分别要几张」. */
 const EACH = /^(?:那)?(?:各|分别|各自)/u;
@@ -1185,11 +1193,25 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       if (m && m.score < VERIFIED && offTopic(kb, m.prepared.entry, text)) m = undefined;
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
+    // 「执照得交原本吗，拍个照片传上去中不中」: a part that leaves out its object (the licence) leans on
+    // the part before it. An entry whose required words decide, and which only the two parts together
+    // name, answers both of them, in place of what each part found alone.
+    for (let i = 1; i < asking.length; i++) {
+      const pair = [asking[i - 1]!, asking[i]!];
+      const joined = answersOf(kb).match(pair.join('，'), 1)[0];
+      if (!joined?.prepared.entry.decisive) continue;
+      if (pair.some((x) => answersOf(kb).match(x, 5).some((y) => y.prepared === joined.prepared))) continue;
+      const rest = chosen.filter((c) => !pair.some((x) => c.text === x || c.text.endsWith(x)));
+      chosen.splice(0, chosen.length, ...rest, { match: joined, text: pair.join('，') });
+    }
     // 「江苏那边智能工厂咋申报，材料清单有没有」: a part that asks for another province's or year's
     // application makes the question about that one; its other parts ask of it too.
+    // So does a part asking for another programme's (「省级工业设计中心咋申报，要啥材料」), unless another
+    // part names this notice's own subject (「专精特新怎么申报，智能车间要什么材料」 asks of both).
     for (const piece of asking) {
       const topic = topicOf(kb, piece, false);
-      if (topic?.scene && namedKeywords(kb, topic, piece).some((k) => appliesFor(piece, k))) return response(outOfScope(kb, topic));
+      const ownAsked = asking.some((x) => x !== piece && SUBJECTS.some((s) => x.includes(s)));
+      if (topic && (topic.scene || !ownAsked) && namedKeywords(kb, topic, piece).some((k) => appliesFor(piece, k))) return response(outOfScope(kb, topic));
     }
   }
   if (chosen.length < 2) {

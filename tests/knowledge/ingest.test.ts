@@ -146,7 +146,7 @@ describe('a next-year notice that only moves the years', () => {
         'forms/processFactory.json#/section1/blocks/4',
         'forms/smartWorkshop.json#/@head',
         // Answers that name the forms, the financial years or the notice's own year by the old year.
-        ...['forms-which', 'econ-years', 'forms-download', 'notice-date', 'notice-validity'].map((id) => `answer-base.json#/entries/${answerIndex(id)}`),
+        ...['forms-which', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity'].map((id) => `answer-base.json#/entries/${answerIndex(id)}`),
         // The founding-year question's help quotes 四(二), which names the forms by the old year.
         `interview.json#/questions/${interviewIndex('ent.foundedYear')}`,
       ].sort(),
