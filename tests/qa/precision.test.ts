@@ -638,4 +638,9 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(ask('做注塑的算流程型吗').answer).toContain('通常按离散型');
     expect(ask('我们做水泥的是流程型吧').answer).toContain('通常按流程型');
   });
+  it('answers a group\'s 分厂, the copies of a licence and a seal in place of a signature with their own entries', () => {
+    expect(conclusion('俺们集团下面那个分厂能报不')).toMatch(/^不能/u);
+    expect(conclusion('营业执照复印件要几份')).toMatch(/^通知没有规定份数/u);
+    expect(ask('法人不在 光盖个章代替签字中不').answer).toContain('能否只盖公章不签字');
+  });
 });
