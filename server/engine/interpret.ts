@@ -48,6 +48,8 @@ const vocabCache = new WeakMap<object, Vocab>();
 /** Words as one regex alternation, longest first, so the leftmost match is the longest. */
 /** A partial word of the 「有的没有」 kind: some parts, then a no. */
 const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
+/** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该. */
+const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…\s]|是|其实|应该|$)/u;
 /** Nothing but particles, spaces or punctuation before the clause ends. */
 const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
 
@@ -403,6 +405,25 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
 const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是', '系统']);
 
 /**
+ * The words after a correction that opens its own clause and follows an answer (「没有。不对，是有」「有，说错了，
+ * 没有」), for the reply is what they say. Undefined when there is no such correction: one at the start (「不对，
+ * APC应该是部分有」) corrects an earlier message, and 不对 inside a word (不对接) corrects nothing.
+ */
+function afterCorrection(kb: KnowledgeData, text: string): string | undefined {
+  const vocab = vocabOf(kb);
+  const lower = text.toLowerCase();
+  const hits = findAll(vocab.corrections, lower).filter((h) => {
+    const before = lower.slice(0, h.start);
+    const after = lower.slice(h.end);
+    return /[，,。；;！!…\s]$/u.test(before) && CORRECTION_END.test(after) && findAll(vocab.cues, before).length > 0;
+  });
+  const last = hits[hits.length - 1];
+  if (!last) return undefined;
+  const rest = text.slice(last.end).replace(/^[了啊呀吧哈]*[\s，,。；;！!]*/u, '').trim();
+  return rest || undefined;
+}
+
+/**
  * Whether a yes/no word in the text answers the pending question: a short reply (「没有」「是的，在郑州」),
  * one that starts with its answer word, or one that speaks about the question's own subject
  * (「我们经营一直挺好」 to the 经营 question). A long sentence whose only 不 is buried in something
@@ -536,6 +557,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   const text = tagged.text;
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
+  // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
+  const corrected = afterCorrection(kb, text);
+  if (corrected !== undefined) {
+    const r = interpret(kb, corrected, pending, category);
+    return r.kind === 'answers' || r.kind === 'question' ? r : { kind: 'unclear' };
+  }
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
@@ -561,7 +588,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, skipHits, '\u0004');
   // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
   const previousHits = findAll(vocab.previousRefs, work());
-  const correctionHits = findAll(vocab.corrections, work());
+  // A correction word ends its phrase: 「不对，…」 corrects, 「不对接」 denies an interface.
+  const correctionHits = findAll(vocab.corrections, work()).filter((h) => CORRECTION_END.test(lower.slice(h.end)));
   if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
   // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');

@@ -1402,3 +1402,14 @@ describe('the rest of the plant lacking, beside a yes', () => {
     expect(interpret(kb, '总装车间有，其他车间没有', q('cap.mes'), 'smartWorkshop')).toMatchObject({ items: [{ questionId: 'cap.mes', value: true }] });
   });
 });
+
+describe('a yes beside a lack, a correction, one unit', () => {
+  it('reads the words after a correction as the reply', () => {
+    expect(items('没有。不对，是有，去年十月上线的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有，说错了，没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    // A hard condition cleared by the first words and taken back: the listing stands.
+    expect(items('没有。不对，去年给人担保被法院列进去了，现在还没撤下来', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    // 不对 inside a word (不对接) corrects nothing.
+    expect(items('MES跟ERP还不对接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+});
