@@ -618,6 +618,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const m = mentions.find((x) => c.start < x.start && c.end > x.start);
     return m ? { ...c, end: m.start } : c;
   }));
+  // 「有一台AGV」「AGV就一台」: one unit of a system the notice asks of the plant's flow (VocabularyFile `singleUnit`) is
+  // a trial, not the plant's logistics: partly built. Not under a no (「一台AGV都没有」).
+  for (const su of kb.interview.vocabulary.singleUnit) {
+    for (const m of mentions.filter((x) => x.caps.some((c) => su.questions.includes(`cap.${c}`)))) {
+      const clause = clauseAround(masked, m.start, m.end);
+      if (findAll(vocab.cues, clause).some((h) => vocab.polarity.get(h.word.toLowerCase()) === false)) continue;
+      const near = masked.slice(Math.max(0, m.start - 4), m.end + 5);
+      const word = su.words.find((w) => near.includes(w.toLowerCase()));
+      if (word) cues.push({ start: m.start, end: m.start, pol: 'partial' });
+    }
+  }
   // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
   // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
   if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {
@@ -710,6 +721,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
         return o.start >= seg.start && o.end <= seg.end && !!vocab.restOfPlant?.test(after) && !(category === 'smartWorkshop' && vocab.otherWorkshops?.test(after));
       });
       if (restOfPlant && (p === false || p === 'partial')) {
+        if (target) target.post.push('partial');
+        else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
+      // 「防火墙有，应急响应那块还没弄」「生产区都覆盖了，老厂区那边还没拉网」「焊装线做过，全厂的没做」: a lack said of a
+      // part (or of the whole) after a yes is the rest of what was said in place: partly built, not missing.
+      const lack = p === false || p === 'planned' || p === 'future';
+      const saidInPlace = target ? ![...target.pre, ...target.post].some((x) => x !== true && x !== 'partial') : freeAnswers.some((a) => a.pol === true || a.pol === 'partial');
+      // A clause that gives a wider reach (全厂还没有 after 车间有工业以太网) answers for the wider capability, below.
+      const widens = !!target && widened(kb, target.ms.flatMap((m) => m.caps), lower.slice(seg.start, seg.end)).some((c) => !target.ms.some((m) => m.caps.includes(c)));
+      if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
         continue;
@@ -1201,6 +1223,17 @@ const YEAR_AT_END = new RegExp(`${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?$`, 
 const YEAR_AT_START = new RegExp(`^${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?`, 'u');
 /** What may stand before a founding said in passing: the enterprise itself, and a copula. */
 const OWN_SUBJECT = /^(?:我们|咱们|俺们|我|咱|本)?(?:公司|企业|厂子|工厂|厂|单位)?(?:是|在|于)?$/u;
+
+/**
+ * Whether a clause names a part of the plant or of a system (`partScope` parts: 老厂区, 那块) or the whole (全厂), as the
+ * subject of what it says. Words that hold a part word without naming one (上线, 在线) are taken out first; for a
+ * workshop applicant another workshop is not a part of the one applying.
+ */
+function namesPart(vocab: Vocab, clause: string, category: Category | null): boolean {
+  const { notRestricting, parts, whole, unitParts } = vocab.partScope;
+  const t = notRestricting ? clause.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : clause;
+  return whole.some((w) => t.includes(w)) || parts.some((w) => t.includes(w) && !(category === 'smartWorkshop' && unitParts.includes(w)));
+}
 
 /**
  * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial

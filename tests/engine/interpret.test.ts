@@ -1404,6 +1404,29 @@ describe('the rest of the plant lacking, beside a yes', () => {
 });
 
 describe('a yes beside a lack, a correction, one unit', () => {
+  it('reads a lack said of a part, after a yes, as partly built', () => {
+    expect(items('有个防火墙，应急响应那一套还木弄', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('生产区都覆盖了，老厂区那边还没拉网', q('cap.factoryNetwork'))).toEqual({ 'cap.factoryNetwork': 'partial' });
+    expect(items('焊装线做过仿真，全厂的没做', q('cap.factoryDigitalModel'))).toEqual({ 'cap.factoryDigitalModel': 'partial' });
+    expect(items('PLM就研发部门用着，工艺数据还没进去', q('cap.pdm'))).toEqual({ 'cap.pdm': 'partial' });
+    // A lack of the system itself, with no part named, is the no it says.
+    expect(items('MES买了，还没上线', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('立体库有，还没投用', q('cap.autoWarehouse'))).toEqual({ 'cap.autoWarehouse': false });
+  });
+
+  it('reads systems partly joined by interfaces as partly integrated', () => {
+    expect(items('部分系统用接口连了，没有中台', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
+    expect(items('几个系统点对点接口连着，没有数据平台', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
+    expect(items('MES跟ERP通了，设备采集还没接', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
+  });
+
+  it('reads one AGV as a trial, not the plant\'s logistics', () => {
+    expect(items('有一台AGV', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+    expect(items('就有一台AGV，在总装线试着送料', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+    expect(items('一台AGV都没有', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+    expect(items('AGV送料有二十来台', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
+  });
+
   it('reads the words after a correction as the reply', () => {
     expect(items('没有。不对，是有，去年十月上线的', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('有，说错了，没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
