@@ -20,6 +20,7 @@ interface Vocab {
   cues: RegExp | null;
   polarity: Map<string, Polarity>;
   mask: RegExp | null;
+  notMentions: RegExp | null;
   skip: RegExp | null;
   hedges: RegExp | null;
   leadIns: string[];
@@ -74,6 +75,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     cues: wordRegex([...polarity.keys()]),
     polarity,
     mask: wordRegex(v.mask),
+    notMentions: wordRegex(v.notMentions),
     skip: wordRegex(v.skip),
     hedges: wordRegex(v.hedges),
     leadIns: v.leadIns.map((w) => w.toLowerCase()),
@@ -572,6 +574,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // Metric names first (联网率 must not be read as a capability), then capabilities, then the words to ignore.
   const metricHits = findAll(vocab.metrics.regex, lower);
   maskSpans(chars, metricHits, '\u0003');
+  maskSpans(chars, findAll(vocab.notMentions, work()), '\u0002');
   const mentions: Mention[] = [];
   for (const h of findAll(idx.aliasRegex, work())) {
     // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
@@ -593,7 +596,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
   // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
-  maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
+  // 「就是用得少」: a mask word (就是用, which introduces the means used) whose last character opens a partial answer
+  // word is no mask there; the partial word is the answer. 「十几个车间」 keeps its mask: 几个车间 starts inside it.
+  const partialWords = findAll(vocab.cues, work()).filter((h) => vocab.polarity.get(h.word.toLowerCase()) === 'partial');
+  maskSpans(chars, findAll(vocab.mask, work()).filter((m) => !partialWords.some((p) => p.start === m.end - 1 && p.end > m.end)), '\u0002');
   const masked = work();
   const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
   const atEnd = new Set(kb.interview.vocabulary.partialAtEnd.map((w) => w.toLowerCase()));

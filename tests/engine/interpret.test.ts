@@ -1404,6 +1404,13 @@ describe('the rest of the plant lacking, beside a yes', () => {
 });
 
 describe('a yes beside a lack, a correction, one unit', () => {
+  it('reads a yes that is barely used as partly built', () => {
+    expect(items('有是有，就是用得少', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    // 就是用 still introduces the means used, and 十几个 still counts many.
+    expect(items('没有，就是用纸质单子派工', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('十几个车间都在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
   it('reads a lack said of a part, after a yes, as partly built', () => {
     expect(items('有个防火墙，应急响应那一套还木弄', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
     expect(items('生产区都覆盖了，老厂区那边还没拉网', q('cap.factoryNetwork'))).toEqual({ 'cap.factoryNetwork': 'partial' });
@@ -1434,5 +1441,11 @@ describe('a yes beside a lack, a correction, one unit', () => {
     expect(items('没有。不对，去年给人担保被法院列进去了，现在还没撤下来', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
     // 不对 inside a word (不对接) corrects nothing.
     expect(items('MES跟ERP还不对接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+
+  it('names no DCS in a control room, and records nothing from an order to fill in yes', () => {
+    expect(items('有数据采集，转鼓转速温度都在中控室电脑上', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('中控室用的DCS', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+    expect(interpret(kb, '这个你就给填个有吧', q('cap.scm'))).toMatchObject({ kind: 'unclear', reason: 'instruction' });
   });
 });
