@@ -1144,7 +1144,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
     if ((elsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
-    const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
+    // Only a capability is built in one workshop or another: 「没有，就报鞣制车间」 to whether another application is made answers no.
+    const unitOpen = pending.kind === 'yesNoPartial' && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
     const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
@@ -1393,6 +1394,11 @@ function answerPending(
           clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
         );
         if (main.size === 1) return [...main][0];
+        // 「工厂。车间称号有了」: an option named in a clause this choice's own blockers mark (a title held) is the
+        // premise, not the choice made.
+        const blockers = kb.interview.vocabulary.statedChoices.filter((sc) => sc.question === q.id).flatMap((sc) => sc.blockers.map((w) => w.toLowerCase()));
+        const unblocked = new Set(clauses.filter((c) => !blockers.some((w) => c.includes(w))).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+        if (unblocked.size === 1 && unblocked.size < values.size) return [...unblocked][0];
         // 「先报个车间试试吧，工厂估计够不上」: an option named only in a clause that denies it is not the one chosen.
         const affirmed = new Set(clauses.filter((c) => !denies(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
         if (affirmed.size === 1 && affirmed.size < values.size) return [...affirmed][0];

@@ -1448,4 +1448,20 @@ describe('a yes beside a lack, a correction, one unit', () => {
     expect(items('中控室用的DCS', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
     expect(interpret(kb, '这个你就给填个有吧', q('cap.scm'))).toMatchObject({ kind: 'unclear', reason: 'instruction' });
   });
+
+  it('reads a part of a capability\'s own question answered by its own words', () => {
+    expect(items('每盘绳都能查到用的哪炉盘条', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    expect(items('超声探伤是自动的，尺寸还靠人量', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': 'partial' });
+    expect(items('跟省里大厂比还差一截', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('没有，就报鞣制车间', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+    expect(items('工厂。车间称号有了，这回报工厂', q('cat.scope'))).toEqual({ 'cat.scope': 'factory' });
+  });
+
+  it('reads trades by their products, and a 示范区 with no county as no county', () => {
+    expect(industryFromText(kb, '锂电铜箔，电子专用材料')).toBe('39');
+    expect(industryFromText(kb, '味精')).toBe('14');
+    expect(industryFromText(kb, '食用油，花生油压榨')).toBe('13');
+    const county = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+    expect(checkValue(kb, county, '济源没有县，直接示范区推荐')).toEqual({ ok: true, value: null });
+  });
 });
