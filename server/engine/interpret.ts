@@ -20,6 +20,7 @@ interface Vocab {
   cues: RegExp | null;
   polarity: Map<string, Polarity>;
   mask: RegExp | null;
+  notMentions: RegExp | null;
   skip: RegExp | null;
   hedges: RegExp | null;
   leadIns: string[];
@@ -48,6 +49,8 @@ const vocabCache = new WeakMap<object, Vocab>();
 /** Words as one regex alternation, longest first, so the leftmost match is the longest. */
 /** A partial word of the 「有的没有」 kind: some parts, then a no. */
 const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
+/** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该. */
+const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…\s]|是|其实|应该|$)/u;
 /** Nothing but particles, spaces or punctuation before the clause ends. */
 const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
 
@@ -72,6 +75,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     cues: wordRegex([...polarity.keys()]),
     polarity,
     mask: wordRegex(v.mask),
+    notMentions: wordRegex(v.notMentions),
     skip: wordRegex(v.skip),
     hedges: wordRegex(v.hedges),
     leadIns: v.leadIns.map((w) => w.toLowerCase()),
@@ -403,6 +407,25 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
 const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是', '系统']);
 
 /**
+ * The words after a correction that opens its own clause and follows an answer (「没有。不对，是有」「有，说错了，
+ * 没有」), for the reply is what they say. Undefined when there is no such correction: one at the start (「不对，
+ * APC应该是部分有」) corrects an earlier message, and 不对 inside a word (不对接) corrects nothing.
+ */
+function afterCorrection(kb: KnowledgeData, text: string): string | undefined {
+  const vocab = vocabOf(kb);
+  const lower = text.toLowerCase();
+  const hits = findAll(vocab.corrections, lower).filter((h) => {
+    const before = lower.slice(0, h.start);
+    const after = lower.slice(h.end);
+    return /[，,。；;！!…\s]$/u.test(before) && CORRECTION_END.test(after) && findAll(vocab.cues, before).length > 0;
+  });
+  const last = hits[hits.length - 1];
+  if (!last) return undefined;
+  const rest = text.slice(last.end).replace(/^[了啊呀吧哈]*[\s，,。；;！!]*/u, '').trim();
+  return rest || undefined;
+}
+
+/**
  * Whether a yes/no word in the text answers the pending question: a short reply (「没有」「是的，在郑州」),
  * one that starts with its answer word, or one that speaks about the question's own subject
  * (「我们经营一直挺好」 to the 经营 question). A long sentence whose only 不 is buried in something
@@ -536,6 +559,12 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   }
   const text = tagged.text;
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
+  // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
+  const corrected = afterCorrection(kb, text);
+  if (corrected !== undefined) {
+    const r = interpret(kb, corrected, pending, category);
+    return r.kind === 'answers' || r.kind === 'question' ? r : { kind: 'unclear' };
+  }
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
   const lower = text.toLowerCase();
   const chars = lower.split('');
@@ -545,6 +574,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // Metric names first (联网率 must not be read as a capability), then capabilities, then the words to ignore.
   const metricHits = findAll(vocab.metrics.regex, lower);
   maskSpans(chars, metricHits, '\u0003');
+  maskSpans(chars, findAll(vocab.notMentions, work()), '\u0002');
   const mentions: Mention[] = [];
   for (const h of findAll(idx.aliasRegex, work())) {
     // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
@@ -561,11 +591,15 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   maskSpans(chars, skipHits, '\u0004');
   // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
   const previousHits = findAll(vocab.previousRefs, work());
-  const correctionHits = findAll(vocab.corrections, work());
+  // A correction word ends its phrase: 「不对，…」 corrects, 「不对接」 denies an interface.
+  const correctionHits = findAll(vocab.corrections, work()).filter((h) => CORRECTION_END.test(lower.slice(h.end)));
   if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
   // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
-  maskSpans(chars, findAll(vocab.mask, work()), '\u0002');
+  // 「就是用得少」: a mask word (就是用, which introduces the means used) whose last character opens a partial answer
+  // word is no mask there; the partial word is the answer. 「十几个车间」 keeps its mask: 几个车间 starts inside it.
+  const partialWords = findAll(vocab.cues, work()).filter((h) => vocab.polarity.get(h.word.toLowerCase()) === 'partial');
+  maskSpans(chars, findAll(vocab.mask, work()).filter((m) => !partialWords.some((p) => p.start === m.end - 1 && p.end > m.end)), '\u0002');
   const masked = work();
   const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
   const atEnd = new Set(kb.interview.vocabulary.partialAtEnd.map((w) => w.toLowerCase()));
@@ -590,6 +624,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const m = mentions.find((x) => c.start < x.start && c.end > x.start);
     return m ? { ...c, end: m.start } : c;
   }));
+  // 「有一台AGV」「AGV就一台」: one unit of a system the notice asks of the plant's flow (VocabularyFile `singleUnit`) is
+  // a trial, not the plant's logistics: partly built. Not under a no (「一台AGV都没有」).
+  for (const su of kb.interview.vocabulary.singleUnit) {
+    for (const m of mentions.filter((x) => x.caps.some((c) => su.questions.includes(`cap.${c}`)))) {
+      const clause = clauseAround(masked, m.start, m.end);
+      if (findAll(vocab.cues, clause).some((h) => vocab.polarity.get(h.word.toLowerCase()) === false)) continue;
+      const near = masked.slice(Math.max(0, m.start - 4), m.end + 5);
+      const word = su.words.find((w) => near.includes(w.toLowerCase()));
+      if (word) cues.push({ start: m.start, end: m.start, pol: 'partial' });
+    }
+  }
   // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
   // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
   if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {
@@ -682,6 +727,17 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
         return o.start >= seg.start && o.end <= seg.end && !!vocab.restOfPlant?.test(after) && !(category === 'smartWorkshop' && vocab.otherWorkshops?.test(after));
       });
       if (restOfPlant && (p === false || p === 'partial')) {
+        if (target) target.post.push('partial');
+        else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
+      // 「防火墙有，应急响应那块还没弄」「生产区都覆盖了，老厂区那边还没拉网」「焊装线做过，全厂的没做」: a lack said of a
+      // part (or of the whole) after a yes is the rest of what was said in place: partly built, not missing.
+      const lack = p === false || p === 'planned' || p === 'future';
+      const saidInPlace = target ? ![...target.pre, ...target.post].some((x) => x !== true && x !== 'partial') : freeAnswers.some((a) => a.pol === true || a.pol === 'partial');
+      // A clause that gives a wider reach (全厂还没有 after 车间有工业以太网) answers for the wider capability, below.
+      const widens = !!target && widened(kb, target.ms.flatMap((m) => m.caps), lower.slice(seg.start, seg.end)).some((c) => !target.ms.some((m) => m.caps.includes(c)));
+      if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
         continue;
@@ -1088,7 +1144,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
     if ((elsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
-    const unitOpen = yesNo && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
+    // Only a capability is built in one workshop or another: 「没有，就报鞣制车间」 to whether another application is made answers no.
+    const unitOpen = pending.kind === 'yesNoPartial' && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
     const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
@@ -1173,6 +1230,17 @@ const YEAR_AT_END = new RegExp(`${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?$`, 
 const YEAR_AT_START = new RegExp(`^${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?`, 'u');
 /** What may stand before a founding said in passing: the enterprise itself, and a copula. */
 const OWN_SUBJECT = /^(?:我们|咱们|俺们|我|咱|本)?(?:公司|企业|厂子|工厂|厂|单位)?(?:是|在|于)?$/u;
+
+/**
+ * Whether a clause names a part of the plant or of a system (`partScope` parts: 老厂区, 那块) or the whole (全厂), as the
+ * subject of what it says. Words that hold a part word without naming one (上线, 在线) are taken out first; for a
+ * workshop applicant another workshop is not a part of the one applying.
+ */
+function namesPart(vocab: Vocab, clause: string, category: Category | null): boolean {
+  const { notRestricting, parts, whole, unitParts } = vocab.partScope;
+  const t = notRestricting ? clause.replace(notRestricting, (w) => '\u0002'.repeat(w.length)) : clause;
+  return whole.some((w) => t.includes(w)) || parts.some((w) => t.includes(w) && !(category === 'smartWorkshop' && unitParts.includes(w)));
+}
 
 /**
  * The spans that confine what is said to one part of the plant (「就总装线」「只有一个车间」), as partial
@@ -1326,6 +1394,11 @@ function answerPending(
           clauses.filter((c) => findAll(vocab.primary, c).length > 0).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)),
         );
         if (main.size === 1) return [...main][0];
+        // 「工厂。车间称号有了」: an option named in a clause this choice's own blockers mark (a title held) is the
+        // premise, not the choice made.
+        const blockers = kb.interview.vocabulary.statedChoices.filter((sc) => sc.question === q.id).flatMap((sc) => sc.blockers.map((w) => w.toLowerCase()));
+        const unblocked = new Set(clauses.filter((c) => !blockers.some((w) => c.includes(w))).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+        if (unblocked.size === 1 && unblocked.size < values.size) return [...unblocked][0];
         // 「先报个车间试试吧，工厂估计够不上」: an option named only in a clause that denies it is not the one chosen.
         const affirmed = new Set(clauses.filter((c) => !denies(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
         if (affirmed.size === 1 && affirmed.size < values.size) return [...affirmed][0];

@@ -5,6 +5,7 @@ import { recordedIds, typed } from './steer';
 import { BLIND_ENTERPRISES, type BlindEnterprise } from '../fixtures/blind-enterprises';
 import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
+import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -27,8 +28,12 @@ const srv = serveForFile();
  * an answer confined to one line were read (four values wrong; 「化纤，尼龙66」 read as division 66 made one
  * verdict wrong), and the figures below after the fixes it led to.
  * The third round took 232 of 263 before any work on it (21 asked again, ten replies stored with another
- * value, four verdicts wrong) and 243 of 263 after the fixes it led to, with two verdicts still off. Where a value
- * stored wrong changes the outcome, `off`
+ * value, four verdicts wrong) and 243 of 263 after the fixes it led to, with two verdicts still off; the fourth
+ * round's fixes brought it to 253 of 264 (制鞋's production mode is asked now), with one value wrong and no
+ * verdict off. The fourth round took 234 of 263 before any work on it (15 asked again, 14 replies stored with
+ * another value and one more in passing, an instruction recorded as an answer, six of eight verdicts wrong) and
+ * the figures below after the fixes it led to (264 typed replies: 皮革鞣制's production mode is asked now).
+ * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
  * until the entry is brought up to date.
@@ -60,64 +65,66 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
   'C9-平顶山尼龙税收黑名单': { taken: 16, of: 16, missed: [], wrong: [] },
   'D1-偃师钢丝绳车间': {
-    taken: 26,
+    taken: 29,
     of: 32,
     missed: [
       'ent.groupOrHeadOffice 「不是，俺们就一个厂」',
       'ent.manufacturingMainBusiness 「中，专门做钢丝绳的」',
-      'self.automationAdvanced 「在省里钢丝绳这行算前头的」',
       'cap.scada 「设备状态、断丝报警都在大屏上看」',
-      'cap.qualityTraceability 「每盘绳都能查到用的哪炉盘条」',
-    ],
-    wrong: [
-      'cap.securityProtection 「有个防火强，应急响应那一套还木弄」 → false',
-    ],
-    // 三(一)1 read as unmet: a firewall beside emergency response not yet done is read as a no, not as partly built.
-    off: { unmet: ['三(一)1', '三(一)3', '三(一)4', '三(一)5'], partial: ['三(一)7'] },
-  },
-  'D2-漯河啤酒酿造车间': {
-    taken: 32,
-    of: 35,
-    missed: [
-      'cap.scada 「发酵罐温度都在电脑上实时看，超温自动报警」',
-      'cap.autoId 「成品箱有码，原料麦芽还没贴码」',
-      'cap.qualityTraceability 「每批酒都能查到用的哪批麦芽」',
     ],
     wrong: [],
   },
-  'D3-航空港光伏组件工厂': {
-    taken: 38,
-    of: 42,
-    missed: ['cap.factoryNetwork 「全厂5G加光纤」', 'self.networkingAdvanced 「那肯定」', 'cap.qualityTraceability 「每块板都能追到电池片批次」'],
-    // Without effect on the verdict: 三(二)2 is unmet anyway for want of a digital model.
-    wrong: ['cap.pdm 「PLM就研发部门用着，工艺数据还没进去」 → false'],
+  'D2-漯河啤酒酿造车间': {
+    taken: 33,
+    of: 35,
+    missed: ['cap.scada 「发酵罐温度都在电脑上实时看，超温自动报警」', 'cap.autoId 「成品箱有码，原料麦芽还没贴码」'],
+    wrong: [],
   },
+  'D3-航空港光伏组件工厂': { taken: 41, of: 42, missed: ['self.networkingAdvanced 「那肯定」'], wrong: [] },
   'D4-固始医疗器械工厂': {
-    taken: 38,
+    taken: 39,
     of: 41,
     missed: [
       'cap.securityPolicy 「制度有个初稿吧，还没正式发」',
       'cap.predictiveMaintenance 「注塑机厂家远程监测，能提前预警」',
     ],
-    wrong: ['cap.systemIntegration 「部分系统用接口连了，没有中台」 → false'],
-    // 三(二)5 unmet: systems partly joined by interfaces read as no integration.
-    off: { unmet: ['三(二)2', '三(二)3', '三(二)4', '三(二)5', '三(二)6'], partial: ['三(二)1'] },
+    wrong: [],
   },
   'D5-新乡锂电隔膜子公司': { taken: 40, of: 40, missed: [], wrong: [] },
   'D6-渑池氧化铝工厂': {
-    taken: 38,
+    taken: 39,
     of: 41,
-    missed: ['ent.industryCode 「氧化铝，有色冶炼」', 'cap.factoryNetwork 「厂区主要装置都覆盖了，矿山那边还没」'],
+    missed: ['ent.industryCode 「氧化铝，有色冶炼」'],
     // Without effect on the verdict: 三(三)6 is unmet anyway for want of predictive maintenance.
     wrong: ['cap.aiApplication 「AI就在配矿上试了试」 → true'],
   },
   'D7-鹤壁电缆集团名义': { taken: 16, of: 16, missed: [], wrong: [] },
+  // 制鞋 shares division 19 with 皮革鞣制, a process, so the production mode is asked now (of: 17).
   'D8-睢县制鞋两个车间同报': {
-    taken: 15,
-    of: 16,
+    taken: 16,
+    of: 17,
     missed: ['ent.appliedThisYear 「俺们成型车间跟针车车间都想报，两个一块儿交」'],
     wrong: [],
   },
+  'E1-孟州皮革鞣制车间': { taken: 35, of: 35, missed: [], wrong: [] },
+  'E2-洛阳电解铜箔子公司工厂': {
+    taken: 39,
+    of: 40,
+    missed: [],
+    // Without effect on the verdict: 三(三)3 is unmet anyway for want of RTO. The monitoring in place is named by no system word.
+    wrong: ['cap.emergencyCommand 「硫酸雾有在线监测，应急指挥系统还在招标」 → false'],
+  },
+  'E3-郑州空压机工厂有车间称号': {
+    taken: 40,
+    of: 41,
+    missed: ['cap.predictiveMaintenance 「俺们卖出去的空压机有远程监测，厂里自己的设备还没弄」'],
+    wrong: [],
+  },
+  'E4-项城味精工厂': { taken: 41, of: 41, missed: [], wrong: [] },
+  'E5-济源锻件车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'E6-驻马店专用车工厂': { taken: 41, of: 41, missed: [], wrong: [] },
+  'E7-永城面粉失信被执行人': { taken: 17, of: 17, missed: [], wrong: [] },
+  'E8-郑州粮油贸易公司': { taken: 17, of: 17, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -183,7 +190,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -1402,3 +1402,66 @@ describe('the rest of the plant lacking, beside a yes', () => {
     expect(interpret(kb, '总装车间有，其他车间没有', q('cap.mes'), 'smartWorkshop')).toMatchObject({ items: [{ questionId: 'cap.mes', value: true }] });
   });
 });
+
+describe('a yes beside a lack, a correction, one unit', () => {
+  it('reads a yes that is barely used as partly built', () => {
+    expect(items('有是有，就是用得少', q('cap.andon'))).toEqual({ 'cap.andon': 'partial' });
+    // 就是用 still introduces the means used, and 十几个 still counts many.
+    expect(items('没有，就是用纸质单子派工', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('十几个车间都在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('reads a lack said of a part, after a yes, as partly built', () => {
+    expect(items('有个防火墙，应急响应那一套还木弄', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
+    expect(items('生产区都覆盖了，老厂区那边还没拉网', q('cap.factoryNetwork'))).toEqual({ 'cap.factoryNetwork': 'partial' });
+    expect(items('焊装线做过仿真，全厂的没做', q('cap.factoryDigitalModel'))).toEqual({ 'cap.factoryDigitalModel': 'partial' });
+    expect(items('PLM就研发部门用着，工艺数据还没进去', q('cap.pdm'))).toEqual({ 'cap.pdm': 'partial' });
+    // A lack of the system itself, with no part named, is the no it says.
+    expect(items('MES买了，还没上线', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    expect(items('立体库有，还没投用', q('cap.autoWarehouse'))).toEqual({ 'cap.autoWarehouse': false });
+  });
+
+  it('reads systems partly joined by interfaces as partly integrated', () => {
+    expect(items('部分系统用接口连了，没有中台', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
+    expect(items('几个系统点对点接口连着，没有数据平台', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
+    expect(items('MES跟ERP通了，设备采集还没接', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
+  });
+
+  it('reads one AGV as a trial, not the plant\'s logistics', () => {
+    expect(items('有一台AGV', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+    expect(items('就有一台AGV，在总装线试着送料', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
+    expect(items('一台AGV都没有', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': false });
+    expect(items('AGV送料有二十来台', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
+  });
+
+  it('reads the words after a correction as the reply', () => {
+    expect(items('没有。不对，是有，去年十月上线的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有，说错了，没有', q('cap.mes'))).toEqual({ 'cap.mes': false });
+    // A hard condition cleared by the first words and taken back: the listing stands.
+    expect(items('没有。不对，去年给人担保被法院列进去了，现在还没撤下来', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
+    // 不对 inside a word (不对接) corrects nothing.
+    expect(items('MES跟ERP还不对接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+  });
+
+  it('names no DCS in a control room, and records nothing from an order to fill in yes', () => {
+    expect(items('有数据采集，转鼓转速温度都在中控室电脑上', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    expect(items('中控室用的DCS', q('cap.dcs'))).toEqual({ 'cap.dcs': true });
+    expect(interpret(kb, '这个你就给填个有吧', q('cap.scm'))).toMatchObject({ kind: 'unclear', reason: 'instruction' });
+  });
+
+  it('reads a part of a capability\'s own question answered by its own words', () => {
+    expect(items('每盘绳都能查到用的哪炉盘条', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    expect(items('超声探伤是自动的，尺寸还靠人量', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': 'partial' });
+    expect(items('跟省里大厂比还差一截', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': false });
+    expect(items('没有，就报鞣制车间', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+    expect(items('工厂。车间称号有了，这回报工厂', q('cat.scope'))).toEqual({ 'cat.scope': 'factory' });
+  });
+
+  it('reads trades by their products, and a 示范区 with no county as no county', () => {
+    expect(industryFromText(kb, '锂电铜箔，电子专用材料')).toBe('39');
+    expect(industryFromText(kb, '味精')).toBe('14');
+    expect(industryFromText(kb, '食用油，花生油压榨')).toBe('13');
+    const county = kb.interview.questions.find((x) => x.id === 'ent.county')!;
+    expect(checkValue(kb, county, '济源没有县，直接示范区推荐')).toEqual({ ok: true, value: null });
+  });
+});

@@ -343,6 +343,16 @@ export const InterviewFile = z
         .optional(),
       skip: Words,
       mask: Words,
+      /**
+       * Words that hold a system's name and name something else (中控室 is a room, not 中控's DCS): masked before
+       * systems are looked for, so 「都在中控室电脑上看」 names no DCS.
+       */
+      notMentions: Words.default([]),
+      /**
+       * One unit (一台, 一辆) of a system whose question asks for the plant's flow (AGV/RGV for 实时配送和自动输送): said
+       * beside its name, the system is partly built, a trial rather than the plant's logistics.
+       */
+      singleUnit: z.array(z.object({ questions: Words, words: Words })).default([]),
       contrast: Words,
       questionEndings: Words,
       questionAnywhere: Words,
