@@ -225,6 +225,48 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   return out;
 }
 
+/** A company's full name, whatever words it contains: 「河南沙澧食品集团有限公司」 is a name, not the word 集团. */
+const FULL_NAME = /[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)/gu;
+
+/**
+ * Whether a text makes another body the subject of what follows it: one of `otherSubjects` (集团,
+ * 母公司) outside any company's full name, which is compared by the name checks instead.
+ */
+export function namesOtherSubject(text: string, docs: FormDrafting['documents']): boolean {
+  const t = squash(text).replace(FULL_NAME, '');
+  return docs.otherSubjects.some((w) => t.includes(w));
+}
+
+/** A company's name compared as printed: whitespace and bracket widths aside (「（河南）」 is 「(河南)」). */
+const sameName = (s: string) => squash(s).replace(/（/g, '(').replace(/）/g, ')');
+
+/**
+ * Whether a document is about another company than the enterprise: it names a company under a name
+ * label or a subject label (a statement's 编制单位) that is not the enterprise's, or prints a valid credit
+ * code that is not the enterprise's. A supplier's brochure uploaded by mistake gives the supplier's
+ * particulars and figures, none of which is the enterprise's. A branch (the enterprise's name with
+ * more after it) and its company are not told apart here. Returns what names the other company, or
+ * null; with nothing known of the enterprise, nothing can be compared and null is returned.
+ */
+export function anotherCompany(rawPages: string[], docs: FormDrafting['documents'], own: { name?: string; creditCode?: string }): string | null {
+  if (!own.name && !own.creditCode) return null;
+  const labels = [...(docs.labels.name ?? []), ...docs.subjectLabels];
+  const stops = stopPattern(docs);
+  const labelOnly = labelLine(docs);
+  const mine = own.name ? sameName(own.name) : undefined;
+  for (const page of rawPages.map(plain)) {
+    for (const line of joinLabelLines(lines(page), labelOnly)) {
+      if (own.creditCode)
+        for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok && m[0] !== own.creditCode.trim().toUpperCase()) return m[0];
+      const v = mine ? labelled(line, labels, stops) : null;
+      // 「编制单位：…有限公司　2022年12月31日　单位：元」: the name is the value up to the first space.
+      const n = v ? companyName(v.split(' ')[0]!) : null;
+      if (n && mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
+    }
+  }
+  return null;
+}
+
 /** A row label without its numbering and note: 「一、营业收入」, 「三、利润总额（亏损总额以“－”号填列）」 → the label. */
 function rowLabel(token: string): string {
   return token.replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[加减]\s*[：:]|其中\s*[：:])+/, '').replace(/[（(][^（()）]*[)）]$/, '');
@@ -242,6 +284,9 @@ const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元
  * ends the one before it rather than leaving it in force.
  */
 const UNIT = /单位\s*[：:]\s*(?:人民币)?\s*([\p{Script=Han}A-Za-z]{1,5}?)(?:人民币)?(?![\p{Script=Han}A-Za-z])|[（(]\s*(?:人民币)?\s*(亿元|百万元|万元|千元|元)\s*[)）]/gu;
+
+/** How far before a statement's header its caption is looked for, in characters. */
+const CAPTION_CHARS = 40;
 
 /** A column heading with its unit: 「本期金额（元）」, 「2022年（万元）」. */
 const HEAD_UNIT = /^(.+?)[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
@@ -312,7 +357,11 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     // The headings' own unit overrides the page's, when every heading states it and all state the same; headings
     // that disagree, or state it for some columns only, leave the figures without a unit to read them in.
     const unit = stated.size === 0 ? units[u]?.unit : stated.size === 1 && heads.every((x) => x !== undefined) ? [...stated][0] : undefined;
-    if (run.length >= 2 && new Set(run).size === run.length) {
+    // A statement captioned as another body's (「集团主要经济指标」) is read for no one: the caption is the text
+    // just before its header, after the statement before it.
+    const from = Math.max(out.length ? spans[out.at(-1)!.at]!.index! : 0, offset - CAPTION_CHARS);
+    if (run.length >= 2 && new Set(run).size === run.length && namesOtherSubject(text.slice(from, offset), docs)) i = j - 1;
+    else if (run.length >= 2 && new Set(run).size === run.length) {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
       out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null });
