@@ -124,6 +124,22 @@ function joinLabelLines(ls: string[], labelOnly: RegExp): string[] {
   return out;
 }
 
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * The first whole date a text prints, as the form holds it (2015-07-21): in figures (「2015年07月21日」,
+ * 「2015-7-21」), or in Chinese numerals as a licence may print 成立日期 (「二〇一五年七月二十一日」), the year
+ * digit by digit. A date that is not a real day, or a year and month without the day, is no date.
+ */
+export function printedDate(text: string): { iso: string; raw: string } | null {
+  const d = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})(?!\d)/.exec(text);
+  const c = d ? null : /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/.exec(text);
+  const parts = d ? [d[1]!, d[2]!, d[3]!] : c ? [[...c[1]!].map((x) => CN_DIGIT[x]).join(''), String(parseChineseNumber(c[2]!) ?? ''), String(parseChineseNumber(c[3]!) ?? '')] : null;
+  if (!parts || !parts[1] || !parts[2]) return null;
+  const iso = `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+  return isRealDate(iso) ? { iso, raw: (d ?? c)![0] } : null;
+}
+
 function toNumber(raw: string): number | null {
   const neg = /^[(（].*[)）]$/.test(raw) || raw.startsWith('-');
   const n = Number(raw.replace(/[(),\-（）]/g, ''));
@@ -192,13 +208,8 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
         }
       }
       const founded = labelled(line, L.foundedOn!, stops);
-      if (founded) {
-        const d = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(founded);
-        if (d) {
-          const v = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-          if (isRealDate(v)) add({ field: 'foundedOn', value: v, raw: d[0], source: { file, page: pageNo, snippet: line } });
-        }
-      }
+      const date = founded ? printedDate(founded) : null;
+      if (date) add({ field: 'foundedOn', value: date.iso, raw: date.raw, source: { file, page: pageNo, snippet: line } });
       const cap = labelled(line, L.registeredCapital!, stops);
       const capital = cap ? capitalWan(cap) : null;
       if (capital) add({ field: 'registeredCapital', value: capital.wan, raw: capital.raw, source: { file, page: pageNo, snippet: line } });
@@ -212,6 +223,48 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     for (const s of financeLines(page, pageNo, file, docs)) add(s);
   });
   return out;
+}
+
+/** A company's full name, whatever words it contains: 「河南沙澧食品集团有限公司」 is a name, not the word 集团. */
+const FULL_NAME = /[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)/gu;
+
+/**
+ * Whether a text makes another body the subject of what follows it: one of `otherSubjects` (集团,
+ * 母公司) outside any company's full name, which is compared by the name checks instead.
+ */
+export function namesOtherSubject(text: string, docs: FormDrafting['documents']): boolean {
+  const t = squash(text).replace(FULL_NAME, '');
+  return docs.otherSubjects.some((w) => t.includes(w));
+}
+
+/** A company's name compared as printed: whitespace and bracket widths aside (「（河南）」 is 「(河南)」). */
+const sameName = (s: string) => squash(s).replace(/（/g, '(').replace(/）/g, ')');
+
+/**
+ * Whether a document is about another company than the enterprise: it names a company under a name
+ * label or a subject label (a statement's 编制单位) that is not the enterprise's, or prints a valid credit
+ * code that is not the enterprise's. A supplier's brochure uploaded by mistake gives the supplier's
+ * particulars and figures, none of which is the enterprise's. A branch (the enterprise's name with
+ * more after it) and its company are not told apart here. Returns what names the other company, or
+ * null; with nothing known of the enterprise, nothing can be compared and null is returned.
+ */
+export function anotherCompany(rawPages: string[], docs: FormDrafting['documents'], own: { name?: string; creditCode?: string }): string | null {
+  if (!own.name && !own.creditCode) return null;
+  const labels = [...(docs.labels.name ?? []), ...docs.subjectLabels];
+  const stops = stopPattern(docs);
+  const labelOnly = labelLine(docs);
+  const mine = own.name ? sameName(own.name) : undefined;
+  for (const page of rawPages.map(plain)) {
+    for (const line of joinLabelLines(lines(page), labelOnly)) {
+      if (own.creditCode)
+        for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok && m[0] !== own.creditCode.trim().toUpperCase()) return m[0];
+      const v = mine ? labelled(line, labels, stops) : null;
+      // 「编制单位：…有限公司　2022年12月31日　单位：元」: the name is the value up to the first space.
+      const n = v ? companyName(v.split(' ')[0]!) : null;
+      if (n && mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
+    }
+  }
+  return null;
 }
 
 /** A row label without its numbering and note: 「一、营业收入」, 「三、利润总额（亏损总额以“－”号填列）」 → the label. */
@@ -231,6 +284,14 @@ const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元
  * ends the one before it rather than leaving it in force.
  */
 const UNIT = /单位\s*[：:]\s*(?:人民币)?\s*([\p{Script=Han}A-Za-z]{1,5}?)(?:人民币)?(?![\p{Script=Han}A-Za-z])|[（(]\s*(?:人民币)?\s*(亿元|百万元|万元|千元|元)\s*[)）]/gu;
+
+/** How far before a statement's header its caption is looked for, in characters. */
+const CAPTION_CHARS = 40;
+
+/** A column heading with its unit: 「本期金额（元）」, 「2022年（万元）」. */
+const HEAD_UNIT = /^(.+?)[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
+/** A unit alone in a token: a heading's unit wrapped onto the next line of its cell. */
+const UNIT_CELL = /^[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
 
 /** A row's own unit, printed after its label as the forms print theirs: 「总资产（万元）」. */
 const ROW_UNIT = /[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
@@ -279,18 +340,32 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
       if (docs.columns.previous.includes(t)) return String(Number(own) - 1);
       return undefined;
     };
+    // A column heading may carry the unit of its figures (「本期金额（元）」), in its cell or, wrapped, as the next token.
     const run: string[] = [];
-    for (let j = i; j < tokens.length; j++) {
-      const y = yearOf(tokens[j]!);
+    const heads: (string | undefined)[] = [];
+    let j = i;
+    for (; j < tokens.length; j++) {
+      const h = HEAD_UNIT.exec(tokens[j]!);
+      const y = yearOf(h ? h[1]! : tokens[j]!);
       if (!y) break;
       run.push(y);
+      const cell = UNIT_CELL.exec(tokens[j + 1] ?? '');
+      heads.push(h?.[2] ?? cell?.[1]);
+      if (!h && cell) j++;
     }
-    const unit = units[u]?.unit;
-    if (run.length >= 2 && new Set(run).size === run.length) {
+    const stated = new Set(heads.filter((x) => x !== undefined));
+    // The headings' own unit overrides the page's, when every heading states it and all state the same; headings
+    // that disagree, or state it for some columns only, leave the figures without a unit to read them in.
+    const unit = stated.size === 0 ? units[u]?.unit : stated.size === 1 && heads.every((x) => x !== undefined) ? [...stated][0] : undefined;
+    // A statement captioned as another body's (「集团主要经济指标」) is read for no one: the caption is the text
+    // just before its header, after the statement before it.
+    const from = Math.max(out.length ? spans[out.at(-1)!.at]!.index! : 0, offset - CAPTION_CHARS);
+    if (run.length >= 2 && new Set(run).size === run.length && namesOtherSubject(text.slice(from, offset), docs)) i = j - 1;
+    else if (run.length >= 2 && new Set(run).size === run.length) {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
       out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null });
-      i += run.length - 1;
+      i = j - 1;
     }
   }
   return { tokens, headers: out };
@@ -314,15 +389,26 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
     const end = hs[h + 1]?.at ?? tokens.length;
     for (const key of ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const) {
       const labels = docs.labels[`finance.${key}`] ?? [];
+      // A narrow label column wraps a row's label in a PDF (「一、营业总收」 「入」): a token and a short run of
+      // characters after it read as one label, where together they are one.
+      const wrappedAt = (i: number) => {
+        const tail = tokens[i + 1];
+        return tail !== undefined && i + 1 < end && /^\p{Script=Han}{1,3}$/u.test(tail) ? tokens[i] + tail : null;
+      };
       let idx = -1;
+      let width = 1;
       for (const l of labels) {
-        idx = tokens.findIndex((t, i) => i > header.at && i < end && rowLabel(t) === l);
+        for (let i = header.at + 1; i < end && idx < 0; i++) {
+          if (rowLabel(tokens[i]!) === l) idx = i;
+          else if (wrappedAt(i) !== null && rowLabel(wrappedAt(i)!) === l) [idx, width] = [i, 2];
+        }
         if (idx >= 0) break;
       }
       if (idx < 0) continue;
-      let first = idx + 1;
+      const label = width === 2 ? wrappedAt(idx)! : tokens[idx]!;
+      let first = idx + width;
       // The row's own unit, after its label in the same cell or the next: it overrides the page's.
-      let rowUnit = ROW_UNIT.exec(tokens[idx]!)?.[1];
+      let rowUnit = ROW_UNIT.exec(label)?.[1];
       const unitCell = /^[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/.exec(tokens[first] ?? '');
       if (!rowUnit && unitCell) {
         rowUnit = unitCell[1];
@@ -370,7 +456,6 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   // An interview answer (「否」 to 独立法人资格) is a reading of the printed words, not a copy: the words must be printed.
   if (s.field.startsWith('ent.')) return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.value);
-  if (d) return new RegExp(`${d[1]}[年\\-./]0?${Number(d[2])}[月\\-./]0?${Number(d[3])}(?!\\d)`).test(squash(s.raw));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.value)) return printedDate(squash(s.raw))?.iso === s.value;
   return snip.includes(squash(s.value));
 }

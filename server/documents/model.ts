@@ -6,7 +6,7 @@ import { dataBlock, fill } from '../llm/prompts';
 import type { Llm } from '../llm/provider';
 import type { FormDrafting } from '../knowledge/schemas/forms';
 import { checkCreditCode } from '../forms/creditCode';
-import { squash, type Suggestion } from './extract';
+import { namesOtherSubject, squash, type Suggestion } from './extract';
 import { findQuantities, inUnit } from '../understand/numbers';
 
 const TOOL = 'record_document_facts';
@@ -112,6 +112,8 @@ export function fitsField(f: { field: string; value: string | number; printed: s
         if (!best || end > best.end || (end === best.end && w.word.length > best.word.length)) best = { ...w, end };
       }
     if (!best || best.key !== key || at - best.end > MAX_GAP) continue;
+    // The clause of the figure names its subject: 「集团年营收50亿元」 is the group's, not the enterprise's.
+    if (money && namesOtherSubject(s.slice(Math.max(0, ...[...'，,。；;'].map((c) => s.lastIndexOf(c, at))) , at), docs)) continue;
     if (typeof f.value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(f.value)) {
       // A name or address is the whole of what is printed after its label, never a part of it.
       if (squash(f.value) !== p) continue;

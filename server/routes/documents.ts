@@ -9,7 +9,8 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { extractByRules, verifySuggestion } from '../documents/extract';
+import { anotherCompany, extractByRules, verifySuggestion } from '../documents/extract';
+import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
 import { findSoffice } from '../export/pdf';
@@ -98,8 +99,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
       const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
       const asked = (s: { field: string }) => !s.field.startsWith('finance.') || years.includes(s.field.split('.')[1]!);
-      const found = extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
-      if (fastify.llm) {
+      // A document of another company (a supplier's brochure, the group's report) uploaded by mistake gives
+      // that company's particulars and figures: none is suggested as the enterprise's own.
+      const answers = await fastify.store.getAnswers(sessionId);
+      const own = { name: typeof answers['form.name'] === 'string' ? answers['form.name'] : undefined, creditCode: typeof answers['form.creditCode'] === 'string' ? answers['form.creditCode'] : undefined };
+      const other = anotherCompany(pages, d, own);
+      const found = other ? [] : extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
+      if (fastify.llm && !other) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
@@ -124,7 +130,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value) }));
       const pageCount = laidOut ? laidOut.length : null;
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions });
-      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions });
+      const notice = other ? { notice: fill(m.otherCompany!, { other, own: own.name ?? own.creditCode }) } : {};
+      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions, ...notice });
     } catch (err) {
       return refuse(err);
     }

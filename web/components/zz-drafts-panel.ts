@@ -422,7 +422,7 @@ export class ZzDraftsPanel extends LitElement {
     try {
       const doc = await documentsApi.upload(this.session!, file);
       this._docs = [...this._docs, doc];
-      this._uploadMsg = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
+      this._uploadMsg = doc.notice ?? (doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写');
     } catch (err) {
       this._uploadMsg = (err as Error).message;
     } finally {

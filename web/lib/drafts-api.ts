@@ -94,6 +94,8 @@ export interface UploadedDocument {
   kind: 'pdf' | 'docx';
   pages: number | null;
   suggestions: Suggestion[];
+  /** Why nothing was suggested, when the document is another company's. */
+  notice?: string;
 }
 
 export interface TrackedItem extends ChecklistItem {

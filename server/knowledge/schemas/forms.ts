@@ -312,6 +312,16 @@ export const FormDrafting = z.object({
     parseMemoryMB: z.number().int().positive(),
     messages: z.record(z.string(), z.string()),
     labels: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    /**
+     * Labels that name the company a document is about without being its 企业名称 (a statement's 编制单位, a list's
+     * 填报单位): read only to tell a document of another company from the enterprise's own.
+     */
+    subjectLabels: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that make another body the subject of the figures after them (「集团年营收50亿元」, a table captioned
+     * 「集团主要经济指标」): the group's or the parent's figures are not the enterprise's own.
+     */
+    otherSubjects: z.array(z.string().min(1)).default([]),
     /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
     otherLabels: z.array(z.string().min(1)).default([]),
     /**
