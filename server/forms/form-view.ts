@@ -42,6 +42,9 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   collectIds(spec, fieldIds);
 
   const flagsOf = (path: string): FactFlag[] => flags.filter((f) => f.field === path);
+  // A figure given round (「两百来人」) or as a range is kept for the assessment, but the signed form leaves it blank
+  // until the exact one is given: its field is not finished.
+  const roughFacts = new Set((facts.approximate ?? []).map((a) => a.fact));
 
   /** hint: the form's own words for the cell; the question's help is shown unless the cell is one column of a matrix row. */
   const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
@@ -67,7 +70,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
       field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
-      field.status = answers[c.id] === null ? 'skipped' : 'filled';
+      field.status = answers[c.id] === null ? 'skipped' : roughFacts.has(c.fact) ? 'unconfirmed' : 'filled';
     } else if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) {
       // The interview gave it (the industry): shown filled, and never asked again.
       const v = getPath(facts, c.fact);
@@ -191,7 +194,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const rest = qs.filter((c) => !placed.has(c.id) && c.fact !== 'meta.proceed');
   if (rest.length) sections.find((s) => s.id !== 'cover' && s.groups.length)?.groups.push({ id: 'rest', rows: rest.map((c) => ({ fields: [fromQuestion(c)] })) });
 
-  const counts = { filled: 0, skipped: 0, empty: 0, invalid: 0 };
+  const counts = { filled: 0, unconfirmed: 0, skipped: 0, empty: 0, invalid: 0 };
   for (const s of sections)
     for (const g of s.groups)
       for (const r of g.rows)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { allFields } from '../../server/forms/spec';
 import { buildFormView, checkFormValue } from '../../server/forms/form-view';
-import { formQuestions } from '../../server/forms/phase';
+import { formQuestions, markApproximate } from '../../server/forms/phase';
 import { FormView, type FormViewField } from '../../server/schemas/form-view';
 import type { Category } from '../../server/schemas/profile';
 import { build, type Built } from '../helper';
@@ -60,6 +60,20 @@ describe('the form view of a 申报书', () => {
     expect(by('form.ind.productivity.before')).toMatchObject({ input: 'computed', display: '1.00' });
     expect(by('form.project.end').status).toBe('invalid');
     expect(by('form.project.end').flags[0]!.message).toContain('早于');
+  });
+
+  it('shows a figure given round or as a range as awaiting confirmation, never as filled, and counts it apart', () => {
+    // The chat keeps 「两百来人」 as 200 for the assessment and marks it; the signed form leaves it blank until the exact figure is given.
+    const answers = markApproximate({ 'form.employees': 200, 'form.registeredCapital': 5000 }, 'form.employees', '两百来人');
+    const view = buildFormView(kb, answers, 'discreteFactory');
+    const by = (key: string) => fieldsOf(view).find((f) => f.key === key)!;
+    expect(by('form.employees')).toMatchObject({ status: 'unconfirmed', value: 200 });
+    expect(by('form.employees').flags.map((f) => f.message).join('')).toContain('两百来人');
+    expect(by('form.registeredCapital').status).toBe('filled');
+    expect(view.counts).toMatchObject({ filled: 1, unconfirmed: 1 });
+    // A range is a round figure too.
+    const range = buildFormView(kb, markApproximate({ 'form.finance.2022.revenue': 1500 }, 'form.finance.2022.revenue', '1500-2000万'), 'discreteFactory');
+    expect(fieldsOf(range).find((f) => f.key === 'form.finance.2022.revenue')!.status).toBe('unconfirmed');
   });
 
   it('reads a typed value with the chat’s reader and checks it with the rules that store it', () => {

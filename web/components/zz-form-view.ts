@@ -21,6 +21,7 @@ interface LocalEdit {
 
 const STATUS_TEXT: Record<string, string> = {
   filled: '已填',
+  unconfirmed: '待确认',
   skipped: '已跳过',
   empty: '未填',
   invalid: '有误',
@@ -178,6 +179,7 @@ export class ZzFormView extends LitElement {
         color: var(--zz-color-met);
       }
       .status.skipped,
+      .status.unconfirmed,
       .status.typing,
       .status.saving,
       .status.checking {
@@ -489,7 +491,7 @@ export class ZzFormView extends LitElement {
         <button class="btn primary export" type="button" ?disabled=${!!this._busy} @click=${() => void this._export()}>
           ${this._busy === 'export' ? '正在导出…' : '导出 Word'}
         </button>
-        <p class="counts" aria-live="polite">已填 ${c.filled} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
+        <p class="counts" aria-live="polite">已填 ${c.filled}${c.unconfirmed ? ` · 待确认 ${c.unconfirmed}` : ''} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
       </div>
       ${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : nothing}
       ${v.sections.map(
