@@ -68,6 +68,8 @@ const PLACEHOLDERS = {
   exampleYesNoPartial: [],
   exampleNumber: ['unit'],
   exampleOther: [],
+  exampleChoice: ['label'],
+  exampleChoiceSeparator: [],
   hintYesNo: [],
   hintYesNoPartial: [],
   hintNumber: ['unit'],
@@ -281,6 +283,11 @@ function example(q: QuestionView): string {
       return T.exampleYesNoPartial;
     case 'number':
       return say('exampleNumber', { unit: q.unit ?? '' });
+    // A choice is answered by naming one of its options: 「这一栏」 speaks of a form field, which a choice is not.
+    case 'choice':
+    case 'multiChoice':
+      if (q.choices?.length) return q.choices.map((c) => say('exampleChoice', { label: c.label })).join(T.exampleChoiceSeparator);
+      return T.exampleOther;
     default:
       return T.exampleOther;
   }

@@ -7,6 +7,8 @@ export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
   formQuestions: { vocabulary: FormVocabulary; questions: FormQuestion[] };
   formDrafting: FormDrafting;
+  /** The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it. */
+  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[] } };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string }[]; otherDivisions?: { code: string; name: string }[] };
 }

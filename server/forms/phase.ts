@@ -824,6 +824,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   const W = wordsOf(kb.formQuestions.vocabulary);
+  // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
+  const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
+  if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
@@ -847,6 +850,31 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/**
+ * The choice a whole reply of one interview answer word picks (「有」, 「是的」, 「对」, 「不了」: the word and closing
+ * particles only), for a choice question with `plainAnswers`; undefined for anything more or another question.
+ */
+function plainAnswer(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+  const c = findQuestion(kb, questionId);
+  const v = kb.interview?.vocabulary;
+  if (!c?.q.plainAnswers || !v) return undefined;
+  let t = text.toLowerCase().replace(/[\s。.!！~～…]+$/u, '');
+  const particles = [...v.yesParticles].sort((a, b) => b.length - a.length);
+  for (let cut = true; cut && t; ) {
+    cut = false;
+    for (const p of particles)
+      if (t.length > p.length && t.endsWith(p) && (v.yes.includes(t) || v.no.includes(t)) === false) {
+        t = t.slice(0, -p.length);
+        cut = true;
+        break;
+      }
+  }
+  const is = (words: string[]) => words.some((w) => w.toLowerCase() === t);
+  if (is(v.no)) return c.q.plainAnswers.no;
+  if (is(v.yes)) return c.q.plainAnswers.yes;
+  return undefined;
 }
 
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */

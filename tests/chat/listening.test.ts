@@ -244,3 +244,22 @@ describe('a penalty said to a 失信 question', () => {
     await s.client.close();
   });
 });
+
+describe('the offer to go on to the form after the verdict', () => {
+  it('takes a plain 「有」 as going on, and asks a reply that is neither back by naming its two options', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.proceed');
+    expect(s.question?.id).toBe('form.proceed');
+    const unsure = await typed(s.client, 'g-1', '有点忙');
+    expect(recordedIds(unsure.msgs)).toEqual([]);
+    const reply = said(unsure.msgs).join('');
+    // A choice is no form field: the example is its options, not 「只填写这一栏的内容」.
+    expect(reply).not.toContain('这一栏');
+    expect(reply).toContain('“继续填写申报书”或“以后再填”');
+    expect(unsure.next?.id).toBe('form.proceed');
+    const yes = await typed(s.client, 'g-2', '有');
+    expect(recordedIds(yes.msgs)).toEqual(['form.proceed']);
+    expect((await storedAnswers(s.sessionId, s.token))['form.proceed']).toBe('now');
+    expect(yes.next?.id).toBe('form.name');
+    await s.client.close();
+  });
+});
