@@ -27,7 +27,9 @@ const PLACEHOLDERS = {
   instruction: [],
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
-  lookalike: ['words', 'question'],
+  lookalike: ['words', 'asked', 'question'],
+  lookalikeAsked: ['label'],
+  lookalikeAskedUnnamed: [],
   lookalikeFact: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
@@ -140,8 +142,11 @@ export const phrases = {
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
-  lookalike: (q: QuestionView | null, words: string[]) =>
-    q ? say(q.kind === 'yesNo' ? 'lookalikeFact' : 'lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
+  // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.
+  lookalike: (q: QuestionView | null, words: string[], asked?: string) =>
+    !q ? T.unclearNoQuestion
+    : q.kind === 'yesNo' ? say('lookalikeFact', { words: words.join(T.nameSeparator), question: q.text })
+    : say('lookalike', { words: words.join(T.nameSeparator), asked: asked ? say('lookalikeAsked', { label: asked }) : T.lookalikeAskedUnnamed, question: q.text }),
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),

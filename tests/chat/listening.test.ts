@@ -193,7 +193,7 @@ describe('a yes that names a paper record or a plan instead of the system asked 
     expect(s.question?.id).toBe('cap.qualityTraceability');
     const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有，我们用纸质的批次台账' });
     expect(recordedIds(sent)).toEqual([]);
-    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的系统，所以先没有记录。');
+    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的“产品质量信息追溯”，所以先没有记录。');
     expect(lastQuestion(sent)?.question?.id).toBe('cap.qualityTraceability');
     expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.qualityTraceability');
     const ok = await turn(s.client, { type: 'text', clientId: 'l-2', text: '没有' });
@@ -260,6 +260,22 @@ describe('the offer to go on to the form after the verdict', () => {
     expect(recordedIds(yes.msgs)).toEqual(['form.proceed']);
     expect((await storedAnswers(s.sessionId, s.token))['form.proceed']).toBe('now');
     expect(yes.next?.id).toBe('form.name');
+    await s.client.close();
+  });
+});
+
+describe('a lookalike of what a capability question asks, named back in words that fit it', () => {
+  it('tells antivirus software apart from the protection system asked about, by the system’s name, never as 「这项系统」', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.securityProtection');
+    expect(s.question?.id).toBe('cap.securityProtection');
+    const { msgs, next } = await typed(s.client, 'av-1', '有，电脑上都装了杀毒软件');
+    expect(recordedIds(msgs)).toEqual([]);
+    const reply = said(msgs).join('');
+    expect(reply).toContain('不是这一项问的“工业信息安全技术防护体系”');
+    // A protection system is no 「系统」 to be 「建有这项系统」.
+    expect(reply).not.toContain('这项系统');
+    expect(reply).not.toContain('问的系统');
+    expect(next?.id).toBe('cap.securityProtection');
     await s.client.close();
   });
 });
