@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -27,7 +27,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const flags = checkFacts({ form: { province, ...facts } }, factCheckFormOf(kb, category));
+  // The interview's capability answers too: a cell the enterprise wrote 「暂无」 in, where it answered it has the system, is flagged here as in the chat.
+  const flags = checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers) }, factCheckFormOf(kb, category));
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();

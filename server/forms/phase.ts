@@ -338,6 +338,7 @@ function setFact(facts: Record<string, unknown>, path: string, value: unknown): 
 export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): FormFacts {
   let facts: Record<string, unknown> = {};
   const approximate: { fact: string; said: string; label: string }[] = [];
+  const denied: { fact: string; said: string }[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (!id.startsWith('form.') || value === null) continue;
     const c = findQuestion(kb, id);
@@ -349,7 +350,11 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       continue;
     }
     // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
-    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) continue;
+    // A cell answered with none (「暂无」) is kept as typed, to be checked against the interview's yes (facts.ts).
+    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) {
+      if (CELL_FACT.test(c.fact) && saysNone(kb.formQuestions.vocabulary, value)) denied.push({ fact: c.fact, said: value.trim().slice(0, 50) });
+      continue;
+    }
     const v = factValue(c, value);
     // Only titles the enterprise itself holds are its honours; the rest is kept for the flag that says so.
     if (c.fact === 'honours' && Array.isArray(v)) {
@@ -371,6 +376,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
   if (approximate.length) facts.approximate = approximate;
+  if (denied.length) facts.deniedCells = denied;
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
@@ -468,8 +474,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
   // The interview's capability answers (cap.mes), against which a cell text is checked as it is typed.
-  const capabilities: Record<string, boolean | 'partial'> = {};
-  for (const [k, x] of Object.entries(next)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) capabilities[k.slice(4)] = x;
+  const capabilities = capabilityAnswers(next);
   const seen = new Set(checkFacts({ form: before, capabilities }, checkForm).map((f) => f.message));
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
@@ -481,6 +486,13 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
     recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
     newlyBlocking,
   };
+}
+
+/** The interview's capability answers (cap.mes → mes), against which the enterprise's cell texts are checked. */
+export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial'> {
+  const out: Record<string, boolean | 'partial'> = {};
+  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) out[k.slice(4)] = x;
+  return out;
 }
 
 /**
@@ -917,6 +929,15 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** The path of a narrative cell's fact: an element cell, or one of a workshop's. */
+const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
+
+/** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
+function saysNone(v: FormVocabulary, text: string): boolean {
+  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  return v.noneReplies.includes(t);
 }
 
 /**

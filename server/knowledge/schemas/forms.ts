@@ -277,6 +277,11 @@ export const FormVocabulary = z.object({
   notHeldWords: z.array(z.string().min(1)).default([]),
   /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
   contentlessReplies: z.array(z.string().min(1)).default([]),
+  /**
+   * Of those, the whole replies that say the enterprise has none of what a cell asks (无, 暂无, 没有): nothing to print,
+   * but a statement all the same, checked against the interview's answers for the cell's capabilities.
+   */
+  noneReplies: z.array(z.string().min(1)).default([]),
   /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
   noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
