@@ -336,6 +336,8 @@ export class Conversation {
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [])
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
+      : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
+      : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });

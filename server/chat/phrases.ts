@@ -34,6 +34,10 @@ const PLACEHOLDERS = {
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
+  otherEntityFigure: ['whose', 'field', 'unit', 'question'],
+  otherEntityUnnamed: [],
+  bareFigure: ['said', 'field', 'unit', 'question'],
+  bareText: ['said', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -140,6 +144,19 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
+  /**
+   * A form figure said of another body (集团, 母公司) and none of the enterprise's own: the form states the enterprise's
+   * own figure, so the ask-back names the field and asks for that.
+   */
+  otherEntity: (q: QuestionView | null, whose: string[], field: string | undefined) =>
+    q
+      ? say('otherEntityFigure', { whose: whose.length ? whose.join(T.nameSeparator) : T.otherEntityUnnamed, field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+      : T.unclearNoQuestion,
+  /** A form reply with nothing to put in the field (「很多」 for a figure, 「有」 or 「同上」 for a description): the ask-back says which field wants what. */
+  bare: (q: QuestionView | null, said: string, field: string | undefined) =>
+    !q ? T.unclearNoQuestion
+    : q.kind === 'number' ? say('bareFigure', { said: said.trim().slice(0, 20), field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+    : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
   // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.

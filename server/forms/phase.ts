@@ -22,6 +22,8 @@ interface Concrete {
   q: FormQuestion;
   id: string;
   text: string;
+  /** A cell's own name on the form (「产品数据管理系统（PDM）应用」), where the question's words are a request. */
+  label?: string;
   fact: string;
   help?: string;
   clause?: string;
@@ -87,8 +89,8 @@ function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Cate
         const base = q.text.replace('{label}', f.label).replace('{hint}', f.hint ?? '');
         if (perWorkshop)
           for (let i = 1; i <= n; i++)
-            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
-        else out.push({ q, id: `form.cell.${f.id}`, text: base, fact: `elements.${f.id}`, clause: f.clause });
+            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, label: `车间${i}${f.label}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
+        else out.push({ q, id: `form.cell.${f.id}`, text: base, label: f.label, fact: `elements.${f.id}`, clause: f.clause });
       }
     } else out.push({ q, id: q.id, text: q.text.replace('{unit}', unit), fact: q.fact, help: q.help, clause: clauseOf(q) });
   }
@@ -114,7 +116,8 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
       const i = c[2] === undefined ? 0 : Number(c[2]);
       if (cell.perWorkshop && (i < 1 || i > MAX_WORKSHOPS)) return undefined;
       const fact = cell.perWorkshop ? `workshops.${i - 1}.descriptions.${cell.f.id}` : `elements.${cell.f.id}`;
-      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), fact, clause: cell.f.clause };
+      const label = cell.perWorkshop ? `车间${i}${cell.f.label}` : cell.f.label;
+      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), label, fact, clause: cell.f.clause };
     }
     return undefined;
   }
@@ -500,10 +503,11 @@ export function capabilityAnswers(answers: Answers): Record<string, boolean | 'p
  * stop (「…代码。：已跳过」), without the request that opens it (「请填写企业全称」 labels 企业全称) and
  * without the 多少 that asks for a figure.
  */
-export const labelOf = (c: { text: string }) =>
-  c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '')
+export const labelOf = (c: { text: string; label?: string }) =>
+  c.label ??
+  (c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '')
     // 「注册资本是多少万元」 labels 注册资本: the unit is shown with the value.
-    .replace(/(?:是|有|共)?多少(?:万元|人|项|台|天)?$/, '') || c.text;
+    .replace(/(?:是|有|共)?多少(?:万元|人|项|台|天)?$/, '') || c.text);
 
 /**
  * Every form answer with its label, in the chosen form's order (answers of another form's
@@ -915,9 +919,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   }
   if (c.q.kind === 'number') {
     const own = ownFigure(kb.formQuestions.vocabulary, t);
-    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back, never taken as its own.
-    if (own === undefined) return { kind: 'unclear' };
+    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
+    if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
     const n = parseNumber(own, c.q.unit);
+    // 「很多」, 「有」: no figure at all; the ask-back says which field wants one.
+    if (n === undefined && own === t) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.
     // A round figure taken from one clause keeps that clause as its words, so that its mark reads as this figure.
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
@@ -926,8 +932,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const d = parseDate(t);
     return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
   }
-  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts.
-  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
+  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
+  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
 }
 
@@ -973,6 +979,14 @@ function ownFigure(v: FormVocabulary, t: string): string | undefined {
   if (named.length === 1) return named[0];
   const othersOwn = clauses.filter((x) => other.test(x)).every((x) => own?.test(x));
   return ownClauses.length === 1 && othersOwn ? ownClauses[0] : undefined;
+}
+
+/** The words of a reply that name another body than the enterprise (集团, 母公司), in the order said, each once. */
+function otherEntitiesIn(v: FormVocabulary, t: string): string[] {
+  const words = [...v.otherEntityWords].sort((a, b) => b.length - a.length);
+  if (!words.length) return [];
+  const found = [...t.matchAll(new RegExp(anyOf(words), 'gu'))].map((m) => m[0]);
+  return [...new Set(found)];
 }
 
 /**

@@ -279,3 +279,32 @@ describe('a lookalike of what a capability question asks, named back in words th
     await s.client.close();
   });
 });
+
+describe('a form reply that cannot fill the field asked', () => {
+  it('asks a group’s figure back for the enterprise’s own, naming the field and its unit', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.finance.2022.revenue');
+    const group = await typed(s.client, 'o-1', '集团合并报表是85亿');
+    expect(recordedIds(group.msgs)).toEqual([]);
+    const reply = said(group.msgs).join('');
+    expect(reply).toContain('您说的是集团');
+    expect(reply).toContain('申报书的“2022年营业收入”要填申报企业自己的数字（单位：万元）');
+    expect(reply).not.toContain('没能从这句话里确定答案');
+    expect(group.next?.id).toBe('form.finance.2022.revenue');
+    // A reply with no figure at all is asked back for one, naming the field too.
+    const bare = await typed(s.client, 'o-2', '很多');
+    expect(said(bare.msgs).join('')).toContain('「很多」不是一个具体数字；申报书的“2022年营业收入”要填本企业的一个数字（单位：万元）');
+    await s.client.close();
+  });
+
+  it('asks a bare 「有」 to a description back by the cell’s own name, not as 「这一栏」', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id.startsWith('form.cell.'));
+    const id = s.question!.id;
+    const { msgs, next } = await typed(s.client, 'b-1', '有');
+    expect(recordedIds(msgs)).toEqual([]);
+    const reply = said(msgs).join('');
+    expect(reply).toMatch(/^只写「有」没法填进申报书的“[^“”]+”一栏/);
+    expect(reply).not.toContain('只填写这一栏的内容');
+    expect(next?.id).toBe(id);
+    await s.client.close();
+  });
+});
