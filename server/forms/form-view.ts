@@ -46,6 +46,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   // A figure given round (「两百来人」) or as a range is kept for the assessment, but the signed form leaves it blank
   // until the exact one is given: its field is not finished.
   const roughFacts = new Set((facts.approximate ?? []).map((a) => a.fact));
+  // A cell stored as 「暂无」 against the interview's yes is not finished either, until one of them is corrected.
+  const deniedFacts = new Set((facts.deniedCells ?? []).map((d) => d.fact));
 
   /** hint: the form's own words for the cell; the question's help is shown unless the cell is one column of a matrix row. */
   const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
@@ -71,7 +73,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
       field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
-      field.status = answers[c.id] === null ? 'skipped' : roughFacts.has(c.fact) ? 'unconfirmed' : 'filled';
+      field.status = answers[c.id] === null ? 'skipped' : roughFacts.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
     } else if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) {
       // The interview gave it (the industry): shown filled, and never asked again.
       const v = getPath(facts, c.fact);

@@ -82,6 +82,8 @@ describe('the form view of a 申报书', () => {
     const fields = fieldsOf(buildFormView(kb, answers, 'discreteFactory'));
     const pdm = fields.find((f) => f.questionId === 'form.cell.rd.pdm')!;
     expect(pdm.flags.map((f) => f.message).join('')).toMatch(/“暂无”，与评估问答中“产品数据管理系统（PDM）”的回答（已具备）不一致/);
+    // Flagged, it awaits the user's choice of which answer stands: not shown as finished.
+    expect(pdm.status).toBe('unconfirmed');
     // The interview did not answer LIMS: nothing to contradict.
     expect(fields.find((f) => f.questionId === 'form.cell.rd.lims')!.flags).toEqual([]);
     // A workshop's own cell too, with the partly built answer named as such.
@@ -91,7 +93,7 @@ describe('the form view of a 申报书', () => {
     const saved = applyFormAnswer(kb, { 'cap.pdm': true }, 'form.cell.rd.pdm', '暂无');
     expect(saved.ok && saved.newlyBlocking.map((b) => b.reason).join('')).toContain('产品数据管理系统（PDM）');
     // A cell that says none where the interview said none too is consistent.
-    expect(fieldsOf(buildFormView(kb, { 'cap.pdm': false, 'form.cell.rd.pdm': '暂无' }, 'discreteFactory')).find((f) => f.questionId === 'form.cell.rd.pdm')!.flags).toEqual([]);
+    expect(fieldsOf(buildFormView(kb, { 'cap.pdm': false, 'form.cell.rd.pdm': '暂无' }, 'discreteFactory')).find((f) => f.questionId === 'form.cell.rd.pdm')).toMatchObject({ flags: [], status: 'filled' });
   });
 
   it('reads a typed value with the chat’s reader and checks it with the rules that store it', () => {
