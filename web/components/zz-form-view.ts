@@ -435,22 +435,17 @@ export class ZzFormView extends LitElement {
   }
 
   /**
-   * A field's refusal and flags. In a matrix row they go below the row's columns, across its width: in a
-   * column a third of a phone wide, a flag's sentence ran to a dozen lines of four characters each.
+   * A field's flags. In a matrix row they go below the row's columns, across its width: in a column a third
+   * of a phone wide, a flag's sentence ran to a dozen lines of four characters each. A refusal stays with
+   * its field, where the user is typing.
    */
-  private _notes(f: FormViewField) {
-    const id = `f-${f.key}`;
+  private _flags(f: FormViewField) {
     const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
-    const error = edit?.state === 'error' ? edit.error : undefined;
     const flags = edit ? [] : f.flags;
-    return error
-      ? html`<p class="error" id=${`${id}-err`} role="alert">${error}</p>`
-      : flags.length
-        ? html`<div id=${`${id}-err`}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>`
-        : nothing;
+    return flags.length ? html`<div id=${`f-${f.key}-err`}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>` : nothing;
   }
 
-  private _field(f: FormViewField, notesBelow = false) {
+  private _field(f: FormViewField, flagsBelow = false) {
     const id = `f-${f.key}`;
     const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
     const status = edit ? edit.state : f.status;
@@ -474,7 +469,7 @@ export class ZzFormView extends LitElement {
       ${f.input === 'draft' ? html`<p class="note">由系统根据本表的事实起草；在“申报书”栏查看和修改。</p>` : nothing}
       ${f.input === 'none' ? html`<p class="note">本系统不收集此项，导出后手填。</p>` : nothing}
       ${f.formula ? html`<p class="formula" id=${`${id}-formula`}>${f.formula}</p>` : nothing}
-      ${notesBelow ? nothing : this._notes(f)}
+      ${error ? html`<p class="error" id=${errId} role="alert">${error}</p>` : flagsBelow ? nothing : this._flags(f)}
     </div>`;
   }
 
@@ -521,7 +516,7 @@ export class ZzFormView extends LitElement {
                   ? html`<fieldset>
                       <legend>${r.label}</legend>
                       <div class="cols">${r.fields.map((f) => this._field(f, true))}</div>
-                      ${r.fields.map((f) => this._notes(f))}
+                      ${r.fields.map((f) => this._flags(f))}
                     </fieldset>`
                   : r.fields.map((f) => this._field(f)),
               )}
