@@ -7,7 +7,7 @@ import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
-import { labelOf as capabilityLabel } from '../engine/kb';
+import { indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { markApproximate } from '../forms/phase';
@@ -285,7 +285,7 @@ export class Conversation {
         // waiting is asked again with what was heard.
         const left = interp.pendingLeft;
         if (left && before.question && !recorded.some((r) => r.questionId === before.question!.id)) {
-          await this.say(sessionId, left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices) : phrases.lookalike(before.question, left.choices), []);
+          await this.say(sessionId, left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices) : phrases.lookalike(before.question, left.choices, this.askedName(before)), []);
         }
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
@@ -332,10 +332,12 @@ export class Conversation {
       reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
-      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [])
+      : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [])
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
+      : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
+      : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
@@ -357,6 +359,20 @@ export class Conversation {
     for (const w of [...v.previousRefs, ...v.corrections].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('，');
     const read = rules.interpret(rest.replace(/^[\s，,。；;]+/, ''), view, answers);
     return read.kind === 'answers' && read.items.some((i) => i.questionId === view.id) ? read : { kind: 'unclear' };
+  }
+
+  /**
+   * What the pending question asks about, by name: the capability in the applying category's own words (「工业信息安全技术防护体系」,
+   * 「AGV/RGV等智能运输设备」), else the question's label. A lookalike is told apart from it by name, since a protection
+   * system, a network or a policy is no 「系统」.
+   */
+  private askedName(step: Step): string | undefined {
+    const data = this.runtime.kb.data;
+    const spec = step.question ? indexOf(data).questions.get(step.question.id) : undefined;
+    if (!spec) return undefined;
+    const cap = spec.sets?.startsWith('capabilities.') ? spec.sets.slice('capabilities.'.length) : undefined;
+    const category = step.assessment.category.recommended ?? step.assessment.category.ifEligible ?? undefined;
+    return cap ? capabilityLabel(data, cap as never, category) : spec.label;
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

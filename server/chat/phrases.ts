@@ -27,11 +27,17 @@ const PLACEHOLDERS = {
   instruction: [],
   instructionAsk: ['hint', 'question'],
   ghostwrite: ['question'],
-  lookalike: ['words', 'question'],
+  lookalike: ['words', 'asked', 'question'],
+  lookalikeAsked: ['label'],
+  lookalikeAskedUnnamed: [],
   lookalikeFact: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
+  otherEntityFigure: ['whose', 'field', 'unit', 'question'],
+  otherEntityUnnamed: [],
+  bareFigure: ['said', 'field', 'unit', 'question'],
+  bareText: ['said', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -68,6 +74,8 @@ const PLACEHOLDERS = {
   exampleYesNoPartial: [],
   exampleNumber: ['unit'],
   exampleOther: [],
+  exampleChoice: ['label'],
+  exampleChoiceSeparator: [],
   hintYesNo: [],
   hintYesNoPartial: [],
   hintNumber: ['unit'],
@@ -136,10 +144,26 @@ export const phrases = {
   ghostwrite: (q: QuestionView | null) => (q ? say('ghostwrite', { question: q.text }) : T.instruction),
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
+  /**
+   * A form figure said of another body (集团, 母公司) and none of the enterprise's own: the form states the enterprise's
+   * own figure, so the ask-back names the field and asks for that.
+   */
+  otherEntity: (q: QuestionView | null, whose: string[], field: string | undefined) =>
+    q
+      ? say('otherEntityFigure', { whose: whose.length ? whose.join(T.nameSeparator) : T.otherEntityUnnamed, field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+      : T.unclearNoQuestion,
+  /** A form reply with nothing to put in the field (「很多」 for a figure, 「有」 or 「同上」 for a description): the ask-back says which field wants what. */
+  bare: (q: QuestionView | null, said: string, field: string | undefined) =>
+    !q ? T.unclearNoQuestion
+    : q.kind === 'number' ? say('bareFigure', { said: said.trim().slice(0, 20), field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+    : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
-  lookalike: (q: QuestionView | null, words: string[]) =>
-    q ? say(q.kind === 'yesNo' ? 'lookalikeFact' : 'lookalike', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
+  // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.
+  lookalike: (q: QuestionView | null, words: string[], asked?: string) =>
+    !q ? T.unclearNoQuestion
+    : q.kind === 'yesNo' ? say('lookalikeFact', { words: words.join(T.nameSeparator), question: q.text })
+    : say('lookalike', { words: words.join(T.nameSeparator), asked: asked ? say('lookalikeAsked', { label: asked }) : T.lookalikeAskedUnnamed, question: q.text }),
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
@@ -281,6 +305,11 @@ function example(q: QuestionView): string {
       return T.exampleYesNoPartial;
     case 'number':
       return say('exampleNumber', { unit: q.unit ?? '' });
+    // A choice is answered by naming one of its options: 「这一栏」 speaks of a form field, which a choice is not.
+    case 'choice':
+    case 'multiChoice':
+      if (q.choices?.length) return q.choices.map((c) => say('exampleChoice', { label: c.label })).join(T.exampleChoiceSeparator);
+      return T.exampleOther;
     default:
       return T.exampleOther;
   }

@@ -183,6 +183,8 @@ export interface FactCheckForm {
   labels?: Record<string, string>;
   /** The form's label of each narrative cell by its id (「ws.run」). */
   cellLabels?: Record<string, string>;
+  /** The capabilities each narrative cell asks about, by its id (「rd.pdm」 → pdm). */
+  cellCapabilities?: Record<string, string[]>;
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
@@ -460,6 +462,20 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
     ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),
   ];
   const flags: FactFlag[] = [];
+  // A cell answered with none (「暂无」) says every capability it asks about is missing: each the interview answered
+  // it has is flagged, those with the same answer in one flag.
+  for (const d of f.deniedCells ?? []) {
+    const cell = /^(?:elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(d.fact)?.[1];
+    const byAnswer = new Map<string, string[]>();
+    for (const id of (cell && form.cellCapabilities?.[cell]) || []) {
+      const v = capabilities[id];
+      const name = check.caps.find((c) => c.id === id)?.name;
+      if ((v !== true && v !== 'partial') || !name) continue;
+      byAnswer.set(answerText(v), [...(byAnswer.get(answerText(v)) ?? []), name]);
+    }
+    for (const [answer, names] of byAnswer)
+      flags.push({ field: d.fact, severity: 'warning', message: fill(msg, { label: cellLabel(f, d.fact, form), quote: d.said, capability: names.join('”、“'), answer }) });
+  }
   for (const [field, text] of texts) {
     for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
       const status = clauseStatus(clause, check.status);

@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -27,7 +27,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const byFact = new Map(qs.map((c) => [c.fact, c]));
   const facts = formFactsFromAnswers(kb, answers);
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
-  const flags = checkFacts({ form: { province, ...facts } }, factCheckFormOf(kb, category));
+  // The interview's capability answers too: a cell the enterprise wrote 「暂无」 in, where it answered it has the system, is flagged here as in the chat.
+  const flags = checkFacts({ form: { province, ...facts }, capabilities: capabilityAnswers(answers) }, factCheckFormOf(kb, category));
   const shown = new Map(describeForm(kb, answers, category).map((r) => [r.questionId, r.display]));
   const placed = new Set<string>();
   const keys = new Set<string>();
@@ -42,6 +43,11 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   collectIds(spec, fieldIds);
 
   const flagsOf = (path: string): FactFlag[] => flags.filter((f) => f.field === path);
+  // A figure given round (「两百来人」) or as a range is kept for the assessment, but the signed form leaves it blank
+  // until the exact one is given: its field is not finished.
+  const roughFacts = new Set((facts.approximate ?? []).map((a) => a.fact));
+  // A cell stored as 「暂无」 against the interview's yes is not finished either, until one of them is corrected.
+  const deniedFacts = new Set((facts.deniedCells ?? []).map((d) => d.fact));
 
   /** hint: the form's own words for the cell; the question's help is shown unless the cell is one column of a matrix row. */
   const fromQuestion = (c: Concrete, label = labelOf(c), hint?: string, help = true): FormViewField => {
@@ -67,7 +73,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
       field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
-      field.status = answers[c.id] === null ? 'skipped' : 'filled';
+      field.status = answers[c.id] === null ? 'skipped' : roughFacts.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
     } else if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) {
       // The interview gave it (the industry): shown filled, and never asked again.
       const v = getPath(facts, c.fact);
@@ -191,7 +197,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const rest = qs.filter((c) => !placed.has(c.id) && c.fact !== 'meta.proceed');
   if (rest.length) sections.find((s) => s.id !== 'cover' && s.groups.length)?.groups.push({ id: 'rest', rows: rest.map((c) => ({ fields: [fromQuestion(c)] })) });
 
-  const counts = { filled: 0, skipped: 0, empty: 0, invalid: 0 };
+  const counts = { filled: 0, unconfirmed: 0, skipped: 0, empty: 0, invalid: 0 };
   for (const s of sections)
     for (const g of s.groups)
       for (const r of g.rows)

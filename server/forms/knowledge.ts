@@ -7,6 +7,8 @@ export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
   formQuestions: { vocabulary: FormVocabulary; questions: FormQuestion[] };
   formDrafting: FormDrafting;
+  /** The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it. */
+  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[] } };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string }[]; otherDivisions?: { code: string; name: string }[] };
 }
@@ -27,9 +29,9 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
   }
-  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs) };
+  return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
 }
 
 /**
@@ -46,6 +48,16 @@ function capabilityCheckOf(kb: FormsKnowledge): FactCheckForm['capabilityCheck']
     return { id, name: c.name, terms: [...new Set(terms)] };
   });
   return { caps, status };
+}
+
+/** The capabilities each narrative cell asks about, by its id; a cell of the same id in several forms asks about all of theirs. */
+function cellCapabilitiesOf(specs: FormSpec[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const spec of specs)
+    for (const b of spec.section1.blocks)
+      if (b.type === 'cells' || b.type === 'workshops')
+        for (const f of b.fields) if (f.kind === 'narrative' && f.capabilities?.length) out[f.id] = [...new Set([...(out[f.id] ?? []), ...f.capabilities])];
+  return out;
 }
 
 /** The form's own label of each narrative cell (「ws.run」 → its label), for flags that quote a cell. */

@@ -22,6 +22,8 @@ interface Concrete {
   q: FormQuestion;
   id: string;
   text: string;
+  /** A cell's own name on the form (「产品数据管理系统（PDM）应用」), where the question's words are a request. */
+  label?: string;
   fact: string;
   help?: string;
   clause?: string;
@@ -87,8 +89,8 @@ function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Cate
         const base = q.text.replace('{label}', f.label).replace('{hint}', f.hint ?? '');
         if (perWorkshop)
           for (let i = 1; i <= n; i++)
-            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
-        else out.push({ q, id: `form.cell.${f.id}`, text: base, fact: `elements.${f.id}`, clause: f.clause });
+            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, label: `车间${i}${f.label}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
+        else out.push({ q, id: `form.cell.${f.id}`, text: base, label: f.label, fact: `elements.${f.id}`, clause: f.clause });
       }
     } else out.push({ q, id: q.id, text: q.text.replace('{unit}', unit), fact: q.fact, help: q.help, clause: clauseOf(q) });
   }
@@ -114,7 +116,8 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
       const i = c[2] === undefined ? 0 : Number(c[2]);
       if (cell.perWorkshop && (i < 1 || i > MAX_WORKSHOPS)) return undefined;
       const fact = cell.perWorkshop ? `workshops.${i - 1}.descriptions.${cell.f.id}` : `elements.${cell.f.id}`;
-      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), fact, clause: cell.f.clause };
+      const label = cell.perWorkshop ? `车间${i}${cell.f.label}` : cell.f.label;
+      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), label, fact, clause: cell.f.clause };
     }
     return undefined;
   }
@@ -338,6 +341,7 @@ function setFact(facts: Record<string, unknown>, path: string, value: unknown): 
 export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): FormFacts {
   let facts: Record<string, unknown> = {};
   const approximate: { fact: string; said: string; label: string }[] = [];
+  const denied: { fact: string; said: string }[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (!id.startsWith('form.') || value === null) continue;
     const c = findQuestion(kb, id);
@@ -349,7 +353,11 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
       continue;
     }
     // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
-    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) continue;
+    // A cell answered with none (「暂无」) is kept as typed, to be checked against the interview's yes (facts.ts).
+    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) {
+      if (CELL_FACT.test(c.fact) && saysNone(kb.formQuestions.vocabulary, value)) denied.push({ fact: c.fact, said: value.trim().slice(0, 50) });
+      continue;
+    }
     const v = factValue(c, value);
     // Only titles the enterprise itself holds are its honours; the rest is kept for the flag that says so.
     if (c.fact === 'honours' && Array.isArray(v)) {
@@ -371,6 +379,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
   if (approximate.length) facts.approximate = approximate;
+  if (denied.length) facts.deniedCells = denied;
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
@@ -468,8 +477,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
   // The interview's capability answers (cap.mes), against which a cell text is checked as it is typed.
-  const capabilities: Record<string, boolean | 'partial'> = {};
-  for (const [k, x] of Object.entries(next)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) capabilities[k.slice(4)] = x;
+  const capabilities = capabilityAnswers(next);
   const seen = new Set(checkFacts({ form: before, capabilities }, checkForm).map((f) => f.message));
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
@@ -483,15 +491,23 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   };
 }
 
+/** The interview's capability answers (cap.mes → mes), against which the enterprise's cell texts are checked. */
+export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial'> {
+  const out: Record<string, boolean | 'partial'> = {};
+  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) out[k.slice(4)] = x;
+  return out;
+}
+
 /**
  * A question as a label: its words up to the question mark or a bracket, without a closing full
  * stop (「…代码。：已跳过」), without the request that opens it (「请填写企业全称」 labels 企业全称) and
  * without the 多少 that asks for a figure.
  */
-export const labelOf = (c: { text: string }) =>
-  c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '')
+export const labelOf = (c: { text: string; label?: string }) =>
+  c.label ??
+  (c.text.replace(/[？?（(].*$/, '').replace(/[。．.；;，,、：:！!\s]+$/, '').replace(/^请(?:填写|输入|提供|简述|说明|列出)/, '')
     // 「注册资本是多少万元」 labels 注册资本: the unit is shown with the value.
-    .replace(/(?:是|有|共)?多少(?:万元|人|项|台|天)?$/, '') || c.text;
+    .replace(/(?:是|有|共)?多少(?:万元|人|项|台|天)?$/, '') || c.text);
 
 /**
  * Every form answer with its label, in the chosen form's order (answers of another form's
@@ -824,6 +840,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   const W = wordsOf(kb.formQuestions.vocabulary);
+  // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
+  const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
+  if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
@@ -847,6 +866,31 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/**
+ * The choice a whole reply of one interview answer word picks (「有」, 「是的」, 「对」, 「不了」: the word and closing
+ * particles only), for a choice question with `plainAnswers`; undefined for anything more or another question.
+ */
+function plainAnswer(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+  const c = findQuestion(kb, questionId);
+  const v = kb.interview?.vocabulary;
+  if (!c?.q.plainAnswers || !v) return undefined;
+  let t = text.toLowerCase().replace(/[\s。.!！~～…]+$/u, '');
+  const particles = [...v.yesParticles].sort((a, b) => b.length - a.length);
+  for (let cut = true; cut && t; ) {
+    cut = false;
+    for (const p of particles)
+      if (t.length > p.length && t.endsWith(p) && (v.yes.includes(t) || v.no.includes(t)) === false) {
+        t = t.slice(0, -p.length);
+        cut = true;
+        break;
+      }
+  }
+  const is = (words: string[]) => words.some((w) => w.toLowerCase() === t);
+  if (is(v.no)) return c.q.plainAnswers.no;
+  if (is(v.yes)) return c.q.plainAnswers.yes;
+  return undefined;
 }
 
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
@@ -875,9 +919,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   }
   if (c.q.kind === 'number') {
     const own = ownFigure(kb.formQuestions.vocabulary, t);
-    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back, never taken as its own.
-    if (own === undefined) return { kind: 'unclear' };
+    // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
+    if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
     const n = parseNumber(own, c.q.unit);
+    // 「很多」, 「有」: no figure at all; the ask-back says which field wants one.
+    if (n === undefined && own === t) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.
     // A round figure taken from one clause keeps that clause as its words, so that its mark reads as this figure.
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
@@ -886,9 +932,18 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const d = parseDate(t);
     return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
   }
-  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts.
-  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
+  // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
+  if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** The path of a narrative cell's fact: an element cell, or one of a workshop's. */
+const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
+
+/** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
+function saysNone(v: FormVocabulary, text: string): boolean {
+  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  return v.noneReplies.includes(t);
 }
 
 /**
@@ -924,6 +979,14 @@ function ownFigure(v: FormVocabulary, t: string): string | undefined {
   if (named.length === 1) return named[0];
   const othersOwn = clauses.filter((x) => other.test(x)).every((x) => own?.test(x));
   return ownClauses.length === 1 && othersOwn ? ownClauses[0] : undefined;
+}
+
+/** The words of a reply that name another body than the enterprise (集团, 母公司), in the order said, each once. */
+function otherEntitiesIn(v: FormVocabulary, t: string): string[] {
+  const words = [...v.otherEntityWords].sort((a, b) => b.length - a.length);
+  if (!words.length) return [];
+  const found = [...t.matchAll(new RegExp(anyOf(words), 'gu'))].map((m) => m[0]);
+  return [...new Set(found)];
 }
 
 /**

@@ -8,8 +8,12 @@ import { Category } from './profile';
  * computed value, or to a drafted narrative.
  */
 
-/** filled/skipped/empty/invalid: a fact the user gives; computed: the system works it out; drafted: written from the facts; notCollected: printed blank for handwriting. */
-export const FormFieldStatus = z.enum(['filled', 'skipped', 'empty', 'invalid', 'computed', 'drafted', 'notCollected']);
+/**
+ * filled/unconfirmed/skipped/empty/invalid: a fact the user gives (unconfirmed: given as a round figure or a range,
+ * which the signed form leaves blank until the exact figure is given); computed: the system works it out;
+ * drafted: written from the facts; notCollected: printed blank for handwriting.
+ */
+export const FormFieldStatus = z.enum(['filled', 'unconfirmed', 'skipped', 'empty', 'invalid', 'computed', 'drafted', 'notCollected']);
 export type FormFieldStatus = z.infer<typeof FormFieldStatus>;
 
 export const FormViewField = z.object({
@@ -52,7 +56,7 @@ export const FormView = z.object({
   subtitle: z.string().nullable(),
   sections: z.array(FormViewSection),
   /** Fields the user gives, by status. */
-  counts: z.object({ filled: z.number().int(), skipped: z.number().int(), empty: z.number().int(), invalid: z.number().int() }),
+  counts: z.object({ filled: z.number().int(), unconfirmed: z.number().int(), skipped: z.number().int(), empty: z.number().int(), invalid: z.number().int() }),
 });
 export type FormView = z.infer<typeof FormView>;
 

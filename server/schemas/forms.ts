@@ -117,6 +117,12 @@ export const FormFacts = z.object({
    * form fact's path ("employees", "finance.2022.totalAssets") or the assessment's ("metrics.networkedRatio").
    */
   approximate: z.array(z.object({ fact: z.string().max(100), said: Text(200), label: Text(100).optional() })).max(100).optional(),
+  /**
+   * Narrative cells the enterprise answered with none (「暂无」, 「无」), as typed: nothing is printed for them, and a
+   * flag says so where the interview answered that it has a capability the cell asks about. `fact` is the cell's
+   * path ("elements.rd.pdm", "workshops.0.descriptions.ws.run").
+   */
+  deniedCells: z.array(z.object({ fact: z.string().max(100), said: Text(50) })).max(100).optional(),
 });
 export type FormFacts = z.infer<typeof FormFacts>;
 

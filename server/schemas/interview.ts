@@ -116,5 +116,13 @@ export type Interpretation =
    * 'lookalike' also covers a yes that names only other systems (「有，我们有ERP」 to the online-inspection question).
    * 'whichWorkshop': a workshop applicant says the system is in one workshop only (「只有一个车间上了MES」) and not
    * whether it is the applying one; `choices` are the words that said so.
+   * 'otherEntity': a form figure said of another body (「集团合并报表是85亿」), with no figure of the enterprise's own;
+   * `choices` are the words that name that body. 'bare': a form reply with nothing to put in the field (「很多」 for a
+   * figure, 「有」 or 「同上」 for a description). `field` names the form field asked, for an ask-back that says which.
    */
-  | { kind: 'unclear'; reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop'; choices?: string[] };
+  | {
+      kind: 'unclear';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare';
+      choices?: string[];
+      field?: string;
+    };

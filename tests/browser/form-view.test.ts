@@ -51,7 +51,7 @@ async function openForm(page: Page): Promise<void> {
 }
 
 /** Types a value the way a user does (Enter in a one-line field, leaving a text area) and waits for the field to settle. */
-async function type(page: Page, key: string, text: string, expected: 'filled' | 'error' = 'filled'): Promise<void> {
+async function type(page: Page, key: string, text: string, expected: 'filled' | 'unconfirmed' | 'error' = 'filled'): Promise<void> {
   const f = field(page, key);
   const control = f.locator('input, textarea').first();
   await control.fill(text);
@@ -290,6 +290,16 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
       [...el.shadowRoot!.querySelectorAll('input, textarea, select')].filter((c) => !(c as HTMLInputElement).labels?.length).length,
     );
     expect(unlabelled).toBe(0);
+
+    // A range typed into one year of 近三年主要经济指标 awaits the exact figure, and its flag reads across the whole
+    // row below the three columns, not down one column a third of the phone wide.
+    await type(page, 'form.finance.2021.revenue', '1500-2000万', 'unconfirmed');
+    const revenue = field(page, 'form.finance.2021.revenue');
+    expect(await revenue.locator('.status').textContent()).toBe('待确认');
+    const flag = page.locator('zz-form-view #f-form\\.finance\\.2021\\.revenue-err');
+    expect(await flag.textContent()).toContain('1500-2000万');
+    expect((await flag.boundingBox())!.width, 'the flag spans the row').toBeGreaterThan(2 * (await revenue.boundingBox())!.width);
+    expect((await storedAnswers(server.url, s))['approx.form.finance.2021.revenue'], 'the round figure keeps its mark').toBe('1500-2000万');
 
     await page.reload();
     await openSeeded(page, s.link);

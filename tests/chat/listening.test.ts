@@ -193,7 +193,7 @@ describe('a yes that names a paper record or a plan instead of the system asked 
     expect(s.question?.id).toBe('cap.qualityTraceability');
     const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有，我们用纸质的批次台账' });
     expect(recordedIds(sent)).toEqual([]);
-    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的系统，所以先没有记录。');
+    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的“产品质量信息追溯”，所以先没有记录。');
     expect(lastQuestion(sent)?.question?.id).toBe('cap.qualityTraceability');
     expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.qualityTraceability');
     const ok = await turn(s.client, { type: 'text', clientId: 'l-2', text: '没有' });
@@ -241,6 +241,70 @@ describe('a penalty said to a 失信 question', () => {
     expect(lastQuestion(sent)?.question?.id).toBe('ent.credit.seriousIllegalDishonest');
     const ok = await turn(s.client, { type: 'text', clientId: 'p-2', text: '没有，就是那次罚款' });
     expect(recordedIds(ok)).toEqual(['ent.credit.seriousIllegalDishonest']);
+    await s.client.close();
+  });
+});
+
+describe('the offer to go on to the form after the verdict', () => {
+  it('takes a plain 「有」 as going on, and asks a reply that is neither back by naming its two options', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.proceed');
+    expect(s.question?.id).toBe('form.proceed');
+    const unsure = await typed(s.client, 'g-1', '有点忙');
+    expect(recordedIds(unsure.msgs)).toEqual([]);
+    const reply = said(unsure.msgs).join('');
+    // A choice is no form field: the example is its options, not 「只填写这一栏的内容」.
+    expect(reply).not.toContain('这一栏');
+    expect(reply).toContain('“继续填写申报书”或“以后再填”');
+    expect(unsure.next?.id).toBe('form.proceed');
+    const yes = await typed(s.client, 'g-2', '有');
+    expect(recordedIds(yes.msgs)).toEqual(['form.proceed']);
+    expect((await storedAnswers(s.sessionId, s.token))['form.proceed']).toBe('now');
+    expect(yes.next?.id).toBe('form.name');
+    await s.client.close();
+  });
+});
+
+describe('a lookalike of what a capability question asks, named back in words that fit it', () => {
+  it('tells antivirus software apart from the protection system asked about, by the system’s name, never as 「这项系统」', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.securityProtection');
+    expect(s.question?.id).toBe('cap.securityProtection');
+    const { msgs, next } = await typed(s.client, 'av-1', '有，电脑上都装了杀毒软件');
+    expect(recordedIds(msgs)).toEqual([]);
+    const reply = said(msgs).join('');
+    expect(reply).toContain('不是这一项问的“工业信息安全技术防护体系”');
+    // A protection system is no 「系统」 to be 「建有这项系统」.
+    expect(reply).not.toContain('这项系统');
+    expect(reply).not.toContain('问的系统');
+    expect(next?.id).toBe('cap.securityProtection');
+    await s.client.close();
+  });
+});
+
+describe('a form reply that cannot fill the field asked', () => {
+  it('asks a group’s figure back for the enterprise’s own, naming the field and its unit', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.finance.2022.revenue');
+    const group = await typed(s.client, 'o-1', '集团合并报表是85亿');
+    expect(recordedIds(group.msgs)).toEqual([]);
+    const reply = said(group.msgs).join('');
+    expect(reply).toContain('您说的是集团');
+    expect(reply).toContain('申报书的“2022年营业收入”要填申报企业自己的数字（单位：万元）');
+    expect(reply).not.toContain('没能从这句话里确定答案');
+    expect(group.next?.id).toBe('form.finance.2022.revenue');
+    // A reply with no figure at all is asked back for one, naming the field too.
+    const bare = await typed(s.client, 'o-2', '很多');
+    expect(said(bare.msgs).join('')).toContain('「很多」不是一个具体数字；申报书的“2022年营业收入”要填本企业的一个数字（单位：万元）');
+    await s.client.close();
+  });
+
+  it('asks a bare 「有」 to a description back by the cell’s own name, not as 「这一栏」', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id.startsWith('form.cell.'));
+    const id = s.question!.id;
+    const { msgs, next } = await typed(s.client, 'b-1', '有');
+    expect(recordedIds(msgs)).toEqual([]);
+    const reply = said(msgs).join('');
+    expect(reply).toMatch(/^只写「有」没法填进申报书的“[^“”]+”一栏/);
+    expect(reply).not.toContain('只填写这一栏的内容');
+    expect(next?.id).toBe(id);
     await s.client.close();
   });
 });

@@ -17,7 +17,7 @@ describe('the pending question left open beside what was recorded', () => {
     const { msgs, next } = await typed(s.client, 'lims-other', '有，用的是金蝶的MES和ERP');
     expect(recordedIds(msgs)).toEqual(expect.arrayContaining(['cap.mes', 'cap.erp']));
     expect(recordedIds(msgs)).not.toContain('cap.lims');
-    expect(said(msgs).join('\n')).toContain('「金蝶的MES和ERP」不是这一项问的系统');
+    expect(said(msgs).join('\n')).toContain('「金蝶的MES和ERP」不是这一项问的“试验数据管理系统（LIMS）”');
     expect(next?.id).toBe('cap.lims');
     await s.client.close();
   });

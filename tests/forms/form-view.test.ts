@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { allFields } from '../../server/forms/spec';
 import { buildFormView, checkFormValue } from '../../server/forms/form-view';
-import { formQuestions } from '../../server/forms/phase';
+import { applyFormAnswer, formQuestions, markApproximate } from '../../server/forms/phase';
 import { FormView, type FormViewField } from '../../server/schemas/form-view';
 import type { Category } from '../../server/schemas/profile';
 import { build, type Built } from '../helper';
@@ -60,6 +60,40 @@ describe('the form view of a 申报书', () => {
     expect(by('form.ind.productivity.before')).toMatchObject({ input: 'computed', display: '1.00' });
     expect(by('form.project.end').status).toBe('invalid');
     expect(by('form.project.end').flags[0]!.message).toContain('早于');
+  });
+
+  it('shows a figure given round or as a range as awaiting confirmation, never as filled, and counts it apart', () => {
+    // The chat keeps 「两百来人」 as 200 for the assessment and marks it; the signed form leaves it blank until the exact figure is given.
+    const answers = markApproximate({ 'form.employees': 200, 'form.registeredCapital': 5000 }, 'form.employees', '两百来人');
+    const view = buildFormView(kb, answers, 'discreteFactory');
+    const by = (key: string) => fieldsOf(view).find((f) => f.key === key)!;
+    expect(by('form.employees')).toMatchObject({ status: 'unconfirmed', value: 200 });
+    expect(by('form.employees').flags.map((f) => f.message).join('')).toContain('两百来人');
+    expect(by('form.registeredCapital').status).toBe('filled');
+    expect(view.counts).toMatchObject({ filled: 1, unconfirmed: 1 });
+    // A range is a round figure too.
+    const range = buildFormView(kb, markApproximate({ 'form.finance.2022.revenue': 1500 }, 'form.finance.2022.revenue', '1500-2000万'), 'discreteFactory');
+    expect(fieldsOf(range).find((f) => f.key === 'form.finance.2022.revenue')!.status).toBe('unconfirmed');
+  });
+
+  it('flags a cell stored as 「暂无」 or 「无」 where the interview answered that the enterprise has what the cell asks about', () => {
+    // Stored from a document or typed in the form: the cell says none, the interview said yes; both cannot be signed.
+    const answers = { 'cap.pdm': true, 'cap.mes': 'partial', 'form.cell.rd.pdm': '暂无', 'form.cell.rd.lims': '无' } as const;
+    const fields = fieldsOf(buildFormView(kb, answers, 'discreteFactory'));
+    const pdm = fields.find((f) => f.questionId === 'form.cell.rd.pdm')!;
+    expect(pdm.flags.map((f) => f.message).join('')).toMatch(/“暂无”，与评估问答中“产品数据管理系统（PDM）”的回答（已具备）不一致/);
+    // Flagged, it awaits the user's choice of which answer stands: not shown as finished.
+    expect(pdm.status).toBe('unconfirmed');
+    // The interview did not answer LIMS: nothing to contradict.
+    expect(fields.find((f) => f.questionId === 'form.cell.rd.lims')!.flags).toEqual([]);
+    // A workshop's own cell too, with the partly built answer named as such.
+    const ws = fieldsOf(buildFormView(kb, { 'cap.mes': 'partial', 'form.cell.ws.dispatch': '没有。' }, 'smartWorkshop')).find((f) => f.questionId === 'form.cell.ws.dispatch')!;
+    expect(ws.flags.map((f) => f.message).join('')).toMatch(/“没有。”，与评估问答中.*制造执行系统（MES）.*（部分具备）不一致/);
+    // Saved from the form view, the chat hears the flag at once.
+    const saved = applyFormAnswer(kb, { 'cap.pdm': true }, 'form.cell.rd.pdm', '暂无');
+    expect(saved.ok && saved.newlyBlocking.map((b) => b.reason).join('')).toContain('产品数据管理系统（PDM）');
+    // A cell that says none where the interview said none too is consistent.
+    expect(fieldsOf(buildFormView(kb, { 'cap.pdm': false, 'form.cell.rd.pdm': '暂无' }, 'discreteFactory')).find((f) => f.questionId === 'form.cell.rd.pdm')).toMatchObject({ flags: [], status: 'filled' });
   });
 
   it('reads a typed value with the chat’s reader and checks it with the rules that store it', () => {

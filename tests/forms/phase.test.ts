@@ -57,6 +57,15 @@ describe('form phase planner', () => {
     expect(interpretForm(kb, '好的，继续', planForm(kb, {}, 'smartWorkshop').question)).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
   });
 
+  it('reads a plain yes to the gate as going on and a plain no as later, as the interview reads a yes or no', () => {
+    const gate = planForm(kb, {}, 'smartWorkshop').question;
+    const picks = (t: string) => interpretForm(kb, t, gate);
+    for (const t of ['有', '有的', '有！', '对', '对的呀', '是的', 'OK']) expect(picks(t), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
+    for (const t of ['不', '否', '没有', '还没有', '不了']) expect(picks(t), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'later' }] });
+    // More than an answer word is no plain yes: 「有点忙」 is asked back, never taken as going on.
+    expect(picks('有点忙')).toMatchObject({ kind: 'unclear' });
+  });
+
   it('reads Henan 「中」 as the whole reply to the gate as going on, and 「中午」 or 「中不中？」 not', () => {
     const gate = planForm(kb, {}, 'smartWorkshop').question;
     for (const t of ['中', '中！', '中嘞']) expect(interpretForm(kb, t, gate), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });

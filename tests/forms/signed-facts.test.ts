@@ -109,9 +109,9 @@ describe('a free-text reply with nothing to print', () => {
     ['form.business', '同上'],
     ['form.cell.ai', '暂无'],
     ['form.cell.ws.run', '按照通知要求，实现了生产线智能化运行'],
-  ])('%s 「%s」 is asked back', (id, t) => {
+  ])('%s 「%s」 is asked back, naming the field', (id, t) => {
     const category: Category = id === 'form.cell.ai' ? 'processFactory' : 'smartWorkshop';
-    expect(read(id, t, category)).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    expect(read(id, t, category)).toEqual({ kind: 'unclear', reason: 'bare', field: expect.any(String) });
   });
 
   it('a reply with its own facts is taken, and a product named in Latin letters is a product', () => {

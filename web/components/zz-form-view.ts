@@ -21,6 +21,7 @@ interface LocalEdit {
 
 const STATUS_TEXT: Record<string, string> = {
   filled: '已填',
+  unconfirmed: '待确认',
   skipped: '已跳过',
   empty: '未填',
   invalid: '有误',
@@ -178,6 +179,7 @@ export class ZzFormView extends LitElement {
         color: var(--zz-color-met);
       }
       .status.skipped,
+      .status.unconfirmed,
       .status.typing,
       .status.saving,
       .status.checking {
@@ -345,7 +347,10 @@ export class ZzFormView extends LitElement {
     if (this._edits.get(qid)?.text !== e.text) return;
     if (!r.ok) return this._setEdit(qid, { ...e, state: 'error', error: r.error });
     this._setEdit(qid, { ...e, state: 'saving', sent: r.value });
-    emit(this, 'zz-edit', { questionId: qid, value: r.value, display: r.value === null ? '跳过' : r.display, label: f.label });
+    // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
+    // figure's mark, which the checked number alone would lose, so the signed form would state it as exact.
+    const value = f.input === 'number' && typeof r.value === 'number' ? e.text.trim() : r.value;
+    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? '跳过' : r.display, label: f.label });
   }
 
   /**
@@ -429,7 +434,18 @@ export class ZzFormView extends LitElement {
     </div>`;
   }
 
-  private _field(f: FormViewField) {
+  /**
+   * A field's flags. In a matrix row they go below the row's columns, across its width: in a column a third
+   * of a phone wide, a flag's sentence ran to a dozen lines of four characters each. A refusal stays with
+   * its field, where the user is typing.
+   */
+  private _flags(f: FormViewField) {
+    const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
+    const flags = edit ? [] : f.flags;
+    return flags.length ? html`<div id=${`f-${f.key}-err`}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>` : nothing;
+  }
+
+  private _field(f: FormViewField, flagsBelow = false) {
     const id = `f-${f.key}`;
     const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
     const status = edit ? edit.state : f.status;
@@ -453,11 +469,7 @@ export class ZzFormView extends LitElement {
       ${f.input === 'draft' ? html`<p class="note">由系统根据本表的事实起草；在“申报书”栏查看和修改。</p>` : nothing}
       ${f.input === 'none' ? html`<p class="note">本系统不收集此项，导出后手填。</p>` : nothing}
       ${f.formula ? html`<p class="formula" id=${`${id}-formula`}>${f.formula}</p>` : nothing}
-      ${error
-        ? html`<p class="error" id=${errId} role="alert">${error}</p>`
-        : flags.length
-          ? html`<div id=${errId}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>`
-          : nothing}
+      ${error ? html`<p class="error" id=${errId} role="alert">${error}</p>` : flagsBelow ? nothing : this._flags(f)}
     </div>`;
   }
 
@@ -489,7 +501,7 @@ export class ZzFormView extends LitElement {
         <button class="btn primary export" type="button" ?disabled=${!!this._busy} @click=${() => void this._export()}>
           ${this._busy === 'export' ? '正在导出…' : '导出 Word'}
         </button>
-        <p class="counts" aria-live="polite">已填 ${c.filled} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
+        <p class="counts" aria-live="polite">已填 ${c.filled}${c.unconfirmed ? ` · 待确认 ${c.unconfirmed}` : ''} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
       </div>
       ${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : nothing}
       ${v.sections.map(
@@ -501,7 +513,11 @@ export class ZzFormView extends LitElement {
               ${g.title ? html`<h4>${g.title}</h4>` : nothing}
               ${g.rows.map((r) =>
                 r.label
-                  ? html`<fieldset><legend>${r.label}</legend><div class="cols">${r.fields.map((f) => this._field(f))}</div></fieldset>`
+                  ? html`<fieldset>
+                      <legend>${r.label}</legend>
+                      <div class="cols">${r.fields.map((f) => this._field(f, true))}</div>
+                      ${r.fields.map((f) => this._flags(f))}
+                    </fieldset>`
                   : r.fields.map((f) => this._field(f)),
               )}
             </div>`,

@@ -173,6 +173,11 @@ export const FormQuestion = z.object({
   /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
   clause: z.string().regex(/^[一二三四]/, 'form-question clauses are relative to the form, e.g. "一(一)"').optional(),
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /**
+   * The choices a plain yes or no picks (「有」, 「对的」, 「不」 to 「是否现在继续填写…？」), read with the interview's own
+   * answer words: a choice question worded as a yes/no question is answered the way the interview's are.
+   */
+  plainAnswers: z.object({ yes: z.string(), no: z.string() }).optional(),
   /** Categories that need it; absent = all. */
   categories: z.array(Category).optional(),
   /** "workshop": asked once per workshop, "{i}" in id/fact/text is the 1-based workshop number. */
@@ -272,12 +277,23 @@ export const FormVocabulary = z.object({
   notHeldWords: z.array(z.string().min(1)).default([]),
   /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
   contentlessReplies: z.array(z.string().min(1)).default([]),
+  /**
+   * Of those, the whole replies that say the enterprise has none of what a cell asks (无, 暂无, 没有): nothing to print,
+   * but a statement all the same, checked against the interview's answers for the cell's capabilities.
+   */
+  noneReplies: z.array(z.string().min(1)).default([]),
   /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
   noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
-export const FormQuestions = z.object({ vocabulary: FormVocabulary, questions: z.array(FormQuestion).min(1) });
+export const FormQuestions = z.object({ vocabulary: FormVocabulary, questions: z.array(FormQuestion).min(1) }).superRefine((f, ctx) => {
+  f.questions.forEach((q, i) => {
+    const values = new Set((q.choices ?? []).map((c) => c.value));
+    for (const side of ['yes', 'no'] as const)
+      if (q.plainAnswers && !values.has(q.plainAnswers[side])) ctx.addIssue({ code: 'custom', path: ['questions', i, 'plainAnswers', side], message: `${q.plainAnswers[side]} is none of the question's choices` });
+  });
+});
 
 export const CapabilityPhrase = z.object({
   /** Full name with abbreviation, as the form expects: 制造执行系统（MES）. */
