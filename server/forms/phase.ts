@@ -897,6 +897,11 @@ function plainAnswer(kb: FormsKnowledge, questionId: string, text: string): stri
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
+    // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) print nothing the bureau can check; a none
+    // (「无」) is read further on, as the field left empty.
+    const v = kb.formQuestions.vocabulary;
+    const whole = t.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+    if (v.contentlessReplies.includes(whole) && !v.noneReplies.includes(whole)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     const value = withoutLabel(t, labelOf(c));
     const person = personAndMore(kb, c, value);
     if (person) return person;

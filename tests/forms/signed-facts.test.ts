@@ -109,9 +109,17 @@ describe('a free-text reply with nothing to print', () => {
     ['form.business', '同上'],
     ['form.cell.ai', '暂无'],
     ['form.cell.ws.run', '按照通知要求，实现了生产线智能化运行'],
+    ['form.address', '有'],
+    ['form.address', '同上。'],
+    ['form.name', '是的'],
   ])('%s 「%s」 is asked back, naming the field', (id, t) => {
     const category: Category = id === 'form.cell.ai' ? 'processFactory' : 'smartWorkshop';
     expect(read(id, t, category)).toEqual({ kind: 'unclear', reason: 'bare', field: expect.any(String) });
+  });
+
+  it('a none to a one-line field leaves it empty, and an address is taken', () => {
+    expect(read('form.address', '无')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: null }] });
+    expect(read('form.address', '郑州市金水区文化路8号').kind).toBe('answers');
   });
 
   it('a reply with its own facts is taken, and a product named in Latin letters is a product', () => {
