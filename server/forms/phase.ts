@@ -539,7 +539,7 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (words: string[]) => words.map(escape).join('|');
 
 /** The form phase's reply words (form-questions.json `vocabulary`) as patterns, built once per knowledge version. */
-const replyWords = new WeakMap<FormVocabulary, { skip: RegExp; later: RegExp; goOn: RegExp; noData: RegExp; question: RegExp }>();
+const replyWords = new WeakMap<FormVocabulary, { skip: RegExp; later: RegExp; goOn: RegExp; noData: RegExp; question: RegExp; goOnAlone: RegExp }>();
 function wordsOf(v: FormVocabulary) {
   let w = replyWords.get(v);
   if (!w) {
@@ -550,6 +550,7 @@ function wordsOf(v: FormVocabulary) {
       goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[。.!！~～]*$`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
       question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
+      goOnAlone: new RegExp(`^(?:${anyOf([...v.goOnStarts, ...v.goOnWhole])})[的啊呀吧嘞哈]*[。.!！~～]*$`, 'i'),
     };
     replyWords.set(v, w);
   }
@@ -846,7 +847,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
-  if (W.question.test(t)) return { kind: 'question' };
+  // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
+  if (W.question.test(t) && !(pending.kind === 'choice' && W.goOnAlone.test(t))) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.

@@ -64,6 +64,9 @@ describe('form phase planner', () => {
     for (const t of ['不', '否', '没有', '还没有', '不了']) expect(picks(t), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'later' }] });
     // More than an answer word is no plain yes: 「有点忙」 is asked back, never taken as going on.
     expect(picks('有点忙')).toMatchObject({ kind: 'unclear' });
+    // 「可以」 opens questions (可以…吗), but alone it is a yes.
+    for (const t of ['可以', '可以的', '可以！']) expect(picks(t), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
+    expect(picks('可以以后再填吗')).toEqual({ kind: 'question' });
   });
 
   it('reads Henan 「中」 as the whole reply to the gate as going on, and 「中午」 or 「中不中？」 not', () => {
