@@ -306,8 +306,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const cannotRecommend = (s: Submission): string | undefined => {
     const a = (s.snapshot as SubmissionSnapshot).assessment;
     if (a.verdict === 'ineligible' || !a.eligible) {
-      const failed = a.blocking.map((x) => `${x.clause}（${x.reason}）`).join('；');
-      return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}。请取消“推荐”后保存初审意见`;
+      const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
+      return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
     }
     if (a.verdict === 'incomplete') return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
     return undefined;
