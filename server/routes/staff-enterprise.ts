@@ -47,7 +47,8 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
       action: 'submit',
       target: region,
       ip: request.ip,
-      ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn } } : {}),
+      // What a changed resubmission undid stays on record here: the review row keeps only what still applies.
+      ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn, ticksCleared: r.ticksCleared } } : {}),
     });
     return reply.status(201).send({ region, submittedAt: r.submittedAt });
   });

@@ -434,19 +434,24 @@ export class StaffStore {
     const json = JSON.stringify(snapshot);
     return this.db.transaction(async (tx) => {
       // jsonb equality ignores key order, so an unchanged snapshot compares equal however it was serialised.
-      const cur = await tx.query<SubmissionRow & { same: boolean }>('select *, snapshot = $2::jsonb as same from staff_submissions where session_id = $1 for update', [sessionId, json]);
-      const prev = cur.rows[0];
+      const current = () =>
+        tx.query<SubmissionRow & { same: boolean }>('select *, snapshot = $2::jsonb as same from staff_submissions where session_id = $1 for update', [sessionId, json]);
+      let prev = (await current()).rows[0];
       if (!prev) {
-        await tx.query(
-          `insert into staff_submissions (session_id, region, submitted_at, snapshot, knowledge_version, programme_year) values ($1, $2, $3, $4, $5, $6)`,
+        const ins = await tx.query(
+          `insert into staff_submissions (session_id, region, submitted_at, snapshot, knowledge_version, programme_year) values ($1, $2, $3, $4, $5, $6)
+           on conflict (session_id) do nothing returning session_id`,
           [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear],
         );
-        return { submittedAt: at, changed: false, recommendationWithdrawn: false };
+        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [] };
+        // A first submission of the same session committed meanwhile (PostgreSQL, two requests at once): this one resubmits it.
+        prev = (await current()).rows[0]!;
       }
       const changed = !prev.same;
       const moved = prev.region !== region;
       const reviewed = prev.review !== null || prev.recommended;
       const review = changed && prev.review ? { ...prev.review, checklist: keptTicks(toSubmission(prev)) } : prev.review;
+      const ticksCleared = prev.review && review ? Object.keys(prev.review.checklist).filter((id) => !(id in review.checklist)) : [];
       const recommended = prev.recommended && !changed && !moved;
       await tx.query(
         `update staff_submissions set region = $2, submitted_at = $3, snapshot = $4, knowledge_version = $5, programme_year = $6,
@@ -454,7 +459,7 @@ export class StaffStore {
         [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear, review ? JSON.stringify(review) : null, recommended,
           prev.changed_since_review || ((changed || moved) && reviewed)],
       );
-      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended };
+      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared };
     });
   }
 
@@ -630,6 +635,8 @@ export interface SubmitResult {
   changed: boolean;
   /** A recommendation was withdrawn because the content or the region changed. */
   recommendationWithdrawn: boolean;
+  /** The checklist items (clause:capability ids) whose ticks no longer apply and were cleared. */
+  ticksCleared: string[];
 }
 
 export type ReviewResult =

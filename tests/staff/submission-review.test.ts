@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PgliteStore } from '../../server/store/pglite';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
@@ -88,6 +90,9 @@ describe('a resubmission after the bureau reviewed', () => {
     const after = await detail(xinan, s.sessionId);
     expect(after.recommended).toBe(false);
     expect(after.review.checklist).toEqual({ [mes.id]: true });
+    // What the resubmission undid stays on record in the audit log.
+    const lines = readFileSync(join(b.config.DATA_DIR, 'staff/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.action === 'submit').at(-1).detail).toEqual({ changed: true, recommendationWithdrawn: true, ticksCleared: [other.id] });
   });
 
   it('keeps the recommendation and the review when the same content is submitted again', async () => {
