@@ -396,7 +396,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     if (r.status === 'overQuota') {
       const quota = quotaIn(r.year);
       audit(request, 'bureau.review.overQuota', id);
-      throw new HttpError(409, 'OVER_QUOTA', `${region}${r.year ?? ''}年度推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
+      throw new HttpError(409, 'OVER_QUOTA', `${region}${r.year ? `${r.year}年度` : ''}推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
     }
     audit(request, 'bureau.review', id, { recommended: body.recommended });
     return overview(region, r.year ?? kb().data.manifest.year);
