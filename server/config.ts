@@ -154,6 +154,12 @@ export const ConfigSchema = z.object({
    * 0 keeps submissions until staff delete them.
    */
   SUBMISSION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
+  /**
+   * How long a helpline member may keep viewing a session after claiming its code. A view is
+   * read-only but shows the enterprise's answers and drafts, so it ends by itself rather than
+   * lasting until the enterprise remembers to revoke it.
+   */
+  ASSIST_VIEW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   ...llmSettings(),
 }).superRefine(checkLlmSettings);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
 import { rulesFor } from '../chat/rules';
-import { regionIn, regionNames, resolveRegion, type SubmissionSnapshot } from '../staff/bureau';
+import { regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
 import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
 
@@ -21,15 +21,35 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     const region = resolveRegion(kb.data, body.region);
     if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市 (unknown region)`);
     const answers = await fastify.store.getAnswers(sessionId);
+    const step = rulesFor(kb).step(answers);
+    // The bureau reviews a verdict. An interview still waiting on answers has none, and
+    // recommending from it would mean guessing what the enterprise has not yet said.
+    if (step.assessment.verdict === 'incomplete') {
+      const next = step.question ? `，下一个问题是：“${step.question.text}”` : '';
+      throw new HttpError(
+        409,
+        'ASSESSMENT_INCOMPLETE',
+        `自评尚未得出结论，暂不能提交初审：请先在对话中回答完申报条件和要素条件的问题（还有 ${step.progress.remaining} 个${next}），得出自评结论后再提交 (assessment incomplete)`,
+      );
+    }
     const name = answers['form.name'];
     const snapshot: SubmissionSnapshot = {
       name: typeof name === 'string' && name.trim() ? name.trim() : null,
       answers,
-      assessment: rulesFor(kb).step(answers).assessment,
+      assessment: step.assessment,
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
     };
-    const r = await ctx.store().submit(sessionId, region, snapshot);
-    ctx.audit({ ...enterprise(sessionId), action: 'submit', target: region, ip: request.ip });
+    const r = await ctx.store().submit(sessionId, region, snapshot, { knowledgeVersion: kb.version, programmeYear: kb.data.manifest.year }, (previous) =>
+      ticksStillValid(kb.data, previous.snapshot as SubmissionSnapshot, snapshot, previous.review?.checklist ?? {}),
+    );
+    ctx.audit({
+      ...enterprise(sessionId),
+      action: 'submit',
+      target: region,
+      ip: request.ip,
+      // What a changed resubmission undid stays on record here: the review row keeps only what still applies.
+      ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn, ticksCleared: r.ticksCleared } } : {}),
+    });
     return reply.status(201).send({ region, submittedAt: r.submittedAt });
   });
 

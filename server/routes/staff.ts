@@ -30,6 +30,7 @@ declare module 'fastify' {
 
 export const STAFF_COOKIE = 'zz_staff';
 const SESSION_MS = 8 * 3600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台 (staff login required)');
@@ -116,10 +117,30 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     if (!roles.includes(who.role)) throw forbidden();
     return who;
   };
+  const audited = new WeakSet<FastifyRequest>();
   const audit = (request: FastifyRequest, action: string, target?: string, detail?: unknown) => {
     const who = request.session.get('staff');
+    audited.add(request);
     ctx.audit({ actor: who?.username ?? '-', role: who?.role ?? '-', action, ...(target ? { target } : {}), ip: request.ip, ...(detail !== undefined ? { detail } : {}) });
   };
+  // A signed-in account refused a route (403: not its role or region; 404: another region's
+  // applicant, another member's view, an unknown path) may be probing: every refusal is an audit
+  // line. It names the route's pattern and method, never the path or body as sent, which are the
+  // caller's text; an applicant's id is kept only as the UUID the route accepts.
+  fastify.addHook('onResponse', async (request, reply) => {
+    if ((reply.statusCode !== 403 && reply.statusCode !== 404) || audited.has(request)) return;
+    const who = request.session?.get('staff');
+    if (!who) return;
+    const id = (request.params as { id?: unknown } | undefined)?.id;
+    ctx.audit({
+      actor: who.username,
+      role: who.role,
+      action: 'refused',
+      ...(typeof id === 'string' && UUID.test(id) ? { target: id } : {}),
+      ip: request.ip,
+      detail: { status: reply.statusCode, method: request.method, route: request.routeOptions.url ?? '-' },
+    });
+  });
   const identityOut = (who: StaffIdentity, reply: FastifyReply, mustChangePassword = false) => ({
     username: who.username,
     role: who.role,
@@ -264,6 +285,34 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return asked;
   };
 
+  /**
+   * The programme year a bureau request is about: `?year=`, else the year of the default knowledge
+   * version. The 四(三) quota is set by each year's notice, so counts never mix years.
+   */
+  const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+  const yearFor = (request: FastifyRequest): number => {
+    const { year } = parseOr400(YearQuery, { year: (request.query as { year?: unknown } | undefined)?.year }, 'query');
+    return year ?? kb().data.manifest.year;
+  };
+  /** The knowledge of a programme year: the default version if it is that year's, else a served version of that year. */
+  const kbOfYear = (year: number | null) => {
+    const d = kb();
+    if (year === null || d.data.manifest.year === year) return d;
+    const of = fastify.knowledge.versions().map((v) => fastify.knowledge.get(v)!).filter((k) => k.data.manifest.year === year);
+    return of[of.length - 1] ?? d;
+  };
+
+  /** Why a submission cannot be recommended, or undefined when it can. */
+  const cannotRecommend = (s: Submission): string | undefined => {
+    const a = (s.snapshot as SubmissionSnapshot).assessment;
+    if (a.verdict === 'ineligible' || !a.eligible) {
+      const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
+      return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
+    }
+    if (a.verdict === 'incomplete') return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
+    return undefined;
+  };
+
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
     const a = snap.assessment;
@@ -271,8 +320,14 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       sessionId: s.sessionId,
       name: snap.name,
       submittedAt: s.submittedAt,
+      knowledgeVersion: s.knowledgeVersion,
+      programmeYear: s.programmeYear,
       verdict: a.verdict,
       eligible: a.eligible,
+      blocking: a.blocking.map((x) => ({ clause: x.clause, reason: x.reason })),
+      /** Why 推荐 would be refused, shown beside the control. */
+      notRecommendable: cannotRecommend(s) ?? null,
+      changedSinceReview: s.changedSinceReview,
       category: a.category.recommended,
       categoryLabel: categoryLabel(kb().data, a.category.recommended),
       gaps: [
@@ -285,21 +340,26 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     };
   };
 
-  const overview = async (region: string) => {
-    const quota = quotaOf(kb().data, region)!;
-    const recommended = await ctx.store().recommendedCount(region);
+  const overview = async (region: string, year: number) => {
+    const data = kbOfYear(year).data;
+    const quota = (quotaOf(data, region) ?? quotaOf(kb().data, region))!;
+    const recommended = await ctx.store().recommendedCount(region, year);
+    const years = [...new Set([kb().data.manifest.year, year, ...(await ctx.store().programmeYears(region))])].sort((x, y) => y - x);
     return {
       region,
+      year,
+      years,
       quota: { ...quota, recommended, remaining: Math.max(0, quota.max - recommended), atLimit: recommended >= quota.max },
-      deadline: summaryDeadline(kb().data, new Date()) ?? null,
+      deadline: summaryDeadline(data, new Date()) ?? null,
     };
   };
 
   fastify.get('/api/staff/bureau', async (request) => {
     const region = regionFor(request);
-    const list = await ctx.store().applicants(region);
-    audit(request, 'bureau.list', region);
-    return { ...(await overview(region)), applicants: list.map(summaryOf) };
+    const year = yearFor(request);
+    const list = await ctx.store().applicants(region, year);
+    audit(request, 'bureau.list', region, { year });
+    return { ...(await overview(region, year)), applicants: list.map(summaryOf) };
   });
 
   const SessionParam = z.object({ id: z.uuid() });
@@ -326,25 +386,32 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const region = regionFor(request);
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const body = parseOr400(ReviewRequest, request.body);
-    const quota = quotaOf(kb().data, region)!;
-    const r = await ctx.store().review(region, id, body, me(request).username, quota.max);
-    if (r === 'missing') throw notFound('申报企业');
-    if (r === 'overQuota') {
+    const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
+    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: cannotRecommend });
+    if (r.status === 'missing') throw notFound('申报企业');
+    if (r.status === 'refused') {
+      audit(request, 'bureau.review.refused', id);
+      throw new HttpError(409, 'NOT_RECOMMENDABLE', r.reason);
+    }
+    if (r.status === 'overQuota') {
+      const quota = quotaIn(r.year);
       audit(request, 'bureau.review.overQuota', id);
-      throw new HttpError(409, 'OVER_QUOTA', `${region}推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
+      throw new HttpError(409, 'OVER_QUOTA', `${region}${r.year ? `${r.year}年度` : ''}推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
     }
     audit(request, 'bureau.review', id, { recommended: body.recommended });
-    return overview(region);
+    return overview(region, r.year ?? kb().data.manifest.year);
   });
 
   fastify.get('/api/staff/bureau/summary.xlsx', async (request, reply) => {
     const region = regionFor(request);
-    const list = await ctx.store().applicants(region);
-    const buf = await summaryWorkbook(kb().data, region, list, new Date());
-    audit(request, 'bureau.export', region, { rows: list.length });
+    const year = yearFor(request);
+    // One programme year's table: last year's recommendations were last year's 推荐汇总表.
+    const list = await ctx.store().applicants(region, year);
+    const buf = await summaryWorkbook(kbOfYear(year).data, region, list, new Date());
+    audit(request, 'bureau.export', region, { rows: list.length, year });
     return reply
       .type(XLSX)
-      .header('content-disposition', `attachment; filename="summary.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}推荐汇总表`)}.xlsx`)
+      .header('content-disposition', `attachment; filename="summary-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}${year}年度推荐汇总表`)}.xlsx`)
       .send(buf);
   });
 
@@ -362,7 +429,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { code } = parseOr400(AssistClaimRequest, request.body);
     const wait = Math.max(await codeFailsAccount.lockedFor(who.username), await codeFailsIp.lockedFor(request.ip));
     if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 (locked out)`);
-    const grant = await ctx.store().claimAssistCode(code, who.username);
+    const grant = await ctx.store().claimAssistCode(code, who.username, fastify.config.ASSIST_VIEW_DAYS);
     if (!grant) {
       await codeFailsAccount.fail(who.username);
       await codeFailsIp.fail(request.ip);
@@ -370,15 +437,25 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期 (invalid, used or expired code)');
     }
     audit(request, 'assist.claim', grant.sessionId);
-    return { viewId: grant.viewId };
+    return { viewId: grant.viewId, expiresAt: grant.expiresAt };
   });
 
   fastify.get('/api/staff/assist/:viewId', async (request) => {
     const who = requireRole(request, 'helpline', 'admin');
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
-    const sessionId = await ctx.store().grant(viewId, who.username);
-    // A revoked view answers like an unknown one: the enterprise ended it.
-    if (!sessionId) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    const grant = await ctx.store().grant(viewId, who.username);
+    // An ended view answers like an unknown one, except that its own holder is told how it ended.
+    if (!grant) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    if ('ended' in grant) {
+      throw new HttpError(
+        404,
+        'VIEW_ENDED',
+        grant.ended === 'expired'
+          ? `该协助查看已于 ${grant.at.slice(0, 16).replace('T', ' ')}（UTC）到期结束，如需继续请企业重新生成协助码 (view expired)`
+          : '该协助查看已被企业撤销 (view revoked)',
+      );
+    }
+    const { sessionId } = grant;
     const answers = await fastify.store.getAnswers(sessionId);
     const rules = rulesFor(await fastify.sessionKnowledge(sessionId));
     const step = rules.step(answers);

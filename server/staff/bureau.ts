@@ -131,6 +131,18 @@ export function checklistOf(kb: KnowledgeData, category: Category | null, answer
   return items;
 }
 
+/**
+ * The checklist ticks of a review that still hold after the applicant resubmitted: an item the
+ * new submission still lists, with the same claim (已具备 or 部分具备). A tick on a capability the
+ * applicant no longer claims, or now claims differently, verified something that is not asserted any more.
+ */
+export function ticksStillValid(kb: KnowledgeData, before: SubmissionSnapshot, after: SubmissionSnapshot, ticks: Record<string, boolean>): Record<string, boolean> {
+  const claims = (s: SubmissionSnapshot) => new Map(checklistOf(kb, s.assessment.category.recommended, s.answers).map((i) => [i.id, i.claim]));
+  const was = claims(before);
+  const now = claims(after);
+  return Object.fromEntries(Object.entries(ticks).filter(([id]) => was.has(id) && now.get(id) === was.get(id)));
+}
+
 /** What a bureau sees of an applicant: taken when the enterprise submits, so later edits do not change what was submitted. */
 export interface SubmissionSnapshot {
   name: string | null;

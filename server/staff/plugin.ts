@@ -100,6 +100,12 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
     staffStore = new StaffStore(await withDb.database(), dataDir);
     staffStore.onLogError = (err) => fastify.log.error({ err }, 'question log write failed');
+    // Submissions stored before their programme year was recorded take it from their knowledge
+    // version's manifest; one of a version no longer served keeps none and counts in no year's quota.
+    for (const version of fastify.knowledge.versions()) {
+      const filled = await staffStore.fillProgrammeYears(version, fastify.knowledge.get(version)!.data.manifest.year);
+      if (filled > 0) fastify.log.info({ version, filled }, 'submissions: programme year recorded');
+    }
     await loadAnswerLayers(fastify, staffStore);
     const purge = () => {
       track(staffStore!.purgeOlderThan(fastify.config.QUESTION_LOG_RETENTION_DAYS).catch((err) => fastify.log.error({ err }, 'question log purge failed')));

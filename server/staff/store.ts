@@ -416,15 +416,60 @@ export class StaffStore {
 
   // ---- submissions to the bureau ----
 
-  async submit(sessionId: string, region: string, snapshot: unknown): Promise<{ submittedAt: string }> {
+  /**
+   * Stores a submission, or a resubmission of the same session. A resubmission whose content
+   * differs from what the bureau saw (answers, assessment, drafts) is a new application to review:
+   * its recommendation is withdrawn, so the quota place is free again, the checklist keeps only the
+   * ticks `keptTicks` says still apply, and the bureau is told it changed. An unchanged
+   * resubmission keeps the review. A move to another region withdraws the recommendation too.
+   */
+  async submit(
+    sessionId: string,
+    region: string,
+    snapshot: unknown,
+    made: SubmissionVersion,
+    keptTicks: (previous: Submission) => Record<string, boolean>,
+  ): Promise<SubmitResult> {
     const at = new Date().toISOString();
-    await this.db.query(
-      `insert into staff_submissions (session_id, region, submitted_at, snapshot) values ($1, $2, $3, $4)
-       on conflict (session_id) do update set region = excluded.region, submitted_at = excluded.submitted_at, snapshot = excluded.snapshot,
-         recommended = case when staff_submissions.region = excluded.region then staff_submissions.recommended else false end`,
-      [sessionId, region, at, JSON.stringify(snapshot)],
-    );
-    return { submittedAt: at };
+    const json = JSON.stringify(snapshot);
+    return this.db.transaction(async (tx) => {
+      // jsonb equality ignores key order, so an unchanged snapshot compares equal however it was serialised.
+      const current = () =>
+        tx.query<SubmissionRow & { same: boolean }>('select *, snapshot = $2::jsonb as same from staff_submissions where session_id = $1 for update', [sessionId, json]);
+      let prev = (await current()).rows[0];
+      if (!prev) {
+        const ins = await tx.query(
+          `insert into staff_submissions (session_id, region, submitted_at, snapshot, knowledge_version, programme_year) values ($1, $2, $3, $4, $5, $6)
+           on conflict (session_id) do nothing returning session_id`,
+          [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear],
+        );
+        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [] };
+        // A first submission of the same session committed meanwhile (PostgreSQL, two requests at once): this one resubmits it.
+        prev = (await current()).rows[0]!;
+      }
+      const changed = !prev.same;
+      const moved = prev.region !== region;
+      const reviewed = prev.review !== null || prev.recommended;
+      const review = changed && prev.review ? { ...prev.review, checklist: keptTicks(toSubmission(prev)) } : prev.review;
+      const ticksCleared = prev.review && review ? Object.keys(prev.review.checklist).filter((id) => !(id in review.checklist)) : [];
+      const recommended = prev.recommended && !changed && !moved;
+      await tx.query(
+        `update staff_submissions set region = $2, submitted_at = $3, snapshot = $4, knowledge_version = $5, programme_year = $6,
+           review = $7, recommended = $8, changed_since_review = $9 where session_id = $1`,
+        [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear, review ? JSON.stringify(review) : null, recommended,
+          prev.changed_since_review || ((changed || moved) && reviewed)],
+      );
+      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared };
+    });
+  }
+
+  /**
+   * Fills the programme year of submissions stored before it was recorded, from their knowledge
+   * version's manifest; returns how many rows it filled.
+   */
+  async fillProgrammeYears(knowledgeVersion: string, year: number): Promise<number> {
+    const r = await this.db.query('update staff_submissions set programme_year = $2 where programme_year is null and knowledge_version = $1', [knowledgeVersion, year]);
+    return r.affectedRows ?? 0;
   }
 
   /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions' ids. */
@@ -442,9 +487,16 @@ export class StaffStore {
     return row ? { region: row.region, submittedAt: new Date(row.submitted_at).toISOString() } : undefined;
   }
 
-  async applicants(region: string): Promise<Submission[]> {
-    const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 order by submitted_at desc', [region]);
+  /** A region's submissions of one programme year, newest first. */
+  async applicants(region: string, year: number): Promise<Submission[]> {
+    const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 and programme_year = $2 order by submitted_at desc', [region, year]);
     return r.rows.map(toSubmission);
+  }
+
+  /** The programme years a region has submissions of, newest first. */
+  async programmeYears(region: string): Promise<number[]> {
+    const r = await this.db.query<{ y: number }>('select distinct programme_year as y from staff_submissions where region = $1 and programme_year is not null order by 1 desc', [region]);
+    return r.rows.map((row) => Number(row.y));
   }
 
   async applicant(region: string, sessionId: string): Promise<Submission | undefined> {
@@ -452,28 +504,44 @@ export class StaffStore {
     return r.rows[0] ? toSubmission(r.rows[0]) : undefined;
   }
 
-  async recommendedCount(region: string): Promise<number> {
-    const r = await this.db.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and recommended', [region]);
+  /** The recommendations a region has made in one programme year: the 四(三) quota is per notice. */
+  async recommendedCount(region: string, year: number): Promise<number> {
+    const r = await this.db.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year = $2 and recommended', [region, year]);
     return r.rows[0]?.n ?? 0;
   }
 
   /**
-   * Saves a review. Recommending is refused once the region's quota is reached: the count and
-   * the update run in one transaction, so two reviewers cannot both take the last place.
+   * Saves a review. `vet` sees the submission as stored and may refuse to recommend it (an
+   * ineligible applicant). Recommending is refused once the region's quota for the submission's
+   * programme year (`quotaOf`) is reached: the check, the count and the update run in one
+   * transaction, so two reviewers cannot both take the last place, and a resubmission cannot slip
+   * in between the check and the update.
    */
-  async review(region: string, sessionId: string, review: ReviewRequest, by: string, quota: number): Promise<'ok' | 'missing' | 'overQuota'> {
+  async review(
+    region: string,
+    sessionId: string,
+    review: ReviewRequest,
+    by: string,
+    rules: { quotaOf(year: number | null): number; vet(s: Submission): string | undefined },
+  ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
-      const cur = await tx.query<{ recommended: boolean }>('select recommended from staff_submissions where region = $1 and session_id = $2 for update', [region, sessionId]);
-      if (!cur.rows[0]) return 'missing';
-      if (review.recommended && !cur.rows[0].recommended) {
-        const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and recommended', [region]);
-        if ((n.rows[0]?.n ?? 0) >= quota) return 'overQuota';
+      const cur = await tx.query<SubmissionRow>('select * from staff_submissions where region = $1 and session_id = $2 for update', [region, sessionId]);
+      const row = cur.rows[0];
+      if (!row) return { status: 'missing' };
+      const year = row.programme_year === null ? null : Number(row.programme_year);
+      if (review.recommended) {
+        const refused = rules.vet(toSubmission(row));
+        if (refused) return { status: 'refused', reason: refused, year };
+      }
+      if (review.recommended && !row.recommended) {
+        const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
+        if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
       await tx.query(
-        'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now() where region = $1 and session_id = $2',
+        'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',
         [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist }), review.recommended, by],
       );
-      return 'ok';
+      return { status: 'ok', year };
     });
   }
 
@@ -498,7 +566,7 @@ export class StaffStore {
   }
 
   /** Redeems a code once; returns the new read-only grant, or undefined for an unknown, used, revoked or expired code. */
-  async claimAssistCode(code: string, username: string): Promise<{ viewId: string; sessionId: string } | undefined> {
+  async claimAssistCode(code: string, username: string, viewDays: number): Promise<{ viewId: string; sessionId: string; expiresAt: string } | undefined> {
     return this.db.transaction(async (tx) => {
       const r = await tx.query<{ session_id: string }>(
         `update staff_assist_codes set used_by = $2, used_at = now()
@@ -508,31 +576,43 @@ export class StaffStore {
       const sessionId = r.rows[0]?.session_id;
       if (!sessionId) return undefined;
       const viewId = randomUUID();
-      await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at) values ($1, $2, $3, now())', [viewId, sessionId, username]);
-      return { viewId, sessionId };
+      const expiresAt = new Date(Date.now() + viewDays * 86_400_000).toISOString();
+      await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at, expires_at) values ($1, $2, $3, now(), $4)', [viewId, sessionId, username, expiresAt]);
+      return { viewId, sessionId, expiresAt };
     });
   }
 
-  async grant(viewId: string, username: string): Promise<string | undefined> {
-    const r = await this.db.query<{ session_id: string }>(
-      'select session_id from staff_assist_grants where view_id = $1 and username = $2 and revoked_at is null',
+  /**
+   * The session a view opens, while it is open: not revoked and not past its end. An ended view
+   * says how it ended, to the staff member it belonged to only.
+   */
+  async grant(viewId: string, username: string): Promise<{ sessionId: string } | { ended: 'revoked' | 'expired'; at: string } | undefined> {
+    const r = await this.db.query<{ session_id: string; revoked_at: Date | null; expires_at: Date; open: boolean }>(
+      'select session_id, revoked_at, expires_at, (revoked_at is null and expires_at > now()) as open from staff_assist_grants where view_id = $1 and username = $2',
       [viewId, username],
     );
-    return r.rows[0]?.session_id;
+    const g = r.rows[0];
+    if (!g) return undefined;
+    if (g.open) return { sessionId: g.session_id };
+    return g.revoked_at ? { ended: 'revoked', at: new Date(g.revoked_at).toISOString() } : { ended: 'expired', at: new Date(g.expires_at).toISOString() };
   }
 
-  async assistState(sessionId: string): Promise<{ pendingCodeExpiresAt: string | null; viewers: { username: string; since: string }[] }> {
+  /** The pending code, the views open now (with when each ends), and the views that ended by themselves in the last week. */
+  async assistState(sessionId: string): Promise<AssistState> {
     const c = await this.db.query<{ expires_at: Date }>(
       'select expires_at from staff_assist_codes where session_id = $1 and used_at is null and revoked_at is null and expires_at > now() order by expires_at desc limit 1',
       [sessionId],
     );
-    const g = await this.db.query<{ username: string; created_at: Date }>(
-      'select username, created_at from staff_assist_grants where session_id = $1 and revoked_at is null order by created_at',
+    const g = await this.db.query<{ username: string; created_at: Date; expires_at: Date; open: boolean }>(
+      `select username, created_at, expires_at, expires_at > now() as open from staff_assist_grants
+       where session_id = $1 and revoked_at is null and expires_at > now() - interval '7 days' order by created_at`,
       [sessionId],
     );
+    const view = (r: (typeof g.rows)[number]) => ({ username: r.username, since: new Date(r.created_at).toISOString(), until: new Date(r.expires_at).toISOString() });
     return {
       pendingCodeExpiresAt: c.rows[0] ? new Date(c.rows[0].expires_at).toISOString() : null,
-      viewers: g.rows.map((r) => ({ username: r.username, since: new Date(r.created_at).toISOString() })),
+      viewers: g.rows.filter((r) => r.open).map(view),
+      expired: g.rows.filter((r) => !r.open).map(view),
     };
   }
 
@@ -541,6 +621,41 @@ export class StaffStore {
     await this.db.query('update staff_assist_grants set revoked_at = now() where session_id = $1 and revoked_at is null', [sessionId]);
     await this.db.query('update staff_assist_codes set revoked_at = now() where session_id = $1 and used_at is null and revoked_at is null', [sessionId]);
   }
+}
+
+/** The knowledge version a submission was made under, and its programme year (the manifest's year). */
+export interface SubmissionVersion {
+  knowledgeVersion: string;
+  programmeYear: number;
+}
+
+export interface SubmitResult {
+  submittedAt: string;
+  /** The content differs from the previous submission of the session. */
+  changed: boolean;
+  /** A recommendation was withdrawn because the content or the region changed. */
+  recommendationWithdrawn: boolean;
+  /** The checklist items (clause:capability ids) whose ticks no longer apply and were cleared. */
+  ticksCleared: string[];
+}
+
+export type ReviewResult =
+  | { status: 'ok'; year: number | null }
+  | { status: 'missing' }
+  | { status: 'overQuota'; year: number | null }
+  | { status: 'refused'; reason: string; year: number | null };
+
+export interface AssistView {
+  username: string;
+  since: string;
+  until: string;
+}
+
+export interface AssistState {
+  pendingCodeExpiresAt: string | null;
+  viewers: AssistView[];
+  /** Views that reached their end by themselves (not revoked) in the last week, so the enterprise sees they ended. */
+  expired: AssistView[];
 }
 
 export interface DashboardData {
@@ -588,6 +703,9 @@ interface SubmissionRow {
   recommended: boolean;
   reviewed_by: string | null;
   reviewed_at: Date | null;
+  knowledge_version: string;
+  programme_year: number | null;
+  changed_since_review: boolean;
 }
 
 export interface Submission {
@@ -599,6 +717,10 @@ export interface Submission {
   recommended: boolean;
   reviewedBy: string | null;
   reviewedAt: string | null;
+  knowledgeVersion: string;
+  programmeYear: number | null;
+  /** The enterprise resubmitted different content after the last review: it needs reviewing again. */
+  changedSinceReview: boolean;
 }
 
 function toSubmission(r: SubmissionRow): Submission {
@@ -611,5 +733,8 @@ function toSubmission(r: SubmissionRow): Submission {
     recommended: r.recommended,
     reviewedBy: r.reviewed_by,
     reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
+    knowledgeVersion: r.knowledge_version,
+    programmeYear: r.programme_year === null ? null : Number(r.programme_year),
+    changedSinceReview: r.changed_since_review,
   };
 }

@@ -156,7 +156,8 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await expect.poll(() => page.locator('zz-console-bureau .error').textContent()).toContain('多报无效');
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('zz-console-bureau [data-testid=export]').click()]);
-      expect(download.suggestedFilename()).toBe('洛阳市推荐汇总表.xlsx');
+      // One programme year's table, named with its year.
+      expect(download.suggestedFilename()).toBe(`洛阳市${server.app.kb.data.manifest.year}年度推荐汇总表.xlsx`);
       const file = await download.path();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);

@@ -207,14 +207,14 @@ describe('retention', () => {
     const grantOf = async (c: { sessionId: string }) => {
       await staff.newAssistCode(c.sessionId); // revoked by the next one, but its row stays until the session goes
       const { code } = await staff.newAssistCode(c.sessionId);
-      return (await staff.claimAssistCode(code, 'helper'))!.viewId;
+      return (await staff.claimAssistCode(code, 'helper', 7))!.viewId;
     };
     const rowsOf = async (id: string) =>
       Number((await db.query<{ n: number }>('select (select count(*) from staff_assist_codes where session_id = $1) + (select count(*) from staff_assist_grants where session_id = $1) as n', [id])).rows[0]!.n);
 
     const asked = await create();
     const view = await grantOf(asked);
-    expect(await staff.grant(view, 'helper')).toBe(asked.sessionId);
+    expect(await staff.grant(view, 'helper')).toEqual({ sessionId: asked.sessionId });
     expect((await s.app.inject({ method: 'DELETE', url: `/api/sessions/${asked.sessionId}`, headers: { authorization: `Bearer ${asked.token}` } })).statusCode).toBe(204);
     // A view left open on a deleted session would read nothing (the staff route answered 500).
     expect(await staff.grant(view, 'helper')).toBeUndefined();

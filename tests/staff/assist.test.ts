@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PgliteStore } from '../../server/store/pglite';
+import { loadConfig } from '../../server/config';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, type StaffLogin } from './helpers';
 
@@ -80,5 +82,35 @@ describe('assisted sessions', () => {
     expect(right.statusCode).toBe(429);
     // The code itself is not burnt by the locked-out attempt: another staff member can still use it.
     expect((await claim(helpline, code)).statusCode).toBe(200);
+  });
+});
+
+describe('an assisted view ends by itself', () => {
+  it('lasts ASSIST_VIEW_DAYS (7 by default); nonsense is refused by name', () => {
+    expect(loadConfig({}).ASSIST_VIEW_DAYS).toBe(7);
+    expect(loadConfig({ ASSIST_VIEW_DAYS: '2' }).ASSIST_VIEW_DAYS).toBe(2);
+    expect(() => loadConfig({ ASSIST_VIEW_DAYS: '0' })).toThrow(/ASSIST_VIEW_DAYS/);
+  });
+
+  it('closes the view at its end, tells the helpline member it expired, and shows the enterprise it ended', async () => {
+    const s = await newSession(b.app);
+    const { code } = await newCode(s);
+    const claimed = (await claim(helpline, code)).json();
+    const days = (Date.parse(claimed.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    expect((await view(helpline, claimed.viewId)).statusCode).toBe(200);
+    const open = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
+    expect(open.viewers).toEqual([expect.objectContaining({ username: 'hotline', until: claimed.expiresAt })]);
+
+    // Seven days later.
+    const db = await (b.app.store as PgliteStore).database();
+    await db.query(`update staff_assist_grants set expires_at = now() - interval '1 second' where view_id = $1`, [claimed.viewId]);
+    const ended = await view(helpline, claimed.viewId);
+    expect(ended.statusCode).toBe(404);
+    expect(ended.json().error.message).toContain('到期结束');
+    const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
+    expect(state.viewers).toEqual([]);
+    expect(state.expired.map((x: { username: string }) => x.username)).toEqual(['hotline']);
   });
 });

@@ -7,6 +7,7 @@ import app from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { addAccount } from '../../server/staff/accounts';
 import { regionNames } from '../../server/staff/bureau';
+import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
 import { addStaff, as, cookieOf, login, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
@@ -22,6 +23,8 @@ beforeAll(async () => {
   luoyang = await staffAs(b, 'luoyang1', 'bureau', '洛阳市');
   admin = await staffAs(b, 'admin1', 'admin');
   enterprise = await newSession(b.app);
+  // An interview that reached its verdict: the bureau takes no other.
+  await b.app.store.setAnswers(enterprise.sessionId, workshop.facts);
   expect((await submit(b.app, enterprise, '郑州市')).statusCode).toBe(201);
 });
 afterAll(async () => b?.close());

@@ -95,4 +95,44 @@ describe('migrating an embedded data directory from the previous release', () =>
     await expect(applyMigrations(sql)).rejects.toThrow(new RegExp(`999 比本程序支持的 ${known} 新`));
     await db.close();
   }, 60_000);
+
+  it('keeps every stored submission and assisted view, recording the version each submission names (henan-2023 when it names none)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'zhizao-migrate-'));
+    dirs.push(root);
+    await seedPgliteDir(join(root, 'pglite'));
+    const db = await PGlite.create({ dataDir: join(root, 'pglite') });
+    await applyMigrations(pgliteDb(db), MIGRATIONS.filter((m) => m.version <= 6));
+    const snap = (knowledgeVersion?: string) => JSON.stringify({ name: '甲', answers: {}, drafts: null, assessment: { verdict: 'gaps', eligible: true, blocking: [], ...(knowledgeVersion ? { knowledgeVersion } : {}) } });
+    await db.query(
+      `insert into staff_submissions (session_id, region, submitted_at, snapshot, review, recommended, reviewed_by, reviewed_at) values
+       ('s-2023', '洛阳市', now(), $1, '{"notes":"同意","siteNotes":"","checklist":{}}', true, 'luoyang', now()),
+       ('s-none', '洛阳市', now(), $2, null, false, null, null),
+       ('s-2024', '洛阳市', now(), $3, null, true, 'luoyang', now())`,
+      [snap('henan-2023'), snap(), snap('henan-2024')],
+    );
+    await db.query(`insert into staff_assist_grants (view_id, session_id, username, created_at) values ('22222222-2222-4222-8222-222222222222', 's-2023', 'hotline', now() - interval '1 day')`);
+    await db.close();
+
+    const store = await PgliteStore.open({ dataDir: root });
+    try {
+      const sql = await store.database();
+      const rows = (await sql.query<{ session_id: string; knowledge_version: string; recommended: boolean; review: unknown; changed_since_review: boolean }>(
+        'select session_id, knowledge_version, recommended, review, changed_since_review from staff_submissions order by session_id',
+      )).rows;
+      expect(rows).toEqual([
+        { session_id: 's-2023', knowledge_version: 'henan-2023', recommended: true, review: { notes: '同意', siteNotes: '', checklist: {} }, changed_since_review: false },
+        { session_id: 's-2024', knowledge_version: 'henan-2024', recommended: true, review: null, changed_since_review: false },
+        { session_id: 's-none', knowledge_version: 'henan-2023', recommended: false, review: null, changed_since_review: false },
+      ]);
+      // The programme year comes from the served versions' manifests at startup (the staff plugin).
+      const staff = new StaffStore(sql, root);
+      expect(await staff.fillProgrammeYears('henan-2023', 2023)).toBe(2);
+      expect(await staff.recommendedCount('洛阳市', 2023)).toBe(1);
+      expect(await staff.programmeYears('洛阳市')).toEqual([2023]);
+      const grant = await staff.grant('22222222-2222-4222-8222-222222222222', 'hotline');
+      expect(grant).toEqual({ sessionId: 's-2023' });
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
 });

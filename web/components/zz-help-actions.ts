@@ -13,7 +13,9 @@ interface AssistCode {
 
 interface AssistState {
   pendingCodeExpiresAt: string | null;
-  viewers: { username: string; since: string }[];
+  viewers: { username: string; since: string; until: string }[];
+  /** Views that ended by themselves in the last week. */
+  expired?: { username: string; since: string; until: string }[];
 }
 
 interface SubmitState {
@@ -26,6 +28,7 @@ interface SubmitState {
 const POLL_MS = 10_000;
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
  * The enterprise's two ways to reach staff: 「请热线协助」 gives a one-time code to read out to the
@@ -200,6 +203,7 @@ export class ZzHelpActions extends LitElement {
 
   private get _helpSection() {
     const viewers = this._assist?.viewers ?? [];
+    const expired = this._assist?.expired ?? [];
     const code = this._code;
     return html`<section aria-label="热线协助">
       <h3>需要热线帮忙？</h3>
@@ -209,7 +213,12 @@ export class ZzHelpActions extends LitElement {
             <p class="muted">热线：${code.helpline.unit} ${code.helpline.phone}</p>`
         : nothing}
       ${viewers.length
-        ? html`<p class="viewing" role="status" data-testid="assist-viewers">热线工作人员 ${viewers.map((v) => v.username).join('、')} 正在只读查看本会话</p>`
+        ? html`<p class="viewing" role="status" data-testid="assist-viewers">
+            热线工作人员 ${viewers.map((v) => `${v.username}（至 ${dateTime(v.until)} 自动结束）`).join('、')} 正在只读查看本会话
+          </p>`
+        : nothing}
+      ${expired.length
+        ? html`<p class="muted" data-testid="assist-expired">${expired.map((v) => `热线工作人员 ${v.username} 的只读查看已于 ${dateTime(v.until)} 到期结束`).join('；')}。</p>`
         : nothing}
       <div class="row">
         <button class="btn" type="button" ?disabled=${this._busy} @click=${this._askHelp}>${code ? '换一个协助码' : '请热线协助'}</button>

@@ -38,6 +38,8 @@ export class ZzConsoleAssist extends LitElement {
   ];
 
   @state() private _viewId = '';
+  /** When the claimed view ends by itself (ASSIST_VIEW_DAYS after the claim). */
+  @state() private _until = '';
   @state() private _view: AssistView | null = null;
   @state() private _error = '';
 
@@ -45,7 +47,7 @@ export class ZzConsoleAssist extends LitElement {
     return html`
       <div class="card">
         <h2>热线协助</h2>
-        <p class="muted">企业在页面上点「请热线协助」后会得到 6 位协助码（30 分钟内有效，只能用一次）。输入后可只读查看其会话；企业可随时撤销。</p>
+        <p class="muted">企业在页面上点「请热线协助」后会得到 6 位协助码（30 分钟内有效，只能用一次）。输入后可只读查看其会话，查看到期自动结束；企业可随时撤销。</p>
         <form @submit=${this._claim}>
           <input id="code" type="text" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" placeholder="6 位协助码" aria-label="协助码" required />
           <button class="btn primary" type="submit">查看</button>
@@ -59,6 +61,7 @@ export class ZzConsoleAssist extends LitElement {
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
       <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
+      ${this._until ? html`<p class="muted">本次查看至 ${new Date(this._until).toLocaleString('zh-CN')} 自动结束，企业也可随时撤销。</p>` : ''}
       <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       <h2>对话</h2>
@@ -71,8 +74,9 @@ export class ZzConsoleAssist extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
     this._error = '';
     try {
-      const r = await call<{ viewId: string }>('POST', '/api/staff/assist/claim', { code: input.value.trim() });
+      const r = await call<{ viewId: string; expiresAt: string }>('POST', '/api/staff/assist/claim', { code: input.value.trim() });
       this._viewId = r.viewId;
+      this._until = r.expiresAt;
       input.value = '';
       await this._refresh();
     } catch (err) {

@@ -19,6 +19,12 @@ interface Applicant {
   categoryLabel: string;
   gaps: Gap[];
   recommended: boolean;
+  blocking: { clause: string; reason: string }[];
+  /** Why the server would refuse 推荐, or null. */
+  notRecommendable: string | null;
+  /** Resubmitted with different content after the last review. */
+  changedSinceReview: boolean;
+  programmeYear: number | null;
 }
 interface ChecklistItem {
   id: string;
@@ -35,6 +41,8 @@ interface Detail extends Applicant {
 }
 interface Overview {
   region: string;
+  year: number;
+  years: number[];
   quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string };
   deadline: { date: string; label: string; what: string; clause: string; daysLeft: number } | null;
   applicants?: Applicant[];
@@ -89,6 +97,30 @@ export class ZzConsoleBureau extends LitElement {
         height: 20px;
         flex: none;
       }
+      .verdict {
+        margin-top: var(--zz-space-3);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        border-left: 4px solid var(--zz-color-border);
+        background: var(--zz-color-surface);
+        font-weight: 600;
+      }
+      .verdict.unmet {
+        border-left-color: var(--zz-color-unmet);
+      }
+      .verdict.partial {
+        border-left-color: var(--zz-color-partial);
+      }
+      .verdict.met {
+        border-left-color: var(--zz-color-met);
+      }
+      .verdict p {
+        margin: var(--zz-space-1) 0 0;
+        font-weight: 400;
+        color: var(--zz-color-unmet);
+      }
+      select {
+        min-height: var(--zz-tap);
+      }
       .draft {
         white-space: pre-wrap;
         font-size: var(--zz-font-size-sm);
@@ -106,9 +138,17 @@ export class ZzConsoleBureau extends LitElement {
     void this._load();
   }
 
+  /** The programme year shown; the server's default (the default knowledge version's year) until one is chosen. */
+  @state() private _year: number | null = null;
+
+  private get _yearQuery(): string {
+    return this._year === null ? '' : `?year=${this._year}`;
+  }
+
   private async _load() {
     try {
-      this._ov = await call<Overview>('GET', '/api/staff/bureau');
+      this._ov = await call<Overview>('GET', `/api/staff/bureau${this._yearQuery}`);
+      this._year = this._ov.year;
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -158,7 +198,13 @@ export class ZzConsoleBureau extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
         <div class="row">
-          <h2 class="grow">${ov.region} · 已提交初审的企业</h2>
+          <h2 class="grow">${ov.region} · ${ov.year}年度 · 已提交初审的企业</h2>
+          ${ov.years.length > 1
+            ? html`<label class="row" style="margin:0">年度
+                <select data-testid="year" aria-label="申报年度" @change=${this._pickYear}>
+                  ${ov.years.map((y) => html`<option value=${y} ?selected=${y === ov.year}>${y}年度</option>`)}
+                </select></label>`
+            : ''}
           <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
         </div>
         <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
@@ -172,7 +218,9 @@ export class ZzConsoleBureau extends LitElement {
                   <td data-label="类别">${a.categoryLabel}</td>
                   <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
                   <td data-label="差距">${a.gaps.length}</td>
-                  <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}</td>
+                  <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
+                      ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
+                      : ''}</td>
                 </tr>`,
               )}
             </tbody>
@@ -188,7 +236,10 @@ export class ZzConsoleBureau extends LitElement {
     const drafts = Object.entries(d.drafts ?? {}).flatMap(([, sections]) => Object.entries(sections ?? {}));
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}</p>
+      <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      ${d.changedSinceReview
+        ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
+        : ''}
       <h2>差距</h2>
       ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
       <h2>初审 / 现场核查清单</h2>
@@ -205,8 +256,14 @@ export class ZzConsoleBureau extends LitElement {
       <textarea id="notes" .value=${d.review.notes}></textarea>
       <label for="site" style="margin-top: var(--zz-space-3)">现场核查情况</label>
       <textarea id="site" .value=${d.review.siteNotes}></textarea>
+      <div class="verdict ${VERDICT[d.verdict][1]}" data-testid="verdict">
+        <span>自评结论</span> <span class="tag ${VERDICT[d.verdict][1]}">${VERDICT[d.verdict][0]}</span>
+        ${d.notRecommendable ? html`<p>${d.notRecommendable}</p>` : ''}
+      </div>
       <div class="row" style="margin-top: var(--zz-space-3)">
-        <label class="row" style="margin:0; font-size: var(--zz-font-size)"><input id="rec" type="checkbox" .checked=${d.recommended} /> 推荐该企业</label>
+        <label class="row" style="margin:0; font-size: var(--zz-font-size)"
+          ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> 推荐该企业</label
+        >
         <button class="btn primary" data-testid="save" @click=${this._save}>保存</button>
         ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
       </div>
@@ -233,8 +290,9 @@ export class ZzConsoleBureau extends LitElement {
     this._saved = '';
     try {
       const ov = await call<Overview>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
-      this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, recommended: body.recommended } : a)) };
-      this._detail = { ...d, recommended: body.recommended, review: { notes: body.notes, siteNotes: body.siteNotes, checklist } };
+      const saved = { recommended: body.recommended, changedSinceReview: false };
+      this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, ...saved } : a)) };
+      this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist } };
       this._saved = '已保存';
     } catch (err) {
       this._error = (err as Error).message;
@@ -242,9 +300,15 @@ export class ZzConsoleBureau extends LitElement {
     }
   }
 
+  private async _pickYear(e: Event) {
+    this._year = Number((e.target as HTMLSelectElement).value);
+    this._detail = null;
+    await this._load();
+  }
+
   private async _export() {
     try {
-      await download('/api/staff/bureau/summary.xlsx', '推荐汇总表.xlsx');
+      await download(`/api/staff/bureau/summary.xlsx${this._yearQuery}`, '推荐汇总表.xlsx');
     } catch (err) {
       this._error = (err as Error).message;
     }
