@@ -71,7 +71,7 @@ export function checkEntry(kb: KnowledgeBase, candidate: unknown): AnswerEntry {
   });
   if (details.length) throw new EntryRejected(`引用未通过核对 (citation check failed) — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
   const figures = figureIssues(kb, entry);
-  if (figures.length) throw new EntryRejected(`答复中的数字未通过核对 (figure check failed) — ${figures.map((d) => `${d.field}: ${d.message}`).join('; ')}`, figures);
+  if (figures.length) throw new EntryRejected(`答复中的数字未通过核对 — ${figures.map((d) => `${d.field}: ${d.message}`).join('; ')}`, figures);
   try {
     // The shipped index's own preparation, run on this entry alone: whatever it refuses at startup is refused here.
     new AnswerIndex({ ...kb.data, answerBase: { entries: [entry] } }, kb.clause, kb.children, 'staff entry');
@@ -136,16 +136,13 @@ function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: string; m
     const used = [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]!).filter((k): k is keyof typeof values => k in values);
     const filled = text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k as keyof typeof values]) : m));
     const phone = strangePhone(filled, contact.phone);
-    if (phone) {
-      issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}所列的咨询电话 ${contact.phone}；请写 {phone}，由数据填入 (only the helpline of ${contact.clause} may be given)` });
-      continue;
-    }
+    if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone} (not the helpline)` });
     // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
     const figure = ungroundedFigure(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], sameSubject: false, countWords: true });
     if (figure) {
       issues.push({
         field,
-        message: `“${figure}”不在所引条款（${cited.join('、')}）的原文中${used.length ? `，也不是所用数据（${used.map((k) => `{${k}}`).join('、')}）的值` : ''}；答复中的数字、日期须照抄所引条款里说同一件事的原文，或用 {占位符} 由数据填入 (figure not in the cited clauses)`,
+        message: `“${figure}”不在所引条款（${cited.join('、')}）中${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入 (ungrounded figure)`,
       });
     }
   }

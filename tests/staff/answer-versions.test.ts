@@ -70,6 +70,7 @@ describe('staff answers of a knowledge version that is no longer the default', (
   });
 
   it('withdraws and fixes an entry of that version, and only there', async () => {
+    expect(b.app.kb.version, 'the default moved to 2024 in the test before').toBe('henan-2024');
     const fixed = { ...ENTRY, answer: '通知对页码没有要求：四(二)只规定提交PDF彩色版电子版。' };
     const put = await b.app.inject({ method: 'PUT', url: `/api/staff/answers/${ENTRY.id}?version=henan-2023`, headers: as(helpline), payload: { entry: fixed } });
     expect(put.statusCode, put.body).toBe(200);
