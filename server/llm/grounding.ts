@@ -1,4 +1,4 @@
-import { findQuantities, normalise, parseChineseNumber, type Quantity } from '../understand';
+import { strangePhone, ungroundedFigure } from '../qa/figures';
 import { ELLIPSIS, isVerbatim } from '../qa/quote';
 import type { PromptClause } from './prompts';
 import { checkWords, longestFirst } from './check-words';
@@ -188,17 +188,10 @@ function longestRunIn(text: string, source: string): string {
 
 // ---- helpline and phone numbers ----
 
-const PHONE = /(?<![\d])(?:\(?0\d{2,3}\)?[\s\-—–－‐]*)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/gu;
-const digitsOf = (s: string) => s.normalize('NFKC').replace(/\D/gu, '');
-
 function checkHelpline(s: Sentence, input: GroundingInput): GroundingFailure | null {
   const text = bare(s.text).normalize('NFKC');
-  const helpline = input.helpline ? digitsOf(input.helpline) : '';
-  for (const m of text.matchAll(PHONE)) {
-    const d = digitsOf(m[0]);
-    // The number is the helpline's, in full or without its area code; any other number is made up.
-    if (!helpline || !(d === helpline || (d.length >= 7 && helpline.endsWith(d)))) return { kind: 'phone', detail: m[0] };
-  }
+  const phone = strangePhone(text, input.helpline);
+  if (phone) return { kind: 'phone', detail: phone };
   const words = checks().helplineWords;
   if (words.names.some((n) => text.includes(n)) && words.disparaging.some((w) => text.includes(w))) return { kind: 'helpline', detail: s.text };
   return null;
@@ -206,84 +199,10 @@ function checkHelpline(s: Sentence, input: GroundingInput): GroundingFailure | n
 
 // ---- numbers ----
 
-/** Clause references and ordinals are no figures: 〔四(二)〕 is gone already; 附件2, 第五条, (三) remain. */
-const NOT_FIGURES = /附件\s*\d+|第[\d一二三四五六七八九十]+[条款项章节部分点个]?|[(（][一二三四五六七八九十\d]+[)）]/gu;
-const SEGMENT_BREAK = /[,，;；。:：!！?？\n]/u;
-const HAN_PAIR = /\p{Script=Han}{2}/u;
-
-const UNIT_KIND: Record<string, string> = { 号: '日', 台: '台套', 套: '台套', mb: 'm', 兆: 'm', 个: '个', 名: '个', 位: '个' };
-const unitKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
-const sameFigure = (a: Quantity, b: Quantity) =>
-  a.value === b.value && (a.unit === undefined || b.unit === undefined || unitKind(a.unit) === unitKind(b.unit));
-
-interface Segment {
-  pairs: Set<string>;
-  figures: Quantity[];
-}
-
-function pairsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  const chars = Array.from(text);
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const p = chars[i]! + chars[i + 1]!;
-    if (HAN_PAIR.test(p)) out.add(p);
-  }
-  return out;
-}
-
-/**
- * A Chinese numeral with no unit after it is a figure only after a word that states an amount
- * (「不多于二十」): elsewhere 十分, 一百 in prose would read as numbers. Written in digits so it is checked.
- */
-const BARE_CHINESE = /(?<=不多于|不少于|不超过|不低于|不高于|超过|达到|至少|最多|限报|推荐|共|为)([一二两三四五六七八九十百千]{2,})(?![分万亿\p{Script=Han}])/gu;
-
-/** Text for number reading: normalised (full-width digits, Chinese numerals), phone numbers and references masked. */
-function forFigures(text: string): string {
-  return normalise(bare(text))
-    .text.replace(PHONE, (m) => '□'.repeat(m.length))
-    .replace(NOT_FIGURES, (m) => '□'.repeat(m.length))
-    .replace(BARE_CHINESE, (m) => {
-      const v = parseChineseNumber(m);
-      return v === undefined ? m : String(v);
-    });
-}
-
-function segmentsOf(text: string): Segment[] {
-  return forFigures(text)
-    .split(SEGMENT_BREAK)
-    .map((seg) => ({ pairs: pairsOf(seg), figures: findQuantities(seg) }))
-    .filter((s) => s.figures.length > 0);
-}
-
-const segmentCache = new Map<string, Segment[]>();
-function clauseSegments(c: PromptClause): Segment[] {
-  let s = segmentCache.get(c.text);
-  if (!s) segmentCache.set(c.text, (s = segmentsOf(c.text)));
-  return s;
-}
-
 function checkNumbers(s: Sentence, scope: PromptClause[], input: GroundingInput): GroundingFailure | null {
-  const text = forFigures(s.text);
-  const figures = findQuantities(text);
-  if (!figures.length) return null;
-  const segments = scope.flatMap(clauseSegments);
-  const title = input.notice ? findQuantities(forFigures(input.notice)) : [];
-  let from = 0;
-  for (const f of figures) {
-    // What the sentence says the figure is about: its words since the last break or figure.
-    const lead = text.slice(from, f.index);
-    const breakAt = Math.max(...[...lead].map((ch, i) => (SEGMENT_BREAK.test(ch) ? i : -1)));
-    const context = pairsOf(lead.slice(breakAt + 1));
-    from = f.index + f.text.length;
-    if (title.some((t) => sameFigure(f, t))) continue;
-    const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
-    if (!holding.length) return { kind: 'number', detail: `${f.text}（${s.text}）` };
-    // Of the cited parts that state a figure, the one about the same subject must state this one.
-    const score = (seg: Segment) => [...context].filter((p) => seg.pairs.has(p)).length;
-    const best = Math.max(...segments.map(score));
-    if (best > 0 && !holding.some((seg) => score(seg) === best)) return { kind: 'number', detail: `${f.text}（${s.text}）` };
-  }
-  return null;
+  // Citations are gone first: 〔四(二)〕 is no figure. The notice's title (its year) may be named anywhere.
+  const figure = ungroundedFigure(bare(s.text), scope.map((c) => c.text), { anywhere: input.notice ? [input.notice] : [] });
+  return figure ? { kind: 'number', detail: `${figure}（${s.text}）` } : null;
 }
 
 // ---- wording of rules ----

@@ -9,6 +9,7 @@ import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
 import { quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
+import { placeholderValues } from './placeholders';
 
 /**
  * Offline answers that conclude, then prove. Order of decisions:
@@ -357,28 +358,6 @@ function quoteFromPassage(clause: Clause, passage: string | undefined, question:
 
 // ---------- the answer pipeline ----------
 
-/** Values answer-base templates may name, from facts.json and regions.json. */
-function placeholders(kb: KnowledgeBase): Record<string, string | number> {
-  const f = kb.data.facts;
-  const r = kb.data.regions;
-  return {
-    unit: f.contact.unit,
-    phone: f.contact.phone,
-    perYear: f.applications.perYear,
-    deadline: f.deadlines[0]?.date ?? '',
-    platform: f.platform.name,
-    platformUrl: f.platform.url,
-    videoFormat: f.submission.video.format,
-    videoMaxMB: f.submission.video.maxSizeMB,
-    minResolution: f.submission.video.minResolution,
-    duration: f.submission.video.duration,
-    narration: f.submission.video.narration,
-    photosMin: f.submission.photos.min,
-    quotaAll: r.groups.map((g) => `${g.label}不多于${g.max}家`).join('；'),
-    overQuota: r.overQuota,
-  };
-}
-
 const varsCache = new WeakMap<KnowledgeBase, Record<string, string | number>>();
 
 function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
@@ -448,7 +427,7 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
 /** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
 function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
   let vars = varsCache.get(kb);
-  if (!vars) varsCache.set(kb, (vars = placeholders(kb)));
+  if (!vars) varsCache.set(kb, (vars = placeholderValues(kb.data)));
   const base = fill(p.entry.answer, vars);
   if (p.items.length) {
     const text = normalise(q);

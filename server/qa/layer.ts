@@ -3,6 +3,8 @@ import { KnowledgeError } from '../knowledge/load';
 import { AnswerBaseFile, type AnswerEntry } from '../knowledge/schemas/answer-base';
 import { AnswerIndex } from './answer-base';
 import { quoteWith } from './quote';
+import { strangePhone, ungroundedFigure } from './figures';
+import { placeholderValues } from './placeholders';
 
 /**
  * Staff answer-base entries layered over the shipped answer base of one knowledge version. The
@@ -68,6 +70,8 @@ export function checkEntry(kb: KnowledgeBase, candidate: unknown): AnswerEntry {
     else if (!quoteWith(c.text, q.find)) details.push({ field: `entry.quotes.${i}.find`, message: `条款 ${q.clause} 中没有原文“${q.find}”，引文须逐字摘自条款 (quote is not verbatim clause text)` });
   });
   if (details.length) throw new EntryRejected(`引用未通过核对 (citation check failed) — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+  const figures = figureIssues(kb, entry);
+  if (figures.length) throw new EntryRejected(`答复中的数字未通过核对 — ${figures.map((d) => `${d.field}: ${d.message}`).join('; ')}`, figures);
   try {
     // The shipped index's own preparation, run on this entry alone: whatever it refuses at startup is refused here.
     new AnswerIndex({ ...kb.data, answerBase: { entries: [entry] } }, kb.clause, kb.children, 'staff entry');
@@ -76,6 +80,73 @@ export function checkEntry(kb: KnowledgeBase, candidate: unknown): AnswerEntry {
     throw err;
   }
   return entry;
+}
+
+/** The texts of an entry an asker may be shown, by field; {said} is the asker's own value, not the entry's. */
+function shownTexts(entry: AnswerEntry): { field: string; text: string }[] {
+  return [
+    { field: 'entry.answer', text: entry.answer },
+    ...(entry.items ?? []).map((item, i) => ({ field: `entry.items.${i}.answer`, text: item.answer })),
+    ...(entry.limit ? (['within', 'beyond'] as const).map((k) => ({ field: `entry.limit.${k}`, text: entry.limit![k].split('{said}').join('□') })) : []),
+  ];
+}
+
+const yearsCache = new WeakMap<KnowledgeBase, string[]>();
+function noticeYears(kb: KnowledgeBase): string[] {
+  let years = yearsCache.get(kb);
+  if (!years) {
+    const text = [kb.data.manifest.title, ...kb.data.clauses.map((c) => c.text)].join('\n');
+    years = [...new Set([...text.matchAll(/(?<!\d)(?:19|20)\d{2}(?=\s*年)/gu)].map((m) => `${m[0]}年`))];
+    yearsCache.set(kb, years);
+  }
+  return years;
+}
+
+const namesCache = new WeakMap<KnowledgeBase, string[]>();
+/** Clause references (三(一)5, 附件2.四(六)) and the notice's terms written with digits (5G) are names, not figures. */
+function withoutNames(kb: KnowledgeBase, text: string): string {
+  let names = namesCache.get(kb);
+  if (!names) {
+    const terms = kb.data.lexicon.entries.flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => /\d/u.test(w));
+    // A clause of the top level (一, 五) is named by a numeral that also counts things: only ids with a part or an attachment's number are masked.
+    const refs = kb.data.clauses.map((c) => c.id).filter((id) => /[(（.\d]/u.test(id));
+    names = [...refs, ...terms].sort((a, b) => b.length - a.length);
+    namesCache.set(kb, names);
+  }
+  let out = text;
+  for (const n of names) if (out.includes(n)) out = out.split(n).join('□');
+  // 「三(二)1—6」, 「附件2、3」: the numbers run on from the reference before them.
+  return out.replace(/□(?:\s*[—–\-~～至、]\s*\d{1,2}(?!\d))+/gu, (m) => '□'.repeat(m.length));
+}
+
+/**
+ * A figure, date or phone number the answer states is read out to applicants as the notice's: each
+ * must stand in the clauses the entry cites, about the same subject, or come from the structured
+ * facts its {placeholders} are filled with. A phone number is the helpline of the facts' contact clause.
+ */
+function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: string; message: string }[] {
+  const cited = [...new Set([...entry.clauses, ...entry.quotes.map((q) => q.clause), ...(entry.items ?? []).flatMap((i) => [i.quote.clause, ...(i.also ?? []).map((q) => q.clause)])])];
+  // A clause cited whole (附件1.四) holds what its parts say.
+  const withParts = (id: string): string[] => [kb.clause(id)?.text ?? '', ...kb.children(id).flatMap((c) => withParts(c.id))];
+  const sources = cited.flatMap(withParts);
+  const values = placeholderValues(kb.data);
+  const contact = kb.data.facts.contact;
+  const issues: { field: string; message: string }[] = [];
+  for (const { field, text } of shownTexts(entry)) {
+    const used = [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]!).filter((k): k is keyof typeof values => k in values);
+    const filled = text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k as keyof typeof values]) : m));
+    const phone = strangePhone(filled, contact.phone);
+    if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone} (not the helpline)` });
+    // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
+    const figure = ungroundedFigure(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], sameSubject: false, countWords: true });
+    if (figure) {
+      issues.push({
+        field,
+        message: `“${figure}”不在所引条款（${cited.join('、')}）中${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入 (ungrounded figure)`,
+      });
+    }
+  }
+  return issues;
 }
 
 /**

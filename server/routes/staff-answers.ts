@@ -5,10 +5,11 @@ import { answerQuestion, matchEntries } from '../qa/answer';
 import { answersOf, checkEntry, EntryRejected, staffEntryIds } from '../qa/layer';
 import { understanderFor } from '../understand';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
+import type { KnowledgeBase } from '../knowledge/base';
 import { LOW_CONFIDENCE } from '../staff/dashboard';
 import { applyAnswerLayer } from '../staff/answer-layer';
 import type { StaffContext } from '../staff/plugin';
-import { EntryIdParam, ReviewQueueQuery, RollbackRequest, SaveEntryRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
+import { AnswerVersionQuery, EntryIdParam, ReviewQueueQuery, RollbackRequest, SaveEntryRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
 
 export interface StaffAnswerOptions {
   ctx: StaffContext;
@@ -35,17 +36,23 @@ function changedFields(before: AnswerEntry | null, next: AnswerEntry | null): st
  * The review queue and the staff answer layer, inside the staff scope (cookie, CSRF and roles
  * are checked by the hooks of staff.ts). Only the helpline and admins write answers: a bureau
  * account reviews applicants, not the province's answers.
+ *
+ * Each knowledge version has its own layer, and a session keeps the version it began under, so
+ * the answer routes take ?version= (the default version when absent): an entry saved under last
+ * year's notice still answers last year's sessions after the default moves on, and stays in reach.
  */
 export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: StaffAnswerOptions): Promise<void> {
   const { ctx, requireRole, audit } = opts;
   const kb = () => fastify.kb;
   const editors: StaffRole[] = ['helpline', 'admin'];
+  /** The served version a request names (?version=), else the default; one no longer served is a 400 listing those that are. */
+  const kbOf = (request: FastifyRequest): KnowledgeBase => fastify.knowledgeFor(parseOr400(AnswerVersionQuery, request.query, 'query').version, 'query.version');
 
-  const shippedEntry = (id: string) => kb().data.answerBase.entries.find((e) => e.id === id) ?? null;
+  const shippedEntry = (k: KnowledgeBase, id: string) => k.data.answerBase.entries.find((e) => e.id === id) ?? null;
   /** The entry that answers under this id now: the latest staff revision, else the shipped one. */
-  const inForce = async (id: string): Promise<AnswerEntry | null> => {
-    const latest = (await ctx.store().entryRevisions(kb().version, id))[0];
-    return latest ? latest.entry ?? shippedEntry(id) : shippedEntry(id);
+  const inForce = async (k: KnowledgeBase, id: string): Promise<AnswerEntry | null> => {
+    const latest = (await ctx.store().entryRevisions(k.version, id))[0];
+    return latest ? latest.entry ?? shippedEntry(k, id) : shippedEntry(k, id);
   };
 
   const rejected = (err: unknown): never => {
@@ -58,13 +65,13 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
   let saving: Promise<unknown> = Promise.resolve();
 
   /** Stores a revision and lays the version's entries over the shipped base again, before answering. */
-  const save = (request: FastifyRequest, id: string, entry: AnswerEntry | null, note: string, fromQuestion?: string) => {
+  const save = (request: FastifyRequest, k: KnowledgeBase, id: string, entry: AnswerEntry | null, note: string, fromQuestion?: string) => {
     const who = requireRole(request, ...editors);
     const run = saving.then(async () => {
-      const before = await inForce(id);
-      const changed = changedFields(before, entry ?? shippedEntry(id));
-      const rev = await ctx.store().saveEntryRevision({ version: kb().version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
-      await applyAnswerLayer(fastify, ctx.store(), kb());
+      const before = await inForce(k, id);
+      const changed = changedFields(before, entry ?? shippedEntry(k, id));
+      const rev = await ctx.store().saveEntryRevision({ version: k.version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
+      await applyAnswerLayer(fastify, ctx.store(), k);
       if (fromQuestion) await ctx.store().markReviewed(fromQuestion, who.username, id);
       return rev;
     });
@@ -94,63 +101,74 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     return { ok: true };
   });
 
+  /**
+   * The entries of one version, and the versions whose staff answers can be opened: the default and
+   * every served version with staff edits (a version no longer served answers no one).
+   */
   fastify.get('/api/staff/answers', async (request) => {
     requireRole(request, ...editors);
-    const version = kb().version;
+    const k = kbOf(request);
+    const version = k.version;
     const staff = new Map((await ctx.store().latestEntries(version)).map((r) => [r.entryId, r]));
     type Row = { id: string; question: string; conclusion: AnswerEntry['conclusion'] | null; origin: 'shipped' | 'edited' | 'staff' | 'withdrawn'; revision: number | null; by: string | null; at: string | null };
-    const list: Row[] = answersOf(kb()).entries.map(({ entry }) => {
+    const list: Row[] = answersOf(k).entries.map(({ entry }) => {
       const r = staff.get(entry.id);
-      return { id: entry.id, question: entry.questions[0]!, conclusion: entry.conclusion, origin: r ? (shippedEntry(entry.id) ? 'edited' : 'staff') : 'shipped', revision: r?.revision ?? null, by: r?.author ?? null, at: r?.at ?? null };
+      return { id: entry.id, question: entry.questions[0]!, conclusion: entry.conclusion, origin: r ? (shippedEntry(k, entry.id) ? 'edited' : 'staff') : 'shipped', revision: r?.revision ?? null, by: r?.author ?? null, at: r?.at ?? null };
     });
     // Withdrawn staff-only entries answer nothing but keep their history, so they can be rolled back.
-    for (const [id, r] of staff) if (!r.entry && !shippedEntry(id)) list.push({ id, question: '', conclusion: null, origin: 'withdrawn', revision: r.revision, by: r.author, at: r.at });
-    return { knowledgeVersion: version, entries: list };
+    for (const [id, r] of staff) if (!r.entry && !shippedEntry(k, id)) list.push({ id, question: '', conclusion: null, origin: 'withdrawn', revision: r.revision, by: r.author, at: r.at });
+    const edited = new Set(await ctx.store().layeredVersions());
+    const served = fastify.knowledge.versions().filter((v) => v === kb().version || edited.has(v));
+    const versions = served.map((v) => ({ version: v, year: fastify.knowledge.get(v)!.data.manifest.year, isDefault: v === kb().version, edited: edited.has(v) }));
+    return { knowledgeVersion: version, versions, entries: list };
   });
 
   fastify.get('/api/staff/answers/:id', async (request) => {
     requireRole(request, ...editors);
     const { id } = parseOr400(EntryIdParam, request.params, 'params');
-    const revisions = await ctx.store().entryRevisions(kb().version, id);
-    const shipped = shippedEntry(id);
-    if (!shipped && revisions.length === 0) throw notFound('答复条目');
-    return { id, knowledgeVersion: kb().version, entry: await inForce(id), shipped, staff: staffEntryIds(kb()).has(id), revisions };
+    const k = kbOf(request);
+    const revisions = await ctx.store().entryRevisions(k.version, id);
+    const shipped = shippedEntry(k, id);
+    if (!shipped && revisions.length === 0) throw notFound(`知识库版本 ${k.version} 的答复条目`);
+    return { id, knowledgeVersion: k.version, entry: await inForce(k, id), shipped, staff: staffEntryIds(k).has(id), revisions };
   });
 
   fastify.put('/api/staff/answers/:id', async (request) => {
     const { id } = parseOr400(EntryIdParam, request.params, 'params');
     requireRole(request, ...editors);
+    const k = kbOf(request);
     const body = parseOr400(SaveEntryRequest, request.body);
     if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致 (entry id must match the path)`);
     let entry: AnswerEntry;
     try {
-      entry = checkEntry(kb(), body.entry);
+      entry = checkEntry(k, body.entry);
     } catch (err) {
       audit(request, 'answer.rejected', id);
       return rejected(err);
     }
     if (body.fromQuestion && !(await ctx.store().questionById(body.fromQuestion))) throw notFound('问题记录');
-    const rev = await save(request, id, entry, body.note, body.fromQuestion);
-    audit(request, 'answer.save', id, { revision: rev.revision, changed: rev.changed, fromQuestion: body.fromQuestion });
+    const rev = await save(request, k, id, entry, body.note, body.fromQuestion);
+    audit(request, 'answer.save', id, { version: k.version, revision: rev.revision, changed: rev.changed, fromQuestion: body.fromQuestion });
     // What the next asker gets, so the writer sees the entry answer at once.
     const probe = body.fromQuestion ? (await ctx.store().questionById(body.fromQuestion))!.question : entry.questions[0]!;
-    return { revision: rev, answer: answerQuestion(kb(), probe), probe };
+    return { knowledgeVersion: k.version, revision: rev, answer: answerQuestion(k, probe), probe };
   });
 
   fastify.post('/api/staff/answers/:id/rollback', async (request) => {
     const { id } = parseOr400(EntryIdParam, request.params, 'params');
     requireRole(request, ...editors);
+    const k = kbOf(request);
     const { revision } = parseOr400(RollbackRequest, request.body);
-    const target = (await ctx.store().entryRevisions(kb().version, id)).find((r) => r.revision === revision);
+    const target = (await ctx.store().entryRevisions(k.version, id)).find((r) => r.revision === revision);
     if (!target) throw notFound(`答复条目 ${id} 的第 ${revision} 版`);
     let entry: AnswerEntry | null = null;
     try {
-      entry = target.entry ? checkEntry(kb(), target.entry) : null;
+      entry = target.entry ? checkEntry(k, target.entry) : null;
     } catch (err) {
       return rejected(err);
     }
-    const rev = await save(request, id, entry, `回滚到第 ${revision} 版 (rollback to revision ${revision})`);
-    audit(request, 'answer.rollback', id, { to: revision, revision: rev.revision });
+    const rev = await save(request, k, id, entry, `回滚到第 ${revision} 版 (rollback to revision ${revision})`);
+    audit(request, 'answer.rollback', id, { version: k.version, to: revision, revision: rev.revision });
     return { revision: rev };
   });
 
@@ -158,9 +176,10 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
   fastify.delete('/api/staff/answers/:id', async (request) => {
     const { id } = parseOr400(EntryIdParam, request.params, 'params');
     requireRole(request, ...editors);
-    if (!staffEntryIds(kb()).has(id)) throw notFound('工作人员答复条目');
-    const rev = await save(request, id, null, '撤回 (withdrawn)');
-    audit(request, 'answer.withdraw', id, { revision: rev.revision });
+    const k = kbOf(request);
+    if (!staffEntryIds(k).has(id)) throw notFound(`知识库版本 ${k.version} 的工作人员答复条目`);
+    const rev = await save(request, k, id, null, '撤回 (withdrawn)');
+    audit(request, 'answer.withdraw', id, { version: k.version, revision: rev.revision });
     return { revision: rev };
   });
 }

@@ -92,6 +92,9 @@ export const ReviewQueueQuery = z.object({
 
 export const EntryIdParam = z.object({ id: AnswerEntry.shape.id });
 
+/** Which knowledge version's staff answers a request reads or writes; absent, the default version. */
+export const AnswerVersionQuery = z.object({ version: z.string().regex(/^[a-z0-9-]{1,40}$/u, '版本名只能用小写字母、数字和“-”，如 henan-2023').optional() });
+
 /** A staff answer-base entry: the shipped answer base's own entry schema, plus why and from which question. */
 export const SaveEntryRequest = z.object({
   entry: AnswerEntry,

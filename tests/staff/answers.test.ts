@@ -97,6 +97,23 @@ describe('review queue and staff answer entries', () => {
     expect(list.entries.map((e: { id: string }) => e.id)).not.toContain('bad-quote');
   });
 
+  it('refuses a phone number or a quota the cited clauses do not state, and applicants keep the notice\'s', async () => {
+    const contact = b.app.kb.data.answerBase.entries.find((e) => e.id === 'contact')!;
+    const phone = await put({ ...contact, answer: '可咨询{unit}，电话0371-12345678。' });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json().error.code).toBe('ENTRY_REJECTED');
+    expect(phone.json().error.message).toContain('0371-12345678');
+    expect(phone.json().error.message).toContain('0371—65507698');
+    // Nothing was saved: the asker still gets the helpline of 五.
+    const asked = (await ask('咨询电话是多少')).json();
+    expect(asked.answer).toContain('0371—65507698');
+    expect(asked.answer).not.toContain('12345678');
+
+    const quota = await put({ ...ENTRY, id: 'zhengzhou-quota', questions: ['郑州市可以推荐几家', '郑州推荐名额'], answer: '郑州市可推荐50家', conclusion: 'value', clauses: ['四(三)'], quotes: [{ clause: '四(三)', find: '各县（市）不多于5家' }] });
+    expect(quota.statusCode).toBe(400);
+    expect(quota.json().error.message).toContain('50');
+  });
+
   it('fixes a shipped entry by its id, layered over the shipped file, and lists it as edited', async () => {
     const shipped = b.app.kb.data.answerBase.entries.find((e) => e.id === 'subsidiary')!;
     const fixed = { ...shipped, answer: `${shipped.answer}（热线补充：请以所在地主管部门要求为准。）` };

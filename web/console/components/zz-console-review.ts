@@ -22,8 +22,17 @@ interface EntrySummary {
   at: string | null;
 }
 
+/** A knowledge version whose staff answers can be opened: the default, and every served one with staff edits. */
+interface AnswerVersion {
+  version: string;
+  year: number;
+  isDefault: boolean;
+  edited: boolean;
+}
+
 interface EntryDetail {
   id: string;
+  knowledgeVersion: string;
   entry: AnswerEntry | null;
   shipped: AnswerEntry | null;
   revisions: EntryRevision[];
@@ -75,6 +84,7 @@ export class ZzConsoleReview extends LitElement {
         margin-bottom: var(--zz-space-3);
       }
       select {
+        max-width: 100%;
         min-height: var(--zz-tap);
         padding: 0 var(--zz-space-2);
         border: 1px solid var(--zz-color-border);
@@ -107,6 +117,9 @@ export class ZzConsoleReview extends LitElement {
 
   @state() private _queue: QueueItem[] = [];
   @state() private _entries: EntrySummary[] = [];
+  @state() private _versions: AnswerVersion[] = [];
+  /** The knowledge version whose staff answers are shown and written; null is the default version. */
+  @state() private _version: string | null = null;
   @state() private _error = '';
   /** The entry being edited: the loaded entry (its other fields are kept), the question it answers, its history. */
   @state() private _base: Partial<AnswerEntry> | null = null;
@@ -126,10 +139,11 @@ export class ZzConsoleReview extends LitElement {
     try {
       const [q, e] = await Promise.all([
         call<{ items: QueueItem[] }>('GET', '/api/staff/review?limit=200'),
-        call<{ entries: EntrySummary[] }>('GET', '/api/staff/answers'),
+        call<{ entries: EntrySummary[]; versions: AnswerVersion[] }>('GET', this._url('/api/staff/answers')),
       ]);
       this._queue = q.items;
       this._entries = e.entries;
+      this._versions = e.versions;
       this._error = '';
     } catch (err) {
       this._error = (err as Error).message;
@@ -177,7 +191,8 @@ export class ZzConsoleReview extends LitElement {
       ${this._base ? this._editor() : ''}
       <div class="card">
         <h2>工作人员答复条目</h2>
-        <p class="muted">叠加在随版本发布的答复库之上，保存在数据库中；每次修改都是一个新版本。</p>
+        <p class="muted">叠加在随版本发布的答复库之上，保存在数据库中；每次修改都是一个新版本。每个知识库版本的条目各自独立，只回答在该版本下开始的会话。</p>
+        ${this._versionPicker}
         ${staffEntries.length
           ? html`<div class="table-wrap"><table>
               <thead><tr><th>条目</th><th>问题</th><th>来源</th><th>版本</th><th>修改人</th><th></th></tr></thead>
@@ -196,11 +211,43 @@ export class ZzConsoleReview extends LitElement {
     `;
   }
 
+  /** The version the staff answers belong to; shown when more than one version has them. */
+  private get _versionPicker() {
+    if (this._versions.length < 2) return '';
+    const current = this._current;
+    return html`<div class="field">
+      <label for="answer-version">知识库版本</label>
+      <select id="answer-version" data-testid="answer-version" @change=${(e: Event) => this._pickVersion((e.target as HTMLSelectElement).value)}>
+        ${this._versions.map(
+          (v) => html`<option value=${v.version} ?selected=${v.version === current?.version}>${v.year}年通知（${v.version}）${v.isDefault ? ' · 默认' : ''}${v.edited ? '' : ' · 无工作人员条目'}</option>`,
+        )}
+      </select>
+      ${current && !current.isDefault ? html`<p class="muted" data-testid="old-version-note">${current.version} 已不是默认版本：这里的条目只回答在该版本下开始、仍在进行的会话，可查看、修改或撤回。</p>` : ''}
+    </div>`;
+  }
+
+  /** The version shown: the one picked, else the default. */
+  private get _current(): AnswerVersion | undefined {
+    return this._versions.find((v) => (this._version ? v.version === this._version : v.isDefault));
+  }
+
+  /** An answer route of the version shown; the default version needs no parameter. */
+  private _url(path: string): string {
+    return this._version ? `${path}?version=${encodeURIComponent(this._version)}` : path;
+  }
+
+  private _pickVersion(version: string) {
+    this._version = this._versions.find((v) => v.version === version)?.isDefault ? null : version;
+    this._close();
+    void this._load();
+  }
+
   private _editor() {
     const b = this._base!;
     const d = this._detail;
+    const other = this._current && !this._current.isDefault ? this._current.version : null;
     return html`<div class="card" data-testid="entry-editor">
-      <h2 tabindex="-1">${d ? `修改答复条目 ${b.id}` : '新的答复条目'}</h2>
+      <h2 tabindex="-1">${d ? `修改答复条目 ${b.id}` : '新的答复条目'}${other ? `（${other}）` : ''}</h2>
       ${this._from ? html`<p class="muted">来自问题：“${this._from.question}”</p>` : ''}
       <form @submit=${this._save}>
         <div class="field">
@@ -283,6 +330,7 @@ export class ZzConsoleReview extends LitElement {
   }
 
   private _writeNew(q: QueueItem) {
+    this._useDefaultFor(q);
     this._from = q;
     this._detail = null;
     this._base = { id: newId(), questions: [q.question], answer: '', conclusion: 'yes', clauses: [] };
@@ -301,9 +349,17 @@ export class ZzConsoleReview extends LitElement {
     heading?.focus({ preventScroll: true });
   }
 
+  /** A queued question was answered by the default version, so its entry is written there. */
+  private _useDefaultFor(q: QueueItem | null) {
+    if (!q || this._version === null) return;
+    this._version = null;
+    void this._load();
+  }
+
   private async _edit(id: string, from: QueueItem | null) {
+    this._useDefaultFor(from);
     try {
-      const d = await call<EntryDetail>('GET', `/api/staff/answers/${encodeURIComponent(id)}`);
+      const d = await call<EntryDetail>('GET', this._url(`/api/staff/answers/${encodeURIComponent(id)}`));
       const entry = d.entry ?? d.revisions.find((r) => r.entry)?.entry ?? d.shipped;
       if (!entry) throw new Error(`条目 ${id} 没有可编辑的内容`);
       this._detail = d;
@@ -345,14 +401,14 @@ export class ZzConsoleReview extends LitElement {
     this._saveError = '';
     this._saved = null;
     try {
-      const r = await call<{ revision: EntryRevision; answer: Answer; probe: string }>('PUT', `/api/staff/answers/${encodeURIComponent(entry.id)}`, {
+      const r = await call<{ revision: EntryRevision; answer: Answer; probe: string }>('PUT', this._url(`/api/staff/answers/${encodeURIComponent(entry.id)}`), {
         entry,
         note: this._value('note'),
         ...(this._from ? { fromQuestion: this._from.id } : {}),
       });
       this._saved = { revision: r.revision.revision, answer: r.answer, probe: r.probe };
       this._from = null;
-      this._detail = await call<EntryDetail>('GET', `/api/staff/answers/${encodeURIComponent(entry.id)}`);
+      this._detail = await call<EntryDetail>('GET', this._url(`/api/staff/answers/${encodeURIComponent(entry.id)}`));
       this._base = { ...entry };
       void this._load();
     } catch (err) {
@@ -364,7 +420,7 @@ export class ZzConsoleReview extends LitElement {
 
   private async _rollback(id: string, revision: number) {
     try {
-      await call('POST', `/api/staff/answers/${encodeURIComponent(id)}/rollback`, { revision });
+      await call('POST', this._url(`/api/staff/answers/${encodeURIComponent(id)}/rollback`), { revision });
       await this._edit(id, null);
       void this._load();
     } catch (err) {
@@ -374,7 +430,7 @@ export class ZzConsoleReview extends LitElement {
 
   private async _withdraw(id: string) {
     try {
-      await call('DELETE', `/api/staff/answers/${encodeURIComponent(id)}`);
+      await call('DELETE', this._url(`/api/staff/answers/${encodeURIComponent(id)}`));
       await this._edit(id, null);
       void this._load();
     } catch (err) {

@@ -1,0 +1,146 @@
+import { findQuantities, normalise, parseChineseNumber, type Quantity } from '../understand';
+
+/**
+ * Whether the figures and phone numbers of a text stand in the notice text it rests on. Pure: the
+ * model's answers (llm/grounding.ts) and the answers staff write (qa/layer.ts) are held to the same
+ * reading, so a figure one accepts the other does too.
+ *
+ * - A figure (Arabic or Chinese numerals, dates, any unit) must stand in a source, in the part of it
+ *   that speaks of the same subject: 「其他省辖市…15家」 is no quota because 15 is 洛阳's.
+ * - A phone number must be the notice's helpline, in full or without its area code.
+ */
+
+const PHONE = /(?<![\d])(?:\(?0\d{2,3}\)?[\s\-—–－‐]*)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/gu;
+const digitsOf = (s: string) => s.normalize('NFKC').replace(/\D/gu, '');
+
+/** The first phone number in `text` that is not `helpline` (any number, when there is no helpline). */
+export function strangePhone(text: string, helpline: string | undefined): string | null {
+  const own = helpline ? digitsOf(helpline) : '';
+  for (const m of text.normalize('NFKC').matchAll(PHONE)) {
+    const d = digitsOf(m[0]);
+    if (!own || !(d === own || (d.length >= 7 && own.endsWith(d)))) return m[0];
+  }
+  return null;
+}
+
+/**
+ * Clause references, ordinals and numbers that are names are no figures: 附件2, 第五条, (三), a list's
+ * 「1.」, a standard's number (GB/T 4754) and the ×100% of a formula for a percentage.
+ */
+const NOT_FIGURES = /附件\s*\d+|第[\d一二三四五六七八九十]+[条款项章节部分点个]?|[(（][一二三四五六七八九十\d]+[)）]|(?<=^|[：:；;。\s])\d{1,2}[.．、](?!\d)|GB(?:\/T)?\s*\d+|[×xX*]\s*100\s*%/giu;
+const SEGMENT_BREAK = /[,，;；。:：!！?？\n]/u;
+const HAN_PAIR = /\p{Script=Han}{2}/u;
+
+const UNIT_KIND: Record<string, string> = { 号: '日', 台: '台套', 套: '台套', mb: 'm', 兆: 'm', 个: '个', 名: '个', 位: '个' };
+const unitKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+const sameFigure = (a: Quantity, b: Quantity) =>
+  a.value === b.value && (a.unit === undefined || b.unit === undefined || unitKind(a.unit) === unitKind(b.unit));
+
+interface Segment {
+  pairs: Set<string>;
+  figures: Quantity[];
+}
+
+function pairsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = Array.from(text);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const p = chars[i]! + chars[i + 1]!;
+    if (HAN_PAIR.test(p)) out.add(p);
+  }
+  return out;
+}
+
+/**
+ * A Chinese numeral with no unit after it is a figure only after a word that states an amount
+ * (「不多于二十」): elsewhere 十分, 一百 in prose would read as numbers. Written in digits so it is checked.
+ */
+const BARE_CHINESE = /(?<=不多于|不少于|不超过|不低于|不高于|超过|达到|至少|最多|限报|推荐|共|为)([一二两三四五六七八九十百千]{2,})(?![分万亿\p{Script=Han}])/gu;
+
+/** Text for number reading: normalised (full-width digits, Chinese numerals), phone numbers and references masked. */
+function forFigures(text: string): string {
+  return normalise(text)
+    .text.replace(PHONE, (m) => '□'.repeat(m.length))
+    .replace(NOT_FIGURES, (m) => '□'.repeat(m.length))
+    .replace(BARE_CHINESE, (m) => {
+      const v = parseChineseNumber(m);
+      return v === undefined ? m : String(v);
+    });
+}
+
+const segmentCache = new Map<string, Segment[]>();
+/** The parts of a source text that state a figure; sources are knowledge text, so the memo is bounded. */
+function segmentsOf(text: string): Segment[] {
+  let s = segmentCache.get(text);
+  if (!s) {
+    if (segmentCache.size >= 10_000) segmentCache.clear();
+    s = forFigures(text)
+      .split(SEGMENT_BREAK)
+      .map((seg) => ({ pairs: pairsOf(seg), figures: findQuantities(seg) }))
+      .filter((seg) => seg.figures.length > 0);
+    segmentCache.set(text, s);
+  }
+  return s;
+}
+
+/**
+ * The first figure of `text` that no source states about the same subject, as written in `text`;
+ * null when every figure is grounded. A figure of `anywhere` (the notice's title, a value the text
+ * was filled with) may stand in any context.
+ */
+export function ungroundedFigure(text: string, sources: readonly string[], opts: FigureOptions = {}): string | null {
+  return ungroundedFigures(text, sources, opts)[0] ?? null;
+}
+
+export interface FigureOptions {
+  /** Figures that may stand in any context: the notice's title, a value the text was filled with. */
+  anywhere?: readonly string[];
+  /** Hold each figure to the source part about the same subject (default), or only to being stated in a source. */
+  sameSubject?: boolean;
+  /**
+   * Let a small count (「一个」, 「两家」, 「三份」, 「5项」) pass: one or two always, up to ten when no
+   * source states a figure in its unit. The text is counting the things it names next, not restating
+   * a bound of the notice. A bare small number after a list break or before a 「、」 (「；2研发设计」, 「车间1、车间2」) is an ordinal.
+   */
+  countWords?: boolean;
+}
+
+const COUNT = /^[近前后上]?(?:[一二两三四五六七八九十]|\d{1,2})\p{Script=Han}+$/u;
+const LIST_BREAK = /[：:；;、\s]$/u;
+
+function isCount(f: Quantity, read: string, segments: readonly Segment[]): boolean {
+  if (f.unit === undefined) return f.value <= 10 && /^\d{1,2}$/u.test(f.text) && (LIST_BREAK.test(read.slice(0, f.index)) || /^(?:[、…]|\.{2,})/u.test(read.slice(f.index + f.text.length)));
+  if (f.value > 10 || !COUNT.test(f.text)) return false;
+  return f.value <= 2 || !segments.some((seg) => seg.figures.some((g) => unitKind(g.unit) === unitKind(f.unit)));
+}
+
+/** Every figure of `text` that no source states (about the same subject), as written in `text`. */
+export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false }: FigureOptions = {}): string[] {
+  const read = forFigures(text);
+  const figures = findQuantities(read);
+  const out: string[] = [];
+  if (!figures.length) return out;
+  const segments = sources.flatMap(segmentsOf);
+  const free = anywhere.flatMap((a) => findQuantities(forFigures(a)));
+  let from = 0;
+  for (const f of figures) {
+    // What the text says the figure is about: its words since the last break or figure.
+    const lead = read.slice(from, f.index);
+    const breakAt = Math.max(...[...lead].map((ch, i) => (SEGMENT_BREAK.test(ch) ? i : -1)));
+    const context = pairsOf(lead.slice(breakAt + 1));
+    from = f.index + f.text.length;
+    if (free.some((t) => sameFigure(f, t))) continue;
+    if (countWords && isCount(f, read, segments)) continue;
+    const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
+    if (!holding.length) {
+      out.push(f.text);
+      continue;
+    }
+    if (!sameSubject) continue;
+    // Of the cited parts that state a figure, the one about the same subject must state this one.
+    const score = (seg: Segment) => [...context].filter((p) => seg.pairs.has(p)).length;
+    const best = Math.max(...segments.map(score));
+    if (best > 0 && !holding.some((seg) => score(seg) === best)) out.push(f.text);
+  }
+  return out;
+}
