@@ -1484,6 +1484,10 @@ describe('a rate of a result, a lack said of a system in passing, a figure taken
   it('reads systems joined beside a platform not yet built as partly integrated', () => {
     expect(items('MES跟ERP都通了，数据中台还没建', q('cap.systemIntegration'))).toMatchObject({ 'cap.systemIntegration': 'partial' });
   });
+  it('reads a first application as no title held, and a described trace back as no question', () => {
+    expect(items('第一次申报', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('能倒查到哪一批料', q('cap.qualityTraceability'))).not.toBe('question');
+  });
   it('takes the figure after a correction to a number question', () => {
     expect(items('六成……不对，是百分之六十五', q('metric.automationRatio'))).toEqual({ 'metric.automationRatio': 65 });
   });
