@@ -411,13 +411,16 @@ const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', 
  * 没有」), for the reply is what they say. Undefined when there is no such correction: one at the start (「不对，
  * APC应该是部分有」) corrects an earlier message, and 不对 inside a word (不对接) corrects nothing.
  */
-function afterCorrection(kb: KnowledgeData, text: string): string | undefined {
+function afterCorrection(kb: KnowledgeData, text: string, numeric?: string): string | undefined {
   const vocab = vocabOf(kb);
   const lower = text.toLowerCase();
   const hits = findAll(vocab.corrections, lower).filter((h) => {
     const before = lower.slice(0, h.start);
     const after = lower.slice(h.end);
-    return /[，,。；;！!…\s]$/u.test(before) && CORRECTION_END.test(after) && findAll(vocab.cues, before).length > 0;
+    // 「八成……不对，刚查了是百分之七十六」: to a number question the figure is the answer taken back.
+    const answered = findAll(vocab.cues, before).length > 0 || (numeric !== undefined && parseNumber(before, numeric) !== undefined);
+    // An ellipsis arrives as dots after NFKC.
+    return /[，,。；;！!….\s]$/u.test(before) && CORRECTION_END.test(after) && answered;
   });
   const last = hits[hits.length - 1];
   if (!last) return undefined;
@@ -560,7 +563,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const text = tagged.text;
   if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
-  const corrected = afterCorrection(kb, text);
+  const corrected = afterCorrection(kb, text, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {
     const r = interpret(kb, corrected, pending, category);
     return r.kind === 'answers' || r.kind === 'question' ? r : { kind: 'unclear' };
@@ -638,7 +641,13 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「三成左右的车间有」「80%的设备联了」: a share of the plant below the whole is partly built. A rate named
   // (联网率85%) is that metric's figure, and a number question reads its figure on its own.
   if (!metricHits.length && (pending === null || pending.kind === 'yesNoPartial')) {
-    for (const n of findQuantities(lower)) if (n.unit === '%' && n.value > 0 && n.value < 100) cues.push({ start: n.index, end: n.index + n.text.length, pol: 'partial' });
+    const results = wordRegex(kb.interview.vocabulary.resultRates);
+    for (const n of findQuantities(lower)) {
+      if (n.unit !== '%' || n.value <= 0 || n.value >= 100) continue;
+      // 「准确率九成多」: a result of the system, not a share of the plant it covers.
+      if (findAll(results, lower.slice(Math.max(0, n.index - 6), n.index)).length) continue;
+      cues.push({ start: n.index, end: n.index + n.text.length, pol: 'partial' });
+    }
     // 「八成车间」: a share said right before a part of the plant, which the figure reader leaves as no figure.
     const parts = vocab.partScope.parts.length ? new RegExp(`[一二两三四五六七八九]成(?=(?:${alternationOf(vocab.partScope.parts)}))`, 'gu') : null;
     for (const h of findAll(parts, lower)) cues.push({ start: h.start, end: h.end, pol: 'partial' });
@@ -872,7 +881,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const before = capValues.get(c.id);
     capValues.set(c.id, c.value === false && (before === true || before === 'partial') ? 'partial' : c.value);
     for (const m of c.members) {
-      if (c.value === true) capValues.set(m, true);
+      // A system joined is in place, and where another clause confines it (「MES只有总装在用」) partly.
+      if (c.value === true) capValues.set(m, capValues.get(m) === 'partial' ? 'partial' : true);
       else capValues.delete(m);
     }
   }
@@ -1096,12 +1106,51 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「主装置上了DCS，辅助还是手动」: the asked system said in place, and a lack described in a clause that names
   // no system, is partly built: the rest is still done by hand.
   if (pending?.kind === 'yesNoPartial' && items.get(pending.id) === true && !pendingHedged) {
+    const pendingCap = pending.id.replace(/^cap\./u, '') as CapabilityId;
     const lacking = segments.some((seg, si) => {
       if (mentionsIn(si).length) return false;
+      // 「每块都有二维码；电阻率在线检测，外观还是人看」 to the code question: the lack follows another system
+      // named in its own sentence, and is that system's rest, not the asked one's.
+      const sentenceStart = Math.max(...[...'；;。！!？?\n'].map((x) => lower.lastIndexOf(x, seg.start - 1))) + 1;
+      const before = mentions.filter((m) => m.start >= sentenceStart && m.end <= seg.start);
+      const related = new Set<CapabilityId>([pendingCap, ...(kb.capabilities.capabilities.find((c) => c.id === pendingCap)?.composite?.of ?? [])]);
+      if (before.length && !before.some((m) => m.caps.some((c) => related.has(c)))) return false;
       const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
       return describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === false;
     });
     if (lacking) items.set(pending.id, 'partial');
+  }
+  // 「DCS的数据进了MES，数据平台还没建」: the asked thing denied by one of its forms while another clause describes it
+  // at work is partly built, as two forms of it named, one in place and one not, are.
+  if (pending?.kind === 'yesNoPartial' && items.get(pending.id) === false && !pendingHedged && pending.id.startsWith('cap.')) {
+    const pendingCap = pending.id.slice(4) as CapabilityId;
+    const atWork = segments.some((seg, si) => {
+      if (mentionsIn(si).some((m) => m.caps.includes(pendingCap))) return false;
+      const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
+      return describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === true;
+    });
+    if (atWork) items.set(pending.id, 'partial');
+  }
+  // The same said in passing (「电阻率在线检测，外观还是人看」 to another question): a system named in place and a lack
+  // described in the next clause of its sentence, naming no system, is partly built.
+  // Only where the reply names the asked system apart: otherwise (「ERP有，还是纸质」 to the MES question) the lack is the asked one's.
+  const namesAsked = !pending || mentions.some((m) => m.caps.some((c) => `cap.${c}` === pending.id));
+  for (const [id, value] of namesAsked ? items : []) {
+    if (value !== true || id === pending?.id || !id.startsWith('cap.')) continue;
+    const cap = id.slice(4) as CapabilityId;
+    const lacking = mentions.some((m) => {
+      if (!m.caps.includes(cap)) return false;
+      // The clause after the one naming the system, within its sentence, and naming no system itself.
+      const comma = lower.slice(m.end).search(/[，,；;。！!？?\n]/u);
+      if (comma < 0 || !/[，,]/u.test(lower[m.end + comma]!)) return false;
+      const start = m.end + comma + 1;
+      const stop = lower.slice(start).search(/[，,；;。！!？?\n]/u);
+      const end = stop < 0 ? lower.length : start + stop;
+      if (mentions.some((o) => o.end > start && o.start < end) || kb.capabilities.capabilities.some((c) => c.aliases.some((a) => lower.slice(start, end).includes(a.toLowerCase())))) return false;
+      const own = cues.filter((c) => c.start >= start && c.end <= end).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+      return describedValue(kb, id, lower.slice(start, end), masked.slice(start, end), own) === false;
+    });
+    if (lacking) items.set(id, 'partial');
   }
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;

@@ -6,6 +6,7 @@ import { BLIND_ENTERPRISES, type BlindEnterprise } from '../fixtures/blind-enter
 import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
 import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
+import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -33,6 +34,9 @@ const srv = serveForFile();
  * verdict off. The fourth round took 234 of 263 before any work on it (15 asked again, 14 replies stored with
  * another value and one more in passing, an instruction recorded as an answer, six of eight verdicts wrong) and
  * the figures below after the fixes it led to (264 typed replies: 皮革鞣制's production mode is asked now).
+ * The fifth round took 216 of 247 before any work on it (27 asked again, eight values stored wrong, a figure taken
+ * back and a correction of an earlier answer among them, four of eight verdicts off) and the figures below after
+ * the fixes it led to; the other rounds' figures did not change with them.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -125,6 +129,40 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'E6-驻马店专用车工厂': { taken: 41, of: 41, missed: [], wrong: [] },
   'E7-永城面粉失信被执行人': { taken: 17, of: 17, missed: [], wrong: [] },
   'E8-郑州粮油贸易公司': { taken: 17, of: 17, missed: [], wrong: [] },
+  'F1-郑州盾构机工厂': { taken: 39, of: 40, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
+  'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
+  'F3-浚县尿素工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  'F4-辉县紧固件车间': {
+    taken: 25,
+    of: 32,
+    missed: [
+      'cap.securityProtection 「俺不懂这，就电脑上装了个杀毒的」',
+      'cap.mes 「派活儿还是班长在黑板上写」',
+      'cap.erp 「进货出货、订单、记账都在一个软件上弄，会计管着」',
+      'cap.autoId 「每箱货都贴个小方块码，拿手机一扫啥都知道」',
+      'cap.agvRgv 「就是叉车跟小推车拉」',
+      'cap.onlineInspection 「每个螺丝过机器拍照，尺寸不中的自个儿就挑出去了」',
+      'cap.qualityTraceability 「出了问题能倒查到哪一批料、哪天哪个班干的」',
+    ],
+    wrong: [],
+  },
+  'F5-沁阳炭素焙烧车间': {
+    taken: 21,
+    of: 24,
+    missed: ['metric.automationRatio 「自动化设备占七成五，算省内先进；联网率八成，也算先进」', 'self.automationAdvanced 「算」', 'self.networkingAdvanced 「算」'],
+    wrong: [],
+  },
+  'F6-新乡冰箱子公司工厂': {
+    taken: 39,
+    of: 41,
+    missed: [
+      'cap.factoryDigitalModel 「做了，总装线布局有仿真。上一个说错了，LIMS其实有，实验室去年上的，我刚问了」',
+      'cap.qualityTraceability 「每台冰箱有条码，能追到压缩机批次」',
+    ],
+    wrong: [],
+  },
+  'F7-漯河方便面车间': { taken: 36, of: 36, missed: [], wrong: [] },
+  'F8-南阳卫材严重违法失信': { taken: 17, of: 17, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -172,8 +210,10 @@ async function interview(e: BlindEnterprise): Promise<Run> {
     const own = items.find((i) => i.questionId === pending.id);
     // A reply that also asks gets its question answered, with the clause cited, beside the answer taken.
     if (e.alsoAsks?.includes(pending.id) && !msgs.some((m) => m.type === 'message.end' && m.citations.length > 0)) run.unanswered.push(`${pending.id} 「${text}」`);
-    for (const i of items) if (i.questionId in e.facts && !same(i.questionId, i.value, e.facts[i.questionId]!)) run.wrong.push(`${i.questionId} 「${text}」 → ${JSON.stringify(i.value)}`);
-    if (own && same(pending.id, own.value, e.facts[pending.id]!)) run.taken++;
+    // The reply to its own question means what it said then; a later correction is held to the corrected value.
+    const meant = (id: string): AnswerValue => (id === pending.id && e.said && id in e.said ? e.said[id]! : e.facts[id]!);
+    for (const i of items) if (i.questionId in e.facts && !same(i.questionId, i.value, meant(i.questionId))) run.wrong.push(`${i.questionId} 「${text}」 → ${JSON.stringify(i.value)}`);
+    if (own && same(pending.id, own.value, meant(pending.id))) run.taken++;
     q = next;
     if (!own) {
       run.missed.push(`${pending.id} 「${text}」`);
@@ -184,13 +224,16 @@ async function interview(e: BlindEnterprise): Promise<Run> {
     }
   }
   const r = await fetch(`${srv.http}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${session.token}` } });
-  const assessment = ((await r.json()) as { assessment: Assessment }).assessment;
+  const body = (await r.json()) as { assessment: Assessment; answers: Record<string, AnswerValue> };
+  const assessment = body.assessment;
+  // A correction typed in a later reply that was not taken leaves the earlier value standing.
+  for (const id of Object.keys(e.said ?? {})) if (!same(id, body.answers[id], e.facts[id]!)) run.wrong.push(`${id} (corrected later) → ${JSON.stringify(body.answers[id] ?? null)}`);
   await c.close();
   return { ...run, assessment };
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -1465,3 +1465,30 @@ describe('a yes beside a lack, a correction, one unit', () => {
     expect(checkValue(kb, county, '济源没有县，直接示范区推荐')).toEqual({ ok: true, value: null });
   });
 });
+
+describe('a rate of a result, a lack said of a system in passing, a figure taken back', () => {
+  it('reads a rate the system reaches as no share of the plant', () => {
+    expect(items('视觉检测用着，识别率98%', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+    expect(items('上了MES以后效率提高了15%', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('70%的车间上了MES', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+  });
+  it('reads a lack of emergency response beside a protection in place as partial', () => {
+    expect(items('网闸有了，应急响应还没建', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': 'partial' });
+  });
+  it('asks again where the reply says it does not understand', () => {
+    expect(items('这个俺不懂', q('cap.securityProtection'))).toBe('unclear');
+  });
+  it('gives a lack described after a system named in passing to that system, not to the one asked', () => {
+    expect(items('都贴了条码；视觉检测有，尺寸还是人工量', q('cap.autoId'))).toEqual({ 'cap.autoId': true, 'cap.onlineInspection': 'partial' });
+  });
+  it('reads systems joined beside a platform not yet built as partly integrated', () => {
+    expect(items('MES跟ERP都通了，数据中台还没建', q('cap.systemIntegration'))).toMatchObject({ 'cap.systemIntegration': 'partial' });
+  });
+  it('reads a first application as no title held, and a described trace back as no question', () => {
+    expect(items('第一次申报', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('能倒查到哪一批料', q('cap.qualityTraceability'))).not.toBe('question');
+  });
+  it('takes the figure after a correction to a number question', () => {
+    expect(items('六成……不对，是百分之六十五', q('metric.automationRatio'))).toEqual({ 'metric.automationRatio': 65 });
+  });
+});

@@ -387,6 +387,8 @@ export const InterviewFile = z
        * not mentioned as present. These are the words that say "only".
        */
       onlyWords: Words.default([]),
+      /** 「准确率九成多」「效率提高了20%」: a figure right after one of these words is a result, not a share of the plant. */
+      resultRates: Words.default([]),
       /**
        * 「没有LIMS 就ERP」「没LIMS只用ERP」: an "only" word (`onlyWords`, `partScope.restrictors`) right before a
        * system, with at most one of these words between (一个, 用了), says that system is in place, and the
