@@ -169,6 +169,8 @@ export class ZzConsoleKnowledge extends LitElement {
   @state() private _editing: Record<string, string> = {};
   @state() private _busy = false;
   @state() private _error = '';
+  /** Why the chosen file was not uploaded, shown under the upload form. */
+  @state() private _uploadError = '';
   @state() private _notice = '';
   @state() private _makeDefault = true;
   private _timer: ReturnType<typeof setTimeout> | undefined;
@@ -220,15 +222,23 @@ export class ZzConsoleKnowledge extends LitElement {
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
     const as = (form.elements.namedItem('as') as HTMLInputElement).value.trim();
     this._notice = '';
-    if (!file) return void (this._error = '请先选择通知文件（PDF、Word .docx 或 .txt）。');
+    this._error = '';
+    // Said beside the form, where the operator is looking, not at the top of a long page.
+    if (!file) return void (this._uploadError = '请先选择通知文件（PDF、Word .docx 或 .txt）。');
     const problem = uploadProblem(file, this._overview?.maxUploadBytes ?? 0);
-    if (problem) return void (this._error = problem);
-    if (!as) return void (this._error = '请填写新版本名，如 henan-2024。');
-    await this._run(async () => {
+    if (problem) return void (this._uploadError = problem);
+    if (!as) return void (this._uploadError = '请填写新版本名，如 henan-2024。');
+    this._uploadError = '';
+    this._busy = true;
+    try {
       const r = await upload<{ jobId: string; stages: Stage[] }>(`/api/staff/knowledge/ingest?as=${encodeURIComponent(as)}&filename=${encodeURIComponent(file.name)}`, file);
       this._job = { id: r.jobId, version: as, file: file.name, state: 'running', stage: 'upload', stageIndex: 0, stages: r.stages };
       this._poll();
-    });
+    } catch (err) {
+      this._uploadError = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
   }
 
   private _poll() {
@@ -343,6 +353,7 @@ export class ZzConsoleKnowledge extends LitElement {
         <div class="row" style="margin-top: var(--zz-space-2)">
           <button class="btn primary" type="submit" ?disabled=${this._busy || job?.state === 'running'}>上传并导入</button>
         </div>
+        ${this._uploadError ? html`<div class="error" role="alert">${this._uploadError}</div>` : nothing}
       </form>
       ${job
         ? html`<div class="job" data-state=${job.state} aria-live="polite">

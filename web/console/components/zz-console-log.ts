@@ -45,6 +45,12 @@ export class ZzConsoleLog extends LitElement {
       background: var(--zz-color-unknown-soft);
       border-radius: var(--zz-radius);
     }
+    /* A time or a version name broken over lines is hard to read; on a phone the cells are stacked anyway. */
+    @media (min-width: 601px) {
+      td.nowrap {
+        white-space: nowrap;
+      }
+    }
     .pager {
       justify-content: space-between;
       margin-top: var(--zz-space-3);
@@ -131,7 +137,7 @@ export class ZzConsoleLog extends LitElement {
           <tbody>
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
-                <td data-label="时间">${when(q.at)}</td>
+                <td data-label="时间" class="nowrap">${when(q.at)}</td>
                 <td data-label="来源">${SOURCE[q.source]}</td>
                 <td data-label="问题" class="q">
                   <details>
@@ -140,7 +146,7 @@ export class ZzConsoleLog extends LitElement {
                   </details>
                 </td>
                 <td data-label="依据">${q.entries.map((e) => html`<span class="tag" title="答复条目">${e}</span> `)}${q.clauses.join('、') || '—'}</td>
-                <td data-label="知识库版本">${q.knowledgeVersion}</td>
+                <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
                 <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
                 <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
