@@ -53,23 +53,36 @@ export function loadKnowledgeData(rootDir: string, version: string): KnowledgeDa
   const dir = resolve(rootDir, version);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KnowledgeError(dir, 'knowledge version directory not found');
   const out: Record<string, unknown> = { version };
+  // Every file is read, and every one that fails is named at once, not only the first.
+  const problems: KnowledgeError[] = [];
+  const read = (f: string, schema: z.ZodType): unknown => {
+    try {
+      return validate(f, schema, readJson(f));
+    } catch (err) {
+      if (!(err instanceof KnowledgeError)) throw err;
+      problems.push(err);
+      return undefined;
+    }
+  };
   for (const [key, spec] of Object.entries(KNOWLEDGE_FILES) as [string, KnowledgeFileSpec][]) {
     const full = join(dir, spec.path);
     if (spec.path.endsWith('/')) {
       if (!existsSync(full)) {
         if (spec.optional) continue;
-        throw new KnowledgeError(full, 'directory missing');
+        problems.push(new KnowledgeError(full, 'directory missing'));
+        continue;
       }
       const rec: Record<string, unknown> = {};
       for (const name of readdirSync(full).filter((n) => n.endsWith('.json')).sort()) {
-        const f = join(full, name);
-        rec[name.replace(/\.json$/, '')] = validate(f, spec.schema, readJson(f));
+        rec[name.replace(/\.json$/, '')] = read(join(full, name), spec.schema);
       }
       out[key] = rec;
     } else {
       if (!existsSync(full) && spec.optional) continue;
-      out[key] = validate(full, spec.schema, readJson(full));
+      out[key] = read(full, spec.schema);
     }
   }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new KnowledgeError(dir, `${problems.length} files fail their checks:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   return out as KnowledgeData;
 }

@@ -151,7 +151,8 @@ export async function groundedAnswer(
     replay(added, opts.onDelta);
     const citations = [...offline.citations];
     for (const id of checker.valid) if (!citations.some((c) => c.clause === id)) citations.push(citationFor(given.get(id)!));
-    return { response: { answer: `${verified.answer}\n${added}`, citations, confidence: offline.confidence, outOfScope: false }, source: 'llm', removed: checker.removed };
+    // The conclusion shown first is the entries' own, so the answer still names them.
+    return { response: { answer: `${verified.answer}\n${added}`, citations, confidence: offline.confidence, outOfScope: false, ...(offline.entries ? { entries: offline.entries } : {}) }, source: 'llm', removed: checker.removed };
   }
   if (checker.valid.length === 0) return fallback('noCitation', '模型回答没有可核验的条款依据，已改用离线答案。');
   const ungrounded = grounding();

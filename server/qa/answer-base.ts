@@ -138,7 +138,20 @@ export class AnswerIndex {
       if (n === undefined) reads.set(w, (n = this.understander.read(w).text));
       return n;
     };
-    this.entries = base.entries.map((entry, i) => prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds, norm));
+    // Every broken entry is named at once: a new notice can break many quotes, and fixing them one
+    // start (or one publish attempt) at a time would take as many rounds as there are entries.
+    const problems: KnowledgeError[] = [];
+    this.entries = base.entries.flatMap((entry, i) => {
+      try {
+        return [prepare(entry, clause, children, `${file} entries.${i} (${entry.id})`, this.understander, kinds, norm)];
+      } catch (err) {
+        if (!(err instanceof KnowledgeError)) throw err;
+        problems.push(err);
+        return [];
+      }
+    });
+    if (problems.length === 1) throw problems[0];
+    if (problems.length > 1) throw new KnowledgeError(file, `${problems.length} entries fail the clause check:\n${problems.map((p) => `  ${p.message.replace(/^knowledge file /, '')}`).join('\n')}`);
     const df = new Map<Feature, number>();
     base.entries.forEach((entry, e) => {
       const seen = new Set<Feature>();

@@ -1305,7 +1305,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
           clauses: cites.map((c) => c.clause),
         }
       : null;
-    return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false }, verified, fromEntries: true };
+    const entries = [...new Set(answered.map((c) => c.match.prepared.entry.id))];
+    return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false, entries }, verified, fromEntries: true };
   }
 
   const refused = chosen[0]?.match.prepared.entry;

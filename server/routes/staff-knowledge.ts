@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { HttpError, parseOr400 } from '../errors';
+import { ErrorCode, HttpError, parseOr400 } from '../errors';
 import { compareVersions } from '../knowledge/ingest/compare';
 import { INGEST_STAGES, IngestError, ingestNotice, type IngestStage } from '../knowledge/ingest/ingest';
 import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
@@ -17,6 +17,7 @@ import type { StaffIdentity, StaffRole } from '../staff/schemas';
 
 /** A notice is a few hundred KB; the limit only stops a mistaken upload of something else. */
 const MAX_NOTICE_BYTES = 20 * 1024 * 1024;
+const MAX_NOTICE_MB = MAX_NOTICE_BYTES / 1024 / 1024;
 const KEEP_JOBS = 20;
 
 const VersionName = z.string().regex(/^[a-z0-9-]{1,40}$/, '版本名只能用小写字母、数字和“-”，如 henan-2024');
@@ -122,15 +123,33 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       configured: fastify.knowledge.configured,
       versions: listVersions(root).map((v) => ({ ...v, served: served.has(v.version), isDefault: v.version === current.version })),
       running: [...jobs.values()].find((j) => j.state === 'running') ?? null,
+      /** The upload limit, so the page can refuse a larger file before sending it. */
+      maxUploadBytes: MAX_NOTICE_BYTES,
     };
   });
 
+  /**
+   * The body parser refuses an upload over the limit before the route runs, in the framework's
+   * English; this route says it in the operator's words, with the limit. Every other error goes on
+   * to the app's error handler.
+   */
+  const ingestErrors = async (err: FastifyError) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      throw new HttpError(413, ErrorCode.tooLarge, `文件超过 ${MAX_NOTICE_MB} MB 的上限，未上传。通知文件一般只有几百 KB 到几 MB：请确认选的是通知本身（PDF、Word .docx 或 .txt），或压缩其中的图片后再上传。`);
+    }
+    throw err;
+  };
+
   /** The upload is the request body itself (application/octet-stream), named by ?filename. */
-  fastify.post('/api/staff/knowledge/ingest', async (request, reply) => {
+  fastify.post('/api/staff/knowledge/ingest', { errorHandler: ingestErrors }, async (request, reply) => {
     const who = admin(request);
     const q = parseOr400(IngestQuery, request.query, 'query');
     const data = request.body;
-    if (!Buffer.isBuffer(data) || data.length === 0) throw new HttpError(400, 'MISSING_FILE', '请选择通知文件（PDF、Word .docx 或 .txt）后再上传。');
+    // A file was named (?filename) and sent with no bytes: the file itself is empty.
+    if (data === undefined || data === null || (Buffer.isBuffer(data) && data.length === 0)) {
+      throw new HttpError(400, 'EMPTY_FILE', `“${q.filename}”文件为空（0 字节），没有可导入的内容。请确认选对了文件后重新上传。`);
+    }
+    if (!Buffer.isBuffer(data)) throw new HttpError(400, 'MISSING_FILE', '请选择通知文件（PDF、Word .docx 或 .txt）后再上传。');
     const ext = kindOf(q.filename, data);
     if (existsSync(join(root, q.as))) {
       throw new HttpError(409, 'VERSION_EXISTS', `知识库版本 ${q.as} 已存在。已有的版本从不覆盖或删除（可能正有会话在使用它），请换一个版本名，例如 ${q.as}-2。`);

@@ -15,7 +15,7 @@ import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
 import { categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
-import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type StaffIdentity, type StaffRole } from '../staff/schemas';
+import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
 import { summaryWorkbook } from '../staff/xlsx';
@@ -222,9 +222,10 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
-    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true' });
+    const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true' };
+    const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
-    return { items, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS };
+    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS } satisfies QuestionLogPage;
   });
 
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
@@ -234,8 +235,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     audit(request, 'questions.export', undefined, { rows: items.length });
     const csv = toCsv({
       title: '问题记录',
-      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价'],
-      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entry ?? '', i.confidence, i.refused ? '是' : '否', i.feedback ?? '']),
+      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价', '知识库版本'],
+      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion]),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
   });

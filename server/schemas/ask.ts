@@ -18,6 +18,11 @@ export const AskResponse = z.object({
   citations: z.array(Citation),
   confidence: z.number().min(0).max(1),
   outOfScope: z.boolean(),
+  /**
+   * The answer-base entries the answer was built from (ids of answer-base.json or of staff entries), in
+   * the order they are answered; absent when the answer comes from the closest clauses, a model or a refusal.
+   */
+  entries: z.array(z.string()).optional(),
   /** Set only in LLM mode when the model could not be used and this is the offline answer (optional: offline responses are unchanged). */
   notice: z.string().optional(),
 });

@@ -51,7 +51,9 @@ export const FeedbackRequest = z.object({ questionId: z.uuid(), vote: Vote });
 
 export const QuestionLogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The next page: the `at` of the last question shown, and its `id`, which tells apart questions logged in the same millisecond. */
   before: z.iso.datetime({ offset: true }).optional(),
+  beforeId: z.uuid().optional(),
   source: QuestionSource.optional(),
   refused: z.enum(['true', 'false']).optional(),
 });
@@ -63,12 +65,22 @@ export const QuestionLogEntry = z.object({
   question: z.string(),
   answer: z.string(),
   clauses: z.array(z.string()),
-  entry: z.string().nullable(),
+  /** The answer-base entries the answer was built from (AskResponse.entries); empty for the closest clauses or a refusal. */
+  entries: z.array(z.string()),
   confidence: z.number(),
   refused: z.boolean(),
   feedback: Vote.nullable(),
+  /** The knowledge version that answered. */
+  knowledgeVersion: z.string(),
 });
 export type QuestionLogEntry = z.infer<typeof QuestionLogEntry>;
+
+/** A page of the question log, and how many questions the filter holds in all. */
+export interface QuestionLogPage {
+  items: QuestionLogEntry[];
+  total: number;
+  retentionDays: number;
+}
 
 export const SubmitRequest = z.object({
   region: z.string().trim().min(2).max(50),

@@ -6,16 +6,10 @@ import { staffDir } from './accounts';
 import { maskPersonalNumbers } from '../understand/personal';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
+import type { AskResponse } from '../schemas/ask';
 
-/** What an answer looks like to the log: the public AskResponse fields it reads. */
-export interface LoggedAnswer {
-  answer: string;
-  citations: { clause: string }[];
-  confidence: number;
-  outOfScope: boolean;
-  /** The answer-base entry the answer came from, when the answer carries one. */
-  entryId?: string;
-}
+/** What an answer looks like to the log: the AskResponse fields it reads. */
+export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[] };
 
 export interface QuestionRecord {
   source: QuestionSource;
@@ -36,6 +30,23 @@ interface LogRow {
   confidence: number;
   refused: boolean;
   feedback: 'up' | 'down' | null;
+  knowledge_version: string;
+}
+
+/** The columns a logged question is read with, and the row read as an entry of the log. */
+const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version';
+function toLogEntry(row: LogRow): QuestionLogEntry {
+  const { entry, knowledge_version, ...rest } = row;
+  return { ...rest, at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version };
+}
+
+/** The question log's filters as SQL conditions, shared by a page and its count. */
+function logFilter(q: { source?: QuestionSource; refused?: boolean }): { where: string[]; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.source) where.push(`source = $${args.push(q.source)}`);
+  if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
+  return { where, args };
 }
 
 /** A question line the CLI appends to DATA_DIR/staff/cli-questions.jsonl. */
@@ -101,7 +112,8 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
     maskPersonalNumbers(rec.question),
     a.answer.slice(0, 4000),
     JSON.stringify([...new Set(a.citations.map((c) => c.clause))]),
-    a.entryId ?? null,
+    // Entry ids are [a-z0-9-]+, so a space keeps the entries of a two-part answer apart.
+    a.entries?.length ? a.entries.join(' ') : null,
     a.confidence,
     refusedOf(a),
     rec.knowledgeVersion,
@@ -225,19 +237,29 @@ export class StaffStore {
     return (r.affectedRows ?? 0) > 0;
   }
 
-  async questions(q: { limit: number; before?: string; source?: QuestionSource; refused?: boolean }): Promise<QuestionLogEntry[]> {
+  /**
+   * The log, newest first. `before` with `beforeId` continues after that row: questions logged in
+   * the same millisecond are told apart by id (the second key of the order), so none is skipped.
+   */
+  async questions(q: { limit: number; before?: string; beforeId?: string; source?: QuestionSource; refused?: boolean }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.before) where.push(`at < $${args.push(q.before)}`);
-    if (q.source) where.push(`source = $${args.push(q.source)}`);
-    if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
+    const { where, args } = logFilter(q);
+    if (q.before && q.beforeId) where.push(`(at < $${args.push(q.before)} or (at = $${args.length} and id > $${args.push(q.beforeId)}))`);
+    else if (q.before) where.push(`at < $${args.push(q.before)}`);
     const r = await this.db.query<LogRow>(
-      `select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log
+      `select ${LOG_SELECT} from staff_question_log
        ${where.length ? `where ${where.join(' and ')}` : ''} order by at desc, id limit $${args.push(q.limit)}`,
       args,
     );
-    return r.rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) }));
+    return r.rows.map(toLogEntry);
+  }
+
+  /** How many logged questions the filter holds, on every page. */
+  async questionCount(q: { source?: QuestionSource; refused?: boolean }): Promise<number> {
+    await this.importSpool();
+    const { where, args } = logFilter(q);
+    const r = await this.db.query<{ n: number }>(`select count(*)::int as n from staff_question_log ${where.length ? `where ${where.join(' and ')}` : ''}`, args);
+    return r.rows[0]?.n ?? 0;
   }
 
   /** The questions asked most often in the last 30 days, for the console's quick picks. */
@@ -310,19 +332,19 @@ export class StaffStore {
     const args: unknown[] = [q.lowConfidence];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
     const r = await this.db.query<LogRow>(
-      `select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log
+      `select ${LOG_SELECT} from staff_question_log
        where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit)}`,
       args,
     );
-    return r.rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) }));
+    return r.rows.map(toLogEntry);
   }
 
   async questionById(id: string): Promise<QuestionLogEntry | undefined> {
     await this.flushLog();
-    const r = await this.db.query<LogRow>('select id, at, source, question, answer, clauses, entry, confidence, refused, feedback from staff_question_log where id = $1', [id]);
+    const r = await this.db.query<LogRow>(`select ${LOG_SELECT} from staff_question_log where id = $1`, [id]);
     const row = r.rows[0];
-    return row ? { ...row, at: new Date(row.at).toISOString(), confidence: Number(row.confidence) } : undefined;
+    return row ? toLogEntry(row) : undefined;
   }
 
   /** Takes a question out of the review queue: answered by `entryId`, or dismissed when null. */

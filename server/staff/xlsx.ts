@@ -1,6 +1,7 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { categoryLabel, quotaOf, type SubmissionSnapshot } from './bureau';
+import { categoryLabel, checklistOf, quotaOf, type SubmissionSnapshot } from './bureau';
+import type { Answers } from '../engine';
 
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
 
@@ -11,16 +12,39 @@ const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距'
 export const SUMMARY_COLUMNS = [
   { header: '序号', key: 'n', width: 6 },
   { header: '企业名称', key: 'name', width: 30 },
+  { header: '统一社会信用代码', key: 'creditCode', width: 22 },
+  { header: '所在县（市、区）', key: 'county', width: 14 },
+  { header: '联系人', key: 'contact', width: 10 },
+  { header: '联系电话', key: 'phone', width: 16 },
   { header: '申报类别', key: 'category', width: 18 },
   { header: '自评结论', key: 'verdict', width: 14 },
   { header: '初审意见', key: 'notes', width: 36 },
   { header: '现场核查情况', key: 'siteNotes', width: 36 },
   { header: '核查项（已核/共计）', key: 'checked', width: 18 },
   { header: '是否推荐', key: 'recommended', width: 10 },
-  { header: '提交时间', key: 'submittedAt', width: 20 },
+  { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
 ] as const;
 
 export const LAYOUT_NOTE = '本表栏目为本系统自拟格式（通知四(四)未规定推荐汇总表栏目），上传前请按平台“推荐库”要求核对。';
+
+/** The headings of the two parts of the table; each part is numbered from 1. */
+export const SUMMARY_GROUPS = { recommended: '推荐企业', notRecommended: '未推荐企业' } as const;
+
+/** A submission's time as the bureau reads it: Beijing time, to the minute ("2026-03-10 09:05"). */
+export function beijingTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** An answer the interview or the form recorded, as text; empty when it was not given. */
+const said = (answers: Answers, id: string): string => {
+  const v = answers[id];
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+};
 
 export async function summaryWorkbook(kb: KnowledgeData, region: string, list: Submission[], now: Date): Promise<Buffer> {
   // exceljs is large; it loads on the first export rather than at startup.
@@ -37,22 +61,41 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   const header = ws.addRow(SUMMARY_COLUMNS.map((c) => c.header));
   header.font = { bold: true };
   SUMMARY_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  // Recommended applicants first, as the bureau uploads those.
-  const ordered = [...list].sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.submittedAt.localeCompare(b.submittedAt));
-  ordered.forEach((s, i) => {
-    const snap = s.snapshot as SubmissionSnapshot;
-    const ticks = Object.values(s.review?.checklist ?? {});
-    ws.addRow([
-      i + 1,
-      snap.name ?? '（未填写企业名称）',
-      categoryLabel(kb, snap.assessment.category.recommended),
-      VERDICT[snap.assessment.verdict] ?? snap.assessment.verdict,
-      s.review?.notes ?? '',
-      s.review?.siteNotes ?? '',
-      `${ticks.filter(Boolean).length}/${ticks.length}`,
-      s.recommended ? '是' : '否',
-      s.submittedAt.slice(0, 16).replace('T', ' '),
-    ]);
-  });
+  const byTime = (a: Submission, b: Submission) => a.submittedAt.localeCompare(b.submittedAt);
+  // A county's own bureau: every applicant it holds is in that county, whatever the interview recorded.
+  const ownCounty = kb.regions.regions.some((r) => r.name === region && (r.kind === '县' || r.kind === '县级市')) ? region : '';
+  // Recommended applicants first, as the bureau uploads those; each part under its heading, numbered from 1.
+  const parts = [
+    { heading: SUMMARY_GROUPS.recommended, rows: list.filter((s) => s.recommended).sort(byTime) },
+    { heading: SUMMARY_GROUPS.notRecommended, rows: list.filter((s) => !s.recommended).sort(byTime) },
+  ];
+  for (const part of parts) {
+    if (!part.rows.length) continue;
+    const heading = ws.addRow([`${part.heading}（${part.rows.length} 家）`]);
+    heading.font = { bold: true };
+    ws.mergeCells(heading.number, 1, heading.number, SUMMARY_COLUMNS.length);
+    part.rows.forEach((s, i) => {
+      const snap = s.snapshot as SubmissionSnapshot;
+      const answers = snap.answers ?? {};
+      // The checklist the bureau ticks is built from the claims; a tick of an item no longer on it does not count.
+      const items = checklistOf(kb, snap.assessment.category.recommended, answers);
+      const ticked = items.filter((item) => s.review?.checklist[item.id] === true).length;
+      ws.addRow([
+        i + 1,
+        snap.name ?? '（未填写企业名称）',
+        said(answers, 'form.creditCode'),
+        said(answers, 'ent.county') || ownCounty,
+        said(answers, 'form.contact.name'),
+        said(answers, 'form.contact.mobile') || said(answers, 'form.contact.phone'),
+        categoryLabel(kb, snap.assessment.category.recommended),
+        VERDICT[snap.assessment.verdict] ?? snap.assessment.verdict,
+        s.review?.notes ?? '',
+        s.review?.siteNotes ?? '',
+        `${ticked}/${items.length}`,
+        s.recommended ? '是' : '否',
+        beijingTime(s.submittedAt),
+      ]);
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -163,15 +163,21 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('推荐汇总表')!;
       expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
-      expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+      const header = (ws.getRow(5).values as unknown[]).slice(1);
+      expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+      const col = (name: string) => header.indexOf(name);
+      // Under the two part headings (推荐企业, 未推荐企业), rows numbered from 1 in each.
       const rows: unknown[][] = [];
-      for (let r = 6; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+      for (let r = 6; r <= ws.rowCount; r++) {
+        const v = (ws.getRow(r).values as unknown[]).slice(1);
+        if (typeof v[0] === 'number') rows.push(v);
+      }
       expect(rows).toHaveLength(16);
-      expect(rows.filter((r) => r[7] === '是')).toHaveLength(15);
-      const fifteenth = rows.find((r) => r[1] === '洛阳测试企业15')!;
-      expect(fifteenth[4]).toBe('材料齐全，同意推荐');
-      expect(fifteenth[6]).toMatch(/^1\/\d+$/);
-      expect(rows.some((r) => String(r[1]).includes('郑州'))).toBe(false);
+      expect(rows.filter((r) => r[col('是否推荐')] === '是')).toHaveLength(15);
+      const fifteenth = rows.find((r) => r[col('企业名称')] === '洛阳测试企业15')!;
+      expect(fifteenth[col('初审意见')]).toBe('材料齐全，同意推荐');
+      expect(fifteenth[col('核查项（已核/共计）')]).toMatch(/^1\/[1-9]\d*$/);
+      expect(rows.some((r) => String(r[col('企业名称')]).includes('郑州'))).toBe(false);
     } finally {
       await context.close();
     }
@@ -329,7 +335,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await page.locator('zz-console-app nav button', { hasText: '问题记录' }).click();
       await page.locator('zz-console-log tbody tr').first().waitFor();
       const bar = await page.locator('zz-console-log .card > .row:first-child > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
-      expect(bar.length).toBe(4);
+      expect(bar.length).toBe(5);
       const tops = bar.map((r) => r.top);
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(44);
     } finally {

@@ -155,6 +155,35 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     }
   }, 300_000);
 
+  it('refuses an empty file and one over the limit before sending it, and fits the version table to a 390 px phone', async () => {
+    const { page, close } = await adminPage('kadmin-phone');
+    try {
+      const sent: string[] = [];
+      page.on('request', (r) => void (r.url().includes('/knowledge/ingest') && sent.push(r.url())));
+      await uploadNotice(page, '空文件.txt', Buffer.alloc(0), 'henan-2025');
+      await expect.poll(() => k(page, '.error').textContent()).toContain('文件为空');
+      await uploadNotice(page, '扫描件.pdf', Buffer.alloc(21 * 1024 * 1024), 'henan-2025');
+      await expect.poll(() => k(page, '.error').textContent()).toContain('超过 20 MB 的上限');
+      expect(sent, 'neither file was sent').toEqual([]);
+
+      // Two served versions: each row's buttons (查看变更, 设为默认) are on the screen of a phone, with no sideways scroll.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const rows = k(page, 'table.versions tbody tr');
+      expect(await rows.count()).toBeGreaterThanOrEqual(2);
+      const buttons = await k(page, 'table.versions button').all();
+      expect(buttons.length).toBeGreaterThanOrEqual(2);
+      for (const b of buttons) {
+        const box = (await b.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, (await b.textContent()) ?? '').toBeLessThanOrEqual(390);
+      }
+      const wrap = await k(page, '.table-wrap').first().evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(wrap, 'the table fits its box').toBeLessThanOrEqual(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses to upload under the name of a version that exists', async () => {
     const { page, close } = await adminPage('kadmin-again');
     try {

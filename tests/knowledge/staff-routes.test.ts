@@ -83,9 +83,25 @@ describe('the knowledge console routes refuse', () => {
     expect(doc.json().error.message).toContain('另存为 .docx');
     const empty = await upload(admin, 'as=henan-2024&filename=notice.txt', Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toMatchObject({ code: 'EMPTY_FILE', message: expect.stringContaining('文件为空') });
+    expect(empty.json().error.message).toContain('notice.txt');
     const badName = await upload(admin, 'as=Henan 2024&filename=notice.txt', SYNTHETIC);
     expect(badName.statusCode).toBe(400);
     expect(badName.json().error.message).toContain('query.as');
+    expect(versionsOnDisk()).toEqual(['henan-2023']);
+  });
+
+  it('a file over the 20 MB limit, in Chinese and naming the limit, before it is read', async () => {
+    const big = Buffer.alloc(25 * 1024 * 1024, 0x20);
+    const r = await upload(admin, 'as=henan-2024&filename=big.pdf', big);
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(r.json().error.message).toContain('20 MB');
+    expect(r.json().error.message).not.toMatch(/Request body is too large/i);
+    // The page refuses such a file before sending it, told the limit by the overview.
+    expect((await s.app.inject({ url: '/api/staff/knowledge', headers: as(admin) })).json().maxUploadBytes).toBe(20 * 1024 * 1024);
+    // Other errors of the route still read as before.
+    expect((await upload(admin, 'as=henan-2024', SYNTHETIC)).json().error.message).toContain('query.filename');
     expect(versionsOnDisk()).toEqual(['henan-2023']);
   });
 

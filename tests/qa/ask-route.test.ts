@@ -39,11 +39,16 @@ describe('POST /api/ask', () => {
     expect(body.answer).toContain('不多于15家');
     expect(body.citations[0]).toMatchObject({ clause: '四(三)', title: expect.any(String) });
     expect(body.outOfScope).toBe(false);
+    // The answer names the answer-base entry it was built from, so the question log can say which one answered.
+    const ids = new Set(b.app.kb.data.answerBase.entries.map((e) => e.id));
+    expect(body.entries?.length).toBeGreaterThan(0);
+    expect(body.entries!.every((id) => ids.has(id))).toBe(true);
   });
 
   it('flags an out-of-scope question and gives the helpline', async () => {
     const body = (await ask({ question: '认定后有没有资金奖励？' })).json();
     expect(body.outOfScope).toBe(true);
+    expect(body.entries, 'a refusal rests on no entry').toBeUndefined();
     expect(body.answer).toContain('0371—65507698');
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
-import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { beijingTime, LAYOUT_NOTE, SUMMARY_COLUMNS, SUMMARY_GROUPS } from '../../server/staff/xlsx';
 import { summaryDeadline } from '../../server/staff/bureau';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
@@ -129,7 +129,25 @@ describe('bureau view', () => {
     expect((await bureau(zhengzhou)).quota).toMatchObject({ max: 20, recommended: 0 });
   });
 
-  it('exports the 推荐汇总表 as XLSX with our column layout, recommended applicants first', async () => {
+  it('exports the 推荐汇总表 as XLSX with our column layout: recommended and not recommended each numbered from 1, the checklist counted, Beijing time, credit code, county and contact', async () => {
+    const withContact = await newSession(b.app);
+    const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
+    await b.app.store.setAnswers(withContact.sessionId, {
+      ...workshop.facts,
+      ...caps,
+      'form.name': '洛阳联系人测试公司',
+      'form.creditCode': '91410300MA44XXXX1A',
+      'ent.city': '洛阳市',
+      'ent.county': '新安县',
+      'form.contact.name': '王工',
+      'form.contact.phone': '0379-12345678',
+      'form.contact.mobile': '13912345678',
+    });
+    expect((await submit(b.app, withContact, '洛阳市')).statusCode).toBe(201);
+    const checklist = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${withContact.sessionId}`, headers: as(luoyang) })).json().checklist;
+    expect(checklist.length).toBeGreaterThan(1);
+    expect((await review(luoyang, withContact.sessionId, { checklist: { [checklist[0].id]: true, 'not-on-the-list': true }, recommended: false })).statusCode).toBe(200);
+
     const res = await b.app.inject({ method: 'GET', url: '/api/staff/bureau/summary.xlsx', headers: as(luoyang) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -141,15 +159,47 @@ describe('bureau view', () => {
     expect(String(ws.getCell('A3').value)).toContain('推荐 15 家 / 限额 15 家');
     const header = (ws.getRow(5).values as unknown[]).slice(1);
     expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
-    const applicants = (await bureau(luoyang)).applicants as { name: string; recommended: boolean }[];
-    const rows = [];
-    for (let r = 6; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
-    expect(rows).toHaveLength(applicants.length);
-    expect(rows.filter((r) => r[7] === '是')).toHaveLength(15);
-    expect(rows.slice(0, 15).every((r) => r[7] === '是')).toBe(true);
-    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(applicants.map((a) => a.name ?? '（未填写企业名称）')));
+    expect(header).toContain('提交时间（北京时间）');
+    const col = (name: string) => header.indexOf(name);
+
+    // Read back: a heading row opens each part, and the rows under it are numbered from 1.
+    const parts: { heading: string; rows: unknown[][] }[] = [];
+    for (let r = 6; r <= ws.rowCount; r++) {
+      const v = (ws.getRow(r).values as unknown[]).slice(1);
+      if (typeof v[0] === 'string') parts.push({ heading: v[0], rows: [] });
+      else parts.at(-1)!.rows.push(v);
+    }
+    const applicants = (await bureau(luoyang)).applicants as { sessionId: string; name: string; recommended: boolean; submittedAt: string }[];
+    const notRecommended = applicants.filter((a) => !a.recommended).length;
+    expect(parts.map((p) => p.heading)).toEqual([`${SUMMARY_GROUPS.recommended}（15 家）`, `${SUMMARY_GROUPS.notRecommended}（${notRecommended} 家）`]);
+    for (const p of parts) expect(p.rows.map((r) => r[col('序号')])).toEqual(p.rows.map((_, i) => i + 1));
+    expect(parts[0]!.rows.every((r) => r[col('是否推荐')] === '是')).toBe(true);
+    expect(parts[1]!.rows.every((r) => r[col('是否推荐')] === '否')).toBe(true);
+    const rows = parts.flatMap((p) => p.rows);
+    expect(new Set(rows.map((r) => r[col('企业名称')]))).toEqual(new Set(applicants.map((a) => a.name ?? '（未填写企业名称）')));
     // No 郑州 applicant leaks into 洛阳's table.
-    expect(rows.some((r) => String(r[1]).includes('郑州'))).toBe(false);
+    expect(rows.some((r) => String(r[col('企业名称')]).includes('郑州'))).toBe(false);
+
+    // One item of its checklist ticked: the total is the checklist's length, not the number of ticks, and a tick off the list does not count.
+    const withCode = rows.find((r) => r[col('企业名称')] === '洛阳联系人测试公司')!;
+    expect(withCode[col('核查项（已核/共计）')]).toBe(`1/${checklist.length}`);
+    // Reviewed without ticks: none of their items checked, out of all of them (an applicant of no category has none).
+    const recommendedChecks = rows.filter((r) => r[col('是否推荐')] === '是').map((r) => String(r[col('核查项（已核/共计）')]));
+    expect(recommendedChecks.every((c) => /^0\/\d+$/.test(c)), recommendedChecks.join(' ')).toBe(true);
+    expect(recommendedChecks.filter((c) => c !== '0/0').length).toBeGreaterThan(10);
+
+    expect(withCode[col('统一社会信用代码')]).toBe('91410300MA44XXXX1A');
+    expect(withCode[col('所在县（市、区）')]).toBe('新安县');
+    expect(withCode[col('联系人')]).toBe('王工');
+    expect(withCode[col('联系电话')]).toBe('13912345678');
+    const submitted = applicants.find((a) => a.name === '洛阳联系人测试公司')!.submittedAt;
+    expect(withCode[col('提交时间（北京时间）')]).toBe(beijingTime(submitted));
+  });
+
+  it('writes submission times in Beijing time, across midnight and the year', () => {
+    expect(beijingTime('2026-03-14T17:30:00.000Z')).toBe('2026-03-15 01:30');
+    expect(beijingTime('2025-12-31T16:00:59.999Z')).toBe('2026-01-01 00:00');
+    expect(beijingTime('2026-03-15T03:05:00Z')).toBe('2026-03-15 11:05');
   });
 
   it('counts down to the 四(四) deadline taken from the knowledge data', async () => {

@@ -63,6 +63,51 @@ describe('question log', () => {
     expect(Date.parse(page[0].at)).toBeLessThan(Date.parse(all[0].at));
   });
 
+  it('names the answer-base entries an answer was built from and the knowledge version that answered, in the log and its CSV', async () => {
+    const r = await ask('洛阳市能推荐几家？');
+    const entries = r.json().entries as string[];
+    expect(entries.length).toBeGreaterThan(0);
+    const logged = (await log()).items.find((q: { id: string }) => q.id === r.headers['x-question-id']);
+    expect(logged.entries).toEqual(entries);
+    expect(logged.knowledgeVersion).toBe(b.app.kb.version);
+    const refused = (await log('?refused=true')).items[0];
+    expect(refused.entries, 'a refusal rests on no entry').toEqual([]);
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const [head, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const column = head!.split(',').indexOf('答复条目');
+    expect(column).toBeGreaterThan(0);
+    expect(rows.some((line) => line.includes(entries.join(' '))), 'the 答复条目 column is filled').toBe(true);
+    expect(head).toContain('知识库版本');
+  });
+
+  it('pages the whole log with before and beforeId, with the total of its filter, and misses no question logged in the same millisecond', async () => {
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    // Older than anything else in the log, all at one instant: only the id tells them apart.
+    const at = new Date(Date.now() - 86_400_000);
+    const rec = { source: 'chat' as const, question: '同一时刻', answer: { answer: 'x', citations: [], confidence: 0, outOfScope: true }, knowledgeVersion: 'henan-2023' };
+    const ids = Array.from({ length: 5 }, (_, i) => `7777777${i}-7777-4777-8777-777777777777`);
+    await Promise.all(ids.map((id) => store.logQuestion(id, at, rec)));
+    const first = await log('?limit=3');
+    expect(first.total).toBeGreaterThan(5);
+    const seen: string[] = [];
+    let page = first;
+    while (page.items.length) {
+      seen.push(...page.items.map((q: { id: string }) => q.id));
+      const last = page.items.at(-1);
+      expect(page.total).toBe(first.total);
+      page = await log(`?limit=3&before=${encodeURIComponent(last.at)}&beforeId=${last.id}`);
+    }
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of ids) expect(seen).toContain(id);
+    // The total counts what the filter holds, not what one page shows.
+    const chat = await log('?source=chat&limit=2');
+    expect(chat.items).toHaveLength(2);
+    expect(chat.total).toBe(5);
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/questions?beforeId=nope', headers: as(helpline) })).statusCode).toBe(400);
+  });
+
   it('logs console questions as their own source and offers them as recent and frequent', async () => {
     const res = await b.app.inject({ method: 'POST', url: '/api/staff/ask', headers: as(helpline), payload: { question: '推荐汇总表什么时候上传？' } });
     expect(res.statusCode).toBe(200);

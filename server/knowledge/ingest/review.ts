@@ -151,7 +151,7 @@ export function publishVersion(root: string, version: string): PublishResult {
   }
   const dangling = danglingReferences(data, dir);
   if (dangling.length) {
-    throw new PublishError(`${version} cites clauses it does not have; nothing was published.\n${dangling.slice(0, 10).map((d) => `  ${d}`).join('\n')}`);
+    throw new PublishError(`${version} cites clauses it does not have; nothing was published.\n${dangling.map((d) => `  ${d}`).join('\n')}`);
   }
   const manifest = Manifest.parse(readJson(join(dir, 'manifest.json')));
   writeJson(join(dir, 'manifest.json'), { ...manifest, status: 'published' });

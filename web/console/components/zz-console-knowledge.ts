@@ -23,6 +23,16 @@ interface Overview {
   default: { version: string; year: number; title: string };
   configured: string;
   versions: VersionRow[];
+  /** The server's upload limit, checked here before a file is sent. */
+  maxUploadBytes: number;
+}
+
+/** Why a chosen file cannot be uploaded, before it is sent; empty when it may be. */
+export function uploadProblem(file: { name: string; size: number }, maxBytes: number): string {
+  if (file.size === 0) return `“${file.name}”文件为空（0 字节），没有可导入的内容。请确认选对了文件。`;
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  if (maxBytes > 0 && file.size > maxBytes) return `“${file.name}”有 ${mb(file.size)} MB，超过 ${mb(maxBytes)} MB 的上限，未上传。通知文件一般只有几百 KB 到几 MB：请确认选的是通知本身，或压缩其中的图片后再上传。`;
+  return '';
 }
 
 interface Stage {
@@ -138,6 +148,7 @@ export class ZzConsoleKnowledge extends LitElement {
       }
       pre {
         white-space: pre-wrap;
+        overflow-wrap: anywhere;
         margin: 0;
       }
       code {
@@ -158,6 +169,8 @@ export class ZzConsoleKnowledge extends LitElement {
   @state() private _editing: Record<string, string> = {};
   @state() private _busy = false;
   @state() private _error = '';
+  /** Why the chosen file was not uploaded, shown under the upload form. */
+  @state() private _uploadError = '';
   @state() private _notice = '';
   @state() private _makeDefault = true;
   private _timer: ReturnType<typeof setTimeout> | undefined;
@@ -209,13 +222,23 @@ export class ZzConsoleKnowledge extends LitElement {
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
     const as = (form.elements.namedItem('as') as HTMLInputElement).value.trim();
     this._notice = '';
-    if (!file) return void (this._error = '请先选择通知文件（PDF、Word .docx 或 .txt）。');
-    if (!as) return void (this._error = '请填写新版本名，如 henan-2024。');
-    await this._run(async () => {
+    this._error = '';
+    // Said beside the form, where the operator is looking, not at the top of a long page.
+    if (!file) return void (this._uploadError = '请先选择通知文件（PDF、Word .docx 或 .txt）。');
+    const problem = uploadProblem(file, this._overview?.maxUploadBytes ?? 0);
+    if (problem) return void (this._uploadError = problem);
+    if (!as) return void (this._uploadError = '请填写新版本名，如 henan-2024。');
+    this._uploadError = '';
+    this._busy = true;
+    try {
       const r = await upload<{ jobId: string; stages: Stage[] }>(`/api/staff/knowledge/ingest?as=${encodeURIComponent(as)}&filename=${encodeURIComponent(file.name)}`, file);
       this._job = { id: r.jobId, version: as, file: file.name, state: 'running', stage: 'upload', stageIndex: 0, stages: r.stages };
       this._poll();
-    });
+    } catch (err) {
+      this._uploadError = (err as Error).message;
+    } finally {
+      this._busy = false;
+    }
   }
 
   private _poll() {
@@ -291,17 +314,17 @@ export class ZzConsoleKnowledge extends LitElement {
       <h2>知识库版本</h2>
       <p>新会话当前使用：<strong>${o.default.version}</strong>（${o.default.year}年度）${o.default.title}</p>
       <div class="table-wrap">
-        <table>
+        <table class="stack versions">
           <thead><tr><th>版本</th><th>状态</th><th>年度</th><th>基于</th><th>复核</th><th></th></tr></thead>
           <tbody>
             ${o.versions.map(
               (v) => html`<tr data-version=${v.version}>
-                <td>${v.version}${v.isDefault ? html` <span class="tag met">默认</span>` : nothing}</td>
-                <td>${v.status === 'draft' ? html`<span class="tag partial">草稿</span>` : html`<span class="tag">已发布</span>`}</td>
-                <td>${v.year ?? '—'}</td>
-                <td>${v.basedOn ?? '—'}</td>
-                <td>${v.pending === null ? '—' : v.pending ? html`<span class="tag unmet">${v.pending} 项待复核</span>` : html`<span class="tag met">已复核 ${v.reviewed}</span>`}</td>
-                <td>
+                <td data-label="版本">${v.version}${v.isDefault ? html` <span class="tag met">默认</span>` : nothing}</td>
+                <td data-label="状态">${v.status === 'draft' ? html`<span class="tag partial">草稿</span>` : html`<span class="tag">已发布</span>`}</td>
+                <td data-label="年度">${v.year ?? '—'}</td>
+                <td data-label="基于">${v.basedOn ?? '—'}</td>
+                <td data-label="复核">${v.pending === null ? '—' : v.pending ? html`<span class="tag unmet">${v.pending} 项待复核</span>` : html`<span class="tag met">已复核 ${v.reviewed}</span>`}</td>
+                <td class="actions">
                   <div class="row">
                     ${v.basedOn ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._run(() => this._open(v.version))}>查看变更</button>` : nothing}
                     ${v.served && !v.isDefault ? html`<button class="btn" ?disabled=${this._busy} @click=${() => this._setDefault(v.version)}>设为默认</button>` : nothing}
@@ -318,16 +341,19 @@ export class ZzConsoleKnowledge extends LitElement {
 
   private get _uploadForm() {
     const job = this._job;
+    const o = this._overview;
     return html`<div class="card">
       <h2>导入新一年的通知</h2>
       <form class="upload" @submit=${this._upload}>
         <label for="file">通知文件（PDF、Word .docx 或 .txt；扫描件需先做文字识别）</label>
         <input id="file" name="file" type="file" accept=".pdf,.docx,.txt" />
+        ${o ? html`<p class="muted">文件不超过 ${Math.round(o.maxUploadBytes / 1024 / 1024)} MB。</p>` : nothing}
         <label for="as">新版本名</label>
         <input id="as" name="as" type="text" placeholder="henan-2024" autocomplete="off" />
         <div class="row" style="margin-top: var(--zz-space-2)">
           <button class="btn primary" type="submit" ?disabled=${this._busy || job?.state === 'running'}>上传并导入</button>
         </div>
+        ${this._uploadError ? html`<div class="error" role="alert">${this._uploadError}</div>` : nothing}
       </form>
       ${job
         ? html`<div class="job" data-state=${job.state} aria-live="polite">

@@ -1,23 +1,17 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
+import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
-interface LogEntry {
-  id: string;
-  at: string;
-  source: 'api' | 'chat' | 'cli' | 'console';
-  question: string;
-  answer: string;
-  clauses: string[];
-  entry: string | null;
-  confidence: number;
-  refused: boolean;
-  feedback: 'up' | 'down' | null;
+const SOURCE: Record<QuestionSource, string> = { api: '接口', chat: '对话', cli: '命令行', console: '工作台' };
+
+/** Where the next page starts: the last question shown. */
+interface Cursor {
+  before: string;
+  beforeId: string;
 }
-
-const SOURCE: Record<LogEntry['source'], string> = { api: '接口', chat: '对话', cli: '命令行', console: '工作台' };
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -25,7 +19,7 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** The question log, newest first: what was asked, what the answer rested on, and how the asker rated it. */
+/** The question log, newest first: what was asked, what was answered, what it rested on, and how the asker rated it. */
 @customElement('zz-console-log')
 export class ZzConsoleLog extends LitElement {
   static styles = [controls, consoleStyles, css`
@@ -35,18 +29,44 @@ export class ZzConsoleLog extends LitElement {
     td.q {
       min-width: 14em;
     }
+    td.q details {
+      flex: 1;
+      min-width: 0;
+    }
+    td.q summary {
+      align-items: baseline;
+      padding: var(--zz-space-2) 0;
+    }
+    .answer {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      margin: var(--zz-space-1) 0 var(--zz-space-2);
+      padding: var(--zz-space-2) var(--zz-space-3);
+      background: var(--zz-color-unknown-soft);
+      border-radius: var(--zz-radius);
+    }
+    /* A time or a version name broken over lines is hard to read; on a phone the cells are stacked anyway. */
+    @media (min-width: 601px) {
+      td.nowrap {
+        white-space: nowrap;
+      }
+    }
     .pager {
       justify-content: space-between;
       margin-top: var(--zz-space-3);
     }
   `];
 
-  @state() private _items: LogEntry[] = [];
+  @state() private _items: QuestionLogEntry[] = [];
+  @state() private _total = 0;
+  /** Whether a page follows this one: asked of the server (one row more than a page), not worked out from the total, which grows as questions come in. */
+  @state() private _more = false;
   @state() private _retention = 0;
   @state() private _refusedOnly = false;
+  @state() private _source: QuestionSource | '' = '';
   @state() private _error = '';
-  /** Zero-based page of the log shown. */
-  @state() private _page = 0;
+  /** Where each page shown so far starts; the last one is the page on screen (the first page has none). */
+  @state() private _pages: (Cursor | null)[] = [null];
 
   /** Rows a page: up to 200 questions at once made a phone scroll through thousands of pixels of cards. */
   static readonly PAGE_SIZE = 25;
@@ -56,38 +76,77 @@ export class ZzConsoleLog extends LitElement {
     void this._load();
   }
 
-  private async _load() {
+  private get _filter(): URLSearchParams {
+    const q = new URLSearchParams();
+    if (this._refusedOnly) q.set('refused', 'true');
+    if (this._source) q.set('source', this._source);
+    return q;
+  }
+
+  /** Loads one page from the server; the log holds more questions than a page, and the server pages it. */
+  private async _load(pages: (Cursor | null)[] = [null]) {
+    const q = this._filter;
+    q.set('limit', String(ZzConsoleLog.PAGE_SIZE + 1));
+    const at = pages.at(-1);
+    if (at) {
+      q.set('before', at.before);
+      q.set('beforeId', at.beforeId);
+    }
     try {
-      const r = await call<{ items: LogEntry[]; retentionDays: number }>('GET', `/api/staff/questions?limit=200${this._refusedOnly ? '&refused=true' : ''}`);
-      this._items = r.items;
-      this._page = 0;
+      const r = await call<QuestionLogPage>('GET', `/api/staff/questions?${q}`);
+      this._items = r.items.slice(0, ZzConsoleLog.PAGE_SIZE);
+      this._more = r.items.length > ZzConsoleLog.PAGE_SIZE;
+      this._total = r.total;
       this._retention = r.retentionDays;
+      this._pages = pages;
       this._error = '';
     } catch (err) {
       this._error = (err as Error).message;
     }
   }
 
+  private async _go(pages: (Cursor | null)[]) {
+    await this._load(pages);
+    this.scrollIntoView({ block: 'start' });
+  }
+
+  private _export() {
+    const q = this._filter.toString();
+    download(`/api/staff/questions.csv${q ? `?${q}` : ''}`, '问题记录.csv').catch((err: Error) => (this._error = err.message));
+  }
+
   render() {
     return html`<div class="card">
       <div class="row">
         <h2 class="grow">问题记录</h2>
+        <label class="row" style="margin:0">来源
+          <select aria-label="来源" @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
+            <option value="" ?selected=${!this._source}>全部</option>
+            ${(Object.entries(SOURCE) as [QuestionSource, string][]).map(([v, label]) => html`<option value=${v} ?selected=${this._source === v}>${label}</option>`)}
+          </select>
+        </label>
         <label class="row" style="margin:0"><input type="checkbox" .checked=${this._refusedOnly} @change=${(e: Event) => { this._refusedOnly = (e.target as HTMLInputElement).checked; void this._load(); }} /> 只看未能回答的</label>
         <button class="btn" @click=${() => this._load()}>刷新</button>
-        <button class="btn" @click=${() => download(`/api/staff/questions.csv${this._refusedOnly ? '?refused=true' : ''}`, '问题记录.csv').catch((err: Error) => (this._error = err.message))}>导出 CSV</button>
+        <button class="btn" @click=${() => this._export()}>导出 CSV</button>
       </div>
-      <p class="muted">手机号、身份证号已打码。记录保留 ${this._retention} 天。</p>
+      <p class="muted">手机号、身份证号已打码。记录保留 ${this._retention} 天。点问题可看当时的答复。</p>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th>时间</th><th>来源</th><th>问题</th><th>依据</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
+          <thead><tr><th>时间</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
           <tbody>
-            ${this._items.slice(this._page * ZzConsoleLog.PAGE_SIZE, (this._page + 1) * ZzConsoleLog.PAGE_SIZE).map(
-              (q) => html`<tr>
-                <td data-label="时间">${when(q.at)}</td>
+            ${this._items.map(
+              (q) => html`<tr data-id=${q.id}>
+                <td data-label="时间" class="nowrap">${when(q.at)}</td>
                 <td data-label="来源">${SOURCE[q.source]}</td>
-                <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
-                <td data-label="依据">${q.entry ? html`<span class="tag">${q.entry}</span> ` : ''}${q.clauses.join('、') || '—'}</td>
+                <td data-label="问题" class="q">
+                  <details>
+                    <summary>${q.question}</summary>
+                    <p class="answer">${q.answer}</p>
+                  </details>
+                </td>
+                <td data-label="依据">${q.entries.map((e) => html`<span class="tag" title="答复条目">${e}</span> `)}${q.clauses.join('、') || '—'}</td>
+                <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
                 <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
                 <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
@@ -101,18 +160,16 @@ export class ZzConsoleLog extends LitElement {
   }
 
   private _pager() {
-    const pages = Math.ceil(this._items.length / ZzConsoleLog.PAGE_SIZE);
-    if (pages <= 1) return '';
-    const go = (p: number) => {
-      this._page = p;
-      this.scrollIntoView({ block: 'start' });
-    };
-    const from = this._page * ZzConsoleLog.PAGE_SIZE + 1;
-    const to = Math.min(this._items.length, from + ZzConsoleLog.PAGE_SIZE - 1);
+    const index = this._pages.length - 1;
+    const from = index * ZzConsoleLog.PAGE_SIZE + 1;
+    const to = from + this._items.length - 1;
+    const more = this._more;
+    if (index === 0 && !more) return html`<p class="muted pager">共 ${this._total} 条</p>`;
+    const last = this._items.at(-1)!;
     return html`<nav class="row pager" aria-label="翻页">
-      <button class="btn" ?disabled=${this._page === 0} @click=${() => go(this._page - 1)}>上一页</button>
-      <span class="muted" aria-live="polite">第 ${from}–${to} 条，共 ${this._items.length} 条</span>
-      <button class="btn" ?disabled=${this._page >= pages - 1} @click=${() => go(this._page + 1)}>下一页</button>
+      <button class="btn" ?disabled=${index === 0} @click=${() => this._go(this._pages.slice(0, -1))}>上一页</button>
+      <span class="muted" aria-live="polite">第 ${from}–${to} 条，共 ${this._total} 条</span>
+      <button class="btn" ?disabled=${!more} @click=${() => this._go([...this._pages, { before: last.at, beforeId: last.id }])}>下一页</button>
     </nav>`;
   }
 }

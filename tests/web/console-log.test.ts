@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../web/console/components/zz-console-log';
+import type { QuestionLogEntry } from '../../server/staff/schemas';
+
+/** A log of 236 questions, newest first, one a minute; the fake server pages it the way the real one does. */
+const LOG: QuestionLogEntry[] = Array.from({ length: 236 }, (_, i) => ({
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  at: new Date(Date.UTC(2026, 11, 1, 12, 0) - i * 60_000).toISOString(),
+  source: i % 2 ? 'chat' : 'api',
+  question: `问题 ${i}`,
+  answer: i === 0 ? '<b>不是标记</b>\n依据：四(三)' : `答复 ${i}`,
+  clauses: ['四(三)'],
+  entries: i === 0 ? ['quota-city'] : [],
+  confidence: 0.9,
+  refused: false,
+  feedback: null,
+  knowledgeVersion: 'henan-2023',
+}));
+
+const requests: URL[] = [];
+
+function fakeServer() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const u = new URL(url, 'http://console.test');
+    requests.push(u);
+    const p = u.searchParams;
+    let rows = LOG.filter((q) => !p.get('source') || q.source === p.get('source'));
+    const total = rows.length;
+    const before = p.get('before');
+    if (before) {
+      const at = rows.findIndex((q) => q.at === before && q.id === p.get('beforeId'));
+      rows = rows.slice(at + 1);
+    }
+    const items = rows.slice(0, Number(p.get('limit') ?? 100));
+    return new Response(JSON.stringify({ items, total, retentionDays: 180 }), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+}
+
+async function mount() {
+  const el = document.createElement('zz-console-log');
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('tbody tr').length).toBeGreaterThan(0));
+  await el.updateComplete;
+  return el;
+}
+
+const pagerText = (el: Element) => el.shadowRoot!.querySelector('.pager')!.textContent!.replace(/\s+/g, ' ');
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  requests.length = 0;
+  document.body.innerHTML = '';
+});
+
+describe('zz-console-log', () => {
+  it('shows the total the server counts and reaches the oldest question page by page with before and beforeId', async () => {
+    fakeServer();
+    const el = await mount();
+    expect(pagerText(el)).toContain('第 1–25 条，共 236 条');
+    const next = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.pager button')].find((b) => b.textContent!.includes('下一页'))!;
+    for (let page = 1; page < 10; page++) {
+      expect(next().disabled).toBe(false);
+      next().click();
+      await vi.waitFor(() => expect(pagerText(el)).toContain(`第 ${page * 25 + 1}–`));
+    }
+    expect(pagerText(el)).toContain('第 226–236 条，共 236 条');
+    expect(next().disabled).toBe(true);
+    const last = requests.at(-1)!.searchParams;
+    expect(last.get('before')).toBe(LOG[224]!.at);
+    expect(last.get('beforeId')).toBe(LOG[224]!.id);
+    expect(el.shadowRoot!.querySelector('tbody tr:last-child')!.textContent).toContain('问题 235');
+    // Back again, one page.
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.pager button')].find((b) => b.textContent!.includes('上一页'))!.click();
+    await vi.waitFor(() => expect(pagerText(el)).toContain('第 201–225 条'));
+  });
+
+  it('filters by source on the server, and its total is the filtered one', async () => {
+    fakeServer();
+    const el = await mount();
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['全部', '接口', '对话', '命令行', '工作台']);
+    select.value = 'chat';
+    select.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(pagerText(el)).toContain('共 118 条'));
+    expect(requests.at(-1)!.searchParams.get('source')).toBe('chat');
+    expect([...el.shadowRoot!.querySelectorAll('tbody td[data-label=来源]')].every((td) => td.textContent === '对话')).toBe(true);
+  });
+
+  it('shows the answer given under its question as text, with the entry that answered and the knowledge version', async () => {
+    fakeServer();
+    const el = await mount();
+    const row = el.shadowRoot!.querySelector('tbody tr')!;
+    const details = row.querySelector('details')!;
+    expect(details.querySelector('summary')!.textContent).toContain('问题 0');
+    // Rendered as text: markup in an answer is shown, never interpreted.
+    expect(details.querySelector('.answer')!.textContent).toBe('<b>不是标记</b>\n依据：四(三)');
+    expect(details.querySelector('b')).toBeNull();
+    expect(row.querySelector('td[data-label=依据] .tag')!.textContent).toBe('quota-city');
+    expect(row.querySelector('td[data-label=知识库版本]')!.textContent).toBe('henan-2023');
+  });
+});
