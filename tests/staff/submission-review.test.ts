@@ -46,8 +46,14 @@ async function workbookRows(who: StaffLogin, query = '') {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('推荐汇总表')!;
-  const rows: unknown[][] = [];
-  for (let r = 6; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+  // The applicants' rows (those numbered in 序号), by the header's names; section headings are left out.
+  let head: unknown[] = [];
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const values = (ws.getRow(r).values as unknown[]).slice(1);
+    if (values[0] === '序号') head = values;
+    else if (head.length && typeof values[0] === 'number') rows.push(Object.fromEntries(head.map((h, i) => [String(h), values[i]])));
+  }
   return { rows, counted: String(ws.getCell('A3').value) };
 }
 
@@ -72,7 +78,7 @@ describe('a resubmission after the bureau reviewed', () => {
     expect(after.review.checklist).toEqual({});
     expect((await bureau(xinan)).quota.recommended).toBe(0);
     const { rows } = await workbookRows(xinan);
-    expect(rows.find((r) => r[1] === '新安县甲公司')![7]).toBe('否');
+    expect(rows.find((r) => r['企业名称'] === '新安县甲公司')!['是否推荐']).toBe('否');
 
     // Saving a review again clears the mark.
     expect((await review(xinan, s.sessionId, { notes: '已复核', recommended: false })).statusCode).toBe(200);
@@ -162,13 +168,13 @@ describe('the quota is counted per programme year', () => {
     expect(mine).toMatchObject({ knowledgeVersion: b.app.kb.version, programmeYear: year() });
     expect(ov.applicants.map((a: { sessionId: string }) => a.sessionId)).not.toContain(old.sessionId);
     const thisYear = await workbookRows(zhengzhou);
-    expect(thisYear.rows.map((r) => r[1])).not.toContain('郑州去年公司');
+    expect(thisYear.rows.map((r) => r['企业名称'])).not.toContain('郑州去年公司');
     expect(thisYear.counted).toContain('推荐 1 家');
 
     // Last year's rows are kept and shown under their own year.
     const last = await bureau(zhengzhou, `?year=${year() - 1}`);
     expect(last.applicants.map((a: { sessionId: string }) => a.sessionId)).toEqual([old.sessionId]);
     expect(last.quota.recommended).toBe(1);
-    expect((await workbookRows(zhengzhou, `?year=${year() - 1}`)).rows.map((r) => r[1])).toEqual(['郑州去年公司']);
+    expect((await workbookRows(zhengzhou, `?year=${year() - 1}`)).rows.map((r) => r['企业名称'])).toEqual(['郑州去年公司']);
   });
 });
