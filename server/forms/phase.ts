@@ -465,7 +465,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
-  const err = validateValue(c, v);
+  const err = validateValue(c, v) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
@@ -942,6 +942,21 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/**
+ * Whether a text answer, however it came (typed in the chat, in the question's card or in the form view),
+ * prints nothing the bureau can check in its cell: 「有」 or 「同上」 as an address, a system's name alone as a
+ * cell's description. A none (「暂无」) is the enterprise's own answer and is kept.
+ */
+function printsNothing(v: FormVocabulary, c: Concrete, text: string): boolean {
+  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  if (v.noneReplies.includes(t)) return false;
+  return c.q.maxLength !== undefined ? v.contentlessReplies.includes(t) : contentless(v, text, c.fact);
+}
+
+function nothingToPrint(c: Concrete, text: string): string {
+  return `“${labelOf(c)}”要写明具体内容，“${text.trim().slice(0, 20)}”不能填入申报书；不清楚可以回答“跳过”`;
 }
 
 /** The path of a narrative cell's fact: an element cell, or one of a workshop's. */

@@ -117,6 +117,16 @@ describe('a free-text reply with nothing to print', () => {
     expect(read(id, t, category)).toEqual({ kind: 'unclear', reason: 'bare', field: expect.any(String) });
   });
 
+  it('sent as the card\'s or the form view\'s value, is refused the same way, naming the field', () => {
+    const address = applyFormAnswer(ctx, {}, 'form.address', '有');
+    expect(address).toMatchObject({ ok: false, error: expect.stringContaining('单位地址') });
+    expect(applyFormAnswer(ctx, {}, 'form.name', '同上').ok).toBe(false);
+    expect(applyFormAnswer(ctx, {}, 'form.cell.ws.run', 'MES').ok).toBe(false);
+    // A none is the enterprise's own answer, and a real value is taken.
+    expect(applyFormAnswer(ctx, {}, 'form.cell.ws.run', '暂无').ok).toBe(true);
+    expect(applyFormAnswer(ctx, {}, 'form.address', '郑州市金水区文化路8号').ok).toBe(true);
+  });
+
   it('a none to a one-line field leaves it empty, and an address is taken', () => {
     expect(read('form.address', '无')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: null }] });
     expect(read('form.address', '郑州市金水区文化路8号').kind).toBe('answers');
