@@ -264,8 +264,20 @@ export function anotherCompany(rawPages: string[], docs: FormDrafting['documents
       if (n && mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
     }
   }
+  // A brochure's title names its company with no label (「洛阳宏图机械制造有限公司 企业宣传册」): a company named
+  // in the first lines, in a document that nowhere names the enterprise, is whose document it is.
+  if (mine && !rawPages.some((p) => sameName(p).includes(mine))) {
+    for (const line of lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES))
+      for (const token of line.split(' ')) {
+        const n = companyName(token);
+        if (n && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
+      }
+  }
   return null;
 }
+
+/** The lines at the top of a document where its title, and the company it is about, stand. */
+const TITLE_LINES = 3;
 
 /** A row label without its numbering and note: 「一、营业收入」, 「三、利润总额（亏损总额以“－”号填列）」 → the label. */
 function rowLabel(token: string): string {

@@ -390,6 +390,9 @@ describe('each general cause, on a page of text', () => {
     expect(anotherCompany([`统一社会信用代码 ${SUPPLIER.creditCode}`], docs, own)).toBe(SUPPLIER.creditCode);
     // Its own documents, a branch of it, and a mistyped code (no valid code at all) are not another company's.
     expect(anotherCompany([`编制单位：${FOOD.name} 单位：元`, `名称 ${FOOD.name}召陵分公司`, `统一社会信用代码 ${broken(YARN_17)}`], docs, own)).toBeNull();
+    // A brochure's title names its company with no label; the enterprise's own brochure names the enterprise.
+    expect(anotherCompany([`${SUPPLIER.name} 企业宣传册\n公司始建于2003年，主营速冻设备。`], docs, own)).toBe(SUPPLIER.name);
+    expect(anotherCompany([`${SUPPLIER.name} 设备采购合同\n买方：${FOOD.name}`], docs, own)).toBeNull();
     // Nothing known of the enterprise yet: nothing to compare with.
     expect(anotherCompany([`公司名称：${SUPPLIER.name}`], docs, {})).toBeNull();
   });
