@@ -32,6 +32,8 @@ export const FormViewField = z.object({
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
   /** The stored answer; absent when never answered, null when skipped. */
   value: AnswerValue.optional(),
+  /** The words typed for a figure given round or as a range (「一千五到两千万」), shown in place of the figure kept. */
+  said: z.string().optional(),
   /** As the field shows it (the recorded display, or the computed figure). */
   display: z.string().nullable(),
   formula: z.string().optional(),

@@ -67,13 +67,14 @@ describe('the form view of a 申报书', () => {
     const answers = markApproximate({ 'form.employees': 200, 'form.registeredCapital': 5000 }, 'form.employees', '两百来人');
     const view = buildFormView(kb, answers, 'discreteFactory');
     const by = (key: string) => fieldsOf(view).find((f) => f.key === key)!;
-    expect(by('form.employees')).toMatchObject({ status: 'unconfirmed', value: 200 });
+    // It shows the words typed, not the figure kept for the assessment, which the user could take for a checked one.
+    expect(by('form.employees')).toMatchObject({ status: 'unconfirmed', value: 200, said: '两百来人', display: '两百来人' });
     expect(by('form.employees').flags.map((f) => f.message).join('')).toContain('两百来人');
     expect(by('form.registeredCapital').status).toBe('filled');
     expect(view.counts).toMatchObject({ filled: 1, unconfirmed: 1 });
     // A range is a round figure too.
     const range = buildFormView(kb, markApproximate({ 'form.finance.2022.revenue': 1500 }, 'form.finance.2022.revenue', '1500-2000万'), 'discreteFactory');
-    expect(fieldsOf(range).find((f) => f.key === 'form.finance.2022.revenue')!.status).toBe('unconfirmed');
+    expect(fieldsOf(range).find((f) => f.key === 'form.finance.2022.revenue')).toMatchObject({ status: 'unconfirmed', said: '1500-2000万' });
   });
 
   it('flags a cell stored as 「暂无」 or 「无」 where the interview answered that the enterprise has what the cell asks about', () => {

@@ -37,6 +37,7 @@ const STATUS_TEXT: Record<string, string> = {
 /** What an input shows for a stored answer: the value as typed, not the display with its unit. */
 function textOf(f: FormViewField): string {
   const v = f.value;
+  if (f.said !== undefined) return f.said;
   if (v === undefined) return f.fromInterview ? (f.display ?? '') : '';
   if (v === null) return '';
   if (Array.isArray(v)) return v.join('；');
