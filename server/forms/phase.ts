@@ -899,11 +899,9 @@ function plainAnswer(kb: FormsKnowledge, questionId: string, text: string): stri
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
-    // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) print nothing the bureau can check; a none
+    // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) are asked back, naming the field; a none
     // (「无」) is read further on, as the field left empty.
-    const v = kb.formQuestions.vocabulary;
-    const whole = t.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
-    if (v.contentlessReplies.includes(whole) && !v.noneReplies.includes(whole)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+    if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     const value = withoutLabel(t, labelOf(c));
     const person = personAndMore(kb, c, value);
     if (person) return person;
@@ -950,9 +948,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
  * cell's description. A none (「暂无」) is the enterprise's own answer and is kept.
  */
 function printsNothing(v: FormVocabulary, c: Concrete, text: string): boolean {
-  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
-  if (v.noneReplies.includes(t)) return false;
-  return c.q.maxLength !== undefined ? v.contentlessReplies.includes(t) : contentless(v, text, c.fact);
+  if (saysNone(v, text)) return false;
+  return c.q.maxLength !== undefined ? v.contentlessReplies.includes(wholeReply(text)) : contentless(v, text, c.fact);
 }
 
 function nothingToPrint(c: Concrete, text: string): string {
@@ -964,8 +961,12 @@ const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
 
 /** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
 function saysNone(v: FormVocabulary, text: string): boolean {
-  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
-  return v.noneReplies.includes(t);
+  return v.noneReplies.includes(wholeReply(text));
+}
+
+/** A whole reply as compared with the reply-word lists: without its closing punctuation. */
+function wholeReply(text: string): string {
+  return text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
 }
 
 /**
@@ -975,7 +976,7 @@ function saysNone(v: FormVocabulary, text: string): boolean {
  * with no figure or system name of its own.
  */
 export function contentless(v: FormVocabulary, text: string, fact: string): boolean {
-  const t = text.trim().replace(/[。.!！~～，,；;、\s]+$/u, '');
+  const t = wholeReply(text);
   if (!t) return true;
   if (v.contentlessReplies.includes(t)) return true;
   if (!LIST_FACT.test(fact) && t.length <= 30 && /^[A-Za-z][A-Za-z0-9\s、,，/+&-]*$/u.test(t)) return true;
