@@ -45,7 +45,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const flagsOf = (path: string): FactFlag[] => flags.filter((f) => f.field === path);
   // A figure given round (「两百来人」) or as a range is kept for the assessment, but the signed form leaves it blank
   // until the exact one is given: its field is not finished.
-  const roughFacts = new Set((facts.approximate ?? []).map((a) => a.fact));
+  // A figure given round or as a range, by its fact: the words typed for it.
   const roughSaid = new Map((facts.approximate ?? []).map((a) => [a.fact, a.said]));
   // A cell stored as 「暂无」 against the interview's yes is not finished either, until one of them is corrected.
   const deniedFacts = new Set((facts.deniedCells ?? []).map((d) => d.fact));
@@ -74,7 +74,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
       field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
-      field.status = answers[c.id] === null ? 'skipped' : roughFacts.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
+      field.status = answers[c.id] === null ? 'skipped' : roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
       // A round figure or a range is not yet a figure: the field shows the words typed, not the figure kept for checks.
       const said = answers[c.id] === null ? undefined : roughSaid.get(c.fact);
       if (said !== undefined) {
