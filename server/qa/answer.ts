@@ -187,7 +187,8 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
       const name = m[0].slice(lead);
       if (name.length === m[0].length - m[1]!.length || q.charAt(start + name.length) === '级') continue;
       // Nor does a conjunction or adverb just before it (「…，但县里名额满了」「那县里呢」): no county's name ends in one.
-      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪|但|而|且|可|就|也|还|又|那|这|则|再|才|若|即|都)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
+      // A preposition neither (「济源的名额跟县里一样吗」).
+      if (/^(各|每|个|本|该|全|省|市|区|的|和|或|及|在|哪|但|而|且|可|就|也|还|又|那|这|则|再|才|若|即|都|跟|与|同|比|对|给|向|到|去|往|从|像)/u.test(m[1]!.slice(-1)) || /[各每个本该全]/u.test(name[0]!)) continue;
       if (taken.some((t) => start < t.end && t.start < start + name.length)) continue;
       taken.push({ start, end: start + name.length });
       out.push({ name, kind: rule.kind, group: rule.group });
@@ -227,6 +228,8 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const all = groups.map((g) => `${g.label}不多于${g.max}家`).join('；');
   const parts: string[] = [];
   const needles: string[] = [];
+  /** The quota each part states and the name it states it of, for a comparison's conclusion. */
+  const stated: { name: string; max: number }[] = [];
   // 「我们是郑州的，县里有名额吗」: a county spoken of without a name, with its 省辖市 named, has the
   // county quota (the rules' group); the city's own quota is said after it.
   const countyGroup = groups.find((g) => g.id === rules[0]?.group);
@@ -237,6 +240,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
     if (unnamedCounty && g && r.kind === '省辖市') {
       needles.push(countyGroup.quote, g.quote);
       parts.push(fill(intent.countyOfCityAnswer!, { prefecture: r.name, max: countyGroup.max, cityMax: g.max }));
+      stated.push({ name: r.name, max: g.max }, { name: countyGroup.label, max: countyGroup.max });
       continue;
     }
     if (!g) {
@@ -244,6 +248,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
       continue;
     }
     needles.push(g.quote);
+    if (r.kind !== '市辖区') stated.push({ name: r.name, max: g.max });
     // A 市辖区's quota is its 省辖市's: said of the city, after a note that names the district.
     const prefecture = r.kind === '市辖区' ? r.region?.prefecture : undefined;
     const name = prefecture ?? r.name;
@@ -259,11 +264,26 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   // whole table. A question that also speaks of a 市 compares the levels and gets the table.
   // The understanding step drops 我们 from 「我们县…」, so a question that opens with the county
   // suffix speaks of a county too.
-  const countyAlone =
-    !regions.length && countyGroup && intent.countyAnswer && ((countyWords ?? []).some((w) => text.includes(norm(w))) || rules.some((r) => text.startsWith(r.suffix)));
-  if (countyAlone && !/市/u.test(text.replace(/县[（(]?市[）)]?|县级市/gu, ''))) {
-    needles.push(countyGroup.quote);
-    parts.push(fill(intent.countyAnswer!, { max: countyGroup.max }));
+  const saysCounty = (countyWords ?? []).some((w) => text.includes(norm(w)));
+  const countyAlone = !regions.length && countyGroup && intent.countyAnswer && (saysCounty || rules.some((r) => text.startsWith(r.suffix)));
+  // A region compared with the counties (「济源跟县里一样吗」) gets the county row beside its own.
+  const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w)));
+  const comparedWithCounty =
+    regions.length > 0 && !stated.some((x) => x.name === countyGroup?.label) && saysCounty && countyGroup && intent.countyAnswer && compares(intent.compare?.words) &&
+    !regions.some((r) => r.kind === '县' || r.kind === '县级市');
+  if ((countyAlone && !/市/u.test(text.replace(/县[（(]?市[）)]?|县级市/gu, ''))) || comparedWithCounty) {
+    needles.push(countyGroup!.quote);
+    parts.push(fill(intent.countyAnswer!, { max: countyGroup!.max }));
+    stated.push({ name: countyGroup!.label, max: countyGroup!.max });
+  }
+  // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
+  if (stated.length >= 2) {
+    const maxes = new Set(stated.map((x) => x.max));
+    if (intent.compare && compares(intent.compare.words)) {
+      parts.unshift(maxes.size === 1 ? fill(intent.compare.same, { max: stated[0]!.max }) : intent.compare.differ);
+    } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
+      parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
+    }
   }
   const general = parts.length === 0;
   if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));

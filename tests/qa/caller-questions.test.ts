@@ -85,8 +85,30 @@ describe('questions asked the way callers ask them', () => {
     expect(r.answer).toContain('法定代表人签字');
   });
 
-  it('answers how two forms differ with what each is for', () => {
-    expect(ask('附件1和附件2有什么不同').answer).toMatch(/^按申报方向选：智能车间用附件1/u);
+  it.each(['附件1和附件2有什么不同', '工厂和车间的申报书有啥区别', '车间的表和工厂的表填法一样吗'])('%s: how the forms differ, with what each is for', (q) => {
+    const a = ask(q).answer;
+    expect(a).toMatch(/^不一样，按申报方向各用一份：智能车间用附件1/u);
+    expect(a).toContain('“技术水平”');
+    expect(a).toContain('企业在智能制造方面取得的专利');
+  });
+
+  it.each([
+    ['济源的名额跟县里一样吗', /^不一样。济源示范区.*不多于10家.*每个县（市）.*不多于5家/u],
+    ['济源和县的名额一样吗', /^不一样。济源示范区.*不多于10家.*每个县（市）.*不多于5家/u],
+    ['开封和济源名额一样吗', /^一样，都是不多于10家。/u],
+    ['兰考县和开封市名额有区别吗', /^不一样。兰考县.*不多于5家.*开封市.*不多于10家/u],
+    ['航空港区跟郑州市名额是分开的吗', /^是，通知对航空港区和郑州市分别规定了推荐数量。/u],
+  ])('%s compares the quotas it names before stating them', (q, answer) => {
+    const a = ask(q).answer;
+    expect(a).toMatch(answer);
+    // 「跟县里」 is the counties spoken of, not a county named 「…跟县」.
+    expect(a).not.toMatch(/名额跟县|名额和县/u);
+  });
+
+  it.each(['巩义市算县还是算郑州', '汝州的企业报到哪里'])('%s: which level a county-level city applies through is open, with whom to ask', (q) => {
+    const a = ask(q).answer;
+    expect(a).toMatch(/^通知没有具体规定企业向哪一级提交/u);
+    expect(a).toContain(phone);
   });
 
   it.each([

@@ -252,6 +252,13 @@ export const IntentsFile = z.object({
       countyOfCityAnswer: z.string().optional(),
       /** A county asked about without a name and without a 省辖市 (「我们县能推荐几家」): {max}. */
       countyAnswer: z.string().optional(),
+      /**
+       * A question that compares the quotas it names (「济源跟县里一样吗」) is answered 一样/不一样 first:
+       * {max} in `same`, the quotas themselves after either.
+       */
+      compare: z.object({ words: z.array(z.string()).min(1), same: z.string(), differ: z.string() }).optional(),
+      /** 「航空港区跟郑州市名额是分开的吗」: two recommending units named, each with its own quota: {names}. */
+      separate: z.object({ words: z.array(z.string()).min(1), answer: z.string() }).optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),
