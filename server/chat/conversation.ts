@@ -10,6 +10,7 @@ import { chunkText, phrases } from './phrases';
 import { indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
+import { normalise } from '../understand/normalise';
 import { markApproximate } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
@@ -312,7 +313,7 @@ export class Conversation {
     const early = qaEarly ?? (interp.kind === 'question' ? this.runtime.speaker.prepare?.(msg.text, ctx) : undefined);
     if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return early?.cancel();
     if (interp.kind === 'question') {
-      await this.answerQuestion(sessionId, msg.text, ctx);
+      await this.answerQuestion(sessionId, msg.text, ctx, early);
       if (before.question) {
         const q = await this.phrase(before.question, ctx);
         // In 政策问答 the pending question is not pushed: a user who never started the
@@ -432,13 +433,37 @@ export class Conversation {
     return !entry.duplicate;
   }
 
-  private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext): Promise<void> {
+  private async answerQuestion(sessionId: string, question: string, ctx: SpeakContext, early?: { cancel(): void }): Promise<void> {
+    const own = this.blockedNext(question, ctx.answers);
+    if (own) {
+      early?.cancel();
+      await this.stream(
+        sessionId,
+        async (onDelta) => (onDelta(own), { text: own, citations: [] }),
+        (answer) => ((this.lastQuestion = question), this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version)),
+      );
+      return;
+    }
     const withPrevious = { ...ctx, previousQuestion: this.lastQuestion };
     await this.stream(
       sessionId,
       (onDelta) => this.runtime.speaker.answer(question, withPrevious, onDelta),
       (answer) => ((this.lastQuestion = answer.askedAs ?? question), this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version)),
     );
+  }
+
+  /**
+   * 「我们现在这种情况还能做什么」「明年可以吗」 from an enterprise a hard condition blocks asks about its own
+   * case, which the notice's text alone cannot answer: the rules' assessment says what blocks and what
+   * would change it, as the panel does.
+   */
+  private blockedNext(question: string, answers: Answers): string | undefined {
+    const data = this.runtime.kb.data;
+    const text = normalise(question).text;
+    if (!data.interview.vocabulary.whatNext.some((w) => text.includes(w))) return undefined;
+    const { assessment } = this.step(answers);
+    if (assessment.verdict !== 'ineligible' || assessment.blocking.length === 0) return undefined;
+    return phrases.blockedNext(assessment.blocking, data.facts.contact);
   }
 
   /** An entry already stored, sent as a streamed message (start → deltas → end) under its own seq. */

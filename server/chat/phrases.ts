@@ -15,6 +15,8 @@ const PLACEHOLDERS = {
   recordedItem: ['label', 'display'],
   blocking: ['items'],
   blockingItem: ['clause', 'reason'],
+  blockedNext: ['items', 'unit', 'phone'],
+  blockedNextItem: ['clause', 'reason', 'remedy'],
   blockedOffer: [],
   flagged: ['items'],
   flaggedItem: ['reason', 'clause'],
@@ -128,6 +130,12 @@ export const phrases = {
     // The plan asks an ineligible enterprise only the remaining basic conditions and the category
     // questions (no category is recommended, so no element is checked); the offer promises no more.
     (alreadyBlocked ? '' : T.blockedOffer),
+  /** Asked by a blocked enterprise what it can do now (「明年可以吗」): what blocks, and what would change it, from the assessment. */
+  blockedNext: (items: { clause: string; reason: string; remedy: string }[], contact: { unit: string; phone: string }) =>
+    say('blockedNext', {
+      items: items.map((b) => sentence(say('blockedNextItem', { clause: b.clause, reason: clause(b.reason), remedy: b.remedy }))).join(''),
+      ...contact,
+    }),
   /** Form answers that were recorded but look wrong (a credit code from another province, liabilities above assets). */
   flagged: (items: { clause: string; reason: string }[]) =>
     sentence(say('flagged', { items: items.map((b) => say('flaggedItem', { reason: clause(b.reason), clause: b.clause })).join(T.listSeparator) })) + T.flaggedTail,

@@ -45,7 +45,7 @@ export function emptyFacts(): Facts {
 export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
   const e = p.enterprise;
   const province = e.province.toLowerCase();
-  return {
+  const facts: Facts = {
     enterprise: {
       ...e,
       credit: { ...e.credit },
@@ -59,6 +59,8 @@ export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
     metrics: { ...(p.metrics ?? {}) },
     selfAssessment: { ...(p.selfAssessment ?? {}) },
   };
+  settleIntegrations(kb, facts);
+  return facts;
 }
 
 /** "C36", "c3670", "F51" and "36" all name division 36, "51" for F51; anything else is not a code. */
@@ -110,7 +112,24 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
   // The form's 成立时间, typed in the form phase or accepted from an uploaded licence, is the same fact, dated.
   const dated = foundedYearOf(answers['form.foundedOn']);
   if (dated !== undefined) facts.enterprise.foundedYear = dated;
+  settleIntegrations(kb, facts);
   return facts;
+}
+
+/**
+ * An integration of systems one of which the enterprise does not have (MES 没有) is not in place,
+ * whatever was said of the integration: the rules hold it absent, so neither the assessment nor a
+ * draft can claim it.
+ */
+export function settleIntegrations(kb: KnowledgeData, facts: Facts): void {
+  for (const [id, members] of indexOf(kb).integrates) {
+    if (members.some((m) => facts.capabilities[m] === false)) facts.capabilities[id] = false;
+  }
+}
+
+/** Whether the rules already hold a capability absent because a system it integrates is absent. */
+export function integrationImpossible(kb: KnowledgeData, facts: Facts, id: CapabilityId): boolean {
+  return (indexOf(kb).integrates.get(id) ?? []).some((m) => facts.capabilities[m] === false);
 }
 
 /**

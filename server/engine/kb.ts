@@ -25,6 +25,8 @@ export interface EngineIndex {
   /** Labels in one category's own words (配方优化 for a process factory), where the notice words them differently. */
   capLabelIn: Map<CapabilityId, Partial<Record<Category, string>>>;
   implies: Map<CapabilityId, CapabilityId[]>;
+  /** A composite capability's members (SCADA, MES, ERP for their integration): with one absent, nothing is integrated. */
+  integrates: Map<CapabilityId, CapabilityId[]>;
   aliases: AliasEntry[];
   aliasCaps: Map<string, CapabilityId[]>;
   aliasRegex: RegExp | null;
@@ -166,6 +168,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     capLabel,
     capLabelIn,
     implies,
+    integrates: new Map(kb.capabilities.capabilities.flatMap((c) => (c.composite ? [[c.id, c.composite.of] as const] : []))),
     aliases,
     aliasCaps: new Map(aliases.map((a) => [a.alias, a.caps])),
     aliasRegex: wordRegex(aliases.map((a) => a.alias)),

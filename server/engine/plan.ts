@@ -1,9 +1,9 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
-import type { Assessment, Category } from '../schemas/profile';
+import type { Assessment, CapabilityId, Category } from '../schemas/profile';
 import { blockingOf, evaluateFacts, type Evaluation } from './assess';
-import { factsFromAnswers, foundedYearOf, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
+import { factsFromAnswers, foundedYearOf, integrationImpossible, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { divisionLabel, indexOf, requirementsOf } from './kb';
 import { understanderFor } from '../understand';
 
@@ -62,6 +62,9 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers)
   const out: Step[] = [];
   const seen = new Set<string>();
   const push = (id: string, category: Category | null, phase: QuestionView['phase']) => {
+    // An integration is not asked of an enterprise without one of the systems it integrates: the rules hold it absent.
+    const cap = idx.questions.get(id)?.sets.match(/^capabilities\.(\w+)$/u)?.[1] as CapabilityId | undefined;
+    if (cap && !answered(answers, id) && integrationImpossible(kb, facts, cap)) return;
     if (idx.questions.has(id) && !seen.has(id)) {
       seen.add(id);
       out.push({ id, category, phase });

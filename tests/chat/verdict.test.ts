@@ -74,6 +74,37 @@ describe('what an ineligible enterprise is told it may still answer', () => {
   });
 });
 
+describe('what a blocked enterprise can do now', () => {
+  it('is answered from its own assessment, with what would change it, and no other year is promised', async () => {
+    const s = await steer(srv.url, ineligible, () => false);
+    for (const [i, q] of ['我们现在这种情况还能做什么？', '明年可以吗？'].entries()) {
+      // The interview is over (no question card closes the turn): the answer is the turn's last message.
+      const from = s.client.received.length;
+      s.client.send({ type: 'text', clientId: `n-${i}`, text: q });
+      await s.client.until((m) => m.type === 'ack' && m.clientId === `n-${i}`);
+      await s.client.next('message.end');
+      const answer = said(s.client.received.slice(from)).at(-1)!;
+      expect(answer).toMatch(/^按您目前的回答，本年度暂不符合申报条件：二\(四\)，截至申报日被“信用中国”列入“失信被执行人”/u);
+      expect(answer).toContain('申报日前完成信用修复、移出名单的，这一条件即符合');
+      expect(answer).toContain('以后年度能否申报，以当年发布的通知为准');
+      expect(answer).toContain('0371—65507698');
+      expect(answer).not.toContain('没有找到能回答这个问题的条款');
+    }
+    // Nothing asked was stored as an answer.
+    const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const body = (await r.json()) as { recorded: Recorded[] };
+    expect(body.recorded.find((x) => x.questionId === 'ent.credit.dishonestExecutee')?.value).toBe(true);
+    await s.client.close();
+  });
+
+  it('an eligible enterprise asking about next year gets the notice\'s answer, not the blocked one', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.phase === 'form');
+    const answer = said(await turn(s.client, { type: 'text', clientId: 'n-9', text: '明年可以吗？' })).at(-1)!;
+    expect(answer).not.toContain('暂不符合申报条件');
+    await s.client.close();
+  });
+});
+
 describe('the counters', () => {
   it('agree with the review card, and the total does not jump when the form starts', async () => {
     const s = await steer(srv.url, workshop, (q) => q.phase === 'form');

@@ -81,6 +81,22 @@ describe('the guided interview', () => {
     expect(ids).toContain('cap.flexibleCell');
   });
 
+  it('does not ask a workshop without MES whether SCADA, MES and ERP are integrated, and holds the integration absent', () => {
+    const { last, ids } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '34', 'cat.productionMode': 'discrete', 'cap.mes': false });
+    expect(ids).not.toContain('cap.scadaMesErpIntegration');
+    const c = last.assessment.conditions.find((x) => x.clause === '三(一)5')!;
+    expect(c.missing).toEqual(['mes', 'scadaMesErpIntegration']);
+    expect(c.unknown).toEqual([]);
+    // Said yes before MES was answered no: the rules still hold it absent, so no draft can claim it.
+    const said = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '34', 'cat.productionMode': 'discrete' }).answers;
+    const r = applyAnswer(kb, said, 'cap.mes', false);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.answers['cap.scadaMesErpIntegration']).toBe(true);
+    expect(profileFromAnswers(kb, r.answers).profile.capabilities?.scadaMesErpIntegration).toBe(false);
+    expect(evaluate(kb, r.answers).assessment.conditions.find((x) => x.clause === '三(一)5')!.missing).toContain('scadaMesErpIntegration');
+  });
+
   it('walks a process workshop through the process branch of 三(一)4', () => {
     const { last, ids } = walk({ 'cat.scope': 'workshop', 'ent.industryCode': '25', 'cat.productionMode': 'process' });
     expect(last.assessment.verdict).toBe('qualified');

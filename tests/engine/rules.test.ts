@@ -302,7 +302,8 @@ describe('三: element conditions', () => {
     const a = run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, mes: false } });
     const c = cond(a, '三(一)5');
     expect(c.status).toBe('unmet');
-    expect(c.missing).toEqual(['mes']);
+    // Without a MES there is nothing to integrate it with: the integration is missing too.
+    expect(c.missing).toEqual(['mes', 'scadaMesErpIntegration']);
     expect(c.advice).toContain('制造执行系统');
     expect(a.verdict).toBe('gaps');
   });
@@ -428,7 +429,7 @@ describe('texts come from the knowledge data', () => {
   it('uses the advice written in elements.json', () => {
     const changed = structuredClone(kb);
     changed.elements.categories.smartWorkshop.elements[4].advice.gap = '缺：{missing}';
-    expect(cond(run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, mes: false } }, changed), '三(一)5').advice).toBe('缺：制造执行系统（MES）');
+    expect(cond(run({ capabilities: { ...ALL_WORKSHOP_DISCRETE, mes: false } }, changed), '三(一)5').advice).toBe('缺：制造执行系统（MES）、SCADA与MES和ERP的集成');
   });
 });
 

@@ -314,6 +314,11 @@ export const InterviewFile = z
       hedges: Words.default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
       leadIns: Words.default([]),
+      /**
+       * 「我们现在这种情况还能做什么」「明年可以吗」: asked by an enterprise a hard condition blocks, the question is
+       * about its own case, so it is answered from the assessment (what blocks, under which clause, what would change it).
+       */
+      whatNext: Words.default([]),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
       /**
