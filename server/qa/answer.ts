@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -409,7 +409,9 @@ const STATES_RULE = /(?:至少|最少|最多|起码|不少于|不低于|不超�
 function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string): string | undefined {
   const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min)!]));
   if (!Number.isFinite(bound)) return undefined;
-  const text = normalise(q);
+  // 「一百八十兆」 names the same value as 「180兆」: the one reading of numbers writes it in digits first.
+  const said = normalise(q);
+  const text = arabicNumerals(said, findQuantities(said)).text;
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
   const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
   for (const m of text.matchAll(pattern)) {

@@ -120,6 +120,12 @@ describe('numbers and amounts', () => {
     expect(r.arabic).toBe('我们有200人,3个车间');
   });
 
+  it('reads 兆 after a number as a file size, as spoken, and writes the number in digits', () => {
+    const r = u.understand('视频一百八十兆行不行');
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([[180, '兆']]);
+    expect(r.arabic).toBe('视频180兆行不行');
+  });
+
   it('converts amounts between 元, 万元 and 亿 with the unit in mind', () => {
     expect(parseQuantity('营收1.2亿', '万元')).toBe(12000);
     expect(parseQuantity('一点二亿元', '万元')).toBe(12000);
