@@ -52,6 +52,8 @@ describe('typo repair against the domain vocabulary', () => {
     ['注册完要审合吗', '审合→审核'],
     ['拿过智能工厂成号的还能报吗', '成号→称号'],
     ['车见人数怎么填', '车见→车间'],
+    // Voice input writes 多报 as the commoner 多包; 「多报无效」 is the notice's own wording.
+    ['市里推荐的企业多包了会怎样', '多包→多报'],
   ])('reads a same-sounding pair %s as the two-character word of the notice (%s)', (text, expected) => {
     expect(repairs(text)).toEqual([expected]);
   });
