@@ -644,3 +644,15 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(ask('法人不在 光盖个章代替签字中不').answer).toContain('能否只盖公章不签字');
   });
 });
+
+describe('questions that share a canned answer\'s words but ask something else', () => {
+  it('refuses another programme asked by the kind of holder its title names, and still answers applying here as such an enterprise', () => {
+    expect(ask('省级服务型制造示范企业咋报 也是这个平台吗').outOfScope).toBe(true);
+    expect(ask('专精特新企业咋申报').outOfScope).toBe(true);
+    expect(ask('专精特新企业怎么申报智能工厂').outOfScope).toBe(false);
+  });
+
+  it('refuses scores, traffic and vendors\' prices, which the notice does not cover', () => {
+    for (const q of ['智能车间评审满分多少 过线分是多少', '洛阳今天限行尾号是几', '河南本地做MES的厂家哪家性价比高 报价大概多少']) expect(ask(q).outOfScope, q).toBe(true);
+  });
+});
