@@ -663,6 +663,8 @@ describe('questions that share a canned answer\'s words but ask something else',
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
+    // The ai of e-mail is no question about the 人工智能技术应用 cell.
+    expect(conclusion('E-mail没有能不填吗')).toMatch(/^通知没有规定/u);
   });
 
   it('answers whether a case counts as 节能减排 as open, not with the unit of 单位产值能耗', () => {
