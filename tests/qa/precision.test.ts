@@ -660,6 +660,11 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(conclusion('企业可以直接报给省工信厅吗')).toMatch(/^不能直接报省厅/u);
   });
 
+  it('answers a branch that holds a business licence with who may apply, not with the licence copy', () => {
+    expect(conclusion('我们是分公司 但是独立核算 有营业执照 能报不')).toMatch(/^不能/u);
+    expect(conclusion('营业执照要原件吗')).toMatch(/^复印件/u);
+  });
+
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
