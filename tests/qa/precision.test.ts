@@ -665,6 +665,12 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(conclusion('营业执照要原件吗')).toMatch(/^复印件/u);
   });
 
+  it('answers how systems are joined (中间库, 中间表) with the notice\'s means of integration, not with who built the systems', () => {
+    expect(conclusion('ERP是用友U8 MES是自己开发的 集成用的中间库 算系统集成吗')).toMatch(/^集成方式不限于哪一种/u);
+    expect(conclusion('MES和ERP之间用中间表对接 这算集成吗')).toMatch(/^集成方式不限于哪一种/u);
+    expect(conclusion('MES是自己开发的算不算')).toMatch(/^通知没有规定系统的来源/u);
+  });
+
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
