@@ -671,6 +671,17 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(conclusion('MES是自己开发的算不算')).toMatch(/^通知没有规定系统的来源/u);
   });
 
+  it('answers what the diagnosis costs as open, a bureau\'s access to the materials as open, and duties after the title as out of scope', () => {
+    expect(ask('诊断报告多少钱').outOfScope).toBe(false);
+    expect(conclusion('做数字化转型诊断收费吗')).toMatch(/^通知没有说明诊断是否收费/u);
+    expect(conclusion('我是县工信局的 企业在平台上提交了 我们在哪看到他们的材料')).toMatch(/^通知没有规定/u);
+    expect(conclusion('推荐汇总表在哪看')).toMatch(/^上传至平台的“推荐库”/u);
+    // A title won is context here: what follows it is not applying again.
+    const after = ask('智能工厂评上以后要不要每年报数据');
+    expect(after.outOfScope).toBe(true);
+    expect(after.answer).not.toMatch(/^不能/u);
+  });
+
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
