@@ -682,6 +682,19 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(after.answer).not.toMatch(/^不能/u);
   });
 
+  it('answers next year, registration and the name on the licence with their own entries, not with one-a-year or the licence copy', () => {
+    expect(conclusion('今年限报一个 那明年还能再报吗')).not.toMatch(/^不能同时报两个/u);
+    expect(conclusion('同一年可以既报智能车间又报智能工厂吗')).toMatch(/^不能同时报两个/u);
+    expect(conclusion('平台注册要营业执照吗')).not.toMatch(/^复印件/u);
+    expect(conclusion('申报书里企业名称要跟营业执照一致吗')).toMatch(/^通知没有专门规定/u);
+  });
+
+  it('answers which form to fill with the forms, then with the usual type of the industry named', () => {
+    const a = ask('俺们是做化肥的 报智能工厂用哪个表').answer;
+    expect(a).toMatch(/^按申报方向选/u);
+    expect(a).toContain('通常按流程型');
+  });
+
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
