@@ -695,6 +695,13 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(a).toContain('通常按流程型');
   });
 
+  it('reads a caller\'s words relayed by the helpline (来电企业说…，问…) as the caller\'s question', () => {
+    expect(ask('刚才来电的企业说他们是台资企业 在许昌注册 问能不能报').answer).toMatch(/^可以。通知没有限制企业的所有制/u);
+    expect(ask('来电企业说他们是港资独资的 在焦作注册的独立法人 做汽配的 问能不能报').answer).toMatch(/^可以。通知没有限制企业的所有制/u);
+    // 打电话问 is the asker's own question, not a relay.
+    expect(conclusion('有事打电话问谁嘞')).toMatch(/^可咨询/u);
+  });
+
   it('answers a blank cell as open, not with the list of contact fields', () => {
     expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
     expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
