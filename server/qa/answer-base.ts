@@ -190,7 +190,8 @@ export class AnswerIndex {
     for (const [concept, words] of Object.entries(base.conceptGuards ?? {})) this.conceptGuards.set(concept, words.map(norm));
     const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
     this.implied = implied.length ? new RegExp(implied.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-    this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]));
+    // A system's letters inside another word name nothing: the ai of e-mail is no AI question.
+    this.guardWords = new WordFinder(this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes]), { wholeLatin: true });
     for (const w of this.entries.flatMap((p) => [...p.requires.flat(), ...p.excludes])) if (/^\d+$/.test(w)) this.bareNumbers.set(w, new Set());
     for (const p of this.entries)
       for (const w of p.requires.flat())

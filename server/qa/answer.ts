@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -429,7 +429,9 @@ const STATES_RULE = /(?:至少|最少|最多|起码|不少于|不低于|不超�
 function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string): string | undefined {
   const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min)!]));
   if (!Number.isFinite(bound)) return undefined;
-  const text = normalise(q);
+  // 「一百八十兆」 names the same value as 「180兆」: the one reading of numbers writes it in digits first.
+  const said = normalise(q);
+  const text = arabicNumerals(said, findQuantities(said)).text;
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
   const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
   for (const m of text.matchAll(pattern)) {
@@ -923,9 +925,10 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
 /**
  * Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」),
  * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
- * and after the programme's list (「5G工厂名录怎么报」 asks to be put on that list).
+ * after the programme's list (「5G工厂名录怎么报」 asks to be put on that list), and after the kind of
+ * holder its title names (「服务型制造示范企业咋报」「专精特新企业怎么申报」 ask for that programme too).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:示范)?(?:企业|项目|平台|单位|称号)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -933,11 +936,15 @@ const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这�
  */
 const REQUIREMENTS_OF = /^(?:企业|认定|申报)?(?:对|的)[^，,。；;？?！!\s]{0,10}?(?:要求|条件|门槛|标准)/u;
 
+/** What is applied for right after the verb, when it is this notice's own subject: 「专精特新企业怎么申报智能工厂」 applies here. */
+const OWN_SUBJECT_AFTER = new RegExp(`^的?(?:${SUBJECTS.join('|')})`, 'u');
+
 /** Whether the question names `k` right before asking for a recognition or its requirements (at any of its places). */
 function appliesFor(q: string, k: string): boolean {
   for (let at = q.indexOf(k); at >= 0; at = q.indexOf(k, at + 1)) {
     const rest = q.slice(at + k.length);
-    if (APPLIES_FOR.test(rest) || REQUIREMENTS_OF.test(rest)) return true;
+    const applies = APPLIES_FOR.exec(rest);
+    if ((applies && !OWN_SUBJECT_AFTER.test(rest.slice(applies[0].length))) || REQUIREMENTS_OF.test(rest)) return true;
   }
   return false;
 }

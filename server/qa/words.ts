@@ -5,12 +5,20 @@
  */
 const DIGIT = /\d/;
 const NUMBER_PART = /[\d.]/;
+const LATIN = /[a-z]/;
 
 export class WordFinder {
   private readonly byFirst = new Map<number, { one: string | null; byNext: Map<number, string[]> }>();
   private readonly hasEmpty: boolean;
+  private readonly wholeLatin: boolean;
 
-  constructor(words: Iterable<string>) {
+  /**
+   * `wholeLatin`: a word opening with a Latin letter is not found after another Latin letter, nor one
+   * of two letters or more ending in one before another (ai is not in e-mail, ps not in gps, pr not
+   * in pro). A single letter after a number is still found (the m of 300mb).
+   */
+  constructor(words: Iterable<string>, { wholeLatin = false }: { wholeLatin?: boolean } = {}) {
+    this.wholeLatin = wholeLatin;
     const set = new Set(words);
     this.hasEmpty = set.has('');
     for (const w of set) {
@@ -43,12 +51,19 @@ export class WordFinder {
       const first = this.byFirst.get(text.charCodeAt(i));
       if (!first) continue;
       if (i > 0 && DIGIT.test(text[i]!) && NUMBER_PART.test(text[i - 1]!)) continue;
+      const inLatin = this.wholeLatin && i > 0 && LATIN.test(text[i]!) && LATIN.test(text[i - 1]!);
+      if (inLatin) continue;
       if (first.one && !numberGoesOn(first.one, text, i)) add(first.one, i);
       const list = first.byNext.get(text.charCodeAt(i + 1));
-      if (list) for (const w of list) if (text.startsWith(w, i) && !numberGoesOn(w, text, i)) add(w, i);
+      if (list) for (const w of list) if (text.startsWith(w, i) && !numberGoesOn(w, text, i) && !(this.wholeLatin && latinGoesOn(w, text, i))) add(w, i);
     }
     return found;
   }
+}
+
+/** A word of Latin letters, found at `i`, where the text's Latin word goes on: ai is not the start of aigc's word, erp not of erps. */
+function latinGoesOn(w: string, text: string, i: number): boolean {
+  return LATIN.test(w[w.length - 1]!) && LATIN.test(text[i + w.length] ?? '');
 }
 
 /** A word ending in a digit, found at `i`, where the text's number goes on: 720 is not in 7200 nor in 720.5. */

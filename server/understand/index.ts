@@ -25,7 +25,7 @@ import { Repairer } from './repair';
 
 export { normalise } from './normalise';
 export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
-export { findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, yearOf, type Quantity } from './numbers';
+export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
 
 export interface Correction {

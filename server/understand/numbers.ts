@@ -107,7 +107,8 @@ const UNITS = [
   // Foreign currencies are units of their own, never 元: 500万美元 is no 500 万元.
   '美元', '欧元', '日元', '港元', '港币', '英镑',
   '%', '‰', '元', '人', '个', '家', '台', '套', '条', '项', '张', '名', '位', '年', '月', '日', '号', '天', '周', '次', '批', '类', '种', '份', '层', '吨', '米', '秒',
-  'mb', 'm', 'gb', 'g', 'p', 'kw',
+  // 兆 after a number is a file size as spoken (「一百八十兆」 is 180 MB), never the numeral 10¹².
+  '兆', 'mb', 'm', 'gb', 'g', 'p', 'kw',
 ];
 const UNIT_RE = UNITS.join('|');
 const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|不到|不少于|不超过|至少|最多|上下';

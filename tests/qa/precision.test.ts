@@ -644,3 +644,107 @@ describe('the element clauses as engineers ask them, element by element', () => 
     expect(ask('法人不在 光盖个章代替签字中不').answer).toContain('能否只盖公章不签字');
   });
 });
+
+describe('questions that share a canned answer\'s words but ask something else', () => {
+  it('tells a subsidiary applying in its own name that this is not the group\'s name, and still refuses the group\'s', () => {
+    // 「集团名义」 named only as what the asker may be mistaken for: the subsidiary is the applicant.
+    expect(conclusion('集团控股的子公司是独立法人 跟集团并表 自己报算不算以集团名义')).toMatch(/^不算/u);
+    expect(conclusion('我们是集团全资子公司 用自己名义报 这算集团名义吗')).toMatch(/^不算/u);
+    expect(conclusion('能以集团公司的名义申报吗')).toMatch(/^不能/u);
+    expect(conclusion('总公司名义统一申报可以吗')).toMatch(/^不能/u);
+  });
+
+  it('answers where the materials go as the platform when 直接 is said of the upload, and as 不能直接报省厅 when of the province', () => {
+    expect(conclusion('材料是交给区里还是直接在网上传')).toMatch(/^在“河南省智能制造服务平台”/u);
+    expect(conclusion('老师好我们是郑州做压缩机的今年第一次报想问下材料是交给区里还是直接在网上传')).toMatch(/^在“河南省智能制造服务平台”/u);
+    expect(conclusion('企业可以直接报给省工信厅吗')).toMatch(/^不能直接报省厅/u);
+  });
+
+  it('answers a branch that holds a business licence with who may apply, not with the licence copy', () => {
+    expect(conclusion('我们是分公司 但是独立核算 有营业执照 能报不')).toMatch(/^不能/u);
+    expect(conclusion('营业执照要原件吗')).toMatch(/^复印件/u);
+  });
+
+  it('answers how systems are joined (中间库, 中间表) with the notice\'s means of integration, not with who built the systems', () => {
+    expect(conclusion('ERP是用友U8 MES是自己开发的 集成用的中间库 算系统集成吗')).toMatch(/^集成方式不限于哪一种/u);
+    expect(conclusion('MES和ERP之间用中间表对接 这算集成吗')).toMatch(/^集成方式不限于哪一种/u);
+    expect(conclusion('MES是自己开发的算不算')).toMatch(/^通知没有规定系统的来源/u);
+  });
+
+  it('answers what the diagnosis costs as open, a bureau\'s access to the materials as open, and duties after the title as out of scope', () => {
+    expect(ask('诊断报告多少钱').outOfScope).toBe(false);
+    expect(conclusion('做数字化转型诊断收费吗')).toMatch(/^通知没有说明诊断是否收费/u);
+    expect(conclusion('我是县工信局的 企业在平台上提交了 我们在哪看到他们的材料')).toMatch(/^通知没有规定/u);
+    expect(conclusion('推荐汇总表在哪看')).toMatch(/^上传至平台的“推荐库”/u);
+    // A title won is context here: what follows it is not applying again.
+    const after = ask('智能工厂评上以后要不要每年报数据');
+    expect(after.outOfScope).toBe(true);
+    expect(after.answer).not.toMatch(/^不能/u);
+  });
+
+  it('answers next year, registration and the name on the licence with their own entries, not with one-a-year or the licence copy', () => {
+    expect(conclusion('今年限报一个 那明年还能再报吗')).not.toMatch(/^不能同时报两个/u);
+    expect(conclusion('同一年可以既报智能车间又报智能工厂吗')).toMatch(/^不能同时报两个/u);
+    expect(conclusion('平台注册要营业执照吗')).not.toMatch(/^复印件/u);
+    expect(conclusion('申报书里企业名称要跟营业执照一致吗')).toMatch(/^通知没有专门规定/u);
+  });
+
+  it('answers which form to fill with the forms, then with the usual type of the industry named', () => {
+    const a = ask('俺们是做化肥的 报智能工厂用哪个表').answer;
+    expect(a).toMatch(/^按申报方向选/u);
+    expect(a).toContain('通常按流程型');
+  });
+
+  it('reads a caller\'s words relayed by the helpline (来电企业说…，问…) as the caller\'s question', () => {
+    expect(ask('刚才来电的企业说他们是台资企业 在许昌注册 问能不能报').answer).toMatch(/^可以。通知没有限制企业的所有制/u);
+    expect(ask('来电企业说他们是港资独资的 在焦作注册的独立法人 做汽配的 问能不能报').answer).toMatch(/^可以。通知没有限制企业的所有制/u);
+    // 打电话问 is the asker's own question, not a relay.
+    expect(conclusion('有事打电话问谁嘞')).toMatch(/^可咨询/u);
+  });
+
+  it('answers a blank cell as open, not with the list of contact fields', () => {
+    expect(conclusion('联系人那块要填传真 厂里早没传真机了 空着中不中')).toMatch(/^通知没有规定/u);
+    expect(conclusion('联系人信息要填哪些')).toMatch(/^企业负责人填姓名/u);
+    // The ai of e-mail is no question about the 人工智能技术应用 cell.
+    expect(conclusion('E-mail没有能不填吗')).toMatch(/^通知没有规定/u);
+  });
+
+  it('answers whether a case counts as 节能减排 as open, not with the unit of 单位产值能耗', () => {
+    expect(conclusion('单位产值能耗这两年降了三成 这种算节能减排企业吗')).toMatch(/^通知没有界定节能减排绿色发展企业的标准/u);
+    expect(conclusion('我们光伏发电占一半 算绿色发展企业吗')).toMatch(/^通知没有界定/u);
+    expect(conclusion('单位产值能耗用什么单位')).toMatch(/吨标准煤\/万元/u);
+  });
+
+  it('answers the scope of an economic indicator\'s cell as open, not with the years or as a tax question', () => {
+    const tax = ask('近三年经济指标里的税金 是只填企业所得税还是各项税费合计');
+    expect(tax.outOfScope).toBe(false);
+    expect(tax.answer).toMatch(/^通知没有规定税金的口径/u);
+    expect(conclusion('利润那栏填净利润还是利润总额')).toMatch(/^通知没有规定利润的口径/u);
+    expect(conclusion('基本信息表上说的近三年，到底是哪三年')).toContain('2020年');
+  });
+
+  it('answers what a factory asks beyond a workshop with the comparison of the two, not with the workshop\'s own conditions', () => {
+    expect(ask('智能工厂比智能车间多要求打通哪些环节').answer).toContain('研发、设计、工艺、生产、检测、物流、销售、服务等环节的集成优化');
+    expect(conclusion('智能车间要达到智能工厂的要求吗')).toMatch(/^不需要/u);
+  });
+
+  it('answers which cell of the process form stands for a discrete form\'s cell with the comparison of the two forms', () => {
+    expect(ask('离散型那张表车间建设里有物料配送自动化 流程型那张表换成了啥').answer).toContain('安全环保信息系统应用');
+    expect(ask('附件2里的车间设备联网那栏 在附件3里对应的是哪栏').citations.map((c) => c.clause)).toContain('附件3.一(二)');
+  });
+
+  it('names the notice\'s own term for an everyday acronym asked as 「对应哪条」, and the system it abbreviates for the notice\'s own', () => {
+    expect(conclusion('我们的报警是在SCADA上做的 这对应通知里哪条要求')).toMatch(/^SCADA不是《通知》中的用语/u);
+    expect(conclusion('MES对应通知里哪一条')).toMatch(/^MES是《通知》三\(二\)3中“制造执行系统”的简称/u);
+  });
+
+  it('refuses another programme asked by the kind of holder its title names, and still answers applying here as such an enterprise', () => {
+    expect(ask('省级服务型制造示范企业咋报 也是这个平台吗').outOfScope).toBe(true);
+    expect(ask('专精特新企业咋申报').outOfScope).toBe(true);
+    expect(ask('专精特新企业怎么申报智能工厂').outOfScope).toBe(false);
+  });
+
+  it('refuses scores, traffic and vendors\' prices, which the notice does not cover', () => {
+    for (const q of ['智能车间评审满分多少 过线分是多少', '洛阳今天限行尾号是几', '河南本地做MES的厂家哪家性价比高 报价大概多少']) expect(ask(q).outOfScope, q).toBe(true);
+  });
+});

@@ -35,6 +35,10 @@ describe('questions that name a value and ask whether it is OK', () => {
 
   it('compares a value with the bound the notice sets, and leads with whether it will do', () => {
     expect(lead('导出的视频120兆，能直接上传吗')).toMatch(/^可以，120兆不超过200M。/);
+    // A value said in Chinese numerals, as voice input writes it, is the same value.
+    expect(lead('视频一百八十兆 行不行')).toMatch(/^可以，180兆不超过200M。/);
+    expect(lead('视频三百兆能传吗')).toMatch(/^不行，300兆超过了200M。/);
+    expect(lead('照片放了八张够不够')).toMatch(/^不够，照片至少要10张。/);
     expect(lead('视频有0.5G，超不超')).toMatch(/^不行，0.5G超过了200M。/);
     expect(lead('视频是1440p的，清晰度行不行')).toMatch(/^可以，1440P不低于1080P。/);
     expect(lead('清晰度480p的视频能用吗')).toMatch(/^不行，480P低于1080P。/);

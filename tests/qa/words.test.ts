@@ -25,6 +25,18 @@ describe('WordFinder', () => {
     }
   });
 
+  it('with wholeLatin, does not find Latin letters inside a longer Latin word, but finds a unit letter after a number', () => {
+    const latin = new WordFinder(['ai', 'ps', 'm', 'erp', 'mes'], { wholeLatin: true });
+    expect(latin.find('e-mail没有能不填吗').has('ai')).toBe(false);
+    expect(latin.find('用了gps定位').has('ps')).toBe(false);
+    expect(latin.find('erps系统').has('erp')).toBe(false);
+    expect(latin.find('上了ai质检').get('ai')).toEqual([2]);
+    expect(latin.find('视频300mb').get('m')).toEqual([5]);
+    expect(latin.find('mes/erp都有').get('erp')).toEqual([4]);
+    // Without it, a substring search is what is found.
+    expect(new WordFinder(['ai']).find('e-mail').get('ai')).toEqual([3]);
+  });
+
   it('does not find a word opening with a digit inside a longer number', () => {
     const numbers = new WordFinder(['5g', '5家', 'g']);
     expect(numbers.find('视频有1.5g').has('5g')).toBe(false);

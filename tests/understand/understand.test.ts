@@ -52,6 +52,8 @@ describe('typo repair against the domain vocabulary', () => {
     ['注册完要审合吗', '审合→审核'],
     ['拿过智能工厂成号的还能报吗', '成号→称号'],
     ['车见人数怎么填', '车见→车间'],
+    // Voice input writes 多报 as the commoner 多包; 「多报无效」 is the notice's own wording.
+    ['市里推荐的企业多包了会怎样', '多包→多报'],
   ])('reads a same-sounding pair %s as the two-character word of the notice (%s)', (text, expected) => {
     expect(repairs(text)).toEqual([expected]);
   });
@@ -118,6 +120,12 @@ describe('numbers and amounts', () => {
       [3, '个'],
     ]);
     expect(r.arabic).toBe('我们有200人,3个车间');
+  });
+
+  it('reads 兆 after a number as a file size, as spoken, and writes the number in digits', () => {
+    const r = u.understand('视频一百八十兆行不行');
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([[180, '兆']]);
+    expect(r.arabic).toBe('视频180兆行不行');
   });
 
   it('converts amounts between 元, 万元 and 亿 with the unit in mind', () => {
