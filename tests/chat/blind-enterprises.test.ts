@@ -7,6 +7,7 @@ import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
 import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
 import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
+import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -163,6 +164,14 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'F7-漯河方便面车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'F8-南阳卫材严重违法失信': { taken: 17, of: 17, missed: [], wrong: [] },
+  'G1-汝州玻璃纤维工厂': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G2-西峡中成药提取车间': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G3-航空港动力电池PACK车间': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G4-焦作钛白粉工厂': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G5-长葛减速机车间': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G6-洛阳矿山机械工厂': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G7-兰考民族乐器车间': { taken: 0, of: 0, missed: [], wrong: [] },
+  'G8-商丘卷烟厂分公司': { taken: 0, of: 0, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -233,7 +242,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;
