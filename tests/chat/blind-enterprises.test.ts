@@ -41,7 +41,7 @@ const srv = serveForFile();
  * The sixth round took 209 of 239 before any work on it (26 asked again, six values stored wrong, four messages typed
  * while a question waited recorded as answers, four of eight verdicts off: 「没有就报这一个」 read as a second application
  * ended one interview at the hard conditions). Its fixes took 「那肯定」 and 「算」 alone in D3 and F5, 「就一个厂」 in D1,
- * 「实时看」 in D2 and a trace back in F4, and read D6's try at AI as no use.
+ * 「实时看」 and 「有码」 in D2 and a trace back in F4, and read D6's try at AI as no use.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -82,7 +82,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     ],
     wrong: [],
   },
-  'D2-漯河啤酒酿造车间': { taken: 34, of: 35, missed: ['cap.autoId 「成品箱有码，原料麦芽还没贴码」'], wrong: [] },
+  'D2-漯河啤酒酿造车间': { taken: 35, of: 35, missed: [], wrong: [] },
   'D3-航空港光伏组件工厂': { taken: 42, of: 42, missed: [], wrong: [] },
   'D4-固始医疗器械工厂': {
     taken: 39,

@@ -1546,6 +1546,8 @@ describe('the sixth blind round: skips beside a name, bare assent, tries, and de
   it('reads a part of the flow lacking beside a yes as partly built', () => {
     expect(items('出厂的减速机铭牌上有二维码，车间里的零件没码', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
     expect(items('成品有二维码，原料还没贴', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('成品箱有码，原料麦芽还没贴码', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('零件都没码', q('cap.autoId'))).toEqual({ 'cap.autoId': false });
   });
   it('gives the no after a networked machine to the network, not to the machine', () => {
     // Before: the machining centres were recorded missing in passing.
