@@ -12,7 +12,8 @@ type Polarity = true | false | 'partial' | 'planned' | 'future' | 'tried';
 
 /**
  * When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no.
- * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place.
+ * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place. A try that is over
+ * (试了试) beats even a partial word: 「就在配矿上试了试」 is not in use.
  */
 const STRENGTH: Record<string, number> = { tried: 5, partial: 4, future: 3.5, false: 3, true: 2, planned: 1 };
 
