@@ -8,13 +8,14 @@ import { findQuantities, inUnit, isRange, normalise, parseChineseNumber, underst
 
 export type { Interpretation } from '../schemas/interview';
 
-type Polarity = true | false | 'partial' | 'planned' | 'future';
+type Polarity = true | false | 'partial' | 'planned' | 'future' | 'tried';
 
 /**
  * When answer words disagree, the more cautious one wins: 已经有但没完全上线 is partial, 还没有上线 is no.
- * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place.
+ * A time still to come (明年, 下个月, 年底) beats a yes: 「MES下个月上线」 is not in place. A try that is over
+ * (试了试) beats even a partial word: 「就在配矿上试了试」 is not in use.
  */
-const STRENGTH: Record<string, number> = { partial: 4, future: 3.5, false: 3, true: 2, planned: 1 };
+const STRENGTH: Record<string, number> = { tried: 5, partial: 4, future: 3.5, false: 3, true: 2, planned: 1 };
 
 interface Vocab {
   cues: RegExp | null;
@@ -65,7 +66,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -276,8 +277,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
-  // 「是离散还是流程说不清」 (a skip) answer.
-  if (/是[^，,。；;！!]{1,15}还是/.test(t) && !findAll(vocab.skip, t).length) return true;
+  // 「是离散还是流程说不清」 (a skip) answer. A space parts clauses typed or dictated without marks: in
+  // 「开料是数控的 上漆还是手工」 the 还是 says what is still done by hand, it asks nothing.
+  if (/是[^，,。；;！!\s]{1,15}还是/.test(t) && !findAll(vocab.skip, t).length) return true;
   const core = t.replace(/[\s。.!！~～…,，、啊呀哈]+$/u, '');
   const last = core.slice(-1);
   if (v.questionEndings.includes(last) || v.questionAnywhere.some((w) => core.includes(w))) return true;
@@ -538,7 +540,7 @@ function combine(pols: Polarity[]): Polarity | undefined {
 }
 
 function toValue(p: Polarity): true | false | 'partial' {
-  return p === 'planned' || p === 'future' ? false : p;
+  return p === 'planned' || p === 'future' || p === 'tried' ? false : p;
 }
 
 /**
@@ -742,7 +744,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       }
       // 「防火墙有，应急响应那块还没弄」「生产区都覆盖了，老厂区那边还没拉网」「焊装线做过，全厂的没做」: a lack said of a
       // part (or of the whole) after a yes is the rest of what was said in place: partly built, not missing.
-      const lack = p === false || p === 'planned' || p === 'future';
+      const lack = p === false || p === 'planned' || p === 'future' || p === 'tried';
       const saidInPlace = target ? ![...target.pre, ...target.post].some((x) => x !== true && x !== 'partial') : freeAnswers.some((a) => a.pol === true || a.pol === 'partial');
       // A clause that gives a wider reach (全厂还没有 after 车间有工业以太网) answers for the wider capability, below.
       const widens = !!target && widened(kb, target.ms.flatMap((m) => m.caps), lower.slice(seg.start, seg.end)).some((c) => !target.ms.some((m) => m.caps.includes(c)));
@@ -906,6 +908,27 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   };
   const { pending: pendingHedged, caps: hedgedCaps } = spokenFor(hedgeHits);
   for (const cap of hedgedCaps) capValues.delete(cap);
+  // 「RTO不好说」「MES不清楚」: a skip word leaves the systems of its own clause unanswered, as a hedge does; with its
+  // words masked, the bare name would otherwise read as in place. Only its own clause: in 「MES有，别的不清楚」 the
+  // skip says nothing of the MES before it.
+  const clauseStart = (at: number) => Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1))) + 1;
+  const skippedMentions = mentions.filter((m) => skipHits.some((h) => clauseStart(h.start) === clauseStart(m.start)));
+  for (const cap of new Set(skippedMentions.flatMap((m) => m.caps))) capValues.delete(cap);
+  // 「加工中心拉网线连上了，老车床还没连」 to the network question: a system named in a clause that describes the asked
+  // capability at work is what that capability reaches, and a no after it is the asked one's; read as the named
+  // system's own answer it would record the machining centres missing.
+  const reached = new Set<Mention>();
+  if (pending?.kind === 'yesNoPartial' && pending.id.startsWith('cap.')) {
+    const own = pending.id.slice(4) as CapabilityId;
+    for (const m of mentions) {
+      if (m.caps.includes(own)) continue;
+      const clause = clauseAround(lower, m.start, m.end);
+      // Only a description of it at work: in 「没有MES谈不上集成」 the no is the MES's own.
+      if (describedValue(kb, pending.id, clause, clause, []) !== true) continue;
+      reached.add(m);
+      for (const cap of m.caps) if (capValues.get(cap) === false || capValues.get(cap) === 'partial') capValues.delete(cap);
+    }
+  }
   // 「只有一个车间上了MES」 from a workshop applicant, with no word that it is the applying workshop: the
   // systems of its clause (or of the clause before, or the pending question) are asked again, as for a hedge.
   const { pending: pendingUnit, caps: unitCaps } = spokenFor(scoped.unclear);
@@ -1096,7 +1119,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「换型就是改个程序不用停线」「各系统都是孤岛」: a description of the asked thing at work or missing answers it,
   // over any bare 是 beside it; a narrower scope (「在俺们长垣这一片算先进的」) answers nothing.
   let narrowed = false;
-  if (pending && !items.has(pending.id) && !pendingHedged && !pendingUnit) {
+  // 「算是吧」 to a self-assessment is the whole reply one of the question's own `alone` words: the enterprise's judgement
+  // is what the question asks for, so the 吧 in it is no hedge there. To a question of fact it stays a hedge.
+  const aloneAnswer = !!pending && aloneWord(kb, pending.id, lower);
+  if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer) && !pendingUnit) {
     const d = describedValue(kb, pending.id, lower, masked, cues);
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
@@ -1112,7 +1138,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
       // 「每块都有二维码；电阻率在线检测，外观还是人看」 to the code question: the lack follows another system
       // named in its own sentence, and is that system's rest, not the asked one's.
       const sentenceStart = Math.max(...[...'；;。！!？?\n'].map((x) => lower.lastIndexOf(x, seg.start - 1))) + 1;
-      const before = mentions.filter((m) => m.start >= sentenceStart && m.end <= seg.start);
+      const before = mentions.filter((m) => m.start >= sentenceStart && m.end <= seg.start && !reached.has(m));
       const related = new Set<CapabilityId>([pendingCap, ...(kb.capabilities.capabilities.find((c) => c.id === pendingCap)?.composite?.of ?? [])]);
       if (before.length && !before.some((m) => m.caps.some((c) => related.has(c)))) return false;
       const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
@@ -1195,7 +1221,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     // Only a capability is built in one workshop or another: 「没有，就报鞣制车间」 to whether another application is made answers no.
     const unitOpen = pending.kind === 'yesNoPartial' && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
-    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.length > 0 ? 'systems' : false, several) : undefined;
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
@@ -1333,7 +1359,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  */
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
   const vocab = vocabOf(kb);
-  const whole = lower.replace(/[\s\p{P}\p{S}啊呀吧嘞呗哈呢]+/gu, '');
+  const whole = lower.replace(WHOLE_IGNORED, '');
   for (const d of kb.interview.vocabulary.describes) {
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone
@@ -1350,12 +1376,26 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     const clauseStart = Math.max(...[...'，,。；;！!？?\n'].map((x) => lower.lastIndexOf(x, at - 1)), ...spaced) + 1;
     const from = Math.max(clauseStart, ...findAll(vocab.contrast, lower.slice(0, at)).map((c) => c.end));
     // A no that belongs to a system named between it and the word (「没有MES谈不上集成」) is that system's.
-    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001'));
+    // 没 cannot negate 就 or 只: in 「没有就报这一个」, typed with no mark between, the 没有 is the answer the words go with.
+    const word = hits.find((h) => h.at === at)!.w;
+    const notItsDenial = (c: Cue) => /^[就只仅]/u.test(word) && /^[没木无冇]/u.test(lower.slice(c.start, c.end));
+    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
     if (d.value === 'partial' || !negated) return d.value;
+    // A denied description that says nothing of the question the other way (不是独立法人 names no group application).
+    if (d.affirmedOnly) return undefined;
     return !d.value;
   }
   return undefined;
 }
+
+/** Whether the whole reply, particles and marks aside, is a word of an `alone` description of the question. */
+function aloneWord(kb: KnowledgeData, questionId: string, lower: string): boolean {
+  const whole = lower.replace(WHOLE_IGNORED, '');
+  return kb.interview.vocabulary.describes.some((d) => d.alone && lookalikeOf(d, questionId) && d.words.some((w) => whole === w.toLowerCase()));
+}
+
+/** What a whole reply is read without: marks, spaces and the particles that end a spoken answer. */
+const WHOLE_IGNORED = /[\s\p{P}\p{S}啊呀吧嘞呗哈呢]+/gu;
 
 /**
  * What the user named, as typed: the run of letters around each lookalike word (「纸质记录」「Excel台账」),
@@ -1403,7 +1443,7 @@ function answerPending(
 ): AnswerValue | undefined {
   const first = freeAnswers[0];
   // 「以前有过，已经移出了」, 「对，没有被列入」: clauses that answer both ways are asked again, not guessed.
-  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned' || p === 'future');
+  const torn = freeAnswers.some((p) => p === true) && freeAnswers.some((p) => p === false || p === 'planned' || p === 'future' || p === 'tried');
   if (torn && (q.kind === 'yesNo' || q.kind === 'yesNoPartial')) return undefined;
   switch (q.kind) {
     case 'yesNoPartial':
@@ -1431,7 +1471,7 @@ function answerPending(
       const vocab = vocabOf(kb);
       const clauses = lower.split(/[，,。；;！!？?\s]+/).filter(Boolean);
       // 「省里的还没有」 names the province only to deny it: it does not make a 市级 title a provincial one.
-      const denies = (c: string) => findAll(vocab.cues, vocab.mask ? c.replace(vocab.mask, ' ') : c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned' || p === 'future'; });
+      const denies = (c: string) => findAll(vocab.cues, vocab.mask ? c.replace(vocab.mask, ' ') : c).some((h) => { const p = vocab.polarity.get(h.word.toLowerCase()); return p === false || p === 'planned' || p === 'future' || p === 'tried'; });
       const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
       if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);

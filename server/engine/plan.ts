@@ -193,7 +193,8 @@ export function industryFromText(kb: KnowledgeData, text: string): string | unde
   const code = /(?<![\dA-Za-z.])[A-Ta-t]?(\d{2})(?:\d{2})?(?![\d.]|\s*(?:[%％成万亿元人台套年月天个]|百分))/.exec(text)?.[1];
   const marked = code !== undefined && kb.interview.vocabulary.industryCodeWords.some((w) => text.includes(w));
   if (code && marked) return code;
-  const named = tradeFromWords(kb, text);
+  // A trade typed in traditional characters or with a typo (鋰電池) is found as the understanding step reads it.
+  const named = tradeFromWords(kb, text) ?? tradeFromWords(kb, repaired(kb, text));
   return named ?? code;
 }
 

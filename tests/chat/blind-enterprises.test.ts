@@ -7,6 +7,7 @@ import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
 import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
 import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
+import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -37,6 +38,10 @@ const srv = serveForFile();
  * The fifth round took 216 of 247 before any work on it (27 asked again, eight values stored wrong, a figure taken
  * back and a correction of an earlier answer among them, four of eight verdicts off) and the figures below after
  * the fixes it led to; the other rounds' figures did not change with them.
+ * The sixth round took 209 of 239 before any work on it (26 asked again, six values stored wrong, four messages typed
+ * while a question waited recorded as answers, four of eight verdicts off: 「没有就报这一个」 read as a second application
+ * ended one interview at the hard conditions). Its fixes took 「那肯定」 and 「算」 alone in D3 and F5, 「就一个厂」 in D1,
+ * 「实时看」 and 「有码」 in D2 and a trace back in F4, and read D6's try at AI as no use.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -69,22 +74,16 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
   'C9-平顶山尼龙税收黑名单': { taken: 16, of: 16, missed: [], wrong: [] },
   'D1-偃师钢丝绳车间': {
-    taken: 29,
+    taken: 30,
     of: 32,
     missed: [
-      'ent.groupOrHeadOffice 「不是，俺们就一个厂」',
       'ent.manufacturingMainBusiness 「中，专门做钢丝绳的」',
       'cap.scada 「设备状态、断丝报警都在大屏上看」',
     ],
     wrong: [],
   },
-  'D2-漯河啤酒酿造车间': {
-    taken: 33,
-    of: 35,
-    missed: ['cap.scada 「发酵罐温度都在电脑上实时看，超温自动报警」', 'cap.autoId 「成品箱有码，原料麦芽还没贴码」'],
-    wrong: [],
-  },
-  'D3-航空港光伏组件工厂': { taken: 41, of: 42, missed: ['self.networkingAdvanced 「那肯定」'], wrong: [] },
+  'D2-漯河啤酒酿造车间': { taken: 35, of: 35, missed: [], wrong: [] },
+  'D3-航空港光伏组件工厂': { taken: 42, of: 42, missed: [], wrong: [] },
   'D4-固始医疗器械工厂': {
     taken: 39,
     of: 41,
@@ -96,11 +95,10 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'D5-新乡锂电隔膜子公司': { taken: 40, of: 40, missed: [], wrong: [] },
   'D6-渑池氧化铝工厂': {
-    taken: 39,
+    taken: 40,
     of: 41,
     missed: ['ent.industryCode 「氧化铝，有色冶炼」'],
-    // Without effect on the verdict: 三(三)6 is unmet anyway for want of predictive maintenance.
-    wrong: ['cap.aiApplication 「AI就在配矿上试了试」 → true'],
+    wrong: [],
   },
   'D7-鹤壁电缆集团名义': { taken: 16, of: 16, missed: [], wrong: [] },
   // 制鞋 shares division 19 with 皮革鞣制, a process, so the production mode is asked now (of: 17).
@@ -133,7 +131,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
   'F3-浚县尿素工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
-    taken: 25,
+    taken: 26,
     of: 32,
     missed: [
       'cap.securityProtection 「俺不懂这，就电脑上装了个杀毒的」',
@@ -142,14 +140,13 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
       'cap.autoId 「每箱货都贴个小方块码，拿手机一扫啥都知道」',
       'cap.agvRgv 「就是叉车跟小推车拉」',
       'cap.onlineInspection 「每个螺丝过机器拍照，尺寸不中的自个儿就挑出去了」',
-      'cap.qualityTraceability 「出了问题能倒查到哪一批料、哪天哪个班干的」',
     ],
     wrong: [],
   },
   'F5-沁阳炭素焙烧车间': {
-    taken: 21,
+    taken: 23,
     of: 24,
-    missed: ['metric.automationRatio 「自动化设备占七成五，算省内先进；联网率八成，也算先进」', 'self.automationAdvanced 「算」', 'self.networkingAdvanced 「算」'],
+    missed: ['metric.automationRatio 「自动化设备占七成五，算省内先进；联网率八成，也算先进」'],
     wrong: [],
   },
   'F6-新乡冰箱子公司工厂': {
@@ -163,6 +160,28 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'F7-漯河方便面车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'F8-南阳卫材严重违法失信': { taken: 17, of: 17, missed: [], wrong: [] },
+  'G1-汝州玻璃纤维工厂': { taken: 37, of: 37, missed: [], wrong: [] },
+  'G2-西峡中成药提取车间': { taken: 36, of: 36, missed: [], wrong: [] },
+  'G3-航空港动力电池PACK车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'G4-焦作钛白粉工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  // The automated lines are asked now that the network reply no longer records them missing (of: 32).
+  'G5-长葛减速机车间': {
+    taken: 30,
+    of: 32,
+    missed: ['self.automationAdvanced 「不敢说先进」', 'cap.mes 「派活儿还是车间主任拿本子记，月底汇总到Excel」'],
+    wrong: [],
+  },
+  'G6-洛阳矿山机械工厂': {
+    taken: 39,
+    of: 41,
+    missed: ['cap.lims 「试验数据嗯那个就是试验员记在本子上然后再录到Excel里」'],
+    // A pilot (试点) is read as partly built, as one under way is; this one, two months on one mill and not rolled out,
+    // the fixture holds for no use. 三(二)6 is then partial where the notice's reading is unmet.
+    wrong: ['cap.predictiveMaintenance 「预测性维护在一台大龙门铣上试点了俩月还没推广」 → "partial"'],
+    off: { unmet: ['三(二)2', '三(二)4'], partial: ['三(二)6'] },
+  },
+  'G7-兰考民族乐器车间': { taken: 30, of: 31, missed: ['cap.onlineInspection 「音准是老师傅耳朵听的 调音器也是拿手里测」'], wrong: [] },
+  'G8-商丘卷烟厂分公司': { taken: 17, of: 17, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -233,7 +252,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

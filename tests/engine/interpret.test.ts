@@ -1492,3 +1492,80 @@ describe('a rate of a result, a lack said of a system in passing, a figure taken
     expect(items('六成……不对，是百分之六十五', q('metric.automationRatio'))).toEqual({ 'metric.automationRatio': 65 });
   });
 });
+
+describe('the sixth blind round: skips beside a name, bare assent, tries, and descriptions read either way', () => {
+  it('leaves a system named with a skip word unanswered, never in place', () => {
+    // Before: the name with its skip word masked read as a yes (「RTO不好说」 → true).
+    expect(items('RTO不好说', q('cap.rto'))).toEqual({ 'cap.rto': null });
+    expect(items('MES不清楚', q('cap.mes'))).toEqual({ 'cap.mes': null });
+    expect(items('APC不好说，我得问下设备部', q('cap.apc'))).toEqual({ 'cap.apc': null });
+    expect(items('SIS这个不知道', q('cap.sis'))).toEqual({ 'cap.sis': null });
+    // The skip speaks for its own clause only.
+    expect(items('MES有，别的不清楚', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('ERP有，MES说不准', q('cap.mes'))).toEqual({ 'cap.erp': true });
+  });
+  it('takes an emphatic yes said alone, and 算 alone only to a self-assessment', () => {
+    for (const t of ['那肯定', '必须的', '必须滴', '当然了', '那必须的']) expect(items(t, q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
+    for (const t of ['算', '算是吧', '算是', '算得上']) expect(items(t, q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    expect(items('是哩', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': true });
+    // To a question of fact 「算是吧」 stays a hedge and 「算」 no answer: both are asked again.
+    expect(items('算是吧', q('cap.mes'))).toBe('unclear');
+    expect(items('算', q('cap.mes'))).toBe('unclear');
+    expect(items('应该算吧', q('self.automationAdvanced'))).toBe('unclear');
+  });
+  it('reads a try that is over as not in use, however little it covered', () => {
+    expect(items('大数据分析只在煅烧温度上试过一阵，没正经用起来', q('cap.aiApplication'))).toEqual({ 'cap.aiApplication': false });
+    expect(items('AI就在配矿上试了试', q('cap.aiApplication'))).toEqual({ 'cap.aiApplication': false });
+    expect(items('视觉检测在一条线上试了一下', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': false });
+    // A test run of a system being brought in, or a pilot under way, stays partly built.
+    expect(items('MES测试过了，已经上线', q('cap.mes'))).toEqual({ 'cap.mes': true });
+    expect(items('有个视觉检测在试点', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': 'partial' });
+  });
+  it('reads 没有 run on into a description opening with 就 or 只 as the answer it goes with', () => {
+    expect(items('没有就报这一个', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+    expect(items('没有只报这一个', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+    expect(items('没 就一个', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
+  });
+  it('reads no group application from a denied legal personality', () => {
+    // Before: 「不是独立法人」 reversed 独立法人's no-group reading into a group application.
+    expect(items('不是独立法人', q('ent.groupOrHeadOffice'))).not.toMatchObject({ 'ent.groupOrHeadOffice': true });
+    expect(items('没有独立法人资格，是分公司', q('ent.groupOrHeadOffice'))).not.toMatchObject({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是以自己名义', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是，就俺一个厂', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+  });
+  it('takes a branch or a subsidiary named as the subject of a question as its case, not the enterprise\'s answer', () => {
+    expect(interpret(kb, '分公司有营业执照，算不算独立法人？', q('ent.independentLegalPerson')).kind).toBe('question');
+    expect(interpret(kb, '子公司自己有执照，能单独报吗？', q('ent.independentLegalPerson')).kind).toBe('question');
+    expect(items('我们是分公司，能报吗？', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+  });
+  it('reads a joining verb denied as no integration, and a hand-fed system as part of it', () => {
+    expect(items('MES跟SAP还没串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('MES跟SAP還沒串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('DCS数据进了MES，ERP那边还是手工导', q('cap.systemIntegration'))).toMatchObject({ 'cap.systemIntegration': 'partial' });
+  });
+  it('reads a part of the flow lacking beside a yes as partly built', () => {
+    expect(items('出厂的减速机铭牌上有二维码，车间里的零件没码', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('成品有二维码，原料还没贴', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('成品箱有码，原料麦芽还没贴码', q('cap.autoId'))).toEqual({ 'cap.autoId': 'partial' });
+    expect(items('零件都没码', q('cap.autoId'))).toEqual({ 'cap.autoId': false });
+  });
+  it('gives the no after a networked machine to the network, not to the machine', () => {
+    // Before: the machining centres were recorded missing in passing.
+    expect(items('加工中心拉网线连上了，老车床还没连', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': 'partial' });
+    expect(items('机器人都拉了网线', q('cap.industrialNetwork'))).toMatchObject({ 'cap.industrialNetwork': true });
+  });
+  it('reads described practice: mixed lines, changeover by program, rejects stopped, a trace back, a spaced 还是', () => {
+    expect(items('同一條線可以混產三種PACK', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    expect(items('CNC换个程序就能做别的型号', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': true });
+    expect(items('一条线就干一种，换型得停好几天', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': false });
+    expect(items('EOL測試全自動，不良品自動攔截', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
+    expect(items('每台都有编号，能查到哪批钢料、谁装的', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
+    expect(items('机器干了多少活儿，是工人下班报个数', q('cap.scada'))).toEqual({ 'cap.scada': false });
+    expect(items('开料雕刻是数控的 上漆还是手工', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': 'partial' });
+    expect(interpret(kb, '是离散还是流程？', q('cat.productionMode')).kind).toBe('question');
+  });
+  it('finds a trade typed in traditional characters', () => {
+    expect(industryFromText(kb, '鋰電池PACK')).toBe('38');
+    expect(industryFromText(kb, '玻璃纖維')).toBe('30');
+  });
+});

@@ -305,6 +305,11 @@ export const InterviewFile = z
       plannedNo: Words,
       /** A time still to come (明年, 下个月, 年底) or a purchase under way (招标, 选型): what is said with it is not in place yet. */
       future: Words.default([]),
+      /**
+       * A try that is over (试了试, 试过一阵): what was tried is not in use, however little of the plant the try
+       * covered, so these outweigh a partial word beside them (「就在配矿上试了试」 is no, not partly built).
+       */
+      tried: Words.default([]),
       /** An upgrade to come (明年升级, 年底扩容) of a system said in place leaves it in place. */
       upgrades: Words.default([]),
       /**
@@ -468,6 +473,8 @@ export const InterviewFile = z
             unlessRegion: z.boolean().default(false),
             /** The word answers only as the whole reply: Henan's 「中」 is a yes alone, not inside 中控 or 中等. */
             alone: z.boolean().default(false),
+            /** A denied word says nothing of the question: 「独立法人」 is no group application, yet 「不是独立法人」 is no group application either. */
+            affirmedOnly: z.boolean().default(false),
           }),
         )
         .default([]),
