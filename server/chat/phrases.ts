@@ -40,6 +40,7 @@ const PLACEHOLDERS = {
   otherEntityUnnamed: [],
   bareFigure: ['said', 'field', 'unit', 'question'],
   bareText: ['said', 'field', 'question'],
+  bareDate: ['said', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -164,6 +165,8 @@ export const phrases = {
   bare: (q: QuestionView | null, said: string, field: string | undefined) =>
     !q ? T.unclearNoQuestion
     : q.kind === 'number' ? say('bareFigure', { said: said.trim().slice(0, 20), field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+    // 「2015年」 to a date: the year alone is what was given, and the month is what the form still needs.
+    : q.kind === 'date' ? say('bareDate', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text })
     : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.

@@ -16,6 +16,8 @@ export interface FormPhase {
   groupOf(answers: Answers, category: Category, questionId: string): string[];
   describeForm(answers: Answers, category: Category | null): Recorded[];
   formView(questionId: string, category: Category | null): QuestionView | null;
+  /** Whether a short reply says the fact asked is not known now (「回头问问财务」): a skip, never a question about the notice. */
+  saysNotKnown(text: string): boolean;
 }
 
 /** Answers that are not skips, counted the way the review card counts them. */
@@ -39,7 +41,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
   const skip = { action: data.interview.vocabulary.skipAction, display: data.interview.vocabulary.skipDisplay };
   const withSkip = <T extends { question: QuestionView | null }>(s: T): T => (s.question ? { ...s, question: { ...s.question, skip } } : s);
   // A skipped form answer reads back in the same words as a skipped interview answer.
-  const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null ? { ...r, display: skip.display } : r));
+  const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null ? { ...r, display: r.note ? `${skip.display}（${r.note}）` : skip.display } : r));
   const skipRead = (r: ApplyResult): ApplyResult => (r.ok ? { ...r, recorded: skipped(r.recorded) } : r);
   const plan = (answers: Answers): Step => {
     const e = evaluate(data, answers);
@@ -83,7 +85,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         // text field waits is answered, never stored as the field's value.
         if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
         if (isGhostwriting(data, text)) return { kind: 'unclear', reason: 'ghostwrite' };
-        if (asksSomething(data, text)) return { kind: 'question' };
+        // 「具体哪天记不清了」 says the fact is not known now; its 哪天 asks nothing.
+        if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }
       return interpret(data, text, pending, answers ? applyingCategory(data, answers) : null);

@@ -116,6 +116,13 @@ function datePiece(d: string | undefined, source: string): Piece | null {
   return { text, numbers: digitsOf(text, source) };
 }
 
+/** The founding year the interview gave, while the form has no date: 「2015年」, a fact of the enterprise's own. */
+function foundedYearPiece(f: FormFacts): Piece | null {
+  if (f.foundedYear === undefined) return null;
+  const text = `${f.foundedYear}年`;
+  return { text, numbers: digitsOf(text, 'form.foundedYear') };
+}
+
 function label(ctx: Ctx, key: string): string {
   return ctx.kb.formDrafting.factLabels[key] ?? key;
 }
@@ -188,8 +195,8 @@ function productsShare(f: FormFacts): Piece | null {
 
 /** Whether the history already tells the founding, so the date is not said twice. */
 function historyTellsFounding(f: FormFacts): boolean {
-  if (!f.history || !f.foundedOn) return false;
-  const year = f.foundedOn.slice(0, 4);
+  const year = f.foundedOn?.slice(0, 4) ?? (f.foundedYear === undefined ? undefined : String(f.foundedYear));
+  if (!f.history || !year) return false;
   return /(成立|创立|创建|始建|组建|注册设立|改制设立|设立|建厂)/.test(f.history) && f.history.includes(year);
 }
 
@@ -204,7 +211,7 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'founded': {
       // 「成立于…，」 or nothing when the history already tells it: one mention per fact.
       if (historyTellsFounding(f)) return { text: '', numbers: [] };
-      const d = datePiece(f.foundedOn, 'form.foundedOn');
+      const d = datePiece(f.foundedOn, 'form.foundedOn') ?? foundedYearPiece(f);
       if (!d) return { text: `成立于${placeholder(label(ctx, 'foundedOn'))}，`, numbers: [], missing: [label(ctx, 'foundedOn')] };
       return { ...d, text: `成立于${d.text}，` };
     }

@@ -136,9 +136,9 @@ export interface FactFlag {
   clause?: string;
 }
 
-/** The year the enterprise was founded, from its 成立时间 (「2024-03-18」 → 2024). */
+/** The year the enterprise was founded, from its 成立时间 (「2024-03-18」 → 2024), else the year the interview gave. */
 export function foundedYear(f: FormFacts): number | undefined {
-  return f.foundedOn ? Number(f.foundedOn.slice(0, 4)) : undefined;
+  return f.foundedOn ? Number(f.foundedOn.slice(0, 4)) : f.foundedYear;
 }
 
 /** The years of the form's figures the enterprise already existed in: a year before its founding has no figures to give. */

@@ -86,6 +86,12 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
     v = getPath(f, field.orFact);
     source = `form.${field.orFact}`;
   }
+  // 成立时间 with only the year the interview gave: the year is printed, and the month and day asked for beside it.
+  if ((v === undefined || v === '') && path === 'foundedOn' && f.foundedYear !== undefined) {
+    const year = `${f.foundedYear}年`;
+    const rest = ctx.formDrafting.factLabels.foundedMonth ?? lab;
+    return { text: `${year}${placeholder(rest)}`, missing: rest, numbers: digits(year, 'form.foundedYear') };
+  }
   if (v === undefined || v === '') return missingValue(lab);
   if (typeof v === 'number') return { text: fmt(v), numbers: [{ value: fmt(v), source }] };
   const text = field.kind === 'date' && typeof v === 'string' ? dateText(v) : String(v);

@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate, yearGiven } from './phase';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -94,6 +94,9 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       const v = m ? indicatorValue(facts, m[1] as IndicatorId, m[2] as 'before' | 'after') : null;
       if (v) return { ...field, input: 'computed', display: v.display, ...(v.formula ? { formula: v.formula } : {}), status: 'computed' };
     }
+    // 成立时间 not given while the interview gave its year: the hint says the year is known and the month is what is missing.
+    const year = yearGiven(answers, c.q);
+    if (year !== undefined && c.q.textWithYear) field.hint = c.q.textWithYear.replace(/\{year\}/g, String(year));
     if (own.some((f) => f.severity === 'error')) field.status = 'invalid';
     return field;
   };

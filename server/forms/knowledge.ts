@@ -7,8 +7,11 @@ export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
   formQuestions: { vocabulary: FormVocabulary; questions: FormQuestion[] };
   formDrafting: FormDrafting;
-  /** The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it. */
-  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[] } };
+  /**
+   * The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it,
+   * and a correction (「说错了」, 「不对」) is heard with the same words in both phases.
+   */
+  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[]; corrections?: string[] } };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string }[]; otherDivisions?: { code: string; name: string }[] };
 }

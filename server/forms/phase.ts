@@ -5,7 +5,7 @@ import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { fullYear, parseChineseNumber, YEAR_DIGIT } from '../understand/numbers';
 import { parseNumber } from '../engine/interpret';
-import { normaliseDivision } from '../engine/facts';
+import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 
@@ -58,13 +58,26 @@ export function formQuestions(kb: FormsKnowledge, answers: Answers, category: Ca
   if (founded !== undefined) return buildFormQuestions(kb, answers, category, n, founded);
   let lists = formLists.get(kb);
   if (!lists) formLists.set(kb, (lists = new Map()));
-  const key = `${category}|${n}`;
+  // A year the interview gave (成立年份) words the date's question, so it is part of the list's key.
+  const key = `${category}|${n}|${kb.formQuestions.questions.map((q) => (q.yearFrom ? yearGiven(answers, q) ?? '' : '')).join('')}`;
   let list = lists.get(key);
   if (!list) lists.set(key, (list = Object.freeze(buildFormQuestions(kb, answers, category, n, undefined).map((c) => Object.freeze(c))) as Concrete[]));
   return list;
 }
 
 const formLists = new WeakMap<FormsKnowledge, Map<string, Concrete[]>>();
+
+/** The year an interview answer gives for a date the form asks (「2015年成立的」 → 2015), when the form has no date yet. */
+export function yearGiven(answers: Answers, q: FormQuestion): number | undefined {
+  if (!q.yearFrom || given(answers, q.id)) return undefined;
+  return foundedYearOf(answers[q.yearFrom.question]);
+}
+
+/** A skipped date whose year the interview gave still prints the year: the user hears what the form keeps for it. */
+function skipNote(answers: Answers, q: FormQuestion, value: AnswerValue): { note?: string } {
+  const year = value === null ? yearGiven(answers, q) : undefined;
+  return year !== undefined && q.skippedWithYear ? { note: q.skippedWithYear.replace(/\{year\}/g, String(year)) } : {};
+}
 
 function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Category, n: number, founded: number | undefined): Concrete[] {
   const out: Concrete[] = [];
@@ -92,7 +105,12 @@ function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Cate
             out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, label: `车间${i}${f.label}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
         else out.push({ q, id: `form.cell.${f.id}`, text: base, label: f.label, fact: `elements.${f.id}`, clause: f.clause });
       }
-    } else out.push({ q, id: q.id, text: q.text.replace('{unit}', unit), fact: q.fact, help: q.help, clause: clauseOf(q) });
+    } else {
+      // 「2015年成立的」 in the interview: the question says the year is known and that the month is what the form still needs.
+      const year = yearGiven(answers, q);
+      const text = year !== undefined && q.textWithYear ? q.textWithYear.replace(/\{year\}/g, String(year)) : q.text.replace('{unit}', unit);
+      out.push({ q, id: q.id, text, fact: q.fact, help: q.help, clause: clauseOf(q) });
+    }
   }
   return out;
 }
@@ -391,6 +409,12 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     const text = division ? division.name : typeof v === 'string' ? v : undefined;
     if (text) facts = setFact(facts, q.fact, text);
   }
+  // A year the interview gave for a date the form has not got (成立年份 for 成立时间) is kept as the year, so the
+  // draft states it and asks only for the rest, rather than asking for the whole date as if nothing were known.
+  for (const q of kb.formQuestions.questions) {
+    const year = yearGiven(answers, q);
+    if (year !== undefined && q.yearFrom) facts = setFact(facts, q.yearFrom.fact, year);
+  }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
   // A factory said to have more workshops than were described keeps the rest as empty ones: the draft shows
@@ -465,6 +489,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
+  if (typeof v === 'string' && c.q.validate === 'phone') v = compactMobiles(v);
   const err = validateValue(c, v) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
@@ -483,10 +508,11 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
   const newFlags = checkFacts({ form: { province, ...after }, capabilities }, checkForm).filter((f) => !seen.has(f.message));
   const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
+  const note = skipNote(next, c.q, v);
   return {
     ok: true,
     answers: Object.freeze(next),
-    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v) }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
+    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v), ...note }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
     newlyBlocking,
   };
 }
@@ -521,7 +547,7 @@ export function describeForm(kb: FormsKnowledge, answers: Answers, category: Cat
     .map((id) => ({ id, c: findQuestion(kb, id) }))
     .filter((x): x is { id: string; c: Concrete } => x.c !== undefined)
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
-    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: display(c, answers[id]!) }));
+    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: display(c, answers[id]!), ...skipNote(answers, c.q, answers[id]!) }));
 }
 
 /** The widget a form question is asked with, for editing an answer after a reload. */
@@ -539,13 +565,14 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (words: string[]) => words.map(escape).join('|');
 
 /** The form phase's reply words (form-questions.json `vocabulary`) as patterns, built once per knowledge version. */
-const replyWords = new WeakMap<FormVocabulary, { skip: RegExp; later: RegExp; goOn: RegExp; noData: RegExp; question: RegExp; goOnAlone: RegExp }>();
+const replyWords = new WeakMap<FormVocabulary, { skip: RegExp; notKnown: RegExp | null; later: RegExp; goOn: RegExp; noData: RegExp; question: RegExp; goOnAlone: RegExp }>();
 function wordsOf(v: FormVocabulary) {
   let w = replyWords.get(v);
   if (!w) {
     const pairs = v.noDataPairs.map(([a, b]) => `(?:${anyOf(a)}).*(?:${anyOf(b)})`);
     w = {
       skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
+      notKnown: v.notKnownNow.length ? new RegExp(anyOf(v.notKnownNow)) : null,
       later: new RegExp(anyOf(v.later)),
       goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[。.!！~～]*$`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
@@ -556,6 +583,21 @@ function wordsOf(v: FormVocabulary) {
   }
   return w;
 }
+/** The longest reply read as saying the fact is not known now: a longer one tells something, and is read as such. */
+const NOT_KNOWN_MAX = 20;
+
+/**
+ * Whether a whole reply says the fact asked is not known now (「具体哪天记不清了」, 「回头问问财务」): a short
+ * reply with a `notKnownNow` word, no figure and no question mark. Such a reply skips the field, as 「不清楚」
+ * does: it is neither a figure, nor text for the form, nor a question about the notice.
+ */
+export function saysNotKnown(kb: FormsKnowledge, text: string): boolean {
+  const t = text.trim();
+  const W = wordsOf(kb.formQuestions.vocabulary);
+  if (!W.notKnown || t.length > NOT_KNOWN_MAX || /[?？]/.test(t)) return false;
+  return W.notKnown.test(t) && !/[\d〇零一二两三四五六七八九十百千万亿]/u.test(t.replace(W.notKnown, ''));
+}
+
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
 const SENTENCE = /[，,。！!；;]\s*\S/;
 
@@ -573,6 +615,12 @@ function withoutLabel(text: string, label: string): string {
 }
 
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+/** A mobile number typed in groups (「138 0393 6688」, 「138-0393-6688」, 「+86 138…」). */
+const GROUPED_MOBILE = /(?<![\d-])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-](\d{4})[\s-](\d{4})(?![\d-])/gu;
+/** A mobile number as the form prints it: eleven digits, the groups people type it in closed up. */
+export function compactMobiles(text: string): string {
+  return text.replace(GROUPED_MOBILE, '$1$2$3');
+}
 const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
 /** Six to eight Han characters: a name only as a transliteration (`transliterationStarts`), never by its surname alone. */
@@ -652,6 +700,8 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
 function arabicDate(text: string): string {
   return text
     .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
+    // 「一七年九月」 is 17年9月, whose two-digit year is read below; a count (「十七年」) is no year and is left alone.
+    .replace(/(?<![〇零一二三四五六七八九十\d])[〇零一二三四五六七八九]{2}(?=\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
     .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
     .replace(/(\d{1,2})\s*号/g, '$1日')
     .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())));
@@ -664,6 +714,9 @@ export function parseDate(text: string): string | undefined {
   const s = `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] ? `-${m[3].padStart(2, '0')}` : ''}`;
   return isRealDate(s) ? s : undefined;
 }
+
+/** A year with no month after it (「2015年」, 「15年成立的」): what a date question is not answered by. */
+const YEAR_ONLY = /(?<!\d)(?:\d{4}|\d{2})\s*年(?!\s*\d{1,2}\s*月)/u;
 
 /** Facts of a list field (products, honours, a workshop's lines): read item by item, not as prose. */
 const LIST_FACT = /^(?:products|honours|workshops\.\d+\.lines)$/;
@@ -835,6 +888,46 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
 }
 
+/** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
+const CORRECTION_MAX = 60;
+/** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该; 「不对接」 corrects nothing. */
+const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!…\s：:]|是|其实|应该|应|$)/u;
+/** The words between a correction and the value it gives (「，应该是」, 「，其实是」, 「改成」). */
+const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成|填)?\s*/u;
+
+/**
+ * A reply that takes back an answer of another field, naming it (「刚才员工数说错了，是786人」, 「不对，年工作天数应该
+ * 是300天」): that field's new value, read as its own question reads it, replaces the answer; the question asked still
+ * waits. A correction that names no field (「不对，是786」) corrects the answer before: 'previous', which the chat reads
+ * against the question answered last. The correction words are the interview's (`corrections`), so both phases hear
+ * the same ones; a narrative cell's reply is its own text, whatever it says.
+ */
+function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
+  const words = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
+  if (!words.length || t.length > CORRECTION_MAX) return undefined;
+  const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
+  if (narrative) return undefined;
+  let hit: { start: number; end: number } | undefined;
+  for (const w of words) {
+    for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+      if (!CORRECTION_END.test(t.slice(i + w.length))) continue;
+      if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length };
+    }
+  }
+  if (!hit) return undefined;
+  let named: { id: string; end: number } | undefined;
+  for (const n of namesFor(kb, c)) {
+    if (n.id === c.id) continue;
+    const i = t.toLowerCase().indexOf(n.word.toLowerCase());
+    if (i >= 0 && (!named || i + n.word.length > named.end)) named = { id: n.id, end: i + n.word.length };
+  }
+  if (!named) return { kind: 'unclear', reason: 'previous' };
+  const said = t.slice(Math.max(hit.end, named.end)).replace(CORRECTION_LEAD, '').replace(/[。.!！~～]+$/u, '').trim();
+  const read = passingValue(kb, named.id, said);
+  if (!read) return { kind: 'unclear', reason: 'notAnAnswer' };
+  return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   const t = text.trim();
@@ -847,10 +940,14 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
+  if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
   if (W.question.test(t) && !(pending.kind === 'choice' && W.goOnAlone.test(t))) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  const corrected = correctionOf(kb, c, t);
+  if (corrected) return corrected;
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
@@ -902,7 +999,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) are asked back, naming the field; a none
     // (「无」) is read further on, as the field left empty.
     if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
-    const value = withoutLabel(t, labelOf(c));
+    const value = compactMobiles(withoutLabel(t, labelOf(c)));
     const person = personAndMore(kb, c, value);
     if (person) return person;
     // A name question answered with no name (「他很忙」) is asked back, not stored as the name.
@@ -935,7 +1032,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);
-    return d ? { kind: 'answers', items: [{ questionId: pending.id, value: d }] } : { kind: 'unclear' };
+    if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }] };
+    // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
+    return YEAR_ONLY.test(arabicDate(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
@@ -1033,5 +1132,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
+    saysNotKnown: (text: string) => saysNotKnown(kb, text),
   };
 }

@@ -56,6 +56,8 @@ export const FormFacts = z.object({
   industry: Text(100).optional(),
   creditCode: z.string().trim().max(18).optional(),
   foundedOn: FormDate.optional(),
+  /** The founding year the interview recorded, kept only while the form has no 成立时间 date: the draft states the year. */
+  foundedYear: z.number().int().min(1900).max(2100).optional(),
   address: Text(300).optional(),
   province: Text(50).optional(),
   registeredCapital: Money.optional(),

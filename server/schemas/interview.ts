@@ -53,6 +53,8 @@ export const Recorded = z.object({
   label: z.string(),
   value: AnswerValue,
   display: z.string(),
+  /** What stands in the form for a skipped answer (「申报书先写2015年，月份待补充」), said after 「已跳过」. */
+  note: z.string().optional(),
 });
 export type Recorded = z.infer<typeof Recorded>;
 

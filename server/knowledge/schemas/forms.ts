@@ -190,6 +190,15 @@ export const FormQuestion = z.object({
   /** The interview question that already gives this fact: asked only when the interview did not. */
   derivedFrom: z.string().optional(),
   /**
+   * The interview question that gives this date's year only (ent.foundedYear) and the form fact that holds
+   * that year until the date is given (foundedYear): the form still asks for the date, in `textWithYear`
+   * ({year} filled) so that the user sees the year is known and what is missing, and the draft states the year.
+   */
+  yearFrom: z.object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), fact: z.string() }).optional(),
+  textWithYear: z.string().includes('{year}').optional(),
+  /** What a skip of the date leaves in the form while the year is known (「申报书先写{year}年，月份待补充」). */
+  skippedWithYear: z.string().includes('{year}').optional(),
+  /**
    * A fact the enterprise has not got while an interview answer holds (a 分公司's licence carries no
    * 注册资本): not asked, and drafted as `note` rather than as a request for it. `fact` is the drafting
    * profile's path that interview question sets.
@@ -233,6 +242,11 @@ const FormWords = z.array(z.string().min(1)).min(1);
 export const FormVocabulary = z.object({
   $comment: z.string().optional(),
   skip: FormWords,
+  /**
+   * Words of a short reply that says the fact is not known now (「记不清了」, 「回头问问财务」): with no figure
+   * in it, such a reply skips the field as 「不清楚」 does, rather than being asked back or stored as text.
+   */
+  notKnownNow: z.array(z.string().min(1)).default([]),
   later: FormWords,
   goOnStarts: FormWords,
   goOn: FormWords,
