@@ -26,6 +26,8 @@ export function sniff(buf: Buffer): DocumentKind | 'zip' | null {
 export function detectKind(buf: Buffer, filename: string, m: Messages): DocumentKind {
   const ext = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase();
   if (ext !== 'pdf' && ext !== 'docx') throw new DocumentError(415, 'UNSUPPORTED_TYPE', m.unsupported!);
+  // An empty file has no content to disagree with its name: saying so beats 「无法识别的内容」.
+  if (!buf.length) throw new DocumentError(422, 'EMPTY_FILE', m.empty!);
   const real = sniff(buf);
   if (real === ext) return real;
   const seen = real === 'pdf' ? 'PDF' : real === 'docx' ? 'DOCX' : real === 'zip' ? 'ZIP' : m.unknownContent!;

@@ -178,6 +178,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   };
   const labelOnly = labelLine(docs);
   const startsLabelled = labelStart(docs);
+  const paired = printsBothScopes(pages, docs);
   pages.forEach((page, i) => {
     const pageNo = i + 1;
     const ls = joinLabelLines(lines(page), labelOnly);
@@ -190,6 +191,11 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       // A credit code broken at the line end (「…MA3X」 / 「7K2P0T」) is read across the break; its check character guards the join.
       if (wrapped && line.search(CODE) < 0 && labelled(line, L.creditCode!, stops))
         for (const m of squash(wrapped).matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: wrapped } });
+      // An OCR'd text layer may space a code out in groups (「91411000 MA45R7 K32X」) or give its letters in lower
+      // case: the labelled value read whole, its check character guarding the reading.
+      const codeValue = labelled(line, L.creditCode!, stops);
+      if (codeValue)
+        for (const m of squash(codeValue).toUpperCase().matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: codeValue, source: { file, page: pageNo, snippet: line } });
       const nameIn = (l: string) => {
         const v = labelled(l, L.name!, stops);
         return v ? companyName(v) : null;
@@ -220,7 +226,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const addr = whole ?? one;
       if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? wrapped! : line } });
     });
-    for (const s of financeLines(page, pageNo, file, docs)) add(s);
+    for (const s of financeLines(page, pageNo, file, docs, paired)) add(s);
   });
   return out;
 }
@@ -241,6 +247,50 @@ export function namesOtherSubject(text: string, docs: FormDrafting['documents'])
 const sameName = (s: string) => squash(s).replace(/（/g, '(').replace(/）/g, ')');
 
 /**
+ * The companies a document names, kept with the upload so that it can be checked again once the enterprise
+ * is known: the valid credit codes it prints, the names under a name or subject label (a statement's
+ * 编制单位), the names standing in its first lines (a brochure's title), and every full company name it prints.
+ */
+export interface NamedCompanies {
+  codes: string[];
+  labelled: string[];
+  title: string[];
+  printed: string[];
+}
+
+/** A company's name as printed anywhere in running text, to tell whether the document names the enterprise at all. */
+const PRINTED_NAME = /[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂)/gu;
+/** How many printed names are kept of a long document: enough for any enterprise's name to be among them. */
+const PRINTED_NAMES = 2000;
+
+export function companiesIn(rawPages: string[], docs: FormDrafting['documents']): NamedCompanies {
+  const labels = [...(docs.labels.name ?? []), ...docs.subjectLabels];
+  const stops = stopPattern(docs);
+  const labelOnly = labelLine(docs);
+  const codes = new Set<string>();
+  const underLabel = new Set<string>();
+  const printed = new Set<string>();
+  for (const page of rawPages.map(plain)) {
+    for (const line of joinLabelLines(lines(page), labelOnly)) {
+      for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) codes.add(m[0]);
+      // A code spaced out or in lower case under its label is the same company's code.
+      const code = labelled(line, docs.labels.creditCode ?? [], stops);
+      if (code) for (const m of squash(code).toUpperCase().matchAll(CODE)) if (checkCreditCode(m[0]).ok) codes.add(m[0]);
+      const v = labelled(line, labels, stops);
+      // 「编制单位：…有限公司　2022年12月31日　单位：元」: the name is the value up to the first space.
+      const n = v ? companyName(v.split(' ')[0]!) : null;
+      if (n) underLabel.add(n);
+    }
+    for (const m of sameName(page).matchAll(PRINTED_NAME)) if (printed.size < PRINTED_NAMES) printed.add(m[0]);
+  }
+  const title = lines(plain(rawPages[0] ?? ''))
+    .slice(0, TITLE_LINES)
+    .flatMap((line) => line.split(' ').map(companyName))
+    .filter((n): n is string => !!n);
+  return { codes: [...codes], labelled: [...underLabel], title, printed: [...printed] };
+}
+
+/**
  * Whether a document is about another company than the enterprise: it names a company under a name
  * label or a subject label (a statement's 编制单位) that is not the enterprise's, or prints a valid credit
  * code that is not the enterprise's. A supplier's brochure uploaded by mistake gives the supplier's
@@ -248,32 +298,22 @@ const sameName = (s: string) => squash(s).replace(/（/g, '(').replace(/）/g, '
  * more after it) and its company are not told apart here. Returns what names the other company, or
  * null; with nothing known of the enterprise, nothing can be compared and null is returned.
  */
-export function anotherCompany(rawPages: string[], docs: FormDrafting['documents'], own: { name?: string; creditCode?: string }): string | null {
+export function otherCompanyIn(found: NamedCompanies, own: { name?: string; creditCode?: string }): string | null {
   if (!own.name && !own.creditCode) return null;
-  const labels = [...(docs.labels.name ?? []), ...docs.subjectLabels];
-  const stops = stopPattern(docs);
-  const labelOnly = labelLine(docs);
   const mine = own.name ? sameName(own.name) : undefined;
-  for (const page of rawPages.map(plain)) {
-    for (const line of joinLabelLines(lines(page), labelOnly)) {
-      if (own.creditCode)
-        for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok && m[0] !== own.creditCode.trim().toUpperCase()) return m[0];
-      const v = mine ? labelled(line, labels, stops) : null;
-      // 「编制单位：…有限公司　2022年12月31日　单位：元」: the name is the value up to the first space.
-      const n = v ? companyName(v.split(' ')[0]!) : null;
-      if (n && mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
-    }
-  }
+  const code = own.creditCode?.trim().toUpperCase();
+  const other = (n: string) => !!mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n));
+  const named = found.labelled.find(other);
+  if (named) return named;
+  if (code) for (const c of found.codes) if (c !== code) return c;
   // A brochure's title names its company with no label (「洛阳宏图机械制造有限公司 企业宣传册」): a company named
   // in the first lines, in a document that nowhere names the enterprise, is whose document it is.
-  if (mine && !rawPages.some((p) => sameName(p).includes(mine))) {
-    for (const line of lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES))
-      for (const token of line.split(' ')) {
-        const n = companyName(token);
-        if (n && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n))) return n;
-      }
-  }
+  if (mine && !found.printed.some((p) => p.includes(mine))) return found.title.find(other) ?? null;
   return null;
+}
+
+export function anotherCompany(rawPages: string[], docs: FormDrafting['documents'], own: { name?: string; creditCode?: string }): string | null {
+  return otherCompanyIn(companiesIn(rawPages, docs), own);
 }
 
 /** The lines at the top of a document where its title, and the company it is about, stand. */
@@ -309,7 +349,8 @@ const UNIT_CELL = /^[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)�
 const ROW_UNIT = /[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
 
 interface Header {
-  years: string[];
+  /** The year of each figure column, or null for a column whose figures are not the enterprise's own (合并 beside 母公司). */
+  years: (string | null)[];
   /** Index of the header's first year column in the tokens. */
   at: number;
   /** Whether a reference column (附注, 行次) comes just before the figure columns. */
@@ -318,6 +359,8 @@ interface Header {
   skip: number;
   /** 万元 per unit of the figures under this header; null where the page states none, so each row must state its own. */
   scale: number | null;
+  /** Whether each row gives its unit in a column after its figures (「资产总额 38,120.55 万元」). */
+  unitColumn: boolean;
 }
 
 /**
@@ -328,8 +371,9 @@ interface Header {
  * each get their own; a part-year period (「2023年6月30日」) gives those headings no year, as
  * its figures are not a year's. The unit is the last one stated before the header.
  */
-function headers(text: string, docs: FormDrafting['documents']): { tokens: string[]; headers: Header[] } {
+function headers(text: string, docs: FormDrafting['documents'], paired: boolean): { tokens: string[]; headers: Header[] } {
   const spans = [...text.matchAll(/\S+/g)];
+  const captions = [...text.matchAll(statementCaption(docs))].map((m) => ({ at: m.index, scope: scopeOf(m[0], docs) }));
   const tokens = spans.map((m) => m[0]);
   // The periods and units stated in the page, each found once; a pointer follows the tokens.
   // 「2022年12月」 heads a December monthly statement, whose 本年累计 is the year's figure.
@@ -344,9 +388,17 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     while (p + 1 < periods.length && periods[p + 1]!.at < offset) p++;
     while (u + 1 < units.length && units[u + 1]!.at < offset) u++;
     const own = periods[p]?.own;
+    // The text just before a header, after the statement before it: its caption.
+    const before = out.length ? spans[out.at(-1)!.at]!.index! : 0;
+    const from = Math.max(before, offset - CAPTION_CHARS);
     const yearOf = (t: string): string | undefined => {
       const y = /^(20\d{2})(?:年(?:度|末)?|年12月31日|年1-12月|[.\-/]12[.\-/]31)$/.exec(t)?.[1];
       if (y) return y;
+      // One figure column for the one year its caption names (「2022年」 over 「指标 金额（万元）」).
+      if (docs.columns.amount.includes(t)) {
+        const named = new Set([...text.slice(from, offset).matchAll(/(20\d{2})年(?![度末\d])/g)].map((m) => m[1]!));
+        return named.size === 1 ? [...named][0] : undefined;
+      }
       if (!own) return undefined;
       if (docs.columns.current.includes(t)) return own;
       if (docs.columns.previous.includes(t)) return String(Number(own) - 1);
@@ -355,32 +407,113 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
     // A column heading may carry the unit of its figures (「本期金额（元）」), in its cell or, wrapped, as the next token.
     const run: string[] = [];
     const heads: (string | undefined)[] = [];
+    // Whose figures each column gives, where its heading says (「母公司本期金额」, 「本期金额（合并）」).
+    const scopes: (Scope | undefined)[] = [];
+    let amount = false;
     let j = i;
     for (; j < tokens.length; j++) {
       const h = HEAD_UNIT.exec(tokens[j]!);
-      const y = yearOf(h ? h[1]! : tokens[j]!);
-      if (!y) break;
+      const { rest, scope } = columnScope(h ? h[1]! : tokens[j]!, docs);
+      const y = yearOf(rest);
+      if (!y || (run.length && docs.columns.amount.includes(rest))) break;
       run.push(y);
+      amount ||= docs.columns.amount.includes(rest);
+      scopes.push(scope);
       const cell = UNIT_CELL.exec(tokens[j + 1] ?? '');
       heads.push(h?.[2] ?? cell?.[1]);
       if (!h && cell) j++;
     }
+    // A second heading row under the periods, 「合并 母公司 合并 母公司」: each period splits into as many columns.
+    let years: string[] = run;
+    const sub: Scope[] = [];
+    while (run.length && j + sub.length < tokens.length && exactScope(tokens[j + sub.length]!, docs)) sub.push(exactScope(tokens[j + sub.length]!, docs)!);
+    if (run.length >= 2 && sub.length >= 2 * run.length && sub.length % run.length === 0 && !scopes.some((x) => x !== undefined)) {
+      const k = sub.length / run.length;
+      years = run.flatMap((y) => Array<string>(k).fill(y));
+      scopes.splice(0, scopes.length, ...sub);
+      j += sub.length;
+    }
+    // A column after the figures that gives each row's unit (「计量单位」).
+    const unitColumn = run.length > 0 && docs.columns.unit.includes(tokens[j] ?? '');
+    if (unitColumn) j++;
     const stated = new Set(heads.filter((x) => x !== undefined));
     // The headings' own unit overrides the page's, when every heading states it and all state the same; headings
     // that disagree, or state it for some columns only, leave the figures without a unit to read them in.
     const unit = stated.size === 0 ? units[u]?.unit : stated.size === 1 && heads.every((x) => x !== undefined) ? [...stated][0] : undefined;
     // A statement captioned as another body's (「集团主要经济指标」) is read for no one: the caption is the text
     // just before its header, after the statement before it.
-    const from = Math.max(out.length ? spans[out.at(-1)!.at]!.index! : 0, offset - CAPTION_CHARS);
-    if (run.length >= 2 && new Set(run).size === run.length && namesOtherSubject(text.slice(from, offset), docs)) i = j - 1;
-    else if (run.length >= 2 && new Set(run).size === run.length) {
+    if (!(run.length >= 2 || (run.length === 1 && amount))) continue;
+    // The statement's caption since the one before it (「母公司利润表」), for whose figures they are.
+    const caption = captions.filter((c) => c.at >= before && c.at < offset).at(-1)?.scope;
+    const taken = ownFigures(years, scopes, caption, paired);
+    // Two columns of one year are one year's only when one of them is whose the form asks for.
+    const kept = taken.filter((y) => y !== null);
+    if (new Set(kept).size !== kept.length || (scopes.every((x) => x === undefined) && new Set(run).size !== run.length)) continue;
+    // In a report that prints the company's own statements, 母公司 in their captions is the company itself.
+    const ownNamed = paired || scopes.includes('own');
+    const captionText = ownNamed ? docs.scopes.own.reduce((t, w) => t.split(w).join(''), text.slice(from, offset)) : text.slice(from, offset);
+    if (namesOtherSubject(captionText, docs)) i = j - 1;
+    else {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
-      out.push({ years: run, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null });
+      out.push({ years: taken, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null, unitColumn });
       i = j - 1;
     }
   }
   return { tokens, headers: out };
+}
+
+type Scope = 'group' | 'own' | 'both';
+
+/** Whose figures a caption or heading names: the group's (合并), the company's own (母公司), both, or neither. */
+function scopeOf(text: string, docs: FormDrafting['documents']): Scope | undefined {
+  const c = docs.scopes.consolidated.some((w) => text.includes(w));
+  const o = docs.scopes.own.some((w) => text.includes(w));
+  return c && o ? 'both' : c ? 'group' : o ? 'own' : undefined;
+}
+
+/** A heading cell that is only a scope word: the second heading row of 「本期金额 / 合并 母公司」. */
+function exactScope(token: string, docs: FormDrafting['documents']): Scope | undefined {
+  return docs.scopes.consolidated.includes(token) ? 'group' : docs.scopes.own.includes(token) ? 'own' : undefined;
+}
+
+/** A column heading with its scope before it or bracketed after it: 「母公司本期金额」, 「本期金额（合并）」. */
+function columnScope(token: string, docs: FormDrafting['documents']): { rest: string; scope?: Scope } {
+  for (const w of [...docs.scopes.consolidated, ...docs.scopes.own]) {
+    const scope = exactScope(w, docs);
+    if (token.length > w.length && token.startsWith(w)) return { rest: token.slice(w.length), scope };
+    for (const [l, r] of [['（', '）'], ['(', ')']]) if (token.endsWith(`${l}${w}${r}`)) return { rest: token.slice(0, -(w.length + 2)), scope };
+  }
+  return { rest: token };
+}
+
+/** A statement's caption, with whose it is before its name: 「合并资产负债表」, 「母公司利润表」, 「合并及母公司利润表」. */
+function statementCaption(docs: FormDrafting['documents']): RegExp {
+  const scope = [...docs.scopes.consolidated, ...docs.scopes.own].join('|');
+  return new RegExp(`(?:(?:${scope})(?:[及和与、](?:${scope}))?)?(?:${docs.scopes.statements.join('|') || '(?!)'})`, 'g');
+}
+
+/**
+ * Whether a document prints the group's consolidated statements beside the company's own: then it is a
+ * report of a company with subsidiaries, and its 母公司 statements are the company's own figures.
+ */
+function printsBothScopes(pages: string[], docs: FormDrafting['documents']): boolean {
+  if (!docs.scopes.statements.length) return false;
+  const found = new Set(pages.flatMap((p) => [...p.replace(/\s+/g, '').matchAll(statementCaption(docs))].map((m) => scopeOf(m[0], docs))));
+  return found.has('both') || (found.has('group') && found.has('own'));
+}
+
+/**
+ * The years a statement's columns give as the enterprise's own figures. The form is a 单体 enterprise's
+ * (二(一)): where the columns or the report give the company's own (母公司) figures beside the group's
+ * (合并), only the own ones are; a statement that does not say whose it is, in such a report, is no one's.
+ * A report of consolidated statements alone is read as it is, there being no other figures of the company.
+ */
+function ownFigures(years: string[], scopes: (Scope | undefined)[], caption: Scope | undefined, paired: boolean): (string | null)[] {
+  if (scopes.includes('own')) return years.map((y, k) => (scopes[k] === 'own' ? y : null));
+  if (scopes.includes('group')) return paired || caption === 'both' ? years.map(() => null) : years;
+  if (paired || caption === 'both') return caption === 'own' ? years : years.map(() => null);
+  return years;
 }
 
 /**
@@ -388,14 +521,14 @@ function headers(text: string, docs: FormDrafting['documents']): { tokens: strin
  * header's order, converted to 万元 by the unit the document states. A reference column (附注,
  * 行次) between label and figures is skipped.
  */
-function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean): Suggestion[] {
   const text = page
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
     .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
     .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
-  const { tokens, headers: hs } = headers(text, docs);
-  const out: Suggestion[] = [];
+  const { tokens, headers: hs } = headers(text, docs, paired);
+  const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs);
   hs.forEach((header, h) => {
     const { years } = header;
     const end = hs[h + 1]?.at ?? tokens.length;
@@ -427,7 +560,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
         first++;
       }
       const scale = rowUnit ? WAN_PER[rowUnit]! : header.scale;
-      if (scale === null) continue;
+      if (scale === null && !header.unitColumn) continue;
       // A note after the label that PDF text wraps over several tokens: 「（亏损总额以」 「“－”号填列）」.
       if (/^[（(]/.test(tokens[first] ?? '') && !/[)）]$/.test(tokens[first]!)) {
         const close = tokens.slice(first, Math.min(end, first + 8)).findIndex((t) => /[)）]$/.test(t));
@@ -441,14 +574,71 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       const all = tokens.slice(first, first + header.skip + years.length);
       if (all.length < header.skip + years.length || !all.every((f) => NUM.test(f))) continue;
       const figures = all.slice(header.skip);
-      const snippet = tokens.slice(idx, first + header.skip + years.length).join(' ');
+      // The row's unit in the header's unit column: a unit of money, or the row is no amount (「46.30 %」).
+      const unitAfter = header.unitColumn ? WAN_PER[tokens[first + header.skip + years.length] ?? ''] : undefined;
+      if (header.unitColumn && !rowUnit && unitAfter === undefined) continue;
+      const rowScale = rowUnit ? scale : (unitAfter ?? scale);
+      if (rowScale === null) continue;
+      const snippet = tokens.slice(idx, first + header.skip + years.length + (header.unitColumn ? 1 : 0)).join(' ');
       years.forEach((y, k) => {
+        if (y === null) return;
         const n = toNumber(figures[k]!);
         if (n === null) return;
-        out.push({ field: `finance.${y}.${key}`, value: Number((n * scale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
+        out.push({ field: `finance.${y}.${key}`, value: Number((n * rowScale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
       });
     }
   });
+  return out;
+}
+
+/** A row of a table whose rows are years: 「2020年」, 「2021年度」. */
+const YEAR_ROW = /^(20\d{2})年?度?$/;
+/** A cell left blank with a dash: no figure, but a cell all the same. */
+const BLANK_CELL = /^[—–\-－/／]+$/;
+
+/**
+ * A table with the years as rows and the indicators as columns (「年度 资产总额 负债总额 资产负债率（%） …」, then
+ * 「2020年 381,205.50 — 46.30 …」): each row's figures under the indicators its heading names, in the unit the
+ * heading cell or the page states. A row whose cells do not line up with the heading (a cell missing, a figure
+ * too many) is not read; a column the form computes or does not ask for (资产负债率) is passed over, never
+ * turned into another figure.
+ */
+function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const spans = [...text.matchAll(/\S+/g)];
+  const tokens = spans.map((m) => m[0]);
+  const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2])! }));
+  const keys = ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const;
+  const keyOf = (label: string) => keys.find((k) => (docs.labels[`finance.${k}`] ?? []).includes(rowLabel(label)));
+  const out: Suggestion[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!docs.columns.year.includes(tokens[i]!)) continue;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= 12 && !YEAR_ROW.test(tokens[k]!)) k++;
+    const heads = tokens.slice(i + 1, k);
+    const offset = spans[i]!.index!;
+    if (namesOtherSubject(text.slice(Math.max(0, offset - CAPTION_CHARS), offset), docs)) continue;
+    const pageUnit = units.filter((u) => u.at < offset).at(-1)?.unit;
+    const columns = heads.map((h) => {
+      const withUnit = HEAD_UNIT.exec(h);
+      const key = keyOf(withUnit ? withUnit[1]! : h);
+      const unit = withUnit?.[2] ?? pageUnit;
+      return key && unit && WAN_PER[unit] !== undefined ? { key, scale: WAN_PER[unit]! } : null;
+    });
+    if (columns.filter(Boolean).length < 2) continue;
+    let r = k;
+    for (; r < tokens.length && YEAR_ROW.test(tokens[r]!); r += heads.length + 1) {
+      const cells = tokens.slice(r + 1, r + 1 + heads.length);
+      const after = tokens[r + 1 + heads.length];
+      if (cells.length < heads.length || !cells.every((c) => NUM.test(c) || BLANK_CELL.test(c)) || (after !== undefined && NUM.test(after))) break;
+      const year = YEAR_ROW.exec(tokens[r]!)![1]!;
+      const snippet = tokens.slice(r, r + 1 + heads.length).join(' ');
+      columns.forEach((c, n) => {
+        const v = c && NUM.test(cells[n]!) ? toNumber(cells[n]!) : null;
+        if (c && v !== null) out.push({ field: `finance.${year}.${c.key}`, value: Number((v * c.scale).toPrecision(12)), raw: cells[n]!, source: { file, page: pageNo, snippet } });
+      });
+    }
+    i = r - 1;
+  }
   return out;
 }
 
@@ -464,7 +654,7 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
   // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.
-  if (s.field === 'creditCode' && !checkCreditCode(s.value).ok) return false;
+  if (s.field === 'creditCode') return checkCreditCode(s.value).ok && snip.toUpperCase().includes(s.value);
   // An interview answer (「否」 to 独立法人资格) is a reading of the printed words, not a copy: the words must be printed.
   if (s.field.startsWith('ent.')) return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.

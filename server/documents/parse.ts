@@ -6,8 +6,13 @@ type Docs = FormDrafting['documents'];
 
 const WORKER = new URL('./parse-worker.mjs', import.meta.url);
 
-/** Characters of text per page below which a PDF is taken as scanned images. */
+/**
+ * Characters of text per page below which a PDF is taken as scanned images. Only Chinese characters and
+ * digits count: a scanner app stamps its watermark (「Scanned with CamScanner」) as the one text on an image
+ * page, and no particular or figure of a Chinese document is written without them.
+ */
 const MIN_TEXT_PER_PAGE = 20;
+const FACT_CHARS = /[\p{Script=Han}\d\uFF10-\uFF19]/gu;
 
 /**
  * The text of an uploaded document, page by page, parsed in a worker thread under a memory cap and a
@@ -36,7 +41,7 @@ export async function parseDocument(buf: Buffer, kind: DocumentKind, docs: Docs)
     worker.once('exit', (code) => done(() => reject(new DocumentError(422, 'CORRUPT', code ? m.tooComplex! : m.corrupt!))));
   });
   if (!result.ok) throw new DocumentError(422, result.reason === 'encrypted' ? 'ENCRYPTED' : 'CORRUPT', result.reason === 'encrypted' ? m.encrypted! : m.corrupt!);
-  const chars = result.pages.join('').replace(/\s/g, '').length;
+  const chars = result.pages.join('').match(FACT_CHARS)?.length ?? 0;
   if (kind === 'pdf' && chars < MIN_TEXT_PER_PAGE * Math.max(1, result.pages.length)) throw new DocumentError(422, 'IMAGE_ONLY', m.imageOnly!);
   return result.pages;
 }

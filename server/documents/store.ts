@@ -24,6 +24,11 @@ export const StoredDocument = z.object({
       source: z.object({ file: z.string(), page: z.number().int().nullable(), snippet: z.string() }),
     }),
   ),
+  /**
+   * The companies the document names (see companiesIn), to check it again once the enterprise is known: a
+   * document uploaded before its name was recorded may turn out to be another company's.
+   */
+  companies: z.object({ codes: z.array(z.string()), labelled: z.array(z.string()), title: z.array(z.string()), printed: z.array(z.string()) }).optional(),
   /** Fields the user accepted, with the value as accepted (possibly edited). */
   accepted: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });

@@ -9,7 +9,7 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { anotherCompany, extractByRules, verifySuggestion } from '../documents/extract';
+import { companiesIn, extractByRules, otherCompanyIn, verifySuggestion } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
@@ -62,6 +62,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     }
   };
 
+  /** The enterprise as far as the session has recorded it, to tell its documents from another company's. */
+  const ownCompany = (answers: Record<string, unknown>) => ({
+    name: typeof answers['form.name'] === 'string' ? answers['form.name'] : undefined,
+    creditCode: typeof answers['form.creditCode'] === 'string' ? answers['form.creditCode'] : undefined,
+  });
+  const otherNotice = (other: string, own: { name?: string; creditCode?: string }) => fill(docs().messages.otherCompany!, { other, own: own.name ?? own.creditCode });
+
   const refuse = (err: unknown): never => {
     if (err instanceof DocumentError) throw new HttpError(err.statusCode, err.code, err.message);
     throw err;
@@ -101,9 +108,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const asked = (s: { field: string }) => !s.field.startsWith('finance.') || years.includes(s.field.split('.')[1]!);
       // A document of another company (a supplier's brochure, the group's report) uploaded by mistake gives
       // that company's particulars and figures: none is suggested as the enterprise's own.
-      const answers = await fastify.store.getAnswers(sessionId);
-      const own = { name: typeof answers['form.name'] === 'string' ? answers['form.name'] : undefined, creditCode: typeof answers['form.creditCode'] === 'string' ? answers['form.creditCode'] : undefined };
-      const other = anotherCompany(pages, d, own);
+      const own = ownCompany(await fastify.store.getAnswers(sessionId));
+      const companies = companiesIn(pages, d);
+      const other = otherCompanyIn(companies, own);
       const found = other ? [] : extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
       if (fastify.llm && !other) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
@@ -129,8 +136,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
       const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value) }));
       const pageCount = laidOut ? laidOut.length : null;
-      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions });
-      const notice = other ? { notice: fill(m.otherCompany!, { other, own: own.name ?? own.creditCode }) } : {};
+      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
+      const notice = other ? { notice: otherNotice(other, own) } : {};
       return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions, ...notice });
     } catch (err) {
       return refuse(err);
@@ -141,7 +148,14 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     parseOr400(SessionParams, request.params, 'params');
     const sessionId = await fastify.requireSession(request);
     const list = await listDocuments(fastify.config.DATA_DIR, sessionId);
-    return { documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted }) => ({ documentId, file, kind, pages, uploadedAt, suggestions, accepted })) };
+    const own = ownCompany(await fastify.store.getAnswers(sessionId));
+    return {
+      documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, companies }) => {
+        // A document uploaded before the enterprise was known is checked again against what is known now.
+        const other = companies ? otherCompanyIn(companies, own) : null;
+        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, ...(other ? { notice: otherNotice(other, own) } : {}) };
+      }),
+    };
   });
 
   /** The user accepts a suggestion, as shown or edited; it is validated like a typed answer. */
@@ -153,6 +167,10 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
     if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
     if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
+    // Its suggestions were shown before the enterprise was known; the document may since have turned out another company's.
+    const own = ownCompany(await fastify.store.getAnswers(sessionId));
+    const other = doc.companies ? otherCompanyIn(doc.companies, own) : null;
+    if (other) throw new HttpError(400, 'OTHER_COMPANY', otherNotice(other, own));
     const value = AnswerValue.parse(body.value);
     // Under the chat's lock: a turn reads the answers and writes them back whole, so an accept between
     // its read and its write would be lost, and this write would lose a turn's answer the same way.

@@ -352,6 +352,15 @@ export const FormDrafting = z.object({
      * 「集团主要经济指标」): the group's or the parent's figures are not the enterprise's own.
      */
     otherSubjects: z.array(z.string().min(1)).default([]),
+    /**
+     * Whose figures a statement gives, by the word in its caption or column heading: `consolidated` (合并) the
+     * group's with its subsidiaries, `own` (母公司) the reporting company's alone, beside the names of the
+     * statements (`statements`) those words caption. The form is that of a 单体 enterprise (二(一)): in a
+     * report that prints both, its own figures are the `own` ones.
+     */
+    scopes: z
+      .object({ consolidated: z.array(z.string().min(1)), own: z.array(z.string().min(1)), statements: z.array(z.string().min(1)) })
+      .default({ consolidated: [], own: [], statements: [] }),
     /** Labels of other particulars on a licence or report: a labelled value ends where one of these starts. */
     otherLabels: z.array(z.string().min(1)).default([]),
     /**
@@ -371,7 +380,10 @@ export const FormDrafting = z.object({
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
      * (附注, 行次) sit between a row's label and its figures; `ignored` figure columns (本月数 of a
-     * monthly statement) come before the year columns and belong to no year.
+     * monthly statement) come before the year columns and belong to no year. `amount` is the one figure column
+     * of a table given for one year named in its caption (「2022年」 over 「指标 金额（万元）」); `unit` a column
+     * after the figures giving each row's unit (「计量单位」); `year` the heading of a table's first column
+     * when its rows are years and its columns the indicators.
      */
     columns: z
       .object({
@@ -379,8 +391,11 @@ export const FormDrafting = z.object({
         previous: z.array(z.string().min(1)),
         reference: z.array(z.string().min(1)),
         ignored: z.array(z.string().min(1)).default([]),
+        amount: z.array(z.string().min(1)).default([]),
+        unit: z.array(z.string().min(1)).default([]),
+        year: z.array(z.string().min(1)).default([]),
       })
-      .default({ current: [], previous: [], reference: [], ignored: [] }),
+      .default({ current: [], previous: [], reference: [], ignored: [], amount: [], unit: [], year: [] }),
   }),
   /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
   materials: z.object({
