@@ -252,20 +252,28 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
   const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts', 'exports']);
 
+  /** The dashboard of `?days=` and `?year=`; the submission counts are of that programme year, as the bureau list's are. */
+  const dashboardOf = async (request: FastifyRequest) => {
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const year = yearFor(request);
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year);
+    return { days, year, data };
+  };
+
   fastify.get('/api/staff/dashboard', async (request) => {
     requireRole(request, 'helpline', 'admin');
-    const { days } = parseOr400(DashboardQuery, request.query, 'query');
-    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE);
-    audit(request, 'dashboard.view');
-    return { days, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data) };
+    const { days, year, data } = await dashboardOf(request);
+    const years = [...new Set([kb().data.manifest.year, year, ...(await ctx.store().allProgrammeYears())])].sort((x, y) => y - x);
+    audit(request, 'dashboard.view', undefined, { year });
+    return { days, year, years, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data, year) };
   });
 
   fastify.get('/api/staff/dashboard/:table.csv', async (request, reply) => {
     requireRole(request, 'helpline', 'admin');
     const { table } = parseOr400(z.object({ table: DashboardTable }), request.params, 'params');
-    const { days } = parseOr400(DashboardQuery, request.query, 'query');
-    const t = dashboardTables(kb().data, await ctx.store().dashboard(days, LOW_CONFIDENCE))[table];
-    audit(request, 'dashboard.export', table);
+    const { year, data } = await dashboardOf(request);
+    const t = dashboardTables(kb().data, data, year)[table];
+    audit(request, 'dashboard.export', table, { year });
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${table}.csv"; filename*=UTF-8''${encodeURIComponent(t.title)}.csv`)

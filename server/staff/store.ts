@@ -410,7 +410,11 @@ export class StaffStore {
    * the clauses answers rested on most often, and the submitted assessments by region, category
    * and verdict. `lowConfidence` is the threshold below which an answer counts as unsure.
    */
-  async dashboard(days: number, lowConfidence: number): Promise<DashboardData> {
+  /**
+   * Questions and exports of the last `days` days; submitted assessments of one programme year
+   * only, as the bureau's list counts them: each year's notice is a separate round of applications.
+   */
+  async dashboard(days: number, lowConfidence: number, year: number): Promise<DashboardData> {
     await this.importSpool();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
@@ -424,7 +428,7 @@ export class StaffStore {
        where at > ${since} group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
-      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions group by 1 order by count desc, 1`);
+      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
     const [regions, categories, verdicts] = await Promise.all([
       group('region'),
       group(`snapshot->'assessment'->'category'->>'recommended'`),
@@ -513,6 +517,12 @@ export class StaffStore {
   async applicants(region: string, year: number): Promise<Submission[]> {
     const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 and programme_year = $2 order by submitted_at desc', [region, year]);
     return r.rows.map(toSubmission);
+  }
+
+  /** The programme years any region has submissions of, newest first. */
+  async allProgrammeYears(): Promise<number[]> {
+    const r = await this.db.query<{ y: number }>('select distinct programme_year as y from staff_submissions where programme_year is not null order by 1 desc');
+    return r.rows.map((row) => Number(row.y));
   }
 
   /** The programme years a region has submissions of, newest first. */
