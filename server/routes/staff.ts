@@ -337,6 +337,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       /** Why 推荐 would be refused, shown beside the control. */
       notRecommendable: cannotRecommend(s) ?? null,
       changedSinceReview: s.changedSinceReview,
+      /** The bureau the enterprise moved this submission from: its review stays with that bureau. */
+      movedFrom: s.movedFrom,
       category: a.category.recommended,
       categoryLabel: categoryLabel(kb().data, a.category.recommended),
       gaps: [

@@ -24,6 +24,8 @@ interface Applicant {
   notRecommendable: string | null;
   /** Resubmitted with different content after the last review. */
   changedSinceReview: boolean;
+  /** The bureau the enterprise moved this submission from; that bureau's review did not come with it. */
+  movedFrom: { region: string; at: string } | null;
   programmeYear: number | null;
 }
 interface ChecklistItem {
@@ -54,6 +56,9 @@ const VERDICT: Record<Applicant['verdict'], [string, string]> = {
   incomplete: ['信息不全', ''],
   ineligible: ['不符合条件', 'unmet'],
 };
+
+/** An ISO time as Beijing time (UTC+8), 2024-03-05 09:30: bureaus read times in their own zone. */
+const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */
 @customElement('zz-console-bureau')
@@ -220,7 +225,7 @@ export class ZzConsoleBureau extends LitElement {
                   <td data-label="差距">${a.gaps.length}</td>
                   <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}</td>
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}</td>
                 </tr>`,
               )}
             </tbody>
@@ -237,6 +242,9 @@ export class ZzConsoleBureau extends LitElement {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
       <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      ${d.movedFrom
+        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
+        : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
         : ''}
