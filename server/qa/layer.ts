@@ -34,6 +34,18 @@ export function layerGeneration(kb: KnowledgeBase): number {
   return layers.get(kb)?.generation ?? 0;
 }
 
+const questionsByIndex = new WeakMap<AnswerIndex, Map<string, string>>();
+/**
+ * The standard question (the first) of an answer entry as this version serves it, the name staff
+ * know it by; undefined for an id it no longer serves (a withdrawn staff entry).
+ */
+export function entryQuestion(kb: KnowledgeBase, id: string): string | undefined {
+  const index = answersOf(kb);
+  let byId = questionsByIndex.get(index);
+  if (!byId) questionsByIndex.set(index, (byId = new Map(index.entries.map(({ entry }) => [entry.id, entry.questions[0]!]))));
+  return byId.get(id);
+}
+
 /** The ids of the entries staff have written or replaced in this version. */
 export function staffEntryIds(kb: KnowledgeBase): ReadonlySet<string> {
   return layers.get(kb)?.ids ?? new Set();

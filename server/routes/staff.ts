@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
+import { entryQuestion } from '../qa/layer';
 import { askWithLlm } from '../llm/ask';
 import { rulesFor } from '../chat/rules';
 import staffKnowledgeRoutes from './staff-knowledge';
@@ -219,13 +220,34 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { recent: [...new Set(recent.map((q) => q.question))], frequent: await ctx.store().frequent(10) };
   });
 
+  /** The standard questions of the entries logged answers rest on, from the version that answered each. */
+  const entryQuestionsOf = (items: readonly { entries: string[]; knowledgeVersion: string }[]) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const i of items) {
+      if (!i.entries.length) continue;
+      let k;
+      try {
+        k = fastify.knowledgeFor(i.knowledgeVersion);
+      } catch {
+        // A version no longer served: its entries keep their ids only.
+        continue;
+      }
+      const named = (out[i.knowledgeVersion] ??= {});
+      for (const id of i.entries) {
+        const q = entryQuestion(k, id);
+        if (q) named[id] = q;
+      }
+    }
+    return out;
+  };
+
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
     const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true' };
     const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
-    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS } satisfies QuestionLogPage;
+    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS, entryQuestions: entryQuestionsOf(items) } satisfies QuestionLogPage;
   });
 
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
@@ -235,8 +257,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     audit(request, 'questions.export', undefined, { rows: items.length });
     const csv = toCsv({
       title: '问题记录',
-      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价', '知识库版本'],
-      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion]),
+      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '答复条目编号', '置信度', '未能回答', '评价', '知识库版本'],
+      rows: items.map((i) => {
+        const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
+        return [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion];
+      }),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
   });

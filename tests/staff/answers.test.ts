@@ -41,6 +41,9 @@ describe('review queue and staff answer entries', () => {
     const qid = before.headers['x-question-id'] as string;
     const item = (await queue()).items.find((i: { id: string }) => i.id === qid);
     expect(item?.question).toBe(QUESTION);
+    // The nearest entry is offered by the question it answers, not only by its id.
+    expect(item.nearest).toBeTruthy();
+    expect(item.nearestQuestion).toBe(b.app.kb.data.answerBase.entries.find((e) => e.id === item.nearest)!.questions[0]);
 
     const saved = await put(ENTRY, { fromQuestion: qid, note: '热线常问' });
     expect(saved.statusCode, saved.body).toBe(200);
