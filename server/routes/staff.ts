@@ -15,7 +15,7 @@ import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
@@ -336,6 +336,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return of[of.length - 1] ?? d;
   };
 
+  /** A served knowledge version, else the default one (a version no longer served). */
+  const knowledgeOf = (version: string) => {
+    try {
+      return fastify.knowledgeFor(version);
+    } catch {
+      return kb();
+    }
+  };
+
   /** Why a submission cannot be recommended, or undefined when it can. */
   const cannotRecommend = (s: Submission): string | undefined => {
     const a = (s.snapshot as SubmissionSnapshot).assessment;
@@ -414,6 +423,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       categoryReasons: snap.assessment.category.reasons,
       checklist: checklistOf(kb().data, snap.assessment.category.recommended, snap.answers),
       drafts: snap.drafts ?? null,
+      // Read with the knowledge the enterprise answered under, whose form questions its answers are.
+      application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
     };
   });
