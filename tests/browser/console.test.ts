@@ -289,7 +289,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       统计: 'zz-console-dashboard #topics canvas',
       热线协助: 'zz-console-assist input',
       辖区申报: 'zz-console-bureau [data-testid=quota]',
-      知识库版本: 'zz-console-knowledge input[type=file]',
+      知识库版本: 'zz-console-knowledge [data-testid=file-pick]',
     };
     const phone = { ...PHONE, viewport: { width: 390, height: 844 } };
     const { context, page } = await newPage(browser, phone);
