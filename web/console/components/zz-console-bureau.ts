@@ -264,7 +264,7 @@ export class ZzConsoleBureau extends LitElement {
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      <p class="muted">提交于 ${beijingTime(d.submittedAt)}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
       ${d.movedFrom
         ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
         : ''}

@@ -55,6 +55,9 @@ export class ZzConsoleDashboard extends LitElement {
         width: 100%;
         height: 260px;
       }
+      select {
+        min-height: var(--zz-tap);
+      }
     `,
   ];
 

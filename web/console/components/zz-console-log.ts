@@ -52,10 +52,15 @@ export class ZzConsoleLog extends LitElement {
       }
     }
     /* An entry is named by its standard question, a sentence: it wraps rather than widening the table. */
+    .basis {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: var(--zz-space-1);
+    }
     .tag.entry {
       white-space: normal;
       overflow-wrap: anywhere;
-      margin: 0 0 var(--zz-space-1);
     }
     .pager {
       justify-content: space-between;
@@ -154,7 +159,7 @@ export class ZzConsoleLog extends LitElement {
                     <p class="answer">${q.answer}</p>
                   </details>
                 </td>
-                <td data-label="依据">${q.entries.map((e) => this._entry(q, e))}${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</td>
+                <td data-label="依据"><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</span></div></td>
                 <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
                 <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
@@ -171,7 +176,7 @@ export class ZzConsoleLog extends LitElement {
   /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */
   private _entry(q: QuestionLogEntry, id: string) {
     const question = this._entryQuestions[q.knowledgeVersion]?.[id];
-    return html`<span class="tag entry" data-testid="entry" title=${`答复条目 ${id}`}>${question ? `答复条目：${question}` : '答复条目（已撤回）'}</span><br />`;
+    return html`<span class="tag entry" data-testid="entry" title=${`答复条目 ${id}`}>${question ? `答复条目：${question}` : '答复条目（已撤回）'}</span>`;
   }
 
   private _pager() {
