@@ -142,7 +142,7 @@ const subjectsCache = new WeakMap<KnowledgeBase, (words: string) => readonly str
  * are read with) is bound to the words of its group's quota, as are a group's own names
  * (其他省辖市, 各县（市）) and the words that speak of a county without naming one.
  */
-function quotaSubjects(kb: KnowledgeBase): (words: string) => readonly string[] | undefined {
+export function quotaSubjects(kb: KnowledgeBase): (words: string) => readonly string[] | undefined {
   let subjectOf = subjectsCache.get(kb);
   if (!subjectOf) {
     const { groups, countyWords = [] } = kb.data.regions;
