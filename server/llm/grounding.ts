@@ -36,6 +36,8 @@ export interface GroundingInput {
   notice?: string;
   /** Check every sentence's wording, not only sentences that state a rule (an answer that may only add context). */
   traceAll?: boolean;
+  /** The clause words a subject the text names is bound to: a figure about 郑州市 is held to 郑州's quota, as staff answers are. */
+  subjectOf?: (words: string) => readonly string[] | undefined;
 }
 
 export interface GroundingFailure {
@@ -201,7 +203,7 @@ function checkHelpline(s: Sentence, input: GroundingInput): GroundingFailure | n
 
 function checkNumbers(s: Sentence, scope: PromptClause[], input: GroundingInput): GroundingFailure | null {
   // Citations are gone first: 〔四(二)〕 is no figure. The notice's title (its year) may be named anywhere.
-  const figure = ungroundedFigure(bare(s.text), scope.map((c) => c.text), { anywhere: input.notice ? [input.notice] : [] });
+  const figure = ungroundedFigure(bare(s.text), scope.map((c) => c.text), { anywhere: input.notice ? [input.notice] : [], subjectOf: input.subjectOf });
   return figure ? { kind: 'number', detail: `${figure}（${s.text}）` } : null;
 }
 

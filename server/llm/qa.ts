@@ -19,6 +19,8 @@ export interface QaSources {
   notice?: string;
   /** The notice's helpline as printed: the only phone number an answer may give. */
   helpline?: string;
+  /** The clause words a subject the text names is bound to (a region → its quota's words): see FigureOptions.subjectOf. */
+  subjectOf?: (words: string) => readonly string[] | undefined;
 }
 
 /** A verified answer: its kind of conclusion and its text, conclusion first. */
@@ -140,7 +142,7 @@ export async function groundedAnswer(
   const text = checker.shown.trim();
 
   if (checker.leaked || leaksSystemPrompt(text)) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
-  const grounding = () => checkGrounding({ text, given, verified: verified?.answer, helpline: src.helpline, notice: src.notice, traceAll: verified !== null });
+  const grounding = () => checkGrounding({ text, given, verified: verified?.answer, helpline: src.helpline, notice: src.notice, traceAll: verified !== null, subjectOf: src.subjectOf });
   if (verified) {
     if (contradicts(verified, text, [...given.values()])) return fallback('contradiction', '模型回答与核实的答案不一致，已改用离线答案。');
     // Nothing to add, or nothing checkable added: the verified answer with its quotes stands alone.

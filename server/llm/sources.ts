@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, retrieve, verifiedAnswer } from '../qa/answer';
+import { quotaSubjects } from '../qa/layer';
 import type { QaSources } from './qa';
 import type { CapabilityTerms } from './facts';
 
@@ -12,6 +13,7 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     verified: (q) => verifiedAnswer(kb, q),
     notice: kb.data.manifest.title,
     helpline: kb.data.facts.contact.phone,
+    subjectOf: quotaSubjects(kb),
   };
 }
 

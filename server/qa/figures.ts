@@ -37,6 +37,8 @@ const sameFigure = (a: Quantity, b: Quantity) =>
   a.value === b.value && (a.unit === undefined || b.unit === undefined || unitKind(a.unit) === unitKind(b.unit));
 
 interface Segment {
+  /** The part as read for figures (normalised, references masked). */
+  text: string;
   pairs: Set<string>;
   figures: Quantity[];
 }
@@ -76,7 +78,7 @@ function segmentsOf(text: string): Segment[] {
     if (segmentCache.size >= 10_000) segmentCache.clear();
     s = forFigures(text)
       .split(SEGMENT_BREAK)
-      .map((seg) => ({ pairs: pairsOf(seg), figures: findQuantities(seg) }))
+      .map((seg) => ({ text: seg, pairs: pairsOf(seg), figures: findQuantities(seg) }))
       .filter((seg) => seg.figures.length > 0);
     segmentCache.set(text, s);
   }
@@ -89,7 +91,7 @@ function segmentsOf(text: string): Segment[] {
  * was filled with) may stand in any context.
  */
 export function ungroundedFigure(text: string, sources: readonly string[], opts: FigureOptions = {}): string | null {
-  return ungroundedFigures(text, sources, opts)[0] ?? null;
+  return ungroundedFigures(text, sources, opts)[0]?.text ?? null;
 }
 
 export interface FigureOptions {
@@ -103,6 +105,20 @@ export interface FigureOptions {
    * a bound of the notice. A bare small number after a list break or before a 「、」 (「；2研发设计」, 「车间1、车间2」) is an ordinal.
    */
   countWords?: boolean;
+  /**
+   * The source words a subject named in `words` is bound to (a city → the words of its quota), or
+   * undefined when `words` names no subject the caller knows. A figure whose subject is named must
+   * stand in the source part holding those words, when the sources hold it: 「郑州市不多于5家」 is
+   * no quota although 5家 is the counties'. Word overlap alone cannot tell 「洛阳市推荐企业不多于20家」
+   * from 郑州's sentence, which shares every word but the name.
+   */
+  subjectOf?: (words: string) => readonly string[] | undefined;
+}
+
+/** A figure no source states about its subject; `stated` is the source part about that subject, when one was found. */
+export interface UngroundedFigure {
+  text: string;
+  stated?: string;
 }
 
 const COUNT = /^[近前后上]?(?:[一二两三四五六七八九十]|\d{1,2})\p{Script=Han}+$/u;
@@ -115,32 +131,44 @@ function isCount(f: Quantity, read: string, segments: readonly Segment[]): boole
 }
 
 /** Every figure of `text` that no source states (about the same subject), as written in `text`. */
-export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false }: FigureOptions = {}): string[] {
+export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false, subjectOf }: FigureOptions = {}): UngroundedFigure[] {
   const read = forFigures(text);
   const figures = findQuantities(read);
-  const out: string[] = [];
+  const out: UngroundedFigure[] = [];
   if (!figures.length) return out;
   const segments = sources.flatMap(segmentsOf);
   const free = anywhere.flatMap((a) => findQuantities(forFigures(a)));
   let from = 0;
   for (const f of figures) {
     // What the text says the figure is about: its words since the last break or figure.
-    const lead = read.slice(from, f.index);
-    const breakAt = Math.max(...[...lead].map((ch, i) => (SEGMENT_BREAK.test(ch) ? i : -1)));
-    const context = pairsOf(lead.slice(breakAt + 1));
+    const sinceFigure = read.slice(from, f.index);
+    const breakAt = Math.max(...[...sinceFigure].map((ch, i) => (SEGMENT_BREAK.test(ch) ? i : -1)));
+    const lead = sinceFigure.slice(breakAt + 1);
+    const context = pairsOf(lead);
     from = f.index + f.text.length;
     if (free.some((t) => sameFigure(f, t))) continue;
     if (countWords && isCount(f, read, segments)) continue;
     const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
     if (!holding.length) {
-      out.push(f.text);
+      out.push({ text: f.text });
       continue;
     }
     if (!sameSubject) continue;
-    // Of the cited parts that state a figure, the one about the same subject must state this one.
+    // Only the parts that state a figure of this kind compete for its subject: a deadline's
+    // sentence says nothing about a quota, however many words they share.
+    const kin = segments.filter((seg) => seg.figures.some((g) => f.unit === undefined || g.unit === undefined || unitKind(g.unit) === unitKind(f.unit)));
+    // A subject named in the words before the figure, in its own part or, when that part names
+    // none (「郑州市：5家」), since the figure before it.
+    const bound = subjectOf ? (subjectOf(lead) ?? subjectOf(sinceFigure)) : undefined;
+    const about = bound ? kin.filter((seg) => bound.some((w) => w && seg.text.includes(forFigures(w)))) : [];
+    if (about.length) {
+      if (!about.some((seg) => holding.includes(seg))) out.push({ text: f.text, stated: bound!.find((w) => about.some((seg) => seg.text.includes(forFigures(w)))) });
+      continue;
+    }
+    // Of the cited parts that state a figure of its kind, the one about the same subject must state this one.
     const score = (seg: Segment) => [...context].filter((p) => seg.pairs.has(p)).length;
-    const best = Math.max(...segments.map(score));
-    if (best > 0 && !holding.some((seg) => score(seg) === best)) out.push(f.text);
+    const best = Math.max(...kin.map(score));
+    if (best > 0 && !holding.some((seg) => score(seg) === best)) out.push({ text: f.text });
   }
   return out;
 }

@@ -3,8 +3,9 @@ import { KnowledgeError } from '../knowledge/load';
 import { AnswerBaseFile, type AnswerEntry } from '../knowledge/schemas/answer-base';
 import { AnswerIndex } from './answer-base';
 import { quoteWith } from './quote';
-import { strangePhone, ungroundedFigure } from './figures';
+import { strangePhone, ungroundedFigures } from './figures';
 import { placeholderValues } from './placeholders';
+import { findRegions } from './answer';
 
 /**
  * Staff answer-base entries layered over the shipped answer base of one knowledge version. The
@@ -31,6 +32,18 @@ export function answersOf(kb: KnowledgeBase): AnswerIndex {
 /** Changes whenever the layer of this knowledge version changes (0 before any staff entry). */
 export function layerGeneration(kb: KnowledgeBase): number {
   return layers.get(kb)?.generation ?? 0;
+}
+
+const questionsByIndex = new WeakMap<AnswerIndex, Map<string, string>>();
+/**
+ * The standard question (the first) of an answer entry as this version serves it, the name staff
+ * know it by; undefined for an id it no longer serves (a withdrawn staff entry).
+ */
+export function entryQuestion(kb: KnowledgeBase, id: string): string | undefined {
+  const index = answersOf(kb);
+  let byId = questionsByIndex.get(index);
+  if (!byId) questionsByIndex.set(index, (byId = new Map(index.entries.map(({ entry }) => [entry.id, entry.questions[0]!]))));
+  return byId.get(id);
 }
 
 /** The ids of the entries staff have written or replaced in this version. */
@@ -82,11 +95,15 @@ export function checkEntry(kb: KnowledgeBase, candidate: unknown): AnswerEntry {
   return entry;
 }
 
-/** The texts of an entry an asker may be shown, by field; {said} is the asker's own value, not the entry's. */
-function shownTexts(entry: AnswerEntry): { field: string; text: string }[] {
+/**
+ * The texts of an entry an asker may be shown, by field; {said} is the asker's own value, not the
+ * entry's. An item is shown alone under its own quote: it rests on the entry's clauses and its own
+ * quotes, not on another item's.
+ */
+function shownTexts(entry: AnswerEntry): { field: string; text: string; clauses?: string[] }[] {
   return [
     { field: 'entry.answer', text: entry.answer },
-    ...(entry.items ?? []).map((item, i) => ({ field: `entry.items.${i}.answer`, text: item.answer })),
+    ...(entry.items ?? []).map((item, i) => ({ field: `entry.items.${i}.answer`, text: item.answer, clauses: [...new Set([...entry.clauses, ...entry.quotes.map((q) => q.clause), item.quote.clause, ...(item.also ?? []).map((q) => q.clause)])] })),
     ...(entry.limit ? (['within', 'beyond'] as const).map((k) => ({ field: `entry.limit.${k}`, text: entry.limit![k].split('{said}').join('□') })) : []),
   ];
 }
@@ -119,6 +136,33 @@ function withoutNames(kb: KnowledgeBase, text: string): string {
   return out.replace(/□(?:\s*[—–\-~～至、]\s*\d{1,2}(?!\d))+/gu, (m) => '□'.repeat(m.length));
 }
 
+const subjectsCache = new WeakMap<KnowledgeBase, (words: string) => readonly string[] | undefined>();
+/**
+ * The subjects a quota belongs to, from regions.json: a region named (by the same reader questions
+ * are read with) is bound to the words of its group's quota, as are a group's own names
+ * (其他省辖市, 各县（市）) and the words that speak of a county without naming one.
+ */
+export function quotaSubjects(kb: KnowledgeBase): (words: string) => readonly string[] | undefined {
+  let subjectOf = subjectsCache.get(kb);
+  if (!subjectOf) {
+    const { groups, countyWords = [] } = kb.data.regions;
+    const quoteOf = new Map(groups.map((g) => [g.id, g.quote]));
+    const key = (w: string) => w.normalize('NFKC').toLowerCase();
+    const named = [
+      ...groups.flatMap((g) => g.label.split('、').map((w) => ({ word: key(w), group: g.id }))),
+      ...countyWords.map((w) => ({ word: key(w), group: 'county' })),
+    ].filter((n) => quoteOf.has(n.group));
+    subjectOf = (words) => {
+      const said = key(words);
+      const ids = new Set([...findRegions(kb, words).flatMap((r) => (r.group ? [r.group] : [])), ...named.filter((n) => said.includes(n.word)).map((n) => n.group)]);
+      const quotes = [...ids].flatMap((id) => (quoteOf.has(id) ? [quoteOf.get(id)!] : []));
+      return quotes.length ? quotes : undefined;
+    };
+    subjectsCache.set(kb, subjectOf);
+  }
+  return subjectOf;
+}
+
 /**
  * A figure, date or phone number the answer states is read out to applicants as the notice's: each
  * must stand in the clauses the entry cites, about the same subject, or come from the structured
@@ -128,21 +172,24 @@ function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: string; m
   const cited = [...new Set([...entry.clauses, ...entry.quotes.map((q) => q.clause), ...(entry.items ?? []).flatMap((i) => [i.quote.clause, ...(i.also ?? []).map((q) => q.clause)])])];
   // A clause cited whole (附件1.四) holds what its parts say.
   const withParts = (id: string): string[] => [kb.clause(id)?.text ?? '', ...kb.children(id).flatMap((c) => withParts(c.id))];
-  const sources = cited.flatMap(withParts);
   const values = placeholderValues(kb.data);
   const contact = kb.data.facts.contact;
   const issues: { field: string; message: string }[] = [];
-  for (const { field, text } of shownTexts(entry)) {
+  for (const { field, text, clauses = cited } of shownTexts(entry)) {
+    const sources = clauses.flatMap(withParts);
     const used = [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]!).filter((k): k is keyof typeof values => k in values);
     const filled = text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k as keyof typeof values]) : m));
     const phone = strangePhone(filled, contact.phone);
     if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone} (not the helpline)` });
     // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
-    const figure = ungroundedFigure(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], sameSubject: false, countWords: true });
-    if (figure) {
+    // Each figure is held to the part of the cited clauses about its own subject: a city's quota to that city's words.
+    const [figure] = ungroundedFigures(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], countWords: true, subjectOf: quotaSubjects(kb) });
+    if (figure?.stated) {
+      issues.push({ field, message: `“${figure.text}”与所引条款对同一对象的规定不符：${clauses.join('、')}写的是“${figure.stated}”；数字须是条款对所说对象（地区、事项）的规定 (figure of another subject)` });
+    } else if (figure) {
       issues.push({
         field,
-        message: `“${figure}”不在所引条款（${cited.join('、')}）中${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入 (ungrounded figure)`,
+        message: `“${figure.text}”不在所引条款（${clauses.join('、')}）中，或不是条款对所说对象的规定${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入 (ungrounded figure)`,
       });
     }
   }

@@ -89,7 +89,10 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
       lowConfidence: LOW_CONFIDENCE,
       knowledgeVersion: kb().version,
       // The entry the question comes closest to, so staff can fix it instead of writing a second one.
-      items: items.map((i) => ({ ...i, nearest: matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry.id ?? null })),
+      items: items.map((i) => {
+        const nearest = matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry ?? null;
+        return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest?.questions[0] ?? null };
+      }),
     };
   });
 

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
+import { entryQuestion } from '../qa/layer';
 import { askWithLlm } from '../llm/ask';
 import { rulesFor } from '../chat/rules';
 import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
@@ -219,13 +220,34 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { recent: [...new Set(recent.map((q) => q.question))], frequent: await ctx.store().frequent(10) };
   });
 
+  /** The standard questions of the entries logged answers rest on, from the version that answered each. */
+  const entryQuestionsOf = (items: readonly { entries: string[]; knowledgeVersion: string }[]) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const i of items) {
+      if (!i.entries.length) continue;
+      let k;
+      try {
+        k = fastify.knowledgeFor(i.knowledgeVersion);
+      } catch {
+        // A version no longer served: its entries keep their ids only.
+        continue;
+      }
+      const named = (out[i.knowledgeVersion] ??= {});
+      for (const id of i.entries) {
+        const q = entryQuestion(k, id);
+        if (q) named[id] = q;
+      }
+    }
+    return out;
+  };
+
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
     const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true' };
     const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
-    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS } satisfies QuestionLogPage;
+    return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS, entryQuestions: entryQuestionsOf(items) } satisfies QuestionLogPage;
   });
 
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
@@ -235,8 +257,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     audit(request, 'questions.export', undefined, { rows: items.length });
     const csv = toCsv({
       title: '问题记录',
-      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '置信度', '未能回答', '评价', '知识库版本'],
-      rows: items.map((i) => [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion]),
+      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '答复条目编号', '置信度', '未能回答', '评价', '知识库版本'],
+      rows: items.map((i) => {
+        const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
+        return [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion];
+      }),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
   });
@@ -252,20 +277,28 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
   const DashboardTable = z.enum(['perDay', 'topics', 'regions', 'categories', 'verdicts', 'exports']);
 
+  /** The dashboard of `?days=` and `?year=`; the submission counts are of that programme year, as the bureau list's are. */
+  const dashboardOf = async (request: FastifyRequest) => {
+    const { days } = parseOr400(DashboardQuery, request.query, 'query');
+    const year = yearFor(request);
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year);
+    return { days, year, data };
+  };
+
   fastify.get('/api/staff/dashboard', async (request) => {
     requireRole(request, 'helpline', 'admin');
-    const { days } = parseOr400(DashboardQuery, request.query, 'query');
-    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE);
-    audit(request, 'dashboard.view');
-    return { days, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data) };
+    const { days, year, data } = await dashboardOf(request);
+    const years = [...new Set([kb().data.manifest.year, year, ...(await ctx.store().allProgrammeYears())])].sort((x, y) => y - x);
+    audit(request, 'dashboard.view', undefined, { year });
+    return { days, year, years, lowConfidence: LOW_CONFIDENCE, ...rates(data), tables: dashboardTables(kb().data, data, year) };
   });
 
   fastify.get('/api/staff/dashboard/:table.csv', async (request, reply) => {
     requireRole(request, 'helpline', 'admin');
     const { table } = parseOr400(z.object({ table: DashboardTable }), request.params, 'params');
-    const { days } = parseOr400(DashboardQuery, request.query, 'query');
-    const t = dashboardTables(kb().data, await ctx.store().dashboard(days, LOW_CONFIDENCE))[table];
-    audit(request, 'dashboard.export', table);
+    const { year, data } = await dashboardOf(request);
+    const t = dashboardTables(kb().data, data, year)[table];
+    audit(request, 'dashboard.export', table, { year });
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${table}.csv"; filename*=UTF-8''${encodeURIComponent(t.title)}.csv`)
@@ -303,6 +336,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return of[of.length - 1] ?? d;
   };
 
+  /** A served knowledge version, else the default one (a version no longer served). */
+  const knowledgeOf = (version: string) => {
+    try {
+      return fastify.knowledgeFor(version);
+    } catch {
+      return kb();
+    }
+  };
+
   /** Why a submission cannot be recommended, or undefined when it can. */
   const cannotRecommend = (s: Submission): string | undefined => {
     const a = (s.snapshot as SubmissionSnapshot).assessment;
@@ -329,6 +371,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       /** Why 推荐 would be refused, shown beside the control. */
       notRecommendable: cannotRecommend(s) ?? null,
       changedSinceReview: s.changedSinceReview,
+      /** The bureau the enterprise moved this submission from: its review stays with that bureau. */
+      movedFrom: s.movedFrom,
       category: a.category.recommended,
       categoryLabel: categoryLabel(kb().data, a.category.recommended),
       gaps: [
@@ -379,6 +423,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       categoryReasons: snap.assessment.category.reasons,
       checklist: checklistOf(kb().data, snap.assessment.category.recommended, snap.answers),
       drafts: snap.drafts ?? null,
+      // Read with the knowledge the enterprise answered under, whose form questions its answers are.
+      application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
     };
   });

@@ -1,6 +1,9 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment, Category } from '../schemas/profile';
 import { factsFromAnswers, type Answers } from '../engine';
+import { SavedDrafts } from '../schemas/forms';
+import { describeForm } from '../forms/phase';
+import { sectionIds } from '../forms/draft';
 
 /** The 四(三) quota of a region, read from regions.json. */
 export interface RegionQuota {
@@ -149,6 +152,39 @@ export interface SubmissionSnapshot {
   answers: Answers;
   assessment: Assessment;
   drafts: unknown;
+}
+
+/** What an application held when it was submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
+export interface ApplicationContent {
+  /** Each 申报书 field the enterprise filled, by its label, as the form prints it. */
+  formAnswers: { label: string; display: string }[];
+  /** The sections of the recommended form whose text the enterprise edited and saved, by their titles. */
+  editedSections: { title: string; text: string; savedAt: string }[];
+}
+
+/**
+ * The application as submitted, so the bureau sees what is there rather than an absent "draft":
+ * an enterprise that never edited a section still filled in the form's facts, from which every
+ * section is drafted. A meta question (继续填写吗) is no field of the form.
+ */
+export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot): ApplicationContent {
+  const category = snap.assessment.category.recommended;
+  const meta = new Set(kb.formQuestions.questions.filter((q) => q.fact.startsWith('meta.') && q.fact !== 'meta.workshopCount').map((q) => q.id));
+  const formAnswers = describeForm(kb, snap.answers, category)
+    .filter((r) => !meta.has(r.questionId) && r.display.trim() !== '')
+    .map((r) => ({ label: r.label, display: r.display }));
+  const saved = SavedDrafts.safeParse(snap.drafts ?? {});
+  const own = category && saved.success ? (saved.data[category] ?? {}) : {};
+  const titles = new Map(category ? sectionIds(kb, category).map((x) => [x.id, x.title]) : []);
+  const editedSections = Object.entries(own)
+    .filter(([, d]) => d.edited && d.text.trim() !== '')
+    .map(([key, d]) => {
+      // A per-workshop section is keyed 「ws.infra@2」: its title, for the second workshop.
+      const [id, n] = key.split('@');
+      const title = titles.get(id!) ?? key;
+      return { title: n ? `${title}（车间${n}）` : title, text: d.text, savedAt: d.savedAt };
+    });
+  return { formAnswers, editedSections };
 }
 
 export function categoryLabel(kb: KnowledgeData, category: Category | null): string {

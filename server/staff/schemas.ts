@@ -78,6 +78,12 @@ export type QuestionLogEntry = z.infer<typeof QuestionLogEntry>;
 /** A page of the question log, and how many questions the filter holds in all. */
 export interface QuestionLogPage {
   items: QuestionLogEntry[];
+  /**
+   * The standard question of each answer entry the page's answers rest on, by knowledge version
+   * and entry id: staff know an entry by what it answers, not by its id. An entry a version no
+   * longer serves (withdrawn) has none.
+   */
+  entryQuestions: Record<string, Record<string, string>>;
   total: number;
   retentionDays: number;
 }

@@ -410,7 +410,11 @@ export class StaffStore {
    * the clauses answers rested on most often, and the submitted assessments by region, category
    * and verdict. `lowConfidence` is the threshold below which an answer counts as unsure.
    */
-  async dashboard(days: number, lowConfidence: number): Promise<DashboardData> {
+  /**
+   * Questions and exports of the last `days` days; submitted assessments of one programme year
+   * only, as the bureau's list counts them: each year's notice is a separate round of applications.
+   */
+  async dashboard(days: number, lowConfidence: number, year: number): Promise<DashboardData> {
     await this.importSpool();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
@@ -424,7 +428,7 @@ export class StaffStore {
        where at > ${since} group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
-      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions group by 1 order by count desc, 1`);
+      this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
     const [regions, categories, verdicts] = await Promise.all([
       group('region'),
       group(`snapshot->'assessment'->'category'->>'recommended'`),
@@ -471,15 +475,28 @@ export class StaffStore {
       }
       const changed = !prev.same;
       const moved = prev.region !== region;
-      const reviewed = prev.review !== null || prev.recommended;
-      const review = changed && prev.review ? { ...prev.review, checklist: keptTicks(toSubmission(prev)) } : prev.review;
-      const ticksCleared = prev.review && review ? Object.keys(prev.review.checklist).filter((id) => !(id in review.checklist)) : [];
+      // A move leaves the review with the bureau that wrote it: its notes are its working papers,
+      // not the new bureau's. The new bureau starts from its own earlier review, if the submission
+      // was with it before, else from none, and is told where the submission came from.
+      const earlier: Record<string, EarlierReview> = { ...(prev.earlier_reviews ?? {}) };
+      let from: ReviewState = { review: prev.review, reviewedBy: prev.reviewed_by, reviewedAt: prev.reviewed_at ? new Date(prev.reviewed_at).toISOString() : null, changedSinceReview: prev.changed_since_review };
+      if (moved) {
+        if (from.review || from.reviewedBy) earlier[prev.region] = { review: from.review, reviewedBy: from.reviewedBy, reviewedAt: from.reviewedAt };
+        const back = earlier[region];
+        delete earlier[region];
+        // Returning, its own review comes back marked for another look: the submission was elsewhere meanwhile.
+        from = back ? { ...back, changedSinceReview: true } : { review: null, reviewedBy: null, reviewedAt: null, changedSinceReview: false };
+      }
+      const reviewed = from.review !== null || (prev.recommended && !moved);
+      const review = (changed || moved) && from.review ? { ...from.review, checklist: keptTicks({ ...toSubmission(prev), review: from.review }) } : from.review;
+      const ticksCleared = !moved && prev.review && review ? Object.keys(prev.review.checklist).filter((id) => !(id in review.checklist)) : [];
       const recommended = prev.recommended && !changed && !moved;
+      const movedFrom = moved ? { region: prev.region, at } : prev.moved_from;
       await tx.query(
         `update staff_submissions set region = $2, submitted_at = $3, snapshot = $4, knowledge_version = $5, programme_year = $6,
-           review = $7, recommended = $8, changed_since_review = $9 where session_id = $1`,
+           review = $7, recommended = $8, changed_since_review = $9, reviewed_by = $10, reviewed_at = $11, moved_from = $12, earlier_reviews = $13 where session_id = $1`,
         [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear, review ? JSON.stringify(review) : null, recommended,
-          prev.changed_since_review || ((changed || moved) && reviewed)],
+          from.changedSinceReview || (changed && reviewed), from.reviewedBy, from.reviewedAt, movedFrom ? JSON.stringify(movedFrom) : null, JSON.stringify(earlier)],
       );
       return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared };
     });
@@ -513,6 +530,12 @@ export class StaffStore {
   async applicants(region: string, year: number): Promise<Submission[]> {
     const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 and programme_year = $2 order by submitted_at desc', [region, year]);
     return r.rows.map(toSubmission);
+  }
+
+  /** The programme years any region has submissions of, newest first. */
+  async allProgrammeYears(): Promise<number[]> {
+    const r = await this.db.query<{ y: number }>('select distinct programme_year as y from staff_submissions where programme_year is not null order by 1 desc');
+    return r.rows.map((row) => Number(row.y));
   }
 
   /** The programme years a region has submissions of, newest first. */
@@ -716,6 +739,16 @@ function toRevision(r: RevisionRow): EntryRevision {
   return { revision: r.revision, entry: r.entry, author: r.author, at: new Date(r.at).toISOString(), note: r.note, changed: r.changed, fromQuestion: r.from_question };
 }
 
+/** One bureau's review of a submission, as it stood when the submission moved to another bureau. */
+interface EarlierReview {
+  review: Submission['review'];
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+interface ReviewState extends EarlierReview {
+  changedSinceReview: boolean;
+}
+
 interface SubmissionRow {
   session_id: string;
   region: string;
@@ -728,6 +761,8 @@ interface SubmissionRow {
   knowledge_version: string;
   programme_year: number | null;
   changed_since_review: boolean;
+  moved_from: { region: string; at: string } | null;
+  earlier_reviews: Record<string, EarlierReview> | null;
 }
 
 export interface Submission {
@@ -743,6 +778,8 @@ export interface Submission {
   programmeYear: number | null;
   /** The enterprise resubmitted different content after the last review: it needs reviewing again. */
   changedSinceReview: boolean;
+  /** The bureau this submission was last moved from, and when: what the new bureau may know of its past. */
+  movedFrom: { region: string; at: string } | null;
 }
 
 function toSubmission(r: SubmissionRow): Submission {
@@ -758,5 +795,6 @@ function toSubmission(r: SubmissionRow): Submission {
     knowledgeVersion: r.knowledge_version,
     programmeYear: r.programme_year === null ? null : Number(r.programme_year),
     changedSinceReview: r.changed_since_review,
+    movedFrom: r.moved_from ?? null,
   };
 }

@@ -289,7 +289,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       统计: 'zz-console-dashboard #topics canvas',
       热线协助: 'zz-console-assist input',
       辖区申报: 'zz-console-bureau [data-testid=quota]',
-      知识库版本: 'zz-console-knowledge input[type=file]',
+      知识库版本: 'zz-console-knowledge [data-testid=file-pick]',
     };
     const phone = { ...PHONE, viewport: { width: 390, height: 844 } };
     const { context, page } = await newPage(browser, phone);
@@ -338,6 +338,49 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(bar.length).toBe(5);
       const tops = bar.map((r) => r.top);
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(44);
+    } finally {
+      await context.close();
+    }
+  });
+  it('on a 375 px phone, names log entries by their question, and shows a moved applicant without the first bureau\'s notes but with its form as submitted', async () => {
+    // Submitted to 南阳市, reviewed there, then moved to 新乡市.
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])), 'form.name': '新乡转入机械有限公司', 'form.address': '河南省新乡市红旗区1号' });
+    const send = (region: string) => server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region } });
+    expect((await send('南阳市')).statusCode).toBe(201);
+    const nanyang = await account('nanyang-move', 'bureau', '南阳市');
+    const login = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'nanyang-move', password: nanyang } });
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    expect((await server.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${s.sessionId}/review`, headers, payload: { notes: '南阳内部意见', recommended: false } })).statusCode).toBe(200);
+    expect((await send('新乡市')).statusCode).toBe(201);
+    const asked = (await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '推荐汇总表什么时候上传？' } })).json();
+
+    const xinxiang = await account('xinxiang-move', 'bureau', '新乡市');
+    const hotline = await account('hotline-entries', 'helpline');
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await loginIn(page, 'xinxiang-move', xinxiang);
+      await page.locator('zz-console-bureau table button', { hasText: '新乡转入机械有限公司' }).click();
+      const detail = page.locator('zz-console-bureau [data-testid=detail]');
+      await detail.waitFor();
+      expect(await detail.locator('[data-testid=moved-banner]').textContent()).toContain('由南阳市转来');
+      expect(await detail.locator('#notes').inputValue()).toBe('');
+      expect(await detail.textContent()).not.toContain('南阳内部意见');
+      const application = await detail.locator('[data-testid=application]').textContent();
+      expect(application).toContain('河南省新乡市红旗区1号');
+      expect(application).not.toContain('尚未保存');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+      await context.clearCookies();
+      await loginIn(page, 'hotline-entries', hotline);
+      await page.locator('zz-console-app nav button', { hasText: '问题记录' }).click();
+      const chip = page.locator('zz-console-log [data-testid=entry]').first();
+      await chip.waitFor();
+      const id = asked.entries[0] as string;
+      const standard = server.app.kb.data.answerBase.entries.find((e) => e.id === id)!.questions[0]!;
+      expect(await chip.textContent()).toBe(`答复条目：${standard}`);
+      expect(await page.locator('zz-console-log tbody').textContent()).not.toContain(id);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
     }

@@ -184,6 +184,32 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     }
   });
 
+  it('offers the notice file with a Chinese button that names the file chosen, and opens the picker from the keyboard and by a tap', async () => {
+    const { page, close } = await adminPage('kadmin-picker');
+    try {
+      const pick = k(page, '[data-testid=file-pick]');
+      expect((await pick.textContent())!.trim()).toBe('选择通知文件');
+      expect(await k(page, '[data-testid=file-chosen]').textContent()).toBe('尚未选择文件');
+      // The native control's own words (Choose file / No file chosen) are not what the page shows.
+      const box = (await k(page, 'input[name=file]').boundingBox())!;
+      expect(box.width, 'the native control is clipped out of sight').toBeLessThanOrEqual(1);
+      // From the keyboard: the input takes focus (the button shows the ring) and Space opens the picker.
+      await k(page, 'input[name=file]').focus();
+      expect(await pick.evaluate((el) => el.matches(':focus-within'))).toBe(true);
+      const [byKey] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await byKey.setFiles({ name: '2025年通知.txt', mimeType: 'text/plain', buffer: Buffer.from('通知'.repeat(400)) });
+      await expect.poll(() => k(page, '[data-testid=file-chosen]').textContent()).toBe('已选择：2025年通知.txt（2 KB）');
+      expect((await pick.textContent())!.trim()).toBe('重新选择文件');
+      // By a tap or a click on the button.
+      const [byClick] = await Promise.all([page.waitForEvent('filechooser'), pick.click()]);
+      await byClick.setFiles({ name: '空.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+      // A file that cannot be uploaded is said when it is chosen.
+      await expect.poll(() => k(page, '.error').textContent()).toContain('文件为空');
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses to upload under the name of a version that exists', async () => {
     const { page, close } = await adminPage('kadmin-again');
     try {

@@ -155,10 +155,30 @@ describe.skipIf(!HAS_CHROMIUM)('review queue in Chromium', () => {
       const submit = actions.locator('button', { hasText: '提交给所在地工信部门初审' });
       await submit.waitFor();
       expect(await actions.locator('select').inputValue()).toBe('洛阳市');
+      const submitted = async () => (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } })).json().submission;
+      // A tap on 提交 sends nothing: it asks first, naming the bureau and what it will see; 返回 sends nothing either.
+      const submitBox = (await submit.boundingBox())!;
       await submit.click();
+      const confirm = actions.locator('[data-testid=submit-confirm]');
+      expect(await confirm.textContent()).toContain('确认提交给洛阳市工信部门初审');
+      expect(await submitted()).toBeNull();
+      // A second tap where 提交 was lands on no confirming button.
+      const confirmBox = (await actions.locator('[data-testid=submit-confirm-button]').boundingBox())!;
+      expect(Math.abs(confirmBox.y - submitBox.y)).toBeGreaterThan(submitBox.height);
+      await actions.locator('[data-testid=submit-cancel]').click();
+      await submit.waitFor();
+      expect(await submitted()).toBeNull();
+      await submit.click();
+      await actions.locator('[data-testid=submit-confirm-button]').click();
       await expect.poll(() => actions.locator('[data-testid=submitted]').textContent().catch(() => '')).toContain('洛阳市');
-      const state = (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } })).json();
-      expect(state.submission.region).toBe('洛阳市');
+      expect((await submitted()).region).toBe('洛阳市');
+
+      // Moving to another bureau says that the first one will no longer see the application.
+      await actions.locator('select').selectOption('郑州市');
+      await actions.locator('[data-testid=submit]').click();
+      expect(await confirm.textContent()).toContain('洛阳市工信部门将不再看到');
+      await actions.locator('[data-testid=submit-cancel]').click();
+      expect((await submitted()).region).toBe('洛阳市');
     } finally {
       await context.close();
     }

@@ -84,6 +84,10 @@ describe('grounding the words of a model answer', () => {
       ['a paper requirement after 没有要求', PAPER, '另外，还需要报送纸质材料一式三份〔四(二)〕。', 'number'],
       ['a quota moved to another subject', QUOTA, '其他省辖市、济源示范区、航空港区也可推荐不多于15家〔四(三)〕。', 'number'],
       ['a quota in Chinese numerals', QUOTA, '其他省辖市可推荐十五家〔四(三)〕。', 'number'],
+      // Worded like 郑州's sentence, but about 洛阳: only the region's name tells them apart.
+      ['another region\'s quota in 郑州\'s words', QUOTA, '洛阳市推荐企业不多于20家〔四(三)〕。', 'number'],
+      ['a quota after its region and a colon', QUOTA, '郑州市：5家〔四(三)〕。', 'number'],
+      ['a county-level city given a city\'s quota', QUOTA, '长垣市可推荐不多于10家〔四(三)〕。', 'number'],
       ['a quota in Chinese numerals with no unit', QUOTA, '其他省辖市最多二十。〔四(三)〕', 'number'],
       ['a date in Chinese numerals', DEADLINE, '推荐汇总表须于三月二十五日前上传〔四(四)〕。', 'number'],
       ['dotted dates', DEADLINE, '推荐汇总表截止日期为3.25，企业须在3.10前向地方提交〔四(四)〕。', 'number'],
@@ -100,6 +104,7 @@ describe('grounding the words of a model answer', () => {
 
     it.each([
       [QUOTA, '郑州市不多于20家，洛阳市、新乡市、南阳市各不多于15家〔四(三)〕。'],
+      [QUOTA, '其他省辖市、济源示范区、航空港区不多于10家，各县（市）不多于5家〔四(三)〕。'],
       [DEADLINE, '推荐汇总表由各地工业和信息化主管部门于3月15日前上传至平台“推荐库”〔四(四)〕。'],
       [PHONE, '如有疑问，可拨打0371—65507698咨询〔五〕。'],
       [PAPER, '视频资料为MP4格式，文件大小不超过200MB〔四(二)〕。'],

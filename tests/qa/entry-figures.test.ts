@@ -44,6 +44,56 @@ describe('the figures of a staff answer', () => {
     expect(err.message).toContain('四(三)');
   });
 
+  it('holds a quota to the words of 四(三) about the region it names, not to any figure of the clause', () => {
+    // Each figure stands somewhere in 四(三), but about another region: the answer would misstate that region's quota.
+    const wrong: [string, string][] = [
+      ['郑州市不多于5家。', '本次申报郑州市推荐企业不多于20家'],
+      ['郑州的名额为5家。', '本次申报郑州市推荐企业不多于20家'],
+      ['郑州市：五家。', '本次申报郑州市推荐企业不多于20家'],
+      ['洛阳市推荐企业不多于20家。', '洛阳市、新乡市、南阳市不多于15家'],
+      ['开封可推荐15家。', '其他省辖市、济源示范区、航空港区不多于10家'],
+      ['航空港区最多20家。', '其他省辖市、济源示范区、航空港区不多于10家'],
+      ['长垣市（县级市）不多于10家。', '各县（市）不多于5家'],
+      ['县里推荐不多于15家。', '各县（市）不多于5家'],
+      ['金水区的企业由所在省辖市推荐，不多于5家。', '本次申报郑州市推荐企业不多于20家'],
+    ];
+    for (const [answer, stated] of wrong) {
+      const err = rejection({ ...QUOTA, answer });
+      // The message quotes what the clause does say about that region, so the writer can fix it.
+      expect(err.message, answer).toContain(stated);
+      expect(err.message, answer).toContain('四(三)');
+    }
+    const right = [
+      '郑州市不多于20家。',
+      '郑州：20家。',
+      '新乡市可推荐不多于15家。',
+      '开封市、济源示范区各不多于10家。',
+      '汤阴县不多于5家，多报无效。',
+      '郑州市不多于20家，洛阳市、新乡市、南阳市不多于15家，其他省辖市、济源示范区、航空港区不多于10家，各县（市）不多于5家。',
+    ];
+    for (const answer of right) expect(() => checkEntry(kb, { ...QUOTA, answer }), answer).not.toThrow();
+  });
+
+  it('holds an item of a list answer to the entry\'s clauses and its own quote, not to another item\'s', () => {
+    const entry = {
+      id: 'staff-video-and-photos',
+      questions: ['视频和照片有什么要求', '视频多大'],
+      answer: '视频资料和照片的要求见四(二)和附件1.四(四)。',
+      conclusion: 'open',
+      clauses: ['四(二)'],
+      quotes: [{ clause: '四(二)', find: 'MP4格式' }],
+      items: [
+        { words: ['视频'], answer: '视频资料为MP4格式，不超过200M。', quote: { clause: '四(二)', find: '文件大小不超过200M' } },
+        { words: ['照片'], answer: '照片不少于10张。', quote: { clause: '附件1.四(四)', find: '照片' } },
+      ],
+    };
+    expect(() => checkEntry(kb, entry)).not.toThrow();
+    // 10张 is 附件1.四(四)'s: the video item does not rest on that clause.
+    const err = rejection({ ...entry, items: [{ ...entry.items[0]!, answer: '视频资料为MP4格式，拍摄不少于10张照片。' }, entry.items[1]!] });
+    expect(err.details[0]!.field).toBe('entry.items.0.answer');
+    expect(err.message).toContain('10张');
+  });
+
   it('refuses a date, a size and a count the cited clauses do not hold', () => {
     expect(rejection({ ...QUOTA, answer: '推荐汇总表须于3月20日前上传。', clauses: ['四(四)'], quotes: [{ clause: '四(四)', find: '推荐汇总表' }] }).message).toContain('20日');
     expect(rejection({ ...QUOTA, answer: '视频不超过500M。', clauses: ['四(二)'], quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }] }).message).toContain('500');

@@ -58,6 +58,17 @@ describe('review queue and staff answer entries', () => {
     expect((await queue()).items.some((i: { id: string }) => i.id === qid)).toBe(false);
   });
 
+  it('offers the entry nearest a queued question by the question it answers, not only by its id', async () => {
+    // Answered from an entry, then rated 没有帮助: queued, with that entry nearest.
+    const asked = await ask('郑州市能推荐几家？');
+    const qid = asked.headers['x-question-id'] as string;
+    expect((await b.app.inject({ method: 'POST', url: '/api/feedback', payload: { questionId: qid, vote: 'down' } })).statusCode).toBe(200);
+    const item = (await queue()).items.find((i: { id: string }) => i.id === qid);
+    expect(item.nearest).toBeTruthy();
+    expect(item.nearestQuestion).toBe(b.app.kb.data.answerBase.entries.find((e) => e.id === item.nearest)!.questions[0]);
+    await b.app.inject({ method: 'POST', url: `/api/staff/review/${qid}/dismiss`, headers: as(helpline) });
+  });
+
   it('keeps every revision with who and what changed, and a rollback serves the earlier text again', async () => {
     const v2 = { ...ENTRY, answer: '通知对页码没有要求：四(二)只规定提交PDF彩色版电子版。' };
     expect((await put(v2)).statusCode).toBe(200);

@@ -90,6 +90,33 @@ describe('bureau view', () => {
     expect(mine.gaps.every((g: { clause: string }) => g.clause.startsWith('三(一)'))).toBe(true);
   });
 
+  it('shows the application as submitted: the form facts entered and the sections the enterprise rewrote, not an absent "draft"', async () => {
+    const detail = async (id: string) => (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${id}`, headers: as(luoyang) })).json();
+    // Facts filled in, no section rewritten: the form is there, drafted from them.
+    const s = await newSession(b.app);
+    const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
+    await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.proceed': 'now', 'form.name': '洛阳填表公司', 'form.address': '河南省洛阳市涧西区建设路1号' } as never);
+    expect((await submit(b.app, s, '洛阳市')).statusCode).toBe(201);
+    const filled = (await detail(s.sessionId)).application;
+    expect(filled.formAnswers).toEqual(expect.arrayContaining([expect.objectContaining({ display: '洛阳填表公司' }), expect.objectContaining({ display: '河南省洛阳市涧西区建设路1号' })]));
+    // The question whether to go on filling the form is no field of it.
+    expect(filled.formAnswers.some((f: { display: string }) => f.display.includes('继续填写'))).toBe(false);
+    expect(filled.editedSections).toEqual([]);
+
+    // A section the enterprise rewrote and saved is shown under its title, with its own text.
+    const save = await b.app.inject({ method: 'PUT', url: `/api/sessions/${s.sessionId}/drafts/enterpriseIntro`, headers: { authorization: `Bearer ${s.token}` }, payload: { text: '本企业自己写的企业简介。' } });
+    expect(save.statusCode, save.body).toBe(200);
+    expect((await submit(b.app, s, '洛阳市')).statusCode).toBe(201);
+    const edited = (await detail(s.sessionId)).application.editedSections;
+    expect(edited).toEqual([expect.objectContaining({ title: '企业简介', text: '本企业自己写的企业简介。' })]);
+
+    // Nothing of the form entered: said as such, the assessment resting on the interview.
+    const bare = await applicant('', '洛阳市');
+    const none = (await detail(bare.sessionId)).application;
+    expect(none.formAnswers).toEqual([]);
+    expect(none.editedSections).toEqual([]);
+  });
+
   it('builds the 初审 checklist from the capabilities the applicant claims', async () => {
     const a = await applicant('洛阳丙公司', '洛阳市', { andon: false, mes: true });
     const d = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${a.sessionId}`, headers: as(luoyang) })).json();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { toCsv } from '../../server/staff/dashboard';
 import { workshop } from '../chat/enterprises';
+import type { PgliteStore } from '../../server/store/pglite';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
@@ -66,6 +67,31 @@ describe('dashboard', () => {
     const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
     expect(d.draftsExported).toBe(2);
     expect(d.tables.exports.rows).toEqual([['DOCX', 2]]);
+  });
+
+  it('counts submitted assessments of one programme year, the default year unless ?year= names another, as the bureau list does', async () => {
+    const year = b.app.kb.data.manifest.year;
+    const old = await newSession(b.app);
+    await b.app.store.setAnswers(old.sessionId, { ...workshop.facts });
+    expect((await submit(b.app, old, '南阳市')).statusCode).toBe(201);
+    // As if it had been submitted under last year's notice.
+    await (await (b.app.store as PgliteStore).database()).query('update staff_submissions set programme_year = $2 where session_id = $1', [old.sessionId, year - 1]);
+
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    expect(d.year).toBe(year);
+    expect(d.years).toEqual([year, year - 1]);
+    // This year's three submissions only: last year's 南阳市 application is not one of them.
+    expect(d.tables.regions.rows).toEqual([['洛阳市', 2], ['郑州市', 1]]);
+    expect(d.tables.regions.title).toContain(`${year}年度`);
+    const last = (await b.app.inject({ method: 'GET', url: `/api/staff/dashboard?year=${year - 1}`, headers: as(helpline) })).json();
+    expect(last.year).toBe(year - 1);
+    expect(last.tables.regions.rows).toEqual([['南阳市', 1]]);
+    expect(last.tables.categories.rows.reduce((n: number, r: [string, number]) => n + r[1], 0)).toBe(1);
+    // The question counts are of the last days, whichever year is shown.
+    expect(last.questions).toBe(d.questions);
+    const csv = await b.app.inject({ method: 'GET', url: `/api/staff/dashboard/regions.csv?year=${year - 1}`, headers: as(helpline) });
+    expect(csv.body).toBe('\uFEFF地区,企业数\r\n南阳市,1\r\n');
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/dashboard?year=19', headers: as(helpline) })).statusCode).toBe(400);
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {

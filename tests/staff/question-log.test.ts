@@ -76,8 +76,25 @@ describe('question log', () => {
     const [head, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
     const column = head!.split(',').indexOf('答复条目');
     expect(column).toBeGreaterThan(0);
-    expect(rows.some((line) => line.includes(entries.join(' '))), 'the 答复条目 column is filled').toBe(true);
+    expect(rows.some((line) => line.includes(entries.join(' '))), 'the 答复条目编号 column is filled').toBe(true);
     expect(head).toContain('知识库版本');
+  });
+
+  it('names each entry by its standard question, as the version that answered serves it, so a helpline worker can tell what the answer rested on', async () => {
+    const r = await ask('洛阳市能推荐几家？');
+    const entries = r.json().entries as string[];
+    const page = await log();
+    const named = page.entryQuestions[b.app.kb.version];
+    for (const id of entries) {
+      const served = b.app.kb.data.answerBase.entries.find((e) => e.id === id)!;
+      expect(named[id], id).toBe(served.questions[0]);
+      // The id is a key, not a name: no standard question is written like one.
+      expect(named[id]).not.toMatch(/^[a-z0-9-]+$/);
+    }
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const head = csv.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    expect(head.slice(head.indexOf('答复条目'), head.indexOf('答复条目') + 2)).toEqual(['答复条目', '答复条目编号']);
+    expect(csv).toContain(named[entries[0]!]!);
   });
 
   it('pages the whole log with before and beforeId, with the total of its filter, and misses no question logged in the same millisecond', async () => {

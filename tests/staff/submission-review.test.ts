@@ -113,13 +113,43 @@ describe('a resubmission after the bureau reviewed', () => {
     expect(after.review.checklist).toEqual(ticks);
   });
 
-  it('withdraws the recommendation when the applicant moves to another region, which sees it as changed', async () => {
+  it('withdraws the recommendation when the applicant moves to another region, which sees where it came from', async () => {
     const s = await applicant('新安县丙公司', '新安县');
     expect((await review(xinan, s.sessionId, { recommended: true })).statusCode).toBe(200);
     expect((await submit(b.app, s, '伊川县')).statusCode).toBe(201);
     const there = await detail(yichuan, s.sessionId);
     expect(there.recommended).toBe(false);
+    expect(there.movedFrom).toMatchObject({ region: '新安县' });
     expect((await bureau(yichuan)).quota.recommended).toBe(0);
+  });
+
+  it('keeps a bureau\'s notes, checklist and reviewer with that bureau when the applicant moves, and gives them back if it returns', async () => {
+    const s = await applicant('新安县丁公司', '新安县');
+    const first = await detail(xinan, s.sessionId);
+    const ticks = Object.fromEntries(first.checklist.slice(0, 2).map((i: { id: string }) => [i.id, true]));
+    expect((await review(xinan, s.sessionId, { notes: '法人代表说下月搬到伊川', siteNotes: '车间尚未投产', checklist: ticks, recommended: false })).statusCode).toBe(200);
+
+    expect((await submit(b.app, s, '伊川县')).statusCode).toBe(201);
+    const there = await detail(yichuan, s.sessionId);
+    // The new bureau sees that it was moved, and from where; not the first bureau's working papers.
+    expect(there.movedFrom).toMatchObject({ region: '新安县' });
+    expect(there.review).toEqual({ notes: '', siteNotes: '', checklist: {} });
+    expect(there.reviewedBy).toBeNull();
+    expect(there.changedSinceReview).toBe(false);
+    const listed = (await bureau(yichuan)).applicants.find((a: { sessionId: string }) => a.sessionId === s.sessionId);
+    expect(JSON.stringify(listed)).not.toContain('搬到伊川');
+    // Nor can the first bureau read it any more: it is the new bureau's applicant now.
+    expect((await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${s.sessionId}`, headers: as(xinan) })).statusCode).toBe(404);
+
+    // The new bureau writes its own notes; they stay with it in turn.
+    expect((await review(yichuan, s.sessionId, { notes: '伊川县初审意见', recommended: false })).statusCode).toBe(200);
+    expect((await submit(b.app, s, '新安县')).statusCode).toBe(201);
+    const back = await detail(xinan, s.sessionId);
+    expect(back.review).toMatchObject({ notes: '法人代表说下月搬到伊川', siteNotes: '车间尚未投产', checklist: ticks });
+    expect(back.movedFrom).toMatchObject({ region: '伊川县' });
+    // It was elsewhere meanwhile: the returning bureau is asked to look again.
+    expect(back.changedSinceReview).toBe(true);
+    expect(JSON.stringify(back)).not.toContain('伊川县初审意见');
   });
 });
 

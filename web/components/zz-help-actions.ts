@@ -83,6 +83,14 @@ export class ZzHelpActions extends LitElement {
       .viewing {
         color: var(--zz-color-partial);
       }
+      .confirm {
+        border: 1px solid var(--zz-color-partial);
+        border-radius: var(--zz-radius);
+        padding: var(--zz-space-2) var(--zz-space-3);
+      }
+      .confirm p {
+        margin: 0 0 var(--zz-space-2);
+      }
     `,
   ];
 
@@ -95,6 +103,8 @@ export class ZzHelpActions extends LitElement {
   @state() private _assist: AssistState | null = null;
   @state() private _submit: SubmitState | null = null;
   @state() private _region = '';
+  /** The region the enterprise is asked to confirm sending to: a tap on 提交 sends nothing by itself. */
+  @state() private _confirming: string | null = null;
   @state() private _busy = false;
   @state() private _error = '';
   private _timer: ReturnType<typeof setInterval> | undefined;
@@ -187,13 +197,30 @@ export class ZzHelpActions extends LitElement {
     }
   }
 
+  /** The first step: say what sending does and to whom, and wait for 确认提交. */
+  private async _ask() {
+    if (!this._region) return;
+    this._confirming = this._region;
+    this._error = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-testid=submit-confirm] p')?.focus();
+  }
+
+  private async _cancel() {
+    this._confirming = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=submit]')?.focus();
+  }
+
   private async _send() {
-    if (!this.session || !this._region) return;
+    const region = this._confirming;
+    if (!this.session || !region) return;
     this._busy = true;
     this._error = '';
     try {
-      const r = await apiJson<{ region: string; submittedAt: string }>(this._url('submit'), { token: this.session.token, body: { region: this._region } });
+      const r = await apiJson<{ region: string; submittedAt: string }>(this._url('submit'), { token: this.session.token, body: { region } });
       this._submit = { ...this._submit!, submission: r };
+      this._confirming = null;
     } catch (err) {
       this._error = (err as Error).message;
     } finally {
@@ -237,14 +264,32 @@ export class ZzHelpActions extends LitElement {
       ${done
         ? html`<p role="status" data-testid="submitted">已于 ${new Date(done.submittedAt).toLocaleString('zh-CN')} 提交给${done.region}工信部门。评估或草稿有更新时可以再次提交。</p>`
         : nothing}
-      <div class="row">
+      ${this._confirming ? this._confirmation(this._confirming, done) : html`<div class="row">
         <select aria-label="所在地区" .value=${this._region} @change=${(e: Event) => (this._region = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this._region}>请选择所在地区</option>
           ${s.regions.map((r) => html`<option value=${r} ?selected=${r === this._region}>${r}</option>`)}
         </select>
-        <button class="btn primary" type="button" ?disabled=${this._busy || !this._region} @click=${this._send}>${done ? '再次提交' : '提交给所在地工信部门初审'}</button>
-      </div>
+        <button class="btn primary" type="button" data-testid="submit" ?disabled=${this._busy || !this._region} @click=${this._ask}>${done ? '再次提交' : '提交给所在地工信部门初审'}</button>
+      </div>`}
     </section>`;
+  }
+
+  /**
+   * What sending does, said before it is done: who will see what, and, for a change of region,
+   * that the earlier bureau no longer will. 确认提交 sits where 提交 was not, so a double tap does not confirm.
+   */
+  private _confirmation(region: string, done: SubmitState['submission']) {
+    const moving = done && done.region !== region;
+    return html`<div class="confirm" role="group" aria-label="确认提交" data-testid="submit-confirm">
+      <p tabindex="-1"><strong>确认提交给${region}工信部门初审？</strong></p>
+      <p class="muted">
+        ${region}工信部门将看到本次评估结论、差距和申报书草稿${moving ? `；改为提交给${region}后，${done.region}工信部门将不再看到本企业的申报，其推荐（如有）撤回` : done ? '；内容有变化时，原推荐撤回，需重新审核' : ''}。
+      </p>
+      <div class="row">
+        <button class="btn" type="button" data-testid="submit-cancel" ?disabled=${this._busy} @click=${this._cancel}>返回，暂不提交</button>
+        <button class="btn primary" type="button" data-testid="submit-confirm-button" ?disabled=${this._busy} @click=${this._send}>确认提交</button>
+      </div>
+    </div>`;
   }
 
   render() {

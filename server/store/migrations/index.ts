@@ -7,6 +7,7 @@ import m0004 from './0004-transcript-seq-counter';
 import m0005 from './0005-rate-limit';
 import m0006 from './0006-staff-answers';
 import m0007 from './0007-submission-programme-year';
+import m0008 from './0008-submission-moves';
 
 export type { Migration };
 
@@ -14,7 +15,7 @@ export type { Migration };
  * Every schema change, in the order applied. A new table or column is a new file here with
  * the next version number; a released migration is never edited.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 
 /** The tables every integrity and readiness check reads, with their primary key columns. */
 export const TABLE_KEYS = {

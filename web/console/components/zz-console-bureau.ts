@@ -24,6 +24,8 @@ interface Applicant {
   notRecommendable: string | null;
   /** Resubmitted with different content after the last review. */
   changedSinceReview: boolean;
+  /** The bureau the enterprise moved this submission from; that bureau's review did not come with it. */
+  movedFrom: { region: string; at: string } | null;
   programmeYear: number | null;
 }
 interface ChecklistItem {
@@ -36,7 +38,8 @@ interface ChecklistItem {
 }
 interface Detail extends Applicant {
   checklist: ChecklistItem[];
-  drafts: Record<string, Record<string, { text: string }>> | null;
+  /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
+  application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
 }
 interface Overview {
@@ -54,6 +57,9 @@ const VERDICT: Record<Applicant['verdict'], [string, string]> = {
   incomplete: ['信息不全', ''],
   ineligible: ['不符合条件', 'unmet'],
 };
+
+/** An ISO time as Beijing time (UTC+8), 2024-03-05 09:30: bureaus read times in their own zone. */
+const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */
 @customElement('zz-console-bureau')
@@ -124,6 +130,29 @@ export class ZzConsoleBureau extends LitElement {
       .draft {
         white-space: pre-wrap;
         font-size: var(--zz-font-size-sm);
+      }
+      /* Label and value side by side on a desktop, stacked on a phone. */
+      dl.facts {
+        display: grid;
+        grid-template-columns: minmax(8em, max-content) 1fr;
+        gap: var(--zz-space-1) var(--zz-space-3);
+        margin: 0 0 var(--zz-space-3);
+      }
+      dl.facts dt {
+        color: var(--zz-color-muted);
+      }
+      dl.facts dd {
+        margin: 0;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      @media (max-width: 600px) {
+        dl.facts {
+          grid-template-columns: 1fr;
+        }
+        dl.facts dd {
+          margin-bottom: var(--zz-space-2);
+        }
       }
     `,
   ];
@@ -220,7 +249,7 @@ export class ZzConsoleBureau extends LitElement {
                   <td data-label="差距">${a.gaps.length}</td>
                   <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}</td>
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}</td>
                 </tr>`,
               )}
             </tbody>
@@ -233,10 +262,12 @@ export class ZzConsoleBureau extends LitElement {
   }
 
   private _detailView(d: Detail) {
-    const drafts = Object.entries(d.drafts ?? {}).flatMap(([, sections]) => Object.entries(sections ?? {}));
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${d.submittedAt.slice(0, 16).replace('T', ' ')}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      <p class="muted">提交于 ${beijingTime(d.submittedAt)}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      ${d.movedFrom
+        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
+        : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
         : ''}
@@ -267,11 +298,27 @@ export class ZzConsoleBureau extends LitElement {
         <button class="btn primary" data-testid="save" @click=${this._save}>保存</button>
         ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
       </div>
-      ${drafts.length
-        ? html`<h2 style="margin-top: var(--zz-space-4)">申报书草稿</h2>
-            ${drafts.map(([key, s]) => html`<details><summary>${key}</summary><p class="draft">${s.text}</p></details>`)}`
-        : html`<p class="muted">企业尚未保存申报书草稿。</p>`}
+      ${this._application(d.application)}
     </div>`;
+  }
+
+  /**
+   * The application as submitted. Every section of the form is drafted from the facts the
+   * enterprise filled in; only the sections it rewrote itself are text of its own. Saying 「没有草稿」
+   * of an enterprise that filled in the whole form but rewrote nothing would misreport it.
+   */
+  private _application(a: Detail['application']) {
+    return html`<section data-testid="application">
+      <h2 style="margin-top: var(--zz-space-4)">提交时的申报书信息</h2>
+      ${a.formAnswers.length
+        ? html`<dl class="facts">${a.formAnswers.map((f) => html`<dt>${f.label}</dt><dd>${f.display}</dd>`)}</dl>`
+        : html`<p class="muted" data-testid="no-form-answers">提交时企业还没有填写申报书信息（企业名称、地址、经济指标等）；以上评估结论和差距依据企业在访谈中的回答。</p>`}
+      <h2>申报书各栏目文字</h2>
+      ${a.editedSections.length
+        ? html`<p class="muted">以下 ${a.editedSections.length} 个栏目是企业自己修改保存的文字；其余栏目由系统按上列信息自动起草，企业未改动。</p>
+            ${a.editedSections.map((s) => html`<details><summary>${s.title}</summary><p class="draft">${s.text}</p></details>`)}`
+        : html`<p class="muted" data-testid="no-edited-sections">企业没有自己修改任何栏目：各栏目文字都由系统按${a.formAnswers.length ? '上列信息' : '企业的回答'}自动起草，导出申报书时生成。</p>`}
+    </section>`;
   }
 
   private async _save() {

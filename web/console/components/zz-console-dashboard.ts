@@ -19,6 +19,9 @@ interface Table {
 type TableId = 'perDay' | 'topics' | 'regions' | 'categories' | 'verdicts' | 'exports';
 interface Dashboard {
   days: number;
+  /** The programme year the submission counts are of, and the years there are submissions of. */
+  year: number;
+  years: number[];
   lowConfidence: number;
   questions: number;
   refusalRate: number;
@@ -52,6 +55,9 @@ export class ZzConsoleDashboard extends LitElement {
         width: 100%;
         height: 260px;
       }
+      select {
+        min-height: var(--zz-tap);
+      }
     `,
   ];
 
@@ -71,9 +77,9 @@ export class ZzConsoleDashboard extends LitElement {
     for (const c of this._charts.splice(0)) c.dispose();
   }
 
-  private async _load() {
+  private async _load(year?: number) {
     try {
-      this._d = await call<Dashboard>('GET', '/api/staff/dashboard?days=30');
+      this._d = await call<Dashboard>('GET', `/api/staff/dashboard?days=30${year ? `&year=${year}` : ''}`);
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -133,7 +139,17 @@ export class ZzConsoleDashboard extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">${this._head('perDay', d.tables.perDay)}<div id="perDay" class="chart" role="img" aria-label="每日问题数柱状图"></div></div>
       <div class="card">${this._head('topics', d.tables.topics)}<div id="topics" class="chart" role="img" aria-label="热点条款柱状图"></div>${this._table(d.tables.topics)}</div>
-      ${(['regions', 'categories', 'verdicts', 'exports'] as const).map((id) => html`<div class="card">${this._head(id, d.tables[id])}${this._table(d.tables[id])}</div>`)}
+      <div class="card">${this._head('exports', d.tables.exports)}${this._table(d.tables.exports)}</div>
+      <div class="row">
+        <h2 class="grow" data-testid="dashboard-year">${d.year}年度提交初审的企业</h2>
+        ${d.years.length > 1
+          ? html`<label class="row" style="margin:0">年度
+              <select data-testid="dashboard-year-select" aria-label="申报年度" @change=${(e: Event) => void this._load(Number((e.target as HTMLSelectElement).value))}>
+                ${d.years.map((y) => html`<option value=${y} ?selected=${y === d.year}>${y}年度</option>`)}
+              </select></label>`
+          : ''}
+      </div>
+      ${(['regions', 'categories', 'verdicts'] as const).map((id) => html`<div class="card">${this._head(id, d.tables[id])}${this._table(d.tables[id])}</div>`)}
     `;
   }
 
@@ -151,7 +167,7 @@ export class ZzConsoleDashboard extends LitElement {
 
   private async _csv(id: TableId, t: Table) {
     try {
-      await download(`/api/staff/dashboard/${id}.csv?days=${this._d?.days ?? 30}`, `${t.title}.csv`);
+      await download(`/api/staff/dashboard/${id}.csv?days=${this._d?.days ?? 30}&year=${this._d?.year ?? ''}`, `${t.title}.csv`);
     } catch (err) {
       this._error = (err as Error).message;
     }

@@ -27,6 +27,11 @@ interface Overview {
   maxUploadBytes: number;
 }
 
+/** A file size as people say it: 512 KB, 3.4 MB. */
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** Why a chosen file cannot be uploaded, before it is sent; empty when it may be. */
 export function uploadProblem(file: { name: string; size: number }, maxBytes: number): string {
   if (file.size === 0) return `“${file.name}”文件为空（0 字节），没有可导入的内容。请确认选对了文件。`;
@@ -100,6 +105,19 @@ export class ZzConsoleKnowledge extends LitElement {
     controls,
     consoleStyles,
     css`
+      /* The native file control prints the browser's own words (Choose file / No file chosen); the
+         page shows a Chinese button around it instead, and the input stays focusable for the keyboard. */
+      .file-pick {
+        position: relative;
+        align-self: flex-start;
+      }
+      .file-pick:focus-within {
+        outline: 3px solid var(--zz-color-focus);
+        outline-offset: 2px;
+      }
+      .file-chosen {
+        overflow-wrap: anywhere;
+      }
       :host {
         display: block;
       }
@@ -171,6 +189,8 @@ export class ZzConsoleKnowledge extends LitElement {
   @state() private _error = '';
   /** Why the chosen file was not uploaded, shown under the upload form. */
   @state() private _uploadError = '';
+  /** The file chosen for upload, named beside the button, since the native control's own text is hidden. */
+  @state() private _chosen: { name: string; size: number } | null = null;
   @state() private _notice = '';
   @state() private _makeDefault = true;
   private _timer: ReturnType<typeof setTimeout> | undefined;
@@ -214,6 +234,13 @@ export class ZzConsoleKnowledge extends LitElement {
     ]);
     this._report = diff.report;
     this._review = review;
+  }
+
+  private _choose(e: Event) {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    this._chosen = file ? { name: file.name, size: file.size } : null;
+    // A file that cannot be uploaded is said at once, not after 上传.
+    this._uploadError = file ? uploadProblem(file, this._overview?.maxUploadBytes ?? 0) : '';
   }
 
   private async _upload(e: Event) {
@@ -345,8 +372,13 @@ export class ZzConsoleKnowledge extends LitElement {
     return html`<div class="card">
       <h2>导入新一年的通知</h2>
       <form class="upload" @submit=${this._upload}>
-        <label for="file">通知文件（PDF、Word .docx 或 .txt；扫描件需先做文字识别）</label>
-        <input id="file" name="file" type="file" accept=".pdf,.docx,.txt" />
+        <span id="file-label">通知文件（PDF、Word .docx 或 .txt；扫描件需先做文字识别）</span>
+        <div class="row">
+          <label class="btn file-pick" data-testid="file-pick"
+            ><input id="file" name="file" class="visually-hidden" type="file" accept=".pdf,.docx,.txt" aria-labelledby="file-label file-chosen" @change=${this._choose} />${this._chosen ? '重新选择文件' : '选择通知文件'}</label
+          >
+          <span id="file-chosen" class="file-chosen muted" data-testid="file-chosen" aria-live="polite">${this._chosen ? `已选择：${this._chosen.name}（${sizeText(this._chosen.size)}）` : '尚未选择文件'}</span>
+        </div>
         ${o ? html`<p class="muted">文件不超过 ${Math.round(o.maxUploadBytes / 1024 / 1024)} MB。</p>` : nothing}
         <label for="as">新版本名</label>
         <input id="as" name="as" type="text" placeholder="henan-2024" autocomplete="off" />

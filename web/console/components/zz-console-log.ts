@@ -51,6 +51,17 @@ export class ZzConsoleLog extends LitElement {
         white-space: nowrap;
       }
     }
+    /* An entry is named by its standard question, a sentence: it wraps rather than widening the table. */
+    .basis {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: var(--zz-space-1);
+    }
+    .tag.entry {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
     .pager {
       justify-content: space-between;
       margin-top: var(--zz-space-3);
@@ -58,6 +69,8 @@ export class ZzConsoleLog extends LitElement {
   `];
 
   @state() private _items: QuestionLogEntry[] = [];
+  /** The standard question of each entry the page's answers rest on, by knowledge version and entry id. */
+  @state() private _entryQuestions: QuestionLogPage['entryQuestions'] = {};
   @state() private _total = 0;
   /** Whether a page follows this one: asked of the server (one row more than a page), not worked out from the total, which grows as questions come in. */
   @state() private _more = false;
@@ -95,6 +108,7 @@ export class ZzConsoleLog extends LitElement {
     try {
       const r = await call<QuestionLogPage>('GET', `/api/staff/questions?${q}`);
       this._items = r.items.slice(0, ZzConsoleLog.PAGE_SIZE);
+      this._entryQuestions = r.entryQuestions;
       this._more = r.items.length > ZzConsoleLog.PAGE_SIZE;
       this._total = r.total;
       this._retention = r.retentionDays;
@@ -145,7 +159,7 @@ export class ZzConsoleLog extends LitElement {
                     <p class="answer">${q.answer}</p>
                   </details>
                 </td>
-                <td data-label="依据">${q.entries.map((e) => html`<span class="tag" title="答复条目">${e}</span> `)}${q.clauses.join('、') || '—'}</td>
+                <td data-label="依据"><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</span></div></td>
                 <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
                 <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
@@ -157,6 +171,12 @@ export class ZzConsoleLog extends LitElement {
       </div>
       ${this._items.length ? this._pager() : html`<p class="muted">暂无记录</p>`}
     </div>`;
+  }
+
+  /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */
+  private _entry(q: QuestionLogEntry, id: string) {
+    const question = this._entryQuestions[q.knowledgeVersion]?.[id];
+    return html`<span class="tag entry" data-testid="entry" title=${`答复条目 ${id}`}>${question ? `答复条目：${question}` : '答复条目（已撤回）'}</span>`;
   }
 
   private _pager() {

@@ -10,6 +10,8 @@ import type { EntryRevision } from '../../../server/staff/store';
 interface QueueItem extends QuestionLogEntry {
   /** The answer-base entry the question comes closest to, if any. */
   nearest: string | null;
+  /** The nearest entry's standard question: what staff know it by. */
+  nearestQuestion: string | null;
 }
 
 interface EntrySummary {
@@ -177,7 +179,7 @@ export class ZzConsoleReview extends LitElement {
                   <td data-label="操作">
                     <div class="row">
                       <button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
-                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title="在最接近的条目中加入这个问法">修改相近条目（${q.nearest}）</button>` : ''}
+                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title=${`在最接近的条目（${q.nearest}）中加入这个问法`}>修改相近条目：${q.nearestQuestion ?? q.nearest}</button>` : ''}
                       <button class="btn ghost" @click=${() => this._dismiss(q)}>忽略</button>
                     </div>
                   </td>
