@@ -150,6 +150,8 @@ describe('a realistic next-year notice: a clause removed, one added, the one bet
     expect(message).toContain('the quota 「省直管县（市）不多于6家」 of 四(三) is in no group');
     expect(message).toContain('the quota 「洛阳市不多于18家」 of 四(三) is in no group');
     expect(message).toContain('interview.json ent.greenPriority help: 二(三) has no text');
+    // A direct answer's template that quotes last year's county quota.
+    expect(message).toContain('intents.json quota.countyNote: 四(三) has no text 「各县（市）不多于5家」');
     expect(message).toContain('category-rules.json hard.notIndependent.reason: 二(一) has no text');
     expect(message).toMatch(/category-rules\.json#\/notes\/greenPriority .* cites 二\(三\), now 「信用要求/);
     expect(readJson(root, 'henan-2024', 'manifest.json').status).toBe('draft');
@@ -211,6 +213,24 @@ describe('publishing checks the rule and quota files against the notice, like th
     fresh();
     edit('elements.json', (e) => (e.categories.discreteFactory.elements[3].requirements[1].text = '应用仓储管理系统（WMS），实现库存管理优化'));
     expect(refusal()).toContain('elements.json discreteFactory 三(二)4 requirement: 三(二)4 has no text 「应用仓储管理系统（WMS），实现库存管理优化」');
+  });
+
+  it('refuses an answer that quotes the clause but states a figure of its own words the clause does not give', () => {
+    fresh();
+    edit('answer-base.json', (ab) => {
+      const e = ab.entries.find((x: { id: string }) => x.id === 'county-vs-city-quota');
+      e.answer = e.answer.replace(/5家/g, '4家');
+    });
+    expect(refusal()).toMatch(/answer-base\.json county-vs-city-quota \(answer\): “4家”不在所引条款（四\(三\)）中/);
+  });
+
+  it('refuses a direct-answer template that quotes words its clause does not have', () => {
+    fresh();
+    edit('intents.json', (i) => {
+      const quota = i.intents.find((x: { id: string }) => x.id === 'quota');
+      quota.countyNote = quota.countyNote.replace('不多于5家', '不多于4家');
+    });
+    expect(refusal()).toContain('intents.json quota.countyNote: 四(三) has no text 「各县（市）不多于4家」');
   });
 
   it('publishes the shipped version copied as a draft: its own words all stand in its notice', () => {

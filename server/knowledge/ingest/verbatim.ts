@@ -70,6 +70,16 @@ export function staleQuotes(data: KnowledgeData): string[] {
     for (const [field, text] of Object.entries(v)) if (field !== 'clause' && typeof text === 'string') quoted(`category-rules.json notes.${key}.${field}`, v.clause, text);
   }
 
+  // The direct answers' templates quote their clause too (「按通知“各县（市）不多于5家”执行」); a
+  // quoted placeholder is filled from the data, which is checked above.
+  for (const intent of data.intents.intents as { id: string; clause?: string }[]) {
+    if (!intent.clause) continue;
+    for (const [field, text] of Object.entries(intent)) {
+      if (typeof text !== 'string' || field === 'clause') continue;
+      for (const m of text.matchAll(QUOTE)) if (!/\{\w+\}/.test(m[1] ?? m[2]!)) check(`intents.json ${intent.id}.${field}`, intent.clause, m[1] ?? m[2]!);
+    }
+  }
+
   for (const q of data.interview.questions) {
     const helps = [q.help, ...Object.values(q.byCategory ?? {}).map((o) => o!.help)];
     for (const help of helps) for (const [, clause, quote] of help.matchAll(HELP_QUOTE)) check(`interview.json ${q.id} help`, clause!, quote!);
