@@ -140,7 +140,8 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
       expect(await k(page, '.item[data-status=accepted] .tag.met').filter({ hasText: '已修改' }).count()).toBe(toEdit.length);
 
       await k(page, 'button.publish-btn').click();
-      await expect.poll(() => k(page, '.notice').textContent()).toContain('已发布 henan-2024');
+      // Publishing loads the version and checks every answer's quotes and figures: seconds on a busy machine.
+      await expect.poll(() => k(page, '.notice').textContent(), { timeout: 60_000 }).toContain('已发布 henan-2024');
       await expect.poll(() => k(page, 'tr[data-version=henan-2024]').textContent()).toContain('默认');
       expect(JSON.parse(readFileSync(join(draft, 'manifest.json'), 'utf8')).status).toBe('published');
 
@@ -153,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     } finally {
       await close();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('refuses an empty file and one over the limit before sending it, and fits the version table to a 390 px phone', async () => {
     const { page, close } = await adminPage('kadmin-phone');

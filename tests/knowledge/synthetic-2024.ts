@@ -50,7 +50,7 @@ export function shiftYears(notice: string): string {
 
 /**
  * What an operator changes after reviewing the synthetic notice, in answer-base.json and in the
- * files of REVISED_FILES: the answers, quotes, requirements and help texts that repeated the old
+ * files of REVISED_FILES: the answers, quotes, requirements, help texts and answer templates that repeated the old
  * figures and the old element sentence now repeat the new ones. Accepted unchanged, they would
  * quote words the notice no longer has.
  */
@@ -70,4 +70,4 @@ export function reviseAnswers(answerBase: string, years = false): string {
 export const WMS_ENTRY = 'discrete-wms';
 
 /** The carried files whose wording repeats the notice, revised with reviseAnswers before publishing. */
-export const REVISED_FILES = ['answer-base.json', 'elements.json', 'interview.json'];
+export const REVISED_FILES = ['answer-base.json', 'elements.json', 'interview.json', 'intents.json'];
