@@ -168,7 +168,7 @@ export function quotaSubjects(kb: KnowledgeBase): (words: string) => readonly st
  * must stand in the clauses the entry cites, about the same subject, or come from the structured
  * facts its {placeholders} are filled with. A phone number is the helpline of the facts' contact clause.
  */
-function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: string; message: string }[] {
+export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: string; message: string }[] {
   const cited = [...new Set([...entry.clauses, ...entry.quotes.map((q) => q.clause), ...(entry.items ?? []).flatMap((i) => [i.quote.clause, ...(i.also ?? []).map((q) => q.clause)])])];
   // A clause cited whole (附件1.四) holds what its parts say.
   const withParts = (id: string): string[] => [kb.clause(id)?.text ?? '', ...kb.children(id).flatMap((c) => withParts(c.id))];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames } from '../../server/staff/bureau';
-import { EDITS, reviseAnswers, synthetic2024 } from '../knowledge/synthetic-2024';
+import { EDITS, REVISED_FILES, reviseAnswers, synthetic2024 } from '../knowledge/synthetic-2024';
 import { DESKTOP, cspViolations, ensureWebBuilt, launch, newPage, pageErrors, removeDir, startServer, type RunningServer } from './harness';
 
 /* The admin's 知识库版本 page against the real server, in Debian's headless Chromium. */
@@ -114,11 +114,11 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
 
       // The operator edits the answers that repeat the old wording, then marks every group reviewed.
       const draft = join(root, 'henan-2024');
-      const answerBase = JSON.parse(readFileSync(join(draft, 'answer-base.json'), 'utf8')) as { entries: unknown[] };
-      const review = JSON.parse(readFileSync(join(draft, 'review.json'), 'utf8')) as { items: { id: string; needsReview: boolean }[] };
+      const review = JSON.parse(readFileSync(join(draft, 'review.json'), 'utf8')) as { items: { id: string; file: string; pointer: string; needsReview: boolean }[] };
+      const valueAt = (file: string, pointer: string) => pointer.split('/').slice(1).reduce((v: any, p) => v?.[p], JSON.parse(readFileSync(join(draft, file), 'utf8')));
       const toEdit = review.items
-        .filter((i) => i.needsReview && /^answer-base\.json#\/entries\/\d+$/.test(i.id))
-        .map((i) => ({ id: i.id, value: answerBase.entries[Number(i.id.split('/').at(-1))] }))
+        .filter((i) => i.needsReview && REVISED_FILES.includes(i.file) && i.pointer.split('/').length > 2)
+        .map((i) => ({ id: i.id, value: valueAt(i.file, i.pointer) }))
         .filter((e) => reviseAnswers(JSON.stringify(e.value)) !== JSON.stringify(e.value));
       expect(toEdit.length).toBeGreaterThan(0);
       for (const e of toEdit) {
@@ -140,7 +140,8 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
       expect(await k(page, '.item[data-status=accepted] .tag.met').filter({ hasText: '已修改' }).count()).toBe(toEdit.length);
 
       await k(page, 'button.publish-btn').click();
-      await expect.poll(() => k(page, '.notice').textContent()).toContain('已发布 henan-2024');
+      // Publishing loads the version and checks every answer's quotes and figures: seconds on a busy machine.
+      await expect.poll(() => k(page, '.notice').textContent(), { timeout: 60_000 }).toContain('已发布 henan-2024');
       await expect.poll(() => k(page, 'tr[data-version=henan-2024]').textContent()).toContain('默认');
       expect(JSON.parse(readFileSync(join(draft, 'manifest.json'), 'utf8')).status).toBe('published');
 
@@ -153,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
     } finally {
       await close();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('refuses an empty file and one over the limit before sending it, and fits the version table to a 390 px phone', async () => {
     const { page, close } = await adminPage('kadmin-phone');

@@ -8,7 +8,7 @@ import { IngestError, ingestNotice, type IngestResult } from '../../server/knowl
 import { acceptItems, publishVersion, PublishError, readReview } from '../../server/knowledge/ingest/review';
 import { isPending } from '../../server/knowledge/schemas/review';
 import { findSoffice, renderNotice } from './notice-docs';
-import { EDITS, reviseAnswers, synthetic2024 } from './synthetic-2024';
+import { EDITS, REVISED_FILES, reviseAnswers, synthetic2024 } from './synthetic-2024';
 
 const NOTICE = readFileSync('knowledge/henan-2023/source/notice.txt', 'utf8');
 const SHIPPED_CLAUSES = readFileSync('knowledge/henan-2023/clauses.json', 'utf8');
@@ -145,8 +145,11 @@ describe('a next-year notice that only moves the years', () => {
         'forms/processFactory.json#/@head',
         'forms/processFactory.json#/section1/blocks/4',
         'forms/smartWorkshop.json#/@head',
-        // Answers that name the forms, the financial years or the notice's own year by the old year.
-        ...['forms-which', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity'].map((id) => `answer-base.json#/entries/${answerIndex(id)}`),
+        // Answers that name the forms, the financial years or the notice's own year by the old year,
+        // and those that give the financial years as a span (「2020—2022年」), with no 年 after the first.
+        ...['forms-which', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity', 'new-company', 'econ-audit'].map(
+          (id) => `answer-base.json#/entries/${answerIndex(id)}`,
+        ),
         // The founding-year question's help quotes 四(二), which names the forms by the old year.
         `interview.json#/questions/${interviewIndex('ent.foundedYear')}`,
       ].sort(),
@@ -175,11 +178,11 @@ describe.skipIf(!soffice)('the shipped notice, ingested from a PDF and a DOCX ma
 
     it(`reports an empty diff and nothing to review (${kind})`, () => {
       const r = results[kind]!;
-      expect(r.diff).toEqual({ added: [], removed: [], changed: [], numbers: [] });
+      expect(r.diff).toEqual({ added: [], removed: [], changed: [], moved: [], numbers: [] });
       expect(r.review.items.filter((i) => i.needsReview)).toEqual([]);
       expect(r.review.items.length, 'every carried item is listed with its clauses').toBeGreaterThan(400);
       const report = compareVersions(root, 'henan-2023', r.version);
-      expect(report.summary).toEqual({ added: 0, removed: 0, changed: 0, numbers: 0, needsReview: 0, accepted: 0 });
+      expect(report.summary).toEqual({ added: 0, removed: 0, changed: 0, moved: 0, numbers: 0, needsReview: 0, accepted: 0 });
     });
   }
 
@@ -323,8 +326,12 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
     // notice no longer has: publishing builds the answer base as startup does, and refuses.
     expect(() => publishVersion(root, 'henan-2024')).toThrow(/answer-base.json/);
     expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('draft');
-    const ab = join(root, 'henan-2024', 'answer-base.json');
-    writeFileSync(ab, reviseAnswers(readFileSync(ab, 'utf8')));
+    // The element requirement and the help texts quoting the reworded sentence are refused the same way.
+    expect(() => publishVersion(root, 'henan-2024')).toThrow(/elements\.json discreteFactory 三\(二\)4 requirement/);
+    for (const name of REVISED_FILES) {
+      const file = join(root, 'henan-2024', name);
+      writeFileSync(file, reviseAnswers(readFileSync(file, 'utf8')));
+    }
     const published = publishVersion(root, 'henan-2024');
     expect(published.clauses).toBe(95);
     expect(loadKnowledgeData(root, 'henan-2024').manifest.status).toBe('published');

@@ -44,20 +44,22 @@ export function synthetic2024(notice: string): string {
 
 /** The same notice a year on: 2023年度 becomes 2024年度, and the economic-indicator years move on by one. */
 export function shiftYears(notice: string): string {
-  return notice.replace(/2022年/g, '@3').replace(/2021年/g, '@2').replace(/2020年/g, '@1').replace(/2023年/g, '2024年')
-    .replace(/@3/g, '2023年').replace(/@2/g, '2022年').replace(/@1/g, '2021年');
+  // A year is one before 年 or at the start of a span (「2020—2022年」).
+  return notice.replace(/(?<!\d)(202[0-3])(?=年|—)/g, (y) => String(Number(y) + 1));
 }
 
 /**
- * What an operator changes in answer-base.json after reviewing the synthetic notice: the answers
- * and quotes that repeated the old figures and the old element sentence now repeat the new ones.
- * Accepted unchanged, their quotes would name words the notice no longer has.
+ * What an operator changes after reviewing the synthetic notice, in answer-base.json and in the
+ * files of REVISED_FILES: the answers, quotes, requirements, help texts and answer templates that repeated the old
+ * figures and the old element sentence now repeat the new ones. Accepted unchanged, they would
+ * quote words the notice no longer has.
  */
 export function reviseAnswers(answerBase: string, years = false): string {
   const t = answerBase
     .replaceAll(EDITS.element.from, EDITS.element.to)
     .replaceAll('应用仓储管理系统（WMS）、自动化立体仓库等智能仓储与物流设备', '应用仓储管理系统（WMS）、自动化立体仓库和智能物流装备')
     .replaceAll('自动化立体仓库等智能仓储与物流设备', '自动化立体仓库和智能物流装备')
+    .replaceAll('实现库存管理优化、自动化出入库、自动装车', '实现库存精细化管理、自动化出入库和自动装车')
     .replaceAll('不多于20家', '不多于25家')
     .replaceAll('不多于5家', '不多于6家')
     .replaceAll('3月15日', '3月20日');
@@ -66,3 +68,6 @@ export function reviseAnswers(answerBase: string, years = false): string {
 
 /** The entry whose quotes break when the element sentence is reworded. */
 export const WMS_ENTRY = 'discrete-wms';
+
+/** The carried files whose wording repeats the notice, revised with reviseAnswers before publishing. */
+export const REVISED_FILES = ['answer-base.json', 'elements.json', 'interview.json', 'intents.json'];

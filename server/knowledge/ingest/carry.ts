@@ -110,3 +110,31 @@ export function getAt(json: unknown, path: string[]): unknown {
 }
 
 export const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(v) ?? 'undefined').digest('hex');
+
+const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Brings the clause references of a carried value to the new numbering (`moves`: old ID → new
+ * ID, applied at once, so two clauses that swapped numbers swap back correctly). A value that is
+ * a clause ID is mapped whole; inside prose (「依据二(四)」) only IDs with a bracket or an
+ * attachment prefix are mapped, since a bare 三 is also a word. `relative` files cite
+ * attachment clauses without their 附件N. prefix, so only their 附件 IDs are mapped.
+ */
+export function renumberValue<T>(value: T, moves: Map<string, string>, relative = false): T {
+  if (!moves.size) return value;
+  const usable = [...moves.keys()].filter((id) => !relative || id.startsWith('附件'));
+  if (!usable.length) return value;
+  const inProse = usable.filter((id) => id.includes('(') || id.startsWith('附件')).sort((a, b) => b.length - a.length);
+  // Not inside a longer ID: 四(五) is not the tail of 附件2.四(五), nor 二(四) the head of 二(四)1.
+  const prose = inProse.length ? new RegExp(`(?<![.\\d一二三四五六七八九十])(?:${inProse.map(escRe).join('|')})(?![\\d(.])`, 'g') : null;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (usable.includes(v)) return moves.get(v);
+      return prose ? v.replace(prose, (id) => moves.get(id) ?? id) : v;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}

@@ -25,10 +25,19 @@ export interface ClauseChange {
   numbersOnly: boolean;
 }
 
+/** A clause whose text stayed the same while its number changed (a clause before it was added or removed). */
+export interface ClauseMove {
+  from: string;
+  to: string;
+  title: string;
+}
+
 export interface ClauseDiff {
   added: Clause[];
   removed: Clause[];
   changed: ClauseChange[];
+  /** Renumbered clauses, old ID → new ID; they are in neither `added`, `removed` nor `changed`. */
+  moved: ClauseMove[];
   numbers: NumberChange[];
 }
 
@@ -109,15 +118,54 @@ export function charDiff(from: string, to: string): DiffPart[] {
   return diffChars(from, to).map((c) => ({ op: c.added ? '+' : c.removed ? '-' : '=', text: c.value }));
 }
 
-/** Clauses are matched by ID, which the notice's own numbering gives. */
-export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
+/** A clause's numbering label: （三）, 二、, 4. */
+const LABEL = /^\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\s*[.．、])\s*/;
+/** A clause's text without its own number, whitespace removed: what stays when only the numbering moves. */
+const body = (text: string) => text.replace(LABEL, '').replace(/\s+/g, '');
+/** Shorter bodies ("附件3", an empty heading) say too little to follow a clause by. */
+const MIN_BODY = 4;
+
+/**
+ * Old ID → new ID of the clauses that were renumbered: a clause was added or removed before
+ * them, so the same text now stands under another number. Matching by ID alone would report
+ * each of them as rewritten into its neighbour, and every item citing them as changed.
+ * A text found once among the unmatched clauses of each side is followed; a text found
+ * several times is followed only where its parent was followed too.
+ */
+export function renumbered(before: Clause[], after: Clause[]): Map<string, string> {
   const old = new Map(before.map((c) => [c.id, c]));
   const now = new Map(after.map((c) => [c.id, c]));
-  const added = after.filter((c) => !old.has(c.id));
-  const removed = before.filter((c) => !now.has(c.id));
+  const stays = (a: Clause | undefined, b: Clause | undefined) => !!a && !!b && body(a.text) === body(b.text);
+  const looseOld = before.filter((c) => !stays(c, now.get(c.id)) && body(c.text).length >= MIN_BODY);
+  const looseNew = after.filter((c) => !stays(old.get(c.id), c) && body(c.text).length >= MIN_BODY);
+  const moves = new Map<string, string>();
+  const parentFollowed = (o: Clause, n: Clause) => (o.parent ? (moves.get(o.parent) ?? o.parent) : null) === n.parent;
+  // In notice order, so a parent is followed before its children are matched.
+  for (const n of [...looseNew].sort((a, b) => a.order - b.order)) {
+    let hits = looseOld.filter((o) => !moves.has(o.id) && body(o.text) === body(n.text));
+    const twiceNew = looseNew.filter((x) => body(x.text) === body(n.text)).length > 1;
+    if (hits.length > 1 || twiceNew) hits = hits.filter((o) => parentFollowed(o, n));
+    if (hits.length === 1) moves.set(hits[0]!.id, n.id);
+  }
+  return moves;
+}
+
+/**
+ * Clauses are matched by ID, which the notice's own numbering gives, except where a clause was
+ * renumbered (see `renumbered`): then the old clause is followed to its new number, the clause
+ * that now holds its old number is new, and a clause whose number was taken over was removed.
+ */
+export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
+  const moves = renumbered(before, after);
+  const movedTo = new Set(moves.values());
+  const old = new Map(before.filter((c) => !moves.has(c.id)).map((c) => [c.id, c]));
+  const now = new Map(after.filter((c) => !movedTo.has(c.id)).map((c) => [c.id, c]));
+  const added = after.filter((c) => !movedTo.has(c.id) && !old.has(c.id));
+  const removed = before.filter((c) => !moves.has(c.id) && !now.has(c.id));
   const changed: ClauseChange[] = [];
   const numbers: NumberChange[] = [];
   for (const c of after) {
+    if (movedTo.has(c.id)) continue;
     const o = old.get(c.id);
     if (!o) {
       numbers.push(...numberChanges(c.id, '', c.text));
@@ -133,10 +181,12 @@ export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
     numbers.push(...numberChanges(c.id, o.text, c.text));
   }
   for (const c of removed) numbers.push(...numberChanges(c.id, c.text, ''));
-  return { added, removed, changed, numbers };
+  const titleOf = new Map(after.map((c) => [c.id, c.title]));
+  const moved = [...moves].map(([from, to]) => ({ from, to, title: titleOf.get(to)! }));
+  return { added, removed, changed, moved, numbers };
 }
 
-export const isEmptyDiff = (d: ClauseDiff) => !d.added.length && !d.removed.length && !d.changed.length;
+export const isEmptyDiff = (d: ClauseDiff) => !d.added.length && !d.removed.length && !d.changed.length && !d.moved.length;
 
 /**
  * The clauses an item citing `id` rests on: the clause itself and everything under it, since a

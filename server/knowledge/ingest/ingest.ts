@@ -6,8 +6,8 @@ import { parseNotice } from '../parser';
 import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
 import { Manifest } from '../schemas/notice-data';
 import { ReviewFile, type ReviewItem } from '../schemas/review';
-import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer } from './carry';
-import { diffClauses, maskNumbers, numberChanges, touches, type ClauseDiff } from './clause-diff';
+import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer, renumberValue } from './carry';
+import { diffClauses, maskNumbers, numberChanges, renumbered, touches, type ClauseDiff } from './clause-diff';
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
@@ -59,13 +59,26 @@ function noticeTitle(clauses: Clause[]): { title: string; issuer: string } | nul
   return issuer ? { title, issuer } : null;
 }
 
+/**
+ * Carried items cite clauses by the base version's numbering, so the comparison is made in it:
+ * a renumbered clause is known by its old ID, a new clause by `+` and its new ID.
+ */
 export interface Ctx {
   base: KnowledgeData;
   baseClauses: Map<string, Clause>;
   newClauses: Map<string, Clause>;
   diff: ClauseDiff;
+  /** Old ID → new ID of the renumbered clauses. */
+  moves: Map<string, string>;
+  /** The changed, removed and added clauses, in the base numbering. */
   changedIds: string[];
   parentOf: (id: string) => string | null | undefined;
+  /** The new clause an old ID stands for now: its new number if renumbered, nothing if removed. */
+  newOf: (oldId: string) => Clause | undefined;
+  /** How a clause of `changedIds` is named to a reviewer. */
+  nameOf: (key: string) => string;
+  /** The removed clauses among `cited` whose number a new clause now holds. */
+  retired: (cited: string[]) => string[];
 }
 
 /**
@@ -75,19 +88,30 @@ export interface Ctx {
 function reach(ctx: Ctx, cited: string[], itemJson: string): string[] {
   const hits = new Set<string>();
   for (const c of cited) {
-    if (!ctx.newClauses.has(c) && ctx.baseClauses.has(c)) hits.add(c);
+    if (!ctx.newOf(c) && ctx.baseClauses.has(c)) hits.add(c);
     for (const h of touches(c, ctx.changedIds, ctx.parentOf)) {
       const ch = ctx.diff.changed.find((x) => x.id === h);
       if (ch && (ch.numbersOnly || ch.parts.every((p) => p.op === '=')) && (!ch.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to))) {
         const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
         const olds = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from).map((n) => n.from!);
-        const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(itemJson));
+        const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${figurePattern(f)}`).test(itemJson));
         if (!quoted) continue;
       }
       hits.add(h);
     }
   }
-  return [...hits];
+  return [...hits].map(ctx.nameOf);
+}
+
+/**
+ * How an old figure is looked for in an item: with its unit (「5家」 is not the 5 of 「5G」), except a
+ * long number, which is the same figure whatever follows it (the 2020 of 「2020—2022年」 is the
+ * notice's 「2020年」).
+ */
+function figurePattern(figure: string): string {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const n = figure.match(/^\d+(?:\.\d+)?/)?.[0];
+  return n && n.replace('.', '').length >= 3 ? `${esc(n)}(?![\\d.])` : esc(figure);
 }
 
 function reviewItem(file: string, path: string[], group: ReviewItem['group'], label: string, value: unknown, clauses: string[], hits: string[], extra: Partial<ReviewItem> = {}): ReviewItem {
@@ -114,7 +138,7 @@ function reviewItem(file: string, path: string[], group: ReviewItem['group'], la
 function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regions: any; items: ReviewItem[] } {
   const items: ReviewItem[] = [];
   const oldText = (id: string) => ctx.baseClauses.get(id)?.text ?? '';
-  const newText = (id: string) => ctx.newClauses.get(id)?.text ?? '';
+  const newText = (id: string) => ctx.newOf(id)?.text ?? '';
 
   /** One structured item: figures re-extracted by `fields`, the rest judged by its clauses. */
   const item = (file: string, json: any, path: string[], label: string, cited: string[], fields: { field: string; run: () => { from: unknown; to: unknown } | null }[]) => {
@@ -127,10 +151,14 @@ function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regio
     }
     const value = getAt(json, path);
     const hits = reach(ctx, cited, JSON.stringify(value));
+    const now = renumberValue(value, ctx.moves);
+    const clauses = cited.map((c) => ctx.moves.get(c) ?? c);
     const reasons: string[] = [];
     if (hits.length) reasons.push(`它依据的条款有变化：${hits.join('、')}`);
     if (failed.length && hits.length) reasons.push(`新通知中没有按原来的措辞找到：${failed.join('、')}，已沿用旧值`);
-    const it = reviewItem(file, path, 'facts', label, value, cited, hits, {
+    const retired = ctx.retired(cited);
+    const it = reviewItem(file, path, 'facts', label, now, clauses, hits, {
+      ...(retired.length ? { retired } : {}),
       ...(reextracted.length ? { reextracted } : {}),
       ...(reasons.length ? { reason: reasons.join('；') } : reextracted.length ? { reason: '已从新通知重新提取' } : {}),
     });
@@ -234,23 +262,66 @@ export function linkCarriedItems(dir: string, ctx: Ctx, reconstructed: string[] 
         }
         if (file === 'manifest.json' && path[0] === 'knownGaps') cited = reconstructed;
         const label = spec.label ? spec.label(value, path) : `${file}${pointer(path)}`;
-        items.push(reviewItem(file, path, spec.group, label, value, cited, reach(ctx, cited, JSON.stringify(value))));
+        const hits = reach(ctx, cited, JSON.stringify(value));
+        // Judged by what it cited; recorded as it is written, in the new numbering.
+        const now = renumberValue(value, ctx.moves, !!spec.relativeTo);
+        const clauses = cited.map((c) => ctx.moves.get(c) ?? c);
+        const retired = ctx.retired(cited);
+        items.push(reviewItem(file, path, spec.group, label, now, clauses, hits, retired.length ? { retired } : {}));
       }
     }
   }
   return items;
 }
 
+/** Rewrites the clause references of every carried JSON file of `dir` to the new numbering; untouched files keep their bytes. */
+function renumberFiles(dir: string, moves: Map<string, string>): void {
+  const relative = new Set(CARRIED.filter((s) => s.relativeTo).map((s) => s.file));
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${name.name}` : name.name;
+      if (name.isDirectory()) {
+        if (rel !== 'source') walk(rel);
+        continue;
+      }
+      if (!name.name.endsWith('.json') || rel === 'clauses.json' || rel === 'review.json' || rel === 'manifest.json' || name.name.startsWith('diff-')) continue;
+      const json = readJson(join(dir, rel));
+      const now = renumberValue(json, moves, relative.has(rel));
+      if (JSON.stringify(now) !== JSON.stringify(json)) writeJson(join(dir, rel), now);
+    }
+  };
+  walk('');
+}
+
 /** The comparison context of two versions' clauses. */
 export function comparison(base: KnowledgeData, clauses: Clause[], diff = diffClauses(base.clauses, clauses)): Ctx {
-  const parents = new Map<string, string | null>([...base.clauses, ...clauses].map((c) => [c.id, c.parent]));
+  const moves = new Map(diff.moved.map((m) => [m.from, m.to]));
+  const oldOfNew = new Map(diff.moved.map((m) => [m.to, m.from]));
+  const added = new Set(diff.added.map((c) => c.id));
+  const removed = new Set(diff.removed.map((c) => c.id));
+  const newClauses = new Map(clauses.map((c) => [c.id, c]));
+  /** A new clause in the base numbering. */
+  const keyOf = (id: string) => oldOfNew.get(id) ?? (added.has(id) ? `+${id}` : id);
+  const parents = new Map<string, string | null>([
+    ...base.clauses.map((c) => [c.id, c.parent] as const),
+    ...diff.added.map((c) => [`+${c.id}`, c.parent === null ? null : keyOf(c.parent)] as const),
+  ]);
   return {
     base,
     baseClauses: new Map(base.clauses.map((c) => [c.id, c])),
-    newClauses: new Map(clauses.map((c) => [c.id, c])),
+    newClauses,
     diff,
-    changedIds: [...diff.changed.map((c) => c.id), ...diff.added.map((c) => c.id), ...diff.removed.map((c) => c.id)],
+    moves,
+    changedIds: [...diff.changed.map((c) => c.id), ...diff.added.map((c) => `+${c.id}`), ...diff.removed.map((c) => c.id)],
     parentOf: (id) => parents.get(id),
+    newOf: (id) => (removed.has(id) ? undefined : newClauses.get(moves.get(id) ?? id)),
+    nameOf: (key) =>
+      key.startsWith('+')
+        ? `${key.slice(1)}（新增）`
+        : removed.has(key)
+          ? `${key}（已删除${newClauses.has(key) ? `；现在的 ${key} 是另一条：${newClauses.get(key)!.title}` : ''}）`
+          : key,
+    retired: (cited) => cited.filter((c) => removed.has(c) && newClauses.has(c)),
   };
 }
 
@@ -293,10 +364,23 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     throw new IngestError('not-a-notice', `${opts.file}: the clause numbering could not be read (${(err as Error).message}). Nothing was written.`);
   }
   const baseClauses = new Map(base.clauses.map((c) => [c.id, c]));
+  // Editorial titles belong to a clause's text, not to its number: a renumbered clause takes its
+  // title along, and a number now held by another text (or by nothing) loses the old one.
+  const moves = renumbered(base.clauses, clauses);
+  if (moves.size) {
+    const titles: Record<string, string> = {};
+    const movedTo = new Set(moves.values());
+    for (const [id, title] of Object.entries(structure.titles)) {
+      if (moves.has(id)) titles[moves.get(id)!] = title;
+      else if (!movedTo.has(id)) titles[id] = title;
+    }
+    structure.titles = titles;
+  }
+  const oldIdOf = new Map([...moves].map(([o, n]) => [n, o]));
   // Editorial titles quote figures ("（3月15日前）"): bring them to the new figures, or leave them for review.
   const staleTitles: string[] = [];
   for (const [id, title] of Object.entries(structure.titles)) {
-    const o = baseClauses.get(id);
+    const o = baseClauses.get(oldIdOf.get(id) ?? id);
     const n = clauses.find((c) => c.id === id);
     if (!o || !n || o.text === n.text) continue;
     const t = /\d/.test(title) ? refigure(title, o.text, n.text) : title;
@@ -345,13 +429,18 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
 
     const items: ReviewItem[] = [];
     const before = { facts: readJson(join(baseDir, 'facts.json')), regions: readJson(join(baseDir, 'regions.json')) };
-    const { facts, regions, items: factItems } = reextractFacts(ctx, structuredClone(before.facts), structuredClone(before.regions));
+    const redone = reextractFacts(ctx, structuredClone(before.facts), structuredClone(before.regions));
+    const facts = renumberValue(redone.facts, ctx.moves);
+    const regions = renumberValue(redone.regions, ctx.moves);
+    const factItems = redone.items;
     // Rewritten only when a value changed, so an unchanged file stays as it was formatted by hand.
     if (JSON.stringify(facts) !== JSON.stringify(before.facts)) writeJson(join(staging, 'facts.json'), facts);
     if (JSON.stringify(regions) !== JSON.stringify(before.regions)) writeJson(join(staging, 'regions.json'), regions);
     items.push(...factItems);
 
     items.push(...linkCarriedItems(staging, ctx, structure.reconstructed.map((r) => r.id)));
+    // Only now, after every item was judged by the clauses it cited, do the files take the new numbering.
+    if (ctx.moves.size) renumberFiles(staging, ctx.moves);
     // A new clause is cited by nothing yet: someone has to decide whether a rule, a question or a form needs it.
     for (const c of diff.added) {
       const top = c.id.startsWith('附件') ? 'forms' : /^[二三]/.test(c.id) ? 'rules' : /^[四五]/.test(c.id) ? 'facts' : 'notice';
@@ -376,7 +465,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     const year = heading ? Number(heading.title.match(/(\d{4})年度?/)?.[1]) : NaN;
     const sha = createHash('sha256').update(text).digest('hex');
     const manifest = Manifest.parse({
-      ...base.manifest,
+      ...renumberValue(base.manifest, ctx.moves),
       version: opts.as,
       title: heading?.title ?? base.manifest.title,
       issuer: heading?.issuer ?? base.manifest.issuer,

@@ -8,8 +8,10 @@ import type { ClauseDiff, DiffPart, NumberChange } from './clause-diff';
 export interface Report {
   from: string;
   to: string;
-  summary: { added: number; removed: number; changed: number; numbers: number; needsReview: number; accepted: number };
+  summary: { added: number; removed: number; changed: number; moved: number; numbers: number; needsReview: number; accepted: number };
   added: { id: string; title: string; text: string }[];
+  /** Clauses renumbered with their text unchanged; what cited them was brought to the new number. */
+  moved: { from: string; to: string; title: string }[];
   removed: { id: string; title: string; text: string }[];
   changed: { id: string; title: string; titleChange: { from: string; to: string } | null; numbersOnly: boolean; parts: DiffPart[] }[];
   numbers: NumberChange[];
@@ -40,12 +42,14 @@ export function buildReport(from: string, to: string, diff: ClauseDiff, items: R
       added: diff.added.length,
       removed: diff.removed.length,
       changed: diff.changed.length,
+      moved: diff.moved.length,
       numbers: diff.numbers.length,
       needsReview: items.filter(isPending).length,
       accepted: items.filter((i) => i.needsReview && !isPending(i)).length,
     },
     added: diff.added.map((c) => ({ id: c.id, title: c.title, text: c.text })),
     removed: diff.removed.map((c) => ({ id: c.id, title: c.title, text: c.text })),
+    moved: diff.moved,
     changed: diff.changed.map((c) => ({ id: c.id, title: title.get(c.id) ?? c.id, titleChange: c.title, numbersOnly: c.numbersOnly, parts: c.parts })),
     numbers: diff.numbers,
     reextracted: items.filter((i) => i.reextracted?.length).map((i) => ({ id: i.id, label: i.label, fields: i.reextracted! })),
@@ -80,7 +84,7 @@ const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 export function renderText(r: Report): string {
   const out: string[] = [];
   const s = r.summary;
-  out.push(`${r.from} → ${r.to}: ${s.added} clause(s) added, ${s.removed} removed, ${s.changed} changed; ${s.numbers} figure(s) changed; ${s.needsReview} item(s) need review${s.accepted ? `, ${s.accepted} accepted` : ''}.`);
+  out.push(`${r.from} → ${r.to}: ${s.added} clause(s) added, ${s.removed} removed, ${s.changed} changed, ${s.moved} renumbered; ${s.numbers} figure(s) changed; ${s.needsReview} item(s) need review${s.accepted ? `, ${s.accepted} accepted` : ''}.`);
   if (r.added.length) {
     out.push('', '新增条款 (added):');
     for (const c of r.added) out.push(`  + ${c.id} ${c.title}`, `      ${c.text.replace(/\n/g, ' ⏎ ')}`);
@@ -88,6 +92,10 @@ export function renderText(r: Report): string {
   if (r.removed.length) {
     out.push('', '删除条款 (removed):');
     for (const c of r.removed) out.push(`  - ${c.id} ${c.title}`, `      ${c.text.replace(/\n/g, ' ⏎ ')}`);
+  }
+  if (r.moved.length) {
+    out.push('', '条款编号变化，文字未变 (renumbered; references updated):');
+    for (const m of r.moved) out.push(`  ${m.from} → ${m.to} ${m.title}`);
   }
   if (r.changed.length) {
     out.push('', '修改条款 (changed):');
@@ -120,9 +128,9 @@ export function renderMarkdown(r: Report): string {
   const out: string[] = [
     `# ${r.from} → ${r.to}`,
     '',
-    `| 新增条款 | 删除条款 | 修改条款 | 数字变化 | 待复核 | 已接受 |`,
-    `|---|---|---|---|---|---|`,
-    `| ${s.added} | ${s.removed} | ${s.changed} | ${s.numbers} | ${s.needsReview} | ${s.accepted} |`,
+    `| 新增条款 | 删除条款 | 修改条款 | 编号变化 | 数字变化 | 待复核 | 已接受 |`,
+    `|---|---|---|---|---|---|---|`,
+    `| ${s.added} | ${s.removed} | ${s.changed} | ${s.moved} | ${s.numbers} | ${s.needsReview} | ${s.accepted} |`,
   ];
   if (r.added.length) {
     out.push('', '## 新增条款');
@@ -131,6 +139,10 @@ export function renderMarkdown(r: Report): string {
   if (r.removed.length) {
     out.push('', '## 删除条款');
     for (const c of r.removed) out.push('', `### ${c.id} ${c.title}`, '', '```', c.text, '```');
+  }
+  if (r.moved.length) {
+    out.push('', '## 编号变化（文字未变，引用已改为新编号）', '', '| 原编号 | 新编号 | 标题 |', '|---|---|---|');
+    for (const m of r.moved) out.push(`| ${m.from} | ${m.to} | ${mdEsc(m.title)} |`);
   }
   if (r.changed.length) {
     out.push('', '## 修改条款', '', '`[-…-]` 为删去的文字，`{+…+}` 为新增的文字。');

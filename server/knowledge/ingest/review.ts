@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKnowledgeBase } from '../base';
+import { figureIssues } from '../../qa/layer';
 import { loadKnowledgeData, type KnowledgeData } from '../load';
 import { Manifest } from '../schemas/notice-data';
 import { isPending, ReviewFile, type ReviewItem } from '../schemas/review';
 import { citedClauses, CARRIED, getAt, hashOf, itemsOf } from './carry';
+import { staleQuotes } from './verbatim';
 
 /**
  * Review and publishing of a draft version. Reviewing is done on the files themselves: an
@@ -144,15 +146,38 @@ export function publishVersion(root: string, version: string): PublishResult {
   let data: KnowledgeData;
   try {
     data = loadKnowledgeData(root, version);
-    // What the server builds at startup too: the answer base's quotes must be found in this version's clauses.
-    createKnowledgeBase(data);
   } catch (err) {
     throw new PublishError(`${version} does not pass the startup checks; nothing was published.\n  ${(err as Error).message}`);
   }
-  const dangling = danglingReferences(data, dir);
-  if (dangling.length) {
-    throw new PublishError(`${version} cites clauses it does not have; nothing was published.\n${dangling.map((d) => `  ${d}`).join('\n')}`);
+  // Every stale quotation is named at once, the answer base's and the rule and quota files', so
+  // one round of edits can clear them all.
+  const problems: string[] = [];
+  try {
+    // What the server builds at startup too: the answer base's quotes must be found in this version's clauses.
+    const kb = createKnowledgeBase(data);
+    // A carried answer can quote the new text and still state last year's figure in its own words
+    // (「各县不多于5家」, 「2020—2022年」): the check a staff-written answer gets holds the shipped ones too.
+    const figures = data.answerBase.entries.flatMap((e) => figureIssues(kb, e).map((i) => `  answer-base.json ${e.id} (${i.field.replace(/^entry\./, '')}): ${i.message}`));
+    if (figures.length) problems.push(`${version} has answers stating figures its cited clauses do not give:\n${figures.join('\n')}`);
+  } catch (err) {
+    problems.push(`${version} does not pass the startup checks:\n  ${(err as Error).message}`);
   }
+  const stale = staleQuotes(data);
+  if (stale.length) {
+    problems.push(`${version} still repeats words its notice no longer has; bring each to the new text (or the new figure) in its file:\n${stale.map((d) => `  ${d}`).join('\n')}`);
+  }
+  // A removed clause whose number another clause took: an item left as it was cites the wrong text.
+  const titles = new Map(data.clauses.map((c) => [c.id, c.title]));
+  const misplaced = review.items.filter((i) => i.retired?.length && hashOf(currentValue(root, version, i)) === i.hash);
+  if (misplaced.length) {
+    problems.push(
+      `${version} has items that cite a clause the new notice removed, whose number another clause now holds; edit each to rest on a clause this notice has:\n` +
+        misplaced.map((i) => `  ${i.id} (${i.label}) cites ${i.retired!.map((c) => `${c}, now 「${titles.get(c)}」`).join('; ')}`).join('\n'),
+    );
+  }
+  const dangling = danglingReferences(data, dir);
+  if (dangling.length) problems.push(`${version} cites clauses it does not have:\n${dangling.map((d) => `  ${d}`).join('\n')}`);
+  if (problems.length) throw new PublishError(`${problems.join('\n')}\nSo nothing was published.`);
   const manifest = Manifest.parse(readJson(join(dir, 'manifest.json')));
   writeJson(join(dir, 'manifest.json'), { ...manifest, status: 'published' });
   return { version, clauses: data.clauses.length, accepted: review.items.filter((i) => i.needsReview).length };

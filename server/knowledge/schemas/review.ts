@@ -25,6 +25,11 @@ export const ReviewItem = z.object({
   reason: z.string().optional(),
   /** Values re-extracted from the new notice text, old → new. */
   reextracted: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  /**
+   * Clauses the item cited that the new notice removed while another clause took their number.
+   * Unedited, the item would cite that other clause, so publishing refuses it.
+   */
+  retired: z.array(z.string()).optional(),
   /** sha256 of the item's JSON as carried over, so a review can tell an edited item from an accepted one. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   status: z.enum(['pending', 'accepted']).optional(),

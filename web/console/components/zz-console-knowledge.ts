@@ -408,7 +408,7 @@ export class ZzConsoleKnowledge extends LitElement {
     const s = r.summary;
     return html`<div class="card diff-report">
       <h2>${r.from} → ${r.to} 的变化</h2>
-      <p>新增条款 ${s.added} · 删除条款 ${s.removed} · 修改条款 ${s.changed} · 数字变化 ${s.numbers} · 待复核 ${s.needsReview} · 已复核 ${s.accepted}</p>
+      <p>新增条款 ${s.added} · 删除条款 ${s.removed} · 修改条款 ${s.changed} · 编号变化 ${s.moved ?? 0} · 数字变化 ${s.numbers} · 待复核 ${s.needsReview} · 已复核 ${s.accepted}</p>
       ${r.added.length
         ? html`<h3>新增条款</h3>
             ${r.added.map((c) => html`<div class="clause added"><strong>${c.id}</strong> ${c.title}<p class="diff"><ins>${c.text}</ins></p></div>`)}`
@@ -416,6 +416,10 @@ export class ZzConsoleKnowledge extends LitElement {
       ${r.removed.length
         ? html`<h3>删除条款</h3>
             ${r.removed.map((c) => html`<div class="clause removed"><strong>${c.id}</strong> ${c.title}<p class="diff"><del>${c.text}</del></p></div>`)}`
+        : nothing}
+      ${r.moved?.length
+        ? html`<h3>编号变化（文字未变，引用已改为新编号）</h3>
+            ${r.moved.map((m) => html`<div class="clause moved"><strong>${m.from} → ${m.to}</strong> ${m.title}</div>`)}`
         : nothing}
       ${r.changed.length
         ? html`<h3>修改条款</h3>
