@@ -443,6 +443,22 @@ function answersPlainly(q: QuestionView, text: string, cues: Cue[], leadIns: str
   return sharesSubject(q, core);
 }
 
+/**
+ * 「这个我们是有的，已经上线运行两年多了」: a first clause that is nothing but an answer word among fillers (这个,
+ * 我们, 已经, particles) is as plain an answer as the same clause sent alone; what follows it is detail, read
+ * for its own facts like any clause.
+ */
+function opensWithBareAnswer(kb: KnowledgeData, text: string): boolean {
+  const first = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!;
+  const vocab = vocabOf(kb);
+  const v = kb.interview.vocabulary;
+  if (!findAll(vocab.cues, first).length) return false;
+  let rest = first.replace(vocab.cues!, '');
+  const fillers = [...(v.askedBeside?.fillers ?? []), ...v.yesParticles, ...vocab.leadIns].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  for (const w of fillers) rest = rest.split(w).join('');
+  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
+}
+
 /** Whether the text has two characters in a row, not too common to tell, from the question's own words. */
 function sharesSubject(q: QuestionView, text: string): boolean {
   const core = text.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
@@ -1164,7 +1180,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const subjects = kb.interview.vocabulary.subjects;
     const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
     const elsewhereSubject = yesNo && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question));
-    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
+    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && (answersPlainly(pending, text, cues, vocab.leadIns) || opensWithBareAnswer(kb, text)));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
