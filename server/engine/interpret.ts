@@ -49,8 +49,11 @@ const vocabCache = new WeakMap<object, Vocab>();
 /** Words as one regex alternation, longest first, so the leftmost match is the longest. */
 /** A partial word of the 「有的没有」 kind: some parts, then a no. */
 const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
-/** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该. */
-const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…\s]|是|其实|应该|$)/u;
+/**
+ * What may follow a correction word (不对, 说错了): a particle, then the clause's end, a colon or a quote that
+ * opens the right answer (「记录错了：」「改成“是”」), 是, 其实 or 应该.
+ */
+const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…:：“"「『'\s]|是|其实|应该|$)/u;
 /** Nothing but particles, spaces or punctuation before the clause ends. */
 const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
 
