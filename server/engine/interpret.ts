@@ -1010,6 +1010,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const items = new Map<string, AnswerValue>();
   for (const [cap, value] of capValues) items.set(`cap.${cap}`, value);
 
+  // Figures recorded round (六七成, 大概一半多点), marked so the form asks for the exact one.
+  const approx = new Set<string>();
   // Metrics named in the text: 联网率85%，自动化率78%.
   metricHits.sort((a, b) => a.start - b.start);
   metricHits.forEach((h, i) => {
@@ -1018,6 +1020,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const n = parseNumber(lower.slice(h.end, end), '%');
     const qid = vocab.metrics.byAlias.get(h.word.toLowerCase());
     if (n && qid) items.set(qid, n.value);
+    // 「联网的大概一半多点」: a round figure stays round, to be given exactly before signing.
+    if (n?.approx && qid) approx.add(qid);
   });
 
   // A choice stated in passing ("我们想申报智能工厂，有MES") is recorded like an answer to its question.
@@ -1225,7 +1229,6 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
   const several: string[] = [];
-  const approx = new Set<string>();
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
