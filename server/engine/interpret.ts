@@ -579,11 +579,14 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
  */
 function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
   if (r.kind !== 'answers' || r.asks) return r;
+  // Only while the basic conditions are asked, and only from a paragraph: a short reply about a system
+  // (「有，木头加工车间在用」) says nothing of the main business.
+  const idx = indexOf(kb);
+  if (pending && idx.questions.get(pending.id)?.phase !== 'hard') return r;
   const text = understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text;
   const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length < 2) return r;
+  if (clauses.length < 3) return r;
   const taken = new Set([...r.items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
-  const idx = indexOf(kb);
   const added: Interpretation & { kind: 'answers' } = { ...r, items: [...r.items] };
   const byQuestion = new Map<string, string[]>();
   for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
