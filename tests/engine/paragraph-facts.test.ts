@@ -62,10 +62,3 @@ describe('a long opening paragraph is read for every basic fact it states', () =
     expect(items('今年也只打算报这一个', q('ent.appliedThisYear'))).toEqual({ 'ent.appliedThisYear': false });
   });
 });
-
-describe('a figure given one question early', () => {
-  it('records 「联网的大概一半多点」 as the networked ratio, kept round, while the automation ratio waits', () => {
-    const r = interpret(kb, '联网的大概一半多点', q('metric.automationRatio'));
-    expect(r).toEqual({ kind: 'answers', items: [{ questionId: 'metric.networkedRatio', value: 50, approx: true }] });
-  });
-});
