@@ -609,9 +609,11 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   }
   const city = kb.interview.questions.find((q) => q.sets === 'enterprise.city');
   if (city && !taken.has(city.id)) {
-    const lower = text.toLowerCase();
+    // 「集团另一个子公司在郑州报车间」: a clause that names another body (集团, 子公司, 工厂) locates that, not the enterprise.
+    const vocab = vocabOf(kb);
+    const lower = clauses.filter((c) => !findAll(vocab.registration.otherUnits, c.toLowerCase()).length).join('，').toLowerCase();
     const named = new Set(kb.regions.regions.filter((g) => !LOCAL_KINDS.has(g.kind) && [g.name, g.short, ...g.aliases].some((w) => w.length > 1 && lower.includes(w.toLowerCase()))).map((g) => g.name));
-    const away = findAll(vocabOf(kb).registration.elsewhere, lower).length > 0;
+    const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
   }
   return added.items.length > r.items.length ? added : r;

@@ -44,9 +44,10 @@ describe('a long opening paragraph is read for every basic fact it states', () =
     for (const i of r.kind === 'answers' ? r.items : []) if (passing.includes(i.questionId)) expect(i.extra, i.questionId).toBe(true);
   });
 
-  it('records nothing for a city when two are named, nor a fact its clauses disagree on', () => {
-    const r = items('我们注册在郑州，工厂在洛阳，经营还行', q('ent.registeredInHenan'));
-    expect(r).not.toHaveProperty('ent.city');
+  it('takes the city from the enterprise’s own clauses, never from one about another body', () => {
+    expect(items('我们注册在郑州，工厂在洛阳，经营还行', q('ent.registeredInHenan'))).toHaveProperty(['ent.city'], '郑州市');
+    expect(items('集团另一个子公司在郑州报车间，跟俺们没关系，俺们就报这一个', q('ent.appliedThisYear'))).not.toHaveProperty(['ent.city']);
+    expect(items('我们在郑州注册，在洛阳也有办公室，经营还行', q('ent.registeredInHenan'))).not.toHaveProperty(['ent.city']);
   });
 
   it('reads the founding year where the place of registration stands between it and 成立', () => {
