@@ -275,7 +275,10 @@ export class Conversation {
       if (recorded.length > 0) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, next))) return;
         this.send({ type: 'recorded', items: recorded });
-        let confirm = phrases.recorded(recorded);
+        // A changed answer is read back with what it replaced: 「刚才记录错了…请改成“是”」 must be seen to have taken.
+        const replaced = recorded.some((r) => answers[r.questionId] !== undefined && answers[r.questionId] !== null);
+        const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
+        let confirm = phrases.recorded(recorded, wasShown);
         confirm += phrases.passing(passing);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += phrases.approximate;
@@ -345,21 +348,31 @@ export class Conversation {
   }
 
   /**
-   * 「上一个说错了，其实有」: the question that was pending before the last answer (kept with the
-   * previous step) is read again from the rest of the text. Nothing is recorded when that question
-   * is not known on this connection or the text does not answer it plainly.
+   * 「上一个说错了，其实有」「刚才答错了 不是集团 是我们自己公司名义报」: an earlier answer is read again from the
+   * rest of the text. The one corrected is an answered question the rest speaks of by its subject words
+   * (集团, 名义) when exactly one such answers from it; otherwise the question that was pending before the
+   * last answer (kept with the previous step). Nothing is recorded when neither is known on this connection
+   * or the text does not answer it plainly.
    */
   private correctPrevious(text: string, answers: Answers, pending: QuestionView | null): Interpretation {
     const { rules, kb } = this.runtime;
-    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
-    const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
-    const view = last ? rules.views(answers, [last])[0] : undefined;
-    if (!view) return { kind: 'unclear' };
     const v = kb.data.interview.vocabulary;
     let rest = text;
     for (const w of [...v.previousRefs, ...v.corrections].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('，');
-    const read = rules.interpret(rest.replace(/^[\s，,。；;]+/, ''), view, answers);
-    return read.kind === 'answers' && read.items.some((i) => i.questionId === view.id) ? read : { kind: 'unclear' };
+    rest = rest.replace(/^[\s，,。；;:：]+/, '');
+    const readAs = (id: string): Interpretation | undefined => {
+      const view = rules.views(answers, [id])[0];
+      const read = view ? rules.interpret(rest, view, answers) : undefined;
+      return read?.kind === 'answers' && read.items.some((i) => i.questionId === id) ? read : undefined;
+    };
+    const lower = rest.toLowerCase();
+    const named = [...new Set(v.subjects.filter((x) => x.question !== pending?.id && x.question in answers && x.words.some((w) => lower.includes(w.toLowerCase()))).map((x) => x.question))]
+      .map((id) => readAs(id))
+      .filter((r): r is Interpretation => r !== undefined);
+    if (named.length === 1) return named[0]!;
+    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
+    const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
+    return (last && readAs(last)) || { kind: 'unclear' };
   }
 
   /**

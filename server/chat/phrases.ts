@@ -13,6 +13,7 @@ const PLACEHOLDERS = {
   welcomeQa: ['title', 'year'],
   recorded: ['items'],
   recordedItem: ['label', 'display'],
+  changedItem: ['label', 'before', 'display'],
   blocking: ['items'],
   blockingItem: ['clause', 'reason'],
   blockedNext: ['items', 'unit', 'phone'],
@@ -120,7 +121,16 @@ export const phrases = {
   welcome: (k: NoticeLabel) => say('welcome', { title: k.shortTitle, year: k.year }),
   /** Greeting for a user who came to ask about the notice: it must not start the interview. */
   welcomeQa: (k: NoticeLabel) => say('welcomeQa', { title: k.shortTitle, year: k.year }),
-  recorded: (items: Recorded[]) => sentence(say('recorded', { items: items.map((i) => say('recordedItem', { label: i.label, display: i.display })).join(T.listSeparator) })),
+  /** An answer that replaced a different earlier one says what it was, so a correction is seen to have taken. */
+  recorded: (items: Recorded[], before: ReadonlyMap<string, string> = new Map()) =>
+    sentence(say('recorded', {
+      items: items
+        .map((i) => {
+          const was = before.get(i.questionId);
+          return was !== undefined && was !== i.display ? say('changedItem', { label: i.label, before: was, display: i.display }) : say('recordedItem', { label: i.label, display: i.display });
+        })
+        .join(T.listSeparator),
+    })),
   /**
    * A hard condition that now fails. The offer to stop or carry on is made once, when the first
    * condition fails; a later one only adds its reason and what would change it.

@@ -2,9 +2,9 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
-import { industryFromText } from './plan';
+import { industryFromText, viewOf } from './plan';
 import { foundedYearOf } from './facts';
-import { findQuantities, inUnit, isRange, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
+import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -50,8 +50,11 @@ const vocabCache = new WeakMap<object, Vocab>();
 /** Words as one regex alternation, longest first, so the leftmost match is the longest. */
 /** A partial word of the 「有的没有」 kind: some parts, then a no. */
 const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
-/** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该. */
-const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…\s]|是|其实|应该|$)/u;
+/**
+ * What may follow a correction word (不对, 说错了): a particle, then the clause's end, a colon or a quote that
+ * opens the right answer (「记录错了：」「改成“是”」), 是, 其实 or 应该.
+ */
+const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…:：“"「『'\s]|是|其实|应该|$)/u;
 /** Nothing but particles, spaces or punctuation before the clause ends. */
 const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
 
@@ -330,8 +333,8 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
   const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
-  const named = interpret(kb, said, null, category);
-  const own = pending ? interpret(kb, said, pending, category) : named;
+  const named = readReply(kb, said, null, category);
+  const own = pending ? readReply(kb, said, pending, category) : named;
   if (own.kind !== 'answers') return undefined;
   const namedIds = new Set(named.kind === 'answers' ? named.items.map((i) => i.questionId) : []);
   const vocab = vocabOf(kb);
@@ -445,6 +448,22 @@ function answersPlainly(q: QuestionView, text: string, cues: Cue[], leadIns: str
   return sharesSubject(q, core);
 }
 
+/**
+ * 「这个我们是有的，已经上线运行两年多了」: a first clause that is nothing but an answer word among fillers (这个,
+ * 我们, 已经, particles) is as plain an answer as the same clause sent alone; what follows it is detail, read
+ * for its own facts like any clause.
+ */
+function opensWithBareAnswer(kb: KnowledgeData, text: string): boolean {
+  const first = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!;
+  const vocab = vocabOf(kb);
+  const v = kb.interview.vocabulary;
+  if (!findAll(vocab.cues, first).length) return false;
+  let rest = first.replace(vocab.cues!, '');
+  const fillers = [...(v.askedBeside?.fillers ?? []), ...v.yesParticles, ...vocab.leadIns].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  for (const w of fillers) rest = rest.split(w).join('');
+  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length === 0;
+}
+
 /** Whether the text has two characters in a row, not too common to tell, from the question's own words. */
 function sharesSubject(q: QuestionView, text: string): boolean {
   const core = text.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
@@ -550,6 +569,59 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
+  return withBasicFactsInPassing(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+}
+
+/**
+ * 「…是独立法人，不属于任何集团，主营是农药中间体…的生产，…经营一直正常盈利。…今年也只打算报这一个。」: a paragraph
+ * that states basic facts beyond the one asked is read for each of them. A question's clauses are those that
+ * speak of it by its subject words (VocabularyFile `subjects`) and name no system; each is read as if that
+ * question were asked, and an answer they all agree on is recorded as said in passing, so it fills the
+ * question only while unanswered. The 省辖市 is read the same way when the paragraph names one city and no other.
+ */
+function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (r.kind !== 'answers' || r.asks) return r;
+  // Only while the basic conditions are asked, and only from a paragraph: a short reply about a system
+  // (「有，木头加工车间在用」) says nothing of the main business.
+  const idx = indexOf(kb);
+  if (pending && idx.questions.get(pending.id)?.phase !== 'hard') return r;
+  const text = understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text;
+  const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 3) return r;
+  const taken = new Set([...r.items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
+  const added: Interpretation & { kind: 'answers' } = { ...r, items: [...r.items] };
+  const byQuestion = new Map<string, string[]>();
+  for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
+  const namesSystem = (c: string) => findAll(idx.aliasRegex, c.toLowerCase()).length > 0;
+  for (const [id, words] of byQuestion) {
+    const spec = idx.questions.get(id);
+    if (taken.has(id) || !spec) continue;
+    const view = viewOf(spec, category);
+    const values = new Set<string>();
+    let value: AnswerValue | undefined;
+    for (const c of clauses) {
+      if (!words.some((w) => c.toLowerCase().includes(w)) || namesSystem(c)) continue;
+      const read = readReply(kb, c, view, category);
+      const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === id && !i.extra) : undefined;
+      if (!item || item.value === null) continue;
+      values.add(JSON.stringify(item.value));
+      value = item.value;
+    }
+    if (values.size === 1 && value !== undefined) added.items.push({ questionId: id, value, extra: true });
+  }
+  const city = kb.interview.questions.find((q) => q.sets === 'enterprise.city');
+  if (city && !taken.has(city.id)) {
+    // 「集团另一个子公司在郑州报车间」: a clause that names another body (集团, 子公司, 工厂) locates that, not the enterprise.
+    const vocab = vocabOf(kb);
+    const lower = clauses.filter((c) => !findAll(vocab.registration.otherUnits, c.toLowerCase()).length).join('，').toLowerCase();
+    const named = new Set(kb.regions.regions.filter((g) => !LOCAL_KINDS.has(g.kind) && [g.name, g.short, ...g.aliases].some((w) => w.length > 1 && lower.includes(w.toLowerCase()))).map((g) => g.name));
+    const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
+    if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
+  }
+  return added.items.length > r.items.length ? added : r;
+}
+
+function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
   const idx = indexOf(kb);
   const vocab = vocabOf(kb);
   const typed = rawText.normalize('NFKC').slice(0, 4000).trim();
@@ -559,7 +631,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const understood = understanderFor(kb).understand(typed).text.trim();
   const tagged = withoutTagQuestions(kb, understood);
   if (tagged.asks) {
-    const r = interpret(kb, tagged.text, pending, category);
+    const r = readReply(kb, tagged.text, pending, category);
     return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
   }
   const text = tagged.text;
@@ -567,7 +639,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
   const corrected = afterCorrection(kb, text, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {
-    const r = interpret(kb, corrected, pending, category);
+    const r = readReply(kb, corrected, pending, category);
     return r.kind === 'answers' || r.kind === 'question' ? r : { kind: 'unclear' };
   }
   if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
@@ -966,6 +1038,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const items = new Map<string, AnswerValue>();
   for (const [cap, value] of capValues) items.set(`cap.${cap}`, value);
 
+  // Figures recorded round (六七成, 大概一半多点), marked so the form asks for the exact one.
+  const approx = new Set<string>();
   // Metrics named in the text: 联网率85%，自动化率78%.
   metricHits.sort((a, b) => a.start - b.start);
   metricHits.forEach((h, i) => {
@@ -974,6 +1048,8 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const n = parseNumber(lower.slice(h.end, end), '%');
     const qid = vocab.metrics.byAlias.get(h.word.toLowerCase());
     if (n && qid) items.set(qid, n.value);
+    // 「联网的大概一半多点」: a round figure stays round, to be given exactly before signing.
+    if (n?.approx && qid) approx.add(qid);
   });
 
   // A choice stated in passing ("我们想申报智能工厂，有MES") is recorded like an answer to its question.
@@ -1012,12 +1088,15 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   // 「2008年成立的，在洛阳」 to the city question: the founding year said in passing, with its own clause.
   const passing = new Set<string>();
   const fip = kb.interview.vocabulary.foundedInPassing;
-  if (fip && pending && pending.id !== fip.question && !items.has(fip.question)) {
+  // To the founding question itself, a reply that states other facts too (「公司是2006年5月在新乡市注册成立的，2015年搬迁…」)
+  // is answered by its founding clause, not refused as a sentence about something else.
+  if (fip && pending && !items.has(fip.question)) {
     for (const seg of segments) {
       const year = foundedYearSaid(fip, lower.slice(seg.start, seg.end));
       if (year === undefined) continue;
+      if (pending.id === fip.question && segments.length === 1) break;
       items.set(fip.question, String(year));
-      passing.add(fip.question);
+      if (pending.id !== fip.question) passing.add(fip.question);
       break;
     }
   }
@@ -1181,7 +1260,6 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
   const several: string[] = [];
-  const approx = new Set<string>();
   if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
@@ -1190,7 +1268,7 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
     const subjects = kb.interview.vocabulary.subjects;
     const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
     const elsewhereSubject = yesNo && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question));
-    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
+    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && (answersPlainly(pending, text, cues, vocab.leadIns) || opensWithBareAnswer(kb, text)));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
@@ -1293,8 +1371,12 @@ function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: stri
       const year = YEAR_AT_START.exec(after);
       if (year && untailed(after.slice(year[0].length)) === '' && OWN_SUBJECT.test(before)) return foundedYearOf(year[0]);
     } else if (untailed(after) === '') {
-      const year = YEAR_AT_END.exec(before);
-      if (year && OWN_SUBJECT.test(before.slice(0, year.index))) return foundedYearOf(year[0]);
+      // 「2006年5月在新乡市注册成立的」: where it was registered, and a second founding word, may stand between the year and this one.
+      let dated = before;
+      for (const o of fip.words) if (!/于$/.test(o) && dated.endsWith(o)) dated = dated.slice(0, -o.length);
+      dated = dated.replace(/在[\p{Script=Han}]{1,15}$/u, '');
+      const year = YEAR_AT_END.exec(dated);
+      if (year && OWN_SUBJECT.test(dated.slice(0, year.index))) return foundedYearOf(year[0]);
     }
   }
   return undefined;
@@ -1491,6 +1573,10 @@ function answerPending(
         // 「先报个车间试试吧，工厂估计够不上」: an option named only in a clause that denies it is not the one chosen.
         const affirmed = new Set(clauses.filter((c) => !denies(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
         if (affirmed.size === 1 && affirmed.size < values.size) return [...affirmed][0];
+        // 「以前也没有获得过省级智能车间或者智能工厂称号」: every option named only under a no, beside the one option a no
+        // word itself names (没有 → 都没有), leaves that option.
+        const byNo = new Set(findAll(regex, lower).filter((h) => findAll(vocab.cues, h.word.toLowerCase()).some((c) => vocab.polarity.get(c.word) === false)).map((h) => byWord.get(h.word.toLowerCase())!));
+        if (affirmed.size === 0 && byNo.size === 1) return [...byNo][0];
         // 「评上过省级智能工厂，这次想再报个车间」: a clause about what another question asks (what it applies
         // for now: 想/报 without 获得/评上) is no answer to this one; the clauses left decide.
         const elsewhere = (c: string) =>

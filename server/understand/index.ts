@@ -138,7 +138,7 @@ export function shownCorrections(u: Pick<Understood, 'corrections'>): Correction
 
 const cache = new WeakMap<object, Understander>();
 /** Region kinds below the 省辖市 (see regions.json). */
-const LOCAL_KINDS = new Set(['县', '县级市', '市辖区']);
+export const LOCAL_KINDS: ReadonlySet<string> = new Set(['县', '县级市', '市辖区']);
 
 /** The understander of a knowledge version's lexicon, built once. */
 export function understanderFor(data: { lexicon: LexiconFile; regions?: RegionsFile }): Understander {

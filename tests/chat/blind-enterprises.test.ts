@@ -144,8 +144,9 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     wrong: [],
   },
   'F5-沁阳炭素焙烧车间': {
-    taken: 23,
-    of: 24,
+    // Its opening paragraph answers four basic questions in passing, which are then not asked.
+    taken: 19,
+    of: 20,
     missed: ['metric.automationRatio 「自动化设备占七成五，算省内先进；联网率八成，也算先进」'],
     wrong: [],
   },
