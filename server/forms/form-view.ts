@@ -5,7 +5,8 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate, percentOrFraction } from './phase';
+import { fill } from '../engine/kb';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -234,9 +235,12 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   let value: AnswerValue;
   if (!t) value = null;
   else if (view.kind === 'number') {
-    const n = parseNumber(t, view.unit)?.value;
+    const n = parseNumber(t, view.unit);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
-    value = n;
+    // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
+    const fraction = percentOrFraction(n);
+    if (fraction) return { ok: false, error: fill(kb.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
+    value = n.value;
   } else if (view.kind === 'date') {
     const d = parseDate(t);
     if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };

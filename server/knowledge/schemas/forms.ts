@@ -184,7 +184,8 @@ export const FormQuestion = z.object({
   repeat: z.literal('workshop').optional(),
   /** "element": asked once per element cell of the chosen form (id/fact use "{field}"). */
   perElementCell: z.boolean().optional(),
-  validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'percent', 'count']).optional(),
+  /** phone: a mobile or a landline with its area code; mobile: a mobile number only. */
+  validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'mobile', 'percent', 'count']).optional(),
   /** A one-line field (a name, an address): a longer text or a sentence is asked back, not stored. Absent = a narrative. */
   maxLength: z.number().int().positive().optional(),
   /** The interview question that already gives this fact: asked only when the interview did not. */
@@ -287,7 +288,20 @@ export const FormVocabulary = z.object({
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
-export const FormQuestions = z.object({ vocabulary: FormVocabulary, questions: z.array(FormQuestion).min(1) }).superRefine((f, ctx) => {
+/**
+ * What the form phase says when a typed value cannot be kept as it is, in the chat and the form view alike.
+ * `percentOrFraction`: a bare decimal in a percentage field that reads as a percentage or as a fraction of one
+ * ({said}, {percent}, {fraction}). `mobile` / `phone`: a number that is no mobile, or neither a mobile nor a
+ * landline with its area code ({said}, {digits}).
+ */
+export const FormMessages = z.object({
+  percentOrFraction: z.string().includes('{said}').includes('{percent}').includes('{fraction}'),
+  mobile: z.string().includes('{said}'),
+  phone: z.string().includes('{said}'),
+});
+export type FormMessages = z.infer<typeof FormMessages>;
+
+export const FormQuestions = z.object({ vocabulary: FormVocabulary, messages: FormMessages, questions: z.array(FormQuestion).min(1) }).superRefine((f, ctx) => {
   f.questions.forEach((q, i) => {
     const values = new Set((q.choices ?? []).map((c) => c.value));
     for (const side of ['yes', 'no'] as const)
