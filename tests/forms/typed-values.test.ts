@@ -106,3 +106,33 @@ describe('a phone number', () => {
     expect(read).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.mobile', value: '1383790123' }] });
   });
 });
+
+describe('a change in a 提升/降低比例 cell', () => {
+  const facts = (before: number, after: number) => DraftProfile.parse({ form: { indicators: { defectRate: { before, after } } } });
+  it('holds the size of a change the way its heading says, and says a change the other way in words', () => {
+    // 附件1 heads the cell 降低比例（%）: before, a fall of 1.5% → 0.6% printed -60.0 there, a rise and a fall at once.
+    const ws = (b: number, a: number) => fillForm(ctx, facts(b, a), 'smartWorkshop').matrices.quality!.at(-1)![0]!.text;
+    expect(ws(1.5, 0.6)).toBe('60.0');
+    expect(ws(0.6, 1.5)).toBe('提升150.0');
+    // 附件2 heads the column 提升/降低比例（%）: the direction is said each time.
+    const factory = (b: number, a: number) => fillForm(ctx, facts(b, a), 'discreteFactory').matrices.benefits!.find((r) => r[2]!.text !== '' && !r[2]!.missing)?.[2]!.text;
+    expect(factory(1.5, 0.6)).toBe('降低60.0');
+    expect(factory(0.6, 1.5)).toBe('提升150.0');
+  });
+});
+
+describe('the form view against the export', () => {
+  it('binds 附件1’s 车间名称 to the workshop’s name the export prints there, and names each field fully for the chat', async () => {
+    const { buildFormView } = await import('../../server/forms/form-view');
+    const v = buildFormView(kb, { 'form.ws.1.name': '总装车间', 'form.finance.2020.totalAssets': 12000, 'form.ind.defectRate.before': 1.5 }, 'smartWorkshop');
+    const fields = v.sections.flatMap((s) => s.groups.flatMap((g) => g.rows.flatMap((r) => r.fields)));
+    // Before, the cover's 车间名称 said 「本系统不收集此项，导出后手填」 while the export printed the name.
+    const unit = fields.find((f) => f.label === '车间名称')!;
+    expect(unit).toMatchObject({ questionId: 'form.ws.1.name', display: '总装车间', status: 'filled' });
+    const form = fillForm(ctx, DraftProfile.parse({ form: formFactsFromAnswers(kb, { 'form.ws.1.name': '总装车间' }) }), 'smartWorkshop');
+    expect(form.values['cover.unitName']!.text).toBe('总装车间');
+    // A matrix cell's label is its column (「2020年」, 「」): the chat names the field by its full name.
+    expect(fields.find((f) => f.questionId === 'form.finance.2020.totalAssets')).toMatchObject({ label: '2020年', name: '2020年总资产' });
+    expect(fields.find((f) => f.questionId === 'form.ind.defectRate.before')?.name).toBe('建设完成前产品不良品率');
+  });
+});

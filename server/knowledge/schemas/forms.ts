@@ -444,6 +444,12 @@ export const FormDrafting = z.object({
     relativeTime: z.string().includes('{quote}').optional(),
     /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
     ratioAbove100: z.string().includes('{stated}').optional(),
+    /**
+     * A change in a 提升/降低比例 cell, where the heading does not already say its direction: {ratio}, the size in %.
+     * Both or neither.
+     */
+    changeRise: z.string().includes('{ratio}').optional(),
+    changeFall: z.string().includes('{ratio}').optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
