@@ -136,3 +136,32 @@ describe('the form view against the export', () => {
     expect(fields.find((f) => f.questionId === 'form.ind.defectRate.before')?.name).toBe('建设完成前产品不良品率');
   });
 });
+
+describe('the sources of a draft’s sentence', () => {
+  it('are named by the labels the user knows, and a computed figure by how it is computed, never by an internal id', async () => {
+    const { factLabels } = await import('../../server/forms/session');
+    const ids = [
+      'form.indicators.defectRate.before',
+      'computed:changeRatio(defectRate)',
+      'computed:share(form.workshops.0.networkedEquipment,form.workshops.0.automatedEquipment)',
+      'form.elements.ws.run',
+      'form.workshops.1.descriptions.ws.infra',
+      'computed:debtRatio(2022)',
+      'computed:outputPerPersonDay(before)',
+      'form.finance.2022.totalAssets',
+    ];
+    const labels = factLabels(kb, [{ generated: { sentences: [{ facts: ids }] } }]);
+    // Before, these showed as 「indicators.defectRate.before」, 「changeRatio(defectRate)」, 「share(form.workshops.0…)」, 「elements.ws.run」.
+    expect(labels).toEqual({
+      'form.indicators.defectRate.before': '建设完成前产品不良品率',
+      'computed:changeRatio(defectRate)': '产品不良品率变化比例 =（建设后 − 建设前）÷ 建设前 × 100%',
+      'computed:share(form.workshops.0.networkedEquipment,form.workshops.0.automatedEquipment)': '联网设备台套数 ÷ 自动化、数字化、智能化设备台套数 × 100%',
+      'form.elements.ws.run': expect.stringMatching(/^“.+”栏$/u),
+      'form.workshops.1.descriptions.ws.infra': expect.stringMatching(/^车间2“.+”栏$/u),
+      'computed:debtRatio(2022)': '2022年资产负债率 = 总负债 ÷ 总资产 × 100%',
+      'computed:outputPerPersonDay(before)': '建设完成前每人每天产出 = 年产值 ÷ 人数 ÷ 年工作天数',
+      'form.finance.2022.totalAssets': expect.stringContaining('总资产'),
+    });
+    for (const v of Object.values(labels)) expect(v).not.toMatch(/[a-z]{3,}|\(|\{/u);
+  });
+});

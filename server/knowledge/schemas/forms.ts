@@ -516,6 +516,11 @@ export const FormDrafting = z.object({
     .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
+  /**
+   * How a computed figure is told where a sentence's sources are shown: changeRatio {label}, share {part} {whole},
+   * debtRatio {year}, outputPerPersonDay {side}, count {label}; `before` / `after` name the sides.
+   */
+  computedLabels: z.record(z.string(), z.string()).default({}),
   indicators: z.array(
     z.object({
       id: z.string(),
