@@ -290,7 +290,6 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     expect(await revenueInput.evaluate((e) => (e as HTMLInputElement).scrollWidth <= (e as HTMLInputElement).clientWidth), '「23000」 is not cut').toBe(true);
     expect(await field(page, 'form.finance.2022.revenue').locator('.unit').count()).toBe(0);
     expect(await field(page, 'form.finance.2022.revenue').locator('label').textContent()).toBe('2022年');
-    await page.screenshot({ path: '/tmp/formnum-shots/phone-finance.png' }).catch(() => undefined);
     const area = field(page, 'form.history').locator('textarea');
     const before = (await area.boundingBox())!.height;
     await type(page, 'form.history', Array.from({ length: 12 }, (_, i) => `第${i + 1}行：企业发展节点。`).join('\n'));
