@@ -7,11 +7,11 @@ import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
-import { indexOf, labelOf as capabilityLabel } from '../engine/kb';
+import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { markApproximate } from '../forms/phase';
+import { markApproximate, percentOrFraction } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -205,6 +205,12 @@ export class Conversation {
     if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string') {
       const [view] = rules.views(answers, [msg.questionId]);
       const n = view?.kind === 'number' ? parseNumber(msg.value, view.unit) : undefined;
+      // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).
+      const fraction = n && msg.questionId.startsWith('form.') ? percentOrFraction(n) : undefined;
+      if (fraction) {
+        const message = fill(this.runtime.kb.data.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] });
+        return this.send({ type: 'error', code: errorCode(message), message, clientId: msg.clientId });
+      }
       if (n) {
         if (n.approx) roundFigure = msg.value;
         msg = { ...msg, value: n.value };
@@ -342,6 +348,7 @@ export class Conversation {
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
       : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
+      : reason === 'percentOrFraction' && interp.kind === 'unclear' ? phrases.percentOrFraction(before.question, interp.choices ?? [], interp.field)
       : phrases.unclear(before.question);
     await this.say(sessionId, reply, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });

@@ -42,6 +42,7 @@ const PLACEHOLDERS = {
   bareFigure: ['said', 'field', 'unit', 'question'],
   bareText: ['said', 'field', 'question'],
   bareDate: ['said', 'field', 'question'],
+  percentOrFraction: ['said', 'percent', 'fraction', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -178,6 +179,9 @@ export const phrases = {
     // 「2015年」 to a date: the year alone is what was given, and the month is what the form still needs.
     : q.kind === 'date' ? say('bareDate', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text })
     : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
+  /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
+  percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A yes that names a plan, a paper record or a manual check, not the system asked about: ask again, never record it. */
   // A yes/no fact (a 失信 listing) is no system: 「有过一次环保处罚」 is told apart from the listing asked about.
   // What was asked is named (`asked`: the capability's label), since 「这项系统」 does not fit a protection system, a network or a policy.

@@ -139,13 +139,18 @@ function vocabOf(kb: KnowledgeData): Vocab {
  * quantity finder leaves to its caller are added here: a Chinese numeral standing alone is an
  * answer to a number question (「八十五」), and a sign or 亏损 before a figure makes it negative.
  */
-export function parseNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true } | undefined {
+/**
+ * `typed` is set when a bare decimal in a percentage was read as a fraction of one (0.85 → 85): the figure
+ * as typed, which may as well be the percentage itself (a 不良品率 of 0.6%). The interview's ratios take the
+ * fraction reading; a caller that must not guess asks which one was meant.
+ */
+export function parseNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true; typed?: number } | undefined {
   const n = readNumber(text, unit);
   // A range (「1500-2000万」, 「百分之六十到七十」) is no figure to sign: it is kept as a round one, to be given exactly.
   return n && !n.approx && isRange(normalise(text).text) ? { ...n, approx: true } : n;
 }
 
-function readNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true } | undefined {
+function readNumber(text: string, unit?: string): { value: number; unit?: string; approx?: true; typed?: number } | undefined {
   // Thousands separators (12,000) would otherwise split one figure in two.
   const t = normalise(text).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const wanted = readerUnit(unit);
@@ -161,7 +166,8 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
     const value = negative && v > 0 ? -v : v;
     // Converted into the unit asked for, the figure is reported in that unit.
     const shown = q.unit && wanted ? unit : q.unit;
-    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx || ranged ? { approx: true as const } : {}) };
+    const rescaled = wanted === '%' && q.unit === undefined && v !== q.value;
+    return { value, ...(shown ? { unit: shown } : {}), ...(q.approx || ranged ? { approx: true as const } : {}), ...(rescaled ? { typed: negative ? -q.value : q.value } : {}) };
   }
   const bare = /^[\s约大概大约差不多将近接近]*([零〇一二两三四五六七八九十百千万亿点]+)([\s左右上下以出头多来]*)[\s。.!！吧啊呀的]*$/u.exec(t);
   if (bare) {

@@ -97,6 +97,25 @@ export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedVal
 }
 
 /**
+ * A change as its cell prints it. A cell headed with one direction (「降低比例（%）」, 「提升比例（%）」) holds the size of
+ * a change that way; a change the other way, or in a cell headed with both (「提升/降低比例（%）」), is said in words
+ * (`words.rise` / `words.fall`, {ratio}), so a fall never reads as a rise under 降低比例 or the other way round.
+ */
+/** The words of a change said with its direction, where the knowledge gives both. */
+export function changeWords(m: { changeRise?: string; changeFall?: string }): { rise: string; fall: string } | undefined {
+  return m.changeRise && m.changeFall ? { rise: m.changeRise, fall: m.changeFall } : undefined;
+}
+
+export function changeCell(c: { value: number }, heading: string, words: { rise: string; fall: string } | undefined): string {
+  const size = Math.abs(c.value).toFixed(1);
+  if (!words) return c.value.toFixed(1);
+  const rises = c.value > 0;
+  const [saysRise, saysFall] = [heading.includes('提升') || heading.includes('增长'), heading.includes('降低') || heading.includes('下降')];
+  if (c.value === 0 || (rises ? saysRise && !saysFall : saysFall && !saysRise)) return size;
+  return fill(rises ? words.rise : words.fall, { ratio: size });
+}
+
+/**
  * 生产效率 typed for a side whose 年产值, 人数 and 年工作天数 give another figure, and a typed side against a
  * computed one that cannot be compared: flagged, so the user makes them one.
  */

@@ -2,7 +2,7 @@ import type { Block, FormField, FormSpec, ChecklistItem } from '../knowledge/sch
 import type { Category } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource } from '../schemas/forms';
 import { fmt } from './compute';
-import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { draftSection, placeholder, PLACEHOLDER_RE, type FormsContext } from './draft';
 import { factCheckFormOf, formSpec } from './knowledge';
 import { countChars } from './length';
@@ -116,9 +116,9 @@ function matrixValues(ctx: FormsContext, profile: DraftProfile, block: Extract<B
         const label = ctx.formDrafting.indicators.find((i) => i.id === ind)?.label ?? row.label;
         if (row.computed === 'changeRatio' || col.key === 'ratio') {
           const c = indicatorChange(f, ind);
-          return c
-            ? { text: c.display, formula: c.formula, numbers: [{ value: c.display, source: c.source, formula: c.formula }] }
-            : missingValue(`${label}建设前后数据`);
+          if (!c) return missingValue(`${label}建设前后数据`);
+          const text = changeCell(c, `${row.label}${col.label}`, changeWords(ctx.formDrafting.messages));
+          return { text, formula: c.formula, numbers: [{ value: Math.abs(c.value).toFixed(1), source: c.source, formula: c.formula }] };
         }
         const side = (row.side ?? col.key) as 'before' | 'after';
         const v = indicatorValue(f, ind, side);

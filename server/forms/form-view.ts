@@ -3,9 +3,10 @@ import type { AnswerValue, Answers, QuestionView } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { parseNumber } from '../engine/interpret';
-import { checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
+import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate, percentOrFraction, yearGiven } from './phase';
+import { fill } from '../engine/kb';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -59,6 +60,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     const field: FormViewField = {
       key: keyFor(c.id),
       label,
+      name: labelOf(c),
       ...(hint ? { hint } : help && c.help ? { hint: c.help } : {}),
       input,
       questionId: c.id,
@@ -123,7 +125,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
 
   const plain = (f: FormField, ws?: number): { label?: string; fields: FormViewField[] }[] => {
     const path = f.fact?.replace('{i}', String((ws ?? 1) - 1));
-    const c = path ? byFact.get(path) : undefined;
+    // A cell the export fills from another fact when its own is not asked (附件1's 车间名称 from the workshop's name)
+    // is that fact's field here too, so the form view and the export say the same.
+    const alt = f.orFact?.replace('{i}', String((ws ?? 1) - 1));
+    const c = (path ? byFact.get(path) : undefined) ?? (alt ? byFact.get(alt) : undefined);
     if (c) return [{ fields: [fromQuestion(c, f.label, f.hint)] }];
     const feeders = feeding(f.id, ws).flatMap((r) => r.fields);
     if (feeders.length) return [{ label: f.label, fields: feeders }];
@@ -157,7 +162,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
         }
         if (row.indicator) {
           const ind = row.indicator as IndicatorId;
-          if (row.computed === 'changeRatio' || col.key === 'ratio') return computed(key, colLabel, indicatorChange(facts, ind), '%');
+          if (row.computed === 'changeRatio' || col.key === 'ratio') {
+            const c = indicatorChange(facts, ind);
+            return computed(key, colLabel, c && { display: changeCell(c, `${row.label}${col.label}`, changeWords(kb.formDrafting.messages)), formula: c.formula }, '%');
+          }
           const side = (row.side ?? col.key) as 'before' | 'after';
           const c = byFact.get(`indicators.${ind}.${side}`);
           return c ? fromQuestion(c, colLabel, undefined, false) : { ...notCollected({ id: key, label: colLabel, clause: b.clause, kind: 'number' }), key };
@@ -237,9 +245,12 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   let value: AnswerValue;
   if (!t) value = null;
   else if (view.kind === 'number') {
-    const n = parseNumber(t, view.unit)?.value;
+    const n = parseNumber(t, view.unit);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
-    value = n;
+    // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
+    const fraction = percentOrFraction(n);
+    if (fraction) return { ok: false, error: fill(kb.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
+    value = n.value;
   } else if (view.kind === 'date') {
     const d = parseDate(t);
     if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };

@@ -1,11 +1,11 @@
-import type { FormDrafting, FormQuestion, FormSpec, FormVocabulary } from '../knowledge/schemas/forms';
+import type { FormDrafting, FormMessages, FormQuestion, FormSpec, FormVocabulary } from '../knowledge/schemas/forms';
 import type { FactCheckForm } from './facts';
 import type { Category } from '../schemas/profile';
 
 /** The part of the knowledge data the form code reads; KnowledgeData satisfies it. */
 export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
-  formQuestions: { vocabulary: FormVocabulary; questions: FormQuestion[] };
+  formQuestions: { vocabulary: FormVocabulary; messages: FormMessages; questions: FormQuestion[] };
   formDrafting: FormDrafting;
   /**
    * The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it,

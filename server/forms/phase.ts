@@ -1,4 +1,5 @@
-import type { FormQuestion, FormVocabulary } from '../knowledge/schemas/forms';
+import type { FormMessages, FormQuestion, FormVocabulary } from '../knowledge/schemas/forms';
+import { fill } from '../engine/kb';
 import type { AnswerValue, PassingNote, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
@@ -432,7 +433,24 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   return {};
 }
 
-function validateValue(c: Concrete, value: AnswerValue): string | null {
+/** A landline with its area code (0371-65507698, (0371)65507698, 037165507698), an extension after 转 or -; or a 400/800 line. */
+const LANDLINE = /^(?:0\d{2,3}|[(（]0\d{2,3}[)）])[-—－–]?[1-9]\d{6,7}(?:(?:转|-|—)\d{1,6})?$|^[48]00[-—－–]?\d{3}[-—－–]?\d{4}$/;
+
+/**
+ * Each number a phone field holds (several may be given, 「0371-65507698/13837112345」), spaces taken out:
+ * a phone field takes mobiles and landlines, a mobile field mobiles only. The first that is neither, or null.
+ */
+function badPhone(text: string, mobileOnly: boolean): string | null {
+  for (const part of text.split(/[\/、，,；;]|\s{2,}|或/u).map((p) => p.trim()).filter(Boolean)) {
+    const n = part.replace(/^(?:手机|电话|座机|固话)[:：]?/u, '').replace(/\s+/g, '');
+    if (MOBILE.test(n.replace(/[-—－–]/g, ''))) continue;
+    if (!mobileOnly && LANDLINE.test(n)) continue;
+    return part;
+  }
+  return null;
+}
+
+function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages): string | null {
   const q = c.q;
   const name = `“${c.text.replace(/[？?].*$/, '')}”`;
   if (value === null) return null;
@@ -467,7 +485,14 @@ function validateValue(c: Concrete, value: AnswerValue): string | null {
     if (!r.ok) return r.errors.join('；');
   }
   if (q.validate === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim())) return `${name}不是有效的电子邮箱地址`;
-  if (q.validate === 'phone' && !/^[\d\-+()（）\s转]{5,40}$/.test(text.trim())) return `${name}应为电话号码`;
+  if (q.validate === 'phone' || q.validate === 'mobile') {
+    // A number short of a digit would be printed on the signed form and dialled in vain: it is asked back, never kept.
+    const bad = badPhone(text.trim(), q.validate === 'mobile');
+    if (bad !== null) {
+      const tpl = messages?.[q.validate] ?? `${name}应为电话号码：{said}`;
+      return fill(tpl, { said: bad, digits: String((bad.match(/\d/g) ?? []).length) });
+    }
+  }
   return null;
 }
 
@@ -490,7 +515,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
   if (typeof v === 'string' && c.q.validate === 'phone') v = compactMobiles(v);
-  const err = validateValue(c, v) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
+  const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
@@ -614,6 +639,7 @@ function withoutLabel(text: string, label: string): string {
   return value!;
 }
 
+/** A mobile number: 1, then 3–9, then nine digits, with or without +86. */
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** A mobile number typed in groups (「138 0393 6688」, 「138-0393-6688」, 「+86 138…」). */
 const GROUPED_MOBILE = /(?<![\d-])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-](\d{4})[\s-](\d{4})(?![\d-])/gu;
@@ -621,7 +647,6 @@ const GROUPED_MOBILE = /(?<![\d-])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-](\d{4})[\s-](\d
 export function compactMobiles(text: string): string {
   return text.replace(GROUPED_MOBILE, '$1$2$3');
 }
-const LANDLINE = /^0\d{2,3}[-—－]?\d{7,8}(?:[-—－转]\d{1,6})?$/;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
 /** Six to eight Han characters: a name only as a transliteration (`transliterationStarts`), never by its surname alone. */
 const LONG_HAN_NAME = /^\p{Script=Han}{6,8}$/u;
@@ -801,6 +826,8 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
     // A figure said in passing of another body (集团, 母公司) is not the enterprise's.
     if (ownFigure(kb.formQuestions.vocabulary, said) !== said) return undefined;
     const n = parseNumber(said, q.q.unit);
+    // A bare decimal in a percentage may be either figure: not taken in passing, so it is never guessed.
+    if (n?.typed !== undefined) return undefined;
     return n ? { value: n.value, ...(n.approx ? { approx: true as const } : {}) } : undefined;
   }
   if (q.q.kind === 'date') {
@@ -992,6 +1019,16 @@ function plainAnswer(kb: FormsKnowledge, questionId: string, text: string): stri
   return undefined;
 }
 
+/**
+ * A figure read as a fraction of one (parseNumber's `typed`) whose other reading, the percentage as typed, is as
+ * plausible: the words typed, the figure as a percentage and as a fraction, for the ask-back. A fraction reading
+ * above 100% is no percentage of anything, so 「1.5」 is 1.5% and not asked.
+ */
+export function percentOrFraction(n: { value: number; typed?: number }): [string, string, string] | undefined {
+  if (n.typed === undefined || n.value === n.typed) return undefined;
+  return [String(n.typed), String(n.typed), String(n.value)];
+}
+
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
@@ -1024,6 +1061,10 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
     const n = parseNumber(own, c.q.unit);
+    // 「0.6」 to a percentage: 0.6% or 60%. A figure typed in a percentage field is a percentage, yet a fraction
+    // of one is as plausible, and the form is signed: asked which, never rescaled in silence.
+    const fraction = n ? percentOrFraction(n) : undefined;
+    if (fraction) return { kind: 'unclear', reason: 'percentOrFraction', choices: fraction, field: labelOf(c) };
     // 「很多」, 「有」: no figure at all; the ask-back says which field wants one.
     if (n === undefined && own === t) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // The form is signed: a round figure (「两百来人」) is recorded, and the user told to check it.

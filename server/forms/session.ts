@@ -4,7 +4,9 @@ import type { Category } from '../schemas/profile';
 import { DraftProfile, type SavedDrafts } from '../schemas/forms';
 import { evaluate, profileFromAnswers } from '../engine';
 import { draftSection, sectionIds, type FormsContext } from './draft';
-import { approximateSaid, formFactsFromAnswers } from './phase';
+import { approximateSaid, formFactsFromAnswers, labelOf } from './phase';
+import { allFields } from './spec';
+import { fill } from '../engine/kb';
 
 /**
  * The drafting side of a session, as pure functions of (knowledge, answers, saved edits): the HTTP
@@ -81,12 +83,43 @@ export function draftsView(ctx: FormsContext, profile: DraftProfile, category: C
 export function factLabels(data: KnowledgeData, sections: { generated?: { sentences?: { facts: string[] }[] } }[]): Record<string, string> {
   const capabilities = new Map(data.capabilities.capabilities.map((c) => [`capabilities.${c.id}`, c.label]));
   const asked = new Map(data.interview.questions.flatMap((q) => (q.sets && q.label ? [[q.sets, q.label] as const] : [])));
-  const formLabel = (path: string) => data.formDrafting.factLabels[path.replace(/\.\d+(?=\.|$)/g, '')];
+  const questions = data.formQuestions.questions;
+  // A form cell by its id (「ws.run」 → 「生产运行」), from every form of the version.
+  const cells = new Map(Object.values(data.forms).flatMap((spec) => (spec ? allFields(spec).map((f) => [f.id, f.label.replace(/[：:]$/, '')] as const) : [])));
+  const formLabel = (raw: string): string | undefined => {
+    const path = raw.replace(/^form\./, '');
+    const named = data.formDrafting.factLabels[path.replace(/\.\d{1,2}(?=\.|$)/g, '')];
+    if (named) return named;
+    // The question that asks for the fact names it as the chat does (「建设完成前产品不良品率」, 「车间1其中联网的设备」).
+    const ws = /^workshops\.(\d{1,2})\./.exec(path);
+    const q = questions.find((x) => x.fact === path || (ws && x.fact === path.replace(`workshops.${ws[1]}.`, 'workshops.{i}.')));
+    if (q) return labelOf({ text: q.text.replace(/\{i\}/g, ws ? String(Number(ws[1]) + 1) : '') }).replace(/\{unit\}/g, '');
+    const cell = /^(?:elements|workshops\.(\d{1,2})\.descriptions)\.(.+)$/.exec(path);
+    if (cell && cells.has(cell[2]!)) return `${cell[1] !== undefined ? `车间${Number(cell[1]) + 1}` : ''}“${cells.get(cell[2]!)}”栏`;
+    return undefined;
+  };
+  const words = data.formDrafting.computedLabels;
+  // A computed figure in words: what it is computed from, by the labels of those facts.
+  const computedLabel = (key: string): string | undefined => {
+    const m = /^(\w+)\((.*)\)$/.exec(key);
+    const tpl = m ? words[m[1]!] : undefined;
+    if (!m || !tpl) return undefined;
+    const [name, args] = [m[1]!, m[2]!.split(',')];
+    const indicator = data.formDrafting.indicators.find((i) => i.id === args[0])?.label;
+    const vars: Record<string, string | undefined> =
+      name === 'changeRatio' ? { label: indicator ?? args[0] }
+      : name === 'share' ? { part: formLabel(args[0] ?? ''), whole: formLabel(args[1] ?? '') }
+      : name === 'debtRatio' ? { year: args[0] }
+      : name === 'outputPerPersonDay' ? { side: words[args[0] ?? ''] ?? '' }
+      : name === 'count' ? { label: formLabel(args[0] ?? '') }
+      : {};
+    return Object.values(vars).some((v) => v === undefined) ? undefined : fill(tpl, vars);
+  };
   const out: Record<string, string> = {};
   for (const id of new Set(sections.flatMap((s) => s.generated?.sentences ?? []).flatMap((x) => x.facts))) {
     const computed = id.startsWith('computed:');
     const key = computed ? id.slice('computed:'.length) : id;
-    const label = capabilities.get(key) ?? asked.get(key) ?? (key.startsWith('form.') ? formLabel(key.slice('form.'.length)) : formLabel(key));
+    const label = (computed ? computedLabel(key) : undefined) ?? capabilities.get(key) ?? asked.get(key) ?? formLabel(key);
     if (label) out[id] = label;
   }
   return out;

@@ -23,6 +23,11 @@ export const FormViewField = z.object({
   hint: z.string().optional(),
   input: z.enum(['text', 'number', 'date', 'narrative', 'choice', 'computed', 'draft', 'none']),
   questionId: z.string().optional(),
+  /**
+   * The field's full name where the label is one cell of a row (「2020年」 under 总资产, 「」 under 不良品率):
+   * what the chat names when the field is edited (「修改「2020年总资产」：…」).
+   */
+  name: z.string().optional(),
   /** The draft section a drafted narrative is edited under ("enterpriseIntro", "ws.infra@2"). */
   section: z.string().optional(),
   unit: z.string().optional(),

@@ -121,10 +121,12 @@ export type Interpretation =
    * 'otherEntity': a form figure said of another body (「集团合并报表是85亿」), with no figure of the enterprise's own;
    * `choices` are the words that name that body. 'bare': a form reply with nothing to put in the field (「很多」 for a
    * figure, 「有」 or 「同上」 for a description). `field` names the form field asked, for an ask-back that says which.
+   * 'percentOrFraction': a bare decimal to a percentage field (「0.6」), which may be 0.6% or 60%; `choices` are the
+   * words typed, the figure as a percentage and as a fraction of one.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare' | 'percentOrFraction';
       choices?: string[];
       field?: string;
     };

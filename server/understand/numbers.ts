@@ -195,11 +195,13 @@ export function inUnit(q: Quantity, unit: string | undefined): number | undefine
   if (!unit) return q.value;
   if (unit === '万元') {
     if (q.unit === '万元') return q.value;
-    if (q.unit === '元' || q.unit === undefined) {
-      // A bare 1.2亿 or 3000万 is money when money is asked for; a bare 300 is already in 万元.
-      const hadMagnitude = /[万亿]/.test(q.text);
-      if (q.unit === '元' && !hadMagnitude) return round(q.value / 1e4);
-      return hadMagnitude ? round(q.value / 1e4) : q.value;
+    if (q.unit === '元') return round(q.value / 1e4);
+    if (q.unit === undefined) {
+      // A bare 1.2亿 or 3000万 is money when money is asked for: a 亿, or a 万 that closes the figure, stands for
+      // 亿元 or 万元. A 万 inside a numeral (一万五千, 1万5) is a place of the figure, which is typed in the
+      // field's own 万元: 一万五千 is 15000 万元, never 1.5.
+      const said = q.text.replace(new RegExp(`(?:${HEDGE_AFTER})$`, 'u'), '');
+      return /[亿億]|[万萬](?:多|余|来)?$/u.test(said) ? round(q.value / 1e4) : q.value;
     }
     return undefined;
   }

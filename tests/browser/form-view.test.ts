@@ -184,6 +184,10 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
       ['form.foundedOn', '2023-02-30', /真实日期/],
       ['form.registeredCapital', '-500', /不能为负数/],
       ['form.ind.defectRate.before', '120', /不能大于 100/],
+      // A bare decimal in a percentage field is 0.6% or 60%: asked, never stored as 60.
+      ['form.ind.defectRate.after', '0.6', /0\.6%还是60%/],
+      // A mobile short of a digit is refused, saying how many were typed.
+      ['form.contact.mobile', '1383790123', /10位/],
     ];
     for (const [key, text, why] of cases) {
       await type(page, key, text, 'error');
@@ -280,6 +284,12 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     await openForm(page);
     await type(page, 'form.address', '郑州市金水区花园路1号');
     await type(page, 'form.finance.2022.totalAssets', '1.2亿');
+    // A column a third of the phone wide shows the whole figure: the unit its row already names takes no room.
+    await type(page, 'form.finance.2022.revenue', '23000');
+    const revenueInput = field(page, 'form.finance.2022.revenue').locator('input');
+    expect(await revenueInput.evaluate((e) => (e as HTMLInputElement).scrollWidth <= (e as HTMLInputElement).clientWidth), '「23000」 is not cut').toBe(true);
+    expect(await field(page, 'form.finance.2022.revenue').locator('.unit').count()).toBe(0);
+    expect(await field(page, 'form.finance.2022.revenue').locator('label').textContent()).toBe('2022年');
     const area = field(page, 'form.history').locator('textarea');
     const before = (await area.boundingBox())!.height;
     await type(page, 'form.history', Array.from({ length: 12 }, (_, i) => `第${i + 1}行：企业发展节点。`).join('\n'));

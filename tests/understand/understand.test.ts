@@ -174,7 +174,9 @@ describe('numbers and amounts', () => {
 
   it('reads Arabic digits with Chinese place units (3千5百万, 1万2) as one amount', () => {
     expect(parseQuantity('3千5百万', '万元')).toBe(3500);
-    expect(parseQuantity('注册资本1万2', '万元')).toBe(1.2);
+    // A 万 inside the figure is a place of it, typed in the field's own 万元: 1万2 is 12000 万元, as 一万五千 is 15000.
+    expect(parseQuantity('注册资本1万2', '万元')).toBe(12000);
+    expect(parseQuantity('注册资本1万2元', '万元')).toBe(1.2);
     expect(parseQuantity('1万2千人', '人')).toBe(12000);
     expect(parseQuantity('3000万', '万元')).toBe(3000);
     expect(parseQuantity('2022年3月', '万元')).toBeUndefined();

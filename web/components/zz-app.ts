@@ -607,7 +607,9 @@ export class ZzApp extends LitElement {
     const session = this._session;
     if (!session) return;
     const clientId = newClientId();
-    this._afterAck.set(clientId, () => void documentsApi.accept(session, documentId, questionId, reading).catch(() => undefined));
+    // A form fact is accepted under its fact's name with its value; an interview question's reading as the document reads it.
+    const form = questionId.startsWith('form.');
+    this._afterAck.set(clientId, () => void documentsApi.accept(session, documentId, form ? questionId.slice('form.'.length) : questionId, form ? (value as string | number) : reading).catch(() => undefined));
     this._editShown.set(clientId, reading);
     this._dispatch({ type: 'edit', clientId, questionId, value }, `采纳上传材料中的「${label}」：${reading}`);
   }

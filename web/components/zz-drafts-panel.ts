@@ -431,17 +431,17 @@ export class ZzDraftsPanel extends LitElement {
     }
   }
 
-  private async _accept(doc: UploadedDocument, field: string, shown: string | number): Promise<void> {
-    const key = `${doc.documentId}/${field}`;
+  /**
+   * A form fact read from a document, as shown or edited, is recorded over the chat as an interview answer from a
+   * document is: the rules check it, the chat says it, and the question card moves on from a field it fills.
+   */
+  private _accept(doc: UploadedDocument, sg: Suggestion): void {
+    const key = `${doc.documentId}/${sg.field}`;
     const typed = this._sugValues[key];
+    const shown = sg.value;
     const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
-    try {
-      await documentsApi.accept(this.session!, doc.documentId, field, value);
-      this._sugState = { ...this._sugState, [key]: ACCEPTED };
-      void this._load();
-    } catch (err) {
-      this._sugState = { ...this._sugState, [key]: (err as Error).message };
-    }
+    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field });
+    this._sugState = { ...this._sugState, [key]: ACCEPTED };
   }
 
   /**
@@ -512,7 +512,7 @@ export class ZzDraftsPanel extends LitElement {
               ${decided
                 ? nothing
                 : html`<span class="sug-actions">
-                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg.field, sg.value))}>采纳</button>
+                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg))}>采纳</button>
                     <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => (this._sugState = { ...this._sugState, [key]: REJECTED })}>不采纳</button>
                   </span>`}
               ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}

@@ -351,7 +351,7 @@ export class ZzFormView extends LitElement {
     // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
     // figure's mark, which the checked number alone would lose, so the signed form would state it as exact.
     const value = f.input === 'number' && typeof r.value === 'number' ? e.text.trim() : r.value;
-    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? '跳过' : r.display, label: f.label });
+    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? '跳过' : r.display, label: f.name || f.label });
   }
 
   /**
@@ -446,8 +446,15 @@ export class ZzFormView extends LitElement {
     return flags.length ? html`<div id=${`f-${f.key}-err`}>${flags.map((x) => html`<p class=${x.severity === 'error' ? 'error' : 'warn'}>${x.message}</p>`)}</div>` : nothing;
   }
 
-  private _field(f: FormViewField, flagsBelow = false) {
+  /**
+   * `rowLabel`: the legend of the matrix row the field is a column of. A unit its label or that legend already
+   * names (「车间建设软硬件投资（万元）」, 「营业收入（万元）」) is not said again, to the eye or to a screen reader; a column
+   * a third of a phone wide keeps its width for the figure.
+   */
+  private _field(f: FormViewField, flagsBelow = false, rowLabel?: string) {
     const id = `f-${f.key}`;
+    const unitNamed = !!f.unit && (f.label.includes(f.unit) || !!rowLabel?.includes(f.unit));
+    const shown = unitNamed ? { ...f, unit: undefined } : f;
     const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
     const status = edit ? edit.state : f.status;
     const statusText = f.fromInterview && !edit ? '来自问答' : STATUS_TEXT[status];
@@ -461,12 +468,12 @@ export class ZzFormView extends LitElement {
     return html`<div class="field" data-key=${f.key} data-question=${f.questionId ?? nothing} data-status=${status}>
       <div class="head">
         ${labelled
-          ? html`<label for=${id}>${f.label}${f.unit ? html`<span class="visually-hidden">（${f.unit}）</span>` : nothing}</label>`
+          ? html`<label for=${id}>${f.label}${shown.unit ? html`<span class="visually-hidden">（${shown.unit}）</span>` : nothing}</label>`
           : html`<span class="label">${f.label}</span>`}
         <span class="status ${status}" id=${statusId}>${statusText}</span>
       </div>
       ${f.hint ? html`<p class="hint" id=${hintId}>${f.hint}</p>` : nothing}
-      ${this._control(f, id, edit, described)}
+      ${this._control(shown, id, edit, described)}
       ${f.input === 'draft' ? html`<p class="note">由系统根据本表的事实起草；在“申报书”栏查看和修改。</p>` : nothing}
       ${f.input === 'none' ? html`<p class="note">本系统不收集此项，导出后手填。</p>` : nothing}
       ${f.formula ? html`<p class="formula" id=${`${id}-formula`}>${f.formula}</p>` : nothing}
@@ -516,7 +523,7 @@ export class ZzFormView extends LitElement {
                 r.label
                   ? html`<fieldset>
                       <legend>${r.label}</legend>
-                      <div class="cols">${r.fields.map((f) => this._field(f, true))}</div>
+                      <div class="cols">${r.fields.map((f) => this._field(f, true, r.label))}</div>
                       ${r.fields.map((f) => this._flags(f))}
                     </fieldset>`
                   : r.fields.map((f) => this._field(f)),

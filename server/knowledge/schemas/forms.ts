@@ -184,7 +184,8 @@ export const FormQuestion = z.object({
   repeat: z.literal('workshop').optional(),
   /** "element": asked once per element cell of the chosen form (id/fact use "{field}"). */
   perElementCell: z.boolean().optional(),
-  validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'percent', 'count']).optional(),
+  /** phone: a mobile or a landline with its area code; mobile: a mobile number only. */
+  validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'mobile', 'percent', 'count']).optional(),
   /** A one-line field (a name, an address): a longer text or a sentence is asked back, not stored. Absent = a narrative. */
   maxLength: z.number().int().positive().optional(),
   /** The interview question that already gives this fact: asked only when the interview did not. */
@@ -301,7 +302,20 @@ export const FormVocabulary = z.object({
 });
 export type FormVocabulary = z.infer<typeof FormVocabulary>;
 
-export const FormQuestions = z.object({ vocabulary: FormVocabulary, questions: z.array(FormQuestion).min(1) }).superRefine((f, ctx) => {
+/**
+ * What the form phase says when a typed value cannot be kept as it is, in the chat and the form view alike.
+ * `percentOrFraction`: a bare decimal in a percentage field that reads as a percentage or as a fraction of one
+ * ({said}, {percent}, {fraction}). `mobile` / `phone`: a number that is no mobile, or neither a mobile nor a
+ * landline with its area code ({said}, {digits}).
+ */
+export const FormMessages = z.object({
+  percentOrFraction: z.string().includes('{said}').includes('{percent}').includes('{fraction}'),
+  mobile: z.string().includes('{said}'),
+  phone: z.string().includes('{said}'),
+});
+export type FormMessages = z.infer<typeof FormMessages>;
+
+export const FormQuestions = z.object({ vocabulary: FormVocabulary, messages: FormMessages, questions: z.array(FormQuestion).min(1) }).superRefine((f, ctx) => {
   f.questions.forEach((q, i) => {
     const values = new Set((q.choices ?? []).map((c) => c.value));
     for (const side of ['yes', 'no'] as const)
@@ -459,6 +473,12 @@ export const FormDrafting = z.object({
     relativeTime: z.string().includes('{quote}').optional(),
     /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
     ratioAbove100: z.string().includes('{stated}').optional(),
+    /**
+     * A change in a 提升/降低比例 cell, where the heading does not already say its direction: {ratio}, the size in %.
+     * Both or neither.
+     */
+    changeRise: z.string().includes('{ratio}').optional(),
+    changeFall: z.string().includes('{ratio}').optional(),
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
@@ -525,6 +545,11 @@ export const FormDrafting = z.object({
     .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
+  /**
+   * How a computed figure is told where a sentence's sources are shown: changeRatio {label}, share {part} {whole},
+   * debtRatio {year}, outputPerPersonDay {side}, count {label}; `before` / `after` name the sides.
+   */
+  computedLabels: z.record(z.string(), z.string()).default({}),
   indicators: z.array(
     z.object({
       id: z.string(),
