@@ -514,7 +514,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
-  if (typeof v === 'string' && c.q.validate === 'phone') v = compactMobiles(v);
+  if (typeof v === 'string' && (c.q.validate === 'phone' || c.q.validate === 'mobile')) v = compactMobiles(v);
   const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);

@@ -33,7 +33,9 @@ function fakeServer() {
       rows = rows.slice(at + 1);
     }
     const items = rows.slice(0, Number(p.get('limit') ?? 100));
-    return new Response(JSON.stringify({ items, total, retentionDays: 180 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    // Entries are named by their standard question, as the server sends them for the page's versions.
+    const entryQuestions = { 'henan-2023': { 'quota-city': '郑州市能推荐几家？' } };
+    return new Response(JSON.stringify({ items, entryQuestions, total, retentionDays: 180 }), { status: 200, headers: { 'content-type': 'application/json' } });
   });
 }
 
@@ -96,7 +98,9 @@ describe('zz-console-log', () => {
     // Rendered as text: markup in an answer is shown, never interpreted.
     expect(details.querySelector('.answer')!.textContent).toBe('<b>不是标记</b>\n依据：四(三)');
     expect(details.querySelector('b')).toBeNull();
-    expect(row.querySelector('td[data-label=依据] .tag')!.textContent).toBe('quota-city');
+    const chip = row.querySelector('td[data-label=依据] .tag')!;
+    expect(chip.textContent).toBe('答复条目：郑州市能推荐几家？');
+    expect(chip.getAttribute('title')).toBe('答复条目 quota-city');
     expect(row.querySelector('td[data-label=知识库版本]')!.textContent).toBe('henan-2023');
   });
 });
