@@ -61,10 +61,13 @@ export function parseChineseNumber(s: string): number | undefined {
   // 三千零五 says 3005 and 二十五 says 25.
   let unitBefore: number | undefined;
   let run = 0;
+  // The last of 万/亿 read, and whether a 零 came after it: see the end of the loop.
+  let lastBig: number | undefined;
+  let zeroSinceBig = false;
   const elided = () => (digit !== undefined && run === 1 && unitBefore !== undefined && unitBefore >= 100 ? digit * (unitBefore / 10) : digit ?? 0);
   for (const ch of intPart) {
     if (ch in CN_DIGIT || /\d/.test(ch)) {
-      if (ch === '零' || ch === '〇') unitBefore = undefined;
+      if (ch === '零' || ch === '〇') (unitBefore = undefined), (zeroSinceBig = true);
       digit = (digit ?? 0) * 10 + (ch in CN_DIGIT ? CN_DIGIT[ch]! : Number(ch));
       run = ch === '零' || ch === '〇' ? 0 : run + 1;
     } else if (ch in CN_BIG_UNIT) {
@@ -77,6 +80,8 @@ export function parseChineseNumber(s: string): number | undefined {
       digit = undefined;
       run = 0;
       unitBefore = unit;
+      lastBig = unit;
+      zeroSinceBig = false;
     } else if (ch in CN_SMALL_UNIT) {
       section += (digit ?? 1) * CN_SMALL_UNIT[ch]!;
       digit = undefined;
@@ -84,7 +89,10 @@ export function parseChineseNumber(s: string): number | undefined {
       unitBefore = CN_SMALL_UNIT[ch]!;
     } else return undefined;
   }
-  let value = total + section + elided();
+  // After 亿 with no 零, the places that follow are the 万 section's, as with one digit (一亿五 = 1.5亿):
+  // 一亿五千 is 1.5亿 and 三亿五千八百 is 3.58亿, while 一亿零五千 is 100005000.
+  const tail = section + elided();
+  let value = total + (lastBig === 1e8 && !zeroSinceBig && section > 0 ? tail * 1e4 : tail);
   if (frac) {
     let scale = 0.1;
     for (const ch of frac) {

@@ -163,6 +163,8 @@ describe('numbers and amounts', () => {
 
   it('scales 万 only within its 亿 section, and reads the financial numerals of licences', () => {
     expect([parseChineseNumber('一亿二千万'), parseChineseNumber('两亿零五百万'), parseChineseNumber('壹亿贰仟万'), parseChineseNumber('伍仟万'), parseChineseNumber('叁拾万')]).toEqual([120_000_000, 205_000_000, 120_000_000, 50_000_000, 300_000]);
+    // After 亿 without 零 the places are the 万 section's, as 一亿五 is 1.5亿; 零 keeps them where they are.
+    expect(['一亿五千', '三亿五千八百', '一亿五千二', '一亿零五千', '一亿零八百'].map((x) => parseChineseNumber(x))).toEqual([150_000_000, 358_000_000, 152_000_000, 100_005_000, 100_000_800]);
     expect(findQuantities('营收一亿二千万元')[0]).toMatchObject({ value: 120_000_000, unit: '元' });
   });
 
