@@ -3,6 +3,7 @@ import { interpret } from '../../server/engine';
 import { viewOf } from '../../server/engine/plan';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
+import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
 const kb = realKb();
 const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
@@ -19,16 +20,7 @@ const OPENING =
 describe('a long opening paragraph is read for every basic fact it states', () => {
   it('records each fact of the opening, not only the hard conditions named outright', () => {
     expect(items(OPENING, q('ent.registeredInHenan'))).toEqual({
-      'ent.registeredInHenan': true,
-      'ent.independentLegalPerson': true,
-      'ent.groupOrHeadOffice': false,
-      'ent.manufacturingMainBusiness': true,
-      'ent.operatingWell': true,
-      'ent.credit.dishonestExecutee': false,
-      'ent.credit.taxViolationBlacklist': false,
-      'ent.credit.seriousIllegalDishonest': false,
-      'ent.priorTitles': 'none',
-      'ent.appliedThisYear': false,
+      ...HARD_CONDITIONS_MET,
       'ent.city': '新乡市',
       'ent.foundedYear': '2006',
     });
