@@ -341,6 +341,82 @@ describe("a bureau's own questions", () => {
   });
 });
 
+describe('a company’s age, asked through the year it registered', () => {
+  it.each(['我们是2021年5月注册的公司，今年能申报智能车间吗', '公司22年注册的 能报工厂不', '我们厂前年才注册 够格吗', '注册满三年了吗才能报'])(
+    '%s gets the answer that the notice sets no minimum age',
+    (q) => {
+      expect(conclusion(q)).toBe('通知没有规定成立年限');
+    },
+  );
+
+  it.each(['我们是去年注册的账号，密码忘了', '我们在外省注册的，河南有工厂，能报吗'])('%s is not a question of age', (q) => {
+    expect(conclusion(q)).not.toContain('成立年限');
+  });
+});
+
+describe('making the PDF is not handing in another format', () => {
+  it.each(['申报书可以用WPS转PDF吗', '用手机拍照转成PDF行不行', '盖完章扫描成pdf上传可以吧'])('%s: yes, the notice names the format, not the tool', (q) => {
+    expect(conclusion(q)).toBe('可以');
+  });
+
+  it.each(['可以用word版吗', '申报书是PDF还是Word'])('%s still gets the format itself', (q) => {
+    expect(conclusion(q)).toMatch(/^要PDF彩色版/u);
+  });
+});
+
+describe('help from a third party is a question the notice leaves open, not a request for a recommendation', () => {
+  it.each(['可以委托咨询机构代为申报吗', '找第三方公司帮我们申报可以吗', '能不能让代理机构代填申报书'])('%s', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(conclusion(q)).toBe('通知没有规定能否请第三方协助');
+  });
+
+  it.each(['能推荐一家申报代理机构吗', '有没有做申报的中介'])('%s is still refused as a recommendation', (q) => {
+    expect(ask(q).outOfScope).toBe(true);
+  });
+
+  it('keeps the helpline question on the helpline', () => {
+    expect(conclusion('咨询电话是多少')).toMatch(/^可咨询/u);
+  });
+});
+
+describe('a development zone is neither a 市辖区 nor one of the listed recommenders', () => {
+  it.each(['郑州高新区的企业是报到高新区还是郑州市', '我们在洛阳经开区，名额算洛阳市的吗', '产业集聚区的企业由谁推荐'])('%s: the notice lists no zones', (q) => {
+    expect(conclusion(q)).toBe('通知没有单列高新区、开发区等园区');
+  });
+
+  it('keeps the 航空港区, which the notice lists, on its own answer', () => {
+    expect(conclusion('航空港区的企业找谁初审')).not.toContain('园区');
+  });
+});
+
+describe('a figure the notice does not use, asked for one category', () => {
+  it.each([
+    ['流程型工厂的关键工序数控化率要求', '生产工艺数据自动采集率', '三(三)3'],
+    ['离散型的数字化率有要求吗', '设备联网数', '三(二)3'],
+    ['智能车间的数控化率要达到多少', '设备台套数', '三(一)2'],
+  ])('%s gets that category’s own figure', (q, figure, clause) => {
+    const r = ask(q);
+    expect(conclusion(q)).toBe('通知没有使用这个指标');
+    expect(r.answer).toContain(figure);
+    expect(r.citations.map((c) => c.clause)).toEqual([clause, ...r.citations.slice(1).map((c) => c.clause)]);
+  });
+});
+
+describe('before or after tax is a question of the figure’s basis, not of its years', () => {
+  it('利润填税前还是税后 says the notice leaves the basis open', () => {
+    expect(conclusion('利润填税前还是税后')).toBe('通知没有规定利润的口径');
+  });
+});
+
+describe('a branch of a group', () => {
+  it('is told the owning company may apply only if it is not a group or head office', () => {
+    const r = ask('我们是一个集团下面的分公司，能不能申报');
+    expect(conclusion('我们是一个集团下面的分公司，能不能申报')).toBe('不能');
+    expect(r.answer).toContain('不支持以集团、总公司名义申报');
+  });
+});
+
 describe('out of scope by evidence, not by keyword', () => {
   it.each([
     '我们在郑州，营业执照要复印件吗',
