@@ -1645,6 +1645,8 @@ describe('the seventh blind round: scope after a yes, a skip by name, manual pra
     expect(items('MES和ERP通了，采集系统没接', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
     expect(items('车间拉了网，设备都连着', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
     expect(items('电脑上能看各台机器的温度电流，超了会报警', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    // A share of revenue is how the main business is told, not a word on how the business is doing.
+    expect(items('是，焦炭和化产品收入占九成五左右', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
     expect(industryFromText(kb, '刨花板')).toBe('20');
     expect(industryFromText(kb, '废塑料回收造粒')).toBe('42');
   });
