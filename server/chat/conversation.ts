@@ -273,7 +273,11 @@ export class Conversation {
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
         const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
-        recorded.push(...(asSaid ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: asSaid } : r)) : res.recorded));
+        // An interview figure given round (「联网的大概一半多点」) is read back as round, with the words typed, so it is not
+        // taken for an exact figure the user never gave.
+        const roundShown = item.approx && typeof item.value === 'number' && !item.questionId.startsWith('form.') ? (d: string) => phrases.approxFigure(d, item.said ?? msg.text) : undefined;
+        const shown = asSaid ? () => asSaid : roundShown;
+        recorded.push(...(shown ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: shown(r.display) } : r)) : res.recorded));
         if (item.extra) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));

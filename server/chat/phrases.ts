@@ -13,6 +13,7 @@ const PLACEHOLDERS = {
   welcomeQa: ['title', 'year'],
   recorded: ['items'],
   recordedItem: ['label', 'display'],
+  approxFigure: ['figure', 'said'],
   changedItem: ['label', 'before', 'display'],
   blocking: ['items'],
   blockingItem: ['clause', 'reason'],
@@ -198,6 +199,8 @@ export const phrases = {
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
+  /** A round figure of the interview (「一半多点」 as 50%) read back as the round figure it is, with the words typed. */
+  approxFigure: (figure: string, said: string) => say('approxFigure', { figure, said: said.trim().slice(0, 40) }),
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
   notAccepted: (q: QuestionView | null, reason: string) =>
     // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.

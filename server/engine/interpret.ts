@@ -511,6 +511,16 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   return v.lookalikes.some((l) => lookalikeOf(l, `cap.${cap}`) && l.words.some((w) => rest.includes(w.toLowerCase())));
 }
 
+/** Assent words that claim nothing in place: 是, 嗯, 对. */
+const ASSENT_ONLY = /^(?:[就也]?是的?|嗯+|对的?)$/u;
+
+/** Whether every lookalike the text names for a question is a way of working by hand (LookalikesEntry `practice`). */
+function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boolean {
+  const entries = kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, questionId));
+  const named = entries.filter((l) => l.words.some((w) => lower.includes(w.toLowerCase())));
+  return named.length > 0 && named.every((l) => l.practice);
+}
+
 /** Whether a lookalikes entry speaks of a question: its id, or a prefix ending in * (「cap.*」). */
 function lookalikeOf(l: { question: string }, questionId: string): boolean {
   return l.question.endsWith('*') ? questionId.startsWith(l.question.slice(0, -1)) : l.question === questionId;
@@ -699,6 +709,16 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const m = SOME_LACK.exec(masked.slice(c.start, c.end));
       return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
     });
+  // 「在一台龙门铣上试点了俩月还没推广」: a pilot kept to one spot, or not rolled out, is a try; the system is not in use.
+  const trial = kb.interview.vocabulary.trialConfined;
+  for (const c of cues) {
+    if (c.pol !== 'partial' || !trial.words.some((w) => masked.slice(c.start, c.end).includes(w.toLowerCase()))) continue;
+    // Its sentence: 「试点了半年，没铺开」 says the pilot stayed one in the clause after it.
+    const from = Math.max(...[...'。；;！!？?\n'].map((x) => lower.lastIndexOf(x, c.start - 1))) + 1;
+    const stop = lower.slice(c.end).search(/[。；;！!？?\n]/u);
+    const sentence = lower.slice(from, stop < 0 ? lower.length : c.end + stop);
+    if (trial.confined.some((w) => sentence.includes(w.toLowerCase()))) c.pol = 'tried';
+  }
   // 「安灯就总装线有」: a yes confined to one part of the plant is partly built (VocabularyFile `partScope`).
   // Read before masking: 只有 is masked so that its 有 is no yes, yet it restricts.
   const scoped = partScopeCues(vocab, lower, category);
@@ -829,6 +849,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
+      // 「DCS有，不是一个车间」 from a workshop applicant: a lack said of workshops after a yes leaves open whether the
+      // applying workshop is among those that have it; asked again naming the words, as 「只有一个车间上了」 is.
+      const ofOthers = others.some((o) => o.start >= seg.start && o.end <= seg.end);
+      if (lack && saidInPlace && !widens && !ofOthers && category === 'smartWorkshop' && vocab.partScope.unitParts.some((w) => lower.slice(seg.start, seg.end).includes(w))) {
+        scoped.unclear.push({ start: seg.start, end: seg.end });
         continue;
       }
       if (others.some((o) => o.start >= seg.start && o.end <= seg.end)) {
@@ -1212,7 +1239,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
-    else if (d !== undefined) items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || (d === false && partInPlace(kb, vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+    // 「成品吨袋上贴码，车间里头没有」: a lack said of a part of the plant beside a described yes is partial too.
+    else if (d !== undefined) {
+      const lackInPart = d === true && freeAnswers.some((a) => (a.pol === false || a.pol === 'tried' || a.pol === 'planned' || a.pol === 'future') && namesPart(vocab, lower.slice(segments[a.seg]!.start, segments[a.seg]!.end), category));
+      items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || lackInPart || (d === false && partInPlace(kb, vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+    }
   }
   // 「主装置上了DCS，辅助还是手动」: the asked system said in place, and a lack described in a clause that names
   // no system, is partly built: the rest is still done by hand.
@@ -1264,9 +1295,38 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (lacking) items.set(id, 'partial');
   }
 
-  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | undefined;
+  // 「联网的大概一半多点」 to the automation question: a clause whose figure is said of another metric only (VocabularyFile
+  // `metricSubjects`) is that metric's figure; the pending one is read from the clauses left, and where none is left it is
+  // asked again rather than given the other's figure.
+  let figureText: string | undefined;
+  if (pending?.kind === 'number' && pending.id.startsWith('metric.') && !items.has(pending.id)) {
+    const subjects = Object.entries(kb.interview.vocabulary.metricSubjects);
+    const own: string[] = [];
+    let elsewhere = false;
+    // Clauses cut on the masked text, where a metric named is marked, and read on the text as typed, hedges included.
+    for (const m of masked.matchAll(/[^，,。；;！!？?\n\s]+/gu)) {
+      const clause = lower.slice(m.index, m.index + m[0].length);
+      const n = parseNumber(clause, pending.unit);
+      const of = subjects.filter(([, ws]) => ws.some((w) => clause.includes(w.toLowerCase()))).map(([id]) => id);
+      if (n && (m[0].includes('\u0003') || (of.length === 1 && of[0] !== pending.id))) {
+        elsewhere = true;
+        if (of.length === 1 && of[0] !== pending.id && !items.has(of[0]!)) {
+          items.set(of[0]!, n.value);
+          if (n.approx) approx.add(of[0]!);
+        }
+      } else own.push(clause);
+    }
+    if (elsewhere) figureText = own.join('，');
+  }
+  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
   const several: string[] = [];
-  if (pending && !items.has(pending.id) && !narrowed) {
+  // 「0.85」 to a percentage: 0.85% or 85%, a hundredfold apart, so it is asked back rather than guessed.
+  const fraction = pending?.kind === 'number' && pending.unit === '%' && !items.has(pending.id) ? parseNumber(figureText ?? text, '%') : undefined;
+  const fractionAsked = fraction?.typed !== undefined && fraction.typed !== fraction.value && Math.abs(fraction.typed) < 1;
+  if (pending && fractionAsked) {
+    reason = 'percentOrFraction';
+    several.push(String(fraction!.typed), String(fraction!.typed), String(fraction!.value));
+  } else if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
@@ -1281,6 +1341,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const saysOnly = kb.interview.vocabulary.onlyWords.some((w) => lower.includes(w.toLowerCase()));
     // 「质检员拿卡尺量」 describes a lookalike with no yes or no at all: it is named back too, not met with a bare 「没听懂」.
     const describes = free.length === 0 && !mentions.length && !metricHits.length;
+    // 「有Excel台账」 claims something in place even where its 有 reads as no answer of its own: a claim that names a
+    // practice is asked again. A bare assent there (「就是试验员记在本子上」, a spoken 嗯) only introduces the description.
+    const saysYes = cues.some((c) => (c.pol === true || c.pol === 'partial') && !ASSENT_ONLY.test(masked.slice(c.start, c.end)));
     const named: string[] = !yesNo || !((saysOnly && !free.includes(false)) || describes || free.some((p) => p === true || p === 'partial')) ? [] : kb.interview.vocabulary.lookalikes
       .filter((l) => lookalikeOf(l, pending.id))
       .flatMap((l) => l.words.filter((w) => lower.includes(w.toLowerCase())));
@@ -1305,7 +1368,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     // Only a capability is built in one workshop or another: 「没有，就报鞣制车间」 to whether another application is made answers no.
     const unitOpen = pending.kind === 'yesNoPartial' && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));
-    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, pending.kind === 'text' ? ownText(typed) : text, free, skipHits.length > 0, metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false, several) : undefined;
+    // 「ERP有，MES不清楚」 to the MES question: the skip is said of the asked system by name, so it answers the question
+    // (unknown) whatever else the reply names; the other system is recorded beside it.
+    const skippedAsked = asked !== undefined && skippedMentions.some((m) => m.caps.includes(asked));
+    const other = skippedAsked ? false : metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false;
+    const own = pending.kind === 'text' ? ownText(typed) : figureText ?? text;
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, own, free, skipHits.length > 0, figureText !== undefined ? false : other, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
@@ -1317,13 +1385,18 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     } else if (pendingValue !== undefined) {
       items.set(pending.id, pendingValue);
       // 「六七成吧」「六十来个点，采了四十多」: a round figure is recorded and marked, to be checked before signing.
-      if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(text, pending.unit)?.approx) approx.add(pending.id);
+      if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(own, pending.unit)?.approx) approx.add(pending.id);
     }
-    else if (lookalike) reason = 'lookalike';
+    else if (lookalike && describes && pending.kind === 'yesNoPartial' && !saysYes && practiceOnly(kb, pending.id, lower)) {
+      // 「班组长每天拿本子记，月底汇总到Excel」: the work described is done by hand, so the system asked is not in use.
+      items.set(pending.id, false);
+      several.length = 0;
+    } else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
+  if (reason === 'percentOrFraction' && pending) return { kind: 'unclear', reason, choices: several, field: idx.questions.get(pending.id)?.label ?? pending.text };
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`). A system
   // named while another question waits is said in passing (「有个视觉检测在试点」 to the AI question does not

@@ -8,6 +8,7 @@ import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
 import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
 import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
 import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
+import { BLIND_ENTERPRISES_7 } from '../fixtures/blind-enterprises-7';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -22,9 +23,9 @@ const srv = serveForFile();
 
 /**
  * Measured: replies taken on the first try with the enterprise's value, of the typed replies; the replies
- * asked again, and those stored with another value. Left as they are by design: a hedged 「应该没有吧」, a
- * standing claimed only for a region (「在俺们长垣这一片算先进的」) and a paper or spreadsheet practice named
- * in place of the system (「试验数据还在excel里」) are asked again rather than read as an answer.
+ * asked again, and those stored with another value. Left as they are by design: a hedged 「应该没有吧」 and a
+ * standing claimed only for a region (「在俺们长垣这一片算先进的」) are asked again rather than read as an answer.
+ * A paper or spreadsheet practice described in place of the system (「试验数据还在excel里」) is read as no system.
  * The first round took 218 of 256 before the fixes it led to. The second round took 265 of 289 before any
  * work on it (six values stored wrong, two verdicts wrong), 271 of 289 once an answer beside a question and
  * an answer confined to one line were read (four values wrong; 「化纤，尼龙66」 read as division 66 made one
@@ -42,6 +43,10 @@ const srv = serveForFile();
  * while a question waited recorded as answers, four of eight verdicts off: 「没有就报这一个」 read as a second application
  * ended one interview at the hard conditions). Its fixes took 「那肯定」 and 「算」 alone in D3 and F5, 「就一个厂」 in D1,
  * 「实时看」 and 「有码」 in D2 and a trace back in F4, and read D6's try at AI as no use.
+ * The seventh round took 217 of 236 before any work on it (13 asked again, five values stored wrong, four of seven verdicts
+ * off) and the figures below after the fixes it led to. Those fixes also took a practice by hand described in C5, F4, G5
+ * and G6, G6's pilot on one mill as no use (its verdict now the notice's), F5's automation figure beside the networked
+ * one, and G2's networked figure said in passing with the automation one, which is then not asked (of: 35).
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -68,7 +73,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'C2-邓州造纸工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'C3-濮阳煤化工子公司': { taken: 38, of: 38, missed: [], wrong: [] },
   'C4-长垣起重机车间': { taken: 31, of: 32, missed: ['self.automationAdvanced 「在俺们长垣这一片算先进的」'], wrong: [] },
-  'C5-郑州电动自行车工厂': { taken: 40, of: 41, missed: ['cap.lims 「试验数据还在excel里」'], wrong: [] },
+  'C5-郑州电动自行车工厂': { taken: 41, of: 41, missed: [], wrong: [] },
   'C6-许昌变压器车间': { taken: 33, of: 33, missed: [], wrong: [] },
   'C7-开封流量计车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
@@ -131,23 +136,21 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
   'F3-浚县尿素工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
-    taken: 25,
+    taken: 27,
     of: 31,
     missed: [
       'cap.securityProtection 「俺不懂这，就电脑上装了个杀毒的」',
-      'cap.mes 「派活儿还是班长在黑板上写」',
       'cap.erp 「进货出货、订单、记账都在一个软件上弄，会计管着」',
       'cap.autoId 「每箱货都贴个小方块码，拿手机一扫啥都知道」',
-      'cap.agvRgv 「就是叉车跟小推车拉」',
       'cap.onlineInspection 「每个螺丝过机器拍照，尺寸不中的自个儿就挑出去了」',
     ],
     wrong: [],
   },
   'F5-沁阳炭素焙烧车间': {
     // Its opening paragraph answers four basic questions in passing, which are then not asked.
-    taken: 19,
+    taken: 20,
     of: 20,
-    missed: ['metric.automationRatio 「自动化设备占七成五，算省内先进；联网率八成，也算先进」'],
+    missed: [],
     wrong: [],
   },
   'F6-新乡冰箱子公司工厂': {
@@ -162,27 +165,35 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'F7-漯河方便面车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'F8-南阳卫材严重违法失信': { taken: 17, of: 17, missed: [], wrong: [] },
   'G1-汝州玻璃纤维工厂': { taken: 37, of: 37, missed: [], wrong: [] },
-  'G2-西峡中成药提取车间': { taken: 36, of: 36, missed: [], wrong: [] },
+  // The networked figure said with the automation one is recorded then, and not asked (of: 35).
+  'G2-西峡中成药提取车间': { taken: 35, of: 35, missed: [], wrong: [] },
   'G3-航空港动力电池PACK车间': { taken: 33, of: 33, missed: [], wrong: [] },
   'G4-焦作钛白粉工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   // The automated lines are asked now that the network reply no longer records them missing (of: 32).
   'G5-长葛减速机车间': {
-    taken: 29,
+    taken: 30,
     of: 31,
-    missed: ['self.automationAdvanced 「不敢说先进」', 'cap.mes 「派活儿还是车间主任拿本子记，月底汇总到Excel」'],
+    missed: ['self.automationAdvanced 「不敢说先进」'],
     wrong: [],
   },
-  'G6-洛阳矿山机械工厂': {
-    taken: 39,
-    of: 41,
-    missed: ['cap.lims 「试验数据嗯那个就是试验员记在本子上然后再录到Excel里」'],
-    // A pilot (试点) is read as partly built, as one under way is; this one, two months on one mill and not rolled out,
-    // the fixture holds for no use. 三(二)6 is then partial where the notice's reading is unmet.
-    wrong: ['cap.predictiveMaintenance 「预测性维护在一台大龙门铣上试点了俩月还没推广」 → "partial"'],
-    off: { unmet: ['三(二)2', '三(二)4'], partial: ['三(二)6'] },
-  },
+  'G6-洛阳矿山机械工厂': { taken: 41, of: 41, missed: [], wrong: [] },
   'G7-兰考民族乐器车间': { taken: 30, of: 31, missed: ['cap.onlineInspection 「音准是老师傅耳朵听的 调音器也是拿手里测」'], wrong: [] },
   'G8-商丘卷烟厂分公司': { taken: 17, of: 17, missed: [], wrong: [] },
+  'H1-安阳炼钢连铸工厂': { taken: 35, of: 35, missed: [], wrong: [] },
+  'H2-新蔡刨花板车间': { taken: 36, of: 36, missed: [], wrong: [] },
+  'H3-清丰定制家具工厂': { taken: 41, of: 41, missed: [], wrong: [] },
+  'H4-巩义包装印刷车间': { taken: 32, of: 33, missed: ['cap.flexibleCell 「印刷线换单快 模切糊盒换型还得半天」'], wrong: [] },
+  'H5-平顶山焦化工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'H6-滑县再生塑料造粒车间': { taken: 35, of: 35, missed: [], wrong: [] },
+  'H7-潢川木门车间同一车间再报': {
+    taken: 17,
+    of: 17,
+    missed: [],
+    wrong: [],
+    // The interview does not ask whether the workshop already holding the title is the one applying again, so 四(一)'s
+    // 「以其他生产性车间申报」 is left to the note the assessment gives a title holder.
+    off: { eligible: true, verdict: 'incomplete', category: 'smartWorkshop', ifEligible: undefined, unmet: [] },
+  },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -253,7 +264,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -323,8 +323,8 @@ const SAID: Record<string, Said> = {
     },
     before: {
       'cap.lims': [{ text: '家具厂也要LIMS吗？', asks: true }],
-      // A lookalike described with no yes or no is named back.
-      'cap.onlineInspection': [{ text: '质检员拿卡尺量', lookalike: ['质检员'] }],
+      // A yes that names a check by hand is named back; described with no yes or no it would be read as no system.
+      'cap.onlineInspection': [{ text: '有，质检员拿卡尺量', lookalike: ['质检员'] }],
     },
   },
   N33: {
@@ -395,7 +395,7 @@ describe('the newer enterprises interviewed in their own words', () => {
             for (const w of b.hedges) expect(heard, b.text).toContain(w);
           }
           if (b.lookalike) {
-            // A lookalike of the system asked about, described with no yes or no: nothing is stored, and the reply names it back.
+            // A yes that names a lookalike of the system asked about: nothing is stored, and the reply names it back.
             expect(recorded, b.text).toEqual([]);
             expect(next?.id, b.text).toBe(pending);
             const heard = msgs.flatMap((m) => (m.type === 'message.end' ? [m.text] : [])).join('');

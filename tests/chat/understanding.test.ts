@@ -64,6 +64,34 @@ describe('free text', () => {
   });
 });
 
+describe('a skip by name beside another system, a figure of another metric, a bare decimal', () => {
+  it('keeps 「ERP有，MES不清楚」 as ERP in place and MES skipped, and moves on from the MES question', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.mes');
+    const sent = await turn(s.client, { type: 'text', clientId: 'e-1', text: 'ERP有，MES不清楚' });
+    // Before: only the ERP was recorded and the MES question came back as it was.
+    expect(recorded(sent)).toEqual({ 'cap.erp': true, 'cap.mes': null });
+    expect(lastQuestion(sent)?.question?.id).not.toBe('cap.mes');
+    expect(lastQuestion(sent)?.question?.id).not.toBe('cap.erp');
+    await s.client.close();
+  });
+
+  it('records 「联网的大概一半多点」 as the networked ratio, read back as round, and asks the automation ratio again', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'metric.automationRatio');
+    const sent = await turn(s.client, { type: 'text', clientId: 'n-1', text: '联网的大概一半多点' });
+    expect(recorded(sent)).toEqual({ 'metric.networkedRatio': 50 });
+    // The figure is shown as the round one it is, with the words typed, not as an exact 50%.
+    expect(said(sent).join('')).toContain('约50%');
+    expect(said(sent).join('')).toContain('一半多点');
+    expect(lastQuestion(sent)?.question?.id).toBe('metric.automationRatio');
+    // 0.85 may be 0.85% or 85%: asked back, nothing recorded.
+    const bare = await turn(s.client, { type: 'text', clientId: 'n-2', text: '0.85' });
+    expect(recorded(bare)).toEqual({});
+    expect(said(bare).join('')).toContain('85%');
+    expect(lastQuestion(bare)?.question?.id).toBe('metric.automationRatio');
+    await s.client.close();
+  });
+});
+
 /*
  * Replies that describe what is asked (how a line changes over, systems that are islands, a control room,
  * monitoring on some machines, a standing among the province's peers) are recorded at once and read back.

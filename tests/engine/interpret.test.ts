@@ -269,7 +269,6 @@ describe('numbers', () => {
     ['大约85%左右', 85],
     ['百分之八十五', 85],
     ['百分之85', 85],
-    ['0.85', 85],
     ['85', 85],
     ['八成', 80],
     ['八成五', 85],
@@ -580,7 +579,8 @@ describe('a yes that names something else', () => {
 
   it('does not read a system named and then said to be only a lookalike as present', () => {
     expect(interpret(kb, 'ERP方面只有用友财务软件', q('cap.erp'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
-    expect(interpret(kb, 'MES就是用纸质流转卡', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    // Paper route cards in place of the MES are work done by hand: no MES.
+    expect(items('MES就是用纸质流转卡', q('cap.mes'))).toEqual({ 'cap.mes': false });
     expect(items('MES有，ERP方面只有用友财务软件', q('cap.mes'))).toEqual({ 'cap.mes': true });
     // A no stays a no; a yes in its own clause stays a yes.
     expect(items('没有，只有财务软件', q('cap.erp'))).toEqual({ 'cap.erp': false });
@@ -716,7 +716,8 @@ describe('replies of the furniture, chemical-fibre and printing plants (N32—N3
     expect(interpret(kb, '就是些财务软件', q('cap.erp'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['财务软件'] });
   });
   it('a lookalike described with no yes or no is named back, not met with a bare 「没听懂」', () => {
-    expect(interpret(kb, '质检员拿卡尺量', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['质检员拿卡尺量'] });
+    // A check by hand described (质检员拿卡尺量) is the practice without the system: read as no, not named back.
+    expect(items('质检员拿卡尺量', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': false });
     expect(interpret(kb, '就是摄像头看着', q('cap.scada'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['摄像头看着'] });
     // PLC is no DCS (capabilities notAliases): named back, not read as one.
     expect(interpret(kb, '全厂用PLC控制', q('cap.dcs'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['全厂用PLC控制'] });
@@ -830,8 +831,8 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('木有，数据都是人工抄', q('cap.scada'))).toEqual({ 'cap.scada': false });
     expect(items('化验室还是手写记录', q('cap.lims'))).toEqual({ 'cap.lims': false });
     expect(items('没有MES谈不上集成', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': false, 'cap.scadaMesErpIntegration': false });
-    // A lookalike described with neither 还是 nor a no is still named back.
-    expect(interpret(kb, '质检员拿卡尺量', q('cap.onlineInspection'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    // A check by hand described with neither 还是 nor a no is the practice without the system, too.
+    expect(items('质检员拿卡尺量', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': false });
   });
   it('part of an integration done beside islands left is partly built', () => {
     expect(items('部分系统打通了，还有几个孤岛', q('cap.systemIntegration'))).toEqual({ 'cap.systemIntegration': 'partial' });
@@ -1502,7 +1503,8 @@ describe('the sixth blind round: skips beside a name, bare assent, tries, and de
     expect(items('SIS这个不知道', q('cap.sis'))).toEqual({ 'cap.sis': null });
     // The skip speaks for its own clause only.
     expect(items('MES有，别的不清楚', q('cap.mes'))).toEqual({ 'cap.mes': true });
-    expect(items('ERP有，MES说不准', q('cap.mes'))).toEqual({ 'cap.erp': true });
+    // A skip that names the asked system answers it as skipped, beside the other system.
+    expect(items('ERP有，MES说不准', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.mes': null });
   });
   it('takes an emphatic yes said alone, and 算 alone only to a self-assessment', () => {
     for (const t of ['那肯定', '必须的', '必须滴', '当然了', '那必须的']) expect(items(t, q('self.networkingAdvanced'))).toEqual({ 'self.networkingAdvanced': true });
@@ -1567,5 +1569,85 @@ describe('the sixth blind round: skips beside a name, bare assent, tries, and de
   it('finds a trade typed in traditional characters', () => {
     expect(industryFromText(kb, '鋰電池PACK')).toBe('38');
     expect(industryFromText(kb, '玻璃纖維')).toBe('30');
+  });
+});
+
+describe('the seventh blind round: scope after a yes, a skip by name, manual practice, pilots, figures of another metric', () => {
+  const inWorkshop = (text: string, id: string) => {
+    const r = interpret(kb, text, viewOf(kb.interview.questions.find((x) => x.id === id)!, 'smartWorkshop'), 'smartWorkshop');
+    return r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : r;
+  };
+  it('reads a yes with a scope after it as a yes with that scope, never as a no', () => {
+    // Before: 「DCS有，不是一个车间」 from a workshop applicant was recorded as no DCS.
+    for (const text of ['DCS有，不是一个车间', 'DCS有，不在这个车间', 'MES有，不是每个车间'])
+      expect(inWorkshop(text, text.startsWith('DCS') ? 'cap.dcs' : 'cap.mes'), text).not.toMatchObject({ [text.startsWith('DCS') ? 'cap.dcs' : 'cap.mes']: false });
+    expect(inWorkshop('DCS有，不是一个车间', 'cap.dcs')).toMatchObject({ kind: 'unclear', reason: 'whichWorkshop' });
+    expect(items('DCS有，但不是全厂', q('cap.dcs'))).toEqual({ 'cap.dcs': 'partial' });
+    expect(items('DCS有，不是一个车间', q('cap.dcs'))).toEqual({ 'cap.dcs': 'partial' });
+    // Other workshops lacking it say nothing against the applying one.
+    expect(inWorkshop('DCS有，其他车间没有', 'cap.dcs')).toEqual({ 'cap.dcs': true });
+    // Inside the workshop is a part of it: partly built.
+    expect(inWorkshop('成品吨袋上贴码，车间里头没有', 'cap.autoId')).toEqual({ 'cap.autoId': 'partial' });
+    expect(inWorkshop('出厂的箱子贴了条码，车间里面还没有', 'cap.autoId')).toEqual({ 'cap.autoId': 'partial' });
+  });
+  it('answers the asked system as skipped when the skip names it, and records the other system beside it', () => {
+    // Before: only the ERP was recorded and the MES question came back with no word on its 不清楚.
+    for (const text of ['ERP有，MES不清楚', 'MES不好说，ERP有', 'ERP用的用友，MES这个不清楚'])
+      expect(items(text, q('cap.mes')), text).toEqual({ 'cap.erp': true, 'cap.mes': null });
+    // A skip of the rest says nothing of the asked one.
+    expect(items('ERP有，其他不清楚', q('cap.mes'))).toEqual({ 'cap.erp': true });
+  });
+  it('reads a practice by hand, described with no yes or no, as the system not in use', () => {
+    // Before: each was asked again, naming the notebook or the spreadsheet.
+    for (const [text, id] of [
+      ['班组长每天拿本子记，月底汇总到Excel', 'cap.mes'],
+      ['排产就是俺在微信群里说一声，班长照着干', 'cap.mes'],
+      ['计划员在白板上排，每周更新', 'cap.mes'],
+      ['试验数据还在excel里', 'cap.lims'],
+      ['熔指是化验室抽样测的', 'cap.onlineInspection'],
+      ['叉车', 'cap.agvRgv'],
+      ['就是叉车跟小推车拉', 'cap.agvRgv'],
+    ] as const)
+      expect(items(text, q(id)), text).toEqual({ [id]: false });
+    // A yes that names a paper record is still asked again.
+    expect(interpret(kb, '有，纸质的', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+  });
+  it('reads a pilot kept to one spot or not rolled out as a try, and one under way as partly built', () => {
+    for (const text of ['预测性维护在一台大龙门铣上试点了俩月还没推广', '在一条线上试点', '试点了半年，没铺开'])
+      expect(items(text, q('cap.predictiveMaintenance')), text).toEqual({ 'cap.predictiveMaintenance': false });
+    expect(items('有个视觉检测在试点', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': 'partial' });
+  });
+  it('gives a figure said of another metric to that metric, and asks the pending one again', () => {
+    const automation = q('metric.automationRatio');
+    // Before: 「联网的大概一半多点」 was recorded as the automation ratio, 50.
+    expect(interpret(kb, '联网的大概一半多点', automation)).toEqual({ kind: 'answers', items: [{ questionId: 'metric.networkedRatio', value: 50, approx: true }] });
+    expect(items('设备联上网的有六成', automation)).toEqual({ 'metric.networkedRatio': 60 });
+    expect(items('自动化大概八成，联网的九成多', automation)).toEqual({ 'metric.networkedRatio': 90, 'metric.automationRatio': 80 });
+    expect(items('自动化设备占七成五，算省内先进；联网率八成，也算先进', automation)).toMatchObject({ 'metric.automationRatio': 75, 'metric.networkedRatio': 80 });
+    expect(items('七八成吧', automation)).toEqual({ 'metric.automationRatio': 70 });
+  });
+  it('asks back a bare decimal to a percentage, which may be a fraction of one or a percentage', () => {
+    // Before: 0.85 was recorded as 85% without asking.
+    for (const text of ['0.85', '0.6左右', '大概0.9'])
+      expect(interpret(kb, text, q('metric.networkedRatio')), text).toMatchObject({ kind: 'unclear', reason: 'percentOrFraction', field: '设备联网率' });
+    expect(items('85%', q('metric.networkedRatio'))).toEqual({ 'metric.networkedRatio': 85 });
+    expect(items('1.5', q('metric.networkedRatio'))).toEqual({ 'metric.networkedRatio': 1.5 });
+  });
+  it('reads the round\'s other words: bare 好, a no inside a product name, English names, a manual entry, trades', () => {
+    expect(items('好', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': true });
+    expect(items('不好', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+    expect(items('是，无醛胶', q('ent.greenPriority'))).toEqual({ 'ent.greenPriority': true });
+    expect(items('那肯定，废塑料再利用，污水循环用', q('ent.greenPriority'))).toEqual({ 'ent.greenPriority': true });
+    expect(items('Smart factory', q('cat.scope'))).toEqual({ 'cat.scope': 'factory' });
+    expect(items('Firewall、IDS都有，incident response流程也有', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': true });
+    expect(items('每块板都有barcode', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    expect(items('DCS的数据进了MES，ERP是手工录', q('cap.systemIntegration'))).toMatchObject({ 'cap.systemIntegration': 'partial' });
+    expect(items('MES和ERP通了，采集系统没接', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('车间拉了网，设备都连着', q('cap.industrialNetwork'))).toEqual({ 'cap.industrialNetwork': true });
+    expect(items('电脑上能看各台机器的温度电流，超了会报警', q('cap.scada'))).toEqual({ 'cap.scada': true });
+    // A share of revenue is how the main business is told, not a word on how the business is doing.
+    expect(items('是，焦炭和化产品收入占九成五左右', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(industryFromText(kb, '刨花板')).toBe('20');
+    expect(industryFromText(kb, '废塑料回收造粒')).toBe('42');
   });
 });

@@ -310,6 +310,12 @@ export const InterviewFile = z
        * covered, so these outweigh a partial word beside them (「就在配矿上试了试」 is no, not partly built).
        */
       tried: Words.default([]),
+      /**
+       * A pilot kept to one spot or not rolled out (「在一台龙门铣上试点了俩月还没推广」): `words` are the pilot words,
+       * otherwise read as partly built (有个视觉检测在试点), and `confined` the words in their clause that keep the pilot
+       * a trial. Such a pilot is a try, as `tried`: the system is not in use for the element.
+       */
+      trialConfined: z.object({ words: Words, confined: Words }).default({ words: [], confined: [] }),
       /** An upgrade to come (明年升级, 年底扩容) of a system said in place leaves it in place. */
       upgrades: Words.default([]),
       /**
@@ -390,8 +396,11 @@ export const InterviewFile = z
        * prefix ending in * (「cap.*」: paper records and manual checks are no system of any kind; 「ent.credit.*」:
        * a penalty or another register is no listing on the one asked of). The answer words of a clause that
        * names one are about it, not the question: 「没有，就有过一次环保处罚」 is a no.
+       * `practice`: the words name a way of working by hand (本子, Excel, 叉车): a reply that only describes it, with no
+       * yes or no and no system named (「班组长每天拿本子记，月底汇总到Excel」), says the work is done without the
+       * system, so it answers no. A yes that names one (「有，纸质的」) is still asked again.
        */
-      lookalikes: z.array(z.object({ question: z.string(), words: Words })).default([]),
+      lookalikes: z.array(z.object({ question: z.string(), words: Words, practice: z.boolean().default(false) })).default([]),
       /**
        * 「ERP这块只有用友财务软件」: a system named and then said to be only one of its lookalikes is
        * not mentioned as present. These are the words that say "only".
@@ -534,6 +543,12 @@ export const InterviewFile = z
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
+      /**
+       * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
+       * To a metric's question, a clause with a figure and the words of one other metric only is that metric's figure, not
+       * the one asked.
+       */
+      metricSubjects: z.record(z.string().regex(/^metric\./), Words).default({}),
       industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
       /**
        * Words of a division's name that name no industry alone (机械 of 「金属制品、机械和设备修理业」):
@@ -587,7 +602,7 @@ export const InterviewFile = z
       if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });
       else for (const v of Object.keys(c.values)) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'values', v], message: `${v} is not a choice of ${c.question}` });
     });
-    for (const key of Object.keys(f.vocabulary.metricAliases)) {
+    for (const key of [...Object.keys(f.vocabulary.metricAliases), ...Object.keys(f.vocabulary.metricSubjects)]) {
       if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `unknown question ${key}` });
     }
   });
