@@ -202,8 +202,11 @@ describe('a form answer against the interview\'s: asked which holds, never both 
     const { flags, all } = flagsOf(base({ 'ent.priorTitles': 'none', 'form.honours': '河南省智能车间（2021年）；国家高新技术企业；国家级智能制造示范工厂' }));
     expect(all).not.toContain('河南省智能车间（2021年）');
     expect(all).toContain('国家高新技术企业');
-    // Another programme's title is no prior title of this one.
+    // Another programme's title (a national or a city's) is no prior title of this one.
     expect(all).toContain('国家级智能制造示范工厂');
+    const city = flagsOf(base({ 'ent.priorTitles': 'none', 'form.honours': '商丘市智能车间（2020年）' }));
+    expect(city.all).toContain('商丘市智能车间（2020年）');
+    expect(city.flags.filter((m) => m.startsWith('荣誉中写有'))).toEqual([]);
     expect(flags.filter((m) => m.startsWith('荣誉中写有'))).toEqual([expect.stringContaining('“河南省智能车间（2021年）”')]);
     // Recorded as held, the same honour is stated and not flagged.
     const held = flagsOf(base({ 'ent.priorTitles': 'smartWorkshop', 'form.honours': '河南省智能车间（2021年）' }));
