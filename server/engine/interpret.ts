@@ -162,7 +162,8 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
   for (const q of found) {
     const v = inUnit(q, wanted);
     if (v === undefined) continue;
-    const negative = /(-|负|亏损|亏了|亏)\s*$/.test(t.slice(0, q.index));
+    // 「负的200万」「亏损了50万」「净亏300万」: the sign said in words, with 的 or 了 between it and the figure.
+    const negative = /(?:-|负的?|亏损了?|亏了|亏)\s*$/.test(t.slice(0, q.index));
     const value = negative && v > 0 ? -v : v;
     // Converted into the unit asked for, the figure is reported in that unit.
     const shown = q.unit && wanted ? unit : q.unit;

@@ -3,7 +3,7 @@ import type { Category, CapabilityId } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
-import { factoryRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
+import { factoryRatioConflicts, honoursAgainstAssessment, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
@@ -271,9 +271,11 @@ function slot(ctx: Ctx, name: string): Slot {
       return { text: parts.join('、'), numbers, facts };
     }
     case 'honours': {
-      const hs = f.honours ?? [];
+      // An honour the assessment's answer on prior titles contradicts waits for the user to say which holds (see the flag).
+      const against = new Set(honoursAgainstAssessment(f.honours, ctx.profile.enterprise?.priorTitles, ctx.kb.formDrafting.messages));
+      const hs = (f.honours ?? []).map((h, i) => ({ h, i })).filter((x) => !against.has(x.h));
       if (!hs.length) return miss('honours');
-      return { text: hs.join('、'), numbers: hs.flatMap((h, i) => digitsOf(h, `form.honours.${i}`)), facts: hs.map((_h, i) => `form.honours.${i}`) };
+      return { text: hs.map((x) => x.h).join('、'), numbers: hs.flatMap((x) => digitsOf(x.h, `form.honours.${x.i}`)), facts: hs.map((x) => `form.honours.${x.i}`) };
     }
     case 'latest.year': {
       const y = financeYears(f).filter((k) => f.finance![k]!.revenue !== undefined).pop();
@@ -429,6 +431,13 @@ export function applicableProfile(kb: FormsKnowledge, profile: DraftProfile): Dr
   // A round figure's words are the user's note to fix, not a fact a model may write from.
   delete form.approximate;
   delete form.honoursNotHeld;
+  // An honour the assessment's prior-title answer contradicts is not written until the user says which holds.
+  const against = honoursAgainstAssessment(profile.form.honours, profile.enterprise?.priorTitles, kb.formDrafting.messages);
+  if (against.length) {
+    const kept = (profile.form.honours ?? []).filter((h) => !against.includes(h));
+    if (kept.length) form.honours = kept;
+    else delete form.honours;
+  }
   return { ...profile, form: form as DraftProfile['form'] };
 }
 
@@ -668,6 +677,12 @@ function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataC
   const id = key === 'automationRatio' ? 'automated' : key === 'networkedRatio' ? 'networked' : 'collected';
   const ratios = ctx.kb.formDrafting.ratios;
   if (ctx.category !== 'smartWorkshop' && factoryRatioConflicts(ctx.facts, ctx.profile.metrics, ratios).some((c) => c.id === id && c.source === 'assessment')) {
+    const lab = `${ctx.spec.unitNoun.replace(/^智能/, '')}${ratios?.[id]?.label ?? key}`;
+    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
+  }
+  // A workshop's figure its own cells state otherwise is not stated either: the cell keeps the enterprise's words,
+  // and the flag asks which figure holds, so the draft never carries two.
+  if (ctx.category === 'smartWorkshop' && workshopTextRatioConflicts(ctx.facts, ctx.profile.metrics, ratios).some((c) => c.id === id)) {
     const lab = `${ctx.spec.unitNoun.replace(/^智能/, '')}${ratios?.[id]?.label ?? key}`;
     return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
   }

@@ -179,6 +179,10 @@ export interface FactCheckForm {
     foundedAfterFigures?: string;
     titledWorkshop?: string;
     workshopTitle?: string;
+    factoryTitle?: string;
+    otherTitleMarks?: string[];
+    priorTitleVsHonour?: string;
+    priorTitlesRecorded?: { none: string; smartWorkshop: string };
     ratioMismatch?: string;
     ratioSaidInAssessment?: string;
     ratioSaidInText?: string;
@@ -334,25 +338,58 @@ function factoryRatioFlags(profile: { form?: FormFacts; metrics?: Metrics }, for
  * otherwise (「数据自动采集率95%」 against 92 in the assessment) is flagged. A ratio its counts give is
  * compared with those counts instead, and a figure above 100% has its own flag.
  */
+/**
+ * A workshop's ratio the enterprise states in its own cells (「数控化率70%」) against the one it gave in the assessment
+ * (85%), where no counts decide it: each figure stated that contradicts the assessment's. The draft states neither
+ * as the workshop's figure and the flag asks which holds, so the signed form never carries both.
+ */
+export function workshopTextRatioConflicts(f: FormFacts, metrics: Metrics | undefined, ratios: Ratios | undefined): { id: PartRatioId; metric: number; value: number; said: string }[] {
+  const ws = f.workshops ?? [];
+  if (!ratios || ws.length > 1) return [];
+  const w = ws[0];
+  const own = [...Object.values(w?.descriptions ?? {}), ...Object.values(f.elements ?? {})].join('\n');
+  const out: { id: PartRatioId; metric: number; value: number; said: string }[] = [];
+  for (const id of ['networked', 'automated', 'collected'] as const) {
+    const r = ratios[id];
+    const m = metrics?.[METRIC[id]];
+    const keys = COUNTS[id];
+    if (!r || m === undefined || (w && keys && w[keys[0]] !== undefined && w[keys[1]] !== undefined)) continue;
+    for (const s of statedRatios(own, r.words)) if (s.value <= 100 && contradicts(s.value, m)) out.push({ id, metric: m, value: s.value, said: s.said });
+  }
+  return out;
+}
+
+/**
+ * The honours that name the province's 智能车间 or 智能工厂 title while the assessment recorded the enterprise holds
+ * none, or not that one (a 智能工厂 where only a 智能车间 is recorded). A title another programme awards (国家, 市级)
+ * is none of them. The draft leaves these out and a flag asks which answer holds.
+ */
+export function honoursAgainstAssessment(
+  honours: readonly string[] | undefined,
+  priorTitles: readonly string[] | undefined,
+  m: { workshopTitle?: string; factoryTitle?: string; otherTitleMarks?: string[] },
+): string[] {
+  // Without the assessment's answer there is nothing to contradict.
+  if (priorTitles === undefined) return [];
+  const held = new Set(priorTitles);
+  return (honours ?? []).filter((h) => {
+    if (m.otherTitleMarks?.some((w) => h.includes(w))) return false;
+    if (m.factoryTitle && h.includes(m.factoryTitle)) return !held.has('smartFactory');
+    return Boolean(m.workshopTitle && h.includes(m.workshopTitle)) && !held.has('smartWorkshop') && !held.has('smartFactory');
+  });
+}
+
 function textVsAssessmentFlags(profile: { form?: FormFacts; metrics?: Metrics }, form: FactCheckForm): FactFlag[] {
   const msg = form.messages.ratioTextVsAssessment;
   const ratios = form.ratios;
   const f = profile.form ?? {};
-  const ws = f.workshops ?? [];
-  if (!msg || !ratios || !form.workshopApplication || ws.length > 1) return [];
-  const w = ws[0];
-  const own = [...Object.values(w?.descriptions ?? {}), ...Object.values(f.elements ?? {})].join('\n');
-  const flags: FactFlag[] = [];
-  for (const id of ['networked', 'automated', 'collected'] as const) {
-    const r = ratios[id];
-    const m = profile.metrics?.[METRIC[id]];
-    const keys = COUNTS[id];
-    if (!r || m === undefined || (w && keys && w[keys[0]] !== undefined && w[keys[1]] !== undefined)) continue;
-    for (const s of statedRatios(own, r.words))
-      if (s.value <= 100 && contradicts(s.value, m))
-        flags.push({ field: `metrics.${METRIC[id]}`, severity: 'warning', message: fill(msg, { unit: w?.name?.trim() ?? '', ratio: r.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: s.said }), stated: fmt(s.value), metric: fmt(m) }) });
-  }
-  return flags;
+  if (!msg || !ratios || !form.workshopApplication) return [];
+  const unit = f.workshops?.[0]?.name?.trim() ?? '';
+  return workshopTextRatioConflicts(f, profile.metrics, ratios).map((c) => ({
+    field: `metrics.${METRIC[c.id]}`,
+    severity: 'warning' as const,
+    message: fill(msg, { unit, ratio: ratios[c.id]!.label, said: fill(form.messages.ratioSaidInText ?? '{quote}', { quote: c.said }), stated: fmt(c.value), metric: fmt(c.metric) }),
+  }));
 }
 
 /** A ratio stated above 100% in the assessment or in the enterprise's own text: no share can exceed its whole. */
@@ -575,6 +612,13 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       const honour = name && name.length >= 2 ? f.honours?.find((h) => h.includes(workshopTitle) && h.includes(name)) : undefined;
       if (honour) flags.push({ field: `workshops.${i}.name`, severity: 'warning', message: fill(titledWorkshop, { workshop: name!, honour }) });
     });
+  // An honour naming the province's title the assessment says the enterprise has not got: one of the two is wrong.
+  const { priorTitleVsHonour, priorTitlesRecorded } = form?.messages ?? {};
+  if (priorTitleVsHonour && priorTitlesRecorded)
+    for (const honour of honoursAgainstAssessment(f.honours, profile.enterprise?.priorTitles, form!.messages)) {
+      const recorded = profile.enterprise?.priorTitles?.includes('smartWorkshop') ? priorTitlesRecorded.smartWorkshop : priorTitlesRecorded.none;
+      flags.push({ field: 'honours', severity: 'warning', message: fill(priorTitleVsHonour, { honour, recorded }) });
+    }
   ws.forEach((w, i) => {
     if (given(w.automatedEquipment) && given(w.equipmentTotal) && w.automatedEquipment > w.equipmentTotal)
       flags.push({ field: `workshops.${i}.automatedEquipment`, severity: 'error', message: `车间${i + 1}自动化设备数大于设备总数` });

@@ -265,3 +265,12 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   const rec = r.recorded[0]!;
   return { ok: true, value: rec.value, display: rec.display };
 }
+
+/**
+ * How many fields the form panel shows for a category before anything is answered, counted as the panel counts
+ * them, so a page that announces the form's size quotes the form rather than a figure that drifts from it.
+ */
+export function formFieldCount(kb: FormsKnowledge, category: Category): number {
+  const c = buildFormView(kb, {}, category).counts;
+  return c.filled + c.unconfirmed + c.skipped + c.empty + c.invalid;
+}

@@ -514,7 +514,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
-  if (typeof v === 'string' && (c.q.validate === 'phone' || c.q.validate === 'mobile')) v = compactMobiles(v);
+  if (typeof v === 'string' && (c.q.validate === 'phone' || c.q.validate === 'mobile')) v = phonesAsStored(v);
   const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
@@ -647,6 +647,17 @@ const GROUPED_MOBILE = /(?<![\d-])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-](\d{4})[\s-](\d
 export function compactMobiles(text: string): string {
   return text.replace(GROUPED_MOBILE, '$1$2$3');
 }
+/** A landline's extension as people say it (「转 302」「分机 805」「ext. 12」), after the number with or without spaces. */
+const EXTENSION = /(?<=\d)\s*(?:转|分机号?|ext\.?)\s*[:：]?\s*(?=\d{1,6}(?!\d))/giu;
+/** Spaces around the dash between an area code and the number (「0371 - 86551234」). */
+const SPACED_DASH = /(?<=(?:^|[^\d])0\d{2,3}[)）]?)\s*([-—－–])\s*(?=\d{7,8}(?!\d))/gu;
+/**
+ * Phone numbers as a phone field stores them: mobiles closed up, an extension after 「转」 however it was said,
+ * no spaces inside a landline, so one number is one piece for the checks and one cell on the form.
+ */
+export function phonesAsStored(text: string): string {
+  return compactMobiles(text).replace(EXTENSION, '转').replace(SPACED_DASH, '$1');
+}
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
 /** Six to eight Han characters: a name only as a transliteration (`transliterationStarts`), never by its surname alone. */
 const LONG_HAN_NAME = /^\p{Script=Han}{6,8}$/u;
@@ -676,8 +687,10 @@ function isPersonName(kb: FormsKnowledge, said: string): boolean {
   if (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(name)) return name.length <= 20;
   if (LATIN_NAME.test(name)) return true;
   if (PARTICLE_END.test(name)) return false;
-  // A job title alone (董事长, 王主任) names a post, not the person.
-  if (v.titles.some((t) => name.endsWith(t))) return false;
+  // A job title alone (董事长, 总经理) names a post, not a person; a surname before it (赵主任, 孙科长) is how the
+  // enterprise named its contact, and is kept as given: no given name is made up for it.
+  const title = v.titles.find((t) => name.endsWith(t));
+  if (title) return v.surnames.some((s) => name === s + title);
   // The word must be the whole reply or be followed by at least two more characters, so 周一围 stays a name.
   if (v.notNames.some((w) => name.startsWith(w) && name.length !== w.length + 1)) return false;
   // A transliterated name without its 「·」 need not open with a surname (扎西顿珠, 阿不都热合曼).
@@ -729,7 +742,9 @@ function arabicDate(text: string): string {
     .replace(/(?<![〇零一二三四五六七八九十\d])[〇零一二三四五六七八九]{2}(?=\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
     .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
     .replace(/(\d{1,2})\s*号/g, '$1日')
-    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())));
+    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())))
+    // 「21.3」「21.11」, the whole reply: a two-digit year that no month can be (13 and above) before its month.
+    .replace(/^(\s*)(1[3-9]|[2-9]\d)(?=\s*[./]\s*(?:0?[1-9]|1[0-2])(?:\s*[./]\s*\d{1,2})?\s*$)/u, (_m, sp: string, yy: string) => sp + String(fullYear(Number(yy), new Date().getFullYear())));
 }
 
 /** "2020年3月15日", "2020.3", "2020/03/15", 「二〇二〇年三月十五日」 → "2020-03-15" / "2020-03". */
@@ -917,6 +932,8 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
 const CORRECTION_MAX = 60;
+/** How far into a narrative reply a correction naming no field may start (「上面那个填错了」, 「刚才的写错了」): further in, it is part of a story. */
+const NARRATIVE_CORRECTION_LEAD = 6;
 /** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该; 「不对接」 corrects nothing. */
 const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!…\s：:]|是|其实|应该|应|$)/u;
 /** The words between a correction and the value it gives (「，应该是」, 「，其实是」, 「改成」). */
@@ -933,9 +950,10 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const words = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
   if (!words.length || t.length > CORRECTION_MAX) return undefined;
   const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
-  if (narrative) return undefined;
   let hit: { start: number; end: number } | undefined;
-  for (const w of words) {
+  // A narrative cell's reply is its own story, 「不对」 and all, unless it plainly takes back another field:
+  // that field named, then a word that says it was typed wrong (填错了, not 不对), then the value (应该是121项).
+  for (const w of narrative ? words.filter((x) => /错|更正|纠正/u.test(x)) : words) {
     for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
       if (!CORRECTION_END.test(t.slice(i + w.length))) continue;
       if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length };
@@ -948,10 +966,16 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     const i = t.toLowerCase().indexOf(n.word.toLowerCase());
     if (i >= 0 && (!named || i + n.word.length > named.end)) named = { id: n.id, end: i + n.word.length };
   }
+  if (narrative) {
+    const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
+    // 「上面那个填错了，应该是0.052」 names no field: the answer before is taken back, as a correction to any question is.
+    if (!named && givesValue && hit.start <= NARRATIVE_CORRECTION_LEAD && /\d/.test(t.slice(hit.end))) return { kind: 'unclear', reason: 'previous' };
+    if (!named || named.end > hit.start || !givesValue) return undefined;
+  }
   if (!named) return { kind: 'unclear', reason: 'previous' };
   const said = t.slice(Math.max(hit.end, named.end)).replace(CORRECTION_LEAD, '').replace(/[。.!！~～]+$/u, '').trim();
   const read = passingValue(kb, named.id, said);
-  if (!read) return { kind: 'unclear', reason: 'notAnAnswer' };
+  if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
 }
 
@@ -1036,9 +1060,14 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) are asked back, naming the field; a none
     // (「无」) is read further on, as the field left empty.
     if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
-    const value = compactMobiles(withoutLabel(t, labelOf(c)));
-    const person = personAndMore(kb, c, value);
-    if (person) return person;
+    // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
+    const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
+    let value = person || c.q.validate === 'phone' || c.q.validate === 'mobile' ? phonesAsStored(withoutLabel(t, labelOf(c))) : compactMobiles(withoutLabel(t, labelOf(c)));
+    // 「联系人赵主任 13812345678」: the role the name question asks about, typed before the name with no colon.
+    const role = person ? labelOf(c).replace(/姓名$/u, '') : '';
+    if (role && value.startsWith(role) && value.length > role.length) value = value.slice(role.length).replace(/^[是叫为：:\s]+/u, '');
+    const more = personAndMore(kb, c, value);
+    if (more) return more;
     // A name question answered with no name (「他很忙」) is asked back, not stored as the name.
     if (/^form\.(?:contact|leader)\.name$/.test(c.id)) {
       if (!isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };

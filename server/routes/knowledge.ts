@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound, parseOr400 } from '../errors';
 import { labelOf } from '../knowledge/registry';
+import type { KnowledgeBase } from '../knowledge/base';
+import { formFieldCount } from '../forms/form-view';
+import { Category } from '../schemas/profile';
 
 const ClauseParams = z.object({ id: z.string().min(1).max(40) });
 const VersionQuery = z.object({ knowledgeVersion: z.string().max(64).optional() });
@@ -9,7 +12,16 @@ const VersionQuery = z.object({ knowledgeVersion: z.string().max(64).optional() 
 /** The notice as data, so the UI can show a cited clause in full. */
 export default async function knowledgeRoutes(fastify: FastifyInstance): Promise<void> {
   /** The notice new sessions start on: its year and title, for the pages that name it. */
-  fastify.get('/api/knowledge/current', async () => labelOf(fastify.kb));
+  // The size of the form, fewest to most fields over the categories, as the form panel counts them: the welcome quotes it.
+  const formFields = (kb: KnowledgeBase) => {
+    const n = Category.options.map((c) => formFieldCount(kb.data, c));
+    return { min: Math.min(...n), max: Math.max(...n) };
+  };
+  let current: { kb: KnowledgeBase; formFields: { min: number; max: number } } | undefined;
+  fastify.get('/api/knowledge/current', async () => {
+    if (current?.kb !== fastify.kb) current = { kb: fastify.kb, formFields: formFields(fastify.kb) };
+    return { ...labelOf(fastify.kb), formFields: current.formFields };
+  });
 
   fastify.get('/api/knowledge/clauses', async (req) => {
     const { knowledgeVersion } = parseOr400(VersionQuery, req.query, 'query');

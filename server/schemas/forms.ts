@@ -130,7 +130,9 @@ export type FormFacts = z.infer<typeof FormFacts>;
 
 /** The drafting input: the assessment profile (possibly partial) plus the form facts. */
 export const DraftProfile = z.object({
-  enterprise: Enterprise.partial().optional(),
+  // The prior titles stay unset until the assessment records them (none is an empty list), so an honour is only
+  // checked against an answer that was given.
+  enterprise: Enterprise.partial().extend({ priorTitles: Enterprise.shape.priorTitles.unwrap().optional() }).optional(),
   scope: Profile.shape.scope,
   productionMode: Profile.shape.productionMode,
   capabilities: z.partialRecord(CapabilityId, CapabilityValue).default({}),

@@ -255,10 +255,12 @@ describe('typed answers in the form phase', () => {
 
   it('asks back a word or a title that merely opens with a surname, a long sentence, and an English phrase', () => {
     const read = (id: string, text: string) => interpretForm(kb, text, pending(id));
-    for (const text of ['马上发你', '马上', '周一再说', '周末', '董事长', '总经理', '王主任', '钱不够', '高兴', '常常', '向来', '明天吧', '金额未定', '王建国明天给你发', 'send it later', 'Hello there']) {
+    for (const text of ['马上发你', '马上', '周一再说', '周末', '董事长', '总经理', '钱不够', '高兴', '常常', '向来', '明天吧', '金额未定', '王建国明天给你发', 'send it later', 'Hello there']) {
       expect(read('form.contact.name', text), text).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
     }
     expect(read('form.leader.name', '董事长')).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+    // A surname before the title is how the enterprise named the person: kept as given, no given name made up.
+    for (const text of ['王主任', '孙科长', '陈经理']) expect(read('form.contact.name', text), text).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.name', value: text }] });
     // Each word listed as no name opens with a surname: one that does not is never reached.
     const v = kb.formQuestions.vocabulary;
     for (const w of v.notNames) expect(v.surnames.some((s) => w.startsWith(s)), w).toBe(true);

@@ -571,14 +571,14 @@ export const ROUND9_ENTERPRISES: Round9Enterprise[] = [
       ['form.ind.defectRate.before', '百分之一点八'],
       ['form.ind.defectRate.after', '0.9%'],
     ],
-    // A surname and a post (「赵主任」) name a post, not the person: asked again.
-    unclear: ['form.contact.name'],
+    // A surname and a post (「赵主任」) is how the enterprise named its contact: kept as given.
+    unclear: [],
     expected: {
       name: '新乡市振英机械设备有限公司',
       foundedOn: '1996-03',
       registeredCapital: 5000,
       employees: 620,
-      'contact.name': null,
+      'contact.name': '赵主任',
       'contact.phone': '0373-5556789',
       'finance.2020.revenue': 29000,
       'finance.2020.profit': null,

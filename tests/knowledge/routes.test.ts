@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeApp } from './light-app';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { buildFormView } from '../../server/forms/form-view';
+import type { Category } from '../../server/schemas/profile';
 
 describe('the knowledge routes', () => {
   let b: { app: FastifyInstance };
@@ -21,6 +24,18 @@ describe('the knowledge routes', () => {
     const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('附件2.四(五)')}` });
     expect(res.statusCode).toBe(200);
     expect(res.json().clause.text).toContain('照片不少于10张');
+  });
+
+  it('name the current notice with the size of the form, counted as the form panel counts its fields', async () => {
+    const res = await b.app.inject({ method: 'GET', url: '/api/knowledge/current' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.version).toBe('henan-2023');
+    const data = loadKnowledgeData('knowledge', 'henan-2023');
+    const panel = (c: Category) => Object.values(buildFormView(data, {}, c).counts).reduce((a, b) => a + b, 0);
+    // The workshop form is the smallest (the welcome once said 约60 while its panel showed 69), the discrete factory's the largest.
+    expect(body.formFields).toEqual({ min: panel('smartWorkshop'), max: panel('discreteFactory') });
+    expect(body.formFields).toEqual({ min: 69, max: 84 });
   });
 
   it('answer an unknown clause with a 404', async () => {

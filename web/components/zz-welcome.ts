@@ -114,14 +114,14 @@ export class ZzWelcome extends LitElement {
   /** Sessions this browser keeps a link to, newest first. */
   @property({ attribute: false }) sessions: readonly SessionEntry[] = [];
   /** The notice new sessions start on, named by the server's current knowledge version. */
-  @state() private _notice: { issuer: string; shortTitle: string } | null = null;
+  @state() private _notice: { issuer: string; shortTitle: string; formFields?: { min: number; max: number } } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
     // The note is a courtesy: without it (offline, an old server) the page works the same.
     fetch('/api/knowledge/current')
       .then((r) => (r.ok ? r.json() : null))
-      .then((k: { issuer: string; shortTitle: string } | null) => (this._notice = k))
+      .then((k: { issuer: string; shortTitle: string; formFields?: { min: number; max: number } } | null) => (this._notice = k))
       .catch(() => {});
   }
 
@@ -144,10 +144,17 @@ export class ZzWelcome extends LitElement {
     </section>`;
   }
 
+  /** The form's size as the server counts it from the form's data; without it (offline, an old server) no figure is given. */
+  private get _formSize(): string {
+    const f = this._notice?.formFields;
+    if (!f) return '';
+    return f.min === f.max ? `共 ${f.min} 项，` : `${f.min}–${f.max} 项，视申报方向而定，`;
+  }
+
   render() {
     return html`<div class="hero">
       <h2>河南省智能车间、智能工厂申报助手</h2>
-      <p>分两步：先回答一组评估问题（约 40 题，多为“有/没有”），判断能否申报、适合哪个方向、还差什么；符合条件的，再填写申报书信息（约 60 项，可跳过、随时回来补充），用来起草申报书。</p>
+      <p>分两步：先回答一组评估问题（约 40 题，多为“有/没有”），判断能否申报、适合哪个方向、还差什么；符合条件的，再填写申报书信息（${this._formSize}可跳过、随时回来补充），用来起草申报书。</p>
       <div class="entries">
         <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
           <strong>我要申报</strong>

@@ -445,6 +445,16 @@ export const FormDrafting = z.object({
      */
     titledWorkshop: z.string().includes('{workshop}').includes('{honour}').optional(),
     workshopTitle: z.string().min(2).optional(),
+    /**
+     * Flag of an honour that names the province's 智能车间/智能工厂 title (`workshopTitle`, `factoryTitle`) while the
+     * assessment recorded the enterprise holds no such title, or not that one: {honour}, {recorded}, the latter worded
+     * by `priorTitlesRecorded` under the titles recorded (`none`, `smartWorkshop`). A title with one of `otherTitleMarks`
+     * (国家, 市级) is another programme's.
+     */
+    priorTitleVsHonour: z.string().includes('{honour}').includes('{recorded}').optional(),
+    factoryTitle: z.string().min(2).optional(),
+    otherTitleMarks: z.array(z.string().min(1)).max(20).optional(),
+    priorTitlesRecorded: z.object({ none: z.string().min(2), smartWorkshop: z.string().min(2) }).optional(),
     /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
     capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
     /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
