@@ -36,10 +36,12 @@ export interface Facts {
   capabilities: Partial<Record<CapabilityId, CapabilityValue>>;
   metrics: Partial<Record<MetricKey, number>>;
   selfAssessment: Partial<Record<SelfKey, boolean>>;
+  /** Facts a hard condition of a later notice reads that no profile field holds (category-rules.json `declared.*`). */
+  declared: Record<string, boolean | number | string>;
 }
 
 export function emptyFacts(): Facts {
-  return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {} };
+  return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {}, declared: {} };
 }
 
 export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
@@ -58,6 +60,7 @@ export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
     capabilities: { ...p.capabilities },
     metrics: { ...(p.metrics ?? {}) },
     selfAssessment: { ...(p.selfAssessment ?? {}) },
+    declared: { ...(p.declared ?? {}) },
   };
   settleIntegrations(kb, facts);
   return facts;
