@@ -153,6 +153,7 @@ export type PartialProfile = {
   capabilities: Profile['capabilities'];
   metrics: NonNullable<Profile['metrics']>;
   selfAssessment: NonNullable<Profile['selfAssessment']>;
+  declared?: Profile['declared'];
 };
 
 export function partialProfileOf(facts: Facts): PartialProfile {
@@ -165,6 +166,7 @@ export function partialProfileOf(facts: Facts): PartialProfile {
     metrics: strip(facts.metrics),
     selfAssessment: strip(facts.selfAssessment),
   };
+  if (Object.keys(facts.declared).length) out.declared = { ...facts.declared };
   if (facts.scope) out.scope = facts.scope;
   if (facts.productionMode) out.productionMode = facts.productionMode;
   return out;

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, type Answers } from '../../server/engine';
+import { ineligibleText } from '../../server/forms/fill';
+import { sessionDraftProfile } from '../../server/forms/session';
+import { loadTemplates } from '../../server/forms/template';
 import { ingestNotice } from '../../server/knowledge/ingest/ingest';
 import { staleQuotes } from '../../server/knowledge/ingest/verbatim';
 import { KnowledgeError, loadKnowledgeData, type KnowledgeData } from '../../server/knowledge/load';
@@ -88,6 +91,15 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     expect(a.verdict).toBe('ineligible');
     expect(a.blocking).toEqual([expect.objectContaining({ clause: '二(四)', reason: expect.stringContaining(ACCIDENT) })]);
     expect(evaluate(kb, { ...met, 'ent.majorAccident': false }).question?.id).not.toBe('ent.majorAccident');
+  });
+
+  it("says the new condition at the top of the enterprise's draft, as it does the old ones", () => {
+    const ctx = { ...kb, templates: loadTemplates(), engine: kb };
+    const answers = { ...met, 'ent.majorAccident': true };
+    const { profile } = sessionDraftProfile(kb, ctx, answers);
+    expect(ineligibleText(ctx, profile)).toContain('二(四)');
+    expect(ineligibleText(ctx, sessionDraftProfile(kb, ctx, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2023' }).profile)).toContain('成立满3年');
+    expect(ineligibleText(ctx, sessionDraftProfile(kb, ctx, { ...met, 'ent.majorAccident': false }).profile)).toBeNull();
   });
 
   it('applies the founding-age threshold against the notice year, undecided in the boundary year', () => {
