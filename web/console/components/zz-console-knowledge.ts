@@ -425,7 +425,7 @@ export class ZzConsoleKnowledge extends LitElement {
         ? html`<h3>修改条款</h3>
             ${r.changed.map(
               (c) => html`<div class="clause changed">
-                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">仅数字</span>` : nothing}
+                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">仅数字</span>` : c.layoutOnly ? html` <span class="tag">仅换行或标点</span>` : nothing}
                 ${c.titleChange ? html`<p class="muted">标题：${c.titleChange.from} → ${c.titleChange.to}</p>` : nothing}
                 ${diffView(c.parts)}
               </div>`,
