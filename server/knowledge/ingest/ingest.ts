@@ -101,7 +101,7 @@ function reach(ctx: Ctx, cited: string[], item: unknown): string[] {
         const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
         const changes = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from);
         const quoted = changes.filter((n) => new RegExp(`(?<![\\d.])${figurePattern(n.from!)}`).test(itemJson));
-        if (quoted.length) why.set(h, `${h} 的数字有变化：${quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`).join('、')}，本项写有原来的数字`);
+        if (quoted.length) why.set(h, `${h} 的数字有变化：${[...new Set(quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`))].join('、')}，本项写有原来的数字`);
         else if (broken.length) why.set(h, `${h} 只有${ch.layoutOnly ? '换行或标点' : '数字'}变化，但本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`);
         continue;
       }
@@ -113,11 +113,31 @@ function reach(ctx: Ctx, cited: string[], item: unknown): string[] {
 
 const clip = (s: string, n = 24) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
-/** The removed and added words of a changed clause, briefly: what a reviewer compares the item against. */
-function changeSummary(parts: { op: string; text: string }[]): string {
-  const shown = parts.filter((p) => p.op !== '=' && p.text.trim()).slice(0, 4);
-  const more = parts.filter((p) => p.op !== '=' && p.text.trim()).length - shown.length;
-  return shown.map((p) => `${p.op === '+' ? '加入' : '删去'}「${clip(p.text.replace(/\s+/g, ' ').trim())}」`).join('，') + (more > 0 ? ` 等 ${more + shown.length} 处` : '');
+/**
+ * The changed passages of a clause, old → new, each with a few characters of unchanged text around it, so a
+ * changed digit reads as 「不多于20家」→「不多于25家」 rather than a lone 0 and 5.
+ */
+function changeSummary(parts: { op: string; text: string }[], around = 4, most = 3): string {
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  const runs: string[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (parts[i]!.op === '=') {
+      i++;
+      continue;
+    }
+    const before = i > 0 ? [...flat(parts[i - 1]!.text)].slice(-around).join('') : '';
+    let from = '';
+    let to = '';
+    while (i < parts.length && parts[i]!.op !== '=') {
+      if (parts[i]!.op === '-') from += parts[i]!.text;
+      else to += parts[i]!.text;
+      i++;
+    }
+    const after = i < parts.length ? [...flat(parts[i]!.text)].slice(0, around).join('') : '';
+    runs.push(`「${clip(before + flat(from) + after, 40)}」→「${clip(before + flat(to) + after, 40)}」`);
+  }
+  return runs.slice(0, most).join('，') + (runs.length > most ? ` 等 ${runs.length} 处` : '');
 }
 
 /** Quotation marks of the carried wording; what stands inside them is meant as the notice's text. */
