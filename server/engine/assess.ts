@@ -1,6 +1,5 @@
 import type { KnowledgeData } from '../knowledge/load';
-import type { ElementsFile, HardRuleId, Requirement } from '../knowledge/schemas/engine';
-import { HARD_RULE_IDS } from '../knowledge/schemas/engine';
+import type { ElementsFile, HardRuleId, HardTest, Requirement } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
 import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
@@ -17,26 +16,42 @@ export interface Evaluation {
   scopeDecision: 'given' | 'factory' | 'workshop' | 'open';
 }
 
-/* ------------------------------------------------------------------ hard conditions (二(一), 二(四), 四(一)) */
+/* ------------------------------------------------------------------ hard conditions (二, 四(一)) */
+
+/** The value at a dotted path of the facts (enterprise.credit.dishonestExecutee, declared.majorAccident). */
+function factAt(f: Facts, path: string): unknown {
+  let v: unknown = f;
+  for (const part of path.split('.')) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+const numberOf = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+
+/**
+ * Whether a fact fails a condition's test: true fails, false passes, undefined while the fact is unknown (or,
+ * for `yearsUnder`, while the founding year alone cannot tell: founded in the boundary year, the month decides).
+ */
+export function failsTest(test: HardTest, value: unknown, year: number): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if ('equals' in test) return value === test.equals;
+  if ('includes' in test) return Array.isArray(value) ? value.includes(test.includes) : undefined;
+  const n = numberOf(value);
+  if (n === undefined) return undefined;
+  if ('outside' in test) return n < test.outside.from || n > test.outside.to;
+  if ('below' in test) return n < test.below;
+  if ('above' in test) return n > test.above;
+  const age = year - n;
+  return age < test.yearsUnder ? true : age > test.yearsUnder ? false : undefined;
+}
 
 function hardRules(kb: KnowledgeData, f: Facts): Record<HardRuleId, boolean | undefined> {
-  const e = f.enterprise;
-  const { from, to } = kb.categoryRules.manufacturingDivisions;
-  const neg = (v: boolean | undefined) => (v === undefined ? undefined : !v);
-  const division = e.industryCode === undefined ? undefined : Number(e.industryCode);
-  return {
-    notHenan: neg(e.registeredInHenan),
-    notIndependent: neg(e.independentLegalPerson),
-    groupOrHeadOffice: e.groupOrHeadOffice,
-    notManufacturingMain: neg(e.manufacturingMainBusiness),
-    notManufacturingDivision: division === undefined ? undefined : !(division >= from && division <= to),
-    notOperatingWell: neg(e.operatingWell),
-    dishonestExecutee: e.credit.dishonestExecutee,
-    taxViolationBlacklist: e.credit.taxViolationBlacklist,
-    seriousIllegalDishonest: e.credit.seriousIllegalDishonest,
-    holdsSmartFactory: e.priorTitles === undefined ? undefined : e.priorTitles.includes('smartFactory'),
-    appliedThisYear: e.appliedThisYear,
-  };
+  const out: Record<HardRuleId, boolean | undefined> = {};
+  for (const [id, rule] of Object.entries(kb.categoryRules.hard)) out[id] = failsTest(rule.fails, factAt(f, rule.fact), kb.manifest.year);
+  return out;
 }
 
 /* ------------------------------------------------------------------ element conditions (三) */
@@ -218,12 +233,14 @@ export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] 
   const rules = kb.categoryRules;
   const hard = hardRules(kb, f);
   const code = f.enterprise.industryCode;
-  const vars = { code, division: code === undefined ? undefined : divisionLabel(kb, code) };
-  return HARD_RULE_IDS.filter((id) => hard[id] === true).map((id) => ({
-    clause: rules.hard[id].clause,
-    reason: fill(rules.hard[id].reason, vars),
-    remedy: fill(rules.hard[id].remedy, vars),
-  }));
+  const division = code === undefined ? undefined : divisionLabel(kb, code);
+  return Object.entries(rules.hard)
+    .filter(([id]) => hard[id] === true)
+    .map(([, rule]) => {
+      const value = factAt(f, rule.fact);
+      const vars = { code, division, value: Array.isArray(value) ? undefined : (value as string | number | undefined), year: kb.manifest.year };
+      return { clause: rule.clause, reason: fill(rule.reason, vars), remedy: fill(rule.remedy, vars) };
+    });
 }
 
 /* ------------------------------------------------------------------ category (一, 二(二)) */
@@ -370,7 +387,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
 
   const conditions = chosen ? evalCategory(kb, f, chosen, mode, memo) : [];
 
-  const hardUnknown = HARD_RULE_IDS.some((id) => hard[id] === undefined);
+  const hardUnknown = Object.values(hard).some((v) => v === undefined);
   let verdict: Assessment['verdict'];
   if (ineligible) verdict = 'ineligible';
   else if (conditions.some(failing)) verdict = 'gaps';

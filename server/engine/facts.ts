@@ -36,10 +36,12 @@ export interface Facts {
   capabilities: Partial<Record<CapabilityId, CapabilityValue>>;
   metrics: Partial<Record<MetricKey, number>>;
   selfAssessment: Partial<Record<SelfKey, boolean>>;
+  /** Facts a hard condition of a later notice reads that no profile field holds (category-rules.json `declared.*`). */
+  declared: Record<string, boolean | number | string>;
 }
 
 export function emptyFacts(): Facts {
-  return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {} };
+  return { enterprise: { credit: {} }, capabilities: {}, metrics: {}, selfAssessment: {}, declared: {} };
 }
 
 export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
@@ -58,6 +60,7 @@ export function factsFromProfile(kb: KnowledgeData, p: Profile): Facts {
     capabilities: { ...p.capabilities },
     metrics: { ...(p.metrics ?? {}) },
     selfAssessment: { ...(p.selfAssessment ?? {}) },
+    declared: { ...(p.declared ?? {}) },
   };
   settleIntegrations(kb, facts);
   return facts;
@@ -150,6 +153,7 @@ export type PartialProfile = {
   capabilities: Profile['capabilities'];
   metrics: NonNullable<Profile['metrics']>;
   selfAssessment: NonNullable<Profile['selfAssessment']>;
+  declared?: Profile['declared'];
 };
 
 export function partialProfileOf(facts: Facts): PartialProfile {
@@ -162,6 +166,7 @@ export function partialProfileOf(facts: Facts): PartialProfile {
     metrics: strip(facts.metrics),
     selfAssessment: strip(facts.selfAssessment),
   };
+  if (Object.keys(facts.declared).length) out.declared = { ...facts.declared };
   if (facts.scope) out.scope = facts.scope;
   if (facts.productionMode) out.productionMode = facts.productionMode;
   return out;

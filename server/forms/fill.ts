@@ -224,7 +224,9 @@ function hardFacts(kb: KnowledgeData, profile: DraftProfile) {
     credit: { ...(e.credit ?? {}) },
     priorTitles: e.priorTitles,
     appliedThisYear: e.appliedThisYear,
+    foundedYear: foundedYear(profile.form),
   });
+  f.declared = { ...(profile.declared ?? {}) };
   return f;
 }
 

@@ -37,6 +37,7 @@ export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answ
     productionMode: profile.productionMode,
     capabilities: profile.capabilities,
     metrics: exactMetrics(data, answers, profile.metrics, approximate),
+    ...(profile.declared ? { declared: profile.declared } : {}),
     form: { ...form, ...(approximate.length ? { approximate } : {}) },
   });
   return { profile: draftProfile, recommended: evaluate(data, answers).assessment.category.recommended ?? null };

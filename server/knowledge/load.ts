@@ -82,7 +82,29 @@ export function loadKnowledgeData(rootDir: string, version: string): KnowledgeDa
       out[key] = read(full, spec.schema);
     }
   }
+  if (!problems.length) problems.push(...hardConditionProblems(out as KnowledgeData, join(dir, KNOWLEDGE_FILES.categoryRules.path)));
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new KnowledgeError(dir, `${problems.length} files fail their checks:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   return out as KnowledgeData;
+}
+
+/**
+ * The hard conditions are data, so the interview must ask what they read, and a yes/no question of the hard
+ * phase must decide something: otherwise a condition dropped or mistyped in category-rules.json would silently
+ * leave an enterprise eligible, or one added would never be asked.
+ */
+function hardConditionProblems(data: KnowledgeData, file: string): KnowledgeError[] {
+  const out: KnowledgeError[] = [];
+  const rules = Object.entries(data.categoryRules.hard);
+  const asked = new Map(data.interview.questions.map((q) => [q.sets, q.id]));
+  for (const [id, rule] of rules) {
+    if (!asked.has(rule.fact)) out.push(new KnowledgeError(file, `invalid — at hard.${id}.fact: no interview question sets ${rule.fact}, so the condition would never be asked`));
+  }
+  const read = new Set(rules.map(([, r]) => r.fact));
+  for (const q of data.interview.questions) {
+    if (q.phase !== 'hard' || q.kind !== 'yesNo' || read.has(q.sets)) continue;
+    const name = q.sets.split('.').at(-1);
+    out.push(new KnowledgeError(file, `invalid — at hard: interview question ${q.id} asks ${q.sets}, which no hard condition reads (add hard.${name} with its fact, test and words, or drop the question)`));
+  }
+  return out;
 }

@@ -53,7 +53,7 @@ export function listVersions(root: string): VersionSummary[] {
     let reviewed: number | null = null;
     try {
       const items = JSON.parse(readFileSync(join(root, d, 'review.json'), 'utf8')).items as { needsReview?: boolean; status?: string }[];
-      pending = items.filter((i) => i.needsReview && i.status !== 'accepted').length;
+      pending = items.filter((i) => i.needsReview && i.status !== 'accepted' && i.status !== 'dropped').length;
       reviewed = items.filter((i) => i.needsReview && i.status === 'accepted').length;
     } catch {
       // A version written by hand has no review list.

@@ -9,8 +9,8 @@ import { ErrorCode, HttpError, parseOr400 } from '../errors';
 import { compareVersions } from '../knowledge/ingest/compare';
 import { INGEST_STAGES, IngestError, ingestNotice, type IngestStage } from '../knowledge/ingest/ingest';
 import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
-import { acceptItems, assertDraft, currentValue, editItem, PublishError, publishVersion, readReview } from '../knowledge/ingest/review';
-import { isPending } from '../knowledge/schemas/review';
+import { acceptItems, assertDraft, currentValue, dropItem, editItem, PublishError, publishVersion, readReview, restoreItem } from '../knowledge/ingest/review';
+import { isDropped, isPending } from '../knowledge/schemas/review';
 import { labelOf } from '../knowledge/registry';
 import { listVersions } from '../knowledge/versions';
 import type { StaffIdentity, StaffRole } from '../staff/schemas';
@@ -26,6 +26,8 @@ const JobParams = z.object({ jobId: z.uuid() });
 const IngestQuery = z.object({ as: VersionName, from: VersionName.optional(), filename: z.string().min(1).max(200) });
 const AcceptRequest = z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(500) }).strict();
 const EditRequest = z.object({ id: z.string().min(1).max(300), value: z.unknown() }).strict();
+/** Drops a carried item (or, with `undo`, keeps it again); the drop takes effect when the version is published. */
+const DropRequest = z.object({ id: z.string().min(1).max(300), undo: z.boolean().default(false) }).strict();
 const PublishRequest = z.object({ makeDefault: z.boolean().default(false) }).strict();
 const DefaultRequest = z.object({ version: VersionName }).strict();
 
@@ -229,8 +231,9 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
         clauses: i.clauses,
         reason: i.reason ?? '',
         reextracted: i.reextracted ?? [],
-        status: isPending(i) ? ('pending' as const) : ('accepted' as const),
+        status: isDropped(i) ? ('dropped' as const) : isPending(i) ? ('pending' as const) : ('accepted' as const),
         reviewedAt: i.reviewedAt ?? null,
+        droppedAt: i.droppedAt ?? null,
         edited: i.edited ?? false,
         current: currentValue(root, version, i) ?? null,
         related: relatedChanges(report, i.clauses),
@@ -268,6 +271,23 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       return { id: item.id, current: currentValue(root, version, item) ?? null };
     } catch (err) {
       if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.message)}`);
+      throw err;
+    }
+  });
+
+  /** Drops a carried item the new notice no longer supports, or undoes the drop; nothing leaves its file before publishing. */
+  fastify.post('/api/staff/knowledge/:version/review/drop', async (request) => {
+    admin(request);
+    const { version } = parseOr400(VersionParams, request.params, 'params');
+    const body = parseOr400(DropRequest, request.body);
+    versionExists(version);
+    try {
+      const item = body.undo ? restoreItem(root, version, body.id) : dropItem(root, version, body.id);
+      opts.audit(request, body.undo ? 'knowledge.restore' : 'knowledge.drop', version, { id: item.id });
+      const pending = readReview(root, version).items.filter(isPending).length;
+      return { id: item.id, dropped: isDropped(item), pending };
+    } catch (err) {
+      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', `${body.undo ? '未恢复' : '未删除'}：${tidy(err.message)}`);
       throw err;
     }
   });

@@ -137,6 +137,7 @@ export const DraftProfile = z.object({
   productionMode: Profile.shape.productionMode,
   capabilities: z.partialRecord(CapabilityId, CapabilityValue).default({}),
   metrics: Profile.shape.metrics,
+  declared: Profile.shape.declared,
   form: FormFacts.default({}),
 });
 export type DraftProfile = z.infer<typeof DraftProfile>;

@@ -65,6 +65,8 @@ export const Profile = z.object({
       dataCollectionAdvanced: z.boolean().optional(),
     })
     .optional(),
+  /** Answers to hard conditions a knowledge version adds beyond these fields (category-rules.json `declared.*`), by fact name. */
+  declared: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/).max(60), z.union([z.boolean(), z.number(), z.string().max(200)])).optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 export type ProfileInput = z.input<typeof Profile>;

@@ -185,6 +185,24 @@ describe('ingesting, reviewing and publishing next year\'s notice from the conso
     expect(r.items.every((i: { status: string }) => i.status === 'pending')).toBe(true);
   });
 
+  it('drops a carried item and undoes the drop, recorded in the review; refuses what cannot be dropped', async () => {
+    const before = (await s.app.inject({ url: '/api/staff/knowledge/henan-2024/review', headers: as(admin) })).json();
+    const item = before.items.find((i: { group: string }) => i.group === 'answers');
+    const drop = (payload: object) => s.app.inject({ method: 'POST', url: '/api/staff/knowledge/henan-2024/review/drop', headers: as(admin), payload });
+    const dropped = await drop({ id: item.id });
+    expect(dropped.statusCode).toBe(200);
+    expect(dropped.json()).toMatchObject({ id: item.id, dropped: true, pending: before.items.length - 1 });
+    const shown = (await s.app.inject({ url: '/api/staff/knowledge/henan-2024/review', headers: as(admin) })).json();
+    expect(shown.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({ status: 'dropped', droppedAt: expect.any(String) });
+    const undone = await drop({ id: item.id, undo: true });
+    expect(undone.json()).toMatchObject({ dropped: false, pending: before.items.length });
+    const clause = before.items.find((i: { id: string }) => i.id.startsWith('clauses.json#'));
+    const refused = await drop({ id: clause.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/^未删除：/);
+    expect((await drop({ id: item.id, extra: 1 })).statusCode).toBe(400);
+  });
+
   it('refuses to publish while anything needs review, and publishes once all is reviewed', async () => {
     const refused = await s.app.inject({ method: 'POST', url: '/api/staff/knowledge/henan-2024/publish', headers: as(admin), payload: { makeDefault: true } });
     expect(refused.statusCode).toBe(409);

@@ -23,6 +23,11 @@ export interface ClauseChange {
   parts: DiffPart[];
   /** True when only figures differ (the text with every number masked is the same). */
   numbersOnly: boolean;
+  /**
+   * True when only line breaks, spaces or the width of punctuation differ (「，」 for 「,」): the notice says the
+   * same, so only an item whose quoted passage is no longer written as it was needs a look.
+   */
+  layoutOnly: boolean;
 }
 
 /** A clause whose text stayed the same while its number changed (a clause before it was added or removed). */
@@ -58,6 +63,12 @@ function figureKind(f: string): string {
 }
 
 export const maskNumbers = (s: string) => s.replace(/\d+(?:\.\d+)?/g, '#');
+
+/** Half-width marks a retyped or extracted notice uses for the notice's full-width ones. */
+const WIDE: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？', '"': '“', '”': '“', '‘': '’', "'": '’' };
+
+/** A text with its layout taken out: no whitespace, punctuation in one width and one kind of quotation mark. */
+export const layoutKey = (s: string) => s.replace(/\s+/g, '').replace(/[,;:()!?"”‘']/g, (c) => WIDE[c] ?? c);
 
 interface Figure {
   text: string;
@@ -172,11 +183,13 @@ export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
       continue;
     }
     if (o.text === c.text && o.title === c.title) continue;
+    const layoutOnly = o.text !== c.text && layoutKey(o.text) === layoutKey(c.text);
     changed.push({
       id: c.id,
       title: o.title === c.title ? null : { from: o.title, to: c.title },
       parts: charDiff(o.text, c.text),
-      numbersOnly: o.text !== c.text && maskNumbers(o.text) === maskNumbers(c.text),
+      numbersOnly: o.text !== c.text && !layoutOnly && maskNumbers(layoutKey(o.text)) === maskNumbers(layoutKey(c.text)),
+      layoutOnly,
     });
     numbers.push(...numberChanges(c.id, o.text, c.text));
   }

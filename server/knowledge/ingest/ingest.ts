@@ -82,25 +82,86 @@ export interface Ctx {
 }
 
 /**
- * Whether a change of `cited` (or anything under it) reaches an item. A change of figures only
- * reaches the items that quote one of the old figures; any other change reaches every item citing it.
+ * Whether a change of `cited` (or anything under it) reaches an item, and why, in words for the reviewer. A
+ * change of layout only (line breaks, the width of punctuation) reaches an item only when a passage it quotes is
+ * no longer written as it was; a change of figures only reaches the items that quote one of the old figures (or
+ * whose quoted passage broke); any other change reaches every item citing it.
  */
-function reach(ctx: Ctx, cited: string[], itemJson: string): string[] {
-  const hits = new Set<string>();
+function reach(ctx: Ctx, cited: string[], item: unknown): string[] {
+  const itemJson = JSON.stringify(item) ?? '';
+  const why = new Map<string, string>();
   for (const c of cited) {
-    if (!ctx.newOf(c) && ctx.baseClauses.has(c)) hits.add(c);
+    if (!ctx.newOf(c) && ctx.baseClauses.has(c)) why.set(c, ctx.nameOf(c));
     for (const h of touches(c, ctx.changedIds, ctx.parentOf)) {
+      if (why.has(h)) continue;
       const ch = ctx.diff.changed.find((x) => x.id === h);
-      if (ch && (ch.numbersOnly || ch.parts.every((p) => p.op === '=')) && (!ch.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to))) {
+      const titleSame = !ch?.title || maskNumbers(ch.title.from) === maskNumbers(ch.title.to);
+      if (ch && titleSame && (ch.layoutOnly || ch.numbersOnly || ch.parts.every((p) => p.op === '='))) {
+        const broken = brokenPassages(item, ctx.baseClauses.get(h)?.text ?? '', ctx.newClauses.get(h)?.text ?? '');
         const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
-        const olds = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from).map((n) => n.from!);
-        const quoted = olds.some((f) => new RegExp(`(?<![\\d.])${figurePattern(f)}`).test(itemJson));
-        if (!quoted) continue;
+        const changes = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from);
+        const quoted = changes.filter((n) => new RegExp(`(?<![\\d.])${figurePattern(n.from!)}`).test(itemJson));
+        if (quoted.length) why.set(h, `${h} 的数字有变化：${[...new Set(quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`))].join('、')}，本项写有原来的数字`);
+        else if (broken.length) why.set(h, `${h} 只有${ch.layoutOnly ? '换行或标点' : '数字'}变化，但本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`);
+        continue;
       }
-      hits.add(h);
+      why.set(h, ch ? `${h} 的文字有修改：${changeSummary(ch.parts)}` : ctx.nameOf(h));
     }
   }
-  return [...hits].map(ctx.nameOf);
+  return [...why.values()];
+}
+
+const clip = (s: string, n = 24) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
+
+/**
+ * The changed passages of a clause, old → new, each with a few characters of unchanged text around it, so a
+ * changed digit reads as 「不多于20家」→「不多于25家」 rather than a lone 0 and 5.
+ */
+function changeSummary(parts: { op: string; text: string }[], around = 4, most = 3): string {
+  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  const runs: string[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (parts[i]!.op === '=') {
+      i++;
+      continue;
+    }
+    const before = i > 0 ? [...flat(parts[i - 1]!.text)].slice(-around).join('') : '';
+    let from = '';
+    let to = '';
+    while (i < parts.length && parts[i]!.op !== '=') {
+      if (parts[i]!.op === '-') from += parts[i]!.text;
+      else to += parts[i]!.text;
+      i++;
+    }
+    const after = i < parts.length ? [...flat(parts[i]!.text)].slice(0, around).join('') : '';
+    runs.push(`「${clip(before + flat(from) + after, 40)}」→「${clip(before + flat(to) + after, 40)}」`);
+  }
+  return runs.slice(0, most).join('，') + (runs.length > most ? ` 等 ${runs.length} 处` : '');
+}
+
+/** Quotation marks of the carried wording; what stands inside them is meant as the notice's text. */
+const QUOTED = /“([^”]*)”|「([^」]*)」/g;
+
+/**
+ * The passages of an item that the old clause text had word for word and the new one no longer has: every string
+ * of the item, and every quotation inside one, cut at ellipses. A passage of fewer than four characters proves nothing.
+ */
+function brokenPassages(item: unknown, before: string, after: string): string[] {
+  const out = new Set<string>();
+  const consider = (p: string) => {
+    const t = p.trim();
+    if ([...t].length >= 4 && before.includes(t) && !after.includes(t)) out.add(t);
+  };
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      for (const piece of v.split(/……|…/)) consider(piece);
+      for (const m of v.matchAll(QUOTED)) for (const piece of (m[1] ?? m[2]!).split(/……|…/)) consider(piece);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(item);
+  return [...out];
 }
 
 /**
@@ -124,7 +185,7 @@ function reviewItem(file: string, path: string[], group: ReviewItem['group'], la
     label,
     clauses,
     needsReview: needs,
-    ...(hits.length ? { reason: `它依据的条款有变化：${hits.join('、')}` } : {}),
+    ...(hits.length ? { reason: `它依据的条款有变化：${hits.join('；')}` } : {}),
     ...extra,
     hash: hashOf(value),
     ...(needs ? { status: 'pending' as const } : {}),
@@ -150,11 +211,11 @@ function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regio
       else if (JSON.stringify(r.from) !== JSON.stringify(r.to)) reextracted.push({ field: f.field, ...r });
     }
     const value = getAt(json, path);
-    const hits = reach(ctx, cited, JSON.stringify(value));
+    const hits = reach(ctx, cited, value);
     const now = renumberValue(value, ctx.moves);
     const clauses = cited.map((c) => ctx.moves.get(c) ?? c);
     const reasons: string[] = [];
-    if (hits.length) reasons.push(`它依据的条款有变化：${hits.join('、')}`);
+    if (hits.length) reasons.push(`它依据的条款有变化：${hits.join('；')}`);
     if (failed.length && hits.length) reasons.push(`新通知中没有按原来的措辞找到：${failed.join('、')}，已沿用旧值`);
     const retired = ctx.retired(cited);
     const it = reviewItem(file, path, 'facts', label, now, clauses, hits, {
@@ -262,7 +323,7 @@ export function linkCarriedItems(dir: string, ctx: Ctx, reconstructed: string[] 
         }
         if (file === 'manifest.json' && path[0] === 'knownGaps') cited = reconstructed;
         const label = spec.label ? spec.label(value, path) : `${file}${pointer(path)}`;
-        const hits = reach(ctx, cited, JSON.stringify(value));
+        const hits = reach(ctx, cited, value);
         // Judged by what it cited; recorded as it is written, in the new numbering.
         const now = renumberValue(value, ctx.moves, !!spec.relativeTo);
         const clauses = cited.map((c) => ctx.moves.get(c) ?? c);

@@ -13,7 +13,7 @@ export interface Report {
   /** Clauses renumbered with their text unchanged; what cited them was brought to the new number. */
   moved: { from: string; to: string; title: string }[];
   removed: { id: string; title: string; text: string }[];
-  changed: { id: string; title: string; titleChange: { from: string; to: string } | null; numbersOnly: boolean; parts: DiffPart[] }[];
+  changed: { id: string; title: string; titleChange: { from: string; to: string } | null; numbersOnly: boolean; layoutOnly?: boolean; parts: DiffPart[] }[];
   numbers: NumberChange[];
   reextracted: { id: string; label: string; fields: { field: string; from: unknown; to: unknown }[] }[];
   review: Record<ReviewGroup, { id: string; label: string; clauses: string[]; reason: string; status: 'pending' | 'accepted' }[]>;
@@ -50,7 +50,7 @@ export function buildReport(from: string, to: string, diff: ClauseDiff, items: R
     added: diff.added.map((c) => ({ id: c.id, title: c.title, text: c.text })),
     removed: diff.removed.map((c) => ({ id: c.id, title: c.title, text: c.text })),
     moved: diff.moved,
-    changed: diff.changed.map((c) => ({ id: c.id, title: title.get(c.id) ?? c.id, titleChange: c.title, numbersOnly: c.numbersOnly, parts: c.parts })),
+    changed: diff.changed.map((c) => ({ id: c.id, title: title.get(c.id) ?? c.id, titleChange: c.title, numbersOnly: c.numbersOnly, layoutOnly: c.layoutOnly, parts: c.parts })),
     numbers: diff.numbers,
     reextracted: items.filter((i) => i.reextracted?.length).map((i) => ({ id: i.id, label: i.label, fields: i.reextracted! })),
     review,
@@ -100,7 +100,7 @@ export function renderText(r: Report): string {
   if (r.changed.length) {
     out.push('', '修改条款 (changed):');
     for (const c of r.changed) {
-      out.push(`  ~ ${c.id} ${c.title}${c.numbersOnly ? '（仅数字）' : ''}`);
+      out.push(`  ~ ${c.id} ${c.title}${c.numbersOnly ? '（仅数字）' : c.layoutOnly ? '（仅换行或标点）' : ''}`);
       if (c.titleChange) out.push(`      标题: ${c.titleChange.from} → ${c.titleChange.to}`);
       out.push(`      ${inlineDiff(c.parts)}`);
     }
@@ -147,7 +147,7 @@ export function renderMarkdown(r: Report): string {
   if (r.changed.length) {
     out.push('', '## 修改条款', '', '`[-…-]` 为删去的文字，`{+…+}` 为新增的文字。');
     for (const c of r.changed) {
-      out.push('', `### ${c.id} ${c.title}${c.numbersOnly ? '（仅数字）' : ''}`);
+      out.push('', `### ${c.id} ${c.title}${c.numbersOnly ? '（仅数字）' : c.layoutOnly ? '（仅换行或标点）' : ''}`);
       if (c.titleChange) out.push('', `标题：${c.titleChange.from} → ${c.titleChange.to}`);
       out.push('', '```', inlineDiff(c.parts, 40), '```');
     }

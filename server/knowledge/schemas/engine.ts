@@ -152,23 +152,50 @@ export type ElementsFile = z.infer<typeof ElementsFile>;
 /* ---------------------------------------------------------------- category-rules.json */
 
 const ClauseText = z.object({ clause: ClauseId, text: Text });
-/** A failing hard condition: what blocks (reason) and what would change the answer (remedy). */
-const HardRule = z.object({ clause: ClauseId, reason: Text, remedy: Text });
+/**
+ * The fact a hard condition reads: one of the enterprise facts the interview and the profile carry, or a
+ * `declared.*` fact a later notice adds (近三年未发生较大以上事故, 研发投入占比), set by an interview question
+ * of the same path.
+ */
+export const HardFact = z
+  .string()
+  .regex(
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|declared\.[a-z][A-Za-z0-9]*)$/,
+    'fact must name an enterprise fact (enterprise.operatingWell) or a declared one (declared.majorAccident)',
+  );
 
-export const HARD_RULE_IDS = [
-  'notHenan', 'notIndependent', 'groupOrHeadOffice', 'notManufacturingMain', 'notManufacturingDivision', 'notOperatingWell',
-  'dishonestExecutee', 'taxViolationBlacklist', 'seriousIllegalDishonest', 'holdsSmartFactory', 'appliedThisYear',
-] as const;
-export type HardRuleId = (typeof HARD_RULE_IDS)[number];
+/**
+ * When a hard condition fails, compared with its fact: `equals` a value (a yes/no answer), `includes` one
+ * (a title held), lies `outside` a range or `below`/`above` a figure (a division, a share), or a year is less than
+ * `yearsUnder` years before the notice's year (成立满3年). A fact not yet known leaves the condition open.
+ */
+export const HardTest = z.union([
+  z.object({ equals: z.union([z.boolean(), z.string(), z.number()]) }).strict(),
+  z.object({ includes: Text }).strict(),
+  z.object({ outside: z.object({ from: z.number(), to: z.number() }) }).strict(),
+  z.object({ below: z.number() }).strict(),
+  z.object({ above: z.number() }).strict(),
+  z.object({ yearsUnder: z.number().int().positive() }).strict(),
+]);
+export type HardTest = z.infer<typeof HardTest>;
+
+/**
+ * A hard condition: which fact it reads and when that fact fails it, the clause it rests on, what blocks (reason)
+ * and what would change the answer (remedy). Each year's notice may add, drop or re-number these: the engine
+ * knows none of them by name.
+ */
+const HardRule = z.object({ clause: ClauseId, fact: HardFact, fails: HardTest, reason: Text, remedy: Text });
+export type HardRule = z.infer<typeof HardRule>;
+export type HardRuleId = string;
 
 const Weights = z.partialRecord(CapabilityId, z.number().positive());
 
 export const CategoryRulesFile = z.object({
   $comment: Comment,
-  manufacturingDivisions: z.object({ from: z.number().int(), to: z.number().int() }),
   /** The province of 二(一): its name, and the words that recognise it in a profile's province field. */
   province: z.object({ name: Text, match: z.array(Text).min(1) }),
-  hard: z.object(Object.fromEntries(HARD_RULE_IDS.map((id) => [id, HardRule])) as Record<HardRuleId, typeof HardRule>),
+  /** The hard conditions (二, 四(一)) in the order they are said when several fail. */
+  hard: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'hard-condition ids are camelCase, e.g. notHenan'), HardRule).refine((h) => Object.keys(h).length > 0, 'at least one hard condition'),
   modes: z.object({ discrete: Text, process: Text }),
   priors: z.object({ discrete: Text, process: Text, mixed: Text }),
   modeEvidence: z.object({
@@ -246,8 +273,8 @@ export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
 export const SetsPath = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced))$/,
-    'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes',
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced)|declared\.[a-z][A-Za-z0-9]*)$/,
+    'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes, or a declared fact of a hard condition (declared.majorAccident)',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {
     message: 'sets names an unknown capability',

@@ -32,8 +32,15 @@ export const ReviewItem = z.object({
   retired: z.array(z.string()).optional(),
   /** sha256 of the item's JSON as carried over, so a review can tell an edited item from an accepted one. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
-  status: z.enum(['pending', 'accepted']).optional(),
+  /**
+   * `dropped`: an operator removed the item because the new notice no longer has what it rests on. It stays in its
+   * file until publishing takes it out, so the drop can be undone until then.
+   */
+  status: z.enum(['pending', 'accepted', 'dropped']).optional(),
   reviewedAt: z.string().optional(),
+  droppedAt: z.string().optional(),
+  /** The status the item had before it was dropped, given back when the drop is undone. */
+  before: z.enum(['pending', 'accepted']).optional(),
   edited: z.boolean().optional(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
@@ -48,4 +55,6 @@ export const ReviewFile = z.object({
 export type ReviewFile = z.infer<typeof ReviewFile>;
 
 /** An item still blocks publishing when it needs review and nobody accepted it. */
-export const isPending = (i: ReviewItem) => i.needsReview && i.status !== 'accepted';
+export const isPending = (i: ReviewItem) => i.needsReview && i.status !== 'accepted' && i.status !== 'dropped';
+
+export const isDropped = (i: ReviewItem) => i.status === 'dropped';

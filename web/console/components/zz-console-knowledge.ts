@@ -63,7 +63,7 @@ interface ReviewEntry {
   clauses: string[];
   reason: string;
   reextracted: { field: string; from: unknown; to: unknown }[];
-  status: 'pending' | 'accepted';
+  status: 'pending' | 'accepted' | 'dropped';
   edited: boolean;
   current: unknown;
   related: Pick<Report, 'changed' | 'added' | 'removed'>;
@@ -159,6 +159,10 @@ export class ZzConsoleKnowledge extends LitElement {
       .item {
         border-top: 1px solid var(--zz-color-border);
         padding: var(--zz-space-3) 0;
+      }
+      .item[data-status='dropped'] > .row strong {
+        text-decoration: line-through;
+        color: var(--zz-color-muted);
       }
       .item textarea {
         font-family: ui-monospace, monospace;
@@ -296,6 +300,19 @@ export class ZzConsoleKnowledge extends LitElement {
     });
   }
 
+  /** Drops an item the new notice no longer supports, or keeps it again; it leaves its file only on publishing. */
+  private async _drop(item: ReviewEntry, undo: boolean) {
+    const version = this._selected!;
+    await this._run(async () => {
+      const r = await call<{ pending: number }>('POST', `/api/staff/knowledge/${encodeURIComponent(version)}/review/drop`, { id: item.id, undo });
+      this._notice = undo
+        ? `已恢复“${item.label}”，它会随新版本发布。`
+        : `已删除“${item.label}”：发布时从新版本中去掉，发布前可以恢复。${r.pending ? `还有 ${r.pending} 项待复核。` : '全部复核完毕，可以发布。'}`;
+      await this._open(version);
+      this._overview = await call<Overview>('GET', '/api/staff/knowledge');
+    });
+  }
+
   private async _saveEdit(item: ReviewEntry) {
     const version = this._selected!;
     let value: unknown;
@@ -425,7 +442,7 @@ export class ZzConsoleKnowledge extends LitElement {
         ? html`<h3>修改条款</h3>
             ${r.changed.map(
               (c) => html`<div class="clause changed">
-                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">仅数字</span>` : nothing}
+                <strong>${c.id}</strong> ${c.title}${c.numbersOnly ? html` <span class="tag">仅数字</span>` : c.layoutOnly ? html` <span class="tag">仅换行或标点</span>` : nothing}
                 ${c.titleChange ? html`<p class="muted">标题：${c.titleChange.from} → ${c.titleChange.to}</p>` : nothing}
                 ${diffView(c.parts)}
               </div>`,
@@ -452,23 +469,32 @@ export class ZzConsoleKnowledge extends LitElement {
     return html`<div class="item" data-id=${i.id} data-status=${i.status}>
       <div class="row">
         <strong style="flex:1">${i.label}</strong>
-        ${i.status === 'pending' ? html`<span class="tag unmet">待复核</span>` : html`<span class="tag met">已复核${i.edited ? '（已修改）' : ''}</span>`}
+        ${i.status === 'pending'
+          ? html`<span class="tag unmet">待复核</span>`
+          : i.status === 'dropped'
+            ? html`<span class="tag partial">已删除${draft ? '（发布时去掉）' : ''}</span>`
+            : html`<span class="tag met">已复核${i.edited ? '（已修改）' : ''}</span>`}
       </div>
       <p class="muted"><code>${i.id}</code> · 依据 ${i.clauses.join('、') || '—'}</p>
-      <p>${i.reason}</p>
+      <p class="why"><strong>为什么需要复核：</strong>${i.reason}</p>
       ${i.reextracted.length ? html`<p class="muted">重新提取：${i.reextracted.map((f) => `${f.field} ${fmt(f.from)} → ${fmt(f.to)}`).join('；')}</p>` : nothing}
       ${[...i.related.changed.map((c) => html`<div><strong>${c.id}</strong> ${diffView(c.parts)}</div>`), ...i.related.added.map((c) => html`<div><strong>${c.id}</strong><p class="diff"><ins>${c.text}</ins></p></div>`)]}
       ${editing !== undefined
         ? html`<label for=${`edit-${i.id}`}>修改内容（JSON）</label>
             <textarea id=${`edit-${i.id}`} .value=${editing} @input=${(e: Event) => (this._editing = { ...this._editing, [i.id]: (e.target as HTMLTextAreaElement).value })}></textarea>`
         : html`<details><summary>当前内容</summary><pre>${JSON.stringify(i.current, null, 1)}</pre></details>`}
-      ${draft
+      ${draft && i.status === 'dropped'
+        ? html`<div class="row" style="margin-top: var(--zz-space-2)">
+            <button class="btn restore" ?disabled=${this._busy} @click=${() => this._drop(i, true)}>恢复</button>
+          </div>`
+        : draft
         ? html`<div class="row" style="margin-top: var(--zz-space-2)">
             ${editing !== undefined
               ? html`<button class="btn primary save" ?disabled=${this._busy} @click=${() => this._saveEdit(i)}>保存修改</button>
                   <button class="btn ghost" @click=${() => { const { [i.id]: _, ...rest } = this._editing; this._editing = rest; }}>取消</button>`
               : html`<button class="btn edit" ?disabled=${this._busy} @click=${() => (this._editing = { ...this._editing, [i.id]: JSON.stringify(i.current, null, 1) })}>修改</button>`}
             ${i.status === 'pending' ? html`<button class="btn accept" ?disabled=${this._busy || editing !== undefined} @click=${() => this._accept([i.id])}>标记为已复核</button>` : nothing}
+            ${editing === undefined ? html`<button class="btn ghost drop" ?disabled=${this._busy} title="新通知已不再支持这一项时删除；发布前可以恢复" @click=${() => this._drop(i, false)}>删除此项</button>` : nothing}
           </div>`
         : nothing}
     </div>`;
@@ -481,7 +507,7 @@ export class ZzConsoleKnowledge extends LitElement {
     const pending = v.items.filter((i) => i.status === 'pending').length;
     return html`<div class="card review">
       <h2>复核 ${v.version}</h2>
-      <p class="muted">从 ${v.basedOn} 沿用 ${v.carried} 项；其中 ${v.items.length} 项依据的条款有变化或是新内容，需要逐项确认。需要改动的，先“修改”并保存，再标记为已复核。</p>
+      <p class="muted">从 ${v.basedOn} 沿用 ${v.carried} 项；其中 ${v.items.length} 项依据的条款有变化或是新内容，需要逐项确认。需要改动的，先“修改”并保存，再标记为已复核；新通知已取消的内容，用“删除此项”去掉（发布时才从文件中删除，发布前可以恢复）。</p>
       ${(Object.entries(v.groups) as [ReviewGroup, string][]).map(([g, name]) => {
         const list = v.items.filter((i) => i.group === g);
         if (!list.length) return nothing;

@@ -1,0 +1,149 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, type Answers } from '../../server/engine';
+import { ineligibleText } from '../../server/forms/fill';
+import { sessionDraftProfile } from '../../server/forms/session';
+import { loadTemplates } from '../../server/forms/template';
+import { ingestNotice } from '../../server/knowledge/ingest/ingest';
+import { staleQuotes } from '../../server/knowledge/ingest/verbatim';
+import { KnowledgeError, loadKnowledgeData, type KnowledgeData } from '../../server/knowledge/load';
+import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
+
+/**
+ * The hard conditions are data: the 2024 notice (tests/fixtures/notice-henan-2024.txt) adds 「成立满3年」 to 二(一)
+ * and a new 二(四) 「近三年未发生较大及以上安全生产事故、突发环境事件和重大质量事故」. Staff express both in the
+ * draft's category-rules.json and interview.json alone; no engine code knows them.
+ */
+const NOTICE_2024 = 'tests/fixtures/notice-henan-2024.txt';
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const ACCIDENT = '近三年未发生较大及以上安全生产事故、突发环境事件和重大质量事故';
+
+function editJson(root: string, version: string, file: string, change: (json: any) => void): void {
+  const path = join(root, version, file);
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  change(json);
+  writeFileSync(path, JSON.stringify(json, null, 1));
+}
+
+/** What an operator writes for the two new conditions, in the draft's data only. */
+function addConditions(root: string, version: string, minYears: number): void {
+  editJson(root, version, 'category-rules.json', (j) => {
+    j.hard.foundedTooRecently = {
+      clause: '二(一)',
+      fact: 'enterprise.foundedYear',
+      fails: { yearsUnder: minYears },
+      reason: `企业成立于{value}年，不满${minYears}年。通知要求“成立满${minYears}年的单体制造业企业”。`,
+      remedy: `成立满${minYears}年后，可按当年发布的通知申报。`,
+    };
+    j.hard.majorAccident = {
+      clause: '二(四)',
+      fact: 'declared.majorAccident',
+      fails: { equals: true },
+      reason: `近三年发生过较大及以上安全生产事故、突发环境事件或重大质量事故。通知要求“${ACCIDENT}”。`,
+      remedy: '以后年度能否申报，以当年发布的通知为准。',
+    };
+  });
+  editJson(root, version, 'interview.json', (j) => {
+    const at = j.questions.findIndex((q: { id: string }) => q.id === 'ent.appliedThisYear');
+    j.questions.splice(at + 1, 0, {
+      id: 'ent.majorAccident',
+      label: '近三年发生较大及以上事故',
+      text: '近三年企业是否发生过较大及以上安全生产事故、突发环境事件或重大质量事故？',
+      kind: 'yesNo',
+      clause: '二(四)',
+      help: `通知二(四)：“${ACCIDENT}”`,
+      sets: 'declared.majorAccident',
+      phase: 'hard',
+    });
+  });
+}
+
+describe('a next-year notice that adds hard conditions works by data alone', () => {
+  let root: string;
+  let kb: KnowledgeData;
+  let last: KnowledgeData;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(root);
+    cpSync('knowledge/henan-2023', join(root, 'henan-2023'), { recursive: true });
+    await ingestNotice({ file: NOTICE_2024, as: 'henan-2024', root });
+    addConditions(root, 'henan-2024', 3);
+    kb = loadKnowledgeData(root, 'henan-2024');
+    last = loadKnowledgeData(root, 'henan-2023');
+  }, 120_000);
+
+  const met: Answers = { ...HARD_CONDITIONS_MET, 'ent.city': '郑州市', 'ent.foundedYear': '2015' };
+
+  it('asks the new condition in the hard phase, in the words and clause of its question', () => {
+    const r = evaluate(kb, met);
+    expect(r.question).toMatchObject({ id: 'ent.majorAccident', phase: 'hard', clause: '二(四)' });
+    expect(r.assessment.verdict).toBe('incomplete');
+    // Last year's version has no such condition and never asks it.
+    expect(evaluate(last, met).question?.id).not.toBe('ent.majorAccident');
+  });
+
+  it('blocks on the new condition, citing the new clause and its words', () => {
+    const a = evaluate(kb, { ...met, 'ent.majorAccident': true }).assessment;
+    expect(a.verdict).toBe('ineligible');
+    expect(a.blocking).toEqual([expect.objectContaining({ clause: '二(四)', reason: expect.stringContaining(ACCIDENT) })]);
+    expect(evaluate(kb, { ...met, 'ent.majorAccident': false }).question?.id).not.toBe('ent.majorAccident');
+  });
+
+  it("says the new condition at the top of the enterprise's draft, as it does the old ones", () => {
+    const ctx = { ...kb, templates: loadTemplates(), engine: kb };
+    const answers = { ...met, 'ent.majorAccident': true };
+    const { profile } = sessionDraftProfile(kb, ctx, answers);
+    expect(ineligibleText(ctx, profile)).toContain('二(四)');
+    expect(ineligibleText(ctx, sessionDraftProfile(kb, ctx, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2023' }).profile)).toContain('成立满3年');
+    expect(ineligibleText(ctx, sessionDraftProfile(kb, ctx, { ...met, 'ent.majorAccident': false }).profile)).toBeNull();
+  });
+
+  it('applies the founding-age threshold against the notice year, undecided in the boundary year', () => {
+    const at = (founded: string) => evaluate(kb, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': founded }).assessment;
+    expect(kb.manifest.year).toBe(2024);
+    const young = at('2022年');
+    expect(young.verdict).toBe('ineligible');
+    expect(young.blocking[0]).toMatchObject({ clause: '二(一)', reason: '企业成立于2022年，不满3年。通知要求“成立满3年的单体制造业企业”。' });
+    // Founded in 2021, it is 满3年 by the 2024 deadline or not according to its month: not blocked, not cleared.
+    expect(at('2021').blocking).toEqual([]);
+    expect(at('2021').verdict).toBe('incomplete');
+    expect(at('2020').blocking).toEqual([]);
+    // The 2023 notice sets no age: the same young enterprise is not blocked there.
+    expect(evaluate(last, { ...met, 'ent.foundedYear': '2022' }).assessment.blocking).toEqual([]);
+  });
+
+  it('changes the threshold by data: two years instead of three', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(other);
+    cpSync(join(root, 'henan-2024'), join(other, 'henan-2024'), { recursive: true });
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails.yearsUnder = 2));
+    const two = loadKnowledgeData(other, 'henan-2024');
+    expect(evaluate(two, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2021' }).assessment.blocking).toEqual([]);
+    expect(evaluate(two, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2023' }).assessment.blocking[0]!.clause).toBe('二(一)');
+  });
+
+  it("quotes the new notice's words: the publish check finds nothing stale in the new conditions", () => {
+    const stale = staleQuotes(kb).filter((s) => /hard\.(majorAccident|foundedTooRecently)/.test(s));
+    expect(stale).toEqual([]);
+  });
+
+  it('refuses a condition the interview never asks, and a hard-phase yes/no question no condition reads', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(broken);
+    cpSync(join(root, 'henan-2024'), join(broken, 'henan-2024'), { recursive: true });
+    editJson(broken, 'henan-2024', 'category-rules.json', (j) => (j.hard.majorAccident.fact = 'declared.majorAccidents'));
+    let e: unknown;
+    try {
+      loadKnowledgeData(broken, 'henan-2024');
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(KnowledgeError);
+    expect((e as Error).message).toContain('hard.majorAccident.fact: no interview question sets declared.majorAccidents');
+    expect((e as Error).message).toContain('ent.majorAccident asks declared.majorAccident, which no hard condition reads');
+  });
+});
