@@ -1024,6 +1024,33 @@ function eachCategory(kb: KnowledgeBase, q: string): string[] | undefined {
   });
 }
 
+/** The units a value of what an entry answers may be said in: its limit's and its own (AnswerEntry.measures). */
+function measuredUnits(entry: AnswerEntry): Set<string> {
+  return new Set([...(entry.limit?.units.map((u) => u.word) ?? []), ...(entry.measures ?? [])].map(norm));
+}
+
+/**
+ * 「视频拍了两分半钟 一百八十兆 行不行」: one ask after values said in the units of two things (the
+ * video's length, its size) asks of each, though the question's words match one entry best. The
+ * other entries that measure a value it names, and whose required words it meets, answer too; the
+ * unit said is what ties the value to the entry, so their wording need not be as close.
+ */
+function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch[] {
+  const units = [...new Set(findQuantities(q).flatMap((x) => (x.unit ? [norm(x.unit)] : [])))];
+  const own = measuredUnits(m.prepared.entry);
+  let rest = units.filter((u) => !own.has(u));
+  if (units.length < 2 || rest.length === 0 || rest.length === units.length) return [];
+  const out: EntryMatch[] = [];
+  for (const c of answersOf(kb).match(q, 8)) {
+    if (c.prepared === m.prepared || c.prepared.requires.length === 0) continue;
+    const measured = measuredUnits(c.prepared.entry);
+    if (!rest.some((u) => measured.has(u))) continue;
+    out.push(c);
+    rest = rest.filter((u) => !measured.has(u));
+  }
+  return out;
+}
+
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
   return answersOf(kb).match(stripFillersText(kb, text), k);
@@ -1240,7 +1267,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) (m = own), (byGuardsOnly = false);
     }
     if (m) {
-      chosen.push({ match: m, text: q });
+      chosen.push({ match: m, text: q }, ...measuredBeside(kb, q, m).map((match) => ({ match, text: q })));
       // Of two asking parts, the one that matched on its own asks something the whole
       // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
       // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).

@@ -128,6 +128,19 @@ describe('numbers and amounts', () => {
     expect(r.arabic).toBe('视频180兆行不行');
   });
 
+  it('reads half a unit said after the unit (两分半钟, 一个半小时) as the number and a half', () => {
+    const r = u.understand('视频拍了两分半钟 一百八十兆 行不行');
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([
+      [2.5, '分钟'],
+      [180, '兆'],
+    ]);
+    expect(r.arabic).toBe('视频拍了2.5分钟 180兆 行不行');
+    expect(u.understand('大约一个半小时').quantities.map((q) => [q.value, q.unit, q.approx])).toEqual([[1.5, '小时', true]]);
+    expect(u.understand('3分半').quantities.map((q) => [q.value, q.unit])).toEqual([[3.5, '分钟']]);
+    // A score of 两分 is no length: without 半 there is no unit, and a Chinese numeral needs one.
+    expect(u.understand('这项得了两分').quantities).toEqual([]);
+  });
+
   it('converts amounts between 元, 万元 and 亿 with the unit in mind', () => {
     expect(parseQuantity('营收1.2亿', '万元')).toBe(12000);
     expect(parseQuantity('一点二亿元', '万元')).toBe(12000);
