@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -1084,7 +1084,16 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: stripFillersText(kb, asQuestion(kb, u.text)) };
+  return { u, q: stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))) };
+}
+
+const henanPlaceNames = new WeakMap<KnowledgeBase, string[]>();
+
+/** Every name of a place of Henan (name, short name, alias), normalised: never read as another province's. */
+function henanPlaces(kb: KnowledgeBase): string[] {
+  let list = henanPlaceNames.get(kb);
+  if (!list) henanPlaceNames.set(kb, (list = [...regionTermsOf(kb).keys()]));
+  return list;
 }
 
 const tagPatterns = new WeakMap<object, RegExp | null>();

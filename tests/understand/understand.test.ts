@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realKb } from '../engine/kb';
-import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements } from '../../server/understand';
+import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements, withProvinces } from '../../server/understand';
 
 const u = understanderFor(realKb());
 
@@ -94,6 +94,23 @@ describe('place names', () => {
     const kb = realKb();
     for (const r of kb.regions.regions) for (const form of [r.name, r.short, ...r.aliases]) expect([form, repairs(`我们在${form}`)]).toEqual([form, []]);
     for (const text of ['信仰', '叫做什么', '南洋', '新相机']) expect(repairs(text)).toEqual([]);
+  });
+
+  it('reads a place of another province named alone with its province, and leaves Henan’s places and named provinces as they are', () => {
+    const kb = realKb();
+    const here = kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]);
+    const read = (t: string) => withProvinces(t, kb.regions.elsewhere, here);
+    expect(read('昆山的企业能报吗')).toBe('江苏昆山的企业能报吗');
+    expect(read('沛县能推几家')).toBe('江苏沛县能推几家');
+    expect(read('义乌的厂子')).toBe('浙江义乌的厂子');
+    // Its province or city said just before it: nothing to add.
+    expect(read('苏州昆山')).toBe('江苏苏州昆山');
+    expect(read('江苏省昆山市的企业')).toBe('江苏省昆山市的企业');
+    // A longer name of Henan holds a shorter one of another province (丰县 in 宝丰县), and a province holds a city (北海 in 河北海兴).
+    expect(read('宝丰县能推几家')).toBe('宝丰县能推几家');
+    expect(read('上海门店')).toBe('上海门店');
+    expect(read('河北海兴')).toBe('河北海兴');
+    for (const form of here) expect(read(`我们在${form}`)).toBe(`我们在${form}`);
   });
 
   it('never expands typed initials to a place', () => {
