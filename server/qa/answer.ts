@@ -267,7 +267,8 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const saysCounty = (countyWords ?? []).some((w) => text.includes(norm(w)));
   const countyAlone = !regions.length && countyGroup && intent.countyAnswer && (saysCounty || rules.some((r) => text.startsWith(r.suffix)));
   // A region compared with the counties (「济源跟县里一样吗」) gets the county row beside its own.
-  const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w)));
+  const asksWhich = intent.compare?.which ? new RegExp(intent.compare.which, 'u').test(text) : false;
+  const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w))) || (words === intent.compare?.words && asksWhich);
   const comparedWithCounty =
     regions.length > 0 && !stated.some((x) => x.name === countyGroup?.label) && saysCounty && countyGroup && intent.countyAnswer && compares(intent.compare?.words) &&
     !regions.some((r) => r.kind === '县' || r.kind === '县级市');
@@ -280,7 +281,16 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   if (stated.length >= 2) {
     const maxes = new Set(stated.map((x) => x.max));
     if (intent.compare && compares(intent.compare.words)) {
-      parts.unshift(maxes.size === 1 ? fill(intent.compare.same, { max: stated[0]!.max }) : intent.compare.differ);
+      // 「郑州和洛阳谁多」 asks which: the larger is named, with both figures and the difference.
+      const [a, b] = [...stated].sort((x, y) => y.max - x.max);
+      const which = asksWhich && intent.compare.more && stated.length === 2 && maxes.size === 2;
+      parts.unshift(
+        which
+          ? fill(intent.compare.more!, { first: a!.name, firstMax: a!.max, second: b!.name, secondMax: b!.max, diff: a!.max - b!.max })
+          : maxes.size === 1
+            ? fill(intent.compare.same, { max: stated[0]!.max })
+            : intent.compare.differ,
+      );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
       parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
     }

@@ -98,11 +98,27 @@ describe('questions asked the way callers ask them', () => {
     ['开封和济源名额一样吗', /^一样，都是不多于10家。/u],
     ['兰考县和开封市名额有区别吗', /^不一样。兰考县.*不多于5家.*开封市.*不多于10家/u],
     ['航空港区跟郑州市名额是分开的吗', /^是，通知对航空港区和郑州市分别规定了推荐数量。/u],
+    // Asked which has more, said with or without a quota word: the larger named, both figures, the difference.
+    ['郑州和洛阳谁多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
+    ['郑州跟洛阳哪个名额多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
+    ['新乡和焦作谁能推的多', /^新乡市的多：新乡市不多于15家，焦作市不多于10家，多5家。/u],
+    ['洛阳比商丘多几家', /^洛阳市的多：洛阳市不多于15家，商丘市不多于10家，多5家。/u],
+    ['航空港区跟兰考比 谁的推荐名额多', /^航空港区的多：航空港区不多于10家，兰考县不多于5家，多5家。/u],
+    ['县里跟济源谁少', /^济源示范区的多：济源示范区不多于10家，各县（市）不多于5家，多5家。/u],
   ])('%s compares the quotas it names before stating them', (q, answer) => {
     const a = ask(q).answer;
     expect(a).toMatch(answer);
     // 「跟县里」 is the counties spoken of, not a county named 「…跟县」.
     expect(a).not.toMatch(/名额跟县|名额和县/u);
+  });
+
+  it('keeps 一样/不一样 for a comparison that does not ask which is more, and leaves a comparison of other things alone', () => {
+    expect(ask('郑州和洛阳名额一样吗').answer).toMatch(/^不一样。郑州市本次申报推荐企业不多于20家/u);
+    expect(ask('开封和济源谁多').answer).toMatch(/^一样，都是不多于10家。/u);
+    expect(ask('郑州和洛阳各能推几家').answer).not.toMatch(/的多：/u);
+    expect(ask('离散型和流程型谁的要求多').answer).not.toMatch(/的多：|不多于\d+家/u);
+    // Two categories asked which has the larger quota: the notice gives them none apart.
+    expect(ask('车间和工厂哪个名额多').answer).toMatch(/^通知没有分开规定/u);
   });
 
   it.each(['巩义市算县还是算郑州', '汝州的企业报到哪里'])('%s: which level a county-level city applies through is open, with whom to ask', (q) => {

@@ -270,7 +270,29 @@ export const IntentsFile = z.object({
        * A question that compares the quotas it names (「济源跟县里一样吗」) is answered 一样/不一样 first:
        * {max} in `same`, the quotas themselves after either.
        */
-      compare: z.object({ words: z.array(z.string()).min(1), same: z.string(), differ: z.string() }).optional(),
+      compare: z
+        .object({
+          words: z.array(z.string()).min(1),
+          same: z.string(),
+          differ: z.string(),
+          /**
+           * A regular expression for asking which of them has more or fewer (「谁多」「哪个名额多」「比洛阳少几家」),
+           * which compares them as the words do and is answered by `more`.
+           */
+          which: z
+            .string()
+            .refine((p) => {
+              try {
+                return Boolean(new RegExp(p, 'u'));
+              } catch {
+                return false;
+              }
+            }, 'a regular expression')
+            .optional(),
+          /** Two different quotas asked which is more: {first} and {firstMax} the larger, {second}, {secondMax}, {diff}. */
+          more: z.string().optional(),
+        })
+        .optional(),
       /** 「航空港区跟郑州市名额是分开的吗」: two recommending units named, each with its own quota: {names}. */
       separate: z.object({ words: z.array(z.string()).min(1), answer: z.string() }).optional(),
       allAnswer: z.string().optional(),
