@@ -277,8 +277,14 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
     parts.push(fill(intent.countyAnswer!, { max: countyGroup!.max }));
     stated.push({ name: countyGroup!.label, max: countyGroup!.max });
   }
-  // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
-  if (stated.length >= 2) {
+  // 「金水区和郑州市的名额是分开算的吗」: a 市辖区 named beside its own 省辖市 has no quota apart from
+  // it (findRegions keeps the city only); asked whether they are kept apart, the answer is no.
+  const district = intent.separate?.within && compares(intent.separate.words) ? districtsNamed(kb, q).find((d) => regions.some((r) => r.kind === '省辖市' && r.name === d.prefecture)) : undefined;
+  const districtGroup = district && groups.find((g) => g.id === district.group);
+  if (district && districtGroup) {
+    parts.unshift(fill(intent.separate!.within!, { district: district.name, prefecture: district.prefecture!, max: districtGroup.max }));
+  } else if (stated.length >= 2) {
+    // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
     const maxes = new Set(stated.map((x) => x.max));
     if (intent.compare && compares(intent.compare.words)) {
       // 「郑州和洛阳谁多」 asks which: the larger is named, with both figures and the difference.
@@ -298,6 +304,14 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const general = parts.length === 0;
   if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
+}
+
+/** The listed 市辖区 a question names, whatever else it names (findRegions drops them beside a city). */
+function districtsNamed(kb: KnowledgeBase, q: string): Region[] {
+  const byTerm = regionTermsOf(kb);
+  const out: Region[] = [];
+  for (const term of scan(kb, normalise(q)).keys()) for (const r of byTerm.get(term) ?? []) if (r.kind === '市辖区' && !out.includes(r)) out.push(r);
+  return out;
 }
 
 type Division = KnowledgeBase['data']['industries']['divisions'][number];

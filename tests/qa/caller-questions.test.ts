@@ -98,6 +98,10 @@ describe('questions asked the way callers ask them', () => {
     ['开封和济源名额一样吗', /^一样，都是不多于10家。/u],
     ['兰考县和开封市名额有区别吗', /^不一样。兰考县.*不多于5家.*开封市.*不多于10家/u],
     ['航空港区跟郑州市名额是分开的吗', /^是，通知对航空港区和郑州市分别规定了推荐数量。/u],
+    // A 市辖区 beside its own 省辖市 has no quota of its own; a 县 beside its 省辖市 has.
+    ['金水区和郑州市的名额是分开算的吗', /^不是分开算的。金水区是郑州市的市辖区：.*在郑州市不多于20家之内。/u],
+    ['偃师区跟洛阳市名额单独算吗', /^不是分开算的。偃师区是洛阳市的市辖区：.*在洛阳市不多于15家之内。/u],
+    ['兰考和开封的名额是分开算的吗', /^是，通知对兰考县和开封市分别规定了推荐数量。/u],
     // Asked which has more, said with or without a quota word: the larger named, both figures, the difference.
     ['郑州和洛阳谁多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
     ['郑州跟洛阳哪个名额多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
@@ -119,6 +123,8 @@ describe('questions asked the way callers ask them', () => {
     expect(ask('离散型和流程型谁的要求多').answer).not.toMatch(/的多：|不多于\d+家/u);
     // Two categories asked which has the larger quota: the notice gives them none apart.
     expect(ask('车间和工厂哪个名额多').answer).toMatch(/^通知没有分开规定/u);
+    // A district asked alone is answered as before, with its city's quota.
+    expect(ask('金水区能推几家').answer).toMatch(/^金水区是郑州市的市辖区，通知没有为市辖区单列名额/u);
   });
 
   it.each(['巩义市算县还是算郑州', '汝州的企业报到哪里'])('%s: which level a county-level city applies through is open, with whom to ask', (q) => {

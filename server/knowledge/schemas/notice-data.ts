@@ -294,7 +294,14 @@ export const IntentsFile = z.object({
         })
         .optional(),
       /** 「航空港区跟郑州市名额是分开的吗」: two recommending units named, each with its own quota: {names}. */
-      separate: z.object({ words: z.array(z.string()).min(1), answer: z.string() }).optional(),
+      separate: z
+        .object({
+          words: z.array(z.string()).min(1),
+          answer: z.string(),
+          /** A 市辖区 named beside its own 省辖市 (「金水区和郑州市是分开算的吗」): {district}, {prefecture}, {max} (the city's quota). */
+          within: z.string().optional(),
+        })
+        .optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),
