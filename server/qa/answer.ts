@@ -306,6 +306,12 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
 }
 
+/** Whether a text names the place its quota is of: a region, or a county spoken of without a name (「县里」「我们县」). */
+function namesPlace(kb: KnowledgeBase, text: string): boolean {
+  const intent = intentOf(kb, 'quota');
+  return !intent || !quotaAnswer(kb, intent, findRegions(kb, text), text).general;
+}
+
 /** The listed 市辖区 a question names, whatever else it names (findRegions drops them beside a city). */
 function districtsNamed(kb: KnowledgeBase, q: string): Region[] {
   const byTerm = regionTermsOf(kb);
@@ -1257,6 +1263,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // loosely to an entry that never speaks of it (a title won, read as re-application), is that
       // topic's question; it is left to be said uncovered.
       if (m && m.score < VERIFIED && offTopic(kb, m.prepared.entry, text)) m = undefined;
+      // 「我们在新乡，名额几个？推荐要走哪一级」: a quota asked in one part is of the place another part
+      // names, when it names none of its own (a county spoken of, 「县里呢」, is its own subject).
+      if (m && (m.prepared.entry.fill === 'regionQuota' || m.prepared.entry.fill === 'regionQuotaAfter') && !namesPlace(kb, text)) {
+        const placed = [...new Set(pieces.filter((p) => p !== piece).flatMap((p) => findRegions(kb, p).map((r) => r.name)))];
+        if (placed.length) text = `${placed.join('、')}${text}`;
+      }
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
     // 「执照得交原本吗，拍个照片传上去中不中」: a part that leaves out its object (the licence) leans on

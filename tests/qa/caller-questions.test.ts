@@ -116,6 +116,23 @@ describe('questions asked the way callers ask them', () => {
     expect(a).not.toMatch(/名额跟县|名额和县/u);
   });
 
+  it.each([
+    ['我们在新乡，名额几个？推荐要走哪一级', '新乡市'],
+    ['我们在新乡 推荐要走哪一级 名额几个', '新乡市'],
+    ['推荐要走哪一级？我们在洛阳，能推几家', '洛阳市'],
+  ])('%s: the quota part is of the place another part names, and the level part is answered too', (q, city) => {
+    const a = ask(q).answer.split('\n依据')[0]!;
+    expect(a).toMatch(new RegExp(`${city}属于“洛阳市、新乡市、南阳市”这一档，本次申报推荐企业不多于15家`, 'u'));
+    expect(a).toContain('择优向省工业和信息化厅推荐');
+    // The whole table is not the answer when a place is named.
+    expect(a).not.toContain('各地推荐数量');
+  });
+
+  it('leaves a quota part with a subject of its own, and a question naming no place, as they were', () => {
+    expect(ask('郑州能推几家？县里呢').answer).toMatch(/2\. 县里能推几家？每个县（市）本次申报推荐企业不多于5家/u);
+    expect(ask('名额几个？推荐要走哪一级').answer).toContain('各地推荐数量');
+  });
+
   it('keeps 一样/不一样 for a comparison that does not ask which is more, and leaves a comparison of other things alone', () => {
     expect(ask('郑州和洛阳名额一样吗').answer).toMatch(/^不一样。郑州市本次申报推荐企业不多于20家/u);
     expect(ask('开封和济源谁多').answer).toMatch(/^一样，都是不多于10家。/u);
