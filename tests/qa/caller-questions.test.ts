@@ -133,6 +133,20 @@ describe('questions asked the way callers ask them', () => {
     expect(ask('名额几个？推荐要走哪一级').answer).toContain('各地推荐数量');
   });
 
+  it('answers what the twenty-fifth set found: a voice-typed 王站, the seal pages said as 要盖章的那几页, what follows a recommendation, scores and leasing', () => {
+    expect(ask('俺家厂子在鹤壁做食品的想报智能车间要去哪个王站上传材料').answer).toContain('河南省智能制造服务平台');
+    const seals = ask('申报书要盖章的那几页是扫描进去还是拍个照片就中').answer;
+    expect(seals).toContain('签字盖章页');
+    expect(seals).not.toMatch(/^至少要10张/u);
+    expect(ask('推荐到省里以后 企业咋知道评没评上').answer).toMatch(/^通知没有规定省里怎样评审/u);
+    expect(ask('被市里推荐上去了 是不是就算评上智能车间了').answer).toMatch(/^通知没有规定省里怎样评审/u);
+    for (const q of ['专家打分表里系统集成占几分', '智能装备这一项权重多少', '智能化改造的设备能走融资租赁吗']) expect([q, ask(q).outOfScope]).toEqual([q, true]);
+    // Sharing words, asking what the notice says: photos, a preference asked as 加分, a title held.
+    expect(ask('申报书里要放多少张照片').answer).toMatch(/^至少要10张/u);
+    expect(ask('有专利能加分吗').answer).toMatch(/^通知没有规定评分或加分办法/u);
+    expect(ask('推荐单位有哪些').answer).toMatch(/^由企业所在地的工业和信息化主管部门推荐/u);
+  });
+
   it('keeps 一样/不一样 for a comparison that does not ask which is more, and leaves a comparison of other things alone', () => {
     expect(ask('郑州和洛阳名额一样吗').answer).toMatch(/^不一样。郑州市本次申报推荐企业不多于20家/u);
     expect(ask('开封和济源谁多').answer).toMatch(/^一样，都是不多于10家。/u);
