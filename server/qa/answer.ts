@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -267,7 +267,8 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const saysCounty = (countyWords ?? []).some((w) => text.includes(norm(w)));
   const countyAlone = !regions.length && countyGroup && intent.countyAnswer && (saysCounty || rules.some((r) => text.startsWith(r.suffix)));
   // A region compared with the counties (「济源跟县里一样吗」) gets the county row beside its own.
-  const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w)));
+  const asksWhich = intent.compare?.which ? new RegExp(intent.compare.which, 'u').test(text) : false;
+  const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w))) || (words === intent.compare?.words && asksWhich);
   const comparedWithCounty =
     regions.length > 0 && !stated.some((x) => x.name === countyGroup?.label) && saysCounty && countyGroup && intent.countyAnswer && compares(intent.compare?.words) &&
     !regions.some((r) => r.kind === '县' || r.kind === '县级市');
@@ -276,11 +277,26 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
     parts.push(fill(intent.countyAnswer!, { max: countyGroup!.max }));
     stated.push({ name: countyGroup!.label, max: countyGroup!.max });
   }
-  // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
-  if (stated.length >= 2) {
+  // 「金水区和郑州市的名额是分开算的吗」: a 市辖区 named beside its own 省辖市 has no quota apart from
+  // it (findRegions keeps the city only); asked whether they are kept apart, the answer is no.
+  const district = intent.separate?.within && compares(intent.separate.words) ? districtsNamed(kb, q).find((d) => regions.some((r) => r.kind === '省辖市' && r.name === d.prefecture)) : undefined;
+  const districtGroup = district && groups.find((g) => g.id === district.group);
+  if (district && districtGroup) {
+    parts.unshift(fill(intent.separate!.within!, { district: district.name, prefecture: district.prefecture!, max: districtGroup.max }));
+  } else if (stated.length >= 2) {
+    // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
     const maxes = new Set(stated.map((x) => x.max));
     if (intent.compare && compares(intent.compare.words)) {
-      parts.unshift(maxes.size === 1 ? fill(intent.compare.same, { max: stated[0]!.max }) : intent.compare.differ);
+      // 「郑州和洛阳谁多」 asks which: the larger is named, with both figures and the difference.
+      const [a, b] = [...stated].sort((x, y) => y.max - x.max);
+      const which = asksWhich && intent.compare.more && stated.length === 2 && maxes.size === 2;
+      parts.unshift(
+        which
+          ? fill(intent.compare.more!, { first: a!.name, firstMax: a!.max, second: b!.name, secondMax: b!.max, diff: a!.max - b!.max })
+          : maxes.size === 1
+            ? fill(intent.compare.same, { max: stated[0]!.max })
+            : intent.compare.differ,
+      );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
       parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
     }
@@ -288,6 +304,20 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const general = parts.length === 0;
   if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
+}
+
+/** Whether a text names the place its quota is of: a region, or a county spoken of without a name (「县里」「我们县」). */
+function namesPlace(kb: KnowledgeBase, text: string): boolean {
+  const intent = intentOf(kb, 'quota');
+  return !intent || !quotaAnswer(kb, intent, findRegions(kb, text), text).general;
+}
+
+/** The listed 市辖区 a question names, whatever else it names (findRegions drops them beside a city). */
+function districtsNamed(kb: KnowledgeBase, q: string): Region[] {
+  const byTerm = regionTermsOf(kb);
+  const out: Region[] = [];
+  for (const term of scan(kb, normalise(q)).keys()) for (const r of byTerm.get(term) ?? []) if (r.kind === '市辖区' && !out.includes(r)) out.push(r);
+  return out;
 }
 
 type Division = KnowledgeBase['data']['industries']['divisions'][number];
@@ -1024,6 +1054,33 @@ function eachCategory(kb: KnowledgeBase, q: string): string[] | undefined {
   });
 }
 
+/** The units a value of what an entry answers may be said in: its limit's and its own (AnswerEntry.measures). */
+function measuredUnits(entry: AnswerEntry): Set<string> {
+  return new Set([...(entry.limit?.units.map((u) => u.word) ?? []), ...(entry.measures ?? [])].map(norm));
+}
+
+/**
+ * 「视频拍了两分半钟 一百八十兆 行不行」: one ask after values said in the units of two things (the
+ * video's length, its size) asks of each, though the question's words match one entry best. The
+ * other entries that measure a value it names, and whose required words it meets, answer too; the
+ * unit said is what ties the value to the entry, so their wording need not be as close.
+ */
+function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch[] {
+  const units = [...new Set(findQuantities(q).flatMap((x) => (x.unit ? [norm(x.unit)] : [])))];
+  const own = measuredUnits(m.prepared.entry);
+  let rest = units.filter((u) => !own.has(u));
+  if (units.length < 2 || rest.length === 0 || rest.length === units.length) return [];
+  const out: EntryMatch[] = [];
+  for (const c of answersOf(kb).match(q, 8)) {
+    if (c.prepared === m.prepared || c.prepared.requires.length === 0) continue;
+    const measured = measuredUnits(c.prepared.entry);
+    if (!rest.some((u) => measured.has(u))) continue;
+    out.push(c);
+    rest = rest.filter((u) => !measured.has(u));
+  }
+  return out;
+}
+
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
   return answersOf(kb).match(stripFillersText(kb, text), k);
@@ -1057,7 +1114,16 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: stripFillersText(kb, asQuestion(kb, u.text)) };
+  return { u, q: stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))) };
+}
+
+const henanPlaceNames = new WeakMap<KnowledgeBase, string[]>();
+
+/** Every name of a place of Henan (name, short name, alias), normalised: never read as another province's. */
+function henanPlaces(kb: KnowledgeBase): string[] {
+  let list = henanPlaceNames.get(kb);
+  if (!list) henanPlaceNames.set(kb, (list = [...regionTermsOf(kb).keys()]));
+  return list;
 }
 
 const tagPatterns = new WeakMap<object, RegExp | null>();
@@ -1197,6 +1263,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // loosely to an entry that never speaks of it (a title won, read as re-application), is that
       // topic's question; it is left to be said uncovered.
       if (m && m.score < VERIFIED && offTopic(kb, m.prepared.entry, text)) m = undefined;
+      // 「我们在新乡，名额几个？推荐要走哪一级」: a quota asked in one part is of the place another part
+      // names, when it names none of its own (a county spoken of, 「县里呢」, is its own subject).
+      if (m && (m.prepared.entry.fill === 'regionQuota' || m.prepared.entry.fill === 'regionQuotaAfter') && !namesPlace(kb, text)) {
+        const placed = [...new Set(pieces.filter((p) => p !== piece).flatMap((p) => findRegions(kb, p).map((r) => r.name)))];
+        if (placed.length) text = `${placed.join('、')}${text}`;
+      }
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
     // 「执照得交原本吗，拍个照片传上去中不中」: a part that leaves out its object (the licence) leans on
@@ -1240,7 +1312,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       if (own && fits && fits.score >= ACCEPT_GUARDED && own.prepared !== m?.prepared && own.score >= ACCEPT && own.score > (m?.score ?? 0) + ASKING_MARGIN) (m = own), (byGuardsOnly = false);
     }
     if (m) {
-      chosen.push({ match: m, text: q });
+      chosen.push({ match: m, text: q }, ...measuredBeside(kb, q, m).map((match) => ({ match, text: q })));
       // Of two asking parts, the one that matched on its own asks something the whole
       // question's answer may not ("…今年能报智能工厂吗，要附专利吗"): it is answered too, unless
       // the whole's answer already says all of it ("郑州几家 南阳呢": both cities' quotas).

@@ -27,6 +27,7 @@ export { normalise } from './normalise';
 export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
 export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
+export { withProvinces, type Elsewhere } from './places';
 
 export interface Correction {
   /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; number: a Chinese numeral written in digits. */

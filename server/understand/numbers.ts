@@ -135,6 +135,8 @@ const QUANTITY = new RegExp(
     // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
     // 「六七成」 is a range: its lower end, approximate.
     `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])(?<upper>[二三四五六七八九])?成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
+    // 「两分半钟」「一个半小时」: half a unit more, said after the unit (2.5分钟, 1.5小时).
+    `(?<hedge9>${HEDGE_BEFORE})?(?<whole>${AR_NUM}|${CN_NUM})(?:分半钟?|个半(?<halfHour>小时|钟头))(?<hedge10>${HEDGE_AFTER})?`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
     // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」.
     `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
@@ -161,6 +163,11 @@ export function findQuantities(text: string): Quantity[] {
     if (g.pml !== undefined) {
       const v = /^[\d.]+$/.test(g.pml) ? Number(g.pml) : parseChineseNumber(g.pml);
       if (v !== undefined) out.push({ value: round(v / 10), unit: '%', approx: hedged, text: m[0], index: m.index! });
+      continue;
+    }
+    if (g.whole !== undefined) {
+      const v = /^[\d.]+$/.test(g.whole) ? Number(g.whole) : parseChineseNumber(g.whole);
+      if (v !== undefined) out.push({ value: round(v + 0.5), unit: g.halfHour ? '小时' : '分钟', approx: Boolean(g.hedge9 || g.hedge10), text: m[0], index: m.index! });
       continue;
     }
     if (g.tens !== undefined) {
@@ -244,6 +251,15 @@ export function arabicNumerals(text: string, quantities: readonly Quantity[]): {
   let at = 0;
   const changed: { from: string; to: string }[] = [];
   for (const q of quantities) {
+    // 「两分半钟」 is written 2.5分钟: the half goes into the digits, the unit follows.
+    const half = /^(.*?)([零〇一二两三四五六七八九十百\d.]+)(?:分半钟?|个半(?:小时|钟头))(.*)$/u.exec(q.text);
+    if (half) {
+      const replacement = `${half[1]}${q.value}${q.unit}${half[3]}`;
+      out += text.slice(at, q.index) + replacement;
+      at = q.index + q.text.length;
+      changed.push({ from: q.text, to: replacement });
+      continue;
+    }
     const m = /^(.*?)(百分之)?([零〇一二两三四五六七八九十百千万亿点]+)(成[一二三四五六七八九]?)?(.*)$/u.exec(q.text);
     if (!m || !/[零〇一二两三四五六七八九十]/.test(m[3]!)) continue;
     const [, hedge, pct, , cheng, rest] = m;

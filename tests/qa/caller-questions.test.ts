@@ -98,11 +98,64 @@ describe('questions asked the way callers ask them', () => {
     ['开封和济源名额一样吗', /^一样，都是不多于10家。/u],
     ['兰考县和开封市名额有区别吗', /^不一样。兰考县.*不多于5家.*开封市.*不多于10家/u],
     ['航空港区跟郑州市名额是分开的吗', /^是，通知对航空港区和郑州市分别规定了推荐数量。/u],
+    // A 市辖区 beside its own 省辖市 has no quota of its own; a 县 beside its 省辖市 has.
+    ['金水区和郑州市的名额是分开算的吗', /^不是分开算的。金水区是郑州市的市辖区：.*在郑州市不多于20家之内。/u],
+    ['偃师区跟洛阳市名额单独算吗', /^不是分开算的。偃师区是洛阳市的市辖区：.*在洛阳市不多于15家之内。/u],
+    ['兰考和开封的名额是分开算的吗', /^是，通知对兰考县和开封市分别规定了推荐数量。/u],
+    // Asked which has more, said with or without a quota word: the larger named, both figures, the difference.
+    ['郑州和洛阳谁多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
+    ['郑州跟洛阳哪个名额多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
+    ['新乡和焦作谁能推的多', /^新乡市的多：新乡市不多于15家，焦作市不多于10家，多5家。/u],
+    ['洛阳比商丘多几家', /^洛阳市的多：洛阳市不多于15家，商丘市不多于10家，多5家。/u],
+    ['航空港区跟兰考比 谁的推荐名额多', /^航空港区的多：航空港区不多于10家，兰考县不多于5家，多5家。/u],
+    ['县里跟济源谁少', /^济源示范区的多：济源示范区不多于10家，各县（市）不多于5家，多5家。/u],
   ])('%s compares the quotas it names before stating them', (q, answer) => {
     const a = ask(q).answer;
     expect(a).toMatch(answer);
     // 「跟县里」 is the counties spoken of, not a county named 「…跟县」.
     expect(a).not.toMatch(/名额跟县|名额和县/u);
+  });
+
+  it.each([
+    ['我们在新乡，名额几个？推荐要走哪一级', '新乡市'],
+    ['我们在新乡 推荐要走哪一级 名额几个', '新乡市'],
+    ['推荐要走哪一级？我们在洛阳，能推几家', '洛阳市'],
+  ])('%s: the quota part is of the place another part names, and the level part is answered too', (q, city) => {
+    const a = ask(q).answer.split('\n依据')[0]!;
+    expect(a).toMatch(new RegExp(`${city}属于“洛阳市、新乡市、南阳市”这一档，本次申报推荐企业不多于15家`, 'u'));
+    expect(a).toContain('择优向省工业和信息化厅推荐');
+    // The whole table is not the answer when a place is named.
+    expect(a).not.toContain('各地推荐数量');
+  });
+
+  it('leaves a quota part with a subject of its own, and a question naming no place, as they were', () => {
+    expect(ask('郑州能推几家？县里呢').answer).toMatch(/2\. 县里能推几家？每个县（市）本次申报推荐企业不多于5家/u);
+    expect(ask('名额几个？推荐要走哪一级').answer).toContain('各地推荐数量');
+  });
+
+  it('answers what the twenty-fifth set found: a voice-typed 王站, the seal pages said as 要盖章的那几页, what follows a recommendation, scores and leasing', () => {
+    expect(ask('俺家厂子在鹤壁做食品的想报智能车间要去哪个王站上传材料').answer).toContain('河南省智能制造服务平台');
+    const seals = ask('申报书要盖章的那几页是扫描进去还是拍个照片就中').answer;
+    expect(seals).toContain('签字盖章页');
+    expect(seals).not.toMatch(/^至少要10张/u);
+    expect(ask('推荐到省里以后 企业咋知道评没评上').answer).toMatch(/^通知没有规定省里怎样评审/u);
+    expect(ask('被市里推荐上去了 是不是就算评上智能车间了').answer).toMatch(/^通知没有规定省里怎样评审/u);
+    for (const q of ['专家打分表里系统集成占几分', '智能装备这一项权重多少', '智能化改造的设备能走融资租赁吗']) expect([q, ask(q).outOfScope]).toEqual([q, true]);
+    // Sharing words, asking what the notice says: photos, a preference asked as 加分, a title held.
+    expect(ask('申报书里要放多少张照片').answer).toMatch(/^至少要10张/u);
+    expect(ask('有专利能加分吗').answer).toMatch(/^通知没有规定评分或加分办法/u);
+    expect(ask('推荐单位有哪些').answer).toMatch(/^由企业所在地的工业和信息化主管部门推荐/u);
+  });
+
+  it('keeps 一样/不一样 for a comparison that does not ask which is more, and leaves a comparison of other things alone', () => {
+    expect(ask('郑州和洛阳名额一样吗').answer).toMatch(/^不一样。郑州市本次申报推荐企业不多于20家/u);
+    expect(ask('开封和济源谁多').answer).toMatch(/^一样，都是不多于10家。/u);
+    expect(ask('郑州和洛阳各能推几家').answer).not.toMatch(/的多：/u);
+    expect(ask('离散型和流程型谁的要求多').answer).not.toMatch(/的多：|不多于\d+家/u);
+    // Two categories asked which has the larger quota: the notice gives them none apart.
+    expect(ask('车间和工厂哪个名额多').answer).toMatch(/^通知没有分开规定/u);
+    // A district asked alone is answered as before, with its city's quota.
+    expect(ask('金水区能推几家').answer).toMatch(/^金水区是郑州市的市辖区，通知没有为市辖区单列名额/u);
   });
 
   it.each(['巩义市算县还是算郑州', '汝州的企业报到哪里'])('%s: which level a county-level city applies through is open, with whom to ask', (q) => {

@@ -32,6 +32,7 @@ import fresh21 from '../fixtures/fresh21-questions.json';
 import fresh22 from '../fixtures/fresh22-questions.json';
 import fresh23 from '../fixtures/fresh23-questions.json';
 import fresh24 from '../fixtures/fresh24-questions.json';
+import fresh25 from '../fixtures/fresh25-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -217,10 +218,21 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // the indicators' scope (税金含哪些税) answered with the years; 比智能车间多要求 and 流程型那张表换成了啥
   // not read as comparisons; a site check's report said as 核查报告; an acronym asked 对应哪条; another
   // programme asked by its holder (服务型制造示范企业咋报), scores (满分, 过线分), traffic and vendors' value
-  // for money answered. Still short of a fact in the conclusion: a video's length named beside its size
-  // (两分半钟 一百八十兆) is answered for the size only, and SCADA's related requirement is only quoted.
+  // for money answered; a video's length named beside its size (两分半钟 一百八十兆) answered for the size
+  // only. Still short of a fact in the conclusion: SCADA's related requirement is only quoted.
   it('on the twenty-fourth fresh set, helpline staff relaying callers, bureau clerks, accountants and IT managers: run-ons, homophones, traditional script, Chinese numerals, two-part asks, 车间 vs 工厂 and 离散 vs 流程, form cells, quotas incl. 省直管县, titles held, subsidiaries, and out-of-scope asks, after fixing what it found (measured once before: hit@3 88, facts 68, concluded 88, facts in conclusion 56, out of scope refused 42.9)', () => {
-    expect(figures(evaluate(kb, fresh24))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 92, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh24))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 96, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for their causes: 王站 for 网站 not repaired; the seal pages asked as 要盖章的那几页 answered with the
+  // photos; the quota compared as 谁能推的多 refused; what follows a recommendation to the province (咋知道评没评上,
+  // 是不是就算评上) answered with who recommends or the closest text; scores asked as 占几分 and a leasing company
+  // answered. Still short: 即家 for 几家 is not repaired (即 is a grammar word the repair never replaces); a change
+  // after submission (撤回重新传) is refused as not covered rather than said to be left open; an empty summary
+  // table (传个空的) is answered with who uploads it, without saying the notice leaves it open; a request to write
+  // a section (帮我把…写出来) is answered with the element conditions.
+  it('on the twenty-fifth fresh set, accountants on the forms’ years and units, county officials, voice-typed owners, IT managers with acronyms, comparisons, two-part asks, what follows submission, and out-of-scope asks, after fixing what it found (measured once before: hit@3 78.3, facts 69.6, concluded 82.6, facts in conclusion 60.9, three in-scope questions refused, out of scope refused 57.1)', () => {
+    expect(figures(evaluate(kb, fresh25))).toEqual({ hit3: 91.3, facts: 87, concluded: 91.3, factsInConclusion: 82.6, inScopeRefused: ['俺们是商丘的 商丘能推即家 推多了咋办', '提交以后发现数据填错了 平台上还能撤回重新传吗'], outOfScopeRefused: 85.7 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

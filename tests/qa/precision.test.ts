@@ -430,11 +430,25 @@ describe('out of scope by evidence, not by keyword', () => {
     expect(ask(q).outOfScope).toBe(false);
   });
 
+  it('keeps every place of Henan in scope, a 县, a 县级市 or a 区, whatever shorter name of another province lies inside it', () => {
+    for (const r of kb.data.regions.regions) {
+      const a = ask(`${r.name}的企业能推荐几家`);
+      expect([r.name, a.outOfScope]).toEqual([r.name, false]);
+    }
+    // Registered elsewhere, the factory in Henan: the registration rule answers, not a refusal.
+    expect(conclusion('注册在昆山 工厂在郑州能报吗')).toMatch(/^不能以外省注册企业的名义申报/u);
+  });
+
   it.each([
     ['评上后奖励多少钱', '资金奖励'],
     ['智能化改造投资能抵扣所得税吗', '税收'],
     ['专精特新小巨人怎么报', '其他项目'],
     ['江苏省的智能工厂申报条件是什么', '其他省份'],
+    // A county-level city or county of another province, named without its province, is outside Henan as the province is.
+    ['昆山的企业能报吗', '其他省份'],
+    ['苏州昆山', '其他省份'],
+    ['沛县能推几家', '其他省份'],
+    ['义乌的厂子能申报智能车间不', '其他省份'],
     ['评审专家怎么打分', '评审专家'],
     ['今年全省能评出多少个智能工厂', '认定数量'],
     ['郑州到洛阳的高铁要多久', '无关'],

@@ -49,6 +49,24 @@ describe('questions that name a value and ask whether it is OK', () => {
     expect(lead('视频最多300M对吧')).toMatch(/^不能超过200M。/);
   });
 
+  it('answers each value when one ask follows values said in the units of two things (a video’s length and size, photos and a video)', () => {
+    const both = ask('视频拍了两分半钟 一百八十兆 行不行').answer.split('\n依据')[0]!;
+    expect(both).toContain('可以，180兆不超过200M');
+    expect(both).toContain('1分钟左右');
+    const reversed = ask('宣传片剪了九十秒 文件三百兆 中不中').answer.split('\n依据')[0]!;
+    expect(reversed).toContain('300兆超过了200M');
+    expect(reversed).toContain('1分钟左右');
+    const mixed = ask('照片放了8张 视频1分钟 够不够').answer.split('\n依据')[0]!;
+    expect(mixed).toContain('不够，照片至少要10张');
+    expect(mixed).toContain('1分钟左右');
+    // One value, or values in one unit, ask of one thing only: the answer stays that thing's.
+    const conclusion = (q: string) => ask(q).answer.split('\n依据')[0]!;
+    expect(conclusion('视频一百八十兆 行不行')).toBe(lead('视频一百八十兆 行不行'));
+    expect(conclusion('视频一百八十兆 行不行')).not.toContain('1分钟左右');
+    expect(conclusion('视频两分钟可以吗')).toMatch(/^1分钟左右。[^\n]*$/u);
+    expect(conclusion('视频150M 或者180M 哪个好')).not.toContain('1分钟左右');
+  });
+
   it('says narration is required when music is offered in its place, and leaves music alone when both are there', () => {
     expect(lead('视频里不要旁白，光放音乐可以吗')).toMatch(/^不行，要配说明性旁白/);
     expect(lead('视频既有旁白又有背景音乐可以吗')).not.toMatch(/^不行/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realKb } from '../engine/kb';
-import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements } from '../../server/understand';
+import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements, withProvinces } from '../../server/understand';
 
 const u = understanderFor(realKb());
 
@@ -96,6 +96,23 @@ describe('place names', () => {
     for (const text of ['信仰', '叫做什么', '南洋', '新相机']) expect(repairs(text)).toEqual([]);
   });
 
+  it('reads a place of another province named alone with its province, and leaves Henan’s places and named provinces as they are', () => {
+    const kb = realKb();
+    const here = kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]);
+    const read = (t: string) => withProvinces(t, kb.regions.elsewhere, here);
+    expect(read('昆山的企业能报吗')).toBe('江苏昆山的企业能报吗');
+    expect(read('沛县能推几家')).toBe('江苏沛县能推几家');
+    expect(read('义乌的厂子')).toBe('浙江义乌的厂子');
+    // Its province or city said just before it: nothing to add.
+    expect(read('苏州昆山')).toBe('江苏苏州昆山');
+    expect(read('江苏省昆山市的企业')).toBe('江苏省昆山市的企业');
+    // A longer name of Henan holds a shorter one of another province (丰县 in 宝丰县), and a province holds a city (北海 in 河北海兴).
+    expect(read('宝丰县能推几家')).toBe('宝丰县能推几家');
+    expect(read('上海门店')).toBe('上海门店');
+    expect(read('河北海兴')).toBe('河北海兴');
+    for (const form of here) expect(read(`我们在${form}`)).toBe(`我们在${form}`);
+  });
+
   it('never expands typed initials to a place', () => {
     for (const text of ['zzs', 'lys', 'kfs', 'xxs']) expect(repairs(`${text}能推几家`)).toEqual([]);
   });
@@ -126,6 +143,19 @@ describe('numbers and amounts', () => {
     const r = u.understand('视频一百八十兆行不行');
     expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([[180, '兆']]);
     expect(r.arabic).toBe('视频180兆行不行');
+  });
+
+  it('reads half a unit said after the unit (两分半钟, 一个半小时) as the number and a half', () => {
+    const r = u.understand('视频拍了两分半钟 一百八十兆 行不行');
+    expect(r.quantities.map((q) => [q.value, q.unit])).toEqual([
+      [2.5, '分钟'],
+      [180, '兆'],
+    ]);
+    expect(r.arabic).toBe('视频拍了2.5分钟 180兆 行不行');
+    expect(u.understand('大约一个半小时').quantities.map((q) => [q.value, q.unit, q.approx])).toEqual([[1.5, '小时', true]]);
+    expect(u.understand('3分半').quantities.map((q) => [q.value, q.unit])).toEqual([[3.5, '分钟']]);
+    // A score of 两分 is no length: without 半 there is no unit, and a Chinese numeral needs one.
+    expect(u.understand('这项得了两分').quantities).toEqual([]);
   });
 
   it('converts amounts between 元, 万元 and 亿 with the unit in mind', () => {

@@ -72,6 +72,12 @@ export const AnswerEntry = z.object({
     .refine((l) => Boolean(l.max) !== Boolean(l.min), 'a limit names exactly one of max and min')
     .optional(),
   /**
+   * Units a value of what the entry answers is said in, beyond its limit's (「分钟」「秒」 for the
+   * video's length): a question that names values for two entries (「两分半钟 一百八十兆 行不行」) asks
+   * of each, and each of them answers.
+   */
+  measures: z.array(z.string().min(1)).min(1).optional(),
+  /**
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote (and `also`, where the
    * item rests on the same words in more than one form); otherwise `answer`.

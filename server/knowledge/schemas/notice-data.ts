@@ -49,6 +49,13 @@ export const RegionsFile = z
      * say no 县（市） recommends, as a 市辖区 does, so no county is filled in.
      */
     cityLevelWords: z.array(z.string().min(2)).default([]),
+    /**
+     * Places of other provinces (their cities, and county-level places and districts often named
+     * alone, 「昆山」「义乌」), by province: a question naming one is read as naming its province, so
+     * 「昆山的企业能报吗」 is asked of 江苏, not of a county the rules would take for Henan's. Not
+     * notice text; names that are everyday words (东方, 合作, 来宾, 大理石) are left out.
+     */
+    elsewhere: z.array(z.object({ province: z.string().min(2), places: z.array(z.string().min(2)).min(1) })).default([]),
   })
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
@@ -59,6 +66,13 @@ export const RegionsFile = z
       if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `a 市辖区 names its 省辖市; ${r.prefecture ?? 'none'} is not one` });
       else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `a 市辖区 shares its 省辖市's quota group (${city.group})` });
     });
+    // A place of Henan is never read as another province's: a name in both lists would be both.
+    const here = new Set(f.regions.flatMap((r) => [r.name, r.short, ...r.aliases]));
+    f.elsewhere.forEach((o, i) =>
+      o.places.forEach((p, j) => {
+        if (here.has(p)) ctx.addIssue({ code: 'custom', path: ['elsewhere', i, 'places', j], message: `${p} is a place of Henan in regions` });
+      }),
+    );
     f.rules.forEach((r, i) => {
       if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown quota group ${r.group}` });
     });
@@ -256,9 +270,38 @@ export const IntentsFile = z.object({
        * A question that compares the quotas it names (「济源跟县里一样吗」) is answered 一样/不一样 first:
        * {max} in `same`, the quotas themselves after either.
        */
-      compare: z.object({ words: z.array(z.string()).min(1), same: z.string(), differ: z.string() }).optional(),
+      compare: z
+        .object({
+          words: z.array(z.string()).min(1),
+          same: z.string(),
+          differ: z.string(),
+          /**
+           * A regular expression for asking which of them has more or fewer (「谁多」「哪个名额多」「比洛阳少几家」),
+           * which compares them as the words do and is answered by `more`.
+           */
+          which: z
+            .string()
+            .refine((p) => {
+              try {
+                return Boolean(new RegExp(p, 'u'));
+              } catch {
+                return false;
+              }
+            }, 'a regular expression')
+            .optional(),
+          /** Two different quotas asked which is more: {first} and {firstMax} the larger, {second}, {secondMax}, {diff}. */
+          more: z.string().optional(),
+        })
+        .optional(),
       /** 「航空港区跟郑州市名额是分开的吗」: two recommending units named, each with its own quota: {names}. */
-      separate: z.object({ words: z.array(z.string()).min(1), answer: z.string() }).optional(),
+      separate: z
+        .object({
+          words: z.array(z.string()).min(1),
+          answer: z.string(),
+          /** A 市辖区 named beside its own 省辖市 (「金水区和郑州市是分开算的吗」): {district}, {prefecture}, {max} (the city's quota). */
+          within: z.string().optional(),
+        })
+        .optional(),
       allAnswer: z.string().optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),

@@ -1,0 +1,63 @@
+/**
+ * Places of other provinces named without their province. Pure; the lists come from the
+ * knowledge version's regions.json.
+ */
+
+export interface Elsewhere {
+  province: string;
+  places: readonly string[];
+}
+
+interface Name {
+  text: string;
+  /** The province it belongs to; undefined for a place of Henan, which stays as written. */
+  province?: string;
+}
+
+const names = new WeakMap<readonly Elsewhere[], Name[]>();
+
+/** Every name to look for, longest first, so 宝丰县 (Henan) is found before 丰县 (江苏) inside it. */
+function namesOf(elsewhere: readonly Elsewhere[], here: readonly string[]): Name[] {
+  let list = names.get(elsewhere);
+  if (!list) {
+    list = [
+      ...here.filter((h) => h.length >= 2).map((text) => ({ text })),
+      ...elsewhere.flatMap((o) => [{ text: o.province, province: o.province }, ...o.places.map((text) => ({ text, province: o.province }))]),
+    ].sort((a, b) => b.text.length - a.text.length);
+    names.set(elsewhere, list);
+  }
+  return list;
+}
+
+/**
+ * 「昆山的企业能报吗」 reads 「江苏昆山的企业能报吗」: a place of another province is preceded by
+ * its province's name, so whatever is said of the province (outside Henan) is said of the place.
+ * A place whose province is already named just before it (「江苏昆山」「苏州昆山」, 「江苏省昆山市」)
+ * is left as it is, and a place of Henan (`here`) is never read as another's, even where a
+ * shorter name of another province lies inside it (丰县 in 宝丰县).
+ */
+export function withProvinces(text: string, elsewhere: readonly Elsewhere[], here: readonly string[]): string {
+  if (elsewhere.length === 0) return text;
+  const candidates: { start: number; end: number; name: Name }[] = [];
+  for (const name of namesOf(elsewhere, here)) {
+    for (let at = text.indexOf(name.text); at >= 0; at = text.indexOf(name.text, at + 1)) candidates.push({ start: at, end: at + name.text.length, name });
+  }
+  // The longest name wins where two overlap; of two as long, the one read first (河北 in 河北海兴, not 北海).
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const found: typeof candidates = [];
+  for (const c of candidates) if (!found.some((f) => c.start < f.end && f.start < c.end)) found.push(c);
+  if (!found.some((f) => f.name.province && f.name.text !== f.name.province)) return text;
+  found.sort((a, b) => a.start - b.start);
+  let out = '';
+  let from = 0;
+  found.forEach((f, i) => {
+    const { province } = f.name;
+    if (!province || f.name.text === province) return;
+    // Its province, or another of its places, stands just before it (only 省/市/区/县 between).
+    const prev = found[i - 1];
+    if (prev && prev.name.province === province && /^[省市区县]?$/u.test(text.slice(prev.end, f.start))) return;
+    out += text.slice(from, f.start) + province;
+    from = f.start;
+  });
+  return out + text.slice(from);
+}
