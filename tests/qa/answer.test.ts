@@ -116,7 +116,7 @@ describe('direct answers from structured data', () => {
 
   it('gives a city\'s counties the county quota when a county is spoken of without a name', () => {
     const a = answerQuestion(kb, '我们是洛阳的，县里有名额吗').answer;
-    expect(a).toMatch(/^洛阳市下辖的县（市）.*不多于5家.*洛阳市本身不多于15家/u);
+    expect(a).toMatch(/^洛阳市境内的县（市）.*不多于5家.*洛阳市本身不多于15家/u);
     // A named county, or a city alone, keeps its own answer.
     expect(answerQuestion(kb, '我们是新乡县的，县里能推几家').answer).toMatch(/^新乡县属于/u);
     expect(answerQuestion(kb, '洛阳能推荐几家').answer).toContain('洛阳市属于');
