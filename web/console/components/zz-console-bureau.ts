@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
+import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 
 interface Gap {
   clause: string;
@@ -41,13 +42,22 @@ interface Detail extends Applicant {
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
   application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+  /** The 推荐汇总表 deadline of the knowledge version the submission was made under; null when that version is no longer served. */
+  deadline: Deadline | null;
+}
+interface Deadline {
+  date: string;
+  label: string;
+  what: string;
+  clause: string;
+  daysLeft: number;
 }
 interface Overview {
   region: string;
   year: number;
   years: number[];
   quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string };
-  deadline: { date: string; label: string; what: string; clause: string; daysLeft: number } | null;
+  deadline: Deadline | null;
   applicants?: Applicant[];
 }
 
@@ -57,9 +67,6 @@ const VERDICT: Record<Applicant['verdict'], [string, string]> = {
   incomplete: ['信息不全', ''],
   ineligible: ['不符合条件', 'unmet'],
 };
-
-/** An ISO time as Beijing time (UTC+8), 2024-03-05 09:30: bureaus read times in their own zone. */
-const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */
 @customElement('zz-console-bureau')
@@ -214,7 +221,7 @@ export class ZzConsoleBureau extends LitElement {
         ${ov.deadline
           ? html`<div class="card" data-testid="deadline">
               <div class="muted">推荐汇总表上传截止（${ov.deadline.clause}）</div>
-              <div class="big">${ov.deadline.daysLeft >= 0 ? `还有 ${ov.deadline.daysLeft} 天` : `已过 ${-ov.deadline.daysLeft} 天`}</div>
+              <div class="big">${deadlineStatus(ov.deadline)}</div>
               <div class="muted">${ov.deadline.label}前${ov.deadline.what}</div>
             </div>`
           : ''}
@@ -264,9 +271,12 @@ export class ZzConsoleBureau extends LitElement {
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${beijingTime(d.submittedAt)}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      <p class="muted">提交于 ${beijingTime(d.submittedAt)}（${TIME_ZONE_LABEL}）${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      ${d.deadline
+        ? html`<p class="muted" data-testid="detail-deadline">该年度推荐汇总表上传截止：${d.deadline.label}（${d.deadline.clause}）· ${deadlineStatus(d.deadline)}</p>`
+        : ''}
       ${d.movedFrom
-        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
+        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)} ${TIME_ZONE_LABEL}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
         : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
