@@ -19,7 +19,7 @@ import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadlin
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
-import { summaryWorkbook } from '../staff/xlsx';
+import { beijingTime, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
 import staffAnswerRoutes from './staff-answers';
 
@@ -443,6 +443,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       // Read with the knowledge the enterprise answered under, whose form questions its answers are.
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
+      deadline: deadlineOfVersion(s.knowledgeVersion),
     };
   });
 
@@ -515,7 +516,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         404,
         'VIEW_ENDED',
         grant.ended === 'expired'
-          ? `该协助查看已于 ${grant.at.slice(0, 16).replace('T', ' ')}（UTC）到期结束，如需继续请企业重新生成协助码 (view expired)`
+          ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码 (view expired)`
           : '该协助查看已被企业撤销 (view revoked)',
       );
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgliteStore } from '../../server/store/pglite';
 import { loadConfig } from '../../server/config';
+import { beijingTime } from '../../server/staff/xlsx';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, type StaffLogin } from './helpers';
 
@@ -109,6 +110,9 @@ describe('an assisted view ends by itself', () => {
     const ended = await view(helpline, claimed.viewId);
     expect(ended.statusCode).toBe(404);
     expect(ended.json().error.message).toContain('到期结束');
+    // The helpline works in Beijing time: the end is said in it, to the minute, not in UTC.
+    const endedAt = (await db.query<{ expires_at: Date }>(`select expires_at from staff_assist_grants where view_id = $1`, [claimed.viewId])).rows[0]!.expires_at;
+    expect(ended.json().error.message).toContain(`${beijingTime(new Date(endedAt).toISOString())}（北京时间）`);
     const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
     expect(state.viewers).toEqual([]);
     expect(state.expired.map((x: { username: string }) => x.username)).toEqual(['hotline']);

@@ -80,6 +80,25 @@ describe('question log', () => {
     expect(head).toContain('知识库版本');
   });
 
+  it('writes the CSV in Beijing time, labelled, and leaves a refusal\'s confidence empty', async () => {
+    const answered = await ask('洛阳市能推荐几家？');
+    const refused = await ask('你们食堂周几休息？');
+    expect(refused.json().outOfScope).toBe(true);
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const [head, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = head!.split(',');
+    expect(columns[0]).toBe('时间（北京时间）');
+    const row = (question: string) => (lines.find((l) => l.includes(question)) ?? '').split(',');
+    const items = (await log()).items as { id: string; at: string; confidence: number }[];
+    const atOf = (h: unknown) => items.find((i) => i.id === h)!.at;
+    // 08:00 ahead of UTC, to the minute: the time a Beijing clerk's clock showed.
+    const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(row('周几休息')[0]).toBe(beijing(atOf(refused.headers['x-question-id'])));
+    expect(row('周几休息')[columns.indexOf('置信度')], 'a refusal has no confidence').toBe('');
+    expect(row('周几休息')[columns.indexOf('未能回答')]).toBe('是');
+    expect(Number(row('洛阳市能推荐几家')[columns.indexOf('置信度')])).toBeCloseTo(answered.json().confidence, 5);
+  });
+
   it('names each entry by its standard question, as the version that answered serves it, so a helpline worker can tell what the answer rested on', async () => {
     const r = await ask('洛阳市能推荐几家？');
     const entries = r.json().entries as string[];

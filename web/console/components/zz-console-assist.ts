@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call } from '../api';
+import { beijingTime, TIME_ZONE_LABEL } from '../time';
 
 interface AssistView {
   recorded: { label?: string; question?: string; value?: unknown; text?: string }[];
@@ -61,7 +62,7 @@ export class ZzConsoleAssist extends LitElement {
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
       <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
-      ${this._until ? html`<p class="muted">本次查看至 ${new Date(this._until).toLocaleString('zh-CN')} 自动结束，企业也可随时撤销。</p>` : ''}
+      ${this._until ? html`<p class="muted">本次查看至 ${beijingTime(this._until)}（${TIME_ZONE_LABEL}）自动结束，企业也可随时撤销。</p>` : ''}
       <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       <h2>对话</h2>

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
+import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
 import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
@@ -13,11 +14,6 @@ interface Cursor {
   beforeId: string;
 }
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** The question log, newest first: what was asked, what was answered, what it rested on, and how the asker rated it. */
 @customElement('zz-console-log')
@@ -147,11 +143,11 @@ export class ZzConsoleLog extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th>时间</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
+          <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
           <tbody>
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
-                <td data-label="时间" class="nowrap">${when(q.at)}</td>
+                <td data-label=${`时间（${TIME_ZONE_LABEL}）`} class="nowrap">${beijingTime(q.at)}</td>
                 <td data-label="来源">${SOURCE[q.source]}</td>
                 <td data-label="问题" class="q">
                   <details>
@@ -161,7 +157,7 @@ export class ZzConsoleLog extends LitElement {
                 </td>
                 <td data-label="依据"><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</span></div></td>
                 <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
-                <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
+                <td data-label="置信度">${this._confidence(q)}</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
                 <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
               </tr>`,
@@ -171,6 +167,14 @@ export class ZzConsoleLog extends LitElement {
       </div>
       ${this._items.length ? this._pager() : html`<p class="muted">暂无记录</p>`}
     </div>`;
+  }
+
+  /**
+   * A refusal answered nothing, so the score of the entry it fell short of is no confidence in an
+   * answer: it shows as 「—」, and the 结果 column says it was not answered.
+   */
+  private _confidence(q: QuestionLogEntry) {
+    return q.refused ? html`<span class="muted" title="未能回答的问题没有置信度" aria-label="无（未能回答）">—</span>` : `${Math.round(q.confidence * 100)}%`;
   }
 
   /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */
