@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
@@ -191,6 +192,7 @@ export class ZzConsoleBureau extends LitElement {
   }
 
   private async _open(id: string) {
+    if (this._detail && this._detail.sessionId !== id && this._unsaved() && !confirm('当前企业的初审意见、核查情况或勾选还没有保存。确定离开？未保存的内容将丢失。')) return;
     this._saved = '';
     this._error = '';
     try {
@@ -264,10 +266,33 @@ export class ZzConsoleBureau extends LitElement {
         </div>
         ${ov.applicants?.length ? '' : html`<p class="muted">暂无企业提交</p>`}
       </div>
-      ${this._detail ? this._detailView(this._detail) : ''}
+      ${this._detail ? keyed(this._detail.sessionId, this._detailView(this._detail)) : ''}
     `;
   }
 
+  /** The review as the form holds it now, or null when no record is open. */
+  private _form(): { notes: string; siteNotes: string; checklist: Record<string, boolean>; recommended: boolean } | null {
+    const root = this.renderRoot;
+    const notes = root.querySelector<HTMLTextAreaElement>('#notes');
+    if (!this._detail || !notes) return null;
+    const checklist: Record<string, boolean> = {};
+    root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
+    return { notes: notes.value, siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value, checklist, recommended: root.querySelector<HTMLInputElement>('#rec')!.checked };
+  }
+
+  /** Whether the open record's form differs from its saved review: typed notes must not be dropped by a tap on another name. */
+  private _unsaved(): boolean {
+    const d = this._detail;
+    const f = this._form();
+    if (!d || !f) return false;
+    return f.notes !== d.review.notes || f.siteNotes !== d.review.siteNotes || f.recommended !== d.recommended || Object.entries(f.checklist).some(([id, v]) => v !== !!d.review.checklist[id]);
+  }
+
+  /**
+   * One applicant's record, rendered keyed by its session: with one form reused for every applicant,
+   * a value bound as '' → '' is not reset, and notes typed for one enterprise would show, and be
+   * saved, under the next one opened.
+   */
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
@@ -335,14 +360,9 @@ export class ZzConsoleBureau extends LitElement {
     const d = this._detail;
     if (!d) return;
     const root = this.renderRoot;
-    const checklist: Record<string, boolean> = {};
-    root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
-    const body = {
-      notes: root.querySelector<HTMLTextAreaElement>('#notes')!.value,
-      siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value,
-      checklist,
-      recommended: root.querySelector<HTMLInputElement>('#rec')!.checked,
-    };
+    const body = this._form();
+    if (!body) return;
+    const checklist = body.checklist;
     this._error = '';
     this._saved = '';
     try {
