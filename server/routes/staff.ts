@@ -505,6 +505,19 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { viewId: grant.viewId, expiresAt: grant.expiresAt };
   });
 
+  // The views this member holds open, so a reload or a move to another tab does not lose a session whose code is spent.
+  fastify.get('/api/staff/assist', async (request) => {
+    const who = requireRole(request, 'helpline', 'admin');
+    const views = await ctx.store().openViews(who.username);
+    const named = await Promise.all(
+      views.map(async (v) => {
+        const name = (await fastify.store.getAnswers(v.sessionId))['form.name'];
+        return { viewId: v.viewId, since: v.since, until: v.until, name: typeof name === 'string' && name.trim() ? name : null };
+      }),
+    );
+    return { views: named };
+  });
+
   fastify.get('/api/staff/assist/:viewId', async (request) => {
     const who = requireRole(request, 'helpline', 'admin');
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');

@@ -642,6 +642,16 @@ export class StaffStore {
     return g.revoked_at ? { ended: 'revoked', at: new Date(g.revoked_at).toISOString() } : { ended: 'expired', at: new Date(g.expires_at).toISOString() };
   }
 
+  /** A staff member's views that are open now, newest first: a claimed code is spent, so the view is how they get back to the session. */
+  async openViews(username: string): Promise<{ viewId: string; sessionId: string; since: string; until: string }[]> {
+    const r = await this.db.query<{ view_id: string; session_id: string; created_at: Date; expires_at: Date }>(
+      `select view_id, session_id, created_at, expires_at from staff_assist_grants
+       where username = $1 and revoked_at is null and expires_at > now() order by created_at desc`,
+      [username],
+    );
+    return r.rows.map((g) => ({ viewId: g.view_id, sessionId: g.session_id, since: new Date(g.created_at).toISOString(), until: new Date(g.expires_at).toISOString() }));
+  }
+
   /** The pending code, the views open now (with when each ends), and the views that ended by themselves in the last week. */
   async assistState(sessionId: string): Promise<AssistState> {
     const c = await this.db.query<{ expires_at: Date }>(

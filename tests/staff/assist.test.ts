@@ -55,6 +55,22 @@ describe('assisted sessions', () => {
     expect((await view(helpline, viewId)).statusCode).toBe(404);
   });
 
+  it('lists the views a member holds open, so a spent code\'s session can be opened again, and only theirs, until it ends', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '来电企业甲' });
+    const { viewId, expiresAt } = (await claim(helpline, (await newCode(s)).code)).json();
+    const list = async (who: StaffLogin) => (await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(who) })).json().views as { viewId: string; name: string | null; until: string }[];
+    const mine = await list(helpline);
+    expect(mine.find((v) => v.viewId === viewId)).toMatchObject({ name: '来电企业甲', until: expiresAt });
+    // Another member neither sees nor can open it.
+    expect((await list(other)).some((v) => v.viewId === viewId)).toBe(false);
+    // A bureau account has no assisted sessions.
+    const bureau = await staffAs(b, 'assist-bureau', 'bureau', '洛阳市');
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(bureau) })).statusCode).toBe(403);
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    expect((await list(helpline)).some((v) => v.viewId === viewId), 'a revoked view leaves the list').toBe(false);
+  });
+
   it('a new code replaces the unused one, and revoking also kills an unused code', async () => {
     const s = await newSession(b.app);
     const first = await newCode(s);

@@ -12,6 +12,14 @@ interface AssistView {
   drafts: unknown;
 }
 
+/** A view this member holds open, as the server lists it. */
+interface OpenView {
+  viewId: string;
+  since: string;
+  until: string;
+  name: string | null;
+}
+
 const STATUS: Record<string, string> = { met: '已具备', partial: '部分具备', unmet: '未具备', unknown: '待确认' };
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合条件' };
 
@@ -30,6 +38,15 @@ export class ZzConsoleAssist extends LitElement {
         gap: var(--zz-space-2);
         max-width: 360px;
       }
+      ul.views {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      ul.views li {
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+      }
       .msg {
         white-space: pre-wrap;
         padding: var(--zz-space-2) 0;
@@ -43,6 +60,28 @@ export class ZzConsoleAssist extends LitElement {
   @state() private _until = '';
   @state() private _view: AssistView | null = null;
   @state() private _error = '';
+  /** The views this member holds open: a code works once, so the list is the way back after a reload or another tab. */
+  @state() private _open: OpenView[] = [];
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this._loadOpen();
+  }
+
+  private async _loadOpen() {
+    try {
+      this._open = (await call<{ views: OpenView[] }>('GET', '/api/staff/assist')).views;
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _show(v: OpenView) {
+    this._error = '';
+    this._viewId = v.viewId;
+    this._until = v.until;
+    await this._refresh();
+  }
 
   render() {
     return html`
@@ -55,8 +94,23 @@ export class ZzConsoleAssist extends LitElement {
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       </div>
+      ${this._open.length ? this._openList : ''}
       ${this._view ? this._viewCard(this._view) : ''}
     `;
+  }
+
+  private get _openList() {
+    return html`<div class="card" data-testid="open-views">
+      <h2>正在查看的企业会话</h2>
+      <ul class="views">
+        ${this._open.map(
+          (v) => html`<li class="row">
+            <span class="grow">${v.name ?? '（未填写企业名称）'}<br /><span class="muted">${beijingTime(v.since)} 起，至 ${beijingTime(v.until)}（${TIME_ZONE_LABEL}）</span></span>
+            <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? '查看中' : '打开'}</button>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private _viewCard(v: AssistView) {
@@ -80,6 +134,7 @@ export class ZzConsoleAssist extends LitElement {
       this._until = r.expiresAt;
       input.value = '';
       await this._refresh();
+      await this._loadOpen();
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -92,6 +147,8 @@ export class ZzConsoleAssist extends LitElement {
     } catch (err) {
       this._view = null;
       this._error = (err as Error).message;
+      // An ended view (revoked or expired) leaves the list.
+      await this._loadOpen();
     }
   }
 }
