@@ -336,6 +336,11 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
             expect(await page.locator('zz-console-log tbody tr').count()).toBe(25);
             await page.locator('zz-console-log .pager button', { hasText: '下一页' }).click();
             await expect.poll(() => page.locator('zz-console-log .pager').textContent()).toMatch(/第 26–\d+ 条/);
+            // A caller's question is found by its words, from any page.
+            await page.locator('zz-console-log #search').fill('视频 （17）');
+            await page.locator('zz-console-log #search').press('Enter');
+            await expect.poll(() => page.locator('zz-console-log tbody tr').count()).toBe(1);
+            expect(await page.locator('zz-console-log tbody tr').textContent()).toContain('视频有什么要求？（17）');
           }
           if (tab.trim() === '待复核') {
             await page.locator('zz-console-review [data-testid=write]').first().click();

@@ -58,6 +58,15 @@ export class ZzConsoleLog extends LitElement {
       white-space: normal;
       overflow-wrap: anywhere;
     }
+    /* The search box takes the room it can on a desktop and the whole line on a phone. */
+    form.search {
+      flex: 1 1 16em;
+      flex-wrap: nowrap;
+    }
+    form.search input {
+      flex: 1;
+      min-width: 0;
+    }
     .pager {
       justify-content: space-between;
       margin-top: var(--zz-space-3);
@@ -73,6 +82,8 @@ export class ZzConsoleLog extends LitElement {
   @state() private _retention = 0;
   @state() private _refusedOnly = false;
   @state() private _source: QuestionSource | '' = '';
+  /** Words searched for in the questions and answers: a caller's question is found by what it said. */
+  @state() private _text = '';
   @state() private _error = '';
   /** Where each page shown so far starts; the last one is the page on screen (the first page has none). */
   @state() private _pages: (Cursor | null)[] = [null];
@@ -89,6 +100,7 @@ export class ZzConsoleLog extends LitElement {
     const q = new URLSearchParams();
     if (this._refusedOnly) q.set('refused', 'true');
     if (this._source) q.set('source', this._source);
+    if (this._text.trim()) q.set('q', this._text.trim());
     return q;
   }
 
@@ -129,6 +141,10 @@ export class ZzConsoleLog extends LitElement {
     return html`<div class="card">
       <div class="row">
         <h2 class="grow">问题记录</h2>
+        <form class="row search" role="search" style="margin:0" @submit=${(e: Event) => { e.preventDefault(); this._text = (this.renderRoot.querySelector<HTMLInputElement>('#search')!).value; void this._load(); }}>
+          <input id="search" type="search" maxlength="100" placeholder="问题或答复中的词，如 视频 大小" aria-label="搜索问题或答复" .value=${this._text} />
+          <button class="btn" type="submit">搜索</button>
+        </form>
         <label class="row" style="margin:0">来源
           <select aria-label="来源" @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
             <option value="" ?selected=${!this._source}>全部</option>
@@ -165,7 +181,7 @@ export class ZzConsoleLog extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this._items.length ? this._pager() : html`<p class="muted">暂无记录</p>`}
+      ${this._items.length ? this._pager() : html`<p class="muted">${this._text.trim() ? `没有含“${this._text.trim()}”的记录` : '暂无记录'}</p>`}
     </div>`;
   }
 
