@@ -55,7 +55,7 @@ function logFilter(q: LogFilter): { where: string[]; args: unknown[] } {
   if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
   // strpos, not LIKE: a typed % or _ is a character to find, not a pattern.
   for (const word of (q.text ?? '').split(/\s+/u).filter(Boolean).slice(0, 8)) {
-    where.push(`strpos(lower(question || ' ' || answer), lower($${args.push(word.normalize('NFKC'))})) > 0`);
+    where.push(`strpos(lower(question || ' ' || answer), lower($${args.push(word)})) > 0`);
   }
   return { where, args };
 }
