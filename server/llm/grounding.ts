@@ -1,4 +1,4 @@
-import { strangePhone, ungroundedFigure } from '../qa/figures';
+import { phoneOfOtherSubject, strangePhone, ungroundedFigure, type FigureSubject } from '../qa/figures';
 import { ELLIPSIS, isVerbatim } from '../qa/quote';
 import type { PromptClause } from './prompts';
 import { checkWords, longestFirst } from './check-words';
@@ -38,6 +38,10 @@ export interface GroundingInput {
   traceAll?: boolean;
   /** The clause words a subject the text names is bound to: a figure about 郑州市 is held to 郑州's quota, as staff answers are. */
   subjectOf?: (words: string) => readonly string[] | undefined;
+  /** Who the notice's figures are about: a figure the notice gives the bureaus is not the enterprise's, as staff answers are held. */
+  subjects?: readonly FigureSubject[];
+  /** The unit the helpline belongs to: the number given to another desk is refused. */
+  helplineUnit?: string;
 }
 
 export interface GroundingFailure {
@@ -194,6 +198,8 @@ function checkHelpline(s: Sentence, input: GroundingInput): GroundingFailure | n
   const text = bare(s.text).normalize('NFKC');
   const phone = strangePhone(text, input.helpline);
   if (phone) return { kind: 'phone', detail: phone };
+  const misplaced = input.helplineUnit ? phoneOfOtherSubject(text, input.helplineUnit, input.subjects) : null;
+  if (misplaced) return { kind: 'phone', detail: `${misplaced.phone}（${misplaced.named}）` };
   const words = checks().helplineWords;
   if (words.names.some((n) => text.includes(n)) && words.disparaging.some((w) => text.includes(w))) return { kind: 'helpline', detail: s.text };
   return null;
@@ -203,7 +209,7 @@ function checkHelpline(s: Sentence, input: GroundingInput): GroundingFailure | n
 
 function checkNumbers(s: Sentence, scope: PromptClause[], input: GroundingInput): GroundingFailure | null {
   // Citations are gone first: 〔四(二)〕 is no figure. The notice's title (its year) may be named anywhere.
-  const figure = ungroundedFigure(bare(s.text), scope.map((c) => c.text), { anywhere: input.notice ? [input.notice] : [], subjectOf: input.subjectOf });
+  const figure = ungroundedFigure(bare(s.text), scope.map((c) => c.text), { anywhere: input.notice ? [input.notice] : [], subjectOf: input.subjectOf, subjects: input.subjects });
   return figure ? { kind: 'number', detail: `${figure}（${s.text}）` } : null;
 }
 

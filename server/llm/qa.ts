@@ -2,6 +2,7 @@ import type { AskResponse, Citation } from '../schemas/ask';
 import { CitationStream } from './citations';
 import { checkGrounding, type GroundingFailure } from './grounding';
 import { quoteUnits, renderUnit } from '../qa/quote';
+import type { FigureSubject } from '../qa/figures';
 import { failureNotice, LlmError, type LlmFailure } from './errors';
 import { dataBlock, fill, leaksSystemPrompt, prompts, qaMessages, type PromptClause } from './prompts';
 import { withSlot, type Llm } from './provider';
@@ -21,6 +22,10 @@ export interface QaSources {
   helpline?: string;
   /** The clause words a subject the text names is bound to (a region → its quota's words): see FigureOptions.subjectOf. */
   subjectOf?: (words: string) => readonly string[] | undefined;
+  /** Who the notice's figures are about (facts.json figureSubjects): see FigureOptions.subjects. */
+  subjects?: readonly FigureSubject[];
+  /** The unit the helpline belongs to (facts.json contact.unit). */
+  helplineUnit?: string;
 }
 
 /** A verified answer: its kind of conclusion and its text, conclusion first. */
@@ -142,7 +147,7 @@ export async function groundedAnswer(
   const text = checker.shown.trim();
 
   if (checker.leaked || leaksSystemPrompt(text)) return fallback('leak', '模型回答未通过核验，已改用离线答案。');
-  const grounding = () => checkGrounding({ text, given, verified: verified?.answer, helpline: src.helpline, notice: src.notice, traceAll: verified !== null, subjectOf: src.subjectOf });
+  const grounding = () => checkGrounding({ text, given, verified: verified?.answer, helpline: src.helpline, notice: src.notice, traceAll: verified !== null, subjectOf: src.subjectOf, subjects: src.subjects, helplineUnit: src.helplineUnit });
   if (verified) {
     if (contradicts(verified, text, [...given.values()])) return fallback('contradiction', '模型回答与核实的答案不一致，已改用离线答案。');
     // Nothing to add, or nothing checkable added: the verified answer with its quotes stands alone.

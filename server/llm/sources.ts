@@ -14,6 +14,8 @@ export function qaSources(kb: KnowledgeBase): QaSources {
     notice: kb.data.manifest.title,
     helpline: kb.data.facts.contact.phone,
     subjectOf: quotaSubjects(kb),
+    subjects: kb.data.facts.figureSubjects,
+    helplineUnit: kb.data.facts.contact.unit,
   };
 }
 

@@ -24,11 +24,36 @@ export function strangePhone(text: string, helpline: string | undefined): string
 }
 
 /**
+ * The helpline as `text` gives it to another subject than the facts do: 五 gives 0371—65507698 to the
+ * province office (`unit`), so 「请咨询所在地工业和信息化主管部门（电话{phone}）」 sends callers to the
+ * wrong desk. The subject is named in the words before the number (its own part, else since the
+ * number before); a text that names none there, or names the unit's own subject too, passes.
+ */
+export function phoneOfOtherSubject(text: string, unit: string, subjects: readonly FigureSubject[] | undefined): { phone: string; owner: string; named: string } | null {
+  if (!subjects?.length) return null;
+  const read = readSubjects(subjects);
+  const owner = ownerOf(read, forFigures(unit));
+  if (!owner) return null;
+  const t = normalise(text).text;
+  let from = 0;
+  for (const m of t.matchAll(PHONE)) {
+    const since = t.slice(from, m.index);
+    from = m.index + m[0].length;
+    const lead = since.split(SEGMENT_BREAK).at(-1) ?? '';
+    const said = named(read, lead).length ? named(read, lead) : named(read, since);
+    if (said.length && !said.includes(owner)) return { phone: m[0], owner: owner.label, named: said.map((x) => x.label).join('、') };
+  }
+  return null;
+}
+
+/**
  * Clause references, ordinals and numbers that are names are no figures: 附件2, 第五条, (三), a list's
  * 「1.」, a standard's number (GB/T 4754) and the ×100% of a formula for a percentage.
  */
 const NOT_FIGURES = /附件\s*\d+|第[\d一二三四五六七八九十]+[条款项章节部分点个]?|[(（][一二三四五六七八九十\d]+[)）]|(?<=^|[：:；;。\s])\d{1,2}[.．、](?!\d)|GB(?:\/T)?\s*\d+|[×xX*]\s*100\s*%/giu;
 const SEGMENT_BREAK = /[,，;；。:：!！?？\n]/u;
+// A colon ends the addressee line (「…主管部门：为落实…」): what follows is not said of it.
+const SENTENCE_BREAK = /[;；。!！?？:：\n]/u;
 const HAN_PAIR = /\p{Script=Han}{2}/u;
 
 const UNIT_KIND: Record<string, string> = { 号: '日', 台: '台套', 套: '台套', mb: 'm', 兆: 'm', 个: '个', 名: '个', 位: '个' };
@@ -39,6 +64,8 @@ const sameFigure = (a: Quantity, b: Quantity) =>
 interface Segment {
   /** The part as read for figures (normalised, references masked). */
   text: string;
+  /** Its sentence up to the part's end: the figure's subject is often named parts before it (「视频资料（MP4格式，文件大小不超过200M」). */
+  scope: string;
   pairs: Set<string>;
   figures: Quantity[];
 }
@@ -77,8 +104,14 @@ function segmentsOf(text: string): Segment[] {
   if (!s) {
     if (segmentCache.size >= 10_000) segmentCache.clear();
     s = forFigures(text)
-      .split(SEGMENT_BREAK)
-      .map((seg) => ({ text: seg, pairs: pairsOf(seg), figures: findQuantities(seg) }))
+      .split(SENTENCE_BREAK)
+      .flatMap((sentence) => {
+        let scope = '';
+        return sentence.split(SEGMENT_BREAK).map((seg) => {
+          scope += `${seg}，`;
+          return { text: seg, scope, pairs: pairsOf(seg), figures: findQuantities(seg) };
+        });
+      })
       .filter((seg) => seg.figures.length > 0);
     segmentCache.set(text, s);
   }
@@ -113,12 +146,71 @@ export interface FigureOptions {
    * from 郑州's sentence, which shares every word but the name.
    */
   subjectOf?: (words: string) => readonly string[] | undefined;
+  /**
+   * Who or what the sources' figures are about (facts.json's figureSubjects). A figure the text says
+   * of one subject must not be a figure every source states of another: 3月15日 is the bureaus'
+   * deadline, not the enterprises', and 200M the video's limit, not the PDF's.
+   */
+  subjects?: readonly FigureSubject[];
+}
+
+/** A subject of the notice's figures: the notice's words for it, and the words an answer names it by. */
+export interface FigureSubject {
+  id: string;
+  label: string;
+  notice: readonly string[];
+  said: readonly string[];
 }
 
 /** A figure no source states about its subject; `stated` is the source part about that subject, when one was found. */
 export interface UngroundedFigure {
   text: string;
   stated?: string;
+  /** The text gives the figure to `named`, where every source that states it gives it to `owner` (labels of figureSubjects). */
+  owner?: string;
+  named?: string;
+}
+
+const subjectWords = new WeakMap<readonly FigureSubject[], { id: string; label: string; notice: string[]; said: string[] }[]>();
+/** The subjects with their words read the way the texts are (normalised), once per list. */
+function readSubjects(subjects: readonly FigureSubject[]) {
+  let read = subjectWords.get(subjects);
+  if (!read) {
+    read = subjects.map((x) => ({ id: x.id, label: x.label, notice: x.notice.map(forFigures), said: x.said.map(forFigures) }));
+    subjectWords.set(subjects, read);
+  }
+  return read;
+}
+
+/** The subjects the words of a text name, in any order; empty when they name none. */
+function named(subjects: ReturnType<typeof readSubjects>, words: string): ReturnType<typeof readSubjects> {
+  return subjects.filter((x) => x.said.some((w) => words.includes(w)));
+}
+
+/** The subject a source part gives its figure to: the one whose notice word stands nearest before the part's end in its sentence. */
+function ownerOf(subjects: ReturnType<typeof readSubjects>, scope: string): ReturnType<typeof readSubjects>[number] | undefined {
+  let best: { at: number; subject: ReturnType<typeof readSubjects>[number] } | undefined;
+  for (const x of subjects) {
+    for (const w of x.notice) {
+      const at = scope.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.at)) best = { at: at + w.length, subject: x };
+    }
+  }
+  return best?.subject;
+}
+
+/**
+ * The subject a figure of the text is given to against the one its sources give it to: named in the
+ * words before it (its own part, else since the figure before), and held by every source part that
+ * states it. A subject named only after the figure is not read: the words after a figure as often
+ * begin what someone else does (「剪辑到1分钟左右，是否认可由初审的主管部门把握」). Undefined when the text names none, a source part names none, or a named one holds it.
+ */
+function otherSubject(subjects: ReturnType<typeof readSubjects>, lead: string, sinceFigure: string, holding: readonly Segment[]): { owner: string; named: string } | undefined {
+  const said = [lead, sinceFigure].map((w) => named(subjects, w)).find((x) => x.length) ?? [];
+  if (!said.length || !holding.length) return undefined;
+  const owners = holding.map((seg) => ownerOf(subjects, seg.scope));
+  if (owners.some((o) => !o || said.includes(o))) return undefined;
+  return { owner: owners[0]!.label, named: said.map((x) => x.label).join('、') };
 }
 
 const COUNT = /^[近前后上]?(?:[一二两三四五六七八九十]|\d{1,2})\p{Script=Han}+$/u;
@@ -131,7 +223,7 @@ function isCount(f: Quantity, read: string, segments: readonly Segment[]): boole
 }
 
 /** Every figure of `text` that no source states (about the same subject), as written in `text`. */
-export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false, subjectOf }: FigureOptions = {}): UngroundedFigure[] {
+export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false, subjectOf, subjects }: FigureOptions = {}): UngroundedFigure[] {
   const read = forFigures(text);
   const figures = findQuantities(read);
   const out: UngroundedFigure[] = [];
@@ -146,9 +238,20 @@ export function ungroundedFigures(text: string, sources: readonly string[], { an
     const lead = sinceFigure.slice(breakAt + 1);
     const context = pairsOf(lead);
     from = f.index + f.text.length;
+    const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
+    // A figure the sources state of one subject, said of another, is wrong even when it is filled in
+    // from the facts (「企业须于{deadline}前提交」) or small enough to pass as a count of the text's
+    // own (「申报书1分钟左右」): the value is the notice's, its subject is not.
+    // A generic count (「一个」「两个」) is the text's own wording, not the notice's limit on anyone.
+    if (sameSubject && subjects?.length && !(countWords && unitKind(f.unit) === '个' && isCount(f, read, segments))) {
+      const other = otherSubject(readSubjects(subjects), lead, sinceFigure, holding);
+      if (other) {
+        out.push({ text: f.text, ...other });
+        continue;
+      }
+    }
     if (free.some((t) => sameFigure(f, t))) continue;
     if (countWords && isCount(f, read, segments)) continue;
-    const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
     if (!holding.length) {
       out.push({ text: f.text });
       continue;

@@ -3,7 +3,7 @@ import { KnowledgeError } from '../knowledge/load';
 import { AnswerBaseFile, type AnswerEntry } from '../knowledge/schemas/answer-base';
 import { AnswerIndex } from './answer-base';
 import { quoteWith } from './quote';
-import { strangePhone, ungroundedFigures } from './figures';
+import { strangePhone, phoneOfOtherSubject, ungroundedFigures } from './figures';
 import { placeholderValues } from './placeholders';
 import { findRegions } from './answer';
 
@@ -174,6 +174,7 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
   const withParts = (id: string): string[] => [kb.clause(id)?.text ?? '', ...kb.children(id).flatMap((c) => withParts(c.id))];
   const values = placeholderValues(kb.data);
   const contact = kb.data.facts.contact;
+  const subjects = kb.data.facts.figureSubjects;
   const issues: { field: string; message: string }[] = [];
   for (const { field, text, clauses = cited } of shownTexts(entry)) {
     const sources = clauses.flatMap(withParts);
@@ -181,10 +182,16 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
     const filled = text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k as keyof typeof values]) : m));
     const phone = strangePhone(filled, contact.phone);
     if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone} (not the helpline)` });
+    const misplaced = phone ? null : phoneOfOtherSubject(filled, contact.unit, subjects);
+    if (misplaced) {
+      issues.push({ field, message: `电话“${misplaced.phone}”是${contact.clause}所列${misplaced.owner}的电话，答复却把它写成${misplaced.named}的电话；请写“{unit}（电话{phone}）” (phone of another subject)` });
+    }
     // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
     // Each figure is held to the part of the cited clauses about its own subject: a city's quota to that city's words.
-    const [figure] = ungroundedFigures(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], countWords: true, subjectOf: quotaSubjects(kb) });
-    if (figure?.stated) {
+    const [figure] = ungroundedFigures(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], countWords: true, subjectOf: quotaSubjects(kb), subjects });
+    if (figure?.owner) {
+      issues.push({ field, message: `“${figure.text}”在所引条款（${clauses.join('、')}）中是对${figure.owner}的规定，答复却把它说成对${figure.named}的规定；数字和日期须是条款对所说对象的规定 (figure of another subject)` });
+    } else if (figure?.stated) {
       issues.push({ field, message: `“${figure.text}”与所引条款对同一对象的规定不符：${clauses.join('、')}写的是“${figure.stated}”；数字须是条款对所说对象（地区、事项）的规定 (figure of another subject)` });
     } else if (figure) {
       issues.push({

@@ -19,7 +19,7 @@ import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadlin
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
-import { summaryWorkbook } from '../staff/xlsx';
+import { beijingTime, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
 import staffAnswerRoutes from './staff-answers';
 
@@ -244,7 +244,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/questions', async (request) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery, request.query, 'query');
-    const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true' };
+    const filter = { source: q.source, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q };
     const [items, total] = await Promise.all([ctx.store().questions({ ...q, ...filter }), ctx.store().questionCount(filter)]);
     audit(request, 'questions.list');
     return { items, total, retentionDays: fastify.config.QUESTION_LOG_RETENTION_DAYS, entryQuestions: entryQuestionsOf(items) } satisfies QuestionLogPage;
@@ -253,14 +253,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/questions.csv', async (request, reply) => {
     requireRole(request, 'helpline', 'admin');
     const q = parseOr400(QuestionLogQuery.extend({ limit: z.coerce.number().int().min(1).max(10_000).default(5000) }), request.query, 'query');
-    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true' });
+    const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q });
     audit(request, 'questions.export', undefined, { rows: items.length });
     const csv = toCsv({
       title: '问题记录',
-      columns: ['时间', '来源', '问题', '答复', '依据条款', '答复条目', '答复条目编号', '置信度', '未能回答', '评价', '知识库版本'],
+      columns: ['时间（北京时间）', '来源', '问题', '答复', '依据条款', '答复条目', '答复条目编号', '置信度', '未能回答', '评价', '知识库版本'],
       rows: items.map((i) => {
         const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
-        return [i.at, i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion];
+        // A refusal answered nothing: the score it fell short with is no confidence in an answer, so its cell is empty.
+        return [beijingTime(i.at), i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion];
       }),
     });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
@@ -328,12 +329,24 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { year } = parseOr400(YearQuery, { year: (request.query as { year?: unknown } | undefined)?.year }, 'query');
     return year ?? kb().data.manifest.year;
   };
-  /** The knowledge of a programme year: the default version if it is that year's, else a served version of that year. */
-  const kbOfYear = (year: number | null) => {
+  /** The served knowledge of a programme year: the default version if it is that year's, else a served version of that year; none when no served version is. */
+  const servedOfYear = (year: number) => {
     const d = kb();
-    if (year === null || d.data.manifest.year === year) return d;
+    if (d.data.manifest.year === year) return d;
     const of = fastify.knowledge.versions().map((v) => fastify.knowledge.get(v)!).filter((k) => k.data.manifest.year === year);
-    return of[of.length - 1] ?? d;
+    return of.at(-1);
+  };
+  /** The knowledge of a programme year, else the default version's (for the rules that have no other source). */
+  const kbOfYear = (year: number | null) => (year === null ? undefined : servedOfYear(year)) ?? kb();
+
+  /** A submission's deadline is its own knowledge version's: a 2023 submission's 推荐汇总表 was due in 2023, whatever the default version now is. */
+  const deadlineOfVersion = (version: string) => {
+    try {
+      return summaryDeadline(fastify.knowledgeFor(version).data, new Date()) ?? null;
+    } catch {
+      // A version no longer served: its date is not known here, and another version's would be wrong.
+      return null;
+    }
   };
 
   /** A served knowledge version, else the default one (a version no longer served). */
@@ -395,7 +408,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       year,
       years,
       quota: { ...quota, recommended, remaining: Math.max(0, quota.max - recommended), atLimit: recommended >= quota.max },
-      deadline: summaryDeadline(data, new Date()) ?? null,
+      // The year shown's own deadline; a year no served version is of has none to show (the default version's date is another year's).
+      deadline: (() => {
+        const k = servedOfYear(year);
+        return k ? (summaryDeadline(k.data, new Date()) ?? null) : null;
+      })(),
     };
   };
 
@@ -426,6 +443,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       // Read with the knowledge the enterprise answered under, whose form questions its answers are.
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
+      deadline: deadlineOfVersion(s.knowledgeVersion),
     };
   });
 
@@ -487,6 +505,19 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { viewId: grant.viewId, expiresAt: grant.expiresAt };
   });
 
+  // The views this member holds open, so a reload or a move to another tab does not lose a session whose code is spent.
+  fastify.get('/api/staff/assist', async (request) => {
+    const who = requireRole(request, 'helpline', 'admin');
+    const views = await ctx.store().openViews(who.username);
+    const named = await Promise.all(
+      views.map(async (v) => {
+        const name = (await fastify.store.getAnswers(v.sessionId))['form.name'];
+        return { viewId: v.viewId, since: v.since, until: v.until, name: typeof name === 'string' && name.trim() ? name : null };
+      }),
+    );
+    return { views: named };
+  });
+
   fastify.get('/api/staff/assist/:viewId', async (request) => {
     const who = requireRole(request, 'helpline', 'admin');
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
@@ -498,7 +529,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         404,
         'VIEW_ENDED',
         grant.ended === 'expired'
-          ? `该协助查看已于 ${grant.at.slice(0, 16).replace('T', ' ')}（UTC）到期结束，如需继续请企业重新生成协助码 (view expired)`
+          ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码 (view expired)`
           : '该协助查看已被企业撤销 (view revoked)',
       );
     }

@@ -71,9 +71,12 @@ export interface Deadline {
   what: string;
   who: string;
   clause: string;
-  /** Whole days from `today` to the deadline; negative once it has passed. */
+  /** Whole days from `today` (in Beijing) to the deadline; negative once it has passed. */
   daysLeft: number;
 }
+
+/** Beijing is UTC+8 all year (no daylight saving), so its calendar date is the UTC date eight hours on. */
+const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /**
  * The 推荐汇总表 deadline of 四(四). The notice gives only month and day; the year is the
@@ -84,7 +87,9 @@ export function summaryDeadline(kb: KnowledgeData, today: Date): Deadline | unde
   if (!d) return undefined;
   const year = kb.manifest.year;
   const due = Date.UTC(year, d.month - 1, d.day);
-  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  // The bureaus' day turns at midnight in Beijing: at 01:00 on 3月15日 there, UTC still says 3月14日.
+  const local = new Date(today.getTime() + BEIJING_OFFSET_MS);
+  const now = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   return {
     date: `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
     label: `${year}年${d.date}`,

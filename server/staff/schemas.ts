@@ -56,6 +56,8 @@ export const QuestionLogQuery = z.object({
   beforeId: z.uuid().optional(),
   source: QuestionSource.optional(),
   refused: z.enum(['true', 'false']).optional(),
+  /** Words the question or its answer holds, each of them (a caller's 「视频 大小」): the log is searched, not scrolled. */
+  q: z.string().trim().max(100).optional(),
 });
 
 export const QuestionLogEntry = z.object({

@@ -41,11 +41,22 @@ function toLogEntry(row: LogRow): QuestionLogEntry {
 }
 
 /** The question log's filters as SQL conditions, shared by a page and its count. */
-function logFilter(q: { source?: QuestionSource; refused?: boolean }): { where: string[]; args: unknown[] } {
+/** What the log is filtered by; `text` is words the question or its answer must each hold. */
+export interface LogFilter {
+  source?: QuestionSource;
+  refused?: boolean;
+  text?: string;
+}
+
+function logFilter(q: LogFilter): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   if (q.source) where.push(`source = $${args.push(q.source)}`);
   if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
+  // strpos, not LIKE: a typed % or _ is a character to find, not a pattern.
+  for (const word of (q.text ?? '').split(/\s+/u).filter(Boolean).slice(0, 8)) {
+    where.push(`strpos(lower(question || ' ' || answer), lower($${args.push(word)})) > 0`);
+  }
   return { where, args };
 }
 
@@ -241,7 +252,7 @@ export class StaffStore {
    * The log, newest first. `before` with `beforeId` continues after that row: questions logged in
    * the same millisecond are told apart by id (the second key of the order), so none is skipped.
    */
-  async questions(q: { limit: number; before?: string; beforeId?: string; source?: QuestionSource; refused?: boolean }): Promise<QuestionLogEntry[]> {
+  async questions(q: LogFilter & { limit: number; before?: string; beforeId?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
     const { where, args } = logFilter(q);
     if (q.before && q.beforeId) where.push(`(at < $${args.push(q.before)} or (at = $${args.length} and id > $${args.push(q.beforeId)}))`);
@@ -255,7 +266,7 @@ export class StaffStore {
   }
 
   /** How many logged questions the filter holds, on every page. */
-  async questionCount(q: { source?: QuestionSource; refused?: boolean }): Promise<number> {
+  async questionCount(q: LogFilter): Promise<number> {
     await this.importSpool();
     const { where, args } = logFilter(q);
     const r = await this.db.query<{ n: number }>(`select count(*)::int as n from staff_question_log ${where.length ? `where ${where.join(' and ')}` : ''}`, args);
@@ -640,6 +651,16 @@ export class StaffStore {
     if (!g) return undefined;
     if (g.open) return { sessionId: g.session_id };
     return g.revoked_at ? { ended: 'revoked', at: new Date(g.revoked_at).toISOString() } : { ended: 'expired', at: new Date(g.expires_at).toISOString() };
+  }
+
+  /** A staff member's views that are open now, newest first: a claimed code is spent, so the view is how they get back to the session. */
+  async openViews(username: string): Promise<{ viewId: string; sessionId: string; since: string; until: string }[]> {
+    const r = await this.db.query<{ view_id: string; session_id: string; created_at: Date; expires_at: Date }>(
+      `select view_id, session_id, created_at, expires_at from staff_assist_grants
+       where username = $1 and revoked_at is null and expires_at > now() order by created_at desc`,
+      [username],
+    );
+    return r.rows.map((g) => ({ viewId: g.view_id, sessionId: g.session_id, since: new Date(g.created_at).toISOString(), until: new Date(g.expires_at).toISOString() }));
   }
 
   /** The pending code, the views open now (with when each ends), and the views that ended by themselves in the last week. */

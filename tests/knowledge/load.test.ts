@@ -43,6 +43,16 @@ describe('the knowledge files of henan-2023', () => {
     for (const id of cited) expect(kb.clause(id), id).toBeDefined();
   });
 
+  it('name the subjects of the notice\'s figures in the notice\'s own words, so a figure\'s owner is read from the text', () => {
+    const text = data.clauses.map((c) => c.text).join('\n');
+    const subjects = data.facts.figureSubjects ?? [];
+    expect(subjects.map((x) => x.id)).toEqual(expect.arrayContaining(['bureau', 'enterprise', 'video', 'province']));
+    for (const x of subjects) for (const w of x.notice) expect(text.includes(w), `${x.id}: ${w}`).toBe(true);
+    // The helpline's unit names the subject its number belongs to.
+    const province = subjects.find((x) => x.id === 'province')!;
+    expect(province.notice.some((w) => data.facts.contact.unit.includes(w))).toBe(true);
+  });
+
   it('list every 省辖市 of Henan with its quota', () => {
     const cities = data.regions.regions.filter((r) => r.kind === '省辖市');
     expect(cities).toHaveLength(17);

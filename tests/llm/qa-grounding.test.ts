@@ -96,6 +96,10 @@ describe('grounding the words of a model answer', () => {
       ['a changed helpline', PHONE, '也可拨打0371-65507699咨询〔五〕。', 'phone'],
       ['another phone number', GROUP, '具体可咨询市工信局，电话0371-12345678〔二(一)〕。', 'phone'],
       ['a helpline said to be out of use', PHONE, '注意：该电话已停用，请勿拨打〔五〕。', 'helpline'],
+      // The figure stands in the cited clause, but the notice gives it to another subject.
+      ['the bureaus\' deadline given to the enterprise', DEADLINE, '申报企业须于3月15日前在平台提交申报书〔四(四)〕。', 'number'],
+      ['the video\'s size limit given to the PDF', PAPER, '申报书PDF文件大小不超过200M〔四(二)〕。', 'number'],
+      ['the province office\'s number given to the local bureau', PHONE, '县工信局的电话是0371—65507698〔五〕。', 'phone'],
       ['an invented rule', PAPER, '企业还须在申报前完成等保三级测评〔四(二)〕。', 'unsupported'],
     ])('%s is rejected', async (_name, question, reply, check) => {
       expect(verifiedAnswer(kb, question), question).not.toBeNull();

@@ -109,6 +109,48 @@ describe('the figures of a staff answer', () => {
     expect(() => checkEntry(kb, { ...contact, answer: '可咨询{unit}，电话0371—65507698。' })).not.toThrow();
   });
 
+  it('holds a deadline, a count, a video limit and the helpline to the subject the notice gives them to', () => {
+    const on = (clauses: string[], find: string) => ({ ...QUOTA, clauses, quotes: [{ clause: clauses[0]!, find }] });
+    const deadline = on(['四(四)'], '推荐汇总表');
+    const video = on(['四(二)', '附件1.四(五)'], 'MP4格式');
+    const photos = on(['附件1.四(四)'], '照片');
+    // Each figure stands in a cited clause, but of another subject: the answer would tell the caller a wrong rule.
+    const wrong: [object, string, string, string][] = [
+      [{ ...deadline, answer: '企业须于3月15日前在平台提交申报书。' }, '3月', '主管部门', '申报企业'],
+      [{ ...deadline, answer: '申报企业的截止时间是{deadline}。' }, '3月', '主管部门', '申报企业'],
+      [{ ...deadline, answer: '公司的申报材料请于3月15日前交到平台。' }, '3月', '主管部门', '申报企业'],
+      [{ ...video, answer: '申报书PDF文件大小不超过200M。' }, '200M', '视频资料', '申报企业'],
+      [{ ...video, answer: '申报书PDF不超过{videoMaxMB}M。' }, '200M', '视频资料', '申报企业'],
+      [{ ...video, answer: '申报书的篇幅控制在1分钟左右。' }, '1分钟', '视频资料', '申报企业'],
+      [{ ...photos, answer: '软件截图不少于10张。' }, '10张', '照片', '屏幕截图'],
+    ];
+    for (const [entry, figure, owner, named] of wrong) {
+      const err = rejection(entry);
+      const answer = (entry as { answer: string }).answer;
+      expect(err.message.toLowerCase(), answer).toContain(figure.toLowerCase());
+      // The message says whose figure it is and whose the answer made it, so the writer can fix it.
+      expect(err.message, answer).toContain(owner);
+      expect(err.message, answer).toContain(named);
+    }
+    // The helpline is the province office's (五): given to the local bureau or the platform it sends callers to the wrong desk.
+    for (const answer of ['请咨询所在地工业和信息化主管部门（电话{phone}）。', '县工信局的电话是0371—65507698。', '平台技术支持电话：{phone}。']) {
+      const err = rejection({ ...contact, answer });
+      expect(err.message, answer).toContain('数字化与未来产业处');
+      expect(err.message, answer).toContain('{unit}');
+    }
+    const right = [
+      { ...deadline, answer: '各地工业和信息化主管部门须于3月15日前将推荐汇总表上传至平台推荐库；企业的截止时间以当地通知为准。' },
+      { ...deadline, answer: '推荐汇总表于{deadline}前上传。' },
+      { ...deadline, answer: '3月15日前，由主管部门上传推荐汇总表，不是企业。' },
+      { ...video, answer: '视频资料为MP4格式，文件大小不超过200M，清晰度不低于1080P。' },
+      { ...video, answer: '申报书里的视频不超过{videoMaxMB}M。' },
+      { ...photos, answer: '照片不少于10张，软件截图数量不限。' },
+      { ...contact, answer: '请咨询所在地工业和信息化主管部门，或{unit}（电话{phone}）。' },
+      { ...contact, answer: '电话{phone}。' },
+    ];
+    for (const entry of right) expect(() => checkEntry(kb, entry), entry.answer).not.toThrow();
+  });
+
   it('passes every shipped entry of the answer base, as they are served', () => {
     const failed = shipped.flatMap((e) => {
       try {

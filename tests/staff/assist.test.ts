@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgliteStore } from '../../server/store/pglite';
 import { loadConfig } from '../../server/config';
+import { beijingTime } from '../../server/staff/xlsx';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, type StaffLogin } from './helpers';
 
@@ -52,6 +53,22 @@ describe('assisted sessions', () => {
     const revoked = await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
     expect(revoked.json().viewers).toEqual([]);
     expect((await view(helpline, viewId)).statusCode).toBe(404);
+  });
+
+  it('lists the views a member holds open, so a spent code\'s session can be opened again, and only theirs, until it ends', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '来电企业甲' });
+    const { viewId, expiresAt } = (await claim(helpline, (await newCode(s)).code)).json();
+    const list = async (who: StaffLogin) => (await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(who) })).json().views as { viewId: string; name: string | null; until: string }[];
+    const mine = await list(helpline);
+    expect(mine.find((v) => v.viewId === viewId)).toMatchObject({ name: '来电企业甲', until: expiresAt });
+    // Another member neither sees nor can open it.
+    expect((await list(other)).some((v) => v.viewId === viewId)).toBe(false);
+    // A bureau account has no assisted sessions.
+    const bureau = await staffAs(b, 'assist-bureau', 'bureau', '洛阳市');
+    expect((await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(bureau) })).statusCode).toBe(403);
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    expect((await list(helpline)).some((v) => v.viewId === viewId), 'a revoked view leaves the list').toBe(false);
   });
 
   it('a new code replaces the unused one, and revoking also kills an unused code', async () => {
@@ -109,6 +126,9 @@ describe('an assisted view ends by itself', () => {
     const ended = await view(helpline, claimed.viewId);
     expect(ended.statusCode).toBe(404);
     expect(ended.json().error.message).toContain('到期结束');
+    // The helpline works in Beijing time: the end is said in it, to the minute, not in UTC.
+    const endedAt = (await db.query<{ expires_at: Date }>(`select expires_at from staff_assist_grants where view_id = $1`, [claimed.viewId])).rows[0]!.expires_at;
+    expect(ended.json().error.message).toContain(`${beijingTime(new Date(endedAt).toISOString())}（北京时间）`);
     const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
     expect(state.viewers).toEqual([]);
     expect(state.expired.map((x: { username: string }) => x.username)).toEqual(['hotline']);

@@ -236,5 +236,23 @@ describe('bureau view', () => {
     const d = summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 5)))!;
     expect(d.daysLeft).toBe(10);
     expect(summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 16)))!.daysLeft).toBe(-1);
+    // The bureau's day is Beijing's: at 01:30 on 3月15日 there (17:30 UTC the day before) the deadline is today.
+    expect(summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 14, 17, 30)))!.daysLeft).toBe(0);
+    expect(summaryDeadline(b.app.kb.data, new Date(Date.UTC(b.app.kb.data.manifest.year, 2, 15, 16, 1)))!.daysLeft).toBe(-1);
+  });
+
+  it('gives each submission the deadline of its own knowledge version, and a year no served version is of no deadline', async () => {
+    const a = await applicant('洛阳截止日期公司', '洛阳市');
+    const detail = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${a.sessionId}`, headers: as(luoyang) })).json();
+    const year = b.app.kb.data.manifest.year;
+    expect(detail.knowledgeVersion).toBe(b.app.kb.version);
+    expect(detail.deadline).toMatchObject({ clause: '四(四)', date: `${year}-03-15`, label: `${year}年3月15日` });
+    expect(detail.deadline.daysLeft).toBe(summaryDeadline(b.app.kb.data, new Date())!.daysLeft);
+    // A year no served knowledge version is of: another year's 3月15日 would be a wrong date, so none is shown.
+    const other = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau?year=${year - 1}`, headers: as(luoyang) })).json();
+    expect(other.year).toBe(year - 1);
+    expect(other.deadline).toBeNull();
+    // The year of the served version has its own.
+    expect((await bureau(luoyang)).deadline.date).toBe(`${year}-03-15`);
   });
 });

@@ -80,6 +80,45 @@ describe('question log', () => {
     expect(head).toContain('知识库版本');
   });
 
+  it('searches questions and answers for every word typed, with the total of the search, in the log and its CSV', async () => {
+    const a = await ask('视频资料最大能传多大？');
+    await ask('郑州市能推荐几家？');
+    await ask('百分号%和下划线_不是通配符吗');
+    const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+    const found = await log(`?q=${encodeURIComponent('视频 多大')}`);
+    expect(ids(found)).toContain(a.headers['x-question-id']);
+    expect(found.items.every((i: { question: string; answer: string }) => ['视频', '多大'].every((w) => `${i.question} ${i.answer}`.includes(w)))).toBe(true);
+    expect(found.total).toBe(found.items.length);
+    // A word only the answer holds finds the question too: a caller remembers what they were told.
+    const byAnswer = await log(`?q=${encodeURIComponent('200M')}`);
+    expect(ids(byAnswer)).toContain(a.headers['x-question-id']);
+    expect((await log(`?q=${encodeURIComponent('视频 郑州市能推荐')}`)).total).toBe(0);
+    // % and _ are characters, not patterns.
+    expect((await log(`?q=${encodeURIComponent('%')}`)).items.map((i: { question: string }) => i.question)).toEqual(['百分号%和下划线_不是通配符吗']);
+    const csv = (await b.app.inject({ method: 'GET', url: `/api/staff/questions.csv?q=${encodeURIComponent('视频 多大')}`, headers: as(helpline) })).body;
+    expect(csv).toContain('视频资料最大能传多大');
+    expect(csv).not.toContain('郑州市能推荐几家');
+  });
+
+  it('writes the CSV in Beijing time, labelled, and leaves a refusal\'s confidence empty', async () => {
+    const answered = await ask('洛阳市能推荐几家？');
+    const refused = await ask('你们食堂周几休息？');
+    expect(refused.json().outOfScope).toBe(true);
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    const [head, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = head!.split(',');
+    expect(columns[0]).toBe('时间（北京时间）');
+    const row = (question: string) => (lines.find((l) => l.includes(question)) ?? '').split(',');
+    const items = (await log()).items as { id: string; at: string; confidence: number }[];
+    const atOf = (h: unknown) => items.find((i) => i.id === h)!.at;
+    // 08:00 ahead of UTC, to the minute: the time a Beijing clerk's clock showed.
+    const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(row('周几休息')[0]).toBe(beijing(atOf(refused.headers['x-question-id'])));
+    expect(row('周几休息')[columns.indexOf('置信度')], 'a refusal has no confidence').toBe('');
+    expect(row('周几休息')[columns.indexOf('未能回答')]).toBe('是');
+    expect(Number(row('洛阳市能推荐几家')[columns.indexOf('置信度')])).toBeCloseTo(answered.json().confidence, 5);
+  });
+
   it('names each entry by its standard question, as the version that answered serves it, so a helpline worker can tell what the answer rested on', async () => {
     const r = await ask('洛阳市能推荐几家？');
     const entries = r.json().entries as string[];

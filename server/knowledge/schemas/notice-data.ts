@@ -100,6 +100,15 @@ export const FactsFile = z.object({
   reapplication: z.array(z.object({ holder: z.enum(['智能车间', '智能工厂']), mayApply: z.boolean(), allowed: z.array(z.string()), clause: ClauseId })).length(2),
   review: z.object({ who: z.string(), steps: z.array(z.string()), clause: ClauseId }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),
+  /**
+   * Who or what the notice's figures are about, for holding an answer's figure to its subject: the
+   * 3月15日 of 四(四) is the bureaus', 200M the video's, the helpline the province office's. `notice`
+   * are the notice's own words for it (the nearest before a figure names its subject); `said` the
+   * words an answer may name it by. The quotas are bound to their regions by regions.json.
+   */
+  figureSubjects: z
+    .array(z.object({ id: z.string().min(1), label: z.string().min(1), notice: z.array(z.string().min(2)), said: z.array(z.string().min(2)).min(1) }))
+    .optional(),
 });
 export type FactsFile = z.infer<typeof FactsFile>;
 

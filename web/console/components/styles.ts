@@ -21,6 +21,7 @@ export const consoleStyles = css`
   }
   input[type='text'],
   input[type='password'],
+  input[type='search'],
   textarea {
     width: 100%;
     min-height: var(--zz-tap);

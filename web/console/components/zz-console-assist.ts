@@ -3,12 +3,21 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call } from '../api';
+import { beijingTime, TIME_ZONE_LABEL } from '../time';
 
 interface AssistView {
   recorded: { label?: string; question?: string; value?: unknown; text?: string }[];
   transcript: { seq: number; role: 'user' | 'assistant'; text: string }[];
   assessment: { verdict: string; category: { recommended: string | null }; conditions: { clause: string; title: string; status: string }[] };
   drafts: unknown;
+}
+
+/** A view this member holds open, as the server lists it. */
+interface OpenView {
+  viewId: string;
+  since: string;
+  until: string;
+  name: string | null;
 }
 
 const STATUS: Record<string, string> = { met: '已具备', partial: '部分具备', unmet: '未具备', unknown: '待确认' };
@@ -29,6 +38,15 @@ export class ZzConsoleAssist extends LitElement {
         gap: var(--zz-space-2);
         max-width: 360px;
       }
+      ul.views {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      ul.views li {
+        padding: var(--zz-space-2) 0;
+        border-bottom: 1px solid var(--zz-color-border);
+      }
       .msg {
         white-space: pre-wrap;
         padding: var(--zz-space-2) 0;
@@ -42,6 +60,28 @@ export class ZzConsoleAssist extends LitElement {
   @state() private _until = '';
   @state() private _view: AssistView | null = null;
   @state() private _error = '';
+  /** The views this member holds open: a code works once, so the list is the way back after a reload or another tab. */
+  @state() private _open: OpenView[] = [];
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this._loadOpen();
+  }
+
+  private async _loadOpen() {
+    try {
+      this._open = (await call<{ views: OpenView[] }>('GET', '/api/staff/assist')).views;
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
+  }
+
+  private async _show(v: OpenView) {
+    this._error = '';
+    this._viewId = v.viewId;
+    this._until = v.until;
+    await this._refresh();
+  }
 
   render() {
     return html`
@@ -54,14 +94,29 @@ export class ZzConsoleAssist extends LitElement {
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       </div>
+      ${this._open.length ? this._openList : ''}
       ${this._view ? this._viewCard(this._view) : ''}
     `;
+  }
+
+  private get _openList() {
+    return html`<div class="card" data-testid="open-views">
+      <h2>正在查看的企业会话</h2>
+      <ul class="views">
+        ${this._open.map(
+          (v) => html`<li class="row">
+            <span class="grow">${v.name ?? '（未填写企业名称）'}<br /><span class="muted">${beijingTime(v.since)} 起，至 ${beijingTime(v.until)}（${TIME_ZONE_LABEL}）</span></span>
+            <button class="btn" aria-current=${v.viewId === this._viewId ? 'true' : 'false'} @click=${() => this._show(v)}>${v.viewId === this._viewId ? '查看中' : '打开'}</button>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   private _viewCard(v: AssistView) {
     return html`<div class="card" data-testid="assist-view">
       <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
-      ${this._until ? html`<p class="muted">本次查看至 ${new Date(this._until).toLocaleString('zh-CN')} 自动结束，企业也可随时撤销。</p>` : ''}
+      ${this._until ? html`<p class="muted">本次查看至 ${beijingTime(this._until)}（${TIME_ZONE_LABEL}）自动结束，企业也可随时撤销。</p>` : ''}
       <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       <h2>对话</h2>
@@ -79,6 +134,7 @@ export class ZzConsoleAssist extends LitElement {
       this._until = r.expiresAt;
       input.value = '';
       await this._refresh();
+      await this._loadOpen();
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -91,6 +147,8 @@ export class ZzConsoleAssist extends LitElement {
     } catch (err) {
       this._view = null;
       this._error = (err as Error).message;
+      // An ended view (revoked or expired) leaves the list.
+      await this._loadOpen();
     }
   }
 }

@@ -1,8 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
+import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 
 interface Gap {
   clause: string;
@@ -41,13 +43,22 @@ interface Detail extends Applicant {
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
   application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+  /** The 推荐汇总表 deadline of the knowledge version the submission was made under; null when that version is no longer served. */
+  deadline: Deadline | null;
+}
+interface Deadline {
+  date: string;
+  label: string;
+  what: string;
+  clause: string;
+  daysLeft: number;
 }
 interface Overview {
   region: string;
   year: number;
   years: number[];
   quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string };
-  deadline: { date: string; label: string; what: string; clause: string; daysLeft: number } | null;
+  deadline: Deadline | null;
   applicants?: Applicant[];
 }
 
@@ -57,9 +68,6 @@ const VERDICT: Record<Applicant['verdict'], [string, string]> = {
   incomplete: ['信息不全', ''],
   ineligible: ['不符合条件', 'unmet'],
 };
-
-/** An ISO time as Beijing time (UTC+8), 2024-03-05 09:30: bureaus read times in their own zone. */
-const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */
 @customElement('zz-console-bureau')
@@ -184,6 +192,7 @@ export class ZzConsoleBureau extends LitElement {
   }
 
   private async _open(id: string) {
+    if (this._detail && this._detail.sessionId !== id && this._unsaved() && !confirm('当前企业的初审意见、核查情况或勾选还没有保存。确定离开？未保存的内容将丢失。')) return;
     this._saved = '';
     this._error = '';
     try {
@@ -214,7 +223,7 @@ export class ZzConsoleBureau extends LitElement {
         ${ov.deadline
           ? html`<div class="card" data-testid="deadline">
               <div class="muted">推荐汇总表上传截止（${ov.deadline.clause}）</div>
-              <div class="big">${ov.deadline.daysLeft >= 0 ? `还有 ${ov.deadline.daysLeft} 天` : `已过 ${-ov.deadline.daysLeft} 天`}</div>
+              <div class="big">${deadlineStatus(ov.deadline)}</div>
               <div class="muted">${ov.deadline.label}前${ov.deadline.what}</div>
             </div>`
           : ''}
@@ -257,16 +266,42 @@ export class ZzConsoleBureau extends LitElement {
         </div>
         ${ov.applicants?.length ? '' : html`<p class="muted">暂无企业提交</p>`}
       </div>
-      ${this._detail ? this._detailView(this._detail) : ''}
+      ${this._detail ? keyed(this._detail.sessionId, this._detailView(this._detail)) : ''}
     `;
   }
 
+  /** The review as the form holds it now, or null when no record is open. */
+  private _form(): { notes: string; siteNotes: string; checklist: Record<string, boolean>; recommended: boolean } | null {
+    const root = this.renderRoot;
+    const notes = root.querySelector<HTMLTextAreaElement>('#notes');
+    if (!this._detail || !notes) return null;
+    const checklist: Record<string, boolean> = {};
+    root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
+    return { notes: notes.value, siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value, checklist, recommended: root.querySelector<HTMLInputElement>('#rec')!.checked };
+  }
+
+  /** Whether the open record's form differs from its saved review: typed notes must not be dropped by a tap on another name. */
+  private _unsaved(): boolean {
+    const d = this._detail;
+    const f = this._form();
+    if (!d || !f) return false;
+    return f.notes !== d.review.notes || f.siteNotes !== d.review.siteNotes || f.recommended !== d.recommended || Object.entries(f.checklist).some(([id, v]) => v !== !!d.review.checklist[id]);
+  }
+
+  /**
+   * One applicant's record, rendered keyed by its session: with one form reused for every applicant,
+   * a value bound as '' → '' is not reset, and notes typed for one enterprise would show, and be
+   * saved, under the next one opened.
+   */
   private _detailView(d: Detail) {
     return html`<div class="card" data-testid="detail">
       <h2 tabindex="-1">${d.name ?? '（未填写企业名称）'} · ${d.categoryLabel}</h2>
-      <p class="muted">提交于 ${beijingTime(d.submittedAt)}${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      <p class="muted">提交于 ${beijingTime(d.submittedAt)}（${TIME_ZONE_LABEL}）${d.programmeYear ? ` · ${d.programmeYear}年度` : ''}</p>
+      ${d.deadline
+        ? html`<p class="muted" data-testid="detail-deadline">该年度推荐汇总表上传截止：${d.deadline.label}（${d.deadline.clause}）· ${deadlineStatus(d.deadline)}</p>`
+        : ''}
       ${d.movedFrom
-        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
+        ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)} ${TIME_ZONE_LABEL}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
         : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
@@ -325,14 +360,9 @@ export class ZzConsoleBureau extends LitElement {
     const d = this._detail;
     if (!d) return;
     const root = this.renderRoot;
-    const checklist: Record<string, boolean> = {};
-    root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
-    const body = {
-      notes: root.querySelector<HTMLTextAreaElement>('#notes')!.value,
-      siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value,
-      checklist,
-      recommended: root.querySelector<HTMLInputElement>('#rec')!.checked,
-    };
+    const body = this._form();
+    if (!body) return;
+    const checklist = body.checklist;
     this._error = '';
     this._saved = '';
     try {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
+import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
 import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
@@ -13,11 +14,6 @@ interface Cursor {
   beforeId: string;
 }
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** The question log, newest first: what was asked, what was answered, what it rested on, and how the asker rated it. */
 @customElement('zz-console-log')
@@ -62,6 +58,15 @@ export class ZzConsoleLog extends LitElement {
       white-space: normal;
       overflow-wrap: anywhere;
     }
+    /* The search box takes the room it can on a desktop and the whole line on a phone. */
+    form.search {
+      flex: 1 1 16em;
+      flex-wrap: nowrap;
+    }
+    form.search input {
+      flex: 1;
+      min-width: 0;
+    }
     .pager {
       justify-content: space-between;
       margin-top: var(--zz-space-3);
@@ -77,6 +82,8 @@ export class ZzConsoleLog extends LitElement {
   @state() private _retention = 0;
   @state() private _refusedOnly = false;
   @state() private _source: QuestionSource | '' = '';
+  /** Words searched for in the questions and answers: a caller's question is found by what it said. */
+  @state() private _text = '';
   @state() private _error = '';
   /** Where each page shown so far starts; the last one is the page on screen (the first page has none). */
   @state() private _pages: (Cursor | null)[] = [null];
@@ -93,6 +100,7 @@ export class ZzConsoleLog extends LitElement {
     const q = new URLSearchParams();
     if (this._refusedOnly) q.set('refused', 'true');
     if (this._source) q.set('source', this._source);
+    if (this._text.trim()) q.set('q', this._text.trim());
     return q;
   }
 
@@ -133,6 +141,10 @@ export class ZzConsoleLog extends LitElement {
     return html`<div class="card">
       <div class="row">
         <h2 class="grow">问题记录</h2>
+        <form class="row search" role="search" style="margin:0" @submit=${(e: Event) => { e.preventDefault(); this._text = (this.renderRoot.querySelector<HTMLInputElement>('#search')!).value; void this._load(); }}>
+          <input id="search" type="search" maxlength="100" placeholder="问题或答复中的词，如 视频 大小" aria-label="搜索问题或答复" .value=${this._text} />
+          <button class="btn" type="submit">搜索</button>
+        </form>
         <label class="row" style="margin:0">来源
           <select aria-label="来源" @change=${(e: Event) => { this._source = (e.target as HTMLSelectElement).value as QuestionSource | ''; void this._load(); }}>
             <option value="" ?selected=${!this._source}>全部</option>
@@ -147,11 +159,11 @@ export class ZzConsoleLog extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th>时间</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
+          <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>来源</th><th>问题与答复</th><th>依据</th><th>知识库版本</th><th>置信度</th><th>结果</th><th>评价</th></tr></thead>
           <tbody>
             ${this._items.map(
               (q) => html`<tr data-id=${q.id}>
-                <td data-label="时间" class="nowrap">${when(q.at)}</td>
+                <td data-label=${`时间（${TIME_ZONE_LABEL}）`} class="nowrap">${beijingTime(q.at)}</td>
                 <td data-label="来源">${SOURCE[q.source]}</td>
                 <td data-label="问题" class="q">
                   <details>
@@ -161,7 +173,7 @@ export class ZzConsoleLog extends LitElement {
                 </td>
                 <td data-label="依据"><div class="basis">${q.entries.map((e) => this._entry(q, e))}<span>${q.clauses.length ? `条款 ${q.clauses.join('、')}` : q.entries.length ? '' : '—'}</span></div></td>
                 <td data-label="知识库版本" class="nowrap">${q.knowledgeVersion}</td>
-                <td data-label="置信度">${Math.round(q.confidence * 100)}%</td>
+                <td data-label="置信度">${this._confidence(q)}</td>
                 <td data-label="结果">${q.refused ? html`<span class="tag unmet">未能回答</span>` : html`<span class="tag met">已回答</span>`}</td>
                 <td data-label="评价">${q.feedback === 'up' ? '有帮助' : q.feedback === 'down' ? '没有帮助' : ''}</td>
               </tr>`,
@@ -169,8 +181,16 @@ export class ZzConsoleLog extends LitElement {
           </tbody>
         </table>
       </div>
-      ${this._items.length ? this._pager() : html`<p class="muted">暂无记录</p>`}
+      ${this._items.length ? this._pager() : html`<p class="muted">${this._text.trim() ? `没有含“${this._text.trim()}”的记录` : '暂无记录'}</p>`}
     </div>`;
+  }
+
+  /**
+   * A refusal answered nothing, so the score of the entry it fell short of is no confidence in an
+   * answer: it shows as 「—」, and the 结果 column says it was not answered.
+   */
+  private _confidence(q: QuestionLogEntry) {
+    return q.refused ? html`<span class="muted" title="未能回答的问题没有置信度" aria-label="无（未能回答）">—</span>` : `${Math.round(q.confidence * 100)}%`;
   }
 
   /** An answer entry named by the question it answers; its id stays in the tooltip, for telling two alike apart. */

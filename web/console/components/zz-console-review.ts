@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
+import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, type Answer } from '../api';
 import type { AnswerEntry } from '../../../server/knowledge/schemas/answer-base';
 import type { QuestionLogEntry } from '../../../server/staff/schemas';
@@ -54,11 +55,6 @@ const FIELD_LABEL: Record<string, string> = { entry: '新建/撤回', questions:
 
 const ORIGIN: Record<EntrySummary['origin'], string> = { shipped: '随版本发布', edited: '工作人员修改', staff: '工作人员新增', withdrawn: '已撤回' };
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** A fresh id for an entry written from a question: the answer base's id format, unique enough per office. */
 function newId(): string {
@@ -164,11 +160,11 @@ export class ZzConsoleReview extends LitElement {
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
         <div class="table-wrap">
           <table class="stack">
-            <thead><tr><th>时间</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
+            <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
             <tbody>
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
-                  <td data-label="时间">${when(q.at)}</td>
+                  <td data-label=${`时间（${TIME_ZONE_LABEL}）`}>${beijingTime(q.at)}</td>
                   <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
                   <td data-label="原因">
                     ${q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
@@ -202,7 +198,7 @@ export class ZzConsoleReview extends LitElement {
                 ${staffEntries.map(
                   (e) => html`<tr>
                     <td>${e.id}</td><td>${e.question}</td><td>${ORIGIN[e.origin]}</td><td>第 ${e.revision} 版</td>
-                    <td>${e.by} ${e.at ? when(e.at) : ''}</td>
+                    <td>${e.by} ${e.at ? beijingTime(e.at) : ''}</td>
                     <td><button class="btn" @click=${() => this._edit(e.id, null)}>打开</button></td>
                   </tr>`,
                 )}
@@ -309,12 +305,12 @@ export class ZzConsoleReview extends LitElement {
     const latest = d.revisions[0]!.revision;
     return html`<h2 style="margin-top: var(--zz-space-4)">修改记录</h2>
       <div class="table-wrap"><table data-testid="revisions">
-        <thead><tr><th>版本</th><th>时间</th><th>修改人</th><th>改动</th><th>说明</th><th></th></tr></thead>
+        <thead><tr><th>版本</th><th>时间（${TIME_ZONE_LABEL}）</th><th>修改人</th><th>改动</th><th>说明</th><th></th></tr></thead>
         <tbody>
           ${d.revisions.map(
             (r) => html`<tr>
               <td>第 ${r.revision} 版${r.entry ? '' : '（撤回）'}</td>
-              <td>${when(r.at)}</td>
+              <td>${beijingTime(r.at)}</td>
               <td>${r.author}</td>
               <td>${r.changed.map((c) => FIELD_LABEL[c] ?? c).join('、') || '—'}</td>
               <td>${r.note}</td>
