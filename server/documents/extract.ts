@@ -1,7 +1,7 @@
 import type { FormDrafting } from '../knowledge/schemas/forms';
 import { checkCreditCode } from '../forms/creditCode';
 import { isRealDate } from '../schemas/forms';
-import { parseChineseNumber } from '../understand/numbers';
+import { findQuantities, inUnit, parseChineseNumber } from '../understand/numbers';
 
 /** A fact read from a document, for the user to accept or edit: never filled in on its own. */
 export interface Suggestion {
@@ -11,6 +11,11 @@ export interface Suggestion {
   /** The text of the value as the document prints it (「860,000,000.00」), when the value is converted (元 → 万元). */
   raw: string;
   source: { file: string; page: number; snippet: string };
+  /**
+   * The document gives the figure as a round one (「520余人」, 「约2.9亿元」): `value` is its number, `raw` the words.
+   * It is offered as round, never as the exact figure the form asks for.
+   */
+  approximate?: true;
 }
 
 /**
@@ -66,13 +71,22 @@ const TRAILER = /(?:\s+[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z\-]{0,9}\s*[�
  */
 function labelled(line: string, labels: string[], stops: RegExp): string | null {
   for (const l of labels) {
-    const m = new RegExp(`(?:^|\\s)${spaced(l)}(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`).exec(line);
+    // A bilingual document glosses its label before the colon (「公司名称 Company Name：」): the gloss is part of the label.
+    const m = new RegExp(`(?:^|\\s)${spaced(l)}(?:\\s*${GLOSS}\\s*[：:]\\s*|\\s*[：:]\\s*|\\s+)(\\S.*)$`).exec(line);
     if (!m) continue;
-    const value = m[1]!.replace(stops, '').replace(TRAILER, '').trim();
+    const value = m[1]!.replace(stops, '').replace(TRAILER, '').replace(GLOSS_AFTER, '').trim();
     if (value) return value;
   }
   return null;
 }
+
+/** An English gloss of a label: Latin words, no digits (「Unified Social Credit Code」). */
+const GLOSS = "[A-Za-z][A-Za-z .'&/-]*";
+/**
+ * The English of a value after it, bracketed or after a slash (「…166号（No. 166 West Jianshe Road）」,
+ * 「8,000万元（RMB 80 million）」): a translation, never part of the value the form holds.
+ */
+const GLOSS_AFTER = /\s*(?:[（(][^（()）\p{Script=Han}]*[A-Za-z][^（()）\p{Script=Han}]*[)）]|\s\/\s*[A-Za-z][^\p{Script=Han}]*)$/u;
 
 /** Everything from the first whitespace-led known label on: the end of a labelled value. */
 function stopPattern(docs: FormDrafting['documents']): RegExp {
@@ -179,6 +193,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   const labelOnly = labelLine(docs);
   const startsLabelled = labelStart(docs);
   const paired = printsBothScopes(pages, docs);
+  let carry: Header | undefined;
   pages.forEach((page, i) => {
     const pageNo = i + 1;
     const ls = joinLabelLines(lines(page), labelOnly);
@@ -226,7 +241,85 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const addr = whole ?? one;
       if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? wrapped! : line } });
     });
-    for (const s of financeLines(page, pageNo, file, docs, paired)) add(s);
+    const statements = financeLines(page, pageNo, file, docs, paired, carry);
+    for (const s of statements.found) add(s);
+    carry = statements.last;
+  });
+  // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
+  for (const s of proseFigures(pages, file, docs, paired)) add(s);
+  return out;
+}
+
+/** A word with Latin letters and no Chinese: an English gloss in a bilingual document (「Revenue」, 「FY2022」, 「(RMB」). */
+const LATIN_WORD = /(?<!\S)[^\s\p{Script=Han}]*[A-Za-z][^\s\p{Script=Han}]*(?!\S)/gu;
+
+const FINANCE_KEYS = ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const;
+/** A year a sentence states its figures for: 「2022年」, 「2022年度」, not a range's end (「2020-2022年」) nor a month's or part-year's year. */
+const PROSE_YEAR = /(?<![\d\-~～至到—])(20\d{2})年度?(?![\d上下前后第末底初])/g;
+/** What may follow a figure that is the item's own: not 「的」 (「营业收入的4.1%」) or a rate. */
+const NOT_OWN_AFTER = /^(?:的|\/|增|减|以上|以下)/;
+
+/**
+ * Figures a profile states in sentences: 「2022年，公司实现营业收入3.27亿元，同比增长12%；实现利润总额2356.8万元」 gives
+ * 2022's revenue and profit, 「现有员工520余人，其中研发人员86人」 the head counts. A figure is read only where the
+ * sentence binds it: the item's label stands right before it (a connector such as 实现 or 达 between), the item is not
+ * another one that ends in its label (净利润, 营业利润), the sentence names exactly one year before it, and nothing in its
+ * clause makes it another year's, a total over years, a forecast or a change (上年, 累计, 预计, 增长). A head count is
+ * stated for now, in a sentence that names no year. A round figure (「520余人」, 「约2.9亿元」) is offered as round.
+ * In a report that prints the group's statements beside its own, or in a sentence about another body (集团), the
+ * prose is the group's and gives nothing.
+ */
+function proseFigures(pages: string[], file: string, docs: FormDrafting['documents'], paired: boolean): Suggestion[] {
+  const P = docs.prose;
+  const out: Suggestion[] = [];
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const connectors = [...P.connectors].sort(byLength);
+  const money = FINANCE_KEYS.map((k) => ({ field: k, labels: [...(docs.labels[`finance.${k}`] ?? []), ...(docs.proseLabels[`finance.${k}`] ?? [])].sort(byLength) }));
+  const counts = Object.entries(P.counts).map(([field, labels]) => ({ field, labels: [...labels].sort(byLength) }));
+  const unbound = (t: string) => P.unbound.some((w) => t.includes(w));
+  pages.forEach((page, i) => {
+    for (const piece of page.split(/[\n。！？!?]/)) {
+      const sentence = squash(piece);
+      if (!sentence || namesOtherSubject(sentence, docs)) continue;
+      // Thousands separators dropped for reading (「3,268万元」), each character kept mapped to the sentence as printed.
+      const at: number[] = [];
+      let norm = '';
+      for (let k = 0; k < sentence.length; k++) {
+        if (sentence[k] === ',' && /\d/.test(sentence[k - 1] ?? '') && /^\d{3}(?!\d)/.test(sentence.slice(k + 1))) continue;
+        at.push(k);
+        norm += sentence[k];
+      }
+      for (const q of findQuantities(norm)) {
+        const isMoney = q.unit === '元' || q.unit === '万元';
+        const isCount = q.unit === '人' || q.unit === '名';
+        if (!isMoney && !isCount) continue;
+        if (NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
+        let rest = norm.slice(0, q.index);
+        for (let c = connectors.find((w) => rest.endsWith(w)); c; c = connectors.find((w) => rest.endsWith(w))) rest = rest.slice(0, -c.length);
+        const item = (isMoney ? money : counts).map((m) => ({ field: m.field, label: m.labels.find((l) => rest.endsWith(l)) })).find((m) => m.label !== undefined);
+        if (!item) continue;
+        const before = rest.slice(0, -item.label!.length);
+        // The clause the label stands in, from the last comma or semicolon before it.
+        const clause = before.slice(Math.max(...['，', ',', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
+        if (unbound(clause) || P.modifiers.some((m) => before.endsWith(m))) continue;
+        const years = [...before.matchAll(PROSE_YEAR)];
+        let field: string;
+        let value: number | undefined;
+        if (isMoney) {
+          if (paired || new Set(years.map((y) => y[1])).size !== 1 || unbound(before.slice(0, years[0]!.index))) continue;
+          field = `finance.${years[0]![1]}.${item.field}`;
+          value = inUnit(q, '万元');
+        } else {
+          // 「车间员工」「退休职工」 are not the enterprise's staff: a count's label starts its clause or follows the company.
+          if (years.length || !(clause === '' || P.countLeads.some((w) => clause.endsWith(w)))) continue;
+          field = item.field;
+          value = Number.isInteger(q.value) ? q.value : undefined;
+        }
+        if (value === undefined) continue;
+        const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
+        out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
+      }
+    }
   });
   return out;
 }
@@ -361,7 +454,21 @@ interface Header {
   scale: number | null;
   /** Whether each row gives its unit in a column after its figures (「资产总额 38,120.55 万元」). */
   unitColumn: boolean;
+  /** Which figure columns give a rate of change between years (「本年比上年增减」): a percentage or a dash, read for no year. */
+  change: boolean[];
 }
+
+/** The year of a change column, in a header's run: a place held, never a year. */
+const CHANGE = 'change';
+
+/** A heading of a change column, with or without its 「（%）」: 「本年比上年增减」, 「增减比例(%)」. */
+function isChange(token: string, docs: FormDrafting['documents']): boolean {
+  const t = token.replace(/[（(]\s*[%％]\s*[)）]$|[%％]$/, '');
+  return docs.columns.change.includes(t);
+}
+
+/** What a change column's cell may print: a rate, with or without its sign and 「%」, or a dash for none. */
+const CHANGE_CELL = /^(?:[+\-－]?[\d,]*\.?\d+\s*[%％]?|[—–\-－/／]+|不适用)$/;
 
 /**
  * Every statement header of a page, in order: a run of figure columns each naming a year, written
@@ -414,6 +521,14 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     for (; j < tokens.length; j++) {
       const h = HEAD_UNIT.exec(tokens[j]!);
       const { rest, scope } = columnScope(h ? h[1]! : tokens[j]!, docs);
+      // A column of the change between two years (「本年比上年增减」) stands between year columns in an annual
+      // report's key figures: its figures are no year's, and the year columns after it are read on.
+      if (run.length && isChange(rest, docs) && yearOf(columnScope(tokens[j + 1] ?? '', docs).rest)) {
+        run.push(CHANGE);
+        scopes.push(undefined);
+        heads.push(undefined);
+        continue;
+      }
       const y = yearOf(rest);
       if (!y || (run.length && docs.columns.amount.includes(rest))) break;
       run.push(y);
@@ -439,16 +554,18 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     const stated = new Set(heads.filter((x) => x !== undefined));
     // The headings' own unit overrides the page's, when every heading states it and all state the same; headings
     // that disagree, or state it for some columns only, leave the figures without a unit to read them in.
-    const unit = stated.size === 0 ? units[u]?.unit : stated.size === 1 && heads.every((x) => x !== undefined) ? [...stated][0] : undefined;
+    const unit = stated.size === 0 ? units[u]?.unit : stated.size === 1 && heads.every((x, k) => x !== undefined || years[k] === CHANGE) ? [...stated][0] : undefined;
     // A statement captioned as another body's (「集团主要经济指标」) is read for no one: the caption is the text
     // just before its header, after the statement before it.
     if (!(run.length >= 2 || (run.length === 1 && amount))) continue;
     // The statement's caption since the one before it (「母公司利润表」), for whose figures they are.
     const caption = captions.filter((c) => c.at >= before && c.at < offset).at(-1)?.scope;
-    const taken = ownFigures(years, scopes, caption, paired);
+    const taken = ownFigures(years, scopes, caption, paired).map((y, k) => (years[k] === CHANGE ? null : y));
+    const change = years.map((y) => y === CHANGE);
     // Two columns of one year are one year's only when one of them is whose the form asks for.
     const kept = taken.filter((y) => y !== null);
-    if (new Set(kept).size !== kept.length || (scopes.every((x) => x === undefined) && new Set(run).size !== run.length)) continue;
+    const yearsRun = run.filter((y) => y !== CHANGE);
+    if (new Set(kept).size !== kept.length || (scopes.every((x) => x === undefined) && new Set(yearsRun).size !== yearsRun.length)) continue;
     // In a report that prints the company's own statements, 母公司 in their captions is the company itself.
     const ownNamed = paired || scopes.includes('own');
     const captionText = ownNamed ? docs.scopes.own.reduce((t, w) => t.split(w).join(''), text.slice(from, offset)) : text.slice(from, offset);
@@ -456,7 +573,7 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     else {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
-      out.push({ years: taken, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null, unitColumn });
+      out.push({ years: taken, change, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null, unitColumn });
       i = j - 1;
     }
   }
@@ -521,17 +638,27 @@ function ownFigures(years: string[], scopes: (Scope | undefined)[], caption: Sco
  * header's order, converted to 万元 by the unit the document states. A reference column (附注,
  * 行次) between label and figures is skipped.
  */
-function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean): Suggestion[] {
+function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean, carry?: Header): { found: Suggestion[]; last?: Header } {
   const text = page
+    // A bilingual table glosses its labels and headings (「营业收入 Operating Revenue」, 「2022年 FY2022」): the English
+    // words are dropped so that each row's figures follow its label and each heading's year the one before.
+    .replace(LATIN_WORD, ' ')
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
     .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
     .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
-  const { tokens, headers: hs } = headers(text, docs, paired);
+  const { tokens, headers: found } = headers(text, docs, paired);
   const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs);
+  // A table that runs over a page goes on at the top of the next without its header (the running head and page
+  // number aside): its rows there are read under the header of the page before, up to the first unit, caption or
+  // header the page states, where another table starts.
+  const caption = statementCaption(docs);
+  const starts = tokens.findIndex((t) => /单位/.test(t) || new RegExp(caption.source).test(t));
+  const stop = Math.min(found[0]?.at ?? tokens.length, starts < 0 ? tokens.length : starts);
+  const hs = carry && stop > 0 ? [{ ...carry, at: -1 }, ...found] : found;
   hs.forEach((header, h) => {
     const { years } = header;
-    const end = hs[h + 1]?.at ?? tokens.length;
+    const end = header.at < 0 ? stop : (hs[h + 1]?.at ?? tokens.length);
     for (const key of ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const) {
       const labels = docs.labels[`finance.${key}`] ?? [];
       // A narrow label column wraps a row's label in a PDF (「一、营业总收」 「入」): a token and a short run of
@@ -572,7 +699,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       if (next !== undefined && !NUM.test(next) && REFERENCE.test(next)) first++;
       else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + header.skip + years.length + 1).filter((f) => NUM.test(f)).length === header.skip + years.length + 1) first++;
       const all = tokens.slice(first, first + header.skip + years.length);
-      if (all.length < header.skip + years.length || !all.every((f) => NUM.test(f))) continue;
+      if (all.length < header.skip + years.length || !all.every((f, k) => (header.change[k - header.skip] ? CHANGE_CELL.test(f) : NUM.test(f)))) continue;
       const figures = all.slice(header.skip);
       // The row's unit in the header's unit column: a unit of money, or the row is no amount (「46.30 %」).
       const unitAfter = header.unitColumn ? WAN_PER[tokens[first + header.skip + years.length] ?? ''] : undefined;
@@ -588,7 +715,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       });
     }
   });
-  return out;
+  return { found: out, last: found.at(-1) ?? (carry && starts < 0 ? carry : undefined) };
 }
 
 /** A row of a table whose rows are years: 「2020年」, 「2021年度」. */
@@ -650,7 +777,8 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   const page = pages[s.source.page - 1];
   if (page === undefined || !s.source.snippet.trim()) return false;
   const snip = squash(s.source.snippet);
-  if (!squash(page).includes(snip)) return false;
+  // A statement's row is quoted without the English its bilingual table glosses it with.
+  if (!squash(page).includes(snip) && !squash(page.replace(LATIN_WORD, ' ')).includes(snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
   // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.

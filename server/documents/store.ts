@@ -21,6 +21,9 @@ export const StoredDocument = z.object({
       label: z.string().optional(),
       /** An interview question's reading as the question's own value (「否」 → false). */
       answer: z.union([z.boolean(), z.string(), z.number()]).optional(),
+      /** The document gives the figure as a round one; `note` says so to the user. */
+      approximate: z.literal(true).optional(),
+      note: z.string().optional(),
       source: z.object({ file: z.string(), page: z.number().int().nullable(), snippet: z.string() }),
     }),
   ),

@@ -4,12 +4,12 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors';
 import { cleanText } from '../schemas/text';
-import { applyFormAnswer } from '../forms/phase';
+import { applyFormAnswer, markApproximate } from '../forms/phase';
 import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { companiesIn, extractByRules, otherCompanyIn, verifySuggestion } from '../documents/extract';
+import { companiesIn, extractByRules, otherCompanyIn, verifySuggestion, type NamedCompanies } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
@@ -68,6 +68,18 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     creditCode: typeof answers['form.creditCode'] === 'string' ? answers['form.creditCode'] : undefined,
   });
   const otherNotice = (other: string, own: { name?: string; creditCode?: string }) => fill(docs().messages.otherCompany!, { other, own: own.name ?? own.creditCode });
+  /**
+   * What the user is told of whose a document is. Against a recorded enterprise, another company's document is
+   * named as such. Before anything is recorded nothing can be compared: a document that names a company says which,
+   * so that its values are not taken for the applicant's own unseen (a group's report uploaded first).
+   */
+  const companyNotice = (companies: NamedCompanies, own: { name?: string; creditCode?: string }): { notice?: string } => {
+    const other = otherCompanyIn(companies, own);
+    if (other) return { notice: otherNotice(other, own) };
+    if (own.name || own.creditCode) return {};
+    const named = companies.labelled[0] ?? companies.title[0] ?? companies.codes[0];
+    return named ? { notice: fill(docs().messages.unconfirmedCompany!, { company: named }) } : {};
+  };
 
   const refuse = (err: unknown): never => {
     if (err instanceof DocumentError) throw new HttpError(err.statusCode, err.code, err.message);
@@ -134,11 +146,12 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
       // An interview question's reading also carries the question's own value, for the page to record over the chat.
       const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
-      const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value) }));
+      // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
+      const roundNote = (s: { approximate?: true; raw: string }) => (s.approximate ? { note: fill(d.messages.approximate!, { said: s.raw }) } : {});
+      const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value), ...roundNote(s) }));
       const pageCount = laidOut ? laidOut.length : null;
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      const notice = other ? { notice: otherNotice(other, own) } : {};
-      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions, ...notice });
+      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions, ...companyNotice(companies, own) });
     } catch (err) {
       return refuse(err);
     }
@@ -153,7 +166,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, companies }) => {
         // A document uploaded before the enterprise was known is checked again against what is known now.
         const other = companies ? otherCompanyIn(companies, own) : null;
-        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, ...(other ? { notice: otherNotice(other, own) } : {}) };
+        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, ...(companies ? companyNotice(companies, own) : {}) };
       }),
     };
   });
@@ -166,12 +179,16 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const m = docs().messages;
     const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
     if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
-    if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
+    const offered = doc.suggestions.find((s) => s.field === body.field);
+    if (!offered) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
     // Its suggestions were shown before the enterprise was known; the document may since have turned out another company's.
     const own = ownCompany(await fastify.store.getAnswers(sessionId));
     const other = doc.companies ? otherCompanyIn(doc.companies, own) : null;
     if (other) throw new HttpError(400, 'OTHER_COMPANY', otherNotice(other, own));
-    const value = AnswerValue.parse(body.value);
+    // A round figure accepted as offered, by its number or in the document's words (「520余人」), is that figure,
+    // marked round below; an edited value is the user's own.
+    const round = !!offered.approximate && !body.field.startsWith('ent.') && (body.value === offered.value || body.value === offered.raw);
+    const value = AnswerValue.parse(round ? offered.value : body.value);
     // Under the chat's lock: a turn reads the answers and writes them back whole, so an accept between
     // its read and its write would be lost, and this write would lose a turn's answer the same way.
     return fastify.sessionLocks.run(sessionId, async () => {
@@ -181,7 +198,8 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // answer to that question; everything else is a form fact, validated by the form of the session's version.
       const r = body.field.startsWith('ent.') ? applyDocumentAnswer(data, answers, body.field, value) : applyFormAnswer(data, answers, `form.${body.field}`, value);
       if (!r.ok) throw new HttpError(400, 'VALIDATION_FAILED', r.error);
-      await fastify.store.setAnswers(sessionId, r.answers);
+      // Marked round with the document's words, as a round figure typed in the chat is: the form leaves it out and asks for the exact one.
+      await fastify.store.setAnswers(sessionId, round ? markApproximate(r.answers, `form.${body.field}`, offered.raw) : r.answers);
       // Two accepts of one document must not drop each other's entry either.
       const current = (await readDocument(fastify.config.DATA_DIR, sessionId, documentId)) ?? doc;
       await updateDocument(fastify.config.DATA_DIR, sessionId, { ...current, accepted: { ...current.accepted, [body.field]: body.value } });

@@ -10,6 +10,9 @@ const BRANCH = { field: 'ent.independentLegalPerson', label: '具有独立法人
 
 function fakeServer(suggestions: unknown[] = [REVENUE]) {
   const calls: { method: string; url: string; body?: unknown }[] = [];
+  /** Answers for the next uploads, in order, instead of a document: a refusal, or a line that drops. */
+  const uploads: (() => Response | Promise<Response>)[] = [];
+  let docs = 0;
   const json = (status: number, data: unknown) => new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
   const section = {
     section: 'enterpriseIntro', title: '企业简介', text: '某公司成立于2011年4月20日。', edited: false, savedAt: null,
@@ -23,12 +26,66 @@ function fakeServer(suggestions: unknown[] = [REVENUE]) {
     if (url === '/api/export/formats') return json(200, { docx: true, pdf: false, pdfHowTo: '请用 Word 或 WPS 另存为 PDF' });
     if (url.startsWith('/api/sessions/s1/checklist?')) return json(200, { items: [{ id: 'photos', clause: '附件1.四(五)', title: '照片', done: false, note: '', checks: [] }] });
     if (url.startsWith('/api/sessions/s1/checklist/photos')) return json(200, { done: false, note: '', checks: ['照片 7 张，少于 10 张，还需 3 张'] });
-    if (url === '/api/sessions/s1/documents')
-      return json(201, { documentId: 'd1', kind: 'pdf', pages: 1, suggestions });
+    if (url === '/api/sessions/s1/documents') {
+      const next = uploads.shift();
+      if (next) return next();
+      return json(201, { documentId: `d${++docs}`, kind: 'pdf', pages: 1, suggestions });
+    }
     if (url.endsWith('/accept')) return json(200, { field: body.field, value: body.value });
     return json(404, { error: { message: 'not found' } });
   });
-  return { calls, fetchFn };
+  return { calls, fetchFn, uploads };
+}
+
+/**
+ * XMLHttpRequest as the panel's upload uses it, answered by the fake server: the body goes up in two halves, then
+ * the server answers. With `gate`, each step waits for the test to let it go, so each stage can be seen.
+ */
+function fakeXhr(fetchFn: (url: string, init?: RequestInit) => Promise<Response>, gate?: { wait: () => Promise<void> }) {
+  return class {
+    status = 0;
+    responseText = '';
+    upload: { onprogress?: (e: { loaded: number; total: number; lengthComputable: boolean }) => void; onload?: () => void } = {};
+    onload?: () => void;
+    onerror?: () => void;
+    ontimeout?: () => void;
+    private url = '';
+    private method = 'GET';
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+    }
+    setRequestHeader() {}
+    send(body: FormData) {
+      const total = 7 * 1024 * 1024;
+      void (async () => {
+        await gate?.wait();
+        this.upload.onprogress?.({ loaded: total / 2, total, lengthComputable: true });
+        await gate?.wait();
+        this.upload.onprogress?.({ loaded: total, total, lengthComputable: true });
+        this.upload.onload?.();
+        await gate?.wait();
+        let res: Response;
+        try {
+          res = await fetchFn(this.url, { method: this.method, body });
+        } catch {
+          return this.onerror?.();
+        }
+        this.status = res.status;
+        this.responseText = await res.text();
+        this.onload?.();
+      })();
+    }
+  };
+}
+function stubServer(server: ReturnType<typeof fakeServer>, gate?: { wait: () => Promise<void> }) {
+  vi.stubGlobal('fetch', server.fetchFn);
+  vi.stubGlobal('XMLHttpRequest', fakeXhr(server.fetchFn, gate));
+}
+/** A gate the test opens one step at a time. */
+function stepper() {
+  const waiting: (() => void)[] = [];
+  return { wait: () => new Promise<void>((r) => waiting.push(r)), step: () => waiting.shift()?.(), get held() { return waiting.length; } };
 }
 
 afterEach(() => {
@@ -49,7 +106,7 @@ const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAl
 describe('zz-drafts-panel: documents, provenance, checklist', () => {
   it('shows a suggestion with its source and records it only when the user accepts it, as edited', async () => {
     const server = fakeServer();
-    vi.stubGlobal('fetch', server.fetchFn);
+    stubServer(server);
     const el = await mount();
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
     Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '审计报告.pdf')] });
@@ -72,10 +129,10 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
   });
 
   async function uploaded(server: ReturnType<typeof fakeServer>, field: string) {
-    vi.stubGlobal('fetch', server.fetchFn);
+    stubServer(server);
     const el = await mount();
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
-    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '营业执照.pdf')] });
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '营业执照.pdf')], configurable: true });
     input.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector(`[data-suggestion="${field}"]`)).not.toBeNull());
     return { el, li: el.shadowRoot!.querySelector(`[data-suggestion="${field}"]`)! };
@@ -124,6 +181,62 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
       expect(events).toEqual([]);
       expect(server.calls.some((c) => c.url.endsWith('/accept'))).toBe(false);
       document.body.innerHTML = '';
+    }
+  });
+
+  it('a round figure is offered in the document\'s words with a note, and accepted unedited in those words for the chat to read as round', async () => {
+    const STAFF = { field: 'employees', label: '员工人数', value: 520, raw: '520余人', approximate: true, note: '原文是约数（520余人），采纳后仍需填写准确数字。', source: { file: '企业简介.docx', page: 1, snippet: '公司现有员工520余人' } };
+    const server = fakeServer([STAFF]);
+    const { el, li } = await uploaded(server, 'employees');
+    expect(li.querySelector<HTMLInputElement>('input.sug')!.value).toBe('520余人');
+    expect(li.textContent).toContain('原文是约数（520余人）');
+    const events: unknown[] = [];
+    el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+    buttonIn(li, '采纳')!.click();
+    await vi.waitFor(() => expect(events).toEqual([{ documentId: 'd1', questionId: 'form.employees', value: '520余人', reading: '520余人', label: '员工人数' }]));
+  });
+
+  it('a long upload shows its stages, 上传 with how much has gone, then 读取和识别, and ends with what was found', async () => {
+    const server = fakeServer();
+    const gate = stepper();
+    stubServer(server, gate);
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '年度报告.pdf')] });
+    input.dispatchEvent(new Event('change'));
+    const stage = () => el.shadowRoot!.querySelector('.upload-stage')?.textContent?.replace(/\s+/g, ' ').trim();
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    await vi.waitFor(() => expect(stage()).toContain('正在上传 50%（3.5 / 7.0 MB）'));
+    expect(el.shadowRoot!.querySelector('progress')!.value).toBe(50);
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    await vi.waitFor(() => expect(stage()).toContain('正在读取和识别'));
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull());
+    expect(stage()).toBeUndefined();
+    expect(el.shadowRoot!.textContent).toContain('已识别 1 项');
+  });
+
+  it('a failed upload says which file, why and what to do, and keeps the documents already read', async () => {
+    const server = fakeServer();
+    const { el } = await uploaded(server, REVENUE.field);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    const refusal = '文件解析超时，文件可能过于复杂。请只上传相关页，或直接输入数据。';
+    server.uploads.push(
+      () => new Response(JSON.stringify({ error: { message: refusal } }), { status: 422 }),
+      () => Promise.reject(new TypeError('network')),
+      () => new Response('{"error":{"message":"服务器内部错误"}}', { status: 500 }),
+    );
+    const status = () => [...el.shadowRoot!.querySelectorAll('p[role="status"]')].map((p) => p.textContent!).join('');
+    for (const expected of [refusal, '网络连接中断，文件没有上传完成。请检查网络后重新选择文件上传。', '服务器没能处理这个文件（500），请稍后重试，或直接填写数据。']) {
+      Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '年度报告.pdf')], configurable: true });
+      input.dispatchEvent(new Event('change'));
+      await vi.waitFor(() => expect(status()).toBe(`「年度报告.pdf」没有上传成功：${expected}已上传的文件和已采纳的数据不受影响。`));
+      // What was read before is still there, to accept or not.
+      expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"] input.sug')).not.toBeNull();
+      expect(input.disabled).toBe(false);
     }
   });
 

@@ -3,9 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Category } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
-import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type Suggestion, type TrackedItem, type UploadedDocument } from '../lib/drafts-api';
+import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type Suggestion, type TrackedItem, type UploadedDocument, type UploadStage } from '../lib/drafts-api';
 import type { AnswerValue } from '../../server/schemas/interview';
 import { emit } from '../lib/events';
+import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 
 /** The four files the panel downloads; one at a time, since each first saves the open edits. */
@@ -218,6 +219,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _docs: UploadedDocument[] = [];
   @state() private _uploadMsg = '';
   @state() private _uploading = false;
+  /** Where the upload in progress is: its bytes going up (a share of the file), then the server reading it. */
+  @state() private _stage: UploadStage | null = null;
   /** Per "documentId/field": the value as the user edited it, and whether it was accepted. */
   @state() private _sugValues: Record<string, string> = {};
   @state() private _sugState: Record<string, string> = {};
@@ -419,14 +422,21 @@ export class ZzDraftsPanel extends LitElement {
     if (!file) return;
     this._uploading = true;
     this._uploadMsg = '';
+    this._stage = { stage: 'upload', loaded: 0, total: file.size };
     try {
-      const doc = await documentsApi.upload(this.session!, file);
+      const doc = await documentsApi.upload(this.session!, file, (s) => (this._stage = s));
       this._docs = [...this._docs, doc];
-      this._uploadMsg = doc.notice ?? (doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写');
+      const found = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
+      this._uploadMsg = doc.notice ? (doc.suggestions.length ? `${doc.notice}${found}。` : doc.notice) : found;
     } catch (err) {
-      this._uploadMsg = (err as Error).message;
+      // The server's refusal says what to do with the file; a failure of its own or of the line says to try again.
+      // Either way nothing is lost, and the user is told so rather than left to wonder.
+      const e = err as ApiError;
+      const what = (e.status ?? 0) >= 500 ? `服务器没能处理这个文件（${e.status}），请稍后重试，或直接填写数据。` : e.message;
+      this._uploadMsg = `「${file.name}」没有上传成功：${what}已上传的文件和已采纳的数据不受影响。`;
     } finally {
       this._uploading = false;
+      this._stage = null;
       input.value = '';
     }
   }
@@ -438,7 +448,8 @@ export class ZzDraftsPanel extends LitElement {
   private _accept(doc: UploadedDocument, sg: Suggestion): void {
     const key = `${doc.documentId}/${sg.field}`;
     const typed = this._sugValues[key];
-    const shown = sg.value;
+    // A round figure is offered in the document's words (「520余人」): accepted unedited, the chat reads it as round.
+    const shown = sg.approximate && sg.raw ? sg.raw : sg.value;
     const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
     emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field });
     this._sugState = { ...this._sugState, [key]: ACCEPTED };
@@ -485,6 +496,7 @@ export class ZzDraftsPanel extends LitElement {
           ? '正在识别…'
           : '选择文件（PDF/DOCX）'}</label
       >
+      ${this._progress}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
         (d) => html`<ul class="items">
@@ -506,7 +518,7 @@ export class ZzDraftsPanel extends LitElement {
                     inputmode=${typeof sg.value === 'number' ? 'decimal' : nothing}
                     autocomplete="off"
                     ?disabled=${decided}
-                    .value=${this._sugValues[key] ?? String(sg.value)}
+                    .value=${this._sugValues[key] ?? String(sg.approximate && sg.raw ? sg.raw : sg.value)}
                     @input=${(e: Event) => (this._sugValues = { ...this._sugValues, [key]: (e.target as HTMLInputElement).value })}
                   />`}
               ${decided
@@ -516,11 +528,24 @@ export class ZzDraftsPanel extends LitElement {
                     <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => (this._sugState = { ...this._sugState, [key]: REJECTED })}>不采纳</button>
                   </span>`}
               ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}
+              ${sg.note ? html`<span class="meta round-note">${sg.note}</span>` : nothing}
               <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>
             </li>`;
           })}
         </ul>`,
       )}`;
+  }
+
+  /** The upload's stage: 上传 with how much of the file has gone, then 读取与识别 while the server reads it. */
+  private get _progress() {
+    const s = this._stage;
+    if (!s) return nothing;
+    if (s.stage === 'read') return html`<p class="meta upload-stage" role="status">① 上传完成 → ② 正在读取和识别文件内容…（较大的 PDF/DOCX 可能需要一两分钟，请不要关闭页面）</p>`;
+    const pct = s.total > 0 ? Math.min(100, Math.round((s.loaded / s.total) * 100)) : 0;
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return html`<p class="meta upload-stage" role="status">
+      ① 正在上传 ${pct}%（${mb(s.loaded)} / ${mb(s.total)} MB），之后读取和识别 <progress max="100" .value=${pct} aria-label="上传进度"></progress>
+    </p>`;
   }
 
   /** What an item asks for, from the notice, and where it goes. */

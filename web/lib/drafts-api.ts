@@ -85,6 +85,11 @@ export interface Suggestion {
   value: string | number;
   /** For an interview question (ent.*): the licence's reading as the question's own value (「否」 → false). */
   answer?: boolean | string | number;
+  /** The figure as the document prints it (「520余人」). */
+  raw?: string;
+  /** The document gives the figure as a round one: offered in its words, and `note` says the form still needs the exact one. */
+  approximate?: true;
+  note?: string;
   /** page is null for a DOCX the server could not lay out into pages. */
   source: { file: string; page: number | null; snippet: string };
 }
@@ -94,7 +99,10 @@ export interface UploadedDocument {
   kind: 'pdf' | 'docx';
   pages: number | null;
   suggestions: Suggestion[];
-  /** Why nothing was suggested, when the document is another company's. */
+  /**
+   * Whose document it is, when that is not the enterprise's as recorded: another company's (nothing suggested), or
+   * a company not yet confirmed as the enterprise's because nothing is recorded to compare it with.
+   */
   notice?: string;
 }
 
@@ -104,31 +112,42 @@ export interface TrackedItem extends ChecklistItem {
   checks: string[];
 }
 
-/** A multipart upload with the session token; errors carry the server's Chinese message. */
-async function upload<T>(path: string, token: string, file: File): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  } catch {
-    throw new ApiError(0, '网络连接失败，请检查网络后重试');
-  }
-  if (!res.ok) {
-    let message = `上传失败（${res.status}）`;
-    try {
-      const body = (await res.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      /* keep the status line */
-    }
-    throw new ApiError(res.status, message);
-  }
-  return (await res.json()) as T;
+/** Where an upload is: its bytes going up (so far of all), then the server reading and recognising the file. */
+export type UploadStage = { stage: 'upload'; loaded: number; total: number } | { stage: 'read' };
+
+/**
+ * A multipart upload with the session token; errors carry the server's Chinese message. Sent with XMLHttpRequest,
+ * as fetch reports no upload progress: a 20 MB PDF over a slow line takes long enough that the user must see it move.
+ */
+function upload<T>(path: string, token: string, file: File, onStage?: (s: UploadStage) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => onStage?.({ stage: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    // Every byte is sent: what remains is the server's parsing and reading, which reports nothing until it answers.
+    xhr.upload.onload = () => onStage?.({ stage: 'read' });
+    xhr.onerror = () => reject(new ApiError(0, '网络连接中断，文件没有上传完成。请检查网络后重新选择文件上传。'));
+    xhr.ontimeout = xhr.onerror;
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) return resolve(body as T);
+      const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
+      reject(new ApiError(xhr.status, message ?? `上传失败（${xhr.status}）`));
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
 }
 
 export const documentsApi = {
-  upload: (s: Session, file: File) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file),
+  upload: (s: Session, file: File, onStage?: (s: UploadStage) => void) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file, onStage),
   accept: (s: Session, documentId: string, field: string, value: string | number) =>
     apiJson<{ field: string; value: string | number }>(`${base(s)}/documents/${encodeURIComponent(documentId)}/accept`, { token: s.token, body: { field, value } }),
   checklist: async (s: Session, category: Category): Promise<TrackedItem[]> =>

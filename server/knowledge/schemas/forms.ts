@@ -383,6 +383,22 @@ export const FormDrafting = z.object({
      */
     proseLabels: z.record(z.string(), z.array(z.string().min(1))).default({}),
     /**
+     * How a profile's sentences bind a figure to its item and year (「2022年实现营业收入3.2亿元」, 「现有员工520余人」).
+     * `connectors` may stand between an item and its figure (实现, 达, 为); `modifiers` before an item's label make it
+     * another item (净 before 利润); `unbound` words in a sentence make its figures no year's own (上年, 累计, 预计);
+     * `counts` are the labels of head counts, keyed by form fact, stated now rather than for a year, and `countLeads`
+     * what may stand before such a label (公司, 现有, 其中): 「车间员工」 is not the enterprise's.
+     */
+    prose: z
+      .object({
+        connectors: z.array(z.string().min(1)),
+        modifiers: z.array(z.string().min(1)),
+        unbound: z.array(z.string().min(1)),
+        counts: z.record(z.string(), z.array(z.string().min(1))),
+        countLeads: z.array(z.string().min(1)),
+      })
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [] }),
+    /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
      * `value`, in the words of its answer, for the user to confirm.
@@ -397,7 +413,8 @@ export const FormDrafting = z.object({
      * monthly statement) come before the year columns and belong to no year. `amount` is the one figure column
      * of a table given for one year named in its caption (「2022年」 over 「指标 金额（万元）」); `unit` a column
      * after the figures giving each row's unit (「计量单位」); `year` the heading of a table's first column
-     * when its rows are years and its columns the indicators.
+     * when its rows are years and its columns the indicators; `change` a column of the rate of change between two
+     * year columns (本年比上年增减), whose figures are no year's.
      */
     columns: z
       .object({
@@ -408,8 +425,9 @@ export const FormDrafting = z.object({
         amount: z.array(z.string().min(1)).default([]),
         unit: z.array(z.string().min(1)).default([]),
         year: z.array(z.string().min(1)).default([]),
+        change: z.array(z.string().min(1)).default([]),
       })
-      .default({ current: [], previous: [], reference: [], ignored: [], amount: [], unit: [], year: [] }),
+      .default({ current: [], previous: [], reference: [], ignored: [], amount: [], unit: [], year: [], change: [] }),
   }),
   /** The checkable rules of 附件N.四(五)(六) and the wording of their results. */
   materials: z.object({
