@@ -145,6 +145,18 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(buttonIn(li(BRANCH.field), '不采纳')).toBeDefined();
   });
 
+  it('fetches the drafts again when the session\'s answers change (a value adopted), so the panel shows what the export prints', async () => {
+    const server = fakeServer();
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mount();
+    el.answers = { 'form.finance.2022.revenue': 15000 };
+    await el.updateComplete;
+    const drafts = () => server.calls.filter((c) => c.url.startsWith('/api/sessions/s1/drafts?')).length;
+    const before = drafts();
+    el.answers = { 'form.finance.2022.revenue': 16350 };
+    await vi.waitFor(() => expect(drafts()).toBe(before + 1));
+  });
+
   it('shows each sentence with its facts on tap, says which facts would add length, and how to make a PDF', async () => {
     vi.stubGlobal('fetch', fakeServer().fetchFn);
     const el = await mount();

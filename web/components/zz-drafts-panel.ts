@@ -203,6 +203,12 @@ export class ZzDraftsPanel extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
   /** The recommended category; drafting follows its form. */
   @property({ attribute: false }) category: Category | null = null;
+  /**
+   * The session's answers as the chat last reported them. A new object means a fact changed (an answer, an
+   * edit, a document's value adopted), and the drafts are fetched again: the panel shows what the export prints.
+   */
+  @property({ attribute: false }) answers: Readonly<Record<string, unknown>> | null = null;
+  private _refetch: ReturnType<typeof setTimeout> | undefined;
 
   @state() private _sections: DraftSection[] = [];
   /** What the draft prints at its top when the notice rules the enterprise out. */
@@ -246,6 +252,16 @@ export class ZzDraftsPanel extends LitElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('category') || changed.has('session')) && this.category && this.session) void this._load();
+    else if (changed.has('answers') && changed.get('answers') !== undefined && this.category && this.session) {
+      // A burst of recorded answers (a turn records several) fetches the drafts once.
+      clearTimeout(this._refetch);
+      this._refetch = setTimeout(() => void this._load(), 300);
+    }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._refetch);
   }
 
   /** Reloads the drafts; the server drafts every section from the session's current facts. */
