@@ -185,13 +185,19 @@ function marketingPiece(ctx: Ctx, p: Piece | null): Piece | null {
  * The main products' share of revenue when the enterprise gave each product's own and no total: their sum,
  * with its formula. A share given round (约占六成) makes the sum round too, so none is computed from one.
  */
-function productsShare(f: FormFacts): Piece | null {
-  const ps = f.products ?? [];
+function productsShare(ctx: Ctx, f: FormFacts): Piece | null {
+  const ps = mainProducts(ctx, f).map(([p]) => p);
   if (!ps.length || ps.some((p) => p.share === undefined || p.approx)) return null;
   const sum = Number(ps.reduce((a, p) => a + p.share!, 0).toPrecision(12));
   if (sum > 100) return null;
   const text = fmt(sum);
-  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
+  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${p.name} ${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
+}
+
+/** The products as typed, with their index, without a name that stands for the rest of the revenue (「其他」). */
+function mainProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products']>[number], number][] {
+  const rest = new Set(ctx.kb.formDrafting.remainderProducts);
+  return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => !rest.has(p.name.trim()));
 }
 
 /** Whether the history already tells the founding, so the date is not said twice. */
@@ -248,7 +254,7 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'employees':
       return or(numPiece(f[name], `form.${name}`), name);
     case 'mainProductsShare':
-      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(f), name);
+      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(ctx, f), name);
     case 'rnd.staff':
       return or(numPiece(f.rnd?.staff, 'form.rnd.staff'), name);
     case 'patents.total':
@@ -256,11 +262,11 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'patents.invention':
       return or(numPiece(f.patents?.invention, 'form.patents.invention'), name);
     case 'products': {
-      const ps = f.products ?? [];
+      const ps = mainProducts(ctx, f);
       if (!ps.length) return miss('products');
       const numbers: NumberSource[] = [];
       const facts: string[] = [];
-      const parts = ps.map((p, i) => {
+      const parts = ps.map(([p, i]) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
         facts.push(`form.products.${i}.name`);
         // A share given round (约占六成, 40%-50%) is withheld as every other round figure is: the form is
