@@ -34,6 +34,11 @@ export const StoredDocument = z.object({
   companies: z.object({ codes: z.array(z.string()), labelled: z.array(z.string()), title: z.array(z.string()), printed: z.array(z.string()) }).optional(),
   /** Fields the user accepted, with the value as accepted (possibly edited). */
   accepted: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /**
+   * Fields the user declined. Kept with the document, not only in the page, so that a reload or another
+   * device does not offer again what the user already turned down.
+   */
+  rejected: z.array(z.string()).default([]),
 });
 export type StoredDocument = z.infer<typeof StoredDocument>;
 
@@ -46,10 +51,10 @@ export function uploadsDir(dataDir: string, sessionId: string): string {
   return join(resolve(dataDir), 'uploads', sessionId);
 }
 
-export async function saveDocument(dataDir: string, sessionId: string, kind: DocumentKind, data: Buffer, meta: Omit<StoredDocument, 'documentId' | 'kind' | 'size' | 'uploadedAt' | 'accepted'>): Promise<StoredDocument> {
+export async function saveDocument(dataDir: string, sessionId: string, kind: DocumentKind, data: Buffer, meta: Omit<StoredDocument, 'documentId' | 'kind' | 'size' | 'uploadedAt' | 'accepted' | 'rejected'>): Promise<StoredDocument> {
   const dir = uploadsDir(dataDir, sessionId);
   await mkdir(dir, { recursive: true });
-  const doc: StoredDocument = { ...meta, documentId: randomUUID(), kind, size: data.length, uploadedAt: new Date().toISOString(), accepted: {} };
+  const doc: StoredDocument = { ...meta, documentId: randomUUID(), kind, size: data.length, uploadedAt: new Date().toISOString(), accepted: {}, rejected: [] };
   await writeFile(join(dir, `${doc.documentId}.${kind}`), data, { flag: 'wx' });
   await writeFile(join(dir, `${doc.documentId}.json`), JSON.stringify(doc));
   return doc;

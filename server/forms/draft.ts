@@ -13,6 +13,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment } from '../schemas/profile';
 import { evalCategory, evaluateFacts } from '../engine/assess';
 import { emptyFacts } from '../engine/facts';
+import { fill as fillText } from '../engine/kb';
 
 export interface FormsContext extends FormsKnowledge {
   templates: Templates;
@@ -184,13 +185,19 @@ function marketingPiece(ctx: Ctx, p: Piece | null): Piece | null {
  * The main products' share of revenue when the enterprise gave each product's own and no total: their sum,
  * with its formula. A share given round (约占六成) makes the sum round too, so none is computed from one.
  */
-function productsShare(f: FormFacts): Piece | null {
-  const ps = f.products ?? [];
+function productsShare(ctx: Ctx, f: FormFacts): Piece | null {
+  const ps = mainProducts(ctx, f).map(([p]) => p);
   if (!ps.length || ps.some((p) => p.share === undefined || p.approx)) return null;
   const sum = Number(ps.reduce((a, p) => a + p.share!, 0).toPrecision(12));
   if (sum > 100) return null;
   const text = fmt(sum);
-  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
+  return { text, numbers: [{ value: text, source: 'computed:productsShare', formula: `主营产品收入占比 = ${ps.map((p) => `${p.name} ${fmt(p.share!)}%`).join(' + ')} = ${text}%` }] };
+}
+
+/** The products as typed, with their index, without a name that stands for the rest of the revenue (「其他」). */
+function mainProducts(ctx: Ctx, f: FormFacts): [NonNullable<FormFacts['products']>[number], number][] {
+  const rest = new Set(ctx.kb.formDrafting.remainderProducts);
+  return (f.products ?? []).map((p, i) => [p, i] as [NonNullable<FormFacts['products']>[number], number]).filter(([p]) => !rest.has(p.name.trim()));
 }
 
 /** Whether the history already tells the founding, so the date is not said twice. */
@@ -247,7 +254,7 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'employees':
       return or(numPiece(f[name], `form.${name}`), name);
     case 'mainProductsShare':
-      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(f), name);
+      return or(numPiece(f.mainProductsShare, 'form.mainProductsShare') ?? productsShare(ctx, f), name);
     case 'rnd.staff':
       return or(numPiece(f.rnd?.staff, 'form.rnd.staff'), name);
     case 'patents.total':
@@ -255,11 +262,11 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'patents.invention':
       return or(numPiece(f.patents?.invention, 'form.patents.invention'), name);
     case 'products': {
-      const ps = f.products ?? [];
+      const ps = mainProducts(ctx, f);
       if (!ps.length) return miss('products');
       const numbers: NumberSource[] = [];
       const facts: string[] = [];
-      const parts = ps.map((p, i) => {
+      const parts = ps.map(([p, i]) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
         facts.push(`form.products.${i}.name`);
         // A share given round (约占六成, 40%-50%) is withheld as every other round figure is: the form is
@@ -672,7 +679,14 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
 /** A metric the enterprise gave in the assessment, which is about the whole unit applying (车间 or 工厂). */
 function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataCollectionRate'): Filled | null {
   const v = ctx.profile.metrics?.[key];
-  if (v === undefined) return null;
+  if (v === undefined) {
+    // A ratio answered as a round figure is not stated on the signed form, but it was answered: the request
+    // names that figure and the words given, instead of asking for the whole cell as if nothing had been said.
+    const rough = ctx.facts.approximate?.find((a) => a.fact === `metrics.${key}`);
+    if (!rough) return null;
+    const lab = fillText(ctx.kb.formDrafting.requests.approximate, { label: rough.label ?? key, said: rough.said });
+    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
+  }
   // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.
   const id = key === 'automationRatio' ? 'automated' : key === 'networkedRatio' ? 'networked' : 'collected';
   const ratios = ctx.kb.formDrafting.ratios;
@@ -712,6 +726,12 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
       .flatMap((_w, i) => [equipmentSentences(ctx, i, 'equipment', !factory), equipmentSentences(ctx, i, 'network', !factory)])
       .filter((x): x is Filled => !!x);
   else throw new Error(`unknown template list *${line.list}`);
+  if (!line.required) {
+    // An optional line states what is known; a bare request (a round figure's exact value) belongs to its own cell.
+    const bare = items.filter((it) => !it.numbers.length && it.missing.length && !it.text.replace(PLACEHOLDER_RE, '').trim());
+    ctx.skipped.push(...bare.flatMap((it) => it.missing));
+    items = items.filter((it) => !bare.includes(it));
+  }
   if (!items.length) {
     const lab =
       line.list === 'indicators' ? '建设前后主要效益指标'
@@ -812,8 +832,11 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     const open = cellCaps(ctx, field).filter((c) => capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial');
     const hasComputed = units.some((u) => u.numbers.length);
     if (open.length || !hasComputed) {
-      const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
-      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], ...(open.length ? {} : { generic: true }) });
+      // A figures cell asks for the counts its hint names, not for 「…情况」 as a whole: what was answered
+      // (a round ratio, asked above for its exact figure) is not asked again as if nothing had been said.
+      const counts = tail === 'equipment' ? ['workshops.equipmentTotal', 'workshops.automatedEquipment'] : tail === 'network' ? ['workshops.networkedEquipment'] : [];
+      const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : counts.length ? counts.map((k) => label(ctx, k)).join('与') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
+      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], ...(open.length || counts.length ? {} : { generic: true }) });
     }
   }
   return units;

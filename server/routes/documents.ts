@@ -33,6 +33,7 @@ const ItemParams = SessionParams.extend({ itemId: z.string().regex(/^[a-zA-Z][\w
 const CategoryQuery = z.object({ category: Category.optional() });
 const CHECKLIST_DOC = 'checklist';
 const AcceptBody = z.object({ field: z.string().min(1).max(80), value: z.union([z.string().max(2000), z.number().finite()]) }).strict();
+const RejectBody = z.object({ field: z.string().min(1).max(80) }).strict();
 
 // Parsing is CPU work in worker threads; a burst of uploads waits here instead of starting a worker each.
 const MAX_PARSES = 2;
@@ -163,10 +164,10 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const list = await listDocuments(fastify.config.DATA_DIR, sessionId);
     const own = ownCompany(await fastify.store.getAnswers(sessionId));
     return {
-      documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, companies }) => {
+      documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, rejected, companies }) => {
         // A document uploaded before the enterprise was known is checked again against what is known now.
         const other = companies ? otherCompanyIn(companies, own) : null;
-        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, ...(companies ? companyNotice(companies, own) : {}) };
+        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, rejected, ...(companies ? companyNotice(companies, own) : {}) };
       }),
     };
   });
@@ -202,8 +203,28 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       await fastify.store.setAnswers(sessionId, round ? markApproximate(r.answers, `form.${body.field}`, offered.raw) : r.answers);
       // Two accepts of one document must not drop each other's entry either.
       const current = (await readDocument(fastify.config.DATA_DIR, sessionId, documentId)) ?? doc;
-      await updateDocument(fastify.config.DATA_DIR, sessionId, { ...current, accepted: { ...current.accepted, [body.field]: body.value } });
+      // Taking a value the user had declined is a change of mind: the later decision stands.
+      const rejected = current.rejected.filter((f) => f !== body.field);
+      await updateDocument(fastify.config.DATA_DIR, sessionId, { ...current, accepted: { ...current.accepted, [body.field]: body.value }, rejected });
       return { field: body.field, value: body.value, recorded: r.recorded };
+    });
+  });
+
+  /** The user declines a suggestion: nothing is recorded in the answers, and the decision is kept with the document. */
+  fastify.post('/api/sessions/:id/documents/:documentId/reject', async (request) => {
+    const { documentId } = parseOr400(DocParams, request.params, 'params');
+    const body = parseOr400(RejectBody, request.body);
+    const sessionId = await fastify.requireSession(request);
+    const m = docs().messages;
+    // Under the session's lock like an accept, so the two never write the document's record over each other.
+    return fastify.sessionLocks.run(sessionId, async () => {
+      const doc = await readDocument(fastify.config.DATA_DIR, sessionId, documentId);
+      if (!doc) throw new HttpError(404, 'NOT_FOUND', m.notFound!);
+      if (!doc.suggestions.some((s) => s.field === body.field)) throw new HttpError(400, 'NOT_SUGGESTED', m.badSuggestion!);
+      // An accepted value is already in the answers; declining it here would leave it there while the page says it is not.
+      if (body.field in doc.accepted) throw new HttpError(409, 'ALREADY_ACCEPTED', m.alreadyAccepted!);
+      if (!doc.rejected.includes(body.field)) await updateDocument(fastify.config.DATA_DIR, sessionId, { ...doc, rejected: [...doc.rejected, body.field] });
+      return { field: body.field, rejected: true };
     });
   });
 }

@@ -184,7 +184,7 @@ describe('the main products\' share of revenue', () => {
       fillForm(ctx, DraftProfile.parse({ ...discreteComplete, form: { ...base, products } }), 'discreteFactory').drafts['overview.products']!;
     const d = at([{ name: '金红石型钛白粉', share: 82 }, { name: '锐钛型钛白粉', share: 11 }]);
     expect(d.text).toContain('主营产品收入占营业收入的93%。');
-    expect(d.numbers.find((n) => n.source === 'computed:productsShare')!.formula).toContain('82% + 11% = 93%');
+    expect(d.numbers.find((n) => n.source === 'computed:productsShare')!.formula).toContain('金红石型钛白粉 82% + 锐钛型钛白粉 11% = 93%');
     expect(at([{ name: '电机', share: 60, approx: true }, { name: '高压电机' }]).text).toContain('〔请补充：主营产品占营业收入比例〕');
     expect(at([{ name: '电机', share: 60 }, { name: '高压电机' }]).text).toContain('〔请补充：主营产品占营业收入比例〕');
   });

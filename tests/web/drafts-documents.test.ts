@@ -8,7 +8,7 @@ const REVENUE = { field: 'finance.2022.revenue', label: '2022年营业收入（�
 const ADDRESS = { field: 'address', label: '单位地址', value: '洛阳市涧西区华山北路18号', source: { file: '审计报告.pdf', page: 1, snippet: '住所：洛阳市涧西区华山北路18号' } };
 const BRANCH = { field: 'ent.independentLegalPerson', label: '具有独立法人资格', value: '否', answer: false, source: { file: '营业执照.pdf', page: 1, snippet: '类型 有限责任公司分公司' } };
 
-function fakeServer(suggestions: unknown[] = [REVENUE]) {
+function fakeServer(suggestions: unknown[] = [REVENUE], stored: unknown[] = []) {
   const calls: { method: string; url: string; body?: unknown }[] = [];
   /** Answers for the next uploads, in order, instead of a document: a refusal, or a line that drops. */
   const uploads: (() => Response | Promise<Response>)[] = [];
@@ -26,12 +26,14 @@ function fakeServer(suggestions: unknown[] = [REVENUE]) {
     if (url === '/api/export/formats') return json(200, { docx: true, pdf: false, pdfHowTo: '请用 Word 或 WPS 另存为 PDF' });
     if (url.startsWith('/api/sessions/s1/checklist?')) return json(200, { items: [{ id: 'photos', clause: '附件1.四(五)', title: '照片', done: false, note: '', checks: [] }] });
     if (url.startsWith('/api/sessions/s1/checklist/photos')) return json(200, { done: false, note: '', checks: ['照片 7 张，少于 10 张，还需 3 张'] });
+    if (url === '/api/sessions/s1/documents' && method === 'GET') return json(200, { documents: stored });
     if (url === '/api/sessions/s1/documents') {
       const next = uploads.shift();
       if (next) return next();
       return json(201, { documentId: `d${++docs}`, kind: 'pdf', pages: 1, suggestions });
     }
     if (url.endsWith('/accept')) return json(200, { field: body.field, value: body.value });
+    if (url.endsWith('/reject')) return json(200, { field: body.field, rejected: true });
     return json(404, { error: { message: 'not found' } });
   });
   return { calls, fetchFn, uploads };
@@ -180,6 +182,8 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
       expect(buttonIn(li, '采纳')).toBeUndefined();
       expect(events).toEqual([]);
       expect(server.calls.some((c) => c.url.endsWith('/accept'))).toBe(false);
+      // The decline is kept with the session, so a reload does not offer it again.
+      expect(server.calls.find((c) => c.url.endsWith('/reject'))).toMatchObject({ method: 'POST', url: '/api/sessions/s1/documents/d1/reject', body: { field: sg.field } });
       document.body.innerHTML = '';
     }
   });
@@ -238,6 +242,32 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
       expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"] input.sug')).not.toBeNull();
       expect(input.disabled).toBe(false);
     }
+  });
+
+  it('after a reload shows the session\'s uploads again, with what was accepted (as taken) and declined, and offers only the rest', async () => {
+    const stored = [{ documentId: 'd0', kind: 'docx', pages: 1, suggestions: [REVENUE, ADDRESS, BRANCH], accepted: { [REVENUE.field]: 86100 }, rejected: [ADDRESS.field] }];
+    vi.stubGlobal('fetch', fakeServer([], stored).fetchFn);
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('[data-suggestion]').length).toBe(3));
+    const li = (f: string) => el.shadowRoot!.querySelector(`[data-suggestion="${f}"]`)!;
+    expect(li(REVENUE.field).textContent).toContain('已采纳');
+    expect(li(REVENUE.field).querySelector<HTMLInputElement>('input.sug')!.value).toBe('86100');
+    expect(li(ADDRESS.field).textContent).toContain('未采纳');
+    for (const f of [REVENUE.field, ADDRESS.field]) expect(buttonIn(li(f), '采纳')).toBeUndefined();
+    expect(buttonIn(li(BRANCH.field), '采纳')).toBeDefined();
+    expect(buttonIn(li(BRANCH.field), '不采纳')).toBeDefined();
+  });
+
+  it('fetches the drafts again when the session\'s answers change (a value adopted), so the panel shows what the export prints', async () => {
+    const server = fakeServer();
+    vi.stubGlobal('fetch', server.fetchFn);
+    const el = await mount();
+    el.answers = { 'form.finance.2022.revenue': 15000 };
+    await el.updateComplete;
+    const drafts = () => server.calls.filter((c) => c.url.startsWith('/api/sessions/s1/drafts?')).length;
+    const before = drafts();
+    el.answers = { 'form.finance.2022.revenue': 16350 };
+    await vi.waitFor(() => expect(drafts()).toBe(before + 1));
   });
 
   it('shows each sentence with its facts on tap, says which facts would add length, and how to make a PDF', async () => {

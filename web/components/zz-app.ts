@@ -790,6 +790,7 @@ export class ZzApp extends LitElement {
             : html`<zz-drafts-panel
                 .session=${this._session}
                 .category=${this._conv.assessment?.category.recommended ?? null}
+                .answers=${this._conv.answers}
               ></zz-drafts-panel>`}
       </div>
     </aside>`;

@@ -204,6 +204,12 @@ export class ZzDraftsPanel extends LitElement {
   @property({ attribute: false }) session: Session | null = null;
   /** The recommended category; drafting follows its form. */
   @property({ attribute: false }) category: Category | null = null;
+  /**
+   * The session's answers as the chat last reported them. A new object means a fact changed (an answer, an
+   * edit, a document's value adopted), and the drafts are fetched again: the panel shows what the export prints.
+   */
+  @property({ attribute: false }) answers: Readonly<Record<string, unknown>> | null = null;
+  private _refetch: ReturnType<typeof setTimeout> | undefined;
 
   @state() private _sections: DraftSection[] = [];
   /** What the draft prints at its top when the notice rules the enterprise out. */
@@ -249,6 +255,16 @@ export class ZzDraftsPanel extends LitElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('category') || changed.has('session')) && this.category && this.session) void this._load();
+    else if (changed.has('answers') && changed.get('answers') !== undefined && this.category && this.session) {
+      // A burst of recorded answers (a turn records several) fetches the drafts once.
+      clearTimeout(this._refetch);
+      this._refetch = setTimeout(() => void this._load(), 300);
+    }
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._refetch);
   }
 
   /** Reloads the drafts; the server drafts every section from the session's current facts. */
@@ -269,8 +285,44 @@ export class ZzDraftsPanel extends LitElement {
       this._formats = formats;
       // The tracked checklist needs the session; without it the plain list above still shows.
       this._tracked = await documentsApi.checklist(session, category).catch(() => null);
+      await this._loadDocuments(session);
     } catch (err) {
       this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
+    }
+  }
+
+  /**
+   * The uploads the server keeps for the session, with the decisions already made on them: a reload shows the
+   * same suggestions, accepted values and declined ones as before, instead of losing them with the page.
+   */
+  private async _loadDocuments(session: Session): Promise<void> {
+    const docs = await documentsApi.list(session).catch(() => null);
+    if (!docs || session !== this.session) return;
+    const values: Record<string, string> = {};
+    const states: Record<string, string> = {};
+    for (const d of docs) {
+      for (const [field, value] of Object.entries(d.accepted ?? {})) {
+        values[`${d.documentId}/${field}`] = String(value);
+        states[`${d.documentId}/${field}`] = ACCEPTED;
+      }
+      for (const field of d.rejected ?? []) states[`${d.documentId}/${field}`] ??= REJECTED;
+    }
+    this._docs = docs;
+    // What this page decided but the server has not confirmed yet (an accept waits for the chat) stays as shown.
+    this._sugValues = { ...values, ...this._sugValues };
+    this._sugState = { ...states, ...this._sugState };
+  }
+
+  /** 不采纳 is kept on the server; if it cannot be, the suggestion is offered again with the reason. */
+  private async _reject(doc: UploadedDocument, sg: Suggestion): Promise<void> {
+    const key = `${doc.documentId}/${sg.field}`;
+    this._sugState = { ...this._sugState, [key]: REJECTED };
+    try {
+      await documentsApi.reject(this.session!, doc.documentId, sg.field);
+    } catch (err) {
+      const { [key]: _drop, ...rest } = this._sugState;
+      this._sugState = rest;
+      this._uploadMsg = (err as Error).message;
     }
   }
 
@@ -499,7 +551,7 @@ export class ZzDraftsPanel extends LitElement {
       ${this._progress}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
-        (d) => html`<ul class="items">
+        (d) => html`${d.notice && d.notice !== this._uploadMsg ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}<ul class="items">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
             const id = `sug-${d.documentId}-${sg.field}`.replace(/[^\w-]/g, '_');
@@ -525,7 +577,7 @@ export class ZzDraftsPanel extends LitElement {
                 ? nothing
                 : html`<span class="sug-actions">
                     <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg))}>采纳</button>
-                    <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => (this._sugState = { ...this._sugState, [key]: REJECTED })}>不采纳</button>
+                    <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => void this._reject(d, sg)}>不采纳</button>
                   </span>`}
               ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}
               ${sg.note ? html`<span class="meta round-note">${sg.note}</span>` : nothing}

@@ -104,6 +104,9 @@ export interface UploadedDocument {
    * a company not yet confirmed as the enterprise's because nothing is recorded to compare it with.
    */
   notice?: string;
+  /** The user's decisions as the server keeps them: fields accepted (with the value taken) and fields declined. */
+  accepted?: Record<string, string | number>;
+  rejected?: string[];
 }
 
 export interface TrackedItem extends ChecklistItem {
@@ -148,6 +151,10 @@ function upload<T>(path: string, token: string, file: File, onStage?: (s: Upload
 
 export const documentsApi = {
   upload: (s: Session, file: File, onStage?: (s: UploadStage) => void) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file, onStage),
+  /** The session's uploads with their suggestions and the user's decisions, to show them again after a reload. */
+  list: async (s: Session): Promise<UploadedDocument[]> => (await apiJson<{ documents: UploadedDocument[] }>(`${base(s)}/documents`, { token: s.token })).documents,
+  reject: (s: Session, documentId: string, field: string) =>
+    apiJson<{ field: string; rejected: true }>(`${base(s)}/documents/${encodeURIComponent(documentId)}/reject`, { token: s.token, body: { field } }),
   accept: (s: Session, documentId: string, field: string, value: string | number) =>
     apiJson<{ field: string; value: string | number }>(`${base(s)}/documents/${encodeURIComponent(documentId)}/accept`, { token: s.token, body: { field, value } }),
   checklist: async (s: Session, category: Category): Promise<TrackedItem[]> =>

@@ -510,8 +510,16 @@ export const FormDrafting = z.object({
     /** Printed at the top of the draft of an enterprise a hard condition blocks: {clauses}, {reasons}. */
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
-  /** Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request). */
-  requests: z.object({ lacking: z.string().includes('{ask}') }),
+  /**
+   * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
+   * `approximate` asks for the exact figure of one answered as a round one ({label}, {said}: the words as typed).
+   */
+  /**
+   * Names that stand for the rest of the revenue (「其他10%」) rather than a product: listed with the products as
+   * typed, they are neither a main product nor part of the main products' share.
+   */
+  remainderProducts: z.array(z.string().min(1)),
+  requests: z.object({ lacking: z.string().includes('{ask}'), approximate: z.string().includes('{label}').includes('{said}') }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
   /**
