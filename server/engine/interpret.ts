@@ -887,7 +887,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
       else if (target && !ownFact) target.post.push(p);
-      if (!wider.length && target && !ownFact) segGroups[segGroups.length - 1]!.carried = target;
+      // Only a run of lacks is carried on (还没上，在规划，明年才做): after a yes (全厂都覆盖了) a clause with no name
+      // (不是“否”) speaks of the answer, not of the system.
+      const lacks = (x: Polarity) => x === false || x === 'planned' || x === 'future' || x === 'tried';
+      if (!wider.length && target && !ownFact && [...target.pre, ...target.post].every(lacks)) segGroups[segGroups.length - 1]!.carried = target;
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }
