@@ -640,19 +640,6 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
   }
-  // 「我们是做电线电缆的」: a clause that says what the enterprise makes (VocabularyFile `mainBusiness` markers) names
-  // its industry when the industry table reads one division from it; the industry question then has its answer.
-  const industry = kb.interview.questions.find((q) => q.sets === 'enterprise.industryCode');
-  const mb = kb.interview.vocabulary.mainBusiness;
-  if (industry && !taken.has(industry.id) && mb) {
-    const codes = new Set(
-      clauses
-        .filter((c) => mb.markers.some((w) => c.includes(w)) && !mb.other.some((w) => c.includes(w)) && !namesSystem(c))
-        .map((c) => industryFromText(kb, c))
-        .filter((c): c is string => c !== undefined),
-    );
-    if (codes.size === 1) added.items.push({ questionId: industry.id, value: [...codes][0]!, extra: true });
-  }
   return added.items.length > items.length ? added : r;
 }
 

@@ -57,19 +57,19 @@ interface Got {
 }
 const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[]; off?: Partial<Got> }> = {
   'B1-内黄建筑陶瓷车间': { taken: 34, of: 34, missed: [], wrong: [] },
-  'B2-商水印染工厂': { taken: 37, of: 38, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
+  'B2-商水印染工厂': { taken: 38, of: 39, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
   'B3-武陟中药饮片车间': { taken: 34, of: 34, missed: [], wrong: [] },
-  'B4-新乡正极材料工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'B4-新乡正极材料工厂': { taken: 39, of: 39, missed: [], wrong: [] },
   'B5-中牟收割机工厂有车间称号': { taken: 40, of: 40, missed: [], wrong: [] },
   'B6-驻马店饲料车间': { taken: 33, of: 33, missed: [], wrong: [] },
   'B7-林州铝型材亏损': { taken: 15, of: 15, missed: [], wrong: [] },
-  'B8-焦作轮胎已获智能工厂': { taken: 15, of: 15, missed: [], wrong: [] },
-  'C1-汝阳乳品工厂': { taken: 39, of: 39, missed: [], wrong: [] },
-  'C2-邓州造纸工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'B8-焦作轮胎已获智能工厂': { taken: 16, of: 16, missed: [], wrong: [] },
+  'C1-汝阳乳品工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  'C2-邓州造纸工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'C3-濮阳煤化工子公司': { taken: 37, of: 37, missed: [], wrong: [] },
   'C4-长垣起重机车间': { taken: 31, of: 32, missed: ['self.automationAdvanced 「在俺们长垣这一片算先进的」'], wrong: [] },
   'C5-郑州电动自行车工厂': { taken: 39, of: 40, missed: ['cap.lims 「试验数据还在excel里」'], wrong: [] },
-  'C6-许昌变压器车间': { taken: 31, of: 31, missed: [], wrong: [] },
+  'C6-许昌变压器车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'C7-开封流量计车间': { taken: 31, of: 31, missed: [], wrong: [] },
   'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
   'C9-平顶山尼龙税收黑名单': { taken: 15, of: 15, missed: [], wrong: [] },
@@ -82,7 +82,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     ],
     wrong: [],
   },
-  'D2-漯河啤酒酿造车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'D2-漯河啤酒酿造车间': { taken: 34, of: 34, missed: [], wrong: [] },
   'D3-航空港光伏组件工厂': { taken: 42, of: 42, missed: [], wrong: [] },
   'D4-固始医疗器械工厂': {
     taken: 39,
@@ -93,7 +93,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     ],
     wrong: [],
   },
-  'D5-新乡锂电隔膜子公司': { taken: 38, of: 38, missed: [], wrong: [] },
+  'D5-新乡锂电隔膜子公司': { taken: 39, of: 39, missed: [], wrong: [] },
   'D6-渑池氧化铝工厂': {
     taken: 40,
     of: 41,
@@ -110,8 +110,8 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'E1-孟州皮革鞣制车间': { taken: 35, of: 35, missed: [], wrong: [] },
   'E2-洛阳电解铜箔子公司工厂': {
-    taken: 37,
-    of: 38,
+    taken: 38,
+    of: 39,
     missed: [],
     // Without effect on the verdict: 三(三)3 is unmet anyway for want of RTO. The monitoring in place is named by no system word.
     wrong: ['cap.emergencyCommand 「硫酸雾有在线监测，应急指挥系统还在招标」 → false'],
@@ -127,7 +127,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'E6-驻马店专用车工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'E7-永城面粉失信被执行人': { taken: 17, of: 17, missed: [], wrong: [] },
   'E8-郑州粮油贸易公司': { taken: 16, of: 16, missed: [], wrong: [] },
-  'F1-郑州盾构机工厂': { taken: 37, of: 38, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
+  'F1-郑州盾构机工厂': { taken: 38, of: 39, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
   'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
   'F3-浚县尿素工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
