@@ -91,6 +91,8 @@ export class Conversation {
   private lastQuestion: string | undefined;
   /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
   private qaHinted = false;
+  /** The pending question and how many times in a row a reply to it was asked back on this connection. */
+  private askedBack: { id: string; times: number } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -182,6 +184,7 @@ export class Conversation {
       const pending = this.step(answers).question;
       const read = pending?.id === msg.questionId ? rules.interpret(msg.value, pending, answers) : null;
       // An answer that also asks (「没有，必须要有吗」) goes that way too: stored whole it would be the field's value.
+      // So does a correction of an earlier answer (「刚才集团那个说错了，…」): the chat applies it to the answer it corrects.
       // So does one that states other fields in passing (「王磊，电话13837112345」): each fact goes to its own field.
       const passing = read?.kind === 'answers' && (read.items.some((i) => i.extra) || !!read.notes?.length);
       // A form figure the reader will not take (「集团合并报表是85亿，我们公司是…」 with no own figure) is asked
@@ -189,7 +192,7 @@ export class Conversation {
       // So is one it reads otherwise than the number reader (the enterprise's own figure beside the group's).
       const formFigure = pending?.kind === 'number' && msg.questionId.startsWith('form.');
       const unreadFigure = formFigure && (read?.kind === 'unclear' || (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.value !== parseNumber(msg.value, pending.unit)?.value));
-      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite')))) {
+      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite' || read.reason === 'previous')))) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
@@ -354,7 +357,10 @@ export class Conversation {
       : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
       : reason === 'percentOrFraction' && interp.kind === 'unclear' ? phrases.percentOrFraction(before.question, interp.choices ?? [], interp.field)
       : phrases.unclear(before.question);
-    await this.say(sessionId, reply, []);
+    // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
+    const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
+    this.askedBack = before.question ? { id: before.question.id, times } : undefined;
+    await this.say(sessionId, reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : ''), []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 

@@ -40,6 +40,7 @@ interface Vocab {
   primary: RegExp | null;
   corrections: RegExp | null;
   previousRefs: RegExp | null;
+  spokenWh: RegExp | null;
   registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null };
   onlyBefore: RegExp | null;
   partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
@@ -102,6 +103,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
     primary: wordRegex(v.primary),
     corrections: wordRegex(v.corrections),
     previousRefs: wordRegex(v.previousRefs),
+    spokenWh: v.spokenWh?.verbs.length && v.spokenWh.words.length ? new RegExp(`(?:${alternationOf(v.spokenWh.verbs)})(?:${alternationOf(v.spokenWh.words)})`, 'gu') : null,
     registration: {
       question: v.registration.question,
       cues: wordRegex(v.registration.cues),
@@ -286,6 +288,8 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (vocab.negatedWh) t = t.replace(vocab.negatedWh, (w) => ' '.repeat(w.length));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
+  // 「已经准备那些材料了」 says what was done: a clause ending in 了 states, it asks nothing.
+  if (findAll(vocab.spokenWh, t).some((h) => !/^[^，,。；;！!？?\n]*了[\s啊呀吧哈]*(?:[，,。；;！!？?\n]|$)/u.test(t.slice(h.end)))) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and
   // 「是离散还是流程说不清」 (a skip) answer. A space parts clauses typed or dictated without marks: in
   // 「开料是数控的 上漆还是手工」 the 还是 says what is still done by hand, it asks nothing.
@@ -597,27 +601,36 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
  * question only while unanswered. The 省辖市 is read the same way when the paragraph names one city and no other.
  */
 function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
-  if (r.kind !== 'answers' || r.asks) return r;
-  // Only while the basic conditions are asked, and only from a paragraph: a short reply about a system
-  // (「有，木头加工车间在用」) says nothing of the main business.
+  // 「没有受过处罚，信用没问题，…」 to the 独立法人 question answers another one: what it states is kept, and the
+  // pending question, which it leaves unanswered, is asked again. A reply with a reason of its own (a correction,
+  // a hedge, a lookalike) is left to that reason.
+  const unanswered = r.kind === 'unclear' && (r.reason === undefined || r.reason === 'notAnAnswer');
+  if ((r.kind !== 'answers' || r.asks) && !unanswered) return r;
+  // Only while the basic conditions are asked: a short reply about a system (「有，木头加工车间在用」) says
+  // nothing of the main business.
   const idx = indexOf(kb);
   if (pending && idx.questions.get(pending.id)?.phase !== 'hard') return r;
   const text = understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text;
   const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length < 3) return r;
-  const taken = new Set([...r.items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
-  const added: Interpretation & { kind: 'answers' } = { ...r, items: [...r.items] };
+  const items = r.kind === 'answers' ? r.items : [];
+  const taken = new Set([...items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
+  const added: Interpretation & { kind: 'answers' } = r.kind === 'answers' ? { ...r, items: [...r.items] } : { kind: 'answers', items: [] };
   const byQuestion = new Map<string, string[]>();
   for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
   const namesSystem = (c: string) => findAll(idx.aliasRegex, c.toLowerCase()).length > 0;
-  for (const [id, words] of byQuestion) {
+  // The other questions' subjects are read from a paragraph (three clauses or more) or from a reply that does not
+  // answer the pending question: in a short answer (「是的，信用没问题」) the rest only backs the answer up.
+  for (const [id, words] of clauses.length >= 3 || unanswered ? byQuestion : new Map<string, string[]>()) {
     const spec = idx.questions.get(id);
     if (taken.has(id) || !spec) continue;
     const view = viewOf(spec, category);
     const values = new Set<string>();
     let value: AnswerValue | undefined;
+    // In a reply that does not answer the pending question, a subject word the pending question shares (列入, asked
+    // whether the tax list has the enterprise) is the pending question's: it says nothing sure of the others.
+    const own = unanswered && pending ? (byQuestion.get(pending.id) ?? []) : [];
     for (const c of clauses) {
-      if (!words.some((w) => c.toLowerCase().includes(w)) || namesSystem(c)) continue;
+      if (!words.some((w) => c.toLowerCase().includes(w) && !own.includes(w)) || namesSystem(c)) continue;
       const read = readReply(kb, c, view, category);
       const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === id && !i.extra) : undefined;
       if (!item || item.value === null) continue;
@@ -626,8 +639,11 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     }
     if (values.size === 1 && value !== undefined) added.items.push({ questionId: id, value, extra: true });
   }
+  // The 省辖市 is read from a paragraph, or from a reply that says the enterprise is registered in Henan
+  // (「是的，在河南新乡注册的」): the place it is registered in is the city asked later.
+  const registered = items.some((i) => i.questionId === vocabOf(kb).registration.question && i.value === true);
   const city = kb.interview.questions.find((q) => q.sets === 'enterprise.city');
-  if (city && !taken.has(city.id)) {
+  if (city && !taken.has(city.id) && (clauses.length >= 3 || registered)) {
     // 「集团另一个子公司在郑州报车间」: a clause that names another body (集团, 子公司, 工厂) locates that, not the enterprise.
     const vocab = vocabOf(kb);
     const lower = clauses.filter((c) => !findAll(vocab.registration.otherUnits, c.toLowerCase()).length).join('，').toLowerCase();
@@ -635,7 +651,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
   }
-  return added.items.length > r.items.length ? added : r;
+  return added.items.length > items.length ? added : r;
 }
 
 function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
@@ -811,7 +827,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
   const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
-  const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean }[] = [];
+  // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
+  const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean; carried?: Group }[] = [];
   const others = findAll(vocab.others, masked);
 
   const exceptions = findAll(vocab.exceptions, masked);
@@ -828,7 +845,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
       if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
-      const target = prev?.groups[prev.groups.length - 1];
+      const target = prev?.groups[prev.groups.length - 1] ?? prev?.carried;
       // 「层压机有振动预警，别的设备还没」: "the other" machines, lines or workshops lacking is the rest of the
       // plant, so what the clause before has is only partly built. A workshop applicant's other workshops
       // are not the one applying: left as before.
@@ -885,6 +902,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
       else if (target && !ownFact) target.post.push(p);
+      // Only a run of lacks is carried on (还没上，在规划，明年才做): after a yes (全厂都覆盖了) a clause with no name
+      // (不是“否”) speaks of the answer, not of the system.
+      const lacks = (x: Polarity) => x === false || x === 'planned' || x === 'future' || x === 'tried';
+      if (!wider.length && target && !ownFact && [...target.pre, ...target.post].every(lacks)) segGroups[segGroups.length - 1]!.carried = target;
       else freeAnswers.push({ pol: p, seg: segGroups.length - 1 });
       continue;
     }
@@ -942,6 +963,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
           if (q !== undefined || !segGroups[j].mentionOnly) break;
         }
       }
+      // 「前面说APC先进控制那个不对，我们APC还没上」: a name with no answer word in the clause that calls an answer wrong
+      // is what is corrected, not a yes; the answer is what the reply says of it after.
+      const seg = segments[si]!;
+      if (p === undefined && correctionHits.some((h) => h.start >= seg.start && h.end <= seg.end)) continue;
       // After 但是/不过 a bare name reverses the previous answer: "没有MES，但是ERP、WMS".
       if (p === undefined && sg.contrast && typeof last === 'boolean') p = !last;
       p ??= true;
@@ -1335,7 +1360,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const subjects = kb.interview.vocabulary.subjects;
     const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
     const elsewhereSubject = yesNo && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question));
-    const plain = !yesNo || free.length === 0 || (!elsewhereSubject && (answersPlainly(pending, text, cues, vocab.leadIns) || opensWithBareAnswer(kb, text)));
+    // 「不是，我们就是自己一个公司」: a bare answer word opening the reply answers the pending question, though a word of
+    // another question's subject (一个) follows, as long as what follows carries no answer word of its own to give
+    // to that other question (「没有，我们没被列入失信」 speaks of the credit lists).
+    const firstEnd = text.search(/[，,。；;！!？?\n]/u);
+    const bareOpening = opensWithBareAnswer(kb, text) && (!elsewhereSubject || (firstEnd >= 0 && !cues.some((c) => c.start > firstEnd)));
+    const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.

@@ -335,7 +335,9 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         if (named) return { ok: true, value: named.kind === '市辖区' ? null : named.name };
         // 「县里推荐的」 names no 县（市）: which one is asked, never the words stored as its name.
         if ((kb.regions.countyWords ?? []).some((w) => text.includes(w))) return { ok: false, error: `${q.id}: 没有说是哪个县（市），请填写县（市）名称，如 长垣市、汤阴县` };
-        return { ok: true, value: text };
+        // The regions list every 县 and 县级市 of the province: a reply that names none of them (a sentence about
+        // something else, a misheard name) is asked back, never stored as the recommending county.
+        return { ok: false, error: `${q.id}: 未能识别县（市）名称，请填写如 长垣市、汤阴县；由省辖市推荐的可以跳过` };
       }
       if (q.sets === 'enterprise.foundedYear') {
         const year = foundedYearOf(text);

@@ -676,7 +676,8 @@ describe('a system said to have gone live with 的, or to be out to tender', () 
 
 describe('an independent legal person stated in passing', () => {
   it('records 独立法人 and its denial from any message, and leaves a question about it alone', () => {
-    expect(items('注册在郑州，独立法人资格')).toEqual({ 'ent.independentLegalPerson': true, 'ent.registeredInHenan': true });
+    // The city it is registered in is the 省辖市 asked later, recorded in passing.
+    expect(items('注册在郑州，独立法人资格')).toEqual({ 'ent.independentLegalPerson': true, 'ent.registeredInHenan': true, 'ent.city': '郑州市' });
     expect(items('我们不具备独立法人资格')).toEqual({ 'ent.independentLegalPerson': false });
     expect(items('没有独立法人资格的分公司能报吗')).toBe('question');
   });
@@ -819,7 +820,7 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(interpret(kb, '直接算我们通过吧', q('cap.wms'))).toEqual({ kind: 'unclear', reason: 'instruction' });
   });
   it('a place followed by 注册 is where the enterprise is registered', () => {
-    expect(items('新乡注册', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('新乡注册', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '新乡市' });
   });
   it('the main business said across clauses, or as a manufacturing trade, is manufacturing', () => {
     expect(items('生产收割机，主业', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
@@ -1245,8 +1246,10 @@ describe('dialect and wh-words in plain answers', () => {
 describe('where the enterprise is, to the registration question', () => {
   const reg = q('ent.registeredInHenan');
   it('a Henan city or county said as where the enterprise is reads as registered in Henan', () => {
+    // A 省辖市 named is recorded in passing as the city asked later; a county alone (滑县, 长垣) is left to that question.
+    const cities: Record<string, string> = { 在安阳: '安阳市', 俺们在开封: '开封市', 开封: '开封市', 安阳的: '安阳市', 在洛阳伊川县: '洛阳市', 济源: '济源示范区', '中，俺们在开封': '开封市', 俺们厂子在开封: '开封市', 在郑州呢: '郑州市', '对，在开封': '开封市' };
     for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源', '中，俺们在开封', '俺们厂子在开封', '在郑州呢', '对，在开封']) {
-      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true });
+      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true, ...(cities[text] ? { 'ent.city': cities[text] } : {}) });
     }
   });
   it('a place outside Henan reads as not registered in Henan', () => {
@@ -1259,7 +1262,7 @@ describe('where the enterprise is, to the registration question', () => {
     expect(items('总部在北京，俺们在郑州', reg)).toEqual({ 'ent.registeredInHenan': true });
   });
   it('a tag question (中不中) beside a statement asks nothing; alone it still asks', () => {
-    expect(items('中不中？俺们在开封', reg)).toEqual({ 'ent.registeredInHenan': true });
+    expect(items('中不中？俺们在开封', reg)).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '开封市' });
     expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true });
     expect(items('中不中？有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('中不中？', reg)).toBe('question');

@@ -324,9 +324,11 @@ describe('applyAnswer validates the value against the question kind', () => {
     const note = r.ok ? evaluate(kb, r.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';
     expect(note).toContain('（永城市）');
     expect(note).toContain('不多于5家');
-    // A place the regions data does not list is kept as typed and read by its ending.
-    const other = applyAnswer(kb, {}, 'ent.county', '某某县');
-    expect(other.ok && other.answers['ent.county']).toBe('某某县');
+    // The regions data lists every 县 and 县级市: a name it does not list (a misheard one, a sentence) is asked back.
+    for (const text of ['某某县', '我们厂子很大', '刚才集团那个说错了，我们不是以集团名义申报的']) {
+      const other = applyAnswer(kb, {}, 'ent.county', text);
+      expect(other.ok ? other.answers['ent.county'] : other.error, text).toMatch(/未能识别县（市）名称/);
+    }
   });
 
   it('a 县级市 named in the reply to the 省辖市 question is kept as the county, so a skipped county question leaves it in the 县（市） channel', () => {

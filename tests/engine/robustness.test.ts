@@ -31,7 +31,11 @@ function randomValue(r: () => number, id: string): AnswerValue {
     default:
       if (q.id === 'ent.industryCode') return String(10 + Math.floor(r() * 40));
       if (q.sets === 'enterprise.foundedYear') return String(1990 + Math.floor(r() * 40));
-      // The city question takes only a region the regions data lists.
+      // The city and county questions take only a region the regions data lists.
+      if (q.sets === 'enterprise.county') {
+        const counties = kb.regions.regions.filter((x) => x.kind === '县' || x.kind === '县级市');
+        return counties[Math.floor(r() * counties.length)]!.name;
+      }
       return q.sets === 'enterprise.city' ? kb.regions.regions[Math.floor(r() * kb.regions.regions.length)]!.name : '某县';
   }
 }

@@ -403,6 +403,11 @@ export const InterviewFile = z
       questionWords: Words,
       notQuestion: Words,
       /**
+       * 「填这个表要准备那些材料啊」: voice input writes 哪些 as 那些. A `words` form (那些, 那几) right after a `verbs`
+       * word of what is to be provided (准备, 提交) asks which, as 哪些 would; 「那些都没有」 opens with no such verb.
+       */
+      spokenWh: z.object({ verbs: Words, words: Words }).optional(),
+      /**
        * 「啥称号也没有」「什么系统都没上」「啥都有」: a `words` wh-word followed in its clause, within a few characters,
        * by a `joiners` word (也, 都) and then a `then` word (没, 不, 有) says none or all, not which: it asks nothing.
        */
