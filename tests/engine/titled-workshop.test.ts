@@ -120,4 +120,12 @@ describe('replies to the titled-workshop question', () => {
     for (const t of ['不是，换了个车间', '这次报的是另一个车间', '不是同一个', '换成涂装车间报', '用别的车间报', '报的是其他车间', '不是原来的，是新建的车间', '不一样', '没有，这次报装配车间'])
       expect(value(t), t).toBe(false);
   });
+
+  it('is not answered in passing by a paragraph about the other hard conditions, nor takes their replies', () => {
+    const other = (id: string, t: string) => rules.interpret(t, rules.views({}, [id])[0]!, {}) as { kind: string; items?: { questionId: string; value: unknown }[] };
+    const r = other('ent.appliedThisYear', '没有，就报这一个，另一个车间明年再说');
+    expect(r.items).toEqual([{ questionId: 'ent.appliedThisYear', value: false }]);
+    expect(other('ent.appliedThisYear', '没有，只报原来那个车间').items).toEqual([{ questionId: 'ent.appliedThisYear', value: false }]);
+    expect(other('ent.priorTitles', '2021年木门车间评上了省智能车间，今年还报这个木门车间，又改造了一遍').items).toEqual([{ questionId: 'ent.priorTitles', value: 'smartWorkshop' }]);
+  });
 });
