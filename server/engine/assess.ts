@@ -1,5 +1,5 @@
 import type { KnowledgeData } from '../knowledge/load';
-import type { ElementsFile, HardRuleId, HardTest, Requirement } from '../knowledge/schemas/engine';
+import type { ElementsFile, HardRule, HardRuleId, HardTest, Requirement } from '../knowledge/schemas/engine';
 import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
 import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
@@ -14,6 +14,8 @@ export interface Evaluation {
   mode: Mode | undefined;
   /** How the workshop/factory question stands when the enterprise did not say: decided or still open. */
   scopeDecision: 'given' | 'factory' | 'workshop' | 'open';
+  /** The category applied for or left by the rules, blocked or not; undefined while workshop or factory is still open. */
+  settled?: Category;
 }
 
 /* ------------------------------------------------------------------ hard conditions (二, 四(一)) */
@@ -48,9 +50,32 @@ export function failsTest(test: HardTest, value: unknown, year: number): boolean
   return age < test.yearsUnder ? true : age > test.yearsUnder ? false : undefined;
 }
 
-function hardRules(kb: KnowledgeData, f: Facts): Record<HardRuleId, boolean | undefined> {
+/**
+ * Whether a guarded condition concerns this applicant: false when a guard rules it out (another category, a fact
+ * that does not hold), undefined while one is unknown, true otherwise. `category` is the category applied for or
+ * left by the rules, undefined while that is still open.
+ */
+export function concerns(kb: KnowledgeData, rule: HardRule, f: Facts, category: Category | undefined): boolean | undefined {
+  if (!rule.only) return true;
+  const held = (rule.only.facts ?? []).map((g) => {
+    const r = failsTest(g.test, factAt(f, g.fact), kb.manifest.year);
+    return r === undefined ? undefined : r === g.is;
+  });
+  const cats = rule.only.categories;
+  const inCategory = !cats ? true : category === undefined ? undefined : cats.includes(category);
+  const all = [...held, inCategory];
+  if (all.includes(false)) return false;
+  return all.includes(undefined) ? undefined : true;
+}
+
+function hardRules(kb: KnowledgeData, f: Facts, category: Category | undefined): Record<HardRuleId, boolean | undefined> {
   const out: Record<HardRuleId, boolean | undefined> = {};
-  for (const [id, rule] of Object.entries(kb.categoryRules.hard)) out[id] = failsTest(rule.fails, factAt(f, rule.fact), kb.manifest.year);
+  for (const [id, rule] of Object.entries(kb.categoryRules.hard)) {
+    const c = concerns(kb, rule, f, category);
+    const fails = c === false ? false : failsTest(rule.fails, factAt(f, rule.fact), kb.manifest.year);
+    // A fact that passes passes whoever applies; one that fails blocks only an applicant the condition concerns.
+    out[id] = c === undefined && fails === true ? undefined : fails;
+  }
   return out;
 }
 
@@ -228,10 +253,13 @@ export function evalCategory(
   return out;
 }
 
-/** Only the hard conditions that fail: what applyAnswer compares before and after an answer. */
-export function blockingOf(kb: KnowledgeData, f: Facts): Assessment['blocking'] {
+/**
+ * Only the hard conditions that fail: what applyAnswer compares before and after an answer. `category` is the one
+ * applied for (a draft's, or the one the rules leave); without it a condition of one category only blocks nothing.
+ */
+export function blockingOf(kb: KnowledgeData, f: Facts, category?: Category): Assessment['blocking'] {
   const rules = kb.categoryRules;
-  const hard = hardRules(kb, f);
+  const hard = hardRules(kb, f, category);
   const code = f.enterprise.industryCode;
   const division = code === undefined ? undefined : divisionLabel(kb, code);
   return Object.entries(rules.hard)
@@ -299,8 +327,6 @@ function describeElements(kb: KnowledgeData, conds: Condition[], category: Categ
 export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   const rules = kb.categoryRules;
   const t = rules.texts;
-  const hard = hardRules(kb, f);
-  const blocking = blockingOf(kb, f);
   // One evaluation per element and call: the factory-level check and the conditions share it.
   const memo = new Map<ElementSpec, Condition>();
 
@@ -375,6 +401,13 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     }
   }
 
+  // A condition of one category (the titled workshop, 四(一)) reads the category applied for or the one the rules
+  // leave, once settled: not while the factory-level elements are still asked, nor on the stand-in workshop of an
+  // enterprise whose production mode is not known yet.
+  const settled = chosen && (f.scope || (mode && scopeDecision !== 'open')) ? chosen : undefined;
+  const hard = hardRules(kb, f, settled);
+  const blocking = blockingOf(kb, f, settled);
+
   // While a hard condition fails nothing is recommended: the reasons say what blocks, and the
   // conditions of the category the enterprise would have are kept only for its preparation.
   const ineligible = blocking.length > 0;
@@ -447,6 +480,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     hard,
     mode,
     scopeDecision: f.scope ? 'given' : scopeDecision,
+    ...(settled ? { settled } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface Facts {
     operatingWell?: boolean;
     credit: { dishonestExecutee?: boolean; taxViolationBlacklist?: boolean; seriousIllegalDishonest?: boolean };
     priorTitles?: Title[];
+    /** Whether the workshop applying is the one already titled 智能车间 (四(一)); asked only of a workshop title holder applying for 智能车间. */
+    titledWorkshopAgain?: boolean;
     appliedThisYear?: boolean;
     greenPriority?: boolean;
     /** The year it was founded, as the enterprise gave it: only what it can fill in the form depends on it. */

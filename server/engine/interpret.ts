@@ -618,11 +618,14 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   const byQuestion = new Map<string, string[]>();
   for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
   const namesSystem = (c: string) => findAll(idx.aliasRegex, c.toLowerCase()).length > 0;
+  // A condition that concerns only some applicants (the titled workshop) is asked once it concerns this one: a
+  // clause of a paragraph about something else (「另一个车间明年再说」) does not answer it.
+  const guarded = new Set(Object.values(kb.categoryRules.hard).filter((h) => h.only).map((h) => h.fact));
   // The other questions' subjects are read from a paragraph (three clauses or more) or from a reply that does not
   // answer the pending question: in a short answer (「是的，信用没问题」) the rest only backs the answer up.
   for (const [id, words] of clauses.length >= 3 || unanswered ? byQuestion : new Map<string, string[]>()) {
     const spec = idx.questions.get(id);
-    if (taken.has(id) || !spec) continue;
+    if (taken.has(id) || !spec || guarded.has(spec.sets)) continue;
     const view = viewOf(spec, category);
     const values = new Set<string>();
     let value: AnswerValue | undefined;

@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, CapabilityId, Category } from '../schemas/profile';
-import { blockingOf, evaluateFacts, type Evaluation } from './assess';
+import { concerns, evaluateFacts, type Evaluation } from './assess';
 import { factsFromAnswers, foundedYearOf, integrationImpossible, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { divisionLabel, indexOf, requirementsOf } from './kb';
 import { understanderFor } from '../understand';
@@ -72,7 +72,13 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers)
   };
   // A 成立时间 already given (an accepted licence) answers the founding year: it is not asked again.
   const dated = answered(answers, 'form.foundedOn');
-  for (const q of kb.interview.questions) if (q.phase === 'hard' && !(dated && q.sets === 'enterprise.foundedYear')) push(q.id, null, 'hard');
+  // A condition that concerns only some applicants (the titled workshop, 四(一)) is asked once it concerns this one.
+  const guarded = Object.values(kb.categoryRules.hard).filter((r) => r.only);
+  const notYet = (q: InterviewQuestion) => {
+    const rules = guarded.filter((r) => r.fact === q.sets);
+    return rules.length > 0 && !answered(answers, q.id) && !rules.some((r) => concerns(kb, r, facts, ev.settled) === true);
+  };
+  for (const q of kb.interview.questions) if (q.phase === 'hard' && !(dated && q.sets === 'enterprise.foundedYear') && !notYet(q)) push(q.id, null, 'hard');
   // An industry that is clearly discrete or process (汽车制造 / 化学原料) answers the production-mode
   // question already, unless the systems named so far contradict it; mixed industries are asked.
   const division = facts.enterprise.industryCode ? idx.divisions.get(facts.enterprise.industryCode) : undefined;

@@ -190,7 +190,7 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
     drafts,
     flags: checkFacts(profile, factCheckFormOf(ctx, category)),
     checklist: checklist(spec),
-    ineligible: ineligibleText(ctx, profile),
+    ineligible: ineligibleText(ctx, profile, category),
   };
 }
 
@@ -198,12 +198,13 @@ export function fillForm(ctx: FormsContext, profile: DraftProfile, category: Cat
  * The hard conditions that fail on the enterprise's own answers: a blocked enterprise (a 分公司, 二(一)) is
  * told at the top of its draft that it cannot apply with it, rather than being asked for facts it has not
  * got (a branch's 注册资本). Unknown answers block nothing. The drafts list says the same line, so the
- * page and staff see what the DOCX prints.
+ * page and staff see what the DOCX prints. `category` is the draft's: a condition of one category only (the
+ * titled workshop of 四(一)) blocks a draft of that category and no other, and none without it.
  */
-export function ineligibleText(ctx: FormsContext, profile: DraftProfile): string | null {
+export function ineligibleText(ctx: FormsContext, profile: DraftProfile, category?: Category): string | null {
   const tpl = ctx.formDrafting.messages.ineligibleTop;
   if (!ctx.engine || !tpl) return null;
-  const blocking = blockingOf(ctx.engine, hardFacts(ctx.engine, profile));
+  const blocking = blockingOf(ctx.engine, hardFacts(ctx.engine, profile), category);
   if (!blocking.length) return null;
   const clauses = [...new Set(blocking.map((b) => b.clause))].join('、');
   const reasons = [...new Set(blocking.map((b) => b.reason))].join('');
@@ -223,6 +224,7 @@ function hardFacts(kb: KnowledgeData, profile: DraftProfile) {
     operatingWell: e.operatingWell,
     credit: { ...(e.credit ?? {}) },
     priorTitles: e.priorTitles,
+    titledWorkshopAgain: e.titledWorkshopAgain,
     appliedThisYear: e.appliedThisYear,
     foundedYear: foundedYear(profile.form),
   });

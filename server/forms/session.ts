@@ -13,7 +13,7 @@ import { fill } from '../engine/kb';
  * routes only validate, load the session and call these.
  */
 
-const HARD_FACTS = ['independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear'] as const;
+const HARD_FACTS = ['independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear', 'titledWorkshopAgain'] as const;
 
 /** The session's facts as a drafting profile, and the category the engine recommends (null while undetermined). */
 export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers): { profile: DraftProfile; recommended: Category | null } {

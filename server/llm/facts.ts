@@ -31,6 +31,7 @@ export const ExtractedFacts = z.strictObject({
       taxViolationBlacklist: z.boolean().optional().describe('是否被列入税收违法黑名单'),
       seriousIllegalDishonest: z.boolean().optional().describe('是否被列入严重违法失信名单'),
       appliedThisYear: z.boolean().optional().describe('本年度是否已有（或同时打算）另一项申报'),
+      titledWorkshopAgain: z.boolean().optional().describe('只获得过智能车间称号、本次申报智能车间时：申报的是否就是已获称号的那个车间'),
       greenPriority: z.boolean().optional().describe('是否属于节能减排绿色发展企业'),
       priorTitles: z.array(z.enum(['smartWorkshop', 'smartFactory'])).max(2).optional().describe('以前获得过的称号；都没有时为空数组'),
       industryCode: z.string().max(40).optional().describe('GB/T 4754 行业代码或行业名称'),
@@ -59,7 +60,7 @@ export function factsToAnswers(f: ExtractedFacts): { questionId: string; value: 
   }
   const e = f.enterprise ?? {};
   const credit = ['dishonestExecutee', 'taxViolationBlacklist', 'seriousIllegalDishonest'] as const;
-  for (const key of ['registeredInHenan', 'independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear', 'greenPriority', ...credit] as const) {
+  for (const key of ['registeredInHenan', 'independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear', 'titledWorkshopAgain', 'greenPriority', ...credit] as const) {
     const v = e[key];
     if (v === undefined) continue;
     out.push({ questionId: (credit as readonly string[]).includes(key) ? `ent.credit.${key}` : `ent.${key}`, value: v });

@@ -137,7 +137,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const { kb, profile, category, saved } = await sessionProfile(request, q.category);
     // The line the draft and the DOCX print at their top for an enterprise the notice rules out.
     const sections = draftsView(ctx(kb), profile, category, saved);
-    return { category, ineligible: ineligibleText(ctx(kb), profile), sections, factLabels: factLabels(kb.data, sections) };
+    return { category, ineligible: ineligibleText(ctx(kb), profile, category), sections, factLabels: factLabels(kb.data, sections) };
   });
 
   async function regenerate(request: FastifyRequest, overwrite: boolean, wanted?: Category) {

@@ -43,6 +43,8 @@ export const Enterprise = z.object({
     seriousIllegalDishonest: z.boolean(),
   }),
   priorTitles: z.array(z.enum(['smartWorkshop', 'smartFactory'])).max(2).default([]),
+  /** The workshop applying is the one already titled 智能车间 (四(一)): read only of a workshop title holder applying for 智能车间. */
+  titledWorkshopAgain: z.boolean().optional(),
   appliedThisYear: z.boolean(),
   greenPriority: z.boolean().optional(),
 });

@@ -213,7 +213,7 @@ const SAID: Record<string, Said> = {
   N25: {
     replies: {
       'ent.priorTitles': ['21年液压支架焊接车间拿了省智能车间'], 'ent.city': ['平顶山'], 'ent.industryCode': ['煤矿机械，液压支架'],
-      'cat.scope': ['还报车间，这回用结构件机加工车间'], 'cat.productionMode': ['离散'],
+      'cat.scope': ['还报车间，这回用结构件机加工车间'], 'ent.titledWorkshopAgain': ['不是同一个，这回用结构件机加工车间'], 'cat.productionMode': ['离散'],
     },
     before: { 'cat.scope': [{ text: '拿过智能车间的，换个车间还能再报智能车间吗？', asks: true }] },
   },

@@ -160,7 +160,7 @@ const ClauseText = z.object({ clause: ClauseId, text: Text });
 export const HardFact = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|declared\.[a-z][A-Za-z0-9]*)$/,
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|titledWorkshopAgain|appliedThisYear|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|declared\.[a-z][A-Za-z0-9]*)$/,
     'fact must name an enterprise fact (enterprise.operatingWell) or a declared one (declared.majorAccident)',
   );
 
@@ -184,7 +184,22 @@ export type HardTest = z.infer<typeof HardTest>;
  * and what would change the answer (remedy). Each year's notice may add, drop or re-number these: the engine
  * knows none of them by name.
  */
-const HardRule = z.object({ clause: ClauseId, fact: HardFact, fails: HardTest, reason: Text, remedy: Text });
+/**
+ * When a hard condition concerns only some applicants (四(一): the workshop already titled, of an enterprise that
+ * holds only the 智能车间 title and applies for 智能车间): the categories it concerns, and facts that must fail
+ * (`is: true`) or pass (`is: false`) their test. Any other applicant passes it; while a guard is unknown (the
+ * titles not yet said, the category still open) it stays open, and its question is not asked yet.
+ */
+const HardGuard = z
+  .object({
+    categories: z.array(Category).min(1).optional(),
+    facts: z.array(z.object({ fact: HardFact, test: HardTest, is: z.boolean() }).strict()).min(1).optional(),
+  })
+  .strict()
+  .refine((g) => g.categories || g.facts, 'a guard names categories or facts');
+export type HardGuard = z.infer<typeof HardGuard>;
+
+const HardRule = z.object({ clause: ClauseId, fact: HardFact, fails: HardTest, only: HardGuard.optional(), reason: Text, remedy: Text });
 export type HardRule = z.infer<typeof HardRule>;
 export type HardRuleId = string;
 
@@ -273,7 +288,7 @@ export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
 export const SetsPath = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced)|declared\.[a-z][A-Za-z0-9]*)$/,
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|titledWorkshopAgain|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced)|declared\.[a-z][A-Za-z0-9]*)$/,
     'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes, or a declared fact of a hard condition (declared.majorAccident)',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {
