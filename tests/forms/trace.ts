@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { DraftProfile, NumberSource } from '../../server/schemas/forms';
+
+/** Names that stand for the rest of the revenue (「其他」): no main product, so not in the products' share. */
+const REMAINDER = new Set<string>(JSON.parse(readFileSync('knowledge/henan-2023/form-drafting.json', 'utf8')).remainderProducts);
 
 /**
  * Independent provenance checker: every digit run of a draft must be listed in `numbers`,
@@ -67,7 +71,7 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
     return String((at(p, m[1]!) as unknown[]).length) === n.value ? null : bad('count differs');
   }
   if (n.source === 'computed:productsShare') {
-    const ps = p.form.products ?? [];
+    const ps = (p.form.products ?? []).filter((x) => !REMAINDER.has(x.name.trim()));
     const want = ps.length && ps.every((x) => x.share !== undefined && !x.approx) ? String(Number(ps.reduce((a, x) => a + x.share!, 0).toPrecision(12))) : null;
     return want === n.value ? null : bad(`expected ${want}`);
   }
