@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
-import type { AnswerValue, Interpretation, QuestionView } from '../../server/schemas/interview';
+import type { AnswerValue, Interpretation } from '../../server/schemas/interview';
 import { realKb } from './kb';
+import { q } from './readings';
 
 /**
  * 是 as the copula of a description (「我们是做化工的」) to a yes/no question: a wrong yes there records the
  * enterprise as 失信 or as applying in a group's name, and the verdict turns ineligible.
  */
 const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
 const read = (text: string, id: string): Interpretation => interpret(kb, text, q(id));
 const items = (r: Interpretation): Record<string, AnswerValue> => (r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : {});
 

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpret } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
-import { realKb } from './kb';
-
-const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
-
-function items(text: string, pending: QuestionView | null = null): Record<string, AnswerValue> | string {
-  const r = interpret(kb, text, pending);
-  if (r.kind !== 'answers') return r.kind;
-  return Object.fromEntries(r.items.map((i) => [i.questionId, i.value]));
-}
+import type { AnswerValue } from '../../server/schemas/interview';
+import { q, items } from './readings';
 
 describe('a clear answer followed by detail is an answer', () => {
   const cases: [string, string, AnswerValue][] = [

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
 import { checkValue, industryFromText, viewOf } from '../../server/engine/plan';
 import { isGhostwriting } from '../../server/engine/interpret';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import type { AnswerValue } from '../../server/schemas/interview';
 import { realKb } from './kb';
+import { q, items } from './readings';
 
 const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
-
-function items(text: string, pending: QuestionView | null = null): Record<string, AnswerValue> | string {
-  const r = interpret(kb, text, pending);
-  if (r.kind !== 'answers') return r.kind;
-  return Object.fromEntries(r.items.map((i) => [i.questionId, i.value]));
-}
 
 describe('capability mentions with their polarity', () => {
   const cases: [string, Record<string, AnswerValue>][] = [

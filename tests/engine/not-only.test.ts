@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpret } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
-import { realKb } from './kb';
-
-const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
-
-function items(text: string, pending: QuestionView | null = null): Record<string, AnswerValue> | string {
-  const r = interpret(kb, text, pending);
-  if (r.kind !== 'answers') return r.kind;
-  return Object.fromEntries(r.items.map((i) => [i.questionId, i.value]));
-}
+import { q, items } from './readings';
 
 describe('“not only” widens what was said, it neither denies nor confines it', () => {
   // Each said after a yes of the systems: the 不 of 不只/不仅/不光/不止/不单 is no no, and the 只/仅/光 no restriction.

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { realKb } from './kb';
+import { q, items } from './readings';
 import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
 
 const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
-
-function items(text: string, pending: QuestionView | null = null): Record<string, AnswerValue> | string {
-  const r = interpret(kb, text, pending);
-  if (r.kind !== 'answers') return r.kind;
-  return Object.fromEntries(r.items.map((i) => [i.questionId, i.value]));
-}
 
 const OPENING =
   '您好，我是新乡市某精细化工有限公司的信息中心主任。我们公司2006年在新乡市平原示范区注册成立，是独立法人，不属于任何集团，主营是农药中间体和精细化学品的生产，连续化的反应、精馏和结晶工艺，去年营业收入大约8亿元，经营一直正常盈利。我们没有被列入失信被执行人、税收违法黑名单或严重违法失信名单，以前也没有获得过省级智能车间或者智能工厂称号，今年也只打算报这一个。';

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../server/engine';
-import { viewOf } from '../../server/engine/plan';
-import type { AnswerValue, Interpretation, QuestionView } from '../../server/schemas/interview';
+import type { AnswerValue, Interpretation } from '../../server/schemas/interview';
 import type { Category } from '../../server/schemas/profile';
 import { realKb } from './kb';
+import { q } from './readings';
 
 /**
  * Replies as applicants type or dictate them: answers run into questions with no mark between them, a yes
  * that goes on to name other systems, a system in one workshop only, hedges said after the answer, lookalikes.
  */
 const kb = realKb();
-const q = (id: string): QuestionView => viewOf(kb.interview.questions.find((x) => x.id === id)!, null);
 const read = (text: string, id: string, category: Category | null = null): Interpretation => interpret(kb, text, q(id), category);
 const items = (r: Interpretation): Record<string, AnswerValue> => (r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : {});
 
