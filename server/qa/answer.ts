@@ -38,6 +38,8 @@ const ACCEPT = 0.42;
 const ASKING_MARGIN = 0.05;
 /** An asking part this long or longer can name its own subject; a shorter one leans on what was said before it. */
 const SELF_CONTAINED = 8;
+/** How much closer the whole question must be to one entry than each part to its own, to be read as one question. */
+const WHOLE_MARGIN = 0.1;
 
 function accepted(matches: readonly EntryMatch[]): EntryMatch | undefined {
   return matches.find((m) => m.score >= (m.prepared.requires.length > 0 ? ACCEPT_GUARDED : ACCEPT));
@@ -1292,6 +1294,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       if (topic && (topic.scene || !ownAsked) && namedKeywords(kb, topic, piece).some((k) => appliesFor(piece, k))) return response(outOfScope(kb, topic));
     }
   }
+  // 「视频必须是MP4吗，MOV格式行不行」: two parts that ask two sides of one thing each find some
+  // entry loosely, while the whole question is clearly about one entry that neither part found.
+  // It is one question, answered by that entry.
+  const closest = accepted(whole);
+  if (chosen.length > 1 && closest && closest.score >= VERIFIED && chosen.every((c) => c.match.prepared !== closest.prepared && c.match.score + WHOLE_MARGIN <= closest.score)) chosen.splice(0);
   if (chosen.length < 2) {
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.

@@ -837,4 +837,19 @@ describe('questions that share a canned answer\'s words but ask something else',
   it('refuses scores, traffic and vendors\' prices, which the notice does not cover', () => {
     for (const q of ['智能车间评审满分多少 过线分是多少', '洛阳今天限行尾号是几', '河南本地做MES的厂家哪家性价比高 报价大概多少']) expect(ask(q).outOfScope, q).toBe(true);
   });
+  it('answers a subsidiary applying in its own name 可以, and only a group\'s or parent\'s name 不能', () => {
+    expect(conclusion('集团下面的子公司是独立法人，可以用子公司名义报吗')).toMatch(/^可以/u);
+    expect(conclusion('我们是子公司，以自己的名义报行吗')).toMatch(/^可以/u);
+    expect(conclusion('子公司可以用集团名义申报吗')).toMatch(/^不能/u);
+    expect(conclusion('子公司能以母公司名义申报吗')).toMatch(/^不能/u);
+    expect(conclusion('能用集团的名义报吗')).toMatch(/^不能/u);
+  });
+
+  it('reads two parts asking two sides of one thing as one question when the whole is clearly about one entry', () => {
+    const a = ask('视频必须是MP4吗，MOV格式行不行');
+    expect(a.answer).toMatch(/^要MP4格式/u);
+    expect(a.entries).toEqual(['video-format']);
+    // Two parts each clearly about their own entry stay two answers.
+    expect(ask('视频最大多少M？照片要几张').entries?.length).toBe(2);
+  });
 });
