@@ -208,10 +208,11 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
 
 // ---------- answers ----------
 
-function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string } | null): AskResponse {
+/** `related`: a clause next to the topic, quoted at its sentence naming one of `needles` (else its first). */
+function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string; needles?: readonly string[] } | null): AskResponse {
   const oos = kb.data.intents.outOfScope;
   const { unit, phone } = kb.data.facts.contact;
-  const related = topic?.related ? cite(kb, topic.related) : null;
+  const related = topic?.related ? cite(kb, topic.related, topic.needles) : null;
   const answer = topic
     ? fill(oos.answer, {
         topic: topic.label,
@@ -1418,7 +1419,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const refused = chosen[0]?.match.prepared.entry;
   // A topic the notice leaves out may still sit next to a clause it has ("公示" after 四(三)'s
   // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
-  if (refused?.conclusion === 'notCovered') return response(outOfScope(kb, { label: refused.topic!, related: refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation) }));
+  if (refused?.conclusion === 'notCovered') {
+    const related = refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation);
+    return response(outOfScope(kb, { label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
+  }
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));
 

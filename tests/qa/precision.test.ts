@@ -852,4 +852,12 @@ describe('questions that share a canned answer\'s words but ask something else',
     // Two parts each clearly about their own entry stay two answers.
     expect(ask('视频最大多少M？照片要几张').entries?.length).toBe(2);
   });
+  it('refuses how many will be awarded this year as not covered, and still answers the recommendation quota', () => {
+    for (const q of ['郑州今年评上了多少家', '今年能评上多少家']) {
+      expect(ask(q).outOfScope, q).toBe(true);
+      expect(ask(q).answer, q).toMatch(/^《通知》没有涉及认定数量/u);
+    }
+    expect(conclusion('郑州能推荐多少家')).toContain('不多于20家');
+    expect(conclusion('已经评上智能车间了，还能报几个')).toMatch(/^可以/u);
+  });
 });
