@@ -860,4 +860,7 @@ describe('questions that share a canned answer\'s words but ask something else',
     expect(conclusion('郑州能推荐多少家')).toContain('不多于20家');
     expect(conclusion('已经评上智能车间了，还能报几个')).toMatch(/^可以/u);
   });
+  it('answers a small head count as no threshold, however the count is said', () => {
+    for (const q of ['员工少于100人能报吗', '我们厂工人只有五十个，能申报智能车间吗']) expect(conclusion(q), q).toMatch(/^没有规模门槛/u);
+  });
 });
