@@ -232,7 +232,7 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // table (传个空的) is answered with who uploads it, without saying the notice leaves it open; a request to write
   // a section (帮我把…写出来) is answered with the element conditions.
   it('on the twenty-fifth fresh set, accountants on the forms’ years and units, county officials, voice-typed owners, IT managers with acronyms, comparisons, two-part asks, what follows submission, and out-of-scope asks, after fixing what it found (measured once before: hit@3 78.3, facts 69.6, concluded 82.6, facts in conclusion 60.9, three in-scope questions refused, out of scope refused 57.1)', () => {
-    expect(figures(evaluate(kb, fresh25))).toEqual({ hit3: 91.3, facts: 87, concluded: 91.3, factsInConclusion: 82.6, inScopeRefused: ['俺们是商丘的 商丘能推即家 推多了咋办', '提交以后发现数据填错了 平台上还能撤回重新传吗'], outOfScopeRefused: 85.7 });
+    expect(figures(evaluate(kb, fresh25))).toEqual({ hit3: 95.7, facts: 91.3, concluded: 95.7, factsInConclusion: 87, inScopeRefused: ['提交以后发现数据填错了 平台上还能撤回重新传吗'], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {
