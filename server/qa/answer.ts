@@ -570,6 +570,12 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       const grouped: string[] = [];
       let open = '';
       for (const x of p.trim().split(/\s+/u)) {
+        // 「我是淅川县工信局的 …」: who is asking sets the context of every part, and is the subject
+        // of none; glued to the next part it only dilutes that part's words.
+        if (!open && SELF_INTRO.test(x) && !asks(x)) {
+          grouped.push(x);
+          continue;
+        }
         open = open ? `${open} ${x}` : x;
         if (asks(x)) grouped.push(open), (open = '');
       }
@@ -690,6 +696,9 @@ const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|�
 const CHOICE = /(?:算|是|属于|归|选|报|交|填|用|按)\p{Script=Han}{1,8}还是\p{Script=Han}/u;
 
 /** A part that asks: with a question word or A-not-A form, or by offering two answers to choose from. */
+/** A speaker saying who they are (「我是淅川县工信局的」「我们是做铸件的」), read after 俺 is written 我. */
+const SELF_INTRO = /^我(?:们)?是[^\s，,。？?]{1,20}的$/u;
+
 function asks(p: string): boolean {
   return ASKS.test(p) || CHOICE.test(p);
 }

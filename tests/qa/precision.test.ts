@@ -877,3 +877,42 @@ describe('questions that share a canned answer\'s words but ask something else',
     for (const q of ['智能车间评审满分多少 过线分是多少', '洛阳今天限行尾号是几', '河南本地做MES的厂家哪家性价比高 报价大概多少']) expect(ask(q).outOfScope, q).toBe(true);
   });
 });
+
+describe('questions a county clerk relays, form cells of the other form, the day of a deadline and one element in two categories', () => {
+  it('reads who is speaking and that a caller asked as context, not as a question about phones', () => {
+    const q = '我是淅川县工信局的 有个企业打电话问 他们公司前年才成立 审计报告要哪一年的 必须是会计师事务所出的吗';
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toContain('经会计师事务所审计的财务审计报告');
+    // Asking for a bureau's phone number is still the topic the notice leaves out.
+    expect(ask('县工信局的电话是多少').outOfScope).toBe(true);
+    expect(ask('有个企业打电话问 县工信局的电话是多少').outOfScope).toBe(true);
+  });
+
+  it('quotes the cell of the form the question names when the answer was written with the other form\'s twin cell', () => {
+    expect(ask('附件3效益指标表里产品升级周期按啥单位填').citations[0]!.clause).toBe('附件3.一(二)');
+    expect(ask('附件3里运营成本填啥单位').citations[0]!.clause).toBe('附件3.一(二)');
+    // Naming no form, the entry's own quote stays first.
+    expect(ask('产品升级周期按啥单位填').citations[0]!.clause).toBe('附件2.一(二)');
+  });
+
+  it('says the notice does not settle whether 「3月15日前」 includes the 15th, and still gives the date when asked for it', () => {
+    expect(conclusion('推荐汇总表是3月15日前上传 那3月15号当天传算不算晚')).toMatch(/^通知没有说明/u);
+    expect(ask('推荐汇总表是3月15日前上传 那3月15号当天传算不算晚').answer).toContain('65507698');
+    expect(conclusion('推荐汇总表什么时候上传')).toMatch(/^3月15日前/u);
+  });
+
+  it('compares the workshop\'s material delivery with the discrete factory\'s, and leaves the single-category questions alone', () => {
+    const r = ask('智能车间的物料配送自动化跟离散型工厂比 要求上有啥不一样');
+    expect(conclusion('智能车间的物料配送自动化跟离散型工厂比 要求上有啥不一样')).toMatch(/^内容基本相同/u);
+    expect(r.citations.map((c) => c.clause).slice(0, 2)).toEqual(['三(一)6', '三(二)3']);
+    expect(conclusion('智能车间一定要用AGV吗')).toMatch(/^不强制/u);
+    expect(conclusion('智能车间的物料配送有什么要求')).toMatch(/^三\(一\)6“物料配送自动化”有两层/u);
+  });
+
+  it('proves an industry\'s usual type with each type\'s defining system, not with the bare headings', () => {
+    const cites = ask('化工厂算流程型还是离散型 流程型要上啥系统').citations.map((c) => c.clause);
+    expect(cites[0]).toBe('三(三)3');
+    expect(cites).not.toContain('三(三)');
+  });
+});
