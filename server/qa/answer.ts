@@ -302,6 +302,13 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
       );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
       parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
+    } else if (intent.separate?.counts && intent.separate.apart && new RegExp(intent.separate.counts, 'u').test(text) && !regions.some((r) => r.kind === '市辖区')) {
+      // 「巩义的名额算郑州的吗」: 四(三) gives each recommending department its own line, so one place's
+      // quota is not part of another's; for a county the notice also never says it is counted in its
+      // 省辖市's, and that absence is said, with whom to ask.
+      const { unit, phone } = kb.data.facts.contact;
+      const county = regions.some((r) => r.kind === '县' || r.kind === '县级市') && intent.separate.countyApart ? fill(intent.separate.countyApart, { unit, phone }) : '';
+      parts.unshift(fill(intent.separate.apart, { names: stated.map((x) => x.name).join('和') }) + county);
     }
   }
   const general = parts.length === 0;
@@ -566,6 +573,12 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       const grouped: string[] = [];
       let open = '';
       for (const x of p.trim().split(/\s+/u)) {
+        // 「我是淅川县工信局的 …」: who is asking sets the context of every part, and is the subject
+        // of none; glued to the next part it only dilutes that part's words.
+        if (!open && SELF_INTRO.test(x) && !asks(x)) {
+          grouped.push(x);
+          continue;
+        }
         open = open ? `${open} ${x}` : x;
         if (asks(x)) grouped.push(open), (open = '');
       }
@@ -686,6 +699,9 @@ const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|�
 const CHOICE = /(?:算|是|属于|归|选|报|交|填|用|按)\p{Script=Han}{1,8}还是\p{Script=Han}/u;
 
 /** A part that asks: with a question word or A-not-A form, or by offering two answers to choose from. */
+/** A speaker saying who they are (「我是淅川县工信局的」「我们是做铸件的」), read after 俺 is written 我. */
+const SELF_INTRO = /^我(?:们)?是[^\s，,。？?]{1,20}的$/u;
+
 function asks(p: string): boolean {
   return ASKS.test(p) || CHOICE.test(p);
 }
@@ -790,6 +806,7 @@ const sectionTexts = new WeakMap<KnowledgeBase, Map<string, string>>();
  */
 function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const t = kb.data.intents.answerText.otherCategory;
+  r = namedFormCells(kb, question, r);
   const named = t.categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)));
   if (named.length !== 1) return r;
   const others = t.categories.filter((c) => c !== named[0]);
@@ -797,6 +814,28 @@ function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: stri
   const other = (c: Citation) =>
     others.some(({ section: s, form: f }) => c.clause === s || (c.clause.startsWith(s) && /^[\d(]/u.test(c.clause.slice(s.length))) || c.clause === f || c.clause.startsWith(`${f}.`));
   return { text: r.text, citations: [...r.citations.filter((c) => !other(c)), ...r.citations.filter(other)] };
+}
+
+/**
+ * 「附件3效益指标表里产品升级周期按啥单位填」: an entry written with one form's cell (附件2) answers of
+ * the same cell in the form the question names; that form's own clause is quoted first, when it holds
+ * the same words, so the proof is the cell that was asked about.
+ */
+function namedFormCells(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const forms = kb.data.intents.answerText.otherCategory.categories.map((c) => c.form);
+  const asked = forms.filter((f) => new RegExp(`${f}(?!\\d)`, 'u').test(question));
+  if (asked.length !== 1) return r;
+  const form = asked[0]!;
+  if (r.citations.some((c) => c.clause.startsWith(`${form}.`))) return r;
+  const twins: Citation[] = [];
+  for (const c of r.citations) {
+    const other = forms.find((f) => f !== form && c.clause.startsWith(`${f}.`));
+    if (!other) continue;
+    const id = `${form}${c.clause.slice(other.length)}`;
+    const core = c.quote.replace(/^…+|…+$/gu, '');
+    if (!twins.some((x) => x.clause === id) && kb.clause(id)?.text.includes(core)) twins.push({ ...cite(kb, id, [core])!, quote: c.quote });
+  }
+  return twins.length ? { text: r.text, citations: [...twins, ...r.citations] } : r;
 }
 
 /**
@@ -895,11 +934,23 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   // not the fee 「缴费」 alone would suggest.
   let best: { topic: (typeof kb.data.intents.outOfScope.topics)[number]; length: number } | undefined;
   for (const t of kb.data.intents.outOfScope.topics) {
-    if (Boolean(t.always) !== always || !has(found, t.keywords)) continue;
-    const length = Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length));
-    if (length > 0 && (!best || length > best.length)) best = { topic: t, length };
+    if (Boolean(t.always) !== always) continue;
+    const byWords = has(found, t.keywords) ? Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length)) : 0;
+    const byPattern = Math.max(0, ...(t.patterns ?? []).map((p) => patternOf(p).exec(q)?.[0].length ?? 0));
+    const length = Math.max(byWords, byPattern);
+    if (length === 0 || (t.unless ?? []).some((p) => patternOf(p).test(q))) continue;
+    if (!best || length > best.length) best = { topic: t, length };
   }
   return best?.topic;
+}
+
+// Patterns come from the knowledge files only, so this memo is bounded.
+const compiledPatterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let re = compiledPatterns.get(source);
+  if (!re) compiledPatterns.set(source, (re = new RegExp(source, 'u')));
+  return re;
 }
 
 /** The keywords of an out-of-scope topic the text names. */

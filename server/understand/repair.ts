@@ -53,6 +53,14 @@ const LATIN_WORDS = new Set('pdf ppt doc docx xls xlsx jpg jpeg png gif bmp mov 
 
 const FUNCTION_CHARS = new Set('的地得了着过和与及或跟同在是有无不没也都就还又才再很太最更把被让给对向从到于为以而且但并即如若则其之此这那哪什么吗呢吧啊呀嘛个些每各该本某所等'.split(''));
 
+/**
+ * Question words a grammar word is typed for by the IME (即家, 及张 for 几家, 几张). In a pair that
+ * starts with one, the grammar-word guard is lifted: the pair check already requires both typed
+ * characters to stand alone (推|即|家), which a grammar word followed by a measure word never does
+ * in a sentence that means it (以及 and 即可 are words, so 以及家 and 即可 stay as written).
+ */
+const QUESTION_CHARS = new Set('几多哪谁怎'.split(''));
+
 interface Term {
   text: string;
   keys: string[];
@@ -240,13 +248,16 @@ export class Repairer {
       if (i + L > text.length) continue;
       // The text already says the term: nothing to repair here.
       if (text.startsWith(term.text, i)) return null;
+      // A measure word followed by 数 is a count (张数, 份数: 及张数 is 及 + 张数), not a question about one.
+      if (L === 2 && QUESTION_CHARS.has(term.text[0]!) && text[i + 2] === '数') continue;
       let diffs = 0;
       let ok = true;
       for (let j = 0; j < L && ok; j++) {
         const c = text[i + j]!;
         if (c === term.text[j]) continue;
         // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
-        if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || FUNCTION_CHARS.has(c) || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
+        const grammarGuard = FUNCTION_CHARS.has(c) && !(L === 2 && QUESTION_CHARS.has(term.text[0]!));
+        if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || grammarGuard || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
       }
       // One wrong character in a term of up to five, two in a longer one; at least two must be right,
       // except in a two-character word, where the segmentation check above stands in for the second.

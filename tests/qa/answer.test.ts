@@ -194,10 +194,11 @@ describe('direct answers from structured data', () => {
     expect(chem.answer).toContain('第26大类');
     expect(chem.answer).toContain('流程型');
     expect(chem.answer).toContain('没有给出行业与类型的对应关系');
-    expect(chem.citations[0]!.clause).toBe('三(三)');
+    // The usual type's clauses come first: its defining system (DCS), which proves more than its heading.
+    expect(chem.citations[0]!.clause).toMatch(/^三\(三\)/u);
     const car = answerQuestion(kb, '汽车零部件厂属于哪类？');
     expect(car.answer).toContain('第36大类');
-    expect(car.citations[0]!.clause).toBe('三(二)');
+    expect(car.citations[0]!.clause).toMatch(/^三\(二\)/u);
     // 肉制品及副产品加工 (1353) is in 13 农副食品加工业, not 14 食品制造业.
     const meat = answerQuestion(kb, '肉制品企业算离散型还是流程型？');
     expect(meat.answer).toContain('第13大类');

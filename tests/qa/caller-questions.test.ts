@@ -102,6 +102,12 @@ describe('questions asked the way callers ask them', () => {
     ['金水区和郑州市的名额是分开算的吗', /^不是分开算的。金水区是郑州市的市辖区：.*在郑州市不多于20家之内。/u],
     ['偃师区跟洛阳市名额单独算吗', /^不是分开算的。偃师区是洛阳市的市辖区：.*在洛阳市不多于15家之内。/u],
     ['兰考和开封的名额是分开算的吗', /^是，通知对兰考县和开封市分别规定了推荐数量。/u],
+    // Asked whether one's quota is counted in another's: each has its own line, and of a county the notice never says it is counted in its city's.
+    ['巩义的名额算郑州的吗', /^不算在一起，各算各的：通知对巩义市和郑州市分别规定了推荐数量.*通知没有写县（市）推荐的企业要计入所在省辖市的名额.*65507698.*巩义市.*不多于5家.*郑州市.*不多于20家/u],
+    ['兰考推荐的企业占不占开封的名额', /^不算在一起，各算各的：通知对兰考县和开封市分别规定了推荐数量.*通知没有写县（市）/u],
+    ['邓州推荐的算南阳的吗', /^不算在一起，各算各的：通知对邓州市和南阳市分别规定了推荐数量.*不多于15家/u],
+    ['长垣推的企业算不算新乡的名额', /^不算在一起，各算各的：通知对长垣市和新乡市/u],
+    ['航空港区的名额算郑州的吗', /^不算在一起，各算各的：通知对航空港区和郑州市分别规定了推荐数量，各由本级工业和信息化主管部门初审、现场核查后择优向省工业和信息化厅推荐。航空港区/u],
     // Asked which has more, said with or without a quota word: the larger named, both figures, the difference.
     ['郑州和洛阳谁多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
     ['郑州跟洛阳哪个名额多', /^郑州市的多：郑州市不多于20家，洛阳市不多于15家，多5家。/u],
@@ -112,6 +118,8 @@ describe('questions asked the way callers ask them', () => {
   ])('%s compares the quotas it names before stating them', (q, answer) => {
     const a = ask(q).answer;
     expect(a).toMatch(answer);
+    // Only a county's quota needs the note that the notice does not say it is counted in its city's.
+    if (!/县|兰考|巩义|邓州|长垣/u.test(q)) expect(a).not.toContain('通知没有写县（市）');
     // 「跟县里」 is the counties spoken of, not a county named 「…跟县」.
     expect(a).not.toMatch(/名额跟县|名额和县/u);
   });

@@ -65,6 +65,25 @@ describe('typo repair against the domain vocabulary', () => {
     },
   );
 
+  it.each([
+    ['商丘能推即家', '即家→几家'],
+    ['商丘能推及家', '及家→几家'],
+    ['照片要放机张', '机张→几张'],
+    ['审计报告要即年的', '即年→几年'],
+    ['纸质版要交即份', '即份→几份'],
+    ['视频要多烧兆', '多烧→多少'],
+  ])('reads a grammar word or a same-sounding character typed for a question word as the question word: %s', (text, expected) => {
+    // The IME offers 即 and 及 before 几; a measure word after them makes no sense unless 几 was meant.
+    expect(repairs(text)).toEqual([expected]);
+  });
+
+  it.each(['以及家里', '即可上传', '企业及个人', '截图及张数', '报告及份数', '营业执照及年报', '集团及各子公司', '设备机号', '这个机种', '即日起', '及时上传', '多数企业'])(
+    'leaves a grammar word that is part of a word, or a count such as 张数, as written: %s',
+    (text) => {
+      expect(repairs(text)).toEqual([]);
+    },
+  );
+
   it('uses the IME fuzzy pairs: zh/z, sh/s, ch/c, n/l, in/ing, en/eng, an/ang', () => {
     expect(['zhi', 'shi', 'chi', 'li', 'ling', 'geng', 'zhang'].map(fuzzySyllable)).toEqual(['zi', 'si', 'ci', 'ni', 'nin', 'gen', 'zan']);
   });

@@ -160,6 +160,15 @@ export type LexiconFile = z.infer<typeof LexiconFile>;
 
 const Trigger = z.array(z.array(z.string().min(1)).min(1)).min(1);
 
+/** A regular expression (Unicode mode), checked to compile when the file is loaded. */
+const Pattern = z.string().refine((p) => {
+  try {
+    return Boolean(new RegExp(p, 'u'));
+  } catch {
+    return false;
+  }
+}, 'a regular expression');
+
 /** intents.json: out-of-scope topics and the direct-answer intents of offline Q&A. */
 export const IntentsFile = z.object({
   $comment: Comment,
@@ -181,6 +190,16 @@ export const IntentsFile = z.object({
         id: z.string(),
         label: z.string(),
         keywords: z.array(z.string().min(1)).min(1),
+        /**
+         * Regular expressions on the normalised question that name the topic where its words stand
+         * apart (「帮我把…写出来」 asks for writing, with the object between the request and the verb).
+         */
+        patterns: z.array(Pattern).optional(),
+        /**
+         * Regular expressions that mean the keywords are said of someone else (「让咨询公司代写申报书可以吗」
+         * asks whether a third party may write it, not for the writing): the topic is then not named.
+         */
+        unless: z.array(Pattern).optional(),
         related: ClauseId.optional(),
         /** Refused even when the question also matches an answer (instructions to the assistant, code, writing tasks). */
         always: z.boolean().optional(),
@@ -309,6 +328,14 @@ export const IntentsFile = z.object({
           answer: z.string(),
           /** A 市辖区 named beside its own 省辖市 (「金水区和郑州市是分开算的吗」): {district}, {prefecture}, {max} (the city's quota). */
           within: z.string().optional(),
+          /**
+           * Asked whether one named place's quota is counted in another's (「巩义的名额算郑州的吗」「兰考推的企业占不占开封的名额」,
+           * 「郑州的20家包不包括巩义」): `counts` recognises the asking, `apart` answers it ({names}), and `countyApart`
+           * follows when a 县 or 县级市 is one of them ({unit}, {phone}).
+           */
+          counts: Pattern.optional(),
+          apart: z.string().optional(),
+          countyApart: z.string().optional(),
         })
         .optional(),
       allAnswer: z.string().optional(),
