@@ -55,6 +55,7 @@ const PLACEHOLDERS = {
   passingRefused: ['reason'],
   passingYearless: ['said'],
   passingNotOnForm: ['said'],
+  passingPractice: ['said'],
   verdictIneligible: ['why'],
   verdictIneligibleWhy: ['reasons'],
   verdictIneligibleReason: ['reasons', 'clause'],
@@ -218,7 +219,7 @@ export const phrases = {
     (p.recorded.length ? say('passingRecorded', { labels: p.recorded.map((r) => `“${r.label}”`).join(T.nameSeparator) }) : '') +
     p.kept.map((r) => say('passingKept', { label: r.label, display: r.display })).join('') +
     p.refused.map((reason) => say('passingRefused', { reason: clause(reason.replace(/^[a-z][\w.{}]*:\s*/i, '')) })).join('') +
-    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : 'passingNotOnForm', { said: n.said })).join(''),
+    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : 'passingNotOnForm', { said: n.said })).join(''),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible

@@ -2,9 +2,9 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
-import { industryFromText, viewOf } from './plan';
+import { industryFromText, tradeInPassing, viewOf } from './plan';
 import { foundedYearOf } from './facts';
-import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, understanderFor, type Quantity } from '../understand';
+import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -178,8 +178,9 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
     const hedged = bare[0].trim() !== bare[1] && (/^[\s]*[约大概差不多将近接近]/u.test(bare[0]) || /[左右上下以出头多来]/u.test(bare[2]!));
     if (v !== undefined && Number.isFinite(v)) return { value: v, ...(hedged || isRange(bare[1]!) ? { approx: true as const } : {}) };
   }
-  // 「差不多一半」「不到一半」: more said around it makes it approximate.
-  if (wanted === '%' && /一半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
+  // 「差不多一半」「不到一半」: more said around it makes it approximate; 「一大半」 (more than half) is recorded by
+  // its lower end, as a range is, and marked approximate.
+  if (wanted === '%' && /一半|大半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
   return undefined;
 }
 
@@ -610,7 +611,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   // nothing of the main business.
   const idx = indexOf(kb);
   if (pending && idx.questions.get(pending.id)?.phase !== 'hard') return r;
-  const text = understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text;
+  const text = spacesAsClauseBreaks(understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text);
   const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
   const items = r.kind === 'answers' ? r.items : [];
   const taken = new Set([...items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
@@ -618,6 +619,9 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   const byQuestion = new Map<string, string[]>();
   for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
   const namesSystem = (c: string) => findAll(idx.aliasRegex, c.toLowerCase()).length > 0;
+  // A statement made of several questions at once (「信用没问题」, a description of 「ent.credit.*」) is blanket.
+  const blanketWords = kb.interview.vocabulary.describes.filter((d) => d.question.endsWith('*') && !d.alone).flatMap((d) => d.words.map((w) => w.toLowerCase()));
+  const blanket = (c: string) => blanketWords.some((w) => c.includes(w));
   // A condition that concerns only some applicants (the titled workshop) is asked once it concerns this one: a
   // clause of a paragraph about something else (「另一个车间明年再说」) does not answer it.
   const guarded = new Set(Object.values(kb.categoryRules.hard).filter((h) => h.only).map((h) => h.fact));
@@ -634,6 +638,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     const own = unanswered && pending ? (byQuestion.get(pending.id) ?? []) : [];
     for (const c of clauses) {
       if (!words.some((w) => c.toLowerCase().includes(w) && !own.includes(w)) || namesSystem(c)) continue;
+      if (blanket(c.toLowerCase()) && !singlesOut(byQuestion, id, c.toLowerCase())) continue;
       const read = readReply(kb, c, view, category);
       const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === id && !i.extra) : undefined;
       if (!item || item.value === null) continue;
@@ -642,19 +647,47 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     }
     if (values.size === 1 && value !== undefined) added.items.push({ questionId: id, value, extra: true });
   }
+  // 「是，我们是搞汽车零部件的」 to the main-business question names the trade as it says yes: the trade its words
+  // name is the industry asked later. Only words decide it here; a figure in such a reply is a share or a sum.
+  const industry = kb.interview.questions.find((q) => q.sets === 'enterprise.industryCode');
+  const mainBusiness = [...added.items].find((i) => idx.questions.get(i.questionId)?.sets === 'enterprise.manufacturingMainBusiness');
+  if (industry && !taken.has(industry.id) && mainBusiness?.value === true && !/\d/.test(text)) {
+    const code = tradeInPassing(kb, text);
+    if (code) added.items.push({ questionId: industry.id, value: code, extra: true });
+  }
   // The 省辖市 is read from a paragraph, or from a reply that says the enterprise is registered in Henan
   // (「是的，在河南新乡注册的」): the place it is registered in is the city asked later.
   const registered = items.some((i) => i.questionId === vocabOf(kb).registration.question && i.value === true);
   const city = kb.interview.questions.find((q) => q.sets === 'enterprise.city');
+  const county = kb.interview.questions.find((q) => q.sets === 'enterprise.county');
   if (city && !taken.has(city.id) && (clauses.length >= 3 || registered)) {
     // 「集团另一个子公司在郑州报车间」: a clause that names another body (集团, 子公司, 工厂) locates that, not the enterprise.
     const vocab = vocabOf(kb);
     const lower = clauses.filter((c) => !findAll(vocab.registration.otherUnits, c.toLowerCase()).length).join('，').toLowerCase();
-    const named = new Set(kb.regions.regions.filter((g) => !LOCAL_KINDS.has(g.kind) && [g.name, g.short, ...g.aliases].some((w) => w.length > 1 && lower.includes(w.toLowerCase()))).map((g) => g.name));
+    const says = (g: (typeof kb.regions.regions)[number]) => [g.name, g.short, ...g.aliases].some((w) => w.length > 1 && lower.includes(w.toLowerCase()));
+    const named = new Set(kb.regions.regions.filter((g) => !LOCAL_KINDS.has(g.kind) && says(g)).map((g) => g.name));
+    // 「是，咱是滑县哩」: a 县 or 县级市 names its 省辖市 too, so one county named and no other city is both answers.
+    const counties = kb.regions.regions.filter((g) => (g.kind === '县' || g.kind === '县级市') && g.prefecture && says(g));
+    const countyNamed = counties.length === 1 && [...named].every((n) => n === counties[0]!.prefecture) ? counties[0]! : undefined;
     const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
-    if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
+    if (!away && countyNamed) {
+      added.items.push({ questionId: city.id, value: countyNamed.prefecture!, extra: true });
+      if (county && !taken.has(county.id)) added.items.push({ questionId: county.id, value: countyNamed.name, extra: true });
+    } else if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
   }
   return added.items.length > items.length ? added : r;
+}
+
+/**
+ * Whether a clause speaks of this question in particular among the questions whose subject words it holds: one of
+ * its words there is not a word of every other question it speaks of. 「信用没问题」 holds only 信用, a word of all
+ * three credit lists, so it answers none of them in passing (each is asked, as 二(四) names each list), while
+ * 「没被列入失信被执行人」 singles out the 失信被执行人 list by 被执行.
+ */
+function singlesOut(byQuestion: Map<string, string[]>, id: string, clause: string): boolean {
+  const mine = (byQuestion.get(id) ?? []).filter((w) => clause.includes(w));
+  const others = [...byQuestion].filter(([q, ws]) => q !== id && ws.some((w) => clause.includes(w))).map(([, ws]) => ws);
+  return others.length === 0 || mine.some((w) => !others.every((ws) => ws.includes(w)));
 }
 
 function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
@@ -670,15 +703,18 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const r = readReply(kb, tagged.text, pending, category);
     return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
   }
-  const text = tagged.text;
-  if (isInstruction(kb, text)) return { kind: 'unclear', reason: 'instruction' };
+  const asTyped = tagged.text;
+  if (isInstruction(kb, asTyped)) return { kind: 'unclear', reason: 'instruction' };
   // 「没有。不对，是有，去年上线的」: a correction after an answer takes that answer back; what follows it is the reply.
-  const corrected = afterCorrection(kb, text, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
+  const corrected = afterCorrection(kb, asTyped, pending?.kind === 'number' ? (pending.unit ?? '') : undefined);
   if (corrected !== undefined) {
     const r = readReply(kb, corrected, pending, category);
     return r.kind === 'answers' || r.kind === 'question' ? r : { kind: 'unclear' };
   }
-  if (isQuestion(kb, text)) return answeredBeside(kb, text, pending, category) ?? { kind: 'question' };
+  // A run of answer and question (「有的 视频要多长」) is split at its spaces by the reading beside a question.
+  if (isQuestion(kb, asTyped)) return answeredBeside(kb, asTyped, pending, category) ?? { kind: 'question' };
+  // An answer typed without marks reads as the same answer with them (「不是的 我们就一个公司」).
+  const text = spacesAsClauseBreaks(asTyped);
   const lower = text.toLowerCase();
   const chars = lower.split('');
   // Work on UTF-16 indices consistently: the regexes below run over the same string.
@@ -698,7 +734,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   maskSpans(chars, mentions, '\u0001');
   // 「差不多有吧」「不太好说」: the enterprise is not sure. Found before the answer words, so their 有 and 不
   // are read as neither a yes nor a no; what they speak for is left unrecorded below.
-  const hedgeHits = findAll(vocab.hedges, work());
+  // A fact stated for the pending question that holds a hedge word (「不敢说先进」 to a self-assessment, a modest no)
+  // is that fact, not a hedge.
+  const v = kb.interview.vocabulary;
+  const stated = pending ? [...v.statedFacts, ...v.describes.filter((d) => !d.alone)].filter((f) => lookalikeOf(f, pending.id)).flatMap((f) => f.words.map((w) => w.toLowerCase())) : [];
+  const statedSpans = stated.flatMap((w) => { const at = lower.indexOf(w); return at >= 0 ? [{ start: at, end: at + w.length }] : []; });
+  const hedgeHits = findAll(vocab.hedges, work()).filter((h) => !statedSpans.some((sp) => sp.start <= h.start && h.end <= sp.end));
   maskSpans(chars, hedgeHits, '\u0002');
   const skipHits = findAll(vocab.skip, work());
   maskSpans(chars, skipHits, '\u0004');
@@ -1263,7 +1304,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「算是吧」 to a self-assessment is the whole reply one of the question's own `alone` words: the enterprise's judgement
   // is what the question asks for, so the 吧 in it is no hedge there. To a question of fact it stays a hedge.
   const aloneAnswer = !!pending && aloneWord(kb, pending.id, lower);
-  if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer) && !pendingUnit) {
+  // Only a capability is built in one workshop or another: 「就报这一个车间」 to whether another application is made is a no.
+  if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer) && !(pendingUnit && pending.kind === 'yesNoPartial')) {
     const d = describedValue(kb, pending.id, lower, masked, cues);
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
@@ -1287,7 +1329,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const related = new Set<CapabilityId>([pendingCap, ...(kb.capabilities.capabilities.find((c) => c.id === pendingCap)?.composite?.of ?? [])]);
       if (before.length && !before.some((m) => m.caps.some((c) => related.has(c)))) return false;
       const own = cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => ({ ...c, start: c.start - seg.start, end: c.end - seg.start }));
-      return describedValue(kb, pending.id, lower.slice(seg.start, seg.end), masked.slice(seg.start, seg.end), own) === false;
+      // 「镀膜后透过率在线测，面形还是干涉仪抽检」: a part still done by a practice by hand (还是 … 抽检) is a lack too.
+      const segText = lower.slice(seg.start, seg.end);
+      if (/还是|还靠|仍是|仍然|依然/u.test(segText) && practiceOnly(kb, pending.id, segText)) return true;
+      return describedValue(kb, pending.id, segText, masked.slice(seg.start, seg.end), own) === false;
     });
     if (lacking) items.set(pending.id, 'partial');
   }
@@ -1348,6 +1393,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (elsewhere) figureText = own.join('，');
   }
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
+  let practiceSaid: string | undefined;
   const several: string[] = [];
   // 「0.85」 to a percentage: 0.85% or 85%, a hundredfold apart, so it is asked back rather than guessed.
   const fraction = pending?.kind === 'number' && pending.unit === '%' && !items.has(pending.id) ? parseNumber(figureText ?? text, '%') : undefined;
@@ -1425,6 +1471,12 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // 「班组长每天拿本子记，月底汇总到Excel」: the work described is done by hand, so the system asked is not in use.
       items.set(pending.id, false);
       several.length = 0;
+    } else if (lookalike && pending.kind === 'yesNoPartial' && !mentions.length && !free.includes(false) && practiceOnly(kb, pending.id, lower)) {
+      // 「有，纸质的」「有Excel台账」: the yes is of the practice it names, by hand or on paper, and no system is named,
+      // so the system asked is not in use. It is recorded so, and the words are read back, rather than asked again.
+      items.set(pending.id, false);
+      practiceSaid = several.join('、');
+      several.length = 0;
     } else if (lookalike) reason = 'lookalike';
     else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
@@ -1444,6 +1496,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
+  if (practiceSaid) out.notes = [{ said: practiceSaid, reason: 'practice' }];
   return out;
 }
 

@@ -204,8 +204,26 @@ export function industryFromText(kb: KnowledgeData, text: string): string | unde
   return named ?? code;
 }
 
+/**
+ * The trade a reply names in passing (「是，我们是搞汽车零部件的」 to the main-business question), where its words leave
+ * no doubt: the word that names it is no part of a longer word of another division (铜箔 is 32, but 电解铜箔 is 39;
+ * 锂电池 is 38, but 锂电池材料 is 39), so a product only partly named is asked for when the industry is asked.
+ */
+export function tradeInPassing(kb: KnowledgeData, text: string): string | undefined {
+  const found = tradeWordOf(kb, text);
+  if (!found || found.code === kb.interview.vocabulary.industryEquipment?.division) return undefined;
+  const longer = (code: string, w: string) => code !== found.code && w.length > found.word.length && w.includes(found.word);
+  for (const d of indexOf(kb).divisions.values()) if (longer(d.code, d.name)) return undefined;
+  for (const [code, words] of Object.entries(kb.interview.vocabulary.industryAliases)) if (words.some((w) => longer(code, w))) return undefined;
+  return found.code;
+}
+
 /** The trade the words of a text name: the division names and the common words for them (VocabularyFile `industryAliases`). */
 function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
+  return tradeWordOf(kb, text)?.code;
+}
+
+function tradeWordOf(kb: KnowledgeData, text: string): { code: string; word: string } | undefined {
   const t = text.replace(/\s/g, '');
   // The longest name or common word found wins: 化学纤维 (28) over 化学 (26), 汽车零部件 over 零部件.
   // Between words of one length the one named first wins: 「煤矿机械，液压…」 names its trade first.
@@ -230,10 +248,10 @@ function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
     let at = t.indexOf(found.word);
     for (; at >= 0; at = t.indexOf(found.word, at + 1)) {
       const after = t.slice(at + found.word.length);
-      if (eq.suffixes.some((s) => after.startsWith(s))) return eq.division;
+      if (eq.suffixes.some((s) => after.startsWith(s))) return { code: eq.division, word: found.word };
     }
   }
-  return found?.code;
+  return found;
 }
 
 /**

@@ -80,8 +80,11 @@ export type ApplyResult =
     }
   | { ok: false; error: string };
 
-/** A piece of a reply said in passing and not recorded: `said` as typed, and why. */
-export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' };
+/**
+ * A piece of a reply said in passing and not recorded: `said` as typed, and why. 'practice': a yes that names only a
+ * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so.
+ */
+export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' | 'practice' };
 
 /** What offline free-text reading made of a message. */
 export type Interpretation =

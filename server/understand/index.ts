@@ -23,7 +23,7 @@ import { normalise } from './normalise';
 import { arabicNumerals, findQuantities, type Quantity } from './numbers';
 import { Repairer } from './repair';
 
-export { normalise } from './normalise';
+export { normalise, spacesAsClauseBreaks } from './normalise';
 export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
 export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';

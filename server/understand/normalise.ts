@@ -37,3 +37,12 @@ export function normalise(text: string): { text: string; traditional: boolean } 
   t = t.replace(/\s+/g, ' ').trim();
   return { text: t, traditional };
 }
+
+/**
+ * 「不是的 我们就一个公司」: a reply typed without punctuation, where a space stands between two Chinese words,
+ * is split there as a comma splits it, so a reply reads the same with or without its punctuation. A space
+ * beside Latin letters or digits is left as it is (「SAP ERP」「5G 专网」).
+ */
+export function spacesAsClauseBreaks(text: string): string {
+  return text.replace(/(\p{Script=Han})[\s\u3000]+(?=\p{Script=Han})/gu, '$1，');
+}

@@ -9,6 +9,7 @@ import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
 import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
 import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
 import { BLIND_ENTERPRISES_7 } from '../fixtures/blind-enterprises-7';
+import { BLIND_ENTERPRISES_8 } from '../fixtures/blind-enterprises-8';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -47,6 +48,13 @@ const srv = serveForFile();
  * off) and the figures below after the fixes it led to. Those fixes also took a practice by hand described in C5, F4, G5
  * and G6, G6's pilot on one mill as no use (its verdict now the notice's), F5's automation figure beside the networked
  * one, and G2's networked figure said in passing with the automation one, which is then not asked (of: 35).
+ * The eighth round took 197 of 214 before any work on it (15 asked again, two values stored wrong, no verdict off) and
+ * the figures below after the fixes it led to. The trade named with the main business (「我们是搞汽车零部件的」) and the
+ * 省辖市 of a 县 named as where the enterprise is (「咱是滑县哩」) are now recorded when said, so in every round one to
+ * three fewer questions are asked (a smaller `of`, nothing missed that was taken before). Those fixes also read a reply
+ * typed without marks as with them, a yes of a practice on paper (「有，纸质的」) as no system, a fast changeover on one line
+ * and a slow one on another as partial (H4's 「印刷线换单快 模切糊盒换型还得半天」), 「不敢说先进」 as a modest no (G5) and two
+ * workshops handed in together as a second application (D8). I4's hedged 「应该没有，窑温还是看火工调」 is asked again, as hedges are.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -61,22 +69,22 @@ interface Got {
   partial: string[];
 }
 const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[]; off?: Partial<Got> }> = {
-  'B1-内黄建筑陶瓷车间': { taken: 34, of: 34, missed: [], wrong: [] },
-  'B2-商水印染工厂': { taken: 38, of: 39, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
-  'B3-武陟中药饮片车间': { taken: 34, of: 34, missed: [], wrong: [] },
-  'B4-新乡正极材料工厂': { taken: 39, of: 39, missed: [], wrong: [] },
-  'B5-中牟收割机工厂有车间称号': { taken: 40, of: 40, missed: [], wrong: [] },
-  'B6-驻马店饲料车间': { taken: 33, of: 33, missed: [], wrong: [] },
-  'B7-林州铝型材亏损': { taken: 15, of: 15, missed: [], wrong: [] },
-  'B8-焦作轮胎已获智能工厂': { taken: 16, of: 16, missed: [], wrong: [] },
-  'C1-汝阳乳品工厂': { taken: 40, of: 40, missed: [], wrong: [] },
-  'C2-邓州造纸工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  'B1-内黄建筑陶瓷车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'B2-商水印染工厂': { taken: 36, of: 37, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
+  'B3-武陟中药饮片车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'B4-新乡正极材料工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'B5-中牟收割机工厂有车间称号': { taken: 39, of: 39, missed: [], wrong: [] },
+  'B6-驻马店饲料车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'B7-林州铝型材亏损': { taken: 13, of: 13, missed: [], wrong: [] },
+  'B8-焦作轮胎已获智能工厂': { taken: 15, of: 15, missed: [], wrong: [] },
+  'C1-汝阳乳品工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'C2-邓州造纸工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'C3-濮阳煤化工子公司': { taken: 37, of: 37, missed: [], wrong: [] },
-  'C4-长垣起重机车间': { taken: 31, of: 32, missed: ['self.automationAdvanced 「在俺们长垣这一片算先进的」'], wrong: [] },
-  'C5-郑州电动自行车工厂': { taken: 40, of: 40, missed: [], wrong: [] },
-  'C6-许昌变压器车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'C4-长垣起重机车间': { taken: 28, of: 29, missed: ['self.automationAdvanced 「在俺们长垣这一片算先进的」'], wrong: [] },
+  'C5-郑州电动自行车工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'C6-许昌变压器车间': { taken: 31, of: 31, missed: [], wrong: [] },
   'C7-开封流量计车间': { taken: 31, of: 31, missed: [], wrong: [] },
-  'C8-周口服装浙江分厂': { taken: 15, of: 15, missed: [], wrong: [] },
+  'C8-周口服装浙江分厂': { taken: 14, of: 14, missed: [], wrong: [] },
   'C9-平顶山尼龙税收黑名单': { taken: 15, of: 15, missed: [], wrong: [] },
   'D1-偃师钢丝绳车间': {
     taken: 29,
@@ -87,11 +95,11 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     ],
     wrong: [],
   },
-  'D2-漯河啤酒酿造车间': { taken: 34, of: 34, missed: [], wrong: [] },
+  'D2-漯河啤酒酿造车间': { taken: 33, of: 33, missed: [], wrong: [] },
   'D3-航空港光伏组件工厂': { taken: 42, of: 42, missed: [], wrong: [] },
   'D4-固始医疗器械工厂': {
-    taken: 39,
-    of: 41,
+    taken: 37,
+    of: 39,
     missed: [
       'cap.securityPolicy 「制度有个初稿吧，还没正式发」',
       'cap.predictiveMaintenance 「注塑机厂家远程监测，能提前预警」',
@@ -100,20 +108,20 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'D5-新乡锂电隔膜子公司': { taken: 39, of: 39, missed: [], wrong: [] },
   'D6-渑池氧化铝工厂': {
-    taken: 40,
-    of: 41,
+    taken: 38,
+    of: 39,
     missed: ['ent.industryCode 「氧化铝，有色冶炼」'],
     wrong: [],
   },
-  'D7-鹤壁电缆集团名义': { taken: 15, of: 15, missed: [], wrong: [] },
+  'D7-鹤壁电缆集团名义': { taken: 14, of: 14, missed: [], wrong: [] },
   // 制鞋 shares division 19 with 皮革鞣制, a process, so the production mode is asked now (of: 17).
   'D8-睢县制鞋两个车间同报': {
-    taken: 16,
-    of: 17,
-    missed: ['ent.appliedThisYear 「俺们成型车间跟针车车间都想报，两个一块儿交」'],
+    taken: 14,
+    of: 14,
+    missed: [],
     wrong: [],
   },
-  'E1-孟州皮革鞣制车间': { taken: 35, of: 35, missed: [], wrong: [] },
+  'E1-孟州皮革鞣制车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'E2-洛阳电解铜箔子公司工厂': {
     taken: 38,
     of: 39,
@@ -127,17 +135,17 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     missed: ['cap.predictiveMaintenance 「俺们卖出去的空压机有远程监测，厂里自己的设备还没弄」'],
     wrong: [],
   },
-  'E4-项城味精工厂': { taken: 41, of: 41, missed: [], wrong: [] },
-  'E5-济源锻件车间': { taken: 31, of: 31, missed: [], wrong: [] },
-  'E6-驻马店专用车工厂': { taken: 40, of: 40, missed: [], wrong: [] },
-  'E7-永城面粉失信被执行人': { taken: 17, of: 17, missed: [], wrong: [] },
+  'E4-项城味精工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'E5-济源锻件车间': { taken: 30, of: 30, missed: [], wrong: [] },
+  'E6-驻马店专用车工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'E7-永城面粉失信被执行人': { taken: 14, of: 14, missed: [], wrong: [] },
   'E8-郑州粮油贸易公司': { taken: 16, of: 16, missed: [], wrong: [] },
   'F1-郑州盾构机工厂': { taken: 38, of: 39, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
   'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
-  'F3-浚县尿素工厂': { taken: 40, of: 40, missed: [], wrong: [] },
+  'F3-浚县尿素工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
-    taken: 27,
-    of: 31,
+    taken: 24,
+    of: 28,
     missed: [
       'cap.securityProtection 「俺不懂这，就电脑上装了个杀毒的」',
       'cap.erp 「进货出货、订单、记账都在一个软件上弄，会计管着」',
@@ -148,44 +156,51 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   },
   'F5-沁阳炭素焙烧车间': {
     // Its opening paragraph answers four basic questions in passing, which are then not asked.
-    taken: 20,
-    of: 20,
+    taken: 19,
+    of: 19,
     missed: [],
     wrong: [],
   },
   'F6-新乡冰箱子公司工厂': {
-    taken: 38,
-    of: 40,
+    taken: 37,
+    of: 39,
     missed: [
       'cap.factoryDigitalModel 「做了，总装线布局有仿真。上一个说错了，LIMS其实有，实验室去年上的，我刚问了」',
       'cap.qualityTraceability 「每台冰箱有条码，能追到压缩机批次」',
     ],
     wrong: [],
   },
-  'F7-漯河方便面车间': { taken: 35, of: 35, missed: [], wrong: [] },
-  'F8-南阳卫材严重违法失信': { taken: 16, of: 16, missed: [], wrong: [] },
-  'G1-汝州玻璃纤维工厂': { taken: 37, of: 37, missed: [], wrong: [] },
+  'F7-漯河方便面车间': { taken: 34, of: 34, missed: [], wrong: [] },
+  'F8-南阳卫材严重违法失信': { taken: 15, of: 15, missed: [], wrong: [] },
+  'G1-汝州玻璃纤维工厂': { taken: 36, of: 36, missed: [], wrong: [] },
   // The networked figure said with the automation one is recorded then, and not asked (of: 35).
-  'G2-西峡中成药提取车间': { taken: 35, of: 35, missed: [], wrong: [] },
+  'G2-西峡中成药提取车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'G3-航空港动力电池PACK车间': { taken: 32, of: 32, missed: [], wrong: [] },
-  'G4-焦作钛白粉工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'G4-焦作钛白粉工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   // The automated lines are asked now that the network reply no longer records them missing (of: 32).
   'G5-长葛减速机车间': {
-    taken: 30,
-    of: 31,
-    missed: ['self.automationAdvanced 「不敢说先进」'],
+    taken: 28,
+    of: 28,
+    missed: [],
     wrong: [],
   },
   'G6-洛阳矿山机械工厂': { taken: 40, of: 40, missed: [], wrong: [] },
-  'G7-兰考民族乐器车间': { taken: 30, of: 31, missed: ['cap.onlineInspection 「音准是老师傅耳朵听的 调音器也是拿手里测」'], wrong: [] },
-  'G8-商丘卷烟厂分公司': { taken: 16, of: 16, missed: [], wrong: [] },
-  'H1-安阳炼钢连铸工厂': { taken: 35, of: 35, missed: [], wrong: [] },
+  'G7-兰考民族乐器车间': { taken: 29, of: 30, missed: ['cap.onlineInspection 「音准是老师傅耳朵听的 调音器也是拿手里测」'], wrong: [] },
+  'G8-商丘卷烟厂分公司': { taken: 15, of: 15, missed: [], wrong: [] },
+  'H1-安阳炼钢连铸工厂': { taken: 34, of: 34, missed: [], wrong: [] },
   'H2-新蔡刨花板车间': { taken: 36, of: 36, missed: [], wrong: [] },
-  'H3-清丰定制家具工厂': { taken: 41, of: 41, missed: [], wrong: [] },
-  'H4-巩义包装印刷车间': { taken: 32, of: 33, missed: ['cap.flexibleCell 「印刷线换单快 模切糊盒换型还得半天」'], wrong: [] },
+  'H3-清丰定制家具工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'H4-巩义包装印刷车间': { taken: 30, of: 30, missed: [], wrong: [] },
   'H5-平顶山焦化工厂': { taken: 38, of: 38, missed: [], wrong: [] },
-  'H6-滑县再生塑料造粒车间': { taken: 35, of: 35, missed: [], wrong: [] },
-  'H7-潢川木门车间同一车间再报': { taken: 18, of: 18, missed: [], wrong: [] },
+  'H6-滑县再生塑料造粒车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'H7-潢川木门车间同一车间再报': { taken: 15, of: 15, missed: [], wrong: [] },
+  'I1-许昌发制品车间': { taken: 29, of: 29, missed: [], wrong: [] },
+  'I2-西峡汽车零部件工厂': { taken: 35, of: 35, missed: [], wrong: [] },
+  'I3-鹿邑白酒酿造车间': { taken: 34, of: 34, missed: [], wrong: [] },
+  'I4-新密耐火材料工厂': { taken: 37, of: 38, missed: ['cap.apc 「应该没有，窑温还是看火工调」'], wrong: [] },
+  'I5-南阳光学镜片工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'I6-禹州钧瓷个人独资': { taken: 14, of: 14, missed: [], wrong: [] },
+  'I7-罗山茶叶今年已报车间': { taken: 13, of: 13, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -256,7 +271,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -187,17 +187,28 @@ describe('an instruction to the assistant while a yes/no question waits', () => 
   });
 });
 
-describe('a yes that names a paper record or a plan instead of the system asked about', () => {
-  it('says what it heard is not the system, stores nothing, and asks the same question again', async () => {
+describe('a yes that names a paper record or a lookalike instead of the system asked about', () => {
+  it('records a practice on paper as no system, says so with the words heard, and moves on', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'cap.qualityTraceability');
     expect(s.question?.id).toBe('cap.qualityTraceability');
     const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有，我们用纸质的批次台账' });
+    expect(sent.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : []))).toEqual([['cap.qualityTraceability', false]]);
+    expect(said(sent).join('')).toContain('“纸质的批次台账”是手工或纸质的做法，不是这一项问的系统，已按“没有”记录');
+    expect(lastQuestion(sent)?.question?.id).not.toBe('cap.qualityTraceability');
+    expect(await storedAnswers(s.sessionId, s.token)).toMatchObject({ 'cap.qualityTraceability': false });
+    await s.client.close();
+  });
+
+  it('says what it heard is not the system, stores nothing, and asks the same question again', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'cap.scada');
+    expect(s.question?.id).toBe('cap.scada');
+    const sent = await turn(s.client, { type: 'text', clientId: 'l-1', text: '有监控摄像头' });
     expect(recordedIds(sent)).toEqual([]);
-    expect(said(sent).join('')).toContain('您说的「纸质的批次台账」不是这一项问的“产品质量信息追溯”，所以先没有记录。');
-    expect(lastQuestion(sent)?.question?.id).toBe('cap.qualityTraceability');
-    expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.qualityTraceability');
+    expect(said(sent).join('')).toContain('您说的「监控摄像头」不是这一项问的');
+    expect(lastQuestion(sent)?.question?.id).toBe('cap.scada');
+    expect(await storedAnswers(s.sessionId, s.token)).not.toHaveProperty('cap.scada');
     const ok = await turn(s.client, { type: 'text', clientId: 'l-2', text: '没有' });
-    expect(recordedIds(ok)).toEqual(['cap.qualityTraceability']);
+    expect(recordedIds(ok)).toEqual(['cap.scada']);
     await s.client.close();
   });
 });

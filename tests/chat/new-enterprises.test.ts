@@ -323,8 +323,9 @@ const SAID: Record<string, Said> = {
     },
     before: {
       'cap.lims': [{ text: '家具厂也要LIMS吗？', asks: true }],
-      // A yes that names a check by hand is named back; described with no yes or no it would be read as no system.
-      'cap.onlineInspection': [{ text: '有，质检员拿卡尺量', lookalike: ['质检员'] }],
+      // A yes that names a lookalike of the system (a camera for data acquisition) is named back. A yes of a check by
+      // hand alone (「有，质检员拿卡尺量」) is read as no system, as a practice described with no yes or no is.
+      'cap.scada': [{ text: '有，车间装了监控摄像头', lookalike: ['监控摄像头'] }],
     },
   },
   N33: {

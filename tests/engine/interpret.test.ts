@@ -381,7 +381,9 @@ describe('replies of the six newer enterprises', () => {
   it('the clause that names the main business answers 二(一)\'s main-business question, not a 是 elsewhere', () => {
     const main = q('ent.manufacturingMainBusiness');
     for (const t of ['制造占收入三成左右，主要是贸易', '主要做冷链仓储，分装加工只占两成', '我们是做贸易的']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': false });
-    for (const t of ['是的，主要生产轴承', '以加工为主', '对，生产制造是主业', '是']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': true });
+    for (const t of ['以加工为主', '对，生产制造是主业', '是']) expect(items(t, main), t).toEqual({ 'ent.manufacturingMainBusiness': true });
+    // The trade named with the yes is the industry asked later, said in passing.
+    expect(items('是的，主要生产轴承', main)).toEqual({ 'ent.manufacturingMainBusiness': true, 'ent.industryCode': '34' });
   });
 
   it('questions typed mid-interview are not answers: 「是…还是…」 and 「能申报不」', () => {
@@ -533,14 +535,16 @@ describe('a yes that names something else', () => {
   });
 
   it('does not record a paper record or a manual check as a system', () => {
-    expect(interpret(kb, '有，我们用纸质的批次台账', q('cap.qualityTraceability'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['纸质的批次台账'] });
-    expect(interpret(kb, '有Excel台账', q('cap.energyManagement'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['Excel台账'] });
-    expect(interpret(kb, '有人工抽检', q('cap.onlineInspection'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['人工抽检'] });
+    // A yes of a practice by hand or on paper alone is of that practice: the system is not in use, and the words are read back.
+    const practice = (id: string, said: string) => ({ kind: 'answers', items: [{ questionId: id, value: false }], notes: [{ said, reason: 'practice' }] });
+    expect(interpret(kb, '有，我们用纸质的批次台账', q('cap.qualityTraceability'))).toEqual(practice('cap.qualityTraceability', '纸质的批次台账'));
+    expect(interpret(kb, '有Excel台账', q('cap.energyManagement'))).toEqual(practice('cap.energyManagement', 'Excel台账'));
+    expect(interpret(kb, '有人工抽检', q('cap.onlineInspection'))).toEqual(practice('cap.onlineInspection', '人工抽检'));
     expect(items('有在线检测，也有人工抽检', q('cap.onlineInspection'))).toEqual({ 'cap.onlineInspection': true });
     expect(items('有追溯系统', q('cap.qualityTraceability'))).toEqual({ 'cap.qualityTraceability': true });
     // A camera is no data-acquisition system, a forklift no AGV, a wall screen no AI.
     expect(interpret(kb, '有监控摄像头', q('cap.scada'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['监控摄像头'] });
-    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['叉车'] });
+    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toEqual(practice('cap.agvRgv', '叉车'));
     expect(interpret(kb, '有大屏', q('cap.aiApplication'))).toEqual({ kind: 'unclear', reason: 'lookalike', choices: ['大屏'] });
     expect(items('有无人叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': true });
   });
@@ -603,7 +607,7 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
 
   it('an emphatic opening (那肯定, 那就算) answers as plainly as the bare word, and MES in the question matches mes in the reply', () => {
     expect(items('那肯定没有啊，MES都还没上', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': false, 'cap.scadaMesErpIntegration': false });
-    expect(items('那肯定是啊，我们就是做起重机的，不干别的', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items('那肯定是啊，我们就是做起重机的，不干别的', q('ent.manufacturingMainBusiness'))).toMatchObject({ 'ent.manufacturingMainBusiness': true });
     expect(items('那就算部分有吧，换型还得人工调', q('cap.flexibleCell'))).toEqual({ 'cap.flexibleCell': 'partial' });
   });
 
@@ -817,8 +821,8 @@ describe('replies of the blind round (陶瓷, 印染, 中药饮片, 正极材料
     expect(items('新乡注册', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '新乡市' });
   });
   it('the main business said across clauses, or as a manufacturing trade, is manufacturing', () => {
-    expect(items('生产收割机，主业', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
-    expect(items('铝型材挤压，门窗幕墙型材', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
+    expect(items('生产收割机，主业', q('ent.manufacturingMainBusiness'))).toMatchObject({ 'ent.manufacturingMainBusiness': true });
+    expect(items('铝型材挤压，门窗幕墙型材', q('ent.manufacturingMainBusiness'))).toMatchObject({ 'ent.manufacturingMainBusiness': true });
     // A trade outside manufacturing still says no.
     expect(items('主要做冷链仓储', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': false });
   });
@@ -1127,7 +1131,8 @@ describe('no dedicated system, or the work done by hand', () => {
       expect(items(text, q('cap.agvRgv')), text).toEqual({ 'cap.agvRgv': false });
     for (const text of ['叉车人工拉', '平库，叉车堆垛', '普通仓库，人工码放', '就是普通平库'])
       expect(items(text, q('cap.autoWarehouse')), text).toEqual({ 'cap.autoWarehouse': false });
-    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    // A yes of the forklifts alone is of that practice: no AGV, and the forklift is read back.
+    expect(interpret(kb, '有叉车', q('cap.agvRgv'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.agvRgv', value: false }], notes: [{ said: '叉车', reason: 'practice' }] });
     expect(items('有AGV，也用叉车', q('cap.agvRgv'))).toEqual({ 'cap.agvRgv': 'partial' });
   });
 });
@@ -1240,10 +1245,11 @@ describe('dialect and wh-words in plain answers', () => {
 describe('where the enterprise is, to the registration question', () => {
   const reg = q('ent.registeredInHenan');
   it('a Henan city or county said as where the enterprise is reads as registered in Henan', () => {
-    // A 省辖市 named is recorded in passing as the city asked later; a county alone (滑县, 长垣) is left to that question.
+    // A 省辖市 named is recorded in passing as the city asked later, and a county (滑县, 长垣) as its own 省辖市 and itself.
+    const counties: Record<string, Record<string, string>> = { 咱是滑县哩: { 'ent.city': '安阳市', 'ent.county': '滑县' }, 俺们是河南长垣的: { 'ent.city': '新乡市', 'ent.county': '长垣市' }, 在洛阳伊川县: { 'ent.city': '洛阳市', 'ent.county': '伊川县' } };
     const cities: Record<string, string> = { 在安阳: '安阳市', 俺们在开封: '开封市', 开封: '开封市', 安阳的: '安阳市', 在洛阳伊川县: '洛阳市', 济源: '济源示范区', '中，俺们在开封': '开封市', 俺们厂子在开封: '开封市', 在郑州呢: '郑州市', '对，在开封': '开封市' };
     for (const text of ['在安阳', '俺们在开封', '开封', '安阳的', '咱是滑县哩', '俺们是河南长垣的', '在洛阳伊川县', '济源', '中，俺们在开封', '俺们厂子在开封', '在郑州呢', '对，在开封']) {
-      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true, ...(cities[text] ? { 'ent.city': cities[text] } : {}) });
+      expect(items(text, reg), text).toEqual({ 'ent.registeredInHenan': true, ...(cities[text] ? { 'ent.city': cities[text] } : {}), ...counties[text] });
     }
   });
   it('a place outside Henan reads as not registered in Henan', () => {
@@ -1606,8 +1612,8 @@ describe('the seventh blind round: scope after a yes, a skip by name, manual pra
       ['就是叉车跟小推车拉', 'cap.agvRgv'],
     ] as const)
       expect(items(text, q(id)), text).toEqual({ [id]: false });
-    // A yes that names a paper record is still asked again.
-    expect(interpret(kb, '有，纸质的', q('cap.mes'))).toMatchObject({ kind: 'unclear', reason: 'lookalike' });
+    // A yes that names only a paper record is of that record: no system, and the words are read back.
+    expect(interpret(kb, '有，纸质的', q('cap.mes'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'cap.mes', value: false }], notes: [{ said: '纸质的', reason: 'practice' }] });
   });
   it('reads a pilot kept to one spot or not rolled out as a try, and one under way as partly built', () => {
     for (const text of ['预测性维护在一台大龙门铣上试点了俩月还没推广', '在一条线上试点', '试点了半年，没铺开'])
