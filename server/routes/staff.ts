@@ -19,7 +19,7 @@ import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadlin
 import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
-import { beijingTime, summaryWorkbook } from '../staff/xlsx';
+import { beijingTime, STAFF_TIME_ZONE, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
 import staffAnswerRoutes from './staff-answers';
 
@@ -282,7 +282,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const dashboardOf = async (request: FastifyRequest) => {
     const { days } = parseOr400(DashboardQuery, request.query, 'query');
     const year = yearFor(request);
-    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year);
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year, STAFF_TIME_ZONE);
     return { days, year, data };
   };
 

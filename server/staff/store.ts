@@ -425,14 +425,16 @@ export class StaffStore {
    * Questions and exports of the last `days` days; submitted assessments of one programme year
    * only, as the bureau's list counts them: each year's notice is a separate round of applications.
    */
-  async dashboard(days: number, lowConfidence: number, year: number): Promise<DashboardData> {
+  async dashboard(days: number, lowConfidence: number, year: number, timeZone: string): Promise<DashboardData> {
     await this.importSpool();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
+    // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
+    // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
-      `select to_char(at, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
               count(*) filter (where not refused and confidence < $1)::int as low
        from staff_question_log where at > ${since} group by 1 order by 1`,
-      [lowConfidence],
+      [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
