@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, type Answers } from '../../server/engine';
+import { evaluate, interpret, type Answers } from '../../server/engine';
 import { ineligibleText } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { loadTemplates } from '../../server/forms/template';
@@ -77,6 +77,8 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
   }, 120_000);
 
   const met: Answers = { ...HARD_CONDITIONS_MET, 'ent.city': '郑州市', 'ent.foundedYear': '2015' };
+  /** The new question as the interview shows it. */
+  const r0 = (k: KnowledgeData) => evaluate(k, met).question!;
 
   it('asks the new condition in the hard phase, in the words and clause of its question', () => {
     const r = evaluate(kb, met);
@@ -84,6 +86,31 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     expect(r.assessment.verdict).toBe('incomplete');
     // Last year's version has no such condition and never asks it.
     expect(evaluate(last, met).question?.id).not.toBe('ent.majorAccident');
+  });
+
+  it("reads a reply in the new question's own verb as its yes, and the same for any verb a new question asks with", () => {
+    const asked = r0(kb);
+    const said = (text: string, view = asked) => interpret(kb, text, view);
+    const yes = (text: string, view = asked) => expect(said(text, view), text).toEqual({ kind: 'answers', items: [{ questionId: view.id, value: true }] });
+    const no = (text: string, view = asked) => expect(said(text, view), text).toEqual({ kind: 'answers', items: [{ questionId: view.id, value: false }] });
+    for (const t of ['发生过', '发生过一次', '去年发生过一起安全事故', '發生過']) yes(t);
+    for (const t of ['没发生过', '未发生过', '没有']) no(t);
+    // A hedge said with the verb is no yes: the enterprise is not sure.
+    for (const t of ['可能发生过', '好像发生过']) expect(said(t), t).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(said('发生过的算吗？').kind).toBe('question');
+    // Other verbs a next notice might ask with are read from the question's text the same way, with no word list.
+    for (const [text, reply] of [
+      ['近三年企业是否存在重大安全隐患未整改？', '存在一处'],
+      ['近三年企业是否受到过生态环境部门的行政处罚？', '受到过一次'],
+      ['近三年企业是否出现过重大质量事故？', '出现过'],
+    ] as const) {
+      const view = { ...asked, text };
+      yes(reply, view);
+      no(`没${reply.slice(0, 3)}`, view);
+    }
+    // A preposition after 是否 is no verb: 「在河南」 is no yes to 「是否在河南省境内发生过事故」.
+    const where = { ...asked, text: '是否在河南省境内发生过事故？' };
+    expect(said('在河南', where)).not.toEqual({ kind: 'answers', items: [{ questionId: where.id, value: true }] });
   });
 
   it('blocks on the new condition, citing the new clause and its words', () => {
