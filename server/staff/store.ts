@@ -680,15 +680,37 @@ export class StaffStore {
    * The session a view opens, while it is open: not revoked and not past its end. An ended view
    * says how it ended, to the staff member it belonged to only.
    */
-  async grant(viewId: string, username: string): Promise<{ sessionId: string } | { ended: 'revoked' | 'expired'; at: string } | undefined> {
-    const r = await this.db.query<{ session_id: string; revoked_at: Date | null; expires_at: Date; open: boolean }>(
-      'select session_id, revoked_at, expires_at, (revoked_at is null and expires_at > now()) as open from staff_assist_grants where view_id = $1 and username = $2',
+  async grant(viewId: string, username: string): Promise<{ sessionId: string } | { ended: 'revoked' | 'expired'; at: string } | { ended: 'handedOver'; at: string; to: string } | undefined> {
+    const r = await this.db.query<{ session_id: string; revoked_at: Date | null; expires_at: Date; handed_to: string | null; open: boolean }>(
+      'select session_id, revoked_at, expires_at, handed_to, (revoked_at is null and expires_at > now()) as open from staff_assist_grants where view_id = $1 and username = $2',
       [viewId, username],
     );
     const g = r.rows[0];
     if (!g) return undefined;
     if (g.open) return { sessionId: g.session_id };
+    if (g.revoked_at && g.handed_to) return { ended: 'handedOver', at: new Date(g.revoked_at).toISOString(), to: g.handed_to };
     return g.revoked_at ? { ended: 'revoked', at: new Date(g.revoked_at).toISOString() } : { ended: 'expired', at: new Date(g.expires_at).toISOString() };
+  }
+
+  /**
+   * Hands an open view of `from` to the colleague `to`, in one transaction: the colleague gets a
+   * view of their own on the same session, ending when the handed one would have (the enterprise
+   * agreed to that long), and the giver's view ends, naming whom it went to. Undefined when the
+   * view is not open or not the giver's. The enterprise sees the colleague as a viewer and may
+   * revoke them as any other.
+   */
+  async handOver(viewId: string, from: string, to: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.query<{ session_id: string; expires_at: Date }>(
+        'select session_id, expires_at from staff_assist_grants where view_id = $1 and username = $2 and revoked_at is null and expires_at > now() for update',
+        [viewId, from],
+      );
+      const g = r.rows[0];
+      if (!g) return undefined;
+      await tx.query('update staff_assist_grants set revoked_at = now(), handed_to = $2 where view_id = $1', [viewId, to]);
+      await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at, expires_at) values ($1, $2, $3, now(), $4)', [randomUUID(), g.session_id, to, g.expires_at]);
+      return { sessionId: g.session_id, expiresAt: new Date(g.expires_at).toISOString() };
+    });
   }
 
   /** A staff member's views that are open now, newest first: a claimed code is spent, so the view is how they get back to the session. */
