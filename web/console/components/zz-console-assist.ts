@@ -38,6 +38,15 @@ export class ZzConsoleAssist extends LitElement {
         gap: var(--zz-space-2);
         max-width: 360px;
       }
+      /* The input takes the room; a two-character button label stays on one line beside it. */
+      form input {
+        flex: 1;
+        min-width: 0;
+      }
+      form .btn {
+        flex: none;
+        white-space: nowrap;
+      }
       ul.views {
         list-style: none;
         padding: 0;
