@@ -153,6 +153,39 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     expect(evaluate(two, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2023' }).assessment.blocking[0]!.clause).toBe('二(一)');
   });
 
+  it('decides the boundary year by the founding month when the notice gives the date it counts to, and leaves it open without that month', () => {
+    const other = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(other);
+    cpSync(join(root, 'henan-2024'), join(other, 'henan-2024'), { recursive: true });
+    // 「截至2024年3月31日成立满3年」: the operator writes the date beside the threshold.
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails = { yearsUnder: 3, asOf: { month: 3, day: 31 } }));
+    const dated = loadKnowledgeData(other, 'henan-2024');
+    const at = (answers: Answers) => evaluate(dated, { ...met, 'ent.majorAccident': false, ...answers }).assessment;
+    const blocked = (answers: Answers) => at(answers).blocking.map((b) => b.clause);
+    // Founded in 2021 on or before 3月31日: three years old by 2024年3月31日.
+    for (const founded of ['2021年2月', '2021年3月20日', '2021-03-31', '2021.1']) expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual([]);
+    // Founded after it: not yet three years old, whatever else holds.
+    for (const founded of ['2021年5月', '2021-04-01', '2021年12月']) {
+      expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual(['二(一)']);
+    }
+    // The year alone, or the month of the date itself without the day, leaves it open (信息不全).
+    for (const founded of ['2021', '2021年3月']) {
+      expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual([]);
+      expect(at({ 'ent.foundedYear': founded }).verdict, founded).toBe('incomplete');
+    }
+    // The form's dated 成立时间 decides it the same way.
+    expect(blocked({ 'ent.foundedYear': '2021', 'form.foundedOn': '2021-06-18' })).toEqual(['二(一)']);
+    expect(blocked({ 'ent.foundedYear': '2021', 'form.foundedOn': '2021-01-18' })).toEqual([]);
+    // Years off the boundary need no month.
+    expect(blocked({ 'ent.foundedYear': '2022年1月' })).toEqual(['二(一)']);
+    expect(blocked({ 'ent.foundedYear': '2020年12月' })).toEqual([]);
+
+    // Counted to the year's end, every founding of the boundary year is of age by then.
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails = { yearsUnder: 3, asOf: { month: 12, day: 31 } }));
+    const yearEnd = loadKnowledgeData(other, 'henan-2024');
+    expect(evaluate(yearEnd, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2021' }).assessment.blocking).toEqual([]);
+  });
+
   it("quotes the new notice's words: the publish check finds nothing stale in the new conditions", () => {
     const stale = staleQuotes(kb).filter((s) => /hard\.(majorAccident|foundedTooRecently)/.test(s));
     expect(stale).toEqual([]);
