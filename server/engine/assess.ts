@@ -37,7 +37,7 @@ const numberOf = (v: unknown): number | undefined =>
  * Whether a fact fails a condition's test: true fails, false passes, undefined while the fact is unknown (or,
  * for `yearsUnder`, while the founding year alone cannot tell: founded in the boundary year, the month decides).
  */
-export function failsTest(test: HardTest, value: unknown, year: number): boolean | undefined {
+export function failsTest(test: HardTest, value: unknown, year: number, dated: { month?: number; day?: number } = {}): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if ('equals' in test) return value === test.equals;
   if ('includes' in test) return Array.isArray(value) ? value.includes(test.includes) : undefined;
@@ -47,8 +47,26 @@ export function failsTest(test: HardTest, value: unknown, year: number): boolean
   if ('below' in test) return n < test.below;
   if ('above' in test) return n > test.above;
   const age = year - n;
-  return age < test.yearsUnder ? true : age > test.yearsUnder ? false : undefined;
+  if (age !== test.yearsUnder) return age < test.yearsUnder;
+  return boundaryFails(test.asOf, dated);
 }
+
+/**
+ * Founded exactly `yearsUnder` years before the notice's year: the founding date against the date the notice
+ * counts to. Founded on or before it, the enterprise is of age by then. Undecided while the notice gives no date,
+ * or the month (or, in the same month, the day) of the founding is not known — except when the notice counts to
+ * the year's end, which every founding of that year reaches.
+ */
+function boundaryFails(asOf: { month: number; day: number } | undefined, dated: { month?: number; day?: number }): boolean | undefined {
+  if (!asOf) return undefined;
+  if (asOf.month === 12 && asOf.day === 31) return false;
+  if (dated.month === undefined) return undefined;
+  if (dated.month !== asOf.month) return dated.month > asOf.month;
+  return dated.day === undefined ? undefined : dated.day > asOf.day;
+}
+
+/** The month and day of the founding, for a condition on the founding year (see boundaryFails). */
+const datedOf = (f: Facts, fact: string) => (fact === 'enterprise.foundedYear' ? { month: f.enterprise.foundedMonth, day: f.enterprise.foundedDay } : {});
 
 /**
  * Whether a guarded condition concerns this applicant: false when a guard rules it out (another category, a fact
@@ -58,7 +76,7 @@ export function failsTest(test: HardTest, value: unknown, year: number): boolean
 export function concerns(kb: KnowledgeData, rule: HardRule, f: Facts, category: Category | undefined): boolean | undefined {
   if (!rule.only) return true;
   const held = (rule.only.facts ?? []).map((g) => {
-    const r = failsTest(g.test, factAt(f, g.fact), kb.manifest.year);
+    const r = failsTest(g.test, factAt(f, g.fact), kb.manifest.year, datedOf(f, g.fact));
     return r === undefined ? undefined : r === g.is;
   });
   const cats = rule.only.categories;
@@ -72,7 +90,7 @@ function hardRules(kb: KnowledgeData, f: Facts, category: Category | undefined):
   const out: Record<HardRuleId, boolean | undefined> = {};
   for (const [id, rule] of Object.entries(kb.categoryRules.hard)) {
     const c = concerns(kb, rule, f, category);
-    const fails = c === false ? false : failsTest(rule.fails, factAt(f, rule.fact), kb.manifest.year);
+    const fails = c === false ? false : failsTest(rule.fails, factAt(f, rule.fact), kb.manifest.year, datedOf(f, rule.fact));
     // A fact that passes passes whoever applies; one that fails blocks only an applicant the condition concerns.
     out[id] = c === undefined && fails === true ? undefined : fails;
   }

@@ -32,6 +32,9 @@ export interface Facts {
     greenPriority?: boolean;
     /** The year it was founded, as the enterprise gave it: only what it can fill in the form depends on it. */
     foundedYear?: number;
+    /** The month and day of the founding, when an answer or the form's 成立时间 gives them: a founding-age condition in its boundary year reads them. */
+    foundedMonth?: number;
+    foundedDay?: number;
   };
   scope?: 'workshop' | 'factory';
   productionMode?: 'discrete' | 'process';
@@ -109,6 +112,7 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
     }
     if (q.sets === 'enterprise.registeredInHenan' && value === true) facts.enterprise.province = kb.categoryRules.province.name;
     if (q.sets === 'enterprise.foundedYear') {
+      Object.assign(facts.enterprise, monthDayOf(value));
       value = foundedYearOf(value);
       if (value === undefined) continue;
     }
@@ -116,7 +120,12 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
   }
   // The form's 成立时间, typed in the form phase or accepted from an uploaded licence, is the same fact, dated.
   const dated = foundedYearOf(answers['form.foundedOn']);
-  if (dated !== undefined) facts.enterprise.foundedYear = dated;
+  if (dated !== undefined) {
+    facts.enterprise.foundedYear = dated;
+    delete facts.enterprise.foundedMonth;
+    delete facts.enterprise.foundedDay;
+    Object.assign(facts.enterprise, monthDayOf(answers['form.foundedOn']));
+  }
   settleIntegrations(kb, facts);
   return facts;
 }
@@ -147,6 +156,16 @@ export function foundedYearOf(v: unknown): number | undefined {
   return yearOf(v, new Date().getFullYear());
 }
 
+/** The month and day a founding answer gives after its year (「2021年5月」, 「2021-05-18」, 「2021.5」); nothing when it gives none. */
+function monthDayOf(v: unknown): { foundedMonth?: number; foundedDay?: number } {
+  if (typeof v !== 'string') return {};
+  const m = /(?:\d{4}|\d{2})\s*[年\-/.．]\s*(\d{1,2})(?:\s*[月\-/.．]\s*(\d{1,2}))?/u.exec(v.normalize('NFKC'));
+  const month = m ? Number(m[1]) : NaN;
+  if (!(month >= 1 && month <= 12)) return {};
+  const day = m![2] ? Number(m![2]) : NaN;
+  return day >= 1 && day <= 31 ? { foundedMonth: month, foundedDay: day } : { foundedMonth: month };
+}
+
 /** The profile-shaped view of the facts (fields stay absent when unknown), for drafting and display. */
 export type PartialProfile = {
   enterprise: Partial<Omit<Profile['enterprise'], 'credit'>> & { credit: Partial<Profile['enterprise']['credit']> };
@@ -160,7 +179,7 @@ export type PartialProfile = {
 
 export function partialProfileOf(facts: Facts): PartialProfile {
   // The founding year is no profile field: the form carries the dated 成立时间.
-  const { registeredInHenan: _r, foundedYear: _f, ...enterprise } = facts.enterprise;
+  const { registeredInHenan: _r, foundedYear: _f, foundedMonth: _m, foundedDay: _d, ...enterprise } = facts.enterprise;
   const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   const out: PartialProfile = {
     enterprise: { ...strip(enterprise), credit: strip(facts.enterprise.credit) },

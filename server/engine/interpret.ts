@@ -591,7 +591,41 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
-  return withBasicFactsInPassing(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  const r = withBasicFactsInPassing(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  return r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r;
+}
+
+/**
+ * The verb a yes/no question asks with, as its own text gives it after 是否: 「是否发生过…事故」 → 发生过,
+ * 「是否受到过…」 → 受到过, 「是否存在…」 → 存在. A verb with 过 is read up to it; otherwise its first two
+ * characters, unless they begin with a preposition (「是否在河南省…」, 「是否被…列入」), which is no verb.
+ */
+const ASKED_VERB = /是否((?:\p{Script=Han}{1,3}?过)|(?![在被于对为以把向从])\p{Script=Han}{2}(?=\p{Script=Han}{2}))/u;
+
+/**
+ * A reply that repeats the verb its yes/no question asks with (「发生过一次」 to 「近三年是否发生过…事故」) says yes,
+ * when the vocabulary reads nothing else in it: no word of any polarity, hedge or skip. The question's own text
+ * is the data, so a new condition a new notice adds (「是否存在…」, 「是否受到过…」) is read without a new word list.
+ */
+function ownVerbYes(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation | undefined {
+  if (!pending || pending.kind !== 'yesNo') return undefined;
+  const verb = ASKED_VERB.exec(normalise(pending.text).text)?.[1];
+  if (!verb) return undefined;
+  const text = normalise(rawText).text;
+  if (!text.includes(verb) || [...text].length > 30) return undefined;
+  const v = vocabOf(kb);
+  // The hedges are written with 有 (「可能有」「好像有」): their lead-in before a verb hedges it the same way (「可能发生过」).
+  const hedged = kb.interview.vocabulary.hedges.some((h) => {
+    const lead = h.split('有')[0]!;
+    return h.includes('有') && [...lead].length >= 2 && text.includes(lead + verb);
+  });
+  if (hedged) return { kind: 'unclear', reason: 'hedge', choices: [rawText.trim()] };
+  for (const re of [v.cues, v.hedges, v.skip, v.questionWords]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    if (re.test(text)) return undefined;
+  }
+  return { kind: 'answers', items: [{ questionId: pending.id, value: true }] };
 }
 
 /**

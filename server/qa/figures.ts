@@ -58,8 +58,13 @@ const HAN_PAIR = /\p{Script=Han}{2}/u;
 
 const UNIT_KIND: Record<string, string> = { 号: '日', 台: '台套', 套: '台套', mb: 'm', 兆: 'm', 个: '个', 名: '个', 位: '个' };
 const unitKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+/**
+ * The kind two figures are compared in: a place of a quota is said in 家 or 个 alike (「名额15个」 is
+ * the notice's 「不多于15家」). Counts keep the stricter unitKind: 「3个条件」 counts no enterprises.
+ */
+const compareKind = (u: string | undefined) => (u === '家' ? '个' : unitKind(u));
 const sameFigure = (a: Quantity, b: Quantity) =>
-  a.value === b.value && (a.unit === undefined || b.unit === undefined || unitKind(a.unit) === unitKind(b.unit));
+  a.value === b.value && (a.unit === undefined || b.unit === undefined || compareKind(a.unit) === compareKind(b.unit));
 
 interface Segment {
   /** The part as read for figures (normalised, references masked). */
@@ -201,16 +206,34 @@ function ownerOf(subjects: ReturnType<typeof readSubjects>, scope: string): Retu
 
 /**
  * The subject a figure of the text is given to against the one its sources give it to: named in the
- * words before it (its own part, else since the figure before), and held by every source part that
- * states it. A subject named only after the figure is not read: the words after a figure as often
- * begin what someone else does (「剪辑到1分钟左右，是否认可由初审的主管部门把握」). Undefined when the text names none, a source part names none, or a named one holds it.
+ * words before it (its own part, else since the figure before), else in its trail (see trailOf),
+ * and held by every source part that states it. Undefined when the text names none, a source part
+ * names none, or a named one holds it.
  */
-function otherSubject(subjects: ReturnType<typeof readSubjects>, lead: string, sinceFigure: string, holding: readonly Segment[]): { owner: string; named: string } | undefined {
-  const said = [lead, sinceFigure].map((w) => named(subjects, w)).find((x) => x.length) ?? [];
+function otherSubject(subjects: ReturnType<typeof readSubjects>, lead: string, sinceFigure: string, trail: string, holding: readonly Segment[]): { owner: string; named: string } | undefined {
+  const said = [lead, sinceFigure, trail].map((w) => named(subjects, w)).find((x) => x.length) ?? [];
   if (!said.length || !holding.length) return undefined;
   const owners = holding.map((seg) => ownerOf(subjects, seg.scope));
   if (owners.some((o) => !o || said.includes(o))) return undefined;
   return { owner: owners[0]!.label, named: said.map((x) => x.label).join('、') };
+}
+
+/** A part after a figure that is no more than a name (「5家，郑州市」): a few characters, no figure, no verb of its own. */
+const APPOSITION = /^[\s\p{Script=Han}\p{L}、（）()]{1,8}$/u;
+
+/**
+ * The words after a figure that name what it is about, when the words before it name nothing:
+ * the rest of its own part up to the next figure (「名额5家的是郑州市」, 「不超过200M的是申报书」),
+ * or, when the figure ends its part, a next part that is only a name (「5家，郑州市」, 「3份，纸质版」).
+ * A longer next part is not read: the words after a figure as often begin what someone else does
+ * (「剪辑到1分钟左右，是否认可由初审的主管部门把握」).
+ */
+function trailOf(read: string, end: number, next: number): string {
+  const rest = read.slice(end, next);
+  const own = rest.split(SEGMENT_BREAK)[0]!;
+  if (own.trim() || !/^[,，:：]/u.test(rest)) return own;
+  const part = rest.slice(1).split(SEGMENT_BREAK)[0]!.trim();
+  return APPOSITION.test(part) ? part : '';
 }
 
 const COUNT = /^[近前后上]?(?:[一二两三四五六七八九十]|\d{1,2})\p{Script=Han}+$/u;
@@ -231,27 +254,33 @@ export function ungroundedFigures(text: string, sources: readonly string[], { an
   const segments = sources.flatMap(segmentsOf);
   const free = anywhere.flatMap((a) => findQuantities(forFigures(a)));
   let from = 0;
-  for (const f of figures) {
+  for (const [n, f] of figures.entries()) {
     // What the text says the figure is about: its words since the last break or figure.
     const sinceFigure = read.slice(from, f.index);
     const breakAt = Math.max(...[...sinceFigure].map((ch, i) => (SEGMENT_BREAK.test(ch) ? i : -1)));
     const lead = sinceFigure.slice(breakAt + 1);
-    const context = pairsOf(lead);
     from = f.index + f.text.length;
+    const trail = trailOf(read, from, figures[n + 1]?.index ?? read.length);
+    const context = pairsOf(lead);
     const holding = segments.filter((seg) => seg.figures.some((g) => sameFigure(f, g)));
     // A figure the sources state of one subject, said of another, is wrong even when it is filled in
     // from the facts (「企业须于{deadline}前提交」) or small enough to pass as a count of the text's
     // own (「申报书1分钟左右」): the value is the notice's, its subject is not.
     // A generic count (「一个」「两个」) is the text's own wording, not the notice's limit on anyone.
     if (sameSubject && subjects?.length && !(countWords && unitKind(f.unit) === '个' && isCount(f, read, segments))) {
-      const other = otherSubject(readSubjects(subjects), lead, sinceFigure, holding);
+      const other = otherSubject(readSubjects(subjects), lead, sinceFigure, trail, holding);
       if (other) {
         out.push({ text: f.text, ...other });
         continue;
       }
     }
     if (free.some((t) => sameFigure(f, t))) continue;
-    if (countWords && isCount(f, read, segments)) continue;
+    // A subject named in the words before the figure, in its own part or, when that part names
+    // none (「郑州市：5家」), since the figure before it; else in its trail (「名额5家的是郑州市」).
+    const bound = subjectOf ? (subjectOf(lead) ?? subjectOf(sinceFigure) ?? (trail ? subjectOf(trail) : undefined)) : undefined;
+    // A figure said of a subject with a bound of its own (a region's quota) states that bound,
+    // however small: 「名额5个的是洛阳」 is no count of the text's own.
+    if (countWords && (f.value <= 2 || !bound) && isCount(f, read, segments)) continue;
     if (!holding.length) {
       out.push({ text: f.text });
       continue;
@@ -259,10 +288,7 @@ export function ungroundedFigures(text: string, sources: readonly string[], { an
     if (!sameSubject) continue;
     // Only the parts that state a figure of this kind compete for its subject: a deadline's
     // sentence says nothing about a quota, however many words they share.
-    const kin = segments.filter((seg) => seg.figures.some((g) => f.unit === undefined || g.unit === undefined || unitKind(g.unit) === unitKind(f.unit)));
-    // A subject named in the words before the figure, in its own part or, when that part names
-    // none (「郑州市：5家」), since the figure before it.
-    const bound = subjectOf ? (subjectOf(lead) ?? subjectOf(sinceFigure)) : undefined;
+    const kin = segments.filter((seg) => seg.figures.some((g) => f.unit === undefined || g.unit === undefined || compareKind(g.unit) === compareKind(f.unit)));
     const about = bound ? kin.filter((seg) => bound.some((w) => w && seg.text.includes(forFigures(w)))) : [];
     if (about.length) {
       if (!about.some((seg) => holding.includes(seg))) out.push({ text: f.text, stated: bound!.find((w) => about.some((seg) => seg.text.includes(forFigures(w)))) });

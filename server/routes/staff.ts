@@ -16,10 +16,10 @@ import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
 import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
-import { AssistClaimRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
+import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
-import { beijingTime, summaryWorkbook } from '../staff/xlsx';
+import { beijingTime, STAFF_TIME_ZONE, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
 import staffAnswerRoutes from './staff-answers';
 
@@ -282,7 +282,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const dashboardOf = async (request: FastifyRequest) => {
     const { days } = parseOr400(DashboardQuery, request.query, 'query');
     const year = yearFor(request);
-    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year);
+    const data = await ctx.store().dashboard(days, LOW_CONFIDENCE, year, STAFF_TIME_ZONE);
     return { days, year, data };
   };
 
@@ -530,7 +530,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         'VIEW_ENDED',
         grant.ended === 'expired'
           ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码 (view expired)`
-          : '该协助查看已被企业撤销 (view revoked)',
+          : grant.ended === 'handedOver'
+            ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）转交给 ${grant.to} (view handed over)`
+            : '该协助查看已被企业撤销 (view revoked)',
       );
     }
     const { sessionId } = grant;
@@ -544,6 +546,24 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       assessment: step.assessment,
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
     };
+  });
+
+  // A helpline worker who started an assisted view hands it to a colleague, who opens it with their
+  // own sign-in: the view moves between staff accounts on the server, and neither the enterprise's
+  // token nor its session id is ever sent to either of them.
+  fastify.post('/api/staff/assist/:viewId/handover', async (request) => {
+    const who = requireRole(request, 'helpline', 'admin');
+    const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
+    const { to } = parseOr400(AssistHandoverRequest, request.body);
+    const colleague = ctx.accounts.find(to);
+    if (to === who.username) throw new HttpError(400, 'HANDOVER_SELF', '不能转交给自己，请填写同事的用户名 (hand-over to oneself)');
+    if (!colleague || colleague.disabled || (colleague.role !== 'helpline' && colleague.role !== 'admin')) {
+      throw new HttpError(400, 'HANDOVER_TARGET', '只能转交给在用的热线或管理员账号，请核对同事的用户名 (not an active helpline or admin account)');
+    }
+    const moved = await ctx.store().handOver(viewId, who.username, colleague.username);
+    if (!moved) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    audit(request, 'assist.handover', moved.sessionId, { to: colleague.username });
+    return { to: colleague.username, expiresAt: moved.expiresAt };
   });
 
   // Inside this scope, so the cookie session and the CSRF check cover it.

@@ -18,7 +18,7 @@ export interface Table {
 export function dashboardTables(kb: KnowledgeData, d: DashboardData, year: number): Record<'perDay' | 'topics' | 'regions' | 'categories' | 'verdicts' | 'exports', Table> {
   const title = (id: string) => kb.clauses.find((c) => c.id === id)?.title ?? '';
   return {
-    perDay: { title: '每日问题数', columns: ['日期', '问题数', '未能回答', '低置信度'], rows: d.perDay.map((r) => [r.day, r.questions, r.refused, r.low]) },
+    perDay: { title: '每日问题数（按北京时间计日）', columns: ['日期（北京时间）', '问题数', '未能回答', '低置信度'], rows: d.perDay.map((r) => [r.day, r.questions, r.refused, r.low]) },
     topics: { title: '热点条款', columns: ['条款', '标题', '次数'], rows: d.topics.map((r) => [r.clause, title(r.clause), r.count]) },
     regions: { title: `${year}年度提交初审的评估（按地区）`, columns: ['地区', '企业数'], rows: d.regions.map((r) => [r.key ?? '未知', r.count]) },
     categories: { title: `${year}年度提交初审的评估（按类别）`, columns: ['类别', '企业数'], rows: d.categories.map((r) => [categoryLabel(kb, (r.key ?? null) as Category | null), r.count]) },

@@ -105,6 +105,9 @@ export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const AssistClaimRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, '协助码为 6 位数字 (6 digits)') });
 
+/** Hands an open view to a colleague: their user name, as they sign in with it. */
+export const AssistHandoverRequest = z.object({ to: z.string().trim().min(1).max(40) });
+
 export const ReviewQueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.iso.datetime({ offset: true }).optional(),

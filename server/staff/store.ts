@@ -4,6 +4,7 @@ import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, m
 import { join } from 'node:path';
 import { staffDir } from './accounts';
 import { maskPersonalNumbers } from '../understand/personal';
+import { normalise } from '../understand/normalise';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { AskResponse } from '../schemas/ask';
@@ -53,12 +54,17 @@ function logFilter(q: LogFilter): { where: string[]; args: unknown[] } {
   const args: unknown[] = [];
   if (q.source) where.push(`source = $${args.push(q.source)}`);
   if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
-  // strpos, not LIKE: a typed % or _ is a character to find, not a pattern.
-  for (const word of (q.text ?? '').split(/\s+/u).filter(Boolean).slice(0, 8)) {
-    where.push(`strpos(lower(question || ' ' || answer), lower($${args.push(word)})) > 0`);
+  // strpos, not LIKE: a typed % or _ is a character to find, not a pattern. The words and the
+  // logged text are both read by the understanding step's normalisation, so a search folds width,
+  // case and traditional characters the way questions are understood.
+  for (const word of searchText(q.text ?? '').split(' ').filter(Boolean).slice(0, 8)) {
+    where.push(`strpos(coalesce(search_text, lower(question || ' ' || answer)), $${args.push(word)}) > 0`);
   }
   return { where, args };
 }
+
+/** Text as the log is searched: one written form for every way it can be typed (see normalise). */
+export const searchText = (text: string): string => normalise(text).text;
 
 /** A question line the CLI appends to DATA_DIR/staff/cli-questions.jsonl. */
 export interface SpooledQuestion extends QuestionRecord {
@@ -98,7 +104,7 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
 const LOG_BATCH = 500;
 const LOG_FLUSH_MS = 250;
 
-const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version';
+const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -115,19 +121,22 @@ function csvField(v: unknown): string {
 
 function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
   const a = rec.answer;
+  const question = maskPersonalNumbers(rec.question);
+  const answer = a.answer.slice(0, 4000);
   return [
     id,
     at.toISOString(),
     rec.source,
     rec.sessionId ?? null,
-    maskPersonalNumbers(rec.question),
-    a.answer.slice(0, 4000),
+    question,
+    answer,
     JSON.stringify([...new Set(a.citations.map((c) => c.clause))]),
     // Entry ids are [a-z0-9-]+, so a space keeps the entries of a two-part answer apart.
     a.entries?.length ? a.entries.join(' ') : null,
     a.confidence,
     refusedOf(a),
     rec.knowledgeVersion,
+    searchText(`${question} ${answer}`),
   ];
 }
 
@@ -254,6 +263,7 @@ export class StaffStore {
    */
   async questions(q: LogFilter & { limit: number; before?: string; beforeId?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
+    if (q.text) await this.fillSearchText();
     const { where, args } = logFilter(q);
     if (q.before && q.beforeId) where.push(`(at < $${args.push(q.before)} or (at = $${args.length} and id > $${args.push(q.beforeId)}))`);
     else if (q.before) where.push(`at < $${args.push(q.before)}`);
@@ -268,6 +278,7 @@ export class StaffStore {
   /** How many logged questions the filter holds, on every page. */
   async questionCount(q: LogFilter): Promise<number> {
     await this.importSpool();
+    if (q.text) await this.fillSearchText();
     const { where, args } = logFilter(q);
     const r = await this.db.query<{ n: number }>(`select count(*)::int as n from staff_question_log ${where.length ? `where ${where.join(' and ')}` : ''}`, args);
     return r.rows[0]?.n ?? 0;
@@ -288,6 +299,31 @@ export class StaffStore {
     const r = await this.db.query(`delete from staff_question_log where at < now() - make_interval(days => $1::int)`, [days]);
     await this.db.query('delete from staff_web_sessions where expires_at < now()');
     return r.affectedRows ?? 0;
+  }
+
+  private searchFilled?: Promise<void>;
+
+  /**
+   * Gives the rows logged before the log had a search text theirs, once per store, in batches: a
+   * search then folds old questions the way it folds new ones. Until it has run they are searched
+   * by their lower-cased text.
+   */
+  private fillSearchText(): Promise<void> {
+    this.searchFilled ??= (async () => {
+      for (;;) {
+        const r = await this.db.query<{ id: string; question: string; answer: string }>('select id, question, answer from staff_question_log where search_text is null limit 500');
+        if (!r.rows.length) return;
+        const values = r.rows.map((_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2})`).join(', ');
+        await this.db.query(
+          `update staff_question_log l set search_text = v.s from (values ${values}) as v(id, s) where l.id = v.id`,
+          r.rows.flatMap((row) => [row.id, searchText(`${row.question} ${row.answer}`)]),
+        );
+      }
+    })().catch((err) => {
+      this.searchFilled = undefined;
+      throw err;
+    });
+    return this.searchFilled;
   }
 
   /** Imports the lines the CLI appended since the last import; a partly written last line waits for the next call. */
@@ -425,14 +461,16 @@ export class StaffStore {
    * Questions and exports of the last `days` days; submitted assessments of one programme year
    * only, as the bureau's list counts them: each year's notice is a separate round of applications.
    */
-  async dashboard(days: number, lowConfidence: number, year: number): Promise<DashboardData> {
+  async dashboard(days: number, lowConfidence: number, year: number, timeZone: string): Promise<DashboardData> {
     await this.importSpool();
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
+    // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
+    // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
     const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
-      `select to_char(at, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
               count(*) filter (where not refused and confidence < $1)::int as low
        from staff_question_log where at > ${since} group by 1 order by 1`,
-      [lowConfidence],
+      [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
@@ -642,15 +680,37 @@ export class StaffStore {
    * The session a view opens, while it is open: not revoked and not past its end. An ended view
    * says how it ended, to the staff member it belonged to only.
    */
-  async grant(viewId: string, username: string): Promise<{ sessionId: string } | { ended: 'revoked' | 'expired'; at: string } | undefined> {
-    const r = await this.db.query<{ session_id: string; revoked_at: Date | null; expires_at: Date; open: boolean }>(
-      'select session_id, revoked_at, expires_at, (revoked_at is null and expires_at > now()) as open from staff_assist_grants where view_id = $1 and username = $2',
+  async grant(viewId: string, username: string): Promise<{ sessionId: string } | { ended: 'revoked' | 'expired'; at: string } | { ended: 'handedOver'; at: string; to: string } | undefined> {
+    const r = await this.db.query<{ session_id: string; revoked_at: Date | null; expires_at: Date; handed_to: string | null; open: boolean }>(
+      'select session_id, revoked_at, expires_at, handed_to, (revoked_at is null and expires_at > now()) as open from staff_assist_grants where view_id = $1 and username = $2',
       [viewId, username],
     );
     const g = r.rows[0];
     if (!g) return undefined;
     if (g.open) return { sessionId: g.session_id };
+    if (g.revoked_at && g.handed_to) return { ended: 'handedOver', at: new Date(g.revoked_at).toISOString(), to: g.handed_to };
     return g.revoked_at ? { ended: 'revoked', at: new Date(g.revoked_at).toISOString() } : { ended: 'expired', at: new Date(g.expires_at).toISOString() };
+  }
+
+  /**
+   * Hands an open view of `from` to the colleague `to`, in one transaction: the colleague gets a
+   * view of their own on the same session, ending when the handed one would have (the enterprise
+   * agreed to that long), and the giver's view ends, naming whom it went to. Undefined when the
+   * view is not open or not the giver's. The enterprise sees the colleague as a viewer and may
+   * revoke them as any other.
+   */
+  async handOver(viewId: string, from: string, to: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const r = await tx.query<{ session_id: string; expires_at: Date }>(
+        'select session_id, expires_at from staff_assist_grants where view_id = $1 and username = $2 and revoked_at is null and expires_at > now() for update',
+        [viewId, from],
+      );
+      const g = r.rows[0];
+      if (!g) return undefined;
+      await tx.query('update staff_assist_grants set revoked_at = now(), handed_to = $2 where view_id = $1', [viewId, to]);
+      await tx.query('insert into staff_assist_grants (view_id, session_id, username, created_at, expires_at) values ($1, $2, $3, now(), $4)', [randomUUID(), g.session_id, to, g.expires_at]);
+      return { sessionId: g.session_id, expiresAt: new Date(g.expires_at).toISOString() };
+    });
   }
 
   /** A staff member's views that are open now, newest first: a claimed code is spent, so the view is how they get back to the session. */

@@ -30,10 +30,13 @@ export const LAYOUT_NOTE = '本表栏目为本系统自拟格式（通知四(四
 /** The headings of the two parts of the table; each part is numbered from 1. */
 export const SUMMARY_GROUPS = { recommended: '推荐企业', notRecommended: '未推荐企业' } as const;
 
+/** The zone the helplines and bureaus work in: their times, and the days their figures are counted by. */
+export const STAFF_TIME_ZONE = 'Asia/Shanghai';
+
 /** A submission's time as the bureau reads it: Beijing time, to the minute ("2026-03-10 09:05"). */
 export function beijingTime(iso: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', { timeZone: STAFF_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );

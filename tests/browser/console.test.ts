@@ -213,7 +213,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await loginIn(page, 'hotline-assist', pw);
       await page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
       await page.locator('zz-console-assist #code').fill(code);
-      await page.locator('zz-console-assist button[type=submit]').click();
+      await page.locator('zz-console-assist button[type=submit]').first().click();
       const view = page.locator('zz-console-assist [data-testid=assist-view]');
       await expect.poll(() => view.textContent()).toContain('我们想申报智能车间');
       // Read-only: the view has no input that could change the session.
@@ -229,7 +229,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
 
       // The code was single use.
       await page.locator('zz-console-assist #code').fill(code);
-      await page.locator('zz-console-assist button[type=submit]').click();
+      await page.locator('zz-console-assist button[type=submit]').first().click();
       await expect.poll(() => page.locator('zz-console-assist .error').textContent()).toContain('协助码无效');
 
       await server.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer });
@@ -238,6 +238,43 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(await page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it('hands an open assisted view to a colleague, who finds and opens it with their own sign-in, on a 375 px phone', async () => {
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    const bearer = { authorization: `Bearer ${s.token}` };
+    await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': '转交测试企业' });
+    await server.app.store.appendTranscript(s.sessionId, { id: 'u1', role: 'user', text: '我们的MES上线两年了', citations: [] });
+    const { code } = (await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json() as { code: string };
+    const giverPw = await account('hotline-give', 'helpline');
+    const takerPw = await account('hotline-take', 'helpline');
+    const giver = await newPage(browser, PHONE);
+    const taker = await newPage(browser, PHONE);
+    try {
+      await loginIn(giver.page, 'hotline-give', giverPw);
+      await giver.page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
+      await giver.page.locator('zz-console-assist #code').fill(code);
+      await giver.page.locator('zz-console-assist button[type=submit]').first().click();
+      await expect.poll(() => giver.page.locator('zz-console-assist [data-testid=assist-view]').textContent()).toContain('MES上线两年了');
+      const handover = giver.page.locator('zz-console-assist [data-testid=handover]');
+      await handover.locator('#colleague').fill('hotline-take');
+      await handover.locator('button[type=submit]').click();
+      await expect.poll(() => giver.page.locator('zz-console-assist [role=status]').textContent()).toContain('已转交给 hotline-take');
+      expect(await giver.page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(0);
+      expect(await horizontalOverflow(giver.page)).toBe(0);
+
+      await loginIn(taker.page, 'hotline-take', takerPw);
+      await taker.page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
+      const open = taker.page.locator('zz-console-assist [data-testid=open-views]');
+      await expect.poll(() => open.textContent()).toContain('转交测试企业');
+      await open.locator('button', { hasText: '打开' }).click();
+      await expect.poll(() => taker.page.locator('zz-console-assist [data-testid=assist-view]').textContent()).toContain('MES上线两年了');
+      const state = (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json();
+      expect(state.viewers.map((v: { username: string }) => v.username)).toEqual(['hotline-take']);
+    } finally {
+      await giver.context.close();
+      await taker.context.close();
     }
   });
 

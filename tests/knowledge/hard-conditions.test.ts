@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, type Answers } from '../../server/engine';
+import { evaluate, interpret, type Answers } from '../../server/engine';
 import { ineligibleText } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { loadTemplates } from '../../server/forms/template';
@@ -77,6 +77,8 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
   }, 120_000);
 
   const met: Answers = { ...HARD_CONDITIONS_MET, 'ent.city': '郑州市', 'ent.foundedYear': '2015' };
+  /** The new question as the interview shows it. */
+  const r0 = (k: KnowledgeData) => evaluate(k, met).question!;
 
   it('asks the new condition in the hard phase, in the words and clause of its question', () => {
     const r = evaluate(kb, met);
@@ -84,6 +86,31 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     expect(r.assessment.verdict).toBe('incomplete');
     // Last year's version has no such condition and never asks it.
     expect(evaluate(last, met).question?.id).not.toBe('ent.majorAccident');
+  });
+
+  it("reads a reply in the new question's own verb as its yes, and the same for any verb a new question asks with", () => {
+    const asked = r0(kb);
+    const said = (text: string, view = asked) => interpret(kb, text, view);
+    const yes = (text: string, view = asked) => expect(said(text, view), text).toEqual({ kind: 'answers', items: [{ questionId: view.id, value: true }] });
+    const no = (text: string, view = asked) => expect(said(text, view), text).toEqual({ kind: 'answers', items: [{ questionId: view.id, value: false }] });
+    for (const t of ['发生过', '发生过一次', '去年发生过一起安全事故', '發生過']) yes(t);
+    for (const t of ['没发生过', '未发生过', '没有']) no(t);
+    // A hedge said with the verb is no yes: the enterprise is not sure.
+    for (const t of ['可能发生过', '好像发生过']) expect(said(t), t).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    expect(said('发生过的算吗？').kind).toBe('question');
+    // Other verbs a next notice might ask with are read from the question's text the same way, with no word list.
+    for (const [text, reply] of [
+      ['近三年企业是否存在重大安全隐患未整改？', '存在一处'],
+      ['近三年企业是否受到过生态环境部门的行政处罚？', '受到过一次'],
+      ['近三年企业是否出现过重大质量事故？', '出现过'],
+    ] as const) {
+      const view = { ...asked, text };
+      yes(reply, view);
+      no(`没${reply.slice(0, 3)}`, view);
+    }
+    // A preposition after 是否 is no verb: 「在河南」 is no yes to 「是否在河南省境内发生过事故」.
+    const where = { ...asked, text: '是否在河南省境内发生过事故？' };
+    expect(said('在河南', where)).not.toEqual({ kind: 'answers', items: [{ questionId: where.id, value: true }] });
   });
 
   it('blocks on the new condition, citing the new clause and its words', () => {
@@ -124,6 +151,39 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     const two = loadKnowledgeData(other, 'henan-2024');
     expect(evaluate(two, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2021' }).assessment.blocking).toEqual([]);
     expect(evaluate(two, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2023' }).assessment.blocking[0]!.clause).toBe('二(一)');
+  });
+
+  it('decides the boundary year by the founding month when the notice gives the date it counts to, and leaves it open without that month', () => {
+    const other = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(other);
+    cpSync(join(root, 'henan-2024'), join(other, 'henan-2024'), { recursive: true });
+    // 「截至2024年3月31日成立满3年」: the operator writes the date beside the threshold.
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails = { yearsUnder: 3, asOf: { month: 3, day: 31 } }));
+    const dated = loadKnowledgeData(other, 'henan-2024');
+    const at = (answers: Answers) => evaluate(dated, { ...met, 'ent.majorAccident': false, ...answers }).assessment;
+    const blocked = (answers: Answers) => at(answers).blocking.map((b) => b.clause);
+    // Founded in 2021 on or before 3月31日: three years old by 2024年3月31日.
+    for (const founded of ['2021年2月', '2021年3月20日', '2021-03-31', '2021.1']) expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual([]);
+    // Founded after it: not yet three years old, whatever else holds.
+    for (const founded of ['2021年5月', '2021-04-01', '2021年12月']) {
+      expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual(['二(一)']);
+    }
+    // The year alone, or the month of the date itself without the day, leaves it open (信息不全).
+    for (const founded of ['2021', '2021年3月']) {
+      expect(blocked({ 'ent.foundedYear': founded }), founded).toEqual([]);
+      expect(at({ 'ent.foundedYear': founded }).verdict, founded).toBe('incomplete');
+    }
+    // The form's dated 成立时间 decides it the same way.
+    expect(blocked({ 'ent.foundedYear': '2021', 'form.foundedOn': '2021-06-18' })).toEqual(['二(一)']);
+    expect(blocked({ 'ent.foundedYear': '2021', 'form.foundedOn': '2021-01-18' })).toEqual([]);
+    // Years off the boundary need no month.
+    expect(blocked({ 'ent.foundedYear': '2022年1月' })).toEqual(['二(一)']);
+    expect(blocked({ 'ent.foundedYear': '2020年12月' })).toEqual([]);
+
+    // Counted to the year's end, every founding of the boundary year is of age by then.
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails = { yearsUnder: 3, asOf: { month: 12, day: 31 } }));
+    const yearEnd = loadKnowledgeData(other, 'henan-2024');
+    expect(evaluate(yearEnd, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2021' }).assessment.blocking).toEqual([]);
   });
 
   it("quotes the new notice's words: the publish check finds nothing stale in the new conditions", () => {

@@ -74,6 +74,35 @@ describe('the figures of a staff answer', () => {
     for (const answer of right) expect(() => checkEntry(kb, { ...QUOTA, answer }), answer).not.toThrow();
   });
 
+  it('binds a figure to a region or subject named after it as well as before, in its own part or a next part that is only a name', () => {
+    const wrong: [string, string][] = [
+      ['名额5家的是郑州市。', '本次申报郑州市推荐企业不多于20家'],
+      ['名额5个的是洛阳。', '洛阳市、新乡市、南阳市不多于15家'],
+      ['洛阳名额5个。', '洛阳市、新乡市、南阳市不多于15家'],
+      ['不多于20家的是开封市。', '其他省辖市、济源示范区、航空港区不多于10家'],
+      ['5家，郑州市。', '本次申报郑州市推荐企业不多于20家'],
+      ['最多15家：航空港区。', '其他省辖市、济源示范区、航空港区不多于10家'],
+    ];
+    for (const [answer, stated] of wrong) expect(rejection({ ...QUOTA, answer }).message, answer).toContain(stated);
+    const right = ['不多于20家的是郑州市。', '名额15个的是洛阳。', '洛阳名额15个。', '20家，郑州市。', '不多于5家的是各县（市），多报无效。', '每家企业可报一个车间。'];
+    for (const answer of right) expect(() => checkEntry(kb, { ...QUOTA, answer }), answer).not.toThrow();
+
+    const on = (clauses: string[], find: string) => ({ ...QUOTA, clauses, quotes: [{ clause: clauses[0]!, find }] });
+    const subjects: [object, string, string][] = [
+      [{ ...on(['四(二)', '附件1.四(五)'], 'MP4格式'), answer: '不超过200M的是申报书PDF。' }, '视频资料', '申报企业'],
+      [{ ...on(['四(四)'], '推荐汇总表'), answer: '3月15日前提交的是申报企业。' }, '主管部门', '申报企业'],
+      [{ ...on(['附件1.四(四)'], '照片'), answer: '不少于10张的是软件截图。' }, '照片', '屏幕截图'],
+    ];
+    for (const [entry, owner, named] of subjects) {
+      const err = rejection(entry);
+      expect(err.message, (entry as { answer: string }).answer).toContain(owner);
+      expect(err.message, (entry as { answer: string }).answer).toContain(named);
+    }
+    // A long part after the figure begins what someone else does: it names no subject of the figure.
+    expect(() => checkEntry(kb, { ...on(['四(二)', '附件1.四(五)'], 'MP4格式'), answer: '视频可剪辑到1分钟左右，是否认可由初审的主管部门把握。' })).not.toThrow();
+    expect(() => checkEntry(kb, { ...on(['四(二)', '附件1.四(五)'], 'MP4格式'), answer: '不超过200M的是视频资料。' })).not.toThrow();
+  });
+
   it('holds an item of a list answer to the entry\'s clauses and its own quote, not to another item\'s', () => {
     const entry = {
       id: 'staff-video-and-photos',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgliteStore } from '../../server/store/pglite';
 import { loadConfig } from '../../server/config';
@@ -53,6 +55,52 @@ describe('assisted sessions', () => {
     const revoked = await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
     expect(revoked.json().viewers).toEqual([]);
     expect((await view(helpline, viewId)).statusCode).toBe(404);
+  });
+
+  it('hands an open view to a colleague, who opens it with their own sign-in; the giver is told where it went, the enterprise sees the colleague, and the hand-over is audited', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '转交企业丙', 'ent.registeredInHenan': true });
+    const { viewId, expiresAt } = (await claim(helpline, (await newCode(s)).code)).json();
+    const handover = (who: StaffLogin, id: string, to: string) => b.app.inject({ method: 'POST', url: `/api/staff/assist/${id}/handover`, headers: as(who), payload: { to } });
+
+    // Only an active helpline or admin colleague can take it, and not the giver.
+    const bureau = await staffAs(b, 'bureau-handover', 'bureau', '郑州市');
+    for (const to of ['hotline', 'nobody-here', bureau.username]) expect((await handover(helpline, viewId, to)).statusCode, to).toBe(400);
+    // A view that is not the caller's cannot be handed on by them.
+    expect((await handover(other, viewId, 'hotline')).statusCode).toBe(404);
+
+    const res = await handover(helpline, viewId, 'hotline2');
+    expect(res.statusCode).toBe(200);
+    // The reply names the colleague and when the view ends (as the enterprise agreed), and holds no session id or token.
+    expect(res.json()).toEqual({ to: 'hotline2', expiresAt });
+    expect(res.body).not.toContain(s.sessionId);
+    expect(res.body).not.toContain(s.token);
+
+    // The colleague finds it among their own open views and opens it; the giver's view has ended, saying to whom.
+    const theirs = (await b.app.inject({ method: 'GET', url: '/api/staff/assist', headers: as(other) })).json().views;
+    const moved = theirs.find((v: { name: string }) => v.name === '转交企业丙');
+    expect(moved.until).toBe(expiresAt);
+    expect(moved.viewId).not.toBe(viewId);
+    const opened = await view(other, moved.viewId);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).not.toContain(s.token);
+    const ended = await view(helpline, viewId);
+    expect(ended.statusCode).toBe(404);
+    expect(ended.json().error.message).toContain('转交给 hotline2');
+    expect((await view(helpline, moved.viewId)).statusCode, 'the new view is the colleague\'s alone').toBe(404);
+    // Handed over once, the old view cannot be handed again.
+    expect((await handover(helpline, viewId, 'hotline2')).statusCode).toBe(404);
+
+    // The enterprise sees who holds its session now, and its revoke ends the colleague's view too.
+    const state = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) })).json();
+    expect(state.viewers.map((x: { username: string }) => x.username)).toEqual(['hotline2']);
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    expect((await view(other, moved.viewId)).statusCode).toBe(404);
+
+    const audit = readFileSync(join(b.config.DATA_DIR, 'staff/audit.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const line = audit.find((a) => a.action === 'assist.handover');
+    expect(line).toMatchObject({ actor: 'hotline', action: 'assist.handover', target: s.sessionId, detail: { to: 'hotline2' } });
+    expect(JSON.stringify(audit)).not.toContain(s.token);
   });
 
   it('lists the views a member holds open, so a spent code\'s session can be opened again, and only theirs, until it ends', async () => {

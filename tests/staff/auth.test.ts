@@ -57,6 +57,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?
   { method: 'GET', url: '/api/staff/bureau/summary.xlsx', roles: ['bureau', 'admin'] },
   { method: 'POST', url: '/api/staff/assist/claim', payload: { code: '123456' }, roles: ['helpline', 'admin'] },
   { method: 'GET', url: '/api/staff/assist/00000000-0000-4000-8000-000000000000', roles: ['helpline', 'admin'] },
+  { method: 'POST', url: '/api/staff/assist/00000000-0000-4000-8000-000000000000/handover', payload: { to: 'someone' }, roles: ['helpline', 'admin'] },
   { method: 'GET', url: '/api/staff/review', roles: ['helpline', 'admin'] },
   { method: 'POST', url: '/api/staff/review/00000000-0000-4000-8000-000000000000/dismiss', payload: {}, roles: ['helpline', 'admin'] },
   { method: 'GET', url: '/api/staff/answers', roles: ['helpline', 'admin'] },

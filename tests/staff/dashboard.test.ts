@@ -3,6 +3,7 @@ import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { toCsv } from '../../server/staff/dashboard';
 import { workshop } from '../chat/enterprises';
 import type { PgliteStore } from '../../server/store/pglite';
+import { StaffStore } from '../../server/staff/store';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
@@ -14,6 +15,9 @@ beforeAll(async () => {
   helpline = await staffAs(b, 'hotline', 'helpline');
 });
 afterAll(async () => b?.close());
+
+/** The calendar day of a time in 北京时间, as the dashboard counts days. */
+const beijingDay = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const QUESTIONS = ['郑州市能推荐几家？', '洛阳市能推荐几家？', '视频有什么要求？', '你们食堂几点开饭？'];
 
@@ -32,7 +36,7 @@ describe('dashboard', () => {
     expect(d.questions).toBe(QUESTIONS.length);
     expect(d.refusalRate).toBeCloseTo(refused / QUESTIONS.length, 6);
     expect(d.lowConfidenceRate).toBeCloseTo(low / QUESTIONS.length, 6);
-    expect(d.tables.perDay.rows).toEqual([[new Date().toISOString().slice(0, 10), QUESTIONS.length, refused, low]]);
+    expect(d.tables.perDay.rows).toEqual([[beijingDay(new Date()), QUESTIONS.length, refused, low]]);
     const cited = answers.flatMap((a) => [...new Set(a.citations.map((c: { clause: string }) => c.clause))]);
     const top = d.tables.topics.rows[0];
     expect(top[2]).toBe(Math.max(...cited.map((c) => cited.filter((x) => x === c).length)));
@@ -92,6 +96,28 @@ describe('dashboard', () => {
     const csv = await b.app.inject({ method: 'GET', url: `/api/staff/dashboard/regions.csv?year=${year - 1}`, headers: as(helpline) });
     expect(csv.body).toBe('\uFEFF地区,企业数\r\n南阳市,1\r\n');
     expect((await b.app.inject({ method: 'GET', url: '/api/staff/dashboard?year=19', headers: as(helpline) })).statusCode).toBe(400);
+  });
+
+  it('counts a day from midnight to midnight 北京时间, not UTC, and says so', async () => {
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    // One UTC day, three days ago: 15:30 UTC is 23:30 北京时间 that day, 16:30 UTC already 00:30 the next.
+    const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const late = new Date(`${day}T15:30:00Z`);
+    const next = new Date(`${day}T16:30:00Z`);
+    const rec = { source: 'chat' as const, question: '夜里问的', answer: { answer: 'x', citations: [], confidence: 0, outOfScope: true }, knowledgeVersion: 'henan-2023' };
+    await Promise.all([
+      store.logQuestion('88888881-8888-4888-8888-888888888888', late, rec),
+      store.logQuestion('88888882-8888-4888-8888-888888888888', next, rec),
+      store.logQuestion('88888883-8888-4888-8888-888888888888', next, rec),
+    ]);
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    const rows = Object.fromEntries(d.tables.perDay.rows.map((r: [string, number]) => [r[0], r[1]]));
+    expect(beijingDay(late)).toBe(day);
+    expect(rows[day], 'the question at 23:30 北京时间 stays on its own day').toBe(1);
+    expect(rows[beijingDay(next)], 'the two at 00:30 北京时间 count on the next day, which UTC would not have begun').toBe(2);
+    expect(d.tables.perDay.columns[0]).toBe('日期（北京时间）');
+    expect(d.tables.perDay.title).toContain('北京时间');
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {

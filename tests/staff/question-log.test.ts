@@ -136,6 +136,28 @@ describe('question log', () => {
     expect(csv).toContain(named[entries[0]!]!);
   });
 
+  it('folds full- and half-width, case and traditional characters in a search, both ways, as the understanding step reads questions', async () => {
+    const wide = await ask('ＭＥＳ系统要上线１年吗？');
+    const trad = await ask('智能車間要幾個系統？');
+    const plain = await ask('mes和erp要集成吗');
+    const hits = async (q: string) => (await log(`?q=${encodeURIComponent(q)}`)).items.map((i: { id: string }) => i.id);
+    for (const q of ['MES', 'mes', 'ＭＥＳ', 'Ｍｅｓ']) {
+      expect(await hits(q), q).toContain(wide.headers['x-question-id']);
+      expect(await hits(q), q).toContain(plain.headers['x-question-id']);
+    }
+    expect(await hits('上线1年'), 'a half-width digit finds the full-width one').toContain(wide.headers['x-question-id']);
+    expect(await hits('上线１年'), 'and the other way').toContain(wide.headers['x-question-id']);
+    for (const q of ['智能车间 几个', '智能車間 幾個', '车间 幾个']) expect(await hits(q), q).toContain(trad.headers['x-question-id']);
+    expect(await hits('ＭＥＳ 智能車間')).toEqual([]);
+
+    // A row logged before the log kept a search text is folded too, once the store fills it in.
+    const db = await (b.app.store as PgliteStore).database();
+    await db.query(`update staff_question_log set search_text = null where id = $1`, [trad.headers['x-question-id']]);
+    const fresh = new StaffStore(db, b.config.DATA_DIR);
+    const old = await fresh.questions({ text: '智能车间', limit: 50 });
+    expect(old.map((i) => i.id)).toContain(trad.headers['x-question-id']);
+  });
+
   it('pages the whole log with before and beforeId, with the total of its filter, and misses no question logged in the same millisecond', async () => {
     const db = await (b.app.store as PgliteStore).database();
     const store = new StaffStore(db, b.config.DATA_DIR);

@@ -7,7 +7,7 @@ import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
 import { Manifest } from '../schemas/notice-data';
 import { ReviewFile, type ReviewItem } from '../schemas/review';
 import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer, renumberValue } from './carry';
-import { diffClauses, maskNumbers, numberChanges, renumbered, touches, type ClauseDiff } from './clause-diff';
+import { diffClauses, layoutKey, maskNumbers, numberChanges, renumbered, touches, type ClauseDiff } from './clause-diff';
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
@@ -105,10 +105,47 @@ function reach(ctx: Ctx, cited: string[], item: unknown): string[] {
         else if (broken.length) why.set(h, `${h} 只有${ch.layoutOnly ? '换行或标点' : '数字'}变化，但本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`);
         continue;
       }
-      why.set(h, ch ? `${h} 的文字有修改：${changeSummary(ch.parts)}` : ctx.nameOf(h));
+      const judged = ch && titleSame ? textChangeReach(ctx, h, item, itemJson, ch.parts) : undefined;
+      if (judged !== undefined) {
+        if (judged) why.set(h, judged);
+        continue;
+      }
+      const unquoted = ch && titleSame ? '；本项没有逐字引用该条，无法判断是否受影响' : '';
+      why.set(h, ch ? `${h} 的文字有修改：${changeSummary(ch.parts)}${unquoted}` : ctx.nameOf(h));
     }
   }
   return [...why.values()];
+}
+
+/** The sentences (or table rows) of a clause: what a change is judged by, since an item rests on the sentence it quotes. */
+const sentencesOf = (text: string) => text.split(/(?<=[。；;！!？?])|\n/u).map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Whether a change of wording in clause `h` reaches an item that quotes it: the item is judged by the passages it
+ * takes word for word from the old text. A passage gone from the new text, an old figure the item writes that the
+ * clause changed, or a changed sentence (a table's changed row) holding a passage reaches it, and the reason says
+ * which; a change elsewhere in the clause leaves it alone (null). An item that quotes nothing of the clause cannot
+ * be judged this way (undefined), nor one that quotes only a term of it, and is flagged as any item resting on a changed clause.
+ */
+function textChangeReach(ctx: Ctx, h: string, item: unknown, itemJson: string, parts: { op: string; text: string }[]): string | null | undefined {
+  const before = ctx.baseClauses.get(h)?.text ?? '';
+  const after = ctx.newClauses.get(h)?.text ?? '';
+  const passages = quotedPassages(item, before);
+  if (!passages.length) return undefined;
+  const summary = changeSummary(parts);
+  const broken = passages.filter((t) => !after.includes(t));
+  if (broken.length) return `${h} 的文字有修改：${summary}；本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`;
+  const quoted = ctx.diff.numbers.filter((n) => n.clause === h && n.from && new RegExp(`(?<![\\d.])${figurePattern(n.from)}`).test(itemJson));
+  if (quoted.length) return `${h} 的数字有变化：${[...new Set(quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`))].join('、')}，本项写有原来的数字`;
+  // A short passage (a term such as 「经营管理」) stands in many sentences and says nothing of which one the item
+  // rests on: an item that quotes no longer one cannot be judged by its sentences.
+  const long = passages.filter((t) => [...t].length >= 6);
+  if (!long.length) return undefined;
+  const newKey = layoutKey(after);
+  const changed = sentencesOf(before).filter((x) => !newKey.includes(layoutKey(x)));
+  const resting = long.find((t) => changed.some((x) => x.includes(t)));
+  if (resting) return `${h} 的文字有修改：${summary}；本项引用的「${clip(resting)}」所在的句子有改动`;
+  return null;
 }
 
 const clip = (s: string, n = 24) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
@@ -148,10 +185,15 @@ const QUOTED = /“([^”]*)”|「([^」]*)」/g;
  * of the item, and every quotation inside one, cut at ellipses. A passage of fewer than four characters proves nothing.
  */
 function brokenPassages(item: unknown, before: string, after: string): string[] {
+  return quotedPassages(item, before).filter((t) => !after.includes(t));
+}
+
+/** The passages of an item (every string, every quotation inside one, cut at ellipses) that the old clause text has word for word. */
+function quotedPassages(item: unknown, before: string): string[] {
   const out = new Set<string>();
   const consider = (p: string) => {
     const t = p.trim();
-    if ([...t].length >= 4 && before.includes(t) && !after.includes(t)) out.add(t);
+    if ([...t].length >= 4 && before.includes(t)) out.add(t);
   };
   const walk = (v: unknown) => {
     if (typeof v === 'string') {

@@ -175,7 +175,15 @@ export const HardTest = z.union([
   z.object({ outside: z.object({ from: z.number(), to: z.number() }) }).strict(),
   z.object({ below: z.number() }).strict(),
   z.object({ above: z.number() }).strict(),
-  z.object({ yearsUnder: z.number().int().positive() }).strict(),
+  z.object({
+    yearsUnder: z.number().int().positive(),
+    /**
+     * The date in the notice's year the age is counted to, when the notice gives one (「截至2024年3月31日成立满3年」):
+     * founded in the boundary year, the founding month (and day, in the same month) decides. Without it the
+     * boundary year stays open.
+     */
+    asOf: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict().optional(),
+  }).strict(),
 ]);
 export type HardTest = z.infer<typeof HardTest>;
 

@@ -38,6 +38,15 @@ export class ZzConsoleAssist extends LitElement {
         gap: var(--zz-space-2);
         max-width: 360px;
       }
+      /* The input takes the room; a two-character button label stays on one line beside it. */
+      form input {
+        flex: 1;
+        min-width: 0;
+      }
+      form .btn {
+        flex: none;
+        white-space: nowrap;
+      }
       ul.views {
         list-style: none;
         padding: 0;
@@ -60,6 +69,8 @@ export class ZzConsoleAssist extends LitElement {
   @state() private _until = '';
   @state() private _view: AssistView | null = null;
   @state() private _error = '';
+  /** What the last hand-over did, in words. */
+  @state() private _notice = '';
   /** The views this member holds open: a code works once, so the list is the way back after a reload or another tab. */
   @state() private _open: OpenView[] = [];
 
@@ -93,6 +104,7 @@ export class ZzConsoleAssist extends LitElement {
           <button class="btn primary" type="submit">查看</button>
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+        ${this._notice ? html`<p class="ok" role="status">${this._notice}</p>` : ''}
       </div>
       ${this._open.length ? this._openList : ''}
       ${this._view ? this._viewCard(this._view) : ''}
@@ -121,13 +133,39 @@ export class ZzConsoleAssist extends LitElement {
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       <h2>对话</h2>
       ${v.transcript.map((m) => html`<div class="msg"><strong>${m.role === 'user' ? '企业' : '助手'}：</strong>${m.text}</div>`)}
+    </div>
+    <div class="card" data-testid="handover">
+      <h2>转交同事</h2>
+      <p class="muted">转交后由同事用自己的账号登录查看，您的这次查看随即结束；查看的截止时间不变，企业能看到接手的同事并可撤销。</p>
+      <form @submit=${this._handOver}>
+        <input id="colleague" type="text" maxlength="40" placeholder="同事的用户名" aria-label="同事的用户名" autocomplete="off" required />
+        <button class="btn" type="submit">转交</button>
+      </form>
     </div>`;
+  }
+
+  private async _handOver(e: Event) {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#colleague')!;
+    this._error = '';
+    this._notice = '';
+    try {
+      const r = await call<{ to: string; expiresAt: string }>('POST', `/api/staff/assist/${encodeURIComponent(this._viewId)}/handover`, { to: input.value.trim() });
+      this._notice = `已转交给 ${r.to}，对方可在「正在查看的企业会话」中打开，至 ${beijingTime(r.expiresAt)}（${TIME_ZONE_LABEL}）。`;
+      this._viewId = '';
+      this._until = '';
+      this._view = null;
+      await this._loadOpen();
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
   }
 
   private async _claim(e: Event) {
     e.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
     this._error = '';
+    this._notice = '';
     try {
       const r = await call<{ viewId: string; expiresAt: string }>('POST', '/api/staff/assist/claim', { code: input.value.trim() });
       this._viewId = r.viewId;
