@@ -1071,19 +1071,30 @@ function lastFields(kb: FormsKnowledge, answers: Answers, lastId: string): strin
   return [lastId, ...near].filter((id) => given(answers, id));
 }
 
-/** A text answer with one edit made: an item of its list renamed (keeping its share), or a word of it replaced. */
+/**
+ * A text answer with one edit made: an item of its list renamed (a product keeps its share unless the edit gives one),
+ * or a word of it replaced. The rest of the answer stays as typed.
+ */
 function edited(c: Concrete, value: string, edit: Edit): string | undefined {
   if (edit.kind === 'replace') return value.includes(edit.from) ? value.split(edit.from).join(edit.to) : undefined;
   if (!LIST_FACT.test(c.fact)) return undefined;
-  const items = c.fact === 'products' ? productParts(value) : splitList(value);
-  const item = items[edit.ordinal - 1];
-  if (item === undefined) return undefined;
-  if (c.fact === 'products') {
-    const share = WITH_SHARE.exec(item);
-    const own = WITH_SHARE.exec(edit.to);
-    items[edit.ordinal - 1] = share && share[1]!.trim() && !(own && own[1]!.trim()) ? `${edit.to} ${item.slice(share[1]!.length).trim()}` : edit.to;
-  } else items[edit.ordinal - 1] = edit.to;
-  return items.join('；');
+  const names = c.fact === 'products' ? parseProducts(value).map((p) => p.name) : splitList(value);
+  if (edit.ordinal > names.length) return undefined;
+  // Where each item starts in the answer as typed, found in order, so a name that recurs is the right one.
+  const starts: number[] = [];
+  for (let k = 0, from = 0; k < names.length; k++) {
+    const at = value.indexOf(names[k]!, from);
+    if (at < 0) return undefined;
+    starts.push(at);
+    from = at + names[k]!.length;
+  }
+  const at = starts[edit.ordinal - 1]!;
+  const name = names[edit.ordinal - 1]!;
+  const ownShare = c.fact === 'products' && parseProducts(edit.to)[0]?.share !== undefined;
+  if (!ownShare) return value.slice(0, at) + edit.to + value.slice(at + name.length);
+  const next = starts[edit.ordinal] ?? value.length;
+  const tail = /[\s，,；;、]*$/u.exec(value.slice(at, next))![0];
+  return value.slice(0, at) + edit.to + tail + value.slice(next);
 }
 
 /**

@@ -205,8 +205,8 @@ describe('what the round found in the readings, on paraphrases beside the typed 
     expect(correctLast(ctx, answers, 'form.honours', '上面那个写错了，是数字化车间不是智能车间')).toEqual({ kind: 'answers', items: [{ questionId: 'form.honours', value: '国家高新技术企业 河南省专精特新中小企业 许昌市数字化车间' }] });
     expect(correctLast(ctx, answers, 'form.honours', '不对，不是许昌市智能车间，是许昌市数字化车间')).toMatchObject({ items: [{ value: expect.stringContaining('许昌市数字化车间') }] });
     // An item renamed keeps its share; a share given with the name replaces it.
-    expect(correctLast(ctx, answers, 'form.products', '第三个改成冷藏柜')).toEqual({ kind: 'answers', items: [{ questionId: 'form.products', value: '商用冷柜 60%；冷藏展示柜 25%；冷藏柜 15%' }] });
-    expect(correctLast(ctx, answers, 'form.products', '第二个应该是岛柜 20%')).toMatchObject({ items: [{ value: '商用冷柜 60%；岛柜 20%；冷凝机组 15%' }] });
+    expect(correctLast(ctx, answers, 'form.products', '第三个改成冷藏柜')).toEqual({ kind: 'answers', items: [{ questionId: 'form.products', value: '商用冷柜 60%，冷藏展示柜 25%，冷藏柜 15%' }] });
+    expect(correctLast(ctx, answers, 'form.products', '第二个应该是岛柜 20%')).toMatchObject({ items: [{ value: '商用冷柜 60%，岛柜 20%，冷凝机组 15%' }] });
     expect(correctLast(ctx, answers, 'form.ws.1.lines', '把总装线改成总装一线')).toMatchObject({ items: [{ value: '箱体发泡线、总装一线、性能检测线' }] });
     // An edit of a word the answer does not hold, or of an item it has not, is none: the chat reads the reply as a new answer.
     expect(correctLast(ctx, answers, 'form.honours', '是示范工厂不是智能工厂')).toBeUndefined();
