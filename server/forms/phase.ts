@@ -783,9 +783,10 @@ export function parseDate(text: string): string | undefined {
 /**
  * A part of a year said instead of its month (「2019年底」「18年年底」「2021年初」「2020年年中」「2022年上半年」): the month it
  * names at a date question's precision. 底, 末 and 终 name December, which is what they mean; 初, 中 and a half year
- * name a span of months, so their month is only the nearest reading, approximate, to be given exactly.
+ * name a span of months, so their month is only the nearest reading, approximate, to be given exactly. The part must
+ * close the phrase or be followed by what happened then (启动, 完成): 「2020年中国市场」 names no month.
  */
-const PART_OF_YEAR = /(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?:的)?\s*(年底|年末|年终|底|末|年初|初|年中|中|上半年|前半年|下半年|后半年)(?![\d一二三四五六七八九十]+\s*月)/u;
+const PART_OF_YEAR = /(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?:的)?\s*(年底|年末|年终|底|末|年初|初|年中|中|上半年|前半年|下半年|后半年)(?=$|[\s，,。.；;！!、）)]|开始|启动|完成|建成|竣工|投产|上线|左右|前后|的|了|吧|啊)/u;
 const PART_MONTH: Record<string, { month: string; approx: boolean }> = {
   底: { month: '12', approx: false }, 末: { month: '12', approx: false }, 终: { month: '12', approx: false },
   初: { month: '01', approx: true }, 中: { month: '06', approx: true },
@@ -1039,7 +1040,8 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   for (const n of namesFor(kb, c)) {
     if (n.id === c.id) continue;
     const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
-    if (i >= 0 && (!named || i + n.word.length > named.end)) named = { id: n.id, end: withDe(t, i + n.word.replace(/的/gu, '').length) };
+    const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
+    if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
   }
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));

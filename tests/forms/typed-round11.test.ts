@@ -239,6 +239,8 @@ describe('what the round found in the readings, on paraphrases beside the typed 
     // A month given is read as before, 月底 and all.
     expect(ask('form.project.end', '二二年十月底')).toMatchObject({ items: [{ value: '2022-10' }] });
     expect(partOfYear('2015年')).toBeUndefined();
+    expect(partOfYear('2020年中国市场占有率第一')).toBeUndefined();
+    expect(partOfYear('2021年初启动')).toEqual({ value: '2021-01', approx: true });
     // Once the month is given the mark goes: the signed form states it.
     const round = markApproximate({ 'form.project.end': '2022-06' }, 'form.project.end', '2022年上半年');
     const p1 = sessionDraftProfile(data, ctx, { ...byId('W3').interview, ...round }).profile;
