@@ -248,7 +248,7 @@ export class Conversation {
       const blocking: { clause: string; reason: string; remedy?: string; questionId: string }[] = [];
       let rejected = 0;
       let refusal: string | undefined;
-      let approx = false;
+      let approx: boolean | 'date' = false;
       // Fields stated in passing, besides the one asked: what was recorded, left as it was, refused or only noted.
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
       for (const item of interp.items) {
@@ -272,7 +272,7 @@ export class Conversation {
           continue;
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
-        next = item.approx && typeof item.value === 'number' ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
+        next = item.approx && (typeof item.value === 'number' || item.questionId.startsWith('form.')) ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
         const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
@@ -282,7 +282,7 @@ export class Conversation {
         const shown = asSaid ? () => asSaid : roundShown;
         recorded.push(...(shown ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: shown(r.display) } : r)) : res.recorded));
         if (item.extra) passing.recorded.push(...res.recorded);
-        if (item.approx && item.questionId.startsWith('form.')) approx = true;
+        if (item.approx && item.questionId.startsWith('form.')) approx = typeof item.value === 'string' ? (approx === true ? true : 'date') : true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }
       if (recorded.length > 0) {
@@ -294,7 +294,7 @@ export class Conversation {
         let confirm = phrases.recorded(recorded, wasShown);
         confirm += phrases.passing(passing);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
-        if (approx) confirm += phrases.approximate;
+        if (approx) confirm += approx === 'date' ? phrases.approximateDate : phrases.approximate;
         await this.say(sessionId, confirm, []);
         // 「没有立体库，必须要有吗」: the answer part is stored above, and the question is answered as any question is.
         if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
@@ -389,7 +389,7 @@ export class Conversation {
     if (named.length === 1) return named[0]!;
     const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
     const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
-    return (last && readAs(last)) || { kind: 'unclear' };
+    return (last && (rules.correctLast?.(answers, last, text) ?? readAs(last))) || { kind: 'unclear' };
   }
 
   /**

@@ -48,6 +48,7 @@ const PLACEHOLDERS = {
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
+  approximateDate: [],
   notAccepted: ['reason', 'question'],
   partlyUnclear: ['count'],
   passingRecorded: ['labels'],
@@ -203,6 +204,8 @@ export const phrases = {
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
   /** A round figure (「约1200万」, 「两百来人」) went into the form, which the applicant signs. */
   approximate: T.approximate,
+  /** A date given as part of a year (「2021年初」) went into the form as its nearest month: the month itself is asked for. */
+  approximateDate: T.approximateDate,
   /** A round figure of the interview (「一半多点」 as 50%) read back as the round figure it is, with the words typed. */
   approxFigure: (figure: string, said: string) => say('approxFigure', { figure, said: said.trim().slice(0, 40) }),
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */

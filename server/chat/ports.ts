@@ -25,6 +25,8 @@ export interface InterviewRules {
   /** `answers` so far: the category applied for changes how some replies read (one workshop is the whole of a workshop applicant's). */
   interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
   describe(answers: Answers): Recorded[];
+  /** A correction naming no field read as an edit of the answer to `lastId` (an item of its list, a word of its text, its person's phone). */
+  correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The widgets the given questions are asked with, so answers can be edited after a reload. */
   views(answers: Answers, questionIds: string[]): QuestionView[];
 }

@@ -18,6 +18,8 @@ export interface FormPhase {
   formView(questionId: string, category: Category | null): QuestionView | null;
   /** Whether a short reply says the fact asked is not known now (「回头问问财务」): a skip, never a question about the notice. */
   saysNotKnown(text: string): boolean;
+  /** A correction naming no field (「第三个改成发块」) read against the form answer given last; undefined when it is no edit of it. */
+  correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
 }
 
 /** Answers that are not skips, counted the way the review card counts them. */
@@ -78,6 +80,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         recorded.recorded.push(...r.recorded);
       }
       return { ...recorded, answers: next };
+    },
+    correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined {
+      return isFormQuestion(lastId) && forms ? forms.correctLast(answers, lastId, text) : undefined;
     },
     interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation {
       if (pending && isFormQuestion(pending.id) && forms) {

@@ -5,7 +5,7 @@ import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '
 import { parseNumber } from '../engine/interpret';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, labelOf, notApplicable, parseDate, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
 
 /**
@@ -252,9 +252,31 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     if (fraction) return { ok: false, error: fill(kb.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
     value = n.value;
   } else if (view.kind === 'date') {
-    const d = parseDate(t);
+    // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
+    const part = parseDate(t) ? undefined : partOfYear(t);
+    if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
+    const d = parseDate(t) ?? part?.value;
     if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };
     value = d;
+  } else if (view.kind === 'text' && oneLineField(kb, questionId)) {
+    // A one-line box is read as the chat reads the same reply: 「联系人赵主任 13812345678」 in the name box is the
+    // name, and the mobile goes to its own box if that is still empty. A reply the chat would ask back is kept as typed.
+    const read = interpretForm(kb, t, view);
+    const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
+    if (!own || own.value === null) value = t;
+    else {
+      const r = applyFormAnswer(kb, answers, questionId, own.value);
+      if (!r.ok) return { ok: false, error: r.error };
+      const also: NonNullable<Extract<FormCheckResult, { ok: true }>['also']> = [];
+      for (const x of read.kind === 'answers' ? read.items : []) {
+        if (x.questionId === questionId || given(answers, x.questionId) || x.value === null) continue;
+        const more = applyFormAnswer(kb, r.answers, x.questionId, x.value);
+        const c = formView(kb, x.questionId, category);
+        if (more.ok && c) also.push({ questionId: x.questionId, value: more.recorded[0]!.value, display: more.recorded[0]!.display, label: labelOf(c) });
+      }
+      const rec = r.recorded[0]!;
+      return { ok: true, value: rec.value, display: rec.display, ...(also.length ? { also } : {}) };
+    }
   } else if (view.kind === 'choice') {
     const c = view.choices?.find((x) => x.value === t || x.label === t);
     if (!c) return { ok: false, error: `请从以下选项中选择：${(view.choices ?? []).map((x) => x.label).join('、')}` };

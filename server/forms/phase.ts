@@ -4,7 +4,8 @@ import type { AnswerValue, PassingNote, Progress, QuestionView, Recorded } from 
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
-import { fullYear, parseChineseNumber, YEAR_DIGIT } from '../understand/numbers';
+import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
+import { readEdit, type Edit } from '../understand/edits';
 import { parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -240,6 +241,9 @@ const CLOSE = '）)】》”';
  */
 export function splitList(text: string): string[] {
   const out: string[] = [];
+  // Voice input and phone keyboards put a space where a written list puts 、 or ；: with no other separator, a
+  // space between two words (Han on both sides, or after a share's %) separates items.
+  const spaced = !/[；;、，,\n]/u.test(text);
   let depth = 0;
   let item = '';
   for (let i = 0; i < text.length; i++) {
@@ -248,7 +252,8 @@ export function splitList(text: string): string[] {
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     // A comma between digits belongs to a name (1,4-丁二醇), not to the list.
     const comma = (ch === ',' || ch === '，') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
-    if (depth === 0 && ('；;、\n'.includes(ch) || comma)) {
+    const space = spaced && /\s/u.test(ch) && /[\p{Script=Han}%％]/u.test(text[i - 1] ?? '') && /\p{Script=Han}/u.test(text[i + 1] ?? '');
+    if (depth === 0 && ('；;、\n'.includes(ch) || comma || space)) {
       out.push(item);
       item = '';
     } else item += ch;
@@ -316,6 +321,14 @@ export function productsShare(text: string): number | undefined {
   return combinedShare(text)?.value;
 }
 
+/** The words of a date given as part of a year (「2021年初」) that still stand as the answer; undefined once the month was given. */
+export function approximateDateSaid(answers: Answers, questionId: string): string | undefined {
+  const said = answers[APPROX_PREFIX + questionId];
+  if (typeof said !== 'string' || !said.trim()) return undefined;
+  const part = partOfYear(said);
+  return part?.approx && part.value === answers[questionId] ? said : undefined;
+}
+
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
 export const APPROX_PREFIX = 'approx.';
 
@@ -366,7 +379,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     const c = findQuestion(kb, id);
     if (!c || c.fact.startsWith('meta.')) continue;
     // The form is signed and checked on site: a round figure is not stated as the exact one, but asked for.
-    const said = c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : undefined;
+    const said = c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : c.q.kind === 'date' ? approximateDateSaid(answers, id) : undefined;
     if (said !== undefined) {
       approximate.push({ fact: c.fact, said, label: labelOf(c) });
       continue;
@@ -521,8 +534,10 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
   const next: Answers = { ...answers, [questionId]: v };
   delete next[APPROX_PREFIX + questionId];
-  // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already.
-  const mobile = c.q.mobileFills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && next[c.q.mobileFills] === undefined ? findQuestion(kb, c.q.mobileFills) : undefined;
+  // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already; a mobile that
+  // came in with the phone (the same number) follows the phone's correction.
+  const fills = c.q.mobileFills;
+  const mobile = fills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && (next[fills] === undefined || (answers[questionId] !== undefined && answers[fills] === answers[questionId])) ? findQuestion(kb, fills) : undefined;
   if (mobile) next[mobile.id] = v;
   const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
@@ -620,7 +635,8 @@ export function saysNotKnown(kb: FormsKnowledge, text: string): boolean {
   const t = text.trim();
   const W = wordsOf(kb.formQuestions.vocabulary);
   if (!W.notKnown || t.length > NOT_KNOWN_MAX || /[?？]/.test(t)) return false;
-  return W.notKnown.test(t) && !/[\d〇零一二两三四五六七八九十百千万亿]/u.test(t.replace(W.notKnown, ''));
+  // 「问一下」「查一下」 count nothing: their 一 is no figure.
+  return W.notKnown.test(t) && !/[\d〇零一二两三四五六七八九十百千万亿]/u.test(t.replace(W.notKnown, '').replace(/一(?:下|声)/gu, ''));
 }
 
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
@@ -651,13 +667,21 @@ export function compactMobiles(text: string): string {
 const EXTENSION = /(?<=\d)\s*(?:转|分机号?|ext\.?)\s*[:：]?\s*(?=\d{1,6}(?!\d))/giu;
 /** Spaces around the dash between an area code and the number (「0371 - 86551234」). */
 const SPACED_DASH = /(?<=(?:^|[^\d])0\d{2,3}[)）]?)\s*([-—－–])\s*(?=\d{7,8}(?!\d))/gu;
+/** A landline typed or spoken in groups with spaces (「0372 5567890」, 「0377 6312 4567」): the area code, then seven or eight digits. */
+const SPACED_LANDLINE = /(?<![\d-])(0\d{2,3})\s+([1-9]\d{2,7})(?:\s+(\d{3,4}))?(?![\d-])/gu;
 /**
- * Phone numbers as a phone field stores them: mobiles closed up, an extension after 「转」 however it was said,
- * no spaces inside a landline, so one number is one piece for the checks and one cell on the form.
+ * Phone numbers as a phone field stores them: digits read out in words as digits, mobiles closed up, an extension
+ * after 「转」 however it was said, a landline as area code, dash and number, so one number is one piece for the
+ * checks and one cell on the form.
  */
 export function phonesAsStored(text: string): string {
-  return compactMobiles(text).replace(EXTENSION, '转').replace(SPACED_DASH, '$1');
+  return compactMobiles(spokenDigits(text))
+    .replace(EXTENSION, '转')
+    .replace(SPACED_DASH, '$1')
+    .replace(SPACED_LANDLINE, (all, area: string, a: string, b: string | undefined) => ((a + (b ?? '')).length >= 7 && (a + (b ?? '')).length <= 8 ? `${area}-${a}${b ?? ''}` : all));
 }
+/** The word a number is said with (「电话186…」, 「手机号：138…」, 「座机是0371…」), before the number itself. */
+const PHONE_WORD = /^(?:联系)?(?:电话|手机|座机|固话|办公电话)(?:号码?)?\s*(?:是|为|：|:)?\s*(?=[+(（\d])/u;
 const PERSON_NAME = /^[\p{Script=Han}·]{2,5}$/u;
 /** Six to eight Han characters: a name only as a transliteration (`transliterationStarts`), never by its surname alone. */
 const LONG_HAN_NAME = /^\p{Script=Han}{6,8}$/u;
@@ -716,7 +740,8 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
   const titles = kb.formQuestions.vocabulary.titles;
   const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: nameAsStored(name) }];
-  for (const piece of rest) {
+  for (const said of rest) {
+    const piece = said.replace(PHONE_WORD, '');
     const field = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone')
       : LANDLINE.test(piece) ? 'phone'
       : EMAIL.test(piece) ? 'email'
@@ -755,6 +780,27 @@ export function parseDate(text: string): string | undefined {
   return isRealDate(s) ? s : undefined;
 }
 
+/**
+ * A part of a year said instead of its month (「2019年底」「18年年底」「2021年初」「2020年年中」「2022年上半年」): the month it
+ * names at a date question's precision. 底, 末 and 终 name December, which is what they mean; 初, 中 and a half year
+ * name a span of months, so their month is only the nearest reading, approximate, to be given exactly. The part must
+ * close the phrase or be followed by what happened then (启动, 完成): 「2020年中国市场」 names no month.
+ */
+const PART_OF_YEAR = /(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?:的)?\s*(年底|年末|年终|底|末|年初|初|年中|中|上半年|前半年|下半年|后半年)(?=$|[\s，,。.；;！!、）)]|开始|启动|完成|建成|竣工|投产|上线|左右|前后|的|了|吧|啊)/u;
+const PART_MONTH: Record<string, { month: string; approx: boolean }> = {
+  底: { month: '12', approx: false }, 末: { month: '12', approx: false }, 终: { month: '12', approx: false },
+  初: { month: '01', approx: true }, 中: { month: '06', approx: true },
+  上半年: { month: '06', approx: true }, 前半年: { month: '06', approx: true }, 下半年: { month: '12', approx: true }, 后半年: { month: '12', approx: true },
+};
+export function partOfYear(text: string): { value: string; approx: boolean } | undefined {
+  const m = PART_OF_YEAR.exec(text);
+  if (!m) return undefined;
+  const digits = [...m[1]!].map((c) => YEAR_DIGIT[c] ?? c).join('');
+  const year = digits.length === 2 ? fullYear(Number(digits), new Date().getFullYear()) : Number(digits);
+  const part = PART_MONTH[m[2]!.replace(/^年(?=[底末终初中])/u, '')];
+  return part ? { value: `${year}-${part.month}`, approx: part.approx } : undefined;
+}
+
 /** A year with no month after it (「2015年」, 「15年成立的」): what a date question is not answered by. */
 const YEAR_ONLY = /(?<!\d)(?:\d{4}|\d{2})\s*年(?!\s*\d{1,2}\s*月)/u;
 
@@ -775,7 +821,7 @@ const scopeOf = (id: string) => {
 };
 
 /** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」). */
-const PASSING_LEAD = /^(?:另外|还有|以及|我们的?|我的|本单位的?|企业的?|公司的?)/;
+const PASSING_LEAD = /^(?:另外|还有|以及|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)/;
 /** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
 const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
 /** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
@@ -816,7 +862,8 @@ function namesFor(kb: FormsKnowledge, c: Concrete): SaidAs[] {
   const out: SaidAs[] = [];
   for (const q of kb.formQuestions.questions) {
     if (q.repeat || q.perElementCell) continue;
-    for (const word of q.saidAs ?? []) out.push({ word, id: q.id });
+    // A word the asked question uses itself (地址 to 「申报的车间/工厂地址？」) speaks of the asked field, not of another.
+    for (const word of q.saidAs ?? []) if (q.id === c.q.id || !c.text.includes(word)) out.push({ word, id: q.id });
     if (scope && scopeOf(q.id) === scope) for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id });
   }
   return out.sort((a, b) => b.word.length - a.word.length);
@@ -824,10 +871,24 @@ function namesFor(kb: FormsKnowledge, c: Concrete): SaidAs[] {
 
 /** The field a piece opens by naming (「电话13837112345」, 「邮箱：wl@abc.com」), with what follows the name. */
 function namedIn(piece: string, names: SaidAs[]): { id: string; value: string } | undefined {
-  for (const text of [piece, piece.replace(PASSING_LEAD, '')]) {
+  // 「22年营业收入」 names the year its knowledge words spell in full (2022年营业收入).
+  const fullYears = (x: string) => x.replace(/^(\d{2})(?=\s*年)/u, (yy) => String(fullYear(Number(yy), new Date().getFullYear())));
+  for (const text of [piece, piece.replace(PASSING_LEAD, '')].flatMap((x) => (fullYears(x) === x ? [x] : [x, fullYears(x)]))) {
     const lower = text.toLowerCase();
     const n = names.find((x) => lower.startsWith(x.word.toLowerCase()));
-    if (n) return { id: n.id, value: text.slice(n.word.length).replace(/^\s*(?:是|为|：|:)?\s*/, '') };
+    if (n) return { id: n.id, value: text.slice(n.word.length).replace(/^\s*(?:是|为|在|：|:)?\s*/, '') };
+  }
+  return undefined;
+}
+
+/** A piece whose value comes before the words naming its field (「2009年3月成立的」): that field and the value. */
+function saidAfterIn(kb: FormsKnowledge, c: Concrete, piece: string): { id: string; value: string } | undefined {
+  for (const q of kb.formQuestions.questions) {
+    if (q.repeat || q.perElementCell || q.id === c.id) continue;
+    for (const word of q.saidAfter ?? []) {
+      const m = new RegExp(`^(.+?)\\s*${escape(word)}[的了]?$`, 'u').exec(piece);
+      if (m) return { id: q.id, value: m[1]!.replace(/^(?:是|在|于)/u, '').trim() };
+    }
   }
   return undefined;
 }
@@ -847,7 +908,9 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   }
   if (q.q.kind === 'date') {
     const d = parseDate(said);
-    return d ? { value: d } : undefined;
+    if (d) return { value: d };
+    const part = partOfYear(said);
+    return part ? { value: part.value, ...(part.approx ? { approx: true as const } : {}) } : undefined;
   }
   if (q.q.kind !== 'text') return undefined;
   // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
@@ -873,7 +936,8 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
     ? new RegExp(`^(?:${anyOf(v.yearlessBefore)})?(?:${anyOf(v.yearlessFigures)})`)
     : undefined;
   const notOnForm = v.notOnForm.length ? new RegExp(`^(?:${anyOf(v.notOnForm)})`) : undefined;
-  const pieces = replyPieces(text);
+  // 「有效专利八十七项其中发明二十一项」: 其中 opens a part of the figure before it, said as a piece of its own.
+  const pieces = replyPieces(text.replace(/(?<=[^\s，,；;。])(?=其中)/gu, ' '));
   const items: PassingItem[] = [];
   const notes: PassingNote[] = [];
   const kept: { sep: string; text: string }[] = [];
@@ -904,6 +968,14 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       }
     }
     const bare = p.text.replace(PASSING_LEAD, '');
+    const after = saidAfterIn(kb, c, bare);
+    if (after && !items.some((x) => x.questionId === after.id)) {
+      const read = passingValue(kb, after.id, after.value);
+      if (read) {
+        items.push({ questionId: after.id, ...read, extra: true, ...(read.approx ? { said: p.text } : {}) });
+        continue;
+      }
+    }
     if (notOnForm?.test(bare)) {
       const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
@@ -950,6 +1022,8 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const words = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
   if (!words.length || t.length > CORRECTION_MAX) return undefined;
   const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
+  // 「第三个改成发块」 to any question edits an item of the list answered before: a story does not open so.
+  if (readEdit(t, words)?.kind === 'item' && /^(?:把)?第/u.test(t)) return { kind: 'unclear', reason: 'previous' };
   let hit: { start: number; end: number } | undefined;
   // A narrative cell's reply is its own story, 「不对」 and all, unless it plainly takes back another field:
   // that field named, then a word that says it was typed wrong (填错了, not 不对), then the value (应该是121项).
@@ -961,15 +1035,21 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   }
   if (!hit) return undefined;
   let named: { id: string; end: number } | undefined;
+  // 「建设后的人数」 names the field 「建设后人数」 does: the 的 between its words is read past.
+  const plain = t.toLowerCase().replace(/的/gu, '');
   for (const n of namesFor(kb, c)) {
     if (n.id === c.id) continue;
-    const i = t.toLowerCase().indexOf(n.word.toLowerCase());
-    if (i >= 0 && (!named || i + n.word.length > named.end)) named = { id: n.id, end: i + n.word.length };
+    const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
+    const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
+    if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
   }
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
     // 「上面那个填错了，应该是0.052」 names no field: the answer before is taken back, as a correction to any question is.
-    if (!named && givesValue && hit.start <= NARRATIVE_CORRECTION_LEAD && /\d/.test(t.slice(hit.end))) return { kind: 'unclear', reason: 'previous' };
+    // Its value may be in words (「是三百四」) or an edit of the answer before (「是数字化车间不是智能车间」).
+    const after = t.slice(hit.end);
+    const edit = readEdit(t, words);
+    if (!named && (givesValue || edit) && hit.start <= NARRATIVE_CORRECTION_LEAD && (edit || /[\d零〇一二两三四五六七八九十百千万亿]/u.test(after))) return { kind: 'unclear', reason: 'previous' };
     if (!named || named.end > hit.start || !givesValue) return undefined;
   }
   if (!named) return { kind: 'unclear', reason: 'previous' };
@@ -977,6 +1057,83 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const read = passingValue(kb, named.id, said);
   if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+/** The index in `t` after `n` characters that are not 的: where a field's name read past its 的 ends in the text as typed. */
+function withDe(t: string, n: number): number {
+  let i = 0;
+  for (let seen = 0; i < t.length && seen < n; i++) if (t[i] !== '的') seen++;
+  return i;
+}
+
+/** The fields a correction naming none may take back: the question answered last, then the fields of its person (a name's phone, title). */
+function lastFields(kb: FormsKnowledge, answers: Answers, lastId: string): string[] {
+  const scope = /^form\.(?:contact|leader)\./.test(lastId) ? scopeOf(lastId) : undefined;
+  const near = scope ? kb.formQuestions.questions.filter((q) => scopeOf(q.id) === scope && q.id !== lastId && given(answers, q.id)).map((q) => q.id) : [];
+  return [lastId, ...near].filter((id) => given(answers, id));
+}
+
+/**
+ * A text answer with one edit made: an item of its list renamed (a product keeps its share unless the edit gives one),
+ * or a word of it replaced. The rest of the answer stays as typed.
+ */
+function edited(c: Concrete, value: string, edit: Edit): string | undefined {
+  if (edit.kind === 'replace') return value.includes(edit.from) ? value.split(edit.from).join(edit.to) : undefined;
+  if (!LIST_FACT.test(c.fact)) return undefined;
+  const names = c.fact === 'products' ? parseProducts(value).map((p) => p.name) : splitList(value);
+  if (edit.ordinal > names.length) return undefined;
+  // Where each item starts in the answer as typed, found in order, so a name that recurs is the right one.
+  const starts: number[] = [];
+  for (let k = 0, from = 0; k < names.length; k++) {
+    const at = value.indexOf(names[k]!, from);
+    if (at < 0) return undefined;
+    starts.push(at);
+    from = at + names[k]!.length;
+  }
+  const at = starts[edit.ordinal - 1]!;
+  const name = names[edit.ordinal - 1]!;
+  const ownShare = c.fact === 'products' && parseProducts(edit.to)[0]?.share !== undefined;
+  if (!ownShare) return value.slice(0, at) + edit.to + value.slice(at + name.length);
+  const next = starts[edit.ordinal] ?? value.length;
+  const tail = /[\s，,；;、]*$/u.exec(value.slice(at, next))![0];
+  return value.slice(0, at) + edit.to + tail + value.slice(next);
+}
+
+/**
+ * A correction that names no field (「第三个改成发块」, 「上面那个写错了，是数字化车间不是智能车间」, 「刚才的电话不对，是186…」)
+ * read against the answer given last, `lastId`: an edit of its text or list, or a phone number of its person given again.
+ * Undefined when it reads as none of these, for the caller to read the reply as that question's new answer.
+ */
+export function correctLast(kb: FormsKnowledge, answers: Answers, lastId: string, text: string): Interpretation | undefined {
+  const fields = lastFields(kb, answers, lastId);
+  if (!fields.length) return undefined;
+  const edit = readEdit(text, kb.interview?.vocabulary.corrections ?? []);
+  if (edit) {
+    for (const id of fields) {
+      const c = findQuestion(kb, id);
+      const value = answers[id];
+      if (!c || c.q.kind !== 'text' || typeof value !== 'string') continue;
+      const changed = edited(c, value, edit);
+      if (changed !== undefined) return { kind: 'answers', items: [{ questionId: id, value: changed }] };
+    }
+  }
+  // 「刚才的电话不对，是186…」: the one phone field of the last answer's person takes the number given now.
+  const said = phonesAsStored(text);
+  const number = /(?<![\d-])(?:1[3-9]\d{9}|(?:0\d{2,3}|[(（]0\d{2,3}[)）])-?[1-9]\d{6,7}(?:转\d{1,6})?)(?![\d-])/u.exec(said)?.[0];
+  if (number && /电话|手机|号码|座机|固话/u.test(text)) {
+    const phones = fields.filter((id) => ['phone', 'mobile'].includes(findQuestion(kb, id)?.q.validate ?? ''));
+    const same = phones.filter((id) => MOBILE.test(String(answers[id])) === MOBILE.test(number));
+    // A mobile given as 「电话」 stands in both cells (mobileFills): taken back, both change.
+    const ids = same.length && same.every((id) => answers[id] === answers[same[0]!]) ? same : phones.length === 1 ? phones : [];
+    if (ids.length) return { kind: 'answers', items: ids.map((id) => ({ questionId: id, value: number })) };
+  }
+  return undefined;
+}
+
+/** Whether a form question is a one-line text box (a name, a phone, an address), not a narrative cell or a figure. */
+export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
+  const c = findQuestion(kb, questionId);
+  return !!c && c.q.kind === 'text' && c.q.maxLength !== undefined;
 }
 
 /** Typed answers to a pending form question, offline. */
@@ -1005,8 +1162,10 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
-  const passing = readsPassing(c) ? passingFacts(kb, c, t) : undefined;
-  if (!passing || passing.rest === t) return readAsked(kb, c, pending, t);
+  // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
+  const read = /^form\.(?:contact|leader)\./.test(c.id) ? spokenDigits(t) : t;
+  const passing = readsPassing(c) ? passingFacts(kb, c, read) : undefined;
+  if (!passing || passing.rest === read) return readAsked(kb, c, pending, t);
   // The asked field is read from what is left once the pieces naming other fields are taken out.
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
   // A reply whose own part is unclear is asked back whole, as before: nothing of it is recorded.
@@ -1062,7 +1221,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
-    let value = person || c.q.validate === 'phone' || c.q.validate === 'mobile' ? phonesAsStored(withoutLabel(t, labelOf(c))) : compactMobiles(withoutLabel(t, labelOf(c)));
+    const phone = c.q.validate === 'phone' || c.q.validate === 'mobile';
+    let value = person || phone ? phonesAsStored(withoutLabel(t, labelOf(c))) : compactMobiles(withoutLabel(t, labelOf(c)));
+    if (phone) value = value.replace(PHONE_WORD, '');
     // 「联系人赵主任 13812345678」: the role the name question asks about, typed before the name with no colon.
     const role = person ? labelOf(c).replace(/姓名$/u, '') : '';
     if (role && value.startsWith(role) && value.length > role.length) value = value.slice(role.length).replace(/^[是叫为：:\s]+/u, '');
@@ -1103,6 +1264,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
   if (c.q.kind === 'date') {
     const d = parseDate(t);
     if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }] };
+    // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.
+    const part = partOfYear(t);
+    if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }] };
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
     return YEAR_ONLY.test(arabicDate(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
@@ -1203,5 +1367,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
+    correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
   };
 }

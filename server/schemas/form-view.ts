@@ -70,7 +70,13 @@ export type FormView = z.infer<typeof FormView>;
 /** A value typed into a field, read and checked the way the chat would store it, without storing it. */
 export const FormCheckRequest = z.object({ questionId: z.string().min(1).max(120), text: z.string().max(4000), category: Category.optional() }).strict();
 export const FormCheckResult = z.union([
-  z.object({ ok: z.literal(true), value: AnswerValue, display: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    value: AnswerValue,
+    display: z.string(),
+    /** Other fields the same text fills, still empty (「联系人赵主任 138…」 in the name box: the mobile), read as the chat reads them. */
+    also: z.array(z.object({ questionId: z.string(), value: AnswerValue, display: z.string(), label: z.string() })).optional(),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type FormCheckResult = z.infer<typeof FormCheckResult>;

@@ -25,8 +25,9 @@ import { Repairer } from './repair';
 
 export { normalise, spacesAsClauseBreaks } from './normalise';
 export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
-export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, yearOf, type Quantity } from './numbers';
+export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
+export { readEdit, type Edit } from './edits';
 export { withProvinces, type Elsewhere } from './places';
 
 export interface Correction {

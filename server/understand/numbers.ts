@@ -277,6 +277,30 @@ function chineseValue(numeral: string): string {
   return v === undefined ? numeral : String(v);
 }
 
+/**
+ * Digits as a phone number is read out, one at a time: 幺 for 1 (said so it is not heard as 七), 两 or 俩 for 2,
+ * 洞 for 0. Voice input writes them as it hears them (「幺三八 幺二七二 三四五六」).
+ */
+const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 俩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const SPOKEN = '零〇洞幺一二两俩三四五六七八九';
+/**
+ * Seven digits or more in a row, with the spaces or dashes people group them by: a number read digit by digit. A place
+ * word next to it (十, 百, 万, 点) makes it a figure (「一百二十六亿」), which this never rewrites.
+ */
+const SPOKEN_RUN = new RegExp(`(?<![${SPOKEN}十百千万亿点\\d])[${SPOKEN}\\d](?:[\\s\\-—－]?[${SPOKEN}\\d]){6,}(?![${SPOKEN}十百千万亿点\\d])`, 'gu');
+/** An extension read out after 转 or 分机 (「转八零二一」). */
+const SPOKEN_EXTENSION = new RegExp(`(?<=(?:转|分机号?)\\s*)[${SPOKEN}]{1,6}(?![${SPOKEN}十百千万亿点])`, 'gu');
+
+/**
+ * A phone number read out digit by digit, in Arabic digits: 「幺三八 幺二七二 三四五六」 → 「138 1272 3456」,
+ * 「零三七一 二三九五 六七八八」 → 「0371 2395 6788」. Only where a phone number is asked or given: elsewhere 两 and
+ * 一 are words (「两两一组」), and a run of Chinese digits may be a year (二〇二一).
+ */
+export function spokenDigits(text: string): string {
+  const digits = (run: string) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join('');
+  return text.replace(SPOKEN_RUN, (run) => (/[^\d\s\-—－]/u.test(run) ? digits(run) : run)).replace(SPOKEN_EXTENSION, digits);
+}
+
 /** A digit of a year as typed in Chinese (二〇一一, 一六, 零四; o for 〇 typed as a letter). */
 export const YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', o: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 

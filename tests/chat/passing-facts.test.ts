@@ -78,3 +78,17 @@ describe('facts said in passing in the form phase', () => {
     await s.client.close();
   });
 });
+
+describe('a correction naming no field in the form phase, over the socket', () => {
+  it('「第三个改成…」 typed at the next question renames the third product and keeps its share; the waiting question still waits', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.products');
+    await typed(s.client, 'e-1', '商用冷柜 百分之六十 冷藏展示柜 百分之二十五 冷凝机组 百分之十五');
+    const waiting = (await session(s)).answers;
+    expect(waiting['form.products']).toBeDefined();
+    const { msgs, next } = await typed(s.client, 'e-2', '第三个改成冷藏柜');
+    expect(msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value]) : []))).toEqual([['form.products', '商用冷柜 百分之六十 冷藏展示柜 百分之二十五 冷藏柜 百分之十五']]);
+    expect(said(msgs).join('')).toContain('冷藏柜');
+    expect(next?.id).not.toBe('form.products');
+    await s.client.close();
+  });
+});

@@ -57,11 +57,11 @@ describe('typed form answers are read as the applicant meant them', () => {
     expect(drafted(byId('T4')).profile.form.honours).toContain('河南省智能车间（磨加工车间，2021年）');
   });
 
-  it('a date the form cannot place (2021年底, 去年3月, 2008年) or a span (半年) is asked again, never guessed', () => {
+  it('a date the form cannot place (去年3月, 2008年) or a span (半年) is asked again, never guessed; 2021年底 is its December', () => {
     for (const e of TYPED_ENTERPRISES) expect(drafted(e).unclear, e.id).toEqual(e.unclear);
     const t1 = drafted(byId('T1'));
-    expect(t1.profile.form.project?.start).toBeUndefined();
-    expect(t1.form.drafts.constructionSummary!.text).toContain('于〔请补充：建设开始日期〕启动');
+    expect(t1.profile.form.project?.start).toBe('2021-12');
+    expect(t1.form.drafts.constructionSummary!.text).toContain('于2021年12月启动');
   });
 });
 
@@ -102,7 +102,10 @@ describe('the drafts of the typed enterprises', () => {
   });
 
   it('one end of the construction period given is printed, the other asked for', () => {
-    expect(drafted(byId('T1')).form.values['project.period']!.text).toBe('〔请补充：建设开始日期〕至2023年6月');
+    const t1 = drafted(byId('T1'));
+    expect(t1.form.values['project.period']!.text).toBe('2021年12月至2023年6月');
+    const startless = sessionDraftProfile(data, ctx, { ...t1.answers, 'form.project.start': null }).profile;
+    expect(fillForm(ctx, startless, 'processFactory').values['project.period']!.text).toBe('〔请补充：建设开始日期〕至2023年6月');
     expect(drafted(byId('T4')).form.values['project.period']!.text).toBe('2020年4月至2022年12月');
     expect(drafted(byId('T3')).form.values['project.period']!.text).toBe('〔请补充：建设起止日期〕');
   });

@@ -375,7 +375,7 @@ export const ROUND8_ENTERPRISES: Round8Enterprise[] = [
       ['form.cell.infra', '全厂WiFi6覆盖，全厂设备联网率95%。'],
       ['form.cell.ai', 'AI排版用的是自己开发的，面料利用率提高了3个点。'],
     ],
-    // A year alone (2019年) and 「2022年底」 are asked again rather than guessed.
-    unclear: ['form.project.start', 'form.project.end'],
+    // A year alone (2019年) is asked again rather than guessed; 「2022年底」 is its December.
+    unclear: ['form.project.start'],
   },
 ];

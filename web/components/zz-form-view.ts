@@ -352,6 +352,8 @@ export class ZzFormView extends LitElement {
     // figure's mark, which the checked number alone would lose, so the signed form would state it as exact.
     const value = f.input === 'number' && typeof r.value === 'number' ? e.text.trim() : r.value;
     emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? '跳过' : r.display, label: f.name || f.label });
+    // The same text filled other boxes that were empty (the mobile typed after a name): each is saved as its own edit.
+    for (const a of r.also ?? []) emit(this, 'zz-edit', { questionId: a.questionId, value: a.value, display: a.display, label: a.label });
   }
 
   /**

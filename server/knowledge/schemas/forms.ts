@@ -223,6 +223,8 @@ export const FormQuestion = z.object({
   saidAs: z.array(z.string().min(1)).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
   nearSaidAs: z.array(z.string().min(1)).optional(),
+  /** Words after a value that say which field it is (「2009年3月成立的」): a piece of a reply that ends with one is read as this field's value. */
+  saidAfter: z.array(z.string().min(1)).optional(),
   /**
    * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
    * field fills that one too while it is unanswered, so the same number is not asked for twice.
@@ -306,12 +308,14 @@ export type FormVocabulary = z.infer<typeof FormVocabulary>;
  * What the form phase says when a typed value cannot be kept as it is, in the chat and the form view alike.
  * `percentOrFraction`: a bare decimal in a percentage field that reads as a percentage or as a fraction of one
  * ({said}, {percent}, {fraction}). `mobile` / `phone`: a number that is no mobile, or neither a mobile nor a
- * landline with its area code ({said}, {digits}).
+ * landline with its area code ({said}, {digits}). `monthOf`: a date given as part of a year ({said}), asked for its month in {year}.
  */
 export const FormMessages = z.object({
   percentOrFraction: z.string().includes('{said}').includes('{percent}').includes('{fraction}'),
   mobile: z.string().includes('{said}'),
   phone: z.string().includes('{said}'),
+  /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
+  monthOf: z.string().includes('{said}').includes('{year}'),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 
