@@ -1203,5 +1203,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
+    isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
   };
 }

@@ -121,6 +121,21 @@ describe('the counters', () => {
     expect(progressOf(after).answered).toBe(body.progress.answered + 1);
     await s.client.close();
   });
+
+  it('count a round figure once: the words kept beside it are not a second answer', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.phase === 'form' && q.kind === 'number');
+    const id = s.question!.id;
+    // 「大概两百」 is stored as 200 with the words as typed beside it, for the form's 约 mark.
+    const after = await turn(s.client, { type: 'answer', clientId: 'r-1', questionId: id, value: '大概两百' });
+    const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const body = (await r.json()) as { answers: Record<string, unknown>; recorded: Recorded[]; progress: Progress };
+    expect(body.answers[id]).toBe(200);
+    expect(Object.keys(body.answers).some((k) => k !== id && k.endsWith(id))).toBe(true);
+    const listed = body.recorded.filter((x) => x.value !== null).length;
+    expect(body.progress.answered).toBe(listed);
+    expect(progressOf(after).answered).toBe(listed);
+    await s.client.close();
+  });
 });
 
 describe('nothing asked twice, nothing computable asked', () => {
