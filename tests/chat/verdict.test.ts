@@ -47,6 +47,13 @@ describe('the verdict in the chat', () => {
       expect(verdict).not.toContain('填写申报书信息吗');
       // What would change the answer, from the knowledge data: a group's subsidiary may apply under 二(一).
       if (e === groupHq) expect(verdict).toContain('子公司');
+      // The warning when the answer is given says what the enterprise is, not a bare 「以集团或总公司名义申报」
+      // after 「根据通知二(一)，」, which read as if the notice asked for it.
+      if (e === groupHq) {
+        const warning = said(s.client.received).find((t) => t.startsWith('请注意'));
+        expect(warning).toContain('申报主体是集团或总公司');
+        expect(warning).not.toMatch(/根据通知二\(一\)，以集团/);
+      }
       const asked = s.client.received.flatMap((m) => (m.type === 'question' && m.question ? [m.question.id] : []));
       expect(asked.filter((id) => id.startsWith('form.'))).toEqual([]);
       await s.client.close();
