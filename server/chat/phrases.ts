@@ -39,6 +39,7 @@ const PLACEHOLDERS = {
   whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
   askedAgain: ['skip'],
+  askedAgainField: ['skip'],
   otherEntityFigure: ['whose', 'field', 'unit', 'question'],
   otherEntityUnnamed: [],
   bareFigure: ['said', 'field', 'unit', 'question'],
@@ -169,7 +170,9 @@ export const phrases = {
   /** An answer word in a sentence that does not plainly answer the pending question: ask rather than guess. */
   notAnAnswer: (q: QuestionView | null) => (q ? say('notAnAnswer', { example: example(q), question: q.text }) : T.notAnAnswerNoQuestion),
   /** A question asked back twice in a row: the card's buttons and its skip are a way on, where another sentence may not be. */
-  askedAgain: (q: QuestionView) => (q.skip ? say('askedAgain', { skip: q.skip.action }) : ''),
+  askedAgain: (q: QuestionView) =>
+    // A figure, a date or a text is answered in the card's field: it has no answer buttons to point to.
+    q.skip ? say(q.kind === 'number' || q.kind === 'text' || q.kind === 'date' ? 'askedAgainField' : 'askedAgain', { skip: q.skip.action }) : '',
   /**
    * A form figure said of another body (集团, 母公司) and none of the enterprise's own: the form states the enterprise's
    * own figure, so the ask-back names the field and asks for that.

@@ -15,6 +15,8 @@ export interface FormPhase {
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
   groupOf(answers: Answers, category: Category, questionId: string): string[];
   describeForm(answers: Answers, category: Category | null): Recorded[];
+  /** Whether an answer key is one of the form's questions (not a mark kept beside one, such as a round figure's words). */
+  isFormQuestion(questionId: string): boolean;
   formView(questionId: string, category: Category | null): QuestionView | null;
   /** Whether a short reply says the fact asked is not known now (「回头问问财务」): a skip, never a question about the notice. */
   saysNotKnown(text: string): boolean;
@@ -22,15 +24,19 @@ export interface FormPhase {
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
 }
 
-/** Answers that are not skips, counted the way the review card counts them. */
-function answeredCount(answers: Answers): number {
-  let n = 0;
-  for (const v of Object.values(answers)) if (v !== null) n++;
-  return n;
-}
-
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
 const isFormQuestion = (id: string) => id.startsWith('form.');
+
+/**
+ * Answers that are not skips, of exactly the questions `describe` lists, so that 已回答 and the
+ * review card's count are one figure. The answers also hold marks that are not questions (the words
+ * of a round figure, 「大概两百人」, kept for the form): counting every key made the panel run ahead.
+ */
+function answeredCount(answers: Answers, isQuestion: (id: string) => boolean): number {
+  let n = 0;
+  for (const [id, v] of Object.entries(answers)) if (v !== null && isQuestion(id)) n++;
+  return n;
+}
 
 /**
  * E's engine and D's form phase bound to one knowledge version: everything the conversation
@@ -45,10 +51,11 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
   // A skipped form answer reads back in the same words as a skipped interview answer.
   const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null ? { ...r, display: r.note ? `${skip.display}（${r.note}）` : skip.display } : r));
   const skipRead = (r: ApplyResult): ApplyResult => (r.ok ? { ...r, recorded: skipped(r.recorded) } : r);
+  const listed = (id: string) => (isFormQuestion(id) ? !!forms?.isFormQuestion(id) : indexOf(data).questions.has(id));
   const plan = (answers: Answers): Step => {
     const e = evaluate(data, answers);
     const category = e.assessment.category.recommended;
-    const answered = answeredCount(answers);
+    const answered = answeredCount(answers, listed);
     const offersForm = forms !== null && e.assessment.eligible && category !== null;
     if (e.question || !offersForm) {
       const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;

@@ -575,6 +575,9 @@ function findAll(re: RegExp | null, text: string): (Span & { word: string })[] {
   return out;
 }
 
+/** What may follow an answer word that closes its clause: particles and punctuation only. */
+const STATED_TAIL = /^[\s的了啊呀吧呢嘛哦哈嘞\p{P}]*$/u;
+
 function combine(pols: Polarity[]): Polarity | undefined {
   if (!pols.length) return undefined;
   return pols.reduce((a, b) => (STRENGTH[String(b)] > STRENGTH[String(a)] ? b : a));
@@ -1213,8 +1216,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (items.has(fact.question)) continue;
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
-      if (!fact.words.some((w) => segText.includes(w.toLowerCase()))) continue;
-      const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+      const at = Math.min(...fact.words.map((w) => segText.indexOf(w.toLowerCase())).filter((i) => i >= 0));
+      if (!Number.isFinite(at)) continue;
+      // An answer word speaks of the fact when it comes before its word (不是分公司, 没有被列入失信被执行人) or
+      // closes the clause after it (分公司不是); one with more after it speaks of what follows: 「分公司没有独立法人」
+      // denies the legal personhood, and the branch stays a branch.
+      const ofFact = (c: Cue) => c.end - seg.start <= at || STATED_TAIL.test(segText.slice(c.end - seg.start));
+      const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end && ofFact(c)).map((c) => c.pol));
       if (p === false && fact.affirmedOnly) continue;
       items.set(fact.question, p === false ? !fact.value : fact.value);
       choiceSegments.add(si);

@@ -1247,6 +1247,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     return { kind: 'unclear', reason: 'notAnAnswer' };
   }
   if (c.q.kind === 'number') {
+    // 「张伟 13837300000」 to 注册资本: the contact typed ahead. A phone's digits read as a figure would put
+    // 13837300000 万元 on the signed form, so the reply is asked back and nothing is recorded.
+    if (hasPhone(t)) return { kind: 'unclear', reason: 'notAnAnswer' };
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
@@ -1282,7 +1285,24 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
  */
 function printsNothing(v: FormVocabulary, c: Concrete, text: string): boolean {
   if (saysNone(v, text)) return false;
-  return c.q.maxLength !== undefined ? v.contentlessReplies.includes(wholeReply(text)) : contentless(v, text, c.fact);
+  if (c.q.maxLength === undefined) return contentless(v, text, c.fact);
+  // A name, an address or a title given as a figure alone (「500万」 to 单位地址, a phone number to 资本性质)
+  // is another field's answer typed ahead: a field with no check of its own takes words, not a bare figure.
+  const whole = wholeReply(text);
+  return v.contentlessReplies.includes(whole) || (c.q.validate === undefined && (BARE_FIGURE.test(whole) || (hasPhone(whole) && whole.replace(PHONE_CHARS, '') === '')));
+}
+
+/** What a phone number is written with; a reply of nothing else is the number alone. */
+const PHONE_CHARS = /[\d\s+()（）\-—－–]/gu;
+/** A whole reply that is only a figure, with at most a hedge before it and an amount's unit after it. */
+const BARE_FIGURE = /^(?:约|大约|大概|差不多)?\s*[\d０-９][\d０-９.,，．]*\s*(?:[千万亿]|百万|千万)?\s*(?:元|人|个|台|套|项|%|％)?$/u;
+
+/**
+ * Whether a reply holds a phone number: a mobile (grouped as people type it, or not) or a landline with its
+ * area code and a dash. Such digits are the contact's, never a figure of the form (注册资本, 员工人数).
+ */
+function hasPhone(text: string): boolean {
+  return /(?<![\d.])(?:\+?86)?1[3-9]\d{9}(?![\d.])/u.test(compactMobiles(text)) || /(?<![\d.])[(（]?0\d{2,3}[)）]?[-—－–]\d{7,8}(?![\d.])/u.test(text);
 }
 
 function nothingToPrint(c: Concrete, text: string): string {
@@ -1368,5 +1388,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
+    isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
   };
 }

@@ -336,6 +336,26 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 px phone', () => {
   });
 });
 
+describe.skipIf(!HAS_CHROMIUM)('a clause that is a section heading', () => {
+  it('names the heading once, in the title, and lists its subsections', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await page.goto(server.url);
+    await page.locator('zz-welcome').waitFor({ state: 'visible' });
+    for (const [clause, title] of [['一', '申报方向'], ['三(二)', '离散型智能工厂']]) {
+      await page.locator('zz-clause-viewer').evaluate((el, c) => ((el as unknown as { clause: string }).clause = c), clause);
+      const dialog = page.locator('zz-clause-viewer dialog[open]');
+      await dialog.waitFor({ state: 'visible' });
+      await expect.poll(() => dialog.locator('.clause-text').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await dialog.locator('h2').innerText()).toContain(title);
+      const body = (await dialog.locator('.body').innerText()).split(title).length - 1;
+      expect(body, `${clause}: 「${title}」 in the body`).toBe(0);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' }).catch(() => {});
+    }
+    await context.close();
+  });
+});
+
 describe.skipIf(!HAS_CHROMIUM)('an answer the server refuses', () => {
   it('shows the reason by the question, offers no retry, and takes the corrected value', async () => {
     const { context, page } = await newPage(browser);

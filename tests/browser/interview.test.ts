@@ -143,12 +143,20 @@ describe.skipIf(!HAS_CHROMIUM)('the counters and the welcome', () => {
     await page.goto(server.url);
     expect(await page.locator('zz-welcome').innerText()).not.toContain('几分钟');
     await context.close();
-    const s = await seed(server.url, workshop, (q) => q.id === 'form.creditCode');
+    const s = await seed(server.url, workshop, (q) => q.phase === 'form' && q.kind === 'number');
     const second = await newPage(browser, DESKTOP);
-    await openSeeded(second.page, s.link);
-    const n = Object.values(await storedAnswers(server.url, s)).filter((v) => v !== null).length;
+    const before = await openSeeded(second.page, s.link);
+    // A round figure typed in the card keeps its words beside the answer: they are not a second answer.
+    await second.page.locator('zz-app .dock zz-question input').fill('大概两百');
+    await second.page.locator('zz-app .dock zz-question button[type=submit]').click();
+    await settle(second.page, before);
+    const r = await fetch(`${server.url}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const n = ((await r.json()) as { recorded: { value: unknown }[] }).recorded.filter((x) => x.value !== null).length;
+    expect(Object.values(await storedAnswers(server.url, s)).filter((v) => v !== null).length).toBeGreaterThan(n);
     await expect.poll(() => panelText(second.page)).toContain(`已回答 ${n} 题`);
     expect((await tabNames(second.page)).some((t) => t.includes(`我的回答（${n}）`))).toBe(true);
+    await openReview(second.page);
+    expect(await second.page.locator('zz-review-card .summary').innerText()).toContain(`已回答 ${n} 题`);
     await second.context.close();
   });
 });
@@ -221,6 +229,53 @@ describe.skipIf(!HAS_CHROMIUM)('on a 375 × 740 phone', () => {
     await area.dispatchEvent('input');
     await expect.poll(async () => (await area.boundingBox())!.height).toBeGreaterThan(h0);
     await context.close();
+  });
+});
+
+/** Whether an element of the dock lies wholly on screen and is not scrolled out of the dock. */
+const onScreen = (page: Page, selector: string, height: number) =>
+  page.locator(selector).first().evaluate((el, h) => {
+    const r = el.getBoundingClientRect();
+    const dock = el.closest('.dock')!.getBoundingClientRect();
+    return r.height > 0 && r.top >= dock.top - 1 && r.bottom <= dock.bottom + 1 && r.bottom <= h;
+  }, height);
+
+describe.skipIf(!HAS_CHROMIUM)('while a card waits on a small phone', () => {
+  const sizes = [
+    { width: 375, height: 667 },
+    { width: 390, height: 844 },
+  ];
+  // A date picker, a two-line question with three choices, a yearly figure, a narrative.
+  const ids = ['form.foundedOn', 'ent.priorTitles', 'form.finance.2020.totalAssets', 'form.history'];
+
+  it('keeps the mode switch and the composer on screen, and 跳过 is a bordered button of 44 px', async () => {
+    const sessions = await Promise.all(ids.map((id) => seed(server.url, workshop, (q) => q.id === id)));
+    for (const viewport of sizes) {
+      const { context, page } = await newPage(browser, { ...PHONE, viewport });
+      for (const [i, s] of sessions.entries()) {
+        const shown = await openSeeded(page, s.link);
+        expect(shown.question?.id).toBe(ids[i]);
+        const where = `${ids[i]} at ${viewport.width}×${viewport.height}`;
+        // Measured once the card has settled (the help line folds after the first render).
+        await expect.poll(() => onScreen(page, 'zz-app .dock zz-composer', viewport.height), { message: `${where}: composer` }).toBe(true);
+        await expect.poll(() => onScreen(page, 'zz-app .dock .modes', viewport.height), { message: `${where}: mode switch` }).toBe(true);
+        // The question itself stays readable above them.
+        await expect.poll(() => onScreen(page, 'zz-app .dock zz-question', viewport.height), { message: `${where}: card` }).toBe(true);
+        const skip = page.locator('zz-app .dock zz-question button.skip');
+        const box = (await skip.boundingBox())!;
+        expect(box.height, where).toBeGreaterThanOrEqual(44);
+        expect(box.width, where).toBeGreaterThanOrEqual(44);
+        const border = await skip.evaluate((b) => getComputedStyle(b).borderTopColor);
+        expect(border, `${where}: 跳过 has a visible border`).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+        // A reply typed instead of using the card goes out from the composer.
+        await page.locator('zz-app zz-composer textarea').fill('这个以后再说');
+        expect(await page.locator('zz-app zz-composer button[type=submit]').isEnabled(), where).toBe(true);
+        await page.locator('zz-app zz-composer textarea').fill('');
+        // Typing in the composer folds the card to its question; leaving the box restores the dock.
+        await page.locator('zz-app header h1').click();
+      }
+      await context.close();
+    }
   });
 });
 

@@ -70,6 +70,21 @@ describe('a no that goes on about the company', () => {
     expect(replies[2]).toContain('按钮');
     await s.client.close();
   });
+
+  it('points a figure asked back three times to the card\'s field, which has no answer buttons', async () => {
+    const s = await steer(srv.url, withFacts({}), (q) => q.kind === 'number');
+    const asked = s.question!.id;
+    const replies: string[] = [];
+    for (const [i, text] of ['有', '有的', '有啊'].entries()) {
+      const { msgs, next } = await typed(s.client, `figure-${i}`, text);
+      expect(next?.id).toBe(asked);
+      replies.push(said(msgs).join('\n'));
+    }
+    expect(replies[2]).toContain('问过几遍');
+    expect(replies[2]).toContain('输入框');
+    expect(replies[2]).not.toContain('按钮');
+    await s.client.close();
+  });
 });
 
 describe('a system said to be only planned, in a correction', () => {

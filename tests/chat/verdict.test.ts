@@ -47,6 +47,13 @@ describe('the verdict in the chat', () => {
       expect(verdict).not.toContain('填写申报书信息吗');
       // What would change the answer, from the knowledge data: a group's subsidiary may apply under 二(一).
       if (e === groupHq) expect(verdict).toContain('子公司');
+      // The warning when the answer is given says what the enterprise is, not a bare 「以集团或总公司名义申报」
+      // after 「根据通知二(一)，」, which read as if the notice asked for it.
+      if (e === groupHq) {
+        const warning = said(s.client.received).find((t) => t.startsWith('请注意'));
+        expect(warning).toContain('申报主体是集团或总公司');
+        expect(warning).not.toMatch(/根据通知二\(一\)，以集团/);
+      }
       const asked = s.client.received.flatMap((m) => (m.type === 'question' && m.question ? [m.question.id] : []));
       expect(asked.filter((id) => id.startsWith('form.'))).toEqual([]);
       await s.client.close();
@@ -119,6 +126,21 @@ describe('the counters', () => {
     // The form neither asks the industry again nor the workshop's name twice, nor what it computes.
     const after = await turn(s.client, { type: 'answer', clientId: 'c-1', questionId: 'form.proceed', value: 'now' });
     expect(progressOf(after).answered).toBe(body.progress.answered + 1);
+    await s.client.close();
+  });
+
+  it('count a round figure once: the words kept beside it are not a second answer', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.phase === 'form' && q.kind === 'number');
+    const id = s.question!.id;
+    // 「大概两百」 is stored as 200 with the words as typed beside it, for the form's 约 mark.
+    const after = await turn(s.client, { type: 'answer', clientId: 'r-1', questionId: id, value: '大概两百' });
+    const r = await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } });
+    const body = (await r.json()) as { answers: Record<string, unknown>; recorded: Recorded[]; progress: Progress };
+    expect(body.answers[id]).toBe(200);
+    expect(Object.keys(body.answers).some((k) => k !== id && k.endsWith(id))).toBe(true);
+    const listed = body.recorded.filter((x) => x.value !== null).length;
+    expect(body.progress.answered).toBe(listed);
+    expect(progressOf(after).answered).toBe(listed);
     await s.client.close();
   });
 });

@@ -235,6 +235,21 @@ describe('facts stated in passing', () => {
     expect(items('被列入了税收违法黑名单')).toEqual({ 'ent.credit.taxViolationBlacklist': true });
   });
 
+  it('reads a no after a stated fact as denying what follows it, not the fact (分公司没有独立法人)', () => {
+    // Said by a branch's clerk: the branch lacks legal personhood, which is no independent legal person.
+    for (const [text, pending] of [
+      ['分公司没有独立法人吧，营业执照上写的是分公司', 'ent.registeredInHenan'],
+      ['分公司没有独立法人', 'ent.independentLegalPerson'],
+      ['我们分厂不是独立核算的', 'ent.independentLegalPerson'],
+      ['办事处没有营业执照', 'cap.mes'],
+    ] as const)
+      expect(items(text, q(pending)), text).toMatchObject({ 'ent.independentLegalPerson': false });
+    // A no before the fact word, or closing its clause, still denies the fact itself.
+    expect(items('我们不是分公司', q('ent.registeredInHenan'))).toEqual({ 'ent.independentLegalPerson': true });
+    expect(items('分公司不是，我们是独立法人', q('ent.registeredInHenan'))).toEqual({ 'ent.independentLegalPerson': true });
+    expect(items('没有独立法人资格', q('ent.registeredInHenan'))).toEqual({ 'ent.independentLegalPerson': false });
+  });
+
   it('lets a stated fact answer its own pending question without the clause being read twice', () => {
     expect(items('我们是分公司', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
     expect(items('我们是分公司', q('cap.mes'))).toEqual({ 'ent.independentLegalPerson': false });

@@ -57,6 +57,43 @@ describe('a figure of the group is not the enterprise\'s', () => {
   });
 });
 
+describe('another field typed ahead', () => {
+  it.each([
+    ['form.registeredCapital', '张伟 13837300000'],
+    ['form.registeredCapital', '联系人张伟，电话13837300000'],
+    ['form.registeredCapital', '0371-65507698'],
+    ['form.employees', '138 3730 0000'],
+    ['form.finance.2022.revenue', '有事打我手机13937312345'],
+  ])('never reads a phone number as the figure of %s: 「%s」 is asked back', (id, t) => {
+    expect(read(id, t)).toEqual({ kind: 'unclear', reason: 'notAnAnswer' });
+  });
+
+  it.each([
+    ['form.address', '500万'],
+    ['form.address', '大概1.2亿元'],
+    ['form.capitalNature', '500'],
+    ['form.name', '13837300000'],
+    ['form.project.address', '0371-65507698'],
+  ])('asks back a bare figure or phone number given as the words of %s: 「%s」', (id, t) => {
+    expect(read(id, t)).toMatchObject({ kind: 'unclear', reason: 'bare' });
+    expect(applyFormAnswer(ctx, {}, id, t).ok).toBe(false);
+  });
+
+  it('still takes figures, addresses with numbers, and a name followed by its phone', () => {
+    expect(read('form.registeredCapital', '500万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 500 }] });
+    expect(read('form.registeredCapital', '12,000万元')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 12000 }] });
+    expect(read('form.address', '原阳县产业集聚区纬三路8号')).toEqual({ kind: 'answers', items: [{ questionId: 'form.address', value: '原阳县产业集聚区纬三路8号' }] });
+    expect(read('form.contact.name', '张伟 13837300000')).toEqual({
+      kind: 'answers',
+      items: [
+        { questionId: 'form.contact.name', value: '张伟' },
+        { questionId: 'form.contact.mobile', value: '13837300000', extra: true },
+      ],
+    });
+    expect(read('form.contact.phone', '0373-5551234')).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.phone', value: '0373-5551234' }] });
+  });
+});
+
 describe('a range is no figure to sign', () => {
   it.each([
     ['form.project.investment', '1500-2000万'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAnswer, looksLikeClause, parseNumberInput, splitRichText } from '../../web/lib/format';
+import { displayAnswer, isHeadingOnly, looksLikeClause, parseNumberInput, splitRichText } from '../../web/lib/format';
 
 describe('format helpers', () => {
   it('reads back answers in the words of their widget', () => {
@@ -69,5 +69,20 @@ describe('format helpers', () => {
   it('recognises the public clause id forms', () => {
     for (const id of ['序', '一', '二(四)', '三(二)6', '四(三)', '附件1.一', '附件3.四(六)']) expect(looksLikeClause(id), id).toBe(true);
     for (const id of ['备注', '三(一', 'abc']) expect(looksLikeClause(id), id).toBe(false);
+  });
+});
+
+describe('isHeadingOnly', () => {
+  it('knows a section whose text only repeats its title, whatever the numbering', () => {
+    expect(isHeadingOnly('一、申报方向', '申报方向')).toBe(true);
+    expect(isHeadingOnly('（二）离散型智能工厂', '离散型智能工厂')).toBe(true);
+    expect(isHeadingOnly('(三) 企业在智能制造方面取得的专利；', '企业在智能制造方面取得的专利')).toBe(true);
+    expect(isHeadingOnly('四、有关要求。', '有关要求')).toBe(true);
+  });
+
+  it('keeps text that says more than the title, and an empty text', () => {
+    expect(isHeadingOnly('（一）智能车间。申报的车间应为以加工制造环节为主的车间', '智能车间')).toBe(false);
+    expect(isHeadingOnly('', '申报方向')).toBe(false);
+    expect(isHeadingOnly('一、申报方向', '申报条件')).toBe(false);
   });
 });

@@ -131,6 +131,21 @@ export class ZzApp extends LitElement {
         max-height: 60%;
         overflow-y: auto;
       }
+      /*
+       * The card gives way when the dock runs out of height: it scrolls inside itself, so the mode
+       * switch and the composer below it stay on screen and a reply can always be typed instead.
+       */
+      .dock > zz-question {
+        flex: 0 1 auto;
+        min-height: 0;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+      }
+      .dock > .modes,
+      .dock > .qa-hint,
+      .dock > zz-composer {
+        flex: none;
+      }
       .modes {
         display: flex;
         gap: var(--zz-space-2);
@@ -261,8 +276,12 @@ export class ZzApp extends LitElement {
         .dock {
           padding-left: var(--zz-space-3);
           padding-right: var(--zz-space-3);
-          /* The conversation keeps at least 60% of a phone's height. */
-          max-height: 40%;
+          /*
+           * The conversation keeps at least half of a phone's height. The card, the mode switch and the
+           * composer together need more than 40% of a 667 px screen for a two-line question with choices;
+           * past the limit the card scrolls inside itself (above), never the composer.
+           */
+          max-height: 48%;
           gap: var(--zz-space-1);
           padding-top: var(--zz-space-1);
         }
@@ -273,9 +292,6 @@ export class ZzApp extends LitElement {
         }
         .dock.typing .modes,
         .dock.typing .qa-hint {
-          display: none;
-        }
-        .dock.own-field zz-composer {
           display: none;
         }
         /* While the card's own input has the keyboard, the dock is the card: its question stays in view. */
@@ -810,9 +826,7 @@ export class ZzApp extends LitElement {
     if (this._formOpen) return nothing;
     const showQuestion = this._mode === 'interview' && q;
     const card = this._typingIn === 'card';
-    // A card with its own field takes typed questions too: on a phone the composer makes way for it.
-    const ownField = showQuestion && ['text', 'number', 'date'].includes(q.kind) ? 'own-field' : '';
-    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''} ${ownField}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
+    return html`<div class="dock ${card ? 'card-only' : this._typingIn === 'composer' ? 'typing' : ''}" @focusin=${this._focusIn} @focusout=${this._focusOut}>
       ${showQuestion
         ? html`<zz-question
             .question=${q}

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { fetchClause, type ClauseView } from '../lib/api';
+import { isHeadingOnly } from '../lib/format';
 
 /**
  * Shows the full text of one clause in a modal dialog (a bottom sheet on phones). The native
@@ -131,11 +132,20 @@ export class ZzClauseViewer extends LitElement {
           ${this._loading ? html`<p>正在加载条款原文…</p>` : nothing}
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
           ${v?.note ? html`<p class="path">说明：${v.note}</p>` : nothing}
-          ${v ? html`<p class="clause-text">${v.text || (v.children.length ? '' : '（该条款没有正文）')}</p>` : nothing}
+          ${v ? this._ownText(v) : nothing}
           ${v?.children.map((c) => html`<p class="clause-text child">${c.text}</p>`)}
         </div>
       </div>
     </dialog>`;
+  }
+
+  /**
+   * A section whose text is only its heading shows its subsections under the title alone. A leaf
+   * keeps its text even when it is one line (「（一）企业法人营业执照复印件；」): that line is the requirement.
+   */
+  private _ownText(v: ClauseView) {
+    if (v.children.length && (!v.text || isHeadingOnly(v.text, v.title))) return nothing;
+    return html`<p class="clause-text">${v.text || '（该条款没有正文）'}</p>`;
   }
 
   /** A click on the backdrop lands on the dialog element itself; close like a sheet would. */

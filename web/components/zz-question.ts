@@ -302,8 +302,9 @@ export class ZzQuestion extends LitElement {
     const q = this.question;
     // The words come with the question, from the knowledge's product wording: one wording everywhere.
     if (!q?.skip) return nothing;
-    return html`<button class="btn ghost skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>${q.skip.action}</button>${q.group
-      ? html`<button class="btn ghost" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体${q.skip.action}</button>`
+    // Bordered like the card's other actions: a borderless word beside a date field reads as a label, not a button.
+    return html`<button class="btn skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>${q.skip.action}</button>${q.group
+      ? html`<button class="btn skip-group" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体${q.skip.action}</button>`
       : nothing}`;
   }
 

@@ -125,3 +125,19 @@ export function looksLikeClause(s: string): boolean {
 export function capabilityLabel(id: string, labels: ReadonlyMap<string, string>): string {
   return labels.get(id) ?? id;
 }
+
+/**
+ * Whether a clause's text is nothing but its own heading (「一、申报方向」 under the title 申报方向):
+ * the viewer's title already says it, so the body would repeat it. A numbering of any style in front
+ * and closing punctuation are not part of the heading's words.
+ */
+export function isHeadingOnly(text: string, title: string): boolean {
+  const words = (s: string) =>
+    s
+      .trim()
+      .replace(/^(附件[1-3][.．、]?)?([(（]?[一二三四五六七八九十\d]+[)）]?[、.．:：\s]*)+/u, '')
+      .replace(/[\s。．.：:；;]+$/u, '')
+      .trim();
+  const own = words(text);
+  return own !== '' && own === words(title);
+}
