@@ -124,7 +124,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const own = ownCompany(await fastify.store.getAnswers(sessionId));
       const companies = companiesIn(pages, d);
       const other = otherCompanyIn(companies, own);
-      const found = other ? [] : extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
+      const found = other ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
       if (fastify.llm && !other) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
