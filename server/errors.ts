@@ -12,6 +12,9 @@ export const ErrorCode = {
   internal: 'INTERNAL',
 } as const;
 
+/** What a 5xx says: never its internals, which the log keeps with the request id. */
+export const INTERNAL_MESSAGE = '服务器内部错误，请稍后再试 (internal error)';
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -83,7 +86,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     // A 5xx never carries internals to the client; the log keeps them with the request id.
     req.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: { code: ErrorCode.internal, message: '服务器内部错误，请稍后再试 (internal error)', requestId: req.id } });
+    return reply.status(500).send({ error: { code: ErrorCode.internal, message: INTERNAL_MESSAGE, requestId: req.id } });
   });
   // Known paths answer a wrong method with 405 and the methods they do take.
   const routes: { re: RegExp; methods: Set<string> }[] = [];

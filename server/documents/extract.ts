@@ -1,7 +1,7 @@
 import type { FormDrafting } from '../knowledge/schemas/forms';
 import { checkCreditCode } from '../forms/creditCode';
 import { isRealDate } from '../schemas/forms';
-import { findQuantities, inUnit, parseChineseNumber } from '../understand/numbers';
+import { findQuantities, inUnit, parseChineseNumber, type Quantity } from '../understand/numbers';
 
 /** A fact read from a document, for the user to accept or edit: never filled in on its own. */
 export interface Suggestion {
@@ -47,6 +47,15 @@ function lines(page: string): string[] {
 }
 
 const CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
+
+/** A credit code broken over two lines that hold nothing else, when its check character accepts the join. */
+function codeOverLines(line: string, next: string | undefined): { code: string; snippet: string } | null {
+  const a = squash(line);
+  const b = squash(next ?? '');
+  if (!/^[0-9A-Z]{2,16}$/.test(a) || !/^[0-9A-Z]{2,16}$/.test(b) || a.length + b.length !== 18) return null;
+  const code = a + b;
+  return new RegExp(`^${CODE.source}$`).test(code) && checkCreditCode(code).ok ? { code, snippet: `${line}\n${next}` } : null;
+}
 // A loss is printed 「-1,234.00」, 「(1,234.00)」 or, in a Word table, 「（1,234.00）」: full-width brackets only
 // around an amount with decimals, as 「（30）」 is a note reference.
 const NUM = /^(?:-?\(?[\d,]+(?:\.\d+)?\)?|（[\d,]+\.\d+）)$/;
@@ -179,7 +188,15 @@ function capitalWan(text: string): { wan: number; raw: string } | null {
  * Offline rules for what has a fixed shape: the credit code (with its GB 32100 check character), the
  * name, 成立日期, 注册资本, the address, and the three-year lines of an audit report's statements.
  */
-export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+export interface ExtractOptions {
+  /**
+   * The years the forms' finance table asks for. A head count stated as at a date (「截至2023年底」) is now's only from
+   * the latest of them on; without them, a head count in a sentence that dates it is not read.
+   */
+  years?: string[];
+}
+
+export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents'], opts: ExtractOptions = {}): Suggestion[] {
   const pages = rawPages.map(plain);
   const out: Suggestion[] = [];
   const L = docs.labels;
@@ -199,6 +216,10 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     const ls = joinLabelLines(lines(page), labelOnly);
     ls.forEach((line, k) => {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) add({ field: 'creditCode', value: m[0], raw: m[0], source: { file, page: pageNo, snippet: line } });
+      // A narrow table cell wraps the code itself over lines (「91411000MA40D」 「L7Q50」), its label wrapped above it:
+      // two lines of code characters only, read as one where together they make a code its check character accepts.
+      const split = codeOverLines(line, ls[k + 1]);
+      if (split) add({ field: 'creditCode', value: split.code, raw: split.code, source: { file, page: pageNo, snippet: split.snippet } });
       // A scan's text layer breaks a long particular at the page width: 「住所 郑州市…嵩阳路」 then 「88号」.
       // The next line completes the value only when it starts no particular of its own.
       const next = ls[k + 1];
@@ -246,7 +267,33 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     carry = statements.last;
   });
   // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
-  for (const s of proseFigures(pages, file, docs, paired)) add(s);
+  for (const s of proseFigures(pages, file, docs, paired, opts)) add(s);
+  for (const s of proseAddress(pages, file, docs)) add(s);
+  return out;
+}
+
+/** A sentence whose subject is the company: its full name, or 公司 and its kin, starts it. */
+const COMPANY_SUBJECT = /^(?:本公司|该公司|公司|企业|[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))/u;
+
+/**
+ * The address a profile gives in prose: 「…有限公司成立于2014年，位于新乡市红旗区新星路99号，是…」. Read only where the
+ * company is the sentence's subject, a clause or two before (not 「项目位于…」 or 「车间位于…」), and the place runs from a
+ * city, district or county to its number or building, as an address does.
+ */
+function proseAddress(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const out: Suggestion[] = [];
+  pages.forEach((page, i) => {
+    for (const piece of proseSentences(page)) {
+      const sentence = squash(piece);
+      if (!COMPANY_SUBJECT.test(sentence) || namesOtherSubject(sentence, docs)) continue;
+      for (const label of docs.proseLabels.address ?? []) {
+        const at = sentence.indexOf(label);
+        if (at < 0 || (sentence.slice(0, at).match(/[，,；;]/g)?.length ?? 0) > 1) continue;
+        const value = sentence.slice(at + label.length).split(/[，,；;、（(]/)[0]!;
+        if (value.length <= 40 && /[省市县区]/.test(value) && ADDRESS_END.test(value)) out.push({ field: 'address', value, raw: value, source: { file, page: i + 1, snippet: sentence } });
+      }
+    }
+  });
   return out;
 }
 
@@ -269,7 +316,7 @@ const NOT_OWN_AFTER = /^(?:的|\/|增|减|以上|以下)/;
  * In a report that prints the group's statements beside its own, or in a sentence about another body (集团), the
  * prose is the group's and gives nothing.
  */
-function proseFigures(pages: string[], file: string, docs: FormDrafting['documents'], paired: boolean): Suggestion[] {
+function proseFigures(pages: string[], file: string, docs: FormDrafting['documents'], paired: boolean, opts: ExtractOptions): Suggestion[] {
   const P = docs.prose;
   const out: Suggestion[] = [];
   const byLength = (a: string, b: string) => b.length - a.length;
@@ -277,8 +324,10 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
   const money = FINANCE_KEYS.map((k) => ({ field: k, labels: [...(docs.labels[`finance.${k}`] ?? []), ...(docs.proseLabels[`finance.${k}`] ?? [])].sort(byLength) }));
   const counts = Object.entries(P.counts).map(([field, labels]) => ({ field, labels: [...labels].sort(byLength) }));
   const unbound = (t: string) => P.unbound.some((w) => t.includes(w));
+  const founding = docs.proseLabels.foundedOn ?? [];
+  const latest = opts.years?.length ? [...opts.years].sort().at(-1) : undefined;
   pages.forEach((page, i) => {
-    for (const piece of page.split(/[\n。！？!?]/)) {
+    for (const piece of proseSentences(page)) {
       const sentence = squash(piece);
       if (!sentence || namesOtherSubject(sentence, docs)) continue;
       // Thousands separators dropped for reading (「3,268万元」), each character kept mapped to the sentence as printed.
@@ -311,7 +360,12 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
           value = inUnit(q, '万元');
         } else {
           // 「车间员工」「退休职工」 are not the enterprise's staff: a count's label starts its clause or follows the company.
-          if (years.length || !(clause === '' || P.countLeads.some((w) => clause.endsWith(w)))) continue;
+          if (!(clause === '' || P.countLeads.some((w) => clause.endsWith(w)))) continue;
+          // The form asks for the head count now. A year the sentence names before it dates the count, 「截至2023年底」 as
+          // much as 「2020年」, and one before the latest year the forms ask for makes it a past count; the year the
+          // company was founded (「成立于2011年」) dates the company, not its staff.
+          const dated = [...before.matchAll(/(?<!\d)(20\d{2})年/g)].filter((m) => !founding.some((w) => before.slice(0, m.index).endsWith(w)));
+          if (dated.length && (!latest || dated.some((m) => m[1]! < latest))) continue;
           field = item.field;
           value = Number.isInteger(q.value) ? q.value : undefined;
         }
@@ -319,9 +373,98 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
         out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
       }
+      if (paired) continue;
+      // 「2021年、2022年营业收入分别为15.1亿元和18.6亿元」: the years in the order named, the figures in the same order.
+      for (const r of respective(norm, money, connectors, P, unbound)) {
+        const q = r.quantity;
+        const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
+        out.push({ field: `finance.${r.year}.${r.field}`, value: inUnit(q, '万元')!, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
+      }
     }
   });
   return out;
+}
+
+/** 「分别为」 and its kin: what comes after it are the figures of the things named before it, one each, in order. */
+const RESPECTIVELY = /分别(?:约为|为|是|达到|达|实现|完成)?/g;
+/** A list of years at the end of a text: 「2021年、2022年」, 「2021年和2022年」. */
+const YEAR_LIST_END = /(?:20\d{2}年度?[、和及与,，]?)+$/;
+
+/**
+ * The figures of a sentence that gives one item for several years respectively: the years before the item's label
+ * (「2021年、2022年公司营业收入分别为…」) or after it (「营业收入2021年、2022年分别为…」), and as many figures of money after
+ * 「分别为」, one after the other with only 「和」「、」 between. Where the counts differ, the item is not one the form
+ * asks for (净利润), or the clause makes the figures other than the years' own (累计, 增长), nothing is read.
+ */
+function respective(
+  norm: string,
+  money: { field: string; labels: string[] }[],
+  connectors: string[],
+  P: FormDrafting['documents']['prose'],
+  unbound: (t: string) => boolean,
+): { field: string; year: string; quantity: Quantity }[] {
+  const out: { field: string; year: string; quantity: Quantity }[] = [];
+  const quantities = findQuantities(norm);
+  for (const m of norm.matchAll(RESPECTIVELY)) {
+    const before = norm.slice(0, m.index);
+    if (unbound(before)) continue;
+    let rest = before;
+    for (let c = connectors.find((w) => rest.endsWith(w)); c; c = connectors.find((w) => rest.endsWith(w))) rest = rest.slice(0, -c.length);
+    // The years may stand between the label and 分别 (「营业收入2021年、2022年分别为」).
+    const trailing = YEAR_LIST_END.exec(rest)?.[0] ?? '';
+    const head = rest.slice(0, rest.length - trailing.length);
+    const item = money.map((x) => ({ field: x.field, label: x.labels.find((l) => head.endsWith(l)) })).find((x) => x.label !== undefined);
+    if (!item) continue;
+    const beforeLabel = head.slice(0, -item.label!.length);
+    if (P.modifiers.some((w) => beforeLabel.endsWith(w))) continue;
+    const years = [...(trailing || beforeLabel).matchAll(PROSE_YEAR)].map((y) => y[1]!);
+    if (years.length < 2 || new Set(years).size !== years.length) continue;
+    // The figures, one straight after another from 分别为 on.
+    const figures: Quantity[] = [];
+    let from = m.index + m[0].length;
+    for (const q of quantities) {
+      if (q.index < from) continue;
+      if (!/^[、和及与,，]?$/.test(norm.slice(from, q.index)) || (figures.length && norm.slice(from, q.index) === '')) break;
+      if (q.unit !== '元' && q.unit !== '万元') break;
+      figures.push(q);
+      from = q.index + q.text.length;
+      if (figures.length === years.length) break;
+    }
+    if (figures.length !== years.length || NOT_OWN_AFTER.test(norm.slice(from))) continue;
+    years.forEach((year, k) => out.push({ field: item.field, year, quantity: figures[k]! }));
+  }
+  return out;
+}
+
+/** A heading or a numbered item (「三、员工权益」, 「（二）」, 「第四节」): it starts a text of its own. */
+const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])/;
+/** A row of a table as text: two figures or more standing apart, and no mark of a sentence. */
+const tableRow = (l: string) => !/[，。、；：！？]/.test(l) && (l.match(/(?:^|\s)[-(（]?[\d,]*\.?\d+%?[)）]?(?=\s|$)/g)?.length ?? 0) >= 2;
+
+/** The fewest characters a line of a page laid out in full width holds: a page of headings and labels only has none. */
+const WRAP_WIDTH = 25;
+
+/**
+ * A page's text as sentences. A PDF's text layer breaks a paragraph at the page width anywhere in a sentence, even
+ * inside a figure or its unit (「…公司全年营」 「业收入超 11 亿元，利润」 「总额约 8,600 万元…」): a line of prose (one whose
+ * sentence so far has a clause mark) that ends no sentence goes on into the next line, unless that one starts a
+ * heading or is a table's row. A heading, a label or a table row ends its line.
+ */
+function proseSentences(page: string): string[] {
+  const ls = page.split('\n').map((l) => l.trim()).filter(Boolean);
+  // A line as wide as the page's widest is one the layout broke, whatever it holds.
+  const width = Math.max(0, ...ls.filter((l) => !tableRow(l)).map((l) => squash(l).length));
+  const full = (l: string) => width >= WRAP_WIDTH && squash(l).length >= width * 0.85;
+  const paras: string[] = [];
+  let prev = '';
+  for (const line of ls) {
+    const last = paras.at(-1);
+    const open = last?.split(/[。！？!?]/).at(-1) ?? '';
+    if (last !== undefined && open && (/[，、；]/.test(open) || full(prev)) && !tableRow(prev) && !HEADING.test(prev) && !HEADING.test(line) && !tableRow(line)) paras[paras.length - 1] = last + line;
+    else paras.push(line);
+    prev = line;
+  }
+  return paras.flatMap((p) => p.split(/[。！？!?]/));
 }
 
 /** A company's full name, whatever words it contains: 「河南沙澧食品集团有限公司」 is a name, not the word 集团. */
@@ -364,8 +507,11 @@ export function companiesIn(rawPages: string[], docs: FormDrafting['documents'])
   const underLabel = new Set<string>();
   const printed = new Set<string>();
   for (const page of rawPages.map(plain)) {
-    for (const line of joinLabelLines(lines(page), labelOnly)) {
+    const ls = joinLabelLines(lines(page), labelOnly);
+    for (const [k, line] of ls.entries()) {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) codes.add(m[0]);
+      const split = codeOverLines(line, ls[k + 1]);
+      if (split) codes.add(split.code);
       // A code spaced out or in lower case under its label is the same company's code.
       const code = labelled(line, docs.labels.creditCode ?? [], stops);
       if (code) for (const m of squash(code).toUpperCase().matchAll(CODE)) if (checkCreditCode(m[0]).ok) codes.add(m[0]);

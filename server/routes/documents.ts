@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { HttpError, parseOr400 } from '../errors';
+import { ErrorCode, HttpError, INTERNAL_MESSAGE, parseOr400 } from '../errors';
 import { cleanText } from '../schemas/text';
 import { applyFormAnswer, markApproximate } from '../forms/phase';
 import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
@@ -26,6 +26,7 @@ import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
 
 const SessionParams = z.object({ id: z.string().min(1).max(100) });
 const DocParams = SessionParams.extend({ documentId: z.string().min(1).max(100) });
@@ -34,6 +35,11 @@ const CategoryQuery = z.object({ category: Category.optional() });
 const CHECKLIST_DOC = 'checklist';
 const AcceptBody = z.object({ field: z.string().min(1).max(80), value: z.union([z.string().max(2000), z.number().finite()]) }).strict();
 const RejectBody = z.object({ field: z.string().min(1).max(80) }).strict();
+
+/** The stages of reading an upload, in the order the server goes through them, and the message naming each. */
+type UploadStage = 'read' | 'recognise' | 'model' | 'pages' | 'save';
+const STAGE_MESSAGES: Record<UploadStage, string> = { read: 'stageRead', recognise: 'stageRecognise', model: 'stageModel', pages: 'stagePages', save: 'stageSave' };
+const STREAMED = /application\/x-ndjson/;
 
 // Parsing is CPU work in worker threads; a burst of uploads waits here instead of starting a worker each.
 const MAX_PARSES = 2;
@@ -106,9 +112,39 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // The name is the client's text like any other field: no path separators or line breaks in a name
     // shown back as one line, then the shared rule (noncharacters, and a surrogate pair the cut split).
     const name = cleanText(file.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(0, 200)) || 'document';
+    // A client that asks for NDJSON is told each stage as the server reaches it (reading the file, recognising, the
+    // model, laying out pages, saving), then the result or the refusal as the last line; any other gets one answer.
+    if (STREAMED.test(request.headers.accept ?? '')) {
+      const out = new PassThrough();
+      const line = (o: unknown) => out.write(`${JSON.stringify(o)}\n`);
+      void reply.code(200).header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(out);
+      try {
+        line({ result: await readUpload(request.log, sessionId, name, data, (stage) => line({ stage, label: m[STAGE_MESSAGES[stage]] })), statusCode: 201 });
+      } catch (err) {
+        const e = err instanceof DocumentError ? new HttpError(err.statusCode, err.code, err.message) : err;
+        if (e instanceof HttpError) line({ error: { code: e.code, message: e.message }, statusCode: e.statusCode });
+        else {
+          request.log.error({ err }, 'document upload failed');
+          line({ error: { code: ErrorCode.internal, message: INTERNAL_MESSAGE, requestId: request.id }, statusCode: 500 });
+        }
+      }
+      out.end();
+      return reply;
+    }
+    return reply.code(201).send(await readUpload(request.log, sessionId, name, data));
+  });
+
+  /**
+   * Reads an uploaded file into suggestions and stores it, saying each stage as it starts: the file's text, the
+   * rules' reading, the model's (when one is configured and the rules left fields), a DOCX's pages, the save.
+   */
+  async function readUpload(log: FastifyBaseLogger, sessionId: string, name: string, data: Buffer, stage: (s: UploadStage) => void = () => {}) {
+    const d = docs();
     try {
       const kind = detectKind(data, name, d.messages);
+      stage('read');
       const pages = await slot(() => parseDocument(data, kind, d));
+      stage('recognise');
       const labels = fastify.kb.data.formDrafting.factLabels;
       // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
       const label = (f: string) => {
@@ -124,13 +160,14 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const own = ownCompany(await fastify.store.getAnswers(sessionId));
       const companies = companiesIn(pages, d);
       const other = otherCompanyIn(companies, own);
-      const found = other ? [] : extractByRules(pages, name, d).filter((s) => asked(s) && verifySuggestion(pages, s));
+      const found = other ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
       if (fastify.llm && !other) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
         const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
         if (fields.some((f) => !have.has(f))) try {
+          stage('model');
           // Loaded only with a model configured: the text splitter is not needed offline.
           const { extractWithModel } = await import('../documents/model');
           const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f)), d));
@@ -139,10 +176,11 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
             found.push(s);
           }
         } catch (err) {
-          request.log.warn({ err }, 'document extraction by the model failed; rules only');
+          log.warn({ err }, 'document extraction by the model failed; rules only');
         }
       }
       // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
+      if (kind === 'docx') stage('pages');
       const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
       const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
       // An interview question's reading also carries the question's own value, for the page to record over the chat.
@@ -151,12 +189,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const roundNote = (s: { approximate?: true; raw: string }) => (s.approximate ? { note: fill(d.messages.approximate!, { said: s.raw }) } : {});
       const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value), ...roundNote(s) }));
       const pageCount = laidOut ? laidOut.length : null;
+      stage('save');
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      return reply.code(201).send({ documentId: stored.documentId, kind, pages: pageCount, suggestions, ...companyNotice(companies, own) });
+      return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...companyNotice(companies, own) };
     } catch (err) {
       return refuse(err);
     }
-  });
+  }
 
   fastify.get('/api/sessions/:id/documents', async (request) => {
     parseOr400(SessionParams, request.params, 'params');

@@ -119,7 +119,8 @@ const UNITS = [
   '兆', 'mb', 'm', 'gb', 'g', 'p', 'kw',
 ];
 const UNIT_RE = UNITS.join('|');
-const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|逾|不到|不少于|不超过|至少|最多|上下';
+// 「超11亿元」「突破3000人」 give a lower bound, as 超过 and 逾 do: the figure is not the exact one.
+const HEDGE_BEFORE = '约|大约|大概|差不多|将近|接近|近|超过|超|突破|逾|不到|不少于|不超过|至少|最多|上下';
 const HEDGE_AFTER = '左右|上下|多|余|以上|以下|出头';
 const CN_NUM = '[零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]*(?:点[零〇一二三四五六七八九]+[万亿]?)?';
 const AR_NUM = '\\d+(?:\\.\\d+)?';

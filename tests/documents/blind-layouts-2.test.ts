@@ -249,7 +249,8 @@ const YARN_DOCS: [string, () => Promise<Buffer>, Expected][] = [
   ['营业执照.docx', yarnLicence, { name: YARN.name, address: YARN.address, registeredCapital: YARN.registeredCapital, foundedOn: YARN.foundedOn }],
   ['主要经济指标.docx', yarnIndicators, { ...wanOf(2021, YARN_WAN[2021]), ...wanOf(2022, YARN_WAN[2022]) }],
   ['2023年年度报告.docx', yarnAnnual, wanOf(2022, YARN_WAN[2022])],
-  ['企业简介.docx', yarnProfile, { address: YARN.address, 'finance.2022.profit': '≈6000', 'finance.2022.tax': '≈2560' }],
+  // 超11亿元 is a lower bound and 员工近1500人 now's head count (始建于2009年 dates the company): both round.
+  ['企业简介.docx', yarnProfile, { address: YARN.address, employees: '≈1500', 'finance.2022.revenue': '≈110000', 'finance.2022.profit': '≈6000', 'finance.2022.tax': '≈2560' }],
   ['信息系统清单.docx', yarnSystems, { name: YARN.name }],
 ];
 
@@ -340,8 +341,9 @@ describe('a cotton-yarn spinner', () => {
       '营业执照.docx': [4, 0, 0],
       '主要经济指标.docx': [10, 0, 0],
       '2023年年度报告.docx': [5, 0, 0],
-      // 利润总额6000余万元 and 纳税约2560万元 offered as round; 超11亿元 and 近10.2亿元 (a sentence of two years) are not read.
-      '企业简介.docx': [3, 0, 0],
+      // 利润总额6000余万元, 纳税约2560万元, 超11亿元 and 员工近1500人 offered as round; 近10.2亿元 (a sentence of two years)
+      // is not read. Measured before 超 was read as a lower bound and the founding year was told from the count's: [3, 0, 0].
+      '企业简介.docx': [5, 0, 0],
       '信息系统清单.docx': [1, 0, 0],
     });
   }, 300_000);

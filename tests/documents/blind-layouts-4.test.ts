@@ -524,7 +524,8 @@ describe('each general cause, on a page of text', () => {
       '2022年上半年实现营业收入1.5亿元。', // part of a year
       '2023年公司计划实现营业收入4亿元。', // a plan
       '集团2022年实现营业收入50亿元。', // another body's
-      '2021年和2022年营业收入分别为2.9亿元和3.27亿元。', // two years, one sentence
+      '2021年和2022年净利润分别为2.9亿元和3.27亿元。', // two years respectively, of an item not asked for
+      '2021年、2022年营业收入分别增长12%和15%。', // two years respectively, of rates
       '车间员工120人，退休职工30人。', // not the enterprise's staff
       '2020年公司员工300人。', // a past year's head count
       '营业收入 32,684.51 29,163.05', // a table row without its header or unit

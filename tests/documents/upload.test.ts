@@ -139,6 +139,27 @@ describe('documents in', () => {
     expect(r.json().error.message).toContain('损坏');
   });
 
+  it('asked for NDJSON, says each stage as it reaches it (read, recognise, lay out a DOCX\'s pages, save), then the result', async () => {
+    const r = await upload('申报材料.docx', docx, { ...auth, accept: 'application/x-ndjson' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/x-ndjson');
+    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l));
+    // Reading the file and recognising what is in it are stages of their own, each with the words the page shows.
+    expect(lines.slice(0, -1).map((l) => l.stage)).toEqual(['read', 'recognise', 'pages', 'save']);
+    for (const l of lines.slice(0, -1)) expect(l.label).toMatch(/^正在/);
+    const last = lines.at(-1);
+    expect(last.statusCode).toBe(201);
+    expectAuditSuggestions(last.result.suggestions, '申报材料.docx', haveSoffice ? 1 : null);
+  }, 120_000);
+
+  it('asked for NDJSON, a refused file ends its stages with the refusal and its status', async () => {
+    const r = await upload('坏.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF garbage'), { ...auth, accept: 'application/x-ndjson' });
+    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.slice(0, -1).map((l) => l.stage)).toEqual(['read']);
+    expect(lines.at(-1)).toMatchObject({ statusCode: 422, error: { code: 'CORRUPT' } });
+    expect(lines.at(-1).error.message).toContain('损坏');
+  });
+
   it('refuses a 25 MB file at the 20 MB limit', async () => {
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024, 0x20)]);
     const r = await upload('big.pdf', big);

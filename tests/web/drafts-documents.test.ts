@@ -39,9 +39,17 @@ function fakeServer(suggestions: unknown[] = [REVENUE], stored: unknown[] = []) 
   return { calls, fetchFn, uploads };
 }
 
+/** The stages the server says it reaches for a PDF, as the route streams them when asked for NDJSON. */
+const SERVER_STAGES = [
+  ['read', '正在读取文件中的文字'],
+  ['recognise', '正在识别可填入申报书的信息'],
+  ['save', '正在保存文件和识别结果'],
+];
+
 /**
  * XMLHttpRequest as the panel's upload uses it, answered by the fake server: the body goes up in two halves, then
- * the server answers. With `gate`, each step waits for the test to let it go, so each stage can be seen.
+ * the server answers, a line per stage and the result last where the request asks for NDJSON, as the route does.
+ * With `gate`, each step waits for the test to let it go, so each stage can be seen.
  */
 function fakeXhr(fetchFn: (url: string, init?: RequestInit) => Promise<Response>, gate?: { wait: () => Promise<void> }) {
   return class {
@@ -49,7 +57,9 @@ function fakeXhr(fetchFn: (url: string, init?: RequestInit) => Promise<Response>
     responseText = '';
     upload: { onprogress?: (e: { loaded: number; total: number; lengthComputable: boolean }) => void; onload?: () => void } = {};
     onload?: () => void;
+    onprogress?: () => void;
     onerror?: () => void;
+    private headers: Record<string, string> = {};
     ontimeout?: () => void;
     private url = '';
     private method = 'GET';
@@ -57,7 +67,9 @@ function fakeXhr(fetchFn: (url: string, init?: RequestInit) => Promise<Response>
       this.method = method;
       this.url = url;
     }
-    setRequestHeader() {}
+    setRequestHeader(name: string, value: string) {
+      this.headers[name.toLowerCase()] = value;
+    }
     send(body: FormData) {
       const total = 7 * 1024 * 1024;
       void (async () => {
@@ -73,8 +85,20 @@ function fakeXhr(fetchFn: (url: string, init?: RequestInit) => Promise<Response>
         } catch {
           return this.onerror?.();
         }
-        this.status = res.status;
-        this.responseText = await res.text();
+        const text = await res.text();
+        if (this.headers.accept !== 'application/x-ndjson') {
+          this.status = res.status;
+          this.responseText = text;
+          return this.onload?.();
+        }
+        this.status = 200;
+        for (const [stage, label] of SERVER_STAGES) {
+          this.responseText += `${JSON.stringify({ stage, label })}\n`;
+          this.onprogress?.();
+          await gate?.wait();
+        }
+        const answer = JSON.parse(text);
+        this.responseText += `${JSON.stringify(res.status < 300 ? { result: answer, statusCode: res.status } : { ...answer, statusCode: res.status })}\n`;
         this.onload?.();
       })();
     }
@@ -200,7 +224,7 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     await vi.waitFor(() => expect(events).toEqual([{ documentId: 'd1', questionId: 'form.employees', value: '520余人', reading: '520余人', label: '员工人数' }]));
   });
 
-  it('a long upload shows its stages, 上传 with how much has gone, then 读取和识别, and ends with what was found', async () => {
+  it('a long upload shows its stages, 上传 with how much has gone, then each stage the server reaches as it reaches it, and ends with what was found', async () => {
     const server = fakeServer();
     const gate = stepper();
     stubServer(server, gate);
@@ -215,7 +239,18 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(el.shadowRoot!.querySelector('progress')!.value).toBe(50);
     await vi.waitFor(() => expect(gate.held).toBe(1));
     gate.step();
-    await vi.waitFor(() => expect(stage()).toContain('正在读取和识别'));
+    await vi.waitFor(() => expect(stage()).toContain('① 上传完成，等待服务器开始读取'));
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    // Reading and recognising are shown apart, each when the server says it has begun it.
+    await vi.waitFor(() => expect(stage()).toContain('① 上传完成 ✓ → ② 正在读取文件中的文字…'));
+    expect(stage()).not.toContain('识别');
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    await vi.waitFor(() => expect(stage()).toContain('② 正在读取文件中的文字 ✓ → ③ 正在识别可填入申报书的信息…'));
+    await vi.waitFor(() => expect(gate.held).toBe(1));
+    gate.step();
+    await vi.waitFor(() => expect(stage()).toContain('③ 正在识别可填入申报书的信息 ✓ → ④ 正在保存文件和识别结果…'));
     await vi.waitFor(() => expect(gate.held).toBe(1));
     gate.step();
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull());

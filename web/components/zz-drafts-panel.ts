@@ -9,6 +9,9 @@ import { emit } from '../lib/events';
 import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 
+/** The numbers of an upload's stages as the panel shows them. */
+const NUMBERED = ['①', '②', '③', '④', '⑤', '⑥', '⑦'];
+
 /** The four files the panel downloads; one at a time, since each first saves the open edits. */
 type Download = 'docx' | 'pdf' | 'reportDocx' | 'reportPdf';
 
@@ -227,6 +230,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _uploading = false;
   /** Where the upload in progress is: its bytes going up (a share of the file), then the server reading it. */
   @state() private _stage: UploadStage | null = null;
+  /** The stages the server has said it reached for the upload in progress, in order. */
+  @state() private _serverStages: string[] = [];
   /** Per "documentId/field": the value as the user edited it, and whether it was accepted. */
   @state() private _sugValues: Record<string, string> = {};
   @state() private _sugState: Record<string, string> = {};
@@ -475,8 +480,12 @@ export class ZzDraftsPanel extends LitElement {
     this._uploading = true;
     this._uploadMsg = '';
     this._stage = { stage: 'upload', loaded: 0, total: file.size };
+    this._serverStages = [];
     try {
-      const doc = await documentsApi.upload(this.session!, file, (s) => (this._stage = s));
+      const doc = await documentsApi.upload(this.session!, file, (s) => {
+        if (s.stage === 'server') this._serverStages = [...this._serverStages, s.label];
+        this._stage = s;
+      });
       this._docs = [...this._docs, doc];
       const found = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
       this._uploadMsg = doc.notice ? (doc.suggestions.length ? `${doc.notice}${found}。` : doc.notice) : found;
@@ -588,11 +597,20 @@ export class ZzDraftsPanel extends LitElement {
       )}`;
   }
 
-  /** The upload's stage: 上传 with how much of the file has gone, then 读取与识别 while the server reads it. */
+  /**
+   * The upload's stage: 上传 with how much of the file has gone, then each stage the server says it has reached, in
+   * its words, numbered on from 上传 as they come (a DOCX is laid out to find its pages; a PDF is not).
+   */
   private get _progress() {
     const s = this._stage;
     if (!s) return nothing;
-    if (s.stage === 'read') return html`<p class="meta upload-stage" role="status">① 上传完成 → ② 正在读取和识别文件内容…（较大的 PDF/DOCX 可能需要一两分钟，请不要关闭页面）</p>`;
+    if (s.stage === 'sent') return html`<p class="meta upload-stage" role="status">① 上传完成，等待服务器开始读取…（较大的 PDF/DOCX 可能需要一两分钟，请不要关闭页面）</p>`;
+    if (s.stage === 'server') {
+      // The stages passed are ticked; the last one named is where the server is now.
+      const passed = this._serverStages.slice(0, -1).map((x, k) => `${NUMBERED[k + 1] ?? ''} ${x} ✓`);
+      const now = `${NUMBERED[this._serverStages.length] ?? ''} ${s.label}…`;
+      return html`<p class="meta upload-stage" role="status">${['① 上传完成 ✓', ...passed, now].join(' → ')}（请不要关闭页面）</p>`;
+    }
     const pct = s.total > 0 ? Math.min(100, Math.round((s.loaded / s.total) * 100)) : 0;
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return html`<p class="meta upload-stage" role="status">

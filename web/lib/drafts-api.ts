@@ -115,33 +115,48 @@ export interface TrackedItem extends ChecklistItem {
   checks: string[];
 }
 
-/** Where an upload is: its bytes going up (so far of all), then the server reading and recognising the file. */
-export type UploadStage = { stage: 'upload'; loaded: number; total: number } | { stage: 'read' };
+/**
+ * Where an upload is: its bytes going up (so far of all), then each stage the server says it has reached, in its words
+ * (reading the file, recognising, the model, laying out pages, saving). `sent` is the moment between the two, when
+ * every byte has gone and the server has not yet said anything.
+ */
+export type UploadStage = { stage: 'upload'; loaded: number; total: number } | { stage: 'sent' } | { stage: 'server'; step: string; label: string };
 
 /**
  * A multipart upload with the session token; errors carry the server's Chinese message. Sent with XMLHttpRequest,
  * as fetch reports no upload progress: a 20 MB PDF over a slow line takes long enough that the user must see it move.
  */
-function upload<T>(path: string, token: string, file: File, onStage?: (s: UploadStage) => void): Promise<T> {
+function upload<T>(path: string, token: string, file: File, onStage?: (s: UploadStage) => void, stages = false): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    // Asked for, the server answers a line per stage as it reaches it, then the result as the last line.
+    if (stages) xhr.setRequestHeader('accept', 'application/x-ndjson');
     xhr.upload.onprogress = (e) => onStage?.({ stage: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
-    // Every byte is sent: what remains is the server's parsing and reading, which reports nothing until it answers.
-    xhr.upload.onload = () => onStage?.({ stage: 'read' });
+    xhr.upload.onload = () => onStage?.({ stage: 'sent' });
+    const lines = () => xhr.responseText.split('\n').filter((l) => l.trim());
+    let told = 0;
+    // Each complete line that has come is a stage the server has reached: shown as it arrives.
+    xhr.onprogress = () => {
+      const done = xhr.responseText.endsWith('\n') ? lines() : lines().slice(0, -1);
+      for (; told < done.length; told++) {
+        const o = parseLine(done[told]!) as { stage?: string; label?: string } | undefined;
+        if (o?.stage && o.label) onStage?.({ stage: 'server', step: o.stage, label: o.label });
+      }
+    };
     xhr.onerror = () => reject(new ApiError(0, '网络连接中断，文件没有上传完成。请检查网络后重新选择文件上传。'));
     xhr.ontimeout = xhr.onerror;
     xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) return resolve(body as T);
+      const all = lines();
+      const last = parseLine(all.at(-1) ?? '') as { result?: T; error?: { message?: string }; statusCode?: number } | undefined;
+      // A streamed answer carries its status in its last line; any other is one JSON body under the HTTP status.
+      const streamed = all.length > 1 || (last !== undefined && ('result' in last || 'statusCode' in last));
+      const status = streamed ? (last?.statusCode ?? 500) : xhr.status;
+      const body = streamed ? (last?.result ?? last) : last;
+      if (status >= 200 && status < 300 && body !== undefined) return resolve(body as T);
       const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
-      reject(new ApiError(xhr.status, message ?? `上传失败（${xhr.status}）`));
+      reject(new ApiError(status, message ?? `上传失败（${status}）`));
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -149,8 +164,16 @@ function upload<T>(path: string, token: string, file: File, onStage?: (s: Upload
   });
 }
 
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 export const documentsApi = {
-  upload: (s: Session, file: File, onStage?: (s: UploadStage) => void) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file, onStage),
+  upload: (s: Session, file: File, onStage?: (s: UploadStage) => void) => upload<UploadedDocument>(`${base(s)}/documents`, s.token, file, onStage, true),
   /** The session's uploads with their suggestions and the user's decisions, to show them again after a reload. */
   list: async (s: Session): Promise<UploadedDocument[]> => (await apiJson<{ documents: UploadedDocument[] }>(`${base(s)}/documents`, { token: s.token })).documents,
   reject: (s: Session, documentId: string, field: string) =>
