@@ -55,10 +55,12 @@ function logFilter(q: LogFilter): { where: string[]; args: unknown[] } {
   if (q.source) where.push(`source = $${args.push(q.source)}`);
   if (q.refused !== undefined) where.push(`refused = $${args.push(q.refused)}`);
   // strpos, not LIKE: a typed % or _ is a character to find, not a pattern. The words and the
-  // logged text are both read by the understanding step's normalisation, so a search folds width,
-  // case and traditional characters the way questions are understood.
+  // logged question are both read by the understanding step's normalisation, so a search folds
+  // width, case and traditional characters the way questions are understood. The answer is the
+  // app's own text (simplified, half-width names), so its lower case is enough, and logging a
+  // question does not pay for normalising a long answer that is seldom searched.
   for (const word of searchText(q.text ?? '').split(' ').filter(Boolean).slice(0, 8)) {
-    where.push(`strpos(coalesce(search_text, lower(question || ' ' || answer)), $${args.push(word)}) > 0`);
+    where.push(`strpos(coalesce(search_text, lower(question)) || ' ' || lower(answer), $${args.push(word)}) > 0`);
   }
   return { where, args };
 }
@@ -136,7 +138,7 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
     a.confidence,
     refusedOf(a),
     rec.knowledgeVersion,
-    searchText(`${question} ${answer}`),
+    searchText(question),
   ];
 }
 
@@ -311,12 +313,12 @@ export class StaffStore {
   private fillSearchText(): Promise<void> {
     this.searchFilled ??= (async () => {
       for (;;) {
-        const r = await this.db.query<{ id: string; question: string; answer: string }>('select id, question, answer from staff_question_log where search_text is null limit 500');
+        const r = await this.db.query<{ id: string; question: string }>('select id, question from staff_question_log where search_text is null limit 500');
         if (!r.rows.length) return;
         const values = r.rows.map((_, i) => `($${2 * i + 1}::uuid, $${2 * i + 2})`).join(', ');
         await this.db.query(
           `update staff_question_log l set search_text = v.s from (values ${values}) as v(id, s) where l.id = v.id`,
-          r.rows.flatMap((row) => [row.id, searchText(`${row.question} ${row.answer}`)]),
+          r.rows.flatMap((row) => [row.id, searchText(row.question)]),
         );
       }
     })().catch((err) => {

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The question log's searchable text, written the one way the understanding step reads Chinese
+ * The question log's searchable question, written the one way the understanding step reads Chinese
  * input (half-width, lower case, simplified): a search for MES finds 「ＭＥＳ系统」 and one for
  * 智能車間 finds 智能车间. Rows logged before it have none until the staff store fills it in.
  */
