@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
@@ -17,6 +14,7 @@ import { build, type Built } from '../helper';
 import { zipEntry } from '../fixtures/zip';
 import { ROUND11_ENTERPRISES, TEXT, type Round11Enterprise } from './typed-round11';
 import { capabilityTerms, filledFormProblems } from './claims';
+import { exportedPdfText, hasPdftotext } from './pdf-text';
 
 /*
  * Six enterprises typed on a phone, mostly by voice, drafted offline through the session's path and exported through
@@ -334,29 +332,11 @@ describe('the exported DOCX and PDF of each drafted form, through the routes', (
     expect(w4).not.toContain('18639812345');
   });
 
-  const pdfText = (() => {
-    try {
-      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  it.skipIf(!pdfText)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
-    const f = (await b.app.inject({ method: 'GET', url: '/api/export/formats' })).json();
-    if (!f.pdf) return;
+  it.skipIf(!hasPdftotext)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
     const e = byId('W6');
-    const r = await b.app.inject({ method: 'POST', url: '/api/export/pdf', payload: { profile: drafted(e).profile, category: e.category } });
-    expect(r.statusCode).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'zz-pdf-'));
-    try {
-      writeFileSync(join(dir, 'a.pdf'), r.rawPayload);
-      execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'a.pdf'), join(dir, 'a.txt')]);
-      const text = readFileSync(join(dir, 'a.txt'), 'utf8').replace(/\s+/g, '');
-      for (const want of ['开封宋都仪表有限公司', '韩工', '0371-23956788', '13503782266', '技术中心主任']) expect(text, want).toContain(want);
-      expect(SPOKEN.test(text.replace(PLACEHOLDER, ''))).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const text = await exportedPdfText(b.app, drafted(e).profile, e.category);
+    if (text === null) return;
+    for (const want of ['开封宋都仪表有限公司', '韩工', '0371-23956788', '13503782266', '技术中心主任']) expect(text, want).toContain(want);
+    expect(SPOKEN.test(text.replace(PLACEHOLDER, ''))).toBe(false);
   }, 180_000);
 });
