@@ -9,11 +9,10 @@ import { formView, interpretForm } from '../../server/forms/phase';
 import { checkFacts, getPath } from '../../server/forms/facts';
 import { factCheckFormOf } from '../../server/forms/knowledge';
 import { build, type Built } from '../helper';
-import { zipEntry } from '../fixtures/zip';
 import { ROUND10_ENTERPRISES, TEXT, type Round10Enterprise } from './typed-round10';
 import { typedAnswers } from './typed-enterprises';
 import { capabilityTerms, filledFormProblems } from './claims';
-import { exportedPdfText, hasPdftotext } from './pdf-text';
+import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
 
 /*
  * Six enterprises typed on a phone, drafted offline through the session's path and exported through the real
@@ -223,13 +222,7 @@ describe('the exported DOCX and PDF of each drafted form, through the routes', (
     await b.close();
   });
 
-  const docx = async (e: Round10Enterprise) => {
-    const { profile } = drafted(e);
-    const r = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile, category: e.category } });
-    expect(r.statusCode).toBe(200);
-    const xml = zipEntry(r.rawPayload, 'word/document.xml').toString('utf8');
-    return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  };
+  const docx = (e: Round10Enterprise) => exportedDocxText(b.app, drafted(e).profile, e.category);
 
   it('the DOCX shows the enterprise\'s figures, placeholders for what is missing, and no notice wording in its cells', async () => {
     const counts: Record<string, number> = {};

@@ -10,10 +10,9 @@ import { getPath } from '../../server/forms/facts';
 import { spokenDigits } from '../../server/understand';
 import type { Answers } from '../../server/schemas/interview';
 import { build, type Built } from '../helper';
-import { zipEntry } from '../fixtures/zip';
 import { ROUND11_ENTERPRISES, TEXT, type Round11Enterprise } from './typed-round11';
 import { capabilityTerms, filledFormProblems } from './claims';
-import { exportedPdfText, hasPdftotext } from './pdf-text';
+import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
 
 /*
  * Six enterprises typed on a phone, mostly by voice, drafted offline through the session's path and exported through
@@ -305,13 +304,7 @@ describe('the exported DOCX and PDF of each drafted form, through the routes', (
     await b.close();
   });
 
-  const docx = async (e: Round11Enterprise) => {
-    const { profile } = drafted(e);
-    const r = await b.app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile, category: e.category } });
-    expect(r.statusCode).toBe(200);
-    const xml = zipEntry(r.rawPayload, 'word/document.xml').toString('utf8');
-    return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  };
+  const docx = (e: Round11Enterprise) => exportedDocxText(b.app, drafted(e).profile, e.category);
 
   it('the DOCX shows the enterprise\'s figures, placeholders for what is missing, and no notice wording or voice spaces in its cells', async () => {
     const counts: Record<string, number> = {};

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { zipEntry } from '../fixtures/zip';
 
 /** Whether poppler's pdftotext is installed: the exported PDF's text is read with it. */
 export const hasPdftotext = (() => {
@@ -32,4 +33,12 @@ export async function exportedPdfText(app: FastifyInstance, profile: unknown, ca
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The text of a draft exported as DOCX through the real route: every run of the document's body, joined. */
+export async function exportedDocxText(app: FastifyInstance, profile: unknown, category: string): Promise<string> {
+  const r = await app.inject({ method: 'POST', url: '/api/export/docx', payload: { profile, category } });
+  expect(r.statusCode).toBe(200);
+  const xml = zipEntry(r.rawPayload, 'word/document.xml').toString('utf8');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 }
