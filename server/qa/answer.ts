@@ -892,6 +892,62 @@ function otherCategory(kb: KnowledgeBase, entry: AnswerEntry, question: string, 
 }
 
 /**
+ * 「安灯系统是车间要求还是工厂要求」「APC是车间的还是流程型工厂的」 offer categories to choose
+ * from, and a yes/no entry's 「不要求。」 chooses none. Each side of 还是 names its categories
+ * (工厂 alone names both factory types); the lexicon says in which clauses each concept asked
+ * about is named, so the answer says which of the offered categories' element conditions hold it,
+ * quoting where. An entry that speaks of the concept keeps its text after that, without its bare verdict.
+ */
+function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const t = kb.data.intents.answerText.otherCategory;
+  const choice = t.choice;
+  const sides = question.split('还是');
+  if (!choice || sides.length !== 2) return r;
+  type Category = (typeof t.categories)[number];
+  const namedIn = (side: string): Category[] => {
+    const named = t.categories.filter((c) => c.words.some((w) => side.includes(w)) && !c.unless?.some((w) => side.includes(w)));
+    if (named.length > 0 || !choice.factory.some((w) => side.includes(w))) return named;
+    return t.categories.filter((c) => !c.words.some((w) => side.includes(w)) && c.unless?.some((w) => choice.factory.includes(w)) !== true);
+  };
+  const left = namedIn(sides[0]!);
+  const right = namedIn(sides[1]!);
+  const offered = t.categories.filter((c) => left.includes(c) || right.includes(c));
+  if (left.length === 0 || right.length === 0 || offered.length < 2) return r;
+  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && t.ignore.includes(m.id)));
+  // 「安全仪表系统」 also holds 「仪表」: only the longest form found at a place is what was asked.
+  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e && e.clauses?.length);
+  if (entries.length !== 1) return r;
+  const entry = entries[0]!;
+  const span = concepts.find((m) => m.canonical === entry.canonical)!.span;
+  // 三(二)3 is under 三(二); 三(二) itself is too.
+  const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
+  const holdIn = (c: Category) => entry.clauses!.filter((id) => under(id, c.section));
+  const holders = offered.filter((c) => holdIn(c).length > 0);
+  if (holders.length === 0) return r;
+  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  const own = forms.some((f) => norm(r.text).includes(f));
+  // An entry that speaks of the concept and opens with more than a bare verdict
+  // (「智能工厂要，智能车间不要求」) already answers the choice.
+  if (own && !CATEGORY_VERDICT.test(r.text)) return r;
+  const quotes = holders.flatMap((c) =>
+    holdIn(c).map((id) => {
+      const clause = kb.clause(id);
+      const unit = clause && quoteUnits(clause.text).find((u) => forms.some((f) => norm(u.text).includes(f)));
+      return unit ? { clause: clause.id, title: clause.title, quote: renderUnit(unit) } : cite(kb, id);
+    }),
+  ).filter((c): c is Citation => c !== null);
+  // A Latin name is shown as the notice writes it (APC), not as read (apc).
+  const term = /^[a-z0-9]+$/u.test(span) ? span.toUpperCase() : span;
+  const others = offered.filter((c) => !holders.includes(c));
+  const vars = { term, holders: holders.map((c) => c.name).join('、'), sections: holders.flatMap(holdIn).join('、'), others: others.map((c) => c.name).join('、') };
+  const note = fill(others.length ? choice.some : choice.all, vars);
+  const rest = own ? r.text.replace(CATEGORY_VERDICT, '') : '';
+  const kept = own ? r.citations.filter((c) => !quotes.some((q) => q.clause === c.clause && q.quote === c.quote)) : [];
+  return { text: note + rest, citations: [...quotes, ...kept] };
+}
+
+/**
  * "APS通知里有要求吗": asked whether a system the notice never names is required, an entry's 要/不要
  * is about the neighbouring requirement it was written for, not that system. The answer then says
  * first that the notice does not use the name and what it says instead, and drops the bare verdict.
@@ -1423,7 +1479,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = askedCategoryFirst(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))));
+      const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const text = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });

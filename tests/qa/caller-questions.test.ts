@@ -268,6 +268,28 @@ describe('a question whether another category’s system is allowed', () => {
   });
 });
 
+describe('a choice between categories (「…是车间要求还是工厂要求」)', () => {
+  it.each([
+    ['安灯系统是车间要求还是工厂要求', '安灯系统是离散型智能工厂的要素条件（三(二)3）；智能车间、流程型智能工厂的要素条件没有提到安灯系统。', ['三(二)3']],
+    ['能源管理系统是流程型的要求还是离散型的', '能源管理系统是流程型智能工厂的要素条件（三(三)4）；离散型智能工厂的要素条件没有提到能源管理系统。', ['三(三)4']],
+    ['APC是车间的要求还是流程型工厂的', 'APC是智能车间、流程型智能工厂都有的要素条件（三(一)4、三(三)3）。', ['三(一)4', '三(三)3']],
+    ['MES是车间要求还是工厂要求', 'MES是智能车间、离散型智能工厂的要素条件（三(一)5、三(二)3、三(二)5）；流程型智能工厂的要素条件没有提到MES。', ['三(一)5', '三(二)3', '三(二)5']],
+  ])('%s says whose element condition it is, quoting where it is named', (q, first, clauses) => {
+    const r = ask(q);
+    expect(r.answer.split('。')[0] + '。').toBe(first);
+    expect(r.citations.slice(0, clauses.length).map((c) => c.clause)).toEqual(clauses);
+    const term = first.split('是')[0]!;
+    const forms = term === 'MES' ? ['MES', '制造执行系统'] : term === 'APC' ? ['APC', '基于模型的先进控制'] : [term];
+    for (const c of r.citations.slice(0, clauses.length)) expect(forms.some((f) => c.quote.includes(f))).toBe(true);
+  });
+
+  it('leaves a choice that offers no categories, and a yes/no question, as they were', () => {
+    expect(ask('视频是mp4还是avi').answer).toMatch(/^要MP4格式/u);
+    expect(ask('安全仪表系统离散型要吗').answer).not.toMatch(/要素条件（三\(三\)3）；/u);
+    expect(ask('推荐汇总表是企业交还是工信局交').answer).toMatch(/^由地方工业和信息化主管部门上传/u);
+  });
+});
+
 describe('whether a title or certificate gives an advantage', () => {
   it.each(['高新技术企业能加分吗', '是高新技术企业有优势吗', '专精特新企业能优先吗', '有ISO认证能加分吗'])('%s is answered from 二, not refused as another programme', (q) => {
     const r = ask(q);

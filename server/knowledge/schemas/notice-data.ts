@@ -272,6 +272,19 @@ export const IntentsFile = z.object({
       /** Words asking whether something is allowed (「可以吗」): with the term absent, {absentPermitted} answers. */
       permits: z.array(z.string().min(1)).optional(),
       absentPermitted: z.string().optional(),
+      /**
+       * 「安灯系统是车间要求还是工厂要求」 offers categories to choose from: the element conditions
+       * say whose requirement it is. `factory` are the words that name both factory categories;
+       * `some` when only some of the offered categories name it ({term}, {holders}, {sections},
+       * {others}); `all` when every one does ({term}, {holders}, {sections}).
+       */
+      choice: z
+        .object({
+          factory: z.array(z.string().min(1)).min(1),
+          some: z.string(),
+          all: z.string(),
+        })
+        .optional(),
     }),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
