@@ -159,24 +159,28 @@ interface RegionMatch {
   group?: string;
 }
 
-/** Regions named in the question; a name inside a longer matched name does not count (新乡 in 新乡县). */
-export function findRegions(kb: KnowledgeBase, question: string, found?: Found): RegionMatch[] {
-  const q = normalise(question);
-  const hits = found ?? scan(kb, q);
-  const { rules } = kb.data.regions;
+/** Where the listed regions are named, longest name first where two overlap (新乡县, not 新乡 in it). */
+function listedRegionSpans(kb: KnowledgeBase, hits: Found): { start: number; end: number; region: Region }[] {
   const spans: { start: number; end: number; region: Region }[] = [];
   const byTerm = regionTermsOf(kb);
   for (const [term, at] of hits) {
     for (const r of byTerm.get(term) ?? []) for (const start of at) spans.push({ start, end: start + term.length, region: r });
   }
   spans.sort((a, b) => b.end - b.start - (a.end - a.start));
-  const taken: { start: number; end: number }[] = [];
+  const taken: typeof spans = [];
+  for (const s of spans) if (!taken.some((t) => s.start < t.end && t.start < s.end)) taken.push(s);
+  return taken;
+}
+
+/** Regions named in the question; a name inside a longer matched name does not count (新乡 in 新乡县). */
+export function findRegions(kb: KnowledgeBase, question: string, found?: Found): RegionMatch[] {
+  const q = normalise(question);
+  const hits = found ?? scan(kb, q);
+  const { rules } = kb.data.regions;
+  const listed = listedRegionSpans(kb, hits);
+  const taken: { start: number; end: number }[] = [...listed];
   const out: RegionMatch[] = [];
-  for (const s of spans) {
-    if (taken.some((t) => s.start < t.end && t.start < s.end)) continue;
-    taken.push(s);
-    if (!out.some((o) => o.region === s.region)) out.push({ name: s.region.name, region: s.region, kind: s.region.kind, group: s.region.group });
-  }
+  for (const s of listed) if (!out.some((o) => o.region === s.region)) out.push({ name: s.region.name, region: s.region, kind: s.region.kind, group: s.region.group });
   // A county the list does not know is still a 县: the rule, not the list, decides its quota.
   for (const rule of rules) {
     let re = suffixPattern.get(rule.suffix);
@@ -1224,8 +1228,28 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))) };
+  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb))))) };
 }
+
+/**
+ * 「执照在商丘生产在周口归哪管」 names the place of registration and the place of production: read
+ * as a question about an enterprise on two sites (see intents.json `splitSites`), not about the
+ * licence or one place's quota. Two places of Henan, a word of registration and one of production.
+ */
+function splitSites(kb: KnowledgeBase, q: string): string {
+  const s = kb.data.intents.splitSites;
+  if (!s || !s.registered.some((w) => q.includes(w)) || !s.site.some((w) => q.includes(w))) return q;
+  // Each word next to its own place (「注册在郑州」「许昌注册的」「工厂在焦作」): 「营业执照要复印件吗，
+  // 我们在郑州和开封都有工厂」 asks about the licence, whatever places it names.
+  const near = (words: readonly string[], p: { start: number; end: number }) => words.some((w) => q.slice(Math.max(0, p.start - w.length - NEAR), p.end + NEAR + w.length).includes(w));
+  const spans = listedRegionSpans(kb, scan(kb, q));
+  const registered = spans.filter((p) => near(s.registered, p));
+  const sites = spans.filter((p) => near(s.site, p));
+  return registered.some((r) => sites.some((p) => p.region !== r.region)) ? `${s.reading}${q}` : q;
+}
+
+/** How many characters may stand between a place and the word that says what it is (「注册地是」). */
+const NEAR = 3;
 
 const henanPlaceNames = new WeakMap<KnowledgeBase, string[]>();
 

@@ -290,6 +290,24 @@ describe('a choice between categories (「…是车间要求还是工厂要求�
   });
 });
 
+describe('an enterprise registered in one place and producing in another', () => {
+  it.each(['注册在洛阳，厂子在新乡，向哪报', '执照在商丘生产在周口归哪管', '我们在许昌注册的，工厂在平顶山，名额算哪的', '公司注册地是驻马店，生产基地在信阳，在哪申报', '公司注册在巩义，车间在郑州，走哪个渠道'])(
+    '%s is told the notice does not settle which place recommends it',
+    (q) => {
+      const r = ask(q);
+      expect(r.answer).toMatch(/^通知没有规定：四\(三\)/u);
+      expect(r.answer).toContain('注册地与生产地不在同一地');
+      expect(r.citations.map((c) => c.clause)).toEqual(['四(三)']);
+    },
+  );
+
+  it('leaves questions that name one place, no registration, or a licence beside two sites, as they were', () => {
+    expect(ask('营业执照要复印件吗，我们在郑州和开封都有工厂').answer).toMatch(/^复印件/u);
+    expect(ask('郑州和洛阳的名额各是多少').answer).toContain('郑州市本次申报推荐企业不多于20家');
+    expect(ask('注册在江苏，工厂在郑州，能报吗').answer).toMatch(/^不能以外省注册企业的名义申报/u);
+  });
+});
+
 describe('whether a title or certificate gives an advantage', () => {
   it.each(['高新技术企业能加分吗', '是高新技术企业有优势吗', '专精特新企业能优先吗', '有ISO认证能加分吗'])('%s is answered from 二, not refused as another programme', (q) => {
     const r = ask(q);

@@ -178,6 +178,12 @@ export const IntentsFile = z.object({
   fillers: z.array(z.string().min(1)),
   /** Tails that turn a statement into a question (「…是吧」「…对不对」), read as 「吗」 at the end of a sentence. */
   tagQuestions: z.array(z.string().min(1)).default([]),
+  /**
+   * 「注册在郑州工厂在焦作从哪报」: two places, one where the enterprise is registered and one where it
+   * produces. Read with `reading` before it, the question is about the channel of an enterprise on
+   * two sites, whatever else (名额, 推荐) it names.
+   */
+  splitSites: z.object({ registered: z.array(z.string().min(1)).min(1), site: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
   outOfScope: z.object({
     answer: z.string(),
     unknownTopic: z.string(),
