@@ -1195,6 +1195,19 @@ function measuredBeside(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch
   return out;
 }
 
+/**
+ * 「视频能不能超过3分钟」: the closest wording (「超过」, of the file size) measures no unit the
+ * question's values are said in, while another close entry whose required words it meets measures
+ * them all (minutes, of the length). The unit said ties the value to that entry, which answers.
+ */
+function measuredOwner(q: string, m: EntryMatch, close: readonly EntryMatch[]): EntryMatch | undefined {
+  const units = [...new Set(findQuantities(q).flatMap((x) => (x.unit ? [norm(x.unit)] : [])))];
+  if (units.length === 0) return undefined;
+  const own = measuredUnits(m.prepared.entry);
+  if (own.size === 0 || units.some((u) => own.has(u))) return undefined;
+  return close.find((c) => c !== m && c.score >= ACCEPT_GUARDED && c.prepared.requires.length > 0 && units.every((u) => measuredUnits(c.prepared.entry).has(u)));
+}
+
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
   return answersOf(kb).match(stripFillersText(kb, text), k);
@@ -1436,6 +1449,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
     let m = accepted(whole);
+    if (m) m = measuredOwner(q, m, whole) ?? m;
     // Found only by its required words, not by any wording: weak evidence of what is asked.
     if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one

@@ -22,6 +22,9 @@ describe('a canned answer fires only on its own question', () => {
     ['我们是绿色工厂，智能工厂怎么报', '没有涉及', 'how to apply for this programme is covered'],
     ['绿色企业怎么认定', '没有涉及', '二(三) names 节能减排绿色发展企业 and leaves its definition open'],
     ['签字页要手写签名吗', '打印', 'handwriting is the signature question, not printing the stamped page'],
+    ['视频能不能超过3分钟', '200M', 'a length in minutes asks about the duration, not the file size'],
+    ['资产负债率填哪年的', '通知没有专门规定', 'which years a form cell covers is not whether a high ratio bars'],
+    ['视频三分钟，150兆，可以吗', '不能超过200M', 'a length given beside a size is still about the duration'],
   ])('%s does not get 「%s」 as its conclusion (%s)', (q, wrong) => {
     expect(conclusion(q)).not.toContain(wrong);
   });
