@@ -18,6 +18,8 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/中不中/gu, '行不行'],
   [/嘞/gu, '呢'],
   [/一块儿/gu, '一起'],
+  // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
+  [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
 ];
 
 /**
