@@ -20,6 +20,8 @@ describe('whether a county-level place belongs to its 省辖市 is concluded fro
     ['长垣的名额包不包括在新乡里面', '长垣市', '新乡市'],
     ['固始县是不是信阳的', '固始县', '信阳市'],
     ['邓州属于南阳吗', '邓州市', '南阳市'],
+    ['新蔡县推荐的企业在不在驻马店那10家里头', '新蔡县', '驻马店市'],
+    ['汝州是平顶山管的吗', '汝州市', '平顶山市'],
   ])('%s: the two quotas are kept apart, with the county row and what the notice does not say', (q, county, city) => {
     const a = conclusion(q);
     expect(a, 'a conclusion, not the closest text').not.toContain(FALLBACK);
@@ -55,7 +57,7 @@ describe('whether a county-level place belongs to its 省辖市 is concluded fro
 });
 
 describe('the deadline day itself', () => {
-  it.each(['3月15号当天交还行不', '截止日那天提交有效吗', '三月十五日当天上传算数不', '十五号当天提交算不算超期'])(
+  it.each(['3月15号当天交还行不', '截止日那天提交有效吗', '三月十五日当天上传算数不', '十五号当天提交算不算超期', '3.15当天传还赶趟不', '3月15日交行不', '十五号交还中不中'])(
     '%s: the notice says 「3月15日前」 of the bureaus\' upload and leaves the day itself open',
     (q) => {
       const a = conclusion(q);
@@ -116,5 +118,16 @@ describe('一块 before a verb of applying reads as 一起', () => {
 
   it('answers 「智能车间和智能工厂今年能一块报不」 with the one-a-year rule', () => {
     expect(conclusion('俺们是做机加工的 zncj和zngc今年能一块报不')).toMatch(/^不能。每家企业当年限报1个智能车间或智能工厂/u);
+  });
+});
+
+describe('a month and day typed with a dot or slash', () => {
+  it('reads as the notice writes a date before 号, 当天, 前 or 截止, and stays a figure elsewhere', () => {
+    expect(normalise('3.15当天传还赶趟不').text).toBe('3月15日当天传还来得及不');
+    expect(normalise('3/15前要传完吗').text).toBe('3月15日前要传完吗');
+    expect(normalise('3.15号交行不').text).toBe('3月15日交行不');
+    expect(normalise('视频3.5分钟行吗').text).toBe('视频3.5分钟行吗');
+    expect(normalise('营收3.15亿').text).toBe('营收3.15亿');
+    expect(normalise('2015.3.15前成立的').text).toBe('2015.3.15前成立的');
   });
 });
