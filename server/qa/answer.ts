@@ -286,10 +286,15 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   }
   // 「金水区和郑州市的名额是分开算的吗」: a 市辖区 named beside its own 省辖市 has no quota apart from
   // it (findRegions keeps the city only); asked whether they are kept apart, the answer is no.
-  const district = intent.separate?.within && compares(intent.separate.words) ? districtsNamed(kb, q).find((d) => regions.some((r) => r.kind === '省辖市' && r.name === d.prefecture)) : undefined;
+  // Asked whether a 市辖区 is counted in its own 省辖市 (「金水区算不算郑州的」), the answer is yes, said as such;
+  // asked whether the two are kept apart, it is no.
+  const counted = Boolean(intent.separate?.countedWithin && intent.separate.counts && new RegExp(intent.separate.counts, 'u').test(text));
+  const district =
+    intent.separate?.within && (compares(intent.separate.words) || counted) ? districtsNamed(kb, q).find((d) => regions.some((r) => r.kind === '省辖市' && r.name === d.prefecture)) : undefined;
   const districtGroup = district && groups.find((g) => g.id === district.group);
   if (district && districtGroup) {
-    parts.unshift(fill(intent.separate!.within!, { district: district.name, prefecture: district.prefecture!, max: districtGroup.max }));
+    const template = counted && !compares(intent.separate!.words) ? intent.separate!.countedWithin! : intent.separate!.within!;
+    parts.unshift(fill(template, { district: district.name, prefecture: district.prefecture!, max: districtGroup.max }));
   } else if (stated.length >= 2) {
     // Two quotas compared, or asked whether they are kept apart, are answered so before they are stated.
     const maxes = new Set(stated.map((x) => x.max));

@@ -18,7 +18,17 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/中不中/gu, '行不行'],
   [/嘞/gu, '呢'],
   [/一块儿/gu, '一起'],
+  // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
+  [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
+  [/赶趟/gu, '来得及'],
 ];
+
+/**
+ * 「3.15当天」「3/15前」: a month and day typed with a dot or slash, read as the notice writes a date (「3月15日」).
+ * Only before a word that makes it a date (号, 日, 当天, 前, 截止): elsewhere 3.15 is a figure.
+ */
+const TYPED_DATE = /(?<![\d.])(1[0-2]|0?[1-9])[./](3[01]|[12]\d|0?[1-9])(?:号|日|(?=当天|当日|那天|那一天|前|之前|以前|截止))/gu;
+const typedDate = (_: string, m: string, d: string) => `${Number(m)}月${Number(d)}日`;
 
 /**
  * One written form for every way the same text can be typed: full-width letters, digits and
@@ -33,6 +43,7 @@ export function normalise(text: string): { text: string; traditional: boolean } 
     traditional = s !== t;
     t = s;
     for (const [from, to] of COLLOQUIAL) t = t.replace(from, to);
+    t = t.replace(TYPED_DATE, typedDate);
   }
   t = t.replace(/\s+/g, ' ').trim();
   return { text: t, traditional };

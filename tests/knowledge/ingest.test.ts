@@ -147,7 +147,7 @@ describe('a next-year notice that only moves the years', () => {
         'forms/smartWorkshop.json#/@head',
         // Answers that name the forms, the financial years or the notice's own year by the old year,
         // and those that give the financial years as a span (「2020—2022年」), with no 年 after the first.
-        ...['forms-which', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity', 'new-company', 'econ-audit'].map(
+        ...['forms-which', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity', 'new-company', 'econ-audit', 'indicator-basis'].map(
           (id) => `answer-base.json#/entries/${answerIndex(id)}`,
         ),
         // The founding-year question's help quotes 四(二), which names the forms by the old year.

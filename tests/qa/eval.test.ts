@@ -34,6 +34,7 @@ import fresh23 from '../fixtures/fresh23-questions.json';
 import fresh24 from '../fixtures/fresh24-questions.json';
 import fresh25 from '../fixtures/fresh25-questions.json';
 import fresh26 from '../fixtures/fresh26-questions.json';
+import fresh27 from '../fixtures/fresh27-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -209,7 +210,7 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // this notice's materials. Still short of a fact in the conclusion: the 不良品率 unit is said as %, the
   // cell's own 「产品不良品率（%）」 only quoted.
   it('on the twenty-third fresh set, applicants’, callers’ and bureau staff’s phone questions: groups and subsidiaries, titles held, quotas incl. 航空港区 and 省直管县, deadlines, materials, video, signatures, losses and revenue, 离散 vs 流程, form cells, and out-of-scope asks, after fixing what it found (measured once before: hit@3 93.8, facts 84.4, concluded 90.6, facts in conclusion 68.8, one in-scope question refused, out of scope refused 87.5)', () => {
-    expect(figures(evaluate(kb, fresh23))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 96.9, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh23))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   // Fixed for their causes: the platform's own 直接在网上传 excluded as if it were 直接报省厅, and a run-on
@@ -229,19 +230,26 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // photos; the quota compared as 谁能推的多 refused; what follows a recommendation to the province (咋知道评没评上,
   // 是不是就算评上) answered with who recommends or the closest text; scores asked as 占几分 and a leasing company
   // answered; 即家 for 几家 not repaired; a request to write a section (帮我把…写出来) answered with the element
-  // conditions. Still short: a change after submission (撤回重新传) is refused as not covered rather than said to be
-  // left open; an empty summary table (传个空的) is answered with who uploads it, without saying the notice leaves it open.
+  // conditions; a change after submission (撤回重新传) refused as not covered rather than said to be left open; an
+  // empty summary table (传个空的) answered with who uploads it; the indicators' basis (年末数还是平均数) not answered.
   it('on the twenty-fifth fresh set, accountants on the forms’ years and units, county officials, voice-typed owners, IT managers with acronyms, comparisons, two-part asks, what follows submission, and out-of-scope asks, after fixing what it found (measured once before: hit@3 78.3, facts 69.6, concluded 82.6, facts in conclusion 60.9, three in-scope questions refused, out of scope refused 57.1)', () => {
-    expect(figures(evaluate(kb, fresh25))).toEqual({ hit3: 95.7, facts: 91.3, concluded: 95.7, factsInConclusion: 87, inScopeRefused: ['提交以后发现数据填错了 平台上还能撤回重新传吗'], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh25))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   // Fixed for their causes: a clerk's self-introduction and 「有个企业打电话问」 read as a question about a bureau's
   // phone; 附件3's cell proved with 附件2's twin; whether 「3月15日前」 includes the 15th answered with who uploads;
   // the workshop's material delivery compared with the discrete factory's answered with the element list; a
-  // writing task phrased 整一段 answered. Still short in the conclusion: answers that paraphrase a requirement
-  // (「达到省内行业先进水平」 quoted inside a sentence of their own) instead of repeating the clause's sentence.
+  // writing task phrased 整一段 answered; conclusions that paraphrased a requirement (「达到省内行业先进水平」 quoted
+  // inside a sentence of their own, a unit without its cell's name) now state the clause's own words.
   it('on the twenty-sixth fresh set, county clerks relaying callers, quality managers on their branch\'s elements, phone typing, form cells, dates and seals, comparisons and out-of-scope asks, after fixing what it found (measured once before: hit@3 87, facts 87, concluded 95.7, facts in conclusion 60.9, one in-scope question refused, out of scope refused 85.7)', () => {
-    expect(figures(evaluate(kb, fresh26))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 69.6, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh26))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for their causes: 一块 before a verb of applying read as 一起 (「zncj和zngc今年能一块报不」); a subsidy asked
+  // as a share of the investment and a weight asked as 「权重占多大」 refused; 「自动导引运输车（AGV）」 named in the
+  // conclusion, not only AGV.
+  it('on the twenty-seventh fresh set, a city bureau\'s 初审, an equipment supplier for a customer, a process plant\'s IT head on 三(三), pinyin initials and homophones, form cells of 附件1/2/3, titles held, comparisons, Chinese numerals and out-of-scope asks, after fixing what it found (measured once before: hit@3 95.7, facts 95.7, concluded 95.7, facts in conclusion 91.3, none in scope refused, out of scope refused 71.4)', () => {
+    expect(figures(evaluate(kb, fresh27))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -137,7 +137,7 @@ describe('form cells the notice names without defining', () => {
     expect(lead('营业执照要原件吗')).toMatch(/^复印件/);
     expect(lead('成立不到一年能报吗')).toMatch(/^通知没有规定成立年限/);
     expect(lead('车间投资要多少才能报')).toMatch(/^通知没有规定投资额或投入下限/);
-    expect(lead('运营成本按什么单位填')).toBe('运营成本的单位为万元/天。');
+    expect(lead('运营成本按什么单位填')).toBe('按万元/天填：效益指标表写的是“运营成本（万元/天）”。');
     expect(lead('申报书要交纸质的吗')).toMatch(/^通知没有要求报送纸质材料/);
   });
 });
@@ -181,7 +181,7 @@ describe('titles from other programmes or levels', () => {
 describe('video and PDF details the notice leaves open', () => {
   it('does not read 配音乐 as narration, and says the notice leaves orientation and watermarks open', () => {
     for (const q of ['视频要不要配音乐', '视频要横屏还是竖屏']) expect(lead(q), q).toMatch(/^通知没有规定视频的片头、配乐、企业名称等细节/);
-    expect(lead('视频要不要配音')).toMatch(/^要。各申报书的相关附件要求视频“配以说明性旁白”/);
+    expect(lead('视频要不要配音')).toMatch(/^要。各申报书的相关附件要求视频资料（[^）]*）并配以说明性旁白/);
     expect(lead('PDF要加水印吗')).toMatch(/^通知没有规定申报书PDF的水印、书签或加密/);
     expect(lead('申报书是PDF还是Word')).toMatch(/^要PDF彩色版/);
   });

@@ -129,8 +129,8 @@ describe('a canned answer fires only on its own question', () => {
     expect(conclusion('流程行业的生产线智能化运行怎么要求')).toContain('智能仪表');
   });
 
-  it('refuses changes after submission and expiry as not covered, and answers a move, a pending audit and another workshop', () => {
-    expect(ask('申报材料提交后还能修改吗').outOfScope).toBe(true);
+  it('says a change after submission is left open, refuses expiry as not covered, and answers a move, a pending audit and another workshop', () => {
+    expect(conclusion('申报材料提交后还能修改吗')).toMatch(/^通知没有规定申报材料提交后能否修改/u);
     expect(ask('智能车间称号会过期吗').outOfScope).toBe(true);
     expect(conclusion('企业搬迁到外市了怎么申报')).toBe('通知没有规定企业搬迁后的申报');
     expect(conclusion('审计报告还没出来能先报吗')).toMatch(/^通知没有例外规定/u);
@@ -371,7 +371,7 @@ describe('help from a third party is a question the notice leaves open, not a re
   it.each(['可以委托咨询机构代为申报吗', '找第三方公司帮我们申报可以吗', '能不能让代理机构代填申报书'])('%s', (q) => {
     const r = ask(q);
     expect(r.outOfScope).toBe(false);
-    expect(conclusion(q)).toBe('通知没有规定能否请第三方协助');
+    expect(conclusion(q)).toBe('通知没有规定能否请他人或第三方协助，也没有把这种协助列为违规');
   });
 
   it.each(['能推荐一家申报代理机构吗', '有没有做申报的中介'])('%s is still refused as a recommendation', (q) => {
@@ -713,7 +713,7 @@ describe('the element clauses as engineers ask them, element by element', () => 
     (q) => {
       const r = ask(q);
       expect(r.outOfScope).toBe(false);
-      expect(conclusion(q)).toMatch(/^通知没有规定能否请第三方协助/u);
+      expect(conclusion(q)).toMatch(/^通知没有规定能否请他人或第三方协助/u);
       // The enterprise still submits it and its legal representative signs the promise of truth.
       expect(r.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['四(一)']));
     },

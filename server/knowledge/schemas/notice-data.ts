@@ -347,6 +347,8 @@ export const IntentsFile = z.object({
           answer: z.string(),
           /** A 市辖区 named beside its own 省辖市 (「金水区和郑州市是分开算的吗」): {district}, {prefecture}, {max} (the city's quota). */
           within: z.string().optional(),
+          /** A 市辖区 asked whether it is counted in its own 省辖市 (「金水区算不算郑州的」): the same placeholders as `within`. */
+          countedWithin: z.string().optional(),
           /**
            * Asked whether one named place's quota is counted in another's (「巩义的名额算郑州的吗」「兰考推的企业占不占开封的名额」,
            * 「郑州的20家包不包括巩义」): `counts` recognises the asking, `apart` answers it ({names}), and `countyApart`
