@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
-import { industryFromText, tradeInPassing, viewOf } from './plan';
+import { checkValue, industryFromText, tradeInPassing, viewOf } from './plan';
 import { foundedYearOf } from './facts';
 import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
 
@@ -278,6 +278,19 @@ function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; a
   return { text: rest.join('，').replace(/[，,]+(?=[，,。；;！!？?\n]|$)/gu, '').trim(), asks };
 }
 
+/**
+ * Whether a statement asked about describes a way of applying that would fail a hard condition (CategoryRulesFile
+ * `hard`, an `equals` test): 「用总公司名义报」 is a course still open, so asking whether it is allowed takes nothing.
+ * A fact already so (「已经报了一个车间」「被列入了」, done or with no applying in it) is stated, whatever is asked after it.
+ */
+function asksAboutCourse(kb: KnowledgeData, statement: string, questionId: string, value: AnswerValue): boolean {
+  const fact = indexOf(kb).questions.get(questionId)?.sets;
+  const fails = Object.values(kb.categoryRules.hard).some((h) => h.fact === fact && 'equals' in h.fails && h.fails.equals === value);
+  // The course is named by the statement (「…报」) or by the question itself, when it asks how the enterprise applies.
+  const asksHowApplying = /申报$/u.test((indexOf(kb).questions.get(questionId)?.text ?? '').split(/[？?]/u)[0]!);
+  return fails && (asksHowApplying || /报/u.test(statement)) && !/[了过已]/u.test(statement);
+}
+
 export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
   const v = kb.interview.vocabulary;
@@ -359,7 +372,10 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // A text question's answer is the words typed; beside a question they are the question's setting, not its value.
   // 「挺好的，这个要审计报告吗」: a clause that describes what the pending question asks answers it like a bare answer.
   const describes = () => pending !== null && describedValue(kb, pending.id, said.toLowerCase(), said.toLowerCase(), []) !== undefined;
-  const keep = own.items.filter((i) => namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes())));
+  // 「用总公司名义报，可以吗」: a course the notice rules out, described beside a question about it, is what is asked
+  // about, not taken; only a bare answer (「是，还能报吗」) states it.
+  const ruledOut = (i: { questionId: string; value: AnswerValue }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && asksAboutCourse(kb, said, i.questionId, i.value);
+  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes()))));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
 }
 
@@ -520,6 +536,17 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
 /** Assent words that claim nothing in place: 是, 嗯, 对. */
 const ASSENT_ONLY = /^(?:[就也]?是的?|嗯+|对的?)$/u;
 
+/**
+ * Whether a hedged reply to a capability question is a no with the work described as done by hand: every hedge is
+ * of a no (应该没, 估计没), no system is claimed by a yes, and the reply names a practice by hand (LookalikesEntry
+ * `practice`) or describes the work as manual (a `describes` no: 都是人工). A hedged yes (好像有) stays asked again.
+ */
+function hedgedNoByHand(kb: KnowledgeData, pending: QuestionView, lower: string, hedges: string[]): boolean {
+  if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.') || !hedges.length) return false;
+  if (!hedges.every((h) => /[没不无]/u.test(h))) return false;
+  return practiceOnly(kb, pending.id, lower) || kb.interview.vocabulary.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, pending.id) && d.words.some((w) => lower.includes(w.toLowerCase())));
+}
+
 /** Whether every lookalike the text names for a question is a way of working by hand (LookalikesEntry `practice`). */
 function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boolean {
   const entries = kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, questionId));
@@ -594,8 +621,42 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
-  const r = withBasicFactsInPassing(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
   return r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r;
+}
+
+/**
+ * 「做电机的 离散」 typed while the founding year waits: a reply to a question answered in words (the year, the city)
+ * that names the trade or a choice asked later (离散, 车间) records those as said in passing. Where the words hold no
+ * value the question takes (no year, no city), the question is left unanswered and asked again, rather than the
+ * sentence stored as its value.
+ */
+function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  if (!pending || pending.kind !== 'text') return r;
+  if (r.kind === 'answers' ? r.asks : r.kind !== 'unclear' || r.reason !== undefined) return r;
+  const idx = indexOf(kb);
+  const spec = idx.questions.get(pending.id);
+  if (!spec) return r;
+  const items = r.kind === 'answers' ? r.items : [];
+  const own = items.find((i) => i.questionId === pending.id);
+  const lower = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase();
+  const taken = new Set(items.map((i) => i.questionId));
+  const said: { questionId: string; value: AnswerValue; extra: true }[] = [];
+  for (const q of kb.interview.questions) {
+    if (taken.has(q.id) || q.phase === 'hard') continue;
+    if (q.kind === 'choice') {
+      const { regex, byWord } = choiceMatcher(q.id, q.choices ?? []);
+      const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
+      // 「不确定」 among a choice's options says nothing in passing.
+      if (values.size === 1 && [...values][0] !== 'unsure') said.push({ questionId: q.id, value: [...values][0]!, extra: true });
+    } else if (q.sets === 'enterprise.industryCode' && !/\d/.test(lower)) {
+      const code = tradeInPassing(kb, lower);
+      if (code) said.push({ questionId: q.id, value: code, extra: true });
+    }
+  }
+  if (!said.length) return r;
+  const valid = own !== undefined && checkValue(kb, spec, own.value).ok;
+  return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items.filter((i) => valid || i.questionId !== pending.id), ...said] };
 }
 
 /**
@@ -706,11 +767,16 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     // 「是，咱是滑县哩」: a 县 or 县级市 names its 省辖市 too, so one county named and no other city is both answers.
     const counties = kb.regions.regions.filter((g) => (g.kind === '县' || g.kind === '县级市') && g.prefecture && says(g));
     const countyNamed = counties.length === 1 && [...named].every((n) => n === counties[0]!.prefecture) ? counties[0]! : undefined;
+    // 「是，建安区的」: a 市辖区 names its 省辖市 as well, but fills in no county (its city recommends it, 四(三)). Districts
+    // of two cities named, or a district beside another city, leave the city to be asked.
+    const districtCities = new Set(kb.regions.regions.filter((g) => g.kind === '市辖区' && g.prefecture && says(g)).map((g) => g.prefecture!));
+    const districtCity = !counties.length && districtCities.size === 1 && [...named].every((n) => districtCities.has(n)) ? [...districtCities][0]! : undefined;
     const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (!away && countyNamed) {
       added.items.push({ questionId: city.id, value: countyNamed.prefecture!, extra: true });
       if (county && !taken.has(county.id)) added.items.push({ questionId: county.id, value: countyNamed.name, extra: true });
     } else if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
+    else if (districtCity && !away) added.items.push({ questionId: city.id, value: districtCity, extra: true });
   }
   return added.items.length > items.length ? added : r;
 }
@@ -738,6 +804,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const tagged = withoutTagQuestions(kb, understood);
   if (tagged.asks) {
     const r = readReply(kb, tagged.text, pending, category);
+    // 「用总公司名义报行不行」: asking whether a course the notice rules out is allowed is no decision to take it, so
+    // the value that would fail a hard condition is not stored from it; the question is answered and asked again.
+    if (r.kind === 'answers' && pending && r.items.some((i) => i.questionId === pending.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(tagged.text)) && asksAboutCourse(kb, tagged.text, pending.id, i.value))) return { kind: 'question' };
     return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
   }
   const asTyped = tagged.text;
@@ -1499,6 +1568,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
+    } else if (hedged && hedgedNoByHand(kb, pending, lower, hedgeHits.map((h) => h.word))) {
+      // 「应该没有，窑温还是看火工调」: the hedge is on the name of the system, and the work it describes is done by
+      // hand, which is no system whatever the name: recorded as no, with the practice read back.
+      items.set(pending.id, false);
+      const practice = kb.interview.vocabulary.lookalikes.filter((l) => l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words);
+      const said = typedForms(typed, practice, false);
+      practiceSaid = (said.length ? said : [typed]).join('、');
     } else if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
