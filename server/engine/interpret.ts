@@ -283,6 +283,14 @@ function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; a
  * `hard`, an `equals` test): 「用总公司名义报」 is a course still open, so asking whether it is allowed takes nothing.
  * A fact already so (「已经报了一个车间」「被列入了」, done or with no applying in it) is stated, whatever is asked after it.
  */
+function courseAsked(kb: KnowledgeData, text: string, pending: QuestionView, category: Category | null): boolean {
+  // The clause the question is joined to: 「不是独立法人，执照上是分公司。那让省公司来报行不行」 states the first two and
+  // asks only of the last.
+  const last = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean).pop() ?? '';
+  const r = readReply(kb, last, pending, category);
+  return r.kind === 'answers' && r.items.some((i) => i.questionId === pending.id && asksAboutCourse(kb, last, pending.id, i.value));
+}
+
 function asksAboutCourse(kb: KnowledgeData, statement: string, questionId: string, value: AnswerValue): boolean {
   const fact = indexOf(kb).questions.get(questionId)?.sets;
   const fails = Object.values(kb.categoryRules.hard).some((h) => h.fact === fact && 'equals' in h.fails && h.fails.equals === value);
@@ -354,8 +362,11 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // Only a word that is also a closed answer (有的) is freed by the space; 「其他 企业没上MES 能报吗」 stays general.
   const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && (!beside.closedAnswers.includes(w) || /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length))));
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
-  // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
-  if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
+  // A condition set up in a clause reaches what follows it: 「没有MES的话，报车间中不中」. One set up only after every
+  // statement (「没有LIMS，…。这个没有的话是不是就报不了了？」) is the question's premise, and the statements stand.
+  const firstCondition = clauses.findIndex(conditional);
+  const conditioned = firstCondition >= 0 && (firstCondition === 0 || stated.some((c) => clauses.indexOf(c) > firstCondition));
+  if (!stated.length || stated.length === clauses.length || conditioned || clauses.some(generic)) return undefined;
   const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
   const named = readReply(kb, said, null, category);
@@ -374,7 +385,9 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   const describes = () => pending !== null && describedValue(kb, pending.id, said.toLowerCase(), said.toLowerCase(), []) !== undefined;
   // 「用总公司名义报，可以吗」: a course the notice rules out, described beside a question about it, is what is asked
   // about, not taken; only a bare answer (「是，还能报吗」) states it.
-  const ruledOut = (i: { questionId: string; value: AnswerValue }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && asksAboutCourse(kb, said, i.questionId, i.value);
+  const asked = clauses.findIndex((c) => isQuestion(kb, c));
+  const beforeAsked = stated.filter((c) => asked < 0 || clauses.indexOf(c) < asked).join('');
+  const ruledOut = (i: { questionId: string }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && courseAsked(kb, beforeAsked, pending, category);
   const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes()))));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
 }
@@ -533,6 +546,9 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   return v.lookalikes.some((l) => lookalikeOf(l, `cap.${cap}`) && l.words.some((w) => rest.includes(w.toLowerCase())));
 }
 
+/** A count right before a unit's name (两个分厂, 有个分公司, 各分厂): the units an enterprise has, not the enterprise. */
+const OWNED_UNITS = /(?:(?:有|[两几三四五六七八九十多\d]+)个|各)$/u;
+
 /** Assent words that claim nothing in place: 是, 嗯, 对. */
 const ASSENT_ONLY = /^(?:[就也]?是的?|嗯+|对的?)$/u;
 
@@ -639,7 +655,9 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
   if (!spec) return r;
   const items = r.kind === 'answers' ? r.items : [];
   const own = items.find((i) => i.questionId === pending.id);
-  const lower = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase();
+  // Place names are read out first: 「郑州航空港区」 names no aviation trade.
+  const places = kb.regions.regions.flatMap((g) => [g.name, g.short, ...g.aliases]).filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
+  const lower = places.reduce((t, w) => t.split(w.toLowerCase()).join(' '), understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase());
   const taken = new Set(items.map((i) => i.questionId));
   const said: { questionId: string; value: AnswerValue; extra: true }[] = [];
   for (const q of kb.interview.questions) {
@@ -806,7 +824,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const r = readReply(kb, tagged.text, pending, category);
     // 「用总公司名义报行不行」: asking whether a course the notice rules out is allowed is no decision to take it, so
     // the value that would fail a hard condition is not stored from it; the question is answered and asked again.
-    if (r.kind === 'answers' && pending && r.items.some((i) => i.questionId === pending.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(tagged.text)) && asksAboutCourse(kb, tagged.text, pending.id, i.value))) return { kind: 'question' };
+    if (r.kind === 'answers' && pending && !opensWithBareAnswer(kb, spacesAsClauseBreaks(tagged.text)) && courseAsked(kb, tagged.text, pending, category)) return { kind: 'question' };
     return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
   }
   const asTyped = tagged.text;
@@ -996,6 +1014,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1] ?? prev?.carried;
+      // 「定子线圈那条是柔性线，能换型号，转子那边还不行」: a lack said of a part may follow a clause that only goes on
+      // describing the yes; the system it speaks of is then the one named a clause further back.
+      const before = segGroups[segGroups.length - 3];
+      const described = !target && !!prev && !prev.groups.length && !freeAnswers.some((a) => a.seg === segGroups.length - 2 && a.pol !== true);
+      const reach = target ?? (described ? (before?.groups[before.groups.length - 1] ?? before?.carried) : undefined);
       // 「层压机有振动预警，别的设备还没」: "the other" machines, lines or workshops lacking is the rest of the
       // plant, so what the clause before has is only partly built. A workshop applicant's other workshops
       // are not the one applying: left as before.
@@ -1017,6 +1040,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
+      if (lack && !target && reach && ![...reach.pre, ...reach.post].some((x) => x !== true && x !== 'partial') && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
+        reach.post.push('partial');
         continue;
       }
       // 「DCS有，不是一个车间」 from a workshop applicant: a lack said of workshops after a yes leaves open whether the
@@ -1287,6 +1314,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const segText = lower.slice(seg.start, seg.end);
       const at = Math.min(...fact.words.map((w) => segText.indexOf(w.toLowerCase())).filter((i) => i >= 0));
       if (!Number.isFinite(at)) continue;
+      // 「下面两个分厂一块报」「有个分公司在郑州」: units counted are units the enterprise has, not what it is.
+      if (OWNED_UNITS.test(segText.slice(0, at))) continue;
       // An answer word speaks of the fact when it comes before its word (不是分公司, 没有被列入失信被执行人) or
       // closes the clause after it (分公司不是); one with more after it speaks of what follows: 「分公司没有独立法人」
       // denies the legal personhood, and the branch stays a branch.

@@ -1713,5 +1713,26 @@ describe('replies the interview used to misread', () => {
     expect(items('报车间 做轴承的', q('ent.foundedYear'))).toEqual({ 'cat.scope': 'workshop', 'ent.industryCode': '34' });
     expect(items('零九年成立 做电机的', q('ent.foundedYear'))).toMatchObject({ 'ent.industryCode': '38' });
     expect(items('2009', q('ent.foundedYear'))).toEqual({ 'ent.foundedYear': '2009' });
+    // A place is no trade: 「航空港」 names no aircraft maker.
+    expect(items('郑州航空港区', q('ent.city'))).toEqual({ 'ent.city': '郑州航空港区' });
+  });
+
+  it('reads the ninth round\'s words: a lack of a part two clauses on, joined systems, a batch traced, counted branches', () => {
+    for (const text of ['定子线圈那条是柔性线 能换型号 转子那边还不行', '装配那条线是柔性的，能混流，机加那边还不行']) {
+      expect(items(text, q('cap.flexibleCell')), text).toEqual({ 'cap.flexibleCell': 'partial' });
+    }
+    expect(items('MES和ERP接起来了 采集系统也接到MES了', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': true });
+    expect(items('MES跟ERP连起来了', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': true });
+    expect(items('能 扫码能查到每台电机用的哪批漆包线', q('cap.qualityTraceability'))).toMatchObject({ 'cap.qualityTraceability': true });
+    expect(items('有设备采集平台，MES也上了，两个都是去年上的', q('cap.scada'))).toMatchObject({ 'cap.scada': true, 'cap.mes': true });
+    // A condition set up in the question after the answer is that question's premise: the answer stands, and is asked about.
+    expect(interpret(kb, '没有LIMS，检测报告是纸质归档的。这个没有的话是不是就报不了工厂了？', q('cap.lims'))).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'cap.lims', value: false }] });
+    expect(items('没有MES的话，报车间中不中', q('cap.mes'))).toBe('question');
+    // Units counted are units the enterprise has; the enterprise said to be one is still read.
+    expect(items('想用总公司的名义报，下面两个分厂一块报', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是，是个分厂', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('算哩', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    // A legal-person statement and a question of who applies: the stated fact stands.
+    expect(interpret(kb, '不是独立法人，执照上是分公司。那让省公司来报行不行？', q('ent.independentLegalPerson'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'ent.independentLegalPerson', value: false }] });
   });
 });
