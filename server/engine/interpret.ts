@@ -664,7 +664,11 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
     if (taken.has(q.id) || q.phase === 'hard') continue;
     if (q.kind === 'choice') {
       const { regex, byWord } = choiceMatcher(q.id, q.choices ?? []);
-      const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
+      // Only a clause that says it as the choice (VocabularyFile `statedChoices`): 「工厂在新郑」 locates, 「报车间」 chooses.
+      const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === q.id);
+      const says = (c: string) => stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
+      const clauses = lower.split(/[，,。；;！!？?\s]+/u).filter((c) => c && says(c));
+      const values = new Set(clauses.flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
       // 「不确定」 among a choice's options says nothing in passing.
       if (values.size === 1 && [...values][0] !== 'unsure') said.push({ questionId: q.id, value: [...values][0]!, extra: true });
     } else if (q.sets === 'enterprise.industryCode' && !/\d/.test(lower)) {

@@ -1715,6 +1715,8 @@ describe('replies the interview used to misread', () => {
     expect(items('2009', q('ent.foundedYear'))).toEqual({ 'ent.foundedYear': '2009' });
     // A place is no trade: 「航空港」 names no aircraft maker.
     expect(items('郑州航空港区', q('ent.city'))).toEqual({ 'ent.city': '郑州航空港区' });
+    // A choice's word said as a thing, not as the choice (「工厂在新郑」), chooses nothing.
+    expect(items('郑州，工厂在新郑', q('ent.city'))).toEqual({ 'ent.city': '郑州,工厂在新郑' });
   });
 
   it('reads the ninth round\'s words: a lack of a part two clauses on, joined systems, a batch traced, counted branches', () => {
