@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { AnswerValue, Interpretation, QuestionView } from '../schemas/interview';
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
-import { industryFromText, tradeInPassing, viewOf } from './plan';
+import { checkValue, industryFromText, tradeInPassing, viewOf } from './plan';
 import { foundedYearOf } from './facts';
 import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
 
@@ -278,6 +278,27 @@ function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; a
   return { text: rest.join('，').replace(/[，,]+(?=[，,。；;！!？?\n]|$)/gu, '').trim(), asks };
 }
 
+/**
+ * Whether a statement asked about describes a way of applying that would fail a hard condition (CategoryRulesFile
+ * `hard`, an `equals` test): 「用总公司名义报」 is a course still open, so asking whether it is allowed takes nothing.
+ * A fact already so (「已经报了一个车间」「被列入了」, done or with no applying in it) is stated, whatever is asked after it.
+ */
+function courseAsked(kb: KnowledgeData, text: string, pending: QuestionView, category: Category | null): boolean {
+  // The clause the question is joined to: 「不是独立法人，执照上是分公司。那让省公司来报行不行」 states the first two and
+  // asks only of the last.
+  const last = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean).pop() ?? '';
+  const r = readReply(kb, last, pending, category);
+  return r.kind === 'answers' && r.items.some((i) => i.questionId === pending.id && asksAboutCourse(kb, last, pending.id, i.value));
+}
+
+function asksAboutCourse(kb: KnowledgeData, statement: string, questionId: string, value: AnswerValue): boolean {
+  const fact = indexOf(kb).questions.get(questionId)?.sets;
+  const fails = Object.values(kb.categoryRules.hard).some((h) => h.fact === fact && 'equals' in h.fails && h.fails.equals === value);
+  // The course is named by the statement (「…报」) or by the question itself, when it asks how the enterprise applies.
+  const asksHowApplying = /申报$/u.test((indexOf(kb).questions.get(questionId)?.text ?? '').split(/[？?]/u)[0]!);
+  return fails && (asksHowApplying || /报/u.test(statement)) && !/[了过已]/u.test(statement);
+}
+
 export function isQuestion(kb: KnowledgeData, text: string): boolean {
   const vocab = vocabOf(kb);
   const v = kb.interview.vocabulary;
@@ -341,8 +362,11 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // Only a word that is also a closed answer (有的) is freed by the space; 「其他 企业没上MES 能报吗」 stays general.
   const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && (!beside.closedAnswers.includes(w) || /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length))));
   const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
-  // A condition set up in any clause reaches the whole question: 「没有MES的话，报车间中不中」.
-  if (!stated.length || stated.length === clauses.length || clauses.some(conditional) || clauses.some(generic)) return undefined;
+  // A condition set up in a clause reaches what follows it: 「没有MES的话，报车间中不中」. One set up only after every
+  // statement (「没有LIMS，…。这个没有的话是不是就报不了了？」) is the question's premise, and the statements stand.
+  const firstCondition = clauses.findIndex(conditional);
+  const conditioned = firstCondition >= 0 && (firstCondition === 0 || stated.some((c) => clauses.indexOf(c) > firstCondition));
+  if (!stated.length || stated.length === clauses.length || conditioned || clauses.some(generic)) return undefined;
   const said = stated.map((c) => c.replace(/[，,。；;！!？?\n]+$/u, '')).join('，');
   // What the clauses name on their own, with no question pending, and what they answer of the pending one.
   const named = readReply(kb, said, null, category);
@@ -359,7 +383,12 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // A text question's answer is the words typed; beside a question they are the question's setting, not its value.
   // 「挺好的，这个要审计报告吗」: a clause that describes what the pending question asks answers it like a bare answer.
   const describes = () => pending !== null && describedValue(kb, pending.id, said.toLowerCase(), said.toLowerCase(), []) !== undefined;
-  const keep = own.items.filter((i) => namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes())));
+  // 「用总公司名义报，可以吗」: a course the notice rules out, described beside a question about it, is what is asked
+  // about, not taken; only a bare answer (「是，还能报吗」) states it.
+  const asked = clauses.findIndex((c) => isQuestion(kb, c));
+  const beforeAsked = stated.filter((c) => asked < 0 || clauses.indexOf(c) < asked).join('');
+  const ruledOut = (i: { questionId: string }) => i.questionId === pending?.id && !opensWithBareAnswer(kb, spacesAsClauseBreaks(said)) && courseAsked(kb, beforeAsked, pending, category);
+  const keep = own.items.filter((i) => !ruledOut(i) && (namedIds.has(i.questionId) || (i.questionId === pending?.id && pending.kind !== 'text' && (pending.kind === 'number' || pending.kind === 'choice' || bare() || describes()))));
   return keep.length ? { kind: 'answers', items: keep, asks: true } : undefined;
 }
 
@@ -517,8 +546,22 @@ function lookalikeAfter(kb: KnowledgeData, cap: CapabilityId, after: string): bo
   return v.lookalikes.some((l) => lookalikeOf(l, `cap.${cap}`) && l.words.some((w) => rest.includes(w.toLowerCase())));
 }
 
+/** A count right before a unit's name (两个分厂, 有个分公司, 各分厂): the units an enterprise has, not the enterprise. */
+const OWNED_UNITS = /(?:(?:有|[两几三四五六七八九十多\d]+)个|各)$/u;
+
 /** Assent words that claim nothing in place: 是, 嗯, 对. */
 const ASSENT_ONLY = /^(?:[就也]?是的?|嗯+|对的?)$/u;
+
+/**
+ * Whether a hedged reply to a capability question is a no with the work described as done by hand: every hedge is
+ * of a no (应该没, 估计没), no system is claimed by a yes, and the reply names a practice by hand (LookalikesEntry
+ * `practice`) or describes the work as manual (a `describes` no: 都是人工). A hedged yes (好像有) stays asked again.
+ */
+function hedgedNoByHand(kb: KnowledgeData, pending: QuestionView, lower: string, hedges: string[]): boolean {
+  if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.') || !hedges.length) return false;
+  if (!hedges.every((h) => /[没不无]/u.test(h))) return false;
+  return practiceOnly(kb, pending.id, lower) || kb.interview.vocabulary.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, pending.id) && d.words.some((w) => lower.includes(w.toLowerCase())));
+}
 
 /** Whether every lookalike the text names for a question is a way of working by hand (LookalikesEntry `practice`). */
 function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boolean {
@@ -594,8 +637,48 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
-  const r = withBasicFactsInPassing(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
   return r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r;
+}
+
+/**
+ * 「做电机的 离散」 typed while the founding year waits: a reply to a question answered in words (the year, the city)
+ * that names the trade or a choice asked later (离散, 车间) records those as said in passing. Where the words hold no
+ * value the question takes (no year, no city), the question is left unanswered and asked again, rather than the
+ * sentence stored as its value.
+ */
+function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  if (!pending || pending.kind !== 'text') return r;
+  if (r.kind === 'answers' ? r.asks : r.kind !== 'unclear' || r.reason !== undefined) return r;
+  const idx = indexOf(kb);
+  const spec = idx.questions.get(pending.id);
+  if (!spec) return r;
+  const items = r.kind === 'answers' ? r.items : [];
+  const own = items.find((i) => i.questionId === pending.id);
+  // Place names are read out first: 「郑州航空港区」 names no aviation trade.
+  const places = kb.regions.regions.flatMap((g) => [g.name, g.short, ...g.aliases]).filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
+  const lower = places.reduce((t, w) => t.split(w.toLowerCase()).join(' '), understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase());
+  const taken = new Set(items.map((i) => i.questionId));
+  const said: { questionId: string; value: AnswerValue; extra: true }[] = [];
+  for (const q of kb.interview.questions) {
+    if (taken.has(q.id) || q.phase === 'hard') continue;
+    if (q.kind === 'choice') {
+      const { regex, byWord } = choiceMatcher(q.id, q.choices ?? []);
+      // Only a clause that says it as the choice (VocabularyFile `statedChoices`): 「工厂在新郑」 locates, 「报车间」 chooses.
+      const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === q.id);
+      const says = (c: string) => stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
+      const clauses = lower.split(/[，,。；;！!？?\s]+/u).filter((c) => c && says(c));
+      const values = new Set(clauses.flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
+      // 「不确定」 among a choice's options says nothing in passing.
+      if (values.size === 1 && [...values][0] !== 'unsure') said.push({ questionId: q.id, value: [...values][0]!, extra: true });
+    } else if (q.sets === 'enterprise.industryCode' && !/\d/.test(lower)) {
+      const code = tradeInPassing(kb, lower);
+      if (code) said.push({ questionId: q.id, value: code, extra: true });
+    }
+  }
+  if (!said.length) return r;
+  const valid = own !== undefined && checkValue(kb, spec, own.value).ok;
+  return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items.filter((i) => valid || i.questionId !== pending.id), ...said] };
 }
 
 /**
@@ -706,11 +789,16 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     // 「是，咱是滑县哩」: a 县 or 县级市 names its 省辖市 too, so one county named and no other city is both answers.
     const counties = kb.regions.regions.filter((g) => (g.kind === '县' || g.kind === '县级市') && g.prefecture && says(g));
     const countyNamed = counties.length === 1 && [...named].every((n) => n === counties[0]!.prefecture) ? counties[0]! : undefined;
+    // 「是，建安区的」: a 市辖区 names its 省辖市 as well, but fills in no county (its city recommends it, 四(三)). Districts
+    // of two cities named, or a district beside another city, leave the city to be asked.
+    const districtCities = new Set(kb.regions.regions.filter((g) => g.kind === '市辖区' && g.prefecture && says(g)).map((g) => g.prefecture!));
+    const districtCity = !counties.length && districtCities.size === 1 && [...named].every((n) => districtCities.has(n)) ? [...districtCities][0]! : undefined;
     const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (!away && countyNamed) {
       added.items.push({ questionId: city.id, value: countyNamed.prefecture!, extra: true });
       if (county && !taken.has(county.id)) added.items.push({ questionId: county.id, value: countyNamed.name, extra: true });
     } else if (named.size === 1 && !away) added.items.push({ questionId: city.id, value: [...named][0]!, extra: true });
+    else if (districtCity && !away) added.items.push({ questionId: city.id, value: districtCity, extra: true });
   }
   return added.items.length > items.length ? added : r;
 }
@@ -738,6 +826,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const tagged = withoutTagQuestions(kb, understood);
   if (tagged.asks) {
     const r = readReply(kb, tagged.text, pending, category);
+    // 「用总公司名义报行不行」: asking whether a course the notice rules out is allowed is no decision to take it, so
+    // the value that would fail a hard condition is not stored from it; the question is answered and asked again.
+    if (r.kind === 'answers' && pending && !opensWithBareAnswer(kb, spacesAsClauseBreaks(tagged.text)) && courseAsked(kb, tagged.text, pending, category)) return { kind: 'question' };
     return r.kind === 'answers' ? { ...r, asks: true } : r.kind === 'unclear' ? { kind: 'question' } : r;
   }
   const asTyped = tagged.text;
@@ -927,6 +1018,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (p === undefined) continue;
       const prev = segGroups[segGroups.length - 2];
       const target = prev?.groups[prev.groups.length - 1] ?? prev?.carried;
+      // 「定子线圈那条是柔性线，能换型号，转子那边还不行」: a lack said of a part may follow a clause that only goes on
+      // describing the yes; the system it speaks of is then the one named a clause further back.
+      const before = segGroups[segGroups.length - 3];
+      const described = !target && !!prev && !prev.groups.length && !freeAnswers.some((a) => a.seg === segGroups.length - 2 && a.pol !== true);
+      const reach = target ?? (described ? (before?.groups[before.groups.length - 1] ?? before?.carried) : undefined);
       // 「层压机有振动预警，别的设备还没」: "the other" machines, lines or workshops lacking is the rest of the
       // plant, so what the clause before has is only partly built. A workshop applicant's other workshops
       // are not the one applying: left as before.
@@ -948,6 +1044,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
+        continue;
+      }
+      if (lack && !target && reach && ![...reach.pre, ...reach.post].some((x) => x !== true && x !== 'partial') && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
+        reach.post.push('partial');
         continue;
       }
       // 「DCS有，不是一个车间」 from a workshop applicant: a lack said of workshops after a yes leaves open whether the
@@ -1218,6 +1318,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const segText = lower.slice(seg.start, seg.end);
       const at = Math.min(...fact.words.map((w) => segText.indexOf(w.toLowerCase())).filter((i) => i >= 0));
       if (!Number.isFinite(at)) continue;
+      // 「下面两个分厂一块报」「有个分公司在郑州」: units counted are units the enterprise has, not what it is.
+      if (OWNED_UNITS.test(segText.slice(0, at))) continue;
       // An answer word speaks of the fact when it comes before its word (不是分公司, 没有被列入失信被执行人) or
       // closes the clause after it (分公司不是); one with more after it speaks of what follows: 「分公司没有独立法人」
       // denies the legal personhood, and the branch stays a branch.
@@ -1499,6 +1601,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));
+    } else if (hedged && hedgedNoByHand(kb, pending, lower, hedgeHits.map((h) => h.word))) {
+      // 「应该没有，窑温还是看火工调」: the hedge is on the name of the system, and the work it describes is done by
+      // hand, which is no system whatever the name: recorded as no, with the practice read back.
+      items.set(pending.id, false);
+      const practice = kb.interview.vocabulary.lookalikes.filter((l) => l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words);
+      const said = typedForms(typed, practice, false);
+      practiceSaid = (said.length ? said : [typed]).join('、');
     } else if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';

@@ -10,6 +10,7 @@ import { BLIND_ENTERPRISES_5 } from '../fixtures/blind-enterprises-5';
 import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
 import { BLIND_ENTERPRISES_7 } from '../fixtures/blind-enterprises-7';
 import { BLIND_ENTERPRISES_8 } from '../fixtures/blind-enterprises-8';
+import { BLIND_ENTERPRISES_9 } from '../fixtures/blind-enterprises-9';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -54,7 +55,15 @@ const srv = serveForFile();
  * three fewer questions are asked (a smaller `of`, nothing missed that was taken before). Those fixes also read a reply
  * typed without marks as with them, a yes of a practice on paper (「有，纸质的」) as no system, a fast changeover on one line
  * and a slow one on another as partial (H4's 「印刷线换单快 模切糊盒换型还得半天」), 「不敢说先进」 as a modest no (G5) and two
- * workshops handed in together as a second application (D8). I4's hedged 「应该没有，窑温还是看火工调」 is asked again, as hedges are.
+ * workshops handed in together as a second application (D8).
+ * The ninth round took 187 of 195 before any work on it (seven asked again, one value stored wrong and another in passing,
+ * 「下面两个分厂」 read as the applicant being a branch; a question about applying in the head office's name stored as the
+ * answer; two verdicts off) and the figures below after the fixes it led to. Those fixes read a
+ * hedged no with the work described as done by hand as no system (I4's 「应该没有，窑温还是看火工调」 too), no longer take
+ * 「独立法人」 as an answer to the group question (so H1's is asked), record a 市辖区's 省辖市 said in passing, record the
+ * trade and mode typed while a question answered in words waits (D6's 「有色冶炼」 gives its mode), and take no answer
+ * from a question about a way of applying the notice rules out. A hedged no to a hard condition (J2's 「应该没有，纳税信用A级」)
+ * is still asked again.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -107,9 +116,10 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     wrong: [],
   },
   'D5-新乡锂电隔膜子公司': { taken: 39, of: 39, missed: [], wrong: [] },
+  // The mode named with the trade (「有色冶炼」) is recorded then, and not asked (of: 39).
   'D6-渑池氧化铝工厂': {
-    taken: 38,
-    of: 39,
+    taken: 37,
+    of: 38,
     missed: ['ent.industryCode 「氧化铝，有色冶炼」'],
     wrong: [],
   },
@@ -141,7 +151,8 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'E7-永城面粉失信被执行人': { taken: 14, of: 14, missed: [], wrong: [] },
   'E8-郑州粮油贸易公司': { taken: 16, of: 16, missed: [], wrong: [] },
   'F1-郑州盾构机工厂': { taken: 38, of: 39, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
-  'F2-沈丘PVC管材安徽注册': { taken: 16, of: 17, missed: ['ent.independentLegalPerson 「是，独立法人。要是在沈丘单独注册个子公司，是不是就能报了？」'], wrong: [] },
+  // A condition set up only in the question after the answer is that question's premise: the answer stands.
+  'F2-沈丘PVC管材安徽注册': { taken: 17, of: 17, missed: [], wrong: [] },
   'F3-浚县尿素工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
     taken: 24,
@@ -187,7 +198,8 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'G6-洛阳矿山机械工厂': { taken: 40, of: 40, missed: [], wrong: [] },
   'G7-兰考民族乐器车间': { taken: 29, of: 30, missed: ['cap.onlineInspection 「音准是老师傅耳朵听的 调音器也是拿手里测」'], wrong: [] },
   'G8-商丘卷烟厂分公司': { taken: 15, of: 15, missed: [], wrong: [] },
-  'H1-安阳炼钢连铸工厂': { taken: 34, of: 34, missed: [], wrong: [] },
+  // 「是独立法人」 no longer answers the group question, which is asked (of: 34).
+  'H1-安阳炼钢连铸工厂': { taken: 35, of: 35, missed: [], wrong: [] },
   'H2-新蔡刨花板车间': { taken: 36, of: 36, missed: [], wrong: [] },
   'H3-清丰定制家具工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'H4-巩义包装印刷车间': { taken: 30, of: 30, missed: [], wrong: [] },
@@ -197,10 +209,17 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'I1-许昌发制品车间': { taken: 29, of: 29, missed: [], wrong: [] },
   'I2-西峡汽车零部件工厂': { taken: 35, of: 35, missed: [], wrong: [] },
   'I3-鹿邑白酒酿造车间': { taken: 34, of: 34, missed: [], wrong: [] },
-  'I4-新密耐火材料工厂': { taken: 37, of: 38, missed: ['cap.apc 「应该没有，窑温还是看火工调」'], wrong: [] },
+  'I4-新密耐火材料工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'I5-南阳光学镜片工厂': { taken: 39, of: 39, missed: [], wrong: [] },
   'I6-禹州钧瓷个人独资': { taken: 14, of: 14, missed: [], wrong: [] },
   'I7-罗山茶叶今年已报车间': { taken: 13, of: 13, missed: [], wrong: [] },
+  'J1-南阳电机车间': { taken: 31, of: 31, missed: [], wrong: [] },
+  'J2-永城水泥工厂': { taken: 36, of: 37, missed: ['ent.credit.taxViolationBlacklist 「应该没有，纳税信用A级」'], wrong: [] },
+  'J3-汤阴农药车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'J4-伊川轴承工厂': { taken: 37, of: 37, missed: [], wrong: [] },
+  'J5-鹤壁印制电路板车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  'J6-开封阀门总公司名义': { taken: 14, of: 14, missed: [], wrong: [] },
+  'J7-柘城金刚石微粉停产': { taken: 13, of: 13, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -271,7 +290,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -62,10 +62,15 @@ describe('a typed value that its field\'s check refuses', () => {
 
   it('gives the reason without the question\'s id, and a percentage is never read as an industry code', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'ent.industryCode');
-    const words = await typed(s.client, 'ic-1', '离散的，机加和装配');
+    const words = await typed(s.client, 'ic-1', '产品卖到全国各地');
     expect(recordedIds(words.msgs)).toEqual([]);
     expect(said(words.msgs).join('\n')).toMatch(/^没有记录：未能识别行业/);
     expect(said(words.msgs).join('\n')).not.toContain('ent.industryCode');
+    // The production mode said instead of the trade is kept for its own question; the trade is asked again.
+    const mode = await typed(s.client, 'ic-0', '离散的，机加和装配');
+    expect(recordedIds(mode.msgs)).toEqual(['cat.productionMode']);
+    expect(mode.next?.id).toBe('ent.industryCode');
+    expect(said(mode.msgs).join('\n')).not.toContain('ent.industryCode');
     const pct = await typed(s.client, 'ic-2', '大概75%');
     expect(recordedIds(pct.msgs)).not.toContain('ent.industryCode');
     expect(pct.next?.id).toBe('ent.industryCode');

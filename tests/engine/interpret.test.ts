@@ -1285,9 +1285,15 @@ describe('where the enterprise is, to the registration question', () => {
   });
   it('a tag after a statement asks whether it is allowed: the statement answers and the question is kept', () => {
     const group = q('ent.groupOrHeadOffice');
-    for (const text of ['用集团的名义，中不中', '集团名义报可以不', '用集团的名义报中不中']) {
-      expect(interpret(kb, text, group), text).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: true }] });
+    // Asking whether a way of applying the notice rules out is allowed takes nothing: the question is answered and asked again.
+    for (const text of ['用集团的名义，中不中', '集团名义报可以不', '用集团的名义报中不中', '用总公司名义报行不行', '用总公司名义报，可以吗', '以总公司的名义申报能行吗']) {
+      expect(interpret(kb, text, group), text).toEqual({ kind: 'question' });
     }
+    // A bare yes before the question states it; a way allowed is taken as said.
+    expect(interpret(kb, '是，用总公司名义，可以吗', group)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: true }] });
+    expect(interpret(kb, '不用集团名义，自己报中不中', group)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: false }] });
+    // A fact already so, with a question after it, is stated.
+    expect(interpret(kb, '已经报了一个车间，再报工厂中不中', q('ent.appliedThisYear'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'ent.appliedThisYear', value: true }] });
     expect(interpret(kb, '俺们在开封中不中', reg)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.registeredInHenan', value: true }] });
     // A condition or a case in general is the premise of the question, never this enterprise's answer.
     for (const text of ['没有MES的话，报车间中不中', '如果没有MES，中不中？']) expect(items(text, q('cap.mes')), text).toBe('question');
@@ -1667,5 +1673,68 @@ describe('the seventh blind round: scope after a yes, a skip by name, manual pra
     expect(items('是，焦炭和化产品收入占九成五左右', q('ent.manufacturingMainBusiness'))).toEqual({ 'ent.manufacturingMainBusiness': true });
     expect(industryFromText(kb, '刨花板')).toBe('20');
     expect(industryFromText(kb, '废塑料回收造粒')).toBe('42');
+  });
+});
+
+describe('replies the interview used to misread', () => {
+  it('reads a hedged no with the work described as done by hand as no system, and a bare hedge as a hedge', () => {
+    for (const [text, id] of [
+      ['应该没有，窑温还是看火工调', 'cap.apc'],
+      ['估计没有，都是人工调', 'cap.apc'],
+      ['好像没有 靠老师傅经验调', 'cap.rto'],
+      ['应该没有，温度还是操作工设', 'cap.apc'],
+      ['大概没有吧 还是人工抽检', 'cap.onlineInspection'],
+    ] as const) {
+      const r = interpret(kb, text, q(id));
+      expect(r, text).toMatchObject({ kind: 'answers', items: [{ questionId: id, value: false }], notes: [{ reason: 'practice' }] });
+    }
+    expect(interpret(kb, '应该没有吧', q('cap.apc'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+    // A hedged yes stays a hedge, whatever else is said.
+    expect(interpret(kb, '好像有，都是人工调', q('cap.apc'))).toMatchObject({ kind: 'unclear', reason: 'hedge' });
+  });
+
+  it('does not read an independent legal person as no group application', () => {
+    for (const text of ['是独立法人，有限公司', '是独立法人', '我们是独立的法人']) {
+      expect(items(text, q('ent.groupOrHeadOffice')), text).toEqual({ 'ent.independentLegalPerson': true });
+    }
+    // Said with a no, or with words of its own about how it applies, it is still read.
+    expect(items('不是，独立法人', q('ent.groupOrHeadOffice'))).toMatchObject({ 'ent.groupOrHeadOffice': false });
+    expect(items('是独立法人，用自己的名义报', q('ent.groupOrHeadOffice'))).toMatchObject({ 'ent.groupOrHeadOffice': false });
+  });
+
+  it('reads a 市辖区 named where the enterprise is registered as its 省辖市, and districts of two cities as neither', () => {
+    expect(items('是，建安区的', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '许昌市' });
+    expect(items('中，俺们是卧龙区哩', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '南阳市' });
+    expect(items('是，建安区和卧龙区都有厂', q('ent.registeredInHenan'))).toEqual({ 'ent.registeredInHenan': true });
+  });
+
+  it('records the trade and a choice typed while a question answered in words waits, leaving a reply with no value for it unanswered', () => {
+    expect(items('做电机的 离散', q('ent.foundedYear'))).toEqual({ 'ent.industryCode': '38', 'cat.productionMode': 'discrete' });
+    expect(items('报车间 做轴承的', q('ent.foundedYear'))).toEqual({ 'cat.scope': 'workshop', 'ent.industryCode': '34' });
+    expect(items('零九年成立 做电机的', q('ent.foundedYear'))).toMatchObject({ 'ent.industryCode': '38' });
+    expect(items('2009', q('ent.foundedYear'))).toEqual({ 'ent.foundedYear': '2009' });
+    // A place is no trade: 「航空港」 names no aircraft maker.
+    expect(items('郑州航空港区', q('ent.city'))).toEqual({ 'ent.city': '郑州航空港区' });
+    // A choice's word said as a thing, not as the choice (「工厂在新郑」), chooses nothing.
+    expect(items('郑州，工厂在新郑', q('ent.city'))).toEqual({ 'ent.city': '郑州,工厂在新郑' });
+  });
+
+  it('reads the ninth round\'s words: a lack of a part two clauses on, joined systems, a batch traced, counted branches', () => {
+    for (const text of ['定子线圈那条是柔性线 能换型号 转子那边还不行', '装配那条线是柔性的，能混流，机加那边还不行']) {
+      expect(items(text, q('cap.flexibleCell')), text).toEqual({ 'cap.flexibleCell': 'partial' });
+    }
+    expect(items('MES和ERP接起来了 采集系统也接到MES了', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': true });
+    expect(items('MES跟ERP连起来了', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': true });
+    expect(items('能 扫码能查到每台电机用的哪批漆包线', q('cap.qualityTraceability'))).toMatchObject({ 'cap.qualityTraceability': true });
+    expect(items('有设备采集平台，MES也上了，两个都是去年上的', q('cap.scada'))).toMatchObject({ 'cap.scada': true, 'cap.mes': true });
+    // A condition set up in the question after the answer is that question's premise: the answer stands, and is asked about.
+    expect(interpret(kb, '没有LIMS，检测报告是纸质归档的。这个没有的话是不是就报不了工厂了？', q('cap.lims'))).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'cap.lims', value: false }] });
+    expect(items('没有MES的话，报车间中不中', q('cap.mes'))).toBe('question');
+    // Units counted are units the enterprise has; the enterprise said to be one is still read.
+    expect(items('想用总公司的名义报，下面两个分厂一块报', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': true });
+    expect(items('不是，是个分厂', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
+    expect(items('算哩', q('self.automationAdvanced'))).toEqual({ 'self.automationAdvanced': true });
+    // A legal-person statement and a question of who applies: the stated fact stands.
+    expect(interpret(kb, '不是独立法人，执照上是分公司。那让省公司来报行不行？', q('ent.independentLegalPerson'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'ent.independentLegalPerson', value: false }] });
   });
 });
