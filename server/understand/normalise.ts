@@ -38,9 +38,9 @@ export function normalise(text: string): { text: string; traditional: boolean } 
 /**
  * The same question is normalised more than once on its way through a request: the understanding
  * step reads it to answer it, and the question log folds it for search when it logs it (and a
- * helpline question is asked again and again). Normalising is pure and a question's costs tens of
- * microseconds (the traditional-character conversion most), so the texts of question length
- * normalised last are kept; a longer text (a document, a form) is normalised each time.
+ * helpline question is asked again and again). Normalising is pure, so the texts of question
+ * length normalised last are kept and a repeat costs one lookup instead of a few microseconds of
+ * conversion; a longer text (a document, an answer) is normalised each time.
  */
 const MEMO_LENGTH = 300;
 const MEMO_SIZE = 512;
