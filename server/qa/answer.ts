@@ -933,15 +933,43 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   // Of two topics named, the longer keyword is the one asked about: 「社保缴费」 is social insurance,
   // not the fee 「缴费」 alone would suggest.
   let best: { topic: (typeof kb.data.intents.outOfScope.topics)[number]; length: number } | undefined;
-  for (const t of kb.data.intents.outOfScope.topics) {
+  const topics = kb.data.intents.outOfScope.topics;
+  const named = topicsNamed(topics, found);
+  for (const [i, t] of topics.entries()) {
     if (Boolean(t.always) !== always) continue;
-    const byWords = has(found, t.keywords) ? Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length)) : 0;
+    const byWords = named.has(i) ? Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length)) : 0;
     const byPattern = Math.max(0, ...(t.patterns ?? []).map((p) => patternOf(p).exec(q)?.[0].length ?? 0));
     const length = Math.max(byWords, byPattern);
     if (length === 0 || (t.unless ?? []).some((p) => patternOf(p).test(q))) continue;
     if (!best || length > best.length) best = { topic: t, length };
   }
   return best?.topic;
+}
+
+/** Per list of out-of-scope topics, the topics (by index) each normalised keyword belongs to. */
+const topicsByKeyword = new WeakMap<readonly { keywords: readonly string[] }[], Map<string, number[]>>();
+
+/**
+ * The topics (by index) one of whose keywords a question contains: the few words found are looked
+ * up, instead of every topic's keywords (hundreds) in what was found, on each of the several reads
+ * of a question.
+ */
+function topicsNamed(topics: readonly { keywords: readonly string[] }[], found: Found): Set<number> {
+  let index = topicsByKeyword.get(topics);
+  if (!index) {
+    index = new Map();
+    for (const [i, t] of topics.entries()) {
+      for (const k of new Set(t.keywords.map(norm))) {
+        const list = index.get(k);
+        if (list) list.push(i);
+        else index.set(k, [i]);
+      }
+    }
+    topicsByKeyword.set(topics, index);
+  }
+  const named = new Set<number>();
+  for (const w of found.keys()) for (const i of index.get(w) ?? []) named.add(i);
+  return named;
 }
 
 // Patterns come from the knowledge files only, so this memo is bounded.
