@@ -270,7 +270,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const saysCounty = (countyWords ?? []).some((w) => text.includes(norm(w)));
   const countyAlone = !regions.length && countyGroup && intent.countyAnswer && (saysCounty || rules.some((r) => text.startsWith(r.suffix)));
   // A region compared with the counties (「济源跟县里一样吗」) gets the county row beside its own.
-  const asksWhich = intent.compare?.which ? new RegExp(intent.compare.which, 'u').test(text) : false;
+  const asksWhich = intent.compare?.which ? patternOf(intent.compare.which).test(text) : false;
   const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w))) || (words === intent.compare?.words && asksWhich);
   const comparedWithCounty =
     regions.length > 0 && !stated.some((x) => x.name === countyGroup?.label) && saysCounty && countyGroup && intent.countyAnswer && compares(intent.compare?.words) &&
@@ -302,7 +302,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
       );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
       parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
-    } else if (intent.separate?.counts && intent.separate.apart && new RegExp(intent.separate.counts, 'u').test(text) && !regions.some((r) => r.kind === '市辖区')) {
+    } else if (intent.separate?.counts && intent.separate.apart && patternOf(intent.separate.counts).test(text) && !regions.some((r) => r.kind === '市辖区')) {
       // 「巩义的名额算郑州的吗」: 四(三) gives each recommending department its own line, so one place's
       // quota is not part of another's; for a county the notice also never says it is counted in its
       // 省辖市's, and that absence is said, with whom to ask.
@@ -823,7 +823,7 @@ function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: stri
  */
 function namedFormCells(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const forms = kb.data.intents.answerText.otherCategory.categories.map((c) => c.form);
-  const asked = forms.filter((f) => new RegExp(`${f}(?!\\d)`, 'u').test(question));
+  const asked = forms.filter((f) => patternOf(`${f}(?!\\d)`).test(question));
   if (asked.length !== 1) return r;
   const form = asked[0]!;
   if (r.citations.some((c) => c.clause.startsWith(`${form}.`))) return r;
