@@ -60,8 +60,19 @@ const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
 const UNSEEN_SHARE = 0.5;
 
-/** A Han bigram as a number (its two UTF-16 units): hashing a number costs far less than hashing a new two-character string. */
-const bigram = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+/**
+ * A Han bigram as a number: hashing a number costs far less than hashing a new two-character
+ * string. Two characters of the CJK blocks U+3400–U+9FFF (15 bits each once offset) make a small
+ * integer, which V8 keeps unboxed and hashes fastest; any other pair (an extension character, a
+ * surrogate half) its two UTF-16 units, negated so the two forms never meet.
+ */
+const HAN_BASE = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const bigram = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - HAN_BASE;
+  const b = s.charCodeAt(i + 1) - HAN_BASE;
+  return a >= 0 && a < HAN_SPAN && b >= 0 && b < HAN_SPAN ? a * 0x8000 + b : -(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1)) - 1;
+};
 const STOP_BIGRAMS = new Set([...QUERY_STOPWORDS].filter((w) => w.length === 2).map((w) => bigram(w, 0)));
 
 /** A feature: a Han bigram (a number, see `bigram`), or a Latin/digit word or `#concept` (a string). */
