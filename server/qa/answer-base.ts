@@ -60,8 +60,19 @@ const CONCEPT_WEIGHT = 1.6;
 /** Words the answer base never uses still dilute the match, but less than its rarest word. */
 const UNSEEN_SHARE = 0.5;
 
-/** A Han bigram as a number (its two UTF-16 units): hashing a number costs far less than hashing a new two-character string. */
-const bigram = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+/**
+ * A Han bigram as a number: hashing a number costs far less than hashing a new two-character
+ * string. Two characters of the CJK blocks U+3400–U+9FFF (15 bits each once offset) make a small
+ * integer, which V8 keeps unboxed and hashes fastest; any other pair (an extension character, a
+ * surrogate half) its two UTF-16 units, negated so the two forms never meet.
+ */
+const HAN_BASE = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const bigram = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - HAN_BASE;
+  const b = s.charCodeAt(i + 1) - HAN_BASE;
+  return a >= 0 && a < HAN_SPAN && b >= 0 && b < HAN_SPAN ? a * 0x8000 + b : -(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1)) - 1;
+};
 const STOP_BIGRAMS = new Set([...QUERY_STOPWORDS].filter((w) => w.length === 2).map((w) => bigram(w, 0)));
 
 /** A feature: a Han bigram (a number, see `bigram`), or a Latin/digit word or `#concept` (a string). */
@@ -105,8 +116,11 @@ export class AnswerIndex {
   private readonly idf = new Map<Feature, number>();
   private readonly maxIdf: number;
   private readonly understander: Understander;
-  /** Entries with two or more required word groups: meeting all of them is evidence of its own. */
-  private readonly specific: number[];
+  /**
+   * Entries with two or more required word groups (meeting all of them is evidence of its own),
+   * by each word of their first group: only those whose first group a question meets are checked.
+   */
+  private readonly specificByWord = new Map<string, number[]>();
   /** Entries whose required words decide (see AnswerEntry.decisive). */
   private readonly decisive: number[];
   /** Every required and excluded word: one pass finds those a question contains. */
@@ -119,6 +133,12 @@ export class AnswerIndex {
   private readonly measured: RegExp | undefined;
   /** Guard words that are a bare number, with the units of the limits of the entries requiring them. */
   private readonly bareNumbers = new Map<string, Set<string>>();
+  /**
+   * Per entry, its required word groups and its excluded words as sets, for `meets` and `admits`:
+   * a group may hold a hundred words (every county), while a question contains a handful of guard
+   * words, so membership is tested from the smaller side.
+   */
+  private readonly guards: Guards[];
   /** The last text matched, read: the second attempt re-matches the same text. */
   private last: { text: string; features: Map<Feature, number>; words?: Set<string> } | undefined;
 
@@ -186,7 +206,15 @@ export class AnswerIndex {
     this.best = new Float64Array(base.entries.length);
     this.phrasingNorm = Float64Array.from(this.phrasings, (p) => p.weight);
     this.phrasingEntry = Int32Array.from(this.phrasings, (p) => p.entry);
-    this.specific = this.entries.flatMap((p, i) => (p.requires.length >= 2 ? [i] : []));
+    this.guards = this.entries.map((p) => ({ requires: p.requires.map((g) => new Set(g)), excludes: new Set(p.excludes) }));
+    this.entries.forEach((p, i) => {
+      if (p.requires.length < 2) return;
+      for (const w of new Set(p.requires[0])) {
+        const list = this.specificByWord.get(w);
+        if (list) list.push(i);
+        else this.specificByWord.set(w, [i]);
+      }
+    });
     this.decisive = this.entries.flatMap((p, i) => (p.entry.decisive && p.requires.length > 0 ? [i] : []));
     for (const [concept, words] of Object.entries(base.conceptGuards ?? {})) this.conceptGuards.set(concept, words.map(norm));
     const implied = [...new Set((base.impliedObjects ?? []).map(norm))].sort((a, b) => b.length - a.length);
@@ -262,12 +290,15 @@ export class AnswerIndex {
     let words: Set<string> | undefined;
     if (byGuards) {
       words = this.present(text);
-      for (const e of this.specific) if (meets(this.entries[e]!, words)) met.add(e);
+      // In entry order, as a scan of every such entry would add them: ties in score keep it.
+      const candidates = new Set<number>();
+      for (const w of words) for (const e of this.specificByWord.get(w) ?? []) candidates.add(e);
+      for (const e of [...candidates].sort((a, b) => a - b)) if (meets(this.guards[e]!, words)) met.add(e);
     }
     const decided = new Set<PreparedEntry>();
     if (this.decisive.length) {
       words ??= this.present(text);
-      for (const e of this.decisive) if (meets(this.entries[e]!, words)) met.add(e), decided.add(this.entries[e]!);
+      for (const e of this.decisive) if (meets(this.guards[e]!, words)) met.add(e), decided.add(this.entries[e]!);
     }
     if (!shared && met.size === 0) return [];
     qWeight = Math.sqrt(qWeight);
@@ -290,7 +321,7 @@ export class AnswerIndex {
     const out: EntryMatch[] = [];
     words ??= this.present(text);
     for (const e of touched.sort((a, b) => best[b]! - best[a]!)) {
-      if (!admits(this.entries[e]!, words, concepts)) continue;
+      if (!admits(this.entries[e]!, this.guards[e]!, words, concepts)) continue;
       out.push({ prepared: this.entries[e]!, score: best[e]! });
       if (out.length === k + SPECIFIC_LOOKAHEAD) break;
     }
@@ -321,14 +352,27 @@ export function namedConcepts(u: Understander, text: string): ConceptMatch[] {
   });
 }
 
-/** Every required word group has a word in the text (`words`: the guard words it contains). */
-function meets(p: PreparedEntry, words: Set<string>): boolean {
-  return p.requires.every((group) => group.some((w) => words.has(w)));
+/** An entry's guard words as sets (see AnswerIndex.guards). */
+interface Guards {
+  requires: Set<string>[];
+  excludes: Set<string>;
 }
 
-function admits(p: PreparedEntry, words: Set<string>, concepts: Set<string>): boolean {
-  if (p.excludes.some((w) => words.has(w))) return false;
-  return meets(p, words) && p.anchors.every((a) => concepts.has(a));
+/** The two sets share a word; the smaller one is walked. */
+function shares(a: Set<string>, b: Set<string>): boolean {
+  if (a.size > b.size) return shares(b, a);
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+}
+
+/** Every required word group has a word in the text (`words`: the guard words it contains). */
+function meets(g: Guards, words: Set<string>): boolean {
+  return g.requires.every((group) => shares(group, words));
+}
+
+function admits(p: PreparedEntry, g: Guards, words: Set<string>, concepts: Set<string>): boolean {
+  if (shares(g.excludes, words)) return false;
+  return meets(g, words) && p.anchors.every((a) => concepts.has(a));
 }
 
 /** A clause whose text is only its own heading. */

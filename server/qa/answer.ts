@@ -274,7 +274,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   const saysCounty = (countyWords ?? []).some((w) => text.includes(norm(w)));
   const countyAlone = !regions.length && countyGroup && intent.countyAnswer && (saysCounty || rules.some((r) => text.startsWith(r.suffix)));
   // A region compared with the counties (「济源跟县里一样吗」) gets the county row beside its own.
-  const asksWhich = intent.compare?.which ? new RegExp(intent.compare.which, 'u').test(text) : false;
+  const asksWhich = intent.compare?.which ? patternOf(intent.compare.which).test(text) : false;
   const compares = (words: string[] | undefined) => (words ?? []).some((w) => text.includes(norm(w))) || (words === intent.compare?.words && asksWhich);
   const comparedWithCounty =
     regions.length > 0 && !stated.some((x) => x.name === countyGroup?.label) && saysCounty && countyGroup && intent.countyAnswer && compares(intent.compare?.words) &&
@@ -311,7 +311,7 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
       );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
       parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
-    } else if (intent.separate?.counts && intent.separate.apart && new RegExp(intent.separate.counts, 'u').test(text) && !regions.some((r) => r.kind === '市辖区')) {
+    } else if (intent.separate?.counts && intent.separate.apart && patternOf(intent.separate.counts).test(text) && !regions.some((r) => r.kind === '市辖区')) {
       // 「巩义的名额算郑州的吗」: 四(三) gives each recommending department its own line, so one place's
       // quota is not part of another's; for a county the notice also never says it is counted in its
       // 省辖市's, and that absence is said, with whom to ask.
@@ -832,7 +832,7 @@ function askedCategoryFirst(kb: KnowledgeBase, question: string, r: { text: stri
  */
 function namedFormCells(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const forms = kb.data.intents.answerText.otherCategory.categories.map((c) => c.form);
-  const asked = forms.filter((f) => new RegExp(`${f}(?!\\d)`, 'u').test(question));
+  const asked = forms.filter((f) => patternOf(`${f}(?!\\d)`).test(question));
   if (asked.length !== 1) return r;
   const form = asked[0]!;
   if (r.citations.some((c) => c.clause.startsWith(`${form}.`))) return r;
@@ -998,15 +998,43 @@ function topicOf(kb: KnowledgeBase, q: string, always: boolean, found: Found = s
   // Of two topics named, the longer keyword is the one asked about: 「社保缴费」 is social insurance,
   // not the fee 「缴费」 alone would suggest.
   let best: { topic: (typeof kb.data.intents.outOfScope.topics)[number]; length: number } | undefined;
-  for (const t of kb.data.intents.outOfScope.topics) {
+  const topics = kb.data.intents.outOfScope.topics;
+  const named = topicsNamed(topics, found);
+  for (const [i, t] of topics.entries()) {
     if (Boolean(t.always) !== always) continue;
-    const byWords = has(found, t.keywords) ? Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length)) : 0;
+    const byWords = named.has(i) ? Math.max(0, ...t.keywords.map(norm).filter(free).map((k) => k.length)) : 0;
     const byPattern = Math.max(0, ...(t.patterns ?? []).map((p) => patternOf(p).exec(q)?.[0].length ?? 0));
     const length = Math.max(byWords, byPattern);
     if (length === 0 || (t.unless ?? []).some((p) => patternOf(p).test(q))) continue;
     if (!best || length > best.length) best = { topic: t, length };
   }
   return best?.topic;
+}
+
+/** Per list of out-of-scope topics, the topics (by index) each normalised keyword belongs to. */
+const topicsByKeyword = new WeakMap<readonly { keywords: readonly string[] }[], Map<string, number[]>>();
+
+/**
+ * The topics (by index) one of whose keywords a question contains: the few words found are looked
+ * up, instead of every topic's keywords (hundreds) in what was found, on each of the several reads
+ * of a question.
+ */
+function topicsNamed(topics: readonly { keywords: readonly string[] }[], found: Found): Set<number> {
+  let index = topicsByKeyword.get(topics);
+  if (!index) {
+    index = new Map();
+    for (const [i, t] of topics.entries()) {
+      for (const k of new Set(t.keywords.map(norm))) {
+        const list = index.get(k);
+        if (list) list.push(i);
+        else index.set(k, [i]);
+      }
+    }
+    topicsByKeyword.set(topics, index);
+  }
+  const named = new Set<number>();
+  for (const w of found.keys()) for (const i of index.get(w) ?? []) named.add(i);
+  return named;
 }
 
 // Patterns come from the knowledge files only, so this memo is bounded.

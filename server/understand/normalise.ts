@@ -36,6 +36,27 @@ const typedDate = (_: string, m: string, d: string) => `${Number(m)}月${Number(
  * simplified, spoken question words in their written form, runs of white space one space.
  */
 export function normalise(text: string): { text: string; traditional: boolean } {
+  if (text.length > MEMO_LENGTH) return normaliseAnew(text);
+  let n = memo.get(text);
+  if (!n) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, (n = normaliseAnew(text)));
+  }
+  return { text: n.text, traditional: n.traditional };
+}
+
+/**
+ * The same question is normalised more than once on its way through a request: the understanding
+ * step reads it to answer it, and the question log folds it for search when it logs it (and a
+ * helpline question is asked again and again). Normalising is pure, so the texts of question
+ * length normalised last are kept and a repeat costs one lookup instead of a few microseconds of
+ * conversion; a longer text (a document, an answer) is normalised each time.
+ */
+const MEMO_LENGTH = 300;
+const MEMO_SIZE = 512;
+const memo = new Map<string, { text: string; traditional: boolean }>();
+
+function normaliseAnew(text: string): { text: string; traditional: boolean } {
   let t = text.normalize('NFKC').toLowerCase();
   let traditional = false;
   if (HAN.test(t)) {

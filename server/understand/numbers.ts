@@ -128,6 +128,9 @@ const AR_NUM = '\\d+(?:\\.\\d+)?';
 const MIXED_NUM = '\\d+[十百千万亿](?:[零〇]?\\d+[十百千万亿]?|[十百千万亿])+';
 const FILL = '多|余|来';
 
+/** What every quantity QUANTITY finds begins with: a digit or the first character of CN_NUM. */
+const NUMERAL = /[\d零〇一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾]/u;
+
 // One pass finds every quantity: 百分之X, X成Y, then numerals with magnitude and unit.
 const QUANTITY = new RegExp(
   [
@@ -151,6 +154,9 @@ const QUANTITY = new RegExp(
  */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  // Most questions name no figure at all, and the one-pass pattern tries every alternative at every
+  // character before it finds none; each alternative starts with a digit or a numeral.
+  if (!NUMERAL.test(text)) return out;
   for (const m of text.matchAll(QUANTITY)) {
     const g = m.groups!;
     const ranged = [g.pct, g.pml, g.num].some((x) => x !== undefined && !/^[\d.]+$/.test(x) && isRange(x));

@@ -202,6 +202,17 @@ describe('numbers and amounts', () => {
     expect(findQuantities('90%左右')[0]).toMatchObject({ value: 90, approx: true });
   });
 
+  it('finds a quantity of every form however it opens (a hedge, 百分之, 千分之, a financial numeral), and none in text without a numeral', () => {
+    // findQuantities skips a text with no digit or numeral: every form it reads must contain one.
+    expect(findQuantities('超过百分之三十').map((q) => q.value)).toEqual([30]);
+    expect(findQuantities('千分之五').map((q) => q.value)).toEqual([0.5]);
+    expect(findQuantities('大概六七成吧').map((q) => q.value)).toEqual([60]);
+    expect(findQuantities('差不多两分半钟').map((q) => q.value)).toEqual([2.5]);
+    expect(findQuantities('突破3千5百万元').map((q) => q.value)).toEqual([35_000_000]);
+    expect(findQuantities('注册资本叁拾万元').map((q) => q.value)).toEqual([300_000]);
+    expect(findQuantities('要多少人才能报，有没有要求')).toEqual([]);
+  });
+
   it('does not read clause numbers, 一下, 统一 or 三维 as quantities', () => {
     expect(findQuantities('四(一)规定的统一要求看一下三维设计')).toEqual([]);
   });
