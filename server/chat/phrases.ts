@@ -91,6 +91,7 @@ const PLACEHOLDERS = {
   hintYesNo: [],
   hintYesNoPartial: [],
   hintNumber: ['unit'],
+  hintDate: [],
   hintNumberUnit: ['unit'],
   hintChoices: ['choices'],
   listSeparator: [],
@@ -369,6 +370,9 @@ function hint(q: QuestionView): string {
       return T.hintYesNoPartial;
     case 'number':
       return say('hintNumber', { unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '' });
+    // A date is asked to its month at least: the hint says so, never that a number is wanted.
+    case 'date':
+      return T.hintDate;
     case 'choice':
     case 'multiChoice':
       return q.choices?.length ? say('hintChoices', { choices: q.choices.map((c) => c.label).join(T.nameSeparator) }) : '';

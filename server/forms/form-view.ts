@@ -261,6 +261,9 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const part = parseDate(t) ? undefined : partOfYear(t);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
     const d = parseDate(t) ?? part?.value;
+    // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
+    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
+    if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
     if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };
     value = d;
   } else if (view.kind === 'text' && oneLineField(kb, questionId)) {

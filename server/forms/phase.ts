@@ -808,6 +808,8 @@ export function partOfYear(text: string): { value: string; approx: boolean } | u
 }
 
 /** A year with no month after it (「2015年」, 「15年成立的」): what a date question is not answered by. */
+/** A reply of a year's four digits alone (「2020」): the year of the date asked, whose month is missing. */
+const BARE_YEAR = /^(?:19|20)\d{2}$/u;
 const YEAR_ONLY = /(?<!\d)(?:\d{4}|\d{2})\s*年(?!\s*\d{1,2}\s*月)/u;
 
 /** Facts of a list field (products, honours, a workshop's lines): read item by item, not as prose. */
@@ -1391,7 +1393,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const part = partOfYear(t);
     if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }] };
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
-    return YEAR_ONLY.test(arabicDate(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
+    return YEAR_ONLY.test(arabicDate(t)) || BARE_YEAR.test(wholeReply(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
