@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
-import { fillForm } from '../../server/forms/fill';
+import type { FormsContext } from '../../server/forms/draft';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { applyFormAnswer, correctLast, formView, interpretForm, markApproximate, partOfYear, phonesAsStored } from '../../server/forms/phase';
 import { checkFormValue } from '../../server/forms/form-view';
-import { getPath } from '../../server/forms/facts';
 import { spokenDigits } from '../../server/understand';
 import type { Answers } from '../../server/schemas/interview';
 import { build, type Built } from '../helper';
 import { ROUND11_ENTERPRISES, TEXT, type Round11Enterprise } from './typed-round11';
 import { capabilityTerms, filledFormProblems } from './claims';
+import { draftTyped, factAt, noticeAchievements as noticeAchievementsOf } from './typed-draft';
 import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
 
 /*
@@ -68,33 +67,13 @@ function typedAnswers(e: Round11Enterprise): { answers: Answers; unclear: string
 const memo = new Map<string, ReturnType<typeof draftOf>>();
 function draftOf(e: Round11Enterprise) {
   const typed = typedAnswers(e);
-  const { profile, recommended } = sessionDraftProfile(data, ctx, typed.answers);
-  const form = fillForm(ctx, profile, e.category);
-  const drafts = [...Object.values(form.drafts)];
-  const nWs = Math.max(1, profile.form.workshops?.length ?? 0);
-  for (const s of sectionIds(ctx, e.category).filter((x) => x.perWorkshop)) for (let i = 1; i <= nWs; i++) drafts.push(draftSection(ctx, profile, e.category, `${s.id}@${i}`));
-  const sentences = [...new Set(drafts.flatMap((d) => d.sentences.map((x) => x.text)))];
-  return { ...typed, profile, recommended, form, drafts, sentences };
+  return { ...typed, ...draftTyped(data, ctx, typed.answers, e.category) };
 }
 function drafted(e: Round11Enterprise) {
   if (!memo.has(e.id)) memo.set(e.id, draftOf(e));
   return memo.get(e.id)!;
 }
-
-/** A fact of the form's facts by path; a narrative cell's key has dots of its own (elements.ws.run). */
-function factAt(form: object, path: string): unknown {
-  const m = /^(workshops\.\d+\.descriptions|elements)\.(.+)$/.exec(path);
-  if (m) return (getPath(form, m[1]!) as Record<string, unknown> | undefined)?.[m[2]!];
-  return getPath(form, path);
-}
-
-const noticeAchievements = [
-  ...new Set(
-    Object.values(data.elements.categories).flatMap((cat) =>
-      cat.elements.flatMap((el) => [...(el.requirements ?? []), ...Object.values(el.branches ?? {}).flat()].flatMap((r) => [...r.text.matchAll(/实现[^，；。…]{4,}/g)].map((m) => m[0]))),
-    ),
-  ),
-];
+const noticeAchievements = noticeAchievementsOf(data);
 
 /**
  * Readings known to be wrong, kept as a guard until fixed: none now. 「每天十万五」 to a 万元/天 field was read as
