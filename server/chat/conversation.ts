@@ -11,7 +11,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { markApproximate, percentOrFraction } from '../forms/phase';
+import { hasPhone, markApproximate, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -202,12 +202,24 @@ export class Conversation {
       }
     }
 
+    // 「同上」 typed into a form field's card or box is the earlier answer it points at, as in the chat.
+    if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string' && msg.questionId.startsWith('form.')) {
+      const same = sameAsEarlier(this.runtime.kb.data, answers, msg.questionId, msg.value);
+      if (same?.kind === 'answers') msg = { ...msg, value: same.items[0]!.value };
+    }
+
     // A figure typed in words into a number field or an edit (「十二」, 「1.2亿」, 「约85%」) is read by the
     // one number reader, as the same words in the chat are; a round figure keeps its mark for the form.
     let roundFigure: string | undefined;
     if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string') {
       const [view] = rules.views(answers, [msg.questionId]);
-      const n = view?.kind === 'number' ? parseNumber(msg.value, view.unit) : undefined;
+      // A form figure typed into its card or the form view is read as the chat reads it: a phone in it, a figure said
+      // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
+      const form = view?.kind === 'number' && msg.questionId.startsWith('form.');
+      const figure = form ? readFigure(this.runtime.kb.data, msg.questionId, msg.value) : undefined;
+      const refused = form && hasPhone(msg.value) ? fill(this.runtime.kb.data.formQuestions.messages.phoneAsFigure, { said: msg.value.trim().slice(0, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
+      if (refused) return this.send({ type: 'error', code: errorCode(refused), message: refused, clientId: msg.clientId });
+      const n = view?.kind === 'number' ? (figure?.kind === 'value' ? figure : parseNumber(msg.value, view.unit)) : undefined;
       // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).
       const fraction = n && msg.questionId.startsWith('form.') ? percentOrFraction(n) : undefined;
       if (fraction) {
@@ -239,7 +251,9 @@ export class Conversation {
     const before = this.step(answers);
     const ctx = this.context(sessionId, before.question, answers);
     // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
-    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : await this.extract(msg.text, ctx);
+    // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
+    const same = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? sameAsEarlier(this.runtime.kb.data, answers, before.question.id, msg.text) : undefined;
+    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? (await this.extract(msg.text, ctx));
     if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
 
     if (interp.kind === 'answers') {
@@ -356,6 +370,8 @@ export class Conversation {
       : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
       : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
       : reason === 'percentOrFraction' && interp.kind === 'unclear' ? phrases.percentOrFraction(before.question, interp.choices ?? [], interp.field)
+      : reason === 'period' && interp.kind === 'unclear' ? phrases.period(before.question, interp.choices ?? [], interp.field)
+      : reason === 'wanOrPlace' && interp.kind === 'unclear' ? phrases.wanOrPlace(before.question, interp.choices ?? [], interp.field)
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

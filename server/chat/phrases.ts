@@ -46,6 +46,8 @@ const PLACEHOLDERS = {
   bareText: ['said', 'field', 'question'],
   bareDate: ['said', 'field', 'question'],
   percentOrFraction: ['said', 'percent', 'fraction', 'field', 'question'],
+  period: ['said', 'spoken', 'wanted', 'field', 'unit', 'question'],
+  wanOrPlace: ['said', 'small', 'large', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -89,6 +91,7 @@ const PLACEHOLDERS = {
   hintYesNo: [],
   hintYesNoPartial: [],
   hintNumber: ['unit'],
+  hintDate: [],
   hintNumberUnit: ['unit'],
   hintChoices: ['choices'],
   listSeparator: [],
@@ -188,6 +191,12 @@ export const phrases = {
     // 「2015年」 to a date: the year alone is what was given, and the month is what the form still needs.
     : q.kind === 'date' ? say('bareDate', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text })
     : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
+  /** A figure said for another span than the field's (「一个月六千万」 to a year's revenue): the field's own is asked, never converted. */
+  period: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('period', { said: choices[0] ?? '', spoken: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text }) : T.unclearNoQuestion,
+  /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
+  wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
   percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
@@ -361,6 +370,9 @@ function hint(q: QuestionView): string {
       return T.hintYesNoPartial;
     case 'number':
       return say('hintNumber', { unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '' });
+    // A date is asked to its month at least: the hint says so, never that a number is wanted.
+    case 'date':
+      return T.hintDate;
     case 'choice':
     case 'multiChoice':
       return q.choices?.length ? say('hintChoices', { choices: q.choices.map((c) => c.label).join(T.nameSeparator) }) : '';

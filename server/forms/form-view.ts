@@ -2,10 +2,9 @@ import type { Block, FormField } from '../knowledge/schemas/forms';
 import type { AnswerValue, Answers, QuestionView } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
-import { parseNumber } from '../engine/interpret';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
 
 /**
@@ -243,10 +242,16 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
   const t = text.trim();
   let value: AnswerValue;
-  if (!t) value = null;
+  // 「同上」 in the workshop's address box is the enterprise's address, as the same words in the chat are.
+  const same = t ? sameAsEarlier(kb, answers, questionId, t) : undefined;
+  if (same?.kind === 'answers') value = same.items[0]!.value;
+  else if (!t) value = null;
   else if (view.kind === 'number') {
-    const n = parseNumber(t, view.unit);
+    // 「0373-3056789」 in a figure's box is a phone, whose digits the number reader would take as a figure.
+    if (hasPhone(t)) return { ok: false, error: fill(kb.formQuestions.messages.phoneAsFigure, { said: t.slice(0, 20), field: labelOf(view) }) };
+    const n = readFigure(kb, questionId, t);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
+    if (n.kind === 'ask') return { ok: false, error: n.message };
     // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
     const fraction = percentOrFraction(n);
     if (fraction) return { ok: false, error: fill(kb.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
@@ -256,6 +261,9 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const part = parseDate(t) ? undefined : partOfYear(t);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
     const d = parseDate(t) ?? part?.value;
+    // 「2020年」「2020」: the year is given and the month is what is missing, so the month is what is asked.
+    const year = d ? undefined : /^(?:(?:19|20)\d{2})(?=\s*年?\s*$)/u.exec(t)?.[0];
+    if (year) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year }) };
     if (!d) return { ok: false, error: '应为真实日期，格式 YYYY-MM-DD 或 YYYY-MM，如 2020-03-15' };
     value = d;
   } else if (view.kind === 'text' && oneLineField(kb, questionId)) {

@@ -463,12 +463,18 @@ function badPhone(text: string, mobileOnly: boolean): string | null {
   return null;
 }
 
+/** A figure that is a mobile number's eleven digits. */
+const PHONE_SHAPED = /^1[3-9]\d{9}$/u;
+
 function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages): string | null {
   const q = c.q;
   const name = `“${c.text.replace(/[？?].*$/, '')}”`;
   if (value === null) return null;
   if (q.kind === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return `${name}需要一个数字${q.unit ? `（单位：${q.unit}）` : ''}`;
+    // A mobile number typed into a figure's box (the card's or the form view's) is no figure of any field: eleven
+    // digits from 13 to 19 would put 13839451234 人 or 万元 on the signed form.
+    if (messages && PHONE_SHAPED.test(String(value))) return fill(messages.phoneAsFigure, { said: String(value), field: labelOf(c) });
     if (q.validate === 'money' && value < 0) return `${name}：金额（万元）不能为负数`;
     if (q.validate === 'count' && (!Number.isInteger(value) || value < 0)) return `${name}应为非负整数`;
     if (q.min !== undefined && value < q.min) return `${name}不能小于 ${q.min}`;
@@ -614,7 +620,7 @@ function wordsOf(v: FormVocabulary) {
       skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
       notKnown: v.notKnownNow.length ? new RegExp(anyOf(v.notKnownNow)) : null,
       later: new RegExp(anyOf(v.later)),
-      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[。.!！~～]*$`] : [])].join('|'), 'i'),
+      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[啊呀吧嘞哈]*[。.!！~～]*$`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
       question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
       goOnAlone: new RegExp(`^(?:${anyOf([...v.goOnStarts, ...v.goOnWhole])})[的啊呀吧嘞哈]*[。.!！~～]*$`, 'i'),
@@ -802,6 +808,8 @@ export function partOfYear(text: string): { value: string; approx: boolean } | u
 }
 
 /** A year with no month after it (「2015年」, 「15年成立的」): what a date question is not answered by. */
+/** A reply of a year's four digits alone (「2020」): the year of the date asked, whose month is missing. */
+const BARE_YEAR = /^(?:19|20)\d{2}$/u;
 const YEAR_ONLY = /(?<!\d)(?:\d{4}|\d{2})\s*年(?!\s*\d{1,2}\s*月)/u;
 
 /** Facts of a list field (products, honours, a workshop's lines): read item by item, not as prose. */
@@ -901,9 +909,10 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
     if (!FIGURE_START.test(said)) return undefined;
     // A figure said in passing of another body (集团, 母公司) is not the enterprise's.
     if (ownFigure(kb.formQuestions.vocabulary, said) !== said) return undefined;
-    const n = parseNumber(said, q.q.unit);
-    // A bare decimal in a percentage may be either figure: not taken in passing, so it is never guessed.
-    if (n?.typed !== undefined) return undefined;
+    const n = readFigure(kb, id, said);
+    // A bare decimal in a percentage may be either figure, and a figure may be for another span or read two ways by
+    // its 万: none is taken in passing, so none is guessed.
+    if (n?.kind === 'ask' || n?.typed !== undefined) return undefined;
     return n ? { value: n.value, ...(n.approx ? { approx: true as const } : {}) } : undefined;
   }
   if (q.q.kind === 'date') {
@@ -1004,6 +1013,8 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
 const CORRECTION_MAX = 60;
+/** 「联系人不是李强 是李刚」「地址不是18号，应该是16号」: a field's name, the value it is not, then the value it is. */
+const NOT_IS = /^(.{1,12}?)(?:不是|并非)\s*(.+?)\s*[，,；;\s]?\s*(?:而|其实|应该|应)?\s*是\s*(.+)$/u;
 /** How far into a narrative reply a correction naming no field may start (「上面那个填错了」, 「刚才的写错了」): further in, it is part of a story. */
 const NARRATIVE_CORRECTION_LEAD = 6;
 /** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该; 「不对接」 corrects nothing. */
@@ -1033,16 +1044,35 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
       if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length };
     }
   }
+  // 「联系人不是李强，是李刚」: a field named first, then the value it is not and the value it is.
+  const notIs = hit ? undefined : NOT_IS.exec(t);
+  if (notIs) {
+    const name = notIs[1]!.toLowerCase().replace(/的/gu, '');
+    // The name is the whole of what comes first, so a word the asked question uses (联系人 in 「联系人手机？」) names its own field here.
+    const n = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.saidAs ?? []).map((word) => ({ word, id: q.id }))).find((x) => x.word.toLowerCase().replace(/的/gu, '') === name);
+    // A value of its own kind replaces the answer whole: a figure, a date, a name or a number to call. A part of an
+    // address or a title (「不是18号，是16号」) is an edit of the answer, which this does not read.
+    const whole = n && (findQuestion(kb, n.id)?.q.kind !== 'text' || /\.name$/u.test(n.id) || /phone|mobile/u.test(findQuestion(kb, n.id)?.q.validate ?? ''));
+    const read = n && whole && !(narrative && n.id === c.id) ? passingValue(kb, n.id, notIs[3]!.replace(/[。.!！~～]+$/u, '').trim()) : undefined;
+    if (n && read) return { kind: 'answers', items: [{ questionId: n.id, value: read.value, ...(read.approx ? { approx: true as const, said: notIs[3]! } : {}) }] };
+  }
   if (!hit) return undefined;
   let named: { id: string; end: number } | undefined;
   // 「建设后的人数」 names the field 「建设后人数」 does: the 的 between its words is read past.
   const plain = t.toLowerCase().replace(/的/gu, '');
+  let own: number | undefined;
   for (const n of namesFor(kb, c)) {
-    if (n.id === c.id) continue;
     const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
     const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
+    // 「地址写错了，是…」 typed where the address is asked (its box in the form view, or its question again) names the
+    // asked field itself: its value is what follows, not the whole reply.
+    if (n.id === c.id) {
+      if (i === 0 && !narrative && end <= hit.start && (own === undefined || end > own)) own = end;
+      continue;
+    }
     if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
   }
+  if (!named && own !== undefined) named = { id: c.id, end: own };
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
     // 「上面那个填错了，应该是0.052」 names no field: the answer before is taken back, as a correction to any question is.
@@ -1212,12 +1242,102 @@ export function percentOrFraction(n: { value: number; typed?: number }): [string
   return [String(n.typed), String(n.typed), String(n.value)];
 }
 
+/** 「跟联系人一样」「和联系人的一样」「与企业地址相同」: a field named as the one this answer is the same as. */
+const SAME_AS_NAMED = /^(?:跟|和|与|同)(.{1,10}?)的?(?:一样|相同|一致)[的。.!！]*$/u;
+
+/** What kind of answer a field takes, so that 「同上」 is read from a field of the same kind: a unit, a check, or the fact's last word. */
+function kindKey(c: Concrete): string {
+  if (c.q.kind === 'number') return `number:${c.q.unit ?? ''}`;
+  if (c.q.kind === 'date') return 'date';
+  return `${c.q.kind}:${c.q.validate ?? c.fact.split('.').pop()}`;
+}
+
+/**
+ * The value a reply pointing at an earlier answer stands for (「同上」 to the workshop's address, 「跟前面一样」 to the
+ * headcount after, 「跟联系人一样」 to the chief's phone): the nearest earlier answered field of the same kind, in the
+ * form's order, or of the person or field it names. Undefined when the reply points at nothing, or at nothing of the
+ * same kind: the reply is then asked back, never stored as the words 同上.
+ */
+export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): Interpretation | undefined {
+  const t = wholeReply(text);
+  const c = findQuestion(kb, questionId);
+  if (!c || c.q.perElementCell || (c.q.kind === 'text' && c.q.maxLength === undefined)) return undefined;
+  const key = kindKey(c);
+  const ws = /^form\.ws\.(\d+)\./.exec(questionId)?.[1];
+  const concrete = (id: string) => (ws ? id.replace('{i}', ws) : id);
+  const order = kb.formQuestions.questions.filter((q) => !q.perElementCell && (!q.repeat || ws !== undefined)).map((q) => concrete(q.id));
+  const at = order.indexOf(questionId);
+  const sameKind = (id: string) => id !== questionId && given(answers, id) && (() => { const x = findQuestion(kb, id); return x !== undefined && kindKey(x) === key; })();
+  const value = (id: string): Interpretation => ({ kind: 'answers', items: [{ questionId, value: answers[id] as AnswerValue }] });
+  const named = kb.formQuestions.vocabulary.sameAsReplies.includes(t) ? null : SAME_AS_NAMED.exec(t);
+  if (named) {
+    const word = named[1]!.toLowerCase();
+    const hit = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.saidAs ?? []).map((w) => ({ w: w.toLowerCase(), id: q.id }))).find((x) => x.w === word);
+    if (!hit) return undefined;
+    if (sameKind(hit.id)) return value(hit.id);
+    // 「跟联系人一样」 to the chief's phone names a person: the field of that person that matches the one asked.
+    const scope = scopeOf(hit.id);
+    const other = scope ? order.find((id) => scopeOf(id) === scope && sameKind(id)) : undefined;
+    return other ? value(other) : undefined;
+  }
+  if (!kb.formQuestions.vocabulary.sameAsReplies.includes(t)) return undefined;
+  for (let i = at - 1; i >= 0; i--) if (sameKind(order[i]!)) return value(order[i]!);
+  return undefined;
+}
+
+/** A 万 with a digit after it, inside one numeral (十万五, 一万五千, 1万5): a place of the figure or its unit. */
+const INNER_WAN = /[万萬](?=\s*[零〇一二两三四五六七八九\d])/u;
+
+/**
+ * A figure for a form field, read as the chat, the question's card and the form view all read it, or the one
+ * question to ask back instead. Two things are never settled in silence: a figure said for another span than the
+ * field's (「一个月差不多六千万」 where a year's revenue is asked, 「一年三十个亿」 where a day's cost is), and a 万
+ * inside a numeral (「十万五」), which is 10.5 万元 when 万 is its unit and 105000 万元 when 万 is a place: the field's
+ * plausible range keeps the one reading inside it, and when both or neither are, the reply is asked back.
+ */
+export function readFigure(
+  kb: FormsKnowledge,
+  questionId: string,
+  text: string,
+): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace'; choices: string[]; message: string } | undefined {
+  const c = findQuestion(kb, questionId);
+  if (!c || c.q.kind !== 'number') return undefined;
+  const n = parseNumber(text, c.q.unit);
+  if (!n) return undefined;
+  const said = text.trim().slice(0, 30);
+  const m = kb.formQuestions.messages;
+  const period = c.q.period;
+  if (period) {
+    const words = kb.formQuestions.vocabulary.periodWords;
+    const spans = (['day', 'month', 'year'] as const).filter((p) => words[p].some((w) => text.includes(w)));
+    if (spans.length && !spans.includes(period)) {
+      const spoken = words[spans[0]!].find((w) => text.includes(w))!;
+      const wanted = words[period][0] ?? period;
+      const unit = c.q.unit ? `（${c.q.unit}）` : '';
+      return { kind: 'ask', reason: 'period', choices: [said, spoken, wanted], message: fill(m.period, { said, spoken, wanted, field: labelOf(c), unit }) };
+    }
+  }
+  if (c.q.unit?.startsWith('万元') && n.unit === undefined && INNER_WAN.test(text)) {
+    const place = n.value;
+    const asUnit = Number((n.value / 1e4).toPrecision(12));
+    const range = c.q.plausible;
+    const inside = (x: number) => range !== undefined && (range.min === undefined || Math.abs(x) >= range.min) && (range.max === undefined || Math.abs(x) <= range.max);
+    if (inside(asUnit) !== inside(place)) return { kind: 'value', value: inside(asUnit) ? asUnit : place, ...(n.approx ? { approx: true as const } : {}) };
+    return { kind: 'ask', reason: 'wanOrPlace', choices: [said, String(asUnit), String(place)], message: fill(m.wanOrPlace, { said, small: String(asUnit), large: String(place) }) };
+  }
+  return { kind: 'value', value: n.value, ...(n.approx ? { approx: true as const } : {}), ...(n.typed !== undefined ? { typed: n.typed } : {}) };
+}
+
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
     // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) are asked back, naming the field; a none
     // (「无」) is read further on, as the field left empty.
+    // 「没有邮箱」「暂无传真」: a none naming the asked field is the field left empty, never stored as its value.
+    const none = /^(?:目前|暂时|还|也)?(?:没有|没|无|暂无)(.{1,8}?)[。.!！]*$/u.exec(wholeReply(t));
+    const namesAsked = (w: string) => [...(c.q.saidAs ?? []), ...(c.q.nearSaidAs ?? [])].some((x) => x.toLowerCase().includes(w.toLowerCase())) || [...w].every((ch) => labelOf(c).includes(ch));
+    if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
@@ -1253,7 +1373,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
-    const n = parseNumber(own, c.q.unit);
+    const read = readFigure(kb, c.id, own);
+    if (read?.kind === 'ask') return { kind: 'unclear', reason: read.reason, choices: read.choices, field: labelOf(c) };
+    const n = read;
     // 「0.6」 to a percentage: 0.6% or 60%. A figure typed in a percentage field is a percentage, yet a fraction
     // of one is as plausible, and the form is signed: asked which, never rescaled in silence.
     const fraction = n ? percentOrFraction(n) : undefined;
@@ -1271,7 +1393,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const part = partOfYear(t);
     if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }] };
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
-    return YEAR_ONLY.test(arabicDate(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
+    return YEAR_ONLY.test(arabicDate(t)) || BARE_YEAR.test(wholeReply(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
@@ -1301,7 +1423,7 @@ const BARE_FIGURE = /^(?:约|大约|大概|差不多)?\s*[\d０-９][\d０-９.,
  * Whether a reply holds a phone number: a mobile (grouped as people type it, or not) or a landline with its
  * area code and a dash. Such digits are the contact's, never a figure of the form (注册资本, 员工人数).
  */
-function hasPhone(text: string): boolean {
+export function hasPhone(text: string): boolean {
   return /(?<![\d.])(?:\+?86)?1[3-9]\d{9}(?![\d.])/u.test(compactMobiles(text)) || /(?<![\d.])[(（]?0\d{2,3}[)）]?[-—－–]\d{7,8}(?![\d.])/u.test(text);
 }
 

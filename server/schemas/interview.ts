@@ -126,10 +126,13 @@ export type Interpretation =
    * figure, 「有」 or 「同上」 for a description). `field` names the form field asked, for an ask-back that says which.
    * 'percentOrFraction': a bare decimal to a percentage field (「0.6」), which may be 0.6% or 60%; `choices` are the
    * words typed, the figure as a percentage and as a fraction of one.
+   * 'period': a figure said for another span than the field's (「一个月六千万」 to a year's revenue); `choices` are the
+   * words typed, the span said and the field's. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
+   * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare' | 'percentOrFraction';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace';
       choices?: string[];
       field?: string;
     };

@@ -142,8 +142,8 @@ const QUANTITY = new RegExp(
     // 「两分半钟」「一个半小时」: half a unit more, said after the unit (2.5分钟, 1.5小时).
     `(?<hedge9>${HEDGE_BEFORE})?(?<whole>${AR_NUM}|${CN_NUM})(?:分半钟?|个半(?<halfHour>小时|钟头))(?<hedge10>${HEDGE_AFTER})?`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
-    // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」.
-    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
+    // As spoken, a measure word may stand before the magnitude: 「两个亿」「1.8个亿」「三个多亿」「三十多个亿」.
+    `(?<hedge4>${HEDGE_BEFORE})?(?<num>${MIXED_NUM}|${AR_NUM}|${CN_NUM})(?:个(?=(?:${FILL})?[万亿]))?(?<fill1>${FILL})?(?:个(?=[万亿]))?(?<mag>[万亿千百](?!分之))?(?<fill2>${FILL})?(?<unit>${UNIT_RE})?(?<hedge5>${HEDGE_AFTER})?`,
   ].join('|'),
   'gu',
 );

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { build, type Built } from '../helper';
 import { creditCodeCheckChar, CREDIT_CODE_CHARSET } from '../../server/forms/creditCode';
-import { findExecutable } from '../../server/documents/exec';
 import { anotherCompany, extractByRules, printedDate, verifySuggestion } from '../../server/documents/extract';
 import { fitsField } from '../../server/documents/model';
-import { loadKnowledgeData } from '../../server/knowledge/load';
 import { docxToPdfFile, multipart } from './files';
+import { docs, docx, haveSoffice, newSession, para, scoreValues, table, uploaded, valid, yuan, type Score, type Session } from './layouts';
 
 /*
  * A second blind round: the documents of two enterprises in industries the other document tests do
@@ -24,14 +22,6 @@ import { docxToPdfFile, multipart } from './files';
  * Each document states what it should yield: exact values, or nothing. A wrong value is one the
  * applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
-const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
-
-const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
-const table = (rows: string[][]) =>
-  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: 1500, type: WidthType.DXA }, children: [para(t)] })) })) });
-const docx = async (children: (Paragraph | Table)[]) => Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
-const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;
 /** The code with its check character replaced by the next one of the charset: well-formed, but wrong. */
 const broken = (first17: string) => first17 + CREDIT_CODE_CHARSET[(CREDIT_CODE_CHARSET.indexOf(creditCodeCheckChar(first17)!) + 1) % CREDIT_CODE_CHARSET.length]!;
 
@@ -49,7 +39,6 @@ const FOOD_YUAN = {
   2022: { revenue: 361_207_400, profit: 26_889_100, tax: 12_360_200, totalAssets: 612_059_000, totalLiabilities: 270_183_300 },
   2021: { revenue: 334_021_800, profit: 24_100_600, tax: 11_025_500, totalAssets: 568_801_200, totalLiabilities: 254_307_500 },
 };
-const yuan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const wan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 // The licence's text layer, its particulars in the order the reader meets them on a landscape licence:
@@ -254,13 +243,7 @@ const YARN_DOCS: [string, () => Promise<Buffer>, Expected][] = [
   ['信息系统清单.docx', yarnSystems, { name: YARN.name }],
 ];
 
-type Score = { correct: number; wrong: number; missed: number };
-/** Compares suggestions with what the document should yield: a value not expected, or expected otherwise, is wrong. */
-function score(got: Expected, expected: Expected): Score & { wrongFields: string[]; missedFields: string[] } {
-  const wrongFields = Object.keys(got).filter((f) => !(f in expected) || got[f] !== expected[f]);
-  const missedFields = Object.keys(expected).filter((f) => !(f in got));
-  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
-}
+const score = (got: Expected, expected: Expected) => scoreValues(got, expected);
 
 let b: Built;
 beforeAll(async () => {
@@ -268,18 +251,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => b.close());
 
-type Shown = { field: string; value: string | number; approximate?: true };
-async function session() {
-  const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
-  return { id: s.sessionId as string, auth: { authorization: `Bearer ${s.token}` } };
-}
-async function upload(s: { id: string; auth: Record<string, string> }, name: string, data: Buffer) {
-  const m = multipart(name, data);
-  const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents`, payload: m.payload, headers: { ...m.headers, ...s.auth } });
-  expect(r.statusCode).toBe(201);
-  const suggestions = r.json().suggestions as Shown[];
+const session = () => newSession(b.app);
+async function upload(s: Session, name: string, data: Buffer) {
+  const r = await uploaded(b.app, s, name, data);
   // A round figure is offered as round: it scores as 「≈value」, never as the exact figure.
-  return { documentId: r.json().documentId as string, got: Object.fromEntries(suggestions.map((x) => [x.field, x.approximate ? `≈${x.value}` : x.value])) as Expected };
+  return { documentId: r.documentId, got: Object.fromEntries(r.suggestions.map((x) => [x.field, x.approximate ? `≈${x.value}` : x.value])) as Expected };
 }
 
 /**

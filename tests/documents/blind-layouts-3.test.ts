@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { build, type Built } from '../helper';
-import { creditCodeCheckChar } from '../../server/forms/creditCode';
-import { findExecutable } from '../../server/documents/exec';
-import { loadKnowledgeData } from '../../server/knowledge/load';
 import { companiesIn, extractByRules, otherCompanyIn, verifySuggestion } from '../../server/documents/extract';
-import { docxToPdfFile, imageOnlyPdf, multipart } from './files';
+import { docxToPdfFile, imageOnlyPdf } from './files';
+import type { Paragraph, Table } from 'docx';
+import { acceptSuggestion, docs, docx, haveSoffice, listedDocuments, newSession, para, postDocument, scoreValues, sessionAnswers, table, triple, uploaded, valid, yuan, type Session } from './layouts';
 
 /*
  * A third blind round, written from the notice and the enterprises' facts before the extractor was read.
@@ -31,16 +29,6 @@ import { docxToPdfFile, imageOnlyPdf, multipart } from './files';
  * Each document states what it should yield: exact values, or nothing. A wrong value is one the
  * applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
-const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
-
-const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
-const table = (rows: string[][]) =>
-  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: 1500, type: WidthType.DXA }, children: [para(t)] })) })) });
-const docx = async (children: (Paragraph | Table)[]) => Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
-const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;
-const yuan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 type Figures = { revenue: number; profit: number; tax: number; totalAssets: number; totalLiabilities: number };
 type Expected = Record<string, string | number>;
 const wanOf = (y: number, o: Partial<Figures>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`finance.${y}.${k}`, v]));
@@ -341,14 +329,7 @@ function watermarkedScanPdf(): Buffer {
   return Buffer.concat(parts);
 }
 
-type Score = { correct: number; wrong: number; missed: number };
-/** Compares suggestions with what the document should yield: a value not expected, or expected otherwise, is wrong. */
-function score(got: Expected, expected: Expected): Score & { wrongFields: string[]; missedFields: string[] } {
-  const wrongFields = Object.keys(got).filter((f) => !(f in expected) || got[f] !== expected[f]);
-  const missedFields = Object.keys(expected).filter((f) => !(f in got));
-  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
-}
-const triple = (s: Score) => [s.correct, s.wrong, s.missed];
+const score = (got: Expected, expected: Expected) => scoreValues(got, expected);
 
 let b: Built;
 beforeAll(async () => {
@@ -357,26 +338,16 @@ beforeAll(async () => {
 afterAll(async () => b.close());
 
 type Shown = { field: string; value: string | number };
-type Session = { id: string; auth: Record<string, string> };
-async function session(): Promise<Session> {
-  const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
-  return { id: s.sessionId as string, auth: { authorization: `Bearer ${s.token}` } };
-}
-const post = (s: Session, name: string, data: Buffer) => {
-  const m = multipart(name, data);
-  return b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents`, payload: m.payload, headers: { ...m.headers, ...s.auth } });
-};
+const session = () => newSession(b.app);
+const post = (s: Session, name: string, data: Buffer) => postDocument(b.app, s, name, data);
 const asValues = (suggestions: Shown[]) => Object.fromEntries(suggestions.map((x) => [x.field, x.value])) as Expected;
 async function upload(s: Session, name: string, data: Buffer) {
-  const r = await post(s, name, data);
-  expect(r.statusCode, r.body).toBe(201);
-  return { documentId: r.json().documentId as string, got: asValues(r.json().suggestions), notice: r.json().notice as string | undefined };
+  const r = await uploaded(b.app, s, name, data);
+  return { documentId: r.documentId, got: asValues(r.suggestions), notice: r.notice };
 }
-const accept = (s: Session, documentId: string, field: string, value: string | number) =>
-  b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents/${documentId}/accept`, headers: s.auth, payload: { field, value } });
-const listed = async (s: Session) =>
-  (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.id}/documents`, headers: s.auth })).json().documents as { documentId: string; file: string; suggestions: Shown[]; accepted: Expected; notice?: string }[];
-const answers = async (s: Session) => (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.id}`, headers: s.auth })).json().answers as Record<string, unknown>;
+const accept = (s: Session, documentId: string, field: string, value: string | number) => acceptSuggestion(b.app, s, documentId, field, value);
+const listed = async (s: Session) => (await listedDocuments(b.app, s)) as { documentId: string; file: string; suggestions: Shown[]; accepted: Expected; notice?: string }[];
+const answers = (s: Session) => sessionAnswers(b.app, s);
 
 describe('an electrical-equipment maker with subsidiaries: 合并 beside 母公司', () => {
   it('each document yields the company\'s own figures and nothing else: [correct, wrong, missed] per document', async () => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { build, type Built } from '../helper';
-import { creditCodeCheckChar } from '../../server/forms/creditCode';
-import { findExecutable } from '../../server/documents/exec';
-import { loadKnowledgeData } from '../../server/knowledge/load';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
-import { docxToPdfFile, multipart } from './files';
+import { docxToPdfFile } from './files';
+import { acceptSuggestion, asGot, docs, docxSections, haveSoffice, listedDocuments, newSession, para, postDocument, scoreRound, sessionAnswers, table, triple, uploaded, valid, type Got, type RoundExpected, type Section, type Session, type Shown } from './layouts';
 
 /*
  * A fourth blind round, written from the notice's form and the enterprises' facts before the extractor was read.
@@ -27,30 +24,7 @@ import { docxToPdfFile, multipart } from './files';
  * Each document states what it should yield: exact values, a round value shown as round, or nothing. A wrong
  * value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
-const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
-
-const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
-const table = (rows: string[][]) =>
-  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: 1500, type: WidthType.DXA }, children: [para(t)] })) })) });
-type Section = { children: (Paragraph | Table)[]; head?: string };
-const docx = async (...sections: Section[]) =>
-  Buffer.from(
-    await Packer.toBuffer(
-      new Document({
-        sections: sections.map((s) => ({
-          children: s.children,
-          ...(s.head
-            ? {
-                headers: { default: new Header({ children: [para(s.head)] }) },
-                footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })] })] }) },
-              }
-            : {}),
-        })),
-      }),
-    ),
-  );
-const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;
+const docx = (...sections: Section[]) => docxSections(sections, true);
 /** 元 as audit tables print them: thousands separators, two decimals, a negative in parentheses. */
 const yuan = (n: number) => {
   const s = Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -59,7 +33,7 @@ const yuan = (n: number) => {
 const wan = (n: number) => Number((n / 10000).toPrecision(12));
 
 type Kind = 'revenue' | 'profit' | 'tax' | 'totalAssets' | 'totalLiabilities';
-type Expected = Record<string, string | number | { approx: number }>;
+type Expected = RoundExpected;
 const fin = (y: number, o: Partial<Record<Kind, number>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`finance.${y}.${k}`, v]));
 
 // ——— 南阳华鼎防爆电机股份有限公司 ———
@@ -345,26 +319,7 @@ function photoPdf(): Buffer {
   return Buffer.concat(parts);
 }
 
-type Shown = { field: string; value: string | number; approximate?: boolean };
-type Got = Record<string, { value: string | number; approximate: boolean }>;
-type Score = { correct: number; wrong: number; missed: number };
-/**
- * Compares suggestions with what the document should yield. A value not expected, or expected otherwise, is
- * wrong; a round figure is right only when offered as round, and an exact one only when offered as exact.
- */
-function score(got: Got, expected: Expected): Score & { wrongFields: string[]; missedFields: string[] } {
-  const ok = (f: string) => {
-    const e = expected[f];
-    const g = got[f]!;
-    if (e === undefined) return false;
-    if (typeof e === 'object') return g.approximate && g.value === e.approx;
-    return !g.approximate && g.value === e;
-  };
-  const wrongFields = Object.keys(got).filter((f) => !ok(f));
-  const missedFields = Object.keys(expected).filter((f) => !(f in got));
-  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
-}
-const triple = (s: Score) => [s.correct, s.wrong, s.missed];
+const score = (got: Got, expected: Expected) => scoreRound(got, expected);
 
 let b: Built;
 beforeAll(async () => {
@@ -372,26 +327,15 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => b.close());
 
-type Session = { id: string; auth: Record<string, string> };
-async function session(): Promise<Session> {
-  const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
-  return { id: s.sessionId as string, auth: { authorization: `Bearer ${s.token}` } };
-}
-const post = (s: Session, name: string, data: Buffer) => {
-  const m = multipart(name, data);
-  return b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents`, payload: m.payload, headers: { ...m.headers, ...s.auth } });
-};
-const asGot = (suggestions: Shown[]): Got => Object.fromEntries(suggestions.map((x) => [x.field, { value: x.value, approximate: x.approximate === true }]));
+const session = () => newSession(b.app);
+const post = (s: Session, name: string, data: Buffer) => postDocument(b.app, s, name, data);
 async function upload(s: Session, name: string, data: Buffer) {
-  const r = await post(s, name, data);
-  expect(r.statusCode, r.body).toBe(201);
-  return { documentId: r.json().documentId as string, got: asGot(r.json().suggestions), suggestions: r.json().suggestions as Shown[], notice: r.json().notice as string | undefined };
+  const r = await uploaded(b.app, s, name, data);
+  return { documentId: r.documentId, got: asGot(r.suggestions), suggestions: r.suggestions, notice: r.notice };
 }
-const accept = (s: Session, documentId: string, field: string, value: string | number) =>
-  b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents/${documentId}/accept`, headers: s.auth, payload: { field, value } });
-const listed = async (s: Session) =>
-  (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.id}/documents`, headers: s.auth })).json().documents as { documentId: string; suggestions: Shown[]; notice?: string }[];
-const answers = async (s: Session) => (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.id}`, headers: s.auth })).json().answers as Record<string, unknown>;
+const accept = (s: Session, documentId: string, field: string, value: string | number) => acceptSuggestion(b.app, s, documentId, field, value);
+const listed = async (s: Session) => (await listedDocuments(b.app, s)) as { documentId: string; suggestions: Shown[]; notice?: string }[];
+const answers = (s: Session) => sessionAnswers(b.app, s);
 
 describe('an explosion-proof motor maker: an annual report and a profile in prose', () => {
   it('each document yields its values and nothing else: [correct, wrong, missed] per document', async () => {

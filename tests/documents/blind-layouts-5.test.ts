@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { build, type Built } from '../helper';
-import { creditCodeCheckChar } from '../../server/forms/creditCode';
-import { findExecutable } from '../../server/documents/exec';
-import { loadKnowledgeData } from '../../server/knowledge/load';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
-import { docxToPdfFile, multipart } from './files';
+import { docxToPdfFile } from './files';
+import { asGot, docs, docxSections, haveSoffice, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Got, type RoundExpected, type Section, type Session } from './layouts';
 
 /*
  * A fifth blind round, written from the notice's forms and the enterprises' facts before the extractor was read.
@@ -30,26 +27,11 @@ import { docxToPdfFile, multipart } from './files';
  * value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect. The project's
  * own figures (investment, equipment, indicators) are asked in the interview and are not the documents' to offer.
  */
-const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
-
-const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
-const table = (rows: string[][]) =>
-  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: 1800, type: WidthType.DXA }, children: [para(t)] })) })) });
-type Section = { children: (Paragraph | Table)[]; head?: string };
-const docx = async (...sections: Section[]) =>
-  Buffer.from(
-    await Packer.toBuffer(
-      new Document({
-        sections: sections.map((s) => ({ children: s.children, ...(s.head ? { headers: { default: new Header({ children: [para(s.head)] }) } } : {}) })),
-      }),
-    ),
-  );
-const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;
-const yuan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const table = (rows: string[][]) => tableOf(rows, 1800);
+const docx = (...sections: Section[]) => docxSections(sections);
 const wan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-type Expected = Record<string, string | number | { approx: number }>;
+type Expected = RoundExpected;
 
 // ——— 新乡瑞丰电池材料有限公司 ———
 const RF = { name: '新乡瑞丰电池材料有限公司', address: '新乡市红旗区新星路99号' };
@@ -227,25 +209,7 @@ const ZY_EXPECTED: Expected = {
   ...Object.fromEntries(([2022, 2021] as const).flatMap((y) => (['revenue', 'profit', 'tax'] as const).map((k) => [`finance.${y}.${k}`, ZY_FIN[y][k]]))),
 };
 
-type Shown = { field: string; value: string | number; approximate?: boolean };
-type Got = Record<string, { value: string | number; approximate: boolean }>;
-type Score = { correct: number; wrong: number; missed: number; wrongFields: string[]; missedFields: string[] };
-/**
- * Compares suggestions with what the document should yield. A value not expected, or expected otherwise, is
- * wrong; a round figure is right only when offered as round, and an exact one only when offered as exact.
- */
-function score(got: Got, expected: Expected): Score {
-  const ok = (f: string) => {
-    const e = expected[f];
-    const g = got[f]!;
-    if (e === undefined) return false;
-    if (typeof e === 'object') return g.approximate && g.value === e.approx;
-    return !g.approximate && g.value === e;
-  };
-  const wrongFields = Object.keys(got).filter((f) => !ok(f)).map((f) => `${f}=${got[f]!.approximate ? '≈' : ''}${got[f]!.value}`);
-  const missedFields = Object.keys(expected).filter((f) => !(f in got));
-  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
-}
+const score = (got: Got, expected: Expected) => scoreRound(got, expected, (f) => `${f}=${got[f]!.approximate ? '≈' : ''}${got[f]!.value}`);
 
 let b: Built;
 beforeAll(async () => {
@@ -253,18 +217,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => b.close());
 
-type Session = { id: string; auth: Record<string, string> };
-async function session(): Promise<Session> {
-  const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
-  return { id: s.sessionId as string, auth: { authorization: `Bearer ${s.token}` } };
-}
-const asGot = (suggestions: Shown[]): Got => Object.fromEntries(suggestions.map((x) => [x.field, { value: x.value, approximate: x.approximate === true }]));
-async function upload(s: Session, name: string, data: Buffer) {
-  const m = multipart(name, data);
-  const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents`, payload: m.payload, headers: { ...m.headers, ...s.auth } });
-  expect(r.statusCode, r.body).toBe(201);
-  return asGot(r.json().suggestions as Shown[]);
-}
+const session = () => newSession(b.app);
+const upload = async (s: Session, name: string, data: Buffer) => asGot((await uploaded(b.app, s, name, data)).suggestions);
 /** Uploads each document in turn into one session and scores it: [correct, wrong, missed] per file, and what went wrong. */
 async function scoreAll(files: [string, () => Promise<Buffer>, Expected][], pdf = false) {
   const s = await session();

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { build, type Built } from '../helper';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
-import { findExecutable } from '../../server/documents/exec';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
-import { loadKnowledgeData } from '../../server/knowledge/load';
 import { docxText } from '../fixtures/zip';
 import { capabilityTerms } from '../forms/claims';
 import { docxToPdfFile, multipart } from './files';
+import { docs, docx, haveSoffice, para, table as tableOf } from './layouts';
 
 /*
  * Five documents of one refractory maker (河南嵩岳新材料科技有限公司), in layouts the other document
@@ -18,18 +16,13 @@ import { docxToPdfFile, multipart } from './files';
  * three-year summary is captioned （万元） with 资产总额 and 负债总额 rows and a 资产负债率 row given as
  * 负债合计/资产总计; and the 近三年主要经济指标 table of an earlier 申报书, each row with its own unit.
  */
-const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
 const NAME = '河南嵩岳新材料科技有限公司';
 const ADDRESS = '郑州市登封市嵩阳路88号';
 
 const first17 = '91410100MA3X7K2P0';
 const code = first17 + creditCodeCheckChar(first17)!;
 const fw = (s: string) => s.replace(/[0-9A-Za-z,.]/g, (c) => (c === ',' ? '，' : c === '.' ? '．' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
-const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
-const table = (rows: string[][]) =>
-  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: 1600, type: WidthType.DXA }, children: [para(t)] })) })) });
-const docx = async (children: (Paragraph | Table)[]) => Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+const table = (rows: string[][]) => tableOf(rows, 1600);
 
 const profile = () =>
   docx([

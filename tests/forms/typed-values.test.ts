@@ -70,8 +70,12 @@ describe('a figure typed in a 万元 field', () => {
     }
   });
 
-  it('reads a rate in 万元 per something the same way', () => {
-    expect(formView('form.ind.operatingCost.before', '一万五千')).toMatchObject({ ok: true, value: 15000 });
+  it('reads a rate in 万元 a day by the field\'s range: a 万 that can only be its unit is read so, one that may be either is asked', () => {
+    // 15000万元 and 1.5万元 a day are both a cost some applicant has: asked which, never one of them in silence.
+    expect(formView('form.ind.operatingCost.before', '一万五千')).toMatchObject({ ok: false, error: expect.stringContaining('是1.5万元，还是15000万元') });
+    // 105000万元 a day (over 3000亿 a year) is no applicant's: 「十万五」 as said is 10.5万元.
+    for (const [said, value] of [['十万五', 10.5], ['每天十二万五', 12.5], ['二十万五', 20.5]] as const)
+      expect(formView('form.ind.operatingCost.before', said), said).toMatchObject({ ok: true, value });
     expect(formView('form.ind.productivity.before', '0.266万元')).toMatchObject({ ok: true, value: 0.266 });
   });
 });

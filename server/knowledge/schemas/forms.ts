@@ -169,6 +169,17 @@ export const FormQuestion = z.object({
   unit: z.string().optional(),
   min: z.number().optional(),
   max: z.number().optional(),
+  /**
+   * The span a figure covers: a year's total (营业收入, 年产值) or a day's rate (运营成本 in 万元/天). A reply that
+   * says another span (「一个月六千万」 to a year's revenue) is asked back rather than converted.
+   */
+  period: z.enum(['year', 'day']).optional(),
+  /**
+   * The range, in the field's unit, a figure of any applicant falls in. It decides between the two readings of a
+   * 万 inside a numeral (「十万五」 is 10.5 万元 with 万 as its unit, 105000 万元 with 万 as a place): the one reading
+   * inside the range is kept; when both are, or the field has no range, the reply is asked back.
+   */
+  plausible: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   help: z.string().optional(),
   /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
   clause: z.string().regex(/^[一二三四]/, 'form-question clauses are relative to the form, e.g. "一(一)"').optional(),
@@ -293,6 +304,13 @@ export const FormVocabulary = z.object({
   /** Words saying an honour is not held (yet): applied for, failed, planned (正在申报, 未通过, 还没有). */
   notHeldWords: z.array(z.string().min(1)).default([]),
   /** Whole replies to a free-text question that carry no content to print (有, 暂无, 同上): asked back, never printed. */
+  /** Words that say the span a figure covers, for the fields with a `period`. */
+  periodWords: z.object({ day: z.array(z.string().min(1)), month: z.array(z.string().min(1)), year: z.array(z.string().min(1)) }).default({ day: [], month: [], year: [] }),
+  /**
+   * Replies that point at an answer already given (「同上」「跟前面一样」): the nearest earlier field of the same kind
+   * (an address, a phone, a figure in the same unit) gives the value; with none, the reply is asked back.
+   */
+  sameAsReplies: z.array(z.string().min(1)).default([]),
   contentlessReplies: z.array(z.string().min(1)).default([]),
   /**
    * Of those, the whole replies that say the enterprise has none of what a cell asks (无, 暂无, 没有): nothing to print,
@@ -316,6 +334,12 @@ export const FormMessages = z.object({
   phone: z.string().includes('{said}'),
   /** A date given as part of a year in the form view (「2021年初」): the one question asking its month ({said}, {year}). */
   monthOf: z.string().includes('{said}').includes('{year}'),
+  /** A figure said for another span than the field's ({said}, {spoken}: the span said, {wanted}: the field's, {field}, {unit}). */
+  period: z.string().includes('{said}').includes('{spoken}').includes('{wanted}'),
+  /** A figure with a 万 inside whose two readings the field's range does not tell apart ({said}, {small}, {large}). */
+  wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
+  /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
+  phoneAsFigure: z.string().includes('{said}').includes('{field}'),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 

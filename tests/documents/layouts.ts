@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { creditCodeCheckChar } from '../../server/forms/creditCode';
+import { findExecutable } from '../../server/documents/exec';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { multipart } from './files';
+
+/**
+ * What the blind-layout rounds build their documents with and score them by: one paragraph, one table, a DOCX of
+ * one or more sections, a valid credit code, 元 as statements print them, and the upload routes of one session.
+ */
+export const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
+export const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
+
+export const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
+/** A table of plain cells, each `width` twips wide (the rounds differ only in that). */
+export const table = (rows: string[][], width = 1500) =>
+  new Table({ rows: rows.map((r) => new TableRow({ children: r.map((t) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: [para(t)] })) })) });
+export const docx = async (children: (Paragraph | Table)[]) => Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+
+/** A section with, where `head` is given, a running head; `pageNumbers` adds a footer 「第 n 页 共 m 页」 under it. */
+export type Section = { children: (Paragraph | Table)[]; head?: string };
+export const docxSections = async (sections: Section[], pageNumbers = false) =>
+  Buffer.from(
+    await Packer.toBuffer(
+      new Document({
+        sections: sections.map((s) => ({
+          children: s.children,
+          ...(s.head
+            ? {
+                headers: { default: new Header({ children: [para(s.head)] }) },
+                ...(pageNumbers
+                  ? { footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })] })] }) } }
+                  : {}),
+              }
+            : {}),
+        })),
+      }),
+    ),
+  );
+
+export const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;
+/** 元 as statements print them: thousands separators and two decimals. */
+export const yuan = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export type Score = { correct: number; wrong: number; missed: number; wrongFields: string[]; missedFields: string[] };
+export const triple = (s: Score) => [s.correct, s.wrong, s.missed];
+/** Compares suggestions with what the document should yield: a value not expected, or expected otherwise, is wrong. */
+export function scoreValues(got: Record<string, unknown>, expected: Record<string, unknown>): Score {
+  const wrongFields = Object.keys(got).filter((f) => !(f in expected) || got[f] !== expected[f]);
+  const missedFields = Object.keys(expected).filter((f) => !(f in got));
+  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
+}
+
+export type Shown = { field: string; value: string | number; approximate?: boolean };
+export type Got = Record<string, { value: string | number; approximate: boolean }>;
+export type RoundExpected = Record<string, string | number | { approx: number }>;
+export const asGot = (suggestions: Shown[]): Got => Object.fromEntries(suggestions.map((x) => [x.field, { value: x.value, approximate: x.approximate === true }]));
+/**
+ * Compares suggestions with what the document should yield. A value not expected, or expected otherwise, is
+ * wrong; a round figure is right only when offered as round, and an exact one only when offered as exact.
+ * `shown` writes a wrong field as it is listed.
+ */
+export function scoreRound(got: Got, expected: RoundExpected, shown: (f: string) => string = (f) => f): Score {
+  const ok = (f: string) => {
+    const e = expected[f];
+    const g = got[f]!;
+    if (e === undefined) return false;
+    if (typeof e === 'object') return g.approximate && g.value === e.approx;
+    return !g.approximate && g.value === e;
+  };
+  const wrongFields = Object.keys(got).filter((f) => !ok(f)).map(shown);
+  const missedFields = Object.keys(expected).filter((f) => !(f in got));
+  return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
+}
+
+/** One applicant's session and the document routes it uses, through the app as a browser calls them. */
+export type Session = { id: string; auth: Record<string, string> };
+export async function newSession(app: FastifyInstance): Promise<Session> {
+  const s = (await app.inject({ method: 'POST', url: '/api/sessions' })).json();
+  return { id: s.sessionId as string, auth: { authorization: `Bearer ${s.token}` } };
+}
+export const postDocument = (app: FastifyInstance, s: Session, name: string, data: Buffer) => {
+  const m = multipart(name, data);
+  return app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents`, payload: m.payload, headers: { ...m.headers, ...s.auth } });
+};
+/** Uploads a document, expects it taken, and returns what the route answered. */
+export async function uploaded(app: FastifyInstance, s: Session, name: string, data: Buffer) {
+  const r = await postDocument(app, s, name, data);
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { documentId: string; suggestions: Shown[]; notice?: string };
+}
+export const acceptSuggestion = (app: FastifyInstance, s: Session, documentId: string, field: string, value: string | number) =>
+  app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents/${documentId}/accept`, headers: s.auth, payload: { field, value } });
+export const listedDocuments = async (app: FastifyInstance, s: Session) => (await app.inject({ method: 'GET', url: `/api/sessions/${s.id}/documents`, headers: s.auth })).json().documents;
+export const sessionAnswers = async (app: FastifyInstance, s: Session) => (await app.inject({ method: 'GET', url: `/api/sessions/${s.id}`, headers: s.auth })).json().answers as Record<string, unknown>;
