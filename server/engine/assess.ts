@@ -286,23 +286,49 @@ const elementResults = new WeakMap<ElementSpec, Map<string, Condition>>();
 const ELEMENT_RESULTS_MAX = 2048;
 
 function sharedElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | undefined, category: Category): Condition {
-  let key = `${category}|${mode ?? ''}`;
-  for (const reqs of requirementsOf(el, mode)) {
-    for (const req of reqs) {
-      for (const id of req.all ?? req.any ?? []) key += `|${String(f.capabilities[id])}`;
-      if (req.self) key += `|${String(f.selfAssessment[req.self])}`;
-      if (req.metric) key += `|${String(f.metrics[req.metric])}`;
-    }
+  const inputs = inputsOf(el, mode);
+  // One character per capability and self-assessment (yes, no, partly, not known), and each metric's figure.
+  let key = `${category}:`;
+  for (const id of inputs.caps) {
+    const v = f.capabilities[id];
+    key += v === true ? 'y' : v === false ? 'n' : v === 'partial' ? 'p' : '-';
   }
+  for (const k of inputs.selves) {
+    const v = f.selfAssessment[k];
+    key += v === true ? 'y' : v === false ? 'n' : '-';
+  }
+  for (const k of inputs.metrics) key += `|${f.metrics[k] ?? ''}`;
   let table = elementResults.get(el);
   if (!table) elementResults.set(el, (table = new Map()));
-  let c = table.get(key);
+  const tableKey = `${mode ?? ''}|${key}`;
+  let c = table.get(tableKey);
   if (!c) {
     if (table.size >= ELEMENT_RESULTS_MAX) table.clear();
     c = freezeCondition(evalElement(kb, f, el, mode, category));
-    table.set(key, c);
+    table.set(tableKey, c);
   }
   return c;
+}
+
+type ElementInputs = { caps: CapabilityId[]; selves: (keyof Facts['selfAssessment'])[]; metrics: (keyof Facts['metrics'])[] };
+const elementInputs = new WeakMap<ElementSpec, Map<Mode | undefined, ElementInputs>>();
+
+/** The answers an element's requirements read under a mode, listed once. */
+function inputsOf(el: ElementSpec, mode: Mode | undefined): ElementInputs {
+  let byMode = elementInputs.get(el);
+  if (!byMode) elementInputs.set(el, (byMode = new Map()));
+  let inputs = byMode.get(mode);
+  if (!inputs) {
+    inputs = { caps: [], selves: [], metrics: [] };
+    for (const reqs of requirementsOf(el, mode))
+      for (const req of reqs) {
+        inputs.caps.push(...(req.all ?? req.any ?? []));
+        if (req.self) inputs.selves.push(req.self);
+        if (req.metric) inputs.metrics.push(req.metric);
+      }
+    byMode.set(mode, inputs);
+  }
+  return inputs;
 }
 
 function freezeCondition(c: Condition): Condition {
