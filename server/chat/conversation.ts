@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import type { AnswerValue, QuestionView, Recorded } from '../schemas/interview';
+import { sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment } from '../schemas/profile';
@@ -175,7 +175,8 @@ export class Conversation {
     if (msg.type === 'restart') {
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
       await this.say(sessionId, phrases.restarted, []);
-      return this.sendState(sessionId, {}, this.step({}), true);
+      const none = sealAnswers({});
+      return this.sendState(sessionId, none, this.step(none), true);
     }
 
     // A question or an instruction typed into the pending question's text field is not its value:

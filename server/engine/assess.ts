@@ -20,10 +20,15 @@ export interface Evaluation {
 
 /* ------------------------------------------------------------------ hard conditions (二, 四(一)) */
 
+const pathParts = new Map<string, string[]>();
+
 /** The value at a dotted path of the facts (enterprise.credit.dishonestExecutee, declared.majorAccident). */
 function factAt(f: Facts, path: string): unknown {
   let v: unknown = f;
-  for (const part of path.split('.')) {
+  let parts = pathParts.get(path);
+  // The paths are the rules' own (a few dozen): split once, not on every condition of every answer.
+  if (!parts) pathParts.set(path, (parts = path.split('.')));
+  for (const part of parts) {
     if (typeof v !== 'object' || v === null) return undefined;
     v = (v as Record<string, unknown>)[part];
   }
@@ -265,10 +270,71 @@ export function evalCategory(
   for (const el of kb.elements.categories[category].elements) {
     if (only && !only(el)) continue;
     let c = memo.get(el);
-    if (!c) memo.set(el, (c = evalElement(kb, f, el, mode, category)));
+    if (!c) memo.set(el, (c = sharedElement(kb, f, el, mode, category)));
     out.push(c);
   }
   return out;
+}
+
+/**
+ * An element's condition depends only on the answers its requirements name (capabilities, self-assessments, metrics),
+ * the mode and the category, and those take few values: most answers change one element or none, and enterprises
+ * that answer alike share the result. So each condition is worked out once per combination of those values and
+ * shared, frozen, by every evaluation that has them. Bounded: a table that fills up is started afresh.
+ */
+const elementResults = new WeakMap<ElementSpec, Map<string, Condition>>();
+const ELEMENT_RESULTS_MAX = 2048;
+
+function sharedElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | undefined, category: Category): Condition {
+  const inputs = inputsOf(el, mode);
+  // One character per capability and self-assessment (yes, no, partly, not known), and each metric's figure.
+  let key = `${category}:`;
+  for (const id of inputs.caps) {
+    const v = f.capabilities[id];
+    key += v === true ? 'y' : v === false ? 'n' : v === 'partial' ? 'p' : '-';
+  }
+  for (const k of inputs.selves) {
+    const v = f.selfAssessment[k];
+    key += v === true ? 'y' : v === false ? 'n' : '-';
+  }
+  for (const k of inputs.metrics) key += `|${f.metrics[k] ?? ''}`;
+  let table = elementResults.get(el);
+  if (!table) elementResults.set(el, (table = new Map()));
+  const tableKey = `${mode ?? ''}|${key}`;
+  let c = table.get(tableKey);
+  if (!c) {
+    if (table.size >= ELEMENT_RESULTS_MAX) table.clear();
+    c = freezeCondition(evalElement(kb, f, el, mode, category));
+    table.set(tableKey, c);
+  }
+  return c;
+}
+
+type ElementInputs = { caps: CapabilityId[]; selves: (keyof Facts['selfAssessment'])[]; metrics: (keyof Facts['metrics'])[] };
+const elementInputs = new WeakMap<ElementSpec, Map<Mode | undefined, ElementInputs>>();
+
+/** The answers an element's requirements read under a mode, listed once. */
+function inputsOf(el: ElementSpec, mode: Mode | undefined): ElementInputs {
+  let byMode = elementInputs.get(el);
+  if (!byMode) elementInputs.set(el, (byMode = new Map()));
+  let inputs = byMode.get(mode);
+  if (!inputs) {
+    inputs = { caps: [], selves: [], metrics: [] };
+    for (const reqs of requirementsOf(el, mode))
+      for (const req of reqs) {
+        inputs.caps.push(...(req.all ?? req.any ?? []));
+        if (req.self) inputs.selves.push(req.self);
+        if (req.metric) inputs.metrics.push(req.metric);
+      }
+    byMode.set(mode, inputs);
+  }
+  return inputs;
+}
+
+function freezeCondition(c: Condition): Condition {
+  Object.freeze(c.missing);
+  Object.freeze(c.unknown);
+  return Object.freeze(c);
 }
 
 /**

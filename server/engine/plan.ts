@@ -31,11 +31,23 @@ export function viewOf(q: InterviewQuestion, category: Category | null, phase: Q
 }
 
 /** Question ids of the elements of a category, in the notice's order: capabilities, then metric before self-assessment. */
-function elementQuestionIds(kb: KnowledgeData, category: Category, ev: Evaluation, onlyFactoryLevel = false): string[] {
+function elementQuestionIds(kb: KnowledgeData, category: Category, ev: Evaluation, onlyFactoryLevel = false): readonly string[] {
+  // The list depends on the category and the mode only: made once for each, not on every plan.
+  let lists = elementIdLists.get(kb);
+  if (!lists) elementIdLists.set(kb, (lists = new Map()));
+  const key = `${category}|${ev.mode ?? ''}|${onlyFactoryLevel}`;
+  let ids = lists.get(key);
+  if (!ids) lists.set(key, (ids = Object.freeze(elementQuestionIdsOf(kb, category, ev.mode, onlyFactoryLevel))));
+  return ids;
+}
+
+const elementIdLists = new WeakMap<KnowledgeData, Map<string, readonly string[]>>();
+
+function elementQuestionIdsOf(kb: KnowledgeData, category: Category, mode: Evaluation['mode'], onlyFactoryLevel: boolean): string[] {
   const ids: string[] = [];
   for (const el of kb.elements.categories[category].elements) {
     if (onlyFactoryLevel && !el.factoryLevel) continue;
-    for (const reqs of requirementsOf(el, ev.mode)) {
+    for (const reqs of requirementsOf(el, mode)) {
       for (const r of reqs) {
         for (const id of r.all ?? r.any ?? []) ids.push(`cap.${id}`);
         if (r.metric) ids.push(`metric.${r.metric}`);

@@ -215,8 +215,13 @@ export function planForm(kb: FormsKnowledge, answers: Answers, category: Categor
     const answered = qs.filter((c) => has(answers, c.id)).length;
     return { question: null, progress: { answered, remaining: 0, phase: 'done' } };
   }
-  const next = qs.find((c) => !has(answers, c.id));
-  const answered = qs.filter((c) => has(answers, c.id)).length;
+  // One pass: the interview asks this on every turn for the count of form questions to come.
+  let next: Concrete | undefined;
+  let answered = 0;
+  for (const c of qs) {
+    if (has(answers, c.id)) answered++;
+    else next ??= c;
+  }
   return {
     question: next ? view(next) : null,
     progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },

@@ -189,7 +189,13 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     chains.add(current);
     socket.once('close', () => {
       // Dropped once its last turn has settled, so a shutdown still waits for it.
-      void chain.finally(() => chains.delete(current));
+      void chain.finally(() => {
+        chains.delete(current);
+        // The session's memory goes with its client, under the session's lock so no turn of another
+        // connection (or an HTTP route) is half-way through it.
+        const sessionId = conversation.session;
+        if (sessionId && fastify.store.release) void locks.run(sessionId, async () => fastify.store.release!(sessionId)).catch(() => undefined);
+      });
     });
     let queued = 0;
     // Attached synchronously: a message sent right after the upgrade must not be dropped.

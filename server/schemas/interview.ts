@@ -66,8 +66,14 @@ export type Answers = Record<string, AnswerValue>;
  * what it derived from one map by its identity (see engine/plan.ts). A frozen map is returned as is.
  */
 export function sealAnswers(answers: Answers): Answers {
-  return Object.isFrozen(answers) ? answers : Object.freeze({ ...answers });
+  if (Object.isFrozen(answers)) return answers;
+  for (const _ in answers) return Object.freeze({ ...answers });
+  // Every new session starts from no answers: one shared map, so what the engine derives from it
+  // (the first assessment and question) is worked out once, not at every session's opening.
+  return NO_ANSWERS;
 }
+
+const NO_ANSWERS: Answers = Object.freeze({});
 
 /** The result of applying one answer, shared by the engine's phases and the form phase. */
 export type ApplyResult =

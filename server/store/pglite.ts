@@ -37,7 +37,8 @@ type Op =
 function diff(before: Answers, after: Answers): AnswerPatch {
   const set: Answers = {};
   const del: string[] = [];
-  for (const [k, v] of Object.entries(after)) if (!(k in before) || JSON.stringify(before[k]) !== JSON.stringify(v)) set[k] = v;
+  // An unchanged answer is the same value (the maps are copied, not rebuilt): compared by content only when it is not.
+  for (const [k, v] of Object.entries(after)) if (!(k in before) || (before[k] !== v && JSON.stringify(before[k]) !== JSON.stringify(v))) set[k] = v;
   for (const k of Object.keys(before)) if (!(k in after)) del.push(k);
   const changes = Object.keys(set).length + del.length;
   return changes > Object.keys(after).length ? { replace: after } : { set, del };
@@ -150,6 +151,16 @@ export class PgliteStore implements SessionStore {
   async check(): Promise<void> {
     if (this.damage) throw new Error(`存储读取出错，数据可能已损坏 (storage error): ${this.damage.message}`);
     await this.run((db) => q.probeTables(db, TABLES));
+  }
+
+  /**
+   * Drops the session's mirror once nothing of it is in flight: an interview that ended would otherwise keep its
+   * transcript and answers (and all the engine derived from them) in memory until the cache overflowed. A later
+   * use reads it back from the database, as after a restart.
+   */
+  release(sessionId: string): void {
+    const s = this.cache.get(sessionId);
+    if (s && s.inflight === 0 && s.pendingClient.size === 0) this.cache.delete(sessionId);
   }
 
   /** Removes a session and everything stored for it (transcript, answers, docs) at once. */

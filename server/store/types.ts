@@ -47,6 +47,12 @@ export interface SessionStore {
   /** Free-form JSON documents per session (drafts, form facts, UI state), keyed by name. */
   getDoc<T = unknown>(sessionId: string, key: string): Promise<T | undefined>;
   putDoc(sessionId: string, key: string, value: unknown): Promise<void>;
+  /**
+   * The session's client has gone (its socket closed, no turn of it running): what the store keeps of it in
+   * memory may be dropped, to be read back from the database if the session is used again. Optional: a store
+   * that keeps nothing per session needs no such hint.
+   */
+  release?(sessionId: string): void;
   /** Removes the session and everything stored for it; false if it did not exist. */
   delete(sessionId: string): Promise<boolean>;
   /** Deletes sessions with no activity since `before` (at most `limit` per call); returns their ids. */

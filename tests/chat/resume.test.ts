@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { QuestionView, Recorded } from '../../server/schemas/interview';
 import { serveForFile } from './serve';
 import { workshop } from './enterprises';
 import { steer, turn } from './steer';
+import { ChatClient } from './client';
 
 /* Everything the user typed comes back after a reload: the form answers as well as the interview's. */
 
@@ -40,5 +41,25 @@ describe('POST /api/sessions', () => {
     expect(transcript[0]!.role).toBe('assistant');
     expect(transcript[0]!.seq).toBe(1);
     expect(transcript[0]!.text).toContain('2023');
+  });
+});
+
+describe('a closed socket', () => {
+  it('lets its session leave the store’s memory, and a reconnect resumes it from the database where it stopped', async () => {
+    const release = vi.spyOn(srv.app.store as { release(id: string): void }, 'release');
+    const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
+    const before = (await (await fetch(`${srv.http}/api/sessions/${s.sessionId}`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { answers: Record<string, unknown> };
+    await s.client.close();
+    await vi.waitFor(() => expect(release).toHaveBeenCalledWith(s.sessionId), { timeout: 10_000 });
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId: s.sessionId, token: s.token });
+    const session = await c.next('session');
+    expect(session.resumed).toBe(true);
+    expect(session.answers).toEqual(before.answers);
+    expect((await c.next('question')).question?.id).toBe('form.name');
+    const reply = await turn(c, { type: 'answer', clientId: 'after-1', questionId: 'form.name', value: '郑州精工汽车零部件有限公司' });
+    expect(reply.find((m) => m.type === 'ack')).toMatchObject({ clientId: 'after-1' });
+    await c.close();
+    release.mockRestore();
   });
 });

@@ -49,7 +49,7 @@ describe('what the assessments say about them', () => {
     expect(mgmt.status).toBe('met');
     expect(mgmt.missing).toEqual([]);
     const prod = a.conditions.find((c) => c.clause === '三(三)3')!;
-    expect(prod.missing.sort()).toEqual(['apc', 'emergencyCommand', 'rto']);
+    expect([...prod.missing].sort()).toEqual(['apc', 'emergencyCommand', 'rto']);
     // The factory-level gap (三(三)2) brings the 一(二) note, and the workshop would not pass either.
     expect(a.notes.find((n) => n.clause === '一(二)')!.text).toContain('三(三)2');
   });
@@ -215,8 +215,8 @@ describe('what the assessments say about them', () => {
 
   it('N26: no MES and no other 制造管控系统 fail 三(三)3 and the integration 三(三)5 names; a workshop would fail 三(一)5 too', () => {
     const a = by('N26');
-    expect(a.conditions.find((c) => c.clause === '三(三)3')!.missing.sort()).toEqual(['manufacturingControl', 'rto']);
-    expect(a.conditions.find((c) => c.clause === '三(三)5')!.missing.sort()).toEqual(['manufacturingControl', 'systemIntegration']);
+    expect([...a.conditions.find((c) => c.clause === '三(三)3')!.missing].sort()).toEqual(['manufacturingControl', 'rto']);
+    expect([...a.conditions.find((c) => c.clause === '三(三)5')!.missing].sort()).toEqual(['manufacturingControl', 'systemIntegration']);
     expect(a.conditions.find((c) => c.clause === '三(三)4')!.status).toBe('met');
     expect(a.notes.find((n) => n.clause === '一(二)')!.text).toContain('三(一)5');
   });

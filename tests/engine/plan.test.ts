@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAnswer, describeAnswers, evaluate, profileFromAnswers, type Answers } from '../../server/engine';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
+import { sealAnswers, type AnswerValue, type QuestionView } from '../../server/schemas/interview';
 import { Assessment } from '../../server/schemas/profile';
 import { realKb } from './kb';
 import { HARD_CONDITIONS_MET } from '../fixtures/hard-conditions';
@@ -393,5 +393,35 @@ describe('reviewing answers', () => {
     expect(profile.scope).toBe('workshop');
     expect(profile.capabilities.mes).toBe(true);
     expect(profile.metrics.networkedRatio).toBe(88);
+  });
+});
+
+describe('work shared between answer maps', () => {
+  const sealed = (a: Answers) => sealAnswers(a);
+  const base: Answers = { ...SOUND_ENTERPRISE, 'cat.scope': 'factory', 'cat.productionMode': 'discrete' };
+
+  it('gives every new session the one empty answer map, so its first assessment is worked out once', () => {
+    const a = sealAnswers({});
+    expect(sealAnswers({})).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(evaluate(kb, sealAnswers({}))).toBe(evaluate(kb, a));
+  });
+
+  it('shares an element condition between maps that answer its capabilities alike, frozen, and works it out anew when one changes', () => {
+    const one = evaluate(kb, sealed({ ...base, 'cap.mes': true, 'ent.city': '郑州市' }));
+    const other = evaluate(kb, sealed({ ...base, 'cap.mes': true, 'ent.city': '洛阳市' }));
+    expect(one.assessment.conditions.length).toBeGreaterThan(0);
+    one.assessment.conditions.forEach((c, i) => expect(other.assessment.conditions[i]).toBe(c));
+    const first = one.assessment.conditions[0]!;
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => (first.missing as string[]).push('x')).toThrow();
+    const without = evaluate(kb, sealed({ ...base, 'cap.mes': false, 'ent.city': '郑州市' }));
+    // Only the elements that name MES are worked out again; the others are the very same results.
+    const changed = without.assessment.conditions.filter((c, i) => c !== one.assessment.conditions[i]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(without.assessment.conditions.length);
+    expect(changed.every((c) => c.missing.includes('mes'))).toBe(true);
+    // The same answers unsealed are worked out alike, whether or not a shared result exists.
+    expect(evaluate(kb, { ...base, 'cap.mes': false, 'ent.city': '郑州市' }).assessment).toEqual(without.assessment);
   });
 });

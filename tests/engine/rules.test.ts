@@ -363,7 +363,7 @@ describe('三: element conditions', () => {
     const neither = process({ wms: false, tankYard: false });
     expect(cond(neither, '三(三)4').status).toBe('unmet');
     expect(cond(neither, '三(三)5').status).toBe('unmet');
-    expect(cond(neither, '三(三)4').missing.sort()).toEqual(['tankYard', 'wms']);
+    expect([...cond(neither, '三(三)4').missing].sort()).toEqual(['tankYard', 'wms']);
   });
 
   it('requires every system that 三(二)5 integrates, so integration fails without MES', () => {

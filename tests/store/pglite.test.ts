@@ -102,6 +102,43 @@ describe('the PGlite session store', () => {
     expect(await store.transcriptAfter(sessionId, 0)).toHaveLength(1);
   });
 
+  it('lets a released session leave memory and reads it back whole: answers, transcript, resends and later writes', async () => {
+    const dir = tempDir();
+    const store = await open(dir);
+    const { sessionId } = await store.create();
+    await store.appendTurn(sessionId, { id: 'u1', role: 'user', text: '有', citations: [], clientId: 'c-1' }, { 'cap.mes': true, 'ent.city': '郑州市' });
+    const kept = await store.getAnswers(sessionId);
+    expect(await store.getAnswers(sessionId)).toBe(kept);
+    store.release(sessionId);
+    // Read back from the database: equal, but no longer the object kept in memory before.
+    const back = await store.getAnswers(sessionId);
+    expect(back).not.toBe(kept);
+    expect(back).toEqual({ 'cap.mes': true, 'ent.city': '郑州市' });
+    const again = await store.appendTurn(sessionId, { id: 'u1b', role: 'user', text: '没有', citations: [], clientId: 'c-1' }, { 'cap.mes': false });
+    expect(again.duplicate).toBe(true);
+    const next = await store.appendTurn(sessionId, { id: 'u2', role: 'user', text: '没有', citations: [], clientId: 'c-2' }, { ...back, 'cap.mes': false });
+    expect(next.seq).toBe(2);
+    store.release(sessionId);
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const reopened = await open(dir);
+    expect(await reopened.getAnswers(sessionId)).toEqual({ 'cap.mes': false, 'ent.city': '郑州市' });
+    expect((await reopened.transcriptAfter(sessionId, 0)).map((e) => e.clientId)).toEqual(['c-1', 'c-2']);
+  });
+
+  it('keeps a session in memory while one of its writes is in flight, whoever asks to release it', async () => {
+    const store = shared;
+    const { sessionId } = await store.create();
+    const writing = store.appendTurn(sessionId, { id: 'u1', role: 'user', text: '有', citations: [], clientId: 'w-1' }, { 'cap.mes': true });
+    // The write has been handed to the database but not committed yet.
+    await new Promise((r) => setImmediate(r));
+    store.release(sessionId);
+    await writing;
+    const answers = await store.getAnswers(sessionId);
+    expect(answers).toEqual({ 'cap.mes': true });
+    expect(await store.getAnswers(sessionId)).toBe(answers);
+  });
+
   it('stores a streamed entry under the seq reserved before streaming, in order', async () => {
     const store = shared;
     const { sessionId } = await store.create();
