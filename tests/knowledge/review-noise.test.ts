@@ -83,6 +83,14 @@ describe('each flagged item of a real next-year notice says what changed', () =>
     const flagged = res.review.items.filter((i) => i.needsReview);
     expect(flagged.length).toBeGreaterThan(0);
     for (const i of flagged) expect(i.reason, i.id).toMatch(/文字有修改：「|数字有变化：|已删除|新增|是新条款|已不是原样|没有按原来的措辞找到|标题/);
+    // Every flagged item quotes the wording it rests on, so the reviewer sees why without opening the notice: a changed
+    // figure in its sentence old and new, a removed clause's old text beside the one now under its number, a new
+    // clause's text. Measured before: 29 of the 174 gave figures or a clause number only.
+    expect(flagged.filter((i) => !/「[^」]+」/.test(i.reason!)).map((i) => `${i.id}: ${i.reason}`)).toEqual([]);
+    const deadline = flagged.find((i) => i.reason!.includes('四(四) 的数字有变化'))!;
+    expect(deadline.reason).toContain('3月15日 → 4月10日（「）工业和信息化主管部门于3月15日前，将“推荐」→「）工业和信息化主管部门于4月10日前，将“推荐」）');
+    const removed = flagged.find((i) => i.reason!.includes('二(三)（已删除'))!;
+    expect(removed.reason).toMatch(/原文「（三）在符合条件（二）的基础上，优先支持节能减排绿色发展企业。」；现在的 二\(三\) 是另一条：.*新文「（三）截至申报日/);
     const rule = flagged.find((i) => i.id === 'category-rules.json#/hard/notIndependent')!;
     expect(rule.reason).toContain('二(一) 的文字有修改：「法人资格的单体制」→「法人资格、成立满3年的单体制」');
 
