@@ -1041,8 +1041,16 @@ function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting
     while (k < tokens.length && k - i <= 12 && !YEAR_ROW.test(tokens[k]!)) k++;
     // A PDF wraps a narrow heading cell over lines (「其中：研发人员」 「（人）」): the first row's cells say how many
     // columns there are, and a heading's wrapped tail is joined back to it.
-    let width = 0;
-    while (k + 1 + width < tokens.length && (NUM.test(tokens[k + 1 + width]!) || BLANK_CELL.test(tokens[k + 1 + width]!) || PERCENT_CELL.test(tokens[k + 1 + width]!))) width++;
+    // Every year row must have as many cells, so that a row missing a cell never passes for a narrower table.
+    const cell = (t: string | undefined) => t !== undefined && (NUM.test(t) || BLANK_CELL.test(t) || PERCENT_CELL.test(t));
+    const widths: number[] = [];
+    for (let r = k; r < tokens.length && YEAR_ROW.test(tokens[r]!) && widths.length < 20; ) {
+      let w = 0;
+      while (cell(tokens[r + 1 + w])) w++;
+      widths.push(w);
+      r += w + 1;
+    }
+    const width = widths.length && widths.every((w) => w === widths[0]) ? widths[0]! : 0;
     const heads = joinHeads(tokens.slice(i + 1, k), width);
     const offset = spans[i]!.index!;
     if (namesOtherSubject(text.slice(Math.max(0, offset - CAPTION_CHARS), offset), docs)) continue;
