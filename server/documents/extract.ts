@@ -256,13 +256,38 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const capital = cap ? capitalWan(cap) : null;
       if (capital) add({ field: 'registeredCapital', value: capital.wan, raw: capital.raw, source: { file, page: pageNo, snippet: line } });
       const one = labelled(line, L.address!, stops);
-      // An address that stops short of its number or building (「…嵩阳路」) takes the next line's end of it (「88号」).
-      const joined = one && !ADDRESS_END.test(squash(one)) && wrapped ? labelled(wrapped, L.address!, stops) : null;
-      const whole = joined && squash(joined).startsWith(squash(one!)) && squash(joined).length - squash(one!).length <= 20 && ADDRESS_END.test(squash(joined)) ? joined : null;
+      // An address that stops short of its number or building (「…嵩阳路」) takes the next line's end of it (「88号」); a
+      // narrow cell may wrap it over three lines (「安阳市龙安区马」 「家乡工业集聚区 8」 「号」).
+      let whole: string | null = null;
+      let over = line;
+      for (let n = 1; one && !ADDRESS_END.test(squash(one)) && !whole && n <= 2; n++) {
+        const more = ls[k + n];
+        if (more === undefined || labelOnly.test(more) || startsLabelled.test(more)) break;
+        over = `${over} ${more}`;
+        const joined = labelled(over, L.address!, stops);
+        if (joined && squash(joined).startsWith(squash(one)) && squash(joined).length - squash(one).length <= 20 && ADDRESS_END.test(squash(joined))) whole = joined;
+      }
+      // A project's particulars table (「其中：软硬件投资 2,950万元」): an amount of the project's own the form asks for, under
+      // its label; the label may stand alone in its cell with the amount on the next line, and a PDF may wrap the label
+      // itself (「其中：软硬件投」 「资」).
+      for (const item of docs.prose.project) {
+        if (item.unit !== '万元') continue;
+        const isLabel = (t: string) => item.labels.includes(rowLabel(squash(t).replace(/[：:]$/, '')));
+        const tail = next !== undefined && /^\p{Script=Han}{1,3}$/u.test(next) && isLabel(line + next) ? next : undefined;
+        const own = /^(\S+?)\s*[：:]?\s+(.+)$/.exec(line);
+        const cells: [string, string, string][] = [];
+        if (own && isLabel(own[1]!)) cells.push([line, own[1]!, own[2]!]);
+        if (!own && isLabel(line) && next !== undefined) cells.push([`${line}\n${next}`, line, next]);
+        if (tail && ls[k + 2] !== undefined) cells.push([`${line}\n${tail}\n${ls[k + 2]}`, line + tail, ls[k + 2]!]);
+        for (const [snippet, , value] of cells) {
+          const amount = capitalWan(value);
+          if (amount && squash(value) === squash(amount.raw)) add({ field: item.field, value: amount.wan, raw: amount.raw, source: { file, page: pageNo, snippet } });
+        }
+      }
       const addr = whole ?? one;
-      if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? wrapped! : line } });
+      if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? over : line } });
     });
-    const statements = financeLines(page, pageNo, file, docs, paired, carry);
+    const statements = financeLines(page, pageNo, file, docs, paired, carry, opts.years?.length ? [...opts.years].sort().at(-1) : undefined);
     for (const s of statements.found) add(s);
     carry = statements.last;
   });
@@ -343,15 +368,16 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         const isCount = q.unit === '人' || q.unit === '名';
         if (!isMoney && !isCount) continue;
         if (NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
-        let rest = norm.slice(0, q.index);
-        for (let c = connectors.find((w) => rest.endsWith(w)); c; c = connectors.find((w) => rest.endsWith(w))) rest = rest.slice(0, -c.length);
+        const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
+        const approx = q.approx || hedged;
         const item = (isMoney ? money : counts).map((m) => ({ field: m.field, label: m.labels.find((l) => rest.endsWith(l)) })).find((m) => m.label !== undefined);
         if (!item) continue;
         const before = rest.slice(0, -item.label!.length);
         // The clause the label stands in, from the last comma or semicolon before it.
         const clause = before.slice(Math.max(...['，', ',', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
         if (unbound(clause) || P.modifiers.some((m) => before.endsWith(m))) continue;
-        const years = [...before.matchAll(PROSE_YEAR)];
+        // What a balance sheet holds (资产总额, 负债总额) is stated at a year's end: 「截至2022年12月31日」, 「2022年末」.
+        const years = [...before.matchAll(PROSE_YEAR), ...(STOCK_ITEMS.has(item.field) ? before.matchAll(YEAR_END) : [])];
         let field: string;
         let value: number | undefined;
         if (isMoney) {
@@ -371,8 +397,9 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         }
         if (value === undefined) continue;
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
-        out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
+        out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(approx ? { approximate: true as const } : {}) });
       }
+      out.push(...projectFigures(sentence, norm, at, P, connectors, unbound, file, i + 1));
       if (paired) continue;
       // 「2021年、2022年营业收入分别为15.1亿元和18.6亿元」: the years in the order named, the figures in the same order.
       for (const r of respective(norm, money, connectors, P, unbound)) {
@@ -382,6 +409,72 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
       }
     }
   });
+  return out;
+}
+
+/** Balance-sheet items, stated at a year's end rather than over a year. */
+const STOCK_ITEMS = new Set<string>(['totalAssets', 'totalLiabilities']);
+/** A year's end a sentence dates a balance by: 「(截至)2022年12月31日」, 「2022年末」, 「2022年底」; not a range's end (「2020至2022年末」). */
+const YEAR_END = /(?<![\d\-~～到—])(?<!(?<!截)至)(20\d{2})年(?:12月31日|末|底)/g;
+
+/**
+ * The text before a figure with what may stand between an item's label and its figure taken off its end: connectors
+ * (实现, 达, 为), adverbs (仍, 已) and a hedge a connector left apart from the number (「约为」, 「近达」), which makes the
+ * figure round. 「营业收入仍超11亿元」 and 「营业收入约为11亿元」 both end at 营业收入.
+ */
+function beforeFigure(text: string, connectors: string[], P: FormDrafting['documents']['prose']): { rest: string; hedged: boolean } {
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const adverbs = [...P.adverbs].sort(byLength);
+  const hedges = [...P.hedges].sort(byLength);
+  let rest = text;
+  let hedged = false;
+  for (;;) {
+    const c = connectors.find((w) => rest.endsWith(w)) ?? adverbs.find((w) => rest.endsWith(w));
+    const h = c ? undefined : hedges.find((w) => rest.endsWith(w));
+    if (!c && !h) return { rest, hedged };
+    hedged ||= h !== undefined;
+    rest = rest.slice(0, -(c ?? h)!.length);
+  }
+}
+
+/**
+ * The applicant project's own figures a 验收报告 states in a sentence about the project or its workshop (「项目总投资
+ * 5,280万元，其中智能化软硬件投资4,160万元」, 「车间现有生产设备168台（套），其中…联网设备118台（套）」): each item's label
+ * starts its clause or follows one of its leads, so 「新购置机器人等设备74台」 and 「新增设备86台」 are not the workshop's
+ * count, and nothing in the clause makes it a plan, a total over years or a change. A sentence about the company
+ * alone gives none: its equipment is not the workshop's, its investments not the project's.
+ */
+function projectFigures(
+  sentence: string,
+  norm: string,
+  at: number[],
+  P: FormDrafting['documents']['prose'],
+  connectors: string[],
+  unbound: (t: string) => boolean,
+  file: string,
+  page: number,
+): Suggestion[] {
+  if (!P.project.length || !P.projectSubjects.some((w) => norm.includes(w))) return [];
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const out: Suggestion[] = [];
+  for (const q of findQuantities(norm)) {
+    const unit = q.unit === '元' || q.unit === '万元' ? '万元' : q.unit === '台' || q.unit === '套' || q.unit === '台套' ? '台套' : undefined;
+    if (!unit || NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
+    const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
+    const item = P.project
+      .filter((x) => x.unit === unit)
+      .flatMap((x) => [...x.labels].sort(byLength).map((label) => ({ x, label })))
+      .filter(({ label }) => rest.endsWith(label))
+      .sort((a, b) => b.label.length - a.label.length)[0];
+    if (!item) continue;
+    const before = rest.slice(0, -item.label.length);
+    const clause = before.slice(Math.max(...['，', ',', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
+    if (unbound(clause) || !(clause === '' || item.x.leads.some((w) => clause.endsWith(w)))) continue;
+    const value = unit === '万元' ? inUnit(q, '万元') : Number.isInteger(q.value) ? q.value : undefined;
+    if (value === undefined) continue;
+    const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
+    out.push({ field: item.x.field, value, raw, source: { file, page, snippet: sentence }, ...(q.approx || hedged ? { approximate: true as const } : {}) });
+  }
   return out;
 }
 
@@ -576,6 +669,17 @@ const WAN_PER: Record<string, number> = { 元: 1 / 10000, 千元: 1 / 10, 万元
  */
 const UNIT = /单位\s*[：:]\s*(?:人民币)?\s*([\p{Script=Han}A-Za-z]{1,5}?)(?:人民币)?(?![\p{Script=Han}A-Za-z])|[（(]\s*(?:人民币)?\s*(亿元|百万元|万元|千元|元)\s*[)）]/gu;
 
+/**
+ * A note under a table that states its unit, the table having stated none above it: 「注：上表金额单位均为人民币万元」,
+ * 「注：表中数据单位为万元」.
+ */
+const FOOTNOTE_UNIT = /注\s*\d?\s*[：:][^。\n]{0,20}?单位\s*(?:均|皆|统一)?\s*(?:为|是)\s*(?:人民币)?\s*(亿元|百万元|万元|千元|元)/gu;
+
+/** The unit a footnote states for the table from `from` on, before the text at `to` (where the next table starts). */
+function footnoteUnit(text: string, from: number, to: number): string | undefined {
+  return [...text.matchAll(FOOTNOTE_UNIT)].find((m) => m.index > from && m.index < to)?.[1];
+}
+
 /** How far before a statement's header its caption is looked for, in characters. */
 const CAPTION_CHARS = 40;
 
@@ -602,6 +706,8 @@ interface Header {
   unitColumn: boolean;
   /** Which figure columns give a rate of change between years (「本年比上年增减」): a percentage or a dash, read for no year. */
   change: boolean[];
+  /** Whether the headings state no unit, so that a note under the table may state it. */
+  footnote?: boolean;
 }
 
 /** The year of a change column, in a header's run: a place held, never a year. */
@@ -719,10 +825,16 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     else {
       let skip = 0;
       while (docs.columns.ignored.includes(tokens[i - 1 - skip] ?? '')) skip++;
-      out.push({ years: taken, change, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null, unitColumn });
+      out.push({ years: taken, change, at: i, reference: docs.columns.reference.includes(tokens[i - 1 - skip] ?? ''), skip, scale: unit ? (WAN_PER[unit] ?? null) : null, unitColumn, footnote: stated.size === 0 });
       i = j - 1;
     }
   }
+  // A unit stated in a note under the table is this table's, over one the page stated above for a table before it.
+  out.forEach((h, n) => {
+    if (!h.footnote) return;
+    const unit = footnoteUnit(text, spans[h.at]!.index!, n + 1 < out.length ? spans[out[n + 1]!.at]!.index! : text.length);
+    if (unit) h.scale = WAN_PER[unit] ?? null;
+  });
   return { tokens, headers: out };
 }
 
@@ -784,7 +896,7 @@ function ownFigures(years: string[], scopes: (Scope | undefined)[], caption: Sco
  * header's order, converted to 万元 by the unit the document states. A reference column (附注,
  * 行次) between label and figures is skipped.
  */
-function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean, carry?: Header): { found: Suggestion[]; last?: Header } {
+function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean, carry?: Header, latest?: string): { found: Suggestion[]; last?: Header } {
   const text = page
     // A bilingual table glosses its labels and headings (「营业收入 Operating Revenue」, 「2022年 FY2022」): the English
     // words are dropped so that each row's figures follow its label and each heading's year the one before.
@@ -794,7 +906,7 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
     .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
   const { tokens, headers: found } = headers(text, docs, paired);
-  const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs);
+  const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs, latest);
   // A table that runs over a page goes on at the top of the next without its header (the running head and page
   // number aside): its rows there are read under the header of the page before, up to the first unit, caption or
   // header the page states, where another table starts.
@@ -860,8 +972,48 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
         out.push({ field: `finance.${y}.${key}`, value: Number((n * rowScale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
       });
     }
+    if (!paired) out.push(...countRow(tokens, header, end, docs, latest, file, pageNo));
   });
   return { found: out, last: found.at(-1) ?? (carry && starts < 0 ? carry : undefined) };
+}
+
+/** The head-count field a table's row or column label names (「从业人员（人）」, 「其中：研发人员」, 「从业人员期末人数」), if any. */
+function countField(label: string, docs: FormDrafting['documents']): string | undefined {
+  const l = rowLabel(label);
+  return Object.entries(docs.prose.counts).find(([, labels]) => labels.some((x) => l === x || docs.prose.countRowSuffixes.some((s) => l === x + s)))?.[0];
+}
+
+/** A row label a narrow cell wrapped, its tail on the next token: 「从业人员期末人」 「数（人）」, 「其中：研发人员」 「（人）」. */
+const LABEL_TAIL = /^(?:\p{Script=Han}{1,3}|\p{Script=Han}{0,3}[（(][^（()）]{1,4}[)）])$/u;
+
+/**
+ * A head count's row in a table whose columns are years (「从业人员（人） 512 538 561」 under 「2021年 2022年 2023年」). The form
+ * asks for the head count now: the latest year's column, and only where that year is the latest the forms ask for or
+ * later; a table of past years gives none, and no other year's figure is ever offered for now.
+ */
+function countRow(tokens: string[], header: Header, end: number, docs: FormDrafting['documents'], latest: string | undefined, file: string, page: number): Suggestion[] {
+  const years = header.years;
+  const valid = years.filter((y): y is string => y !== null && y !== CHANGE);
+  if (!latest || header.skip || valid.length !== years.length || new Set(valid).size !== valid.length) return [];
+  const newest = [...valid].sort().at(-1)!;
+  if (newest < latest) return [];
+  const col = years.indexOf(newest);
+  const out: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (let i = header.at + 1; i < end; i++) {
+    const tail = tokens[i + 1];
+    const wrapped = tail !== undefined && LABEL_TAIL.test(tail) && countField(tokens[i]! + tail, docs) ? 2 : 1;
+    const field = countField(wrapped === 2 ? tokens[i]! + tail : tokens[i]!, docs);
+    if (!field || seen.has(field)) continue;
+    const first = i + wrapped + (header.reference && /^\d{1,3}$/.test(tokens[i + wrapped] ?? '') && NUM.test(tokens[i + wrapped + years.length] ?? '') ? 1 : 0);
+    const cells = tokens.slice(first, first + years.length);
+    if (cells.length < years.length || !cells.every((c) => /^[\d,]+$/.test(c))) continue;
+    const n = toNumber(cells[col]!);
+    if (n === null) continue;
+    seen.add(field);
+    out.push({ field, value: n, raw: cells[col]!, source: { file, page, snippet: tokens.slice(i, first + years.length).join(' ') } });
+  }
+  return out;
 }
 
 /** A row of a table whose rows are years: 「2020年」, 「2021年度」. */
@@ -876,7 +1028,7 @@ const BLANK_CELL = /^[—–\-－/／]+$/;
  * too many) is not read; a column the form computes or does not ask for (资产负债率) is passed over, never
  * turned into another figure.
  */
-function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting['documents'], latest?: string): Suggestion[] {
   const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2])! }));
@@ -887,7 +1039,19 @@ function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting
     if (!docs.columns.year.includes(tokens[i]!)) continue;
     let k = i + 1;
     while (k < tokens.length && k - i <= 12 && !YEAR_ROW.test(tokens[k]!)) k++;
-    const heads = tokens.slice(i + 1, k);
+    // A PDF wraps a narrow heading cell over lines (「其中：研发人员」 「（人）」): the first row's cells say how many
+    // columns there are, and a heading's wrapped tail is joined back to it.
+    // Every year row must have as many cells, so that a row missing a cell never passes for a narrower table.
+    const cell = (t: string | undefined) => t !== undefined && (NUM.test(t) || BLANK_CELL.test(t) || PERCENT_CELL.test(t));
+    const widths: number[] = [];
+    for (let r = k; r < tokens.length && YEAR_ROW.test(tokens[r]!) && widths.length < 20; ) {
+      let w = 0;
+      while (cell(tokens[r + 1 + w])) w++;
+      widths.push(w);
+      r += w + 1;
+    }
+    const width = widths.length && widths.every((w) => w === widths[0]) ? widths[0]! : 0;
+    const heads = joinHeads(tokens.slice(i + 1, k), width);
     const offset = spans[i]!.index!;
     if (namesOtherSubject(text.slice(Math.max(0, offset - CAPTION_CHARS), offset), docs)) continue;
     const pageUnit = units.filter((u) => u.at < offset).at(-1)?.unit;
@@ -895,23 +1059,56 @@ function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting
       const withUnit = HEAD_UNIT.exec(h);
       const key = keyOf(withUnit ? withUnit[1]! : h);
       const unit = withUnit?.[2] ?? pageUnit;
-      return key && unit && WAN_PER[unit] !== undefined ? { key, scale: WAN_PER[unit]! } : null;
+      if (key) return unit && WAN_PER[unit] !== undefined ? { key, field: (y: string) => `finance.${y}.${key}`, scale: WAN_PER[unit]!, count: false } : null;
+      // A head count's column (「从业人员（人）」): a count of people, in no unit of money.
+      const count = countField(h, docs);
+      return count ? { key: count, field: () => count, scale: 1, count: true } : null;
     });
-    if (columns.filter(Boolean).length < 2) continue;
+    const money = columns.filter((c) => c && !c.count).length;
+    const counts = columns.filter((c) => c?.count).length;
+    if (money < 2 && counts === 0) continue;
+    const countRows: { year: string; cells: string[]; snippet: string }[] = [];
     let r = k;
     for (; r < tokens.length && YEAR_ROW.test(tokens[r]!); r += heads.length + 1) {
       const cells = tokens.slice(r + 1, r + 1 + heads.length);
       const after = tokens[r + 1 + heads.length];
-      if (cells.length < heads.length || !cells.every((c) => NUM.test(c) || BLANK_CELL.test(c)) || (after !== undefined && NUM.test(after))) break;
+      // A column not read may hold a rate (「28.4%」); the columns read hold figures or a dash.
+      const fits = cells.every((c, n) => NUM.test(c) || BLANK_CELL.test(c) || (!columns[n] && PERCENT_CELL.test(c)));
+      if (cells.length < heads.length || !fits || (after !== undefined && NUM.test(after))) break;
       const year = YEAR_ROW.exec(tokens[r]!)![1]!;
       const snippet = tokens.slice(r, r + 1 + heads.length).join(' ');
-      columns.forEach((c, n) => {
-        const v = c && NUM.test(cells[n]!) ? toNumber(cells[n]!) : null;
-        if (c && v !== null) out.push({ field: `finance.${year}.${c.key}`, value: Number((v * c.scale).toPrecision(12)), raw: cells[n]!, source: { file, page: pageNo, snippet } });
-      });
+      if (money >= 2)
+        columns.forEach((c, n) => {
+          const v = c && !c.count && NUM.test(cells[n]!) ? toNumber(cells[n]!) : null;
+          if (c && v !== null) out.push({ field: c.field(year), value: Number((v * c.scale).toPrecision(12)), raw: cells[n]!, source: { file, page: pageNo, snippet } });
+        });
+      countRows.push({ year, cells, snippet });
     }
+    // The head count now is the latest year's row, where that year is the latest the forms ask for or later.
+    const newest = [...countRows].sort((a, b) => a.year.localeCompare(b.year)).at(-1);
+    if (counts && latest && newest && newest.year >= latest && new Set(countRows.map((x) => x.year)).size === countRows.length)
+      columns.forEach((c, n) => {
+        const cell = newest.cells[n]!;
+        if (c?.count && /^[\d,]+$/.test(cell)) out.push({ field: c.key, value: toNumber(cell)!, raw: cell, source: { file, page: pageNo, snippet: newest.snippet } });
+      });
     i = r - 1;
   }
+  return out;
+}
+
+/** A cell giving a rate: 「28.4%」. */
+const PERCENT_CELL = /^-?[\d.]+\s*[%％]$/;
+
+/**
+ * A table's heading cells as one token each, where a PDF wrapped a cell over lines: a unit alone (「（人）」) or a
+ * short tail (「占比」) joins the heading before it, the tails first, until the headings are as many as the first row's
+ * cells. Headings that cannot be made as many are returned as they are, and the rows will not fit them.
+ */
+function joinHeads(heads: string[], width: number): string[] {
+  if (!width || heads.length <= width) return heads;
+  const out = [...heads];
+  for (let n = out.length - 1; n > 0 && out.length > width; n--) if (/^[（(][^（()）]{1,6}[)）]$/.test(out[n]!)) out.splice(n - 1, 2, out[n - 1]! + out[n]!);
+  for (let n = out.length - 1; n > 0 && out.length > width; n--) if (/^\p{Script=Han}{1,3}$/u.test(out[n]!)) out.splice(n - 1, 2, out[n - 1]! + out[n]!);
   return out;
 }
 

@@ -116,6 +116,17 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
       value = foundedYearOf(value);
       if (value === undefined) continue;
     }
+    // The founding date asked after the year (「2021年3月20日」, or 「3月20日」 with the year already given) dates it.
+    if (q.sets === 'enterprise.foundedDate') {
+      const full = /\d{4}/.test(String(value));
+      const said = full ? monthDayOf(value) : monthDayAlone(value);
+      if (said.foundedMonth === undefined) continue;
+      const year = full ? foundedYearOf(value) : undefined;
+      if (year !== undefined) facts.enterprise.foundedYear = year;
+      delete facts.enterprise.foundedDay;
+      Object.assign(facts.enterprise, said);
+      continue;
+    }
     setPath(facts, q.sets, value);
   }
   // The form's 成立时间, typed in the form phase or accepted from an uploaded licence, is the same fact, dated.
@@ -160,6 +171,16 @@ export function foundedYearOf(v: unknown): number | undefined {
 function monthDayOf(v: unknown): { foundedMonth?: number; foundedDay?: number } {
   if (typeof v !== 'string') return {};
   const m = /(?:\d{4}|\d{2})\s*[年\-/.．]\s*(\d{1,2})(?:\s*[月\-/.．]\s*(\d{1,2}))?/u.exec(v.normalize('NFKC'));
+  const month = m ? Number(m[1]) : NaN;
+  if (!(month >= 1 && month <= 12)) return {};
+  const day = m![2] ? Number(m![2]) : NaN;
+  return day >= 1 && day <= 31 ? { foundedMonth: month, foundedDay: day } : { foundedMonth: month };
+}
+
+/** A month and day said without the year (「3月20日」, 「3月」), as an answer to the founding date once the year is known. */
+function monthDayAlone(v: unknown): { foundedMonth?: number; foundedDay?: number } {
+  if (typeof v !== 'string') return {};
+  const m = /^\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/u.exec(v.normalize('NFKC'));
   const month = m ? Number(m[1]) : NaN;
   if (!(month >= 1 && month <= 12)) return {};
   const day = m![2] ? Number(m![2]) : NaN;

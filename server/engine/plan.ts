@@ -2,7 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, CapabilityId, Category } from '../schemas/profile';
-import { concerns, evaluateFacts, type Evaluation } from './assess';
+import { concerns, evaluateFacts, failsTest, type Evaluation } from './assess';
 import { factsFromAnswers, foundedYearOf, integrationImpossible, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { divisionLabel, indexOf, requirementsOf } from './kb';
 import { understanderFor } from '../understand';
@@ -90,7 +90,17 @@ function plan(kb: KnowledgeData, ev: Evaluation, facts: Facts, answers: Answers)
     const rules = guarded.filter((r) => r.fact === q.sets);
     return rules.length > 0 && !answered(answers, q.id) && !rules.some((r) => concerns(kb, r, facts, ev.settled) === true);
   };
-  for (const q of kb.interview.questions) if (q.phase === 'hard' && !(dated && q.sets === 'enterprise.foundedYear') && !notYet(q)) push(q.id, null, 'hard');
+  // The founding date is asked only when a founding-age condition cannot be decided by the year: founded in the
+  // boundary year of a notice that counts to a date (截至3月31日成立满3年), the month and day decide.
+  const e = facts.enterprise;
+  const dateDecides = Object.values(kb.categoryRules.hard).some(
+    (r) => r.fact === 'enterprise.foundedYear' && e.foundedYear !== undefined && failsTest(r.fails, e.foundedYear, kb.manifest.year, { month: e.foundedMonth, day: e.foundedDay }) === undefined,
+  );
+  for (const q of kb.interview.questions) {
+    if (q.phase !== 'hard' || (dated && q.sets === 'enterprise.foundedYear') || notYet(q)) continue;
+    if (q.sets === 'enterprise.foundedDate' && !dateDecides && !answered(answers, q.id)) continue;
+    push(q.id, null, 'hard');
+  }
   // An industry that is clearly discrete or process (汽车制造 / 化学原料) answers the production-mode
   // question already, unless the systems named so far contradict it; mixed industries are asked.
   const division = facts.enterprise.industryCode ? idx.divisions.get(facts.enterprise.industryCode) : undefined;

@@ -157,6 +157,8 @@ export interface FigureOptions {
    * deadline, not the enterprises', and 200M the video's limit, not the PDF's.
    */
   subjects?: readonly FigureSubject[];
+  /** Words of a form of submission (纸质版, 电子版): a count before one is a number of copies, never the text's own count. */
+  copies?: readonly string[];
 }
 
 /** A subject of the notice's figures: the notice's words for it, and the words an answer names it by. */
@@ -239,14 +241,19 @@ function trailOf(read: string, end: number, next: number): string {
 const COUNT = /^[近前后上]?(?:[一二两三四五六七八九十]|\d{1,2})\p{Script=Han}+$/u;
 const LIST_BREAK = /[：:；;、\s]$/u;
 
-function isCount(f: Quantity, read: string, segments: readonly Segment[]): boolean {
+function isCount(f: Quantity, read: string, segments: readonly Segment[], copies: readonly string[] = []): boolean {
   if (f.unit === undefined) return f.value <= 10 && /^\d{1,2}$/u.test(f.text) && (LIST_BREAK.test(read.slice(0, f.index)) || /^(?:[、…]|\.{2,})/u.test(read.slice(f.index + f.text.length)));
   if (f.value > 10 || !COUNT.test(f.text)) return false;
+  // A number of copies (份) that ends its part (「需提交3份。」, 「3份，纸质版」) says how many are required, as does any
+  // count before a form of submission (「3份纸质版」): a requirement the notice must state, not the text counting the
+  // things it goes on to name (「三份材料：…」, 「三个车间」).
+  const after = read.slice(f.index + f.text.length);
+  if (f.value > 2 && ((f.unit === '份' && (after === '' || SEGMENT_BREAK.test(after[0]!))) || copies.some((w) => after.startsWith(w)))) return false;
   return f.value <= 2 || !segments.some((seg) => seg.figures.some((g) => unitKind(g.unit) === unitKind(f.unit)));
 }
 
 /** Every figure of `text` that no source states (about the same subject), as written in `text`. */
-export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false, subjectOf, subjects }: FigureOptions = {}): UngroundedFigure[] {
+export function ungroundedFigures(text: string, sources: readonly string[], { anywhere = [], sameSubject = true, countWords = false, subjectOf, subjects, copies = [] }: FigureOptions = {}): UngroundedFigure[] {
   const read = forFigures(text);
   const figures = findQuantities(read);
   const out: UngroundedFigure[] = [];
@@ -267,7 +274,7 @@ export function ungroundedFigures(text: string, sources: readonly string[], { an
     // from the facts (「企业须于{deadline}前提交」) or small enough to pass as a count of the text's
     // own (「申报书1分钟左右」): the value is the notice's, its subject is not.
     // A generic count (「一个」「两个」) is the text's own wording, not the notice's limit on anyone.
-    if (sameSubject && subjects?.length && !(countWords && unitKind(f.unit) === '个' && isCount(f, read, segments))) {
+    if (sameSubject && subjects?.length && !(countWords && unitKind(f.unit) === '个' && isCount(f, read, segments, copies))) {
       const other = otherSubject(readSubjects(subjects), lead, sinceFigure, trail, holding);
       if (other) {
         out.push({ text: f.text, ...other });
@@ -280,7 +287,7 @@ export function ungroundedFigures(text: string, sources: readonly string[], { an
     const bound = subjectOf ? (subjectOf(lead) ?? subjectOf(sinceFigure) ?? (trail ? subjectOf(trail) : undefined)) : undefined;
     // A figure said of a subject with a bound of its own (a region's quota) states that bound,
     // however small: 「名额5个的是洛阳」 is no count of the text's own.
-    if (countWords && (f.value <= 2 || !bound) && isCount(f, read, segments)) continue;
+    if (countWords && (f.value <= 2 || !bound) && isCount(f, read, segments, copies)) continue;
     if (!holding.length) {
       out.push({ text: f.text });
       continue;

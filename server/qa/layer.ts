@@ -188,7 +188,22 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
     }
     // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
     // Each figure is held to the part of the cited clauses about its own subject: a city's quota to that city's words.
-    const [figure] = ungroundedFigures(withoutNames(kb, filled), sources, { anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))], countWords: true, subjectOf: quotaSubjects(kb), subjects });
+    const forms = kb.data.facts.submissionForms ?? [];
+    const [figure] = ungroundedFigures(withoutNames(kb, filled), sources, {
+      anywhere: [...noticeYears(kb), ...used.map((k) => String(values[k]))],
+      countWords: true,
+      subjectOf: quotaSubjects(kb),
+      subjects,
+      copies: forms.flatMap((x) => x.said),
+    });
+    const form = unstatedForm(filled, sources, forms);
+    if (form) {
+      const stated = forms.filter((x) => x !== form.of && sources.some((t) => x.notice.some((w) => t.includes(w)))).map((x) => x.label);
+      issues.push({
+        field,
+        message: `“${form.word}”：所引条款（${clauses.join('、')}）没有要求${form.of.label}${stated.length ? `，写的是${stated.join('、')}` : ''}；提交形式须是条款的规定 (form of submission not in the notice)`,
+      });
+    }
     if (figure?.owner) {
       issues.push({ field, message: `“${figure.text}”在所引条款（${clauses.join('、')}）中是对${figure.owner}的规定，答复却把它说成对${figure.named}的规定；数字和日期须是条款对所说对象的规定 (figure of another subject)` });
     } else if (figure?.stated) {
@@ -201,6 +216,29 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
     }
   }
   return issues;
+}
+
+/** A word before a form that says it is not wanted: 「不需要纸质版」, 「无需提交纸质材料」, 「不收纸质」. */
+const NOT_WANTED = /(?:不|无|无需|无须|毋须|不必|不用|没有|免|不再|未)[\p{Script=Han}]{0,8}$/u;
+
+/**
+ * A form of submission the text requires (「3份，纸质版」, 「请邮寄纸质材料」) where the cited clauses say how the
+ * submission is made and name another form only (四(二): 电子版 through the platform): an answer must not add a paper
+ * copy the notice does not ask for. A form the text says is not wanted (「不需要纸质版」, 「没有规定份数或装订」) is no
+ * requirement, and clauses that say nothing of submitting (「纸质或手工记录」 under an element) are not held to.
+ */
+function unstatedForm(text: string, sources: readonly string[], forms: NonNullable<KnowledgeBase['data']['facts']['submissionForms']>) {
+  const named = (x: (typeof forms)[number]) => sources.some((t) => x.notice.some((w) => t.includes(w)));
+  for (const of of forms) {
+    if (named(of) || !forms.some((x) => x !== of && named(x))) continue;
+    for (const word of [...of.said].sort((a, b) => b.length - a.length)) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        const part = text.slice(0, at).split(/[，,；;。！!？?\n]/u).at(-1)!;
+        if (!NOT_WANTED.test(part)) return { word, of };
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -149,6 +149,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
       const label = (f: string) => {
         const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
+        // A workshop's figure (ws.1.equipmentTotal) is named with the workshop it is recorded for: 「车间1：联网设备台套数」.
+        const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
+        if (w) return `车间${w[1]}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
         return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
       };
       const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;

@@ -24,8 +24,9 @@ import { asGot, docs, docxSections, haveSoffice, newSession, para, scoreRound, t
  * header row.
  *
  * Each document states what it should yield: exact values, a round value shown as round, or nothing. A wrong
- * value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect. The project's
- * own figures (investment, equipment, indicators) are asked in the interview and are not the documents' to offer.
+ * value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect. Of the project's
+ * own figures, the report offers those the form has a field for (软硬件投资, the workshop's 设备总数); its indicators
+ * (车间人数, rates) are asked in the interview.
  */
 const table = (rows: string[][]) => tableOf(rows, 1800);
 const docx = (...sections: Section[]) => docxSections(sections);
@@ -206,6 +207,8 @@ const zyAcceptance = () =>
 const ZY_EXPECTED: Expected = {
   name: ZY.name,
   employees: 468,
+  'project.investment': 2950,
+  'ws.1.equipmentTotal': 152,
   ...Object.fromEntries(([2022, 2021] as const).flatMap((y) => (['revenue', 'profit', 'tax'] as const).map((k) => [`finance.${y}.${k}`, ZY_FIN[y][k]]))),
 };
 
@@ -272,14 +275,15 @@ describe('a hydraulics maker: a 高新技术企业 申报书 with 研发费用 t
 describe('a food-machinery maker: a workshop project\'s 验收报告', () => {
   it('the report yields the enterprise\'s head count and the asked years\' figures, not the workshop\'s counts or rates', async () => {
     const { scores, detail } = await scoreAll(ZY_FILES);
-    // Measured before the fixes: [7, 0, 1], the name under 项目承担单位 missed.
-    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [8, 0, 0] });
+    // Measured before the fixes: [7, 0, 1], the name under 项目承担单位 missed; then, with the project's 软硬件投资 and
+    // 设备总数 expected, [8, 0, 2].
+    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [10, 0, 0] });
   }, 300_000);
 
   it.skipIf(!haveSoffice)('as a PDF it reads as its DOCX does', async () => {
     const { scores, detail } = await scoreAll(ZY_FILES, true);
     // Measured before the fixes: [7, 0, 1], as the DOCX.
-    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [8, 0, 0] });
+    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [10, 0, 0] });
   }, 400_000);
 });
 

@@ -186,6 +186,46 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
     expect(evaluate(yearEnd, { ...met, 'ent.majorAccident': false, 'ent.foundedYear': '2021' }).assessment.blocking).toEqual([]);
   });
 
+  it('asks for the founding date when the year alone is on the boundary of a dated age condition, and decides by the reply', () => {
+    const other = mkdtempSync(join(tmpdir(), 'zhizao-hard-'));
+    temps.push(other);
+    cpSync(join(root, 'henan-2024'), join(other, 'henan-2024'), { recursive: true });
+    editJson(other, 'henan-2024', 'category-rules.json', (j) => (j.hard.foundedTooRecently.fails = { yearsUnder: 3, asOf: { month: 3, day: 31 } }));
+    const dated = loadKnowledgeData(other, 'henan-2024');
+    const base = { ...met, 'ent.majorAccident': false };
+    const next = (answers: Answers) => evaluate(dated, { ...base, ...answers });
+    // Founded in 2021 with no month: the year cannot decide 满3年 by 2024年3月31日, so the interview asks the date in
+    // the hard phase (the optional questions before it skipped). Measured before: no question asked it, and the
+    // verdict stayed incomplete.
+    const hardAsked = (answers: Answers): string[] => {
+      const seen: string[] = [];
+      let a: Answers = { ...answers };
+      for (let q = next(a).question; q && q.phase === 'hard' && seen.length < 20; q = next(a).question) {
+        seen.push(q.id);
+        a = { ...a, [q.id]: null };
+      }
+      return seen;
+    };
+    expect(hardAsked({ 'ent.foundedYear': '2021' })).toContain('ent.foundedDate');
+    // The reply decides it, with the year already known or given again.
+    for (const said of ['3月20日', '2021年3月20日', '2月']) expect(next({ 'ent.foundedYear': '2021', 'ent.foundedDate': said }).assessment.blocking, said).toEqual([]);
+    for (const said of ['5月8日', '2021年12月1日', '4月']) expect(next({ 'ent.foundedYear': '2021', 'ent.foundedDate': said }).assessment.blocking.map((b) => b.clause), said).toEqual(['二(一)']);
+    // 「3月」 leaves the day to decide against 3月31日: the condition stays open rather than guessed.
+    expect(next({ 'ent.foundedYear': '2021', 'ent.foundedDate': '3月' }).assessment.blocking).toEqual([]);
+    // A year off the boundary, a month already given, or a dated 成立时间 from the form needs no date.
+    for (const answers of [{ 'ent.foundedYear': '2018' }, { 'ent.foundedYear': '2023' }, { 'ent.foundedYear': '2021年2月' }, { 'ent.foundedYear': '2021', 'form.foundedOn': '2021-06-18' }] as Answers[]) {
+      expect(hardAsked(answers), JSON.stringify(answers)).not.toContain('ent.foundedDate');
+    }
+    // A notice without an age condition never asks it.
+    let a: Answers = { ...met, 'ent.foundedYear': '2021' };
+    const seen: string[] = [];
+    for (let q = evaluate(last, a).question; q && q.phase === 'hard' && seen.length < 20; q = evaluate(last, a).question) {
+      seen.push(q.id);
+      a = { ...a, [q.id]: null };
+    }
+    expect(seen).not.toContain('ent.foundedDate');
+  });
+
   it("quotes the new notice's words: the publish check finds nothing stale in the new conditions", () => {
     const stale = staleQuotes(kb).filter((s) => /hard\.(majorAccident|foundedTooRecently)/.test(s));
     expect(stale).toEqual([]);

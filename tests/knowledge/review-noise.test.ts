@@ -67,8 +67,8 @@ describe('layout-only changes of the notice', () => {
     const line = NOTICE.split('\n').find((l) => l.startsWith('（一）在河南省境内注册'))!;
     const res = await ingestText(NOTICE.replace(line, line.replace('在河南省境内注册，具有独立法人资格', '在河南省境内注册,具有独立法人资格')));
     const flagged = res.review.items.filter((i) => i.needsReview);
-    // Measured: the hard condition, two interview helps and four answers quote the passage with its comma.
-    expect(flagged.length).toBe(7);
+    // Measured: the hard condition, three interview helps and four answers quote the passage with its comma.
+    expect(flagged.length).toBe(8);
     for (const i of flagged) expect(i.reason).toMatch(/二\(一\) 只有换行或标点变化，但本项引用的「在河南省境内注册，具有独立法人资格.*」在新文字中已不是原样/);
     // An item citing 二(一) that quotes none of the changed passage stays unflagged.
     const own = res.review.items.find((i) => i.id === 'category-rules.json#/hard/notManufacturingDivision')!;
@@ -83,6 +83,14 @@ describe('each flagged item of a real next-year notice says what changed', () =>
     const flagged = res.review.items.filter((i) => i.needsReview);
     expect(flagged.length).toBeGreaterThan(0);
     for (const i of flagged) expect(i.reason, i.id).toMatch(/文字有修改：「|数字有变化：|已删除|新增|是新条款|已不是原样|没有按原来的措辞找到|标题/);
+    // Every flagged item quotes the wording it rests on, so the reviewer sees why without opening the notice: a changed
+    // figure in its sentence old and new, a removed clause's old text beside the one now under its number, a new
+    // clause's text. Measured before: 29 of the 174 flagged gave figures or a clause number only.
+    expect(flagged.filter((i) => !/「[^」]+」/.test(i.reason!)).map((i) => `${i.id}: ${i.reason}`)).toEqual([]);
+    const deadline = flagged.find((i) => i.reason!.includes('四(四) 的数字有变化'))!;
+    expect(deadline.reason).toContain('3月15日 → 4月10日（「）工业和信息化主管部门于3月15日前，将“推荐」→「）工业和信息化主管部门于4月10日前，将“推荐」）');
+    const removed = flagged.find((i) => i.reason!.includes('二(三)（已删除'))!;
+    expect(removed.reason).toMatch(/原文「（三）在符合条件（二）的基础上，优先支持节能减排绿色发展企业。」；现在的 二\(三\) 是另一条：.*新文「（三）截至申报日/);
     const rule = flagged.find((i) => i.id === 'category-rules.json#/hard/notIndependent')!;
     expect(rule.reason).toContain('二(一) 的文字有修改：「法人资格的单体制」→「法人资格、成立满3年的单体制」');
 
@@ -97,8 +105,9 @@ describe('each flagged item of a real next-year notice says what changed', () =>
     // An item that quotes nothing of a changed clause word for word is still flagged, and says it could not be judged.
     const unjudged = flagged.filter((i) => i.reason!.includes('无法判断'));
     expect(unjudged.length).toBeGreaterThan(0);
-    // Measured on this notice: 175 of the 1064 carried items.
-    expect(flagged.length).toBe(175);
-    expect(res.review.items.length).toBe(1064);
+    // Measured on this notice: 176 of the 1065 carried items (the founding-date question quotes 二(一), which the new
+    // notice rewords).
+    expect(flagged.length).toBe(176);
+    expect(res.review.items.length).toBe(1065);
   }, 120_000);
 });

@@ -180,6 +180,34 @@ describe('the figures of a staff answer', () => {
     for (const entry of right) expect(() => checkEntry(kb, entry), entry.answer).not.toThrow();
   });
 
+  it('holds a number of copies and a paper form to what the cited clauses say of the submission', () => {
+    // 四(二) asks for the 申报书's 电子版 (PDF) through the platform and says nothing of copies or paper.
+    const submission = { ...QUOTA, id: 'staff-copies', questions: ['申报书交几份', '要交纸质版吗'], clauses: ['四(二)'], quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }] };
+    const wrong: [string, string][] = [
+      ['3份，纸质版。', '3份'],
+      ['申报书需提交3份。', '3份'],
+      ['请提交三份纸质版申报书。', '三份'],
+      ['申报书一份，纸质版。', '纸质版'],
+      ['申报书打印后装订成册，报送当地工信局。', '装订'],
+      ['请邮寄纸质材料。', '纸质材料'],
+    ];
+    for (const [answer, said] of wrong) {
+      const err = rejection({ ...submission, answer });
+      expect(err.message, answer).toContain(said);
+      expect(err.details[0]!.field, answer).toBe('entry.answer');
+    }
+    // The paper form's message says what the clause asks for instead.
+    expect(rejection({ ...submission, answer: '3份，纸质版。' }).message).toMatch(/3份|纸质版/);
+    expect(rejection({ ...submission, answer: '申报书一份，纸质版。' }).message).toContain('电子版');
+    const right = [
+      '申报书通过网络平台提交电子版（PDF彩色版格式），不需要纸质版。',
+      '无需提交纸质材料，上传PDF即可。',
+      '一份申报书对应一个车间。',
+      '每家企业可报三个车间。',
+    ];
+    for (const answer of right) expect(() => checkEntry(kb, { ...submission, answer }), answer).not.toThrow();
+  });
+
   it('passes every shipped entry of the answer base, as they are served', () => {
     const failed = shipped.flatMap((e) => {
       try {

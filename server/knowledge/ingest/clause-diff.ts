@@ -15,6 +15,8 @@ export interface NumberChange {
   to: string | null;
   /** The new (or, when removed, old) text around the figure. */
   context: string;
+  /** The old text around the old figure, where there was one: what a reviewer compares `context` with. */
+  was?: string;
 }
 
 export interface ClauseChange {
@@ -108,6 +110,7 @@ export function numberChanges(id: string, from: string, to: string): NumberChang
           from: fa?.text ?? null,
           to: fb?.text ?? null,
           context: fb ? around(to, fb.at, fb.text.length) : around(from, fa!.at, fa!.text.length),
+          ...(fa ? { was: around(from, fa.at, fa.text.length) } : {}),
         });
       }
       ia += n;
@@ -117,7 +120,7 @@ export function numberChanges(id: string, from: string, to: string): NumberChang
     }
     for (let j = 0; j < n; j++) {
       const f = p.removed ? a[ia + j]! : b[ib + j]!;
-      out.push({ clause: id, kind: figureKind(f.text), from: p.removed ? f.text : null, to: p.added ? f.text : null, context: around(p.removed ? from : to, f.at, f.text.length) });
+      out.push({ clause: id, kind: figureKind(f.text), from: p.removed ? f.text : null, to: p.added ? f.text : null, context: around(p.removed ? from : to, f.at, f.text.length), ...(p.removed ? { was: around(from, f.at, f.text.length) } : {}) });
     }
     if (p.removed) ia += n;
     else ib += n;

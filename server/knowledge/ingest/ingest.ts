@@ -7,7 +7,7 @@ import { ClauseStructure, ClausesFile, type Clause } from '../schemas/clauses';
 import { Manifest } from '../schemas/notice-data';
 import { ReviewFile, type ReviewItem } from '../schemas/review';
 import { CARRIED, citedClauses, getAt, hashOf, itemsOf, pointer, renumberValue } from './carry';
-import { diffClauses, layoutKey, maskNumbers, numberChanges, renumbered, touches, type ClauseDiff } from './clause-diff';
+import { diffClauses, layoutKey, maskNumbers, numberChanges, renumbered, touches, type ClauseDiff, type NumberChange } from './clause-diff';
 import { checkLooksLikeNotice, extractNotice, IngestError } from './extract';
 import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
@@ -101,7 +101,7 @@ function reach(ctx: Ctx, cited: string[], item: unknown): string[] {
         const fromTitle = ch.title ? numberChanges(h, ch.title.from, ch.title.to) : [];
         const changes = [...ctx.diff.numbers.filter((n) => n.clause === h), ...fromTitle].filter((n) => n.from);
         const quoted = changes.filter((n) => new RegExp(`(?<![\\d.])${figurePattern(n.from!)}`).test(itemJson));
-        if (quoted.length) why.set(h, `${h} 的数字有变化：${[...new Set(quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`))].join('、')}，本项写有原来的数字`);
+        if (quoted.length) why.set(h, figuresChanged(h, quoted));
         else if (broken.length) why.set(h, `${h} 只有${ch.layoutOnly ? '换行或标点' : '数字'}变化，但本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`);
         continue;
       }
@@ -136,7 +136,7 @@ function textChangeReach(ctx: Ctx, h: string, item: unknown, itemJson: string, p
   const broken = passages.filter((t) => !after.includes(t));
   if (broken.length) return `${h} 的文字有修改：${summary}；本项引用的「${clip(broken[0]!)}」在新文字中已不是原样`;
   const quoted = ctx.diff.numbers.filter((n) => n.clause === h && n.from && new RegExp(`(?<![\\d.])${figurePattern(n.from)}`).test(itemJson));
-  if (quoted.length) return `${h} 的数字有变化：${[...new Set(quoted.map((n) => `${n.from} → ${n.to ?? '（删去）'}`))].join('、')}，本项写有原来的数字`;
+  if (quoted.length) return figuresChanged(h, quoted);
   // A short passage (a term such as 「经营管理」) stands in many sentences and says nothing of which one the item
   // rests on: an item that quotes no longer one cannot be judged by its sentences.
   const long = passages.filter((t) => [...t].length >= 6);
@@ -147,6 +147,18 @@ function textChangeReach(ctx: Ctx, h: string, item: unknown, itemJson: string, p
   if (resting) return `${h} 的文字有修改：${summary}；本项引用的「${clip(resting)}」所在的句子有改动`;
   return null;
 }
+
+/**
+ * Why an item that writes a clause's old figures is flagged, with the wording each figure stands in, old and new:
+ * 「3月15日 → 3月20日（「…于3月15日前将…」→「…于3月20日前将…」）」, so the reviewer sees the sentence and not a lone number.
+ */
+function figuresChanged(h: string, quoted: NumberChange[]): string {
+  const one = (n: NumberChange) => `${n.from} → ${n.to ?? '（删去）'}${n.was ? `（「${n.was.trim()}」→「${n.to ? n.context.trim() : '（删去）'}」）` : ''}`;
+  return `${h} 的数字有变化：${[...new Set(quoted.map(one))].join('、')}，本项写有原来的数字`;
+}
+
+/** A clause's text on one line, as a reason quotes it. */
+const flatText = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const clip = (s: string, n = 24) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
@@ -422,7 +434,7 @@ export function comparison(base: KnowledgeData, clauses: Clause[], diff = diffCl
       key.startsWith('+')
         ? `${key.slice(1)}（新增）`
         : removed.has(key)
-          ? `${key}（已删除${newClauses.has(key) ? `；现在的 ${key} 是另一条：${newClauses.get(key)!.title}` : ''}）`
+          ? `${key}（已删除，原文「${clip(flatText(base.clauses.find((c) => c.id === key)?.text ?? ''), 40)}」${newClauses.has(key) ? `；现在的 ${key} 是另一条：${newClauses.get(key)!.title}，新文「${clip(flatText(newClauses.get(key)!.text), 40)}」` : ''}）`
           : key,
     retired: (cited) => cited.filter((c) => removed.has(c) && newClauses.has(c)),
   };
@@ -549,7 +561,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
       const top = c.id.startsWith('附件') ? 'forms' : /^[二三]/.test(c.id) ? 'rules' : /^[四五]/.test(c.id) ? 'facts' : 'notice';
       items.push(
         reviewItem('clauses.json', [String(clauses.indexOf(c))], top, `新增条款 ${c.id} ${c.title}`, c, [c.id], [c.id], {
-          reason: `${c.id} 是新条款，现有的规则、问题、表单和问答都还没有引用它；确认是否需要补充`,
+          reason: `${c.id} 是新条款（「${clip(flatText(c.text), 40)}」），现有的规则、问题、表单和问答都还没有引用它；确认是否需要补充`,
         }),
       );
     }

@@ -296,7 +296,7 @@ export type CategoryRulesFile = z.infer<typeof CategoryRulesFile>;
 export const SetsPath = z
   .string()
   .regex(
-    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|titledWorkshopAgain|appliedThisYear|greenPriority|city|county|foundedYear|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced)|declared\.[a-z][A-Za-z0-9]*)$/,
+    /^(enterprise\.(registeredInHenan|independentLegalPerson|groupOrHeadOffice|manufacturingMainBusiness|industryCode|operatingWell|priorTitles|titledWorkshopAgain|appliedThisYear|greenPriority|city|county|foundedYear|foundedDate|credit\.(dishonestExecutee|taxViolationBlacklist|seriousIllegalDishonest))|scope|productionMode|capabilities\.[A-Za-z]+|metrics\.(automationRatio|networkedRatio|dataCollectionRate)|selfAssessment\.(automationAdvanced|networkingAdvanced|dataCollectionAdvanced)|declared\.[a-z][A-Za-z0-9]*)$/,
     'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes, or a declared fact of a hard condition (declared.majorAccident)',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {

@@ -415,7 +415,12 @@ export const FormDrafting = z.object({
      * `connectors` may stand between an item and its figure (实现, 达, 为); `modifiers` before an item's label make it
      * another item (净 before 利润); `unbound` words in a sentence make its figures no year's own (上年, 累计, 预计);
      * `counts` are the labels of head counts, keyed by form fact, stated now rather than for a year, and `countLeads`
-     * what may stand before such a label (公司, 现有, 其中): 「车间员工」 is not the enterprise's.
+     * what may stand before such a label (公司, 现有, 其中): 「车间员工」 is not the enterprise's. `adverbs` may stand
+     * between an item and its figure without changing it (「营业收入仍超11亿元」); `hedges` left there by a connector
+     * (「约为」, 「近达」) make the figure a round one. `countRowSuffixes` end a head count's row label in a table by year
+     * (「从业人员期末人数」). `project` are the applicant project's figures a 验收报告 states (软硬件投资, the
+     * workshop's equipment counts): each read only in a sentence about the project (one of `projectSubjects`), its
+     * label starting its clause or after one of `leads`, in its unit.
      */
     prose: z
       .object({
@@ -424,8 +429,15 @@ export const FormDrafting = z.object({
         unbound: z.array(z.string().min(1)),
         counts: z.record(z.string(), z.array(z.string().min(1))),
         countLeads: z.array(z.string().min(1)),
+        adverbs: z.array(z.string().min(1)).default([]),
+        hedges: z.array(z.string().min(1)).default([]),
+        countRowSuffixes: z.array(z.string().min(1)).default([]),
+        projectSubjects: z.array(z.string().min(1)).default([]),
+        project: z
+          .array(z.object({ field: z.string().regex(/^(?:project\.\w+|ws\.1\.\w+)$/), labels: z.array(z.string().min(1)).min(1), unit: z.enum(['万元', '台套']), leads: z.array(z.string().min(1)).default([]) }))
+          .default([]),
       })
-      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [] }),
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], project: [] }),
     /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested

@@ -109,6 +109,14 @@ export const FactsFile = z.object({
   figureSubjects: z
     .array(z.object({ id: z.string().min(1), label: z.string().min(1), notice: z.array(z.string().min(2)), said: z.array(z.string().min(2)).min(1) }))
     .optional(),
+  /**
+   * The forms a submission may take (纸质, 电子版), for holding an answer's 「纸质版」 or 「3份纸质版」 to the notice: a form
+   * an answer requires must be one the cited clauses name in their own words (`notice`); `said` are the words an answer
+   * may use for it.
+   */
+  submissionForms: z
+    .array(z.object({ id: z.string().min(1), label: z.string().min(1), notice: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(2)).min(1) }))
+    .optional(),
 });
 export type FactsFile = z.infer<typeof FactsFile>;
 
