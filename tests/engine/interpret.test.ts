@@ -1738,3 +1738,25 @@ describe('replies the interview used to misread', () => {
     expect(interpret(kb, '不是独立法人，执照上是分公司。那让省公司来报行不行？', q('ent.independentLegalPerson'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'ent.independentLegalPerson', value: false }] });
   });
 });
+
+describe('a credit list named as the subject of a no', () => {
+  const credit = (text: string, id = 'ent.credit.dishonestExecutee') => {
+    const r = interpret(kb, text, viewOf(kb.interview.questions.find((x) => x.id === id)!, 'smartWorkshop'), 'smartWorkshop');
+    return r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : r;
+  };
+  it('never records being listed from the list’s name alone', () => {
+    // Before: naming a list was read as being on it, and the no after the names was not applied to them.
+    for (const text of ['失信被执行人 税收黑名单 严重违法失信 这三个都没有', '失信被执行人 没有', '失信被执行人、税收黑名单、严重违法失信，这三个都没有']) {
+      const got = credit(text);
+      expect(Object.values(got), text).not.toContain(true);
+      expect(got, text).toMatchObject({ 'ent.credit.dishonestExecutee': false });
+    }
+    expect(credit('失信被执行人')).toMatchObject({ kind: 'unclear' });
+  });
+
+  it('still records a listing said with its verb, and a no said of it', () => {
+    expect(credit('被列入失信被执行人了')).toEqual({ 'ent.credit.dishonestExecutee': true });
+    expect(credit('没有被列入失信被执行人')).toEqual({ 'ent.credit.dishonestExecutee': false });
+    expect(credit('是，不过我们被列入严重违法失信名单了', 'ent.registeredInHenan')).toMatchObject({ 'ent.credit.seriousIllegalDishonest': true, 'ent.registeredInHenan': true });
+  });
+});
