@@ -143,6 +143,25 @@ describe('zz-message', () => {
     expect(chips).toEqual(['二(一)', '二(四)']);
   });
 
+  it('shows one chip per clause when an answer quotes two passages of it', async () => {
+    const el = await mount('zz-message', {
+      message: {
+        id: 'a1b',
+        role: 'assistant',
+        text: '申报单位真实性承诺由法定代表人签字并加盖公章。',
+        citations: [
+          { clause: '附件2.一(二)', title: '智能工厂基本信息', quote: '我单位申报的所有材料，均真实、完整' },
+          { clause: '附件2.四(六)', title: '视频资料', quote: 'MP4格式' },
+          { clause: '附件2.一(二)', title: '智能工厂基本信息', quote: '法定代表人签字：' },
+          { clause: '附件2.一(二)', title: '智能工厂基本信息', quote: '推荐单位（公章）' },
+        ],
+        status: 'done',
+      },
+    });
+    const chips = [...shadow(el).querySelectorAll('zz-citation-chip')].map((c) => c.clause);
+    expect(chips).toEqual(['附件2.一(二)', '附件2.四(六)']);
+  });
+
   it('wraps a chip and the punctuation after it in one unbreakable run', async () => {
     const el = await mount('zz-message', {
       message: { id: 'a2', role: 'assistant', text: '生产经营良好（二(一)）；同时见〔三(二)3〕，完', citations: [], status: 'done' },

@@ -167,7 +167,9 @@ export class ZzMessage extends LitElement {
 
   private get _citations() {
     const inline = new Set(splitRichText(this.message.text).flatMap((p) => (p.kind === 'clause' ? [p.clause] : [])));
-    const extra = this.message.citations.filter((c) => !inline.has(c.clause));
+    // One chip per clause: an answer quoting two passages of one clause (its commitment and its
+    // signature line) still cites that clause once.
+    const extra = this.message.citations.filter((c, i, all) => !inline.has(c.clause) && all.findIndex((x) => x.clause === c.clause) === i);
     if (!extra.length) return nothing;
     return html`<div class="cites" aria-label="引用条款">
       ${extra.map((c) => html`<zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>`)}
