@@ -1129,10 +1129,24 @@ function appliesFor(q: string, k: string): boolean {
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
 
-function laterYear(kb: KnowledgeBase, q: string): { label: string } | undefined {
+function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { label: string } | undefined {
   const own = kb.data.manifest.year;
+  const topic = () => kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
   for (const m of q.matchAll(NOTICE_YEAR)) {
-    if (Number(m[1]) > own) return kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
+    if (Number(m[1]) > own) return topic();
+  }
+  // 「今年报车间 明年能报工厂吗」 asks of next year; 「明年才建成，今年能报吗」 asks of this one: only
+  // the parts that ask are read, and a later year said as the time of something else is no such year.
+  const later = kb.data.intents.laterYear;
+  if (!later) return undefined;
+  for (const piece of asking.length > 0 ? asking : [q]) {
+    for (const word of later.words) {
+      const w = norm(word);
+      for (let at = piece.indexOf(w); at >= 0; at = piece.indexOf(w, at + 1)) {
+        const rest = piece.slice(at + w.length);
+        if (!later.context.some((p) => patternOf(p).test(rest))) return topic();
+      }
+    }
   }
   return undefined;
 }
@@ -1532,8 +1546,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // A later year's notice is not this one: "2024年度…截止时间" must not be told this notice's date,
   // from an entry or from the closest clauses. An entry written for other years keeps its own
   // refusal; earlier years stay in scope (the 上年度 audit report is 2022年度's).
-  const later = chosen.some((c) => c.match.prepared.entry.conclusion === 'notCovered') ? undefined : laterYear(kb, q);
-  if (later) return response(outOfScope(kb, later));
+  const later = chosen.some((c) => c.match.prepared.entry.conclusion === 'notCovered') ? undefined : laterYear(kb, q, asking);
+  // A rule that spans years (what a title won earlier allows) is this notice's answer for a later
+  // year too, said to be this notice's: anything else asked of a later year is that year's notice's.
+  const spansYears = Boolean(later) && answered.length > 0 && answered.every((c) => c.match.prepared.entry.acrossYears);
+  if (later && !spansYears) return response(outOfScope(kb, later));
   // One entry matched the wording ("…认定需要满足什么条件") while the question asks for the
   // recognition of something the notice leaves out ("高新技术企业认定") and the entry never names
   // it: the entry would answer about this notice, not what was asked. Named as context only
@@ -1573,6 +1590,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);
+    }
+    // Asked of a later year, a rule that spans years is said to be this notice's.
+    const rule = kb.data.intents.answerText.laterYearRule;
+    if (spansYears && rule && !results.some((r) => r.text.includes(fill(rule, { year: kb.data.manifest.year })))) {
+      const last = results.length - 1;
+      results[last] = { ...results[last]!, text: results[last]!.text + fill(rule, { year: kb.data.manifest.year }) };
     }
     // A point the notice leaves open says who can confirm it, once, unless the answer already does.
     const lastOpen = answered.map((c) => c.match.prepared.entry.conclusion).lastIndexOf('open');

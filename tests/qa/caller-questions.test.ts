@@ -207,7 +207,7 @@ describe('questions asked the way callers ask them', () => {
 
   it.each([
     ['车间已经是省级智能车间了，还能用同一个车间报工厂吗', /^可以申报智能工厂。/u, '四(一)'], // not the workshop-only 「不能用同一个车间」
-    ['今年报车间明年再报工厂行不行', /^通知没有规定间隔年限。/u, '四(一)'], // not refused as another year
+    ['今年报车间明年再报工厂行不行', /^可以。每家企业当年限报1个/u, '四(一)'], // not refused as another year
     ['效益指标要第三方证明吗', /^通知没有规定。效益指标表只要求填建设完成前/u, '附件2.一(二)'], // not the list of indicators
     ['资产负债率超过70%能报吗', /^通知没有专门规定。/u, '二(一)'], // not how to fill the cell
     ['我们是失信被执行人，但已经履行完毕了能报吗', /^以“截至申报日”为准/u, '二(四)'], // not a flat 不能

@@ -131,3 +131,93 @@ describe('a month and day typed with a dot or slash', () => {
     expect(normalise('2015.3.15前成立的').text).toBe('2015.3.15前成立的');
   });
 });
+
+describe('form cells and credit questions the notice leaves open are not answered with the helpline alone', () => {
+  it.each(['联系人和企业负责人可以是一个人吗', '联系人能写法人吗', '联系人写老板行吗', '企业负责人兼联系人行不行'])(
+    '%s: the two groups of cells, and that the notice does not say',
+    (q) => {
+      const a = conclusion(q);
+      expect(a.startsWith('通知没有规定')).toBe(true);
+      expect(a).toContain('分列两组栏目');
+    },
+  );
+
+  it.each(['咨询电话多少', '联系方式是什么', '有问题联系谁', '联系人电话'])('%s still gets the helpline', (q) => {
+    expect(conclusion(q)).toMatch(/^可咨询省工业和信息化厅数字化与未来产业处，电话0371—65507698/u);
+  });
+
+  it.each(['老板被限高了能报吗', '法人限消了影响不', '公司被限制高消费了还能申报吗'])('%s: a restriction on spending is not one of the three lists', (q) => {
+    const a = conclusion(q);
+    expect(a.startsWith('通知没有提到限制高消费')).toBe(true);
+    expect(a).toContain('失信被执行人');
+  });
+
+  it.each(['每人每天产出水平单位是什么', '产出水平怎么填'])('%s: the unit of the 附件1 cell', (q) => {
+    expect(conclusion(q)).toMatch(/^万元\/人\/天/u);
+  });
+
+  it('the factory forms keep their own unit for 生产效率', () => {
+    expect(conclusion('生产效率的单位是什么')).toMatch(/万元\/人\/天/u);
+    expect(ask('生产效率的单位是什么').entries).toEqual(['benefit-units']);
+  });
+
+  it.each(['没有邮箱怎么办', '公司没有传真咋办', '没有邮箱这一栏空着行吗'])('%s: the notice does not say how a missing cell is filled', (q) => {
+    expect(ask(q).entries).toEqual(['blank-cell']);
+  });
+
+  it.each(['今年的申报通知发了吗', '新通知出了没'])('%s: another year\'s notice is not in this one', (q) => {
+    expect(conclusion(q)).toContain('其他省份或其他年度');
+  });
+});
+
+describe('a question asked of a later year', () => {
+  it.each(['明年的名额是多少', '明年郑州能推几家', '下一批截止时间是哪天', '明年视频还是200M吗', '后年还能报吗', '明年还有这个申报吗'])(
+    '%s: is about a notice not yet known, not answered with this one\'s figures',
+    (q) => {
+      const a = ask(q);
+      expect(a.outOfScope).toBe(true);
+      expect(a.answer).not.toMatch(/不多于20家|200M|3月15日/u);
+    },
+  );
+
+  it.each([
+    ['今年报车间 明年能报工厂吗', /^可以/u],
+    ['今年没评上明年还能报吗', /^可以/u],
+    ['今年拿了智能工厂 明年还能报车间吗', /^不能/u],
+    ['评上智能车间以后下一年能报智能工厂吗', /^可以/u],
+    ['今年报了车间，明年还能用同一个车间报吗', /^不能用同一个车间/u],
+  ])('%s: a rule that spans years is answered, said to be this notice\'s', (q, start) => {
+    const a = conclusion(q);
+    expect(a).toMatch(start);
+    expect(a).toContain('这是2023年度通知的规定，以后年度以当年发布的通知为准。');
+  });
+
+  it.each([
+    ['我们明年才能建成 今年能报吗', 'running-time'],
+    ['我们打算明年建智能工厂 需要满足啥条件', 'who-can-apply'],
+  ])('%s: a later year said as the time of building is no later notice', (q, entry) => {
+    const a = ask(q);
+    expect(a.outOfScope).toBe(false);
+    expect(a.entries).toEqual([entry]);
+    expect(a.answer).not.toContain('以后年度以当年发布的通知为准');
+  });
+
+  it('the same year keeps its one-application rule', () => {
+    expect(conclusion('今年车间和工厂能一起报吗')).toMatch(/^不能/u);
+  });
+});
+
+describe('a number of workshops said as a fact is no request to apply for them all', () => {
+  it('「有两个车间…能报吗」 is asked of the enterprise, not answered 不能同时报两个', () => {
+    const a = conclusion('我们厂是做家具的，有两个车间，一个喷涂一个组装，组装车间上了MES，能报吗');
+    expect(a).not.toMatch(/^不能/u);
+  });
+
+  it.each(['能不能一次申报两个车间', '两个车间能同时报吗', '我们有两个车间都想报'])('%s: two at once is still one a year', (q) => {
+    expect(conclusion(q)).toMatch(/^不能同时报两个/u);
+  });
+
+  it.each(['济源的企业找济源还是焦作', '航空港的企业找郑州还是找港区'])('%s: the 示范区 and 港区 recommend on their own', (q) => {
+    expect(ask(q).entries).toEqual(['separate-units']);
+  });
+});

@@ -44,6 +44,11 @@ export const AnswerEntry = z.object({
    * anything else ("APC是什么意思" asks for a name, whatever entry speaks of APC).
    */
   decisive: z.boolean().optional(),
+  /**
+   * A rule that spans years (a title won or an application refused earlier, what may be applied for
+   * later): a question asked of a later year (「明年能报工厂吗」) gets it, said to be this notice's rule.
+   */
+  acrossYears: z.boolean().optional(),
   /** Words whose presence means the question is about something else. */
   excludes: z.array(z.string().min(1)).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */

@@ -192,6 +192,13 @@ export const IntentsFile = z.object({
    * two sites, whatever else (名额, 推荐) it names.
    */
   splitSites: z.object({ registered: z.array(z.string().min(1)).min(1), site: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
+  /**
+   * A later year named in relative words (「明年」「下一批」): asked of that year, a question is about a
+   * notice not yet known, unless the answer is a rule that spans years (an entry marked acrossYears).
+   * `context`: regular expressions on what follows the word that make it the time of something else
+   * (「明年才建成」「明年上MES」), not of the application.
+   */
+  laterYear: z.object({ words: z.array(z.string().min(1)).min(1), context: z.array(Pattern) }).optional(),
   outOfScope: z.object({
     answer: z.string(),
     unknownTopic: z.string(),
@@ -228,6 +235,8 @@ export const IntentsFile = z.object({
   /** Wording around answer-base answers: the correction note, the proof label, the fallback when no answer fits, a multi-part item. */
   answerText: z.object({
     correction: z.string(),
+    /** After an answer that spans years, asked of a later year: {year}, the notice's own year. */
+    laterYearRule: z.string().optional(),
     /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
     followUp: z.string(),
     /**
