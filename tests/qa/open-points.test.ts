@@ -221,3 +221,18 @@ describe('a number of workshops said as a fact is no request to apply for them a
     expect(ask(q).entries).toEqual(['separate-units']);
   });
 });
+
+describe('where the photos go and what the investment cell counts', () => {
+  it.each(['照片要放在申报书里还是单独传', '照片要单独上传吗', '照片放哪'])('%s: in the application, only the video goes apart', (q) => {
+    expect(conclusion(q)).toMatch(/^放在申报书里/u);
+  });
+
+  it('still gives the number when asked what the photos need', () => {
+    expect(conclusion('照片有什么要求')).toMatch(/^至少要10张/u);
+  });
+
+  it.each(['智能工厂软硬件投资包括厂房吗', '厂房投资能算吗'])('%s: the notice does not say whether buildings count', (q) => {
+    expect(ask(q).entries).toEqual(['investment-building']);
+    expect(conclusion(q)).toMatch(/^通知没有规定/u);
+  });
+});
