@@ -1538,8 +1538,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // recognition of something the notice leaves out ("高新技术企业认定") and the entry never names
   // it: the entry would answer about this notice, not what was asked. Named as context only
   // ("注册在山东，工厂建在河南") it is no such request. An entry found only by its required words
-  // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names.
-  if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
+  // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names; so
+  // it is when the question asks twice (「给不给补助 按设备投资百分之几」): no part found it by its wording.
+  if (answered.length === 1 && chosen.length === 1 && (asking.length <= 1 || byGuardsOnly)) {
     const topic = topicOf(kb, q, false, found);
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
     if (topic && ((byGuardsOnly && !topic.scene) || named.some((k) => appliesFor(q, k)))) {
