@@ -439,8 +439,17 @@ function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
  * quote is verbatim; an everyday acronym the notice does not use (PLC, SCADA) is only related to
  * the lexicon concept it stands for, where the notice names that concept. Others are left out.
  */
-function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; own: boolean; citation: Citation }[] {
-  const out: { abbr: string; name: string; own: boolean; citation: Citation }[] = [];
+interface Acronym {
+  abbr: string;
+  name: string;
+  own: boolean;
+  citation: Citation;
+  /** The element conditions (三) that name the concept, in the lexicon's order, and the name each uses. */
+  conditions: { clause: Clause; name: string }[];
+}
+
+function acronyms(kb: KnowledgeBase, q: string): Acronym[] {
+  const out: Acronym[] = [];
   const { entries } = kb.data.lexicon;
   for (const m of understanderFor(kb.data).findConcepts(q)) {
     if (!/^[a-z][a-z0-9]+$/u.test(m.span) || out.some((o) => o.abbr.toLowerCase() === m.span)) continue;
@@ -448,21 +457,25 @@ function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; o
     if (!concept) continue;
     const names = [concept.canonical, ...concept.aliases].filter((a) => /^\p{Script=Han}+$/u.test(a)).sort((a, b) => b.length - a.length);
     const clauses = (concept.clauses ?? []).map((id) => kb.clause(id)).filter((c): c is Clause => Boolean(c));
-    let item: (typeof out)[number] | undefined;
+    const conditions = clauses.flatMap((c) => {
+      const name = names.find((n) => c.text.includes(n));
+      return c.id.startsWith('三(') && name ? [{ clause: c, name }] : [];
+    });
+    let item: Acronym | undefined;
     for (const c of clauses) {
       const at = c.text.toLowerCase().indexOf(`（${m.span}）`);
       const name = at > 0 ? names.find((n) => c.text.slice(0, at).endsWith(n)) : undefined;
       if (!name) continue;
       const abbr = c.text.slice(at + 1, at + 1 + m.span.length);
       const citation = cite(kb, c.id, [`${name}（${abbr}）`]);
-      if (citation) item = { abbr, name, own: true, citation };
+      if (citation) item = { abbr, name, own: true, citation, conditions };
       break;
     }
     if (!item) {
       const c = clauses.find((x) => x.text.includes(concept.canonical));
       const abbr = concept.aliases.find((a) => a.toLowerCase() === m.span) ?? m.span.toUpperCase();
       const citation = c && cite(kb, c.id, [concept.canonical]);
-      if (citation) item = { abbr, name: concept.canonical, own: false, citation };
+      if (citation) item = { abbr, name: concept.canonical, own: false, citation, conditions };
     }
     if (item) out.push(item);
   }
@@ -552,11 +565,32 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
       return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
     }
-    case 'glossary': {
+    case 'glossary':
+    case 'glossaryClauses': {
       const items = acronyms(kb, q);
       if (items.length === 0) return { text: base, citations: p.citations };
       const t = kb.data.intents.answerText;
-      return { text: items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join(''), citations: items.map((i) => i.citation) };
+      const named = items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause }));
+      if (p.entry.fill === 'glossary') return { text: named.join(''), citations: items.map((i) => i.citation) };
+      // 「SCADA对应通知里哪条要求」 asks where the notice asks for it: each category's clause, and what
+      // the first of them asks, in its own words, so the conclusion answers without the quotes.
+      const texts: string[] = [];
+      const cites: Citation[] = [];
+      for (const [n, i] of items.entries()) {
+        const where: string[] = [];
+        let said: string | undefined;
+        for (const { clause } of i.conditions) {
+          const category = t.otherCategory.categories.find((c) => clause.id.startsWith(c.section))?.name;
+          if (!category) continue;
+          where.push(category === said ? clause.id : `${category}${clause.id}`);
+          said = category;
+        }
+        const first = i.conditions[0];
+        const requirement = first?.clause.text.split(/[。；]/u).find((x) => x.includes(first.name))?.trim();
+        texts.push(named[n]! + (where.length && requirement ? fill(t.glossaryWhere, { where: where.join('、'), requirement }) : ''));
+        cites.push(i.citation, ...citations(kb, i.conditions.map(({ clause, name }) => [clause.id, [name]] as [string, string[]])));
+      }
+      return { text: texts.join(''), citations: mergeCitations([cites]) };
     }
     default:
       return { text: base, citations: p.citations };

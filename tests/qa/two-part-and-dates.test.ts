@@ -47,3 +47,43 @@ describe('deadlines typed as 3/15, 3.15, 3-15 or 三月十五', () => {
     expect(ask('3/15前提交后还能修改吗').answer).toMatch(/^通知没有规定申报材料提交后能否修改/u);
   });
 });
+
+describe('an everyday acronym asked 「对应哪条」', () => {
+  it.each([
+    ['我们的OEE看板和设备报警是在SCADA上做的 这对应通知里哪条要求', '数据采集和监控系统', '实时监控、自动报警和诊断分析', '流程型智能工厂三(三)3'],
+    ['RFID属于通知里哪条要素', '自动识别技术', '实现对物品流动的定位、跟踪、控制等功能', '离散型智能工厂三(二)3'],
+    ['PLC算通知里的哪一项', '自动化成套控制系统', '建成柔性智能制造单元', '智能车间三(一)4'],
+  ])('%s concludes with the notice\'s term, each category\'s clause and what it asks', (q, term, requirement, where) => {
+    // Before, the conclusion only named the related term, and what the clause asks was left to the quotes.
+    const first = answerQuestion(kb, q).answer.split('\n')[0]!;
+    expect(first).toContain(`“${term}”`);
+    expect(first).toContain(requirement);
+    expect(first).toContain(where);
+  });
+
+  it('answers what an acronym means with its name alone, and keeps the notice\'s own acronym read from its 「全称（简称）」', () => {
+    expect(ask('SCADA是什么意思').answer.split('\n')[0]).toBe('SCADA不是《通知》中的用语；《通知》三(一)5中与它相关的是“数据采集和监控系统”。');
+    expect(ask('MES对应通知里哪一条').answer).toMatch(/^MES是《通知》三\(二\)3中“制造执行系统”的简称。对应的要素条件是智能车间三\(一\)5、离散型智能工厂三\(二\)3/u);
+  });
+});
+
+describe('MES asked without a category', () => {
+  it.each(['没有MES能不能报', 'MES是必须的吗', 'MES系统要上吗', '一定要有MES吗', '我们没上MES 能报吗'])(
+    '%s names 制造执行系统 for the workshop and discrete factory and 制造管控系统 for the process factory',
+    (q) => {
+      // The notice words the process factory's system as 制造管控系统; a bare 「是」 would tell a process plant it needs an MES.
+      const first = ask(q).answer.split('\n')[0]!;
+      expect(first).toMatch(/^要看申报哪一类/u);
+      expect(first).toContain('制造执行系统（MES）');
+      expect(first).toContain('“制造管控系统”');
+    },
+  );
+
+  it('keeps the answers of a category named: workshop 要, discrete 要, process 制造管控系统', () => {
+    expect(ask('智能车间必须上MES吗').answer).toMatch(/^是，要应用制造执行系统（MES）/u);
+    expect(ask('智能车间没有MES能不能报').answer).toMatch(/^没有的话，不符合这一项要素条件/u);
+    expect(ask('离散型工厂没有MES能不能报').answer).toMatch(/^没有的话，不符合这一项要素条件/u);
+    expect(ask('流程型工厂MES是必须的吗').answer).toMatch(/^不一定叫MES，但要有制造管控系统/u);
+    expect(ask('MES和制造管控系统有什么区别').answer).toMatch(/^通知没有解释两者的关系/u);
+  });
+});
