@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -824,6 +824,45 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
 }
 
 /**
+ * 「洛阳名额是二十家吧」「通知说照片不少于20张是吧」: a figure the asker says the notice gives, asked to be
+ * confirmed, that the conclusion gives otherwise in the same unit. The answer says first that the notice
+ * does not say that figure, so a reader who only hears the start does not take it as agreed. A figure
+ * asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the entry itself.
+ */
+const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|吧)[\s?？。!！]*$/u;
+const JUDGED = /可以|行|够|能|中|合适|达标|算/u;
+const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
+
+function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
+  // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
+  const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
+  const asked = pieces.flatMap((p, i) => {
+    const next = pieces[i + 1];
+    // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
+    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '') === '' ? p : undefined;
+    return said && !JUDGED.test(said.replace(CONFIRM, '')) ? [said] : [];
+  });
+  if (asked.length === 0) return text;
+  const kind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+  const given = findQuantities(normalise(text.split('\n')[0]!)).filter((x) => x.unit);
+  for (const part of asked) {
+    const read = readAsTyped(part).text;
+    const said = findQuantities(read);
+    for (const [i, x] of said.entries()) {
+      const same = given.filter((g) => kind(g.unit) === kind(x.unit));
+      // A figure of another part of the question is that part's to correct.
+      if (!x.unit || same.length === 0 || same.some((g) => g.value === x.value) || !question.includes(normalise(x.text))) continue;
+      // 「3月31号」 is one date: its month is said with its day.
+      const before = said[i - 1];
+      const start = before && kind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
+      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '');
+      return fill(kb.data.intents.answerText.misquote, { said: figure.toUpperCase() }) + text;
+    }
+  }
+  return text;
+}
+
+/**
  * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
  * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
  * the one preference it states) and then what the entry says, without its bare verdict. An entry
@@ -1137,9 +1176,10 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  * Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」),
  * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
  * after the programme's list (「5G工厂名录怎么报」 asks to be put on that list), and after the kind of
- * holder its title names (「服务型制造示范企业咋报」「专精特新企业怎么申报」 ask for that programme too).
+ * holder its title names (「服务型制造示范企业咋报」「专精特新企业怎么申报」 ask for that programme too),
+ * also with the round said between (「典型场景今年怎么报」).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:示范)?(?:企业|项目|平台|单位|称号)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:示范)?(?:企业|项目|平台|单位|称号)?的?(?:今年|今年度|这次|这回|这一批)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -1587,7 +1627,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const text = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
+      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;

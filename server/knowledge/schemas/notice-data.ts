@@ -264,6 +264,8 @@ export const IntentsFile = z.object({
      * category with its clause, and {requirement}, the first clause's words that ask for it.
      */
     glossaryWhere: z.string(),
+    /** Opens an answer whose conclusion gives another figure than the one the asker says the notice gives: {said}. */
+    misquote: z.string(),
     /**
      * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
