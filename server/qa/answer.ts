@@ -830,7 +830,8 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
  * asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the entry itself.
  */
 const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|吧)[\s?？。!！]*$/u;
-const JUDGED = /可以|行|够|能|中|合适|达标|算/u;
+// 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
+const JUDGED = /可以|行|够|能(?!推|报|申)|中|合适|达标|算/u;
 const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
 
 function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
