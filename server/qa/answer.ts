@@ -1671,9 +1671,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
 
   const refused = chosen[0]?.match.prepared.entry;
+  // 「认定了给钱吗 补多少」: a refusal found only by its required words (多少 for the number awarded) is no
+  // closer to the question than the topic the question names and the refusal never speaks of (money).
+  const named = byGuardsOnly && refused ? topicOf(kb, q, false, found) : undefined;
+  const ownWords = named && refused ? norm([...refused.questions, refused.answer].join('\n')) : '';
+  const namedElsewhere = named !== undefined && !namedKeywords(kb, named, q, found).some((k) => ownWords.includes(k));
   // A topic the notice leaves out may still sit next to a clause it has ("公示" after 四(三)'s
   // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
-  if (refused?.conclusion === 'notCovered') {
+  if (refused?.conclusion === 'notCovered' && !namedElsewhere) {
     const related = refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation);
     return response(outOfScope(kb, { label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
   }

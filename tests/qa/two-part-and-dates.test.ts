@@ -19,6 +19,11 @@ describe('a subsidy asked in two parts', () => {
     },
   );
 
+  it('refuses 「认定了给钱吗 补多少」 as money, not as the number awarded its 多少 alone would find, and keeps the number awarded for its own question', () => {
+    expect(ask('认定了给钱吗 补多少').answer).toContain('没有涉及资金奖励、补贴');
+    expect(ask('今年能认定多少家').answer).toContain('没有涉及认定数量');
+  });
+
   it('still answers the share of automated equipment asked beside the subsidy, and the share asked by 台套数 or 设备投资', () => {
     const both = ask('评上以后有没有奖励 智能装备占比要百分之几');
     expect(both.outOfScope).toBe(false);
