@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -439,8 +439,17 @@ function intentOf(kb: KnowledgeBase, id: Intent['id']): Intent | undefined {
  * quote is verbatim; an everyday acronym the notice does not use (PLC, SCADA) is only related to
  * the lexicon concept it stands for, where the notice names that concept. Others are left out.
  */
-function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; own: boolean; citation: Citation }[] {
-  const out: { abbr: string; name: string; own: boolean; citation: Citation }[] = [];
+interface Acronym {
+  abbr: string;
+  name: string;
+  own: boolean;
+  citation: Citation;
+  /** The element conditions (三) that name the concept, in the lexicon's order, and the name each uses. */
+  conditions: { clause: Clause; name: string }[];
+}
+
+function acronyms(kb: KnowledgeBase, q: string): Acronym[] {
+  const out: Acronym[] = [];
   const { entries } = kb.data.lexicon;
   for (const m of understanderFor(kb.data).findConcepts(q)) {
     if (!/^[a-z][a-z0-9]+$/u.test(m.span) || out.some((o) => o.abbr.toLowerCase() === m.span)) continue;
@@ -448,21 +457,25 @@ function acronyms(kb: KnowledgeBase, q: string): { abbr: string; name: string; o
     if (!concept) continue;
     const names = [concept.canonical, ...concept.aliases].filter((a) => /^\p{Script=Han}+$/u.test(a)).sort((a, b) => b.length - a.length);
     const clauses = (concept.clauses ?? []).map((id) => kb.clause(id)).filter((c): c is Clause => Boolean(c));
-    let item: (typeof out)[number] | undefined;
+    const conditions = clauses.flatMap((c) => {
+      const name = names.find((n) => c.text.includes(n));
+      return c.id.startsWith('三(') && name ? [{ clause: c, name }] : [];
+    });
+    let item: Acronym | undefined;
     for (const c of clauses) {
       const at = c.text.toLowerCase().indexOf(`（${m.span}）`);
       const name = at > 0 ? names.find((n) => c.text.slice(0, at).endsWith(n)) : undefined;
       if (!name) continue;
       const abbr = c.text.slice(at + 1, at + 1 + m.span.length);
       const citation = cite(kb, c.id, [`${name}（${abbr}）`]);
-      if (citation) item = { abbr, name, own: true, citation };
+      if (citation) item = { abbr, name, own: true, citation, conditions };
       break;
     }
     if (!item) {
       const c = clauses.find((x) => x.text.includes(concept.canonical));
       const abbr = concept.aliases.find((a) => a.toLowerCase() === m.span) ?? m.span.toUpperCase();
       const citation = c && cite(kb, c.id, [concept.canonical]);
-      if (citation) item = { abbr, name: concept.canonical, own: false, citation };
+      if (citation) item = { abbr, name: concept.canonical, own: false, citation, conditions };
     }
     if (item) out.push(item);
   }
@@ -552,11 +565,32 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
       return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
     }
-    case 'glossary': {
+    case 'glossary':
+    case 'glossaryClauses': {
       const items = acronyms(kb, q);
       if (items.length === 0) return { text: base, citations: p.citations };
       const t = kb.data.intents.answerText;
-      return { text: items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join(''), citations: items.map((i) => i.citation) };
+      const named = items.map((i) => fill(i.own ? t.glossaryItem : t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause }));
+      if (p.entry.fill === 'glossary') return { text: named.join(''), citations: items.map((i) => i.citation) };
+      // 「SCADA对应通知里哪条要求」 asks where the notice asks for it: each category's clause, and what
+      // the first of them asks, in its own words, so the conclusion answers without the quotes.
+      const texts: string[] = [];
+      const cites: Citation[] = [];
+      for (const [n, i] of items.entries()) {
+        const where: string[] = [];
+        let said: string | undefined;
+        for (const { clause } of i.conditions) {
+          const category = t.otherCategory.categories.find((c) => clause.id.startsWith(c.section))?.name;
+          if (!category) continue;
+          where.push(category === said ? clause.id : `${category}${clause.id}`);
+          said = category;
+        }
+        const first = i.conditions[0];
+        const requirement = first?.clause.text.split(/[。；]/u).find((x) => x.includes(first.name))?.trim();
+        texts.push(named[n]! + (where.length && requirement ? fill(t.glossaryWhere, { where: where.join('、'), requirement }) : ''));
+        cites.push(i.citation, ...citations(kb, i.conditions.map(({ clause, name }) => [clause.id, [name]] as [string, string[]])));
+      }
+      return { text: texts.join(''), citations: mergeCitations([cites]) };
     }
     default:
       return { text: base, citations: p.citations };
@@ -787,6 +821,46 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   if (!which && !asks) return text;
   const rest = text.replace(CATEGORY_VERDICT, '');
   return `${s.lead}${rest}`;
+}
+
+/**
+ * 「洛阳名额是二十家吧」「通知说照片不少于20张是吧」: a figure the asker says the notice gives, asked to be
+ * confirmed, that the conclusion gives otherwise in the same unit. The answer says first that the notice
+ * does not say that figure, so a reader who only hears the start does not take it as agreed. A figure
+ * asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the entry itself.
+ */
+const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|吧)[\s?？。!！]*$/u;
+// 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
+const JUDGED = /可以|行|够|能(?!推|报|申)|中|合适|达标|算/u;
+const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
+
+function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
+  // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
+  const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
+  const asked = pieces.flatMap((p, i) => {
+    const next = pieces[i + 1];
+    // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
+    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '') === '' ? p : undefined;
+    return said && !JUDGED.test(said.replace(CONFIRM, '')) ? [said] : [];
+  });
+  if (asked.length === 0) return text;
+  const kind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+  const given = findQuantities(normalise(text.split('\n')[0]!)).filter((x) => x.unit);
+  for (const part of asked) {
+    const read = readAsTyped(part).text;
+    const said = findQuantities(read);
+    for (const [i, x] of said.entries()) {
+      const same = given.filter((g) => kind(g.unit) === kind(x.unit));
+      // A figure of another part of the question is that part's to correct.
+      if (!x.unit || same.length === 0 || same.some((g) => g.value === x.value) || !question.includes(normalise(x.text))) continue;
+      // 「3月31号」 is one date: its month is said with its day.
+      const before = said[i - 1];
+      const start = before && kind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
+      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '');
+      return fill(kb.data.intents.answerText.misquote, { said: figure.toUpperCase() }) + text;
+    }
+  }
+  return text;
 }
 
 /**
@@ -1103,9 +1177,10 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
  * Words right after a programme's name that ask for its recognition (「高新技术企业认定」「专精特新申报」),
  * also after a province's name and its own programme (「湖北省的智能工厂申报条件」 asks for Hubei's),
  * after the programme's list (「5G工厂名录怎么报」 asks to be put on that list), and after the kind of
- * holder its title names (「服务型制造示范企业咋报」「专精特新企业怎么申报」 ask for that programme too).
+ * holder its title names (「服务型制造示范企业咋报」「专精特新企业怎么申报」 ask for that programme too),
+ * also with the round said between (「典型场景今年怎么报」).
  */
-const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:示范)?(?:企业|项目|平台|单位|称号)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
+const APPLIES_FOR = new RegExp(`^(?:省|市)?(?:那边|那里|那儿|这边|这里)?的?(?:${SUBJECTS.join('|')})?的?(?:名录|名单)?的?(?:示范)?(?:企业|项目|平台|单位|称号)?的?(?:今年|今年度|这次|这回|这一批)?的?(?:怎么|怎样|如何|咋)?(?:认定|申报|申请|评定|评选|报)`, 'u');
 
 /**
  * Words right after a programme's name that ask for its own requirements: 「小巨人对营业收入有什么要求」
@@ -1555,8 +1630,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // recognition of something the notice leaves out ("高新技术企业认定") and the entry never names
   // it: the entry would answer about this notice, not what was asked. Named as context only
   // ("注册在山东，工厂建在河南") it is no such request. An entry found only by its required words
-  // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names.
-  if (answered.length === 1 && chosen.length === 1 && asking.length <= 1) {
+  // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names; so
+  // it is when the question asks twice (「给不给补助 按设备投资百分之几」): no part found it by its wording.
+  if (answered.length === 1 && chosen.length === 1 && (asking.length <= 1 || byGuardsOnly)) {
     const topic = topicOf(kb, q, false, found);
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];
     if (topic && ((byGuardsOnly && !topic.scene) || named.some((k) => appliesFor(q, k)))) {
@@ -1569,7 +1645,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const text = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
+      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;
@@ -1618,9 +1694,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
 
   const refused = chosen[0]?.match.prepared.entry;
+  // 「认定了给钱吗 补多少」: a refusal found only by its required words (多少 for the number awarded) is no
+  // closer to the question than the topic the question names and the refusal never speaks of (money).
+  const named = byGuardsOnly && refused ? topicOf(kb, q, false, found) : undefined;
+  const ownWords = named && refused ? norm([...refused.questions, refused.answer].join('\n')) : '';
+  const namedElsewhere = named !== undefined && !namedKeywords(kb, named, q, found).some((k) => ownWords.includes(k));
   // A topic the notice leaves out may still sit next to a clause it has ("公示" after 四(三)'s
   // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
-  if (refused?.conclusion === 'notCovered') {
+  if (refused?.conclusion === 'notCovered' && !namedElsewhere) {
     const related = refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation);
     return response(outOfScope(kb, { label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
   }

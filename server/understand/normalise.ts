@@ -24,11 +24,31 @@ const COLLOQUIAL: [RegExp, string][] = [
 ];
 
 /**
- * 「3.15当天」「3/15前」: a month and day typed with a dot or slash, read as the notice writes a date (「3月15日」).
- * Only before a word that makes it a date (号, 日, 当天, 前, 截止): elsewhere 3.15 is a figure.
+ * 「3.15当天」「3/15前」「3-15截止」: a month and day typed with a dot, slash or dash, read as the notice
+ * writes a date (「3月15日」). Only before a word that makes it a date (号, 日, 当天, 前, 以后, 截止), or
+ * after one that asks for a date (「截止日期也是3.15吗」): elsewhere 3.15 is a figure and 3-15 a range. A
+ * date typed after its year (「2015.3.15前成立的」) is left as typed.
  */
-const TYPED_DATE = /(?<![\d.])(1[0-2]|0?[1-9])[./](3[01]|[12]\d|0?[1-9])(?:号|日|(?=当天|当日|那天|那一天|前|之前|以前|截止))/gu;
+const DATE_AFTER = '(?:号|日|(?=当天|当日|那天|那一天|前|之前|以前|以后|之后|截止|截至))';
+const DATE_BEFORE = '(?<=(?:截止|截至|日期|期限|最晚|最后一天)(?:也|都|就|还)?(?:是|为|在|到)?)';
+const TYPED_DATE = new RegExp(`(?<![\\d./-])(1[0-2]|0?[1-9])[./-](3[01]|[12]\\d|0?[1-9])${DATE_AFTER}`, 'gu');
+const ASKED_DATE = new RegExp(`${DATE_BEFORE}(1[0-2]|0?[1-9])[./-](3[01]|[12]\\d|0?[1-9])(?![\\d.])`, 'gu');
 const typedDate = (_: string, m: string, d: string) => `${Number(m)}月${Number(d)}日`;
+/** 「3月15前」: a day written without 日 before a word that makes it a date is the same date. */
+const BARE_DAY = new RegExp(`(?<![\\d.])(1[0-2]|0?[1-9])月(3[01]|[12]\\d|0?[1-9])(?=当天|当日|那天|那一天|前|之前|以前|以后|之后|截止)`, 'gu');
+/**
+ * 「三月十五」「三月十五号前」: a date said in Chinese numerals is the notice's 「3月15日」, when a day follows
+ * the month (「三月中旬」「三月份」 are no dates) and 号, 日 or a word that makes it a date follows the day.
+ */
+const SPOKEN_DATE = new RegExp(`(?<![一二三四五六七八九十零〇百千万两])(十[一二]?|[一二三四五六七八九])月(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])${DATE_AFTER}`, 'gu');
+const HAN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 1 to 31 as the month and day of a date say it: 「十」「十五」「二十」「三十一」. */
+function spokenDay(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return HAN_DIGIT[s]!;
+  return (ten === 0 ? 1 : HAN_DIGIT[s[0]!]!) * 10 + (HAN_DIGIT[s.slice(ten + 1)] ?? 0);
+}
+const spokenDate = (_: string, m: string, d: string) => `${spokenDay(m)}月${spokenDay(d)}日`;
 
 /**
  * One written form for every way the same text can be typed: full-width letters, digits and
@@ -64,7 +84,7 @@ function normaliseAnew(text: string): { text: string; traditional: boolean } {
     traditional = s !== t;
     t = s;
     for (const [from, to] of COLLOQUIAL) t = t.replace(from, to);
-    t = t.replace(TYPED_DATE, typedDate);
+    t = t.replace(TYPED_DATE, typedDate).replace(ASKED_DATE, typedDate).replace(BARE_DAY, '$1月$2日').replace(SPOKEN_DATE, spokenDate);
   }
   t = t.replace(/\s+/g, ' ').trim();
   return { text: t, traditional };

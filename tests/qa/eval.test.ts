@@ -35,6 +35,7 @@ import fresh24 from '../fixtures/fresh24-questions.json';
 import fresh25 from '../fixtures/fresh25-questions.json';
 import fresh26 from '../fixtures/fresh26-questions.json';
 import fresh27 from '../fixtures/fresh27-questions.json';
+import fresh28 from '../fixtures/fresh28-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -221,9 +222,9 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // not read as comparisons; a site check's report said as 核查报告; an acronym asked 对应哪条; another
   // programme asked by its holder (服务型制造示范企业咋报), scores (满分, 过线分), traffic and vendors' value
   // for money answered; a video's length named beside its size (两分半钟 一百八十兆) answered for the size
-  // only. Still short of a fact in the conclusion: SCADA's related requirement is only quoted.
+  // only; SCADA's related requirement, once only quoted, is now said in the conclusion.
   it('on the twenty-fourth fresh set, helpline staff relaying callers, bureau clerks, accountants and IT managers: run-ons, homophones, traditional script, Chinese numerals, two-part asks, 车间 vs 工厂 and 离散 vs 流程, form cells, quotas incl. 省直管县, titles held, subsidiaries, and out-of-scope asks, after fixing what it found (measured once before: hit@3 88, facts 68, concluded 88, facts in conclusion 56, out of scope refused 42.9)', () => {
-    expect(figures(evaluate(kb, fresh24))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 96, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh24))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   // Fixed for their causes: 王站 for 网站 not repaired; the seal pages asked as 要盖章的那几页 answered with the
@@ -250,6 +251,15 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // conclusion, not only AGV.
   it('on the twenty-seventh fresh set, a city bureau\'s 初审, an equipment supplier for a customer, a process plant\'s IT head on 三(三), pinyin initials and homophones, form cells of 附件1/2/3, titles held, comparisons, Chinese numerals and out-of-scope asks, after fixing what it found (measured once before: hit@3 95.7, facts 95.7, concluded 95.7, facts in conclusion 91.3, none in scope refused, out of scope refused 71.4)', () => {
     expect(figures(evaluate(kb, fresh27))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for their causes: 「推给省厅还是挑一挑」, a share said as 「才占两成」 and a rate as 千分之 asked of the cell's
+  // unit, a video's 4K and length asked together, 连续化生产 read as the process branch, a sibling company's title, a
+  // subsidiary whose main business is trade, 「像离散型那样」 asked of the process branch, another programme asked
+  // with 今年 before 怎么报, and an injection claiming administrator rights. 流程型行业 for a workshop is still
+  // concluded in the entry's own words rather than the clause's.
+  it('on the twenty-eighth fresh set, county clerks on 初审 and quota, 省直管县 applicants, food and pharma plants, groups, titles held, dates and figures typed oddly, wrong figures quoted back and out-of-scope asks, after fixing what it found (measured once before: hit@3 95.7, facts 91.3, concluded 82.6, facts in conclusion 65.2, none in scope refused, out of scope refused 71.4)', () => {
+    expect(figures(evaluate(kb, fresh28))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 95.7, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

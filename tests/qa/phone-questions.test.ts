@@ -291,10 +291,10 @@ describe('element questions whose honest answer is no or not in the notice', () 
 });
 
 describe('a statement with a tag, checked against the notice', () => {
-  it('reads 「是吧」「对吧」「吧」 at the end as a question and answers with the notice\'s figure', () => {
-    expect(lead('郑州市能推荐30家是吧')).toMatch(/^郑州市本次申报推荐企业不多于20家/);
-    expect(lead('各县能推荐10家吧')).toMatch(/^每个县（市）本次申报推荐企业不多于5家/);
-    expect(lead('照片至少要20张吧')).toMatch(/^至少要10张/);
+  it('reads 「是吧」「对吧」「吧」 at the end as a question and answers with the notice\'s figure, saying first that the figure asked is not it', () => {
+    expect(lead('郑州市能推荐30家是吧')).toMatch(/^不对，通知写的不是30家。郑州市本次申报推荐企业不多于20家/);
+    expect(lead('各县能推荐10家吧')).toMatch(/^不对，通知写的不是10家。每个县（市）本次申报推荐企业不多于5家/);
+    expect(lead('照片至少要20张吧')).toMatch(/^不对，通知写的不是20张。至少要10张/);
   });
 
   it('answers 「必须是国企才能报」 with no, and leaving out a required attachment with what is required', () => {

@@ -46,7 +46,8 @@ describe('questions that name a value and ask whether it is OK', () => {
     expect(lead('建设成效照片准备了30张，放得下吗')).toMatch(/^可以，30张不少于10张，通知没有规定上限。/);
     // The notice's own number names the rule, and a number after 最多/至少 states a rule to check: neither is the asker's own value.
     expect(lead('视频超过200M怎么办')).toMatch(/^不能超过200M。/);
-    expect(lead('视频最多300M对吧')).toMatch(/^不能超过200M。/);
+    // Said as the notice's bound and asked to be confirmed, 300M is corrected before the bound is given.
+    expect(lead('视频最多300M对吧')).toMatch(/^不对，通知写的不是300M。不能超过200M。/);
   });
 
   it('answers each value when one ask follows values said in the units of two things (a video’s length and size, photos and a video)', () => {

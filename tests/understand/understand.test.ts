@@ -27,6 +27,19 @@ describe('normalisation', () => {
     expect(normalise('有事打电话问谁嘞，要啥材料').text).toBe('有事打电话问谁呢,要什么材料');
   });
 
+  it('reads a month and day typed with a slash, dot or dash, or said in Chinese numerals, as the notice writes a date', () => {
+    // The deadline entries name 「3月15日」; a date typed any other way must reach them as that date.
+    for (const typed of ['3/15前', '3.15前', '3-15前', '03/15前', '三月十五前', '三月十五号前', '3月15前', '三月十五日前']) expect(normalise(typed).text).toBe('3月15日前');
+    expect(normalise('3.15以后还能补交吗').text).toBe('3月15日以后还能补交吗');
+    expect(normalise('截止日期也是3.15吗').text).toBe('截止日期也是3月15日吗');
+    expect(normalise('十二月三十一号').text).toBe('12月31日');
+  });
+
+  it('leaves figures and month names that are no dates as typed', () => {
+    // Without a word that makes it a date, 3.15 is a figure and 3-15 a range; a month without a day is no date.
+    for (const text of ['占比3.15吗', '3-15人', '三月中旬', '三月份', '版本v2.3.15前', '十五号', '2015-3-15前成立的', '2015/3/15前成立的']) expect(normalise(text).text).toBe(text);
+  });
+
   it('leaves simplified text, including the notice itself, unchanged', () => {
     // Phrase-level conversion would turn 文件 into 文档 and 批次 into 批量; only characters are converted.
     const notice = realKb().clauses.map((c) => c.text).join('\n');

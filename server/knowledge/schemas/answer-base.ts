@@ -56,9 +56,10 @@ export const AnswerEntry = z.object({
   /**
    * Answers computed from structured data instead of `answer` alone. glossary: each acronym the
    * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
+   * glossaryClauses: the same, then the clauses that ask for it by category and what the first asks.
    * regionQuotaAfter: the answer as written, then the quota of each region the question names.
    */
-  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary']).optional(),
+  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary', 'glossaryClauses']).optional(),
   /**
    * A value the notice bounds (the video's size, the number of photos): a question naming its own
    * value in one of `units` (the factor converts it to the bound's unit) is answered `within` or

@@ -269,6 +269,13 @@ export const IntentsFile = z.object({
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
     glossaryRelated: z.string(),
     /**
+     * Which element conditions ask for an acronym's system (「SCADA对应通知里哪条要求」): {where}, each
+     * category with its clause, and {requirement}, the first clause's words that ask for it.
+     */
+    glossaryWhere: z.string(),
+    /** Opens an answer whose conclusion gives another figure than the one the asker says the notice gives: {said}. */
+    misquote: z.string(),
+    /**
      * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
      * when the asked category's clauses never name what was asked ({asked}, {section}, {term},
