@@ -40,12 +40,13 @@ function errorOf(err) {
 }
 
 /**
- * A value as a dollar-quoted literal: nothing inside it is an escape, so no content can end it
- * early except its own tag, which is chosen to occur nowhere in the value.
+ * A value as a dollar-quoted literal: nothing inside it is an escape, so only its own tag can end
+ * it. The tag is chosen to occur first where it closes the literal: nowhere in the value, nor
+ * across the value's end (a value ending in 「$v」 before 「$v$」).
  */
 function dollarQuoted(value) {
   let tag = '$v$';
-  for (let i = 0; value.includes(tag); i++) tag = `$v${i}$`;
+  for (let i = 0; (value + tag).indexOf(tag) !== value.length; i++) tag = `$v${i}$`;
   return `${tag}${value}${tag}`;
 }
 
