@@ -11,6 +11,8 @@ import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from 
 /** The form phase, asked once the interview planner has nothing left for an eligible enterprise. */
 export interface FormPhase {
   planForm(answers: Answers, category: Category): { question: QuestionView | null; progress: Progress };
+  /** planForm's remaining count alone, as the interview shows it before the form begins. */
+  formRemaining(answers: Answers, category: Category): number;
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
   groupOf(answers: Answers, category: Category, questionId: string): string[];
@@ -58,7 +60,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     const answered = answeredCount(answers, listed);
     const offersForm = forms !== null && e.assessment.eligible && category !== null;
     if (e.question || !offersForm) {
-      const upcoming = offersForm && e.question ? forms.planForm(answers, category).progress.remaining : undefined;
+      const upcoming = offersForm && e.question ? forms.formRemaining(answers, category) : undefined;
       return { ...e, progress: { ...e.progress, answered, ...(upcoming ? { upcoming } : {}) } };
     }
     const f = forms.planForm(answers, category);

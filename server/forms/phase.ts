@@ -228,6 +228,39 @@ export function planForm(kb: FormsKnowledge, answers: Answers, category: Categor
   };
 }
 
+/**
+ * How many form questions are still to come, as planForm counts them: the interview shows it on every turn
+ * (progress.upcoming). Before the form has any answer, the count depends on nothing but the category and
+ * the few interview answers the form's questions name (derivedFrom, computedFrom, notApplicable,
+ * yearFrom), so it is remembered by those values instead of planned again for every new answer map.
+ */
+export function formRemaining(kb: FormsKnowledge, answers: Answers, category: Category): number {
+  for (const id in answers) if (id.startsWith('form.')) return planForm(kb, answers, category).progress.remaining;
+  let r = remainingCounts.get(kb);
+  if (!r) remainingCounts.set(kb, (r = { reads: interviewReads(kb), counts: new Map() }));
+  let key: string = category;
+  for (const id of r.reads) key += has(answers, id) ? `\u0000${JSON.stringify(answers[id])}` : '\u0000-';
+  let n = r.counts.get(key);
+  if (n === undefined) {
+    n = planForm(kb, answers, category).progress.remaining;
+    // Free-text answers (a founding year as typed) could make the keys many: past a bound, start over.
+    if (r.counts.size >= 1000) r.counts.clear();
+    r.counts.set(key, n);
+  }
+  return n;
+}
+
+const remainingCounts = new WeakMap<FormsKnowledge, { reads: string[]; counts: Map<string, number> }>();
+
+/** The answers outside the form that the form's plan reads. */
+function interviewReads(kb: FormsKnowledge): string[] {
+  const ids = new Set<string>();
+  for (const q of kb.formQuestions.questions) {
+    for (const id of [q.derivedFrom, ...(q.computedFrom ?? []), q.notApplicable?.question, q.yearFrom?.question]) if (id && !id.startsWith('form.')) ids.add(id);
+  }
+  return [...ids].sort();
+}
+
 /** The unanswered questions of the pending question's group (its financial year), for a skip in one step. */
 export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string): string[] {
   const group = findQuestion(kb, questionId)?.q.group;
@@ -1508,6 +1541,7 @@ export function heldHonour(v: FormVocabulary, item: string): boolean {
 export function createFormPhase(kb: FormsKnowledge) {
   return {
     planForm: (answers: Answers, category: Category) => planForm(kb, answers, category),
+    formRemaining: (answers: Answers, category: Category) => formRemaining(kb, answers, category),
     applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
     groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),

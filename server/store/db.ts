@@ -11,6 +11,13 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows: number }>;
   /** One or more statements without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * A statement with one jsonb parameter ($1), parsed and planned once per connection under `name`
+   * and executed with `json` from then on, committed on its own. Where a backend leaves it out, the
+   * caller sends the statement with query(). The embedded database spent as long parsing and
+   * planning the group commit's statement as running it.
+   */
+  executePrepared?(name: string, sql: string, json: string): Promise<void>;
 }
 
 export interface Db extends Queryable {

@@ -23,7 +23,14 @@ interface Call {
   reject: (err: Error) => void;
 }
 
-type Message = { op: 'open'; dataDir?: string; startParams?: string[] } | { op: 'query'; sql: string; params?: unknown[]; csv?: string; tx?: number } | { op: 'exec'; sql: string; tx?: number } | { op: 'begin' } | { op: 'end'; tx: number; commit: boolean } | { op: 'close' };
+type Message =
+  | { op: 'open'; dataDir?: string; startParams?: string[] }
+  | { op: 'query'; sql: string; params?: unknown[]; csv?: string; tx?: number }
+  | { op: 'exec'; sql: string; tx?: number }
+  | { op: 'prepared'; name: string; sql: string; json: string }
+  | { op: 'begin' }
+  | { op: 'end'; tx: number; commit: boolean }
+  | { op: 'close' };
 
 type WorkerMessage = { id?: number; ok?: boolean; result?: unknown; error?: Record<string, unknown>; module?: WebAssembly.Module };
 
@@ -119,6 +126,7 @@ export class PgliteThread {
     return {
       kind: 'pglite',
       ...q,
+      executePrepared: (name, sql, json) => this.call<void>({ op: 'prepared', name, sql, json }),
       transaction: async (fn) => {
         const tx = await this.call<number>({ op: 'begin' });
         let out;

@@ -26,6 +26,8 @@ const files = (async () => {
 files.catch(() => undefined);
 
 let db;
+/** Names of the statements prepared on this connection (see `prepared`); PREPARE lasts as long as the connection. */
+const preparedNames = new Set();
 const txs = new Map();
 let nextTx = 1;
 const ROLLBACK = Symbol('rollback');
@@ -35,6 +37,17 @@ function errorOf(err) {
   const out = { message: String(err?.message ?? err), name: String(err?.name ?? 'Error') };
   for (const [k, v] of Object.entries(err ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
   return out;
+}
+
+/**
+ * A value as a dollar-quoted literal: nothing inside it is an escape, so only its own tag can end
+ * it. The tag is chosen to occur first where it closes the literal: nowhere in the value, nor
+ * across the value's end (a value ending in 「$v」 before 「$v$」).
+ */
+function dollarQuoted(value) {
+  let tag = '$v$';
+  for (let i = 0; (value + tag).indexOf(tag) !== value.length; i++) tag = `$v${i}$`;
+  return `${tag}${value}${tag}`;
 }
 
 function on(m) {
@@ -52,6 +65,19 @@ async function handle(m) {
     case 'open': {
       const { PGlite, pgliteWasmModule, fsBundle } = await files;
       db = await PGlite.create({ dataDir: m.dataDir, startParams: [...PGlite.defaultStartParams, ...(m.startParams ?? [])], pgliteWasmModule, fsBundle });
+      preparedNames.clear();
+      return null;
+    }
+    case 'prepared': {
+      // Parse and plan once, then run through the simple protocol: one message, no parse, bind or
+      // describe round of the extended protocol. The value travels as a literal.
+      if (!db) throw new Error('database is not open');
+      if (!/^[a-z_][a-z0-9_]*$/.test(m.name)) throw new Error(`invalid statement name ${m.name}`);
+      if (!preparedNames.has(m.name)) {
+        await db.exec(`prepare ${m.name}(jsonb) as ${m.sql}`);
+        preparedNames.add(m.name);
+      }
+      await db.exec(`execute ${m.name}(${dollarQuoted(m.json)})`);
       return null;
     }
     case 'query': {
@@ -102,6 +128,7 @@ async function handle(m) {
     case 'close':
       if (db) await db.close();
       db = undefined;
+      preparedNames.clear();
       return null;
     default:
       throw new Error(`unknown operation ${m.op}`);

@@ -213,33 +213,42 @@ export interface WriteBatch {
 export async function writeBatch(db: Queryable, b: WriteBatch, now: string): Promise<void> {
   const parts: string[] = [];
   const payload: Record<string, unknown> = { now };
+  // Which parts the statement has names it: a few shapes recur (a turn's entry and patch, a new session), each prepared once.
+  let shape = 0;
   if (b.sessions.length) {
+    shape |= 1;
     payload.sessions = b.sessions;
     parts.push(`ins_sessions as (insert into sessions (id, token_hash, created_at, updated_at)
       select x->>'id', x->>'h', (x->>'at')::timestamptz, (x->>'at')::timestamptz from jsonb_array_elements($1::jsonb->'sessions') x)`);
   }
   if (b.entries.length) {
+    shape |= 2;
     payload.entries = b.entries;
     parts.push(`ins_entries as (insert into transcript (session_id, seq, id, role, text, citations, client_id, at)
       select x->>'s', (x->>'seq')::int, x->>'id', x->>'role', x->>'text', x->'c', x->>'cid', (x->>'at')::timestamptz
       from jsonb_array_elements($1::jsonb->'entries') x)`);
   }
   if (b.patches.length) {
+    shape |= 4;
     payload.patches = b.patches;
     parts.push(`ins_patches as (insert into answer_log (session_id, n, patch)
       select x->>'s', (x->>'n')::int, x->'p' from jsonb_array_elements($1::jsonb->'patches') x)`);
   }
   if (b.docs.length) {
+    shape |= 8;
     payload.docs = b.docs;
     parts.push(`ups_docs as (insert into docs (session_id, key, value, updated_at)
       select x->>'s', x->>'k', x->'v', ($1::jsonb->>'now')::timestamptz from jsonb_array_elements($1::jsonb->'docs') x
       on conflict (session_id, key) do update set value = excluded.value, updated_at = excluded.updated_at)`);
   }
   if (b.touch.length) {
+    shape |= 16;
     payload.touch = b.touch;
     parts.push(`upd_sessions as (update sessions set updated_at = ($1::jsonb->>'now')::timestamptz
       where id in (select jsonb_array_elements_text($1::jsonb->'touch')))`);
   }
   if (!parts.length) return;
-  await db.query(`with ${parts.join(',\n')} select 1`, [JSON.stringify(payload)]);
+  const sql = `with ${parts.join(',\n')} select 1`;
+  if (db.executePrepared) await db.executePrepared(`write_batch_${shape}`, sql, JSON.stringify(payload));
+  else await db.query(sql, [JSON.stringify(payload)]);
 }

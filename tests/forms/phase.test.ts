@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { applyFormAnswer, describeForm, formFactsFromAnswers, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
+import { applyFormAnswer, describeForm, formFactsFromAnswers, formRemaining, interpretForm, parseDate, parseProducts, planForm, type Answers } from '../../server/forms/phase';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 
 const kb = loadKnowledgeData('knowledge', 'henan-2023');
@@ -25,6 +25,29 @@ function answerAll(category: 'discreteFactory' | 'smartWorkshop', pick: (id: str
 }
 
 describe('form phase planner', () => {
+  it('counts the form questions still to come, shown while assessing, as planning the form counts them, by every interview answer the form reads', () => {
+    const interviewMaps: Answers[] = [
+      {},
+      { 'ent.industryCode': '36' },
+      { 'ent.independentLegalPerson': false },
+      { 'ent.independentLegalPerson': true, 'ent.foundedYear': 2015 },
+      { 'ent.independentLegalPerson': false, 'ent.industryCode': '26', 'ent.foundedYear': '2015年', 'cat.scope': 'factory' },
+    ];
+    const withForm: Answers[] = [{ 'ent.independentLegalPerson': false, 'form.workshopCount': 3 }, { ...GOING_ON, 'form.foundedOn': '2019-03-01' }];
+    const count = (a: Answers, c: 'smartWorkshop' | 'discreteFactory' | 'processFactory') => planForm(kb, a, c).progress.remaining;
+    // Twice over, so the second pass reads what the first remembered; each map unsealed and sealed.
+    for (let pass = 0; pass < 2; pass++)
+      for (const a of [...interviewMaps, ...withForm])
+        for (const c of ['smartWorkshop', 'discreteFactory', 'processFactory'] as const) {
+          expect(formRemaining(kb, a, c), `${c} ${JSON.stringify(a)}`).toBe(count(a, c));
+          expect(formRemaining(kb, Object.freeze({ ...a }), c)).toBe(count(a, c));
+        }
+    // The answers it is remembered by do change it: a 分公司 has no 注册资本 of its own to ask, the industry is known from its code.
+    expect(formRemaining(kb, { 'ent.independentLegalPerson': false }, 'discreteFactory')).toBeLessThan(formRemaining(kb, {}, 'discreteFactory'));
+    expect(formRemaining(kb, { 'ent.industryCode': '36' }, 'discreteFactory')).toBeLessThan(formRemaining(kb, {}, 'discreteFactory'));
+    expect(formRemaining(kb, { 'form.workshopCount': 3 }, 'discreteFactory')).toBeGreaterThan(formRemaining(kb, {}, 'discreteFactory'));
+  });
+
   it('labels a recorded answer with its question\'s words, without the question\'s own full stop or question mark', () => {
     // Questions worded as a request end in 。; a label followed by 「：已跳过」 must not read 「。：」.
     const ids = kb.formQuestions.questions.filter((q) => !q.id.includes('{')).map((q) => q.id);

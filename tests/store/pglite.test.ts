@@ -211,6 +211,30 @@ describe('the PGlite session store', () => {
     expect(next.seq).toBe(2);
   }, 120_000);
 
+  it('stores text that looks like SQL quoting exactly as sent, through statements prepared once per shape of write', async () => {
+    const dir = tempDir();
+    let store = await open(dir);
+    stores.splice(stores.indexOf(store), 1);
+    // The batch reaches the prepared statement as a dollar-quoted literal: its own tag, quotes and
+    // backslashes inside the text must neither end it nor be read as escapes.
+    const tricky = ["$v$'); drop table sessions; --", '$v0$ $v1$ $$ \\x27 \\\\ \'\' "引号"', '换行\n制表\t\u2028'];
+    const { sessionId } = await store.create({ 'draft.note': { text: tricky[0] } }, [{ id: 'w', role: 'assistant', text: tricky[1]!, citations: [] }]);
+    let answers: Record<string, AnswerValue> = {};
+    for (const [i, t] of tricky.entries()) {
+      answers = { ...answers, [`k${i}`]: t };
+      await store.appendTurn(sessionId, { id: `u${i}`, role: 'user', text: t, citations: [], clientId: `c${i}` }, answers);
+    }
+    const db = await store.database();
+    // Each shape of batch (a new session; a turn's entry and answers) was parsed once, not per write.
+    const prepared = (await db.query<{ name: string }>("select name from pg_prepared_statements where name like 'write_batch_%' order by name")).rows.map((r) => r.name);
+    expect(prepared).toEqual(['write_batch_11', 'write_batch_6']);
+    await store.close();
+    store = await open(dir);
+    expect((await store.transcriptAfter(sessionId, 0)).map((e) => e.text)).toEqual([tricky[1], ...tricky]);
+    expect(await store.getAnswers(sessionId)).toEqual({ k0: tricky[0], k1: tricky[1], k2: tricky[2] });
+    expect(await store.getDoc(sessionId, 'draft.note')).toEqual({ text: tricky[0] });
+  }, 120_000);
+
   it('replays a history of changed, removed and reset answers to exactly the last map after a reopen', async () => {
     const dir = tempDir();
     let store = await open(dir);
