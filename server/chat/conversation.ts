@@ -67,6 +67,11 @@ export interface ConversationDeps {
   locks: SessionLocks;
   /** Logs an answered question and returns its id; absent, answers carry no question id. */
   logQuestion?: (sessionId: string, question: string, answer: SpokenAnswer, knowledgeVersion: string) => string;
+  /**
+   * Logs an interview reply the rules could not read, for staff to improve the understanding: the words typed, the
+   * question they answered (its id and clause) and what the user was told. Nothing else of the session is passed.
+   */
+  logUnread?: (sessionId: string, reply: { text: string; questionId: string; clause: string; toldBack: string }, knowledgeVersion: string) => void;
 }
 
 type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'restart' }>;
@@ -387,7 +392,12 @@ export class Conversation {
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
     this.askedBack = before.question ? { id: before.question.id, times } : undefined;
-    await this.say(sessionId, reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : ''), []);
+    const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
+    // A reply not read is logged for review; a hedge, an instruction or a request to write is read, and is not.
+    if (before.question && msg.mode !== 'qa' && reason !== 'hedge' && reason !== 'instruction' && reason !== 'ghostwrite') {
+      this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
+    }
+    await this.say(sessionId, toldBack, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 
