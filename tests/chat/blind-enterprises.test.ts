@@ -228,8 +228,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'K1-济源铅蓄电池组装车间': { taken: 31, of: 32, missed: ['self.networkingAdvanced 「算 省里同行比也不差」'], wrong: [] },
   // The correction of the 失信被执行人 answer is taken, so the interview goes on past the hard conditions (of: 31).
   'K2-信阳平桥羽绒制品车间': { taken: 31, of: 31, missed: [], wrong: [] },
-  // The mode is recorded from the trade's words (冶炼), the division is asked again.
-  'K3-栾川钼冶炼工厂': { taken: 35, of: 36, missed: ['ent.industryCode 「钨钼冶炼」'], wrong: [] },
+  'K3-栾川钼冶炼工厂': { taken: 36, of: 36, missed: [], wrong: [] },
   'K4-尉氏棉纺纱工厂': { taken: 37, of: 37, missed: [], wrong: [] },
   'K5-灵宝浓缩苹果汁车间': { taken: 30, of: 32, missed: ['cap.automatedLines 「自动化哩」', 'cap.qualityTraceability 「中 每批都能查」'], wrong: [] },
   'K6-西平编织袋已获工厂报车间': { taken: 15, of: 15, missed: [], wrong: [] },

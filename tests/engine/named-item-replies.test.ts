@@ -114,3 +114,10 @@ describe('a request to be assessed', () => {
     for (const text of ['我想申报，要什么材料', '评估要多长时间？', '申报条件有哪些']) expect(isAssessmentRequest(realKb(), text), text).toBe(false);
   });
 });
+
+describe('a trade named by its metal', () => {
+  it('reads 钨钼 trades as division 32: one-character metal names never name a trade, so their words do', async () => {
+    const { industryFromText } = await import('../../server/engine/plan');
+    for (const text of ['钨钼冶炼', '钼冶炼', '钼铁', '做钼精矿焙烧的']) expect(industryFromText(realKb(), text), text).toBe('32');
+  });
+});
