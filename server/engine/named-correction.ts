@@ -68,8 +68,15 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   for (const [id, words] of names) for (const w of words) owners.set(w, (owners.get(w) ?? new Set()).add(id));
   const hits: Hit[] = [];
   for (const [id, words] of names) for (const h of hitsOf(words, text)) hits.push({ question: id, ...h });
-  // A word inside a longer name found at the same place (失信 in 失信被执行人) is read as that longer name.
-  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start && o.question !== h.question));
+  // A word inside a longer name found at the same place (失信 in 失信被执行人) is read as that longer name, and a word
+  // inside the words that point back (一个 in 上一个说错了) names nothing.
+  const vocab = kb.interview.vocabulary;
+  const pointing = hitsOf([...vocab.corrections, ...vocab.previousRefs].map((w) => w.toLowerCase()), text);
+  const kept = hits.filter(
+    (h) =>
+      !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start && o.question !== h.question) &&
+      !pointing.some((p) => p.start < h.end && h.start < p.end),
+  );
   const own = (h: Hit) => owners.get(h.word)!.size === 1;
   const named = new Set(kept.filter((h) => own(h) && h.question !== pending?.id).map((h) => h.question));
   if (named.size !== 1) return undefined;
@@ -78,7 +85,6 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   const spec = indexOf(kb).questions.get(id);
   if (!spec) return undefined;
 
-  const vocab = kb.interview.vocabulary;
   const mine = kept.filter((h) => h.question === id);
   const first = mine[0]!;
   const sentenceStart = (() => {

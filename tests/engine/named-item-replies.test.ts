@@ -51,6 +51,8 @@ describe('a correction that names an earlier item, whichever question waits', ()
     expect(corrected('税收黑名单没有', 'ent.credit.taxViolationBlacklist', listed)).toBeUndefined();
     // A statement in passing beside the waiting question's answer changes nothing given.
     expect(corrected('是，主营生产，今年就报这一个', 'ent.manufacturingMainBusiness', listed)).toBeUndefined();
+    // 一个 in 上一个 points back; it names no second application.
+    expect(corrected('上一个说错了，其实有', 'cap.apc', listed)).toBeUndefined();
     // The same value as given is no change.
     expect(corrected('今年就报这一个', 'ent.city', HARD_CONDITIONS_MET)).toBeUndefined();
   });
