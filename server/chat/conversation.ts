@@ -8,7 +8,7 @@ import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
-import { isInstruction, parseNumber } from '../engine/interpret';
+import { isAssessmentRequest, isInstruction, parseNumber } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { hasPhone, markApproximate, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
@@ -67,6 +67,11 @@ export interface ConversationDeps {
   locks: SessionLocks;
   /** Logs an answered question and returns its id; absent, answers carry no question id. */
   logQuestion?: (sessionId: string, question: string, answer: SpokenAnswer, knowledgeVersion: string) => string;
+  /**
+   * Logs an interview reply the rules could not read, for staff to improve the understanding: the words typed, the
+   * question they answered (its id and clause) and what the user was told. Nothing else of the session is passed.
+   */
+  logUnread?: (sessionId: string, reply: { text: string; questionId: string; clause: string; toldBack: string }, knowledgeVersion: string) => void;
 }
 
 type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'restart' }>;
@@ -254,7 +259,9 @@ export class Conversation {
     // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
     // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
     const same = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? sameAsEarlier(this.runtime.kb.data, answers, before.question.id, msg.text) : undefined;
-    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? (await this.extract(msg.text, ctx));
+    // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
+    const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
+    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(msg.text, ctx));
     if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
 
     if (interp.kind === 'answers') {
@@ -343,6 +350,13 @@ export class Conversation {
     // A model speaker may start its answer during the durable write; nothing is sent before the ack.
     const early = qaEarly ?? (interp.kind === 'question' ? this.runtime.speaker.prepare?.(msg.text, ctx) : undefined);
     if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return early?.cancel();
+    // 「我想申报 帮我评估一下」 in 政策问答 asks for the interview, not for a clause: it is offered with the question it starts from.
+    if (interp.kind === 'question' && msg.mode === 'qa' && isAssessmentRequest(this.runtime.kb.data, msg.text)) {
+      early?.cancel();
+      await this.say(sessionId, phrases.assessmentOffer(before.question), []);
+      if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+      return;
+    }
     if (interp.kind === 'question') {
       await this.answerQuestion(sessionId, msg.text, ctx, early);
       if (before.question) {
@@ -368,6 +382,7 @@ export class Conversation {
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [])
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
+      : reason === 'otherItem' && interp.kind === 'unclear' ? phrases.otherItem(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
       : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
       : reason === 'percentOrFraction' && interp.kind === 'unclear' ? phrases.percentOrFraction(before.question, interp.choices ?? [], interp.field)
@@ -377,7 +392,12 @@ export class Conversation {
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
     this.askedBack = before.question ? { id: before.question.id, times } : undefined;
-    await this.say(sessionId, reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : ''), []);
+    const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
+    // A reply not read is logged for review; a hedge, an instruction or a request to write is read, and is not.
+    if (before.question && msg.mode !== 'qa' && reason !== 'hedge' && reason !== 'instruction' && reason !== 'ghostwrite') {
+      this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
+    }
+    await this.say(sessionId, toldBack, []);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
   }
 

@@ -42,6 +42,8 @@ const PLACEHOLDERS = {
   askedAgainField: ['skip'],
   otherEntityFigure: ['whose', 'field', 'unit', 'question'],
   otherEntityUnnamed: [],
+  otherItemDenied: ['said', 'field', 'question'],
+  otherItemDeniedSelf: ['said', 'question'],
   bareFigure: ['said', 'field', 'unit', 'question'],
   bareText: ['said', 'field', 'question'],
   bareDate: ['said', 'field', 'question'],
@@ -60,6 +62,9 @@ const PLACEHOLDERS = {
   passingYearless: ['said'],
   passingNotOnForm: ['said'],
   passingPractice: ['said'],
+  passingStanding: ['said'],
+  assessmentOffer: ['question'],
+  assessmentOfferDone: [],
   verdictIneligible: ['why'],
   verdictIneligibleWhy: ['reasons'],
   verdictIneligibleReason: ['reasons', 'clause'],
@@ -163,6 +168,8 @@ export const phrases = {
   backTo: T.backTo,
   /** In 政策问答 the interview waits; a hint is enough, the card appears when the user switches back. */
   qaBackHint: T.qaBackHint,
+  /** 「帮我评估一下」 in 政策问答: the interview is offered with the question it starts from, or its result once nothing is left to ask. */
+  assessmentOffer: (q: QuestionView | null) => (q ? say('assessmentOffer', { question: q.text }) : T.assessmentOfferDone),
   /** A correction cleared every failing hard condition: the earlier 「暂不符合」 no longer stands. */
   unblocked: T.unblocked,
   unclear: (q: QuestionView | null) => (q ? say('unclear', { hint: hint(q), question: q.text }) : T.unclearNoQuestion),
@@ -184,6 +191,14 @@ export const phrases = {
     q
       ? say('otherEntityFigure', { whose: whose.length ? whose.join(T.nameSeparator) : T.otherEntityUnnamed, field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
       : T.unclearNoQuestion,
+  /**
+   * 「不是离散的」 while another question waits, or to its own question with no option named instead: a denial says what the
+   * enterprise is not, so nothing is recorded, and the item it speaks of is asked in its turn.
+   */
+  otherItem: (q: QuestionView | null, said: string[], field: string | undefined) =>
+    !q ? T.unclearNoQuestion
+    : field ? say('otherItemDenied', { said: said.join(T.nameSeparator), field, question: q.text })
+    : say('otherItemDeniedSelf', { said: said.join(T.nameSeparator), question: q.text }),
   /** A form reply with nothing to put in the field (「很多」 for a figure, 「有」 or 「同上」 for a description): the ask-back says which field wants what. */
   bare: (q: QuestionView | null, said: string, field: string | undefined) =>
     !q ? T.unclearNoQuestion
@@ -234,7 +249,7 @@ export const phrases = {
     (p.recorded.length ? say('passingRecorded', { labels: p.recorded.map((r) => `“${r.label}”`).join(T.nameSeparator) }) : '') +
     p.kept.map((r) => say('passingKept', { label: r.label, display: r.display })).join('') +
     p.refused.map((reason) => say('passingRefused', { reason: clause(reason.replace(/^[a-z][\w.{}]*:\s*/i, '')) })).join('') +
-    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : 'passingNotOnForm', { said: n.said })).join(''),
+    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : 'passingNotOnForm', { said: n.said })).join(''),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible

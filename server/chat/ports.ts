@@ -26,6 +26,8 @@ export interface InterviewRules {
   interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
   describe(answers: Answers): Recorded[];
   /** A correction naming no field read as an edit of the answer to `lastId` (an item of its list, a word of its text, its person's phone). */
+  /** A reply that names an answered item and gives it a new value (「严重违法失信名单 改成否」), whichever question waits; undefined when it is none. */
+  correctNamed?(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined;
   correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The widgets the given questions are asked with, so answers can be edited after a reload. */
   views(answers: Answers, questionIds: string[]): QuestionView[];

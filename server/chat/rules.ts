@@ -4,6 +4,7 @@ import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion } from '../engine/interpret';
 import { applyingCategory, viewOf } from '../engine/plan';
+import { correctionOfNamedItem } from '../engine/named-correction';
 import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
@@ -92,6 +93,11 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     },
     correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined {
       return isFormQuestion(lastId) && forms ? forms.correctLast(answers, lastId, text) : undefined;
+    },
+    correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
+      // The form phase reads its own fields; an instruction is read for facts by nobody.
+      if ((pending && isFormQuestion(pending.id)) || isInstruction(data, text)) return undefined;
+      return correctionOfNamedItem(data, text, pending, answers, applyingCategory(data, answers));
     },
     interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation {
       if (pending && isFormQuestion(pending.id) && forms) {

@@ -449,6 +449,17 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
   return words.some((w) => t.includes(w.toLowerCase()));
 }
 
+/**
+ * A request to be assessed (「我想申报 帮我评估一下」): it asks for the interview rather than about the notice, so 政策问答
+ * offers the interview instead of looking for a clause. A message that also asks something of the notice (「我想申报，
+ * 要什么材料」) stays a question.
+ */
+export function isAssessmentRequest(kb: KnowledgeData, text: string): boolean {
+  const { words, asks } = kb.interview.vocabulary.assessmentRequests;
+  const t = normalise(text.slice(0, 200)).text.toLowerCase();
+  return t.length <= 40 && words.some((w) => t.includes(w.toLowerCase())) && !asks.some((w) => t.includes(w.toLowerCase()));
+}
+
 /** Two-character words too common to show that a sentence is about the question asked. */
 const COMMON_PAIRS = new Set(['是否', '企业', '我们', '公司', '是不', '目前', '现在', '已经', '没有', '是的', '不是', '系统']);
 
@@ -563,6 +574,19 @@ function hedgedNoByHand(kb: KnowledgeData, pending: QuestionView, lower: string,
   return practiceOnly(kb, pending.id, lower) || kb.interview.vocabulary.describes.some((d) => d.value === false && !d.alone && lookalikeOf(d, pending.id) && d.words.some((w) => lower.includes(w.toLowerCase())));
 }
 
+/**
+ * The evidence of good standing a hedged no gives to a hard condition (VocabularyFile `standing`), as typed; undefined when
+ * a hedge is of a yes (好像有), or the reply gives none: 「应该没有吧」 alone is asked again.
+ */
+function hedgedNoWithStanding(kb: KnowledgeData, pending: QuestionView, lower: string, typed: string, hedges: string[]): string | undefined {
+  if (pending.kind !== 'yesNo' || !hedges.length || !hedges.every((h) => /[没不无木莫冇]/u.test(h))) return undefined;
+  const words = kb.interview.vocabulary.standing.filter((l) => lookalikeOf(l, pending.id)).flatMap((l) => l.words);
+  if (!words.some((w) => lower.includes(w.toLowerCase()))) return undefined;
+  // The clauses that hold the evidence, as typed (「纳税信用A级」), not the hedge before them.
+  const clauses = typed.split(/[，,。；;！!\s]+/u).filter((c) => words.some((w) => c.toLowerCase().includes(w.toLowerCase())));
+  return clauses.join('，') || typed.trim();
+}
+
 /** Whether every lookalike the text names for a question is a way of working by hand (LookalikesEntry `practice`). */
 function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boolean {
   const entries = kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, questionId));
@@ -637,8 +661,41 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
+  const denied = deniedChoice(kb, rawText, pending);
+  if (denied) return denied;
   const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
   return r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r;
+}
+
+/** A denial bound to the option it precedes: 「不是离散的」「不算流程型」「并非车间」. */
+const DENIAL = /(?:不是|不算|并非|不属于)(?:咱们?|我们|俺们|俺)?$/u;
+
+/**
+ * 「不是离散的」 typed while the founding year (or a yes/no condition) waits: a reply that only denies an option of a
+ * category question speaks of that question, not of the pending one, so it is neither the pending question's no nor
+ * its skip. The option left is not inferred from the denial (a trade may be neither or both): the item is asked in
+ * its turn. A denial of the pending question's own option, with no other option named, is asked again the same way.
+ */
+function deniedChoice(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation | undefined {
+  const text = normalise(rawText.slice(0, 200)).text.toLowerCase().trim();
+  if (!text || text.length > 30) return undefined;
+  const questions = kb.interview.questions.filter((q) => q.kind === 'choice' && q.phase === 'category');
+  for (const q of questions) {
+    const aliases = (q.choices ?? []).filter((c) => c.value !== 'unsure').flatMap((c) => [c.label, ...(c.aliases ?? [])].map((a) => ({ a: a.toLowerCase(), value: c.value })));
+    const hits = aliases.filter((x) => x.a.length >= 2).flatMap((x) => {
+      const out: { start: number; end: number; value: string }[] = [];
+      for (let i = text.indexOf(x.a); i >= 0; i = text.indexOf(x.a, i + 1)) out.push({ start: i, end: i + x.a.length, value: x.value });
+      return out;
+    });
+    if (!hits.length) continue;
+    const negated = hits.filter((h) => DENIAL.test(text.slice(0, h.start)));
+    if (!negated.length || hits.some((h) => !negated.some((n) => n.start <= h.start && h.end <= n.end))) continue;
+    // Nothing but the denial: the option words, their denial and particles.
+    const rest = negated.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text).replace(/不是|不算|并非|不属于|咱们?|我们|俺们|俺|型|的|啊|呀|吧|哈|了|嘛|呢|[\s，,。.!！~～]/gu, '');
+    if (rest) continue;
+    return { kind: 'unclear', reason: 'otherItem', choices: [rawText.trim().slice(0, 20)], ...(q.id === pending?.id ? {} : { field: q.label }) };
+  }
+  return undefined;
 }
 
 /**
@@ -1193,11 +1250,14 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // systems left out in a later one, is partly built; the clause speaks of the integration, so the
     // system it names (SCADA, in place) is not recorded as missing.
     const before = capValues.get(c.id);
-    capValues.set(c.id, c.value === false && (before === true || before === 'partial') ? 'partial' : c.value);
+    // Either order: 「MES跟ERP还没连一块，数据采集倒是接到MES了」 is one join made and one not, partly built as well.
+    const joinedBefore = composites.some((o) => o !== c && o.id === c.id && o.value !== c.value && composites.indexOf(o) < composites.indexOf(c));
+    capValues.set(c.id, (c.value === false && (before === true || before === 'partial')) || joinedBefore ? 'partial' : c.value);
     for (const m of c.members) {
-      // A system joined is in place, and where another clause confines it (「MES只有总装在用」) partly.
-      if (c.value === true) capValues.set(m, capValues.get(m) === 'partial' ? 'partial' : true);
-      else capValues.delete(m);
+      // A system joined is in place, and where another clause confines it (「MES只有总装在用」) partly. Systems said not
+      // yet joined (「MES跟ERP还没连一块」) are in place too: what is missing is their integration, not the systems.
+      // A partial word of the integration's own clause (「和ERP部分集成」) qualifies the join, not the system.
+      capValues.set(m, c.value === true && capValues.get(m) === 'partial' ? 'partial' : true);
     }
   }
   // A hedge speaks for the systems named in its own clause; in a clause that names none (「…，不太好说」) it
@@ -1538,6 +1598,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
   let practiceSaid: string | undefined;
+  let standingSaid: string | undefined;
   const several: string[] = [];
   // 「0.85」 to a percentage: 0.85% or 85%, a hundredfold apart, so it is asked back rather than guessed.
   const fraction = pending?.kind === 'number' && pending.unit === '%' && !items.has(pending.id) ? parseNumber(figureText ?? text, '%') : undefined;
@@ -1608,6 +1669,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const practice = kb.interview.vocabulary.lookalikes.filter((l) => l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words);
       const said = typedForms(typed, practice, false);
       practiceSaid = (said.length ? said : [typed]).join('、');
+    } else if (hedged && (standingSaid = hedgedNoWithStanding(kb, pending, lower, typed, hedgeHits.map((h) => h.word))) !== undefined) {
+      // 「应该没有，纳税信用A级」: the hedge is on a listing the enterprise has not looked up, and the reply gives evidence
+      // of good standing: a no, with the evidence read back and the registers named to check.
+      items.set(pending.id, false);
     } else if (hedged) {
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
@@ -1648,6 +1713,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // asked again with what was heard.
   if (pending && !items.has(pending.id) && (reason === 'lookalike' || reason === 'whichWorkshop')) out.pendingLeft = { reason, choices: several };
   if (practiceSaid) out.notes = [{ said: practiceSaid, reason: 'practice' }];
+  if (standingSaid) out.notes = [...(out.notes ?? []), { said: standingSaid, reason: 'standing' }];
   return out;
 }
 

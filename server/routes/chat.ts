@@ -182,7 +182,17 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0 },
       });
     };
-    const conversation = new Conversation({ store: fastify.store, knowledge, locks, logQuestion }, send);
+    // An interview reply not read goes to the same review queue as a refused question: no clause, confidence 0.
+    const logUnread = (sessionId: string, r: { text: string; questionId: string; clause: string; toldBack: string }, knowledgeVersion: string) => {
+      fastify.questionLog?.record({
+        source: 'interview',
+        question: r.text,
+        sessionId,
+        knowledgeVersion,
+        answer: { answer: `[${r.questionId} · ${r.clause}] ${r.toldBack}`, citations: [], confidence: 0, outOfScope: true },
+      });
+    };
+    const conversation = new Conversation({ store: fastify.store, knowledge, locks, logQuestion, logUnread }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
     const current = () => chain;

@@ -90,7 +90,7 @@ export type ApplyResult =
  * A piece of a reply said in passing and not recorded: `said` as typed, and why. 'practice': a yes that names only a
  * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so.
  */
-export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' | 'practice' };
+export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' };
 
 /** What offline free-text reading made of a message. */
 export type Interpretation =
@@ -127,6 +127,8 @@ export type Interpretation =
    * 'lookalike' also covers a yes that names only other systems (「有，我们有ERP」 to the online-inspection question).
    * 'whichWorkshop': a workshop applicant says the system is in one workshop only (「只有一个车间上了MES」) and not
    * whether it is the applying one; `choices` are the words that said so.
+   * 'otherItem': it only denies an option of another question (「不是离散的」 while the founding year waits), so it answers
+   * neither that question nor the pending one; `field` names the other question, `choices` the words typed.
    * 'otherEntity': a form figure said of another body (「集团合并报表是85亿」), with no figure of the enterprise's own;
    * `choices` are the words that name that body. 'bare': a form reply with nothing to put in the field (「很多」 for a
    * figure, 「有」 or 「同上」 for a description). `field` names the form field asked, for an ask-back that says which.
@@ -138,7 +140,7 @@ export type Interpretation =
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace';
       choices?: string[];
       field?: string;
     };

@@ -43,7 +43,8 @@ export const ChangePasswordRequest = z.object({
 
 export const StaffAskRequest = z.object({ question: z.string().trim().min(1).max(2000) });
 
-export const QuestionSource = z.enum(['api', 'chat', 'cli', 'console']);
+/** Where a logged question came from; 'interview' is an interview reply the rules could not read. */
+export const QuestionSource = z.enum(['api', 'chat', 'cli', 'console', 'interview']);
 export type QuestionSource = z.infer<typeof QuestionSource>;
 
 export const Vote = z.enum(['up', 'down']);

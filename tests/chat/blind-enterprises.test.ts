@@ -11,6 +11,7 @@ import { BLIND_ENTERPRISES_6 } from '../fixtures/blind-enterprises-6';
 import { BLIND_ENTERPRISES_7 } from '../fixtures/blind-enterprises-7';
 import { BLIND_ENTERPRISES_8 } from '../fixtures/blind-enterprises-8';
 import { BLIND_ENTERPRISES_9 } from '../fixtures/blind-enterprises-9';
+import { BLIND_ENTERPRISES_10 } from '../fixtures/blind-enterprises-10';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -62,8 +63,12 @@ const srv = serveForFile();
  * hedged no with the work described as done by hand as no system (I4's 「应该没有，窑温还是看火工调」 too), no longer take
  * 「独立法人」 as an answer to the group question (so H1's is asked), record a 市辖区's 省辖市 said in passing, record the
  * trade and mode typed while a question answered in words waits (D6's 「有色冶炼」 gives its mode), and take no answer
- * from a question about a way of applying the notice rules out. A hedged no to a hard condition (J2's 「应该没有，纳税信用A级」)
- * is still asked again.
+ * from a question about a way of applying the notice rules out.
+ * The tenth round took 197 of 205 before any work on it (eight asked again, 「MES跟ERP还没连一块」 stored as no MES and
+ * ERP, two corrections of a credit list naming it while another question waited not taken: three of seven verdicts off,
+ * two of them ineligible on a listing corrected) and the figures below after the fixes it led to. Those fixes change an
+ * item a reply names with a correction (「对了前面失信被执行人我打错了，应该是没有」), read a hedged no with evidence of good
+ * standing as a no (J2's 「应该没有，纳税信用A级」 is taken now), and read systems said not yet joined as in place.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -214,12 +219,21 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'I6-禹州钧瓷个人独资': { taken: 14, of: 14, missed: [], wrong: [] },
   'I7-罗山茶叶今年已报车间': { taken: 13, of: 13, missed: [], wrong: [] },
   'J1-南阳电机车间': { taken: 31, of: 31, missed: [], wrong: [] },
-  'J2-永城水泥工厂': { taken: 36, of: 37, missed: ['ent.credit.taxViolationBlacklist 「应该没有，纳税信用A级」'], wrong: [] },
+  'J2-永城水泥工厂': { taken: 37, of: 37, missed: [], wrong: [] },
   'J3-汤阴农药车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'J4-伊川轴承工厂': { taken: 37, of: 37, missed: [], wrong: [] },
   'J5-鹤壁印制电路板车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'J6-开封阀门总公司名义': { taken: 14, of: 14, missed: [], wrong: [] },
   'J7-柘城金刚石微粉停产': { taken: 13, of: 13, missed: [], wrong: [] },
+  'K1-济源铅蓄电池组装车间': { taken: 31, of: 32, missed: ['self.networkingAdvanced 「算 省里同行比也不差」'], wrong: [] },
+  // The correction of the 失信被执行人 answer is taken, so the interview goes on past the hard conditions (of: 31).
+  'K2-信阳平桥羽绒制品车间': { taken: 31, of: 31, missed: [], wrong: [] },
+  'K3-栾川钼冶炼工厂': { taken: 36, of: 36, missed: [], wrong: [] },
+  'K4-尉氏棉纺纱工厂': { taken: 37, of: 37, missed: [], wrong: [] },
+  'K5-灵宝浓缩苹果汁车间': { taken: 30, of: 32, missed: ['cap.automatedLines 「自动化哩」', 'cap.qualityTraceability 「中 每批都能查」'], wrong: [] },
+  'K6-西平编织袋已获工厂报车间': { taken: 15, of: 15, missed: [], wrong: [] },
+  // By design: a reply about the warehouse typed while the AGV question waits records the warehouse and asks again.
+  'K7-郑州惠济电梯工厂': { taken: 37, of: 38, missed: ['cap.agvRgv 「立体库有的，四层的」'], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -290,7 +304,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9, ...BLIND_ENTERPRISES_10]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

@@ -58,3 +58,50 @@ describe('systems said beside a choice, with 「不只」', () => {
     await s.client.close();
   });
 });
+
+describe('a correction that names an earlier item while another question waits', () => {
+  const cases: [Record<string, boolean>, string, string, string, string][] = [
+    [{ 'ent.credit.seriousIllegalDishonest': true }, 'ent.priorTitles', '严重违法失信名单 改成否', 'ent.credit.seriousIllegalDishonest', '被列入严重违法失信名单——由“是”改为“否”'],
+    [{ 'ent.credit.dishonestExecutee': true }, 'ent.priorTitles', '刚才答错了 失信被执行人那个是没有', 'ent.credit.dishonestExecutee', '被列入失信被执行人——由“是”改为“否”'],
+    [{ 'ent.appliedThisYear': true }, 'ent.city', '本年度另有申报 改成否', 'ent.appliedThisYear', '本年度另有申报——由“是”改为“否”'],
+    [{ 'ent.appliedThisYear': true }, 'ent.foundedYear', '今年就报这一个 没有别的申报', 'ent.appliedThisYear', '本年度另有申报——由“是”改为“否”'],
+  ];
+  for (const [facts, waiting, text, id, change] of cases) {
+    it(`changes ${id} from 「${text}」 while ${waiting} waits, says from what to what, and asks ${waiting} again`, async () => {
+      const s = await steer(srv.url, withFacts(facts), (q) => q.id === waiting);
+      const { msgs, next } = await typed(s.client, 'named', text);
+      expect(recorded(msgs)).toEqual({ [id]: false });
+      expect(said(msgs).join('\n')).toContain(change);
+      expect(next?.id).toBe(waiting);
+      await s.client.close();
+    });
+  }
+
+  it('records the list named, not the credit question waiting, when that list is not answered yet', async () => {
+    const s = await steer(srv.url, withFacts({}), (q) => q.id === 'ent.credit.taxViolationBlacklist');
+    const { msgs, next } = await typed(s.client, 'named-ahead', '严重违法失信名单 改成否');
+    expect(recorded(msgs)).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+    expect(next?.id).toBe('ent.credit.taxViolationBlacklist');
+    await s.client.close();
+  });
+
+  it('asks the founding year again after 「不是离散的」, naming the item it speaks of, and records no skip', async () => {
+    const s = await steer(srv.url, withFacts({}), (q) => q.id === 'ent.foundedYear');
+    const { msgs, next } = await typed(s.client, 'denied', '不是离散的');
+    expect(recorded(msgs)).toEqual({});
+    expect(said(msgs).join('\n')).toContain('生产方式');
+    expect(next?.id).toBe('ent.foundedYear');
+    await s.client.close();
+  });
+
+  it('offers the interview in 政策问答 to 「我想申报 帮我评估一下」, with the question it starts from', async () => {
+    const s = await steer(srv.url, withFacts({}), () => true);
+    const { msgs } = await typed(s.client, 'qa-intent', '我想申报 帮我评估一下', 'qa');
+    const reply = said(msgs).join('\n');
+    expect(reply).toContain('申报评估');
+    expect(reply).toContain('贵企业是否在河南省境内注册');
+    expect(reply).not.toContain('没有找到');
+    await s.client.close();
+  });
+});
+

@@ -42,9 +42,9 @@ export async function turn(c: ChatClient, msg: { clientId: string } & Record<str
 }
 
 /** Types one text message; returns every frame of the turn and the question card it closes with. A refusal throws. */
-export async function typed(c: ChatClient, clientId: string, text: string): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
+export async function typed(c: ChatClient, clientId: string, text: string, mode?: 'interview' | 'qa'): Promise<{ msgs: ServerMessage[]; next: QuestionView | null }> {
   const from = c.received.length;
-  c.send({ type: 'text', clientId, text });
+  c.send({ type: 'text', clientId, text, ...(mode ? { mode } : {}) });
   const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId, 30_000);
   if (ack.type === 'error') throw new Error(`「${text}」 refused: ${ack.message}`);
   const next = (await c.next('question', 30_000)).question;

@@ -56,7 +56,8 @@ describe('capability mentions with their polarity', () => {
     ['MES还没有，不过条码已经在用了', { 'cap.mes': false, 'cap.autoId': true }],
     ['没有MES，但是ERP、WMS', { 'cap.mes': false, 'cap.erp': true, 'cap.wms': true }],
     ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': false }],
-    ['MES和ERP没有打通', { 'cap.scadaMesErpIntegration': false }],
+    // Systems said not joined are in place; what is missing is their integration.
+    ['MES和ERP没有打通', { 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false }],
     ['SCADA、MES、ERP已经实现数据共享', { 'cap.scada': true, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': true }],
     ['有不少AGV', { 'cap.agvRgv': true }],
     ['MES不怎么用', { 'cap.mes': 'partial' }],
@@ -426,9 +427,9 @@ describe('replies of the six newer enterprises', () => {
   it('a long reply: each clause answers its own system, and an unnamed 安全防护 or 数字化模型 no longer qualifies the system before it', () => {
     expect(items('PDM、LIMS都有，数字化模型只做了一部分', q('cap.pdm'))).toEqual({ 'cap.pdm': true, 'cap.lims': true, 'cap.factoryDigitalModel': 'partial' });
     expect(items('车间有以太网，安全防护还没做，MES上了但是跟ERP没打通', q('cap.industrialNetwork'))).toEqual({
-      'cap.industrialNetwork': true, 'cap.securityProtection': false, 'cap.mes': true, 'cap.scadaMesErpIntegration': false,
+      'cap.industrialNetwork': true, 'cap.securityProtection': false, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false,
     });
-    expect(items('有MES，和ERP部分集成', q('cap.mes'))).toEqual({ 'cap.mes': true, 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('有MES，和ERP部分集成', q('cap.mes'))).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': 'partial' });
   });
 
   it('two names of one system, one in place and one not, make it partly built unless either form is enough; the same name said twice keeps the later answer', () => {
@@ -646,11 +647,12 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
 
   it('MES and ERP integrated with SCADA not yet connected is a partly built integration, and SCADA is not denied', () => {
     const pending = q('cap.scadaMesErpIntegration');
-    expect(items('MES和ERP打通了，SCADA还没接进来', pending)).toEqual({ 'cap.scadaMesErpIntegration': 'partial' });
-    expect(items('MES和ERP打通了，SCADA还没打通', pending)).toEqual({ 'cap.scadaMesErpIntegration': 'partial' });
-    expect(items('MES和ERP是通的，设备数据采集那块还没接上', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': 'partial' });
-    // Denied outright, it stays denied.
-    expect(items('MES和ERP没打通', pending)).toEqual({ 'cap.scadaMesErpIntegration': false });
+    // SCADA said not yet joined is in place: what it lacks is the join.
+    expect(items('MES和ERP打通了，SCADA还没接进来', pending)).toEqual({ 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('MES和ERP打通了，SCADA还没打通', pending)).toEqual({ 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('MES和ERP是通的，设备数据采集那块还没接上', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
+    // Denied outright, it stays denied, and the two systems said not joined are in place.
+    expect(items('MES和ERP没打通', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });
   });
 
   it('三成左右吧 and 六成多 are read in %, 三成员 and 一成不变 are no figures', () => {
@@ -1405,7 +1407,7 @@ describe('Henan yes with a particle', () => {
 
 describe('Henan 木 for 没, and an integration half done', () => {
   it('reads 木 before a verb as a no', () => {
-    expect(items('MES跟ERP还木打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('MES跟ERP还木打通', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });
     expect(items('应急响应还木弄', q('cap.securityProtection'))).toEqual({ 'cap.securityProtection': false });
     expect(items('木上', q('cap.mes'))).toEqual({ 'cap.mes': false });
     expect(items('有，木头加工车间在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
@@ -1465,7 +1467,7 @@ describe('a yes beside a lack, a correction, one unit', () => {
     // A hard condition cleared by the first words and taken back: the listing stands.
     expect(items('没有。不对，去年给人担保被法院列进去了，现在还没撤下来', q('ent.credit.dishonestExecutee'))).toEqual({ 'ent.credit.dishonestExecutee': true });
     // 不对 inside a word (不对接) corrects nothing.
-    expect(items('MES跟ERP还不对接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('MES跟ERP还不对接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });
   });
 
   it('names no DCS in a control room, and records nothing from an order to fill in yes', () => {
@@ -1565,8 +1567,8 @@ describe('the sixth blind round: skips beside a name, bare assent, tries, and de
     expect(items('我们是分公司，能报吗？', q('ent.independentLegalPerson'))).toEqual({ 'ent.independentLegalPerson': false });
   });
   it('reads a joining verb denied as no integration, and a hand-fed system as part of it', () => {
-    expect(items('MES跟SAP还没串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
-    expect(items('MES跟SAP還沒串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false });
+    expect(items('MES跟SAP还没串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });
+    expect(items('MES跟SAP還沒串接', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });
     expect(items('DCS数据进了MES，ERP那边还是手工导', q('cap.systemIntegration'))).toMatchObject({ 'cap.systemIntegration': 'partial' });
   });
   it('reads a part of the flow lacking beside a yes as partly built', () => {

@@ -164,6 +164,35 @@ describe('review queue and staff answer entries', () => {
     // A second app with a listening socket and a fresh account (a 64 MiB scrypt hash): slow on a loaded machine.
   }, 120_000);
 
+  it('puts an interview reply the rules could not read in the queue, masked, with the question it answered and what was said back', async () => {
+    const { ChatClient } = await import('../chat/client');
+    const { serve } = await import('../chat/serve');
+    const s = await serve();
+    try {
+      const staff = await staffAs(s, 'interviewdesk', 'helpline');
+      const c = await ChatClient.connect(s.url);
+      c.send({ type: 'open' });
+      await c.next('session');
+      await c.next('question');
+      const unread = '这个嘛 你打我电话13812345678';
+      c.send({ type: 'text', clientId: 'u1', text: unread });
+      await c.until((m) => m.type === 'ack' && m.clientId === 'u1');
+      await c.next('question');
+      // A hedge is read (the enterprise is not sure): it is asked again, and not logged.
+      c.send({ type: 'text', clientId: 'u2', text: '应该是吧' });
+      await c.until((m) => m.type === 'ack' && m.clientId === 'u2');
+      await c.next('question');
+      c.ws.close();
+      const q = (await s.app.inject({ method: 'GET', url: '/api/staff/review', headers: as(staff) })).json();
+      const logged = q.items.filter((i: { source: string }) => i.source === 'interview');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ question: '这个嘛 你打我电话[手机号]', refused: true });
+      expect(logged[0].answer).toContain('[ent.registeredInHenan · 二(一)]');
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+
   it('lets only the helpline and admins edit: no cookie, an enterprise token, a bureau account and a forged CSRF token are refused', async () => {
     const url = `/api/staff/answers/${ENTRY.id}`;
     const payload = { entry: ENTRY };

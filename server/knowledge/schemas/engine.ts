@@ -481,6 +481,11 @@ export const InterviewFile = z
        * other question, so the asked one is asked again rather than given its answer word.
        */
       subjects: z.array(z.object({ question: z.string(), words: Words })).default([]),
+      /**
+       * Evidence of good standing for a hard condition (纳税信用A级, 信用中国上查过): a hedged no beside it (「应该没有，纳税信用A级」)
+       * is a no, the evidence read back with it, while a hedged no alone is asked again. `question` may end in * (「ent.credit.*」).
+       */
+      standing: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /** What may follow a yes 是 in its clause with it still a bare yes (「是的」「是啦」「是真的」). */
       yesParticles: Words.default([]),
       /**
@@ -551,6 +556,11 @@ export const InterviewFile = z
       instructions: Words,
       /** Requests that the assistant write or fill in a fact for the enterprise (帮我写一段, 随便填): never a form answer. */
       ghostwriting: Words.default([]),
+      /**
+       * Requests to be assessed (帮我评估一下, 看看我们能不能报): in 政策问答 they are no question about the notice but the wish to
+       * start the interview, which is offered. `asks` words (材料, 条件, 什么) keep a message a question about the notice.
+       */
+      assessmentRequests: z.object({ words: Words, asks: Words }).default({ words: [], asks: [] }),
       /**
        * 「没有单独的MES」: a 'qualifiers' word beside a denied system denies a separate product, not the
        * system the notice names by what it does. With an 'embedded' word in the reply (ERP里带了, 模块) the

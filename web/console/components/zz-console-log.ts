@@ -6,7 +6,7 @@ import { beijingTime, TIME_ZONE_LABEL } from '../time';
 import { call, download } from '../api';
 import type { QuestionLogEntry, QuestionLogPage, QuestionSource } from '../../../server/staff/schemas';
 
-const SOURCE: Record<QuestionSource, string> = { api: '接口', chat: '对话', cli: '命令行', console: '工作台' };
+const SOURCE: Record<QuestionSource, string> = { api: '接口', chat: '对话', cli: '命令行', console: '工作台', interview: '评估未读懂' };
 
 /** Where the next page starts: the last question shown. */
 interface Cursor {
