@@ -475,10 +475,8 @@ export interface FormWorkshops {
 export function placeWorkshops(found: Suggestion[], form: FormWorkshops): { placed: Suggestion[]; unplaced: { named: string[]; unnamed: boolean } } {
   const recorded = Object.entries(form.names).filter(([, n]) => squash(n));
   const single = (form.count ?? 1) <= 1 && recorded.length <= 1;
-  const same = (a: string, b: string) => {
-    const [x, y] = [squash(a), squash(b)].sort((p, q) => p.length - q.length);
-    return x === y || (x!.length >= 4 && y!.endsWith(x!));
-  };
+  // The same name only: 「二总装车间」 may be another workshop than 「总装车间」, so a name with more before it is none of them.
+  const same = (a: string, b: string) => squash(a) === squash(b);
   const placed: Suggestion[] = [];
   const named = new Set<string>();
   let unnamed = false;
