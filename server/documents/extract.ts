@@ -16,6 +16,11 @@ export interface Suggestion {
    * It is offered as round, never as the exact figure the form asks for.
    */
   approximate?: true;
+  /**
+   * The workshop a workshop's figure (ws.1.equipmentTotal) is about, as the document names it (「总装车间」); placed on the
+   * form's workshop of that name by placeWorkshops().
+   */
+  workshop?: string;
 }
 
 /**
@@ -202,11 +207,14 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   const L = docs.labels;
   const stops = stopPattern(docs);
   const seen = new Set<string>();
+  // Two workshops' counts in one document are two suggestions of the same field until placed on their workshops.
   const add = (s: Suggestion) => {
-    if (seen.has(s.field)) return;
-    seen.add(s.field);
+    const key = `${s.field}|${s.workshop ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     out.push(s);
   };
+  const docWorkshop = documentWorkshop(pages, docs, stops);
   const labelOnly = labelLine(docs);
   const startsLabelled = labelStart(docs);
   const paired = printsBothScopes(pages, docs);
@@ -290,11 +298,210 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     const statements = financeLines(page, pageNo, file, docs, paired, carry, opts.years?.length ? [...opts.years].sort().at(-1) : undefined);
     for (const s of statements.found) add(s);
     carry = statements.last;
+    for (const s of equipmentTables(page, pageNo, file, docs, docWorkshop)) add(s);
   });
   // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
-  for (const s of proseFigures(pages, file, docs, paired, opts)) add(s);
+  // A workshop's count is the workshop's the sentence starts with (「总装车间现有设备…」), else the document's.
+  for (const s of proseFigures(pages, file, docs, paired, opts)) add(s.field.startsWith('ws.') ? { ...s, ...workshopOf(workshopName(s.source.snippet, docs) ?? docWorkshop) } : s);
   for (const s of proseAddress(pages, file, docs)) add(s);
+  const head = titleName(pages, file, docs);
+  if (head) add(head);
   return out;
+}
+
+const workshopOf = (name: string | undefined) => (name ? { workshop: name } : {});
+
+/**
+ * A scan's text layer often starts with the company's name alone, unlabelled (「漯 河 康 源 食 品 股 份 有 限 公 司」): the
+ * document's header, and so the enterprise it is about. Read only where the first line is a company's full name and
+ * nothing else, and not an intermediary's letterhead (a 会计师事务所's): a labelled name, read first, is preferred.
+ */
+function titleName(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion | undefined {
+  const first = lines(pages[0] ?? '')[0];
+  if (!first) return undefined;
+  const name = squash(first);
+  if (!/^[\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$/u.test(name)) return undefined;
+  if (docs.titleNames.notApplicants.some((w) => name.includes(w))) return undefined;
+  return { field: 'name', value: name, raw: name, source: { file, page: 1, snippet: first } };
+}
+
+/**
+ * A workshop's name a text starts with: 「总装车间设备情况」, 「熔铸车间智能化改造项目验收报告」 → the name up to 车间. The
+ * category (智能车间), a place or a year in it (「2023年度河南省智能车间」), or the company (「公司各车间」) names none.
+ */
+function workshopName(text: string, docs: FormDrafting['documents']): string | undefined {
+  const m = /^([\p{Script=Han}\dA-Za-z]{1,12}?车间)/u.exec(squash(text));
+  if (!m || docs.workshops.notNames.some((w) => m[1]!.includes(w))) return undefined;
+  return m[1];
+}
+
+/**
+ * The workshop a document is about: the value of its 车间名称 (in a line, or the cell after the label's), or else a
+ * title among its first lines that starts with a workshop's name (「总装车间设备情况」).
+ */
+function documentWorkshop(pages: string[], docs: FormDrafting['documents'], stops: RegExp): string | undefined {
+  const W = docs.workshops;
+  for (const page of pages) {
+    const ls = lines(page);
+    for (const [k, line] of ls.entries()) {
+      const alone = W.labels.includes(squash(line).replace(/[：:]$/, ''));
+      const v = alone ? ls[k + 1] : labelled(line, W.labels, stops);
+      const name = v ? squash(v) : '';
+      if (name && name.length <= 30 && !W.notNames.some((w) => name === w)) return name;
+    }
+  }
+  for (const line of lines(pages[0] ?? '').slice(0, TITLE_LINES)) {
+    const name = workshopName(line, docs);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** A cell of an equipment table: a count. */
+const COUNT_CELL = /^\d{1,6}$/;
+/** A cell of a 建设前 / 建设后 table, which may also hold rates and amounts beside the counts. */
+const STATE_CELL = /^-?[\d,]*\.?\d+[%％]?$/;
+
+/** An equipment table's heading without 「其中：」 before it or its unit after it: 「其中：联网设备（台套）」 → 「联网设备」. */
+const bareHead = (h: string) => rowLabel(squash(h)).replace(/[（(](?:台|套|台套|台\/套|台（套）|台\(套\))[)）]$/, '');
+
+/**
+ * Rows of a table under its headings, from token `from`: each a label (a narrow cell may wrap it over tokens) and
+ * exactly `width` cells, and no cell more; the rows end where one does not fit.
+ */
+function tableRows(tokens: string[], from: number, width: number, cell: RegExp, maxLabel: number): { label: string; cells: string[]; to: number }[] {
+  const rows: { label: string; cells: string[]; to: number }[] = [];
+  for (let r = from; r < tokens.length; ) {
+    let k = r;
+    while (k < tokens.length && !cell.test(tokens[k]!) && k - r < maxLabel) k++;
+    const cells = tokens.slice(k, k + width);
+    if (k === r || cells.length < width || !cells.every((c) => cell.test(c)) || cell.test(tokens[k + width] ?? '')) break;
+    rows.push({ label: tokens.slice(r, k).join(''), cells, to: k + width });
+    r = k + width;
+  }
+  return rows;
+}
+
+/**
+ * A workshop's equipment counts in a table. Either the columns are the counts (「设备类别 台（套）数 其中：数控设备 其中：联网设备」):
+ * a column is read only where its heading names a count the form asks for (数控设备 is none), from the row of each
+ * workshop (「总装车间 86 55 58」) or, in a table of one workshop's equipment by category, from its 合计 row; a 合计 over
+ * several workshops is no workshop's. Or the columns are 建设前 and 建设后 and the rows the counts: the 建设后 column
+ * is the workshop as it is. A PDF may wrap a heading or a row's label over lines; the headings are joined back to as
+ * many as the rows have cells, or the table is not read.
+ */
+function equipmentTables(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], docWorkshop: string | undefined): Suggestion[] {
+  const W = docs.workshops;
+  const items = docs.prose.project.filter((x) => x.unit === '台套');
+  const total = items.find((x) => x.field.endsWith('.equipmentTotal'))?.field;
+  const fieldOf = (head: string) => {
+    const b = bareHead(head);
+    if (W.countColumns.includes(b)) return total;
+    return items.find((x) => x.labels.includes(b) || (b.startsWith('车间') && x.labels.includes(b.slice(2))))?.field;
+  };
+  const spans = [...page.matchAll(/\S+/g)];
+  const tokens = spans.map((m) => m[0]);
+  const out: Suggestion[] = [];
+  const isState = (t: string) => W.before.includes(squash(t)) || W.after.includes(squash(t));
+  for (let i = 0; i < tokens.length; i++) {
+    // Columns of states: the rows are the counts, the 建设后 cell each one's.
+    if (isState(tokens[i]!)) {
+      let e = i;
+      while (e + 1 < tokens.length && isState(tokens[e + 1]!)) e++;
+      const heads = tokens.slice(i, e + 1).map(squash);
+      const col = heads.findIndex((h) => W.after.includes(h));
+      if (col < 0 || heads.length < 2) {
+        i = e;
+        continue;
+      }
+      const rows = tableRows(tokens, e + 1, heads.length, STATE_CELL, 6);
+      for (const row of rows) {
+        const field = fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, ''));
+        const cell = row.cells[col]!;
+        if (field && COUNT_CELL.test(cell))
+          out.push({ field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(docWorkshop) });
+      }
+      i = Math.max(e, rows.at(-1)?.to ?? 0);
+      continue;
+    }
+    if (!fieldOf(tokens[i]!)) continue;
+    // Columns of counts: the first row's cells say how many columns there are.
+    let f = i + 1;
+    while (f < tokens.length && f - i <= 12 && !COUNT_CELL.test(tokens[f]!)) f++;
+    let width = 0;
+    while (COUNT_CELL.test(tokens[f + width] ?? '')) width++;
+    if (!width) continue;
+    // The first row's label may be wrapped over a token or two before its cells, and a column the form does not ask
+    // for may come before the first one it does (「数控设备 联网设备 设备总数」).
+    let heads: string[] | undefined;
+    let start = f;
+    let first = i;
+    for (let back = 0; back <= 2 && !heads && i - back >= 0; back++)
+      for (let l = 1; l <= 3 && f - l > i; l++) {
+        const h = joinHeads(tokens.slice(i - back, f - l), width);
+        if (h.length === width) {
+          [heads, start, first] = [h, f - l, i - back];
+          break;
+        }
+      }
+    const offset = spans[first]!.index!;
+    if (!heads || !squash(page.slice(Math.max(0, offset - CAPTION_CHARS), spans[start]!.index!)).includes('设备')) continue;
+    const rows = tableRows(tokens, start, width, COUNT_CELL, 4);
+    const fields = heads.map(fieldOf);
+    const byWorkshop = rows.map((r) => ({ row: r, name: workshopName(r.label, docs) })).filter((r) => r.name === squash(r.row.label));
+    const totals = rows.filter((r) => W.totalRows.includes(r.label));
+    const read = byWorkshop.length ? byWorkshop.map((r) => ({ row: r.row, workshop: r.name })) : totals.slice(-1).map((row) => ({ row, workshop: docWorkshop }));
+    for (const { row, workshop } of read)
+      fields.forEach((field, n) => {
+        if (field) out.push({ field, value: Number(row.cells[n]!), raw: row.cells[n]!, source: { file, page: pageNo, snippet: tokens.slice(first, row.to).join(' ') }, ...workshopOf(workshop) });
+      });
+    i = Math.max(i, (rows.at(-1)?.to ?? 0) - 1);
+  }
+  return out;
+}
+
+/** The form's workshops as the session has recorded them: how many, and the name of each by its number. */
+export interface FormWorkshops {
+  count?: number;
+  names: Record<number, string>;
+}
+
+/**
+ * Puts each workshop's figure on the form's workshop it is about. A figure whose document names its workshop goes to
+ * the form's workshop of that name; with no workshop named in the form yet and at most one workshop, to the first,
+ * marked with the name the document gives so that the user confirms it. A figure of a workshop the form does not have,
+ * or one that names no workshop where the form has several, is placed nowhere: `unplaced` says which, never guessed.
+ */
+export function placeWorkshops(found: Suggestion[], form: FormWorkshops): { placed: Suggestion[]; unplaced: { named: string[]; unnamed: boolean } } {
+  const recorded = Object.entries(form.names).filter(([, n]) => squash(n));
+  const single = (form.count ?? 1) <= 1 && recorded.length <= 1;
+  // The same name only: 「二总装车间」 may be another workshop than 「总装车间」, so a name with more before it is none of them.
+  const same = (a: string, b: string) => squash(a) === squash(b);
+  const placed: Suggestion[] = [];
+  const named = new Set<string>();
+  let unnamed = false;
+  const taken = new Set<string>();
+  for (const s of found) {
+    const m = /^ws\.1\.(\w+)$/.exec(s.field);
+    if (!m) {
+      placed.push(s);
+      continue;
+    }
+    const { workshop, ...rest } = s;
+    let field: string | undefined;
+    let mark = false;
+    if (workshop) {
+      const hit = recorded.find(([, n]) => same(n, workshop));
+      if (hit) field = `ws.${hit[0]}.${m[1]}`;
+      else if (!recorded.length && single) [field, mark] = [s.field, true];
+      else named.add(workshop);
+    } else if (single) field = `ws.${recorded[0]?.[0] ?? 1}.${m[1]}`;
+    else unnamed = true;
+    if (!field || taken.has(field)) continue;
+    taken.add(field);
+    placed.push({ ...rest, field, ...(mark ? { workshop } : {}) });
+  }
+  return { placed, unplaced: { named: [...named], unnamed } };
 }
 
 /** A sentence whose subject is the company: its full name, or 公司 and its kin, starts it. */
@@ -799,6 +1006,18 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
       years = run.flatMap((y) => Array<string>(k).fill(y));
       scopes.splice(0, scopes.length, ...sub);
       j += sub.length;
+    }
+    // A second heading row under years merged over two columns or more, 「金额 同比增长 金额 同比增长」: each year splits
+    // into its amount and the change beside it, which is no year's figure.
+    const split: string[] = [];
+    const subHead = (t: string | undefined) => t !== undefined && (docs.columns.amount.includes(t) || isChange(t, docs));
+    while (years === run && run.length >= 2 && !run.includes(CHANGE) && subHead(tokens[j + split.length])) split.push(tokens[j + split.length]!);
+    const per = split.length / run.length;
+    if (split.length >= 2 * run.length && Number.isInteger(per) && run.every((_, n) => split.slice(n * per, (n + 1) * per).filter((t) => docs.columns.amount.includes(t)).length === 1)) {
+      years = run.flatMap((y, n) => split.slice(n * per, (n + 1) * per).map((t) => (docs.columns.amount.includes(t) ? y : CHANGE)));
+      scopes.splice(0, scopes.length, ...run.flatMap((_, n) => Array<Scope | undefined>(per).fill(scopes[n])));
+      heads.splice(0, heads.length, ...run.flatMap((_, n) => Array<string | undefined>(per).fill(heads[n])));
+      j += split.length;
     }
     // A column after the figures that gives each row's unit (「计量单位」).
     const unitColumn = run.length > 0 && docs.columns.unit.includes(tokens[j] ?? '');

@@ -74,8 +74,19 @@ function otherYear(field: string, snippet: string): boolean {
   return named.length > 0 && !named.includes(y);
 }
 
-/** The field's key in the knowledge's labels: 「finance.2022.revenue」 → 「finance.revenue」. */
-const labelKey = (field: string) => field.replace(/^finance\.\d{4}\./, 'finance.');
+/** The field's key in the knowledge's labels: 「finance.2022.revenue」 → 「finance.revenue」, a workshop's figure the first's. */
+const labelKey = (field: string) => field.replace(/^finance\.\d{4}\./, 'finance.').replace(/^ws\.\d+\./, 'ws.1.');
+
+/** Fields that hold a count (of people, of equipment) rather than an amount of money: their figure has no 万元 to convert. */
+function countFields(docs: FormDrafting['documents']): Set<string> {
+  return new Set([...Object.keys(docs.prose.counts), ...docs.prose.project.filter((p) => p.unit === '台套').map((p) => p.field)]);
+}
+
+/** A count as printed, its unit after it or not (「168台（套）」, 「1,386人」), is the value itself. */
+const sameCount = (value: number, printed: string) => {
+  const n = /^([\d,]+)(?:台（套）|台\(套\)|台套|台|套|人|名)?$/.exec(squash(printed))?.[1];
+  return n !== undefined && Number(n.replace(/,/g, '')) === value;
+};
 
 /** Every label word the knowledge knows, with the field it names (null: a particular the form does not ask). */
 function labelWords(docs: FormDrafting['documents']): { word: string; key: string | null }[] {
@@ -83,6 +94,9 @@ function labelWords(docs: FormDrafting['documents']): { word: string; key: strin
   for (const [key, words] of Object.entries(docs.labels)) for (const w of words) out.push({ word: w, key });
   for (const [key, words] of Object.entries(docs.proseLabels ?? {})) for (const w of words) out.push({ word: w, key });
   for (const w of docs.otherLabels) out.push({ word: w, key: null });
+  // The head counts' and the project's own labels, as the rules read them in prose.
+  for (const [key, words] of Object.entries(docs.prose.counts)) for (const w of words) out.push({ word: w, key });
+  for (const p of docs.prose.project) for (const w of p.labels) out.push({ word: w, key: p.field });
   return out;
 }
 
@@ -102,7 +116,9 @@ export function fitsField(f: { field: string; value: string | number; printed: s
   const words = labelWords(docs);
   if (f.field === 'creditCode' && (typeof f.value !== 'string' || !checkCreditCode(f.value).ok)) return false;
   const year = /^finance\.(\d{4})\./.exec(f.field)?.[1];
-  const money = typeof f.value === 'number';
+  const count = countFields(docs).has(key);
+  const money = typeof f.value === 'number' && !count;
+  if (count && (typeof f.value !== 'number' || !sameCount(f.value, f.printed))) return false;
   for (let at = s.indexOf(p); at >= 0; at = s.indexOf(p, at + 1)) {
     // The label nearest before the value, the longest where two end at the same place (利润总额 over 利润).
     let best: { word: string; key: string | null; end: number } | undefined;

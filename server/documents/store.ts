@@ -24,6 +24,8 @@ export const StoredDocument = z.object({
       /** The document gives the figure as a round one; `note` says so to the user. */
       approximate: z.literal(true).optional(),
       note: z.string().optional(),
+      /** The workshop the document names for a workshop's figure, where the form has not named it yet. */
+      workshop: z.string().optional(),
       source: z.object({ file: z.string(), page: z.number().int().nullable(), snippet: z.string() }),
     }),
   ),

@@ -9,10 +9,11 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { companiesIn, extractByRules, otherCompanyIn, verifySuggestion, type NamedCompanies } from '../documents/extract';
+import { companiesIn, extractByRules, otherCompanyIn, placeWorkshops, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
+import { documentFields } from '../documents/fields';
 import { findSoffice } from '../export/pdf';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
 import { withSlot } from '../llm/provider';
@@ -74,6 +75,16 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     name: typeof answers['form.name'] === 'string' ? answers['form.name'] : undefined,
     creditCode: typeof answers['form.creditCode'] === 'string' ? answers['form.creditCode'] : undefined,
   });
+  /** The form's workshops as recorded: a document's workshop figures go to the one it names. */
+  const formWorkshops = (answers: Record<string, unknown>): FormWorkshops => {
+    const count = Number(answers['form.workshopCount']);
+    const names: Record<number, string> = {};
+    for (const [k, v] of Object.entries(answers)) {
+      const m = /^form\.ws\.(\d+)\.name$/.exec(k);
+      if (m && typeof v === 'string') names[Number(m[1])] = v;
+    }
+    return { ...(Number.isInteger(count) && count > 0 ? { count } : {}), names };
+  };
   const otherNotice = (other: string, own: { name?: string; creditCode?: string }) => fill(docs().messages.otherCompany!, { other, own: own.name ?? own.creditCode });
   /**
    * What the user is told of whose a document is. Against a recorded enterprise, another company's document is
@@ -157,10 +168,14 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
       // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
       const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
-      const asked = (s: { field: string }) => !s.field.startsWith('finance.') || years.includes(s.field.split('.')[1]!);
+      // One list of the fields a document may fill, for the rules' reading and the model's alike; a licence's answer to
+      // an interview question (ent.*) is the knowledge's own reading of its words.
+      const fields = documentFields(fastify.kb.data);
+      const asked = (s: { field: string }) => s.field.startsWith('ent.') || fields.includes(s.field);
       // A document of another company (a supplier's brochure, the group's report) uploaded by mistake gives
       // that company's particulars and figures: none is suggested as the enterprise's own.
-      const own = ownCompany(await fastify.store.getAnswers(sessionId));
+      const answers = await fastify.store.getAnswers(sessionId);
+      const own = ownCompany(answers);
       const companies = companiesIn(pages, d);
       const other = otherCompanyIn(companies, own);
       const found = other ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
@@ -168,13 +183,12 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
-        const fields = ['creditCode', 'name', 'foundedOn', 'registeredCapital', 'address', ...years.flatMap((y) => ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'].map((k) => `finance.${y}.${k}`))];
         if (fields.some((f) => !have.has(f))) try {
           stage('model');
           // Loaded only with a model configured: the text splitter is not needed offline.
           const { extractWithModel } = await import('../documents/model');
           const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f)), d));
-          for (const s of more) if (!have.has(s.field) && verifySuggestion(pages, s)) {
+          for (const s of more) if (!have.has(s.field) && asked(s) && verifySuggestion(pages, s)) {
             have.add(s.field);
             found.push(s);
           }
@@ -182,19 +196,30 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
           log.warn({ err }, 'document extraction by the model failed; rules only');
         }
       }
+      // A workshop's counts go to the form's workshop the document names; those of a workshop the form does not have,
+      // or of no named workshop where the form has several, go nowhere, and the user is told so.
+      const workshops = formWorkshops(answers);
+      const { placed: onWorkshops, unplaced } = placeWorkshops(found, workshops);
+      const workshopNotice = [
+        ...(unplaced.named.length ? [fill(d.messages.workshopNotInForm!, { workshops: unplaced.named.map((w) => `“${w}”`).join('、') })] : []),
+        ...(unplaced.unnamed ? [fill(d.messages.workshopUnnamed!, { count: workshops.count ?? Object.keys(workshops.names).length })] : []),
+      ];
       // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
       if (kind === 'docx') stage('pages');
       const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
-      const placed = kind === 'docx' ? placeOnPages(found, laidOut) : found;
+      const placed = kind === 'docx' ? placeOnPages(onWorkshops, laidOut) : onWorkshops;
       // An interview question's reading also carries the question's own value, for the page to record over the chat.
       const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
       // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
-      const roundNote = (s: { approximate?: true; raw: string }) => (s.approximate ? { note: fill(d.messages.approximate!, { said: s.raw }) } : {});
+      // A workshop's figure placed on the form's only workshop, which has no name yet, says which workshop the document names.
+      const roundNote = (s: { approximate?: true; raw: string; workshop?: string }) =>
+        s.approximate ? { note: fill(d.messages.approximate!, { said: s.raw }) } : s.workshop ? { note: fill(d.messages.workshopNamed!, { workshop: s.workshop }) } : {};
       const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value), ...roundNote(s) }));
       const pageCount = laidOut ? laidOut.length : null;
       stage('save');
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...companyNotice(companies, own) };
+      const notice = [companyNotice(companies, own).notice, ...workshopNotice].filter((x) => x !== undefined).join('');
+      return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...(notice ? { notice } : {}) };
     } catch (err) {
       return refuse(err);
     }

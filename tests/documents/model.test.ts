@@ -25,6 +25,33 @@ afterAll(async () => {
 });
 
 describe('documents read by a model, checked by the server', () => {
+  it('asks the model for the fields the rules can fill, the project\'s and the workshop\'s too, and checks a count as a count', async () => {
+    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
+    // No sentence about the project or its workshop: the rules read none of these figures.
+    const text = '设备情况\n联网设备共计118台（套）。';
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((t) => new Paragraph(t)) }] })));
+    fake.enqueue({
+      kind: 'tool',
+      name: 'record_document_facts',
+      args: JSON.stringify({
+        facts: [
+          { field: 'ws.1.networkedEquipment', value: 118, printed: '118台（套）', snippet: '联网设备共计118台（套）。' },
+          // The figure printed under another count's label.
+          { field: 'ws.1.equipmentTotal', value: 118, printed: '118台（套）', snippet: '联网设备共计118台（套）。' },
+          // A count is the number printed, not ten thousand times it.
+          { field: 'employees', value: 1180000, printed: '118台（套）', snippet: '联网设备共计118台（套）。' },
+        ],
+      }),
+    });
+    const m = multipart('设备情况.docx', docx);
+    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().suggestions.map((x: { field: string; value: number }) => [x.field, x.value])).toEqual([['ws.1.networkedEquipment', 118]]);
+    const asked = fake.requests.at(-1)!.body.messages.map((x) => x.content ?? '').join('\n');
+    for (const f of ['project.investment', 'ws.1.equipmentTotal', 'employees', 'rnd.staff', 'finance.2022.revenue']) expect(asked).toContain(f);
+  }, 120_000);
+
   it('keeps a model fact whose snippet is in the text and value in the snippet, and drops an invented one', async () => {
     const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     // A company profile with no labelled fields the offline rules know; only the model reads it.

@@ -447,6 +447,29 @@ export const FormDrafting = z.object({
       .array(z.object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), value: z.string().min(1), labels: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)).min(1) }))
       .default([]),
     /**
+     * How a document names the workshop its equipment counts are about, so that they go to that workshop of the
+     * form: the value after one of `labels` (车间名称：总装车间), or a title or row label ending in 车间; a name
+     * containing one of `notNames` (the category 智能车间, a place or a year) names no workshop. In an equipment
+     * table, a row labelled one of `totalRows` (合计) counts all its rows, a column headed one of `countColumns`
+     * (台（套）数) is the equipment total, and of columns headed `before` (建设前) and `after` (建设后) the latter
+     * gives the workshop as it is.
+     */
+    workshops: z
+      .object({
+        labels: z.array(z.string().min(1)),
+        notNames: z.array(z.string().min(1)).default([]),
+        totalRows: z.array(z.string().min(1)).default([]),
+        countColumns: z.array(z.string().min(1)).default([]),
+        before: z.array(z.string().min(1)).default([]),
+        after: z.array(z.string().min(1)).default([]),
+      })
+      .default({ labels: [], notNames: [], totalRows: [], countColumns: [], before: [], after: [] }),
+    /**
+     * A scan whose first line is a company's name alone is headed by the enterprise it is about; a name containing
+     * one of `notApplicants` is an intermediary's letterhead (a 会计师事务所's report), never the applicant's.
+     */
+    titleNames: z.object({ notApplicants: z.array(z.string().min(1)) }).default({ notApplicants: [] }),
+    /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
      * (附注, 行次) sit between a row's label and its figures; `ignored` figure columns (本月数 of a
