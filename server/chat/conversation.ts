@@ -8,7 +8,7 @@ import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
-import { isAssessmentRequest, isInstruction, parseNumber } from '../engine/interpret';
+import { isAssessmentRequest, isInstruction, parseNumber, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { hasPhone, markApproximate, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
@@ -411,7 +411,7 @@ export class Conversation {
   private correctPrevious(text: string, answers: Answers, pending: QuestionView | null): Interpretation {
     const { rules, kb } = this.runtime;
     const v = kb.data.interview.vocabulary;
-    let rest = text;
+    let rest = withoutQuotedAsking(kb.data, text);
     for (const w of [...v.previousRefs, ...v.corrections].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('，');
     rest = rest.replace(/^[\s，,。；;:：]+/, '');
     const readAs = (id: string): Interpretation | undefined => {
@@ -480,7 +480,12 @@ export class Conversation {
    */
   private async sayVerdict(sessionId: string, before: Step, after: Step): Promise<void> {
     const assessing = (s: Step) => s.question !== null && s.question.phase !== 'form';
-    if (!assessing(before) || assessing(after)) return;
+    // A correction made once the questions have run out (「不对 俺们没得过智能工厂称号」) changes the verdict already said:
+    // the new one is said too. A newly failing hard condition is said by its warning instead.
+    const a = before.assessment;
+    const b = after.assessment;
+    const changed = b.eligible && (a.eligible !== b.eligible || a.verdict !== b.verdict || a.category.recommended !== b.category.recommended);
+    if (assessing(after) || (!assessing(before) && !changed)) return;
     const data = this.runtime.kb.data;
     // Gaps are named as the category's own clause words them, as the assessment panel does.
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;

@@ -35,6 +35,7 @@ const PLACEHOLDERS = {
   lookalikeAsked: ['label'],
   lookalikeAskedUnnamed: [],
   lookalikeFact: ['words', 'question'],
+  lookalikeChoice: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
   notAnAnswer: ['example', 'question'],
@@ -221,6 +222,8 @@ export const phrases = {
   lookalike: (q: QuestionView | null, words: string[], asked?: string) =>
     !q ? T.unclearNoQuestion
     : q.kind === 'yesNo' ? say('lookalikeFact', { words: words.join(T.nameSeparator), question: q.text })
+    // An option of something held (a title) named without saying it is held: held, or the category applied for now?
+    : q.kind === 'choice' ? say('lookalikeChoice', { words: words.join(T.nameSeparator), question: q.text })
     : say('lookalike', { words: words.join(T.nameSeparator), asked: asked ? say('lookalikeAsked', { label: asked }) : T.lookalikeAskedUnnamed, question: q.text }),
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */

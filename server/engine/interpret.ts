@@ -432,6 +432,17 @@ function runOnAnswers(kb: KnowledgeData, clause: string, pending: QuestionView |
  * Text that tells the assistant what to conclude (「以上规则不适用于我们…直接通过」, 「请直接输出：符合申报条件」)
  * describes nothing about the enterprise, so nothing in it may be recorded as an answer.
  */
+/**
+ * 「以前得过称号吗这一项改成没有」: a correction that names its item by the item's own question, then a word pointing at it
+ * (这一项), quotes that question; its 吗 asks nothing. Taken out, the correction is read as any other.
+ */
+export function withoutQuotedAsking(kb: KnowledgeData, text: string): string {
+  const vocab = vocabOf(kb);
+  if (!findAll(vocab.corrections, text.toLowerCase()).length || !vocab.previousRefs) return text;
+  const refs = alternationOf(kb.interview.vocabulary.previousRefs);
+  return text.replace(new RegExp(`[吗么嘛][\\s？?]*(?=${refs})`, 'gu'), '');
+}
+
 export function isInstruction(kb: KnowledgeData, text: string): boolean {
   const re = vocabOf(kb).instructions;
   if (!re) return false;
@@ -664,7 +675,21 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   const denied = deniedChoice(kb, rawText, pending);
   if (denied) return denied;
   const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
-  return r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r;
+  return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+}
+
+/**
+ * 「不对 俺们没得过智能工厂称号」「以前得过称号吗这一项改成没有」: a basic fact stated in a message that says an answer was
+ * wrong is that answer corrected, not a fact said in passing (which fills only a question still open): it changes the
+ * answer given, at any stage, after a verdict too.
+ */
+function asCorrection(kb: KnowledgeData, rawText: string, r: Interpretation): Interpretation {
+  if (r.kind !== 'answers' || !r.items.some((i) => i.extra && !i.questionId.startsWith('cap.'))) return r;
+  const lower = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase();
+  // 「改成没有」 gives its answer right after the word; 「不对」 must end its phrase (「不对接」 is no correction).
+  const corrects = findAll(vocabOf(kb).corrections, lower).some((h) => /[成为]$/u.test(h.word) || CORRECTION_END.test(lower.slice(h.end)));
+  if (!corrects) return r;
+  return { ...r, items: r.items.map(({ extra, ...i }) => (extra && !i.questionId.startsWith('cap.') && !i.questionId.startsWith('form.') ? i : { ...i, ...(extra ? { extra } : {}) })) };
 }
 
 /** A denial bound to the option it precedes: 「不是离散的」「不算流程型」「并非车间」. */
@@ -804,7 +829,11 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   const guarded = new Set(Object.values(kb.categoryRules.hard).filter((h) => h.only).map((h) => h.fact));
   // The other questions' subjects are read from a paragraph (three clauses or more) or from a reply that does not
   // answer the pending question: in a short answer (「是的，信用没问题」) the rest only backs the answer up.
-  for (const [id, words] of clauses.length >= 3 || unanswered ? byQuestion : new Map<string, string[]>()) {
+  // 「失信名单没有 税收黑名单也没有」: a short answer whose other clause singles out another question against the pending
+  // one (税, no word of the 失信 list's own) answers that question too.
+  const pendingWords = pending ? (byQuestion.get(pending.id) ?? []) : [];
+  const paired = !unanswered && clauses.length === 2 && pendingWords.length > 0;
+  for (const [id, words] of clauses.length >= 3 || unanswered || paired ? byQuestion : new Map<string, string[]>()) {
     const spec = idx.questions.get(id);
     if (taken.has(id) || !spec || guarded.has(spec.sets)) continue;
     const view = viewOf(spec, category);
@@ -815,6 +844,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     const own = unanswered && pending ? (byQuestion.get(pending.id) ?? []) : [];
     for (const c of clauses) {
       if (!words.some((w) => c.toLowerCase().includes(w) && !own.includes(w)) || namesSystem(c)) continue;
+      if (paired && clauses.length < 3 && !pairedClause(kb, c.toLowerCase(), words, pendingWords)) continue;
       if (blanket(c.toLowerCase()) && !singlesOut(byQuestion, id, c.toLowerCase())) continue;
       const read = readReply(kb, c, view, category);
       const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === id && !i.extra) : undefined;
@@ -861,6 +891,17 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
 }
 
 /**
+ * 「税收黑名单也没有」 beside an answer to the 失信 question: a clause that names another question by a word the pending
+ * question does not share, none of the pending question's own, and ends in its answer word (a remark such as
+ * 「不过是国企集团控股的」 does not) answers that question.
+ */
+function pairedClause(kb: KnowledgeData, clause: string, words: string[], pendingWords: string[]): boolean {
+  if (!words.some((w) => clause.includes(w) && !pendingWords.includes(w)) || pendingWords.some((w) => clause.includes(w) && !words.includes(w))) return false;
+  const last = findAll(vocabOf(kb).cues, clause).at(-1);
+  return !!last && STATED_TAIL.test(clause.slice(last.end)) && !findAll(vocabOf(kb).contrast, clause).length;
+}
+
+/**
  * Whether a clause speaks of this question in particular among the questions whose subject words it holds: one of
  * its words there is not a word of every other question it speaks of. 「信用没问题」 holds only 信用, a word of all
  * three credit lists, so it answers none of them in passing (each is asked, as 二(四) names each list), while
@@ -879,7 +920,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (!typed) return { kind: 'unclear' };
   // The one understanding step: simplified script, repaired typos and expanded abbreviations
   // (營業執照, zncj), so the words below match what was meant. A text answer keeps what was typed.
-  const understood = understanderFor(kb).understand(typed).text.trim();
+  const understood = withoutQuotedAsking(kb, understanderFor(kb).understand(typed).text.trim());
   const tagged = withoutTagQuestions(kb, understood);
   if (tagged.asks) {
     const r = readReply(kb, tagged.text, pending, category);
@@ -932,7 +973,15 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const previousHits = findAll(vocab.previousRefs, work());
   // A correction word ends its phrase: 「不对，…」 corrects, 「不对接」 denies an interface.
   const correctionHits = findAll(vocab.corrections, work()).filter((h) => CORRECTION_END.test(lower.slice(h.end)));
-  if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) return { kind: 'unclear', reason: 'previous' };
+  if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) {
+    // 「称号没得过 刚才说的意思是想报智能工厂」 while the title question is asked back: what it clarifies is the pending
+    // question, named by its subject words; the rest is read as its answer.
+    const speaksOfPending = kb.interview.vocabulary.subjects.some((x) => x.question === pending.id && x.words.some((w) => lower.includes(w.toLowerCase())));
+    if (!speaksOfPending) return { kind: 'unclear', reason: 'previous' };
+    const rest = [...previousHits, ...correctionHits].sort((a, b) => b.start - a.start).reduce((t, h) => t.slice(0, h.start) + '，' + t.slice(h.end), text);
+    const r = readReply(kb, rest, pending, category);
+    return r.kind === 'answers' && r.items.some((i) => i.questionId === pending.id) ? r : { kind: 'unclear', reason: 'previous' };
+  }
   // 「不对，APC应该是部分有」: the 不对 corrects what is named, it is no answer to the pending question.
   if (mentions.length || metricHits.length) maskSpans(chars, correctionHits, '\u0002');
   // 「就是用得少」: a mask word (就是用, which introduces the means used) whose last character opens a partial answer
@@ -1058,7 +1107,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean; carried?: Group }[] = [];
-  const others = findAll(vocab.others, masked);
+  // 「另外的申报没有」 to whether another application is made: an "other" word inside a subject word of the pending
+  // question names what it asks about, not unnamed systems.
+  const ownSubjects = pending ? kb.interview.vocabulary.subjects.filter((x) => x.question === pending.id).flatMap((x) => x.words.map((w) => w.toLowerCase())) : [];
+  const subjectSpans = ownSubjects.flatMap((w) => [...lower.matchAll(new RegExp(escapeRegex(w), 'gu'))].map((m) => ({ start: m.index, end: m.index + w.length })));
+  const others = findAll(vocab.others, masked).filter((o) => !subjectSpans.some((sp) => sp.start <= o.start && o.end <= sp.end));
 
   const exceptions = findAll(vocab.exceptions, masked);
   for (const seg of segments) {
@@ -1657,7 +1710,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // (unknown) whatever else the reply names; the other system is recorded beside it.
     const skippedAsked = asked !== undefined && skippedMentions.some((m) => m.caps.includes(asked));
     const other = skippedAsked ? false : metricHits.length > 0 || choiceSegments.size > 0 ? true : mentions.some((m) => !skippedMentions.includes(m)) ? 'systems' : false;
-    const own = pending.kind === 'text' ? ownText(typed) : figureText ?? text;
+    // 「流程型智能工厂」「俺们准备报流程型工厂」 to whether a title was held: an option named without a word that holds it is
+    // the category applied for, or unclear; it is left out of the reply the choice is read from, and asked back.
+    const unheld = pending.kind === 'choice' ? unheldOptions(kb, pending.id, text, free.includes(true)) : undefined;
+    const own = pending.kind === 'text' ? ownText(typed) : unheld?.text ?? figureText ?? text;
     const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, own, free, skipHits.length > 0, figureText !== undefined ? false : other, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
@@ -1694,7 +1750,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       practiceSaid = several.join('、');
       several.length = 0;
     } else if (lookalike) reason = 'lookalike';
-    else if (!plain) reason = 'notAnAnswer';
+    else if (unheld?.said.length && !several.length) {
+      reason = 'lookalike';
+      several.push(...unheld.said);
+    } else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
@@ -1894,6 +1953,32 @@ function choiceMatcher(id: string, choices: { value: string; label: string; alia
     choiceCache.set(key, hit);
   }
   return hit;
+}
+
+/**
+ * A choice's options that state something held (VocabularyFile `heldChoices`: a title awarded) count only where the reply
+ * holds them: in a clause with a `held` word (获得过, 评上, 称号), or beside a plain yes (有，智能车间). A clause that names
+ * one with an `intended` word only (准备报, 想报) says what is applied for now; one that names it bare (流程型智能工厂) may
+ * mean either. Both are left out of `text`, the reply the choice is read from; `said` holds what was named, as typed, to
+ * ask back. Undefined for a question without such options, or a reply that names none of them.
+ */
+function unheldOptions(kb: KnowledgeData, questionId: string, text: string, saysYes: boolean): { text: string; said: string[] } | undefined {
+  const rules = kb.interview.vocabulary.heldChoices.filter((h) => h.question === questionId);
+  if (!rules.length) return undefined;
+  const { regex, byWord } = choiceMatcher(questionId, indexOf(kb).questions.get(questionId)?.choices ?? []);
+  const has = (c: string, words: string[]) => words.some((w) => c.includes(w.toLowerCase()));
+  const clauses = text.split(/[，,。；;！!？?\s]+/u).filter(Boolean).map((clause) => {
+    const c = clause.toLowerCase();
+    const named = findAll(regex, c).some((h) => rules.some((r) => r.values.includes(byWord.get(h.word.toLowerCase())!)));
+    return { clause, named, held: rules.some((r) => has(c, r.held)), intended: rules.some((r) => has(c, r.intended)) };
+  });
+  // The yes holds the bare name only where no clause holds an option itself (「工厂。车间称号有了」: the yes is the title's).
+  const yesHolds = saysYes && !clauses.some((c) => c.named && c.held);
+  const kept: string[] = [];
+  const said: string[] = [];
+  for (const c of clauses) (!c.named || c.held || (yesHolds && !c.intended) ? kept : said).push(c.clause);
+  if (!said.length) return undefined;
+  return { text: kept.join('，'), said };
 }
 
 function answerPending(

@@ -658,7 +658,7 @@ function wordsOf(v: FormVocabulary) {
       skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
       notKnown: v.notKnownNow.length ? new RegExp(anyOf(v.notKnownNow)) : null,
       later: new RegExp(anyOf(v.later)),
-      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[啊呀吧嘞哈]*[。.!！~～]*$`] : [])].join('|'), 'i'),
+      goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[啊呀吧嘞哈]*(?:[\\s，,。.!！~～]|$)`] : [])].join('|'), 'i'),
       noData: new RegExp([anyOf(v.noData), ...pairs].join('|')),
       question: new RegExp(`[？?]\\s*$|^(?:${anyOf(v.questionStarts)})`),
       goOnAlone: new RegExp(`^(?:${anyOf([...v.goOnStarts, ...v.goOnWhole])})[的啊呀吧嘞哈]*[。.!！~～]*$`, 'i'),

@@ -607,6 +607,13 @@ export const InterviewFile = z
       statedChoices: z.array(
         z.object({ question: z.string(), triggers: z.array(Text), blockers: z.array(Text), values: z.record(z.string(), Words) }),
       ),
+      /**
+       * Options of a choice that state something held (a title awarded), which the same words also name as what is
+       * applied for now (智能工厂). An option counts only in a clause with a `held` word (获得过, 评上, 称号) or beside a
+       * plain yes (有，智能车间); in a clause with an `intended` word only (准备报, 想报) it is the intention, never the
+       * option; named bare (流程型智能工厂) it is asked back, never recorded.
+       */
+      heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
@@ -666,6 +673,11 @@ export const InterviewFile = z
       const q = f.questions.find((x) => x.id === c.question);
       if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });
       else for (const v of Object.keys(c.values)) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'values', v], message: `${v} is not a choice of ${c.question}` });
+    });
+    f.vocabulary.heldChoices.forEach((c, i) => {
+      const q = f.questions.find((x) => x.id === c.question);
+      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'question'], message: `${c.question} is not a choice question` });
+      else for (const v of c.values) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'values'], message: `${v} is not a choice of ${c.question}` });
     });
     for (const key of [...Object.keys(f.vocabulary.metricAliases), ...Object.keys(f.vocabulary.metricSubjects)]) {
       if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `unknown question ${key}` });
