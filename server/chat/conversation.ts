@@ -11,7 +11,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isAssessmentRequest, isInstruction, parseNumber, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { hasPhone, markApproximate, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
+import { editOfAnswer, hasPhone, markApproximate, monthAfterYear, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -97,7 +97,7 @@ export class Conversation {
   /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
   private qaHinted = false;
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
-  private askedBack: { id: string; times: number } | undefined;
+  private askedBack: { id: string; times: number; said?: string } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -211,7 +211,7 @@ export class Conversation {
     // 「同上」 typed into a form field's card or box is the earlier answer it points at, as in the chat.
     if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string' && msg.questionId.startsWith('form.')) {
       const same = sameAsEarlier(this.runtime.kb.data, answers, msg.questionId, msg.value);
-      if (same?.kind === 'answers') msg = { ...msg, value: same.items[0]!.value };
+      if (same?.kind === 'answers' && same.items[0]!.questionId === msg.questionId) msg = { ...msg, value: same.items[0]!.value };
     }
 
     // A figure typed in words into a number field or an edit (「十二」, 「1.2亿」, 「约85%」) is read by the
@@ -239,7 +239,7 @@ export class Conversation {
     }
 
     if (msg.type === 'answer' || msg.type === 'edit') {
-      const applied = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId) : rules.apply(answers, msg.questionId, msg.value);
+      const applied = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId, msg.section) : rules.apply(answers, msg.questionId, msg.value);
       if (!applied.ok) return this.send({ type: 'error', code: errorCode(applied.error), message: applied.error, clientId: msg.clientId });
       const res = roundFigure === undefined ? applied : { ...applied, answers: markApproximate(applied.answers, msg.questionId, roundFigure) };
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
@@ -258,7 +258,13 @@ export class Conversation {
     const ctx = this.context(sessionId, before.question, answers);
     // With nothing pending, text may still change an answer ("其实我们没有MES"), so it is read too.
     // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
-    const same = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? sameAsEarlier(this.runtime.kb.data, answers, before.question.id, msg.text) : undefined;
+    // So do a correction of part of an answer (「地址不是18号，应该是16号」) and a month after a year asked back for it.
+    const data = this.runtime.kb.data;
+    const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
+    const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
+    const same = pendingForm
+      ? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
+      : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
     let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(msg.text, ctx));
@@ -282,7 +288,7 @@ export class Conversation {
           if (shown && earlier !== item.value) passing.kept.push(shown);
           continue;
         }
-        const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId) : rules.apply(next, item.questionId, item.value as AnswerValue);
+        const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId, interp.section) : rules.apply(next, item.questionId, item.value as AnswerValue);
         if (!res.ok) {
           // A field said in passing that fails its check is not recorded, and the user hears why.
           if (item.extra) {
@@ -388,10 +394,12 @@ export class Conversation {
       : reason === 'percentOrFraction' && interp.kind === 'unclear' ? phrases.percentOrFraction(before.question, interp.choices ?? [], interp.field)
       : reason === 'period' && interp.kind === 'unclear' ? phrases.period(before.question, interp.choices ?? [], interp.field)
       : reason === 'wanOrPlace' && interp.kind === 'unclear' ? phrases.wanOrPlace(before.question, interp.choices ?? [], interp.field)
+      : reason === 'wrongKind' && interp.kind === 'unclear' ? phrases.wrongKind(before.question, interp.choices ?? [], interp.field)
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
-    this.askedBack = before.question ? { id: before.question.id, times } : undefined;
+    // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
+    this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}) } : undefined;
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
     // A reply not read is logged for review; a hedge, an instruction or a request to write is read, and is not.
     if (before.question && msg.mode !== 'qa' && reason !== 'hedge' && reason !== 'instruction' && reason !== 'ghostwrite') {

@@ -51,6 +51,7 @@ const PLACEHOLDERS = {
   percentOrFraction: ['said', 'percent', 'fraction', 'field', 'question'],
   period: ['said', 'spoken', 'wanted', 'field', 'unit', 'question'],
   wanOrPlace: ['said', 'small', 'large', 'field', 'question'],
+  wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -210,6 +211,9 @@ export const phrases = {
   /** A figure said for another span than the field's (「一个月六千万」 to a year's revenue): the field's own is asked, never converted. */
   period: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('period', { said: choices[0] ?? '', spoken: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text }) : T.unclearNoQuestion,
+  /** A value of another kind than the field wants (「90天」 to a rate): what the field wants is said, never a range. */
+  wrongKind: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('wrongKind', { said: choices[0] ?? '', kind: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

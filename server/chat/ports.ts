@@ -21,7 +21,8 @@ export interface InterviewRules {
   step(answers: Answers): Step;
   apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   /** Skips the question and every unanswered question of its group (a financial year) in one step. */
-  skipGroup(answers: Answers, questionId: string): ApplyResult;
+  /** Skips every unanswered question of the question's group, or of the form's `section` (workshops, workshops@2, finance). */
+  skipGroup(answers: Answers, questionId: string, section?: string): ApplyResult;
   /** `answers` so far: the category applied for changes how some replies read (one workshop is the whole of a workshop applicant's). */
   interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
   describe(answers: Answers): Recorded[];

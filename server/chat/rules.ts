@@ -16,7 +16,7 @@ export interface FormPhase {
   formRemaining(answers: Answers, category: Category): number;
   applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
-  groupOf(answers: Answers, category: Category, questionId: string): string[];
+  groupOf(answers: Answers, category: Category, questionId: string, section?: string): string[];
   describeForm(answers: Answers, category: Category | null): Recorded[];
   /** Whether an answer key is one of the form's questions (not a mark kept beside one, such as a round figure's words). */
   isFormQuestion(questionId: string): boolean;
@@ -78,9 +78,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return skipRead(applyAnswer(data, answers, questionId, value));
     },
-    skipGroup(answers: Answers, questionId: string): ApplyResult {
+    skipGroup(answers: Answers, questionId: string, section?: string): ApplyResult {
       const category = evaluate(data, answers).assessment.category.recommended;
-      const ids = isFormQuestion(questionId) && forms && category ? forms.groupOf(answers, category, questionId) : [questionId];
+      const ids = isFormQuestion(questionId) && forms && category ? forms.groupOf(answers, category, questionId, section) : [questionId];
       let next = answers;
       const recorded: ApplyResult & { ok: true } = { ok: true, answers, recorded: [], newlyBlocking: [] };
       for (const id of ids) {

@@ -1015,9 +1015,13 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const missingFacts = [...new Set(units.flatMap((u) => u.missing))];
   const numbers = units.flatMap((u) => u.numbers);
   const short = target !== null && length < target.min;
+  // Each workshop's copy of a section is titled with the workshop it describes: untitled, several would look alike.
+  const wsName = wsPart !== undefined ? ctx.facts.workshops?.[ctx.ws]?.name?.trim() : undefined;
+  const d = kb.formDrafting;
+  const title = wsPart === undefined ? sec.title : fillText(d.workshopSectionTitle, { title: sec.title, workshop: wsName || fillText(d.unnamedWorkshop, { i: wsPart }) });
   return {
     section: sectionKey,
-    title: sec.title,
+    title,
     text,
     length,
     target: target ?? null,

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
 
 /**
@@ -64,6 +64,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       input,
       questionId: c.id,
       ...(view.unit ? { unit: view.unit } : {}),
+      ...(c.q.precision ? { precision: c.q.precision } : {}),
       ...(view.min !== undefined ? { min: view.min } : {}),
       ...(view.max !== undefined ? { max: view.max } : {}),
       ...(c.q.maxLength !== undefined ? { maxLength: c.q.maxLength } : {}),
@@ -243,8 +244,10 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   const t = text.trim();
   let value: AnswerValue;
   // 「同上」 in the workshop's address box is the enterprise's address, as the same words in the chat are.
-  const same = t ? sameAsEarlier(kb, answers, questionId, t) : undefined;
-  if (same?.kind === 'answers') value = same.items[0]!.value;
+  // So is 「不是18号，应该是16号」 in the address box: the part named is replaced within the answer given.
+  const same = t ? sameAsEarlier(kb, answers, questionId, t) ?? editOfAnswer(kb, answers, questionId, t) : undefined;
+  const own = same?.kind === 'answers' ? same.items.find((i) => i.questionId === questionId) : undefined;
+  if (own) value = own.value;
   else if (!t) value = null;
   else if (view.kind === 'number') {
     // 「0373-3056789」 in a figure's box is a phone, whose digits the number reader would take as a figure.
@@ -270,6 +273,9 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     // A one-line box is read as the chat reads the same reply: 「联系人赵主任 13812345678」 in the name box is the
     // name, and the mobile goes to its own box if that is still empty. A reply the chat would ask back is kept as typed.
     const read = interpretForm(kb, t, view);
+    // 「2015年」 in the credit code's box: what the box wants is said, not which letters a code may not use.
+    if (read.kind === 'unclear' && read.reason === 'wrongKind' && read.choices)
+      return { ok: false, error: fill(kb.formQuestions.messages.wrongKind, { said: read.choices[0]!, kind: read.choices[1]!, wanted: read.choices[2]!, field: labelOf(view) }) };
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
     if (!own || own.value === null) value = t;
     else {

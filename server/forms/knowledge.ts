@@ -13,7 +13,7 @@ export interface FormsKnowledge {
    */
   interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[]; corrections?: string[] } };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
-  industries?: { divisions: { code: string; name: string }[]; otherDivisions?: { code: string; name: string }[] };
+  industries?: { divisions: { code: string; name: string; aliases?: string[] }[]; otherDivisions?: { code: string; name: string }[] };
 }
 
 export function formSpec(kb: FormsKnowledge, category: Category): FormSpec {

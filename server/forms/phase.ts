@@ -261,8 +261,23 @@ function interviewReads(kb: FormsKnowledge): string[] {
   return [...ids].sort();
 }
 
-/** The unanswered questions of the pending question's group (its financial year), for a skip in one step. */
-export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string): string[] {
+/** The workshop a question belongs to (form.ws.2.lines, form.cell.ws.run.2), if any. */
+const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form\.cell\.ws\.[^.]+\.(\d+)$/u.exec(id)?.[1];
+
+/**
+ * The unanswered questions of the pending question's group (its financial year), for a skip in one step; with a
+ * `section` (「车间的先跳过」), those of that part of the form instead: every workshop's, or one's (workshops@2).
+ */
+export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string, section?: string): string[] {
+  if (section) {
+    const [id, one] = section.split('@');
+    const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
+    if (!s) return [questionId];
+    const inSection = new RegExp(s.pattern, 'u');
+    return formPlan(kb, answers, category)
+      .filter((c) => inSection.test(c.id) && (one === undefined || workshopOf(c.id) === one) && (c.id === questionId || !has(answers, c.id)))
+      .map((c) => c.id);
+  }
   const group = findQuestion(kb, questionId)?.q.group;
   if (!group) return [questionId];
   return formPlan(kb, answers, category)
@@ -365,6 +380,27 @@ export function approximateDateSaid(answers: Answers, questionId: string): strin
   if (typeof said !== 'string' || !said.trim()) return undefined;
   const part = partOfYear(said);
   return part?.approx && part.value === answers[questionId] ? said : undefined;
+}
+
+/** What ends the name of an industry (机织服装制造, 铝压延加工, 金属制品业), as against a description of the business. */
+const INDUSTRY_NAME_END = /(?:业|制造|加工|生产|冶炼|修理|利用|制品)$/u;
+
+/**
+ * An industry as the signed form prints it. One name as typed (「速冻食品制造」, a GB/T 4754 class) is kept; a name
+ * with a description after it (「通用设备制造 主要做减速机」「方便食品 做辣条的」) is the division its name or words
+ * name, by the division's own name (通用设备制造业), and the description is left out; a name naming no division keeps
+ * only the name.
+ */
+function industryAsStored(kb: FormsKnowledge, text: string): string {
+  const clauses = text.trim().split(/[\s，,、；;。：:（）()]+/u).filter(Boolean);
+  if (clauses.length <= 1) return text.trim();
+  const divisions = kb.industries?.divisions ?? [];
+  const first = clauses[0]!;
+  const byName = divisions.find((d) => d.name === first || d.name.replace(/业$/u, '') === first || (first.length >= 4 && d.name.startsWith(first)));
+  if (byName) return byName.name;
+  if (INDUSTRY_NAME_END.test(first)) return first;
+  const byWord = divisions.find((d) => (d.aliases ?? []).includes(first));
+  return byWord ? byWord.name : text.trim();
 }
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
@@ -572,6 +608,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();
   if (typeof v === 'string' && (c.q.validate === 'phone' || c.q.validate === 'mobile')) v = phonesAsStored(v);
+  if (typeof v === 'string' && c.fact === 'industry') v = industryAsStored(kb, v);
+  // A month-only field keeps the month of a full date typed into it (2021-05-18 → 2021-05): the form prints no day there.
+  if (typeof v === 'string' && c.q.precision === 'month' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) v = v.slice(0, 7);
   const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
@@ -1049,6 +1088,38 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
 }
 
+/**
+ * The part of the form a reply puts off at once (「车间的先跳过」「后面这些指标都先跳过 回头再补」「这个车间的先跳过」): a
+ * section's name among words that change nothing of a skip, then a skip; anything after it only puts it off to later.
+ * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at.
+ */
+function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+  const v = kb.formQuestions.vocabulary;
+  const W = wordsOf(v);
+  const [first, ...rest] = text.trim().split(/[\s，,。；;！!~～]+/u).filter(Boolean);
+  if (!first) return undefined;
+  const fillers = [...v.sectionFillers].sort((a, b) => b.length - a.length);
+  const strip = (x: string) => {
+    for (let cut = true; cut; ) {
+      cut = false;
+      for (const f of fillers) if (x.startsWith(f) && x.length > f.length) { x = x.slice(f.length); cut = true; }
+    }
+    return x;
+  };
+  const isSkip = (x: string) => W.skip.test(x) || v.deferWords.includes(x) || (x.length <= 6 && W.later.test(x));
+  if (!rest.every((x) => isSkip(x) || (W.notKnown?.test(x) ?? false))) return undefined;
+  for (const s of v.sections) {
+    if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
+    const named = [...(s.oneWords ?? []).map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
+    const head = strip(first);
+    const n = named.find((x) => head.startsWith(x.w));
+    if (!n || !isSkip(strip(head.slice(n.w.length)))) continue;
+    const ws = n.one ? workshopOf(questionId) : undefined;
+    return ws ? `${s.id}@${ws}` : s.id;
+  }
+  return undefined;
+}
+
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
 const CORRECTION_MAX = 60;
 /** 「联系人不是李强 是李刚」「地址不是18号，应该是16号」: a field's name, the value it is not, then the value it is. */
@@ -1091,6 +1162,9 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     // A value of its own kind replaces the answer whole: a figure, a date, a name or a number to call. A part of an
     // address or a title (「不是18号，是16号」) is an edit of the answer, which this does not read.
     const whole = n && (findQuestion(kb, n.id)?.q.kind !== 'text' || /\.name$/u.test(n.id) || /phone|mobile/u.test(findQuestion(kb, n.id)?.q.validate ?? ''));
+    // A part of another field's answer (「地址不是18号，应该是16号」) is read against that answer (editOfAnswer); with no
+    // answer to read it against, it is asked back, never stored as the words 「不是18号」.
+    if (n && !whole && n.id !== c.id && !narrative) return { kind: 'unclear', reason: 'notAnAnswer' };
     const read = n && whole && !(narrative && n.id === c.id) ? passingValue(kb, n.id, notIs[3]!.replace(/[。.!！~～]+$/u, '').trim()) : undefined;
     if (n && read) return { kind: 'answers', items: [{ questionId: n.id, value: read.value, ...(read.approx ? { approx: true as const, said: notIs[3]! } : {}) }] };
   }
@@ -1215,7 +1289,10 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
   // "没有" to "how many patents?" is zero, not a skip.
   if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
-  if (W.skip.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // 「回头再填」「以后再补」 put the answer off as a skip does.
+  if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  const section = sectionSkipped(kb, pending.id, t);
+  if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
@@ -1233,6 +1310,15 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
   const read = /^form\.(?:contact|leader)\./.test(c.id) ? spokenDigits(t) : t;
   const passing = readsPassing(c) ? passingFacts(kb, c, read) : undefined;
+  // 「建设前运营成本每天十万五」 while the upgrade cycle waits: a reply that opens with another field's name is that
+  // field's, read as its own question reads it (asked back in its terms when it does not fit), never the asked one's.
+  const other = passing && passing.rest === read ? namedIn(read, namesFor(kb, c)) : undefined;
+  const otherQ = other && other.id !== c.id && other.value ? findQuestion(kb, other.id) : undefined;
+  if (other && otherQ) {
+    const r = readAsked(kb, otherQ, { ...pending, id: other.id, kind: otherQ.q.kind, ...(otherQ.q.unit ? { unit: otherQ.q.unit } : {}) }, other.value);
+    if (r.kind === 'answers') return { kind: 'answers', items: r.items.map((i) => ({ ...i, extra: true as const, ...(i.approx ? { said: t } : {}) })) };
+    return r.kind === 'unclear' ? { ...r, field: labelOf(otherQ) } : r;
+  }
   if (!passing || passing.rest === read) return readAsked(kb, c, pending, t);
   // The asked field is read from what is left once the pieces naming other fields are taken out.
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
@@ -1300,12 +1386,20 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
   const t = wholeReply(text);
   const c = findQuestion(kb, questionId);
   if (!c || c.q.perElementCell || (c.q.kind === 'text' && c.q.maxLength === undefined)) return undefined;
+  // 「工厂地址 同上」 typed while another question waits points the field it names at the earlier answer.
+  const lead = namedSameAs(kb, t);
+  if (lead && lead.id !== questionId) {
+    const r = sameAsEarlier(kb, answers, lead.id, lead.rest);
+    return r?.kind === 'answers' ? { kind: 'answers', items: r.items.map((i) => ({ ...i, questionId: lead.id })) } : undefined;
+  }
   const key = kindKey(c);
   const ws = /^form\.ws\.(\d+)\./.exec(questionId)?.[1];
   const concrete = (id: string) => (ws ? id.replace('{i}', ws) : id);
   const order = kb.formQuestions.questions.filter((q) => !q.perElementCell && (!q.repeat || ws !== undefined)).map((q) => concrete(q.id));
   const at = order.indexOf(questionId);
-  const sameKind = (id: string) => id !== questionId && given(answers, id) && (() => { const x = findQuestion(kb, id); return x !== undefined && kindKey(x) === key; })();
+  // A phone field takes a mobile as readily as a landline: 「跟联系人一样」 where the contact gave only a mobile is that mobile.
+  const fits = (k: string) => k === key || (key === 'text:phone' && k === 'text:mobile');
+  const sameKind = (id: string) => id !== questionId && given(answers, id) && (() => { const x = findQuestion(kb, id); return x !== undefined && fits(kindKey(x)); })();
   const value = (id: string): Interpretation => ({ kind: 'answers', items: [{ questionId, value: answers[id] as AnswerValue }] });
   const named = kb.formQuestions.vocabulary.sameAsReplies.includes(t) ? null : SAME_AS_NAMED.exec(t);
   if (named) {
@@ -1315,11 +1409,75 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
     if (sameKind(hit.id)) return value(hit.id);
     // 「跟联系人一样」 to the chief's phone names a person: the field of that person that matches the one asked.
     const scope = scopeOf(hit.id);
-    const other = scope ? order.find((id) => scopeOf(id) === scope && sameKind(id)) : undefined;
+    const inScope = scope ? order.filter((id) => scopeOf(id) === scope && sameKind(id)) : [];
+    const other = inScope.find((id) => kindKey(findQuestion(kb, id)!) === key) ?? inScope[0];
     return other ? value(other) : undefined;
   }
   if (!kb.formQuestions.vocabulary.sameAsReplies.includes(t)) return undefined;
-  for (let i = at - 1; i >= 0; i--) if (sameKind(order[i]!)) return value(order[i]!);
+  // The nearest of the very same kind first (a landline for a landline); a mobile for a phone only when there is none.
+  const exact = (id: string) => sameKind(id) && kindKey(findQuestion(kb, id)!) === key;
+  for (const ok of [exact, sameKind]) for (let i = at - 1; i >= 0; i--) if (ok(order[i]!)) return value(order[i]!);
+  return undefined;
+}
+
+/** Words that point at the answer given rather than quote it (「手机号不是这个，是…」). */
+const THIS_ONE = /^(?:这个|那个|这|那|刚才那个|刚才的|上面那个|上面的|之前那个|前面那个)$/u;
+
+/**
+ * 「地址不是18号，应该是16号」「手机号不是这个 是13838012354」「电话不是2812345 是2812346」: a correction of an answer
+ * already given, naming its field, read against that answer. The part it is not is replaced by the part it is
+ * within the answer (a house number, a digit group); 「这个」 stands for the whole answer. The field is the one its
+ * words name, or of the fields a loose word names (手机号 of the contact or the chief), the one answered. Undefined
+ * when no answered field is named or the part it is not is not in the answer: the reply is then read as before.
+ */
+export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): Interpretation | undefined {
+  const t = text.trim();
+  if (t.length > CORRECTION_MAX) return undefined;
+  const m = NOT_IS.exec(t);
+  if (!m) return undefined;
+  const name = m[1]!.toLowerCase().replace(/的/gu, '').trim();
+  const answered = (id: string) => typeof answers[id] === 'string' || typeof answers[id] === 'number';
+  const named = (key: 'saidAs' | 'nearSaidAs') => kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell && (q[key] ?? []).some((w) => w.toLowerCase().replace(/的/gu, '') === name)).map((q) => q.id);
+  const own = named('saidAs').filter(answered);
+  const near = named('nearSaidAs').filter((id) => answered(id) && id !== questionId);
+  const id = own.length === 1 ? own[0]! : own.length === 0 && near.length === 1 ? near[0]! : undefined;
+  const c = id ? findQuestion(kb, id) : undefined;
+  if (!id || !c || c.q.kind === 'date' || (c.q.kind === 'text' && c.q.maxLength === undefined)) return undefined;
+  const was = m[2]!.trim();
+  const is = m[3]!.replace(/[。.!！~～]+$/u, '').trim();
+  const current = String(answers[id]);
+  let said: string;
+  if (THIS_ONE.test(was)) said = is;
+  else if (current.includes(was) && was.length > 0) said = current.split(was).join(is);
+  else return undefined;
+  const read = c.q.kind === 'number' ? passingValue(kb, id, is) : { value: c.q.validate === 'phone' || c.q.validate === 'mobile' ? phonesAsStored(said) : said };
+  return read ? { kind: 'answers', items: [{ questionId: id, value: read.value }] } : undefined;
+}
+
+/**
+ * 「3月份」 after a year alone was asked back for its month (「2020年」): the date both replies give together. Undefined
+ * unless the earlier reply is a year alone and this one a month with no year, for a date question.
+ */
+export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string): Interpretation | undefined {
+  const c = findQuestion(kb, questionId);
+  if (c?.q.kind !== 'date') return undefined;
+  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(wholeReply(yearSaid)).replace(/\s+/gu, ''))?.[1];
+  const month = /^(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(text)).replace(/\s+/gu, ''))?.[1];
+  if (!year || !month) return undefined;
+  const d = parseDate(`${year.length === 2 ? fullYear(Number(year), new Date().getFullYear()) : year}年${month}月`);
+  return d ? { kind: 'answers', items: [{ questionId, value: d }] } : undefined;
+}
+
+/** A reply that opens with a field's name and then points at an earlier answer (「工厂地址 同上」): that field and the pointing words. */
+function namedSameAs(kb: FormsKnowledge, t: string): { id: string; rest: string } | undefined {
+  const lower = t.toLowerCase();
+  const names = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.saidAs ?? []).map((w) => ({ w, id: q.id })));
+  for (const n of names.sort((a, b) => b.w.length - a.w.length)) {
+    if (!lower.startsWith(n.w.toLowerCase())) continue;
+    const rest = wholeReply(t.slice(n.w.length).replace(/^[\s，,：:]*(?:也|就)?(?:是|填)?/u, ''));
+    if (kb.formQuestions.vocabulary.sameAsReplies.includes(rest)) return { id: n.id, rest };
+    return undefined;
+  }
   return undefined;
 }
 
@@ -1337,15 +1495,14 @@ export function readFigure(
   kb: FormsKnowledge,
   questionId: string,
   text: string,
-): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace'; choices: string[]; message: string } | undefined {
+): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace' | 'wrongKind'; choices: string[]; message: string } | undefined {
   const c = findQuestion(kb, questionId);
   if (!c || c.q.kind !== 'number') return undefined;
   const n = parseNumber(text, c.q.unit);
-  if (!n) return undefined;
   const said = text.trim().slice(0, 30);
   const m = kb.formQuestions.messages;
   const period = c.q.period;
-  if (period) {
+  if (n && period) {
     const words = kb.formQuestions.vocabulary.periodWords;
     const spans = (['day', 'month', 'year'] as const).filter((p) => words[p].some((w) => text.includes(w)));
     if (spans.length && !spans.includes(period)) {
@@ -1355,6 +1512,10 @@ export function readFigure(
       return { kind: 'ask', reason: 'period', choices: [said, spoken, wanted], message: fill(m.period, { said, spoken, wanted, field: labelOf(c), unit }) };
     }
   }
+  // 「90天」 to a rate, 「百分之八十五」 to a count of workshops: the field's kind is said back, never a range or a bare number.
+  const wrong = wrongKind(kb, c, text);
+  if (wrong) return { kind: 'ask', reason: 'wrongKind', ...wrong };
+  if (!n) return undefined;
   if (c.q.unit?.startsWith('万元') && n.unit === undefined && INNER_WAN.test(text)) {
     const place = n.value;
     const asUnit = Number((n.value / 1e4).toPrecision(12));
@@ -1364,6 +1525,49 @@ export function readFigure(
     return { kind: 'ask', reason: 'wanOrPlace', choices: [said, String(asUnit), String(place)], message: fill(m.wanOrPlace, { said, small: String(asUnit), large: String(place) }) };
   }
   return { kind: 'value', value: n.value, ...(n.approx ? { approx: true as const } : {}), ...(n.typed !== undefined ? { typed: n.typed } : {}) };
+}
+
+type UnitKind = FormVocabulary['unitKinds'][number];
+/** A whole reply that is a year, a year and month, or a month alone (2015年, 21年10月, 3月份), as arabicDate writes it. */
+const WHOLE_DATE = /^(?:(?:\d{4}|\d{2})年(?:\d{1,2}月份?)?|\d{1,2}月份?|(?:19|20)\d{2}-\d{1,2})$/u;
+const NUMERAL = '[\\d０-９零〇一二两三四五六七八九十百千万亿]';
+
+/** The kind of value a field wants: the one its unit names (天, %, 万元), or a count for a count with no unit. */
+function fieldKind(v: FormVocabulary, c: Concrete): UnitKind | undefined {
+  if (c.q.kind === 'date') return v.unitKinds.find((k) => k.kind === 'date');
+  if (c.q.kind !== 'number') return undefined;
+  return v.unitKinds.find((k) => k.units.includes(c.q.unit ?? '') || (!c.q.unit && k.validates?.includes(c.q.validate ?? '')));
+}
+
+/**
+ * The kinds of value a reply states by its marks: a mark right after a numeral (90天, 四个, 三千元; not 每天, 一个月,
+ * 五个亿), or before one where the kind says so (百分之八十五). A date is a date only as a whole reply (2015年, 3月份).
+ */
+function saidKinds(v: FormVocabulary, text: string): UnitKind[] {
+  // A span's words (一天, 每月, 一年) say what a figure covers, not its kind: 「一天三十万八」 is an amount.
+  const spans = [...v.periodWords.day, ...v.periodWords.month, ...v.periodWords.year].sort((a, b) => b.length - a.length);
+  const t = spans.reduce((x, w) => x.split(w).join(' '), text.trim()).trim();
+  return v.unitKinds.filter((k) => {
+    if (k.kind === 'date') return WHOLE_DATE.test(arabicDate(t).replace(/\s+/gu, ''));
+    return k.marks.some((mark) => {
+      const w = escape(mark);
+      if (new RegExp(`${NUMERAL}\\s*${w}(?![亿万点月均小时多来半])`, 'u').test(t)) return true;
+      return !!k.before && (new RegExp(`${w}\\s*${NUMERAL}`, 'u').test(t) || (/^[%％]$/u.test(mark) && t.includes(mark)));
+    });
+  });
+}
+
+/** A reply stating only kinds of value the field does not want: what was said, its kind and what the field wants, with the message. */
+function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: string[]; message: string } | undefined {
+  const v = kb.formQuestions.vocabulary;
+  const wantKind = fieldKind(v, c);
+  const wanted = c.q.wants ?? (wantKind ? `${wantKind.label}${c.q.unit && c.q.kind === 'number' ? `（${c.q.unit}）` : ''}` : undefined);
+  if (!wanted) return undefined;
+  const kinds = saidKinds(v, text);
+  if (!kinds.length || kinds.some((k) => k.kind === wantKind?.kind)) return undefined;
+  // A checked text field (the credit code) hears only of a date or a figure typed into it, never of its own characters.
+  const said = text.trim().slice(0, 30);
+  return { choices: [said, kinds[0]!.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said, kind: kinds[0]!.label, wanted, field: labelOf(c) }) };
 }
 
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
@@ -1376,6 +1580,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     const none = /^(?:目前|暂时|还|也)?(?:没有|没|无|暂无)(.{1,8}?)[。.!！]*$/u.exec(wholeReply(t));
     const namesAsked = (w: string) => [...(c.q.saidAs ?? []), ...(c.q.nearSaidAs ?? [])].some((x) => x.toLowerCase().includes(w.toLowerCase())) || [...w].every((ch) => labelOf(c).includes(ch));
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+    const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
+    if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
     if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
@@ -1392,6 +1598,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (!isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };
       if (value.length <= c.q.maxLength) return { kind: 'answers', items: [{ questionId: pending.id, value: nameAsStored(value) }] };
     }
+    // An industry described in words is the division it names, the description left out (see industryAsStored).
+    if (c.fact === 'industry') value = industryAsStored(kb, value);
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }
@@ -1544,7 +1752,7 @@ export function createFormPhase(kb: FormsKnowledge) {
     formRemaining: (answers: Answers, category: Category) => formRemaining(kb, answers, category),
     applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
-    groupOf: (answers: Answers, category: Category, questionId: string) => groupOf(kb, answers, category, questionId),
+    groupOf: (answers: Answers, category: Category, questionId: string, section?: string) => groupOf(kb, answers, category, questionId, section),
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),
     formView: (questionId: string, category: Category | null) => formView(kb, questionId, category),
     saysNotKnown: (text: string) => saysNotKnown(kb, text),

@@ -31,6 +31,8 @@ export const FormViewField = z.object({
   /** The draft section a drafted narrative is edited under ("enterpriseIntro", "ws.infra@2"). */
   section: z.string().optional(),
   unit: z.string().optional(),
+  /** A date field's precision: a month-only field takes 2020-03, and its box asks for no day. */
+  precision: z.enum(['month', 'day']).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   maxLength: z.number().optional(),

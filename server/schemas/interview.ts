@@ -94,7 +94,10 @@ export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' | 'pr
 
 /** What offline free-text reading made of a message. */
 export type Interpretation =
-  /** wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data). */
+  /**
+   * wholeGroup: the one item is a skip that stands for every unanswered question of its group (a year with no data), or
+   * with `section` of that part of the form (「车间的先跳过」: `workshops`; one workshop's: `workshops@2`).
+   */
   /** approx: a figure given as a round one (「约1200万」, 「两百来人」), recorded but to be checked before the form is signed. */
   /** asks: the message also asks something (「没有立体库，必须要有吗」): the items are its answer part, and the question is answered too. */
   /**
@@ -109,6 +112,7 @@ export type Interpretation =
       kind: 'answers';
       items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[];
       wholeGroup?: boolean;
+      section?: string;
       asks?: true;
       notes?: PassingNote[];
       pendingLeft?: { reason: 'lookalike' | 'whichWorkshop'; choices: string[] };
@@ -137,10 +141,12 @@ export type Interpretation =
    * 'period': a figure said for another span than the field's (「一个月六千万」 to a year's revenue); `choices` are the
    * words typed, the span said and the field's. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
+   * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
+   * `choices` are the words typed, the kind they state and what the field wants.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind';
       choices?: string[];
       field?: string;
     };

@@ -29,6 +29,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
     value: AnswerValue,
     /** With value null: skips every unanswered question of the question's group (a year with no data) in one step. */
     wholeGroup: z.boolean().optional(),
+    /** With wholeGroup: the part of the form skipped instead of the group (workshops, workshops@2, finance, indicators). */
+    section: z.string().max(40).regex(/^[a-z]+(?:@\d{1,2})?$/).optional(),
   }),
   /** Changes an earlier answer (from the review card); re-runs the assessment. */
   z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
-import { extractByRules, verifySuggestion } from '../../server/documents/extract';
+import { extractByRules } from '../../server/documents/extract';
 import { docxToPdfFile } from './files';
-import { asGot, docs, docxSections, haveSoffice, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Got, type RoundExpected, type Section, type Session } from './layouts';
+import { asGot, docs, docxSections, readPages, haveSoffice, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Got, type RoundExpected, type Section, type Session } from './layouts';
 
 /*
  * A fifth blind round, written from the notice's forms and the enterprises' facts before the extractor was read.
@@ -289,12 +289,7 @@ describe('a food-machinery maker: a workshop project\'s 验收报告', () => {
 });
 
 /** What the rules read from pages of text, as field → value, a round figure as 「≈value」; the forms ask for 2020–2022. */
-const read = (...pages: string[]) =>
-  Object.fromEntries(
-    extractByRules(pages, 'x', docs, { years: ['2020', '2021', '2022'] })
-      .filter((s) => verifySuggestion(pages, s))
-      .map((s) => [s.field, s.approximate ? `≈${s.value}` : s.value]),
-  );
+const read = readPages;
 
 describe('each general cause, on a page of text', () => {
   it('a head count dated by its sentence is now\'s from the latest year asked on; a past one, or an undated year, is not', () => {

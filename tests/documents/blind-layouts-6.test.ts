@@ -3,9 +3,8 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import { build, type Built } from '../helper';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { findExecutable } from '../../server/documents/exec';
-import { loadKnowledgeData } from '../../server/knowledge/load';
-import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { docxToPdfFile, multipart } from './files';
+import { readPages } from './layouts';
 
 /*
  * A sixth blind round, written from the notice's forms and the enterprises' facts before the extractor was read.
@@ -29,7 +28,6 @@ import { docxToPdfFile, multipart } from './files';
  * value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
 const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
 
 const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
 const table = (rows: string[][]) =>
@@ -325,12 +323,7 @@ describe('a brake-parts maker: a workshop project\'s 验收报告', () => {
 });
 
 /** What the rules read from pages of text, as field → value, a round figure as 「≈value」; the forms ask for 2020–2022. */
-const read = (...pages: string[]) =>
-  Object.fromEntries(
-    extractByRules(pages, 'x', docs, { years: ['2020', '2021', '2022'] })
-      .filter((s) => verifySuggestion(pages, s))
-      .map((s) => [s.field, s.approximate ? `≈${s.value}` : s.value]),
-  );
+const read = readPages;
 
 describe('each general cause, on a page of text', () => {
   it('a lower bound or an estimate after an adverb (仍超, 已超, 逾, 近, 约, 突破) is a round figure, never an exact one', () => {

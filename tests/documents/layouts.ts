@@ -4,6 +4,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCe
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { findExecutable } from '../../server/documents/exec';
 import { loadKnowledgeData } from '../../server/knowledge/load';
+import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { multipart } from './files';
 
 /**
@@ -38,6 +39,14 @@ export const docxSections = async (sections: Section[], pageNumbers = false) =>
         })),
       }),
     ),
+  );
+
+/** What the offline rules read from pages of text and the pages bear out, by field; a round figure is marked ≈. */
+export const readPages = (...pages: string[]) =>
+  Object.fromEntries(
+    extractByRules(pages, 'x', docs, { years: ['2020', '2021', '2022'] })
+      .filter((s) => verifySuggestion(pages, s))
+      .map((s) => [s.field, s.approximate ? `≈${s.value}` : s.value]),
   );
 
 export const valid = (first17: string) => first17 + creditCodeCheckChar(first17)!;

@@ -314,7 +314,8 @@ export const ROUND10_ENTERPRISES: Round10Enterprise[] = [
       'finance.2022.tax': 320,
       business: TEXT,
       honours: null,
-      'project.end': '2022-09-30',
+      // The completion date is a month-only field: the day typed is not printed there.
+      'project.end': '2022-09',
       'project.investment': 680,
       'workshops.0.name': '艾绒精制车间',
       'elements.ws.run': TEXT,

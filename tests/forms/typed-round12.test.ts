@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
-import { applyFormAnswer, correctLast, formView, interpretForm, markApproximate, sameAsEarlier } from '../../server/forms/phase';
+import { applyFormAnswer, formView, interpretForm, sameAsEarlier } from '../../server/forms/phase';
 import { checkFormValue } from '../../server/forms/form-view';
 import type { Answers } from '../../server/schemas/interview';
 import { build, type Built } from '../helper';
-import { ROUND12_ENTERPRISES, TEXT, type Round12Enterprise } from './typed-round12';
-import { capabilityTerms, filledFormProblems } from './claims';
-import { draftTyped, factAt, noticeAchievements as noticeAchievementsOf } from './typed-draft';
-import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
+import { ROUND12_ENTERPRISES, type Round12Enterprise } from './typed-round12';
+import { expectDrafted, exportedForms, tally, typedRound } from './typed-rounds';
+import { exportedPdfText, hasPdftotext } from './export-text';
 
 /*
  * Six enterprises typed on a phone, some replies in the form view's boxes, drafted offline through the session's path
@@ -24,7 +23,6 @@ import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const terms = capabilityTerms(ctx.formDrafting);
 const PLACEHOLDER = /〔请补充：[^〕]*〕/g;
 const byId = (prefix: string) => ROUND12_ENTERPRISES.find((e) => e.id.startsWith(`${prefix}-`))!;
 
@@ -34,67 +32,7 @@ const SPOKEN =
 /** Voice input's space between two clauses, which a drafted sentence must not keep. */
 const VOICE_SPACE = /\p{Script=Han} +[\p{Script=Han}\d]/u;
 
-/**
- * Each reply read as the app reads it. In the chat: a reply pointing at an earlier answer (「同上」) read against the
- * answers, anything else by interpretForm, then applyFormAnswer, and a correction naming no field read against the
- * question answered last. In the form view: checkFormValue, and what it returns saved as the
- * page saves it (the box's value, then the other boxes it fills). A reply asked back is listed in `unclear`, with
- * what was asked.
- */
-function typedAnswers(e: Round12Enterprise): { answers: Answers; unclear: string[]; asked: string[] } {
-  let answers: Answers = { ...e.interview };
-  const unclear: string[] = [];
-  const asked: string[] = [];
-  let last: string | undefined;
-  e.typed.forEach(([id, text], i) => {
-    if (e.view.includes(i)) {
-      const c = checkFormValue(ctx, answers, e.category, id, text);
-      if (!c.ok) {
-        unclear.push(id);
-        asked.push(c.error);
-        return;
-      }
-      for (const [qid, v] of [[id, c.value], ...(c.also ?? []).map((a) => [a.questionId, a.value] as const)] as const) {
-        const applied = applyFormAnswer(ctx, answers, qid, v);
-        if (!applied.ok) throw new Error(`${e.id} ${id}: ${applied.error}`);
-        answers = applied.answers;
-      }
-      last = id;
-      return;
-    }
-    let r = sameAsEarlier(ctx, answers, id, text) ?? interpretForm(ctx, text, formView(ctx, id, e.category));
-    if (r.kind === 'unclear' && r.reason === 'previous' && last) r = correctLast(ctx, answers, last, text) ?? r;
-    if (r.kind !== 'answers') {
-      unclear.push(id);
-      asked.push(r.kind === 'unclear' ? r.reason ?? 'unclear' : r.kind);
-      return;
-    }
-    // As the chat does, a value the field's rules refuse is said back and asked again, the rest of the reply kept.
-    for (const item of r.items) {
-      const applied = applyFormAnswer(ctx, answers, item.questionId, item.value);
-      if (!applied.ok) {
-        unclear.push(id);
-        asked.push(applied.error);
-        continue;
-      }
-      answers = item.approx ? markApproximate(applied.answers, item.questionId, item.said ?? text) : applied.answers;
-    }
-    if (r.items.some((x) => x.questionId === id)) last = id;
-  });
-  return { answers, unclear, asked };
-}
-
-const memo = new Map<string, ReturnType<typeof draftOf>>();
-function draftOf(e: Round12Enterprise) {
-  const typed = typedAnswers(e);
-  return { ...typed, ...draftTyped(data, ctx, typed.answers, e.category) };
-}
-function drafted(e: Round12Enterprise) {
-  if (!memo.has(e.id)) memo.set(e.id, draftOf(e));
-  return memo.get(e.id)!;
-}
-const readsRight = (got: unknown, want: unknown) => (want === null ? got === undefined : want === TEXT ? typeof got === 'string' && got.length > 0 : got === want);
-const noticeAchievements = noticeAchievementsOf(data);
+const drafted = typedRound<Round12Enterprise>(data, ctx);
 
 /** What each enterprise is asked back, in order: the reason, or for a form-view box its message's first words. */
 const ASKED: Record<string, string[]> = {
@@ -120,32 +58,17 @@ describe('the round-12 typed enterprises', () => {
   for (const e of ROUND12_ENTERPRISES) {
     const key = e.id.slice(0, 2);
     it(`${e.id}: every typed fact reads as expected, what does not fit is asked once, every claim traces to a fact`, () => {
-      const { recommended, profile, form, drafts, unclear, asked } = drafted(e);
-      expect(recommended).toBe(e.category);
-      expect(unclear).toEqual(e.unclear);
-      expect(asked.map((a, i) => (a.startsWith(ASKED[key]![i]!) ? ASKED[key]![i] : a))).toEqual(ASKED[key]);
-      expect((profile.form.approximate ?? []).map((a) => a.fact)).toEqual(ROUND[key]);
-      for (const [path, want] of Object.entries(e.expected)) expect(readsRight(factAt(profile.form, path), want), `${path}: ${JSON.stringify(factAt(profile.form, path))}`).toBe(true);
-      const { problems, checked } = filledFormProblems(profile, form, drafts, terms);
-      expect(problems).toEqual([]);
-      expect(checked).toBe(CHECKED[key]);
-      for (const d of drafts) {
-        const body = d.text.replace(PLACEHOLDER, '');
-        for (const w of noticeAchievements) expect(body, `${d.section}: ${w}`).not.toContain(w);
-        for (const c of Object.values(ctx.formDrafting.capabilities)) expect(body, d.section).not.toContain(c.achieve);
-      }
+      const d = drafted(e);
+      expect(d.unclear).toEqual(e.unclear);
+      expect(d.asked.map((a, i) => (a.startsWith(ASKED[key]![i]!) ? ASKED[key]![i] : a))).toEqual(ASKED[key]);
+      expect((d.profile.form.approximate ?? []).map((a) => a.fact)).toEqual(ROUND[key]);
+      expectDrafted(ctx, e, d, CHECKED[key]!);
     });
   }
 
   it('of 174 typed facts all 174 read as meant (163 right, 6 wrong, 5 missed before)', () => {
-    let right = 0;
-    let total = 0;
-    for (const e of ROUND12_ENTERPRISES)
-      for (const [path, want] of Object.entries(e.expected)) {
-        total++;
-        if (readsRight(factAt(drafted(e).profile.form, path), want)) right++;
-      }
-    expect([total, right]).toEqual([174, 174]);
+    const t = tally(ROUND12_ENTERPRISES, (e) => drafted(e).profile.form);
+    expect([t.total, t.right]).toEqual([174, 174]);
   });
 
   it('spoken words, a correction\'s words and voice input\'s spaces left in the drafted sentences: none of 332 (4 of 330 before)', () => {
@@ -271,17 +194,7 @@ describe('the exported DOCX and PDF of each drafted form, through the routes', (
   const formText = (text: string) => text.split('系统校验提示')[0]!;
 
   it('the DOCX shows the enterprise\'s figures and corrections, placeholders for what is missing, and no notice wording or spoken words', async () => {
-    const counts: Record<string, number> = {};
-    const texts: Record<string, string> = {};
-    for (const e of ROUND12_ENTERPRISES) {
-      const text = await exportedDocxText(b.app, drafted(e).profile, e.category);
-      texts[e.id.slice(0, 2)] = text;
-      counts[e.id.slice(0, 2)] = (text.match(PLACEHOLDER) ?? []).length;
-      expect(text).toContain(String(e.expected.name));
-      const body = formText(text).replace(PLACEHOLDER, '');
-      for (const w of noticeAchievements) expect(body, `${e.id}: ${w}`).not.toContain(w);
-      expect(SPOKEN.exec(body), e.id).toBeNull();
-    }
+    const { texts, counts } = await exportedForms(b.app, ctx, ROUND12_ENTERPRISES, drafted, SPOKEN, formText);
     expect(counts).toEqual({ X1: 59, X2: 79, X3: 53, X4: 79, X5: 58, X6: 69 });
     expect(texts.X1).toContain('天河路99号');
     expect(texts.X1).not.toContain('天河路88号');

@@ -426,7 +426,7 @@ export class ZzFormView extends LitElement {
         autocomplete="off"
         enterkeyhint="next"
         inputmode=${mode ?? nothing}
-        placeholder=${f.input === 'date' ? 'YYYY-MM-DD' : nothing}
+        placeholder=${f.input === 'date' ? (f.precision === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD') : nothing}
         aria-invalid=${common.invalid}
         aria-describedby=${common.described ?? nothing}
         .value=${live(text)}

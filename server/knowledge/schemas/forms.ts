@@ -232,6 +232,10 @@ export const FormQuestion = z.object({
    * after them fills this field too. A reply to this question may open with them; they are not its value.
    */
   saidAs: z.array(z.string().min(1)).optional(),
+  /** How precise a date the form prints: a month (建设开始日期, 2020-03) or a day (成立时间, 2009-05-18). */
+  precision: z.enum(['month', 'day']).optional(),
+  /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
+  wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
   nearSaidAs: z.array(z.string().min(1)).optional(),
   /** Words after a value that say which field it is (「2009年3月成立的」): a piece of a reply that ends with one is read as this field's value. */
@@ -311,6 +315,32 @@ export const FormVocabulary = z.object({
    * (an address, a phone, a figure in the same unit) gives the value; with none, the reply is asked back.
    */
   sameAsReplies: z.array(z.string().min(1)).default([]),
+  /**
+   * The kinds of value a reply may state by its marks (90天, 百分之八十五, 三千元, 四个, 2015年): a figure field wants
+   * the kind its unit names, and a reply of another kind is told what the field wants, never stored. `before`: the
+   * mark may come before the numeral (百分之).
+   */
+  unitKinds: z
+    .array(z.object({ kind: z.string().min(1), label: z.string().min(1), units: z.array(z.string()), validates: z.array(z.string()).optional(), marks: z.array(z.string().min(1)).min(1), before: z.boolean().optional() }))
+    .default([]),
+  /**
+   * Parts of the form a reply may put off at once (「车间的先跳过」「财务的先跳过」): the section's words, the question ids
+   * it holds (`pattern`), and for a per-workshop section the words that name the one workshop asked (「这个车间」).
+   */
+  sections: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        words: z.array(z.string().min(1)).min(1),
+        pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a regular expression'),
+        oneWords: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .default([]),
+  /** Words around a section's name that change nothing of a skip (的, 都, 后面这些). */
+  sectionFillers: z.array(z.string().min(1)).default([]),
+  /** Words after a skip that put the answer off to later (回头再补): the skip still stands. */
+  deferWords: z.array(z.string().min(1)).default([]),
   contentlessReplies: z.array(z.string().min(1)).default([]),
   /**
    * Of those, the whole replies that say the enterprise has none of what a cell asks (无, 暂无, 没有): nothing to print,
@@ -338,6 +368,8 @@ export const FormMessages = z.object({
   period: z.string().includes('{said}').includes('{spoken}').includes('{wanted}'),
   /** A figure with a 万 inside whose two readings the field's range does not tell apart ({said}, {small}, {large}). */
   wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
+  /** A value of another kind ({kind}: 天数, 百分比, 日期) than the field ({field}) wants ({wanted}: its kind and unit). */
+  wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
 });
@@ -585,6 +617,12 @@ export const FormDrafting = z.object({
   requests: z.object({ lacking: z.string().includes('{ask}'), approximate: z.string().includes('{label}').includes('{said}') }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
+  /**
+   * The title of a section drafted once per workshop, so that two workshops' drafts are told apart: {title} the
+   * section's, {workshop} the workshop's name, or `unnamedWorkshop` ({i}: its number) before it is given.
+   */
+  workshopSectionTitle: z.string().includes('{title}').includes('{workshop}').default('{title}（{workshop}）'),
+  unnamedWorkshop: z.string().includes('{i}').default('车间{i}'),
   /**
    * A ratio the form asks for (设备联网率), and the words that state it in the enterprise's own text: a
    * stated ratio that its own counts contradict is flagged, never printed beside the computed one silently.
