@@ -81,7 +81,7 @@ interface ReviewView {
 const POLL_MS = 400;
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** A character diff with long unchanged runs shortened; text is rendered as text, never as markup. */
+/** A clause diff (by whole figures and words) with long unchanged runs shortened; text is rendered as text, never as markup. */
 function diffView(parts: DiffPart[]) {
   return html`<p class="diff">${parts.map((p, i) => {
     if (p.op === '-') return html`<del>${p.text}</del>`;
