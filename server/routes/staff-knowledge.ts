@@ -113,7 +113,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
   };
 
   const versionExists = (version: string) => {
-    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在 (no such version)`);
+    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在`);
   };
 
   fastify.get('/api/staff/knowledge', async (request) => {
@@ -191,7 +191,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { jobId } = parseOr400(JobParams, request.params, 'params');
     const job = jobs.get(jobId);
-    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务 (no such job)');
+    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务');
     return { ...job, stageIndex: STAGES.indexOf(job.stage), stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) };
   });
 
@@ -263,7 +263,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { version } = parseOr400(VersionParams, request.params, 'params');
     const body = parseOr400(EditRequest, request.body);
-    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容 (value required)');
+    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容');
     versionExists(version);
     try {
       const item = editItem(root, version, body.id, body.value);
