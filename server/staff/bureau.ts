@@ -104,36 +104,69 @@ export interface ChecklistItem {
   id: string;
   clause: string;
   element: string;
+  /** The capability checked; for an integration item, the systems it joins, joined by '+'. */
   capability: string;
   label: string;
   claim: 'yes' | 'partial';
   requirement: string;
+  /**
+   * presence: the applicant has the capability. integration: the systems an earlier element already checks work
+   * together, as the element (系统集成) asks; each system's presence is not checked a second time here.
+   */
+  kind: 'presence' | 'integration';
+  /** For an integration item, the clauses where its systems' presence is checked. */
+  checkedAt?: string[];
 }
 
 /**
- * The 初审 / 真实性核查 checklist: one item per capability the applicant says it has, under the
- * element condition of its category that asks for it. Only claims are listed, because the
- * bureau verifies what the application asserts.
+ * The 初审 / 真实性核查 checklist, element by element: one item per capability the applicant says it
+ * has, under the first element condition of its category that asks for it. A later element naming
+ * systems already listed (三(三)5 系统集成 names the DCS, SCADA, ERP… of 三(三)3 and 三(三)4) asks
+ * for their integration, and gets one integration item naming them instead of a second presence
+ * check of each. Only claims are listed, because the bureau verifies what the application asserts.
  */
 export function checklistOf(kb: KnowledgeData, category: Category | null, answers: Answers): ChecklistItem[] {
   if (!category) return [];
   const facts = factsFromAnswers(kb, answers);
   const cat = kb.elements.categories[category];
   if (!cat) return [];
-  const labels = new Map(kb.capabilities.capabilities.map((c) => [c.id, c.label]));
+  const labels = new Map<string, string>(kb.capabilities.capabilities.map((c) => [c.id, c.label]));
+  const claim = (cap: string) => (facts.capabilities as Record<string, boolean | 'partial' | undefined>)[cap];
+  const claimed = (cap: string) => claim(cap) === true || claim(cap) === 'partial';
+  const reqsOf = (el: (typeof cat.elements)[number]) => el.requirements ?? (facts.productionMode === 'process' ? el.branches?.process : el.branches?.discrete) ?? [];
+  /** The element that checks each capability's presence: the first that names it. */
+  const owner = new Map<string, string>();
+  for (const el of cat.elements) for (const req of reqsOf(el)) for (const cap of [...(req.all ?? []), ...(req.any ?? [])]) if (!owner.has(cap)) owner.set(cap, el.clause);
   const items: ChecklistItem[] = [];
   const seen = new Set<string>();
   for (const el of cat.elements) {
-    const reqs = el.requirements ?? (facts.productionMode === 'process' ? el.branches?.process : el.branches?.discrete) ?? [];
-    for (const req of reqs) {
+    const joined: { cap: string; req: string }[] = [];
+    for (const req of reqsOf(el)) {
       for (const cap of [...(req.all ?? []), ...(req.any ?? [])]) {
-        const v = facts.capabilities[cap];
-        if (v !== true && v !== 'partial') continue;
+        if (!claimed(cap)) continue;
+        if (owner.get(cap) !== el.clause) {
+          if (!joined.some((j) => j.cap === cap)) joined.push({ cap, req: req.text });
+          continue;
+        }
         const id = `${el.clause}:${cap}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: v === true ? 'yes' : 'partial', requirement: req.text });
+        items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: claim(cap) === true ? 'yes' : 'partial', requirement: req.text, kind: 'presence' });
       }
+    }
+    if (joined.length) {
+      const caps = joined.map((j) => j.cap);
+      items.push({
+        id: `${el.clause}:integration`,
+        clause: el.clause,
+        element: el.title,
+        capability: caps.join('+'),
+        label: `${caps.map((c) => labels.get(c) ?? c).join('、')} 之间的${el.title}`,
+        claim: caps.every((c) => claim(c) === true) ? 'yes' : 'partial',
+        requirement: [...new Set(joined.map((j) => j.req))].join('；'),
+        kind: 'integration',
+        checkedAt: [...new Set(caps.map((c) => owner.get(c)!))],
+      });
     }
   }
   return items;
