@@ -15,7 +15,7 @@ import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { applicationContent, categoryLabel, checklistOf, outsideArea, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
@@ -444,6 +444,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
       deadline: deadlineOfVersion(s.knowledgeVersion),
+      // The location the applicant gave lies outside this bureau's area: said as the applicant was told at submitting.
+      outsideArea: outsideArea(kb().data, region, snap.answers ?? {}),
     };
   });
 

@@ -64,6 +64,46 @@ export function resolveRegion(kb: KnowledgeData, text: string): string | undefin
   return r && recommenderOf(r);
 }
 
+type Region = KnowledgeData['regions']['regions'][number];
+
+/** The most precise listed place a text names: a county or district over the city it is in (longest name wins). */
+function placeIn(kb: KnowledgeData, text: string): Region | null {
+  let best: { r: Region; score: number } | null = null;
+  for (const r of kb.regions.regions) {
+    const finer = r.kind === '省辖市' ? 0 : 0.5;
+    for (const term of [r.name, r.short, ...r.aliases]) {
+      if (term && term.length >= 2 && text.includes(term) && (!best || term.length + finer > best.score)) best = { r, score: term.length + finer };
+    }
+  }
+  return best?.r ?? null;
+}
+
+/** Where the applicant says it is, from its own answers: the address, the county, the city, the most precise first. */
+export function statedPlace(kb: KnowledgeData, answers: Answers): { place: string; said: string; recommender: string; kind: string; prefecture: string | null } | null {
+  const found = ['form.address', 'ent.county', 'ent.city']
+    .map((id) => answers[id])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((said) => ({ said: said.trim(), r: placeIn(kb, said) }))
+    .filter((x): x is { said: string; r: Region } => x.r !== null);
+  const best = found.find((x) => x.r.kind !== '省辖市') ?? found[0];
+  if (!best) return null;
+  return { place: best.r.name, said: best.said, recommender: recommenderOf(best.r), kind: best.r.kind, prefecture: best.r.prefecture ?? (best.r.kind === '省辖市' ? best.r.name : null) };
+}
+
+/**
+ * Why the bureau of `region` does not cover the location this applicant gave, or null when it does (or nothing was
+ * stated). A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
+ * counties, so it does not rule a county's bureau out.
+ */
+export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+  const at = statedPlace(kb, answers);
+  if (!at || at.recommender === region || at.place === region || at.prefecture === region) return null;
+  const bureau = kb.regions.regions.find((r) => r.name === region);
+  if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
+  const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;
+  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内，不能提交给${region}：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+}
+
 export interface Deadline {
   /** ISO date (local calendar date of the notice's year). */
   date: string;

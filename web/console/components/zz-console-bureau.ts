@@ -56,6 +56,8 @@ interface Detail extends Applicant {
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
   application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+  /** Why the location the applicant gave is outside this bureau's area; null when it is inside or not given. */
+  outsideArea?: string | null;
   /** The 推荐汇总表 deadline of the knowledge version the submission was made under; null when that version is no longer served. */
   deadline: Deadline | null;
 }
@@ -321,6 +323,7 @@ export class ZzConsoleBureau extends LitElement {
       ${d.movedFrom
         ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)} ${TIME_ZONE_LABEL}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
         : ''}
+      ${d.outsideArea ? html`<div class="warn" role="status" data-testid="outside-area">${d.outsideArea}</div>` : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
         : ''}
