@@ -101,7 +101,7 @@ export function outsideArea(kb: KnowledgeData, region: string, answers: Answers)
   const bureau = kb.regions.regions.find((r) => r.name === region);
   if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
   const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;
-  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内，不能提交给${region}：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
 }
 
 export interface Deadline {

@@ -421,7 +421,7 @@ export class ZzConsoleKnowledge extends LitElement {
     await this._step(where, async () => {
       const r = await call<{ accepted: unknown[]; pending: number; held: { id: string; label: string; reasons: string[] }[] }>('POST', `/api/staff/knowledge/${encodeURIComponent(version)}/review`, { ids });
       await this._reload(version);
-      const held = r.held.length ? `${r.held.length} 项没有标记：它们引用的原文或数字在新通知中已不存在（${r.held.map((h) => h.label).join('、')}），请逐项修改、删除，或逐项确认。` : '';
+      const held = r.held.length ? `${r.held.length} 项没有标记：它们引用的原文或数字在新通知中已不存在（${r.held.slice(0, 5).map((h) => h.label).join('、')}${r.held.length > 5 ? ' 等' : ''}，各项下方有说明），请逐项修改、删除，或逐项确认。` : '';
       return `已标记 ${r.accepted.length} 项为已复核。${held}${this._left()}`;
     });
   }
