@@ -100,10 +100,10 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
       expect(await k(page, '.clause.added').textContent()).toContain(EDITS.addedClause);
       const changed = (await k(page, '.clause.changed').allTextContents()).join('\n');
       expect(changed).toContain('三(二)4');
-      // 郑州市 不多于2[0→5]家: the character diff marks just the digit that changed.
+      // 郑州市 不多于[20→25]家: the diff replaces the whole figure, never a digit inside it.
       const quota = k(page, '.clause.changed').filter({ hasText: '郑州市' });
-      expect(await quota.locator('del').allTextContents()).toContain('0');
-      expect(await quota.locator('ins').allTextContents()).toContain('5');
+      expect(await quota.locator('del').allTextContents()).toContain('20');
+      expect(await quota.locator('ins').allTextContents()).toContain('25');
       const figures = await k(page, 'table.numbers').textContent();
       expect(figures).toContain('3月20日');
 
