@@ -779,7 +779,7 @@ export class ZzConsoleKnowledge extends LitElement {
             <button class="btn primary publish-btn" ?disabled=${this._busy || !state.ready} @click=${this._publish}>发布 ${v.version}</button>
             ${publishNote ? html`<div class=${publishNote.error ? 'error' : 'ok'} role=${publishNote.error ? 'alert' : 'status'} data-testid="publish-note">${publishNote.text}</div>` : nothing}
           </div>`
-        : html`<p class="ok">${v.version} 已发布。</p>${publishNote && !publishNote.error ? html`<p class="ok" role="status">${publishNote.text}</p>` : nothing}`}
+        : html`<p class="ok">${v.version} 已发布。</p>${publishNote && !publishNote.error ? html`<p class="ok" role="status" data-testid="publish-note">${publishNote.text}</p>` : nothing}`}
     </div>`;
   }
 
