@@ -24,6 +24,7 @@ try {
     const r = acceptItems(root, version, ids);
     for (const i of r.accepted) console.log(`accepted ${i.id}${i.edited ? ' (edited)' : ''}`);
     if (r.unknown.length) console.error(`no such pending item: ${r.unknown.join(', ')}`);
+    for (const h of r.held) console.error(`held ${h.id} (${h.label}): it fails the publish checks as it stands; edit it, or accept it by its id\n  ${h.reasons.join('\n  ')}`);
     const left = readReview(root, version).items.filter(isPending).length;
     console.log(left ? `${left} item(s) still need review.` : `Nothing left to review. Next: npm run knowledge:publish -- ${version}`);
     process.exit(r.unknown.length ? 1 : 0);

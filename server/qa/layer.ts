@@ -70,26 +70,26 @@ export function checkEntry(kb: KnowledgeBase, candidate: unknown): AnswerEntry {
   const parsed = AnswerBaseFile.safeParse({ entries: [candidate] });
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 10).map((i) => ({ field: ['entry', ...i.path.slice(2)].join('.'), message: i.message }));
-    throw new EntryRejected(`答复条目不合格 (invalid entry) — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+    throw new EntryRejected(`答复条目不合格 — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
   }
   const entry = parsed.data.entries[0]!;
   const details: { field: string; message: string }[] = [];
   entry.clauses.forEach((id, i) => {
-    if (!kb.clause(id)) details.push({ field: `entry.clauses.${i}`, message: `条款 ${id} 不存在 (no such clause)` });
+    if (!kb.clause(id)) details.push({ field: `entry.clauses.${i}`, message: `条款 ${id} 不存在` });
   });
   entry.quotes.forEach((q, i) => {
     const c = kb.clause(q.clause);
-    if (!c) details.push({ field: `entry.quotes.${i}.clause`, message: `条款 ${q.clause} 不存在 (no such clause)` });
-    else if (!quoteWith(c.text, q.find)) details.push({ field: `entry.quotes.${i}.find`, message: `条款 ${q.clause} 中没有原文“${q.find}”，引文须逐字摘自条款 (quote is not verbatim clause text)` });
+    if (!c) details.push({ field: `entry.quotes.${i}.clause`, message: `条款 ${q.clause} 不存在` });
+    else if (!quoteWith(c.text, q.find)) details.push({ field: `entry.quotes.${i}.find`, message: `条款 ${q.clause} 中没有原文“${q.find}”，引文须逐字摘自条款` });
   });
-  if (details.length) throw new EntryRejected(`引用未通过核对 (citation check failed) — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+  if (details.length) throw new EntryRejected(`引用未通过核对 — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
   const figures = figureIssues(kb, entry);
   if (figures.length) throw new EntryRejected(`答复中的数字未通过核对 — ${figures.map((d) => `${d.field}: ${d.message}`).join('; ')}`, figures);
   try {
     // The shipped index's own preparation, run on this entry alone: whatever it refuses at startup is refused here.
     new AnswerIndex({ ...kb.data, answerBase: { entries: [entry] } }, kb.clause, kb.children, 'staff entry');
   } catch (err) {
-    if (err instanceof KnowledgeError) throw new EntryRejected(`引用未通过核对 (citation check failed) — ${err.message}`, [{ field: 'entry', message: err.message }]);
+    if (err instanceof KnowledgeError) throw new EntryRejected(`引用未通过核对 — ${err.message}`, [{ field: 'entry', message: err.message }]);
     throw err;
   }
   return entry;
@@ -181,10 +181,10 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
     const used = [...text.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]!).filter((k): k is keyof typeof values => k in values);
     const filled = text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in values ? String(values[k as keyof typeof values]) : m));
     const phone = strangePhone(filled, contact.phone);
-    if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone} (not the helpline)` });
+    if (phone) issues.push({ field, message: `电话“${phone}”不是通知${contact.clause}的咨询电话 ${contact.phone}；请写 {phone}` });
     const misplaced = phone ? null : phoneOfOtherSubject(filled, contact.unit, subjects);
     if (misplaced) {
-      issues.push({ field, message: `电话“${misplaced.phone}”是${contact.clause}所列${misplaced.owner}的电话，答复却把它写成${misplaced.named}的电话；请写“{unit}（电话{phone}）” (phone of another subject)` });
+      issues.push({ field, message: `电话“${misplaced.phone}”是${contact.clause}所列${misplaced.owner}的电话，答复却把它写成${misplaced.named}的电话；请写“{unit}（电话{phone}）”` });
     }
     // A year the notice names (its own, the years its forms ask figures for) may be repeated anywhere; a value filled in from the facts is theirs.
     // Each figure is held to the part of the cited clauses about its own subject: a city's quota to that city's words.
@@ -201,17 +201,17 @@ export function figureIssues(kb: KnowledgeBase, entry: AnswerEntry): { field: st
       const stated = forms.filter((x) => x !== form.of && sources.some((t) => x.notice.some((w) => t.includes(w)))).map((x) => x.label);
       issues.push({
         field,
-        message: `“${form.word}”：所引条款（${clauses.join('、')}）没有要求${form.of.label}${stated.length ? `，写的是${stated.join('、')}` : ''}；提交形式须是条款的规定 (form of submission not in the notice)`,
+        message: `“${form.word}”：所引条款（${clauses.join('、')}）没有要求${form.of.label}${stated.length ? `，写的是${stated.join('、')}` : ''}；提交形式须是条款的规定`,
       });
     }
     if (figure?.owner) {
-      issues.push({ field, message: `“${figure.text}”在所引条款（${clauses.join('、')}）中是对${figure.owner}的规定，答复却把它说成对${figure.named}的规定；数字和日期须是条款对所说对象的规定 (figure of another subject)` });
+      issues.push({ field, message: `“${figure.text}”在所引条款（${clauses.join('、')}）中是对${figure.owner}的规定，答复却把它说成对${figure.named}的规定；数字和日期须是条款对所说对象的规定` });
     } else if (figure?.stated) {
-      issues.push({ field, message: `“${figure.text}”与所引条款对同一对象的规定不符：${clauses.join('、')}写的是“${figure.stated}”；数字须是条款对所说对象（地区、事项）的规定 (figure of another subject)` });
+      issues.push({ field, message: `“${figure.text}”与所引条款对同一对象的规定不符：${clauses.join('、')}写的是“${figure.stated}”；数字须是条款对所说对象（地区、事项）的规定` });
     } else if (figure) {
       issues.push({
         field,
-        message: `“${figure.text}”不在所引条款（${clauses.join('、')}）中，或不是条款对所说对象的规定${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入 (ungrounded figure)`,
+        message: `“${figure.text}”不在所引条款（${clauses.join('、')}）中，或不是条款对所说对象的规定${used.length ? `，也不是 ${used.map((k) => `{${k}}`).join('、')} 的值` : ''}；数字和日期须出自所引条款，或写 {占位符} 由数据填入`,
       });
     }
   }

@@ -141,7 +141,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     requireRole(request, ...editors);
     const k = kbOf(request);
     const body = parseOr400(SaveEntryRequest, request.body);
-    if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致 (entry id must match the path)`);
+    if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致`);
     let entry: AnswerEntry;
     try {
       entry = checkEntry(k, body.entry);
@@ -181,7 +181,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     requireRole(request, ...editors);
     const k = kbOf(request);
     if (!staffEntryIds(k).has(id)) throw notFound(`知识库版本 ${k.version} 的工作人员答复条目`);
-    const rev = await save(request, k, id, null, '撤回 (withdrawn)');
+    const rev = await save(request, k, id, null, '撤回');
     audit(request, 'answer.withdraw', id, { version: k.version, revision: rev.revision });
     return { revision: rev };
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
 import { rulesFor } from '../chat/rules';
-import { regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
+import { outsideArea, regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
 import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
 
@@ -19,8 +19,11 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     const body = parseOr400(SubmitRequest, request.body);
     const kb = await fastify.sessionKnowledge(sessionId);
     const region = resolveRegion(kb.data, body.region);
-    if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市 (unknown region)`);
+    if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市`);
     const answers = await fastify.store.getAnswers(sessionId);
+    // A bureau whose area does not hold the location the applicant gave would review, and count against its quota,
+    // an enterprise another bureau recommends: the applicant is warned, and the bureau sees the same words.
+    const outside = outsideArea(kb.data, region, answers);
     const step = rulesFor(kb).step(answers);
     // The bureau reviews a verdict. An interview still waiting on answers has none, and
     // recommending from it would mean guessing what the enterprise has not yet said.
@@ -29,7 +32,7 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
       throw new HttpError(
         409,
         'ASSESSMENT_INCOMPLETE',
-        `自评尚未得出结论，暂不能提交初审：请先在对话中回答完申报条件和要素条件的问题（还有 ${step.progress.remaining} 个${next}），得出自评结论后再提交 (assessment incomplete)`,
+        `自评尚未得出结论，暂不能提交初审：请先在对话中回答完申报条件和要素条件的问题（还有 ${step.progress.remaining} 个${next}），得出自评结论后再提交`,
       );
     }
     const name = answers['form.name'];
@@ -50,7 +53,7 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
       // What a changed resubmission undid stays on record here: the review row keeps only what still applies.
       ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn, ticksCleared: r.ticksCleared } } : {}),
     });
-    return reply.status(201).send({ region, submittedAt: r.submittedAt });
+    return reply.status(201).send({ region, submittedAt: r.submittedAt, ...(outside ? { warning: outside } : {}) });
   });
 
   /**
@@ -93,7 +96,7 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
   /** 👍/👎 on one answer. The question id is a random UUID handed only to whoever asked, so it is its own permission. */
   fastify.post('/api/feedback', async (request) => {
     const body = parseOr400(FeedbackRequest, request.body);
-    if (!(await ctx.store().setFeedback(body.questionId, body.vote))) throw new HttpError(404, 'NOT_FOUND', '问题记录不存在或已过保留期 (not found)');
+    if (!(await ctx.store().setFeedback(body.questionId, body.vote))) throw new HttpError(404, 'NOT_FOUND', '问题记录不存在或已过保留期');
     return { ok: true };
   });
 }

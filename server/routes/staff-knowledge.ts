@@ -9,7 +9,7 @@ import { ErrorCode, HttpError, parseOr400 } from '../errors';
 import { compareVersions } from '../knowledge/ingest/compare';
 import { INGEST_STAGES, IngestError, ingestNotice, type IngestStage } from '../knowledge/ingest/ingest';
 import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
-import { acceptItems, assertDraft, currentValue, dropItem, editItem, PublishError, publishVersion, readReview, restoreItem } from '../knowledge/ingest/review';
+import { acceptItems, assertDraft, checkDraft, currentValue, dropItem, editItem, PublishError, publishVersion, readReview, restoreItem, type PublishCheck } from '../knowledge/ingest/review';
 import { isDropped, isPending } from '../knowledge/schemas/review';
 import { labelOf } from '../knowledge/registry';
 import { listVersions } from '../knowledge/versions';
@@ -112,8 +112,18 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     return t;
   };
 
+  /** The publish checks of a draft; a draft that cannot be checked at all says so through publishing itself. */
+  const checkOrNull = (version: string): PublishCheck | null => {
+    try {
+      return checkDraft(root, version);
+    } catch (err) {
+      if (err instanceof PublishError) return null;
+      throw err;
+    }
+  };
+
   const versionExists = (version: string) => {
-    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在 (no such version)`);
+    if (!existsSync(join(root, version, 'manifest.json'))) throw new HttpError(404, 'NOT_FOUND', `知识库版本 ${version} 不存在`);
   };
 
   fastify.get('/api/staff/knowledge', async (request) => {
@@ -191,7 +201,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { jobId } = parseOr400(JobParams, request.params, 'params');
     const job = jobs.get(jobId);
-    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务 (no such job)');
+    if (!job) throw new HttpError(404, 'NOT_FOUND', '没有这个导入任务');
     return { ...job, stageIndex: STAGES.indexOf(job.stage), stages: STAGES.map((id) => ({ id, label: STAGE_LABELS[id] })) };
   });
 
@@ -222,8 +232,14 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       throw new HttpError(404, 'NOT_FOUND', tidy((err as Error).message));
     }
     const report = compareVersions(root, review.basedOn, version);
+    const status = listVersions(root).find((v) => v.version === version)?.status ?? 'draft';
+    // The same checks publishing runs, so the page says 可以发布 only when publishing would go through, and each
+    // item shows what keeps it from passing; an item not flagged for review is listed too when it fails them.
+    const check: PublishCheck | null = status === 'draft' ? checkOrNull(version) : null;
+    const failing = new Map<string, string[]>();
+    for (const p of check?.problems ?? []) if (p.item) failing.set(p.item, [...(failing.get(p.item) ?? []), p.message]);
     const items = review.items
-      .filter((i) => i.needsReview)
+      .filter((i) => i.needsReview || failing.has(i.id))
       .map((i) => ({
         id: i.id,
         group: i.group,
@@ -237,9 +253,9 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
         edited: i.edited ?? false,
         current: currentValue(root, version, i) ?? null,
         related: relatedChanges(report, i.clauses),
+        problems: failing.get(i.id) ?? [],
       }));
-    const status = listVersions(root).find((v) => v.version === version)?.status ?? 'draft';
-    return { version, basedOn: review.basedOn, status, groups: GROUP_NAMES, carried: review.items.length, items };
+    return { version, basedOn: review.basedOn, status, groups: GROUP_NAMES, carried: review.items.length, items, check };
   });
 
   fastify.post('/api/staff/knowledge/:version/review', async (request) => {
@@ -249,11 +265,11 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     versionExists(version);
     try {
       const r = acceptItems(root, version, body.ids);
-      opts.audit(request, 'knowledge.review', version, { accepted: r.accepted.map((i) => i.id), unknown: r.unknown });
+      opts.audit(request, 'knowledge.review', version, { accepted: r.accepted.map((i) => i.id), unknown: r.unknown, held: r.held.map((h) => h.id) });
       const pending = readReview(root, version).items.filter(isPending).length;
-      return { accepted: r.accepted.map((i) => ({ id: i.id, edited: i.edited ?? false })), unknown: r.unknown, pending };
+      return { accepted: r.accepted.map((i) => ({ id: i.id, edited: i.edited ?? false })), unknown: r.unknown, held: r.held, pending };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'NOT_A_DRAFT', tidy(err.message));
+      if (err instanceof PublishError) throw new HttpError(409, 'NOT_A_DRAFT', tidy(err.zh ?? err.message));
       throw err;
     }
   });
@@ -263,14 +279,14 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     admin(request);
     const { version } = parseOr400(VersionParams, request.params, 'params');
     const body = parseOr400(EditRequest, request.body);
-    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容 (value required)');
+    if (body.value === undefined) throw new HttpError(400, 'VALIDATION_FAILED', 'body.value: 缺少修改后的内容');
     versionExists(version);
     try {
       const item = editItem(root, version, body.id, body.value);
       opts.audit(request, 'knowledge.edit', version, { id: item.id });
       return { id: item.id, current: currentValue(root, version, item) ?? null };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'EDIT_REFUSED', `未保存：${tidy(err.zh ?? err.message)}`);
       throw err;
     }
   });
@@ -287,7 +303,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       const pending = readReview(root, version).items.filter(isPending).length;
       return { id: item.id, dropped: isDropped(item), pending };
     } catch (err) {
-      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', `${body.undo ? '未恢复' : '未删除'}：${tidy(err.message)}`);
+      if (err instanceof PublishError) throw new HttpError(409, 'DROP_REFUSED', `${body.undo ? '未恢复' : '未删除'}：${tidy(err.zh ?? err.message)}`);
       throw err;
     }
   });
@@ -308,7 +324,8 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     } catch (err) {
       if (err instanceof PublishError) {
         opts.audit(request, 'knowledge.publish.refused', version);
-        throw new HttpError(409, 'PUBLISH_REFUSED', `未发布：${tidy(err.message)}`);
+        // Each problem names its review item, so the page lists them beside 发布 with a link to each.
+        throw new HttpError(409, 'PUBLISH_REFUSED', `未发布：${tidy(err.zh ?? err.message)}`, { problems: err.problems.map((p) => ({ ...p, message: tidy(p.message) })) });
       }
       throw err;
     }

@@ -15,7 +15,7 @@ import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { applicationContent, categoryLabel, checklistOf, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { applicationContent, categoryLabel, checklistOf, outsideArea, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
@@ -34,9 +34,9 @@ const SESSION_MS = 8 * 3600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台 (staff login required)');
-const forbidden = () => new HttpError(403, 'FORBIDDEN', '当前账号无权执行此操作 (not allowed for this role)');
-const locked = (ms: number) => new HttpError(429, 'LOCKED', `登录失败次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试 (locked out)`);
+const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台');
+const forbidden = () => new HttpError(403, 'FORBIDDEN', '当前账号无权执行此操作');
+const locked = (ms: number) => new HttpError(429, 'LOCKED', `登录失败次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试`);
 
 /** The cookie signing secret is made once per data directory, so sessions survive a restart. */
 function sessionSecret(dataDir: string): string {
@@ -100,7 +100,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     }
     // A one-time password printed on a terminal opens nothing but the page that replaces it.
     if (acc.mustChangePassword && !FIRST_LOGIN.has(request.routeOptions.url ?? '')) {
-      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '请先设置新密码 (set a new password first)');
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '请先设置新密码');
     }
   });
   fastify.addHook('preHandler', (request, reply, done) => {
@@ -165,7 +165,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       await ipFails.fail(request.ip);
       ctx.audit({ actor: body.username, role: '-', action: 'login.failed', ip: request.ip });
       if (nowLocked) throw locked(await accountFails.lockedFor(userKey));
-      throw new HttpError(401, 'BAD_CREDENTIALS', '用户名或密码错误 (wrong username or password)');
+      throw new HttpError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
     }
     await accountFails.clear(userKey);
     // A new session id at login, so an id planted before login is worth nothing after it.
@@ -192,7 +192,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const who = me(request);
     const body = parseOr400(ChangePasswordRequest, request.body);
     const acc = ctx.accounts.find(who.username);
-    if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', '当前密码错误 (wrong current password)');
+    if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', '当前密码错误');
     ctx.accounts.update(who.username, { passwordHash: await hashPassword(body.next), mustChangePassword: false });
     audit(request, 'password.change');
     // Whoever knew the old password is signed out everywhere; this browser continues in a fresh session.
@@ -316,7 +316,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       if (asked !== undefined && asked !== who.region) throw forbidden();
       return who.region!;
     }
-    if (typeof asked !== 'string' || !quotaOf(kb().data, asked)) throw new HttpError(400, 'VALIDATION_FAILED', 'query.region: 管理员需指定地区，如 ?region=洛阳市 (region required)');
+    if (typeof asked !== 'string' || !quotaOf(kb().data, asked)) throw new HttpError(400, 'VALIDATION_FAILED', 'query.region: 管理员需指定地区，如 ?region=洛阳市');
     return asked;
   };
 
@@ -444,6 +444,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
       review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
       deadline: deadlineOfVersion(s.knowledgeVersion),
+      // The location the applicant gave lies outside this bureau's area: said as the applicant was told at submitting.
+      outsideArea: outsideArea(kb().data, region, snap.answers ?? {}),
     };
   });
 
@@ -493,13 +495,13 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const who = requireRole(request, 'helpline', 'admin');
     const { code } = parseOr400(AssistClaimRequest, request.body);
     const wait = Math.max(await codeFailsAccount.lockedFor(who.username), await codeFailsIp.lockedFor(request.ip));
-    if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试 (locked out)`);
+    if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
     const grant = await ctx.store().claimAssistCode(code, who.username, fastify.config.ASSIST_VIEW_DAYS);
     if (!grant) {
       await codeFailsAccount.fail(who.username);
       await codeFailsIp.fail(request.ip);
       audit(request, 'assist.claim.failed');
-      throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期 (invalid, used or expired code)');
+      throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期');
     }
     audit(request, 'assist.claim', grant.sessionId);
     return { viewId: grant.viewId, expiresAt: grant.expiresAt };
@@ -523,16 +525,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
     const grant = await ctx.store().grant(viewId, who.username);
     // An ended view answers like an unknown one, except that its own holder is told how it ended.
-    if (!grant) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    if (!grant) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销');
     if ('ended' in grant) {
       throw new HttpError(
         404,
         'VIEW_ENDED',
         grant.ended === 'expired'
-          ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码 (view expired)`
+          ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码`
           : grant.ended === 'handedOver'
-            ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）转交给 ${grant.to} (view handed over)`
-            : '该协助查看已被企业撤销 (view revoked)',
+            ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）转交给 ${grant.to}`
+            : '该协助查看已被企业撤销',
       );
     }
     const { sessionId } = grant;
@@ -556,12 +558,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
     const { to } = parseOr400(AssistHandoverRequest, request.body);
     const colleague = ctx.accounts.find(to);
-    if (to === who.username) throw new HttpError(400, 'HANDOVER_SELF', '不能转交给自己，请填写同事的用户名 (hand-over to oneself)');
+    if (to === who.username) throw new HttpError(400, 'HANDOVER_SELF', '不能转交给自己，请填写同事的用户名');
     if (!colleague || colleague.disabled || (colleague.role !== 'helpline' && colleague.role !== 'admin')) {
-      throw new HttpError(400, 'HANDOVER_TARGET', '只能转交给在用的热线或管理员账号，请核对同事的用户名 (not an active helpline or admin account)');
+      throw new HttpError(400, 'HANDOVER_TARGET', '只能转交给在用的热线或管理员账号，请核对同事的用户名');
     }
     const moved = await ctx.store().handOver(viewId, who.username, colleague.username);
-    if (!moved) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销 (view ended or revoked)');
+    if (!moved) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销');
     audit(request, 'assist.handover', moved.sessionId, { to: colleague.username });
     return { to: colleague.username, expiresAt: moved.expiresAt };
   });

@@ -74,13 +74,13 @@ export async function addAccount(dataDir: string, input: NewAccount, regionNames
   if (!parsedRole.success) throw new Error(`--role 应为 helpline、bureau 或 admin (unknown role "${input.role}")`);
   const role = parsedRole.data;
   if (role === 'bureau') {
-    if (!input.region) throw new Error('bureau 账号必须用 --region 指定所属地区，如 --region 洛阳市 (a bureau account needs --region)');
-    if (!regionNames.includes(input.region)) throw new Error(`未知地区 "${input.region}"：应为 regions.json 中的名称，如 洛阳市、巩义市 (unknown region)`);
+    if (!input.region) throw new Error('bureau 账号必须用 --region 指定所属地区，如 --region 洛阳市');
+    if (!regionNames.includes(input.region)) throw new Error(`未知地区 "${input.region}"：应为 regions.json 中的名称，如 洛阳市、巩义市`);
   } else if (input.region) {
-    throw new Error('只有 bureau 账号绑定地区 (only bureau accounts have a region)');
+    throw new Error('只有 bureau 账号绑定地区');
   }
   const accounts = readAccounts(dataDir);
-  if (accounts.some((a) => a.username === username)) throw new Error(`用户名 ${username} 已存在 (username taken)`);
+  if (accounts.some((a) => a.username === username)) throw new Error(`用户名 ${username} 已存在`);
   const password = newPassword();
   accounts.push({
     username,

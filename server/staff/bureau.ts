@@ -64,6 +64,46 @@ export function resolveRegion(kb: KnowledgeData, text: string): string | undefin
   return r && recommenderOf(r);
 }
 
+type Region = KnowledgeData['regions']['regions'][number];
+
+/** The most precise listed place a text names: a county or district over the city it is in (longest name wins). */
+function placeIn(kb: KnowledgeData, text: string): Region | null {
+  let best: { r: Region; score: number } | null = null;
+  for (const r of kb.regions.regions) {
+    const finer = r.kind === '省辖市' ? 0 : 0.5;
+    for (const term of [r.name, r.short, ...r.aliases]) {
+      if (term && term.length >= 2 && text.includes(term) && (!best || term.length + finer > best.score)) best = { r, score: term.length + finer };
+    }
+  }
+  return best?.r ?? null;
+}
+
+/** Where the applicant says it is, from its own answers: the address, the county, the city, the most precise first. */
+export function statedPlace(kb: KnowledgeData, answers: Answers): { place: string; said: string; recommender: string; kind: string; prefecture: string | null } | null {
+  const found = ['form.address', 'ent.county', 'ent.city']
+    .map((id) => answers[id])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((said) => ({ said: said.trim(), r: placeIn(kb, said) }))
+    .filter((x): x is { said: string; r: Region } => x.r !== null);
+  const best = found.find((x) => x.r.kind !== '省辖市') ?? found[0];
+  if (!best) return null;
+  return { place: best.r.name, said: best.said, recommender: recommenderOf(best.r), kind: best.r.kind, prefecture: best.r.prefecture ?? (best.r.kind === '省辖市' ? best.r.name : null) };
+}
+
+/**
+ * Why the bureau of `region` does not cover the location this applicant gave, or null when it does (or nothing was
+ * stated). A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
+ * counties, so it does not rule a county's bureau out.
+ */
+export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+  const at = statedPlace(kb, answers);
+  if (!at || at.recommender === region || at.place === region || at.prefecture === region) return null;
+  const bureau = kb.regions.regions.find((r) => r.name === region);
+  if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
+  const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;
+  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+}
+
 export interface Deadline {
   /** ISO date (local calendar date of the notice's year). */
   date: string;
@@ -104,36 +144,69 @@ export interface ChecklistItem {
   id: string;
   clause: string;
   element: string;
+  /** The capability checked; for an integration item, the systems it joins, joined by '+'. */
   capability: string;
   label: string;
   claim: 'yes' | 'partial';
   requirement: string;
+  /**
+   * presence: the applicant has the capability. integration: the systems an earlier element already checks work
+   * together, as the element (系统集成) asks; each system's presence is not checked a second time here.
+   */
+  kind: 'presence' | 'integration';
+  /** For an integration item, the clauses where its systems' presence is checked. */
+  checkedAt?: string[];
 }
 
 /**
- * The 初审 / 真实性核查 checklist: one item per capability the applicant says it has, under the
- * element condition of its category that asks for it. Only claims are listed, because the
- * bureau verifies what the application asserts.
+ * The 初审 / 真实性核查 checklist, element by element: one item per capability the applicant says it
+ * has, under the first element condition of its category that asks for it. A later element naming
+ * systems already listed (三(三)5 系统集成 names the DCS, SCADA, ERP… of 三(三)3 and 三(三)4) asks
+ * for their integration, and gets one integration item naming them instead of a second presence
+ * check of each. Only claims are listed, because the bureau verifies what the application asserts.
  */
 export function checklistOf(kb: KnowledgeData, category: Category | null, answers: Answers): ChecklistItem[] {
   if (!category) return [];
   const facts = factsFromAnswers(kb, answers);
   const cat = kb.elements.categories[category];
   if (!cat) return [];
-  const labels = new Map(kb.capabilities.capabilities.map((c) => [c.id, c.label]));
+  const labels = new Map<string, string>(kb.capabilities.capabilities.map((c) => [c.id, c.label]));
+  const claim = (cap: string) => (facts.capabilities as Record<string, boolean | 'partial' | undefined>)[cap];
+  const claimed = (cap: string) => claim(cap) === true || claim(cap) === 'partial';
+  const reqsOf = (el: (typeof cat.elements)[number]) => el.requirements ?? (facts.productionMode === 'process' ? el.branches?.process : el.branches?.discrete) ?? [];
+  /** The element that checks each capability's presence: the first that names it. */
+  const owner = new Map<string, string>();
+  for (const el of cat.elements) for (const req of reqsOf(el)) for (const cap of [...(req.all ?? []), ...(req.any ?? [])]) if (!owner.has(cap)) owner.set(cap, el.clause);
   const items: ChecklistItem[] = [];
   const seen = new Set<string>();
   for (const el of cat.elements) {
-    const reqs = el.requirements ?? (facts.productionMode === 'process' ? el.branches?.process : el.branches?.discrete) ?? [];
-    for (const req of reqs) {
+    const joined: { cap: string; req: string }[] = [];
+    for (const req of reqsOf(el)) {
       for (const cap of [...(req.all ?? []), ...(req.any ?? [])]) {
-        const v = facts.capabilities[cap];
-        if (v !== true && v !== 'partial') continue;
+        if (!claimed(cap)) continue;
+        if (owner.get(cap) !== el.clause) {
+          if (!joined.some((j) => j.cap === cap)) joined.push({ cap, req: req.text });
+          continue;
+        }
         const id = `${el.clause}:${cap}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: v === true ? 'yes' : 'partial', requirement: req.text });
+        items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: claim(cap) === true ? 'yes' : 'partial', requirement: req.text, kind: 'presence' });
       }
+    }
+    if (joined.length) {
+      const caps = joined.map((j) => j.cap);
+      items.push({
+        id: `${el.clause}:integration`,
+        clause: el.clause,
+        element: el.title,
+        capability: caps.join('+'),
+        label: `${caps.map((c) => labels.get(c) ?? c).join('、')} 之间的${el.title}`,
+        claim: caps.every((c) => claim(c) === true) ? 'yes' : 'partial',
+        requirement: [...new Set(joined.map((j) => j.req))].join('；'),
+        kind: 'integration',
+        checkedAt: [...new Set(caps.map((c) => owner.get(c)!))],
+      });
     }
   }
   return items;

@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { categoryLabel, checklistOf, quotaOf, type SubmissionSnapshot } from './bureau';
+import { categoryLabel, checklistOf, outsideArea, quotaOf, statedPlace, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
 
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
@@ -24,6 +24,9 @@ export const SUMMARY_COLUMNS = [
   { header: '是否推荐', key: 'recommended', width: 10 },
   { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
 ] as const;
+
+/** What an empty cell means: not given by the applicant, or not yet done by the bureau, rather than a blank. */
+export const NOT_YET = { county: '（企业未填写）', review: '（尚未填写初审意见）', site: '（尚未现场核查）' } as const;
 
 export const LAYOUT_NOTE = '本表栏目为本系统自拟格式（通知四(四)未规定推荐汇总表栏目），上传前请按平台“推荐库”要求核对。';
 
@@ -65,8 +68,16 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   header.font = { bold: true };
   SUMMARY_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   const byTime = (a: Submission, b: Submission) => a.submittedAt.localeCompare(b.submittedAt);
-  // A county's own bureau: every applicant it holds is in that county, whatever the interview recorded.
+  // The county (or district) is what the applicant stated: its county answer, else the county or district its address
+  // or city names. A county's own bureau holds applicants of its county, unless what they stated says otherwise.
   const ownCounty = kb.regions.regions.some((r) => r.name === region && (r.kind === '县' || r.kind === '县级市')) ? region : '';
+  const countyOf = (answers: Answers) => {
+    const county = said(answers, 'ent.county');
+    if (county) return county;
+    const at = statedPlace(kb, answers);
+    if (at && at.kind !== '省辖市') return at.place;
+    return ownCounty && !outsideArea(kb, region, answers) ? ownCounty : NOT_YET.county;
+  };
   // Recommended applicants first, as the bureau uploads those; each part under its heading, numbered from 1.
   const parts = [
     { heading: SUMMARY_GROUPS.recommended, rows: list.filter((s) => s.recommended).sort(byTime) },
@@ -87,13 +98,13 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         i + 1,
         snap.name ?? '（未填写企业名称）',
         said(answers, 'form.creditCode'),
-        said(answers, 'ent.county') || ownCounty,
+        countyOf(answers),
         said(answers, 'form.contact.name'),
         said(answers, 'form.contact.mobile') || said(answers, 'form.contact.phone'),
         categoryLabel(kb, snap.assessment.category.recommended),
         VERDICT[snap.assessment.verdict] ?? snap.assessment.verdict,
-        s.review?.notes ?? '',
-        s.review?.siteNotes ?? '',
+        s.review?.notes?.trim() || NOT_YET.review,
+        s.review?.siteNotes?.trim() || NOT_YET.site,
         `${ticked}/${items.length}`,
         s.recommended ? '是' : '否',
         beijingTime(s.submittedAt),

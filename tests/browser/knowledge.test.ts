@@ -100,10 +100,10 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
       expect(await k(page, '.clause.added').textContent()).toContain(EDITS.addedClause);
       const changed = (await k(page, '.clause.changed').allTextContents()).join('\n');
       expect(changed).toContain('三(二)4');
-      // 郑州市 不多于2[0→5]家: the character diff marks just the digit that changed.
+      // 郑州市 不多于[20→25]家: the diff replaces the whole figure, never a digit inside it.
       const quota = k(page, '.clause.changed').filter({ hasText: '郑州市' });
-      expect(await quota.locator('del').allTextContents()).toContain('0');
-      expect(await quota.locator('ins').allTextContents()).toContain('5');
+      expect(await quota.locator('del').allTextContents()).toContain('20');
+      expect(await quota.locator('ins').allTextContents()).toContain('25');
       const figures = await k(page, 'table.numbers').textContent();
       expect(figures).toContain('3月20日');
 
@@ -124,9 +124,22 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
       for (const e of toEdit) {
         const item = k(page, `.item[data-id="${e.id}"]`);
         await item.locator('button.edit').click();
-        await item.locator('textarea').fill(JSON.stringify(JSON.parse(reviseAnswers(JSON.stringify(e.value))), null, 1));
+        const revised = JSON.parse(reviseAnswers(JSON.stringify(e.value)));
+        if (e.id.startsWith('answer-base.json#')) {
+          // An answer is edited in its form: questions, answer, quotes as clause + text, clauses.
+          const form = item.locator('[data-testid=entry-form]');
+          await form.locator('textarea').nth(0).fill(revised.questions.join('\n'));
+          await form.locator('textarea').nth(1).fill(revised.answer);
+          for (const [n, q] of (revised.quotes as { clause: string; find: string }[]).entries()) {
+            await form.locator('[data-testid=quote-clause]').nth(n).fill(q.clause);
+            await form.locator('[data-testid=quote-find]').nth(n).fill(q.find);
+          }
+          await form.locator('input[id^="clauses-"]').fill(revised.clauses.join(' '));
+        } else {
+          await item.locator('textarea').fill(JSON.stringify(revised, null, 1));
+        }
         await item.locator('button.save').click();
-        await expect.poll(() => k(page, '.notice').textContent()).toContain('已保存');
+        await expect.poll(() => item.locator('[data-testid=item-note]').textContent()).toContain('已保存');
         await item.locator('button.edit').waitFor();
       }
       for (;;) {
@@ -141,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('the knowledge version page in Chromium', () => {
 
       await k(page, 'button.publish-btn').click();
       // Publishing loads the version and checks every answer's quotes and figures: seconds on a busy machine.
-      await expect.poll(() => k(page, '.notice').textContent(), { timeout: 60_000 }).toContain('已发布 henan-2024');
+      await expect.poll(() => k(page, '[data-testid=publish-note]').textContent(), { timeout: 60_000 }).toContain('已发布 henan-2024');
       await expect.poll(() => k(page, 'tr[data-version=henan-2024]').textContent()).toContain('默认');
       expect(JSON.parse(readFileSync(join(draft, 'manifest.json'), 'utf8')).status).toBe('published');
 

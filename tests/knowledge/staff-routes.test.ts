@@ -129,7 +129,7 @@ describe('the knowledge console routes refuse', () => {
     const before = readFileSync(join(root, 'henan-2023', 'manifest.json'), 'utf8');
     const r = await s.app.inject({ method: 'POST', url: '/api/staff/knowledge/henan-2023/publish', headers: as(admin), payload: {} });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.message).toContain('never changed or replaced');
+    expect(r.json().error.message).toContain('已发布的版本从不修改或替换');
     expect(readFileSync(join(root, 'henan-2023', 'manifest.json'), 'utf8')).toBe(before);
   });
 });
@@ -206,7 +206,7 @@ describe('ingesting, reviewing and publishing next year\'s notice from the conso
   it('refuses to publish while anything needs review, and publishes once all is reviewed', async () => {
     const refused = await s.app.inject({ method: 'POST', url: '/api/staff/knowledge/henan-2024/publish', headers: as(admin), payload: { makeDefault: true } });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toContain('still needing review');
+    expect(refused.json().error.message).toMatch(/^未发布：henan-2024 还有 \d+ 项待复核/);
     expect(JSON.parse(readFileSync(join(root, 'henan-2024', 'manifest.json'), 'utf8')).status).toBe('draft');
 
     const review = (await s.app.inject({ url: '/api/staff/knowledge/henan-2024/review', headers: as(admin) })).json();

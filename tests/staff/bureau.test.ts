@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
-import { beijingTime, LAYOUT_NOTE, SUMMARY_COLUMNS, SUMMARY_GROUPS } from '../../server/staff/xlsx';
+import { beijingTime, LAYOUT_NOTE, NOT_YET, SUMMARY_COLUMNS, SUMMARY_GROUPS } from '../../server/staff/xlsx';
 import { summaryDeadline } from '../../server/staff/bureau';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
@@ -42,6 +42,17 @@ describe('submitting to the bureau', () => {
     expect(ok.json().region).toBe('洛阳市');
     const state = await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` } });
     expect(state.json().submission.region).toBe('洛阳市');
+  });
+
+  it('warns when the bureau\'s area does not hold the location the applicant gave, saying where to submit, and shows the bureau the same', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'ent.city': '郑州市', 'ent.county': null, 'form.address': '郑州金水区花园路88号' } as never);
+    const warned = await submit(b.app, s, '中牟县');
+    expect(warned.statusCode).toBe(201);
+    expect(warned.json().warning).toContain('不在中牟县的受理范围内');
+    expect(warned.json().warning).toContain('请改为提交给郑州市');
+    const shown = await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${s.sessionId}`, headers: as(await staffAs(b, 'zhongmou-w', 'bureau', '中牟县')) });
+    expect(shown.json().outsideArea).toContain('请改为提交给郑州市');
   });
 
   it('offers the regions of regions.json, the one the address names first; a county beside its city wins', async () => {
@@ -217,6 +228,9 @@ describe('bureau view', () => {
 
     expect(withCode[col('统一社会信用代码')]).toBe('91410300MA44XXXX1A');
     expect(withCode[col('所在县（市、区）')]).toBe('新安县');
+    // What the bureau has not done yet is said, not left blank.
+    expect(withCode[col('现场核查情况')]).toBe(NOT_YET.site);
+    expect(withCode[col('初审意见')]).toBe(NOT_YET.review);
     expect(withCode[col('联系人')]).toBe('王工');
     expect(withCode[col('联系电话')]).toBe('13912345678');
     const submitted = applicants.find((a) => a.name === '洛阳联系人测试公司')!.submittedAt;

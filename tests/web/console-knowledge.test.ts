@@ -14,3 +14,13 @@ describe('the notice upload on the knowledge page', () => {
     expect(uploadProblem({ name: '通知.txt', size: 300_000 }, LIMIT)).toBe('');
   });
 });
+
+describe('the revision log of an answer', () => {
+  it('labels a whole-entry revision by what it did: a new entry 新建, a withdrawal 撤回', async () => {
+    const { revisionChanges } = await import('../../web/console/components/zz-console-review');
+    expect(revisionChanges({ entry: { id: 'x' }, changed: ['entry'] })).toBe('新建');
+    expect(revisionChanges({ entry: null, changed: ['entry'] })).toBe('撤回');
+    expect(revisionChanges({ entry: { id: 'x' }, changed: ['answer', 'quotes'] })).toBe('答复、引文');
+    expect(revisionChanges({ entry: { id: 'x' }, changed: [] })).toBe('—');
+  });
+});

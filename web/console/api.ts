@@ -5,6 +5,8 @@ export class ConsoleError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's structured account of the refusal, where it gives one (the problems a publish refusal lists). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -19,14 +21,16 @@ export function setCsrf(token: string): void {
 async function failure(res: Response): Promise<ConsoleError> {
   let message = `请求失败（${res.status}）`;
   let code = '';
+  let details: unknown;
   try {
-    const body = (await res.json()) as { error?: { message?: string; code?: string } };
+    const body = (await res.json()) as { error?: { message?: string; code?: string; details?: unknown } };
     if (body.error?.message) message = body.error.message;
     code = body.error?.code ?? '';
+    details = body.error?.details;
   } catch {
     /* not JSON: keep the status line */
   }
-  return new ConsoleError(res.status, code, message);
+  return new ConsoleError(res.status, code, message, details);
 }
 
 export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {

@@ -1,7 +1,7 @@
-import { diffArrays, diffChars } from 'diff';
+import { diffArrays } from 'diff';
 import type { Clause } from '../schemas/clauses';
 
-/** One run of a character-level diff: '=' kept, '-' only in the old text, '+' only in the new. */
+/** One run of a clause diff: '=' kept, '-' only in the old text, '+' only in the new. */
 export interface DiffPart {
   op: '=' | '-' | '+';
   text: string;
@@ -128,8 +128,25 @@ export function numberChanges(id: string, from: string, to: string): NumberChang
   return out;
 }
 
-export function charDiff(from: string, to: string): DiffPart[] {
-  return diffChars(from, to).map((c) => ({ op: c.added ? '+' : c.removed ? '-' : '=', text: c.value }));
+/**
+ * The units a clause diff changes as a whole: a run of digits (with its decimal point), a Latin word, a run of
+ * whitespace, or one Han character or mark. Diffing by character would keep the digits two figures share and show
+ * 3月15日 → 4月10日 as 「34月150日」; a figure or a word is replaced, never spliced.
+ */
+const TOKEN = /\d+(?:\.\d+)?|[A-Za-z]+|\s+|[\s\S]/gu;
+export const diffTokens = (s: string): string[] => s.match(TOKEN) ?? [];
+
+export function tokenDiff(from: string, to: string): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (const c of diffArrays(diffTokens(from), diffTokens(to))) {
+    const op = c.added ? '+' : c.removed ? '-' : '=';
+    const text = c.value.join('');
+    // Adjacent runs of one kind read as one change.
+    const last = out.at(-1);
+    if (last && last.op === op) last.text += text;
+    else if (text) out.push({ op, text });
+  }
+  return out;
 }
 
 /** A clause's numbering label: （三）, 二、, 4. */
@@ -190,7 +207,7 @@ export function diffClauses(before: Clause[], after: Clause[]): ClauseDiff {
     changed.push({
       id: c.id,
       title: o.title === c.title ? null : { from: o.title, to: c.title },
-      parts: charDiff(o.text, c.text),
+      parts: tokenDiff(o.text, c.text),
       numbersOnly: o.text !== c.text && !layoutOnly && maskNumbers(layoutKey(o.text)) === maskNumbers(layoutKey(c.text)),
       layoutOnly,
     });

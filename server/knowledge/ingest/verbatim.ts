@@ -17,20 +17,38 @@ const QUOTA = /\d+家/g;
 
 const pieces = (quote: string) => quote.split(/……|…/).filter((p) => p.trim());
 
+/**
+ * One place where a file repeats words its notice no longer has: where (file and path, for the review item that
+ * holds it), and why, for the CLI (`en`) and for the console (`zh`).
+ */
+export interface StaleQuote {
+  file: string;
+  path: string[];
+  en: string;
+  zh: string;
+}
+
 export function staleQuotes(data: KnowledgeData): string[] {
+  return staleQuoteIssues(data).map((i) => i.en);
+}
+
+export function staleQuoteIssues(data: KnowledgeData): StaleQuote[] {
   const own = new Map(data.clauses.map((c) => [c.id, c.text]));
   const children = new Map<string, string[]>();
   for (const c of data.clauses) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c.id]);
   const tree = (id: string): string | null => (own.has(id) ? squash(own.get(id)! + (children.get(id) ?? []).map((k) => tree(k) ?? '').join('')) : null);
-  const out: string[] = [];
+  const out: StaleQuote[] = [];
+  type At = { where: string; file: string; path: string[] };
   /** Each piece of `quote` that is not in `clause` (with its sub-clauses). */
-  const check = (where: string, clause: string, quote: string) => {
+  const check = (at: At, clause: string, quote: string) => {
     const text = tree(clause);
     if (text === null) return; // a missing clause is reported by the reference check
-    for (const p of pieces(quote)) if (!text.includes(squash(p))) out.push(`${where}: ${clause} has no text 「${p}」`);
+    for (const p of pieces(quote)) {
+      if (!text.includes(squash(p))) out.push({ file: at.file, path: at.path, en: `${at.where}: ${clause} has no text 「${p}」`, zh: `新通知的 ${clause} 中已没有「${p}」：请按新条款改写，或删除此项` });
+    }
   };
-  const quoted = (where: string, clause: string, text: string) => {
-    for (const m of text.matchAll(QUOTE)) check(where, clause, m[1] ?? m[2]!);
+  const quoted = (at: At, clause: string, text: string) => {
+    for (const m of text.matchAll(QUOTE)) check(at, clause, m[1] ?? m[2]!);
   };
 
   const regions = data.regions;
@@ -38,51 +56,57 @@ export function staleQuotes(data: KnowledgeData): string[] {
   const covered: [number, number][] = [];
   regions.groups.forEach((g, i) => {
     const where = `regions.json groups.${i} (${g.label})`;
+    const path = ['groups', String(i)];
     const at = quotaText.indexOf(squash(g.quote));
-    if (at < 0) out.push(`${where}: ${regions.clause} has no text 「${g.quote}」; the quota ${g.max} is last year's unless the group is brought up to date`);
-    else covered.push([at, at + squash(g.quote).length]);
-    if (!new RegExp(`(?<!\\d)${g.max}家`).test(g.quote)) out.push(`${where}: max ${g.max} is not the figure its quote 「${g.quote}」 gives`);
+    if (at < 0) {
+      out.push({ file: 'regions.json', path, en: `${where}: ${regions.clause} has no text 「${g.quote}」; the quota ${g.max} is last year's unless the group is brought up to date`, zh: `新通知的 ${regions.clause} 中已没有「${g.quote}」：名额 ${g.max} 家是上一年的，请按新条款改写这一组` });
+    } else covered.push([at, at + squash(g.quote).length]);
+    if (!new RegExp(`(?<!\\d)${g.max}家`).test(g.quote)) out.push({ file: 'regions.json', path, en: `${where}: max ${g.max} is not the figure its quote 「${g.quote}」 gives`, zh: `名额 ${g.max} 与引文「${g.quote}」中的数字不一致` });
   });
   // A quota line the notice added (a new kind of region) is in no group: nobody would be held to it.
   for (const m of quotaText.matchAll(QUOTA)) {
     if (covered.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
     const from = Math.max(quotaText.lastIndexOf('，', m.index!), quotaText.lastIndexOf('。', m.index!)) + 1;
-    out.push(`regions.json: the quota 「${quotaText.slice(from, m.index! + m[0].length)}」 of ${regions.clause} is in no group`);
+    const line = quotaText.slice(from, m.index! + m[0].length);
+    out.push({ file: 'regions.json', path: ['groups'], en: `regions.json: the quota 「${line}」 of ${regions.clause} is in no group`, zh: `${regions.clause} 的名额「${line}」不属于任何一组：请改写或新增 regions.json 中的名额组，否则没有地区受这一名额约束` });
   }
 
   for (const [category, spec] of Object.entries(data.elements.categories)) {
-    for (const el of spec.elements) {
+    spec.elements.forEach((el, k) => {
+      const at = (what: string): At => ({ where: `elements.json ${category} ${el.clause} ${what}`, file: 'elements.json', path: ['categories', category, 'elements', String(k)] });
       const reqs = [...(el.requirements ?? []), ...(el.branches?.discrete ?? []), ...(el.branches?.process ?? [])];
       for (const r of reqs) {
-        check(`elements.json ${category} ${el.clause} requirement`, el.clause, r.text);
-        for (const q of r.qualifiers ?? []) check(`elements.json ${category} ${el.clause} qualifier`, el.clause, q.wording);
+        check(at('requirement'), el.clause, r.text);
+        for (const q of r.qualifiers ?? []) check(at('qualifier'), el.clause, q.wording);
       }
-    }
+    });
   }
 
   const rules = data.categoryRules;
+  const rule = (where: string, path: string[]): At => ({ where: `category-rules.json ${where}`, file: 'category-rules.json', path });
   for (const [id, h] of Object.entries(rules.hard)) {
-    quoted(`category-rules.json hard.${id}.reason`, h.clause, h.reason);
-    quoted(`category-rules.json hard.${id}.remedy`, h.clause, h.remedy);
+    quoted(rule(`hard.${id}.reason`, ['hard', id]), h.clause, h.reason);
+    quoted(rule(`hard.${id}.remedy`, ['hard', id]), h.clause, h.remedy);
   }
-  for (const [key, v] of Object.entries(rules.texts)) if (typeof v !== 'string') quoted(`category-rules.json texts.${key}`, v.clause, v.text);
+  for (const [key, v] of Object.entries(rules.texts)) if (typeof v !== 'string') quoted(rule(`texts.${key}`, ['texts', key]), v.clause, v.text);
   for (const [key, v] of Object.entries(rules.notes)) {
-    for (const [field, text] of Object.entries(v)) if (field !== 'clause' && typeof text === 'string') quoted(`category-rules.json notes.${key}.${field}`, v.clause, text);
+    for (const [field, text] of Object.entries(v)) if (field !== 'clause' && typeof text === 'string') quoted(rule(`notes.${key}.${field}`, ['notes', key]), v.clause, text);
   }
 
   // The direct answers' templates quote their clause too (「按通知“各县（市）不多于5家”执行」); a
   // quoted placeholder is filled from the data, which is checked above.
-  for (const intent of data.intents.intents as { id: string; clause?: string }[]) {
-    if (!intent.clause) continue;
+  (data.intents.intents as { id: string; clause?: string }[]).forEach((intent, k) => {
+    if (!intent.clause) return;
     for (const [field, text] of Object.entries(intent)) {
       if (typeof text !== 'string' || field === 'clause') continue;
-      for (const m of text.matchAll(QUOTE)) if (!/\{\w+\}/.test(m[1] ?? m[2]!)) check(`intents.json ${intent.id}.${field}`, intent.clause, m[1] ?? m[2]!);
+      for (const m of text.matchAll(QUOTE)) if (!/\{\w+\}/.test(m[1] ?? m[2]!)) check({ where: `intents.json ${intent.id}.${field}`, file: 'intents.json', path: ['intents', String(k)] }, intent.clause, m[1] ?? m[2]!);
     }
-  }
+  });
 
-  for (const q of data.interview.questions) {
+  data.interview.questions.forEach((q, k) => {
     const helps = [q.help, ...Object.values(q.byCategory ?? {}).map((o) => o!.help)];
-    for (const help of helps) for (const [, clause, quote] of help.matchAll(HELP_QUOTE)) check(`interview.json ${q.id} help`, clause!, quote!);
-  }
+    const at = { where: `interview.json ${q.id} help`, file: 'interview.json', path: ['questions', String(k)] };
+    for (const help of helps) for (const [, clause, quote] of help.matchAll(HELP_QUOTE)) check(at, clause!, quote!);
+  });
   return out;
 }

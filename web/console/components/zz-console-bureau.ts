@@ -37,12 +37,27 @@ interface ChecklistItem {
   label: string;
   claim: 'yes' | 'partial';
   requirement: string;
+  kind?: 'presence' | 'integration';
+  checkedAt?: string[];
+}
+
+/** The checklist by element, in the order the items come: one heading per element condition. */
+export function checklistGroups<T extends { clause: string; element: string }>(items: T[]): { clause: string; element: string; items: T[] }[] {
+  const groups: { clause: string; element: string; items: T[] }[] = [];
+  for (const i of items) {
+    const g = groups.find((x) => x.clause === i.clause);
+    if (g) g.items.push(i);
+    else groups.push({ clause: i.clause, element: i.element, items: [i] });
+  }
+  return groups;
 }
 interface Detail extends Applicant {
   checklist: ChecklistItem[];
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
   application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+  /** Why the location the applicant gave is outside this bureau's area; null when it is inside or not given. */
+  outsideArea?: string | null;
   /** The 推荐汇总表 deadline of the knowledge version the submission was made under; null when that version is no longer served. */
   deadline: Deadline | null;
 }
@@ -94,6 +109,11 @@ export class ZzConsoleBureau extends LitElement {
       ul.checks {
         list-style: none;
         padding: 0;
+        margin: 0 0 var(--zz-space-2);
+      }
+      h3.check-group {
+        font-size: var(--zz-font-size);
+        margin: var(--zz-space-3) 0 0;
       }
       ul.checks li {
         padding: var(--zz-space-2) 0;
@@ -303,21 +323,25 @@ export class ZzConsoleBureau extends LitElement {
       ${d.movedFrom
         ? html`<div class="warn" role="status" data-testid="moved-banner">由${d.movedFrom.region}转来（${beijingTime(d.movedFrom.at)} ${TIME_ZONE_LABEL}）：企业改选所在地区后重新提交。原单位的初审意见、现场核查记录和勾选留在原单位，不转给本单位，请重新初审。</div>`
         : ''}
+      ${d.outsideArea ? html`<div class="warn" role="status" data-testid="outside-area">${d.outsideArea}</div>` : ''}
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
         : ''}
       <h2>差距</h2>
       ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
       <h2>初审 / 现场核查清单</h2>
-      <p class="muted">按企业自称已具备的要素条件生成；核实一项勾选一项。</p>
-      <ul class="checks">
-        ${d.checklist.map(
-          (i) => html`<li>
-            <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} />
-              <span><strong>${i.clause}</strong> ${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}<br /><span class="muted">${i.requirement}</span></span></label>
-          </li>`,
-        )}
-      </ul>
+      <p class="muted">按企业自称已具备的要素条件生成，按要素分组；核实一项勾选一项。系统集成一项核对所列系统之间的集成，各系统本身在其所属要素下核对。</p>
+      ${checklistGroups(d.checklist).map(
+        (g) => html`<h3 class="check-group" data-clause=${g.clause}>${g.clause} ${g.element}</h3>
+          <ul class="checks">
+            ${g.items.map(
+              (i) => html`<li data-kind=${i.kind ?? 'presence'}>
+                <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} />
+                  <span>${i.kind === 'integration' ? html`<strong>集成</strong> ` : ''}${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}${i.checkedAt?.length ? html`<span class="muted">（各系统本身见 ${i.checkedAt.join('、')}）</span>` : ''}<br /><span class="muted">${i.requirement}</span></span></label>
+              </li>`,
+            )}
+          </ul>`,
+      )}
       <label for="notes">初审意见</label>
       <textarea id="notes" .value=${d.review.notes}></textarea>
       <label for="site" style="margin-top: var(--zz-space-3)">现场核查情况</label>

@@ -51,7 +51,15 @@ const CONCLUSIONS: { id: AnswerEntry['conclusion']; label: string }[] = [
   { id: 'notCovered', label: '通知未涉及' },
 ];
 
-const FIELD_LABEL: Record<string, string> = { entry: '新建/撤回', questions: '问法', answer: '答复', conclusion: '结论', clauses: '条款', quotes: '引文', requires: '必含词', excludes: '排除词', topic: '话题', fill: '计算' };
+const FIELD_LABEL: Record<string, string> = { questions: '问法', answer: '答复', conclusion: '结论', clauses: '条款', quotes: '引文', requires: '必含词', excludes: '排除词', topic: '话题', fill: '计算' };
+
+/**
+ * What a revision did, in words: a revision that replaced the whole entry (`entry`) either brought a new entry
+ * (it has one) or withdrew it (it has none), and says which.
+ */
+export function revisionChanges(r: { entry: unknown; changed: string[] }): string {
+  return r.changed.map((c) => (c === 'entry' ? (r.entry ? '新建' : '撤回') : (FIELD_LABEL[c] ?? c))).join('、') || '—';
+}
 
 const ORIGIN: Record<EntrySummary['origin'], string> = { shipped: '随版本发布', edited: '工作人员修改', staff: '工作人员新增', withdrawn: '已撤回' };
 
@@ -312,7 +320,7 @@ export class ZzConsoleReview extends LitElement {
               <td>第 ${r.revision} 版${r.entry ? '' : '（撤回）'}</td>
               <td>${beijingTime(r.at)}</td>
               <td>${r.author}</td>
-              <td>${r.changed.map((c) => FIELD_LABEL[c] ?? c).join('、') || '—'}</td>
+              <td>${revisionChanges(r)}</td>
               <td>${r.note}</td>
               <td>${r.revision === latest ? html`<span class="tag met">当前</span>` : html`<button class="btn" data-testid="rollback" @click=${() => this._rollback(d.id, r.revision)}>回滚到此版</button>`}</td>
             </tr>`,

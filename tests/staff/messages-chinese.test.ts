@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every message a staff member sees is Chinese: the staff routes and the answer checks the review queue shows
+ * once carried an English gloss after the Chinese (「…的规定 (figure of another subject)」).
+ */
+const FILES = ['server/qa/layer.ts', 'server/staff/accounts.ts', 'server/routes/staff.ts', 'server/routes/staff-answers.ts', 'server/routes/staff-enterprise.ts', 'server/routes/staff-knowledge.ts'];
+/** A parenthesised English phrase right after Chinese text inside a string literal. */
+const GLOSS = /[\u4e00-\u9fff。”）] \([a-z][a-z ,'/.-]*\)(?=['`"]| — )/gu;
+
+describe('staff-facing messages', () => {
+  it.each(FILES)('%s has no English gloss in its messages', (file) => {
+    expect(readFileSync(file, 'utf8').match(GLOSS) ?? []).toEqual([]);
+  });
+});
