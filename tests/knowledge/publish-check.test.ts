@@ -15,6 +15,8 @@ import { isPending } from '../../server/knowledge/schemas/review';
  */
 const FIXTURE = 'tests/fixtures/notice-henan-2024.txt';
 const V = 'henan-2024';
+/** The review item of the answer-base entry on the deadline, found by its id so that entries added before it do not move it. */
+const DEADLINE = `answer-base.json#/entries/${(JSON.parse(readFileSync('knowledge/henan-2023/answer-base.json', 'utf8')).entries as { id: string }[]).findIndex((e) => e.id === 'deadline')}`;
 /** Any run of English words in a message the operator reads (file names and clause IDs aside). */
 const ENGLISH = /(?<![\w.#/-])[A-Za-z]{3,}(?![\w.#/-]*\.json)/;
 const english = (text: string) => text.replace(/[\w-]+\.json(?:#\S*)?/g, '').replace(/\{\w+\}/g, '').match(ENGLISH);
@@ -33,7 +35,7 @@ describe('the publish check of a draft, before publishing', () => {
     expect(c.pending).toBe(readReview(root, V).items.filter(isPending).length);
     const on = (id: string) => c.problems.filter((p) => p.item === id).map((p) => p.message).join('\n');
     // The deadline answer quotes last year's date; the quota group and the county question last year's quota.
-    expect(on('answer-base.json#/entries/252')).toContain('「于3月15日前，将“推荐汇总表”上传至平台“推荐库”」在新通知的 四(四) 中已找不到');
+    expect(on(DEADLINE)).toContain('「于3月15日前，将“推荐汇总表”上传至平台“推荐库”」在新通知的 四(四) 中已找不到');
     expect(on('regions.json#/groups/3')).toContain('名额 5 家是上一年的');
     expect(on('interview.json#/questions/12')).toContain('「各县（市）不多于5家，多报无效」');
     expect(on('category-rules.json#/notes/greenPriority')).toContain('所引的 二(三) 已被新通知删除');
@@ -51,15 +53,15 @@ describe('the publish check of a draft, before publishing', () => {
     const pendingAnswers = readReview(root, V).items.filter((i) => isPending(i) && i.group === 'answers');
     const r = acceptItems(root, V, ['answers']);
     const held = r.held.map((h) => h.id);
-    expect(held).toContain('answer-base.json#/entries/252');
+    expect(held).toContain(DEADLINE);
     expect(held.every((id) => failing.has(id))).toBe(true);
     expect(r.accepted.some((i) => failing.has(i.id))).toBe(false);
     expect(r.accepted.length + held.length).toBe(pendingAnswers.length);
-    expect(r.held.find((h) => h.id === 'answer-base.json#/entries/252')!.reasons.join('')).toContain('3月15日');
+    expect(r.held.find((h) => h.id === DEADLINE)!.reasons.join('')).toContain('3月15日');
     // 'all' holds them the same way; naming one by its id is the decision to accept it.
-    expect(acceptItems(root, V, ['all']).held.map((h) => h.id)).toContain('answer-base.json#/entries/252');
-    const one = acceptItems(root, V, ['answer-base.json#/entries/252']);
-    expect(one.accepted.map((i) => i.id)).toEqual(['answer-base.json#/entries/252']);
+    expect(acceptItems(root, V, ['all']).held.map((h) => h.id)).toContain(DEADLINE);
+    const one = acceptItems(root, V, [DEADLINE]);
+    expect(one.accepted.map((i) => i.id)).toEqual([DEADLINE]);
     expect(one.held).toEqual([]);
   });
 
@@ -100,7 +102,7 @@ describe('the knowledge console routes around the publish check', () => {
   it('lists the problems with the review, holds the bulk mark, and refuses publishing in Chinese with each problem', async () => {
     const review = (await s.app.inject({ url: `/api/staff/knowledge/${V}/review`, headers: as(admin) })).json();
     expect(review.check.problems.length).toBeGreaterThan(0);
-    const deadline = review.items.find((i: { id: string }) => i.id === 'answer-base.json#/entries/252');
+    const deadline = review.items.find((i: { id: string }) => i.id === DEADLINE);
     expect(deadline.problems.join('')).toContain('3月15日');
     // Every problem that names an item names one the page lists, so the page can link to it.
     const listed = new Set(review.items.map((i: { id: string }) => i.id));
@@ -108,7 +110,7 @@ describe('the knowledge console routes around the publish check', () => {
 
     const bulk = await s.app.inject({ method: 'POST', url: `/api/staff/knowledge/${V}/review`, headers: as(admin), payload: { ids: ['all'] } });
     expect(bulk.statusCode).toBe(200);
-    expect(bulk.json().held.map((h: { id: string }) => h.id)).toContain('answer-base.json#/entries/252');
+    expect(bulk.json().held.map((h: { id: string }) => h.id)).toContain(DEADLINE);
     expect(bulk.json().pending).toBe(bulk.json().held.length);
 
     const held = bulk.json().held.map((h: { id: string }) => h.id);
