@@ -800,7 +800,12 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
   const l = kb.data.intents.answerText.lacking;
   // Only a verdict still in place is turned: one already replaced (「APS不是《通知》中的用语」) says what it should.
   if (entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
-  const at = Math.min(...l.without.map((w) => question.indexOf(w)).filter((i) => i >= 0));
+  // 「车间没MES能不能申报」: a bare 没 names the missing system too, unless it is 「没问题」 and the like.
+  const said = (w: string) => {
+    for (let i = question.indexOf(w); i >= 0; i = question.indexOf(w, i + 1)) if (!l.notWithout.some((n) => question.startsWith(n, i))) return i;
+    return -1;
+  };
+  const at = Math.min(...l.without.map(said).filter((i) => i >= 0));
   if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
   return `${l.lead}${text.replace(REQUIRED_VERDICT, '')}`;
 }

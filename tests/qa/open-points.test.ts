@@ -236,3 +236,13 @@ describe('where the photos go and what the investment cell counts', () => {
     expect(conclusion(q)).toMatch(/^通知没有规定/u);
   });
 });
+
+describe('a system said missing with a bare 没', () => {
+  it.each(['车间没MES能不能申报', '车间没MES能报吗', '工厂没ERP行不行'])('%s: the element is not met, not 「是，要…」', (q) => {
+    expect(conclusion(q)).toMatch(/^没有的话，不符合这一项要素条件/u);
+  });
+
+  it('「没问题」 names nothing missing', () => {
+    expect(conclusion('MES没问题 能报吗')).not.toMatch(/^没有的话/u);
+  });
+});

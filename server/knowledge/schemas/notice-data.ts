@@ -249,7 +249,8 @@ export const IntentsFile = z.object({
      * read as "yes, you can". Asked without something an element condition requires, the answer
      * opens with `lead` instead of that verdict. `without` comes before one of `asks` in such a question.
      */
-    lacking: z.object({ without: z.array(z.string().min(1)).min(1), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
+    /** `without` said as one of `notWithout` (「没问题」) names nothing missing. */
+    lacking: z.object({ without: z.array(z.string().min(1)).min(1), notWithout: z.array(z.string().min(1)).default([]), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
     /**
      * 「有ERP有MES，能报工厂吗」: asked whether the enterprise can apply, an entry on one element
      * condition answers whether that system is required, not the question; the answer opens with `lead`.
