@@ -81,7 +81,7 @@ describe('zz-console-log', () => {
     fakeServer();
     const el = await mount();
     const select = el.shadowRoot!.querySelector('select')!;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['全部', '接口', '对话', '命令行', '工作台']);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['全部', '接口', '对话', '命令行', '工作台', '评估未读懂']);
     select.value = 'chat';
     select.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(pagerText(el)).toContain('共 118 条'));
