@@ -21,6 +21,9 @@ const COLLOQUIAL: [RegExp, string][] = [
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
   [/赶趟/gu, '来得及'],
+  // 没有 as voice input and dialect write it (「莫有」「妹有」「么有」): a bare 有 left after an unknown
+  // character would read as yes. Not after the words that make 么 a question word (什么有、怎么有).
+  [/(?<![什怎这那多要])(?:莫|妹|么|煤|梅|媒|眉|冒)有/gu, '没有'],
 ];
 
 /**

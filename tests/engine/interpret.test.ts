@@ -1762,3 +1762,18 @@ describe('a credit list named as the subject of a no', () => {
     expect(credit('是，不过我们被列入严重违法失信名单了', 'ent.registeredInHenan')).toMatchObject({ 'ent.credit.seriousIllegalDishonest': true, 'ent.registeredInHenan': true });
   });
 });
+
+describe('没有 as voice input and dialect write it', () => {
+  it('「莫有」「妹有」「么有」 to a credit list or a system are no, never the 有 left after an unknown character', () => {
+    for (const text of ['莫有', '妹有', '么有', '妹有哦', '俺们莫有']) {
+      expect(items(text, q('ent.credit.seriousIllegalDishonest')), text).toEqual({ 'ent.credit.seriousIllegalDishonest': false });
+      expect(items(text, q('cap.industrialNetwork')), text).toEqual({ 'cap.industrialNetwork': false });
+    }
+    expect(items('MES妹有 ERP有', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.erp': true });
+  });
+
+  it('a plain 有, and 么 as a question word (什么有、怎么有), are left as they are', () => {
+    expect(items('有', q('ent.credit.seriousIllegalDishonest'))).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+    expect(items('怎么有这个要求', q('cap.industrialNetwork'))).toBe('question');
+  });
+});
