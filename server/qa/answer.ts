@@ -869,6 +869,27 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
 }
 
 /**
+ * 「汇总表3月25日上传行吗」: a date asked of an answer that states the notice's deadline is set
+ * against it first, so the answer says whether that date is in time before what the entry says.
+ * The notice's own date is not restated as a comparison with itself.
+ */
+function askedDate(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
+  const t = kb.data.intents.answerText.askedDate;
+  const deadline = kb.data.facts.deadlines[0];
+  if (!t || !deadline || !entry.answer.includes('{deadline}')) return text;
+  const said = findQuantities(question);
+  for (let i = 0; i + 1 < said.length; i++) {
+    const month = said[i]!;
+    const day = said[i + 1]!;
+    if (month.unit !== '月' || (day.unit !== '日' && day.unit !== '号') || month.index + month.text.length !== day.index) continue;
+    if (month.value === deadline.month && day.value === deadline.day) return text;
+    const before = month.value < deadline.month || (month.value === deadline.month && day.value < deadline.day);
+    return fill(before ? t.before : t.after, { said: `${month.value}月${day.value}日`, deadline: deadline.date }) + text;
+  }
+  return text;
+}
+
+/**
  * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
  * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
  * the one preference it states) and then what the entry says, without its bare verdict. An entry
@@ -1149,7 +1170,7 @@ const MEANING_BEFORE = /^(?:请问)?(?:什么是|什么叫|什么叫做|啥是|�
 const TERM = /^[\p{Script=Han}a-z]+$/u;
 const POINTER = /^(?:这|那|它|上|下|前|后|刚|该|此|第|本|其)|(?:条|款|项|句|段|话|字|词|个)$/u;
 
-const knownTerms = new WeakMap<KnowledgeBase, { notice: string; words: Set<string>; phrasings: string }>();
+const knownTerms = new WeakMap<KnowledgeBase, { notice: string; clauses: string[]; words: Set<string>; phrasings: string }>();
 
 /**
  * The term a what-is question asks about when nothing the product knows can explain it: the
@@ -1168,6 +1189,7 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
     for (const e of kb.data.lexicon.entries) for (const w of [e.canonical, ...e.aliases]) words.add(norm(w));
     known = {
       notice: kb.data.clauses.map((c) => norm(c.text).replace(/\s+/g, '')).join('\n'),
+      clauses: kb.data.clauses.map((c) => norm(c.text).replace(/\s+/g, '')),
       words,
       phrasings: kb.data.answerBase.entries.flatMap((e) => e.questions.map(norm)).join('\n'),
     };
@@ -1175,7 +1197,25 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
   }
   const bare = term.replace(/(?:系统|软件)$/u, '');
   if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
+  if (madeOfOneClause(known.clauses, term)) return undefined;
   return term;
+}
+
+/**
+ * 「节能减排企业优先」 is not the notice's wording, but every part of it is, in one clause (二(三)
+ * 「优先支持节能减排绿色发展企业」): a term that splits wholly into pieces of two characters or more,
+ * all found in one clause's text, is the notice's own matter said in other words, and is answered.
+ */
+function madeOfOneClause(clauses: readonly string[], term: string): boolean {
+  return clauses.some((text) => {
+    // covered[i]: the first i characters split into pieces found in this clause.
+    const covered = [true];
+    for (let end = 2; end <= term.length; end++) {
+      covered[end] = false;
+      for (let start = end - 2; start >= 0 && !covered[end]; start--) covered[end] = Boolean(covered[start]) && text.includes(term.slice(start, end));
+    }
+    return covered[term.length] === true;
+  });
 }
 
 /**
@@ -1650,7 +1690,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
+      const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
+      const corrected = misquoted(kb, question, c.text, situated);
+      const text = corrected === situated ? askedDate(kb, c.match.prepared.entry, c.text, corrected) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;

@@ -271,7 +271,9 @@ describe('questions as they are typed and spoken', () => {
   });
 
   it('answers a late submission, a full quota and a quota left over for what they ask', () => {
-    expect(conclusion('三月十六号交还来得及吗')).toBe('通知没有规定逾期补交');
+    // The date asked is set against the notice's first, then the entry on late submission answers.
+    expect(conclusion('三月十六号交还来得及吗')).toBe('3月16日已晚于通知规定的3月15日前');
+    expect(ask('三月十六号交还来得及吗').answer).toContain('。通知没有规定逾期补交');
     expect(ask('我们县里已经推了五家了，还能再加吗').answer).toContain('多报无效');
     expect(conclusion('推荐名额用不完能给别的县吗')).toMatch(/^通知没有规定名额调剂/u);
     // 「要填。」 answers 「要不要填」, not 「怎么写」.
@@ -440,6 +442,9 @@ describe('out of scope by evidence, not by keyword', () => {
     }
     // Registered elsewhere, the factory in Henan: the registration rule answers, not a refusal.
     expect(conclusion('注册在昆山 工厂在郑州能报吗')).toMatch(/^不能以外省注册企业的名义申报/u);
+    // An enterprise of a place of another province asking whether it may apply: 二(一) answers it.
+    expect(conclusion('昆山的企业能报吗')).toMatch(/^不能以外省注册企业的名义申报/u);
+    expect(conclusion('义乌的厂子能申报智能车间不')).toMatch(/^不能以外省注册企业的名义申报/u);
   });
 
   it.each([
@@ -448,10 +453,8 @@ describe('out of scope by evidence, not by keyword', () => {
     ['专精特新小巨人怎么报', '其他项目'],
     ['江苏省的智能工厂申报条件是什么', '其他省份'],
     // A county-level city or county of another province, named without its province, is outside Henan as the province is.
-    ['昆山的企业能报吗', '其他省份'],
     ['苏州昆山', '其他省份'],
     ['沛县能推几家', '其他省份'],
-    ['义乌的厂子能申报智能车间不', '其他省份'],
     ['评审专家怎么打分', '评审专家'],
     ['今年全省能评出多少个智能工厂', '认定数量'],
     ['郑州到洛阳的高铁要多久', '无关'],
@@ -738,7 +741,8 @@ describe('the element clauses as engineers ask them, element by element', () => 
   });
 
   it('reads a date after the deadline with 才交 as a late submission', () => {
-    expect(conclusion('企业3月20号才交材料，还收吗')).toMatch(/^通知没有规定逾期补交/u);
+    expect(conclusion('企业3月20号才交材料，还收吗')).toBe('3月20日已晚于通知规定的3月15日前');
+    expect(ask('企业3月20号才交材料，还收吗').answer).toContain('。通知没有规定逾期补交');
   });
 
   it('answers how many seals the opinion takes with the one recommending unit', () => {

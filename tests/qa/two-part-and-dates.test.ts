@@ -138,3 +138,26 @@ describe('questions of the twenty-eighth fresh set, each beside one sharing its 
     expect(lead('推荐库在哪')).toMatch(/推荐库/u);
   });
 });
+
+describe('a date asked against the notice\'s deadline', () => {
+  it.each([
+    ['汇总表3月25日上传行吗', '3月25日已晚于通知规定的3月15日前。'],
+    ['推荐汇总表3月20号交行不行', '3月20日已晚于通知规定的3月15日前。'],
+    ['3月20号交还来得及吗', '3月20日已晚于通知规定的3月15日前。'],
+    ['推荐汇总表三月十二号传上去可以不', '3月12日在通知规定的3月15日之前。'],
+  ])('%s is set against 3月15日 in its first sentence', (q, first) => {
+    const a = ask(q);
+    expect(a.answer.startsWith(first)).toBe(true);
+    expect(a.citations.map((c) => c.clause)).toEqual(['四(四)']);
+  });
+
+  it.each(['3月15日前要传完吗', '申报截止是哪天', '成立日期3月25日怎么填'])('%s (the deadline itself, no date, or a date of something else) is answered as before', (q) => {
+    expect(ask(q).answer).not.toMatch(/通知规定的3月15日(之前|前)。/u);
+  });
+
+  it('a wrong date confirmed with 对吧 is corrected once, not also compared', () => {
+    const a = ask('推荐汇总表3月20号前交对吧').answer;
+    expect(a).toMatch(/^不对，通知写的不是3月20号。/u);
+    expect(a).not.toContain('已晚于');
+  });
+});

@@ -237,6 +237,12 @@ export const IntentsFile = z.object({
     correction: z.string(),
     /** After an answer that spans years, asked of a later year: {year}, the notice's own year. */
     laterYearRule: z.string().optional(),
+    /**
+     * A date asked of an answer that states the notice's deadline (「汇总表3月25日上传行吗」), said
+     * before that answer: {said}, the date as read; {deadline}, the notice's. One text for a date before
+     * the deadline and one for a date after it.
+     */
+    askedDate: z.object({ before: z.string(), after: z.string() }).optional(),
     /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
     followUp: z.string(),
     /**
