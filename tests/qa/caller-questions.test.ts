@@ -412,3 +412,47 @@ describe('MES beside ERP', () => {
     expect(ask('ERP带生产模块算MES吗').answer).toMatch(/^通知没有规定，要看功能/u);
   });
 });
+
+describe('where the enterprise is registered and where its factory stands', () => {
+  it.each(['外省企业能报吗', '北京的企业能参加吗', '山东的企业可以申报河南的智能工厂吗', '江苏的公司在河南建的厂能申报吗'])('%s (an enterprise of another province) is told 二(一) asks for registration in Henan', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^不能以外省注册企业的名义申报/u);
+    expect(r.citations.map((c) => c.clause)).toEqual(['二(一)']);
+  });
+
+  it.each(['我们厂在新疆 能报吗', '公司在河南注册 工厂在山西 能申报吗', '我们工厂在陕西 能申报吗', '工厂在外省能报吗'])('%s (a factory outside Henan) is told the notice does not say where it must stand, and who decides', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^通知没有规定车间、工厂的所在地/u);
+    expect(r.answer).toContain(phone);
+    expect(r.citations.map((c) => c.clause)).toEqual(['二(一)', '四(三)']);
+  });
+
+  it.each(['山东省智能工厂的申报条件', '浙江的数字化车间怎么认定', '新疆的智能工厂怎么申报', '河北有没有类似的智能工厂申报'])('%s (another province\'s own programme) is still refused', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toContain('其他省份的申报政策');
+  });
+});
+
+describe('a what-is question about the notice\'s own matter in other words', () => {
+  it('「节能减排企业优先是啥意思」 is answered from 二(三), whose words make up the term, not refused as a term the notice never uses', () => {
+    const r = ask('节能减排企业优先是啥意思');
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toContain('优先支持');
+    expect(r.citations.map((c) => c.clause)).toEqual(['二(三)']);
+  });
+
+  it.each(['工业互联网平台是什么意思', '灯塔工厂是什么意思？'])('%s (a part the notice never says) is still told the notice does not use it', (q) => {
+    expect(ask(q).answer).toMatch(/^《通知》没有使用“/u);
+  });
+
+  it.each(['万元/人/天是什么意思', '万元每人每天咋算'])('%s is explained as the unit of 附件1\'s 每人每天产出水平, saying the notice gives no way to count it', (q) => {
+    const r = ask(q);
+    expect(r.outOfScope).toBe(false);
+    expect(r.answer).toMatch(/^是智能车间申报书（附件1）“每人每天产出水平”的单位/u);
+    expect(r.answer).toContain('不是通知原文');
+    expect(r.citations.map((c) => c.clause)).toEqual(['附件1.一(二)']);
+  });
+});
