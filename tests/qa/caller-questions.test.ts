@@ -456,3 +456,22 @@ describe('a what-is question about the notice\'s own matter in other words', () 
     expect(r.citations.map((c) => c.clause)).toEqual(['附件1.一(二)']);
   });
 });
+
+describe('questions a helpline hears about sites, new workshops and the factory type', () => {
+  it.each([
+    ['一个法人两个厂区能分别报车间吗', 'per-year', /^不能同时报两个/u],
+    ['车间是去年新建的能报吗', 'running-time', /^通知没有规定建成或运行满多长时间/u],
+    ['离散型企业报智能车间要有DCS吗', 'ws-dcs', /^不单独要求/u],
+    ['我们是化工企业 想报离散型智能工厂 行吗', 'industry-type', /化工属于国民经济行业分类（GB\/T 4754）第26大类/u],
+    ['做食品的想报流程型可以不', 'industry-type', /食品属于国民经济行业分类（GB\/T 4754）第14大类/u],
+  ])('%s is answered by %s', (q, entry, first) => {
+    const r = ask(q);
+    expect(r.entries).toEqual([entry]);
+    expect(r.answer.split('\n')[0]).toMatch(first);
+  });
+
+  it('a title won last year is still the title question, not how long a system has run', () => {
+    expect(ask('去年评上了今年还能再报吗').entries).toEqual(['reapply']);
+    expect(ask('离散型工厂要DCS吗').entries).toEqual(['process-dcs']);
+  });
+});
