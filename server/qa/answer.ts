@@ -889,6 +889,56 @@ function askedDate(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   return text;
 }
 
+/** 「有没有X这一栏」「要填X吗」「要不要填X」: the cell asked for, X, as the question words it. */
+const CELL_ASKED = [
+  /有没有(?<x>[^，,。？?！!\s]{2,14}?)(?:这一?[栏项]|一?栏|栏目|这个|吗|$)/u,
+  /有(?<x>[^，,。？?！!\s]{2,14}?)(?:这一?[栏项]|一?栏)(?:吗|没有|不)/u,
+  /(?:要不要|需不需要|用不用|是否要?|需要|要|得)填(?:写|报)?(?<x>[^，,。？?！!\s]{2,14}?)(?:吗|不|么|没有|这一?[栏项]|$)/u,
+];
+/** A cell asked by a word that asks for a value (「要填几年」「填什么」) is no question of whether it is there. */
+const VALUE_ASKED = /[几多啥哪]|什么|怎么/u;
+
+/**
+ * 「附件2要填税金吗」: a question whether a form has a cell is answered 有 first, with the cell's line
+ * quoted as the form writes it, when the forms asked about (named in the question, or cited by the
+ * entry) hold the word asked. A word not found says nothing: the form may name it otherwise
+ * (投资额 is 「软硬件投资」), and a wrong 没有 would cost more than the entry's own answer.
+ */
+function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
+  const t = kb.data.intents.answerText.askedCell;
+  if (!t) return text;
+  let x: string | undefined;
+  for (const p of CELL_ASKED) {
+    x = p.exec(question)?.groups?.x;
+    if (x) break;
+  }
+  x = x?.replace(/^(?:的|这个|那个|企业的?)/u, '').replace(/(?:这一?[栏项]|一?栏|栏目)$/u, '').replace(/(?:这个|那个|这|那)$/u, '');
+  if (!x || x.length < 2 || VALUE_ASKED.test(x)) return text;
+  const categories = kb.data.intents.answerText.otherCategory.categories;
+  const named = categories.filter((c) => patternOf(`${c.form}(?!\\d)`).test(question) || (c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)) && /申报书|表/u.test(question)));
+  const forms = (named.length ? named.map((c) => c.form) : categories.map((c) => c.form).filter((f) => entry.clauses.some((id) => id === f || id.startsWith(`${f}.`)))).slice(0, 2);
+  if (forms.length === 0) return text;
+  const cellOf = (form: string, word: string) => {
+    for (const c of kb.data.clauses) {
+      if (!c.id.startsWith(`${form}.`)) continue;
+      const lines = c.text.split('\n').map((l) => l.trim());
+      const at = lines.findIndex((l) => l.length > 1 && norm(l).includes(word));
+      if (at < 0) continue;
+      // A word found in a cell's guidance (「（请简要说明…能源管理系统等…）」) is asked of the cell above it.
+      const heading = lines.slice(0, at).reverse().find((l) => l.length > 1 && !l.startsWith('（'));
+      return lines[at]!.startsWith('（') && heading ? fill(t.inGuidance, { cell: heading, guidance: lines[at]! }) : fill(t.cell, { cell: lines[at]! });
+    }
+    return undefined;
+  };
+  const cells: string[] = [];
+  for (const form of forms) {
+    // 「投资额」「人数」 name the cell with a word that ends in 额 or 数: the form may write the stem alone.
+    const line = cellOf(form, x) ?? (/[额数]$/u.test(x) && x.length > 2 ? cellOf(form, x.slice(0, -1)) : undefined);
+    if (line) cells.push(`${form}${line}`);
+  }
+  return cells.length ? fill(t.has, { cells: cells.join(t.separator) }) + text : text;
+}
+
 /**
  * 「有专利能加分吗」 matched to the entry on patents: its 「要。」 answers whether patents are asked
  * for, not whether they score. The notice gives no scores, so the answer says that first (quoting
@@ -1692,7 +1742,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       const corrected = misquoted(kb, question, c.text, situated);
-      const text = corrected === situated ? askedDate(kb, c.match.prepared.entry, c.text, corrected) : corrected;
+      const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;

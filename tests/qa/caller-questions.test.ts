@@ -475,3 +475,22 @@ describe('questions a helpline hears about sites, new workshops and the factory 
     expect(ask('离散型工厂要DCS吗').entries).toEqual(['process-dcs']);
   });
 });
+
+describe('whether a form has a cell', () => {
+  it.each([
+    ['附件2要填税金吗', '有，附件2“税金（万元）”。'],
+    ['工厂基本信息表里有没有投资额', '有，附件2“工厂建设软硬件投资（万元）”、附件3“智能工厂建设软硬件投资（万元）”。'],
+    ['附件2要不要填建设起止日期', '有，附件2“智能工厂建设起止日期”。'],
+    ['附件3里有能源管理那一栏吗', '有，附件3“经营管理”栏写明“（请简要说明企业资源计划系统（ERP）、仓储管理系统（WMS）、能源管理系统等企业信息化系统应用情况）”。'],
+  ])('%s is answered 有 first, quoting the cell as the form writes it', (q, first) => {
+    expect(ask(q).answer.startsWith(first)).toBe(true);
+  });
+
+  it.each(['附件2里有没有安全环保这一栏', '附件2要填几年的数据', '企业基本信息要填企业负责人的职称吗'])('%s (a cell the form words otherwise, or a value asked) gets no 有 it cannot quote', (q) => {
+    expect(ask(q).answer).not.toMatch(/^有，/u);
+  });
+
+  it('「附件2要填几年的数据」 is the three years of 近三年主要经济指标', () => {
+    expect(ask('附件2要填几年的数据').answer).toMatch(/^填2020年、2021年、2022年三年/u);
+  });
+});

@@ -243,6 +243,12 @@ export const IntentsFile = z.object({
      * the deadline and one for a date after it.
      */
     askedDate: z.object({ before: z.string(), after: z.string() }).optional(),
+    /**
+     * Whether a form has a cell (「附件2要填税金吗」「工厂基本信息表里有没有投资额」), said before the
+     * answer when the asked forms' text holds it: {cells}, each form with its cell line quoted as written (`cell`: {cell}), or a cell's
+     * guidance that holds the word, after the cell's name (`inGuidance`: {cell}, {guidance}).
+     */
+    askedCell: z.object({ has: z.string(), separator: z.string(), cell: z.string(), inGuidance: z.string() }).optional(),
     /** Before an answer to a chat message read with the previous question: {question}, the question it was read as. */
     followUp: z.string(),
     /**
