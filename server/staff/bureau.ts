@@ -213,15 +213,40 @@ export function checklistOf(kb: KnowledgeData, category: Category | null, answer
 }
 
 /**
+ * Saved ticks read against the checklist as it is now. Before an integration element (三(三)5, 三(二)5 系统集成) was
+ * grouped, it listed each system it names as an item of its own (「三(三)5:dcs」), and a bureau may have ticked those:
+ * a tick there verified that system, so it ticks the system's presence item where it is now checked, unless that
+ * item was already decided; the integration item is ticked when every system it joins was ticked under the element.
+ * The old ids stay in the record as they were, so nothing a bureau saved is lost.
+ */
+export function migrateTicks(items: ChecklistItem[], ticks: Record<string, boolean>): Record<string, boolean> {
+  const out = { ...ticks };
+  for (const join of items) {
+    if (join.kind !== 'integration' || join.id in ticks) continue;
+    const caps = join.capability.split('+');
+    const old = caps.map((cap) => ticks[`${join.clause}:${cap}`]);
+    if (old.every((v) => v === undefined)) continue;
+    out[join.id] = old.every((v) => v === true);
+    caps.forEach((cap, k) => {
+      const presence = items.find((i) => i.kind === 'presence' && i.capability === cap);
+      if (presence && old[k] === true && !(presence.id in ticks)) out[presence.id] = true;
+    });
+  }
+  return out;
+}
+
+/**
  * The checklist ticks of a review that still hold after the applicant resubmitted: an item the
  * new submission still lists, with the same claim (已具备 or 部分具备). A tick on a capability the
  * applicant no longer claims, or now claims differently, verified something that is not asserted any more.
  */
 export function ticksStillValid(kb: KnowledgeData, before: SubmissionSnapshot, after: SubmissionSnapshot, ticks: Record<string, boolean>): Record<string, boolean> {
-  const claims = (s: SubmissionSnapshot) => new Map(checklistOf(kb, s.assessment.category.recommended, s.answers).map((i) => [i.id, i.claim]));
-  const was = claims(before);
-  const now = claims(after);
-  return Object.fromEntries(Object.entries(ticks).filter(([id]) => was.has(id) && now.get(id) === was.get(id)));
+  const listOf = (s: SubmissionSnapshot) => checklistOf(kb, s.assessment.category.recommended, s.answers);
+  const beforeList = listOf(before);
+  const was = new Map(beforeList.map((i) => [i.id, i.claim]));
+  const now = new Map(listOf(after).map((i) => [i.id, i.claim]));
+  // Ticks saved under the checklist's older ids are read as today's first, or every one of them would be cleared.
+  return Object.fromEntries(Object.entries(migrateTicks(beforeList, ticks)).filter(([id]) => was.has(id) && now.get(id) === was.get(id)));
 }
 
 /** What a bureau sees of an applicant: taken when the enterprise submits, so later edits do not change what was submitted. */
