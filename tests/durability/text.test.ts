@@ -44,7 +44,7 @@ describe('the shared text rule', () => {
     const deep = JSON.parse('['.repeat(7000) + ']'.repeat(7000));
     expect(() => cleanInput(deep)).toThrow(InputShapeError);
     expect(() => cleanInput({ a: new Array(INPUT_LIMITS.maxArrayLength + 1).fill(1) })).toThrow(/array too long/);
-    expect(() => cleanInput(Array.from({ length: 30 }, () => new Array(900).fill('x')))).toThrow(/too many values/);
+    expect(() => cleanInput(Array.from({ length: 30 }, () => new Array(900).fill('x')))).toThrow(/内容过多/);
     const proto = cleanInput(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     expect(Object.keys(proto)).toEqual(['__proto__']);
