@@ -90,18 +90,43 @@ export function statedPlace(kb: KnowledgeData, answers: Answers): { place: strin
   return { place: best.r.name, said: best.said, recommender: recommenderOf(best.r), kind: best.r.kind, prefecture: best.r.prefecture ?? (best.r.kind === '省辖市' ? best.r.name : null) };
 }
 
+/** The location an applicant gave, against a bureau whose area does not hold it: where it is, and who recommends there. */
+export interface AreaMismatch {
+  /** The applicant's own words (its address, county or city). */
+  said: string;
+  /** The place those words name, with its city: 「郑州市金水区」. */
+  where: string;
+  /** The bureau chosen. */
+  region: string;
+  /** The bureau that recommends for that place under 四(三). */
+  recommender: string;
+  clause: string;
+}
+
 /**
- * Why the bureau of `region` does not cover the location this applicant gave, or null when it does (or nothing was
- * stated). A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
+ * Whether the bureau of `region` covers the location this applicant gave; null when it does (or nothing was stated).
+ * A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
  * counties, so it does not rule a county's bureau out.
  */
-export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+export function areaMismatch(kb: KnowledgeData, region: string, answers: Answers): AreaMismatch | null {
   const at = statedPlace(kb, answers);
   if (!at || at.recommender === region || at.place === region || at.prefecture === region) return null;
   const bureau = kb.regions.regions.find((r) => r.name === region);
   if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
   const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;
-  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+  return { said: at.said, where, region, recommender: at.recommender, clause: kb.regions.clause };
+}
+
+/** What the applicant is told, when it picks the bureau and again when it submits; null when the bureau covers it. */
+export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+  const m = areaMismatch(kb, region, answers);
+  if (!m) return null;
+  return `所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。请改为提交给${m.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+}
+
+/** What the chosen bureau is told in its 初审 view: the same facts, and what it can do, since it cannot move the submission itself. */
+export function outsideAreaForBureau(m: AreaMismatch): string {
+  return `该企业所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。企业提交时已收到同样的提示；请与企业核实所在地，确在${m.where}的，请企业改为提交给${m.recommender}。`;
 }
 
 export interface Deadline {

@@ -28,6 +28,8 @@ interface Applicant {
   changedSinceReview: boolean;
   /** The bureau the enterprise moved this submission from; that bureau's review did not come with it. */
   movedFrom: { region: string; at: string } | null;
+  /** Where the applicant says it is, when that is outside this bureau's area. */
+  outOfArea?: { where: string; recommender: string } | null;
   programmeYear: number | null;
 }
 interface ChecklistItem {
@@ -278,7 +280,9 @@ export class ZzConsoleBureau extends LitElement {
                   <td data-label="差距">${a.gaps.length}</td>
                   <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}</td>
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}${a.outOfArea
+                      ? html` <span class="tag unmet" data-testid="outside-area-tag" title="企业所填所在地在${a.outOfArea.where}">不在本地区受理范围，应由${a.outOfArea.recommender}初审</span>`
+                      : ''}</td>
                 </tr>`,
               )}
             </tbody>
