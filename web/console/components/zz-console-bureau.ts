@@ -274,15 +274,15 @@ export class ZzConsoleBureau extends LitElement {
             <tbody>
               ${(ov.applicants ?? []).map(
                 (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
-                  <td data-label="企业"><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button></td>
+                  <td data-label="企业"><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${a.outOfArea
+                      ? html`<div class="tag unmet" data-testid="outside-area-tag">所在地在${a.outOfArea.where}，应由${a.outOfArea.recommender}初审</div>`
+                      : ''}</td>
                   <td data-label="类别">${a.categoryLabel}</td>
                   <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
                   <td data-label="差距">${a.gaps.length}</td>
                   <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}${a.outOfArea
-                      ? html` <span class="tag unmet" data-testid="outside-area-tag" title="企业所填所在地在${a.outOfArea.where}">不在本地区受理范围，应由${a.outOfArea.recommender}初审</span>`
-                      : ''}</td>
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}</td>
                 </tr>`,
               )}
             </tbody>
