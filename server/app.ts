@@ -90,7 +90,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify: FastifyInstance, opt
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       error: 'Too Many Requests',
-      message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试 (rate limited)`,
+      message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
     }),
   });
 

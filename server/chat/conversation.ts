@@ -119,7 +119,7 @@ export class Conversation {
     if (msg.type === 'open') return this.open(msg);
     const sessionId = this.sessionId;
     if (!sessionId || !this.rt) {
-      return this.send({ type: 'error', code: WsErrorCode.notOpen, message: '请先发送 open 消息建立或恢复会话 (session not open)', clientId: msg.clientId });
+      return this.send({ type: 'error', code: WsErrorCode.notOpen, message: '请先发送 open 消息建立或恢复会话', clientId: msg.clientId });
     }
     await this.deps.locks.run(sessionId, () => this.turn(sessionId, msg));
   }
@@ -135,7 +135,7 @@ export class Conversation {
     if (msg.sessionId !== undefined) {
       if (!msg.token || !(await store.authenticate(msg.sessionId, msg.token))) {
         // Same answer for "no such session" and "wrong token": existence is not revealed.
-        return this.send({ type: 'error', code: WsErrorCode.notFound, message: '会话不存在或令牌不正确 (session not found)' });
+        return this.send({ type: 'error', code: WsErrorCode.notFound, message: '会话不存在或令牌不正确' });
       }
       ({ sessionId, token } = { sessionId: msg.sessionId, token: msg.token });
       resumed = true;

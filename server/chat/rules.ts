@@ -73,7 +73,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     },
     apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
       if (isFormQuestion(questionId)) {
-        if (!forms) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
+        if (!forms) return { ok: false, error: `未知的问题：${questionId}` };
         return skipRead(forms.applyFormAnswer(answers, questionId, value));
       }
       return skipRead(applyAnswer(data, answers, questionId, value));

@@ -240,7 +240,7 @@ function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
  */
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
   const view = formView(kb, questionId, category);
-  if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
+  if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
   const t = text.trim();
   let value: AnswerValue;
   // 「同上」 in the workshop's address box is the enterprise's address, as the same words in the chat are.

@@ -603,7 +603,7 @@ function display(c: Concrete, value: AnswerValue): string {
  */
 export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
   const c = findQuestion(kb, questionId);
-  if (!c) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
+  if (!c) return { ok: false, error: `未知的问题：${questionId}` };
   let v: AnswerValue = value;
   if (typeof v === 'string' && c.q.validate === 'creditCode') v = v.trim().toUpperCase().replace(/\s+/g, '');
   if (typeof v === 'string') v = v.trim();

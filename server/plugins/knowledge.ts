@@ -35,7 +35,7 @@ async function knowledge(fastify: FastifyInstance): Promise<void> {
     const found = registry.get(version);
     if (!found) {
       const list = registry.versions();
-      throw new HttpError(400, ErrorCode.validation, `请求参数有误 (invalid request) — ${field}: 未知的知识库版本 "${version}"，可用版本：${list.join('、')}`, [
+      throw new HttpError(400, ErrorCode.validation, `请求参数有误：${field}：未知的知识库版本 "${version}"，可用版本：${list.join('、')}`, [
         { field, message: `unknown knowledge version; available: ${list.join(', ')}` },
       ]);
     }

@@ -78,7 +78,7 @@ async function limits(fastify: FastifyInstance): Promise<void> {
     openSockets,
     takeSessionCreate(ip: string) {
       if (!sessionCreate.take(ip)) {
-        throw tooMany(`新建会话过于频繁，请 ${sessionCreate.retryAfterSeconds(ip)} 秒后再试 (too many new sessions)`);
+        throw tooMany(`新建会话过于频繁，请 ${sessionCreate.retryAfterSeconds(ip)} 秒后再试`);
       }
     },
     async guardUpgrade(request: FastifyRequest, reply: FastifyReply) {
@@ -86,10 +86,10 @@ async function limits(fastify: FastifyInstance): Promise<void> {
       // session here. Non-browser clients send none and are not affected.
       const origin = request.headers.origin;
       if (origin !== undefined && !sameOrigin(origin, request, c.PUBLIC_ORIGIN)) {
-        return reply.status(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: `不接受来自 ${origin.slice(0, 100)} 的连接 (origin not allowed)` } });
+        return reply.status(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: `不接受来自 ${origin.slice(0, 100)} 的连接` } });
       }
       if ((openSockets.get(request.ip) ?? 0) >= c.WS_MAX_PER_IP) {
-        return reply.status(429).send({ error: { code: ErrorCode.rateLimited, message: `同一地址打开的连接过多（上限 ${c.WS_MAX_PER_IP}）(too many open sockets)` } });
+        return reply.status(429).send({ error: { code: ErrorCode.rateLimited, message: `同一地址打开的连接过多（上限 ${c.WS_MAX_PER_IP}）` } });
       }
     },
   });

@@ -10,6 +10,7 @@ import type { InterviewRules, Speaker, SpokenAnswer } from '../chat/ports';
 import { countAnswer } from '../plugins/metrics';
 import type { KnowledgeBase } from '../knowledge/base';
 import { cleanInput, InputShapeError } from '../schemas/text';
+import { fieldIssues, issueSummary } from '../errors';
 import type { NewTranscriptEntry } from '../store/types';
 
 export interface ChatOptions {
@@ -49,23 +50,23 @@ type Parsed = { ok: true; msg: ClientMessage } | { ok: false; error: Extract<Ser
 export function parseClientFrame(data: RawData): Parsed {
   const bytes = size(data);
   if (bytes > MAX_WS_MESSAGE_BYTES) {
-    return { ok: false, error: { type: 'error', code: WsErrorCode.tooLarge, message: `消息过大：${bytes} 字节，上限 ${MAX_WS_MESSAGE_BYTES} 字节 (message too large)` } };
+    return { ok: false, error: { type: 'error', code: WsErrorCode.tooLarge, message: `消息过大：${bytes} 字节，上限 ${MAX_WS_MESSAGE_BYTES} 字节` } };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(asText(data));
-  } catch (err) {
-    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: `消息不是合法的 JSON (malformed JSON): ${(err as Error).message}` } };
+  } catch {
+    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息不是合法的 JSON' } };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息应为 JSON 对象 (message must be a JSON object)' } };
+    return { ok: false, error: { type: 'error', code: WsErrorCode.malformed, message: '消息应为 JSON 对象' } };
   }
   try {
     // The same text and shape rules as every HTTP input (schemas/text.ts).
-    raw = cleanInput(raw, '(message)');
+    raw = cleanInput(raw, '消息');
   } catch (err) {
     if (!(err instanceof InputShapeError)) throw err;
-    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${err.field}: ${err.message}` } };
+    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误：${err.field}：${err.message}` } };
   }
   const rec = raw as Record<string, unknown>;
   const clientId = typeof rec.clientId === 'string' && rec.clientId.length <= 64 ? rec.clientId : undefined;
@@ -75,18 +76,15 @@ export function parseClientFrame(data: RawData): Parsed {
       error: {
         type: 'error',
         code: WsErrorCode.unknownType,
-        message: `未知的消息类型 (unknown type): ${JSON.stringify(rec.type ?? null).slice(0, 40)}；可用类型：${[...KNOWN_TYPES].join(', ')}`,
+        message: `未知的消息类型：${JSON.stringify(rec.type ?? null).slice(0, 40)}；可用类型：${[...KNOWN_TYPES].join(', ')}`,
         ...(clientId ? { clientId } : {}),
       },
     };
   }
   const r = ClientMessage.safeParse(raw);
   if (!r.success) {
-    const detail = r.error.issues
-      .slice(0, 10)
-      .map((i) => `${i.path.join('.').slice(0, 120) || '(message)'}: ${i.message.slice(0, 200)}`)
-      .join('; ');
-    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误 (invalid message) — ${detail}`, ...(clientId ? { clientId } : {}) } };
+    const detail = issueSummary(fieldIssues(r.error, '消息', raw));
+    return { ok: false, error: { type: 'error', code: WsErrorCode.invalid, message: `消息字段有误：${detail}`, ...(clientId ? { clientId } : {}) } };
   }
   return { ok: true, msg: r.data };
 }
@@ -212,7 +210,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     socket.on('message', (data: RawData) => {
       idle.refresh();
       if (queued >= MAX_QUEUED_PER_CONNECTION) {
-        send({ type: 'error', code: WsErrorCode.invalid, message: '消息发送过快，请等待上一条处理完成 (too many queued messages)' });
+        send({ type: 'error', code: WsErrorCode.invalid, message: '消息发送过快，请等待上一条处理完成' });
         return;
       }
       queued++;
@@ -224,7 +222,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
           if (msg.type === 'open' && msg.sessionId === undefined) {
             // Each such open creates a session: capped per socket and, with POST /api/sessions, per IP.
             if (created >= cfg.SESSIONS_PER_CONNECTION) {
-              return send({ type: 'error', code: WsErrorCode.rateLimited, message: `本连接新建会话已达上限（${cfg.SESSIONS_PER_CONNECTION}）(too many new sessions on this connection)` });
+              return send({ type: 'error', code: WsErrorCode.rateLimited, message: `本连接新建会话已达上限（${cfg.SESSIONS_PER_CONNECTION}）` });
             }
             try {
               fastify.limits.takeSessionCreate(ip);
@@ -240,7 +238,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         })
         .catch((err: unknown) => {
           request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');
-          send({ type: 'error', code: WsErrorCode.internal, message: '服务器内部错误，请重试 (internal error)' });
+          send({ type: 'error', code: WsErrorCode.internal, message: '服务器内部错误，请重试' });
         })
         .finally(() => {
           queued--;

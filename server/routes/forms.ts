@@ -48,7 +48,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     try {
       return draftSection(ctx(kb), profile, category, section);
     } catch (err) {
-      if (err instanceof UnknownSectionError) throw new HttpError(400, 'VALIDATION_FAILED', `请求参数有误 (invalid request) — body.section: ${err.message}`, [{ field: 'body.section', message: err.message }]);
+      if (err instanceof UnknownSectionError) throw new HttpError(400, 'VALIDATION_FAILED', `请求参数有误：body.section：${err.message}`, [{ field: 'body.section', code: 'unknown_section', message: err.message }]);
       throw err;
     }
   };

@@ -170,7 +170,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     } catch (err) {
       return rejected(err);
     }
-    const rev = await save(request, k, id, entry, `回滚到第 ${revision} 版 (rollback to revision ${revision})`);
+    const rev = await save(request, k, id, entry, `回滚到第 ${revision} 版`);
     audit(request, 'answer.rollback', id, { version: k.version, to: revision, revision: rev.revision });
     return { revision: rev };
   });

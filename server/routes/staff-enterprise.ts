@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
 import { rulesFor } from '../chat/rules';
 import { outsideArea, regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
-import { FeedbackRequest, SubmitRequest } from '../staff/schemas';
+import { FeedbackRequest, SubmitRequest, SubmitStateQuery } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
 
 /**
@@ -19,7 +19,7 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     const body = parseOr400(SubmitRequest, request.body);
     const kb = await fastify.sessionKnowledge(sessionId);
     const region = resolveRegion(kb.data, body.region);
-    if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region: 未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市`);
+    if (!region) throw new HttpError(400, 'VALIDATION_FAILED', `body.region：未知地区“${body.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市`);
     const answers = await fastify.store.getAnswers(sessionId);
     // A bureau whose area does not hold the location the applicant gave would review, and count against its quota,
     // an enterprise another bureau recommends: the applicant is warned, and the bureau sees the same words.
@@ -59,15 +59,23 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
   /**
    * Whether this session was submitted, and the regions it may choose from: first the one its
    * address names, else the one its interview recorded (the recommending county, else the city).
+   * With ?region=, or else for the region already submitted to, `warning` says whether that bureau's area
+   * holds the location the applicant gave, so the page can say so while the bureau is being chosen.
    */
   fastify.get('/api/sessions/:id/submit', async (request) => {
     const sessionId = await fastify.requireSession(request);
+    const q = parseOr400(SubmitStateQuery, request.query, 'query');
     const answers = await fastify.store.getAnswers(sessionId);
-    const named = (v: unknown) => (typeof v === 'string' && v.trim() ? regionIn(fastify.kb.data, v) : null);
+    const kb = await fastify.sessionKnowledge(sessionId);
+    const named = (v: unknown) => (typeof v === 'string' && v.trim() ? regionIn(kb.data, v) : null);
+    const submission = (await ctx.store().submissionOf(sessionId)) ?? null;
+    const region = q.region !== undefined ? resolveRegion(kb.data, q.region) : submission?.region;
+    if (q.region !== undefined && !region) throw new HttpError(400, 'VALIDATION_FAILED', `query.region：未知地区“${q.region}”，应为省辖市、济源示范区、航空港区或县（市）名称，如 洛阳市`);
     return {
-      submission: (await ctx.store().submissionOf(sessionId)) ?? null,
-      regions: regionNames(fastify.kb.data),
+      submission,
+      regions: regionNames(kb.data),
       suggested: named(answers['form.address']) ?? named(answers['ent.county']) ?? named(answers['ent.city']),
+      ...(region ? { region, warning: outsideArea(kb.data, region, answers) } : {}),
     };
   });
 

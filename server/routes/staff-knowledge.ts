@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -220,11 +220,42 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     }
   });
 
+  /**
+   * The review list of each draft as last built, with the draft's revision (the hash of every file in it) it was built
+   * from. Building it runs the full publish check and reads every carried item's value, which takes seconds; the page
+   * asks for the list after each accept, edit or drop and on every visit, and most of those find the draft unchanged.
+   * Keyed by content rather than by this process's own writes, so an edit made on the command line is seen too.
+   */
+  const reviewLists = new Map<string, { revision: string; body: unknown }>();
+  const revisionOf = (version: string): string => {
+    const dir = join(root, version);
+    const hash = createHash('sha1');
+    const walk = (rel: string) => {
+      for (const e of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(path);
+        else if (e.isFile()) hash.update(path).update('\0').update(readFileSync(join(dir, path))).update('\0');
+      }
+    };
+    walk('');
+    return hash.digest('hex');
+  };
+
   /** Every item carried over, with its value as it is now and the clause changes it rests on. */
   fastify.get('/api/staff/knowledge/:version/review', async (request) => {
     admin(request);
     const { version } = parseOr400(VersionParams, request.params, 'params');
     versionExists(version);
+    const revision = revisionOf(version);
+    const cached = reviewLists.get(version);
+    if (cached?.revision === revision) return cached.body;
+    const body = buildReviewList(version);
+    // A write that landed while the list was being built leaves it describing neither state: it is not kept.
+    if (revisionOf(version) === revision) reviewLists.set(version, { revision, body });
+    return body;
+  });
+
+  const buildReviewList = (version: string) => {
     let review;
     try {
       review = readReview(root, version);
@@ -238,6 +269,7 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
     const check: PublishCheck | null = status === 'draft' ? checkOrNull(version) : null;
     const failing = new Map<string, string[]>();
     for (const p of check?.problems ?? []) if (p.item) failing.set(p.item, [...(failing.get(p.item) ?? []), p.message]);
+    const files = new Map<string, unknown>();
     const items = review.items
       .filter((i) => i.needsReview || failing.has(i.id))
       .map((i) => ({
@@ -251,12 +283,12 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
         reviewedAt: i.reviewedAt ?? null,
         droppedAt: i.droppedAt ?? null,
         edited: i.edited ?? false,
-        current: currentValue(root, version, i) ?? null,
+        current: currentValue(root, version, i, files) ?? null,
         related: relatedChanges(report, i.clauses),
         problems: failing.get(i.id) ?? [],
       }));
     return { version, basedOn: review.basedOn, status, groups: GROUP_NAMES, carried: review.items.length, items, check };
-  });
+  };
 
   fastify.post('/api/staff/knowledge/:version/review', async (request) => {
     admin(request);

@@ -15,7 +15,7 @@ import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { applicationContent, categoryLabel, checklistOf, outsideArea, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import { applicationContent, areaMismatch, categoryLabel, checklistOf, migrateTicks, outsideAreaForBureau, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
 import type { Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
@@ -372,8 +372,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
     const a = snap.assessment;
+    const away = areaMismatch(kb().data, s.region, snap.answers ?? {});
     return {
       sessionId: s.sessionId,
+      /** Where the applicant says it is, when that is outside this bureau's area: the queue flags it before the record is opened. */
+      outOfArea: away ? { where: away.where, recommender: away.recommender } : null,
       name: snap.name,
       submittedAt: s.submittedAt,
       knowledgeVersion: s.knowledgeVersion,
@@ -433,19 +436,23 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     // Another region's applicant is "not found", so a bureau cannot probe which sessions exist elsewhere.
     if (!s) throw notFound('申报企业');
     const snap = s.snapshot as SubmissionSnapshot;
+    const checklist = checklistOf(kb().data, snap.assessment.category.recommended, snap.answers);
     audit(request, 'bureau.view', id);
     return {
       ...summaryOf(s),
       conditions: snap.assessment.conditions,
       categoryReasons: snap.assessment.category.reasons,
-      checklist: checklistOf(kb().data, snap.assessment.category.recommended, snap.answers),
+      checklist,
       drafts: snap.drafts ?? null,
       // Read with the knowledge the enterprise answered under, whose form questions its answers are.
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
-      review: s.review ?? { notes: '', siteNotes: '', checklist: {} },
+      review: s.review ? { ...s.review, checklist: migrateTicks(checklist, s.review.checklist) } : { notes: '', siteNotes: '', checklist: {} },
       deadline: deadlineOfVersion(s.knowledgeVersion),
-      // The location the applicant gave lies outside this bureau's area: said as the applicant was told at submitting.
-      outsideArea: outsideArea(kb().data, region, snap.answers ?? {}),
+      // The location the applicant gave lies outside this bureau's area: the facts the applicant was told, said to the bureau.
+      outsideArea: (() => {
+        const m = areaMismatch(kb().data, region, snap.answers ?? {});
+        return m ? outsideAreaForBureau(m) : null;
+      })(),
     };
   });
 

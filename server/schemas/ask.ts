@@ -1,11 +1,8 @@
 import { z } from 'zod';
 
 export const AskRequest = z.object({
-  question: z
-    .string({ error: 'question 必须是字符串 (must be a string)' })
-    .trim()
-    .min(1, 'question 不能为空 (must not be empty)')
-    .max(2000, 'question 不能超过 2000 字 (at most 2000 characters)'),
+  // Said in Chinese by the one mapping of validation issues (server/errors.ts), like every other field.
+  question: z.string().trim().min(1).max(2000),
   knowledgeVersion: z.string().max(64).optional(),
 });
 export type AskRequest = z.infer<typeof AskRequest>;

@@ -48,13 +48,13 @@ export class InputShapeError extends Error {
 export function cleanInput(value: unknown, where = 'body'): unknown {
   let nodes = 0;
   const walk = (v: unknown, path: string, depth: number): unknown => {
-    if (++nodes > INPUT_LIMITS.maxNodes) throw new InputShapeError(where, `内容过多：超过 ${INPUT_LIMITS.maxNodes} 个值 (too many values)`);
+    if (++nodes > INPUT_LIMITS.maxNodes) throw new InputShapeError(where, `内容过多：超过 ${INPUT_LIMITS.maxNodes} 个值`);
     if (typeof v === 'string') return cleanText(v);
     if (v === null || typeof v !== 'object') return v;
-    if (depth >= INPUT_LIMITS.maxDepth) throw new InputShapeError(path, `嵌套过深：超过 ${INPUT_LIMITS.maxDepth} 层 (nested too deeply)`);
+    if (depth >= INPUT_LIMITS.maxDepth) throw new InputShapeError(path, `嵌套过深：超过 ${INPUT_LIMITS.maxDepth} 层`);
     if (Array.isArray(v)) {
       if (v.length > INPUT_LIMITS.maxArrayLength) {
-        throw new InputShapeError(path, `数组过长：${v.length} 项，上限 ${INPUT_LIMITS.maxArrayLength} (array too long)`);
+        throw new InputShapeError(path, `数组过长：${v.length} 项，上限 ${INPUT_LIMITS.maxArrayLength}`);
       }
       return v.map((x, i) => walk(x, `${path}.${i}`, depth + 1));
     }

@@ -90,18 +90,43 @@ export function statedPlace(kb: KnowledgeData, answers: Answers): { place: strin
   return { place: best.r.name, said: best.said, recommender: recommenderOf(best.r), kind: best.r.kind, prefecture: best.r.prefecture ?? (best.r.kind === '省辖市' ? best.r.name : null) };
 }
 
+/** The location an applicant gave, against a bureau whose area does not hold it: where it is, and who recommends there. */
+export interface AreaMismatch {
+  /** The applicant's own words (its address, county or city). */
+  said: string;
+  /** The place those words name, with its city: 「郑州市金水区」. */
+  where: string;
+  /** The bureau chosen. */
+  region: string;
+  /** The bureau that recommends for that place under 四(三). */
+  recommender: string;
+  clause: string;
+}
+
 /**
- * Why the bureau of `region` does not cover the location this applicant gave, or null when it does (or nothing was
- * stated). A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
+ * Whether the bureau of `region` covers the location this applicant gave; null when it does (or nothing was stated).
+ * A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
  * counties, so it does not rule a county's bureau out.
  */
-export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+export function areaMismatch(kb: KnowledgeData, region: string, answers: Answers): AreaMismatch | null {
   const at = statedPlace(kb, answers);
   if (!at || at.recommender === region || at.place === region || at.prefecture === region) return null;
   const bureau = kb.regions.regions.find((r) => r.name === region);
   if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
   const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;
-  return `所填的所在地“${at.said}”在${where}，不在${region}的受理范围内：按通知${kb.regions.clause}，应由${at.recommender}初审推荐。请改为提交给${at.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+  return { said: at.said, where, region, recommender: at.recommender, clause: kb.regions.clause };
+}
+
+/** What the applicant is told, when it picks the bureau and again when it submits; null when the bureau covers it. */
+export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
+  const m = areaMismatch(kb, region, answers);
+  if (!m) return null;
+  return `所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。请改为提交给${m.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+}
+
+/** What the chosen bureau is told in its 初审 view: the same facts, and what it can do, since it cannot move the submission itself. */
+export function outsideAreaForBureau(m: AreaMismatch): string {
+  return `该企业所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。企业提交时已收到同样的提示；请与企业核实所在地，确在${m.where}的，请企业改为提交给${m.recommender}。`;
 }
 
 export interface Deadline {
@@ -213,15 +238,40 @@ export function checklistOf(kb: KnowledgeData, category: Category | null, answer
 }
 
 /**
+ * Saved ticks read against the checklist as it is now. Before an integration element (三(三)5, 三(二)5 系统集成) was
+ * grouped, it listed each system it names as an item of its own (「三(三)5:dcs」), and a bureau may have ticked those:
+ * a tick there verified that system, so it ticks the system's presence item where it is now checked, unless that
+ * item was already decided; the integration item is ticked when every system it joins was ticked under the element.
+ * The old ids stay in the record as they were, so nothing a bureau saved is lost.
+ */
+export function migrateTicks(items: ChecklistItem[], ticks: Record<string, boolean>): Record<string, boolean> {
+  const out = { ...ticks };
+  for (const join of items) {
+    if (join.kind !== 'integration' || join.id in ticks) continue;
+    const caps = join.capability.split('+');
+    const old = caps.map((cap) => ticks[`${join.clause}:${cap}`]);
+    if (old.every((v) => v === undefined)) continue;
+    out[join.id] = old.every((v) => v === true);
+    caps.forEach((cap, k) => {
+      const presence = items.find((i) => i.kind === 'presence' && i.capability === cap);
+      if (presence && old[k] === true && !(presence.id in ticks)) out[presence.id] = true;
+    });
+  }
+  return out;
+}
+
+/**
  * The checklist ticks of a review that still hold after the applicant resubmitted: an item the
  * new submission still lists, with the same claim (已具备 or 部分具备). A tick on a capability the
  * applicant no longer claims, or now claims differently, verified something that is not asserted any more.
  */
 export function ticksStillValid(kb: KnowledgeData, before: SubmissionSnapshot, after: SubmissionSnapshot, ticks: Record<string, boolean>): Record<string, boolean> {
-  const claims = (s: SubmissionSnapshot) => new Map(checklistOf(kb, s.assessment.category.recommended, s.answers).map((i) => [i.id, i.claim]));
-  const was = claims(before);
-  const now = claims(after);
-  return Object.fromEntries(Object.entries(ticks).filter(([id]) => was.has(id) && now.get(id) === was.get(id)));
+  const listOf = (s: SubmissionSnapshot) => checklistOf(kb, s.assessment.category.recommended, s.answers);
+  const beforeList = listOf(before);
+  const was = new Map(beforeList.map((i) => [i.id, i.claim]));
+  const now = new Map(listOf(after).map((i) => [i.id, i.claim]));
+  // Ticks saved under the checklist's older ids are read as today's first, or every one of them would be cleared.
+  return Object.fromEntries(Object.entries(migrateTicks(beforeList, ticks)).filter(([id]) => was.has(id) && now.get(id) === was.get(id)));
 }
 
 /** What a bureau sees of an applicant: taken when the enterprise submits, so later edits do not change what was submitted. */

@@ -95,6 +95,11 @@ export const SubmitRequest = z.object({
   region: z.string().trim().min(2).max(50),
 });
 
+/** The bureau being chosen, whose area the submit state says holds the applicant's location or not. */
+export const SubmitStateQuery = z.object({
+  region: z.string().trim().min(2).max(50).optional(),
+});
+
 export const ReviewRequest = z.object({
   notes: z.string().max(5000).default(''),
   siteNotes: z.string().max(5000).default(''),

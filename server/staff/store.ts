@@ -94,7 +94,7 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
     appendFileSync(spoolPath(dataDir), `${JSON.stringify(line)}\n`, { mode: 0o600 });
   } catch (err) {
     // The answer matters more than its log line: a read-only data directory only costs the log.
-    console.warn(`问题记录未保存 (question not logged): ${(err as Error).message}`);
+    console.warn(`问题记录未保存：${(err as Error).message}`);
   }
 }
 

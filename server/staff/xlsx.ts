@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { categoryLabel, checklistOf, outsideArea, quotaOf, statedPlace, type SubmissionSnapshot } from './bureau';
+import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, statedPlace, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
 
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
@@ -93,7 +93,8 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
       const answers = snap.answers ?? {};
       // The checklist the bureau ticks is built from the claims; a tick of an item no longer on it does not count.
       const items = checklistOf(kb, snap.assessment.category.recommended, answers);
-      const ticked = items.filter((item) => s.review?.checklist[item.id] === true).length;
+      const ticks = migrateTicks(items, s.review?.checklist ?? {});
+      const ticked = items.filter((item) => ticks[item.id] === true).length;
       ws.addRow([
         i + 1,
         snap.name ?? '（未填写企业名称）',

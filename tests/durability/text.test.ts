@@ -43,8 +43,8 @@ describe('the shared text rule', () => {
     expect(cleanInput({ ['a\u0000b']: ['x\uFFFF', { y: '\uD800' }] })).toEqual({ ab: ['x', { y: '\uFFFD' }] });
     const deep = JSON.parse('['.repeat(7000) + ']'.repeat(7000));
     expect(() => cleanInput(deep)).toThrow(InputShapeError);
-    expect(() => cleanInput({ a: new Array(INPUT_LIMITS.maxArrayLength + 1).fill(1) })).toThrow(/array too long/);
-    expect(() => cleanInput(Array.from({ length: 30 }, () => new Array(900).fill('x')))).toThrow(/too many values/);
+    expect(() => cleanInput({ a: new Array(INPUT_LIMITS.maxArrayLength + 1).fill(1) })).toThrow(/数组过长/);
+    expect(() => cleanInput(Array.from({ length: 30 }, () => new Array(900).fill('x')))).toThrow(/内容过多/);
     const proto = cleanInput(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
     expect(Object.keys(proto)).toEqual(['__proto__']);
@@ -58,7 +58,7 @@ describe('the shared text rule', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('INVALID');
-        expect(r.error.message).toMatch(/nested too deeply/);
+        expect(r.error.message).toMatch(/嵌套过深/);
       }
     }
   });

@@ -77,7 +77,7 @@ describe('POST /api/ask', () => {
     const res = await ask('{"question": "视频', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/JSON/);
-    expect(res.json().error.message).toMatch(/body/i);
+    expect(res.json().error.message, 'said in Chinese: the body (请求体) is what is malformed').toContain('请求体');
   });
 
   it('rejects a body that is not an object', async () => {

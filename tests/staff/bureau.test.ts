@@ -52,7 +52,8 @@ describe('submitting to the bureau', () => {
     expect(warned.json().warning).toContain('不在中牟县的受理范围内');
     expect(warned.json().warning).toContain('请改为提交给郑州市');
     const shown = await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${s.sessionId}`, headers: as(await staffAs(b, 'zhongmou-w', 'bureau', '中牟县')) });
-    expect(shown.json().outsideArea).toContain('请改为提交给郑州市');
+    expect(shown.json().outsideArea).toContain('不在中牟县的受理范围内');
+    expect(shown.json().outsideArea).toContain('请企业改为提交给郑州市');
   });
 
   it('offers the regions of regions.json, the one the address names first; a county beside its city wins', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { uploadProblem } from '../../web/console/components/zz-console-knowledge';
+import { extractedFieldLabel, uploadProblem } from '../../web/console/components/zz-console-knowledge';
+import { readFileSync } from 'node:fs';
 
 const LIMIT = 20 * 1024 * 1024;
 
@@ -22,5 +23,14 @@ describe('the revision log of an answer', () => {
     expect(revisionChanges({ entry: null, changed: ['entry'] })).toBe('撤回');
     expect(revisionChanges({ entry: { id: 'x' }, changed: ['answer', 'quotes'] })).toBe('答复、引文');
     expect(revisionChanges({ entry: { id: 'x' }, changed: [] })).toBe('—');
+  });
+});
+
+describe('the figures re-extracted from a new notice', () => {
+  it('are named in Chinese, not by their keys in the JSON files, for every field the ingest re-extracts', () => {
+    const fields = [...readFileSync('server/knowledge/ingest/ingest.ts', 'utf8').matchAll(/field: '([^']+)'/g)].map((m) => m[1]!);
+    expect(fields.length).toBeGreaterThan(5);
+    for (const f of [...fields, 'forms.0.name']) expect(extractedFieldLabel(f), f).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*$/);
+    expect(extractedFieldLabel('forms.1.name')).toBe('第 2 个附件名称');
   });
 });

@@ -22,6 +22,10 @@ interface SubmitState {
   submission: { region: string; submittedAt: string } | null;
   regions: string[];
   suggested: string | null;
+  /** The region `warning` is about: the one asked for with ?region=, else the one submitted to. */
+  region?: string;
+  /** Why that region's bureau does not cover the location the enterprise gave; null when it does. */
+  warning?: string | null;
 }
 
 /** While a code waits or a helpline member is viewing, the page asks who is viewing this often. */
@@ -80,6 +84,11 @@ export class ZzHelpActions extends LitElement {
       .error {
         color: var(--zz-color-unmet);
       }
+      .warn {
+        border-left: 3px solid var(--zz-color-partial);
+        padding: var(--zz-space-1) var(--zz-space-2);
+        margin: var(--zz-space-2) 0 0;
+      }
       .viewing {
         color: var(--zz-color-partial);
       }
@@ -103,6 +112,8 @@ export class ZzHelpActions extends LitElement {
   @state() private _assist: AssistState | null = null;
   @state() private _submit: SubmitState | null = null;
   @state() private _region = '';
+  /** The out-of-area warning for the region chosen, said while choosing, before anything is sent. */
+  @state() private _areaWarning: { region: string; text: string } | null = null;
   /** The region the enterprise is asked to confirm sending to: a tap on 提交 sends nothing by itself. */
   @state() private _confirming: string | null = null;
   @state() private _busy = false;
@@ -191,10 +202,32 @@ export class ZzHelpActions extends LitElement {
       const s = await apiJson<SubmitState>(this._url('submit'), { token: this.session.token });
       this._submit = s;
       this._region = s.submission?.region ?? s.suggested ?? '';
+      await this._checkArea(this._region);
     } catch (err) {
       this._submit = null;
       this._error = (err as Error).message;
     }
+  }
+
+  /** Asks whether the bureau of `region` covers the location the enterprise gave; the answer shows under the choice. */
+  private async _checkArea(region: string) {
+    if (!this.session || !region) {
+      this._areaWarning = null;
+      return;
+    }
+    try {
+      const s = await apiJson<SubmitState>(`${this._url('submit')}?region=${encodeURIComponent(region)}`, { token: this.session.token });
+      // A slower answer for a region no longer chosen says nothing about the one that is.
+      if (region === this._region) this._areaWarning = s.warning ? { region, text: s.warning } : null;
+    } catch {
+      /* the submit answer says it again */
+    }
+  }
+
+  private _pick(e: Event) {
+    this._region = (e.target as HTMLSelectElement).value;
+    this._areaWarning = null;
+    void this._checkArea(this._region);
   }
 
   /** The first step: say what sending does and to whom, and wait for 确认提交. */
@@ -218,8 +251,9 @@ export class ZzHelpActions extends LitElement {
     this._busy = true;
     this._error = '';
     try {
-      const r = await apiJson<{ region: string; submittedAt: string }>(this._url('submit'), { token: this.session.token, body: { region } });
-      this._submit = { ...this._submit!, submission: r };
+      const r = await apiJson<{ region: string; submittedAt: string; warning?: string }>(this._url('submit'), { token: this.session.token, body: { region } });
+      this._submit = { ...this._submit!, submission: { region: r.region, submittedAt: r.submittedAt } };
+      this._areaWarning = r.warning ? { region: r.region, text: r.warning } : null;
       this._confirming = null;
     } catch (err) {
       this._error = (err as Error).message;
@@ -265,13 +299,20 @@ export class ZzHelpActions extends LitElement {
         ? html`<p role="status" data-testid="submitted">已于 ${new Date(done.submittedAt).toLocaleString('zh-CN')} 提交给${done.region}工信部门。评估或草稿有更新时可以再次提交。</p>`
         : nothing}
       ${this._confirming ? this._confirmation(this._confirming, done) : html`<div class="row">
-        <select aria-label="所在地区" .value=${this._region} @change=${(e: Event) => (this._region = (e.target as HTMLSelectElement).value)}>
+        <select aria-label="所在地区" .value=${this._region} @change=${this._pick}>
           <option value="" ?selected=${!this._region}>请选择所在地区</option>
           ${s.regions.map((r) => html`<option value=${r} ?selected=${r === this._region}>${r}</option>`)}
         </select>
         <button class="btn primary" type="button" data-testid="submit" ?disabled=${this._busy || !this._region} @click=${this._ask}>${done ? '再次提交' : '提交给所在地工信部门初审'}</button>
       </div>`}
+      ${this._warningFor(this._confirming ?? this._region)}
     </section>`;
+  }
+
+  /** The out-of-area warning of the region shown, if it has one. */
+  private _warningFor(region: string) {
+    const w = this._areaWarning;
+    return w && w.region === region ? html`<p class="warn" role="status" data-testid="area-warning">${w.text}</p>` : nothing;
   }
 
   /**

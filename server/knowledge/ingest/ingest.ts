@@ -289,7 +289,7 @@ function reextractFacts(ctx: Ctx, facts: any, regions: any): { facts: any; regio
   };
 
   facts.deadlines.forEach((d: any, i: number) =>
-    item('facts.json', facts, ['deadlines', String(i)], `截止日期 ${d.id}`, [d.clause], [
+    item('facts.json', facts, ['deadlines', String(i)], `截止日期：${d.what ?? d.id}`, [d.clause], [
       {
         field: 'date',
         run: figure(

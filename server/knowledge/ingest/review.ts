@@ -72,10 +72,17 @@ export function assertDraft(root: string, version: string): void {
 
 const pathOf = (pointer: string) => pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 
-/** The item as it is in its file now. */
-export function currentValue(root: string, version: string, item: ReviewItem): unknown {
+/**
+ * The item as it is in its file now. A caller reading many items passes one `files` map for all of them, so each
+ * file is read and parsed once rather than once per item (the answer base alone holds hundreds of items).
+ */
+export function currentValue(root: string, version: string, item: ReviewItem, files?: Map<string, unknown>): unknown {
   const file = join(resolve(root), version, item.file);
-  return existsSync(file) ? getAt(readJson(file), pathOf(item.pointer)) : undefined;
+  if (files?.has(file)) return getAt(files.get(file), pathOf(item.pointer));
+  if (!existsSync(file)) return undefined;
+  const json = readJson(file);
+  files?.set(file, json);
+  return getAt(json, pathOf(item.pointer));
 }
 
 /**

@@ -51,6 +51,12 @@ export class ZzConsoleApp extends LitElement {
       header .btn {
         padding: 0 var(--zz-space-2);
       }
+      /* Who is signed in and 退出 stay on one line together: on a phone, 退出 alone on a row of its own read as a stray link. */
+      .account {
+        display: flex;
+        align-items: center;
+        gap: var(--zz-space-2);
+      }
       .who {
         font-size: var(--zz-font-size-sm);
         color: var(--zz-color-muted);
@@ -128,8 +134,10 @@ export class ZzConsoleApp extends LitElement {
     return html`
       <header>
         <h1>智造申报助手 · 工作台</h1>
-        <span class="who">${who.username} · ${ROLE_LABEL[who.role]}${who.region ? ` · ${who.region}` : ''}</span>
-        <button class="btn ghost" @click=${this._logout}>退出</button>
+        <div class="account">
+          <span class="who">${who.username} · ${ROLE_LABEL[who.role]}${who.region ? ` · ${who.region}` : ''}</span>
+          <button class="btn ghost" @click=${this._logout}>退出</button>
+        </div>
       </header>
       ${who.mustChangePassword
         ? '' /* A one-time password opens nothing but the page that replaces it (the server refuses the rest too). */

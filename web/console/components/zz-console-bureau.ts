@@ -28,6 +28,8 @@ interface Applicant {
   changedSinceReview: boolean;
   /** The bureau the enterprise moved this submission from; that bureau's review did not come with it. */
   movedFrom: { region: string; at: string } | null;
+  /** Where the applicant says it is, when that is outside this bureau's area. */
+  outOfArea?: { where: string; recommender: string } | null;
   programmeYear: number | null;
 }
 interface ChecklistItem {
@@ -105,6 +107,11 @@ export class ZzConsoleBureau extends LitElement {
       }
       tr.sel {
         background: var(--zz-color-primary-soft);
+      }
+      /* The flag names two places and may not fit one line on a phone: it wraps instead of widening the row. */
+      .tag.area-flag {
+        white-space: normal;
+        border-radius: var(--zz-radius);
       }
       ul.checks {
         list-style: none;
@@ -272,7 +279,9 @@ export class ZzConsoleBureau extends LitElement {
             <tbody>
               ${(ov.applicants ?? []).map(
                 (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
-                  <td data-label="企业"><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button></td>
+                  <td data-label="企业"><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${a.outOfArea
+                      ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-tag">所在地在${a.outOfArea.where}，应由${a.outOfArea.recommender}初审</span></div>`
+                      : ''}</div></td>
                   <td data-label="类别">${a.categoryLabel}</td>
                   <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
                   <td data-label="差距">${a.gaps.length}</td>

@@ -111,6 +111,21 @@ export function publishState(v: Pick<ReviewView, 'items' | 'check'>): { ready: b
 const POLL_MS = 400;
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
+/** What each re-extracted field is, in the operator's words: the ingest names them by their keys in the JSON files. */
+const FIELD_LABELS: Record<string, string> = {
+  date: '日期',
+  max: '名额',
+  maxSizeMB: '视频大小上限（兆）',
+  min: '最少张数',
+  minResolution: '最低分辨率',
+  overQuota: '超额规定',
+  perYear: '每年限报数',
+  phone: '电话',
+  url: '网址',
+};
+export const extractedFieldLabel = (field: string): string => FIELD_LABELS[field] ?? (/^forms\.(\d+)\.name$/.test(field) ? `第 ${Number(field.split('.')[1]) + 1} 个附件名称` : field);
+const change = (f: { field: string; from: unknown; to: unknown }) => `${extractedFieldLabel(f.field)} ${fmt(f.from)} → ${fmt(f.to)}`;
+
 /** A clause diff (by whole figures and words) with long unchanged runs shortened; text is rendered as text, never as markup. */
 function diffView(parts: DiffPart[]) {
   return html`<p class="diff">${parts.map((p, i) => {
@@ -592,7 +607,7 @@ export class ZzConsoleKnowledge extends LitElement {
         : nothing}
       ${r.reextracted.length
         ? html`<h3>已从新通知重新提取</h3>
-            <ul>${r.reextracted.map((x) => html`<li>${x.label}：${x.fields.map((f) => `${f.field} ${fmt(f.from)} → ${fmt(f.to)}`).join('；')}</li>`)}</ul>`
+            <ul>${r.reextracted.map((x) => html`<li>${x.label}：${x.fields.map(change).join('；')}</li>`)}</ul>`
         : nothing}
     </div>`;
   }
@@ -698,7 +713,7 @@ export class ZzConsoleKnowledge extends LitElement {
             ${draft ? html`<span>请“修改”使其与新通知一致，或“删除此项”；也可以逐项确认后单独标记（发布时仍会按此校验）。</span>` : nothing}
           </div>`
         : nothing}
-      ${i.reextracted.length ? html`<p class="muted">重新提取：${i.reextracted.map((f) => `${f.field} ${fmt(f.from)} → ${fmt(f.to)}`).join('；')}</p>` : nothing}
+      ${i.reextracted.length ? html`<p class="muted">重新提取：${i.reextracted.map(change).join('；')}</p>` : nothing}
       ${[...i.related.changed.map((c) => html`<div><strong>${c.id}</strong> ${diffView(c.parts)}</div>`), ...i.related.added.map((c) => html`<div><strong>${c.id}</strong><p class="diff"><ins>${c.text}</ins></p></div>`)]}
       ${form
         ? this._entryForm(i)
