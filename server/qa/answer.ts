@@ -811,6 +811,27 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
 }
 
 /**
+ * 「车间有MES能报吗」 matched to an entry on one element condition that requires it: its 「是，要…」
+ * would answer whether MES is required, not whether one who has it can apply. The answer opens with
+ * the knowledge's lead (yes, this one is met, the rest must be too), then the requirement without its
+ * verdict. A question that also says something is missing is `lacking`'s.
+ */
+function having(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
+  const l = kb.data.intents.answerText.lacking;
+  const h = kb.data.intents.answerText.having;
+  if (!h || entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // Any word of lacking (没有, 没上, 缺) outside 没问题 and the like says something is missing.
+  const without = l.without.some((w) => {
+    for (let i = question.indexOf(w); i >= 0; i = question.indexOf(w, i + 1)) if (!l.notWithout.some((n) => question.startsWith(n, i))) return true;
+    return false;
+  });
+  if (without) return text;
+  const at = Math.min(...h.with.map((w) => question.indexOf(w)).filter((i) => i >= 0));
+  if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
+  return `${h.lead}${text.replace(REQUIRED_VERDICT, '')}`;
+}
+
+/**
  * A situation and a question whether it is enough (「我们车间有MES没有WMS，能报哪个？」) matched to an
  * entry on one element condition: its 要/不要求 is about that system, not about applying. The
  * answer says first that applying is judged on every condition, then what the entry says without
@@ -829,15 +850,31 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
 }
 
 /**
- * 「洛阳名额是二十家吧」「通知说照片不少于20张是吧」: a figure the asker says the notice gives, asked to be
- * confirmed, that the conclusion gives otherwise in the same unit. The answer says first that the notice
- * does not say that figure, so a reader who only hears the start does not take it as agreed. A figure
- * asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the entry itself.
+ * 「洛阳名额是二十家吧」「郑州推荐不超过20家对吧」「采集率是90%吧」: a figure the asker says the notice
+ * gives, asked to be confirmed. The answer's first words say how it stands, so a reader who only hears
+ * the start knows: 「不对，通知写的不是…」 when the conclusion gives another figure in the same unit,
+ * 「对，通知写的就是…」 when it gives this one, and 「不是…，通知没有规定这个数」 when the notice states no such figure
+ * at all. A figure asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the
+ * entry itself.
  */
-const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|吧)[\s?？。!！]*$/u;
+const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|是这么写的吗|这么规定的吗|吧)[\s?？。!！]*$/u;
 // 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
-const JUDGED = /可以|行|够|能(?!推|报|申)|中|合适|达标|算/u;
+const JUDGED = /可以|行|够|(?<!智)能(?!推|报|申)|中|合适|达标|算/u;
 const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
+const figureKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+/** A verdict already in the conclusion's first words (「不对，…」「是，…」「对，…」): it is not said twice. */
+const OPENS_WITH_VERDICT = /^(?:对|是|不对|不是|不)[，。,]/u;
+
+const noticeFigures = new WeakMap<KnowledgeBase, Set<string>>();
+/** Every figure the notice states anywhere, as value and unit kind: a figure outside it is stated by no clause. */
+function figuresOfNotice(kb: KnowledgeBase): Set<string> {
+  let set = noticeFigures.get(kb);
+  if (!set) {
+    set = new Set(kb.data.clauses.flatMap((c) => findQuantities(readAsTyped(c.text).text).map((x) => `${x.value}|${figureKind(x.unit)}`)));
+    noticeFigures.set(kb, set);
+  }
+  return set;
+}
 
 function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
@@ -845,27 +882,42 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
   const asked = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said && !JUDGED.test(said.replace(CONFIRM, '')) ? [said] : [];
   });
   if (asked.length === 0) return text;
-  const kind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
-  const given = findQuantities(normalise(text.split('\n')[0]!)).filter((x) => x.unit);
+  const t = kb.data.intents.answerText;
+  const first = text.split('\n')[0]!;
+  // The ×100% of a formula (资产负债率＝总负债÷总资产×100%) states no figure of the notice's.
+  const given = findQuantities(normalise(first).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
+  // 「每个市推荐不超过15家对吧」 answered with 洛阳、新乡、南阳's 15: the quota is right of places, and the
+  // asker named none, so it is not agreed with as said.
+  const otherPlaces = findRegions(kb, question).length === 0 && findRegions(kb, first).length > 0;
+  let verdict: string | undefined;
   for (const part of asked) {
     const read = readAsTyped(part).text;
     const said = findQuantities(read);
     for (const [i, x] of said.entries()) {
-      const same = given.filter((g) => kind(g.unit) === kind(x.unit));
       // A figure of another part of the question is that part's to correct.
-      if (!x.unit || same.length === 0 || same.some((g) => g.value === x.value) || !question.includes(normalise(x.text))) continue;
+      if (!x.unit || !question.includes(normalise(x.text))) continue;
+      // A month said with its day is read with that day, as one date.
+      const after = said[i + 1];
+      if (figureKind(x.unit) === '月' && after && after.index === x.index + x.text.length && figureKind(after.unit) === '日') continue;
+      const same = given.filter((g) => figureKind(g.unit) === figureKind(x.unit));
       // 「3月31号」 is one date: its month is said with its day.
       const before = said[i - 1];
-      const start = before && kind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
-      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '');
-      return fill(kb.data.intents.answerText.misquote, { said: figure.toUpperCase() }) + text;
+      const start = before && figureKind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
+      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
+      if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
+      if (same.length > 0) {
+        if (!otherPlaces || figureKind(x.unit) !== '家') verdict ??= fill(t.confirmed, { said: figure });
+        continue;
+      }
+      // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
+      if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
     }
   }
-  return text;
+  return verdict && !OPENS_WITH_VERDICT.test(text) ? verdict + text : text;
 }
 
 /**
@@ -1650,7 +1702,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
+      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, having(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted)), fitted));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;

@@ -40,7 +40,8 @@ describe('deadlines typed as 3/15, 3.15, 3-15 or 三月十五', () => {
     '%s concludes with the 3月15日 deadline and whose deadline it is',
     (q) => {
       const first = ask(q).answer.split('\n')[0]!;
-      expect(first).toMatch(/^3月15日前/u);
+      // Asked to be confirmed (「…必须报完吧」), the right date is agreed with before it is restated.
+      expect(first).toMatch(/^(?:对，通知写的就是3月15日。)?3月15日前/u);
       expect(first).toContain('推荐汇总表');
     },
   );
@@ -112,6 +113,66 @@ describe('a figure the asker says the notice gives', () => {
     for (const q of ['郑州名额是20家吧', '推荐汇总表3月15号前传 对吧', '照片8张够吧', '视频150M可以吧', '视频150M是不是太大', '智能车间申报书的照片要10张吧']) {
       expect(ask(q).answer).not.toContain('不对，通知写的不是');
     }
+  });
+});
+
+describe('a right figure, or one the notice never states, asked to be confirmed', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each([
+    ['郑州市推荐不超过20家 对吧', '对，通知写的就是20家。', '不多于20家'],
+    ['南阳今年名额是十五家吧', '对，通知写的就是十五家。', '不多于15家'],
+    ['照片不少于10张对吧', '对，通知写的就是10张。', '10张'],
+    ['视频不超过200M对吗', '对，通知写的就是200M。', '200M'],
+    ['推荐汇总表3月15号前传 对吧', '对，通知写的就是3月15号。', '3月15日前'],
+  ])('%s is agreed with first, as plainly as a wrong one is corrected', (q, agreed, figure) => {
+    expect(lead(q).startsWith(agreed)).toBe(true);
+    expect(lead(q)).toContain(figure);
+  });
+
+  it('does not agree with a quota said of every city when it is only some cities\' quota', () => {
+    // 15家 is 洛阳、新乡、南阳's: 「每个市」 named no place, so the answer must not open with 对.
+    expect(lead('每个市推荐不超过15家对吧')).not.toMatch(/^对/u);
+  });
+
+  it.each([
+    ['采集率是90%吧', '不是90%，通知没有规定这个数。'],
+    ['采集率要求90%是吧', '不是90%，通知没有规定这个数。'],
+    ['联网率要求百分之八十吧', '不是百分之八十，通知没有规定这个数。'],
+    ['车间设备联网占比得到80%吧 通知是这么写的吗', '不是80%，通知没有规定这个数。'],
+    ['资产负债率要低于70%吧', '不是70%，通知没有规定这个数。'],
+  ])('%s says first that the notice states no such figure', (q, said) => {
+    expect(ask(q).answer).toContain(said);
+    expect(lead(q)).toContain('通知没有规定这个数');
+  });
+
+  it('leaves a question that asks for the figure, or judges the asker\'s own value, without such an opening', () => {
+    for (const q of ['采集率要达到多少', '设备联网率多少合适', '照片8张够吧', '视频150M可以吧']) {
+      expect(lead(q), q).not.toMatch(/^(?:对，通知写的就是|不是\S+，通知没有规定这个数)/u);
+    }
+  });
+});
+
+describe('a system the asker has, and a figure typed in digits or full width', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each(['车间有MES能报吗', '我们车间上了MES 可以申报吗'])('%s is told yes, with what else must be met, not 「是，要…」', (q) => {
+    expect(lead(q)).toMatch(/^是，可以，有它就具备了这一项要素条件的一部分/u);
+    expect(lead(q)).toContain('制造执行系统');
+  });
+
+  it('keeps the lacking and the required answers of the same system', () => {
+    expect(lead('车间没有MES能报吗')).toMatch(/^没有的话，不符合这一项要素条件/u);
+    expect(lead('智能车间必须上MES吗')).toMatch(/^是，要应用制造执行系统（MES）/u);
+    expect(lead('车间有MES没有WMS，能报哪个？')).toMatch(/^能不能报、报哪一类/u);
+  });
+
+  it.each(['ＭＥＳ系统要上线１年吗？', 'MES系统要上线1年吗', '产线投产1年能申报吗'])('%s meets the guard written 一年 and is answered like it', (q) => {
+    expect(lead(q)).toMatch(/^通知没有规定建成或运行满多长时间/u);
+  });
+
+  it('still reads 「一个喷涂一个组装」 as the asker\'s own workshops, not the notice\'s 限报1个', () => {
+    expect(lead('我们厂是做家具的，有两个车间，一个喷涂一个组装，组装车间上了MES，能报吗')).not.toMatch(/^不能/u);
   });
 });
 

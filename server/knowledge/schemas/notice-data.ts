@@ -252,6 +252,13 @@ export const IntentsFile = z.object({
     /** `without` said as one of `notWithout` (「没问题」) names nothing missing. */
     lacking: z.object({ without: z.array(z.string().min(1)).min(1), notWithout: z.array(z.string().min(1)).default([]), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
     /**
+     * The other side of `lacking`: asked whether one can apply with something an element condition
+     * requires (「车间有MES能报吗」), the requirement's 「是，要…」 answers another question. The answer
+     * opens with `lead`, then the requirement without its verdict. One of `with` comes before one of
+     * lacking's `asks`, and none of lacking's `without` is said.
+     */
+    having: z.object({ with: z.array(z.string().min(1)).min(1), lead: z.string() }).optional(),
+    /**
      * 「有ERP有MES，能报工厂吗」: asked whether the enterprise can apply, an entry on one element
      * condition answers whether that system is required, not the question; the answer opens with `lead`.
      * `asks` turns a 要 (it would read as "yes, you can"); `which` (报哪一类) turns any verdict.
@@ -276,6 +283,10 @@ export const IntentsFile = z.object({
     glossaryWhere: z.string(),
     /** Opens an answer whose conclusion gives another figure than the one the asker says the notice gives: {said}. */
     misquote: z.string(),
+    /** Opens an answer whose conclusion gives the very figure ({said}) the asker says the notice gives (「郑州推荐不超过20家对吧」). */
+    confirmed: z.string(),
+    /** Opens an answer when the asker says the notice gives a figure ({said}) that neither its conclusion nor its quotes state (「采集率是90%吧」). */
+    unstated: z.string(),
     /**
      * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
