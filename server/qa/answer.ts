@@ -1261,6 +1261,19 @@ function appliesFor(q: string, k: string): boolean {
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
 
+const laterYearWords = new WeakMap<KnowledgeBase, { words: string[]; context: RegExp[] } | null>();
+
+/** The later-year words read as questions are, and their context patterns, once per knowledge base. */
+function laterYearOf(kb: KnowledgeBase): { words: string[]; context: RegExp[] } | null {
+  let later = laterYearWords.get(kb);
+  if (later === undefined) {
+    const l = kb.data.intents.laterYear;
+    later = l ? { words: l.words.map(norm), context: l.context.map(patternOf) } : null;
+    laterYearWords.set(kb, later);
+  }
+  return later;
+}
+
 function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { label: string } | undefined {
   const own = kb.data.manifest.year;
   const topic = () => kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
@@ -1269,14 +1282,13 @@ function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { l
   }
   // 「今年报车间 明年能报工厂吗」 asks of next year; 「明年才建成，今年能报吗」 asks of this one: only
   // the parts that ask are read, and a later year said as the time of something else is no such year.
-  const later = kb.data.intents.laterYear;
+  const later = laterYearOf(kb);
   if (!later) return undefined;
   for (const piece of asking.length > 0 ? asking : [q]) {
-    for (const word of later.words) {
-      const w = norm(word);
+    for (const w of later.words) {
       for (let at = piece.indexOf(w); at >= 0; at = piece.indexOf(w, at + 1)) {
         const rest = piece.slice(at + w.length);
-        if (!later.context.some((p) => patternOf(p).test(rest))) return topic();
+        if (!later.context.some((p) => p.test(rest))) return topic();
       }
     }
   }
