@@ -811,27 +811,6 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
 }
 
 /**
- * 「车间有MES能报吗」 matched to an entry on one element condition that requires it: its 「是，要…」
- * would answer whether MES is required, not whether one who has it can apply. The answer opens with
- * the knowledge's lead (yes, this one is met, the rest must be too), then the requirement without its
- * verdict. A question that also says something is missing is `lacking`'s.
- */
-function having(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string): string {
-  const l = kb.data.intents.answerText.lacking;
-  const h = kb.data.intents.answerText.having;
-  if (!h || entry.conclusion !== 'yes' || !REQUIRED_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
-  // Any word of lacking (没有, 没上, 缺) outside 没问题 and the like says something is missing.
-  const without = l.without.some((w) => {
-    for (let i = question.indexOf(w); i >= 0; i = question.indexOf(w, i + 1)) if (!l.notWithout.some((n) => question.startsWith(n, i))) return true;
-    return false;
-  });
-  if (without) return text;
-  const at = Math.min(...h.with.map((w) => question.indexOf(w)).filter((i) => i >= 0));
-  if (!Number.isFinite(at) || !l.asks.some((w) => question.indexOf(w, at) > at)) return text;
-  return `${h.lead}${text.replace(REQUIRED_VERDICT, '')}`;
-}
-
-/**
  * A situation and a question whether it is enough (「我们车间有MES没有WMS，能报哪个？」) matched to an
  * entry on one element condition: its 要/不要求 is about that system, not about applying. The
  * answer says first that applying is judged on every condition, then what the entry says without
@@ -840,12 +819,15 @@ function having(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: s
 function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, before: string): string {
   const s = kb.data.intents.answerText.situation;
   // Only a verdict still in place is turned: a note that replaced it (「APS不是《通知》中的用语」) says what it should.
-  if (text !== before || !CATEGORY_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // A verdict sentence (「要，离散型和流程型都要。」) goes whole; a verdict word before the requirement
+  // (「是，要应用制造执行系统（MES）。」, however long the system's name) goes alone, the requirement stays.
+  const verdict = CATEGORY_VERDICT.test(text) ? CATEGORY_VERDICT : VERDICT_WORD.test(text) ? VERDICT_WORD : undefined;
+  if (text !== before || !verdict || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
   // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
   const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
   const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
   if (!which && !asks) return text;
-  const rest = text.replace(CATEGORY_VERDICT, '');
+  const rest = text.replace(verdict, '');
   return `${s.lead}${rest}`;
 }
 
@@ -1714,7 +1696,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const results = answered.map((c) => {
       const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
-      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, having(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted)), fitted));
+      const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
     const { unit, phone } = kb.data.facts.contact;

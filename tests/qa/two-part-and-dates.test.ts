@@ -156,9 +156,11 @@ describe('a right figure, or one the notice never states, asked to be confirmed'
 describe('a system the asker has, and a figure typed in digits or full width', () => {
   const lead = (q: string) => ask(q).answer.split('\n')[0]!;
 
-  it.each(['车间有MES能报吗', '我们车间上了MES 可以申报吗'])('%s is told yes, with what else must be met, not 「是，要…」', (q) => {
-    expect(lead(q)).toMatch(/^是，可以，有它就具备了这一项要素条件的一部分/u);
-    expect(lead(q)).toContain('制造执行系统');
+  it.each(['车间有MES能报吗', '我们车间上了MES 可以申报吗'])('%s is told what applying is judged on, then the requirement, not 「是，要…」', (q) => {
+    // The requirement's verdict is long (「是，要应用制造执行系统（MES）。」): its verdict word still goes.
+    expect(lead(q)).toMatch(/^能不能报、报哪一类，要对照二的申报条件和三的全部要素条件逐项判断/u);
+    expect(ask(q).answer).toContain('要应用制造执行系统（MES）');
+    expect(ask(q).answer).not.toContain('是，要应用');
   });
 
   it('keeps the lacking and the required answers of the same system', () => {

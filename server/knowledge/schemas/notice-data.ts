@@ -252,13 +252,6 @@ export const IntentsFile = z.object({
     /** `without` said as one of `notWithout` (「没问题」) names nothing missing. */
     lacking: z.object({ without: z.array(z.string().min(1)).min(1), notWithout: z.array(z.string().min(1)).default([]), asks: z.array(z.string().min(1)).min(1), lead: z.string() }),
     /**
-     * The other side of `lacking`: asked whether one can apply with something an element condition
-     * requires (「车间有MES能报吗」), the requirement's 「是，要…」 answers another question. The answer
-     * opens with `lead`, then the requirement without its verdict. One of `with` comes before one of
-     * lacking's `asks`, and none of lacking's `without` is said.
-     */
-    having: z.object({ with: z.array(z.string().min(1)).min(1), lead: z.string() }).optional(),
-    /**
      * 「有ERP有MES，能报工厂吗」: asked whether the enterprise can apply, an entry on one element
      * condition answers whether that system is required, not the question; the answer opens with `lead`.
      * `asks` turns a 要 (it would read as "yes, you can"); `which` (报哪一类) turns any verdict.
