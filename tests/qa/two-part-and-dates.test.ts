@@ -116,6 +116,25 @@ describe('a figure the asker says the notice gives', () => {
   });
 });
 
+describe('a title held by a related company', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each(['母公司是智能工厂 子公司能报吗', '我们控股公司是省级智能车间 我们还能报车间吗', '集团公司有智能工厂称号 下面子公司还能申报吗'])(
+    '%s is told the notice is silent on another company\'s title, and whom to ask',
+    (q) => {
+      expect(lead(q)).toMatch(/^通知没有规定集团内其他企业的称号是否影响本企业/u);
+      expect(lead(q)).toContain('0371—65507698');
+    },
+  );
+
+  it('keeps the enterprise\'s own title and a subsidiary asked alone on their own answers', () => {
+    expect(lead('我们是集团的子公司 前年拿过智能车间称号 今年能报智能工厂吗')).toMatch(/^可以。只获得过智能车间称号/u);
+    expect(lead('公司是省级智能工厂了 今年还能报吗')).toMatch(/^不能。已获得过智能工厂称号/u);
+    expect(lead('子公司能报吗')).toMatch(/^可以。集团下属子公司/u);
+    expect(lead('我们申报的是智能工厂 要交啥材料')).not.toMatch(/不得再申报/u);
+  });
+});
+
 describe('a right figure, or one the notice never states, asked to be confirmed', () => {
   const lead = (q: string) => ask(q).answer.split('\n')[0]!;
 
