@@ -874,7 +874,8 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
   const given = findQuantities(normalise(first).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
   // 「每个市推荐不超过15家对吧」 answered with 洛阳、新乡、南阳's 15: the quota is right of places, and the
   // asker named none, so it is not agreed with as said.
-  const otherPlaces = findRegions(kb, question).length === 0 && findRegions(kb, first).length > 0;
+  const places = (t: string) => listedRegionSpans(kb, scan(kb, normalise(t))).length;
+  const otherPlaces = places(question) === 0 && places(first) > 0;
   let verdict: string | undefined;
   for (const part of asked) {
     const read = readAsTyped(part).text;
@@ -958,6 +959,40 @@ function namedFormCells(kb: KnowledgeBase, question: string, r: { text: string; 
     if (!twins.some((x) => x.clause === id) && kb.clause(id)?.text.includes(core)) twins.push({ ...cite(kb, id, [core])!, quote: c.quote });
   }
   return twins.length ? { text: r.text, citations: [...twins, ...r.citations] } : r;
+}
+
+/**
+ * 「附件1车间设备联网那格怎么填」: the notice copy lacks most of 附件1's table, so the answer rests on 附件2's
+ * or 附件3's same cell. When the asked form's twin of every such cell is an inferred clause that does not
+ * hold the quoted words, the answer says which part of the asked form was inferred, and from what.
+ */
+function inferredFormCells(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const t = kb.data.intents.answerText;
+  const n = t.inferredForm;
+  if (!n || n.already.some((w) => r.text.includes(w))) return r;
+  const categories = t.otherCategory.categories;
+  const forms = categories.map((c) => c.form);
+  let asked = forms.filter((f) => patternOf(`${f}(?!\\d)`).test(question));
+  if (asked.length === 0 && n.formWords.some((w) => question.includes(w))) {
+    asked = categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w))).map((c) => c.form);
+  }
+  if (asked.length !== 1) return r;
+  const form = asked[0]!;
+  if (r.citations.some((c) => c.clause.startsWith(`${form}.`))) return r;
+  const twins = new Map<string, Clause>();
+  const others = new Set<string>();
+  for (const c of r.citations) {
+    const other = forms.find((f) => f !== form && c.clause.startsWith(`${f}.`));
+    if (!other) continue;
+    const twin = kb.clause(`${form}${c.clause.slice(other.length)}`);
+    if (!twin?.inferred || twin.text.includes(c.quote.replace(/^…+|…+$/gu, ''))) continue;
+    twins.set(twin.id, twin);
+    others.add(other);
+  }
+  if (twins.size === 0) return r;
+  const [twin] = twins.values();
+  const note = fill(n.note, { form, title: twin!.title, clause: [...twins.keys()].join('、'), others: [...others].join('、') });
+  return { text: r.text + note, citations: r.citations };
 }
 
 /**
@@ -1694,7 +1729,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
+      const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const text = misquoted(kb, question, c.text, situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted));
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });

@@ -116,6 +116,39 @@ describe('a figure the asker says the notice gives', () => {
   });
 });
 
+describe('a cell of 附件1, whose table the notice copy truncates', () => {
+  const first = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each([
+    ['附件1车间设备联网那格怎么填', '附件1.一(二)', '附件2'],
+    ['附件1的统一社会信用代码在哪填', '附件1.一(一)', '附件2、附件3'],
+    ['智能车间申报书里企业简介要多少字', '附件1.一(一)', '附件2、附件3'],
+    ['车间申报书的生产线智能化运行一栏写啥', '附件1.一(二)', '附件2、附件3'],
+  ])('%s is answered from the parallel forms, saying which part of 附件1 was inferred', (q, clause, from) => {
+    expect(first(q)).toContain(`（${clause}）在所存通知文本中缺失或不完整，以上按${from}的对应栏目推断`);
+  });
+
+  it('adds no such note to 附件2 asked alone, to a cell 附件1 keeps, or to an answer that already says the table is incomplete', () => {
+    for (const q of ['附件2车间设备联网那格怎么填', '企业简介要多少字', '智能车间申报书里车间人数怎么填', '智能车间申报书照片要几张', '智能车间申报书企业基本信息要填哪些']) {
+      expect(first(q), q).not.toContain('以上按');
+    }
+  });
+});
+
+describe('questions of the twenty-ninth fresh set, each beside one sharing its words that must not move', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+  it.each([
+    ['俺厂厂区跨两个县 一半在中牟一半在新郑 该找哪个县工信局初审', /^通知没有规定：四\(三\)只写由/u, '我们县能推荐几家', /^每个县（市）本次申报推荐企业不多于5家/u],
+    ['公司在两个县各有一个车间 能不能两个县各报一个智能车间', /^不能同时报两个/u, '两个车间能合起来报一个吗', /^通知没有规定。一\(一\)只要求/u],
+    ['机械厂的热处理车间和装配车间 能合在一起当一个智能车间报吗', /^通知没有规定。一\(一\)只要求/u, '装配车间能报智能车间吗', /^装配车间可以/u],
+    ['我们机械厂的铸造车间报智能车间 生产线智能化运行按离散型写还是按流程型写', /^通知没有规定哪个行业或工序的车间属于离散型还是流程型/u, '智能车间分不分离散型和流程型', /^不分离散型和流程型/u],
+    ['车间设备联网占比得到80%吧 通知是这么写的吗', /^不是80%，通知没有规定这个数。通知没有给出具体数值/u, '车间设备联网一栏怎么填', /^在每个车间的“车间设备联网”一栏/u],
+  ])('%s', (q, right, near, kept) => {
+    expect(lead(q)).toMatch(right);
+    expect(lead(near)).toMatch(kept);
+  });
+});
+
 describe('a title held by a related company', () => {
   const lead = (q: string) => ask(q).answer.split('\n')[0]!;
 
@@ -147,6 +180,15 @@ describe('a right figure, or one the notice never states, asked to be confirmed'
   ])('%s is agreed with first, as plainly as a wrong one is corrected', (q, agreed, figure) => {
     expect(lead(q).startsWith(agreed)).toBe(true);
     expect(lead(q)).toContain(figure);
+  });
+
+  it('reads 「不超过」 in a quota said back as the quota, not as asking what happens over it', () => {
+    expect(lead('洛阳推荐不超过15家是吧')).toMatch(/^对，通知写的就是15家。洛阳市/u);
+    expect(lead('县里推荐不超过5家对吧')).toMatch(/^对，通知写的就是5家。每个县（市）/u);
+    expect(lead('郑州推荐不超过25家吧')).toMatch(/^不对，通知写的不是25家。郑州市/u);
+    // Beside them: exceeding the quota is still its own question.
+    expect(lead('推荐超过名额会怎么样')).toMatch(/^超出部分无效/u);
+    expect(lead('县里的企业应该报给县工信局还是市工信局')).toMatch(/^通知没有具体规定企业向哪一级提交/u);
   });
 
   it('does not agree with a quota said of every city when it is only some cities\' quota', () => {
