@@ -4,7 +4,7 @@ import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { KnowledgeData } from '../knowledge/load';
 import { KnowledgeError } from '../knowledge/load';
 import { QUERY_STOPWORDS } from '../retrieval/tokenize';
-import { understanderFor, type ConceptMatch, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, understanderFor, type ConceptMatch, type Understander } from '../understand';
 import { quoteUnits, quoteWith, renderUnit, type QuoteUnit } from './quote';
 import { WordFinder } from './words';
 
@@ -335,6 +335,22 @@ export class AnswerIndex {
   }
 }
 
+/** A text with every Chinese numeral that carries a unit in digits (一年 → 1年, 十张 → 10张). */
+function inDigits(text: string): string {
+  return arabicNumerals(text, findQuantities(text)).text;
+}
+
+/**
+ * A guard word and, when it holds a Chinese numeral with a unit, the same word in digits: a question
+ * typed 「1年」 or 「１年」 (read as 1年) meets the guard written 「一年」. Only this way round: a guard
+ * written in digits (「1个」, the notice's 限报1个) is the notice's figure, and a question's 「一个喷涂一个组装」
+ * counting its own workshops does not meet it.
+ */
+function withDigits(word: string): string[] {
+  const d = inDigits(word);
+  return d === word ? [word] : [word, d];
+}
+
 /** A Han character that, before 「化」, is a word of its own rather than the stem of an 「X化」 adjective. */
 const BEFORE_INDUSTRY = /[做搞是的个家于在和跟与及或、]/u;
 
@@ -444,8 +460,8 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     entry,
     quotes,
     citations,
-    requires: (entry.requires ?? []).map((g) => g.flatMap((w) => kinds[w] ?? [w]).map(norm)),
-    excludes: (entry.excludes ?? []).map(norm),
+    requires: (entry.requires ?? []).map((g) => g.flatMap((w) => kinds[w] ?? [w]).map(norm).flatMap(withDigits)),
+    excludes: (entry.excludes ?? []).map(norm).flatMap(withDigits),
     anchors,
     items,
   };

@@ -819,25 +819,44 @@ function lacking(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: 
 function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text: string, before: string): string {
   const s = kb.data.intents.answerText.situation;
   // Only a verdict still in place is turned: a note that replaced it (「APS不是《通知》中的用语」) says what it should.
-  if (text !== before || !CATEGORY_VERDICT.test(text) || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
+  // A verdict sentence (「要，离散型和流程型都要。」) goes whole; a verdict word before the requirement
+  // (「是，要应用制造执行系统（MES）。」, however long the system's name) goes alone, the requirement stays.
+  const verdict = CATEGORY_VERDICT.test(text) ? CATEGORY_VERDICT : VERDICT_WORD.test(text) ? VERDICT_WORD : undefined;
+  if (text !== before || !verdict || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
   // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
   const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
   const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
   if (!which && !asks) return text;
-  const rest = text.replace(CATEGORY_VERDICT, '');
+  const rest = text.replace(verdict, '');
   return `${s.lead}${rest}`;
 }
 
 /**
- * 「洛阳名额是二十家吧」「通知说照片不少于20张是吧」: a figure the asker says the notice gives, asked to be
- * confirmed, that the conclusion gives otherwise in the same unit. The answer says first that the notice
- * does not say that figure, so a reader who only hears the start does not take it as agreed. A figure
- * asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the entry itself.
+ * 「洛阳名额是二十家吧」「郑州推荐不超过20家对吧」「采集率是90%吧」: a figure the asker says the notice
+ * gives, asked to be confirmed. The answer's first words say how it stands, so a reader who only hears
+ * the start knows: 「不对，通知写的不是…」 when the conclusion gives another figure in the same unit,
+ * 「对，通知写的就是…」 when it gives this one, and 「不是…，通知没有规定这个数」 when the notice states no such figure
+ * at all. A figure asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the
+ * entry itself.
  */
-const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|吧)[\s?？。!！]*$/u;
+const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|是这么写的吗|这么规定的吗|吧)[\s?？。!！]*$/u;
 // 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
-const JUDGED = /可以|行|够|能(?!推|报|申)|中|合适|达标|算/u;
+const JUDGED = /可以|行|够|(?<!智)能(?!推|报|申)|中|合适|达标|算/u;
 const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
+const figureKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
+/** A verdict already in the conclusion's first words (「不对，…」「是，…」「对，…」): it is not said twice. */
+const OPENS_WITH_VERDICT = /^(?:对|是|不对|不是|不)[，。,]/u;
+
+const noticeFigures = new WeakMap<KnowledgeBase, Set<string>>();
+/** Every figure the notice states anywhere, as value and unit kind: a figure outside it is stated by no clause. */
+function figuresOfNotice(kb: KnowledgeBase): Set<string> {
+  let set = noticeFigures.get(kb);
+  if (!set) {
+    set = new Set(kb.data.clauses.flatMap((c) => findQuantities(readAsTyped(c.text).text).map((x) => `${x.value}|${figureKind(x.unit)}`)));
+    noticeFigures.set(kb, set);
+  }
+  return set;
+}
 
 function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
@@ -845,27 +864,43 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
   const asked = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said && !JUDGED.test(said.replace(CONFIRM, '')) ? [said] : [];
   });
   if (asked.length === 0) return text;
-  const kind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
-  const given = findQuantities(normalise(text.split('\n')[0]!)).filter((x) => x.unit);
+  const t = kb.data.intents.answerText;
+  const first = text.split('\n')[0]!;
+  // The ×100% of a formula (资产负债率＝总负债÷总资产×100%) states no figure of the notice's.
+  const given = findQuantities(normalise(first).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
+  // 「每个市推荐不超过15家对吧」 answered with 洛阳、新乡、南阳's 15: the quota is right of places, and the
+  // asker named none, so it is not agreed with as said.
+  const places = (t: string) => listedRegionSpans(kb, scan(kb, normalise(t))).length;
+  const otherPlaces = places(question) === 0 && places(first) > 0;
+  let verdict: string | undefined;
   for (const part of asked) {
     const read = readAsTyped(part).text;
     const said = findQuantities(read);
     for (const [i, x] of said.entries()) {
-      const same = given.filter((g) => kind(g.unit) === kind(x.unit));
       // A figure of another part of the question is that part's to correct.
-      if (!x.unit || same.length === 0 || same.some((g) => g.value === x.value) || !question.includes(normalise(x.text))) continue;
+      if (!x.unit || !question.includes(normalise(x.text))) continue;
+      // A month said with its day is read with that day, as one date.
+      const after = said[i + 1];
+      if (figureKind(x.unit) === '月' && after && after.index === x.index + x.text.length && figureKind(after.unit) === '日') continue;
+      const same = given.filter((g) => figureKind(g.unit) === figureKind(x.unit));
       // 「3月31号」 is one date: its month is said with its day.
       const before = said[i - 1];
-      const start = before && kind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
-      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '');
-      return fill(kb.data.intents.answerText.misquote, { said: figure.toUpperCase() }) + text;
+      const start = before && figureKind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
+      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
+      if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
+      if (same.length > 0) {
+        if (!otherPlaces || figureKind(x.unit) !== '家') verdict ??= fill(t.confirmed, { said: figure });
+        continue;
+      }
+      // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
+      if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
     }
   }
-  return text;
+  return verdict && !OPENS_WITH_VERDICT.test(text) ? verdict + text : text;
 }
 
 /**
@@ -995,6 +1030,40 @@ function namedFormCells(kb: KnowledgeBase, question: string, r: { text: string; 
     if (!twins.some((x) => x.clause === id) && kb.clause(id)?.text.includes(core)) twins.push({ ...cite(kb, id, [core])!, quote: c.quote });
   }
   return twins.length ? { text: r.text, citations: [...twins, ...r.citations] } : r;
+}
+
+/**
+ * 「附件1车间设备联网那格怎么填」: the notice copy lacks most of 附件1's table, so the answer rests on 附件2's
+ * or 附件3's same cell. When the asked form's twin of every such cell is an inferred clause that does not
+ * hold the quoted words, the answer says which part of the asked form was inferred, and from what.
+ */
+function inferredFormCells(kb: KnowledgeBase, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
+  const t = kb.data.intents.answerText;
+  const n = t.inferredForm;
+  if (!n || n.already.some((w) => r.text.includes(w))) return r;
+  const categories = t.otherCategory.categories;
+  const forms = categories.map((c) => c.form);
+  let asked = forms.filter((f) => patternOf(`${f}(?!\\d)`).test(question));
+  if (asked.length === 0 && n.formWords.some((w) => question.includes(w))) {
+    asked = categories.filter((c) => c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w))).map((c) => c.form);
+  }
+  if (asked.length !== 1) return r;
+  const form = asked[0]!;
+  if (r.citations.some((c) => c.clause.startsWith(`${form}.`))) return r;
+  const twins = new Map<string, Clause>();
+  const others = new Set<string>();
+  for (const c of r.citations) {
+    const other = forms.find((f) => f !== form && c.clause.startsWith(`${f}.`));
+    if (!other) continue;
+    const twin = kb.clause(`${form}${c.clause.slice(other.length)}`);
+    if (!twin?.inferred || twin.text.includes(c.quote.replace(/^…+|…+$/gu, ''))) continue;
+    twins.set(twin.id, twin);
+    others.add(other);
+  }
+  if (twins.size === 0) return r;
+  const [twin] = twins.values();
+  const note = fill(n.note, { form, title: twin!.title, clause: [...twins.keys()].join('、'), others: [...others].join('、') });
+  return { text: r.text + note, citations: r.citations };
 }
 
 /**
@@ -1299,6 +1368,19 @@ function appliesFor(q: string, k: string): boolean {
 /** A notice year named in the question ("2024年度", "2025年的申报") later than this version's own. */
 const NOTICE_YEAR = /(20\d\d)\s*年(?:度|的?(?:申报|通知|认定))/gu;
 
+const laterYearWords = new WeakMap<KnowledgeBase, { words: string[]; context: RegExp[] } | null>();
+
+/** The later-year words read as questions are, and their context patterns, once per knowledge base. */
+function laterYearOf(kb: KnowledgeBase): { words: string[]; context: RegExp[] } | null {
+  let later = laterYearWords.get(kb);
+  if (later === undefined) {
+    const l = kb.data.intents.laterYear;
+    later = l ? { words: l.words.map(norm), context: l.context.map(patternOf) } : null;
+    laterYearWords.set(kb, later);
+  }
+  return later;
+}
+
 function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { label: string } | undefined {
   const own = kb.data.manifest.year;
   const topic = () => kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
@@ -1307,14 +1389,13 @@ function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { l
   }
   // 「今年报车间 明年能报工厂吗」 asks of next year; 「明年才建成，今年能报吗」 asks of this one: only
   // the parts that ask are read, and a later year said as the time of something else is no such year.
-  const later = kb.data.intents.laterYear;
+  const later = laterYearOf(kb);
   if (!later) return undefined;
   for (const piece of asking.length > 0 ? asking : [q]) {
-    for (const word of later.words) {
-      const w = norm(word);
+    for (const w of later.words) {
       for (let at = piece.indexOf(w); at >= 0; at = piece.indexOf(w, at + 1)) {
         const rest = piece.slice(at + w.length);
-        if (!later.context.some((p) => patternOf(p).test(rest))) return topic();
+        if (!later.context.some((p) => p.test(rest))) return topic();
       }
     }
   }
@@ -1738,7 +1819,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   if (answered.length > 0) {
     const results = answered.map((c) => {
-      const r = askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text)))));
+      const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
       const corrected = misquoted(kb, question, c.text, situated);

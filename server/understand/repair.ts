@@ -239,6 +239,16 @@ export class Repairer {
     return list;
   }
 
+  /** Whether a known word of two characters or more holds position `k` and reaches outside the span [from, from + length). */
+  private cutsKnownWord(text: string, from: number, length: number, k: number): boolean {
+    for (let s = Math.max(0, k - 11); s <= k; s++) {
+      for (const w of this.exactByFirst.get(text[s]!) ?? []) {
+        if (w.length > 1 && s + w.length > k && text.startsWith(w, s) && (s < from || s + w.length > from + length)) return true;
+      }
+    }
+    return false;
+  }
+
   private bestAt(text: string, i: number, exactLen: () => Int16Array): string | null {
     if (i + 1 >= text.length) return null;
     const list = this.candidates(text, i);
@@ -254,7 +264,12 @@ export class Repairer {
       let ok = true;
       for (let j = 0; j < L && ok; j++) {
         const c = text[i + j]!;
-        if (c === term.text[j]) continue;
+        // A kept character that belongs to a known word as long as the term (联网 in 联网占比) ties the
+        // span to that word: reading it into the term (网占 → 网站) would cut the word the text says.
+        if (c === term.text[j]) {
+          if (exactLen()[i + j]! >= L && this.cutsKnownWord(text, i, L, i + j)) ok = false;
+          continue;
+        }
         // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
         const grammarGuard = FUNCTION_CHARS.has(c) && !(L === 2 && QUESTION_CHARS.has(term.text[0]!));
         if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || grammarGuard || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;

@@ -40,7 +40,8 @@ describe('deadlines typed as 3/15, 3.15, 3-15 or 三月十五', () => {
     '%s concludes with the 3月15日 deadline and whose deadline it is',
     (q) => {
       const first = ask(q).answer.split('\n')[0]!;
-      expect(first).toMatch(/^3月15日前/u);
+      // Asked to be confirmed (「…必须报完吧」), the right date is agreed with before it is restated.
+      expect(first).toMatch(/^(?:对，通知写的就是3月15日。)?3月15日前/u);
       expect(first).toContain('推荐汇总表');
     },
   );
@@ -112,6 +113,130 @@ describe('a figure the asker says the notice gives', () => {
     for (const q of ['郑州名额是20家吧', '推荐汇总表3月15号前传 对吧', '照片8张够吧', '视频150M可以吧', '视频150M是不是太大', '智能车间申报书的照片要10张吧']) {
       expect(ask(q).answer).not.toContain('不对，通知写的不是');
     }
+  });
+});
+
+describe('a cell of 附件1, whose table the notice copy truncates', () => {
+  const first = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each([
+    ['附件1车间设备联网那格怎么填', '附件1.一(二)', '附件2'],
+    ['附件1的统一社会信用代码在哪填', '附件1.一(一)', '附件2、附件3'],
+    ['智能车间申报书里企业简介要多少字', '附件1.一(一)', '附件2、附件3'],
+    ['车间申报书的生产线智能化运行一栏写啥', '附件1.一(二)', '附件2、附件3'],
+  ])('%s is answered from the parallel forms, saying which part of 附件1 was inferred', (q, clause, from) => {
+    expect(first(q)).toContain(`（${clause}）在所存通知文本中缺失或不完整，以上按${from}的对应栏目推断`);
+  });
+
+  it('adds no such note to 附件2 asked alone, to a cell 附件1 keeps, or to an answer that already says the table is incomplete', () => {
+    for (const q of ['附件2车间设备联网那格怎么填', '企业简介要多少字', '智能车间申报书里车间人数怎么填', '智能车间申报书照片要几张', '智能车间申报书企业基本信息要填哪些']) {
+      expect(first(q), q).not.toContain('以上按');
+    }
+  });
+});
+
+describe('questions of the twenty-ninth fresh set, each beside one sharing its words that must not move', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+  it.each([
+    ['俺厂厂区跨两个县 一半在中牟一半在新郑 该找哪个县工信局初审', /^通知没有规定：四\(三\)只写由/u, '我们县能推荐几家', /^每个县（市）本次申报推荐企业不多于5家/u],
+    ['我们厂房跨了两个区 找哪个区工信局', /^通知没有规定：四\(三\)只写由/u, '两个区的企业名额一样吗', /^通知没有市辖区这一级/u],
+    ['公司在两个县各有一个车间 能不能两个县各报一个智能车间', /^不能同时报两个/u, '两个车间能合起来报一个吗', /^通知没有规定。一\(一\)只要求/u],
+    ['机械厂的热处理车间和装配车间 能合在一起当一个智能车间报吗', /^通知没有规定。一\(一\)只要求/u, '装配车间能报智能车间吗', /^装配车间可以/u],
+    ['我们机械厂的铸造车间报智能车间 生产线智能化运行按离散型写还是按流程型写', /^通知没有规定哪个行业或工序的车间属于离散型还是流程型/u, '智能车间分不分离散型和流程型', /^不分离散型和流程型/u],
+    ['车间设备联网占比得到80%吧 通知是这么写的吗', /^不是80%，通知没有规定这个数。通知没有给出具体数值/u, '车间设备联网一栏怎么填', /^在每个车间的“车间设备联网”一栏/u],
+  ])('%s', (q, right, near, kept) => {
+    expect(lead(q)).toMatch(right);
+    expect(lead(near)).toMatch(kept);
+  });
+});
+
+describe('a title held by a related company', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each(['母公司是智能工厂 子公司能报吗', '我们控股公司是省级智能车间 我们还能报车间吗', '集团公司有智能工厂称号 下面子公司还能申报吗'])(
+    '%s is told the notice is silent on another company\'s title, and whom to ask',
+    (q) => {
+      expect(lead(q)).toMatch(/^通知没有规定集团内其他企业的称号是否影响本企业/u);
+      expect(lead(q)).toContain('0371—65507698');
+    },
+  );
+
+  it('keeps the enterprise\'s own title and a subsidiary asked alone on their own answers', () => {
+    expect(lead('我们是集团的子公司 前年拿过智能车间称号 今年能报智能工厂吗')).toMatch(/^可以。只获得过智能车间称号/u);
+    expect(lead('公司是省级智能工厂了 今年还能报吗')).toMatch(/^不能。已获得过智能工厂称号/u);
+    expect(lead('子公司能报吗')).toMatch(/^可以。集团下属子公司/u);
+    expect(lead('我们申报的是智能工厂 要交啥材料')).not.toMatch(/不得再申报/u);
+  });
+});
+
+describe('a right figure, or one the notice never states, asked to be confirmed', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each([
+    ['郑州市推荐不超过20家 对吧', '对，通知写的就是20家。', '不多于20家'],
+    ['南阳今年名额是十五家吧', '对，通知写的就是十五家。', '不多于15家'],
+    ['照片不少于10张对吧', '对，通知写的就是10张。', '10张'],
+    ['视频不超过200M对吗', '对，通知写的就是200M。', '200M'],
+    ['推荐汇总表3月15号前传 对吧', '对，通知写的就是3月15号。', '3月15日前'],
+  ])('%s is agreed with first, as plainly as a wrong one is corrected', (q, agreed, figure) => {
+    expect(lead(q).startsWith(agreed)).toBe(true);
+    expect(lead(q)).toContain(figure);
+  });
+
+  it('reads 「不超过」 in a quota said back as the quota, not as asking what happens over it', () => {
+    expect(lead('洛阳推荐不超过15家是吧')).toMatch(/^对，通知写的就是15家。洛阳市/u);
+    expect(lead('县里推荐不超过5家对吧')).toMatch(/^对，通知写的就是5家。每个县（市）/u);
+    expect(lead('郑州推荐不超过25家吧')).toMatch(/^不对，通知写的不是25家。郑州市/u);
+    // Beside them: exceeding the quota is still its own question.
+    expect(lead('推荐超过名额会怎么样')).toMatch(/^超出部分无效/u);
+    expect(lead('县里的企业应该报给县工信局还是市工信局')).toMatch(/^通知没有具体规定企业向哪一级提交/u);
+  });
+
+  it('does not agree with a quota said of every city when it is only some cities\' quota', () => {
+    // 15家 is 洛阳、新乡、南阳's: 「每个市」 named no place, so the answer must not open with 对.
+    expect(lead('每个市推荐不超过15家对吧')).not.toMatch(/^对/u);
+  });
+
+  it.each([
+    ['采集率是90%吧', '不是90%，通知没有规定这个数。'],
+    ['采集率要求90%是吧', '不是90%，通知没有规定这个数。'],
+    ['联网率要求百分之八十吧', '不是百分之八十，通知没有规定这个数。'],
+    ['车间设备联网占比得到80%吧 通知是这么写的吗', '不是80%，通知没有规定这个数。'],
+    ['资产负债率要低于70%吧', '不是70%，通知没有规定这个数。'],
+  ])('%s says first that the notice states no such figure', (q, said) => {
+    expect(ask(q).answer).toContain(said);
+    expect(lead(q)).toContain('通知没有规定这个数');
+  });
+
+  it('leaves a question that asks for the figure, or judges the asker\'s own value, without such an opening', () => {
+    for (const q of ['采集率要达到多少', '设备联网率多少合适', '照片8张够吧', '视频150M可以吧']) {
+      expect(lead(q), q).not.toMatch(/^(?:对，通知写的就是|不是\S+，通知没有规定这个数)/u);
+    }
+  });
+});
+
+describe('a system the asker has, and a figure typed in digits or full width', () => {
+  const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+  it.each(['车间有MES能报吗', '我们车间上了MES 可以申报吗'])('%s is told what applying is judged on, then the requirement, not 「是，要…」', (q) => {
+    // The requirement's verdict is long (「是，要应用制造执行系统（MES）。」): its verdict word still goes.
+    expect(lead(q)).toMatch(/^能不能报、报哪一类，要对照二的申报条件和三的全部要素条件逐项判断/u);
+    expect(ask(q).answer).toContain('要应用制造执行系统（MES）');
+    expect(ask(q).answer).not.toContain('是，要应用');
+  });
+
+  it('keeps the lacking and the required answers of the same system', () => {
+    expect(lead('车间没有MES能报吗')).toMatch(/^没有的话，不符合这一项要素条件/u);
+    expect(lead('智能车间必须上MES吗')).toMatch(/^是，要应用制造执行系统（MES）/u);
+    expect(lead('车间有MES没有WMS，能报哪个？')).toMatch(/^能不能报、报哪一类/u);
+  });
+
+  it.each(['ＭＥＳ系统要上线１年吗？', 'MES系统要上线1年吗', '产线投产1年能申报吗'])('%s meets the guard written 一年 and is answered like it', (q) => {
+    expect(lead(q)).toMatch(/^通知没有规定建成或运行满多长时间/u);
+  });
+
+  it('still reads 「一个喷涂一个组装」 as the asker\'s own workshops, not the notice\'s 限报1个', () => {
+    expect(lead('我们厂是做家具的，有两个车间，一个喷涂一个组装，组装车间上了MES，能报吗')).not.toMatch(/^不能/u);
   });
 });
 

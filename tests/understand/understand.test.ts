@@ -97,6 +97,18 @@ describe('typo repair against the domain vocabulary', () => {
     },
   );
 
+  it.each(['车间设备联网占比得到80%吧', '联网占比要多少', '设备联网占总数的比例'])(
+    'does not read a pair across a known word as another word (联网占 is not 联+网站): %s',
+    (text) => {
+      expect(repairs(text)).toEqual([]);
+    },
+  );
+
+  it('still repairs a same-sounding pair that cuts no known word', () => {
+    // Precision beside the case above: the kept character stands in no known word here.
+    expect(repairs('申报平台的网占在哪')).toEqual(['网占→网站']);
+  });
+
   it('uses the IME fuzzy pairs: zh/z, sh/s, ch/c, n/l, in/ing, en/eng, an/ang', () => {
     expect(['zhi', 'shi', 'chi', 'li', 'ling', 'geng', 'zhang'].map(fuzzySyllable)).toEqual(['zi', 'si', 'ci', 'ni', 'nin', 'gen', 'zan']);
   });

@@ -289,6 +289,17 @@ export const IntentsFile = z.object({
     /** Opens an answer whose conclusion gives another figure than the one the asker says the notice gives: {said}. */
     misquote: z.string(),
     /**
+     * A form asked of whose cells the notice copy lacks (附件1's truncated table), answered from another
+     * form's same cells: `note` says which clause of the asked form was inferred ({form}, {title},
+     * {clause}, {others}). The form is asked by its name, or by its category with one of `formWords`;
+     * an answer that already says the part is missing (`already`) is left alone.
+     */
+    inferredForm: z.object({ formWords: z.array(z.string().min(1)).min(1), already: z.array(z.string().min(1)), note: z.string() }).optional(),
+    /** Opens an answer whose conclusion gives the very figure ({said}) the asker says the notice gives (「郑州推荐不超过20家对吧」). */
+    confirmed: z.string(),
+    /** Opens an answer when the asker says the notice gives a figure ({said}) that neither its conclusion nor its quotes state (「采集率是90%吧」). */
+    unstated: z.string(),
+    /**
      * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
      * when the asked category's clauses never name what was asked ({asked}, {section}, {term},
