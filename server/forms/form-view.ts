@@ -6,6 +6,7 @@ import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 import { applyFormAnswer, capabilityAnswers, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
+import { halfWidthAlnum } from '../understand/normalise';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -241,7 +242,8 @@ function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
   const view = formView(kb, questionId, category);
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题 (unknown question): ${questionId}` };
-  const t = text.trim();
+  // The box reads a phone's full-width digits as the chat does.
+  const t = halfWidthAlnum(text).trim();
   let value: AnswerValue;
   // 「同上」 in the workshop's address box is the enterprise's address, as the same words in the chat are.
   // So is 「不是18号，应该是16号」 in the address box: the part named is replaced within the answer given.
