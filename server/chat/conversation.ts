@@ -189,6 +189,7 @@ export class Conversation {
       const { answers: next, reopened } = rules.reopen(answers, msg.questionIds);
       if (!reopened.length) return this.send({ type: 'error', code: errorCode(phrases.nothingReopened), message: phrases.nothingReopened, clientId: msg.clientId });
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryReopened(reopened), next))) return;
+      this.send({ type: 'reopened', questionIds: reopened.map((r) => r.questionId) });
       return this.sendState(sessionId, next, this.step(next), true);
     }
 

@@ -290,10 +290,6 @@ const OPEN = '（(【《“';
 const CLOSE = '）)】》”';
 
 /**
- * A list answer split into its items; a separator inside brackets or quotes belongs to the item
- * (「河南省智能车间（磨加工车间，2021年）」 is one honour).
- */
-/**
  * An item whose name opens with Latin letters or digits (「3D打印线」「SMT贴片线」「2号线」) after a space in a spaced
  * list; a quantity (「200万吨」「30台」) after a space belongs to the item before it.
  */
@@ -302,6 +298,10 @@ function namedItemAt(rest: string): boolean {
   return /^[A-Za-z0-9]+\p{Script=Han}{2,}/u.test(token) && !/^\d+(?:\.\d+)?[万亿千百十]*[吨台套件条个人元只把片米%]/u.test(token);
 }
 
+/**
+ * A list answer split into its items; a separator inside brackets or quotes belongs to the item
+ * (「河南省智能车间（磨加工车间，2021年）」 is one honour).
+ */
 export function splitList(text: string): string[] {
   const out: string[] = [];
   // Voice input and phone keyboards put a space where a written list puts 、 or ；: with no other separator, a

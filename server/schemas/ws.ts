@@ -99,6 +99,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /** What an answer or free text recorded, for the confirmation and the review card. */
   z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
+  /** Skips taken back (the form view's 撤销跳过): these questions hold no answer any more. */
+  z.object({ type: z.literal('reopened'), questionIds: z.array(z.string()) }),
   /** The next question with its widget; null when the interview has nothing more to ask. */
   z.object({ type: z.literal('question'), question: QuestionView.nullable(), progress: Progress }),
   z.object({ type: z.literal('assessment'), assessment: Assessment, progress: Progress }),

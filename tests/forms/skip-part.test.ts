@@ -42,6 +42,8 @@ describe('putting off a part of the form from the form view', () => {
     // 撤销跳过: every skipped question of the part is open again, and the chat asks them again in turn.
     const reopened = await turn(s.client, { type: 'reopen', clientId: 'p-2', questionIds: groupOf(v, 'finance')!.skip!.skipped });
     expect(reopened.some((m) => m.type === 'ack')).toBe(true);
+    // The page is told which questions hold no answer any more, so its form and 我的回答 show them open.
+    expect(reopened.find((m) => m.type === 'reopened')).toEqual({ type: 'reopened', questionIds: groupOf(v, 'finance')!.skip!.skipped });
     v = await formOf(s);
     expect(new Set(statusOf(v, 'form.finance.'))).toEqual(new Set(['empty']));
     expect(groupOf(v, 'finance')!.skip).toMatchObject({ open: 15, skipped: [] });
