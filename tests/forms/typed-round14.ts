@@ -1,6 +1,7 @@
 import { caps, ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 import type { RoundEnterprise } from './typed-rounds';
 import { TEXT } from './typed-rounds';
+import { DISCRETE_FACTORY } from './typed-round13';
 
 /**
  * Six more enterprises typed as applicants type on a phone, written before any tuning against them: trades no other
@@ -25,13 +26,6 @@ const PROCESS_FACTORY = caps({
   manufacturingControl: true, emergencyCommand: true,
   erp: true, scm: 'partial', wms: true, tankYard: false, energyManagement: true,
   systemIntegration: true, aiApplication: false, predictiveMaintenance: 'partial',
-});
-const DISCRETE_FACTORY = caps({
-  factoryNetwork: true, securityPolicy: true, securityProtection: true, industrialNetwork: true,
-  cadCae: true, pdm: 'partial', lims: true, factoryDigitalModel: 'partial',
-  automatedLines: true, flexibleCell: 'partial', scada: true, mes: true, autoId: true, agvRgv: true, errorProofing: true, andon: true,
-  onlineInspection: true, qualityTraceability: true, erp: true, scm: 'partial', wms: true, autoWarehouse: true,
-  systemIntegration: true, scadaMesErpIntegration: true, aiApplication: false, predictiveMaintenance: 'partial',
 });
 const DISCRETE_WORKSHOP = caps({
   industrialNetwork: true, securityPolicy: true, securityProtection: true,
