@@ -74,7 +74,7 @@ export interface ConversationDeps {
   logUnread?: (sessionId: string, reply: { text: string; questionId: string; clause: string; toldBack: string }, knowledgeVersion: string) => void;
 }
 
-type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'restart' }>;
+type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'reopen' | 'restart' }>;
 
 /**
  * One client's conversation: the orchestrator between the socket, the store and the rules.
@@ -182,6 +182,15 @@ export class Conversation {
       await this.say(sessionId, phrases.restarted, []);
       const none = sealAnswers({});
       return this.sendState(sessionId, none, this.step(none), true);
+    }
+
+    // The form view's 「撤销跳过」: the skips of a part taken back, so its questions are asked or filled again.
+    if (msg.type === 'reopen') {
+      const { answers: next, reopened } = rules.reopen(answers, msg.questionIds);
+      if (!reopened.length) return this.send({ type: 'error', code: errorCode(phrases.nothingReopened), message: phrases.nothingReopened, clientId: msg.clientId });
+      if (!(await this.commit(sessionId, msg.clientId, phrases.entryReopened(reopened), next))) return;
+      this.send({ type: 'reopened', questionIds: reopened.map((r) => r.questionId) });
+      return this.sendState(sessionId, next, this.step(next), true);
     }
 
     // A question or an instruction typed into the pending question's text field is not its value:

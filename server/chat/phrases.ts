@@ -88,6 +88,8 @@ const PLACEHOLDERS = {
   entrySkipped: ['labels', 'display'],
   entrySkippedNoLabel: [],
   entryEdit: ['items'],
+  entryReopened: ['labels'],
+  nothingReopened: [],
   entryRestart: [],
   exampleYesNo: [],
   exampleYesNoPartial: [],
@@ -314,7 +316,9 @@ export const phrases = {
       ? say('entrySkipped', { labels: r.map((i) => i.label).join(T.nameSeparator) || T.entrySkippedNoLabel, display: r[0]?.display ?? '' })
       : r.map((i) => say('entryAnswerItem', { label: i.label, display: i.display })).join(T.listSeparator),
   entryEdit: (r: Recorded[]) => say('entryEdit', { items: r.map((i) => say('entryAnswerItem', { label: i.label, display: i.display })).join(T.listSeparator) }),
+  entryReopened: (r: Recorded[]) => say('entryReopened', { labels: r.map((i) => i.label).join(T.nameSeparator) }),
   entryRestart: T.entryRestart,
+  nothingReopened: T.nothingReopened,
 };
 
 /**

@@ -23,6 +23,8 @@ export interface InterviewRules {
   /** Skips the question and every unanswered question of its group (a financial year) in one step. */
   /** Skips every unanswered question of the question's group, or of the form's `section` (workshops, workshops@2, finance). */
   skipGroup(answers: Answers, questionId: string, section?: string): ApplyResult;
+  /** The answers with each listed form question that was skipped open again; `reopened` lists them. */
+  reopen(answers: Answers, questionIds: string[]): { answers: Answers; reopened: Recorded[] };
   /** `answers` so far: the category applied for changes how some replies read (one workshop is the whole of a workshop applicant's). */
   interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
   describe(answers: Answers): Recorded[];

@@ -91,6 +91,15 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return { ...recorded, answers: next };
     },
+    reopen(answers: Answers, questionIds: string[]): { answers: Answers; reopened: Recorded[] } {
+      // Only a skip is taken back: an answer given stays, and an interview answer is changed by editing it.
+      const ids = questionIds.filter((id) => isFormQuestion(id) && forms?.isFormQuestion(id) && answers[id] === null);
+      if (!ids.length) return { answers, reopened: [] };
+      const shown = new Map(this.describe(answers).map((r) => [r.questionId, r]));
+      const next: Answers = { ...answers };
+      for (const id of ids) delete next[id];
+      return { answers: Object.freeze(next), reopened: ids.flatMap((id) => (shown.has(id) ? [shown.get(id)!] : [])) };
+    },
     correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined {
       return isFormQuestion(lastId) && forms ? forms.correctLast(answers, lastId, text) : undefined;
     },

@@ -4,8 +4,9 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, groupOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
+import { halfWidthAlnum } from '../understand/normalise';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -215,12 +216,47 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const rest = qs.filter((c) => !placed.has(c.id) && c.fact !== 'meta.proceed');
   if (rest.length) sections.find((s) => s.id !== 'cover' && s.groups.length)?.groups.push({ id: 'rest', rows: rest.map((c) => ({ fields: [fromQuestion(c)] })) });
 
+  // One skip per part, on the first group of it: the indicators of 附件1 stand in three groups, all put off at once.
+  const parts = new Map<string, { group: FormView['sections'][number]['groups'][number]; ids: string[] }>();
+  for (const s of sections)
+    for (const g of s.groups) {
+      const part = partOf(kb, g);
+      if (!part) continue;
+      const seen = parts.get(part.section);
+      if (seen) seen.ids.push(...part.ids);
+      else parts.set(part.section, { group: g, ids: part.ids });
+    }
+  for (const [section, { group, ids }] of parts) {
+    const first = ids.find((id) => !has(answers, id));
+    const open = first ? groupOf(kb, answers, category, first, section).length : 0;
+    group.skip = { section, ...(first ? { questionId: first } : {}), open, skipped: ids.filter((id) => has(answers, id) && answers[id] === null) };
+  }
+
   const counts = { filled: 0, unconfirmed: 0, skipped: 0, empty: 0, invalid: 0 };
   for (const s of sections)
     for (const g of s.groups)
       for (const r of g.rows)
         for (const f of r.fields) if (f.questionId && f.status !== 'computed') counts[f.status as keyof typeof counts]++;
   return { category, attachment: spec.attachment, title: spec.title, subtitle: spec.subtitle ?? null, sections, counts };
+}
+
+/**
+ * The part of the form a group belongs to, of those the chat puts off whole (「车间的先跳过」「这个车间的先跳过」
+ * 「财务数据先跳过」), as the chat's skip names it (workshops@2, finance), with the group's questions in it. The form
+ * view sends the chat's own skip for the part, so both put off the same questions and leave them placeholders.
+ */
+function partOf(kb: FormsKnowledge, g: FormView['sections'][number]['groups'][number]): { section: string; ids: string[] } | undefined {
+  const ids = g.rows.flatMap((r) => r.fields.flatMap((f) => (f.questionId && f.input !== 'computed' ? [f.questionId] : [])));
+  let best: { id: string; ids: string[]; oneWords: boolean } | undefined;
+  for (const s of kb.formQuestions.vocabulary.sections) {
+    const re = new RegExp(s.pattern, 'u');
+    const mine = ids.filter((id) => re.test(id));
+    if (mine.length >= 2 && (!best || mine.length > best.ids.length)) best = { id: s.id, ids: mine, oneWords: !!s.oneWords?.length };
+  }
+  if (!best) return undefined;
+  // A workshop's group is that workshop alone (workshops@2), as 「这个车间的先跳过」 is in the chat.
+  const ws = best.oneWords ? /^form\.ws\.(\d+)\./u.exec(best.ids[0]!)?.[1] : undefined;
+  return { section: ws ? `${best.id}@${ws}` : best.id, ids: best.ids };
 }
 
 function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
@@ -241,7 +277,8 @@ function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {
 export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, text: string): FormCheckResult {
   const view = formView(kb, questionId, category);
   if (!view || !questionId.startsWith('form.')) return { ok: false, error: `未知的问题：${questionId}` };
-  const t = text.trim();
+  // The box reads a phone's full-width digits as the chat does.
+  const t = halfWidthAlnum(text).trim();
   let value: AnswerValue;
   // 「同上」 in the workshop's address box is the enterprise's address, as the same words in the chat are.
   // So is 「不是18号，应该是16号」 in the address box: the part named is replaced within the answer given.

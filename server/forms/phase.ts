@@ -6,6 +6,7 @@ import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
+import { halfWidthAlnum } from '../understand/normalise';
 import { parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -289,6 +290,15 @@ const OPEN = '（(【《“';
 const CLOSE = '）)】》”';
 
 /**
+ * An item whose name opens with Latin letters or digits (「3D打印线」「SMT贴片线」「2号线」) after a space in a spaced
+ * list; a quantity (「200万吨」「30台」) after a space belongs to the item before it.
+ */
+function namedItemAt(rest: string): boolean {
+  const token = /^\S+/u.exec(rest)?.[0] ?? '';
+  return /^[A-Za-z0-9]+\p{Script=Han}{2,}/u.test(token) && !/^\d+(?:\.\d+)?[万亿千百十]*[吨台套件条个人元只把片米%]/u.test(token);
+}
+
+/**
  * A list answer split into its items; a separator inside brackets or quotes belongs to the item
  * (「河南省智能车间（磨加工车间，2021年）」 is one honour).
  */
@@ -305,7 +315,7 @@ export function splitList(text: string): string[] {
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     // A comma between digits belongs to a name (1,4-丁二醇), not to the list.
     const comma = (ch === ',' || ch === '，') && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
-    const space = spaced && /\s/u.test(ch) && /[\p{Script=Han}%％]/u.test(text[i - 1] ?? '') && /\p{Script=Han}/u.test(text[i + 1] ?? '');
+    const space = spaced && /\s/u.test(ch) && /[\p{Script=Han}%％]/u.test(text[i - 1] ?? '') && (/\p{Script=Han}/u.test(text[i + 1] ?? '') || namedItemAt(text.slice(i + 1)));
     if (depth === 0 && ('；;、\n'.includes(ch) || comma || space)) {
       out.push(item);
       item = '';
@@ -401,6 +411,37 @@ function industryAsStored(kb: FormsKnowledge, text: string): string {
   if (INDUSTRY_NAME_END.test(first)) return first;
   const byWord = divisions.find((d) => (d.aliases ?? []).includes(first));
   return byWord ? byWord.name : text.trim();
+}
+
+/**
+ * The 主营业务 an industry reply describes (「通用设备制造 主要做减速机」 → 主要生产减速机): the words after the industry's
+ * name that open, past who says it (俺们, 公司), with a lead (主要做, 做, 主要是), written by `businessFromIndustry`.
+ * Undefined for one name alone or words after it that open with no lead (「有色金属冶炼 黄金冶炼和精炼」 is a name).
+ */
+export function businessOfIndustry(kb: FormsKnowledge, text: string): string | undefined {
+  const v = kb.formQuestions.vocabulary;
+  const m = /^\s*\S+?[\s，,；;：:]+(.+)$/u.exec(text.trim());
+  if (!m) return undefined;
+  const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+  let rest = m[1]!.trim();
+  const speaker = byLength(v.businessSpeakers).find((w) => rest.startsWith(w));
+  if (speaker) rest = rest.slice(speaker.length);
+  const lead = byLength(v.businessLeads).find((w) => rest.startsWith(w));
+  if (!lead) return undefined;
+  const what = rest.slice(lead.length).replace(/^[的是]/u, '').replace(/[的。.!！~～]+$/u, '').trim();
+  return what.length >= 2 && !SENTENCE.test(what) ? fill(v.businessFromIndustry, { what }) : undefined;
+}
+
+/**
+ * A reply to a field of listed names stored as the listed name it says (「俺们是民企」 → 民营), the longest said winning
+ * (国有控股 over 国有); after 「不是X…是Y」 only the Y is read. Undefined when it says none.
+ */
+export function namedValue(named: { name: string; aliases: string[] }[], text: string): string | undefined {
+  const t = (/不是.+?(?:而)?是(.+)$/u.exec(text)?.[1] ?? text).toLowerCase();
+  let best: { name: string; length: number } | undefined;
+  for (const n of named)
+    for (const w of [n.name, ...n.aliases]) if (t.includes(w.toLowerCase()) && (!best || w.length > best.length)) best = { name: n.name, length: w.length };
+  return best?.name;
 }
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
@@ -609,6 +650,12 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   if (typeof v === 'string') v = v.trim();
   if (typeof v === 'string' && (c.q.validate === 'phone' || c.q.validate === 'mobile')) v = phonesAsStored(v);
   if (typeof v === 'string' && c.fact === 'industry') v = industryAsStored(kb, v);
+  // A field of listed names keeps the listed name, and a value naming none is asked back, never stored as typed.
+  if (typeof v === 'string' && c.q.named) {
+    const name = namedValue(c.q.named, v);
+    if (!name) return { ok: false, error: fill(kb.formQuestions.messages.notNamed, { said: v.slice(0, 20), field: labelOf(c), names: c.q.named.map((n) => n.name).join('、') }) };
+    v = name;
+  }
   // A month-only field keeps the month of a full date typed into it (2021-05-18 → 2021-05): the form prints no day there.
   if (typeof v === 'string' && c.q.precision === 'month' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) v = v.slice(0, 7);
   const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
@@ -1280,7 +1327,8 @@ export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
 
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
-  const t = text.trim();
+  // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
+  const t = halfWidthAlnum(text).trim();
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   const W = wordsOf(kb.formQuestions.vocabulary);
@@ -1383,7 +1431,7 @@ function kindKey(c: Concrete): string {
  * same kind: the reply is then asked back, never stored as the words 同上.
  */
 export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): Interpretation | undefined {
-  const t = wholeReply(text);
+  const t = wholeReply(halfWidthAlnum(text));
   const c = findQuestion(kb, questionId);
   if (!c || c.q.perElementCell || (c.q.kind === 'text' && c.q.maxLength === undefined)) return undefined;
   // 「工厂地址 同上」 typed while another question waits points the field it names at the earlier answer.
@@ -1431,7 +1479,7 @@ const THIS_ONE = /^(?:这个|那个|这|那|刚才那个|刚才的|上面那个|
  * when no answered field is named or the part it is not is not in the answer: the reply is then read as before.
  */
 export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): Interpretation | undefined {
-  const t = text.trim();
+  const t = halfWidthAlnum(text).trim();
   if (t.length > CORRECTION_MAX) return undefined;
   const m = NOT_IS.exec(t);
   if (!m) return undefined;
@@ -1461,8 +1509,8 @@ export function editOfAnswer(kb: FormsKnowledge, answers: Answers, questionId: s
 export function monthAfterYear(kb: FormsKnowledge, questionId: string, yearSaid: string, text: string): Interpretation | undefined {
   const c = findQuestion(kb, questionId);
   if (c?.q.kind !== 'date') return undefined;
-  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(wholeReply(yearSaid)).replace(/\s+/gu, ''))?.[1];
-  const month = /^(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(text)).replace(/\s+/gu, ''))?.[1];
+  const year = /^((?:19|20)\d{2}|\d{2})年?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(yearSaid))).replace(/\s+/gu, ''))?.[1];
+  const month = /^(\d{1,2})月份?$/u.exec(arabicDate(wholeReply(halfWidthAlnum(text))).replace(/\s+/gu, ''))?.[1];
   if (!year || !month) return undefined;
   const d = parseDate(`${year.length === 2 ? fullYear(Number(year), new Date().getFullYear()) : year}年${month}月`);
   return d ? { kind: 'answers', items: [{ questionId, value: d }] } : undefined;
@@ -1598,8 +1646,21 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (!isPersonName(kb, value)) return { kind: 'unclear', reason: 'notAnAnswer' };
       if (value.length <= c.q.maxLength) return { kind: 'answers', items: [{ questionId: pending.id, value: nameAsStored(value) }] };
     }
-    // An industry described in words is the division it names, the description left out (see industryAsStored).
-    if (c.fact === 'industry') value = industryAsStored(kb, value);
+    // A field of listed names is read for the name it says; a reply naming none is asked back.
+    if (c.q.named) {
+      const name = namedValue(c.q.named, value);
+      return name ? { kind: 'answers', items: [{ questionId: pending.id, value: name }] } : { kind: 'unclear', reason: 'notAnAnswer', field: labelOf(c) };
+    }
+    // An industry described in words is the division it names; what the enterprise makes, said after it, is offered
+    // as its 主营业务 (filled only while that is empty), so the words are not lost.
+    if (c.fact === 'industry') {
+      const business = businessOfIndustry(kb, value);
+      const industry = industryAsStored(kb, value);
+      const field = business ? kb.formQuestions.questions.find((q) => q.fact === 'business') : undefined;
+      if (field && industry.length <= c.q.maxLength && !SENTENCE.test(industry))
+        return { kind: 'answers', items: [{ questionId: pending.id, value: industry }, { questionId: field.id, value: business!, extra: true }] };
+      value = industry;
+    }
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }

@@ -34,6 +34,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
   }),
   /** Changes an earlier answer (from the review card); re-runs the assessment. */
   z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
+  /** Takes back skips: each listed form question skipped (null) is open again, to be asked or filled; others are left. */
+  z.object({ type: z.literal('reopen'), clientId: ClientId, questionIds: z.array(z.string().min(1).max(120)).min(1).max(400) }),
   /** Starts the interview over within the same session (the transcript is kept). */
   z.object({ type: z.literal('restart'), clientId: ClientId }),
   z.object({ type: z.literal('ping') }),
@@ -97,6 +99,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /** What an answer or free text recorded, for the confirmation and the review card. */
   z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
+  /** Skips taken back (the form view's 撤销跳过): these questions hold no answer any more. */
+  z.object({ type: z.literal('reopened'), questionIds: z.array(z.string()) }),
   /** The next question with its widget; null when the interview has nothing more to ask. */
   z.object({ type: z.literal('question'), question: QuestionView.nullable(), progress: Progress }),
   z.object({ type: z.literal('assessment'), assessment: Assessment, progress: Progress }),

@@ -23,7 +23,7 @@ import { normalise } from './normalise';
 import { arabicNumerals, findQuantities, type Quantity } from './numbers';
 import { Repairer } from './repair';
 
-export { normalise, spacesAsClauseBreaks } from './normalise';
+export { halfWidthAlnum, normalise, spacesAsClauseBreaks } from './normalise';
 export { maskPersonalNumbers, withoutPersonalStatements } from './personal';
 export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';

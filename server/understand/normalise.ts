@@ -94,6 +94,16 @@ function normaliseAnew(text: string): { text: string; traditional: boolean } {
 }
 
 /**
+ * A reply typed with a phone's full-width keyboard (「１３８３７１２３４５６」「２０２０年６月」「１．２」「ｓｌｊ＠ｈｅｎｇｎａｉ．ｃｎ」)
+ * reads as the same reply typed half-width: full-width digits, Latin letters, the ideographic space and the marks
+ * that sit inside a number, a date or an address (．＠－＿／＋％) become half-width. Chinese punctuation (，。：（）)
+ * is left as typed, since a stored answer keeps it.
+ */
+export function halfWidthAlnum(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ．＠－＿／＋％\u3000]/gu, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
  * 「不是的 我们就一个公司」: a reply typed without punctuation, where a space stands between two Chinese words,
  * is split there as a comma splits it, so a reply reads the same with or without its punctuation. A space
  * beside Latin letters or digits is left as it is (「SAP ERP」「5G 专网」).

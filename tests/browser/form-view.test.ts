@@ -277,6 +277,28 @@ describe.skipIf(!HAS_CHROMIUM)('the form view of the chosen 申报书', () => {
     await context.close();
   });
 
+  it('puts off a whole workshop with the chat\'s skip, leaves its fields skipped for the export\'s placeholders, and takes the skip back', async () => {
+    const s = await seed(server.url, discreteFactory, (q) => q.phase === 'form');
+    const { context, page } = await newPage(browser, PHONE);
+    await openSeeded(page, s.link);
+    await openForm(page);
+    // The workshop's group by its heading: its 先跳过 button goes once nothing in it is open.
+    const group = page.locator('zz-form-view .group').filter({ has: page.locator('h4', { hasText: '车间1' }) });
+    await group.locator('button.skip-part').click();
+    await group.locator('button.reopen-part').waitFor({ timeout: 15_000 });
+    const stored = await storedAnswers(server.url, s);
+    const ws = Object.entries(stored).filter(([k]) => /^form\.ws\.1\./u.test(k));
+    expect(ws.length).toBeGreaterThan(3);
+    expect(ws.every(([, v]) => v === null)).toBe(true);
+    expect(await field(page, 'form.ws.1.name').getAttribute('data-status')).toBe('skipped');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await group.locator('button.reopen-part').click();
+    await group.locator('button.reopen-part').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(Object.keys(await storedAnswers(server.url, s)).filter((k) => /^form\.ws\.1\./u.test(k))).toEqual([]);
+    expect(await field(page, 'form.ws.1.name').getAttribute('data-status')).toBe('empty');
+    await context.close();
+  });
+
   it('keeps every value after a reload, and fits a 375 px phone with labelled fields and a growing text area', async () => {
     const s = await seed(server.url, discreteFactory, (q) => q.phase === 'form');
     const { context, page } = await newPage(browser, PHONE);

@@ -1,18 +1,15 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
-import { draftSection, sectionIds, type FormsContext } from '../../server/forms/draft';
+import type { FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
 import { formView, interpretForm } from '../../server/forms/phase';
 import { checkFacts } from '../../server/forms/facts';
 import { factCheckFormOf } from '../../server/forms/knowledge';
-import { build, type Built } from '../helper';
 import { ROUND10_ENTERPRISES, type Round10Enterprise } from './typed-round10';
 import { typedAnswers } from './typed-enterprises';
-import { expectDrafted } from './typed-rounds';
-import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
+import { describeTypedRound, typedRound } from './typed-rounds';
 
 /*
  * Six enterprises typed on a phone, drafted offline through the session's path and exported through the real
@@ -24,36 +21,14 @@ import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const PLACEHOLDER = /〔请补充：[^〕]*〕/g;
 const byId = (prefix: string) => ROUND10_ENTERPRISES.find((e) => e.id.startsWith(`${prefix}-`))!;
 
 /** Spoken words a written 申报书 does not use, listed here apart from the knowledge's rules, so this checks them. */
 const SPOKEN =
   /俺|咱|咋|搞|弄了|(?<![调完平规修统重休])整了|整完|(?<![使所应采选通专常试适运利作])用的|(?<![加跟赶用装接爬走迈登踏配搭连挂安关锁马补])上了|(?<!安)装了|卖到|卖给|就能|能查|都能|存进|存到|\d个点|开始上(?!线)|都在里面|哈$|不用人盯|盯着|自动控(?!制)|采上来|不少(?!于)|那块|这块|的了(?=[，。]|$)|年上线的|(?<![使采应运利作])用了\d|好几倍|收上来|传回来|拦下来|马上就|随时能|调出来|一分钟能|不用再|打通了|干.{0,4}的活|人干的|光艾条|我们|上用了/;
 
-const memo = new Map<string, ReturnType<typeof draftOf>>();
-function draftOf(e: Round10Enterprise) {
-  const typed = typedAnswers(ctx, e);
-  const { profile, recommended } = sessionDraftProfile(data, ctx, typed.answers);
-  const form = fillForm(ctx, profile, e.category);
-  const drafts = [...Object.values(form.drafts)];
-  const nWs = Math.max(1, profile.form.workshops?.length ?? 0);
-  for (const s of sectionIds(ctx, e.category).filter((x) => x.perWorkshop)) for (let i = 1; i <= nWs; i++) drafts.push(draftSection(ctx, profile, e.category, `${s.id}@${i}`));
-  const sentences = [...new Set(drafts.flatMap((d) => d.sentences.map((x) => x.text)))];
-  return { answers: typed.answers, unclear: typed.unclear, profile, recommended, form, drafts, sentences, all: drafts.map((d) => d.text).join('\n') };
-}
-function drafted(e: Round10Enterprise) {
-  if (!memo.has(e.id)) memo.set(e.id, draftOf(e));
-  return memo.get(e.id)!;
-}
-
-const noticeAchievements = [
-  ...new Set(
-    Object.values(data.elements.categories).flatMap((cat) =>
-      cat.elements.flatMap((el) => [...(el.requirements ?? []), ...Object.values(el.branches ?? {}).flat()].flatMap((r) => [...r.text.matchAll(/实现[^，；。…]{4,}/g)].map((m) => m[0]))),
-    ),
-  ),
-];
+/** This round's replies are read as the form phase read them then: interpretForm alone, each reply at its question. */
+const drafted = typedRound<Round10Enterprise>(data, ctx, typedAnswers);
 
 const CHECKED: Record<string, number> = { V1: 80, V2: 115, V3: 76, V4: 111, V5: 101, V6: 76 };
 /** What each enterprise's answers could not settle, asked again: 「跟去年一样」「同上」 and the like, 「一年半」 (「2019年底」 is its December). */
@@ -76,22 +51,29 @@ const ROUND: Record<string, string[]> = {
   V6: ['employees'],
 };
 
-describe('the round-10 typed enterprises', () => {
-  for (const e of ROUND10_ENTERPRISES) {
-    const key = e.id.slice(0, 2);
-    it(`${e.id}: every typed fact reads as expected, every claim traces to a fact, no notice wording stands for a missing one`, () => {
-      const { profile, unclear } = drafted(e);
-      expect(unclear).toEqual(UNCLEAR[key]);
-      expect((profile.form.approximate ?? []).map((a) => a.fact)).toEqual(ROUND[key]);
-      expectDrafted(ctx, e, drafted(e), CHECKED[key]!);
-    });
-  }
-
-  it('spoken phrasing left in the drafted sentences: none of 337 (12 before)', () => {
-    const all = ROUND10_ENTERPRISES.flatMap((e) => drafted(e).sentences);
-    expect(all).toHaveLength(337);
-    expect(all.filter((s) => SPOKEN.test(s.replace(PLACEHOLDER, '')))).toEqual([]);
-  });
+describeTypedRound({
+  round: 10,
+  enterprises: ROUND10_ENTERPRISES,
+  ctx,
+  drafted,
+  title: 'every typed fact reads as expected, every claim traces to a fact, no notice wording stands for a missing one',
+  unclear: UNCLEAR,
+  approximate: ROUND,
+  checked: CHECKED,
+  sentences: { title: 'spoken phrasing left in the drafted sentences: none of 337 (12 before)', count: 337 },
+  spoken: SPOKEN,
+  docx: {
+    title: "the DOCX shows the enterprise's figures, placeholders for what is missing, and no notice wording in its cells",
+    // Before: V1 48, V2 65, V4 63, V5 53, V6 45 (the contacts, phones, dates and corrections that were lost).
+    // V2 was 64 while its 「2019年底」 start was asked again; read as 2019年12月, it fills both places that print it.
+    counts: { V1: 47, V2: 62, V3: 58, V4: 61, V5: 52, V6: 42 },
+    more: (texts) => {
+      expect(texts.V1).toContain('赵主任');
+      expect(texts.V1).toContain('0370-8512345转8021');
+      expect(texts.V1).toContain('-200');
+    },
+  },
+  pdf: { id: 'V4', wants: ['郑州中原隧道装备股份有限公司', '李工', '0371-86551234转302', '智能制造部部长', 'Windchill'] },
 });
 
 describe('what the round found in the readings, on paraphrases beside the typed ones', () => {
@@ -189,42 +171,4 @@ describe('a form answer against the interview\'s: asked which holds, never both 
     expect(held.all).toContain('河南省智能车间（2021年）');
     expect(held.flags.filter((m) => m.startsWith('荣誉中写有'))).toEqual([]);
   });
-});
-
-describe('the exported DOCX and PDF of each drafted form, through the routes', () => {
-  let b: Built;
-  beforeAll(async () => {
-    b = await build();
-  });
-  afterAll(async () => {
-    await b.close();
-  });
-
-  const docx = (e: Round10Enterprise) => exportedDocxText(b.app, drafted(e).profile, e.category);
-
-  it('the DOCX shows the enterprise\'s figures, placeholders for what is missing, and no notice wording in its cells', async () => {
-    const counts: Record<string, number> = {};
-    for (const e of ROUND10_ENTERPRISES) {
-      const text = await docx(e);
-      counts[e.id.slice(0, 2)] = (text.match(PLACEHOLDER) ?? []).length;
-      expect(text).toContain(String(e.expected.name));
-      for (const w of noticeAchievements) expect(text.replace(PLACEHOLDER, ''), `${e.id}: ${w}`).not.toContain(w);
-      expect(SPOKEN.test(text.replace(PLACEHOLDER, '')), e.id).toBe(false);
-    }
-    // Before: V1 48, V2 65, V4 63, V5 53, V6 45 (the contacts, phones, dates and corrections that were lost).
-    // V2 was 64 while its 「2019年底」 start was asked again; read as 2019年12月, it fills both places that print it.
-    expect(counts).toEqual({ V1: 47, V2: 62, V3: 58, V4: 61, V5: 52, V6: 42 });
-    const v1 = await docx(byId('V1'));
-    expect(v1).toContain('赵主任');
-    expect(v1).toContain('0370-8512345转8021');
-    expect(v1).toContain('-200');
-  });
-
-  it.skipIf(!hasPdftotext)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
-    const e = byId('V4');
-    const text = await exportedPdfText(b.app, drafted(e).profile, e.category);
-    if (text === null) return;
-    for (const want of ['郑州中原隧道装备股份有限公司', '李工', '0371-86551234转302', '智能制造部部长', 'Windchill']) expect(text, want).toContain(want);
-    expect(SPOKEN.test(text.replace(PLACEHOLDER, ''))).toBe(false);
-  }, 180_000);
 });

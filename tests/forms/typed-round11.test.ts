@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
@@ -7,10 +7,8 @@ import { applyFormAnswer, correctLast, formView, interpretForm, markApproximate,
 import { checkFormValue } from '../../server/forms/form-view';
 import { spokenDigits } from '../../server/understand';
 import type { Answers } from '../../server/schemas/interview';
-import { build, type Built } from '../helper';
 import { ROUND11_ENTERPRISES, type Round11Enterprise } from './typed-round11';
-import { expectDrafted, exportedForms, tally, typedRound } from './typed-rounds';
-import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
+import { describeTypedRound, typedRound } from './typed-rounds';
 
 /*
  * Six enterprises typed on a phone, mostly by voice, drafted offline through the session's path and exported through
@@ -24,7 +22,6 @@ import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const PLACEHOLDER = /〔请补充：[^〕]*〕/g;
 const byId = (prefix: string) => ROUND11_ENTERPRISES.find((e) => e.id.startsWith(`${prefix}-`))!;
 const corrections = data.interview.vocabulary.corrections;
 
@@ -34,8 +31,6 @@ const corrections = data.interview.vocabulary.corrections;
  */
 const SPOKEN =
   /俺|咱|咋|搞|弄了|(?<![调完平规修统重休])整了|整完|(?<![使所应采选通专常试适运利作车])用的|(?<![加跟赶用装接爬走迈登踏配搭连挂安关锁马补])上了|(?<!安)装了|卖到|卖给|就能|能查|都能|存进|存到|\d个点|开始上(?!线)|都在里面|哈$|不用人盯|盯着|自动控(?!制)|采上来|不少(?!于)|那块|这块|的了(?=[，。]|$)|年上线的|(?<![使采应运利作])用了\d|好几倍|收上来|传回来|拦下来|马上就|随时能|调出来|一分钟能|不用再|打通了|干.{0,4}的活|人干的|我们|上用了|回头|不知道|问财务|问一下/u;
-/** Voice input's space between two clauses, which a drafted sentence must not keep (the DOCX's blank 年 月 日 has its own). */
-const VOICE_SPACE = /\p{Script=Han} +[\p{Script=Han}\d]/u;
 
 const drafted = typedRound<Round11Enterprise>(data, ctx);
 
@@ -55,30 +50,30 @@ const ROUND: Record<string, string[]> = {
   W6: [],
 };
 
-describe('the round-11 typed enterprises', () => {
-  for (const e of ROUND11_ENTERPRISES) {
-    const key = e.id.slice(0, 2);
-    it(`${e.id}: every typed fact reads as expected, every claim traces to a fact, no notice wording stands for a missing one`, () => {
-      const d = drafted(e);
-      // Nothing is asked twice: each reply is read, kept as round, or skipped as not known now.
-      expect(d.unclear).toEqual(e.unclear);
-      expect((d.profile.form.approximate ?? []).map((a) => a.fact)).toEqual(ROUND[key]);
-      const known = Object.fromEntries(Object.entries(KNOWN_WRONG).filter(([k]) => k.startsWith(`${key}:`)).map(([k, v]) => [k.slice(key.length + 1), v]));
-      expectDrafted(ctx, e, d, CHECKED[key]!, known);
-    });
-  }
-
-  it('of 215 typed facts all 215 read as meant (173 before)', () => {
-    const t = tally(ROUND11_ENTERPRISES, (e) => drafted(e).profile.form);
-    expect(t.total).toBe(215);
-    expect(t.right).toBe(215);
-  });
-
-  it('spoken phrasing and voice input\'s spaces left in the drafted sentences: none of 335 (33 of 334 before)', () => {
-    const all = ROUND11_ENTERPRISES.flatMap((e) => drafted(e).sentences);
-    expect(all).toHaveLength(335);
-    expect(all.filter((s) => SPOKEN.test(s.replace(PLACEHOLDER, '')) || VOICE_SPACE.test(s))).toEqual([]);
-  });
+describeTypedRound({
+  round: 11,
+  enterprises: ROUND11_ENTERPRISES,
+  ctx,
+  drafted,
+  title: 'every typed fact reads as expected, every claim traces to a fact, no notice wording stands for a missing one',
+  // Nothing is asked twice: each reply is read, kept as round, or skipped as not known now.
+  approximate: ROUND,
+  checked: CHECKED,
+  knownWrong: KNOWN_WRONG,
+  tally: { title: 'of 215 typed facts all 215 read as meant (173 before)', total: 215 },
+  sentences: { title: "spoken phrasing and voice input's spaces left in the drafted sentences: none of 335 (33 of 334 before)", count: 335, voiceSpace: true },
+  spoken: SPOKEN,
+  docx: {
+    title: "the DOCX shows the enterprise's figures, placeholders for what is missing, and no notice wording or voice spaces in its cells",
+    counts: { W1: 66, W2: 51, W3: 66, W4: 53, W5: 41, W6: 75 },
+    more: (texts) => {
+      for (const want of ['许昌瑞发发制品有限公司', '赵主任', '15937426891', '许昌市数字化车间', '发块']) expect(texts.W2, want).toContain(want);
+      expect(texts.W2).not.toContain('许昌市智能车间');
+      expect(texts.W4).toContain('18639812354');
+      expect(texts.W4).not.toContain('18639812345');
+    },
+  },
+  pdf: { id: 'W6', wants: ['开封宋都仪表有限公司', '韩工', '0371-23956788', '13503782266', '技术中心主任'] },
 });
 
 describe('what the round found in the readings, on paraphrases beside the typed ones', () => {
@@ -212,35 +207,4 @@ describe('the form view reads a box as the chat reads the same reply', () => {
     expect(r).toEqual({ ok: false, error: '「2021年初」是2021年的几月？申报书要写到月份，请填写具体年月，如“2021-03”' });
     expect(checkFormValue(ctx, {}, 'smartWorkshop', 'form.contact.mobile', '幺三八 幺二七二 三四五六')).toMatchObject({ ok: true, value: '13812723456' });
   });
-});
-
-describe('the exported DOCX and PDF of each drafted form, through the routes', () => {
-  let b: Built;
-  beforeAll(async () => {
-    b = await build();
-  });
-  afterAll(async () => {
-    await b.close();
-  });
-
-  const docx = (e: Round11Enterprise) => exportedDocxText(b.app, drafted(e).profile, e.category);
-
-  it('the DOCX shows the enterprise\'s figures, placeholders for what is missing, and no notice wording or voice spaces in its cells', async () => {
-    const { counts } = await exportedForms(b.app, ctx, ROUND11_ENTERPRISES, drafted, SPOKEN);
-    expect(counts).toEqual({ W1: 66, W2: 51, W3: 66, W4: 53, W5: 41, W6: 75 });
-    const w2 = await docx(byId('W2'));
-    for (const want of ['许昌瑞发发制品有限公司', '赵主任', '15937426891', '许昌市数字化车间', '发块']) expect(w2, want).toContain(want);
-    expect(w2).not.toContain('许昌市智能车间');
-    const w4 = await docx(byId('W4'));
-    expect(w4).toContain('18639812354');
-    expect(w4).not.toContain('18639812345');
-  });
-
-  it.skipIf(!hasPdftotext)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
-    const e = byId('W6');
-    const text = await exportedPdfText(b.app, drafted(e).profile, e.category);
-    if (text === null) return;
-    for (const want of ['开封宋都仪表有限公司', '韩工', '0371-23956788', '13503782266', '技术中心主任']) expect(text, want).toContain(want);
-    expect(SPOKEN.test(text.replace(PLACEHOLDER, ''))).toBe(false);
-  }, 180_000);
 });

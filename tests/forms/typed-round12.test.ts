@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
 import { applyFormAnswer, formView, interpretForm, sameAsEarlier } from '../../server/forms/phase';
 import { checkFormValue } from '../../server/forms/form-view';
 import type { Answers } from '../../server/schemas/interview';
-import { build, type Built } from '../helper';
 import { ROUND12_ENTERPRISES, type Round12Enterprise } from './typed-round12';
-import { expectDrafted, exportedForms, tally, typedRound } from './typed-rounds';
-import { exportedPdfText, hasPdftotext } from './export-text';
+import { describeTypedRound, typedRound } from './typed-rounds';
 
 /*
  * Six enterprises typed on a phone, some replies in the form view's boxes, drafted offline through the session's path
@@ -23,16 +21,14 @@ import { exportedPdfText, hasPdftotext } from './export-text';
  */
 const data = loadKnowledgeData('knowledge', 'henan-2023');
 const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
-const PLACEHOLDER = /〔请补充：[^〕]*〕/g;
-const byId = (prefix: string) => ROUND12_ENTERPRISES.find((e) => e.id.startsWith(`${prefix}-`))!;
 
 /** Spoken words a written 申报书 does not use, and replies that are no answer, listed apart from the knowledge's rules. */
 const SPOKEN =
   /俺|咱|咋|搞|弄了|整完|卖到|卖给|就能|能查|都能|\d个点|都在里面|哈$|不用人盯|盯着|采上来|那块|这块|的了(?=[，。]|$)|好几倍|不用再|打通了|接上了|我们|回头|不知道|不清楚|问财务|问一下|同上|跟前面一样|跟联系人一样|写错了|说错了|出头|来万|差不多/u;
-/** Voice input's space between two clauses, which a drafted sentence must not keep. */
-const VOICE_SPACE = /\p{Script=Han} +[\p{Script=Han}\d]/u;
 
 const drafted = typedRound<Round12Enterprise>(data, ctx);
+/** The form's own text: the system's check notes after it quote the words typed on purpose (「五个亿出头」 as a round figure). */
+const formText = (text: string) => text.split('系统校验提示')[0]!;
 
 /** What each enterprise is asked back, in order: the reason, or for a form-view box its message's first words. */
 const ASKED: Record<string, string[]> = {
@@ -54,28 +50,33 @@ const ROUND: Record<string, string[]> = {
 };
 const CHECKED: Record<string, number> = { X1: 75, X2: 111, X3: 74, X4: 103, X5: 77, X6: 105 };
 
-describe('the round-12 typed enterprises', () => {
-  for (const e of ROUND12_ENTERPRISES) {
-    const key = e.id.slice(0, 2);
-    it(`${e.id}: every typed fact reads as expected, what does not fit is asked once, every claim traces to a fact`, () => {
-      const d = drafted(e);
-      expect(d.unclear).toEqual(e.unclear);
-      expect(d.asked.map((a, i) => (a.startsWith(ASKED[key]![i]!) ? ASKED[key]![i] : a))).toEqual(ASKED[key]);
-      expect((d.profile.form.approximate ?? []).map((a) => a.fact)).toEqual(ROUND[key]);
-      expectDrafted(ctx, e, d, CHECKED[key]!);
-    });
-  }
-
-  it('of 174 typed facts all 174 read as meant (163 right, 6 wrong, 5 missed before)', () => {
-    const t = tally(ROUND12_ENTERPRISES, (e) => drafted(e).profile.form);
-    expect([t.total, t.right]).toEqual([174, 174]);
-  });
-
-  it('spoken words, a correction\'s words and voice input\'s spaces left in the drafted sentences: none of 332 (4 of 330 before)', () => {
-    const all = ROUND12_ENTERPRISES.flatMap((e) => drafted(e).sentences);
-    expect(all).toHaveLength(332);
-    expect(all.filter((s) => SPOKEN.test(s.replace(PLACEHOLDER, '')) || VOICE_SPACE.test(s))).toEqual([]);
-  });
+describeTypedRound({
+  round: 12,
+  enterprises: ROUND12_ENTERPRISES,
+  ctx,
+  drafted,
+  title: 'every typed fact reads as expected, what does not fit is asked once, every claim traces to a fact',
+  asked: ASKED,
+  approximate: ROUND,
+  checked: CHECKED,
+  tally: { title: 'of 174 typed facts all 174 read as meant (163 right, 6 wrong, 5 missed before)', total: 174 },
+  sentences: { title: "spoken words, a correction's words and voice input's spaces left in the drafted sentences: none of 332 (4 of 330 before)", count: 332, voiceSpace: true },
+  spoken: SPOKEN,
+  body: formText,
+  docx: {
+    title: "the DOCX shows the enterprise's figures and corrections, placeholders for what is missing, and no notice wording or spoken words",
+    counts: { X1: 59, X2: 79, X3: 53, X4: 79, X5: 58, X6: 69 },
+    more: (texts) => {
+      expect(texts.X1).toContain('天河路99号');
+      expect(texts.X1).not.toContain('天河路88号');
+      expect(texts.X3).toContain('莲花大道18号');
+      expect(texts.X4).toContain('李刚');
+      expect(texts.X4).not.toContain('李强');
+      expect(texts.X5).toContain('13937761234');
+      expect(texts.X5).not.toContain('13937761243');
+    },
+  },
+  pdf: { id: 'X3', wants: ['项城市宝润卫生用品有限公司', '陈静', '13839451234', '莲花大道18号'] },
 });
 
 describe('what the round found, on paraphrases beside the typed ones', () => {
@@ -180,36 +181,4 @@ describe('what the round found, on paraphrases beside the typed ones', () => {
     expect(ask('form.proceed', '来吧')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.proceed', value: 'now' }] });
     expect(ask('form.proceed', '来不及了')).toMatchObject({ kind: 'unclear' });
   });
-});
-
-describe('the exported DOCX and PDF of each drafted form, through the routes', () => {
-  let b: Built;
-  beforeAll(async () => {
-    b = await build();
-  });
-  afterAll(async () => {
-    await b.close();
-  });
-  /** The form's own text: the system's check notes after it quote the words typed on purpose (「五个亿出头」 as a round figure). */
-  const formText = (text: string) => text.split('系统校验提示')[0]!;
-
-  it('the DOCX shows the enterprise\'s figures and corrections, placeholders for what is missing, and no notice wording or spoken words', async () => {
-    const { texts, counts } = await exportedForms(b.app, ctx, ROUND12_ENTERPRISES, drafted, SPOKEN, formText);
-    expect(counts).toEqual({ X1: 59, X2: 79, X3: 53, X4: 79, X5: 58, X6: 69 });
-    expect(texts.X1).toContain('天河路99号');
-    expect(texts.X1).not.toContain('天河路88号');
-    expect(texts.X3).toContain('莲花大道18号');
-    expect(texts.X4).toContain('李刚');
-    expect(texts.X4).not.toContain('李强');
-    expect(texts.X5).toContain('13937761234');
-    expect(texts.X5).not.toContain('13937761243');
-  });
-
-  it.skipIf(!hasPdftotext)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
-    const e = byId('X3');
-    const text = await exportedPdfText(b.app, drafted(e).profile, e.category);
-    if (text === null) return;
-    for (const want of ['项城市宝润卫生用品有限公司', '陈静', '13839451234', '莲花大道18号']) expect(text, want).toContain(want);
-    expect(SPOKEN.test(formText(text).replace(PLACEHOLDER, ''))).toBe(false);
-  }, 180_000);
 });

@@ -21,7 +21,8 @@ export interface Round13Enterprise extends TypedEnterprise {
 
 export const TEXT = 'TEXT';
 
-const DISCRETE_FACTORY = caps({
+/** A discrete factory's capabilities as the interview stored them, shared with the next round's factories. */
+export const DISCRETE_FACTORY = caps({
   factoryNetwork: true, securityPolicy: true, securityProtection: true, industrialNetwork: true,
   cadCae: true, pdm: 'partial', lims: true, factoryDigitalModel: 'partial',
   automatedLines: true, flexibleCell: 'partial', scada: true, mes: true, autoId: true, agvRgv: true, errorProofing: true, andon: true,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormsContext } from '../../server/forms/draft';
 import { applyFormAnswer, correctLast, editOfAnswer, formView, groupOf, interpretForm, markApproximate, monthAfterYear, sameAsEarlier } from '../../server/forms/phase';
 import { checkFormValue } from '../../server/forms/form-view';
@@ -7,7 +7,8 @@ import type { Answers, Interpretation } from '../../server/schemas/interview';
 import type { TypedEnterprise } from './typed-enterprises';
 import { draftTyped, factAt, noticeAchievements } from './typed-draft';
 import { capabilityTerms, filledFormProblems } from './claims';
-import { exportedDocxText } from './export-text';
+import { exportedDocxText, exportedPdfText, hasPdftotext } from './export-text';
+import { build, type Built } from '../helper';
 import type { KnowledgeData } from '../../server/knowledge/load';
 
 /** A typed round's enterprise: some replies typed into the form view's boxes, each expected fact a value, TEXT or null. */
@@ -82,10 +83,14 @@ export function typedReplies(ctx: FormsContext, e: RoundEnterprise): { answers: 
 }
 
 /** A reading of each typed round's enterprises, drafted once and kept. */
-export function typedRound<E extends RoundEnterprise>(data: KnowledgeData, ctx: FormsContext) {
+export function typedRound<E extends RoundEnterprise>(
+  data: KnowledgeData,
+  ctx: FormsContext,
+  read: (ctx: FormsContext, e: E) => { answers: Answers; unclear: string[]; asked?: string[] } = typedReplies,
+) {
   const memo = new Map<string, ReturnType<typeof draftOf>>();
   function draftOf(e: E) {
-    const typed = typedReplies(ctx, e);
+    const typed = { asked: [] as string[], ...read(ctx, e) };
     return { ...typed, ...draftTyped(data, ctx, typed.answers, e.category) };
   }
   return (e: E) => {
@@ -166,4 +171,94 @@ export async function exportedForms<E extends RoundEnterprise>(
     expect(spoken.exec(own), e.id).toBeNull();
   }
   return { texts, counts };
+}
+
+/** What one typed round checks of its enterprises, each map keyed by the id's two-letter prefix. */
+export interface RoundSuite<E extends RoundEnterprise> {
+  /** The round's number, as its describe titles name it. */
+  round: number;
+  enterprises: E[];
+  ctx: FormsContext;
+  drafted: (e: E) => Drafted & { unclear: string[]; asked: string[] };
+  /** The per-enterprise test's title after the id. */
+  title: string;
+  /** The replies asked again, where the round lists them apart from the enterprises' own `unclear`. */
+  unclear?: Record<string, string[]>;
+  /** What each is asked back, in order: the reason, or for a form-view box its message's first words. */
+  asked?: Record<string, string[]>;
+  /** The round figures typed, kept out of the signed form and listed for the exact one. */
+  approximate?: Record<string, string[]>;
+  checked: Record<string, number>;
+  /** Readings known to be wrong, as `key:path`, kept as a guard until fixed. */
+  knownWrong?: Record<string, unknown>;
+  /** The tally's title and its total, every fact read right; none where the round kept no tally. */
+  tally?: { title: string; total: number };
+  /** The sentences' title and count; `voiceSpace` also refuses voice input's space between two clauses. */
+  sentences: { title: string; count: number; voiceSpace?: boolean };
+  spoken: RegExp;
+  /** The part of an exported text checked for spoken words (the form's own, before the system's check notes). */
+  body?: (text: string) => string;
+  docx: { title: string; counts: Record<string, number>; more?: (texts: Record<string, string>) => void };
+  pdf: { id: string; wants: string[] };
+}
+
+const VOICE_SPACE = /\p{Script=Han} +[\p{Script=Han}\d]/u;
+
+/**
+ * The tests every typed round makes: each enterprise read, asked back and drafted as expected, the tally of its facts,
+ * no spoken words in the drafted sentences, and the DOCX and PDF exported through the routes.
+ */
+export function describeTypedRound<E extends RoundEnterprise>(s: RoundSuite<E>): void {
+  const body = s.body ?? ((t: string) => t);
+  describe(`the round-${s.round} typed enterprises`, () => {
+    for (const e of s.enterprises) {
+      const key = e.id.slice(0, 2);
+      it(`${e.id}: ${s.title}`, () => {
+        const d = s.drafted(e);
+        expect(d.unclear).toEqual(s.unclear?.[key] ?? e.unclear);
+        const asked = s.asked?.[key];
+        if (asked) expect(d.asked.map((a, i) => (a.startsWith(asked[i]!) ? asked[i] : a))).toEqual(asked);
+        if (s.approximate) expect((d.profile.form.approximate ?? []).map((a) => a.fact)).toEqual(s.approximate[key]);
+        const known = Object.fromEntries(Object.entries(s.knownWrong ?? {}).filter(([k]) => k.startsWith(`${key}:`)).map(([k, v]) => [k.slice(key.length + 1), v]));
+        expectDrafted(s.ctx, e, d, s.checked[key]!, known);
+      });
+    }
+
+    if (s.tally) {
+      const { title, total } = s.tally;
+      it(title, () => {
+        expect(tally(s.enterprises, (e) => s.drafted(e).profile.form)).toEqual({ total, right: total, wrong: [], missed: [] });
+      });
+    }
+
+    it(s.sentences.title, () => {
+      const all = s.enterprises.flatMap((e) => s.drafted(e).sentences);
+      expect(all).toHaveLength(s.sentences.count);
+      expect(all.filter((x) => s.spoken.test(x.replace(PLACEHOLDER, '')) || (s.sentences.voiceSpace === true && VOICE_SPACE.test(x)))).toEqual([]);
+    });
+  });
+
+  describe('the exported DOCX and PDF of each drafted form, through the routes', () => {
+    let b: Built;
+    beforeAll(async () => {
+      b = await build();
+    });
+    afterAll(async () => {
+      await b.close();
+    });
+
+    it(s.docx.title, async () => {
+      const { texts, counts } = await exportedForms(b.app, s.ctx, s.enterprises, s.drafted, s.spoken, body);
+      expect(counts).toEqual(s.docx.counts);
+      s.docx.more?.(texts);
+    });
+
+    it.skipIf(!hasPdftotext)('the PDF (where LibreOffice is installed) carries the same text as the DOCX', async () => {
+      const e = s.enterprises.find((x) => x.id.startsWith(`${s.pdf.id}-`))!;
+      const text = await exportedPdfText(b.app, s.drafted(e).profile, e.category);
+      if (text === null) return;
+      for (const want of s.pdf.wants) expect(text, want).toContain(want);
+      expect(s.spoken.test(body(text).replace(PLACEHOLDER, ''))).toBe(false);
+    }, 180_000);
+  });
 }

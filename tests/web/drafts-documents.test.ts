@@ -195,6 +195,30 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     }
   });
 
+  it('each suggestion shows what its field holds now beside what 采纳 puts there, and says when they agree', async () => {
+    const server = fakeServer([REVENUE, ADDRESS, BRANCH]);
+    const { el } = await uploaded(server, REVENUE.field);
+    const current = (field: string) => el.shadowRoot!.querySelector(`[data-suggestion="${field}"] .current`)!;
+    // Nothing given yet: the field is empty, so accepting fills it.
+    expect(current(REVENUE.field).textContent).toBe('现填：未填 → 采纳后：86000');
+    el.answers = { 'form.finance.2022.revenue': 85000, 'form.address': '洛阳市涧西区华山北路18号', 'ent.independentLegalPerson': true };
+    await el.updateComplete;
+    expect(current(REVENUE.field).textContent).toBe('现填：85000 → 采纳后：86000');
+    expect(current(REVENUE.field).getAttribute('data-current')).toBe('differs');
+    expect(current(ADDRESS.field).textContent).toBe('现填：洛阳市涧西区华山北路18号（与建议相同）');
+    // An interview question's reading against its yes/no.
+    expect(current(BRANCH.field).textContent).toBe('现填：是 → 采纳后：否');
+    // The value as edited in the box is what 采纳 puts there.
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>(`[data-suggestion="${REVENUE.field}"] input.sug`)!;
+    box.value = '86100';
+    box.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(current(REVENUE.field).textContent).toBe('现填：85000 → 采纳后：86100');
+    el.answers = { 'form.finance.2022.revenue': null };
+    await el.updateComplete;
+    expect(current(REVENUE.field).textContent).toBe('现填：已跳过 → 采纳后：86100');
+  });
+
   it('不采纳 leaves a suggestion unrecorded and says so', async () => {
     for (const sg of [BRANCH, REVENUE]) {
       const server = fakeServer([sg]);

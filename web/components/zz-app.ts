@@ -594,9 +594,13 @@ export class ZzApp extends LitElement {
   }
 
   private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
-    const { questionId, value, display, wholeGroup } = e.detail;
+    const { questionId, value, display, wholeGroup, section } = e.detail;
     const asked = this._conv.question?.id === questionId ? this._conv.question.text : undefined;
-    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup } : {}) }, display, asked);
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup, ...(section ? { section } : {}) } : {}) }, display, asked);
+  }
+
+  private _onReopen(e: CustomEvent<ZzEventDetails['zz-reopen']>): void {
+    this._dispatch({ type: 'reopen', clientId: newClientId(), questionIds: e.detail.questionIds }, e.detail.display);
   }
 
   /**
@@ -864,6 +868,7 @@ export class ZzApp extends LitElement {
       @zz-send=${this._onSend}
       @zz-answer=${this._onAnswer}
       @zz-edit=${this._onEdit}
+      @zz-reopen=${this._onReopen}
       @zz-document-answer=${this._onDocumentAnswer}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}

@@ -318,6 +318,17 @@ export class ZzDraftsPanel extends LitElement {
     this._sugState = { ...states, ...this._sugState };
   }
 
+  /**
+   * What the field holds now beside what accepting the suggestion puts there, so the user sees what 采纳 changes:
+   * 「现填：1200 → 采纳后：1500」, 「现填：未填」, or that the two agree.
+   */
+  private _currentOf(questionId: string, suggested: string) {
+    const v = this.answers?.[questionId];
+    const now = v === undefined ? '未填' : v === null ? '已跳过' : v === true ? '是' : v === false ? '否' : Array.isArray(v) ? v.join('；') : String(v);
+    if (now === suggested) return html`<span class="meta current" data-current="same">现填：${now}（与建议相同）</span>`;
+    return html`<span class="meta current" data-current=${v === undefined || v === null ? 'empty' : 'differs'}>现填：${now} → 采纳后：${suggested}</span>`;
+  }
+
   /** 不采纳 is kept on the server; if it cannot be, the suggestion is offered again with the reason. */
   private async _reject(doc: UploadedDocument, sg: Suggestion): Promise<void> {
     const key = `${doc.documentId}/${sg.field}`;
@@ -588,6 +599,7 @@ export class ZzDraftsPanel extends LitElement {
                     <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg))}>采纳</button>
                     <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => void this._reject(d, sg)}>不采纳</button>
                   </span>`}
+              ${decided ? nothing : this._currentOf(reading ? sg.field : `form.${sg.field}`, reading ? String(sg.value) : (this._sugValues[key] ?? String(sg.approximate && sg.raw ? sg.raw : sg.value)))}
               ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}
               ${sg.note ? html`<span class="meta round-note">${sg.note}</span>` : nothing}
               <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>

@@ -238,6 +238,27 @@ export class ZzFormView extends LitElement {
         color: var(--zz-color-muted);
         overflow-wrap: anywhere;
       }
+      .group-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--zz-space-2);
+        margin: var(--zz-space-3) 0 var(--zz-space-2);
+      }
+      .group-head h4 {
+        flex: 1 1 auto;
+        margin: 0;
+        min-width: 0;
+      }
+      .skip-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--zz-space-2);
+        margin-left: auto;
+      }
+      .skip-actions .btn {
+        font-size: var(--zz-font-size-sm);
+      }
       .error {
         margin: var(--zz-space-1) 0 0;
         font-size: var(--zz-font-size-sm);
@@ -484,6 +505,28 @@ export class ZzFormView extends LitElement {
   }
 
   /**
+   * A part the chat can put off whole (a workshop, the finance, the indicators): 先跳过 sends the chat's own skip for
+   * it, so its open questions are skipped and print as placeholders; 撤销跳过 opens its skipped questions again.
+   */
+  private _skipActions(g: FormView['sections'][number]['groups'][number], title: string) {
+    const k = g.skip;
+    if (!k || (!k.questionId && !k.skipped.length)) return nothing;
+    const name = title.replace(/[：:]?（名称）$/u, '');
+    return html`<div class="skip-actions">
+      ${k.questionId && k.open > 0
+        ? html`<button class="btn skip-part" type="button" aria-label=${`${name}：其余${k.open}项先跳过`} @click=${() => emit(this, 'zz-answer', { questionId: k.questionId!, value: null, display: `${name}：先跳过（${k.open}项）`, wholeGroup: true, section: k.section })}>
+            先跳过其余${k.open}项
+          </button>`
+        : nothing}
+      ${k.skipped.length
+        ? html`<button class="btn reopen-part" type="button" aria-label=${`${name}：撤销跳过的${k.skipped.length}项`} @click=${() => emit(this, 'zz-reopen', { questionIds: k.skipped, display: `${name}：撤销跳过（${k.skipped.length}项）` })}>
+            撤销跳过（${k.skipped.length}项）
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  /**
    * The server's counts, with a field whose typed value this page holds as refused counted as 有误:
    * its status says 有误, and the line above must agree with it.
    */
@@ -520,7 +563,7 @@ export class ZzFormView extends LitElement {
           <h3 id=${`s-${s.id}`}>${s.title}</h3>
           ${s.groups.map(
             (g) => html`<div class="group" role="group" aria-label=${g.title ?? s.title}>
-              ${g.title ? html`<h4>${g.title}</h4>` : nothing}
+              ${g.title || g.skip ? html`<div class="group-head">${g.title ? html`<h4>${g.title}</h4>` : nothing}${this._skipActions(g, g.title ?? s.title)}</div>` : nothing}
               ${g.rows.map((r) =>
                 r.label
                   ? html`<fieldset>

@@ -175,6 +175,17 @@ export class Conversation {
         }
         this.recorded = new Map(this.recorded);
         break;
+      case 'reopened': {
+        // Skips taken back hold no answer any more: the form view and the review card show them open again.
+        const answers = { ...this.answers };
+        for (const id of msg.questionIds) {
+          delete answers[id];
+          this.recorded.delete(id);
+        }
+        this.answers = answers;
+        this.recorded = new Map(this.recorded);
+        break;
+      }
       case 'question':
         this.turnOpen = null;
         if (msg.question?.id !== this.question?.id) this.rejection = null;

@@ -3,8 +3,13 @@ import type { AnswerValue } from '../../server/schemas/interview';
 /** Typed events that components send up to the app shell. All bubble and cross shadow roots. */
 export interface ZzEventDetails {
   'zz-open-clause': { clause: string };
-  /** wholeGroup: a skip that stands for every unanswered question of the question's group (a year with no data). */
-  'zz-answer': { questionId: string; value: AnswerValue; display: string; wholeGroup?: boolean };
+  /**
+   * wholeGroup: a skip that stands for every unanswered question of the question's group (a year with no data), or
+   * with `section` of that part of the form (workshops@2, finance), as the chat's 「车间的先跳过」 does.
+   */
+  'zz-answer': { questionId: string; value: AnswerValue; display: string; wholeGroup?: boolean; section?: string };
+  /** The form view's 撤销跳过: the skipped questions of a part opened again. */
+  'zz-reopen': { questionIds: string[]; display: string };
   'zz-edit': { questionId: string; value: AnswerValue; display: string; label: string };
   'zz-send': { text: string };
   'zz-retry': { id: string };
@@ -32,6 +37,7 @@ declare global {
     'zz-open-clause': CustomEvent<ZzEventDetails['zz-open-clause']>;
     'zz-answer': CustomEvent<ZzEventDetails['zz-answer']>;
     'zz-edit': CustomEvent<ZzEventDetails['zz-edit']>;
+    'zz-reopen': CustomEvent<ZzEventDetails['zz-reopen']>;
     'zz-send': CustomEvent<ZzEventDetails['zz-send']>;
     'zz-retry': CustomEvent<ZzEventDetails['zz-retry']>;
     'zz-start': CustomEvent<ZzEventDetails['zz-start']>;

@@ -189,6 +189,11 @@ export const FormQuestion = z.object({
    * answer words: a choice question worded as a yes/no question is answered the way the interview's are.
    */
   plainAnswers: z.object({ yes: z.string(), no: z.string() }).optional(),
+  /**
+   * A text field whose value is one of the names listed (资本性质: 民营, 国有控股…): a reply is stored as the listed name
+   * it says (「俺们是民企」 as 民营; after 不是X是Y, the Y), and a reply naming none is asked back, never stored as typed.
+   */
+  named: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) })).optional(),
   /** Categories that need it; absent = all. */
   categories: z.array(Category).optional(),
   /** "workshop": asked once per workshop, "{i}" in id/fact/text is the 1-based workshop number. */
@@ -292,6 +297,15 @@ export const FormVocabulary = z.object({
    * name question without its 「·」 (「阿不都热合曼」) reads as a name only when it opens with one.
    */
   transliterationStarts: z.array(z.string().min(1)).default([]),
+  /**
+   * How a description typed after the industry opens (主要做, 做, 主要是): 「通用设备制造 主要做减速机」 names the industry
+   * and what the enterprise makes. Without one of them the words after the name are part of the industry's own name.
+   */
+  businessLeads: z.array(z.string().min(1)).default([]),
+  /** Words before a lead that say who makes it (俺们, 我们, 公司): dropped with the lead. */
+  businessSpeakers: z.array(z.string().min(1)).default([]),
+  /** The 主营业务 written from that description ({what}: what the enterprise makes), offered for the field while it is empty. */
+  businessFromIndustry: z.string().includes('{what}').default('主要生产{what}'),
   /** Figure words the form asks for by year (营收): said in passing without a year (「去年营收3.2亿」) they are not recorded, and the user is told why. */
   yearlessFigures: z.array(z.string().min(1)).default([]),
   /** Words before a yearless figure word that still leave its year unsaid (去年, 全年). */
@@ -372,6 +386,8 @@ export const FormMessages = z.object({
   wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
+  /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
+  notNamed: z.string().includes('{said}').includes('{names}'),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 
