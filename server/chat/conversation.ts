@@ -356,8 +356,7 @@ export class Conversation {
       if (refusal !== undefined || passingSaid) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
         await this.say(sessionId, passingSaid + (refusal !== undefined ? phrases.notAccepted(before.question, refusal) : ''), []);
-        if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
-        return;
+        return this.closeTurn(before, ctx);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.
     }
@@ -385,7 +384,7 @@ export class Conversation {
           await this.say(sessionId, phrases.qaBackHint, []);
         }
         this.send({ type: 'question', question: q, progress: before.progress });
-      }
+      } else if (msg.mode !== 'qa') await this.closeTurn(before, ctx);
       return;
     }
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
@@ -397,6 +396,7 @@ export class Conversation {
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [])
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
+      : reason === 'otherCategory' && interp.kind === 'unclear' ? phrases.otherCategory(before.question, interp.choices ?? [])
       : reason === 'otherItem' && interp.kind === 'unclear' ? phrases.otherItem(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherEntity' && interp.kind === 'unclear' ? phrases.otherEntity(before.question, interp.choices ?? [], interp.field)
       : reason === 'bare' && interp.kind === 'unclear' ? phrases.bare(before.question, msg.text, interp.field)
@@ -415,7 +415,16 @@ export class Conversation {
       this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
     }
     await this.say(sessionId, toldBack, []);
+    if (msg.mode !== 'qa') return this.closeTurn(before, ctx);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /**
+   * Every interview turn closes with the question card, none included: once the questions have run out (a verdict said,
+   * ineligible too) a reply that changes nothing still ends its turn, so the client never waits on a card that is not coming.
+   */
+  private async closeTurn(step: Step, ctx: SpeakContext): Promise<void> {
+    this.send({ type: 'question', question: step.question ? await this.phrase(step.question, ctx) : null, progress: step.progress });
   }
 
   /**

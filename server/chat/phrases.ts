@@ -45,6 +45,7 @@ const PLACEHOLDERS = {
   otherEntityUnnamed: [],
   otherItemDenied: ['said', 'field', 'question'],
   otherItemDeniedSelf: ['said', 'question'],
+  otherCategory: ['said', 'category', 'question'],
   bareFigure: ['said', 'field', 'unit', 'question'],
   bareText: ['said', 'field', 'question'],
   bareDate: ['said', 'field', 'question'],
@@ -203,6 +204,9 @@ export const phrases = {
     !q ? T.unclearNoQuestion
     : field ? say('otherItemDenied', { said: said.join(T.nameSeparator), field, question: q.text })
     : say('otherItemDeniedSelf', { said: said.join(T.nameSeparator), question: q.text }),
+  /** 「还打算报一个智能工厂」 to the 另有申报 question: this application's category or a second one is asked, nothing recorded. */
+  otherCategory: (q: QuestionView | null, said: string[]) =>
+    !q ? T.unclearNoQuestion : say('otherCategory', { said: (said[0] ?? '').slice(0, 30), category: said[1] ?? '', question: q.text }),
   /** A form reply with nothing to put in the field (「很多」 for a figure, 「有」 or 「同上」 for a description): the ask-back says which field wants what. */
   bare: (q: QuestionView | null, said: string, field: string | undefined) =>
     !q ? T.unclearNoQuestion

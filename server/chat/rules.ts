@@ -1,3 +1,4 @@
+import { normalise } from '../understand/normalise';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
@@ -104,8 +105,10 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       return isFormQuestion(lastId) && forms ? forms.correctLast(answers, lastId, text) : undefined;
     },
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
-      // The form phase reads its own fields; an instruction is read for facts by nobody.
-      if ((pending && isFormQuestion(pending.id)) || isInstruction(data, text)) return undefined;
+      // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply
+      // that says it takes something back (「等等 节能减排那项是有的」「失信那项说错了」) changes an interview answer it names.
+      if (isInstruction(data, text)) return undefined;
+      if (pending && isFormQuestion(pending.id) && !takesBack(data, text)) return undefined;
       return correctionOfNamedItem(data, text, pending, answers, applyingCategory(data, answers));
     },
     interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation {
@@ -136,6 +139,13 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       return questionIds.map(one).flatMap((q) => (q ? [{ ...q, skip }] : []));
     },
   };
+}
+
+/** Whether a reply says it takes an answer back: a correction word (说错了, 不对) or a word opening a correction (等等). */
+function takesBack(data: KnowledgeBase['data'], text: string): boolean {
+  const t = normalise(text).text.toLowerCase();
+  const v = data.interview.vocabulary;
+  return v.corrections.some((w) => t.includes(w.toLowerCase())) || v.correctionOpeners.some((w) => t.startsWith(w.toLowerCase()));
 }
 
 /**

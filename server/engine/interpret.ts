@@ -672,7 +672,7 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
-  const denied = deniedChoice(kb, rawText, pending);
+  const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
@@ -690,6 +690,27 @@ function asCorrection(kb: KnowledgeData, rawText: string, r: Interpretation): In
   const corrects = findAll(vocabOf(kb).corrections, lower).some((h) => /[成为]$/u.test(h.word) || CORRECTION_END.test(lower.slice(h.end)));
   if (!corrects) return r;
   return { ...r, items: r.items.map(({ extra, ...i }) => (extra && !i.questionId.startsWith('cap.') && !i.questionId.startsWith('form.') ? i : { ...i, ...(extra ? { extra } : {}) })) };
+}
+
+/**
+ * 「还打算报一个智能工厂」 to the 另有申报 question (VocabularyFile `anotherOfThisNotice`): the category named as an addition
+ * may be this application's or a second one's; recorded as a second application it would end the interview at 四(一), and
+ * as the category it would answer a question not asked. So nothing is recorded and the question is asked back, naming it.
+ */
+function categoryAsAnother(kb: KnowledgeData, rawText: string, pending: QuestionView | null): Interpretation | undefined {
+  const a = kb.interview.vocabulary.anotherOfThisNotice;
+  if (!a || pending?.id !== a.question) return undefined;
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 200)).text.toLowerCase();
+  // 「拿过智能工厂还能再报吗？」 asks, and is answered as a question.
+  if (opensWithBareAnswer(kb, spacesAsClauseBreaks(text)) || text.includes('?') || isQuestion(kb, text)) return undefined;
+  const has = (ws: string[]) => ws.some((w) => text.includes(w.toLowerCase()));
+  if (!has(a.also) || has(a.only) || has(a.done)) return undefined;
+  const choice = kb.interview.questions.find((q) => q.id === a.category);
+  const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === a.category);
+  const named = stated.flatMap((c) => Object.entries(c.values).filter(([, ws]) => has(ws)).map(([v]) => v));
+  if (new Set(named).size !== 1) return undefined;
+  const label = choice?.choices?.find((c) => c.value === named[0])?.label ?? named[0]!;
+  return { kind: 'unclear', reason: 'otherCategory', choices: [rawText.trim(), label] };
 }
 
 /** A denial bound to the option it precedes: 「不是离散的」「不算流程型」「并非车间」. */
@@ -714,10 +735,19 @@ function deniedChoice(kb: KnowledgeData, rawText: string, pending: QuestionView 
     });
     if (!hits.length) continue;
     const negated = hits.filter((h) => DENIAL.test(text.slice(0, h.start)));
-    if (!negated.length || hits.some((h) => !negated.some((n) => n.start <= h.start && h.end <= n.end))) continue;
-    // Nothing but the denial: the option words, their denial and particles.
-    const rest = negated.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text).replace(/不是|不算|并非|不属于|咱们?|我们|俺们|俺|型|的|啊|呀|吧|哈|了|嘛|呢|[\s，,。.!！~～]/gu, '');
-    if (rest) continue;
+    if (!negated.length) continue;
+    const stated = hits.filter((h) => !negated.some((n) => n.start <= h.start && h.end <= n.end));
+    // 「不是离散的 是流程」: the option denied and the one stated instead, of one question.
+    const instead = new Set(stated.map((h) => h.value));
+    if (instead.size > 1 || [...instead].some((v) => negated.some((n) => n.value === v))) continue;
+    // Nothing but the denial and the option stated instead: the option words, their denial, 是 and particles.
+    const rest = hits.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text).replace(/不是|不算|并非|不属于|咱们?|我们|俺们|俺|型|的|啊|呀|吧|哈|了|嘛|呢|[\s，,。.!！~～]/gu, '');
+    if (instead.size ? rest.replace(/是|而是|算/gu, '') : rest) continue;
+    // Said of the pending question itself, the option stated is its answer, read as any answer is.
+    if (instead.size && q.id === pending?.id) return undefined;
+    // Said while another question waits, the option stated is recorded where it belongs (it fills the category
+    // question only while unanswered) and the pending question, which it does not answer, is asked again.
+    if (instead.size) return { kind: 'answers', items: [{ questionId: q.id, value: [...instead][0]!, extra: true }] };
     return { kind: 'unclear', reason: 'otherItem', choices: [rawText.trim().slice(0, 20)], ...(q.id === pending?.id ? {} : { field: q.label }) };
   }
   return undefined;
@@ -818,8 +848,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   const items = r.kind === 'answers' ? r.items : [];
   const taken = new Set([...items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
   const added: Interpretation & { kind: 'answers' } = r.kind === 'answers' ? { ...r, items: [...r.items] } : { kind: 'answers', items: [] };
-  const byQuestion = new Map<string, string[]>();
-  for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
+  const byQuestion = subjectWords(kb);
   const namesSystem = (c: string) => findAll(idx.aliasRegex, c.toLowerCase()).length > 0;
   // A statement made of several questions at once (「信用没问题」, a description of 「ent.credit.*」) is blanket.
   const blanketWords = kb.interview.vocabulary.describes.filter((d) => d.question.endsWith('*') && !d.alone).flatMap((d) => d.words.map((w) => w.toLowerCase()));
@@ -827,6 +856,8 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   // A condition that concerns only some applicants (the titled workshop) is asked once it concerns this one: a
   // clause of a paragraph about something else (「另一个车间明年再说」) does not answer it.
   const guarded = new Set(Object.values(kb.categoryRules.hard).filter((h) => h.only).map((h) => h.fact));
+  // The questions a clause may answer in passing: a guarded one's words (称号 of the titled workshop) single out no other.
+  const answerable = new Map([...byQuestion].filter(([id]) => !guarded.has(idx.questions.get(id)?.sets ?? '')));
   // The other questions' subjects are read from a paragraph (three clauses or more) or from a reply that does not
   // answer the pending question: in a short answer (「是的，信用没问题」) the rest only backs the answer up.
   // 「失信名单没有 税收黑名单也没有」: a short answer whose other clause singles out another question against the pending
@@ -845,7 +876,8 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     for (const c of clauses) {
       if (!words.some((w) => c.toLowerCase().includes(w) && !own.includes(w)) || namesSystem(c)) continue;
       if (paired && clauses.length < 3 && !pairedClause(kb, c.toLowerCase(), words, pendingWords)) continue;
-      if (blanket(c.toLowerCase()) && !singlesOut(byQuestion, id, c.toLowerCase())) continue;
+      // 「失信名单没有」 names one list by its short name: the words it shares with the other lists (失信, 名单) answer none of them.
+      if (!singlesOut(answerable, id, c.toLowerCase())) continue;
       const read = readReply(kb, c, view, category);
       const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === id && !i.extra) : undefined;
       if (!item || item.value === null) continue;
@@ -890,6 +922,17 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   return added.items.length > items.length ? added : r;
 }
 
+/** Each question's subject words (VocabularyFile `subjects`), lower case. */
+function subjectWords(kb: KnowledgeData): Map<string, string[]> {
+  let byQuestion = subjectsBuilt.get(kb);
+  if (byQuestion) return byQuestion;
+  byQuestion = new Map<string, string[]>();
+  for (const s of kb.interview.vocabulary.subjects) byQuestion.set(s.question, [...(byQuestion.get(s.question) ?? []), ...s.words.map((w) => w.toLowerCase())]);
+  subjectsBuilt.set(kb, byQuestion);
+  return byQuestion;
+}
+const subjectsBuilt = new WeakMap<KnowledgeData, Map<string, string[]>>();
+
 /**
  * 「税收黑名单也没有」 beside an answer to the 失信 question: a clause that names another question by a word the pending
  * question does not share, none of the pending question's own, and ends in its answer word (a remark such as
@@ -908,9 +951,19 @@ function pairedClause(kb: KnowledgeData, clause: string, words: string[], pendin
  * 「没被列入失信被执行人」 singles out the 失信被执行人 list by 被执行.
  */
 function singlesOut(byQuestion: Map<string, string[]>, id: string, clause: string): boolean {
-  const mine = (byQuestion.get(id) ?? []).filter((w) => clause.includes(w));
-  const others = [...byQuestion].filter(([q, ws]) => q !== id && ws.some((w) => clause.includes(w))).map(([, ws]) => ws);
-  return others.length === 0 || mine.some((w) => !others.every((ws) => ws.includes(w)));
+  // A word inside a longer subject word found where it stands is that word's (失信 in 严重违法失信, 失信名单 beside it).
+  const found = [...byQuestion].flatMap(([q, ws]) => ws.flatMap((w) => spansOf(clause, w).map((s) => ({ q, w, ...s }))));
+  const standing = found.filter((f) => !found.some((g) => g.w.length > f.w.length && g.start < f.end && f.start < g.end && !byQuestion.get(f.q)!.includes(g.w)));
+  const wordsOf = (q: string) => new Set(standing.filter((f) => f.q === q).map((f) => f.w));
+  const mine = [...wordsOf(id)];
+  const others = [...byQuestion.keys()].filter((q) => q !== id && wordsOf(q).size > 0).map((q) => byQuestion.get(q)!);
+  return mine.length > 0 && (others.length === 0 || mine.some((w) => !others.every((ws) => ws.includes(w))));
+}
+
+function spansOf(text: string, word: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf(word); word && i >= 0; i = text.indexOf(word, i + 1)) out.push({ start: i, end: i + word.length });
+  return out;
 }
 
 function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
@@ -1666,12 +1719,18 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
     const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
-    const elsewhereSubject = yesNo && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question));
-    // 「不是，我们就是自己一个公司」: a bare answer word opening the reply answers the pending question, though a word of
-    // another question's subject (一个) follows, as long as what follows carries no answer word of its own to give
-    // to that other question (「没有，我们没被列入失信」 speaks of the credit lists).
-    const firstEnd = text.search(/[，,。；;！!？?\n]/u);
-    const bareOpening = opensWithBareAnswer(kb, text) && (!elsewhereSubject || (firstEnd >= 0 && !cues.some((c) => c.start > firstEnd)));
+    // 「失信名单没有」 typed while the tax list waits names another list by its short name, though it shares 失信 with this one.
+    const byQuestion = subjectWords(kb);
+    const singled = (id: string) => speaksOf(id) && singlesOut(byQuestion, id, lower);
+    const otherSingled = subjects.some((x) => x.question !== pending.id && singled(x.question)) && !singled(pending.id);
+    const elsewhereSubject =
+      yesNo && subjects.some((x) => x.question === pending.id) && ((!speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question))) || otherSingled);
+    // 「不是，我们就是自己一个公司」「没有 另外的申报也没有」: a bare answer word opening the reply answers the pending
+    // question, though another question's subject follows; a clause that gives that question its own answer word is
+    // read for it too (withBasicFactsInPassing).
+    // A correction word opening it (「不对 俺们没得过称号」) is no answer: it takes back what the rest names.
+    const opening = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!.replace(/[\s\p{P}\p{S}]/gu, '');
+    const bareOpening = opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening));
     const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
@@ -1884,10 +1943,15 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
 function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
   const vocab = vocabOf(kb);
   const whole = lower.replace(WHOLE_IGNORED, '');
+  // 「中 按批次能查」: an `alone` word that is the whole first clause answers as it does alone, the rest being detail, unless
+  // the rest says no (「中，就是没有MES」).
+  const firstEnd = lower.search(/[\s，,。；;！!]/u);
+  const first = firstEnd > 0 ? lower.slice(0, firstEnd).replace(WHOLE_IGNORED, '') : undefined;
+  const firstAlone = first !== undefined && !cues.some((c) => c.pol !== true && c.start > firstEnd);
   for (const d of kb.interview.vocabulary.describes) {
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone
-      ? d.words.filter((w) => whole === w.toLowerCase()).map((w) => ({ w, at: 0 }))
+      ? d.words.filter((w) => whole === w.toLowerCase() || (firstAlone && first === w.toLowerCase())).map((w) => ({ w, at: 0 }))
       : d.words.map((w) => ({ w, at: lower.indexOf(w.toLowerCase()) })).filter((h) => h.at >= 0);
     if (!hits.length) continue;
     const regions = d.unlessRegion ? kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]).filter((w) => w.length > 1) : [];

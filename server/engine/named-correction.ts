@@ -68,13 +68,13 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   for (const [id, words] of names) for (const w of words) owners.set(w, (owners.get(w) ?? new Set()).add(id));
   const hits: Hit[] = [];
   for (const [id, words] of names) for (const h of hitsOf(words, text)) hits.push({ question: id, ...h });
-  // A word inside a longer name found at the same place (失信 in 失信被执行人) is read as that longer name, and a word
-  // inside the words that point back (一个 in 上一个说错了) names nothing.
+  // A word inside or across a longer name of another item found at the same place (失信 in 失信被执行人, 失信名单 across
+  // 严重违法失信) is read as that longer name, and a word inside the words that point back (一个 in 上一个说错了) names nothing.
   const vocab = kb.interview.vocabulary;
   const pointing = hitsOf([...vocab.corrections, ...vocab.previousRefs].map((w) => w.toLowerCase()), text);
   const kept = hits.filter(
     (h) =>
-      !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start && o.question !== h.question) &&
+      !hits.some((o) => o !== h && o.start < h.end && h.start < o.end && o.end - o.start > h.end - h.start && o.question !== h.question && !names.get(h.question)!.includes(o.word)) &&
       !pointing.some((p) => p.start < h.end && h.start < p.end),
   );
   const own = (h: Hit) => owners.get(h.word)!.size === 1;
@@ -99,7 +99,9 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   while (cut > sentenceStart && !/[\s，,]/u.test(text[cut - 1]!)) cut--;
   // The correcting part must not speak of the pending question by its own words too (「税收黑名单没有，严重违法也没有」 to the tax question).
   if (pending && kept.some((h) => h.question === pending.id && own(h) && h.start >= cut)) return undefined;
-  const before = text.slice(0, cut).replace(/[\s，,。；;！!？?]+$/u, '');
+  const openers = [...vocab.correctionOpeners].map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+  const opened = (t: string) => openers.reduce((x, w) => (x.startsWith(w) ? x.slice(w.length) : x), t.replace(/^[\s，,。；;！!]+/u, ''));
+  const before = opened(text.slice(0, cut).replace(/[\s，,。；;！!？?]+$/u, '')).replace(/^[\s，,。；;！!]+/u, '');
   const part = text.slice(cut);
   const corrected = corrections.some((h) => h.start >= cut);
 

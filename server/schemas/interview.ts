@@ -133,6 +133,9 @@ export type Interpretation =
    * whether it is the applying one; `choices` are the words that said so.
    * 'otherItem': it only denies an option of another question (「不是离散的」 while the founding year waits), so it answers
    * neither that question nor the pending one; `field` names the other question, `choices` the words typed.
+   * 'otherCategory': to the question whether another application is handed in this year, a category of this notice said
+   * as an addition (「还打算报一个智能工厂」) may be this application's category or a second application: it is asked back;
+   * `choices` are the words typed and the category named.
    * 'otherEntity': a form figure said of another body (「集团合并报表是85亿」), with no figure of the enterprise's own;
    * `choices` are the words that name that body. 'bare': a form reply with nothing to put in the field (「很多」 for a
    * figure, 「有」 or 「同上」 for a description). `field` names the form field asked, for an ask-back that says which.
@@ -146,7 +149,7 @@ export type Interpretation =
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind';
       choices?: string[];
       field?: string;
     };

@@ -16,7 +16,7 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/咋/gu, '怎么'],
   [/俺/gu, '我'],
   [/中不中/gu, '行不行'],
-  [/嘞/gu, '呢'],
+  [/干嘛/gu, '干什么'],
   [/一块儿/gu, '一起'],
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
@@ -24,7 +24,31 @@ const COLLOQUIAL: [RegExp, string][] = [
   // 没有 as voice input and dialect write it (「莫有」「妹有」「么有」): a bare 有 left after an unknown
   // character would read as yes. Not after the words that make 么 a question word (什么有、怎么有).
   [/(?<![什怎这那多要])(?:莫|妹|么|煤|梅|媒|眉|冒)有/gu, '没有'],
+  // 木 is Henan for 没 at the head of a verb phrase (「木评过」「木上」「俺们木弄」); inside a word (实木, 木门, 木材) it stays.
+  [/(?<=^|[\s，,。；;！!？?]|我们|我|咱们|咱|都|也|还|就|根本|从来|压根|可)木(?=有|评|得|拿|上|弄|做过|用|装|听|见过|报过|搞)/gu, '没'],
 ];
+
+/**
+ * Henan speech closes a clause with 哩, 嘞, 咧 or 嘛 where written Chinese has 的, 呢 or nothing: 「有哩」「是嘞」
+ * 「俺们是流程型哩」「就报这一个嘞」 state, 「问谁嘞」「能报嘛？」 ask. A closing 嘞, 咧 or 嘛 in a clause that asks (a
+ * question mark after it, a question word or an A不A in it) is the written 呢 (嘛 the 吗 it is often typed for); 哩
+ * closes a question only before a question mark, since it is the 的 of a statement (「能查到是哪批原发做哩」). In a
+ * statement a closing particle adds nothing and is dropped, so the statement reads as its written form does.
+ */
+const DIALECT_CLOSING = /([^，,。；;！!?\s~…]*?)([哩嘞咧嘛]+)(?=[~…]*(?:\s*([，,。；;！!?])|\s|$))/gu;
+const ASKING_CLAUSE = /什么|怎么|谁|哪|几[个年月天家条]|多少|吗|是否|如何|为何|(\p{Script=Han})[不没]\1/u;
+/** 嘛 after a modal (「能报嘛」「必须要有嘛」) is typed for 吗: in a statement 嘛 follows no modal (「有嘛」「是嘛」). */
+const MODAL_BEFORE_MA = /(?:能|可以|必须|需要|要不|得)\p{Script=Han}{0,4}$/u;
+function dialectParticles(t: string): string {
+  return t.replace(DIALECT_CLOSING, (_m, clause: string, particles: string, mark: string | undefined, offset: number, whole: string) => {
+    // The clause a particle closes runs back to the last break before it.
+    const start = Math.max(...['，', ',', '。', '；', ';', '！', '!', '?', ' '].map((b) => whole.lastIndexOf(b, offset - 1)));
+    const head = whole.slice(start + 1, offset) + clause;
+    const ma = particles.endsWith('嘛');
+    const asks = mark === '?' || (!particles.endsWith('哩') && (ASKING_CLAUSE.test(head) || (ma && MODAL_BEFORE_MA.test(head))));
+    return clause + (asks ? (ma ? '吗' : '呢') : '');
+  });
+}
 
 /**
  * 「3.15当天」「3/15前」「3-15截止」: a month and day typed with a dot, slash or dash, read as the notice
@@ -87,6 +111,7 @@ function normaliseAnew(text: string): { text: string; traditional: boolean } {
     traditional = s !== t;
     t = s;
     for (const [from, to] of COLLOQUIAL) t = t.replace(from, to);
+    t = dialectParticles(t);
     t = t.replace(TYPED_DATE, typedDate).replace(ASKED_DATE, typedDate).replace(BARE_DAY, '$1月$2日').replace(SPOKEN_DATE, spokenDate);
   }
   t = t.replace(/\s+/g, ' ').trim();

@@ -138,7 +138,8 @@ const QUANTITY = new RegExp(
     `(?<hedge6>${HEDGE_BEFORE})?千分之(?<pml>${CN_NUM}|${AR_NUM})(?<hedge7>${HEDGE_AFTER})?`,
     // 「三成左右吧」「六成多」: an approximation or a closing particle may follow; any other character (三成员, 一成不变) makes it no figure.
     // 「六七成」 is a range: its lower end, approximate.
-    `(?<hedge3>${HEDGE_BEFORE})?(?<tens>[一二两三四五六七八九])(?<upper>[二三四五六七八九])?成(?<ones>[一二三四五六七八九])?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
+    // Typed with a digit (「7成」「8成多」「9成5」, a full-width ７ already half-width) it is the same figure.
+    `(?<hedge3>${HEDGE_BEFORE})?(?<![\\d.])(?<tens>[一二两三四五六七八九1-9])(?<upper>[二三四五六七八九2-9])?成(?<ones>[一二三四五六七八九1-9](?![\\d.]))?(?<hedge8>${HEDGE_AFTER})?(?![\\p{Script=Han}](?<![吧啊呀了的]))`,
     // 「两分半钟」「一个半小时」: half a unit more, said after the unit (2.5分钟, 1.5小时).
     `(?<hedge9>${HEDGE_BEFORE})?(?<whole>${AR_NUM}|${CN_NUM})(?:分半钟?|个半(?<halfHour>小时|钟头))(?<hedge10>${HEDGE_AFTER})?`,
     // 「两百来人」, 「800余人」, 「两千多万」: a filler between the number and its magnitude or unit makes it approximate.
@@ -178,8 +179,9 @@ export function findQuantities(text: string): Quantity[] {
       continue;
     }
     if (g.tens !== undefined) {
-      if (g.upper !== undefined && (g.ones !== undefined || CN_DIGIT[g.upper]! !== CN_DIGIT[g.tens]! + 1)) continue;
-      out.push({ value: CN_DIGIT[g.tens]! * 10 + (g.ones ? CN_DIGIT[g.ones]! : 0), unit: '%', approx: hedged, text: m[0], index: m.index! });
+      const digit = (c: string) => CN_DIGIT[c] ?? Number(c);
+      if (g.upper !== undefined && (g.ones !== undefined || digit(g.upper) !== digit(g.tens) + 1)) continue;
+      out.push({ value: digit(g.tens) * 10 + (g.ones ? digit(g.ones) : 0), unit: '%', approx: hedged, text: m[0], index: m.index! });
       continue;
     }
     const num = g.num!;

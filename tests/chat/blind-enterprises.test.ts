@@ -12,6 +12,7 @@ import { BLIND_ENTERPRISES_7 } from '../fixtures/blind-enterprises-7';
 import { BLIND_ENTERPRISES_8 } from '../fixtures/blind-enterprises-8';
 import { BLIND_ENTERPRISES_9 } from '../fixtures/blind-enterprises-9';
 import { BLIND_ENTERPRISES_10 } from '../fixtures/blind-enterprises-10';
+import { BLIND_ENTERPRISES_12 } from '../fixtures/blind-enterprises12';
 import { normaliseDivision } from '../../server/engine/facts';
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment } from '../../server/schemas/profile';
@@ -69,6 +70,11 @@ const srv = serveForFile();
  * two of them ineligible on a listing corrected) and the figures below after the fixes it led to. Those fixes change an
  * item a reply names with a correction (「对了前面失信被执行人我打错了，应该是没有」), read a hedged no with evidence of good
  * standing as a no (J2's 「应该没有，纳税信用A级」 is taken now), and read systems said not yet joined as in place.
+ * The round after (L, in blind-enterprises12) took 246 of 258 before any work on it (eleven asked again: Henan's closing
+ * 哩/嘞/咧/嘛 in 「是嘛」「有嘛」「算咧」「就报这一个嘞」, 「木评过」, 「中 按批次能查」, 「一般」 to a self-assessment, 「都连一块了」,
+ * 钢卷尺 and 丁腈手套 as trades, an Andon described by its button; 「７成」 stored as 7; no verdict off) and the figures below
+ * after the fixes it led to. Those fixes also took D1's 「中，专门做钢丝绳的」, K5's 「中 每批都能查」 and the 「算」 opening
+ * F1's and K1's self-assessments, each an answer word that is its reply's whole first clause.
  * Where a value stored wrong changes the outcome, `off`
  * records what the code concludes in place of the notice's expectation, which stays in the fixture; an
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
@@ -101,12 +107,9 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'C8-周口服装浙江分厂': { taken: 14, of: 14, missed: [], wrong: [] },
   'C9-平顶山尼龙税收黑名单': { taken: 15, of: 15, missed: [], wrong: [] },
   'D1-偃师钢丝绳车间': {
-    taken: 29,
+    taken: 30,
     of: 31,
-    missed: [
-      'ent.manufacturingMainBusiness 「中，专门做钢丝绳的」',
-      'cap.scada 「设备状态、断丝报警都在大屏上看」',
-    ],
+    missed: ['cap.scada 「设备状态、断丝报警都在大屏上看」'],
     wrong: [],
   },
   'D2-漯河啤酒酿造车间': { taken: 33, of: 33, missed: [], wrong: [] },
@@ -155,7 +158,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'E6-驻马店专用车工厂': { taken: 39, of: 39, missed: [], wrong: [] },
   'E7-永城面粉失信被执行人': { taken: 14, of: 14, missed: [], wrong: [] },
   'E8-郑州粮油贸易公司': { taken: 16, of: 16, missed: [], wrong: [] },
-  'F1-郑州盾构机工厂': { taken: 38, of: 39, missed: ['self.networkingAdvanced 「算，省内同行里top3」'], wrong: [] },
+  'F1-郑州盾构机工厂': { taken: 39, of: 39, missed: [], wrong: [] },
   // A condition set up only in the question after the answer is that question's premise: the answer stands.
   'F2-沈丘PVC管材安徽注册': { taken: 17, of: 17, missed: [], wrong: [] },
   'F3-浚县尿素工厂': { taken: 38, of: 38, missed: [], wrong: [] },
@@ -225,15 +228,25 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'J5-鹤壁印制电路板车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'J6-开封阀门总公司名义': { taken: 14, of: 14, missed: [], wrong: [] },
   'J7-柘城金刚石微粉停产': { taken: 13, of: 13, missed: [], wrong: [] },
-  'K1-济源铅蓄电池组装车间': { taken: 31, of: 32, missed: ['self.networkingAdvanced 「算 省里同行比也不差」'], wrong: [] },
+  'K1-济源铅蓄电池组装车间': { taken: 32, of: 32, missed: [], wrong: [] },
   // The correction of the 失信被执行人 answer is taken, so the interview goes on past the hard conditions (of: 31).
   'K2-信阳平桥羽绒制品车间': { taken: 31, of: 31, missed: [], wrong: [] },
   'K3-栾川钼冶炼工厂': { taken: 36, of: 36, missed: [], wrong: [] },
   'K4-尉氏棉纺纱工厂': { taken: 37, of: 37, missed: [], wrong: [] },
-  'K5-灵宝浓缩苹果汁车间': { taken: 30, of: 32, missed: ['cap.automatedLines 「自动化哩」', 'cap.qualityTraceability 「中 每批都能查」'], wrong: [] },
+  'K5-灵宝浓缩苹果汁车间': { taken: 31, of: 32, missed: ['cap.automatedLines 「自动化哩」'], wrong: [] },
   'K6-西平编织袋已获工厂报车间': { taken: 15, of: 15, missed: [], wrong: [] },
   // By design: a reply about the warehouse typed while the AGV question waits records the warehouse and asks again.
   'K7-郑州惠济电梯工厂': { taken: 37, of: 38, missed: ['cap.agvRgv 「立体库有的，四层的」'], wrong: [] },
+  'L1-新郑速冻水饺车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'L2-洛阳涧西数控机床工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  'L3-新乡血液制品工厂': { taken: 39, of: 39, missed: [], wrong: [] },
+  // The trade named with the main business (「专门做钢卷尺」) is recorded then, and not asked (of: 28).
+  'L4-虞城钢卷尺车间': { taken: 28, of: 28, missed: [], wrong: [] },
+  'L5-太康锅炉工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  'L6-正阳花生油压榨车间': { taken: 33, of: 33, missed: [], wrong: [] },
+  'L7-濮阳华龙石油机械车间': { taken: 32, of: 32, missed: [], wrong: [] },
+  // The trade named with the main business (「做丁腈手套」) is recorded then, and not asked (of: 14).
+  'L8-台前丁腈手套合伙企业': { taken: 14, of: 14, missed: [], wrong: [] },
 };
 
 function same(id: string, stored: unknown, fact: AnswerValue): boolean {
@@ -304,7 +317,7 @@ async function interview(e: BlindEnterprise): Promise<Run> {
 }
 
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
-  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9, ...BLIND_ENTERPRISES_10]) {
+  for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9, ...BLIND_ENTERPRISES_10, ...BLIND_ENTERPRISES_12]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
       const run = await interview(e);
       const a = run.assessment;

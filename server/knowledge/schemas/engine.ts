@@ -585,6 +585,11 @@ export const InterviewFile = z
        */
       corrections: Words.default([]),
       previousRefs: Words.default([]),
+      /**
+       * Words that open a message to take something back (「等等 节能减排那项是有的」「等一下，失信被执行人是没有的」): before an
+       * item named they are no answer of their own, so the reply is about that item alone.
+       */
+      correctionOpeners: Words.default([]),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
       /**
@@ -613,6 +618,12 @@ export const InterviewFile = z
        * plain yes (有，智能车间); in a clause with an `intended` word only (准备报, 想报) it is the intention, never the
        * option; named bare (流程型智能工厂) it is asked back, never recorded.
        */
+      /**
+       * 「还打算报一个智能工厂」 to `question` (另有申报): a choice of `category` said beside an `also` word, with no `only` word
+       * (就报, 只报) and no `done` word (已经交了), may be the category of this application or a second one, so it is asked
+       * back and nothing is recorded. A second application of the notice is one handed in (`done`) or two named at once.
+       */
+      anotherOfThisNotice: z.object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words }).optional(),
       heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
