@@ -21,6 +21,8 @@ export interface Suggestion {
    * form's workshop of that name by placeWorkshops().
    */
   workshop?: string;
+  /** A figure read from one of a table's year columns: the year and the row it is from (「2023年」, 「合计」). */
+  period?: { year: string; row: string };
 }
 
 /**
@@ -202,6 +204,7 @@ export interface ExtractOptions {
 }
 
 export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents'], opts: ExtractOptions = {}): Suggestion[] {
+  if (partiesIn(rawPages, docs).length) return [];
   const pages = rawPages.map(plain);
   const out: Suggestion[] = [];
   const L = docs.labels;
@@ -319,7 +322,9 @@ const workshopOf = (name: string | undefined) => (name ? { workshop: name } : {}
 function titleName(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion | undefined {
   const first = lines(pages[0] ?? '')[0];
   if (!first) return undefined;
-  const name = squash(first);
+  // 「…有限公司简介」, 「…有限公司2022年度经营情况」: the name, and after it only what says the document is its own account.
+  const own = new RegExp(`^(.+?)(?:20\\d{2}年度?)?(?:${docs.titleNames.ownDocuments.join('|') || '(?!)'})$`, 'u').exec(squash(first))?.[1];
+  const name = own ?? squash(first);
   if (!/^[\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$/u.test(name)) return undefined;
   if (docs.titleNames.notApplicants.some((w) => name.includes(w))) return undefined;
   return { field: 'name', value: name, raw: name, source: { file, page: 1, snippet: first } };
@@ -399,7 +404,9 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     if (W.countColumns.includes(b)) return total;
     return items.find((x) => x.labels.includes(b) || (b.startsWith('车间') && x.labels.includes(b.slice(2))))?.field;
   };
-  const spans = [...page.matchAll(/\S+/g)];
+  // PDF text spaces a year from its 年 (「2021 年」): a year heading is one token.
+  const text = page.replace(/(20\d{2})\s+(年(?:度|末|底)?)(?=\s|$)/g, '$1$2');
+  const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   const out: Suggestion[] = [];
   const isState = (t: string) => W.before.includes(squash(t)) || W.after.includes(squash(t));
@@ -424,6 +431,14 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
       i = Math.max(e, rows.at(-1)?.to ?? 0);
       continue;
     }
+    // Columns of years (「设备名称 2021年 2022年 2023年」): the workshop as it is is the latest year's column, one cell
+    // of it, never the years added up.
+    if (YEAR_HEAD.test(squash(tokens[i]!))) {
+      const t = yearColumns(tokens, spans, i, text, pageNo, file, docs, fieldOf, docWorkshop);
+      out.push(...t.found);
+      i = Math.max(i, t.to - 1);
+      continue;
+    }
     if (!fieldOf(tokens[i]!)) continue;
     // Columns of counts: the first row's cells say how many columns there are.
     let f = i + 1;
@@ -445,7 +460,7 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
         }
       }
     const offset = spans[first]!.index!;
-    if (!heads || !squash(page.slice(Math.max(0, offset - CAPTION_CHARS), spans[start]!.index!)).includes('设备')) continue;
+    if (!heads || !squash(text.slice(Math.max(0, offset - CAPTION_CHARS), spans[start]!.index!)).includes('设备')) continue;
     const rows = tableRows(tokens, start, width, COUNT_CELL, 4);
     const fields = heads.map(fieldOf);
     const byWorkshop = rows.map((r) => ({ row: r, name: workshopName(r.label, docs) })).filter((r) => r.name === squash(r.row.label));
@@ -458,6 +473,61 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     i = Math.max(i, (rows.at(-1)?.to ?? 0) - 1);
   }
   return out;
+}
+
+/** A column heading that is a year alone: 「2023年」, 「2023年度」, 「2023年末」, 「2023」. */
+const YEAR_HEAD = /^(20\d{2})(?:年(?:度|末|底)?)?$/;
+
+/**
+ * An equipment table whose columns are years, from the first year heading at token `i`. Its rows are either the counts
+ * (「设备总数（台套） 40 52 61」, 「其中：联网设备 18 30 47」), each read from its latest year's cell; or the equipment by
+ * category or by workshop, whose counts are the equipment total only where the caption says equipment and names no
+ * other count: a workshop's row, or else the 合计 row, in the latest year's column. Each figure says which year and row
+ * it is from (`period`). A heading run that is not all years (a 「2024年（计划）」 column) is not read: which is now
+ * would be a guess.
+ */
+function yearColumns(
+  tokens: string[],
+  spans: RegExpMatchArray[],
+  i: number,
+  page: string,
+  pageNo: number,
+  file: string,
+  docs: FormDrafting['documents'],
+  fieldOf: (head: string) => string | undefined,
+  docWorkshop: string | undefined,
+): { found: Suggestion[]; to: number } {
+  const W = docs.workshops;
+  let e = i;
+  while (e + 1 < tokens.length && YEAR_HEAD.test(squash(tokens[e + 1]!))) e++;
+  const years = tokens.slice(i, e + 1).map((t) => YEAR_HEAD.exec(squash(t))![1]!);
+  if (years.length < 2 || new Set(years).size !== years.length || /^[（(]/.test(tokens[e + 1] ?? '')) return { found: [], to: e + 1 };
+  const latest = years.indexOf([...years].sort().at(-1)!);
+  const rows = tableRows(tokens, e + 1, years.length, COUNT_CELL, 6);
+  if (!rows.length) return { found: [], to: e + 1 };
+  const offset = spans[i]!.index!;
+  const caption = squash(page.slice(Math.max(0, offset - CAPTION_CHARS), offset));
+  const found: Suggestion[] = [];
+  const add = (field: string, row: { label: string; cells: string[]; to: number }, workshop: string | undefined) => {
+    const cell = row.cells[latest]!;
+    const label = squash(row.label);
+    found.push({ field, value: Number(cell), raw: cell, period: { year: years[latest]!, row: label }, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(workshop) });
+  };
+  const counted = rows.map((row) => ({ row, field: fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, '')) })).filter((r) => r.field);
+  if (counted.length) {
+    for (const { row, field } of counted) add(field!, row, docWorkshop);
+    return { found, to: rows.at(-1)!.to };
+  }
+  // Rows by category or by workshop: the caption says which count they are, the total unless it names another.
+  const items = docs.prose.project.filter((x) => x.unit === '台套');
+  const total = items.find((x) => x.field.endsWith('.equipmentTotal'))?.field;
+  const named = items.filter((x) => x.field !== total && x.labels.some((l) => caption.includes(l)));
+  const field = named.length === 1 ? named[0]!.field : !named.length && caption.includes('设备') ? total : undefined;
+  if (!field) return { found, to: rows.at(-1)!.to };
+  const byWorkshop = rows.map((row) => ({ row, name: workshopName(row.label, docs) })).filter((r) => r.name === squash(r.row.label));
+  if (byWorkshop.length) for (const { row, name } of byWorkshop) add(field, row, name);
+  else for (const row of rows.filter((r) => W.totalRows.includes(r.label)).slice(-1)) add(field, row, docWorkshop);
+  return { found, to: rows.at(-1)!.to };
 }
 
 /** The form's workshops as the session has recorded them: how many, and the name of each by its number. */
@@ -557,7 +627,12 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
   const counts = Object.entries(P.counts).map(([field, labels]) => ({ field, labels: [...labels].sort(byLength) }));
   const unbound = (t: string) => P.unbound.some((w) => t.includes(w));
   const founding = docs.proseLabels.foundedOn ?? [];
+  const capitalLabels = [...(docs.labels.registeredCapital ?? []), ...(docs.proseLabels.registeredCapital ?? [])].sort(byLength);
   const latest = opts.years?.length ? [...opts.years].sort().at(-1) : undefined;
+  // The one year a document's title names (「…2022年度经营情况」), never a range's end or one of several.
+  const titles = lines(pages[0] ?? '').slice(0, TITLE_LINES).filter((l) => !/[，,。；;：:]/.test(l));
+  const titled = new Set(titles.flatMap((l) => [...squash(l).matchAll(PROSE_YEAR)].map((m) => (/^[至到\-~～—]/.test(squash(l).slice(m.index + m[0].length)) ? 'range' : m[1]!))));
+  const titleYear = titled.size === 1 && !titled.has('range') ? [...titled][0] : undefined;
   pages.forEach((page, i) => {
     for (const piece of proseSentences(page)) {
       const sentence = squash(piece);
@@ -577,6 +652,19 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         if (NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
         const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
         const approx = q.approx || hedged;
+        // 注册资本 in a sentence (「注册资本人民币五千万元」) is the company's at any date: no year is asked of it. Only where
+        // its label starts the clause, so that no one else's capital (「子公司注册资本…」) is taken.
+        const capitalLabel = isMoney ? capitalLabels.find((l) => rest.endsWith(l)) : undefined;
+        if (capitalLabel) {
+          const lead = rest.slice(0, -capitalLabel.length);
+          const value = inUnit(q, '万元');
+          const own = lead === '' || /[，,；;：:]$/.test(lead) || P.countLeads.includes(lead) || /^[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)$/u.test(lead);
+          if (value !== undefined && own && (COMPANY_SUBJECT.test(sentence) || lead === '')) {
+            const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
+            out.push({ field: 'registeredCapital', value, raw, source: { file, page: i + 1, snippet: sentence }, ...(approx ? { approximate: true as const } : {}) });
+          }
+          continue;
+        }
         const item = (isMoney ? money : counts).map((m) => ({ field: m.field, label: m.labels.find((l) => rest.endsWith(l)) })).find((m) => m.label !== undefined);
         if (!item) continue;
         const before = rest.slice(0, -item.label!.length);
@@ -588,9 +676,17 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         let field: string;
         let value: number | undefined;
         if (isMoney) {
-          if (paired || new Set(years.map((y) => y[1])).size !== 1 || unbound(before.slice(0, years[0]!.index))) continue;
-          field = `finance.${years[0]![1]}.${item.field}`;
-          value = inUnit(q, '万元');
+          // 「全年实现利润总额…」 with no year of its own is the year of the document's title, where the title names one.
+          const whole = !years.length && titleYear && !STOCK_ITEMS.has(item.field) && P.wholeYear.some((w) => sentence.startsWith(w));
+          if (whole) {
+            if (paired || unbound(before)) continue;
+            field = `finance.${titleYear}.${item.field}`;
+            value = inUnit(q, '万元');
+          } else {
+            if (paired || new Set(years.map((y) => y[1])).size !== 1 || unbound(before.slice(0, years[0]!.index))) continue;
+            field = `finance.${years[0]![1]}.${item.field}`;
+            value = inUnit(q, '万元');
+          }
         } else {
           // 「车间员工」「退休职工」 are not the enterprise's staff: a count's label starts its clause or follows the company.
           if (!(clause === '' || P.countLeads.some((w) => clause.endsWith(w)))) continue;
@@ -855,6 +951,32 @@ export function anotherCompany(rawPages: string[], docs: FormDrafting['documents
   return otherCompanyIn(companiesIn(rawPages, docs), own);
 }
 
+/**
+ * The companies a document between companies names: those on a line starting with a party's role (「致：…」,
+ * 「甲方（需方）：…」, 「供应商名称 …」) and the company its first line names alone (a quotation's letterhead). Two or more
+ * make it a document between them, a supplier's quotation or a contract, and the names are returned; otherwise none.
+ * Which of them is the enterprise, if any, the document does not say: its particulars and figures (the supplier's
+ * 「我公司现有员工560人」) are not read as the enterprise's.
+ */
+export function partiesIn(rawPages: string[], docs: FormDrafting['documents']): string[] {
+  const roles = docs.parties.roles;
+  if (!roles.length) return [];
+  const role = new RegExp(`^(?:${roles.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:[（(][^（()）]{1,8}[)）])?(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`, 'u');
+  const names = new Set<string>();
+  for (const page of rawPages.map(plain))
+    for (const line of lines(page)) {
+      // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
+      const v = role.exec(line)?.[1];
+      const n = v ? companyName(v.split(' ')[0]!) : null;
+      if (n) names.add(sameName(n));
+    }
+  if (!names.size) return [];
+  const first = squash(lines(plain(rawPages[0] ?? ''))[0] ?? '');
+  const head = companyName(first);
+  if (head && head === first) names.add(sameName(head));
+  return names.size >= 2 ? [...names] : [];
+}
+
 /** The lines at the top of a document where its title, and the company it is about, stand. */
 const TITLE_LINES = 3;
 
@@ -894,6 +1016,12 @@ const CAPTION_CHARS = 40;
 const HEAD_UNIT = /^(.+?)[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
 /** A unit alone in a token: a heading's unit wrapped onto the next line of its cell. */
 const UNIT_CELL = /^[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
+
+/** A figure and the unit its cell prints after it (「186,523,400.00元」), or the figure alone. */
+function ownUnit(cell: string): { figure: string; unit?: string } {
+  const m = /^(.+?)(亿元|百万元|万元|千元|元)$/.exec(cell);
+  return m && NUM.test(m[1]!) ? { figure: m[1]!, unit: m[2]! } : { figure: cell };
+}
 
 /** A row's own unit, printed after its label as the forms print theirs: 「总资产（万元）」. */
 const ROW_UNIT = /[（(](?:人民币)?(亿元|百万元|万元|千元|元)[)）]$/;
@@ -1123,7 +1251,14 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, '$1年$2月$3日')
     .replace(/(\d{4})\s*年\s*1\s*[-－—~～至]\s*12\s*月/g, '$1年1-12月')
     .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月/g, '$1年$2月')
-    .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2');
+    .replace(/(\d{4})\s*年(?:\s*(度|末))?/g, '$1年$2')
+    // A narrow heading cell wraps its unit (「2021 年（万」 「元）」): a unit in brackets is one word.
+    .replace(/[（(](?:人民币)?(?:亿|百万|万|千)?\s*(?:亿|百万|万|千)?\s*元\s*[)）]/g, (m) => m.replace(/\s+/g, ''))
+    // A narrow cell wraps a figure that prints its unit onto the next line (「186,523,400.0」 「0 元」, 「6,102,500.00」
+    // 「元」): put back together only where the pieces make a well-formed amount of two decimals or none. A unit on the
+    // same line is a unit column's cell, read as such.
+    .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*\.\d)[ \t]*\n\s*(\d)\s+(亿元|百万元|万元|千元|元)(?=\s|$)/g, '$1$2$3')
+    .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)[ \t]*\n\s*(亿元|百万元|万元|千元|元)(?=\s|$)/g, '$1$2');
   const { tokens, headers: found } = headers(text, docs, paired);
   const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs, latest);
   // A table that runs over a page goes on at the top of the next without its header (the running head and page
@@ -1164,7 +1299,6 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
         first++;
       }
       const scale = rowUnit ? WAN_PER[rowUnit]! : header.scale;
-      if (scale === null && !header.unitColumn) continue;
       // A note after the label that PDF text wraps over several tokens: 「（亏损总额以」 「“－”号填列）」.
       if (/^[（(]/.test(tokens[first] ?? '') && !/[)）]$/.test(tokens[first]!)) {
         const close = tokens.slice(first, Math.min(end, first + 8)).findIndex((t) => /[)）]$/.test(t));
@@ -1176,19 +1310,27 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
       if (next !== undefined && !NUM.test(next) && REFERENCE.test(next)) first++;
       else if (header.reference && next !== undefined && /^\d{1,3}$/.test(next) && tokens.slice(first, first + header.skip + years.length + 1).filter((f) => NUM.test(f)).length === header.skip + years.length + 1) first++;
       const all = tokens.slice(first, first + header.skip + years.length);
-      if (all.length < header.skip + years.length || !all.every((f, k) => (header.change[k - header.skip] ? CHANGE_CELL.test(f) : NUM.test(f)))) continue;
+      if (all.length < header.skip + years.length || !all.every((f, k) => (header.change[k - header.skip] ? CHANGE_CELL.test(f) : NUM.test(ownUnit(f).figure)))) continue;
       const figures = all.slice(header.skip);
+      // A figure that prints its unit (「186,523,400.00元」) is in that unit, whatever the heading or page says.
+      const cellUnits = years.map((y, k) => (y === null || y === CHANGE ? undefined : ownUnit(figures[k]!).unit));
+      const ownUnits = years.every((y, k) => y === null || y === CHANGE || cellUnits[k] !== undefined);
+      if (scale === null && !header.unitColumn && !ownUnits) continue;
       // The row's unit in the header's unit column: a unit of money, or the row is no amount (「46.30 %」).
-      const unitAfter = header.unitColumn ? WAN_PER[tokens[first + header.skip + years.length] ?? ''] : undefined;
-      if (header.unitColumn && !rowUnit && unitAfter === undefined) continue;
+      // A unit column's cell on the line after its figure is read with the figure (「38,120.55」 「万元」 → one cell).
+      const unitColumn = header.unitColumn && !ownUnits;
+      const unitAfter = unitColumn ? WAN_PER[tokens[first + header.skip + years.length] ?? ''] : undefined;
+      if (unitColumn && !rowUnit && unitAfter === undefined) continue;
       const rowScale = rowUnit ? scale : (unitAfter ?? scale);
-      if (rowScale === null) continue;
-      const snippet = tokens.slice(idx, first + header.skip + years.length + (header.unitColumn ? 1 : 0)).join(' ');
+      if (rowScale === null && !ownUnits) continue;
+      const snippet = tokens.slice(idx, first + header.skip + years.length + (unitColumn ? 1 : 0)).join(' ');
       years.forEach((y, k) => {
         if (y === null) return;
-        const n = toNumber(figures[k]!);
-        if (n === null) return;
-        out.push({ field: `finance.${y}.${key}`, value: Number((n * rowScale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
+        const n = toNumber(ownUnit(figures[k]!).figure);
+        const unit = cellUnits[k];
+        const cellScale = unit ? WAN_PER[unit]! : rowScale;
+        if (n === null || cellScale === null) return;
+        out.push({ field: `finance.${y}.${key}`, value: Number((n * cellScale).toPrecision(12)), raw: figures[k]!, source: { file, page: pageNo, snippet } });
       });
     }
     if (!paired) out.push(...countRow(tokens, header, end, docs, latest, file, pageNo));

@@ -9,7 +9,7 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { companiesIn, extractByRules, otherCompanyIn, placeWorkshops, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
+import { companiesIn, extractByRules, otherCompanyIn, partiesIn, placeWorkshops, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
@@ -158,11 +158,14 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       stage('recognise');
       const labels = fastify.kb.data.formDrafting.factLabels;
       // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
-      const label = (f: string) => {
+      const label = (s: { field: string; workshop?: string }) => {
+        const f = s.field;
         const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
-        // A workshop's figure (ws.1.equipmentTotal) is named with the workshop it is recorded for: 「车间1：联网设备台套数」.
+        // A workshop's figure (ws.2.equipmentTotal) is named with the workshop it is recorded for, by the name the form
+        // holds for it, else the document's: 「车间2（纺纱车间）：联网设备台套数」; a number alone says not which one.
         const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
-        if (w) return `车间${w[1]}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
+        const named = w ? (workshops.names[Number(w[1])]?.trim() || s.workshop) : undefined;
+        if (w) return `车间${w[1]}${named ? `（${named}）` : ''}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
         return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
       };
       const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
@@ -178,8 +181,10 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const own = ownCompany(answers);
       const companies = companiesIn(pages, d);
       const other = otherCompanyIn(companies, own);
-      const found = other ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
-      if (fastify.llm && !other) {
+      // A quotation or a contract between two companies is neither's account of itself: the model is not asked either.
+      const parties = partiesIn(pages, d);
+      const found = other || parties.length ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
+      if (fastify.llm && !other && !parties.length) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
@@ -212,13 +217,20 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
       // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
       // A workshop's figure placed on the form's only workshop, which has no name yet, says which workshop the document names.
-      const roundNote = (s: { approximate?: true; raw: string; workshop?: string }) =>
-        s.approximate ? { note: fill(d.messages.approximate!, { said: s.raw }) } : s.workshop ? { note: fill(d.messages.workshopNamed!, { workshop: s.workshop }) } : {};
-      const suggestions = placed.map((s) => ({ ...s, label: label(s.field), ...answerOf(s.field, s.value), ...roundNote(s) }));
+      // A figure from one of a table's year columns says which year and row it is: the user checks it is the latest count.
+      const roundNote = (s: { approximate?: true; raw: string; workshop?: string; period?: { year: string; row: string } }) => {
+        const notes = [
+          ...(s.approximate ? [fill(d.messages.approximate!, { said: s.raw })] : s.workshop ? [fill(d.messages.workshopNamed!, { workshop: s.workshop })] : []),
+          ...(s.period ? [fill(d.messages.yearColumn!, s.period)] : []),
+        ];
+        return notes.length ? { note: notes.join('') } : {};
+      };
+      const suggestions = placed.map((s) => ({ ...s, label: label(s), ...answerOf(s.field, s.value), ...roundNote(s) }));
       const pageCount = laidOut ? laidOut.length : null;
       stage('save');
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      const notice = [companyNotice(companies, own).notice, ...workshopNotice].filter((x) => x !== undefined).join('');
+      const partyNotice = parties.length ? fill(d.messages.betweenParties!, { parties: parties.map((p) => `“${p}”`).join('和') }) : undefined;
+      const notice = [partyNotice ?? companyNotice(companies, own).notice, ...workshopNotice].filter((x) => x !== undefined).join('');
       return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...(notice ? { notice } : {}) };
     } catch (err) {
       return refuse(err);

@@ -5,7 +5,7 @@ import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { findExecutable } from '../../server/documents/exec';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
-import { multipart } from './files';
+import { docxToPdfFile, multipart } from './files';
 
 /**
  * What the blind-layout rounds build their documents with and score them by: one paragraph, one table, a DOCX of
@@ -62,7 +62,7 @@ export function scoreValues(got: Record<string, unknown>, expected: Record<strin
   return { correct: Object.keys(got).length - wrongFields.length, wrong: wrongFields.length, missed: missedFields.length, wrongFields, missedFields };
 }
 
-export type Shown = { field: string; value: string | number; approximate?: boolean };
+export type Shown = { field: string; value: string | number; approximate?: boolean; label?: string; note?: string };
 export type Got = Record<string, { value: string | number; approximate: boolean }>;
 export type RoundExpected = Record<string, string | number | { approx: number }>;
 export const asGot = (suggestions: Shown[]): Got => Object.fromEntries(suggestions.map((x) => [x.field, { value: x.value, approximate: x.approximate === true }]));
@@ -104,3 +104,31 @@ export const acceptSuggestion = (app: FastifyInstance, s: Session, documentId: s
   app.inject({ method: 'POST', url: `/api/sessions/${s.id}/documents/${documentId}/accept`, headers: s.auth, payload: { field, value } });
 export const listedDocuments = async (app: FastifyInstance, s: Session) => (await app.inject({ method: 'GET', url: `/api/sessions/${s.id}/documents`, headers: s.auth })).json().documents;
 export const sessionAnswers = async (app: FastifyInstance, s: Session) => (await app.inject({ method: 'GET', url: `/api/sessions/${s.id}`, headers: s.auth })).json().answers as Record<string, unknown>;
+
+/** A round's documents: the file's name, how it is built, and what it should yield. */
+export type Files = [string, () => Promise<Buffer>, RoundExpected][];
+const shownAs = (got: Got) => (f: string) => `${f}=${got[f]!.approximate ? '≈' : ''}${got[f]!.value}`;
+/**
+ * Uploads each document in turn into one session whose form already holds `answers`, and scores it: [correct,
+ * wrong, missed] per file, what went wrong, the suggestions as shown and the notice given. `pdf` uploads each as
+ * the PDF LibreOffice makes of it, under the same name with .pdf.
+ */
+export async function scoreUploads(app: FastifyInstance, files: Files, answers: Record<string, string | number>, pdf = false) {
+  const s = await newSession(app);
+  if (Object.keys(answers).length) await app.store.setAnswers(s.id, answers);
+  const scores: Record<string, number[]> = {};
+  const detail: Record<string, unknown> = {};
+  const shown: Record<string, Shown[]> = {};
+  const notices: Record<string, string | undefined> = {};
+  for (const [file, make, expected] of files) {
+    const data = pdf ? await docxToPdfFile(await make()) : await make();
+    const r = await uploaded(app, s, pdf ? file.replace(/\.docx$/, '.pdf') : file, data);
+    shown[file] = r.suggestions;
+    notices[file] = r.notice;
+    const got = asGot(r.suggestions);
+    const sc = scoreRound(got, expected, shownAs(got));
+    scores[file] = [sc.correct, sc.wrong, sc.missed];
+    if (sc.wrong || sc.missed) detail[file] = { wrong: sc.wrongFields, missed: sc.missedFields };
+  }
+  return { scores, detail: JSON.stringify(detail), shown, notices };
+}

@@ -6,12 +6,7 @@ import { createLlm } from '../../server/llm/provider';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { extractWithModel } from '../../server/documents/model';
 import { verifySuggestion } from '../../server/documents/extract';
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = `----zz${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { docx, newSession, para, postDocument } from './layouts';
 
 let fake: FakeOpenAI;
 let b: Built;
@@ -24,13 +19,13 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** Uploads a DOCX of `lines`, a paragraph each, into a new session, as the browser does. */
+const upload = async (name: string, lines: string[]) => postDocument(b.app, await newSession(b.app), name, await docx(lines.map(para)));
+
 describe('documents read by a model, checked by the server', () => {
   it('asks the model for the fields the rules can fill, the project\'s and the workshop\'s too, and checks a count as a count', async () => {
-    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     // No sentence about the project or its workshop: the rules read none of these figures.
     const text = '设备情况\n联网设备共计118台（套）。';
-    const { Document, Packer, Paragraph } = await import('docx');
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((t) => new Paragraph(t)) }] })));
     fake.enqueue({
       kind: 'tool',
       name: 'record_document_facts',
@@ -44,8 +39,7 @@ describe('documents read by a model, checked by the server', () => {
         ],
       }),
     });
-    const m = multipart('设备情况.docx', docx);
-    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    const r = await upload('设备情况.docx', text.split('\n'));
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().suggestions.map((x: { field: string; value: number }) => [x.field, x.value])).toEqual([['ws.1.networkedEquipment', 118]]);
     const asked = fake.requests.at(-1)!.body.messages.map((x) => x.content ?? '').join('\n');
@@ -53,17 +47,14 @@ describe('documents read by a model, checked by the server', () => {
   }, 120_000);
 
   it('keeps a model fact whose snippet is in the text and value in the snippet, and drops an invented one', async () => {
-    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
-    // A company profile with no labelled fields the offline rules know; only the model reads it.
-    const text = '企业简介\n公司现有员工620人，注册资本1.2亿元。\n公司拥有有效专利58项。';
-    const { Document, Packer, Paragraph } = await import('docx');
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((t) => new Paragraph(t)) }] })));
+    // A company profile with no labelled fields the offline rules know; the capital, inside a phrase, only the model reads.
+    const text = '企业简介\n公司现有员工620人，是注册资本1.2亿元的高新技术企业。\n公司拥有有效专利58项。';
     fake.enqueue({
       kind: 'tool',
       name: 'record_document_facts',
       args: JSON.stringify({
         facts: [
-          { field: 'registeredCapital', value: 12000, printed: '1.2亿元', snippet: '公司现有员工620人，注册资本1.2亿元。' },
+          { field: 'registeredCapital', value: 12000, printed: '1.2亿元', snippet: '公司现有员工620人，是注册资本1.2亿元的高新技术企业。' },
           // Invented: the snippet is not in the document.
           { field: 'finance.2022.revenue', value: 86000, printed: '8.6亿元', snippet: '2022年营业收入8.6亿元。' },
           // Inconsistent: the value is not what the snippet prints.
@@ -71,14 +62,13 @@ describe('documents read by a model, checked by the server', () => {
         ],
       }),
     });
-    const m = multipart('企业简介.docx', docx);
-    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    const r = await upload('企业简介.docx', text.split('\n'));
     expect(r.statusCode).toBe(201);
     const sug = r.json().suggestions;
     // The head count its sentence binds is the rules' reading; the capital the model's.
     expect(sug).toEqual([
       expect.objectContaining({ field: 'employees', value: 620 }),
-      expect.objectContaining({ field: 'registeredCapital', value: 12000, source: { file: '企业简介.docx', page: 1, snippet: '公司现有员工620人，注册资本1.2亿元。' } }),
+      expect.objectContaining({ field: 'registeredCapital', value: 12000, source: { file: '企业简介.docx', page: 1, snippet: '公司现有员工620人，是注册资本1.2亿元的高新技术企业。' } }),
     ]);
     // The document reached the model only inside the delimited data block.
     const sent = fake.requests.at(-1)!.body.messages.map((x) => x.content ?? '').join('\n');
@@ -87,15 +77,12 @@ describe('documents read by a model, checked by the server', () => {
   }, 120_000);
 
   it('reads amounts in Chinese numerals, offers a round figure (约, 余, 近) only as round, and drops a figure whose snippet names another year', async () => {
-    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     const lines = [
       '河南嵩岳新材料科技有限公司成立于二〇一四年九月，注册资本叁仟万元。',
       '2022年实现营业收入约三点二亿元，利润总额二千一百万元，上缴税金一千零五十万元。',
       '2021年营业收入29,876.40万元，职工八百余人。',
       '2020年营业收入近2.6亿元。',
     ];
-    const { Document, Packer, Paragraph } = await import('docx');
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph(t)) }] })));
     fake.enqueue({
       kind: 'tool',
       name: 'record_document_facts',
@@ -116,8 +103,7 @@ describe('documents read by a model, checked by the server', () => {
         ],
       }),
     });
-    const m = multipart('企业简介.docx', docx);
-    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    const r = await upload('企业简介.docx', lines);
     expect(r.statusCode).toBe(201);
     // The rules read the sentences first: the model's round figures are dropped, the rules' own offered as round.
     // 职工八百余人 in a sentence about 2021 is no head count of now: not read.
@@ -132,14 +118,10 @@ describe('documents read by a model, checked by the server', () => {
   }, 120_000);
 
   it('sends a document holding 「$`」 and 「$\'」 to the model as written', async () => {
-    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     // In a string replacement 「$`」 is the text before the match and 「$'」 the text after: the prompt would be mangled.
     const line = "单价为$`100$' 的备注行，{{fields}} 原样。";
-    const { Document, Packer, Paragraph } = await import('docx');
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('企业简介'), new Paragraph(line)] }] })));
     fake.enqueue({ kind: 'tool', name: 'record_document_facts', args: JSON.stringify({ facts: [] }) });
-    const m = multipart('企业简介.docx', docx);
-    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    const r = await upload('企业简介.docx', ['企业简介', line]);
     expect(r.statusCode).toBe(201);
     const user = fake.requests.at(-1)!.body.messages.find((x) => x.role === 'user')!.content ?? '';
     expect(user).toContain("单价为$`100$' 的备注行");
@@ -147,13 +129,9 @@ describe('documents read by a model, checked by the server', () => {
   }, 120_000);
 
   it('falls back to the rules when the model fails', async () => {
-    const s = (await b.app.inject({ method: 'POST', url: '/api/sessions' })).json();
     fake.enqueue({ kind: 'status', status: 500 });
-    const { Document, Packer, Paragraph } = await import('docx');
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('营业执照'), new Paragraph('统一社会信用代码：91410300MA9F3R1L6C')] }] })));
     const before = fake.requests.length;
-    const m = multipart('营业执照.docx', docx);
-    const r = await b.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/documents`, headers: { ...m.headers, authorization: `Bearer ${s.token}` }, payload: m.payload });
+    const r = await upload('营业执照.docx', ['营业执照', '统一社会信用代码：91410300MA9F3R1L6C']);
     expect(r.statusCode).toBe(201);
     expect(fake.requests.length).toBe(before + 1);
     expect(r.json().suggestions).toEqual([expect.objectContaining({ field: 'creditCode', value: '91410300MA9F3R1L6C' })]);

@@ -468,7 +468,8 @@ export const FormDrafting = z.object({
      * (「约为」, 「近达」) make the figure a round one. `countRowSuffixes` end a head count's row label in a table by year
      * (「从业人员期末人数」). `project` are the applicant project's figures a 验收报告 states (软硬件投资, the
      * workshop's equipment counts): each read only in a sentence about the project (one of `projectSubjects`), its
-     * label starting its clause or after one of `leads`, in its unit.
+     * label starting its clause or after one of `leads`, in its unit. `wholeYear` words (全年, 本年度) start a sentence
+     * about the one year its document's title names (「…2022年度经营情况」), where the sentence names none.
      */
     prose: z
       .object({
@@ -481,11 +482,12 @@ export const FormDrafting = z.object({
         hedges: z.array(z.string().min(1)).default([]),
         countRowSuffixes: z.array(z.string().min(1)).default([]),
         projectSubjects: z.array(z.string().min(1)).default([]),
+        wholeYear: z.array(z.string().min(1)).default([]),
         project: z
           .array(z.object({ field: z.string().regex(/^(?:project\.\w+|ws\.1\.\w+)$/), labels: z.array(z.string().min(1)).min(1), unit: z.enum(['万元', '台套']), leads: z.array(z.string().min(1)).default([]) }))
           .default([]),
       })
-      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], project: [] }),
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], project: [] }),
     /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
@@ -514,9 +516,19 @@ export const FormDrafting = z.object({
       .default({ labels: [], notNames: [], totalRows: [], countColumns: [], before: [], after: [] }),
     /**
      * A scan whose first line is a company's name alone is headed by the enterprise it is about; a name containing
-     * one of `notApplicants` is an intermediary's letterhead (a 会计师事务所's report), never the applicant's.
+     * one of `notApplicants` is an intermediary's letterhead (a 会计师事务所's report), never the applicant's. A title
+     * of a company's name followed by one of `ownDocuments` (「…有限公司简介」, 「…有限公司2022年度经营情况」) is the
+     * company's account of itself, and so names it too.
      */
-    titleNames: z.object({ notApplicants: z.array(z.string().min(1)) }).default({ notApplicants: [] }),
+    titleNames: z
+      .object({ notApplicants: z.array(z.string().min(1)), ownDocuments: z.array(z.string().min(1)).default([]) })
+      .default({ notApplicants: [], ownDocuments: [] }),
+    /**
+     * How a document between two companies names them: a line starting with one of `roles` (致, 甲方, 需方, 供应商)
+     * and a company's name, beside the company it is headed by. A quotation or a contract is written by one company to
+     * another: neither's particulars or figures in it are taken for the enterprise's.
+     */
+    parties: z.object({ roles: z.array(z.string().min(1)) }).default({ roles: [] }),
     /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
