@@ -606,15 +606,22 @@ export const FormDrafting = z.object({
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
   /**
-   * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
-   * `approximate` asks for the exact figure of one answered as a round one ({label}, {said}: the words as typed).
-   */
-  /**
    * Names that stand for the rest of the revenue (「其他10%」) rather than a product: listed with the products as
    * typed, they are neither a main product nor part of the main products' share.
    */
   remainderProducts: z.array(z.string().min(1)),
-  requests: z.object({ lacking: z.string().includes('{ask}'), approximate: z.string().includes('{label}').includes('{said}') }),
+  /**
+   * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
+   * `approximate` asks for the exact figure of one answered as a round one ({label}). Each request names only the
+   * fact, as the signed document prints it; its note (`lackingNote`, `approximateNote` with {said}, the words as typed)
+   * follows it in the app's draft and is left out of the exported document.
+   */
+  requests: z.object({
+    lacking: z.string().includes('{ask}'),
+    lackingNote: z.string().min(1),
+    approximate: z.string().includes('{label}'),
+    approximateNote: z.string().includes('{said}'),
+  }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
   /**
