@@ -58,9 +58,14 @@ describe('a figure of the group is not the enterprise\'s', () => {
 });
 
 describe('another field typed ahead', () => {
+  it('fills the contact\'s fields a reply names while 注册资本 waits, never the figure', () => {
+    expect(read('form.registeredCapital', '联系人张伟，电话13837300000')).toEqual({ kind: 'answers', items: [
+      { questionId: 'form.contact.name', value: '张伟', extra: true }, { questionId: 'form.contact.phone', value: '13837300000', extra: true },
+    ] });
+  });
+
   it.each([
     ['form.registeredCapital', '张伟 13837300000'],
-    ['form.registeredCapital', '联系人张伟，电话13837300000'],
     ['form.registeredCapital', '0371-65507698'],
     ['form.employees', '138 3730 0000'],
     ['form.finance.2022.revenue', '有事打我手机13937312345'],
