@@ -212,8 +212,9 @@ export class Conversation {
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
       // stored as its value they would name a county 「先跳过」 or fail the credit-code check.
+      // 「这一部分都先跳过」 typed there puts off the part of the form it points at, as in the chat.
       if (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.questionId === msg.questionId && read.items[0]!.value === null) {
-        msg = { ...msg, value: null };
+        msg = { ...msg, value: null, ...(read.wholeGroup ? { wholeGroup: true, ...(read.section ? { section: read.section } : {}) } : {}) };
       }
     }
 
@@ -332,6 +333,8 @@ export class Conversation {
         confirm += phrases.passing(passing);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += approx === 'date' ? phrases.approximateDate : phrases.approximate;
+        // A form field put off (「这个以后再说」, a whole part with 「这块先不填」) is said with where to fill it in later.
+        if (recorded.every((r) => r.value === null && r.questionId.startsWith('form.'))) confirm += phrases.skippedForLater;
         await this.say(sessionId, confirm, []);
         // 「没有立体库，必须要有吗」: the answer part is stored above, and the question is answered as any question is.
         if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
@@ -339,7 +342,13 @@ export class Conversation {
         // waiting is asked again with what was heard.
         const left = interp.pendingLeft;
         if (left && before.question && !recorded.some((r) => r.questionId === before.question!.id)) {
-          await this.say(sessionId, left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices) : phrases.lookalike(before.question, left.choices, this.askedName(before)), []);
+          await this.say(
+            sessionId,
+            left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices)
+            : left.reason === 'notRead' ? phrases.pendingNotRead(before.question, left.choices[0] ?? '')
+            : phrases.lookalike(before.question, left.choices, this.askedName(before)),
+            [],
+          );
         }
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));

@@ -38,6 +38,9 @@ const PLACEHOLDERS = {
   lookalikeChoice: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
+  pendingNotRead: ['said', 'question'],
+  skippedForLater: [],
+  wrongKindSelf: ['said', 'kind', 'wanted'],
   notAnAnswer: ['example', 'question'],
   askedAgain: ['skip'],
   askedAgainField: ['skip'],
@@ -217,9 +220,23 @@ export const phrases = {
   /** A figure said for another span than the field's (「一个月六千万」 to a year's revenue): the field's own is asked, never converted. */
   period: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('period', { said: choices[0] ?? '', spoken: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text }) : T.unclearNoQuestion,
-  /** A value of another kind than the field wants (「90天」 to a rate): what the field wants is said, never a range. */
-  wrongKind: (q: QuestionView | null, choices: string[], field: string | undefined) =>
-    q ? say('wrongKind', { said: choices[0] ?? '', kind: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /**
+   * A value of another kind than the field wants (「90天」 to a rate): what the field wants is said, never a range. Where what
+   * it wants already names the field (「18位统一社会信用代码（数字和大写字母…）」), the field is not named again, nor the
+   * question the card shows: the message says each thing once.
+   */
+  wrongKind: (q: QuestionView | null, choices: string[], field: string | undefined) => {
+    if (!q) return T.unclearNoQuestion;
+    const [said = '', kind = '', wanted = ''] = choices;
+    const name = field ?? q.text;
+    return wanted.includes(name) || name.includes(wanted)
+      ? say('wrongKindSelf', { said, kind, wanted })
+      : say('wrongKind', { said, kind, wanted, field: name, question: q.text });
+  },
+  /** Form fields put off: where they are filled in later. */
+  skippedForLater: T.skippedForLater,
+  /** A reply whose facts went to other fields, with a part the asked field could not take: the asked one is asked again. */
+  pendingNotRead: (q: QuestionView | null, said: string) => (q ? say('pendingNotRead', { said, question: q.text }) : ''),
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

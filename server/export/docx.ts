@@ -315,10 +315,8 @@ export async function renderDocx(form: FilledForm): Promise<Buffer> {
   body.push(new Paragraph({ children: [], pageBreakBefore: true }));
   body.push(heading('附：申报材料清单（自查用，提交前删除本页）', 1));
   body.push(checklistTable(form));
-  if (form.flags.length) {
-    body.push(heading('系统校验提示', 2));
-    for (const f of form.flags) body.push(para(`· ${f.message}`, { size: SIZE.table }));
-  }
+  // The system's checks of the facts (form.flags) are shown in the app beside the fields they concern; the exported
+  // file is the form the applicant signs, and prints none of them.
 
   const doc = new Document({
     creator: '智造申报助手',

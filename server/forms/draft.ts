@@ -684,7 +684,8 @@ function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataC
     // names that figure and the words given, instead of asking for the whole cell as if nothing had been said.
     const rough = ctx.facts.approximate?.find((a) => a.fact === `metrics.${key}`);
     if (!rough) return null;
-    const lab = fillText(ctx.kb.formDrafting.requests.approximate, { label: rough.label ?? key, said: rough.said });
+    const { approximate, approximateNote } = ctx.kb.formDrafting.requests;
+    const lab = fillText(approximate, { label: rough.label ?? key }) + fillText(approximateNote, { said: rough.said });
     return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
   }
   // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.
@@ -935,8 +936,8 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
         // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
         for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
         // A system the enterprise said it lacks is a gap to close, not a built one to describe.
-        const lacking = ctx.kb.formDrafting.requests.lacking;
-        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) : capAsk(ctx, c))).join('；');
+        const { lacking, lackingNote } = ctx.kb.formDrafting.requests;
+        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) + lackingNote : capAsk(ctx, c))).join('；');
         push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         push({ text: '\n', numbers: [], facts: [], missing: [] });
       }

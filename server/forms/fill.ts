@@ -249,3 +249,27 @@ export function missingFields(form: FilledForm): string[] {
   for (const [id, d] of Object.entries(form.drafts)) if (d.missingFacts.length) out.push(id);
   return out;
 }
+
+/**
+ * The form as the enterprise signs it: each placeholder names only the missing fact. The notes a request carries in
+ * the app (the round figure as it was typed, a system the enterprise said it lacks: `requests.*Note`) are the
+ * applicant's to read there, not the bureau's; they are left out of drafts as generated and as the user edited them.
+ */
+export function signedForm(ctx: FormsContext, form: FilledForm): FilledForm {
+  const { lackingNote, approximateNote } = ctx.formDrafting.requests;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A note's placeholder ({said}) stands for whatever was typed, short of the placeholder's end.
+  const noteRe = (t: string) => t.split(/\{\w+\}/u).map(escape).join('[^〕]*?');
+  const notes = new RegExp([lackingNote, approximateNote].map(noteRe).join('|'), 'gu');
+  const bare = (label: string) => label.replace(notes, '');
+  const text = (t: string) => t.replace(PLACEHOLDER_RE, (_all, label: string) => placeholder(bare(label)));
+  const value = (v: FilledValue): FilledValue => ({ ...v, text: text(v.text), ...(v.missing !== undefined ? { missing: bare(v.missing) } : {}) });
+  const values = (r: Record<string, FilledValue>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, value(v)]));
+  return {
+    ...form,
+    values: values(form.values),
+    matrices: Object.fromEntries(Object.entries(form.matrices).map(([k, rows]) => [k, rows.map((r) => r.map(value))])),
+    workshops: form.workshops.map((w) => ({ name: value(w.name), cells: values(w.cells) })),
+    drafts: Object.fromEntries(Object.entries(form.drafts).map(([k, d]) => [k, { ...d, text: text(d.text), missingFacts: d.missingFacts.map(bare) }])),
+  };
+}

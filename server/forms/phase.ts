@@ -7,6 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
+import { absoluteYears } from '../understand/years';
 import { parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -741,7 +742,8 @@ function wordsOf(v: FormVocabulary) {
   if (!w) {
     const pairs = v.noDataPairs.map(([a, b]) => `(?:${anyOf(a)}).*(?:${anyOf(b)})`);
     w = {
-      skip: new RegExp(`^(?:${anyOf(v.skip)})[。.!！]*$`, 'i'),
+      // 「跳过吧」「先跳过啊」: a closing particle changes nothing of a skip.
+      skip: new RegExp(`^(?:${anyOf(v.skip)})[吧啊呀了哈嘛呗]*[。.!！~～]*$`, 'i'),
       notKnown: v.notKnownNow.length ? new RegExp(anyOf(v.notKnownNow)) : null,
       later: new RegExp(anyOf(v.later)),
       goOn: new RegExp([`^(?:${anyOf(v.goOnStarts)})`, anyOf(v.goOn), ...(v.goOnWhole.length ? [`^(?:${anyOf(v.goOnWhole)})[啊呀吧嘞哈]*(?:[\\s，,。.!！~～]|$)`] : [])].join('|'), 'i'),
@@ -953,7 +955,7 @@ const scopeOf = (id: string) => {
 };
 
 /** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」). */
-const PASSING_LEAD = /^(?:另外|还有|以及|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)/;
+const PASSING_LEAD = /^(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)/;
 /** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
 const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
 /** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
@@ -989,14 +991,13 @@ function replyPieces(text: string): { sep: string; text: string }[] {
 interface SaidAs { word: string; id: string }
 
 /** The words that name a field in a reply to `c`, longest first: every field's `saidAs`, and the `nearSaidAs` of its own person or year. */
-function namesFor(kb: FormsKnowledge, c: Concrete): SaidAs[] {
-  const scope = scopeOf(c.id);
+function namesFor(kb: FormsKnowledge, c: Concrete, near = scopeOf(c.id)): SaidAs[] {
   const out: SaidAs[] = [];
   for (const q of kb.formQuestions.questions) {
     if (q.repeat || q.perElementCell) continue;
     // A word the asked question uses itself (地址 to 「申报的车间/工厂地址？」) speaks of the asked field, not of another.
     for (const word of q.saidAs ?? []) if (q.id === c.q.id || !c.text.includes(word)) out.push({ word, id: q.id });
-    if (scope && scopeOf(q.id) === scope) for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id });
+    if (near && scopeOf(q.id) === near) for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id });
   }
   return out.sort((a, b) => b.word.length - a.word.length);
 }
@@ -1058,19 +1059,36 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
  * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
  * asked field, as typed; a piece naming the asked field itself keeps only its value there.
  */
+const noticeYears = new WeakMap<FormsKnowledge, number | undefined>();
+/**
+ * The year the form's relative years (去年, 前年) count from: the notice's, the one after the last column of its
+ * 近三年主要经济指标 (2020–2022 in the 2023 notice's forms). Undefined for a form without the table.
+ */
+function noticeYear(kb: FormsKnowledge): number | undefined {
+  if (!noticeYears.has(kb)) {
+    const years = factCheckFormOf(kb).years.map(Number);
+    noticeYears.set(kb, years.length ? Math.max(...years) + 1 : undefined);
+  }
+  return noticeYears.get(kb);
+}
+
 /** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
 const RELATIVE_YEAR = /[去前今本上]/u;
 
 type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
 function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
   const v = kb.formQuestions.vocabulary;
-  const names = namesFor(kb, c);
+  const asked = namesFor(kb, c);
+  // A person named in passing (「联系人是王建国」) is who the pieces after it speak of: 「手机138…」 is that person's mobile.
+  let person: string | undefined;
+  let names = asked;
   const yearless = v.yearlessFigures.length
     ? new RegExp(`^(?:${anyOf(v.yearlessBefore)})?(?:${anyOf(v.yearlessFigures)})`)
     : undefined;
   const notOnForm = v.notOnForm.length ? new RegExp(`^(?:${anyOf(v.notOnForm)})`) : undefined;
   // 「有效专利八十七项其中发明二十一项」: 其中 opens a part of the figure before it, said as a piece of its own.
   const pieces = replyPieces(text.replace(/(?<=[^\s，,；;。])(?=其中)/gu, ' '));
+  const year = noticeYear(kb);
   const items: PassingItem[] = [];
   const notes: PassingNote[] = [];
   const kept: { sep: string; text: string }[] = [];
@@ -1078,7 +1096,9 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
     const p = pieces[i]!;
     // A name alone with its value in the next piece (「电话 13837112345」) is read as one.
     const withNext = (value: string) => (value === '' && i + 1 < pieces.length ? { value: pieces[i + 1]!.text, used: 2 } : { value, used: 1 });
-    const named = namedIn(p.text, names);
+    // 「去年营业收入一点二亿」: a year said relative to the notice's names the form's year it is (2022年营业收入).
+    const dated = year === undefined ? p.text : absoluteYears(p.text, year, v.relativeYears);
+    const named = (dated !== p.text ? namedIn(dated, names) : undefined) ?? namedIn(p.text, names);
     if (named) {
       const { value, used } = withNext(named.value);
       // The asked field's own name is dropped only before a value that reads as one: 「联系人很忙」 stays as typed.
@@ -1097,8 +1117,20 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
         const said = used === 2 ? `${p.text} ${value}` : p.text;
         items.push({ questionId: named.id, ...read, extra: true, ...(read.approx ? { said } : {}) });
         i += used - 1;
+        const who = /^(form\.(?:contact|leader))\.name$/u.exec(named.id)?.[1];
+        if (who && who !== scopeOf(c.id)) {
+          person = who;
+          names = namesFor(kb, c, who);
+        }
         continue;
       }
+    }
+    // 「联系人王建国，13838011234」: a number alone after the person is theirs, a mobile or a landline by its shape.
+    const number = person ? p.text.replace(PHONE_WORD, '') : '';
+    const field = number && (MOBILE.test(number) ? (findQuestion(kb, `${person}.mobile`) ? 'mobile' : 'phone') : LANDLINE.test(number) ? 'phone' : undefined);
+    if (field && !items.some((x) => x.questionId === `${person}.${field}`)) {
+      items.push({ questionId: `${person}.${field}`, value: number, extra: true });
+      continue;
     }
     const bare = p.text.replace(PASSING_LEAD, '');
     const after = saidAfterIn(kb, c, bare);
@@ -1153,8 +1185,19 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
     }
     return x;
   };
-  const isSkip = (x: string) => W.skip.test(x) || v.deferWords.includes(x) || (x.length <= 6 && W.later.test(x));
+  const isSkip = skipWords(v);
   if (!rest.every((x) => isSkip(x) || (W.notKnown?.test(x) ?? false))) return undefined;
+  // 「这一部分都先跳过」「这块先不填」, or 「下一部分」 alone: the part of the form the asked question is in, the first of
+  // the sections holding it (联系人 before 企业基本信息), so that the skip reaches no further than the user points.
+  const head0 = strip(first);
+  const here = longestStart(head0, v.thisSection);
+  const next = longestStart(head0.replace(MOVE_LEAD, ''), v.nextSection);
+  if ((here && isSkip(strip(head0.slice(here.length)))) || (next && PARTICLES.test(head0.replace(MOVE_LEAD, '').slice(next.length)))) {
+    const s = v.sections.find((x) => new RegExp(x.pattern, 'u').test(questionId));
+    if (!s) return undefined;
+    const ws = workshopOf(questionId);
+    return s.id === 'workshops' && ws ? `${s.id}@${ws}` : s.id;
+  }
   for (const s of v.sections) {
     if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
     const named = [...(s.oneWords ?? []).map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
@@ -1165,6 +1208,43 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
     return ws ? `${s.id}@${ws}` : s.id;
   }
   return undefined;
+}
+
+/** Words that lead a move on (「跳到下一部分」「直接下一个」), changing nothing of it. */
+const MOVE_LEAD = /^(?:那就|那|就|先|直接|跳到|跳去|跳过去到|进入|去|到|往)+/u;
+/** What may close a move on said alone: particles and punctuation. */
+const PARTICLES = /^[吧啊呀了嘛哈呗呢]*[。.!！~～]*$/u;
+
+/** The longest of `words` that `text` opens with. */
+function longestStart(text: string, words: string[]): string | undefined {
+  let best: string | undefined;
+  for (const w of words) if (text.startsWith(w) && (!best || w.length > best.length)) best = w;
+  return best;
+}
+
+/**
+ * Whether a short piece of a reply puts the answer off: a skip word as the whole piece (跳过, 以后再说), a defer word in it
+ * (后面再填, 回头再补), or a short 「先不…」 (先不填).
+ */
+function skipWords(v: FormVocabulary): (x: string) => boolean {
+  const W = wordsOf(v);
+  return (x) => W.skip.test(x) || (x.length <= 6 && (v.deferWords.some((w) => x.includes(w)) || W.later.test(x)));
+}
+
+/**
+ * A reply that puts off the asked field by pointing at it (「这个以后再说」「这项先不填」) or moves on past it (「下一个」):
+ * never the field's value. The part of the form is `sectionSkipped`'s.
+ */
+function fieldSkipped(v: FormVocabulary, text: string): boolean {
+  const t = wholeReply(text);
+  const isSkip = skipWords(v);
+  const moved = t.replace(MOVE_LEAD, '');
+  const next = longestStart(moved, v.nextField);
+  if (next && PARTICLES.test(moved.slice(next.length))) return true;
+  const here = longestStart(t, v.thisField);
+  if (!here) return false;
+  const rest = t.slice(here.length).replace(/^[\s，,]*(?:的话|的|就|也|都|先)?/u, '');
+  return rest.split(/[\s，,。；;！!~～]+/u).filter(Boolean).every((x) => isSkip(x)) && rest.trim() !== '';
 }
 
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
@@ -1341,6 +1421,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   const section = sectionSkipped(kb, pending.id, t);
   if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
+  if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
@@ -1370,8 +1451,13 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!passing || passing.rest === read) return readAsked(kb, c, pending, t);
   // The asked field is read from what is left once the pieces naming other fields are taken out.
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
-  // A reply whose own part is unclear is asked back whole, as before: nothing of it is recorded.
-  if (own && own.kind !== 'answers') return own;
+  // A reply whose own part is unclear keeps the facts it names for other fields (「员工三百二十人 其中研发人员四十五个」 to
+  // the credit code records both); the asked field is asked again with the part that was not read. With none named,
+  // the whole reply is asked back and nothing of it is recorded.
+  if (own && own.kind !== 'answers') {
+    if (!passing.items.length) return own;
+    return { kind: 'answers', items: passing.items, ...(passing.notes.length ? { notes: passing.notes } : {}), pendingLeft: { reason: 'notRead', choices: [passing.rest.trim().slice(0, 40)] } };
+  }
   // A round figure among other facts keeps the words of its own part of the reply.
   const more = passing.items.length > 0 || passing.notes.length > 0;
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));

@@ -5,7 +5,7 @@ import { HttpError, parseOr400 } from '../errors';
 import { Category } from '../schemas/profile';
 import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey } from '../schemas/forms';
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
-import { checklist, fillForm, ineligibleText } from '../forms/fill';
+import { checklist, fillForm, ineligibleText, signedForm } from '../forms/fill';
 import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
@@ -64,7 +64,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
 
   /** Sends the filled form as DOCX, or as PDF through LibreOffice where it is installed. */
   async function sendForm(reply: FastifyReply, profile: DraftProfile, category: Category, format: 'docx' | 'pdf', edited: Record<string, string> = {}, kb: KnowledgeBase = fastify.kb) {
-    const form = fillForm(ctx(kb), profile, category, edited);
+    const form = signedForm(ctx(kb), fillForm(ctx(kb), profile, category, edited));
     const messages = kb.data.formDrafting.messages;
     if (format === 'pdf' && !soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', messages.pdfUnavailable);
     let body = await renderDocx(form);

@@ -115,7 +115,7 @@ export type Interpretation =
       section?: string;
       asks?: true;
       notes?: PassingNote[];
-      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop'; choices: string[] };
+      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead'; choices: string[] };
     }
   | { kind: 'question' }
   /**

@@ -47,7 +47,8 @@ describe('the founding year given in the interview, and the form\'s 成立时间
     }
     const skip = await typed(c, 'g-9', '具体哪天记不清了');
     expect(recordedIds(skip.msgs)).toEqual(['form.foundedOn']);
-    expect(said(skip.msgs)).toEqual(['已记录：企业成立时间——已跳过（申报书先写2015年，月份待补充）。']);
+    // The skip is said with where to fill the month in later.
+    expect(said(skip.msgs)).toEqual(['已记录：企业成立时间——已跳过（申报书先写2015年，月份待补充）。跳过的内容以后可以在“我的回答”里补填，也可以在“申报书”页直接填写。']);
     expect(skip.next?.id).not.toBe('form.foundedOn');
 
     const auth = { headers: { authorization: `Bearer ${s.token}` } };

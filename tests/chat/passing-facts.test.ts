@@ -69,9 +69,9 @@ describe('facts said in passing in the form phase', () => {
   it('records no yearly figure without its year and no bare figure without its field\'s name', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.products');
     const before = (await session(s)).answers;
-    const { msgs } = await typed(s.client, 'r-1', '制动盘60%，轮毂30%，去年营收3.2亿，420人');
+    const { msgs } = await typed(s.client, 'r-1', '制动盘60%，轮毂30%，全年营收3.2亿，420人');
     const reply = said(msgs).join('');
-    expect(reply).toContain('“去年营收3.2亿”没有说明是哪一年的，没有记录');
+    expect(reply).toContain('“全年营收3.2亿”没有说明是哪一年的，没有记录');
     const body = await session(s);
     for (const id of ['form.employees', 'form.finance.2022.revenue', 'form.finance.2021.revenue']) expect(body.answers[id]).toBe(before[id]);
     expect(String(body.answers['form.products'])).not.toContain('营收');

@@ -183,12 +183,12 @@ describe('a draft claims only what the enterprise said', () => {
     const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
     const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true, sis: false } });
     const text = draftSection(engineCtx, p, 'processFactory', 'detail.elements').text;
-    const lacking = fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.sis!.ask });
+    const lacking = fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.sis!.ask }) + ctx.formDrafting.requests.lackingNote;
     expect(text).toContain(lacking);
     expect(text).not.toContain(placeholder(ctx.formDrafting.capabilities.sis!.ask));
     // A system it never mentioned is asked for plainly.
     expect(text).toContain(ctx.formDrafting.capabilities.apc!.ask);
-    expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }));
+    expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }) + ctx.formDrafting.requests.lackingNote);
   });
 
   it('states the honours the enterprise listed, implying none it did not (no 「先后…等」 after one honour)', () => {

@@ -58,10 +58,15 @@ describe('facts stated in passing in a form reply', () => {
   });
 
   it('takes a labelled figure out of a product list and notes a yearly figure said without its year', () => {
-    expect(read('form.products', '制动盘60%，轮毂30%，去年营收3.2亿，员工420人')).toEqual({
+    expect(read('form.products', '制动盘60%，轮毂30%，全年营收3.2亿，员工420人')).toEqual({
       kind: 'answers',
       items: [{ questionId: 'form.products', value: '制动盘60%，轮毂30%' }, { questionId: 'form.employees', value: 420, extra: true }],
-      notes: [{ said: '去年营收3.2亿', reason: 'yearless' }],
+      notes: [{ said: '全年营收3.2亿', reason: 'yearless' }],
+    });
+    // 去年 is the year before the notice's (2022 for the 2023 notice): that year's field.
+    expect(read('form.products', '制动盘60%，轮毂30%，去年营收3.2亿，员工420人')).toEqual({
+      kind: 'answers',
+      items: [{ questionId: 'form.products', value: '制动盘60%，轮毂30%' }, { questionId: 'form.finance.2022.revenue', value: 32000, extra: true }, { questionId: 'form.employees', value: 420, extra: true }],
     });
     // With its year, the figure goes to that year's field, in the field's unit.
     expect(read('form.products', '制动盘60%，轮毂30%；2022年营收3.2亿元')).toEqual({ kind: 'answers', items: [
@@ -130,8 +135,10 @@ describe('facts stated in passing in a form reply', () => {
   it('gives a figure named by the asked field\'s own word to the asked year, but not one placed by a relative year', () => {
     expect(read('form.finance.2022.revenue', '营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 3200 }] });
     expect(read('form.finance.2020.revenue', '全年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2020.revenue', value: 3200 }] });
-    // 去年 names a year of its own, which may not be the one asked: noted, not recorded.
-    expect(read('form.finance.2020.revenue', '去年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '去年营收3200万', reason: 'yearless' }] });
+    // 去年 names a year of its own, the one before the notice's, which is not the one asked: that year's field.
+    expect(read('form.finance.2020.revenue', '去年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 3200, extra: true }] });
+    // 今年 names the notice's own year, which the form has no column for: noted, not recorded.
+    expect(read('form.finance.2020.revenue', '今年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '今年营收3200万', reason: 'yearless' }] });
   });
 
   it('takes a mobile number given as the contact\'s phone for the mobile too, unless the mobile is answered', () => {

@@ -92,9 +92,10 @@ describe('a round figure is never stated as the exact one', () => {
     expect(Object.keys(flagged).sort()).toEqual(['employees', 'finance.2022.totalAssets', 'indicators.defectRate.before', 'indicators.headcount.before', 'registeredCapital']);
     expect(flagged.registeredCapital).toContain('“一千多万”');
     expect(flagged['indicators.defectRate.before']).toContain('“6%左右”');
-    // The DOCX prints the flags, so the applicant sees which figure to give exactly.
+    // The app shows the flags; the signed DOCX asks for the exact figure by its name, never quoting the chat.
     const text = await docxText(byId('R1'));
-    expect(text).toContain('“将近3亿”');
+    expect(text).toContain('〔请补充：2022年总资产（万元）〕');
+    expect(text).not.toContain('将近3亿');
     expect(text).not.toContain('30000');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realKb } from '../engine/kb';
-import { findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements, withProvinces } from '../../server/understand';
+import { absoluteYears, findQuantities, fuzzySyllable, inUnit, normalise, parseChineseNumber, parseQuantity, yearOf, shownCorrections, Understander, understanderFor, withoutPersonalStatements, withProvinces } from '../../server/understand';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 
 const u = understanderFor(realKb());
 
@@ -321,5 +322,23 @@ describe('years as people type them', () => {
     expect(yearOf('零四年', 2026)).toBe(2004);
     expect(yearOf('98年', 2026)).toBe(1998);
     expect(yearOf('成立好多年了', 2026)).toBeUndefined();
+  });
+});
+
+describe('years said relative to the notice\'s', () => {
+  const words = loadKnowledgeData('knowledge', 'henan-2023').formQuestions.vocabulary.relativeYears;
+  it.each([
+    ['去年营业收入一点二亿', '2022年营业收入一点二亿'],
+    ['上一年营业收入12000万', '2022年营业收入12000万'],
+    ['上年度营收1.2亿', '2022年营收1.2亿'],
+    ['前年利润八百万', '2021年利润八百万'],
+    ['大前年总资产8000万', '2020年总资产8000万'],
+    ['今年营收1.5亿', '2023年营收1.5亿'],
+  ])('reads 「%s」 as 「%s」 in a 2023 application', (said, read) => {
+    expect(absoluteYears(said, 2023, words)).toBe(read);
+  });
+
+  it('leaves text with no relative year, and a word that only contains one, as typed', () => {
+    for (const t of ['2022年营业收入1.2亿', '营收一点二亿', '过去年份的数据', '年产值三千万']) expect(absoluteYears(t, 2023, words)).toBe(t);
   });
 });

@@ -310,6 +310,11 @@ export const FormVocabulary = z.object({
   yearlessFigures: z.array(z.string().min(1)).default([]),
   /** Words before a yearless figure word that still leave its year unsaid (去年, 全年). */
   yearlessBefore: z.array(z.string().min(1)).default([]),
+  /**
+   * Years said relative to the notice's (去年 −1, 前年 −2, 今年 0), each with its offset: 「去年营收」 names the
+   * form's year before the notice's (2022 for the 2023 notice), so it fills that year's figure.
+   */
+  relativeYears: z.record(z.string().min(1), z.number().int()).default({}),
   /** Words naming something the form does not ask for (邮编): said in passing, not recorded, and the user is told. */
   notOnForm: z.array(z.string().min(1)).default([]),
   /**
@@ -353,6 +358,15 @@ export const FormVocabulary = z.object({
     .default([]),
   /** Words around a section's name that change nothing of a skip (的, 都, 后面这些). */
   sectionFillers: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that point at the asked field (这个, 这一项) or at the part of the form it is in (这一部分, 这块), and words that
+   * move on past it (下一个) or past that part (下一部分): before a skip (「这个以后再说」「这块先不填」), or alone for
+   * the moving on, they put off the field or every unanswered question of its part. They are never a value.
+   */
+  thisField: z.array(z.string().min(1)).default([]),
+  thisSection: z.array(z.string().min(1)).default([]),
+  nextField: z.array(z.string().min(1)).default([]),
+  nextSection: z.array(z.string().min(1)).default([]),
   /** Words after a skip that put the answer off to later (回头再补): the skip still stands. */
   deferWords: z.array(z.string().min(1)).default([]),
   contentlessReplies: z.array(z.string().min(1)).default([]),
@@ -634,15 +648,22 @@ export const FormDrafting = z.object({
     ineligibleTop: z.string().includes('{clauses}').includes('{reasons}').optional(),
   }),
   /**
-   * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
-   * `approximate` asks for the exact figure of one answered as a round one ({label}, {said}: the words as typed).
-   */
-  /**
    * Names that stand for the rest of the revenue (「其他10%」) rather than a product: listed with the products as
    * typed, they are neither a main product nor part of the main products' share.
    */
   remainderProducts: z.array(z.string().min(1)),
-  requests: z.object({ lacking: z.string().includes('{ask}'), approximate: z.string().includes('{label}').includes('{said}') }),
+  /**
+   * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
+   * `approximate` asks for the exact figure of one answered as a round one ({label}). Each request names only the
+   * fact, as the signed document prints it; its note (`lackingNote`, `approximateNote` with {said}, the words as typed)
+   * follows it in the app's draft and is left out of the exported document.
+   */
+  requests: z.object({
+    lacking: z.string().includes('{ask}'),
+    lackingNote: z.string().min(1),
+    approximate: z.string().includes('{label}'),
+    approximateNote: z.string().includes('{said}'),
+  }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
   /**
