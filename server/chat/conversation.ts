@@ -341,10 +341,15 @@ export class Conversation {
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
       }
+      // 「视频最大两百兆对不对」 to the city question: a statement asked about that the pending question's check
+      // refuses was no answer to it, only the statement the question is about; it is answered as any question is.
+      if (interp.asks && refusal !== undefined && rejected === interp.items.filter((i) => !i.extra).length && !passing.recorded.length) {
+        interp = { kind: 'question' };
+      }
       // The pending question's answer was read but refused by its check, or the reply only said in passing
       // what could not be recorded: the user hears why, nothing is recorded.
       const passingSaid = phrases.passing(passing);
-      if (refusal !== undefined || passingSaid) {
+      if (interp.kind !== 'question' && (refusal !== undefined || passingSaid)) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
         await this.say(sessionId, passingSaid + (refusal !== undefined ? phrases.notAccepted(before.question, refusal) : ''), []);
         if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
