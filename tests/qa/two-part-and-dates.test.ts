@@ -138,3 +138,22 @@ describe('questions of the twenty-eighth fresh set, each beside one sharing its 
     expect(lead('推荐库在哪')).toMatch(/推荐库/u);
   });
 });
+
+describe('two questions joined by 还有 or 再问 without punctuation', () => {
+  it.each([
+    ['我们单位报车间要交哪些东西还有几号截止', '四(四)'],
+    ['报车间要准备啥材料再问一下截止时间是哪天', '四(四)'],
+    ['视频要多大还有照片要几张', '四(二)'],
+  ])('%s answers both parts, each under its own number', (q, clause) => {
+    const a = ask(q);
+    expect(a.answer).toMatch(/^ ?1\. /mu);
+    expect(a.answer).toMatch(/^2\. /mu);
+    expect(a.citations.map((c) => c.clause)).toContain(clause);
+    // A joining word left at the end of the first part is not shown as part of it.
+    expect(a.answer).not.toMatch(/(?:再|还有)？/u);
+  });
+
+  it.each(['我们还有机会报吗', '还有几天截止', '有MES还有ERP能报工厂吗', '今年再报工厂要啥条件'])('%s, with 还有 or 再 inside one question, stays one question', (q) => {
+    expect(ask(q).answer).not.toMatch(/^2\. /mu);
+  });
+});
