@@ -406,8 +406,10 @@ export class Conversation {
     // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
     this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}) } : undefined;
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
-    // A reply not read is logged for review; a hedge, an instruction or a request to write is read, and is not.
-    if (before.question && msg.mode !== 'qa' && reason !== 'hedge' && reason !== 'instruction' && reason !== 'ghostwrite') {
+    // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
+    // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
+    // workshop): the next turn records it, and it is no question for the helpline to answer.
+    if (before.question && msg.mode !== 'qa' && (reason === undefined || reason === 'notAnAnswer' || reason === 'wrongKind')) {
       this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
     }
     await this.say(sessionId, toldBack, []);
