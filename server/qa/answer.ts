@@ -1495,6 +1495,17 @@ function asTyped(part: string, question: string): string {
   });
 }
 
+/**
+ * A part named in the answer as the user typed it: 「我们厂想报智能车间要准备啥材料」, not the reading
+ * the parts were matched on (「厂想报智能车间要准备什么材料」, its 我们 dropped as a filler). The typed
+ * question is cut the same way; when it falls into as many parts, the part at the same place is shown.
+ */
+function shownPart(part: string, pieces: string[], question: string): string {
+  const at = pieces.indexOf(part);
+  const typed = at >= 0 ? parts(question.normalize('NFKC').trim()).pieces : [];
+  return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -1678,7 +1689,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
     // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? asTyped(c.text, question) : c.match.prepared.entry.questions[0]!));
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? shownPart(c.text, pieces, question) : c.match.prepared.entry.questions[0]!));
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);

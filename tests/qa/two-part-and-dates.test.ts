@@ -157,3 +157,12 @@ describe('two questions joined by 还有 or 再问 without punctuation', () => {
     expect(ask(q).answer).not.toMatch(/^2\. /mu);
   });
 });
+
+describe('the parts of a two-part question, named in the answer', () => {
+  it.each([
+    ['我们厂想报智能车间要准备什么材料 视频多大', '我们厂想报智能车间要准备什么材料？'],
+    ['俺公司想报智能车间要准备啥材料 视频多大', '俺公司想报智能车间要准备啥材料？'],
+  ])('%s shows its first part as typed, with the words the reading leaves out', (q, shown) => {
+    expect(ask(q).answer.trimStart().startsWith(`1. ${shown}`), ask(q).answer.slice(0, 60)).toBe(true);
+  });
+});
