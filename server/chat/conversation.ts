@@ -359,10 +359,15 @@ export class Conversation {
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
       }
+      // 「视频最大两百兆对不对」 to the city question: a statement asked about that the pending question's check
+      // refuses was no answer to it, only the statement the question is about; it is answered as any question is.
+      if (interp.asks && refusal !== undefined && rejected === interp.items.filter((i) => !i.extra).length && !passing.recorded.length) {
+        interp = { kind: 'question' };
+      }
       // The pending question's answer was read but refused by its check, or the reply only said in passing
       // what could not be recorded: the user hears why, nothing is recorded.
       const passingSaid = phrases.passing(passing);
-      if (refusal !== undefined || passingSaid) {
+      if (interp.kind !== 'question' && (refusal !== undefined || passingSaid)) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
         await this.say(sessionId, passingSaid + (refusal !== undefined ? phrases.notAccepted(before.question, refusal) : ''), []);
         return this.closeTurn(before, ctx);
@@ -419,8 +424,10 @@ export class Conversation {
     // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
     this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}) } : undefined;
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
-    // A reply not read is logged for review; a hedge, an instruction or a request to write is read, and is not.
-    if (before.question && msg.mode !== 'qa' && reason !== 'hedge' && reason !== 'instruction' && reason !== 'ghostwrite') {
+    // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
+    // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which
+    // workshop): the next turn records it, and it is no question for the helpline to answer.
+    if (before.question && msg.mode !== 'qa' && (reason === undefined || reason === 'notAnAnswer' || reason === 'wrongKind')) {
       this.deps.logUnread?.(sessionId, { text: msg.text, questionId: before.question.id, clause: before.question.clause ?? '', toldBack }, this.runtime.kb.version);
     }
     await this.say(sessionId, toldBack, []);

@@ -257,14 +257,13 @@ function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; a
   let asks = false;
   for (const c of text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []) {
     const k = core(c);
-    if (tags.includes(k)) {
+    if (tags.includes(k) || tags.includes(bareClause(c))) {
       asks ||= rest.length > 0;
       continue;
     }
-    const joined = tags.filter((w) => k.endsWith(w) && k.length - w.length >= 2).sort((a, b) => b.length - a.length)[0];
+    const joined = joinedTag(kb, c);
     if (joined) {
-      const body = c.replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+$/gu, '');
-      rest.push(body.slice(0, body.toLowerCase().lastIndexOf(joined)));
+      rest.push(joined.body);
       asks = true;
       continue;
     }
@@ -276,6 +275,31 @@ function withoutTagQuestions(kb: KnowledgeData, text: string): { text: string; a
   const premise = (c: string) => !!beside && (beside.conditionals.some((w) => c.includes(w)) || beside.generic.some((w) => c.startsWith(w) && !beside.closedAnswers.includes(w)));
   if (!rest.length || rest.join('') === text || rest.some((c) => isQuestion(kb, c) || premise(c))) return kept;
   return { text: rest.join('，').replace(/[，,]+(?=[，,。；;！!？?\n]|$)/gu, '').trim(), asks };
+}
+
+/** A clause as compared with tag words: marks and spaces dropped, its particles (吧 of 是吧) kept. */
+function bareClause(c: string): string {
+  return c.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/**
+ * A tag question joined to the statement it asks about (「视频最大两百兆对不对」「照片至少20张是吧」), or
+ * undefined. Tags are matched with the clause's particles kept, since 是吧 and 没错吧 end in one, and with them
+ * dropped (「中不中啊」). A hedge (「应该是吧」「好像是吧」) is an unsure answer, never a statement with a tag.
+ */
+function joinedTag(kb: KnowledgeData, c: string): { body: string; tag: string } | undefined {
+  const v = kb.interview.vocabulary;
+  const tags = v.tagQuestions.map((w) => w.toLowerCase());
+  if (!tags.length) return undefined;
+  const bare = bareClause(c);
+  const k = bare.replace(/[啊呀吧嘞哈呢嘛]+/gu, '');
+  const ends = (s: string, w: string) => s.endsWith(w) && s.length - w.length >= 2;
+  const tag = tags.filter((w) => ends(bare, w) || ends(k, w)).sort((a, b) => b.length - a.length)[0];
+  if (!tag || v.hedges.some((h) => bare.includes(h.toLowerCase()))) return undefined;
+  let body = c.replace(/[\s\p{P}\p{S}]+$/gu, '');
+  if (!body.toLowerCase().endsWith(tag)) body = body.replace(/[\s\p{P}\p{S}啊呀吧嘞哈呢嘛]+$/gu, '');
+  const at = body.toLowerCase().lastIndexOf(tag);
+  return at > 0 ? { body: body.slice(0, at), tag } : undefined;
 }
 
 /**
@@ -310,6 +334,9 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (vocab.negatedWh) t = t.replace(vocab.negatedWh, (w) => ' '.repeat(w.length));
   if (/[?]/.test(t)) return true;
   if (findAll(vocab.questionWords, t).length) return true;
+  // 「视频资料不超过200兆是吧」「报车间行不行」: a statement closed by a tag question asks about it, marked or not.
+  const lastClause = text.normalize('NFKC').split(/[，,。；;！!\n]+/u).map((c) => c.trim()).filter(Boolean).pop();
+  if (lastClause && joinedTag(kb, lastClause)) return true;
   // 「已经准备那些材料了」 says what was done: a clause ending in 了 states, it asks nothing.
   if (findAll(vocab.spokenWh, t).some((h) => !/^[^，,。；;！!？?\n]*了[\s啊呀吧哈]*(?:[，,。；;！!？?\n]|$)/u.test(t.slice(h.end)))) return true;
   // 「是找县里还是市里推荐」 asks which of two; 「主要还是流程」 (no 是 before it in the clause) and

@@ -606,6 +606,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
 function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
+    // 「报车间要交哪些东西还有几号截止」: 还有 or 再问 between two pieces that each ask starts a second
+    // question; 「我们还有机会报吗」「还有几天截止」 ask once, so nothing before them is split off.
+    .flatMap((p) => {
+      for (const m of p.matchAll(/还有|再问一下|再问下|再问|再(?=[^，,。？?]{0,3}(?:什么|啥|哪|几|多|怎|咋|是否))/gu)) {
+        const head = p.slice(0, m.index);
+        const tail = p.slice(m.index + m[0].length);
+        if (head.trim().length >= 3 && asks(head) && asks(tail)) return [head, tail];
+      }
+      return [p];
+    })
     .flatMap((p) => {
       const sub = p.split('、');
       if (sub.length > 1 && sub.every((x) => ASKS.test(x))) return sub;
@@ -640,7 +650,8 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       const both = spaced && SUBJECTS.some((s) => spaced[1]!.endsWith(s)) && SUBJECTS.some((s) => spaced[2]!.endsWith(s));
       return spaced && !both && ASKS.test(spaced[4]!) ? [`${spaced[1]}${spaced[3]}${spaced[4]}`, `${spaced[2]}${spaced[3]}${spaced[4]}`] : [p];
     })
-    .map((p) => p.trim())
+    // 「…材料再问一下，截止…」 read without its 问一下 leaves 再 at the end of the first part: it joins, it asks nothing.
+    .map((p) => p.trim().replace(/(?:还有|再|另外)$/u, '').trim())
     .filter((p) => p.replace(/[\s、]/g, '').length >= 3);
   // "省直管县的呢，推荐名额是几个": an opening part that only names a subject with 呢 leaves the
   // asking to the next part, which leaves out the subject; read together they are one question.
@@ -1655,6 +1666,17 @@ function asTyped(part: string, question: string): string {
   });
 }
 
+/**
+ * A part named in the answer as the user typed it: 「我们厂想报智能车间要准备啥材料」, not the reading
+ * the parts were matched on (「厂想报智能车间要准备什么材料」, its 我们 dropped as a filler). The typed
+ * question is cut the same way; when it falls into as many parts, the part at the same place is shown.
+ */
+function shownPart(part: string, pieces: string[], question: string): string {
+  const at = pieces.indexOf(part);
+  const typed = at >= 0 ? parts(question.normalize('NFKC').trim()).pieces : [];
+  return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -1840,7 +1862,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
     // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? asTyped(c.text, question) : c.match.prepared.entry.questions[0]!));
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? shownPart(c.text, pieces, question) : c.match.prepared.entry.questions[0]!));
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);

@@ -109,7 +109,17 @@ export const ReviewRequest = z.object({
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
-export const AssistClaimRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, '协助码为 6 位数字 (6 digits)') });
+/**
+ * A code read out over the phone is typed as it comes: full-width digits from a Chinese input method
+ * (「６０９７９４」) or with spaces (「609 794」) are the same six digits.
+ */
+export const AssistClaimRequest = z.object({
+  code: z
+    .string()
+    .max(40)
+    .transform((s) => s.normalize('NFKC').replace(/[\s-]+/gu, ''))
+    .pipe(z.string().regex(/^\d{6}$/, '协助码为 6 位数字，请核对后重新输入 (6 digits)')),
+});
 
 /** Hands an open view to a colleague: their user name, as they sign in with it. */
 export const AssistHandoverRequest = z.object({ to: z.string().trim().min(1).max(40) });

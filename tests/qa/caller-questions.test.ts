@@ -402,7 +402,7 @@ describe('MES beside ERP', () => {
 
   it('a comparison typed after the term it compares keeps that term as its subject, shown as typed', () => {
     const a = ask('MES是个啥东西，跟ERP有啥区别？').answer;
-    expect(a).toContain('1. MES是个什么东西？');
+    expect(a).toContain('1. MES是个啥东西？');
     expect(a).toContain('2. MES和ERP有什么区别？通知没有直接比较');
     expect(a).not.toContain('mes');
   });

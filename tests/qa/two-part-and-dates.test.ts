@@ -286,3 +286,31 @@ describe('a date asked against the notice\'s deadline', () => {
     expect(a).not.toContain('已晚于');
   });
 });
+
+describe('two questions joined by 还有 or 再问 without punctuation', () => {
+  it.each([
+    ['我们单位报车间要交哪些东西还有几号截止', '四(四)'],
+    ['报车间要准备啥材料再问一下截止时间是哪天', '四(四)'],
+    ['视频要多大还有照片要几张', '四(二)'],
+  ])('%s answers both parts, each under its own number', (q, clause) => {
+    const a = ask(q);
+    expect(a.answer).toMatch(/^ ?1\. /mu);
+    expect(a.answer).toMatch(/^2\. /mu);
+    expect(a.citations.map((c) => c.clause)).toContain(clause);
+    // A joining word left at the end of the first part is not shown as part of it.
+    expect(a.answer).not.toMatch(/(?:再|还有)？/u);
+  });
+
+  it.each(['我们还有机会报吗', '还有几天截止', '有MES还有ERP能报工厂吗', '今年再报工厂要啥条件'])('%s, with 还有 or 再 inside one question, stays one question', (q) => {
+    expect(ask(q).answer).not.toMatch(/^2\. /mu);
+  });
+});
+
+describe('the parts of a two-part question, named in the answer', () => {
+  it.each([
+    ['我们厂想报智能车间要准备什么材料 视频多大', '我们厂想报智能车间要准备什么材料？'],
+    ['俺公司想报智能车间要准备啥材料 视频多大', '俺公司想报智能车间要准备啥材料？'],
+  ])('%s shows its first part as typed, with the words the reading leaves out', (q, shown) => {
+    expect(ask(q).answer.trimStart().startsWith(`1. ${shown}`), ask(q).answer.slice(0, 60)).toBe(true);
+  });
+});

@@ -182,3 +182,21 @@ describe('an assisted view ends by itself', () => {
     expect(state.expired.map((x: { username: string }) => x.username)).toEqual(['hotline']);
   });
 });
+
+describe('an assist code as typed over the phone', () => {
+  it('opens the view in full-width digits or with spaces, and a wrong shape is refused in Chinese', async () => {
+    const s = await newSession(b.app);
+    const { code } = await newCode(s);
+    const wide = [...code].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
+    expect(wide).not.toBe(code);
+    const claimed = await claim(helpline, wide);
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    const spaced = await newCode(await newSession(b.app));
+    expect((await claim(helpline, `${spaced.code.slice(0, 3)} ${spaced.code.slice(3)}`)).statusCode).toBe(200);
+    for (const bad of ['12345', '１２３４５a', '1234567']) {
+      const r = await claim(other, bad);
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toContain('协助码为 6 位数字');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropSession, forget, formatHash, listSessions, loadSaved, parseHash, pickSession, rememberSession, save } from '../../web/lib/session-link';
+import { dropSession, forget, formatHash, listSessions, loadMode, loadSaved, parseHash, pickSession, rememberSession, save, saveMode } from '../../web/lib/session-link';
 import { MemoryStorage } from './memory-storage';
 
 describe('session link', () => {
@@ -70,5 +70,32 @@ describe('我的会话 list', () => {
     expect(listSessions(s)).toEqual([]);
     s.setItem('zz.sessions', '{not json');
     expect(listSessions(s)).toEqual([]);
+  });
+});
+
+describe('the mode a session was last in', () => {
+  it('is kept per session, so a reloaded 政策问答 session reopens as 政策问答 and another keeps its own', () => {
+    const st = new MemoryStorage();
+    expect(loadMode(st, 'sess_a')).toBeUndefined();
+    saveMode(st, 'sess_a', 'qa');
+    saveMode(st, 'sess_b', 'interview');
+    expect(loadMode(st, 'sess_a')).toBe('qa');
+    expect(loadMode(st, 'sess_b')).toBe('interview');
+    saveMode(st, 'sess_a', 'interview');
+    expect(loadMode(st, 'sess_a')).toBe('interview');
+  });
+
+  it('keeps the modes of the last 20 sessions and ignores stored values that are no mode', () => {
+    const st = new MemoryStorage();
+    for (let i = 0; i < 30; i++) saveMode(st, `s${i}`, 'qa');
+    expect(Object.keys(JSON.parse(st.getItem('zz.modes')!))).toHaveLength(20);
+    expect(loadMode(st, 's29')).toBe('qa');
+    expect(loadMode(st, 's0')).toBeUndefined();
+    st.setItem('zz.modes', JSON.stringify({ x: 'admin' }));
+    expect(loadMode(st, 'x')).toBeUndefined();
+    st.setItem('zz.modes', '{not json');
+    expect(loadMode(st, 'x')).toBeUndefined();
+    saveMode(st, 'x', 'qa');
+    expect(loadMode(st, 'x')).toBe('qa');
   });
 });

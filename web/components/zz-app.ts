@@ -5,7 +5,7 @@ import type { AnswerValue } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
-import { dropSession, forget, formatHash, listSessions, pickSession, rememberSession, save, type SessionRef } from '../lib/session-link';
+import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
@@ -434,6 +434,9 @@ export class ZzApp extends LitElement {
     this._conv.reset();
     this._sent.clear();
     this._rev++;
+    // Another session (a reload, a link, 我的会话) opens in the mode it was last in on this browser.
+    const mode = ref && ref.sessionId !== this._session?.sessionId ? loadMode(safeStorage(), ref.sessionId) : undefined;
+    if (mode) this._mode = mode;
     this._session = ref;
     this._openedNew = ref === null;
     this._starting = true;
@@ -711,6 +714,7 @@ export class ZzApp extends LitElement {
 
   protected updated(changed: PropertyValues): void {
     if (changed.has('_rev')) requestAnimationFrame(() => this._followBottom());
+    if ((changed.has('_mode') || changed.has('_session')) && this._session) saveMode(safeStorage(), this._session.sessionId, this._mode);
     const list = this.renderRoot.querySelector('zz-message-list');
     if (list && list !== this._observed) {
       this._resizeObserver?.disconnect();

@@ -117,3 +117,34 @@ export function dropSession(storage: KeyValueStorage | undefined, sessionId: str
     /* nothing to drop */
   }
 }
+
+const MODES_KEY = 'zz.modes';
+
+/**
+ * The mode (申报评估 or 政策问答) each session was last in on this browser, so a reload reopens a
+ * 政策问答 session as 政策问答 rather than with the interview's card. Bounded like the session list.
+ */
+export function loadMode(storage: KeyValueStorage | undefined, sessionId: string): 'interview' | 'qa' | undefined {
+  const m = storedModes(storage)[sessionId];
+  return m === 'qa' || m === 'interview' ? m : undefined;
+}
+
+function storedModes(storage: KeyValueStorage | undefined): Record<string, unknown> {
+  try {
+    const raw = JSON.parse(storage?.getItem(MODES_KEY) ?? '{}') as unknown;
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveMode(storage: KeyValueStorage | undefined, sessionId: string, mode: 'interview' | 'qa'): void {
+  try {
+    const old = storedModes(storage);
+    if (old[sessionId] === mode) return;
+    const rest = Object.entries(old).filter(([id, m]) => id !== sessionId && ID_RE.test(id) && (m === 'qa' || m === 'interview'));
+    storage?.setItem(MODES_KEY, JSON.stringify(Object.fromEntries([...rest.slice(-(MAX_SESSIONS - 1)), [sessionId, mode]])));
+  } catch {
+    /* storage full or disabled: the session opens in 申报评估, as a new one does */
+  }
+}

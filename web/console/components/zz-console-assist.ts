@@ -99,8 +99,8 @@ export class ZzConsoleAssist extends LitElement {
       <div class="card">
         <h2>热线协助</h2>
         <p class="muted">企业在页面上点「请热线协助」后会得到 6 位协助码（30 分钟内有效，只能用一次）。输入后可只读查看其会话，查看到期自动结束；企业可随时撤销。</p>
-        <form @submit=${this._claim}>
-          <input id="code" type="text" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" placeholder="6 位协助码" aria-label="协助码" required />
+        <form @submit=${this._claim} novalidate>
+          <input id="code" type="text" inputmode="numeric" maxlength="20" autocomplete="off" placeholder="6 位协助码" aria-label="协助码" />
           <button class="btn primary" type="submit">查看</button>
         </form>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
@@ -166,8 +166,15 @@ export class ZzConsoleAssist extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#code')!;
     this._error = '';
     this._notice = '';
+    // Full-width digits (「６０９７９４」) and spaces are normalised as the server does; the browser's own
+    // pattern check would refuse them in English.
+    const code = input.value.normalize('NFKC').replace(/[\s-]+/gu, '');
+    if (!/^\d{6}$/u.test(code)) {
+      this._error = code ? '协助码为 6 位数字，请核对后重新输入' : '请输入企业告诉您的 6 位协助码';
+      return;
+    }
     try {
-      const r = await call<{ viewId: string; expiresAt: string }>('POST', '/api/staff/assist/claim', { code: input.value.trim() });
+      const r = await call<{ viewId: string; expiresAt: string }>('POST', '/api/staff/assist/claim', { code });
       this._viewId = r.viewId;
       this._until = r.expiresAt;
       input.value = '';

@@ -175,7 +175,7 @@ export class ZzConsoleReview extends LitElement {
                   <td data-label=${`时间（${TIME_ZONE_LABEL}）`}>${beijingTime(q.at)}</td>
                   <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
                   <td data-label="原因">
-                    ${q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
+                    ${q.source === 'interview' ? html`<span class="tag partial" title="评估中的回答，没有读懂，不是提问">评估未读懂的回答</span> ` : q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
                     ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
                     ${q.feedback === 'down' ? html`<span class="tag unmet">没有帮助</span>` : ''}
                   </td>
