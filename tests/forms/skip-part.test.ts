@@ -21,9 +21,10 @@ describe('putting off a part of the form from the form view', () => {
   it('offers each part once, skips its open questions with the chat\'s skip, and 撤销跳过 opens them again', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.name');
     let v = await formOf(s);
-    // The finance and the indicators each once (附件1's indicators stand in three groups), the workshop as itself.
+    // Every part the chat can put off (「这一部分先跳过」) once, in the form's order: the finance and the indicators
+    // each once (附件1's indicators stand in three groups), the workshop as itself.
     const parts = v.sections.flatMap((x) => x.groups).flatMap((g) => (g.skip ? [g.skip.section] : []));
-    expect(parts).toEqual(['finance', 'workshops@1', 'indicators']);
+    expect(parts).toEqual(['basics', 'contact', 'leader', 'finance', 'workshops@1', 'project', 'cells', 'indicators', 'overview']);
     const finance = groupOf(v, 'finance')!.skip!;
     expect(finance).toMatchObject({ questionId: 'form.finance.2020.totalAssets', open: 15, skipped: [] });
 
