@@ -18,6 +18,9 @@ import { Worker } from 'node:worker_threads';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'server.cjs');
+// The packages the bundle loads on first use are imported here, in a real ES module beside it
+// (server/import-package.ts): an import() in code V8 took from the code cache fails on Node 20.
+globalThis[Symbol.for('zhizao.importPackage')] = (specifier) => import(specifier);
 prestartDatabaseThread();
 if (process.sourceMapsEnabled) {
   // Node maps stack traces only for files its module loader compiled: with --enable-source-maps
@@ -44,23 +47,9 @@ function runCached() {
   }
 
   const cachedData = readCache();
-  // The bundle loads a few packages with import() on first use (document parsing, spreadsheet
-  // export); this constant lets them resolve as they would from a module at `file`. Node flags it
-  // experimental with a warning on every start, which would read as a fault in the server's log.
-  const emitWarning = process.emitWarning;
-  process.emitWarning = (warning, ...rest) => {
-    if (!String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) emitWarning.call(process, warning, ...rest);
-  };
-  let script;
-  try {
-    script = new vm.Script(Module.wrap(source), {
-      filename: file,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
-  } finally {
-    process.emitWarning = emitWarning;
-  }
+  // No importModuleDynamically: the bundle's own import()s are gone (esbuild inlines the server's
+  // modules) and its packages loaded on first use come through the import lent above.
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 
   let written = cachedData !== undefined && !script.cachedDataRejected;
   function writeCache() {

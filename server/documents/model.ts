@@ -8,6 +8,7 @@ import type { FormDrafting } from '../knowledge/schemas/forms';
 import { checkCreditCode } from '../forms/creditCode';
 import { namesOtherSubject, squash, type Suggestion } from './extract';
 import { findQuantities, inUnit } from '../understand/numbers';
+import { importPackage } from '../import-package';
 
 const TOOL = 'record_document_facts';
 const PROMPT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../prompts');
@@ -160,7 +161,7 @@ export function fitsField(f: { field: string; value: string | number; printed: s
  */
 export async function extractWithModel(llm: Llm, pages: string[], file: string, fields: string[], docs: FormDrafting['documents'], signal?: AbortSignal): Promise<Suggestion[]> {
   // Loaded here, not at the top: only model extraction needs it, and the offline server starts faster without it.
-  const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
+  const { RecursiveCharacterTextSplitter } = await importPackage<typeof import('@langchain/textsplitters')>('@langchain/textsplitters');
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1800, chunkOverlap: 150, separators: ['\n\n', '\n', '。', '；', ' ', ''] });
   const chunks: { page: number; text: string }[] = [];
   for (const [i, page] of pages.entries()) for (const text of await splitter.splitText(page)) if (chunks.length < MAX_CHUNKS) chunks.push({ page: i + 1, text });

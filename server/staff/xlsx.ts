@@ -2,6 +2,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
 import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, statedPlace, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
+import { importPackage } from '../import-package';
 
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
 
@@ -54,7 +55,7 @@ const said = (answers: Answers, id: string): string => {
 
 export async function summaryWorkbook(kb: KnowledgeData, region: string, list: Submission[], now: Date): Promise<Buffer> {
   // exceljs is large; it loads on the first export rather than at startup.
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: ExcelJS } = await importPackage<{ default: typeof import('exceljs') }>('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.created = now;
   const ws = wb.addWorksheet('推荐汇总表');

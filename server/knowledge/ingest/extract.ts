@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { repairParagraphs, repairPdfPages, repairPlainText } from './repair';
+import { importPackage } from '../../import-package';
 
 /** Why an ingest stopped before writing anything; `code` is stable, `message` says what to do. */
 export class IngestError extends Error {
@@ -26,7 +27,7 @@ const MIN_CHARS_PER_PAGE = 20;
 // build installs core-js polyfills, among them a JavaScript Array.prototype.push that slows every
 // push in the process by several times.
 async function pdfPages(data: Uint8Array): Promise<string[]> {
-  const { PDFParse } = await import('pdf-parse');
+  const { PDFParse } = await importPackage<typeof import('pdf-parse')>('pdf-parse');
   const parser = new PDFParse({ data });
   try {
     // No page marker: page boundaries come back as separate page texts instead.
@@ -69,7 +70,7 @@ export async function extractNotice(file: string, opts: { reference?: string } =
   if (ext === '.docx') {
     let raw: string;
     try {
-      raw = (await (await import('mammoth')).default.extractRawText({ buffer: data })).value;
+      raw = (await (await importPackage<{ default: typeof import('mammoth') }>('mammoth')).default.extractRawText({ buffer: data })).value;
     } catch (err) {
       throw new IngestError('unreadable', `${file} is not a readable Word (.docx) file: ${(err as Error).message}`);
     }
