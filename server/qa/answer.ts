@@ -310,7 +310,9 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
             : intent.compare.differ,
       );
     } else if (intent.separate && compares(intent.separate.words) && !regions.some((r) => r.kind === '市辖区')) {
-      parts.unshift(fill(intent.separate.answer, { names: stated.map((x) => x.name).join('和') }));
+      // 「是分开算的吗」 is answered 是; 「算新乡的还是单独算」 by the choice it offers.
+      const choice = intent.separate.choice && intent.separate.choiceWords?.some((w) => text.includes(w)) ? intent.separate.choice : intent.separate.answer;
+      parts.unshift(fill(choice, { names: stated.map((x) => x.name).join('和') }));
     } else if (intent.separate?.counts && intent.separate.apart && patternOf(intent.separate.counts).test(text) && !regions.some((r) => r.kind === '市辖区')) {
       // 「巩义的名额算郑州的吗」: 四(三) gives each recommending department its own line, so one place's
       // quota is not part of another's; for a county the notice also never says it is counted in its
@@ -1554,20 +1556,38 @@ function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understa
 }
 
 /**
- * 「执照在商丘生产在周口归哪管」 names the place of registration and the place of production: read
- * as a question about an enterprise on two sites (see intents.json `splitSites`), not about the
- * licence or one place's quota. Two places of Henan, a word of registration and one of production.
+ * Where an enterprise is registered and where it produces, read from the words next to each place
+ * (「注册在郑州」「许昌注册的」「营业执照是北京的」「工厂在焦作」), so the question is answered by
+ * what 二(一) decides, the place of registration, whatever else it names (see intents.json
+ * `splitSites`):
+ * - registered outside Henan: read as such, wherever the factory is (「厂在郑州，执照是北京的」);
+ * - registered in Henan, producing outside it: read as such (the notice does not rule on the site);
+ * - two places of Henan (「执照在商丘生产在周口归哪管」): an enterprise on two sites, not a question
+ *   about the licence or one place's quota.
  */
 function splitSites(kb: KnowledgeBase, q: string): string {
   const s = kb.data.intents.splitSites;
   if (!s || !s.registered.some((w) => q.includes(w)) || !s.site.some((w) => q.includes(w))) return q;
-  // Each word next to its own place (「注册在郑州」「许昌注册的」「工厂在焦作」): 「营业执照要复印件吗，
-  // 我们在郑州和开封都有工厂」 asks about the licence, whatever places it names.
   const near = (words: readonly string[], p: { start: number; end: number }) => words.some((w) => q.slice(Math.max(0, p.start - w.length - NEAR), p.end + NEAR + w.length).includes(w));
   const spans = listedRegionSpans(kb, scan(kb, q));
   const registered = spans.filter((p) => near(s.registered, p));
   const sites = spans.filter((p) => near(s.site, p));
+  if (s.elsewhere) {
+    // Places of other provinces stand after their province's name (withProvinces), so the names of
+    // the provinces and the words for "another province" find them all.
+    const outside = spansOf(q, [...kb.data.regions.elsewhere.map((e) => e.province), ...s.elsewhere.words]);
+    if (outside.some((p) => near(s.registered, p))) return `${s.elsewhere.registered}${q}`;
+    const inHenan = registered.length > 0 || spansOf(q, s.elsewhere.henan).some((p) => near(s.registered, p));
+    if (inHenan && outside.some((p) => near(s.site, p))) return `${s.elsewhere.site}${q}`;
+  }
   return registered.some((r) => sites.some((p) => p.region !== r.region)) ? `${s.reading}${q}` : q;
+}
+
+/** Where each of the words stands in the text. */
+function spansOf(text: string, words: readonly string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push({ start: at, end: at + w.length });
+  return out;
 }
 
 /** How many characters may stand between a place and the word that says what it is (「注册地是」). */

@@ -102,6 +102,9 @@ describe('questions asked the way callers ask them', () => {
     ['金水区和郑州市的名额是分开算的吗', /^不是分开算的。金水区是郑州市的市辖区：.*在郑州市不多于20家之内。/u],
     ['偃师区跟洛阳市名额单独算吗', /^不是分开算的。偃师区是洛阳市的市辖区：.*在洛阳市不多于15家之内。/u],
     ['兰考和开封的名额是分开算的吗', /^是，通知对兰考县和开封市分别规定了推荐数量。/u],
+    // Asked as a choice, the choice is named rather than 是.
+    ['长垣市属于新乡的，名额算新乡的还是单独算', /^分开算：通知对长垣市和新乡市分别规定了推荐数量。/u],
+    ['兰考的名额是单独的还是算开封的', /^分开算：通知对兰考县和开封市分别规定了推荐数量。/u],
     // Asked whether one's quota is counted in another's: each has its own line, and of a county the notice never says it is counted in its city's.
     ['巩义的名额算郑州的吗', /^不算在一起，各算各的：通知对巩义市和郑州市分别规定了推荐数量.*通知没有写县（市）推荐的企业要计入所在省辖市的名额.*65507698.*巩义市.*不多于5家.*郑州市.*不多于20家/u],
     ['兰考推荐的企业占不占开封的名额', /^不算在一起，各算各的：通知对兰考县和开封市分别规定了推荐数量.*通知没有写县（市）/u],
@@ -305,6 +308,31 @@ describe('an enterprise registered in one place and producing in another', () =>
     expect(ask('营业执照要复印件吗，我们在郑州和开封都有工厂').answer).toMatch(/^复印件/u);
     expect(ask('郑州和洛阳的名额各是多少').answer).toContain('郑州市本次申报推荐企业不多于20家');
     expect(ask('注册在江苏，工厂在郑州，能报吗').answer).toMatch(/^不能以外省注册企业的名义申报/u);
+  });
+
+  // 二(一) decides by the place of registration: registered outside Henan is 不能 wherever the
+  // factory is, however the registration is said (the licence's place included).
+  it.each([
+    '我们的厂在郑州但营业执照是北京的',
+    '俺们厂营业执照是北京的，厂子在郑州，能报不',
+    '我们厂在山西注册，但是工厂在河南安阳，能申报吗',
+    '公司注册在江苏，生产基地在许昌，能报吗',
+    '执照是深圳的 厂在新乡 可以报不',
+    '营业执照是上海的，车间在洛阳，中不中',
+  ])('%s is told 不能: registered outside Henan', (q) => {
+    const r = ask(q);
+    expect(r.answer).toMatch(/^不能以外省注册企业的名义申报/u);
+    expect(r.citations.map((c) => c.clause)).toEqual(['二(一)']);
+  });
+
+  it.each(['我们在郑州注册的，工厂在山东，能报吗', '河南注册的公司，生产基地在湖北，能申报吗'])('%s (registered in Henan, producing outside) is told the notice sets no rule on the site', (q) => {
+    expect(ask(q).answer).toMatch(/^通知没有规定车间、工厂的所在地/u);
+  });
+
+  it('reads a place of another province beside no word of registration or production as before', () => {
+    expect(ask('营业执照要复印件吗').answer).toMatch(/^复印件/u);
+    expect(ask('山东省智能工厂的申报条件').answer).toMatch(/^《通知》没有涉及其他省份的申报政策/u);
+    expect(ask('执照是郑州的，厂子在洛阳').answer).toMatch(/^通知没有规定：四\(三\)/u);
   });
 });
 

@@ -191,7 +191,24 @@ export const IntentsFile = z.object({
    * produces. Read with `reading` before it, the question is about the channel of an enterprise on
    * two sites, whatever else (名额, 推荐) it names.
    */
-  splitSites: z.object({ registered: z.array(z.string().min(1)).min(1), site: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
+  splitSites: z
+    .object({
+      registered: z.array(z.string().min(1)).min(1),
+      site: z.array(z.string().min(1)).min(1),
+      reading: z.string().min(1),
+      /** Registration or production outside Henan: how such a question is read. */
+      elsewhere: z
+        .object({
+          /** Words for "another province" besides the provinces' names (regions.json `elsewhere`). */
+          words: z.array(z.string().min(1)),
+          /** Henan's own name, for 「在河南注册」. */
+          henan: z.array(z.string().min(1)).min(1),
+          registered: z.string().min(1),
+          site: z.string().min(1),
+        })
+        .optional(),
+    })
+    .optional(),
   /**
    * A later year named in relative words (「明年」「下一批」): asked of that year, a question is about a
    * notice not yet known, unless the answer is a rule that spans years (an entry marked acrossYears).
@@ -405,6 +422,9 @@ export const IntentsFile = z.object({
           counts: Pattern.optional(),
           apart: z.string().optional(),
           countyApart: z.string().optional(),
+          /** Asked as a choice (「算新乡的还是单独算」): `choiceWords` recognise it, `choice` answers it by naming the choice ({names}). */
+          choiceWords: z.array(z.string().min(1)).optional(),
+          choice: z.string().optional(),
         })
         .optional(),
       allAnswer: z.string().optional(),
