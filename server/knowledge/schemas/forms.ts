@@ -398,6 +398,10 @@ export const FormMessages = z.object({
   wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
   /** A value of another kind ({kind}: 天数, 百分比, 日期) than the field ({field}) wants ({wanted}: its kind and unit). */
   wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
+  /** A yearly figure said with another year ({year}) than the column's ({asked}) of {field}, typed into the column's box. */
+  otherYear: z.string().includes('{said}').includes('{year}').includes('{asked}'),
+  /** A yearly figure said with a year ({year}) the form's table has no column for; {years}: the table's years. */
+  yearNotOnForm: z.string().includes('{said}').includes('{year}').includes('{years}'),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
