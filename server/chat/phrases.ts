@@ -57,6 +57,7 @@ const PLACEHOLDERS = {
   wanOrPlace: ['said', 'small', 'large', 'field', 'question'],
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
+  notNamed: ['said', 'field', 'names', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -242,6 +243,9 @@ export const phrases = {
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** A reply to a field of listed names (资本性质) that says none of them: asked back with the names the form takes. */
+  notNamed: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('notNamed', { said: choices[0] ?? '', field: field ?? q.text, names: choices.slice(1).join('、'), question: q.text }) : T.unclearNoQuestion,
   /** A figure said with another year than the asked field's that gives no figure for that year: nothing recorded, the field named. */
   otherYear: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('otherYear', { said: choices[0] ?? '', year: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

@@ -433,16 +433,34 @@ export function businessOfIndustry(kb: FormsKnowledge, text: string): string | u
   return what.length >= 2 && !SENTENCE.test(what) ? fill(v.businessFromIndustry, { what }) : undefined;
 }
 
+/** Words just before a listed name that deny it (「不是国企」「并非外资」「不属于集体」). */
+const DENIED = /(?:不是|并非|不属于|不算|不再是|非)\s*$/u;
+/** Words that say what follows is the enterprise now (「以前是国企，现在是民营」「后来改制成民营」), what comes before it what was. */
+const NOW = /现在|目前|如今|后来|改制|已经/gu;
+
 /**
- * A reply to a field of listed names stored as the listed name it says (「俺们是民企」 → 民营), the longest said winning
- * (国有控股 over 国有); after 「不是X…是Y」 only the Y is read. Undefined when it says none.
+ * The listed names a reply to a field of listed names says (「俺们是民企」 → 民营), each word read once and the longest
+ * winning where words overlap (国有控股 over 国有, 中外合资 over 合资). A name denied (「不是国企」) is not said, and
+ * where names of what the enterprise was and is both stand (「以前是国企，现在是民营」), only those after the last
+ * word of now are. Several left: the reply does not say which one, and is asked back.
  */
+export function namedValues(named: { name: string; aliases: string[] }[], text: string): string[] {
+  const t = text.toLowerCase();
+  const words = named.flatMap((n) => [n.name, ...n.aliases].map((w) => ({ name: n.name, w: w.toLowerCase() }))).sort((a, b) => b.w.length - a.w.length);
+  const hits: { name: string; from: number; to: number }[] = [];
+  for (const { name, w } of words)
+    for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1))
+      if (!hits.some((h) => at < h.to && at + w.length > h.from)) hits.push({ name, from: at, to: at + w.length });
+  let kept = hits.filter((h) => !DENIED.test(t.slice(0, h.from)));
+  const now = [...t.matchAll(NOW)].at(-1)?.index;
+  if (now !== undefined && new Set(kept.map((h) => h.name)).size > 1 && kept.some((h) => h.from > now)) kept = kept.filter((h) => h.from > now);
+  return [...new Set(kept.sort((a, b) => a.from - b.from).map((h) => h.name))];
+}
+
+/** The one listed name a reply says (see namedValues); undefined when it says none, or several. */
 export function namedValue(named: { name: string; aliases: string[] }[], text: string): string | undefined {
-  const t = (/不是.+?(?:而)?是(.+)$/u.exec(text)?.[1] ?? text).toLowerCase();
-  let best: { name: string; length: number } | undefined;
-  for (const n of named)
-    for (const w of [n.name, ...n.aliases]) if (t.includes(w.toLowerCase()) && (!best || w.length > best.length)) best = { name: n.name, length: w.length };
-  return best?.name;
+  const said = namedValues(named, text);
+  return said.length === 1 ? said[0] : undefined;
 }
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
@@ -1827,9 +1845,12 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (value.length <= c.q.maxLength) return { kind: 'answers', items: [{ questionId: pending.id, value: nameAsStored(value) }] };
     }
     // A field of listed names is read for the name it says; a reply naming none is asked back.
+    // Several names said (「国有控股的中外合资」) are asked which one; none (「个体户」「我们不是国企」) is asked back with the list.
     if (c.q.named) {
-      const name = namedValue(c.q.named, value);
-      return name ? { kind: 'answers', items: [{ questionId: pending.id, value: name }] } : { kind: 'unclear', reason: 'notAnAnswer', field: labelOf(c) };
+      const said = namedValues(c.q.named, value);
+      if (said.length === 1) return { kind: 'answers', items: [{ questionId: pending.id, value: said[0]! }] };
+      if (said.length > 1) return { kind: 'unclear', reason: 'severalChoices', choices: said.map((n) => `“${n}”`), field: labelOf(c) };
+      return { kind: 'unclear', reason: 'notNamed', choices: [t.trim().slice(0, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
     }
     // An industry described in words is the division it names; what the enterprise makes, said after it, is offered
     // as its 主营业务 (filled only while that is empty), so the words are not lost.

@@ -147,14 +147,15 @@ export type Interpretation =
    * words typed, the figure as a percentage and as a fraction of one.
    * 'period': a figure said for another span than the field's (「一个月六千万」 to a year's revenue); `choices` are the
    * words typed, the span said and the field's. 'otherYear': a yearly figure said with another year that could not be
-   * recorded as that year's; `choices` are the words typed and the year said. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
+   * recorded as that year's; `choices` are the words typed and the year said. 'notNamed': a reply to a field of listed
+   * names (资本性质) that says none of them; `choices` are the words typed, then the names. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
    * `choices` are the words typed, the kind they state and what the field wants.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'notNamed';
       choices?: string[];
       field?: string;
     };
