@@ -263,8 +263,25 @@ function interviewReads(kb: FormsKnowledge): string[] {
   return [...ids].sort();
 }
 
-/** The workshop a question belongs to (form.ws.2.lines, form.cell.ws.run.2), if any. */
-const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form\.cell\.ws\.[^.]+\.(\d+)$/u.exec(id)?.[1];
+/**
+ * The workshop a question belongs to (form.ws.2.lines, form.cell.ws.run.2), if any. 附件1 applies for one workshop,
+ * whose cells carry no number (form.cell.ws.run): they are the first workshop's.
+ */
+export const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form\.cell\.ws\.[^.]+\.(\d+)$/u.exec(id)?.[1] ?? (/^form\.cell\.ws\.[^.]+$/u.test(id) ? '1' : undefined);
+
+/**
+ * Every question of a part of the form as the chat's skip names it (finance, workshops, one workshop's: workshops@2),
+ * answered or not, in the form's order: what 「这个车间的先跳过」 puts off and 撤销跳过 opens again.
+ */
+export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category: Category, section: string): string[] {
+  const [id, one] = section.split('@');
+  const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
+  if (!s) return [];
+  const inSection = new RegExp(s.pattern, 'u');
+  return formPlan(kb, answers, category)
+    .filter((c) => inSection.test(c.id) && (one === undefined || workshopOf(c.id) === one))
+    .map((c) => c.id);
+}
 
 /**
  * The unanswered questions of the pending question's group (its financial year), for a skip in one step; with a
@@ -272,13 +289,8 @@ const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form
  */
 export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string, section?: string): string[] {
   if (section) {
-    const [id, one] = section.split('@');
-    const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
-    if (!s) return [questionId];
-    const inSection = new RegExp(s.pattern, 'u');
-    return formPlan(kb, answers, category)
-      .filter((c) => inSection.test(c.id) && (one === undefined || workshopOf(c.id) === one) && (c.id === questionId || !has(answers, c.id)))
-      .map((c) => c.id);
+    if (!kb.formQuestions.vocabulary.sections.some((x) => x.id === section.split('@')[0])) return [questionId];
+    return sectionQuestions(kb, answers, category, section).filter((id) => id === questionId || !has(answers, id));
   }
   const group = findQuestion(kb, questionId)?.q.group;
   if (!group) return [questionId];

@@ -353,6 +353,12 @@ export const FormVocabulary = z.object({
         words: z.array(z.string().min(1)).min(1),
         pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a regular expression'),
         oneWords: z.array(z.string().min(1)).optional(),
+        /**
+         * The part's name on the form view's skip button (「财务数据先跳过」); for a per-workshop part, with {i} for the
+         * workshop's number, and `oneLabel` for a form that applies for one workshop (附件1). Else its first word.
+         */
+        label: z.string().min(1).optional(),
+        oneLabel: z.string().min(1).optional(),
       }),
     )
     .default([]),
