@@ -803,6 +803,8 @@ export function saysNotKnown(kb: FormsKnowledge, text: string): boolean {
 
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
 const SENTENCE = /[，,。！!；;]\s*\S/;
+/** The longest item of a few-items field read as an item (a job or professional title, ending as `titles` do), not a clause. */
+const ITEM_MAX = 10;
 
 /**
  * A one-line answer that restates its field first (「联系人是王建国」, 「单位地址：…」, 「是民营」)
@@ -1873,6 +1875,12 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (field && industry.length <= c.q.maxLength && !SENTENCE.test(industry))
         return { kind: 'answers', items: [{ questionId: pending.id, value: industry }, { questionId: field.id, value: business!, extra: true }] };
       value = industry;
+    }
+    // 「总经理，高级工程师」 to a field of a few items: the items, joined as the form prints a list.
+    if (c.q.items) {
+      const parts = value.split(/\s*[，,；;]\s*/u).filter(Boolean);
+      const titles = kb.formQuestions.vocabulary.titles;
+      if (parts.length > 1 && parts.every((x) => x.length <= ITEM_MAX && titles.some((w) => x.endsWith(w)))) value = parts.join('、');
     }
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };

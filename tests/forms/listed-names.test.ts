@@ -56,3 +56,20 @@ describe('a reply to 资本性质', () => {
       expect(read(text), text).toEqual({ kind: 'unclear', reason: 'severalChoices', choices: said, field: '资本性质' });
   });
 });
+
+describe('a field of a few items (企业负责人职务和职称)', () => {
+  const title = (text: string) => interpretForm(ctx, text, formView(ctx, 'form.leader.title', 'smartWorkshop'));
+  it('keeps titles typed with commas as the items, joined as the form prints a list', () => {
+    for (const [text, value] of [
+      ['总经理，高级工程师', '总经理、高级工程师'],
+      ['董事长, 正高级工程师', '董事长、正高级工程师'],
+      ['总经理；高级经济师', '总经理、高级经济师'],
+    ] as const)
+      expect(title(text), text).toEqual({ kind: 'answers', items: [{ questionId: 'form.leader.title', value }] });
+  });
+
+  it('asks back a sentence with commas, and keeps a comma sentence out of a field of one item (precision)', () => {
+    expect(title('他很忙，明天再说吧我问问')).toMatchObject({ kind: 'unclear' });
+    expect(interpretForm(ctx, '办公室主任，兼任信息中心主任', formView(ctx, 'form.contact.title', 'smartWorkshop'))).toMatchObject({ kind: 'unclear' });
+  });
+});

@@ -204,6 +204,11 @@ export const FormQuestion = z.object({
   validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'mobile', 'percent', 'count']).optional(),
   /** A one-line field (a name, an address): a longer text or a sentence is asked back, not stored. Absent = a narrative. */
   maxLength: z.number().int().positive().optional(),
+  /**
+   * A one-line field that holds a few short items (职务和职称: 「总经理，高级工程师」): a reply of short parts split by
+   * commas is those items, printed joined by 、, not a sentence asked back.
+   */
+  items: z.boolean().optional(),
   /** The interview question that already gives this fact: asked only when the interview did not. */
   derivedFrom: z.string().optional(),
   /**
