@@ -418,6 +418,8 @@ export class Conversation {
       : reason === 'period' && interp.kind === 'unclear' ? phrases.period(before.question, interp.choices ?? [], interp.field)
       : reason === 'wanOrPlace' && interp.kind === 'unclear' ? phrases.wanOrPlace(before.question, interp.choices ?? [], interp.field)
       : reason === 'wrongKind' && interp.kind === 'unclear' ? phrases.wrongKind(before.question, interp.choices ?? [], interp.field)
+      : reason === 'otherYear' && interp.kind === 'unclear' ? phrases.otherYear(before.question, interp.choices ?? [], interp.field)
+      : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

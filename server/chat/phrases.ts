@@ -56,6 +56,8 @@ const PLACEHOLDERS = {
   period: ['said', 'spoken', 'wanted', 'field', 'unit', 'question'],
   wanOrPlace: ['said', 'small', 'large', 'field', 'question'],
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
+  otherYear: ['said', 'year', 'field', 'question'],
+  notNamed: ['said', 'field', 'names', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -66,6 +68,7 @@ const PLACEHOLDERS = {
   passingKept: ['label', 'display'],
   passingRefused: ['reason'],
   passingYearless: ['said'],
+  passingOtherYear: ['said', 'year', 'years'],
   passingNotOnForm: ['said'],
   passingPractice: ['said'],
   passingStanding: ['said'],
@@ -240,6 +243,12 @@ export const phrases = {
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** A reply to a field of listed names (资本性质) that says none of them: asked back with the names the form takes. */
+  notNamed: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('notNamed', { said: choices[0] ?? '', field: field ?? q.text, names: choices.slice(1).join('、'), question: q.text }) : T.unclearNoQuestion,
+  /** A figure said with another year than the asked field's that gives no figure for that year: nothing recorded, the field named. */
+  otherYear: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('otherYear', { said: choices[0] ?? '', year: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
   percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
@@ -279,7 +288,13 @@ export const phrases = {
     (p.recorded.length ? say('passingRecorded', { labels: p.recorded.map((r) => `“${r.label}”`).join(T.nameSeparator) }) : '') +
     p.kept.map((r) => say('passingKept', { label: r.label, display: r.display })).join('') +
     p.refused.map((reason) => say('passingRefused', { reason: clause(reason.replace(/^[a-z][\w.{}]*:\s*/i, '')) })).join('') +
-    p.notes.map((n) => say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : 'passingNotOnForm', { said: n.said })).join(''),
+    p.notes
+      .map((n) =>
+        n.reason === 'otherYear'
+          ? say('passingOtherYear', { said: n.said, year: n.year, years: n.years })
+          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : 'passingNotOnForm', { said: n.said }),
+      )
+      .join(''),
   /**
    * The verdict in two or three sentences once the assessment questions are done: the category,
    * the gaps by element, and whether to apply now or close the gaps first. An ineligible

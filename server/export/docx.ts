@@ -23,8 +23,10 @@ import type { FilledForm, FilledValue } from '../forms/fill';
 
 /**
  * The 申报书 as Word: A4, the cover page, section 一 as the bordered table of the form with
- * merged label cells, sections 二–四 as headings with the drafted text, and the materials
- * checklist. Placeholders 〔请补充：…〕 are highlighted so they are easy to find.
+ * merged label cells, sections 二–四 as headings with the drafted text. It is the official form
+ * the applicant signs, and prints only what the form holds: the materials checklist, what the
+ * notice rules out for the enterprise and the system's checks stay in the app. Placeholders
+ * 〔请补充：…〕 are highlighted so they are easy to find and fill before signing.
  */
 
 // Chinese government forms use 宋体 for body text and 黑体 for headings. Viewers without these
@@ -263,27 +265,9 @@ function coverPage(form: FilledForm): Paragraph[] {
   return out;
 }
 
-function checklistTable(form: FilledForm): Table {
-  const w = [700, 2600, 3700, 1400];
-  const c = (t: string, i: number, head = false) =>
-    new TableCell({
-      children: [para(t, { bold: head, size: SIZE.small + 2 })],
-      width: { size: w[i]!, type: WidthType.DXA },
-      shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } : undefined,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    });
-  const rows = [new TableRow({ children: ['序号', '材料', '要求与获取方式', '依据条款'].map((t, i) => c(t, i, true)), tableHeader: true })];
-  form.checklist.forEach((it, k) => {
-    rows.push(new TableRow({ children: [c(String(k + 1), 0), c(it.title, 1), c(it.where ? `${it.detail}。获取方式：${it.where}` : it.detail, 2), c(it.clause, 3)], cantSplit: true }));
-  });
-  return new Table({ rows, width: { size: w.reduce((a, b) => a + b), type: WidthType.DXA }, columnWidths: w, layout: TableLayoutType.FIXED });
-}
-
 export async function renderDocx(form: FilledForm): Promise<Buffer> {
   const s = form.spec;
   const body: (Paragraph | Table)[] = [];
-  // An enterprise the notice rules out reads that first, before any cell asks it for a fact.
-  if (form.ineligible) body.push(new Paragraph({ children: [new TextRun({ text: form.ineligible, font: SONG, size: SIZE.body, bold: true, color: 'C00000' })], spacing: { after: 200 } }));
   body.push(heading(s.section1.title, 1));
   body.push(
     new Table({
@@ -309,14 +293,10 @@ export async function renderDocx(form: FilledForm): Promise<Buffer> {
     const first = !seen.has(label);
     seen.add(label);
     body.push(para(`${first ? label : '　　'}${it.detail}${it.where ? `（${it.where}）` : ''}；`, { size: SIZE.body, font: FANGSONG, indent: !first, after: 40 }));
-    // A reminder, not a missing fact: the material itself is attached after this page.
-    body.push(new Paragraph({ children: [new TextRun({ text: `【请附：${it.title}】`, font: SONG, size: SIZE.table, color: '1F4E79', highlight: HighlightColor.CYAN })], indent: { firstLine: 480 }, spacing: { after: 80 } }));
   }
-  body.push(new Paragraph({ children: [], pageBreakBefore: true }));
-  body.push(heading('附：申报材料清单（自查用，提交前删除本页）', 1));
-  body.push(checklistTable(form));
-  // The system's checks of the facts (form.flags) are shown in the app beside the fields they concern; the exported
-  // file is the form the applicant signs, and prints none of them.
+  // The materials checklist (the app's 申报材料 panel and the self-assessment report), the notice's bar to this
+  // enterprise (the drafts panel) and the system's checks of the facts (beside the fields they concern) are the
+  // applicant's to read in the app: the exported file is the form the applicant signs, and prints none of them.
 
   const doc = new Document({
     creator: '智造申报助手',

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, groupOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 
@@ -216,21 +216,23 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   const rest = qs.filter((c) => !placed.has(c.id) && c.fact !== 'meta.proceed');
   if (rest.length) sections.find((s) => s.id !== 'cover' && s.groups.length)?.groups.push({ id: 'rest', rows: rest.map((c) => ({ fields: [fromQuestion(c)] })) });
 
-  // One skip per part, on the first group of it: the indicators of 附件1 stand in three groups, all put off at once.
-  const parts = new Map<string, { group: FormView['sections'][number]['groups'][number]; ids: string[] }>();
+  // Every group of a part the chat can put off carries that part's skip (the indicators of 附件1 stand in three groups,
+  // the finance in two): each puts off and takes back the whole part, counted over all of its questions, wherever
+  // they stand, as the chat's 「这个车间的先跳过」 does.
   for (const s of sections)
     for (const g of s.groups) {
-      const part = partOf(kb, g);
-      if (!part) continue;
-      const seen = parts.get(part.section);
-      if (seen) seen.ids.push(...part.ids);
-      else parts.set(part.section, { group: g, ids: part.ids });
+      const section = partOf(kb, qs, g);
+      if (!section) continue;
+      const ids = sectionQuestions(kb, answers, category, section);
+      const first = ids.find((id) => !has(answers, id));
+      g.skip = {
+        section,
+        label: partLabel(kb, category, section),
+        ...(first ? { questionId: first } : {}),
+        open: first ? groupOf(kb, answers, category, first, section).length : 0,
+        skipped: ids.filter((id) => has(answers, id) && answers[id] === null),
+      };
     }
-  for (const [section, { group, ids }] of parts) {
-    const first = ids.find((id) => !has(answers, id));
-    const open = first ? groupOf(kb, answers, category, first, section).length : 0;
-    group.skip = { section, ...(first ? { questionId: first } : {}), open, skipped: ids.filter((id) => has(answers, id) && answers[id] === null) };
-  }
 
   const counts = { filled: 0, unconfirmed: 0, skipped: 0, empty: 0, invalid: 0 };
   for (const s of sections)
@@ -242,21 +244,33 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
 
 /**
  * The part of the form a group belongs to, of those the chat puts off whole (「车间的先跳过」「这个车间的先跳过」
- * 「财务数据先跳过」), as the chat's skip names it (workshops@2, finance), with the group's questions in it. The form
- * view sends the chat's own skip for the part, so both put off the same questions and leave them placeholders.
+ * 「财务数据先跳过」), as the chat's skip names it (workshops@2, finance): the part holding most of the group's
+ * questions; on a tie a workshop's (附件1's 建设详情 cells are its one workshop's as well as the cells': their groups put
+ * off the workshop, as 「这个车间的先跳过」 does there), else the narrower part (联系人 within 企业基本信息). A workshop's group is that workshop alone, as 「这个车间的先跳过」 is in the chat. The form view sends the
+ * chat's own skip for the part, so both put off the same questions and leave them placeholders.
  */
-function partOf(kb: FormsKnowledge, g: FormView['sections'][number]['groups'][number]): { section: string; ids: string[] } | undefined {
+function partOf(kb: FormsKnowledge, qs: Concrete[], g: FormView['sections'][number]['groups'][number]): string | undefined {
   const ids = g.rows.flatMap((r) => r.fields.flatMap((f) => (f.questionId && f.input !== 'computed' ? [f.questionId] : [])));
-  let best: { id: string; ids: string[]; oneWords: boolean } | undefined;
+  let best: { id: string; ids: string[]; oneWords: boolean; size: number } | undefined;
   for (const s of kb.formQuestions.vocabulary.sections) {
     const re = new RegExp(s.pattern, 'u');
     const mine = ids.filter((id) => re.test(id));
-    if (mine.length >= 2 && (!best || mine.length > best.ids.length)) best = { id: s.id, ids: mine, oneWords: !!s.oneWords?.length };
+    const size = qs.filter((c) => re.test(c.id)).length;
+    const one = !!s.oneWords?.length;
+    const better = !best || mine.length > best.ids.length || (mine.length === best.ids.length && (one !== best.oneWords ? one : size < best.size));
+    if (mine.length >= 2 && better) best = { id: s.id, ids: mine, oneWords: one, size };
   }
   if (!best) return undefined;
-  // A workshop's group is that workshop alone (workshops@2), as 「这个车间的先跳过」 is in the chat.
-  const ws = best.oneWords ? /^form\.ws\.(\d+)\./u.exec(best.ids[0]!)?.[1] : undefined;
-  return { section: ws ? `${best.id}@${ws}` : best.id, ids: best.ids };
+  const ws = best.oneWords ? workshopOf(best.ids[0]!) : undefined;
+  return ws ? `${best.id}@${ws}` : best.id;
+}
+
+/** A part's name as its skip button says it (财务数据, 车间2; 附件1's one workshop by its own name). */
+function partLabel(kb: FormsKnowledge, category: Category, section: string): string {
+  const [id, one] = section.split('@');
+  const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id)!;
+  if (one !== undefined && category === 'smartWorkshop' && s.oneLabel) return s.oneLabel;
+  return (s.label ?? s.words[0]!).replace('{i}', one ?? '');
 }
 
 function collectIds(spec: ReturnType<typeof formSpec>, out: Set<string>): void {

@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears } from '../understand/years';
+import { absoluteYears, yearsSaid } from '../understand/years';
 import { parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -263,8 +263,25 @@ function interviewReads(kb: FormsKnowledge): string[] {
   return [...ids].sort();
 }
 
-/** The workshop a question belongs to (form.ws.2.lines, form.cell.ws.run.2), if any. */
-const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form\.cell\.ws\.[^.]+\.(\d+)$/u.exec(id)?.[1];
+/**
+ * The workshop a question belongs to (form.ws.2.lines, form.cell.ws.run.2), if any. 附件1 applies for one workshop,
+ * whose cells carry no number (form.cell.ws.run): they are the first workshop's.
+ */
+export const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form\.cell\.ws\.[^.]+\.(\d+)$/u.exec(id)?.[1] ?? (/^form\.cell\.ws\.[^.]+$/u.test(id) ? '1' : undefined);
+
+/**
+ * Every question of a part of the form as the chat's skip names it (finance, workshops, one workshop's: workshops@2),
+ * answered or not, in the form's order: what 「这个车间的先跳过」 puts off and 撤销跳过 opens again.
+ */
+export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category: Category, section: string): string[] {
+  const [id, one] = section.split('@');
+  const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
+  if (!s) return [];
+  const inSection = new RegExp(s.pattern, 'u');
+  return formPlan(kb, answers, category)
+    .filter((c) => inSection.test(c.id) && (one === undefined || workshopOf(c.id) === one))
+    .map((c) => c.id);
+}
 
 /**
  * The unanswered questions of the pending question's group (its financial year), for a skip in one step; with a
@@ -272,13 +289,8 @@ const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ?? /^form
  */
 export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string, section?: string): string[] {
   if (section) {
-    const [id, one] = section.split('@');
-    const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
-    if (!s) return [questionId];
-    const inSection = new RegExp(s.pattern, 'u');
-    return formPlan(kb, answers, category)
-      .filter((c) => inSection.test(c.id) && (one === undefined || workshopOf(c.id) === one) && (c.id === questionId || !has(answers, c.id)))
-      .map((c) => c.id);
+    if (!kb.formQuestions.vocabulary.sections.some((x) => x.id === section.split('@')[0])) return [questionId];
+    return sectionQuestions(kb, answers, category, section).filter((id) => id === questionId || !has(answers, id));
   }
   const group = findQuestion(kb, questionId)?.q.group;
   if (!group) return [questionId];
@@ -433,16 +445,34 @@ export function businessOfIndustry(kb: FormsKnowledge, text: string): string | u
   return what.length >= 2 && !SENTENCE.test(what) ? fill(v.businessFromIndustry, { what }) : undefined;
 }
 
+/** Words just before a listed name that deny it (「不是国企」「并非外资」「不属于集体」). */
+const DENIED = /(?:不是|并非|不属于|不算|不再是|非)\s*$/u;
+/** Words that say what follows is the enterprise now (「以前是国企，现在是民营」「后来改制成民营」), what comes before it what was. */
+const NOW = /现在|目前|如今|后来|改制|已经/gu;
+
 /**
- * A reply to a field of listed names stored as the listed name it says (「俺们是民企」 → 民营), the longest said winning
- * (国有控股 over 国有); after 「不是X…是Y」 only the Y is read. Undefined when it says none.
+ * The listed names a reply to a field of listed names says (「俺们是民企」 → 民营), each word read once and the longest
+ * winning where words overlap (国有控股 over 国有, 中外合资 over 合资). A name denied (「不是国企」) is not said, and
+ * where names of what the enterprise was and is both stand (「以前是国企，现在是民营」), only those after the last
+ * word of now are. Several left: the reply does not say which one, and is asked back.
  */
+export function namedValues(named: { name: string; aliases: string[] }[], text: string): string[] {
+  const t = text.toLowerCase();
+  const words = named.flatMap((n) => [n.name, ...n.aliases].map((w) => ({ name: n.name, w: w.toLowerCase() }))).sort((a, b) => b.w.length - a.w.length);
+  const hits: { name: string; from: number; to: number }[] = [];
+  for (const { name, w } of words)
+    for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1))
+      if (!hits.some((h) => at < h.to && at + w.length > h.from)) hits.push({ name, from: at, to: at + w.length });
+  let kept = hits.filter((h) => !DENIED.test(t.slice(0, h.from)));
+  const now = [...t.matchAll(NOW)].at(-1)?.index;
+  if (now !== undefined && new Set(kept.map((h) => h.name)).size > 1 && kept.some((h) => h.from > now)) kept = kept.filter((h) => h.from > now);
+  return [...new Set(kept.sort((a, b) => a.from - b.from).map((h) => h.name))];
+}
+
+/** The one listed name a reply says (see namedValues); undefined when it says none, or several. */
 export function namedValue(named: { name: string; aliases: string[] }[], text: string): string | undefined {
-  const t = (/不是.+?(?:而)?是(.+)$/u.exec(text)?.[1] ?? text).toLowerCase();
-  let best: { name: string; length: number } | undefined;
-  for (const n of named)
-    for (const w of [n.name, ...n.aliases]) if (t.includes(w.toLowerCase()) && (!best || w.length > best.length)) best = { name: n.name, length: w.length };
-  return best?.name;
+  const said = namedValues(named, text);
+  return said.length === 1 ? said[0] : undefined;
 }
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
@@ -773,6 +803,8 @@ export function saysNotKnown(kb: FormsKnowledge, text: string): boolean {
 
 /** A one-line field answered with a sentence (「我们是做零部件的，规模不大」) is asked back. */
 const SENTENCE = /[，,。！!；;]\s*\S/;
+/** The longest item of a few-items field read as an item (a job or professional title, ending as `titles` do), not a clause. */
+const ITEM_MAX = 10;
 
 /**
  * A one-line answer that restates its field first (「联系人是王建国」, 「单位地址：…」, 「是民营」)
@@ -1072,6 +1104,75 @@ function noticeYear(kb: FormsKnowledge): number | undefined {
   return noticeYears.get(kb);
 }
 
+/** A yearly figure's fact (finance.2022.revenue): the year of the table's column and what the row counts. */
+const YEARLY_FACT = /^finance\.(\d{4})\.(\w+)$/u;
+
+/** The years of the form's 近三年主要经济指标 table, as a list to say (「2020、2021、2022」). */
+function tableYears(kb: FormsKnowledge): number[] {
+  return factCheckFormOf(kb).years.map(Number);
+}
+
+/** The note for a yearly figure of a year the form's table has no column for: the year said and the years it has. */
+function otherYearNote(kb: FormsKnowledge, said: string, year: number): PassingNote {
+  return { said, reason: 'otherYear', year, years: tableYears(kb).join('、') };
+}
+
+/** Words before a year that make it the year compared with (「比2021年多两千万」「跟21年差不多」), not the figure's own. */
+const COMPARED = /(?:比|较|相比|对比|同比|环比|跟|和|与|同)\s*$/u;
+
+/** One year's figure in a reply: the year, the words left for its figure, and its field (none: a year the table has not). */
+interface YearPart {
+  year: number;
+  rest: string;
+  target?: Concrete;
+}
+
+/**
+ * A yearly figure said with a year other than the asked field's (「2021年一点二亿」「前年一点二亿」 where 2022年营业收入
+ * is asked), or figures of several years in one reply (「2021年1.1亿，2022年1.2亿」): each figure is its own year's,
+ * never the asked year's. A part's `target` is the field of its year that its words point at (the asked row's by
+ * default, 「2021年的利润是…」 the profit's), or none when the table has no column for the year (今年, 2019年).
+ * `parts` is empty when the years cannot be told apart from the figures, so the reply is asked back. Undefined when
+ * the reply names no year but the asked one, or names a year only to compare with it and gives a figure of its own.
+ */
+function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: string; parts: YearPart[] } | undefined {
+  const m = YEARLY_FACT.exec(c.fact);
+  const now = noticeYear(kb);
+  if (!m || c.q.kind !== 'number' || now === undefined) return undefined;
+  const named = yearsSaid(text, now, kb.formQuestions.vocabulary.relativeYears);
+  if (!named.length) return undefined;
+  const said = text.trim().slice(0, 30);
+  const blank = (t: string, ys: typeof named) => ys.reduce((x, y) => x.split(y.said).join(' '), t);
+  const own = named.filter((y) => !COMPARED.test(text.slice(0, y.at)));
+  // 「比2021年多两千万」 with a figure of its own is the asked year's; 「跟21年差不多」 with none says no figure.
+  if (!own.length) return parseNumber(blank(text, named)) !== undefined ? undefined : { said, parts: [] };
+  const years = [...new Set(own.map((y) => y.year))];
+  if (years.length === 1 && years[0] === Number(m[1])) return undefined;
+  const lead = (t: string) => t.replace(/^[\s的是为：:，,、；;]+|[\s，,、；;。]+$/gu, '');
+  let pieces: { year: number; rest: string }[];
+  if (years.length === 1) pieces = [{ year: years[0]!, rest: lead(blank(text, named)) }];
+  else {
+    // Each year with the words after it up to the next year (「2021年1.1亿，2022年1.2亿」), or before it from the
+    // last one (「1.1亿是2021年的，1.2亿是2022年的」): whichever gives every year a figure.
+    const after = own.map((y, i) => ({ year: y.year, rest: lead(text.slice(y.at + y.said.length, own[i + 1]?.at ?? text.length)) }));
+    const before = own.map((y, i) => ({ year: y.year, rest: lead(text.slice(i ? own[i - 1]!.at + own[i - 1]!.said.length : 0, y.at)) }));
+    const figured = (ps: typeof after) => ps.every((p) => parseNumber(p.rest) !== undefined);
+    pieces = figured(after) ? after : figured(before) ? before : [];
+    if (!pieces.length || new Set(pieces.map((p) => p.year)).size !== pieces.length) return { said, parts: [] };
+  }
+  const parts = pieces.map(({ year, rest }): YearPart => {
+    if (!tableYears(kb).includes(year)) return { year, rest };
+    // The row the words name (营收, 利润, 总资产), longest word first; none named is the asked row.
+    const rows = kb.formQuestions.questions.filter((q) => q.fact.startsWith(`finance.${year}.`));
+    let row = rows.find((q) => q.fact === `finance.${year}.${m[2]}`);
+    let best = 0;
+    for (const q of rows) for (const w of q.nearSaidAs ?? []) if (w.length > best && rest.includes(w)) [row, best] = [q, w.length];
+    const target = row && findQuestion(kb, row.id);
+    return { year, rest, ...(target ? { target } : {}) };
+  });
+  return { said, parts };
+}
+
 /** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
 const RELATIVE_YEAR = /[去前今本上]/u;
 
@@ -1146,6 +1247,16 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
       i += used - 1;
       continue;
+    }
+    // 「今年营收两个亿」「2019年营收八千万」: a yearly figure of a year the table has no column for is recorded nowhere,
+    // and the note names the years the form asks.
+    const yearNamed = year === undefined ? [] : yearsSaid(bare, year, v.relativeYears);
+    if (yearless && yearNamed.length === 1 && !tableYears(kb).includes(yearNamed[0]!.year)) {
+      const without = bare.split(yearNamed[0]!.said).join('').replace(/^[\s的]+/u, '');
+      if (yearless.test(without) && parseNumber(without.replace(yearless, '')) !== undefined) {
+        notes.push(otherYearNote(kb, p.text, yearNamed[0]!.year));
+        continue;
+      }
     }
     if (yearless?.test(bare) && !SHARE_WORDS.test(bare) && parseNumber(bare.replace(yearless, '')) !== undefined) {
       // 「全年营收3200万」 to the 2022 revenue question: the year is the asked one, so the figure is its answer.
@@ -1629,9 +1740,24 @@ export function readFigure(
   kb: FormsKnowledge,
   questionId: string,
   text: string,
-): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace' | 'wrongKind'; choices: string[]; message: string } | undefined {
+): { kind: 'value'; value: number; approx?: true; typed?: number } | { kind: 'ask'; reason: 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear'; choices: string[]; message: string } | undefined {
   const c = findQuestion(kb, questionId);
   if (!c || c.q.kind !== 'number') return undefined;
+  // 「2021年一点二亿」 in the 2022 column: the figure is another year's, never this one's. The chat records it as that
+  // year's before it gets here (readAsked); the form view's box says where it goes.
+  const yearly = yearlyFigures(kb, c, text);
+  const other = yearly?.parts.find((p) => p.target?.id !== c.id) ?? (yearly && !yearly.parts.length ? { year: yearsSaid(text, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year } : undefined);
+  if (yearly && other) {
+    const m = kb.formQuestions.messages;
+    const asked = YEARLY_FACT.exec(c.fact)![1]!;
+    const year = String(other.year);
+    return {
+      kind: 'ask',
+      reason: 'otherYear',
+      choices: [yearly.said, year],
+      message: tableYears(kb).includes(other.year) ? fill(m.otherYear, { said: yearly.said, year, asked, field: labelOf(c) }) : fill(m.yearNotOnForm, { said: yearly.said, year, years: tableYears(kb).join('、') }),
+    };
+  }
   const n = parseNumber(text, c.q.unit);
   const said = text.trim().slice(0, 30);
   const m = kb.formQuestions.messages;
@@ -1733,9 +1859,12 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (value.length <= c.q.maxLength) return { kind: 'answers', items: [{ questionId: pending.id, value: nameAsStored(value) }] };
     }
     // A field of listed names is read for the name it says; a reply naming none is asked back.
+    // Several names said (「国有控股的中外合资」) are asked which one; none (「个体户」「我们不是国企」) is asked back with the list.
     if (c.q.named) {
-      const name = namedValue(c.q.named, value);
-      return name ? { kind: 'answers', items: [{ questionId: pending.id, value: name }] } : { kind: 'unclear', reason: 'notAnAnswer', field: labelOf(c) };
+      const said = namedValues(c.q.named, value);
+      if (said.length === 1) return { kind: 'answers', items: [{ questionId: pending.id, value: said[0]! }] };
+      if (said.length > 1) return { kind: 'unclear', reason: 'severalChoices', choices: said.map((n) => `“${n}”`), field: labelOf(c) };
+      return { kind: 'unclear', reason: 'notNamed', choices: [t.trim().slice(0, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
     }
     // An industry described in words is the division it names; what the enterprise makes, said after it, is offered
     // as its 主营业务 (filled only while that is empty), so the words are not lost.
@@ -1746,6 +1875,12 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
       if (field && industry.length <= c.q.maxLength && !SENTENCE.test(industry))
         return { kind: 'answers', items: [{ questionId: pending.id, value: industry }, { questionId: field.id, value: business!, extra: true }] };
       value = industry;
+    }
+    // 「总经理，高级工程师」 to a field of a few items: the items, joined as the form prints a list.
+    if (c.q.items) {
+      const parts = value.split(/\s*[，,；;]\s*/u).filter(Boolean);
+      const titles = kb.formQuestions.vocabulary.titles;
+      if (parts.length > 1 && parts.every((x) => x.length <= ITEM_MAX && titles.some((w) => x.endsWith(w)))) value = parts.join('、');
     }
     if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
@@ -1763,6 +1898,28 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     // 「张伟 13837300000」 to 注册资本: the contact typed ahead. A phone's digits read as a figure would put
     // 13837300000 万元 on the signed form, so the reply is asked back and nothing is recorded.
     if (hasPhone(t)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「2021年一点二亿」 to the 2022 revenue: recorded as 2021's, and 2022's asked again; 「今年营收…」, a year the
+    // table has no column for, is recorded nowhere and the user hears which years the form asks.
+    const yearly = yearlyFigures(kb, c, t);
+    if (yearly) {
+      const items: Extract<Interpretation, { kind: 'answers' }>['items'] = [];
+      const notes: PassingNote[] = [];
+      for (const p of yearly.parts) {
+        if (!p.target) {
+          if (parseNumber(p.rest) === undefined) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(p.year)], field: labelOf(c) };
+          notes.push(otherYearNote(kb, yearly.said, p.year));
+          continue;
+        }
+        const read = readFigure(kb, p.target.id, p.rest);
+        // A figure of that year the field would ask back (「2021年十万五」) is asked back in that field's terms.
+        if (read?.kind === 'ask') return { kind: 'unclear', reason: read.reason, choices: read.choices, field: labelOf(p.target) };
+        if (read?.kind !== 'value') return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(p.year)], field: labelOf(c) };
+        const mine = p.target.id === c.id;
+        items.push({ questionId: p.target.id, value: read.value, ...(mine ? {} : { extra: true as const }), ...(read.approx ? { approx: true as const, said: t } : {}) });
+      }
+      if (!yearly.parts.length) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(yearsSaid(t, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year)], field: labelOf(c) };
+      return { kind: 'answers', items, ...(notes.length ? { notes } : {}) };
+    }
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };

@@ -59,7 +59,7 @@ export const FormViewRow = z.object({ label: z.string().optional(), fields: z.ar
  * is that part as the chat's skip names it (workshops@2, finance), `questionId` the open question the skip is sent for,
  * absent when none is open, and `skipped` the questions skipped in it, which 撤销跳过 opens again.
  */
-export const FormViewGroupSkip = z.object({ section: z.string(), questionId: z.string().optional(), open: z.number().int(), skipped: z.array(z.string()) });
+export const FormViewGroupSkip = z.object({ section: z.string(), label: z.string(), questionId: z.string().optional(), open: z.number().int(), skipped: z.array(z.string()) });
 export const FormViewGroup = z.object({ id: z.string(), title: z.string().optional(), rows: z.array(FormViewRow), skip: FormViewGroupSkip.optional() });
 export const FormViewSection = z.object({ id: z.string(), title: z.string(), part: z.string().optional(), clause: z.string().optional(), groups: z.array(FormViewGroup) });
 export type FormViewSection = z.infer<typeof FormViewSection>;

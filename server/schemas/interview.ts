@@ -87,10 +87,14 @@ export type ApplyResult =
   | { ok: false; error: string };
 
 /**
- * A piece of a reply said in passing and not recorded: `said` as typed, and why. 'practice': a yes that names only a
+ * A piece of a reply said in passing and not recorded: `said` as typed, and why. 'otherYear': a figure of a year the
+ * form does not ask (「今年营收两个亿」). 'practice': a yes that names only a
  * way of working by hand (「有，纸质的」), recorded as no system, with the words that said so.
  */
-export type PassingNote = { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' };
+export type PassingNote =
+  | { said: string; reason: 'yearless' | 'notOnForm' | 'practice' | 'standing' }
+  /** A yearly figure of a year the form's table has no column for (今年, 2019年): the year said and the table's years, listed. */
+  | { said: string; reason: 'otherYear'; year: number; years: string };
 
 /** What offline free-text reading made of a message. */
 export type Interpretation =
@@ -142,14 +146,16 @@ export type Interpretation =
    * 'percentOrFraction': a bare decimal to a percentage field (「0.6」), which may be 0.6% or 60%; `choices` are the
    * words typed, the figure as a percentage and as a fraction of one.
    * 'period': a figure said for another span than the field's (「一个月六千万」 to a year's revenue); `choices` are the
-   * words typed, the span said and the field's. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
+   * words typed, the span said and the field's. 'otherYear': a yearly figure said with another year that could not be
+   * recorded as that year's; `choices` are the words typed and the year said. 'notNamed': a reply to a field of listed
+   * names (资本性质) that says none of them; `choices` are the words typed, then the names. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
    * `choices` are the words typed, the kind they state and what the field wants.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'notNamed';
       choices?: string[];
       field?: string;
     };

@@ -29,7 +29,7 @@ export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, pa
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
 export { withProvinces, type Elsewhere } from './places';
-export { absoluteYears } from './years';
+export { absoluteYears, yearsSaid } from './years';
 
 export interface Correction {
   /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; number: a Chinese numeral written in digits. */

@@ -63,13 +63,15 @@ describe.skipIf(!haveSoffice)('the exported DOCX rendered by LibreOffice', () =>
 
   it('renders section 一 as the table with its labels and computed values, then sections 二 to 四', () => {
     const all = text.discrete!.replace(/\s+/g, '');
-    for (const s of ['一、企业基本信息', '统一社会信用代码', '91411000MA45K7QX2R', '近三年主要经济指标', '资产负债率（%）', '41.6', '提升/降低比例', '44.0', '车间建设', '机加工车间', '申报单位真实性承诺', '二、企业情况概述', '三、智能工厂具体情况介绍', '四、相关附件', '申报材料清单']) {
+    for (const s of ['一、企业基本信息', '统一社会信用代码', '91411000MA45K7QX2R', '近三年主要经济指标', '资产负债率（%）', '41.6', '提升/降低比例', '44.0', '车间建设', '机加工车间', '申报单位真实性承诺', '二、企业情况概述', '三、智能工厂具体情况介绍', '四、相关附件']) {
       expect(all, s).toContain(s);
     }
     const order = ['一、企业基本信息', '二、企业情况概述', '三、智能工厂具体情况介绍', '四、相关附件'].map((s) => all.indexOf(s));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(pages.discrete!.length).toBeGreaterThanOrEqual(8);
     expect(all).not.toContain('〔请补充');
+    // The form the applicant signs ends with 四's list of attachments: no self-check list, reminder or system note after it.
+    for (const w of ['申报材料清单', '自查', '提交前删除', '请附：', '系统校验']) expect(all, w).not.toContain(w);
   });
 
   it('renders the reconstructed 附件1 with its surviving fragments', () => {

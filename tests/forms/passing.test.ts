@@ -137,8 +137,8 @@ describe('facts stated in passing in a form reply', () => {
     expect(read('form.finance.2020.revenue', '全年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2020.revenue', value: 3200 }] });
     // 去年 names a year of its own, the one before the notice's, which is not the one asked: that year's field.
     expect(read('form.finance.2020.revenue', '去年营收3200万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.revenue', value: 3200, extra: true }] });
-    // 今年 names the notice's own year, which the form has no column for: noted, not recorded.
-    expect(read('form.finance.2020.revenue', '今年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '今年营收3200万', reason: 'yearless' }] });
+    // 今年 names the notice's own year, which the form has no column for: noted with the years the form asks, not recorded.
+    expect(read('form.finance.2020.revenue', '今年营收3200万')).toEqual({ kind: 'answers', items: [], notes: [{ said: '今年营收3200万', reason: 'otherYear', year: 2023, years: '2020、2021、2022' }] });
   });
 
   it('takes a mobile number given as the contact\'s phone for the mobile too, unless the mobile is answered', () => {

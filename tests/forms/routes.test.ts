@@ -184,7 +184,7 @@ describe('session drafts', () => {
     });
   });
 
-  it('the list says at its top what the draft and the DOCX say when the answers rule the enterprise out (二(一)), and null otherwise', async () => {
+  it('the list says at its top when the answers rule the enterprise out (二(一)), and null otherwise; the signed DOCX does not print it', async () => {
     const { sessionId, auth } = await session();
     const ok = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/drafts?category=smartWorkshop`, headers: auth });
     expect(ok.json().ineligible).toBeNull();
@@ -195,7 +195,10 @@ describe('session drafts', () => {
     expect(line).toContain(b.app.kb.data.categoryRules.hard.notIndependent.reason);
     const docx = await b.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/export.docx?category=smartWorkshop`, headers: auth });
     const xml = (await zipEntry(docx.rawPayload, 'word/document.xml')).toString('utf8');
-    expect(xml).toContain(line);
+    // The app says it; the form the applicant signs carries the form's own text only.
+    expect(docx.statusCode).toBe(200);
+    expect(xml).not.toContain(line);
+    expect(xml).not.toContain('二(一)');
   });
 
   it('exports the session DOCX with the token', async () => {

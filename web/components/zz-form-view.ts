@@ -505,22 +505,23 @@ export class ZzFormView extends LitElement {
   }
 
   /**
-   * A part the chat can put off whole (a workshop, the finance, the indicators): 先跳过 sends the chat's own skip for
-   * it, so its open questions are skipped and print as placeholders; 撤销跳过 opens its skipped questions again.
+   * A part the chat can put off whole (a workshop, the finance, the indicators), on every group of it: 先跳过 sends the
+   * chat's own skip for the part, so its open questions are skipped and print as placeholders; 撤销跳过 opens its
+   * skipped questions again. The button names the part, since a part may stand in several groups.
    */
-  private _skipActions(g: FormView['sections'][number]['groups'][number], title: string) {
+  private _skipActions(g: FormView['sections'][number]['groups'][number]) {
     const k = g.skip;
     if (!k || (!k.questionId && !k.skipped.length)) return nothing;
-    const name = title.replace(/[：:]?（名称）$/u, '');
+    const name = k.label;
     return html`<div class="skip-actions">
       ${k.questionId && k.open > 0
         ? html`<button class="btn skip-part" type="button" aria-label=${`${name}：其余${k.open}项先跳过`} @click=${() => emit(this, 'zz-answer', { questionId: k.questionId!, value: null, display: `${name}：先跳过（${k.open}项）`, wholeGroup: true, section: k.section })}>
-            先跳过其余${k.open}项
+            ${name}先跳过（${k.open}项）
           </button>`
         : nothing}
       ${k.skipped.length
         ? html`<button class="btn reopen-part" type="button" aria-label=${`${name}：撤销跳过的${k.skipped.length}项`} @click=${() => emit(this, 'zz-reopen', { questionIds: k.skipped, display: `${name}：撤销跳过（${k.skipped.length}项）` })}>
-            撤销跳过（${k.skipped.length}项）
+            ${name}撤销跳过（${k.skipped.length}项）
           </button>`
         : nothing}
     </div>`;
@@ -563,7 +564,7 @@ export class ZzFormView extends LitElement {
           <h3 id=${`s-${s.id}`}>${s.title}</h3>
           ${s.groups.map(
             (g) => html`<div class="group" role="group" aria-label=${g.title ?? s.title}>
-              ${g.title || g.skip ? html`<div class="group-head">${g.title ? html`<h4>${g.title}</h4>` : nothing}${this._skipActions(g, g.title ?? s.title)}</div>` : nothing}
+              ${g.title || g.skip ? html`<div class="group-head">${g.title ? html`<h4>${g.title}</h4>` : nothing}${this._skipActions(g)}</div>` : nothing}
               ${g.rows.map((r) =>
                 r.label
                   ? html`<fieldset>

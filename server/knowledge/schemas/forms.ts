@@ -204,6 +204,11 @@ export const FormQuestion = z.object({
   validate: z.enum(['creditCode', 'money', 'date', 'email', 'phone', 'mobile', 'percent', 'count']).optional(),
   /** A one-line field (a name, an address): a longer text or a sentence is asked back, not stored. Absent = a narrative. */
   maxLength: z.number().int().positive().optional(),
+  /**
+   * A one-line field that holds a few short items (职务和职称: 「总经理，高级工程师」): a reply of short parts split by
+   * commas is those items, printed joined by 、, not a sentence asked back.
+   */
+  items: z.boolean().optional(),
   /** The interview question that already gives this fact: asked only when the interview did not. */
   derivedFrom: z.string().optional(),
   /**
@@ -353,6 +358,12 @@ export const FormVocabulary = z.object({
         words: z.array(z.string().min(1)).min(1),
         pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a regular expression'),
         oneWords: z.array(z.string().min(1)).optional(),
+        /**
+         * The part's name on the form view's skip button (「财务数据先跳过」); for a per-workshop part, with {i} for the
+         * workshop's number, and `oneLabel` for a form that applies for one workshop (附件1). Else its first word.
+         */
+        label: z.string().min(1).optional(),
+        oneLabel: z.string().min(1).optional(),
       }),
     )
     .default([]),
@@ -398,6 +409,10 @@ export const FormMessages = z.object({
   wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
   /** A value of another kind ({kind}: 天数, 百分比, 日期) than the field ({field}) wants ({wanted}: its kind and unit). */
   wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
+  /** A yearly figure said with another year ({year}) than the column's ({asked}) of {field}, typed into the column's box. */
+  otherYear: z.string().includes('{said}').includes('{year}').includes('{asked}'),
+  /** A yearly figure said with a year ({year}) the form's table has no column for; {years}: the table's years. */
+  yearNotOnForm: z.string().includes('{said}').includes('{year}').includes('{years}'),
   /** A mobile number typed as a figure ({said}) into a figure's field ({field}). */
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
