@@ -368,7 +368,7 @@ const CLAUSE_END = /[，,。；;？?！!\s]/u;
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
-  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
+  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|已是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
   if (got >= 0) {
     // The title held is named in the same clause as the verb: after it ("评上了智能车间") or, as
     // spoken, before it ("那个车间去年评上了，今年能报智能工厂吗"); a later clause names what is asked.
@@ -1550,7 +1550,22 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb))))) };
+  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))))) };
+}
+
+const heldTitlePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * 「我们是智能工厂 还能报车间吗」: the enterprise says it holds a title. Its 我们 is a filler the
+ * question loses, and with it what 是 was said of; read as 「已是智能工厂」 (intents.json `heldTitle`),
+ * the question keeps the title won.
+ */
+function heldTitle(kb: KnowledgeBase, text: string): string {
+  const h = kb.data.intents.heldTitle;
+  if (!h) return text;
+  let re = heldTitlePatterns.get(h);
+  if (!re) heldTitlePatterns.set(h, (re = new RegExp(h.pattern, 'gu')));
+  return text.replace(re, h.reading);
 }
 
 /**
@@ -1677,6 +1692,36 @@ function shownPart(part: string, pieces: string[], question: string): string {
   return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
 }
 
+/** Each place a question word or particle asks, in order. */
+const ASKS_ALL = new RegExp(ASKS.source, 'gu');
+
+/**
+ * 「能报几个车间截止时间是哪天」「要交审计报告吗在哪个平台报」: two questions typed as one run, with
+ * nothing between them. A run that asks in two places is cut between them where each side asks on
+ * its own and a different entry answers each side; of such cuts, the one whose weaker side is
+ * answered best. A side that opens by asking (「能报吗」「要几张」) leans on the words before it, so
+ * no cut leaves one; and a run whose sides both lead to one entry is one question.
+ */
+function runOn(kb: KnowledgeBase, piece: string): string[] {
+  if (piece.length < 8 || /\s/u.test(piece)) return [piece];
+  const marks = [...piece.matchAll(ASKS_ALL)];
+  if (marks.length < 2) return [piece];
+  const from = marks[0]!.index + marks[0]![0].length;
+  const to = marks.at(-1)!.index;
+  let best: { score: number; cut: string[] } | undefined;
+  for (let i = from; i <= to; i++) {
+    const head = piece.slice(0, i);
+    const tail = piece.slice(i);
+    if (head.length < 4 || tail.length < 4 || !asks(head) || !asks(tail) || tail.search(PREDICATE) === 0) continue;
+    const a = accepted(answersOf(kb).match(head, 3));
+    const b = a && accepted(answersOf(kb).match(tail, 3));
+    if (!a || !b || a.prepared === b.prepared) continue;
+    const score = Math.min(a.score, b.score);
+    if (!best || score > best.score) best = { score, cut: [head, tail] };
+  }
+  return best?.cut ?? [piece];
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -1697,7 +1742,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
-  const { pieces, said } = parts(q);
+  const { pieces: typedParts, said } = parts(q);
+  const pieces = typedParts.flatMap((p) => runOn(kb, p));
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
   const asking = pieces.filter(asks);
