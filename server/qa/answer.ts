@@ -508,10 +508,15 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
   return undefined;
 }
 
-/** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
-function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
+function varsOf(kb: KnowledgeBase): Record<string, string | number> {
   let vars = varsCache.get(kb);
   if (!vars) varsCache.set(kb, (vars = placeholderValues(kb.data)));
+  return vars;
+}
+
+/** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
+function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
+  const vars = varsOf(kb);
   const base = fill(p.entry.answer, vars);
   if (p.items.length) {
     const text = normalise(q);
@@ -834,9 +839,12 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   // (「是，要应用制造执行系统（MES）。」, however long the system's name) goes alone, the requirement stays.
   const verdict = CATEGORY_VERDICT.test(text) ? CATEGORY_VERDICT : VERDICT_WORD.test(text) ? VERDICT_WORD : undefined;
   if (text !== before || !verdict || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
-  // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
+  // 「没有AGV能报吗」 is answered by 不强制 itself; 「车间上了AGV能报吗」 says it has the system and asks
+  // whether it may apply, which no verdict on one system answers.
+  const l = kb.data.intents.answerText.lacking;
+  const missing = l.without.some((w) => question.includes(w)) && !l.notWithout.some((w) => question.includes(w));
   const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
-  const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
+  const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value' || (entry.conclusion === 'no' && !missing));
   if (!which && !asks) return text;
   const rest = text.replace(verdict, '');
   return `${s.lead}${rest}`;
@@ -869,7 +877,7 @@ function figuresOfNotice(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
-function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
+function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
   const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
   const asked = pieces.flatMap((p, i) => {
@@ -881,8 +889,11 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
   if (asked.length === 0) return text;
   const t = kb.data.intents.answerText;
   const first = text.split('\n')[0]!;
+  // An entry with a limit may judge the asker's own figure (「可以，20张不少于10张」): that figure is
+  // echoed, not stated by the notice, so the figures confirmed against are the rule's own.
+  const ruled = entry.limit ? fill(entry.answer, varsOf(kb)) : first;
   // The ×100% of a formula (资产负债率＝总负债÷总资产×100%) states no figure of the notice's.
-  const given = findQuantities(normalise(first).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
+  const given = findQuantities(normalise(ruled).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
   // 「每个市推荐不超过15家对吧」 answered with 洛阳、新乡、南阳's 15: the quota is right of places, and the
   // asker named none, so it is not agreed with as said.
   const places = (t: string) => listedRegionSpans(kb, scan(kb, normalise(t))).length;
@@ -904,14 +915,20 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
       const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
       if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
       if (same.length > 0) {
-        if (!otherPlaces || figureKind(x.unit) !== '家') verdict ??= fill(t.confirmed, { said: figure });
+        // Of several figures confirmed (「一年限报一个是吧」), the last is the one asked about: the first set its frame.
+        if (!otherPlaces || figureKind(x.unit) !== '家') verdict = fill(t.confirmed, { said: figure });
         continue;
       }
       // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
       if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
     }
   }
-  return verdict && !OPENS_WITH_VERDICT.test(text) ? verdict + text : text;
+  if (!verdict || OPENS_WITH_VERDICT.test(text)) return text;
+  // 「1个。每家企业…」 after 「对，通知写的就是1个。」: a bare figure that only repeats the one confirmed is not said twice.
+  const bare = text.match(/^[^。，\n]{1,10}。/u)?.[0];
+  const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
+  const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
+  return verdict + (repeats ? text.slice(bare.length) : text);
 }
 
 /**
@@ -1703,7 +1720,8 @@ const ASKS_ALL = new RegExp(ASKS.source, 'gu');
  * no cut leaves one; and a run whose sides both lead to one entry is one question.
  */
 function runOn(kb: KnowledgeBase, piece: string): string[] {
-  if (piece.length < 8 || /\s/u.test(piece)) return [piece];
+  // Parts joined back together (「…是不是分开的，各推荐几家」) were read as one question on purpose.
+  if (piece.length < 8 || /[\s,，]/u.test(piece)) return [piece];
   const marks = [...piece.matchAll(ASKS_ALL)];
   if (marks.length < 2) return [piece];
   const from = marks[0]!.index + marks[0]![0].length;
@@ -1890,7 +1908,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
-      const corrected = misquoted(kb, question, c.text, situated);
+      const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated);
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
