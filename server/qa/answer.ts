@@ -905,6 +905,9 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
     for (const [i, x] of said.entries()) {
       // A figure of another part of the question is that part's to correct.
       if (!x.unit || !question.includes(normalise(x.text))) continue;
+      // 「一个县最多推5个是吧」「一年限报一个是吧」: 一 with a measure word before a noun says 「a county」,
+      // 「a year」; it counts the subject, it is no figure the asker says the notice gives.
+      if (/^一\p{Script=Han}$/u.test(x.text) && /^[\p{Script=Han}](?<![是对吧吗呢么])/u.test(read.slice(x.index + x.text.length))) continue;
       // A month said with its day is read with that day, as one date.
       const after = said[i + 1];
       if (figureKind(x.unit) === '月' && after && after.index === x.index + x.text.length && figureKind(after.unit) === '日') continue;
