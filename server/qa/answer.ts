@@ -984,11 +984,11 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   const named = categories.filter((c) => patternOf(`${c.form}(?!\\d)`).test(question) || (c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)) && /申报书|表/u.test(question)));
   const forms = (named.length ? named.map((c) => c.form) : categories.map((c) => c.form).filter((f) => entry.clauses.some((id) => id === f || id.startsWith(`${f}.`)))).slice(0, 2);
   if (forms.length === 0) return text;
-  const cellOf = (form: string, word: string) => {
+  const cellOf = (form: string, word: string, whole = false) => {
     for (const c of kb.data.clauses) {
       if (!c.id.startsWith(`${form}.`)) continue;
       const lines = c.text.split('\n').map((l) => l.trim());
-      const at = lines.findIndex((l) => l.length > 1 && norm(l).includes(word));
+      const at = lines.findIndex((l) => l.length > 1 && (whole ? norm(l) === word : norm(l).includes(word)));
       if (at < 0) continue;
       // A word found in a cell's guidance (「（请简要说明…能源管理系统等…）」) is asked of the cell above it.
       const heading = lines.slice(0, at).reverse().find((l) => l.length > 1 && !l.startsWith('（'));
@@ -999,7 +999,9 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   const cells: string[] = [];
   for (const form of forms) {
     // 「投资额」「人数」 name the cell with a word that ends in 额 or 数: the form may write the stem alone.
-    const line = cellOf(form, x) ?? (/[额数]$/u.test(x) && x.length > 2 ? cellOf(form, x.slice(0, -1)) : undefined);
+    // 「联系人手机」 names the cell with the group it sits in: the form writes 「手机」 alone, on a line of its own.
+    const tail = [...Array(Math.max(0, x.length - 2)).keys()].map((k) => x.slice(k + 1)).find((w) => cellOf(form, w, true));
+    const line = cellOf(form, x) ?? (/[额数]$/u.test(x) && x.length > 2 ? cellOf(form, x.slice(0, -1)) : undefined) ?? (tail ? cellOf(form, tail, true) : undefined);
     if (line) cells.push(`${form}${line}`);
   }
   return cells.length ? fill(t.has, { cells: cells.join(t.separator) }) + text : text;
