@@ -79,7 +79,7 @@ describe('how long a workshop has run', () => {
 
 describe('an industry asked of a category', () => {
   it('says the notice maps no industry to a category, then what the industry usually is', () => {
-    expect(lead('做纺织的可以报流程型智能工厂吗')).toMatch(/^通知只把智能工厂分为离散型和流程型两类，没有给出行业与类型的对应关系。.*纺织.*通常按离散型/);
+    expect(lead('做家具的可以报流程型智能工厂吗')).toMatch(/^通知只把智能工厂分为离散型和流程型两类，没有给出行业与类型的对应关系。.*家具.*通常按离散型/);
     expect(lead('我们是造纸厂 能不能申报离散型')).toMatch(/^通知只把智能工厂分为离散型和流程型两类.*通常按流程型/);
   });
 
