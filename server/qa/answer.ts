@@ -1714,6 +1714,9 @@ function shownPart(part: string, pieces: string[], question: string): string {
   return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
 }
 
+/** A part that opens with its verb (「能报吗」「要几张」) asks of a subject said before it; one opening with 啥 or 哪 may name its own. */
+const LEANS = /^(?:(?<!智)能(?!力)|可以|需要|要(?![素求])|是否|有没有|是不是|必须|得|会)/u;
+
 /** Each place a question word or particle asks, in order. */
 const ASKS_ALL = new RegExp(ASKS.source, 'gu');
 
@@ -1735,7 +1738,7 @@ function runOn(kb: KnowledgeBase, piece: string): string[] {
   for (let i = from; i <= to; i++) {
     const head = piece.slice(0, i);
     const tail = piece.slice(i);
-    if (head.length < 4 || tail.length < 4 || !asks(head) || !asks(tail) || tail.search(PREDICATE) === 0) continue;
+    if (head.length < 4 || tail.length < 4 || !asks(head) || !asks(tail) || LEANS.test(tail)) continue;
     const a = accepted(answersOf(kb).match(head, 3));
     const b = a && accepted(answersOf(kb).match(tail, 3));
     if (!a || !b || a.prepared === b.prepared) continue;
