@@ -508,6 +508,7 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
   return undefined;
 }
 
+/** The values an answer's {placeholders} are filled with (facts.json, regions.json), read once per knowledge base. */
 function varsOf(kb: KnowledgeBase): Record<string, string | number> {
   let vars = varsCache.get(kb);
   if (!vars) varsCache.set(kb, (vars = placeholderValues(kb.data)));
