@@ -370,7 +370,7 @@ const CLAUSE_END = /[，,。；;？?！!\s]/u;
 function reapplicationHolder(q: string): '智能车间' | '智能工厂' | 'both' {
   const titled = q.match(/(车间|工厂)[^，,。？?车工]{0,4}(称号|荣誉|认定|资格|名号)/u);
   if (titled) return titled[1] === '车间' ? '智能车间' : '智能工厂';
-  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
+  const got = q.search(/获批|批了|通过认定|认定了|评定为|入选|获得|已获|获评|评上|认定过|拿到|拿过|拿了|取得过|被评为|已经是|已是|获过|评过|认定为|被认定|已认定|评为|授牌|挂牌|是省级|是省/u);
   if (got >= 0) {
     // The title held is named in the same clause as the verb: after it ("评上了智能车间") or, as
     // spoken, before it ("那个车间去年评上了，今年能报智能工厂吗"); a later clause names what is asked.
@@ -510,10 +510,16 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
   return undefined;
 }
 
-/** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
-function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
+/** The values an answer's {placeholders} are filled with (facts.json, regions.json), read once per knowledge base. */
+function varsOf(kb: KnowledgeBase): Record<string, string | number> {
   let vars = varsCache.get(kb);
   if (!vars) varsCache.set(kb, (vars = placeholderValues(kb.data)));
+  return vars;
+}
+
+/** The conclusion of one entry for this question, with its clauses; structured entries compute theirs. */
+function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: string; citations: Citation[] } {
+  const vars = varsOf(kb);
   const base = fill(p.entry.answer, vars);
   if (p.items.length) {
     const text = normalise(q);
@@ -836,9 +842,12 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   // (「是，要应用制造执行系统（MES）。」, however long the system's name) goes alone, the requirement stays.
   const verdict = CATEGORY_VERDICT.test(text) ? CATEGORY_VERDICT : VERDICT_WORD.test(text) ? VERDICT_WORD : undefined;
   if (text !== before || !verdict || !entry.clauses.every((c) => /^[一三]\(/u.test(c))) return text;
-  // 「没有AGV能报吗」 is answered by 不强制 itself; only which-category questions turn a 不要求.
+  // 「没有AGV能报吗」 is answered by 不强制 itself; 「车间上了AGV能报吗」 says it has the system and asks
+  // whether it may apply, which no verdict on one system answers.
+  const l = kb.data.intents.answerText.lacking;
+  const missing = l.without.some((w) => question.includes(w)) && !l.notWithout.some((w) => question.includes(w));
   const which = s.which.some((w) => question.includes(w)) && ['yes', 'no', 'value'].includes(entry.conclusion);
-  const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value');
+  const asks = s.asks.some((w) => question.includes(w)) && (entry.conclusion === 'yes' || entry.conclusion === 'value' || (entry.conclusion === 'no' && !missing));
   if (!which && !asks) return text;
   const rest = text.replace(verdict, '');
   return `${s.lead}${rest}`;
@@ -871,7 +880,7 @@ function figuresOfNotice(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
-function misquoted(kb: KnowledgeBase, typed: string, question: string, text: string): string {
+function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
   const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
   const asked = pieces.flatMap((p, i) => {
@@ -883,8 +892,11 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
   if (asked.length === 0) return text;
   const t = kb.data.intents.answerText;
   const first = text.split('\n')[0]!;
+  // An entry with a limit may judge the asker's own figure (「可以，20张不少于10张」): that figure is
+  // echoed, not stated by the notice, so the figures confirmed against are the rule's own.
+  const ruled = entry.limit ? fill(entry.answer, varsOf(kb)) : first;
   // The ×100% of a formula (资产负债率＝总负债÷总资产×100%) states no figure of the notice's.
-  const given = findQuantities(normalise(first).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
+  const given = findQuantities(normalise(ruled).replace(/[×xX*]\s*100\s*%/gu, '')).filter((x) => x.unit);
   // 「每个市推荐不超过15家对吧」 answered with 洛阳、新乡、南阳's 15: the quota is right of places, and the
   // asker named none, so it is not agreed with as said.
   const places = (t: string) => listedRegionSpans(kb, scan(kb, normalise(t))).length;
@@ -896,6 +908,9 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
     for (const [i, x] of said.entries()) {
       // A figure of another part of the question is that part's to correct.
       if (!x.unit || !question.includes(normalise(x.text))) continue;
+      // 「一个县最多推5个是吧」「一年限报一个是吧」: 一 with a measure word before a noun says 「a county」,
+      // 「a year」; it counts the subject, it is no figure the asker says the notice gives.
+      if (/^一\p{Script=Han}$/u.test(x.text) && /^[\p{Script=Han}](?<![是对吧吗呢么])/u.test(read.slice(x.index + x.text.length))) continue;
       // A month said with its day is read with that day, as one date.
       const after = said[i + 1];
       if (figureKind(x.unit) === '月' && after && after.index === x.index + x.text.length && figureKind(after.unit) === '日') continue;
@@ -906,14 +921,20 @@ function misquoted(kb: KnowledgeBase, typed: string, question: string, text: str
       const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
       if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
       if (same.length > 0) {
-        if (!otherPlaces || figureKind(x.unit) !== '家') verdict ??= fill(t.confirmed, { said: figure });
+        // Of several figures confirmed (「一年限报一个是吧」), the last is the one asked about: the first set its frame.
+        if (!otherPlaces || figureKind(x.unit) !== '家') verdict = fill(t.confirmed, { said: figure });
         continue;
       }
       // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
       if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
     }
   }
-  return verdict && !OPENS_WITH_VERDICT.test(text) ? verdict + text : text;
+  if (!verdict || OPENS_WITH_VERDICT.test(text)) return text;
+  // 「1个。每家企业…」 after 「对，通知写的就是1个。」: a bare figure that only repeats the one confirmed is not said twice.
+  const bare = text.match(/^[^。，\n]{1,10}。/u)?.[0];
+  const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
+  const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
+  return verdict + (repeats ? text.slice(bare.length) : text);
 }
 
 /**
@@ -966,11 +987,11 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   const named = categories.filter((c) => patternOf(`${c.form}(?!\\d)`).test(question) || (c.words.some((w) => question.includes(w)) && !c.unless?.some((w) => question.includes(w)) && /申报书|表/u.test(question)));
   const forms = (named.length ? named.map((c) => c.form) : categories.map((c) => c.form).filter((f) => entry.clauses.some((id) => id === f || id.startsWith(`${f}.`)))).slice(0, 2);
   if (forms.length === 0) return text;
-  const cellOf = (form: string, word: string) => {
+  const cellOf = (form: string, word: string, whole = false) => {
     for (const c of kb.data.clauses) {
       if (!c.id.startsWith(`${form}.`)) continue;
       const lines = c.text.split('\n').map((l) => l.trim());
-      const at = lines.findIndex((l) => l.length > 1 && norm(l).includes(word));
+      const at = lines.findIndex((l) => l.length > 1 && (whole ? norm(l) === word : norm(l).includes(word)));
       if (at < 0) continue;
       // A word found in a cell's guidance (「（请简要说明…能源管理系统等…）」) is asked of the cell above it.
       const heading = lines.slice(0, at).reverse().find((l) => l.length > 1 && !l.startsWith('（'));
@@ -981,7 +1002,9 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
   const cells: string[] = [];
   for (const form of forms) {
     // 「投资额」「人数」 name the cell with a word that ends in 额 or 数: the form may write the stem alone.
-    const line = cellOf(form, x) ?? (/[额数]$/u.test(x) && x.length > 2 ? cellOf(form, x.slice(0, -1)) : undefined);
+    // 「联系人手机」 names the cell with the group it sits in: the form writes 「手机」 alone, on a line of its own.
+    const tail = [...Array(Math.max(0, x.length - 2)).keys()].map((k) => x.slice(k + 1)).find((w) => cellOf(form, w, true));
+    const line = cellOf(form, x) ?? (/[额数]$/u.test(x) && x.length > 2 ? cellOf(form, x.slice(0, -1)) : undefined) ?? (tail ? cellOf(form, tail, true) : undefined);
     if (line) cells.push(`${form}${line}`);
   }
   return cells.length ? fill(t.has, { cells: cells.join(t.separator) }) + text : text;
@@ -1552,7 +1575,22 @@ function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb))))) };
+  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))))) };
+}
+
+const heldTitlePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * 「我们是智能工厂 还能报车间吗」: the enterprise says it holds a title. Its 我们 is a filler the
+ * question loses, and with it what 是 was said of; read as 「已是智能工厂」 (intents.json `heldTitle`),
+ * the question keeps the title won.
+ */
+function heldTitle(kb: KnowledgeBase, text: string): string {
+  const h = kb.data.intents.heldTitle;
+  if (!h) return text;
+  let re = heldTitlePatterns.get(h);
+  if (!re) heldTitlePatterns.set(h, (re = new RegExp(h.pattern, 'gu')));
+  return text.replace(re, h.reading);
 }
 
 /**
@@ -1697,6 +1735,40 @@ function shownPart(part: string, pieces: string[], question: string): string {
   return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
 }
 
+/** A part that opens with its verb (「能报吗」「要几张」) asks of a subject said before it; one opening with 啥 or 哪 may name its own. */
+const LEANS = /^(?:(?<!智)能(?!力)|可以|需要|要(?![素求])|是否|有没有|是不是|必须|得|会)/u;
+
+/** Each place a question word or particle asks, in order. */
+const ASKS_ALL = new RegExp(ASKS.source, 'gu');
+
+/**
+ * 「能报几个车间截止时间是哪天」「要交审计报告吗在哪个平台报」: two questions typed as one run, with
+ * nothing between them. A run that asks in two places is cut between them where each side asks on
+ * its own and a different entry answers each side; of such cuts, the one whose weaker side is
+ * answered best. A side that opens by asking (「能报吗」「要几张」) leans on the words before it, so
+ * no cut leaves one; and a run whose sides both lead to one entry is one question.
+ */
+function runOn(kb: KnowledgeBase, piece: string): string[] {
+  // Parts joined back together (「…是不是分开的，各推荐几家」) were read as one question on purpose.
+  if (piece.length < 8 || /[\s,，]/u.test(piece)) return [piece];
+  const marks = [...piece.matchAll(ASKS_ALL)];
+  if (marks.length < 2) return [piece];
+  const from = marks[0]!.index + marks[0]![0].length;
+  const to = marks.at(-1)!.index;
+  let best: { score: number; cut: string[] } | undefined;
+  for (let i = from; i <= to; i++) {
+    const head = piece.slice(0, i);
+    const tail = piece.slice(i);
+    if (head.length < 4 || tail.length < 4 || !asks(head) || !asks(tail) || LEANS.test(tail)) continue;
+    const a = accepted(answersOf(kb).match(head, 3));
+    const b = a && accepted(answersOf(kb).match(tail, 3));
+    if (!a || !b || a.prepared === b.prepared) continue;
+    const score = Math.min(a.score, b.score);
+    if (!best || score > best.score) best = { score, cut: [head, tail] };
+  }
+  return best?.cut ?? [piece];
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -1717,7 +1789,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
-  const { pieces, said } = parts(q);
+  const { pieces: typedParts, said } = parts(q);
+  const pieces = typedParts.flatMap((p) => runOn(kb, p));
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
   const asking = pieces.filter(asks);
@@ -1864,7 +1937,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
-      const corrected = misquoted(kb, question, c.text, situated);
+      const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated);
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });

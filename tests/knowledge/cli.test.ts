@@ -53,7 +53,7 @@ describe('the operator workflow from the command line', () => {
 
     const list = await script('knowledge-review', ['henan-2024', '--root', root]);
     expect(list.code, list.err).toBe(0);
-    expect(list.out).toMatch(/henan-2024 \(based on henan-2023\): 87 item\(s\) need review/);
+    expect(list.out).toMatch(/henan-2024 \(based on henan-2023\): 88 item\(s\) need review/);
     expect(list.out).toContain('--accept forms');
 
     const show = await script('knowledge-review', ['henan-2024', '--root', root, '--show', 'elements.json#/categories/discreteFactory/elements/3']);

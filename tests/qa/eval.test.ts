@@ -37,6 +37,7 @@ import fresh26 from '../fixtures/fresh26-questions.json';
 import fresh27 from '../fixtures/fresh27-questions.json';
 import fresh28 from '../fixtures/fresh28-questions.json';
 import fresh29 from '../fixtures/fresh29-questions.json';
+import fresh30 from '../fixtures/fresh30-questions.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -269,6 +270,12 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // quota is concluded as 「每个县（市）…不多于5家」, not in the clause's own 「各县（市）不多于5家」.
   it('on the twenty-ninth fresh set, a city bureau on the 推荐汇总表, a factory over two counties, a machinery plant, new and foreign-invested companies, full-width digits, Henan speech, homophone typos, right and wrong figures quoted back and out-of-scope asks, after fixing what it found (measured once before: hit@3 91.3, facts 91.3, concluded 95.7, facts in conclusion 82.6, none in scope refused, out of scope refused 100)', () => {
     expect(figures(evaluate(kb, fresh29))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 95.7, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Fixed for their causes (tests/qa/trusted-answers.test.ts asks each in other words). One expectation was corrected
+  // after the first measurement: 「申报书得盖章不」 is answered by the forms' 承诺 and 推荐意见 cells, not only by 四(二).
+  it('on the thirtieth fresh set, titles held, figures confirmed, a system the enterprise has, running time, an industry asked of a category, contact cells, a branch with its own legal personality, two questions typed as one run and out-of-scope asks, after fixing what it found (measured once before: hit@3 95.1, facts 86.3, concluded 90.1, facts in conclusion 78.8, one in-scope question refused, out of scope refused 100)', () => {
+    expect(figures(evaluate(kb, fresh30))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -35,9 +35,10 @@ export const AnswerEntry = z.object({
   /**
    * Word groups that must all be present (any word of each group) for the entry to answer a question.
    * A word may also name a kind of region from regions.json (@county: every 县 and 县级市; @district: every
-   * 市辖区; by name, short name and alias), so those lists are not copied here.
+   * 市辖区; by name, short name and alias), or any industry of industries.json (@industry: each division by
+   * name and alias), so those lists are not copied here.
    */
-  requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district')])).min(1)).optional(),
+  requires: z.array(z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry')])).min(1)).optional(),
   /**
    * The required words decide: when all are present (and no excluded word), this entry answers
    * ahead of entries that are only closer in wording. For a question form that is never asked of

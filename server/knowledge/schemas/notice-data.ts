@@ -210,6 +210,12 @@ export const IntentsFile = z.object({
     })
     .optional(),
   /**
+   * 「我们是智能工厂，还能报车间吗」: an enterprise that says it is a 智能工厂 or 智能车间 holds that title.
+   * Where `pattern` (a regular expression) matches, `reading` is put in its place, so the question reads
+   * as one about a title already won (「已是智能工厂」) once 我们 is taken out as a filler.
+   */
+  heldTitle: z.object({ pattern: Pattern, reading: z.string().min(1) }).optional(),
+  /**
    * A later year named in relative words (「明年」「下一批」): asked of that year, a question is about a
    * notice not yet known, unless the answer is a rule that spans years (an entry marked acrossYears).
    * `context`: regular expressions on what follows the word that make it the time of something else
