@@ -65,12 +65,16 @@ describe('can-we-apply questions that name the category or the industry', () => 
     for (const q of ['我们能申报智能工厂吗', '可以申报智能车间吗', '我们厂能报省级智能车间吗', '我们能报离散型智能工厂吗', '我们能报流程型智能工厂吗']) expect(lead(q), q).toMatch(who);
   });
 
-  it('reads a manufacturing industry named before the question as context', () => {
-    for (const q of ['我们是做光伏组件的，能报智能工厂吗', '做锂电池的能报智能车间吗', '我们是做服装的能报智能工厂吗', '做白酒的企业可以申报智能车间吗']) expect(lead(q), q).toMatch(who);
+  it('reads a manufacturing industry named before the question as context: its division first, then the applicant conditions', () => {
+    for (const q of ['我们是做光伏组件的，能报智能工厂吗', '做锂电池的能报智能车间吗', '我们是做服装的能报智能工厂吗', '做白酒的企业可以申报智能车间吗']) {
+      expect(lead(q), q).toMatch(/^可以。\S+属于制造业（国民经济行业分类GB\/T 4754制造业门类的大类\d\d“[^”]+”）。符合以下条件的企业可以申报：在河南省境内注册、具有独立法人资格/);
+    }
   });
 
-  it('says no to a business the notice excludes, named in the same way', () => {
-    for (const q of ['我们是做建筑施工的能报智能工厂吗', '我们是搞装修的能报智能车间吗', '房地产公司能申报智能工厂吗', '我们是施工企业，可以申报吗']) expect(lead(q), q).toMatch(/^不能。通知明确“不支持生产制造为非主营业务的企业申报”/);
+  it('says no to a business the notice excludes, named in the same way, naming its division outside manufacturing', () => {
+    for (const q of ['我们是做建筑施工的能报智能工厂吗', '我们是搞装修的能报智能车间吗', '房地产公司能申报智能工厂吗', '我们是施工企业，可以申报吗']) {
+      expect(lead(q), q).toMatch(/^不能。\S+属于国民经济行业分类（GB\/T 4754）的大类\d\d“[^”]+”，不是制造业。二\(一\)要求申报主体是“单体制造业企业”，并且“不支持生产制造为非主营业务的企业申报”/);
+    }
     // A workshop still being built is a stage of work, not a building contractor.
     expect(lead('车间还在施工能报吗')).not.toMatch(/^不能/);
   });
