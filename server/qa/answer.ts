@@ -366,7 +366,7 @@ export function findIndustry(kb: KnowledgeBase, q: string, found: Found = scan(k
 /**
  * The trade a question names, and whether it is manufacturing: a division 13—43 (industries.json `divisions`),
  * a trade outside manufacturing (`otherDivisions`' everyday names), or a kind of enterprise whose name does
- * not say (`unsure`). A name inside a longer one at the same place is that longer name's (酒 in 酒店, 汽车 in
+ * not say (`unsure`). A name that overlaps a longer one is that longer name's (酒 in 酒店, 汽车 in
  * 汽车维修); trades of both kinds named together leave the main business to decide, as a name that does not say does.
  */
 type Trade = (
@@ -392,7 +392,9 @@ export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, no
   // outside manufacturing said right after a manufacturing one (a character between at most, no conjunction) names the business.
   const text = normalise(q);
   const heads = (s: Span, x: Span) => s.kind === 'manufacturing' && x.kind === 'other' && x.start >= s.end && /^[^\s和与及跟同或、，,]?$/u.test(text.slice(s.end, x.start));
-  const kept = spans.filter((s) => !spans.some((x) => x !== s && ((x.end - x.start > s.end - s.start && x.start <= s.start && s.end <= x.end) || heads(s, x))));
+  // Of two names that overlap, the longer is what was said (汽车 in 汽车维修, 做养殖 in 养殖设备).
+  const longer = (s: Span, x: Span) => x.start < s.end && s.start < x.end && (x.end - x.start > s.end - s.start || (x.end - x.start === s.end - s.start && x.end > s.end));
+  const kept = spans.filter((s) => !spans.some((x) => x !== s && (longer(s, x) || heads(s, x))));
   if (kept.length === 0) return null;
   const kinds = new Set(kept.map((s) => s.kind));
   const words = [...new Set(spans.map((s) => norm(s.said)))].sort((a, b) => b.length - a.length);

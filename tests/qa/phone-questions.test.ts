@@ -148,7 +148,7 @@ describe('form cells the notice names without defining', () => {
 
 describe('certifications asked as a condition', () => {
   it('answers 「需要…认证/贯标吗」 with the conditions that list none, and still refuses how to get one', () => {
-    for (const q of ['需要两化融合贯标吗', '要先做两化融合贯标吗', '需要通过ISO9001认证才能报吗']) expect(lead(q), q).toMatch(/^不需要。二的申报条件没有把/);
+    for (const q of ['需要两化融合贯标吗', '要先做两化融合贯标吗', '需要通过ISO9001认证才能报吗']) expect(lead(q), q).toMatch(/^不需要，没有也可以申报：通知的申报条件（二）和要素条件（三）都没有要求(两化融合贯标|ISO9001认证)。/);
     expect(answerQuestion(kb, 'ISO9001质量体系认证要怎么办').outOfScope).toBe(true);
     expect(answerQuestion(kb, '两化融合贯标怎么申请').outOfScope).toBe(true);
   });
@@ -248,7 +248,7 @@ describe('another programme asked with 咋/怎么, and a bare 高企', () => {
   it('refuses how to obtain another programme\'s recognition, and still answers applying here as such an enterprise', () => {
     for (const q of ['今年高企认定咋申报', '高企怎么申报', '专精特新怎么申报']) expect(answerQuestion(kb, q).outOfScope, q).toBe(true);
     expect(lead('专精特新企业怎么申报智能工厂')).toMatch(/^在平台上报，地方初审推荐/);
-    expect(lead('不是高企可以报智能车间吗')).toMatch(/^不需要。/);
+    expect(lead('不是高企可以报智能车间吗')).toMatch(/^不需要，没有也可以申报：通知的申报条件（二）和要素条件（三）都没有要求高企。/);
     expect(lead('流程型要上什么系统')).toMatch(/^离散型和流程型要应用的系统不同/);
   });
 });
