@@ -88,6 +88,8 @@ function indexOf(kb: KnowledgeBase): WordFinder {
     ...intents.intents.flatMap((i) => [...i.trigger.flat(), ...(i.none ?? []), ...(i.regionTrigger ?? [])]),
     ...regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]),
     ...industries.divisions.flatMap((d) => [d.name, ...(d.aliases ?? [])]),
+    ...(industries.otherDivisions ?? []).flatMap((d) => d.aliases ?? []),
+    ...(industries.unsure ?? []),
   ]);
   index = new WordFinder([...words].map(norm).filter(Boolean));
   keywordIndex.set(kb, index);
@@ -363,6 +365,96 @@ export function findIndustry(kb: KnowledgeBase, q: string, found: Found = scan(k
   return best;
 }
 
+/**
+ * The trade a question names, and whether it is manufacturing: a division 13—43 (industries.json `divisions`),
+ * a trade outside manufacturing (`otherDivisions`' everyday names), or a kind of enterprise whose name does
+ * not say (`unsure`). A name that overlaps a longer one is that longer name's (酒 in 酒店, 汽车 in
+ * 汽车维修); trades of both kinds named together leave the main business to decide, as a name that does not say does.
+ */
+type Trade = (
+  | { kind: 'manufacturing'; said: string; division: Division }
+  | { kind: 'other'; said: string; code: string; name: string }
+  | { kind: 'unsure'; said: string }
+) & {
+  /** Every trade word the question names, as normalised. */
+  words: string[];
+};
+
+export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, normalise(q))): Trade | null {
+  const { divisions, otherDivisions, unsure } = kb.data.industries;
+  type Span = { start: number; end: number; said: string; kind: Trade['kind']; other?: { code: string; name: string } };
+  const spans: Span[] = [];
+  const add = (words: readonly string[], kind: Trade['kind'], other?: Span['other']) => {
+    for (const w of words) for (const start of found.get(norm(w)) ?? []) spans.push({ start, end: start + norm(w).length, said: w, kind, other });
+  };
+  for (const d of divisions) add([d.name, ...(d.aliases ?? [])], 'manufacturing');
+  for (const d of otherDivisions ?? []) add(d.aliases ?? [], 'other', { code: d.code, name: d.name });
+  add(unsure ?? [], 'unsure');
+  // A compound's head comes last: 「服装贸易」「印刷品贸易公司」 trade in goods, they do not make them, so a trade
+  // outside manufacturing said right after a manufacturing one (a character between at most, no conjunction) names the business.
+  const text = normalise(q);
+  const heads = (s: Span, x: Span) => s.kind === 'manufacturing' && x.kind === 'other' && x.start >= s.end && /^[^\s和与及跟同或、，,]?$/u.test(text.slice(s.end, x.start));
+  // Of two names that overlap, the longer is what was said (汽车 in 汽车维修, 做养殖 in 养殖设备).
+  const longer = (s: Span, x: Span) => x.start < s.end && s.start < x.end && (x.end - x.start > s.end - s.start || (x.end - x.start === s.end - s.start && x.end > s.end));
+  const kept = spans.filter((s) => !spans.some((x) => x !== s && (longer(s, x) || heads(s, x))));
+  if (kept.length === 0) return null;
+  const kinds = new Set(kept.map((s) => s.kind));
+  const words = [...new Set(spans.map((s) => norm(s.said)))].sort((a, b) => b.length - a.length);
+  // Trades of both kinds name no one business: the enterprise is spoken of as such.
+  if (kinds.has('unsure') || kinds.size > 1) return { kind: 'unsure', said: kept.find((s) => s.kind === 'unsure')?.said ?? '企业', words };
+  if (kinds.has('other')) {
+    const o = [...kept].sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
+    const what = spans.find((x) => heads(x, o));
+    return { kind: 'other', said: what ? text.slice(what.start, o.end) : o.said, code: o.other!.code, name: o.other!.name, words };
+  }
+  const industry = findIndustry(kb, q, found);
+  return industry ? { kind: 'manufacturing', said: industry.said, division: industry.division, words } : null;
+}
+
+/**
+ * 「没做两化融合贯标能报吗」: the thing asked to be needed, named as the question names it: the words of the
+ * entry's first required group found in it, joined where they touch (两化融合 + 贯标), with the words that go
+ * on naming it (ISO9001 + 认证). Latin letters are shown in capitals, as certificates write them.
+ */
+function askedThing(kb: KnowledgeBase, p: PreparedEntry, q: string): string | undefined {
+  const t = kb.data.intents.answerText.notRequired;
+  const text = normalise(q);
+  const spans = (p.requires[0] ?? [])
+    .flatMap((w) => {
+      const out: [number, number][] = [];
+      for (let at = text.indexOf(w); at >= 0 && w; at = text.indexOf(w, at + 1)) out.push([at, at + w.length]);
+      return out;
+    })
+    .sort((a, b) => a[0] - b[0]);
+  if (!t || spans.length === 0) return undefined;
+  let [start, end] = spans[0]!;
+  for (const [s, e] of spans.slice(1)) if (s <= end) end = Math.max(end, e);
+  for (let more = true; more; ) {
+    const rest = text.slice(end);
+    const next = /^[a-z0-9]+/u.exec(rest)?.[0] ?? t.suffixes.find((x) => rest.startsWith(x));
+    more = Boolean(next);
+    if (next) end += next.length;
+  }
+  return text.slice(start, end).replace(/[a-z]+/gu, (w) => w.toUpperCase());
+}
+
+/** A trade named, said to be manufacturing or not (answer-base fill tradeScope); undefined when none is named. */
+function tradeAnswer(kb: KnowledgeBase, q: string, base: { text: string; citations: Citation[] } | undefined): { text: string; citations: Citation[] } | undefined {
+  const t = kb.data.intents.answerText.trade;
+  const trade = t ? tradeOf(kb, q) : null;
+  if (!t || !trade) return undefined;
+  const text = normalise(q);
+  const is = t.isWords.some((w) => text.includes(norm(w)));
+  // 「搞养殖的」 names the trade by what is done: it is said as the trade (养殖).
+  trade.said = trade.said.replace(/^(?:做|搞|开|跑)(?=\p{Script=Han}{2})/u, '');
+  const cites = citations(kb, [[t.clause, t.quotes]]);
+  if (trade.kind === 'unsure') return { text: fill(t.unsure, { said: trade.said }), citations: cites };
+  if (trade.kind === 'other') return { text: fill(t.other, { verdict: is ? t.noIs : t.noCan, said: trade.said, code: trade.code, name: trade.name }), citations: cites };
+  const d = trade.division;
+  const vars = { verdict: is ? t.yesIs : t.yesCan, said: trade.said, code: d.code, name: d.name };
+  return base ? { text: `${fill(t.manufacturingLead, vars)}${base.text}`, citations: mergeCitations([cites, base.citations]) } : { text: fill(t.manufacturing, vars), citations: cites };
+}
+
 const TYPICAL: Record<Division['prior'], string> = { discrete: '按离散型', process: '按流程型', mixed: '兼有离散和流程特征' };
 
 const CLAUSE_END = /[，,。；;？?！!\s]/u;
@@ -573,6 +665,16 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
       return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
     }
+    case 'notRequired': {
+      // The entry opens with its verdict and a sentence on things of this kind; the lead says both of the thing asked.
+      const t = kb.data.intents.answerText.notRequired;
+      const said = askedThing(kb, p, q);
+      if (!t || !said) return { text: base, citations: p.citations };
+      return { text: fill(t.lead, { said }) + base.split('。').slice(2).join('。'), citations: p.citations };
+    }
+    case 'tradeScope':
+    case 'tradeScopeAfter':
+      return tradeAnswer(kb, q, p.entry.fill === 'tradeScopeAfter' ? { text: base, citations: p.citations } : undefined) ?? { text: base, citations: p.citations };
     case 'glossary':
     case 'glossaryClauses': {
       const items = acronyms(kb, q);
@@ -1502,6 +1604,30 @@ function eachCategory(kb: KnowledgeBase, q: string): string[] | undefined {
   });
 }
 
+/**
+ * An entry on one factory type's element condition (its first clause in 三(二), none in 三(三), or the other
+ * way round), matched to a question that names no category: the same question asked of the other type
+ * (「我们没有PDM 能报流程型智能工厂吗」) finds that type's own entry. When that entry rests on its type's
+ * clause and concludes the same (both 要), the requirement holds for both types and both answer; one that
+ * concludes otherwise (流程型 needs no 安灯) leaves the question to the entry found, which names its type.
+ */
+function otherTypeTwin(kb: KnowledgeBase, m: EntryMatch, q: string): { match: EntryMatch; text: string } | undefined {
+  const categories = kb.data.intents.answerText.otherCategory.categories;
+  if (categories.some((c) => c.words.some((w) => q.includes(w)) || c.unless?.some((w) => q.includes(w) && w !== '工厂'))) return undefined;
+  const entry = m.prepared.entry;
+  if (entry.conclusion !== 'yes') return undefined;
+  const under = (id: string, section: string) => id === section || (id.startsWith(section) && /^[\d(]/u.test(id.slice(section.length)));
+  const factories = categories.filter((c) => CATEGORIES.some((name) => c.name.startsWith(name)));
+  const owners = factories.filter((c) => entry.clauses.some((id) => under(id, c.section)));
+  if (owners.length !== 1 || !under(entry.clauses[0]!, owners[0]!.section)) return undefined;
+  const other = factories.find((c) => c !== owners[0])!;
+  const word = CATEGORIES.find((name) => other.name.startsWith(name))!;
+  const text = q.includes('智能工厂') ? q.replace('智能工厂', `${word}智能工厂`) : `${word}${q}`;
+  const twin = accepted(answersOf(kb).match(text, 3));
+  if (!twin || twin.prepared === m.prepared || twin.prepared.entry.conclusion !== entry.conclusion || !under(twin.prepared.entry.clauses[0]!, other.section)) return undefined;
+  return { match: twin, text };
+}
+
 /** The units a value of what an entry answers may be said in: its limit's and its own (AnswerEntry.measures). */
 function measuredUnits(entry: AnswerEntry): Set<string> {
   return new Set([...(entry.limit?.units.map((u) => u.word) ?? []), ...(entry.measures ?? [])].map(norm));
@@ -1814,10 +1940,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // "清晰度有没有要求，要不要配旁白": a follow-up read with the previous part's subject that only
       // repeats that part asks its own thing, when its own words name it clearly; it is read as typed.
       // One that compares or continues ("和附件2一样吗") is about the previous part, and keeps its subject.
+      // Its own words name it clearly when they match closely, or meet an entry's required words
+      // (「报名截止哪天？要交哪些材料」: 材料 is the attachments' own word): left as read, it would go unanswered.
       const own = said.get(piece);
       if (m && own && repeats(m, piece) && !CONTINUES.test(own)) {
         const alone = accepted(answersOf(kb).match(own, 3));
-        if (alone && alone.score >= VERIFIED && !repeats(alone, own)) (m = alone), (text = own);
+        if (alone && (alone.score >= VERIFIED || alone.prepared.requires.length > 0) && !repeats(alone, own)) (m = alone), (text = own);
       }
       // 「评上了能给多少奖补资金，啥时候到账」: a part that names a topic the notice leaves out, matched
       // loosely to an entry that never speaks of it (a title won, read as re-application), is that
@@ -1890,14 +2018,22 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // comes with; the asking part alone is matched last, when nothing else was found. It is
       // answered with its context: 「我们是做铝型材的，能报哪个」 names the industry the answer is about.
       let only = asking.length === 1 && pieces.length > 1 ? accepted(answersOf(kb).match(asking[0]!, 3)) : undefined;
-      // 「做锂电池的能报智能车间吗」: the industry's name is context too, and its words, shared with
-      // no phrasing, dilute the question's; the question is matched once more without it.
+      // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
+      // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
-        const industry = findIndustry(kb, q, found);
-        if (industry) only = accepted(answersOf(kb).match(q.replace(norm(industry.said), ''), 3));
+        const trade = tradeOf(kb, q, found);
+        // The frame that says it (「是做…的」) goes with it, or its 是 and 的 are all the words left to dilute.
+        const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
+        if (trade) only = accepted(answersOf(kb).match(trade.words.reduce((t, w) => t.replace(frame(w), ''), q), 3));
       }
       if (only) chosen.push({ match: only, text: q });
     }
+  }
+
+  // 「我们没有PDM 能报智能工厂吗」: a requirement both factory types share, asked of neither, is answered for each.
+  if (chosen.length === 1) {
+    const twin = otherTypeTwin(kb, chosen[0]!.match, q);
+    if (twin) chosen.push(twin);
   }
 
   // 「离散型要WMS，流程型要不要」: each category's entry on a system leaves out the other category,

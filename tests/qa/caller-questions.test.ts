@@ -66,7 +66,7 @@ describe('questions asked the way callers ask them', () => {
     for (const q of ['必须是高新技术企业吗', '没有专精特新称号能报吗']) {
       const r = ask(q);
       expect(r.outOfScope, q).toBe(false);
-      expect(r.answer, q).toMatch(/^不需要。/u);
+      expect(r.answer, q).toMatch(/^不需要，没有也可以申报：通知的申报条件（二）和要素条件（三）都没有要求/u);
       expect(r.citations[0]!.clause).toBe('二(一)');
     }
     // How to apply for the other title stays outside the notice.

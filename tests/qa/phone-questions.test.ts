@@ -65,12 +65,16 @@ describe('can-we-apply questions that name the category or the industry', () => 
     for (const q of ['我们能申报智能工厂吗', '可以申报智能车间吗', '我们厂能报省级智能车间吗', '我们能报离散型智能工厂吗', '我们能报流程型智能工厂吗']) expect(lead(q), q).toMatch(who);
   });
 
-  it('reads a manufacturing industry named before the question as context', () => {
-    for (const q of ['我们是做光伏组件的，能报智能工厂吗', '做锂电池的能报智能车间吗', '我们是做服装的能报智能工厂吗', '做白酒的企业可以申报智能车间吗']) expect(lead(q), q).toMatch(who);
+  it('reads a manufacturing industry named before the question as context: its division first, then the applicant conditions', () => {
+    for (const q of ['我们是做光伏组件的，能报智能工厂吗', '做锂电池的能报智能车间吗', '我们是做服装的能报智能工厂吗', '做白酒的企业可以申报智能车间吗']) {
+      expect(lead(q), q).toMatch(/^可以。\S+属于制造业（国民经济行业分类GB\/T 4754制造业门类的大类\d\d“[^”]+”）。符合以下条件的企业可以申报：在河南省境内注册、具有独立法人资格/);
+    }
   });
 
-  it('says no to a business the notice excludes, named in the same way', () => {
-    for (const q of ['我们是做建筑施工的能报智能工厂吗', '我们是搞装修的能报智能车间吗', '房地产公司能申报智能工厂吗', '我们是施工企业，可以申报吗']) expect(lead(q), q).toMatch(/^不能。通知明确“不支持生产制造为非主营业务的企业申报”/);
+  it('says no to a business the notice excludes, named in the same way, naming its division outside manufacturing', () => {
+    for (const q of ['我们是做建筑施工的能报智能工厂吗', '我们是搞装修的能报智能车间吗', '房地产公司能申报智能工厂吗', '我们是施工企业，可以申报吗']) {
+      expect(lead(q), q).toMatch(/^不能。\S+属于国民经济行业分类（GB\/T 4754）的大类\d\d“[^”]+”，不是制造业。二\(一\)要求申报主体是“单体制造业企业”，并且“不支持生产制造为非主营业务的企业申报”/);
+    }
     // A workshop still being built is a stage of work, not a building contractor.
     expect(lead('车间还在施工能报吗')).not.toMatch(/^不能/);
   });
@@ -144,7 +148,7 @@ describe('form cells the notice names without defining', () => {
 
 describe('certifications asked as a condition', () => {
   it('answers 「需要…认证/贯标吗」 with the conditions that list none, and still refuses how to get one', () => {
-    for (const q of ['需要两化融合贯标吗', '要先做两化融合贯标吗', '需要通过ISO9001认证才能报吗']) expect(lead(q), q).toMatch(/^不需要。二的申报条件没有把/);
+    for (const q of ['需要两化融合贯标吗', '要先做两化融合贯标吗', '需要通过ISO9001认证才能报吗']) expect(lead(q), q).toMatch(/^不需要，没有也可以申报：通知的申报条件（二）和要素条件（三）都没有要求(两化融合贯标|ISO9001认证)。/);
     expect(answerQuestion(kb, 'ISO9001质量体系认证要怎么办').outOfScope).toBe(true);
     expect(answerQuestion(kb, '两化融合贯标怎么申请').outOfScope).toBe(true);
   });
@@ -244,7 +248,7 @@ describe('another programme asked with 咋/怎么, and a bare 高企', () => {
   it('refuses how to obtain another programme\'s recognition, and still answers applying here as such an enterprise', () => {
     for (const q of ['今年高企认定咋申报', '高企怎么申报', '专精特新怎么申报']) expect(answerQuestion(kb, q).outOfScope, q).toBe(true);
     expect(lead('专精特新企业怎么申报智能工厂')).toMatch(/^在平台上报，地方初审推荐/);
-    expect(lead('不是高企可以报智能车间吗')).toMatch(/^不需要。/);
+    expect(lead('不是高企可以报智能车间吗')).toMatch(/^不需要，没有也可以申报：通知的申报条件（二）和要素条件（三）都没有要求高企。/);
     expect(lead('流程型要上什么系统')).toMatch(/^离散型和流程型要应用的系统不同/);
   });
 });

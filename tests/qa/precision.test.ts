@@ -511,10 +511,14 @@ describe('questions whose nearest neighbour said the opposite', () => {
   });
 
   it('answers 「没有X能报吗」 for a required X with what is not met, never with a bare 是 or 要', () => {
-    for (const q of ['没有MES能报智能车间吗', '没有ERP可以报智能车间吗', '没上WMS能报智能工厂吗']) {
+    for (const q of ['没有MES能报智能车间吗', '没有ERP可以报智能车间吗']) {
       expect(conclusion(q)).toMatch(/^没有的话，不符合这一项要素条件：\S/u);
       expect(ask(q).answer).not.toMatch(/^(是|要)[，。]/u);
     }
+    // Asked of neither factory type, a system both require is answered for each, each part opening the same way.
+    const parts = ask('没上WMS能报智能工厂吗').answer.split('\n依据：')[0]!.split('\n');
+    expect(parts).toHaveLength(2);
+    for (const p of parts) expect(p).toMatch(/^\d\. [^？]+？没有的话，不符合这一项要素条件：\S/u);
     // Asked whether it is required, the entry keeps its own verdict.
     expect(conclusion('智能车间要有MES吗')).toMatch(/^是，要应用制造执行系统/u);
     // What the notice does not require, and what is not an element condition, keep theirs.

@@ -59,8 +59,12 @@ export const AnswerEntry = z.object({
    * question names (a lexicon alias) is read from the notice's own 「全称（简称）」 wording.
    * glossaryClauses: the same, then the clauses that ask for it by category and what the first asks.
    * regionQuotaAfter: the answer as written, then the quota of each region the question names.
+   * tradeScope: a trade the question names (industries.json) is said to be manufacturing or not, in
+   * place of the answer; tradeScopeAfter: the same, with the answer after it for a manufacturing trade.
+   * notRequired: what the question asks to be needed, as it names it from the entry's first required
+   * word group (「两化融合贯标」「ISO9001认证」), said not to be required, before the answer without its verdict.
    */
-  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary', 'glossaryClauses']).optional(),
+  fill: z.enum(['regionQuota', 'regionQuotaAfter', 'reapplication', 'industryType', 'industryTypeAfter', 'glossary', 'glossaryClauses', 'tradeScope', 'tradeScopeAfter', 'notRequired']).optional(),
   /**
    * A value the notice bounds (the video's size, the number of photos): a question naming its own
    * value in one of `units` (the factor converts it to the bound's unit) is answered `within` or

@@ -140,8 +140,17 @@ export const IndustriesFile = z.object({
       }),
     )
     .length(31),
-  /** The names of the divisions outside manufacturing (门类A、B、D—T), only to name the industry an enterprise gives. */
-  otherDivisions: z.array(z.object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) })).optional(),
+  /**
+   * The names of the divisions outside manufacturing (门类A、B、D—T), to name the industry an enterprise gives, with the
+   * everyday names of their trades (建筑公司, 农业合作社, 软件公司…) so a question that names one is told it is no manufacturing.
+   * An everyday name is a whole kind of enterprise, never a word a manufacturing trade is also called by (建筑 is in 建筑陶瓷).
+   */
+  otherDivisions: z.array(z.object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1), aliases: z.array(z.string().min(2)).optional() })).optional(),
+  /**
+   * Kinds of enterprise whose name does not say whether it makes things (科技公司, 实业公司, 新能源公司): what decides is
+   * whether its main business is production, so a question naming one is told that, not given a verdict.
+   */
+  unsure: z.array(z.string().min(2)).optional(),
 });
 export type IndustriesFile = z.infer<typeof IndustriesFile>;
 
@@ -365,6 +374,35 @@ export const IntentsFile = z.object({
     }),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
+    /**
+     * A trade named with a question whether it is manufacturing or may apply (answer-base fill tradeScope):
+     * `manufacturing` for a division 13—43, `other` for a division outside manufacturing ({said}, {code},
+     * {name}; `manufacturingLead` before an answer of its own), `unsure` for a kind of enterprise that may be either or for trades of both kinds ({said}).
+     * `isWords` ask whether it is manufacturing (「算制造业吗」), answered with `yesIs`/`noIs`; otherwise the
+     * question asks whether it may apply, answered with `yesCan`/`noCan`. `quotes` are the passages of the
+     * clause (`clause`) that prove it.
+     */
+    /**
+     * A thing the question asks to be needed (answer-base fill notRequired), named as asked: {said}.
+     * `suffixes` are the words that go on naming it after a required word (认证 after ISO9001).
+     */
+    notRequired: z.object({ lead: z.string(), suffixes: z.array(z.string().min(1)) }).optional(),
+    trade: z
+      .object({
+        clause: ClauseId,
+        quotes: z.array(z.string().min(2)).min(1),
+        isWords: z.array(z.string().min(1)).min(1),
+        yesIs: z.string(),
+        yesCan: z.string(),
+        noIs: z.string(),
+        noCan: z.string(),
+        manufacturing: z.string(),
+        /** The same said before an answer that states the conditions itself (tradeScopeAfter). */
+        manufacturingLead: z.string(),
+        other: z.string(),
+        unsure: z.string(),
+      })
+      .optional(),
   }),
   intents: z.array(
     z.object({
