@@ -387,13 +387,13 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return undefined;
   };
 
-  /**
-   * Why this review may not carry 推荐: the applicant cannot be recommended at all, or the bureau's 初审 record
-   * lacks what 四(三) asks for before a recommendation (read against the submission's checklist as it is now).
-   */
-  const vetReview = (s: Submission, review: ReviewRequest): Refusal | undefined => {
+  /** Why 推荐 is refused for this applicant whatever the review says: ineligible, or no verdict yet. */
+  const vetApplicant = (s: Submission): Refusal | undefined => {
     const never = cannotRecommend(s);
-    if (never) return { code: 'NOT_RECOMMENDABLE', reason: never };
+    return never ? { code: 'NOT_RECOMMENDABLE', reason: never } : undefined;
+  };
+  /** Why this review may not carry 推荐: the bureau's 初审 record lacks what 四(三) asks for (read against the submission's checklist as it is now). */
+  const vetReview = (s: Submission, review: ReviewRequest): Refusal | undefined => {
     const snap = s.snapshot as SubmissionSnapshot;
     const short = reviewShortfall(checklistOf(kb().data, snap.assessment.category.recommended, snap.answers ?? {}), review);
     if (!short) return undefined;
@@ -508,7 +508,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const body = parseOr400(ReviewRequest, request.body);
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
-    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetReview });
+    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview });
     if (r.status === 'missing') throw notFound('申报企业');
     if (r.status === 'refused') {
       audit(request, 'bureau.review.refused', id, { code: r.refusal.code });

@@ -619,7 +619,13 @@ export class StaffStore {
     sessionId: string,
     review: ReviewRequest,
     by: string,
-    rules: { quotaOf(year: number | null): number; vet(s: Submission, review: ReviewRequest): Refusal | undefined },
+    rules: {
+      quotaOf(year: number | null): number;
+      /** Whether the applicant may be recommended at all. */
+      vet(s: Submission): Refusal | undefined;
+      /** Whether the review records what a recommendation needs; asked after the quota, so a full quota is said before the bureau completes a record in vain. */
+      complete(s: Submission, review: ReviewRequest): Refusal | undefined;
+    },
   ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
       const cur = await tx.query<SubmissionRow>('select * from staff_submissions where region = $1 and session_id = $2 for update', [region, sessionId]);
@@ -627,13 +633,17 @@ export class StaffStore {
       if (!row) return { status: 'missing' };
       const year = row.programme_year === null ? null : Number(row.programme_year);
       if (review.recommended) {
-        // Vetted against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
-        const refused = rules.vet(toSubmission(row), review);
+        const refused = rules.vet(toSubmission(row));
         if (refused) return { status: 'refused', refusal: refused, year };
       }
       if (review.recommended && !row.recommended) {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
+      }
+      if (review.recommended) {
+        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
+        const refused = rules.complete(toSubmission(row), review);
+        if (refused) return { status: 'refused', refusal: refused, year };
       }
       await tx.query(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',
