@@ -151,15 +151,16 @@ export class ZzConsoleBureau extends LitElement {
         height: 20px;
         flex: none;
       }
+      ul.checks details.reason {
+        margin-left: calc(20px + var(--zz-space-2));
+      }
+      ul.checks details.reason[hidden] {
+        display: none;
+      }
       ul.checks input.reason {
         display: block;
         width: 100%;
         box-sizing: border-box;
-        margin: var(--zz-space-1) 0 0 calc(20px + var(--zz-space-2));
-        max-width: calc(100% - 20px - var(--zz-space-2));
-      }
-      ul.checks input.reason[hidden] {
-        display: none;
       }
       ul.checks li.missing {
         background: var(--zz-color-unmet-soft);
@@ -438,18 +439,23 @@ export class ZzConsoleBureau extends LitElement {
         <span>${i.kind === 'integration' ? html`<strong>集成</strong> ` : ''}${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}${i.checkedAt?.length
             ? html`<span class="muted">（各系统本身见 ${i.checkedAt.join('、')}）</span>`
             : ''}</span></label>
-      <!-- Hidden rather than removed once ticked, so a reason typed and then ticked away is still there when unticked again. -->
-      <input
-        class="reason"
-        type="text"
-        data-reason=${i.id}
-        maxlength="1000"
-        ?hidden=${ticked}
-        aria-label=${`${i.label} 未核实的原因`}
-        aria-invalid=${missing ? 'true' : 'false'}
-        placeholder="未核实的原因（未勾选时推荐前须填写）"
-        .value=${d.review.reasons?.[i.id] ?? ''}
-      />
+      <!--
+        Folded until asked for, so an unticked list is not a column of empty boxes; hidden rather than removed once
+        ticked, so a reason typed and then ticked away is still there when unticked again.
+      -->
+      <details class="reason" ?hidden=${ticked} ?open=${missing || !!d.review.reasons?.[i.id]}>
+        <summary class="muted">未能核实？写明原因</summary>
+        <input
+          class="reason"
+          type="text"
+          data-reason=${i.id}
+          maxlength="1000"
+          aria-label=${`${i.label} 未核实的原因`}
+          aria-invalid=${missing ? 'true' : 'false'}
+          placeholder="如：核查当日停机检修，查看了运行记录"
+          .value=${d.review.reasons?.[i.id] ?? ''}
+        />
+      </details>
     </li>`;
   }
 
