@@ -2,7 +2,6 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { KNOWLEDGE_FILES, type KnowledgeFileSpec } from './files';
-import type { NoticeQuote } from './schemas/notice-data';
 
 type Files = typeof KNOWLEDGE_FILES;
 type DataOf<S extends KnowledgeFileSpec> = S['path'] extends `${string}/`
@@ -94,7 +93,6 @@ export function loadKnowledgeData(rootDir: string, version: string): KnowledgeDa
     }
   }
   if (!problems.length) problems.push(...hardConditionProblems(out as KnowledgeData, join(dir, KNOWLEDGE_FILES.categoryRules.path)));
-  if (!problems.length) problems.push(...noticeQuoteProblems(out as KnowledgeData, dir));
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new KnowledgeError(dir, `${problems.length} 处未通过校验：\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   return out as KnowledgeData;
@@ -121,25 +119,3 @@ function hardConditionProblems(data: KnowledgeData, file: string): KnowledgeErro
   return out;
 }
 
-/**
- * The product's own sentences that quote the notice (the bureau's 初审 gate, the note on a city's page about its
- * counties) quote it word for word: a passage that is not in each clause it names stops the server, naming both.
- */
-function noticeQuoteProblems(data: KnowledgeData, dir: string): KnowledgeError[] {
-  const text = new Map(data.clauses.map((c) => [c.id, c.text]));
-  const quotes: [string, string, NoticeQuote][] = [
-    [KNOWLEDGE_FILES.facts.path, 'review.gate.quote', data.facts.review.gate.quote],
-    [KNOWLEDGE_FILES.facts.path, 'review.gate.opinion', data.facts.review.gate.opinion],
-    [KNOWLEDGE_FILES.regions.path, 'wording.countiesOwn.review', data.regions.wording.countiesOwn.review],
-    [KNOWLEDGE_FILES.regions.path, 'wording.countiesOwn.upload', data.regions.wording.countiesOwn.upload],
-  ];
-  const out: KnowledgeError[] = [];
-  for (const [file, at, q] of quotes) {
-    for (const id of q.clauses) {
-      const t = text.get(id);
-      if (t === undefined) out.push(new KnowledgeError(join(dir, file), `${VALIDATION_FAILED} — 位置 ${at}.clauses：条款 ${id} 不存在`));
-      else if (!t.includes(q.text)) out.push(new KnowledgeError(join(dir, file), `${VALIDATION_FAILED} — 位置 ${at}.text：条款 ${id} 中没有这段原文“${q.text}”`));
-    }
-  }
-  return out;
-}

@@ -176,6 +176,7 @@ export function countiesOwnNote(kb: KnowledgeData, region: string): { title: str
     reviewClause: w.review.clauses.join('、'),
     quota: group.quote,
     quotaClause: kb.regions.clause,
+    date: kb.facts.deadlines.find((d) => d.id === 'recommendationSummary')?.date ?? '',
     upload: w.upload.text,
     uploadClause: w.upload.clauses.join('、'),
   });

@@ -35,7 +35,7 @@ export function template(names: readonly string[]) {
     });
 }
 
-/** A passage of the notice quoted word for word; the loader checks that it stands in each clause it names. */
+/** A passage of the notice quoted word for word; the publish check holds it to each clause it names. */
 export const NoticeQuote = z.object({ clauses: z.array(ClauseId).min(1), text: z.string().min(4) });
 export type NoticeQuote = z.infer<typeof NoticeQuote>;
 
@@ -67,7 +67,8 @@ export const RegionWording = z.object({
    */
   countiesOwn: z.object({
     title: z.string().min(1),
-    text: template(['region', 'counties', 'count', 'review', 'reviewClause', 'quota', 'quotaClause', 'upload', 'uploadClause']),
+    /** {date} is the 推荐汇总表 deadline of facts.json (re-extracted from each year's 四(四)). */
+    text: template(['region', 'counties', 'count', 'review', 'reviewClause', 'quota', 'quotaClause', 'date', 'upload', 'uploadClause']),
     review: NoticeQuote,
     upload: NoticeQuote,
   }),
@@ -116,21 +117,21 @@ export const RegionsFile = z
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
     f.regions.forEach((r, i) => {
-      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `unknown quota group ${r.group}` });
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `未知的名额分组：${r.group}` });
       if (r.kind !== '市辖区') return;
       const city = f.regions.find((c) => c.name === r.prefecture && c.kind === '省辖市');
-      if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `a 市辖区 names its 省辖市; ${r.prefecture ?? 'none'} is not one` });
-      else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `a 市辖区 shares its 省辖市's quota group (${city.group})` });
+      if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `市辖区须写明所属省辖市；${r.prefecture ?? '（未写）'} 不是省辖市` });
+      else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `市辖区与所属省辖市同一名额分组（${city.group}）` });
     });
     // A place of Henan is never read as another province's: a name in both lists would be both.
     const here = new Set(f.regions.flatMap((r) => [r.name, r.short, ...r.aliases]));
     f.elsewhere.forEach((o, i) =>
       o.places.forEach((p, j) => {
-        if (here.has(p)) ctx.addIssue({ code: 'custom', path: ['elsewhere', i, 'places', j], message: `${p} is a place of Henan in regions` });
+        if (here.has(p)) ctx.addIssue({ code: 'custom', path: ['elsewhere', i, 'places', j], message: `${p} 是 regions 中的河南地名` });
       }),
     );
     f.rules.forEach((r, i) => {
-      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown quota group ${r.group}` });
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `未知的名额分组：${r.group}` });
     });
   });
 export type RegionsFile = z.infer<typeof RegionsFile>;
@@ -251,7 +252,7 @@ const Pattern = z.string().refine((p) => {
   } catch {
     return false;
   }
-}, 'a regular expression');
+}, '须是正则表达式');
 
 /** intents.json: out-of-scope topics and the direct-answer intents of offline Q&A. */
 export const IntentsFile = z.object({
@@ -458,7 +459,7 @@ export const IntentsFile = z.object({
               } catch {
                 return false;
               }
-            }, 'a regular expression')
+            }, '须是正则表达式')
             .optional(),
           /** Two different quotas asked which is more: {first} and {firstMax} the larger, {second}, {secondMax}, {diff}. */
           more: z.string().optional(),
