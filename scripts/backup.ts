@@ -6,15 +6,15 @@ import { backupDataDir, restoreDataDir } from '../server/store/backup';
 const [mode, arg] = process.argv.slice(2);
 try {
   const { DATA_DIR } = loadConfig();
-  if (mode === 'backup' && arg) console.log(`备份完成 (backup written): ${backupDataDir(DATA_DIR, arg)}`);
+  if (mode === 'backup' && arg) console.log(`备份完成：${backupDataDir(DATA_DIR, arg)}`);
   else if (mode === 'restore' && arg) {
     restoreDataDir(arg, DATA_DIR);
-    console.log(`恢复完成 (restored into): ${DATA_DIR}`);
+    console.log(`恢复完成，已恢复到：${DATA_DIR}`);
   } else {
-    console.error('用法 (usage): npm run backup -- <目标目录>  |  npm run restore -- <备份目录>');
+    console.error('用法：npm run backup -- <目标目录>  |  npm run restore -- <备份目录>');
     process.exit(2);
   }
 } catch (err) {
-  console.error((err as Error).message);
+  console.error(`失败：${(err as Error).message}`);
   process.exit(1);
 }

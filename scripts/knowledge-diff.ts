@@ -8,15 +8,15 @@ import { renderText, writeReport } from '../server/knowledge/ingest/report';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: 'knowledge' }, out: { type: 'string' } } });
 const [from, to] = positionals;
 if (!from || !to) {
-  console.error('usage: npm run knowledge:diff -- <old-version> <new-version> [--root knowledge] [--out DIR]');
+  console.error('用法：npm run knowledge:diff -- <旧版本> <新版本> [--root knowledge] [--out 目录]');
   process.exit(2);
 }
 try {
   const report = compareVersions(values.root!, from, to);
   process.stdout.write(renderText(report));
   const written = writeReport(values.out ?? join(values.root!, to), report);
-  console.log(`\nwrote ${written.md} and ${written.json}`);
+  console.log(`\n已写出 ${written.md} 和 ${written.json}`);
 } catch (err) {
-  console.error(`knowledge:diff: ${(err as Error).message}`);
+  console.error(`knowledge:diff 失败：${(err as Error).message}`);
   process.exit(1);
 }

@@ -10,19 +10,19 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file || !values.as) {
-  console.error('usage: npm run knowledge:ingest -- <notice.pdf|.docx|.txt> --as <new-version> [--from <base-version>] [--root knowledge]');
+  console.error('用法：npm run knowledge:ingest -- <通知.pdf|.docx|.txt> --as <新版本名> [--from <基准版本>] [--root knowledge]');
   process.exit(2);
 }
 try {
   const r = await ingestNotice({ file, as: values.as, from: values.from, root: values.root! });
   const pending = r.review.items.filter((i) => i.needsReview).length;
-  console.log(`read ${file} (${r.extractedFrom}); wrote the draft ${r.dir} with ${r.clauses} clauses, based on ${r.basedOn}.`);
+  console.log(`已读取 ${file}（${r.extractedFrom}）；已写出草稿 ${r.dir}，共 ${r.clauses} 个条款，基于 ${r.basedOn}。`);
   console.log(renderText(r.report).trimEnd());
-  console.log(`\nThe change report is in ${r.dir}/diff-${r.basedOn}.md and .json.`);
-  console.log(pending ? `Next: npm run knowledge:review -- ${r.version}   (${pending} item(s) to review)` : `Next: npm run knowledge:publish -- ${r.version}`);
+  console.log(`\n变化报告见 ${r.dir}/diff-${r.basedOn}.md 和 .json。`);
+  console.log(pending ? `下一步：npm run knowledge:review -- ${r.version}   （待复核 ${pending} 项）` : `下一步：npm run knowledge:publish -- ${r.version}`);
 } catch (err) {
   if (err instanceof IngestError) {
-    console.error(`knowledge:ingest: ${err.message}`);
+    console.error(`knowledge:ingest 失败：${err.message}`);
     process.exit(1);
   }
   throw err;

@@ -1,18 +1,19 @@
 // `npm run knowledge:publish -- henan-2024`: validates the draft with the startup schemas and marks it published.
 // Refuses while any item still needs review, or while an item cites a clause the version does not have.
 import { parseArgs } from 'node:util';
-import { publishVersion } from '../server/knowledge/ingest/review';
+import { publishVersion, PublishError } from '../server/knowledge/ingest/review';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: 'knowledge' } } });
 const version = positionals[0];
 if (!version) {
-  console.error('usage: npm run knowledge:publish -- <version> [--root knowledge]');
+  console.error('用法：npm run knowledge:publish -- <版本> [--root knowledge]');
   process.exit(2);
 }
 try {
   const r = publishVersion(values.root!, version);
-  console.log(`published ${r.version}: ${r.clauses} clauses, ${r.accepted} reviewed item(s). Serve it with KNOWLEDGE_VERSION=${r.version}.`);
+  console.log(`已发布 ${r.version}：${r.clauses} 个条款，已复核 ${r.accepted} 项。用 KNOWLEDGE_VERSION=${r.version} 启动即以它为默认版本。`);
 } catch (err) {
-  console.error(`knowledge:publish: ${(err as Error).message}`);
+  // The Chinese account where the check gives one; the English one after it keeps every detail (paths, fields).
+  console.error(`knowledge:publish 失败：${err instanceof PublishError && err.zh ? `${err.zh}\n\n${(err as Error).message}` : (err as Error).message}`);
   process.exit(1);
 }

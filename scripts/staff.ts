@@ -7,7 +7,7 @@ import { loadKnowledgeData } from '../server/knowledge/load';
 import { addAccount, readAccounts } from '../server/staff/accounts';
 import { regionNames } from '../server/staff/bureau';
 
-const USAGE = `用法 (usage):
+const USAGE = `用法：
   npm run staff -- add <用户名> --role helpline|bureau|admin [--region 洛阳市]
   npm run staff -- list`;
 
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`失败 (failed): ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`失败：${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   },
 );

@@ -119,8 +119,8 @@ type Key = keyof typeof PLACEHOLDERS;
 function template(names: readonly string[]) {
   return z.string().min(1).superRefine((t, ctx) => {
     const used = [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    for (const n of used) if (!names.includes(n)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${n}} (this sentence takes ${names.map((x) => `{${x}}`).join(' ') || 'none'})` });
-    for (const n of names) if (!used.includes(n)) ctx.addIssue({ code: 'custom', message: `missing placeholder {${n}}` });
+    for (const n of used) if (!names.includes(n)) ctx.addIssue({ code: 'custom', message: `未知的占位符 {${n}}（这句话可用的占位符：${names.map((x) => `{${x}}`).join(' ') || '无'}）` });
+    for (const n of names) if (!used.includes(n)) ctx.addIssue({ code: 'custom', message: `缺少占位符 {${n}}` });
   });
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KNOWLEDGE_FILES, type KnowledgeFileSpec } from './files';
 
 type Files = typeof KNOWLEDGE_FILES;
@@ -11,33 +11,43 @@ type DataOf<S extends KnowledgeFileSpec> = S['path'] extends `${string}/`
 /** The validated content of every knowledge file of one version. */
 export type KnowledgeData = { version: string } & { [K in keyof Files]: DataOf<Files[K]> };
 
+/** How a knowledge file's schema failure begins, after the file's path. */
+const VALIDATION_FAILED = '校验失败';
+
+/**
+ * A broken knowledge file, named by its path. The message is Chinese, as every message the staff
+ * who maintain the knowledge read (startup, `knowledge:publish`, the console's 知识库版本 page).
+ */
 export class KnowledgeError extends Error {
   constructor(readonly file: string, message: string) {
-    super(`knowledge file ${file}: ${message}`);
+    super(`知识库文件 ${file}：${message}`);
   }
 }
+
+/** zod's own messages (类型不符, 数值过小…) in Chinese for this parse only: HTTP validation keeps its own wording. */
+const zhCN = z.locales.zhCN().localeError;
 
 function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new KnowledgeError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new KnowledgeError(file, `无法读取（${(err as NodeJS.ErrnoException).code ?? '未知错误'}）`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new KnowledgeError(file, `is not valid JSON: ${(err as Error).message}`);
+    throw new KnowledgeError(file, `不是有效的 JSON（解析器说明：${(err as Error).message}）`);
   }
 }
 
 function validate(file: string, schema: z.ZodType, value: unknown): unknown {
   // Each schema checks one file once per start: compiling zod's generated fast path for it cost
   // more than it saved (about two thirds of the validation time). Same checks, same errors.
-  const r = schema.safeParse(value, { jitless: true });
+  const r = schema.safeParse(value, { jitless: true, error: zhCN });
   if (!r.success) {
-    const first = r.error.issues.slice(0, 5).map((i) => `at ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
-    throw new KnowledgeError(file, `invalid — ${first.join('; ')}`);
+    const first = r.error.issues.slice(0, 5).map((i) => `位置 ${i.path.length ? i.path.join('.') : '（文件顶层）'}：${i.message}`);
+    throw new KnowledgeError(file, `${VALIDATION_FAILED} — ${first.join('；')}`);
   }
   return r.data;
 }
@@ -49,9 +59,9 @@ export function readValidated<S extends z.ZodType>(file: string, schema: S): z.i
 
 /** Loads and validates knowledge/<version>/. Throws KnowledgeError naming the file and field on any problem. */
 export function loadKnowledgeData(rootDir: string, version: string): KnowledgeData {
-  if (!/^[a-z0-9-]+$/.test(version)) throw new KnowledgeError(version, 'version names use a-z, 0-9 and "-" only');
+  if (!/^[a-z0-9-]+$/.test(version)) throw new KnowledgeError(version, '版本名只能用小写字母、数字和“-”');
   const dir = resolve(rootDir, version);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KnowledgeError(dir, 'knowledge version directory not found');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new KnowledgeError(dir, '知识库版本目录不存在');
   const out: Record<string, unknown> = { version };
   // Every file is read, and every one that fails is named at once, not only the first.
   const problems: KnowledgeError[] = [];
@@ -69,7 +79,7 @@ export function loadKnowledgeData(rootDir: string, version: string): KnowledgeDa
     if (spec.path.endsWith('/')) {
       if (!existsSync(full)) {
         if (spec.optional) continue;
-        problems.push(new KnowledgeError(full, 'directory missing'));
+        problems.push(new KnowledgeError(full, '目录缺失'));
         continue;
       }
       const rec: Record<string, unknown> = {};
@@ -84,7 +94,7 @@ export function loadKnowledgeData(rootDir: string, version: string): KnowledgeDa
   }
   if (!problems.length) problems.push(...hardConditionProblems(out as KnowledgeData, join(dir, KNOWLEDGE_FILES.categoryRules.path)));
   if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) throw new KnowledgeError(dir, `${problems.length} files fail their checks:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
+  if (problems.length > 1) throw new KnowledgeError(dir, `${problems.length} 处未通过校验：\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   return out as KnowledgeData;
 }
 
@@ -98,13 +108,14 @@ function hardConditionProblems(data: KnowledgeData, file: string): KnowledgeErro
   const rules = Object.entries(data.categoryRules.hard);
   const asked = new Map(data.interview.questions.map((q) => [q.sets, q.id]));
   for (const [id, rule] of rules) {
-    if (!asked.has(rule.fact)) out.push(new KnowledgeError(file, `invalid — at hard.${id}.fact: no interview question sets ${rule.fact}, so the condition would never be asked`));
+    if (!asked.has(rule.fact)) out.push(new KnowledgeError(file, `${VALIDATION_FAILED} — 位置 hard.${id}.fact：没有哪个访谈问题设置 ${rule.fact}，这项条件永远不会被问到`));
   }
   const read = new Set(rules.map(([, r]) => r.fact));
   for (const q of data.interview.questions) {
     if (q.phase !== 'hard' || q.kind !== 'yesNo' || read.has(q.sets)) continue;
     const name = q.sets.split('.').at(-1);
-    out.push(new KnowledgeError(file, `invalid — at hard: interview question ${q.id} asks ${q.sets}, which no hard condition reads (add hard.${name} with its fact, test and words, or drop the question)`));
+    out.push(new KnowledgeError(file, `${VALIDATION_FAILED} — 位置 hard：访谈问题 ${q.id} 询问 ${q.sets}，但没有哪项硬性条件读取它（请增加 hard.${name}，写明其事实、判定和文字，或删去该问题）`));
   }
   return out;
 }
+

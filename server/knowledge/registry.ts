@@ -66,7 +66,7 @@ export class KnowledgeRegistry {
     private readonly log: (msg: string) => void,
   ) {
     if (isDraft(root, configured)) {
-      throw new KnowledgeError(configured, 'is an unpublished draft; review and publish it (npm run knowledge:publish) before serving it');
+      throw new KnowledgeError(configured, '是未发布的草稿；请先复核并发布（npm run knowledge:publish）后再使用');
     }
     this.current = load(root, configured);
     this.loaded.set(this.current.version, this.current);
@@ -115,7 +115,7 @@ export class KnowledgeRegistry {
   add(version: string): KnowledgeBase {
     const have = this.loaded.get(version);
     if (have) return have;
-    if (isDraft(this.root, version)) throw new KnowledgeError(version, 'is an unpublished draft and is not served');
+    if (isDraft(this.root, version)) throw new KnowledgeError(version, '是未发布的草稿，不对外提供');
     const kb = createKnowledgeBase(loadKnowledgeData(this.root, version));
     this.loaded.set(version, kb);
     return kb;
@@ -124,7 +124,7 @@ export class KnowledgeRegistry {
   /** Makes a served version the default for new sessions, and remembers the choice across restarts. */
   setDefault(version: string, by: string, now = new Date()): KnowledgeBase {
     const kb = this.loaded.get(version);
-    if (!kb) throw new KnowledgeError(version, `is not a served version; served: ${this.versions().join(', ')}`);
+    if (!kb) throw new KnowledgeError(version, `不是在用的版本；在用的版本：${this.versions().join('、')}`);
     if (this.defaultFile) {
       mkdirSync(dirname(this.defaultFile), { recursive: true });
       const tmp = `${this.defaultFile}.tmp`;

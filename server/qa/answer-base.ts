@@ -173,7 +173,7 @@ export class AnswerIndex {
       }
     });
     if (problems.length === 1) throw problems[0];
-    if (problems.length > 1) throw new KnowledgeError(file, `${problems.length} entries fail the clause check:\n${problems.map((p) => `  ${p.message.replace(/^knowledge file /, '')}`).join('\n')}`);
+    if (problems.length > 1) throw new KnowledgeError(file, `${problems.length} 个条目未通过条款核对：\n${problems.map((p) => `  ${p.message.replace(/^知识库文件 /, '')}`).join('\n')}`);
     const df = new Map<Feature, number>();
     base.entries.forEach((entry, e) => {
       const seen = new Set<Feature>();
@@ -417,15 +417,15 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
   const cite = (id: string, quote: string): Citation => ({ clause: id, title: clause(id)!.title, quote });
   const quotes: Citation[] = entry.quotes.map((q, i) => {
     const c = clause(q.clause);
-    if (!c) throw new KnowledgeError(where, `quotes.${i}: clause ${q.clause} does not exist`);
+    if (!c) throw new KnowledgeError(where, `quotes.${i}：条款 ${q.clause} 不存在`);
     const text = quoteWith(c.text, q.find);
-    if (!text) throw new KnowledgeError(where, `quotes.${i}: clause ${q.clause} has no text "${q.find}"`);
+    if (!text) throw new KnowledgeError(where, `quotes.${i}：条款 ${q.clause} 中没有原文“${q.find}”`);
     return cite(c.id, text);
   });
   const citations: Citation[] = [];
   for (const id of entry.clauses) {
     const c = clause(id);
-    if (!c) throw new KnowledgeError(where, `clauses: clause ${id} does not exist`);
+    if (!c) throw new KnowledgeError(where, `clauses：条款 ${id} 不存在`);
     const own = quotes.find((q) => q.clause === id);
     const units = quoteUnits(c.text);
     // A section heading ("四、相关附件") has nothing to quote: its items, quoted, stand for it.
@@ -445,9 +445,9 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     const quoted = [item.quote, ...(item.also ?? [])].map((q, j) => {
       const at = j === 0 ? `items.${i}.quote` : `items.${i}.also.${j - 1}`;
       const c = clause(q.clause);
-      if (!c) throw new KnowledgeError(where, `${at}: clause ${q.clause} does not exist`);
+      if (!c) throw new KnowledgeError(where, `${at}：条款 ${q.clause} 不存在`);
       const text = quoteWith(c.text, q.find);
-      if (!text) throw new KnowledgeError(where, `${at}: clause ${q.clause} has no text "${q.find}"`);
+      if (!text) throw new KnowledgeError(where, `${at}：条款 ${q.clause} 中没有原文“${q.find}”`);
       return cite(c.id, text);
     });
     return { words: item.words.map(norm), answer: item.answer, citations: quoted };

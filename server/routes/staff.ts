@@ -15,9 +15,27 @@ import staffKnowledgeRoutes from './staff-knowledge';
 import { hashPassword, dummyHash, verifyPassword } from '../staff/password';
 import { readAudit, staffDir } from '../staff/accounts';
 import { lockoutFor } from '../staff/limiter';
-import { applicationContent, areaMismatch, categoryLabel, checklistOf, migrateTicks, outsideAreaForBureau, quotaOf, summaryDeadline, type SubmissionSnapshot } from '../staff/bureau';
+import {
+  applicationContent,
+  areaMismatch,
+  categoryLabel,
+  checklistOf,
+  countiesOwnNote,
+  incompleteRecommendation,
+  migrateTicks,
+  outsideAreaForBureau,
+  outsideAreaTag,
+  overQuotaMessage,
+  quotaOf,
+  quotaWarning,
+  reviewRefusal,
+  reviewShortfall,
+  submissionShortfall,
+  summaryDeadline,
+  type SubmissionSnapshot,
+} from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
-import type { Submission } from '../staff/store';
+import type { Refusal, Submission } from '../staff/store';
 import type { StaffContext } from '../staff/plugin';
 import { beijingTime, STAFF_TIME_ZONE, summaryWorkbook } from '../staff/xlsx';
 import { dashboardTables, LOW_CONFIDENCE, rates, toCsv } from '../staff/dashboard';
@@ -369,6 +387,24 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return undefined;
   };
 
+  /** Why 推荐 is refused for this applicant whatever the review says: ineligible, or no verdict yet. */
+  const vetApplicant = (s: Submission): Refusal | undefined => {
+    const never = cannotRecommend(s);
+    return never ? { code: 'NOT_RECOMMENDABLE', reason: never } : undefined;
+  };
+  /** Why this review may not carry 推荐: the bureau's 初审 record lacks what 四(三) asks for (read against the submission's checklist as it is now). */
+  const vetReview = (s: Submission, review: ReviewRequest): Refusal | undefined => {
+    const snap = s.snapshot as SubmissionSnapshot;
+    const short = reviewShortfall(checklistOf(kb().data, snap.assessment.category.recommended, snap.answers ?? {}), review);
+    if (!short) return undefined;
+    return {
+      code: 'REVIEW_INCOMPLETE',
+      reason: reviewRefusal(kb().data, short),
+      // The page marks each missing part beside its field; nothing typed is stored or cleared by the refusal.
+      details: { notes: short.notes, siteNotes: short.siteNotes, unchecked: short.unchecked.map((i) => i.id) },
+    };
+  };
+
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
     const a = snap.assessment;
@@ -376,7 +412,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return {
       sessionId: s.sessionId,
       /** Where the applicant says it is, when that is outside this bureau's area: the queue flags it before the record is opened. */
-      outOfArea: away ? { where: away.where, recommender: away.recommender } : null,
+      outOfArea: away ? { where: away.where, recommender: away.recommender, tag: outsideAreaTag(kb().data, away) } : null,
       name: snap.name,
       submittedAt: s.submittedAt,
       knowledgeVersion: s.knowledgeVersion,
@@ -396,6 +432,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         ...a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial' || c.status === 'unknown').map((c) => ({ clause: c.clause, title: c.title, status: c.status, advice: c.advice })),
       ],
       recommended: s.recommended,
+      /**
+       * A recommendation whose 初审 record lacks what 四(三) asks for (saved before the console asked for it): said
+       * beside it, and left out of the 推荐汇总表's 推荐企业 until the bureau completes it.
+       */
+      recommendationIncomplete: (() => {
+        if (!s.recommended) return null;
+        const short = submissionShortfall(kb().data, snap, s.review);
+        return short ? incompleteRecommendation(kb().data, short) : null;
+      })(),
       reviewedBy: s.reviewedBy,
       reviewedAt: s.reviewedAt,
     };
@@ -410,7 +455,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       region,
       year,
       years,
-      quota: { ...quota, recommended, remaining: Math.max(0, quota.max - recommended), atLimit: recommended >= quota.max },
+      quota: { ...quota, recommended, remaining: Math.max(0, quota.max - recommended), atLimit: recommended >= quota.max, warning: quotaWarning(data, quota, recommended)?.text ?? null },
+      /** On a city's page: its counties recommend on their own quota and upload their own 推荐汇总表. */
+      countiesOwn: countiesOwnNote(data, region),
       // The year shown's own deadline; a year no served version is of has none to show (the default version's date is another year's).
       deadline: (() => {
         const k = servedOfYear(year);
@@ -446,12 +493,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       drafts: snap.drafts ?? null,
       // Read with the knowledge the enterprise answered under, whose form questions its answers are.
       application: applicationContent(knowledgeOf(s.knowledgeVersion).data, snap),
-      review: s.review ? { ...s.review, checklist: migrateTicks(checklist, s.review.checklist) } : { notes: '', siteNotes: '', checklist: {} },
+      review: s.review ? { ...s.review, checklist: migrateTicks(checklist, s.review.checklist), reasons: s.review.reasons ?? {} } : { notes: '', siteNotes: '', checklist: {}, reasons: {} },
       deadline: deadlineOfVersion(s.knowledgeVersion),
       // The location the applicant gave lies outside this bureau's area: the facts the applicant was told, said to the bureau.
       outsideArea: (() => {
         const m = areaMismatch(kb().data, region, snap.answers ?? {});
-        return m ? outsideAreaForBureau(m) : null;
+        return m ? outsideAreaForBureau(kb().data, m) : null;
       })(),
     };
   });
@@ -461,16 +508,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const body = parseOr400(ReviewRequest, request.body);
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
-    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: cannotRecommend });
+    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview });
     if (r.status === 'missing') throw notFound('申报企业');
     if (r.status === 'refused') {
-      audit(request, 'bureau.review.refused', id);
-      throw new HttpError(409, 'NOT_RECOMMENDABLE', r.reason);
+      audit(request, 'bureau.review.refused', id, { code: r.refusal.code });
+      throw new HttpError(409, r.refusal.code, r.refusal.reason, r.refusal.details);
     }
     if (r.status === 'overQuota') {
       const quota = quotaIn(r.year);
       audit(request, 'bureau.review.overQuota', id);
-      throw new HttpError(409, 'OVER_QUOTA', `${region}${r.year ? `${r.year}年度` : ''}推荐名额已满（${quota.max} 家，依据${quota.clause}“${quota.quote}”），${quota.overQuota}`);
+      throw new HttpError(409, 'OVER_QUOTA', overQuotaMessage(kbOfYear(r.year).data, quota, r.year));
     }
     audit(request, 'bureau.review', id, { recommended: body.recommended });
     return overview(region, r.year ?? kb().data.manifest.year);

@@ -4,6 +4,7 @@ import { factsFromAnswers, type Answers } from '../engine';
 import { SavedDrafts } from '../schemas/forms';
 import { describeForm } from '../forms/phase';
 import { sectionIds } from '../forms/draft';
+import { fill } from '../engine/kb';
 
 /** The 四(三) quota of a region, read from regions.json. */
 export interface RegionQuota {
@@ -117,16 +118,69 @@ export function areaMismatch(kb: KnowledgeData, region: string, answers: Answers
   return { said: at.said, where, region, recommender: at.recommender, clause: kb.regions.clause };
 }
 
+/** The words a mismatch fills into its sentences. */
+const areaVars = (m: AreaMismatch) => ({ said: m.said, where: m.where, region: m.region, clause: m.clause, recommender: m.recommender });
+
 /** What the applicant is told, when it picks the bureau and again when it submits; null when the bureau covers it. */
 export function outsideArea(kb: KnowledgeData, region: string, answers: Answers): string | null {
   const m = areaMismatch(kb, region, answers);
-  if (!m) return null;
-  return `所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。请改为提交给${m.recommender}；如果所在地填错了，请先在对话中更正后再提交。`;
+  return m ? fill(kb.regions.wording.outsideArea, areaVars(m)) : null;
 }
 
 /** What the chosen bureau is told in its 初审 view: the same facts, and what it can do, since it cannot move the submission itself. */
-export function outsideAreaForBureau(m: AreaMismatch): string {
-  return `该企业所填的所在地“${m.said}”在${m.where}，不在${m.region}的受理范围内：按通知${m.clause}，应由${m.recommender}初审推荐。企业提交时已收到同样的提示；请与企业核实所在地，确在${m.where}的，请企业改为提交给${m.recommender}。`;
+export function outsideAreaForBureau(kb: KnowledgeData, m: AreaMismatch): string {
+  return fill(kb.regions.wording.outsideAreaForBureau, areaVars(m));
+}
+
+/** The flag beside an out-of-area applicant's name in the bureau's list. */
+export function outsideAreaTag(kb: KnowledgeData, m: AreaMismatch): string {
+  return fill(kb.regions.wording.outsideAreaTag, { where: m.where, recommender: m.recommender });
+}
+
+/** The refusal of a 推荐 beyond the region's quota of the programme year (none recorded: no year named). */
+export function overQuotaMessage(kb: KnowledgeData, q: RegionQuota, year: number | null): string {
+  return fill(kb.regions.wording.overQuota, { region: q.region, year: year ? `${year}年度` : '', max: q.max, clause: q.clause, quote: q.quote, overQuota: q.overQuota });
+}
+
+/** The warning on the bureau's page at its quota, or with few places left; null while places are plenty. */
+export function quotaWarning(kb: KnowledgeData, q: RegionQuota, recommended: number): { atLimit: boolean; text: string } | null {
+  const w = kb.regions.wording;
+  const remaining = Math.max(0, q.max - recommended);
+  if (recommended >= q.max) return { atLimit: true, text: fill(w.atLimit, { region: q.region, recommended, clause: q.clause, max: q.max, overQuota: q.overQuota }) };
+  if (remaining <= w.nearLimitAt) return { atLimit: false, text: fill(w.nearLimit, { remaining, max: q.max, overQuota: q.overQuota }) };
+  return null;
+}
+
+/** The quota line of the 推荐汇总表. */
+export function summaryQuotaLine(kb: KnowledgeData, q: RegionQuota, recommended: number): string {
+  return fill(kb.regions.wording.summaryQuota, { recommended, max: q.max, clause: q.clause, quote: q.quote });
+}
+
+/**
+ * On a 省辖市's page: the counties (县, 县级市) of the city do their own 初审 and recommend on the county quota of
+ * 四(三), and upload their own 推荐汇总表 (四(四)), so their applicants are not on this page. Null for any other
+ * region, and for a city with no county listed.
+ */
+export function countiesOwnNote(kb: KnowledgeData, region: string): { title: string; text: string; counties: string[] } | null {
+  const city = kb.regions.regions.find((r) => r.name === region);
+  if (city?.kind !== '省辖市') return null;
+  const counties = kb.regions.regions.filter((r) => r.prefecture === region && (r.kind === '县' || r.kind === '县级市'));
+  const group = kb.regions.groups.find((g) => g.id === counties[0]?.group);
+  if (!counties.length || !group) return null;
+  const w = kb.regions.wording.countiesOwn;
+  const text = fill(w.text, {
+    region,
+    counties: counties.map((c) => c.name).join('、'),
+    count: counties.length,
+    review: w.review.text,
+    reviewClause: w.review.clauses.join('、'),
+    quota: group.quote,
+    quotaClause: kb.regions.clause,
+    date: kb.facts.deadlines.find((d) => d.id === 'recommendationSummary')?.date ?? '',
+    upload: w.upload.text,
+    uploadClause: w.upload.clauses.join('、'),
+  });
+  return { title: w.title, text, counties: counties.map((c) => c.name) };
 }
 
 export interface Deadline {
@@ -318,4 +372,67 @@ export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot):
 export function categoryLabel(kb: KnowledgeData, category: Category | null): string {
   if (!category) return '未定';
   return kb.elements.categories[category]?.label ?? category;
+}
+
+/** A bureau's 初审 record of one applicant, as saved or as about to be saved. */
+export interface ReviewRecord {
+  notes: string;
+  siteNotes: string;
+  checklist: Record<string, boolean>;
+  /** Why a checklist item was not verified, by item id: a claim the bureau could not or did not confirm on site. */
+  reasons?: Record<string, string>;
+}
+
+/** Text that says something: 「。」 or a few spaces is no 初审意见. */
+const written = (s: string | undefined): boolean => /[\p{L}\p{N}]/u.test(s ?? '');
+
+/** What a review lacks before 推荐 may stand; empty when it has what 四(三) asks for. */
+export interface ReviewShortfall {
+  notes: boolean;
+  siteNotes: boolean;
+  /** Checklist items neither ticked nor given a reason. */
+  unchecked: ChecklistItem[];
+}
+
+/**
+ * What a bureau must have recorded before it recommends: 四(三) has it 初审 the materials and 到企业现场进行真实性核查
+ * before 择优推荐, and the forms' 推荐意见 reads 「经材料初审和现场核查，同意申报」. So a written 初审意见, a written
+ * 现场核查情况, and every checklist item either ticked as verified or given the reason it was not. An unticked item
+ * with a reason is allowed: the checklist lists what the enterprise claims, and a bureau may recommend an applicant
+ * one of whose claims it could not confirm on the day (a system down for maintenance, a partial claim it judged
+ * differently); forcing a tick there would record a verification that did not happen. The reason is kept and goes
+ * into the 推荐汇总表. Null when nothing is missing.
+ */
+export function reviewShortfall(items: ChecklistItem[], review: ReviewRecord): ReviewShortfall | null {
+  const ticks = migrateTicks(items, review.checklist);
+  const unchecked = items.filter((i) => ticks[i.id] !== true && !written(review.reasons?.[i.id]));
+  const out = { notes: !written(review.notes), siteNotes: !written(review.siteNotes), unchecked };
+  return out.notes || out.siteNotes || unchecked.length ? out : null;
+}
+
+/** What is missing, as the bureau reads it: each part in the knowledge's words, joined. */
+export function shortfallText(kb: KnowledgeData, s: ReviewShortfall): string {
+  const g = kb.facts.review.gate;
+  const parts: string[] = [];
+  if (s.notes) parts.push(fill(g.notes, {}));
+  if (s.siteNotes) parts.push(fill(g.siteNotes, {}));
+  if (s.unchecked.length) parts.push(fill(g.unchecked, { count: s.unchecked.length, items: s.unchecked.map((i) => `${i.clause} ${i.label}`).join('、') }));
+  return parts.join(g.separator);
+}
+
+/** The refusal of 推荐 while the 初审 record is incomplete, quoting 四(三) and the forms' 推荐意见. */
+export function reviewRefusal(kb: KnowledgeData, s: ReviewShortfall): string {
+  const g = kb.facts.review.gate;
+  return fill(g.refusal, { clause: g.quote.clauses.join('、'), quote: g.quote.text, opinion: g.opinion.text, missing: shortfallText(kb, s) });
+}
+
+/** Said of a recommendation that does not pass the gate (saved before it existed): it is left out of the 推荐汇总表's 推荐企业. */
+export function incompleteRecommendation(kb: KnowledgeData, s: ReviewShortfall): string {
+  return fill(kb.facts.review.gate.incomplete, { missing: shortfallText(kb, s) });
+}
+
+/** The gate read for a stored submission: its checklist as it is now and its saved review. */
+export function submissionShortfall(kb: KnowledgeData, snap: SubmissionSnapshot, review: ReviewRecord | null): ReviewShortfall | null {
+  const items = checklistOf(kb, snap.assessment.category.recommended, snap.answers ?? {});
+  return reviewShortfall(items, review ?? { notes: '', siteNotes: '', checklist: {} });
 }

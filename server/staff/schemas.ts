@@ -101,10 +101,12 @@ export const SubmitStateQuery = z.object({
 });
 
 export const ReviewRequest = z.object({
-  notes: z.string().max(5000).default(''),
-  siteNotes: z.string().max(5000).default(''),
+  notes: z.string().max(5000, '初审意见最多 5000 字').default(''),
+  siteNotes: z.string().max(5000, '现场核查情况最多 5000 字').default(''),
   /** Checklist item id → ticked. */
   checklist: z.record(z.string().max(100), z.boolean()).default({}),
+  /** Checklist item id → why it was not verified; an unticked item needs one before 推荐. */
+  reasons: z.record(z.string().max(100), z.string().max(1000, '未核实原因最多 1000 字')).default({}),
   recommended: z.boolean(),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;

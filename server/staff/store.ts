@@ -8,6 +8,7 @@ import { normalise } from '../understand/normalise';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { AskResponse } from '../schemas/ask';
+import type { ReviewRecord } from './bureau';
 
 /** What an answer looks like to the log: the AskResponse fields it reads. */
 export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[] };
@@ -618,7 +619,13 @@ export class StaffStore {
     sessionId: string,
     review: ReviewRequest,
     by: string,
-    rules: { quotaOf(year: number | null): number; vet(s: Submission): string | undefined },
+    rules: {
+      quotaOf(year: number | null): number;
+      /** Whether the applicant may be recommended at all. */
+      vet(s: Submission): Refusal | undefined;
+      /** Whether the review records what a recommendation needs; asked after the quota, so a full quota is said before the bureau completes a record in vain. */
+      complete(s: Submission, review: ReviewRequest): Refusal | undefined;
+    },
   ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
       const cur = await tx.query<SubmissionRow>('select * from staff_submissions where region = $1 and session_id = $2 for update', [region, sessionId]);
@@ -627,15 +634,20 @@ export class StaffStore {
       const year = row.programme_year === null ? null : Number(row.programme_year);
       if (review.recommended) {
         const refused = rules.vet(toSubmission(row));
-        if (refused) return { status: 'refused', reason: refused, year };
+        if (refused) return { status: 'refused', refusal: refused, year };
       }
       if (review.recommended && !row.recommended) {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
+      if (review.recommended) {
+        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
+        const refused = rules.complete(toSubmission(row), review);
+        if (refused) return { status: 'refused', refusal: refused, year };
+      }
       await tx.query(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',
-        [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist }), review.recommended, by],
+        [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist, reasons: review.reasons }), review.recommended, by],
       );
       return { status: 'ok', year };
     });
@@ -771,7 +783,14 @@ export type ReviewResult =
   | { status: 'ok'; year: number | null }
   | { status: 'missing' }
   | { status: 'overQuota'; year: number | null }
-  | { status: 'refused'; reason: string; year: number | null };
+  | { status: 'refused'; refusal: Refusal; year: number | null };
+
+/** Why 推荐 is refused: a stable code, the message, and what the page needs to point at the missing parts. */
+export interface Refusal {
+  code: string;
+  reason: string;
+  details?: unknown;
+}
 
 export interface AssistView {
   username: string;
@@ -837,7 +856,7 @@ interface SubmissionRow {
   region: string;
   submitted_at: Date;
   snapshot: unknown;
-  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> } | null;
+  review: ReviewRecord | null;
   recommended: boolean;
   reviewed_by: string | null;
   reviewed_at: Date | null;
@@ -853,7 +872,7 @@ export interface Submission {
   region: string;
   submittedAt: string;
   snapshot: unknown;
-  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> } | null;
+  review: ReviewRecord | null;
   recommended: boolean;
   reviewedBy: string | null;
   reviewedAt: string | null;

@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, statedPlace, type SubmissionSnapshot } from './bureau';
+import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, incompleteRecommendation, reviewShortfall, statedPlace, summaryQuotaLine, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
 import { importPackage } from '../import-package';
 
@@ -22,6 +22,7 @@ export const SUMMARY_COLUMNS = [
   { header: '初审意见', key: 'notes', width: 36 },
   { header: '现场核查情况', key: 'siteNotes', width: 36 },
   { header: '核查项（已核/共计）', key: 'checked', width: 18 },
+  { header: '未核实项及原因', key: 'reasons', width: 36 },
   { header: '是否推荐', key: 'recommended', width: 10 },
   { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
 ] as const;
@@ -60,10 +61,22 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   wb.created = now;
   const ws = wb.addWorksheet('推荐汇总表');
   const quota = quotaOf(kb, region);
-  const recommended = list.filter((s) => s.recommended).length;
+  // Each applicant's checklist as it is now, with the ticks read against it, and what its 初审 record lacks.
+  const reviewed = new Map(
+    list.map((s) => {
+      const snap = s.snapshot as SubmissionSnapshot;
+      const items = checklistOf(kb, snap.assessment.category.recommended, snap.answers ?? {});
+      const review = s.review ?? { notes: '', siteNotes: '', checklist: {} };
+      return [s, { items, ticks: migrateTicks(items, review.checklist), short: reviewShortfall(items, review) }] as const;
+    }),
+  );
+  // A recommendation stands in the 推荐企业 part only with the 初审 and 现场核查 record 四(三) asks for: one saved
+  // before the console asked for it, and not completed since, is listed with the others, saying what it lacks.
+  const stands = (s: Submission) => s.recommended && !reviewed.get(s)!.short;
+  const recommended = list.filter(stands).length;
   ws.addRow([`${region}推荐汇总表`]);
   ws.addRow([LAYOUT_NOTE]);
-  ws.addRow([quota ? `推荐 ${recommended} 家 / 限额 ${quota.max} 家（${quota.clause}：“${quota.quote}”）` : `推荐 ${recommended} 家`]);
+  ws.addRow([quota ? summaryQuotaLine(kb, quota, recommended) : `推荐 ${recommended} 家`]);
   ws.addRow([]);
   const header = ws.addRow(SUMMARY_COLUMNS.map((c) => c.header));
   header.font = { bold: true };
@@ -81,8 +94,8 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   };
   // Recommended applicants first, as the bureau uploads those; each part under its heading, numbered from 1.
   const parts = [
-    { heading: SUMMARY_GROUPS.recommended, rows: list.filter((s) => s.recommended).sort(byTime) },
-    { heading: SUMMARY_GROUPS.notRecommended, rows: list.filter((s) => !s.recommended).sort(byTime) },
+    { heading: SUMMARY_GROUPS.recommended, rows: list.filter(stands).sort(byTime) },
+    { heading: SUMMARY_GROUPS.notRecommended, rows: list.filter((s) => !stands(s)).sort(byTime) },
   ];
   for (const part of parts) {
     if (!part.rows.length) continue;
@@ -93,9 +106,12 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
       const snap = s.snapshot as SubmissionSnapshot;
       const answers = snap.answers ?? {};
       // The checklist the bureau ticks is built from the claims; a tick of an item no longer on it does not count.
-      const items = checklistOf(kb, snap.assessment.category.recommended, answers);
-      const ticks = migrateTicks(items, s.review?.checklist ?? {});
+      const { items, ticks, short } = reviewed.get(s)!;
       const ticked = items.filter((item) => ticks[item.id] === true).length;
+      const reasons = items
+        .filter((item) => ticks[item.id] !== true && s.review?.reasons?.[item.id]?.trim())
+        .map((item) => `${item.clause} ${item.label}：${s.review!.reasons![item.id]!.trim()}`)
+        .join('\n');
       ws.addRow([
         i + 1,
         snap.name ?? '（未填写企业名称）',
@@ -108,7 +124,8 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         s.review?.notes?.trim() || NOT_YET.review,
         s.review?.siteNotes?.trim() || NOT_YET.site,
         `${ticked}/${items.length}`,
-        s.recommended ? '是' : '否',
+        reasons,
+        stands(s) ? '是' : s.recommended && short ? `否（${incompleteRecommendation(kb, short)}）` : '否',
         beijingTime(s.submittedAt),
       ]);
     });

@@ -123,7 +123,11 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
     const login = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'luoyang-b', password: pw } });
     const cookie = String(([] as string[]).concat(login.headers['set-cookie'] ?? [])[0]).split(';')[0]!;
     for (const id of ids.slice(0, 14)) {
-      const r = await server.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${id}/review`, headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { recommended: true } });
+      const headers = { cookie, 'x-csrf-token': login.json().csrfToken };
+      const items = (await server.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${id}`, headers })).json().checklist as { id: string }[];
+      // Recorded with a reason for each item rather than ticks, so a tick carried over from another record would show.
+      const payload = { notes: '材料齐全', siteNotes: '已现场核查', reasons: Object.fromEntries(items.map((i) => [i.id, '以书面材料核实'])), recommended: true };
+      const r = await server.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${id}/review`, headers, payload });
       expect(r.statusCode).toBe(200);
     }
 
@@ -135,18 +139,42 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       const text = (await table.textContent())!;
       expect(text).not.toContain('郑州测试企业');
       expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('14 / 15');
+      // A city is told, beside its quota, that its counties recommend on their own quota and upload their own table.
+      const counties = (await page.locator('zz-console-bureau [data-testid=counties-own]').textContent())!;
+      expect(counties).toContain('“各县（市）不多于5家”');
+      expect(counties).toContain('新安县');
+      expect(counties).toContain('四(四)');
       // A passed deadline says so rather than counting the days since; one still ahead counts down.
       const daysLeft = summaryDeadline(server.app.kb.data, new Date())!.daysLeft;
       await expect.poll(() => page.locator('zz-console-bureau [data-testid=deadline]').textContent()).toContain(daysLeft < 0 ? '已过截止日期' : daysLeft === 0 ? '今天截止' : `还有 ${daysLeft} 天`);
       expect(await page.locator('zz-console-bureau [data-testid=deadline]').textContent()).not.toMatch(/已过 \d+ 天/);
 
-      // The 15th: open it, tick the first checklist item, write notes, recommend, save.
+      // The 15th: open it, tick the first checklist item, write notes, recommend, save: refused, since the site check
+      // and the other items are not recorded, and everything typed stays on the page.
       await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业15' }).click();
       const detail = page.locator('zz-console-bureau [data-testid=detail]');
       await detail.waitFor();
-      await detail.locator('ul.checks input').first().check();
+      const boxes = detail.locator('ul.checks input[type=checkbox]');
+      await boxes.first().check();
       await detail.locator('#notes').fill('材料齐全，同意推荐');
       await detail.locator('#rec').check();
+      await detail.locator('[data-testid=save]').click();
+      const refusal = detail.locator('[data-testid=refusal]');
+      await expect.poll(() => refusal.textContent()).toContain('现场核查情况');
+      expect(await refusal.textContent()).toContain('既未勾选核实');
+      expect(await detail.locator('#notes').inputValue()).toBe('材料齐全，同意推荐');
+      expect(await boxes.first().isChecked()).toBe(true);
+      expect(await detail.locator('#rec').isChecked(), '推荐 stays ticked for the next try').toBe(true);
+      expect(await detail.locator('#site').getAttribute('aria-invalid')).toBe('true');
+      expect(await detail.locator('#notes').getAttribute('aria-invalid')).toBe('false');
+      expect(await detail.locator('li.missing').count()).toBe((await boxes.count()) - 1);
+      expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('14 / 15');
+      // The ticked item asks for no reason; an unticked one does. One is left unticked with its reason, the rest ticked.
+      expect(await detail.locator('ul.checks li').first().locator('input.reason').isVisible()).toBe(false);
+      const n = await boxes.count();
+      for (let i = 1; i < n - 1; i++) await boxes.nth(i).check();
+      await detail.locator('ul.checks li').nth(n - 1).locator('input.reason').fill('核查当日停机检修，查看了运行记录');
+      await detail.locator('#site').fill('已到企业现场核查');
       await detail.locator('[data-testid=save]').click();
       await expect.poll(() => page.locator('zz-console-bureau [data-testid=quota-warning]').textContent()).toContain('达到四(三)限额');
       expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('15 / 15');
@@ -158,12 +186,12 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业13' }).click();
       await expect.poll(() => detail.locator('h2').first().textContent()).toContain('洛阳测试企业13');
       await detail.locator('#notes').fill('只写给13的意见');
-      await detail.locator('ul.checks input').first().check();
+      await detail.locator('ul.checks input[type=checkbox]').first().check();
       await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业12' }).click();
       await expect.poll(() => detail.locator('h2').first().textContent()).toContain('洛阳测试企业12');
       expect(dialogs.join(' ')).toContain('还没有保存');
-      expect(await detail.locator('#notes').inputValue()).toBe('');
-      expect(await detail.locator('ul.checks input').first().isChecked()).toBe(false);
+      expect(await detail.locator('#notes').inputValue(), "12's own notes, not 13's").toBe('材料齐全');
+      expect(await detail.locator('ul.checks input[type=checkbox]').first().isChecked()).toBe(false);
       expect(await detail.locator('#rec').isChecked(), '12 was recommended beforehand').toBe(true);
 
       // The 16th is refused with the notice's reason.
@@ -194,7 +222,9 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(rows.filter((r) => r[col('是否推荐')] === '是')).toHaveLength(15);
       const fifteenth = rows.find((r) => r[col('企业名称')] === '洛阳测试企业15')!;
       expect(fifteenth[col('初审意见')]).toBe('材料齐全，同意推荐');
-      expect(fifteenth[col('核查项（已核/共计）')]).toMatch(/^1\/[1-9]\d*$/);
+      const [checked, all] = String(fifteenth[col('核查项（已核/共计）')]).split('/').map(Number);
+      expect(checked, 'all but the item left with its reason').toBe(all! - 1);
+      expect(String(fifteenth[col('未核实项及原因')])).toContain('核查当日停机检修，查看了运行记录');
       expect(rows.some((r) => String(r[col('企业名称')]).includes('郑州'))).toBe(false);
     } finally {
       await context.close();

@@ -35,12 +35,12 @@ describe('prompts/chat-phrases.json', () => {
   });
 
   it('refuses a sentence with a misspelt, a missing or an unknown placeholder, naming the file and the sentence', () => {
-    expect(check({ ...good, welcome: good.welcome!.replace('{title}', '{titel}') })).toMatch(/knowledge file DIR\/chat-phrases\.json: invalid — at welcome: unknown placeholder \{titel\}/);
-    expect(check({ ...good, unclear: '抱歉。请直接回答：{question}' })).toMatch(/at unclear: missing placeholder \{hint\}/);
-    expect(check({ ...good, backTo: '' })).toMatch(/at backTo/);
+    expect(check({ ...good, welcome: good.welcome!.replace('{title}', '{titel}') })).toMatch(/知识库文件 DIR\/chat-phrases\.json：校验失败 — 位置 welcome：未知的占位符 \{titel\}/);
+    expect(check({ ...good, unclear: '抱歉。请直接回答：{question}' })).toMatch(/位置 unclear：缺少占位符 \{hint\}/);
+    expect(check({ ...good, backTo: '' })).toMatch(/位置 backTo/);
     const { done: _, ...withoutDone } = good;
-    expect(check(withoutDone)).toMatch(/at done/);
+    expect(check(withoutDone)).toMatch(/位置 done/);
     expect(check({ ...good, extra: '多余' })).toMatch(/extra/);
-    expect(check('{ not json')).toMatch(/is not valid JSON/);
+    expect(check('{ not json')).toMatch(/不是有效的 JSON/);
   });
 });

@@ -38,7 +38,7 @@ describe('the engine knowledge files reject broken data, naming the file and the
   it('rejects capabilities.json when a capability of the contract is missing', () => {
     const e = errorOf(loadBroken('capabilities.json', (j) => (j.capabilities = j.capabilities.filter((c: any) => c.id !== 'mes'))));
     expect(e.file).toMatch(/capabilities\.json$/);
-    expect(e.message).toContain('capability mes is missing');
+    expect(e.message).toContain('缺少能力 mes');
   });
 
   it('rejects capabilities.json when a capability has no aliases', () => {
@@ -105,9 +105,9 @@ describe('the engine knowledge files reject broken data, naming the file and the
   });
 
   it('rejects interview.json when a question id is duplicated or a capability cannot be asked', () => {
-    expect(errorOf(loadBroken('interview.json', (j) => (j.questions[1].id = j.questions[0].id))).message).toContain('duplicate question');
+    expect(errorOf(loadBroken('interview.json', (j) => (j.questions[1].id = j.questions[0].id))).message).toContain('问题 id 重复');
     const e = errorOf(loadBroken('interview.json', (j) => (j.questions = j.questions.filter((q: any) => q.id !== 'cap.andon'))));
-    expect(e.message).toContain('no question cap.andon');
+    expect(e.message).toContain('缺少问题 cap.andon');
   });
 
   it('rejects a stated choice that names a value its question does not offer', () => {

@@ -33,13 +33,13 @@ describe('the operator workflow from the command line', () => {
   it('ingests, diffs, refuses to publish while items are pending, then reviews and publishes', async () => {
     const ingest = await script('knowledge-ingest', [file, '--as', 'henan-2024', '--root', root]);
     expect(ingest.code, ingest.err).toBe(0);
-    expect(ingest.out).toContain('1 clause(s) added, 0 removed, 4 changed, 0 renumbered; 3 figure(s) changed');
+    expect(ingest.out).toContain('新增条款 1 条，删除 0 条，修改 4 条，编号变化 0 条；数字变化 3 处');
     expect(ingest.out).toContain('四(三) 名额/数量: 20家 → 25家');
-    expect(ingest.out).toContain('npm run knowledge:review -- henan-2024');
+    expect(ingest.out).toContain('下一步：npm run knowledge:review -- henan-2024');
 
     const again = await script('knowledge-ingest', [file, '--as', 'henan-2024', '--root', root]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/already exists.*never overwritten/);
+    expect(again.err).toMatch(/^knowledge:ingest 失败：.*already exists.*never overwritten/);
 
     const diff = await script('knowledge-diff', ['henan-2023', 'henan-2024', '--root', root]);
     expect(diff.code, diff.err).toBe(0);
@@ -49,11 +49,12 @@ describe('the operator workflow from the command line', () => {
 
     const refused = await script('knowledge-publish', ['henan-2024', '--root', root]);
     expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^knowledge:publish 失败：/);
     expect(refused.err).toMatch(/still needing review; nothing was published/);
 
     const list = await script('knowledge-review', ['henan-2024', '--root', root]);
     expect(list.code, list.err).toBe(0);
-    expect(list.out).toMatch(/henan-2024 \(based on henan-2023\): 88 item\(s\) need review/);
+    expect(list.out).toMatch(/henan-2024（基于 henan-2023）：待复核 88 项/);
     expect(list.out).toContain('--accept forms');
 
     const show = await script('knowledge-review', ['henan-2024', '--root', root, '--show', 'elements.json#/categories/discreteFactory/elements/3']);
@@ -63,12 +64,12 @@ describe('the operator workflow from the command line', () => {
     // Marking all at once holds the items that fail the publish checks as they stand; each is then accepted by its id.
     const bulk = await script('knowledge-review', ['henan-2024', '--root', root, '--accept', 'all']);
     expect(bulk.code, bulk.err).toBe(0);
-    const held = [...bulk.err.matchAll(/^held (\S+)/gm)].map((m) => m[1]!);
+    const held = [...bulk.err.matchAll(/^暂缓 ([^\s（]+)/gm)].map((m) => m[1]!);
     expect(held.length).toBeGreaterThan(0);
-    expect(bulk.out).toContain(`${held.length} item(s) still need review`);
+    expect(bulk.out).toContain(`还有 ${held.length} 项待复核`);
     const accept = await script('knowledge-review', ['henan-2024', '--root', root, '--accept', ...held]);
     expect(accept.code, accept.err).toBe(0);
-    expect(accept.out).toContain('Nothing left to review');
+    expect(accept.out).toContain('已全部复核');
 
     // Accepted unchanged, answers would quote the old figures and sentence: publishing builds the
     // answer base as the server does at startup, and says which entry fails.
@@ -82,7 +83,7 @@ describe('the operator workflow from the command line', () => {
 
     const publish = await script('knowledge-publish', ['henan-2024', '--root', root]);
     expect(publish.code, publish.err).toBe(0);
-    expect(publish.out).toContain('published henan-2024: 95 clauses');
+    expect(publish.out).toContain('已发布 henan-2024：95 个条款');
     expect(JSON.parse(readFileSync(join(root, 'henan-2024', 'manifest.json'), 'utf8')).status).toBe('published');
   }, 240_000);
 });

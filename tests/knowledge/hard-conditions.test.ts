@@ -243,7 +243,7 @@ describe('a next-year notice that adds hard conditions works by data alone', () 
       e = err;
     }
     expect(e).toBeInstanceOf(KnowledgeError);
-    expect((e as Error).message).toContain('hard.majorAccident.fact: no interview question sets declared.majorAccidents');
-    expect((e as Error).message).toContain('ent.majorAccident asks declared.majorAccident, which no hard condition reads');
+    expect((e as Error).message).toContain('hard.majorAccident.fact：没有哪个访谈问题设置 declared.majorAccidents');
+    expect((e as Error).message).toContain('访谈问题 ent.majorAccident 询问 declared.majorAccident，但没有哪项硬性条件读取它');
   });
 });

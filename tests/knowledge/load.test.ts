@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
+import { staleQuoteIssues } from '../../server/knowledge/ingest/verbatim';
 import { createKnowledgeBase } from '../../server/knowledge/base';
 
 const tmp: string[] = [];
@@ -79,13 +80,66 @@ describe('the knowledge files of henan-2023', () => {
     const root = brokenCopy('clauses.json', (j) => {
       j[3].order = 'first';
     });
-    expect(() => loadKnowledgeData(root, 'henan-2023')).toThrow(/clauses\.json.*at 3\.order/);
+    expect(() => loadKnowledgeData(root, 'henan-2023')).toThrow(/clauses\.json.*位置 3\.order/);
   });
 
   it('stop loading with the file and field when a quota is broken', () => {
     const root = brokenCopy('regions.json', (j) => {
       j.groups[0].max = -1;
     });
-    expect(() => loadKnowledgeData(root, 'henan-2023')).toThrow(/regions\.json.*groups\.0\.max/);
+    expect(() => loadKnowledgeData(root, 'henan-2023')).toThrow(/regions\.json.*位置 groups\.0\.max/);
+  });
+});
+
+describe('a broken knowledge file is named in Chinese, with its path and field', () => {
+  it('says what zod found in Chinese, not in zod\'s English, and keeps the full path of the file', () => {
+    const root = brokenCopy('regions.json', (j) => {
+      j.groups[0].max = 'twenty';
+      j.clause = 42;
+    });
+    let message = '';
+    try {
+      loadKnowledgeData(root, 'henan-2023');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`知识库文件 ${join(root, 'henan-2023', 'regions.json')}：校验失败`);
+    expect(message).toContain('位置 groups.0.max：');
+    expect(message).toContain('位置 clause：');
+    expect(message, 'zod\'s default English is not shown').not.toMatch(/Invalid input|expected number|received/);
+  });
+
+  it('names a file that is not JSON in Chinese', () => {
+    const notJson = brokenCopy('facts.json', () => undefined);
+    writeFileSync(join(notJson, 'henan-2023', 'facts.json'), '{ 不是JSON');
+    expect(() => loadKnowledgeData(notJson, 'henan-2023')).toThrow(/知识库文件 .*facts\.json：不是有效的 JSON/);
+  });
+
+  it('holds the bureau wording\'s quotes of the notice to their clauses, as publishing does', () => {
+    const shipped = loadKnowledgeData('knowledge', 'henan-2023');
+    const mine = (data: typeof shipped) => staleQuoteIssues(data).filter((i) => /review\.gate|wording\.countiesOwn/.test(i.en));
+    expect(mine(shipped)).toEqual([]);
+    const misquoted = loadKnowledgeData(
+      brokenCopy('regions.json', (j) => {
+        j.wording.countiesOwn.upload.text = '于3月31日前上传推荐汇总表';
+      }),
+      'henan-2023',
+    );
+    const found = mine(misquoted);
+    expect(found.map((i) => i.zh)).toEqual(['新通知的 四(四) 中已没有「于3月31日前上传推荐汇总表」：请按新条款改写，或删除此项']);
+    expect(found[0]).toMatchObject({ file: 'regions.json', path: ['wording', 'countiesOwn'] });
+    const gate = loadKnowledgeData(brokenCopy('facts.json', (j) => (j.review.gate.opinion.text = '经材料审查，同意申报')), 'henan-2023');
+    expect(mine(gate).map((i) => i.en)).toEqual(['附件1.一(二)', '附件2.一(二)', '附件3.一(二)'].map((c) => `facts.json review.gate.opinion: ${c} has no text 「经材料审查，同意申报」`));
+  });
+
+  it('refuses a product sentence whose placeholder the code does not fill, or that drops one it must say', () => {
+    const typo = brokenCopy('regions.json', (j) => {
+      j.wording.outsideArea = j.wording.outsideArea.replace('{recommender}', '{recomender}');
+    });
+    expect(() => loadKnowledgeData(typo, 'henan-2023')).toThrow(/位置 wording\.outsideArea：未知的占位符 \{recomender\}/);
+    const dropped = brokenCopy('facts.json', (j) => {
+      j.review.gate.refusal = '不能推荐，请补全。';
+    });
+    expect(() => loadKnowledgeData(dropped, 'henan-2023')).toThrow(/位置 review\.gate\.refusal：缺少占位符 \{clause\}/);
   });
 });

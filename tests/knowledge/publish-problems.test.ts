@@ -40,7 +40,7 @@ describe('publishing a draft that fails the startup checks', () => {
     });
     const message = refusal();
     expect(message).toContain('nothing was published');
-    expect(message).toContain('2 entries fail the clause check');
+    expect(message).toContain('2 个条目未通过条款核对');
     for (const id of broken) expect(message).toContain(`(${id})`);
     expect(JSON.parse(readFileSync(file('manifest.json'), 'utf8')).status).toBe('draft');
   });

@@ -56,6 +56,6 @@ describe('serving several knowledge versions', () => {
     expect(res.statusCode).toBe(400);
     // The refusal names the versions that are served, and the draft is not among them.
     expect(res.json().error.message).toMatch(/可用版本：henan-2024、henan-2023$/);
-    await expect(buildKnowledgeApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_VERSION: 'henan-2025' })).rejects.toThrow(/unpublished draft/);
+    await expect(buildKnowledgeApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_VERSION: 'henan-2025' })).rejects.toThrow(/未发布的草稿/);
   });
 });

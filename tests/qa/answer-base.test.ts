@@ -101,19 +101,19 @@ describe('the answer base is checked when the knowledge loads', () => {
     const load = withAnswerBase((b) => {
       (b.entries[0] as { clauses: string[] }).clauses = ['三(九)'];
     });
-    expect(load).toThrow(/answer-base\.json entries\.0 \(subsidiary\).*三\(九\) does not exist/);
+    expect(load).toThrow(/answer-base\.json entries\.0 \(subsidiary\).*条款 三\(九\) 不存在/);
   });
 
   it('refuses a quote the clause does not contain', () => {
     const load = withAnswerBase((b) => {
       (b.entries[0] as { quotes: { clause: string; find: string }[] }).quotes = [{ clause: '二(一)', find: '允许分公司申报' }];
     });
-    expect(load).toThrow(/has no text "允许分公司申报"/);
+    expect(load).toThrow(/中没有原文“允许分公司申报”/);
   });
 
   it('refuses an unknown placeholder and a yes/no answer without a quote', () => {
-    expect(withAnswerBase((b) => { (b.entries[0] as { answer: string }).answer = '可以，见{nothing}。'; })).toThrow(/unknown placeholder \{nothing\}/);
-    expect(withAnswerBase((b) => { (b.entries[0] as { quotes: unknown[] }).quotes = []; })).toThrow(/at least one quote/);
+    expect(withAnswerBase((b) => { (b.entries[0] as { answer: string }).answer = '可以，见{nothing}。'; })).toThrow(/未知的占位符 \{nothing\}/);
+    expect(withAnswerBase((b) => { (b.entries[0] as { quotes: unknown[] }).quotes = []; })).toThrow(/至少有一处通知原文引用/);
   });
 
   it('refuses a region kind in a guard that regions.json does not define', () => {

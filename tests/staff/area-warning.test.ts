@@ -58,7 +58,7 @@ describe('choosing the bureau', () => {
     const zhongmou = await staffAs(b, 'zhongmou-area', 'bureau', '中牟县');
     const queue = (await b.app.inject({ url: '/api/staff/bureau', headers: as(zhongmou) })).json();
     const row = queue.applicants.find((a: { sessionId: string }) => a.sessionId === s.sessionId);
-    expect(row.outOfArea).toEqual({ where: '郑州市金水区', recommender: '郑州市' });
+    expect(row.outOfArea).toEqual({ where: '郑州市金水区', recommender: '郑州市', tag: '所在地在郑州市金水区，应由郑州市初审' });
     const record = (await b.app.inject({ url: `/api/staff/bureau/applicants/${s.sessionId}`, headers: as(zhongmou) })).json();
     expect(record.outsideArea).toContain('不在中牟县的受理范围内');
     expect(record.outsideArea, 'the bureau is told what it can do: it cannot move the submission itself').toContain('请企业改为提交给郑州市');

@@ -5,7 +5,7 @@ import { beijingTime, LAYOUT_NOTE, NOT_YET, SUMMARY_COLUMNS, SUMMARY_GROUPS } fr
 import { summaryDeadline } from '../../server/staff/bureau';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
-import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
+import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
 let b: Built;
 let luoyang: StaffLogin;
@@ -139,7 +139,7 @@ describe('bureau view', () => {
     const saved = await review(luoyang, a.sessionId, { notes: '材料齐全', siteNotes: '现场核查MES运行正常', checklist: { [d.checklist[0].id]: true }, recommended: false });
     expect(saved.statusCode).toBe(200);
     const again = (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${a.sessionId}`, headers: as(luoyang) })).json();
-    expect(again.review).toEqual({ notes: '材料齐全', siteNotes: '现场核查MES运行正常', checklist: { [d.checklist[0].id]: true } });
+    expect(again.review).toEqual({ notes: '材料齐全', siteNotes: '现场核查MES运行正常', checklist: { [d.checklist[0].id]: true }, reasons: {} });
   });
 
   it('counts recommendations against the 四(三) quota from regions.json, warns at the limit and refuses beyond it', async () => {
@@ -151,19 +151,21 @@ describe('bureau view', () => {
     const all = (await bureau(luoyang)).applicants as { sessionId: string }[];
     expect(all.length).toBe(group.max + 1);
     for (const [i, a] of all.slice(0, group.max).entries()) {
-      const r = await review(luoyang, a.sessionId, { recommended: true });
-      expect(r.statusCode).toBe(200);
+      const r = await review(luoyang, a.sessionId, await completeReview(b.app, luoyang, a.sessionId));
+      expect(r.statusCode, r.body).toBe(200);
       expect(r.json().quota.recommended).toBe(i + 1);
       expect(r.json().quota.atLimit).toBe(i + 1 === group.max);
     }
-    const over = await review(luoyang, all[group.max]!.sessionId, { recommended: true });
+    const over = await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId));
     expect(over.statusCode).toBe(409);
     expect(over.json().error.message).toContain(b.app.kb.data.regions.overQuota);
+    // A full quota is said before the 初审 record is asked for: completing a record would not make a place.
+    expect((await review(luoyang, all[group.max]!.sessionId, { recommended: true })).json().error.code).toBe('OVER_QUOTA');
     const ov = await bureau(luoyang);
     expect(ov.quota).toMatchObject({ max: 15, recommended: 15, remaining: 0, atLimit: true, clause: '四(三)' });
     // Un-recommending frees a place.
     expect((await review(luoyang, all[0]!.sessionId, { recommended: false })).json().quota.recommended).toBe(14);
-    expect((await review(luoyang, all[group.max]!.sessionId, { recommended: true })).statusCode).toBe(200);
+    expect((await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId))).statusCode).toBe(200);
     // 郑州 is untouched by 洛阳's count.
     expect((await bureau(zhengzhou)).quota).toMatchObject({ max: 20, recommended: 0 });
   });
@@ -222,9 +224,9 @@ describe('bureau view', () => {
     // One item of its checklist ticked: the total is the checklist's length, not the number of ticks, and a tick off the list does not count.
     const withCode = rows.find((r) => r[col('企业名称')] === '洛阳联系人测试公司')!;
     expect(withCode[col('核查项（已核/共计）')]).toBe(`1/${checklist.length}`);
-    // Reviewed without ticks: none of their items checked, out of all of them (an applicant of no category has none).
+    // Recommended only after a complete 初审: every item of their checklists checked, out of all of them.
     const recommendedChecks = rows.filter((r) => r[col('是否推荐')] === '是').map((r) => String(r[col('核查项（已核/共计）')]));
-    expect(recommendedChecks.every((c) => /^0\/\d+$/.test(c)), recommendedChecks.join(' ')).toBe(true);
+    expect(recommendedChecks.every((c) => c.split('/')[0] === c.split('/')[1]), recommendedChecks.join(' ')).toBe(true);
     expect(recommendedChecks.filter((c) => c !== '0/0').length).toBeGreaterThan(10);
 
     expect(withCode[col('统一社会信用代码')]).toBe('91410300MA44XXXX1A');

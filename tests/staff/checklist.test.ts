@@ -39,3 +39,41 @@ describe('the 初审 checklist', () => {
     expect(join.claim).toBe('partial');
   });
 });
+
+describe('the 初审 checklist as the page prints it', () => {
+  /** Every line the bureau's page prints for a checklist, in order: headings, requirement sentences, item labels. */
+  const printed = (items: ReturnType<typeof checklistOf>) =>
+    checklistGroups(items).flatMap((g) => [`${g.clause} ${g.element}`, ...g.requirements.flatMap((r) => [r.text, ...r.items.map((i) => `${i.kind === 'integration' ? '集成 ' : ''}${i.label}`)])]);
+  /** Claims of several shapes: everything, everything partly, and each capability left out in turn. */
+  const claimSets = (mode: 'process' | 'discrete') => {
+    const caps = kb.interview.questions.filter((q) => q.sets?.startsWith('capabilities.')).map((q) => q.id);
+    return [claimingAll(mode), claimingAll(mode, 'partial'), ...caps.map((left) => ({ ...(claimingAll(mode) as Record<string, unknown>), [left]: false }) as never)];
+  };
+  const cases = (['smartWorkshop', 'discreteFactory', 'processFactory'] as const).flatMap((category) => (['discrete', 'process'] as const).map((mode) => [category, mode] as const));
+
+  it.each(cases)('%s (%s production) prints no line twice, however much is claimed', (category, mode) => {
+    for (const answers of claimSets(mode)) {
+      const lines = printed(checklistOf(kb, category, answers));
+      const twice = lines.filter((l, i) => lines.indexOf(l) !== i);
+      expect(twice, `${category}/${mode}: printed twice`).toEqual([]);
+    }
+  });
+
+  it('prints a sentence naming several systems once, with each system it asks for beneath it (the ERP of 三(二)4, the ERP of 三(一)5)', () => {
+    const discrete = checklistGroups(checklistOf(kb, 'discreteFactory', claimingAll('discrete'))).find((g) => g.clause === '三(二)4')!;
+    const erpScm = discrete.requirements.find((r) => r.text.includes('企业资源计划系统（ERP）'))!;
+    expect(erpScm.items.map((i) => i.capability)).toEqual(['erp', 'scm']);
+    expect(discrete.requirements.filter((r) => r.text.includes('企业资源计划系统（ERP）'))).toHaveLength(1);
+    const workshop = checklistGroups(checklistOf(kb, 'smartWorkshop', claimingAll('discrete'))).find((g) => g.clause === '三(一)5')!;
+    const joined = workshop.requirements.filter((r) => r.text.includes('企业资源计划系统（ERP）'));
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.items.map((i) => i.capability)).toEqual(['erp', 'scadaMesErpIntegration']);
+  });
+
+  it('keeps one item per claimed capability: grouping changes how it is printed, not what is checked', () => {
+    for (const [category, mode] of cases) {
+      const items = checklistOf(kb, category, claimingAll(mode));
+      expect(checklistGroups(items).flatMap((g) => g.requirements.flatMap((r) => r.items))).toHaveLength(items.length);
+    }
+  });
+});

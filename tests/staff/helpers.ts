@@ -54,3 +54,18 @@ export async function newSession(app: FastifyInstance): Promise<{ sessionId: str
 export async function submit(app: FastifyInstance, s: { sessionId: string; token: string }, region: string) {
   return app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region } });
 }
+
+/**
+ * A complete 初审 record for an applicant, as 四(三) asks before 推荐: the 初审意见 and 现场核查情况 written, and every
+ * item of its checklist (read from its record) ticked. `extra` overrides any part.
+ */
+export async function completeReview(app: FastifyInstance, who: StaffLogin, sessionId: string, extra: Record<string, unknown> = {}) {
+  const d = (await app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${sessionId}`, headers: as(who) })).json() as { checklist: { id: string }[] };
+  return {
+    notes: '申报材料齐全，数据与附件一致',
+    siteNotes: '已到企业现场核查，系统运行与申报一致',
+    checklist: Object.fromEntries(d.checklist.map((i) => [i.id, true])),
+    recommended: true,
+    ...extra,
+  };
+}

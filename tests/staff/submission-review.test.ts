@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PgliteStore } from '../../server/store/pglite';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
-import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
+import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
 let b: Built;
 let xinan: StaffLogin;
@@ -25,6 +25,12 @@ const bureau = async (who: StaffLogin, query = '') => (await b.app.inject({ meth
 const detail = async (who: StaffLogin, id: string) => (await b.app.inject({ method: 'GET', url: `/api/staff/bureau/applicants/${id}`, headers: as(who) })).json();
 const review = (who: StaffLogin, id: string, body: object) => b.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${id}/review`, headers: as(who), payload: body });
 const db = async () => (b.app.store as PgliteStore).database();
+/** A complete 初审 record with only `ticks` ticked: every other item carries the reason it was not verified. */
+const partlyVerified = async (who: StaffLogin, id: string, ticks: Record<string, boolean>, extra: Record<string, unknown> = {}) => {
+  const d = await detail(who, id);
+  const reasons = Object.fromEntries(d.checklist.filter((i: { id: string }) => !ticks[i.id]).map((i: { id: string }) => [i.id, '核查当日该系统停机检修，未能现场演示']));
+  return completeReview(b.app, who, id, { checklist: ticks, reasons, ...extra });
+};
 
 /** A workshop applicant whose interview reached a verdict, submitted to `region`. */
 async function applicant(name: string, region: string, extra: Record<string, unknown> = {}) {
@@ -61,7 +67,7 @@ describe('a resubmission after the bureau reviewed', () => {
   it('withdraws the recommendation when the content changed and says it needs reviewing again', async () => {
     const s = await applicant('新安县甲公司', '新安县');
     const d = await detail(xinan, s.sessionId);
-    expect((await review(xinan, s.sessionId, { notes: '材料齐全', siteNotes: '', checklist: { [d.checklist[0].id]: true }, recommended: true })).statusCode).toBe(200);
+    expect((await review(xinan, s.sessionId, await partlyVerified(xinan, s.sessionId, { [d.checklist[0].id]: true }, { notes: '材料齐全' }))).statusCode).toBe(200);
     expect((await bureau(xinan)).quota.recommended).toBe(1);
 
     // The enterprise then answers 失信被执行人 = 是 and submits again to the same county.
@@ -90,7 +96,7 @@ describe('a resubmission after the bureau reviewed', () => {
     const d = await detail(xinan, s.sessionId);
     const mes = d.checklist.find((i: { capability: string }) => i.capability === 'mes');
     const other = d.checklist.find((i: { capability: string }) => i.capability !== 'mes');
-    expect((await review(xinan, s.sessionId, { checklist: { [mes.id]: true, [other.id]: true }, recommended: true })).statusCode).toBe(200);
+    expect((await review(xinan, s.sessionId, await partlyVerified(xinan, s.sessionId, { [mes.id]: true, [other.id]: true }))).statusCode).toBe(200);
     await edit(s.sessionId, { [`cap.${other.capability}`]: false });
     expect((await submit(b.app, s, '新安县')).statusCode).toBe(201);
     const after = await detail(xinan, s.sessionId);
@@ -105,7 +111,7 @@ describe('a resubmission after the bureau reviewed', () => {
     const s = await applicant('新安县乙公司', '新安县');
     const d = await detail(xinan, s.sessionId);
     const ticks = { [d.checklist[0].id]: true };
-    expect((await review(xinan, s.sessionId, { notes: '同意', checklist: ticks, recommended: true })).statusCode).toBe(200);
+    expect((await review(xinan, s.sessionId, await partlyVerified(xinan, s.sessionId, ticks, { notes: '同意' }))).statusCode).toBe(200);
     expect((await submit(b.app, s, '新安县')).statusCode).toBe(201);
     const after = await detail(xinan, s.sessionId);
     expect(after.recommended).toBe(true);
@@ -115,7 +121,7 @@ describe('a resubmission after the bureau reviewed', () => {
 
   it('withdraws the recommendation when the applicant moves to another region, which sees where it came from', async () => {
     const s = await applicant('新安县丙公司', '新安县');
-    expect((await review(xinan, s.sessionId, { recommended: true })).statusCode).toBe(200);
+    expect((await review(xinan, s.sessionId, await completeReview(b.app, xinan, s.sessionId))).statusCode).toBe(200);
     expect((await submit(b.app, s, '伊川县')).statusCode).toBe(201);
     const there = await detail(yichuan, s.sessionId);
     expect(there.recommended).toBe(false);
@@ -133,7 +139,7 @@ describe('a resubmission after the bureau reviewed', () => {
     const there = await detail(yichuan, s.sessionId);
     // The new bureau sees that it was moved, and from where; not the first bureau's working papers.
     expect(there.movedFrom).toMatchObject({ region: '新安县' });
-    expect(there.review).toEqual({ notes: '', siteNotes: '', checklist: {} });
+    expect(there.review).toEqual({ notes: '', siteNotes: '', checklist: {}, reasons: {} });
     expect(there.reviewedBy).toBeNull();
     expect(there.changedSinceReview).toBe(false);
     const listed = (await bureau(yichuan)).applicants.find((a: { sessionId: string }) => a.sessionId === s.sessionId);
@@ -184,11 +190,11 @@ describe('what can be submitted and recommended', () => {
 describe('the quota is counted per programme year', () => {
   it('records the knowledge version and year of each submission; last year\'s recommendations neither fill this year\'s quota nor appear in its table', async () => {
     const old = await applicant('郑州去年公司', '郑州市');
-    expect((await review(zhengzhou, old.sessionId, { recommended: true })).statusCode).toBe(200);
+    expect((await review(zhengzhou, old.sessionId, await completeReview(b.app, zhengzhou, old.sessionId))).statusCode).toBe(200);
     // As if it had been submitted and recommended under last year's notice.
     await (await db()).query('update staff_submissions set programme_year = $2, knowledge_version = $3 where session_id = $1', [old.sessionId, year() - 1, `henan-${year() - 1}`]);
     const now = await applicant('郑州今年公司', '郑州市');
-    expect((await review(zhengzhou, now.sessionId, { recommended: true })).statusCode).toBe(200);
+    expect((await review(zhengzhou, now.sessionId, await completeReview(b.app, zhengzhou, now.sessionId))).statusCode).toBe(200);
 
     const ov = await bureau(zhengzhou);
     expect(ov.year).toBe(year());

@@ -84,7 +84,7 @@ const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 export function renderText(r: Report): string {
   const out: string[] = [];
   const s = r.summary;
-  out.push(`${r.from} → ${r.to}: ${s.added} clause(s) added, ${s.removed} removed, ${s.changed} changed, ${s.moved} renumbered; ${s.numbers} figure(s) changed; ${s.needsReview} item(s) need review${s.accepted ? `, ${s.accepted} accepted` : ''}.`);
+  out.push(`${r.from} → ${r.to}：新增条款 ${s.added} 条，删除 ${s.removed} 条，修改 ${s.changed} 条，编号变化 ${s.moved} 条；数字变化 ${s.numbers} 处；待复核 ${s.needsReview} 项${s.accepted ? `，已复核 ${s.accepted} 项` : ''}。`);
   if (r.added.length) {
     out.push('', '新增条款 (added):');
     for (const c of r.added) out.push(`  + ${c.id} ${c.title}`, `      ${c.text.replace(/\n/g, ' ⏎ ')}`);

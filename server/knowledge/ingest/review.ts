@@ -333,19 +333,19 @@ function fieldName(at: string): string {
   return at;
 }
 
-/** One line of the answer base's clause check (`quotes.0: clause 二(一) has no text "…"`), in the operator's words. */
+/** One line of the answer base's clause check (`quotes.0：条款 二(一) 中没有原文“…”`), in the operator's words. */
 export function entryProblemText(detail: string): string {
-  let m = /^(.+?): clause (\S+) has no text "([\s\S]*)"$/.exec(detail);
+  let m = /^(.+?)：条款 (\S+) 中没有原文“([\s\S]*)”$/.exec(detail);
   if (m) return `${fieldName(m[1]!)}「${m[3]}」在新通知的 ${m[2]} 中已找不到：请改为新条款的原文（及新的数字、日期），或删除此项`;
-  m = /^(.+?): clause (\S+) does not exist$/.exec(detail);
+  m = /^(.+?)：条款 (\S+) 不存在$/.exec(detail);
   if (m) return `${fieldName(m[1]!)}所依据的条款 ${m[2]} 在新通知中不存在：请改引新通知的条款，或删除此项`;
   return `未通过服务器启动时的校验：${detail}`;
 }
 
-/** `answer-base.json entries.6 (branch): quotes.0: …`, one per failing entry, as the startup check writes them. */
-const ENTRY_LINE = /^\s*(?:knowledge file )?([\w./-]+\.json) entries\.(\d+) \(([^)]*)\): ([\s\S]+)$/;
-/** `knowledge file <path>: <what>`, one per failing file, as the loader writes them. */
-const FILE_LINE = /^\s*knowledge file (\S+?): ([\s\S]+)$/;
+/** `answer-base.json entries.6 (branch)：quotes.0：…`, one per failing entry, as the startup check writes them. */
+const ENTRY_LINE = /^\s*(?:知识库文件 )?([\w./-]+\.json) entries\.(\d+) \(([^)]*)\)：([\s\S]+)$/;
+/** `知识库文件 <path>：<what>`, one per failing file, as the loader writes them. */
+const FILE_LINE = /^\s*知识库文件 (\S+?)：([\s\S]+)$/;
 
 type Found = Omit<PublishProblem, 'item' | 'label'> & { label?: string };
 

@@ -103,6 +103,17 @@ export function staleQuoteIssues(data: KnowledgeData): StaleQuote[] {
     }
   });
 
+  // The bureau's wording quotes the notice too: the 初审 gate (四(三) and the forms' 推荐意见), the note on a city's
+  // page about its counties (四(三), 四(四)).
+  const gate = data.facts.review.gate;
+  const bureauQuotes: [At, { clauses: string[]; text: string }][] = [
+    [{ where: 'facts.json review.gate.quote', file: 'facts.json', path: ['review'] }, gate.quote],
+    [{ where: 'facts.json review.gate.opinion', file: 'facts.json', path: ['review'] }, gate.opinion],
+    [{ where: 'regions.json wording.countiesOwn.review', file: 'regions.json', path: ['wording', 'countiesOwn'] }, data.regions.wording.countiesOwn.review],
+    [{ where: 'regions.json wording.countiesOwn.upload', file: 'regions.json', path: ['wording', 'countiesOwn'] }, data.regions.wording.countiesOwn.upload],
+  ];
+  for (const [at, q] of bureauQuotes) for (const clause of q.clauses) check(at, clause, q.text);
+
   data.interview.questions.forEach((q, k) => {
     const helps = [q.help, ...Object.values(q.byCategory ?? {}).map((o) => o!.help)];
     const at = { where: `interview.json ${q.id} help`, file: 'interview.json', path: ['questions', String(k)] };

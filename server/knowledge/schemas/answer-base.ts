@@ -80,7 +80,7 @@ export const AnswerEntry = z.object({
       within: z.string().min(4),
       beyond: z.string().min(4),
     })
-    .refine((l) => Boolean(l.max) !== Boolean(l.min), 'a limit names exactly one of max and min')
+    .refine((l) => Boolean(l.max) !== Boolean(l.min), '数值界限（limit）只能写 max 或 min 其中之一')
     .optional(),
   /**
    * Units a value of what the entry answers is said in, beyond its limit's (「分钟」「秒」 for the
@@ -120,13 +120,13 @@ export const AnswerBaseFile = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.entries.forEach((e, i) => {
-      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `duplicate entry id ${e.id}` });
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'id'], message: `条目 id 重复：${e.id}` });
       ids.add(e.id);
       for (const m of e.answer.matchAll(/\{(\w+)\}/g)) {
-        if (!(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `unknown placeholder {${m[1]}}; known: ${ANSWER_PLACEHOLDERS.join(', ')}` });
+        if (!(ANSWER_PLACEHOLDERS as readonly string[]).includes(m[1]!)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'answer'], message: `未知的占位符 {${m[1]}}；可用的占位符：${ANSWER_PLACEHOLDERS.join('、')}` });
       }
-      if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], message: 'a notCovered entry names the topic it refuses' });
-      if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], message: 'an answer is proved by at least one quote' });
+      if (e.conclusion === 'notCovered' && !e.topic) ctx.addIssue({ code: 'custom', path: ['entries', i, 'topic'], message: '通知未涉及（notCovered）的条目须写明所拒答的话题（topic）' });
+      if (e.conclusion !== 'notCovered' && e.quotes.length === 0) ctx.addIssue({ code: 'custom', path: ['entries', i, 'quotes'], message: '答复须至少有一处通知原文引用（quotes）为据' });
     });
   });
 export type AnswerBaseFile = z.infer<typeof AnswerBaseFile>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export const ClauseId = z
   .string()
-  .regex(/^(序|附件|(附件\d+)|((附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?))$/, 'clause id must follow the notice numbering, e.g. 三(二)6 or 附件2.四(五)');
+  .regex(/^(序|附件|(附件\d+)|((附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?))$/, '条款编号须按通知的编号写法，如 三(二)6 或 附件2.四(五)');
 
 export const Clause = z.object({
   id: ClauseId,
@@ -28,12 +28,12 @@ export const ClausesFile = z
   .superRefine((list, ctx) => {
     const ids = new Set<string>();
     list.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate clause id ${c.id}` });
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `条款编号重复：${c.id}` });
       ids.add(c.id);
-      if (c.inferred && !c.note) ctx.addIssue({ code: 'custom', path: [i, 'note'], message: 'an inferred clause must say what was inferred' });
+      if (c.inferred && !c.note) ctx.addIssue({ code: 'custom', path: [i, 'note'], message: '推断补全（inferred）的条款须在 note 中说明推断了什么' });
     });
     list.forEach((c, i) => {
-      if (c.parent !== null && !ids.has(c.parent)) ctx.addIssue({ code: 'custom', path: [i, 'parent'], message: `unknown parent ${c.parent}` });
+      if (c.parent !== null && !ids.has(c.parent)) ctx.addIssue({ code: 'custom', path: [i, 'parent'], message: `上级条款不存在：${c.parent}` });
     });
   });
 export type ClausesFile = z.infer<typeof ClausesFile>;

@@ -7,7 +7,7 @@ const Comment = z.string().optional();
 /** Clause IDs as the notice numbers them (三(二)6, 附件2.四(五)); same grammar as the clauses file. */
 const ClauseId = z
   .string()
-  .regex(/^(序|附件\d*|(附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?)$/, 'clause id must follow the notice numbering, e.g. 三(二)6');
+  .regex(/^(序|附件\d*|(附件\d+\.)?[一二三四五六七八九十]+(\([一二三四五六七八九十]+\)(\d+)?)?)$/, '条款编号须按通知的编号写法，如 三(二)6');
 const Text = z.string().min(1);
 
 /* ---------------------------------------------------------------- capabilities.json */
@@ -51,13 +51,13 @@ export const CapabilitiesFile = z
     const groups = new Set(f.groups.map((g) => g.id));
     const seen = new Set<string>();
     f.capabilities.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'id'], message: `duplicate capability ${c.id}` });
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'id'], message: `能力 id 重复：${c.id}` });
       seen.add(c.id);
-      if (!groups.has(c.group)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'group'], message: `unknown group ${c.group}` });
+      if (!groups.has(c.group)) ctx.addIssue({ code: 'custom', path: ['capabilities', i, 'group'], message: `未知的分组：${c.group}` });
     });
     // The capability IDs are a public contract: every one needs a label and aliases, or the interview could not ask for it.
     for (const id of CAPABILITY_IDS) {
-      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['capabilities'], message: `capability ${id} is missing` });
+      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['capabilities'], message: `缺少能力 ${id}` });
     }
   });
 export type CapabilitiesFile = z.infer<typeof CapabilitiesFile>;
@@ -96,15 +96,15 @@ export const Requirement = z
     advice: Text.optional(),
   })
   .refine((r) => [r.all, r.any, r.self].filter(Boolean).length === 1, {
-    message: 'a requirement names exactly one of all (capabilities), any (capabilities) or self (a self-assessment)',
+    message: '一条要求只能写 all（全部能力）、any（任一能力）或 self（自评）三者之一',
   })
-  .refine((r) => !r.metric || r.self, { message: 'metric is only recorded beside a self-assessment', path: ['metric'] })
+  .refine((r) => !r.metric || r.self, { message: 'metric 只能与自评（self）一起记录', path: ['metric'] })
   .refine((r) => !r.any || (r.qualifiers ?? []).some((q) => q.reading === 'anyOf'), {
-    message: 'a requirement met by any one capability must rest on an anyOf reading of the notice',
+    message: '任一能力即可满足（any）的要求，须以通知原文的 anyOf 解读为依据',
     path: ['any'],
   })
   .refine((r) => !(r.qualifiers ?? []).some((q) => q.reading === 'asNeeded') || (r.all && r.advice), {
-    message: 'an asNeeded requirement names capabilities (all) and the advice said when they are not in place',
+    message: '“根据需要”（asNeeded）的要求须写明能力（all）和缺少时给出的建议（advice）',
     path: ['qualifiers'],
   });
 export type Requirement = z.infer<typeof Requirement>;
@@ -120,7 +120,7 @@ export const Element = z
     branches: z.object({ discrete: z.array(Requirement).min(1), process: z.array(Requirement).min(1) }).optional(),
     advice: Advice,
   })
-  .refine((e) => !!e.requirements !== !!e.branches, { message: 'an element has either requirements or discrete/process branches' })
+  .refine((e) => !!e.requirements !== !!e.branches, { message: '一个要素要么写 requirements，要么写 discrete/process 分支，二者取其一' })
   // An asNeeded requirement leaves its element met, so the qualifier can only reach the user through {advice}.
   .refine(
     (e) => {
@@ -128,7 +128,7 @@ export const Element = z
       const asNeeded = reqs.some((r) => (r.qualifiers ?? []).some((q) => q.reading === 'asNeeded'));
       return !asNeeded || Object.values(e.advice).every((t) => t.includes('{advice}'));
     },
-    { message: 'an element with an asNeeded requirement says {advice} in its met, gap and unknown advice', path: ['advice'] },
+    { message: '含“根据需要”（asNeeded）要求的要素，其 met、gap、unknown 建议中须含 {advice}', path: ['advice'] },
   );
 export type Element = z.infer<typeof Element>;
 
@@ -204,7 +204,7 @@ const HardGuard = z
     facts: z.array(z.object({ fact: HardFact, test: HardTest, is: z.boolean() }).strict()).min(1).optional(),
   })
   .strict()
-  .refine((g) => g.categories || g.facts, 'a guard names categories or facts');
+  .refine((g) => g.categories || g.facts, '条件（guard）须写 categories 或 facts');
 export type HardGuard = z.infer<typeof HardGuard>;
 
 const HardRule = z.object({ clause: ClauseId, fact: HardFact, fails: HardTest, only: HardGuard.optional(), reason: Text, remedy: Text });
@@ -218,7 +218,7 @@ export const CategoryRulesFile = z.object({
   /** The province of 二(一): its name, and the words that recognise it in a profile's province field. */
   province: z.object({ name: Text, match: z.array(Text).min(1) }),
   /** The hard conditions (二, 四(一)) in the order they are said when several fail. */
-  hard: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'hard-condition ids are camelCase, e.g. notHenan'), HardRule).refine((h) => Object.keys(h).length > 0, 'at least one hard condition'),
+  hard: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, '硬性条件 id 用驼峰写法，如 notHenan'), HardRule).refine((h) => Object.keys(h).length > 0, '至少要有一项硬性条件'),
   modes: z.object({ discrete: Text, process: Text }),
   priors: z.object({ discrete: Text, process: Text, mixed: Text }),
   modeEvidence: z.object({
@@ -300,12 +300,12 @@ export const SetsPath = z
     'sets must name a profile field, e.g. enterprise.operatingWell or capabilities.mes, or a declared fact of a hard condition (declared.majorAccident)',
   )
   .refine((p) => !p.startsWith('capabilities.') || (CAPABILITY_IDS as readonly string[]).includes(p.slice(13)), {
-    message: 'sets names an unknown capability',
+    message: 'sets 指向未知的能力',
   });
 
 export const InterviewQuestion = z
   .object({
-    id: z.string().regex(/^(ent|cat|cap|metric|self)\.[A-Za-z.]+$/, 'question ids look like ent.operatingWell or cap.mes (form.* is reserved)'),
+    id: z.string().regex(/^(ent|cat|cap|metric|self)\.[A-Za-z.]+$/, '问题 id 的写法如 ent.operatingWell 或 cap.mes（form.* 留给申报书问题）'),
     label: Text,
     text: Text,
     kind: QuestionKind,
@@ -333,9 +333,9 @@ export const InterviewQuestion = z
      */
     byIndustry: z.boolean().default(false),
   })
-  .refine((q) => (q.kind === 'choice') === !!q.choices, { message: 'choice questions (and only they) carry choices', path: ['choices'] })
-  .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map must cover every choice', path: ['map'] })
-  .refine((q) => !q.outside || (q.choices ?? []).some((c) => c.value === q.outside!.value), { message: 'outside.value must be one of the choices', path: ['outside', 'value'] });
+  .refine((q) => (q.kind === 'choice') === !!q.choices, { message: '只有选择题（choice）带 choices，选择题必须带', path: ['choices'] })
+  .refine((q) => !q.map || (q.choices ?? []).every((c) => c.value in q.map!), { message: 'map 须覆盖每个选项', path: ['map'] })
+  .refine((q) => !q.outside || (q.choices ?? []).some((c) => c.value === q.outside!.value), { message: 'outside.value 须是选项之一', path: ['outside', 'value'] });
 export type InterviewQuestion = z.infer<typeof InterviewQuestion>;
 
 const Words = z.array(Text).min(1);
@@ -632,7 +632,7 @@ export const InterviewFile = z
        * the one asked.
        */
       metricSubjects: z.record(z.string().regex(/^metric\./), Words).default({}),
-      industryAliases: z.record(z.string().regex(/^\d{2}$/, 'industry aliases are keyed by a two-digit division'), Words),
+      industryAliases: z.record(z.string().regex(/^\d{2}$/, '行业别名须以两位数的行业大类代码为键'), Words),
       /**
        * Words of a division's name that name no industry alone (机械 of 「金属制品、机械和设备修理业」):
        * a typed industry is never read from one of them.
@@ -656,42 +656,42 @@ export const InterviewFile = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.questions.forEach((q, i) => {
-      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question ${q.id}` });
+      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `问题 id 重复：${q.id}` });
       ids.add(q.id);
       if (q.id.startsWith('cap.') && q.sets !== `capabilities.${q.id.slice(4)}`)
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'sets'], message: `${q.id} must set capabilities.${q.id.slice(4)}` });
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'sets'], message: `${q.id} 须设置 capabilities.${q.id.slice(4)}` });
     });
     // Every capability must be askable, or an element could stay 'unknown' forever.
     for (const id of CAPABILITY_IDS) {
-      if (!ids.has(`cap.${id}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question cap.${id}` });
+      if (!ids.has(`cap.${id}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `缺少问题 cap.${id}` });
     }
     for (const k of ['automationAdvanced', 'networkingAdvanced', 'dataCollectionAdvanced']) {
-      if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `no question self.${k}` });
+      if (!ids.has(`self.${k}`)) ctx.addIssue({ code: 'custom', path: ['questions'], message: `缺少问题 self.${k}` });
     }
     f.vocabulary.lookalikes.forEach((l, i) => {
-      if (!f.questions.some((x) => (l.question.endsWith('*') ? x.id.startsWith(l.question.slice(0, -1)) : x.id === l.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `no question ${l.question}` });
+      if (!f.questions.some((x) => (l.question.endsWith('*') ? x.id.startsWith(l.question.slice(0, -1)) : x.id === l.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'lookalikes', i, 'question'], message: `没有问题 ${l.question}` });
     });
     f.vocabulary.describes.forEach((d, i) => {
-      if (!f.questions.some((x) => (d.question.endsWith('*') ? x.id.startsWith(d.question.slice(0, -1)) : x.id === d.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'describes', i, 'question'], message: `no question ${d.question}` });
+      if (!f.questions.some((x) => (d.question.endsWith('*') ? x.id.startsWith(d.question.slice(0, -1)) : x.id === d.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'describes', i, 'question'], message: `没有问题 ${d.question}` });
     });
     f.vocabulary.statedFacts.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
-      if (!q || q.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedFacts', i, 'question'], message: `${c.question} is not a yes/no question` });
+      if (!q || q.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedFacts', i, 'question'], message: `${c.question} 不是是非题` });
     });
     const reg = f.questions.find((x) => x.id === f.vocabulary.registration.question);
-    if (!reg || reg.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'registration', 'question'], message: `${f.vocabulary.registration.question} is not a yes/no question` });
+    if (!reg || reg.kind !== 'yesNo') ctx.addIssue({ code: 'custom', path: ['vocabulary', 'registration', 'question'], message: `${f.vocabulary.registration.question} 不是是非题` });
     f.vocabulary.statedChoices.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
-      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} is not a choice question` });
-      else for (const v of Object.keys(c.values)) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'values', v], message: `${v} is not a choice of ${c.question}` });
+      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'question'], message: `${c.question} 不是选择题` });
+      else for (const v of Object.keys(c.values)) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'statedChoices', i, 'values', v], message: `${v} 不是 ${c.question} 的选项` });
     });
     f.vocabulary.heldChoices.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
-      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'question'], message: `${c.question} is not a choice question` });
-      else for (const v of c.values) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'values'], message: `${v} is not a choice of ${c.question}` });
+      if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'question'], message: `${c.question} 不是选择题` });
+      else for (const v of c.values) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'values'], message: `${v} 不是 ${c.question} 的选项` });
     });
     for (const key of [...Object.keys(f.vocabulary.metricAliases), ...Object.keys(f.vocabulary.metricSubjects)]) {
-      if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `unknown question ${key}` });
+      if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `未知的问题 ${key}` });
     }
   });
 export type InterviewFile = z.infer<typeof InterviewFile>;

@@ -162,7 +162,7 @@ export const FormSpec = z.object({
 export type FormSpec = z.infer<typeof FormSpec>;
 
 export const FormQuestion = z.object({
-  id: z.string().regex(/^form\.[\w.{}]+$/, 'form-phase question ids start with "form."'),
+  id: z.string().regex(/^form\.[\w.{}]+$/, '申报书问题的 id 以“form.”开头'),
   text: z.string(),
   kind: z.enum(['number', 'text', 'date', 'multiChoice', 'choice']),
   fact: z.string(),
@@ -182,7 +182,7 @@ export const FormQuestion = z.object({
   plausible: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   help: z.string().optional(),
   /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
-  clause: z.string().regex(/^[一二三四]/, 'form-question clauses are relative to the form, e.g. "一(一)"').optional(),
+  clause: z.string().regex(/^[一二三四]/, '申报书问题的条款编号相对于该申报书，如“一(一)”').optional(),
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
   /**
    * The choices a plain yes or no picks (「有」, 「对的」, 「不」 to 「是否现在继续填写…？」), read with the interview's own
@@ -356,7 +356,7 @@ export const FormVocabulary = z.object({
       z.object({
         id: z.string().min(1),
         words: z.array(z.string().min(1)).min(1),
-        pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a regular expression'),
+        pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, '不是有效的正则表达式'),
         oneWords: z.array(z.string().min(1)).optional(),
         /**
          * The part's name on the form view's skip button (「财务数据先跳过」); for a per-workshop part, with {i} for the
@@ -424,7 +424,7 @@ export const FormQuestions = z.object({ vocabulary: FormVocabulary, messages: Fo
   f.questions.forEach((q, i) => {
     const values = new Set((q.choices ?? []).map((c) => c.value));
     for (const side of ['yes', 'no'] as const)
-      if (q.plainAnswers && !values.has(q.plainAnswers[side])) ctx.addIssue({ code: 'custom', path: ['questions', i, 'plainAnswers', side], message: `${q.plainAnswers[side]} is none of the question's choices` });
+      if (q.plainAnswers && !values.has(q.plainAnswers[side])) ctx.addIssue({ code: 'custom', path: ['questions', i, 'plainAnswers', side], message: `${q.plainAnswers[side]} 不是该问题的选项` });
   });
 });
 
@@ -719,7 +719,7 @@ export const FormDrafting = z.object({
           } catch {
             return false;
           }
-        }, 'not a valid regular expression'),
+        }, '不是有效的正则表达式'),
         to: z.string(),
       }),
     )

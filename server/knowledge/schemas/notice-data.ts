@@ -19,6 +19,62 @@ export type Manifest = z.infer<typeof Manifest>;
 
 const Comment = z.string().optional();
 
+/**
+ * A sentence of the product's own with {placeholders}: exactly the ones the code fills in, so a
+ * mistyped or dropped placeholder stops the server instead of printing 「{recommender}」 to a bureau.
+ */
+export function template(names: readonly string[]) {
+  return z
+    .string()
+    .min(1)
+    .superRefine((t, ctx) => {
+      const used = [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const takes = names.map((x) => `{${x}}`).join(' ') || '无';
+      for (const n of used) if (!names.includes(n)) ctx.addIssue({ code: 'custom', message: `未知的占位符 {${n}}（这句话可用的占位符：${takes}）` });
+      for (const n of names) if (!used.includes(n)) ctx.addIssue({ code: 'custom', message: `缺少占位符 {${n}}` });
+    });
+}
+
+/** A passage of the notice quoted word for word; the publish check holds it to each clause it names. */
+export const NoticeQuote = z.object({ clauses: z.array(ClauseId).min(1), text: z.string().min(4) });
+export type NoticeQuote = z.infer<typeof NoticeQuote>;
+
+/**
+ * What the product says about the bureaus' areas and quotas (四(三), 四(四)): to an enterprise whose address lies
+ * outside the bureau it picked, to that bureau, and on the bureau's page (quota warnings, the note on a city's page
+ * that its counties recommend on their own quota and upload their own 推荐汇总表).
+ */
+export const RegionWording = z.object({
+  /** To the enterprise, when it picks a bureau whose area does not hold the place it gave, and when it submits. */
+  outsideArea: template(['said', 'where', 'region', 'clause', 'recommender']),
+  /** To the chosen bureau, in the applicant's record. */
+  outsideAreaForBureau: template(['said', 'where', 'region', 'clause', 'recommender']),
+  /** The flag beside the applicant's name in the bureau's list. */
+  outsideAreaTag: template(['where', 'recommender']),
+  /** The refusal of a 推荐 beyond the quota; {year} is 「2023年度」, or empty for a submission of no recorded year. */
+  overQuota: template(['region', 'year', 'max', 'clause', 'quote', 'overQuota']),
+  /** On the bureau's page once its quota is used up. */
+  atLimit: template(['region', 'recommended', 'clause', 'max', 'overQuota']),
+  /** On the bureau's page when few places are left. */
+  nearLimit: template(['remaining', 'max', 'overQuota']),
+  /** How few places left bring the nearLimit warning. */
+  nearLimitAt: z.number().int().min(1),
+  /** The quota line of the 推荐汇总表. */
+  summaryQuota: template(['recommended', 'max', 'clause', 'quote']),
+  /**
+   * On a 省辖市's page: its counties (县, 县级市) do their own 初审, recommend on the county quota and upload their own
+   * 推荐汇总表, so neither they nor their applicants are on this page. {quota} is the county group's quote of 四(三).
+   */
+  countiesOwn: z.object({
+    title: z.string().min(1),
+    /** {date} is the 推荐汇总表 deadline of facts.json (re-extracted from each year's 四(四)). */
+    text: template(['region', 'counties', 'count', 'review', 'reviewClause', 'quota', 'quotaClause', 'date', 'upload', 'uploadClause']),
+    review: NoticeQuote,
+    upload: NoticeQuote,
+  }),
+});
+export type RegionWording = z.infer<typeof RegionWording>;
+
 /** regions.json: recommendation quotas of 四(三) and the regions they apply to. */
 export const QuotaGroup = z.object({ id: z.string(), label: z.string(), max: z.number().int().positive(), quote: z.string() });
 export const Region = z.object({
@@ -37,6 +93,7 @@ export const RegionsFile = z
     clause: ClauseId,
     groups: z.array(QuotaGroup).min(1),
     overQuota: z.string(),
+    wording: RegionWording,
     regions: z.array(Region).min(1),
     rules: z.array(z.object({ suffix: z.string().min(1), group: z.string(), kind: z.enum(['县级市', '县']) })),
     /**
@@ -60,21 +117,21 @@ export const RegionsFile = z
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
     f.regions.forEach((r, i) => {
-      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `unknown quota group ${r.group}` });
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `未知的名额分组：${r.group}` });
       if (r.kind !== '市辖区') return;
       const city = f.regions.find((c) => c.name === r.prefecture && c.kind === '省辖市');
-      if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `a 市辖区 names its 省辖市; ${r.prefecture ?? 'none'} is not one` });
-      else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `a 市辖区 shares its 省辖市's quota group (${city.group})` });
+      if (!city) ctx.addIssue({ code: 'custom', path: ['regions', i, 'prefecture'], message: `市辖区须写明所属省辖市；${r.prefecture ?? '（未写）'} 不是省辖市` });
+      else if (city.group !== r.group) ctx.addIssue({ code: 'custom', path: ['regions', i, 'group'], message: `市辖区与所属省辖市同一名额分组（${city.group}）` });
     });
     // A place of Henan is never read as another province's: a name in both lists would be both.
     const here = new Set(f.regions.flatMap((r) => [r.name, r.short, ...r.aliases]));
     f.elsewhere.forEach((o, i) =>
       o.places.forEach((p, j) => {
-        if (here.has(p)) ctx.addIssue({ code: 'custom', path: ['elsewhere', i, 'places', j], message: `${p} is a place of Henan in regions` });
+        if (here.has(p)) ctx.addIssue({ code: 'custom', path: ['elsewhere', i, 'places', j], message: `${p} 是 regions 中的河南地名` });
       }),
     );
     f.rules.forEach((r, i) => {
-      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `unknown quota group ${r.group}` });
+      if (!groups.has(r.group)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'group'], message: `未知的名额分组：${r.group}` });
     });
   });
 export type RegionsFile = z.infer<typeof RegionsFile>;
@@ -98,7 +155,27 @@ export const FactsFile = z.object({
   }),
   applications: z.object({ perYear: z.number().int().positive(), clause: ClauseId }),
   reapplication: z.array(z.object({ holder: z.enum(['智能车间', '智能工厂']), mayApply: z.boolean(), allowed: z.array(z.string()), clause: ClauseId })).length(2),
-  review: z.object({ who: z.string(), steps: z.array(z.string()), clause: ClauseId }),
+  review: z.object({
+    who: z.string(),
+    steps: z.array(z.string()),
+    clause: ClauseId,
+    /**
+     * What a bureau must have recorded before it recommends (四(三): 初审, then 到企业现场进行真实性核查): its 初审意见,
+     * its 现场核查情况, and every checklist item either ticked as verified or given the reason it was not. The refusal
+     * names what is missing; `opinion` is the forms' 推荐意见 line, which says the same.
+     */
+    gate: z.object({
+      quote: NoticeQuote,
+      opinion: NoticeQuote,
+      refusal: template(['clause', 'quote', 'opinion', 'missing']),
+      notes: template([]),
+      siteNotes: template([]),
+      unchecked: template(['count', 'items']),
+      separator: z.string().min(1),
+      /** Beside a recommendation saved before the gate that does not pass it: it is left out of the 推荐汇总表's 推荐企业. */
+      incomplete: template(['missing']),
+    }),
+  }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),
   /**
    * Who or what the notice's figures are about, for holding an answer's figure to its subject: the
@@ -184,7 +261,7 @@ const Pattern = z.string().refine((p) => {
   } catch {
     return false;
   }
-}, 'a regular expression');
+}, '须是正则表达式');
 
 /** intents.json: out-of-scope topics and the direct-answer intents of offline Q&A. */
 export const IntentsFile = z.object({
@@ -443,7 +520,7 @@ export const IntentsFile = z.object({
               } catch {
                 return false;
               }
-            }, 'a regular expression')
+            }, '须是正则表达式')
             .optional(),
           /** Two different quotas asked which is more: {first} and {firstMax} the larger, {second}, {secondMax}, {diff}. */
           more: z.string().optional(),

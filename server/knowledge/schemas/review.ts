@@ -12,7 +12,7 @@ export type ReviewGroup = z.infer<typeof ReviewGroup>;
 
 export const ReviewItem = z.object({
   /** `<file>#<JSON pointer>`, e.g. `interview.json#/questions/12`. */
-  id: z.string().regex(/^[\w./-]+\.json#(\/[^/]*)*$/, 'a review item id is <file>#<JSON pointer>'),
+  id: z.string().regex(/^[\w./-]+\.json#(\/[^/]*)*$/, '复核项 id 的写法为 <文件>#<JSON 指针>'),
   file: z.string().min(1),
   pointer: z.string(),
   group: ReviewGroup,

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
-import { call, download } from '../api';
+import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 
 interface Gap {
@@ -28,8 +28,10 @@ interface Applicant {
   changedSinceReview: boolean;
   /** The bureau the enterprise moved this submission from; that bureau's review did not come with it. */
   movedFrom: { region: string; at: string } | null;
-  /** Where the applicant says it is, when that is outside this bureau's area. */
-  outOfArea?: { where: string; recommender: string } | null;
+  /** Where the applicant says it is, when that is outside this bureau's area, and the flag said of it. */
+  outOfArea?: { where: string; recommender: string; tag: string } | null;
+  /** A recommendation whose 初审 record lacks what 四(三) asks for, and so is left out of the 推荐汇总表's 推荐企业. */
+  recommendationIncomplete?: string | null;
   programmeYear: number | null;
 }
 interface ChecklistItem {
@@ -43,13 +45,22 @@ interface ChecklistItem {
   checkedAt?: string[];
 }
 
-/** The checklist by element, in the order the items come: one heading per element condition. */
-export function checklistGroups<T extends { clause: string; element: string }>(items: T[]): { clause: string; element: string; items: T[] }[] {
-  const groups: { clause: string; element: string; items: T[] }[] = [];
+/**
+ * The checklist by element, in the order the items come: one heading per element condition, and under it each
+ * requirement sentence once, with the items it asks for beneath it. One sentence often names several systems
+ * (「应用企业资源计划系统（ERP）、供应链管理（SCM）等信息系统」): printed under each item, it would stand on the page
+ * once per system.
+ */
+export function checklistGroups<T extends { clause: string; element: string; requirement: string }>(
+  items: T[],
+): { clause: string; element: string; requirements: { text: string; items: T[] }[] }[] {
+  const groups: { clause: string; element: string; requirements: { text: string; items: T[] }[] }[] = [];
   for (const i of items) {
-    const g = groups.find((x) => x.clause === i.clause);
-    if (g) g.items.push(i);
-    else groups.push({ clause: i.clause, element: i.element, items: [i] });
+    let g = groups.find((x) => x.clause === i.clause);
+    if (!g) groups.push((g = { clause: i.clause, element: i.element, requirements: [] }));
+    const r = g.requirements.find((x) => x.text === i.requirement);
+    if (r) r.items.push(i);
+    else g.requirements.push({ text: i.requirement, items: [i] });
   }
   return groups;
 }
@@ -57,7 +68,7 @@ interface Detail extends Applicant {
   checklist: ChecklistItem[];
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
   application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
-  review: { notes: string; siteNotes: string; checklist: Record<string, boolean> };
+  review: { notes: string; siteNotes: string; checklist: Record<string, boolean>; reasons: Record<string, string> };
   /** Why the location the applicant gave is outside this bureau's area; null when it is inside or not given. */
   outsideArea?: string | null;
   /** The 推荐汇总表 deadline of the knowledge version the submission was made under; null when that version is no longer served. */
@@ -74,8 +85,10 @@ interface Overview {
   region: string;
   year: number;
   years: number[];
-  quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string };
+  quota: { max: number; recommended: number; remaining: number; atLimit: boolean; clause: string; quote: string; overQuota: string; groupLabel: string; warning: string | null };
   deadline: Deadline | null;
+  /** On a city's page: its counties recommend on their own quota and upload their own 推荐汇总表. */
+  countiesOwn: { title: string; text: string; counties: string[] } | null;
   applicants?: Applicant[];
 }
 
@@ -133,10 +146,33 @@ export class ZzConsoleBureau extends LitElement {
         color: var(--zz-color-text);
         font-size: var(--zz-font-size);
       }
-      ul.checks input {
+      ul.checks input[type='checkbox'] {
         width: 20px;
         height: 20px;
         flex: none;
+      }
+      ul.checks details.reason {
+        margin-left: calc(20px + var(--zz-space-2));
+      }
+      ul.checks details.reason[hidden] {
+        display: none;
+      }
+      ul.checks input.reason {
+        display: block;
+        width: 100%;
+        box-sizing: border-box;
+      }
+      ul.checks li.missing {
+        background: var(--zz-color-unmet-soft);
+      }
+      [aria-invalid='true'] {
+        outline: 2px solid var(--zz-color-unmet);
+      }
+      p.requirement {
+        margin: var(--zz-space-2) 0 0;
+      }
+      .note h2 {
+        margin-top: 0;
       }
       .verdict {
         margin-top: var(--zz-space-3);
@@ -196,6 +232,10 @@ export class ZzConsoleBureau extends LitElement {
   @state() private _detail: Detail | null = null;
   @state() private _error = '';
   @state() private _saved = '';
+  /** The open record's ticks as the bureau sets them, so an item's reason field shows while it is unticked. */
+  @state() private _ticks: Record<string, boolean> = {};
+  /** Why the last save was refused, with the fields it names; the form keeps everything typed. */
+  @state() private _refusal: { message: string; notes: boolean; siteNotes: boolean; unchecked: string[] } | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -222,6 +262,8 @@ export class ZzConsoleBureau extends LitElement {
     if (this._detail && this._detail.sessionId !== id && this._unsaved() && !confirm('当前企业的初审意见、核查情况或勾选还没有保存。确定离开？未保存的内容将丢失。')) return;
     this._saved = '';
     this._error = '';
+    this._refusal = null;
+    this._ticks = {};
     try {
       this._detail = await call<Detail>('GET', `/api/staff/bureau/applicants/${encodeURIComponent(id)}`);
       // The record opens below the whole list: on a phone that is screens away from the name tapped,
@@ -255,11 +297,13 @@ export class ZzConsoleBureau extends LitElement {
             </div>`
           : ''}
       </div>
-      ${q.atLimit
-        ? html`<div class="warn" role="alert" data-testid="quota-warning">${ov.region}已推荐 ${q.recommended} 家，达到${q.clause}限额（${q.max} 家）。再推荐将超出限额，${q.overQuota}。</div>`
-        : q.remaining <= 2
-          ? html`<div class="warn" data-testid="quota-warning">还可推荐 ${q.remaining} 家（限额 ${q.max} 家，${q.overQuota}）。</div>`
-          : ''}
+      ${q.warning ? html`<div class="warn" role=${q.atLimit ? 'alert' : 'status'} data-testid="quota-warning">${q.warning}</div>` : ''}
+      ${ov.countiesOwn
+        ? html`<div class="card note" data-testid="counties-own">
+            <h2>${ov.countiesOwn.title}</h2>
+            <p>${ov.countiesOwn.text}</p>
+          </div>`
+        : ''}
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
         <div class="row">
@@ -280,14 +324,16 @@ export class ZzConsoleBureau extends LitElement {
               ${(ov.applicants ?? []).map(
                 (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
                   <td data-label="企业"><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${a.outOfArea
-                      ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-tag">所在地在${a.outOfArea.where}，应由${a.outOfArea.recommender}初审</span></div>`
+                      ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-tag">${a.outOfArea.tag}</span></div>`
                       : ''}</div></td>
                   <td data-label="类别">${a.categoryLabel}</td>
                   <td data-label="自评结论"><span class="tag ${VERDICT[a.verdict][1]}">${VERDICT[a.verdict][0]}</span></td>
                   <td data-label="差距">${a.gaps.length}</td>
                   <td data-label="推荐">${a.recommended ? html`<span class="tag met">推荐</span>` : '—'}${a.changedSinceReview
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
-                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}</td>
+                      : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}${a.recommendationIncomplete
+                      ? html`<div><span class="tag unmet area-flag" data-testid="incomplete-tag">${a.recommendationIncomplete}</span></div>`
+                      : ''}</td>
                 </tr>`,
               )}
             </tbody>
@@ -300,13 +346,17 @@ export class ZzConsoleBureau extends LitElement {
   }
 
   /** The review as the form holds it now, or null when no record is open. */
-  private _form(): { notes: string; siteNotes: string; checklist: Record<string, boolean>; recommended: boolean } | null {
+  private _form(): { notes: string; siteNotes: string; checklist: Record<string, boolean>; reasons: Record<string, string>; recommended: boolean } | null {
     const root = this.renderRoot;
     const notes = root.querySelector<HTMLTextAreaElement>('#notes');
     if (!this._detail || !notes) return null;
     const checklist: Record<string, boolean> = {};
     root.querySelectorAll<HTMLInputElement>('ul.checks input[type=checkbox]').forEach((c) => (checklist[c.dataset.id!] = c.checked));
-    return { notes: notes.value, siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value, checklist, recommended: root.querySelector<HTMLInputElement>('#rec')!.checked };
+    const reasons: Record<string, string> = {};
+    root.querySelectorAll<HTMLInputElement>('ul.checks input.reason').forEach((r) => {
+      if (r.value.trim()) reasons[r.dataset.reason!] = r.value;
+    });
+    return { notes: notes.value, siteNotes: root.querySelector<HTMLTextAreaElement>('#site')!.value, checklist, reasons, recommended: root.querySelector<HTMLInputElement>('#rec')!.checked };
   }
 
   /** Whether the open record's form differs from its saved review: typed notes must not be dropped by a tap on another name. */
@@ -314,7 +364,15 @@ export class ZzConsoleBureau extends LitElement {
     const d = this._detail;
     const f = this._form();
     if (!d || !f) return false;
-    return f.notes !== d.review.notes || f.siteNotes !== d.review.siteNotes || f.recommended !== d.recommended || Object.entries(f.checklist).some(([id, v]) => v !== !!d.review.checklist[id]);
+    const saved = d.review.reasons ?? {};
+    const reasonsChanged = [...new Set([...Object.keys(f.reasons), ...Object.keys(saved)])].some((id) => (f.reasons[id] ?? '') !== (saved[id] ?? ''));
+    return (
+      f.notes !== d.review.notes ||
+      f.siteNotes !== d.review.siteNotes ||
+      f.recommended !== d.recommended ||
+      reasonsChanged ||
+      Object.entries(f.checklist).some(([id, v]) => v !== !!d.review.checklist[id])
+    );
   }
 
   /**
@@ -339,26 +397,25 @@ export class ZzConsoleBureau extends LitElement {
       <h2>差距</h2>
       ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
       <h2>初审 / 现场核查清单</h2>
-      <p class="muted">按企业自称已具备的要素条件生成，按要素分组；核实一项勾选一项。系统集成一项核对所列系统之间的集成，各系统本身在其所属要素下核对。</p>
+      <p class="muted">按企业自称已具备的要素条件生成，按要素分组；核实一项勾选一项，未能核实的写明原因（推荐前每项须勾选或写明原因）。系统集成一项核对所列系统之间的集成，各系统本身在其所属要素下核对。</p>
       ${checklistGroups(d.checklist).map(
         (g) => html`<h3 class="check-group" data-clause=${g.clause}>${g.clause} ${g.element}</h3>
-          <ul class="checks">
-            ${g.items.map(
-              (i) => html`<li data-kind=${i.kind ?? 'presence'}>
-                <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} />
-                  <span>${i.kind === 'integration' ? html`<strong>集成</strong> ` : ''}${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}${i.checkedAt?.length ? html`<span class="muted">（各系统本身见 ${i.checkedAt.join('、')}）</span>` : ''}<br /><span class="muted">${i.requirement}</span></span></label>
-              </li>`,
-            )}
-          </ul>`,
+          ${g.requirements.map(
+            (r) => html`<p class="muted requirement">${r.text}</p>
+              <ul class="checks">
+                ${r.items.map((i) => this._checkItem(d, i))}
+              </ul>`,
+          )}`,
       )}
       <label for="notes">初审意见</label>
-      <textarea id="notes" .value=${d.review.notes}></textarea>
+      <textarea id="notes" .value=${d.review.notes} aria-invalid=${this._refusal?.notes ? 'true' : 'false'} aria-describedby="refusal"></textarea>
       <label for="site" style="margin-top: var(--zz-space-3)">现场核查情况</label>
-      <textarea id="site" .value=${d.review.siteNotes}></textarea>
+      <textarea id="site" .value=${d.review.siteNotes} aria-invalid=${this._refusal?.siteNotes ? 'true' : 'false'} aria-describedby="refusal"></textarea>
       <div class="verdict ${VERDICT[d.verdict][1]}" data-testid="verdict">
         <span>自评结论</span> <span class="tag ${VERDICT[d.verdict][1]}">${VERDICT[d.verdict][0]}</span>
         ${d.notRecommendable ? html`<p>${d.notRecommendable}</p>` : ''}
       </div>
+      ${d.recommendationIncomplete ? html`<div class="warn" role="status" data-testid="incomplete-banner">${d.recommendationIncomplete}</div>` : ''}
       <div class="row" style="margin-top: var(--zz-space-3)">
         <label class="row" style="margin:0; font-size: var(--zz-font-size)"
           ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> 推荐该企业</label
@@ -366,8 +423,45 @@ export class ZzConsoleBureau extends LitElement {
         <button class="btn primary" data-testid="save" @click=${this._save}>保存</button>
         ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
       </div>
+      ${this._refusal
+        ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">已填写和勾选的内容都还在页面上，没有保存；补全后再点保存，或取消“推荐该企业”先保存。</span></div>`
+        : ''}
       ${this._application(d.application)}
     </div>`;
+  }
+
+  /** One checklist item: its tick, and, while it is not ticked, the reason it was not verified. */
+  private _checkItem(d: Detail, i: ChecklistItem) {
+    const ticked = this._ticks[i.id] ?? !!d.review.checklist[i.id];
+    const missing = !!this._refusal?.unchecked.includes(i.id);
+    return html`<li data-kind=${i.kind ?? 'presence'} class=${missing ? 'missing' : ''}>
+      <label><input type="checkbox" data-id=${i.id} .checked=${!!d.review.checklist[i.id]} @change=${this._tick} />
+        <span>${i.kind === 'integration' ? html`<strong>集成</strong> ` : ''}${i.label}${i.claim === 'partial' ? '（部分具备）' : ''}${i.checkedAt?.length
+            ? html`<span class="muted">（各系统本身见 ${i.checkedAt.join('、')}）</span>`
+            : ''}</span></label>
+      <!--
+        Folded until asked for, so an unticked list is not a column of empty boxes; hidden rather than removed once
+        ticked, so a reason typed and then ticked away is still there when unticked again.
+      -->
+      <details class="reason" ?hidden=${ticked} ?open=${missing || !!d.review.reasons?.[i.id]}>
+        <summary class="muted">未能核实？写明原因</summary>
+        <input
+          class="reason"
+          type="text"
+          data-reason=${i.id}
+          maxlength="1000"
+          aria-label=${`${i.label} 未核实的原因`}
+          aria-invalid=${missing ? 'true' : 'false'}
+          placeholder="如：核查当日停机检修，查看了运行记录"
+          .value=${d.review.reasons?.[i.id] ?? ''}
+        />
+      </details>
+    </li>`;
+  }
+
+  private _tick(e: Event) {
+    const box = e.target as HTMLInputElement;
+    this._ticks = { ...this._ticks, [box.dataset.id!]: box.checked };
   }
 
   /**
@@ -398,13 +492,22 @@ export class ZzConsoleBureau extends LitElement {
     const checklist = body.checklist;
     this._error = '';
     this._saved = '';
+    this._refusal = null;
     try {
       const ov = await call<Overview>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
-      const saved = { recommended: body.recommended, changedSinceReview: false };
+      const saved = { recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: null };
       this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, ...saved } : a)) };
-      this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist } };
+      this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist, reasons: body.reasons } };
       this._saved = '已保存';
     } catch (err) {
+      if (err instanceof ConsoleError && err.code === 'REVIEW_INCOMPLETE') {
+        // Everything typed stays in the form, 推荐 still ticked: the bureau completes the record and saves again.
+        const m = (err.details ?? {}) as { notes?: boolean; siteNotes?: boolean; unchecked?: string[] };
+        this._refusal = { message: err.message, notes: !!m.notes, siteNotes: !!m.siteNotes, unchecked: m.unchecked ?? [] };
+        await this.updateComplete;
+        root.querySelector<HTMLElement>('[data-testid=refusal]')?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
       this._error = (err as Error).message;
       root.querySelector<HTMLInputElement>('#rec')!.checked = d.recommended;
     }
