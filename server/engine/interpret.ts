@@ -2029,7 +2029,10 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     // 没 cannot negate 就 or 只: in 「没有就报这一个」, typed with no mark between, the 没有 is the answer the words go with.
     const word = hits.find((h) => h.at === at)!.w;
     const notItsDenial = (c: Cue) => /^[就只仅]/u.test(word) && /^[没木无冇]/u.test(lower.slice(c.start, c.end));
-    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
+    // A no that runs into the word (没有 in 「没有码」, whose 有码 is the word) negates it as one standing before it does,
+    // unless the word opens with its own no (还没 over 「没连一块」 is that word's no, not a second one).
+    const into = (c: Cue) => c.end <= at || (c.end <= at + word.length && !/^[没不无未非木冇莫]/u.test(word));
+    const negated = cues.some((c) => c.pol === false && c.start >= from && c.start < at && into(c) && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
     if (d.value === 'partial' || !negated) return d.value;
     // A denied description that says nothing of the question the other way (不是独立法人 names no group application).
     if (d.affirmedOnly) return undefined;

@@ -21,6 +21,9 @@ const COLLOQUIAL: [RegExp, string][] = [
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
   [/赶趟/gu, '来得及'],
+  // 不中 is Henan's 不行: said of a product a check rejects (「外观不中自己挑出来」「尺寸不中的自动剔掉」) it is 不合格, the
+  // subject of the rejection, and no answer of no to the question it describes.
+  [/不中(?=[的哩嘞]?(?:就|都|会|能)?(?:自己|自个儿|自个|自动|机器|马上)?(?:就|都|会|能)?(?:挑|剔|踢|拣|筛|报警|拦|甩|打出|分出|推出))/gu, '不合格'],
   // 没有 as voice input and dialect write it (「莫有」「妹有」「么有」): a bare 有 left after an unknown
   // character would read as yes. Not after the words that make 么 a question word (什么有、怎么有).
   [/(?<![什怎这那多要])(?:莫|妹|么|煤|梅|媒|眉|冒)有/gu, '没有'],
