@@ -713,7 +713,8 @@ const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,�
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
-  const r = withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category))));
+  const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  const r = withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
 }
 
@@ -750,6 +751,36 @@ function categoryAsAnother(kb: KnowledgeData, rawText: string, pending: Question
   if (new Set(named).size !== 1) return undefined;
   const label = choice?.choices?.find((c) => c.value === named[0])?.label ?? named[0]!;
   return { kind: 'unclear', reason: 'otherCategory', choices: [rawText.trim(), label] };
+}
+
+/**
+ * Where a fact's word stands in a clause, or -1. A word that ends in 报 (自己报, 单独报) is not found where the 报 begins
+ * another word: 「不合格自己报警」 says what a check does, not how the enterprise applies.
+ */
+function statedAt(clause: string, word: string): number {
+  for (let i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
+    if (!word.endsWith('报') || !/^[警表价告废纸单]/u.test(clause.slice(i + word.length))) return i;
+  }
+  return -1;
+}
+
+/**
+ * 「没有打通。对了刚才说错了，MES还没上」: a reply that answers the pending question and then, in a sentence of its own,
+ * corrects another item is read for both. The correction takes back the item it names, not the answer before it, so that
+ * answer is read from the sentences before the correction's and kept beside it.
+ */
+function withAnswerBeforeCorrection(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || r.kind !== 'answers' || r.asks || r.items.some((i) => i.questionId === pending.id)) return r;
+  const text = rawText.normalize('NFKC').slice(0, 4000);
+  const hit = findAll(vocabOf(kb).corrections, text.toLowerCase())[0];
+  if (!hit) return r;
+  const cut = Math.max(...[...'。；;！!\n'].map((b) => text.lastIndexOf(b, hit.start - 1)));
+  if (cut <= 0) return r;
+  const head = readReply(kb, text.slice(0, cut), pending, category);
+  const own = head.kind === 'answers' && !head.asks ? head.items.filter((i) => i.questionId === pending.id && !i.extra) : [];
+  if (!own.length) return r;
+  const { pendingLeft: _answered, ...rest } = r;
+  return { ...rest, items: [...own, ...r.items.filter((i) => i.questionId !== pending.id)] };
 }
 
 /**
@@ -1544,7 +1575,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (items.has(fact.question)) continue;
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
-      const at = Math.min(...fact.words.map((w) => segText.indexOf(w.toLowerCase())).filter((i) => i >= 0));
+      const at = Math.min(...fact.words.map((w) => statedAt(segText, w.toLowerCase())).filter((i) => i >= 0));
       if (!Number.isFinite(at)) continue;
       // 「下面两个分厂一块报」「有个分公司在郑州」: units counted are units the enterprise has, not what it is.
       if (OWNED_UNITS.test(segText.slice(0, at))) continue;

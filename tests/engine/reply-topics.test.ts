@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../server/engine';
+import { industryFromText } from '../../server/engine/plan';
 import { realKb } from './kb';
 import { q, items } from './readings';
 
@@ -97,5 +98,54 @@ describe('a city said beside a tag question', () => {
   it('takes no city from the question asked beside it, nor from a registration outside Henan', () => {
     expect(items('在郑州注册的，洛阳的企业能报吗', reg)).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '郑州市' });
     expect(items('在江苏注册的对吧', reg)).toEqual({ 'ent.registeredInHenan': false });
+  });
+});
+
+describe('what the thirteenth blind round led to', () => {
+  const inspection = q('cap.onlineInspection');
+
+  it('reads a product a check rejects (不中, 不够, 不对 before a verb of rejecting) as 不合格, not as a no', () => {
+    for (const text of ['有视觉检测 外观不中自己挑出来', '有，灌装量在线称重，不够的自动剔', '有X光检测，尺寸不对的自动剔除', '有，重量不够自己报警']) {
+      expect(items(text, inspection), text).toEqual({ 'cap.onlineInspection': true });
+    }
+    // 不中 and 不行 alone, or said of the check itself, are still a no.
+    expect(items('不中', q('ent.operatingWell'))).toEqual({ 'ent.operatingWell': false });
+    expect(items('检测不行', inspection)).toEqual({ 'cap.onlineInspection': false });
+  });
+
+  it('takes 自己报 inside 自己报警 for no way of applying', () => {
+    expect(items('有，不合格自己报警', inspection)).toEqual({ 'cap.onlineInspection': true });
+    expect(items('不是，自己报', q('ent.groupOrHeadOffice'))).toEqual({ 'ent.groupOrHeadOffice': false });
+  });
+
+  it('reads a no that runs into its word (木有码, 没有码) as a no, and a word with its own no as that word', () => {
+    for (const text of ['木有码', '没有码', '码还木有贴']) expect(items(text, q('cap.autoId')), text).toEqual({ 'cap.autoId': false });
+    expect(items('有码', q('cap.autoId'))).toEqual({ 'cap.autoId': true });
+    expect(items('MES跟ERP还没连一块', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.scadaMesErpIntegration': false });
+  });
+
+  it('reads Henan 木 before 移, 撤 and the like as 没, and leaves 木 inside a word', () => {
+    expect(items('前年上过税收黑名单，现在还木移出', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': true });
+    expect(items('以前上过，还木撤下来', q('ent.credit.seriousIllegalDishonest'))).toEqual({ 'ent.credit.seriousIllegalDishonest': true });
+    expect(items('上过，已经移出了', q('ent.credit.taxViolationBlacklist'))).toEqual({ 'ent.credit.taxViolationBlacklist': false });
+  });
+
+  it('keeps the answer before a correction of another item, said in a sentence of its own', () => {
+    expect(items('没有打通。对了刚才说错了，MES还没上，是明年的计划', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false, 'cap.mes': false });
+    expect(items('有，金蝶的。对了，前面WMS我说错了，WMS是有的', q('cap.erp'))).toEqual({ 'cap.erp': true, 'cap.wms': true });
+    expect(items('没有安灯。另外刚才AGV答错了，应该是有AGV', q('cap.andon'))).toEqual({ 'cap.andon': false, 'cap.agvRgv': true });
+    // A correction of the answer itself takes it back.
+    expect(items('没有打通，不对，是打通了', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': true });
+    expect(items('没有。不对，是有，去年上线的', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+
+  it('takes 否 as no title held, and 是 alone as no answer to which title', () => {
+    expect(items('否', q('ent.priorTitles'))).toEqual({ 'ent.priorTitles': 'none' });
+    expect(items('是', q('ent.priorTitles'))).toBe('unclear');
+  });
+
+  it('names the trades 辣条, 玉雕 and 脱水蔬菜 by their divisions, and leaves 制冷配件 (34 or 38) to be asked', () => {
+    const kb = realKb();
+    expect(['辣条 调味面制品', '玉雕', '做玉器的', '脱水蔬菜', '制冷配件'].map((t) => industryFromText(kb, t))).toEqual(['14', '24', '24', '13', undefined]);
   });
 });
