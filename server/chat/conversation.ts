@@ -289,6 +289,8 @@ export class Conversation {
       let approx: boolean | 'date' = false;
       // Fields stated in passing, besides the one asked: what was recorded, left as it was, refused or only noted.
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
+      // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
+      const same: Recorded[] = [];
       for (const item of interp.items) {
         // A field said in passing fills only one still unanswered (a skipped one included): an answer already
         // given is changed by editing it, never by the way, and the user hears it was left as it was.
@@ -296,6 +298,7 @@ export class Conversation {
         if (item.extra && earlier !== undefined && earlier !== null) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
           if (shown && earlier !== item.value) passing.kept.push(shown);
+          else if (shown) same.push(shown);
           continue;
         }
         const res = interp.wholeGroup && item.value === null ? rules.skipGroup(next, item.questionId, interp.section) : rules.apply(next, item.questionId, item.value as AnswerValue);
@@ -352,9 +355,15 @@ export class Conversation {
         }
         const hard = blocking.filter((b) => !b.questionId.startsWith('form.'));
         const flags = blocking.filter((b) => b.questionId.startsWith('form.'));
+        // 「我们想报智能工厂」 to the 另有申报 question records the category only: the interview question still waiting is
+        // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
+        const after = this.step(next);
+        const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
+        if (!left && stillPending && !replaced && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
+          await this.say(sessionId, phrases.pendingStill(before.question), []);
+        }
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
         if (flags.length) await this.warn(sessionId, flags[0]!.questionId, flags, answers);
-        const after = this.step(next);
         await this.confirmUnblocked(sessionId, answers, after);
         await this.sayVerdict(sessionId, before, after);
         return this.sendState(sessionId, next, after, true);
@@ -367,9 +376,20 @@ export class Conversation {
       // The pending question's answer was read but refused by its check, or the reply only said in passing
       // what could not be recorded: the user hears why, nothing is recorded.
       const passingSaid = phrases.passing(passing);
+      const interviewPending = before.question && !before.question.id.startsWith('form.') ? before.question : null;
       if (interp.kind !== 'question' && (refusal !== undefined || passingSaid)) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-        await this.say(sessionId, passingSaid + (refusal !== undefined ? phrases.notAccepted(before.question, refusal) : ''), []);
+        // Fields left as they were are no answer to the interview question waiting, which is asked again by name.
+        const again = refusal !== undefined ? phrases.notAccepted(before.question, refusal) : phrases.pendingStill(interviewPending);
+        await this.say(sessionId, passingSaid + again, []);
+        return this.closeTurn(before, ctx);
+      }
+      // 「失信名单没有」 to the tax list's question, the 失信 list already answered so: the reply names its topic, and the
+      // topic is an answered question, not the one waiting. It is said which one it was taken for, and nothing is stored.
+      if (interp.kind === 'answers' && same.length && rejected === 0 && interviewPending) {
+        if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+        await this.say(sessionId, phrases.otherTopic(interviewPending, msg.text, same), []);
+        if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
         return this.closeTurn(before, ctx);
       }
       // Nothing usable came out: fall through to "unclear" with the entry stored as said.

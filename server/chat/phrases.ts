@@ -39,6 +39,9 @@ const PLACEHOLDERS = {
   hedge: ['words', 'hint', 'question'],
   whichWorkshop: ['words', 'question'],
   pendingNotRead: ['said', 'question'],
+  pendingStill: ['question'],
+  otherTopic: ['said', 'items', 'question'],
+  otherTopicItem: ['label', 'display'],
   skippedForLater: [],
   wrongKindSelf: ['said', 'kind', 'wanted'],
   notAnAnswer: ['example', 'question'],
@@ -240,6 +243,17 @@ export const phrases = {
   skippedForLater: T.skippedForLater,
   /** A reply whose facts went to other fields, with a part the asked field could not take: the asked one is asked again. */
   pendingNotRead: (q: QuestionView | null, said: string) => (q ? say('pendingNotRead', { said, question: q.text }) : ''),
+  /**
+   * A reply that recorded only other questions (「我们想报智能工厂」 to the 另有申报 question, 「严重违法失信也没有」 to the tax
+   * list's): the question still waiting is asked again by name, since the card alone reads as if it had been answered.
+   */
+  pendingStill: (q: QuestionView | null) => (q ? say('pendingStill', { question: q.text }) : ''),
+  /**
+   * A reply that names its topic, and the topic is another question already answered the same way (「失信名单没有」 to the
+   * tax list's question, once the 失信 list is answered): it is no answer to the question waiting, which is asked again.
+   */
+  otherTopic: (q: QuestionView | null, said: string, items: Recorded[]) =>
+    q ? say('otherTopic', { said: said.trim().slice(0, 40), items: items.map((r) => say('otherTopicItem', { label: r.label, display: r.display })).join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

@@ -699,9 +699,22 @@ function toValue(p: Polarity): true | false | 'partial' {
  * ("这个怎么算？") is reported as such so the caller answers it and asks the pending question again.
  */
 export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null = null): Interpretation {
+  const r = interpretAsTyped(kb, rawText, pending, category);
+  if (r.kind !== 'unclear' || r.reason !== undefined) return r;
+  // 「自动化哩」「数控嘞」: Henan's closing particle is often the 的 of a 是…的 statement (「是自动化的」), which the
+  // understanding step drops with the other closing particles. A reply read as nothing that way is read again with 的.
+  const withDe = rawText.replace(DIALECT_DE, '$1的');
+  return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
+}
+
+/** A 哩, 嘞 or 咧 closing a statement's clause after a word (not a question: no question mark follows). */
+const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
+
+function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
-  const r = withBasicFactsInPassing(kb, rawText, pending, category, withChoicesBesideText(kb, rawText, pending, readReply(kb, rawText, pending, category)));
+  const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
+  const r = withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
 }
 
@@ -738,6 +751,55 @@ function categoryAsAnother(kb: KnowledgeData, rawText: string, pending: Question
   if (new Set(named).size !== 1) return undefined;
   const label = choice?.choices?.find((c) => c.value === named[0])?.label ?? named[0]!;
   return { kind: 'unclear', reason: 'otherCategory', choices: [rawText.trim(), label] };
+}
+
+/**
+ * Where a fact's word stands in a clause, or -1. A word that ends in 报 (自己报, 单独报) is not found where the 报 begins
+ * another word: 「不合格自己报警」 says what a check does, not how the enterprise applies.
+ */
+function statedAt(clause: string, word: string): number {
+  for (let i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
+    if (!word.endsWith('报') || !/^[警表价告废纸单]/u.test(clause.slice(i + word.length))) return i;
+  }
+  return -1;
+}
+
+/**
+ * 「没有打通。对了刚才说错了，MES还没上」: a reply that answers the pending question and then, in a sentence of its own,
+ * corrects another item is read for both. The correction takes back the item it names, not the answer before it, so that
+ * answer is read from the sentences before the correction's and kept beside it.
+ */
+function withAnswerBeforeCorrection(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || r.kind !== 'answers' || r.asks || r.items.some((i) => i.questionId === pending.id)) return r;
+  const text = rawText.normalize('NFKC').slice(0, 4000);
+  const hit = findAll(vocabOf(kb).corrections, text.toLowerCase())[0];
+  if (!hit) return r;
+  const cut = Math.max(...[...'。；;！!\n'].map((b) => text.lastIndexOf(b, hit.start - 1)));
+  if (cut <= 0) return r;
+  const head = readReply(kb, text.slice(0, cut), pending, category);
+  const own = head.kind === 'answers' && !head.asks ? head.items.filter((i) => i.questionId === pending.id && !i.extra) : [];
+  if (!own.length) return r;
+  const { pendingLeft: _answered, ...rest } = r;
+  return { ...rest, items: [...own, ...r.items.filter((i) => i.questionId !== pending.id)] };
+}
+
+/**
+ * 「就打算报一个智能工厂」「只准备申报这一个车间」 to the 另有申报 question: an `only` word governing a verb of applying, with
+ * words of intent between them or not, says this is the one application, so the question's no is read beside the
+ * category the reply names. A reply with an addition (还, 也), something handed in (已经报了) or a question is left as read.
+ */
+function withSoleApplication(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  const a = kb.interview.vocabulary.anotherOfThisNotice;
+  if (!a || pending?.id !== a.question || !a.applying.length) return r;
+  if (r.kind === 'answers' ? r.items.some((i) => i.questionId === pending.id) : r.kind !== 'unclear' || r.reason !== undefined) return r;
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 200)).text.toLowerCase();
+  if (text.includes('?') || isQuestion(kb, text)) return r;
+  const has = (ws: string[]) => ws.some((w) => text.includes(w.toLowerCase()));
+  if (has(a.also) || has(a.done)) return r;
+  const intents = a.intents.length ? `(?:${alternationOf(a.intents)}){0,2}` : '';
+  if (!new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
+  const items = r.kind === 'answers' ? [...r.items] : [];
+  return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items, { questionId: pending.id, value: false }] };
 }
 
 /** A denial bound to the option it precedes: 「不是离散的」「不算流程型」「并非车间」. */
@@ -865,13 +927,17 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   // pending question, which it leaves unanswered, is asked again. A reply with a reason of its own (a correction,
   // a hedge, a lookalike) is left to that reason.
   const unanswered = r.kind === 'unclear' && (r.reason === undefined || r.reason === 'notAnAnswer');
-  if ((r.kind !== 'answers' || r.asks) && !unanswered) return r;
+  // 「在郑州注册的对吧」: a reply that answers and also asks states its facts all the same; only the place it is
+  // registered in is read from it, from its clauses that do not ask (the tag dropped), since the rest may be the question's premise.
+  const asking = r.kind === 'answers' && !!r.asks;
+  if (r.kind !== 'answers' && !unanswered) return r;
   // Only while the basic conditions are asked: a short reply about a system (「有，木头加工车间在用」) says
   // nothing of the main business.
   const idx = indexOf(kb);
   if (pending && idx.questions.get(pending.id)?.phase !== 'hard') return r;
-  const text = spacesAsClauseBreaks(understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text);
-  const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  const said = spacesAsClauseBreaks(understanderFor(kb).understand(rawText.normalize('NFKC').slice(0, 4000).trim()).text);
+  const text = asking ? withoutTagQuestions(kb, said).text : said;
+  const clauses = text.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter((c) => c && !(asking && isQuestion(kb, c)));
   const items = r.kind === 'answers' ? r.items : [];
   const taken = new Set([...items.map((i) => i.questionId), ...(pending ? [pending.id] : [])]);
   const added: Interpretation & { kind: 'answers' } = r.kind === 'answers' ? { ...r, items: [...r.items] } : { kind: 'answers', items: [] };
@@ -891,7 +957,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   // one (税, no word of the 失信 list's own) answers that question too.
   const pendingWords = pending ? (byQuestion.get(pending.id) ?? []) : [];
   const paired = !unanswered && clauses.length === 2 && pendingWords.length > 0;
-  for (const [id, words] of clauses.length >= 3 || unanswered || paired ? byQuestion : new Map<string, string[]>()) {
+  for (const [id, words] of !asking && (clauses.length >= 3 || unanswered || paired) ? byQuestion : new Map<string, string[]>()) {
     const spec = idx.questions.get(id);
     if (taken.has(id) || !spec || guarded.has(spec.sets)) continue;
     const view = viewOf(spec, category);
@@ -917,7 +983,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   // name is the industry asked later. Only words decide it here; a figure in such a reply is a share or a sum.
   const industry = kb.interview.questions.find((q) => q.sets === 'enterprise.industryCode');
   const mainBusiness = [...added.items].find((i) => idx.questions.get(i.questionId)?.sets === 'enterprise.manufacturingMainBusiness');
-  if (industry && !taken.has(industry.id) && mainBusiness?.value === true && !/\d/.test(text)) {
+  if (industry && !asking && !taken.has(industry.id) && mainBusiness?.value === true && !/\d/.test(text)) {
     const code = tradeInPassing(kb, text);
     if (code) added.items.push({ questionId: industry.id, value: code, extra: true });
   }
@@ -926,7 +992,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
   const registered = items.some((i) => i.questionId === vocabOf(kb).registration.question && i.value === true);
   const city = kb.interview.questions.find((q) => q.sets === 'enterprise.city');
   const county = kb.interview.questions.find((q) => q.sets === 'enterprise.county');
-  if (city && !taken.has(city.id) && (clauses.length >= 3 || registered)) {
+  if (city && !taken.has(city.id) && ((!asking && clauses.length >= 3) || registered)) {
     // 「集团另一个子公司在郑州报车间」: a clause that names another body (集团, 子公司, 工厂) locates that, not the enterprise.
     const vocab = vocabOf(kb);
     const lower = clauses.filter((c) => !findAll(vocab.registration.otherUnits, c.toLowerCase()).length).join('，').toLowerCase();
@@ -1509,7 +1575,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (items.has(fact.question)) continue;
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
-      const at = Math.min(...fact.words.map((w) => segText.indexOf(w.toLowerCase())).filter((i) => i >= 0));
+      const at = Math.min(...fact.words.map((w) => statedAt(segText, w.toLowerCase())).filter((i) => i >= 0));
       if (!Number.isFinite(at)) continue;
       // 「下面两个分厂一块报」「有个分公司在郑州」: units counted are units the enterprise has, not what it is.
       if (OWNED_UNITS.test(segText.slice(0, at))) continue;
@@ -1994,7 +2060,10 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     // 没 cannot negate 就 or 只: in 「没有就报这一个」, typed with no mark between, the 没有 is the answer the words go with.
     const word = hits.find((h) => h.at === at)!.w;
     const notItsDenial = (c: Cue) => /^[就只仅]/u.test(word) && /^[没木无冇]/u.test(lower.slice(c.start, c.end));
-    const negated = cues.some((c) => c.pol === false && c.start >= from && c.end <= at && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
+    // A no that runs into the word (没有 in 「没有码」, whose 有码 is the word) negates it as one standing before it does,
+    // unless the word opens with its own no (还没 over 「没连一块」 is that word's no, not a second one).
+    const into = (c: Cue) => c.end <= at || (c.end <= at + word.length && !/^[没不无未非木冇莫]/u.test(word));
+    const negated = cues.some((c) => c.pol === false && c.start >= from && c.start < at && into(c) && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
     if (d.value === 'partial' || !negated) return d.value;
     // A denied description that says nothing of the question the other way (不是独立法人 names no group application).
     if (d.affirmedOnly) return undefined;

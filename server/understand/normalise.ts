@@ -21,11 +21,14 @@ const COLLOQUIAL: [RegExp, string][] = [
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
   [/赶趟/gu, '来得及'],
+  // 不中 is Henan's 不行: said of a product a check rejects (「外观不中自己挑出来」「尺寸不中的自动剔掉」「不够的自动剔」) it, like
+  // 不够 or 不对 there, is 不合格, the subject of the rejection, and no answer of no to the question it describes.
+  [/(?:不中|不够|不足|不对|不行|不好)(?=[的哩嘞]?(?:就|都|会|能)?(?:自己|自个儿|自个|自动|机器|马上)?(?:就|都|会|能)?(?:挑|剔|踢|拣|筛|报警|拦|甩|打出|分出|推出))/gu, '不合格'],
   // 没有 as voice input and dialect write it (「莫有」「妹有」「么有」): a bare 有 left after an unknown
   // character would read as yes. Not after the words that make 么 a question word (什么有、怎么有).
   [/(?<![什怎这那多要])(?:莫|妹|么|煤|梅|媒|眉|冒)有/gu, '没有'],
   // 木 is Henan for 没 at the head of a verb phrase (「木评过」「木上」「俺们木弄」); inside a word (实木, 木门, 木材) it stays.
-  [/(?<=^|[\s，,。；;！!？?]|我们|我|咱们|咱|都|也|还|就|根本|从来|压根|可)木(?=有|评|得|拿|上|弄|做过|用|装|听|见过|报过|搞)/gu, '没'],
+  [/(?<=^|[\s，,。；;！!？?]|我们|我|咱们|咱|都|也|还|就|根本|从来|压根|可)木(?=有|评|得|拿|上|弄|做过|用|装|听|见过|报过|搞|移|撤|退|修复|打通|连|接|建|改)/gu, '没'],
 ];
 
 /**

@@ -1280,7 +1280,8 @@ describe('where the enterprise is, to the registration question', () => {
   });
   it('a tag question (中不中) beside a statement asks nothing; alone it still asks', () => {
     expect(items('中不中？俺们在开封', reg)).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '开封市' });
-    expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true });
+    // The city said with the tag is the one the enterprise is in, whatever the tag asks of it.
+    expect(items('俺们在开封，中不中？', reg)).toEqual({ 'ent.registeredInHenan': true, 'ent.city': '开封市' });
     expect(items('中不中？有MES', q('cap.mes'))).toEqual({ 'cap.mes': true });
     expect(items('中不中？', reg)).toBe('question');
     expect(items('那郑州呢', reg)).toBe('question');
@@ -1296,7 +1297,7 @@ describe('where the enterprise is, to the registration question', () => {
     expect(interpret(kb, '不用集团名义，自己报中不中', group)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.groupOrHeadOffice', value: false }] });
     // A fact already so, with a question after it, is stated.
     expect(interpret(kb, '已经报了一个车间，再报工厂中不中', q('ent.appliedThisYear'))).toMatchObject({ kind: 'answers', items: [{ questionId: 'ent.appliedThisYear', value: true }] });
-    expect(interpret(kb, '俺们在开封中不中', reg)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.registeredInHenan', value: true }] });
+    expect(interpret(kb, '俺们在开封中不中', reg)).toMatchObject({ kind: 'answers', asks: true, items: [{ questionId: 'ent.registeredInHenan', value: true }, { questionId: 'ent.city', value: '开封市', extra: true }] });
     // A condition or a case in general is the premise of the question, never this enterprise's answer.
     for (const text of ['没有MES的话，报车间中不中', '如果没有MES，中不中？']) expect(items(text, q('cap.mes')), text).toBe('question');
     expect(items('企业注册在外省，中不中', reg)).toBe('question');

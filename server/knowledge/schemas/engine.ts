@@ -622,8 +622,12 @@ export const InterviewFile = z
        * 「还打算报一个智能工厂」 to `question` (另有申报): a choice of `category` said beside an `also` word, with no `only` word
        * (就报, 只报) and no `done` word (已经交了), may be the category of this application or a second one, so it is asked
        * back and nothing is recorded. A second application of the notice is one handed in (`done`) or two named at once.
+       * An `only` word that governs a verb of applying (`applying`), with words of intent (`intents`) between them or not
+       * (「就打算报一个智能工厂」「只准备申报这一个车间」), says this is the one application: a no, beside the category it names.
        */
-      anotherOfThisNotice: z.object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words }).optional(),
+      anotherOfThisNotice: z
+        .object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words, intents: Words.default([]), applying: Words.default([]) })
+        .optional(),
       heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
