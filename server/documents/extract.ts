@@ -311,6 +311,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     for (const s of statements.found) add(s);
     carry = statements.last;
     for (const s of equipmentTables(page, pageNo, file, docs, docWorkshop, plan)) add(s);
+    for (const s of unitCells(page, pageNo, file, docs)) add(s);
   });
   // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
   // A workshop's count is the workshop's the sentence starts with (「总装车间现有设备…」), else the document's.
@@ -629,7 +630,12 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
       if (!COMPANY_SUBJECT.test(sentence) || namesOtherSubject(sentence, docs)) continue;
       for (const label of docs.proseLabels.address ?? []) {
         const at = sentence.indexOf(label);
-        if (at < 0 || (sentence.slice(0, at).match(/[，,；;]/g)?.length ?? 0) > 1) continue;
+        // The company's clauses may run on (「…成立于2012年5月，注册资本8000万元，位于…」): a label that starts its own clause
+        // a few clauses on is still the company's, where no clause between it names a project or a workshop.
+        const before = sentence.slice(0, at);
+        const clauses = before.match(/[，,；;]/g)?.length ?? 0;
+        const own = clauses <= 1 || (clauses <= 3 && /[，,；;]$/.test(before) && !docs.prose.projectSubjects.some((w) => before.includes(w)));
+        if (at < 0 || !own) continue;
         const value = sentence.slice(at + label.length).split(/[，,；;、（(]/)[0]!;
         if (value.length <= 40 && /[省市县区]/.test(value) && ADDRESS_END.test(value)) out.push({ field: 'address', value, raw: value, source: { file, page: i + 1, snippet: sentence } });
       }
@@ -1640,6 +1646,32 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
     if (!paired) out.push(...countRow(tokens, header, end, docs, latest, file, pageNo));
   });
   return { found: out, last: found.at(-1) ?? (carry && starts < 0 ? carry : undefined) };
+}
+
+/**
+ * A particulars table's cells whose label states the unit and whose value is a bare figure, as an application form
+ * prints them: 「注册资本（万元）」 「6000」, 「从业人员（人）」 「356」, 「其中：研发人员（人）」 「42」, in cells of their own or
+ * on one line. Read only where one figure follows the label and no figure after it, so that a row of years
+ * (「从业人员（人） 512 538 561」) is never read here.
+ */
+function unitCells(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const tokens = page.split(/\s+/).filter(Boolean);
+  const out: Suggestion[] = [];
+  const capital = docs.labels.registeredCapital ?? [];
+  tokens.forEach((t, i) => {
+    const value = tokens[i + 1];
+    if (value === undefined || !/^\d[\d,]*(?:\.\d+)?$/.test(value) || /^-?[\d,]*\.?\d+$/.test(tokens[i + 2] ?? '')) return;
+    const m = /^(.+?)[（(](?:人民币)?(万元|亿元|元|人|名)[)）]$/.exec(squash(t));
+    if (!m) return;
+    const label = rowLabel(m[1]!);
+    const snippet = `${t} ${value}`;
+    const n = toNumber(value);
+    if (n === null) return;
+    if (capital.includes(label) && m[2]!.endsWith('元')) out.push({ field: 'registeredCapital', value: Number((n * WAN_PER[m[2]!]!).toPrecision(12)), raw: value, source: { file, page: pageNo, snippet } });
+    const count = m[2] === '人' || m[2] === '名' ? countField(label, docs) : undefined;
+    if (count && Number.isInteger(n)) out.push({ field: count, value: n, raw: value, source: { file, page: pageNo, snippet } });
+  });
+  return out;
 }
 
 /** The head-count field a table's row or column label names (「从业人员（人）」, 「其中：研发人员」, 「从业人员期末人数」), if any. */

@@ -128,3 +128,35 @@ describe('planned or forecast years are never actual-year figures', () => {
     expect(plannedColumns([`${U}项目 2021年 2022年 2023年（计划）\n营业收入 1.00 2.00 3.00`], docs, YEARS)).toEqual([]);
   });
 });
+
+describe('what the ninth blind round revealed, each as a class', () => {
+  it('a year in Chinese numerals heads a statement or a row as one in figures does; a whole date is still a date', () => {
+    expect(read('利润表\n二〇二一年度\n单位：元\n项目 本期金额 上期金额\n营业收入 86,000,000.00 76,500,000.00')).toEqual({ 'finance.2021.revenue': 8600, 'finance.2020.revenue': 7650 });
+    expect(read('年度 营业收入（万元） 利润总额（万元）\n二〇二一年 100.00 10.00\n二〇二二年 200.00 20.00')).toEqual({
+      'finance.2021.revenue': 100,
+      'finance.2021.profit': 10,
+      'finance.2022.revenue': 200,
+      'finance.2022.profit': 20,
+    });
+    expect(read('成立日期：二〇一九年七月一日')).toEqual({ foundedOn: '2019-07-01' });
+  });
+
+  it('a figure a scan broke at the line\'s end is read whole; a rate or a whole figure is not joined to the next line', () => {
+    expect(read('利润表\n2022年度\n单位：元\n项目 本期金额 上期金额\n营业收入 86,000,000.0\n0 76,500,000.00')).toEqual({ 'finance.2022.revenue': 8600, 'finance.2021.revenue': 7650 });
+    expect(read('利润表\n2022年度\n单位：元\n项目 本期金额 上期金额\n营业收入 86,000,\n000.00 76,500,000.00')).toEqual({ 'finance.2022.revenue': 8600, 'finance.2021.revenue': 7650 });
+    // Two whole figures on two lines stay two.
+    expect(read('利润表\n2022年度\n单位：元\n项目 本期金额 上期金额\n营业收入 86,000,000.00\n76,500,000.00')).toEqual({ 'finance.2022.revenue': 8600, 'finance.2021.revenue': 7650 });
+  });
+
+  it('a particulars cell with its unit gives the bare figure after it; a row of several figures does not', () => {
+    expect(read('注册资本（万元）\n6000\n从业人员（人）\n356\n其中：研发人员（人）\n42')).toEqual({ registeredCapital: 6000, employees: 356, 'rnd.staff': 42 });
+    expect(read('注册资本（元） 50,000,000')).toEqual({ registeredCapital: 5000 });
+    expect(read('从业人员（人） 512 538 561')).toEqual({});
+    expect(read('营业收入（万元）\n6000')).toEqual({});
+  });
+
+  it('an address a few of the company\'s clauses on is its address; one after a project\'s clause is not', () => {
+    expect(read('公司简介\n本公司成立于2012年5月，注册资本8000万元，位于南阳市卧龙区工业南路16号。')).toMatchObject({ address: '南阳市卧龙区工业南路16号' });
+    expect(read('公司简介\n本公司成立于2012年，新建项目投资2亿元，位于南阳市宛城区新区大道8号。')).not.toHaveProperty('address');
+  });
+});
