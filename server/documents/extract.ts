@@ -37,6 +37,9 @@ export function plain(s: string): string {
       .replace(/\u3000/g, ' ')
       // The same text layer separates thousands with a full-width comma (「４５，２１８．３６」): a figure's separator, not prose.
       .replace(/(\d)，(?=\d{3}(?!\d))/g, '$1,')
+      // A year in Chinese numerals heads a period or a row as its figures do (「二〇二二年度」, 「二〇二〇年」): read as one. A
+      // whole date in them (「二〇一六年三月十八日」) is left for printedDate, which reads it whole.
+      .replace(/((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''))
   );
 }
 
@@ -201,11 +204,17 @@ export interface ExtractOptions {
    * the latest of them on; without them, a head count in a sentence that dates it is not read.
    */
   years?: string[];
+  /** The enterprise as recorded: a document where it is the other side (乙方, 供应商) is not its own account. */
+  own?: { name?: string };
 }
 
 export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents'], opts: ExtractOptions = {}): Suggestion[] {
-  if (partiesIn(rawPages, docs).length) return [];
-  const pages = rawPages.map(plain);
+  const parties = partiesOf(rawPages, docs, opts.own);
+  if (parties.between.length || parties.issuedBy) return [];
+  // The other side's lines (a supplier's name, code and address) are passed over; the rest is the enterprise's document.
+  const pages = withoutOtherParties(rawPages, docs, parties).map(plain);
+  // A plan's years, and a year not ended when the document was dated, give no actual figures (see documentPlan).
+  const plan = documentPlan(rawPages, docs);
   const out: Suggestion[] = [];
   const L = docs.labels;
   const stops = stopPattern(docs);
@@ -298,18 +307,46 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const addr = whole ?? one;
       if (addr && /[省市县区镇路街号]/.test(addr)) add({ field: 'address', value: squash(addr), raw: addr, source: { file, page: pageNo, snippet: whole ? over : line } });
     });
-    const statements = financeLines(page, pageNo, file, docs, paired, carry, opts.years?.length ? [...opts.years].sort().at(-1) : undefined);
+    const statements = financeLines(page, pageNo, file, docs, paired, carry, opts.years?.length ? [...opts.years].sort().at(-1) : undefined, plan);
     for (const s of statements.found) add(s);
     carry = statements.last;
-    for (const s of equipmentTables(page, pageNo, file, docs, docWorkshop)) add(s);
+    for (const s of equipmentTables(page, pageNo, file, docs, docWorkshop, plan)) add(s);
+    for (const s of unitCells(page, pageNo, file, docs)) add(s);
   });
   // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
   // A workshop's count is the workshop's the sentence starts with (「总装车间现有设备…」), else the document's.
   for (const s of proseFigures(pages, file, docs, paired, opts)) add(s.field.startsWith('ws.') ? { ...s, ...workshopOf(workshopName(s.source.snippet, docs) ?? docWorkshop) } : s);
   for (const s of proseAddress(pages, file, docs)) add(s);
+  // The company on the applicant's side of a contract or list (「甲方（需方）：…」) is the enterprise; a letterhead over
+  // another company's side names none.
+  const party = ownParty(pages, docs, parties);
+  if (party) add({ ...party, source: { ...party.source, file } });
   const head = titleName(pages, file, docs);
-  if (head) add(head);
-  return out;
+  if (head && (!parties.own.length || parties.own.includes(sameName(String(head.value))))) add(head);
+  // A year's figure of a plan, or of a year not ended when the document was dated, is none of the year's actual ones; a
+  // count a plan dates in its years (「到2024年员工达到800人」) is a target, not now's.
+  return out.filter((s) => {
+    const y = /^finance\.(\d{4})\./.exec(s.field)?.[1];
+    if (y) return !plannedYear(plan, y);
+    if (plan.from === undefined || typeof s.value !== 'number' || PARTICULARS.has(s.field)) return true;
+    return ![...squash(s.source.snippet).matchAll(/(?<!\d)(20\d{2})年/g)].some((m) => m[1]! >= plan.from!);
+  });
+}
+
+/** The particulars of a licence: the company's at any date, never a plan's. */
+const PARTICULARS = new Set(['name', 'creditCode', 'foundedOn', 'registeredCapital', 'address']);
+
+/** The enterprise's name where a line names it as the one company on the applicant's side (「甲方（需方）：…有限公司」). */
+function ownParty(pages: string[], docs: FormDrafting['documents'], parties: Parties): Suggestion | undefined {
+  const role = roleLine(docs);
+  if (!role || parties.own.length !== 1) return undefined;
+  for (const [i, page] of pages.entries())
+    for (const line of lines(page)) {
+      const m = role.exec(line);
+      const n = m && sideOf(m[1]!, m[2], docs) === 'own' ? companyName(m[3]!.split(' ')[0]!) : null;
+      if (n && sameName(n) === parties.own[0]) return { field: 'name', value: n, raw: n, source: { file: '', page: i + 1, snippet: line } };
+    }
+  return undefined;
 }
 
 const workshopOf = (name: string | undefined) => (name ? { workshop: name } : {});
@@ -395,7 +432,7 @@ function tableRows(tokens: string[], from: number, width: number, cell: RegExp, 
  * is the workshop as it is. A PDF may wrap a heading or a row's label over lines; the headings are joined back to as
  * many as the rows have cells, or the table is not read.
  */
-function equipmentTables(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], docWorkshop: string | undefined): Suggestion[] {
+function equipmentTables(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], docWorkshop: string | undefined, plan: DocumentPlan = {}): Suggestion[] {
   const W = docs.workshops;
   const items = docs.prose.project.filter((x) => x.unit === '台套');
   const total = items.find((x) => x.field.endsWith('.equipmentTotal'))?.field;
@@ -434,7 +471,7 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     // Columns of years (「设备名称 2021年 2022年 2023年」): the workshop as it is is the latest year's column, one cell
     // of it, never the years added up.
     if (YEAR_HEAD.test(squash(tokens[i]!))) {
-      const t = yearColumns(tokens, spans, i, text, pageNo, file, docs, fieldOf, docWorkshop);
+      const t = yearColumns(tokens, spans, i, text, pageNo, file, docs, fieldOf, docWorkshop, plan);
       out.push(...t.found);
       i = Math.max(i, t.to - 1);
       continue;
@@ -496,12 +533,15 @@ function yearColumns(
   docs: FormDrafting['documents'],
   fieldOf: (head: string) => string | undefined,
   docWorkshop: string | undefined,
+  plan: DocumentPlan,
 ): { found: Suggestion[]; to: number } {
   const W = docs.workshops;
   let e = i;
   while (e + 1 < tokens.length && YEAR_HEAD.test(squash(tokens[e + 1]!))) e++;
   const years = tokens.slice(i, e + 1).map((t) => YEAR_HEAD.exec(squash(t))![1]!);
-  if (years.length < 2 || new Set(years).size !== years.length || /^[（(]/.test(tokens[e + 1] ?? '')) return { found: [], to: e + 1 };
+  // A plan's year among them makes which is now a guess, as a marked one does. A count is as at the day the document was
+  // written, so a year not yet ended is no plan of equipment.
+  if (years.length < 2 || new Set(years).size !== years.length || /^[（(]/.test(tokens[e + 1] ?? '') || years.some((y) => plan.from !== undefined && y >= plan.from)) return { found: [], to: e + 1 };
   const latest = years.indexOf([...years].sort().at(-1)!);
   const rows = tableRows(tokens, e + 1, years.length, COUNT_CELL, 6);
   if (!rows.length) return { found: [], to: e + 1 };
@@ -590,7 +630,12 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
       if (!COMPANY_SUBJECT.test(sentence) || namesOtherSubject(sentence, docs)) continue;
       for (const label of docs.proseLabels.address ?? []) {
         const at = sentence.indexOf(label);
-        if (at < 0 || (sentence.slice(0, at).match(/[，,；;]/g)?.length ?? 0) > 1) continue;
+        // The company's clauses may run on (「…成立于2012年5月，注册资本8000万元，位于…」): a label that starts its own clause
+        // a few clauses on is still the company's, where no clause between it names a project or a workshop.
+        const before = sentence.slice(0, at);
+        const clauses = before.match(/[，,；;]/g)?.length ?? 0;
+        const own = clauses <= 1 || (clauses <= 3 && /[，,；;]$/.test(before) && !docs.prose.projectSubjects.some((w) => before.includes(w)));
+        if (at < 0 || !own) continue;
         const value = sentence.slice(at + label.length).split(/[，,；;、（(]/)[0]!;
         if (value.length <= 40 && /[省市县区]/.test(value) && ADDRESS_END.test(value)) out.push({ field: 'address', value, raw: value, source: { file, page: i + 1, snippet: sentence } });
       }
@@ -900,9 +945,12 @@ export function companiesIn(rawPages: string[], docs: FormDrafting['documents'])
   const stops = stopPattern(docs);
   const labelOnly = labelLine(docs);
   const codes = new Set<string>();
-  const underLabel = new Set<string>();
+  const parties = partiesOf(rawPages, docs);
+  // A company on the applicant's side of the document is the company it is about, as one under a name label is; the
+  // other side's code and address are not the document's (withoutOtherParties).
+  const underLabel = new Set<string>(parties.own);
   const printed = new Set<string>();
-  for (const page of rawPages.map(plain)) {
+  for (const page of withoutOtherParties(rawPages, docs, parties).map(plain)) {
     const ls = joinLabelLines(lines(page), labelOnly);
     for (const [k, line] of ls.entries()) {
       for (const m of line.matchAll(CODE)) if (checkCreditCode(m[0]).ok) codes.add(m[0]);
@@ -951,30 +999,191 @@ export function anotherCompany(rawPages: string[], docs: FormDrafting['documents
   return otherCompanyIn(companiesIn(rawPages, docs), own);
 }
 
-/**
- * The companies a document between companies names: those on a line starting with a party's role (「致：…」,
- * 「甲方（需方）：…」, 「供应商名称 …」) and the company its first line names alone (a quotation's letterhead). Two or more
- * make it a document between them, a supplier's quotation or a contract, and the names are returned; otherwise none.
- * Which of them is the enterprise, if any, the document does not say: its particulars and figures (the supplier's
- * 「我公司现有员工560人」) are not read as the enterprise's.
- */
-export function partiesIn(rawPages: string[], docs: FormDrafting['documents']): string[] {
+/** What a document says of the companies party to it: see partiesOf(). */
+export interface Parties {
+  /** The companies on the side an applicant takes (甲方, 需方, 用户, 委托方): the enterprise, where one is named. */
+  own: string[];
+  /** The companies on the other side (乙方, 供方, 供应商): their lines are passed over, never read as the enterprise's. */
+  others: string[];
+  /**
+   * Not empty where the document is between companies and neither's account of itself, so that nothing in it is read:
+   * a letter to a company (致) from another, two companies on the applicant's side, or the enterprise on the other side.
+   */
+  between: string[];
+  /** A document a company issues to its customer (a quotation, an acceptance report) under its own letterhead: nothing in it is read. */
+  issuedBy?: { company: string; kind: string };
+  /**
+   * The document is written under the letterhead of a company not on the applicant's side (a supplier's contract form,
+   * a vendor's acceptance report naming the enterprise as 用户单位): its 「我公司…」 is the writer's, so only the
+   * applicant's side's lines are read.
+   */
+  writtenByOther?: string;
+}
+
+const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A line that starts with a party's role: the role, its bracket (「甲方（需方）」), and what follows the colon or the cell's gap. */
+function roleLine(docs: FormDrafting['documents']): RegExp | null {
   const roles = docs.parties.roles;
-  if (!roles.length) return [];
-  const role = new RegExp(`^(?:${roles.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:[（(][^（()）]{1,8}[)）])?(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`, 'u');
-  const names = new Set<string>();
-  for (const page of rawPages.map(plain))
-    for (const line of lines(page)) {
-      // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
-      const v = role.exec(line)?.[1];
-      const n = v ? companyName(v.split(' ')[0]!) : null;
-      if (n) names.add(sameName(n));
-    }
-  if (!names.size) return [];
+  if (!roles.length) return null;
+  // Longest first, so 供应商名称 is taken whole rather than as 供应商.
+  const alts = [...roles].sort((a, b) => b.length - a.length).map(escaped);
+  return new RegExp(`^(${alts.join('|')})(?:[（(]([^（()）]{1,8})[)）])?(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`, 'u');
+}
+
+/** The side a role names: a bracket that is a role itself says it over the word before it (「甲方（出租方）」 is the other side). */
+function sideOf(role: string, bracket: string | undefined, docs: FormDrafting['documents']): 'own' | 'other' | 'addressed' {
+  const P = docs.parties;
+  const word = bracket !== undefined && P.roles.includes(bracket) ? bracket : role;
+  return P.addressed.includes(word) ? 'addressed' : P.own.includes(word) ? 'own' : 'other';
+}
+
+/** The company a document's first line names alone: a letterhead, or a scan's unlabelled header. */
+function letterhead(rawPages: string[]): string | undefined {
   const first = squash(lines(plain(rawPages[0] ?? ''))[0] ?? '');
   const head = companyName(first);
-  if (head && head === first) names.add(sameName(head));
-  return names.size >= 2 ? [...names] : [];
+  return head && head === first ? sameName(head) : undefined;
+}
+
+/**
+ * The companies a document names as parties, and whose document it is. A line starting with a party's role (「致：…」,
+ * 「甲方（需方）：…」, 「供应商名称 …」) names a company on one side; the first line may name one alone (a letterhead).
+ * An applicant keeps documents where it is on its side (a purchase contract as 甲方, an equipment list under its
+ * letterhead naming each 供应商): that company is the enterprise, and the other side's lines are passed over
+ * (withoutOtherParties). Nothing is read from a letter to a company from another (a quotation 致 the enterprise), from a
+ * document with two companies on the applicant's side (which is the enterprise is not said), from one where the
+ * enterprise as recorded (`mine`) is the other side, nor from a document a company issues to its customer under its
+ * own letterhead (a 报价单 or 验收报告 headed by the supplier: its 「我公司现有员工560人」 is the supplier's).
+ */
+export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string } = {}): Parties {
+  const role = roleLine(docs);
+  const own = new Set<string>();
+  const others = new Set<string>();
+  const addressed = new Set<string>();
+  if (role)
+    for (const page of rawPages.map(plain))
+      for (const line of lines(page)) {
+        // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
+        const m = role.exec(line);
+        const n = m ? companyName(m[3]!.split(' ')[0]!) : null;
+        if (!n) continue;
+        const side = sideOf(m![1]!, m![2], docs);
+        (side === 'own' ? own : side === 'other' ? others : addressed).add(sameName(n));
+      }
+  const head = letterhead(rawPages);
+  for (const n of own) others.delete(n);
+  const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : [])])];
+  const writer = head && own.size && !own.has(head) ? head : undefined;
+  if (writer) others.add(writer);
+  const result = (between: string[] = []): Parties => ({ own: [...own], others: [...others], between, ...(writer ? { writtenByOther: writer } : {}) });
+  // A letter to a company is its writer's: neither the writer's figures nor the addressee's name are read from it.
+  if (addressed.size && all.length >= 2) return result(all);
+  if (own.size >= 2) return result(all);
+  const recorded = mine.name ? sameName(mine.name) : undefined;
+  const same = (n: string) => !!recorded && (n.startsWith(recorded) || recorded.startsWith(n));
+  if (recorded && [...others].some(same) && ![...own].some(same)) return result(all);
+  // A letterhead on the other side heads the other side's own document when no company stands on the applicant's.
+  if (head && !own.size && others.has(head)) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
+  // A letterhead over a kind of document a company issues to its customer, with no company on the applicant's side and
+  // the letterhead's company named under no label of its own (「项目承担单位：…」).
+  const kind = head && !own.size ? issuedKind(rawPages, docs) : undefined;
+  if (head && kind !== undefined && !labelledNames(rawPages, docs).has(head)) return { ...result(), issuedBy: { company: head, kind } };
+  return result();
+}
+
+/** The kind of document its title lines name among those a company issues to its customer (「报 价 单」), if any. */
+function issuedKind(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
+  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  return docs.parties.issuedKinds.find((k) => title.includes(k));
+}
+
+/** The companies named under a name or subject label (「名称：…」, 「项目承担单位：…」, 「编制单位：…」). */
+function labelledNames(rawPages: string[], docs: FormDrafting['documents']): Set<string> {
+  const labels = [...(docs.labels.name ?? []), ...docs.subjectLabels];
+  const stops = stopPattern(docs);
+  const labelOnly = labelLine(docs);
+  const out = new Set<string>();
+  for (const page of rawPages.map(plain))
+    for (const line of joinLabelLines(lines(page), labelOnly)) {
+      const v = labelled(line, labels, stops);
+      const n = v ? companyName(v.split(' ')[0]!) : null;
+      if (n) out.add(sameName(n));
+    }
+  return out;
+}
+
+/** Each page's lines naming a company on the applicant's side, and the particulars listed under each (「地址：…」). */
+function ownBlocks(rawPages: string[], docs: FormDrafting['documents'], role: RegExp): string[] {
+  return rawPages.map((page) => {
+    let inBlock = false;
+    const kept: string[] = [];
+    for (const raw of page.split('\n')) {
+      const line = plain(raw).replace(/\s+/g, ' ').trim();
+      if (!line) continue;
+      const m = role.exec(line);
+      if (m) inBlock = sideOf(m[1]!, m[2], docs) === 'own';
+      else if (!PARTICULAR.test(line)) inBlock = false;
+      if (inBlock) kept.push(raw);
+    }
+    return kept.join('\n');
+  });
+}
+
+/**
+ * The companies a document between companies names, where nothing in it is to be read (partiesOf().between); none for
+ * a document of the enterprise's own, even one that names its suppliers.
+ */
+export function partiesIn(rawPages: string[], docs: FormDrafting['documents']): string[] {
+  return partiesOf(rawPages, docs).between;
+}
+
+/** A particular's line: a short label and a colon (「地址：…」, 「开户银行：…」), as a party's block lists them. */
+const PARTICULAR = /^[\p{Script=Han}A-Za-z（）()]{1,12}\s*[：:]/u;
+
+/**
+ * The pages without the other side's lines: each line naming a company on the other side (「乙方（供方）：…」,
+ * 「供应商：…」), the particulars listed under it (「地址：…」, 「统一社会信用代码：…」) up to the next party or the body,
+ * any line that starts with the other side's role and a label (「乙方统一社会信用代码：…」), and a letterhead that is
+ * the other side's. A line holding both sides (「甲方：… 乙方：…」) keeps the applicant's part. What is left is the
+ * enterprise's side and the document's own text.
+ */
+export function withoutOtherParties(rawPages: string[], docs: FormDrafting['documents'], parties: Parties): string[] {
+  const role = roleLine(docs);
+  if (!role || !parties.others.length) return rawPages;
+  const otherRoles = docs.parties.roles.filter((r) => !docs.parties.own.includes(r) && !docs.parties.addressed.includes(r));
+  const startsOther = new RegExp(`^(?:${[...otherRoles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[\\p{Script=Han}]{1,12}\\s*[：:]`, 'u');
+  // A second party in the middle of a line: the line ends before it.
+  const midRole = new RegExp(`\\s(?=(?:${[...docs.parties.roles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[：:])`, 'u');
+  const head = letterhead(rawPages);
+  // Under another company's letterhead only the applicant's side's lines are the enterprise's.
+  if (parties.writtenByOther) return ownBlocks(rawPages, docs, role);
+  return rawPages.map((page, p) => {
+    let inBlock = false;
+    let first = p === 0;
+    return page
+      .split('\n')
+      .map((raw) => {
+        const line = plain(raw).replace(/\s+/g, ' ').trim();
+        if (!line) return raw;
+        if (first) {
+          first = false;
+          if (head && parties.others.includes(head) && !parties.own.includes(head)) return '';
+        }
+        const m = role.exec(line);
+        if (m) {
+          const side = sideOf(m[1]!, m[2], docs);
+          inBlock = side === 'other';
+          if (inBlock) return '';
+          const cut = midRole.exec(line);
+          return cut ? line.slice(0, cut.index) : raw;
+        }
+        if (startsOther.test(line)) return '';
+        if (inBlock && PARTICULAR.test(line)) return '';
+        inBlock = false;
+        return raw;
+      })
+      .join('\n');
+  });
 }
 
 /** The lines at the top of a document where its title, and the company it is about, stand. */
@@ -1045,6 +1254,98 @@ interface Header {
   footnote?: boolean;
 }
 
+/** The year of a planned column, in a header's run: its figures are a plan's or a forecast's, never the year's own. */
+const PLANNED = 'planned';
+
+/**
+ * A heading or row label marked as a plan or as the actual figures: 「2022年（预计）」, 「预计2022年」, 「2022E」, 「2021年实际」.
+ * Whitespace a PDF leaves inside it is no part of it.
+ */
+function markedYear(token: string, words: string[]): string | undefined {
+  // Only a token with a year in it can be one; a long statement has tens of thousands of others.
+  if (!words.length || !/20\d{2}/.test(token)) return undefined;
+  const m = markedPattern(words).exec(squash(token));
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+const MARKED = new Map<string, RegExp>();
+function markedPattern(words: string[]): RegExp {
+  const key = words.join('|');
+  let re = MARKED.get(key);
+  if (!re) {
+    const w = [...words].sort((a, b) => b.length - a.length).map(escaped).join('|');
+    re = new RegExp(`^(?:(?:${w})(20\\d{2})年?度?|(20\\d{2})(?:年度?)?[（(]?(?:${w})(?:数|值|数据)?[)）]?)$`, 'u');
+    MARKED.set(key, re);
+  }
+  return re;
+}
+
+/** Whether each year's figures in a document are planned rather than actual (see the knowledge's `plans`). */
+export interface DocumentPlan {
+  /** The year a plan document's planned years start from; '' where its title names none, so that all are planned. */
+  from?: string;
+  /** The date the document is dated, ISO; a year that had not ended by then gives no actual figures. */
+  dated?: string;
+}
+
+export function documentPlan(rawPages: string[], docs: FormDrafting['documents']): DocumentPlan {
+  const P = docs.plans;
+  const pages = rawPages.map(plain);
+  // The title: the first lines up to the first sentence, table heading or unit (「单位：万元」 「项目 2021年 2022年」).
+  const head = lines(pages[0] ?? '').slice(0, TITLE_LINES);
+  const body = head.findIndex((l) => /[，。；：:,;]/.test(l) || (squash(l).match(/20\d{2}/g)?.length ?? 0) >= 3 || /\s20\d{2}/.test(l));
+  const title = head.slice(0, body < 0 ? head.length : body).map(squash).join(' ');
+  const isPlan = P.titles.some((w) => title.includes(w)) && !P.notPlans.some((w) => title.includes(w));
+  const named = [...title.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => m[1]!).sort();
+  const out: DocumentPlan = isPlan ? { from: named[0] ?? '' } : {};
+  // Its date: under a date label anywhere, or standing alone in its last lines (the sign-off's 「二〇二二年六月十五日」).
+  const all = pages.flatMap((p) => lines(p));
+  const labels = [...P.dateLabels].sort((a, b) => b.length - a.length).map(spaced).join('|');
+  const dates: string[] = [];
+  const dateLabel = labels ? new RegExp(`(?:^|\\s)(?:${labels})\\s*[：:]\\s*(.+)$`, 'u') : undefined;
+  for (const [k, line] of all.entries()) {
+    const labelledDate = dateLabel?.exec(line)?.[1];
+    if (!labelledDate && k < all.length - 5) continue;
+    const sq = squash(line);
+    const own = k >= all.length - 5 ? printedDate(sq) : null;
+    const alone = own && sq.replace(/[（()）]/g, '').replace(/日$/, '') === own.raw.replace(/\s/g, '').replace(/日$/, '') ? sq : undefined;
+    const d = printedDate(labelledDate ?? alone ?? '');
+    if (d) dates.push(d.iso);
+  }
+  if (dates.length) out.dated = dates.sort().at(-1);
+  return out;
+}
+
+/** Whether a document's figures for `year` are planned: a plan's year, or a year not ended when the document was dated. */
+export function plannedYear(plan: DocumentPlan, year: string): boolean {
+  return (plan.from !== undefined && year >= plan.from) || (plan.dated !== undefined && plan.dated < `${year}-12-31`);
+}
+
+/**
+ * The columns and rows of the years `asked` that a document gives as planned, as it prints them (「2022年（预计）」,
+ * 「2022年」 in a plan): the form's actual figures are not taken from them, and the user is told so.
+ */
+export function plannedColumns(rawPages: string[], docs: FormDrafting['documents'], asked: string[]): string[] {
+  const plan = documentPlan(rawPages, docs);
+  const out = new Set<string>();
+  for (const page of rawPages.map(plain)) {
+    const text = joinPlanMarks(page, docs);
+    for (const t of text.split(/\s+/)) {
+      const marked = markedYear(t, docs.plans.markers);
+      if (marked && asked.includes(marked)) out.add(squash(t));
+      const y = YEAR_HEAD.exec(squash(t))?.[1] ?? YEAR_ROW.exec(squash(t))?.[1];
+      if (y && asked.includes(y) && plannedYear(plan, y) && !markedYear(t, docs.plans.actual)) out.add(`${y}年`);
+    }
+  }
+  return [...out];
+}
+
+/** A plan's mark wrapped onto the next line of its heading cell (「2022年」 「（预计）」): joined back to its year. */
+function joinPlanMarks(text: string, docs: FormDrafting['documents']): string {
+  const w = [...docs.plans.markers, ...docs.plans.actual].sort((a, b) => b.length - a.length).map(escaped).join('|');
+  return w ? text.replace(new RegExp(`(20\\d{2}\\s*年?度?)\\s*([（(]\\s*(?:${w})\\s*(?:数|值|数据)?\\s*[)）])`, 'gu'), (_, y: string, m: string) => `${y.replace(/\s/g, '')}${m.replace(/\s/g, '')}`) : text;
+}
+
 /** The year of a change column, in a header's run: a place held, never a year. */
 const CHANGE = 'change';
 
@@ -1065,7 +1366,7 @@ const CHANGE_CELL = /^(?:[+\-－]?[\d,]*\.?\d+\s*[%％]?|[—–\-－/／]+|不�
  * each get their own; a part-year period (「2023年6月30日」) gives those headings no year, as
  * its figures are not a year's. The unit is the last one stated before the header.
  */
-function headers(text: string, docs: FormDrafting['documents'], paired: boolean): { tokens: string[]; headers: Header[] } {
+function headers(text: string, docs: FormDrafting['documents'], paired: boolean, plan: DocumentPlan = {}): { tokens: string[]; headers: Header[] } {
   const spans = [...text.matchAll(/\S+/g)];
   const captions = [...text.matchAll(statementCaption(docs))].map((m) => ({ at: m.index, scope: scopeOf(m[0], docs) }));
   const tokens = spans.map((m) => m[0]);
@@ -1074,6 +1375,8 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
   const periods = [...text.matchAll(/(20\d{2})年(度|12月31日|1-12月|\d{1,2}月\d{1,2}日|12月(?![\d至\-]))/g)].map((m) => ({ at: m.index, own: /^(度|12月31日|1-12月|12月)$/.test(m[2]!) ? m[1] : undefined }));
   // 千元 must be read as a unit of its own: skipped, it would leave an earlier 「单位：元」 in force over its figures.
   const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2])! }));
+  const yearIn = (t: string) => /^(20\d{2})(?:年(?:度|末)?|年12月31日|年1-12月|[.\-/]12[.\-/]31)$/.exec(t)?.[1] ?? markedYear(t, docs.plans.actual) ?? (markedYear(t, docs.plans.markers) ? PLANNED : undefined);
+  const unplanned = (y: string | undefined, t: string) => (y && y !== PLANNED && plannedYear(plan, y) && !markedYear(t, docs.plans.actual) ? PLANNED : y);
   let p = -1;
   let u = -1;
   const out: Header[] = [];
@@ -1085,17 +1388,18 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     // The text just before a header, after the statement before it: its caption.
     const before = out.length ? spans[out.at(-1)!.at]!.index! : 0;
     const from = Math.max(before, offset - CAPTION_CHARS);
+    // A planned column (「2022年（预计）」, or a year of a plan) holds its place in the run and gives no year's figures.
     const yearOf = (t: string): string | undefined => {
-      const y = /^(20\d{2})(?:年(?:度|末)?|年12月31日|年1-12月|[.\-/]12[.\-/]31)$/.exec(t)?.[1];
+      const y = unplanned(yearIn(t), t);
       if (y) return y;
       // One figure column for the one year its caption names (「2022年」 over 「指标 金额（万元）」).
       if (docs.columns.amount.includes(t)) {
         const named = new Set([...text.slice(from, offset).matchAll(/(20\d{2})年(?![度末\d])/g)].map((m) => m[1]!));
-        return named.size === 1 ? [...named][0] : undefined;
+        return named.size === 1 ? unplanned([...named][0], t) : undefined;
       }
       if (!own) return undefined;
-      if (docs.columns.current.includes(t)) return own;
-      if (docs.columns.previous.includes(t)) return String(Number(own) - 1);
+      if (docs.columns.current.includes(t)) return unplanned(own, t);
+      if (docs.columns.previous.includes(t)) return unplanned(String(Number(own) - 1), t);
       return undefined;
     };
     // A column heading may carry the unit of its figures (「本期金额（元）」), in its cell or, wrapped, as the next token.
@@ -1159,11 +1463,11 @@ function headers(text: string, docs: FormDrafting['documents'], paired: boolean)
     if (!(run.length >= 2 || (run.length === 1 && amount))) continue;
     // The statement's caption since the one before it (「母公司利润表」), for whose figures they are.
     const caption = captions.filter((c) => c.at >= before && c.at < offset).at(-1)?.scope;
-    const taken = ownFigures(years, scopes, caption, paired).map((y, k) => (years[k] === CHANGE ? null : y));
+    const taken = ownFigures(years, scopes, caption, paired).map((y, k) => (years[k] === CHANGE || years[k] === PLANNED ? null : y));
     const change = years.map((y) => y === CHANGE);
     // Two columns of one year are one year's only when one of them is whose the form asks for.
     const kept = taken.filter((y) => y !== null);
-    const yearsRun = run.filter((y) => y !== CHANGE);
+    const yearsRun = run.filter((y) => y !== CHANGE && y !== PLANNED);
     if (new Set(kept).size !== kept.length || (scopes.every((x) => x === undefined) && new Set(yearsRun).size !== yearsRun.length)) continue;
     // In a report that prints the company's own statements, 母公司 in their captions is the company itself.
     const ownNamed = paired || scopes.includes('own');
@@ -1243,8 +1547,8 @@ function ownFigures(years: string[], scopes: (Scope | undefined)[], caption: Sco
  * header's order, converted to 万元 by the unit the document states. A reference column (附注,
  * 行次) between label and figures is skipped.
  */
-function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean, carry?: Header, latest?: string): { found: Suggestion[]; last?: Header } {
-  const text = page
+function financeLines(page: string, pageNo: number, file: string, docs: FormDrafting['documents'], paired: boolean, carry?: Header, latest?: string, plan: DocumentPlan = {}): { found: Suggestion[]; last?: Header } {
+  const text = joinPlanMarks(page, docs)
     // A bilingual table glosses its labels and headings (「营业收入 Operating Revenue」, 「2022年 FY2022」): the English
     // words are dropped so that each row's figures follow its label and each heading's year the one before.
     .replace(LATIN_WORD, ' ')
@@ -1258,9 +1562,15 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
     // 「元」): put back together only where the pieces make a well-formed amount of two decimals or none. A unit on the
     // same line is a unit column's cell, read as such.
     .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*\.\d)[ \t]*\n\s*(\d)\s+(亿元|百万元|万元|千元|元)(?=\s|$)/g, '$1$2$3')
-    .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)[ \t]*\n\s*(亿元|百万元|万元|千元|元)(?=\s|$)/g, '$1$2');
-  const { tokens, headers: found } = headers(text, docs, paired);
-  const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs, latest);
+    .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*(?:\.\d{2})?)[ \t]*\n\s*(亿元|百万元|万元|千元|元)(?=\s|$)/g, '$1$2')
+    // A scan's text layer breaks a figure itself at the line's end (「462,183,500.0」 「0 401,225,800.00」, 「462,183,」
+    // 「500.00」): the pieces are one figure only where the first cannot end one (a trailing separator, a point or a single
+    // decimal after thousands) and together they make a well-formed amount of two decimals.
+    .replace(/(?<=\s|^)(\d{1,3}(?:,\d{3})*(?:,|\.)|\d{1,3}(?:,\d{3})+\.\d)[ \t]*\n\s*(\d[\d,]*(?:\.\d{1,2})?)(?=\s|$)/g, (m, a: string, b: string) =>
+      /^\d{1,3}(?:,\d{3})*\.\d{2}$/.test(a + b) ? a + b : m,
+    );
+  const { tokens, headers: found } = headers(text, docs, paired, plan);
+  const out: Suggestion[] = paired ? [] : yearRows(text, pageNo, file, docs, latest, plan);
   // A table that runs over a page goes on at the top of the next without its header (the running head and page
   // number aside): its rows there are read under the header of the page before, up to the first unit, caption or
   // header the page states, where another table starts.
@@ -1338,6 +1648,32 @@ function financeLines(page: string, pageNo: number, file: string, docs: FormDraf
   return { found: out, last: found.at(-1) ?? (carry && starts < 0 ? carry : undefined) };
 }
 
+/**
+ * A particulars table's cells whose label states the unit and whose value is a bare figure, as an application form
+ * prints them: 「注册资本（万元）」 「6000」, 「从业人员（人）」 「356」, 「其中：研发人员（人）」 「42」, in cells of their own or
+ * on one line. Read only where one figure follows the label and no figure after it, so that a row of years
+ * (「从业人员（人） 512 538 561」) is never read here.
+ */
+function unitCells(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const tokens = page.split(/\s+/).filter(Boolean);
+  const out: Suggestion[] = [];
+  const capital = docs.labels.registeredCapital ?? [];
+  tokens.forEach((t, i) => {
+    const value = tokens[i + 1];
+    if (value === undefined || !/^\d[\d,]*(?:\.\d+)?$/.test(value) || /^-?[\d,]*\.?\d+$/.test(tokens[i + 2] ?? '')) return;
+    const m = /^(.+?)[（(](?:人民币)?(万元|亿元|元|人|名)[)）]$/.exec(squash(t));
+    if (!m) return;
+    const label = rowLabel(m[1]!);
+    const snippet = `${t} ${value}`;
+    const n = toNumber(value);
+    if (n === null) return;
+    if (capital.includes(label) && m[2]!.endsWith('元')) out.push({ field: 'registeredCapital', value: Number((n * WAN_PER[m[2]!]!).toPrecision(12)), raw: value, source: { file, page: pageNo, snippet } });
+    const count = m[2] === '人' || m[2] === '名' ? countField(label, docs) : undefined;
+    if (count && Number.isInteger(n)) out.push({ field: count, value: n, raw: value, source: { file, page: pageNo, snippet } });
+  });
+  return out;
+}
+
 /** The head-count field a table's row or column label names (「从业人员（人）」, 「其中：研发人员」, 「从业人员期末人数」), if any. */
 function countField(label: string, docs: FormDrafting['documents']): string | undefined {
   const l = rowLabel(label);
@@ -1389,23 +1725,27 @@ const BLANK_CELL = /^[—–\-－/／]+$/;
  * too many) is not read; a column the form computes or does not ask for (资产负债率) is passed over, never
  * turned into another figure.
  */
-function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting['documents'], latest?: string): Suggestion[] {
+function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting['documents'], latest?: string, plan: DocumentPlan = {}): Suggestion[] {
   const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, unit: (m[1] ?? m[2])! }));
   const keys = ['totalAssets', 'totalLiabilities', 'revenue', 'profit', 'tax'] as const;
   const keyOf = (label: string) => keys.find((k) => (docs.labels[`finance.${k}`] ?? []).includes(rowLabel(label)));
   const out: Suggestion[] = [];
+  // A row of a planned year (「2023年（预计）」, or a plan's year) is a row of the table, and gives no year's figures.
+  const rowYear = (t: string) => YEAR_ROW.exec(t)?.[1] ?? markedYear(t, docs.plans.actual) ?? markedYear(t, docs.plans.markers);
+  const isRow = (t: string | undefined) => t !== undefined && rowYear(t) !== undefined;
+  const planned = (t: string) => !!markedYear(t, docs.plans.markers) || (!markedYear(t, docs.plans.actual) && plannedYear(plan, rowYear(t)!));
   for (let i = 0; i < tokens.length; i++) {
     if (!docs.columns.year.includes(tokens[i]!)) continue;
     let k = i + 1;
-    while (k < tokens.length && k - i <= 12 && !YEAR_ROW.test(tokens[k]!)) k++;
+    while (k < tokens.length && k - i <= 12 && !isRow(tokens[k])) k++;
     // A PDF wraps a narrow heading cell over lines (「其中：研发人员」 「（人）」): the first row's cells say how many
     // columns there are, and a heading's wrapped tail is joined back to it.
     // Every year row must have as many cells, so that a row missing a cell never passes for a narrower table.
     const cell = (t: string | undefined) => t !== undefined && (NUM.test(t) || BLANK_CELL.test(t) || PERCENT_CELL.test(t));
     const widths: number[] = [];
-    for (let r = k; r < tokens.length && YEAR_ROW.test(tokens[r]!) && widths.length < 20; ) {
+    for (let r = k; r < tokens.length && isRow(tokens[r]) && widths.length < 20; ) {
       let w = 0;
       while (cell(tokens[r + 1 + w])) w++;
       widths.push(w);
@@ -1430,13 +1770,14 @@ function yearRows(text: string, pageNo: number, file: string, docs: FormDrafting
     if (money < 2 && counts === 0) continue;
     const countRows: { year: string; cells: string[]; snippet: string }[] = [];
     let r = k;
-    for (; r < tokens.length && YEAR_ROW.test(tokens[r]!); r += heads.length + 1) {
+    for (; r < tokens.length && isRow(tokens[r]); r += heads.length + 1) {
       const cells = tokens.slice(r + 1, r + 1 + heads.length);
       const after = tokens[r + 1 + heads.length];
       // A column not read may hold a rate (「28.4%」); the columns read hold figures or a dash.
       const fits = cells.every((c, n) => NUM.test(c) || BLANK_CELL.test(c) || (!columns[n] && PERCENT_CELL.test(c)));
       if (cells.length < heads.length || !fits || (after !== undefined && NUM.test(after))) break;
-      const year = YEAR_ROW.exec(tokens[r]!)![1]!;
+      if (planned(tokens[r]!)) continue;
+      const year = rowYear(tokens[r]!)!;
       const snippet = tokens.slice(r, r + 1 + heads.length).join(' ');
       if (money >= 2)
         columns.forEach((c, n) => {

@@ -9,7 +9,7 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { companiesIn, extractByRules, otherCompanyIn, partiesIn, placeWorkshops, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
+import { companiesIn, extractByRules, documentPlan, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, plannedYear, withoutOtherParties, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
@@ -182,9 +182,12 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const companies = companiesIn(pages, d);
       const other = otherCompanyIn(companies, own);
       // A quotation or a contract between two companies is neither's account of itself: the model is not asked either.
-      const parties = partiesIn(pages, d);
-      const found = other || parties.length ? [] : extractByRules(pages, name, d, { years }).filter((s) => asked(s) && verifySuggestion(pages, s));
-      if (fastify.llm && !other && !parties.length) {
+      // A document the enterprise keeps may name its supplier (「供应商：…」): that side's lines are passed over, by the
+      // rules and the model alike; a letter or a quotation from another company gives nothing.
+      const parties = partiesOf(pages, d, own);
+      const closed = !!other || parties.between.length > 0 || !!parties.issuedBy;
+      const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s));
+      if (fastify.llm && !closed) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
         // model failure leaves the rules' suggestions.
         const have = new Set(found.map((s) => s.field));
@@ -192,8 +195,11 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
           stage('model');
           // Loaded only with a model configured: the text splitter is not needed offline.
           const { extractWithModel } = await import('../documents/model');
-          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, pages, name, fields.filter((f) => !have.has(f)), d));
-          for (const s of more) if (!have.has(s.field) && asked(s) && verifySuggestion(pages, s)) {
+          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, withoutOtherParties(pages, d, parties), name, fields.filter((f) => !have.has(f)), d));
+          // A plan's year, or one not ended when the document was dated, is no actual year's figure, whoever read it.
+          const plan = documentPlan(pages, d);
+          const actual = (f: string) => !/^finance\.(\d{4})\./.test(f) || !plannedYear(plan, f.split('.')[1]!);
+          for (const s of more) if (!have.has(s.field) && asked(s) && actual(s.field) && verifySuggestion(pages, s)) {
             have.add(s.field);
             found.push(s);
           }
@@ -229,8 +235,18 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const pageCount = laidOut ? laidOut.length : null;
       stage('save');
       const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      const partyNotice = parties.length ? fill(d.messages.betweenParties!, { parties: parties.map((p) => `“${p}”`).join('和') }) : undefined;
-      const notice = [partyNotice ?? companyNotice(companies, own).notice, ...workshopNotice].filter((x) => x !== undefined).join('');
+      const quoted = (names: string[]) => names.map((p) => `“${p}”`).join('和');
+      // Why a document gave nothing (between companies, or issued by another), or what of it was passed over (its supplier's lines).
+      const partyNotice = parties.between.length
+        ? fill(d.messages.betweenParties!, { parties: quoted(parties.between) })
+        : parties.issuedBy
+          ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
+          : undefined;
+      const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
+      // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
+      const planned = closed ? [] : plannedColumns(pages, d, years);
+      const plannedNotice = planned.length ? fill(d.messages.plannedColumns!, { columns: planned.map((c) => `“${c}”`).join('、') }) : undefined;
+      const notice = [partyNotice ?? companyNotice(companies, own).notice, skipped, plannedNotice, ...workshopNotice].filter((x) => x !== undefined).join('');
       return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...(notice ? { notice } : {}) };
     } catch (err) {
       return refuse(err);

@@ -553,11 +553,40 @@ export const FormDrafting = z.object({
       .object({ notApplicants: z.array(z.string().min(1)), ownDocuments: z.array(z.string().min(1)).default([]) })
       .default({ notApplicants: [], ownDocuments: [] }),
     /**
-     * How a document between two companies names them: a line starting with one of `roles` (致, 甲方, 需方, 供应商)
-     * and a company's name, beside the company it is headed by. A quotation or a contract is written by one company to
-     * another: neither's particulars or figures in it are taken for the enterprise's.
+     * How a document between companies names them: a line starting with one of `roles` (致, 甲方, 需方, 供应商) and a
+     * company's name. `own` are the roles of the side an applicant takes in the documents it keeps (甲方, 需方, 用户,
+     * 委托方): the company named there is the enterprise, and every other role is the other side (乙方, 供方, 供应商),
+     * whose lines are passed over; a role's bracket (「甲方（出租方）」) says the side over the role. `addressed` roles
+     * (致) start a letter to the company named, which its writer wrote: nothing in it is the addressee's account.
+     * `issuedKinds` are documents a company issues to its customer (报价单, 验收报告): under a letterhead, they are the
+     * letterhead company's, never the enterprise's.
      */
-    parties: z.object({ roles: z.array(z.string().min(1)) }).default({ roles: [] }),
+    parties: z
+      .object({
+        roles: z.array(z.string().min(1)),
+        own: z.array(z.string().min(1)).default([]),
+        addressed: z.array(z.string().min(1)).default([]),
+        issuedKinds: z.array(z.string().min(1)).default([]),
+      })
+      .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [] }),
+    /**
+     * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
+     * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
+     * whose title lines name one of `titles` and none of `notPlans` (「2022—2024年发展规划」, not 「2022年计划完成情况」) is a
+     * plan: its years from the first its title names on (all, if it names none) are planned unless marked actual. A
+     * document dated under one of `dateLabels`, or on a line of its own at its end, before a year's end, cannot give
+     * that year's actual figures.
+     */
+    plans: z
+      .object({
+        markers: z.array(z.string().min(1)),
+        actual: z.array(z.string().min(1)).default([]),
+        titles: z.array(z.string().min(1)).default([]),
+        notPlans: z.array(z.string().min(1)).default([]),
+        dateLabels: z.array(z.string().min(1)).default([]),
+      })
+      .default({ markers: [], actual: [], titles: [], notPlans: [], dateLabels: [] }),
     /**
      * Statement column headings that name no year: `current` is the statement's own year
      * (本期金额, 期末余额), `previous` the year before (上期金额, 期初余额); `reference` columns
