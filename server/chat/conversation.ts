@@ -98,11 +98,65 @@ export class Conversation {
   private qaHinted = false;
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   private askedBack: { id: string; times: number; said?: string } | undefined;
+  /**
+   * What this connection's client has of the transcript, for a sync after another tab's turn: every entry up to
+   * `syncedSeq` was sent (at open or the last sync), and of the later ones those in `ownSeqs` (its own turns).
+   */
+  private syncedSeq = 0;
+  private ownSeqs = new Set<number>();
+  /** Whether the turn being handled stored anything, so the session's other tabs are told. */
+  private changed = false;
 
   constructor(
     private readonly deps: ConversationDeps,
-    private readonly send: (msg: ServerMessage) => void,
+    private readonly emit: (msg: ServerMessage) => void,
   ) {}
+
+  private send(msg: ServerMessage): void {
+    if (msg.type === 'ack' || msg.type === 'message.start') this.ownSeqs.add(msg.seq);
+    this.emit(msg);
+  }
+
+  /** Whether the last handled message stored anything in the session (its other tabs need a sync). */
+  get changedSession(): boolean {
+    return this.changed;
+  }
+
+  /**
+   * Brings this connection's client up to date after another tab of its session changed it: the entries it has not
+   * been sent, the answers, then the assessment and the question card as after a turn of its own.
+   */
+  async refresh(): Promise<void> {
+    const sessionId = this.sessionId;
+    if (!sessionId || !this.rt) return;
+    await this.deps.locks.run(sessionId, () => this.sync(sessionId));
+  }
+
+  /** The body of refresh, for a caller already holding the session's lock. */
+  private async sync(sessionId: string): Promise<void> {
+    const { store } = this.deps;
+    const answers = await store.getAnswers(sessionId);
+    const entries = await store.transcriptAfter(sessionId, this.syncedSeq);
+    const transcript = entries.filter((e) => !this.ownSeqs.has(e.seq));
+    this.syncedSeq = Math.max(this.syncedSeq, ...entries.map((e) => e.seq));
+    this.ownSeqs = new Set([...this.ownSeqs].filter((n) => n > this.syncedSeq));
+    // The pending question may have changed under this tab: what it asked back last no longer applies.
+    this.askedBack = undefined;
+    this.emit({ type: 'sync', transcript, answers, recorded: this.runtime.rules.describe(answers) });
+    await this.sendState(sessionId, answers, this.step(answers), true);
+  }
+
+  /**
+   * A reply typed against `asked` while another question waits (another tab of the session moved on): nothing is
+   * recorded, the user reads what was not filed, under which question, and what waits now, and the tab is synced.
+   */
+  private async refuseStale(sessionId: string, clientId: string, said: string, asked: string | null, answers: Answers): Promise<void> {
+    const { rules } = this.runtime;
+    const label = asked ? (rules.describe(answers).find((r) => r.questionId === asked)?.label ?? rules.views(answers, [asked])[0]?.text ?? asked) : '';
+    const message = phrases.staleReply(said, label, this.step(answers).question);
+    this.send({ type: 'error', code: WsErrorCode.stale, message, clientId });
+    await this.sync(sessionId);
+  }
 
   get session(): string | undefined {
     return this.sessionId;
@@ -115,6 +169,7 @@ export class Conversation {
   }
 
   async handle(msg: ClientMessage): Promise<void> {
+    this.changed = false;
     if (msg.type === 'ping') return this.send({ type: 'pong' });
     if (msg.type === 'open') return this.open(msg);
     const sessionId = this.sessionId;
@@ -154,6 +209,8 @@ export class Conversation {
       const openedSeqs = new Set(opened.map((e) => e.seq));
       const transcript = (await store.transcriptAfter(sessionId, msg.lastSeq ?? 0)).filter((e) => !openedSeqs.has(e.seq));
       const knowledge = labelOf(rt.kb);
+      this.syncedSeq = Math.max(msg.lastSeq ?? 0, ...transcript.map((e) => e.seq), ...opened.map((e) => e.seq));
+      this.ownSeqs = new Set();
       this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
       // The welcome is already stored: it is streamed as any message is, without a second write.
       for (const e of opened) this.replay(e);
@@ -176,6 +233,11 @@ export class Conversation {
       return this.send({ type: 'ack', clientId: msg.clientId, seq: earlier.seq, duplicate: true });
     }
     const answers = await store.getAnswers(sessionId);
+
+    // A card answered in a tab whose card is out of date: the question it answers was answered elsewhere.
+    if (msg.type === 'answer' && msg.pending !== undefined && msg.pending !== (this.step(answers).question?.id ?? null)) {
+      return this.refuseStale(sessionId, msg.clientId, saidOf(msg.value), msg.pending, answers);
+    }
 
     if (msg.type === 'restart') {
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
@@ -208,7 +270,7 @@ export class Conversation {
       const formFigure = pending?.kind === 'number' && msg.questionId.startsWith('form.');
       const unreadFigure = formFigure && (read?.kind === 'unclear' || (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.value !== parseNumber(msg.value, pending.unit)?.value));
       if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite' || read.reason === 'previous')))) {
-        return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000) });
+        return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000), ...(msg.pending !== undefined ? { pending: msg.pending } : {}) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
       // stored as its value they would name a county 「先跳过」 or fail the credit-code check.
@@ -278,6 +340,11 @@ export class Conversation {
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
     let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(msg.text, ctx));
+    // Typed while this tab showed another question than the one waiting (another tab answered it): a reply read for the
+    // waiting question would be filed under an item the user never saw. A question about the notice is still answered,
+    // and a reply naming the answered item it changes still changes it.
+    const stale = msg.mode !== 'qa' && msg.pending !== undefined && msg.pending !== (before.question?.id ?? null);
+    if (stale && interp.kind !== 'question' && !(named && named === interp)) return this.refuseStale(sessionId, msg.clientId, msg.text, msg.pending ?? null, answers);
     if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
 
     if (interp.kind === 'answers') {
@@ -564,6 +631,7 @@ export class Conversation {
 
   /** Stores the user's entry (and new answers) durably, then acknowledges. False when it was a resend. */
   private async commit(sessionId: string, clientId: string, text: string, answers: Answers | undefined): Promise<boolean> {
+    this.changed = true;
     const entry = await this.deps.store.appendTurn(sessionId, { id: randomUUID(), role: 'user', text, citations: [], clientId }, answers);
     this.send({ type: 'ack', clientId, seq: entry.seq, ...(entry.duplicate ? { duplicate: true } : {}) });
     return !entry.duplicate;
@@ -630,6 +698,7 @@ export class Conversation {
   ): Promise<void> {
     const { store } = this.deps;
     const id = randomUUID();
+    this.changed = true;
     const seq = await store.reserveSeq(sessionId);
     this.send({ type: 'message.start', id, seq });
     let streamed = '';
@@ -701,6 +770,14 @@ function sameAnswers(a: Answers, b: Answers): boolean {
   }
   for (const _ in b) if (--n < 0) return false;
   return n === 0;
+}
+
+/** An answer value as the user gave it, to be said back when it was not recorded. */
+function saidOf(value: AnswerValue): string {
+  if (value === null) return phrases.staleSaid.skip;
+  if (typeof value === 'boolean') return value ? phrases.staleSaid.yes : phrases.staleSaid.no;
+  if (Array.isArray(value)) return value.join('、');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function errorCode(error: string): string {

@@ -66,6 +66,11 @@ const PLACEHOLDERS = {
   approximate: [],
   approximateDate: [],
   notAccepted: ['reason', 'question'],
+  staleReply: ['said', 'asked', 'question'],
+  staleReplyDone: ['said', 'asked'],
+  staleSaidYes: [],
+  staleSaidNo: [],
+  staleSaidSkip: [],
   partlyUnclear: ['count'],
   passingRecorded: ['labels'],
   passingKept: ['label', 'display'],
@@ -292,6 +297,14 @@ export const phrases = {
   notAccepted: (q: QuestionView | null, reason: string) =>
     // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.
     q ? say('notAccepted', { reason: reason.replace(/^[a-z][\w.{}]*:\s*/i, ''), question: q.text }) : T.unclearNoQuestion,
+  /**
+   * A reply typed against a question that is no longer pending (another tab of the session answered it): nothing is
+   * recorded, the words are said back so they can be sent again, with the question that waits now.
+   */
+  staleReply: (said: string, asked: string, q: QuestionView | null) =>
+    q ? say('staleReply', { said: said.trim().slice(0, 60), asked, question: q.text }) : say('staleReplyDone', { said: said.trim().slice(0, 60), asked }),
+  /** A card's value said back in words: a yes/no as 是/否, a skip as 跳过. */
+  staleSaid: { yes: T.staleSaidYes, no: T.staleSaidNo, skip: T.staleSaidSkip },
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),
   /**
    * What a reply said in passing about fields other than the one asked: which were recorded too (and

@@ -41,6 +41,10 @@ export interface SpokenAnswer {
   citations: Citation[];
   confidence?: number;
   outOfScope?: boolean;
+  /** The answer-base entries the answer was built from, as AskResponse.entries; the question log lists them. */
+  entries?: string[];
+  /** A refusal's recognised out-of-scope topic, as AskResponse.topic: such a refusal needs no review. */
+  topic?: string;
   /** Where an offline answer came from (metrics); unset for a model-written answer. */
   source?: AnswerSource;
   /** The question as answered, when a short follow-up was read with the previous one (「县级市呢」 → 「县级市能推荐几家」). */

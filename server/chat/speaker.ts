@@ -12,7 +12,7 @@ export function createOfflineSpeaker(rules: InterviewRules): Speaker {
     async answer(question, ctx, onDelta) {
       const { response: r, askedAs } = answerFollowUp(ctx.kb, question, ctx.previousQuestion);
       for (const part of chunkText(r.answer)) onDelta(part);
-      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, source: answerSourceOf(r), askedAs };
+      return { text: r.answer, citations: r.citations, confidence: r.confidence, outOfScope: r.outOfScope, ...(r.entries ? { entries: r.entries } : {}), ...(r.topic ? { topic: r.topic } : {}), source: answerSourceOf(r), askedAs };
     },
     async phraseQuestion(question) {
       return question.text;

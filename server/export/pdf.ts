@@ -20,6 +20,23 @@ export function findSoffice(pathEnv = process.env.PATH ?? ''): string | null {
   return null;
 }
 
+/**
+ * LibreOffice looked up when it is needed, not once at start: one installed (or removed) while the
+ * server runs is seen by the next export. A found binary is remembered for `ttlMs`, so a burst of
+ * exports does not search PATH each time; a missing one is looked for again on every call, which
+ * costs a few stat calls.
+ */
+export function sofficeLocator(ttlMs = 10_000, find: () => string | null = () => findSoffice()): () => string | null {
+  let found: { path: string; at: number } | undefined;
+  return () => {
+    const now = Date.now();
+    if (found && now - found.at < ttlMs) return found.path;
+    const path = find();
+    found = path ? { path, at: now } : undefined;
+    return path;
+  };
+}
+
 export class PdfUnavailableError extends Error {}
 
 // One conversion at a time: LibreOffice is heavy, and a burst of exports must not start one process each.
@@ -42,7 +59,8 @@ export function docxToPdf(docx: Buffer, opts: { soffice?: string | null; timeout
           soffice,
           [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, src],
           { timeout: opts.timeoutMs ?? 120_000, killSignal: 'SIGKILL' },
-          (err) => (err ? reject(err) : resolve()),
+          // A binary removed since it was found is LibreOffice missing, not a failed conversion.
+          (err) => (err ? reject((err as NodeJS.ErrnoException).code === 'ENOENT' ? new PdfUnavailableError('LibreOffice (soffice) is not installed') : err) : resolve()),
         );
       });
       return await readFile(join(dir, 'form.pdf'));

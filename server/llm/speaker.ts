@@ -100,7 +100,7 @@ export function createLlmSpeaker(llm: Llm, offline: Speaker, deps: LlmSpeakerDep
       }
       if (r.notice) notify(ctx, r.notice);
       // An offline fallback keeps its source; a model-written answer has none.
-      return { text: r.response.answer, citations: r.response.citations, confidence: r.response.confidence, outOfScope: r.response.outOfScope, source: answerSourceOf(r.response) };
+      return { text: r.response.answer, citations: r.response.citations, confidence: r.response.confidence, outOfScope: r.response.outOfScope, ...(r.response.entries ? { entries: r.response.entries } : {}), ...(r.response.topic ? { topic: r.response.topic } : {}), source: answerSourceOf(r.response) };
     },
 
     async phraseQuestion(question, ctx: NotifyingContext) {

@@ -215,7 +215,7 @@ export function findRegions(kb: KnowledgeBase, question: string, found?: Found):
 // ---------- answers ----------
 
 /** `related`: a clause next to the topic, quoted at its sentence naming one of `needles` (else its first). */
-function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string; needles?: readonly string[] } | null): AskResponse {
+function outOfScope(kb: KnowledgeBase, topic: { id: string; label: string; related?: string; needles?: readonly string[] } | null): AskResponse {
   const oos = kb.data.intents.outOfScope;
   const { unit, phone } = kb.data.facts.contact;
   const related = topic?.related ? cite(kb, topic.related, topic.needles) : null;
@@ -229,7 +229,7 @@ function outOfScope(kb: KnowledgeBase, topic: { label: string; related?: string;
     : fill(oos.lowConfidenceAnswer, { unit, phone });
   const cites = citations(kb, [[oos.citation, [phone]]]);
   if (related) cites.push(related);
-  return { answer, citations: cites, confidence: topic ? INTENT_CONFIDENCE : 0.2, outOfScope: true };
+  return { answer, citations: cites, confidence: topic ? INTENT_CONFIDENCE : 0.2, outOfScope: true, ...(topic ? { topic: topic.id } : {}) };
 }
 
 function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], q = ''): { text: string; cites: [string, string[]][]; general: boolean } {
@@ -1519,7 +1519,7 @@ function laterYearOf(kb: KnowledgeBase): { words: string[]; context: RegExp[] } 
   return later;
 }
 
-function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { label: string } | undefined {
+function laterYear(kb: KnowledgeBase, q: string, asking: readonly string[]): { id: string; label: string } | undefined {
   const own = kb.data.manifest.year;
   const topic = () => kb.data.intents.outOfScope.topics.find((t) => t.id === 'otherRegion');
   for (const m of q.matchAll(NOTICE_YEAR)) {
@@ -2132,7 +2132,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // 初审、核查、推荐): that clause is quoted, so the refusal says what the notice does say.
   if (refused?.conclusion === 'notCovered' && !namedElsewhere) {
     const related = refused.clauses.find((c) => c !== kb.data.intents.outOfScope.citation);
-    return response(outOfScope(kb, { label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
+    return response(outOfScope(kb, { id: refused.id, label: refused.topic!, related, needles: refused.quotes.filter((x) => x.clause === related).map((x) => x.find) }));
   }
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));

@@ -124,6 +124,11 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     },
     resumed: async (sessionId: string) => runtimeOf(await fastify.sessionKnowledge(sessionId)),
   };
+  /**
+   * The open connections of each session on this instance, with a way to queue work on each one's turn chain: after a
+   * turn that stored something, the session's other tabs are synced to it, in order with their own turns.
+   */
+  const peers = new Map<string, Set<{ conversation: Conversation; enqueue: (fn: () => Promise<void>) => void }>>();
   // Shared with the HTTP routes that write answers, so a turn and an accepted suggestion never overwrite each other.
   const locks = fastify.sessionLocks;
 
@@ -177,7 +182,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         sessionId,
         knowledgeVersion,
         // A speaker that does not say how sure it is: an answer without clauses counts as refused.
-        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0 },
+        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0, ...(a.entries ? { entries: a.entries } : {}), ...(a.topic ? { topic: a.topic } : {}) },
       });
     };
     // An interview reply not read goes to the same review queue as a refused question: no clause, confidence 0.
@@ -193,6 +198,25 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
     const conversation = new Conversation({ store: fastify.store, knowledge, locks, logQuestion, logUnread }, send);
     // Turns of one connection run strictly in order; other connections are not held up by it.
     let chain: Promise<void> = Promise.resolve();
+    const peer = {
+      conversation,
+      enqueue: (fn: () => Promise<void>) => {
+        chain = chain.then(fn).catch((err: unknown) => request.log.error({ err, sessionId: conversation.session }, 'chat sync failed'));
+      },
+    };
+    /** The session this connection is listed under in `peers`. */
+    let listed: string | undefined;
+    const list = (sessionId: string | undefined) => {
+      if (listed === sessionId) return;
+      if (listed) {
+        const set = peers.get(listed);
+        set?.delete(peer);
+        if (set && set.size === 0) peers.delete(listed);
+      }
+      listed = sessionId;
+      if (sessionId) peers.set(sessionId, (peers.get(sessionId) ?? new Set()).add(peer));
+    };
+    socket.once('close', () => list(undefined));
     const current = () => chain;
     chains.add(current);
     socket.once('close', () => {
@@ -235,6 +259,10 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
           const end = fastify.metrics.socketTurn.startTimer({ type: msg.type });
           await conversation.handle(msg);
           end();
+          const sessionId = conversation.session;
+          list(sessionId);
+          // The other tabs of the session see the change at once, instead of answering a question already answered.
+          if (sessionId && conversation.changedSession) for (const p of peers.get(sessionId) ?? []) if (p !== peer) p.enqueue(() => p.conversation.refresh());
         })
         .catch((err: unknown) => {
           request.log.error({ err, sessionId: conversation.session }, 'chat turn failed');

@@ -14,7 +14,7 @@ import { fill } from '../engine/kb';
 import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
 import { documentFields } from '../documents/fields';
-import { findSoffice } from '../export/pdf';
+import { sofficeLocator } from '../export/pdf';
 import { checkPhotos, checkVideo, probeVideo } from '../documents/media';
 import { withSlot } from '../llm/provider';
 import { ChecklistState, ChecklistUpdate } from '../schemas/forms';
@@ -56,7 +56,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
   await fastify.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, parts: 5 } });
 
   // A DOCX has pages only once laid out; LibreOffice, where installed, lays it out to count them.
-  const soffice = findSoffice();
+  const sofficeNow = sofficeLocator();
   let running = 0;
   const waiting: (() => void)[] = [];
   const slot = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -217,7 +217,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       ];
       // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
       if (kind === 'docx') stage('pages');
-      const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, soffice, d)) : pages;
+      const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, sofficeNow(), d)) : pages;
       const placed = kind === 'docx' ? placeOnPages(onWorkshops, laidOut) : onWorkshops;
       // An interview question's reading also carries the question's own value, for the page to record over the chat.
       const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});

@@ -12,7 +12,7 @@ import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
 import { companyName, draftsView, editedTexts, factLabels, sessionDraftProfile, withEdit } from '../forms/session';
 import { contentDisposition, exportFileName } from '../export/filename';
-import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf';
+import { docxToPdf, PdfUnavailableError, sofficeLocator } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
 import { buildGapReport, renderGapReport } from '../export/report';
 import { ChecklistState } from '../schemas/forms';
@@ -42,7 +42,8 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     // The industries let a division code the interview recorded print as its name (所属行业), not as "35".
     return { forms: d.forms, formQuestions: d.formQuestions, formDrafting: d.formDrafting, industries: d.industries, templates, engine: d };
   };
-  const soffice = findSoffice();
+  // Looked up at each export, so LibreOffice installed after the start is used without a restart.
+  const sofficeNow = sofficeLocator();
 
   const draftOr400 = (profile: DraftProfile, category: Category, section: string, kb: KnowledgeBase = fastify.kb) => {
     try {
@@ -66,6 +67,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   async function sendForm(reply: FastifyReply, profile: DraftProfile, category: Category, format: 'docx' | 'pdf', edited: Record<string, string> = {}, kb: KnowledgeBase = fastify.kb) {
     const form = signedForm(ctx(kb), fillForm(ctx(kb), profile, category, edited));
     const messages = kb.data.formDrafting.messages;
+    const soffice = format === 'pdf' ? sofficeNow() : null;
     if (format === 'pdf' && !soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', messages.pdfUnavailable);
     let body = await renderDocx(form);
     if (format === 'pdf') {
@@ -105,6 +107,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
   /** What the export can make here: the UI offers PDF only when it can be made, else says how. */
   fastify.get('/api/export/formats', async () => {
     const m = fastify.kb.data.formDrafting.messages;
+    const soffice = sofficeNow();
     return { docx: true, pdf: !!soffice, ...(soffice ? {} : { pdfHowTo: m.pdfUnavailable }), note: m.pdfHowTo };
   });
 
@@ -228,10 +231,12 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       let body = await renderGapReport(report);
       const m = data.formDrafting.messages;
       if (format === 'pdf') {
+        const soffice = sofficeNow();
         if (!soffice) throw new HttpError(501, 'PDF_UNAVAILABLE', m.pdfUnavailable);
         try {
           body = await docxToPdf(body, { soffice });
         } catch (err) {
+          if (err instanceof PdfUnavailableError) throw new HttpError(501, 'PDF_UNAVAILABLE', m.pdfUnavailable);
           fastify.log.error({ err }, 'pdf conversion failed');
           throw new HttpError(502, 'PDF_FAILED', m.pdfFailed);
         }

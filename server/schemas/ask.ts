@@ -20,6 +20,11 @@ export const AskResponse = z.object({
    * the order they are answered; absent when the answer comes from the closest clauses, a model or a refusal.
    */
   entries: z.array(z.string()).optional(),
+  /**
+   * On a refusal: the out-of-scope topic it recognised (an intents.json topic id, or the answer-base entry that
+   * says the notice does not cover it); absent when no topic was found and the question may need an answer.
+   */
+  topic: z.string().optional(),
   /** Set only in LLM mode when the model could not be used and this is the offline answer (optional: offline responses are unchanged). */
   notice: z.string().optional(),
 });

@@ -8,6 +8,11 @@ export const MAX_WS_MESSAGE_BYTES = 16 * 1024;
 
 /** A client-chosen id makes every write idempotent: a resent message after a reconnect is acknowledged, not applied twice. */
 const ClientId = z.string().min(1).max(64);
+/**
+ * The question the page showed as pending when the message was sent (null: none). A reply to a question another tab
+ * of the session has since answered is refused (STALE) rather than filed under the question that waits now.
+ */
+const Pending = z.string().min(1).max(120).nullable().optional();
 
 export const ClientMessage = z.discriminatedUnion('type', [
   /** Opens a new session (no sessionId) or resumes one; the server replays transcript entries after lastSeq. */
@@ -20,7 +25,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     mode: z.enum(['interview', 'qa']).optional(),
   }),
   /** Free text: an answer in words, or a question about the notice. mode 'qa' never advances the interview. */
-  z.object({ type: z.literal('text'), clientId: ClientId, text: z.string().trim().min(1).max(2000), mode: z.enum(['interview', 'qa']).optional() }),
+  z.object({ type: z.literal('text'), clientId: ClientId, text: z.string().trim().min(1).max(2000), mode: z.enum(['interview', 'qa']).optional(), pending: Pending }),
   /** An answer given through a widget. null skips the question for now. */
   z.object({
     type: z.literal('answer'),
@@ -31,6 +36,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     wholeGroup: z.boolean().optional(),
     /** With wholeGroup: the part of the form skipped instead of the group (workshops, workshops@2, finance, indicators). */
     section: z.string().max(40).regex(/^[a-z]+(?:@\d{1,2})?$/).optional(),
+    pending: Pending,
   }),
   /** Changes an earlier answer (from the review card); re-runs the assessment. */
   z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
@@ -97,6 +103,11 @@ export const ServerMessage = z.discriminatedUnion('type', [
     /** Set on an answer to a question: the question log's id, which 👍/👎 (POST /api/feedback) refers to. */
     questionId: z.uuid().optional(),
   }),
+  /**
+   * Another tab of the same session changed it: the transcript entries this connection has not been sent, and the
+   * answers and their descriptions whole. The assessment and the question card follow as after a turn.
+   */
+  z.object({ type: z.literal('sync'), transcript: z.array(TranscriptEntry), answers: z.record(z.string(), AnswerValue), recorded: z.array(Recorded) }),
   /** What an answer or free text recorded, for the confirmation and the review card. */
   z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
   /** Skips taken back (the form view's 撤销跳过): these questions hold no answer any more. */
@@ -123,4 +134,6 @@ export const WsErrorCode = {
   unknownQuestion: 'UNKNOWN_QUESTION',
   internal: 'INTERNAL',
   rateLimited: 'RATE_LIMITED',
+  /** A reply to a question that is no longer pending (another tab answered it); nothing was recorded. */
+  stale: 'STALE',
 } as const;

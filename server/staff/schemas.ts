@@ -75,6 +75,8 @@ export const QuestionLogEntry = z.object({
   feedback: Vote.nullable(),
   /** The knowledge version that answered. */
   knowledgeVersion: z.string(),
+  /** A refusal's recognised out-of-scope topic (AskResponse.topic); absent when none was found, and for an answer. */
+  refusalTopic: z.string().optional(),
 });
 export type QuestionLogEntry = z.infer<typeof QuestionLogEntry>;
 

@@ -11,7 +11,7 @@ import type { AskResponse } from '../schemas/ask';
 import type { ReviewRecord } from './bureau';
 
 /** What an answer looks like to the log: the AskResponse fields it reads. */
-export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[] };
+export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries' | 'topic'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[] };
 
 export interface QuestionRecord {
   source: QuestionSource;
@@ -33,13 +33,14 @@ interface LogRow {
   refused: boolean;
   feedback: 'up' | 'down' | null;
   knowledge_version: string;
+  refusal_topic: string | null;
 }
 
 /** The columns a logged question is read with, and the row read as an entry of the log. */
-const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version';
+const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
 function toLogEntry(row: LogRow): QuestionLogEntry {
-  const { entry, knowledge_version, ...rest } = row;
-  return { ...rest, at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version };
+  const { entry, knowledge_version, refusal_topic, ...rest } = row;
+  return { ...rest, at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
 }
 
 /** The question log's filters as SQL conditions, shared by a page and its count. */
@@ -107,7 +108,7 @@ export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
 const LOG_BATCH = 500;
 const LOG_FLUSH_MS = 250;
 
-const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text';
+const LOG_COLUMNS = 'id, at, source, session_id, question, answer, clauses, entry, confidence, refused, knowledge_version, search_text, refusal_topic';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -140,6 +141,7 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
     refusedOf(a),
     rec.knowledgeVersion,
     searchText(question),
+    refusedOf(a) && a.topic ? a.topic : null,
   ];
 }
 
@@ -374,8 +376,10 @@ export class StaffStore {
   // ---- review queue and the staff answer layer ----
 
   /**
-   * Logged questions that need a look: refused, answered below `lowConfidence`, or voted 👎;
-   * newest first. A question stays in the queue until staff write an entry from it or dismiss it.
+   * Logged questions that need a look: refused with no out-of-scope topic recognised, answered below
+   * `lowConfidence`, or voted 👎; newest first. A refusal that named the topic the notice leaves out
+   * (the weather, fees, subsidies) is the right answer and stays only in the log. A question stays in
+   * the queue until staff write an entry from it or dismiss it.
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
@@ -383,7 +387,7 @@ export class StaffStore {
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
+       where reviewed_at is null and ((refused and refusal_topic is null) or confidence < $1 or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit)}`,
       args,
     );

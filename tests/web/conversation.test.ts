@@ -154,3 +154,37 @@ describe('Conversation', () => {
     expect(c.recorded.size).toBe(0);
   });
 });
+
+describe('Conversation, with another tab of the session', () => {
+  const rec = (questionId: string, value: number) => ({ questionId, label: questionId, value, display: String(value) });
+
+  it('takes a sync: the other tab\'s entries in seq order, the answers and the review card as they now stand', () => {
+    const c = new Conversation();
+    c.apply(session([{ seq: 1, id: 'w', role: 'assistant', text: '欢迎', citations: [], at }]));
+    c.apply({ type: 'recorded', items: [rec('q.old', 1)] });
+    c.apply({
+      type: 'sync',
+      transcript: [
+        { seq: 2, id: 'u2', role: 'user', text: '95', citations: [], clientId: 'other', at },
+        { seq: 3, id: 'a3', role: 'assistant', text: '已记录', citations: [], at },
+      ],
+      answers: { 'q.new': 95 },
+      recorded: [rec('q.new', 95)],
+    });
+    expect(c.messages.map((m) => [m.seq, m.role, m.text])).toEqual([[1, 'assistant', '欢迎'], [2, 'user', '95'], [3, 'assistant', '已记录']]);
+    expect(c.answers).toEqual({ 'q.new': 95 });
+    expect([...c.recorded.keys()], 'an answer the other tab cleared leaves the review card').toEqual(['q.new']);
+  });
+
+  it('shows a reply refused as STALE on its bubble, with no retry, and keeps no refusal note on the next card', () => {
+    const c = new Conversation();
+    c.addLocalUser('c1', '4亿5千万');
+    c.apply({ type: 'error', code: 'STALE', message: '「4亿5千万」没有记录：…', clientId: 'c1' });
+    expect(c.messages[0]).toMatchObject({ status: 'rejected', text: '4亿5千万', error: '「4亿5千万」没有记录：…' });
+    expect(c.rejection).toBeNull();
+    // Another refusal still puts its note by the card, as before.
+    c.addLocalUser('c2', 'x', undefined, 'q1');
+    c.apply({ type: 'error', code: 'INVALID', message: '格式不对', clientId: 'c2' });
+    expect(c.rejection).toEqual({ message: '格式不对', questionId: 'q1' });
+  });
+});

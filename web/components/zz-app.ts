@@ -526,6 +526,11 @@ export class ZzApp extends LitElement {
         break;
       case 'error':
         if (msg.clientId) this._clearAckTimer(msg.clientId);
+        // Words typed against a question another tab answered go back into the box, to be sent again if still meant.
+        if (msg.clientId && msg.code === 'STALE') {
+          const sent = this._sent.get(msg.clientId);
+          if (sent?.type === 'text') this._composer?.restore(sent.text);
+        }
         // A refused value has nothing to retry; keeping it would only let the same value be resent.
         if (msg.clientId && isRejection(msg.code)) this._sent.delete(msg.clientId);
         if (msg.clientId) this._afterAck.delete(msg.clientId);
@@ -593,13 +598,17 @@ export class ZzApp extends LitElement {
   private _onSend(e: CustomEvent<ZzEventDetails['zz-send']>): void {
     if (!this._session && this._status === 'idle') this._open(null);
     const text = e.detail.text;
-    this._dispatch({ type: 'text', clientId: newClientId(), text, mode: this._mode === 'qa' ? 'qa' : 'interview' }, text);
+    // The question on screen goes with the words: if another tab answered it meanwhile, they are not filed under the next one.
+    const pending = this._mode === 'qa' ? {} : { pending: this._conv.question?.id ?? null };
+    this._dispatch({ type: 'text', clientId: newClientId(), text, mode: this._mode === 'qa' ? 'qa' : 'interview', ...pending }, text);
   }
 
   private _onAnswer(e: CustomEvent<ZzEventDetails['zz-answer']>): void {
     const { questionId, value, display, wholeGroup, section } = e.detail;
     const asked = this._conv.question?.id === questionId ? this._conv.question.text : undefined;
-    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup, ...(section ? { section } : {}) } : {}) }, display, asked);
+    // A tap on the card on screen names it as the pending one; a part skipped from the form view names no card.
+    const pending = asked !== undefined ? { pending: questionId } : {};
+    this._dispatch({ type: 'answer', clientId: newClientId(), questionId, value, ...(wholeGroup ? { wholeGroup, ...(section ? { section } : {}) } : {}), ...pending }, display, asked);
   }
 
   private _onReopen(e: CustomEvent<ZzEventDetails['zz-reopen']>): void {

@@ -61,6 +61,14 @@ export class ZzComposer extends LitElement {
     this._area?.focus();
   }
 
+  /** Puts back words that were sent and not recorded (the question they answered was answered in another tab), unless something new is being typed. */
+  restore(text: string): void {
+    if (this._text.trim()) return;
+    this._text = text;
+    writeDraft(text);
+    void this.updateComplete.then(() => this._resize());
+  }
+
   private _submit(e?: Event): void {
     e?.preventDefault();
     const text = this._text.trim();

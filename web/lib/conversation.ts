@@ -11,7 +11,7 @@ export type MessageStatus = 'sending' | 'sent' | 'failed' | 'rejected' | 'stream
  * Error codes that mean the server read the message and refused its content: sending the same
  * message again would be refused again, so these get no retry button (server/schemas/ws.ts WsErrorCode).
  */
-const REJECTION_CODES = new Set(['INVALID', 'UNKNOWN_QUESTION', 'TOO_LARGE', 'MALFORMED', 'UNKNOWN_TYPE']);
+const REJECTION_CODES = new Set(['INVALID', 'UNKNOWN_QUESTION', 'TOO_LARGE', 'MALFORMED', 'UNKNOWN_TYPE', 'STALE']);
 
 export function isRejection(code: string): boolean {
   return REJECTION_CODES.has(code);
@@ -168,6 +168,13 @@ export class Conversation {
         this.lastFinished = done;
         break;
       }
+      case 'sync': {
+        // Another tab of the session changed it: its entries, and the answers and review card as they now stand.
+        for (const e of msg.transcript) this.merge(e);
+        this.answers = { ...msg.answers };
+        this.recorded = new Map(msg.recorded.map((r) => [r.questionId, r]));
+        break;
+      }
       case 'recorded':
         for (const r of msg.items) {
           this.recorded.set(r.questionId, r);
@@ -214,7 +221,8 @@ export class Conversation {
           // The engine prefixes its reasons with the question id (ent.industryCode: …), which means nothing to the user.
           const reason = msg.message.replace(/^[a-z][\w.]*:\s*/i, '');
           this.markRejected(msg.clientId, reason);
-          this.rejection = { message: reason, questionId: m?.questionId };
+          // A reply to a question answered elsewhere is explained on its bubble; the card that follows is another question.
+          if (msg.code !== 'STALE') this.rejection = { message: reason, questionId: m?.questionId };
         } else this.markFailed(msg.clientId, msg.message);
         break;
       default:

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './serve';
+import { ChatClient } from './client';
+import { as, staffAs } from '../staff/helpers';
+import { typed } from './steer';
+
+/*
+ * A question asked in the chat is logged like one asked at /api/ask: the answer-base entries it was answered from,
+ * the clauses and the confidence; a refusal of a recognised out-of-scope topic stays in the log and out of the queue.
+ */
+const srv = serveForFile();
+
+type Logged = { id: string; question: string; source: string; entries: string[]; clauses: string[]; confidence: number; refused: boolean; refusalTopic?: string };
+
+describe('the chat in the staff question log', () => {
+  it('logs the entries, clauses and confidence of each answer, as the API logs them', async () => {
+    const staff = await staffAs(srv, 'chatlog', 'helpline');
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', mode: 'qa' });
+    await c.next('session');
+    const questions = ['洛阳能推几家', '郑州市可以推荐多少家企业', '信用在哪里查', '今天天气怎么样', '申报要交钱吗'];
+    for (const [i, q] of questions.entries()) await typed(c, `q${i}`, q, 'qa');
+    await c.close();
+    const items = (await srv.app.inject({ method: 'GET', url: '/api/staff/questions?source=chat&limit=20', headers: as(staff) })).json().items as Logged[];
+    for (const q of questions) {
+      const row = items.find((i) => i.question === q)!;
+      const api = (await srv.app.inject({ method: 'POST', url: '/api/ask', payload: { question: q } })).json();
+      expect(row, q).toBeDefined();
+      expect(row.entries, q).toEqual(api.entries ?? []);
+      expect(row.clauses, q).toEqual([...new Set(api.citations.map((x: { clause: string }) => x.clause))]);
+      expect(row.confidence, q).toBeCloseTo(api.confidence, 5);
+      expect(row.refused, q).toBe(api.outOfScope);
+      expect(row.refusalTopic, q).toBe(api.topic);
+    }
+    expect(items.find((i) => i.question === '洛阳能推几家')!.entries).toEqual(['region-count']);
+    expect(items.find((i) => i.question === '今天天气怎么样')!.refusalTopic).toBeTruthy();
+    const queued = (await srv.app.inject({ method: 'GET', url: '/api/staff/review?limit=100', headers: as(staff) })).json().items as Logged[];
+    expect(queued.filter((i) => questions.includes(i.question))).toEqual([]);
+  }, 120_000);
+});
