@@ -65,6 +65,14 @@ export function placeholder(label: string): string {
 }
 export const PLACEHOLDER_RE = /〔请补充：([^〕]*)〕/g;
 
+/**
+ * A request that names its unit (〔请补充：软硬件投资（万元）〕) or asks for a ratio (〔请补充：…比例〕) already says
+ * what the sentence's unit after it would: 「〔…（万元）〕万元」 is printed once.
+ */
+export function withoutRepeatedUnit(text: string): string {
+  return text.replace(/(〔请补充：[^〕]*?（([^（）〕]+)）〕)\2/gu, '$1').replace(/(〔请补充：[^〕]*(?:比例|率)〕)[%％]/gu, '$1');
+}
+
 /** The fact id a number or slot source stands for: "key:form.finance.2022" → "form.finance.2022"; form years are not facts. */
 function factId(source: string): string | null {
   if (source.startsWith('spec:')) return null;
@@ -504,7 +512,7 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
     lastSlot = r;
     return r.text;
   });
-  return { text: out, numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
+  return { text: withoutRepeatedUnit(out), numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {

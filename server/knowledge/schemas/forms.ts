@@ -620,6 +620,25 @@ export const FormDrafting = z.object({
     workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
     /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
     honourNotHeld: z.string().includes('{honours}').optional(),
+    /**
+     * Sanity checks of the 近三年主要经济指标, said with the figures and never deciding eligibility: liabilities above
+     * assets ({year}, {liabilities}, {assets}, {ratio}), profit above revenue ({year}, {profit}, {revenue}), loss years
+     * while the assessment answered 经营良好 (`lossYears` with {losses}, each worded by `lossYear`: {year}, {profit},
+     * {loss}), and a 资产负债率 stated in the enterprise's own text against the one its figures give ({label}, {quote},
+     * {year}, {liabilities}, {assets}, {computed}). {judged} is `operatingJudged`: the bureau judges 二(一), not the app.
+     */
+    liabilitiesAboveAssets: z.string().includes('{liabilities}').includes('{assets}').optional(),
+    profitAboveRevenue: z.string().includes('{profit}').includes('{revenue}').optional(),
+    lossYears: z.string().includes('{losses}').optional(),
+    lossYear: z.string().includes('{year}').includes('{loss}').optional(),
+    debtRatioSaid: z.string().includes('{quote}').includes('{computed}').optional(),
+    operatingJudged: z.string().min(1).optional(),
+    /**
+     * How a figure (a date) given as a round one is shown wherever answers are listed (the chat's review, the bureau's
+     * submitted form, the helpline's view): the words typed, {said}, marked as not yet confirmed, never as the figure.
+     */
+    approximateShown: z.string().includes('{said}').optional(),
+    approximateDateShown: z.string().includes('{said}').optional(),
     /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
     approximateFigure: z.string().includes('{label}').includes('{said}').optional(),
     /** Flag of a ratio stated by the enterprise that its own counts contradict: {unit}, {ratio}, {said}, {stated}, {part}, {whole}, {computed}. */
