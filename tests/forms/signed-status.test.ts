@@ -5,7 +5,7 @@ import { draftSection, type FormsContext } from '../../server/forms/draft';
 import { describeForm, markApproximate } from '../../server/forms/phase';
 import { checkFacts } from '../../server/forms/facts';
 import { factCheckFormOf } from '../../server/forms/knowledge';
-import { sessionDraftProfile } from '../../server/forms/session';
+import { draftsView, sessionDraftProfile } from '../../server/forms/session';
 import { applicationContent } from '../../server/staff/bureau';
 import { evaluate } from '../../server/engine/plan';
 import { FormFacts } from '../../server/schemas/forms';
@@ -129,5 +129,25 @@ describe('the finance table is checked for what cannot be or is doubtful, with t
     expect(flags({ 2020: { revenue: 9000, profit: -300 } }, false)).toEqual([]);
     expect(flags({ 2022: { totalAssets: 50000, totalLiabilities: 30000 } }, true, { history: '2022年资产负债率为60%。', marketing: '产品利润率15%，市场占有率30%。' })).toEqual([]);
     expect(flags({ 2020: { revenue: 38000, profit: 1200, totalAssets: 30000, totalLiabilities: 12000 }, 2022: { revenue: 46000, profit: 2100 } }, true)).toEqual([]);
+  });
+});
+
+describe('an edited section whose requests were answered after it was saved says so', () => {
+  const edited = (text: string, answers: Answers) => {
+    const profile = sessionDraftProfile(data, ctx, answers).profile;
+    return draftsView(ctx, profile, 'discreteFactory', { discreteFactory: { enterpriseIntro: { text, edited: true, savedAt: '2026-01-01T00:00:00Z' } } }).find((s) => s.section === 'enterpriseIntro')!;
+  };
+  const text = '漯河市麦香园食品有限公司是一家烘焙企业。〔请补充：主营业务〕〔请补充：2022年税金（万元）〕〔请补充：市场营销〕';
+
+  it('names each request now answered (a text field, a year\'s figure), and only those', () => {
+    const s = edited(text, { ...VALVES, 'form.business': '主要生产面包和糕点', 'form.finance.2022.tax': 320 });
+    expect(s.stale?.labels).toEqual(['主营业务', '2022年税金（万元）']);
+    expect(s.stale?.notice).toContain('保存后又填写了“主营业务”、“2022年税金（万元）”');
+  });
+
+  it('near misses: nothing answered since, or a section never edited, say nothing', () => {
+    expect(edited(text, VALVES).stale).toBeUndefined();
+    const profile = sessionDraftProfile(data, ctx, { ...VALVES, 'form.business': '主要生产面包' }).profile;
+    expect(draftsView(ctx, profile, 'discreteFactory', {}).some((s) => 'stale' in s)).toBe(false);
   });
 });
