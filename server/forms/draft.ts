@@ -65,6 +65,14 @@ export function placeholder(label: string): string {
 }
 export const PLACEHOLDER_RE = /〔请补充：([^〕]*)〕/g;
 
+/**
+ * A request that names its unit (〔请补充：软硬件投资（万元）〕) or asks for a ratio (〔请补充：…比例〕) already says
+ * what the sentence's unit after it would: 「〔…（万元）〕万元」 is printed once.
+ */
+export function withoutRepeatedUnit(text: string): string {
+  return text.replace(/(〔请补充：[^〕]*?（([^（）〕]+)）〕)\2/gu, '$1').replace(/(〔请补充：[^〕]*(?:比例|率)〕)[%％]/gu, '$1');
+}
+
 /** The fact id a number or slot source stands for: "key:form.finance.2022" → "form.finance.2022"; form years are not facts. */
 function factId(source: string): string | null {
   if (source.startsWith('spec:')) return null;
@@ -288,6 +296,12 @@ function slot(ctx: Ctx, name: string): Slot {
       const y = financeYears(f).filter((k) => f.finance![k]!.revenue !== undefined).pop();
       return y ? { text: y, numbers: [{ value: y, source: `key:form.finance.${y}` }], facts: [`form.finance.${y}.revenue`] } : miss('finance.revenue');
     }
+    case 'latest.result': {
+      // The year's profit as prose: 「利润1200万元」, or 「亏损300万元」 for a loss; the figure listed is the fact as given.
+      const y = financeYears(f).filter((k) => f.finance![k]!.revenue !== undefined).pop();
+      const p = y ? resolvedPiece(financeValue(f, y, 'profit'), 'form.') : null;
+      return p ? { ...p, text: profitSaid(ctx, p.text) } : miss('finance.profit');
+    }
     case 'latest.revenue':
     case 'latest.profit':
     case 'latest.tax': {
@@ -335,12 +349,22 @@ function slot(ctx: Ctx, name: string): Slot {
     // A year the enterprise has not given stays a placeholder in its place in the series.
     const missing = ys.filter((_y, i) => !vals[i]).map((y) => `${y}年${label(ctx, `finance.${key === 'debtRatio' ? 'totalLiabilities' : key}`)}`);
     return {
-      text: vals.map((v, i) => (v ? v.text + unit : placeholder(missing.find((m) => m.startsWith(ys[i]!))!))).join('、'),
+      text: vals.map((v, i) => (!v ? placeholder(missing.find((m) => m.startsWith(ys[i]!))!) : key === 'profit' && v.text.startsWith('-') ? profitSaid(ctx, v.text, false) : v.text + unit)).join('、'),
       numbers: vals.flatMap((v) => v?.numbers ?? []),
       missing,
     };
   }
   throw new Error(`unknown template slot {${name}}`);
+}
+
+/**
+ * A profit figure (万元, as displayed) in prose: a loss is said as one (亏损300万元), never as 「-300万元」. In a series
+ * (`labelled` false) a profit is the figure alone, the series' 「利润分别为」 naming it.
+ */
+function profitSaid(ctx: Ctx, display: string, labelled = true): string {
+  const m = ctx.kb.formDrafting.messages;
+  if (display.startsWith('-')) return fillText(m.lossSaid, { amount: display.slice(1) });
+  return labelled ? fillText(m.profitSaid, { amount: display }) : `${display}万元`;
 }
 
 /** The name a yes to the capability question claims: never the notice's longer list. */
@@ -504,7 +528,7 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
     lastSlot = r;
     return r.text;
   });
-  return { text: out, numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
+  return { text: withoutRepeatedUnit(out), numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
@@ -606,7 +630,9 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', 
     const v = ctx.kb.formDrafting.capabilities[c]!.verb;
     byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
   }
-  const clauses = [...byVerb].map(([verb, cs]) => `${status === 'partial' ? '部分' : ''}${verb}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
+  const d = ctx.kb.formDrafting;
+  const said = (verb: string) => (status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : verb);
+  const clauses = [...byVerb].map(([verb, cs]) => `${said(verb)}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
 

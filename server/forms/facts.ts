@@ -192,6 +192,12 @@ export interface FactCheckForm {
     relativeTime?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
+    liabilitiesAboveAssets?: string;
+    profitAboveRevenue?: string;
+    lossYears?: string;
+    lossYear?: string;
+    debtRatioSaid?: string;
+    operatingJudged?: string;
     honourNotHeld?: string;
     workshopUnnamed?: string;
     capabilityContradiction?: string;
@@ -559,6 +565,56 @@ function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
   return `${ws}“${cell.replace(/[：:]$/, '')}”栏`;
 }
 
+/** Where the enterprise's own text may state a 资产负债率, by the fact path the flag names. */
+const OWN_TEXTS = ['history', 'business', 'marketing', 'advantages', 'benefits'] as const;
+
+/**
+ * The 近三年主要经济指标 checked against each other, with the figures: what cannot be (liabilities above assets),
+ * what is doubtful (profit above revenue, a loss year after the assessment's 经营良好, a 资产负债率 in the enterprise's
+ * own words that its figures do not give). Whether the enterprise 「生产经营和财务状况良好」 (二(一)) is the bureau's
+ * judgement: the flags say so, and the assessment's answer is left as the enterprise gave it.
+ */
+function financeFlags(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form: FactCheckForm): FactFlag[] {
+  const f = profile.form ?? {};
+  const m = form.messages;
+  const judged = m.operatingJudged ?? '';
+  const flags: FactFlag[] = [];
+  const years = Object.entries(f.finance ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  for (const [year, y] of years) {
+    if (m.liabilitiesAboveAssets && given(y.totalAssets) && given(y.totalLiabilities) && y.totalLiabilities > y.totalAssets) {
+      const ratio = debtRatio(y.totalLiabilities, y.totalAssets)?.display ?? '';
+      flags.push({ field: `finance.${year}.totalLiabilities`, severity: 'warning', clause: '二(一)', message: fill(m.liabilitiesAboveAssets, { year, liabilities: fmt(y.totalLiabilities), assets: fmt(y.totalAssets), ratio, judged }) });
+    }
+    if (m.profitAboveRevenue && given(y.profit) && given(y.revenue) && y.profit > y.revenue)
+      flags.push({ field: `finance.${year}.profit`, severity: 'warning', message: fill(m.profitAboveRevenue, { year, profit: fmt(y.profit), revenue: fmt(y.revenue) }) });
+  }
+  // A loss is no error: it is said beside the assessment's 经营良好 so the enterprise can explain it before the bureau asks.
+  const losses = years.filter(([, y]) => given(y.profit) && y.profit < 0);
+  if (m.lossYears && m.lossYear && losses.length && profile.enterprise?.operatingWell === true)
+    flags.push({
+      field: `finance.${losses[0]![0]}.profit`,
+      severity: 'warning',
+      clause: '二(一)',
+      message: fill(m.lossYears, { losses: losses.map(([year, y]) => fill(m.lossYear!, { year, profit: fmt(y.profit!), loss: fmt(-y.profit!) })).join('，'), judged }),
+    });
+  if (m.debtRatioSaid)
+    for (const key of OWN_TEXTS) {
+      const text = f[key];
+      if (!text) continue;
+      for (const said of text.matchAll(/[^。；;！!？?\n]*?资产负债率[^。；;，,\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％][^。；;！!？?\n]*/gu)) {
+        // The year the sentence names, else the latest with both figures: the ratio it states is of that year.
+        const named = years.find(([year]) => said[0].includes(year));
+        const withBoth = years.filter(([, y]) => given(y.totalAssets) && given(y.totalLiabilities));
+        const [year, y] = named && given(named[1].totalAssets) && given(named[1].totalLiabilities) ? named : (withBoth[withBoth.length - 1] ?? []);
+        if (!year || !y) continue;
+        const c = debtRatio(y.totalLiabilities!, y.totalAssets!);
+        if (!c || Math.abs(c.value - Number(said[1])) < 1) continue;
+        flags.push({ field: key, severity: 'warning', message: fill(m.debtRatioSaid, { label: form.labels?.[key] ?? key, quote: said[0].trim(), year, liabilities: fmt(y.totalLiabilities!), assets: fmt(y.totalAssets!), computed: c.display }) });
+      }
+    }
+  return flags;
+}
+
 /**
  * Consistency checks across facts that a field-level schema cannot see: the credit
  * code against the province, liabilities above assets, dates out of order, and figures
@@ -590,15 +646,7 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
     for (const e of c.errors) flags.push({ field: 'creditCode', severity: 'error', message: e });
     for (const w of c.warnings) flags.push({ field: 'creditCode', severity: 'warning', message: w });
   }
-  for (const [year, y] of Object.entries(f.finance ?? {})) {
-    if (given(y.totalAssets) && given(y.totalLiabilities) && y.totalLiabilities > y.totalAssets) {
-      flags.push({
-        field: `finance.${year}.totalLiabilities`,
-        severity: 'warning',
-        message: `${year}年总负债（${y.totalLiabilities}万元）大于总资产（${y.totalAssets}万元），资产负债率超过100%，请核对；“生产经营和财务状况良好”是申报条件二(一)`,
-      });
-    }
-  }
+  if (form) flags.push(...financeFlags(profile, form));
   const p = f.project;
   if (p?.start && p.end && p.start > p.end) {
     flags.push({ field: 'project.end', severity: 'error', message: `建设完成日期（${p.end}）早于开始日期（${p.start}）` });

@@ -748,7 +748,19 @@ export function describeForm(kb: FormsKnowledge, answers: Answers, category: Cat
     .map((id) => ({ id, c: findQuestion(kb, id) }))
     .filter((x): x is { id: string; c: Concrete } => x.c !== undefined)
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
-    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: display(c, answers[id]!), ...skipNote(answers, c.q, answers[id]!) }));
+    .map(({ id, c }) => ({ questionId: id, label: labelOf(c), value: answers[id]!, display: shownAnswer(kb, answers, id, c), ...skipNote(answers, c.q, answers[id]!) }));
+}
+
+/**
+ * An answer as listed to whoever reads it (the user, the bureau, the helpline): a figure or a date given as a round
+ * one is shown as the words typed, marked unconfirmed, since the value kept for the checks is no figure to rely on.
+ */
+function shownAnswer(kb: FormsKnowledge, answers: Answers, id: string, c: Concrete): string {
+  const value = answers[id]!;
+  const m = kb.formDrafting.messages;
+  const said = value === null ? undefined : c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : c.q.kind === 'date' ? approximateDateSaid(answers, id) : undefined;
+  const tpl = c.q.kind === 'date' ? m.approximateDateShown : m.approximateShown;
+  return said !== undefined && tpl ? fill(tpl, { said: said.trim() }) : display(c, value);
 }
 
 /** The widget a form question is asked with, for editing an answer after a reload. */

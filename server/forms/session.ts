@@ -1,11 +1,13 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Answers } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
-import { DraftProfile, type SavedDrafts } from '../schemas/forms';
+import { DraftProfile, type FormFacts, type SavedDrafts } from '../schemas/forms';
 import { evaluate, profileFromAnswers } from '../engine';
 import { draftSection, sectionIds, type FormsContext } from './draft';
 import { approximateSaid, formFactsFromAnswers, labelOf } from './phase';
 import { allFields } from './spec';
+import { answeredRequests } from './stale';
+import type { FormsKnowledge } from './knowledge';
 import { fill } from '../engine/kb';
 
 /**
@@ -73,8 +75,17 @@ export function draftsView(ctx: FormsContext, profile: DraftProfile, category: C
   return sectionKeys(ctx, profile, category).map((key) => {
     const generated = draftSection(ctx, profile, category, key);
     const edit = own[key];
-    return { section: key, title: generated.title, text: edit?.text ?? generated.text, edited: !!edit?.edited, savedAt: edit?.savedAt ?? null, generated };
+    // An edit saved before facts it asks for were given is said to be behind them, with the facts, not left to print stale.
+    const stale = edit?.edited ? staleNotice(ctx, profile.form, edit.text, ctx.formDrafting.messages.staleEdit) : null;
+    return { section: key, title: generated.title, text: edit?.text ?? generated.text, edited: !!edit?.edited, savedAt: edit?.savedAt ?? null, generated, ...(stale ? { stale } : {}) };
   });
+}
+
+/** The notice of an edited text whose requests have been answered since it was saved: the facts and what to do; null when none. */
+export function staleNotice(kb: FormsKnowledge, facts: FormFacts, text: string, tpl: string | undefined): { labels: string[]; notice: string } | null {
+  const labels = answeredRequests(kb, facts, text);
+  if (!labels.length || !tpl) return null;
+  return { labels, notice: fill(tpl, { labels: labels.map((l) => `“${l}”`).join('、') }) };
 }
 
 /**

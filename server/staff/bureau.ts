@@ -2,7 +2,8 @@ import type { KnowledgeData } from '../knowledge/load';
 import type { Assessment, Category } from '../schemas/profile';
 import { factsFromAnswers, type Answers } from '../engine';
 import { SavedDrafts } from '../schemas/forms';
-import { describeForm } from '../forms/phase';
+import { describeForm, formFactsFromAnswers } from '../forms/phase';
+import { staleNotice } from '../forms/session';
 import { sectionIds } from '../forms/draft';
 import { fill } from '../engine/kb';
 
@@ -341,7 +342,7 @@ export interface ApplicationContent {
   /** Each 申报书 field the enterprise filled, by its label, as the form prints it. */
   formAnswers: { label: string; display: string }[];
   /** The sections of the recommended form whose text the enterprise edited and saved, by their titles. */
-  editedSections: { title: string; text: string; savedAt: string }[];
+  editedSections: { title: string; text: string; savedAt: string; stale?: string }[];
 }
 
 /**
@@ -358,13 +359,16 @@ export function applicationContent(kb: KnowledgeData, snap: SubmissionSnapshot):
   const saved = SavedDrafts.safeParse(snap.drafts ?? {});
   const own = category && saved.success ? (saved.data[category] ?? {}) : {};
   const titles = new Map(category ? sectionIds(kb, category).map((x) => [x.id, x.title]) : []);
+  const facts = formFactsFromAnswers(kb, snap.answers);
   const editedSections = Object.entries(own)
     .filter(([, d]) => d.edited && d.text.trim() !== '')
     .map(([key, d]) => {
       // A per-workshop section is keyed 「ws.infra@2」: its title, for the second workshop.
       const [id, n] = key.split('@');
       const title = titles.get(id!) ?? key;
-      return { title: n ? `${title}（车间${n}）` : title, text: d.text, savedAt: d.savedAt };
+      // A text saved before facts it asks for were filled in: the bureau is told which, rather than reading it as unanswered.
+      const stale = staleNotice(kb, facts, d.text, kb.formDrafting.messages.staleSubmitted);
+      return { title: n ? `${title}（车间${n}）` : title, text: d.text, savedAt: d.savedAt, ...(stale ? { stale: stale.notice } : {}) };
     });
   return { formAnswers, editedSections };
 }

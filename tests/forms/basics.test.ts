@@ -4,6 +4,8 @@ import { checkCreditCode, creditCodeCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_
 import { changeRatio, debtRatio, outputPerPersonDay, sharePercent } from '../../server/forms/compute';
 import { checkFacts } from '../../server/forms/facts';
 import { FormFacts } from '../../server/schemas/forms';
+import { factCheckFormOf } from '../../server/forms/knowledge';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 
 const lengthCases: [string, number, string][] = [
   ['', 0, 'empty text counts nothing'],
@@ -144,8 +146,11 @@ describe('form facts validation', () => {
   });
 
   it('flags 总负债 greater than 总资产 and a construction end before its start', () => {
-    const flags = checkFacts({ form: FormFacts.parse({ finance: { '2021': { totalAssets: 100, totalLiabilities: 130 } }, project: { start: '2022-05', end: '2021-01' } }) });
+    const form = factCheckFormOf(loadKnowledgeData('knowledge', 'henan-2023'));
+    const flags = checkFacts({ form: FormFacts.parse({ finance: { '2021': { totalAssets: 100, totalLiabilities: 130 } }, project: { start: '2022-05', end: '2021-01' } }) }, form);
     expect(flags.map((f) => f.field)).toEqual(['finance.2021.totalLiabilities', 'project.end']);
-    expect(flags[0]!.message).toMatch(/总负债.*大于总资产/);
+    // The flag gives the figures and the ratio they make, and leaves 二(一) to the bureau.
+    expect(flags[0]!.message).toMatch(/2021年总负债（130万元）大于总资产（100万元），资产负债率为130\.0%/);
+    expect(flags[0]!.message).toContain('由主管部门审核认定');
   });
 });

@@ -145,7 +145,8 @@ describe('a placeholder only where the enterprise gave nothing to compute from',
   it('the main products\' share is the sum of the shares given (S1 85, S2 93, S3 84, S5 82); a round share (S4) or none (S6) is asked for', () => {
     const share = (id: string) => drafted(byId(id)).form.drafts['overview.products']!.text.match(/主营产品收入占营业收入的([^。]*)。/)![1];
     expect(['S1', 'S2', 'S3', 'S5'].map(share)).toEqual(['85%', '93%', '84%', '82%']);
-    for (const id of ['S4', 'S6']) expect(share(id)).toBe('〔请补充：主营产品占营业收入比例〕%');
+    // The request for a ratio says what it asks for; no 「%」 follows it.
+    for (const id of ['S4', 'S6']) expect(share(id)).toBe('〔请补充：主营产品占营业收入比例〕');
   });
 
   it('the headcount is the unit\'s own: 工厂人数 on a factory form (S3), 车间人数 on a workshop form (S1), in the question and the draft', () => {

@@ -470,6 +470,12 @@ export class ZzDraftsPanel extends LitElement {
       ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
       ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
       ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
+      ${s.edited && s.stale
+        ? html`<div class="missing" role="status" data-testid="stale-edit">
+            <p>${s.stale.notice}</p>
+            ${g?.text ? html`<details><summary>按最新信息起草的文字</summary><p class="fresh">${g.text}</p></details>` : nothing}
+          </div>`
+        : nothing}
       <div class="row">
         ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
         <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>

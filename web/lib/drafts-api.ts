@@ -11,6 +11,8 @@ export interface DraftSection {
   savedAt: string | null;
   /** The offline draft from the current facts, with its placeholders and number sources; with a model, why its text was not used. */
   generated?: Partial<DraftResult> & { notice?: string };
+  /** An edit saved before the facts it asks for (its 〔请补充〕) were given: those facts, and what the user can do. */
+  stale?: { labels: string[]; notice: string };
 }
 
 export interface ChecklistItem {

@@ -664,6 +664,34 @@ export const FormDrafting = z.object({
     workshopUnnamed: z.string().includes('{n}').includes('{count}').optional(),
     /** Flag of honours-answer items that are no title the enterprise holds (another body's, applied for, failed): {honours}. */
     honourNotHeld: z.string().includes('{honours}').optional(),
+    /**
+     * Sanity checks of the 近三年主要经济指标, said with the figures and never deciding eligibility: liabilities above
+     * assets ({year}, {liabilities}, {assets}, {ratio}), profit above revenue ({year}, {profit}, {revenue}), loss years
+     * while the assessment answered 经营良好 (`lossYears` with {losses}, each worded by `lossYear`: {year}, {profit},
+     * {loss}), and a 资产负债率 stated in the enterprise's own text against the one its figures give ({label}, {quote},
+     * {year}, {liabilities}, {assets}, {computed}). {judged} is `operatingJudged`: the bureau judges 二(一), not the app.
+     */
+    liabilitiesAboveAssets: z.string().includes('{liabilities}').includes('{assets}').optional(),
+    profitAboveRevenue: z.string().includes('{profit}').includes('{revenue}').optional(),
+    lossYears: z.string().includes('{losses}').optional(),
+    lossYear: z.string().includes('{year}').includes('{loss}').optional(),
+    debtRatioSaid: z.string().includes('{quote}').includes('{computed}').optional(),
+    operatingJudged: z.string().min(1).optional(),
+    /**
+     * How a figure (a date) given as a round one is shown wherever answers are listed (the chat's review, the bureau's
+     * submitted form, the helpline's view): the words typed, {said}, marked as not yet confirmed, never as the figure.
+     */
+    approximateShown: z.string().includes('{said}').optional(),
+    /**
+     * A section the user edited and saved whose requests (〔请补充：…〕) have since been answered, {labels} the facts:
+     * said to the user beside the section (`staleEdit`) and to the bureau beside the submitted text (`staleSubmitted`).
+     */
+    staleEdit: z.string().includes('{labels}').optional(),
+    staleSubmitted: z.string().includes('{labels}').optional(),
+    /** A year's profit in prose ({amount} in 万元): a loss is said as one (亏损300万元), never as a minus figure. */
+    profitSaid: z.string().includes('{amount}').default('利润{amount}万元'),
+    lossSaid: z.string().includes('{amount}').default('亏损{amount}万元'),
+    approximateDateShown: z.string().includes('{said}').optional(),
     /** Flag of a figure typed as a round one (约, 左右, 多): {label}, {said}. The draft asks for the exact figure. */
     approximateFigure: z.string().includes('{label}').includes('{said}').optional(),
     /** Flag of a ratio stated by the enterprise that its own counts contradict: {unit}, {ratio}, {said}, {stated}, {part}, {whole}, {computed}. */
@@ -763,6 +791,11 @@ export const FormDrafting = z.object({
    * no subject, and the form's sentences name one (公司采用…, 车间建设了…).
    */
   leadVerbs: z.array(z.string().min(1)).default([]),
+  /**
+   * How a capability the enterprise answered 「部分」 is said, by its verb (建有 → 已部分建成): 「公司部分建有…」 does not
+   * read as Chinese. A verb not listed is said as 部分 + verb.
+   */
+  partialVerbs: z.record(z.string(), z.string().includes('部分')).default({}),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
   /**

@@ -67,7 +67,7 @@ export function checklistGroups<T extends { clause: string; element: string; req
 interface Detail extends Applicant {
   checklist: ChecklistItem[];
   /** What the application held when submitted: the form's facts as entered, and the sections the enterprise wrote itself. */
-  application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string }[] };
+  application: { formAnswers: { label: string; display: string }[]; editedSections: { title: string; text: string; savedAt: string; stale?: string }[] };
   review: { notes: string; siteNotes: string; checklist: Record<string, boolean>; reasons: Record<string, string> };
   /** Why the location the applicant gave is outside this bureau's area; null when it is inside or not given. */
   outsideArea?: string | null;
@@ -478,7 +478,7 @@ export class ZzConsoleBureau extends LitElement {
       <h2>申报书各栏目文字</h2>
       ${a.editedSections.length
         ? html`<p class="muted">以下 ${a.editedSections.length} 个栏目是企业自己修改保存的文字；其余栏目由系统按上列信息自动起草，企业未改动。</p>
-            ${a.editedSections.map((s) => html`<details><summary>${s.title}</summary><p class="draft">${s.text}</p></details>`)}`
+            ${a.editedSections.map((s) => html`<details><summary>${s.title}</summary>${s.stale ? html`<p class="warn" data-testid="stale-section">${s.stale}</p>` : ''}<p class="draft">${s.text}</p></details>`)}`
         : html`<p class="muted" data-testid="no-edited-sections">企业没有自己修改任何栏目：各栏目文字都由系统按${a.formAnswers.length ? '上列信息' : '企业的回答'}自动起草，导出申报书时生成。</p>`}
     </section>`;
   }
