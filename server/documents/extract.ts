@@ -1087,7 +1087,7 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   // A letterhead over a kind of document a company issues to its customer, with no company on the applicant's side and
   // the letterhead's company named under no label of its own (「项目承担单位：…」).
   const kind = head && !own.size ? issuedKind(rawPages, docs) : undefined;
-  if (head && kind !== undefined && !labelledNames(rawPages, docs).has(head)) return { ...result(), issuedBy: { company: head, kind } };
+  if (head && kind !== undefined && !labelledNames(rawPages, docs).has(head) && !labelledWrapped(rawPages, docs, head)) return { ...result(), issuedBy: { company: head, kind } };
   return result();
 }
 
@@ -1095,6 +1095,15 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
 function issuedKind(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
   const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
   return docs.parties.issuedKinds.find((k) => title.includes(k));
+}
+
+/**
+ * Whether a table cell wrapped over lines, as a PDF's text layer prints it (「项目承担单位 漯河卓越食品机\n械有限公司」),
+ * names the company under a name or subject label: read with the spaces and line breaks taken out.
+ */
+function labelledWrapped(rawPages: string[], docs: FormDrafting['documents'], company: string): boolean {
+  const flat = rawPages.map((p) => plain(p).replace(/\s+/g, '')).join('');
+  return [...(docs.labels.name ?? []), ...docs.subjectLabels].some((label) => [label, `${label}：`, `${label}:`].some((l) => flat.includes(`${l}${company}`)));
 }
 
 /** The companies named under a name or subject label (「名称：…」, 「项目承担单位：…」, 「编制单位：…」). */

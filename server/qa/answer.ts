@@ -1616,6 +1616,11 @@ function otherTypeTwin(kb: KnowledgeBase, m: EntryMatch, q: string): { match: En
   if (categories.some((c) => c.words.some((w) => q.includes(w)) || c.unless?.some((w) => q.includes(w) && w !== '工厂'))) return undefined;
   const entry = m.prepared.entry;
   if (entry.conclusion !== 'yes') return undefined;
+  // 「上了WMS能不能报智能工厂」 has the system and asks whether it may apply: `situation` answers that
+  // once; the requirement is not the question, so it is not asked again of each type.
+  const l = kb.data.intents.answerText.lacking;
+  const lacks = l.without.some((w) => q.includes(w)) && !l.notWithout.some((w) => q.includes(w));
+  if (!lacks && kb.data.intents.answerText.situation.asks.some((w) => q.includes(w))) return undefined;
   const under = (id: string, section: string) => id === section || (id.startsWith(section) && /^[\d(]/u.test(id.slice(section.length)));
   const factories = categories.filter((c) => CATEGORIES.some((name) => c.name.startsWith(name)));
   const owners = factories.filter((c) => entry.clauses.some((id) => under(id, c.section)));
