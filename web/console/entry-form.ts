@@ -58,11 +58,11 @@ function reason(i: Issue): string {
   if (i.code === 'invalid_format') return key === 'clause' || key === 'clauses' ? '条款编号须按通知的编号写，如 四(三)、三(二)6、附件2.四(五)（括号用半角）' : '格式不对';
   if (i.code === 'invalid_type') return '缺少此项，或格式不对';
   if (i.code === 'invalid_value') return '请从给出的选项中选择';
-  const placeholder = /^unknown placeholder \{(\w+)\}/.exec(i.message);
+  const placeholder = /^未知的占位符 \{(\w+)\}/.exec(i.message);
   if (placeholder) return `没有 {${placeholder[1]}} 这个占位符；可用：${ANSWER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`;
-  if (/at least one quote/.test(i.message)) return '至少需要一条引文：答复要由条款原文证明';
-  if (/names the topic/.test(i.message)) return '“通知未涉及”的答复要写明未涉及的话题';
-  if (/duplicate entry id/.test(i.message)) return '条目编号重复';
+  if (/至少有一处通知原文引用/.test(i.message)) return '至少需要一条引文：答复要由条款原文证明';
+  if (/须写明所拒答的话题/.test(i.message)) return '“通知未涉及”的答复要写明未涉及的话题';
+  if (/条目 id 重复/.test(i.message)) return '条目编号重复';
   return '不符合问答库的格式要求';
 }
 
