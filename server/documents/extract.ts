@@ -40,6 +40,8 @@ export function plain(s: string): string {
       // A year in Chinese numerals heads a period or a row as its figures do (「二〇二二年度」, 「二〇二〇年」): read as one. A
       // whole date in them (「二〇一六年三月十八日」) is left for printedDate, which reads it whole.
       .replace(/((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})(?=\s*年(?!\s*[一二三四五六七八九十]{1,2}\s*月))/g, (y) => [...y].map((c) => CN_DIGIT[c]).join(''))
+      // A balance sheet dated at its year's end in Chinese numerals (「二〇二二年十二月三十一日」) is dated as one in figures is.
+      .replace(/((?:二[〇零]|一九)[〇零一二三四五六七八九]{2})\s*年\s*十二\s*月\s*三十一\s*日/g, (_, y: string) => `${[...y].map((c) => CN_DIGIT[c]).join('')}年12月31日`)
   );
 }
 
@@ -173,6 +175,26 @@ export function printedDate(text: string): { iso: string; raw: string } | null {
   return isRealDate(iso) ? { iso, raw: (d ?? c)![0] } : null;
 }
 
+/**
+ * A founding date as a document prints it, to the precision it prints: a whole day (see printedDate), else a year and
+ * month alone, which the form holds as such (2009-08) and shows as 「2009年8月」, never with a day made up. The month
+ * may be printed 「2009年8月」, 「2009.8」, 「2009-08」, 「2009/8」, with a two-digit year (「09年8月」), or in Chinese
+ * numerals (「二〇〇九年八月」). A year alone is no date the form can hold.
+ */
+export function printedMonthOrDate(text: string): { iso: string; raw: string } | null {
+  const whole = printedDate(text);
+  if (whole) return whole;
+  // A month is not a day's leftovers: 「2009.8.」 or 「2009年8月1」 would be a date broken off, and are not read.
+  const d = /(?<!\d)(\d{4}|\d{2})\s*(?:年\s*(\d{1,2})\s*月|[.\-/]\s*(\d{1,2})(?![\d.\-/]))(?!\s*\d)/.exec(text);
+  const c = d ? null : /(?<![〇零一二三四五六七八九])([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?!\s*[一二三四五六七八九十])/.exec(text);
+  // A two-digit year (「09年8月」) is 20xx up to 49 and 19xx from 50 on: an enterprise founded before 1950 prints four digits.
+  const year = d ? (d[1]!.length === 2 ? `${Number(d[1]) < 50 ? '20' : '19'}${d[1]}` : d[1]!) : c ? [...c[1]!].map((x) => CN_DIGIT[x]).join('') : null;
+  const month = d ? (d[2] ?? d[3])! : c ? String(parseChineseNumber(c[2]!) ?? '') : '';
+  if (!year || !month || (d && d[1]!.length === 2 && !d[2])) return null;
+  const iso = `${year}-${month.padStart(2, '0')}`;
+  return isRealDate(iso) ? { iso, raw: (d ?? c)![0] } : null;
+}
+
 function toNumber(raw: string): number | null {
   const neg = /^[(（].*[)）]$/.test(raw) || raw.startsWith('-');
   const n = Number(raw.replace(/[(),\-（）]/g, ''));
@@ -210,7 +232,7 @@ export interface ExtractOptions {
 
 export function extractByRules(rawPages: string[], file: string, docs: FormDrafting['documents'], opts: ExtractOptions = {}): Suggestion[] {
   const parties = partiesOf(rawPages, docs, opts.own);
-  if (parties.between.length || parties.issuedBy) return [];
+  if (parties.between.length || parties.issuedBy || parties.unsure || parties.letter) return [];
   // The other side's lines (a supplier's name, code and address) are passed over; the rest is the enterprise's document.
   const pages = withoutOtherParties(rawPages, docs, parties).map(plain);
   // A plan's years, and a year not ended when the document was dated, give no actual figures (see documentPlan).
@@ -270,7 +292,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
         }
       }
       const founded = labelled(line, L.foundedOn!, stops);
-      const date = founded ? printedDate(founded) : null;
+      const date = founded ? printedMonthOrDate(founded) : null;
       if (date) add({ field: 'foundedOn', value: date.iso, raw: date.raw, source: { file, page: pageNo, snippet: line } });
       const cap = labelled(line, L.registeredCapital!, stops);
       const capital = cap ? capitalWan(cap) : null;
@@ -317,6 +339,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   // A workshop's count is the workshop's the sentence starts with (「总装车间现有设备…」), else the document's.
   for (const s of proseFigures(pages, file, docs, paired, opts)) add(s.field.startsWith('ws.') ? { ...s, ...workshopOf(workshopName(s.source.snippet, docs) ?? docWorkshop) } : s);
   for (const s of proseAddress(pages, file, docs)) add(s);
+  for (const s of proseFounding(pages, file, docs)) add(s);
   // The company on the applicant's side of a contract or list (「甲方（需方）：…」) is the enterprise; a letterhead over
   // another company's side names none.
   const party = ownParty(pages, docs, parties);
@@ -343,7 +366,7 @@ function ownParty(pages: string[], docs: FormDrafting['documents'], parties: Par
   for (const [i, page] of pages.entries())
     for (const line of lines(page)) {
       const m = role.exec(line);
-      const n = m && sideOf(m[1]!, m[2], docs) === 'own' ? companyName(m[3]!.split(' ')[0]!) : null;
+      const n = m && sideOf(m[1]!, m[2], docs, parties.flipped) === 'own' ? companyName(m[3]!.split(' ')[0]!) : null;
       if (n && sameName(n) === parties.own[0]) return { field: 'name', value: n, raw: n, source: { file: '', page: i + 1, snippet: line } };
     }
   return undefined;
@@ -615,7 +638,8 @@ export function placeWorkshops(found: Suggestion[], form: FormWorkshops): { plac
 }
 
 /** A sentence whose subject is the company: its full name, or 公司 and its kin, starts it. */
-const COMPANY_SUBJECT = /^(?:本公司|该公司|公司|企业|[\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))/u;
+const COMPANY_WORDS = '本公司|该公司|公司|企业|[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)';
+const COMPANY_SUBJECT = new RegExp(`^(?:${COMPANY_WORDS})`, 'u');
 
 /**
  * The address a profile gives in prose: 「…有限公司成立于2014年，位于新乡市红旗区新星路99号，是…」. Read only where the
@@ -638,6 +662,52 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
         if (at < 0 || !own) continue;
         const value = sentence.slice(at + label.length).split(/[，,；;、（(]/)[0]!;
         if (value.length <= 40 && /[省市县区]/.test(value) && ADDRESS_END.test(value)) out.push({ field: 'address', value, raw: value, source: { file, page: i + 1, snippet: sentence } });
+      }
+    }
+  });
+  return out;
+}
+
+/** Who a sentence about the company's founding starts with: the company, or the writer speaking as it. */
+const FOUNDING_SUBJECT = new RegExp(`^(?:我公司|本企业|我企业|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
+
+/** The date a clause starts with as the company's founding: after a founding label (成立于), or before a founding word (成立). */
+function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string } | null {
+  const label = labels.find((l) => clause.startsWith(l));
+  const after = label ? clause.slice(label.length).replace(/^于/, '') : clause.replace(/^(?:于|在)/, '');
+  const date = printedMonthOrDate(after);
+  if (!date || !after.startsWith(date.raw)) return null;
+  // The founding word ends its clause: 「公司2019年8月成立了研发中心」 founds something else.
+  const tail = after.slice(date.raw.length).replace(/^日/, '');
+  return label || words.some((w) => tail.startsWith(w) && /^(?:[，,；;：:]|$|以来|至今)/.test(tail.slice(w.length))) ? date : null;
+}
+
+/**
+ * The founding date a profile gives in prose, to the precision it gives: 「公司成立于2009年8月」, 「本公司于2009年8月注册成立」,
+ * 「…有限公司始建于二〇〇九年八月」. Read only where the company starts the sentence and the date stands right after the
+ * founding label (成立于) or right before the founding word (成立), so that a subsidiary's, a workshop's or a project's
+ * founding (「公司全资子公司…成立于2015年」, 「车间2019年8月建成」) is never the company's.
+ */
+function proseFounding(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const out: Suggestion[] = [];
+  const labels = [...(docs.proseLabels.foundedOn ?? [])].sort((a, b) => b.length - a.length);
+  const words = [...docs.prose.founded].sort((a, b) => b.length - a.length);
+  pages.forEach((page, i) => {
+    for (const piece of proseSentences(page)) {
+      const sentence = squash(piece);
+      const subject = FOUNDING_SUBJECT.exec(sentence);
+      if (!subject || namesOtherSubject(sentence, docs)) continue;
+      const rest = sentence.slice(subject[0].length);
+      // 「…有限公司是…的控股子公司，成立于2009年8月」: a clause after one that says what the company is goes on about it,
+      // unless a clause between names a project or a workshop.
+      const clauses = rest.split(/[，,；;]/);
+      const described = /^(?:是|系)/.test(rest) ? clauses.slice(1, 4) : [];
+      const stop = described.findIndex((c) => docs.prose.projectSubjects.some((w) => c.includes(w)));
+      for (const clause of [rest, ...(stop < 0 ? described : described.slice(0, stop))]) {
+        const date = foundingDate(clause, labels, words);
+        if (!date) continue;
+        out.push({ field: 'foundedOn', value: date.iso, raw: date.raw, source: { file, page: i + 1, snippet: sentence } });
+        break;
       }
     }
   });
@@ -948,7 +1018,7 @@ export function companiesIn(rawPages: string[], docs: FormDrafting['documents'])
   const parties = partiesOf(rawPages, docs);
   // A company on the applicant's side of the document is the company it is about, as one under a name label is; the
   // other side's code and address are not the document's (withoutOtherParties).
-  const underLabel = new Set<string>(parties.own);
+  const underLabel = new Set<string>(parties.unsure ? [] : parties.own);
   const printed = new Set<string>();
   for (const page of withoutOtherParties(rawPages, docs, parties).map(plain)) {
     const ls = joinLabelLines(lines(page), labelOnly);
@@ -964,12 +1034,15 @@ export function companiesIn(rawPages: string[], docs: FormDrafting['documents'])
       const n = v ? companyName(v.split(' ')[0]!) : null;
       if (n) underLabel.add(n);
     }
-    for (const m of sameName(page).matchAll(PRINTED_NAME)) if (printed.size < PRINTED_NAMES) printed.add(m[0]);
+    if (!parties.unsure) for (const m of sameName(page).matchAll(PRINTED_NAME)) if (printed.size < PRINTED_NAMES) printed.add(m[0]);
   }
+  // A contract not saying which side is the uploader's names both parties as printed: the enterprise may be either.
+  if (parties.unsure) for (const page of rawPages.map(plain)) for (const m of sameName(page).matchAll(PRINTED_NAME)) if (printed.size < PRINTED_NAMES) printed.add(m[0]);
   const title = lines(plain(rawPages[0] ?? ''))
     .slice(0, TITLE_LINES)
     .flatMap((line) => line.split(' ').map(companyName))
-    .filter((n): n is string => !!n);
+    // A party's line (「甲方（供方）：…」) names a side of the document, not whose title it is.
+    .filter((n): n is string => !!n && !/[：:]/.test(n));
   return { codes: [...codes], labelled: [...underLabel], title, printed: [...printed] };
 }
 
@@ -1018,6 +1091,22 @@ export interface Parties {
    * applicant's side's lines are read.
    */
   writtenByOther?: string;
+  /**
+   * The enterprise is the company on the side the roles give as the other's (the seller of its own sales contract, as
+   * its recorded name or the document's 「（我方）」 says): the sides are read the other way round.
+   */
+  flipped?: true;
+  /**
+   * A contract naming a company on each side, read before the enterprise's name is recorded and not saying which side
+   * is the uploader's: the enterprise may be either, so neither side's name, code or address is offered, and the user
+   * is asked which of the two it is.
+   */
+  unsure?: string[];
+  /**
+   * A letter whose 「我公司…」 is a correspondent's: written to the enterprise (「致：…」, 「…有限公司：」, 「贵司」) and
+   * signed by no company on its side. `to` is the addressee where the letter names one.
+   */
+  letter?: { to?: string };
 }
 
 const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -1031,11 +1120,91 @@ function roleLine(docs: FormDrafting['documents']): RegExp | null {
   return new RegExp(`^(${alts.join('|')})(?:[（(]([^（()）]{1,8})[)）])?(?:\\s*[：:]\\s*|\\s+)(\\S.*)$`, 'u');
 }
 
-/** The side a role names: a bracket that is a role itself says it over the word before it (「甲方（出租方）」 is the other side). */
-function sideOf(role: string, bracket: string | undefined, docs: FormDrafting['documents']): 'own' | 'other' | 'addressed' {
+/**
+ * The side a role names: a bracket that is a role itself says it over the word before it (「甲方（出租方）」 is the other
+ * side). Where the enterprise is on the side the roles give as the other's (`flipped`), the sides are swapped.
+ */
+function sideOf(role: string, bracket: string | undefined, docs: FormDrafting['documents'], flipped = false): 'own' | 'other' | 'addressed' {
   const P = docs.parties;
   const word = bracket !== undefined && P.roles.includes(bracket) ? bracket : role;
-  return P.addressed.includes(word) ? 'addressed' : P.own.includes(word) ? 'own' : 'other';
+  if (P.addressed.includes(word)) return 'addressed';
+  return P.own.includes(word) !== flipped ? 'own' : 'other';
+}
+
+/**
+ * A page with each cell that is only a role or a label (「买方」, 「统一社会信用代码」) joined to the cell after it, as a
+ * two-column table prints a party's particulars one cell a line: 「买方 漯河…有限公司」 then reads as a role line does.
+ */
+function joinCells(page: string, docs: FormDrafting['documents']): string {
+  const P = docs.parties;
+  if (!P.roles.length) return page;
+  const alone = new RegExp(`^(?:${[...P.roles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[：:]?$`, 'u');
+  const labelOnly = labelLine(docs);
+  const ls = page.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < ls.length; i++) {
+    const line = plain(ls[i]!).replace(/\s+/g, ' ').trim();
+    let j = i + 1;
+    while (j < ls.length && !ls[j]!.trim()) j++;
+    const next = ls[j]?.trim();
+    const role = alone.test(line) && next !== undefined && companyName(squash(next)) === squash(next);
+    const label = !role && labelOnly.test(line) && next !== undefined && !labelOnly.test(plain(next).trim()) && !alone.test(plain(next).trim());
+    if (line && (role || label)) {
+      out.push(`${ls[i]!.trim()} ${next}`);
+      i = j;
+    } else out.push(ls[i]!);
+  }
+  return out.join('\n');
+}
+
+/** Where a second party starts in the middle of a line (「甲方：… 乙方：…」): a space before a role and its colon. */
+function secondParty(docs: FormDrafting['documents']): RegExp {
+  return new RegExp(`\\s(?=(?:${[...docs.parties.roles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[：:])`, 'u');
+}
+
+/** How many of a document's last lines may hold its sign-off (落款): the company, its seal, the date. */
+const SIGN_OFF_LINES = 6;
+
+/**
+ * The company a document is signed by (its 落款): one company's name standing alone in the last lines, with at most a
+ * sign-off label (「落款单位：」), its seal (「（盖章）」) and a date beside it. A contract's sign-off names both parties
+ * and so names no one writer; an intermediary (会计师事务所) signs its opinion, not the statements it audited.
+ */
+export function signedBy(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
+  const P = docs.parties;
+  const role = roleLine(docs);
+  const last = lines(plain(rawPages.filter((p) => p.trim()).at(-1) ?? '')).slice(-SIGN_OFF_LINES);
+  const labels = [...P.signOff].sort((a, b) => b.length - a.length).map(escaped).join('|');
+  const found = new Set<string>();
+  for (const line of last) {
+    if (role?.test(line)) continue;
+    let rest = squash(line);
+    if (labels) rest = rest.replace(new RegExp(`^(?:${labels})[：:]?`, 'u'), '');
+    if (labels) rest = rest.replace(new RegExp(`[（(](?:${labels})[)）]`, 'gu'), '');
+    const date = printedMonthOrDate(rest);
+    if (date && rest.endsWith(date.raw.replace(/\s/g, '')) ) rest = rest.slice(0, -date.raw.replace(/\s/g, '').length);
+    else if (date && rest.endsWith(`${date.raw.replace(/\s/g, '')}日`)) rest = rest.slice(0, -date.raw.replace(/\s/g, '').length - 1);
+    // A particular's line (「名称：…有限公司」) at a licence's end is no sign-off.
+    const n = /[：:]/.test(rest) ? null : companyName(rest);
+    if (n && n === rest && !docs.titleNames.notApplicants.some((w) => n.includes(w))) found.add(sameName(n));
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A letter's salutation: a company's name alone before a colon in its first lines (「洛阳…有限公司：」, 「尊敬的…有限公司：」). */
+function salutation(rawPages: string[]): string | undefined {
+  for (const line of lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES)) {
+    const m = /^(?:尊敬的)?(.+?)[：:]$/u.exec(squash(line));
+    const n = m ? companyName(m[1]!) : null;
+    if (n && n === m![1]) return sameName(n);
+  }
+  return undefined;
+}
+
+/** Whether the document is a contract between its parties (its title lines name 合同, 协议 …), either of whom may keep it. */
+function isContract(rawPages: string[], docs: FormDrafting['documents']): boolean {
+  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  return docs.parties.contracts.some((k) => title.includes(k));
 }
 
 /** The company a document's first line names alone: a letterhead, or a scan's unlabelled header. */
@@ -1057,31 +1226,60 @@ function letterhead(rawPages: string[]): string | undefined {
  */
 export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string } = {}): Parties {
   const role = roleLine(docs);
-  const own = new Set<string>();
-  const others = new Set<string>();
+  let own = new Set<string>();
+  let others = new Set<string>();
   const addressed = new Set<string>();
+  // The side the document itself marks as the uploader's (「乙方（我方）：…」).
+  let self: 'own' | 'other' | undefined;
   if (role)
-    for (const page of rawPages.map(plain))
-      for (const line of lines(page)) {
+    for (const page of rawPages.map((p) => plain(joinCells(p, docs))))
+      // A line may print both parties (「委托方：… 受托方：…」): each is a party's line of its own.
+      for (const line of lines(page).flatMap((l) => l.split(secondParty(docs)))) {
         // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
         const m = role.exec(line);
         const n = m ? companyName(m[3]!.split(' ')[0]!) : null;
         if (!n) continue;
         const side = sideOf(m![1]!, m![2], docs);
         (side === 'own' ? own : side === 'other' ? others : addressed).add(sameName(n));
+        if (side !== 'addressed' && m![2] !== undefined && docs.parties.self.includes(m![2])) self = side;
       }
   const head = letterhead(rawPages);
+  const greeted = salutation(rawPages);
+  if (greeted && !own.has(greeted) && !others.has(greeted)) addressed.add(greeted);
+  const signer = signedBy(rawPages, docs);
   for (const n of own) others.delete(n);
-  const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : [])])];
-  const writer = head && own.size && !own.has(head) ? head : undefined;
+  const recorded = mine.name ? sameName(mine.name) : undefined;
+  const same = (n: string) => !!recorded && (n.startsWith(recorded) || recorded.startsWith(n));
+  // Either party keeps a contract. Which side is the enterprise is read from its recorded name, or from the side the
+  // document marks as its own; where it is the side the roles give as the other's (its sales contract), the sides swap.
+  const contract = own.size >= 1 && others.size >= 1 && isContract(rawPages, docs);
+  const flipped = contract && (self === 'other' || (self === undefined && [...others].some(same) && ![...own].some(same)));
+  if (flipped) [own, others] = [others, own];
+  const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : []), ...(signer ? [signer] : [])])];
+  // A letterhead, or a sign-off, of a company not on the applicant's side is the writer's (a vendor's report on its 用户单位).
+  const toReader = docs.parties.reader.some((w) => rawPages.some((p) => squash(p).includes(w)));
+  // A quotation, a report or a letter to its customer (「客户名称：…」, 「贵司」) whose one other side is named by its role
+  // (「报价单位：…」) was written by that side, letterhead or none.
+  const issuer = own.size && !contract && others.size === 1 && (issuedKind(rawPages, docs) !== undefined || toReader) ? [...others][0] : undefined;
+  const writer = head && own.size && !own.has(head) ? head : signer && own.size && !contract && !own.has(signer) && !same(signer) ? signer : issuer;
   if (writer) others.add(writer);
-  const result = (between: string[] = []): Parties => ({ own: [...own], others: [...others], between, ...(writer ? { writtenByOther: writer } : {}) });
+  const result = (between: string[] = []): Parties => ({ own: [...own], others: [...others], between, ...(writer ? { writtenByOther: writer } : {}), ...(flipped ? { flipped: true as const } : {}) });
   // A letter to a company is its writer's: neither the writer's figures nor the addressee's name are read from it.
   if (addressed.size && all.length >= 2) return result(all);
   if (own.size >= 2) return result(all);
-  const recorded = mine.name ? sameName(mine.name) : undefined;
-  const same = (n: string) => !!recorded && (n.startsWith(recorded) || recorded.startsWith(n));
+  if (contract && !self) {
+    // Before the enterprise is known, a contract does not say which party uploaded it; once known, a contract it is
+    // no party to is none of its own.
+    if (!recorded) return { ...result(), unsure: [...own, ...others] };
+    if (![...own].some(same)) return result(all);
+  }
   if (recorded && [...others].some(same) && ![...own].some(same)) return result(all);
+  // 「我公司」 in a letter is its writer's. A letter signed by another company than the enterprise, or written to the
+  // enterprise (an addressee, 「贵司」) and signed by none on its side, is a correspondent's account, never the enterprise's.
+  const signerOwn = !!signer && (own.has(signer) || same(signer));
+  if (signer && !signerOwn && !own.size && (recorded ? !same(signer) : toReader || addressed.size > 0))
+    return { ...result(), issuedBy: { company: signer, kind: issuedKind(rawPages, docs) ?? '' } };
+  if (!signerOwn && !own.size && !head && (addressed.size > 0 || toReader)) return { ...result(), letter: addressed.size ? { to: [...addressed][0]! } : {} };
   // A letterhead on the other side heads the other side's own document when no company stands on the applicant's.
   if (head && !own.size && others.has(head)) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
   // A letterhead over a kind of document a company issues to its customer, with no company on the applicant's side and
@@ -1122,7 +1320,7 @@ function labelledNames(rawPages: string[], docs: FormDrafting['documents']): Set
 }
 
 /** Each page's lines naming a company on the applicant's side, and the particulars listed under each (「地址：…」). */
-function ownBlocks(rawPages: string[], docs: FormDrafting['documents'], role: RegExp): string[] {
+function ownBlocks(rawPages: string[], docs: FormDrafting['documents'], role: RegExp, flipped = false): string[] {
   return rawPages.map((page) => {
     let inBlock = false;
     const kept: string[] = [];
@@ -1130,7 +1328,7 @@ function ownBlocks(rawPages: string[], docs: FormDrafting['documents'], role: Re
       const line = plain(raw).replace(/\s+/g, ' ').trim();
       if (!line) continue;
       const m = role.exec(line);
-      if (m) inBlock = sideOf(m[1]!, m[2], docs) === 'own';
+      if (m) inBlock = sideOf(m[1]!, m[2], docs, flipped) === 'own';
       else if (!PARTICULAR.test(line)) inBlock = false;
       if (inBlock) kept.push(raw);
     }
@@ -1159,14 +1357,17 @@ const PARTICULAR = /^[\p{Script=Han}A-Za-z（）()]{1,12}\s*[：:]/u;
 export function withoutOtherParties(rawPages: string[], docs: FormDrafting['documents'], parties: Parties): string[] {
   const role = roleLine(docs);
   if (!role || !parties.others.length) return rawPages;
-  const otherRoles = docs.parties.roles.filter((r) => !docs.parties.own.includes(r) && !docs.parties.addressed.includes(r));
+  // A contract not saying which side is the uploader's keeps neither side's lines; a flipped one passes over the roles
+  // the enterprise usually takes.
+  const passed = (side: 'own' | 'other' | 'addressed') => side === 'other' || (!!parties.unsure && side === 'own');
+  const otherRoles = docs.parties.roles.filter((r) => !docs.parties.addressed.includes(r) && (parties.unsure || docs.parties.own.includes(r) === !!parties.flipped));
   const startsOther = new RegExp(`^(?:${[...otherRoles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[\\p{Script=Han}]{1,12}\\s*[：:]`, 'u');
   // A second party in the middle of a line: the line ends before it.
-  const midRole = new RegExp(`\\s(?=(?:${[...docs.parties.roles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[：:])`, 'u');
+  const midRole = secondParty(docs);
   const head = letterhead(rawPages);
   // Under another company's letterhead only the applicant's side's lines are the enterprise's.
-  if (parties.writtenByOther) return ownBlocks(rawPages, docs, role);
-  return rawPages.map((page, p) => {
+  if (parties.writtenByOther) return ownBlocks(rawPages.map((p) => joinCells(p, docs)), docs, role, parties.flipped);
+  return rawPages.map((p) => joinCells(p, docs)).map((page, p) => {
     let inBlock = false;
     let first = p === 0;
     return page
@@ -1180,11 +1381,14 @@ export function withoutOtherParties(rawPages: string[], docs: FormDrafting['docu
         }
         const m = role.exec(line);
         if (m) {
-          const side = sideOf(m[1]!, m[2], docs);
-          inBlock = side === 'other';
-          if (inBlock) return '';
+          inBlock = passed(sideOf(m[1]!, m[2], docs, parties.flipped));
           const cut = midRole.exec(line);
-          return cut ? line.slice(0, cut.index) : raw;
+          // A line holding both sides keeps the applicant's: the first part, or the second where the first is passed over.
+          if (!cut) return inBlock ? '' : raw;
+          const second = line.slice(cut.index).trim();
+          const m2 = role.exec(second);
+          const secondKept = !!m2 && !passed(sideOf(m2[1]!, m2[2], docs, parties.flipped));
+          return inBlock ? (secondKept ? second : '') : line.slice(0, cut.index);
         }
         if (startsOther.test(line)) return '';
         if (inBlock && PARTICULAR.test(line)) return '';
@@ -1841,5 +2045,7 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (s.field.startsWith('ent.')) return true;
   // A date is printed 「2011年4月20日」 and suggested as 2011-04-20: the printed form must say the same day.
   if (/^\d{4}-\d{2}-\d{2}$/.test(s.value)) return printedDate(squash(s.raw))?.iso === s.value;
+  // A founding month (2009-08) is printed 「2009年8月」, 「2009.8」 or 「二〇〇九年八月」: the printed form must say the same month.
+  if (s.field === 'foundedOn' && /^\d{4}-\d{2}$/.test(s.value)) return printedMonthOrDate(squash(s.raw))?.iso === s.value;
   return snip.includes(squash(s.value));
 }

@@ -185,7 +185,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       // A document the enterprise keeps may name its supplier (「供应商：…」): that side's lines are passed over, by the
       // rules and the model alike; a letter or a quotation from another company gives nothing.
       const parties = partiesOf(pages, d, own);
-      const closed = !!other || parties.between.length > 0 || !!parties.issuedBy;
+      const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter;
       const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s));
       if (fastify.llm && !closed) {
         // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
@@ -241,7 +241,11 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         ? fill(d.messages.betweenParties!, { parties: quoted(parties.between) })
         : parties.issuedBy
           ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
-          : undefined;
+          : parties.unsure
+            ? fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
+            : parties.letter
+              ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
+              : undefined;
       const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
       // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
       const planned = closed ? [] : plannedColumns(pages, d, years);

@@ -53,22 +53,34 @@ describe('the enterprise\'s own document that names its supplier is read without
     expect(partiesOf([list], docs)).toMatchObject({ own: [], others: [SUPPLIER], between: [] });
   });
 
-  it('a purchase contract gives 甲方\'s name, code and address, and nothing of 乙方\'s, in any of its layouts', () => {
+  it('a contract, once the enterprise is recorded, gives its side\'s name, code and address, and nothing of the other side\'s, in any of its layouts', () => {
+    const mine = { name: ENTERPRISE };
     const contract = `设备采购合同\n甲方（需方）：${ENTERPRISE}\n统一社会信用代码：${ENTERPRISE_CODE}\n住所：平顶山市新华区光明路12号\n乙方（供方）：${SUPPLIER}\n统一社会信用代码：${SUPPLIER_CODE}\n住所：上海市浦东新区张江路88号\n一、乙方向甲方提供焊接机器人20台。`;
-    expect(read(contract)).toEqual({ name: ENTERPRISE, creditCode: ENTERPRISE_CODE, address: '平顶山市新华区光明路12号' });
+    expect(read(contract, mine)).toEqual({ name: ENTERPRISE, creditCode: ENTERPRISE_CODE, address: '平顶山市新华区光明路12号' });
     // 乙方 first, its code on a line of its own role; the enterprise as 买方.
     const sale = `购销合同\n卖方：${SUPPLIER}\n卖方统一社会信用代码：${SUPPLIER_CODE}\n买方：${ENTERPRISE}\n签订日期：2022年5月6日`;
-    expect(read(sale)).toEqual({ name: ENTERPRISE });
+    expect(read(sale, mine)).toEqual({ name: ENTERPRISE });
     // Both parties on one line, as a two-column table prints them.
-    expect(read(`委托加工协议\n委托方：${ENTERPRISE} 受托方：${SUPPLIER}\n正文`)).toEqual({ name: ENTERPRISE });
+    expect(read(`委托加工协议\n委托方：${ENTERPRISE} 受托方：${SUPPLIER}\n正文`, mine)).toEqual({ name: ENTERPRISE });
     // A bracket says the side over the role: 甲方 that is the 出租方 is the other side.
-    expect(read(`厂房租赁合同\n甲方（出租方）：${SUPPLIER}\n乙方（承租方）：${ENTERPRISE}\n正文`)).toEqual({ name: ENTERPRISE });
+    expect(read(`厂房租赁合同\n甲方（出租方）：${SUPPLIER}\n乙方（承租方）：${ENTERPRISE}\n正文`, mine)).toEqual({ name: ENTERPRISE });
   });
 
-  it('nothing is read where the enterprise as recorded is the other side, or two companies stand on its side', () => {
-    const sale = `产品购销合同\n甲方（需方）：${SUPPLIER}\n乙方（供方）：${ENTERPRISE}\n乙方现有员工320人。`;
-    expect(read(sale, { name: ENTERPRISE })).toEqual({});
-    expect(partiesOf([sale], docs, { name: ENTERPRISE }).between.length).toBe(2);
+  it('a contract read before the enterprise is recorded offers neither party\'s particulars, and names both', () => {
+    // Measured before the change: each offered 甲方 (the buyer) as the enterprise, whichever party uploaded it.
+    const contract = `设备采购合同\n甲方（需方）：${ENTERPRISE}\n统一社会信用代码：${ENTERPRISE_CODE}\n住所：平顶山市新华区光明路12号\n乙方（供方）：${SUPPLIER}\n统一社会信用代码：${SUPPLIER_CODE}\n一、乙方向甲方提供焊接机器人20台。`;
+    expect(read(contract)).toEqual({});
+    expect(partiesOf([contract], docs).unsure).toEqual([ENTERPRISE, SUPPLIER]);
+    expect(read(`委托加工协议\n委托方：${ENTERPRISE} 受托方：${SUPPLIER}\n正文`)).toEqual({});
+    expect(read(`厂房租赁合同\n甲方（出租方）：${SUPPLIER}\n乙方（承租方）：${ENTERPRISE}\n正文`)).toEqual({});
+  });
+
+  it('the enterprise as recorded on the side the roles give as the other\'s is read from that side; a contract it is no party to gives nothing', () => {
+    // Measured before the change: {} — its own sales contract gave nothing of its own side.
+    const sale = `产品购销合同\n甲方（需方）：${SUPPLIER}\n统一社会信用代码：${SUPPLIER_CODE}\n乙方（供方）：${ENTERPRISE}\n统一社会信用代码：${ENTERPRISE_CODE}\n乙方现有员工320人。`;
+    expect(read(sale, { name: ENTERPRISE })).toEqual({ name: ENTERPRISE, creditCode: ENTERPRISE_CODE });
+    expect(partiesOf([sale], docs, { name: ENTERPRISE })).toMatchObject({ own: [ENTERPRISE], others: [SUPPLIER], flipped: true });
+    expect(read(sale, { name: '鹤壁市永达物流有限公司' })).toEqual({});
     expect(read(`三方协议\n甲方：${ENTERPRISE}\n丙方：河南中原数字科技有限公司\n用户单位：${SUPPLIER}\n正文`)).toEqual({});
   });
 

@@ -498,7 +498,8 @@ export const FormDrafting = z.object({
      * (「从业人员期末人数」). `project` are the applicant project's figures a 验收报告 states (软硬件投资, the
      * workshop's equipment counts): each read only in a sentence about the project (one of `projectSubjects`), its
      * label starting its clause or after one of `leads`, in its unit. `wholeYear` words (全年, 本年度) start a sentence
-     * about the one year its document's title names (「…2022年度经营情况」), where the sentence names none.
+     * about the one year its document's title names (「…2022年度经营情况」), where the sentence names none. `founded`
+     * words follow a date to say the company was founded then (「公司2009年8月成立」), as `proseLabels.foundedOn` precede it.
      */
     prose: z
       .object({
@@ -512,11 +513,12 @@ export const FormDrafting = z.object({
         countRowSuffixes: z.array(z.string().min(1)).default([]),
         projectSubjects: z.array(z.string().min(1)).default([]),
         wholeYear: z.array(z.string().min(1)).default([]),
+        founded: z.array(z.string().min(1)).default([]),
         project: z
           .array(z.object({ field: z.string().regex(/^(?:project\.\w+|ws\.1\.\w+)$/), labels: z.array(z.string().min(1)).min(1), unit: z.enum(['万元', '台套']), leads: z.array(z.string().min(1)).default([]) }))
           .default([]),
       })
-      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], project: [] }),
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], founded: [], project: [] }),
     /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
@@ -559,7 +561,10 @@ export const FormDrafting = z.object({
      * whose lines are passed over; a role's bracket (「甲方（出租方）」) says the side over the role. `addressed` roles
      * (致) start a letter to the company named, which its writer wrote: nothing in it is the addressee's account.
      * `issuedKinds` are documents a company issues to its customer (报价单, 验收报告): under a letterhead, they are the
-     * letterhead company's, never the enterprise's.
+     * letterhead company's, never the enterprise's. A document whose title names one of `contracts` (合同, 协议) is kept
+     * by either party: which side is the enterprise is read from its recorded name, or from a role's bracket naming one
+     * of `self` (「乙方（我方）」). `signOff` labels and seals stand beside the company a document is signed by
+     * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to.
      */
     parties: z
       .object({
@@ -567,9 +572,13 @@ export const FormDrafting = z.object({
         own: z.array(z.string().min(1)).default([]),
         addressed: z.array(z.string().min(1)).default([]),
         issuedKinds: z.array(z.string().min(1)).default([]),
+        contracts: z.array(z.string().min(1)).default([]),
+        self: z.array(z.string().min(1)).default([]),
+        signOff: z.array(z.string().min(1)).default([]),
+        reader: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
