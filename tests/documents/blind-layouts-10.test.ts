@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Built } from '../helper';
 import { Table, TableCell, TableRow, WidthType } from 'docx';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { documentFields } from '../../server/documents/fields';
 import { parseDocument } from '../../server/documents/parse';
 import { companiesIn, extractByRules, otherCompanyIn, partiesOf, placeWorkshops, verifySuggestion } from '../../server/documents/extract';
-import { asGot, docs, docx, para, scoreRound, table as tableOf, valid, yuan, type Files, type RoundExpected } from './layouts';
+import { asGot, docs, docx, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Files, type RoundExpected } from './layouts';
 
 /*
  * A tenth blind round: 22 uploads of four enterprises, written from how such documents are laid out before the
@@ -434,4 +435,27 @@ describe('the tenth blind round: 22 documents of four enterprises', () => {
     expect((await offered(await dcQuotation(), 'q', DC_ANSWERS)).parties.writtenByOther).toBe('江苏蓝天环境工程有限公司');
     expect((await offered(await dcAcceptance(), 'a', DC_ANSWERS)).parties.writtenByOther).toBe('郑州云帆软件科技有限公司');
   }, 60_000);
+});
+
+describe('the upload says whose a contract or a letter is', () => {
+  let b: Built;
+  beforeAll(async () => {
+    b = await build();
+  }, 180_000);
+  afterAll(async () => b.close());
+
+  it('asks which party the enterprise is before its name is recorded, and reads its own side once it is', async () => {
+    const s = await newSession(b.app);
+    const before = await uploaded(b.app, s, '产品销售合同.docx', await hsSale());
+    expect(before.suggestions).toEqual([]);
+    expect(before.notice).toContain(`“${BUYER}”和“${HS.name}”`);
+    expect(before.notice).toContain('哪一家');
+    const letter = await uploaded(b.app, s, '售后服务函.docx', await hsSupplierLetter());
+    expect(letter.suggestions).toEqual([]);
+    expect(letter.notice).toContain('“深圳市恒拓自动化设备有限公司”出具');
+    await b.app.store.setAnswers(s.id, { 'form.name': HS.name });
+    const after = await uploaded(b.app, s, '产品销售合同.docx', await hsSale());
+    expect(Object.fromEntries(after.suggestions.map((x) => [x.field, x.value]))).toEqual({ name: HS.name, creditCode: HS.creditCode, address: HS.address });
+    expect(after.notice).toContain(`“${BUYER}”一方`);
+  }, 400_000);
 });
