@@ -1,4 +1,4 @@
-// `npm run screenshots:console`: the staff console on a desktop and a 375 px phone, written to
+// `npm run screenshots:console`: the staff console on a 1280×800 desktop and a 390×844 phone, written to
 // docs/screenshots/console-*.png for the README. A throwaway data directory is seeded with
 // submitted applicants and removed afterwards.
 import { CAPABILITY_IDS } from '../server/schemas/profile';
@@ -11,6 +11,9 @@ import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, ROOT, ensureWebBuilt, launch, newPage, removeDir, startServer } from '../tests/browser/harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
+// The sizes a staff member most often has: a laptop, and a current phone held upright.
+const DESKTOP_800 = { ...DESKTOP, viewport: { width: 1280, height: 800 } };
+const PHONE_390 = { ...PHONE, viewport: { width: 390, height: 844 } };
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -33,14 +36,15 @@ async function main(): Promise<void> {
     for (const [i, name] of names.entries()) {
       const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
       const caps = Object.fromEntries(CAPABILITY_IDS.map((c, j) => [`cap.${c}`, (i + j) % 7 !== 0]));
-      await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+      // Each applicant is in 洛阳市, the bureau shown: an applicant of another city would show the out-of-area warning instead.
+      await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'ent.city': '洛阳市', 'form.name': name });
       await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region: '洛阳市' } });
     }
     for (const q of ['洛阳市能推荐几家？', '视频有什么要求？', '推荐汇总表什么时候上传？', '我电话13812345678，能帮我看看吗？']) {
       await server.app.inject({ method: 'POST', url: '/api/ask', payload: { question: q } });
     }
 
-    for (const [device, opts] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [device, opts] of [['desktop', DESKTOP_800], ['phone', PHONE_390]] as const) {
       const login = async (username: string, password: string) => {
         const { context, page } = await newPage(browser, opts);
         await page.goto(`${server.url}/console`);

@@ -2,6 +2,7 @@
 // Writes knowledge/<as>/ as a draft version; never touches an existing version directory.
 import { parseArgs } from 'node:util';
 import { IngestError, ingestNotice } from '../server/knowledge/ingest/ingest';
+import { NOTHING_WRITTEN } from '../server/knowledge/ingest/extract';
 import { renderText } from '../server/knowledge/ingest/report';
 
 const { values, positionals } = parseArgs({
@@ -21,9 +22,8 @@ try {
   console.log(`\n变化报告见 ${r.dir}/diff-${r.basedOn}.md 和 .json。`);
   console.log(pending ? `下一步：npm run knowledge:review -- ${r.version}   （待复核 ${pending} 项）` : `下一步：npm run knowledge:publish -- ${r.version}`);
 } catch (err) {
-  if (err instanceof IngestError) {
-    console.error(`knowledge:ingest 失败：${err.message}`);
-    process.exit(1);
-  }
-  throw err;
+  // What was wrong and what to do first, in Chinese; the technical cause only on a line after it.
+  if (err instanceof IngestError) console.error(`knowledge:ingest 失败：${err.describe()}`);
+  else console.error(`knowledge:ingest 失败：导入时发生内部错误，${NOTHING_WRITTEN}请把下面的技术原因告知维护人员。\n技术原因：${(err as Error).stack ?? String(err)}`);
+  process.exit(1);
 }

@@ -13,7 +13,8 @@ try {
   const r = publishVersion(values.root!, version);
   console.log(`已发布 ${r.version}：${r.clauses} 个条款，已复核 ${r.accepted} 项。用 KNOWLEDGE_VERSION=${r.version} 启动即以它为默认版本。`);
 } catch (err) {
-  // The Chinese account where the check gives one; the English one after it keeps every detail (paths, fields).
-  console.error(`knowledge:publish 失败：${err instanceof PublishError && err.zh ? `${err.zh}\n\n${(err as Error).message}` : (err as Error).message}`);
+  // The Chinese account first; the check's own words after it keep every detail (paths, fields).
+  const zh = err instanceof PublishError && err.zh ? err.zh : `未能发布 ${version}：请按下面的原因修改草稿（npm run knowledge:review -- ${version}）后再发布；已发布的版本没有改动。`;
+  console.error(`knowledge:publish 失败：${zh}\n技术原因：${(err as Error).message}`);
   process.exit(1);
 }

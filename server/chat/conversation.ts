@@ -11,7 +11,9 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { isAssessmentRequest, isInstruction, parseNumber, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, markApproximate, monthAfterYear, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
+import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
+import { askAboutPending, type AboutPending } from '../understand';
+import { answerAboutPending } from './pending-item';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -332,6 +334,9 @@ export class Conversation {
     // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
     // So do a correction of part of an answer (「地址不是18号，应该是16号」) and a month after a year asked back for it.
     const data = this.runtime.kb.data;
+    // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
+    const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
+    if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     const same = pendingForm
@@ -572,6 +577,21 @@ export class Conversation {
     const cap = spec.sets?.startsWith('capabilities.') ? spec.sets.slice('capabilities.'.length) : undefined;
     const category = step.assessment.category.recommended ?? step.assessment.category.ifEligible ?? undefined;
     return cap ? capabilityLabel(data, cap as never, category) : spec.label;
+  }
+
+  /** A question about the item waiting, answered about it by name; the item is asked again after it. */
+  private async answerAboutItem(sessionId: string, clientId: string, text: string, before: Step, ctx: SpeakContext, about: AboutPending): Promise<void> {
+    const q = before.question!;
+    const label = q.phase === 'form' ? formLabel(q) : (this.askedName(before) ?? formLabel(q));
+    const answer = answerAboutPending(this.runtime.kb, q, label, about);
+    if (!(await this.commit(sessionId, clientId, text, undefined))) return;
+    await this.stream(
+      sessionId,
+      async (onDelta) => (chunkText(answer.text).forEach(onDelta), answer),
+      (a) => ((this.lastQuestion = a.askedAs ?? text), this.deps.logQuestion?.(sessionId, text, a, this.runtime.kb.version)),
+    );
+    await this.say(sessionId, phrases.backTo, []);
+    return this.closeTurn(before, ctx);
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

@@ -24,6 +24,8 @@ const PLACEHOLDERS = {
   flaggedItem: ['reason', 'clause'],
   flaggedTail: [],
   backTo: [],
+  aboutPending: ['label', 'answer'],
+  pendingExplained: ['label', 'question', 'help'],
   qaBackHint: [],
   unblocked: [],
   unclear: ['hint', 'question'],
@@ -185,6 +187,11 @@ export const phrases = {
     sentence(say('flagged', { items: items.map((b) => say('flaggedItem', { reason: clause(b.reason), clause: b.clause })).join(T.listSeparator) })) + T.flaggedTail,
   /** The question card shows the question itself, so the re-ask does not repeat it. */
   backTo: T.backTo,
+  /** 「这个必须有吗」 while an item waits: the notice's answer about the item, said as about that item. */
+  aboutPending: (label: string, answer: string) => say('aboutPending', { label, answer }),
+  /** 「这个是啥意思」「这个咋填」 while an item waits: the item's own question and help, and for a way to fill it in, what answer it takes. */
+  pendingExplained: (q: QuestionView, label: string, withHint: boolean) =>
+    say('pendingExplained', { label, question: ended(q.text), help: q.help ? ended(q.help) : '' }) + (withHint ? hint(q) : ''),
   /** In 政策问答 the interview waits; a hint is enough, the card appears when the user switches back. */
   qaBackHint: T.qaBackHint,
   /** 「帮我评估一下」 in 政策问答: the interview is offered with the question it starts from, or its result once nothing is left to ask. */
@@ -431,6 +438,11 @@ const OVERLAP_SAME = 0.55;
 
 function sentence(text: string): string {
   return `${clause(text)}。`;
+}
+
+/** A question or a sentence as it stands when it already ends as one, else closed with 「。」. */
+function ended(text: string): string {
+  return /[。？?！!”]$/u.test(text.trim()) ? text.trim() : sentence(text);
 }
 
 function example(q: QuestionView): string {

@@ -130,7 +130,7 @@ const suffixPattern = new Map<string, RegExp>();
 
 
 /** A clause cited by the unit (whole sentence or 「；」 part) that contains a needle; its first unit when none does. */
-function cite(kb: KnowledgeBase, id: string, needles: readonly string[] = []): Citation | null {
+export function cite(kb: KnowledgeBase, id: string, needles: readonly string[] = []): Citation | null {
   const c = kb.clause(id);
   if (!c) return null;
   const units = quoteUnits(c.text);
@@ -1699,7 +1699,7 @@ export function fallbackLead(kb: KnowledgeBase): string {
 }
 
 /** Whether an answer concludes: neither a refusal nor the closest text of the notice. */
-function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
+export function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
   return !a.outOfScope && a.citations.length > 0 && !a.answer.split(`\n${kb.data.intents.answerText.basis}`)[0]!.includes(fallbackLead(kb));
 }
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, HttpError, parseOr400 } from '../errors';
 import { compareVersions } from '../knowledge/ingest/compare';
-import { INGEST_STAGES, IngestError, ingestNotice, type IngestStage } from '../knowledge/ingest/ingest';
+import { INGEST_STAGES, IngestError, ingestNotice, MAX_NOTICE_BYTES, type IngestStage } from '../knowledge/ingest/ingest';
 import { GROUP_NAMES, relatedChanges } from '../knowledge/ingest/report';
 import { acceptItems, assertDraft, checkDraft, currentValue, dropItem, editItem, PublishError, publishVersion, readReview, restoreItem, type PublishCheck } from '../knowledge/ingest/review';
 import { isDropped, isPending } from '../knowledge/schemas/review';
@@ -15,8 +15,7 @@ import { labelOf } from '../knowledge/registry';
 import { listVersions } from '../knowledge/versions';
 import type { StaffIdentity, StaffRole } from '../staff/schemas';
 
-/** A notice is a few hundred KB; the limit only stops a mistaken upload of something else. */
-const MAX_NOTICE_BYTES = 20 * 1024 * 1024;
+/** The ingest's size limit, in the MB the operator reads; the upload is refused at it before the ingest runs. */
 const MAX_NOTICE_MB = MAX_NOTICE_BYTES / 1024 / 1024;
 const KEEP_JOBS = 20;
 
@@ -75,17 +74,6 @@ function kindOf(name: string, data: Buffer): '.pdf' | '.docx' | '.txt' {
   if (ext === '.doc') throw new HttpError(400, 'UNSUPPORTED_FILE', `旧版 Word（.doc）无法读取：请在 Word 或 WPS 中另存为 .docx 后上传。`);
   throw new HttpError(400, 'UNSUPPORTED_FILE', `“${name}”的类型不受支持：只能上传 PDF、Word（.docx）或纯文本（.txt）格式的通知。`);
 }
-
-/** Why an ingest was refused, in words for the operator; the detail of the library follows. */
-const INGEST_REFUSALS: Record<IngestError['code'], string> = {
-  unsupported: '文件类型不受支持',
-  unreadable: '文件无法读取（可能已损坏）',
-  'no-text': '文件中没有可提取的文字：扫描件需要先做文字识别（OCR），或改用带文字层的 PDF / Word 文件',
-  'not-a-notice': '文件看起来不是申报通知：没有找到“一、二、……”的条款结构和附件',
-  exists: '该版本名已存在：知识库版本从不覆盖，请换一个版本名',
-  base: '上一版知识库无法作为基础',
-  invalid: '版本名无效',
-};
 
 export interface StaffKnowledgeOptions {
   requireRole(request: FastifyRequest, ...roles: StaffRole[]): StaffIdentity;
@@ -187,7 +175,8 @@ export default async function staffKnowledgeRoutes(fastify: FastifyInstance, opt
       })
       .catch((err: unknown) => {
         job.state = 'failed';
-        if (err instanceof IngestError) job.message = `${INGEST_REFUSALS[err.code]}。未写入任何文件。\n${tidy(err.message, { path, name: q.filename })}`;
+        // The refusal says what was wrong and what to do; the library's own words follow on a line of their own.
+        if (err instanceof IngestError) job.message = tidy(err.describe(), { path, name: q.filename });
         else {
           request.log.error({ err }, 'knowledge ingest failed');
           job.message = '导入时发生内部错误，未写入任何文件。详情见服务器日志。';

@@ -30,6 +30,7 @@ export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
 export { withProvinces, type Elsewhere } from './places';
 export { absoluteYears, yearsSaid } from './years';
+export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 
 export interface Correction {
   /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; number: a Chinese numeral written in digits. */

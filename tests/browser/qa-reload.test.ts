@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, ensureWebBuilt, launch, newPage, removeDir, startServer, type RunningServer } from './harness';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { DESKTOP, PHONE, newPage } from './harness';
+import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
 import { snapshot, typeMessage } from './flow';
 
 /*
@@ -10,24 +10,10 @@ import { snapshot, typeMessage } from './flow';
  */
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
-const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 /** Set to a directory (outside the repository) to keep a screenshot of each reloaded page. */
 const SHOTS = process.env.ZZ_SHOTS;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!HAS_CHROMIUM) return;
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
-});
+browserSuite({ pageChecks: false });
 
 describe.skipIf(!HAS_CHROMIUM)('a 政策问答 session reloaded', () => {
   for (const [name, device] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {

@@ -12,8 +12,11 @@ export const HAS_CHROMIUM = existsSync('/usr/bin/chromium');
 export let server: RunningServer;
 export let browser: Browser;
 
-/** Starts the built page's server and Chromium before the file's tests; after them, no CSP violation and no page error may be left. */
-export function browserSuite(): void {
+/**
+ * Starts the built page's server and Chromium before the file's tests; after them, no CSP violation and no page error
+ * may be left, unless `pageChecks` is false for a file that asserts only its own flow.
+ */
+export function browserSuite({ pageChecks = true }: { pageChecks?: boolean } = {}): void {
   beforeAll(async () => {
     if (!HAS_CHROMIUM) return;
     await ensureWebBuilt();
@@ -22,7 +25,7 @@ export function browserSuite(): void {
   });
 
   afterAll(async () => {
-    if (HAS_CHROMIUM) {
+    if (HAS_CHROMIUM && pageChecks) {
       expect(cspViolations).toEqual([]);
       expect(pageErrors).toEqual([]);
     }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
-import { ChatClient } from './client';
-import { recordedIds, typed } from './steer';
-import { BLIND_ENTERPRISES, type BlindEnterprise } from '../fixtures/blind-enterprises';
+import { interviewBlind, type Got } from './blind-interview';
+import { BLIND_ENTERPRISES } from '../fixtures/blind-enterprises';
 import { BLIND_ENTERPRISES_2 } from '../fixtures/blind-enterprises-2';
 import { BLIND_ENTERPRISES_3 } from '../fixtures/blind-enterprises-3';
 import { BLIND_ENTERPRISES_4 } from '../fixtures/blind-enterprises-4';
@@ -13,9 +12,6 @@ import { BLIND_ENTERPRISES_8 } from '../fixtures/blind-enterprises-8';
 import { BLIND_ENTERPRISES_9 } from '../fixtures/blind-enterprises-9';
 import { BLIND_ENTERPRISES_10 } from '../fixtures/blind-enterprises-10';
 import { BLIND_ENTERPRISES_12 } from '../fixtures/blind-enterprises12';
-import { normaliseDivision } from '../../server/engine/facts';
-import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
-import type { Assessment } from '../../server/schemas/profile';
 
 /*
  * The blind rounds: enterprises written before any tuning against them, interviewed over the real
@@ -80,14 +76,6 @@ const srv = serveForFile();
  * `off` field must differ from the expectation, so a fix that restores the notice's outcome fails here
  * until the entry is brought up to date.
  */
-interface Got {
-  eligible: boolean;
-  verdict: Assessment['verdict'];
-  category: Assessment['category']['recommended'];
-  ifEligible: Assessment['category']['ifEligible'];
-  unmet: string[];
-  partial: string[];
-}
 const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[]; off?: Partial<Got> }> = {
   'B1-内黄建筑陶瓷车间': { taken: 32, of: 32, missed: [], wrong: [] },
   'B2-商水印染工厂': { taken: 36, of: 37, missed: ['cap.rto 「RTO没听说过，应该没有吧」'], wrong: [] },
@@ -248,86 +236,11 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'L8-台前丁腈手套合伙企业': { taken: 14, of: 14, missed: [], wrong: [] },
 };
 
-function same(id: string, stored: unknown, fact: AnswerValue): boolean {
-  if (id === 'ent.industryCode') return stored !== null && normaliseDivision(String(stored)) === fact;
-  if (typeof fact === 'string' && typeof stored === 'string' && (id === 'ent.city' || id === 'ent.county' || id === 'ent.foundedYear')) return stored.includes(fact) || fact.includes(stored);
-  return JSON.stringify(stored ?? null) === JSON.stringify(fact ?? null);
-}
-
-interface Run {
-  taken: number;
-  of: number;
-  missed: string[];
-  wrong: string[];
-  beforeWrong: string[];
-  unanswered: string[];
-  assessment: Assessment;
-}
-
-async function interview(e: BlindEnterprise): Promise<Run> {
-  const c = await ChatClient.connect(srv.url);
-  c.send({ type: 'open' });
-  const session = await c.next('session');
-  let q: QuestionView | null = (await c.next('question')).question;
-  const before = structuredClone(e.before ?? {});
-  const run = { taken: 0, of: 0, missed: [] as string[], wrong: [] as string[], beforeWrong: [] as string[], unanswered: [] as string[] };
-  for (let n = 0; q && !q.id.startsWith('form.'); n++) {
-    if (n > 200) throw new Error('interview did not end');
-    const pending: QuestionView = q;
-    for (const [i, b] of (before[pending.id] ?? []).splice(0).entries()) {
-      const { msgs, next } = await typed(c, `b-${n}-${i}`, b.text);
-      const cited = msgs.some((m) => m.type === 'message.end' && m.citations.length > 0);
-      if (recordedIds(msgs).length || next?.id !== pending.id || (b.kind === 'asks' && !cited)) run.beforeWrong.push(`${pending.id} 「${b.text}」`);
-    }
-    const text = e.typed[pending.id];
-    if (!(pending.id in e.facts) || text === undefined) {
-      // Not scripted: skipped, so nothing is invented for it.
-      c.send({ type: 'answer', clientId: `s-${n}`, questionId: pending.id, value: e.facts[pending.id] ?? null });
-      await c.until((m) => m.type === 'ack' && m.clientId === `s-${n}`, 30_000);
-      q = (await c.next('question', 30_000)).question;
-      continue;
-    }
-    run.of++;
-    const { msgs, next } = await typed(c, `t-${n}`, text);
-    const items = msgs.flatMap((m) => (m.type === 'recorded' ? m.items : []));
-    const own = items.find((i) => i.questionId === pending.id);
-    // A reply that also asks gets its question answered, with the clause cited, beside the answer taken.
-    if (e.alsoAsks?.includes(pending.id) && !msgs.some((m) => m.type === 'message.end' && m.citations.length > 0)) run.unanswered.push(`${pending.id} 「${text}」`);
-    // The reply to its own question means what it said then; a later correction is held to the corrected value.
-    const meant = (id: string): AnswerValue => (id === pending.id && e.said && id in e.said ? e.said[id]! : e.facts[id]!);
-    for (const i of items) if (i.questionId in e.facts && !same(i.questionId, i.value, meant(i.questionId))) run.wrong.push(`${i.questionId} 「${text}」 → ${JSON.stringify(i.value)}`);
-    if (own && same(pending.id, own.value, meant(pending.id))) run.taken++;
-    q = next;
-    if (!own) {
-      run.missed.push(`${pending.id} 「${text}」`);
-      c.send({ type: 'answer', clientId: `a-${n}`, questionId: pending.id, value: e.facts[pending.id] });
-      const ack = await c.until((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === `a-${n}`, 30_000);
-      if (ack.type === 'error') throw new Error(`${pending.id}: ${ack.message}`);
-      q = (await c.next('question', 30_000)).question;
-    }
-  }
-  const r = await fetch(`${srv.http}/api/sessions/${session.sessionId}`, { headers: { authorization: `Bearer ${session.token}` } });
-  const body = (await r.json()) as { assessment: Assessment; answers: Record<string, AnswerValue> };
-  const assessment = body.assessment;
-  // A correction typed in a later reply that was not taken leaves the earlier value standing.
-  for (const id of Object.keys(e.said ?? {})) if (!same(id, body.answers[id], e.facts[id]!)) run.wrong.push(`${id} (corrected later) → ${JSON.stringify(body.answers[id] ?? null)}`);
-  await c.close();
-  return { ...run, assessment };
-}
-
 describe('the blind rounds, in the enterprises\' own typed replies', () => {
   for (const e of [...BLIND_ENTERPRISES, ...BLIND_ENTERPRISES_2, ...BLIND_ENTERPRISES_3, ...BLIND_ENTERPRISES_4, ...BLIND_ENTERPRISES_5, ...BLIND_ENTERPRISES_6, ...BLIND_ENTERPRISES_7, ...BLIND_ENTERPRISES_8, ...BLIND_ENTERPRISES_9, ...BLIND_ENTERPRISES_10, ...BLIND_ENTERPRISES_12]) {
     it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
-      const run = await interview(e);
-      const a = run.assessment;
-      const got: Got = {
-        eligible: a.eligible,
-        verdict: a.verdict,
-        category: a.category.recommended,
-        ifEligible: a.category.ifEligible,
-        unmet: a.eligible ? a.conditions.filter((x) => x.status === 'unmet').map((x) => x.clause) : a.blocking.map((x) => x.clause),
-        partial: a.eligible ? a.conditions.filter((x) => x.status === 'partial').map((x) => x.clause) : [],
-      };
+      const run = await interviewBlind(srv.url, srv.http, e);
+      const got = run.got;
       // Questions, instructions and hedges typed while a question waits record nothing, and the question waits on.
       expect.soft(run.beforeWrong).toEqual([]);
       expect.soft(run.unanswered).toEqual([]);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { build, type Built } from '../helper';
+import { describe, expect, it } from 'vitest';
 import { extractByRules, placeWorkshops, verifySuggestion, type Suggestion } from '../../server/documents/extract';
-import { docs, docx, haveSoffice, para, scoreUploads, table as tableOf, type Files, type RoundExpected } from './layouts';
+import { docs, docx, haveSoffice, mergedTable, para, scoringApp, table as tableOf, type Files, type RoundExpected, type SpanCell } from './layouts';
 
 /*
  * A seventh blind round, written from the notice's forms and the enterprises' facts before the extractor was read.
@@ -28,20 +26,7 @@ import { docs, docx, haveSoffice, para, scoreUploads, table as tableOf, type Fil
  */
 const table = (rows: string[][]) => tableOf(rows, 1300);
 type Expected = RoundExpected;
-type Cell = string | { text: string; span: number };
-/** A table whose heading cells may span columns, as a year merged over its 金额 and 同比 columns. */
-const merged = (rows: Cell[][]) =>
-  new Table({
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          children: r.map((c) => {
-            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
-            return new TableCell({ width: { size: 1100 * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
-          }),
-        }),
-    ),
-  });
+const merged = (rows: SpanCell[][]) => mergedTable(rows, 1100);
 
 // ——— 许昌瑞丰电气设备有限公司 ———
 const RF = { name: '许昌瑞丰电气设备有限公司' };
@@ -169,13 +154,7 @@ const jgHeadless = () =>
     ]),
   ]);
 
-let b: Built;
-beforeAll(async () => {
-  b = await build();
-}, 180_000);
-afterAll(async () => b.close());
-
-const scoreAll = (files: Files, answers: Record<string, string | number>, pdf = false) => scoreUploads(b.app, files, answers, pdf);
+const scoreAll = scoringApp();
 
 const RF_FILES: Files = [
   ['总装车间设备情况.docx', rfAssembly, RF_ASSEMBLY_EXPECTED],

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Built } from '../helper';
+import { describe, expect, it } from 'vitest';
 import { extractByRules, partiesIn, verifySuggestion } from '../../server/documents/extract';
-import { docs, docx, haveSoffice, para, scoreUploads, table as tableOf, valid, type Files, type RoundExpected } from './layouts';
+import { docs, docx, haveSoffice, para, scoringApp, table as tableOf, valid, type Files, type RoundExpected } from './layouts';
 
 /*
  * An eighth blind round, written from the notice's forms and the enterprises' facts before the extractor was read.
@@ -171,13 +170,7 @@ const HX_FILES: Files = [
   ['2022年度经营情况.docx', hxAccount, HX_ACCOUNT_EXPECTED],
 ];
 
-let b: Built;
-beforeAll(async () => {
-  b = await build();
-}, 180_000);
-afterAll(async () => b.close());
-
-const scoreAll = (files: Files, answers: Record<string, string | number>, pdf = false) => scoreUploads(b.app, files, answers, pdf);
+const scoreAll = scoringApp();
 /** The documents as the PDFs LibreOffice makes of them read as their DOCX do; measured before the fixes, as the DOCX too. */
 const asPdfs = (files: Files, answers: Record<string, string | number>, expected: Record<string, number[]>) =>
   it.skipIf(!haveSoffice)('as PDFs they read as their DOCX do', async () => {

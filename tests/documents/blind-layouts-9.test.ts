@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Table, TableCell, TableRow, WidthType } from 'docx';
 import { build, type Built } from '../helper';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { documentFields } from '../../server/documents/fields';
 import { parseDocument } from '../../server/documents/parse';
 import { companiesIn, extractByRules, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, verifySuggestion } from '../../server/documents/extract';
-import { asGot, docs, docx, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Files, type RoundExpected } from './layouts';
+import { asGot, docs, docx, mergedTable, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Files, type RoundExpected, type SpanCell } from './layouts';
 
 /*
  * A ninth blind round: 22 uploads of four enterprises, written from how such documents are laid out before the
@@ -34,19 +33,7 @@ import { asGot, docs, docx, newSession, para, scoreRound, table as tableOf, uplo
 const TOTAL_RIGHT = 103;
 const TOTAL_MISSED = 0;
 const table = (rows: string[][]) => tableOf(rows, 1400);
-type Cell = string | { text: string; span: number };
-const merged = (rows: Cell[][]) =>
-  new Table({
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          children: r.map((c) => {
-            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
-            return new TableCell({ width: { size: 1300 * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
-          }),
-        }),
-    ),
-  });
+const merged = (rows: SpanCell[][]) => mergedTable(rows, 1300);
 
 // ——— 安阳鑫泰精密铸造有限公司 ———
 const XT = { name: '安阳鑫泰精密铸造有限公司', creditCode: valid('91410500MA47XQ2B3'), address: '安阳市龙安区文明大道西段188号' };

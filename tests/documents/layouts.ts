@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { findExecutable } from '../../server/documents/exec';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { extractByRules, verifySuggestion } from '../../server/documents/extract';
 import { docxToPdfFile, multipart } from './files';
+import { build, type Built } from '../helper';
 
 /**
  * What the blind-layout rounds build their documents with and score them by: one paragraph, one table, a DOCX of
@@ -131,4 +132,34 @@ export async function scoreUploads(app: FastifyInstance, files: Files, answers: 
     if (sc.wrong || sc.missed) detail[file] = { wrong: sc.wrongFields, missed: sc.missedFields };
   }
   return { scores, detail: JSON.stringify(detail), shown, notices };
+}
+
+/** A table cell that may span columns, as a year merged over its 金额 and 同比 columns. */
+export type SpanCell = string | { text: string; span: number };
+
+/** A DOCX table whose heading cells may span columns; `width` is one column's width in twentieths of a point. */
+export const mergedTable = (rows: SpanCell[][], width: number) =>
+  new Table({
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          children: r.map((c) => {
+            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
+            return new TableCell({ width: { size: width * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
+          }),
+        }),
+    ),
+  });
+
+/**
+ * One app for a test file's uploads, built before its first test and closed after its last; the function returned
+ * uploads a round's files on a new session with its answers and scores them (as PDFs when `pdf`).
+ */
+export function scoringApp(): (files: Files, answers: Record<string, string | number>, pdf?: boolean) => ReturnType<typeof scoreUploads> {
+  let b: Built;
+  beforeAll(async () => {
+    b = await build();
+  }, 180_000);
+  afterAll(async () => b.close());
+  return (files, answers, pdf = false) => scoreUploads(b.app, files, answers, pdf);
 }

@@ -39,7 +39,7 @@ describe('the operator workflow from the command line', () => {
 
     const again = await script('knowledge-ingest', [file, '--as', 'henan-2024', '--root', root]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/^knowledge:ingest 失败：.*already exists.*never overwritten/);
+    expect(again.err).toMatch(/^knowledge:ingest 失败：知识库版本 henan-2024 已存在.*从不覆盖/);
 
     const diff = await script('knowledge-diff', ['henan-2023', 'henan-2024', '--root', root]);
     expect(diff.code, diff.err).toBe(0);

@@ -83,8 +83,9 @@ describe('ingest refuses what is not a notice, and writes nothing', () => {
     const err = await ingestNotice({ file, as: 'henan-2024', root }).catch((e) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect(err.code).toBe('no-text');
-    expect(err.message).toMatch(/no text layer/);
-    expect(err.message).toMatch(/OCR|Word or text version/);
+    expect(err.message).toMatch(/扫描件/);
+    expect(err.message).toMatch(/OCR/);
+    expect(err.message).toMatch(/Word（\.docx）或纯文本/);
     expect(extraEntries(root), 'nothing may be written for a scan').toEqual([]);
   });
 
@@ -96,7 +97,7 @@ describe('ingest refuses what is not a notice, and writes nothing', () => {
     expect(err).toBeInstanceOf(IngestError);
     expect(err.code).toBe('not-a-notice');
     expect(err.message).toMatch(/一、二、/);
-    expect(err.message).toMatch(/no 附件/);
+    expect(err.message).toMatch(/也没有附件列表/);
     expect(extraEntries(root)).toEqual([]);
   });
 
@@ -108,7 +109,7 @@ describe('ingest refuses what is not a notice, and writes nothing', () => {
     const err = await ingestNotice({ file, as: 'henan-2023', root }).catch((e) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect(err.code).toBe('exists');
-    expect(err.message).toMatch(/never overwritten/);
+    expect(err.message).toMatch(/从不覆盖/);
     expect(readFileSync(join(root, 'henan-2023', 'clauses.json'), 'utf8')).toBe(before);
     expect(extraEntries(root)).toEqual([]);
   });
@@ -350,7 +351,7 @@ describe.skipIf(!soffice)('a synthetic next-year notice with known edits', () =>
     const err = await ingestNotice({ file: doc.pdf, as: 'henan-2025', root }).catch((e) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect(err.code).toBe('not-a-notice');
-    expect(err.message).toMatch(/does not look like a notice/);
+    expect(err.message).toMatch(/看起来不是申报通知/);
     expect(readdirSync(root).sort()).toEqual(before);
     expect(existsSync(join(root, 'henan-2025'))).toBe(false);
   }, 120_000);

@@ -125,6 +125,27 @@ describe('the knowledge console routes refuse', () => {
     expect(versionsOnDisk()).toEqual(['henan-2023']);
   });
 
+  it('a broken PDF or Word file: the job fails in Chinese, the library\'s words only on the line after', async () => {
+    // A PDF header with the rest of the file missing passes the upload's own check and reaches the ingest.
+    for (const [name, body, said] of [
+      ['通知.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'), '不是能读取的 PDF 文件'],
+      ['通知.docx', Buffer.from('PK\u0003\u0004 truncated'), '不是能读取的 Word（.docx）文件'],
+    ] as const) {
+      const r = await upload(admin, `as=henan-2024&filename=${encodeURIComponent(name)}`, body);
+      expect(r.statusCode).toBe(202);
+      const job = await finished(r.json().jobId);
+      expect(job.state).toBe('failed');
+      const [first, second, ...more] = job.message!.split('\n');
+      expect(first).toContain(name);
+      expect(first).toContain(said);
+      expect(first).toContain('未写入任何文件');
+      expect(second).toMatch(/^技术原因：/);
+      expect(more).toEqual([]);
+      expect(job.message).not.toContain(tmpdir());
+      expect(versionsOnDisk()).toEqual(['henan-2023']);
+    }
+  });
+
   it('publishing the version that is being served, explaining that a published version is never changed', async () => {
     const before = readFileSync(join(root, 'henan-2023', 'manifest.json'), 'utf8');
     const r = await s.app.inject({ method: 'POST', url: '/api/staff/knowledge/henan-2023/publish', headers: as(admin), payload: {} });

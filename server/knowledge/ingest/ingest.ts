@@ -13,7 +13,7 @@ import { findCounterpart, findQuote, numbersIn, refigure } from './reextract';
 import { buildReport, writeReport, type Report } from './report';
 import { publishedVersions } from '../versions';
 
-export { IngestError } from './extract';
+export { IngestError, MAX_NOTICE_BYTES } from './extract';
 
 const VERSION_NAME = /^[a-z0-9-]+$/;
 
@@ -445,19 +445,19 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   const now = (opts.now ?? (() => new Date()))();
   const stage = opts.progress ?? (() => {});
   stage('base');
-  if (!VERSION_NAME.test(opts.as)) throw new IngestError('invalid', `version name "${opts.as}" must use a-z, 0-9 and "-" only (e.g. henan-2024)`);
+  if (!VERSION_NAME.test(opts.as)) throw new IngestError('invalid', `版本名“${opts.as}”无效：只能用小写字母 a-z、数字和“-”，例如 henan-2024。请换一个版本名再导入。`);
   const root = resolve(opts.root);
   const dir = join(root, opts.as);
   if (existsSync(dir)) {
-    throw new IngestError('exists', `${dir} already exists. A knowledge version is never overwritten: choose another name with --as, or remove the draft yourself if it was a mistake. Nothing was written.`);
+    throw new IngestError('exists', `知识库版本 ${opts.as} 已存在（${dir}）。已有的版本从不覆盖：请用 --as 换一个版本名；如果那是误导入的草稿，请自己删除后再导入。`);
   }
   const basedOn = opts.from ?? publishedVersions(root).filter((v) => v !== opts.as).at(-1);
-  if (!basedOn) throw new IngestError('base', `no published version under ${root} to carry data over from; name one with --from. Nothing was written.`);
+  if (!basedOn) throw new IngestError('base', `${root} 下没有已发布的知识库版本可以沿用：请用 --from 指定一个已发布的版本。`);
   let base: KnowledgeData;
   try {
     base = loadKnowledgeData(root, basedOn);
   } catch (err) {
-    throw new IngestError('base', `the base version ${basedOn} does not load: ${(err as Error).message}. Nothing was written.`);
+    throw new IngestError('base', `作为基础的版本 ${basedOn} 无法加载：请先修复它，或用 --from 指定另一个已发布的版本。`, (err as Error).message);
   }
   const baseDir = join(root, basedOn);
   const baseSource = join(baseDir, base.manifest.source.file);
@@ -476,7 +476,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
   try {
     clauses = parseNotice(text, structure);
   } catch (err) {
-    throw new IngestError('not-a-notice', `${opts.file}: the clause numbering could not be read (${(err as Error).message}). Nothing was written.`);
+    throw new IngestError('not-a-notice', `${opts.file} 的条款编号无法读取：请确认通知正文完整，条款按“一、（一）1.”逐级编号。`, (err as Error).message);
   }
   const baseClauses = new Map(base.clauses.map((c) => [c.id, c]));
   // Editorial titles belong to a clause's text, not to its number: a renumbered clause takes its
@@ -611,7 +611,7 @@ export async function ingestNotice(opts: IngestOptions): Promise<IngestResult> {
     const report = buildReport(basedOn, opts.as, diff, review.items, base.clauses, clauses);
     writeReport(staging, report);
 
-    if (existsSync(dir)) throw new IngestError('exists', `${dir} appeared while ingesting; nothing was written.`);
+    if (existsSync(dir)) throw new IngestError('exists', `导入期间另有操作创建了知识库版本 ${opts.as}（${dir}）。已有的版本从不覆盖，本次导入的结果已丢弃：请换一个版本名重新导入。`);
     renameSync(staging, dir);
     rmSync(stagingRoot, { recursive: true, force: true });
     return { dir, version: opts.as, basedOn, clauses: clauses.length, diff, review, extractedFrom: extracted.kind, report };

@@ -380,6 +380,16 @@ export const InterviewFile = z
        * about its own case, so it is answered from the assessment (what blocks, under which clause, what would change it).
        */
       whatNext: Words.default([]),
+      /**
+       * A question about the item waiting (「这个在哪查」「这一栏咋填」): `refer` words stand in place of the item's name after
+       * any `leads`, and the rest must start with a word of one of the `asks` kinds; 「…」 joins parts that come in that order.
+       */
+      aboutPending: z.object({
+        $comment: Comment,
+        leads: z.array(Text).default([]),
+        refer: Words,
+        asks: z.object({ where: Words, fill: Words, meaning: Words, required: Words }),
+      }),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
       /**

@@ -1,0 +1,34 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import { answerQuestion, answerSourceOf, cite, concludes } from '../qa/answer';
+import type { QuestionView } from '../schemas/interview';
+import type { AboutPending } from '../understand';
+import { phrases } from './phrases';
+import type { SpokenAnswer } from './ports';
+
+/**
+ * 「这个在哪查？」「这个必须有吗」「这个是啥意思」「这个咋填」 while an item waits: answered about that item, never
+ * recorded as its answer. Where it is checked and whether it is required are the notice's to say, so the question is
+ * asked of the item by name (「被列入失信被执行人在哪查」) and its answer kept when it concludes. What the item means and
+ * how it is filled in are the item's own to say: its question, its help (which quotes its clause) and what answer it
+ * takes. A notice that concludes nothing about the item falls back to the item's own words too, so the reply is never
+ * a refusal.
+ */
+export function answerAboutPending(kb: KnowledgeBase, q: QuestionView, label: string, about: AboutPending): SpokenAnswer & { askedAs: string } {
+  const askedAs = `${label}${about.rest}`;
+  if (about.ask === 'where' || about.ask === 'required') {
+    const r = answerQuestion(kb, askedAs);
+    if (concludes(kb, r)) {
+      const source = answerSourceOf(r);
+      return {
+        text: phrases.aboutPending(label, r.answer),
+        citations: r.citations,
+        confidence: r.confidence,
+        ...(r.entries ? { entries: r.entries } : {}),
+        ...(source ? { source } : {}),
+        askedAs,
+      };
+    }
+  }
+  const clause = q.clause ? cite(kb, q.clause, [label]) : null;
+  return { text: phrases.pendingExplained(q, label, about.ask === 'fill'), citations: clause ? [clause] : [], confidence: 1, askedAs };
+}
