@@ -1120,7 +1120,9 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
  */
 function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const s = kb.data.intents.answerText.scoring;
-  if (!s.words.some((w) => question.includes(w)) || entry.clauses.includes(s.clause)) return r;
+  // 「联网率怎么算分母」: 算分 there is 算 + 分母, a ratio's denominator, not a score.
+  const said = question.replace(/分[子母]/gu, '');
+  if (!s.words.some((w) => said.includes(w)) || entry.clauses.includes(s.clause)) return r;
   const preference = cite(kb, s.clause, [s.quote]);
   if (!preference) return r;
   const rest = r.text.replace(BARE_VERDICT, '');
@@ -1338,7 +1340,8 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
  * stated fact is asked the question's own may-we-apply words alone; a fact whose closest entry says 不能 and
  * rests only on hard conditions (category-rules `hard`: 二(一), 二(四), 四(一)) fails, and is said first.
  * A fact said not to hold (「没上失信名单」) fails nothing, and neither does one the facts said after it
- * undo (「以前上过失信名单，现在已经移出了」 is read together, as 二(四)'s 截至申报日 asks).
+ * undo (「以前上过失信名单，现在已经移出了」 is read together, as 二(四)'s 截至申报日 asks). An answer that
+ * already says 不能 is left as it is.
  */
 function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: readonly { match: EntryMatch; text: string }[]): { match: EntryMatch; text: string }[] {
   const f = kb.data.intents.answerText.failedFact;
@@ -1359,13 +1362,13 @@ function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: rea
     // The fact's own words, and what stands just before them: 「没上」「不是」 say it does not hold.
     const at = Math.min(...(m.prepared.requires[0] ?? []).map((w) => p.indexOf(w)).filter((x) => x >= 0));
     if (Number.isFinite(at) && f.notStated.some((w) => p.slice(Math.max(0, at - 4), at).includes(w))) return;
-    // Read with the statements after it, up to the next part that asks, the fact must still fail.
-    const after: string[] = [];
-    for (const x of pieces.slice(i + 1)) {
-      if (asks(x)) break;
-      after.push(x);
-    }
-    if (after.length && answersOf(kb).match(`${[p, ...after].join('，')}，${ask}`, 1)[0]?.prepared !== m.prepared) return;
+    // 「生产基地在许昌」 says where something stands in Henan: a place in Henan fails no hard condition, and where
+    // the enterprise is registered is read for the whole question (splitSites).
+    if (listedRegionSpans(kb, scan(kb, p)).some((r) => p.slice(0, r.start).endsWith('在'))) return;
+    // Read with what is said after it (「…，但已经履行完毕了」), the fact may be undone: the closest entry is then
+    // another on the same condition.
+    const later = answersOf(kb).match(`${pieces.slice(i).join('，')}，${ask}`, 1)[0]?.prepared;
+    if (i < pieces.length - 1 && later && later !== m.prepared && later.entry.clauses.some((c) => e.clauses.includes(c))) return;
     out.push({ match: m, text });
   });
   return out;
@@ -2173,7 +2176,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     });
     // Facts stated beside a may-we-apply question that fail a hard condition decide its verdict: they are
     // said first, and the answer to the question as matched follows, without its own verdict word.
-    const fails = failedFacts(kb, pieces, answered);
+    const fails = answered.some((c) => c.match.prepared.entry.conclusion === 'no') ? [] : failedFacts(kb, pieces, answered);
     const failedAt = Math.max(0, answered.findIndex((c) => kb.data.intents.answerText.situation.asks.some((w) => c.text.includes(w))));
     if (fails.length > 0) {
       const failed = fails.map((c) => entryAnswer(kb, c.match.prepared, c.text));
