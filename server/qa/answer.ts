@@ -1847,7 +1847,8 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   if (!leaning && concludes(kb, alone.response)) return alone;
   const before = parts(read(previous)).pieces.at(-1);
   const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
-  const readings = swapped && swapped !== q ? [swapped] : ofPreviousTopic(kb, before, q);
+  // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
+  const readings = swapped && swapped !== q ? [swapped] : leaning ? ofPreviousTopic(kb, before, q) : [];
   let asked: string | undefined;
   let a: AskResponse | undefined;
   for (const reading of readings) {

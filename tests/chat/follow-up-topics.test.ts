@@ -33,7 +33,8 @@ const LEANING: [string, string, string, string][] = [
   ['报智能工厂企业规模要多大', '那车间呢', '报车间企业规模要多大？', '三(一)1'],
   ['视屏超过200兆咋整', '那这个呢，超了咋办', '视频超了怎么办？', '不超过200M'],
   ['视频要多大', '这个超了咋办', '视频超了怎么办？', '不超过200M'],
-  ['视频时长有要求吗', '要是超了呢', '视频要是超了呢？', '200M'],
+  ['视频时长有要求吗', '要是超了呢', '视频时长超了呢？', '1分钟左右'],
+  ['视频要多大', '要是超了呢', '视频要是超了呢？', '不超过200M'],
   ['营业执照要原件吗', '这个要盖章吗', '营业执照要盖章吗？', '附件1.四(一)'],
   ['照片要几张', '这个有尺寸要求吗', '照片有尺寸要求吗？', '不少于10张'],
 ];
@@ -96,4 +97,15 @@ describe('the closest-clauses answer in the question log', () => {
     const refusedOnly = (await srv.app.inject({ method: 'GET', url: '/api/staff/questions?source=chat&refused=true&limit=50', headers: as(staff) })).json().items as Logged[];
     expect(refusedOnly.map((i) => i.question)).toContain('那车间呢');
   }, 120_000);
+});
+
+describe('a message that does not point back', () => {
+  it('keeps nothing of the previous question, even when alone it is refused', async () => {
+    const c = await open();
+    await ask(c, 'w1', '信用在哪里查');
+    const weather = await ask(c, 'w2', '今天天气怎么样');
+    expect(weather).not.toContain(FOLLOW_UP);
+    expect(weather).not.toContain('信用中国');
+    await c.close();
+  }, 60_000);
 });
