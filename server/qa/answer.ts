@@ -853,8 +853,8 @@ function elliptical(prev: string, p: string): string | null {
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
 
-/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不). */
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$/u;
+/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不, 有要求没). */
+const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
 
 /**
  * Two answers offered after a verb that chooses between them (「造纸厂算离散的还是流程的」「交纸质的还是电子版」);
@@ -1120,7 +1120,9 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
  */
 function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const s = kb.data.intents.answerText.scoring;
-  if (!s.words.some((w) => question.includes(w)) || entry.clauses.includes(s.clause)) return r;
+  // 「联网率怎么算分母」: 算分 there is 算 + 分母, a ratio's denominator, not a score.
+  const said = question.replace(/分[子母]/gu, '');
+  if (!s.words.some((w) => said.includes(w)) || entry.clauses.includes(s.clause)) return r;
   const preference = cite(kb, s.clause, [s.quote]);
   if (!preference) return r;
   const rest = r.text.replace(BARE_VERDICT, '');
@@ -1330,6 +1332,46 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
   const t = kb.data.intents.answerText;
   const note = items.map((i) => fill(t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join('');
   return { text: note + r.text.replace(BARE_VERDICT, ''), citations: [...r.citations, ...items.map((i) => i.citation)] };
+}
+
+/**
+ * 「我们是集团下面的子公司，有独立法人，能不能报？去年刚被列入失信名单了」: a may-we-apply question that
+ * states several facts is answered on each of them, not only on the one its wording is closest to. Each
+ * stated fact is asked the question's own may-we-apply words alone; a fact whose closest entry says 不能 and
+ * rests only on hard conditions (category-rules `hard`: 二(一), 二(四), 四(一)) fails, and is said first.
+ * A fact said not to hold (「没上失信名单」) fails nothing, and neither does one the facts said after it
+ * undo (「以前上过失信名单，现在已经移出了」 is read together, as 二(四)'s 截至申报日 asks). An answer that
+ * already says 不能 is left as it is.
+ */
+function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: readonly { match: EntryMatch; text: string }[]): { match: EntryMatch; text: string }[] {
+  const f = kb.data.intents.answerText.failedFact;
+  const words = kb.data.intents.answerText.situation.asks;
+  if (!f || pieces.length < 2) return [];
+  const ask = words.filter((w) => pieces.some((p) => p.includes(w))).sort((a, b) => b.length - a.length)[0];
+  if (!ask) return [];
+  const hard = new Set(Object.values(kb.data.categoryRules.hard).map((h) => h.clause));
+  const asked = (p: string) => words.some((w) => p.includes(w));
+  const out: { match: EntryMatch; text: string }[] = [];
+  pieces.forEach((p, i) => {
+    const text = asked(p) ? p : `${p}，${ask}`;
+    const m = answersOf(kb).match(text, 3)[0];
+    if (!m || m.score < (m.prepared.requires.length ? ACCEPT_GUARDED : ACCEPT)) return;
+    const e = m.prepared.entry;
+    if (e.conclusion !== 'no' || !e.clauses.every((c) => hard.has(c))) return;
+    if (answered.some((c) => c.match.prepared === m.prepared) || out.some((c) => c.match.prepared === m.prepared)) return;
+    // The fact's own words, and what stands just before them: 「没上」「不是」 say it does not hold.
+    const at = Math.min(...(m.prepared.requires[0] ?? []).map((w) => p.indexOf(w)).filter((x) => x >= 0));
+    if (Number.isFinite(at) && f.notStated.some((w) => p.slice(Math.max(0, at - 4), at).includes(w))) return;
+    // 「生产基地在许昌」 says where something stands in Henan: a place in Henan fails no hard condition, and where
+    // the enterprise is registered is read for the whole question (splitSites).
+    if (listedRegionSpans(kb, scan(kb, p)).some((r) => p.slice(0, r.start).endsWith('在'))) return;
+    // Read with what is said after it (「…，但已经履行完毕了」), the fact may be undone: the closest entry is then
+    // another on the same condition.
+    const later = answersOf(kb).match(`${pieces.slice(i).join('，')}，${ask}`, 1)[0]?.prepared;
+    if (i < pieces.length - 1 && later && later !== m.prepared && later.entry.clauses.some((c) => e.clauses.includes(c))) return;
+    out.push({ match: m, text });
+  });
+  return out;
 }
 
 /** The subjects a follow-up part can swap in (longest first, so 智能车间 is found before 车间). */
@@ -1796,19 +1838,70 @@ function asQuestion(kb: KnowledgeBase, text: string): string {
  */
 export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
   const alone = { response: answerQuestion(kb, question), askedAs: question };
-  if (!previous || concludes(kb, alone.response)) return alone;
+  if (!previous) return alone;
   const read = (t: string) => readQuestion(kb, t).q;
   const q = read(question);
-  const asked = q.length <= 10 ? secondPart(parts(read(previous)).pieces.at(-1), q) : undefined;
-  if (!asked || asked === q) return alone;
-  const a = decide(kb, asked).response;
-  if (!concludes(kb, a)) return alone;
+  // 「那这个呢，超了咋办」 leans on the previous question by its own words: read with it even when, alone, some
+  // entry answers it (「超了咋办」 alone is about the quota). Any other message is read with it only when alone it concludes nothing.
+  const leaning = LEANS_ON_PREVIOUS.test(q);
+  if (!leaning && concludes(kb, alone.response)) return alone;
+  const before = parts(read(previous)).pieces.at(-1);
+  const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
+  // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
+  const readings = swapped && swapped !== q ? [swapped] : leaning ? ofPreviousTopic(kb, before, q) : [];
+  let asked: string | undefined;
+  let a: AskResponse | undefined;
+  for (const reading of readings) {
+    const r = decide(kb, reading).response;
+    if (concludes(kb, r)) {
+      (asked = reading), (a = r);
+      break;
+    }
+  }
+  if (!asked || !a || asked === q) return alone;
   // Shown in the user's own letters where the reading as typed gives the same question ("MES", not "mes").
-  const typed = secondPart(parts(previous.trim()).pieces.at(-1), question.trim());
+  const typed = asked === swapped ? secondPart(parts(previous.trim()).pieces.at(-1), question.trim()) : undefined;
   const shown = `${(typed && read(typed) === asked ? typed : asked).replace(/[?？]$/u, '')}？`;
   const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
   sources.set(r, sources.get(a)!);
   return { response: r, askedAs: shown };
+}
+
+/**
+ * A message that points back at what was asked before: 「那这个呢」「这个超了咋办」「它要盖章吗」, or a case put to
+ * it, 「要是超了呢」「如果没有呢」.
+ */
+const LEANS_ON_PREVIOUS = /^(?:那|那么)?(?:这个|那个|这样|这种|它|要是|如果|假如|万一)|^那[^，,。？?]{0,6}呢|这个|那个/u;
+
+/** The pointing words a follow-up opens with, and a 「那这个呢」 that only points: what is left is what it asks. */
+const POINTING = /^(?:那么|那(?!个))?(?:这个|那个|这样的话|这样|这种情况|这种|它)?(?:呢)?[，,\s]*/u;
+
+/**
+ * 「视频超过200兆咋整」 then 「那这个呢，超了咋办」: the follow-up asks its own thing of the previous question's
+ * subject, the words before that question's asking (视频), or failing that of the whole previous question.
+ * None when the follow-up names a subject of its own before its asking (「那照片要几张呢」: a new question).
+ */
+function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: string): string[] {
+  if (!previous) return [];
+  const rest = q.replace(POINTING, '').replace(/^(?:要是|如果|假如|万一)/u, '');
+  if (rest.length < 2) return [];
+  const ask = rest.search(ASKS);
+  const end = ask < 0 ? rest.length : ask;
+  const concepts = understanderFor(kb.data).findConcepts(rest);
+  // 「它有格式要求吗」「这个要盖章吗」: the pointing word is the subject, and what follows is asked of it.
+  const pointedSubject = /^(?:那么|那(?!个))?(?:这个|那个|它)(?![呢，,\s])/u.test(q);
+  if (pointedSubject) return [`${previousSubject(previous)}${rest}`];
+  if (concepts.some((c) => c.index + c.span.length <= end) || SUBJECTS.some((s) => rest.slice(0, end).includes(s)) || findRegions(kb, rest).length > 0) return [];
+  const subject = previousSubject(previous);
+  if (subject.length < 2 || rest.startsWith(subject)) return [`${previous}，${rest}`];
+  // The subject alone may not carry the topic (「郑州能推荐几家」 is about the quota): the whole previous question is read after it.
+  return [`${subject}${rest}`, `${previous}，${rest}`];
+}
+
+/** A question's subject: what stands before its asking, or before a verb that says what happens to it (「视频超过200兆咋整」). */
+function previousSubject(previous: string): string {
+  const k = previous.search(new RegExp(`${PREDICATE.source}|${ASKS.source}|超|咋|对|有`, 'u'));
+  return (k < 0 ? previous : previous.slice(0, k)).replace(/(?:的|是|在)$/u, '');
 }
 
 /** What `part` asks when it follows `previous` in one question (see `parts`); undefined when it does not lean on it. */
@@ -2082,6 +2175,16 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
+    // Facts stated beside a may-we-apply question that fail a hard condition decide its verdict: they are
+    // said first, and the answer to the question as matched follows, without its own verdict word.
+    const fails = answered.some((c) => c.match.prepared.entry.conclusion === 'no') ? [] : failedFacts(kb, pieces, answered);
+    const failedAt = Math.max(0, answered.findIndex((c) => kb.data.intents.answerText.situation.asks.some((w) => c.text.includes(w))));
+    if (fails.length > 0) {
+      const failed = fails.map((c) => entryAnswer(kb, c.match.prepared, c.text));
+      const main = results[failedAt]!;
+      const rest = answered[failedAt]!.match.prepared.entry.conclusion === 'no' ? main.text : fill(kb.data.intents.answerText.failedFact!.rest, { rest: main.text.replace(BARE_VERDICT, '').replace(/^(?:可以|能)[，,]/u, '') });
+      results[failedAt] = { text: failed.map((x) => x.text).join('') + rest, citations: mergeCitations([...failed.map((x) => x.citations), main.citations]) };
+    }
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
@@ -2118,12 +2221,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {
-          conclusion: answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',
+          conclusion: fails.length > 0 && answered.length === 1 ? 'no' : answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',
           answer: render(kb, results.map((r) => r.text), [], '', asked),
           clauses: cites.map((c) => c.clause),
         }
       : null;
-    const entries = [...new Set(answered.map((c) => c.match.prepared.entry.id))];
+    const entries = [...new Set([...fails, ...answered].map((c) => c.match.prepared.entry.id))];
     return { response: { answer: render(kb, results.map((r) => r.text), cites, note, asked), citations: cites, confidence, outOfScope: false, entries }, verified, fromEntries: true };
   }
 

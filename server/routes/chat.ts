@@ -182,7 +182,7 @@ async function chat(fastify: FastifyInstance, opts: ChatOptions): Promise<void> 
         sessionId,
         knowledgeVersion,
         // A speaker that does not say how sure it is: an answer without clauses counts as refused.
-        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0, ...(a.entries ? { entries: a.entries } : {}), ...(a.topic ? { topic: a.topic } : {}) },
+        answer: { answer: a.text, citations: a.citations, confidence: a.confidence ?? (a.citations.length ? 1 : 0), outOfScope: a.outOfScope ?? a.citations.length === 0, ...(a.entries ? { entries: a.entries } : {}), ...(a.topic ? { topic: a.topic } : {}), ...(a.source ? { source: a.source } : {}) },
       });
     };
     // An interview reply not read goes to the same review queue as a refused question: no clause, confidence 0.

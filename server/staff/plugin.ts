@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
 import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
 import { StaffStore, type QuestionRecord } from './store';
+import { answerSourceOf } from '../qa/answer';
+import type { AskResponse } from '../schemas/ask';
 import staffRoutes from '../routes/staff';
 import staffEnterpriseRoutes from '../routes/staff-enterprise';
 import { loadAnswerLayers } from './answer-layer';
@@ -73,6 +75,9 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
       const id = randomUUID();
       const { reply, ...data } = rec;
       reply?.header('x-question-id', id);
+      // An offline AskResponse (/api/ask, the console) says where it came from only through answerSourceOf.
+      const source = data.answer.source ?? answerSourceOf(data.answer as AskResponse);
+      if (source) data.answer = { ...data.answer, source };
       // Not waited for: rows are written in batches, a failed batch is logged once (onLogError), and
       // a stop writes what is waiting (onClose below).
       void staffStore?.logQuestion(id, new Date(), data);

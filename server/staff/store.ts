@@ -8,10 +8,14 @@ import { normalise } from '../understand/normalise';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { AskResponse } from '../schemas/ask';
+import type { AnswerSource } from '../qa/answer';
 import type { ReviewRecord } from './bureau';
 
-/** What an answer looks like to the log: the AskResponse fields it reads. */
-export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries' | 'topic'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[] };
+/**
+ * What an answer looks like to the log: the AskResponse fields it reads, and where an offline answer came
+ * from (answerSourceOf; absent for a model-written one).
+ */
+export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries' | 'topic'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[]; source?: AnswerSource };
 
 export interface QuestionRecord {
   source: QuestionSource;
@@ -80,8 +84,13 @@ const ASSIST_CODE_TTL_MS = 30 * 60_000;
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/**
+ * Whether a logged answer left the question unanswered: a refusal, or the closest clauses said to be no direct
+ * answer (「《通知》没有直接回答…」, at most 60% sure). The second cites clauses, but staff must still see it in the
+ * review queue, as an answer that concludes nothing.
+ */
 export function refusedOf(a: LoggedAnswer): boolean {
-  return a.outOfScope || a.citations.length === 0;
+  return a.outOfScope || a.citations.length === 0 || a.source === 'retrieval';
 }
 
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */

@@ -378,6 +378,13 @@ export const IntentsFile = z.object({
      * `asks` turns a 要 (it would read as "yes, you can"); `which` (报哪一类) turns any verdict.
      */
     situation: z.object({ asks: z.array(z.string().min(1)).min(1), which: z.array(z.string().min(1)).min(1), lead: z.string() }),
+    /**
+     * 「我们是子公司，有独立法人，能不能报？去年刚被列入失信名单了」: a may-we-apply question (`situation.asks`)
+     * that states several facts; a stated fact whose own answer is 不能 under a hard condition (category-rules
+     * `hard`) is said first. `notStated` just before the fact's words says it does not hold (「没上失信名单」);
+     * `rest` introduces what the question's own answer says of the other facts, its verdict word dropped.
+     */
+    failedFact: z.object({ notStated: z.array(z.string().min(1)).min(1), rest: z.string() }).optional(),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
