@@ -7,7 +7,7 @@ import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrecti
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
-import { quoteUnits, renderUnit } from './quote';
+import { oncePerClause, quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
 import { placeholderValues } from './placeholders';
 
@@ -1314,6 +1314,85 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
 }
 
 /**
+ * 「WMS是必须的吗」「SCADA需要吗」 ask whether a system or device is required without naming a category,
+ * while the element conditions differ by category. The lexicon says in which clauses of 三 the concept is
+ * named; elements.json says how each is read (「根据生产需要」, one of an 「等」 list to choose from, one
+ * industry branch of 三(一)4). The first sentence says each category's reading, and each clause is quoted
+ * where it names the concept. Undefined when a category is named (otherCategory answers that), when the
+ * question does not ask whether it is required, or when it names no single such concept.
+ */
+function perType(kb: KnowledgeBase, question: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.perType;
+  if (!t) return undefined;
+  const categories = at.otherCategory.categories;
+  // 「智能工厂要WMS吗」 asks of both factory types; 车间, 离散 or 流程 name one category.
+  if (categories.some((c) => c.words.some((w) => question.includes(w)))) return undefined;
+  const factoryOnly = at.otherCategory.choice?.factory.some((w) => question.includes(w)) ?? false;
+  const scope = factoryOnly ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories;
+  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && at.otherCategory.ignore.includes(m.id)));
+  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
+  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e?.clauses?.some((id) => categories.some((c) => under(id, c.section))));
+  if (entries.length !== 1) return undefined;
+  const entry = entries[0]!;
+  const concept = concepts.find((m) => m.canonical === entry.canonical)!;
+  const span = concept.span;
+  // 「要WMS吗」 asks as much as 「WMS是必须的吗」: a word of `before` just before the name, with a question tag.
+  const before = question.slice(0, concept.index);
+  if (!t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
+  // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
+  const latin = /^[a-z0-9]+$/u.test(span);
+  const written = !latin || entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  const related = written ? undefined : acronyms(kb, question).find((i) => i.abbr.toLowerCase() === span && !i.own);
+  const term = related ? related.name : latin ? span.toUpperCase() : span;
+  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  const names = (text: string) => forms.some((f) => norm(text).includes(f));
+  // The industry branches of a clause (三(一)4's 离散型行业, 流程型行业) are the lexicon's names of the two types.
+  const branches = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => w.endsWith('行业'));
+  const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
+  type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
+  const said: string[] = [];
+  const absent: (typeof categories)[number][] = [];
+  const cites: Citation[] = [];
+  for (const c of scope) {
+    const ids = entry.clauses!.filter((id) => under(id, c.section) && id !== c.section);
+    if (ids.length === 0) {
+      absent.push(c);
+      continue;
+    }
+    const readings = new Map<Reading, { ids: string[]; branch?: string }>();
+    for (const id of ids) {
+      const clause = kb.clause(id);
+      const unit = clause && quoteUnits(clause.text).find((u) => names(u.text));
+      if (!clause || !unit) continue;
+      cites.push({ clause: clause.id, title: clause.title, quote: renderUnit(unit) });
+      const req = requirements.find((x) => x.clause === id && names(x.r.text))?.r;
+      const qualifiers = req?.qualifiers ?? [];
+      const branch = branches.find((b) => unit.text.startsWith(b));
+      const reading: Reading = qualifiers.some((q) => q.reading === 'asNeeded')
+        ? 'asNeeded'
+        : branch
+          ? 'branch'
+          : // One of an 「等」 list to choose from: the requirement names it only inside that list (三(一)1's
+            // 分布式控制系统), not also as what is to be built (its 工业通信网络).
+            qualifiers.some((q) => q.reading === 'anyOf' && names(q.wording) && /[、和或]/u.test(q.wording) && !names(req!.text.replace(q.wording, '')))
+            ? 'option'
+            : 'required';
+      const r = readings.get(reading) ?? { ids: [], branch };
+      r.ids.push(id);
+      readings.set(reading, r);
+    }
+    if (readings.size === 0) absent.push(c);
+    for (const [reading, r] of readings) said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
+  }
+  if (said.length === 0) return undefined;
+  if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
+  const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
+  return { text: `${note}${t.lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+}
+
+/**
  * "APS通知里有要求吗": asked whether a system the notice never names is required, an entry's 要/不要
  * is about the neighbouring requirement it was written for, not that system. The answer then says
  * first that the notice does not use the name and what it says instead, and drops the bare verdict.
@@ -2082,6 +2161,18 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
+    // 「WMS是必须的吗」: entries on one category each (or one entry on fewer categories than name the
+    // system) would each give their own verdict; the first sentence says each category's, and the
+    // entries' texts follow without their verdicts.
+    // An entry speaks for a category when its answer names it or its element conditions (三(二)…).
+    const speaksFor = (e: AnswerEntry, c: { section: string; name: string }) => e.answer.includes(c.section) || e.answer.includes(c.name);
+    const onElements = answered.every((c) => (c.match.prepared.entry.conclusion === 'yes' || c.match.prepared.entry.conclusion === 'no') && c.match.prepared.entry.clauses.every((id) => id.startsWith('三(')));
+    const typed = onElements ? perType(kb, q) : undefined;
+    // An entry on a name the notice never writes (APS) says so itself (unnamedSystems), and what the notice says instead.
+    if (typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
+      const rest = results.map((r) => r.text.replace(CATEGORY_VERDICT, '')).join('');
+      results.splice(0, results.length, { text: typed.text + rest, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
+    }
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
@@ -2112,7 +2203,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (lastOpen >= 0 && !results.some((r) => r.text.includes(phone))) {
       results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
     }
-    const cites = mergeCitations(results.map((r) => r.citations));
+    const cites = oncePerClause(mergeCitations(results.map((r) => r.citations)), (id) => kb.clause(id)?.text);
     if (uncovered.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
     const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
@@ -2141,6 +2232,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));
+  // 「SCADA需要吗」 with no entry on it: the element conditions still say, category by category.
+  const typed = perType(kb, q);
+  if (typed) {
+    const cites = oncePerClause(typed.citations, (id) => kb.clause(id)?.text);
+    return response({ answer: render(kb, [typed.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false });
+  }
 
   const { hits, confidence } = kb.retriever.search(q, 6);
   if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return response(outOfScope(kb, null));

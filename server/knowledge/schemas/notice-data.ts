@@ -449,6 +449,29 @@ export const IntentsFile = z.object({
         })
         .optional(),
     }),
+    /**
+     * 「WMS是必须的吗」 asks of a system without naming a category, and the element conditions differ by
+     * category: the first sentence says each category's reading, from the lexicon's clauses and the
+     * qualifiers of elements.json. `asks` are the words that ask whether it is required, anywhere; `lead` opens;
+     * each category is said as `required`, `asNeeded` (「根据…需要」), `option` (one of an 「等」 list to
+     * choose from) or `branch` (one industry branch of the clause) with {category}, {clauses}, {branch};
+     * the categories whose element conditions do not name it as `absent` ({categories}, {sections}, {term}).
+     */
+    perType: z
+      .object({
+        asks: z.array(z.string().min(1)).min(1),
+        /** Words just before the name that ask whether it is required when the question ends in 吗 (「要WMS吗」). */
+        before: z.array(z.string().min(1)).min(1),
+        lead: z.string(),
+        required: z.string(),
+        asNeeded: z.string(),
+        option: z.string(),
+        branch: z.string(),
+        absent: z.string(),
+        separator: z.string(),
+        end: z.string(),
+      })
+      .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
     /**
