@@ -1313,6 +1313,75 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
   return { text: note + rest, citations: [...quotes, ...kept] };
 }
 
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** A part or form number as the notice numbers it: 「4」 and 「四」 are the same part. */
+const numeral = (x: string) => (/^\d$/u.test(x) ? NUMERALS[Number(x) - 1] : x);
+
+/**
+ * 「附件2第四部分写啥」「附件3第二部分」「附件1的四」: one part of a form, asked what it holds, is answered
+ * with that part only: its heading, its items, and each item quoted with its own ID (附件2.四(一)…). A part of
+ * 附件1 that the notice copy lacks (its 一) says that it is inferred, as every answer on 附件1's table does.
+ * Undefined when the question names no single part, or asks something narrower than the whole part.
+ */
+function formPart(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.formPart;
+  if (!t) return undefined;
+  const categories = at.otherCategory.categories;
+  const q = question.replace(/\s+/gu, '');
+  const digits = `[1-9${NUMERALS.join('')}]`;
+  const explicit = new RegExp(`附件(${digits})`, 'u').exec(q);
+  let forms: string[];
+  let rest = q;
+  if (explicit) {
+    forms = [`附件${NUMERALS.indexOf(numeral(explicit[1]!)!) + 1}`];
+    rest = rest.replace(explicit[0], ' ');
+  } else {
+    const word = t.formWords.find((w) => q.includes(w));
+    if (!word) return undefined;
+    const named = categories.filter((c) => c.words.some((w) => q.includes(w)));
+    const factory = at.otherCategory.choice?.factory.some((w) => q.includes(w)) ?? false;
+    forms = (named.length ? named : factory ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories).map((c) => c.form);
+    rest = rest.replace(word, ' ');
+  }
+  if (!forms.every((f) => categories.some((c) => c.form === f))) return undefined;
+  const byNumber = new RegExp(`第(${digits})(?:${t.partWords.join('|')})`, 'u').exec(rest);
+  // 「附件1的四」: a numeral right after the form, not the start of a sub-item (「附件2的四(三)」).
+  const afterForm = byNumber ? null : new RegExp(`^\\s*的?(${digits})(?:、|部分)?(?![(（\\d${NUMERALS.join('')}])`, 'u').exec(explicit ? q.slice(explicit.index + explicit[0].length) : '');
+  const part = byNumber ?? afterForm;
+  if (!part) return undefined;
+  const n = numeral(part[1]!)!;
+  rest = byNumber ? rest.replace(byNumber[0], ' ') : q.slice(explicit!.index + explicit![0].length + part[0].length);
+  // Whatever else the question says must only ask what the part holds.
+  for (const w of [...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]), ...t.formWords, ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  if (rest.replace(/[\p{P}\s]/gu, '').length > 0) return undefined;
+  const said: { forms: string[]; text: string }[] = [];
+  const cites: Citation[] = [];
+  for (const form of forms) {
+    const clause = kb.clause(`${form}.${n}`);
+    if (!clause) return undefined;
+    const items = kb.children(clause.id);
+    const list = items.map((c) => fill(t.item, { label: `（${c.id.slice(clause.id.length + 1, -1)}）`, title: c.title })).join(t.separator);
+    const text = fill(t.lead, { n, title: clause.title, items: items.length ? fill(t.items, { count: items.length, list }) : '' });
+    const same = said.find((x) => x.text === text);
+    if (same) same.forms.push(form);
+    else said.push({ forms: [form], text });
+    for (const c of items.length ? items : [clause]) {
+      // A table's first line is its own heading: the first line that says more stands for it.
+      const units = quoteUnits(c.text);
+      const unit = units.find((u) => u.text.replace(/[。：:\s]/gu, '') !== c.title) ?? units[0];
+      cites.push({ clause: c.id, title: c.title, quote: unit ? renderUnit(unit) : c.title });
+    }
+    // 附件1's 一 is reconstructed: said so, with the forms it was inferred from.
+    const inferred = [clause, ...items].find((c) => c.inferred);
+    if (inferred && at.inferredForm) {
+      const others = categories.filter((c) => c.form !== form).map((c) => c.form).join(t.formSeparator);
+      said[said.length - 1]!.text += fill(at.inferredForm.note, { form, title: inferred.title, clause: inferred.id, others });
+    }
+  }
+  return { text: said.map((x) => fill(x.text, { forms: x.forms.join(t.formSeparator) })).join(''), citations: cites };
+}
+
 /**
  * 「WMS是必须的吗」「SCADA需要吗」 ask whether a system or device is required without naming a category,
  * while the element conditions differ by category. The lexicon says in which clauses of 三 the concept is
@@ -1994,6 +2063,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const { unit, phone } = kb.data.facts.contact;
     return response({ ...outOfScope(kb, null), answer: `${note}${fill(kb.data.intents.answerText.termAbsent, { term, unit, phone })}`, confidence: INTENT_CONFIDENCE });
   }
+
+  const part = formPart(kb, question);
+  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);

@@ -472,6 +472,28 @@ export const IntentsFile = z.object({
         end: z.string(),
       })
       .optional(),
+    /**
+     * 「附件2第四部分写啥」「智能车间申报书第三部分要写什么」 name one part of one form (or of the two factory
+     * forms) and ask only what it holds: that part is answered, its items listed and quoted. The form is
+     * named 附件N, or by a category's words with one of `formWords` (the factory word alone names 附件2 and
+     * 附件3); the part by 第N plus one of `partWords`, or a numeral right after the form (「附件1的四」). What is
+     * left once the form, the part, `asks` and `particles` are taken out must be nothing, or the question
+     * asks something narrower (「附件2第四部分的专利要原件吗」). `lead`: {forms}, {n}, {title}, {items};
+     * `items`: {count}, {list}; each item `item` ({label}, {title}) joined by `separator`.
+     */
+    formPart: z
+      .object({
+        formWords: z.array(z.string().min(1)).min(1),
+        partWords: z.array(z.string().min(1)).min(1),
+        asks: z.array(z.string().min(1)).min(1),
+        particles: z.array(z.string().min(1)),
+        lead: z.string(),
+        items: z.string(),
+        item: z.string(),
+        separator: z.string(),
+        formSeparator: z.string(),
+      })
+      .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
     /**
