@@ -7,7 +7,7 @@ import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrecti
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
-import { oncePerClause, quoteUnits, renderUnit } from './quote';
+import { ELLIPSIS, oncePerClause, quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
 import { placeholderValues } from './placeholders';
 
@@ -1383,6 +1383,39 @@ function formPart(kb: KnowledgeBase, question: string): { text: string; citation
 }
 
 /**
+ * 「离散型智能工厂研发设计有什么要求」: one element condition of one category, named by its title, asked
+ * what it requires, is answered with that clause, quoted whole (its heading left out). A title is named
+ * whole, or by its head of four characters or more (「信息基础设施」 of 三(一)1's 信息基础设施安全可靠).
+ * Undefined when no single category and clause are named, or the question asks something narrower.
+ */
+function elementClause(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.elementClause;
+  if (!t) return undefined;
+  const q = question.replace(/\s+/gu, '');
+  const categories = at.otherCategory.categories;
+  const named = categories.filter((c) => c.words.some((w) => q.includes(w)));
+  if (named.length !== 1) return undefined;
+  const category = named[0]!;
+  const head = (title: string) => {
+    for (let n = title.length; n >= 4; n--) if (q.includes(title.slice(0, n))) return title.slice(0, n);
+    return undefined;
+  };
+  const found = kb.children(category.section).map((c) => ({ c, said: head(c.title) })).filter((x) => x.said);
+  if (found.length !== 1) return undefined;
+  const { c: clause, said } = found[0]!;
+  let rest = q.split(said!).join(' ');
+  const typeWords = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]);
+  for (const w of [...typeWords, ...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  if (rest.replace(/[\p{P}\s\d]/gu, '').length > 0 || !t.asks.some((w) => q.includes(w))) return undefined;
+  const units = quoteUnits(clause.text);
+  // The clause's own heading (「研发设计。」) is its title: the quote starts after it.
+  const body = units.map((u) => u.text).join('').replace(new RegExp(`^${clause.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。`, 'u'), '');
+  const quote = body && clause.text.includes(body) ? `${ELLIPSIS}${body}` : units.map(renderUnit).join('');
+  return { text: fill(t.lead, { category: category.name, title: clause.title, clause: clause.id, body: quote.replace(ELLIPSIS, '') }), citations: [{ clause: clause.id, title: clause.title, quote }] };
+}
+
+/**
  * 「WMS是必须的吗」「SCADA需要吗」 ask whether a system or device is required without naming a category,
  * while the element conditions differ by category. The lexicon says in which clauses of 三 the concept is
  * named; elements.json says how each is read (「根据生产需要」, one of an 「等」 list to choose from, one
@@ -2064,7 +2097,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     return response({ ...outOfScope(kb, null), answer: `${note}${fill(kb.data.intents.answerText.termAbsent, { term, unit, phone })}`, confidence: INTENT_CONFIDENCE });
   }
 
-  const part = formPart(kb, question);
+  const part = formPart(kb, question) ?? elementClause(kb, question);
   if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
 
   // The whole question first; then its parts, which may each ask something else.

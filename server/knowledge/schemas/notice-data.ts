@@ -494,6 +494,19 @@ export const IntentsFile = z.object({
         formSeparator: z.string(),
       })
       .optional(),
+    /**
+     * 「离散型智能工厂研发设计有什么要求」「智能车间的信息基础设施有什么要求」 name one element condition of a
+     * category by its title (or the title's head, 信息基础设施 of 信息基础设施安全可靠) and ask only what it
+     * requires: that clause is answered, quoted whole. What is left once the category, the title, `asks` and
+     * `particles` are taken out must be nothing. `lead`: {category}, {title}, {clause}, {body} (the clause after its heading).
+     */
+    elementClause: z
+      .object({
+        asks: z.array(z.string().min(1)).min(1),
+        particles: z.array(z.string().min(1)),
+        lead: z.string(),
+      })
+      .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
     /**
