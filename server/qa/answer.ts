@@ -1394,25 +1394,34 @@ function elementClause(kb: KnowledgeBase, question: string): { text: string; cit
   if (!t) return undefined;
   const q = question.replace(/\s+/gu, '');
   const categories = at.otherCategory.categories;
+  const factoryWords = at.otherCategory.choice?.factory ?? [];
   const named = categories.filter((c) => c.words.some((w) => q.includes(w)));
-  if (named.length !== 1) return undefined;
-  const category = named[0]!;
+  // 「智能工厂系统集成有什么要求」 names both factory types.
+  const asked = named.length === 1 ? named : named.length === 0 && factoryWords.some((w) => q.includes(w)) ? categories.filter((c) => c.unless?.some((w) => factoryWords.includes(w)) !== true) : [];
+  if (asked.length === 0) return undefined;
   const head = (title: string) => {
     for (let n = title.length; n >= 4; n--) if (q.includes(title.slice(0, n))) return title.slice(0, n);
     return undefined;
   };
-  const found = kb.children(category.section).map((c) => ({ c, said: head(c.title) })).filter((x) => x.said);
-  if (found.length !== 1) return undefined;
-  const { c: clause, said } = found[0]!;
-  let rest = q.split(said!).join(' ');
+  const found = asked.map((category) => ({ category, hits: kb.children(category.section).map((c) => ({ c, said: head(c.title) })).filter((x) => x.said) }));
+  if (found.some((f) => f.hits.length !== 1)) return undefined;
+  let rest = q;
+  for (const f of found) rest = rest.split(f.hits[0]!.said!).join(' ');
   const typeWords = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]);
   for (const w of [...typeWords, ...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
   if (rest.replace(/[\p{P}\s\d]/gu, '').length > 0 || !t.asks.some((w) => q.includes(w))) return undefined;
-  const units = quoteUnits(clause.text);
-  // The clause's own heading (「研发设计。」) is its title: the quote starts after it.
-  const body = units.map((u) => u.text).join('').replace(new RegExp(`^${clause.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。`, 'u'), '');
-  const quote = body && clause.text.includes(body) ? `${ELLIPSIS}${body}` : units.map(renderUnit).join('');
-  return { text: fill(t.lead, { category: category.name, title: clause.title, clause: clause.id, body: quote.replace(ELLIPSIS, '') }), citations: [{ clause: clause.id, title: clause.title, quote }] };
+  const texts: string[] = [];
+  const cites: Citation[] = [];
+  for (const { category, hits } of found) {
+    const clause = hits[0]!.c;
+    const units = quoteUnits(clause.text);
+    // The clause's own heading (「研发设计。」) is its title: the quote starts after it.
+    const body = units.map((u) => u.text).join('').replace(new RegExp(`^${clause.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。`, 'u'), '');
+    const quote = body && clause.text.includes(body) ? `${ELLIPSIS}${body}` : units.map(renderUnit).join('');
+    texts.push(fill(t.lead, { category: category.name, title: clause.title, clause: clause.id, body: quote.replace(ELLIPSIS, '') }));
+    cites.push({ clause: clause.id, title: clause.title, quote });
+  }
+  return { text: texts.join(''), citations: cites };
 }
 
 /**
@@ -1442,7 +1451,9 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   const span = concept.span;
   // 「要WMS吗」 asks as much as 「WMS是必须的吗」: a word of `before` just before the name, with a question tag.
   const before = question.slice(0, concept.index);
-  if (!t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
+  // 「没有WMS能报智能工厂吗」 asks it too: what is missing decides the answer only per category.
+  const lacking = at.lacking.without.some((w) => before.endsWith(w)) && at.lacking.asks.some((w) => question.includes(w));
+  if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
   // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
   const latin = /^[a-z0-9]+$/u.test(span);
   const written = !latin || entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
@@ -2275,7 +2286,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const typed = onElements ? perType(kb, q) : undefined;
     // An entry on a name the notice never writes (APS) says so itself (unnamedSystems), and what the notice says instead.
     if (typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
-      const rest = results.map((r) => r.text.replace(CATEGORY_VERDICT, '')).join('');
+      // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
+      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '')).join('');
       results.splice(0, results.length, { text: typed.text + rest, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
     }
     const { unit, phone } = kb.data.facts.contact;
