@@ -1502,7 +1502,8 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  return { text: `${note}${t.lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+  const lead = lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
+  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
 }
 
 /**
@@ -2108,11 +2109,15 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     return response({ ...outOfScope(kb, null), answer: `${note}${fill(kb.data.intents.answerText.termAbsent, { term, unit, phone })}`, confidence: INTENT_CONFIDENCE });
   }
 
-  const part = formPart(kb, question) ?? elementClause(kb, question);
-  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
-
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
+  // An entry written for exactly the element condition asked (三(一)6's two layers) says more than the clause alone.
+  const element = elementClause(kb, question);
+  const own = accepted(whole)?.prepared.entry.clauses;
+  const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
+  const part = formPart(kb, question) ?? (ownElement ? undefined : element);
+  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
+
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
   const { pieces: typedParts, said } = parts(q);

@@ -463,6 +463,8 @@ export const IntentsFile = z.object({
         /** Words just before the name that ask whether it is required when the question ends in 吗 (「要WMS吗」). */
         before: z.array(z.string().min(1)).min(1),
         lead: z.string(),
+        /** Opens instead of `lead` when the question says the system is missing (「没有WMS能报吗」): {term}. */
+        lacking: z.string().optional(),
         required: z.string(),
         asNeeded: z.string(),
         option: z.string(),
