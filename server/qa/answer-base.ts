@@ -5,7 +5,7 @@ import type { KnowledgeData } from '../knowledge/load';
 import { KnowledgeError } from '../knowledge/load';
 import { QUERY_STOPWORDS } from '../retrieval/tokenize';
 import { arabicNumerals, findQuantities, understanderFor, type ConceptMatch, type Understander } from '../understand';
-import { quoteUnits, quoteWith, renderUnit, type QuoteUnit } from './quote';
+import { oncePerClause, quoteUnits, quoteWith, renderUnit, type QuoteUnit } from './quote';
 import { WordFinder } from './words';
 
 /**
@@ -439,7 +439,7 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     citations.push(own ?? cite(id, fallbackQuote(c, units, entry.quotes)));
   }
   for (const q of quotes) if (!citations.some((c) => c.clause === q.clause && c.quote === q.quote)) citations.push(q);
-  const unique = citations.filter((c, i) => citations.findIndex((x) => x.clause === c.clause && x.quote === c.quote) === i);
+  const unique = oncePerClause(citations, (id) => clause(id)?.text);
   citations.splice(0, citations.length, ...unique);
   const items = (entry.items ?? []).map((item, i) => {
     const quoted = [item.quote, ...(item.also ?? [])].map((q, j) => {
@@ -450,7 +450,7 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
       if (!text) throw new KnowledgeError(where, `${at}：条款 ${q.clause} 中没有原文“${q.find}”`);
       return cite(c.id, text);
     });
-    return { words: item.words.map(norm), answer: item.answer, citations: quoted };
+    return { words: item.words.map(norm), answer: item.answer, citations: oncePerClause(quoted, (id) => clause(id)?.text) };
   });
   let anchors: string[] = [];
   if (!entry.requires) {

@@ -7,7 +7,7 @@ import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrecti
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
-import { quoteUnits, renderUnit } from './quote';
+import { ELLIPSIS, oncePerClause, quoteUnits, renderUnit } from './quote';
 import { answersOf } from './layer';
 import { placeholderValues } from './placeholders';
 
@@ -1315,6 +1315,199 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
   return { text: note + rest, citations: [...quotes, ...kept] };
 }
 
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** A part or form number as the notice numbers it: 「4」 and 「四」 are the same part. */
+const numeral = (x: string) => (/^\d$/u.test(x) ? NUMERALS[Number(x) - 1] : x);
+
+/**
+ * 「附件2第四部分写啥」「附件3第二部分」「附件1的四」: one part of a form, asked what it holds, is answered
+ * with that part only: its heading, its items, and each item quoted with its own ID (附件2.四(一)…). A part of
+ * 附件1 that the notice copy lacks (its 一) says that it is inferred, as every answer on 附件1's table does.
+ * Undefined when the question names no single part, or asks something narrower than the whole part.
+ */
+function formPart(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.formPart;
+  if (!t) return undefined;
+  const categories = at.otherCategory.categories;
+  const q = question.replace(/\s+/gu, '');
+  const digits = `[1-9${NUMERALS.join('')}]`;
+  const explicit = new RegExp(`附件(${digits})`, 'u').exec(q);
+  let forms: string[];
+  let rest = q;
+  if (explicit) {
+    forms = [`附件${NUMERALS.indexOf(numeral(explicit[1]!)!) + 1}`];
+    rest = rest.replace(explicit[0], ' ');
+  } else {
+    const word = t.formWords.find((w) => q.includes(w));
+    if (!word) return undefined;
+    const named = categories.filter((c) => c.words.some((w) => q.includes(w)));
+    const factory = at.otherCategory.choice?.factory.some((w) => q.includes(w)) ?? false;
+    forms = (named.length ? named : factory ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories).map((c) => c.form);
+    rest = rest.replace(word, ' ');
+  }
+  if (!forms.every((f) => categories.some((c) => c.form === f))) return undefined;
+  const byNumber = new RegExp(`第(${digits})(?:${t.partWords.join('|')})`, 'u').exec(rest);
+  // 「附件1的四」: a numeral right after the form, not the start of a sub-item (「附件2的四(三)」).
+  const afterForm = byNumber ? null : new RegExp(`^\\s*的?(${digits})(?:、|部分)?(?![(（\\d${NUMERALS.join('')}])`, 'u').exec(explicit ? q.slice(explicit.index + explicit[0].length) : '');
+  const part = byNumber ?? afterForm;
+  if (!part) return undefined;
+  const n = numeral(part[1]!)!;
+  rest = byNumber ? rest.replace(byNumber[0], ' ') : q.slice(explicit!.index + explicit![0].length + part[0].length);
+  // Whatever else the question says must only ask what the part holds.
+  for (const w of [...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]), ...t.formWords, ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  if (rest.replace(/[\p{P}\s]/gu, '').length > 0) return undefined;
+  const said: { forms: string[]; text: string }[] = [];
+  const cites: Citation[] = [];
+  for (const form of forms) {
+    const clause = kb.clause(`${form}.${n}`);
+    if (!clause) return undefined;
+    const items = kb.children(clause.id);
+    const list = items.map((c) => fill(t.item, { label: `（${c.id.slice(clause.id.length + 1, -1)}）`, title: c.title })).join(t.separator);
+    const text = fill(t.lead, { n, title: clause.title, items: items.length ? fill(t.items, { count: items.length, list }) : '' });
+    const same = said.find((x) => x.text === text);
+    if (same) same.forms.push(form);
+    else said.push({ forms: [form], text });
+    for (const c of items.length ? items : [clause]) {
+      // A table's first line is its own heading: the first line that says more stands for it.
+      const units = quoteUnits(c.text);
+      const unit = units.find((u) => u.text.replace(/[。：:\s]/gu, '') !== c.title) ?? units[0];
+      cites.push({ clause: c.id, title: c.title, quote: unit ? renderUnit(unit) : c.title });
+    }
+    // 附件1's 一 is reconstructed: said so, with the forms it was inferred from.
+    const inferred = [clause, ...items].find((c) => c.inferred);
+    if (inferred && at.inferredForm) {
+      const others = categories.filter((c) => c.form !== form).map((c) => c.form).join(t.formSeparator);
+      said[said.length - 1]!.text += fill(at.inferredForm.note, { form, title: inferred.title, clause: inferred.id, others });
+    }
+  }
+  return { text: said.map((x) => fill(x.text, { forms: x.forms.join(t.formSeparator) })).join(''), citations: cites };
+}
+
+/**
+ * 「离散型智能工厂研发设计有什么要求」: one element condition of one category, named by its title, asked
+ * what it requires, is answered with that clause, quoted whole (its heading left out). A title is named
+ * whole, or by its head of four characters or more (「信息基础设施」 of 三(一)1's 信息基础设施安全可靠).
+ * Undefined when no single category and clause are named, or the question asks something narrower.
+ */
+function elementClause(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.elementClause;
+  if (!t) return undefined;
+  const q = question.replace(/\s+/gu, '');
+  const categories = at.otherCategory.categories;
+  const factoryWords = at.otherCategory.choice?.factory ?? [];
+  const named = categories.filter((c) => c.words.some((w) => q.includes(w)));
+  // 「智能工厂系统集成有什么要求」 names both factory types.
+  const asked = named.length === 1 ? named : named.length === 0 && factoryWords.some((w) => q.includes(w)) ? categories.filter((c) => c.unless?.some((w) => factoryWords.includes(w)) !== true) : [];
+  if (asked.length === 0) return undefined;
+  const head = (title: string) => {
+    for (let n = title.length; n >= 4; n--) if (q.includes(title.slice(0, n))) return title.slice(0, n);
+    return undefined;
+  };
+  const found = asked.map((category) => ({ category, hits: kb.children(category.section).map((c) => ({ c, said: head(c.title) })).filter((x) => x.said) }));
+  if (found.some((f) => f.hits.length !== 1)) return undefined;
+  let rest = q;
+  for (const f of found) rest = rest.split(f.hits[0]!.said!).join(' ');
+  const typeWords = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]);
+  for (const w of [...typeWords, ...categories.flatMap((c) => c.words), ...(at.otherCategory.choice?.factory ?? []), ...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  if (rest.replace(/[\p{P}\s\d]/gu, '').length > 0 || !t.asks.some((w) => q.includes(w))) return undefined;
+  const texts: string[] = [];
+  const cites: Citation[] = [];
+  for (const { category, hits } of found) {
+    const clause = hits[0]!.c;
+    const units = quoteUnits(clause.text);
+    // The clause's own heading (「研发设计。」) is its title: the quote starts after it.
+    const body = units.map((u) => u.text).join('').replace(new RegExp(`^${clause.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}。`, 'u'), '');
+    const quote = body && clause.text.includes(body) ? `${ELLIPSIS}${body}` : units.map(renderUnit).join('');
+    texts.push(fill(t.lead, { category: category.name, title: clause.title, clause: clause.id, body: quote.replace(ELLIPSIS, '') }));
+    cites.push({ clause: clause.id, title: clause.title, quote });
+  }
+  return { text: texts.join(''), citations: cites };
+}
+
+/**
+ * 「WMS是必须的吗」「SCADA需要吗」 ask whether a system or device is required without naming a category,
+ * while the element conditions differ by category. The lexicon says in which clauses of 三 the concept is
+ * named; elements.json says how each is read (「根据生产需要」, one of an 「等」 list to choose from, one
+ * industry branch of 三(一)4). The first sentence says each category's reading, and each clause is quoted
+ * where it names the concept. Undefined when a category is named (otherCategory answers that), when the
+ * question does not ask whether it is required, or when it names no single such concept.
+ */
+function perType(kb: KnowledgeBase, question: string): { text: string; citations: Citation[]; scope: { section: string; name: string }[]; unwritten: boolean } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.perType;
+  if (!t) return undefined;
+  const categories = at.otherCategory.categories;
+  // 「智能工厂要WMS吗」 asks of both factory types; 车间, 离散 or 流程 name one category.
+  if (categories.some((c) => c.words.some((w) => question.includes(w)))) return undefined;
+  const factoryOnly = at.otherCategory.choice?.factory.some((w) => question.includes(w)) ?? false;
+  const scope = factoryOnly ? categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : categories;
+  const found = understanderFor(kb.data).findConcepts(question).filter((m) => !(m.id && at.otherCategory.ignore.includes(m.id)));
+  const concepts = found.filter((m) => !found.some((x) => x.span.length > m.span.length && x.index <= m.index && m.index + m.span.length <= x.index + x.span.length));
+  const under = (id: string, root: string) => id === root || (id.startsWith(root) && /^[\d(]/u.test(id.slice(root.length)));
+  const entries = [...new Set(concepts.map((m) => kb.data.lexicon.entries.find((e) => e.canonical === m.canonical)))].filter((e) => e?.clauses?.some((id) => categories.some((c) => under(id, c.section))));
+  if (entries.length !== 1) return undefined;
+  const entry = entries[0]!;
+  const concept = concepts.find((m) => m.canonical === entry.canonical)!;
+  const span = concept.span;
+  // 「要WMS吗」 asks as much as 「WMS是必须的吗」: a word of `before` just before the name, with a question tag.
+  const before = question.slice(0, concept.index);
+  // 「没有WMS能报智能工厂吗」 asks it too: what is missing decides the answer only per category.
+  const lacking = at.lacking.without.some((w) => before.endsWith(w)) && at.lacking.asks.some((w) => question.includes(w));
+  if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
+  // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
+  const latin = /^[a-z0-9]+$/u.test(span);
+  const written = !latin || entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  const related = written ? undefined : acronyms(kb, question).find((i) => i.abbr.toLowerCase() === span && !i.own);
+  const term = related ? related.name : latin ? span.toUpperCase() : span;
+  const forms = [entry.canonical, ...entry.aliases].map(norm);
+  const names = (text: string) => forms.some((f) => norm(text).includes(f));
+  // The industry branches of a clause (三(一)4's 离散型行业, 流程型行业) are the lexicon's names of the two types.
+  const branches = kb.data.lexicon.entries.filter((e) => e.id && at.otherCategory.ignore.includes(e.id)).flatMap((e) => [e.canonical, ...e.aliases]).filter((w) => w.endsWith('行业'));
+  const requirements = Object.values(kb.data.elements.categories).flatMap((c) => c.elements.flatMap((e) => (e.requirements ?? []).map((r) => ({ clause: e.clause, r }))));
+  type Reading = 'required' | 'asNeeded' | 'option' | 'branch';
+  const said: string[] = [];
+  const absent: (typeof categories)[number][] = [];
+  const cites: Citation[] = [];
+  for (const c of scope) {
+    const ids = entry.clauses!.filter((id) => under(id, c.section) && id !== c.section);
+    if (ids.length === 0) {
+      absent.push(c);
+      continue;
+    }
+    const readings = new Map<Reading, { ids: string[]; branch?: string }>();
+    for (const id of ids) {
+      const clause = kb.clause(id);
+      const unit = clause && quoteUnits(clause.text).find((u) => names(u.text));
+      if (!clause || !unit) continue;
+      cites.push({ clause: clause.id, title: clause.title, quote: renderUnit(unit) });
+      const req = requirements.find((x) => x.clause === id && names(x.r.text))?.r;
+      const qualifiers = req?.qualifiers ?? [];
+      const branch = branches.find((b) => unit.text.startsWith(b));
+      const reading: Reading = qualifiers.some((q) => q.reading === 'asNeeded')
+        ? 'asNeeded'
+        : branch
+          ? 'branch'
+          : // One of an 「等」 list to choose from: the requirement names it only inside that list (三(一)1's
+            // 分布式控制系统), not also as what is to be built (its 工业通信网络).
+            qualifiers.some((q) => q.reading === 'anyOf' && names(q.wording) && /[、和或]/u.test(q.wording) && !names(req!.text.replace(q.wording, '')))
+            ? 'option'
+            : 'required';
+      const r = readings.get(reading) ?? { ids: [], branch };
+      r.ids.push(id);
+      readings.set(reading, r);
+    }
+    if (readings.size === 0) absent.push(c);
+    for (const [reading, r] of readings) said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
+  }
+  if (said.length === 0) return undefined;
+  if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
+  const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
+  const lead = lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
+  return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+}
+
 /**
  * "APS通知里有要求吗": asked whether a system the notice never names is required, an entry's 要/不要
  * is about the neighbouring requirement it was written for, not that system. The answer then says
@@ -2011,6 +2204,13 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
+  // An entry written for exactly the element condition asked (三(一)6's two layers) says more than the clause alone.
+  const element = elementClause(kb, question);
+  const own = accepted(whole)?.prepared.entry.clauses;
+  const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
+  const part = formPart(kb, question) ?? (ownElement ? undefined : element);
+  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
+
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
   const { pieces: typedParts, said } = parts(q);
@@ -2185,6 +2385,19 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const rest = answered[failedAt]!.match.prepared.entry.conclusion === 'no' ? main.text : fill(kb.data.intents.answerText.failedFact!.rest, { rest: main.text.replace(BARE_VERDICT, '').replace(/^(?:可以|能)[，,]/u, '') });
       results[failedAt] = { text: failed.map((x) => x.text).join('') + rest, citations: mergeCitations([...failed.map((x) => x.citations), main.citations]) };
     }
+    // 「WMS是必须的吗」: entries on one category each (or one entry on fewer categories than name the
+    // system) would each give their own verdict; the first sentence says each category's, and the
+    // entries' texts follow without their verdicts.
+    // An entry speaks for a category when its answer names it or its element conditions (三(二)…).
+    const speaksFor = (e: AnswerEntry, c: { section: string; name: string }) => e.answer.includes(c.section) || e.answer.includes(c.name);
+    const onElements = answered.every((c) => (c.match.prepared.entry.conclusion === 'yes' || c.match.prepared.entry.conclusion === 'no') && c.match.prepared.entry.clauses.every((id) => id.startsWith('三(')));
+    const typed = onElements ? perType(kb, q) : undefined;
+    // An entry on a name the notice never writes (APS) says so itself (unnamedSystems), and what the notice says instead.
+    if (fails.length === 0 && typed && !typed.unwritten && (answered.length > 1 || !typed.scope.every((c) => speaksFor(answered[0]!.match.prepared.entry, c)))) {
+      // Each entry's own verdict (and the lead said of a missing system) holds for its category only: the summary says them.
+      const rest = results.map((r) => r.text.split(kb.data.intents.answerText.lacking.lead).join('').replace(CATEGORY_VERDICT, '')).join('');
+      results.splice(0, results.length, { text: typed.text + rest, citations: [...typed.citations, ...results.flatMap((r) => r.citations)] });
+    }
     const { unit, phone } = kb.data.facts.contact;
     // A part the notice does not cover is said to be so, with whom to ask, never dropped: the
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
@@ -2215,7 +2428,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     if (lastOpen >= 0 && !results.some((r) => r.text.includes(phone))) {
       results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
     }
-    const cites = mergeCitations(results.map((r) => r.citations));
+    const cites = oncePerClause(mergeCitations(results.map((r) => r.citations)), (id) => kb.clause(id)?.text);
     if (uncovered.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
     const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
@@ -2244,6 +2457,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   }
   const topic = topicOf(kb, q, false, found);
   if (topic) return response(outOfScope(kb, topic));
+  // 「SCADA需要吗」 with no entry on it: the element conditions still say, category by category.
+  const typed = perType(kb, q);
+  if (typed) {
+    const cites = oncePerClause(typed.citations, (id) => kb.clause(id)?.text);
+    return response({ answer: render(kb, [typed.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false });
+  }
 
   const { hits, confidence } = kb.retriever.search(q, 6);
   if (hits.length === 0 || confidence < kb.data.intents.outOfScope.minConfidence) return response(outOfScope(kb, null));

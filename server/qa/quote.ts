@@ -63,3 +63,54 @@ export function isVerbatim(quote: string, clauseText: string): boolean {
   }
   return true;
 }
+
+/**
+ * Quotes of one clause joined into one, in the clause's order: the clause is cited once, with 「…」
+ * where text between or around the passages was left out. Each passage is placed in the clause; passages
+ * that overlap or touch become one. Null when one of the quotes is not clause text.
+ */
+function joinQuotes(quotes: readonly string[], clauseText: string): string | null {
+  const spans: { at: number; end: number; open: boolean; close: boolean }[] = [];
+  for (const quote of quotes) {
+    if (!isVerbatim(quote, clauseText)) return null;
+    const raw = quote.split(ELLIPSIS);
+    let from = 0;
+    raw.forEach((piece, i) => {
+      if (!piece) return;
+      const at = clauseText.indexOf(piece, from);
+      from = at + piece.length;
+      spans.push({ at, end: from, open: i > 0, close: i < raw.length - 1 });
+    });
+  }
+  spans.sort((a, b) => a.at - b.at || b.end - a.end);
+  const merged: typeof spans = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (!last || s.at > last.end) merged.push({ ...s });
+    else if (s.end > last.end) Object.assign(last, { end: s.end, close: s.close });
+    else if (s.end === last.end) last.close &&= s.close;
+  }
+  const body = merged.map((s) => clauseText.slice(s.at, s.end)).join(ELLIPSIS);
+  return `${merged[0]!.open ? ELLIPSIS : ''}${body}${merged[merged.length - 1]!.close ? ELLIPSIS : ''}`;
+}
+
+/**
+ * A list of citations with each clause cited once, at its first place: an entry may quote two
+ * passages of one clause (三(一)6's 条码 and its AGV), and several entries answering one question may
+ * each quote a clause, but the reader is shown one quote per clause, its passages in the clause's order.
+ */
+export function oncePerClause<C extends { clause: string; quote: string }>(cites: readonly C[], clauseText: (id: string) => string | undefined): C[] {
+  const out: C[] = [];
+  for (const c of cites) {
+    const i = out.findIndex((o) => o.clause === c.clause);
+    if (i < 0) {
+      out.push(c);
+      continue;
+    }
+    const text = clauseText(c.clause);
+    const joined = text === undefined ? null : joinQuotes([out[i]!.quote, c.quote], text);
+    // Quotes are built from clause text, so a join fails only on a misquote: the first quote stands alone.
+    if (joined !== null) out[i] = { ...out[i]!, quote: joined };
+  }
+  return out;
+}

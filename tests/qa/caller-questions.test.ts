@@ -205,7 +205,8 @@ describe('questions asked the way callers ask them', () => {
     expect(ask('流程行业的生产线智能化运行怎么要求').answer).toMatch(/^流程型行业的车间要应用智能仪表/u);
     // Asked of its own category, the verdict stands, and names the category.
     expect(ask('流程型智能工厂要有SIS吗').answer).toMatch(/^是（流程型智能工厂）。/u);
-    expect(ask('能源管理系统是必须的吗').answer).toMatch(/^要（流程型智能工厂）。/u);
+    // Asked of no category, each category's reading comes first.
+    expect(ask('能源管理系统是必须的吗').answer).toMatch(/^要看申报哪一类：流程型智能工厂要（三\(三\)4）；智能车间、离散型智能工厂的要素条件（三\(一\)、三\(二\)）没有点名能源管理系统。/u);
   });
 
   it.each([
@@ -250,7 +251,7 @@ describe('a question that names one row of a table is answered with that row', (
   it.each([
     ['效益表里运营成本的单位', '按万元/天填：效益指标表写的是“运营成本（万元/天）”。', ['运营成本（万元/天）']],
     ['生产效率这一项按什么单位填', '按万元/人/天填：效益指标表写的是“生产效率（万元/人/天）”。', ['生产效率（万元/人/天）']],
-    ['不良品率和单位产值能耗的单位分别是什么', '按%填：效益指标表写的是“产品不良品率（%）”。按吨标准煤/万元填：效益指标表写的是“单位产值能耗（吨标准煤/万元）”。', ['产品不良品率（%）', '单位产值能耗（吨标准煤/万元）']],
+    ['不良品率和单位产值能耗的单位分别是什么', '按%填：效益指标表写的是“产品不良品率（%）”。按吨标准煤/万元填：效益指标表写的是“单位产值能耗（吨标准煤/万元）”。', ['产品不良品率（%）…单位产值能耗（吨标准煤/万元）']], // one clause, cited once
   ])('%s gets the units asked for, each with its own cell quoted', (q, first, quotes) => {
     const r = ask(q);
     expect(r.answer.split('\n')[0]).toBe(first);

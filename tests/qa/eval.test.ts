@@ -39,6 +39,7 @@ import fresh28 from '../fixtures/fresh28-questions.json';
 import fresh29 from '../fixtures/fresh29-questions.json';
 import fresh30 from '../fixtures/fresh30-questions.json';
 import fresh31 from '../fixtures/fresh31.json';
+import fresh33 from '../fixtures/fresh33.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -86,7 +87,7 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   });
 
   it('on the fifth fresh set, definitions and element clauses, after tuning on it (measured once before: hit@3 88.9, facts 88.9, out of scope refused 66.7)', () => {
-    expect(figures(evaluate(kb, fresh5))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 94.4, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(evaluate(kb, fresh5))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the sixth fresh set, typed and spoken style, after tuning on it (measured once before: hit@3 92.9, facts 85.7, concluded 92.9, facts in conclusion 78.6)', () => {
@@ -285,6 +286,13 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // system is required, the second of two questions dropped, and PDM answered for the discrete type only.
   it('on the thirty-first fresh set, who may apply: trades in and outside manufacturing, ownership, legal form, size and losses, certificates the notice does not ask for, missing systems, running time and two-part asks, after fixing what it found (measured once before: hit@3 73.3, facts 46.7, concluded 80, facts in conclusion 43.3, seven in-scope questions refused, out of scope refused 100)', () => {
     expect(figures(evaluate(kb, fresh31))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // The forms and the element conditions, measured once before the fixes: a part of one form answered with all three
+  // forms' structure, a system asked of no category answered in numbered parts or by the closest clauses, the seals not
+  // counted, 「…研发设计有什么要求」 answered 不要求 or with the whole category's list.
+  it('on the thirty-third fresh set, the forms and the element conditions, after fixing what it found (measured once before: hit@3 84.1, facts 79.4, concluded 90.5, facts in conclusion 77.8, one in-scope question refused)', () => {
+    expect(figures(evaluate(kb, fresh33))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

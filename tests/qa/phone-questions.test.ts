@@ -282,7 +282,8 @@ describe('element questions whose honest answer is no or not in the notice', () 
   it('answers manual inspection and spreadsheet scheduling with no, and leaves 「能申报吗」 to every condition', () => {
     for (const q of ['质量检测用人工抽检可以吗', '质检靠人工看行不行']) expect(lead(q), q).toMatch(/^不符合这一项的写法，只靠人工检测达不到/);
     for (const q of ['排产用Excel算不算高级排产', '生产计划是人工排的可以吗']) expect(lead(q), q).toMatch(/^不算，用Excel或人工排产达不到/);
-    expect(lead('在线检测设备必须有吗')).toMatch(/^要。/);
+    // Asked of no category: the process type's element conditions do not name it.
+    expect(lead('在线检测设备必须有吗')).toMatch(/^要看申报哪一类：智能车间要（三\(一\)7）；离散型智能工厂要（三\(二\)3）；流程型智能工厂的要素条件（三\(三\)）没有点名在线检测。/);
     expect(lead('质量检测还是人工抽检，能申报智能车间吗')).toMatch(/^能不能报、报哪一类/);
   });
 

@@ -57,9 +57,10 @@ describe('a system or machine the enterprise has, and whether it may apply', () 
     expect(lead('厂里新上了十台数控机床 够条件报智能车间不')).toMatch(/^光凭部分设备或单个系统下不了结论/);
   });
 
-  it('keeps 不强制 for a system that is missing or asked to be required', () => {
+  it('keeps 不强制 for a workshop missing a system it adopts as needed, and says each category when none is named', () => {
     expect(lead('车间没有AGV能报吗')).toMatch(/^不强制。/);
-    expect(lead('AGV是必须的吗')).toMatch(/^不强制。/);
+    // 三(二)3 has no 「根据生产需要」: asked of no category, the workshop's 不强制 is not the whole answer.
+    expect(lead('AGV是必须的吗')).toMatch(/^要看申报哪一类：智能车间根据生产需要采用（三\(一\)6）；离散型智能工厂[^；]*（三\(二\)3）；流程型智能工厂的要素条件（三\(三\)）没有点名AGV。/);
     expect(lead('智能车间要求有多少台机器人')).toMatch(/^通知没有规定机器人的数量/);
   });
 });

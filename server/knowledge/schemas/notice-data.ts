@@ -456,6 +456,66 @@ export const IntentsFile = z.object({
         })
         .optional(),
     }),
+    /**
+     * 「WMS是必须的吗」 asks of a system without naming a category, and the element conditions differ by
+     * category: the first sentence says each category's reading, from the lexicon's clauses and the
+     * qualifiers of elements.json. `asks` are the words that ask whether it is required, anywhere; `lead` opens;
+     * each category is said as `required`, `asNeeded` (「根据…需要」), `option` (one of an 「等」 list to
+     * choose from) or `branch` (one industry branch of the clause) with {category}, {clauses}, {branch};
+     * the categories whose element conditions do not name it as `absent` ({categories}, {sections}, {term}).
+     */
+    perType: z
+      .object({
+        asks: z.array(z.string().min(1)).min(1),
+        /** Words just before the name that ask whether it is required when the question ends in 吗 (「要WMS吗」). */
+        before: z.array(z.string().min(1)).min(1),
+        lead: z.string(),
+        /** Opens instead of `lead` when the question says the system is missing (「没有WMS能报吗」): {term}. */
+        lacking: z.string().optional(),
+        required: z.string(),
+        asNeeded: z.string(),
+        option: z.string(),
+        branch: z.string(),
+        absent: z.string(),
+        separator: z.string(),
+        end: z.string(),
+      })
+      .optional(),
+    /**
+     * 「附件2第四部分写啥」「智能车间申报书第三部分要写什么」 name one part of one form (or of the two factory
+     * forms) and ask only what it holds: that part is answered, its items listed and quoted. The form is
+     * named 附件N, or by a category's words with one of `formWords` (the factory word alone names 附件2 and
+     * 附件3); the part by 第N plus one of `partWords`, or a numeral right after the form (「附件1的四」). What is
+     * left once the form, the part, `asks` and `particles` are taken out must be nothing, or the question
+     * asks something narrower (「附件2第四部分的专利要原件吗」). `lead`: {forms}, {n}, {title}, {items};
+     * `items`: {count}, {list}; each item `item` ({label}, {title}) joined by `separator`.
+     */
+    formPart: z
+      .object({
+        formWords: z.array(z.string().min(1)).min(1),
+        partWords: z.array(z.string().min(1)).min(1),
+        asks: z.array(z.string().min(1)).min(1),
+        particles: z.array(z.string().min(1)),
+        lead: z.string(),
+        items: z.string(),
+        item: z.string(),
+        separator: z.string(),
+        formSeparator: z.string(),
+      })
+      .optional(),
+    /**
+     * 「离散型智能工厂研发设计有什么要求」「智能车间的信息基础设施有什么要求」 name one element condition of a
+     * category by its title (or the title's head, 信息基础设施 of 信息基础设施安全可靠) and ask only what it
+     * requires: that clause is answered, quoted whole. What is left once the category, the title, `asks` and
+     * `particles` are taken out must be nothing. `lead`: {category}, {title}, {clause}, {body} (the clause after its heading).
+     */
+    elementClause: z
+      .object({
+        asks: z.array(z.string().min(1)).min(1),
+        particles: z.array(z.string().min(1)),
+        lead: z.string(),
+      })
+      .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
     /**
