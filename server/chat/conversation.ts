@@ -355,7 +355,12 @@ export class Conversation {
     // and a reply naming the answered item it changes still changes it.
     const stale = msg.mode !== 'qa' && msg.pending !== undefined && msg.pending !== (before.question?.id ?? null);
     if (stale && interp.kind !== 'question' && !(named && named === interp)) return this.refuseStale(sessionId, msg.clientId, msg.text, msg.pending ?? null, answers);
-    if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
+    // A correction of the answer before (「前面那题改成没有」) leaves the question waiting unanswered: it is asked again by name.
+    let tookBack = split !== undefined && interp.kind === 'answers' && !interp.items.some((i) => i.questionId === before.question?.id);
+    if (interp.kind === 'unclear' && interp.reason === 'previous') {
+      interp = this.correctPrevious(msg.text, answers, before.question);
+      tookBack = interp.kind === 'answers';
+    }
 
     if (interp.kind === 'answers') {
       let next = answers;
@@ -443,7 +448,7 @@ export class Conversation {
         // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
         const after = this.step(next);
         const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
-        if (!left && stillPending && !replaced && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
+        if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
           await this.say(sessionId, phrases.pendingStill(before.question), []);
         }
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);
