@@ -398,8 +398,11 @@ export class Conversation {
         next = item.approx && (typeof item.value === 'number' || item.questionId.startsWith('form.')) ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
         // 「APC在精馏工段用了」: what a reply to the capability asked says beyond its yes is kept with it, for the form to
         // state; an answer given again without it drops the old words, which may no longer hold.
-        if (!item.extra && item.questionId === before.question?.id && item.questionId.startsWith('cap.') && !interp.asks) {
-          const detail = item.value === true || item.value === 'partial' ? detailOf(data, split?.head ?? msg.text) : undefined;
+        // A capability taken back to no by another reply loses its words too.
+        const inPlace = item.value === true || item.value === 'partial';
+        const own = item.questionId === before.question?.id && !interp.asks;
+        if (!item.extra && item.questionId.startsWith('cap.') && (own || !inPlace)) {
+          const detail = own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined;
           const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
           next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
         }

@@ -806,6 +806,12 @@ export function previousCorrectionAfter(kb: KnowledgeData, rawText: string): { h
     const tail = text.slice(ref.start - opening[1]!.length);
     const said = findAll(vocab.corrections, tail.toLowerCase()).filter((h) => CORRECTION_END.test(tail.toLowerCase().slice(h.end)) || RESTATES.test(h.word));
     if (!said.length) continue;
+    // Only a bare value after the words pointing back (其实有, 是有的, 改成没有): a correction that names what it takes
+    // back (「刚才说错了，MES还没上」) or says what was meant (「刚才说的意思是想报流程型工厂」) is read whole as before.
+    let rest = tail.toLowerCase();
+    for (const h of [...findAll(vocab.previousRefs, rest), ...findAll(vocab.corrections, rest)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, h.start) + rest.slice(h.end);
+    rest = rest.replace(/[\s\p{P}\p{S}]/gu, '');
+    if ([...rest].length > 5 || findAll(indexOf(kb).aliasRegex, rest).length) continue;
     return { head, tail };
   }
   return undefined;
