@@ -8,7 +8,7 @@ import type { Assessment } from '../schemas/profile';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
-import { isAssessmentRequest, isInstruction, parseNumber, withoutQuotedAsking } from '../engine/interpret';
+import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
@@ -344,13 +344,28 @@ export class Conversation {
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
-    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(msg.text, ctx));
+    // 「有ERP。上一个说错了，其实有」: the reply to the pending question comes first, then a correction of the answer before;
+    // each part is read for its own question, so neither is lost.
+    const split = msg.mode !== 'qa' && !same && !named && before.question ? previousCorrectionAfter(data, msg.text) : undefined;
+    let interp: Interpretation = msg.mode === 'qa' ? { kind: 'question' } : same ?? named ?? (await this.extract(split?.head ?? msg.text, ctx));
+    if (split && interp.kind !== 'question') {
+      const fix = this.correctPrevious(split.tail, answers, before.question);
+      if (fix.kind === 'answers') {
+        const own = interp.kind === 'answers' ? interp.items.filter((i) => !fix.items.some((f) => f.questionId === i.questionId)) : [];
+        interp = { ...(interp.kind === 'answers' ? interp : {}), kind: 'answers', items: [...own, ...fix.items.map(({ extra: _extra, ...i }) => i)] };
+      } else if (interp.kind !== 'answers') interp = fix;
+    }
     // Typed while this tab showed another question than the one waiting (another tab answered it): a reply read for the
     // waiting question would be filed under an item the user never saw. A question about the notice is still answered,
     // and a reply naming the answered item it changes still changes it.
     const stale = msg.mode !== 'qa' && msg.pending !== undefined && msg.pending !== (before.question?.id ?? null);
     if (stale && interp.kind !== 'question' && !(named && named === interp)) return this.refuseStale(sessionId, msg.clientId, msg.text, msg.pending ?? null, answers);
-    if (interp.kind === 'unclear' && interp.reason === 'previous') interp = this.correctPrevious(msg.text, answers, before.question);
+    // A correction of the answer before (「前面那题改成没有」) leaves the question waiting unanswered: it is asked again by name.
+    let tookBack = split !== undefined && interp.kind === 'answers' && !interp.items.some((i) => i.questionId === before.question?.id);
+    if (interp.kind === 'unclear' && interp.reason === 'previous') {
+      interp = this.correctPrevious(msg.text, answers, before.question);
+      tookBack = interp.kind === 'answers';
+    }
 
     if (interp.kind === 'answers') {
       let next = answers;
@@ -386,6 +401,16 @@ export class Conversation {
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
         next = item.approx && (typeof item.value === 'number' || item.questionId.startsWith('form.')) ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
+        // 「APC在精馏工段用了」: what a reply to the capability asked says beyond its yes is kept with it, for the form to
+        // state; an answer given again without it drops the old words, which may no longer hold.
+        // A capability taken back to no by another reply loses its words too.
+        const inPlace = item.value === true || item.value === 'partial';
+        const own = item.questionId === before.question?.id && !interp.asks;
+        if (!item.extra && item.questionId.startsWith('cap.') && (own || !inPlace)) {
+          const detail = own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined;
+          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
+          next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+        }
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
         const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
@@ -431,7 +456,7 @@ export class Conversation {
         // asked again by name. Not after a correction of an earlier answer, nor when what was recorded moved the interview on.
         const after = this.step(next);
         const stillPending = !!before.question && !before.question.id.startsWith('form.') && after.question?.id === before.question.id;
-        if (!left && stillPending && !replaced && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
+        if (!left && stillPending && (!replaced || tookBack) && !hard.length && !recorded.some((r) => r.questionId === before.question!.id)) {
           await this.say(sessionId, phrases.pendingStill(before.question), []);
         }
         if (hard.length) await this.warn(sessionId, hard[0]!.questionId, hard, answers);

@@ -41,7 +41,7 @@ interface Vocab {
   corrections: RegExp | null;
   previousRefs: RegExp | null;
   spokenWh: RegExp | null;
-  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null };
+  registration: { question: string; cues: RegExp | null; home: RegExp | null; elsewhere: RegExp | null; otherUnits: RegExp | null; parentUnits: RegExp | null; ownUnits: RegExp | null };
   onlyBefore: RegExp | null;
   partScope: { regex: RegExp | null; some: RegExp | null; notAll: RegExp | null; notRestricting: RegExp | null; whole: string[]; parts: string[]; unitParts: string[]; applying: string[]; otherUnit: string[] };
 }
@@ -56,6 +56,8 @@ const SOME_LACK = /^(?:有的|有些).*?(没有?)$/u;
  * opens the right answer (「记录错了：」「改成“是”」), 是, 其实 or 应该.
  */
 const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!？?…:：“"「『'\s]|是|其实|应该|$)/u;
+/** Correction words that the corrected value follows at once (改成没有, 改为是). */
+const RESTATES = /^改[成为]$/u;
 /** Nothing but particles, spaces or punctuation before the clause ends. */
 const CLAUSE_END = /^[\s啊呀吧啦哈嘛呢哦了的]*(?:[，,。；;！!？?\n]|$)/u;
 
@@ -111,6 +113,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
       home: wordRegex([...v.registration.home, ...kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases])].filter((w) => w.length > 1 || v.registration.home.includes(w))),
       elsewhere: wordRegex(v.registration.elsewhere),
       otherUnits: wordRegex(v.registration.otherUnits),
+      parentUnits: wordRegex(v.registration.parentUnits),
+      ownUnits: wordRegex(v.registration.ownUnits),
     },
     // An "only" word and at most one filler, ending right where a system's name begins.
     onlyBefore: v.onlyWords.length || ps?.restrictors.length
@@ -784,6 +788,57 @@ function withAnswerBeforeCorrection(kb: KnowledgeData, rawText: string, pending:
 }
 
 /**
+ * 「有ERP。上一个说错了，其实有」「没有，刚才那个说错了，是有的」: a reply that answers the pending question and then, in a
+ * clause of its own, takes back the answer before without naming it. The clause that opens with a word pointing back
+ * (上一个, 刚才那个, 前面那题) and holds a correction word starts the correction; what comes before it is the reply to the
+ * pending question. Undefined when no such clause follows an answer.
+ */
+export function previousCorrectionAfter(kb: KnowledgeData, rawText: string): { head: string; tail: string } | undefined {
+  const text = normalise(rawText.slice(0, 2000)).text;
+  const vocab = vocabOf(kb);
+  const lower = text.toLowerCase();
+  for (const ref of findAll(vocab.previousRefs, lower)) {
+    // The word pointing back opens its clause, after a filler such as 对了 or 哦.
+    const opening = lower.slice(0, ref.start).match(/(?:^|[，,。；;！!？?\s])((?:对了|哦|噢|啊|还有|另外|然后)?[，,\s]?)$/u);
+    if (!opening || ref.start - opening[1]!.length <= 0) continue;
+    const head = text.slice(0, ref.start - opening[1]!.length).replace(/[\s，,。；;！!]+$/u, '');
+    if (!head) continue;
+    const tail = text.slice(ref.start - opening[1]!.length);
+    const said = findAll(vocab.corrections, tail.toLowerCase()).filter((h) => CORRECTION_END.test(tail.toLowerCase().slice(h.end)) || RESTATES.test(h.word));
+    if (!said.length) continue;
+    // Only a bare value after the words pointing back (其实有, 是有的, 改成没有): a correction that names what it takes
+    // back (「刚才说错了，MES还没上」) or says what was meant (「刚才说的意思是想报流程型工厂」) is read whole as before.
+    let rest = tail.toLowerCase();
+    for (const h of [...findAll(vocab.previousRefs, rest), ...findAll(vocab.corrections, rest)].sort((a, b) => b.start - a.start)) rest = rest.slice(0, h.start) + rest.slice(h.end);
+    rest = rest.replace(/[\s\p{P}\p{S}]/gu, '');
+    if ([...rest].length > 5 || findAll(indexOf(kb).aliasRegex, rest).length) continue;
+    return { head, tail };
+  }
+  return undefined;
+}
+
+/** Where a capability reply's own words are kept beside its answer (`detail.cap.apc`), for the form to draw on. */
+export const DETAIL_PREFIX = 'detail.';
+
+/**
+ * What a yes or partial reply to a capability question says beyond its answer (「APC在精馏工段用了」「MES覆盖两个车间」
+ * 「立库有3000个货位」「有，用的金蝶」): the reply as typed, with a leading bare answer word taken off, kept so the drafted
+ * form can state it as the enterprise's own words. A reply that is only its answer (「有哩」「有DCS」「SIS有」) has none:
+ * fewer than four characters are left once its answer words, particles and punctuation are removed.
+ */
+export function detailOf(kb: KnowledgeData, rawText: string): string | undefined {
+  const raw = rawText.normalize('NFKC').replace(/\s+/gu, ' ').trim().slice(0, 200);
+  if (!raw) return undefined;
+  const lower = normalise(raw).text.toLowerCase();
+  const vocab = vocabOf(kb);
+  const chars = [...lower];
+  for (const h of findAll(vocab.cues, lower)) for (let i = h.start; i < h.end; i++) chars[i] = ' ';
+  const left = chars.join('').replace(/[\s\p{P}\p{S}哩嘞咧啊呀吧的了嘛呢哈都也就还]/gu, '');
+  if ([...left].length < 4) return undefined;
+  return raw.replace(/^(?:是的|是|有的|有|对|嗯|中)[哩嘞咧啊呀的]*[，,。；;！!\s]+/u, '').trim() || undefined;
+}
+
+/**
  * 「就打算报一个智能工厂」「只准备申报这一个车间」 to the 另有申报 question: an `only` word governing a verb of applying, with
  * words of intent between them or not, says this is the one application, so the question's no is read beside the
  * category the reply names. A reply with an addition (还, 也), something handed in (已经报了) or a question is left as read.
@@ -1118,7 +1173,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「上一个说错了，其实有」 corrects the answer before; the pending question is not what it answers.
   const previousHits = findAll(vocab.previousRefs, work());
   // A correction word ends its phrase: 「不对，…」 corrects, 「不对接」 denies an interface.
-  const correctionHits = findAll(vocab.corrections, work()).filter((h) => CORRECTION_END.test(lower.slice(h.end)));
+  // 「前面那题改成没有」: after a word that points back, 改成 and 改为 are followed by the new value itself.
+  const correctionHits = findAll(vocab.corrections, work()).filter((h) => CORRECTION_END.test(lower.slice(h.end)) || (previousHits.length > 0 && RESTATES.test(h.word)));
   if (pending && previousHits.length && correctionHits.length && !mentions.length && !metricHits.length) {
     // 「称号没得过 刚才说的意思是想报智能工厂」 while the title question is asked back: what it clarifies is the pending
     // question, named by its subject words; the rest is read as its answer.
@@ -1614,7 +1670,17 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (!items.has(reg.question)) {
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
-      if (!findAll(reg.cues, segText).length) continue;
+      const cueAt = findAll(reg.cues, segText);
+      if (!cueAt.length) continue;
+      // 「集团在郑州注册的对吧」「总部注册在北京」: the register of a parent body, said before the cue, is not the applicant's,
+      // and 二(一) reads the applicant's own; a clause that names the applicant too (我们是集团在郑州注册的子公司) still answers.
+      const parent = findAll(reg.parentUnits, segText).filter((h) => h.start < cueAt[0]!.start);
+      // 「我们集团」 names the group still: an own word counts only when no parent word follows it at once.
+      const own = findAll(reg.ownUnits, segText).filter((h) => !parent.some((p) => p.start === h.end));
+      if (parent.length && !own.length) {
+        choiceSegments.add(si);
+        continue;
+      }
       const away = findAll(reg.elsewhere, segText).length > 0;
       const home = findAll(reg.home, segText).length > 0;
       if (away === home) continue;

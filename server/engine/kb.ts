@@ -35,6 +35,11 @@ export interface EngineIndex {
   /** Systems whose name answers a capability's question while it waits (CapabilitiesFile `answeredBy`). */
   answeredBy: Map<CapabilityId, CapabilityId[]>;
   divisions: Map<string, Division>;
+  /**
+   * The everyday names of each division's trade (化工 → 26, 仓储 → 59), from industries.json: the one list the Q&A trade
+   * lookup reads too, so the interview and an answer never put one trade in two divisions.
+   */
+  tradeAliases: Map<string, string[]>;
   /** The name of every GB/T 4754 division the knowledge names, manufacturing or not (59 装卸搬运和仓储业). */
   divisionNames: Map<string, string>;
   counties: Set<string>;
@@ -78,6 +83,19 @@ function readDivisions(kb: KnowledgeData): Map<string, Division> {
     if (!/^\d{2}$/.test(code) || typeof d.name !== 'string') continue;
     if (prior !== 'discrete' && prior !== 'process' && prior !== 'mixed') continue;
     out.set(code, { code, name: d.name, prior, mixed: d.mixed === true || prior === 'mixed' });
+  }
+  return out;
+}
+
+function readTradeAliases(kb: KnowledgeData): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const raw = (kb as unknown as Record<string, unknown>).industries as { divisions?: unknown; otherDivisions?: unknown } | undefined;
+  for (const list of [raw?.divisions, raw?.otherDivisions]) {
+    if (!Array.isArray(list)) continue;
+    for (const d of list as Record<string, unknown>[]) {
+      if (typeof d.code !== 'string' || !Array.isArray(d.aliases)) continue;
+      out.set(d.code.replace(/^[A-Za-z]/, ''), d.aliases.filter((w): w is string => typeof w === 'string'));
+    }
   }
   return out;
 }
@@ -175,6 +193,7 @@ export function indexOf(kb: KnowledgeData): EngineIndex {
     anyForm: new Set(kb.capabilities.capabilities.filter((c) => c.anyForm).map((c) => c.id)),
     answeredBy: new Map(kb.capabilities.capabilities.flatMap((c) => (c.answeredBy?.length ? [[c.id, c.answeredBy] as const] : []))),
     divisions: readDivisions(kb),
+    tradeAliases: readTradeAliases(kb),
     divisionNames: readDivisionNames(kb),
     counties: readCounties(kb),
     factoryCategory: { discrete: 'discreteFactory', process: 'processFactory' },

@@ -236,11 +236,11 @@ export function tradeInPassing(kb: KnowledgeData, text: string): string | undefi
   if (!found || found.code === kb.interview.vocabulary.industryEquipment?.division) return undefined;
   const longer = (code: string, w: string) => code !== found.code && w.length > found.word.length && w.includes(found.word);
   for (const d of indexOf(kb).divisions.values()) if (longer(d.code, d.name)) return undefined;
-  for (const [code, words] of Object.entries(kb.interview.vocabulary.industryAliases)) if (words.some((w) => longer(code, w))) return undefined;
+  for (const [code, words] of indexOf(kb).tradeAliases) if (words.some((w) => longer(code, w))) return undefined;
   return found.code;
 }
 
-/** The trade the words of a text name: the division names and the common words for them (VocabularyFile `industryAliases`). */
+/** The trade the words of a text name: the division names and the common words for them (industries.json `aliases`). */
 function tradeFromWords(kb: KnowledgeData, text: string): string | undefined {
   return tradeWordOf(kb, text)?.code;
 }
@@ -262,7 +262,7 @@ function tradeWordOf(kb: KnowledgeData, text: string): { code: string; word: str
     const core = d.name.replace(/业$/, '');
     for (const p of [d.name, core, ...core.split(/[、和，]/)]) consider(d.code, p);
   }
-  for (const [code, words] of Object.entries(vocab.industryAliases)) for (const w of words) consider(code, w);
+  for (const [code, words] of indexOf(kb).tradeAliases) for (const w of words) consider(code, w);
   const found = best as { code: string; word: string; at: number } | undefined;
   // 「饲料机械」: the machines for an industry, not the industry itself.
   const eq = vocab.industryEquipment;

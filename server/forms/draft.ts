@@ -6,7 +6,8 @@ import { fmt, sharePercent } from './compute';
 import { factoryRatioConflicts, honoursAgainstAssessment, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
-import { formalFacts } from './formal';
+import { formalFacts, formalText } from './formal';
+import { DETAIL_PREFIX } from '../engine/interpret';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
 import type { KnowledgeData } from '../knowledge/load';
@@ -850,13 +851,26 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
       }));
     if (unitIsThisWorkshop) addNew(unitMetric(ctx, 'dataCollectionRate'));
   }
-  const caps = cellCaps(ctx, field).filter((c) => !d || !saidIn(ctx, c, d.text));
+  // With no description of the cell, what the enterprise said of a capability in the interview (「MES覆盖两个车间」) is
+  // stated in its words, named by the capability where they do not name it; the capability is then not listed again.
+  if (!d) {
+    for (const c of cellCaps(ctx, field)) {
+      const said = ctx.facts.capabilityDetails?.[c];
+      if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      const own = formalText(ctx.kb.formDrafting, said);
+      const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
+      const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
+      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`], missing: [] });
+    }
+  }
+  const stated = () => units.map((u) => u.text).join('');
+  const caps = cellCaps(ctx, field).filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
   if (!d) {
     // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
     // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
-    const open = cellCaps(ctx, field).filter((c) => capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial');
+    const open = cellCaps(ctx, field).filter((c) => (capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial') && !ctx.facts.capabilityDetails?.[c]);
     const hasComputed = units.some((u) => u.numbers.length);
     if (open.length || !hasComputed) {
       // A figures cell asks for the counts its hint names, not for 「…情况」 as a whole: what was answered

@@ -8,7 +8,7 @@ import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../under
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, yearsSaid } from '../understand/years';
-import { parseNumber } from '../engine/interpret';
+import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
@@ -558,6 +558,9 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   }
   if (approximate.length) facts.approximate = approximate;
   if (denied.length) facts.deniedCells = denied;
+  // The interview's own words of a capability in place (「MES覆盖两个车间」), for the cells that ask about it.
+  const details = Object.entries(answers).flatMap(([id, v]) => (id.startsWith(`${DETAIL_PREFIX}cap.`) && typeof v === 'string' && v.trim() ? [[id.slice(DETAIL_PREFIX.length + 4), v.trim()] as const] : []));
+  if (details.length) facts.capabilityDetails = Object.fromEntries(details);
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;

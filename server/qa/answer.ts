@@ -444,7 +444,12 @@ function tradeAnswer(kb: KnowledgeBase, q: string, base: { text: string; citatio
   const trade = t ? tradeOf(kb, q) : null;
   if (!t || !trade) return undefined;
   const text = normalise(q);
-  const is = t.isWords.some((w) => text.includes(norm(w)));
+  // 「我们不是制造业企业，做仓储的，能报不」: a denied 是 (不是制造业) is the asker's premise, not a question whether it counts.
+  const is = t.isWords.some((w) => {
+    const word = norm(w);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (!word.startsWith('是') || !/[不没非]$/u.test(text.slice(0, at))) return true;
+    return false;
+  });
   // 「搞养殖的」 names the trade by what is done: it is said as the trade (养殖).
   trade.said = trade.said.replace(/^(?:做|搞|开|跑)(?=\p{Script=Han}{2})/u, '');
   const cites = citations(kb, [[t.clause, t.quotes]]);

@@ -125,6 +125,11 @@ export const FormFacts = z.object({
    * path ("elements.rd.pdm", "workshops.0.descriptions.ws.run").
    */
   deniedCells: z.array(z.object({ fact: z.string().max(100), said: Text(50) })).max(100).optional(),
+  /**
+   * What the enterprise said of a capability beyond its yes in the interview (「APC在精馏工段用了」), by capability id, as
+   * typed: a cell that asks about the capability and has no description of the enterprise's states it.
+   */
+  capabilityDetails: z.partialRecord(CapabilityId, Text(200)).optional(),
 });
 export type FormFacts = z.infer<typeof FormFacts>;
 

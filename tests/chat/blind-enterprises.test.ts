@@ -112,13 +112,9 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     wrong: [],
   },
   'D5-新乡锂电隔膜子公司': { taken: 39, of: 39, missed: [], wrong: [] },
-  // The mode named with the trade (「有色冶炼」) is recorded then, and not asked (of: 39).
-  'D6-渑池氧化铝工厂': {
-    taken: 37,
-    of: 38,
-    missed: ['ent.industryCode 「氧化铝，有色冶炼」'],
-    wrong: [],
-  },
+  // The mode named with the trade (「有色冶炼」) is recorded then, and not asked; 氧化铝 names division 32 since the
+  // interview reads the trade names of industries.json.
+  'D6-渑池氧化铝工厂': { taken: 38, of: 38, missed: [], wrong: [] },
   'D7-鹤壁电缆集团名义': { taken: 14, of: 14, missed: [], wrong: [] },
   // 制鞋 shares division 19 with 皮革鞣制, a process, so the production mode is asked now (of: 17).
   'D8-睢县制鞋两个车间同报': {

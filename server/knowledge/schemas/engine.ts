@@ -613,7 +613,19 @@ export const InterviewFile = z
        * question itself a place said as where the enterprise is (「俺们在开封」「安阳的」) answers too, unless its
        * clause names a part or another body (`otherUnits`: 工厂在郑州 says where production is, not the register).
        */
-      registration: z.object({ question: z.string(), cues: Words, home: Words, elsewhere: Words, otherUnits: Words.default([]) }),
+      registration: z.object({
+        question: z.string(),
+        cues: Words,
+        home: Words,
+        elsewhere: Words,
+        otherUnits: Words.default([]),
+        /**
+         * A parent body (集团, 总公司) named before the cue: the clause says where that body is registered, which is not
+         * the applicant's register 二(一) reads, unless an `ownUnits` word (我们, 子公司) names the applicant in it.
+         */
+        parentUnits: Words.default([]),
+        ownUnits: Words.default([]),
+      }),
       /**
        * 「中不中？俺们在开封」: a clause that is only one of these words asks for the listener's nod, not a
        * question of its own; beside a statement it is dropped, so the statement is read as the answer.
@@ -646,7 +658,6 @@ export const InterviewFile = z
        * the one asked.
        */
       metricSubjects: z.record(z.string().regex(/^metric\./), Words).default({}),
-      industryAliases: z.record(z.string().regex(/^\d{2}$/, '行业别名须以两位数的行业大类代码为键'), Words),
       /**
        * Words of a division's name that name no industry alone (机械 of 「金属制品、机械和设备修理业」):
        * a typed industry is never read from one of them.
