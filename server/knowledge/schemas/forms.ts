@@ -725,6 +725,20 @@ export const FormDrafting = z.object({
    */
   remainderProducts: z.array(z.string().min(1)),
   /**
+   * The same 近三年主要经济指标 checks as `messages.liabilitiesAboveAssets` … `lossYears`, worded for the 主管部门 that
+   * does the 初审 (the bureau's applicant view, its 推荐 confirmation, the 自评报告): the figures, and `note`, which says
+   * the bureau judges 二(一)'s 「生产经营和财务状况良好」 and the app decides nothing.
+   */
+  reviewFinance: z
+    .object({
+      liabilitiesAboveAssets: z.string().includes('{liabilities}').includes('{assets}'),
+      profitAboveRevenue: z.string().includes('{profit}').includes('{revenue}'),
+      lossYears: z.string().includes('{losses}'),
+      lossYear: z.string().includes('{year}').includes('{loss}'),
+      note: z.string().min(1),
+    })
+    .optional(),
+  /**
    * Each main product with its own share of revenue, so a share is read as that product's and never as the total:
    * `exact` ({name}, {share}); `asked` ({name}, {ask}: the request for a share not given, or given only round);
    * `label` ({name}) names that share in a request and a flag.
