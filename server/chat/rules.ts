@@ -15,7 +15,8 @@ export interface FormPhase {
   planForm(answers: Answers, category: Category): { question: QuestionView | null; progress: Progress };
   /** planForm's remaining count alone, as the interview shows it before the form begins. */
   formRemaining(answers: Answers, category: Category): number;
-  applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue): ApplyResult;
+  /** `category`: the form being filled, whose 附件 a flag of the answer names. */
+  applyFormAnswer(answers: Answers, questionId: string, value: AnswerValue, category?: Category | null): ApplyResult;
   interpretForm(text: string, pending: QuestionView | null): Interpretation;
   groupOf(answers: Answers, category: Category, questionId: string, section?: string): string[];
   describeForm(answers: Answers, category: Category | null): Recorded[];
@@ -75,7 +76,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     apply(answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
       if (isFormQuestion(questionId)) {
         if (!forms) return { ok: false, error: `未知的问题：${questionId}` };
-        return skipRead(forms.applyFormAnswer(answers, questionId, value));
+        return skipRead(forms.applyFormAnswer(answers, questionId, value, evaluate(data, answers).assessment.category.recommended));
       }
       return skipRead(applyAnswer(data, answers, questionId, value));
     },

@@ -181,7 +181,9 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       if (req.metric) {
         const metric = sa.metricLabels[req.metric];
         const value = f.metrics[req.metric];
-        r.selfNotes.push(value === undefined ? fill(sa.notReported, { metric }) : fill(sa.reported, { metric, value: fmt(value) }));
+        // A figure given round stays round in the note, wherever the assessment is shown (panel, bureau, report).
+        const reported = f.approxMetrics?.[req.metric] ? (sa.reportedApprox ?? sa.reported) : sa.reported;
+        r.selfNotes.push(value === undefined ? fill(sa.notReported, { metric }) : fill(reported, { metric, value: fmt(value) }));
       }
       if (v === undefined) {
         r.selfUnknown.push(label);
@@ -297,7 +299,7 @@ function sharedElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode 
     const v = f.selfAssessment[k];
     key += v === true ? 'y' : v === false ? 'n' : '-';
   }
-  for (const k of inputs.metrics) key += `|${f.metrics[k] ?? ''}`;
+  for (const k of inputs.metrics) key += `|${f.metrics[k] ?? ''}${f.approxMetrics?.[k] ? '~' : ''}`;
   let table = elementResults.get(el);
   if (!table) elementResults.set(el, (table = new Map()));
   const tableKey = `${mode ?? ''}|${key}`;

@@ -4,6 +4,7 @@ import type { CapabilityId, CapabilityValue, Profile } from '../schemas/profile'
 import type { MetricKey, SelfKey } from '../knowledge/schemas/engine';
 import { indexOf } from './kb';
 import { yearOf } from '../understand';
+import { parseNumber } from './interpret';
 
 type Title = 'smartWorkshop' | 'smartFactory';
 
@@ -40,6 +41,8 @@ export interface Facts {
   productionMode?: 'discrete' | 'process';
   capabilities: Partial<Record<CapabilityId, CapabilityValue>>;
   metrics: Partial<Record<MetricKey, number>>;
+  /** Metrics given as a round figure (「大概九成」): recorded for the assessment, and said as 约 wherever shown. */
+  approxMetrics?: Partial<Record<MetricKey, true>>;
   selfAssessment: Partial<Record<SelfKey, boolean>>;
   /** Facts a hard condition of a later notice reads that no profile field holds (category-rules.json `declared.*`). */
   declared: Record<string, boolean | number | string>;
@@ -128,6 +131,15 @@ export function factsFromAnswers(kb: KnowledgeData, answers: Record<string, Answ
       continue;
     }
     setPath(facts, q.sets, value);
+  }
+  // A metric answered round carries the words typed under `approx.<question>`; the mark holds while those words
+  // still read as the figure kept (an exact answer given since replaces the figure, and the mark no longer applies).
+  for (const [id, q] of questions) {
+    const said = answers[`approx.${id}`];
+    const m = /^metrics\.(\w+)$/.exec(q.sets ?? '');
+    if (!m || typeof said !== 'string' || typeof answers[id] !== 'number') continue;
+    if (parseNumber(said, q.unit)?.value !== answers[id]) continue;
+    (facts.approxMetrics ??= {})[m[1] as MetricKey] = true;
   }
   // The form's 成立时间, typed in the form phase or accepted from an uploaded licence, is the same fact, dated.
   const dated = foundedYearOf(answers['form.foundedOn']);

@@ -21,6 +21,8 @@ export interface GapReport {
   conditions: { clause: string; title: string; status: string; advice: string }[];
   plan: { clause: string; title: string; steps: { kind: 'build' | 'confirm'; name: string; goal: string }[] }[];
   notes: { clause: string; text: string }[];
+  /** Warnings on the 近三年主要经济指标 for the 初审, beside the verdict and never part of it, with the note saying so. */
+  financeWarnings: { items: { clause: string; text: string }[]; note: string } | null;
   materials: { clause: string; title: string; detail?: string; done: boolean; note?: string; checks: string[] }[];
 }
 
@@ -28,7 +30,7 @@ export function buildGapReport(
   drafting: FormDrafting,
   spec: FormSpec | null,
   assessment: Assessment,
-  opts: { company?: string; checklist?: ChecklistItem[]; state?: ChecklistState },
+  opts: { company?: string; checklist?: ChecklistItem[]; state?: ChecklistState; financeWarnings?: GapReport['financeWarnings'] },
 ): GapReport {
   const r = drafting.report;
   const capName = (c: CapabilityId) => drafting.capabilities[c]?.name ?? c;
@@ -60,6 +62,7 @@ export function buildGapReport(
     conditions: assessment.conditions.map((c) => ({ clause: c.clause, title: c.title, status: r.status[c.status], advice: c.advice })),
     plan,
     notes: assessment.notes,
+    financeWarnings: opts.financeWarnings ?? null,
     materials: (opts.checklist ?? []).map((i) => {
       const s = opts.state?.items[i.id];
       return { clause: i.clause, title: i.title, detail: i.detail, done: !!s?.done, ...(s?.note ? { note: s.note } : {}), checks: s?.checks ?? [] };
@@ -99,6 +102,13 @@ export async function renderGapReport(g: GapReport): Promise<Buffer> {
     p(g.headings.verdict, { bold: true, size: 28, font: HEI }),
     p(`${g.verdict.label}（${L.eligible}：${g.verdict.eligible ? L.eligibleYes : L.eligibleNo}）`, { bold: true, size: 24 }),
     ...g.verdict.blocking.map((b) => p(`${L.blocking}：${b.reason}（${b.clause}）`, { indent: 420 })),
+    // Said right under the verdict, so 「符合基本申报条件」 is never read without the figures the bureau will question.
+    ...(g.financeWarnings
+      ? [
+          ...g.financeWarnings.items.map((w) => p(`${L.financeWarning ?? ''}${w.text}（${w.clause}）`, { indent: 420, color: '9C5700' })),
+          p(g.financeWarnings.note, { indent: 420, size: 20, color: '595959' }),
+        ]
+      : []),
     p(g.headings.category, { bold: true, size: 28, font: HEI }),
     p(`${L.recommended}：${g.category.recommended ?? L.noCategory}`, { bold: true, size: 24 }),
     ...g.category.reasons.map((r) => p(`${L.reasons}：${r.text}${r.clause ? `（${r.clause}）` : ''}`, { indent: 420 })),

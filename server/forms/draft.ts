@@ -25,8 +25,11 @@ export interface FormsContext extends FormsKnowledge {
   engine?: KnowledgeData;
 }
 
-/** Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on. */
-type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[] };
+/**
+ * Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on;
+ * `short` is the piece without its requests, which an optional sentence prints rather than being left out for them.
+ */
+type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[]; short?: Piece };
 /**
  * `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out.
  * `notApplicable`: the enterprise has not got the fact (a 分公司's 注册资本); a required sentence says so in `note`, an optional one is left out.
@@ -275,16 +278,30 @@ function slot(ctx: Ctx, name: string): Slot {
       if (!ps.length) return miss('products');
       const numbers: NumberSource[] = [];
       const facts: string[] = [];
+      const missing: string[] = [];
+      const shares = ctx.kb.formDrafting.productShares;
+      const { approximate, approximateNote } = ctx.kb.formDrafting.requests;
+      // Once one product is given a share, each product's share sits with it, asked for where it is missing, so no
+      // share is read as another product's or as the total. With none given, the total has its own sentence.
+      const perProduct = ps.some(([p]) => p.share !== undefined);
       const parts = ps.map(([p, i]) => {
         numbers.push(...digitsOf(p.name, `form.products.${i}.name`));
         facts.push(`form.products.${i}.name`);
-        // A share given round (约占六成, 40%-50%) is withheld as every other round figure is: the form is
-        // signed, and the flag from the answers asks for the exact share.
-        if (p.share === undefined || p.approx) return p.name;
-        numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
-        return `${p.name}（占营业收入${fmt(p.share)}%）`;
+        if (p.share !== undefined && !p.approx) {
+          numbers.push({ value: fmt(p.share), source: `form.products.${i}.share` });
+          return fillText(shares.exact, { name: p.name, share: fmt(p.share) });
+        }
+        if (!perProduct) return p.name;
+        // A share given round (约占六成, 40%-50%) is not printed as a figure on the signed form: its request asks for
+        // the exact one, with the words as typed (约55%) beside it in the app's draft, as every other round figure's does.
+        const label = fillText(shares.label, { name: p.name });
+        const rough = p.approx ? ctx.facts.approximate?.find((a) => a.fact === 'products' && a.label === label) : undefined;
+        const ask = rough ? fillText(approximate, { label }) + fillText(approximateNote, { said: rough.said }) : label;
+        missing.push(ask);
+        return fillText(shares.asked, { name: p.name, ask: placeholder(ask) });
       });
-      return { text: parts.join('、'), numbers, facts };
+      const names: Piece = { text: ps.map(([p]) => p.name).join('、'), numbers: ps.flatMap(([p, i]) => digitsOf(p.name, `form.products.${i}.name`)), facts: ps.map(([, i]) => `form.products.${i}.name`) };
+      return { text: parts.join('、'), numbers, facts, ...(missing.length ? { missing, short: names } : {}) };
     }
     case 'honours': {
       // An honour the assessment's answer on prior titles contradicts waits for the user to say which holds (see the flag).
@@ -502,7 +519,7 @@ interface Filled {
   lastSlot?: Piece;
 }
 
-function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: string } | null> = {}): Filled {
+function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: string } | null> = {}, short = false): Filled {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
   const facts = new Set<string>();
@@ -510,7 +527,8 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
   let absent = false;
   let na = false;
   const out = text.replace(/\{([\w.]+)\}/g, (_m, key: string) => {
-    const r: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
+    const s: Slot = key in vars ? vars[key] ?? { missing: key } : slot(ctx, key);
+    const r: Slot = short && isPiece(s) && s.short ? s.short : s;
     if (isAbsent(r)) {
       absent = true;
       return '';
@@ -533,7 +551,11 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
-  const r = fill(ctx, line.text);
+  const full = fill(ctx, line.text);
+  // An optional sentence whose slot asks for a part (one product's share) is kept without the asks: the products
+  // are worth stating in a short text, and their shares are asked for where they are required.
+  const shortened = full.missing.length && !line.required ? fill(ctx, line.text, {}, true) : undefined;
+  const r = shortened && !shortened.missing.length ? shortened : full;
   if (r.absent || (r.notApplicable && !line.required)) return [];
   if (r.missing.length && !line.required) {
     ctx.skipped.push(...r.missing);

@@ -574,9 +574,8 @@ const OWN_TEXTS = ['history', 'business', 'marketing', 'advantages', 'benefits']
  * own words that its figures do not give). Whether the enterprise 「生产经营和财务状况良好」 (二(一)) is the bureau's
  * judgement: the flags say so, and the assessment's answer is left as the enterprise gave it.
  */
-function financeFlags(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form: FactCheckForm): FactFlag[] {
+function financeFlags(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form: FactCheckForm, m: FactCheckForm['messages'] = form.messages): FactFlag[] {
   const f = profile.form ?? {};
-  const m = form.messages;
   const judged = m.operatingJudged ?? '';
   const flags: FactFlag[] = [];
   const years = Object.entries(f.finance ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -613,6 +612,18 @@ function financeFlags(profile: Pick<DraftProfile, 'enterprise' | 'form'>, form: 
       }
     }
   return flags;
+}
+
+/**
+ * The 近三年主要经济指标 checks of `financeFlags` (the same rule the enterprise's form shows), worded for the bureau's
+ * 初审 by `wording`: liabilities above assets, profit above revenue, loss years beside the assessment's 经营良好.
+ */
+export function reviewFinanceFlags(
+  profile: Pick<DraftProfile, 'enterprise' | 'form'>,
+  form: FactCheckForm,
+  wording: { liabilitiesAboveAssets: string; profitAboveRevenue: string; lossYears: string; lossYear: string },
+): FactFlag[] {
+  return financeFlags(profile, form, { ...wording, operatingJudged: '' });
 }
 
 /**

@@ -48,6 +48,7 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
   // until the exact one is given: its field is not finished.
   // A figure given round or as a range, by its fact: the words typed for it.
   const roughSaid = new Map((facts.approximate ?? []).map((a) => [a.fact, a.said]));
+  const roughSaidOf = (fact: string) => (facts.approximate ?? []).filter((a) => a.fact === fact).map((a) => a.said);
   // A cell stored as 「暂无」 against the interview's yes is not finished either, until one of them is corrected.
   const deniedFacts = new Set((facts.deniedCells ?? []).map((d) => d.fact));
 
@@ -79,7 +80,10 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
       field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
       field.status = answers[c.id] === null ? 'skipped' : roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
       // A round figure or a range is not yet a figure: the field shows the words typed, not the figure kept for checks.
-      const said = answers[c.id] === null ? undefined : roughSaid.get(c.fact);
+      // A list (主营产品) keeps each item's round share inside the text as typed: the field shows that whole text, not
+      // the one item's words, so no item is hidden from the box and then dropped by an edit of what was shown.
+      const stored = answers[c.id];
+      const said = stored === null || (typeof stored === 'string' && roughSaidOf(c.fact).every((s) => stored.includes(s))) ? undefined : roughSaid.get(c.fact);
       if (said !== undefined) {
         field.said = said;
         field.display = said;
@@ -330,12 +334,12 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
     if (!own || own.value === null) value = t;
     else {
-      const r = applyFormAnswer(kb, answers, questionId, own.value);
+      const r = applyFormAnswer(kb, answers, questionId, own.value, category);
       if (!r.ok) return { ok: false, error: r.error };
       const also: NonNullable<Extract<FormCheckResult, { ok: true }>['also']> = [];
       for (const x of read.kind === 'answers' ? read.items : []) {
         if (x.questionId === questionId || given(answers, x.questionId) || x.value === null) continue;
-        const more = applyFormAnswer(kb, r.answers, x.questionId, x.value);
+        const more = applyFormAnswer(kb, r.answers, x.questionId, x.value, category);
         const c = formView(kb, x.questionId, category);
         if (more.ok && c) also.push({ questionId: x.questionId, value: more.recorded[0]!.value, display: more.recorded[0]!.display, label: labelOf(c) });
       }
@@ -347,7 +351,7 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     if (!c) return { ok: false, error: `请从以下选项中选择：${(view.choices ?? []).map((x) => x.label).join('、')}` };
     value = c.value;
   } else value = t;
-  const r = applyFormAnswer(kb, answers, questionId, value);
+  const r = applyFormAnswer(kb, answers, questionId, value, category);
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;
   return { ok: true, value: rec.value, display: rec.display };

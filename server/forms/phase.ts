@@ -550,7 +550,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     if (c.fact === 'products' && typeof value === 'string')
       for (const part of productParts(value).filter((s) => !COMBINED.test(s))) {
         const [p] = parseProducts(part);
-        if (p?.approx && p.share !== undefined) approximate.push({ fact: 'products', said: part, label: `主营产品“${p.name}”占营业收入比例` });
+        if (p?.approx && p.share !== undefined) approximate.push({ fact: 'products', said: part, label: fill(kb.formDrafting.productShares.label, { name: p.name }) });
       }
     const together = c.fact === 'products' && typeof value === 'string' ? combinedShare(value) : undefined;
     if (together?.approx) approximate.push({ fact: 'mainProductsShare', said: together.said, label: kb.formDrafting.factLabels.mainProductsShare ?? labelOf(c) });
@@ -676,7 +676,7 @@ function display(c: Concrete, value: AnswerValue): string {
  * Validates and records one form answer. The credit code is checked per GB 32100-2015;
  * a code from outside Henan and liabilities above assets are recorded but flagged.
  */
-export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
+export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId: string, value: AnswerValue, category?: Category | null): ApplyResult {
   const c = findQuestion(kb, questionId);
   if (!c) return { ok: false, error: `未知的问题：${questionId}` };
   let v: AnswerValue = value;
@@ -711,7 +711,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // The interview asks whether the enterprise is registered in Henan (ent.registeredInHenan, 二(一)); the code is checked against that.
   const province = answers['ent.registeredInHenan'] === false ? '外省' : '河南省';
   const newFlags = checkFacts({ form: { province, ...after }, capabilities }, checkForm).filter((f) => !seen.has(f.message));
-  const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb)), reason: f.message }));
+  const newlyBlocking = newFlags.map((f) => ({ clause: f.clause ?? (f.field === 'creditCode' || f.field.startsWith('finance') ? '二(一)' : formClause(kb, category)), reason: f.message }));
   const note = skipNote(next, c.q, v);
   return {
     ok: true,
@@ -773,8 +773,9 @@ export function formView(kb: FormsKnowledge, questionId: string, category: Categ
   return c ? view(c) : null;
 }
 
-function formClause(kb: FormsKnowledge): string {
-  return Object.values(kb.forms)[0]?.attachment ?? '附件2';
+/** The 附件 a flag of the form rests on: the one the enterprise is filling, when its category is known. */
+function formClause(kb: FormsKnowledge, category?: Category | null): string {
+  return (category ? formSpec(kb, category).attachment : undefined) ?? Object.values(kb.forms)[0]?.attachment ?? '附件2';
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -2069,7 +2070,7 @@ export function createFormPhase(kb: FormsKnowledge) {
   return {
     planForm: (answers: Answers, category: Category) => planForm(kb, answers, category),
     formRemaining: (answers: Answers, category: Category) => formRemaining(kb, answers, category),
-    applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue) => applyFormAnswer(kb, answers, questionId, value),
+    applyFormAnswer: (answers: Answers, questionId: string, value: AnswerValue, category?: Category | null) => applyFormAnswer(kb, answers, questionId, value, category),
     interpretForm: (text: string, pending: QuestionView | null) => interpretForm(kb, text, pending),
     groupOf: (answers: Answers, category: Category, questionId: string, section?: string) => groupOf(kb, answers, category, questionId, section),
     describeForm: (answers: Answers, category: Category | null) => describeForm(kb, answers, category),

@@ -15,6 +15,7 @@ import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, PdfUnavailableError, sofficeLocator } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
 import { buildGapReport, renderGapReport } from '../export/report';
+import { reviewFinanceWarnings } from '../forms/review-finance';
 import { ChecklistState } from '../schemas/forms';
 import { evaluate } from '../engine';
 import type { KnowledgeBase } from '../knowledge/base';
@@ -227,6 +228,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
         company: companyName(profile),
         checklist: spec ? checklist(spec) : [],
         state: state.success ? state.data : undefined,
+        financeWarnings: reviewFinanceWarnings(data, answers, category),
       });
       let body = await renderGapReport(report);
       const m = data.formDrafting.messages;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reviewFinanceWarnings } from '../forms/review-finance';
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -427,6 +428,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       movedFrom: s.movedFrom,
       category: a.category.recommended,
       categoryLabel: categoryLabel(kb().data, a.category.recommended),
+      /** The finance checks of the applicant's own form, worded for the 初审: shown beside the verdict and before 推荐. */
+      financeWarnings: reviewFinanceWarnings(kb().data, snap.answers ?? {}, a.category.recommended),
       gaps: [
         ...a.blocking.map((b) => ({ clause: b.clause, title: '申报条件', status: 'blocking', advice: b.reason })),
         ...a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial' || c.status === 'unknown').map((c) => ({ clause: c.clause, title: c.title, status: c.status, advice: c.advice })),

@@ -3,7 +3,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffDir } from './accounts';
-import { maskPersonalNumbers } from '../understand/personal';
+import { isReplyOnly, maskPersonalNumbers } from '../understand/personal';
 import { normalise } from '../understand/normalise';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
@@ -42,9 +42,10 @@ interface LogRow {
 
 /** The columns a logged question is read with, and the row read as an entry of the log. */
 const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
+/** A row as staff see it: masked on read too, so a row stored before a kind of personal data was masked shows none. */
 function toLogEntry(row: LogRow): QuestionLogEntry {
   const { entry, knowledge_version, refusal_topic, ...rest } = row;
-  return { ...rest, at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
+  return { ...rest, question: maskPersonalNumbers(rest.question), answer: maskPersonalNumbers(rest.answer), at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
 }
 
 /** The question log's filters as SQL conditions, shared by a page and its count. */
@@ -301,12 +302,20 @@ export class StaffStore {
   /** The questions asked most often in the last 30 days, for the console's quick picks. */
   async frequent(limit: number): Promise<{ question: string; count: number }[]> {
     await this.flushLog();
+    // An interview reply the interview could not read is no question, nor is a reply logged as one (「对」, a mailbox):
+    // neither is offered as a quick pick. Those are few, so a few more rows than asked for leave `limit` questions.
     const r = await this.db.query<{ question: string; count: number }>(
-      `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days'
+      `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
        group by question order by count desc, max(at) desc limit $1`,
-      [limit],
+      [limit * 3 + 20],
     );
-    return r.rows;
+    const out = new Map<string, number>();
+    for (const row of r.rows) {
+      if (isReplyOnly(row.question)) continue;
+      const q = maskPersonalNumbers(row.question);
+      out.set(q, (out.get(q) ?? 0) + row.count);
+    }
+    return [...out].map(([question, count]) => ({ question, count })).slice(0, limit);
   }
 
   async purgeOlderThan(days: number): Promise<number> {
@@ -397,10 +406,11 @@ export class StaffStore {
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
        where reviewed_at is null and ((refused and refusal_topic is null) or confidence < $1 or feedback = 'down') ${before}
-       order by at desc, id limit $${args.push(q.limit)}`,
+       order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
-    return r.rows.map(toLogEntry);
+    // A reply that only confirms (「对」) or gives the sender's own mailbox or phone is no question to answer.
+    return r.rows.filter((row) => !isReplyOnly(row.question)).slice(0, q.limit).map(toLogEntry);
   }
 
   async questionById(id: string): Promise<QuestionLogEntry | undefined> {

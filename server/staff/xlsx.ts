@@ -3,6 +3,7 @@ import type { Submission } from './store';
 import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, incompleteRecommendation, reviewShortfall, statedPlace, summaryQuotaLine, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
 import { importPackage } from '../import-package';
+import { reviewFinanceWarnings } from '../forms/review-finance';
 
 const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
 
@@ -19,6 +20,7 @@ export const SUMMARY_COLUMNS = [
   { header: '联系电话', key: 'phone', width: 16 },
   { header: '申报类别', key: 'category', width: 18 },
   { header: '自评结论', key: 'verdict', width: 14 },
+  { header: '财务数据初审提示', key: 'finance', width: 36 },
   { header: '初审意见', key: 'notes', width: 36 },
   { header: '现场核查情况', key: 'siteNotes', width: 36 },
   { header: '核查项（已核/共计）', key: 'checked', width: 18 },
@@ -121,6 +123,7 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         said(answers, 'form.contact.mobile') || said(answers, 'form.contact.phone'),
         categoryLabel(kb, snap.assessment.category.recommended),
         VERDICT[snap.assessment.verdict] ?? snap.assessment.verdict,
+        reviewFinanceWarnings(kb, answers, snap.assessment.category.recommended)?.items.map((w) => w.text).join('\n') ?? '',
         s.review?.notes?.trim() || NOT_YET.review,
         s.review?.siteNotes?.trim() || NOT_YET.site,
         `${ticked}/${items.length}`,

@@ -1,23 +1,41 @@
 /**
- * Personal numbers an enterprise may type into a question are masked before the question is
- * logged: staff need the question, not the caller's phone or ID number.
+ * Personal data an enterprise may type into a question or a reply are masked before the text is
+ * logged, and again whenever a logged text is shown: staff need the question, not the caller's phone,
+ * ID number or e-mail address. A 统一社会信用代码 is public and stays.
  */
 const ID_CARD = /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 const ID_CARD_15 = /(?<![0-9A-Za-z])\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?!\d)/g;
 const LANDLINE = /(?<!\d)0\d{2,3}[-—－\s]?\d{7,8}(?!\d)/g;
+// A mailbox as typed, full-width ＠ included: the local part and a dotted domain of Latin letters, digits and - _ . +.
+const EMAIL = /[A-Za-z0-9._%+-]+\s?[@＠]\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 export function maskPersonalNumbers(text: string): string {
   return text
+    .replace(EMAIL, '[邮箱]')
     .replace(ID_CARD, '[身份证号]')
     .replace(ID_CARD_15, '[身份证号]')
     .replace(MOBILE, '[手机号]')
     .replace(LANDLINE, '[电话]');
 }
 
-const MASKS = /\[(?:身份证号|手机号|电话)\]/;
-// What surrounds a number someone gives about themselves: "我电话…", "手机号是…", "身份证：…".
-const SELF_LABEL = /[我的是为：:\s]|电话|手机号?|号码|联系方式|身份证号?/g;
+const MASKS = /\[(?:身份证号|手机号|电话|邮箱)\]/;
+// What surrounds a number someone gives about themselves: "我电话…", "手机号是…", "身份证：…", "邮箱…".
+const SELF_LABEL = /[我的是为：:\s]|电话|手机号?|号码|联系方式|身份证号?|电子邮箱|邮箱|邮件|email|e-mail/gi;
+// A reply that only confirms or denies (「对」「是的」「没有」): an answer to what was asked, never a question of its own.
+const CONFIRMATION = /^(?:对|对的|对头|是|是的|嗯+|好|好的|行|可以|中|没有|没|有|有的|无|暂无|不是|不对|不|否|ok|okay|yes|no)$/i;
+
+/**
+ * Whether a logged text is a reply rather than a question: nothing but the sender's own phone, ID number or mailbox
+ * (「wangjg@yufengchem.com」, 「邮箱：…」), or a bare confirmation (「对」「没有」). Such a text is not a question the
+ * helpline should answer again: it is never offered as a frequent question nor queued for review.
+ */
+export function isReplyOnly(text: string): boolean {
+  const bare = maskPersonalNumbers(text.normalize('NFKC')).replace(/[\p{P}\p{S}\s]+/gu, '');
+  if (CONFIRMATION.test(bare)) return true;
+  const masked = maskPersonalNumbers(text.normalize('NFKC'));
+  return MASKS.test(masked) && masked.replace(new RegExp(MASKS.source, 'g'), '').replace(SELF_LABEL, '').replace(/[\p{P}\p{S}\s]/gu, '') === '';
+}
 
 /**
  * A part of a question that only states the asker's own phone or ID number is not part of the

@@ -142,6 +142,8 @@ export const ElementsFile = z.object({
     labels: z.record(SelfKey, Text),
     metricLabels: z.record(MetricKey, Text),
     reported: Text,
+    /** `reported` for a figure given round (「大概九成」): {metric}, {value}. */
+    reportedApprox: Text.optional(),
     notReported: Text,
     noThreshold: Text,
     unknown: Text,

@@ -734,6 +734,28 @@ export const FormDrafting = z.object({
    */
   remainderProducts: z.array(z.string().min(1)),
   /**
+   * The same 近三年主要经济指标 checks as `messages.liabilitiesAboveAssets` … `lossYears`, worded for the 主管部门 that
+   * does the 初审 (the bureau's applicant view, its 推荐 confirmation, the 自评报告): the figures, and `note`, which says
+   * the bureau judges 二(一)'s 「生产经营和财务状况良好」 and the app decides nothing.
+   */
+  reviewFinance: z
+    .object({
+      liabilitiesAboveAssets: z.string().includes('{liabilities}').includes('{assets}'),
+      profitAboveRevenue: z.string().includes('{profit}').includes('{revenue}'),
+      lossYears: z.string().includes('{losses}'),
+      lossYear: z.string().includes('{year}').includes('{loss}'),
+      note: z.string().min(1),
+    })
+    .optional(),
+  /**
+   * Each main product with its own share of revenue, so a share is read as that product's and never as the total:
+   * `exact` ({name}, {share}); `asked` ({name}, {ask}: the request for a share not given, or given only round);
+   * `label` ({name}) names that share in a request and a flag.
+   */
+  productShares: z
+    .object({ exact: z.string().includes('{name}').includes('{share}'), asked: z.string().includes('{name}').includes('{ask}'), label: z.string().includes('{name}') })
+    .default({ exact: '{name}（占营业收入{share}%）', asked: '{name}（{ask}）', label: '主营产品“{name}”占营业收入比例' }),
+  /**
    * Requests of section 三: `lacking` asks about a system the enterprise said it lacks ({ask}: the capability's request);
    * `approximate` asks for the exact figure of one answered as a round one ({label}). Each request names only the
    * fact, as the signed document prints it; its note (`lackingNote`, `approximateNote` with {said}, the words as typed)

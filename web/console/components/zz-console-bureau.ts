@@ -33,6 +33,8 @@ interface Applicant {
   /** A recommendation whose 初审 record lacks what 四(三) asks for, and so is left out of the 推荐汇总表's 推荐企业. */
   recommendationIncomplete?: string | null;
   programmeYear: number | null;
+  /** Warnings on the submitted 近三年主要经济指标 for the 初审 (二(一) is the bureau's judgement), with the note saying so. */
+  financeWarnings?: { items: { clause: string; text: string }[]; note: string } | null;
 }
 interface ChecklistItem {
   id: string;
@@ -394,6 +396,7 @@ export class ZzConsoleBureau extends LitElement {
       ${d.changedSinceReview
         ? html`<div class="warn" role="status" data-testid="changed-banner">提交后已修改，需重新审核：企业在上次审核后重新提交了不同的内容，原推荐已撤回，不再适用的核查勾选已清除。</div>`
         : ''}
+      ${this._financeWarnings(d)}
       <h2>差距</h2>
       ${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li><strong>${g.clause}</strong> ${g.title}：${g.advice}</li>`)}</ul>` : html`<p class="muted">无</p>`}
       <h2>初审 / 现场核查清单</h2>
@@ -427,6 +430,17 @@ export class ZzConsoleBureau extends LitElement {
         ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">已填写和勾选的内容都还在页面上，没有保存；补全后再点保存，或取消“推荐该企业”先保存。</span></div>`
         : ''}
       ${this._application(d.application)}
+    </div>`;
+  }
+
+  /** The finance warnings of the submitted figures, beside the verdict: what the 初审 should question, decided by no one here. */
+  private _financeWarnings(d: Detail) {
+    const w = d.financeWarnings;
+    if (!w?.items.length) return '';
+    return html`<div class="warn" role="status" data-testid="finance-warnings">
+      <strong>财务数据初审提示</strong>
+      <ul>${w.items.map((i) => html`<li>${i.text}（${i.clause}）</li>`)}</ul>
+      <p class="muted">${w.note}</p>
     </div>`;
   }
 
@@ -490,6 +504,9 @@ export class ZzConsoleBureau extends LitElement {
     const body = this._form();
     if (!body) return;
     const checklist = body.checklist;
+    // 推荐 of an applicant whose figures raise a warning is confirmed with the warnings in view, not past them unread.
+    const warnings = d.financeWarnings?.items ?? [];
+    if (body.recommended && !d.recommended && warnings.length && !confirm(`推荐前请核对财务数据初审提示：\n${warnings.map((w) => `· ${w.text}（${w.clause}）`).join('\n')}\n${d.financeWarnings!.note}\n\n确定推荐该企业？`)) return;
     this._error = '';
     this._saved = '';
     this._refusal = null;

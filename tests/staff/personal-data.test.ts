@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgliteStore } from '../../server/store/pglite';
+import { StaffStore } from '../../server/staff/store';
+import { isReplyOnly, maskPersonalNumbers } from '../../server/understand';
+import { build, type Built } from '../helper';
+import { as, staffAs, type StaffLogin } from './helpers';
+
+/*
+ * Personal data in what helpline staff read: a mailbox is masked as phones and ID numbers are, also in rows stored
+ * before it was (masked on read), and a reply that only gives the sender's own data or confirms (「对」) is neither
+ * offered as a frequent question nor queued for review.
+ */
+
+describe('masking a mailbox', () => {
+  it.each([
+    ['wangjg@yufengchem.com', '[邮箱]'],
+    ['我的邮箱是 li.ming_2@163.com，申报截止是哪天', '我的邮箱是 [邮箱]，申报截止是哪天'],
+    ['联系邮箱：ZHANG-SAN+hn@mail.example.com.cn', '联系邮箱：[邮箱]'],
+    ['邮箱 a1＠qq.com', '邮箱 [邮箱]'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskPersonalNumbers(text)).toBe(masked);
+  });
+
+  // Near misses: no mailbox, so nothing is masked; a credit code is public.
+  it.each(['@所有人 请问截止日期', '统一社会信用代码91410100MA44XXXX1X', '1,4-丁二醇占60%', 'MES@车间级', '附件2.四(五)'])('leaves %s as typed', (text) => {
+    expect(maskPersonalNumbers(text)).toBe(text);
+  });
+});
+
+describe('a reply that is no question', () => {
+  it.each(['对', '是的', '没有', '嗯嗯', 'wangjg@yufengchem.com', '我的邮箱：a@b.cn', '手机13812345678'])('「%s」 is a reply', (t) => {
+    expect(isReplyOnly(t)).toBe(true);
+  });
+  it.each(['有吗', '为什么没有', '对，是集团名义报的可以吗', '我邮箱a@b.cn，截止日期是哪天', '是否需要MES', '智能车间申报对象是谁'])('「%s」 is a question', (t) => {
+    expect(isReplyOnly(t)).toBe(false);
+  });
+});
+
+describe('the staff views of the log', () => {
+  let b: Built;
+  let helpline: StaffLogin;
+  beforeAll(async () => {
+    b = await build();
+    helpline = await staffAs(b, 'maskdesk', 'helpline');
+  });
+  afterAll(async () => b?.close());
+
+  it('shows a row stored unmasked masked, and keeps replies out of 常见问题 and 待复核', async () => {
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    const refused = { answer: '通知没有说明', citations: [], confidence: 0, outOfScope: true };
+    const at = new Date();
+    const rows = [
+      ['11111111-aaaa-4aaa-8aaa-000000000001', 'chat', 'wangjg@yufengchem.com'],
+      ['11111111-aaaa-4aaa-8aaa-000000000002', 'chat', '对'],
+      ['11111111-aaaa-4aaa-8aaa-000000000003', 'interview', '俺们那个厂子吧说不好'],
+      ['11111111-aaaa-4aaa-8aaa-000000000004', 'chat', '补贴多少钱，邮箱 chen@hn-steel.cn'],
+    ] as const;
+    for (const [id, source, question] of rows) await store.logQuestion(id, at, { source, question, answer: refused, knowledgeVersion: 'henan-2023' });
+    await store.flushLog();
+    // A row written before mailboxes were masked: stored as typed, shown masked.
+    await db.query(`update staff_question_log set question = $1 where id = $2`, ['补贴多少钱，邮箱 chen@hn-steel.cn', rows[3][0]]);
+
+    const log = (await b.app.inject({ method: 'GET', url: '/api/staff/questions?limit=50', headers: as(helpline) })).json();
+    const text = JSON.stringify(log.items);
+    expect(text, 'no mailbox in the log').not.toMatch(/@/);
+    expect(log.items.map((i: { question: string }) => i.question)).toContain('补贴多少钱，邮箱 [邮箱]');
+    const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+    expect(csv).not.toMatch(/chen@|wangjg@/);
+
+    const queue = (await b.app.inject({ method: 'GET', url: '/api/staff/review', headers: as(helpline) })).json().items as { question: string; source: string }[];
+    const queued = queue.map((i) => i.question);
+    expect(queued).toContain('补贴多少钱，邮箱 [邮箱]');
+    // An interview reply not read stays queued under its own source (it may be a reply the interview should read).
+    expect(queued).toContain('俺们那个厂子吧说不好');
+    expect(queued).not.toContain('对');
+    expect(queued).not.toContain('[邮箱]');
+
+    const recent = (await b.app.inject({ method: 'GET', url: '/api/staff/ask/recent', headers: as(helpline) })).json();
+    const frequent = recent.frequent.map((f: { question: string }) => f.question);
+    expect(frequent).not.toContain('对');
+    expect(frequent).not.toContain('[邮箱]');
+    expect(frequent, 'an interview reply is no frequent question').not.toContain('俺们那个厂子吧说不好');
+    expect(frequent).toContain('补贴多少钱，邮箱 [邮箱]');
+  });
+});
