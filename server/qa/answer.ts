@@ -713,7 +713,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
-function parts(text: string): { pieces: string[]; said: Map<string, string> } {
+function parts(text: string): { pieces: string[]; said: Map<string, string>; resubjected: Set<string> } {
   const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     // 「报车间要交哪些东西还有几号截止」: 还有 or 再问 between two pieces that each ask starts a second
@@ -782,6 +782,8 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   const out: string[] = [];
   // What a part rewritten from a follow-up said as typed: read alone when the rewrite only repeats an earlier part.
   const said = new Map<string, string>();
+  // The parts that are an earlier part asked again of another subject.
+  const resubjected = new Set<string>();
   pieces.forEach((p, i) => {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
@@ -797,13 +799,15 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
       // (离散型工厂), not only the category word before it.
       const at = prev.indexOf(before);
       const level = LEVEL.test(now) ? (prev.slice(at + before.length).match(LEVEL_AFTER)?.[0] ?? '') : '';
-      return void out.push(prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length));
+      const again = prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length);
+      resubjected.add(again);
+      return void out.push(again);
     }
     const whole = elliptical(prev, p);
     if (whole && whole !== p) said.set(whole, p);
     out.push(whole ?? p);
   });
-  return { pieces: out, said };
+  return { pieces: out, said, resubjected };
 }
 
 /** The words a follow-up that only changes the subject (「离散型工厂要不要呢」「报车间的呢」) is made of. */
@@ -863,7 +867,9 @@ function elliptical(prev: string, p: string): string | null {
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
   // 「MES是个啥，跟ERP有啥区别」: the subject is what stands before the copula (MES), not 「MES是个」.
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
-  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p) || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
+  const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
+  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
   return null;
 }
 
@@ -1018,8 +1024,9 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const wrong = confirmedWord(t.confirmAlternatives, confirming, question, quoted);
   if (wrong?.right === false) return fill(t.misquote, { said: wrong.said }) + text;
   const asked = confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '')));
-  // A right word said of what the asker would do (「扫描成PDF上传可以吧」) is judged by the entry's own verdict.
-  const worded = confirmedWord(t.confirmAlternatives, asked, question, quoted);
+  // A right word said of what the asker would do (「扫描成PDF上传可以吧」) is judged by the entry's own
+  // verdict; 只能, 不能 and 必须 say what the notice allows (「只能是MP4格式对吧」), not what the asker would do.
+  const worded = confirmedWord(t.confirmAlternatives, confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '').replace(/只能|才能|不能|不可以|不行|必须/gu, ''))), question, quoted);
   const first = text.split('\n')[0]!;
   // An entry with a limit may judge the asker's own figure (「可以，20张不少于10张」): that figure is
   // echoed, not stated by the notice, so the figures confirmed against are the rule's own.
@@ -1989,7 +1996,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const whole = answersOf(kb).match(q, 5);
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
-  const { pieces: typedParts, said } = parts(q);
+  const { pieces: typedParts, said, resubjected } = parts(q);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
@@ -2042,6 +2049,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const joined = answersOf(kb).match(pair.join('，'), 1)[0];
       if (!joined?.prepared.entry.decisive) continue;
       if (pair.some((x) => answersOf(kb).match(x, 5).some((y) => y.prepared === joined.prepared))) continue;
+      // 「营业执照要原件吗？还有专利要附吗」: two parts each answered closely on their own name their own objects.
+      if (pair.every((x) => (accepted(answersOf(kb).match(x, 3))?.score ?? 0) >= VERIFIED)) continue;
       const rest = chosen.filter((c) => !pair.some((x) => c.text === x || c.text.endsWith(x)));
       chosen.splice(0, chosen.length, ...rest, { match: joined, text: pair.join('，') });
     }
@@ -2059,7 +2068,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // entry loosely, while the whole question is clearly about one entry that neither part found.
   // It is one question, answered by that entry.
   const closest = accepted(whole);
-  if (chosen.length > 1 && closest && closest.score >= VERIFIED && chosen.every((c) => c.match.prepared !== closest.prepared && c.match.score + WHOLE_MARGIN <= closest.score)) chosen.splice(0);
+  // Parts asked of two categories, each naming its own thing (「流程型要不要DCS？离散型要不要安灯」), are two questions.
+  const ownCategories = new Set(chosen.map((c) => categoriesNamed(c.text)));
+  const twoCategories = chosen.length > 1 && ownCategories.size === chosen.length && !ownCategories.has('') && chosen.every((c) => !resubjected.has(c.text) && !said.has(c.text));
+  if (chosen.length > 1 && !twoCategories && closest && closest.score >= VERIFIED && chosen.every((c) => c.match.prepared !== closest.prepared && c.match.score + WHOLE_MARGIN <= closest.score)) chosen.splice(0);
   if (chosen.length < 2) {
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.

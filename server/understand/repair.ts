@@ -172,10 +172,18 @@ export class Repairer {
     const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]+(?:\s+[a-z]+)*(?![a-z0-9.\/:@_-])/g, (run, offset: number) => {
       const words = run.split(/\s+/u);
       const kept = (w: string) => this.asciiKnown.has(w) || LATIN_WORDS.has(w);
-      const read = words.map((w) => (kept(w) ? [w] : this.segmentSound(w)));
-      if (read.some((r) => r === undefined) || read.filter((r, i) => !kept(words[i]!)).flat().length < 2) return run;
+      // The words between known Latin words are read together: where the spaces fall is the typist's
+      // choice (「ji zhang」 is 几张, not 几 and 长).
+      const groups: { kept: boolean; text: string }[] = [];
+      for (const w of words) {
+        const last = groups.at(-1);
+        if (!kept(w) && last && !last.kept) last.text += w;
+        else groups.push({ kept: kept(w), text: w });
+      }
+      const read = groups.map((g) => (g.kept ? [g.text] : this.segmentSound(g.text)));
+      if (read.some((r) => r === undefined) || read.filter((r, i) => !groups[i]!.kept).flat().length < 2) return run;
       // A known Latin word (mes, pdf) stays a word of its own between the words read.
-      const to = read.reduce((t, r, i) => t + (i > 0 && kept(words[i]!) && kept(words[i - 1]!) ? ' ' : '') + r!.join(''), '');
+      const to = read.reduce((t, r, i) => t + (i > 0 && groups[i]!.kept && groups[i - 1]!.kept ? ' ' : '') + r!.join(''), '');
       repairs.push({ kind: 'pinyin', from: run, to, index: offset + delta });
       delta += to.length - run.length;
       return to;
