@@ -718,7 +718,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
-function parts(text: string): { pieces: string[]; said: Map<string, string> } {
+function parts(text: string): { pieces: string[]; said: Map<string, string>; resubjected: Set<string> } {
   const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     // 「报车间要交哪些东西还有几号截止」: 还有 or 再问 between two pieces that each ask starts a second
@@ -787,6 +787,8 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
   const out: string[] = [];
   // What a part rewritten from a follow-up said as typed: read alone when the rewrite only repeats an earlier part.
   const said = new Map<string, string>();
+  // The parts that are an earlier part asked again of another subject.
+  const resubjected = new Set<string>();
   pieces.forEach((p, i) => {
     const prev = out[i - 1];
     if (!prev || p.length > 10) return void out.push(p);
@@ -795,19 +797,38 @@ function parts(text: string): { pieces: string[]; said: Map<string, string> } {
     const now = SUBJECTS.find((s) => p.includes(s));
     const before = now && SUBJECTS.find((s) => s !== now && prev.includes(s) && !now.includes(s) && !s.includes(now));
     // The follow-up's own words name the new subject ("离散型工厂呢" → 离散型工厂).
-    const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '');
-    if (now && before && ASKS.test(prev)) {
+    // Its own asking words (「离散型要不要」) give way to the previous part's.
+    const phrase = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/[呢吗?？\s]+$/u, '').replace(/(?<=.{2})(?:(?<!智)能(?!力)|可以|需要|要(?![素求])|是否|有没有|是不是|必须).*$/u, '');
+    if (now && before && ASKS.test(prev) && !ownObject(p)) {
       // 「AGV离散型工厂必须有吗 报车间的呢」: a new level (车间, 工厂) replaces the previous subject with its level
       // (离散型工厂), not only the category word before it.
       const at = prev.indexOf(before);
       const level = LEVEL.test(now) ? (prev.slice(at + before.length).match(LEVEL_AFTER)?.[0] ?? '') : '';
-      return void out.push(prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length));
+      const again = prev.slice(0, at) + (phrase.length <= 8 ? phrase : now) + prev.slice(at + before.length + level.length);
+      resubjected.add(again);
+      return void out.push(again);
     }
     const whole = elliptical(prev, p);
     if (whole && whole !== p) said.set(whole, p);
     out.push(whole ?? p);
   });
-  return { pieces: out, said };
+  return { pieces: out, said, resubjected };
+}
+
+/** The words a follow-up that only changes the subject (「离散型工厂要不要呢」「报车间的呢」) is made of. */
+const SUBJECT_ONLY = /智能车间|智能工厂|离散型|流程型|车间|工厂|离散|流程|智能|那么|那|如果是|换成|要不要|需不需要|用不用|有没有|是不是|必须|需要|一定|是否|可以|能|要|用|有|上|报|申报|的|也|还|都|呢|吗|么|[?？\s]/gu;
+
+/**
+ * 「流程型要不要APC？离散型要不要SIS」: a later part that names another category and its own object
+ * asks its own question, not the previous part's of another category.
+ */
+function ownObject(p: string): boolean {
+  return p.replace(SUBJECT_ONLY, '').length >= 2;
+}
+
+/** Which of the notice's three kinds a text names (车间, 离散, 流程), as one string to compare. */
+function categoriesNamed(text: string): string {
+  return ['车间', '离散', '流程'].filter((w) => text.includes(w)).join('');
 }
 
 /** A subject that names a level: a workshop or a factory. */
@@ -851,15 +872,20 @@ function elliptical(prev: string, p: string): string | null {
   if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
   // 「MES是个啥，跟ERP有啥区别」: the subject is what stands before the copula (MES), not 「MES是个」.
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
-  if (p.search(PREDICATE) === 0 || /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p) || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
+  const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
+  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
   return null;
 }
 
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
 
-/** A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不, 有要求没). */
-const ASKS = /[?？吗呢]|多[少长大久高]|几|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
+/**
+ * A piece that asks: a question word, or an A-not-A form as typed and spoken (够不够, 有没有, 中不中, 达标不, 有要求没).
+ * 几 in 这几年, 前几天, 十几家 or 几十 says a span or an amount; it asks nothing.
+ */
+const ASKS = /[?？吗呢]|多[少长大久高]|(?<![这那前近头十]|过去|最近)几(?![十百千万])|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|可否|(\p{Script=Han})[不没]\1|可不可以|不[?？\s]*$|[有了过]\p{Script=Han}{0,8}没有?[?？\s]*$/u;
 
 /**
  * Two answers offered after a verb that chooses between them (「造纸厂算离散的还是流程的」「交纸质的还是电子版」);
@@ -968,7 +994,7 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
  * at all. A figure asked to be judged (「8张够吧」「150M可以吧」) is the asker's own value, answered by the
  * entry itself.
  */
-const CONFIRM = /(?:对吧|是吧|对吗|对不对|没错吧|没错吗|是这样吗|是这样吧|是这么写的吗|这么规定的吗|吧)[\s?？。!！]*$/u;
+const CONFIRM = /(?:对吧|是吧|对吗|对不对|是不是|没错吧|没错吗|是这样吗|是这样吧|是这么写的吗|这么规定的吗|吧)[\s?？。!！]*$/u;
 // 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
 const JUDGED = /可以|行|够|(?<!智)能(?!推|报|申)|中|合适|达标|算/u;
 const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
@@ -987,17 +1013,25 @@ function figuresOfNotice(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
-function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string): string {
+function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, question: string, text: string, quoted: string): string {
   // The understanding step reads 「…吧」 as 「…吗」, so the tag is looked for as typed.
   const pieces = typed.normalize('NFKC').split(/[，,;；?？。!！\s]+/u).filter(Boolean);
-  const asked = pieces.flatMap((p, i) => {
+  const confirming = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
     const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
-    return said && !JUDGED.test(said.replace(CONFIRM, '')) ? [said] : [];
+    return said ? [said] : [];
   });
-  if (asked.length === 0) return text;
+  if (confirming.length === 0) return text;
   const t = kb.data.intents.answerText;
+  // A word said of a kind the notice fixes (a format, a colour, a channel) is right when the cited
+  // clauses say it and wrong when they say another word of its kind; 「黑白的就行吧」 is judged too.
+  const wrong = confirmedWord(t.confirmAlternatives, confirming, question, quoted);
+  if (wrong?.right === false) return fill(t.misquote, { said: wrong.said }) + text;
+  const asked = confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '')));
+  // A right word said of what the asker would do (「扫描成PDF上传可以吧」) is judged by the entry's own
+  // verdict; 只能, 不能 and 必须 say what the notice allows (「只能是MP4格式对吧」), not what the asker would do.
+  const worded = confirmedWord(t.confirmAlternatives, confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '').replace(/只能|才能|不能|不可以|不行|必须/gu, ''))), question, quoted);
   const first = text.split('\n')[0]!;
   // An entry with a limit may judge the asker's own figure (「可以，20张不少于10张」): that figure is
   // echoed, not stated by the notice, so the figures confirmed against are the rule's own.
@@ -1021,7 +1055,10 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       // A month said with its day is read with that day, as one date.
       const after = said[i + 1];
       if (figureKind(x.unit) === '月' && after && after.index === x.index + x.text.length && figureKind(after.unit) === '日') continue;
-      const same = given.filter((g) => figureKind(g.unit) === figureKind(x.unit));
+      // 「一家能报两个对吧」 answered 「不能同时报两个」: the conclusion names the figure to deny it; the
+      // clauses it quotes say which figure is the notice's.
+      const notice = findQuantities(normalise(quoted)).filter((g) => figureKind(g.unit) === figureKind(x.unit));
+      const same = given.filter((g) => figureKind(g.unit) === figureKind(x.unit) && (notice.length === 0 || notice.some((n) => n.value === g.value)));
       // 「3月31号」 is one date: its month is said with its day.
       const before = said[i - 1];
       const start = before && figureKind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
@@ -1036,12 +1073,44 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
     }
   }
+  if (!verdict && worded) verdict = fill(t.confirmed, { said: worded.said });
   if (!verdict || OPENS_WITH_VERDICT.test(text)) return text;
   // 「1个。每家企业…」 after 「对，通知写的就是1个。」: a bare figure that only repeats the one confirmed is not said twice.
   const bare = text.match(/^[^。，\n]{1,10}。/u)?.[0];
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
   return verdict + (repeats ? text.slice(bare.length) : text);
+}
+
+/** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
+const RULED_OUT = /(?:不|别|非|没)[^，,。\s]{0,3}$/u;
+
+/**
+ * Of the statements asked to be confirmed, the word of an alternatives group (intents.json
+ * `confirmAlternatives`) each says, against the cited clauses: wrong when they state another word of
+ * its group and not it (or state the word the asker rules out), right when they state it. The first
+ * wrong word is returned, else the last right one; none when no group's word is both said and decided.
+ */
+function confirmedWord(groups: readonly (readonly string[])[], statements: readonly string[], question: string, quoted: string): { said: string; right: boolean } | undefined {
+  const clauses = normalise(quoted);
+  let right: { said: string; right: boolean } | undefined;
+  for (const statement of statements) {
+    const read = normalise(statement);
+    for (const group of groups) {
+      const stated = group.filter((w) => clauses.includes(w));
+      if (stated.length === 0) continue;
+      for (const w of group) {
+        const at = read.indexOf(w);
+        // A word of another part of the question is that part's to judge.
+        if (at < 0 || !question.includes(w)) continue;
+        const ruledOut = RULED_OUT.test(read.slice(0, at));
+        const said = read.slice(ruledOut ? read.slice(0, at).search(RULED_OUT) : at, at + w.length).replace(/[a-z][a-z0-9]*/gu, (x) => x.toUpperCase());
+        if (stated.includes(w) === ruledOut) return { said, right: false };
+        right = { said, right: true };
+      }
+    }
+  }
+  return right;
 }
 
 /**
@@ -2129,6 +2198,13 @@ export function answerSourceOf(a: AskResponse): AnswerSource | undefined {
 
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
   const d = decideUntagged(kb, question);
+  // 「hello world」, or pinyin the lexicon cannot read: no Chinese was read, so the refusal says the
+  // question could not be read and asks for Chinese, not that the notice does not cover it.
+  const unreadable = kb.data.intents.answerText.unreadable;
+  if (d.response.outOfScope && unreadable && /[a-z]{2}/iu.test(question) && !/\p{Script=Han}/u.test(readQuestion(kb, question).q)) {
+    const { unit, phone } = kb.data.facts.contact;
+    d.response = { ...d.response, answer: fill(unreadable, { unit, phone }) };
+  }
   const r = d.response;
   sources.set(r, r.outOfScope || r.citations.length === 0 ? 'refusal' : d.fromEntries ? 'answer-base' : 'retrieval');
   return d;
@@ -2218,7 +2294,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
 
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
-  const { pieces: typedParts, said } = parts(q);
+  const { pieces: typedParts, said, resubjected } = parts(q);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.
@@ -2226,7 +2302,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (asking.length > 1) {
     // Only the parts that ask are answered: "去年营收两个亿" is context, not a question about revenue.
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
-    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
+    // 「流程型要SIS吗？离散型要不要」: one entry asked of two categories is answered for each.
+    const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && categoriesNamed(c.text) === categoriesNamed(text) && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
     for (const piece of asking) {
       // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
       // whose two or more required word groups it meets, as a whole question would be.
@@ -2270,6 +2347,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const joined = answersOf(kb).match(pair.join('，'), 1)[0];
       if (!joined?.prepared.entry.decisive) continue;
       if (pair.some((x) => answersOf(kb).match(x, 5).some((y) => y.prepared === joined.prepared))) continue;
+      // 「营业执照要原件吗？还有专利要附吗」: two parts each answered closely on their own name their own objects.
+      if (pair.every((x) => (accepted(answersOf(kb).match(x, 3))?.score ?? 0) >= VERIFIED)) continue;
       const rest = chosen.filter((c) => !pair.some((x) => c.text === x || c.text.endsWith(x)));
       chosen.splice(0, chosen.length, ...rest, { match: joined, text: pair.join('，') });
     }
@@ -2287,7 +2366,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // entry loosely, while the whole question is clearly about one entry that neither part found.
   // It is one question, answered by that entry.
   const closest = accepted(whole);
-  if (chosen.length > 1 && closest && closest.score >= VERIFIED && chosen.every((c) => c.match.prepared !== closest.prepared && c.match.score + WHOLE_MARGIN <= closest.score)) chosen.splice(0);
+  // Parts asked of two categories, each naming its own thing (「流程型要不要DCS？离散型要不要安灯」), are two questions.
+  const ownCategories = new Set(chosen.map((c) => categoriesNamed(c.text)));
+  const twoCategories = chosen.length > 1 && ownCategories.size === chosen.length && !ownCategories.has('') && chosen.every((c) => !resubjected.has(c.text) && !said.has(c.text));
+  if (chosen.length > 1 && !twoCategories && closest && closest.score >= VERIFIED && chosen.every((c) => c.match.prepared !== closest.prepared && c.match.score + WHOLE_MARGIN <= closest.score)) chosen.splice(0);
   if (chosen.length < 2) {
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.
@@ -2376,7 +2458,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       const r = inferredFormCells(kb, c.text, askedCategoryFirst(kb, c.text, chosenCategory(kb, c.text, otherCategory(kb, c.match.prepared.entry, c.text, unnamedSystems(kb, c.match.prepared, c.text, entryAnswer(kb, c.match.prepared, c.text))))));
       const fitted = fitToQuestion(r.text, c.match.prepared.entry.conclusion, c.text);
       const situated = situation(kb, c.match.prepared.entry, c.text, lacking(kb, c.match.prepared.entry, c.text, fitted), fitted);
-      const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated);
+      const corrected = misquoted(kb, c.match.prepared.entry, question, c.text, situated, r.citations.map((x) => x.quote).join('\n'));
       const text = corrected === situated ? askedCell(kb, c.match.prepared.entry, c.text, askedDate(kb, c.match.prepared.entry, c.text, corrected)) : corrected;
       return scored(kb, c.match.prepared.entry, c.text, { ...r, text });
     });
@@ -2417,7 +2499,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
     // So does an entry that computes its answer from the question (a glossary entry asked about SCM is not "MES是什么意思").
-    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 ? shownPart(c.text, pieces, question) : c.match.prepared.entry.questions[0]!));
+    // So is a part asked of another category than the entry's own wording names (「离散型要不要SIS」 answered by the 流程型 entry).
+    const asked = answered.map((c) => (c.match.prepared.entry.fill || c.match.prepared.items.length || answered.filter((x) => x.match.prepared === c.match.prepared).length > 1 || (answered.length > 1 && categoriesNamed(c.text) !== '' && categoriesNamed(c.text) !== categoriesNamed(c.match.prepared.entry.questions[0]!)) ? shownPart(c.text, pieces, question) : c.match.prepared.entry.questions[0]!));
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);

@@ -14,7 +14,7 @@
  *   understanderFor(kb.data).read(t)  // normalisation and repair only, for callers that need no numbers
  *
  * Steps, in order: normalise (NFKC full/half width, lower case, traditional → simplified);
- * pinyin-initial abbreviations (zncj → 智能车间); homophone and near-homophone repair against
+ * full pinyin (shipin yao duo chang → 视频要多长); pinyin-initial abbreviations (zncj → 智能车间); homophone and near-homophone repair against
  * the vocabulary with IME fuzzy pairs (z/zh, c/ch, s/sh, n/l, an/ang, en/eng, in/ing);
  * lexicon concepts; quantities. Every change is reported, so a caller can say what it assumed.
  */
@@ -33,8 +33,8 @@ export { absoluteYears, yearsSaid } from './years';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 
 export interface Correction {
-  /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; number: a Chinese numeral written in digits. */
-  kind: 'traditional' | 'typo' | 'abbreviation' | 'number';
+  /** traditional: script conversion; typo: a near-homophone repaired; abbreviation: pinyin initials expanded; pinyin: full pinyin read as Chinese; number: a Chinese numeral written in digits. */
+  kind: 'traditional' | 'typo' | 'abbreviation' | 'pinyin' | 'number';
   from: string;
   to: string;
 }
@@ -67,6 +67,8 @@ export interface Vocabulary {
   names?: readonly string[];
   /** Forms that stay as written however they sound (every county and district name). */
   known?: readonly string[];
+  /** Everyday words full pinyin may be read as, besides the terms and pairs (LexiconFile `pinyinWords`). */
+  pinyinWords?: readonly string[];
   /** Synonym groups: any alias names the canonical concept. */
   concepts: readonly { id?: string; canonical: string; aliases: readonly string[] }[];
 }
@@ -83,7 +85,7 @@ export class Understander {
     this.concepts = vocab.concepts;
     const forms = vocab.concepts.flatMap((c) => [c.canonical, ...c.aliases]);
     const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
-    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, names: vocab.names, known: [...forms, ...(vocab.known ?? [])] });
+    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, names: vocab.names, known: [...forms, ...(vocab.known ?? [])], pinyinWords: vocab.pinyinWords });
     vocab.concepts.forEach((c, concept) => {
       for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
         // One-character forms would match everywhere; a concept is named by two characters at least.
@@ -137,7 +139,7 @@ export class Understander {
 
 /** The corrections an answer should show: a repaired typo or an expanded abbreviation changes what was asked. */
 export function shownCorrections(u: Pick<Understood, 'corrections'>): Correction[] {
-  return u.corrections.filter((c) => c.kind === 'typo' || c.kind === 'abbreviation');
+  return u.corrections.filter((c) => c.kind === 'typo' || c.kind === 'abbreviation' || c.kind === 'pinyin');
 }
 
 const cache = new WeakMap<object, Understander>();
@@ -156,6 +158,7 @@ export function understanderFor(data: { lexicon: LexiconFile; regions?: RegionsF
     u = new Understander({
       terms: data.lexicon.vocabulary ?? [],
       pairs: data.lexicon.pairVocabulary,
+      pinyinWords: data.lexicon.pinyinWords,
       names: cityLevel,
       known: places.flatMap((p) => p.forms),
       concepts: data.lexicon.entries,

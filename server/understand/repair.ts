@@ -67,7 +67,7 @@ interface Term {
 }
 
 export interface Repair {
-  kind: 'typo' | 'abbreviation';
+  kind: 'typo' | 'abbreviation' | 'pinyin';
   from: string;
   to: string;
   index: number;
@@ -89,13 +89,21 @@ export interface RepairVocabulary {
   names?: readonly string[];
   /** Every form the text is allowed to contain as written (terms, aliases, ASCII abbreviations). */
   known: readonly string[];
+  /** Everyday words full pinyin may be read as, ahead of the terms and pairs, in priority order. */
+  pinyinWords?: readonly string[];
 }
+
+/** Syllables a Latin word may be cut into at most: a longer word is no typed pinyin phrase. */
+const MAX_PINYIN_SYLLABLES = 12;
 
 export class Repairer {
   private readonly byFirstKeys = new Map<string, Map<string, Term[]>>();
   private readonly exactByFirst = new Map<string, string[]>();
   private readonly initials = new Map<string, string>();
   private readonly asciiKnown = new Set<string>();
+  /** Words by their toneless pinyin written together (shipin → 视频); the first word of a sound owns it. */
+  private readonly bySound = new Map<string, string>();
+  private longestSound = 0;
 
   constructor(vocab: RepairVocabulary) {
     const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
@@ -122,6 +130,16 @@ export class Repairer {
       }
     }
     for (const second of this.byFirstKeys.values()) for (const list of second.values()) list.sort((a, b) => b.text.length - a.text.length);
+    for (const word of [...(vocab.pinyinWords ?? []), ...terms, ...pairs, ...names]) {
+      if (!HAN_ONLY.test(word)) continue;
+      // A word of one character is read in each of its readings (长 is chang and zhang); a longer word as pinyin reads it in context.
+      const sounds = word.length === 1 ? pinyin(word, { multiple: true, toneType: 'none', type: 'array' }) : [pinyin(word, { toneType: 'none', type: 'array' }).join('')];
+      for (const sound of sounds) {
+        const key = sound.replace(/ü/g, 'v');
+        if (!this.bySound.has(key)) this.bySound.set(key, word);
+        this.longestSound = Math.max(this.longestSound, key.length);
+      }
+    }
     for (const k of new Set([...vocab.known, ...terms, ...pairs, ...names])) {
       const w = k.normalize('NFKC').toLowerCase();
       if (!w) continue;
@@ -134,11 +152,58 @@ export class Repairer {
 
   /** Repairs normalised text; returns the new text and each change with its position in the result. */
   repair(text: string): { text: string; repairs: Repair[] } {
-    const abbr = this.expandAbbreviations(text);
+    const spelt = this.readPinyin(text);
+    const abbr = this.expandAbbreviations(spelt.text);
     const typo = this.repairHomophones(abbr.text);
     // Abbreviation positions shift by later typo repairs only when a typo precedes them; report positions in the final text.
-    const repairs = [...abbr.repairs.map((r) => ({ ...r, index: shift(r.index, typo.repairs) })), ...typo.repairs].sort((a, b) => a.index - b.index);
+    const repairs = [...spelt.repairs, ...abbr.repairs.map((r) => ({ ...r, index: shift(r.index, typo.repairs) })), ...typo.repairs].sort((a, b) => a.index - b.index);
     return { text: typo.text, repairs };
+  }
+
+  /**
+   * 「shipin yao duo chang」「shenbao jiezhi shijian」: a run of Latin words that all read as pinyin of
+   * known words is written in those words (视频要多长). Only a run of two syllables or more is read, and
+   * only when every word of it reads, but for the known Latin words it may hold (mes, pdf), which stay
+   * as typed: a stray English word keeps the whole run as typed, so no sentence is half-rewritten.
+   */
+  private readPinyin(text: string): { text: string; repairs: Repair[] } {
+    const repairs: Repair[] = [];
+    let delta = 0;
+    const out = text.replace(/(?<![a-z0-9.\/:@_-])[a-z]+(?:\s+[a-z]+)*(?![a-z0-9.\/:@_-])/g, (run, offset: number) => {
+      const words = run.split(/\s+/u);
+      const kept = (w: string) => this.asciiKnown.has(w) || LATIN_WORDS.has(w);
+      // The words between known Latin words are read together: where the spaces fall is the typist's
+      // choice (「ji zhang」 is 几张, not 几 and 长).
+      const groups: { kept: boolean; text: string }[] = [];
+      for (const w of words) {
+        const last = groups.at(-1);
+        if (!kept(w) && last && !last.kept) last.text += w;
+        else groups.push({ kept: kept(w), text: w });
+      }
+      const read = groups.map((g) => (g.kept ? [g.text] : this.segmentSound(g.text)));
+      if (read.some((r) => r === undefined) || read.filter((r, i) => !groups[i]!.kept).flat().length < 2) return run;
+      // A known Latin word (mes, pdf) stays a word of its own between the words read.
+      const to = read.reduce((t, r, i) => t + (i > 0 && groups[i]!.kept && groups[i - 1]!.kept ? ' ' : '') + r!.join(''), '');
+      repairs.push({ kind: 'pinyin', from: run, to, index: offset + delta });
+      delta += to.length - run.length;
+      return to;
+    });
+    return { text: out, repairs };
+  }
+
+  /** A Latin word cut into the fewest known words by sound (jiezhishijian → 截止, 时间), or undefined. */
+  private segmentSound(w: string): string[] | undefined {
+    if (this.bySound.size === 0) return undefined;
+    const best: (string[] | undefined)[] = [[]];
+    for (let end = 1; end <= w.length; end++) {
+      for (let start = Math.max(0, end - this.longestSound); start < end; start++) {
+        const before = best[start];
+        const word = before && this.bySound.get(w.slice(start, end));
+        if (word && (!best[end] || before.length + 1 < best[end]!.length)) best[end] = [...before, word];
+      }
+    }
+    const found = best[w.length];
+    return found && found.length <= MAX_PINYIN_SYLLABLES ? found : undefined;
   }
 
   private expandAbbreviations(text: string): { text: string; repairs: Repair[] } {

@@ -40,6 +40,7 @@ import fresh29 from '../fixtures/fresh29-questions.json';
 import fresh30 from '../fixtures/fresh30-questions.json';
 import fresh31 from '../fixtures/fresh31.json';
 import fresh33 from '../fixtures/fresh33.json';
+import fresh32 from '../fixtures/fresh32.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -293,6 +294,15 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // counted, 「…研发设计有什么要求」 answered 不要求 or with the whole category's list.
   it('on the thirty-third fresh set, the forms and the element conditions, after fixing what it found (measured once before: hit@3 84.1, facts 79.4, concluded 90.5, facts in conclusion 77.8, one in-scope question refused)', () => {
     expect(figures(evaluate(kb, fresh33))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Situations, confirmations, two-part asks, where to hand in and pinyin, measured once before the fixes: a Henan unit
+  // with its own licence under an outside parent given the general conditions, a format or colour confirmed or
+  // contradicted without 对/不对, the second of two categories' parts read as the first's, an email answered with the
+  // closest text, and full pinyin refused as outside the notice. (Its facts 对 and 不对 are only substrings here;
+  // tests/qa/situations-and-confirmations.test.ts holds the first words.)
+  it('on the thirty-second fresh set, situations, confirmations, two-part asks, where to hand in, pinyin and typos, after fixing what it found (measured once before: hit@3 87.5, facts 67.2, concluded 87.5, facts in conclusion 65.6, six in-scope questions refused, out of scope refused 100)', () => {
+    expect(figures(evaluate(kb, fresh32))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -249,6 +249,12 @@ export const LexiconFile = z.object({
    * the pair as typed is no word of its own. Words with a common same-sounding word beside them stay out.
    */
   pairVocabulary: z.array(z.string().regex(/^\p{Script=Han}{2}$/u)).optional(),
+  /**
+   * Words a question typed in full pinyin (「shipin yao duo chang」) is read as, besides the terms and pairs
+   * above: the everyday words questions are made of (要, 多长, 截止, 时间), in priority order, since one
+   * sound may stand for several words.
+   */
+  pinyinWords: z.array(z.string().regex(/^\p{Script=Han}{1,8}$/u)).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
@@ -416,6 +422,12 @@ export const IntentsFile = z.object({
     /** Opens an answer when the asker says the notice gives a figure ({said}) that neither its conclusion nor its quotes state (「采集率是90%吧」). */
     unstated: z.string(),
     /**
+     * Words that stand for one another in a statement asked to be confirmed (「视频格式是MP4对吧」「黑白的PDF就行吧」):
+     * each group holds the alternatives of one kind (video formats, document formats, colour). The word the
+     * cited clauses state is the right one; a word of its group they do not state is not.
+     */
+    confirmAlternatives: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    /**
      * A yes/no entry resting only on one category's clauses, asked of another category
      * (「安全仪表系统离散型要吗」): its verdict belongs to the category it was written for. `absent`
      * when the asked category's clauses never name what was asked ({asked}, {section}, {term},
@@ -518,6 +530,8 @@ export const IntentsFile = z.object({
       .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
+    /** A question with no Chinese the understanding step could read (pinyin it could not map, other letters): ask for Chinese. */
+    unreadable: z.string().optional(),
     /**
      * A trade named with a question whether it is manufacturing or may apply (answer-base fill tradeScope):
      * `manufacturing` for a division 13—43, `other` for a division outside manufacturing ({said}, {code},
