@@ -1035,12 +1035,12 @@ export class UnknownSectionError extends Error {}
  * missing fact is a visible placeholder rather than a guess.
  */
 /**
- * The units of a draft without one whose every sentence an earlier unit already says (the enterprise's business
- * typed in its history and again as its business, a capability's sentence under two of a cell's capabilities): a
- * form that says a thing twice reads as padded. A request (a placeholder) is kept, since it says what is missing.
+ * The units of a draft without one whose every sentence an earlier unit, or `said` (the earlier items of its part of
+ * the form), already says (the enterprise's business typed in its history and again as its business, the honours in
+ * 二(三) and 二(四)): a form that says a thing twice reads as padded. A request (a placeholder) is kept, since it
+ * says what is missing.
  */
-function withoutRepeats(units: Unit[]): Unit[] {
-  const said = new Set<string>();
+function withoutRepeats(units: Unit[], said = new Set<string>()): Unit[] {
   return units.filter((u) => {
     const sentences = splitSentences(u.text.trim()).map((x) => x.trim()).filter(Boolean);
     if (!sentences.length || u.missing.length) return true;
@@ -1069,7 +1069,11 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
     if (!t) throw new Error(`no template for section ${section}`);
     units = renderTemplate(ctx, t, target);
   }
-  units = withoutRepeats(units);
+  // A sentence an earlier item of the same part of the form already says (二(三)'s honours in 二(四)) is said once.
+  const part = [spec.section2, spec.section3].find((x) => x.items.some((i) => i.section === section));
+  const earlier = part ? part.items.slice(0, part.items.findIndex((i) => i.section === section)).map((i) => i.section) : [];
+  const said = new Set(earlier.flatMap((e) => draftSection(kb, profile, category, e, opts).sentences.map((x) => x.text.trim())));
+  units = withoutRepeats(units, said);
   const text = units
     .map((u) => u.text)
     .join('')
