@@ -636,21 +636,6 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', 
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
 
-/** The systems of `caps` the enterprise said it has not got, said as not built or applied (requests.notBuilt); null for none. */
-function notBuiltSentence(ctx: Ctx, caps: CapabilityId[], who = subject(ctx)): Filled | null {
-  const chosen = caps.filter((c) => capStatus(ctx, c) === false && ctx.kb.formDrafting.capabilities[c]);
-  if (!chosen.length) return null;
-  const r = ctx.kb.formDrafting.requests;
-  const byVerb = new Map<string, CapabilityId[]>();
-  for (const c of chosen) {
-    const v = ctx.kb.formDrafting.capabilities[c]!.verb;
-    byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
-  }
-  const systems = [...byVerb].map(([v, cs]) => `${r.notBuiltVerbs[v] ?? v}${cs.map((c) => capName(ctx, c, false)).join('、')}`).join('，');
-  const text = fillText(r.notBuilt, { subject: who, systems });
-  return { text, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
-}
-
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
   const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
@@ -868,9 +853,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const caps = cellCaps(ctx, field).filter((c) => !d || !saidIn(ctx, c, d.text));
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
-  const none = notBuiltSentence(ctx, caps);
-  add(none);
-  if (!d && !(none && units.length === 1)) {
+  if (!d) {
     // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
     // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
     const open = cellCaps(ctx, field).filter((c) => capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial');
@@ -979,12 +962,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
         // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
         for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
         // A system the enterprise said it lacks is a gap to close, not a built one to describe.
-        // A system the enterprise said it lacks is written as not built; only what it has not answered is asked for.
-        const lacking = open.filter((c) => capStatus(ctx, c) === false && !asked.includes(capName(ctx, c, false)));
-        const none = notBuiltSentence(ctx, lacking);
-        if (none && !asked.includes(none.text)) push(none);
-        const lab = open.filter((c) => capStatus(ctx, c) !== false).map((c) => capAsk(ctx, c)).join('；');
-        if (lab) push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        const { lacking, lackingNote } = ctx.kb.formDrafting.requests;
+        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) + lackingNote : capAsk(ctx, c))).join('；');
+        push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         push({ text: '\n', numbers: [], facts: [], missing: [] });
       }
     }
@@ -1034,22 +1014,6 @@ export class UnknownSectionError extends Error {}
  * profile always gives the same text, every number is listed with its source, and a
  * missing fact is a visible placeholder rather than a guess.
  */
-/**
- * The units of a draft without one whose every sentence an earlier unit, or `said` (the earlier items of its part of
- * the form), already says (the enterprise's business typed in its history and again as its business, the honours in
- * 二(三) and 二(四)): a form that says a thing twice reads as padded. A request (a placeholder) is kept, since it
- * says what is missing.
- */
-function withoutRepeats(units: Unit[], said = new Set<string>()): Unit[] {
-  return units.filter((u) => {
-    const sentences = splitSentences(u.text.trim()).map((x) => x.trim()).filter(Boolean);
-    if (!sentences.length || u.missing.length) return true;
-    const repeat = sentences.every((x) => said.has(x));
-    for (const x of sentences) said.add(x);
-    return !repeat;
-  });
-}
-
 export function draftSection(kb: FormsContext, profile: DraftProfile, category: Category, sectionKey: string, opts: DraftOptions = {}): DraftResult {
   const spec = formSpec(kb, category);
   const [section, wsPart] = sectionKey.split('@') as [string, string | undefined];
@@ -1069,11 +1033,6 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
     if (!t) throw new Error(`no template for section ${section}`);
     units = renderTemplate(ctx, t, target);
   }
-  // A sentence an earlier item of the same part of the form already says (二(三)'s honours in 二(四)) is said once.
-  const part = [spec.section2, spec.section3].find((x) => x.items.some((i) => i.section === section));
-  const earlier = part ? part.items.slice(0, part.items.findIndex((i) => i.section === section)).map((i) => i.section) : [];
-  const said = new Set(earlier.flatMap((e) => draftSection(kb, profile, category, e, opts).sentences.map((x) => x.text.trim())));
-  units = withoutRepeats(units, said);
   const text = units
     .map((u) => u.text)
     .join('')

@@ -23,9 +23,8 @@ export function factValue(p: DraftProfile, id: string): unknown {
   if ((m = /^form\.(elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(id))) return (at(p.form, m[1]!) as Record<string, unknown> | undefined)?.[m[2]!];
   if (id.startsWith('form.')) return at(p.form, id.slice(5));
   if ((m = /^capabilities\.(\w+)$/.exec(id))) {
-    // A system the enterprise said it has not got is a fact too: the one a 「尚未…」 sentence rests on.
     const v = (p.capabilities as Record<string, unknown>)[m[1]!];
-    return v === true || v === 'partial' || v === false ? v : undefined;
+    return v === true || v === 'partial' ? v : undefined;
   }
   if (id.startsWith('metrics.')) return at(p.metrics, id.slice(8));
   if (id.startsWith('enterprise.')) return at(p.enterprise, id.slice(11));
@@ -80,15 +79,10 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
     const covered = s.facts.some((f) => f.startsWith('capabilities.') && (terms.get(f.slice(13)) ?? []).some((w) => w.includes(hit) && word(body, w)));
     if (!covered) bad(`names 「${hit}」 (${cap}) without the enterprise saying so`);
   }
-  // A sentence resting on a system the enterprise has not got says it is not built, never that it is.
-  const lacking = s.facts.filter((f) => f.startsWith('capabilities.') && factValue(p, f) === false);
-  if (lacking.length && !/尚未/.test(body)) bad('rests on a system the enterprise has not got without saying 尚未');
-  if (lacking.length && s.facts.some((f) => f.startsWith('capabilities.') && factValue(p, f) !== false)) bad('mixes built and not-built systems in one sentence');
   for (const w of STATUS) {
     if (!body.includes(w)) continue;
     const partialCap = w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial');
-    const notBuilt = w === '尚未' && lacking.length > 0;
-    if (!partialCap && !notBuilt && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
+    if (!partialCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
   }
   if (!s.facts.length && !hadPlaceholder && CLAIM_VERBS.test(body) && !/^【/.test(body)) bad('claims with no fact');
   return problems;

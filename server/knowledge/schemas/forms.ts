@@ -758,14 +758,6 @@ export const FormDrafting = z.object({
     lackingNote: z.string().min(1),
     approximate: z.string().includes('{label}'),
     approximateNote: z.string().includes('{said}'),
-    /**
-     * A system the enterprise said it has not got, said as such in the draft ({subject}: 公司/车间, {systems}: each
-     * verb with its systems, 「应用A、B，建设C」): a known
-     * no is a fact of the form, never a request for it and never a claim that it was built.
-     */
-    notBuilt: z.string().includes('{subject}').includes('{systems}').default('{subject}尚未{systems}。'),
-    /** The verb a not-built system is said with, by the verb its built sentence uses (建有 → 建设); absent, the same verb. */
-    notBuiltVerbs: z.record(z.string(), z.string()).default({}),
   }),
   /** Subject of capability sentences per form: 公司 / 车间. */
   subjects: z.record(z.string(), z.string()),
