@@ -11,7 +11,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, readFigure, sameAsEarlier } from '../forms/phase';
+import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
 import { askAboutPending, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -266,12 +266,14 @@ export class Conversation {
       // So does a correction of an earlier answer (「刚才集团那个说错了，…」): the chat applies it to the answer it corrects.
       // So does one that states other fields in passing (「王磊，电话13837112345」): each fact goes to its own field.
       const passing = read?.kind === 'answers' && (read.items.some((i) => i.extra) || !!read.notes?.length);
+      // 「同单位地址」 typed into the project address's card before the 单位地址 is given points at nothing: asked back as in the chat.
+      const pointsAtNothing = msg.questionId.startsWith('form.') && pointsAtUnanswered(this.runtime.kb.data, answers, msg.questionId, msg.value);
       // A form figure the reader will not take (「集团合并报表是85亿，我们公司是…」 with no own figure) is asked
       // back as in the chat, never stored as whatever figure the number reader finds first.
       // So is one it reads otherwise than the number reader (the enterprise's own figure beside the group's).
       const formFigure = pending?.kind === 'number' && msg.questionId.startsWith('form.');
       const unreadFigure = formFigure && (read?.kind === 'unclear' || (read?.kind === 'answers' && read.items.length === 1 && read.items[0]!.value !== parseNumber(msg.value, pending.unit)?.value));
-      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite' || read.reason === 'previous')))) {
+      if (read && (passing || unreadFigure || read.kind === 'question' || (read.kind === 'answers' && read.asks) || (read.kind === 'unclear' && (read.reason === 'instruction' || read.reason === 'ghostwrite' || read.reason === 'previous' || read.reason === 'fieldHelp')) || pointsAtNothing)) {
         return this.turn(sessionId, { type: 'text', clientId: msg.clientId, text: msg.value.trim().slice(0, 2000), ...(msg.pending !== undefined ? { pending: msg.pending } : {}) });
       }
       // 「先跳过」「不清楚」 typed into the field skips the question, as the same words in the chat do:
@@ -537,6 +539,7 @@ export class Conversation {
       : reason === 'wrongKind' && interp.kind === 'unclear' ? phrases.wrongKind(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherYear' && interp.kind === 'unclear' ? phrases.otherYear(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
+      : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

@@ -63,6 +63,7 @@ const PLACEHOLDERS = {
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
+  fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
   notAnAnswerNoQuestion: [],
   approximate: [],
@@ -272,6 +273,8 @@ export const phrases = {
   /** A reply to a field of listed names (资本性质) that says none of them: asked back with the names the form takes. */
   notNamed: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('notNamed', { said: choices[0] ?? '', field: field ?? q.text, names: choices.slice(1).join('、'), question: q.text }) : T.unclearNoQuestion,
+  /** A question about the field asked (「啥叫资本性质」): what it means and takes, then the question again; nothing recorded. */
+  fieldHelp: (q: QuestionView | null, choices: string[]) => (q ? say('fieldHelp', { explanation: choices[0] ?? '', question: q.text }) : T.unclearNoQuestion),
   /** A figure said with another year than the asked field's that gives no figure for that year: nothing recorded, the field named. */
   otherYear: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('otherYear', { said: choices[0] ?? '', year: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

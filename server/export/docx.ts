@@ -265,6 +265,11 @@ function coverPage(form: FilledForm): Paragraph[] {
   return out;
 }
 
+/** A list number as the notice's forms print it: 「(一)」 → 「（一）」, 「(1)」 → 「（1）」. */
+export function fullWidthNumbering(label: string): string {
+  return label.replace(/\(([^()]+)\)/gu, '（$1）');
+}
+
 export async function renderDocx(form: FilledForm): Promise<Buffer> {
   const s = form.spec;
   const body: (Paragraph | Table)[] = [];
@@ -288,12 +293,15 @@ export async function renderDocx(form: FilledForm): Promise<Buffer> {
   }
   body.push(heading(s.section4.title, 1));
   const seen = new Set<string>();
-  for (const it of s.section4.items) {
-    const label = it.clause.replace(/^.*\.四/, '');
+  s.section4.items.forEach((it, k) => {
+    // The clause id's 「(一)」 is the system's half-width reference; the form prints its list as the notice does, 「（一）」.
+    const label = fullWidthNumbering(it.clause.replace(/^.*\.四/, ''));
     const first = !seen.has(label);
     seen.add(label);
-    body.push(para(`${first ? label : '　　'}${it.detail}${it.where ? `（${it.where}）` : ''}；`, { size: SIZE.body, font: FANGSONG, indent: !first, after: 40 }));
-  }
+    // The notice closes each item with 「；」 and the list's last with 「。」.
+    const end = k === s.section4.items.length - 1 ? '。' : '；';
+    body.push(para(`${first ? label : '　　'}${it.detail}${it.where ? `（${it.where}）` : ''}${end}`, { size: SIZE.body, font: FANGSONG, indent: !first, after: 40 }));
+  });
   // The materials checklist (the app's 申报材料 panel and the self-assessment report), the notice's bar to this
   // enterprise (the drafts panel) and the system's checks of the facts (beside the fields they concern) are the
   // applicant's to read in the app: the exported file is the form the applicant signs, and prints none of them.

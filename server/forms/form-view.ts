@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 
@@ -302,6 +302,11 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   // So is 「不是18号，应该是16号」 in the address box: the part named is replaced within the answer given.
   const same = t ? sameAsEarlier(kb, answers, questionId, t) ?? editOfAnswer(kb, answers, questionId, t) : undefined;
   const own = same?.kind === 'answers' ? same.items.find((i) => i.questionId === questionId) : undefined;
+  // 「啥叫资本性质」 in the box asks what the box wants: it is answered, never saved as the value.
+  const help = own || !t ? undefined : fieldHelpFor(kb, questionId, t);
+  if (help) return { ok: false, error: help };
+  // 「同单位地址」 before the 单位地址 is given points at nothing yet: saved, it would print the words.
+  if (!own && t && view.kind === 'text' && pointsAtUnanswered(kb, answers, questionId, t)) return { ok: false, error: fill(kb.formQuestions.messages.pointsAtNothing, { said: t.slice(0, 20), field: labelOf(view) }) };
   if (own) value = own.value;
   else if (!t) value = null;
   else if (view.kind === 'number') {
@@ -350,7 +355,10 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const c = view.choices?.find((x) => x.value === t || x.label === t);
     if (!c) return { ok: false, error: `请从以下选项中选择：${(view.choices ?? []).map((x) => x.label).join('、')}` };
     value = c.value;
-  } else value = t;
+  } else {
+    // 「主营业务：…」 in the narrative's box is what follows the label, as in the chat.
+    value = withoutOwnLabel({ text: view.text, q: { kind: view.kind } }, t);
+  }
   const r = applyFormAnswer(kb, answers, questionId, value, category);
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;

@@ -835,6 +835,27 @@ function withoutLabel(text: string, label: string): string {
   return value!;
 }
 
+/**
+ * A reply to a figure, a date or a narrative without the field's label it restates first (「车间1其中联网的设备120台」,
+ * 「发展历程：2006年成立…」, 「主营业务：精密轴承」): the label is the question's words, and left in, its workshop
+ * number would be read as the figure and its words printed in the draft. A narrative's restatement counts only
+ * before a colon, or before 是/为 when every character of it is in the label; a one-line field has withoutLabel.
+ */
+export function withoutOwnLabel(c: { text: string; label?: string; q: { kind: string; maxLength?: number } }, text: string): string {
+  if (c.q.kind === 'text' && c.q.maxLength !== undefined) return text;
+  const label = labelOf(c);
+  if (label.length >= 2 && text.startsWith(label)) {
+    const rest = text.slice(label.length).replace(/^\s*(?:是|为|有|：|:)?\s*/u, '');
+    if (rest) return rest;
+  }
+  if (c.q.kind !== 'text') return text;
+  const m = /^([\p{Script=Han}A-Za-z、]{2,12}?)\s*(：|:|是|为)\s*(\S[\s\S]*)$/u.exec(text);
+  if (!m) return text;
+  const [, head, joint, rest] = m;
+  const inLabel = [...head!].every((ch) => label.includes(ch) || ch === '的');
+  return inLabel && (joint === '：' || joint === ':' || head!.length >= 3) ? rest! : text;
+}
+
 /** A mobile number: 1, then 3–9, then nine digits, with or without +86. */
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** A mobile number typed in groups (「138 0393 6688」, 「138-0393-6688」, 「+86 138…」). */
@@ -1535,10 +1556,15 @@ export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
-  const t = halfWidthAlnum(text).trim();
+  const t = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   const W = wordsOf(kb.formQuestions.vocabulary);
+  // 「啥叫资本性质」「这个怎么填」: a question about the field asked is answered from its knowledge, never stored as its value.
+  const asked = findQuestion(kb, pending.id);
+  const help = asked ? fieldQuestion(kb, asked, t) : undefined;
+  if (help === 'other') return { kind: 'question' };
+  if (help) return { kind: 'unclear', reason: 'fieldHelp', field: labelOf(asked!), choices: [help] };
   // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
   const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
   if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
@@ -1593,6 +1619,80 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
 }
 
 /**
+ * A reply without the afterthought that opens it (「对了，」「补充一下」「忘了说」): those words carry no value, and the
+ * field named after them is what the reply is about. A reply of the words alone is kept as it is.
+ */
+function withoutAfterthought(v: FormVocabulary, text: string): string {
+  const leads = [...v.afterthoughtLeads].sort((a, b) => b.length - a.length);
+  let t = text;
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const w of leads)
+      if (t.startsWith(w)) {
+        const rest = t.slice(w.length).replace(/^[\s，,、。：:~～…]+/u, '');
+        if (rest && rest !== t) {
+          t = rest;
+          cut = true;
+        }
+        break;
+      }
+  }
+  return t;
+}
+
+/**
+ * What a box's reply asks about its own field (「啥叫资本性质」 typed into the 资本性质 box), as the chat answers it;
+ * undefined for a reply that is no such question.
+ */
+export function fieldHelpFor(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+  const c = findQuestion(kb, questionId);
+  const r = c ? fieldQuestion(kb, c, withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim())) : undefined;
+  return r === 'other' ? undefined : r;
+}
+
+/** Whether a whole reply points at another field's answer that is not given yet (「同单位地址」 before the address). */
+export function pointsAtUnanswered(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): boolean {
+  const t = halfWidthAlnum(text).trim();
+  return (pointsAtField(kb, t) || kb.formQuestions.vocabulary.sameAsReplies.includes(wholeReply(t))) && sameAsEarlier(kb, answers, questionId, t) === undefined;
+}
+
+/** The longest reply read as a question in its own right when it asks about something other than the field. */
+const FIELD_QUESTION_MAX = 24;
+
+/** Words left of a question about a field once its name and question words are gone: they ask nothing more. */
+const FIELD_QUESTION_FILLER = /(?:这一栏|这一项|这一个|这个|这栏|这项|这里|一栏|该栏|该项|我们|俺们|咱们|俺|咱|应该|具体|到底|究竟|要|该|是|的|呢|啊|呀|吗|嘛|哈|吧|咧|哩|这|[\s，,。.！!？?~～、：:“”「」"'])/gu;
+
+/**
+ * Whether a reply at a field asks what the field means or how to fill it (「啥叫资本性质」「资本性质是啥意思？」
+ * 「这个怎么填」): the explanation, from the field's `means`, `help` and named choices, when it asks only that;
+ * 'other' when a short reply asks about something else with the same words (「两化融合是啥意思」 at 资本性质: a question
+ * for the notice's answers); undefined for a reply with no such words, or a longer one that only uses them in passing.
+ */
+function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 'other' | undefined {
+  const v = kb.formQuestions.vocabulary;
+  const words = [...v.fieldQuestionWords].sort((a, b) => b.length - a.length);
+  if (!words.some((w) => text.includes(w))) return undefined;
+  let rest = text;
+  for (const w of words) rest = rest.split(w).join(' ');
+  const label = labelOf(c);
+  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField].sort((a, b) => b.length - a.length);
+  for (const n of names) rest = rest.split(n).join(' ');
+  // A choice named in the question (「民营是啥意思」) asks about the field's choices too.
+  const choices = (c.q.named ?? []).flatMap((n) => [n.name, ...n.aliases]).sort((a, b) => b.length - a.length);
+  for (const n of choices) rest = rest.split(n).join(' ');
+  rest = rest.replace(FIELD_QUESTION_FILLER, '');
+  // A longer reply that uses the words in passing (「优势是什么呢，主要是…」) is read as the answer it goes on to give.
+  if (rest) return text.length <= FIELD_QUESTION_MAX && !SENTENCE.test(text.replace(/[？?。.!！]+$/u, '')) ? 'other' : undefined;
+  const m = kb.formQuestions.messages;
+  const named = (c.q.named ?? []).map((n) => n.name);
+  return [
+    fill(m.fieldHelp, { field: label, means: c.q.means ?? c.text }),
+    c.help ?? '',
+    named.length ? fill(m.fieldHelpChoices, { names: named.join('、') }) : '',
+  ].join('');
+}
+
+/**
  * The choice a whole reply of one interview answer word picks (「有」, 「是的」, 「对」, 「不了」: the word and closing
  * particles only), for a choice question with `plainAnswers`; undefined for anything more or another question.
  */
@@ -1630,6 +1730,21 @@ export function percentOrFraction(n: { value: number; typed?: number }): [string
 /** 「跟联系人一样」「和联系人的一样」「与企业地址相同」: a field named as the one this answer is the same as. */
 const SAME_AS_NAMED = /^(?:跟|和|与|同)(.{1,10}?)的?(?:一样|相同|一致)[的。.!！]*$/u;
 
+/** 「同单位地址」「同公司地址」「同联系人」: 同 before the name of a field or person, read as 「跟…一样」 (the name must be a field's `saidAs`). */
+const SAME_AS_FIELD = /^(?:同|同于|同样是|就是)(.{1,10}?)[的。.!！]*$/u;
+
+/**
+ * Whether a whole reply points at another field's answer (「同单位地址」「跟联系人一样」) rather than giving one: where
+ * sameAsEarlier found nothing to copy, it is asked back, never stored as the words.
+ */
+function pointsAtField(kb: FormsKnowledge, text: string): boolean {
+  const t = wholeReply(text);
+  const m = SAME_AS_NAMED.exec(t) ?? SAME_AS_FIELD.exec(t);
+  if (!m) return false;
+  const word = m[1]!.toLowerCase();
+  return kb.formQuestions.questions.some((q) => (q.saidAs ?? []).some((w) => w.toLowerCase() === word));
+}
+
 /** What kind of answer a field takes, so that 「同上」 is read from a field of the same kind: a unit, a check, or the fact's last word. */
 function kindKey(c: Concrete): string {
   if (c.q.kind === 'number') return `number:${c.q.unit ?? ''}`;
@@ -1662,7 +1777,7 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
   const fits = (k: string) => k === key || (key === 'text:phone' && k === 'text:mobile');
   const sameKind = (id: string) => id !== questionId && given(answers, id) && (() => { const x = findQuestion(kb, id); return x !== undefined && fits(kindKey(x)); })();
   const value = (id: string): Interpretation => ({ kind: 'answers', items: [{ questionId, value: answers[id] as AnswerValue }] });
-  const named = kb.formQuestions.vocabulary.sameAsReplies.includes(t) ? null : SAME_AS_NAMED.exec(t);
+  const named = kb.formQuestions.vocabulary.sameAsReplies.includes(t) ? null : SAME_AS_NAMED.exec(t) ?? SAME_AS_FIELD.exec(t);
   if (named) {
     const word = named[1]!.toLowerCase();
     const hit = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.saidAs ?? []).map((w) => ({ w: w.toLowerCase(), id: q.id }))).find((x) => x.w === word);
@@ -1847,8 +1962,9 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
 }
 
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
-function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: string): Interpretation {
+function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
+  const t = withoutOwnLabel(c, said);
   if (c.q.kind === 'text' && c.q.maxLength !== undefined) {
     // 「有」, 「是的」, 「同上」 to a one-line field (an address, a name) are asked back, naming the field; a none
     // (「无」) is read further on, as the field left empty.
@@ -1858,7 +1974,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, t: st
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
     if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
-    if (printsNothing(kb.formQuestions.vocabulary, c, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+    if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
     const phone = c.q.validate === 'phone' || c.q.validate === 'mobile';

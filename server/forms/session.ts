@@ -81,6 +81,17 @@ export function draftsView(ctx: FormsContext, profile: DraftProfile, category: C
   });
 }
 
+/**
+ * The edited sections of a form that are behind the facts given since they were saved (staleNotice), each with its
+ * title and those facts, and the warning an export carries for them (`staleExport`); null when none is.
+ */
+export function staleSections(ctx: FormsContext, profile: DraftProfile, category: Category, saved: SavedDrafts): { sections: { section: string; title: string; labels: string[] }[]; warning: string } | null {
+  const sections = draftsView(ctx, profile, category, saved).flatMap((s) => (s.stale ? [{ section: s.section, title: s.title, labels: s.stale.labels }] : []));
+  if (!sections.length) return null;
+  const said = sections.map((s) => `“${s.title}”（${s.labels.map((l) => `“${l}”`).join('、')}）`).join('；');
+  return { sections, warning: fill(ctx.formDrafting.messages.staleExport, { sections: said }) };
+}
+
 /** The notice of an edited text whose requests have been answered since it was saved: the facts and what to do; null when none. */
 export function staleNotice(kb: FormsKnowledge, facts: FormFacts, text: string, tpl: string | undefined): { labels: string[]; notice: string } | null {
   const labels = answeredRequests(kb, facts, text);

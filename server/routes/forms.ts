@@ -3,14 +3,14 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { HttpError, parseOr400 } from '../errors';
 import { Category } from '../schemas/profile';
-import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey } from '../schemas/forms';
+import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey, STALE_EXPORT_HEADER } from '../schemas/forms';
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
 import { checklist, fillForm, ineligibleText, signedForm } from '../forms/fill';
 import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
-import { companyName, draftsView, editedTexts, factLabels, sessionDraftProfile, withEdit } from '../forms/session';
+import { companyName, draftsView, editedTexts, factLabels, sessionDraftProfile, staleSections, withEdit } from '../forms/session';
 import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, PdfUnavailableError, sofficeLocator } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
@@ -253,6 +253,10 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       parseOr400(SessionParams, request.params, 'params');
       const q = parseOr400(CategoryQuery, request.query, 'query');
       const { kb, profile, category, saved } = await sessionProfile(request, q.category);
+      // Edited sections behind the facts given since are printed as edited: the response says which, for the page to
+      // show, since the signed document must carry no note of the system's.
+      const stale = staleSections(ctx(kb), profile, category, saved);
+      if (stale) reply.header(STALE_EXPORT_HEADER, encodeURIComponent(JSON.stringify({ warning: stale.warning, sections: stale.sections })));
       return sendForm(reply, profile, category, format, editedTexts(saved, category), kb);
     });
 }

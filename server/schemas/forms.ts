@@ -221,3 +221,14 @@ export const ChecklistUpdate = z
     photoCount: z.number().int().min(0).max(10000).optional(),
   })
   .strict();
+
+/**
+ * The export's response header naming the edited sections the file prints that are behind the facts given since they
+ * were saved: percent-encoded JSON `{warning, sections:[{section, title, labels}]}`; absent when none is.
+ */
+export const STALE_EXPORT_HEADER = 'x-stale-sections';
+export const StaleExport = z.object({
+  warning: z.string(),
+  sections: z.array(z.object({ section: z.string(), title: z.string(), labels: z.array(z.string()) })),
+});
+export type StaleExport = z.infer<typeof StaleExport>;

@@ -49,7 +49,8 @@ export async function apiJson<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 /** Downloads a file that needs the session token: fetch with the header, then save the blob. */
-export async function downloadWithToken(path: string, token: string, fallbackName: string): Promise<void> {
+/** Downloads a file with the session's token and returns the response's headers, which may say more of the file. */
+export async function downloadWithToken(path: string, token: string, fallbackName: string): Promise<Headers> {
   let res: Response;
   try {
     res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
@@ -67,6 +68,7 @@ export async function downloadWithToken(path: string, token: string, fallbackNam
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return res.headers;
 }
 
 export function fileNameFrom(disposition: string | null): string | null {

@@ -1,6 +1,21 @@
 import type { Category } from '../../server/schemas/profile';
-import type { DraftResult } from '../../server/schemas/forms';
+import type { DraftResult, StaleExport } from '../../server/schemas/forms';
 import { ApiError, apiJson, downloadWithToken } from './api';
+
+/** The export's header of stale edited sections (the server's `STALE_EXPORT_HEADER`, kept in step by the route tests). */
+const STALE_EXPORT_HEADER = 'x-stale-sections';
+
+/** The stale edited sections an export's response names; null when it names none or cannot be read. */
+function staleOf(headers: Headers): StaleExport | null {
+  const raw = headers.get(STALE_EXPORT_HEADER);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(decodeURIComponent(raw)) as StaleExport;
+    return typeof v?.warning === 'string' && Array.isArray(v.sections) ? v : null;
+  } catch {
+    return null;
+  }
+}
 
 /** One section of the chosen form with its current text: the user's edit, or a fresh draft from the facts. */
 export interface DraftSection {
@@ -68,12 +83,13 @@ export const draftsApi = {
       throw err;
     }
   },
-  async exportDocx(s: Session, category: Category): Promise<void> {
-    await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `申报书-${category}.docx`);
+  /** Downloads the form as DOCX; returns the server's warning of edited sections the file prints that may be out of date. */
+  async exportDocx(s: Session, category: Category): Promise<StaleExport | null> {
+    return staleOf(await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `申报书-${category}.docx`));
   },
   /** The server names the file (form and company); the fallback is used only without a Content-Disposition. */
-  async exportPdf(s: Session, category: Category): Promise<void> {
-    await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `申报书-${category}.pdf`);
+  async exportPdf(s: Session, category: Category): Promise<StaleExport | null> {
+    return staleOf(await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `申报书-${category}.pdf`));
   },
   /** Whether the server can make a PDF, and if not how the user makes one. */
   async formats(): Promise<ExportFormats> {

@@ -181,6 +181,8 @@ export const FormQuestion = z.object({
    */
   plausible: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   help: z.string().optional(),
+  /** What the field asks for, said to an applicant who asks (「啥叫资本性质」): a plain sentence, without the choices. */
+  means: z.string().min(1).optional(),
   /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
   clause: z.string().regex(/^[一二三四]/, '申报书问题的条款编号相对于该申报书，如“一(一)”').optional(),
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
@@ -378,6 +380,16 @@ export const FormVocabulary = z.object({
   thisSection: z.array(z.string().min(1)).default([]),
   nextField: z.array(z.string().min(1)).default([]),
   nextSection: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that open an afterthought (对了, 补充一下, 忘了说): they say nothing of the value, so a reply is read without
+   * them, and the field named after them (「对了法人电话是…」 while the address waits) is the one the reply fills.
+   */
+  afterthoughtLeads: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that make a reply at a field a question about that field (啥叫, 什么意思, 怎么填): with the field's name, 这个,
+   * or nothing else, the reply is answered from the field's `means`, `help` and named choices and never stored.
+   */
+  fieldQuestionWords: z.array(z.string().min(1)).default([]),
   /** Words after a skip that put the answer off to later (回头再补): the skip still stands. */
   deferWords: z.array(z.string().min(1)).default([]),
   contentlessReplies: z.array(z.string().min(1)).default([]),
@@ -417,6 +429,12 @@ export const FormMessages = z.object({
   phoneAsFigure: z.string().includes('{said}').includes('{field}'),
   /** A reply to a field of listed names (`named`) that says none of them ({said}, {field}, {names}). */
   notNamed: z.string().includes('{said}').includes('{names}'),
+  /** What a field means, said to an applicant who asks at it ({field}, {means}: the question's `means`, else its words). */
+  fieldHelp: z.string().includes('{field}').includes('{means}'),
+  /** The names a field of listed names takes, said after what it means ({names}). */
+  fieldHelpChoices: z.string().includes('{names}'),
+  /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
+  pointsAtNothing: z.string().includes('{said}').includes('{field}'),
 });
 export type FormMessages = z.infer<typeof FormMessages>;
 
@@ -697,6 +715,11 @@ export const FormDrafting = z.object({
      */
     staleEdit: z.string().includes('{labels}').optional(),
     staleSubmitted: z.string().includes('{labels}').optional(),
+    /**
+     * Said with an export when edited sections are stale in this way ({sections}: each section's title with the facts
+     * given since): in the export's response and the page, never inside the document the enterprise signs.
+     */
+    staleExport: z.string().includes('{sections}').default('以下修改过的栏目在保存后又填写了新信息，导出的文件仍按修改后的文字打印，可能已过时：{sections}。'),
     /** A year's profit in prose ({amount} in 万元): a loss is said as one (亏损300万元), never as a minus figure. */
     profitSaid: z.string().includes('{amount}').default('利润{amount}万元'),
     lossSaid: z.string().includes('{amount}').default('亏损{amount}万元'),
