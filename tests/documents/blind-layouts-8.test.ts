@@ -164,9 +164,10 @@ const HF_FILES: Files = [
 ];
 const HX_FILES: Files = [
   ['主要财务数据.docx', hxFinance, HX_FINANCE_EXPECTED],
-  // The enterprise is its 甲方 (需方): its name is the contract's one fact of the enterprise; the supplier's letterhead,
-  // code and 员工 are passed over.
-  ['购销合同.docx', hxContract, { name: HX.name }],
+  // The enterprise is its 甲方 (需方), but the contract alone does not say which side uploaded it: with no name recorded
+  // it offers neither side's name (the user is asked which company is theirs), and the supplier's letterhead, code and
+  // 员工 are passed over.
+  ['购销合同.docx', hxContract, {}],
   ['2022年度经营情况.docx', hxAccount, HX_ACCOUNT_EXPECTED],
 ];
 
@@ -209,17 +210,17 @@ describe('a textile maker: a 验收报告 naming its workshops, figures in words
 });
 
 describe('a chemicals maker: 元 in the cells under 万元 headings, a supplier\'s contract, full-width digits', () => {
-  it('the cells\' 元 are read as 元, the contract only its 甲方\'s name, and full-width digits and words are read', async () => {
+  it('the cells\' 元 are read as 元, the contract nothing before the enterprise is named, and full-width digits and words are read', async () => {
     const { scores, detail, notices } = await scoreAll(HX_FILES, {});
     // Measured before the fixes: the financial data [0, 0, 6], no cell with its 元 read; the contract [0, 2, 0], the
     // supplier's name and credit code offered; the account [3, 0, 2], its name before the title's year and 全年's
     // 利润总额 missed.
-    expect(scores, detail).toEqual({ '主要财务数据.docx': [6, 0, 0], '购销合同.docx': [1, 0, 0], '2022年度经营情况.docx': [5, 0, 0] });
+    expect(scores, detail).toEqual({ '主要财务数据.docx': [6, 0, 0], '购销合同.docx': [0, 0, 0], '2022年度经营情况.docx': [5, 0, 0] });
     // The user is told the supplier's side was passed over.
     expect(notices['购销合同.docx']).toContain('“郑州华源包装材料有限公司”');
   }, 300_000);
 
-  asPdfs(HX_FILES, {}, { '主要财务数据.docx': [6, 0, 0], '购销合同.docx': [1, 0, 0], '2022年度经营情况.docx': [5, 0, 0] });
+  asPdfs(HX_FILES, {}, { '主要财务数据.docx': [6, 0, 0], '购销合同.docx': [0, 0, 0], '2022年度经营情况.docx': [5, 0, 0] });
 });
 
 /** What the rules read from pages of text: field → value, a workshop's with its name (「值@车间」), a year column's with its year. */
@@ -253,12 +254,12 @@ describe('each general cause, on a page of text', () => {
     expect(read('联网设备和智能化设备\n类别 2022年 2023年\n合计 152 138')).toEqual({});
   });
 
-  it('a letter between two companies gives nothing of either, a contract only its buyer\'s name; a role inside a word names no party', () => {
+  it('a letter between two companies gives nothing of either, nor a contract before the enterprise is named; a role inside a word names no party', () => {
     const quote = '洛阳精工数控机床有限公司\n报 价 单\n致：新乡宏达机械制造有限公司\n我公司现有员工560人，注册资本8000万元。';
     expect(read(quote)).toEqual({});
     expect(partiesIn([quote], docs)).toEqual(['新乡宏达机械制造有限公司', '洛阳精工数控机床有限公司']);
-    // The buyer (买方, 购货单位) is the enterprise, which keeps such documents; nothing of the seller's is read.
-    expect(read('采购合同\n买方：焦作恒信化工股份有限公司\n卖方：郑州华源包装材料有限公司\n统一社会信用代码：' + valid('91410100MA9F2K3L4') + '\n卖方现有员工320人。')).toEqual({ name: '焦作恒信化工股份有限公司' });
+    // A contract says nothing of which side uploaded it: with no name recorded, neither side's name or figures are read.
+    expect(read('采购合同\n买方：焦作恒信化工股份有限公司\n卖方：郑州华源包装材料有限公司\n统一社会信用代码：' + valid('91410100MA9F2K3L4') + '\n卖方现有员工320人。')).toEqual({});
     expect(read('供货单位 郑州华源包装材料有限公司 联系人 张三\n购货单位 焦作恒信化工股份有限公司\n合计金额 2,300.00元')).toEqual({ name: '焦作恒信化工股份有限公司' });
     // One company alone, or 「致力于」: the document is the company's own.
     expect(read('河南豫中机械有限公司简介\n公司致力于服务中铁装备有限公司。\n公司现有员工320人。')).toEqual({ name: '河南豫中机械有限公司', employees: '320' });

@@ -108,6 +108,8 @@ describe('documents read by a model, checked by the server', () => {
     // The rules read the sentences first: the model's round figures are dropped, the rules' own offered as round.
     // 职工八百余人 in a sentence about 2021 is no head count of now: not read.
     expect(Object.fromEntries((r.json().suggestions as { field: string; value: number; approximate?: true }[]).map((x) => [x.field, x.approximate ? `≈${x.value}` : x.value]))).toEqual({
+      // 成立于二〇一四年九月 is the company's own sentence: its founding month, to the precision printed.
+      foundedOn: '2014-09',
       registeredCapital: 3000,
       'finance.2022.revenue': '≈32000',
       'finance.2022.profit': 2100,

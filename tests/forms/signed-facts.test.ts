@@ -122,7 +122,9 @@ describe('a range is no figure to sign', () => {
     expect(profile.form.project?.investment).toBeUndefined();
     expect(profile.form.indicators?.defectRate?.before).toBeUndefined();
     expect(all).not.toMatch(/1500万元|降低\d/);
-    expect(all).not.toContain('40%-');
+    // The range is shown only as the words typed, in the request for the exact share (stripped from the signed copy).
+    expect(all).toContain('（已答“原料药A 40%-50%”）');
+    expect(all.replace(/（已答“[^”]*”）/gu, '')).not.toContain('40%-');
     expect(all).not.toContain('80%');
     expect(all).toContain('制剂B（占营业收入30%）');
     const messages = form.flags.map((f) => f.message).join('\n');

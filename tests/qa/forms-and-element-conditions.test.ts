@@ -114,7 +114,11 @@ describe('citations', () => {
   const entries = kb.data.answerBase.entries;
   const fixtures = readdirSync('tests/fixtures')
     .filter((f) => f.endsWith('.json') && !f.includes('facts'))
-    .flatMap((f) => (JSON.parse(readFileSync(`tests/fixtures/${f}`, 'utf8')) as { q?: string }[]).map((x) => x.q).filter((q): q is string => typeof q === 'string'));
+    .flatMap((f) => {
+      // Question sets are arrays of { q }; other fixtures (enterprises, documents) are not questions.
+      const data: unknown = JSON.parse(readFileSync(`tests/fixtures/${f}`, 'utf8'));
+      return Array.isArray(data) ? (data as { q?: unknown }[]).map((x) => x?.q).filter((q): q is string => typeof q === 'string') : [];
+    });
   const twice = (q: string) => {
     const ids = ask(q).citations.map((c) => c.clause);
     return ids.filter((id, i) => ids.indexOf(id) !== i);
