@@ -30,7 +30,7 @@ describe('the exported DOCX', () => {
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       // The last words are 四's last item, as the notice lists it.
       const last = form.spec.section4.items.at(-1)!;
-      expect(text.trimEnd().endsWith(`${last.detail}${last.where ? `（${last.where}）` : ''}；`)).toBe(true);
+      expect(text.trimEnd().endsWith(`${last.detail}${last.where ? `（${last.where}）` : ''}。`)).toBe(true);
     });
 
   it('prints no bar of the notice for an enterprise it rules out: the app says that, the signed form does not', async () => {

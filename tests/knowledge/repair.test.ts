@@ -58,7 +58,7 @@ describe('notice recognition and clause numbering variants', () => {
 
   it('refuses text without numbered sections and names what is missing', () => {
     expect(() => checkLooksLikeNotice('会议纪要\n与会人员讨论了有关事项。', 'minutes.txt')).toThrow(IngestError);
-    expect(() => checkLooksLikeNotice('会议纪要\n与会人员讨论了有关事项。', 'minutes.txt')).toThrow(/no numbered section .*no 附件/);
+    expect(() => checkLooksLikeNotice('会议纪要\n与会人员讨论了有关事项。', 'minutes.txt')).toThrow(/没有找到按.*编号的条款，也没有附件列表/);
     expect(checkLooksLikeNotice('一、方向\n二、条件\n附件：1. 申报书', 'n.txt')).toEqual({ sections: 2, attachments: true });
   });
 
