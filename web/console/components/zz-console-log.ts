@@ -155,7 +155,7 @@ export class ZzConsoleLog extends LitElement {
         <button class="btn" @click=${() => this._load()}>刷新</button>
         <button class="btn" @click=${() => this._export()}>导出 CSV</button>
       </div>
-      <p class="muted">手机号、身份证号已打码。记录保留 ${this._retention} 天。点问题可看当时的答复。</p>
+      <p class="muted">手机号、身份证号、邮箱已打码。记录保留 ${this._retention} 天。点问题可看当时的答复。</p>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="table-wrap">
         <table class="stack">
