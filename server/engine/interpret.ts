@@ -4,7 +4,7 @@ import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { checkValue, industryFromText, tradeInPassing, viewOf } from './plan';
 import { foundedYearOf } from './facts';
-import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
+import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, partOfWord, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
 
@@ -353,7 +353,7 @@ export function isQuestion(kb: KnowledgeData, text: string): boolean {
   if (v.weakQuestionEndings.includes(last)) {
     // 那ERP呢 asks; 还没有呢 answers, and so does 在郑州呢, which says where, and a whole-reply answer such as
     // 「中嘞」 (written 中呢 once normalised): Henan's yes said alone, with a particle.
-    const place = [vocab.registration.home, vocab.registration.elsewhere].some((re) => findAll(re, core).some((h) => core[h.start - 1] === '在'));
+    const place = [findAll(vocab.registration.home, core), placesAway(kb, vocab.registration.elsewhere, core)].some((hits) => hits.some((h) => core[h.start - 1] === '在'));
     const alone = v.describes.some((d) => d.alone && d.words.some((w) => w.toLowerCase() === core.slice(0, -1)));
     return findAll(vocab.cues, core).length === 0 && !place && !alone;
   }
@@ -665,6 +665,20 @@ interface Cue extends Span {
 
 function maskSpans(chars: string[], spans: Span[], ch: string): void {
   for (const s of spans) for (let i = s.start; i < s.end; i++) chars[i] = ch;
+}
+
+const outsidePlaceNames = new WeakMap<KnowledgeData, Set<string>>();
+
+/**
+ * Places outside Henan that `text` names: a place name that is only part of an everyday word
+ * (合肥 in 「生产复合肥的」, 成都 in 「系统集成都做完了」) names none, so it cannot make the enterprise
+ * one registered elsewhere. Province names and words such as 省外 are taken as they stand.
+ */
+function placesAway(kb: KnowledgeData, re: RegExp | null, text: string): (Span & { word: string })[] {
+  let places = outsidePlaceNames.get(kb);
+  if (!places) outsidePlaceNames.set(kb, (places = new Set(kb.regions.elsewhere.flatMap((e) => e.places.map((p) => p.toLowerCase())))));
+  const names = places;
+  return findAll(re, text).filter((h) => !names.has(h.word.toLowerCase()) || !partOfWord(text, h.start, h.end, kb.regions.lookalikes));
 }
 
 function findAll(re: RegExp | null, text: string): (Span & { word: string })[] {
@@ -1060,7 +1074,7 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     // of two cities named, or a district beside another city, leave the city to be asked.
     const districtCities = new Set(kb.regions.regions.filter((g) => g.kind === '市辖区' && g.prefecture && says(g)).map((g) => g.prefecture!));
     const districtCity = !counties.length && districtCities.size === 1 && [...named].every((n) => districtCities.has(n)) ? [...districtCities][0]! : undefined;
-    const away = findAll(vocab.registration.elsewhere, text.toLowerCase()).length > 0;
+    const away = placesAway(kb, vocab.registration.elsewhere, text.toLowerCase()).length > 0;
     if (!away && countyNamed) {
       added.items.push({ questionId: city.id, value: countyNamed.prefecture!, extra: true });
       if (county && !taken.has(county.id)) added.items.push({ questionId: county.id, value: countyNamed.name, extra: true });
@@ -1281,7 +1295,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const said = lower.slice(c.end, c.end + after.length);
       const against =
         findAll(vocab.cues, said).some((h) => vocab.polarity.get(h.word.toLowerCase()) === false) ||
-        (registration && vocab.registration.elsewhere !== null && findAll(vocab.registration.elsewhere, after).length > 0);
+        (registration && vocab.registration.elsewhere !== null && placesAway(kb, vocab.registration.elsewhere, after).length > 0);
       if (particlesOnly(after) || after.includes('\u0001') || (!against && (home || sharesSubject(pending, after)))) continue;
       cues.splice(i, 1);
     }
@@ -1681,7 +1695,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
         choiceSegments.add(si);
         continue;
       }
-      const away = findAll(reg.elsewhere, segText).length > 0;
+      const away = placesAway(kb, reg.elsewhere, segText).length > 0;
       const home = findAll(reg.home, segText).length > 0;
       if (away === home) continue;
       const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;
@@ -1699,7 +1713,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
       if (findAll(reg.otherUnits, segText).length) continue;
-      const away = findAll(reg.elsewhere, segText);
+      const away = placesAway(kb, reg.elsewhere, segText);
       const home = findAll(reg.home, segText);
       if (!away.length === !home.length) continue;
       const negated = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === false;

@@ -2015,7 +2015,7 @@ export function concludes(kb: KnowledgeBase, a: AskResponse): boolean {
 /** A question as answering reads it: personal statements set aside, understood, fillers removed. */
 function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understander['read']>; q: string } {
   const u = understanderFor(kb.data).read(withoutPersonalStatements(text));
-  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb)))))) };
+  return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb), kb.data.regions.lookalikes))))) };
 }
 
 const heldTitlePatterns = new WeakMap<object, RegExp>();
@@ -2045,7 +2045,9 @@ function heldTitle(kb: KnowledgeBase, text: string): string {
  */
 function splitSites(kb: KnowledgeBase, q: string): string {
   const s = kb.data.intents.splitSites;
-  if (!s || !s.registered.some((w) => q.includes(w)) || !s.site.some((w) => q.includes(w))) return q;
+  // Registered outside Henan decides 二(一) alone (「我们在成都注册的，能报吗」), with or without a site named.
+  if (!s || !s.registered.some((w) => q.includes(w))) return q;
+  const siteNamed = s.site.some((w) => q.includes(w));
   const near = (words: readonly string[], p: { start: number; end: number }) => words.some((w) => q.slice(Math.max(0, p.start - w.length - NEAR), p.end + NEAR + w.length).includes(w));
   const spans = listedRegionSpans(kb, scan(kb, q));
   const registered = spans.filter((p) => near(s.registered, p));
@@ -2055,10 +2057,11 @@ function splitSites(kb: KnowledgeBase, q: string): string {
     // the provinces and the words for "another province" find them all.
     const outside = spansOf(q, [...kb.data.regions.elsewhere.map((e) => e.province), ...s.elsewhere.words]);
     if (outside.some((p) => near(s.registered, p))) return `${s.elsewhere.registered}${q}`;
+    if (!siteNamed) return q;
     const inHenan = registered.length > 0 || spansOf(q, s.elsewhere.henan).some((p) => near(s.registered, p));
     if (inHenan && outside.some((p) => near(s.site, p))) return `${s.elsewhere.site}${q}`;
   }
-  return registered.some((r) => sites.some((p) => p.region !== r.region)) ? `${s.reading}${q}` : q;
+  return siteNamed && registered.some((r) => sites.some((p) => p.region !== r.region)) ? `${s.reading}${q}` : q;
 }
 
 /** Where each of the words stands in the text. */

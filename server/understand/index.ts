@@ -28,7 +28,7 @@ export { isReplyOnly, maskPersonalNumbers, withoutPersonalStatements } from './p
 export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
-export { withProvinces, type Elsewhere } from './places';
+export { partOfWord, withProvinces, type Elsewhere, type Lookalikes } from './places';
 export { absoluteYears, yearsSaid } from './years';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 

@@ -8,6 +8,38 @@ export interface Elsewhere {
   places: readonly string[];
 }
 
+/** Everyday words that hold a place name, and the characters that may stand before one (regions.json). */
+export interface Lookalikes {
+  words: readonly string[];
+  joiners: readonly string[];
+}
+
+const wordBreaker = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * A place name found at [start, end) that is only part of an everyday word: overlapped by one of
+ * the listed words (合肥 in 复合肥, 成都 in 「系统集成都…」), or with its first character joined by the word breaker to the one
+ * before it (完成|都 in 「改造完成都要…」), unless that character stands before places (在, 是).
+ * The breaker alone would not do: it joins 在 to 任 in 「在任丘」, and it cuts 复|合肥.
+ */
+export function partOfWord(text: string, start: number, end: number, lookalikes: Lookalikes): boolean {
+  for (const w of lookalikes.words) {
+    // A listed word that shares a character with the name and reaches beyond it: 复合肥 over 合肥, 集成 over 成都.
+    for (let at = text.indexOf(w, Math.max(0, start - w.length + 1)); at >= 0 && at < end; at = text.indexOf(w, at + 1)) {
+      if (at < start || at + w.length > end) return true;
+    }
+  }
+  if (start === 0 || lookalikes.joiners.includes(text[start - 1]!)) return false;
+  // Only the few characters around the name are broken: the rest of the text cannot move this boundary much.
+  const from = Math.max(0, start - 4);
+  for (const s of wordBreaker.segment(text.slice(from, Math.min(text.length, end + 2)))) {
+    const a = from + s.index;
+    if (a < start && a + s.segment.length > start) return true;
+    if (a >= start) break;
+  }
+  return false;
+}
+
 interface Name {
   text: string;
   /** The province it belongs to; undefined for a place of Henan, which stays as written. */
@@ -51,12 +83,17 @@ function namesOf(elsewhere: readonly Elsewhere[], here: readonly string[]): Map<
  * is left as it is, and a place of Henan (`here`) is never read as another's, even where a
  * shorter name of another province lies inside it (丰县 in 宝丰县).
  */
-export function withProvinces(text: string, elsewhere: readonly Elsewhere[], here: readonly string[]): string {
+export function withProvinces(text: string, elsewhere: readonly Elsewhere[], here: readonly string[], lookalikes: Lookalikes = { words: [], joiners: [] }): string {
   if (elsewhere.length === 0) return text;
   const candidates: { start: number; end: number; name: Name }[] = [];
   const byFirst = namesOf(elsewhere, here);
   for (let at = 0; at < text.length; at++) {
-    for (const name of byFirst.get(text.charCodeAt(at)) ?? []) if (text.startsWith(name.text, at)) candidates.push({ start: at, end: at + name.text.length, name });
+    for (const name of byFirst.get(text.charCodeAt(at)) ?? []) {
+      const end = at + name.text.length;
+      if (!text.startsWith(name.text, at)) continue;
+      if (name.province && name.text !== name.province && partOfWord(text, at, end, lookalikes)) continue;
+      candidates.push({ start: at, end, name });
+    }
   }
   // The longest name wins where two overlap; of two as long, the one read first (河北 in 河北海兴, not 北海).
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -113,6 +113,16 @@ export const RegionsFile = z
      * notice text; names that are everyday words (东方, 合作, 来宾, 大理石) are left out.
      */
     elsewhere: z.array(z.object({ province: z.string().min(2), places: z.array(z.string().min(2)).min(1) })).default([]),
+    /**
+     * Where a place name of another province is only part of an everyday word. `words` are such words
+     * (复合肥 holds 合肥, 集成 runs into 成都 in 「集成都」): a place such a word overlaps is not a place. A place whose first character
+     * the word breaker joins to the character before it (完成|都 in 「改造完成都要…」, 集成|都) is not a
+     * place either, unless that character is one of `joiners`, which stand before place names
+     * (在, 是, 从: 「在任丘」 is cut 在任|丘 and still names 任丘).
+     */
+    lookalikes: z
+      .object({ $comment: Comment, words: z.array(z.string().min(2)).default([]), joiners: z.array(z.string().length(1)).default([]) })
+      .default({ words: [], joiners: [] }),
   })
   .superRefine((f, ctx) => {
     const groups = new Set(f.groups.map((g) => g.id));
