@@ -88,10 +88,11 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /**
  * Whether a logged answer left the question unanswered: a refusal, or the closest clauses said to be no direct
  * answer (「《通知》没有直接回答…」, at most 60% sure). The second cites clauses, but staff must still see it in the
- * review queue, as an answer that concludes nothing.
+ * review queue, as an answer that concludes nothing. An answer without clauses is a refusal, unless the rules gave
+ * it from what they hold (an item waiting, explained in its own words).
  */
 export function refusedOf(a: LoggedAnswer): boolean {
-  return a.outOfScope || a.citations.length === 0 || a.source === 'retrieval';
+  return a.outOfScope || a.source === 'retrieval' || (a.citations.length === 0 && a.source !== 'rule');
 }
 
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
