@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
 import { entryQuestion } from '../qa/layer';
+import { quickPicks } from '../staff/quick-picks';
 import { askWithLlm } from '../llm/ask';
 import { rulesFor } from '../chat/rules';
 import staffKnowledgeRoutes from './staff-knowledge';
@@ -236,7 +237,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/ask/recent', async (request) => {
     me(request);
     const recent = await ctx.store().questions({ limit: 10, source: 'console' });
-    return { recent: [...new Set(recent.map((q) => q.question))], frequent: await ctx.store().frequent(10) };
+    // Forty of the most asked texts leave ten questions once follow-ups, replies and other wordings are set aside.
+    return { recent: [...new Set(recent.map((q) => q.question))], frequent: quickPicks(kb(), await ctx.store().frequent(40), 10) };
   });
 
   /** The standard questions of the entries logged answers rest on, from the version that answered each. */

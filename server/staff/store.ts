@@ -17,6 +17,17 @@ import type { ReviewRecord } from './bureau';
  */
 export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries' | 'topic'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[]; source?: AnswerSource };
 
+/** A logged question text, how often it was asked in the last 30 days with one outcome, and that outcome. */
+export interface FrequentQuestion {
+  question: string;
+  count: number;
+  entries: string[];
+  clauses: string[];
+  refused: boolean;
+  /** The topic the notice leaves out that a refusal recognised. */
+  refusalTopic?: string;
+}
+
 export interface QuestionRecord {
   source: QuestionSource;
   question: string;
@@ -300,23 +311,27 @@ export class StaffStore {
     return r.rows[0]?.n ?? 0;
   }
 
-  /** The questions asked most often in the last 30 days, for the console's quick picks. */
-  async frequent(limit: number): Promise<{ question: string; count: number }[]> {
-    await this.flushLog();
-    // An interview reply the interview could not read is no question, nor is a reply logged as one (「对」, a mailbox):
-    // neither is offered as a quick pick. Those are few, so a few more rows than asked for leave `limit` questions.
-    const r = await this.db.query<{ question: string; count: number }>(
-      `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
-       group by question order by count desc, max(at) desc limit $1`,
-      [limit * 3 + 20],
+  /**
+   * The questions asked most often in the last 30 days, each with the outcome it was logged with, for the console's
+   * quick picks (quickPicks reads them). A text asked with two outcomes (「那车间呢」 alone, and after a question it
+   * leans on) is two rows, so each outcome is judged on its own. Interview replies the interview could not read are
+   * no questions and are left out.
+   */
+  async frequent(limit: number): Promise<FrequentQuestion[]> {
+    await this.importSpool();
+    const r = await this.db.query<{ question: string; count: number; entry: string | null; clauses: string[]; refused: boolean; refusal_topic: string | null }>(
+      `select question, entry, clauses, refused, refusal_topic, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
+       group by question, entry, clauses, refused, refusal_topic order by count desc, max(at) desc limit $1`,
+      [limit],
     );
-    const out = new Map<string, number>();
-    for (const row of r.rows) {
-      if (isReplyOnly(row.question)) continue;
-      const q = maskPersonalNumbers(row.question);
-      out.set(q, (out.get(q) ?? 0) + row.count);
-    }
-    return [...out].map(([question, count]) => ({ question, count })).slice(0, limit);
+    return r.rows.map((row) => ({
+      question: maskPersonalNumbers(row.question),
+      count: row.count,
+      entries: row.entry ? row.entry.split(' ') : [],
+      clauses: row.clauses,
+      refused: row.refused,
+      ...(row.refusal_topic ? { refusalTopic: row.refusal_topic } : {}),
+    }));
   }
 
   async purgeOlderThan(days: number): Promise<number> {
