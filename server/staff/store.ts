@@ -647,11 +647,13 @@ export class StaffStore {
   }
 
   /**
-   * Saves a review. `vet` sees the submission as stored and may refuse to recommend it (an
-   * ineligible applicant). Recommending is refused once the region's quota for the submission's
-   * programme year (`quotaOf`) is reached: the check, the count and the update run in one
-   * transaction, so two reviewers cannot both take the last place, and a resubmission cannot slip
-   * in between the check and the update.
+   * Saves a review. A recommendation is checked in the order the bureau works, each check said once:
+   * whether the applicant may be recommended at all (`vet`), whether the 初审 record is complete
+   * (`complete`), whether the bureau has confirmed what it must see first (`confirm`, for a new
+   * recommendation), and last whether the region's quota for the submission's programme year
+   * (`quotaOf`) has room. The checks, the count and the update run in one transaction, so two
+   * reviewers cannot both take the last place, and a resubmission cannot slip in between the checks
+   * and the update.
    */
   async review(
     region: string,
@@ -662,8 +664,10 @@ export class StaffStore {
       quotaOf(year: number | null): number;
       /** Whether the applicant may be recommended at all. */
       vet(s: Submission): Refusal | undefined;
-      /** Whether the review records what a recommendation needs; asked after the quota, so a full quota is said before the bureau completes a record in vain. */
+      /** Whether the review records what a recommendation needs. */
       complete(s: Submission, review: ReviewRequest): Refusal | undefined;
+      /** What the bureau must confirm before a new recommendation (warnings on the applicant's figures). */
+      confirm(s: Submission, review: ReviewRequest): Refusal | undefined;
     },
   ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
@@ -672,17 +676,13 @@ export class StaffStore {
       if (!row) return { status: 'missing' };
       const year = row.programme_year === null ? null : Number(row.programme_year);
       if (review.recommended) {
-        const refused = rules.vet(toSubmission(row));
+        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
+        const refused = rules.vet(toSubmission(row)) ?? rules.complete(toSubmission(row), review) ?? (row.recommended ? undefined : rules.confirm(toSubmission(row), review));
         if (refused) return { status: 'refused', refusal: refused, year };
       }
       if (review.recommended && !row.recommended) {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
-      }
-      if (review.recommended) {
-        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
-        const refused = rules.complete(toSubmission(row), review);
-        if (refused) return { status: 'refused', refusal: refused, year };
       }
       await tx.query(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',
