@@ -14,6 +14,7 @@ import { normalise } from '../understand/normalise';
 import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
 import { askAboutPending, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
+import { cite } from '../qa/answer';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
@@ -691,7 +692,7 @@ export class Conversation {
       early?.cancel();
       await this.stream(
         sessionId,
-        async (onDelta) => (onDelta(own), { text: own, citations: [] }),
+        async (onDelta) => (onDelta(own.text), own),
         (answer) => ((this.lastQuestion = question), this.deps.logQuestion?.(sessionId, question, answer, this.runtime.kb.version)),
       );
       return;
@@ -709,13 +710,15 @@ export class Conversation {
    * case, which the notice's text alone cannot answer: the rules' assessment says what blocks and what
    * would change it, as the panel does.
    */
-  private blockedNext(question: string, answers: Answers): string | undefined {
-    const data = this.runtime.kb.data;
+  private blockedNext(question: string, answers: Answers): SpokenAnswer | undefined {
+    const { kb } = this.runtime;
     const text = normalise(question).text;
-    if (!data.interview.vocabulary.whatNext.some((w) => text.includes(w))) return undefined;
+    if (!kb.data.interview.vocabulary.whatNext.some((w) => text.includes(w))) return undefined;
     const { assessment } = this.step(answers);
     if (assessment.verdict !== 'ineligible' || assessment.blocking.length === 0) return undefined;
-    return phrases.blockedNext(assessment.blocking, data.facts.contact);
+    // The rules answered from the clauses that block, so the answer cites them and is logged as answered, as it was.
+    const citations = [...new Set(assessment.blocking.map((b) => b.clause))].flatMap((id) => cite(kb, id) ?? []);
+    return { text: phrases.blockedNext(assessment.blocking, kb.data.facts.contact), citations, confidence: 1, outOfScope: false, source: 'rule' };
   }
 
   /** An entry already stored, sent as a streamed message (start → deltas → end) under its own seq. */

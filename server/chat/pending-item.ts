@@ -30,5 +30,6 @@ export function answerAboutPending(kb: KnowledgeBase, q: QuestionView, label: st
     }
   }
   const clause = q.clause ? cite(kb, q.clause, [label]) : null;
-  return { text: phrases.pendingExplained(q, label, about.ask === 'fill'), citations: clause ? [clause] : [], confidence: 1, askedAs };
+  // The item's own words answer it, clause or none: an answer by rule, never a refusal.
+  return { text: phrases.pendingExplained(q, label, about.ask === 'fill'), citations: clause ? [clause] : [], confidence: 1, outOfScope: false, source: 'rule', askedAs };
 }

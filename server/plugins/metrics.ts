@@ -77,7 +77,7 @@ export default fp(metrics, { name: 'metrics' });
 export type CountedAnswer = AskResponse | { citations: readonly unknown[]; outOfScope?: boolean; source?: AnswerSource };
 
 /**
- * Counts one answer given to a question, over HTTP or in the chat alike: 'answer-base',
+ * Counts one answer given to a question, over HTTP or in the chat alike: 'answer-base', 'rule',
  * 'retrieval' or 'refusal' for an offline answer; 'model' for a model-written answer (a refusal
  * stays a refusal whoever wrote it).
  */

@@ -2191,7 +2191,12 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
 }
 
 /** Where an offline answer came from: a matched answer-base entry, clause retrieval, or a refusal. */
-export type AnswerSource = 'answer-base' | 'retrieval' | 'refusal';
+/**
+ * Where an offline answer came from: an answer-base entry; a rule that answers from the clauses themselves (a part of
+ * a form, an element condition, what each category asks of a system), which concludes as an entry does; the closest
+ * clauses, which conclude nothing; or a refusal.
+ */
+export type AnswerSource = 'answer-base' | 'rule' | 'retrieval' | 'refusal';
 const sources = new WeakMap<AskResponse, AnswerSource>();
 
 /** The source of a response returned by answerQuestion (cached copies are the same object); undefined for any other. */
@@ -2209,7 +2214,7 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
     d.response = { ...d.response, answer: fill(unreadable, { unit, phone }) };
   }
   const r = d.response;
-  sources.set(r, r.outOfScope || r.citations.length === 0 ? 'refusal' : d.fromEntries ? 'answer-base' : 'retrieval');
+  sources.set(r, r.outOfScope || r.citations.length === 0 ? 'refusal' : d.fromEntries ? 'answer-base' : d.byRule ? 'rule' : 'retrieval');
   return d;
 }
 
@@ -2270,7 +2275,7 @@ function runOn(kb: KnowledgeBase, piece: string): string[] {
   return best?.cut ?? [piece];
 }
 
-function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean } {
+function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean; byRule?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
   const note = correctionNote(kb, u);
@@ -2293,7 +2298,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const own = accepted(whole)?.prepared.entry.clauses;
   const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
   const part = formPart(kb, question) ?? (ownElement ? undefined : element);
-  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, fromEntries: false };
+  if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   const chosen: { match: EntryMatch; text: string }[] = [];
   let byGuardsOnly = false;
@@ -2552,7 +2557,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const typed = perType(kb, q);
   if (typed) {
     const cites = oncePerClause(typed.citations, (id) => kb.clause(id)?.text);
-    return response({ answer: render(kb, [typed.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false });
+    return { response: { answer: render(kb, [typed.text], cites, note), citations: cites, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
   }
 
   const { hits, confidence } = kb.retriever.search(q, 6);

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
 import { entryQuestion } from '../qa/layer';
+import { quickPicks } from '../staff/quick-picks';
+import { fill } from '../engine/kb';
 import { askWithLlm } from '../llm/ask';
 import { rulesFor } from '../chat/rules';
 import staffKnowledgeRoutes from './staff-knowledge';
@@ -236,7 +238,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   fastify.get('/api/staff/ask/recent', async (request) => {
     me(request);
     const recent = await ctx.store().questions({ limit: 10, source: 'console' });
-    return { recent: [...new Set(recent.map((q) => q.question))], frequent: await ctx.store().frequent(10) };
+    // Forty of the most asked texts leave ten questions once follow-ups, replies and other wordings are set aside.
+    return { recent: [...new Set(recent.map((q) => q.question))], frequent: quickPicks(kb(), await ctx.store().frequent(40), 10) };
   });
 
   /** The standard questions of the entries logged answers rest on, from the version that answered each. */
@@ -406,6 +409,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     };
   };
 
+  /** A new recommendation of an applicant whose figures raise warnings waits for the bureau to confirm it has checked them. */
+  const confirmFinance = (s: Submission, review: ReviewRequest): Refusal | undefined => {
+    if (review.financeConfirmed) return undefined;
+    const snap = s.snapshot as SubmissionSnapshot;
+    const w = reviewFinanceWarnings(kb().data, snap.answers ?? {}, snap.assessment.category.recommended);
+    if (!w) return undefined;
+    const items = w.items.map((i) => `${i.text.replace(/。$/u, '')}（${i.clause}）；`).join('').replace(/；$/u, '。');
+    return { code: 'FINANCE_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.financeConfirm, { items, note: w.note }), details: { items: w.items, note: w.note } };
+  };
+
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
     const a = snap.assessment;
@@ -511,7 +524,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const body = parseOr400(ReviewRequest, request.body);
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
-    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview });
+    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview, confirm: confirmFinance });
     if (r.status === 'missing') throw notFound('申报企业');
     if (r.status === 'refused') {
       audit(request, 'bureau.review.refused', id, { code: r.refusal.code });

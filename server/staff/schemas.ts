@@ -110,6 +110,8 @@ export const ReviewRequest = z.object({
   /** Checklist item id → why it was not verified; an unticked item needs one before 推荐. */
   reasons: z.record(z.string().max(100), z.string().max(1000, '未核实原因最多 1000 字')).default({}),
   recommended: z.boolean(),
+  /** The bureau has read the finance warnings of the applicant's figures and recommends it all the same. */
+  financeConfirmed: z.boolean().default(false),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 

@@ -17,6 +17,17 @@ import type { ReviewRecord } from './bureau';
  */
 export type LoggedAnswer = Pick<AskResponse, 'answer' | 'confidence' | 'outOfScope' | 'entries' | 'topic'> & { citations: Pick<AskResponse['citations'][number], 'clause'>[]; source?: AnswerSource };
 
+/** A logged question text, how often it was asked in the last 30 days with one outcome, and that outcome. */
+export interface FrequentQuestion {
+  question: string;
+  count: number;
+  entries: string[];
+  clauses: string[];
+  refused: boolean;
+  /** The topic the notice leaves out that a refusal recognised. */
+  refusalTopic?: string;
+}
+
 export interface QuestionRecord {
   source: QuestionSource;
   question: string;
@@ -88,10 +99,11 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /**
  * Whether a logged answer left the question unanswered: a refusal, or the closest clauses said to be no direct
  * answer (「《通知》没有直接回答…」, at most 60% sure). The second cites clauses, but staff must still see it in the
- * review queue, as an answer that concludes nothing.
+ * review queue, as an answer that concludes nothing. An answer without clauses is a refusal, unless the rules gave
+ * it from what they hold (an item waiting, explained in its own words).
  */
 export function refusedOf(a: LoggedAnswer): boolean {
-  return a.outOfScope || a.citations.length === 0 || a.source === 'retrieval';
+  return a.outOfScope || a.source === 'retrieval' || (a.citations.length === 0 && a.source !== 'rule');
 }
 
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
@@ -299,23 +311,27 @@ export class StaffStore {
     return r.rows[0]?.n ?? 0;
   }
 
-  /** The questions asked most often in the last 30 days, for the console's quick picks. */
-  async frequent(limit: number): Promise<{ question: string; count: number }[]> {
-    await this.flushLog();
-    // An interview reply the interview could not read is no question, nor is a reply logged as one (「对」, a mailbox):
-    // neither is offered as a quick pick. Those are few, so a few more rows than asked for leave `limit` questions.
-    const r = await this.db.query<{ question: string; count: number }>(
-      `select question, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
-       group by question order by count desc, max(at) desc limit $1`,
-      [limit * 3 + 20],
+  /**
+   * The questions asked most often in the last 30 days, each with the outcome it was logged with, for the console's
+   * quick picks (quickPicks reads them). A text asked with two outcomes (「那车间呢」 alone, and after a question it
+   * leans on) is two rows, so each outcome is judged on its own. Interview replies the interview could not read are
+   * no questions and are left out.
+   */
+  async frequent(limit: number): Promise<FrequentQuestion[]> {
+    await this.importSpool();
+    const r = await this.db.query<{ question: string; count: number; entry: string | null; clauses: string[]; refused: boolean; refusal_topic: string | null }>(
+      `select question, entry, clauses, refused, refusal_topic, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
+       group by question, entry, clauses, refused, refusal_topic order by count desc, max(at) desc limit $1`,
+      [limit],
     );
-    const out = new Map<string, number>();
-    for (const row of r.rows) {
-      if (isReplyOnly(row.question)) continue;
-      const q = maskPersonalNumbers(row.question);
-      out.set(q, (out.get(q) ?? 0) + row.count);
-    }
-    return [...out].map(([question, count]) => ({ question, count })).slice(0, limit);
+    return r.rows.map((row) => ({
+      question: maskPersonalNumbers(row.question),
+      count: row.count,
+      entries: row.entry ? row.entry.split(' ') : [],
+      clauses: row.clauses,
+      refused: row.refused,
+      ...(row.refusal_topic ? { refusalTopic: row.refusal_topic } : {}),
+    }));
   }
 
   async purgeOlderThan(days: number): Promise<number> {
@@ -631,11 +647,13 @@ export class StaffStore {
   }
 
   /**
-   * Saves a review. `vet` sees the submission as stored and may refuse to recommend it (an
-   * ineligible applicant). Recommending is refused once the region's quota for the submission's
-   * programme year (`quotaOf`) is reached: the check, the count and the update run in one
-   * transaction, so two reviewers cannot both take the last place, and a resubmission cannot slip
-   * in between the check and the update.
+   * Saves a review. A recommendation is checked in the order the bureau works, each check said once:
+   * whether the applicant may be recommended at all (`vet`), whether the 初审 record is complete
+   * (`complete`), whether the bureau has confirmed what it must see first (`confirm`, for a new
+   * recommendation), and last whether the region's quota for the submission's programme year
+   * (`quotaOf`) has room. The checks, the count and the update run in one transaction, so two
+   * reviewers cannot both take the last place, and a resubmission cannot slip in between the checks
+   * and the update.
    */
   async review(
     region: string,
@@ -646,8 +664,10 @@ export class StaffStore {
       quotaOf(year: number | null): number;
       /** Whether the applicant may be recommended at all. */
       vet(s: Submission): Refusal | undefined;
-      /** Whether the review records what a recommendation needs; asked after the quota, so a full quota is said before the bureau completes a record in vain. */
+      /** Whether the review records what a recommendation needs. */
       complete(s: Submission, review: ReviewRequest): Refusal | undefined;
+      /** What the bureau must confirm before a new recommendation (warnings on the applicant's figures). */
+      confirm(s: Submission, review: ReviewRequest): Refusal | undefined;
     },
   ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
@@ -656,17 +676,13 @@ export class StaffStore {
       if (!row) return { status: 'missing' };
       const year = row.programme_year === null ? null : Number(row.programme_year);
       if (review.recommended) {
-        const refused = rules.vet(toSubmission(row));
+        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
+        const refused = rules.vet(toSubmission(row)) ?? rules.complete(toSubmission(row), review) ?? (row.recommended ? undefined : rules.confirm(toSubmission(row), review));
         if (refused) return { status: 'refused', refusal: refused, year };
       }
       if (review.recommended && !row.recommended) {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
-      }
-      if (review.recommended) {
-        // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
-        const refused = rules.complete(toSubmission(row), review);
-        if (refused) return { status: 'refused', refusal: refused, year };
       }
       await tx.query(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',

@@ -20,8 +20,24 @@ export function maskPersonalNumbers(text: string): string {
 }
 
 const MASKS = /\[(?:身份证号|手机号|电话|邮箱)\]/;
+
+/**
+ * A text with its personal data taken out, each with the words that introduce it (「邮箱 li@x.cn」「我手机：138…」),
+ * where withoutPersonalStatements keeps a part that holds a number and asks something too. What is left may mean
+ * something else than the text did (「这个号码…是谁的」), which the caller must check.
+ */
+export function withoutPersonalData(text: string): string {
+  return maskPersonalNumbers(withoutPersonalStatements(text)).replace(LABELLED_MASK, '').trim();
+}
+
+/** Whether a text holds personal data, as typed or already masked. */
+export function holdsPersonalData(text: string): boolean {
+  return MASKS.test(maskPersonalNumbers(text.normalize('NFKC')));
+}
 // What surrounds a number someone gives about themselves: "我电话…", "手机号是…", "身份证：…", "邮箱…".
 const SELF_LABEL = /[我的是为：:\s]|电话|手机号?|号码|联系方式|身份证号?|电子邮箱|邮箱|邮件|email|e-mail/gi;
+// A masked item with the words that introduce it and the break after it: 「我手机：[手机号]，」「邮箱 [邮箱] 」.
+const LABELLED_MASK = /(?:我的?|本人)?(?:电话|手机号?|号码|联系方式|身份证号?|电子邮箱|邮箱|邮件|email|e-mail)?[\s:：是为]*\[(?:身份证号|手机号|电话|邮箱)\][\s，,；;。]*/giu;
 // A reply that only confirms or denies (「对」「是的」「没有」): an answer to what was asked, never a question of its own.
 const CONFIRMATION = /^(?:对|对的|对头|是|是的|嗯+|好|好的|行|可以|中|没有|没|有|有的|无|暂无|不是|不对|不|否|ok|okay|yes|no)$/i;
 

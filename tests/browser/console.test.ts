@@ -194,9 +194,12 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(await detail.locator('ul.checks input[type=checkbox]').first().isChecked()).toBe(false);
       expect(await detail.locator('#rec').isChecked(), '12 was recommended beforehand').toBe(true);
 
-      // The 16th is refused with the notice's reason.
+      // The 16th, its record complete, is refused with the notice's reason.
       await page.locator('zz-console-bureau table button', { hasText: '洛阳测试企业16' }).click();
       await expect.poll(() => detail.locator('h2').first().textContent()).toContain('洛阳测试企业16');
+      for (const box of await detail.locator('ul.checks input[type=checkbox]').all()) await box.check();
+      await detail.locator('#notes').fill('材料齐全');
+      await detail.locator('#site').fill('已到企业现场核查');
       await detail.locator('#rec').check();
       await detail.locator('[data-testid=save]').click();
       await expect.poll(() => page.locator('zz-console-bureau .error').textContent()).toContain('多报无效');
@@ -228,6 +231,64 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(rows.some((r) => String(r[col('企业名称')]).includes('郑州'))).toBe(false);
     } finally {
       await context.close();
+    }
+  });
+
+  it('asks a county bureau for the 初审 record, then to confirm the finance warnings, once each, before 推荐', async () => {
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    await server.app.store.setAnswers(s.sessionId, {
+      ...workshop.facts,
+      ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])),
+      'form.name': '负债测试企业',
+      'ent.operatingWell': true,
+      'form.finance.2022.totalAssets': 52000,
+      'form.finance.2022.totalLiabilities': 61000,
+    });
+    const res = await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region: '新郑市' } });
+    expect(res.statusCode).toBe(201);
+    const pw = await account('xinzheng-b', 'bureau', '新郑市');
+    for (const viewport of [DESKTOP, PHONE]) {
+      const { context, page } = await newPage(browser, viewport);
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+      try {
+        await loginIn(page, 'xinzheng-b', pw);
+        await page.locator('zz-console-bureau table button', { hasText: '负债测试企业' }).click();
+        const detail = page.locator('zz-console-bureau [data-testid=detail]');
+        await detail.waitFor();
+        expect(await detail.locator('[data-testid=finance-warnings]').textContent()).toContain('资产负债率');
+        await detail.locator('#rec').check();
+        if (viewport === DESKTOP) {
+          // 推荐 with an empty record: the record is asked for first, and nothing about the figures.
+          await detail.locator('[data-testid=save]').click();
+          await expect.poll(() => detail.locator('[data-testid=refusal]').textContent()).toContain('现场核查情况');
+          expect(await detail.locator('[data-testid=finance-confirm]').count()).toBe(0);
+          for (const box of await detail.locator('ul.checks input[type=checkbox]').all()) await box.check();
+          await detail.locator('#notes').fill('材料齐全');
+          await detail.locator('#site').fill('已到企业现场核查');
+        }
+        // The record complete (on the phone, as saved from the desktop): the warnings are asked, once, in the page.
+        await detail.locator('[data-testid=save]').click();
+        const confirm = detail.locator('[data-testid=finance-confirm]');
+        await expect.poll(() => confirm.textContent()).toContain('资产负债率117.3%');
+        expect(await detail.locator('[data-testid=refusal]').count(), 'the record is no longer asked for').toBe(0);
+        await page.screenshot({ path: `.scratch/finance-confirm-${viewport.viewport.width}.png`, fullPage: false });
+        if (viewport === DESKTOP) {
+          // 暂不推荐 unticks 推荐 and keeps the record to save.
+          await confirm.locator('[data-testid=cancel-recommend]').click();
+          expect(await detail.locator('#rec').isChecked()).toBe(false);
+          await detail.locator('[data-testid=save]').click();
+          await expect.poll(() => detail.locator('.ok').textContent()).toContain('已保存');
+        } else {
+          await confirm.locator('[data-testid=confirm-recommend]').click();
+          await expect.poll(() => detail.locator('.ok').textContent()).toContain('已保存');
+          expect(await page.locator('zz-console-bureau [data-testid=quota]').textContent()).toContain('1 / 5');
+          expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        }
+        expect(dialogs, 'no dialog asks anything: each question is asked once, in the page').toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -44,7 +44,7 @@ describe('answer and model counters in /metrics', () => {
     // The sample covers more than one source, so the labels are really told apart.
     expect(Object.keys(expected).length).toBeGreaterThanOrEqual(2);
     const text = (await offline.app.inject({ method: 'GET', url: '/metrics' })).body;
-    for (const source of ['answer-base', 'retrieval', 'refusal']) {
+    for (const source of ['answer-base', 'rule', 'retrieval', 'refusal']) {
       expect(series(text, 'answers_total', `{source="${source}"}`)).toBe(expected[source] ?? 0);
     }
     expect(series(text, 'model_calls_total', '{outcome="ok"}')).toBe(0);
@@ -73,7 +73,7 @@ describe('answer and model counters in /metrics', () => {
     expect(series(text, 'model_call_duration_seconds_count')).toBe(okCalls + failedCalls);
     expect(series(text, 'model_call_duration_seconds_sum')).toBeGreaterThan(0);
     // Both questions were answered, one by the model and one by the offline fallback.
-    const answered = ['answer-base', 'retrieval', 'refusal', 'model'].reduce((n, s) => n + series(text, 'answers_total', `{source="${s}"}`), 0);
+    const answered = ['answer-base', 'rule', 'retrieval', 'refusal', 'model'].reduce((n, s) => n + series(text, 'answers_total', `{source="${s}"}`), 0);
     expect(answered).toBe(2);
   });
 });
@@ -113,7 +113,7 @@ describe('answers asked in the chat socket in /metrics', () => {
     // The sample covers more than one source, so the labels are really told apart.
     expect(Object.keys(expected).length).toBeGreaterThanOrEqual(2);
     const after = (await srv.app.inject({ method: 'GET', url: '/metrics' })).body;
-    for (const source of ['answer-base', 'retrieval', 'refusal', 'model']) {
+    for (const source of ['answer-base', 'rule', 'retrieval', 'refusal', 'model']) {
       const label = `{source="${source}"}`;
       expect(series(after, 'answers_total', label) - series(before, 'answers_total', label)).toBe(expected[source] ?? 0);
     }

@@ -184,6 +184,11 @@ export const FactsFile = z.object({
       separator: z.string().min(1),
       /** Beside a recommendation saved before the gate that does not pass it: it is left out of the 推荐汇总表's 推荐企业. */
       incomplete: template(['missing']),
+      /**
+       * Asked once the 初审 record is complete, before the quota: the applicant's figures raise warnings (二(一) is the
+       * bureau's judgement), so 推荐 waits for the bureau to say it has checked them.
+       */
+      financeConfirm: template(['items', 'note']),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),

@@ -238,6 +238,8 @@ export class ZzConsoleBureau extends LitElement {
   @state() private _ticks: Record<string, boolean> = {};
   /** Why the last save was refused, with the fields it names; the form keeps everything typed. */
   @state() private _refusal: { message: string; notes: boolean; siteNotes: boolean; unchecked: string[] } | null = null;
+  /** The server's request to confirm the finance warnings before a new 推荐, asked once the 初审 record is complete. */
+  @state() private _financeConfirm: string | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -265,6 +267,7 @@ export class ZzConsoleBureau extends LitElement {
     this._saved = '';
     this._error = '';
     this._refusal = null;
+    this._financeConfirm = null;
     this._ticks = {};
     try {
       this._detail = await call<Detail>('GET', `/api/staff/bureau/applicants/${encodeURIComponent(id)}`);
@@ -423,11 +426,20 @@ export class ZzConsoleBureau extends LitElement {
         <label class="row" style="margin:0; font-size: var(--zz-font-size)"
           ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> 推荐该企业</label
         >
-        <button class="btn primary" data-testid="save" @click=${this._save}>保存</button>
+        <button class="btn primary" data-testid="save" @click=${() => this._save()}>保存</button>
         ${this._saved ? html`<span class="ok">${this._saved}</span>` : ''}
       </div>
       ${this._refusal
         ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">已填写和勾选的内容都还在页面上，没有保存；补全后再点保存，或取消“推荐该企业”先保存。</span></div>`
+        : ''}
+      ${this._financeConfirm
+        ? html`<div class="warn" role="alert" data-testid="finance-confirm">
+            <p>${this._financeConfirm}</p>
+            <div class="row">
+              <button class="btn primary" data-testid="confirm-recommend" @click=${() => this._save(true)}>已核对，确认推荐</button>
+              <button class="btn" data-testid="cancel-recommend" @click=${this._cancelRecommend}>暂不推荐</button>
+            </div>
+          </div>`
         : ''}
       ${this._application(d.application)}
     </div>`;
@@ -497,19 +509,30 @@ export class ZzConsoleBureau extends LitElement {
     </section>`;
   }
 
-  private async _save() {
+  /** 「暂不推荐」 beside the finance confirmation: 推荐 is unticked, and the rest of the record is kept for saving. */
+  private _cancelRecommend() {
+    this._financeConfirm = null;
+    const rec = this.renderRoot.querySelector<HTMLInputElement>('#rec');
+    if (rec) rec.checked = false;
+  }
+
+  /**
+   * Saves the record. The server checks a 推荐 in the bureau's order, each once: the 初审 record, then (for an
+   * applicant whose figures raise warnings) the bureau's confirmation, then the quota. `financeConfirmed` is sent
+   * only from the confirmation's own button, so the warnings are read before 推荐, not clicked past.
+   */
+  private async _save(financeConfirmed = false) {
     const d = this._detail;
     if (!d) return;
     const root = this.renderRoot;
-    const body = this._form();
-    if (!body) return;
+    const form = this._form();
+    if (!form) return;
+    const body = { ...form, financeConfirmed };
     const checklist = body.checklist;
-    // 推荐 of an applicant whose figures raise a warning is confirmed with the warnings in view, not past them unread.
-    const warnings = d.financeWarnings?.items ?? [];
-    if (body.recommended && !d.recommended && warnings.length && !confirm(`推荐前请核对财务数据初审提示：\n${warnings.map((w) => `· ${w.text}（${w.clause}）`).join('\n')}\n${d.financeWarnings!.note}\n\n确定推荐该企业？`)) return;
     this._error = '';
     this._saved = '';
     this._refusal = null;
+    this._financeConfirm = null;
     try {
       const ov = await call<Overview>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
       const saved = { recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: null };
@@ -523,6 +546,12 @@ export class ZzConsoleBureau extends LitElement {
         this._refusal = { message: err.message, notes: !!m.notes, siteNotes: !!m.siteNotes, unchecked: m.unchecked ?? [] };
         await this.updateComplete;
         root.querySelector<HTMLElement>('[data-testid=refusal]')?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      if (err instanceof ConsoleError && err.code === 'FINANCE_UNCONFIRMED') {
+        this._financeConfirm = err.message;
+        await this.updateComplete;
+        root.querySelector<HTMLElement>('[data-testid=finance-confirm]')?.scrollIntoView({ block: 'nearest' });
         return;
       }
       this._error = (err as Error).message;

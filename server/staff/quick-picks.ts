@@ -1,0 +1,71 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import { answerQuestion, answerSourceOf } from '../qa/answer';
+import { holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
+import { refusedOf, type FrequentQuestion } from './store';
+
+/** A question offered as a chip in the console's ask view, and how often it was asked in the last 30 days. */
+export interface QuickPick {
+  question: string;
+  count: number;
+}
+
+/** The out-of-scope topic of text that asks nothing of the notice (greetings, the weather). */
+const SMALL_TALK = 'chat';
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The correction notes an answer opens with (「（已按“视频”理解。）」), as the knowledge words them. */
+function correctionNote(kb: KnowledgeBase): RegExp {
+  const escaped = kb.data.intents.answerText.correction.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{(?:from|to)\\\}/g, '.+?');
+  return new RegExp(`^(?:${escaped})+\\n`, 'u');
+}
+
+/**
+ * The console's quick picks from the most asked questions. A helpline worker clicks a chip to answer a caller, so a
+ * chip is a question that, asked alone, gets the answer it got when it was asked:
+ * - a text that meant something only where it was asked (a follow-up 「那车间呢」, 「这个在哪查？」 about the item
+ *   waiting) gets another answer alone and is not offered;
+ * - it is answered, or refused as a topic the notice leaves out (「补贴多少钱」: the caller is told whom to ask);
+ *   a question the notice does not answer (the closest clauses, an unknown topic) and small talk are for the
+ *   review queue and the log, not for answering again;
+ * - personal data is never shown: it is taken out with the words that introduce it, and what is left must still get
+ *   the answer the whole question got (「这个号码…是谁的」 without its number asks nothing);
+ * - the same understood question in different wording is offered once, under its most asked wording (one typed
+ *   without a slip the answer had to correct, when there is one), with the counts of all its wordings.
+ * Two questions are the same when they get the same answer, apart from a note on a corrected slip: the rules decide
+ * the answer from what they understood, so that is what was understood.
+ */
+export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[], limit: number): QuickPick[] {
+  const note = correctionNote(kb);
+  const groups = new Map<string, { count: number; wordings: Map<string, { count: number; corrected: boolean }> }>();
+  const order: string[] = [];
+  for (const row of asked) {
+    if (isReplyOnly(row.question)) continue;
+    const question = withoutPersonalData(row.question).replace(/[\s，,；;、。]+$/u, '').trim();
+    if (!question || holdsPersonalData(question) || isReplyOnly(question)) continue;
+    const alone = answerQuestion(kb, question);
+    const clauses = [...new Set(alone.citations.map((c) => c.clause))];
+    if (refusedOf({ ...alone, source: answerSourceOf(alone) }) !== row.refused) continue;
+    // A refusal is the same when both recognised a topic the notice leaves out (two wordings of money may find two);
+    // an answer, when it rests on the same entries and clauses.
+    const same = row.refused
+      ? [alone.topic, row.refusalTopic].every((t) => t !== undefined && t !== SMALL_TALK)
+      : sameSet(clauses, row.clauses) && sameSet(alone.entries ?? [], row.entries);
+    if (!same) continue;
+    const corrected = note.test(alone.answer);
+    const meaning = alone.answer.replace(note, '');
+    let g = groups.get(meaning);
+    if (!g) groups.set(meaning, (g = { count: 0, wordings: new Map() })), order.push(meaning);
+    g.count += row.count;
+    const w = g.wordings.get(question) ?? { count: 0, corrected };
+    g.wordings.set(question, { ...w, count: w.count + row.count });
+  }
+  return order
+    .map((m) => groups.get(m)!)
+    .map((g) => {
+      const [question] = [...g.wordings].sort(([a, x], [b, y]) => Number(x.corrected) - Number(y.corrected) || y.count - x.count || a.length - b.length)[0]!;
+      return { question, count: g.count };
+    })
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit);
+}
