@@ -91,6 +91,8 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  * review queue, as an answer that concludes nothing.
  */
 export function refusedOf(a: LoggedAnswer): boolean {
+  // 「好的」「谢谢」 asked nothing: its reply cites no clause, and there is nothing to review.
+  if (a.source === 'acknowledgement') return false;
   return a.outOfScope || a.citations.length === 0 || a.source === 'retrieval';
 }
 
