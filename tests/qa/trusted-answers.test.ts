@@ -43,7 +43,7 @@ describe('a figure of the notice said back with 对吧 or 是吧', () => {
     expect(lead('视频最大300兆对吧')).toMatch(/^不对，通知规定视频文件大小不超过200M，300兆超过了这个上限。/);
     expect(lead('汇总表3月20号前传对吧')).toMatch(/^不对，通知写的不是3月20号。3月15日前/);
     // The asker's own 15张 is not the notice's rule, even where the entry judges it enough.
-    expect(lead('照片要15张是吧')).toMatch(/^不对，通知写的不是15张。/);
+    expect(lead('照片要15张是吧')).toMatch(/^不对，通知规定照片不少于10张，没有规定上限；15张够了。/);
   });
 
   it('leaves a question without a tag, and a figure asked to be judged, as they were answered', () => {
