@@ -6,6 +6,7 @@ import type { FigureSubject } from '../qa/figures';
 import { failureNotice, LlmError, type LlmFailure } from './errors';
 import { dataBlock, fill, leaksSystemPrompt, prompts, qaMessages, type PromptClause } from './prompts';
 import { withSlot, type Llm } from './provider';
+import { answerSourceOf } from '../qa/answer';
 
 /** What the grounded answer needs from the knowledge side (K's retrieval and offline answer). */
 export interface QaSources {
@@ -97,7 +98,8 @@ export async function groundedAnswer(
   opts: { sessionKey: string; onDelta?: (delta: string) => void; signal?: AbortSignal },
 ): Promise<GroundedAnswer> {
   const offline = src.offline(question);
-  if (offline.outOfScope) return { response: offline, source: 'offline', removed: [] };
+  // A refusal, or the reply to 「好的」「谢谢」, is the offline text: the model has no clause to phrase.
+  if (offline.outOfScope || answerSourceOf(offline) === 'acknowledgement') return { response: offline, source: 'offline', removed: [] };
 
   const given = new Map<string, PromptClause>();
   for (const c of offline.citations) {

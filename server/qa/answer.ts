@@ -588,6 +588,16 @@ function acronyms(kb: KnowledgeBase, q: string): Acronym[] {
 const STATES_RULE = /(?:至少|最少|最多|起码|不少于|不低于|不超过|不能超过|不得超过|不能低于|要求|规定|上限|下限|限制|必须|得)(?:是|要|为|在|有)?$/u;
 
 function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string): string | undefined {
+  const v = limitValue(limit, vars, q, false);
+  return v && fill(v.ok ? limit.within : limit.beyond, { ...vars, said: v.said });
+}
+
+/**
+ * The first value `q` names in the limit's units, as typed, and whether it is within the bound. With
+ * `ruled` false, a value said as the rule (「照片至少要20张吧」) is passed over; with it true, it is read
+ * too: a rule said with another figure (「视频不超过500M对吧」) is a figure to correct.
+ */
+function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string, ruled: boolean): { ok: boolean; said: string } | undefined {
   const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min)!]));
   if (!Number.isFinite(bound)) return undefined;
   // 「一百八十兆」 names the same value as 「180兆」: the one reading of numbers writes it in digits first.
@@ -600,9 +610,8 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
     const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
     // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
-    if ((value === bound && factor === 1) || STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index))) continue;
-    const ok = limit.max ? value <= bound : value >= bound;
-    return fill(ok ? limit.within : limit.beyond, { ...vars, said: m[0].replace(/\s+/g, '').toUpperCase() });
+    if ((value === bound && factor === 1) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
+    return { ok: limit.max ? value <= bound : value >= bound, said: m[0].replace(/\s+/g, '').toUpperCase() };
   }
   return undefined;
 }
@@ -1023,6 +1032,11 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
     return said ? [said] : [];
   });
   if (confirming.length === 0) return text;
+  // 「视频大小是500M对吧」: a bounded value confirmed with another figure is corrected in one sentence
+  // that gives the bound, not 「不对」 followed by the entry's own 「不行」. A bound said as the rule
+  // (「照片至少要20张吧」) is corrected below as any other figure: 「不对，通知写的不是20张。至少要10张」.
+  const corrected = entry.limit?.confirm && limitValue(entry.limit, varsOf(kb), confirming.join('，'), false);
+  if (corrected) return fill(corrected.ok ? entry.limit!.confirm!.within : entry.limit!.confirm!.beyond, { ...varsOf(kb), said: corrected.said });
   const t = kb.data.intents.answerText;
   // A word said of a kind the notice fixes (a format, a colour, a channel) is right when the cited
   // clauses say it and wrong when they say another word of its kind; 「黑白的就行吧」 is judged too.
@@ -1042,8 +1056,12 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   // asker named none, so it is not agreed with as said.
   const places = (t: string) => listedRegionSpans(kb, scan(kb, normalise(t))).length;
   const otherPlaces = places(question) === 0 && places(first) > 0;
+  // 「截止日期是3月15日对吧」: the entry's figure belongs to another party (the bureaus' upload); asked
+  // without naming that party, the figure is the asker's own step's, and 「对」 would mislead.
+  const party = entry.confirmFor && !entry.confirmFor.words.some((w) => question.includes(w)) ? entry.confirmFor : undefined;
   let verdict: string | undefined;
-  for (const part of asked) {
+  // 「企业3月15日前交就行吧」 judges a step by the figure: of another party's figure, it is confirmed all the same.
+  for (const part of party ? confirming : asked) {
     const read = readAsTyped(part).text;
     const said = findQuantities(read);
     for (const [i, x] of said.entries()) {
@@ -1064,6 +1082,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       const start = before && figureKind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
       const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
       if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
+      if (same.length > 0 && party) return fill(party.lead, { said: figure }) + text;
       if (same.length > 0) {
         // Of several figures confirmed (「一年限报一个是吧」), the last is the one asked about: the first set its frame.
         if (!otherPlaces || figureKind(x.unit) !== '家') verdict = fill(t.confirmed, { said: figure });
@@ -1392,6 +1411,81 @@ function chosenCategory(kb: KnowledgeBase, question: string, r: { text: string; 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** A part or form number as the notice numbers it: 「4」 and 「四」 are the same part. */
 const numeral = (x: string) => (/^\d$/u.test(x) ? NUMERALS[Number(x) - 1] : x);
+
+const PART_NUMERAL = `[1-9${NUMERALS.join('')}]`;
+const ITEM_NUMERAL = `[1-9${NUMERALS.join('')}十]`;
+
+/**
+ * 「附件3第五部分写啥」「附件4在哪下载」「三(五)是什么」「附件2的四(七)」: a form, a part, an item or a clause the
+ * notice does not have. The answer says first that it does not exist, then what its nearest existing parent
+ * holds, each held clause quoted; the nearest clause that does exist is never answered as if it were asked.
+ * Undefined when everything the question names exists. A part asked of 申报书 without a form is of all three.
+ */
+function missingPart(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const at = kb.data.intents.answerText;
+  const t = at.missingPart;
+  if (!t) return undefined;
+  const q = question.normalize('NFKC').replace(/\s+/gu, '');
+  const partWords = at.formPart?.partWords ?? ['部分'];
+  const byNumber = new RegExp(`第(${PART_NUMERAL})(?:${partWords.join('|')})`, 'u');
+  const itemOf = (rest: string) => new RegExp(`^(?:的|中的|里的|里)?(?:\\((${ITEM_NUMERAL}+)\\)|第(${ITEM_NUMERAL}+)项)`, 'u').exec(rest);
+  const item = (m: RegExpExecArray | null) => m && (m[1] ?? numeral(m[2]!));
+  // Each candidate: the clause id asked, as the question names it; the first that does not exist is answered.
+  const asked: { id: string; said: string }[] = [];
+  const form = /附件(\d+|[一二三四五六七八九])(?!\d)/u.exec(q);
+  if (form) {
+    const id = `附件${/\d/u.test(form[1]!) ? form[1] : NUMERALS.indexOf(form[1]!) + 1}`;
+    asked.push({ id, said: form[0] });
+    const rest = q.slice(form.index + form[0].length);
+    const part = byNumber.exec(rest) ?? new RegExp(`^(?:的|[.])?(${PART_NUMERAL})(?:、|部分)?(?=\\(|第|的|$|[^\\d${NUMERALS.join('')}])`, 'u').exec(rest);
+    if (part) {
+      const n = numeral(part[1]!)!;
+      asked.push({ id: `${id}.${n}`, said: `${form[0]}${part[0].startsWith('第') ? part[0] : `的${n}`}` });
+      const it = item(itemOf(rest.slice(part.index + part[0].length)));
+      if (it) asked.push({ id: `${id}.${n}(${it})`, said: `${form[0]}的${n}(${it})` });
+    }
+  } else {
+    const own = at.formPart?.formWords.find((w) => q.includes(w));
+    const part = own ? byNumber.exec(q) : null;
+    if (own && part) {
+      // A part that no form has: the forms have the same parts, so the first form named stands for them.
+      const n = numeral(part[1]!)!;
+      const named = at.otherCategory.categories.filter((c) => c.words.some((w) => q.includes(w)));
+      const factory = at.otherCategory.choice?.factory.some((w) => q.includes(w)) ?? false;
+      const forms = (named.length ? named : factory ? at.otherCategory.categories.filter((c) => c.unless?.some((w) => at.otherCategory.choice!.factory.includes(w)) !== true) : at.otherCategory.categories).map((c) => c.form);
+      if (forms.every((f) => !kb.clause(`${f}.${n}`))) asked.push({ id: `${forms[0]}.${n}`, said: `${own}${part[0]}` });
+    }
+    // 「三(五)」「二(六)」「三(一)8」: a clause of the notice's own text.
+    const clause = new RegExp(`(?<![.\\d])([${NUMERALS.join('')}])\\((${ITEM_NUMERAL}+)\\)(\\d+)?`, 'u').exec(q);
+    if (clause) {
+      const [, a, b, c] = clause;
+      asked.push({ id: a!, said: a! }, { id: `${a}(${b})`, said: `${a}(${b})` });
+      if (c) asked.push({ id: `${a}(${b})${c}`, said: clause[0] });
+    }
+  }
+  const missing = asked.find((x) => !kb.clause(x.id));
+  if (!missing) return undefined;
+  // 三(一)8's parent is 三(一), 三(五)'s is 三, 附件3.五's is 附件3, 附件4's is 附件; a section of the text has none.
+  const parentId = /\)\d+$/u.test(missing.id) ? missing.id.replace(/\d+$/u, '') : missing.id.endsWith(')') ? missing.id.replace(/\([^()]*\)$/u, '') : missing.id.includes('.') ? missing.id.split('.')[0]! : missing.id.startsWith('附件') ? '附件' : '';
+  const parent = parentId ? kb.clause(parentId) : undefined;
+  const children = parent ? kb.children(parent.id) : kb.data.clauses.filter((c) => NUMERALS.includes(c.id));
+  if (children.length === 0) return undefined;
+  const whole = !parent ? t.notice : parent.id === '附件' ? t.attachments : /^附件\d+$/u.test(parent.id) ? fill(t.form, { id: parent.id, title: parent.title }) : fill(t.clause, { id: parent.id.replace('.', '的'), title: parent.title });
+  const forms = parent?.id === '附件';
+  // 一、二… are parts; 1、2… and （一）（二）… are items.
+  const sections = !forms && children.every((c) => !c.id.endsWith(')'));
+  const parts = sections && children.every((c) => NUMERALS.some((n) => c.id.endsWith(n)));
+  const label = (c: Clause) => (forms ? c.id : (/(\([^()]+\)|[^.()]+)$/u.exec(c.id)?.[1] ?? c.id).replace(/^\((.+)\)$/u, '（$1）'));
+  const list = children.map((c) => (forms ? fill(t.form, { id: c.id, title: c.title }) : fill(sections ? t.section : t.child, { label: label(c), title: c.title }))).join(t.separator);
+  const count = forms || parts ? NUMERALS[children.length - 1]! : String(children.length);
+  const unit = forms ? t.units.forms : parts ? t.units.parts : t.units.items;
+  const citations = children.flatMap((c) => {
+    const units = quoteUnits(c.text);
+    const unit = units.find((u) => u.text.replace(/[。：:\s]/gu, '') !== c.title) ?? units[0];
+    return unit ? [{ clause: c.id, title: c.title, quote: renderUnit(unit) }] : [];
+  });
+  return { text: fill(t.lead, { asked: missing.said, whole, count, unit, list }), citations };
+}
 
 /**
  * 「附件2第四部分写啥」「附件3第二部分」「附件1的四」: one part of a form, asked what it holds, is answered
@@ -2108,7 +2202,8 @@ function asQuestion(kb: KnowledgeBase, text: string): string {
  */
 export function answerFollowUp(kb: KnowledgeBase, question: string, previous: string | undefined): { response: AskResponse; askedAs: string } {
   const alone = { response: answerQuestion(kb, question), askedAs: question };
-  if (!previous) return alone;
+  // 「好的」 after a question acknowledges its answer; it asks nothing of the previous subject.
+  if (!previous || sources.get(alone.response) === 'acknowledgement') return alone;
   const read = (t: string) => readQuestion(kb, t).q;
   const q = read(question);
   // 「那这个呢，超了咋办」 leans on the previous question by its own words: read with it even when, alone, some
@@ -2190,13 +2285,13 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
   return verified;
 }
 
-/** Where an offline answer came from: a matched answer-base entry, clause retrieval, or a refusal. */
 /**
  * Where an offline answer came from: an answer-base entry; a rule that answers from the clauses themselves (a part of
  * a form, an element condition, what each category asks of a system), which concludes as an entry does; the closest
- * clauses, which conclude nothing; or a refusal.
+ * clauses, which conclude nothing; a refusal; or the reply to a message that only acknowledges (「好的」「谢谢」),
+ * which asked nothing to answer or refuse.
  */
-export type AnswerSource = 'answer-base' | 'rule' | 'retrieval' | 'refusal';
+export type AnswerSource = 'answer-base' | 'rule' | 'retrieval' | 'refusal' | 'acknowledgement';
 const sources = new WeakMap<AskResponse, AnswerSource>();
 
 /** The source of a response returned by answerQuestion (cached copies are the same object); undefined for any other. */
@@ -2204,7 +2299,34 @@ export function answerSourceOf(a: AskResponse): AnswerSource | undefined {
   return sources.get(a);
 }
 
+/**
+ * The reply to a message made only of acknowledgement words and particles (intents.json
+ * `answerText.acknowledgement`), or undefined when anything else is in it: 「对吗」 keeps its 吗 and
+ * 「好的，那视频呢」 its question, so both are asked. Read as typed: the understanding step drops 谢谢 as a filler.
+ */
+function acknowledgement(kb: KnowledgeBase, question: string): string | undefined {
+  const a = kb.data.intents.answerText.acknowledgement;
+  if (!a) return undefined;
+  let rest = question.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]/gu, '');
+  if (!rest) return undefined;
+  const words = [...new Set([...a.groups.flatMap((g) => g.words), ...a.particles])].sort((x, y) => y.length - x.length);
+  const held = new Set<string>();
+  while (rest) {
+    const w = words.find((x) => rest.startsWith(x));
+    if (!w) return undefined;
+    held.add(w);
+    rest = rest.slice(w.length);
+  }
+  return a.groups.find((g) => g.words.some((w) => held.has(w)))?.reply;
+}
+
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+  const ack = acknowledgement(kb, question);
+  if (ack) {
+    const response: AskResponse = { answer: ack, citations: [], confidence: INTENT_CONFIDENCE, outOfScope: false };
+    sources.set(response, 'acknowledgement');
+    return { response, verified: null };
+  }
   const d = decideUntagged(kb, question);
   // 「hello world」, or pinyin the lexicon cannot read: no Chinese was read, so the refusal says the
   // question could not be read and asks for Chinese, not that the notice does not cover it.
@@ -2297,7 +2419,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const element = elementClause(kb, question);
   const own = accepted(whole)?.prepared.entry.clauses;
   const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
-  const part = formPart(kb, question) ?? (ownElement ? undefined : element);
+  const part = missingPart(kb, question) ?? formPart(kb, question) ?? (ownElement ? undefined : element);
   if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   const chosen: { match: EntryMatch; text: string }[] = [];

@@ -103,6 +103,8 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  * it from what they hold (an item waiting, explained in its own words).
  */
 export function refusedOf(a: LoggedAnswer): boolean {
+  // 「好的」「谢谢」 asked nothing: its reply cites no clause, and there is nothing to review.
+  if (a.source === 'acknowledgement') return false;
   return a.outOfScope || a.source === 'retrieval' || (a.citations.length === 0 && a.source !== 'rule');
 }
 

@@ -68,7 +68,8 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
 
   it('on the older unseen and short sets', () => {
     expect(figures(evaluate(kb, unseen))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
-    expect(figures(evaluate(kb, short))).toEqual({ hit3: 100, facts: 100, concluded: 97.7, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+    // 「附件需要哪些」, the one question of the short set that got the closest clauses, now has its own answer.
+    expect(figures(evaluate(kb, short))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the fresh set, after tuning on it (measured once before: hit@3 95.7, facts 95.7, concluded 87, one in-scope question refused)', () => {

@@ -39,10 +39,11 @@ describe('a figure of the notice said back with 对吧 or 是吧', () => {
   it('opens with 不对 and gives the notice’s figure when the figure is another', () => {
     expect(lead('每县推荐8家对吧')).toMatch(/^不对，通知写的不是8家。每个县（市）本次申报推荐企业不多于5家/);
     expect(lead('郑州推荐25家对吧')).toMatch(/^不对，通知写的不是25家。郑州市本次申报推荐企业不多于20家/);
-    expect(lead('视频最大300兆对吧')).toMatch(/^不对，通知写的不是300兆。/);
+    // A bounded figure is corrected in one sentence that gives the bound.
+    expect(lead('视频最大300兆对吧')).toMatch(/^不对，通知规定视频文件大小不超过200M，300兆超过了这个上限。/);
     expect(lead('汇总表3月20号前传对吧')).toMatch(/^不对，通知写的不是3月20号。3月15日前/);
     // The asker's own 15张 is not the notice's rule, even where the entry judges it enough.
-    expect(lead('照片要15张是吧')).toMatch(/^不对，通知写的不是15张。/);
+    expect(lead('照片要15张是吧')).toMatch(/^不对，通知规定照片不少于10张，没有规定上限；15张够了。/);
   });
 
   it('leaves a question without a tag, and a figure asked to be judged, as they were answered', () => {

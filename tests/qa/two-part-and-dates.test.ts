@@ -40,8 +40,9 @@ describe('deadlines typed as 3/15, 3.15, 3-15 or 三月十五', () => {
     '%s concludes with the 3月15日 deadline and whose deadline it is',
     (q) => {
       const first = ask(q).answer.split('\n')[0]!;
-      // Asked to be confirmed (「…必须报完吧」), the right date is agreed with before it is restated.
-      expect(first).toMatch(/^(?:对，通知写的就是3月15日。)?3月15日前/u);
+      // Asked to be confirmed (「…必须报完吧」) without naming whose deadline, the date is said to be the
+      // bureaus' upload deadline, not the enterprise's, before it is restated.
+      expect(first).toMatch(/^(?:不完全对：3月15日是各地工业和信息化主管部门上传“推荐汇总表”的截止时间，不是企业交材料的截止时间。)?3月15日前/u);
       expect(first).toContain('推荐汇总表');
     },
   );

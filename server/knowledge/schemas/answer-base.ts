@@ -79,6 +79,11 @@ export const AnswerEntry = z.object({
       min: z.string().min(1).optional(),
       within: z.string().min(4),
       beyond: z.string().min(4),
+      /**
+       * A value the asker says the notice gives (「视频大小是500M对吧」「照片至少20张对吧」) that is not
+       * the bound: the whole answer, one sentence correcting it first, `within` or `beyond` the bound as that value is.
+       */
+      confirm: z.object({ within: z.string().min(4), beyond: z.string().min(4) }).optional(),
     })
     .refine((l) => Boolean(l.max) !== Boolean(l.min), '数值界限（limit）只能写 max 或 min 其中之一')
     .optional(),
@@ -88,6 +93,13 @@ export const AnswerEntry = z.object({
    * of each, and each of them answers.
    */
   measures: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * The party whose figure the entry states, when a question may take it for another's: 3月15日 is the
+   * bureaus' deadline to upload the 推荐汇总表, not the enterprise's. A confirmation of the figure
+   * (「截止日期是3月15日对吧」) that names none of `words` opens with `lead` ({said}: the figure) in
+   * place of 「对」, saying whose figure it is.
+   */
+  confirmFor: z.object({ words: z.array(z.string().min(1)).min(1), lead: z.string().min(4) }).optional(),
   /**
    * A list answer whose items a question may name one by one: a question naming some of the items
    * (and not all) is answered with those items alone, each with its own quote (and `also`, where the

@@ -406,6 +406,17 @@ export const IntentsFile = z.object({
      * `rest` introduces what the question's own answer says of the other facts, its verdict word dropped.
      */
     failedFact: z.object({ notStated: z.array(z.string().min(1)).min(1), rest: z.string() }).optional(),
+    /**
+     * 「好的」「谢谢」「明白了」: a message made only of these words (and particles) asks nothing; it is
+     * answered with the `reply` of the first group any of whose words it holds, which invites the next
+     * question, and is neither a refusal nor a question for review. 「对吗」「好的，那视频呢」 ask: they hold other words.
+     */
+    acknowledgement: z
+      .object({
+        particles: z.array(z.string().min(1)).default([]),
+        groups: z.array(z.object({ words: z.array(z.string().min(1)).min(1), reply: z.string().min(2) })).min(1),
+      })
+      .optional(),
     basis: z.string(),
     quoteLine: z.string(),
     fallback: z.string(),
@@ -528,6 +539,26 @@ export const IntentsFile = z.object({
         item: z.string(),
         separator: z.string(),
         formSeparator: z.string(),
+      })
+      .optional(),
+    /**
+     * 「附件3第五部分写啥」「附件4在哪下载」「三(五)是什么」: a form, a part of one, or a clause the notice does not
+     * have is said not to exist first, with what its nearest existing parent holds, never answered as the
+     * nearest one. `lead`: {asked} (as the question names it), {whole} (the parent: `notice`, `attachments`,
+     * `form` ({id}, {title}) or `clause` ({id}, {title})), {count}, {unit} (`units` by what the parent holds),
+     * {list} (its children, each `section` or `child` ({label}, {title}), joined by `separator`).
+     */
+    missingPart: z
+      .object({
+        lead: z.string(),
+        notice: z.string(),
+        attachments: z.string(),
+        form: z.string(),
+        clause: z.string(),
+        units: z.object({ forms: z.string(), parts: z.string(), items: z.string() }),
+        section: z.string(),
+        child: z.string(),
+        separator: z.string(),
       })
       .optional(),
     /**
