@@ -1171,7 +1171,9 @@ export function otherCompanyIn(found: NamedCompanies, own: { name?: string; cred
   const other = (n: string) => !!mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n));
   const named = found.labelled.find(other);
   if (named) return named;
-  if (code) for (const c of found.codes) if (c !== code) return c;
+  // A document that prints the enterprise's own code beside another (a contract's two parties) is not another
+  // company's for that: whose side is whose is the parties' reading (partiesOf).
+  if (code && !found.codes.includes(code)) for (const c of found.codes) if (c !== code) return c;
   // A brochure's title names its company with no label (「洛阳宏图机械制造有限公司 企业宣传册」): a company named
   // in the first lines, in a document that nowhere names the enterprise, is whose document it is.
   if (mine && !found.printed.some((p) => p.includes(mine))) return found.title.find(other) ?? null;
@@ -1286,8 +1288,10 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
   const last = lines(plain(rawPages.filter((p) => p.trim()).at(-1) ?? '')).slice(-SIGN_OFF_LINES);
   const labels = [...P.signOff].sort((a, b) => b.length - a.length).map(escaped).join('|');
   const found = new Set<string>();
+  const stops = stopPattern(docs);
   for (const line of last) {
-    if (role?.test(line)) continue;
+    // A particular's line (「名称 …有限公司」, its label spaced off or not) at a short licence's end is no sign-off.
+    if (role?.test(line) || labelled(line, docs.labels.name ?? [], stops)) continue;
     let rest = squash(line);
     if (labels) rest = rest.replace(new RegExp(`^(?:${labels})[：:]?`, 'u'), '');
     if (labels) rest = rest.replace(new RegExp(`[（(](?:${labels})[)）]`, 'gu'), '');

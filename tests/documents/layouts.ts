@@ -137,8 +137,11 @@ export async function scoreUploads(app: FastifyInstance, files: Files, answers: 
   return { scores, detail: JSON.stringify(detail), shown, notices };
 }
 
-/** A table cell that may span columns, as a year merged over its 金额 and 同比 columns. */
-export type SpanCell = string | { text: string; span: number };
+/**
+ * A table cell that may span columns, as a year merged over its 金额 and 同比 columns, or rows: `down` starts a cell
+ * merged with the ones below it ('restart') or continues the one above ('continue'), as a 设备名称 heading spans two heading rows.
+ */
+export type SpanCell = string | { text: string; span?: number; down?: 'restart' | 'continue' };
 
 /** A DOCX table whose heading cells may span columns; `width` is one column's width in twentieths of a point. */
 export const mergedTable = (rows: SpanCell[][], width: number) =>
@@ -147,8 +150,8 @@ export const mergedTable = (rows: SpanCell[][], width: number) =>
       (r) =>
         new TableRow({
           children: r.map((c) => {
-            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
-            return new TableCell({ width: { size: width * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
+            const { text, span = 1, down } = typeof c === 'string' ? { text: c } : c;
+            return new TableCell({ width: { size: width * span, type: WidthType.DXA }, columnSpan: span, ...(down ? { verticalMerge: down } : {}), children: [para(text)] });
           }),
         }),
     ),
