@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
+import { anotherCompany, signedBy } from '../../server/documents/extract';
 import { docxToPdfFile } from './files';
-import { acceptSuggestion, docx, haveSoffice, listedDocuments, mergedTable, newSession, offered, para, scoreOffered, sessionAnswers, table, uploaded, valid, type Files, type Round, type RoundExpected, type SpanCell } from './layouts';
+import { acceptSuggestion, docs, docx, haveSoffice, listedDocuments, mergedTable, newSession, offered, para, scoreOffered, sessionAnswers, table, uploaded, valid, type Files, type Round, type RoundExpected, type SpanCell } from './layouts';
 
 /*
  * An eleventh blind round: 22 uploads of four enterprises, written from how such documents are laid out before the
@@ -359,6 +360,26 @@ describe('the eleventh blind round: 22 documents of four enterprises', () => {
   it('reads no count from an investment or an output table under a merged 建设前/建设后 heading', async () => {
     for (const make of [xyInvestment, xyOutput]) expect(Object.keys((await offered(await make(), 't', XY_ANSWERS)).got)).toEqual([]);
   }, 60_000);
+});
+
+describe('whose a short licence or a two-party contract is', () => {
+  const SUPPLIER_CODE = valid('91330200MA2H8K4Q1');
+  const lines = (...l: string[]) => [l.join('\n')];
+
+  it('a licence of a few lines is signed by no one: its 「名称 …」 line is a particular', () => {
+    expect(signedBy(lines('营业执照', `统一社会信用代码 ${WL.creditCode}`, `名称 ${WL.name}`, '成立日期 2003年05月16日', `住所 ${WL.address}`), docs)).toBeUndefined();
+    expect(signedBy(lines('营业执照', `统一社会信用代码 ${WL.creditCode}`, `名 称 ${WL.name}`, `住所 ${WL.address}`), docs)).toBeUndefined();
+    // Near miss: a letter's company alone at its foot, with its seal, still signs it.
+    expect(signedBy(lines('关于交付情况的说明', '设备已全部交付。', '宁波中电自动化设备有限公司（盖章）', '2023年2月20日'), docs)).toBe('宁波中电自动化设备有限公司');
+  });
+
+  it('a document printing the enterprise\'s own code beside another is not another company\'s for the other code', () => {
+    const own = { name: WL.name, creditCode: WL.creditCode };
+    expect(anotherCompany(lines(`甲方：${WL.name}`, `统一社会信用代码：${WL.creditCode}`, '乙方：宁波中电自动化设备有限公司', `统一社会信用代码：${SUPPLIER_CODE}`), docs, own)).toBeNull();
+    // Near misses: the other code alone is another company's, and a labelled other name is, whatever codes are printed.
+    expect(anotherCompany(lines(`统一社会信用代码 ${SUPPLIER_CODE}`), docs, own)).toBe(SUPPLIER_CODE);
+    expect(anotherCompany(lines('公司名称：宁波中电自动化设备有限公司', `统一社会信用代码 ${WL.creditCode}`, `统一社会信用代码 ${SUPPLIER_CODE}`), docs, own)).toBe('宁波中电自动化设备有限公司');
+  });
 });
 
 describe('a contract uploaded before the enterprise is named, once it is', () => {
