@@ -8,7 +8,8 @@ import { applyAnswer } from '../engine';
  * answer would be. Only the questions the knowledge lets a document answer are accepted.
  */
 export function applyDocumentAnswer(kb: KnowledgeData, answers: Answers, questionId: string, value: AnswerValue): ApplyResult {
-  if (!kb.formDrafting.documents.answers.some((a) => a.question === questionId)) return { ok: false, error: `${questionId}: 文件不能回答这个问题` };
+  const docs = kb.formDrafting.documents;
+  if (!docs.answers.some((a) => a.question === questionId) && !Object.values(docs.yearAnswers).includes(questionId)) return { ok: false, error: `${questionId}: 文件不能回答这个问题` };
   if (!kb.interview.questions.some((x) => x.id === questionId)) return { ok: false, error: `未知的问题 ${questionId}` };
   return applyAnswer(kb, answers, questionId, documentAnswerValue(kb, questionId, value));
 }

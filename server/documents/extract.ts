@@ -195,6 +195,19 @@ export function printedMonthOrDate(text: string): { iso: string; raw: string } |
   return isRealDate(iso) ? { iso, raw: (d ?? c)![0] } : null;
 }
 
+/**
+ * A year printed alone where a date would stand (「2011年」, 「2011」, 「二〇一一年」), read only where nothing follows it
+ * in its clause but a founding word or the clause's end: a fact at the year's precision, never a month made up.
+ */
+export function printedYear(text: string): { year: string; raw: string } | null {
+  const d = /^(?:(\d{4})|([〇零一二三四五六七八九]{4}))(年?)/.exec(text);
+  if (!d) return null;
+  const year = d[1] ?? [...d[2]!].map((x) => CN_DIGIT[x]).join('');
+  // 「2011」 with no 年 is a year only where it stands alone (a table's cell); 「20110」 or 「2011-」 is none.
+  if (!d[3] && text.length > d[0].length) return null;
+  return Number(year) >= 1900 && Number(year) <= 2100 ? { year, raw: d[0] } : null;
+}
+
 function toNumber(raw: string): number | null {
   const neg = /^[(（].*[)）]$/.test(raw) || raw.startsWith('-');
   const n = Number(raw.replace(/[(),\-（）]/g, ''));
@@ -249,6 +262,8 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     out.push(s);
   };
   const docWorkshop = documentWorkshop(pages, docs, stops);
+  // Where a founding date is printed to its year only, the interview question that holds a year answers it.
+  const yearField = docs.yearAnswers.foundedOn;
   const labelOnly = labelLine(docs);
   const startsLabelled = labelStart(docs);
   const paired = printsBothScopes(pages, docs);
@@ -294,6 +309,9 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
       const founded = labelled(line, L.foundedOn!, stops);
       const date = founded ? printedMonthOrDate(founded) : null;
       if (date) add({ field: 'foundedOn', value: date.iso, raw: date.raw, source: { file, page: pageNo, snippet: line } });
+      // 「成立时间 2011年」: the year alone, offered as the interview's founding year; the form's date stays to be asked.
+      const year = founded && !date ? printedYear(squash(founded)) : null;
+      if (year && squash(founded!) === year.raw && yearField) add({ field: yearField, value: year.year, raw: year.raw, source: { file, page: pageNo, snippet: line } });
       const cap = labelled(line, L.registeredCapital!, stops);
       const capital = cap ? capitalWan(cap) : null;
       if (capital) add({ field: 'registeredCapital', value: capital.wan, raw: capital.raw, source: { file, page: pageNo, snippet: line } });
@@ -340,6 +358,8 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   for (const s of proseFigures(pages, file, docs, paired, opts)) add(s.field.startsWith('ws.') ? { ...s, ...workshopOf(workshopName(s.source.snippet, docs) ?? docWorkshop) } : s);
   for (const s of proseAddress(pages, file, docs)) add(s);
   for (const s of proseFounding(pages, file, docs)) add(s);
+  // A founding year is offered only where the document gives no fuller date: the date says the year too.
+  if (out.some((s) => s.field === 'foundedOn')) out.splice(0, out.length, ...out.filter((s) => s.field !== yearField));
   // The company on the applicant's side of a contract or list (「甲方（需方）：…」) is the enterprise; a letterhead over
   // another company's side names none.
   const party = ownParty(pages, docs, parties);
@@ -481,6 +501,19 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
         i = e;
         continue;
       }
+      // A heading over two rows: the counts under each state (「建设前」 over 「设备总数 联网设备」), or the states under
+      // each count (「设备数量（台套）」 over 「建设前 建设后」), the rows then being workshops or items and a 合计.
+      const merged = mergedStateTable(tokens, i, e, text, spans, docs, fieldOf);
+      if (merged) {
+        for (const { row, workshop } of stateRows(tokens, merged.start, merged.columns.length, docs, docWorkshop))
+          merged.columns.forEach((c, n) => {
+            const cell = row.cells[n]!;
+            if (c.field && c.after && COUNT_CELL.test(cell))
+              out.push({ field: c.field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: tokens.slice(merged.first, row.to).join(' ') }, ...workshopOf(workshop) });
+          });
+        i = Math.max(e, merged.start - 1);
+        continue;
+      }
       const rows = tableRows(tokens, e + 1, heads.length, STATE_CELL, 6);
       for (const row of rows) {
         const field = fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, ''));
@@ -505,7 +538,8 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     while (f < tokens.length && f - i <= 12 && !COUNT_CELL.test(tokens[f]!)) f++;
     let width = 0;
     while (COUNT_CELL.test(tokens[f + width] ?? '')) width++;
-    if (!width) continue;
+    // A count heading over 建设前 and 建设后 in the row below is read with those states (see mergedStateTable).
+    if (!width || tokens.slice(i + 1, f).some(isState)) continue;
     // The first row's label may be wrapped over a token or two before its cells, and a column the form does not ask
     // for may come before the first one it does (「数控设备 联网设备 设备总数」).
     let heads: string[] | undefined;
@@ -533,6 +567,77 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     i = Math.max(i, (rows.at(-1)?.to ?? 0) - 1);
   }
   return out;
+}
+
+/** A column of a table under a heading over two rows: the count it is (none the form asks for) and whether it is 建设后's. */
+type StateColumn = { field: string | undefined; after: boolean };
+/** How many tokens back from its states a count heading over them may stand: the top row's later cells (「是否联网」) come between. */
+const TOP_ROW_CELLS = 6;
+
+/**
+ * A 建设前 / 建设后 table whose heading spans two rows, from its run of states at tokens `i`..`e`, as a DOCX's or a
+ * PDF's text gives it row by row with the empty cells gone. Either each state spans the counts under it (「建设前」
+ * 「建设后」 then 「设备总数 联网设备 设备总数 联网设备」), or each count spans the states under it (「设备总数」 「联网设备」
+ * then 「建设前 建设后 建设前 建设后」; a single 「设备数量（台套）」 over 「建设前 建设后」 heads a list of equipment whose 合计
+ * is the total). A count must name one the form asks for, and a single heading over the states is read only under a
+ * caption about equipment that gives no amounts (元), so that an investment's or an output's table is not a count.
+ */
+function mergedStateTable(
+  tokens: string[],
+  i: number,
+  e: number,
+  text: string,
+  spans: RegExpMatchArray[],
+  docs: FormDrafting['documents'],
+  fieldOf: (head: string) => string | undefined,
+): { columns: StateColumn[]; start: number; first: number } | null {
+  const W = docs.workshops;
+  const states = tokens.slice(i, e + 1).map(squash);
+  const isAfter = (s: string) => W.after.includes(s);
+  // The states' own period: 「建设前 建设后 建设前 建设后」 repeats every two.
+  const period = [...Array(states.length).keys()].slice(1).find((p) => states.length % p === 0 && states.every((s, n) => s === states[n % p])) ?? states.length;
+  const groups = states.length / period;
+  // The counts under the states, in the row below them.
+  if (groups === 1) {
+    let m = e + 1;
+    while (m < tokens.length && m - e <= 4 * states.length && !STATE_CELL.test(tokens[m]!) && fieldOf(tokens[m]!)) m++;
+    const sub = tokens.slice(e + 1, m);
+    const k = sub.length / states.length;
+    if (sub.length && Number.isInteger(k) && sub.every((h, n) => squash(h) === squash(sub[n % k]!)))
+      return { columns: sub.map((h, n) => ({ field: fieldOf(h), after: isAfter(states[Math.floor(n / k)]!) })), start: m, first: i };
+  }
+  // The counts over the states, in the row above them: the nearest `groups` headings that name a count.
+  const above: number[] = [];
+  for (let b = i - 1; b >= 0 && i - b <= TOP_ROW_CELLS + groups && above.length < groups; b--) if (fieldOf(tokens[b]!)) above.unshift(b);
+  if (above.length !== groups || (groups > 1 && above.some((b, n) => n && b !== above[n - 1]! + 1))) return null;
+  if (groups === 1) {
+    const offset = spans[above[0]!]!.index!;
+    const caption = squash(text.slice(Math.max(0, offset - CAPTION_CHARS), spans[i]!.index!));
+    if (!caption.includes('设备') || caption.includes('元')) return null;
+  }
+  return { columns: states.map((s, n) => ({ field: fieldOf(tokens[above[Math.floor(n / period)]!]!), after: isAfter(s) })), start: e + 1, first: above[0]! };
+}
+
+/**
+ * The rows of a merged-heading table that are a workshop's or the 合计: the label, then `width` cells. Rows of single
+ * items (「1 焊接机器人 6 18 是」, with a 序号 before and a note after) are passed over; a table of workshops is read by
+ * workshop, else its last 合计 is the document's workshop's.
+ */
+function stateRows(tokens: string[], from: number, width: number, docs: FormDrafting['documents'], docWorkshop: string | undefined) {
+  const W = docs.workshops;
+  const rows: { row: { cells: string[]; to: number }; workshop: string | undefined; total: boolean }[] = [];
+  for (let r = from; r < tokens.length; r++) {
+    const t = squash(tokens[r]!);
+    // The table ends where another heading of states starts.
+    if (W.before.includes(t) || W.after.includes(t)) break;
+    const name = workshopName(t, docs);
+    const total = W.totalRows.includes(t);
+    if (!total && name !== t) continue;
+    const cells = tokens.slice(r + 1, r + 1 + width);
+    if (cells.length === width && cells.every((c) => STATE_CELL.test(c))) rows.push({ row: { cells, to: r + 1 + width }, workshop: total ? docWorkshop : name, total });
+  }
+  const byWorkshop = rows.filter((r) => !r.total);
+  return byWorkshop.length ? byWorkshop : rows.filter((r) => r.total).slice(-1);
 }
 
 /** A column heading that is a year alone: 「2023年」, 「2023年度」, 「2023年末」, 「2023」. */
@@ -672,14 +777,18 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
 const FOUNDING_SUBJECT = new RegExp(`^(?:我公司|本企业|我企业|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
 
 /** The date a clause starts with as the company's founding: after a founding label (成立于), or before a founding word (成立). */
-function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string } | null {
+function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string; yearOnly?: true } | null {
   const label = labels.find((l) => clause.startsWith(l));
   const after = label ? clause.slice(label.length).replace(/^于/, '') : clause.replace(/^(?:于|在)/, '');
-  const date = printedMonthOrDate(after);
+  const full = printedMonthOrDate(after);
+  const year = full ? null : printedYear(after);
+  const date: { iso: string; raw: string; yearOnly?: true } | null = full ?? (year && year.raw.endsWith('年') ? { iso: year.year, raw: year.raw, yearOnly: true } : null);
   if (!date || !after.startsWith(date.raw)) return null;
-  // The founding word ends its clause: 「公司2019年8月成立了研发中心」 founds something else.
+  // The founding word ends its clause: 「公司2019年8月成立了研发中心」 founds something else. A year alone after a label
+  // ends its clause too: 「成立于2011年的子公司」 is about another.
   const tail = after.slice(date.raw.length).replace(/^日/, '');
-  return label || words.some((w) => tail.startsWith(w) && /^(?:[，,；;：:]|$|以来|至今)/.test(tail.slice(w.length))) ? date : null;
+  const ends = (t: string) => /^(?:[，,；;：:。]|$|以来|至今)/.test(t);
+  return (label && (!date.yearOnly || ends(tail))) || words.some((w) => tail.startsWith(w) && ends(tail.slice(w.length))) ? date : null;
 }
 
 /**
@@ -706,7 +815,8 @@ function proseFounding(pages: string[], file: string, docs: FormDrafting['docume
       for (const clause of [rest, ...(stop < 0 ? described : described.slice(0, stop))]) {
         const date = foundingDate(clause, labels, words);
         if (!date) continue;
-        out.push({ field: 'foundedOn', value: date.iso, raw: date.raw, source: { file, page: i + 1, snippet: sentence } });
+        const field = date.yearOnly ? docs.yearAnswers.foundedOn : 'foundedOn';
+        if (field) out.push({ field, value: date.iso, raw: date.raw, source: { file, page: i + 1, snippet: sentence } });
         break;
       }
     }
@@ -1061,7 +1171,9 @@ export function otherCompanyIn(found: NamedCompanies, own: { name?: string; cred
   const other = (n: string) => !!mine && !sameName(n).startsWith(mine) && !mine.startsWith(sameName(n));
   const named = found.labelled.find(other);
   if (named) return named;
-  if (code) for (const c of found.codes) if (c !== code) return c;
+  // A document that prints the enterprise's own code beside another (a contract's two parties) is not another
+  // company's for that: whose side is whose is the parties' reading (partiesOf).
+  if (code && !found.codes.includes(code)) for (const c of found.codes) if (c !== code) return c;
   // A brochure's title names its company with no label (「洛阳宏图机械制造有限公司 企业宣传册」): a company named
   // in the first lines, in a document that nowhere names the enterprise, is whose document it is.
   if (mine && !found.printed.some((p) => p.includes(mine))) return found.title.find(other) ?? null;
@@ -1176,8 +1288,10 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
   const last = lines(plain(rawPages.filter((p) => p.trim()).at(-1) ?? '')).slice(-SIGN_OFF_LINES);
   const labels = [...P.signOff].sort((a, b) => b.length - a.length).map(escaped).join('|');
   const found = new Set<string>();
+  const stops = stopPattern(docs);
   for (const line of last) {
-    if (role?.test(line)) continue;
+    // A particular's line (「名称 …有限公司」, its label spaced off or not) at a short licence's end is no sign-off.
+    if (role?.test(line) || labelled(line, docs.labels.name ?? [], stops)) continue;
     let rest = squash(line);
     if (labels) rest = rest.replace(new RegExp(`^(?:${labels})[：:]?`, 'u'), '');
     if (labels) rest = rest.replace(new RegExp(`[（(](?:${labels})[)）]`, 'gu'), '');

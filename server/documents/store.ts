@@ -34,6 +34,13 @@ export const StoredDocument = z.object({
    * document uploaded before its name was recorded may turn out to be another company's.
    */
   companies: z.object({ codes: z.array(z.string()), labelled: z.array(z.string()), title: z.array(z.string()), printed: z.array(z.string()) }).optional(),
+  /**
+   * The parties of a contract read before the enterprise's name was recorded, when either could be it: nothing was
+   * offered, and the document is read again once the name is known (see the documents list).
+   */
+  unsure: z.array(z.string()).optional(),
+  /** What the user is told of a document read again once the enterprise was named: whose side was read, and what passed over. */
+  readAgain: z.string().optional(),
   /** Fields the user accepted, with the value as accepted (possibly edited). */
   accepted: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   /**
@@ -69,6 +76,11 @@ export async function readDocument(dataDir: string, sessionId: string, documentI
   } catch {
     return null;
   }
+}
+
+/** The uploaded file itself, to read it again. */
+export async function readDocumentFile(dataDir: string, sessionId: string, doc: StoredDocument): Promise<Buffer> {
+  return readFile(join(uploadsDir(dataDir, sessionId), `${doc.documentId}.${doc.kind}`));
 }
 
 export async function updateDocument(dataDir: string, sessionId: string, doc: StoredDocument): Promise<void> {

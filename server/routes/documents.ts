@@ -7,11 +7,11 @@ import { cleanText } from '../schemas/text';
 import { applyFormAnswer, markApproximate } from '../forms/phase';
 import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
-import { detectKind, DocumentError } from '../documents/detect';
+import { detectKind, DocumentError, type DocumentKind } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
 import { companiesIn, extractByRules, documentPlan, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, plannedYear, withoutOtherParties, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
 import { fill } from '../engine/kb';
-import { listDocuments, readDocument, saveDocument, updateDocument } from '../documents/store';
+import { listDocuments, readDocument, readDocumentFile, saveDocument, updateDocument, type StoredDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
 import { documentFields } from '../documents/fields';
 import { sofficeLocator } from '../export/pdf';
@@ -156,117 +156,157 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       stage('read');
       const pages = await slot(() => parseDocument(data, kind, d));
       stage('recognise');
-      const labels = fastify.kb.data.formDrafting.factLabels;
-      // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
-      const label = (s: { field: string; workshop?: string }) => {
-        const f = s.field;
-        const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
-        // A workshop's figure (ws.2.equipmentTotal) is named with the workshop it is recorded for, by the name the form
-        // holds for it, else the document's: 「车间2（纺纱车间）：联网设备台套数」; a number alone says not which one.
-        const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
-        const named = w ? (workshops.names[Number(w[1])]?.trim() || s.workshop) : undefined;
-        if (w) return `车间${w[1]}${named ? `（${named}）` : ''}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
-        return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
-      };
-      const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
-      // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
-      const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
-      // One list of the fields a document may fill, for the rules' reading and the model's alike; a licence's answer to
-      // an interview question (ent.*) is the knowledge's own reading of its words.
-      const fields = documentFields(fastify.kb.data);
-      const asked = (s: { field: string }) => s.field.startsWith('ent.') || fields.includes(s.field);
-      // A document of another company (a supplier's brochure, the group's report) uploaded by mistake gives
-      // that company's particulars and figures: none is suggested as the enterprise's own.
-      const answers = await fastify.store.getAnswers(sessionId);
-      const own = ownCompany(answers);
-      const companies = companiesIn(pages, d);
-      const other = otherCompanyIn(companies, own);
-      // A quotation or a contract between two companies is neither's account of itself: the model is not asked either.
-      // A document the enterprise keeps may name its supplier (「供应商：…」): that side's lines are passed over, by the
-      // rules and the model alike; a letter or a quotation from another company gives nothing.
-      const parties = partiesOf(pages, d, own);
-      const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter;
-      const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s));
-      if (fastify.llm && !closed) {
-        // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
-        // model failure leaves the rules' suggestions.
-        const have = new Set(found.map((s) => s.field));
-        if (fields.some((f) => !have.has(f))) try {
-          stage('model');
-          // Loaded only with a model configured: the text splitter is not needed offline.
-          const { extractWithModel } = await import('../documents/model');
-          const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, withoutOtherParties(pages, d, parties), name, fields.filter((f) => !have.has(f)), d));
-          // A plan's year, or one not ended when the document was dated, is no actual year's figure, whoever read it.
-          const plan = documentPlan(pages, d);
-          const actual = (f: string) => !/^finance\.(\d{4})\./.test(f) || !plannedYear(plan, f.split('.')[1]!);
-          for (const s of more) if (!have.has(s.field) && asked(s) && actual(s.field) && verifySuggestion(pages, s)) {
-            have.add(s.field);
-            found.push(s);
-          }
-        } catch (err) {
-          log.warn({ err }, 'document extraction by the model failed; rules only');
-        }
-      }
-      // A workshop's counts go to the form's workshop the document names; those of a workshop the form does not have,
-      // or of no named workshop where the form has several, go nowhere, and the user is told so.
-      const workshops = formWorkshops(answers);
-      const { placed: onWorkshops, unplaced } = placeWorkshops(found, workshops);
-      const workshopNotice = [
-        ...(unplaced.named.length ? [fill(d.messages.workshopNotInForm!, { workshops: unplaced.named.map((w) => `“${w}”`).join('、') })] : []),
-        ...(unplaced.unnamed ? [fill(d.messages.workshopUnnamed!, { count: workshops.count ?? Object.keys(workshops.names).length })] : []),
-      ];
-      // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
-      if (kind === 'docx') stage('pages');
-      const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, sofficeNow(), d)) : pages;
-      const placed = kind === 'docx' ? placeOnPages(onWorkshops, laidOut) : onWorkshops;
-      // An interview question's reading also carries the question's own value, for the page to record over the chat.
-      const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
-      // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
-      // A workshop's figure placed on the form's only workshop, which has no name yet, says which workshop the document names.
-      // A figure from one of a table's year columns says which year and row it is: the user checks it is the latest count.
-      const roundNote = (s: { approximate?: true; raw: string; workshop?: string; period?: { year: string; row: string } }) => {
-        const notes = [
-          ...(s.approximate ? [fill(d.messages.approximate!, { said: s.raw })] : s.workshop ? [fill(d.messages.workshopNamed!, { workshop: s.workshop })] : []),
-          ...(s.period ? [fill(d.messages.yearColumn!, s.period)] : []),
-        ];
-        return notes.length ? { note: notes.join('') } : {};
-      };
-      const suggestions = placed.map((s) => ({ ...s, label: label(s), ...answerOf(s.field, s.value), ...roundNote(s) }));
-      const pageCount = laidOut ? laidOut.length : null;
+      const read = await readPages(log, sessionId, name, kind, data, pages, await fastify.store.getAnswers(sessionId), stage);
       stage('save');
-      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, { file: name, pages: pageCount, suggestions, companies });
-      const quoted = (names: string[]) => names.map((p) => `“${p}”`).join('和');
-      // Why a document gave nothing (between companies, or issued by another), or what of it was passed over (its supplier's lines).
-      const partyNotice = parties.between.length
-        ? fill(d.messages.betweenParties!, { parties: quoted(parties.between) })
-        : parties.issuedBy
-          ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
-          : parties.unsure
-            ? fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
-            : parties.letter
-              ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
-              : undefined;
-      const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
-      // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
-      const planned = closed ? [] : plannedColumns(pages, d, years);
-      const plannedNotice = planned.length ? fill(d.messages.plannedColumns!, { columns: planned.map((c) => `“${c}”`).join('、') }) : undefined;
-      const notice = [partyNotice ?? companyNotice(companies, own).notice, skipped, plannedNotice, ...workshopNotice].filter((x) => x !== undefined).join('');
-      return { documentId: stored.documentId, kind, pages: pageCount, suggestions, ...(notice ? { notice } : {}) };
+      const stored = await saveDocument(fastify.config.DATA_DIR, sessionId, kind, data, {
+        file: name,
+        pages: read.pages,
+        suggestions: read.suggestions,
+        companies: read.companies,
+        ...(read.unsure ? { unsure: read.unsure } : {}),
+      });
+      return { documentId: stored.documentId, kind, pages: read.pages, suggestions: read.suggestions, ...(read.notice ? { notice: read.notice } : {}) };
     } catch (err) {
       return refuse(err);
     }
   }
 
+  /**
+   * What a document's text offers the enterprise as the session records it now: the rules' reading (and the model's,
+   * when one is configured and the rules left fields), placed on the form's workshops and a DOCX's pages, each
+   * suggestion labelled, with the notice that says whose the document is and what was passed over.
+   */
+  async function readPages(log: FastifyBaseLogger, sessionId: string, name: string, kind: DocumentKind, data: Buffer, pages: string[], answers: Record<string, unknown>, stage: (s: UploadStage) => void = () => {}) {
+    const d = docs();
+    const labels = fastify.kb.data.formDrafting.factLabels;
+    // Each suggestion names its field in words (「2022年营业收入」) for the user deciding whether to accept it.
+    const label = (s: { field: string; workshop?: string }) => {
+      const f = s.field;
+      const y = /^finance\.(\d{4})\.(\w+)$/.exec(f);
+      // A workshop's figure (ws.2.equipmentTotal) is named with the workshop it is recorded for, by the name the form
+      // holds for it, else the document's: 「车间2（纺纱车间）：联网设备台套数」; a number alone says not which one.
+      const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
+      const named = w ? (workshops.names[Number(w[1])]?.trim() || s.workshop) : undefined;
+      if (w) return `车间${w[1]}${named ? `（${named}）` : ''}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
+      return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
+    };
+    const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
+    // The years the forms' finance table asks for: a statement's other years (2023, or 2019) could not be accepted.
+    const years = [...new Set(Object.values(fastify.kb.data.forms).flatMap((f) => f.section1.blocks.flatMap((b) => (b.type === 'matrix' && b.id === 'finance' ? b.columns.map((c) => c.key) : []))))];
+    // One list of the fields a document may fill, for the rules' reading and the model's alike; a licence's answer to
+    // an interview question (ent.*) is the knowledge's own reading of its words.
+    const fields = documentFields(fastify.kb.data);
+    const asked = (s: { field: string }) => s.field.startsWith('ent.') || fields.includes(s.field);
+    // A document of another company (a supplier's brochure, the group's report) uploaded by mistake gives
+    // that company's particulars and figures: none is suggested as the enterprise's own.
+    const own = ownCompany(answers);
+    const companies = companiesIn(pages, d);
+    const other = otherCompanyIn(companies, own);
+    // A quotation or a contract between two companies is neither's account of itself: the model is not asked either.
+    // A document the enterprise keeps may name its supplier (「供应商：…」): that side's lines are passed over, by the
+    // rules and the model alike; a letter or a quotation from another company gives nothing.
+    const parties = partiesOf(pages, d, own);
+    const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter;
+    const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s));
+    if (fastify.llm && !closed) {
+      // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
+      // model failure leaves the rules' suggestions.
+      const have = new Set(found.map((s) => s.field));
+      if (fields.some((f) => !have.has(f))) try {
+        stage('model');
+        // Loaded only with a model configured: the text splitter is not needed offline.
+        const { extractWithModel } = await import('../documents/model');
+        const more = await withSlot(fastify.llm, sessionId, () => extractWithModel(fastify.llm!, withoutOtherParties(pages, d, parties), name, fields.filter((f) => !have.has(f)), d));
+        // A plan's year, or one not ended when the document was dated, is no actual year's figure, whoever read it.
+        const plan = documentPlan(pages, d);
+        const actual = (f: string) => !/^finance\.(\d{4})\./.test(f) || !plannedYear(plan, f.split('.')[1]!);
+        for (const s of more) if (!have.has(s.field) && asked(s) && actual(s.field) && verifySuggestion(pages, s)) {
+          have.add(s.field);
+          found.push(s);
+        }
+      } catch (err) {
+        log.warn({ err }, 'document extraction by the model failed; rules only');
+      }
+    }
+    // A workshop's counts go to the form's workshop the document names; those of a workshop the form does not have,
+    // or of no named workshop where the form has several, go nowhere, and the user is told so.
+    const workshops = formWorkshops(answers);
+    const { placed: onWorkshops, unplaced } = placeWorkshops(found, workshops);
+    const workshopNotice = [
+      ...(unplaced.named.length ? [fill(d.messages.workshopNotInForm!, { workshops: unplaced.named.map((w) => `“${w}”`).join('、') })] : []),
+      ...(unplaced.unnamed ? [fill(d.messages.workshopUnnamed!, { count: workshops.count ?? Object.keys(workshops.names).length })] : []),
+    ];
+    // A PDF's pages are its own; a DOCX's are those of its layout, or none is claimed (null).
+    if (kind === 'docx') stage('pages');
+    const laidOut = kind === 'docx' ? await slot(() => docxPageTexts(data, sofficeNow(), d)) : pages;
+    const placed = kind === 'docx' ? placeOnPages(onWorkshops, laidOut) : onWorkshops;
+    // An interview question's reading also carries the question's own value, for the page to record over the chat.
+    const answerOf = (f: string, v: string | number) => (f.startsWith('ent.') ? { answer: documentAnswerValue(fastify.kb.data, f, v) } : {});
+    // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
+    // A workshop's figure placed on the form's only workshop, which has no name yet, says which workshop the document names.
+    // A figure from one of a table's year columns says which year and row it is: the user checks it is the latest count.
+    const roundNote = (s: { approximate?: true; raw: string; workshop?: string; period?: { year: string; row: string } }) => {
+      const notes = [
+        ...(s.approximate ? [fill(d.messages.approximate!, { said: s.raw })] : s.workshop ? [fill(d.messages.workshopNamed!, { workshop: s.workshop })] : []),
+        ...(s.period ? [fill(d.messages.yearColumn!, s.period)] : []),
+      ];
+      return notes.length ? { note: notes.join('') } : {};
+    };
+    const suggestions = placed.map((s) => ({ ...s, label: label(s), ...answerOf(s.field, s.value), ...roundNote(s) }));
+    const pageCount = laidOut ? laidOut.length : null;
+    const quoted = (names: string[]) => names.map((p) => `“${p}”`).join('和');
+    // Why a document gave nothing (between companies, or issued by another), or what of it was passed over (its supplier's lines).
+    const partyNotice = parties.between.length
+      ? fill(d.messages.betweenParties!, { parties: quoted(parties.between) })
+      : parties.issuedBy
+        ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
+        : parties.unsure
+          ? fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
+          : parties.letter
+            ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
+            : undefined;
+    const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
+    // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
+    const planned = closed ? [] : plannedColumns(pages, d, years);
+    const plannedNotice = planned.length ? fill(d.messages.plannedColumns!, { columns: planned.map((c) => `“${c}”`).join('、') }) : undefined;
+    const notice = [partyNotice ?? companyNotice(companies, own).notice, skipped, plannedNotice, ...workshopNotice].filter((x) => x !== undefined).join('');
+    return { pages: pageCount, suggestions, companies, unsure: parties.unsure, notice: notice || undefined };
+  }
+
+  /**
+   * A contract read before the enterprise was named offered neither party's particulars. Once the name is recorded it
+   * is read again from the kept file, under the session's lock so that no accept writes the record meanwhile: its own
+   * side's particulars are offered as suggestions for the user to confirm, never written into the answers.
+   */
+  async function readAgainNamed(log: FastifyBaseLogger, sessionId: string, doc: StoredDocument, answers: Record<string, unknown>): Promise<StoredDocument> {
+    const own = ownCompany(answers);
+    if (!doc.unsure || !own.name) return doc;
+    return fastify.sessionLocks.run(sessionId, async () => {
+      const current = (await readDocument(fastify.config.DATA_DIR, sessionId, doc.documentId)) ?? doc;
+      if (!current.unsure) return current;
+      const data = await readDocumentFile(fastify.config.DATA_DIR, sessionId, current);
+      const pages = await slot(() => parseDocument(data, current.kind, docs()));
+      const read = await readPages(log, sessionId, current.file, current.kind, data, pages, answers);
+      const readAgain = [fill(docs().messages.readAgain!, { company: own.name! }), read.notice].filter((x) => x !== undefined).join('');
+      const { unsure: _, ...rest } = current;
+      const next: StoredDocument = { ...rest, suggestions: read.suggestions, companies: read.companies, readAgain };
+      await updateDocument(fastify.config.DATA_DIR, sessionId, next);
+      return next;
+    });
+  }
+
   fastify.get('/api/sessions/:id/documents', async (request) => {
     parseOr400(SessionParams, request.params, 'params');
     const sessionId = await fastify.requireSession(request);
-    const list = await listDocuments(fastify.config.DATA_DIR, sessionId);
-    const own = ownCompany(await fastify.store.getAnswers(sessionId));
+    const answers = await fastify.store.getAnswers(sessionId);
+    const own = ownCompany(answers);
+    const list = await Promise.all((await listDocuments(fastify.config.DATA_DIR, sessionId)).map((doc) => readAgainNamed(request.log, sessionId, doc, answers)));
     return {
-      documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, rejected, companies }) => {
+      documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, rejected, companies, readAgain }) => {
         // A document uploaded before the enterprise was known is checked again against what is known now.
         const other = companies ? otherCompanyIn(companies, own) : null;
-        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, rejected, ...(companies ? companyNotice(companies, own) : {}) };
+        const notice = other || !readAgain ? (companies ? companyNotice(companies, own) : {}) : { notice: readAgain };
+        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, rejected, ...notice };
       }),
     };
   });

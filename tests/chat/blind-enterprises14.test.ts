@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveForFile } from './serve';
-import { interviewBlind, type BlindCase } from './blind-interview';
+import { blindRoundTests, type BlindCase, type Measured } from './blind-interview';
 
 /*
  * The fourteenth blind round, interviewed over the real socket in the enterprises' own typed replies (see the fixture's
@@ -21,7 +21,7 @@ const srv = serveForFile();
  * had it as a question only), and a correction typed alone (「前面那题改成没有」) changed the answer before but did not ask
  * the question waiting again by name. After the fixes they led to the round takes the figures below.
  */
-const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wrong: string[]; before: [number, number] }> = {
+const MEASURED: Measured = {
   'N1-新乡精细化工工厂': { taken: 38, of: 38, missed: [], wrong: [], before: [0, 0] },
   'N2-漯河速冻水饺车间': { taken: 34, of: 34, missed: [], wrong: [], before: [0, 0] },
   'N3-新密耐火材料工厂': { taken: 38, of: 38, missed: [], wrong: [], before: [0, 0] },
@@ -37,24 +37,10 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
 };
 
 describe('the fourteenth blind round, in the enterprises\' own typed replies', () => {
-  for (const e of ROUND) {
-    it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
-      const run = await interviewBlind(srv.url, srv.http, e);
-      expect.soft(run.beforeWrong).toEqual([]);
-      expect.soft(run.unanswered).toEqual([]);
-      expect.soft(run.got).toMatchObject({ ...e.expected, ifEligible: e.expected.ifEligible ?? run.got.ifEligible });
-      const m = MEASURED[e.id];
-      expect({ taken: run.taken, of: run.of, missed: run.missed, wrong: run.wrong, before: [run.beforeRight, run.beforeOf] }).toEqual(m);
-    }, 240_000);
-  }
-
-  it('reads 382 of the round\'s 382 typed replies right on the first try, and both messages typed while a question waited', () => {
-    // The figure the round is reported by, held to the table each enterprise is checked against.
-    const rows = Object.values(MEASURED);
-    expect(Object.keys(MEASURED).sort()).toEqual(ROUND.map((e) => e.id).sort());
-    expect([rows.reduce((n, r) => n + r.taken, 0), rows.reduce((n, r) => n + r.of, 0)]).toEqual([382, 382]);
-    expect([rows.reduce((n, r) => n + r.before[0], 0), rows.reduce((n, r) => n + r.before[1], 0)]).toEqual([2, 2]);
-    expect(rows.flatMap((r) => r.wrong)).toEqual([]);
+  blindRoundTests(srv, ROUND, MEASURED, {
+    title: 'reads 382 of the round\'s 382 typed replies right on the first try, and both messages typed while a question waited',
+    taken: [382, 382],
+    before: [2, 2],
   });
 
   it('holds twelve enterprises, seven of them 流程型 in 化工, 食品, 建材, 医药 and 冶金', () => {

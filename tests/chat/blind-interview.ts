@@ -1,4 +1,6 @@
+import { expect, it } from 'vitest';
 import { ChatClient } from './client';
+import type { Served } from './serve';
 import { recordedIds, said, typed } from './steer';
 import type { BlindEnterprise } from '../fixtures/blind-enterprises';
 import { normaliseDivision } from '../../server/engine/facts';
@@ -118,4 +120,32 @@ export async function interviewBlind(url: string, http: string, e: BlindCase): P
     partial: a.eligible ? a.conditions.filter((x) => x.status === 'partial').map((x) => x.clause) : [],
   };
   return { ...run, got };
+}
+
+/** What a round measured of each enterprise: replies taken on the first try of those typed, and the messages typed while a question waited. */
+export type Measured = Record<string, { taken: number; of: number; missed: string[]; wrong: string[]; before: [number, number] }>;
+
+/**
+ * A blind round's tests, inside its describe: each enterprise interviewed over the socket of `srv`, its verdict as the
+ * notice gives it and its replies as measured; then the round's totals, held to the table each enterprise is checked
+ * against, under the sentence `totals.title`.
+ */
+export function blindRoundTests(srv: Served, round: BlindCase[], measured: Measured, totals: { title: string; taken: [number, number]; before: [number, number] }): void {
+  for (const e of round) {
+    it(`${e.id}: the replies taken on the first try, and the verdict the notice gives`, async () => {
+      const run = await interviewBlind(srv.url, srv.http, e);
+      expect.soft(run.beforeWrong).toEqual([]);
+      expect.soft(run.unanswered).toEqual([]);
+      expect.soft(run.got).toMatchObject({ ...e.expected, ifEligible: e.expected.ifEligible ?? run.got.ifEligible });
+      expect({ taken: run.taken, of: run.of, missed: run.missed, wrong: run.wrong, before: [run.beforeRight, run.beforeOf] }).toEqual(measured[e.id]);
+    }, 240_000);
+  }
+
+  it(totals.title, () => {
+    const rows = Object.values(measured);
+    expect(Object.keys(measured).sort()).toEqual(round.map((e) => e.id).sort());
+    expect([rows.reduce((n, r) => n + r.taken, 0), rows.reduce((n, r) => n + r.of, 0)]).toEqual(totals.taken);
+    expect([rows.reduce((n, r) => n + r.before[0], 0), rows.reduce((n, r) => n + r.before[1], 0)]).toEqual(totals.before);
+    expect(rows.flatMap((r) => r.wrong)).toEqual([]);
+  });
 }

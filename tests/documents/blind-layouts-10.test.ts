@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Built } from '../helper';
-import { Table, TableCell, TableRow, WidthType } from 'docx';
-import { loadKnowledgeData } from '../../server/knowledge/load';
-import { documentFields } from '../../server/documents/fields';
-import { parseDocument } from '../../server/documents/parse';
-import { companiesIn, extractByRules, otherCompanyIn, partiesOf, placeWorkshops, verifySuggestion } from '../../server/documents/extract';
-import { asGot, docs, docx, newSession, para, scoreRound, table as tableOf, uploaded, valid, yuan, type Files, type RoundExpected } from './layouts';
+import { docx, mergedTable, newSession, offered, para, scoreOffered, table as tableOf, uploaded, valid, yuan, type Files, type Round, type RoundExpected, type SpanCell } from './layouts';
 
 /*
  * A tenth blind round: 22 uploads of four enterprises, written from how such documents are laid out before the
@@ -30,21 +25,9 @@ import { asGot, docs, docx, newSession, para, scoreRound, table as tableOf, uplo
  *
  * A wrong value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
-const TOTAL: [number, number, number] = [86, 0, 1];
+const TOTAL: [number, number, number] = [87, 0, 0];
 const table = (rows: string[][]) => tableOf(rows, 1500);
-type Cell = string | { text: string; span: number };
-const merged = (rows: Cell[][]) =>
-  new Table({
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          children: r.map((c) => {
-            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
-            return new TableCell({ width: { size: 1400 * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
-          }),
-        }),
-    ),
-  });
+const merged = (rows: SpanCell[][]) => mergedTable(rows, 1400);
 
 // ——— 鹤壁华晟电子科技有限公司 ———
 const HS = { name: '鹤壁华晟电子科技有限公司', creditCode: valid('91410600MA3X8H2L5'), address: '鹤壁市淇滨区兴鹤大街东段96号' };
@@ -374,27 +357,7 @@ const HR_FILES: Files = [
   ['公司发展历程.docx', hrHistory, HR_HISTORY],
 ];
 
-const YEARS = ['2020', '2021', '2022'];
-const FIELDS = documentFields(loadKnowledgeData('knowledge', 'henan-2023'));
-
-/**
- * What an upload of the document offers, read as the upload route reads it: the text as the route parses a DOCX, nothing
- * from a document of another company, between companies, issued or written by another, or a contract whose side is not
- * known, the rules' reading with the enterprise as recorded, only the fields the forms ask, each borne out by the text,
- * and each workshop's figure placed on the form's workshop it names.
- */
-async function offered(data: Buffer, file: string, answers: Record<string, string | number>) {
-  const pages = await parseDocument(data, 'docx', docs);
-  const own = { name: answers['form.name'] as string | undefined, creditCode: answers['form.creditCode'] as string | undefined };
-  const parties = partiesOf(pages, docs, own);
-  if (otherCompanyIn(companiesIn(pages, docs), own) || parties.between.length || parties.issuedBy || parties.unsure || parties.letter) return { got: {}, parties };
-  const found = extractByRules(pages, file, docs, { years: YEARS, own }).filter((s) => (s.field.startsWith('ent.') || FIELDS.includes(s.field)) && verifySuggestion(pages, s));
-  const names = Object.fromEntries(Object.entries(answers).flatMap(([k, v]) => (/^form\.ws\.\d+\.name$/.test(k) ? [[Number(k.split('.')[2]), String(v)]] : [])));
-  const { placed } = placeWorkshops(found, { count: answers['form.workshopCount'] as number | undefined, names });
-  return { got: asGot(placed.map((x) => ({ field: x.field, value: x.value, approximate: x.approximate }))), parties };
-}
-
-const ROUND: [string, Files, Record<string, string | number>][] = [
+const ROUND: Round = [
   ['鹤壁华晟', HS_FILES, {}],
   ['漯河金穗', JS_FILES, JS_ANSWERS],
   ['新乡德诚', DC_FILES, DC_ANSWERS],
@@ -403,24 +366,16 @@ const ROUND: [string, Files, Record<string, string | number>][] = [
 
 describe('the tenth blind round: 22 documents of four enterprises', () => {
   it('gives the facts each document states, and none it does not', async () => {
-    const scores: Record<string, number[]> = {};
-    const detail: Record<string, unknown> = {};
-    for (const [who, files, answers] of ROUND)
-      for (const [file, make, expected] of files) {
-        const { got } = await offered(await make(), file, answers);
-        const sc = scoreRound(got, expected);
-        scores[`${who}/${file}`] = [sc.correct, sc.wrong, sc.missed];
-        if (sc.wrong || sc.missed) detail[`${who}/${file}`] = { wrong: sc.wrongFields, missed: sc.missedFields };
-      }
-    const total = Object.values(scores).reduce((t, x) => t.map((n, i) => n + x[i]!), [0, 0, 0]);
+    const { total, detail } = await scoreOffered(ROUND);
     // Measured on first reading with the branch's starting rules: 70 right, 11 wrong, 15 missed of 87. The wrong: the
     // buyer of the seller's sales contract offered as the enterprise (name, code, address), the figures of a supplier's
     // letter signed at its foot only (「我公司为贵司提供的…」) and of a customer's 合作证明 taken as the enterprise's, and a
     // quotation's 「我公司…员工320人」 read as its customer's. The missed: founding months (「2009.8」, 「09年8月」,
     // 「…2009年8月成立」, 「成立于二〇〇九年八月」, 「始建于一九九八年三月」), its own contract where it is the seller
     // (甲方（供方）) or the table names it 买方 cell by cell, and a balance sheet dated 「二〇二二年十二月三十一日」.
-    // After: 86, 0, 1. Still missed: the 合计 row of an equipment list under a merged 设备数量 heading over 建设前/建设后.
-    expect(total, JSON.stringify(detail)).toEqual(TOTAL);
+    // After: 86, 0, 1, the 合计 row of an equipment list under a merged 设备数量 heading over 建设前/建设后 still missed;
+    // the eleventh round's work reads tables whose heading spans two rows, and with it all 87.
+    expect(total, detail).toEqual(TOTAL);
   }, 120_000);
 
   it('says why the contracts and letters gave nothing, or which side was read', async () => {

@@ -4,7 +4,9 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, Table, TableCe
 import { creditCodeCheckChar } from '../../server/forms/creditCode';
 import { findExecutable } from '../../server/documents/exec';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { extractByRules, verifySuggestion } from '../../server/documents/extract';
+import { companiesIn, extractByRules, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, verifySuggestion } from '../../server/documents/extract';
+import { documentFields } from '../../server/documents/fields';
+import { parseDocument } from '../../server/documents/parse';
 import { docxToPdfFile, multipart } from './files';
 import { build, type Built } from '../helper';
 
@@ -13,7 +15,8 @@ import { build, type Built } from '../helper';
  * one or more sections, a valid credit code, 元 as statements print them, and the upload routes of one session.
  */
 export const haveSoffice = !!findExecutable(['soffice', 'libreoffice']);
-export const docs = loadKnowledgeData('knowledge', 'henan-2023').formDrafting.documents;
+const knowledge = loadKnowledgeData('knowledge', 'henan-2023');
+export const docs = knowledge.formDrafting.documents;
 
 export const para = (text: string) => new Paragraph({ children: [new TextRun({ text })] });
 /** A table of plain cells, each `width` twips wide (the rounds differ only in that). */
@@ -134,8 +137,11 @@ export async function scoreUploads(app: FastifyInstance, files: Files, answers: 
   return { scores, detail: JSON.stringify(detail), shown, notices };
 }
 
-/** A table cell that may span columns, as a year merged over its 金额 and 同比 columns. */
-export type SpanCell = string | { text: string; span: number };
+/**
+ * A table cell that may span columns, as a year merged over its 金额 and 同比 columns, or rows: `down` starts a cell
+ * merged with the ones below it ('restart') or continues the one above ('continue'), as a 设备名称 heading spans two heading rows.
+ */
+export type SpanCell = string | { text: string; span?: number; down?: 'restart' | 'continue' };
 
 /** A DOCX table whose heading cells may span columns; `width` is one column's width in twentieths of a point. */
 export const mergedTable = (rows: SpanCell[][], width: number) =>
@@ -144,8 +150,8 @@ export const mergedTable = (rows: SpanCell[][], width: number) =>
       (r) =>
         new TableRow({
           children: r.map((c) => {
-            const { text, span } = typeof c === 'string' ? { text: c, span: 1 } : c;
-            return new TableCell({ width: { size: width * span, type: WidthType.DXA }, columnSpan: span, children: [para(text)] });
+            const { text, span = 1, down } = typeof c === 'string' ? { text: c } : c;
+            return new TableCell({ width: { size: width * span, type: WidthType.DXA }, columnSpan: span, ...(down ? { verticalMerge: down } : {}), children: [para(text)] });
           }),
         }),
     ),
@@ -162,4 +168,43 @@ export function scoringApp(): (files: Files, answers: Record<string, string | nu
   }, 180_000);
   afterAll(async () => b.close());
   return (files, answers, pdf = false) => scoreUploads(b.app, files, answers, pdf);
+}
+
+/** The years the forms' finance table asks for, and the fields a document may fill. */
+export const YEARS = ['2020', '2021', '2022'];
+const FIELDS = documentFields(knowledge);
+
+/**
+ * What an upload of the document offers, read as the upload route reads it: the text as the route parses a DOCX,
+ * nothing from a document of another company, between companies, issued or written by another, or a contract whose
+ * side is not known, the rules' reading with the enterprise as recorded, only the fields the forms ask, each borne
+ * out by the text, and each workshop's figure placed on the form's workshop it names. The route's page layout
+ * (LibreOffice) changes no value and is left out, so that a round's documents are read in seconds.
+ */
+export async function offered(data: Buffer, file: string, answers: Record<string, string | number>) {
+  const pages = await parseDocument(data, 'docx', docs);
+  const own = { name: answers['form.name'] as string | undefined, creditCode: answers['form.creditCode'] as string | undefined };
+  const parties = partiesOf(pages, docs, own);
+  const planned = plannedColumns(pages, docs, YEARS);
+  if (otherCompanyIn(companiesIn(pages, docs), own) || parties.between.length || parties.issuedBy || parties.unsure || parties.letter) return { got: {} as Got, parties, planned };
+  const found = extractByRules(pages, file, docs, { years: YEARS, own }).filter((s) => (s.field.startsWith('ent.') || FIELDS.includes(s.field)) && verifySuggestion(pages, s));
+  const names = Object.fromEntries(Object.entries(answers).flatMap(([k, v]) => (/^form\.ws\.\d+\.name$/.test(k) ? [[Number(k.split('.')[2]), String(v)]] : [])));
+  const { placed } = placeWorkshops(found, { count: answers['form.workshopCount'] as number | undefined, names });
+  return { got: asGot(placed.map((x) => ({ field: x.field, value: x.value, approximate: x.approximate }))), parties, planned };
+}
+
+/** A round: each enterprise's name, its documents and what its session has recorded. */
+export type Round = [string, Files, Record<string, string | number>][];
+/** Reads every document of a round as its upload would and adds up [correct, wrong, missed], with what went wrong by file. */
+export async function scoreOffered(round: Round) {
+  const scores: Record<string, number[]> = {};
+  const detail: Record<string, unknown> = {};
+  for (const [who, files, answers] of round)
+    for (const [file, make, expected] of files) {
+      const { got } = await offered(await make(), file, answers);
+      const sc = scoreRound(got, expected);
+      scores[`${who}/${file}`] = [sc.correct, sc.wrong, sc.missed];
+      if (sc.wrong || sc.missed) detail[`${who}/${file}`] = { wrong: sc.wrongFields, missed: sc.missedFields };
+    }
+  return { total: Object.values(scores).reduce((t, x) => t.map((n, i) => n + x[i]!), [0, 0, 0]), scores, detail: JSON.stringify(detail) };
 }

@@ -38,15 +38,23 @@ describe('a founding date is read to the precision it is printed', () => {
     expect(read(`${ENTERPRISE}是河南宏远控股有限公司的全资子公司，成立于2015年3月。`)).toMatchObject({ foundedOn: '2015-03' });
   });
 
-  it('reads no founding date from another body, another event, a year alone or a month that is not one', () => {
+  it('reads no founding date from another body, another event or a month that is not one', () => {
     expect(read('公司全资子公司三门峡宏远物流有限公司成立于2018年6月。')).toEqual({});
     expect(read('公司2019年8月成立了省级技术中心。')).toEqual({});
     expect(read('熔铸车间于2019年8月建成投产。')).toEqual({});
     expect(read('集团成立于2005年8月。')).toEqual({});
-    expect(read('公司成立于2015年。')).toEqual({});
-    expect(read('成立时间：2015年')).toEqual({});
     expect(read('成立时间：2015年13月')).toEqual({});
     expect(read('公司是一家铝加工企业，2019年8月新建熔铸车间。')).toEqual({});
+  });
+
+  it('gives a year printed alone as the founding year, never as a date with a month made up', () => {
+    expect(read('公司成立于2015年。')).toEqual({ 'ent.foundedYear': '2015' });
+    expect(read('成立时间：2015年')).toEqual({ 'ent.foundedYear': '2015' });
+    expect(read('本公司2015年注册成立，主营铝型材。')).toEqual({ 'ent.foundedYear': '2015' });
+    // Near misses: another body's year, a year that founds something else, a year not ending its clause.
+    expect(read('集团成立于2005年。')).toEqual({});
+    expect(read('公司2015年注册了“宏远”商标。')).toEqual({});
+    expect(read('公司成立于2015年的老厂区之上。')).toEqual({});
   });
 
   it('says the month as printed, and holds a month only where the text prints it', () => {

@@ -546,6 +546,12 @@ export const FormDrafting = z.object({
       .array(z.object({ question: z.string().regex(/^ent\.[A-Za-z.]+$/), value: z.string().min(1), labels: z.array(z.string().min(1)).min(1), words: z.array(z.string().min(1)).min(1) }))
       .default([]),
     /**
+     * The interview question that holds a date particular known to its year only, by form fact (foundedOn →
+     * ent.foundedYear): a document that prints 「成立于2011年」 gives no date the form can hold, and no month is made up,
+     * so the year is offered as that question's answer.
+     */
+    yearAnswers: z.record(z.string(), z.string().regex(/^ent\.[A-Za-z.]+$/)).default({}),
+    /**
      * How a document names the workshop its equipment counts are about, so that they go to that workshop of the
      * form: the value after one of `labels` (车间名称：总装车间), or a title or row label ending in 车间; a name
      * containing one of `notNames` (the category 智能车间, a place or a year) names no workshop. In an equipment
