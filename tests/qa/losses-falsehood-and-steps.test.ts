@@ -106,6 +106,19 @@ describe('what follows the first review', () => {
   });
 });
 
+describe('who comes for the site check', () => {
+  it.each(['谁去企业现场核查', '现场核查是哪个部门来', '哪个单位来厂里核查'])('%s: the local bureau, by 四(三), not a bare 会', (q) => {
+    expect(ask(q).entries).toEqual(['site-check-who']);
+    expect(lead(q)).toMatch(/^由所在地工业和信息化主管部门到企业现场核查/);
+  });
+
+  it('keeps whether there is a site check, what it looks at and what the province does on their own answers', () => {
+    expect(lead('会不会来现场核查')).toMatch(/^会，不只看材料。/);
+    expect(ask('现场核查看什么').entries).toEqual(['site-check-content']);
+    expect(ask('省里还会再核查吗').entries).toEqual(['province-review']);
+  });
+});
+
 describe('a workshop that must be mainly processing and manufacturing', () => {
   it.each(['车间非得是做加工的吗', '车间一定要搞生产加工吗'])('%s: 一(一)\'s 以加工制造环节为主', (q) => {
     expect(ask(q).entries).toEqual(['workshop-what']);
