@@ -67,6 +67,8 @@ describe('the colloquial verb before a product or a project', () => {
     ['我们正在弄技改工程', '公司正在实施技改工程'],
     ['主要做研发和销售', '主要从事研发和销售'],
     ['主要搞外贸', '主要从事外贸'],
+    ['俺们厂主要搞工业用三相异步电机的研发和生产', '公司主要从事工业用三相异步电机的研发和生产'],
+    ['我们主要做铝合金门窗的生产和销售', '公司主要从事铝合金门窗的生产和销售'],
   ];
   for (const [said, want] of cases) it(`「${said}」 reads 「${want}」`, () => expect(formalText(f, said)).toBe(want));
 
