@@ -3,10 +3,11 @@ import type { Category, CapabilityId } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
-import { factoryRatioConflicts, honoursAgainstAssessment, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
+import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
 import { formSpec, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
-import { formalFacts, formalText } from './formal';
+import { formalFacts } from './formal';
+import { documentReply } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
@@ -842,6 +843,13 @@ function repeats(text: string, s: Filled): boolean {
   return own.every((v) => said.has(v));
 }
 
+/** The text without each clause that holds one of `quotes`; the clauses kept, with their own punctuation. */
+function withoutClauses(text: string, quotes: string[]): string {
+  const clauses = text.match(/[^，。；,;！!？?\n]+[，。；,;！!？?\n]*/gu) ?? [];
+  const kept = clauses.filter((c) => !quotes.some((q) => c.includes(q)));
+  return kept.join('').replace(/[，,；;]+$/u, '。');
+}
+
 /**
  * Draft of one cell: the enterprise's description as written, the workshop's own counts, one sentence
  * for the capabilities it confirmed and not already described, then a request for what was not said.
@@ -855,7 +863,11 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   };
   const ws = ctx.facts.workshops?.[ctx.ws];
   const descSrc = perWs && ws?.descriptions?.[field.id] !== undefined ? `form.workshops.${ctx.ws}.descriptions.${field.id}` : `form.elements.${field.id}`;
-  const desc = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
+  const typed = perWs ? ws?.descriptions?.[field.id] ?? (ctx.category === 'smartWorkshop' ? ctx.facts.elements?.[field.id] : undefined) : ctx.facts.elements?.[field.id];
+  // A ratio the text states against the workshop's own counts is left out with its clause: the draft states the one the
+  // counts give, as the form view's flag says, so the signed form never prints two figures for one ratio.
+  const against = perWs || ctx.category === 'smartWorkshop' ? ratiosAgainstCounts(typed ?? '', ws, ctx.kb.formDrafting.ratios) : [];
+  const desc = typed === undefined || !against.length ? typed : withoutClauses(typed, against.map((a) => a.said));
   const d = withSubject(ctx, textPiece(desc, descSrc, true), perWs);
   if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: [] });
   const said = () => units.map((u) => u.text).join('');
@@ -879,10 +891,18 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
       if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial') || !ctx.kb.formDrafting.capabilities[c]) continue;
-      const own = formalText(ctx.kb.formDrafting, said);
+      // A chat reply is stated only in document form; one that cannot be put so safely is asked to be rewritten,
+      // showing the enterprise its own words, rather than printed as a claim in the words of a chat.
+      const own = documentReply(ctx.kb.formDrafting, said, ctx.profile.asOf);
+      if (own === null) {
+        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: said.replace(/[〔〕]/gu, '') });
+        units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        continue;
+      }
       const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
       const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
-      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`], missing: [] });
+      const asked = [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
+      add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`], missing: asked });
     }
   }
   const stated = () => units.map((u) => u.text).join('');

@@ -258,6 +258,34 @@ function statedRatios(text: string, words: string[]): { value: number; said: str
   return out;
 }
 
+/**
+ * The ratios a text states (「车间联网率95%」) that the workshop's own counts contradict (221/260 = 85.0%): the
+ * draft computes the figure from the counts, so these statements are the ones it leaves out.
+ */
+export interface RatioAgainstCounts {
+  ratio: string;
+  said: string;
+  stated: number;
+  part: number;
+  whole: number;
+  computed: string;
+}
+export function ratiosAgainstCounts(text: string, w: Workshop | undefined, ratios: Ratios | undefined): RatioAgainstCounts[] {
+  if (!w || !ratios) return [];
+  const out: RatioAgainstCounts[] = [];
+  for (const id of ['networked', 'automated'] as const) {
+    const keys = COUNTS[id]!;
+    const part = w[keys[0]];
+    const whole = w[keys[1]];
+    if (part === undefined || whole === undefined) continue;
+    const c = sharePercent(part, whole, ratios[id].label);
+    if (!c) continue;
+    for (const s of statedRatios(text, ratios[id].words))
+      if (s.value <= 100 && contradicts(s.value, c.value)) out.push({ ratio: ratios[id].label, said: s.said, stated: s.value, part, whole, computed: c.display });
+  }
+  return out;
+}
+
 /** A workshop's own figure of a ratio: computed from its counts where it gave both, else the one its cells state. */
 function workshopFigure(w: Workshop, id: PartRatioId, ratios: Ratios): { value: number; display: string; part?: number; whole?: number } | null {
   const keys = COUNTS[id];

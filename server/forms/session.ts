@@ -9,6 +9,7 @@ import { allFields } from './spec';
 import { answeredRequests } from './stale';
 import type { FormsKnowledge } from './knowledge';
 import { fill } from '../engine/kb';
+import { ratiosAgainstCounts } from './facts';
 
 /**
  * The drafting side of a session, as pure functions of (knowledge, answers, saved edits): the HTTP
@@ -18,7 +19,7 @@ import { fill } from '../engine/kb';
 const HARD_FACTS = ['independentLegalPerson', 'groupOrHeadOffice', 'manufacturingMainBusiness', 'operatingWell', 'appliedThisYear', 'titledWorkshopAgain'] as const;
 
 /** The session's facts as a drafting profile, and the category the engine recommends (null while undetermined). */
-export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers): { profile: DraftProfile; recommended: Category | null } {
+export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answers: Answers, asOf?: string): { profile: DraftProfile; recommended: Category | null } {
   const { profile } = profileFromAnswers(data, answers);
   const e = profile.enterprise;
   const form = formFactsFromAnswers(ctx, answers);
@@ -41,6 +42,7 @@ export function sessionDraftProfile(data: KnowledgeData, ctx: FormsContext, answ
     metrics: exactMetrics(data, answers, profile.metrics, approximate),
     ...(profile.declared ? { declared: profile.declared } : {}),
     form: { ...form, ...(approximate.length ? { approximate } : {}) },
+    ...(asOf ? { asOf } : {}),
   });
   return { profile: draftProfile, recommended: evaluate(data, answers).assessment.category.recommended ?? null };
 }
@@ -90,6 +92,23 @@ export function staleSections(ctx: FormsContext, profile: DraftProfile, category
   if (!sections.length) return null;
   const said = sections.map((s) => `“${s.title}”（${s.labels.map((l) => `“${l}”`).join('、')}）`).join('；');
   return { sections, warning: fill(ctx.formDrafting.messages.staleExport, { sections: said }) };
+}
+
+/**
+ * The ratios the enterprise wrote in a workshop's cells that its own counts contradict, in the form view's words
+ * (`ratioMismatch`, 「本稿按台（套）数计算」): the signed form prints the computed figure alone and carries no note of the
+ * system's, so the export's response says which figure was printed and which was left out.
+ */
+export function figureNotes(ctx: FormsContext, profile: DraftProfile, category: Category): string[] {
+  const m = ctx.formDrafting.messages;
+  if (!m.ratioMismatch) return [];
+  const notes = (profile.form.workshops ?? []).flatMap((w, i) => {
+    const text = [...Object.values(w.descriptions ?? {}), ...(category === 'smartWorkshop' ? Object.values(profile.form.elements ?? {}) : [])].join('\n');
+    return ratiosAgainstCounts(text, w, ctx.formDrafting.ratios).map((c) =>
+      fill(m.ratioMismatch!, { unit: w.name?.trim() || `车间${i + 1}`, ratio: c.ratio, said: fill(m.ratioSaidInText ?? '{quote}', { quote: c.said }), stated: String(c.stated), part: String(c.part), whole: String(c.whole), computed: c.computed }),
+    );
+  });
+  return [...new Set(notes)];
 }
 
 /** The notice of an edited text whose requests have been answered since it was saved: the facts and what to do; null when none. */

@@ -10,7 +10,7 @@ import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
-import { companyName, draftsView, editedTexts, factLabels, sessionDraftProfile, staleSections, withEdit } from '../forms/session';
+import { companyName, draftsView, editedTexts, factLabels, figureNotes, sessionDraftProfile, staleSections, withEdit } from '../forms/session';
 import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, PdfUnavailableError, sofficeLocator } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
@@ -123,12 +123,22 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     return sendForm(reply, body.profile, body.category, format);
   });
 
+  /**
+   * The session's date in Beijing time (YYYY-MM-DD), from its opening message: the day the enterprise's 「去年」
+   * 「上了两年了」 are counted from. Undefined for a session without messages, whose relative words are then asked for.
+   */
+  async function sessionDate(sessionId: string): Promise<string | undefined> {
+    const [first] = await fastify.store.transcriptAfter(sessionId, 0);
+    const at = first ? Date.parse(first.at) : NaN;
+    return Number.isFinite(at) ? new Date(at + 8 * 3600_000).toISOString().slice(0, 10) : undefined;
+  }
+
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {
     const sessionId = await fastify.requireSession(request);
     const kb = await fastify.sessionKnowledge(sessionId);
     const answers = await fastify.store.getAnswers(sessionId);
-    const { profile, recommended } = sessionDraftProfile(kb.data, ctx(kb), answers);
+    const { profile, recommended } = sessionDraftProfile(kb.data, ctx(kb), answers, await sessionDate(sessionId));
     const category = wanted ?? recommended;
     if (!category) throw new HttpError(409, 'CATEGORY_UNKNOWN', '尚未确定申报类别：请先完成评估，或在请求中指定 category（smartWorkshop / discreteFactory / processFactory）');
     const saved = SavedDrafts.safeParse((await fastify.store.getDoc(sessionId, DRAFTS_DOC)) ?? {});
@@ -256,7 +266,10 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
       // Edited sections behind the facts given since are printed as edited: the response says which, for the page to
       // show, since the signed document must carry no note of the system's.
       const stale = staleSections(ctx(kb), profile, category, saved);
-      if (stale) reply.header(STALE_EXPORT_HEADER, encodeURIComponent(JSON.stringify({ warning: stale.warning, sections: stale.sections })));
+      // Ratios written against the counts are printed as the counts give them; the response says so, as the form view does.
+      const figures = figureNotes(ctx(kb), profile, category);
+      if (stale || figures.length)
+        reply.header(STALE_EXPORT_HEADER, encodeURIComponent(JSON.stringify({ warning: stale?.warning ?? '', sections: stale?.sections ?? [], ...(figures.length ? { figures } : {}) })));
       return sendForm(reply, profile, category, format, editedTexts(saved, category), kb);
     });
 }

@@ -144,6 +144,11 @@ export const DraftProfile = z.object({
   metrics: Profile.shape.metrics,
   declared: Profile.shape.declared,
   form: FormFacts.default({}),
+  /**
+   * The session's date: the day 「去年」「上了两年了」 in the enterprise's chat replies are counted from. Unset, each
+   * such word is printed as a request for its date.
+   */
+  asOf: FormDate.optional(),
 });
 export type DraftProfile = z.infer<typeof DraftProfile>;
 export type DraftProfileInput = z.input<typeof DraftProfile>;
@@ -223,12 +228,15 @@ export const ChecklistUpdate = z
   .strict();
 
 /**
- * The export's response header naming the edited sections the file prints that are behind the facts given since they
- * were saved: percent-encoded JSON `{warning, sections:[{section, title, labels}]}`; absent when none is.
+ * The export's response header naming what the file prints that the user should check before signing: the edited
+ * sections behind the facts given since they were saved (`warning`, empty when none is, and `sections`) and the ratios
+ * written against the workshop's own counts, of which the file prints the computed one (`figures`). Percent-encoded
+ * JSON; absent when there is nothing to say.
  */
 export const STALE_EXPORT_HEADER = 'x-stale-sections';
 export const StaleExport = z.object({
   warning: z.string(),
   sections: z.array(z.object({ section: z.string(), title: z.string(), labels: z.array(z.string()) })),
+  figures: z.array(z.string()).optional(),
 });
 export type StaleExport = z.infer<typeof StaleExport>;

@@ -54,7 +54,8 @@ describe('a capability detail in the drafted form', () => {
   };
 
   it('is stated in the cell that asks about its capability, traced to its fact', () => {
-    const apc = sentencesOf('processFactory', { apc: true, dcs: true, wms: false }).find((c) => c.text.includes('APC在精馏工段用了'));
+    // In document form: the reply's 「用了」 is the written 「投入使用」.
+    const apc = sentencesOf('processFactory', { apc: true, dcs: true, wms: false }).find((c) => c.text.includes('APC在精馏工段投入使用'));
     expect(apc?.facts).toContain(`${DETAIL_PREFIX}cap.apc`);
     // The capability is stated once, in the enterprise's words, not listed again beside them.
     expect(apc?.text).not.toContain('先进过程控制系统（APC）');

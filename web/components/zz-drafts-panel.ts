@@ -243,6 +243,8 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _status = '';
   /** The last export's warning of edited sections it printed that may be out of date. */
   @state() private _exportWarning = '';
+  /** The ratios the file prints as the counts give them, where the enterprise wrote another figure. */
+  @state() private _exportFigures: string[] = [];
   /** Saves in flight per section, so a blur and an export that follows it send one PUT, not two. */
   private _saving = new Map<string, Promise<void>>();
   /** The last `zz-drafts-dirty` state announced, so the event fires only when it changes. */
@@ -431,10 +433,12 @@ export class ZzDraftsPanel extends LitElement {
       const session = this.session!;
       const category = this.category!;
       this._exportWarning = '';
+      this._exportFigures = [];
       // The file prints edited sections as edited: those behind the facts given since are named here, not in the file.
       const stale = kind === 'pdf' ? await draftsApi.exportPdf(session, category) : kind === 'docx' ? await draftsApi.exportDocx(session, category) : null;
       if (kind === 'reportPdf' || kind === 'reportDocx') await documentsApi.report(session, category, kind === 'reportPdf' ? 'pdf' : 'docx');
       this._exportWarning = stale?.warning ?? '';
+      this._exportFigures = stale?.figures ?? [];
       this._status = text.done;
     } catch (err) {
       this._status = `${text.failed}：${(err as Error).message}`;
@@ -701,6 +705,7 @@ export class ZzDraftsPanel extends LitElement {
       </div>
       <p class="meta" role="status">${this._status}</p>
       ${this._exportWarning ? html`<p class="missing" role="alert" data-testid="export-stale">${this._exportWarning}</p>` : nothing}
+      ${this._exportFigures.map((f) => html`<p class="missing" role="alert" data-testid="export-figures">${f}</p>`)}
       ${this._documents()}
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
       ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}

@@ -11,7 +11,8 @@ function staleOf(headers: Headers): StaleExport | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(decodeURIComponent(raw)) as StaleExport;
-    return typeof v?.warning === 'string' && Array.isArray(v.sections) ? v : null;
+    if (typeof v?.warning !== 'string' || !Array.isArray(v.sections)) return null;
+    return { warning: v.warning, sections: v.sections, ...(Array.isArray(v.figures) ? { figures: v.figures.filter((x) => typeof x === 'string') } : {}) };
   } catch {
     return null;
   }

@@ -746,6 +746,10 @@ export const FormDrafting = z.object({
     ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
+    /** The request that stands for a chat reply that cannot be put in document form: {label} the capability, {said} the reply. */
+    rewriteSaid: z.string().includes('{said}').optional(),
+    /** The request for the date a relative word names when the session's date is not known: {said} the word. */
+    relativeDateAsk: z.string().includes('{said}').optional(),
     /** A ratio stated above 100%: {unit}, {ratio}, {said}, {stated}. */
     ratioAbove100: z.string().includes('{stated}').optional(),
     /**
@@ -858,6 +862,22 @@ export const FormDrafting = z.object({
   partialVerbs: z.record(z.string(), z.string().includes('部分')).default({}),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
+  /**
+   * How a reply kept from the chat (「PDM是去年上的」) is put in document form before the 申报书 states it: the
+   * words that date by the day they were said, as the date they name from the session's date (`relativeDates`:
+   * 去年 → {year}年, 上个月 → {year}年{month}月; `durations`: 上了两年了 → 于{year}年上线, N read from the
+   * captured count); the yes-word a reply opens with (「能，扫码…」); and the spoken words that, left after the
+   * formal rules, mean the reply is not yet document text (`spoken`, patterns), so the form asks the enterprise to
+   * write it rather than printing it.
+   */
+  documentForm: z
+    .object({
+      relativeDates: z.record(z.string().min(1), z.object({ years: z.number().int().default(0), months: z.number().int().default(0), to: z.string().min(1) })).default({}),
+      durations: z.array(z.object({ pattern: z.string().min(1).includes('(N)'), unit: z.enum(['year', 'month']), to: z.string().includes('{date}') })).default([]),
+      replyLeads: z.array(z.string().min(1)).default([]),
+      spoken: z.array(z.string().min(1)).default([]),
+    })
+    .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [] }),
   /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
