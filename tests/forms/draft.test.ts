@@ -190,7 +190,7 @@ describe('a draft claims only what the enterprise said', () => {
     // The element is still unmet: the statement says the gap, it does not close it.
     expect(d.unmet).toContain('三(三)3');
     // A system it never mentioned is a fact not given: asked for plainly.
-    expect(d.text).toContain(placeholder(ctx.formDrafting.capabilities.apc!.ask).slice(0, -1));
+    expect(d.text).toContain(ctx.formDrafting.capabilities.apc!.ask);
     expect(d.text).not.toMatch(/尚未[^。]*（APC）/);
   });
 
@@ -199,7 +199,7 @@ describe('a draft claims only what the enterprise said', () => {
     const cases: [string, Record<string, boolean | 'partial'>, 'processFactory' | 'discreteFactory' | 'smartWorkshop', string[]][] = [
       ['26', { dcs: true, apc: false, rto: false }, 'processFactory', ['先进过程控制系统（APC）', '实时在线优化系统（RTO）']],
       ['34', { erp: true, scm: false, pdm: false }, 'discreteFactory', ['供应链管理系统（SCM）', '产品数据管理系统（PDM）']],
-      ['36', { mes: true, andon: false, agvRgv: false }, 'smartWorkshop', ['安灯系统', 'AGV']],
+      ['36', { mes: true, automatedLines: true, flexibleCell: false }, 'smartWorkshop', ['柔性智能制造单元']],
     ];
     for (const [code, caps, cat, names] of cases) {
       const p = DraftProfile.parse({ enterprise: { name: '某企业', industryCode: code }, capabilities: caps });
@@ -235,11 +235,13 @@ describe('a draft claims only what the enterprise said', () => {
 
   it('states the honours the enterprise listed, implying none it did not (no 「先后…等」 after one honour)', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某汽配' }, form: { name: '某汽配', honours: ['河南省智能车间（线束装配车间）'] } });
-    for (const s of ['enterpriseIntro', 'overview.tech', 'overview.advantage']) {
-      const text = draftSection(ctx, p, 'discreteFactory', s).text;
+    // In a factory's form 二(三) states them and 二(四) does not again; a workshop's form has no 二(三), so 二(三) 行业优势 does.
+    for (const [c, s] of [['discreteFactory', 'enterpriseIntro'], ['discreteFactory', 'overview.tech'], ['smartWorkshop', 'overview.advantage']] as const) {
+      const text = draftSection(ctx, p, c, s).text;
       expect(text, s).toContain('河南省智能车间（线束装配车间）');
       expect(text, s).not.toMatch(/先后获得|）等荣誉/);
     }
+    expect(draftSection(ctx, p, 'discreteFactory', 'overview.advantage').text).not.toContain('河南省智能车间（线束装配车间）');
   });
 
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {
