@@ -48,6 +48,8 @@ interface Unit {
   missing: string[];
   /** A cell's bare request 〔请补充：<cell>情况〕, dropped where the element asks for specifics. */
   generic?: boolean;
+  /** The capabilities a request asks about. */
+  asks?: CapabilityId[];
 }
 
 interface Ctx {
@@ -62,6 +64,8 @@ interface Ctx {
   skipped: string[];
   /** The branch (离散/流程): the form's own, else the one the enterprise gave, else the engine's inference. */
   mode?: 'discrete' | 'process';
+  /** Capabilities an earlier cell of the same element of 三 already stated or asked about: each is said once there. */
+  saidCaps?: Set<CapabilityId>;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -152,9 +156,15 @@ function formYears(ctx: Ctx): string[] {
   return cols.length ? cols : financeYears(ctx.facts);
 }
 
-function capStatus(ctx: Ctx, cap: CapabilityId): boolean | 'partial' | undefined {
-  return ctx.profile.capabilities?.[cap];
+/** What the enterprise said of a capability; `building` is any status of its own beyond yes, partly and no (在建). */
+type CapStatus = boolean | 'partial' | 'building';
+
+function capStatus(ctx: Ctx, cap: CapabilityId): CapStatus | undefined {
+  const v: unknown = ctx.profile.capabilities?.[cap];
+  if (v === true || v === false || v === 'partial' || v === undefined) return v;
+  return typeof v === 'string' ? 'building' : undefined;
 }
+
 
 function workshopName(ctx: Ctx, i: number): Piece | null {
   return textPiece(ctx.facts.workshops?.[i]?.name, `form.workshops.${i}.name`);
@@ -646,7 +656,7 @@ function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
  * 「公司应用制造执行系统（MES）、安灯系统（Andon）。」 Only what the answer said: no notice wording of what
  * the system achieves, and 「部分」 stays 「部分」.
  */
-function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', who = subject(ctx), short = false): Filled | null {
+function capsSentence(ctx: Ctx, caps: CapabilityId[], status: CapStatus, who = subject(ctx), short = false): Filled | null {
   const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c]);
   if (!chosen.length) return null;
   const byVerb = new Map<string, CapabilityId[]>();
@@ -655,7 +665,9 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', 
     byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
   }
   const d = ctx.kb.formDrafting;
-  const said = (verb: string) => (status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : verb);
+  // A 「没有」 or 「在建」 is stated as said, never as a system in place.
+  const said = (verb: string) =>
+    status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : status === false ? d.lackingVerbs[verb] ?? `尚未${verb}` : status === 'building' ? d.buildingVerb : verb;
   const clauses = [...byVerb].map(([verb, cs]) => `${said(verb)}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
@@ -835,6 +847,12 @@ function cellCaps(ctx: Ctx, field: FormField): CapabilityId[] {
   return caps.filter((c) => !other.includes(c));
 }
 
+/** The counts a figures cell asks for by name (its hint's), rather than 「…情况」 as a whole. */
+function tailCounts(field: FormField): string[] {
+  const tail = field.id.split('.').pop();
+  return tail === 'equipment' ? ['workshops.equipmentTotal', 'workshops.automatedEquipment'] : tail === 'network' ? ['workshops.networkedEquipment'] : [];
+}
+
 /** Numbers of a sentence already stated in the cell: the same figure is said once. */
 function repeats(text: string, s: Filled): boolean {
   const own = s.numbers.filter((n) => !/\.name$/.test(n.source)).map((n) => n.value);
@@ -906,20 +924,27 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
     }
   }
   const stated = () => units.map((u) => u.text).join('');
-  const caps = cellCaps(ctx, field).filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
-  add(capsSentence(ctx, caps, true));
-  add(capsSentence(ctx, caps, 'partial'));
+  const fresh = cellCaps(ctx, field).filter((c) => !ctx.saidCaps?.has(c));
+  const caps = fresh.filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
+  const before = units.length;
+  for (const status of [true, 'partial', 'building'] as const) add(capsSentence(ctx, caps, status));
+  // A 「没有」 answers a cell that has nothing else to say; beside what is in place it is no fact the cell asks for, and
+  // section 三 states it where the element lacks it.
+  const lackStated = !units.length && !!capsSentence(ctx, caps, false);
+  if (lackStated) add(capsSentence(ctx, caps, false));
   if (!d) {
     // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
     // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
-    const open = cellCaps(ctx, field).filter((c) => (capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial') && !ctx.facts.capabilityDetails?.[c]);
+    const open = fresh.filter((c) => (capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial') && !ctx.facts.capabilityDetails?.[c]);
     const hasComputed = units.some((u) => u.numbers.length);
-    if (open.length || !hasComputed) {
+    // A cell whose systems the enterprise said it lacks or is building is answered by that statement: no 「…情况」 is asked.
+    const answered = lackStated || units.slice(before).some((u) => u.facts.some((f) => f.startsWith('capabilities.') && capStatus(ctx, f.slice(13) as CapabilityId) === 'building'));
+    if (open.length || (!hasComputed && (!answered || tailCounts(field).length > 0))) {
       // A figures cell asks for the counts its hint names, not for 「…情况」 as a whole: what was answered
       // (a round ratio, asked above for its exact figure) is not asked again as if nothing had been said.
-      const counts = tail === 'equipment' ? ['workshops.equipmentTotal', 'workshops.automatedEquipment'] : tail === 'network' ? ['workshops.networkedEquipment'] : [];
+      const counts = tailCounts(field);
       const lab = open.length ? open.map((c) => capAsk(ctx, c)).join('；') : counts.length ? counts.map((k) => label(ctx, k)).join('与') : `${field.label.replace(/（[^）]*）/g, '')}情况`;
-      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], ...(open.length || counts.length ? {} : { generic: true }) });
+      units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab], asks: open, ...(open.length || counts.length ? {} : { generic: true }) });
     }
   }
   return units;
@@ -954,14 +979,19 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     const start = units.length;
     const written = new Set<string>();
     let metricTails = new Set<string>();
+    // An element's cells may ask about the same system (the factory's network cell and each workshop's): it is stated,
+    // or asked about, in the first of them only.
+    const saidCaps = new Set<CapabilityId>();
     for (const { f, perWs } of cells.filter((c) => c.f.element === el.clause && c.f.section)) {
       const shared: Unit[] = [];
       const own: Unit[] = [];
       // A request several workshops share is written once, naming them: 〔请补充：…（THF车间、PTMEG车间）〕.
       const asks = new Map<string, string[]>();
+      const cellSaid: CapabilityId[] = [];
       for (let i = 0; i < (perWs ? nWs : 1); i++) {
-        const sub = cellUnits({ ...ctx, ws: perWs ? i : 0 }, f, perWs);
+        const sub = cellUnits({ ...ctx, ws: perWs ? i : 0, saidCaps }, f, perWs);
         const name = workshopName(ctx, i);
+        for (const u of sub) cellSaid.push(...(u.asks ?? []), ...u.facts.filter((x) => x.startsWith('capabilities.')).map((x) => x.slice(13) as CapabilityId));
         for (const u of sub) {
           if (u.missing.length && !u.facts.length && perWs && nWs > 1) {
             for (const lab of u.missing) asks.set(lab, [...(asks.get(lab) ?? []), name?.text ?? `车间${i + 1}`]);
@@ -988,6 +1018,7 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
         push({ text: placeholder(full), numbers: [], facts: [], missing: [full] });
       }
       if (perWs) metricTails.add(f.id.split('.').pop()!);
+      for (const c of cellSaid) saidCaps.add(c);
       push({ text: '\n', numbers: [], facts: [], missing: [] });
     }
     if (factory) {
@@ -1013,14 +1044,19 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     const asked = units.slice(start).map((u) => u.text).join('');
     if (missing.length) {
       unmet.push(el.clause);
-      const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !asked.includes(capAsk(ctx, c)));
-      if (open.length) {
-        // The element's own requests name what to describe; a cell's bare 「…情况」 request would only repeat them.
+      const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !saidCaps.has(c) && !asked.includes(capAsk(ctx, c)));
+      // A system the enterprise said it lacks, or is building, is stated so: a gap to close, neither built nor a fact to supply.
+      const told = [false, 'building'] as const;
+      const stated = told.map((st) => capsSentence(ctx, open, st)).filter((x): x is Filled => !!x);
+      const unanswered = open.filter((c) => capStatus(ctx, c) === undefined);
+      if (stated.length || unanswered.length) {
+        // The element's own sentences and requests say what is missing; a cell's bare 「…情况」 request would only repeat them.
         for (let k = units.length - 1; k >= start; k--) if (units[k]!.generic) units.splice(k, 1);
-        // A system the enterprise said it lacks is a gap to close, not a built one to describe.
-        const { lacking, lackingNote } = ctx.kb.formDrafting.requests;
-        const lab = open.map((c) => (capStatus(ctx, c) === false ? lacking.replace('{ask}', capAsk(ctx, c)) + lackingNote : capAsk(ctx, c))).join('；');
-        push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        for (const x of stated) push({ text: x.text, numbers: x.numbers, facts: x.facts, missing: x.missing });
+        if (unanswered.length) {
+          const lab = unanswered.map((c) => capAsk(ctx, c)).join('；');
+          push({ text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        }
         push({ text: '\n', numbers: [], facts: [], missing: [] });
       }
     }
@@ -1088,6 +1124,14 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
     const t = kb.templates[section];
     if (!t) throw new Error(`no template for section ${section}`);
     units = renderTemplate(ctx, t, target);
+  }
+  // Section 二 is read as one chapter: a claim an earlier item of it makes (the business in 二(一), the honours in
+  // 二(三)) is not made again in a later one.
+  const items = spec.section2.items.map((it) => it.section);
+  const earlier = items.slice(0, Math.max(0, items.indexOf(section)));
+  if (earlier.length && wsPart === undefined) {
+    const said = new Set(earlier.flatMap((id) => draftSection(kb, profile, category, id).sentences.filter((x) => x.facts.length).map((x) => x.text)));
+    units = units.filter((u) => !(u.facts.length && splitSentences(u.text).every((x) => said.has(x))));
   }
   const text = units
     .map((u) => u.text)

@@ -353,8 +353,50 @@ const shareValue = (figure: string) => parseNumber(figure, '%')?.value;
 /** A share hedged before or after (「约占六成」, 「90%左右」) or given as a range (「40%-50%」) is a round figure. */
 const hedged = (before: string | undefined, after: string | undefined, figure: string) => !!(before || after || parseNumber(figure, '%')?.approx);
 
+/** A lead before a list of products (「主要是」「主营产品有」): no part of the first product's name. */
+const PRODUCT_LEAD = /^(?:(?:公司|我们|我司|本公司)?的?(?:(?:主营产品|主要产品|产品)(?:主要)?|主要)(?:是|有|为|包括|包含)|包括|包含)[：:]?/u;
+/** The names of a list said as a sentence: 「水性涂料和醋酸丁酯」「A、B两种」. */
+const NAMES_COUNTED = /(?:[两二三四五六七八九]|\d+)(?:种|类|个|样|大类)(?:产品)?$/u;
+/** A share list said after the names: 「分别占55%和38%」「分别为六成、三成」. */
+const RESPECTIVELY = new RegExp(`^(.+?)[，,\\s]*分别(?:占(?:营业收入|营收|销售收入|收入)?的?|为|是)?\\s*(.+)$`, 'u');
+/** 「前者占55%，后者占38%」: shares given to names by their order. */
+const FORMER_LATTER = /^(.+?)[，,]\s*前者(?:占比?|占营业收入|占营收)?的?\s*(.+?)[，,]\s*后者(?:占比?|占营业收入|占营收)?的?\s*(.+)$/u;
+
+/** The names of a sentence's list, split at 、 and at 和/与/及 between two words (「和面机」 keeps its 和); null unless they are `count`. */
+function namesOf(text: string, count: number): string[] | null {
+  const t = text.replace(PRODUCT_LEAD, '').replace(NAMES_COUNTED, '').trim();
+  const listed = t.split(/[、，,]|以及/u).map((x) => x.trim()).filter(Boolean);
+  // Every joining word counts: 「A、B和C，分别占55%和38%」 names three, and two shares pair with none of them for certain.
+  const joined = listed.flatMap((x) => x.split(/(?<=\p{Script=Han}{2})(?:和|与|及)(?=\p{Script=Han}{2})/u)).map((x) => x.trim()).filter(Boolean);
+  return joined.length === count ? joined : null;
+}
+
+/**
+ * A list of products said as one sentence, with the shares after the names: 「主要是水性涂料和醋酸丁酯，分别占55%和38%」
+ * 「A、B两种，前者占55%，后者占38%」, read into 「名称 比例」 items; null when the text is no such sentence, and
+ * 'unclear' when it is one whose names and shares do not pair one to one, which is asked back, never stored garbled.
+ */
+export function respectiveProducts(text: string): string[] | null | 'unclear' {
+  const t = text.trim().replace(/[。.]$/u, '');
+  const fl = FORMER_LATTER.exec(t);
+  if (fl) {
+    const names = namesOf(fl[1]!, 2);
+    return names ? [`${names[0]} ${fl[2]!.trim()}`, `${names[1]} ${fl[3]!.trim()}`] : 'unclear';
+  }
+  if (/前者|后者/u.test(t)) return 'unclear';
+  const m = RESPECTIVELY.exec(t);
+  if (!m) return null;
+  const shares = m[2]!.split(/[、，,]|和|与|及/u).map((x) => x.trim()).filter(Boolean);
+  if (!shares.every((x) => SHARE_ONLY.test(x))) return 'unclear';
+  const names = namesOf(m[1]!, shares.length);
+  return names ? names.map((n, i) => `${n} ${shares[i]}`) : 'unclear';
+}
+
 function productParts(text: string): string[] {
   const items: string[] = [];
+  const resp = respectiveProducts(text);
+  if (resp === 'unclear') return [];
+  if (resp) return resp;
   for (const chunk of text.split(/[；;\n]+/)) {
     let open = false;
     for (const part of splitList(chunk)) {
@@ -375,6 +417,7 @@ function productParts(text: string): string[] {
 export function parseProducts(text: string): { name: string; share?: number; approx?: true }[] {
   return productParts(text)
     .filter((s) => !COMBINED.test(s))
+    .map((s, i) => (i === 0 ? s.replace(PRODUCT_LEAD, '') || s : s))
     .map((s) => {
       const m = WITH_SHARE.exec(s);
       const share = m && m[1]!.trim() ? shareValue(m[3]!) : undefined;
@@ -644,6 +687,7 @@ function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages)
   // A one-line field longer than its cell would be dropped from the form's facts, so it is refused here.
   if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
   if (c.fact === 'products') {
+    if (respectiveProducts(text) === 'unclear' && messages) return fill(messages.productsUnclear, { said: text.trim() });
     const shares = parseProducts(text).flatMap((p) => (p.share === undefined ? [] : [p.share]));
     const together = productsShare(text);
     if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
@@ -1670,12 +1714,14 @@ const FIELD_QUESTION_FILLER = /(?:这一栏|这一项|这一个|这个|这栏|�
  */
 function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 'other' | undefined {
   const v = kb.formQuestions.vocabulary;
-  const words = [...v.fieldQuestionWords].sort((a, b) => b.length - a.length);
+  // A field of a share or a rate is asked how it is worked out too, and 「这个比例」 there names its own figure.
+  const how = c.q.how;
+  const words = [...v.fieldQuestionWords, ...(how ? v.computeWords : [])].sort((a, b) => b.length - a.length);
   if (!words.some((w) => text.includes(w))) return undefined;
   let rest = text;
   for (const w of words) rest = rest.split(w).join(' ');
   const label = labelOf(c);
-  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField].sort((a, b) => b.length - a.length);
+  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField, ...(how ? v.ratioWords : [])].sort((a, b) => b.length - a.length);
   for (const n of names) rest = rest.split(n).join(' ');
   // A choice named in the question (「民营是啥意思」) asks about the field's choices too.
   const choices = (c.q.named ?? []).flatMap((n) => [n.name, ...n.aliases]).sort((a, b) => b.length - a.length);
@@ -1687,6 +1733,7 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
   const named = (c.q.named ?? []).map((n) => n.name);
   return [
     fill(m.fieldHelp, { field: label, means: c.q.means ?? c.text }),
+    how ?? '',
     c.help ?? '',
     named.length ? fill(m.fieldHelpChoices, { names: named.join('、') }) : '',
   ].join('');

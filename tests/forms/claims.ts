@@ -23,8 +23,8 @@ export function factValue(p: DraftProfile, id: string): unknown {
   if ((m = /^form\.(elements|workshops\.\d+\.descriptions)\.(.+)$/.exec(id))) return (at(p.form, m[1]!) as Record<string, unknown> | undefined)?.[m[2]!];
   if (id.startsWith('form.')) return at(p.form, id.slice(5));
   if ((m = /^capabilities\.(\w+)$/.exec(id))) {
-    const v = (p.capabilities as Record<string, unknown>)[m[1]!];
-    return v === true || v === 'partial' ? v : undefined;
+    // A 「没有」 or 「在建」 is a fact the enterprise gave too; what a sentence may say of it is checked below.
+    return (p.capabilities as Record<string, unknown>)[m[1]!];
   }
   if (id.startsWith('metrics.')) return at(p.metrics, id.slice(8));
   if (id.startsWith('enterprise.')) return at(p.enterprise, id.slice(11));
@@ -74,7 +74,14 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
   for (const [cap, words] of isHeading ? [] : terms) {
     const hit = words.find((w) => word(body, w));
     if (!hit) continue;
-    if (s.facts.includes(`capabilities.${cap}`) || told(hit)) continue;
+    if (s.facts.includes(`capabilities.${cap}`)) {
+      // A system the enterprise lacks or is building is never said as one in place.
+      const v = factValue(p, `capabilities.${cap}`);
+      if (v === false && !body.includes('尚未')) bad(`names 「${hit}」 (${cap}), which the enterprise lacks, without 尚未`);
+      if (typeof v === 'string' && v !== 'partial' && !body.includes('正在')) bad(`names 「${hit}」 (${cap}), which is being built, without 正在`);
+      continue;
+    }
+    if (told(hit)) continue;
     // A longer confirmed name containing the word (「数据采集和监控系统（SCADA）」 holds 「SCADA」) is the same claim.
     const covered = s.facts.some((f) => f.startsWith('capabilities.') && (terms.get(f.slice(13)) ?? []).some((w) => w.includes(hit) && word(body, w)));
     if (!covered) bad(`names 「${hit}」 (${cap}) without the enterprise saying so`);
@@ -82,7 +89,9 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
   for (const w of STATUS) {
     if (!body.includes(w)) continue;
     const partialCap = w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial');
-    if (!partialCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
+    const lackingCap = w === '尚未' && s.facts.some((f) => f.startsWith('capabilities.') && factValue(p, f) === false);
+    const buildingCap = w === '正在建设' && s.facts.some((f) => f.startsWith('capabilities.') && typeof factValue(p, f) === 'string' && factValue(p, f) !== 'partial');
+    if (!partialCap && !lackingCap && !buildingCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
   }
   if (!s.facts.length && !hadPlaceholder && CLAIM_VERBS.test(body) && !/^【/.test(body)) bad('claims with no fact');
   return problems;

@@ -179,25 +179,69 @@ describe('a draft claims only what the enterprise said', () => {
     for (const w of ['智能仪表', '（DCS）', '（APC）', '（RTO）']) expect(text).toContain(w);
   });
 
-  it('asks about a system the enterprise said it lacks as a gap, not as if it were built', () => {
+  it('states a system the enterprise said it lacks as not yet in place, never as a request nor as built', () => {
     const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
     const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true, sis: false } });
-    const text = draftSection(engineCtx, p, 'processFactory', 'detail.elements').text;
-    const lacking = fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.sis!.ask }) + ctx.formDrafting.requests.lackingNote;
-    expect(text).toContain(lacking);
-    expect(text).not.toContain(placeholder(ctx.formDrafting.capabilities.sis!.ask));
-    // A system it never mentioned is asked for plainly.
-    expect(text).toContain(ctx.formDrafting.capabilities.apc!.ask);
-    expect(text).not.toContain(fill(ctx.formDrafting.requests.lacking, { ask: ctx.formDrafting.capabilities.apc!.ask }) + ctx.formDrafting.requests.lackingNote);
+    const d = draftSection(engineCtx, p, 'processFactory', 'detail.elements');
+    const sis = ctx.formDrafting.capabilities.sis!;
+    expect(d.text).toContain(`公司尚未应用${sis.name}。`);
+    expect(d.text).not.toContain(sis.ask);
+    expect(d.text).not.toContain(ctx.formDrafting.requests.lackingNote);
+    // The element is still unmet: the statement says the gap, it does not close it.
+    expect(d.unmet).toContain('三(三)3');
+    // A system it never mentioned is a fact not given: asked for plainly.
+    expect(d.text).toContain(ctx.formDrafting.capabilities.apc!.ask);
+    expect(d.text).not.toMatch(/尚未[^。]*（APC）/);
+  });
+
+  it('states each lacking system under its element, with the verb knowledge gives it, whatever the category and branch', () => {
+    const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
+    const cases: [string, Record<string, boolean | 'partial'>, 'processFactory' | 'discreteFactory' | 'smartWorkshop', string[]][] = [
+      ['26', { dcs: true, apc: false, rto: false }, 'processFactory', ['先进过程控制系统（APC）', '实时在线优化系统（RTO）']],
+      ['34', { erp: true, scm: false, pdm: false }, 'discreteFactory', ['供应链管理系统（SCM）', '产品数据管理系统（PDM）']],
+      ['36', { mes: true, automatedLines: true, flexibleCell: false }, 'smartWorkshop', ['柔性智能制造单元']],
+    ];
+    for (const [code, caps, cat, names] of cases) {
+      const p = DraftProfile.parse({ enterprise: { name: '某企业', industryCode: code }, capabilities: caps });
+      const d = draftSection(engineCtx, p, cat, 'detail.elements');
+      const lacking = d.sentences.filter((x) => x.text.includes('尚未'));
+      for (const n of names) expect(lacking.some((x) => x.text.includes(n)), `${cat} ${n}: ${d.text}`).toBe(true);
+      // Each statement rests on the enterprise's own 「没有」 and is made once.
+      for (const x of lacking) expect(x.facts.every((f) => f.startsWith('capabilities.') && caps[f.slice(13)] === false), x.text).toBe(true);
+      expect(new Set(lacking.map((x) => x.text)).size).toBe(lacking.length);
+      expect(d.text).not.toContain(ctx.formDrafting.requests.lackingNote);
+    }
+  });
+
+  it('near misses: a system answered yes, partly, or not at all is never said to be lacking', () => {
+    const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
+    for (const caps of [{ dcs: true, sis: true, apc: 'partial' as const }, { dcs: true }, {}]) {
+      const p = DraftProfile.parse({ enterprise: { name: '某化工', industryCode: '26' }, productionMode: 'process', capabilities: caps });
+      const text = draftSection(engineCtx, p, 'processFactory', 'detail.elements').text;
+      expect(text, JSON.stringify(caps)).not.toContain('尚未');
+    }
+  });
+
+  it('states a system being built (a status beyond yes, partly and no) as being built, never as in place', () => {
+    const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
+    const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true } });
+    // The schema admits yes, partly and no today; a later status of the interview's (在建) reaches the draft as a string.
+    (p.capabilities as Record<string, unknown>).sis = 'building';
+    const d = draftSection(engineCtx, p, 'processFactory', 'detail.elements');
+    expect(d.text).toContain(`公司${ctx.formDrafting.buildingVerb}${ctx.formDrafting.capabilities.sis!.name}。`);
+    expect(d.text).not.toMatch(/公司应用[^。]*安全仪表系统/);
+    expect(d.text).not.toContain(ctx.formDrafting.capabilities.sis!.ask);
   });
 
   it('states the honours the enterprise listed, implying none it did not (no 「先后…等」 after one honour)', () => {
     const p = DraftProfile.parse({ enterprise: { name: '某汽配' }, form: { name: '某汽配', honours: ['河南省智能车间（线束装配车间）'] } });
-    for (const s of ['enterpriseIntro', 'overview.tech', 'overview.advantage']) {
-      const text = draftSection(ctx, p, 'discreteFactory', s).text;
+    // In a factory's form 二(三) states them and 二(四) does not again; a workshop's form has no 二(三), so 二(三) 行业优势 does.
+    for (const [c, s] of [['discreteFactory', 'enterpriseIntro'], ['discreteFactory', 'overview.tech'], ['smartWorkshop', 'overview.advantage']] as const) {
+      const text = draftSection(ctx, p, c, s).text;
       expect(text, s).toContain('河南省智能车间（线束装配车间）');
       expect(text, s).not.toMatch(/先后获得|）等荣誉/);
     }
+    expect(draftSection(ctx, p, 'discreteFactory', 'overview.advantage').text).not.toContain('河南省智能车间（线束装配车间）');
   });
 
   it('uses the branch own wording: the process PDM request asks for 产品配方', () => {

@@ -13,10 +13,10 @@ const ctx: FormsContext = { forms: kb.forms, formQuestions: kb.formQuestions, fo
 const capabilities = { dcs: true, sis: true, rto: true, apc: false } as const;
 const profile = DraftProfile.parse({ enterprise: { name: '濮阳某化工有限公司', industryCode: 'C26' }, scope: 'workshop', capabilities });
 
-/** The requests for facts under the element 生产线智能化运行 of section 三. */
+/** What section 三 says is missing under the element 生产线智能化运行: its requests for facts and its 「尚未…」 statements. */
 function unmetText(d: { text: string }): string {
   const block = /【生产线智能化运行】([^【]*)/.exec(d.text)?.[1] ?? '';
-  return [...block.matchAll(/〔请补充：([^〕]*)〕/g)].map((m) => m[1]!).join('；');
+  return [...[...block.matchAll(/〔请补充：([^〕]*)〕/g)].map((m) => m[1]!), ...[...block.matchAll(/[^。\n〕]*尚未[^。]*。/g)].map((m) => m[0])].join('；');
 }
 
 describe('section 三 of a process-mode workshop', () => {
@@ -42,7 +42,7 @@ describe('section 三 of a process-mode workshop', () => {
   it('follows a production mode the enterprise gave over the one its industry suggests', () => {
     const given = DraftProfile.parse({ ...profile, productionMode: 'discrete', capabilities: { automatedLines: true, flexibleCell: false } });
     const t = unmetText(draftSection(ctx, given, 'smartWorkshop', 'detail.elements'));
-    expect(t).toContain('柔性制造单元');
+    expect(t).toMatch(/柔性(?:智能)?制造单元/);
     expect(t).not.toMatch(/APC|先进过程控制/);
   });
 });

@@ -100,7 +100,8 @@ describe('the 申报书 drafts of the new enterprises', () => {
     expect(form.drafts.constructionSummary!.text).toContain('智能仪表');
     const all = drafts.map((d) => d.text).join('');
     expect(all).toContain('部分应用生产过程数据采集和监控系统（SCADA）');
-    expect(all).not.toMatch(/应用制造执行系统|应用[^。]*（MES）/);
+    // MES, answered no, is stated as lacking only.
+    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/应用制造执行系统|应用[^。]*（MES）/);
   });
 
   it('N11 and N12: an honour is stated as the enterprise named it, a 市级 one never as provincial', () => {
@@ -115,7 +116,9 @@ describe('the 申报书 drafts of the new enterprises', () => {
     const { drafts } = draftsOf(NEW_ENTERPRISES.find((x) => x.id.startsWith('N8'))!);
     const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
     expect(all).toContain('智能仪表');
-    expect(all).not.toMatch(/实时在线优化系统|RTO/);
+    // RTO, answered no, is said to be lacking and never claimed.
+    expect(all).toContain('尚未应用实时在线优化系统（RTO）');
+    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/实时在线优化系统|RTO/);
     expect(all).not.toMatch(/柔性智能制造单元/);
   });
 
@@ -124,7 +127,9 @@ describe('the 申报书 drafts of the new enterprises', () => {
     const { drafts } = draftsOf(e);
     const all = drafts.map((d) => d.text).join('');
     expect(all).not.toMatch(/罐区[与和及、]堆场/);
-    expect(all).not.toMatch(/WMS|仓储管理系统/);
+    // WMS, answered no, is never asked about; it is said only as lacking.
+    expect(all).not.toMatch(/〔[^〕]*(WMS|仓储管理系统)/);
+    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/WMS|仓储管理系统/);
   });
 
   it('N15: a company founded in 2024 is asked for no 2020—2022 figures; the draft says 成立前 and states no 近三年 sentence; the form is flagged', async () => {
@@ -192,7 +197,8 @@ describe('the 申报书 drafts of the new enterprises', () => {
     const { form, drafts } = draftsOf(e);
     expect(form.workshops[0]!.cells['ws.run']!.text).toContain(e.form!.workshops![0]!.descriptions!['ws.run']!);
     const all = drafts.map((d) => d.text.replace(PLACEHOLDER, '')).join('');
-    expect(all).not.toMatch(/MES|制造执行系统|制造管控系统|实时在线优化/);
+    expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/MES|制造执行系统|制造管控系统|实时在线优化/);
+    expect(all).toMatch(/尚未应用[^。]*制造管控系统/);
     expect(all).toContain('部分建设工厂布局数字化模型');
   });
 

@@ -183,6 +183,11 @@ export const FormQuestion = z.object({
   help: z.string().optional(),
   /** What the field asks for, said to an applicant who asks (「啥叫资本性质」): a plain sentence, without the choices. */
   means: z.string().min(1).optional(),
+  /**
+   * How the figure a field of a share or a rate is worked out (主营产品's share of 营业收入, 不良品率), said to an applicant
+   * who asks at the field how it is computed (「这个比例怎么算」): the field's own figure, never another field's formula.
+   */
+  how: z.string().min(1).optional(),
   /** A clause of the chosen form without its attachment prefix ("一(一)"): the same question serves 附件1, 2 and 3. */
   clause: z.string().regex(/^[一二三四]/, '申报书问题的条款编号相对于该申报书，如“一(一)”').optional(),
   choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
@@ -390,6 +395,10 @@ export const FormVocabulary = z.object({
    * or nothing else, the reply is answered from the field's `means`, `help` and named choices and never stored.
    */
   fieldQuestionWords: z.array(z.string().min(1)).default([]),
+  /** Words that ask how a figure is worked out (怎么算, 如何计算): at a field with `how`, a question about that field. */
+  computeWords: z.array(z.string().min(1)).default([]),
+  /** Words that name a share or a rate (比例, 占比, 比重): at a field with `how`, they name the field's own figure. */
+  ratioWords: z.array(z.string().min(1)).default([]),
   /** Words after a skip that put the answer off to later (回头再补): the skip still stands. */
   deferWords: z.array(z.string().min(1)).default([]),
   contentlessReplies: z.array(z.string().min(1)).default([]),
@@ -433,6 +442,8 @@ export const FormMessages = z.object({
   fieldHelp: z.string().includes('{field}').includes('{means}'),
   /** The names a field of listed names takes, said after what it means ({names}). */
   fieldHelpChoices: z.string().includes('{names}'),
+  /** Products said as a sentence whose names and shares do not pair one to one (「A、B和C，分别占55%和38%」; {said}). */
+  productsUnclear: z.string().includes('{said}'),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
   pointsAtNothing: z.string().includes('{said}').includes('{field}'),
 });
@@ -860,6 +871,14 @@ export const FormDrafting = z.object({
    * read as Chinese. A verb not listed is said as 部分 + verb.
    */
   partialVerbs: z.record(z.string(), z.string().includes('部分')).default({}),
+  /**
+   * How a capability the enterprise said it has not got is stated, by its verb (应用 → 尚未应用, 建有 → 尚未建设): a known
+   * 「没有」 is a fact of its own, written as one, never left as a request for the system's details. A verb not listed is
+   * said as 尚未 + verb.
+   */
+  lackingVerbs: z.record(z.string(), z.string().includes('尚未')).default({}),
+  /** How a capability the enterprise said is being built (在建) is stated, before its names: never as built. */
+  buildingVerb: z.string().includes('正在').default('正在建设'),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
   /**
