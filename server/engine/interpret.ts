@@ -1882,14 +1882,31 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const byQuestion = subjectWords(kb);
     const singled = (id: string) => speaksOf(id) && singlesOut(byQuestion, id, lower);
     const otherSingled = subjects.some((x) => x.question !== pending.id && singled(x.question)) && !singled(pending.id);
+    // 「否，没有受过处罚」 to the finance question speaks of a penalty, a lookalike of another basic question's subject
+    // (VocabularyFile `lookalikes` of 「ent.credit.*」): another subject too, though it answers none.
+    const otherLookalike = kb.interview.vocabulary.lookalikes.some(
+      (l) => l.question.startsWith('ent.') && !lookalikeOf(l, pending.id) && l.words.some((w) => lower.includes(w.toLowerCase())),
+    );
     const elsewhereSubject =
-      yesNo && subjects.some((x) => x.question === pending.id) && ((!speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question))) || otherSingled);
+      yesNo &&
+      subjects.some((x) => x.question === pending.id) &&
+      ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled);
     // 「不是，我们就是自己一个公司」「没有 另外的申报也没有」: a bare answer word opening the reply answers the pending
     // question, though another question's subject follows; a clause that gives that question its own answer word is
     // read for it too (withBasicFactsInPassing).
     // A correction word opening it (「不对 俺们没得过称号」) is no answer: it takes back what the rest names.
-    const opening = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!.replace(/[\s\p{P}\p{S}]/gu, '');
-    const bareOpening = opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening));
+    const openingClause = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!;
+    const opening = openingClause.replace(/[\s\p{P}\p{S}]/gu, '');
+    // 「没有，三个名单都没上过」 to the finance question: the bare word only echoes the answer word the rest gives another
+    // question's subject (名单, 失信, 黑名单…), so it answers that subject, not the one asked; stored here it would turn a
+    // clean credit record into a failed hard condition. A rest with no answer word of its own (「是的，信用没问题」)
+    // only backs the opening answer up, and the opening stands.
+    // 「是，没有失信记录」 to the legal-person question gives the rest an answer word of its own polarity: the opening is
+    // the answer to the question asked.
+    const openingPols = new Set(cues.filter((c) => c.end <= openingClause.length).map((c) => c.pol));
+    const echoesElsewhere = elsewhereSubject && cues.some((c) => c.start > openingClause.length && openingPols.has(c.pol));
+    const bareOpening =
+      opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening)) && !echoesElsewhere;
     const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
