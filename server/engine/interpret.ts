@@ -711,6 +711,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
 }
 
+/** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */
+const COUNT_AFTER = /^\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
+
 /** A 哩, 嘞 or 咧 closing a statement's clause after a word (not a question: no question mark follows). */
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
 
@@ -1152,10 +1155,16 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   maskSpans(chars, metricHits, '\u0003');
   maskSpans(chars, findAll(vocab.notMentions, work()), '\u0002');
   const mentions: Mention[] = [];
+  const counted = new Set<string>();
+  const uncounted = new Set<string>();
   for (const h of findAll(idx.aliasRegex, work())) {
     // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
     const after = lower.slice(h.end, h.end + 40);
     const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAfter(kb, c, after));
+    // 「自动化设备260台，联上网的有221台」: a name counted says how many devices there are, not that the capability it may
+    // name is in place. It is still a name (its 有 answers no other question), but records nothing of its own below.
+    if (caps?.length && COUNT_AFTER.test(after)) for (const c of caps) counted.add(`cap.${c}`);
+    else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end)) });
   }
   maskSpans(chars, mentions, '\u0001');
@@ -2002,6 +2011,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const inPassing = (id: string) =>
     passing.has(id) ||
     (!!pending && id.startsWith('cap.') && id !== pending.id && !correctionHits.length && !(idx.answeredBy.get(pending.id.replace(/^cap\./u, '') as CapabilityId) ?? []).some((c) => `cap.${c}` === id));
+  // Only the capability's own question reads a counted name as a yes (「机器人12台」 to whether robots are used).
+  for (const id of counted) if (!uncounted.has(id) && id !== pending?.id && items.get(id) === true) items.delete(id);
+  if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(inPassing(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.
