@@ -62,6 +62,7 @@ const PLACEHOLDERS = {
   wanOrPlace: ['said', 'small', 'large', 'field', 'question'],
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
+  seriesCount: ['said', 'count', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -278,6 +279,9 @@ export const phrases = {
   /** A figure said with another year than the asked field's that gives no figure for that year: nothing recorded, the field named. */
   otherYear: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('otherYear', { said: choices[0] ?? '', year: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** Figures after a series of years (「2020到2022年…」) whose runs do not each give one figure a year: nothing recorded. */
+  seriesCount: (q: QuestionView | null, choices: string[]) =>
+    q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
   percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

@@ -725,6 +725,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
   return withDe === rawText ? r : interpretAsTyped(kb, withDe, pending, category);
 }
 
+/** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */
+const COUNT_AFTER = /^\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
+
 /** A 哩, 嘞 or 咧 closing a statement's clause after a word (not a question: no question mark follows). */
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
 
@@ -1166,10 +1169,16 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   maskSpans(chars, metricHits, '\u0003');
   maskSpans(chars, findAll(vocab.notMentions, work()), '\u0002');
   const mentions: Mention[] = [];
+  const counted = new Set<string>();
+  const uncounted = new Set<string>();
   for (const h of findAll(idx.aliasRegex, work())) {
     // 「用友财务软件」 names a vendor's finance package, not its ERP (see lookalikeAfter).
     const after = lower.slice(h.end, h.end + 40);
     const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAfter(kb, c, after));
+    // 「自动化设备260台，联上网的有221台」: a name counted says how many devices there are, not that the capability it may
+    // name is in place. It is still a name (its 有 answers no other question), but records nothing of its own below.
+    if (caps?.length && COUNT_AFTER.test(after)) for (const c of caps) counted.add(`cap.${c}`);
+    else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end)) });
   }
   maskSpans(chars, mentions, '\u0001');
@@ -1896,14 +1905,31 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const byQuestion = subjectWords(kb);
     const singled = (id: string) => speaksOf(id) && singlesOut(byQuestion, id, lower);
     const otherSingled = subjects.some((x) => x.question !== pending.id && singled(x.question)) && !singled(pending.id);
+    // 「否，没有受过处罚」 to the finance question speaks of a penalty, a lookalike of another basic question's subject
+    // (VocabularyFile `lookalikes` of 「ent.credit.*」): another subject too, though it answers none.
+    const otherLookalike = kb.interview.vocabulary.lookalikes.some(
+      (l) => l.question.startsWith('ent.') && !lookalikeOf(l, pending.id) && l.words.some((w) => lower.includes(w.toLowerCase())),
+    );
     const elsewhereSubject =
-      yesNo && subjects.some((x) => x.question === pending.id) && ((!speaksOf(pending.id) && subjects.some((x) => x.question !== pending.id && speaksOf(x.question))) || otherSingled);
+      yesNo &&
+      subjects.some((x) => x.question === pending.id) &&
+      ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled);
     // 「不是，我们就是自己一个公司」「没有 另外的申报也没有」: a bare answer word opening the reply answers the pending
     // question, though another question's subject follows; a clause that gives that question its own answer word is
     // read for it too (withBasicFactsInPassing).
     // A correction word opening it (「不对 俺们没得过称号」) is no answer: it takes back what the rest names.
-    const opening = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!.replace(/[\s\p{P}\p{S}]/gu, '');
-    const bareOpening = opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening));
+    const openingClause = text.toLowerCase().split(/[，,。；;！!？?\n]/u)[0]!;
+    const opening = openingClause.replace(/[\s\p{P}\p{S}]/gu, '');
+    // 「没有，三个名单都没上过」 to the finance question: the bare word only echoes the answer word the rest gives another
+    // question's subject (名单, 失信, 黑名单…), so it answers that subject, not the one asked; stored here it would turn a
+    // clean credit record into a failed hard condition. A rest with no answer word of its own (「是的，信用没问题」)
+    // only backs the opening answer up, and the opening stands.
+    // 「是，没有失信记录」 to the legal-person question gives the rest an answer word of its own polarity: the opening is
+    // the answer to the question asked.
+    const openingPols = new Set(cues.filter((c) => c.end <= openingClause.length).map((c) => c.pol));
+    const echoesElsewhere = elsewhereSubject && cues.some((c) => c.start > openingClause.length && openingPols.has(c.pol));
+    const bareOpening =
+      opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening)) && !echoesElsewhere;
     const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
@@ -1999,6 +2025,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const inPassing = (id: string) =>
     passing.has(id) ||
     (!!pending && id.startsWith('cap.') && id !== pending.id && !correctionHits.length && !(idx.answeredBy.get(pending.id.replace(/^cap\./u, '') as CapabilityId) ?? []).some((c) => `cap.${c}` === id));
+  // Only the capability's own question reads a counted name as a yes (「机器人12台」 to whether robots are used).
+  for (const id of counted) if (!uncounted.has(id) && id !== pending?.id && items.get(id) === true) items.delete(id);
+  if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   const out: Interpretation = { kind: 'answers', items: [...items].map(([questionId, value]) => ({ questionId, value, ...(approx.has(questionId) ? { approx: true as const } : {}), ...(inPassing(questionId) ? { extra: true as const } : {}) })) };
   // 「有，用的是金蝶的MES和ERP」 to the LIMS question: the systems named are recorded, and the pending question is
   // asked again with what was heard.

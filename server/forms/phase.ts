@@ -4,10 +4,10 @@ import type { AnswerValue, PassingNote, Progress, QuestionView, Recorded } from 
 import type { Category } from '../schemas/profile';
 import { FormFacts, isRealDate } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
-import { fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
+import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, yearsSaid } from '../understand/years';
+import { absoluteYears, yearSeries, yearsSaid } from '../understand/years';
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -1216,10 +1216,12 @@ interface YearPart {
  * `parts` is empty when the years cannot be told apart from the figures, so the reply is asked back. Undefined when
  * the reply names no year but the asked one, or names a year only to compare with it and gives a figure of its own.
  */
-function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: string; parts: YearPart[] } | undefined {
+function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: string; parts: YearPart[]; count?: number } | undefined {
   const m = YEARLY_FACT.exec(c.fact);
   const now = noticeYear(kb);
   if (!m || c.q.kind !== 'number' || now === undefined) return undefined;
+  const series = seriesFigures(kb, m[2]!, text, now);
+  if (series) return series;
   const named = yearsSaid(text, now, kb.formQuestions.vocabulary.relativeYears);
   if (!named.length) return undefined;
   const said = text.trim().slice(0, 30);
@@ -1241,18 +1243,70 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
     pieces = figured(after) ? after : figured(before) ? before : [];
     if (!pieces.length || new Set(pieces.map((p) => p.year)).size !== pieces.length) return { said, parts: [] };
   }
-  const parts = pieces.map(({ year, rest }): YearPart => {
-    if (!tableYears(kb).includes(year)) return { year, rest };
-    // The row the words name (营收, 利润, 总资产), longest word first; none named is the asked row.
-    const rows = kb.formQuestions.questions.filter((q) => q.fact.startsWith(`finance.${year}.`));
-    let row = rows.find((q) => q.fact === `finance.${year}.${m[2]}`);
-    let best = 0;
-    for (const q of rows) for (const w of q.nearSaidAs ?? []) if (w.length > best && rest.includes(w)) [row, best] = [q, w.length];
-    const target = row && findQuestion(kb, row.id);
-    return { year, rest, ...(target ? { target } : {}) };
-  });
+  const parts = pieces.map(({ year, rest }) => yearPart(kb, m[2]!, year, rest, rest));
   return { said, parts };
 }
+
+/**
+ * A year's figure placed in its row: the row the words name (营收, 利润, 总资产), longest word first, or the asked row
+ * (`askedRow`, the fact's last part) when they name none; no target when the table has no column for the year.
+ */
+function yearPart(kb: FormsKnowledge, askedRow: string, year: number, rest: string, words: string): YearPart {
+  if (!tableYears(kb).includes(year)) return { year, rest };
+  const rows = kb.formQuestions.questions.filter((q) => q.fact.startsWith(`finance.${year}.`));
+  let row = rows.find((q) => q.fact === `finance.${year}.${askedRow}`);
+  let best = 0;
+  for (const q of rows) for (const w of q.nearSaidAs ?? []) if (w.length > best && words.includes(w)) [row, best] = [q, w.length];
+  const target = row && findQuestion(kb, row.id);
+  return { year, rest, ...(target ? { target } : {}) };
+}
+
+/** The row of a year that a run's words name (「负债」 for 总负债: a row's word without its 总 too), or undefined. */
+function rowNamed(kb: FormsKnowledge, year: number, words: string): string | undefined {
+  let row: string | undefined;
+  let best = 0;
+  for (const q of kb.formQuestions.questions.filter((x) => x.fact.startsWith(`finance.${year}.`))) {
+    for (const w of (q.nearSaidAs ?? []).flatMap((x) => [x, x.replace(/^总/u, '')]).filter((x) => x.length >= 2)) {
+      if (w.length > best && words.includes(w)) [row, best] = [q.fact.slice(`finance.${year}.`.length), w.length];
+    }
+  }
+  return row;
+}
+
+/**
+ * 「2020到2022年总资产分别是3.2亿、3.6亿、4.1亿，负债1.5亿、1.7亿、1.9亿」: figures said for a series of years (a range
+ * or a list, yearSeries) go to those years in order, one run of figures at a time, each run to the row its words name.
+ * A run that holds as many figures as the series has years is read; any other count (「利润850万」 after three years)
+ * cannot be placed, so nothing is placed and the reply is asked back (empty `parts`). The series' own years are never
+ * figures. Undefined when the reply names no series.
+ */
+function seriesFigures(kb: FormsKnowledge, askedRow: string, text: string, now: number): { said: string; parts: YearPart[]; count?: number } | undefined {
+  const series = yearSeries(text, now);
+  if (!series) return undefined;
+  const said = series.said.trim();
+  const after = text.slice(series.end);
+  const figures = findQuantities(after.toLowerCase());
+  if (!figures.length) return undefined;
+  // Runs of figures joined only by 、 ， 和 (「3.2亿、3.6亿、4.1亿」); the words before a run name its row.
+  const runs: { words: string; figures: string[] }[] = [];
+  let from = 0;
+  for (const f of figures) {
+    const gap = after.slice(from, f.index);
+    const last = runs[runs.length - 1];
+    if (last && JOINED.test(gap)) last.figures.push(f.text);
+    else runs.push({ words: gap, figures: [f.text] });
+    from = f.index + f.text.length;
+  }
+  if (runs.some((r) => r.figures.length !== series.years.length)) return { said, parts: [], count: series.years.length };
+  // Each run's row: the one its words name, or the asked row for a first run that names none (「2020到2022年分别是…」
+  // to 总资产). A later run that names none, or two runs naming one row, cannot be placed.
+  const rows = runs.map((r, i) => rowNamed(kb, series.years[0]!, r.words) ?? (i === 0 ? askedRow : undefined));
+  if (rows.some((r) => r === undefined) || new Set(rows).size !== rows.length) return { said, parts: [], count: series.years.length };
+  return { said, parts: runs.flatMap((r, ri) => r.figures.map((figure, i) => yearPart(kb, rows[ri]!, series.years[i]!, figure, ''))) };
+}
+
+/** What may stand between two figures of one run: a pause or 和, nothing that names another row. */
+const JOINED = /^[\s、，,和及与]*$/u;
 
 /** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
 const RELATIVE_YEAR = /[去前今本上]/u;
@@ -1271,6 +1325,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   // 「有效专利八十七项其中发明二十一项」: 其中 opens a part of the figure before it, said as a piece of its own.
   const pieces = replyPieces(text.replace(/(?<=[^\s，,；;。])(?=其中)/gu, ' '));
   const year = noticeYear(kb);
+  const series = year === undefined ? undefined : yearSeries(text, year);
   const items: PassingItem[] = [];
   const notes: PassingNote[] = [];
   const kept: { sep: string; text: string }[] = [];
@@ -1281,6 +1336,12 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
     // 「去年营业收入一点二亿」: a year said relative to the notice's names the form's year it is (2022年营业收入).
     const dated = year === undefined ? p.text : absoluteYears(p.text, year, v.relativeYears);
     const named = (dated !== p.text ? namedIn(dated, names) : undefined) ?? namedIn(p.text, names);
+    // 「2020到2022年总资产分别是…，营收2.8亿、3.3亿、3.9亿」: a yearly figure after a series of years is one of that
+    // series' years (seriesFigures places it), never the asked year's row said in passing.
+    if (named && series && named.id.startsWith('form.finance.')) {
+      kept.push(p);
+      continue;
+    }
     if (named) {
       const { value, used } = withNext(named.value);
       // The asked field's own name is dropped only before a value that reads as one: 「联系人很忙」 stays as typed.
@@ -2096,6 +2157,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
         const mine = p.target.id === c.id;
         items.push({ questionId: p.target.id, value: read.value, ...(mine ? {} : { extra: true as const }), ...(read.approx ? { approx: true as const, said: t } : {}) });
       }
+      if (!yearly.parts.length && yearly.count !== undefined) return { kind: 'unclear', reason: 'seriesCount', choices: [yearly.said, String(yearly.count)], field: labelOf(c) };
       if (!yearly.parts.length) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(yearsSaid(t, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year)], field: labelOf(c) };
       return { kind: 'answers', items, ...(notes.length ? { notes } : {}) };
     }

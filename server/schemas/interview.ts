@@ -147,7 +147,8 @@ export type Interpretation =
    * words typed, the figure as a percentage and as a fraction of one.
    * 'period': a figure said for another span than the field's (「一个月六千万」 to a year's revenue); `choices` are the
    * words typed, the span said and the field's. 'otherYear': a yearly figure said with another year that could not be
-   * recorded as that year's; `choices` are the words typed and the year said. 'notNamed': a reply to a field of listed
+   * recorded as that year's; `choices` are the words typed and the year said. 'seriesCount': figures after a series of
+   * years (「2020到2022年…」) that cannot be placed one a year; `choices` are the series as typed and its count of years. 'notNamed': a reply to a field of listed
    * names (资本性质) that says none of them; `choices` are the words typed, then the names. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
@@ -155,7 +156,7 @@ export type Interpretation =
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'notNamed' | 'fieldHelp';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp';
       choices?: string[];
       field?: string;
     };

@@ -41,3 +41,35 @@ export function yearsSaid(text: string, thisYear: number, words: Readonly<Record
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+/** One year as typed in a series: four digits, two digits, or two or four Chinese digits (二〇二〇, 二〇). */
+const SERIES_YEAR = '(?:(?:19|20)\\d{2}|\\d{2}|[〇零o一二三四五六七八九]{4}|[〇零o一二三四五六七八九]{2})';
+/** 「2020到2022年」「2020-2022年」「20至22年」「2020年到2022年」: a range of years, the last one closed by 年. */
+const YEAR_RANGE = new RegExp(`(?<![\\d〇零o一二三四五六七八九.])(${SERIES_YEAR})\\s*年?\\s*(?:到|至|~|～|—|－|-|–)\\s*(${SERIES_YEAR})\\s*年度?`, 'iu');
+/** 「2020、2021、2022年」「2020年、2021年和2022年」: a list of years, each joined by 、 or 和, the last one closed by 年. */
+const YEAR_LIST = new RegExp(`(?<![\\d〇零o一二三四五六七八九.])(${SERIES_YEAR}\\s*年?(?:\\s*(?:、|，|,|和|及|与)\\s*${SERIES_YEAR}\\s*年?)+)\\s*年度?`, 'iu');
+
+function yearOfDigits(said: string, thisYear: number): number {
+  const digits = [...said.toLowerCase()].map((c) => YEAR_DIGIT[c] ?? c).join('');
+  return digits.length === 4 ? Number(digits) : fullYear(Number(digits), thisYear);
+}
+
+/**
+ * The years a reply names as one series, in order, with the words that name them: a range (「2020到2022年」, whose
+ * first year has no 年 of its own and is therefore no amount) or a list (「2020、2021、2022年」). Undefined when the
+ * reply names no series, when a range runs backwards or over more than ten years, or when a list repeats a year or is
+ * not in order: such words are no series of figures' years, and the caller asks rather than guess.
+ */
+export function yearSeries(text: string, thisYear: number): { years: number[]; said: string; at: number; end: number } | undefined {
+  const range = YEAR_RANGE.exec(text);
+  if (range) {
+    const [from, to] = [yearOfDigits(range[1]!, thisYear), yearOfDigits(range[2]!, thisYear)];
+    if (to <= from || to - from > 10) return undefined;
+    return { years: Array.from({ length: to - from + 1 }, (_, i) => from + i), said: range[0], at: range.index, end: range.index + range[0].length };
+  }
+  const list = YEAR_LIST.exec(text);
+  if (!list || !/年/u.test(list[0])) return undefined;
+  const years = [...list[1]!.matchAll(new RegExp(SERIES_YEAR, 'giu'))].map((m) => yearOfDigits(m[0], thisYear));
+  if (years.some((y, i) => i > 0 && y <= years[i - 1]!)) return undefined;
+  return { years, said: list[0], at: list.index, end: list.index + list[0].length };
+}
