@@ -1,5 +1,5 @@
 import type { FormField, FormSpec } from '../knowledge/schemas/forms';
-import type { Category, CapabilityId } from '../schemas/profile';
+import type { Category, CapabilityId, CapabilityValue } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
@@ -151,7 +151,7 @@ function formYears(ctx: Ctx): string[] {
   return cols.length ? cols : financeYears(ctx.facts);
 }
 
-function capStatus(ctx: Ctx, cap: CapabilityId): boolean | 'partial' | undefined {
+function capStatus(ctx: Ctx, cap: CapabilityId): CapabilityValue | undefined {
   return ctx.profile.capabilities?.[cap];
 }
 
@@ -659,6 +659,14 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: true | 'partial', 
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
 
+/** One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」 */
+function buildingSentence(ctx: Ctx, caps: CapabilityId[], who = subject(ctx)): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
+  if (!chosen.length) return null;
+  const text = fillText(ctx.kb.formDrafting.buildingSentence, { who, names: chosen.map((c) => capName(ctx, c)).join('、') });
+  return { text, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
+}
+
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
   const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
@@ -878,7 +886,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   if (!d) {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
-      if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      // The words of a system being built (「MES在调试，预计6月上线」) say so themselves, so they are stated as well.
+      if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
       const own = formalText(ctx.kb.formDrafting, said);
       const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
       const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
@@ -889,6 +898,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const caps = cellCaps(ctx, field).filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
+  add(buildingSentence(ctx, caps));
   if (!d) {
     // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
     // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
@@ -988,9 +998,20 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       : ((el.byMode && ctx.profile.productionMode ? el.byMode[ctx.profile.productionMode] : el.capabilities) ?? el.capabilities);
     const missing = caps.filter((c) => {
       const s = capStatus(ctx, c);
-      return s !== true && s !== 'partial';
+      return s !== true && s !== 'partial' && s !== 'building';
     });
     const asked = units.slice(start).map((u) => u.text).join('');
+    // A system being built is an unmet element too; it is stated as being built where no cell of the element said so.
+    const building = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
+    if (building.length) {
+      if (!missing.length) unmet.push(el.clause);
+      const unsaid = building.filter((c) => !asked.includes(capName(ctx, c)));
+      const s = buildingSentence(ctx, unsaid);
+      if (s) {
+        push(s);
+        push({ text: '\n', numbers: [], facts: [], missing: [] });
+      }
+    }
     if (missing.length) {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !asked.includes(capAsk(ctx, c)));

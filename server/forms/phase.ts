@@ -722,9 +722,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
 }
 
 /** The interview's capability answers (cap.mes → mes), against which the enterprise's cell texts are checked. */
-export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial'> {
-  const out: Record<string, boolean | 'partial'> = {};
-  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) out[k.slice(4)] = x;
+export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial' | 'building'> {
+  const out: Record<string, boolean | 'partial' | 'building'> = {};
+  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial' || x === 'building')) out[k.slice(4)] = x;
   return out;
 }
 

@@ -255,6 +255,9 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    /** A system being built, one item of a list of gaps ({label}), and what to do once built ({labels}). */
+    buildingItem: Text,
+    buildingAdvice: Text,
     /** The alternatives of an unmet anyOf requirement, one item of a list of gaps: {items} joined by anySeparator. */
     anyItem: Text,
     anySeparator: Text,
@@ -675,6 +678,8 @@ export const InterviewFile = z
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
+      /** A system being built, as it reads back (在建): never the no of a system the enterprise lacks. */
+      buildingDisplay: Text,
       /** A skipped answer as it reads back, and the skip button: one wording across the chat, the card and the review. */
       skipDisplay: Text,
       skipAction: Text,
