@@ -29,7 +29,7 @@ export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, pa
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
 export { withProvinces, type Elsewhere } from './places';
-export { absoluteYears, yearsSaid } from './years';
+export { absoluteYears, respectiveYears, yearsSaid } from './years';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 
 export interface Correction {

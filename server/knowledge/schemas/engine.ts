@@ -393,7 +393,9 @@ export const InterviewFile = z
         $comment: Comment,
         leads: z.array(Text).default([]),
         refer: Words,
-        asks: z.object({ where: Words, fill: Words, meaning: Words, required: Words }),
+        asks: z.object({ where: Words, fill: Words, meaning: Words, criteria: Words, required: Words }),
+        /** The longest a question may be that is nothing but an ask (「怎么查」「什么算良好」), with no word standing for the item. */
+        bareMax: z.number().int().min(0).default(0),
       }),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
