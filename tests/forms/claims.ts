@@ -24,7 +24,8 @@ export function factValue(p: DraftProfile, id: string): unknown {
   if (id.startsWith('form.')) return at(p.form, id.slice(5));
   if ((m = /^capabilities\.(\w+)$/.exec(id))) {
     const v = (p.capabilities as Record<string, unknown>)[m[1]!];
-    return v === true || v === 'partial' ? v : undefined;
+    // A system being built is a fact too: the draft states it as being built (正在建设), never as in use.
+    return v === true || v === 'partial' || v === 'building' ? v : undefined;
   }
   if (id.startsWith('metrics.')) return at(p.metrics, id.slice(8));
   if (id.startsWith('enterprise.')) return at(p.enterprise, id.slice(11));
@@ -81,7 +82,7 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
   }
   for (const w of STATUS) {
     if (!body.includes(w)) continue;
-    const partialCap = w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial');
+    const partialCap = (w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial')) || ((w === '正在建设' || w === '尚未') && s.facts.some((f) => factValue(p, f) === 'building'));
     if (!partialCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
   }
   if (!s.facts.length && !hadPlaceholder && CLAIM_VERBS.test(body) && !/^【/.test(body)) bad('claims with no fact');
