@@ -407,7 +407,8 @@ export class Conversation {
         // 「APC在精馏工段用了」: what a reply to the capability asked says beyond its yes is kept with it, for the form to
         // state; an answer given again without it drops the old words, which may no longer hold.
         // A capability taken back to no by another reply loses its words too.
-        const inPlace = item.value === true || item.value === 'partial';
+        // A system being built keeps its words too: where it stands and when it is due (「MES在调试，预计6月上线」).
+        const inPlace = item.value === true || item.value === 'partial' || item.value === 'building';
         const own = item.questionId === before.question?.id && !interp.asks;
         if (!item.extra && item.questionId.startsWith('cap.') && (own || !inPlace)) {
           const detail = own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined;

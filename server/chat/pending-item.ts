@@ -15,7 +15,7 @@ import type { SpokenAnswer } from './ports';
  */
 export function answerAboutPending(kb: KnowledgeBase, q: QuestionView, label: string, about: AboutPending): SpokenAnswer & { askedAs: string } {
   const askedAs = `${label}${about.rest}`;
-  if (about.ask === 'where' || about.ask === 'required') {
+  if (about.ask === 'where' || about.ask === 'required' || about.ask === 'criteria') {
     const r = answerQuestion(kb, askedAs);
     if (concludes(kb, r)) {
       const source = answerSourceOf(r);

@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { ElementsFile, HardRule, HardRuleId, HardTest, Requirement } from '../knowledge/schemas/engine';
-import type { Assessment, CapabilityId, Category, ConditionStatus } from '../schemas/profile';
+import type { Assessment, CapabilityId, CapabilityValue, Category, ConditionStatus } from '../schemas/profile';
 import type { Facts } from './facts';
 import { divisionLabel, fill, indexOf, labelOf, requirementsOf, type Division, type Mode } from './kb';
 
@@ -112,6 +112,8 @@ interface ReqResult {
   /** What the requirements that name all their capabilities lack. */
   missingAll: CapabilityId[];
   partial: CapabilityId[];
+  /** Systems being built: a gap like a partial one, named as being built, with the advice for once they are in use. */
+  building: CapabilityId[];
   unknown: CapabilityId[];
   selfMissing: string[];
   selfUnknown: string[];
@@ -124,14 +126,15 @@ interface ReqResult {
 
 const RANK: Record<ConditionStatus, number> = { unmet: 0, partial: 1, unknown: 2, met: 3 };
 
-function capStatus(v: boolean | 'partial' | undefined): ConditionStatus {
-  return v === true ? 'met' : v === 'partial' ? 'partial' : v === false ? 'unmet' : 'unknown';
+// A system being built meets no condition (the notice asks for it 应用), but it is on its way, so it ranks with a partial one.
+function capStatus(v: CapabilityValue | undefined): ConditionStatus {
+  return v === true ? 'met' : v === 'partial' || v === 'building' ? 'partial' : v === false ? 'unmet' : 'unknown';
 }
 
 const isAsNeeded = (req: Requirement) => (req.qualifiers ?? []).some((q) => q.reading === 'asNeeded');
 
 function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
-  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
+  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], building: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
   const sa = kb.elements.selfAssessment;
   const statuses: ConditionStatus[] = [];
   const fails = (req: Requirement) => {
@@ -156,7 +159,7 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
         if (s === 'unmet') {
           r.missing.push(id);
           r.missingAll.push(id);
-        } else if (s === 'partial') r.partial.push(id);
+        } else if (s === 'partial') (f.capabilities[id] === 'building' ? r.building : r.partial).push(id);
         else if (s === 'unknown') r.unknown.push(id);
         if (s === 'unmet' || s === 'partial') failed = true;
       }
@@ -170,7 +173,7 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
         r.missing.push(...req.any);
         r.missingAny.push(req.any);
       }
-      else if (best === 'partial') r.partial.push(...pick('partial'));
+      else if (best === 'partial') for (const id of pick('partial')) (f.capabilities[id] === 'building' ? r.building : r.partial).push(id);
       else if (best === 'unknown') r.unknown.push(...pick('unknown'));
       if (best === 'unmet' || best === 'partial') fails(req);
     } else if (req.self) {
@@ -229,7 +232,7 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
     clause: el.clause,
     title: el.title,
     status: best.status,
-    missing: uniq([...best.missing, ...best.partial]),
+    missing: uniq([...best.missing, ...best.partial, ...best.building]),
     unknown: uniq(best.unknown),
     advice,
   };
@@ -246,6 +249,7 @@ function adviceOf(kb: KnowledgeData, el: ElementSpec, best: ReqResult, category:
     ...labels(uniq(best.missing.filter((id) => !inAny.has(id)))),
     ...uniq(anyText),
     ...labels(uniq(best.partial)).map((label) => fill(t.partialItem, { label })),
+    ...labels(uniq(best.building)).map((label) => fill(t.buildingItem, { label })),
     ...best.selfMissing,
   ];
   const unknownText = [...labels(uniq(best.unknown)), ...best.selfUnknown];
@@ -255,7 +259,8 @@ function adviceOf(kb: KnowledgeData, el: ElementSpec, best: ReqResult, category:
     missing: join(missingText),
     unknown: join(unknownText),
     quotes: uniq(best.quotes).map((text) => fill(t.quoteItem, { text })).join(t.quoteSeparator),
-    advice: uniq(best.advice).join(''),
+    // What to do once a system being built is in use comes before the clause's own advice, which speaks of what is lacking.
+    advice: (best.building.length ? fill(t.buildingAdvice, { labels: labels(uniq(best.building)).join(t.listSeparator) }) : '') + uniq(best.advice).join(''),
     selfNotes: best.selfNotes.join(''),
   }).trim();
 }
@@ -293,7 +298,7 @@ function sharedElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode 
   let key = `${category}:`;
   for (const id of inputs.caps) {
     const v = f.capabilities[id];
-    key += v === true ? 'y' : v === false ? 'n' : v === 'partial' ? 'p' : '-';
+    key += v === true ? 'y' : v === false ? 'n' : v === 'partial' ? 'p' : v === 'building' ? 'b' : '-';
   }
   for (const k of inputs.selves) {
     const v = f.selfAssessment[k];

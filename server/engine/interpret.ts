@@ -706,8 +706,19 @@ function combine(pols: Polarity[]): Polarity | undefined {
   return pols.reduce((a, b) => (STRENGTH[String(b)] > STRENGTH[String(a)] ? b : a));
 }
 
-function toValue(p: Polarity): true | false | 'partial' {
-  return p === 'planned' || p === 'future' || p === 'tried' ? false : p;
+type CapValue = true | false | 'partial' | 'building';
+
+/**
+ * A system being built, commissioned or planned (在建, 在调试, 明年上, 计划上) is not in place, so it meets no condition, but
+ * the enterprise does not lack it the way a plain no says: it is recorded as being built. One tried and dropped is a no.
+ */
+function toValue(p: Polarity): CapValue {
+  return p === 'planned' || p === 'future' ? 'building' : p === 'tried' ? false : p;
+}
+
+/** A yes-or-no question (a hard condition, a title) has no 在建: a plan or a thing still to come is its no. */
+function toYesNo(p: Polarity): boolean {
+  return p === true;
 }
 
 /**
@@ -1326,9 +1337,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   if (from < masked.length) segments.push({ start: from, end: masked.length, contrast });
 
-  const capValues = new Map<CapabilityId, true | false | 'partial'>();
+  const capValues = new Map<CapabilityId, CapValue>();
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
-  const composites: { id: CapabilityId; value: true | false | 'partial'; members: CapabilityId[] }[] = [];
+  const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[] }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean; carried?: Group }[] = [];
@@ -2271,7 +2282,7 @@ function answerPending(
       if (first !== undefined) return toValue(first);
       return skipped && !mentionedOther ? null : undefined;
     case 'yesNo':
-      if (first !== undefined && first !== 'partial') return toValue(first);
+      if (first !== undefined && first !== 'partial') return toYesNo(first);
       return skipped && !mentionedOther && first === undefined ? null : undefined;
     case 'number': {
       const n = parseNumber(text, q.unit);

@@ -340,8 +340,8 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
   if (value === null) return { ok: true, value: null };
   switch (q.kind) {
     case 'yesNoPartial':
-      if (typeof value === 'boolean' || value === 'partial') return { ok: true, value };
-      return { ok: false, error: `${q.id}: 应为 true、false 或 "partial"（有、没有或部分具备）` };
+      if (typeof value === 'boolean' || value === 'partial' || value === 'building') return { ok: true, value };
+      return { ok: false, error: `${q.id}: 应为 true、false、"partial" 或 "building"（有、没有、部分具备或在建）` };
     case 'yesNo':
       if (typeof value === 'boolean') return { ok: true, value };
       return { ok: false, error: `${q.id}: 应为 true 或 false（是或否）` };
@@ -408,6 +408,7 @@ export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: Answer
   if (value === true) return v.yesDisplay;
   if (value === false) return v.noDisplay;
   if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;
+  if (value === 'building' && q.kind === 'yesNoPartial') return v.buildingDisplay;
   if (q.kind === 'choice') return q.choices?.find((c) => c.value === value)?.label ?? String(value);
   if (q.sets === 'enterprise.industryCode' && typeof value === 'string') return divisionLabel(kb, value);
   if (typeof value === 'number') return `${value}${q.unit ?? ''}`;

@@ -1,5 +1,5 @@
 import type { FormField, FormSpec } from '../knowledge/schemas/forms';
-import type { Category, CapabilityId } from '../schemas/profile';
+import type { Category, CapabilityId, CapabilityValue } from '../schemas/profile';
 import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } from '../schemas/forms';
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
@@ -156,15 +156,12 @@ function formYears(ctx: Ctx): string[] {
   return cols.length ? cols : financeYears(ctx.facts);
 }
 
-/** What the enterprise said of a capability; `building` is any status of its own beyond yes, partly and no (在建). */
-type CapStatus = boolean | 'partial' | 'building';
+/** What the enterprise said of a capability: yes, partly, no, or being built (在建). */
+type CapStatus = CapabilityValue;
 
 function capStatus(ctx: Ctx, cap: CapabilityId): CapStatus | undefined {
-  const v: unknown = ctx.profile.capabilities?.[cap];
-  if (v === true || v === false || v === 'partial' || v === undefined) return v;
-  return typeof v === 'string' ? 'building' : undefined;
+  return ctx.profile.capabilities?.[cap];
 }
-
 
 function workshopName(ctx: Ctx, i: number): Piece | null {
   return textPiece(ctx.facts.workshops?.[i]?.name, `form.workshops.${i}.name`);
@@ -672,6 +669,14 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: CapStatus, who = s
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
 
+/** One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」 */
+function buildingSentence(ctx: Ctx, caps: CapabilityId[], who = subject(ctx)): Filled | null {
+  const chosen = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
+  if (!chosen.length) return null;
+  const text = fillText(ctx.kb.formDrafting.buildingSentence, { who, names: chosen.map((c) => capName(ctx, c)).join('、') });
+  return { text, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
+}
+
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
   const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
@@ -908,7 +913,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   if (!d) {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
-      if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      // The words of a system being built (「MES在调试，预计6月上线」) say so themselves, so they are stated as well.
+      if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
       // A chat reply is stated only in document form; one that cannot be put so safely is asked to be rewritten,
       // showing the enterprise its own words, rather than printed as a claim in the words of a chat.
       const own = documentReply(ctx.kb.formDrafting, said, ctx.profile.asOf);
@@ -927,7 +933,9 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const fresh = cellCaps(ctx, field).filter((c) => !ctx.saidCaps?.has(c));
   const caps = fresh.filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
   const before = units.length;
-  for (const status of [true, 'partial', 'building'] as const) add(capsSentence(ctx, caps, status));
+  add(capsSentence(ctx, caps, true));
+  add(capsSentence(ctx, caps, 'partial'));
+  add(buildingSentence(ctx, caps));
   // A 「没有」 answers a cell that has nothing else to say; beside what is in place it is no fact the cell asks for, and
   // section 三 states it where the element lacks it.
   const lackStated = !units.length && !!capsSentence(ctx, caps, false);
@@ -1039,9 +1047,20 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
       : ((el.byMode && ctx.profile.productionMode ? el.byMode[ctx.profile.productionMode] : el.capabilities) ?? el.capabilities);
     const missing = caps.filter((c) => {
       const s = capStatus(ctx, c);
-      return s !== true && s !== 'partial';
+      return s !== true && s !== 'partial' && s !== 'building';
     });
     const asked = units.slice(start).map((u) => u.text).join('');
+    // A system being built is an unmet element too; it is stated as being built where no cell of the element said so.
+    const building = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
+    if (building.length) {
+      if (!missing.length) unmet.push(el.clause);
+      const unsaid = building.filter((c) => !asked.includes(capName(ctx, c)));
+      const s = buildingSentence(ctx, unsaid);
+      if (s) {
+        push(s);
+        push({ text: '\n', numbers: [], facts: [], missing: [] });
+      }
+    }
     if (missing.length) {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !saidCaps.has(c) && !asked.includes(capAsk(ctx, c)));

@@ -522,7 +522,7 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
   return flags;
 }
 
-type Capabilities = Partial<Record<string, boolean | 'partial'>>;
+type Capabilities = Partial<Record<string, boolean | 'partial' | 'building'>>;
 
 /** How a clause says the capability it names stands: negative and planned read before positive; a trial says neither. */
 function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'positive' | undefined {
@@ -546,7 +546,7 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
   const msg = form.messages.capabilityContradiction;
   const check = form.capabilityCheck;
   if (!msg || !check || !capabilities) return [];
-  const answerText = (v: boolean | 'partial') => (v === true ? '已具备' : v === 'partial' ? '部分具备' : '尚未具备');
+  const answerText = (v: boolean | 'partial' | 'building') => (v === true ? '已具备' : v === 'partial' ? '部分具备' : v === 'building' ? '正在建设' : '尚未具备');
   const texts: [string, string][] = [
     ...Object.entries(f.elements ?? {}).map(([k, t]) => [`elements.${k}`, t] as [string, string]),
     ...(f.workshops ?? []).flatMap((w, i) => Object.entries(w.descriptions ?? {}).map(([k, t]) => [`workshops.${i}.descriptions.${k}`, t] as [string, string])),

@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, yearSeries, yearsSaid } from '../understand/years';
+import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -766,9 +766,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
 }
 
 /** The interview's capability answers (cap.mes → mes), against which the enterprise's cell texts are checked. */
-export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial'> {
-  const out: Record<string, boolean | 'partial'> = {};
-  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial')) out[k.slice(4)] = x;
+export function capabilityAnswers(answers: Answers): Record<string, boolean | 'partial' | 'building'> {
+  const out: Record<string, boolean | 'partial' | 'building'> = {};
+  for (const [k, x] of Object.entries(answers)) if (k.startsWith('cap.') && (typeof x === 'boolean' || x === 'partial' || x === 'building')) out[k.slice(4)] = x;
   return out;
 }
 
@@ -981,9 +981,15 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
   // A title in brackets after the name (「王建国（办公室主任）」) is a further piece like one after a comma.
-  const [name, ...rest] = value.split(/[\s，,、；;（）()]+/).filter(Boolean);
-  if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
+  const [first, ...after] = value.split(/[\s，,、；;（）()]+/).filter(Boolean);
   const titles = kb.formQuestions.vocabulary.titles;
+  // 「董事长李振华」「办公室主任孙丽」: the post said before the name (up to a title word) is a further piece too, as if it
+  // followed the name.
+  const cut = first && !isPersonName(kb, first) ? [...first].findIndex((_ch, i) => i > 0 && titles.some((w) => first.slice(0, i).endsWith(w)) && isPersonName(kb, first.slice(i))) : -1;
+  const before = cut > 0 ? first!.slice(0, cut) : undefined;
+  const name = before ? first!.slice(before.length) : first;
+  const rest = before ? [before, ...after] : after;
+  if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
   const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: nameAsStored(name) }];
   for (const said of rest) {
     const piece = said.replace(PHONE_WORD, '');
@@ -993,7 +999,13 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
       : titles.some((w) => piece.endsWith(w)) ? 'title'
       : undefined;
     const id = field && `${who}.${field}`;
-    if (!id || !findQuestion(kb, id) || items.some((i) => i.questionId === id)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「董事长，高级工程师」: a field that holds several items (职务和职称) takes each post said, in the order said.
+    const held = id ? items.find((i) => i.questionId === id) : undefined;
+    if (held && id && findQuestion(kb, id)?.q.items) {
+      held.value = `${held.value}、${piece}`;
+      continue;
+    }
+    if (!id || !findQuestion(kb, id) || held) return { kind: 'unclear', reason: 'notAnAnswer' };
     // Each further piece fills a field that was not asked: it must not overwrite one already answered.
     items.push({ questionId: id, value: piece, extra: true });
   }
@@ -1365,6 +1377,10 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
           person = who;
           names = namesFor(kb, c, who);
         }
+        // 「2022年营收4.6亿，利润3200万，税金1800万」: the year said with one figure is the year of those after it that name
+        // only what they count, not the asked year.
+        const yearScope = /^form\.finance\.\d{4}\./u.test(named.id) ? scopeOf(named.id) : undefined;
+        if (yearScope && yearScope !== scopeOf(c.id)) names = namesFor(kb, c, yearScope);
         continue;
       }
     }
@@ -1661,7 +1677,10 @@ export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
-  const t = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
+  const typed = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
+  // 「21、22年分别是3.1亿和4.6亿」 is read as each year's figure said on its own.
+  const year = noticeYear(kb);
+  const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
   const W = wordsOf(kb.formQuestions.vocabulary);
@@ -2089,8 +2108,10 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     let value = person || phone ? phonesAsStored(withoutLabel(t, labelOf(c))) : compactMobiles(withoutLabel(t, labelOf(c)));
     if (phone) value = value.replace(PHONE_WORD, '');
     // 「联系人赵主任 13812345678」: the role the name question asks about, typed before the name with no colon.
+    // 「负责人是董事长李振华」 names the role without 企业 as often as with it.
     const role = person ? labelOf(c).replace(/姓名$/u, '') : '';
-    if (role && value.startsWith(role) && value.length > role.length) value = value.slice(role.length).replace(/^[是叫为：:\s]+/u, '');
+    const said = [role, role.replace(/^企业/u, '')].find((r) => r && value.startsWith(r) && value.length > r.length);
+    if (said) value = value.slice(said.length).replace(/^[是叫为：:\s]+/u, '');
     const more = personAndMore(kb, c, value);
     if (more) return more;
     // A name question answered with no name (「他很忙」) is asked back, not stored as the name.

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const AnswerValue = z.union([
   z.boolean(),
   z.literal('partial'),
+  // A system being built, commissioned or planned: not in place yet, and not a plain no either.
+  z.literal('building'),
   z.number().finite(),
   z.string().max(4000),
   z.array(z.string().max(200)).max(50),

@@ -13,7 +13,8 @@ export const CAPABILITY_IDS = [
 export const CapabilityId = z.enum(CAPABILITY_IDS);
 export type CapabilityId = z.infer<typeof CapabilityId>;
 
-export const CapabilityValue = z.union([z.boolean(), z.literal('partial')]);
+/** Yes, no, partly in place, or being built (在建, 在调试, 计划上): a system being built does not meet a condition yet. */
+export const CapabilityValue = z.union([z.boolean(), z.literal('partial'), z.literal('building')]);
 export type CapabilityValue = z.infer<typeof CapabilityValue>;
 
 export const Category = z.enum(['smartWorkshop', 'discreteFactory', 'processFactory']);

@@ -1,12 +1,16 @@
 import { normalise } from './normalise';
 
-/** What a question about the item waiting asks: where it is checked, how it is filled in, what it means, whether it is required. */
-export type PendingAsk = 'where' | 'fill' | 'meaning' | 'required';
+/**
+ * What a question about the item waiting asks: where it is checked, how it is filled in, what it means, what counts as
+ * meeting it (什么算良好, 要啥证明), whether it is required.
+ */
+export type PendingAsk = 'where' | 'fill' | 'meaning' | 'criteria' | 'required';
 
 export interface PendingWords {
   leads: readonly string[];
   refer: readonly string[];
   asks: Record<PendingAsk, readonly string[]>;
+  bareMax?: number;
 }
 
 export interface AboutPending {
@@ -34,7 +38,7 @@ function startsWithAsk(rest: string, word: string): boolean {
 }
 
 function askOf(words: PendingWords, rest: string, asked: boolean): PendingAsk | undefined {
-  for (const kind of ['where', 'fill', 'meaning', 'required'] as const) {
+  for (const kind of ['where', 'fill', 'meaning', 'criteria', 'required'] as const) {
     if (kind === 'required' && !asked) continue;
     if (words.asks[kind].some((w) => startsWithAsk(rest, w))) return kind;
   }
@@ -64,6 +68,13 @@ export function askAboutPending(words: PendingWords, text: string): AboutPending
     if (!rest) continue;
     const ask = askOf(words, rest, asked);
     if (ask) return { ask, rest };
+  }
+  // 「怎么查」「什么算良好」「要啥证明」 typed alone while an item waits can only be about that item: a short message that
+  // is nothing but an ask. Whether something is required is asked of it by name (「必须有吗」 alone may speak of
+  // anything said before), and a longer message names its own subject (「怎么查企业的纳税信用等级」) for the Q&A to read.
+  if (t && [...t].length <= (words.bareMax ?? 0)) {
+    const ask = askOf(words, t, asked);
+    if (ask && ask !== 'required') return { ask, rest: t };
   }
   return undefined;
 }

@@ -73,3 +73,23 @@ export function yearSeries(text: string, thisYear: number): { years: number[]; s
   if (years.some((y, i) => i > 0 && y <= years[i - 1]!)) return undefined;
   return { years, said: list[0], at: list.index, end: list.index + list[0].length };
 }
+
+/** Years listed before one 年 (「21、22年」「2021和2022年」), what they are of, 分别, then one figure per year. */
+const RESPECTIVELY = /((?:19|20)?\d{2})\s*年?度?((?:\s*[、和与及跟,，]\s*(?:19|20)?\d{2}\s*年?度?)+)的?([^\d分]{0,8}?)(?:分别|各)(?:是|为|有|达到|在)?\s*(.+)$/u;
+
+/**
+ * 「21、22年分别是3.1亿和4.6亿」「2021和2022年营收分别为3.1亿、4.6亿」: figures said of several years at once, written
+ * out as each year's own (「2021年3.1亿，2022年4.6亿」, with what they are of kept before each figure), so a reader
+ * of yearly figures places each in its year. A list whose count of figures is not its count of years is left as typed,
+ * so no figure is given to the wrong year. A two-digit year is the century's nearest to `thisYear`.
+ */
+export function respectiveYears(text: string, thisYear: number): string {
+  const m = RESPECTIVELY.exec(text);
+  // The list must end with 年 (「21、22年」「20年、21年」): 「10、12号线分别…」 lists lines, not years.
+  if (!m || !/年度?$/u.test(m[2]!.trim())) return text;
+  const years = [m[1]!, ...m[2]!.split(/[、和与及跟,，]/u).map((y) => y.replace(/年度?/gu, '').trim()).filter(Boolean)].map((y) => (y.length === 2 ? fullYear(Number(y), thisYear) : Number(y)));
+  const figures = m[4]!.replace(/[。！!]+$/u, '').split(/\s*(?:[、，,；;]|和|与|及)\s*/u).filter(Boolean);
+  if (figures.length !== years.length || new Set(years).size !== years.length) return text;
+  const of = m[3]!.trim();
+  return text.slice(0, m.index) + years.map((y, i) => `${y}年${of}${figures[i]}`).join('，');
+}

@@ -129,7 +129,7 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
     of: 39,
     missed: [],
     // Without effect on the verdict: 三(三)3 is unmet anyway for want of RTO. The monitoring in place is named by no system word.
-    wrong: ['cap.emergencyCommand 「硫酸雾有在线监测，应急指挥系统还在招标」 → false'],
+    wrong: ['cap.emergencyCommand 「硫酸雾有在线监测，应急指挥系统还在招标」 → "building"'],
   },
   'E3-郑州空压机工厂有车间称号': {
     taken: 39,

@@ -21,8 +21,8 @@ describe('capability mentions with their polarity', () => {
     ['MES没有，ERP有', { 'cap.mes': false, 'cap.erp': true }],
     ['ERP用了好几年了，MES还没上', { 'cap.erp': true, 'cap.mes': false }],
     // Under construction is not in place yet: a yes would be signed as 部分采用.
-    ['AGV正在建设', { 'cap.agvRgv': false }],
-    ['在建立体仓库', { 'cap.autoWarehouse': false }],
+    ['AGV正在建设', { 'cap.agvRgv': 'building' }],
+    ['在建立体仓库', { 'cap.autoWarehouse': 'building' }],
     ['MES部分上线了', { 'cap.mes': 'partial' }],
     ['MES已经上线，但没有全部覆盖', { 'cap.mes': 'partial' }],
     ['AGV有两台，还没完全用起来', { 'cap.agvRgv': 'partial' }],
@@ -30,10 +30,10 @@ describe('capability mentions with their polarity', () => {
     ['MES，ERP，WMS都没有', { 'cap.mes': false, 'cap.erp': false, 'cap.wms': false }],
     ['没有AGV，条码全覆盖', { 'cap.agvRgv': false, 'cap.autoId': true }],
     ['我们有ERP（用友U8）、MES（自研）、WMS，没有AGV', { 'cap.erp': true, 'cap.mes': true, 'cap.wms': true, 'cap.agvRgv': false }],
-    ['MES 2021年上线，SCADA在建，ERP早就有了', { 'cap.mes': true, 'cap.scada': false, 'cap.erp': true }],
-    ['立体库还在规划', { 'cap.autoWarehouse': false }],
+    ['MES 2021年上线，SCADA在建，ERP早就有了', { 'cap.mes': true, 'cap.scada': 'building', 'cap.erp': true }],
+    ['立体库还在规划', { 'cap.autoWarehouse': 'building' }],
     ['已经通过等保三级', { 'cap.securityPolicy': true, 'cap.securityProtection': true }],
-    ['明年计划上MES', { 'cap.mes': false }],
+    ['明年计划上MES', { 'cap.mes': 'building' }],
     ['安灯和防呆都有', { 'cap.andon': true, 'cap.errorProofing': true }],
     ['Andon系统已经用了', { 'cap.andon': true }],
     ['上了数据中台', { 'cap.systemIntegration': true }],
@@ -55,7 +55,7 @@ describe('capability mentions with their polarity', () => {
     ['缺少SIS', { 'cap.sis': false }],
     ['MES还没有，不过条码已经在用了', { 'cap.mes': false, 'cap.autoId': true }],
     ['没有MES，但是ERP、WMS', { 'cap.mes': false, 'cap.erp': true, 'cap.wms': true }],
-    ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': false }],
+    ['我们MES、ERP、WMS都上了，AGV还在建', { 'cap.mes': true, 'cap.erp': true, 'cap.wms': true, 'cap.agvRgv': 'building' }],
     // Systems said not joined are in place; what is missing is their integration.
     ['MES和ERP没有打通', { 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false }],
     ['SCADA、MES、ERP已经实现数据共享', { 'cap.scada': true, 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': true }],
@@ -132,10 +132,15 @@ describe('answers to the pending question', () => {
     ['还没', false],
     ['还没有呢', false],
     ['无', false],
-    ['正在建设', false],
-    ['在建', false],
+    ['正在建设', 'building'],
+    ['在建', 'building'],
     ['MES一期上线了，二期在建', 'partial'],
-    ['上线中', 'partial'],
+    ['上线中', 'building'],
+    ['MES在调试', 'building'],
+    ['还在调试', 'building'],
+    ['正在上', 'building'],
+    ['计划明年上', 'building'],
+    ['没有，也没计划', false],
     ['部分', 'partial'],
     ['一部分车间用了', 'partial'],
     ['什么都没有', false],
@@ -666,16 +671,16 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
 });
 
 describe('a system with a time still to come', () => {
-  it('「明年上」「下个月上线」「在招标」 are not in place; the rest of a system in place still to come is partial; an upgrade to come leaves it in place', () => {
+  it('「明年上」「下个月上线」「在招标」 are not in place but being built; the rest of a system in place still to come is partial; an upgrade to come leaves it in place', () => {
     const pending = q('cap.mes');
     for (const text of ['MES明年上', 'MES下个月上线', 'MES年底上线', 'MES今年下半年实施', 'MES在招标', 'MES正在选型', 'MES去年签了合同，今年下半年实施', '明年上']) {
-      expect(items(text, pending), text).toEqual({ 'cap.mes': false });
+      expect(items(text, pending), text).toEqual({ 'cap.mes': 'building' });
     }
     expect(items('MES已经上线了，明年扩到全厂', pending)).toEqual({ 'cap.mes': 'partial' });
     expect(items('部分上线，剩下的明年上', pending)).toEqual({ 'cap.mes': 'partial' });
     expect(items('ERP用了好几年了，明年升级', pending)).toEqual({ 'cap.erp': true });
     expect(items('MES明年升级', pending)).toEqual({ 'cap.mes': true });
-    expect(items('有MES，明年上WMS', pending)).toEqual({ 'cap.mes': true, 'cap.wms': false });
+    expect(items('有MES，明年上WMS', pending)).toEqual({ 'cap.mes': true, 'cap.wms': 'building' });
   });
 });
 
@@ -685,7 +690,7 @@ describe('a system said to have gone live with 的, or to be out to tender', () 
     expect(items('去年上的', mes)).toEqual({ 'cap.mes': true });
     expect(items('21年上线的', mes)).toEqual({ 'cap.mes': true });
     expect(items('还没上的', mes)).toEqual({ 'cap.mes': false });
-    expect(items('MES正在招标', mes)).toEqual({ 'cap.mes': false });
+    expect(items('MES正在招标', mes)).toEqual({ 'cap.mes': 'building' });
   });
 });
 
@@ -1100,7 +1105,6 @@ describe('a yes with its limit said beside it', () => {
       ['有，就两条线上了', 'cap.andon'],
       ['有两台AGV在试用', 'cap.agvRgv'],
       ['在试用', 'cap.agvRgv'],
-      ['MES在调试', 'cap.mes'],
       ['还在测试', 'cap.mes'],
       ['有，试用中', 'cap.wms'],
     ] as const) expect(items(text, q(id)), text).toEqual({ [id]: 'partial' });

@@ -243,7 +243,7 @@ describe('the guided interview', () => {
 describe('applyAnswer validates the value against the question kind', () => {
   const bad: [string, unknown, RegExp][] = [
     ['cap.mes', 'yes', /cap\.mes/],
-    ['cap.mes', 1, /true、false 或 "partial"/],
+    ['cap.mes', 1, /true、false、"partial" 或 "building"/],
     ['ent.operatingWell', 'partial', /ent\.operatingWell: 应为 true 或 false/],
     ['cat.scope', 'plant', /"workshop"、"factory"、"unsure"/],
     ['metric.networkedRatio', 120, /不能大于 100%/],

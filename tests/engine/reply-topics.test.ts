@@ -131,7 +131,7 @@ describe('what the thirteenth blind round led to', () => {
   });
 
   it('keeps the answer before a correction of another item, said in a sentence of its own', () => {
-    expect(items('没有打通。对了刚才说错了，MES还没上，是明年的计划', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false, 'cap.mes': false });
+    expect(items('没有打通。对了刚才说错了，MES还没上，是明年的计划', q('cap.scadaMesErpIntegration'))).toEqual({ 'cap.scadaMesErpIntegration': false, 'cap.mes': 'building' });
     expect(items('有，金蝶的。对了，前面WMS我说错了，WMS是有的', q('cap.erp'))).toEqual({ 'cap.erp': true, 'cap.wms': true });
     expect(items('没有安灯。另外刚才AGV答错了，应该是有AGV', q('cap.andon'))).toEqual({ 'cap.andon': false, 'cap.agvRgv': true });
     // A correction of the answer itself takes it back.

@@ -89,7 +89,8 @@ export function sentenceProblems(p: DraftProfile, d: Pick<DraftResult, 'numbers'
   for (const w of STATUS) {
     if (!body.includes(w)) continue;
     const partialCap = w === '部分' && s.facts.some((f) => factValue(p, f) === 'partial');
-    const lackingCap = w === '尚未' && s.facts.some((f) => f.startsWith('capabilities.') && factValue(p, f) === false);
+    // 在建 is drafted 「正在建设…，尚未投入使用」: both words are the enterprise's own.
+    const lackingCap = w === '尚未' && s.facts.some((f) => f.startsWith('capabilities.') && (factValue(p, f) === false || factValue(p, f) === 'building'));
     const buildingCap = w === '正在建设' && s.facts.some((f) => f.startsWith('capabilities.') && typeof factValue(p, f) === 'string' && factValue(p, f) !== 'partial');
     if (!partialCap && !lackingCap && !buildingCap && !told(w)) bad(`states 「${w}」 without the enterprise saying so`);
   }

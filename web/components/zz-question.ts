@@ -200,7 +200,7 @@ export class ZzQuestion extends LitElement {
       const v = this.value;
       this._error = '';
       this._helpOpen = false;
-      this._draft = typeof v === 'number' || (typeof v === 'string' && v !== 'partial') ? String(v) : '';
+      this._draft = typeof v === 'number' || (typeof v === 'string' && v !== 'partial' && v !== 'building') ? String(v) : '';
       this._multi = Array.isArray(v) ? [...v] : [];
     }
   }

@@ -92,7 +92,7 @@ export class ZzReviewCard extends LitElement {
     if (known) return known;
     const v = r.value;
     const kind: QuestionView['kind'] =
-      v === 'partial' || r.questionId.startsWith('cap.')
+      v === 'partial' || v === 'building' || r.questionId.startsWith('cap.')
         ? 'yesNoPartial'
         : typeof v === 'boolean'
           ? 'yesNo'

@@ -52,6 +52,8 @@ export const YES_NO: { value: AnswerValue; label: string }[] = [
 /** How an answer reads back to the user, given the question it answered when known. */
 export function displayAnswer(value: AnswerValue, q?: Pick<QuestionView, 'kind' | 'choices' | 'unit'>): string {
   if (value === null) return '暂不回答';
+  // A system being built is neither 有 nor 没有; typed as 在建, it reads back as the chat confirmed it.
+  if (value === 'building') return '在建';
   if (q?.kind === 'yesNoPartial' || value === 'partial') {
     const hit = YES_NO_PARTIAL.find((o) => o.value === value);
     if (hit) return hit.label;

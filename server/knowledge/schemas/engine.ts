@@ -255,6 +255,9 @@ export const CategoryRulesFile = z.object({
     listSeparator: Text,
     noneItem: Text,
     partialItem: Text,
+    /** A system being built, one item of a list of gaps ({label}), and what to do once built ({labels}). */
+    buildingItem: Text,
+    buildingAdvice: Text,
     /** The alternatives of an unmet anyOf requirement, one item of a list of gaps: {items} joined by anySeparator. */
     anyItem: Text,
     anySeparator: Text,
@@ -390,7 +393,9 @@ export const InterviewFile = z
         $comment: Comment,
         leads: z.array(Text).default([]),
         refer: Words,
-        asks: z.object({ where: Words, fill: Words, meaning: Words, required: Words }),
+        asks: z.object({ where: Words, fill: Words, meaning: Words, criteria: Words, required: Words }),
+        /** The longest a question may be that is nothing but an ask (「怎么查」「什么算良好」), with no word standing for the item. */
+        bareMax: z.number().int().min(0).default(0),
       }),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
@@ -675,6 +680,8 @@ export const InterviewFile = z
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
+      /** A system being built, as it reads back (在建): never the no of a system the enterprise lacks. */
+      buildingDisplay: Text,
       /** A skipped answer as it reads back, and the skip button: one wording across the chat, the card and the review. */
       skipDisplay: Text,
       skipAction: Text,

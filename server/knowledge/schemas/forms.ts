@@ -879,6 +879,11 @@ export const FormDrafting = z.object({
   lackingVerbs: z.record(z.string(), z.string().includes('尚未')).default({}),
   /** How a capability the enterprise said is being built (在建) is stated, before its names: never as built. */
   buildingVerb: z.string().includes('正在').default('正在建设'),
+  /**
+   * Systems the enterprise said are being built (在建, 在调试, 计划上): stated as being built ({who}, {names}), never as
+   * built or in use, since the form is signed and checked on site.
+   */
+  buildingSentence: z.string().includes('{who}').includes('{names}').includes('正在建设'),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
   /**
