@@ -1938,7 +1938,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「是，没有失信记录」 to the legal-person question gives the rest an answer word of its own polarity: the opening is
     // the answer to the question asked.
     const openingPols = new Set(cues.filter((c) => c.end <= openingClause.length).map((c) => c.pol));
-    const echoesElsewhere = elsewhereSubject && cues.some((c) => c.start > openingClause.length && openingPols.has(c.pol));
+    // 「没有，税收黑名单也没有」「没有 另外的申报也没有」: an addition word (也没, 另外) says the rest is a second answer,
+    // so the opening one is the pending question's.
+    const alsoSaid = kb.interview.vocabulary.additions.some((w) => lower.slice(openingClause.length).includes(w.toLowerCase()));
+    const echoesElsewhere = elsewhereSubject && !alsoSaid && cues.some((c) => c.start > openingClause.length && openingPols.has(c.pol));
     const bareOpening =
       opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening)) && !echoesElsewhere;
     const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));

@@ -145,7 +145,8 @@ const MEASURED: Record<string, { taken: number; of: number; missed: string[]; wr
   'F1-郑州盾构机工厂': { taken: 39, of: 39, missed: [], wrong: [] },
   // A condition set up only in the question after the answer is that question's premise: the answer stands.
   'F2-沈丘PVC管材安徽注册': { taken: 17, of: 17, missed: [], wrong: [] },
-  'F3-浚县尿素工厂': { taken: 38, of: 38, missed: [], wrong: [] },
+  // F3: 尿素 is read as a trade of 26 in passing, so the industry is not asked.
+  'F3-浚县尿素工厂': { taken: 37, of: 37, missed: [], wrong: [] },
   'F4-辉县紧固件车间': {
     taken: 24,
     of: 28,

@@ -89,14 +89,14 @@ describe('a no that goes on about the company', () => {
 
 describe('a system said to be only planned, in a correction', () => {
   for (const text of ['不好意思，前面说APC先进控制那个不对，我们APC还没上，只是在规划，明年才做', 'APC先进控制那个说错了，正在招标，还没上']) {
-    it(`changes APC to 否 from 「${text}」 and leaves the waiting question unanswered`, async () => {
+    it(`changes APC to 在建 from 「${text}」 and leaves the waiting question unanswered`, async () => {
       const seen = new Set<string>();
       const s = await steer(srv.url, withFacts({ 'cap.apc': true }), (q) => (seen.add(q.id), seen.has('cap.apc') && q.id !== 'cap.apc'));
       const waiting = s.question?.id;
       const { msgs, next } = await typed(s.client, 'apc-fix', text);
-      // Read as 部分具备 the plan would count as half built; the waiting question was not what the reply spoke of.
-      expect(recorded(msgs)).toEqual({ 'cap.apc': false });
-      expect(said(msgs).join('\n')).toContain('由“是”改为“否”');
+      // A plan or a tender is 在建: not in place (部分具备 would count it half built), nor a plain no.
+      expect(recorded(msgs)).toEqual({ 'cap.apc': 'building' });
+      expect(said(msgs).join('\n')).toContain('由“是”改为“在建”');
       expect(next?.id).toBe(waiting);
       await s.client.close();
     });

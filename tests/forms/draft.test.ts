@@ -225,10 +225,10 @@ describe('a draft claims only what the enterprise said', () => {
   it('states a system being built (a status beyond yes, partly and no) as being built, never as in place', () => {
     const engineCtx: FormsContext = { ...ctx, engine: ctx as unknown as FormsContext['engine'] };
     const p = DraftProfile.parse({ enterprise: { name: '某药业', industryCode: '27' }, productionMode: 'process', capabilities: { dcs: true } });
-    // The schema admits yes, partly and no today; a later status of the interview's (在建) reaches the draft as a string.
+    // The interview's 在建 reaches the draft as the status 'building'.
     (p.capabilities as Record<string, unknown>).sis = 'building';
     const d = draftSection(engineCtx, p, 'processFactory', 'detail.elements');
-    expect(d.text).toContain(`公司${ctx.formDrafting.buildingVerb}${ctx.formDrafting.capabilities.sis!.name}。`);
+    expect(d.text).toContain(ctx.formDrafting.buildingSentence.replace('{who}', '公司').replace('{names}', ctx.formDrafting.capabilities.sis!.name));
     expect(d.text).not.toMatch(/公司应用[^。]*安全仪表系统/);
     expect(d.text).not.toContain(ctx.formDrafting.capabilities.sis!.ask);
   });

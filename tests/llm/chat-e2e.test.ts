@@ -134,14 +134,14 @@ describe('LLM mode end to end through the chat socket, against the fake provider
     expect(recorded.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ questionId: 'cap.mes', value: true }),
-        // 还在建 is not in place yet: the rules' no stands over the model's partial.
-        expect.objectContaining({ questionId: 'cap.autoWarehouse', value: false }),
+        // 还在建 is not in place yet: the rules' 在建 stands over the model's partial.
+        expect.objectContaining({ questionId: 'cap.autoWarehouse', value: 'building' }),
       ]),
     );
-    // The rules read this 用友 as no ERP; where the two readings differ the model's yes is not taken.
-    expect(recorded.items).not.toContainEqual(expect.objectContaining({ questionId: 'cap.erp', value: true }));
+    // 用友的资源计划 is an ERP in use: the rules agree with the model's yes (资源计划 is no plan to build one).
+    expect(recorded.items).toContainEqual(expect.objectContaining({ questionId: 'cap.erp', value: true }));
     expect((await c.next('message.end')).text).toContain('已记录');
-    expect(await answersOf(sessionId, token)).toMatchObject({ 'cap.mes': true, 'cap.autoWarehouse': false });
+    expect(await answersOf(sessionId, token)).toMatchObject({ 'cap.mes': true, 'cap.erp': true, 'cap.autoWarehouse': 'building' });
     await c.close();
   });
 
