@@ -653,7 +653,7 @@ function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
  * 「公司应用制造执行系统（MES）、安灯系统（Andon）。」 Only what the answer said: no notice wording of what
  * the system achieves, and 「部分」 stays 「部分」.
  */
-function capsSentence(ctx: Ctx, caps: CapabilityId[], status: CapStatus, who = subject(ctx), short = false): Filled | null {
+function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial', who = subject(ctx), short = false): Filled | null {
   const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c]);
   if (!chosen.length) return null;
   const byVerb = new Map<string, CapabilityId[]>();
@@ -662,9 +662,9 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: CapStatus, who = s
     byVerb.set(v, [...(byVerb.get(v) ?? []), c]);
   }
   const d = ctx.kb.formDrafting;
-  // A 「没有」 or 「在建」 is stated as said, never as a system in place.
+  // A 「没有」 is stated as said, never as a system in place.
   const said = (verb: string) =>
-    status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : status === false ? d.lackingVerbs[verb] ?? `尚未${verb}` : status === 'building' ? d.buildingVerb : verb;
+    status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : status === false ? d.lackingVerbs[verb] ?? `尚未${verb}` : verb;
   const clauses = [...byVerb].map(([verb, cs]) => `${said(verb)}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
@@ -1064,9 +1064,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     if (missing.length) {
       unmet.push(el.clause);
       const open = missing.filter((c) => ctx.kb.formDrafting.capabilities[c] && !saidCaps.has(c) && !asked.includes(capAsk(ctx, c)));
-      // A system the enterprise said it lacks, or is building, is stated so: a gap to close, neither built nor a fact to supply.
-      const told = [false, 'building'] as const;
-      const stated = told.map((st) => capsSentence(ctx, open, st)).filter((x): x is Filled => !!x);
+      // A system the enterprise said it lacks is stated so: a gap to close, neither built nor a fact to supply (one being
+      // built is stated by buildingSentence above).
+      const stated = [capsSentence(ctx, open, false)].filter((x): x is Filled => !!x);
       const unanswered = open.filter((c) => capStatus(ctx, c) === undefined);
       if (stated.length || unanswered.length) {
         // The element's own sentences and requests say what is missing; a cell's bare 「…情况」 request would only repeat them.

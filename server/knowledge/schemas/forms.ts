@@ -877,8 +877,6 @@ export const FormDrafting = z.object({
    * said as 尚未 + verb.
    */
   lackingVerbs: z.record(z.string(), z.string().includes('尚未')).default({}),
-  /** How a capability the enterprise said is being built (在建) is stated, before its names: never as built. */
-  buildingVerb: z.string().includes('正在').default('正在建设'),
   /**
    * Systems the enterprise said are being built (在建, 在调试, 计划上): stated as being built ({who}, {names}), never as
    * built or in use, since the form is signed and checked on site.
