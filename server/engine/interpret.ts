@@ -1340,6 +1340,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const capValues = new Map<CapabilityId, CapValue>();
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
   const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[] }[] = [];
+  const joins: { within: CapabilityId; caps: CapabilityId[]; value: CapValue; ofJoin: boolean }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
   const segGroups: { groups: Group[]; mentionOnly: boolean; contrast: boolean; carried?: Group }[] = [];
@@ -1470,6 +1471,19 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const earlier = [...earlierCaps, ...earlierCaps.flatMap((id) => idx.implies.get(id) ?? [])].filter((id) => c.composite!.of.includes(id) && !named.has(id));
       if (named.size + new Set(earlier).size < c.composite.min) continue;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
+      // 「SCADA、MES跟ERP是接口对接的，WMS还没接」: a clause that names none of the joined systems but another one speaks of
+      // that one's join, which is part of the integration of all systems (`within`), not of this one.
+      const within = c.composite.within;
+      const outside = [...new Set(ms.flatMap((m) => m.caps))].filter((id) => id !== c.id && id !== within && !c.composite!.of.includes(id));
+      if (within && !named.size && outside.length) {
+        // Its no is the join's when every no of the clause runs into an integration word (还没|接, 没接): the system itself
+        // is in place, as a system said not yet joined is. 「WMS还没上也没接」 still says the WMS is missing.
+        const joinWords = c.composite.words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
+        const lacks = cs.filter((x) => x.pol !== true);
+        const ofJoin = lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start));
+        joins.push({ within, caps: outside, value: p, ofJoin });
+        continue;
+      }
       composites.push({ id: c.id, value: p, members: [...named] });
     }
     // A clause that is nothing but names ("MES，ERP，WMS都没有") continues a list whose answer comes later.
@@ -1548,6 +1562,23 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // A partial word of the integration's own clause (「和ERP部分集成」) qualifies the join, not the system.
       capValues.set(m, c.value === true && capValues.get(m) === 'partial' ? 'partial' : true);
     }
+  }
+  // A join of another system said missing beside joins made is the integration of all systems partly built; the system
+  // said not yet joined is in place. 「部分打通了」 in a clause that names no system says the same of that integration.
+  for (const within of new Set(joins.map((j) => j.within))) {
+    const own = joins.filter((j) => j.within === within);
+    for (const j of own) if (j.ofJoin) for (const cap of j.caps) if (capValues.get(cap) === false) capValues.set(cap, true);
+    const made = composites.some((c) => c.value === true) || own.some((j) => j.value === true) || capValues.get(within) === true;
+    if (made && own.some((j) => j.value !== true) && capValues.get(within) !== false) capValues.set(within, 'partial');
+  }
+  const widerJoins = new Map(kb.capabilities.capabilities.flatMap((c) => (c.composite?.within ? [[c.composite.within, c.composite.words] as const] : [])));
+  for (const [within, words] of widerJoins) {
+    if (capValues.get(within) !== true || !composites.some((c) => c.value === true)) continue;
+    const partly = segments.some((seg) => {
+      const segText = lower.slice(seg.start, seg.end);
+      return !mentions.some((m) => m.start >= seg.start && m.end <= seg.end) && words.some((w) => segText.includes(w.toLowerCase())) && combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol)) === 'partial';
+    });
+    if (partly) capValues.set(within, 'partial');
   }
   // A hedge speaks for the systems named in its own clause; in a clause that names none (「…，不太好说」) it
   // speaks for those of the clause before and for the pending question. A hedged no is no fact either:
@@ -1880,12 +1911,31 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const subjects = Object.entries(kb.interview.vocabulary.metricSubjects);
     const own: string[] = [];
     let elsewhere = false;
+    const clauses = [...masked.matchAll(/[^，,。；;！!？?\n\s]+/gu)].map((m) => ({ at: m.index, marked: m[0], text: lower.slice(m.index, m.index + m[0].length) }));
+    const subjectsOf = (clause: string) => subjects.filter(([, ws]) => ws.some((w) => clause.includes(w.toLowerCase()))).map(([id]) => id);
+    // 「自动化设备260台，联上网的有221台」 to the automation question: a share made of two counts belongs to the measure the
+    // part counted describes (the networked ones), not to the one asked; it is recorded there and the asked one is
+    // asked again. Only counts said in two clauses of their own, so that each clause says what it counts.
+    const share = pending.unit === '%' ? parseNumber(lower, '%') : undefined;
+    const counts = clauses.map((c) => ({ c, qs: findQuantities(normalise(c.text).text).filter((x) => x.unit !== undefined && COUNT_UNITS.has(x.unit)) })).filter((x) => x.qs.length);
+    if (share && !/%|百分/u.test(lower) && counts.length === 2 && counts.every((x) => x.qs.length === 1)) {
+      const [a, b] = counts as [(typeof counts)[0], (typeof counts)[0]];
+      const part = a.qs[0]!.value <= b.qs[0]!.value ? a : b;
+      const of = subjectsOf(part.c.text);
+      if (of.length === 1 && of[0] !== pending.id) {
+        if (!items.has(of[0]!)) {
+          items.set(of[0]!, share.value);
+          if (share.approx) approx.add(of[0]!);
+        }
+        elsewhere = true;
+        clauses.splice(0, clauses.length, ...clauses.filter((c) => c !== a.c && c !== b.c));
+      }
+    }
     // Clauses cut on the masked text, where a metric named is marked, and read on the text as typed, hedges included.
-    for (const m of masked.matchAll(/[^，,。；;！!？?\n\s]+/gu)) {
-      const clause = lower.slice(m.index, m.index + m[0].length);
+    for (const { marked, text: clause } of clauses) {
       const n = parseNumber(clause, pending.unit);
-      const of = subjects.filter(([, ws]) => ws.some((w) => clause.includes(w.toLowerCase()))).map(([id]) => id);
-      if (n && (m[0].includes('\u0003') || (of.length === 1 && of[0] !== pending.id))) {
+      const of = subjectsOf(clause);
+      if (n && (marked.includes('\u0003') || (of.length === 1 && of[0] !== pending.id))) {
         elsewhere = true;
         if (of.length === 1 && of[0] !== pending.id && !items.has(of[0]!)) {
           items.set(of[0]!, n.value);

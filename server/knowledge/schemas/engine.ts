@@ -27,7 +27,12 @@ export const CapabilitiesFile = z
         /** The label in one category's own words, where the notice words the capability differently (配方优化 in 三(三)6, 质量改进 in 三(二)6). */
         labels: z.partialRecord(Category, Text).optional(),
         notAliases: z.array(Text).optional(),
-        composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1) }).optional(),
+        /**
+         * An integration of named systems (`of`, at least `min` of them named), said with one of `words`. `within`: the
+         * integration of all the enterprise's systems that this one is part of; a system outside `of` said joined or not
+         * joined beside it (「SCADA、MES跟ERP对接了，WMS还没接」) speaks of that wider one, not of this.
+         */
+        composite: z.object({ of: z.array(CapabilityId).min(2), min: z.number().int().min(2), words: z.array(Text).min(1), within: CapabilityId.optional() }).optional(),
         /**
          * The notice names the capability by alternatives (「AGV、RGV等」, 「条码、二维码、电子标签…等」): one named form in
          * place is the capability in place, so 「AGV有，RGV没有」 is yes. Without it, one form in place and another not is partial.
