@@ -1635,6 +1635,20 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       capValues.delete(by[0]!);
     }
   }
+  // 「全厂都覆盖了，有工业以太网和5G」 to the plant-wide network question: the reach the question asks for (CapabilitiesFile
+  // `widens`) said in a clause of its own, with no lack, beside the narrower system said in place, is the asked one in
+  // place; the clause names the thing asked about. A reach said with an "only" word or a lookalike (「全厂就办公网」) is not.
+  const reach = asked && !capValues.has(asked) ? kb.capabilities.capabilities.find((c) => c.id === asked)?.widens : undefined;
+  if (asked && pending && reach && reach.of.some((id) => capValues.get(id) === true)) {
+    const unlike = [...kb.interview.vocabulary.onlyWords, ...kb.interview.vocabulary.lookalikes.filter((l) => lookalikeOf(l, pending.id)).flatMap((l) => l.words)].map((w) => w.toLowerCase());
+    const said = segments.flatMap((seg): (true | 'partial' | false)[] => {
+      const segText = lower.slice(seg.start, seg.end);
+      if (mentions.some((m) => m.start >= seg.start && m.end <= seg.end) || !reach.words.some((w) => segText.includes(w.toLowerCase())) || unlike.some((w) => segText.includes(w))) return [];
+      const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+      return p === undefined || p === true || p === 'partial' ? [p ?? true] : [false as const];
+    });
+    if (said.length && !said.includes(false)) capValues.set(asked, said.includes('partial') ? 'partial' : true);
+  }
   // 「只有ERP」 to the LIMS question: only the systems named are in place, so the one asked for is not.
   // Not when more is said of them (「就ERP和MES做了接口」, 「就用了SCADA采电表」): that describes what they do.
   const namedAlone = onlyNamed.every((o) => CLAUSE_END.test(lower.slice(o.m.end)));
@@ -1838,9 +1852,15 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「算是吧」 to a self-assessment is the whole reply one of the question's own `alone` words: the enterprise's judgement
   // is what the question asks for, so the 吧 in it is no hedge there. To a question of fact it stays a hedge.
   const aloneAnswer = !!pending && aloneWord(kb, pending.id, lower);
+  // 「算是吧，去年评上了省级绿色工厂，单位产值能耗降了12%」: a hedge that doubts only whether it counts, beside a fact the
+  // question describes, is no doubt of the fact; the fact answers. A hedge of the fact itself (好像有吧) still asks again.
+  const countsHedges = kb.interview.vocabulary.countsHedges.map((w) => w.toLowerCase());
+  const countsOnly = hedgeHits.length > 0 && hedgeHits.every((h) => countsHedges.includes(h.word.toLowerCase()));
   // Only a capability is built in one workshop or another: 「就报这一个车间」 to whether another application is made is a no.
-  if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer) && !(pendingUnit && pending.kind === 'yesNoPartial')) {
-    const d = describedValue(kb, pending.id, lower, masked, cues);
+  if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer || countsOnly) && !(pendingUnit && pending.kind === 'yesNoPartial')) {
+    const described = describedValue(kb, pending.id, lower, masked, cues);
+    // Past such a hedge only a fact described in place answers; anything else is left to the hedge below.
+    const d = pendingHedged && !aloneAnswer && described !== true ? undefined : described;
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
@@ -1848,6 +1868,20 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     else if (d !== undefined) {
       const lackInPart = d === true && freeAnswers.some((a) => (a.pol === false || a.pol === 'tried' || a.pol === 'planned' || a.pol === 'future') && namesPart(vocab, lower.slice(segments[a.seg]!.start, segments[a.seg]!.end), category));
       items.set(pending.id, pending.kind === 'yesNoPartial' && (freeAnswers.some((a) => a.pol === 'partial') || lackInPart || (d === false && partInPlace(kb, vocab, lower, segments, freeAnswers))) ? 'partial' : d);
+    }
+  }
+  // 「在定子绕线工序用机器视觉做缺陷检测」 to the AI question, which names 缺陷检测 as where it is applied: a system named at
+  // work where the question says the asked one applies is that one applied there (VocabularyFile `appliedTo`). The system is
+  // still recorded for its own question, in passing.
+  const appliedWords = pending ? kb.interview.vocabulary.appliedTo.filter((a) => lookalikeOf(a, pending.id)).flatMap((a) => a.words.map((w) => w.toLowerCase())) : [];
+  if (pending?.kind === 'yesNoPartial' && asked && appliedWords.length && !items.has(pending.id) && !narrowed && (!pendingHedged || countsOnly)) {
+    for (const seg of segments) {
+      const segText = lower.slice(seg.start, seg.end);
+      if (!appliedWords.some((w) => segText.includes(w)) || !mentions.some((m) => m.start >= seg.start && m.end <= seg.end && !m.caps.includes(asked))) continue;
+      const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
+      if (p !== undefined && p !== true && p !== 'partial') continue;
+      items.set(pending.id, p === 'partial' ? 'partial' : true);
+      break;
     }
   }
   // 「主装置上了DCS，辅助还是手动」: the asked system said in place, and a lack described in a clause that names

@@ -383,6 +383,17 @@ export const InterviewFile = z
        * is no fact, so nothing is recorded from it and the question is asked again.
        */
       hedges: Words.default([]),
+      /**
+       * Hedges that doubt only whether what is said counts (算是吧, 应该算吧), not the fact itself: beside a fact the
+       * question describes (`describes`: 「单位产值能耗降了12%」), the fact answers and the hedge is the enterprise's modesty.
+       */
+      countsHedges: Words.default([]),
+      /**
+       * Where a question says its capability is applied (the AI question's 缺陷检测, 工艺优化, 配方优化): a clause that names a
+       * system at work on one of them (「用机器视觉做缺陷检测」), with no lack, names the thing asked about and answers it;
+       * the system is recorded for its own question beside it. `question` is an id or a prefix ending in *.
+       */
+      appliedTo: z.array(z.object({ question: z.string(), words: Words })).default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
       leadIns: Words.default([]),
       /**
@@ -712,6 +723,13 @@ export const InterviewFile = z
     });
     f.vocabulary.describes.forEach((d, i) => {
       if (!f.questions.some((x) => (d.question.endsWith('*') ? x.id.startsWith(d.question.slice(0, -1)) : x.id === d.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'describes', i, 'question'], message: `没有问题 ${d.question}` });
+    });
+    f.vocabulary.appliedTo.forEach((d, i) => {
+      if (!f.questions.some((x) => (d.question.endsWith('*') ? x.id.startsWith(d.question.slice(0, -1)) : x.id === d.question))) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'appliedTo', i, 'question'], message: `没有问题 ${d.question}` });
+    });
+    // A hedge of whether a fact counts is a hedge first: one not listed there would never be found.
+    f.vocabulary.countsHedges.forEach((w, i) => {
+      if (!f.vocabulary.hedges.includes(w)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'countsHedges', i], message: `${w} 不在 hedges 中` });
     });
     f.vocabulary.statedFacts.forEach((c, i) => {
       const q = f.questions.find((x) => x.id === c.question);
