@@ -10,7 +10,7 @@ import { q } from './readings';
  * two counts belongs to the measure the counts describe. Each class has phrasings of our own and near misses whose
  * reading must not change.
  */
-const read = (id: string, text: string) => {
+const read = (id: string, text: string): Record<string, unknown> => {
   const r = interpret(realKb(), text, q(id));
   return r.kind === 'answers' ? Object.fromEntries(r.items.map((i) => [i.questionId, i.value])) : { kind: r.kind, reason: 'reason' in r ? r.reason : undefined };
 };
