@@ -1873,11 +1873,14 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「在定子绕线工序用机器视觉做缺陷检测」 to the AI question, which names 缺陷检测 as where it is applied: a system named at
   // work where the question says the asked one applies is that one applied there (VocabularyFile `appliedTo`). The system is
   // still recorded for its own question, in passing.
-  const appliedWords = pending ? kb.interview.vocabulary.appliedTo.filter((a) => lookalikeOf(a, pending.id)).flatMap((a) => a.words.map((w) => w.toLowerCase())) : [];
-  if (pending?.kind === 'yesNoPartial' && asked && appliedWords.length && !items.has(pending.id) && !narrowed && (!pendingHedged || countsOnly)) {
+  const applied = pending ? kb.interview.vocabulary.appliedTo.filter((a) => lookalikeOf(a, pending.id)) : [];
+  const appliedWork = applied.length ? new RegExp(applied.flatMap((a) => a.words).map((w) => w.toLowerCase().split('…').map(escapeRegex).join('[^，,。；;！!？?\\s]{0,4}')).join('|'), 'u') : null;
+  const appliedUnless = applied.flatMap((a) => a.unless).map((w) => w.toLowerCase());
+  if (pending?.kind === 'yesNoPartial' && asked && appliedWork && !items.has(pending.id) && !narrowed && (!pendingHedged || countsOnly)) {
     for (const seg of segments) {
       const segText = lower.slice(seg.start, seg.end);
-      if (!appliedWords.some((w) => segText.includes(w)) || !mentions.some((m) => m.start >= seg.start && m.end <= seg.end && !m.caps.includes(asked))) continue;
+      if (!appliedWork.test(segText) || appliedUnless.some((w) => segText.includes(w))) continue;
+      if (!mentions.some((m) => m.start >= seg.start && m.end <= seg.end && !m.caps.includes(asked))) continue;
       const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end).map((c) => c.pol));
       if (p !== undefined && p !== true && p !== 'partial') continue;
       items.set(pending.id, p === 'partial' ? 'partial' : true);

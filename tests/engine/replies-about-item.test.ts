@@ -92,6 +92,7 @@ describe('a system at work where the AI question says it applies answers the AI 
     ['用视觉检测系统识别焊缝缺陷', 'cap.onlineInspection'],
     ['应该算吧，机器视觉在包装线上挑缺陷', 'cap.onlineInspection'],
     ['MES的数据拿来做工艺优化', 'cap.mes'],
+    ['焊缝用视觉检测系统自动判缺陷', 'cap.onlineInspection'],
   ])('「%s」 stores the AI question as yes, and the system named for its own', (text, system) => {
     const got = read('cap.aiApplication', text);
     expect(got['cap.aiApplication']).toBe(true);
@@ -104,6 +105,11 @@ describe('a system at work where the AI question says it applies answers the AI 
     ['有机器视觉', undefined],
     ['视觉检测还没用到缺陷上', undefined],
     ['有个视觉检测在试点', undefined],
+    // A system that only records defects, or a check by hand, is no application of it.
+    ['MES里记录缺陷数据', undefined],
+    ['MES统计缺陷率，然后人工分析', undefined],
+    ['质检员用扫码枪记录缺陷检测结果', undefined],
+    ['机器视觉识别条码', undefined],
   ] as const)('near miss: 「%s」 stores %s for the AI question', (text, want) => {
     expect(read('cap.aiApplication', text)['cap.aiApplication']).toBe(want);
   });

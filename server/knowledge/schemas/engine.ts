@@ -391,9 +391,11 @@ export const InterviewFile = z
       /**
        * Where a question says its capability is applied (the AI question's 缺陷检测, 工艺优化, 配方优化): a clause that names a
        * system at work on one of them (「用机器视觉做缺陷检测」), with no lack, names the thing asked about and answers it;
-       * the system is recorded for its own question beside it. `question` is an id or a prefix ending in *.
+       * the system is recorded for its own question beside it. A `…` in a word stands for up to four characters of the
+       * clause (识别…缺陷 reads 「识别漆面缺陷」). A clause with an `unless` word (人工, 记录) speaks of the work done by
+       * hand or only recorded, and answers nothing. `question` is an id or a prefix ending in *.
        */
-      appliedTo: z.array(z.object({ question: z.string(), words: Words })).default([]),
+      appliedTo: z.array(z.object({ question: z.string(), words: Words, unless: Words.default([]) })).default([]),
       /** Emphatic openings (那肯定, 当然) before an answer word: 「那肯定没有啊」 answers as plainly as 「没有」. */
       leadIns: Words.default([]),
       /**
