@@ -380,7 +380,7 @@ type Trade = (
   words: string[];
 };
 
-export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, normalise(q))): Trade | null {
+export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, normalise(q)), keepAgents = false): Trade | null {
   const { divisions, otherDivisions, unsure } = kb.data.industries;
   type Span = { start: number; end: number; said: string; kind: Trade['kind']; other?: { code: string; name: string } };
   const spans: Span[] = [];
@@ -390,6 +390,8 @@ export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, no
   for (const d of divisions) add([d.name, ...(d.aliases ?? [])], 'manufacturing');
   for (const d of otherDivisions ?? []) add(d.aliases ?? [], 'other', { code: d.code, name: d.name });
   add(unsure ?? [], 'unsure');
+  // 「系统是软件公司开发的」: a trade that did something for the enterprise is not the enterprise's trade.
+  if (!keepAgents) for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'other' && tradeRole(normalise(q), norm(spans[i]!.said)) === 'agent') spans.splice(i, 1);
   // A compound's head comes last: 「服装贸易」「印刷品贸易公司」 trade in goods, they do not make them, so a trade
   // outside manufacturing said right after a manufacturing one (a character between at most, no conjunction) names the business.
   const text = normalise(q);
@@ -1080,7 +1082,10 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       // 「3月31号」 is one date: its month is said with its day.
       const before = said[i - 1];
       const start = before && figureKind(before.unit) === '月' && before.index + before.text.length === x.index ? before.index : x.index;
-      const figure = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
+      const typed = read.slice(start, x.index + x.text.length).replace(/^(?:不少于|不低于|不超过|不多于|至少|最多|最少|超过|大约|约)/u, '').toUpperCase();
+      // 「两十家」「仨」 are heard, not written: a figure in such spoken numerals is said back in digits, as the
+      // notice writes it; 「十五家」 is written Chinese and said back as typed.
+      const figure = start === x.index && x.unit && SPOKEN_NUMERAL.test(typed) ? `${x.value}${x.unit}` : typed;
       if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
       if (same.length > 0 && party) return fill(party.lead, { said: figure }) + text;
       if (same.length > 0) {
@@ -1720,6 +1725,8 @@ function failedFacts(kb: KnowledgeBase, pieces: readonly string[], answered: rea
     const e = m.prepared.entry;
     if (e.conclusion !== 'no' || !e.clauses.every((c) => hard.has(c))) return;
     if (answered.some((c) => c.match.prepared === m.prepared) || out.some((c) => c.match.prepared === m.prepared)) return;
+    // 「系统是软件公司开发的」 names a trade that did something for the enterprise, not its business.
+    if (scopedByTrade(m) && tradeIsAgent(kb, p)) return;
     // The fact's own words, and what stands just before them: 「没上」「不是」 say it does not hold.
     const at = Math.min(...(m.prepared.requires[0] ?? []).map((w) => p.indexOf(w)).filter((x) => x >= 0));
     if (Number.isFinite(at) && f.notStated.some((w) => p.slice(Math.max(0, at - 4), at).includes(w))) return;
@@ -2076,6 +2083,55 @@ function measuredOwner(q: string, m: EntryMatch, close: readonly EntryMatch[]): 
   return close.find((c) => c !== m && c.score >= ACCEPT_GUARDED && c.prepared.requires.length > 0 && units.every((u) => measuredUnits(c.prepared.entry).has(u)));
 }
 
+/**
+ * Whether a trade outside manufacturing decides a may-we-apply question (二(一), the entries filled by
+ * tradeScope):
+ * - 「我们是做软件开发的，能报吗」: the trade is said as the asker's own business, so it decides, though its
+ *   words (开发的, 集成) meet another entry's better;
+ * - 「系统是软件公司开发的，能报吗」: the trade made something the asker has; it is not the asker's business,
+ *   and the closest other entry answers.
+ * Anything else leaves the match as it is.
+ */
+function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, close: readonly EntryMatch[]): EntryMatch | undefined {
+  if (scopedByTrade(m)) return tradeIsAgent(kb, q, found) ? accepted(close.filter((x) => !scopedByTrade(x))) : undefined;
+  const trade = tradeOf(kb, q, found);
+  if (trade?.kind !== 'other') return undefined;
+  if (!trade.words.some((w) => tradeRole(q, w) === 'business')) return undefined;
+  // Every entry matched has its required words in the question (an eligibility ask: 能报吗, 够条件吗).
+  return answersOf(kb)
+    .match(q, 8, true)
+    .find((x) => scopedByTrade(x) && x.prepared.requires.length > 0);
+}
+
+/** An entry that answers by the trade the question names (answer-base fill tradeScope). */
+function scopedByTrade(m: EntryMatch): boolean {
+  return m.prepared.entry.fill === 'tradeScope' || m.prepared.entry.fill === 'tradeScopeAfter';
+}
+
+/** Every trade outside manufacturing the text names is one that did something for the asker (软件公司开发的). */
+function tradeIsAgent(kb: KnowledgeBase, text: string, found?: Found): boolean {
+  const trade = tradeOf(kb, text, found, true);
+  return trade?.kind === 'other' && trade.words.every((w) => tradeRole(text, w) === 'agent');
+}
+
+/** What a clause says before a trade named as the asker's business: 我们(公司)是(一家)做… and nothing else. */
+const BUSINESS_FRAME = /^(?:我们|我司|俺们|咱们|咱|我|本公司|我公司|我们公司|公司|企业|厂|本厂)?(?:是|属于)?(?:一家|一个|个|家)?(?:做|搞|从事|主营|干|开)?$/u;
+/** What follows a trade that made or did something for the asker: 软件公司开发的, 集成商做的. */
+const AGENT_AFTER = /^(?:给我们|帮我们|为我们)?(?:开发|做|提供|搭建|实施|部署|建设|集成|写)(?:的|了)/u;
+const AGENT_BEFORE = /(?:由|找|请|让|委托|外包给|交给)$/u;
+
+/** A trade word as the asker's own business, as someone who did something for the asker, or neither. */
+function tradeRole(q: string, word: string): 'business' | 'agent' | undefined {
+  let role: 'business' | 'agent' | undefined;
+  for (let at = q.indexOf(word); at >= 0; at = q.indexOf(word, at + 1)) {
+    const clause = q.slice(0, at).split(/[，,。；;？?！!\s]/u).at(-1)!;
+    const after = q.slice(at + word.length);
+    if (AGENT_BEFORE.test(clause) || AGENT_AFTER.test(after)) role ??= 'agent';
+    else if (BUSINESS_FRAME.test(clause)) return 'business';
+  }
+  return role;
+}
+
 /** The best answer-base matches of one text (already understood). */
 export function matchEntries(kb: KnowledgeBase, text: string, k = 3): EntryMatch[] {
   return answersOf(kb).match(stripFillersText(kb, text), k);
@@ -2363,6 +2419,9 @@ function shownPart(part: string, pieces: string[], question: string): string {
   return typed.length === pieces.length && typed[at] ? typed[at]! : asTyped(part, question);
 }
 
+/** Numerals of speech that no document writes: 两十 (for 二十), 俩, 仨, 幺. */
+const SPOKEN_NUMERAL = /两十|[俩仨幺]/u;
+
 /** A part that opens with its verb (「能报吗」「要几张」) asks of a subject said before it; one opening with 啥 or 哪 may name its own. */
 const LEANS = /^(?:(?<!智)能(?!力)|可以|需要|要(?![素求])|是否|有没有|是不是|必须|得|会)/u;
 
@@ -2505,7 +2564,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
     let m = accepted(whole);
-    if (m) m = measuredOwner(q, m, whole) ?? m;
+    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? m;
     // Found only by its required words, not by any wording: weak evidence of what is asked.
     if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
