@@ -1013,6 +1013,48 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
 }
 
 /**
+ * A post question (联系人职务) answered with the person's name or phone instead of, or beside, the post (「联系人王敏，电话
+ * 138…」, 「王敏 13812345678」, 「王敏」): the name and the phone go to the fields of the same person, said in passing
+ * (so the chat fills them only while empty and asks the post again), and a post said with them is the asked field's.
+ * A name or a phone is never stored as a post. Undefined when the reply names no person and no phone: read as a post.
+ */
+function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpretation | undefined {
+  const who = /^(form\.(?:contact|leader))\.[^.]+$/u.exec(c.id)?.[1];
+  if (!who) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  const personWords = [...(findQuestion(kb, `${who}.name`)?.q.saidAs ?? []), labelOf(c).replace(/职务.*$/u, '')].filter(Boolean).sort((a, b) => b.length - a.length);
+  const isPost = (x: string) => [...v.titles, ...v.postEnds].some((w) => x.endsWith(w));
+  const items: { questionId: string; value: string; extra?: true }[] = [];
+  const posts: string[] = [];
+  let other = false;
+  const pieces = phonesAsStored(value).split(/[\s，,、；;]+/u).filter(Boolean);
+  for (const said of pieces) {
+    const piece = said.replace(PHONE_WORD, '');
+    const phone = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone') : LANDLINE.test(piece) ? 'phone' : EMAIL.test(piece) ? 'email' : undefined;
+    if (phone) {
+      items.push({ questionId: `${who}.${phone}`, value: piece, extra: true });
+      other = true;
+      continue;
+    }
+    const lead = personWords.find((w) => piece.startsWith(w) && piece.length > w.length);
+    const name = (lead ? piece.slice(lead.length) : piece).replace(/^[是叫为：:]/u, '');
+    if (!isPost(name) && isPersonName(kb, name)) {
+      items.push({ questionId: `${who}.name`, value: nameAsStored(name), extra: true });
+      other = true;
+      continue;
+    }
+    posts.push(said);
+  }
+  if (!other) return undefined;
+  // A field said twice (two names, two phones) cannot be told apart: the reply is asked back whole.
+  const ids = items.map((i) => i.questionId);
+  if (new Set(ids).size !== ids.length || ids.some((id) => !findQuestion(kb, id))) return { kind: 'unclear', reason: 'notAnAnswer' };
+  const own = posts.join('，');
+  if (own && posts.every(isPost) && own.length <= (c.q.maxLength ?? Infinity)) items.unshift({ questionId: c.id, value: c.q.items ? posts.join('、') : own });
+  return { kind: 'answers', items };
+}
+
+/**
  * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
  * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
  * be in the future.
@@ -1796,12 +1838,15 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
   const v = kb.formQuestions.vocabulary;
   // A field of a share or a rate is asked how it is worked out too, and 「这个比例」 there names its own figure.
   const how = c.q.how;
-  const words = [...v.fieldQuestionWords, ...(how ? v.computeWords : [])].sort((a, b) => b.length - a.length);
+  // How a field is worked out is asked at any field: one with no formula says so and what it asks for, so a question at
+  // 主营产品 is never answered about another figure's formula (提升/降低比例).
+  const words = [...v.fieldQuestionWords, ...v.computeWords].sort((a, b) => b.length - a.length);
   if (!words.some((w) => text.includes(w))) return undefined;
+  const computes = v.computeWords.some((w) => text.includes(w)) && !v.fieldQuestionWords.some((w) => text.includes(w));
   let rest = text;
   for (const w of words) rest = rest.split(w).join(' ');
   const label = labelOf(c);
-  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField, ...(how ? v.ratioWords : [])].sort((a, b) => b.length - a.length);
+  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField, ...(how || computes ? v.ratioWords : [])].sort((a, b) => b.length - a.length);
   for (const n of names) rest = rest.split(n).join(' ');
   // A choice named in the question (「民营是啥意思」) asks about the field's choices too.
   const choices = (c.q.named ?? []).flatMap((n) => [n.name, ...n.aliases]).sort((a, b) => b.length - a.length);
@@ -1810,6 +1855,7 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
   // A longer reply that uses the words in passing (「优势是什么呢，主要是…」) is read as the answer it goes on to give.
   if (rest) return text.length <= FIELD_QUESTION_MAX && !SENTENCE.test(text.replace(/[？?。.!！]+$/u, '')) ? 'other' : undefined;
   const m = kb.formQuestions.messages;
+  if (computes && !how) return fill(m.noFormula, { field: label, means: c.q.means ?? c.text.replace(/^请(?:填写)?/u, '') });
   const named = (c.q.named ?? []).map((n) => n.name);
   return [
     fill(m.fieldHelp, { field: label, means: c.q.means ?? c.text }),
@@ -2101,6 +2147,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
     if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
+    const post = c.q.takes === 'post' ? postAndMore(kb, c, t) : undefined;
+    if (post) return post;
     if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
@@ -2143,7 +2191,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       const titles = kb.formQuestions.vocabulary.titles;
       if (parts.length > 1 && parts.every((x) => x.length <= ITEM_MAX && titles.some((w) => x.endsWith(w)))) value = parts.join('、');
     }
-    if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「副总，分管生产」: a post said with what it covers is the post as typed, not a sentence asked back.
+    const v = kb.formQuestions.vocabulary;
+    const parts = value.split(/\s*[，,]\s*/u);
+    const postWithScope = c.q.takes === 'post' && parts.length === 2 && [...v.titles, ...v.postEnds].some((w) => parts[0]!.endsWith(w)) && v.postScopes.some((w) => parts[1]!.startsWith(w));
+    if (value.length > c.q.maxLength || (SENTENCE.test(value) && !postWithScope)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }
   if (c.q.kind === 'choice') {

@@ -251,6 +251,12 @@ export const FormQuestion = z.object({
   saidAs: z.array(z.string().min(1)).optional(),
   /** How precise a date the form prints: a month (建设开始日期, 2020-03) or a day (成立时间, 2009-05-18). */
   precision: z.enum(['month', 'day']).optional(),
+  /**
+   * The kind of value a one-line text field takes where a reply may carry another kind beside it or instead: a post
+   * (联系人职务) takes a job title, so the person's name and phone said at it (「联系人王敏，电话138…」) go to their own fields
+   * of the same person and the post is asked again.
+   */
+  takes: z.enum(['post']).optional(),
   /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
   wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
@@ -298,6 +304,13 @@ export const FormVocabulary = z.object({
   surnames: FormWords.default([]),
   /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
   titles: FormWords.default([]),
+  /**
+   * Further endings of a post that are not a title after a name (文员, 副总, 财务): a piece of a reply to a post question
+   * that ends with one, or with a title, is the post, never read as a person's name.
+   */
+  postEnds: FormWords.default([]),
+  /** Words that open what a post covers (「副总，分管生产」): a post and one such part after a comma is the post as typed. */
+  postScopes: FormWords.default([]),
   /**
    * Words that open with a surname but are not names (马上, 周一, 高兴, 钱不够): a reply to a name question
    * that is one of them, or one followed by two or more characters (「马上发你」), is asked back. One more
@@ -442,6 +455,8 @@ export const FormMessages = z.object({
   fieldHelp: z.string().includes('{field}').includes('{means}'),
   /** The names a field of listed names takes, said after what it means ({names}). */
   fieldHelpChoices: z.string().includes('{names}'),
+  /** How a field with no formula is worked out, asked at it: it is not computed, and what it asks for ({field}, {means}). */
+  noFormula: z.string().includes('{field}').includes('{means}'),
   /** Products said as a sentence whose names and shares do not pair one to one (「A、B和C，分别占55%和38%」; {said}). */
   productsUnclear: z.string().includes('{said}'),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
