@@ -2112,7 +2112,10 @@ function saidKinds(v: FormVocabulary, text: string): UnitKind[] {
   const spans = [...v.periodWords.day, ...v.periodWords.month, ...v.periodWords.year].sort((a, b) => b.length - a.length);
   const t = spans.reduce((x, w) => x.split(w).join(' '), text.trim()).trim();
   return v.unitKinds.filter((k) => {
+    if (k.series) return seriesSaid(k, t);
     if (k.kind === 'date') return WHOLE_DATE.test(arabicDate(t).replace(/\s+/gu, ''));
+    // 「研发投入1800万」: a figure said right after a word of the kind's is of that kind, with no mark after it.
+    if (k.nouns?.some((n) => new RegExp(`${escape(n)}[^\\d，。；,;！!？?]{0,6}?${NUMERAL}`, 'u').test(t))) return true;
     return k.marks.some((mark) => {
       const w = escape(mark);
       if (new RegExp(`${NUMERAL}\\s*${w}(?![亿万点月均小时多来半])`, 'u').test(t)) return true;
@@ -2121,13 +2124,68 @@ function saidKinds(v: FormVocabulary, text: string): UnitKind[] {
   });
 }
 
+/** Years said in a reply (2020, 21年) and the other figures in it. */
+const YEAR_SAID = /(?<![\d.])(?:(?:19|20)\d{2}(?![\d.])|\d{2}(?=\s*年))/gu;
+const FIGURE_SAID = /\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/gu;
+
+/**
+ * Whether a reply gives a series of figures, one a year (「2020到2022年研发投入分别是1200万、1500万、1800万」,
+ * 「2021年30人，2022年45人」): a mark of the series (分别) or two years, with two figures besides the years.
+ */
+function seriesSaid(k: { marks: string[] }, text: string): boolean {
+  const t = arabicDate(text);
+  const years = new Set([...t.matchAll(YEAR_SAID)].map((m) => m[0]));
+  const figures = t.replace(YEAR_SAID, ' ').match(FIGURE_SAID) ?? [];
+  return figures.length >= 2 && (years.size >= 2 || k.marks.some((m) => t.includes(m)));
+}
+
+/**
+ * The things a reply counts (「5条自动化生产线」 → 生产线, 「45名研发人员」 → 人), by the measure after each numeral and the
+ * words after it; a figure with a measure that names no thing (「三个」) is undefined in the list, so it may be any count.
+ */
+function thingsCounted(v: FormVocabulary, text: string): (FormVocabulary['countedThings'][number] | undefined)[] {
+  const things = v.countedThings;
+  const measures = [...new Set(['个', ...things.flatMap((x) => x.measures)])].sort((a, b) => b.length - a.length);
+  const words = things.flatMap((x) => x.words.map((w) => ({ w, x }))).sort((a, b) => b.w.length - a.w.length);
+  const out: (FormVocabulary['countedThings'][number] | undefined)[] = [];
+  for (const m of text.matchAll(new RegExp(`${NUMERAL}+\\s*(${measures.map(escape).join('|')})([^\\s\\d，。；,;、！!？?：:]{0,8})`, 'gu'))) {
+    const tail = m[2]!;
+    // The word nearest the measure names the thing: 「5条自动化生产线」 after its modifier, 「3个智能车间」.
+    let named: (typeof words)[number] | undefined;
+    for (const c of words) {
+      const at = tail.indexOf(c.w);
+      if (at >= 0 && (!named || at < tail.indexOf(named.w))) named = c;
+    }
+    const byMeasure = m[1] === '个' ? [] : things.filter((x) => x.measures.includes(m[1]!));
+    out.push(named?.x ?? (byMeasure.length === 1 ? byMeasure[0] : undefined));
+  }
+  return out;
+}
+
+/** A count of another thing than the field counts (「已建成5条自动化生产线」 to 车间数), with nothing of its own thing said. */
+function otherThingCounted(v: FormVocabulary, c: Concrete, text: string): { label: string; wanted: string } | undefined {
+  const own = c.q.counts ? v.countedThings.find((x) => x.thing === c.q.counts) : undefined;
+  if (!own) return undefined;
+  const said = thingsCounted(v, text);
+  const other = said.find((x) => x && x.thing !== own.thing);
+  if (!other || said.some((x) => !x || x.thing === own.thing)) return undefined;
+  return { label: other.label, wanted: own.label };
+}
+
 /** A reply stating only kinds of value the field does not want: what was said, its kind and what the field wants, with the message. */
 function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: string[]; message: string } | undefined {
   const v = kb.formQuestions.vocabulary;
   const wantKind = fieldKind(v, c);
   const wanted = c.q.wants ?? (wantKind ? `${wantKind.label}${c.q.unit && c.q.kind === 'number' ? `（${c.q.unit}）` : ''}` : undefined);
   if (!wanted) return undefined;
-  const kinds = saidKinds(v, text);
+  const said0 = text.trim().slice(0, 30);
+  // A year's series where one figure is asked (「2021年30人，2022年45人」 to 研发人员) is no one value of it, whatever its unit;
+  // a table's yearly figures are read by year before this (yearlyFigures).
+  const series = YEARLY_FACT.test(c.fact) ? undefined : v.unitKinds.find((k) => k.series && seriesSaid(k, text));
+  if (series && c.q.kind === 'number') return { choices: [said0, series.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said: said0, kind: series.label, wanted, field: labelOf(c) }) };
+  const thing = otherThingCounted(v, c, text);
+  if (thing) return { choices: [said0, thing.label, thing.wanted], message: fill(kb.formQuestions.messages.wrongKind, { said: said0, kind: thing.label, wanted: thing.wanted, field: labelOf(c) }) };
+  const kinds = saidKinds(v, text).filter((k) => !k.series);
   if (!kinds.length || kinds.some((k) => k.kind === wantKind?.kind)) return undefined;
   // A checked text field (the credit code) hears only of a date or a figure typed into it, never of its own characters.
   const said = text.trim().slice(0, 30);

@@ -257,6 +257,8 @@ export const FormQuestion = z.object({
    * of the same person and the post is asked again.
    */
   takes: z.enum(['post']).optional(),
+  /** The thing a count field counts (`countedThings`' thing: 车间, 人): a count of another thing said at it is asked back. */
+  counts: z.string().min(1).optional(),
   /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
   wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
@@ -365,8 +367,27 @@ export const FormVocabulary = z.object({
    * mark may come before the numeral (百分之).
    */
   unitKinds: z
-    .array(z.object({ kind: z.string().min(1), label: z.string().min(1), units: z.array(z.string()), validates: z.array(z.string()).optional(), marks: z.array(z.string().min(1)).min(1), before: z.boolean().optional() }))
+    .array(
+      z.object({
+        kind: z.string().min(1),
+        label: z.string().min(1),
+        units: z.array(z.string()),
+        validates: z.array(z.string()).optional(),
+        marks: z.array(z.string().min(1)).min(1),
+        before: z.boolean().optional(),
+        /** Words a figure of this kind is said of, right before it (研发投入, 产值: 「研发投入1800万」 is an amount without 元). */
+        nouns: z.array(z.string().min(1)).optional(),
+        /** The kind is a series of figures, one per year (「2020到2022年…分别是…」): said by its marks or by two years with two figures. */
+        series: z.boolean().optional(),
+      }),
+    )
     .default([]),
+  /**
+   * The things a count field counts (`counts` on a question), with the measure words said after a numeral (条, 台) and the
+   * words that name them: 「已建成5条自动化生产线」 counts 生产线, so it is no count of 车间, and is asked back there.
+   * `label` names the count in the ask-back. A measure of several things (套) names none by itself; 个 names none.
+   */
+  countedThings: z.array(z.object({ thing: z.string().min(1), label: z.string().min(1), words: z.array(z.string().min(1)).min(1), measures: z.array(z.string().min(1)) })).default([]),
   /**
    * Parts of the form a reply may put off at once (「车间的先跳过」「财务的先跳过」): the section's words, the question ids
    * it holds (`pattern`), and for a per-workshop section the words that name the one workshop asked (「这个车间」).
