@@ -2148,7 +2148,7 @@ function thingsCounted(v: FormVocabulary, text: string): (FormVocabulary['counte
   const measures = [...new Set(['个', ...things.flatMap((x) => x.measures)])].sort((a, b) => b.length - a.length);
   const words = things.flatMap((x) => x.words.map((w) => ({ w, x }))).sort((a, b) => b.w.length - a.w.length);
   const out: (FormVocabulary['countedThings'][number] | undefined)[] = [];
-  for (const m of text.matchAll(new RegExp(`${NUMERAL}+\\s*(${measures.map(escape).join('|')})([^\\s\\d，。；,;、！!？?：:]{0,8})`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`${NUMERAL}+\\s*(?:来|多|余)?\\s*(${measures.map(escape).join('|')})([^\\s\\d，。；,;、！!？?：:]{0,8})`, 'gu'))) {
     const tail = m[2]!;
     // The word nearest the measure names the thing: 「5条自动化生产线」 after its modifier, 「3个智能车间」.
     let named: (typeof words)[number] | undefined;
