@@ -119,6 +119,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
         if (isGhostwriting(data, text)) return { kind: 'unclear', reason: 'ghostwrite' };
         // 「具体哪天记不清了」 says the fact is not known now; its 哪天 asks nothing.
+        // 「这个比例怎么算」 at 主营产品 asks about the field waiting: answered about it, before any question goes to the notice's answers.
+        const help = forms.interpretForm(text, pending);
+        if (help.kind === 'unclear' && help.reason === 'fieldHelp') return help;
         if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }

@@ -1013,6 +1013,48 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
 }
 
 /**
+ * A post question (联系人职务) answered with the person's name or phone instead of, or beside, the post (「联系人王敏，电话
+ * 138…」, 「王敏 13812345678」, 「王敏」): the name and the phone go to the fields of the same person, said in passing
+ * (so the chat fills them only while empty and asks the post again), and a post said with them is the asked field's.
+ * A name or a phone is never stored as a post. Undefined when the reply names no person and no phone: read as a post.
+ */
+function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpretation | undefined {
+  const who = /^(form\.(?:contact|leader))\.[^.]+$/u.exec(c.id)?.[1];
+  if (!who) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  const personWords = [...(findQuestion(kb, `${who}.name`)?.q.saidAs ?? []), labelOf(c).replace(/职务.*$/u, '')].filter(Boolean).sort((a, b) => b.length - a.length);
+  const isPost = (x: string) => [...v.titles, ...v.postEnds].some((w) => x.endsWith(w));
+  const items: { questionId: string; value: string; extra?: true }[] = [];
+  const posts: string[] = [];
+  let other = false;
+  const pieces = phonesAsStored(value).split(/[\s，,、；;]+/u).filter(Boolean);
+  for (const said of pieces) {
+    const piece = said.replace(PHONE_WORD, '');
+    const phone = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone') : LANDLINE.test(piece) ? 'phone' : EMAIL.test(piece) ? 'email' : undefined;
+    if (phone) {
+      items.push({ questionId: `${who}.${phone}`, value: piece, extra: true });
+      other = true;
+      continue;
+    }
+    const lead = personWords.find((w) => piece.startsWith(w) && piece.length > w.length);
+    const name = (lead ? piece.slice(lead.length) : piece).replace(/^[是叫为：:]/u, '');
+    if (!isPost(name) && isPersonName(kb, name)) {
+      items.push({ questionId: `${who}.name`, value: nameAsStored(name), extra: true });
+      other = true;
+      continue;
+    }
+    posts.push(said);
+  }
+  if (!other) return undefined;
+  // A field said twice (two names, two phones) cannot be told apart: the reply is asked back whole.
+  const ids = items.map((i) => i.questionId);
+  if (new Set(ids).size !== ids.length || ids.some((id) => !findQuestion(kb, id))) return { kind: 'unclear', reason: 'notAnAnswer' };
+  const own = posts.join('，');
+  if (own && posts.every(isPost) && own.length <= (c.q.maxLength ?? Infinity)) items.unshift({ questionId: c.id, value: c.q.items ? posts.join('、') : own });
+  return { kind: 'answers', items };
+}
+
+/**
  * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
  * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
  * be in the future.
@@ -1796,12 +1838,15 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
   const v = kb.formQuestions.vocabulary;
   // A field of a share or a rate is asked how it is worked out too, and 「这个比例」 there names its own figure.
   const how = c.q.how;
-  const words = [...v.fieldQuestionWords, ...(how ? v.computeWords : [])].sort((a, b) => b.length - a.length);
+  // How a field is worked out is asked at any field: one with no formula says so and what it asks for, so a question at
+  // 主营产品 is never answered about another figure's formula (提升/降低比例).
+  const words = [...v.fieldQuestionWords, ...v.computeWords].sort((a, b) => b.length - a.length);
   if (!words.some((w) => text.includes(w))) return undefined;
+  const computes = v.computeWords.some((w) => text.includes(w)) && !v.fieldQuestionWords.some((w) => text.includes(w));
   let rest = text;
   for (const w of words) rest = rest.split(w).join(' ');
   const label = labelOf(c);
-  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField, ...(how ? v.ratioWords : [])].sort((a, b) => b.length - a.length);
+  const names = [label, ...(c.q.saidAs ?? []), ...v.thisField, ...(how || computes ? v.ratioWords : [])].sort((a, b) => b.length - a.length);
   for (const n of names) rest = rest.split(n).join(' ');
   // A choice named in the question (「民营是啥意思」) asks about the field's choices too.
   const choices = (c.q.named ?? []).flatMap((n) => [n.name, ...n.aliases]).sort((a, b) => b.length - a.length);
@@ -1810,6 +1855,7 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
   // A longer reply that uses the words in passing (「优势是什么呢，主要是…」) is read as the answer it goes on to give.
   if (rest) return text.length <= FIELD_QUESTION_MAX && !SENTENCE.test(text.replace(/[？?。.!！]+$/u, '')) ? 'other' : undefined;
   const m = kb.formQuestions.messages;
+  if (computes && !how) return fill(m.noFormula, { field: label, means: c.q.means ?? c.text.replace(/^请(?:填写)?/u, '') });
   const named = (c.q.named ?? []).map((n) => n.name);
   return [
     fill(m.fieldHelp, { field: label, means: c.q.means ?? c.text }),
@@ -2066,7 +2112,10 @@ function saidKinds(v: FormVocabulary, text: string): UnitKind[] {
   const spans = [...v.periodWords.day, ...v.periodWords.month, ...v.periodWords.year].sort((a, b) => b.length - a.length);
   const t = spans.reduce((x, w) => x.split(w).join(' '), text.trim()).trim();
   return v.unitKinds.filter((k) => {
+    if (k.series) return seriesSaid(k, t);
     if (k.kind === 'date') return WHOLE_DATE.test(arabicDate(t).replace(/\s+/gu, ''));
+    // 「研发投入1800万」: a figure said right after a word of the kind's is of that kind, with no mark after it.
+    if (k.nouns?.some((n) => new RegExp(`${escape(n)}[^\\d，。；,;！!？?]{0,6}?${NUMERAL}`, 'u').test(t))) return true;
     return k.marks.some((mark) => {
       const w = escape(mark);
       if (new RegExp(`${NUMERAL}\\s*${w}(?![亿万点月均小时多来半])`, 'u').test(t)) return true;
@@ -2075,13 +2124,68 @@ function saidKinds(v: FormVocabulary, text: string): UnitKind[] {
   });
 }
 
+/** Years said in a reply (2020, 21年) and the other figures in it. */
+const YEAR_SAID = /(?<![\d.])(?:(?:19|20)\d{2}(?![\d.])|\d{2}(?=\s*年))/gu;
+const FIGURE_SAID = /\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+/gu;
+
+/**
+ * Whether a reply gives a series of figures, one a year (「2020到2022年研发投入分别是1200万、1500万、1800万」,
+ * 「2021年30人，2022年45人」): a mark of the series (分别) or two years, with two figures besides the years.
+ */
+function seriesSaid(k: { marks: string[] }, text: string): boolean {
+  const t = arabicDate(text);
+  const years = new Set([...t.matchAll(YEAR_SAID)].map((m) => m[0]));
+  const figures = t.replace(YEAR_SAID, ' ').match(FIGURE_SAID) ?? [];
+  return figures.length >= 2 && (years.size >= 2 || k.marks.some((m) => t.includes(m)));
+}
+
+/**
+ * The things a reply counts (「5条自动化生产线」 → 生产线, 「45名研发人员」 → 人), by the measure after each numeral and the
+ * words after it; a figure with a measure that names no thing (「三个」) is undefined in the list, so it may be any count.
+ */
+function thingsCounted(v: FormVocabulary, text: string): (FormVocabulary['countedThings'][number] | undefined)[] {
+  const things = v.countedThings;
+  const measures = [...new Set(['个', ...things.flatMap((x) => x.measures)])].sort((a, b) => b.length - a.length);
+  const words = things.flatMap((x) => x.words.map((w) => ({ w, x }))).sort((a, b) => b.w.length - a.w.length);
+  const out: (FormVocabulary['countedThings'][number] | undefined)[] = [];
+  for (const m of text.matchAll(new RegExp(`${NUMERAL}+\\s*(?:来|多|余)?\\s*(${measures.map(escape).join('|')})([^\\s\\d，。；,;、！!？?：:]{0,8})`, 'gu'))) {
+    const tail = m[2]!;
+    // The word nearest the measure names the thing: 「5条自动化生产线」 after its modifier, 「3个智能车间」.
+    let named: (typeof words)[number] | undefined;
+    for (const c of words) {
+      const at = tail.indexOf(c.w);
+      if (at >= 0 && (!named || at < tail.indexOf(named.w))) named = c;
+    }
+    const byMeasure = m[1] === '个' ? [] : things.filter((x) => x.measures.includes(m[1]!));
+    out.push(named?.x ?? (byMeasure.length === 1 ? byMeasure[0] : undefined));
+  }
+  return out;
+}
+
+/** A count of another thing than the field counts (「已建成5条自动化生产线」 to 车间数), with nothing of its own thing said. */
+function otherThingCounted(v: FormVocabulary, c: Concrete, text: string): { label: string; wanted: string } | undefined {
+  const own = c.q.counts ? v.countedThings.find((x) => x.thing === c.q.counts) : undefined;
+  if (!own) return undefined;
+  const said = thingsCounted(v, text);
+  const other = said.find((x) => x && x.thing !== own.thing);
+  if (!other || said.some((x) => !x || x.thing === own.thing)) return undefined;
+  return { label: other.label, wanted: own.label };
+}
+
 /** A reply stating only kinds of value the field does not want: what was said, its kind and what the field wants, with the message. */
 function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: string[]; message: string } | undefined {
   const v = kb.formQuestions.vocabulary;
   const wantKind = fieldKind(v, c);
   const wanted = c.q.wants ?? (wantKind ? `${wantKind.label}${c.q.unit && c.q.kind === 'number' ? `（${c.q.unit}）` : ''}` : undefined);
   if (!wanted) return undefined;
-  const kinds = saidKinds(v, text);
+  const said0 = text.trim().slice(0, 30);
+  // A year's series where one figure is asked (「2021年30人，2022年45人」 to 研发人员) is no one value of it, whatever its unit;
+  // a table's yearly figures are read by year before this (yearlyFigures).
+  const series = YEARLY_FACT.test(c.fact) ? undefined : v.unitKinds.find((k) => k.series && seriesSaid(k, text));
+  if (series && c.q.kind === 'number') return { choices: [said0, series.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said: said0, kind: series.label, wanted, field: labelOf(c) }) };
+  const thing = otherThingCounted(v, c, text);
+  if (thing) return { choices: [said0, thing.label, thing.wanted], message: fill(kb.formQuestions.messages.wrongKind, { said: said0, kind: thing.label, wanted: thing.wanted, field: labelOf(c) }) };
+  const kinds = saidKinds(v, text).filter((k) => !k.series);
   if (!kinds.length || kinds.some((k) => k.kind === wantKind?.kind)) return undefined;
   // A checked text field (the credit code) hears only of a date or a figure typed into it, never of its own characters.
   const said = text.trim().slice(0, 30);
@@ -2101,6 +2205,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
     if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
+    const post = c.q.takes === 'post' ? postAndMore(kb, c, t) : undefined;
+    if (post) return post;
     if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
@@ -2143,7 +2249,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       const titles = kb.formQuestions.vocabulary.titles;
       if (parts.length > 1 && parts.every((x) => x.length <= ITEM_MAX && titles.some((w) => x.endsWith(w)))) value = parts.join('、');
     }
-    if (value.length > c.q.maxLength || SENTENCE.test(value)) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「副总，分管生产」: a post said with what it covers is the post as typed, not a sentence asked back.
+    const v = kb.formQuestions.vocabulary;
+    const parts = value.split(/\s*[，,]\s*/u);
+    const postWithScope = c.q.takes === 'post' && parts.length === 2 && [...v.titles, ...v.postEnds].some((w) => parts[0]!.endsWith(w)) && v.postScopes.some((w) => parts[1]!.startsWith(w));
+    if (value.length > c.q.maxLength || (SENTENCE.test(value) && !postWithScope)) return { kind: 'unclear', reason: 'notAnAnswer' };
     return { kind: 'answers', items: [{ questionId: pending.id, value }] };
   }
   if (c.q.kind === 'choice') {

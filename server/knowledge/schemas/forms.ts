@@ -251,6 +251,14 @@ export const FormQuestion = z.object({
   saidAs: z.array(z.string().min(1)).optional(),
   /** How precise a date the form prints: a month (建设开始日期, 2020-03) or a day (成立时间, 2009-05-18). */
   precision: z.enum(['month', 'day']).optional(),
+  /**
+   * The kind of value a one-line text field takes where a reply may carry another kind beside it or instead: a post
+   * (联系人职务) takes a job title, so the person's name and phone said at it (「联系人王敏，电话138…」) go to their own fields
+   * of the same person and the post is asked again.
+   */
+  takes: z.enum(['post']).optional(),
+  /** The thing a count field counts (`countedThings`' thing: 车间, 人): a count of another thing said at it is asked back. */
+  counts: z.string().min(1).optional(),
   /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
   wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
@@ -298,6 +306,13 @@ export const FormVocabulary = z.object({
   surnames: FormWords.default([]),
   /** Words a job title ends with (主任, 经理…): 「王建国 办公室主任」 to a name question is a name and a title. */
   titles: FormWords.default([]),
+  /**
+   * Further endings of a post that are not a title after a name (文员, 副总, 财务): a piece of a reply to a post question
+   * that ends with one, or with a title, is the post, never read as a person's name.
+   */
+  postEnds: FormWords.default([]),
+  /** Words that open what a post covers (「副总，分管生产」): a post and one such part after a comma is the post as typed. */
+  postScopes: FormWords.default([]),
   /**
    * Words that open with a surname but are not names (马上, 周一, 高兴, 钱不够): a reply to a name question
    * that is one of them, or one followed by two or more characters (「马上发你」), is asked back. One more
@@ -352,8 +367,27 @@ export const FormVocabulary = z.object({
    * mark may come before the numeral (百分之).
    */
   unitKinds: z
-    .array(z.object({ kind: z.string().min(1), label: z.string().min(1), units: z.array(z.string()), validates: z.array(z.string()).optional(), marks: z.array(z.string().min(1)).min(1), before: z.boolean().optional() }))
+    .array(
+      z.object({
+        kind: z.string().min(1),
+        label: z.string().min(1),
+        units: z.array(z.string()),
+        validates: z.array(z.string()).optional(),
+        marks: z.array(z.string().min(1)).min(1),
+        before: z.boolean().optional(),
+        /** Words a figure of this kind is said of, right before it (研发投入, 产值: 「研发投入1800万」 is an amount without 元). */
+        nouns: z.array(z.string().min(1)).optional(),
+        /** The kind is a series of figures, one per year (「2020到2022年…分别是…」): said by its marks or by two years with two figures. */
+        series: z.boolean().optional(),
+      }),
+    )
     .default([]),
+  /**
+   * The things a count field counts (`counts` on a question), with the measure words said after a numeral (条, 台) and the
+   * words that name them: 「已建成5条自动化生产线」 counts 生产线, so it is no count of 车间, and is asked back there.
+   * `label` names the count in the ask-back. A measure of several things (套) names none by itself; 个 names none.
+   */
+  countedThings: z.array(z.object({ thing: z.string().min(1), label: z.string().min(1), words: z.array(z.string().min(1)).min(1), measures: z.array(z.string().min(1)) })).default([]),
   /**
    * Parts of the form a reply may put off at once (「车间的先跳过」「财务的先跳过」): the section's words, the question ids
    * it holds (`pattern`), and for a per-workshop section the words that name the one workshop asked (「这个车间」).
@@ -442,6 +476,8 @@ export const FormMessages = z.object({
   fieldHelp: z.string().includes('{field}').includes('{means}'),
   /** The names a field of listed names takes, said after what it means ({names}). */
   fieldHelpChoices: z.string().includes('{names}'),
+  /** How a field with no formula is worked out, asked at it: it is not computed, and what it asks for ({field}, {means}). */
+  noFormula: z.string().includes('{field}').includes('{means}'),
   /** Products said as a sentence whose names and shares do not pair one to one (「A、B和C，分别占55%和38%」; {said}). */
   productsUnclear: z.string().includes('{said}'),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
