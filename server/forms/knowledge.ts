@@ -22,6 +22,19 @@ export function formSpec(kb: FormsKnowledge, category: Category): FormSpec {
   return spec;
 }
 
+const noticeYears = new WeakMap<FormsKnowledge, number | undefined>();
+/**
+ * The year the form's relative years (去年, 前年) count from: the notice's, the one after the last column of its
+ * 近三年主要经济指标 (2020–2022 in the 2023 notice's forms). Undefined for a form without the table.
+ */
+export function noticeYear(kb: FormsKnowledge): number | undefined {
+  if (!noticeYears.has(kb)) {
+    const years = factCheckFormOf(kb).years.map(Number);
+    noticeYears.set(kb, years.length ? Math.max(...years) + 1 : undefined);
+  }
+  return noticeYears.get(kb);
+}
+
 /**
  * What the cross-fact checks need from a form: the years of its 近三年主要经济指标 table, its
  * attachment and the knowledge's wording of the flags. Every form of a notice lists the same years,

@@ -11,7 +11,7 @@ import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../unders
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
-import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
+import { factCheckFormOf, formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 
 /**
  * The form phase of the interview: after the assessment, ask what the chosen 申报书 needs.
@@ -1184,19 +1184,6 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
  * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
  * asked field, as typed; a piece naming the asked field itself keeps only its value there.
  */
-const noticeYears = new WeakMap<FormsKnowledge, number | undefined>();
-/**
- * The year the form's relative years (去年, 前年) count from: the notice's, the one after the last column of its
- * 近三年主要经济指标 (2020–2022 in the 2023 notice's forms). Undefined for a form without the table.
- */
-function noticeYear(kb: FormsKnowledge): number | undefined {
-  if (!noticeYears.has(kb)) {
-    const years = factCheckFormOf(kb).years.map(Number);
-    noticeYears.set(kb, years.length ? Math.max(...years) + 1 : undefined);
-  }
-  return noticeYears.get(kb);
-}
-
 /** A yearly figure's fact (finance.2022.revenue): the year of the table's column and what the row counts. */
 const YEARLY_FACT = /^finance\.(\d{4})\.(\w+)$/u;
 

@@ -882,6 +882,21 @@ export const FormDrafting = z.object({
    * built or in use, since the form is signed and checked on site.
    */
   buildingSentence: z.string().includes('{who}').includes('{names}').includes('正在建设'),
+  /**
+   * What the enterprise said of a system being built (「MES在建，年底上线」), once its dates are absolute: the clauses
+   * that only say it is being built (`status`, patterns) are left to buildingSentence, which says so once; a date it
+   * gave for going live (`plan`, a pattern whose first group is the date) is stated as its plan in `sentence` ({who},
+   * {name}, {date}), never as a fact. Any other clause is kept in the enterprise's words.
+   */
+  buildingPlan: z
+    .object({
+      $comment: z.string().optional(),
+      status: z.array(z.string().min(1)).min(1),
+      plan: z.string().min(1),
+      sentence: z.string().includes('{who}').includes('{name}').includes('{date}').includes('计划'),
+    })
+    .strict()
+    .optional(),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
   /**
