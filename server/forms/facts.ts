@@ -584,6 +584,22 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
   return flags;
 }
 
+/**
+ * The capabilities among `ids` that the interview answered no to and a clause of the enterprise's cell text now says
+ * are in use (「PDM已上线，管理全部图纸」 in the PDM cell): the later, more specific word of the enterprise, which
+ * corrects the answer so that the 申报书 states one status. A planned or negative clause corrects nothing.
+ */
+export function capabilitiesAffirmed(text: string, ids: string[], capabilities: Capabilities, form: FactCheckForm): string[] {
+  const check = form.capabilityCheck;
+  if (!check) return [];
+  const out = new Set<string>();
+  for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+    if (clauseStatus(clause, check.status) !== 'positive') continue;
+    for (const cap of check.caps) if (ids.includes(cap.id) && capabilities[cap.id] === false && cap.terms.some((t) => namesIn(clause, t))) out.add(cap.id);
+  }
+  return [...out];
+}
+
 /** A cell as the user knows it: 「总装车间“生产运行”栏」, 「“研发设计”栏」. */
 function cellLabel(f: FormFacts, field: string, form: FactCheckForm): string {
   const m = /^(?:elements|workshops\.(\d+)\.descriptions)\.(.+)$/.exec(field);

@@ -700,6 +700,8 @@ export const FormDrafting = z.object({
     priorTitlesRecorded: z.object({ none: z.string().min(2), smartWorkshop: z.string().min(2) }).optional(),
     /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
     capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
+    /** What a capability answer corrected by a cell's text (「PDM已上线…」 after 没有) is recorded as. */
+    capabilityCorrected: z.string().min(1).optional(),
     /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
     productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
     /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
