@@ -68,14 +68,9 @@ interface Ctx {
   saidCaps?: Set<CapabilityId>;
   /** The date the enterprise's relative words (去年, 年底) count from: see dateReference. */
   asOf?: string;
-  /** The history is stated in another section (the 企业简介), so this one does not rely on it for the founding date. */
-  historyElsewhere?: boolean;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
-/** The 企业简介 cell of 一(一). */
-const INTRO = 'enterpriseIntro';
-
 export function placeholder(label: string): string {
   return `〔请补充：${label}〕`;
 }
@@ -246,7 +241,7 @@ function slot(ctx: Ctx, name: string): Slot {
       return f.name ? textPiece(f.name, 'form.name')! : or(textPiece(ctx.profile.enterprise?.name, 'enterprise.name'), 'name');
     case 'founded': {
       // 「成立于…，」 or nothing when the history already tells it: one mention per fact.
-      if (historyTellsFounding(f) && !ctx.historyElsewhere) return { text: '', numbers: [] };
+      if (historyTellsFounding(f)) return { text: '', numbers: [] };
       const d = datePiece(f.foundedOn, 'form.foundedOn') ?? foundedYearPiece(f);
       if (!d) return { text: `成立于${placeholder(label(ctx, 'foundedOn'))}，`, numbers: [], missing: [label(ctx, 'foundedOn')] };
       return { ...d, text: `成立于${d.text}，` };
@@ -1201,12 +1196,6 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];
-  const items = spec.section2.items.map((it) => it.section);
-  // 二(一) 申报单位概况 follows the 企业简介 of 一(一), which the notice gives the 发展历程、主营业务、市场营销 to: what the
-  // 简介 already said is not said again there, so 二(一) adds the 成立时间、资本性质 and 财务状况 its own hint names.
-  const intro = items.indexOf(section) === 0 && spec.section1.blocks.some((b) => b.type === 'cells' && b.fields.some((f) => f.id === INTRO)) ? [INTRO] : [];
-  const introSaid = new Set(intro.flatMap((id) => draftSection(kb, profile, category, id).sentences.filter((x) => x.facts.length).map((x) => x.text)));
-  if (ctx.facts.history && splitSentences(textPiece(ctx.facts.history, 'form.history', true)!.text).every((x) => introSaid.has(x))) ctx.historyElsewhere = true;
   if (section === 'detail.elements') ({ units, unmet } = elementsUnits(ctx));
   else if (sec.field && !kb.templates[section]) units = cellUnits(ctx, sec.field, sec.perWorkshop);
   else {
@@ -1216,9 +1205,10 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   }
   // Section 二 is read as one chapter: a claim an earlier item of it makes (the business in 二(一), the honours in
   // 二(三)) is not made again in a later one.
+  const items = spec.section2.items.map((it) => it.section);
   const earlier = items.slice(0, Math.max(0, items.indexOf(section)));
-  if ((earlier.length || introSaid.size) && wsPart === undefined) {
-    const said = new Set([...introSaid, ...earlier.flatMap((id) => draftSection(kb, profile, category, id).sentences.filter((x) => x.facts.length).map((x) => x.text))]);
+  if (earlier.length && wsPart === undefined) {
+    const said = new Set(earlier.flatMap((id) => draftSection(kb, profile, category, id).sentences.filter((x) => x.facts.length).map((x) => x.text)));
     units = units.filter((u) => !(u.facts.length && splitSentences(u.text).every((x) => said.has(x))));
   }
   const text = units

@@ -103,6 +103,13 @@ describe('the date relative words count from', () => {
     expect(drafted(FACTORY, '2023-06-20')).toContain('2023年5月新增了四台AGV');
   });
 
+  it('the form view\'s flag tells the enterprise what the 申报书 prints, or asks for the date it cannot give', () => {
+    const { profile } = sessionDraftProfile(data, ctx, FACTORY);
+    const flags = fillForm(ctx, profile, 'discreteFactory').flags.filter((f) => f.message.includes('相对时间')).map((f) => f.message);
+    expect(flags.some((m) => m.includes('“去年完成了股份制改造”') && m.includes('写作“2022年完成了股份制改造”'))).toBe(true);
+    expect(flags.some((m) => m.includes('“上个月新增了四台AGV”') && m.includes('请改为具体年份或年月') && !m.includes('写作'))).toBe(true);
+  });
+
   it('near misses keep their words: a year\'s own 年底, 每年年初, a span ahead, 近年来', () => {
     const own = '2021年底完成ERP升级，每年年初制定设备维护计划，三年内完成全部产线改造，近年来出口持续增长';
     expect(drafted({ ...FACTORY, 'form.history': own }, '2023-06-20')).toContain(own);

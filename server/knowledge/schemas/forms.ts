@@ -759,6 +759,8 @@ export const FormDrafting = z.object({
     ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
+    /** The same, where the draft can date the words from the form's year: it says what the 申报书 prints ({dated}). */
+    relativeTimeDated: z.string().includes('{quote}').includes('{dated}').optional(),
     /** The request that stands for a chat reply that cannot be put in document form: {label} the capability, {said} the reply. */
     rewriteSaid: z.string().includes('{said}').optional(),
     /** The request for the date a relative word names when the session's date is not known: {said} the word. */
