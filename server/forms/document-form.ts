@@ -16,10 +16,25 @@ function shifted(asOf: string, years: number, months: number): { year: string; m
   return { year: String(Math.floor(total / 12)), month: String((total % 12) + 1) };
 }
 
+/** Whether a reference date knows its month: a year alone (「2023」) dates 去年 but not 上个月. */
+const hasMonth = (asOf: string) => /^\d{4}-\d{2}/.test(asOf);
+
+/**
+ * The date a form's relative words count from. The enterprise speaks of the year it applies in, so 去年 in a reply
+ * to the 2023 notice's form is 2022 whatever the clock says, as the form's yearly figures read it (relativeYears).
+ * The session's date adds the month only when it falls in that year; a session dated in another year leaves the
+ * month unknown, and 上个月 is then asked for rather than dated from a day that is not the application's.
+ */
+export function dateReference(formYear: number | undefined, sessionDate: string | undefined): string | undefined {
+  if (formYear === undefined) return sessionDate;
+  return sessionDate?.startsWith(`${formYear}-`) ? sessionDate : String(formYear);
+}
+
 /**
  * The words of a reply that date by the day it was said (去年, 明年三月, 上了两年了) as the dates they name from
- * `asOf` (the session's date, YYYY-MM-DD). Without `asOf` each is a request for the date, so the form never
- * prints a relative time as if it were one. A word right after a year's own digits (2022年底) is a date already.
+ * `asOf` (the reference date, YYYY-MM-DD, or YYYY alone: see dateReference). A word whose date needs what `asOf`
+ * does not give (no `asOf`, or 上个月 with a year alone) is a request for the date, so the form never prints a relative
+ * time as if it were one. A word right after a year's own digits (2022年底) is a date already.
  */
 export function absoluteDates(f: DocumentForm, text: string, asOf: string | undefined): string {
   const doc = f.documentForm;
@@ -30,8 +45,8 @@ export function absoluteDates(f: DocumentForm, text: string, asOf: string | unde
     t = t.replace(re, (said: string, n: string) => {
       const count = parseNumber(n)?.value;
       if (count === undefined || !Number.isInteger(count) || count <= 0) return said;
-      if (!asOf) return fill(d.to, { date: ask(said) });
-      const s = shifted(asOf, d.unit === 'year' ? -count : 0, d.unit === 'month' ? -count : 0);
+      if (!asOf || (d.unit === 'month' && !hasMonth(asOf))) return fill(d.to, { date: ask(said) });
+      const s = shifted(hasMonth(asOf) ? asOf : `${asOf}-01`, d.unit === 'year' ? -count : 0, d.unit === 'month' ? -count : 0);
       return fill(d.to, { date: d.unit === 'year' ? `${s.year}年` : `${s.year}年${s.month}月` });
     });
   }
@@ -40,7 +55,8 @@ export function absoluteDates(f: DocumentForm, text: string, asOf: string | unde
     const re = new RegExp(`(?<![\\d〇零一二三四五六七八九十年])(?:${words.map(escape).join('|')})`, 'gu');
     t = t.replace(re, (said: string) => {
       const r = doc.relativeDates[said]!;
-      return asOf ? fill(r.to, shifted(asOf, r.years, r.months)) : ask(said);
+      const monthly = r.months !== 0 || r.to.includes('{month}');
+      return asOf && (hasMonth(asOf) || !monthly) ? fill(r.to, shifted(hasMonth(asOf) ? asOf : `${asOf}-01`, r.years, r.months)) : ask(said);
     });
   }
   // 「2027年三月」 reads as the date it is in figures, as every other date of the form.

@@ -4,10 +4,10 @@ import type { DraftProfile, DraftResult, NumberSource, FormFacts, Sentence } fro
 import { countChars } from './length';
 import { fmt, sharePercent } from './compute';
 import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, workshopTextRatioConflicts, financeValue, indicatorChange, indicatorValue, yearsSinceFounding, type IndicatorId, type ResolvedValue } from './facts';
-import { formSpec, type FormsKnowledge } from './knowledge';
+import { formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
-import { documentReply } from './document-form';
+import { absoluteDates, dateReference, documentReply } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
@@ -66,6 +66,8 @@ interface Ctx {
   mode?: 'discrete' | 'process';
   /** Capabilities an earlier cell of the same element of 三 already stated or asked about: each is said once there. */
   saidCaps?: Set<CapabilityId>;
+  /** The date the enterprise's relative words (去年, 年底) count from: see dateReference. */
+  asOf?: string;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -108,7 +110,9 @@ function textPiece(text: string | undefined, source: string, sentences = false):
   if (text === undefined || text.trim() === '') return null;
   let t = text.trim();
   if (sentences && !/[。！？!?；;]$/.test(t)) t += '。';
-  return { text: t, numbers: digitsOf(t, source), source, sentences };
+  // A request the drafting step wrote inside the text (a relative date it could not date) is listed as missing.
+  const asked = [...t.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
+  return { text: t, numbers: digitsOf(t.replace(PLACEHOLDER_RE, ''), source), source, sentences, ...(asked.length ? { missing: asked } : {}) };
 }
 
 function numPiece(n: number | undefined, source: string): Piece | null {
@@ -669,12 +673,58 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial
   return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
 }
 
-/** One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」 */
+/**
+ * One sentence for the systems the enterprise said are being built: 「公司正在建设制造执行系统（MES），尚未投入使用。」,
+ * then, for each whose go-live date the enterprise gave, that date as its plan: 「按公司计划，MES预计于2023年底投入使用。」
+ */
 function buildingSentence(ctx: Ctx, caps: CapabilityId[], who = subject(ctx)): Filled | null {
   const chosen = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
   if (!chosen.length) return null;
-  const text = fillText(ctx.kb.formDrafting.buildingSentence, { who, names: chosen.map((c) => capName(ctx, c)).join('、') });
-  return { text, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
+  const d = ctx.kb.formDrafting;
+  let text = fillText(d.buildingSentence, { who, names: chosen.map((c) => capName(ctx, c)).join('、') });
+  const facts = chosen.map((c) => `capabilities.${c}`);
+  const missing: string[] = [];
+  const numbers: NumberSource[] = [];
+  for (const c of chosen) {
+    const plan = d.buildingPlan && buildingDetail(ctx, c)?.plan;
+    if (!plan) continue;
+    text += fillText(d.buildingPlan!.sentence, { who, name: capName(ctx, c, true), date: plan });
+    facts.push(`${DETAIL_PREFIX}cap.${c}`);
+    numbers.push(...digitsOf(plan.replace(PLACEHOLDER_RE, ''), `${DETAIL_PREFIX}cap.${c}`));
+    missing.push(...[...plan.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!));
+  }
+  return { text, numbers, facts, missing };
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What the enterprise said of a system being built, in parts: its go-live date (`plan`, dated in document form), and
+ * the rest of its words in document form (`rest`; null when they cannot be put so safely, with `said` the words to
+ * show). The clauses that only say it is being built (在建, 在调试) are dropped: buildingSentence says that once.
+ */
+function buildingDetail(ctx: Ctx, c: CapabilityId): { plan?: string; rest?: string | null; said?: string } | undefined {
+  const said = ctx.facts.capabilityDetails?.[c];
+  const d = ctx.kb.formDrafting;
+  const bp = d.buildingPlan;
+  if (!said || !bp) return undefined;
+  const terms = [...(d.capabilities[c]?.terms ?? [])].sort((a, b) => b.length - a.length);
+  // A clause is read without the system's own name before it: 「MES在建」 says 在建 of the system asked about.
+  const lead = new RegExp(`^(?:${terms.map(escapeRe).join('|') || '(?!)'})(?:系统)?(?:目前|现在|也|还)?`, 'iu');
+  const bare = (clause: string) => clause.trim().replace(lead, '').trim();
+  const status = bp.status.map((x) => new RegExp(x, 'u'));
+  const kept = said.split(/[，,；;。\s]+/u).filter((x) => x && !status.some((re) => re.test(bare(x))));
+  if (!kept.length) return {};
+  const doc = documentReply(d, kept.join('，'), ctx.asOf);
+  if (doc === null) return { rest: null, said: kept.join('，') };
+  const plan = new RegExp(bp.plan, 'u');
+  let date: string | undefined;
+  const rest = (doc.match(/(?:〔[^〕]*〕|[^，；。])+/gu) ?? []).filter((x) => {
+    const m = date === undefined ? plan.exec(bare(x)) : null;
+    if (m) date = m[1];
+    return !m;
+  });
+  return { ...(date ? { plan: date } : {}), rest: rest.length ? rest.join('，') : undefined };
 }
 
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
@@ -892,7 +942,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   const against = perWs || ctx.category === 'smartWorkshop' ? ratiosAgainstCounts(typed ?? '', ws, ctx.kb.formDrafting.ratios) : [];
   const desc = typed === undefined || !against.length ? typed : withoutClauses(typed, against.map((a) => a.said));
   const d = withSubject(ctx, textPiece(desc, descSrc, true), perWs);
-  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: [] });
+  if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: d.missing ?? [] });
   const said = () => units.map((u) => u.text).join('');
   const addNew = (x: Filled | null) => x && !repeats(said(), x) && add(x);
   const tail = field.id.split('.').pop();
@@ -913,13 +963,16 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   if (!d) {
     for (const c of cellCaps(ctx, field)) {
       const said = ctx.facts.capabilityDetails?.[c];
-      // The words of a system being built (「MES在调试，预计6月上线」) say so themselves, so they are stated as well.
       if (!said || (capStatus(ctx, c) !== true && capStatus(ctx, c) !== 'partial' && capStatus(ctx, c) !== 'building') || !ctx.kb.formDrafting.capabilities[c]) continue;
+      // Of a system being built (「MES在建，年底上线」) its status and go-live date are stated by buildingSentence below,
+      // once and as a plan; only what else the enterprise said of it is stated here.
+      const building = capStatus(ctx, c) === 'building' ? buildingDetail(ctx, c) : undefined;
+      if (building && building.rest === undefined) continue;
       // A chat reply is stated only in document form; one that cannot be put so safely is asked to be rewritten,
       // showing the enterprise its own words, rather than printed as a claim in the words of a chat.
-      const own = documentReply(ctx.kb.formDrafting, said, ctx.profile.asOf);
+      const own = building ? building.rest! : documentReply(ctx.kb.formDrafting, said, ctx.asOf);
       if (own === null) {
-        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: said.replace(/[〔〕]/gu, '') });
+        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? said).replace(/[〔〕]/gu, '') });
         units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         continue;
       }
@@ -931,7 +984,8 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   }
   const stated = () => units.map((u) => u.text).join('');
   const fresh = cellCaps(ctx, field).filter((c) => !ctx.saidCaps?.has(c));
-  const caps = fresh.filter((c) => (!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated())));
+  // A system being built is always stated by buildingSentence: the enterprise's words of it leave its status to it.
+  const caps = fresh.filter((c) => capStatus(ctx, c) === 'building' || ((!d || !saidIn(ctx, c, d.text)) && !(units.length && ctx.facts.capabilityDetails?.[c] && saidIn(ctx, c, stated()))));
   const before = units.length;
   add(capsSentence(ctx, caps, true));
   add(capsSentence(ctx, caps, 'partial'));
@@ -1054,7 +1108,9 @@ function elementsUnits(ctx: Ctx): { units: Unit[]; unmet: string[] } {
     const building = caps.filter((c) => capStatus(ctx, c) === 'building' && ctx.kb.formDrafting.capabilities[c]);
     if (building.length) {
       if (!missing.length) unmet.push(el.clause);
-      const unsaid = building.filter((c) => !asked.includes(capName(ctx, c)));
+      // Said once in 三: an element after the one that stated it (系统集成 after 生产制造) does not state it again.
+      const all = units.map((u) => u.text).join('');
+      const unsaid = building.filter((c) => !asked.includes(capName(ctx, c)) && !splitSentences(all).some((x) => x.includes('正在建设') && x.includes(capName(ctx, c))));
       const s = buildingSentence(ctx, unsaid);
       if (s) {
         push(s);
@@ -1133,7 +1189,10 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   if (!sec) throw new UnknownSectionError(`表单 ${spec.attachment} 没有可起草的栏目 "${section}"`);
   if (wsPart !== undefined && (!sec.perWorkshop || Number(wsPart) < 1)) throw new UnknownSectionError(`栏目 "${section}" 不按车间分别填写，不能带 @${wsPart}`);
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
-  const ctx: Ctx = { kb, profile, facts: formalFacts(kb.formDrafting, profile.form ?? {}), spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category) };
+  // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
+  const asOf = dateReference(noticeYear(kb), profile.asOf);
+  const facts = formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf));
+  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

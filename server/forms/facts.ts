@@ -190,6 +190,7 @@ export interface FactCheckForm {
     ratioWithheld?: string;
     ratioTextVsAssessment?: string;
     relativeTime?: string;
+    relativeTimeDated?: string;
     ratioAbove100?: string;
     approximateFigure?: string;
     liabilitiesAboveAssets?: string;
@@ -208,6 +209,8 @@ export interface FactCheckForm {
   ratios?: Ratios;
   /** Words that date by the day they were typed (去年): flagged in the enterprise's own text. */
   relativeTimeWords?: string[];
+  /** The enterprise's text with its relative dates dated as the draft dates them (document-form.ts), where known. */
+  dated?: (text: string) => string;
   /** Labels of form facts, for flags that name one. */
   labels?: Record<string, string>;
   /** The form's label of each narrative cell by its id (「ws.run」). */
@@ -475,7 +478,11 @@ function relativeTimeFlags(f: FormFacts, form: FactCheckForm): FactFlag[] {
         const start = Math.max(...['，', '。', '；', ',', ';', '\n'].map((p) => text.lastIndexOf(p, at)));
         const end = text.slice(at).search(/[，。；,;\n]/);
         const quote = text.slice(start + 1, end < 0 ? text.length : at + end);
-        flags.push({ field, severity: 'warning', message: fill(msg, { label: form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字', quote }) });
+        const label = form.labels?.[field] ?? form.labels?.[field.split('.').slice(-1)[0]!] ?? '说明文字';
+        // What the draft prints for the words, when it can date them without asking: the user checks that before export.
+        const dated = form.dated?.(quote);
+        const known = dated !== undefined && dated !== quote && !dated.includes('〔') && form.messages.relativeTimeDated;
+        flags.push({ field, severity: 'warning', message: known ? fill(form.messages.relativeTimeDated!, { label, quote, dated }) : fill(msg, { label, quote }) });
       }
     }
   }
@@ -582,6 +589,22 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
     }
   }
   return flags;
+}
+
+/**
+ * The capabilities among `ids` that the interview answered no to and a clause of the enterprise's cell text now says
+ * are in use (「PDM已上线，管理全部图纸」 in the PDM cell): the later, more specific word of the enterprise, which
+ * corrects the answer so that the 申报书 states one status. A planned or negative clause corrects nothing.
+ */
+export function capabilitiesAffirmed(text: string, ids: string[], capabilities: Capabilities, form: FactCheckForm): string[] {
+  const check = form.capabilityCheck;
+  if (!check) return [];
+  const out = new Set<string>();
+  for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+    if (clauseStatus(clause, check.status) !== 'positive') continue;
+    for (const cap of check.caps) if (ids.includes(cap.id) && capabilities[cap.id] === false && cap.terms.some((t) => namesIn(clause, t))) out.add(cap.id);
+  }
+  return [...out];
 }
 
 /** A cell as the user knows it: 「总装车间“生产运行”栏」, 「“研发设计”栏」. */

@@ -42,10 +42,15 @@ export function formalText(f: Formal, text: string): string {
 
 const PROSE = ['history', 'business', 'marketing', 'advantages', 'benefits'] as const;
 
-export function formalFacts(f: Formal, facts: FormFacts): FormFacts {
-  if (!f.formal.length && !f.formalRules.length) return facts;
-  const w = (t: string | undefined) => (t === undefined ? t : formalText(f, t));
-  const record = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formalText(f, v)])) : r);
+/**
+ * The free-text facts (prose, descriptions, every narrative cell) in written form, each first through `before`: the
+ * drafting step that dates relative words (document-form.ts), so a cell typed in the form reads as a reply kept from
+ * the chat does.
+ */
+export function formalFacts(f: Formal, facts: FormFacts, before: (text: string) => string = (t) => t): FormFacts {
+  const one = (t: string) => formalText(f, before(t));
+  const w = (t: string | undefined) => (t === undefined ? t : one(t));
+  const record = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, one(v)])) : r);
   const out: FormFacts = { ...facts };
   for (const k of PROSE) if (facts[k] !== undefined) out[k] = w(facts[k]);
   if (facts.rnd?.description !== undefined) out.rnd = { ...facts.rnd, description: w(facts.rnd.description) };

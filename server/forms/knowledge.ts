@@ -1,6 +1,7 @@
 import type { FormDrafting, FormMessages, FormQuestion, FormSpec, FormVocabulary } from '../knowledge/schemas/forms';
 import type { FactCheckForm } from './facts';
 import type { Category } from '../schemas/profile';
+import { absoluteDates, dateReference } from './document-form';
 
 /** The part of the knowledge data the form code reads; KnowledgeData satisfies it. */
 export interface FormsKnowledge {
@@ -22,6 +23,19 @@ export function formSpec(kb: FormsKnowledge, category: Category): FormSpec {
   return spec;
 }
 
+const noticeYears = new WeakMap<FormsKnowledge, number | undefined>();
+/**
+ * The year the form's relative years (去年, 前年) count from: the notice's, the one after the last column of its
+ * 近三年主要经济指标 (2020–2022 in the 2023 notice's forms). Undefined for a form without the table.
+ */
+export function noticeYear(kb: FormsKnowledge): number | undefined {
+  if (!noticeYears.has(kb)) {
+    const years = factCheckFormOf(kb).years.map(Number);
+    noticeYears.set(kb, years.length ? Math.max(...years) + 1 : undefined);
+  }
+  return noticeYears.get(kb);
+}
+
 /**
  * What the cross-fact checks need from a form: the years of its 近三年主要经济指标 table, its
  * attachment and the knowledge's wording of the flags. Every form of a notice lists the same years,
@@ -32,7 +46,7 @@ export function factCheckFormOf(kb: FormsKnowledge, category?: Category | null):
   for (const spec of specs) {
     const b = spec.section1.blocks.find((x) => x.type === 'matrix' && x.id === 'finance');
     if (b && b.type === 'matrix')
-      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
+      return { years: b.columns.map((c) => c.key).filter((k) => /^\d{4}$/.test(k)), dated: (t: string) => absoluteDates(kb.formDrafting, t, dateReference(noticeYear(kb), undefined)), attachment: spec.attachment, workshopApplication: category === 'smartWorkshop', factoryApplication: category === 'discreteFactory' || category === 'processFactory', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
   }
   return { years: [], attachment: specs[0]?.attachment ?? '', messages: kb.formDrafting.messages, ratios: kb.formDrafting.ratios, relativeTimeWords: kb.formDrafting.relativeTimeWords, labels: kb.formDrafting.factLabels, capabilityCheck: capabilityCheckOf(kb), cellLabels: cellLabelsOf(specs), cellCapabilities: cellCapabilitiesOf(specs) };
 }

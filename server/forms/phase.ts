@@ -10,8 +10,8 @@ import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
-import { checkFacts, setPath } from './facts';
-import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
+import { capabilitiesAffirmed, checkFacts, setPath } from './facts';
+import { factCheckFormOf, formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 
 /**
  * The form phase of the interview: after the assessment, ask what the chosen 申报书 needs.
@@ -31,6 +31,8 @@ interface Concrete {
   fact: string;
   help?: string;
   clause?: string;
+  /** The systems a narrative cell asks about (PDM for 「产品数据管理系统（PDM）应用」). */
+  capabilities?: string[];
 }
 
 const MAX_WORKSHOPS = 20;
@@ -106,8 +108,8 @@ function buildFormQuestions(kb: FormsKnowledge, answers: Answers, category: Cate
         const base = q.text.replace('{label}', f.label).replace('{hint}', f.hint ?? '');
         if (perWorkshop)
           for (let i = 1; i <= n; i++)
-            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, label: `车间${i}${f.label}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause });
-        else out.push({ q, id: `form.cell.${f.id}`, text: base, label: f.label, fact: `elements.${f.id}`, clause: f.clause });
+            out.push({ q, id: `form.cell.${f.id}.${i}`, text: `车间${i}${base}`, label: `车间${i}${f.label}`, fact: `workshops.${i - 1}.descriptions.${f.id}`, clause: f.clause, capabilities: f.capabilities });
+        else out.push({ q, id: `form.cell.${f.id}`, text: base, label: f.label, fact: `elements.${f.id}`, clause: f.clause, capabilities: f.capabilities });
       }
     } else {
       // 「2015年成立的」 in the interview: the question says the year is known and that the month is what the form still needs.
@@ -139,7 +141,7 @@ function findQuestion(kb: FormsKnowledge, id: string): Concrete | undefined {
       if (cell.perWorkshop && (i < 1 || i > MAX_WORKSHOPS)) return undefined;
       const fact = cell.perWorkshop ? `workshops.${i - 1}.descriptions.${cell.f.id}` : `elements.${cell.f.id}`;
       const label = cell.perWorkshop ? `车间${i}${cell.f.label}` : cell.f.label;
-      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), label, fact, clause: cell.f.clause };
+      return { q, id, text: q.text.replace('{label}', cell.f.label).replace('{hint}', cell.f.hint ?? ''), label, fact, clause: cell.f.clause, capabilities: cell.f.capabilities };
     }
     return undefined;
   }
@@ -179,9 +181,21 @@ function groupLabel(group: string): string {
  */
 function needed(c: Concrete, answers: Answers): boolean {
   if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
+  if (deniedCell(c, answers)) return false;
   if (notApplicable(c, answers)) return false;
   if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
   return true;
+}
+
+/**
+ * Whether a narrative cell asks only about systems the enterprise said it has not got (PDM: 没有): its narrative is not
+ * asked, since any reply would contradict the 「尚未应用…」 the draft states for it. The systems of the cell it was not
+ * asked about (another branch's DCS in a 离散 cell) do not count; a cell already answered stays.
+ */
+function deniedCell(c: Concrete, answers: Answers): boolean {
+  if (!c.capabilities?.length || has(answers, c.id)) return false;
+  const said = c.capabilities.map((cap) => answers[`cap.${cap}`]).filter((v) => v !== undefined && v !== null);
+  return said.length > 0 && said.every((v) => v === false);
 }
 
 /**
@@ -260,6 +274,8 @@ function interviewReads(kb: FormsKnowledge): string[] {
   for (const q of kb.formQuestions.questions) {
     for (const id of [q.derivedFrom, ...(q.computedFrom ?? []), q.notApplicable?.question, q.yearFrom?.question]) if (id && !id.startsWith('form.')) ids.add(id);
   }
+  // A cell whose systems were all denied is not asked (deniedCell).
+  for (const spec of Object.values(kb.forms)) for (const b of spec.section1.blocks) if (b.type === 'cells' || b.type === 'workshops') for (const f of b.fields) for (const cap of f.capabilities ?? []) ids.add(`cap.${cap}`);
   return [...ids].sort();
 }
 
@@ -747,8 +763,12 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   const fills = c.q.mobileFills;
   const mobile = fills !== undefined && typeof v === 'string' && MOBILE.test(v.replace(/[\s-]/g, '')) && (next[fills] === undefined || (answers[questionId] !== undefined && answers[fills] === answers[questionId])) ? findQuestion(kb, fills) : undefined;
   if (mobile) next[mobile.id] = v;
-  const after = formFactsFromAnswers(kb, next);
   const checkForm = factCheckFormOf(kb);
+  // A cell's text saying a system it asks about is in use, after the interview's 没有, corrects that answer: the draft
+  // then states the system once, as in use, never beside a 「尚未应用…」 of the same system.
+  const affirmed = typeof v === 'string' && c.capabilities?.length ? capabilitiesAffirmed(v, c.capabilities, capabilityAnswers(answers), checkForm) : [];
+  for (const cap of affirmed) next[`cap.${cap}`] = true;
+  const after = formFactsFromAnswers(kb, next);
   // The interview's capability answers (cap.mes), against which a cell text is checked as it is typed.
   const capabilities = capabilityAnswers(next);
   const seen = new Set(checkFacts({ form: before, capabilities }, checkForm).map((f) => f.message));
@@ -760,7 +780,11 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   return {
     ok: true,
     answers: Object.freeze(next),
-    recorded: [{ questionId, label: labelOf(c), value: v, display: display(c, v), ...note }, ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : [])],
+    recorded: [
+      { questionId, label: labelOf(c), value: v, display: display(c, v), ...note },
+      ...(mobile ? [{ questionId: mobile.id, label: labelOf(mobile), value: v, display: display(mobile, v) }] : []),
+      ...affirmed.map((cap) => ({ questionId: `cap.${cap}`, label: checkForm.capabilityCheck?.caps.find((x) => x.id === cap)?.name ?? cap, value: true, display: kb.formDrafting.messages.capabilityCorrected ?? '已具备' })),
+    ],
     newlyBlocking,
   };
 }
@@ -1226,19 +1250,6 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
  * noted, so they are neither recorded nor mixed into the asked field. `rest` is what is left for the
  * asked field, as typed; a piece naming the asked field itself keeps only its value there.
  */
-const noticeYears = new WeakMap<FormsKnowledge, number | undefined>();
-/**
- * The year the form's relative years (去年, 前年) count from: the notice's, the one after the last column of its
- * 近三年主要经济指标 (2020–2022 in the 2023 notice's forms). Undefined for a form without the table.
- */
-function noticeYear(kb: FormsKnowledge): number | undefined {
-  if (!noticeYears.has(kb)) {
-    const years = factCheckFormOf(kb).years.map(Number);
-    noticeYears.set(kb, years.length ? Math.max(...years) + 1 : undefined);
-  }
-  return noticeYears.get(kb);
-}
-
 /** A yearly figure's fact (finance.2022.revenue): the year of the table's column and what the row counts. */
 const YEARLY_FACT = /^finance\.(\d{4})\.(\w+)$/u;
 

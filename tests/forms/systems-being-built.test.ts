@@ -31,7 +31,7 @@ describe('a system being built in the drafted form', () => {
     for (const sentence of text.split(/[。\n]/u).filter((s) => s.includes(mes))) expect(sentence, sentence).toContain('正在建设');
   });
 
-  it('states the enterprise\'s own words of a system being built, which say it is not in use', () => {
+  it('states the go-live date the enterprise gave for a system being built as its plan, beside the status said once', () => {
     const p = DraftProfile.parse({
       enterprise: { name: '某机械' },
       scope: 'factory',
@@ -40,6 +40,7 @@ describe('a system being built in the drafted form', () => {
       form: { capabilityDetails: { mes: 'MES正在调试，预计2024年6月投用' } },
     });
     const text = draftSection(engineCtx, p, 'discreteFactory', 'detail.elements').text;
-    expect(text).toContain('预计2024年6月投用');
+    expect(text).toContain('公司正在建设制造执行系统（MES），尚未投入使用。按公司计划，制造执行系统（MES）预计于2024年6月投入使用。');
+    expect(text, 'the status is not printed again in the enterprise\'s words').not.toContain('正在调试');
   });
 });

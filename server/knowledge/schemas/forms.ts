@@ -736,6 +736,8 @@ export const FormDrafting = z.object({
     priorTitlesRecorded: z.object({ none: z.string().min(2), smartWorkshop: z.string().min(2) }).optional(),
     /** Flag of a cell text that says a capability stands otherwise than the interview's answer: {label}, {quote}, {capability}, {answer}. */
     capabilityContradiction: z.string().includes('{quote}').includes('{capability}').includes('{answer}').optional(),
+    /** What a capability answer corrected by a cell's text (「PDM已上线…」 after 没有) is recorded as. */
+    capabilityCorrected: z.string().min(1).optional(),
     /** Flag of a 生产效率 typed for a side against the one its 年产值, 人数 and 年工作天数 give: {side}, {typed}, {computed}. */
     productivityMismatch: z.string().includes('{typed}').includes('{computed}').optional(),
     /** Flag of a 生产效率 typed for one side and computed for the other, which are not compared. */
@@ -793,6 +795,8 @@ export const FormDrafting = z.object({
     ratioTextVsAssessment: z.string().includes('{stated}').includes('{metric}').optional(),
     /** A relative time word (去年) in the enterprise's own text: {label}, {quote}. */
     relativeTime: z.string().includes('{quote}').optional(),
+    /** The same, where the draft can date the words from the form's year: it says what the 申报书 prints ({dated}). */
+    relativeTimeDated: z.string().includes('{quote}').includes('{dated}').optional(),
     /** The request that stands for a chat reply that cannot be put in document form: {label} the capability, {said} the reply. */
     rewriteSaid: z.string().includes('{said}').optional(),
     /** The request for the date a relative word names when the session's date is not known: {said} the word. */
@@ -918,6 +922,21 @@ export const FormDrafting = z.object({
    * built or in use, since the form is signed and checked on site.
    */
   buildingSentence: z.string().includes('{who}').includes('{names}').includes('正在建设'),
+  /**
+   * What the enterprise said of a system being built (「MES在建，年底上线」), once its dates are absolute: the clauses
+   * that only say it is being built (`status`, patterns) are left to buildingSentence, which says so once; a date it
+   * gave for going live (`plan`, a pattern whose first group is the date) is stated as its plan in `sentence` ({who},
+   * {name}, {date}), never as a fact. Any other clause is kept in the enterprise's words.
+   */
+  buildingPlan: z
+    .object({
+      $comment: z.string().optional(),
+      status: z.array(z.string().min(1)).min(1),
+      plan: z.string().min(1),
+      sentence: z.string().includes('{who}').includes('{name}').includes('{date}').includes('计划'),
+    })
+    .strict()
+    .optional(),
   /** Words that date by the day they were typed (去年, 今年): the 申报书 needs the year itself. */
   relativeTimeWords: z.array(z.string().min(1)).default([]),
   /**
