@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, answerSourceOf } from '../qa/answer';
 import { holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
-import { refusedOf, type FrequentQuestion } from './store';
+import { noticeNumbers, refusedOf, type FrequentQuestion } from './store';
 
 /** A question offered as a chip in the console's ask view, and how often it was asked in the last 30 days. */
 export interface QuickPick {
@@ -37,12 +37,13 @@ function correctionNote(kb: KnowledgeBase): RegExp {
  */
 export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[], limit: number): QuickPick[] {
   const note = correctionNote(kb);
+  const published = noticeNumbers(kb);
   const groups = new Map<string, { count: number; wordings: Map<string, { count: number; corrected: boolean }> }>();
   const order: string[] = [];
   for (const row of asked) {
-    if (isReplyOnly(row.question)) continue;
-    const question = withoutPersonalData(row.question).replace(/[\s，,；;、。]+$/u, '').trim();
-    if (!question || holdsPersonalData(question) || isReplyOnly(question)) continue;
+    if (isReplyOnly(row.question, published)) continue;
+    const question = withoutPersonalData(row.question, published).replace(/[\s，,；;、。]+$/u, '').trim();
+    if (!question || holdsPersonalData(question, published) || isReplyOnly(question, published)) continue;
     const alone = answerQuestion(kb, question);
     const clauses = [...new Set(alone.citations.map((c) => c.clause))];
     if (refusedOf({ ...alone, source: answerSourceOf(alone) }) !== row.refused) continue;
