@@ -5,7 +5,7 @@ import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
 import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type Suggestion, type TrackedItem, type UploadedDocument, type UploadStage } from '../lib/drafts-api';
 import type { AnswerValue } from '../../server/schemas/interview';
-import { emit } from '../lib/events';
+import { emit, type DocumentAnswer } from '../lib/events';
 import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 
@@ -531,24 +531,58 @@ export class ZzDraftsPanel extends LitElement {
    * A form fact read from a document, as shown or edited, is recorded over the chat as an interview answer from a
    * document is: the rules check it, the chat says it, and the question card moves on from a field it fills.
    */
-  private _accept(doc: UploadedDocument, sg: Suggestion): void {
-    const key = `${doc.documentId}/${sg.field}`;
-    const typed = this._sugValues[key];
+  private _formAnswer(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    const typed = this._sugValues[`${doc.documentId}/${sg.field}`];
     // A round figure is offered in the document's words (「520余人」): accepted unedited, the chat reads it as round.
     const shown = sg.approximate && sg.raw ? sg.raw : sg.value;
     const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
-    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field });
-    this._sugState = { ...this._sugState, [key]: ACCEPTED };
+    return { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field };
   }
 
   /**
    * An interview answer read from a document: the app records it over the chat, where the rules check it and
    * the conversation says what it changes; the drafts follow from the new answers.
    */
-  private _acceptAnswer(doc: UploadedDocument, sg: Suggestion): void {
-    const key = `${doc.documentId}/${sg.field}`;
-    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: sg.field, value: sg.answer as AnswerValue, reading: String(sg.value), label: sg.label ?? sg.field });
-    this._sugState = { ...this._sugState, [key]: ACCEPTED };
+  private _interviewAnswer(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    return { documentId: doc.documentId, questionId: sg.field, value: sg.answer as AnswerValue, reading: String(sg.value), label: sg.label ?? sg.field };
+  }
+
+  private _answerOf(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    return sg.answer !== undefined ? this._interviewAnswer(doc, sg) : this._formAnswer(doc, sg);
+  }
+
+  /**
+   * Suggestions shown accepted at once, and offered again with the chat's reason when it refuses them: a value the
+   * rules do not take is not stored, and the page must not say 已采纳 of it.
+   */
+  private _pendingAccept(doc: UploadedDocument, fields: string[]): (refusal: string | null) => void {
+    const keys = fields.map((f) => `${doc.documentId}/${f}`);
+    this._sugState = { ...this._sugState, ...Object.fromEntries(keys.map((k) => [k, ACCEPTED])) };
+    return (refusal) => {
+      if (refusal === null) return;
+      this._sugState = Object.fromEntries(Object.entries(this._sugState).filter(([k]) => !keys.includes(k)));
+      this._uploadMsg = refusal;
+    };
+  }
+
+  /** One suggestion accepted: recorded over the chat as an edit. */
+  private _accept(doc: UploadedDocument, sg: Suggestion): void {
+    const settled = this._pendingAccept(doc, [sg.field]);
+    emit(this, 'zz-document-answer', { ...this._answerOf(doc, sg), settled });
+  }
+
+  /** Every suggestion of a document not yet decided, as shown or edited, accepted as one message. */
+  private _acceptAll(doc: UploadedDocument, open: Suggestion[]): void {
+    const settled = this._pendingAccept(doc, open.map((sg) => sg.field));
+    emit(this, 'zz-document-answers', { items: open.map((sg) => this._answerOf(doc, sg)), settled });
+  }
+
+  /** The suggestions of a document the user has neither accepted nor declined. */
+  private _undecided(doc: UploadedDocument): Suggestion[] {
+    return doc.suggestions.filter((sg) => {
+      const state = this._sugState[`${doc.documentId}/${sg.field}`];
+      return state !== ACCEPTED && state !== REJECTED;
+    });
   }
 
   private async _updateItem(id: string, patch: { done?: boolean; note?: string; photoCount?: number }): Promise<void> {
@@ -585,7 +619,7 @@ export class ZzDraftsPanel extends LitElement {
       ${this._progress}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
-        (d) => html`${d.notice && d.notice !== this._uploadMsg ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}<ul class="items">
+        (d) => html`${d.notice && !this._uploadMsg.includes(d.notice) ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}${this._acceptAllButton(d)}<ul class="items">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
             const id = `sug-${d.documentId}-${sg.field}`.replace(/[^\w-]/g, '_');
@@ -610,7 +644,7 @@ export class ZzDraftsPanel extends LitElement {
               ${decided
                 ? nothing
                 : html`<span class="sug-actions">
-                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg))}>采纳</button>
+                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => this._accept(d, sg)}>采纳</button>
                     <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => void this._reject(d, sg)}>不采纳</button>
                   </span>`}
               ${decided ? nothing : this._currentOf(reading ? sg.field : `form.${sg.field}`, reading ? String(sg.value) : (this._sugValues[key] ?? String(sg.approximate && sg.raw ? sg.raw : sg.value)))}
@@ -621,6 +655,13 @@ export class ZzDraftsPanel extends LitElement {
           })}
         </ul>`,
       )}`;
+  }
+
+  /** 全部采纳 for a document with two or more suggestions still open: one message to the chat for all of them. */
+  private _acceptAllButton(d: UploadedDocument) {
+    const open = this._undecided(d);
+    if (open.length < 2) return nothing;
+    return html`<div class="row"><button class="btn" type="button" data-accept-all=${d.documentId} @click=${() => this._acceptAll(d, open)}>全部采纳（${open.length} 项）</button></div>`;
   }
 
   /**
