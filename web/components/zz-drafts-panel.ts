@@ -8,6 +8,23 @@ import type { AnswerValue } from '../../server/schemas/interview';
 import { emit, type DocumentAnswer } from '../lib/events';
 import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
+import { forgetUpload, loadUpload, noteUpload, type UploadMarker } from '../lib/upload-marker';
+
+/**
+ * How long a page reloaded during an upload waits for the server to finish reading it: the longest reading (a model
+ * called with retries on a large PDF) is well inside this.
+ */
+const RESUME_WAIT_MS = 4 * 60_000;
+const RESUME_POLL_MS = 3_000;
+
+/** This tab's storage: an upload in progress is remembered across a reload of the tab, not beyond it. */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The numbers of an upload's stages as the panel shows them. */
 const NUMBERED = ['①', '②', '③', '④', '⑤', '⑥', '⑦'];
@@ -274,6 +291,7 @@ export class ZzDraftsPanel extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._refetch);
+    clearTimeout(this._resumeTimer);
   }
 
   /** Reloads the drafts; the server drafts every section from the session's current facts. */
@@ -317,6 +335,7 @@ export class ZzDraftsPanel extends LitElement {
       for (const field of d.rejected ?? []) states[`${d.documentId}/${field}`] ??= REJECTED;
     }
     this._docs = docs;
+    this._resumeUpload(session, docs);
     // What this page decided but the server has not confirmed yet (an accept waits for the chat) stays as shown.
     this._sugValues = { ...values, ...this._sugValues };
     this._sugState = { ...states, ...this._sugState };
@@ -498,6 +517,36 @@ export class ZzDraftsPanel extends LitElement {
     </div>`;
   }
 
+  /** Set while a reloaded page waits for an upload the server may still be reading. */
+  private _resumeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * After a reload during an upload, says what became of it: the document it made, when the server finished reading
+   * it (its suggestions are listed as any upload's); a wait, re-reading the list, while the server may still be reading
+   * it; or a request to upload the file again when its bytes never all arrived or no document came in time. What was
+   * read and accepted before stays either way.
+   */
+  private _resumeUpload(session: Session, docs: UploadedDocument[]): void {
+    const storage = tabStorage();
+    const m = this._uploading ? undefined : loadUpload(storage, session.sessionId);
+    if (!m) return;
+    const made = docs.find((d) => !m.known.includes(d.documentId) && d.file === m.file);
+    const done = (text: string) => {
+      forgetUpload(storage, session.sessionId);
+      clearTimeout(this._resumeTimer);
+      this._resumeTimer = undefined;
+      this._uploadMsg = text;
+    };
+    if (made) return done(made.suggestions.length ? `「${m.file}」已识别完成（识别时页面刷新过）：已识别 ${made.suggestions.length} 项，请逐项核对后采纳。` : `「${m.file}」已识别完成（识别时页面刷新过），没有识别到可用的信息，请直接填写。`);
+    if (!m.sent) return done(`「${m.file}」上传时页面刷新了，文件没有传完，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
+    if (Date.now() - m.at > RESUME_WAIT_MS) return done(`「${m.file}」上传后页面刷新了，没有等到它的识别结果，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
+    this._uploadMsg = `「${m.file}」上传后页面刷新了，服务器仍在识别，完成后结果会显示在这里…`;
+    clearTimeout(this._resumeTimer);
+    this._resumeTimer = setTimeout(() => {
+      if (session === this.session && this.isConnected) void this._loadDocuments(session);
+    }, RESUME_POLL_MS);
+  }
+
   private async _upload(e: Event): Promise<void> {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -506,9 +555,13 @@ export class ZzDraftsPanel extends LitElement {
     this._uploadMsg = '';
     this._stage = { stage: 'upload', loaded: 0, total: file.size };
     this._serverStages = [];
+    const session = this.session!;
+    const marker: UploadMarker = { file: file.name, at: Date.now(), sent: false, known: this._docs.map((d) => d.documentId) };
+    noteUpload(tabStorage(), session.sessionId, marker);
     try {
-      const doc = await documentsApi.upload(this.session!, file, (s) => {
+      const doc = await documentsApi.upload(session, file, (s) => {
         if (s.stage === 'server') this._serverStages = [...this._serverStages, s.label];
+        if (s.stage === 'sent' && !marker.sent) noteUpload(tabStorage(), session.sessionId, { ...marker, sent: (marker.sent = true) });
         this._stage = s;
       });
       this._docs = [...this._docs, doc];
@@ -521,6 +574,7 @@ export class ZzDraftsPanel extends LitElement {
       const what = (e.status ?? 0) >= 500 ? `服务器没能处理这个文件（${e.status}），请稍后重试，或直接填写数据。` : e.message;
       this._uploadMsg = `「${file.name}」没有上传成功：${what}已上传的文件和已采纳的数据不受影响。`;
     } finally {
+      forgetUpload(tabStorage(), session.sessionId);
       this._uploading = false;
       this._stage = null;
       input.value = '';
