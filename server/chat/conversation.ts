@@ -77,7 +77,7 @@ export interface ConversationDeps {
   logUnread?: (sessionId: string, reply: { text: string; questionId: string; clause: string; toldBack: string }, knowledgeVersion: string) => void;
 }
 
-type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'reopen' | 'restart' }>;
+type UserMessage = Extract<ClientMessage, { type: 'text' | 'answer' | 'edit' | 'edits' | 'reopen' | 'restart' }>;
 
 /**
  * One client's conversation: the orchestrator between the socket, the store and the rules.
@@ -285,37 +285,13 @@ export class Conversation {
       }
     }
 
-    // 「同上」 typed into a form field's card or box is the earlier answer it points at, as in the chat.
-    if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string' && msg.questionId.startsWith('form.')) {
-      const same = sameAsEarlier(this.runtime.kb.data, answers, msg.questionId, msg.value);
-      if (same?.kind === 'answers' && same.items[0]!.questionId === msg.questionId) msg = { ...msg, value: same.items[0]!.value };
-    }
-
-    // A figure typed in words into a number field or an edit (「十二」, 「1.2亿」, 「约85%」) is read by the
-    // one number reader, as the same words in the chat are; a round figure keeps its mark for the form.
-    let roundFigure: string | undefined;
-    if ((msg.type === 'answer' || msg.type === 'edit') && typeof msg.value === 'string') {
-      const [view] = rules.views(answers, [msg.questionId]);
-      // A form figure typed into its card or the form view is read as the chat reads it: a phone in it, a figure said
-      // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
-      const form = view?.kind === 'number' && msg.questionId.startsWith('form.');
-      const figure = form ? readFigure(this.runtime.kb.data, msg.questionId, msg.value) : undefined;
-      const refused = form && hasPhone(msg.value) ? fill(this.runtime.kb.data.formQuestions.messages.phoneAsFigure, { said: msg.value.trim().slice(0, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
-      if (refused) return this.send({ type: 'error', code: errorCode(refused), message: refused, clientId: msg.clientId });
-      const n = view?.kind === 'number' ? (figure?.kind === 'value' ? figure : parseNumber(msg.value, view.unit)) : undefined;
-      // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).
-      const fraction = n && msg.questionId.startsWith('form.') ? percentOrFraction(n) : undefined;
-      if (fraction) {
-        const message = fill(this.runtime.kb.data.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] });
-        return this.send({ type: 'error', code: errorCode(message), message, clientId: msg.clientId });
-      }
-      if (n) {
-        if (n.approx) roundFigure = msg.value;
-        msg = { ...msg, value: n.value };
-      }
-    }
+    if (msg.type === 'edits') return this.editAll(sessionId, msg, answers);
 
     if (msg.type === 'answer' || msg.type === 'edit') {
+      const given = this.givenValue(answers, msg.questionId, msg.value);
+      if ('refused' in given) return this.send({ type: 'error', code: errorCode(given.refused), message: given.refused, clientId: msg.clientId });
+      const roundFigure = given.roundFigure;
+      msg = { ...msg, value: given.value };
       const applied = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId, msg.section) : rules.apply(answers, msg.questionId, msg.value);
       if (!applied.ok) return this.send({ type: 'error', code: errorCode(applied.error), message: applied.error, clientId: msg.clientId });
       const res = roundFigure === undefined ? applied : { ...applied, answers: markApproximate(applied.answers, msg.questionId, roundFigure) };
@@ -623,6 +599,71 @@ export class Conversation {
     );
     await this.say(sessionId, phrases.backTo, []);
     return this.closeTurn(before, ctx);
+  }
+
+  /**
+   * A value given through a widget or an edit as the rules take it: 「同上」 typed into a form field's card or box is the
+   * earlier answer it points at, as in the chat; a figure typed in words into a number field (「十二」, 「1.2亿」,
+   * 「约85%」) is read by the one number reader, as the same words in the chat are, and a round figure keeps its mark for
+   * the form. What cannot be taken is refused with the reason to say back.
+   */
+  private givenValue(answers: Answers, questionId: string, value: AnswerValue): { value: AnswerValue; roundFigure?: string } | { refused: string } {
+    const data = this.runtime.kb.data;
+    if (typeof value === 'string' && questionId.startsWith('form.')) {
+      const same = sameAsEarlier(data, answers, questionId, value);
+      if (same?.kind === 'answers' && same.items[0]!.questionId === questionId) value = same.items[0]!.value;
+    }
+    if (typeof value !== 'string') return { value };
+    const [view] = this.runtime.rules.views(answers, [questionId]);
+    // A form figure typed into its card or the form view is read as the chat reads it: a phone in it, a figure said
+    // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
+    const form = view?.kind === 'number' && questionId.startsWith('form.');
+    const figure = form ? readFigure(data, questionId, value) : undefined;
+    const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: value.trim().slice(0, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
+    if (refused) return { refused };
+    const n = view?.kind === 'number' ? (figure?.kind === 'value' ? figure : parseNumber(value, view.unit)) : undefined;
+    // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).
+    const fraction = n && questionId.startsWith('form.') ? percentOrFraction(n) : undefined;
+    if (fraction) return { refused: fill(data.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
+    return n ? { value: n.value, ...(n.approx ? { roundFigure: value } : {}) } : { value };
+  }
+
+  /**
+   * Several edits at once (an upload's facts accepted together): each checked as an edit is, in order, on the answers
+   * the ones before it left, and all kept as one transcript entry that names each (「已采用 3 项：…」), so accepting a
+   * document's facts is one message in the chat, not one per fact. One refused keeps none of them: the message says
+   * which and why, and the user can correct it or accept one at a time.
+   */
+  private async editAll(sessionId: string, msg: Extract<UserMessage, { type: 'edits' }>, answers: Answers): Promise<void> {
+    const { rules } = this.runtime;
+    let next = answers;
+    const recorded: Recorded[] = [];
+    const blocking: { questionId: string; items: { clause: string; reason: string; remedy?: string }[] }[] = [];
+    let round = false;
+    for (const item of msg.items) {
+      const given = this.givenValue(next, item.questionId, item.value);
+      const applied = 'refused' in given ? given : rules.apply(next, item.questionId, given.value);
+      if ('refused' in applied || !applied.ok) {
+        const reason = 'refused' in applied ? applied.refused : applied.error;
+        const view = rules.views(next, [item.questionId])[0];
+        const label = view ? formLabel(view) : item.questionId;
+        const message = phrases.editsRefused(label, reason, msg.items.length);
+        return this.send({ type: 'error', code: errorCode(reason), message, clientId: msg.clientId });
+      }
+      const roundFigure = 'roundFigure' in given ? given.roundFigure : undefined;
+      next = roundFigure === undefined ? applied.answers : markApproximate(applied.answers, item.questionId, roundFigure);
+      round ||= roundFigure !== undefined && item.questionId.startsWith('form.');
+      recorded.push(...applied.recorded);
+      if (applied.newlyBlocking.length) blocking.push({ questionId: item.questionId, items: applied.newlyBlocking });
+    }
+    if (!(await this.commit(sessionId, msg.clientId, phrases.entryEdits(recorded), next))) return;
+    if (recorded.length) this.send({ type: 'recorded', items: recorded });
+    if (round) await this.say(sessionId, phrases.approximate, []);
+    for (const b of blocking) await this.warn(sessionId, b.questionId, b.items, answers);
+    const after = this.step(next);
+    await this.confirmUnblocked(sessionId, answers, after);
+    await this.sayVerdict(sessionId, this.step(answers), after);
+    return this.sendState(sessionId, next, after, true);
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

@@ -107,6 +107,8 @@ const PLACEHOLDERS = {
   entrySkipped: ['labels', 'display'],
   entrySkippedNoLabel: [],
   entryEdit: ['items'],
+  entryEdits: ['count', 'items'],
+  editsRefused: ['label', 'reason', 'count'],
   entryReopened: ['labels'],
   nothingReopened: [],
   entryRestart: [],
@@ -393,6 +395,10 @@ export const phrases = {
       ? say('entrySkipped', { labels: r.map((i) => i.label).join(T.nameSeparator) || T.entrySkippedNoLabel, display: r[0]?.display ?? '' })
       : r.map((i) => say('entryAnswerItem', { label: i.label, display: i.display })).join(T.listSeparator),
   entryEdit: (r: Recorded[]) => say('entryEdit', { items: r.map((i) => say('entryAnswerItem', { label: i.label, display: i.display })).join(T.listSeparator) }),
+  /** Several changes made at once (the facts of an upload accepted together): one entry naming each. */
+  entryEdits: (r: Recorded[]) => say('entryEdits', { count: r.length, items: r.map((i) => say('entryAnswerItem', { label: i.label, display: i.display })).join(T.listSeparator) }),
+  /** One change of several made at once was refused, so none was kept: which one, and why. */
+  editsRefused: (label: string, reason: string, count: number) => say('editsRefused', { label, reason: /[。！？]$/u.test(reason) ? reason : `${reason}。`, count }),
   entryReopened: (r: Recorded[]) => say('entryReopened', { labels: r.map((i) => i.label).join(T.nameSeparator) }),
   entryRestart: T.entryRestart,
   nothingReopened: T.nothingReopened,

@@ -4,7 +4,7 @@ import { createKnowledgeBase } from '../knowledge/base';
 import { loadKnowledgeData } from '../knowledge/load';
 import { answerQuestion, answerSourceOf } from '../qa/answer';
 import { AskRequest } from '../schemas/ask';
-import { spoolQuestion } from '../staff/store';
+import { noticeNumbers, spoolQuestion } from '../staff/store';
 
 const question = process.argv.slice(2).join(' ');
 const parsed = AskRequest.safeParse({ question });
@@ -22,7 +22,7 @@ try {
   process.exit(1);
 }
 const r = answerQuestion(kb, parsed.data.question);
-spoolQuestion(config.DATA_DIR, { source: 'cli', question: parsed.data.question, answer: { ...r, source: answerSourceOf(r) }, knowledgeVersion: kb.version });
+spoolQuestion(config.DATA_DIR, { source: 'cli', question: parsed.data.question, answer: { ...r, source: answerSourceOf(r) }, knowledgeVersion: kb.version }, noticeNumbers(kb));
 console.log(`问：${parsed.data.question}\n`);
 console.log(`答：${r.answer}\n`);
 if (r.outOfScope) console.log('（通知未涉及此问题）\n');

@@ -1877,6 +1877,24 @@ function fieldQuestion(kb: FormsKnowledge, c: Concrete, text: string): string | 
 }
 
 /**
+ * Whether a text asks about a field without naming it (「这个比例怎么算」「这一栏填什么」「占比咋算的」「这是啥意思」): a
+ * question only the field it was asked at gives a subject to. Its words are the ones fieldQuestion reads at a field,
+ * and nothing is left of it once they and the words that stand for the field are taken out; a question that names its
+ * subject (「资产负债率怎么算」「提升降低比例怎么算」) keeps a word of its own.
+ */
+export function asksOnlyAtField(kb: FormsKnowledge, text: string, leads: readonly string[] = []): boolean {
+  const v = kb.formQuestions.vocabulary;
+  let t = text.normalize('NFKC').trim();
+  // An opening that asks nothing (「请问」「老师」) names no subject either.
+  for (const l of [...leads].sort((a, b) => b.length - a.length)) if (t.startsWith(l)) t = t.slice(l.length);
+  const words = [...v.fieldQuestionWords, ...v.computeWords].sort((a, b) => b.length - a.length);
+  if (!words.some((w) => t.includes(w))) return false;
+  let rest = t;
+  for (const w of [...words, ...[...v.thisField, ...v.ratioWords].sort((a, b) => b.length - a.length)]) rest = rest.split(w).join(' ');
+  return rest.replace(FIELD_QUESTION_FILLER, '') === '';
+}
+
+/**
  * The choice a whole reply of one interview answer word picks (「有」, 「是的」, 「对」, 「不了」: the word and closing
  * particles only), for a choice question with `plainAnswers`; undefined for anything more or another question.
  */

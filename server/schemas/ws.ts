@@ -40,6 +40,15 @@ export const ClientMessage = z.discriminatedUnion('type', [
   }),
   /** Changes an earlier answer (from the review card); re-runs the assessment. */
   z.object({ type: z.literal('edit'), clientId: ClientId, questionId: z.string().min(1).max(120), value: AnswerValue }),
+  /**
+   * Several changes at once (the facts of an uploaded document accepted together): checked in order as edits are, and
+   * kept together as one entry, or none of them when one is refused.
+   */
+  z.object({
+    type: z.literal('edits'),
+    clientId: ClientId,
+    items: z.array(z.object({ questionId: z.string().min(1).max(120), value: AnswerValue })).min(1).max(60),
+  }),
   /** Takes back skips: each listed form question skipped (null) is open again, to be asked or filled; others are left. */
   z.object({ type: z.literal('reopen'), clientId: ClientId, questionIds: z.array(z.string().min(1).max(120)).min(1).max(400) }),
   /** Starts the interview over within the same session (the transcript is kept). */

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
 import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
-import { StaffStore, type QuestionRecord } from './store';
+import { noticeNumbers, StaffStore, type QuestionRecord } from './store';
 import { answerSourceOf } from '../qa/answer';
 import type { AskResponse } from '../schemas/ask';
 import staffRoutes from '../routes/staff';
@@ -105,6 +105,17 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
     if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
     staffStore = new StaffStore(await withDb.database(), dataDir);
     staffStore.onLogError = (err) => fastify.log.error({ err }, 'question log write failed');
+    // A row of a version no longer served keeps the numbers of every version served: a notice's helpline seldom changes.
+    const numbers = new Map<string, readonly string[]>();
+    staffStore.publishedNumbers = (version) => {
+      let n = numbers.get(version);
+      if (!n) {
+        const kb = fastify.knowledge.get(version);
+        n = kb ? noticeNumbers(kb) : [...new Set(fastify.knowledge.versions().flatMap((v) => noticeNumbers(fastify.knowledge.get(v)!)))];
+        if (kb) numbers.set(version, n);
+      }
+      return n;
+    };
     // Submissions stored before their programme year was recorded take it from their knowledge
     // version's manifest; one of a version no longer served keeps none and counts in no year's quota.
     for (const version of fastify.knowledge.versions()) {

@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, answerSourceOf } from '../qa/answer';
-import { holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
-import { refusedOf, type FrequentQuestion } from './store';
+import { askAboutPending, holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
+import { asksOnlyAtField } from '../forms/phase';
+import { noticeNumbers, refusedOf, type FrequentQuestion } from './store';
 
 /** A question offered as a chip in the console's ask view, and how often it was asked in the last 30 days. */
 export interface QuickPick {
@@ -24,7 +25,9 @@ function correctionNote(kb: KnowledgeBase): RegExp {
  * The console's quick picks from the most asked questions. A helpline worker clicks a chip to answer a caller, so a
  * chip is a question that, asked alone, gets the answer it got when it was asked:
  * - a text that meant something only where it was asked (a follow-up 「那车间呢」, 「这个在哪查？」 about the item
- *   waiting) gets another answer alone and is not offered;
+ *   waiting) gets another answer alone and is not offered; nor is one that points at the form field or the item it
+ *   was asked at without naming it (「这个比例怎么算」), even where the answer base finds it an answer alone;
+ * - an acknowledgement (「谢谢」「好的」) asks nothing and is not offered;
  * - it is answered, or refused as a topic the notice leaves out (「补贴多少钱」: the caller is told whom to ask);
  *   a question the notice does not answer (the closest clauses, an unknown topic) and small talk are for the
  *   review queue and the log, not for answering again;
@@ -37,13 +40,19 @@ function correctionNote(kb: KnowledgeBase): RegExp {
  */
 export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[], limit: number): QuickPick[] {
   const note = correctionNote(kb);
+  const published = noticeNumbers(kb);
+  const pending = kb.data.interview.vocabulary.aboutPending;
   const groups = new Map<string, { count: number; wordings: Map<string, { count: number; corrected: boolean }> }>();
   const order: string[] = [];
   for (const row of asked) {
-    if (isReplyOnly(row.question)) continue;
-    const question = withoutPersonalData(row.question).replace(/[\s，,；;、。]+$/u, '').trim();
-    if (!question || holdsPersonalData(question) || isReplyOnly(question)) continue;
+    if (isReplyOnly(row.question, published)) continue;
+    const question = withoutPersonalData(row.question, published).replace(/[\s，,；;、。]+$/u, '').trim();
+    if (!question || holdsPersonalData(question, published) || isReplyOnly(question, published)) continue;
+    // A question that points at the field or the item it was asked at (「这个比例怎么算」「这个在哪查」) has no subject of its own.
+    if (asksOnlyAtField(kb.data, question, pending.leads) || askAboutPending(pending, question)) continue;
     const alone = answerQuestion(kb, question);
+    // 「谢谢」「好的」 asked nothing: the answer base's acknowledgement words say so, whatever the wording.
+    if (answerSourceOf(alone) === 'acknowledgement') continue;
     const clauses = [...new Set(alone.citations.map((c) => c.clause))];
     if (refusedOf({ ...alone, source: answerSourceOf(alone) }) !== row.refused) continue;
     // A refusal is the same when both recognised a topic the notice leaves out (two wordings of money may find two);

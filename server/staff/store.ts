@@ -3,13 +3,14 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, openSync, readSync, closeSync, fstatSync, appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffDir } from './accounts';
-import { isReplyOnly, maskPersonalNumbers } from '../understand/personal';
+import { isReplyOnly, maskPersonalNumbers, publishedNumbers } from '../understand/personal';
 import { normalise } from '../understand/normalise';
 import type { QuestionLogEntry, QuestionSource, ReviewRequest } from './schemas';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { AskResponse } from '../schemas/ask';
 import type { AnswerSource } from '../qa/answer';
 import type { ReviewRecord } from './bureau';
+import type { KnowledgeBase } from '../knowledge/base';
 
 /**
  * What an answer looks like to the log: the AskResponse fields it reads, and where an offline answer came
@@ -53,10 +54,14 @@ interface LogRow {
 
 /** The columns a logged question is read with, and the row read as an entry of the log. */
 const LOG_SELECT = 'id, at, source, question, answer, clauses, entry, confidence, refused, feedback, knowledge_version, refusal_topic';
-/** A row as staff see it: masked on read too, so a row stored before a kind of personal data was masked shows none. */
-function toLogEntry(row: LogRow): QuestionLogEntry {
+/**
+ * A row as staff see it: masked on read too, so a row stored before a kind of personal data was masked shows none.
+ * The numbers its knowledge version publishes (the notice's helpline, which most answers quote) are no one's personal
+ * data and are shown.
+ */
+function toLogEntry(row: LogRow, published: readonly string[]): QuestionLogEntry {
   const { entry, knowledge_version, refusal_topic, ...rest } = row;
-  return { ...rest, question: maskPersonalNumbers(rest.question), answer: maskPersonalNumbers(rest.answer), at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
+  return { ...rest, question: maskPersonalNumbers(rest.question, published), answer: maskPersonalNumbers(rest.answer, published), at: new Date(row.at).toISOString(), confidence: Number(row.confidence), entries: entry ? entry.split(' ') : [], knowledgeVersion: knowledge_version, ...(refusal_topic ? { refusalTopic: refusal_topic } : {}) };
 }
 
 /** The question log's filters as SQL conditions, shared by a page and its count. */
@@ -108,13 +113,19 @@ export function refusedOf(a: LoggedAnswer): boolean {
   return a.outOfScope || a.source === 'retrieval' || (a.citations.length === 0 && a.source !== 'rule');
 }
 
+/** The phone numbers a knowledge version's notice gives (五's helpline): public, never masked in the log. */
+export function noticeNumbers(kb: Pick<KnowledgeBase, 'data'>): string[] {
+  return publishedNumbers(kb.data.clauses.map((c) => c.text));
+}
+
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
 export function spoolPath(dataDir: string): string {
   return join(staffDir(dataDir), 'cli-questions.jsonl');
 }
 
-export function spoolQuestion(dataDir: string, rec: QuestionRecord): void {
-  const line: SpooledQuestion = { ...rec, question: maskPersonalNumbers(rec.question), id: randomUUID(), at: new Date().toISOString() };
+/** `published`: the numbers the question's knowledge version publishes, kept as typed (see maskPersonalNumbers). */
+export function spoolQuestion(dataDir: string, rec: QuestionRecord, published: readonly string[] = []): void {
+  const line: SpooledQuestion = { ...rec, question: maskPersonalNumbers(rec.question, published), id: randomUUID(), at: new Date().toISOString() };
   try {
     mkdirSync(staffDir(dataDir), { recursive: true, mode: 0o700 });
     appendFileSync(spoolPath(dataDir), `${JSON.stringify(line)}\n`, { mode: 0o600 });
@@ -147,10 +158,10 @@ function csvField(v: unknown): string {
   return `"${String(v).replace(/\0/g, '').replace(/"/g, '""')}"`;
 }
 
-function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
+function questionRow(id: string, at: Date, rec: QuestionRecord, published: readonly string[]): unknown[] {
   const a = rec.answer;
-  const question = maskPersonalNumbers(rec.question);
-  const answer = a.answer.slice(0, 4000);
+  const question = maskPersonalNumbers(rec.question, published);
+  const answer = withoutAskersNumbers(rec.question, published, a.answer).slice(0, 4000);
   return [
     id,
     at.toISOString(),
@@ -167,6 +178,15 @@ function questionRow(id: string, at: Date, rec: QuestionRecord): unknown[] {
     searchText(question),
     refusedOf(a) && a.topic ? a.topic : null,
   ];
+}
+
+/**
+ * The answer as logged: the app's own text, kept as it is, except that a number of the asker's own that it repeats
+ * (a model may echo 「您的电话138…」) is masked as in the question.
+ */
+function withoutAskersNumbers(question: string, published: readonly string[], answer: string): string {
+  const own = publishedNumbers([question]).filter((n) => !published.includes(n));
+  return own.length ? maskPersonalNumbers(answer, publishedNumbers([answer]).filter((n) => !own.includes(n))) : answer;
 }
 
 interface LogBatch {
@@ -194,6 +214,11 @@ export class StaffStore {
   private writing: Promise<void> = Promise.resolve();
   /** Told once per failed batch of log rows. */
   onLogError: (err: unknown) => void = () => {};
+  /**
+   * The phone numbers a knowledge version publishes (its notice's helpline), digits only: shown wherever a logged
+   * question or answer quotes them, while the asker's own numbers are masked.
+   */
+  publishedNumbers: (knowledgeVersion: string) => readonly string[] = () => [];
   /** The staff tables are created by the store's migrations (server/store/migrations/0003-staff.ts and later). */
   constructor(
     private readonly db: Db,
@@ -232,7 +257,7 @@ export class StaffStore {
    */
   logQuestion(id: string, at: Date, rec: QuestionRecord): Promise<void> {
     const batch = this.batch;
-    batch.rows.push(questionRow(id, at, rec));
+    batch.rows.push(questionRow(id, at, rec, this.publishedNumbers(rec.knowledgeVersion)));
     if (batch.rows.length >= LOG_BATCH) void this.flushLog();
     else this.logTimer ??= setTimeout(() => void this.flushLog(), LOG_FLUSH_MS);
     return batch.done;
@@ -301,7 +326,7 @@ export class StaffStore {
        ${where.length ? `where ${where.join(' and ')}` : ''} order by at desc, id limit $${args.push(q.limit)}`,
       args,
     );
-    return r.rows.map(toLogEntry);
+    return r.rows.map((row) => toLogEntry(row, this.publishedNumbers(row.knowledge_version)));
   }
 
   /** How many logged questions the filter holds, on every page. */
@@ -321,13 +346,13 @@ export class StaffStore {
    */
   async frequent(limit: number): Promise<FrequentQuestion[]> {
     await this.importSpool();
-    const r = await this.db.query<{ question: string; count: number; entry: string | null; clauses: string[]; refused: boolean; refusal_topic: string | null }>(
-      `select question, entry, clauses, refused, refusal_topic, count(*)::int as count from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
+    const r = await this.db.query<{ question: string; count: number; entry: string | null; clauses: string[]; refused: boolean; refusal_topic: string | null; knowledge_version: string }>(
+      `select question, entry, clauses, refused, refusal_topic, count(*)::int as count, max(knowledge_version) as knowledge_version from staff_question_log where at > now() - interval '30 days' and source <> 'interview'
        group by question, entry, clauses, refused, refusal_topic order by count desc, max(at) desc limit $1`,
       [limit],
     );
     return r.rows.map((row) => ({
-      question: maskPersonalNumbers(row.question),
+      question: maskPersonalNumbers(row.question, this.publishedNumbers(row.knowledge_version)),
       count: row.count,
       entries: row.entry ? row.entry.split(' ') : [],
       clauses: row.clauses,
@@ -428,14 +453,14 @@ export class StaffStore {
       args,
     );
     // A reply that only confirms (「对」) or gives the sender's own mailbox or phone is no question to answer.
-    return r.rows.filter((row) => !isReplyOnly(row.question)).slice(0, q.limit).map(toLogEntry);
+    return r.rows.filter((row) => !isReplyOnly(row.question, this.publishedNumbers(row.knowledge_version))).slice(0, q.limit).map((row) => toLogEntry(row, this.publishedNumbers(row.knowledge_version)));
   }
 
   async questionById(id: string): Promise<QuestionLogEntry | undefined> {
     await this.flushLog();
     const r = await this.db.query<LogRow>(`select ${LOG_SELECT} from staff_question_log where id = $1`, [id]);
     const row = r.rows[0];
-    return row ? toLogEntry(row) : undefined;
+    return row ? toLogEntry(row, this.publishedNumbers(row.knowledge_version)) : undefined;
   }
 
   /** Takes a question out of the review queue: answered by `entryId`, or dismissed when null. */

@@ -24,7 +24,7 @@ import { arabicNumerals, findQuantities, type Quantity } from './numbers';
 import { Repairer } from './repair';
 
 export { halfWidthAlnum, normalise, spacesAsClauseBreaks } from './normalise';
-export { holdsPersonalData, isReplyOnly, maskPersonalNumbers, withoutPersonalData, withoutPersonalStatements } from './personal';
+export { holdsPersonalData, isReplyOnly, maskPersonalNumbers, publishedNumbers, withoutPersonalData, withoutPersonalStatements } from './personal';
 export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';

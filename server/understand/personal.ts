@@ -10,13 +10,30 @@ const LANDLINE = /(?<!\d)0\d{2,3}[-—－\s]?\d{7,8}(?!\d)/g;
 // A mailbox as typed, full-width ＠ included: the local part and a dotted domain of Latin letters, digits and - _ . +.
 const EMAIL = /[A-Za-z0-9._%+-]+\s?[@＠]\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-export function maskPersonalNumbers(text: string): string {
+const digitsOf = (s: string): string => s.normalize('NFKC').replace(/\D/g, '');
+
+/**
+ * The phone numbers a published text gives (the notice's helpline in 五, 「0371—65507698」), as digits only: they
+ * belong to an office, not to the person who typed them, and stay readable wherever they are quoted.
+ */
+export function publishedNumbers(texts: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const t of texts) for (const m of t.normalize('NFKC').matchAll(new RegExp(`${MOBILE.source}|${LANDLINE.source}`, 'g'))) found.add(digitsOf(m[0]));
+  return [...found];
+}
+
+/**
+ * The text with the asker's phone, ID number and mailbox masked. A number in `published` (publishedNumbers: the
+ * notice's own) is no one's personal data and is kept as typed, however it is written (「0371-65507698」「037165507698」).
+ */
+export function maskPersonalNumbers(text: string, published: readonly string[] = []): string {
+  const phone = (mask: string) => (typed: string) => (published.includes(digitsOf(typed)) ? typed : mask);
   return text
     .replace(EMAIL, '[邮箱]')
     .replace(ID_CARD, '[身份证号]')
     .replace(ID_CARD_15, '[身份证号]')
-    .replace(MOBILE, '[手机号]')
-    .replace(LANDLINE, '[电话]');
+    .replace(MOBILE, phone('[手机号]'))
+    .replace(LANDLINE, phone('[电话]'));
 }
 
 const MASKS = /\[(?:身份证号|手机号|电话|邮箱)\]/;
@@ -26,13 +43,13 @@ const MASKS = /\[(?:身份证号|手机号|电话|邮箱)\]/;
  * where withoutPersonalStatements keeps a part that holds a number and asks something too. What is left may mean
  * something else than the text did (「这个号码…是谁的」), which the caller must check.
  */
-export function withoutPersonalData(text: string): string {
-  return maskPersonalNumbers(withoutPersonalStatements(text)).replace(LABELLED_MASK, '').trim();
+export function withoutPersonalData(text: string, published: readonly string[] = []): string {
+  return maskPersonalNumbers(withoutPersonalStatements(text, published), published).replace(LABELLED_MASK, '').trim();
 }
 
 /** Whether a text holds personal data, as typed or already masked. */
-export function holdsPersonalData(text: string): boolean {
-  return MASKS.test(maskPersonalNumbers(text.normalize('NFKC')));
+export function holdsPersonalData(text: string, published: readonly string[] = []): boolean {
+  return MASKS.test(maskPersonalNumbers(text.normalize('NFKC'), published));
 }
 // What surrounds a number someone gives about themselves: "我电话…", "手机号是…", "身份证：…", "邮箱…".
 const SELF_LABEL = /[我的是为：:\s]|电话|手机号?|号码|联系方式|身份证号?|电子邮箱|邮箱|邮件|email|e-mail/gi;
@@ -46,10 +63,10 @@ const CONFIRMATION = /^(?:对|对的|对头|是|是的|嗯+|好|好的|行|可�
  * (「wangjg@yufengchem.com」, 「邮箱：…」), or a bare confirmation (「对」「没有」). Such a text is not a question the
  * helpline should answer again: it is never offered as a frequent question nor queued for review.
  */
-export function isReplyOnly(text: string): boolean {
-  const bare = maskPersonalNumbers(text.normalize('NFKC')).replace(/[\p{P}\p{S}\s]+/gu, '');
+export function isReplyOnly(text: string, published: readonly string[] = []): boolean {
+  const bare = maskPersonalNumbers(text.normalize('NFKC'), published).replace(/[\p{P}\p{S}\s]+/gu, '');
   if (CONFIRMATION.test(bare)) return true;
-  const masked = maskPersonalNumbers(text.normalize('NFKC'));
+  const masked = maskPersonalNumbers(text.normalize('NFKC'), published);
   return MASKS.test(masked) && masked.replace(new RegExp(MASKS.source, 'g'), '').replace(SELF_LABEL, '').replace(/[\p{P}\p{S}\s]/gu, '') === '';
 }
 
@@ -58,8 +75,8 @@ export function isReplyOnly(text: string): boolean {
  * question: "我电话138…，今天天气怎么样" asks about the weather, not about the helpline's number.
  * Such parts are dropped; a part that asks something about a number keeps it (masked).
  */
-export function withoutPersonalStatements(text: string): string {
-  const masked = maskPersonalNumbers(text);
+export function withoutPersonalStatements(text: string, published: readonly string[] = []): string {
+  const masked = maskPersonalNumbers(text, published);
   if (!MASKS.test(masked)) return text;
   return masked
     .split(/(?<=[，,；;。！!？?])/)

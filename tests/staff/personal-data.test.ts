@@ -85,3 +85,78 @@ describe('the staff views of the log', () => {
     expect(frequent.filter((q: string) => /[[@]/u.test(q)), 'no masked data in a quick pick').toEqual([]);
   });
 });
+
+describe('the notice\'s own numbers are no personal data', () => {
+  // 五's helpline as the notice prints it, digits only: what noticeNumbers gives for henan-2023.
+  const published = ['037165507698'];
+
+  it.each([
+    ['省厅电话是0371—65507698吗', '省厅电话是0371—65507698吗'],
+    ['打0371-65507698没人接', '打0371-65507698没人接'],
+    ['037165507698是数字化处的吗', '037165507698是数字化处的吗'],
+    ['０３７１－６５５０７６９８是谁', '０３７１－６５５０７６９８是谁'],
+  ])('keeps the helpline in 「%s」', (text, shown) => {
+    expect(maskPersonalNumbers(text, published)).toBe(shown);
+  });
+
+  // Near misses: the asker's own numbers beside it, or a number one digit away, are masked as before.
+  it.each([
+    ['我座机0371-65507699，省厅是0371-65507698', '我座机[电话]，省厅是0371-65507698'],
+    ['我手机13938211234，打0371—65507698问过了', '我手机[手机号]，打0371—65507698问过了'],
+    ['0379-65507698是洛阳的吗', '[电话]是洛阳的吗'],
+  ])('masks the asker\'s number in 「%s」', (text, shown) => {
+    expect(maskPersonalNumbers(text, published)).toBe(shown);
+  });
+
+  it('without published numbers every phone is masked, as a text of unknown origin must be', () => {
+    expect(maskPersonalNumbers('省厅电话0371—65507698')).toBe('省厅电话[电话]');
+  });
+
+  describe('in the log staff read', () => {
+    let b: Built;
+    let helpline: StaffLogin;
+    beforeAll(async () => {
+      b = await build();
+      helpline = await staffAs(b, 'numberdesk', 'helpline');
+    });
+    afterAll(async () => b?.close());
+
+    const ask = (question: string) => b.app.inject({ method: 'POST', url: '/api/ask', payload: { question } });
+    const logged = async (id: string) =>
+      ((await b.app.inject({ method: 'GET', url: '/api/staff/questions?limit=50', headers: as(helpline) })).json().items as { id: string; question: string; answer: string }[]).find((i) => i.id === id)!;
+
+    it('shows the helpline in the question and in the answer, and masks the asker\'s own phone', async () => {
+      const r = await ask('我手机15903712345，0371—65507698这个电话打不通，还能找谁咨询？');
+      expect(r.statusCode).toBe(200);
+      expect(r.json().answer, 'the answer gives the notice\'s helpline').toContain('0371—65507698');
+      const row = await logged(r.headers['x-question-id'] as string);
+      expect(row.question).toBe('我手机[手机号]，0371—65507698这个电话打不通，还能找谁咨询？');
+      expect(row.answer).toContain('0371—65507698');
+      expect(row.answer).not.toContain('[电话]');
+    });
+
+    it('shows the helpline a refusal gives, and masks a landline the asker gave as theirs', async () => {
+      const r = await ask('我们厂电话0371-68881234，请问食堂几点开饭？');
+      const row = await logged(r.headers['x-question-id'] as string);
+      expect(row.question).toBe('我们厂电话[电话]，请问食堂几点开饭？');
+      expect(row.answer, 'a refusal names the helpline').toContain('0371—65507698');
+      const csv = (await b.app.inject({ method: 'GET', url: '/api/staff/questions.csv', headers: as(helpline) })).body;
+      expect(csv).toContain('0371—65507698');
+      expect(csv).not.toContain('68881234');
+      expect(csv).not.toContain('15903712345');
+    });
+
+    it('masks the asker\'s number where an answer repeats it, and keeps the helpline beside it', async () => {
+      const db = await (b.app.store as PgliteStore).database();
+      const store = new StaffStore(db, b.config.DATA_DIR);
+      store.publishedNumbers = () => published;
+      const id = '22222222-aaaa-4aaa-8aaa-000000000001';
+      const echo = { answer: '已记下您的电话 159-0371-2345。请咨询0371—65507698。', citations: [{ clause: '五' }], confidence: 0.9, outOfScope: false };
+      await store.logQuestion(id, new Date(), { source: 'chat', question: '我电话159 0371 2345，找谁问', answer: echo, knowledgeVersion: 'henan-2023' });
+      await store.flushLog();
+      const row = (await store.questionById(id))!;
+      expect(row.question).toBe('我电话[手机号]，找谁问');
+      expect(row.answer).toBe('已记下您的电话 [手机号]。请咨询0371—65507698。');
+    });
+  });
+});

@@ -84,4 +84,20 @@ describe('the console quick picks', () => {
       expect(a.answer, f.question).not.toContain('没有直接回答');
     }
   }, 180_000);
+
+  it('leave out thanks and questions that point at the form field they were asked at, and keep those that name it', async () => {
+    const staff = await staffAs(srv, 'picks2', 'helpline');
+    // Acknowledgements in several wordings: the answer base reads each as one, so none is a question to offer.
+    for (const t of ['多谢老师', '好的，明白了', '感谢解答！', '收到，谢谢您']) await times(8, t);
+    // Questions asked at a field, pointing at it: with the field gone they have no subject.
+    for (const t of ['这个比例咋算的', '请问这个百分比怎么计算？', '这一栏写啥', '这儿填什么']) await times(8, t);
+    // Near misses: the same asks with the field named are common questions, and keep their counts.
+    await times(12, '提升降低比例怎么算');
+    await times(12, '资产负债率怎么计算');
+    const recent = (await srv.app.inject({ method: 'GET', url: '/api/staff/ask/recent', headers: as(staff) })).json() as { frequent: { question: string; count: number }[] };
+    const picks = Object.fromEntries(recent.frequent.map((f) => [f.question, f.count]));
+    for (const never of ['多谢老师', '好的，明白了', '感谢解答！', '收到，谢谢您', '这个比例咋算的', '请问这个百分比怎么计算？', '这一栏写啥', '这儿填什么']) expect(picks[never], never).toBeUndefined();
+    expect(picks['提升降低比例怎么算'], 'a ratio named by the field it is').toBe(12);
+    expect(picks['资产负债率怎么计算']).toBe(12);
+  }, 120_000);
 });

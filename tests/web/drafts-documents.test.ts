@@ -127,6 +127,8 @@ async function mount(): Promise<ZzDraftsPanel> {
   await vi.waitFor(() => expect(el.shadowRoot!.querySelector('textarea')).not.toBeNull());
   return el;
 }
+/** What an accept event hands the chat, without the callback the app answers it through. */
+const sent = ({ settled: _settled, ...fact }: { settled?: unknown } & Record<string, unknown>) => fact;
 const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
 
 describe('zz-drafts-panel: documents, provenance, checklist', () => {
@@ -147,7 +149,7 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     // Accepting hands the value, as edited, to the app, which records it over the chat (where the rules check
     // it and the question card moves on) and only then tells the documents route.
     const answers: unknown[] = [];
-    el.addEventListener('zz-document-answer', (e) => answers.push((e as CustomEvent).detail));
+    el.addEventListener('zz-document-answer', (e) => answers.push(sent((e as CustomEvent).detail)));
     [...li.querySelectorAll('button')].find((x) => x.textContent!.includes('采纳'))!.click();
     await vi.waitFor(() => expect(answers).toEqual([{ documentId: 'd1', questionId: 'form.finance.2022.revenue', value: 86100, reading: '86100', label: '2022年营业收入（万元）' }]));
     await vi.waitFor(() => expect(li.textContent).toContain('已采纳'));
@@ -172,7 +174,7 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(li.querySelector('.reading')!.textContent).toBe('否');
     expect(li.textContent).toContain('来源：营业执照.pdf 第1页「类型 有限责任公司分公司」');
     const events: unknown[] = [];
-    el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+    el.addEventListener('zz-document-answer', (e) => events.push(sent((e as CustomEvent).detail)));
     buttonIn(li, '采纳')!.click();
     await vi.waitFor(() => expect(li.textContent).toContain('已采纳'));
     expect(events).toEqual([{ documentId: 'd1', questionId: BRANCH.field, value: false, reading: '否', label: BRANCH.label }]);
@@ -224,7 +226,7 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
       const server = fakeServer([sg]);
       const { el, li } = await uploaded(server, sg.field);
       const events: unknown[] = [];
-      el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+      el.addEventListener('zz-document-answer', (e) => events.push(sent((e as CustomEvent).detail)));
       buttonIn(li, '不采纳')!.click();
       await vi.waitFor(() => expect(li.textContent).toContain('未采纳'));
       expect(buttonIn(li, '采纳')).toBeUndefined();
@@ -243,7 +245,7 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(li.querySelector<HTMLInputElement>('input.sug')!.value).toBe('520余人');
     expect(li.textContent).toContain('原文是约数（520余人）');
     const events: unknown[] = [];
-    el.addEventListener('zz-document-answer', (e) => events.push((e as CustomEvent).detail));
+    el.addEventListener('zz-document-answer', (e) => events.push(sent((e as CustomEvent).detail)));
     buttonIn(li, '采纳')!.click();
     await vi.waitFor(() => expect(events).toEqual([{ documentId: 'd1', questionId: 'form.employees', value: '520余人', reading: '520余人', label: '员工人数' }]));
   });
@@ -363,5 +365,106 @@ describe('zz-drafts-panel: documents, provenance, checklist', () => {
     expect(li.querySelector('label zz-citation-chip')).toBeNull();
     expect(li.querySelector('zz-citation-chip')!.clause).toBe('附件1.四(五)');
     expect(li.querySelector('input[placeholder="备注"]')!.getAttribute('type')).toBe('text');
+  });
+});
+
+describe('zz-drafts-panel: a reload during an upload', () => {
+  const KEY = 'zz-upload:s1';
+  const remember = (m: { file: string; at: number; sent: boolean; known: string[] }) => sessionStorage.setItem(KEY, JSON.stringify(m));
+  const status = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((p) => p.textContent!.trim()).join('\n');
+  const EARLIER = { documentId: 'd0', file: '营业执照.pdf', kind: 'pdf', pages: 1, suggestions: [ADDRESS], accepted: { address: ADDRESS.value } };
+  const READ = { documentId: 'd7', file: '审计报告.pdf', kind: 'pdf', pages: 3, suggestions: [REVENUE, { ...ADDRESS, source: { ...ADDRESS.source, file: '审计报告.pdf' } }] };
+  afterEach(() => sessionStorage.clear());
+
+  it('an upload whose bytes had all gone is waited for, and its suggestions shown when the server has read it', async () => {
+    const stored: unknown[] = [EARLIER];
+    stubServer(fakeServer([REVENUE], stored));
+    remember({ file: '审计报告.pdf', at: Date.now() - 20_000, sent: true, known: ['d0'] });
+    const el = await mount();
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」上传后页面刷新了，服务器仍在识别'));
+    // The earlier document and what was accepted from it stay as they were.
+    expect(el.shadowRoot!.querySelector('[data-suggestion="address"]')!.textContent).toContain('已采纳');
+    stored.push(READ);
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」已识别完成（识别时页面刷新过）：已识别 2 项'), { timeout: 8_000 });
+    expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull();
+    expect(sessionStorage.getItem(KEY), 'said once').toBeNull();
+  });
+
+  it('an upload cut off before its bytes had all gone asks for the file again at once', async () => {
+    stubServer(fakeServer([REVENUE], [EARLIER]));
+    remember({ file: '审计报告.pdf', at: Date.now() - 5_000, sent: false, known: ['d0'] });
+    const el = await mount();
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」上传时页面刷新了，文件没有传完，请重新选择这个文件上传。已识别和已采纳的数据不受影响。'));
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+  });
+
+  it('an upload no document came of in time asks for the file again, and one of the same name uploaded before is not taken for it', async () => {
+    stubServer(fakeServer([REVENUE], [EARLIER, { ...READ, documentId: 'd5' }]));
+    remember({ file: '审计报告.pdf', at: Date.now() - 10 * 60_000, sent: true, known: ['d0', 'd5'] });
+    const el = await mount();
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」上传后页面刷新了，没有等到它的识别结果，请重新选择这个文件上传。'));
+  });
+
+  it('a finished upload leaves nothing to say after a reload, and a page with no upload in progress says nothing', async () => {
+    const server = fakeServer([REVENUE], []);
+    stubServer(server);
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '审计报告.pdf')] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull());
+    expect(sessionStorage.getItem(KEY)).toBeNull();
+    expect(status(el)).not.toContain('刷新');
+  });
+});
+
+describe('zz-drafts-panel: 全部采纳', () => {
+  const SECOND = { documentId: 'd9', file: '审计报告.pdf', kind: 'pdf', pages: 2, suggestions: [REVENUE, ADDRESS, BRANCH], rejected: ['ent.independentLegalPerson'] };
+
+  it('hands every open suggestion, as shown or edited, to the chat in one event, and shows them accepted', async () => {
+    stubServer(fakeServer([], [SECOND]));
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-accept-all]')).not.toBeNull());
+    // The declined reading is decided already: two are open.
+    expect(el.shadowRoot!.querySelector('[data-accept-all]')!.textContent!.trim()).toBe('全部采纳（2 项）');
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('[data-suggestion="finance.2022.revenue"] input.sug')!;
+    box.value = '86100';
+    box.dispatchEvent(new Event('input'));
+    const events: { items: unknown[]; settled?: (r: string | null) => void }[] = [];
+    el.addEventListener('zz-document-answers', (e) => events.push((e as CustomEvent).detail));
+    el.addEventListener('zz-document-answer', () => events.push({ items: ['one at a time'] }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-accept-all]')!.click();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.items).toEqual([
+      { documentId: 'd9', questionId: 'form.finance.2022.revenue', value: 86100, reading: '86100', label: REVENUE.label },
+      { documentId: 'd9', questionId: 'form.address', value: ADDRESS.value, reading: ADDRESS.value, label: ADDRESS.label },
+    ]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-accept-all]'), 'nothing left to accept').toBeNull();
+    for (const f of ['finance.2022.revenue', 'address']) expect(el.shadowRoot!.querySelector(`[data-suggestion="${f}"]`)!.textContent).toContain('已采纳');
+    events[0]!.settled?.(null);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-suggestion="address"]')!.textContent).toContain('已采纳');
+  });
+
+  it('offers them again with the chat\'s reason when it refuses them, keeping the declined one declined', async () => {
+    stubServer(fakeServer([], [SECOND]));
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-accept-all]')).not.toBeNull());
+    let settled: ((r: string | null) => void) | undefined;
+    el.addEventListener('zz-document-answers', (e) => (settled = (e as CustomEvent).detail.settled));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-accept-all]')!.click();
+    settled!('「单位地址」没有采用：地址太短。这一次的 2 项都没有保存，请改正这一项后再采纳，或逐项采纳。');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-accept-all]')!.textContent!.trim()).toBe('全部采纳（2 项）');
+    expect([...el.shadowRoot!.querySelectorAll('[role=status]')].map((p) => p.textContent).join('')).toContain('「单位地址」没有采用');
+    expect(el.shadowRoot!.querySelector('[data-suggestion="ent.independentLegalPerson"]')!.textContent).toContain('未采纳');
+  });
+
+  it('is not offered for a single open suggestion, which has its own 采纳', async () => {
+    stubServer(fakeServer([], [{ ...SECOND, rejected: ['ent.independentLegalPerson', 'address'] }]));
+    const el = await mount();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull());
+    expect(el.shadowRoot!.querySelector('[data-accept-all]')).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { reviewCount } from './zz-review-card';
 import { apiJson } from '../lib/api';
 import { documentsApi } from '../lib/drafts-api';
 import type { QuestionView, Recorded } from '../../server/schemas/interview';
-import type { ZzEventDetails } from '../lib/events';
+import type { DocumentAnswer, ZzEventDetails } from '../lib/events';
 import type { ZzComposer } from './zz-composer';
 import './zz-welcome';
 import './zz-message-list';
@@ -336,6 +336,8 @@ export class ZzApp extends LitElement {
   private readonly _ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What to do once the server has stored a message (by clientId): a document answer is then marked accepted on its document. */
   private readonly _afterAck = new Map<string, () => void>();
+  /** What to tell the sender of a message the server refused (an upload's facts not stored), by clientId. */
+  private readonly _afterRefusal = new Map<string, (refusal: string) => void>();
   private _stick = true;
   /** The open session was started here rather than resumed from a link or the list. */
   private _openedNew = false;
@@ -518,6 +520,7 @@ export class ZzApp extends LitElement {
         this._sent.delete(msg.clientId);
         this._afterAck.get(msg.clientId)?.();
         this._afterAck.delete(msg.clientId);
+        this._afterRefusal.delete(msg.clientId);
         this._editShown.delete(msg.clientId);
         break;
       case 'message.end':
@@ -533,7 +536,11 @@ export class ZzApp extends LitElement {
         }
         // A refused value has nothing to retry; keeping it would only let the same value be resent.
         if (msg.clientId && isRejection(msg.code)) this._sent.delete(msg.clientId);
-        if (msg.clientId) this._afterAck.delete(msg.clientId);
+        if (msg.clientId) {
+          this._afterAck.delete(msg.clientId);
+          this._afterRefusal.get(msg.clientId)?.(msg.message);
+          this._afterRefusal.delete(msg.clientId);
+        }
         // NOT_FOUND on open: the saved session is gone or the token is wrong, now or after a reconnect.
         if (!msg.clientId && msg.code === 'NOT_FOUND') {
           // Start fresh rather than reconnect in a loop to a session that will never open.
@@ -635,15 +642,35 @@ export class ZzApp extends LitElement {
    * follow. Only once it is stored is it marked accepted on the document, after the chat's own write.
    */
   private _onDocumentAnswer(e: CustomEvent<ZzEventDetails['zz-document-answer']>): void {
-    const { documentId, questionId, value, reading, label } = e.detail;
+    const { settled, ...answer } = e.detail;
     const session = this._session;
     if (!session) return;
     const clientId = newClientId();
-    // A form fact is accepted under its fact's name with its value; an interview question's reading as the document reads it.
-    const form = questionId.startsWith('form.');
-    this._afterAck.set(clientId, () => void documentsApi.accept(session, documentId, form ? questionId.slice('form.'.length) : questionId, form ? (value as string | number) : reading).catch(() => undefined));
-    this._editShown.set(clientId, reading);
-    this._dispatch({ type: 'edit', clientId, questionId, value }, `采纳上传材料中的「${label}」：${reading}`);
+    this._afterAck.set(clientId, () => (this._markAccepted(session, answer), settled?.(null)));
+    if (settled) this._afterRefusal.set(clientId, settled);
+    this._editShown.set(clientId, answer.reading);
+    this._dispatch({ type: 'edit', clientId, questionId: answer.questionId, value: answer.value }, `采纳上传材料中的「${answer.label}」：${answer.reading}`);
+  }
+
+  /**
+   * An upload's facts accepted together go as one message, shown as one entry: accepting a document's suggestions
+   * at once must not fill the chat with one 「修改 …」 per fact. The server stores all of them or none.
+   */
+  private _onDocumentAnswers(e: CustomEvent<ZzEventDetails['zz-document-answers']>): void {
+    const { items, settled } = e.detail;
+    const session = this._session;
+    if (!session || !items.length) return;
+    const clientId = newClientId();
+    this._afterAck.set(clientId, () => (items.forEach((i) => this._markAccepted(session, i)), settled?.(null)));
+    if (settled) this._afterRefusal.set(clientId, settled);
+    const bubble = `已采用 ${items.length} 项：${items.map((i) => `${i.label}：${i.reading}`).join('；')}`;
+    this._dispatch({ type: 'edits', clientId, items: items.map((i) => ({ questionId: i.questionId, value: i.value })) }, bubble);
+  }
+
+  /** Once the chat stored it, a fact is marked accepted on its document: a form fact with its value, an interview question's reading as the document reads it. */
+  private _markAccepted(session: SessionRef, a: DocumentAnswer): void {
+    const form = a.questionId.startsWith('form.');
+    void documentsApi.accept(session, a.documentId, form ? a.questionId.slice('form.'.length) : a.questionId, form ? (a.value as string | number) : a.reading).catch(() => undefined);
   }
 
   private _onRetry(e: CustomEvent<ZzEventDetails['zz-retry']>): void {
@@ -818,7 +845,7 @@ export class ZzApp extends LitElement {
             ? html`<zz-review-card
                 .items=${[...this._conv.recorded.values()]}
                 .questions=${this._conv.questions}
-                .queued=${new Map(this._client.pending.flatMap((m): [string, string][] => (m.type === 'edit' ? [[m.questionId, this._editShown.get(m.clientId) ?? '']] : [])))}
+                .queued=${new Map(this._client.pending.flatMap((m): [string, string][] => (m.type === 'edit' ? [[m.questionId, this._editShown.get(m.clientId) ?? '']] : m.type === 'edits' ? m.items.map((i): [string, string] => [i.questionId, String(i.value)]) : [])))}
               ></zz-review-card>`
             : html`<zz-drafts-panel
                 .session=${this._session}
@@ -883,6 +910,7 @@ export class ZzApp extends LitElement {
       @zz-edit=${this._onEdit}
       @zz-reopen=${this._onReopen}
       @zz-document-answer=${this._onDocumentAnswer}
+      @zz-document-answers=${this._onDocumentAnswers}
       @zz-retry=${this._onRetry}
       @zz-reconnect=${() => this._client.retryNow()}
       @zz-open-session=${this._openSession}

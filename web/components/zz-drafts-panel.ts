@@ -5,9 +5,26 @@ import { controls } from './shared-styles';
 import { CATEGORY_LABEL } from '../lib/format';
 import { EditedDraftError, documentsApi, draftsApi, type ChecklistItem, type DraftSection, type ExportFormats, type Session, type Suggestion, type TrackedItem, type UploadedDocument, type UploadStage } from '../lib/drafts-api';
 import type { AnswerValue } from '../../server/schemas/interview';
-import { emit } from '../lib/events';
+import { emit, type DocumentAnswer } from '../lib/events';
 import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
+import { forgetUpload, loadUpload, noteUpload, type UploadMarker } from '../lib/upload-marker';
+
+/**
+ * How long a page reloaded during an upload waits for the server to finish reading it: the longest reading (a model
+ * called with retries on a large PDF) is well inside this.
+ */
+const RESUME_WAIT_MS = 4 * 60_000;
+const RESUME_POLL_MS = 3_000;
+
+/** This tab's storage: an upload in progress is remembered across a reload of the tab, not beyond it. */
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The numbers of an upload's stages as the panel shows them. */
 const NUMBERED = ['①', '②', '③', '④', '⑤', '⑥', '⑦'];
@@ -274,6 +291,7 @@ export class ZzDraftsPanel extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._refetch);
+    clearTimeout(this._resumeTimer);
   }
 
   /** Reloads the drafts; the server drafts every section from the session's current facts. */
@@ -317,6 +335,7 @@ export class ZzDraftsPanel extends LitElement {
       for (const field of d.rejected ?? []) states[`${d.documentId}/${field}`] ??= REJECTED;
     }
     this._docs = docs;
+    this._resumeUpload(session, docs);
     // What this page decided but the server has not confirmed yet (an accept waits for the chat) stays as shown.
     this._sugValues = { ...values, ...this._sugValues };
     this._sugState = { ...states, ...this._sugState };
@@ -498,6 +517,36 @@ export class ZzDraftsPanel extends LitElement {
     </div>`;
   }
 
+  /** Set while a reloaded page waits for an upload the server may still be reading. */
+  private _resumeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * After a reload during an upload, says what became of it: the document it made, when the server finished reading
+   * it (its suggestions are listed as any upload's); a wait, re-reading the list, while the server may still be reading
+   * it; or a request to upload the file again when its bytes never all arrived or no document came in time. What was
+   * read and accepted before stays either way.
+   */
+  private _resumeUpload(session: Session, docs: UploadedDocument[]): void {
+    const storage = tabStorage();
+    const m = this._uploading ? undefined : loadUpload(storage, session.sessionId);
+    if (!m) return;
+    const made = docs.find((d) => !m.known.includes(d.documentId) && d.file === m.file);
+    const done = (text: string) => {
+      forgetUpload(storage, session.sessionId);
+      clearTimeout(this._resumeTimer);
+      this._resumeTimer = undefined;
+      this._uploadMsg = text;
+    };
+    if (made) return done(made.suggestions.length ? `「${m.file}」已识别完成（识别时页面刷新过）：已识别 ${made.suggestions.length} 项，请逐项核对后采纳。` : `「${m.file}」已识别完成（识别时页面刷新过），没有识别到可用的信息，请直接填写。`);
+    if (!m.sent) return done(`「${m.file}」上传时页面刷新了，文件没有传完，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
+    if (Date.now() - m.at > RESUME_WAIT_MS) return done(`「${m.file}」上传后页面刷新了，没有等到它的识别结果，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
+    this._uploadMsg = `「${m.file}」上传后页面刷新了，服务器仍在识别，完成后结果会显示在这里…`;
+    clearTimeout(this._resumeTimer);
+    this._resumeTimer = setTimeout(() => {
+      if (session === this.session && this.isConnected) void this._loadDocuments(session);
+    }, RESUME_POLL_MS);
+  }
+
   private async _upload(e: Event): Promise<void> {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -506,9 +555,13 @@ export class ZzDraftsPanel extends LitElement {
     this._uploadMsg = '';
     this._stage = { stage: 'upload', loaded: 0, total: file.size };
     this._serverStages = [];
+    const session = this.session!;
+    const marker: UploadMarker = { file: file.name, at: Date.now(), sent: false, known: this._docs.map((d) => d.documentId) };
+    noteUpload(tabStorage(), session.sessionId, marker);
     try {
-      const doc = await documentsApi.upload(this.session!, file, (s) => {
+      const doc = await documentsApi.upload(session, file, (s) => {
         if (s.stage === 'server') this._serverStages = [...this._serverStages, s.label];
+        if (s.stage === 'sent' && !marker.sent) noteUpload(tabStorage(), session.sessionId, { ...marker, sent: (marker.sent = true) });
         this._stage = s;
       });
       this._docs = [...this._docs, doc];
@@ -521,6 +574,7 @@ export class ZzDraftsPanel extends LitElement {
       const what = (e.status ?? 0) >= 500 ? `服务器没能处理这个文件（${e.status}），请稍后重试，或直接填写数据。` : e.message;
       this._uploadMsg = `「${file.name}」没有上传成功：${what}已上传的文件和已采纳的数据不受影响。`;
     } finally {
+      forgetUpload(tabStorage(), session.sessionId);
       this._uploading = false;
       this._stage = null;
       input.value = '';
@@ -531,24 +585,58 @@ export class ZzDraftsPanel extends LitElement {
    * A form fact read from a document, as shown or edited, is recorded over the chat as an interview answer from a
    * document is: the rules check it, the chat says it, and the question card moves on from a field it fills.
    */
-  private _accept(doc: UploadedDocument, sg: Suggestion): void {
-    const key = `${doc.documentId}/${sg.field}`;
-    const typed = this._sugValues[key];
+  private _formAnswer(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    const typed = this._sugValues[`${doc.documentId}/${sg.field}`];
     // A round figure is offered in the document's words (「520余人」): accepted unedited, the chat reads it as round.
     const shown = sg.approximate && sg.raw ? sg.raw : sg.value;
     const value = typed === undefined ? shown : typeof shown === 'number' && typed.trim() !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
-    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field });
-    this._sugState = { ...this._sugState, [key]: ACCEPTED };
+    return { documentId: doc.documentId, questionId: `form.${sg.field}`, value, reading: String(value), label: sg.label ?? sg.field };
   }
 
   /**
    * An interview answer read from a document: the app records it over the chat, where the rules check it and
    * the conversation says what it changes; the drafts follow from the new answers.
    */
-  private _acceptAnswer(doc: UploadedDocument, sg: Suggestion): void {
-    const key = `${doc.documentId}/${sg.field}`;
-    emit(this, 'zz-document-answer', { documentId: doc.documentId, questionId: sg.field, value: sg.answer as AnswerValue, reading: String(sg.value), label: sg.label ?? sg.field });
-    this._sugState = { ...this._sugState, [key]: ACCEPTED };
+  private _interviewAnswer(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    return { documentId: doc.documentId, questionId: sg.field, value: sg.answer as AnswerValue, reading: String(sg.value), label: sg.label ?? sg.field };
+  }
+
+  private _answerOf(doc: UploadedDocument, sg: Suggestion): DocumentAnswer {
+    return sg.answer !== undefined ? this._interviewAnswer(doc, sg) : this._formAnswer(doc, sg);
+  }
+
+  /**
+   * Suggestions shown accepted at once, and offered again with the chat's reason when it refuses them: a value the
+   * rules do not take is not stored, and the page must not say 已采纳 of it.
+   */
+  private _pendingAccept(doc: UploadedDocument, fields: string[]): (refusal: string | null) => void {
+    const keys = fields.map((f) => `${doc.documentId}/${f}`);
+    this._sugState = { ...this._sugState, ...Object.fromEntries(keys.map((k) => [k, ACCEPTED])) };
+    return (refusal) => {
+      if (refusal === null) return;
+      this._sugState = Object.fromEntries(Object.entries(this._sugState).filter(([k]) => !keys.includes(k)));
+      this._uploadMsg = refusal;
+    };
+  }
+
+  /** One suggestion accepted: recorded over the chat as an edit. */
+  private _accept(doc: UploadedDocument, sg: Suggestion): void {
+    const settled = this._pendingAccept(doc, [sg.field]);
+    emit(this, 'zz-document-answer', { ...this._answerOf(doc, sg), settled });
+  }
+
+  /** Every suggestion of a document not yet decided, as shown or edited, accepted as one message. */
+  private _acceptAll(doc: UploadedDocument, open: Suggestion[]): void {
+    const settled = this._pendingAccept(doc, open.map((sg) => sg.field));
+    emit(this, 'zz-document-answers', { items: open.map((sg) => this._answerOf(doc, sg)), settled });
+  }
+
+  /** The suggestions of a document the user has neither accepted nor declined. */
+  private _undecided(doc: UploadedDocument): Suggestion[] {
+    return doc.suggestions.filter((sg) => {
+      const state = this._sugState[`${doc.documentId}/${sg.field}`];
+      return state !== ACCEPTED && state !== REJECTED;
+    });
   }
 
   private async _updateItem(id: string, patch: { done?: boolean; note?: string; photoCount?: number }): Promise<void> {
@@ -585,7 +673,7 @@ export class ZzDraftsPanel extends LitElement {
       ${this._progress}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
-        (d) => html`${d.notice && d.notice !== this._uploadMsg ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}<ul class="items">
+        (d) => html`${d.notice && !this._uploadMsg.includes(d.notice) ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}${this._acceptAllButton(d)}<ul class="items">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
             const id = `sug-${d.documentId}-${sg.field}`.replace(/[^\w-]/g, '_');
@@ -610,7 +698,7 @@ export class ZzDraftsPanel extends LitElement {
               ${decided
                 ? nothing
                 : html`<span class="sug-actions">
-                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => (reading ? this._acceptAnswer(d, sg) : this._accept(d, sg))}>采纳</button>
+                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => this._accept(d, sg)}>采纳</button>
                     <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => void this._reject(d, sg)}>不采纳</button>
                   </span>`}
               ${decided ? nothing : this._currentOf(reading ? sg.field : `form.${sg.field}`, reading ? String(sg.value) : (this._sugValues[key] ?? String(sg.approximate && sg.raw ? sg.raw : sg.value)))}
@@ -621,6 +709,13 @@ export class ZzDraftsPanel extends LitElement {
           })}
         </ul>`,
       )}`;
+  }
+
+  /** 全部采纳 for a document with two or more suggestions still open: one message to the chat for all of them. */
+  private _acceptAllButton(d: UploadedDocument) {
+    const open = this._undecided(d);
+    if (open.length < 2) return nothing;
+    return html`<div class="row"><button class="btn" type="button" data-accept-all=${d.documentId} @click=${() => this._acceptAll(d, open)}>全部采纳（${open.length} 项）</button></div>`;
   }
 
   /**

@@ -115,6 +115,8 @@ export interface Suggestion {
 
 export interface UploadedDocument {
   documentId: string;
+  /** The file's name as uploaded (the list gives it; an upload's own answer may not). */
+  file?: string;
   kind: 'pdf' | 'docx';
   pages: number | null;
   suggestions: Suggestion[];

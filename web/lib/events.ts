@@ -1,5 +1,14 @@
 import type { AnswerValue } from '../../server/schemas/interview';
 
+/** One fact read from an uploaded document as the user accepts it: the question it answers and the value taken. */
+export interface DocumentAnswer {
+  documentId: string;
+  questionId: string;
+  value: AnswerValue;
+  reading: string;
+  label: string;
+}
+
 /** Typed events that components send up to the app shell. All bubble and cross shadow roots. */
 export interface ZzEventDetails {
   'zz-open-clause': { clause: string };
@@ -21,7 +30,13 @@ export interface ZzEventDetails {
    * An uploaded document's answer to an interview question, accepted by the user: recorded over the chat
    * like an edit (so the conversation, the review card and the assessment follow), then marked accepted on the document.
    */
-  'zz-document-answer': { documentId: string; questionId: string; value: AnswerValue; reading: string; label: string };
+  'zz-document-answer': DocumentAnswer & { settled?: (refusal: string | null) => void };
+  /**
+   * Several of an upload's facts accepted at once (全部采纳): recorded over the chat as one message, shown as one entry
+   * (「已采用 N 项：…」) rather than one per fact. `settled` is told once the chat stored them (null) or refused them
+   * (its message), so the panel shows them accepted only when they are.
+   */
+  'zz-document-answers': { items: DocumentAnswer[]; settled?: (refusal: string | null) => void };
   /** A drafts editor reports whether it holds edits not yet saved, so leaving the page can warn. */
   'zz-drafts-dirty': { dirty: boolean };
 }
@@ -43,6 +58,7 @@ declare global {
     'zz-start': CustomEvent<ZzEventDetails['zz-start']>;
     'zz-drafts-dirty': CustomEvent<ZzEventDetails['zz-drafts-dirty']>;
     'zz-document-answer': CustomEvent<ZzEventDetails['zz-document-answer']>;
+    'zz-document-answers': CustomEvent<ZzEventDetails['zz-document-answers']>;
     'zz-open-session': CustomEvent<ZzEventDetails['zz-open-session']>;
     'zz-delete-session': CustomEvent<ZzEventDetails['zz-delete-session']>;
   }

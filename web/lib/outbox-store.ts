@@ -12,7 +12,7 @@ const PREFIX = 'zz-outbox:';
 /** Far more than anyone sends while offline; a bound keeps a corrupted entry from growing without limit. */
 const MAX_QUEUED = 50;
 
-const TYPES = new Set<string>(['text', 'answer', 'edit']);
+const TYPES = new Set<string>(['text', 'answer', 'edit', 'edits']);
 
 function isQueued(v: unknown): v is QueuedMessage {
   if (!v || typeof v !== 'object') return false;

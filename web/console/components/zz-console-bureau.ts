@@ -5,6 +5,10 @@ import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
+import { LiveRefresh } from '../live';
+
+/** How often the list is fetched again while the page is shown: a new applicant appears within this long. */
+const REFRESH_MS = 20_000;
 
 interface Gap {
   clause: string;
@@ -122,6 +126,12 @@ export class ZzConsoleBureau extends LitElement {
       }
       tr.sel {
         background: var(--zz-color-primary-soft);
+      }
+      .news {
+        margin: 0;
+      }
+      tr.new td:first-child {
+        box-shadow: inset 4px 0 0 var(--zz-color-primary);
       }
       /* The flag names two places and may not fit one line on a phone: it wraps instead of widening the row. */
       .tag.area-flag {
@@ -241,9 +251,43 @@ export class ZzConsoleBureau extends LitElement {
   /** The server's request to confirm the finance warnings before a new 推荐, asked once the 初审 record is complete. */
   @state() private _financeConfirm: string | null = null;
 
+  /** Applicants that came in since the page was opened, by session, until the bureau opens them. */
+  @state() private _new: Record<string, true> = {};
+  /** What the last refresh brought, said once as a status line. */
+  @state() private _news = '';
+
   connectedCallback(): void {
     super.connectedCallback();
     void this._load();
+  }
+
+  constructor() {
+    super();
+    new LiveRefresh(this, () => this._refresh(), REFRESH_MS);
+  }
+
+  /**
+   * The list fetched again in the background: an enterprise that submits while the page is open appears, named in a
+   * status line and marked in the list, without a reload. The record open below is left as it is (it may hold typed
+   * notes). A failed refresh says nothing: the list stays as last shown and the next one tries again.
+   */
+  private async _refresh(): Promise<void> {
+    const before = this._ov;
+    if (!before) return this._load();
+    let ov: Overview;
+    try {
+      ov = await call<Overview>('GET', `/api/staff/bureau${this._yearQuery}`);
+    } catch {
+      return;
+    }
+    // A year picked meanwhile has loaded its own list; this answer is for the year asked.
+    if (ov.year !== this._ov?.year) return;
+    const known = new Set((before.applicants ?? []).map((a) => a.sessionId));
+    const arrived = (ov.applicants ?? []).filter((a) => !known.has(a.sessionId));
+    this._ov = ov;
+    if (!arrived.length) return;
+    this._new = { ...this._new, ...Object.fromEntries(arrived.map((a) => [a.sessionId, true as const])) };
+    this._news = `新提交 ${arrived.length} 家：${arrived.map((a) => a.name ?? '（未填写企业名称）').join('、')}`;
   }
 
   /** The programme year shown; the server's default (the default knowledge version's year) until one is chosen. */
@@ -269,6 +313,8 @@ export class ZzConsoleBureau extends LitElement {
     this._refusal = null;
     this._financeConfirm = null;
     this._ticks = {};
+    const { [id]: _seen, ...unseen } = this._new;
+    this._new = unseen;
     try {
       this._detail = await call<Detail>('GET', `/api/staff/bureau/applicants/${encodeURIComponent(id)}`);
       // The record opens below the whole list: on a phone that is screens away from the name tapped,
@@ -311,6 +357,7 @@ export class ZzConsoleBureau extends LitElement {
         : ''}
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
+        <p class="muted news" role="status" data-testid="news">${this._news}</p>
         <div class="row">
           <h2 class="grow">${ov.region} · ${ov.year}年度 · 已提交初审的企业</h2>
           ${ov.years.length > 1
@@ -327,8 +374,8 @@ export class ZzConsoleBureau extends LitElement {
             <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
             <tbody>
               ${(ov.applicants ?? []).map(
-                (a) => html`<tr class=${this._detail?.sessionId === a.sessionId ? 'sel' : ''}>
-                  <td data-label="企业"><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${a.outOfArea
+                (a) => html`<tr class=${[this._detail?.sessionId === a.sessionId ? 'sel' : '', this._new[a.sessionId] ? 'new' : ''].join(' ')} data-session=${a.sessionId}>
+                  <td data-label="企业"><div><button class="btn ghost" @click=${() => this._open(a.sessionId)}>${a.name ?? '（未填写企业名称）'}</button>${this._new[a.sessionId] ? html` <span class="tag" data-testid="new-tag">新提交</span>` : ''}${a.outOfArea
                       ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-tag">${a.outOfArea.tag}</span></div>`
                       : ''}</div></td>
                   <td data-label="类别">${a.categoryLabel}</td>

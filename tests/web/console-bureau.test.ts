@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../web/console/components/zz-console-bureau';
+
+/*
+ * The bureau's list keeps itself current: an enterprise that submits while the page is open appears without a
+ * reload, is named once in a status line and marked in the list; the record open below it is not touched.
+ */
+
+const applicant = (sessionId: string, name: string | null) => ({
+  sessionId,
+  name,
+  submittedAt: '2026-12-01T02:00:00.000Z',
+  verdict: 'gaps',
+  category: 'workshop',
+  categoryLabel: '智能车间',
+  gaps: [],
+  recommended: false,
+  blocking: [],
+  notRecommendable: null,
+  changedSinceReview: false,
+  movedFrom: null,
+  programmeYear: 2023,
+});
+
+function fakeServer(applicants: ReturnType<typeof applicant>[]) {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    asked.push(url);
+    const u = new URL(url, 'http://console.test');
+    const body = u.pathname.startsWith('/api/staff/bureau/applicants/')
+      ? { ...applicants.find((a) => u.pathname.endsWith(a.sessionId))!, checklist: [], application: { formAnswers: [], editedSections: [] }, review: { notes: '', siteNotes: '', checklist: {}, reasons: {} }, deadline: null }
+      : {
+          region: '开封市',
+          year: 2023,
+          years: [2023],
+          quota: { max: 5, recommended: 0, remaining: 5, atLimit: false, clause: '四(三)', quote: '开封市不多于5家', overQuota: '', groupLabel: '', warning: null },
+          deadline: null,
+          countiesOwn: null,
+          applicants: [...applicants],
+        };
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  return asked;
+}
+
+const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.querySelector('td button')!.textContent!.trim());
+const overviewCalls = (asked: string[]) => asked.filter((u) => u.startsWith('/api/staff/bureau') && !u.includes('/applicants/')).length;
+
+function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+async function mount() {
+  const el = document.createElement('zz-console-bureau');
+  document.body.append(el);
+  await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('tbody tr').length).toBeGreaterThan(0));
+  return el;
+}
+
+afterEach(() => {
+  // The views go first: a view still on the page would refresh on the visibility change, past the fake server.
+  document.body.innerHTML = '';
+  setVisibility('visible');
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('zz-console-bureau keeps its list current', () => {
+  it('shows an applicant who submits while the page is open, names it once and marks it until opened', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const list = [applicant('s-1', '开封一号机械有限公司')];
+    const asked = fakeServer(list);
+    const el = await mount();
+    await el.shadowRoot!.querySelector<HTMLButtonElement>('tbody tr td button')!.click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-testid=detail]')).not.toBeNull());
+    const detail = el.shadowRoot!.querySelector('[data-testid=detail]');
+
+    list.push(applicant('s-2', '兰考县新材料股份公司'), applicant('s-3', null));
+    vi.advanceTimersByTime(20_000);
+    await vi.waitFor(() => expect(names(el)).toEqual(['开封一号机械有限公司', '兰考县新材料股份公司', '（未填写企业名称）']));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-testid=news]')!.textContent).toBe('新提交 2 家：兰考县新材料股份公司、（未填写企业名称）');
+    const marked = [...el.shadowRoot!.querySelectorAll('tbody tr.new')].map((r) => r.getAttribute('data-session'));
+    expect(marked, 'the arrivals are marked, the one known before is not').toEqual(['s-2', 's-3']);
+    expect(el.shadowRoot!.querySelectorAll('[data-testid=new-tag]').length).toBe(2);
+    // The record the bureau had open is the same element: nothing typed into it is lost by a refresh.
+    expect(el.shadowRoot!.querySelector('[data-testid=detail]')).toBe(detail);
+
+    // Opened, an arrival is no longer marked; a refresh with nothing new says nothing new.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-session=s-2] td button')!.click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelectorAll('tbody tr.new').length).toBe(1));
+    const before = overviewCalls(asked);
+    vi.advanceTimersByTime(20_000);
+    await vi.waitFor(() => expect(overviewCalls(asked)).toBe(before + 1));
+    await el.updateComplete;
+    expect(names(el)).toHaveLength(3);
+  });
+
+  it('does not fetch while the page is hidden, and fetches at once when it is shown again', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const list = [applicant('s-1', '开封一号机械有限公司')];
+    const asked = fakeServer(list);
+    const el = await mount();
+    const before = overviewCalls(asked);
+    setVisibility('hidden');
+    list.push(applicant('s-4', '尉氏县纺织有限公司'));
+    vi.advanceTimersByTime(60_000);
+    expect(overviewCalls(asked), 'a hidden page asks nothing').toBe(before);
+    setVisibility('visible');
+    await vi.waitFor(() => expect(names(el)).toContain('尉氏县纺织有限公司'));
+    expect(overviewCalls(asked)).toBe(before + 1);
+  });
+
+  it('stops asking once the view is left', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const asked = fakeServer([applicant('s-1', '开封一号机械有限公司')]);
+    const el = await mount();
+    el.remove();
+    const before = overviewCalls(asked);
+    vi.advanceTimersByTime(60_000);
+    setVisibility('visible');
+    expect(overviewCalls(asked)).toBe(before);
+  });
+});
