@@ -1444,7 +1444,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
   const v = kb.formQuestions.vocabulary;
   const W = wordsOf(v);
-  const [first, ...rest] = text.trim().split(/[\s，,。；;！!~～]+/u).filter(Boolean);
+  const [first, ...rest] = text.trim().replace(BUTTON_COUNT, '').split(/[\s，,。；;！!~～]+/u).filter(Boolean);
   if (!first) return undefined;
   const fillers = [...v.sectionFillers].sort((a, b) => b.length - a.length);
   const strip = (x: string) => {
@@ -1469,12 +1469,14 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
   }
   for (const s of v.sections) {
     if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
-    const named = [...(s.oneWords ?? []).map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
+    // A workshop named as its skip button names it (车间2, 申报车间) or by its number (2号车间) is that workshop.
+    const ws = workshopOf(questionId);
+    const own = s.id === 'workshops' && ws ? [`车间${ws}`, `${ws}号车间`, `第${ws}车间`, ...(s.oneLabel ? [s.oneLabel] : [])] : [];
+    const named = [...[...(s.oneWords ?? []), ...own].map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
     const head = strip(first);
     const n = named.find((x) => head.startsWith(x.w));
     if (!n || !isSkip(strip(head.slice(n.w.length)))) continue;
-    const ws = n.one ? workshopOf(questionId) : undefined;
-    return ws ? `${s.id}@${ws}` : s.id;
+    return n.one && ws ? `${s.id}@${ws}` : s.id;
   }
   return undefined;
 }
@@ -1514,6 +1516,63 @@ function fieldSkipped(v: FormVocabulary, text: string): boolean {
   if (!here) return false;
   const rest = t.slice(here.length).replace(/^[\s，,]*(?:的话|的|就|也|都|先)?/u, '');
   return rest.split(/[\s，,。；;！!~～]+/u).filter(Boolean).every((x) => isSkip(x)) && rest.trim() !== '';
+}
+
+/** The longest clause read as naming the field it puts off (「先跳过研发描述」): a longer one says something of its own. */
+const PUT_OFF_OBJECT_MAX = 12;
+/** A button's count after its label (「车间1先跳过（12项）」), typed along with it. */
+const BUTTON_COUNT = /\s*[（(]\d+项[)）]\s*$/u;
+
+/** Whether `words` name the field `c` (two characters in a row of its label, its question or a word it is said as), or point at it (这个). */
+function namesField(v: FormVocabulary, c: Concrete, words: string): boolean {
+  const w = words.replace(/的/gu, '');
+  if (!w || v.thisField.includes(w)) return !!w;
+  const own = [labelOf(c), c.text, ...(c.q.saidAs ?? [])].join('|');
+  for (let i = 0; i + 2 <= w.length; i++) if (own.includes(w.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * Whether a whole reply puts the asked field off, in words of the user's own: a clause that opens with a skip verb
+ * (`skipVerbs`) and names nothing but the field (「先跳过研发描述」), or names the field and then the verb (「研发描述先空着」),
+ * every other clause only a reason why it waits (「执照不在手边」) or a further put-off. 「跳过了人工质检环节」 tells what
+ * was done (跳过了 before other words), and a clause of facts makes the reply no skip: both are read as the answer.
+ */
+function putsOff(v: FormVocabulary, c: Concrete, text: string): boolean {
+  const W = wordsOf(v);
+  const verbs = [...v.skipVerbs].sort((a, b) => b.length - a.length);
+  if (!verbs.length) return false;
+  const clauses = text.split(/[\s，,。；;！!~～…]+/u).filter(Boolean);
+  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?)*/u;
+  const skipClause = (x: string) => {
+    const t = x.replace(lead, '').replace(/[吧啊呀了嘛哈呗]+$/u, '');
+    const verb = longestStart(t, verbs);
+    if (verb) {
+      const object = t.slice(verb.length).replace(/^(?:一下|下)/u, '');
+      // 「跳过了人工质检环节」: 了 after the verb and words after it tell of something done.
+      if (/^了/u.test(object)) return false;
+      return object === '' || (object.length <= PUT_OFF_OBJECT_MAX && namesField(v, c, object.replace(/^(?:这个|这项|这一项)/u, '')));
+    }
+    const end = verbs.find((w) => t.endsWith(w));
+    if (!end) return false;
+    const head = t.slice(0, -end.length).replace(/(?:的话|就|也|都|先|暂时|还是)+$/u, '');
+    return head.length <= PUT_OFF_OBJECT_MAX && namesField(v, c, head);
+  };
+  const reason = (x: string) => (W.notKnown?.test(x) ?? false) && !/[\d零〇一二两三四五六七八九十百千万亿]/u.test(x.replace(W.notKnown!, '').replace(/一(?:下|声|会儿?)/gu, ''));
+  return clauses.some(skipClause) && clauses.every((x) => skipClause(x) || reason(x) || skipWords(v)(x));
+}
+
+/**
+ * A skip button's own label typed as the reply (「2021年财务数据整体跳过」, 「车间1先跳过（12项）」): the group the asked
+ * question is in, named as its button names it, then a skip. The part of the form a label names is `sectionSkipped`'s.
+ */
+function groupButtonSkipped(v: FormVocabulary, c: Concrete, text: string): boolean {
+  if (!c.q.group) return false;
+  const t = wholeReply(text).replace(BUTTON_COUNT, '');
+  const label = groupLabel(c.q.group);
+  if (!t.startsWith(label)) return false;
+  const rest = t.slice(label.length).replace(/^(?:的|都|全部|整体|一起|整个)+/u, '');
+  return skipWords(v)(rest) || v.skipVerbs.includes(rest);
 }
 
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
@@ -1699,6 +1758,10 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const section = sectionSkipped(kb, pending.id, t);
   if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
   if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  const skipAt = findQuestion(kb, pending.id);
+  if (skipAt && groupButtonSkipped(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  // 「先跳过研发描述」「先跳过，执照不在手边」: the field put off in the user's words, stored as nothing.
+  if (skipAt && putsOff(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
