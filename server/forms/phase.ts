@@ -1118,7 +1118,11 @@ interface SaidAs { word: string; id: string }
 /** The words that name a field in a reply to `c`, longest first: every field's `saidAs`, and the `nearSaidAs` of its own person or year. */
 function namesFor(kb: FormsKnowledge, c: Concrete, near = scopeOf(c.id)): SaidAs[] {
   const out: SaidAs[] = [];
+  // A workshop's figures said beside each other (「一共150台套，自动化的120台」) are that workshop's: its other counts
+  // are named by their near words in a reply to one of them. Its lines and name are a list and a name, not read so.
+  const ws = /^form\.ws\.(\d+)$/u.exec(near ?? '')?.[1];
   for (const q of kb.formQuestions.questions) {
+    if (q.repeat === 'workshop' && ws && q.kind === 'number') for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id.replace('{i}', ws) });
     if (q.repeat || q.perElementCell) continue;
     // A word the asked question uses itself (地址 to 「申报的车间/工厂地址？」) speaks of the asked field, not of another.
     for (const word of q.saidAs ?? []) if (q.id === c.q.id || !c.text.includes(word)) out.push({ word, id: q.id });
@@ -1733,6 +1737,30 @@ export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
   return !!c && c.q.kind === 'text' && c.q.maxLength !== undefined;
 }
 
+/** A workshop named by its number (车间1, 2号车间, 2#车间, 第二车间, 一车间): the number is its name, never a figure. */
+const WORKSHOP_NAMED = /车间\s*([1-9]\d?)(?![\d.]|\s*(?:台|套|个|人|条|项|名|万|亿|千|百|%|％))|(?<![\d.])([1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*([1-9]\d?|[一二三四五六七八九十])\s*(?:个)?车间/gu;
+/** A line, a building or a section named by its number (1号线, 3#产线, 2号厂房, A1线): its number is no figure either. */
+const UNIT_NAMED = /(?<![\d.])(?:[1-9]\d?|[一二三四五六七八九十]|[A-Z]\d?)\s*(?:号|#|＃)\s*(?:生产线|产线|线|厂房|工段|仓库|库房|机组)|(?:生产线|产线)\s*[1-9]\d?(?![\d.]|\s*(?:台|套|个|条|万|亿|千|百|%|％))/gu;
+
+/**
+ * A figure's reply without the numbers that are part of a name (「车间1一共150台套」 is 150, not 1): the asked workshop
+ * named is 本车间, any other named unit keeps its word without its number. `others`: the workshops named that are not
+ * the asked one's, whose figures this field cannot take.
+ */
+function withoutNameNumbers(text: string, ownWorkshop: string | undefined, single: boolean): { text: string; others: string[] } {
+  const others: string[] = [];
+  const digit = (x: string) => (/^\d+$/u.test(x) ? x : String(parseChineseNumber(x) ?? x));
+  const out = text
+    .replace(WORKSHOP_NAMED, (_all, a: string | undefined, b: string | undefined, c: string | undefined) => {
+      const n = digit((a ?? b ?? c)!);
+      // 附件1 applies for one workshop: whatever number it goes by, it is the one asked about.
+      if (!single && ownWorkshop !== undefined && n !== ownWorkshop) others.push(n);
+      return ownWorkshop !== undefined && (single || n === ownWorkshop) ? '本车间' : '某车间';
+    })
+    .replace(UNIT_NAMED, (all) => all.replace(/[\dA-Z一二三四五六七八九十]+\s*(?:号|#|＃)?\s*/u, '某'));
+  return { text: out, others };
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
@@ -1770,6 +1798,12 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!c) return { kind: 'unclear' };
   const corrected = correctionOf(kb, c, t);
   if (corrected) return corrected;
+  if (c.q.kind === 'number' || c.q.kind === 'date') {
+    const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
+    // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
+    if (named.others.length) return { kind: 'unclear', reason: 'notAnAnswer' };
+    if (named.text !== t) return interpretForm(kb, named.text, pending);
+  }
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
