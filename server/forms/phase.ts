@@ -1404,6 +1404,12 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
         continue;
       }
     }
+    // 「…88号，注册资本五千万，民营企业」: a piece that is wholly one of another field's listed names is that field's.
+    const choice = listedNameIn(kb, c, bare);
+    if (choice && !items.some((x) => x.questionId === choice.id)) {
+      items.push({ questionId: choice.id, value: choice.value, extra: true });
+      continue;
+    }
     if (notOnForm?.test(bare)) {
       const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
@@ -1438,6 +1444,20 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   const rest = kept.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('');
   // Nothing taken: the reply is read as typed, separators and all.
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
+}
+
+/**
+ * The field of listed names (资本性质) a whole piece of a reply names, and the name it stands for (「民营企业」 is 民营):
+ * only the name or an alias alone, after at most a 是 or 属于, so a piece that merely mentions one tells nothing of it.
+ */
+function listedNameIn(kb: FormsKnowledge, c: Concrete, piece: string): { id: string; value: string } | undefined {
+  const w = wholeReply(piece).replace(/^(?:是|为|属于|性质是|性质为)/u, '');
+  for (const q of kb.formQuestions.questions) {
+    if (q.id === c.q.id || q.repeat || q.perElementCell || !q.named) continue;
+    const n = q.named.find((x) => x.name === w || x.aliases.includes(w));
+    if (n) return { id: q.id, value: n.name };
+  }
+  return undefined;
 }
 
 /**
