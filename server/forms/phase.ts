@@ -1663,6 +1663,10 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     }
     if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
   }
+  // 「车间1设备总数填错了」: a field of one workshop, named by the workshop and the field's near words.
+  // A workshop named with the field is the one meant, over the asked workshop's field the same words name. Its lines
+  // are a list that a correction may move between workshops: reassignedLines reads those, never this.
+  for (const n of workshopFieldsIn(kb, t)) if (!/\.lines$/u.test(n.id) && (!named || n.end >= named.end)) named = n;
   if (!named && own !== undefined) named = { id: c.id, end: own };
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
@@ -1678,6 +1682,93 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const read = passingValue(kb, named.id, said);
   if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+/** A workshop as a reply names it before one of its fields: its number in the form (车间1, 2号车间, 第二车间, 申报车间 is the one). */
+const WORKSHOP_LEAD = /(?:车间\s*([1-9]\d?)|(?<![\d.])([1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*([1-9]\d?|[一二三四五六七八九十])\s*(?:个)?车间|(申报车间))/gu;
+
+/** The workshop numbers a reply names, each with where its name ends. */
+function workshopsNamed(t: string): { n: number; at: number; end: number }[] {
+  return [...t.matchAll(WORKSHOP_LEAD)].map((m) => {
+    const said = m[1] ?? m[2] ?? m[3];
+    const n = said === undefined ? 1 : /^\d+$/u.test(said) ? Number(said) : parseChineseNumber(said) ?? 0;
+    return { n, at: m.index!, end: m.index! + m[0].length };
+  });
+}
+
+/** A workshop's field named in a reply (「车间1设备总数」「2号车间的生产线」): the workshop, then 的 or nothing, then a near word of the field. */
+function workshopFieldsIn(kb: FormsKnowledge, t: string): { id: string; end: number }[] {
+  const out: { id: string; end: number }[] = [];
+  for (const w of workshopsNamed(t)) {
+    if (w.n < 1 || w.n > MAX_WORKSHOPS) continue;
+    const after = t.slice(w.end).replace(/^\s*的?\s*/u, '');
+    const skipped = t.length - w.end - after.length;
+    let best: { id: string; end: number } | undefined;
+    for (const q of kb.formQuestions.questions) {
+      if (q.repeat !== 'workshop') continue;
+      for (const word of q.nearSaidAs ?? []) {
+        if (!after.startsWith(word)) continue;
+        const end = w.end + skipped + word.length;
+        if (!best || end > best.end) best = { id: q.id.replace('{i}', String(w.n)), end };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/**
+ * 「说错了，车间1的生产线是巴氏奶灌装线；UHT灭菌灌装线，发酵罐区和酸奶灌装线是车间2的」: lines put in other workshops than
+ * the answers have them. 「车间N的生产线是…」 gives that workshop's whole list; 「…是车间N的」 moves the lines it names to
+ * workshop N, out of any other. The changed lists, each a workshop's answer; a workshop the form has not (beyond its
+ * count) is asked back; undefined when the reply says nothing of the kind.
+ */
+export function reassignedLines(kb: FormsKnowledge, answers: Answers, text: string): Interpretation | undefined {
+  const t = halfWidthAlnum(text).trim();
+  if (!workshopsNamed(t).length) return undefined;
+  const corrections = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
+  // The correction word opens the reply (「说错了，…」「刚才搞错了：…」); the facts follow it.
+  const lead = corrections.find((w) => t.slice(0, 8).includes(w));
+  if (!lead) return undefined;
+  const body = t.slice(t.indexOf(lead) + lead.length).replace(/^[了啊呀吧哈]*[\s，,。；;！!…：:]*/u, '');
+  const lineWords = kb.formQuestions.questions.find((q) => q.id === 'form.ws.{i}.lines')?.nearSaidAs ?? [];
+  if (!lineWords.length) return undefined;
+  const words = anyOf([...lineWords].sort((a, b) => b.length - a.length));
+  const WS = String.raw`(?:车间\s*[1-9]\d?|(?:[1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*(?:[1-9]\d?|[一二三四五六七八九十])\s*个?车间|申报车间)`;
+  const whole = new RegExp(`^(${WS})\\s*的?\\s*(?:${words})\\s*(?:是|为|有|包括|：|:)\\s*(.+)$`, 'u');
+  const moved = new RegExp(`^(.+?)\\s*(?:是|为|属于|归|在)\\s*(${WS})\\s*的?\\s*(?:${words})?[的了]?$`, 'u');
+  const count = typeof answers['form.workshopCount'] === 'number' ? answers['form.workshopCount'] : 1;
+  const wsOf = (said: string) => workshopsNamed(said)[0]?.n ?? 0;
+  const items = (said: string) =>
+    splitList(said.replace(/[。.!！~～]+$/u, ''))
+      .flatMap((x) => x.split(/(?<=\p{Script=Han}{2})(?:和|与|及|以及)(?=\p{Script=Han}{2})/u))
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const clauses = body.split(/[；;。\n]+/u).map((x) => x.trim()).filter(Boolean);
+  const steps: { n: number; items: string[]; whole: boolean }[] = [];
+  for (const x of clauses) {
+    const w = whole.exec(x);
+    const m = w ? undefined : moved.exec(x);
+    if (w) steps.push({ n: wsOf(w[1]!), items: items(w[2]!), whole: true });
+    else if (m && !workshopsNamed(m[1]!).length) steps.push({ n: wsOf(m[2]!), items: items(m[1]!), whole: false });
+    else return undefined;
+  }
+  // Lines are moved only by a reply that says it corrects (说错了): 「车间2的生产线是…」 alone is read as an answer is.
+  if (!steps.length || !lead) return undefined;
+  if (steps.some((x) => x.n < 1 || x.n > count || !x.items.length)) return { kind: 'unclear', reason: 'notAnAnswer' };
+  const lists = new Map<number, string[]>();
+  for (let i = 1; i <= count; i++) {
+    const v = answers[`form.ws.${i}.lines`];
+    lists.set(i, typeof v === 'string' ? splitList(v) : []);
+  }
+  for (const x of steps) {
+    for (const [n, list] of lists) if (n !== x.n) lists.set(n, list.filter((it) => !x.items.includes(it)));
+    lists.set(x.n, x.whole ? [...x.items] : [...lists.get(x.n)!.filter((it) => !x.items.includes(it)), ...x.items]);
+  }
+  const changed = [...lists].filter(([n, list]) => list.join('；') !== (typeof answers[`form.ws.${n}.lines`] === 'string' ? splitList(answers[`form.ws.${n}.lines`] as string).join('；') : ''));
+  // A list emptied by a move is left to be asked again, never stored as an empty answer.
+  const out = changed.map(([n, list]) => ({ questionId: `form.ws.${n}.lines`, value: list.length ? list.join('；') : null }));
+  return out.length ? { kind: 'answers', items: out } : undefined;
 }
 
 /** The index in `t` after `n` characters that are not 的: where a field's name read past its 的 ends in the text as typed. */
