@@ -1551,8 +1551,11 @@ const BUTTON_COUNT = /\s*[（(]\d+项[)）]\s*$/u;
 function namesField(v: FormVocabulary, c: Concrete, words: string): boolean {
   const w = words.replace(/的/gu, '');
   if (!w || v.thisField.includes(w)) return !!w;
+  // 「车间2先跳过」 at 车间1's question names another workshop, not this field.
+  const ws = workshopOf(c.id);
+  if (workshopsNamed(w).some((x) => String(x.n) !== ws)) return false;
   const own = [labelOf(c), c.text, ...(c.q.saidAs ?? [])].join('|');
-  for (let i = 0; i + 2 <= w.length; i++) if (own.includes(w.slice(i, i + 2))) return true;
+  for (let i = 0; i + 2 <= w.length; i++) if (/^\p{Script=Han}{2}$/u.test(w.slice(i, i + 2)) && own.includes(w.slice(i, i + 2))) return true;
   return false;
 }
 
@@ -1901,6 +1904,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (skipAt && groupButtonSkipped(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // 「先跳过研发描述」「先跳过，执照不在手边」: the field put off in the user's words, stored as nothing.
   if (skipAt && putsOff(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // 「车间2先跳过」 while another workshop's (or no workshop's) question waits puts off what is not asked: asked back, never stored.
+  const elsewhere = skipAt && workshopsNamed(t).some((x) => String(x.n) !== workshopOf(skipAt.id));
+  if (elsewhere && putsOff(kb.formQuestions.vocabulary, skipAt, t.replace(WORKSHOP_LEAD, '这个'))) return { kind: 'unclear', reason: 'notAnAnswer' };
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
