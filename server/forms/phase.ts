@@ -1900,7 +1900,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const section = sectionSkipped(kb, pending.id, t);
   if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
   if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
-  const skipAt = findQuestion(kb, pending.id);
+  // A choice's reply is read as one of its choices: 「先不填了，以后再说」 at the gate picks 以后再填.
+  const skipAt = pending.kind === 'choice' ? undefined : findQuestion(kb, pending.id);
   if (skipAt && groupButtonSkipped(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // 「先跳过研发描述」「先跳过，执照不在手边」: the field put off in the user's words, stored as nothing.
   if (skipAt && putsOff(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
