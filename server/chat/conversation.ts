@@ -11,7 +11,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
+import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
 import { askAboutPending, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
@@ -319,7 +319,7 @@ export class Conversation {
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     const same = pendingForm
-      ? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
+      ? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;

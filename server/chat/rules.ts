@@ -110,6 +110,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       // that says it takes something back (「等等 节能减排那项是有的」「失信那项说错了」) changes an interview answer it names.
       if (isInstruction(data, text)) return undefined;
       if (pending && isFormQuestion(pending.id) && !takesBack(data, text)) return undefined;
+      // 「说错了，车间1的生产线是…」 takes back a form answer of a workshop: no interview answer is read into its words.
+      if (pending && isFormQuestion(pending.id) && NAMES_WORKSHOP.test(text)) return undefined;
       return correctionOfNamedItem(data, text, pending, answers, applyingCategory(data, answers));
     },
     interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation {
@@ -144,6 +146,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     },
   };
 }
+
+/** A workshop of the form named by its number (车间1, 2号车间, 第二车间): what a reply naming one speaks of is the form's. */
+const NAMES_WORKSHOP = /车间\s*[1-9]|(?:[1-9]|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*(?:[1-9]|[一二三四五六七八九十])\s*个?车间/u;
 
 /** Whether a reply says it takes an answer back: a correction word (说错了, 不对) or a word opening a correction (等等). */
 function takesBack(data: KnowledgeBase['data'], text: string): boolean {

@@ -1184,7 +1184,11 @@ interface SaidAs { word: string; id: string }
 /** The words that name a field in a reply to `c`, longest first: every field's `saidAs`, and the `nearSaidAs` of its own person or year. */
 function namesFor(kb: FormsKnowledge, c: Concrete, near = scopeOf(c.id)): SaidAs[] {
   const out: SaidAs[] = [];
+  // A workshop's figures said beside each other (「一共150台套，自动化的120台」) are that workshop's: its other counts
+  // are named by their near words in a reply to one of them. Its lines and name are a list and a name, not read so.
+  const ws = /^form\.ws\.(\d+)$/u.exec(near ?? '')?.[1];
   for (const q of kb.formQuestions.questions) {
+    if (q.repeat === 'workshop' && ws && q.kind === 'number') for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id.replace('{i}', ws) });
     if (q.repeat || q.perElementCell) continue;
     // A word the asked question uses itself (地址 to 「申报的车间/工厂地址？」) speaks of the asked field, not of another.
     for (const word of q.saidAs ?? []) if (q.id === c.q.id || !c.text.includes(word)) out.push({ word, id: q.id });
@@ -1453,6 +1457,12 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
         continue;
       }
     }
+    // 「…88号，注册资本五千万，民营企业」: a piece that is wholly one of another field's listed names is that field's.
+    const choice = listedNameIn(kb, c, bare);
+    if (choice && !items.some((x) => x.questionId === choice.id)) {
+      items.push({ questionId: choice.id, value: choice.value, extra: true });
+      continue;
+    }
     if (notOnForm?.test(bare)) {
       const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
@@ -1490,6 +1500,20 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 }
 
 /**
+ * The field of listed names (资本性质) a whole piece of a reply names, and the name it stands for (「民营企业」 is 民营):
+ * only the name or an alias alone, after at most a 是 or 属于, so a piece that merely mentions one tells nothing of it.
+ */
+function listedNameIn(kb: FormsKnowledge, c: Concrete, piece: string): { id: string; value: string } | undefined {
+  const w = wholeReply(piece).replace(/^(?:是|为|属于|性质是|性质为)/u, '');
+  for (const q of kb.formQuestions.questions) {
+    if (q.id === c.q.id || q.repeat || q.perElementCell || !q.named) continue;
+    const n = q.named.find((x) => x.name === w || x.aliases.includes(w));
+    if (n) return { id: q.id, value: n.name };
+  }
+  return undefined;
+}
+
+/**
  * The part of the form a reply puts off at once (「车间的先跳过」「后面这些指标都先跳过 回头再补」「这个车间的先跳过」): a
  * section's name among words that change nothing of a skip, then a skip; anything after it only puts it off to later.
  * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at.
@@ -1497,7 +1521,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
   const v = kb.formQuestions.vocabulary;
   const W = wordsOf(v);
-  const [first, ...rest] = text.trim().split(/[\s，,。；;！!~～]+/u).filter(Boolean);
+  const [first, ...rest] = text.trim().replace(BUTTON_COUNT, '').split(/[\s，,。；;！!~～]+/u).filter(Boolean);
   if (!first) return undefined;
   const fillers = [...v.sectionFillers].sort((a, b) => b.length - a.length);
   const strip = (x: string) => {
@@ -1522,12 +1546,14 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
   }
   for (const s of v.sections) {
     if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
-    const named = [...(s.oneWords ?? []).map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
+    // A workshop named as its skip button names it (车间2, 申报车间) or by its number (2号车间) is that workshop.
+    const ws = workshopOf(questionId);
+    const own = s.id === 'workshops' && ws ? [`车间${ws}`, `${ws}号车间`, `第${ws}车间`, ...(s.oneLabel ? [s.oneLabel] : [])] : [];
+    const named = [...[...(s.oneWords ?? []), ...own].map((w) => ({ w, one: true })), ...s.words.map((w) => ({ w, one: false }))].sort((a, b) => b.w.length - a.w.length);
     const head = strip(first);
     const n = named.find((x) => head.startsWith(x.w));
     if (!n || !isSkip(strip(head.slice(n.w.length)))) continue;
-    const ws = n.one ? workshopOf(questionId) : undefined;
-    return ws ? `${s.id}@${ws}` : s.id;
+    return n.one && ws ? `${s.id}@${ws}` : s.id;
   }
   return undefined;
 }
@@ -1567,6 +1593,66 @@ function fieldSkipped(v: FormVocabulary, text: string): boolean {
   if (!here) return false;
   const rest = t.slice(here.length).replace(/^[\s，,]*(?:的话|的|就|也|都|先)?/u, '');
   return rest.split(/[\s，,。；;！!~～]+/u).filter(Boolean).every((x) => isSkip(x)) && rest.trim() !== '';
+}
+
+/** The longest clause read as naming the field it puts off (「先跳过研发描述」): a longer one says something of its own. */
+const PUT_OFF_OBJECT_MAX = 12;
+/** A button's count after its label (「车间1先跳过（12项）」), typed along with it. */
+const BUTTON_COUNT = /\s*[（(]\d+项[)）]\s*$/u;
+
+/** Whether `words` name the field `c` (two characters in a row of its label, its question or a word it is said as), or point at it (这个). */
+function namesField(v: FormVocabulary, c: Concrete, words: string): boolean {
+  const w = words.replace(/的/gu, '');
+  if (!w || v.thisField.includes(w)) return !!w;
+  // 「车间2先跳过」 at 车间1's question names another workshop, not this field.
+  const ws = workshopOf(c.id);
+  if (workshopsNamed(w).some((x) => String(x.n) !== ws)) return false;
+  const own = [labelOf(c), c.text, ...(c.q.saidAs ?? [])].join('|');
+  for (let i = 0; i + 2 <= w.length; i++) if (/^\p{Script=Han}{2}$/u.test(w.slice(i, i + 2)) && own.includes(w.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * Whether a whole reply puts the asked field off, in words of the user's own: a clause that opens with a skip verb
+ * (`skipVerbs`) and names nothing but the field (「先跳过研发描述」), or names the field and then the verb (「研发描述先空着」),
+ * every other clause only a reason why it waits (「执照不在手边」) or a further put-off. 「跳过了人工质检环节」 tells what
+ * was done (跳过了 before other words), and a clause of facts makes the reply no skip: both are read as the answer.
+ */
+function putsOff(v: FormVocabulary, c: Concrete, text: string): boolean {
+  const W = wordsOf(v);
+  const verbs = [...v.skipVerbs].sort((a, b) => b.length - a.length);
+  if (!verbs.length) return false;
+  const clauses = text.split(/[\s，,。；;！!~～…]+/u).filter(Boolean);
+  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?)*/u;
+  const skipClause = (x: string) => {
+    const t = x.replace(lead, '').replace(/[吧啊呀了嘛哈呗]+$/u, '');
+    const verb = longestStart(t, verbs);
+    if (verb) {
+      const object = t.slice(verb.length).replace(/^(?:一下|下)/u, '');
+      // 「跳过了人工质检环节」: 了 after the verb and words after it tell of something done.
+      if (/^了/u.test(object)) return false;
+      return object === '' || (object.length <= PUT_OFF_OBJECT_MAX && namesField(v, c, object.replace(/^(?:这个|这项|这一项)/u, '')));
+    }
+    const end = verbs.find((w) => t.endsWith(w));
+    if (!end) return false;
+    const head = t.slice(0, -end.length).replace(/(?:的话|就|也|都|先|暂时|还是)+$/u, '');
+    return head.length <= PUT_OFF_OBJECT_MAX && namesField(v, c, head);
+  };
+  const reason = (x: string) => (W.notKnown?.test(x) ?? false) && !/[\d零〇一二两三四五六七八九十百千万亿]/u.test(x.replace(W.notKnown!, '').replace(/一(?:下|声|会儿?)/gu, ''));
+  return clauses.some(skipClause) && clauses.every((x) => skipClause(x) || reason(x) || skipWords(v)(x));
+}
+
+/**
+ * A skip button's own label typed as the reply (「2021年财务数据整体跳过」, 「车间1先跳过（12项）」): the group the asked
+ * question is in, named as its button names it, then a skip. The part of the form a label names is `sectionSkipped`'s.
+ */
+function groupButtonSkipped(v: FormVocabulary, c: Concrete, text: string): boolean {
+  if (!c.q.group) return false;
+  const t = wholeReply(text).replace(BUTTON_COUNT, '');
+  const label = groupLabel(c.q.group);
+  if (!t.startsWith(label)) return false;
+  const rest = t.slice(label.length).replace(/^(?:的|都|全部|整体|一起|整个)+/u, '');
+  return skipWords(v)(rest) || v.skipVerbs.includes(rest);
 }
 
 /** The longest reply read for a correction: a longer one is a narrative that may say 「不对」 of something else. */
@@ -1633,6 +1719,10 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
     }
     if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
   }
+  // 「车间1设备总数填错了」: a field of one workshop, named by the workshop and the field's near words.
+  // A workshop named with the field is the one meant, over the asked workshop's field the same words name. Its lines
+  // are a list that a correction may move between workshops: reassignedLines reads those, never this.
+  for (const n of workshopFieldsIn(kb, t)) if (!/\.lines$/u.test(n.id) && (!named || n.end >= named.end)) named = n;
   if (!named && own !== undefined) named = { id: c.id, end: own };
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
@@ -1648,6 +1738,93 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const read = passingValue(kb, named.id, said);
   if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+/** A workshop as a reply names it before one of its fields: its number in the form (车间1, 2号车间, 第二车间, 申报车间 is the one). */
+const WORKSHOP_LEAD = /(?:车间\s*([1-9]\d?)|(?<![\d.])([1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*([1-9]\d?|[一二三四五六七八九十])\s*(?:个)?车间|(申报车间))/gu;
+
+/** The workshop numbers a reply names, each with where its name ends. */
+function workshopsNamed(t: string): { n: number; at: number; end: number }[] {
+  return [...t.matchAll(WORKSHOP_LEAD)].map((m) => {
+    const said = m[1] ?? m[2] ?? m[3];
+    const n = said === undefined ? 1 : /^\d+$/u.test(said) ? Number(said) : parseChineseNumber(said) ?? 0;
+    return { n, at: m.index!, end: m.index! + m[0].length };
+  });
+}
+
+/** A workshop's field named in a reply (「车间1设备总数」「2号车间的生产线」): the workshop, then 的 or nothing, then a near word of the field. */
+function workshopFieldsIn(kb: FormsKnowledge, t: string): { id: string; end: number }[] {
+  const out: { id: string; end: number }[] = [];
+  for (const w of workshopsNamed(t)) {
+    if (w.n < 1 || w.n > MAX_WORKSHOPS) continue;
+    const after = t.slice(w.end).replace(/^\s*的?\s*/u, '');
+    const skipped = t.length - w.end - after.length;
+    let best: { id: string; end: number } | undefined;
+    for (const q of kb.formQuestions.questions) {
+      if (q.repeat !== 'workshop') continue;
+      for (const word of q.nearSaidAs ?? []) {
+        if (!after.startsWith(word)) continue;
+        const end = w.end + skipped + word.length;
+        if (!best || end > best.end) best = { id: q.id.replace('{i}', String(w.n)), end };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/**
+ * 「说错了，车间1的生产线是巴氏奶灌装线；UHT灭菌灌装线，发酵罐区和酸奶灌装线是车间2的」: lines put in other workshops than
+ * the answers have them. 「车间N的生产线是…」 gives that workshop's whole list; 「…是车间N的」 moves the lines it names to
+ * workshop N, out of any other. The changed lists, each a workshop's answer; a workshop the form has not (beyond its
+ * count) is asked back; undefined when the reply says nothing of the kind.
+ */
+export function reassignedLines(kb: FormsKnowledge, answers: Answers, text: string): Interpretation | undefined {
+  const t = halfWidthAlnum(text).trim();
+  if (!workshopsNamed(t).length) return undefined;
+  const corrections = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
+  // The correction word opens the reply (「说错了，…」「刚才搞错了：…」); the facts follow it.
+  const lead = corrections.find((w) => t.slice(0, 8).includes(w));
+  if (!lead) return undefined;
+  const body = t.slice(t.indexOf(lead) + lead.length).replace(/^[了啊呀吧哈]*[\s，,。；;！!…：:]*/u, '');
+  const lineWords = kb.formQuestions.questions.find((q) => q.id === 'form.ws.{i}.lines')?.nearSaidAs ?? [];
+  if (!lineWords.length) return undefined;
+  const words = anyOf([...lineWords].sort((a, b) => b.length - a.length));
+  const WS = String.raw`(?:车间\s*[1-9]\d?|(?:[1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*(?:[1-9]\d?|[一二三四五六七八九十])\s*个?车间|申报车间)`;
+  const whole = new RegExp(`^(${WS})\\s*的?\\s*(?:${words})\\s*(?:是|为|有|包括|：|:)\\s*(.+)$`, 'u');
+  const moved = new RegExp(`^(.+?)\\s*(?:是|为|属于|归|在)\\s*(${WS})\\s*的?\\s*(?:${words})?[的了]?$`, 'u');
+  const count = typeof answers['form.workshopCount'] === 'number' ? answers['form.workshopCount'] : 1;
+  const wsOf = (said: string) => workshopsNamed(said)[0]?.n ?? 0;
+  const items = (said: string) =>
+    splitList(said.replace(/[。.!！~～]+$/u, ''))
+      .flatMap((x) => x.split(/(?<=\p{Script=Han}{2})(?:和|与|及|以及)(?=\p{Script=Han}{2})/u))
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const clauses = body.split(/[；;。\n]+/u).map((x) => x.trim()).filter(Boolean);
+  const steps: { n: number; items: string[]; whole: boolean }[] = [];
+  for (const x of clauses) {
+    const w = whole.exec(x);
+    const m = w ? undefined : moved.exec(x);
+    if (w) steps.push({ n: wsOf(w[1]!), items: items(w[2]!), whole: true });
+    else if (m && !workshopsNamed(m[1]!).length) steps.push({ n: wsOf(m[2]!), items: items(m[1]!), whole: false });
+    else return undefined;
+  }
+  // Lines are moved only by a reply that says it corrects (说错了): 「车间2的生产线是…」 alone is read as an answer is.
+  if (!steps.length || !lead) return undefined;
+  if (steps.some((x) => x.n < 1 || x.n > count || !x.items.length)) return { kind: 'unclear', reason: 'notAnAnswer' };
+  const lists = new Map<number, string[]>();
+  for (let i = 1; i <= count; i++) {
+    const v = answers[`form.ws.${i}.lines`];
+    lists.set(i, typeof v === 'string' ? splitList(v) : []);
+  }
+  for (const x of steps) {
+    for (const [n, list] of lists) if (n !== x.n) lists.set(n, list.filter((it) => !x.items.includes(it)));
+    lists.set(x.n, x.whole ? [...x.items] : [...lists.get(x.n)!.filter((it) => !x.items.includes(it)), ...x.items]);
+  }
+  const changed = [...lists].filter(([n, list]) => list.join('；') !== (typeof answers[`form.ws.${n}.lines`] === 'string' ? splitList(answers[`form.ws.${n}.lines`] as string).join('；') : ''));
+  // A list emptied by a move is left to be asked again, never stored as an empty answer.
+  const out = changed.map(([n, list]) => ({ questionId: `form.ws.${n}.lines`, value: list.length ? list.join('；') : null }));
+  return out.length ? { kind: 'answers', items: out } : undefined;
 }
 
 /** The index in `t` after `n` characters that are not 的: where a field's name read past its 的 ends in the text as typed. */
@@ -1727,6 +1904,30 @@ export function oneLineField(kb: FormsKnowledge, questionId: string): boolean {
   return !!c && c.q.kind === 'text' && c.q.maxLength !== undefined;
 }
 
+/** A workshop named by its number (车间1, 2号车间, 2#车间, 第二车间, 一车间): the number is its name, never a figure. */
+const WORKSHOP_NAMED = /车间\s*([1-9]\d?)(?![\d.]|\s*(?:台|套|个|人|条|项|名|万|亿|千|百|%|％))|(?<![\d.])([1-9]\d?|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*([1-9]\d?|[一二三四五六七八九十])\s*(?:个)?车间/gu;
+/** A line, a building or a section named by its number (1号线, 3#产线, 2号厂房, A1线): its number is no figure either. */
+const UNIT_NAMED = /(?<![\d.])(?:[1-9]\d?|[一二三四五六七八九十]|[A-Z]\d?)\s*(?:号|#|＃)\s*(?:生产线|产线|线|厂房|工段|仓库|库房|机组)|(?:生产线|产线)\s*[1-9]\d?(?![\d.]|\s*(?:台|套|个|条|万|亿|千|百|%|％))/gu;
+
+/**
+ * A figure's reply without the numbers that are part of a name (「车间1一共150台套」 is 150, not 1): the asked workshop
+ * named is 本车间, any other named unit keeps its word without its number. `others`: the workshops named that are not
+ * the asked one's, whose figures this field cannot take.
+ */
+function withoutNameNumbers(text: string, ownWorkshop: string | undefined, single: boolean): { text: string; others: string[] } {
+  const others: string[] = [];
+  const digit = (x: string) => (/^\d+$/u.test(x) ? x : String(parseChineseNumber(x) ?? x));
+  const out = text
+    .replace(WORKSHOP_NAMED, (_all, a: string | undefined, b: string | undefined, c: string | undefined) => {
+      const n = digit((a ?? b ?? c)!);
+      // 附件1 applies for one workshop: whatever number it goes by, it is the one asked about.
+      if (!single && ownWorkshop !== undefined && n !== ownWorkshop) others.push(n);
+      return ownWorkshop !== undefined && (single || n === ownWorkshop) ? '本车间' : '某车间';
+    })
+    .replace(UNIT_NAMED, (all) => all.replace(/[\dA-Z一二三四五六七八九十]+\s*(?:号|#|＃)?\s*/u, '某'));
+  return { text: out, others };
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
@@ -1752,6 +1953,14 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const section = sectionSkipped(kb, pending.id, t);
   if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
   if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // A choice's reply is read as one of its choices: 「先不填了，以后再说」 at the gate picks 以后再填.
+  const skipAt = pending.kind === 'choice' ? undefined : findQuestion(kb, pending.id);
+  if (skipAt && groupButtonSkipped(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
+  // 「先跳过研发描述」「先跳过，执照不在手边」: the field put off in the user's words, stored as nothing.
+  if (skipAt && putsOff(kb.formQuestions.vocabulary, skipAt, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
+  // 「车间2先跳过」 while another workshop's (or no workshop's) question waits puts off what is not asked: asked back, never stored.
+  const elsewhere = skipAt && workshopsNamed(t).some((x) => String(x.n) !== workshopOf(skipAt.id));
+  if (elsewhere && putsOff(kb.formQuestions.vocabulary, skipAt, t.replace(WORKSHOP_LEAD, '这个'))) return { kind: 'unclear', reason: 'notAnAnswer' };
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
@@ -1760,6 +1969,12 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!c) return { kind: 'unclear' };
   const corrected = correctionOf(kb, c, t);
   if (corrected) return corrected;
+  if (c.q.kind === 'number' || c.q.kind === 'date') {
+    const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
+    // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
+    if (named.others.length) return { kind: 'unclear', reason: 'notAnAnswer' };
+    if (named.text !== t) return interpretForm(kb, named.text, pending);
+  }
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))

@@ -290,6 +290,11 @@ export const FormVocabulary = z.object({
    * in it, such a reply skips the field as 「不清楚」 does, rather than being asked back or stored as text.
    */
   notKnownNow: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that put the asked field off when a clause opens with them, or ends with them after the field's own name
+   * (「先跳过研发描述」「信用代码回头再填」): the clause is a skip, never the field's text.
+   */
+  skipVerbs: z.array(z.string().min(1)).default([]),
   later: FormWords,
   goOnStarts: FormWords,
   goOn: FormWords,
