@@ -8,6 +8,9 @@ import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT 
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
+import { arabicDate, parseDate } from '../understand/dates';
+
+export { parseDate };
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { checkFacts, setPath } from './facts';
@@ -75,6 +78,17 @@ const formLists = new WeakMap<FormsKnowledge, Map<string, Concrete[]>>();
 export function yearGiven(answers: Answers, q: FormQuestion): number | undefined {
   if (!q.yearFrom || given(answers, q.id)) return undefined;
   return foundedYearOf(answers[q.yearFrom.question]);
+}
+
+/**
+ * The date an interview answer gives whole for a date the form asks (「2009年8月成立的」 kept as 2009-08), when the form
+ * has no date yet: the form's field is that date, filled, and not asked again. Undefined for a year alone (2009),
+ * which stays a year (yearGiven) and is never padded with a month.
+ */
+export function dateGiven(answers: Answers, q: FormQuestion): string | undefined {
+  if (!q.yearFrom || given(answers, q.id)) return undefined;
+  const v = answers[q.yearFrom.question];
+  return typeof v === 'string' && /^\d{4}-\d{2}(?:-\d{2})?$/u.test(v) && isRealDate(v) ? v : undefined;
 }
 
 /** A skipped date whose year the interview gave still prints the year: the user hears what the form keeps for it. */
@@ -179,6 +193,7 @@ function groupLabel(group: string): string {
  */
 function needed(c: Concrete, answers: Answers): boolean {
   if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
+  if (dateGiven(answers, c.q) !== undefined) return false;
   if (notApplicable(c, answers)) return false;
   if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
   return true;
@@ -618,8 +633,10 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   // A year the interview gave for a date the form has not got (成立年份 for 成立时间) is kept as the year, so the
   // draft states it and asks only for the rest, rather than asking for the whole date as if nothing were known.
   for (const q of kb.formQuestions.questions) {
-    const year = yearGiven(answers, q);
-    if (year !== undefined && q.yearFrom) facts = setFact(facts, q.yearFrom.fact, year);
+    const date = dateGiven(answers, q);
+    const year = date === undefined ? yearGiven(answers, q) : undefined;
+    if (date !== undefined) facts = setFact(facts, q.fact, date);
+    else if (year !== undefined && q.yearFrom) facts = setFact(facts, q.yearFrom.fact, year);
   }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
@@ -1010,31 +1027,6 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
     items.push({ questionId: id, value: piece, extra: true });
   }
   return { kind: 'answers', items };
-}
-
-/**
- * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
- * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
- * be in the future.
- */
-function arabicDate(text: string): string {
-  return text
-    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
-    // 「一七年九月」 is 17年9月, whose two-digit year is read below; a count (「十七年」) is no year and is left alone.
-    .replace(/(?<![〇零一二三四五六七八九十\d])[〇零一二三四五六七八九]{2}(?=\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
-    .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
-    .replace(/(\d{1,2})\s*号/g, '$1日')
-    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())))
-    // 「21.3」「21.11」, the whole reply: a two-digit year that no month can be (13 and above) before its month.
-    .replace(/^(\s*)(1[3-9]|[2-9]\d)(?=\s*[./]\s*(?:0?[1-9]|1[0-2])(?:\s*[./]\s*\d{1,2})?\s*$)/u, (_m, sp: string, yy: string) => sp + String(fullYear(Number(yy), new Date().getFullYear())));
-}
-
-/** "2020年3月15日", "2020.3", "2020/03/15", 「二〇二〇年三月十五日」 → "2020-03-15" / "2020-03". */
-export function parseDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(arabicDate(text));
-  if (!m) return undefined;
-  const s = `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] ? `-${m[3].padStart(2, '0')}` : ''}`;
-  return isRealDate(s) ? s : undefined;
 }
 
 /**
