@@ -1071,8 +1071,8 @@ const scopeOf = (id: string) => {
   return parts.length >= 3 ? parts.slice(0, -1).join('.') : undefined;
 };
 
-/** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」). */
-const PASSING_LEAD = /^(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)/;
+/** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」, 「现有职工…」). */
+const PASSING_LEAD = /^(?:(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)(?:现有)?|现有)/;
 /** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
 const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
 /** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
@@ -1426,6 +1426,69 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   const rest = kept.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('');
   // Nothing taken: the reply is read as typed, separators and all.
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
+}
+
+/**
+ * The form's facts a reply outside the form phase states: an interview reply, a question typed beside it, a correction.
+ * Each is read as the form phase reads a fact said in passing (「员工380人」「2009年8月成立的」「去年营收8亿」), and the
+ * enterprise's full name and its products are read where the reply names them as its own (「我们是…有限公司」,
+ * 「主要生产减速机齿轮」). Every item is `extra`: it fills its field only while the field is unanswered, so the
+ * form offers it and does not ask it again.
+ */
+export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
+  const gate = findQuestion(kb, GATE);
+  if (!gate) return [];
+  const t = halfWidthAlnum(text).trim();
+  if (!t) return [];
+  const items = passingFacts(kb, gate, t).items;
+  const v = kb.formQuestions.vocabulary;
+  const clauses = t.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  const name = clauses.map((c) => ownNameIn(v, c)).find((x) => x !== undefined);
+  if (name && findQuestion(kb, 'form.name') && !items.some((i) => i.questionId === 'form.name')) items.push({ questionId: 'form.name', value: name, extra: true });
+  const products = clauses.map((c) => productsIn(v, c)).find((x) => x !== undefined);
+  if (products && findQuestion(kb, 'form.products') && !items.some((i) => i.questionId === 'form.products')) items.push({ questionId: 'form.products', value: products, extra: true });
+  return items;
+}
+
+const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+
+/** A name kept back (「新乡市某化工有限公司」, 「XX机械有限公司」) is no name to print on the form. */
+const MASKED_NAME = /某|[xX×＊*]{2}|[○〇]{2}/u;
+
+/**
+ * The enterprise's full name a clause gives as the speaker's own: after a lead (「我们是」「我是」) the name, then the
+ * clause's end or 的 and who the speaker is (「…有限公司的信息中心主任」); or the clause opens with the name and goes on
+ * about it (「…有限公司成立于2009年」), or is the name alone. A name followed by 的子公司 names another body.
+ */
+function ownNameIn(v: FormVocabulary, clause: string): string | undefined {
+  if (!v.nameEndings.length) return undefined;
+  const lead = byLength(v.nameLeads).find((w) => clause.startsWith(w));
+  const rest = lead ? clause.slice(lead.length).replace(/^(?:是|叫|为)/u, '') : clause;
+  const m = new RegExp(`^([\\p{Script=Han}()（）A-Za-z0-9]{2,40}?(?:${anyOf(byLength(v.nameEndings))}))(.*)$`, 'u').exec(rest);
+  if (!m) return undefined;
+  const [, name, after] = m as unknown as [string, string, string];
+  // 「一家机械厂」「做齿轮的厂」 say what kind of enterprise it is, not its name.
+  // 「供应商是…有限公司」 says whose name it is before the name: no name of the enterprise's own.
+  if (/[的是叫为]|^(?:一家|一个|个|家|做|搞|干)/u.test(name) || MASKED_NAME.test(name) || name.length < 4) return undefined;
+  const company = /公司$/u.test(name);
+  if (after === '' || /^[的了啊哈吧呀]$/u.test(after)) return lead || company ? name : undefined;
+  if (/^的/u.test(after)) return lead && !/^的(?:子公司|分公司|下属|控股|全资|关联|母公司|兄弟|客户|供应商)/u.test(after) ? name : undefined;
+  return !lead && byLength(v.nameFollowers).some((w) => after.startsWith(w)) ? name : undefined;
+}
+
+/** What a clause says the enterprise makes (「主要生产减速机齿轮」「主要产品有制动盘、轮毂」); undefined for a statement about something else. */
+function productsIn(v: FormVocabulary, clause: string): string | undefined {
+  for (const lead of byLength(v.productLeads)) {
+    const at = clause.indexOf(lead);
+    if (at < 0) continue;
+    const what = clause.slice(at + lead.length).replace(/^[的是有为]/u, '').replace(/(?:等等|等产品|等|为主|的)+$/u, '').trim();
+    if (what.length < 2 || !/\p{Script=Han}/u.test(what)) return undefined;
+    if (v.notProducts.some((w) => what.startsWith(w))) return undefined;
+    // A statement (「…都是自动化的」「…有三条」) says something of what is made, not what it is.
+    if (/[是都也已还没不在用过了吗呢有]/u.test(what)) return undefined;
+    return what;
+  }
+  return undefined;
 }
 
 /**
@@ -2316,5 +2379,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
+    formFactsSaid: (text: string) => formFactsSaid(kb, text),
   };
 }
