@@ -1438,7 +1438,10 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
 export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
   const gate = findQuestion(kb, GATE);
   if (!gate) return [];
-  const t = halfWidthAlnum(text).trim();
+  // 「21、22年营收分别是3.1亿和4.6亿」: the one reader of years said together writes out each year's own figure.
+  const year = noticeYear(kb);
+  const typed = halfWidthAlnum(text).trim();
+  const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!t) return [];
   const items = passingFacts(kb, gate, t).items;
   const v = kb.formQuestions.vocabulary;
