@@ -27,6 +27,8 @@ export interface FormPhase {
   saysNotKnown(text: string): boolean;
   /** A correction naming no field (「第三个改成发块」) read against the form answer given last; undefined when it is no edit of it. */
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
+  /** The form's facts a reply outside the form phase states (「我们是…有限公司，员工380人」), each for its field while unanswered. */
+  formFactsSaid(text: string): { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string }[];
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
@@ -127,7 +129,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }
-      return interpret(data, text, pending, answers ? applyingCategory(data, answers) : null);
+      return withFormFacts(data, forms, text, interpret(data, text, pending, answers ? applyingCategory(data, answers) : null));
     },
     // Interview answers first, then the form's: a resumed session shows every answer the user gave.
     describe(answers: Answers): Recorded[] {
@@ -149,6 +151,35 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
 
 /** A workshop of the form named by its number (车间1, 2号车间, 第二车间): what a reply naming one speaks of is the form's. */
 const NAMES_WORKSHOP = /车间\s*[1-9]|(?:[1-9]|[一二三四五六七八九十])\s*(?:号|#|＃)?\s*车间|第\s*(?:[1-9]|[一二三四五六七八九十])\s*个?车间/u;
+
+/**
+ * An interview reply read for the form's facts too: the enterprise's name, its staff, its products or its founding date
+ * said before the form begins (in the first reply, beside a question, in a correction) are the form's answers, so the
+ * form is not left to ask them again. Beside a question they are recorded and the question is still answered; in a
+ * reply that says it takes something back they replace what the form held; otherwise they fill only empty fields.
+ */
+function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, text: string, r: Interpretation): Interpretation {
+  if (!forms || isInstruction(data, text) || isGhostwriting(data, text)) return r;
+  // 「刚才说错了，员工是410人」 takes back what it names (a field of the form), not the interview's answer before.
+  if (r.kind === 'unclear' && r.reason !== undefined && r.reason !== 'notAnAnswer' && r.reason !== 'previous') return r;
+  const own = r.kind === 'answers' ? r.items : [];
+  // A founding the interview read whole (ent.foundedYear 2009-08) is already the form's 成立时间 (dateGiven).
+  const founding = own.some((i) => i.questionId === 'ent.foundedYear');
+  const corrects = takesBack(data, text);
+  // A clause that asks (「员工300人以上才能报吗」) states no fact of the enterprise: only the clauses that ask nothing are read.
+  const stated = text
+    .split(/(?<=[，,。；;！!？?\n])/u)
+    .filter((c) => !asksSomething(data, c))
+    .join('');
+  const said = forms
+    .formFactsSaid(stated)
+    .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
+    .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
+  if (!said.length) return r;
+  if (r.kind === 'unclear' && r.reason === 'previous' && !corrects) return r;
+  if (r.kind === 'answers') return { ...r, items: [...r.items, ...said] };
+  return { kind: 'answers', items: said, ...(r.kind === 'question' ? { asks: true as const } : {}) };
+}
 
 /** Whether a reply says it takes an answer back: a correction word (说错了, 不对) or a word opening a correction (等等). */
 function takesBack(data: KnowledgeBase['data'], text: string): boolean {

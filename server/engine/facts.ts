@@ -4,6 +4,7 @@ import type { CapabilityId, CapabilityValue, Profile } from '../schemas/profile'
 import type { MetricKey, SelfKey } from '../knowledge/schemas/engine';
 import { indexOf } from './kb';
 import { yearOf } from '../understand';
+import { parseDate } from '../understand/dates';
 import { parseNumber } from './interpret';
 
 type Title = 'smartWorkshop' | 'smartFactory';
@@ -177,6 +178,18 @@ export function foundedYearOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1800 && v <= 2999 ? v : undefined;
   if (typeof v !== 'string') return undefined;
   return yearOf(v, new Date().getFullYear());
+}
+
+/**
+ * A founding answer as it is kept: the date whole where the words give its month (「2009年8月成立的」 → 2009-08,
+ * 「二〇〇九年八月十八日」 → 2009-08-18, 「09年8月」, 「2009.8」), the year alone where they give only the year (「2009年」
+ * → 2009), never padded with a month nobody said. Undefined when the words name no year.
+ */
+export function foundingAsKept(text: string): string | undefined {
+  const year = foundedYearOf(text);
+  if (year === undefined) return undefined;
+  const date = parseDate(text);
+  return date !== undefined && Number(date.slice(0, 4)) === year ? date : String(year);
 }
 
 /** The month and day a founding answer gives after its year (「2021年5月」, 「2021-05-18」, 「2021.5」); nothing when it gives none. */

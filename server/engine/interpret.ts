@@ -3,7 +3,7 @@ import type { AnswerValue, Interpretation, QuestionView } from '../schemas/inter
 import type { CapabilityId, Category } from '../schemas/profile';
 import { escapeRegex, indexOf, wordRegex } from './kb';
 import { checkValue, industryFromText, tradeInPassing, viewOf } from './plan';
-import { foundedYearOf } from './facts';
+import { foundingAsKept } from './facts';
 import { findQuantities, inUnit, isRange, LOCAL_KINDS, normalise, parseChineseNumber, partOfWord, spacesAsClauseBreaks, understanderFor, type Quantity } from '../understand';
 
 export type { Interpretation } from '../schemas/interview';
@@ -1736,7 +1736,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const year = foundedYearSaid(fip, lower.slice(seg.start, seg.end));
       if (year === undefined) continue;
       if (pending.id === fip.question && segments.length === 1) break;
-      items.set(fip.question, String(year));
+      items.set(fip.question, year);
       if (pending.id !== fip.question) passing.add(fip.question);
       break;
     }
@@ -2158,10 +2158,10 @@ function partInPlace(kb: KnowledgeData, vocab: Vocab, lower: string, segments: S
 }
 
 /**
- * The year a clause gives as the founding (VocabularyFile `foundedInPassing`): 「2008年成立的」 ends with a
+ * The founding a clause gives (VocabularyFile `foundedInPassing`), kept whole as foundingAsKept keeps it: 「2008年成立的」 ends with a
  * founding word and only a particle after it, 「成立于2008年」 has the year after it. Undefined otherwise.
  */
-function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: string): number | undefined {
+function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: string): string | undefined {
   const t = clause.replace(/\s/g, '');
   const untailed = (x: string) => fip.tails.reduce((rest, w) => rest.split(w).join(''), x);
   for (const w of fip.words) {
@@ -2173,22 +2173,24 @@ function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: stri
     // the year (「集团是2008年成立的」, 「研发中心成立于2019年」 and 「2020年改制1998年成立的」 are not).
     if (/于$/.test(w)) {
       const year = YEAR_AT_START.exec(after);
-      if (year && untailed(after.slice(year[0].length)) === '' && OWN_SUBJECT.test(before)) return foundedYearOf(year[0]);
+      if (year && untailed(after.slice(year[0].length)) === '' && OWN_SUBJECT.test(before)) return foundingAsKept(year[0]);
     } else if (untailed(after) === '') {
       // 「2006年5月在新乡市注册成立的」: where it was registered, and a second founding word, may stand between the year and this one.
       let dated = before;
       for (const o of fip.words) if (!/于$/.test(o) && dated.endsWith(o)) dated = dated.slice(0, -o.length);
       dated = dated.replace(/在[\p{Script=Han}]{1,15}$/u, '');
       const year = YEAR_AT_END.exec(dated);
-      if (year && OWN_SUBJECT.test(dated.slice(0, year.index))) return foundedYearOf(year[0]);
+      if (year && OWN_SUBJECT.test(dated.slice(0, year.index))) return foundingAsKept(year[0]);
     }
   }
   return undefined;
 }
 
 const YEAR = '(?:\\d{4}|\\d{2}|[〇零一二三四五六七八九]{2,4})年?';
-const YEAR_AT_END = new RegExp(`${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?$`, 'u');
-const YEAR_AT_START = new RegExp(`^${YEAR}(?:\\d{1,2}月(?:\\d{1,2}[日号])?)?`, 'u');
+/** The month (and day) after a founding year: 「8月」「八月十八日」, or 「.8」 as in 「2009.8」. */
+const MONTH_DAY = '(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?|[.．/-]\\d{1,2}(?:[.．/-]\\d{1,2})?)';
+const YEAR_AT_END = new RegExp(`${YEAR}${MONTH_DAY}?$`, 'u');
+const YEAR_AT_START = new RegExp(`^${YEAR}${MONTH_DAY}?`, 'u');
 /** What may stand before a founding said in passing: the enterprise itself, and a copula. */
 const OWN_SUBJECT = /^(?:我们|咱们|俺们|我|咱|本)?(?:公司|企业|厂子|工厂|厂|单位)?(?:是|在|于)?$/u;
 

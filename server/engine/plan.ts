@@ -3,7 +3,7 @@ import type { InterviewQuestion } from '../knowledge/schemas/engine';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, CapabilityId, Category } from '../schemas/profile';
 import { concerns, evaluateFacts, failsTest, type Evaluation } from './assess';
-import { factsFromAnswers, foundedYearOf, integrationImpossible, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
+import { factsFromAnswers, foundingAsKept, integrationImpossible, normaliseDivision, partialProfileOf, type Facts, type PartialProfile } from './facts';
 import { divisionLabel, indexOf, requirementsOf } from './kb';
 import { understanderFor } from '../understand';
 
@@ -386,9 +386,9 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         return { ok: false, error: `${q.id}: 未能识别县（市）名称，请填写如 长垣市、汤阴县；由省辖市推荐的可以跳过` };
       }
       if (q.sets === 'enterprise.foundedYear') {
-        const year = foundedYearOf(text);
-        if (year === undefined) return { ok: false, error: `${q.id}: 未能识别年份，请填写如 2015 或 2015年3月` };
-        return { ok: true, value: String(year) };
+        const kept = foundingAsKept(text);
+        if (kept === undefined) return { ok: false, error: `${q.id}: 未能识别年份，请填写如 2015 或 2015年3月` };
+        return { ok: true, value: kept };
       }
       if (q.sets === 'enterprise.industryCode') {
         const code = industryFromText(kb, text);
@@ -411,6 +411,9 @@ export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: Answer
   if (value === 'building' && q.kind === 'yesNoPartial') return v.buildingDisplay;
   if (q.kind === 'choice') return q.choices?.find((c) => c.value === value)?.label ?? String(value);
   if (q.sets === 'enterprise.industryCode' && typeof value === 'string') return divisionLabel(kb, value);
+  // A founding kept with its month (2009-08) reads back as said, 2009年8月: the month taken is seen to be kept.
+  const dated = q.sets === 'enterprise.foundedYear' && typeof value === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/u.exec(value) : null;
+  if (dated) return `${dated[1]}年${Number(dated[2])}月${dated[3] ? `${Number(dated[3])}日` : ''}`;
   if (typeof value === 'number') return `${value}${q.unit ?? ''}`;
   return Array.isArray(value) ? value.join('、') : String(value);
 }

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 
@@ -96,6 +96,11 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
         field.status = 'filled';
         field.fromInterview = true;
       }
+    } else if (dateGiven(answers, c.q) !== undefined) {
+      // The interview gave the date whole (「2009年8月成立的」): shown filled as said, and never asked again.
+      field.display = dateGiven(answers, c.q)!;
+      field.status = 'filled';
+      field.fromInterview = true;
     } else if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) {
       const m = /^indicators\.(\w+)\.(before|after)$/.exec(c.fact);
       const v = m ? indicatorValue(facts, m[1] as IndicatorId, m[2] as 'before' | 'after') : null;

@@ -8,6 +8,9 @@ import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT 
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
+import { arabicDate, parseDate } from '../understand/dates';
+
+export { parseDate };
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { capabilitiesAffirmed, checkFacts, setPath } from './facts';
@@ -77,6 +80,17 @@ const formLists = new WeakMap<FormsKnowledge, Map<string, Concrete[]>>();
 export function yearGiven(answers: Answers, q: FormQuestion): number | undefined {
   if (!q.yearFrom || given(answers, q.id)) return undefined;
   return foundedYearOf(answers[q.yearFrom.question]);
+}
+
+/**
+ * The date an interview answer gives whole for a date the form asks (「2009年8月成立的」 kept as 2009-08), when the form
+ * has no date yet: the form's field is that date, filled, and not asked again. Undefined for a year alone (2009),
+ * which stays a year (yearGiven) and is never padded with a month.
+ */
+export function dateGiven(answers: Answers, q: FormQuestion): string | undefined {
+  if (!q.yearFrom || given(answers, q.id)) return undefined;
+  const v = answers[q.yearFrom.question];
+  return typeof v === 'string' && /^\d{4}-\d{2}(?:-\d{2})?$/u.test(v) && isRealDate(v) ? v : undefined;
 }
 
 /** A skipped date whose year the interview gave still prints the year: the user hears what the form keeps for it. */
@@ -182,6 +196,7 @@ function groupLabel(group: string): string {
 function needed(c: Concrete, answers: Answers): boolean {
   if (c.q.derivedFrom && given(answers, c.q.derivedFrom)) return false;
   if (deniedCell(c, answers)) return false;
+  if (dateGiven(answers, c.q) !== undefined) return false;
   if (notApplicable(c, answers)) return false;
   if (c.q.computedFrom && c.q.computedFrom.every((id) => given(answers, id))) return false;
   return true;
@@ -634,8 +649,10 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   // A year the interview gave for a date the form has not got (成立年份 for 成立时间) is kept as the year, so the
   // draft states it and asks only for the rest, rather than asking for the whole date as if nothing were known.
   for (const q of kb.formQuestions.questions) {
-    const year = yearGiven(answers, q);
-    if (year !== undefined && q.yearFrom) facts = setFact(facts, q.yearFrom.fact, year);
+    const date = dateGiven(answers, q);
+    const year = date === undefined ? yearGiven(answers, q) : undefined;
+    if (date !== undefined) facts = setFact(facts, q.fact, date);
+    else if (year !== undefined && q.yearFrom) facts = setFact(facts, q.yearFrom.fact, year);
   }
   // Workshops answered out of order leave holes; a hole is an empty workshop, not a guess.
   if (Array.isArray(facts.workshops)) facts.workshops = Array.from(facts.workshops as unknown[], (w) => w ?? {});
@@ -1079,31 +1096,6 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
 }
 
 /**
- * A date as people write it, in Arabic figures: 「二〇一一年四月二十日」 → 2011年4月20日, 「4月20号」 →
- * 4月20日, and a two-digit year before a month (「11年4月」) → 2011年4月, or 19xx when that would
- * be in the future.
- */
-function arabicDate(text: string): string {
-  return text
-    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
-    // 「一七年九月」 is 17年9月, whose two-digit year is read below; a count (「十七年」) is no year and is left alone.
-    .replace(/(?<![〇零一二三四五六七八九十\d])[〇零一二三四五六七八九]{2}(?=\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月)/g, (y) => [...y].map((c) => YEAR_DIGIT[c]).join(''))
-    .replace(/([一二三四五六七八九十]{1,3})(?=\s*[月日号])/g, (n) => String(parseChineseNumber(n) ?? n))
-    .replace(/(\d{1,2})\s*号/g, '$1日')
-    .replace(/(?<!\d)(\d{2})(?=\s*年\s*\d{1,2}\s*月)/g, (yy) => String(fullYear(Number(yy), new Date().getFullYear())))
-    // 「21.3」「21.11」, the whole reply: a two-digit year that no month can be (13 and above) before its month.
-    .replace(/^(\s*)(1[3-9]|[2-9]\d)(?=\s*[./]\s*(?:0?[1-9]|1[0-2])(?:\s*[./]\s*\d{1,2})?\s*$)/u, (_m, sp: string, yy: string) => sp + String(fullYear(Number(yy), new Date().getFullYear())));
-}
-
-/** "2020年3月15日", "2020.3", "2020/03/15", 「二〇二〇年三月十五日」 → "2020-03-15" / "2020-03". */
-export function parseDate(text: string): string | undefined {
-  const m = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*(?:[月\-./]\s*(?:(\d{1,2})\s*日?)?)?/.exec(arabicDate(text));
-  if (!m) return undefined;
-  const s = `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] ? `-${m[3].padStart(2, '0')}` : ''}`;
-  return isRealDate(s) ? s : undefined;
-}
-
-/**
  * A part of a year said instead of its month (「2019年底」「18年年底」「2021年初」「2020年年中」「2022年上半年」): the month it
  * names at a date question's precision. 底, 末 and 终 name December, which is what they mean; 初, 中 and a half year
  * name a span of months, so their month is only the nearest reading, approximate, to be given exactly. The part must
@@ -1145,8 +1137,8 @@ const scopeOf = (id: string) => {
   return parts.length >= 3 ? parts.slice(0, -1).join('.') : undefined;
 };
 
-/** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」). */
-const PASSING_LEAD = /^(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)/;
+/** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」, 「现有职工…」). */
+const PASSING_LEAD = /^(?:(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)(?:现有)?|现有)/;
 /** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
 const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
 /** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
@@ -1509,6 +1501,72 @@ function listedNameIn(kb: FormsKnowledge, c: Concrete, piece: string): { id: str
     if (q.id === c.q.id || q.repeat || q.perElementCell || !q.named) continue;
     const n = q.named.find((x) => x.name === w || x.aliases.includes(w));
     if (n) return { id: q.id, value: n.name };
+  }
+  return undefined;
+}
+
+/**
+ * The form's facts a reply outside the form phase states: an interview reply, a question typed beside it, a correction.
+ * Each is read as the form phase reads a fact said in passing (「员工380人」「2009年8月成立的」「去年营收8亿」), and the
+ * enterprise's full name and its products are read where the reply names them as its own (「我们是…有限公司」,
+ * 「主要生产减速机齿轮」). Every item is `extra`: it fills its field only while the field is unanswered, so the
+ * form offers it and does not ask it again.
+ */
+export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
+  const gate = findQuestion(kb, GATE);
+  if (!gate) return [];
+  // 「21、22年营收分别是3.1亿和4.6亿」: the one reader of years said together writes out each year's own figure.
+  const year = noticeYear(kb);
+  const typed = halfWidthAlnum(text).trim();
+  const t = year === undefined ? typed : respectiveYears(typed, year);
+  if (!t) return [];
+  const items = passingFacts(kb, gate, t).items;
+  const v = kb.formQuestions.vocabulary;
+  const clauses = t.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
+  const name = clauses.map((c) => ownNameIn(v, c)).find((x) => x !== undefined);
+  if (name && findQuestion(kb, 'form.name') && !items.some((i) => i.questionId === 'form.name')) items.push({ questionId: 'form.name', value: name, extra: true });
+  const products = clauses.map((c) => productsIn(v, c)).find((x) => x !== undefined);
+  if (products && findQuestion(kb, 'form.products') && !items.some((i) => i.questionId === 'form.products')) items.push({ questionId: 'form.products', value: products, extra: true });
+  return items;
+}
+
+const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+
+/** A name kept back (「新乡市某化工有限公司」, 「XX机械有限公司」) is no name to print on the form. */
+const MASKED_NAME = /某|[xX×＊*]{2}|[○〇]{2}/u;
+
+/**
+ * The enterprise's full name a clause gives as the speaker's own: after a lead (「我们是」「我是」) the name, then the
+ * clause's end or 的 and who the speaker is (「…有限公司的信息中心主任」); or the clause opens with the name and goes on
+ * about it (「…有限公司成立于2009年」), or is the name alone. A name followed by 的子公司 names another body.
+ */
+function ownNameIn(v: FormVocabulary, clause: string): string | undefined {
+  if (!v.nameEndings.length) return undefined;
+  const lead = byLength(v.nameLeads).find((w) => clause.startsWith(w));
+  const rest = lead ? clause.slice(lead.length).replace(/^(?:是|叫|为)/u, '') : clause;
+  const m = new RegExp(`^([\\p{Script=Han}()（）A-Za-z0-9]{2,40}?(?:${anyOf(byLength(v.nameEndings))}))(.*)$`, 'u').exec(rest);
+  if (!m) return undefined;
+  const [, name, after] = m as unknown as [string, string, string];
+  // 「一家机械厂」「做齿轮的厂」 say what kind of enterprise it is, not its name.
+  // 「供应商是…有限公司」 says whose name it is before the name: no name of the enterprise's own.
+  if (/[的是叫为]|^(?:一家|一个|个|家|做|搞|干)/u.test(name) || MASKED_NAME.test(name) || name.length < 4) return undefined;
+  const company = /公司$/u.test(name);
+  if (after === '' || /^[的了啊哈吧呀]$/u.test(after)) return lead || company ? name : undefined;
+  if (/^的/u.test(after)) return lead && !/^的(?:子公司|分公司|下属|控股|全资|关联|母公司|兄弟|客户|供应商)/u.test(after) ? name : undefined;
+  return !lead && byLength(v.nameFollowers).some((w) => after.startsWith(w)) ? name : undefined;
+}
+
+/** What a clause says the enterprise makes (「主要生产减速机齿轮」「主要产品有制动盘、轮毂」); undefined for a statement about something else. */
+function productsIn(v: FormVocabulary, clause: string): string | undefined {
+  for (const lead of byLength(v.productLeads)) {
+    const at = clause.indexOf(lead);
+    if (at < 0) continue;
+    const what = clause.slice(at + lead.length).replace(/^[的是有为]/u, '').replace(/(?:等等|等产品|等|为主|的)+$/u, '').trim();
+    if (what.length < 2 || !/\p{Script=Han}/u.test(what)) return undefined;
+    if (v.notProducts.some((w) => what.startsWith(w))) return undefined;
+    // A statement (「…都是自动化的」「…有三条」) says something of what is made, not what it is.
+    if (/[是都也已还没不在用过了吗呢有]/u.test(what)) return undefined;
+    return what;
   }
   return undefined;
 }
@@ -2678,5 +2736,6 @@ export function createFormPhase(kb: FormsKnowledge) {
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
+    formFactsSaid: (text: string) => formFactsSaid(kb, text),
   };
 }

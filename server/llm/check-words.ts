@@ -17,6 +17,7 @@ const CheckWordsFile = z.object({
     values: z.record(z.string(), z.record(z.string(), Words)),
     systemSuffixes: Words,
     negations: Words,
+    building: Words,
   }),
 });
 export type CheckWords = z.infer<typeof CheckWordsFile>;

@@ -11,7 +11,8 @@ import type { Llm } from './provider';
  * else. There is deliberately no verdict, category or status field — those are computed by the
  * engine — and the top level is strict, so an answer that tries to add one is rejected whole.
  */
-const Has = z.enum(['yes', 'partial', 'no']);
+/** building: being built, commissioned or bought (在建, 在调试, 正在招标, 明年上), not in place yet, as the offline reading records it. */
+const Has = z.enum(['yes', 'partial', 'building', 'no']);
 const Percent = z.number().min(0).max(100);
 
 export const ExtractedFacts = z.strictObject({
@@ -56,7 +57,7 @@ export const EXTRACT_TOOL = 'record_facts';
 export function factsToAnswers(f: ExtractedFacts): { questionId: string; value: AnswerValue }[] {
   const out: { questionId: string; value: AnswerValue }[] = [];
   for (const c of f.capabilities ?? []) {
-    out.push({ questionId: `cap.${c.id}`, value: c.status === 'yes' ? true : c.status === 'partial' ? 'partial' : false });
+    out.push({ questionId: `cap.${c.id}`, value: c.status === 'yes' ? true : c.status === 'partial' || c.status === 'building' ? c.status : false });
   }
   const e = f.enterprise ?? {};
   const credit = ['dishonestExecutee', 'taxViolationBlacklist', 'seriousIllegalDishonest'] as const;
@@ -89,7 +90,7 @@ type Item = { questionId: string; value: AnswerValue };
  * The model's reading of a reply, kept only where the reply itself says it. The model reads free
  * text well but also reads into it: 「具体情况不太清楚」 came back as MES, ERP and 95 % automation.
  * A capability counts only when the reply names it (label or alias); 「没有」 for one also when it is
- * the question pending and the reply says no. A figure counts only when its number is in the reply
+ * the question pending and the reply says no, and 在建 likewise when the reply says it is under way. A figure counts only when its number is in the reply
  * (Chinese numerals and 八成 read as numbers). Scope and production mode count only when the reply
  * says which; every other field only when the reply uses one of its words or answers the question
  * pending. Where the offline reading of the same question differs, neither wins: the model's is dropped.
@@ -107,6 +108,8 @@ export function supportedAnswers(items: readonly Item[], input: { text: string; 
       const cap = input.capabilities.find((c) => `cap.${c.id}` === questionId);
       const named = cap !== undefined && namesCapability(text, cap, w.systemSuffixes);
       if (value === false) return (named || pending) && says(w.negations);
+      // 在建 only where the reply says the system is under way (在建, 调试, 明年, 计划): never read into a bare yes.
+      if (value === 'building') return (named || pending) && says(w.building);
       return named;
     }
     if (questionId.startsWith('metric.')) return typeof value === 'number' && quantities.some((q) => q.value === value || inUnit(q, '%') === value);

@@ -47,7 +47,7 @@ const SERIES_YEAR = '(?:(?:19|20)\\d{2}|\\d{2}|[〇零o一二三四五六七八�
 /** 「2020到2022年」「2020-2022年」「20至22年」「2020年到2022年」: a range of years, the last one closed by 年. */
 const YEAR_RANGE = new RegExp(`(?<![\\d〇零o一二三四五六七八九.])(${SERIES_YEAR})\\s*年?\\s*(?:到|至|~|～|—|－|-|–)\\s*(${SERIES_YEAR})\\s*年度?`, 'iu');
 /** 「2020、2021、2022年」「2020年、2021年和2022年」: a list of years, each joined by 、 or 和, the last one closed by 年. */
-const YEAR_LIST = new RegExp(`(?<![\\d〇零o一二三四五六七八九.])(${SERIES_YEAR}\\s*年?(?:\\s*(?:、|，|,|和|及|与)\\s*${SERIES_YEAR}\\s*年?)+)\\s*年度?`, 'iu');
+const YEAR_LIST = new RegExp(`(?<![\\d〇零o一二三四五六七八九.])(${SERIES_YEAR}\\s*年?度?(?:\\s*(?:、|，|,|和|及|与|跟)\\s*${SERIES_YEAR}\\s*年?度?)+)\\s*年度?`, 'iu');
 
 function yearOfDigits(said: string, thisYear: number): number {
   const digits = [...said.toLowerCase()].map((c) => YEAR_DIGIT[c] ?? c).join('');
@@ -55,10 +55,19 @@ function yearOfDigits(said: string, thisYear: number): number {
 }
 
 /**
+ * 「近三年…分别」「最近两年…各」「过去3年…分别」: the years just before the year of speaking, as many as said. Only with
+ * 分别 or 各 after them: 「近三年营收稳定增长」 speaks of a trend, and names no years that figures go to.
+ */
+const RECENT_YEARS = /(?:最近|近|过去)\s*([两二三四五2-5])\s*个?\s*年度?(?=[^，,。；;\d]{0,10}?(?:分别|各))/u;
+const RECENT_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
+
+/**
  * The years a reply names as one series, in order, with the words that name them: a range (「2020到2022年」, whose
- * first year has no 年 of its own and is therefore no amount) or a list (「2020、2021、2022年」). Undefined when the
- * reply names no series, when a range runs backwards or over more than ten years, or when a list repeats a year or is
- * not in order: such words are no series of figures' years, and the caller asks rather than guess.
+ * first year has no 年 of its own and is therefore no amount), a list (「2020、2021、2022年」「21、22年」「2021年和2022年」),
+ * or the years just before `thisYear` (「近三年」 in 2023 is 2020–2022). Undefined when the reply names no series, when a
+ * range runs backwards or over more than ten years, or when a list repeats a year or is not in order: such words are
+ * no series of figures' years, and the caller asks rather than guess. The one reader of years said together, for the
+ * interview and the form alike (respectiveYears reads its figures).
  */
 export function yearSeries(text: string, thisYear: number): { years: number[]; said: string; at: number; end: number } | undefined {
   const range = YEAR_RANGE.exec(text);
@@ -68,28 +77,35 @@ export function yearSeries(text: string, thisYear: number): { years: number[]; s
     return { years: Array.from({ length: to - from + 1 }, (_, i) => from + i), said: range[0], at: range.index, end: range.index + range[0].length };
   }
   const list = YEAR_LIST.exec(text);
-  if (!list || !/年/u.test(list[0])) return undefined;
-  const years = [...list[1]!.matchAll(new RegExp(SERIES_YEAR, 'giu'))].map((m) => yearOfDigits(m[0], thisYear));
-  if (years.some((y, i) => i > 0 && y <= years[i - 1]!)) return undefined;
-  return { years, said: list[0], at: list.index, end: list.index + list[0].length };
+  if (list && /年/u.test(list[0])) {
+    const years = [...list[1]!.matchAll(new RegExp(SERIES_YEAR, 'giu'))].map((m) => yearOfDigits(m[0], thisYear));
+    if (years.some((y, i) => i > 0 && y <= years[i - 1]!)) return undefined;
+    return { years, said: list[0], at: list.index, end: list.index + list[0].length };
+  }
+  const recent = RECENT_YEARS.exec(text);
+  if (recent) {
+    const n = RECENT_COUNT[recent[1]!]!;
+    return { years: Array.from({ length: n }, (_, i) => thisYear - n + i), said: recent[0], at: recent.index, end: recent.index + recent[0].length };
+  }
+  return undefined;
 }
 
-/** Years listed before one 年 (「21、22年」「2021和2022年」), what they are of, 分别, then one figure per year. */
-const RESPECTIVELY = /((?:19|20)?\d{2})\s*年?度?((?:\s*[、和与及跟,，]\s*(?:19|20)?\d{2}\s*年?度?)+)的?([^\d分]{0,8}?)(?:分别|各)(?:是|为|有|达到|在)?\s*(.+)$/u;
+/** After the years: what the figures are of (营收, 的利润), 分别 or 各, and the figures. */
+const RESPECTIVELY = /^的?([^\d分]{0,8}?)(?:分别|各)(?:是|为|有|达到|在)?\s*(.+)$/u;
 
 /**
- * 「21、22年分别是3.1亿和4.6亿」「2021和2022年营收分别为3.1亿、4.6亿」: figures said of several years at once, written
- * out as each year's own (「2021年3.1亿，2022年4.6亿」, with what they are of kept before each figure), so a reader
- * of yearly figures places each in its year. A list whose count of figures is not its count of years is left as typed,
- * so no figure is given to the wrong year. A two-digit year is the century's nearest to `thisYear`.
+ * 「21、22年分别是3.1亿和4.6亿」「2021年和2022年营收分别为3.1亿、4.6亿」「近三年利润分别是…」: figures said of several years
+ * at once (the years as yearSeries reads them), written out as each year's own (「2021年3.1亿，2022年4.6亿」, with what
+ * they are of kept before each figure), so a reader of yearly figures places each in its year. A list whose count of
+ * figures is not its count of years is left as typed, so no figure is given to the wrong year.
  */
 export function respectiveYears(text: string, thisYear: number): string {
-  const m = RESPECTIVELY.exec(text);
-  // The list must end with 年 (「21、22年」「20年、21年」): 「10、12号线分别…」 lists lines, not years.
-  if (!m || !/年度?$/u.test(m[2]!.trim())) return text;
-  const years = [m[1]!, ...m[2]!.split(/[、和与及跟,，]/u).map((y) => y.replace(/年度?/gu, '').trim()).filter(Boolean)].map((y) => (y.length === 2 ? fullYear(Number(y), thisYear) : Number(y)));
-  const figures = m[4]!.replace(/[。！!]+$/u, '').split(/\s*(?:[、，,；;]|和|与|及)\s*/u).filter(Boolean);
-  if (figures.length !== years.length || new Set(years).size !== years.length) return text;
-  const of = m[3]!.trim();
-  return text.slice(0, m.index) + years.map((y, i) => `${y}年${of}${figures[i]}`).join('，');
+  const series = yearSeries(text, thisYear);
+  if (!series) return text;
+  const m = RESPECTIVELY.exec(text.slice(series.end));
+  if (!m) return text;
+  const figures = m[2]!.replace(/[。！!]+$/u, '').split(/\s*(?:[、，,；;]|和|与|及)\s*/u).filter(Boolean);
+  if (figures.length !== series.years.length) return text;
+  const of = m[1]!.trim();
+  return text.slice(0, series.at) + series.years.map((y, i) => `${y}年${of}${figures[i]}`).join('，');
 }

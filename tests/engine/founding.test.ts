@@ -18,7 +18,8 @@ describe('the founding year against the form\'s 近三年 years', () => {
     const r = applyAnswer(kb, base, 'ent.foundedYear', '2024年3月注册的');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.answers['ent.foundedYear']).toBe('2024');
+    // The month said is kept with the year: the form's 成立时间 is that date, not the year alone.
+    expect(r.answers['ent.foundedYear']).toBe('2024-03');
     const a = evaluate(kb, r.answers).assessment;
     expect(a.verdict).toBe(without.verdict);
     expect(a.verdict).toBe('qualified');

@@ -34,8 +34,8 @@ describe('a long opening paragraph is read for every basic fact it states', () =
     expect(items('我们在郑州注册，在洛阳也有办公室，经营还行', q('ent.registeredInHenan'))).not.toHaveProperty(['ent.city']);
   });
 
-  it('reads the founding year where the place of registration stands between it and 成立', () => {
-    expect(items('公司是2006年5月在新乡市注册成立的，2015年搬迁进入化工园区。', q('ent.foundedYear'))).toMatchObject({ 'ent.foundedYear': '2006' });
+  it('reads the founding date where the place of registration stands between it and 成立, with its month kept', () => {
+    expect(items('公司是2006年5月在新乡市注册成立的，2015年搬迁进入化工园区。', q('ent.foundedYear'))).toMatchObject({ 'ent.foundedYear': '2006-05' });
   });
 
   it('reads a title never held, with both titles named under the no', () => {

@@ -28,12 +28,16 @@ describe('the years of a series', () => {
       ['2021～2022年度', [2021, 2022]],
       ['2020、2021、2022年总资产', [2020, 2021, 2022]],
       ['2020年、2021年和2022年', [2020, 2021, 2022]],
+      ['21、22年分别是', [2021, 2022]],
+      ['2021年度跟2022年度', [2021, 2022]],
+      ['近三年利润分别是', [2020, 2021, 2022]],
+      ['最近两年各', [2021, 2022]],
     ];
     for (const [text, years] of cases) expect(yearSeries(text, 2023)?.years, text).toEqual(years);
   });
 
   it('finds no series in a single year, a date, an amount list, or a range that runs backwards', () => {
-    for (const text of ['2022年营收3.9亿', '2009年8月成立的', '营收2.8亿、3.3亿、3.9亿', '2022到2020年', '员工15、20人', '3.2、3.6亿']) expect(yearSeries(text, 2023), text).toBeUndefined();
+    for (const text of ['2022年营收3.9亿', '2009年8月成立的', '营收2.8亿、3.3亿、3.9亿', '2022到2020年', '员工15、20人', '3.2、3.6亿', '近三年营收稳定增长', '成立三年了']) expect(yearSeries(text, 2023), text).toBeUndefined();
   });
 });
 

@@ -336,6 +336,19 @@ export const FormVocabulary = z.object({
   businessLeads: z.array(z.string().min(1)).default([]),
   /** Words before a lead that say who makes it (俺们, 我们, 公司): dropped with the lead. */
   businessSpeakers: z.array(z.string().min(1)).default([]),
+  /**
+   * How an enterprise's full name ends (有限公司, 股份有限公司, 厂): 「我们是河南鑫达机械有限公司」 said anywhere in the
+   * conversation names the enterprise, so its 企业全称 is offered to the form and not asked again.
+   */
+  nameEndings: z.array(z.string().min(1)).default([]),
+  /** Words before a full name that say it is the speaker's own enterprise (我们是, 我是, 我们公司叫). */
+  nameLeads: z.array(z.string().min(1)).default([]),
+  /** Words that may follow a full name opening a clause and say it is the enterprise spoken of (成立, 位于, 是). */
+  nameFollowers: z.array(z.string().min(1)).default([]),
+  /** Words after a product lead that say it speaks of something else than products (主要生产线, 主要生产设备). */
+  notProducts: z.array(z.string().min(1)).default([]),
+  /** Words that open what the enterprise makes (主要产品是, 主要生产): 「主要生产减速机齿轮」 said anywhere gives 主营产品. */
+  productLeads: z.array(z.string().min(1)).default([]),
   /** The 主营业务 written from that description ({what}: what the enterprise makes), offered for the field while it is empty. */
   businessFromIndustry: z.string().includes('{what}').default('主要生产{what}'),
   /** Figure words the form asks for by year (营收): said in passing without a year (「去年营收3.2亿」) they are not recorded, and the user is told why. */
