@@ -2634,8 +2634,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // 「评上之后称号管几年」: a question matched loosely to an entry that never speaks of the topic it names (a
   // title's validity, read as re-application) asks about that topic, as a part of a longer question would.
   if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED) {
-    const topic = offTopic(kb, answered[0]!.match.prepared.entry, q);
-    if (topic) return response(outOfScope(kb, topicOf(kb, q, false, found) ?? null));
+    const topic = topicOf(kb, q, false, found);
+    if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return response(outOfScope(kb, topic));
   }
   if (answered.length === 1 && chosen.length === 1 && (asking.length <= 1 || byGuardsOnly)) {
     const topic = topicOf(kb, q, false, found);

@@ -369,6 +369,11 @@ export const IntentsFile = z.object({
          * (「明年再报工厂行不行」): named beside an answer found by its required words alone, they are not refused.
          */
         scene: z.boolean().optional(),
+        /**
+         * Its keywords name nothing this notice speaks of (税收, 有效期, 供应商): a question naming one that an entry
+         * matched only loosely, and whose wording never names it, asks about this topic and is refused.
+         */
+        outranksLoose: z.boolean().optional(),
       }),
     ),
   }),
