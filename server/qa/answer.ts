@@ -679,8 +679,10 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const quoted = p.quotes.some((c) => side(c) >= 0);
       const types = quoted ? [] : citations(kb, order.map((id) => [id, []] as [string, string[]]));
       const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
-      // A division of one usual type is proved by that type's clauses; the other type's are cited only for a mixed one.
-      const own = (c: Citation) => d.mixed || d.prior === 'mixed' || side(c) !== 1;
+      // A division of one usual type is proved by that type's clauses; the other type's are cited only for a mixed
+      // one, or where the question names that other type (「化工厂能不能报离散型」).
+      const otherNamed = categoriesNamed(q).includes(d.prior === 'process' ? '离散' : '流程');
+      const own = (c: Citation) => d.mixed || d.prior === 'mixed' || otherNamed || side(c) !== 1;
       return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))].filter(own) };
     }
     case 'notRequired': {
