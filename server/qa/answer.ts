@@ -631,7 +631,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
   const base = fill(p.entry.answer, vars);
   if (p.items.length) {
     const text = normalise(q);
-    const named = p.items.filter((i) => i.words.some((w) => text.includes(w)));
+    const named = p.items.filter((i) => i.words.some((w) => text.includes(w)) && !i.unless.some((w) => text.includes(w)));
     if (named.length > 0 && named.length < p.items.length) return { text: named.map((i) => fill(i.answer, vars!)).join(''), citations: named.flatMap((i) => i.citations) };
   }
   const bounded = p.entry.limit && limitAnswer(p.entry.limit, vars, q);
@@ -666,7 +666,9 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       if (!intent || !industry) return { text: base, citations: p.citations };
       const d = industry.division;
       const typical = `${TYPICAL[d.prior]}${d.mixed && d.prior !== 'mixed' ? '（部分企业为混合型）' : ''}`;
-      const said = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: d.note ? `（${d.note}）` : '' });
+      // A division's note holds for all its trades; a sub-note only for the trades it names, when one of them is asked.
+      const notes = [d.note, ...(d.subNotes ?? []).filter((n) => n.words.some((w) => industry.said.includes(w) || q.includes(w))).map((n) => n.note)].filter(Boolean);
+      const said = fill(intent.answer ?? '', { industry: industry.said, code: d.code, name: d.name, typical, note: notes.length ? `（${notes.join('；')}）` : '' });
       // 「我们是做铝型材的，能报哪个」: the entry's own answer, then what the named industry usually is.
       const text = p.entry.fill === 'industryTypeAfter' ? `${base}${said}` : said;
       const order = d.prior === 'process' ? ['三(三)', '三(二)'] : ['三(二)', '三(三)'];
@@ -679,7 +681,11 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const quoted = p.quotes.some((c) => side(c) >= 0);
       const types = quoted ? [] : citations(kb, order.map((id) => [id, []] as [string, string[]]));
       const first = [...p.quotes, ...types].map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
-      return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))] };
+      // A division of one usual type is proved by that type's clauses; the other type's are cited only for a mixed
+      // one, or where the question names that other type (「化工厂能不能报离散型」).
+      const otherNamed = categoriesNamed(q).includes(d.prior === 'process' ? '离散' : '流程');
+      const own = (c: Citation) => d.mixed || d.prior === 'mixed' || otherNamed || side(c) !== 1;
+      return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))].filter(own) };
     }
     case 'notRequired': {
       // The entry opens with its verdict and a sentence on things of this kind; the lead says both of the thing asked.
@@ -1490,6 +1496,41 @@ function missingPart(kb: KnowledgeBase, question: string): { text: string; citat
     return unit ? [{ clause: c.id, title: c.title, quote: renderUnit(unit) }] : [];
   });
   return { text: fill(t.lead, { asked: missing.said, whole, count, unit, list }), citations };
+}
+
+/**
+ * 「附件2的四(五)是什么」「三(二)讲的啥」「二(四)的原文」「附件1.三是什么」: a clause of the table named by its ID
+ * and asked only what it says is answered with that clause, verbatim, under its ID. A clause with items of its own
+ * (三(二), 附件2.四) is answered with its heading and each item quoted. Undefined when the ID names no clause
+ * (missingPart says so), or the question asks more than what the clause says (「二(四)的黑名单去哪查」).
+ */
+function namedClause(kb: KnowledgeBase, question: string): { text: string; citations: Citation[] } | undefined {
+  const t = kb.data.intents.answerText.namedClause;
+  if (!t) return undefined;
+  const q = question.normalize('NFKC').replace(/\s+/gu, '');
+  const n = NUMERALS.join('');
+  // A form's part (附件2的四, 附件1.三), or a clause of the text with its item (二(四), 三(三)3), or both.
+  const m = new RegExp(`(?:附件([1-9${n}])(?:的|里的|中的|\\.|、)?)?(?<![${n}])([${n}])(?:\\((${ITEM_NUMERAL}{1,2})\\)(\\d{1,2})?)?`, 'u').exec(q);
+  if (!m || (!m[1] && !m[3])) return undefined;
+  const form = m[1] ? `附件${/\d/u.test(m[1]) ? m[1] : NUMERALS.indexOf(m[1]) + 1}.` : '';
+  const item = m[3] ? `(${/^\d+$/u.test(m[3]) ? NUMERALS[Number(m[3]) - 1] ?? m[3] : m[3]})` : '';
+  const clause = kb.clause(`${form}${m[2]}${item}${m[4] ?? ''}`);
+  if (!clause) return undefined;
+  // Whatever else the question says must only ask what the clause says.
+  let rest = q.slice(0, m.index) + ' ' + q.slice(m.index + m[0].length);
+  for (const w of [...t.asks, ...t.particles].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+  if (rest.replace(/[\p{P}\s]/gu, '').length > 0) return undefined;
+  const items = kb.children(clause.id);
+  const whole = (c: Clause): Citation => ({ clause: c.id, title: c.title, quote: c.text });
+  if (items.length === 0) return { text: fill(t.lead, { id: clause.id, title: clause.title, text: clause.text }), citations: [whole(clause)] };
+  const list = items.map((c) => fill(t.item, { id: c.id, title: c.title })).join(t.separator);
+  // Items are quoted by their first sentence that says more than the title, as a part of a form is.
+  const citations = items.map((c) => {
+    const units = quoteUnits(c.text);
+    const unit = units.find((u) => u.text.replace(/[。：:\s]/gu, '') !== c.title) ?? units[0];
+    return { clause: c.id, title: c.title, quote: unit ? renderUnit(unit) : c.title };
+  });
+  return { text: fill(t.parent, { id: clause.id, title: clause.title, heading: clause.text, count: items.length, list }), citations };
 }
 
 /**
@@ -2456,6 +2497,16 @@ function runOn(kb: KnowledgeBase, piece: string): string[] {
   return best?.cut ?? [piece];
 }
 
+const contextPatterns = new WeakMap<object, RegExp[]>();
+/** The question without the openings that only say when it arises (intents.json `contextLeads`); undefined when it has none. */
+function withoutContext(kb: KnowledgeBase, q: string): string | undefined {
+  const leads = kb.data.intents.contextLeads;
+  let patterns = contextPatterns.get(leads);
+  if (!patterns) contextPatterns.set(leads, (patterns = leads.map((p) => new RegExp(p, 'u'))));
+  const rest = patterns.reduce((t, p) => t.replace(p, ''), q);
+  return rest !== q && rest.replace(/[\p{P}\s]/gu, '').length >= 3 ? rest : undefined;
+}
+
 function decideUntagged(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null; fromEntries?: boolean; byRule?: boolean } {
   const response = (r: AskResponse) => ({ response: r, verified: null });
   const { u, q } = readQuestion(kb, question);
@@ -2475,10 +2526,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
   // An entry written for exactly the element condition asked (三(一)6's two layers) says more than the clause alone.
-  const element = elementClause(kb, question);
+  // The rules below read the question whole, so an opening that only says when it arises is left out first.
+  const ruled = withoutContext(kb, question.normalize('NFKC').trim()) ?? question;
+  const element = elementClause(kb, ruled);
   const own = accepted(whole)?.prepared.entry.clauses;
   const ownElement = element && own && own.length === element.citations.length && element.citations.every((c) => own.includes(c.clause));
-  const part = missingPart(kb, question) ?? formPart(kb, question) ?? (ownElement ? undefined : element);
+  const part = missingPart(kb, ruled) ?? formPart(kb, ruled) ?? namedClause(kb, ruled) ?? (ownElement ? undefined : element);
   if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   const chosen: { match: EntryMatch; text: string }[] = [];
@@ -2565,6 +2618,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     const part = chosen.splice(0);
     let m = accepted(whole);
     if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? m;
+    // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the
+    // question is matched once more without it, before its required words alone are taken as evidence.
+    if (!m) {
+      const bare = withoutContext(kb, q);
+      if (bare) m = accepted(answersOf(kb).match(bare, 5));
+    }
     // Found only by its required words, not by any wording: weak evidence of what is asked.
     if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
@@ -2633,6 +2692,12 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // ("注册在山东，工厂建在河南") it is no such request. An entry found only by its required words
   // (「专项资金补贴比例是多少」 has 比例) is no closer to the question than the topic it names; so
   // it is when the question asks twice (「给不给补助 按设备投资百分之几」): no part found it by its wording.
+  // 「评上之后称号管几年」: a question matched loosely to an entry that never speaks of the topic it names (a
+  // title's validity, read as re-application) asks about that topic, as a part of a longer question would.
+  if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED) {
+    const topic = topicOf(kb, q, false, found);
+    if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return response(outOfScope(kb, topic));
+  }
   if (answered.length === 1 && chosen.length === 1 && (asking.length <= 1 || byGuardsOnly)) {
     const topic = topicOf(kb, q, false, found);
     const named = topic?.keywords.map(norm).filter((k) => (found.get(k)?.length ?? 0) > 0) ?? [];

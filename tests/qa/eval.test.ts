@@ -42,6 +42,7 @@ import fresh31 from '../fixtures/fresh31.json';
 import fresh33 from '../fixtures/fresh33.json';
 import fresh32 from '../fixtures/fresh32.json';
 import fresh36 from '../fixtures/fresh36.json';
+import fresh37 from '../fixtures/fresh37.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -310,10 +311,21 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // Steps, quotas, materials, form cells, element conditions and what the notice does not cover, measured once before
   // the fixes: a loss said as 亏了两年 refused, the issuer of the notice answered with who recommends, 「初审过了以后」
   // and a workshop 「必须是搞加工制造的」 given the closest clauses, 「不实」 material given the closest clauses, and a
-  // list's publicity period answered with the credit clause. The one out-of-scope question still answered, a
-  // consultancy writing the application, gets an answer that says the notice sets no rule on it and gives the helpline.
+  // list's publicity period answered with the credit clause. A consultancy writing the application is refused as a
+  // point the notice does not cover, with the commitment of truth it does state and the helpline.
   it('on the thirty-sixth fresh set, steps, quotas, materials, form cells, element conditions and questions the notice does not cover, after fixing what it found (measured once before: hit@3 97.3, facts 98.6, concluded 94.6, facts in conclusion 94.6, one in-scope question refused, out of scope refused 85.7)', () => {
-    expect(figures(evaluate(kb, fresh36))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 92.9 });
+    expect(figures(evaluate(kb, fresh36))).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+  });
+
+  // Clauses named by their ID, each form's attachments, openings that only say when (改造完成后, 申报的时候), whether
+  // registration in Henan is enough, third-party drafting, loose matches naming a topic the notice leaves out and an
+  // industry's notes, measured once before the fixes: a clause ID answered with the closest text or refused, a
+  // factory's attachments answered with which form to use, 「车间改造完了还要录视频交上去吗」 given the closest text,
+  // a title's validity, tax relief and supplier recommendations answered as re-application or a system requirement.
+  // Still wrong: 「没评上明年可以接着报吗」 is answered from this notice's rule (no bar on re-applying) rather than
+  // refused, and 「没注册过平台账号的企业怎么办」 says 「先在…注册」 where the set's fact is 「先注册」.
+  it('on the thirty-seventh fresh set, clause IDs, each form\'s attachments, openings that say when, registration in Henan, third-party drafting and topics the notice leaves out, after fixing what it found (measured once before: hit@3 86.5, facts 87.8, concluded 87.8, facts in conclusion 82.4, four in-scope questions refused, out of scope refused 64.3)', () => {
+    expect(figures(evaluate(kb, fresh37))).toEqual({ hit3: 100, facts: 98.6, concluded: 100, factsInConclusion: 98.6, inScopeRefused: [], outOfScopeRefused: 92.9 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -170,6 +170,10 @@ describe('what attachments the application needs', () => {
 
   it('leaves questions on one form’s attachments, or on the materials, to their own answers', () => {
     // Near misses: a form or the 相关附件 named, or the materials asked of.
-    for (const q of ['要附哪些附件', '相关附件包括什么', '附件1要交哪些', '智能工厂附件要准备啥', '申报材料有哪些']) expect(ask(q).entries, q).toEqual(['attachments']);
+    for (const q of ['要附哪些附件', '相关附件包括什么', '附件1要交哪些', '申报材料有哪些']) expect(ask(q).entries, q).toEqual(['attachments']);
+    // A category named is answered with that category's list, by either attachments entry.
+    expect(ask('智能工厂附件要准备啥').entries).toHaveLength(1);
+    expect(['attachments', 'attachments-by-category']).toContain(ask('智能工厂附件要准备啥').entries![0]);
+    expect(ask('智能工厂附件要准备啥').answer).toMatch(/^智能工厂（附件2.四、附件3.四）要附6项/u);
   });
 });

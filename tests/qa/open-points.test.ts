@@ -94,13 +94,13 @@ describe('a change after submission is a question about the process, answered as
   });
 });
 
-describe('whether someone else may help write the application is answered, not refused as a writing request', () => {
+describe('whether someone else may help write the application is said uncovered by the notice, not refused as a writing request', () => {
   it.each(['让别人帮忙写申报书算不算违规', '同事替我们写申报书行不行', '申报书请咨询公司代写合规吗', '找人帮忙写材料 算造假吗', '申报书可以让同事帮着写吗'])('%s', (q) => {
     const r = ask(q);
-    expect(r.outOfScope).toBe(false);
-    const a = conclusion(q);
-    expect(a).toMatch(/^通知没有规定能否请他人或第三方协助/u);
-    expect(a, 'the applicant\'s own responsibility, in the form\'s words').toContain('我单位申报的所有材料，均真实、完整，如有不实，愿承担相应的责任。');
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toMatch(/^《通知》没有涉及能否请咨询公司等第三方代写、代办申报材料/u);
+    expect(r.answer, 'the applicant\'s own responsibility, in the form\'s words').toContain('我单位申报的所有材料，均真实、完整，如有不实，愿承担相应的责任');
+    expect(r.answer, 'who can confirm it').toContain('0371—65507698');
   });
 
   it.each(['帮我写一段车间信息安全建设的描述', '帮我写申报书 不违规吧', '给我写个申报书的企业简介'])('%s is still a request to write, and refused', (q) => {

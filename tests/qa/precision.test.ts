@@ -369,11 +369,12 @@ describe('making the PDF is not handing in another format', () => {
   });
 });
 
-describe('help from a third party is a question the notice leaves open, not a request for a recommendation', () => {
+describe('help from a third party is a question the notice does not cover, not a request for a recommendation', () => {
   it.each(['可以委托咨询机构代为申报吗', '找第三方公司帮我们申报可以吗', '能不能让代理机构代填申报书'])('%s', (q) => {
     const r = ask(q);
-    expect(r.outOfScope).toBe(false);
-    expect(conclusion(q)).toBe('通知没有规定能否请他人或第三方协助，也没有把这种协助列为违规');
+    expect(r.outOfScope).toBe(true);
+    expect(r.answer).toMatch(/^《通知》没有涉及能否请咨询公司等第三方代写、代办申报材料/u);
+    expect(r.answer).not.toContain('服务商或产品推荐');
   });
 
   it.each(['能推荐一家申报代理机构吗', '有没有做申报的中介'])('%s is still refused as a recommendation', (q) => {
@@ -717,13 +718,13 @@ describe('the element clauses as engineers ask them, element by element', () => 
   });
 
   it.each(['让咨询公司代写申报书可以吗', '申报书找人代写行不行', '委托第三方编写申报书可以吗', '我们请外面的公司帮忙写申报书 有没有问题'])(
-    'answers whether a third party may prepare the application from what the notice says, not as a writing task: %s',
+    'says the notice does not cover whether a third party may prepare the application, not refused as a writing task: %s',
     (q) => {
       const r = ask(q);
-      expect(r.outOfScope).toBe(false);
-      expect(conclusion(q)).toMatch(/^通知没有规定能否请他人或第三方协助/u);
-      // The enterprise still submits it and its legal representative signs the promise of truth.
-      expect(r.citations.map((c) => c.clause)).toEqual(expect.arrayContaining(['四(一)']));
+      expect(r.outOfScope).toBe(true);
+      expect(r.answer).toMatch(/^《通知》没有涉及能否请咨询公司等第三方代写、代办申报材料/u);
+      // The legal representative still signs the promise of truth: the refusal quotes it, with the helpline.
+      expect(r.citations.map((c) => c.clause)).toEqual(['五', '附件2.一(二)']);
     },
   );
 

@@ -227,6 +227,11 @@ export const IndustriesFile = z.object({
         mixed: z.boolean(),
         typicalType: z.string(),
         note: z.string(),
+        /**
+         * What holds for one trade of the division only (日化's 灌装段 in 化学原料和化学制品制造业): said only when the
+         * question names one of `words`, so a question on 复合肥 is not told about 日化.
+         */
+        subNotes: z.array(z.object({ words: z.array(z.string().min(1)).min(1), note: z.string().min(2) })).optional(),
         /** Everyday names of the trade (化工, 汽车零部件…) so a question can name it. */
         aliases: z.array(z.string().min(1)).optional(),
       }),
@@ -291,6 +296,11 @@ export const IntentsFile = z.object({
     z.object({ $comment: Comment, all: z.array(z.string().min(1)).optional(), words: z.array(z.string().min(1)).min(1), none: z.array(z.string().min(1)).optional(), prefixes: z.array(z.string().min(1)).min(1), boost: z.number().min(0).max(2) }),
   ),
   fillers: z.array(z.string().min(1)),
+  /**
+   * Openings that only say when the question arises (「车间改造完成后」「申报的时候」): a question that no entry
+   * answers with them is matched once more without them, so they never push a question off its answer.
+   */
+  contextLeads: z.array(Pattern).default([]),
   /** Tails that turn a statement into a question (「…是吧」「…对不对」), read as 「吗」 at the end of a sentence. */
   tagQuestions: z.array(z.string().min(1)).default([]),
   /**
@@ -359,6 +369,11 @@ export const IntentsFile = z.object({
          * (「明年再报工厂行不行」): named beside an answer found by its required words alone, they are not refused.
          */
         scene: z.boolean().optional(),
+        /**
+         * Its keywords name nothing this notice speaks of (税收, 有效期, 供应商): a question naming one that an entry
+         * matched only loosely, and whose wording never names it, asks about this topic and is refused.
+         */
+        outranksLoose: z.boolean().optional(),
       }),
     ),
   }),
@@ -558,6 +573,22 @@ export const IntentsFile = z.object({
         units: z.object({ forms: z.string(), parts: z.string(), items: z.string() }),
         section: z.string(),
         child: z.string(),
+        separator: z.string(),
+      })
+      .optional(),
+    /**
+     * 「附件2的四(五)是什么」「三(二)讲的啥」: a clause named by its ID and asked only what it says. What is left once
+     * the ID, `asks` and `particles` are taken out must be nothing. `lead` ({id}, {title}, {text}) for a clause
+     * without items, quoted whole; `parent` ({id}, {title}, {heading}, {count}, {list}) for one with items, each
+     * `item` ({id}, {title}) joined by `separator`.
+     */
+    namedClause: z
+      .object({
+        asks: z.array(z.string().min(1)).min(1),
+        particles: z.array(z.string().min(1)),
+        lead: z.string(),
+        parent: z.string(),
+        item: z.string(),
         separator: z.string(),
       })
       .optional(),
