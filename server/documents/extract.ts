@@ -774,7 +774,7 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
 }
 
 /** Who a sentence about the company's founding starts with: the company, or the writer speaking as it. */
-const FOUNDING_SUBJECT = new RegExp(`^(?:我公司|本企业|我企业|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
+const FOUNDING_SUBJECT = new RegExp(`^(?:(?:我公司|本企业|我企业)(?:[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))?|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
 
 /** The date a clause starts with as the company's founding: after a founding label (成立于), or before a founding word (成立). */
 function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string; yearOnly?: true } | null {
@@ -872,10 +872,18 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
       }
       for (const q of findQuantities(norm)) {
         const isMoney = q.unit === '元' || q.unit === '万元';
-        const isCount = q.unit === '人' || q.unit === '名';
+        const after = norm.slice(q.index + q.text.length);
+        const { rest: told, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
+        // A head count may name its people after the figure (「现有1280名员工」): read as if the label stood before it.
+        const trailing = q.unit === '人' || q.unit === '名' ? countAfter(after, counts) : undefined;
+        // A total's label says the figure is a number of people without a unit (「职工总数1280」), where the figure ends its clause.
+        const bare = q.unit === undefined && Number.isInteger(q.value) && /^(?:[，,；;。]|$)/.test(after) && counts.some((c) => c.labels.some((l) => /(?:总数|人数)$/.test(l) && told.endsWith(l)));
+        const isCount = q.unit === '人' || q.unit === '名' || bare;
         if (!isMoney && !isCount) continue;
-        if (NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
-        const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
+        if (NOT_OWN_AFTER.test(after)) continue;
+        // With the label after the figure, what stands before the figure is the clause's lead (「现有」, 「公司共有」), not a
+        // connector to take off; only a hedge (「约」) is.
+        const rest = trailing ? withoutHedges(norm.slice(0, q.index), P) + trailing : told;
         const approx = q.approx || hedged;
         // 注册资本 in a sentence (「注册资本人民币五千万元」) is the company's at any date: no year is asked of it. Only where
         // its label starts the clause, so that no one else's capital (「子公司注册资本…」) is taken.
@@ -918,7 +926,7 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
           // The form asks for the head count now. A year the sentence names before it dates the count, 「截至2023年底」 as
           // much as 「2020年」, and one before the latest year the forms ask for makes it a past count; the year the
           // company was founded (「成立于2011年」) dates the company, not its staff.
-          const dated = [...before.matchAll(/(?<!\d)(20\d{2})年/g)].filter((m) => !founding.some((w) => before.slice(0, m.index).endsWith(w)));
+          const dated = [...before.matchAll(/(?<!\d)(20\d{2})年/g)].filter((m) => !foundingYear(before, m.index!, m[0].length, founding, P));
           if (dated.length && (!latest || dated.some((m) => m[1]! < latest))) continue;
           field = item.field;
           value = Number.isInteger(q.value) ? q.value : undefined;
@@ -938,6 +946,33 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
     }
   });
   return out;
+}
+
+/** A text with the hedges at its end taken off: 「现有约」 → 「现有」. */
+function withoutHedges(text: string, P: FormDrafting['documents']['prose']): string {
+  let t = text;
+  for (let h = P.hedges.find((w) => t.endsWith(w)); h; h = P.hedges.find((w) => t.endsWith(w))) t = t.slice(0, -h.length);
+  return t;
+}
+
+/**
+ * The label of a head count printed after its figure (「1280名员工」, 「1,280人职工」), where nothing but the clause's end
+ * follows it: 「1280名员工的培训」 is about something else.
+ */
+function countAfter(after: string, counts: { field: string; labels: string[] }[]): string | undefined {
+  for (const c of counts) for (const l of c.labels) if (after.startsWith(l) && /^(?:[，,；;。]|$)/.test(after.slice(l.length))) return l;
+  return undefined;
+}
+
+/**
+ * Whether the year at `at` in `text` dates the company rather than a head count: after a founding label or a history
+ * word (「成立于2003年」, 「始建于2005年」), or before a founding or history word (「2003年注册」, 「1998年3月建厂」).
+ */
+function foundingYear(text: string, at: number, length: number, founding: string[], P: FormDrafting['documents']['prose']): boolean {
+  const before = text.slice(0, at);
+  if ([...founding, ...P.history].some((w) => before.endsWith(w) || before.endsWith(`${w}于`))) return true;
+  const after = text.slice(at + length).replace(/^\d{1,2}月(?:\d{1,2}日)?/, '').replace(/^(?:正式|依法)/, '');
+  return [...P.founded, ...P.history].some((w) => after.startsWith(w));
 }
 
 /** Balance-sheet items, stated at a year's end rather than over a year. */
@@ -1219,6 +1254,11 @@ export interface Parties {
    * signed by no company on its side. `to` is the addressee where the letter names one.
    */
   letter?: { to?: string };
+  /**
+   * With `unsure`, the document is a letter or a certificate its writer signed that names the other companies in
+   * `unsure`: the enterprise may be the writer or a company it writes about.
+   */
+  writer?: string;
 }
 
 const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -1289,9 +1329,11 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
   const labels = [...P.signOff].sort((a, b) => b.length - a.length).map(escaped).join('|');
   const found = new Set<string>();
   const stops = stopPattern(docs);
+  const particular = labelStart(docs);
   for (const line of last) {
-    // A particular's line (「名称 …有限公司」, its label spaced off or not) at a short licence's end is no sign-off.
-    if (role?.test(line) || labelled(line, docs.labels.name ?? [], stops)) continue;
+    // A particular's line (「名称 …有限公司」, 「类型 其他有限责任公司」, its label spaced off or not) at a short licence's end
+    // is no sign-off.
+    if (role?.test(line) || labelled(line, docs.labels.name ?? [], stops) || particular.test(line)) continue;
     let rest = squash(line);
     if (labels) rest = rest.replace(new RegExp(`^(?:${labels})[：:]?`, 'u'), '');
     if (labels) rest = rest.replace(new RegExp(`[（(](?:${labels})[)）]`, 'gu'), '');
@@ -1394,6 +1436,16 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (signer && !signerOwn && !own.size && (recorded ? !same(signer) : toReader || addressed.size > 0))
     return { ...result(), issuedBy: { company: signer, kind: issuedKind(rawPages, docs) ?? '' } };
   if (!signerOwn && !own.size && !head && (addressed.size > 0 || toReader)) return { ...result(), letter: addressed.size ? { to: [...addressed][0]! } : {} };
+  // A letter or a certificate signed, or headed, by one company that names another in its sentences (「兹证明…有限公司
+  // 自2019年起向我公司采购」) is one company's account of its dealings with the other: its 「我公司」 is the writer. Where
+  // the enterprise is recorded, the writer being another company makes it that company's; before, either may be the
+  // enterprise, so nothing is read until it is named.
+  const writes = signer ?? (head && !own.size && !others.size && letterKind(rawPages, docs) ? head : undefined);
+  const mentioned = writes && !own.size && !others.size ? mentionedCompanies(rawPages, docs, writes) : [];
+  if (writes && mentioned.length) {
+    if (!recorded) return { ...result(), unsure: [writes, ...mentioned], writer: writes };
+    if (!same(writes)) return { ...result(), issuedBy: { company: writes, kind: issuedKind(rawPages, docs) ?? '' } };
+  }
   // A letterhead on the other side heads the other side's own document when no company stands on the applicant's.
   if (head && !own.size && others.has(head)) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
   // A letterhead over a kind of document a company issues to its customer, with no company on the applicant's side and
@@ -1401,6 +1453,32 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   const kind = head && !own.size ? issuedKind(rawPages, docs) : undefined;
   if (head && kind !== undefined && !labelledNames(rawPages, docs).has(head) && !labelledWrapped(rawPages, docs, head)) return { ...result(), issuedBy: { company: head, kind } };
   return result();
+}
+
+/** Whether the title lines name a letter or a certificate (「供货证明」, 「关于…的说明」, 「…函」). */
+function letterKind(rawPages: string[], docs: FormDrafting['documents']): boolean {
+  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  return docs.parties.letterKinds.some((k) => title.includes(k));
+}
+
+/**
+ * The companies other than `writer` a document names by their full names in its sentences, with the words a letter
+ * puts before a name (「兹证明」, 「我公司为」) taken off; an intermediary (a bank, an accounting firm) is none.
+ */
+function mentionedCompanies(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
+  const leads = [...docs.parties.mentionLeads].sort((a, b) => b.length - a.length);
+  const w = sameName(writer);
+  const out = new Set<string>();
+  const particular = labelStart(docs);
+  // A name in a particular's line (「单位名称：…」, 「开户银行：…」) is the writer's own detail; only sentences name whom it writes of.
+  for (const line of rawPages.flatMap((p) => lines(plain(p))).filter((l) => !particular.test(l) && !PARTICULAR.test(l)))
+    for (const m of sameName(line).matchAll(FULL_NAME)) {
+      let n = m[0];
+      for (let l = leads.find((x) => n.startsWith(x)); l; l = leads.find((x) => n.startsWith(x))) n = n.slice(l.length);
+      if (n.length < 6 || n.includes(w) || w.includes(n) || docs.titleNames.notApplicants.some((x) => n.includes(x))) continue;
+      out.add(n);
+    }
+  return [...out];
 }
 
 /** The kind of document its title lines name among those a company issues to its customer (「报 价 单」), if any. */

@@ -12,6 +12,7 @@ async function parse({ kind, data }) {
     const head = await headerText(buf);
     return { pages: [head ? `${head}\n\n${r.value}` : r.value] };
   }
+  if (kind === 'xlsx') return { pages: await sheetTexts(buf) };
   const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: buf });
   try {
@@ -20,6 +21,45 @@ async function parse({ kind, data }) {
   } finally {
     await parser.destroy();
   }
+}
+
+/** A sheet Excel names by itself (「Sheet1」, 「工作表1」) says nothing of what it holds. */
+const DEFAULT_SHEET = /^(?:sheet|工作表)\s*\d*$/i;
+
+/** A date as a Chinese document prints it: a cell holding a date is read as 「2008年6月18日」, as a licence prints it. */
+const cnDate = (d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+
+/** A cell's text as Excel shows it: the figure in its number format, a formula's result, a date in words, rich text joined. */
+function cellText(cell) {
+  const v = cell.value;
+  if (v instanceof Date) return cnDate(v);
+  if (v && typeof v === 'object' && 'result' in v) return v.result instanceof Date ? cnDate(v.result) : cell.text;
+  return cell.text;
+}
+
+/**
+ * Each worksheet of an XLSX as one page of text, laid out as a DOCX's table reads: each cell that holds something on
+ * a line of its own, row after row, a cell merged over others once. A sheet's own name (「设备清单」) heads its text
+ * as a caption would; hidden sheets are read too, as their figures are the workbook's.
+ */
+async function sheetTexts(buf) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf);
+  const pages = [];
+  wb.eachSheet((ws) => {
+    const out = [];
+    if (!DEFAULT_SHEET.test(ws.name.trim())) out.push(ws.name.trim());
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const t = String(cellText(cell) ?? '').trim();
+        if (t) out.push(t);
+      });
+    });
+    pages.push(out.join('\n\n'));
+  });
+  return pages;
 }
 
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

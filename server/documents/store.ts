@@ -8,7 +8,7 @@ import type { DocumentKind } from './detect';
 export const StoredDocument = z.object({
   documentId: z.string(),
   file: z.string(),
-  kind: z.enum(['pdf', 'docx']),
+  kind: z.enum(['pdf', 'docx', 'xlsx']),
   /** Null for a DOCX that could not be laid out: it has no page count of its own. */
   pages: z.number().int().nullable(),
   size: z.number().int(),

@@ -99,6 +99,13 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     return named ? { notice: fill(docs().messages.unconfirmedCompany!, { company: named }) } : {};
   };
 
+  /**
+   * Whether the session holds the company's founding date: recorded in the form, or offered by an upload (a licence's
+   * 成立日期) and not declined there.
+   */
+  const foundingDated = (answers: Record<string, unknown>, list: StoredDocument[]) =>
+    (typeof answers['form.foundedOn'] === 'string' && answers['form.foundedOn'] !== '') || list.some((doc) => doc.suggestions.some((s) => s.field === 'foundedOn') && !doc.rejected.includes('foundedOn'));
+
   const refuse = (err: unknown): never => {
     if (err instanceof DocumentError) throw new HttpError(err.statusCode, err.code, err.message);
     throw err;
@@ -207,7 +214,11 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // rules and the model alike; a letter or a quotation from another company gives nothing.
     const parties = partiesOf(pages, d, own);
     const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter;
-    const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s));
+    // A founding year read from prose is not offered where the session knows the founding date (a licence's 成立日期,
+    // offered by another upload or recorded in the form): the licence's date wins, and a year beside it is either the
+    // same fact again or a conflicting one the user would have to settle.
+    const dated = foundingDated(answers, await listDocuments(fastify.config.DATA_DIR, sessionId));
+    const found = closed ? [] : extractByRules(pages, name, d, { years, own }).filter((s) => asked(s) && verifySuggestion(pages, s) && !(dated && s.field === d.yearAnswers.foundedOn));
     if (fastify.llm && !closed) {
       // The model reads what rules cannot (free-form profiles, other layouts); rules keep priority, and a
       // model failure leaves the rules' suggestions.
@@ -261,7 +272,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       : parties.issuedBy
         ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
         : parties.unsure
-          ? fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
+          ? parties.writer
+            ? fill(d.messages.whichWriter!, { writer: `“${parties.writer}”`, others: quoted(parties.unsure.filter((c) => c !== parties.writer)) })
+            : fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
           : parties.letter
             ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
             : undefined;
@@ -301,12 +314,16 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     const answers = await fastify.store.getAnswers(sessionId);
     const own = ownCompany(answers);
     const list = await Promise.all((await listDocuments(fastify.config.DATA_DIR, sessionId)).map((doc) => readAgainNamed(request.log, sessionId, doc, answers)));
+    // A profile's founding year offered before a licence's date came is withdrawn once the date is there, unless taken.
+    const yearField = docs().yearAnswers.foundedOn;
+    const dated = foundingDated(answers, list);
     return {
       documents: list.map(({ documentId, file, kind, pages, uploadedAt, suggestions, accepted, rejected, companies, readAgain }) => {
         // A document uploaded before the enterprise was known is checked again against what is known now.
         const other = companies ? otherCompanyIn(companies, own) : null;
         const notice = other || !readAgain ? (companies ? companyNotice(companies, own) : {}) : { notice: readAgain };
-        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : suggestions, accepted, rejected, ...notice };
+        const shown = suggestions.filter((s) => !(dated && s.field === yearField && !(s.field in accepted)));
+        return { documentId, file, kind, pages, uploadedAt, suggestions: other ? [] : shown, accepted, rejected, ...notice };
       }),
     };
   });

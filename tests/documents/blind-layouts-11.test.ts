@@ -29,7 +29,7 @@ import { acceptSuggestion, docs, docx, haveSoffice, listedDocuments, mergedTable
  */
 // [correct, wrong, missed] over the 51 facts the round's documents state.
 const MEASURED_BEFORE: [number, number, number] = [28, 3, 21];
-const MEASURED_AFTER: [number, number, number] = [49, 2, 2];
+const MEASURED_AFTER: [number, number, number] = [50, 0, 0];
 const merged = (rows: SpanCell[][]) => mergedTable(rows, 1300);
 
 // ——— 开封同创机械有限公司 ———
@@ -102,7 +102,8 @@ const xyAnnual = () =>
     para('二、经营情况'),
     para('2022年，公司实现营业收入8.46亿元，利润总额6,120.3万元。'),
   ]);
-const XY_ANNUAL: RoundExpected = { 'ent.foundedYear': '2005', employees: 612, 'rnd.staff': 58, 'finance.2022.revenue': 84600, 'finance.2022.profit': 6120.3 };
+// 「始建于2005年」 dates the works, not the company's registration: no founding year.
+const XY_ANNUAL: RoundExpected = { employees: 612, 'rnd.staff': 58, 'finance.2022.revenue': 84600, 'finance.2022.profit': 6120.3 };
 const xySale = () =>
   docx([
     para('产品购销合同'),

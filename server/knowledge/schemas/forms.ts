@@ -583,6 +583,8 @@ export const FormDrafting = z.object({
      * label starting its clause or after one of `leads`, in its unit. `wholeYear` words (全年, 本年度) start a sentence
      * about the one year its document's title names (「…2022年度经营情况」), where the sentence names none. `founded`
      * words follow a date to say the company was founded then (「公司2009年8月成立」), as `proseLabels.foundedOn` precede it.
+     * `history` words date the works' beginnings (「始建于2006年」, 「1998年建厂」), which may be decades before the company
+     * now applying was registered: such a date is never offered as its 成立时间, and dates no head count either.
      */
     prose: z
       .object({
@@ -597,11 +599,12 @@ export const FormDrafting = z.object({
         projectSubjects: z.array(z.string().min(1)).default([]),
         wholeYear: z.array(z.string().min(1)).default([]),
         founded: z.array(z.string().min(1)).default([]),
+        history: z.array(z.string().min(1)).default([]),
         project: z
           .array(z.object({ field: z.string().regex(/^(?:project\.\w+|ws\.1\.\w+)$/), labels: z.array(z.string().min(1)).min(1), unit: z.enum(['万元', '台套']), leads: z.array(z.string().min(1)).default([]) }))
           .default([]),
       })
-      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], founded: [], project: [] }),
+      .default({ connectors: [], modifiers: [], unbound: [], counts: {}, countLeads: [], adverbs: [], hedges: [], countRowSuffixes: [], projectSubjects: [], wholeYear: [], founded: [], history: [], project: [] }),
     /**
      * Interview answers a licence states (a 分公司's 类型 says it has no legal personality of its own): where a
      * particular under one of `labels` contains one of `words`, the interview question `question` is suggested
@@ -653,7 +656,9 @@ export const FormDrafting = z.object({
      * letterhead company's, never the enterprise's. A document whose title names one of `contracts` (合同, 协议) is kept
      * by either party: which side is the enterprise is read from its recorded name, or from a role's bracket naming one
      * of `self` (「乙方（我方）」). `signOff` labels and seals stand beside the company a document is signed by
-     * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to.
+     * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to. `letterKinds` are the
+     * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer, and `mentionLeads` the words that
+     * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
      */
     parties: z
       .object({
@@ -665,9 +670,11 @@ export const FormDrafting = z.object({
         self: z.array(z.string().min(1)).default([]),
         signOff: z.array(z.string().min(1)).default([]),
         reader: z.array(z.string().min(1)).default([]),
+        letterKinds: z.array(z.string().min(1)).default([]),
+        mentionLeads: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], letterKinds: [], mentionLeads: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
