@@ -132,6 +132,14 @@ const sent = ({ settled: _settled, ...fact }: { settled?: unknown } & Record<str
 const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
 
 describe('zz-drafts-panel: documents, provenance, checklist', () => {
+  it('lets the user pick a spreadsheet (XLSX) as well as PDF and DOCX, and says so', async () => {
+    stubServer(fakeServer());
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    expect(input.accept.split(',')).toEqual(['.pdf', '.docx', '.xlsx']);
+    expect(input.closest('label')!.textContent).toContain('PDF/DOCX/XLSX');
+  });
+
   it('shows a suggestion with its source and records it only when the user accepts it, as edited', async () => {
     const server = fakeServer();
     stubServer(server);

@@ -664,11 +664,11 @@ export class ZzDraftsPanel extends LitElement {
 
   private _documents() {
     return html`<h3>上传已有材料</h3>
-      <p class="meta">可上传审计报告、营业执照（带文字的 PDF）或以往的申报书（DOCX/PDF，不超过 20 MB）。识别结果只是建议，由您核对后逐项采纳。</p>
+      <p class="meta">可上传审计报告、营业执照（带文字的 PDF）、以往的申报书（DOCX/PDF）或指标表（XLSX），不超过 20 MB。识别结果只是建议，由您核对后逐项采纳。</p>
       <label class="btn file-pick"
-        ><input id="doc-file" class="visually-hidden" type="file" accept=".pdf,.docx" ?disabled=${this._uploading} @change=${this._upload} />${this._uploading
+        ><input id="doc-file" class="visually-hidden" type="file" accept=".pdf,.docx,.xlsx" ?disabled=${this._uploading} @change=${this._upload} />${this._uploading
           ? '正在识别…'
-          : '选择文件（PDF/DOCX）'}</label
+          : '选择文件（PDF/DOCX/XLSX）'}</label
       >
       ${this._progress}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
@@ -725,7 +725,7 @@ export class ZzDraftsPanel extends LitElement {
   private get _progress() {
     const s = this._stage;
     if (!s) return nothing;
-    if (s.stage === 'sent') return html`<p class="meta upload-stage" role="status">① 上传完成，等待服务器开始读取…（较大的 PDF/DOCX 可能需要一两分钟，请不要关闭页面）</p>`;
+    if (s.stage === 'sent') return html`<p class="meta upload-stage" role="status">① 上传完成，等待服务器开始读取…（较大的文件可能需要一两分钟，请不要关闭页面）</p>`;
     if (s.stage === 'server') {
       // The stages passed are ticked; the last one named is where the server is now.
       const passed = this._serverStages.slice(0, -1).map((x, k) => `${NUMBERED[k + 1] ?? ''} ${x} ✓`);

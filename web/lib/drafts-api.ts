@@ -117,7 +117,7 @@ export interface UploadedDocument {
   documentId: string;
   /** The file's name as uploaded (the list gives it; an upload's own answer may not). */
   file?: string;
-  kind: 'pdf' | 'docx';
+  kind: 'pdf' | 'docx' | 'xlsx';
   pages: number | null;
   suggestions: Suggestion[];
   /**
