@@ -21,11 +21,11 @@ describe('interview replies and the review queue', () => {
     const recorded = await typed(s.client, 'r2', '百分之九十五');
     expect(recordedIds(recorded.msgs)).toEqual(['metric.networkedRatio']);
     const c = await steer(srv.url, workshop, (q) => q.id === 'ent.registeredInHenan');
-    const unread = await typed(c.client, 'r3', '员工三百二十人，营收两个亿');
+    const unread = await typed(c.client, 'r3', '仓库那边上周刚刷过漆');
     expect(recordedIds(unread.msgs)).toEqual([]);
     await s.client.close();
     await c.client.close();
     const items = (await srv.app.inject({ method: 'GET', url: '/api/staff/review', headers: as(staff) })).json().items as { source: string; question: string }[];
-    expect(items.map((i) => [i.source, i.question])).toEqual([['interview', '员工三百二十人，营收两个亿']]);
+    expect(items.map((i) => [i.source, i.question])).toEqual([['interview', '仓库那边上周刚刷过漆']]);
   }, 120_000);
 });
