@@ -38,6 +38,16 @@ function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): numbe
   return undefined;
 }
 
+/** The notice's year, from which the draft dates a relative time, and the words of each year before or after it. */
+const NOTICE_YEAR = 2023;
+const RELATIVE_YEARS: [RegExp, number][] = [
+  [/前年/u, -2],
+  [/去年|上一年/u, -1],
+  [/今年|本年|年底|年初|年中/u, 0],
+  [/明年|下一年/u, 1],
+  [/后年/u, 2],
+];
+
 /** The years the 申报书 itself prints in 近三年主要经济指标 (the form's words, not a fact). */
 const specYears = ['2020', '2021', '2022'];
 
@@ -81,7 +91,9 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
   if (typeof fact === 'number') return fact === v ? null : bad(`fact is ${fact}`);
   if (typeof fact === 'string') {
     const runs = (fact.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
-    return runs.includes(v) ? null : bad(`not in the fact text "${fact}"`);
+    if (runs.includes(v)) return null;
+    // A relative time the enterprise typed (去年, 明年, 年底) is printed in document form as the year it names.
+    return RELATIVE_YEARS.some(([word, offset]) => word.test(fact) && v === NOTICE_YEAR + offset) ? null : bad(`not in the fact text "${fact}"`);
   }
   return bad('no such fact');
 }
