@@ -390,11 +390,11 @@ export function tradeOf(kb: KnowledgeBase, q: string, found: Found = scan(kb, no
   for (const d of divisions) add([d.name, ...(d.aliases ?? [])], 'manufacturing');
   for (const d of otherDivisions ?? []) add(d.aliases ?? [], 'other', { code: d.code, name: d.name });
   add(unsure ?? [], 'unsure');
+  const text = normalise(q);
   // 「系统是软件公司开发的」: a trade that did something for the enterprise is not the enterprise's trade.
-  if (!keepAgents) for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'other' && tradeRole(normalise(q), norm(spans[i]!.said)) === 'agent') spans.splice(i, 1);
+  if (!keepAgents) for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'other' && tradeRole(text, norm(spans[i]!.said)) === 'agent') spans.splice(i, 1);
   // A compound's head comes last: 「服装贸易」「印刷品贸易公司」 trade in goods, they do not make them, so a trade
   // outside manufacturing said right after a manufacturing one (a character between at most, no conjunction) names the business.
-  const text = normalise(q);
   const heads = (s: Span, x: Span) => s.kind === 'manufacturing' && x.kind === 'other' && x.start >= s.end && /^[^\s和与及跟同或、，,]?$/u.test(text.slice(s.end, x.start));
   // Of two names that overlap, the longer is what was said (汽车 in 汽车维修, 做养殖 in 养殖设备).
   const longer = (s: Span, x: Span) => x.start < s.end && s.start < x.end && (x.end - x.start > s.end - s.start || (x.end - x.start === s.end - s.start && x.end > s.end));
