@@ -1014,6 +1014,8 @@ function situation(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
 const CONFIRM = /(?:对吧|是吧|对吗|对不对|是不是|没错吧|没错吗|是这样吗|是这样吧|是这么写的吗|这么规定的吗|吧)[\s?？。!！]*$/u;
 // 「能推荐30家」 says what the notice allows; 「150M能传吧」 asks of the asker's own file.
 const JUDGED = /可以|行|够|(?<!智)能(?!推|报|申)|中|合适|达标|算/u;
+/** A figure said as a bound (「200M以内」「不超过200M」「至少10张」): the asker states a rule, not a value of theirs. */
+const RULE_STATED = /[\d一二两三四五六七八九十百千万]\s*(?:[a-zA-Z]{1,2}|\p{Script=Han}{1,2})?(?:以内|之内|以下|以上|之上)|(?:不超过|不能超过|不得超过|不少于|不低于|至少|最多|最少|起码)[\d一二两三四五六七八九十百千]/u;
 const UNIT_KIND: Record<string, string> = { 号: '日', 兆: 'm', mb: 'm', 名: '家', 个: '家' };
 const figureKind = (u: string | undefined) => (u === undefined ? undefined : UNIT_KIND[u] ?? u);
 /** A verdict already in the conclusion's first words (「不对，…」「是，…」「对，…」): it is not said twice. */
@@ -1043,14 +1045,19 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   // 「视频大小是500M对吧」: a bounded value confirmed with another figure is corrected in one sentence
   // that gives the bound, not 「不对」 followed by the entry's own 「不行」. A bound said as the rule
   // (「照片至少要20张吧」) is corrected below as any other figure: 「不对，通知写的不是20张。至少要10张」.
-  const corrected = entry.limit?.confirm && limitValue(entry.limit, varsOf(kb), confirming.join('，'), false);
+  // 「我们视频150M可以吧」 asks of the asker's own file, which the entry's limit answer judges; only a
+  // figure said as what the notice sets (「视频大小是500M对吧」「150M以内就行对吧」) is corrected here.
+  const stated = confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '')) || RULE_STATED.test(said));
+  const corrected = entry.limit?.confirm && stated.length > 0 && limitValue(entry.limit, varsOf(kb), stated.join('，'), false);
   if (corrected) return fill(corrected.ok ? entry.limit!.confirm!.within : entry.limit!.confirm!.beyond, { ...varsOf(kb), said: corrected.said });
   const t = kb.data.intents.answerText;
   // A word said of a kind the notice fixes (a format, a colour, a channel) is right when the cited
   // clauses say it and wrong when they say another word of its kind; 「黑白的就行吧」 is judged too.
   const wrong = confirmedWord(t.confirmAlternatives, confirming, question, quoted);
   if (wrong?.right === false) return fill(t.misquote, { said: wrong.said }) + text;
-  const asked = confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '')));
+  // 「视频两百兆以内就行对吧」 states the rule (a bound said with 以内, 不超过…) and asks it to be confirmed:
+  // 就行 there judges nothing of the asker's own.
+  const asked = stated;
   // A right word said of what the asker would do (「扫描成PDF上传可以吧」) is judged by the entry's own
   // verdict; 只能, 不能 and 必须 say what the notice allows (「只能是MP4格式对吧」), not what the asker would do.
   const worded = confirmedWord(t.confirmAlternatives, confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '').replace(/只能|才能|不能|不可以|不行|必须/gu, ''))), question, quoted);
@@ -2291,6 +2298,19 @@ function asQuestion(kb: KnowledgeBase, text: string): string {
   return re ? text.replace(re, '吗') : text;
 }
 
+/** Counted things are asked with 几 (几家, 几张), measured ones with 多少 (多少M). */
+const COUNTED_KINDS = new Set(['家', '张', '项', '个', '台', '人', '条', '次', '年']);
+
+/** The text with each figure it states turned into the question for it: 「能推荐二十家」 → 「能推荐几家」. */
+function figureAsked(text: string): string {
+  let out = text;
+  for (const x of findQuantities(text).filter((f) => f.unit).reverse()) {
+    const asked = `${COUNTED_KINDS.has(figureKind(x.unit)!) ? '几' : '多少'}${x.unit}`;
+    out = out.slice(0, x.index) + asked + out.slice(x.index + x.text.length);
+  }
+  return out;
+}
+
 /**
  * A chat message answered in the light of the user's previous question: 「县级市呢？」 after
  * 「郑州能推荐几家？」 asks 「县级市能推荐几家？」, read as the second part of a two-part question is.
@@ -2307,7 +2327,16 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   // entry answers it (「超了咋办」 alone is about the quota). Any other message is read with it only when alone it concludes nothing.
   const leaning = LEANS_ON_PREVIOUS.test(q);
   if (!leaning && concludes(kb, alone.response)) return alone;
-  const before = parts(read(previous)).pieces.at(-1);
+  // 「南阳能推荐二十家对吧」 then 「那驻马店呢」: the figure was the asker's guess for 南阳, so of 驻马店 the
+  // figure itself is asked (「驻马店能推荐几家」), never the guess carried over as if it were a question of it.
+  const asserted = CONFIRM.test(previous.normalize('NFKC').trim());
+  const open = (t: string | undefined) => {
+    if (t === undefined || !asserted) return t;
+    const figure = figureAsked(t);
+    // 几 asks by itself: 「几家吗」 is not said.
+    return figure === t ? t.replace(CONFIRM, '吗') : figure.replace(CONFIRM, '').replace(/吗[?？]?$/u, '');
+  };
+  const before = open(parts(read(previous)).pieces.at(-1));
   const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
   // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
   const readings = swapped && swapped !== q ? [swapped] : leaning ? ofPreviousTopic(kb, before, q) : [];
@@ -2322,7 +2351,7 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   }
   if (!asked || !a || asked === q) return alone;
   // Shown in the user's own letters where the reading as typed gives the same question ("MES", not "mes").
-  const typed = asked === swapped ? secondPart(parts(previous.trim()).pieces.at(-1), question.trim()) : undefined;
+  const typed = asked === swapped ? secondPart(open(parts(previous.trim()).pieces.at(-1)), question.trim()) : undefined;
   const shown = `${(typed && read(typed) === asked ? typed : asked).replace(/[?？]$/u, '')}？`;
   const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
   sources.set(r, sources.get(a)!);
