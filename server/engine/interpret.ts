@@ -72,7 +72,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.notHandedOver, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -1240,6 +1240,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const m = SOME_LACK.exec(masked.slice(c.start, c.end));
       return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
     });
+  // 「正在给我们部署」: a progress word in a clause that says a build is under way is that build, not a part in use.
+  const underway = new Set(kb.interview.vocabulary.underway.map((w) => w.toLowerCase()));
+  for (const c of cues) {
+    if (c.pol !== 'partial' || !underway.has(masked.slice(c.start, c.end))) continue;
+    const clause = clauseOf(c.start);
+    if (findAll(vocab.cues, clause).some((h) => vocab.polarity.get(h.word.toLowerCase()) === 'future')) c.pol = 'future';
+  }
   // 「在一台龙门铣上试点了俩月还没推广」: a pilot kept to one spot, or not rolled out, is a try; the system is not in use.
   const trial = kb.interview.vocabulary.trialConfined;
   for (const c of cues) {
@@ -1425,7 +1432,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // 「MES已经上线了，明年扩到全厂」: a time to come after a system said in place in its own clause is
       // the rest of it still to come, so it is partly built, not missing.
       // An upgrade to come (明年升级) leaves the system as it is: in place.
-      const inPlace = [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
+      // 「上了但还没交付」: a system not yet handed over is not in use, whatever was put in.
+      const handedOver = !kb.interview.vocabulary.notHandedOver.some((w) => segText.includes(w.toLowerCase()));
+      const inPlace = handedOver && [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
       const upgrade = kb.interview.vocabulary.upgrades.some((w) => segText.includes(w.toLowerCase()));
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
@@ -1469,7 +1478,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // An integration named earlier (「MES和ERP打通了，SCADA还没接进来」) brings the systems it joins.
       const earlierCaps = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps);
       const earlier = [...earlierCaps, ...earlierCaps.flatMap((id) => idx.implies.get(id) ?? [])].filter((id) => c.composite!.of.includes(id) && !named.has(id));
-      if (named.size + new Set(earlier).size < c.composite.min) continue;
+      const enough = named.size + new Set(earlier).size >= c.composite.min;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       // 「SCADA、MES跟ERP是接口对接的，WMS还没接」: a clause that names none of the joined systems but another one speaks of
       // that one's join, which is part of the integration of all systems (`within`), not of this one.
@@ -1481,9 +1490,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
         const joinWords = c.composite.words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
         const lacks = cs.filter((x) => x.pol !== true);
         const ofJoin = lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start));
-        joins.push({ within, caps: outside, value: p, ofJoin });
-        continue;
+        // 「WMS还没接」 alone, with no joined systems named: the WMS is there, and its join is what is missing.
+        if (enough || ofJoin) joins.push({ within, caps: outside, value: p, ofJoin });
+        if (enough || ofJoin) continue;
       }
+      if (!enough) continue;
       composites.push({ id: c.id, value: p, members: [...named] });
     }
     // A clause that is nothing but names ("MES，ERP，WMS都没有") continues a list whose answer comes later.
@@ -1570,6 +1581,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     for (const j of own) if (j.ofJoin) for (const cap of j.caps) if (capValues.get(cap) === false) capValues.set(cap, true);
     const made = composites.some((c) => c.value === true) || own.some((j) => j.value === true) || capValues.get(within) === true;
     if (made && own.some((j) => j.value !== true) && capValues.get(within) !== false) capValues.set(within, 'partial');
+    // 「WMS还没接」: one system said not yet joined is a join left to make among systems otherwise integrated: partly built,
+    // unless the reply says otherwise of that integration.
+    else if (!made && own.every((j) => j.ofJoin) && !capValues.has(within)) capValues.set(within, 'partial');
   }
   const widerJoins = new Map(kb.capabilities.capabilities.flatMap((c) => (c.composite?.within ? [[c.composite.within, c.composite.words] as const] : [])));
   for (const [within, words] of widerJoins) {

@@ -376,6 +376,17 @@ export const InterviewFile = z
        * a trial. Such a pilot is a try, as `tried`: the system is not in use for the element.
        */
       trialConfined: z.object({ words: Words, confined: Words }).default({ words: [], confined: [] }),
+      /**
+       * A system put in but not yet handed over or accepted (还没交付, 验收中): it is being built, even beside a word
+       * that says it was put in (「WMS上了但还没交付」), unlike a time to come after a system in place (明年扩到全厂),
+       * which leaves it partly built.
+       */
+      notHandedOver: Words.default([]),
+      /**
+       * Progress words (正在) that read as partly built on their own (正在推广); in a clause that says what is under way
+       * is a build (「正在给我们部署」), they are that build.
+       */
+      underway: Words.default([]),
       /** An upgrade to come (明年升级, 年底扩容) of a system said in place leaves it in place. */
       upgrades: Words.default([]),
       /**
