@@ -496,6 +496,48 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
  * offers the interview instead of looking for a clause. A message that also asks something of the notice (「我想申报，
  * 要什么材料」) stays a question.
  */
+/** What one clause that states a fact of the enterprise's own says of it, by VocabularyFile `ownStatements`. */
+export interface OwnFacts {
+  city?: string;
+  industryCode?: string;
+  staff?: number;
+  /** The count of people was said round (三百多人, 380人左右). */
+  staffApprox?: true;
+}
+
+/**
+ * The enterprise's own facts one stated clause gives (「我们公司在洛阳」「我们是做乳制品的」「有380人」): its 省辖市 after
+ * a subject and a place word, its trade after a subject or a trade word, its staff where the clause is only a count of
+ * people. A place said of someone else (「我们跟郑州的客户合作」) or a count of part of the plant (「每个车间30人」) is none.
+ */
+export function ownFactsIn(kb: KnowledgeData, clause: string): OwnFacts {
+  const o = kb.interview.vocabulary.ownStatements;
+  const t = normalise(clause).text.replace(/[\s，,。；;！!、]/gu, '');
+  const out: OwnFacts = {};
+  if (!t) return out;
+  const longest = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
+  const subject = longest(o.subjects).find((w) => t.startsWith(w));
+  const afterSubject = subject ? t.slice(subject.length).replace(/^(?:公司|厂子|工厂|厂|企业|这边|就|也|都)+/u, '') : t;
+  const place = longest(o.places).find((w) => afterSubject.startsWith(w));
+  if (subject && place) {
+    const r = checkValue(kb, kb.interview.questions.find((q) => q.sets === 'enterprise.city')!, afterSubject.slice(place.length));
+    if (r.ok && typeof r.value === 'string') out.city = r.value;
+  }
+  const trade = longest(o.trades).find((w) => afterSubject.replace(/^是/u, '').startsWith(w));
+  if (subject || trade) {
+    const code = industryFromText(kb, afterSubject);
+    if (code && (trade || /(?:企业|厂|公司|行业)$/u.test(afterSubject) || /的$/u.test(afterSubject))) out.industryCode = code;
+  }
+  // Only a count of people: 「有380人」「全厂三百多人」, with nothing else said in the clause.
+  const count = longest(o.counts).reduce((rest, w) => (rest.startsWith(w) ? rest.slice(w.length) : rest), t);
+  const staff = /^[0-9零一二两三四五六七八九十百千万多来余几]+(?:个|名|号)?人(?:左右|上下)?$/u.test(count) ? findQuantities(count).find((q) => q.unit === '人') : undefined;
+  if (staff && staff.value > 0 && !isRange(count)) {
+    out.staff = staff.value;
+    if (staff.approx || /[多来余几]/u.test(count)) out.staffApprox = true;
+  }
+  return out;
+}
+
 export function isAssessmentRequest(kb: KnowledgeData, text: string): boolean {
   const { words, asks } = kb.interview.vocabulary.assessmentRequests;
   const t = normalise(text.slice(0, 200)).text.toLowerCase();
