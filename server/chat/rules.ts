@@ -197,8 +197,18 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
     .split(/(?<=[，,。；;！!？?\n])/u)
     .filter((c) => !asksSomething(data, c))
     .join('');
-  const said = forms
-    .formFactsSaid(stated)
+  const read = forms.formFactsSaid(stated);
+  // 「员工现在四百五十人」「全厂三百多人」: a clause that is only the enterprise's head count, read by the interview's own
+  // statements (VocabularyFile `ownStatements`), where the form's reader found no staff.
+  if (!read.some((i) => i.questionId === 'form.employees') && forms.isFormQuestion('form.employees')) {
+    for (const clause of stated.split(/(?<=[，,。；;！!\n])/u)) {
+      const o = ownFactsIn(data, clause);
+      if (o.staff === undefined) continue;
+      read.push({ questionId: 'form.employees', value: o.staff, extra: true, ...(o.staffApprox ? { approx: true as const, said: clause.replace(/[，,。；;！!\n]+$/u, '') } : {}) });
+      break;
+    }
+  }
+  const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
   if (!said.length) return r;

@@ -529,7 +529,9 @@ export function ownFactsIn(kb: KnowledgeData, clause: string): OwnFacts {
     if (code && (trade || /(?:企业|厂|公司|行业)$/u.test(afterSubject) || /的$/u.test(afterSubject))) out.industryCode = code;
   }
   // Only a count of people: 「有380人」「全厂三百多人」, with nothing else said in the clause.
-  const count = longest(o.counts).reduce((rest, w) => (rest.startsWith(w) ? rest.slice(w.length) : rest), t);
+  // The lead words may come in any order (「员工现在」「现在员工」): taken off until none is left at the front.
+  let count = t;
+  for (let w = longest(o.counts).find((x) => count.startsWith(x)); w; w = longest(o.counts).find((x) => count.startsWith(x))) count = count.slice(w.length);
   const staff = /^[0-9零一二两三四五六七八九十百千万多来余几]+(?:个|名|号)?人(?:左右|上下)?$/u.test(count) ? findQuantities(count).find((q) => q.unit === '人') : undefined;
   if (staff && staff.value > 0 && !isRange(count)) {
     out.staff = staff.value;
@@ -1286,8 +1288,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const underway = new Set(kb.interview.vocabulary.underway.map((w) => w.toLowerCase()));
   for (const c of cues) {
     if (c.pol !== 'partial' || !underway.has(masked.slice(c.start, c.end))) continue;
-    const clause = clauseOf(c.start);
-    if (findAll(vocab.cues, clause).some((h) => vocab.polarity.get(h.word.toLowerCase()) === 'future')) c.pol = 'future';
+    // Its clause, and the clause from its second character on: 「正在调试」 holds 在调试 across the progress word.
+    const isFuture = (t: string) => findAll(vocab.cues, t).some((h) => vocab.polarity.get(h.word.toLowerCase()) === 'future');
+    if (isFuture(clauseOf(c.start)) || isFuture(masked.slice(c.start + 1).split(/[，,。；;！!\n]/u)[0]!)) c.pol = 'future';
   }
   // 「在一台龙门铣上试点了俩月还没推广」: a pilot kept to one spot, or not rolled out, is a try; the system is not in use.
   const trial = kb.interview.vocabulary.trialConfined;
@@ -1549,6 +1552,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   segGroups.forEach((sg, si) => {
     for (const g of sg.groups) {
       let p = combine([...g.pre, ...g.post]);
+      // 「ERP有，用友U8，MES还没上」: a bare name of a system answered in a clause before names which one it is (the
+      // vendor's product), so it takes that answer, not the answer of the list after it.
+      const namedBefore = sg.mentionOnly && p === undefined && g.ms.every((m) => m.caps.every((c) => capValues.has(c)));
+      if (namedBefore) continue;
       if (p === undefined && sg.mentionOnly) {
         for (let j = si + 1; j < segGroups.length; j++) {
           const first = segGroups[j].groups[0];
