@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, parseNumber, evaluate } from '../../server/engine';
 import { checkValue, industryFromText, viewOf } from '../../server/engine/plan';
-import { isGhostwriting } from '../../server/engine/interpret';
+import { isGhostwriting, ownFactsIn } from '../../server/engine/interpret';
 import type { AnswerValue } from '../../server/schemas/interview';
 import { realKb } from './kb';
 import { q, items } from './readings';
@@ -1816,5 +1816,34 @@ describe('where a system stands, by the words of its status, for the system the 
     expect(items('WMS还没上也没接', q('cap.mes'))).toEqual({ 'cap.wms': false });
     expect(items('正在推广', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
     expect(items('SCADA、MES跟ERP是接口对接的，WMS还没接', q('cap.scadaMesErpIntegration'))).toMatchObject({ 'cap.wms': true, 'cap.systemIntegration': 'partial' });
+  });
+});
+
+describe('a bare name after a system\'s answer, and a progress word before a build', () => {
+  it('reads a vendor\'s product named after a system\'s answer as that system, not as the next list\'s item', () => {
+    expect(items('ERP有，用友，WMS还没上', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.wms': false });
+    expect(items('ERP上了，金蝶K3，SCADA在建', q('cap.mes'))).toEqual({ 'cap.erp': true, 'cap.scada': 'building' });
+    // Near miss: names with no answer before them still wait for the list's answer.
+    expect(items('MES，ERP，WMS都没有', q('cap.mes'))).toEqual({ 'cap.mes': false, 'cap.erp': false, 'cap.wms': false });
+  });
+  it('reads 正在 before a build word as the build, and alone as partly in use', () => {
+    for (const text of ['SCADA正在调试', '立体库正在安装', '正在给我们上WMS']) expect(Object.values(items(text, q('cap.mes')) as object), text).toEqual(['building']);
+    expect(items('正在推广', q('cap.mes'))).toEqual({ 'cap.mes': 'partial' });
+    expect(items('正在用', q('cap.mes'))).toEqual({ 'cap.mes': true });
+  });
+});
+
+describe('the enterprise\'s own facts in a stated clause', () => {
+  const own = (t: string) => ownFactsIn(kb, t);
+  it('reads its city, trade and head count from a clause of its own', () => {
+    expect(own('我们是做乳制品的')).toEqual({ industryCode: '14' });
+    expect(own('俺们厂子在平顶山')).toEqual({ city: '平顶山市' });
+    expect(own('我们是许昌做假发的')).toMatchObject({ city: '许昌市' });
+    expect(own('有380人')).toEqual({ staff: 380 });
+    expect(own('员工现在四百五十人')).toEqual({ staff: 450 });
+    expect(own('全厂两百来人')).toEqual({ staff: 200, staffApprox: true });
+  });
+  it('reads nothing from a place or a count said of someone or something else', () => {
+    for (const t of ['我们跟郑州的客户合作', '每个车间30人', '300到400人', '郑州的企业', '公司有两个车间', '能报智能工厂吗']) expect(own(t), t).toEqual({});
   });
 });
