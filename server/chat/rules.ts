@@ -137,7 +137,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       const add = (f: OfferedFact) => {
         if (answers[f.questionId] === undefined && listed(f.questionId) && !out.some((o) => o.questionId === f.questionId)) out.push(f);
       };
-      // What the interview reads beside a question (「MES已经上了，能报车间吗」), and the form's facts said with it.
+      // What the interview reads beside a question (「MES已经上了，能报车间吗」), and the form's facts said with it (the
+      // head count of 「有380人」 among them).
       const read = this.interpret(text, null, answers);
       if (read.kind === 'answers') for (const i of read.items) add({ questionId: i.questionId, value: i.value as AnswerValue, ...(i.approx ? { approx: true as const } : {}), ...(i.said ? { said: i.said } : {}) });
       // Only clauses that ask nothing state a fact: 「员工300人以上才能报吗」 asks about a count, it gives none.
@@ -148,7 +149,6 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         const industry = byField('enterprise.industryCode');
         if (own.city && city) add({ questionId: city, value: own.city });
         if (own.industryCode && industry) add({ questionId: industry, value: own.industryCode });
-        if (own.staff !== undefined) add({ questionId: 'form.employees', value: own.staff, ...(own.staffApprox ? { approx: true as const, said: clause.replace(/[，,。；;！!]+$/u, '') } : {}) });
       }
       return out;
     },

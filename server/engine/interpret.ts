@@ -491,11 +491,6 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
   return words.some((w) => t.includes(w.toLowerCase()));
 }
 
-/**
- * A request to be assessed (「我想申报 帮我评估一下」): it asks for the interview rather than about the notice, so 政策问答
- * offers the interview instead of looking for a clause. A message that also asks something of the notice (「我想申报，
- * 要什么材料」) stays a question.
- */
 /** What one clause that states a fact of the enterprise's own says of it, by VocabularyFile `ownStatements`. */
 export interface OwnFacts {
   city?: string;
@@ -540,6 +535,11 @@ export function ownFactsIn(kb: KnowledgeData, clause: string): OwnFacts {
   return out;
 }
 
+/**
+ * A request to be assessed (「我想申报 帮我评估一下」): it asks for the interview rather than about the notice, so 政策问答
+ * offers the interview instead of looking for a clause. A message that also asks something of the notice (「我想申报，
+ * 要什么材料」) stays a question.
+ */
 export function isAssessmentRequest(kb: KnowledgeData, text: string): boolean {
   const { words, asks } = kb.interview.vocabulary.assessmentRequests;
   const t = normalise(text.slice(0, 200)).text.toLowerCase();
