@@ -15,7 +15,7 @@ import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markAppr
 import { askAboutPending, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
-import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
+import type { Answers, Interpretation, InterviewRules, OfferedFact, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
 
 /**
  * A new session's opening message, worded by the version it starts under. Every way of creating a
@@ -99,6 +99,11 @@ export class Conversation {
   private lastQuestion: string | undefined;
   /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
   private qaHinted = false;
+  /**
+   * Facts of the enterprise said in 政策问答 questions (「我们是做乳制品的，有380人，能报吗」), offered to the interview and
+   * the form and kept here until the user takes them (「记入」): a question is never stored as an answer unasked.
+   */
+  private offered = new Map<string, OfferedFact>();
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   private askedBack: { id: string; times: number; said?: string } | undefined;
   /**
@@ -243,6 +248,7 @@ export class Conversation {
     }
 
     if (msg.type === 'restart') {
+      this.offered.clear();
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
       await this.say(sessionId, phrases.restarted, []);
       const none = sealAnswers({});
@@ -313,6 +319,8 @@ export class Conversation {
     // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
     // So do a correction of part of an answer (「地址不是18号，应该是16号」) and a month after a year asked back for it.
     const data = this.runtime.kb.data;
+    // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
+    if (this.offered.size && rules.acceptsOffer?.(msg.text)) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
     const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
     if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
@@ -479,11 +487,13 @@ export class Conversation {
     if (interp.kind === 'question' && msg.mode === 'qa' && isAssessmentRequest(this.runtime.kb.data, msg.text)) {
       early?.cancel();
       await this.say(sessionId, phrases.assessmentOffer(before.question), []);
+      await this.offerFacts(sessionId, msg.text, answers);
       if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
       return;
     }
     if (interp.kind === 'question') {
       await this.answerQuestion(sessionId, msg.text, ctx, early);
+      if (msg.mode === 'qa') await this.offerFacts(sessionId, msg.text, answers);
       if (before.question) {
         const q = await this.phrase(before.question, ctx);
         // In 政策问答 the pending question is not pushed: a user who never started the
@@ -534,6 +544,52 @@ export class Conversation {
     await this.say(sessionId, toldBack, []);
     if (msg.mode !== 'qa') return this.closeTurn(before, ctx);
     if (before.question) this.send({ type: 'question', question: await this.phrase(before.question, ctx), progress: before.progress });
+  }
+
+  /**
+   * The facts a 政策问答 question states of the enterprise, for questions still unanswered and not offered yet, each checked
+   * as an answer would be and read back as it would be recorded; nothing is stored until the user takes them.
+   */
+  private async offerFacts(sessionId: string, text: string, answers: Answers): Promise<void> {
+    const { rules } = this.runtime;
+    const shown: Recorded[] = [];
+    for (const f of rules.factsInQuestion?.(text, answers) ?? []) {
+      const held = this.offered.get(f.questionId);
+      if (held && held.value === f.value) continue;
+      const r = rules.apply(answers, f.questionId, f.value);
+      if (!r.ok) continue;
+      this.offered.set(f.questionId, f);
+      const own = r.recorded.find((x) => x.questionId === f.questionId);
+      if (own) shown.push(f.approx && f.said ? { ...own, display: f.said } : own);
+    }
+    if (shown.length) await this.say(sessionId, phrases.factsOffered(shown), []);
+  }
+
+  /** 「记入」: the offered facts still unanswered are recorded as answers given, and the interview goes on from them. */
+  private async takeOffered(sessionId: string, clientId: string, text: string, answers: Answers): Promise<void> {
+    const { rules } = this.runtime;
+    let next = answers;
+    const recorded: Recorded[] = [];
+    for (const f of this.offered.values()) {
+      if (next[f.questionId] !== undefined) continue;
+      const r = rules.apply(next, f.questionId, f.value);
+      if (!r.ok) continue;
+      next = f.approx ? markApproximate(r.answers, f.questionId, f.said ?? text) : r.answers;
+      recorded.push(...r.recorded.map((x) => (x.questionId === f.questionId && f.approx && f.said ? { ...x, display: f.said } : x)));
+    }
+    this.offered.clear();
+    const before = this.step(answers);
+    if (!recorded.length) {
+      if (!(await this.commit(sessionId, clientId, text, undefined))) return;
+      await this.say(sessionId, phrases.factsOfferedGone, []);
+      return this.closeTurn(before, this.context(sessionId, before.question, answers));
+    }
+    if (!(await this.commit(sessionId, clientId, text, next))) return;
+    this.send({ type: 'recorded', items: recorded });
+    await this.say(sessionId, phrases.recorded(recorded), []);
+    const after = this.step(next);
+    await this.sayVerdict(sessionId, before, after);
+    return this.sendState(sessionId, next, after, true);
   }
 
   /**

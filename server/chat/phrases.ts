@@ -27,6 +27,8 @@ const PLACEHOLDERS = {
   aboutPending: ['label', 'answer'],
   pendingExplained: ['label', 'question', 'help'],
   qaBackHint: [],
+  factsOffered: ['items'],
+  factsOfferedGone: [],
   unblocked: [],
   unclear: ['hint', 'question'],
   unclearNoQuestion: [],
@@ -196,6 +198,10 @@ export const phrases = {
   /** 「这个是啥意思」「这个咋填」 while an item waits: the item's own question and help, and for a way to fill it in, what answer it takes. */
   pendingExplained: (q: QuestionView, label: string, withHint: boolean) =>
     say('pendingExplained', { label, question: ended(q.text), help: q.help ? ended(q.help) : '' }) + (withHint ? hint(q) : ''),
+  /** Facts a 政策问答 question stated of the enterprise, offered to the interview and the form: nothing is stored until taken. */
+  factsOffered: (items: Recorded[]) => say('factsOffered', { items: items.map((i) => say('recordedItem', { label: i.label, display: i.display })).join('；') }),
+  /** 「记入」 when every fact offered has meanwhile been answered: nothing left to take. */
+  factsOfferedGone: T.factsOfferedGone,
   /** In 政策问答 the interview waits; a hint is enough, the card appears when the user switches back. */
   qaBackHint: T.qaBackHint,
   /** 「帮我评估一下」 in 政策问答: the interview is offered with the question it starts from, or its result once nothing is left to ask. */

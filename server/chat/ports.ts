@@ -27,6 +27,13 @@ export interface InterviewRules {
   reopen(answers: Answers, questionIds: string[]): { answers: Answers; reopened: Recorded[] };
   /** `answers` so far: the category applied for changes how some replies read (one workshop is the whole of a workshop applicant's). */
   interpret(text: string, pending: QuestionView | null, answers?: Answers): Interpretation;
+  /**
+   * The enterprise's facts a question about the notice states in passing (「我们是做乳制品的，有380人，能报吗」), for
+   * questions still unanswered: offered to the interview and the form, never stored unasked.
+   */
+  factsInQuestion?(text: string, answers: Answers): OfferedFact[];
+  /** Whether a reply takes the facts offered from a question (「记入」). */
+  acceptsOffer?(text: string): boolean;
   describe(answers: Answers): Recorded[];
   /** A correction naming no field read as an edit of the answer to `lastId` (an item of its list, a word of its text, its person's phone). */
   /** A reply that names an answered item and gives it a new value (「严重违法失信名单 改成否」), whichever question waits; undefined when it is none. */
@@ -84,4 +91,13 @@ export interface Speaker {
   phraseQuestion(question: QuestionView, ctx: SpeakContext): Promise<string>;
   /** Facts in free text. The result is still validated by the rules before anything is stored. */
   extract(text: string, ctx: SpeakContext): Promise<Interpretation>;
+}
+
+/** A fact of the enterprise read from a question, offered to the interview and the form until the user takes it. */
+export interface OfferedFact {
+  questionId: string;
+  value: AnswerValue;
+  /** A round figure (三百多人): kept with the words typed, as a round figure given in the interview is. */
+  approx?: true;
+  said?: string;
 }

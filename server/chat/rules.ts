@@ -3,12 +3,12 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { isGhostwriting, isInstruction, isQuestion } from '../engine/interpret';
+import { isGhostwriting, isInstruction, isQuestion, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
 import { indexOf } from '../engine/kb';
 import { createFormPhase } from '../forms/phase';
-import type { Answers, ApplyResult, Interpretation, InterviewRules, Step } from './ports';
+import type { Answers, ApplyResult, Interpretation, InterviewRules, OfferedFact, Step } from './ports';
 
 /** The form phase, asked once the interview planner has nothing left for an eligible enterprise. */
 export interface FormPhase {
@@ -131,6 +131,32 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       }
       return withFormFacts(data, forms, text, interpret(data, text, pending, answers ? applyingCategory(data, answers) : null));
     },
+    factsInQuestion(text: string, answers: Answers): OfferedFact[] {
+      if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
+      const out: OfferedFact[] = [];
+      const add = (f: OfferedFact) => {
+        if (answers[f.questionId] === undefined && listed(f.questionId) && !out.some((o) => o.questionId === f.questionId)) out.push(f);
+      };
+      // What the interview reads beside a question (「MES已经上了，能报车间吗」), and the form's facts said with it (the
+      // head count of 「有380人」 among them).
+      const read = this.interpret(text, null, answers);
+      if (read.kind === 'answers') for (const i of read.items) add({ questionId: i.questionId, value: i.value as AnswerValue, ...(i.approx ? { approx: true as const } : {}), ...(i.said ? { said: i.said } : {}) });
+      // Only clauses that ask nothing state a fact: 「员工300人以上才能报吗」 asks about a count, it gives none.
+      const byField = (sets: string) => data.interview.questions.find((q) => q.sets === sets)?.id;
+      for (const clause of text.split(/(?<=[，,。；;！!？?\n])/u).filter((c) => !asksSomething(data, c))) {
+        const own = ownFactsIn(data, clause);
+        const city = byField('enterprise.city');
+        const industry = byField('enterprise.industryCode');
+        if (own.city && city) add({ questionId: city, value: own.city });
+        if (own.industryCode && industry) add({ questionId: industry, value: own.industryCode });
+      }
+      return out;
+    },
+    acceptsOffer(text: string): boolean {
+      // A short reply that opens with the word, after at most a nod (「好的，记入」); 「不用记入」「先别记上」 decline.
+      const t = normalise(text).text.replace(/[\s\p{P}\p{S}的了吧啊呀哈嘛]+/gu, '').replace(/^(?:好|行|可以|嗯|对|是|那就|麻烦|请)+/u, '');
+      return t.length > 0 && t.length <= 8 && !asksSomething(data, text) && data.interview.vocabulary.acceptOffer.some((w) => t.startsWith(normalise(w).text.replace(/吧$/u, '')));
+    },
     // Interview answers first, then the form's: a resumed session shows every answer the user gave.
     describe(answers: Answers): Recorded[] {
       const own = describeAnswers(data, answers);
@@ -171,8 +197,18 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
     .split(/(?<=[，,。；;！!？?\n])/u)
     .filter((c) => !asksSomething(data, c))
     .join('');
-  const said = forms
-    .formFactsSaid(stated)
+  const read = forms.formFactsSaid(stated);
+  // 「员工现在四百五十人」「全厂三百多人」: a clause that is only the enterprise's head count, read by the interview's own
+  // statements (VocabularyFile `ownStatements`), where the form's reader found no staff.
+  if (!read.some((i) => i.questionId === 'form.employees') && forms.isFormQuestion('form.employees')) {
+    for (const clause of stated.split(/(?<=[，,。；;！!\n])/u)) {
+      const o = ownFactsIn(data, clause);
+      if (o.staff === undefined) continue;
+      read.push({ questionId: 'form.employees', value: o.staff, extra: true, ...(o.staffApprox ? { approx: true as const, said: clause.replace(/[，,。；;！!\n]+$/u, '') } : {}) });
+      break;
+    }
+  }
+  const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
   if (!said.length) return r;

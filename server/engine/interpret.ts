@@ -72,7 +72,7 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.notHandedOver, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -489,6 +489,50 @@ export function isGhostwriting(kb: KnowledgeData, text: string): boolean {
   const words = kb.interview.vocabulary.ghostwriting;
   const t = text.normalize('NFKC').toLowerCase();
   return words.some((w) => t.includes(w.toLowerCase()));
+}
+
+/** What one clause that states a fact of the enterprise's own says of it, by VocabularyFile `ownStatements`. */
+export interface OwnFacts {
+  city?: string;
+  industryCode?: string;
+  staff?: number;
+  /** The count of people was said round (三百多人, 380人左右). */
+  staffApprox?: true;
+}
+
+/**
+ * The enterprise's own facts one stated clause gives (「我们公司在洛阳」「我们是做乳制品的」「有380人」): its 省辖市 after
+ * a subject and a place word, its trade after a subject or a trade word, its staff where the clause is only a count of
+ * people. A place said of someone else (「我们跟郑州的客户合作」) or a count of part of the plant (「每个车间30人」) is none.
+ */
+export function ownFactsIn(kb: KnowledgeData, clause: string): OwnFacts {
+  const o = kb.interview.vocabulary.ownStatements;
+  const t = normalise(clause).text.replace(/[\s，,。；;！!、]/gu, '');
+  const out: OwnFacts = {};
+  if (!t) return out;
+  const longest = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
+  const subject = longest(o.subjects).find((w) => t.startsWith(w));
+  const afterSubject = subject ? t.slice(subject.length).replace(/^(?:公司|厂子|工厂|厂|企业|这边|就|也|都)+/u, '') : t;
+  const place = longest(o.places).find((w) => afterSubject.startsWith(w));
+  if (subject && place) {
+    const r = checkValue(kb, kb.interview.questions.find((q) => q.sets === 'enterprise.city')!, afterSubject.slice(place.length));
+    if (r.ok && typeof r.value === 'string') out.city = r.value;
+  }
+  const trade = longest(o.trades).find((w) => afterSubject.replace(/^是/u, '').startsWith(w));
+  if (subject || trade) {
+    const code = industryFromText(kb, afterSubject);
+    if (code && (trade || /(?:企业|厂|公司|行业)$/u.test(afterSubject) || /的$/u.test(afterSubject))) out.industryCode = code;
+  }
+  // Only a count of people: 「有380人」「全厂三百多人」, with nothing else said in the clause.
+  // The lead words may come in any order (「员工现在」「现在员工」): taken off until none is left at the front.
+  let count = t;
+  for (let w = longest(o.counts).find((x) => count.startsWith(x)); w; w = longest(o.counts).find((x) => count.startsWith(x))) count = count.slice(w.length);
+  const staff = /^[0-9零一二两三四五六七八九十百千万多来余几]+(?:个|名|号)?人(?:左右|上下)?$/u.test(count) ? findQuantities(count).find((q) => q.unit === '人') : undefined;
+  if (staff && staff.value > 0 && !isRange(count)) {
+    out.staff = staff.value;
+    if (staff.approx || /[多来余几]/u.test(count)) out.staffApprox = true;
+  }
+  return out;
 }
 
 /**
@@ -1240,6 +1284,14 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const m = SOME_LACK.exec(masked.slice(c.start, c.end));
       return m ? { start: c.start + m.index + m[0].length - m[1]!.length, end: c.end, pol: false } : c;
     });
+  // 「正在给我们部署」: a progress word in a clause that says a build is under way is that build, not a part in use.
+  const underway = new Set(kb.interview.vocabulary.underway.map((w) => w.toLowerCase()));
+  for (const c of cues) {
+    if (c.pol !== 'partial' || !underway.has(masked.slice(c.start, c.end))) continue;
+    // Its clause, and the clause from its second character on: 「正在调试」 holds 在调试 across the progress word.
+    const isFuture = (t: string) => findAll(vocab.cues, t).some((h) => vocab.polarity.get(h.word.toLowerCase()) === 'future');
+    if (isFuture(clauseOf(c.start)) || isFuture(masked.slice(c.start + 1).split(/[，,。；;！!\n]/u)[0]!)) c.pol = 'future';
+  }
   // 「在一台龙门铣上试点了俩月还没推广」: a pilot kept to one spot, or not rolled out, is a try; the system is not in use.
   const trial = kb.interview.vocabulary.trialConfined;
   for (const c of cues) {
@@ -1425,7 +1477,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // 「MES已经上线了，明年扩到全厂」: a time to come after a system said in place in its own clause is
       // the rest of it still to come, so it is partly built, not missing.
       // An upgrade to come (明年升级) leaves the system as it is: in place.
-      const inPlace = [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
+      // 「上了但还没交付」: a system not yet handed over is not in use, whatever was put in.
+      const handedOver = !kb.interview.vocabulary.notHandedOver.some((w) => segText.includes(w.toLowerCase()));
+      const inPlace = handedOver && [...(target?.pre ?? []), ...(target?.post ?? [])].includes(true);
       const upgrade = kb.interview.vocabulary.upgrades.some((w) => segText.includes(w.toLowerCase()));
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
@@ -1469,7 +1523,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // An integration named earlier (「MES和ERP打通了，SCADA还没接进来」) brings the systems it joins.
       const earlierCaps = mentions.filter((m) => m.end <= seg.start).flatMap((m) => m.caps);
       const earlier = [...earlierCaps, ...earlierCaps.flatMap((id) => idx.implies.get(id) ?? [])].filter((id) => c.composite!.of.includes(id) && !named.has(id));
-      if (named.size + new Set(earlier).size < c.composite.min) continue;
+      const enough = named.size + new Set(earlier).size >= c.composite.min;
       const p = toValue(combine(cs.map((x) => x.pol)) ?? true);
       // 「SCADA、MES跟ERP是接口对接的，WMS还没接」: a clause that names none of the joined systems but another one speaks of
       // that one's join, which is part of the integration of all systems (`within`), not of this one.
@@ -1481,9 +1535,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
         const joinWords = c.composite.words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
         const lacks = cs.filter((x) => x.pol !== true);
         const ofJoin = lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start));
-        joins.push({ within, caps: outside, value: p, ofJoin });
-        continue;
+        // 「WMS还没接」 alone, with no joined systems named: the WMS is there, and its join is what is missing.
+        if (enough || ofJoin) joins.push({ within, caps: outside, value: p, ofJoin });
+        if (enough || ofJoin) continue;
       }
+      if (!enough) continue;
       composites.push({ id: c.id, value: p, members: [...named] });
     }
     // A clause that is nothing but names ("MES，ERP，WMS都没有") continues a list whose answer comes later.
@@ -1496,6 +1552,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   segGroups.forEach((sg, si) => {
     for (const g of sg.groups) {
       let p = combine([...g.pre, ...g.post]);
+      // 「ERP有，用友U8，MES还没上」: a bare name of a system answered in a clause before names which one it is (the
+      // vendor's product), so it takes that answer, not the answer of the list after it.
+      const namedBefore = sg.mentionOnly && p === undefined && g.ms.every((m) => m.caps.every((c) => capValues.has(c)));
+      if (namedBefore) continue;
       if (p === undefined && sg.mentionOnly) {
         for (let j = si + 1; j < segGroups.length; j++) {
           const first = segGroups[j].groups[0];
@@ -1570,6 +1630,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     for (const j of own) if (j.ofJoin) for (const cap of j.caps) if (capValues.get(cap) === false) capValues.set(cap, true);
     const made = composites.some((c) => c.value === true) || own.some((j) => j.value === true) || capValues.get(within) === true;
     if (made && own.some((j) => j.value !== true) && capValues.get(within) !== false) capValues.set(within, 'partial');
+    // 「WMS还没接」: one system said not yet joined is a join left to make among systems otherwise integrated: partly built,
+    // unless the reply says otherwise of that integration.
+    else if (!made && own.every((j) => j.ofJoin) && !capValues.has(within)) capValues.set(within, 'partial');
   }
   const widerJoins = new Map(kb.capabilities.capabilities.flatMap((c) => (c.composite?.within ? [[c.composite.within, c.composite.words] as const] : [])));
   for (const [within, words] of widerJoins) {

@@ -325,12 +325,15 @@ function regionIn(kb: KnowledgeData, text: string, kinds: string[]): { name: str
   return best;
 }
 
+/** The region kinds 四(三) counts as a 县（市）, each recommending up to its own quota. */
+const LOCAL_COUNTY: ReadonlySet<string> = new Set(['县', '县级市']);
+
 function countyFromText(kb: KnowledgeData, text: string): string | undefined {
   const t = text.replace(/\s/g, '');
   let best: { name: string; len: number } | undefined;
   for (const r of kb.regions.regions) {
     // A 市辖区 is not a 县（市）: its 省辖市 recommends it, so naming one fills in no county.
-    if (r.kind !== '县' && r.kind !== '县级市') continue;
+    if (!LOCAL_COUNTY.has(r.kind)) continue;
     for (const w of [r.name, r.short, ...r.aliases]) if (w.length >= 2 && t.includes(w) && (!best || w.length > best.len)) best = { name: r.name, len: w.length };
   }
   return best?.name;
@@ -367,18 +370,19 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         return { ok: true, value: city };
       }
       if (q.sets === 'enterprise.county') {
-        // 「汤阴」 is 汤阴县 and 「新乡」 is 新乡市: the regions' own name, so the quota is read from the right entry.
+        // 「汤阴」 is 汤阴县: the regions' own name, so the quota is read from the right entry. 「新乡」 is the 省辖市, not
+        // 新乡县: a city-level name recommends as the 省辖市 does, so it fills in no county either (below).
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
-        const county = r && r.kind !== '市辖区' ? r.name : countyFromText(kb, text);
+        const county = r && LOCAL_COUNTY.has(r.kind) ? r.name : countyFromText(kb, text);
         if (county) return { ok: true, value: county };
         // A 市辖区 or a development zone (魏都区, 经开区, 高新区, 俺们是开发区的) is no 县（市）: its 省辖市 recommends
         // it (四(三)), so no county is filled in, and none is shown back as the recommending 县（市）.
         if (r || /区$/.test(text.replace(/[\s\p{P}\p{S}的哩嘞啊呀吧了]+$/u, ''))) return { ok: true, value: null };
         // 「市里推荐」: the 省辖市 recommends, so there is no county to fill in either.
         if (kb.regions.cityLevelWords.some((w) => text.includes(w))) return { ok: true, value: null };
-        // 「安阳市推荐的」: a 省辖市 named in a longer reply is kept as the bare name is (新乡 → 新乡市), a 市辖区 fills in none.
-        const named = regionInText(kb, text, ['省辖市', '示范区', '航空港区', '市辖区']);
-        if (named) return { ok: true, value: named.kind === '市辖区' ? null : named.name };
+        // 「由洛阳市推荐，跳过」「安阳市推荐的」: the 省辖市 (示范区, 航空港区) named as the recommender is the city's
+        // channel, not a 县（市）, so no county is filled in; storing the city's name here would read it back as the county.
+        if (regionInText(kb, text, ['省辖市', '示范区', '航空港区', '市辖区'])) return { ok: true, value: null };
         // 「县里推荐的」 names no 县（市）: which one is asked, never the words stored as its name.
         if ((kb.regions.countyWords ?? []).some((w) => text.includes(w))) return { ok: false, error: `${q.id}: 没有说是哪个县（市），请填写县（市）名称，如 长垣市、汤阴县` };
         // The regions list every 县 and 县级市 of the province: a reply that names none of them (a sentence about

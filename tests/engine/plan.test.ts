@@ -302,12 +302,14 @@ describe('applyAnswer validates the value against the question kind', () => {
   });
 
   it('records a county or city typed by its short name under the regions\' own name, so 四(三) reads the right quota', () => {
-    for (const [text, name] of [['汤阴', '汤阴县'], ['巩义', '巩义市'], ['汤阴县', '汤阴县'], ['新乡', '新乡市']]) {
+    for (const [text, name] of [['汤阴', '汤阴县'], ['巩义', '巩义市'], ['汤阴县', '汤阴县'], ['新乡县', '新乡县']]) {
       const r = applyAnswer(kb, {}, 'ent.county', text);
       expect(r.ok && r.answers['ent.county'], text).toBe(name);
     }
-    // A city's short name in the county field is not a 县（市）: its 省辖市 recommends.
-    const city = evaluate(kb, { ...SOUND_ENTERPRISE, 'ent.city': '新乡市', 'ent.county': applyAnswer(kb, {}, 'ent.county', '新乡').ok ? '新乡市' : null });
+    // A city's short name in the county field is not a 县（市）: its 省辖市 recommends, and no county is filled in.
+    const bare = applyAnswer(kb, {}, 'ent.county', '新乡');
+    expect(bare.ok && bare.answers['ent.county'], '新乡 is the 省辖市').toBeNull();
+    const city = evaluate(kb, { ...SOUND_ENTERPRISE, 'ent.city': '新乡市', 'ent.county': bare.ok ? bare.answers['ent.county']! : '新乡市' });
     expect(city.assessment.notes.find((n) => n.clause === '四(三)')!.text).not.toContain('县（市）');
     const county = applyAnswer(kb, { ...SOUND_ENTERPRISE, 'ent.city': '安阳市' }, 'ent.county', '汤阴');
     const note = county.ok ? evaluate(kb, county.answers).assessment.notes.find((n) => n.clause === '四(三)')!.text : '';

@@ -376,6 +376,28 @@ export const InterviewFile = z
        * a trial. Such a pilot is a try, as `tried`: the system is not in use for the element.
        */
       trialConfined: z.object({ words: Words, confined: Words }).default({ words: [], confined: [] }),
+      /**
+       * A system put in but not yet handed over or accepted (还没交付, 验收中): it is being built, even beside a word
+       * that says it was put in (「WMS上了但还没交付」), unlike a time to come after a system in place (明年扩到全厂),
+       * which leaves it partly built.
+       */
+      notHandedOver: Words.default([]),
+      /**
+       * Progress words (正在) that read as partly built on their own (正在推广); in a clause that says what is under way
+       * is a build (「正在给我们部署」), they are that build.
+       */
+      underway: Words.default([]),
+      /**
+       * How an enterprise states its own facts beside a question (「我们是做乳制品的，有380人，能报吗」): a clause led by
+       * one of `subjects` and then one of `places` names where it is (我们公司在洛阳); one led by a subject or one of
+       * `trades` names its trade (做轴承的); one that is only a count of people (有380人, 全厂三百多人) is its staff.
+       * Such facts are offered, never stored unasked: a question states them in passing.
+       */
+      ownStatements: z
+        .object({ subjects: Words, places: Words, trades: Words, counts: Words })
+        .default({ subjects: [], places: [], trades: [], counts: [] }),
+      /** Words that take the facts offered from a question into the interview and the form (记入, 帮我记上). */
+      acceptOffer: Words.default([]),
       /** An upgrade to come (明年升级, 年底扩容) of a system said in place leaves it in place. */
       upgrades: Words.default([]),
       /**
