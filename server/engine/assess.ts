@@ -122,6 +122,8 @@ interface ReqResult {
   quotes: string[];
   /** Advice of the requirements that are not met (or, for 「根据…需要」, not in place). */
   advice: string[];
+  /** Capabilities of a 「根据…需要」 requirement answered as not (fully) in place. */
+  asNeededLacking: CapabilityId[];
 }
 
 const RANK: Record<ConditionStatus, number> = { unmet: 0, partial: 1, unknown: 2, met: 3 };
@@ -134,7 +136,7 @@ function capStatus(v: CapabilityValue | undefined): ConditionStatus {
 const isAsNeeded = (req: Requirement) => (req.qualifiers ?? []).some((q) => q.reading === 'asNeeded');
 
 function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): ReqResult {
-  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], building: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [] };
+  const r: ReqResult = { status: 'met', missing: [], missingAny: [], missingAll: [], partial: [], building: [], unknown: [], selfMissing: [], selfUnknown: [], selfNotes: [], quotes: [], advice: [], asNeededLacking: [] };
   const sa = kb.elements.selfAssessment;
   const statuses: ConditionStatus[] = [];
   const fails = (req: Requirement) => {
@@ -148,6 +150,7 @@ function evalRequirements(kb: KnowledgeData, f: Facts, reqs: Requirement[]): Req
       const ss = req.all.map((id) => capStatus(f.capabilities[id]));
       req.all.forEach((id, i) => {
         if (ss[i] === 'unknown') r.unknown.push(id);
+        else if (ss[i] !== 'met') r.asNeededLacking.push(id);
       });
       statuses.push(ss.includes('unknown') ? 'unknown' : 'met');
       if (ss.some((s) => s !== 'met') && req.advice) r.advice.push(req.advice);
@@ -235,6 +238,7 @@ function evalElement(kb: KnowledgeData, f: Facts, el: ElementSpec, mode: Mode | 
     missing: uniq([...best.missing, ...best.partial, ...best.building]),
     unknown: uniq(best.unknown),
     advice,
+    ...(best.asNeededLacking.length ? { asNeededLacking: uniq(best.asNeededLacking) } : {}),
   };
 }
 

@@ -692,11 +692,14 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, stops.length ? Math.min(...stops) : text.length);
 }
 
-/** The capabilities a mention names, with any wider one its clause gives the reach of (CapabilitiesFile `widens`). */
-function widened(kb: KnowledgeData, caps: CapabilityId[], clause: string): CapabilityId[] {
-  const wider = kb.capabilities.capabilities.filter(
-    (c) => c.widens && !caps.includes(c.id) && c.widens.of.some((id) => caps.includes(id)) && c.widens.words.some((w) => clause.includes(w.toLowerCase())),
-  );
+/**
+ * The capabilities a mention names, with any wider one its clause gives the reach of (CapabilitiesFile `widens`). A word
+ * of reach that names no place (全覆盖) widens nothing in a reply that confines what it says to a part (车间, 产线).
+ */
+function widened(kb: KnowledgeData, caps: CapabilityId[], clause: string, reply: string): CapabilityId[] {
+  const reaches = (w: NonNullable<(typeof kb.capabilities.capabilities)[number]['widens']>) =>
+    w.words.some((x) => clause.includes(x.toLowerCase()) && !((w.placeless ?? []).includes(x) && (w.confinedBy ?? []).some((p) => reply.includes(p.toLowerCase()))));
+  const wider = kb.capabilities.capabilities.filter((c) => c.widens && !caps.includes(c.id) && c.widens.of.some((id) => caps.includes(id)) && reaches(c.widens));
   return wider.length ? [...caps, ...wider.map((c) => c.id)] : caps;
 }
 
@@ -781,7 +784,10 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 }
 
 /** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */
-const COUNT_AFTER = /^\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
+const COUNT_AFTER = /^\s*的?\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
+
+/** A 有 that gives a count (有六十台, 有90多个, 有一百来套): how many there are. */
+const HAS_COUNT = /有\s*(?:[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把|种|家|人))/gu;
 
 /** A 哩, 嘞 or 咧 closing a statement's clause after a word (not a question: no question mark follows). */
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
@@ -834,11 +840,34 @@ function categoryAsAnother(kb: KnowledgeData, rawText: string, pending: Question
  * another word: 「不合格自己报警」 says what a check does, not how the enterprise applies.
  */
 function statedAt(clause: string, word: string): number {
-  for (let i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
-    if (!word.endsWith('报') || !/^[警表价告废纸单]/u.test(clause.slice(i + word.length))) return i;
-  }
-  return -1;
+  return statedSpan(clause, word)?.at ?? -1;
 }
+
+/**
+ * Where a stated fact's word stands in a clause, and where its last part begins. A word written with … (信用中国…失信)
+ * names the fact by two parts with at most a few words of place, time and answer between them (「信用中国上没有失信」,
+ * 「信用中国查了从来没失信」), so an answer word between them speaks of the fact; any other word between (严重违法, 税收)
+ * makes it another fact.
+ */
+function statedSpan(clause: string, word: string): { at: number; last: number } | undefined {
+  const gap = word.indexOf('…');
+  if (gap >= 0) {
+    const head = word.slice(0, gap);
+    const tail = word.slice(gap + 1);
+    for (let i = clause.indexOf(head); i >= 0; i = clause.indexOf(head, i + 1)) {
+      const m = STATED_GAP.exec(clause.slice(i + head.length));
+      if (m && clause.startsWith(tail, i + head.length + m[0].length)) return { at: i, last: i + head.length + m[0].length };
+    }
+    return undefined;
+  }
+  for (let i = clause.indexOf(word); i >= 0; i = clause.indexOf(word, i + 1)) {
+    if (!word.endsWith('报') || !/^[警表价告废纸单]/u.test(clause.slice(i + word.length))) return { at: i, last: i };
+  }
+  return undefined;
+}
+
+/** What may stand between the two parts of a stated fact's word: place, time and answer words only. */
+const STATED_GAP = /^[上里中面网查过了没有无未不是被列入从来都也还一直我们的啥]{0,8}/u;
 
 /**
  * 「没有打通。对了刚才说错了，MES还没上」: a reply that answers the pending question and then, in a sentence of its own,
@@ -1234,7 +1263,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // name is in place. It is still a name (its 有 answers no other question), but records nothing of its own below.
     if (caps?.length && COUNT_AFTER.test(after)) for (const c of caps) counted.add(`cap.${c}`);
     else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
-    if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end)) });
+    if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end), lower) });
   }
   maskSpans(chars, mentions, '\u0001');
   // 「差不多有吧」「不太好说」: the enterprise is not sure. Found before the answer words, so their 有 and 不
@@ -1268,6 +1297,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // word is no mask there; the partial word is the answer. 「十几个车间」 keeps its mask: 几个车间 starts inside it.
   const partialWords = findAll(vocab.cues, work()).filter((h) => vocab.polarity.get(h.word.toLowerCase()) === 'partial');
   maskSpans(chars, findAll(vocab.mask, work()).filter((m) => !partialWords.some((p) => p.start === m.end - 1 && p.end > m.end)), '\u0002');
+  // 「联网的有六十台左右」 to a self-assessment (是否达到省内行业先进水平): a 有 before a count says how many of something
+  // there are, not that the level is reached, so it is no yes there and the question is asked again.
+  if (pending?.kind === 'yesNo' && idx.questions.get(pending.id)?.sets.startsWith('selfAssessment.')) maskSpans(chars, findAll(HAS_COUNT, work()).map((h) => ({ start: h.start, end: h.start + 1 })), '\u0002');
   const masked = work();
   const upgrades = kb.interview.vocabulary.upgrades.map((w) => w.toLowerCase());
   const atEnd = new Set(kb.interview.vocabulary.partialAtEnd.map((w) => w.toLowerCase()));
@@ -1439,7 +1471,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const lack = p === false || p === 'planned' || p === 'future' || p === 'tried';
       const saidInPlace = target ? ![...target.pre, ...target.post].some((x) => x !== true && x !== 'partial') : freeAnswers.some((a) => a.pol === true || a.pol === 'partial');
       // A clause that gives a wider reach (全厂还没有 after 车间有工业以太网) answers for the wider capability, below.
-      const widens = !!target && widened(kb, target.ms.flatMap((m) => m.caps), lower.slice(seg.start, seg.end)).some((c) => !target.ms.some((m) => m.caps.includes(c)));
+      const widens = !!target && widened(kb, target.ms.flatMap((m) => m.caps), lower.slice(seg.start, seg.end), lower).some((c) => !target.ms.some((m) => m.caps.includes(c)));
       if (lack && saidInPlace && !widens && namesPart(vocab, lower.slice(seg.start, seg.end), category)) {
         if (target) target.post.push('partial');
         else freeAnswers.push({ pol: 'partial', seg: segGroups.length - 1 });
@@ -1473,7 +1505,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       const ownFact = kb.interview.vocabulary.statedFacts.some((f) => f.words.some((w) => segText.includes(w.toLowerCase())));
       // 「车间有工业以太网，全厂还没有」: a clause that gives a wider reach answers for the wider
       // capability (CapabilitiesFile `widens`), not for the system just named.
-      const wider = target ? widened(kb, target.ms.flatMap((m) => m.caps), segText).filter((c) => !target.ms.some((m) => m.caps.includes(c))) : [];
+      const wider = target ? widened(kb, target.ms.flatMap((m) => m.caps), segText, lower).filter((c) => !target.ms.some((m) => m.caps.includes(c))) : [];
       // 「MES已经上线了，明年扩到全厂」: a time to come after a system said in place in its own clause is
       // the rest of it still to come, so it is partly built, not missing.
       // An upgrade to come (明年升级) leaves the system as it is: in place.
@@ -1773,16 +1805,20 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (items.has(fact.question)) continue;
     for (const [si, seg] of segments.entries()) {
       const segText = lower.slice(seg.start, seg.end);
-      const at = Math.min(...fact.words.map((w) => statedAt(segText, w.toLowerCase())).filter((i) => i >= 0));
-      if (!Number.isFinite(at)) continue;
+      const spans = fact.words.flatMap((w) => statedSpan(segText, w.toLowerCase()) ?? []).sort((a, b) => a.at - b.at);
+      if (!spans.length) continue;
+      // An answer word inside a word said in two parts (信用中国上没有失信) speaks of the fact as one before it does.
+      const { at, last } = spans[0]!;
       // 「下面两个分厂一块报」「有个分公司在郑州」: units counted are units the enterprise has, not what it is.
       if (OWNED_UNITS.test(segText.slice(0, at))) continue;
       // An answer word speaks of the fact when it comes before its word (不是分公司, 没有被列入失信被执行人) or
       // closes the clause after it (分公司不是); one with more after it speaks of what follows: 「分公司没有独立法人」
       // denies the legal personhood, and the branch stays a branch.
-      const ofFact = (c: Cue) => c.end - seg.start <= at || STATED_TAIL.test(segText.slice(c.end - seg.start));
+      const ofFact = (c: Cue) => c.end - seg.start <= last || STATED_TAIL.test(segText.slice(c.end - seg.start));
       const p = combine(cues.filter((c) => c.start >= seg.start && c.end <= seg.end && ofFact(c)).map((c) => c.pol));
       if (p === false && fact.affirmedOnly) continue;
+      // A word said in two parts names the register and the list, not a listing: only an answer word makes it one (「信用中国上失信名单查过了」 says neither).
+      if (p === undefined && last > at) continue;
       items.set(fact.question, p === false ? !fact.value : fact.value);
       choiceSegments.add(si);
       break;

@@ -43,6 +43,28 @@ function namesOf(kb: KnowledgeData): Map<string, string[]> {
   return names;
 }
 
+/**
+ * The item names of this reply: each item's own names, with the `itemNames` whose level word the reply holds too
+ * (「自动化设备占比…省内先进」 names the self-assessment of that share).
+ */
+function namesIn(kb: KnowledgeData, text: string): Map<string, string[]> {
+  const own = namesOf(kb);
+  const extra = kb.interview.vocabulary.itemNames.filter((n) => !n.with.length || n.with.some((w) => text.includes(w.toLowerCase())));
+  if (!extra.length) return own;
+  const names = new Map(own);
+  const ids = [...indexOf(kb).questions.keys()];
+  for (const n of extra) {
+    for (const id of ids.filter((q) => (n.question.endsWith('*') ? q.startsWith(n.question.slice(0, -1)) : q === n.question))) {
+      const label = indexOf(kb).questions.get(id)!.label.toLowerCase();
+      names.set(id, [...new Set([...(names.get(id) ?? [label]), ...n.words.map((w) => w.toLowerCase())])]);
+    }
+  }
+  return names;
+}
+
+/** An A-not-A that repeats the question asked (是不是先进, 有没有达到): it quotes the item, it gives no value. */
+const QUOTED_ASKING = /是不是|有没有|是否|达没达到|达不达到|算不算|够不够|先不先进/gu;
+
 function hitsOf(words: readonly string[], text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   for (const w of words) {
@@ -63,7 +85,7 @@ function hitsOf(words: readonly string[], text: string): { word: string; start: 
 export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pending: QuestionView | null, answers: Answers, category: Category | null): Interpretation | undefined {
   const text = normalise(rawText.slice(0, 400)).text.toLowerCase();
   if (!text) return undefined;
-  const names = namesOf(kb);
+  const names = namesIn(kb, text);
   const owners = new Map<string, Set<string>>();
   for (const [id, words] of names) for (const w of words) owners.set(w, (owners.get(w) ?? new Set()).add(id));
   const hits: Hit[] = [];
@@ -103,7 +125,8 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   const opened = (t: string) => openers.reduce((x, w) => (x.startsWith(w) ? x.slice(w.length) : x), t.replace(/^[\s，,。；;！!]+/u, ''));
   const before = opened(text.slice(0, cut).replace(/[\s，,。；;！!？?]+$/u, '')).replace(/^[\s，,。；;！!]+/u, '');
   const part = text.slice(cut);
-  const corrected = corrections.some((h) => h.start >= cut);
+  // 「我没说是」 says an answer was wrong as plainly as 说错了 does.
+  const corrected = corrections.some((h) => h.start >= cut) || vocab.notSaid.some((w) => part.includes(w.toLowerCase()));
 
   const view = viewOf(spec, category);
   // The words that say something was wrong (刚才, 选错了) are read past: what is left is the value.
@@ -118,8 +141,11 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   };
   const lastEnd = Math.max(...mine.filter((h) => h.start >= cut).map((h) => h.end));
   const masked = mine.reduceRight((t, h) => (h.start >= cut ? t.slice(0, h.start - cut) + ' '.repeat(h.end - h.start) + t.slice(h.end - cut) : t), part);
-  const value = read(text.slice(lastEnd)) ?? read(masked) ?? (corrected ? undefined : read(part));
+  const back = corrected ? takenBack(kb, text.slice(lastEnd), read) : undefined;
+  const value = back !== undefined ? back : (read(text.slice(lastEnd)) ?? read(masked) ?? (corrected ? undefined : read(part)));
   if (value === undefined || !applyAnswer(kb, answers, id, value).ok) return undefined;
+  // Nothing to take back from an item never answered, nor a change to make where the answer already is unknown.
+  if (value === null && (stored === undefined || stored === null)) return undefined;
 
   const items: (Interpretation & { kind: 'answers' })['items'] = [];
   if (!corrected) {
@@ -139,4 +165,21 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   }
   items.push({ questionId: id, value });
   return { kind: 'answers', items };
+}
+
+/**
+ * What a correction says of an answer it takes back without giving another (「我没说是，这个我们也不清楚」): unknown (null);
+ * 「没说是，不是」 is the 否 it then gives. Undefined when it says neither, so the value is read as any other.
+ */
+function takenBack(kb: KnowledgeData, tail: string, read: (t: string) => AnswerValue | undefined): AnswerValue | undefined {
+  const v = kb.interview.vocabulary;
+  const t = tail.replace(QUOTED_ASKING, '，');
+  const unsaid = v.notSaid.map((w) => w.toLowerCase()).filter((w) => t.includes(w));
+  if (unsaid.length) {
+    const rest = unsaid.reduce((x, w) => x.split(w).join('，'), t);
+    return read(rest) === false ? false : null;
+  }
+  // 「设备占比算不算先进我们不确定」: the doubt is the answer, whatever level word it names.
+  if (!v.skip.some((w) => t.includes(w.toLowerCase()))) return undefined;
+  return read(t) === false ? false : null;
 }

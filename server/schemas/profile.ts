@@ -101,6 +101,11 @@ export const Assessment = z.object({
       missing: z.array(CapabilityId),
       unknown: z.array(CapabilityId),
       advice: z.string(),
+      /**
+       * Capabilities the notice asks for 「根据…需要」 that are not in place: no gap, so the condition can be met, but its
+       * advice (say in the application how the work is done without them) is shown beside the met status.
+       */
+      asNeededLacking: z.array(CapabilityId).optional(),
     }),
   ),
   notes: z.array(z.object({ clause: z.string(), text: z.string() })),

@@ -263,7 +263,8 @@ export class ZzAssessmentPanel extends LitElement {
                   </div>
                   ${c.missing.length ? html`<p class="detail">缺少：${this._labels(c.missing)}</p>` : nothing}
                   ${c.unknown.length ? html`<p class="detail muted">待确认：${this._labels(c.unknown)}</p>` : nothing}
-                  ${c.advice && c.status !== 'met' ? html`<p class="detail">建议：${this._rich(c.advice)}</p>` : nothing}
+                  ${c.asNeededLacking?.length ? html`<p class="detail muted">未采用（通知为“根据需要”采用，不单独构成缺项）：${this._labels(c.asNeededLacking)}</p>` : nothing}
+                  ${c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? html`<p class="detail">建议：${this._rich(c.advice)}</p>` : nothing}
                 </li>`,
               )}
             </ul>`

@@ -40,9 +40,14 @@ export const CapabilitiesFile = z
         anyForm: z.boolean().optional(),
         /**
          * A narrower capability named in a clause that gives this one's reach (「全厂都是工业以太网」: a
-         * workshop network, said of the whole plant) is this capability too.
+         * workshop network, said of the whole plant) is this capability too. A `placeless` word gives a reach without
+         * naming where (全覆盖): it widens only a reply that names none of the `confinedBy` parts, since 「车间有工业以太网，
+         * 全覆盖」 covers the workshop, not the plant.
          */
-        widens: z.object({ of: z.array(CapabilityId).min(1), words: z.array(Text).min(1) }).optional(),
+        widens: z
+          .object({ of: z.array(CapabilityId).min(1), words: z.array(Text).min(1), placeless: z.array(Text).optional(), confinedBy: z.array(Text).optional() })
+          .refine((w) => (w.placeless ?? []).every((x) => w.words.includes(x)), { message: 'placeless 的词须在 words 中' })
+          .optional(),
         /**
          * Systems whose name, typed while this capability's question waits, answers it: the notice's 制造管控系统 of
          * a process plant is what plants call their MES, so 「MES上了」 to that question answers it, and is not
@@ -647,6 +652,17 @@ export const InterviewFile = z
        * item named they are no answer of their own, so the reply is about that item alone.
        */
       correctionOpeners: Words.default([]),
+      /**
+       * What names an answered item in a correction beyond its `subjects` words: a measure said with the level it was judged
+       * by (「自动化设备占比是不是省内先进」 names the self-assessment, not the share), so a `with` word must be in the reply too.
+       * `question` may end in *. Read by the correction of a named item only, so these words answer nothing in passing.
+       */
+      itemNames: z.array(z.object({ question: z.string(), words: Words, with: Words.default([]) })).default([]),
+      /**
+       * Words that say an answer recorded was never given (我没说是, 没说有): in a correction of a named item they take the
+       * answer back to unknown, unless the rest of the correction gives a value (「我没说是，是不是」 is no value; 「没说是，不是」 is 否).
+       */
+      notSaid: Words.default([]),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
       /**
