@@ -12,7 +12,7 @@ import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumbe
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
-import { askAboutPending, type AboutPending } from '../understand';
+import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
 import type { Answers, Interpretation, InterviewRules, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -393,7 +393,7 @@ export class Conversation {
         }
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
-        const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
+        const asSaid = item.approx && item.questionId.startsWith('form.') ? clipQuote(item.said ?? msg.text, 40) : undefined;
         // An interview figure given round (「联网的大概一半多点」) is read back as round, with the words typed, so it is not
         // taken for an exact figure the user never gave.
         const roundShown = item.approx && typeof item.value === 'number' && !item.questionId.startsWith('form.') ? (d: string) => phrases.approxFigure(d, item.said ?? msg.text) : undefined;
@@ -619,7 +619,7 @@ export class Conversation {
     // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
     const form = view?.kind === 'number' && questionId.startsWith('form.');
     const figure = form ? readFigure(data, questionId, value) : undefined;
-    const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: value.trim().slice(0, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
+    const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: clipQuote(value, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
     if (refused) return { refused };
     const n = view?.kind === 'number' ? (figure?.kind === 'value' ? figure : parseNumber(value, view.unit)) : undefined;
     // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).

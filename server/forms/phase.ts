@@ -9,6 +9,7 @@ import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate } from '../understand/dates';
+import { clipQuote } from '../understand/quote';
 
 export { parseDate };
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
@@ -764,7 +765,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A field of listed names keeps the listed name, and a value naming none is asked back, never stored as typed.
   if (typeof v === 'string' && c.q.named) {
     const name = namedValue(c.q.named, v);
-    if (!name) return { ok: false, error: fill(kb.formQuestions.messages.notNamed, { said: v.slice(0, 20), field: labelOf(c), names: c.q.named.map((n) => n.name).join('、') }) };
+    if (!name) return { ok: false, error: fill(kb.formQuestions.messages.notNamed, { said: clipQuote(v, 20), field: labelOf(c), names: c.q.named.map((n) => n.name).join('、') }) };
     v = name;
   }
   // A month-only field keeps the month of a full date typed into it (2021-05-18 → 2021-05): the form prints no day there.
@@ -1285,7 +1286,7 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
   if (series) return series;
   const named = yearsSaid(text, now, kb.formQuestions.vocabulary.relativeYears);
   if (!named.length) return undefined;
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   const blank = (t: string, ys: typeof named) => ys.reduce((x, y) => x.split(y.said).join(' '), t);
   const own = named.filter((y) => !COMPARED.test(text.slice(0, y.at)));
   // 「比2021年多两千万」 with a figure of its own is the asked year's; 「跟21年差不多」 with none says no figure.
@@ -1986,6 +1987,26 @@ function withoutNameNumbers(text: string, ownWorkshop: string | undefined, singl
   return { text: out, others };
 }
 
+/** A none said plainly (「没有」「无」) or hedged in time (「暂时没有」「还没有」「目前没有」). */
+const PLAIN_NONE = /^(?:没有|无|暂无)[。.!！]*$/u;
+const HEDGED_NONE = /^(?:目前|暂时|现在|暂|还|目前还|暂时还|现在还)(?:没有|没|无)(?:呢|的|哦|啊)?[。.!！]*$/u;
+
+/**
+ * What a whole reply of none means at a number field, or undefined when it is no none or the field does not say.
+ * 「零」 is 0 anywhere. A count whose thing the enterprise may have none of (专利, 联网设备: `noneMeans` 'zero') takes 0
+ * for a plain or a hedged none; one that cannot be none (设备总数, 员工: 'skip') hears the figure is not at hand, so the
+ * field is put off and asked later, never given a 0 the form would print. A field that says neither takes a plain none
+ * as 0 and has a hedged one asked back.
+ */
+function noneAt(kb: FormsKnowledge, id: string, t: string): 0 | null | undefined {
+  if (/^零[。.!！]*$/u.test(t)) return 0;
+  const plain = PLAIN_NONE.test(t);
+  if (!plain && !HEDGED_NONE.test(t)) return undefined;
+  const means = findQuestion(kb, id)?.q.noneMeans;
+  if (means === 'skip') return null;
+  return plain || means === 'zero' ? 0 : undefined;
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
@@ -2004,8 +2025,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
   const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
   if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
-  // "没有" to "how many patents?" is zero, not a skip.
-  if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
+  // "没有" to "how many patents?" is zero, not a skip; what a none means at a count is the field's own (noneAt).
+  const none0 = pending.kind === 'number' ? noneAt(kb, pending.id, t) : undefined;
+  if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   const section = sectionSkipped(kb, pending.id, t);
@@ -2036,7 +2058,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
-    return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
+    return { kind: 'answers', items: [{ questionId: pending.id, value: c.q.noneMeans === 'skip' ? null : 0 }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
@@ -2059,7 +2081,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // the whole reply is asked back and nothing of it is recorded.
   if (own && own.kind !== 'answers') {
     if (!passing.items.length) return own;
-    return { kind: 'answers', items: passing.items, ...(passing.notes.length ? { notes: passing.notes } : {}), pendingLeft: { reason: 'notRead', choices: [passing.rest.trim().slice(0, 40)] } };
+    return { kind: 'answers', items: passing.items, ...(passing.notes.length ? { notes: passing.notes } : {}), pendingLeft: { reason: 'notRead', choices: [clipQuote(passing.rest, 40)] } };
   }
   // A round figure among other facts keeps the words of its own part of the reply.
   const more = passing.items.length > 0 || passing.notes.length > 0;
@@ -2365,7 +2387,7 @@ export function readFigure(
     };
   }
   const n = parseNumber(text, c.q.unit);
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   const m = kb.formQuestions.messages;
   const period = c.q.period;
   if (n && period) {
@@ -2480,7 +2502,7 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
   const wantKind = fieldKind(v, c);
   const wanted = c.q.wants ?? (wantKind ? `${wantKind.label}${c.q.unit && c.q.kind === 'number' ? `（${c.q.unit}）` : ''}` : undefined);
   if (!wanted) return undefined;
-  const said0 = text.trim().slice(0, 30);
+  const said0 = clipQuote(text, 30);
   // A year's series where one figure is asked (「2021年30人，2022年45人」 to 研发人员) is no one value of it, whatever its unit;
   // a table's yearly figures are read by year before this (yearlyFigures).
   const series = YEARLY_FACT.test(c.fact) ? undefined : v.unitKinds.find((k) => k.series && seriesSaid(k, text));
@@ -2490,7 +2512,7 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
   const kinds = saidKinds(v, text).filter((k) => !k.series);
   if (!kinds.length || kinds.some((k) => k.kind === wantKind?.kind)) return undefined;
   // A checked text field (the credit code) hears only of a date or a figure typed into it, never of its own characters.
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   return { choices: [said, kinds[0]!.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said, kind: kinds[0]!.label, wanted, field: labelOf(c) }) };
 }
 
@@ -2533,7 +2555,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       const said = namedValues(c.q.named, value);
       if (said.length === 1) return { kind: 'answers', items: [{ questionId: pending.id, value: said[0]! }] };
       if (said.length > 1) return { kind: 'unclear', reason: 'severalChoices', choices: said.map((n) => `“${n}”`), field: labelOf(c) };
-      return { kind: 'unclear', reason: 'notNamed', choices: [t.trim().slice(0, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
+      return { kind: 'unclear', reason: 'notNamed', choices: [clipQuote(t, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
     }
     // An industry described in words is the division it names; what the enterprise makes, said after it, is offered
     // as its 主营业务 (filled only while that is empty), so the words are not lost.
@@ -2652,7 +2674,7 @@ export function hasPhone(text: string): boolean {
 }
 
 function nothingToPrint(c: Concrete, text: string): string {
-  return `“${labelOf(c)}”要写明具体内容，“${text.trim().slice(0, 20)}”不能填入申报书；不清楚可以回答“跳过”`;
+  return `“${labelOf(c)}”要写明具体内容，“${clipQuote(text, 20)}”不能填入申报书；不清楚可以回答“跳过”`;
 }
 
 /** The path of a narrative cell's fact: an element cell, or one of a workshop's. */
