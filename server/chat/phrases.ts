@@ -64,6 +64,7 @@ const PLACEHOLDERS = {
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
   seriesCount: ['said', 'count', 'question'],
+  partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -285,6 +286,9 @@ export const phrases = {
   /** Figures after a series of years (「2020到2022年…」) whose runs do not each give one figure a year: nothing recorded. */
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
+  /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
+  parts: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('partsOfCount', { said: choices[0] ?? '', sum: choices[1] ?? '', unit: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
   percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

@@ -2616,6 +2616,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       if (!yearly.parts.length) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(yearsSaid(t, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year)], field: labelOf(c) };
       return { kind: 'answers', items, ...(notes.length ? { notes } : {}) };
     }
+    // 「3号线有40台，全车间一共180台」: the whole is the count asked, not the first figure; parts with no whole
+    // (「数控机床30台，机器人12台」) are asked back with their sum, since what else the count holds is not said.
+    const counted = partsAndWhole(kb.formQuestions.vocabulary, c, t);
+    if (counted?.parts) return { kind: 'unclear', reason: 'parts', choices: [clipQuote(t, 40), String(counted.sum), c.q.unit ?? ''], field: labelOf(c) };
+    if (counted?.whole !== undefined && counted.whole !== t) return readAsked(kb, c, pending, counted.whole);
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
@@ -2644,6 +2649,27 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** Where a count's reply breaks into clauses that may each give a figure: punctuation, or 和/还有 after a measure word. */
+const COUNT_CLAUSES = /[，,；;。、\n]+|\s+|(?<=[台套个人名位项件条家])(?:和|及|以及|还有|另外|另有)/u;
+
+/**
+ * A count's reply that gives several figures of the one unit: the clause that says it is the whole (`wholeWords`:
+ * 一共, 全车间, 合计), or, with no whole said, the parts and their sum. Undefined for a reply of one figure, or of
+ * several wholes, which is read as before.
+ */
+function partsAndWhole(v: FormVocabulary, c: Concrete, t: string): { whole?: string; parts?: string[]; sum?: number } | undefined {
+  if (c.q.validate !== 'count' || !c.q.unit) return undefined;
+  const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
+  const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)\d{2}\s*年/u.test(x));
+  if (figures.length < 2) return undefined;
+  const wholes = figures.filter((x) => v.wholeWords.some((w) => x.includes(w)));
+  if (wholes.length === 1) return { whole: wholes[0]! };
+  if (wholes.length > 1) return undefined;
+  const values = figures.map((x) => parseNumber(x, c.q.unit));
+  if (values.some((n) => n === undefined || n.approx)) return undefined;
+  return { parts: figures, sum: values.reduce((a, n) => a + n!.value, 0) };
 }
 
 /**

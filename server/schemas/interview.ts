@@ -154,11 +154,12 @@ export type Interpretation =
    * names (资本性质) that says none of them; `choices` are the words typed, then the names. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
-   * `choices` are the words typed, the kind they state and what the field wants.
+   * `choices` are the words typed, the kind they state and what the field wants. 'parts': several figures of a count's
+   * parts with no whole said (「数控机床30台，机器人12台」 to 设备总数); `choices` are the words typed, their sum and the unit.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts';
       choices?: string[];
       field?: string;
     };
