@@ -1522,6 +1522,9 @@ export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
   const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!t) return [];
   const items = passingFacts(kb, gate, t).items;
+  // 「发展历程写错了，应该是…」 with no form question waiting takes back the field it names, a story's too.
+  const fix = correctionOf(kb, gate, t);
+  if (fix?.kind === 'answers') for (const i of fix.items) if (!items.some((x) => x.questionId === i.questionId)) items.push({ ...i, extra: true });
   const v = kb.formQuestions.vocabulary;
   const clauses = t.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
   const name = clauses.map((c) => ownNameIn(v, c)).find((x) => x !== undefined);
@@ -1734,7 +1737,10 @@ const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实
  */
 function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
   const words = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
-  if (!words.length || t.length > CORRECTION_MAX) return undefined;
+  // A free-text field is named only when its answer is taken back (「发展历程写错了」); its new text may be a story.
+  const stories = correctedNames(kb);
+  const story = stories.find((n) => { const i = t.indexOf(n.word); return i >= 0 && i <= NARRATIVE_CORRECTION_LEAD; });
+  if (!words.length || (t.length > CORRECTION_MAX && !story)) return undefined;
   const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
   // 「第三个改成发块」 to any question edits an item of the list answered before: a story does not open so.
   if (readEdit(t, words)?.kind === 'item' && /^(?:把)?第/u.test(t)) return { kind: 'unclear', reason: 'previous' };
@@ -1767,13 +1773,14 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   // 「建设后的人数」 names the field 「建设后人数」 does: the 的 between its words is read past.
   const plain = t.toLowerCase().replace(/的/gu, '');
   let own: number | undefined;
-  for (const n of namesFor(kb, c)) {
+  for (const n of [...namesFor(kb, c), ...stories].sort((a, b) => b.word.length - a.word.length)) {
     const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
     const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
     // 「地址写错了，是…」 typed where the address is asked (its box in the form view, or its question again) names the
-    // asked field itself: its value is what follows, not the whole reply.
+    // asked field itself: its value is what follows, not the whole reply. So does 「发展历程写错了，应该是…」 at the
+    // history's own question: the story after it replaces the answer, without the words that took it back.
     if (n.id === c.id) {
-      if (i === 0 && !narrative && end <= hit.start && (own === undefined || end > own)) own = end;
+      if (i === 0 && (!narrative || stories.includes(n)) && end <= hit.start && (own === undefined || end > own)) own = end;
       continue;
     }
     if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
@@ -1796,7 +1803,22 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const said = t.slice(Math.max(hit.end, named.end)).replace(CORRECTION_LEAD, '').replace(/[。.!！~～]+$/u, '').trim();
   const read = passingValue(kb, named.id, said);
   if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
+  // A story's new text is read as its own question reads a reply: 「有」 alone is no history to print.
+  const storyAt = findQuestion(kb, named.id);
+  if (storyAt && storyAt.q.kind === 'text' && storyAt.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, said, storyAt.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+const corrected = new WeakMap<FormsKnowledge, SaidAs[]>();
+/** The words naming each free-text field in a reply that takes its answer back (`correctedAs`), longest first. */
+function correctedNames(kb: FormsKnowledge): SaidAs[] {
+  let out = corrected.get(kb);
+  if (!out) {
+    out = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.correctedAs ?? []).map((word) => ({ word, id: q.id })));
+    out.sort((a, b) => b.word.length - a.word.length);
+    corrected.set(kb, out);
+  }
+  return out;
 }
 
 /** A workshop as a reply names it before one of its fields: its number in the form (车间1, 2号车间, 第二车间, 申报车间 is the one). */
