@@ -1080,7 +1080,8 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
     }
     const lead = personWords.find((w) => piece.startsWith(w) && piece.length > w.length);
     const name = (lead ? piece.slice(lead.length) : piece).replace(/^[是叫为：:]/u, '');
-    if (!isPost(name) && isPersonName(kb, name)) {
+    // 「王主任」 names the person by a post: the name's, never the post's; the post is asked again.
+    if ((!isPost(name) || addressedAs(v, name)) && isPersonName(kb, name)) {
       items.push({ questionId: `${who}.name`, value: nameAsStored(name), extra: true });
       other = true;
       continue;
@@ -2670,7 +2671,37 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+  // 「办公室主任」 at 发展历程, 「王建国」 at 主营业务: plainly a post's or a name's reply, typed a field early or late.
+  const other = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact) ? otherFieldsKind(kb, t) : undefined;
+  if (other) {
+    const k = kb.formQuestions.vocabulary.storyReplyKinds;
+    return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 20), k[other], k.wanted], field: labelOf(c) };
+  }
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** The longest whole reply read as a post or a name alone; a longer one is a sentence, whatever it ends with. */
+const SHORT_REPLY = 10;
+
+/**
+ * Whether a whole short reply is plainly a post (ends with a `titles` word: 办公室主任, 技术总监) or a person's name
+ * alone, as a story's field never is. `postEnds` (员, 工, 部) are not read here: 「自动化加工」 ends with one.
+ */
+function otherFieldsKind(kb: FormsKnowledge, text: string): 'post' | 'person' | undefined {
+  const t = wholeReply(text);
+  if ([...t].length > SHORT_REPLY || !/^[\p{Script=Han}·]+$/u.test(t)) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  if (v.titles.some((w) => t.endsWith(w))) return addressedAs(v, t) ? 'person' : 'post';
+  return isPersonName(kb, t) ? 'person' : undefined;
+}
+
+/**
+ * 「王主任」「李总」: a surname and a post is how a person is addressed, a name and not the post itself (联系人职务 wants
+ * 办公室主任, not whose it is). A title that is itself a word (高工, 副总) is a post.
+ */
+function addressedAs(v: FormVocabulary, said: string): boolean {
+  if (v.titles.includes(said)) return false;
+  return v.surnames.some((s) => said.startsWith(s) && [...v.titles, ...v.postEnds].includes(said.slice(s.length)));
 }
 
 /** Where a count's reply breaks into clauses that may each give a figure: punctuation, or 和/还有 after a measure word. */

@@ -463,6 +463,11 @@ export const FormVocabulary = z.object({
    * the count asked; several parts with no whole are asked back with their sum, never the first taken.
    */
   wholeWords: z.array(z.string().min(1)).default([]),
+  /**
+   * What a whole short reply to a free-text field is when it is plainly another field's (「办公室主任」 at 发展历程, a
+   * person's name at 主营业务): the kinds said back, and what such a field wants instead. The reply is asked back.
+   */
+  storyReplyKinds: z.object({ post: z.string().min(1), person: z.string().min(1), wanted: z.string().min(1) }).default({ post: '职务', person: '人名', wanted: '文字说明' }),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
   /**
    * Words that make a reply at a field a question about that field (啥叫, 什么意思, 怎么填): with the field's name, 这个,
