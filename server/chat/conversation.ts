@@ -357,11 +357,16 @@ export class Conversation {
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
       // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
       const same: Recorded[] = [];
-      for (const item of interp.items) {
+      for (const said of interp.items) {
+        // A fact a story's field takes in passing (研发投入 for 研发队伍…) adds to the story it holds, once.
+        const earlier = answers[said.questionId];
+        const adds = said.adds && typeof earlier === 'string' && earlier.trim() !== '' && typeof said.value === 'string';
+        // A story that ends its sentence goes on with the new one; one that does not is joined with 「；」.
+        const joined = adds ? (/[。！!]\s*$/u.test(earlier) ? earlier.trimEnd() : `${earlier.replace(/[\s；;，,]+$/u, '')}；`) : '';
+        const item = adds && !earlier.includes(said.value as string) ? { ...said, value: `${joined}${said.value as string}` } : said;
         // A field said in passing fills only one still unanswered (a skipped one included): an answer already
         // given is changed by editing it, never by the way, and the user hears it was left as it was.
-        const earlier = answers[item.questionId];
-        if (item.extra && earlier !== undefined && earlier !== null) {
+        if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier)) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
           if (shown && earlier !== item.value) passing.kept.push(shown);
           else if (shown) same.push(shown);

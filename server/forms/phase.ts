@@ -1374,7 +1374,7 @@ const JOINED = /^[\s、，,和及与]*$/u;
 /** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
 const RELATIVE_YEAR = /[去前今本上]/u;
 
-type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
+type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string };
 function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
   const v = kb.formQuestions.vocabulary;
   const asked = namesFor(kb, c);
@@ -1394,6 +1394,17 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   const kept: { sep: string; text: string }[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
+    // 「研发投入2021年800万，2022年1000万」: a fact the form has no cell for, which a story's field takes whole, with
+    // the pieces that go on with its years; words and figures are kept as said.
+    const story = storyTaking(kb, p.text.replace(PASSING_LEAD, ''));
+    if (story && story !== c.id) {
+      let said = p.text;
+      let used = 1;
+      for (; i + used < pieces.length && SERIES_GOES_ON.test(pieces[i + used]!.text) && !namedIn(pieces[i + used]!.text, names); used++) said += pieces[i + used]!.sep + pieces[i + used]!.text;
+      if (!items.some((x) => x.questionId === story)) items.push({ questionId: story, value: said, extra: true, adds: true });
+      i += used - 1;
+      continue;
+    }
     // A name alone with its value in the next piece (「电话 13837112345」) is read as one.
     const withNext = (value: string) => (value === '' && i + 1 < pieces.length ? { value: pieces[i + 1]!.text, used: 2 } : { value, used: 1 });
     // 「去年营业收入一点二亿」: a year said relative to the notice's names the form's year it is (2022年营业收入).
@@ -1491,6 +1502,14 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   const rest = kept.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('');
   // Nothing taken: the reply is read as typed, separators and all.
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
+}
+
+/** A piece that goes on with the years of the one before (「2022年1000万」, 「去年1200万」). */
+const SERIES_GOES_ON = /^(?:和|及|以及|、)?\s*(?:(?:19|20)?\d{2}\s*年|[去前今]年|大前年)/u;
+
+/** The story field that takes a piece opening with one of its `takesPiecesOn` words (研发投入), if any. */
+function storyTaking(kb: FormsKnowledge, piece: string): string | undefined {
+  return kb.formQuestions.questions.find((q) => !q.repeat && (q.takesPiecesOn ?? []).some((w) => piece.startsWith(w)))?.id;
 }
 
 /**

@@ -111,12 +111,13 @@ export type Interpretation =
    * that field only while it is unanswered, and the user is told. notes: pieces said in passing that name
    * something but were not read as a value (a yearly figure without its year, a postcode the form does not ask for).
    * said: the words a round figure was given in, where the reply holds more than that figure.
+   * adds: an extra item of a story's field (研发投入 for 研发队伍、科研成果…) that adds its words to the story the field holds.
    * pendingLeft: the pending question is not answered by these items, and why (as for 'unclear'), so it is
    * asked again naming what was heard.
    */
   | {
       kind: 'answers';
-      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[];
+      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; adds?: true; said?: string }[];
       wholeGroup?: boolean;
       section?: string;
       asks?: true;
