@@ -2681,10 +2681,10 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);
-    if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }] };
+    if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }, ...laterEvents(kb, c, t, d)] };
     // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.
     const part = partOfYear(t);
-    if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }] };
+    if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }, ...laterEvents(kb, c, t, part.value)] };
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
     return YEAR_ONLY.test(arabicDate(t)) || BARE_YEAR.test(wholeReply(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
@@ -2697,6 +2697,24 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 20), k[other], k.wanted], field: labelOf(c) };
   }
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** A clause that holds a year (「2021年扩产」, 「15年上市」). */
+const DATED = /(?<![\d.])(?:(?:19|20)\d{2}|\d{2})\s*年/u;
+
+/**
+ * 「2020年3月开始，2021年扩产」 to a date: the clauses with a year of their own beside the one the date was read from are
+ * further events of the enterprise, kept in its 发展历程 (added to what it holds) rather than dropped, and said.
+ */
+function laterEvents(kb: FormsKnowledge, c: Concrete, t: string, date: string): { questionId: string; value: string; extra: true; adds: true }[] {
+  const history = kb.formQuestions.questions.find((q) => q.fact === 'history' && !q.repeat);
+  if (!history || history.id === c.id) return [];
+  const dated = t.split(/[，,；;。\n]+/u).map((x) => x.trim()).filter((x) => DATED.test(arabicDate(x)));
+  if (dated.length < 2) return [];
+  const own = dated.findIndex((x) => parseDate(x) === date || partOfYear(x)?.value === date);
+  if (own < 0) return [];
+  const others = dated.filter((_x, i) => i !== own);
+  return [{ questionId: history.id, value: others.join('，'), extra: true, adds: true }];
 }
 
 /** The longest whole reply read as a post or a name alone; a longer one is a sentence, whatever it ends with. */
