@@ -2741,8 +2741,8 @@ function addressedAs(v: FormVocabulary, said: string): boolean {
   return v.surnames.some((s) => said.startsWith(s) && [...v.titles, ...v.postEnds].includes(said.slice(s.length)));
 }
 
-/** Where a count's reply breaks into clauses that may each give a figure: punctuation, or 和/还有 after a measure word. */
-const COUNT_CLAUSES = /[，,；;。、\n]+|\s+|(?<=[台套个人名位项件条家])(?:和|及|以及|还有|另外|另有)/u;
+/** Where a count's reply breaks into clauses that may each give a figure: punctuation (not a comma between digits: 1,086), or 和/还有 after a measure word. */
+const COUNT_CLAUSES = /[；;。、\n]+|(?<!\d)[，,]|[，,](?!\d)|\s+|(?<=[台套个人名位项件条家])(?:和|及|以及|还有|另外|另有)/u;
 
 /**
  * A count's reply that gives several figures of the one unit: the clause that says it is the whole (`wholeWords`:
