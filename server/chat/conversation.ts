@@ -12,7 +12,7 @@ import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumbe
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
-import { askAboutPending, type AboutPending } from '../understand';
+import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
 import type { Answers, Interpretation, InterviewRules, OfferedFact, SpeakContext, Speaker, SpokenAnswer, Step } from './ports';
@@ -365,11 +365,16 @@ export class Conversation {
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
       // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
       const same: Recorded[] = [];
-      for (const item of interp.items) {
+      for (const said of interp.items) {
+        // A fact a story's field takes in passing (研发投入 for 研发队伍…) adds to the story it holds, once.
+        const earlier = answers[said.questionId];
+        const adds = said.adds && typeof earlier === 'string' && earlier.trim() !== '' && typeof said.value === 'string';
+        // A story that ends its sentence goes on with the new one; one that does not is joined with 「；」.
+        const joined = adds ? (/[。！!]\s*$/u.test(earlier) ? earlier.trimEnd() : `${earlier.replace(/[\s；;，,]+$/u, '')}；`) : '';
+        const item = adds && !earlier.includes(said.value as string) ? { ...said, value: `${joined}${said.value as string}` } : said;
         // A field said in passing fills only one still unanswered (a skipped one included): an answer already
         // given is changed by editing it, never by the way, and the user hears it was left as it was.
-        const earlier = answers[item.questionId];
-        if (item.extra && earlier !== undefined && earlier !== null) {
+        if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier)) {
           const shown = rules.describe(answers).find((r) => r.questionId === item.questionId);
           if (shown && earlier !== item.value) passing.kept.push(shown);
           else if (shown) same.push(shown);
@@ -401,7 +406,7 @@ export class Conversation {
         }
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
-        const asSaid = item.approx && item.questionId.startsWith('form.') ? (item.said ?? msg.text).trim().slice(0, 40) : undefined;
+        const asSaid = item.approx && item.questionId.startsWith('form.') ? clipQuote(item.said ?? msg.text, 40) : undefined;
         // An interview figure given round (「联网的大概一半多点」) is read back as round, with the words typed, so it is not
         // taken for an exact figure the user never gave.
         const roundShown = item.approx && typeof item.value === 'number' && !item.questionId.startsWith('form.') ? (d: string) => phrases.approxFigure(d, item.said ?? msg.text) : undefined;
@@ -527,6 +532,7 @@ export class Conversation {
       : reason === 'wrongKind' && interp.kind === 'unclear' ? phrases.wrongKind(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherYear' && interp.kind === 'unclear' ? phrases.otherYear(before.question, interp.choices ?? [], interp.field)
       : reason === 'seriesCount' && interp.kind === 'unclear' ? phrases.seriesCount(before.question, interp.choices ?? [])
+      : reason === 'parts' && interp.kind === 'unclear' ? phrases.parts(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);
@@ -675,7 +681,7 @@ export class Conversation {
     // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
     const form = view?.kind === 'number' && questionId.startsWith('form.');
     const figure = form ? readFigure(data, questionId, value) : undefined;
-    const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: value.trim().slice(0, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
+    const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: clipQuote(value, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;
     if (refused) return { refused };
     const n = view?.kind === 'number' ? (figure?.kind === 'value' ? figure : parseNumber(value, view.unit)) : undefined;
     // 「0.6」 edited into a percentage field of the form: 0.6% or 60% is asked, never rescaled (the form view asks first).

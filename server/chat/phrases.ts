@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readValidated } from '../knowledge/load';
 import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
+import { clipQuote } from '../understand/quote';
 
 /** The notice's short title and year, from the knowledge version's manifest. */
 type NoticeLabel = { shortTitle: string; year: number };
@@ -65,6 +66,7 @@ const PLACEHOLDERS = {
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
   seriesCount: ['said', 'count', 'question'],
+  partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -237,14 +239,14 @@ export const phrases = {
     : say('otherItemDeniedSelf', { said: said.join(T.nameSeparator), question: q.text }),
   /** 「还打算报一个智能工厂」 to the 另有申报 question: this application's category or a second one is asked, nothing recorded. */
   otherCategory: (q: QuestionView | null, said: string[]) =>
-    !q ? T.unclearNoQuestion : say('otherCategory', { said: (said[0] ?? '').slice(0, 30), category: said[1] ?? '', question: q.text }),
+    !q ? T.unclearNoQuestion : say('otherCategory', { said: clipQuote(said[0] ?? '', 30), category: said[1] ?? '', question: q.text }),
   /** A form reply with nothing to put in the field (「很多」 for a figure, 「有」 or 「同上」 for a description): the ask-back says which field wants what. */
   bare: (q: QuestionView | null, said: string, field: string | undefined) =>
     !q ? T.unclearNoQuestion
-    : q.kind === 'number' ? say('bareFigure', { said: said.trim().slice(0, 20), field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
+    : q.kind === 'number' ? say('bareFigure', { said: clipQuote(said, 20), field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text })
     // 「2015年」 to a date: the year alone is what was given, and the month is what the form still needs.
-    : q.kind === 'date' ? say('bareDate', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text })
-    : say('bareText', { said: said.trim().slice(0, 20), field: field ?? q.text, question: q.text }),
+    : q.kind === 'date' ? say('bareDate', { said: clipQuote(said, 20), field: field ?? q.text, question: q.text })
+    : say('bareText', { said: clipQuote(said, 20), field: field ?? q.text, question: q.text }),
   /** A figure said for another span than the field's (「一个月六千万」 to a year's revenue): the field's own is asked, never converted. */
   period: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('period', { said: choices[0] ?? '', spoken: choices[1] ?? '', wanted: choices[2] ?? '', field: field ?? q.text, unit: q.unit ? say('hintNumberUnit', { unit: q.unit }) : '', question: q.text }) : T.unclearNoQuestion,
@@ -275,7 +277,7 @@ export const phrases = {
    * tax list's question, once the 失信 list is answered): it is no answer to the question waiting, which is asked again.
    */
   otherTopic: (q: QuestionView | null, said: string, items: Recorded[]) =>
-    q ? say('otherTopic', { said: said.trim().slice(0, 40), items: items.map((r) => say('otherTopicItem', { label: r.label, display: r.display })).join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
+    q ? say('otherTopic', { said: clipQuote(said, 40), items: items.map((r) => say('otherTopicItem', { label: r.label, display: r.display })).join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
   /** A 万 inside a numeral (「十万五」) whose two readings the field's range does not tell apart: asked which, since the form is signed. */
   wanOrPlace: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('wanOrPlace', { said: choices[0] ?? '', small: choices[1] ?? '', large: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
@@ -290,6 +292,9 @@ export const phrases = {
   /** Figures after a series of years (「2020到2022年…」) whose runs do not each give one figure a year: nothing recorded. */
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
+  /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
+  parts: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('partsOfCount', { said: choices[0] ?? '', sum: choices[1] ?? '', unit: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */
   percentOrFraction: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('percentOrFraction', { said: choices[0] ?? '', percent: choices[1] ?? '', fraction: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
@@ -314,7 +319,7 @@ export const phrases = {
   /** A date given as part of a year (「2021年初」) went into the form as its nearest month: the month itself is asked for. */
   approximateDate: T.approximateDate,
   /** A round figure of the interview (「一半多点」 as 50%) read back as the round figure it is, with the words typed. */
-  approxFigure: (figure: string, said: string) => say('approxFigure', { figure, said: said.trim().slice(0, 40) }),
+  approxFigure: (figure: string, said: string) => say('approxFigure', { figure, said: clipQuote(said, 40) }),
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
   notAccepted: (q: QuestionView | null, reason: string) =>
     // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.
@@ -324,7 +329,7 @@ export const phrases = {
    * recorded, the words are said back so they can be sent again, with the question that waits now.
    */
   staleReply: (said: string, asked: string, q: QuestionView | null) =>
-    q ? say('staleReply', { said: said.trim().slice(0, 60), asked, question: q.text }) : say('staleReplyDone', { said: said.trim().slice(0, 60), asked }),
+    q ? say('staleReply', { said: clipQuote(said, 60), asked, question: q.text }) : say('staleReplyDone', { said: clipQuote(said, 60), asked }),
   /** A card's value said back in words: a yes/no as 是/否, a skip as 跳过. */
   staleSaid: { yes: T.staleSaidYes, no: T.staleSaidNo, skip: T.staleSaidSkip },
   partlyUnclear: (n: number) => say('partlyUnclear', { count: n }),

@@ -28,7 +28,7 @@ export interface FormPhase {
   /** A correction naming no field (「第三个改成发块」) read against the form answer given last; undefined when it is no edit of it. */
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The form's facts a reply outside the form phase states (「我们是…有限公司，员工380人」), each for its field while unanswered. */
-  formFactsSaid(text: string): { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string }[];
+  formFactsSaid(text: string): { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string }[];
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */

@@ -7,6 +7,7 @@ import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
 import { applyFormAnswer, capabilityAnswers, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
+import { clipQuote } from '../understand/quote';
 
 /**
  * The chosen 申报书 as a form, a pure function of (knowledge, answers, category). The layout is the
@@ -311,12 +312,12 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   const help = own || !t ? undefined : fieldHelpFor(kb, questionId, t);
   if (help) return { ok: false, error: help };
   // 「同单位地址」 before the 单位地址 is given points at nothing yet: saved, it would print the words.
-  if (!own && t && view.kind === 'text' && pointsAtUnanswered(kb, answers, questionId, t)) return { ok: false, error: fill(kb.formQuestions.messages.pointsAtNothing, { said: t.slice(0, 20), field: labelOf(view) }) };
+  if (!own && t && view.kind === 'text' && pointsAtUnanswered(kb, answers, questionId, t)) return { ok: false, error: fill(kb.formQuestions.messages.pointsAtNothing, { said: clipQuote(t, 20), field: labelOf(view) }) };
   if (own) value = own.value;
   else if (!t) value = null;
   else if (view.kind === 'number') {
     // 「0373-3056789」 in a figure's box is a phone, whose digits the number reader would take as a figure.
-    if (hasPhone(t)) return { ok: false, error: fill(kb.formQuestions.messages.phoneAsFigure, { said: t.slice(0, 20), field: labelOf(view) }) };
+    if (hasPhone(t)) return { ok: false, error: fill(kb.formQuestions.messages.phoneAsFigure, { said: clipQuote(t, 20), field: labelOf(view) }) };
     const n = readFigure(kb, questionId, t);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
     if (n.kind === 'ask') return { ok: false, error: n.message };

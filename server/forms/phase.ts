@@ -9,6 +9,7 @@ import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
 import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate } from '../understand/dates';
+import { clipQuote } from '../understand/quote';
 
 export { parseDate };
 import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
@@ -764,7 +765,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A field of listed names keeps the listed name, and a value naming none is asked back, never stored as typed.
   if (typeof v === 'string' && c.q.named) {
     const name = namedValue(c.q.named, v);
-    if (!name) return { ok: false, error: fill(kb.formQuestions.messages.notNamed, { said: v.slice(0, 20), field: labelOf(c), names: c.q.named.map((n) => n.name).join('、') }) };
+    if (!name) return { ok: false, error: fill(kb.formQuestions.messages.notNamed, { said: clipQuote(v, 20), field: labelOf(c), names: c.q.named.map((n) => n.name).join('、') }) };
     v = name;
   }
   // A month-only field keeps the month of a full date typed into it (2021-05-18 → 2021-05): the form prints no day there.
@@ -1079,7 +1080,8 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
     }
     const lead = personWords.find((w) => piece.startsWith(w) && piece.length > w.length);
     const name = (lead ? piece.slice(lead.length) : piece).replace(/^[是叫为：:]/u, '');
-    if (!isPost(name) && isPersonName(kb, name)) {
+    // 「王主任」 names the person by a post: the name's, never the post's; the post is asked again.
+    if ((!isPost(name) || addressedAs(v, name)) && isPersonName(kb, name)) {
       items.push({ questionId: `${who}.name`, value: nameAsStored(name), extra: true });
       other = true;
       continue;
@@ -1285,7 +1287,7 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
   if (series) return series;
   const named = yearsSaid(text, now, kb.formQuestions.vocabulary.relativeYears);
   if (!named.length) return undefined;
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   const blank = (t: string, ys: typeof named) => ys.reduce((x, y) => x.split(y.said).join(' '), t);
   const own = named.filter((y) => !COMPARED.test(text.slice(0, y.at)));
   // 「比2021年多两千万」 with a figure of its own is the asked year's; 「跟21年差不多」 with none says no figure.
@@ -1372,7 +1374,7 @@ const JOINED = /^[\s、，,和及与]*$/u;
 /** Words before a figure that place it in a year relative to now (去年, 前年, 本年度), not the year asked. */
 const RELATIVE_YEAR = /[去前今本上]/u;
 
-type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string };
+type PassingItem = { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string };
 function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: PassingItem[]; notes: PassingNote[]; rest: string } {
   const v = kb.formQuestions.vocabulary;
   const asked = namesFor(kb, c);
@@ -1392,6 +1394,17 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   const kept: { sep: string; text: string }[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
+    // 「研发投入2021年800万，2022年1000万」: a fact the form has no cell for, which a story's field takes whole, with
+    // the pieces that go on with its years; words and figures are kept as said.
+    const story = storyTaking(kb, p.text.replace(PASSING_LEAD, ''));
+    if (story && story !== c.id) {
+      let said = p.text;
+      let used = 1;
+      for (; i + used < pieces.length && SERIES_GOES_ON.test(pieces[i + used]!.text) && !namedIn(pieces[i + used]!.text, names); used++) said += pieces[i + used]!.sep + pieces[i + used]!.text;
+      if (!items.some((x) => x.questionId === story)) items.push({ questionId: story, value: said, extra: true, adds: true });
+      i += used - 1;
+      continue;
+    }
     // A name alone with its value in the next piece (「电话 13837112345」) is read as one.
     const withNext = (value: string) => (value === '' && i + 1 < pieces.length ? { value: pieces[i + 1]!.text, used: 2 } : { value, used: 1 });
     // 「去年营业收入一点二亿」: a year said relative to the notice's names the form's year it is (2022年营业收入).
@@ -1491,6 +1504,14 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
   return { items, notes, rest: items.length || notes.length || rest !== pieces.map((k, i) => (i === 0 ? '' : k.sep) + k.text).join('') ? rest : text };
 }
 
+/** A piece that goes on with the years of the one before (「2022年1000万」, 「去年1200万」). */
+const SERIES_GOES_ON = /^(?:和|及|以及|、)?\s*(?:(?:19|20)?\d{2}\s*年|[去前今]年|大前年)/u;
+
+/** The story field that takes a piece opening with one of its `takesPiecesOn` words (研发投入), if any. */
+function storyTaking(kb: FormsKnowledge, piece: string): string | undefined {
+  return kb.formQuestions.questions.find((q) => !q.repeat && (q.takesPiecesOn ?? []).some((w) => piece.startsWith(w)))?.id;
+}
+
 /**
  * The field of listed names (资本性质) a whole piece of a reply names, and the name it stands for (「民营企业」 is 民营):
  * only the name or an alias alone, after at most a 是 or 属于, so a piece that merely mentions one tells nothing of it.
@@ -1521,6 +1542,9 @@ export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
   const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!t) return [];
   const items = passingFacts(kb, gate, t).items;
+  // 「发展历程写错了，应该是…」 with no form question waiting takes back the field it names, a story's too.
+  const fix = correctionOf(kb, gate, t);
+  if (fix?.kind === 'answers') for (const i of fix.items) if (!items.some((x) => x.questionId === i.questionId)) items.push({ ...i, extra: true });
   const v = kb.formQuestions.vocabulary;
   const clauses = t.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
   const name = clauses.map((c) => ownNameIn(v, c)).find((x) => x !== undefined);
@@ -1733,7 +1757,10 @@ const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实
  */
 function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
   const words = [...(kb.interview?.vocabulary.corrections ?? [])].sort((a, b) => b.length - a.length);
-  if (!words.length || t.length > CORRECTION_MAX) return undefined;
+  // A free-text field is named only when its answer is taken back (「发展历程写错了」); its new text may be a story.
+  const stories = correctedNames(kb);
+  const story = stories.find((n) => { const i = t.indexOf(n.word); return i >= 0 && i <= NARRATIVE_CORRECTION_LEAD; });
+  if (!words.length || (t.length > CORRECTION_MAX && !story)) return undefined;
   const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
   // 「第三个改成发块」 to any question edits an item of the list answered before: a story does not open so.
   if (readEdit(t, words)?.kind === 'item' && /^(?:把)?第/u.test(t)) return { kind: 'unclear', reason: 'previous' };
@@ -1766,13 +1793,14 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   // 「建设后的人数」 names the field 「建设后人数」 does: the 的 between its words is read past.
   const plain = t.toLowerCase().replace(/的/gu, '');
   let own: number | undefined;
-  for (const n of namesFor(kb, c)) {
+  for (const n of [...namesFor(kb, c), ...stories].sort((a, b) => b.word.length - a.word.length)) {
     const i = plain.indexOf(n.word.toLowerCase().replace(/的/gu, ''));
     const end = i >= 0 ? withDe(t, i + n.word.replace(/的/gu, '').length) : -1;
     // 「地址写错了，是…」 typed where the address is asked (its box in the form view, or its question again) names the
-    // asked field itself: its value is what follows, not the whole reply.
+    // asked field itself: its value is what follows, not the whole reply. So does 「发展历程写错了，应该是…」 at the
+    // history's own question: the story after it replaces the answer, without the words that took it back.
     if (n.id === c.id) {
-      if (i === 0 && !narrative && end <= hit.start && (own === undefined || end > own)) own = end;
+      if (i === 0 && (!narrative || stories.includes(n)) && end <= hit.start && (own === undefined || end > own)) own = end;
       continue;
     }
     if (i >= 0 && (!named || end > named.end)) named = { id: n.id, end };
@@ -1795,7 +1823,22 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const said = t.slice(Math.max(hit.end, named.end)).replace(CORRECTION_LEAD, '').replace(/[。.!！~～]+$/u, '').trim();
   const read = passingValue(kb, named.id, said);
   if (!read) return narrative ? undefined : { kind: 'unclear', reason: 'notAnAnswer' };
+  // A story's new text is read as its own question reads a reply: 「有」 alone is no history to print.
+  const storyAt = findQuestion(kb, named.id);
+  if (storyAt && storyAt.q.kind === 'text' && storyAt.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, said, storyAt.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+const corrected = new WeakMap<FormsKnowledge, SaidAs[]>();
+/** The words naming each free-text field in a reply that takes its answer back (`correctedAs`), longest first. */
+function correctedNames(kb: FormsKnowledge): SaidAs[] {
+  let out = corrected.get(kb);
+  if (!out) {
+    out = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.correctedAs ?? []).map((word) => ({ word, id: q.id })));
+    out.sort((a, b) => b.word.length - a.word.length);
+    corrected.set(kb, out);
+  }
+  return out;
 }
 
 /** A workshop as a reply names it before one of its fields: its number in the form (车间1, 2号车间, 第二车间, 申报车间 is the one). */
@@ -1986,6 +2029,26 @@ function withoutNameNumbers(text: string, ownWorkshop: string | undefined, singl
   return { text: out, others };
 }
 
+/** A none said plainly (「没有」「无」) or hedged in time (「暂时没有」「还没有」「目前没有」). */
+const PLAIN_NONE = /^(?:没有|无|暂无)[。.!！]*$/u;
+const HEDGED_NONE = /^(?:目前|暂时|现在|暂|还|目前还|暂时还|现在还)(?:没有|没|无)(?:呢|的|哦|啊)?[。.!！]*$/u;
+
+/**
+ * What a whole reply of none means at a number field, or undefined when it is no none or the field does not say.
+ * 「零」 is 0 anywhere. A count whose thing the enterprise may have none of (专利, 联网设备: `noneMeans` 'zero') takes 0
+ * for a plain or a hedged none; one that cannot be none (设备总数, 员工: 'skip') hears the figure is not at hand, so the
+ * field is put off and asked later, never given a 0 the form would print. A field that says neither takes a plain none
+ * as 0 and has a hedged one asked back.
+ */
+function noneAt(kb: FormsKnowledge, id: string, t: string): 0 | null | undefined {
+  if (/^零[。.!！]*$/u.test(t)) return 0;
+  const plain = PLAIN_NONE.test(t);
+  if (!plain && !HEDGED_NONE.test(t)) return undefined;
+  const means = findQuestion(kb, id)?.q.noneMeans;
+  if (means === 'skip') return null;
+  return plain || means === 'zero' ? 0 : undefined;
+}
+
 /** Typed answers to a pending form question, offline. */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
@@ -2004,8 +2067,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「有」, 「对的」, 「不了」 to 「是否现在继续填写…？」: a plain yes or no picks the choice the question says it picks.
   const plain = pending.kind === 'choice' ? plainAnswer(kb, pending.id, t) : undefined;
   if (plain !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: plain }] };
-  // "没有" to "how many patents?" is zero, not a skip.
-  if (pending.kind === 'number' && /^(没有|无|零|暂无)[。.!！]*$/.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
+  // "没有" to "how many patents?" is zero, not a skip; what a none means at a count is the field's own (noneAt).
+  const none0 = pending.kind === 'number' ? noneAt(kb, pending.id, t) : undefined;
+  if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   const section = sectionSkipped(kb, pending.id, t);
@@ -2036,7 +2100,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
   const none = c.q.kind === 'number' ? /^(?:目前|暂时|还|都|也)?(?:没有|没|无|暂无)(?:任何)?(.+?)[。.!！]*$/u.exec(t) : null;
   if (none && [...none[1]!.replace(/的/g, '')].every((ch) => c.text.includes(ch)) && !/[\d零〇一二两三四五六七八九十百千万]/u.test(none[1]!))
-    return { kind: 'answers', items: [{ questionId: pending.id, value: 0 }] };
+    return { kind: 'answers', items: [{ questionId: pending.id, value: c.q.noneMeans === 'skip' ? null : 0 }] };
   // 「2020年没有数据」 skips the whole year in one step, not one figure at a time.
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
@@ -2059,7 +2123,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // the whole reply is asked back and nothing of it is recorded.
   if (own && own.kind !== 'answers') {
     if (!passing.items.length) return own;
-    return { kind: 'answers', items: passing.items, ...(passing.notes.length ? { notes: passing.notes } : {}), pendingLeft: { reason: 'notRead', choices: [passing.rest.trim().slice(0, 40)] } };
+    return { kind: 'answers', items: passing.items, ...(passing.notes.length ? { notes: passing.notes } : {}), pendingLeft: { reason: 'notRead', choices: [clipQuote(passing.rest, 40)] } };
   }
   // A round figure among other facts keeps the words of its own part of the reply.
   const more = passing.items.length > 0 || passing.notes.length > 0;
@@ -2365,7 +2429,7 @@ export function readFigure(
     };
   }
   const n = parseNumber(text, c.q.unit);
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   const m = kb.formQuestions.messages;
   const period = c.q.period;
   if (n && period) {
@@ -2480,7 +2544,7 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
   const wantKind = fieldKind(v, c);
   const wanted = c.q.wants ?? (wantKind ? `${wantKind.label}${c.q.unit && c.q.kind === 'number' ? `（${c.q.unit}）` : ''}` : undefined);
   if (!wanted) return undefined;
-  const said0 = text.trim().slice(0, 30);
+  const said0 = clipQuote(text, 30);
   // A year's series where one figure is asked (「2021年30人，2022年45人」 to 研发人员) is no one value of it, whatever its unit;
   // a table's yearly figures are read by year before this (yearlyFigures).
   const series = YEARLY_FACT.test(c.fact) ? undefined : v.unitKinds.find((k) => k.series && seriesSaid(k, text));
@@ -2490,7 +2554,7 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
   const kinds = saidKinds(v, text).filter((k) => !k.series);
   if (!kinds.length || kinds.some((k) => k.kind === wantKind?.kind)) return undefined;
   // A checked text field (the credit code) hears only of a date or a figure typed into it, never of its own characters.
-  const said = text.trim().slice(0, 30);
+  const said = clipQuote(text, 30);
   return { choices: [said, kinds[0]!.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said, kind: kinds[0]!.label, wanted, field: labelOf(c) }) };
 }
 
@@ -2533,7 +2597,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       const said = namedValues(c.q.named, value);
       if (said.length === 1) return { kind: 'answers', items: [{ questionId: pending.id, value: said[0]! }] };
       if (said.length > 1) return { kind: 'unclear', reason: 'severalChoices', choices: said.map((n) => `“${n}”`), field: labelOf(c) };
-      return { kind: 'unclear', reason: 'notNamed', choices: [t.trim().slice(0, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
+      return { kind: 'unclear', reason: 'notNamed', choices: [clipQuote(t, 20), ...c.q.named.map((n) => n.name)], field: labelOf(c) };
     }
     // An industry described in words is the division it names; what the enterprise makes, said after it, is offered
     // as its 主营业务 (filled only while that is empty), so the words are not lost.
@@ -2594,6 +2658,11 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
       if (!yearly.parts.length) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(yearsSaid(t, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year)], field: labelOf(c) };
       return { kind: 'answers', items, ...(notes.length ? { notes } : {}) };
     }
+    // 「3号线有40台，全车间一共180台」: the whole is the count asked, not the first figure; parts with no whole
+    // (「数控机床30台，机器人12台」) are asked back with their sum, since what else the count holds is not said.
+    const counted = partsAndWhole(kb.formQuestions.vocabulary, c, t);
+    if (counted?.parts) return { kind: 'unclear', reason: 'parts', choices: [clipQuote(t, 40), String(counted.sum), c.q.unit ?? ''], field: labelOf(c) };
+    if (counted?.whole !== undefined && counted.whole !== t) return readAsked(kb, c, pending, counted.whole);
     const own = ownFigure(kb.formQuestions.vocabulary, t);
     // 「集团合并报表是85亿」 with no figure of the enterprise itself: asked back for its own, never taken as its own.
     if (own === undefined) return { kind: 'unclear', reason: 'otherEntity', choices: otherEntitiesIn(kb.formQuestions.vocabulary, t), field: labelOf(c) };
@@ -2612,16 +2681,85 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   }
   if (c.q.kind === 'date') {
     const d = parseDate(t);
-    if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }] };
+    if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }, ...laterEvents(kb, c, t, d)] };
     // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.
     const part = partOfYear(t);
-    if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }] };
+    if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: part.value, ...(part.approx ? { approx: true as const, said: t } : {}) }, ...laterEvents(kb, c, t, part.value)] };
     // 「2015年」, 「就是2015年，前面说过了」: a year alone is not the date the form asks for; the ask-back says the month is missing.
     return YEAR_ONLY.test(arabicDate(t)) || BARE_YEAR.test(wholeReply(t)) ? { kind: 'unclear', reason: 'bare', field: labelOf(c) } : { kind: 'unclear' };
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+  // 「办公室主任」 at 发展历程, 「王建国」 at 主营业务: plainly a post's or a name's reply, typed a field early or late.
+  const other = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact) ? otherFieldsKind(kb, t) : undefined;
+  if (other) {
+    const k = kb.formQuestions.vocabulary.storyReplyKinds;
+    return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 20), k[other], k.wanted], field: labelOf(c) };
+  }
   return { kind: 'answers', items: [{ questionId: pending.id, value: t.slice(0, 4000) }] };
+}
+
+/** A clause that holds a year (「2021年扩产」, 「15年上市」). */
+const DATED = /(?<![\d.])(?:(?:19|20)\d{2}|\d{2})\s*年/u;
+
+/**
+ * 「2020年3月开始，2021年扩产」 to a date: the clauses with a year of their own beside the one the date was read from are
+ * further events of the enterprise, kept in its 发展历程 (added to what it holds) rather than dropped, and said.
+ */
+function laterEvents(kb: FormsKnowledge, c: Concrete, t: string, date: string): { questionId: string; value: string; extra: true; adds: true }[] {
+  const history = kb.formQuestions.questions.find((q) => q.fact === 'history' && !q.repeat);
+  if (!history || history.id === c.id) return [];
+  const dated = t.split(/[，,；;。\n]+/u).map((x) => x.trim()).filter((x) => DATED.test(arabicDate(x)));
+  if (dated.length < 2) return [];
+  const own = dated.findIndex((x) => parseDate(x) === date || partOfYear(x)?.value === date);
+  if (own < 0) return [];
+  const others = dated.filter((_x, i) => i !== own);
+  return [{ questionId: history.id, value: others.join('，'), extra: true, adds: true }];
+}
+
+/** The longest whole reply read as a post or a name alone; a longer one is a sentence, whatever it ends with. */
+const SHORT_REPLY = 10;
+
+/**
+ * Whether a whole short reply is plainly a post (ends with a `titles` word: 办公室主任, 技术总监) or a person's name
+ * alone, as a story's field never is. `postEnds` (员, 工, 部) are not read here: 「自动化加工」 ends with one.
+ */
+function otherFieldsKind(kb: FormsKnowledge, text: string): 'post' | 'person' | undefined {
+  const t = wholeReply(text);
+  if ([...t].length > SHORT_REPLY || !/^[\p{Script=Han}·]+$/u.test(t)) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  if (v.titles.some((w) => t.endsWith(w))) return addressedAs(v, t) ? 'person' : 'post';
+  return isPersonName(kb, t) ? 'person' : undefined;
+}
+
+/**
+ * 「王主任」「李总」: a surname and a post is how a person is addressed, a name and not the post itself (联系人职务 wants
+ * 办公室主任, not whose it is). A title that is itself a word (高工, 副总) is a post.
+ */
+function addressedAs(v: FormVocabulary, said: string): boolean {
+  if (v.titles.includes(said)) return false;
+  return v.surnames.some((s) => said.startsWith(s) && [...v.titles, ...v.postEnds].includes(said.slice(s.length)));
+}
+
+/** Where a count's reply breaks into clauses that may each give a figure: punctuation (not a comma between digits: 1,086), or 和/还有 after a measure word. */
+const COUNT_CLAUSES = /[；;。、\n]+|(?<!\d)[，,]|[，,](?!\d)|\s+|(?<=[台套个人名位项件条家])(?:和|及|以及|还有|另外|另有)/u;
+
+/**
+ * A count's reply that gives several figures of the one unit: the clause that says it is the whole (`wholeWords`:
+ * 一共, 全车间, 合计), or, with no whole said, the parts and their sum. Undefined for a reply of one figure, or of
+ * several wholes, which is read as before.
+ */
+function partsAndWhole(v: FormVocabulary, c: Concrete, t: string): { whole?: string; parts?: string[]; sum?: number } | undefined {
+  if (c.q.validate !== 'count' || !c.q.unit) return undefined;
+  const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
+  const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)\d{2}\s*年/u.test(x));
+  if (figures.length < 2) return undefined;
+  const wholes = figures.filter((x) => v.wholeWords.some((w) => x.includes(w)));
+  if (wholes.length === 1) return { whole: wholes[0]! };
+  if (wholes.length > 1) return undefined;
+  const values = figures.map((x) => parseNumber(x, c.q.unit));
+  if (values.some((n) => n === undefined || n.approx)) return undefined;
+  return { parts: figures, sum: values.reduce((a, n) => a + n!.value, 0) };
 }
 
 /**
@@ -2652,7 +2790,7 @@ export function hasPhone(text: string): boolean {
 }
 
 function nothingToPrint(c: Concrete, text: string): string {
-  return `“${labelOf(c)}”要写明具体内容，“${text.trim().slice(0, 20)}”不能填入申报书；不清楚可以回答“跳过”`;
+  return `“${labelOf(c)}”要写明具体内容，“${clipQuote(text, 20)}”不能填入申报书；不清楚可以回答“跳过”`;
 }
 
 /** The path of a narrative cell's fact: an element cell, or one of a workshop's. */

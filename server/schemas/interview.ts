@@ -111,12 +111,13 @@ export type Interpretation =
    * that field only while it is unanswered, and the user is told. notes: pieces said in passing that name
    * something but were not read as a value (a yearly figure without its year, a postcode the form does not ask for).
    * said: the words a round figure was given in, where the reply holds more than that figure.
+   * adds: an extra item of a story's field (研发投入 for 研发队伍、科研成果…) that adds its words to the story the field holds.
    * pendingLeft: the pending question is not answered by these items, and why (as for 'unclear'), so it is
    * asked again naming what was heard.
    */
   | {
       kind: 'answers';
-      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; said?: string }[];
+      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; adds?: true; said?: string }[];
       wholeGroup?: boolean;
       section?: string;
       asks?: true;
@@ -154,11 +155,12 @@ export type Interpretation =
    * names (资本性质) that says none of them; `choices` are the words typed, then the names. 'wanOrPlace': a 万 inside a numeral (「十万五」) that the field's range
    * does not read one way; `choices` are the words typed and the figure in 万元 with 万 as its unit and as a place.
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
-   * `choices` are the words typed, the kind they state and what the field wants.
+   * `choices` are the words typed, the kind they state and what the field wants. 'parts': several figures of a count's
+   * parts with no whole said (「数控机床30台，机器人12台」 to 设备总数); `choices` are the words typed, their sum and the unit.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts';
       choices?: string[];
       field?: string;
     };

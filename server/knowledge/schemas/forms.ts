@@ -266,6 +266,23 @@ export const FormQuestion = z.object({
   /** Words after a value that say which field it is (「2009年3月成立的」): a piece of a reply that ends with one is read as this field's value. */
   saidAfter: z.array(z.string().min(1)).optional(),
   /**
+   * Words that name a free-text field in a reply that takes its answer back (「发展历程写错了，应该是…」), typed at any
+   * question or at none. Not read in passing, as `saidAs` is: a story's words (主营业务, 荣誉) open many replies about
+   * other fields.
+   */
+  correctedAs: z.array(z.string().min(1)).optional(),
+  /**
+   * Words opening a piece of a reply that this narrative field takes whole, words and figures (「研发投入2021年800万，
+   * 2022年1000万」 for 研发队伍、科研成果…): a fact the form has no cell of its own for, said at any question.
+   */
+  takesPiecesOn: z.array(z.string().min(1)).optional(),
+  /**
+   * What a none (「没有」「暂时没有」) to this count means. 'zero': the enterprise has none, so 0 is its answer (专利,
+   * 联网设备). 'skip': the thing cannot be none (a workshop has equipment, an enterprise staff), so the none says the
+   * figure is not at hand, and the field is put off. Unset: a plain 「没有」 is 0 and a hedged one is asked back.
+   */
+  noneMeans: z.enum(['zero', 'skip']).optional(),
+  /**
    * The mobile-number field of the same person: a mobile number (1 and ten digits) given for this
    * field fills that one too while it is unanswered, so the same number is not asked for twice.
    */
@@ -441,6 +458,16 @@ export const FormVocabulary = z.object({
    * Words that open an afterthought (对了, 补充一下, 忘了说): they say nothing of the value, so a reply is read without
    * them, and the field named after them (「对了法人电话是…」 while the address waits) is the one the reply fills.
    */
+  /**
+   * Words that make a figure of a count the whole (「全车间一共180台」) beside parts of it (「3号线有40台」): the whole is
+   * the count asked; several parts with no whole are asked back with their sum, never the first taken.
+   */
+  wholeWords: z.array(z.string().min(1)).default([]),
+  /**
+   * What a whole short reply to a free-text field is when it is plainly another field's (「办公室主任」 at 发展历程, a
+   * person's name at 主营业务): the kinds said back, and what such a field wants instead. The reply is asked back.
+   */
+  storyReplyKinds: z.object({ post: z.string().min(1), person: z.string().min(1), wanted: z.string().min(1) }).default({ post: '职务', person: '人名', wanted: '文字说明' }),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
   /**
    * Words that make a reply at a field a question about that field (啥叫, 什么意思, 怎么填): with the field's name, 这个,
