@@ -4,7 +4,8 @@ import type { Citation } from '../schemas/ask';
 import { sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
-import type { Assessment } from '../schemas/profile';
+import type { Assessment, Category } from '../schemas/profile';
+import { withCategory, type CategoryRequest } from '../engine/category-request';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
@@ -122,6 +123,10 @@ export class Conversation {
 
   private send(msg: ServerMessage): void {
     if (msg.type === 'ack' || msg.type === 'message.start') this.ownSeqs.add(msg.seq);
+    // Every recorded answer goes with its widget; the answers last stepped give the category its wording depends on.
+    if (msg.type === 'recorded' && !msg.questions && this.rt) {
+      msg = { ...msg, questions: this.rt.rules.views(this.steps[0]?.answers ?? {}, msg.items.map((i) => i.questionId)) };
+    }
     this.emit(msg);
   }
 
@@ -324,6 +329,10 @@ export class Conversation {
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
     const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
     if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
+    // 「申报方向改成离散型智能工厂」「要是改报智能工厂，我们够不够格？」 once the interview has begun: the category applied
+    // for is changed, or the rules' own assessment of the one named is said; neither is a question for the notice's answers.
+    const request = msg.mode !== 'qa' && Object.keys(answers).length > 0 ? rules.categoryRequest?.(msg.text) : undefined;
+    if (request) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     const same = pendingForm
@@ -599,6 +608,47 @@ export class Conversation {
   }
 
   /**
+   * A change of the category applied for is recorded and read back with what it replaced, and how the enterprise fares
+   * under the new one against the old (met, unmet and unanswered element conditions, from the rules' assessment). A
+   * question of how it would fare (「够不够格」) gets the same comparison and records nothing; it says how to switch.
+   */
+  private async categoryTurn(sessionId: string, clientId: string, text: string, request: CategoryRequest, answers: Answers, before: Step, ctx: SpeakContext): Promise<void> {
+    const { rules, kb } = this.runtime;
+    const label = (c: Category) => kb.data.elements.categories[c]?.label ?? c;
+    const current = rules.categoryFit?.(answers);
+    const asked = rules.categoryFit?.(withCategory(answers, request));
+    const scope = request.answers[0]!;
+    const same = answers[scope.questionId] === scope.value && (!asked || asked.category === current?.category);
+    if (request.kind === 'fit' || !asked || same) {
+      if (!(await this.commit(sessionId, clientId, text, undefined))) return;
+      let reply = asked ? phrases.categoryFit(asked, current, label) : '';
+      if (same && request.kind === 'switch') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
+      else if (asked && current && asked.category !== current.category) reply += phrases.categoryFitOffer(label(current.category), label(asked.category));
+      await this.say(sessionId, reply || phrases.unclear(before.question), []);
+      return this.closeTurn(before, ctx);
+    }
+    let next = answers;
+    const recorded: Recorded[] = [];
+    for (const a of request.answers) {
+      // The production mode said with the category (离散型智能工厂) fills it only while unanswered: a change of mode is a fact of its own.
+      if (a !== scope && next[a.questionId] !== undefined && next[a.questionId] !== null) continue;
+      const res = rules.apply(next, a.questionId, a.value);
+      if (!res.ok) continue;
+      next = res.answers;
+      recorded.push(...res.recorded);
+    }
+    if (!(await this.commit(sessionId, clientId, text, next))) return;
+    if (recorded.length) this.send({ type: 'recorded', items: recorded });
+    const after = this.step(next);
+    const now = after.assessment.category.recommended ?? after.assessment.category.ifEligible ?? asked.category;
+    const previous = current ? label(current.category) : '';
+    const fit = rules.categoryFit?.(next);
+    await this.say(sessionId, (previous ? phrases.categorySwitched(label(now), previous) : '') + (fit ? phrases.categoryFit(fit, current, label) : ''), []);
+    await this.sayVerdict(sessionId, before, after);
+    return this.sendState(sessionId, next, after, true);
+  }
+
+  /**
    * Every interview turn closes with the question card, none included: once the questions have run out (a verdict said,
    * ineligible too) a reply that changes nothing still ends its turn, so the client never waits on a card that is not coming.
    */
@@ -677,6 +727,13 @@ export class Conversation {
     }
     if (typeof value !== 'string') return { value };
     const [view] = this.runtime.rules.views(answers, [questionId]);
+    // A choice given in words (「智能工厂」 typed where an older page showed a text box) is the choice it names, read as a
+    // reply to that question is; an internal value is never what the user has to type.
+    if (view?.kind === 'choice' && view.choices && !view.choices.some((c) => c.value === value)) {
+      const read = this.runtime.rules.interpret(value, view, answers);
+      const own = read.kind === 'answers' && read.items.length === 1 && read.items[0]!.questionId === questionId ? read.items[0]!.value : undefined;
+      if (typeof own === 'string' && view.choices.some((c) => c.value === own)) return { value: own };
+    }
     // A form figure typed into its card or the form view is read as the chat reads it: a phone in it, a figure said
     // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
     const form = view?.kind === 'number' && questionId.startsWith('form.');

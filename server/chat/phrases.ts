@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readValidated } from '../knowledge/load';
 import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
+import type { CategoryFit } from '../engine/category-request';
 import { clipQuote } from '../understand/quote';
 
 /** The notice's short title and year, from the knowledge version's manifest. */
@@ -95,6 +96,16 @@ const PLACEHOLDERS = {
   verdictIneligibleReason: ['reasons', 'clause'],
   verdictIneligibleTail: [],
   verdictRecommended: ['category'],
+  verdictChosenFitsWorse: ['category', 'better', 'gaps', 'betterGaps'],
+  categoryFit: ['category', 'total', 'met', 'gaps', 'unknown'],
+  categoryFitGaps: ['count', 'list'],
+  categoryFitUnknown: ['count', 'list'],
+  categoryFitBlocked: ['clauses'],
+  categoryFitCompare: ['category', 'gaps', 'unknown'],
+  categoryFitBetter: ['category'],
+  categoryFitOffer: ['current', 'category'],
+  categorySwitched: ['category', 'previous'],
+  categorySame: ['category'],
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
   verdictFormNote: ['text', 'clause'],
@@ -388,7 +399,12 @@ export const phrases = {
     const formNotes = a.notes.filter((n) => n.clause.startsWith('附件'));
     // Notes the knowledge marks as spoken state a condition of the recommended application itself (四(一): another workshop).
     const conditionNotes = a.notes.filter((n) => !n.clause.startsWith('附件') && names.spoken?.(n));
-    let text = say('verdictRecommended', { category: names.category(a.category.recommended) });
+    // A scope the enterprise chose that fits worse than the other is said as its choice, with both counts: 「建议申报」
+    // would read as the rules preferring it.
+    const fit = a.category.fitsBetter;
+    let text = fit
+      ? say('verdictChosenFitsWorse', { category: names.category(a.category.recommended), better: names.category(fit.category), gaps: fit.chosenGaps, betterGaps: fit.gaps })
+      : say('verdictRecommended', { category: names.category(a.category.recommended) });
     if (!open.length) text += formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
     else {
       if (gaps.length) text += say('verdictGaps', { count: gaps.length, list: list(gaps, 'missing') });
@@ -399,6 +415,30 @@ export const phrases = {
     for (const n of conditionNotes) text += say('verdictConditionNote', { text: clause(n.text), clause: n.clause });
     return text + T.verdictOfferForm;
   },
+  /**
+   * How the enterprise fares under a category, from the rules' assessment: the element conditions met, unmet and not yet
+   * answered, then the same counts of `other` (the category applied for now) and which fits better by failing ones.
+   */
+  categoryFit: (fit: CategoryFit, other: CategoryFit | undefined, label: (c: Category) => string) => {
+    const names = (cs: CategoryFit['gaps']) => cs.map((c) => `${c.clause}${c.title}`).join(T.listSeparator);
+    let text = say('categoryFit', {
+      category: label(fit.category),
+      total: fit.total,
+      met: fit.met.length,
+      gaps: fit.gaps.length ? say('categoryFitGaps', { count: fit.gaps.length, list: names(fit.gaps) }) : '',
+      unknown: fit.unknown.length ? say('categoryFitUnknown', { count: fit.unknown.length, list: names(fit.unknown) }) : '',
+    });
+    if (other && other.category !== fit.category) {
+      text += say('categoryFitCompare', { category: label(other.category), gaps: other.gaps.length, unknown: other.unknown.length });
+      const better = other.gaps.length < fit.gaps.length ? other : fit.gaps.length < other.gaps.length ? fit : undefined;
+      if (better) text += say('categoryFitBetter', { category: label(better.category) });
+    }
+    if (fit.blocking.length) text += say('categoryFitBlocked', { clauses: fit.blocking.join(T.listSeparator) });
+    return text;
+  },
+  categoryFitOffer: (current: string, category: string) => say('categoryFitOffer', { current, category }),
+  categorySwitched: (category: string, previous: string) => say('categorySwitched', { category, previous }),
+  categorySame: (category: string) => say('categorySame', { category }),
   restarted: T.restarted,
   done: T.done,
   entryAnswer: (r: Recorded[], skipped: boolean) =>

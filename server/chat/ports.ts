@@ -1,3 +1,4 @@
+import type { CategoryFit, CategoryRequest } from '../engine/category-request';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
@@ -38,6 +39,10 @@ export interface InterviewRules {
   /** A correction naming no field read as an edit of the answer to `lastId` (an item of its list, a word of its text, its person's phone). */
   /** A reply that names an answered item and gives it a new value (「严重违法失信名单 改成否」), whichever question waits; undefined when it is none. */
   correctNamed?(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined;
+  /** A reply that asks to change the category applied for, or how the enterprise would fare under one (engine/category-request). */
+  categoryRequest?(text: string): CategoryRequest | undefined;
+  /** The category the rules assess for these answers and its element conditions by status. */
+  categoryFit?(answers: Answers): CategoryFit | undefined;
   correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The widgets the given questions are asked with, so answers can be edited after a reload. */
   views(answers: Answers, questionIds: string[]): QuestionView[];

@@ -6,8 +6,9 @@ import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
+import { categoryFit, categoryRequest } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
-import { createFormPhase } from '../forms/phase';
+import { createFormPhase, GATE } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, OfferedFact, Step } from './ports';
 
 /** The form phase, asked once the interview planner has nothing left for an eligible enterprise. */
@@ -29,6 +30,8 @@ export interface FormPhase {
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The form's facts a reply outside the form phase states (「我们是…有限公司，员工380人」), each for its field while unanswered. */
   formFactsSaid(text: string): { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string }[];
+  /** The gate's value that takes the form up again when a reply with nothing pending asks to (「继续填写申报书」 after 以后再填). */
+  resumesForm(answers: Answers, text: string): string | undefined;
 }
 
 /** Ids starting with `form.` belong to D's form phase (CONTRACTS.md). */
@@ -107,6 +110,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined {
       return isFormQuestion(lastId) && forms ? forms.correctLast(answers, lastId, text) : undefined;
     },
+    categoryRequest: (text: string) => categoryRequest(data, text),
+    categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply
       // that says it takes something back (「等等 节能减排那项是有的」「失信那项说错了」) changes an interview answer it names.
@@ -129,6 +134,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
         return forms.interpretForm(text, pending);
       }
+      // Nothing waits because the form was put off (以后再填): a reply that asks to go on with it answers the gate again.
+      const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;
+      if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
       return withFormFacts(data, forms, text, interpret(data, text, pending, answers ? applyingCategory(data, answers) : null));
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {

@@ -515,6 +515,21 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
 
   const conditions = chosen ? evalCategory(kb, f, chosen, mode, memo) : [];
 
+  // A scope the enterprise chose is kept, but when the other scope has fewer element conditions failing, the reasons
+  // say so with both counts: 「建议申报」 must not read as the rules' own preference for a category that fits worse.
+  let fitsBetter: Assessment['category']['fitsBetter'];
+  if (f.scope && chosen && !ineligible && t.scopeGivenFitsWorse) {
+    const other = chosen === 'smartWorkshop' ? factoryCat : 'smartWorkshop';
+    const chosenGaps = conditions.filter(failing);
+    const otherGaps = other ? evalCategory(kb, f, other, mode, memo).filter(failing) : [];
+    const otherUnknown = other ? evalCategory(kb, f, other, mode, memo).filter((c) => c.status === 'unknown') : [];
+    if (other && chosenGaps.length > otherGaps.length && otherUnknown.length <= chosenGaps.length - otherGaps.length) {
+      const vars = { chosen: catLabel(chosen), better: catLabel(other), chosenGaps: chosenGaps.length, betterGaps: otherGaps.length, elements: describe(chosenGaps, chosen) };
+      reasons.push({ clause: t.scopeGivenFitsWorse.clause, text: fill(t.scopeGivenFitsWorse.text, vars) });
+      fitsBetter = { category: other, gaps: otherGaps.length, chosenGaps: chosenGaps.length };
+    }
+  }
+
   const hardUnknown = Object.values(hard).some((v) => v === undefined);
   let verdict: Assessment['verdict'];
   if (ineligible) verdict = 'ineligible';
@@ -560,7 +575,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   else if (city) notes.push({ clause: n.cityQuota.clause, text: fill(n.cityQuota.text, city) });
   if (verdict === 'qualified') notes.push(n.demonstration);
 
-  const category: Assessment['category'] = { recommended, reasons, alternatives };
+  const category: Assessment['category'] = { recommended, reasons, alternatives, ...(fitsBetter ? { fitsBetter } : {}) };
   if (ineligible && chosen) category.ifEligible = chosen;
   return {
     assessment: {

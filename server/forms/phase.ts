@@ -1618,9 +1618,11 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
   // 「这一部分都先跳过」「这块先不填」, or 「下一部分」 alone: the part of the form the asked question is in, the first of
   // the sections holding it (联系人 before 企业基本信息), so that the skip reaches no further than the user points.
   const head0 = strip(first);
-  const here = longestStart(head0, v.thisSection);
+  // 「这些先跳过」「这几个以后再填」: a demonstrative that is also a filler (「这些都先跳过」) points at the part when it opens the reply.
+  const here = longestStart(first, v.thisSection) ?? longestStart(head0, v.thisSection);
   const next = longestStart(head0.replace(MOVE_LEAD, ''), v.nextSection);
-  if ((here && isSkip(strip(head0.slice(here.length)))) || (next && PARTICLES.test(head0.replace(MOVE_LEAD, '').slice(next.length)))) {
+  const afterHere = here && (first.startsWith(here) ? first : head0).slice(here.length);
+  if ((here && isSkip(strip(afterHere || ''))) || (next && PARTICLES.test(head0.replace(MOVE_LEAD, '').slice(next.length)))) {
     const s = v.sections.find((x) => new RegExp(x.pattern, 'u').test(questionId));
     if (!s) return undefined;
     const ws = workshopOf(questionId);
@@ -2086,7 +2088,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   // 「回头问问财务」, 「具体哪天记不清了」: not known now, so skipped for later; the gate's reply is read as its own.
   if (pending.kind !== 'choice' && saysNotKnown(kb, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // 「可以」 alone opens no question: to the gate it is a yes (可以…吗 still asks).
-  if (W.question.test(t) && !(pending.kind === 'choice' && W.goOnAlone.test(t))) return { kind: 'question' };
+  // 「可以，开始填」 to the gate goes on as 「可以」 does; 「可以不填吗」 still asks.
+  const goesOn = pending.kind === 'choice' && (W.goOnAlone.test(t) || (W.goOn.test(t) && !W.later.test(t) && !/[？?吗么嘛]\s*$/u.test(t)));
+  if (W.question.test(t) && !goesOn) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
   const corrected = correctionOf(kb, c, t);
@@ -2875,5 +2879,22 @@ export function createFormPhase(kb: FormsKnowledge) {
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
     formFactsSaid: (text: string) => formFactsSaid(kb, text),
+    resumesForm: (answers: Answers, text: string) => resumesForm(kb, answers, text),
   };
+}
+
+/**
+ * 「继续填写申报书」「我现在要接着填申报书」 once the gate was answered 以后再填 (or skipped) and nothing waits: the gate's
+ * reading of the reply picks 继续填写, and the reply names the form or going on, so an acknowledgement (「好的」) after the
+ * verdict does not start the form. The value to record at the gate, or undefined.
+ */
+export function resumesForm(kb: FormsKnowledge, answers: Answers, text: string): string | undefined {
+  if (!has(answers, GATE) || answers[GATE] === 'now') return undefined;
+  const gate = formView(kb, GATE, null);
+  if (!gate) return undefined;
+  const t = halfWidthAlnum(text).trim();
+  if (!kb.formQuestions.vocabulary.resumeWords.some((w) => t.includes(w))) return undefined;
+  const read = interpretForm(kb, t, gate);
+  const now = gate.choices?.[0]?.value;
+  return read.kind === 'answers' && read.items.length === 1 && read.items[0]!.value === now ? now : undefined;
 }

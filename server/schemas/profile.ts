@@ -92,6 +92,11 @@ export const Assessment = z.object({
     ifEligible: Category.optional(),
     reasons: z.array(z.object({ clause: z.string().optional(), text: z.string() })),
     alternatives: z.array(z.object({ category: Category, whyNot: z.string() })),
+    /**
+     * Only when the enterprise chose its scope and the other scope has fewer element conditions failing: the category
+     * that fits better and both counts. The recommendation stays the chosen one; the verdict says the comparison.
+     */
+    fitsBetter: z.object({ category: Category, gaps: z.number().int(), chosenGaps: z.number().int() }).optional(),
   }),
   conditions: z.array(
     z.object({

@@ -118,7 +118,11 @@ export const ServerMessage = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('sync'), transcript: z.array(TranscriptEntry), answers: z.record(z.string(), AnswerValue), recorded: z.array(Recorded) }),
   /** What an answer or free text recorded, for the confirmation and the review card. */
-  z.object({ type: z.literal('recorded'), items: z.array(Recorded) }),
+  /**
+   * `questions`: the widget each item is asked with, so an answer recorded in passing (a category said in a sentence,
+   * never asked as a card) is edited in 我的回答 with its own choices, not as raw text.
+   */
+  z.object({ type: z.literal('recorded'), items: z.array(Recorded), questions: z.array(QuestionView).optional() }),
   /** Skips taken back (the form view's 撤销跳过): these questions hold no answer any more. */
   z.object({ type: z.literal('reopened'), questionIds: z.array(z.string()) }),
   /** The next question with its widget; null when the interview has nothing more to ask. */

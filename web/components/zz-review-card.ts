@@ -86,7 +86,10 @@ export class ZzReviewCard extends LitElement {
 
   @state() private _editing: string | null = null;
 
-  /** Without the original question, infer a widget from the stored value's type. */
+  /**
+   * Without the original question, infer a widget from the stored value's type. A text box then starts from the answer
+   * as displayed (「智能工厂」), never from a stored internal value; the server reads a choice typed in words.
+   */
   private _questionFor(r: Recorded): QuestionView {
     const known = this.questions.get(r.questionId);
     if (known) return known;
@@ -133,7 +136,7 @@ export class ZzReviewCard extends LitElement {
             <zz-question
               compact
               .question=${this._questionFor(r)}
-              .value=${r.value}
+              .value=${this.questions.has(r.questionId) || typeof r.value !== 'string' ? r.value : r.display}
               @zz-answer=${(e: CustomEvent<{ questionId: string; value: AnswerValue; display: string }>) => this._onAnswer(e, r)}
             ></zz-question>
           </div>`

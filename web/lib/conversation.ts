@@ -176,6 +176,8 @@ export class Conversation {
         break;
       }
       case 'recorded':
+        // A widget of an answer given in passing: the review card edits it with its choices, never as raw text.
+        for (const q of msg.questions ?? []) if (!this.questions.has(q.id)) this.questions.set(q.id, q);
         for (const r of msg.items) {
           this.recorded.set(r.questionId, r);
           this.answers = { ...this.answers, [r.questionId]: r.value };

@@ -252,6 +252,11 @@ export const CategoryRulesFile = z.object({
     scopeFactoryNotReady: ClauseText,
     scopeFactoryUnknown: ClauseText,
     scopeModeUnknown: ClauseText,
+    /**
+     * The category applied for is kept, and said to fit worse than the other scope when that one has fewer element
+     * conditions failing: {chosen} {chosenGaps} {better} {betterGaps} {elements}.
+     */
+    scopeGivenFitsWorse: ClauseText.optional(),
     whyNotWorkshopFactoryChosen: Text,
     whyNotWorkshopFactoryReady: Text,
     whyNotWorkshopAlsoGaps: Text,
@@ -714,6 +719,14 @@ export const InterviewFile = z
         .object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words, intents: Words.default([]), applying: Words.default([]) })
         .optional(),
       heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
+      /**
+       * A request about the category applied for, read in any reply once the interview has begun: a category named by
+       * `statedChoices` (智能工厂, 离散型) with a `change` word (改报, 改成) and no `hypothetical` word asks to switch
+       * (「申报方向改成离散型智能工厂」, 「能不能改报智能工厂」), which is recorded; one with a `fit` word (够不够格, 差哪些)
+       * asks how the enterprise would fare (「要是改报智能工厂，我们够不够格？」), which the rules answer from their own
+       * assessment of that category, recording nothing. The `statedChoices` blockers (称号, 获得) keep a title held out.
+       */
+      categoryRequests: z.object({ change: Words, hypothetical: Words, fit: Words }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).

@@ -317,6 +317,11 @@ export const FormVocabulary = z.object({
   goOn: FormWords,
   /** Words that go on only as the whole reply (Henan 「中」 is yes, 「中午」 and 「中不中？」 are not). */
   goOnWhole: z.array(z.string().min(1)).default([]),
+  /**
+   * Once the gate was answered 以后再填, a reply with nothing asked that goes on (`goOn`) and names the form or going on
+   * with one of these (「继续填写申报书」「我现在要接着填申报书」) takes the form up again; a bare 「好的」 after the verdict does not.
+   */
+  resumeWords: z.array(z.string().min(1)).default([]),
   noData: FormWords,
   noDataPairs: z.array(z.tuple([FormWords, FormWords])),
   questionStarts: FormWords,
