@@ -426,7 +426,7 @@ function claimable(ctx: Ctx, cap: CapabilityId): boolean {
 function capName(ctx: Ctx, cap: CapabilityId, short = false): string {
   const p = ctx.kb.formDrafting.capabilities[cap]!;
   // A system said 在建 or lacking is not named as integrated: the claim names those in use (SCADA与ERP系统集成).
-  const used = involvedInUse(ctx, cap);
+  const used = capStatus(ctx, cap) === true || capStatus(ctx, cap) === 'partial' ? involvedInUse(ctx, cap) : undefined;
   if (used && p.involves && used.length < p.involves.capabilities.length && used.length >= 2) {
     const names = used.map((x) => abbrOf(ctx, x));
     return fillText(p.involves.named, { names: `${names.slice(0, -1).join('、')}与${names[names.length - 1]}` });
