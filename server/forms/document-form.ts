@@ -59,8 +59,29 @@ export function absoluteDates(f: DocumentForm, text: string, asOf: string | unde
       return asOf && (hasMonth(asOf) || !monthly) ? fill(r.to, shifted(hasMonth(asOf) ? asOf : `${asOf}-01`, r.years, r.months)) : ask(said);
     });
   }
+  t = fullYears(doc.shortYears, t, asOf);
   // 「2027年三月」 reads as the date it is in figures, as every other date of the form.
   return t.replace(/(\d{4}年)(十[一二]|[一二三四五六七八九十])月/gu, (_m, y: string, mo: string) => `${y}${MONTH_WORDS[mo]}月`);
+}
+
+/**
+ * Each year typed with two digits where a year stands (「19年一期投产」, 「于21年底扩建」) as its four digits, counted from
+ * the form's year: up to `window` years after it is this century, `past` and above the last one, and a year between,
+ * or any with no form year to count from, is asked for. A span (「建厂19年」, 「19年来」) is no year and stays as typed.
+ */
+function fullYears(sy: DocumentForm['documentForm']['shortYears'], text: string, asOf: string | undefined): string {
+  if (!sy) return text;
+  const after = [...sy.after].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const notBefore = [...sy.notBefore].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const re = new RegExp(`(^|[，。；、,;:：\\s（(“]|${after})(\\d{2})年(?!${notBefore})`, 'gu');
+  const ref = asOf ? Number(asOf.slice(0, 4)) : undefined;
+  return text.replace(re, (m: string, lead: string, nn: string, at: number) => {
+    // A figure inside a longer run (「2019年」, 「3.19年」) is not a two-digit year.
+    if (lead === '' && at > 0 && /[\d.]/u.test(text[at - 1]!)) return m;
+    const n = Number(nn);
+    const year = ref === undefined ? undefined : n <= (ref % 100) + sy.window ? 2000 + n : n >= sy.past ? 1900 + n : undefined;
+    return `${lead}${year === undefined ? `〔请补充：${fill(sy.ask, { said: `${nn}年` })}〕` : `${year}年`}`;
+  });
 }
 
 /**
@@ -82,3 +103,30 @@ export function documentReply(f: DocumentForm, said: string, asOf: string | unde
   if (f.documentForm.spoken.some((p) => new RegExp(p, 'u').test(bare))) return null;
   return t;
 }
+
+/**
+ * A reply without the words that say the enterprise was not sure (`documentForm.hedges`): a clause that is only one
+ * (「算吧」) is dropped, one inside a clause (「应该有」) taken out. `hedged` says whether any was, so the form asks to
+ * confirm what it states instead of printing a doubt as a fact or the doubt itself.
+ */
+export function withoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: string): { text: string; hedged: boolean } {
+  const h = f.documentForm.hedges;
+  if (!h) return { text: said, hedged: false };
+  const bare = (c: string) => c.replace(/[\s，,。.；;！!？?～~…]+/gu, '').replace(/[吧呢啊呀哈嘛]+$/u, '');
+  const clauseWords = new Set(h.clauses.map(bare));
+  const words = new RegExp([...h.words].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gu');
+  let hedged = false;
+  const parts = said.split(/(?<=[，,。；;！!？?\s])/u).flatMap((c) => {
+    if (clauseWords.has(bare(c)) || (bare(c) === '' && /[吧呢]/u.test(c))) {
+      hedged = true;
+      return [];
+    }
+    const t = c.replace(words, () => {
+      hedged = true;
+      return '';
+    });
+    return t.replace(/[，,。；;\s]/gu, '') ? [t] : [];
+  });
+  return { text: parts.join('').replace(/[，,；;\s]+$/u, '').trim(), hedged };
+}
+

@@ -7,7 +7,7 @@ import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, w
 import { formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
-import { absoluteDates, dateReference, documentReply } from './document-form';
+import { absoluteDates, dateReference, documentReply, withoutHedges } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
@@ -68,6 +68,8 @@ interface Ctx {
   saidCaps?: Set<CapabilityId>;
   /** The date the enterprise's relative words (去年, 年底) count from: see dateReference. */
   asOf?: string;
+  /** The capabilities whose chat reply was hedged (算吧, 应该有): what the form states of them is asked to be confirmed. */
+  hedged?: Set<CapabilityId>;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -397,24 +399,54 @@ function profitSaid(ctx: Ctx, display: string, labelled = true): string {
   return labelled ? fillText(m.profitSaid, { amount: display }) : `${display}万元`;
 }
 
+/** A system's short name in a claim: its abbreviation (SCADA), else its short name. */
+function abbrOf(ctx: Ctx, cap: string): string {
+  const p = ctx.kb.formDrafting.capabilities[cap as CapabilityId];
+  if (!p) return cap;
+  return /（([A-Za-z]+)）/.exec(p.name)?.[1] ?? p.short ?? p.name;
+}
+
+/** The systems a capability is made of (`involves`) that the enterprise said are in use, in part or whole. */
+function involvedInUse(ctx: Ctx, cap: CapabilityId): string[] | undefined {
+  const inv = ctx.kb.formDrafting.capabilities[cap]?.involves;
+  if (!inv) return undefined;
+  return inv.capabilities.filter((x) => {
+    const s = capStatus(ctx, x as CapabilityId);
+    return s === true || s === 'partial';
+  });
+}
+
+/** Whether a yes to the capability can be claimed: one made of systems (集成) needs two of them in use. */
+function claimable(ctx: Ctx, cap: CapabilityId): boolean {
+  const used = involvedInUse(ctx, cap);
+  return used === undefined || used.length >= 2;
+}
+
 /** The name a yes to the capability question claims: never the notice's longer list. */
 function capName(ctx: Ctx, cap: CapabilityId, short = false): string {
   const p = ctx.kb.formDrafting.capabilities[cap]!;
-  const own = p.variants ? ownVariants(ctx.facts, p.variants) : [];
+  // A system said 在建 or lacking is not named as integrated: the claim names those in use (SCADA与ERP系统集成).
+  const used = capStatus(ctx, cap) === true || capStatus(ctx, cap) === 'partial' ? involvedInUse(ctx, cap) : undefined;
+  if (used && p.involves && used.length < p.involves.capabilities.length && used.length >= 2) {
+    const names = used.map((x) => abbrOf(ctx, x));
+    return fillText(p.involves.named, { names: `${names.slice(0, -1).join('、')}与${names[names.length - 1]}` });
+  }
+  const own = p.variants ? ownVariants(ctx.facts, p.variants, cap) : [];
   if (own.length) return own.join('、');
   return p.claim ?? (short ? p.short ?? p.name : p.name);
 }
 
 /**
- * The alternatives of a yes (罐区自动化 or 堆场管理) that the enterprise's own words name: what it said it
- * has, not the notice's list. Its words are its workshops, lines and cell texts; when they name none of
- * the alternatives, or every one, nothing narrower can be said.
+ * The alternatives of a yes (罐区自动化 or 堆场管理, 机器视觉 or 大数据分析) that the enterprise's own words name: what
+ * it said it has, not the notice's list. Its words are its workshops, lines, cell texts and what it said of the
+ * capability in the interview; when they name none of the alternatives, or every one, nothing narrower can be said.
  */
-function ownVariants(f: FormFacts, variants: { name: string; terms: string[] }[]): string[] {
+function ownVariants(f: FormFacts, variants: { name: string; terms: string[] }[], cap: CapabilityId): string[] {
   const ws = f.workshops ?? [];
   const text = [
     ...ws.flatMap((w) => [w.name ?? '', ...(w.lines ?? []), ...Object.values(w.descriptions ?? {})]),
     ...Object.values(f.elements ?? {}),
+    f.capabilityDetails?.[cap] ?? '',
   ].join('\n').toLowerCase();
   const named = variants.filter((v) => v.terms.some((t) => text.includes(t.toLowerCase())));
   return named.length && named.length < variants.length ? named.map((v) => v.name) : [];
@@ -462,7 +494,7 @@ function elementCaps(ctx: Ctx, el: FormSpec['section3']['elements'][number]): Ca
 /** Capabilities of the category's elements that the enterprise has built, in element order. */
 function builtCapabilities(ctx: Ctx, status: true | 'partial' = true): CapabilityId[] {
   const seen = new Set<CapabilityId>();
-  for (const e of ctx.spec.section3.elements) for (const c of elementCaps(ctx, e)) if (capStatus(ctx, c) === status) seen.add(c);
+  for (const e of ctx.spec.section3.elements) for (const c of elementCaps(ctx, e)) if (capStatus(ctx, c) === status && claimable(ctx, c)) seen.add(c);
   return [...seen];
 }
 
@@ -646,6 +678,33 @@ export function numberLabels(kb: FormsKnowledge): NumberLabel[] {
   return [...byPath.values()];
 }
 
+/**
+ * The reply without each clause that says a system is in use or integrated (「SCADA、MES和ERP都打通了」) while the
+ * enterprise said that system is being built or lacking: a clause that says it is not (「WMS还没接」) stays. What was
+ * left out is asked to be checked (`statusAsk`), so the form never claims a system against the answer given for it.
+ */
+function withoutStatusClaims(ctx: Ctx, cap: CapabilityId, said: string): { text: string; asks: string[] } {
+  const d = ctx.kb.formDrafting;
+  const st = d.capabilityStatus;
+  const sa = d.documentForm.statusAsk;
+  if (!st || !sa) return { text: said, asks: [] };
+  const denies = [...st.negative, ...st.planned, ...st.trial];
+  const asks: string[] = [];
+  const clauses = said.match(/[^，,；;。]+[，,；;。]*/gu) ?? [said];
+  const kept = clauses.filter((clause) => {
+    if (denies.some((w) => clause.includes(w))) return true;
+    const against = (Object.keys(d.capabilities) as CapabilityId[]).filter((x) => {
+      const s = capStatus(ctx, x);
+      if (x === cap || (s !== false && s !== 'building')) return false;
+      return [abbrOf(ctx, x), ...(d.capabilities[x]!.terms ?? [])].some((t) => t.length >= 2 && mentions(clause, t));
+    });
+    for (const x of against)
+      asks.push(fillText(sa.ask, { label: capName(ctx, cap, true), system: abbrOf(ctx, x), status: capStatus(ctx, x) === 'building' ? sa.building : sa.lacking }));
+    return !against.length;
+  });
+  return { text: kept.join('').replace(/[，,；;]+$/u, ''), asks: [...new Set(asks)] };
+}
+
 /** Whether the enterprise's own text already states the capability in its words. */
 function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
   const terms = ctx.kb.formDrafting.capabilities[cap]?.terms ?? [];
@@ -658,7 +717,7 @@ function saidIn(ctx: Ctx, cap: CapabilityId, text: string): boolean {
  * the system achieves, and 「部分」 stays 「部分」.
  */
 function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial', who = subject(ctx), short = false): Filled | null {
-  const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c]);
+  const chosen = caps.filter((c) => capStatus(ctx, c) === status && ctx.kb.formDrafting.capabilities[c] && (status === false || claimable(ctx, c)));
   if (!chosen.length) return null;
   const byVerb = new Map<string, CapabilityId[]>();
   for (const c of chosen) {
@@ -970,16 +1029,25 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
       if (building && building.rest === undefined) continue;
       // A chat reply is stated only in document form; one that cannot be put so safely is asked to be rewritten,
       // showing the enterprise its own words, rather than printed as a claim in the words of a chat.
-      const own = building ? building.rest! : documentReply(ctx.kb.formDrafting, said, ctx.asOf);
+      const kept = building ? undefined : withoutStatusClaims(ctx, c, said);
+      const own = building ? building.rest! : kept!.text ? documentReply(ctx.kb.formDrafting, kept!.text, ctx.asOf) : null;
+      const checks = (kept?.asks ?? []).map((lab): Unit => ({ order: 0, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] }));
+      const askChecks = () => checks.forEach((u) => units.push({ ...u, order: order++ }));
+      if (kept && !kept.text) {
+        askChecks();
+        continue;
+      }
       if (own === null) {
-        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? said).replace(/[〔〕]/gu, '') });
+        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? kept?.text ?? said).replace(/[〔〕]/gu, '') });
         units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+        askChecks();
         continue;
       }
       const text = saidIn(ctx, c, own) ? own : `${capName(ctx, c, true)}：${own}`;
       const p = textPiece(text, `${DETAIL_PREFIX}cap.${c}`, true)!;
       const asked = [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!);
       add({ text: p.text, numbers: p.numbers, facts: [`${DETAIL_PREFIX}cap.${c}`], missing: asked });
+      askChecks();
     }
   }
   const stated = () => units.map((u) => u.text).join('');
@@ -994,13 +1062,20 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   // section 三 states it where the element lacks it.
   const lackStated = !units.length && !!capsSentence(ctx, caps, false);
   if (lackStated) add(capsSentence(ctx, caps, false));
+  // What a hedged reply (「…，算吧」) stated is asked to be confirmed: the doubt is not printed, nor the claim left bare.
+  const confirm = ctx.kb.formDrafting.documentForm.hedges?.ask;
+  for (const c of cellCaps(ctx, field)) {
+    if (!confirm || !ctx.hedged?.has(c) || !units.some((u) => u.facts.includes(`capabilities.${c}`) || u.facts.includes(`${DETAIL_PREFIX}cap.${c}`))) continue;
+    const lab = fillText(confirm, { label: capName(ctx, c, true) });
+    units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
+  }
   if (!d) {
     // What the enterprise has not described is asked for in its terms, never filled with the notice's wording.
     // Only what it confirmed is asked about by name; a system it never mentioned is not presumed.
     const open = fresh.filter((c) => (capStatus(ctx, c) === true || capStatus(ctx, c) === 'partial') && !ctx.facts.capabilityDetails?.[c]);
     const hasComputed = units.some((u) => u.numbers.length);
     // A cell whose systems the enterprise said it lacks or is building is answered by that statement: no 「…情况」 is asked.
-    const answered = lackStated || units.slice(before).some((u) => u.facts.some((f) => f.startsWith('capabilities.') && capStatus(ctx, f.slice(13) as CapabilityId) === 'building'));
+    const answered = lackStated || units.some((u) => u.facts.some((f) => f.startsWith(`${DETAIL_PREFIX}cap.`))) || units.slice(before).some((u) => u.facts.some((f) => f.startsWith('capabilities.') && capStatus(ctx, f.slice(13) as CapabilityId) === 'building'));
     if (open.length || (!hasComputed && (!answered || tailCounts(field).length > 0))) {
       // A figures cell asks for the counts its hint names, not for 「…情况」 as a whole: what was answered
       // (a round ratio, asked above for its exact figure) is not asked again as if nothing had been said.
@@ -1164,6 +1239,22 @@ function toSentences(units: Unit[]): Sentence[] {
   return out;
 }
 
+/**
+ * The interview's words of each capability without the words that say the enterprise was not sure (算吧, 应该有), and
+ * the capabilities whose words had one: the form never prints a doubt, and asks to confirm what it states of them.
+ */
+function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFacts; hedged: Set<CapabilityId> } {
+  const hedged = new Set<CapabilityId>();
+  if (!facts.capabilityDetails) return { facts, hedged };
+  const details: Record<string, string> = {};
+  for (const [c, said] of Object.entries(facts.capabilityDetails)) {
+    const h = withoutHedges(kb.formDrafting, said);
+    if (h.hedged) hedged.add(c as CapabilityId);
+    if (h.text) details[c] = h.text;
+  }
+  return { facts: { ...facts, capabilityDetails: details }, hedged };
+}
+
 export interface DraftOptions {
   /** 0-based workshop for cells of the 车间建设 block. */
   workshop?: number;
@@ -1191,8 +1282,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
   // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
   const asOf = dateReference(noticeYear(kb), profile.asOf);
-  const facts = formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf));
-  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), ...(asOf ? { asOf } : {}) };
+  const { facts, hedged } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
+  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

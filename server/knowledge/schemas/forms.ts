@@ -565,6 +565,12 @@ export const CapabilityPhrase = z.object({
   askByMode: z.partialRecord(z.enum(['discrete', 'process']), z.string()).optional(),
   /** Words in the enterprise's own text that already state this capability, so it is not stated twice. */
   terms: z.array(z.string().min(1)).default([]),
+  /**
+   * The systems a capability is made of (SCADA、MES与ERP系统集成: scada, mes, erp) and how its claim names those in
+   * use (`named`, {names}): a system said 在建 or lacking is never claimed as integrated, so the claim names only
+   * those in use, and with fewer than two none is made.
+   */
+  involves: z.object({ capabilities: z.array(z.string().min(1)).min(2), named: z.string().includes('{names}') }).optional(),
 });
 
 export const FormDrafting = z.object({
@@ -1010,6 +1016,25 @@ export const FormDrafting = z.object({
       durations: z.array(z.object({ pattern: z.string().min(1).includes('(N)'), unit: z.enum(['year', 'month']), to: z.string().includes('{date}') })).default([]),
       replyLeads: z.array(z.string().min(1)).default([]),
       spoken: z.array(z.string().min(1)).default([]),
+      /**
+       * A year typed with two digits (「19年一期投产」, 「于21年底扩建」): read as a year only where a year stands (`after`:
+       * what may come before it, a clause's start always may) and not as a span (`notBefore`: 「19年来」, 「10年多」).
+       * `window` years after the form's year still read as this century (a plan); `past` and above read as the last
+       * century (「98年建厂」); a year between is asked for ({said} of `ask`).
+       */
+      shortYears: z
+        .object({ after: z.array(z.string().min(1)), notBefore: z.array(z.string().min(1)), window: z.number().int().min(0).max(20), past: z.number().int().min(1).max(99), ask: z.string().includes('{said}') })
+        .optional(),
+      /**
+       * Words that say the enterprise was not sure (算吧, 应该有, 差不多, 好像): never printed. A clause that is only one is
+       * dropped, one inside a clause is taken out, and the reply is printed with `ask` ({label}) asking to confirm it.
+       */
+      hedges: z.object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}') }).optional(),
+      /**
+       * The request that stands for a clause of a reply that says a system is in use or integrated while the enterprise
+       * said it is being built or lacking ({label} the capability replied of, {system}, {status}: 在建 or 尚未应用).
+       */
+      statusAsk: z.object({ ask: z.string().includes('{system}').includes('{status}'), building: z.string().min(1), lacking: z.string().min(1) }).optional(),
     })
     .default({ relativeDates: {}, durations: [], replyLeads: [], spoken: [] }),
   /**
