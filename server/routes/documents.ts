@@ -277,7 +277,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
             : fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
           : parties.letter
             ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
-            : undefined;
+            : parties.ownWriter
+              ? fill(d.messages.ownWriter!, { writer: `“${parties.ownWriter.company}”`, others: quoted(parties.ownWriter.others) })
+              : undefined;
     const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
     // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
     const planned = closed ? [] : plannedColumns(pages, d, years);

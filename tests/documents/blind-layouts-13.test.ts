@@ -206,6 +206,7 @@ const htAudit = () =>
     para('审计机构：洛阳正信会计师事务所（普通合伙）'),
   ]);
 const HT_AUDIT: RoundExpected = {
+  name: HT.name,
   'finance.2020.revenue': 21980.3,
   'finance.2021.revenue': 25430.8,
   'finance.2022.revenue': 28960.5,
@@ -374,7 +375,7 @@ const HT_FILES: Files = [
   ['验收报告.docx', htAcceptance, HT_ACCEPTANCE],
   ['采购合同.docx', htContract, HT_CONTRACT],
   ['审计报告摘要.docx', htAudit, HT_AUDIT],
-  ['报价单.xlsx', htQuotation, {}],
+  ['报价单.xlsx', htQuotation, { name: HT.name }],
   ['改造前后指标.docx', htTwoYears, HT_TWO_YEARS],
   ['近三年基本情况.docx', htYears, HT_YEARS],
 ];
