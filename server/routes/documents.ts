@@ -195,6 +195,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
       const named = w ? (workshops.names[Number(w[1])]?.trim() || s.workshop) : undefined;
       if (w) return `车间${w[1]}${named ? `（${named}）` : ''}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
+      // An indicator before or after the construction (ind.defectRate.before): 「建设完成前产品不良品率」.
+      const i = /^ind\.(\w+)\.(before|after)$/.exec(f);
+      if (i) return fill(i[2] === 'before' ? d.messages.indicatorBefore! : d.messages.indicatorAfter!, { label: labels[`indicators.${i[1]}`] ?? i[1]! });
       return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
     };
     const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;

@@ -640,7 +640,7 @@ export const FormDrafting = z.object({
     /**
      * The construction's benefit indicators (附件2/附件3's 建设前后主要效益指标, 附件1's 人数 and 生产效率) as a table
      * prints them: rows of indicators under columns of the states `workshops.before` and `workshops.after` (建设前,
-     * 改造后), or of two years under a caption naming one of `yearCaptions` (「改造前后」, 「对比」), the earlier year being
+     * 改造后), or of two years under a caption naming one of `yearCaptions` (「改造前后」, 「建设成效」), the earlier year being
      * before. Each row is one of `rows`: the form's field without its .before/.after, the row labels that name it, and
      * the units it may be printed in with the factor to the form's unit (亿元 → 10000 万元); a row in a unit it does not
      * list (人均产值 in 万元/人/年, 能耗 in 吨标准煤 alone) is not read, and `bare` is the unit of a row that prints none.
