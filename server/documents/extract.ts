@@ -351,6 +351,7 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
     for (const s of statements.found) add(s);
     carry = statements.last;
     for (const s of equipmentTables(page, pageNo, file, docs, docWorkshop, plan)) add(s);
+    if (plan.from === undefined) for (const s of indicatorTables(page, pageNo, file, docs)) add(s);
     for (const s of unitCells(page, pageNo, file, docs)) add(s);
   });
   // Figures in prose come after every table's: where both give a field, the table's exact figure is offered.
@@ -447,6 +448,9 @@ const COUNT_CELL = /^\d{1,6}$/;
 /** A cell of a 建设前 / 建设后 table, which may also hold rates and amounts beside the counts. */
 const STATE_CELL = /^-?[\d,]*\.?\d+[%％]?$/;
 
+/** A state column's heading without the count and unit it may carry: 「建设后数量（台）」 → 「建设后」. */
+const stateWord = (h: string) => squash(h).replace(/(?:设备)?(?:数量|台数|台套数)?(?:[（(](?:台|套|台套|台\/套|台（套）|台\(套\))[)）])?$/, '');
+
 /** An equipment table's heading without 「其中：」 before it or its unit after it: 「其中：联网设备（台套）」 → 「联网设备」. */
 const bareHead = (h: string) => rowLabel(squash(h)).replace(/[（(](?:台|套|台套|台\/套|台（套）|台\(套\))[)）]$/, '');
 
@@ -489,13 +493,13 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
   const spans = [...text.matchAll(/\S+/g)];
   const tokens = spans.map((m) => m[0]);
   const out: Suggestion[] = [];
-  const isState = (t: string) => W.before.includes(squash(t)) || W.after.includes(squash(t));
+  const isState = (t: string) => W.before.includes(stateWord(t)) || W.after.includes(stateWord(t));
   for (let i = 0; i < tokens.length; i++) {
     // Columns of states: the rows are the counts, the 建设后 cell each one's.
     if (isState(tokens[i]!)) {
       let e = i;
       while (e + 1 < tokens.length && isState(tokens[e + 1]!)) e++;
-      const heads = tokens.slice(i, e + 1).map(squash);
+      const heads = tokens.slice(i, e + 1).map(stateWord);
       const col = heads.findIndex((h) => W.after.includes(h));
       if (col < 0 || heads.length < 2) {
         i = e;
@@ -515,6 +519,13 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
         continue;
       }
       const rows = tableRows(tokens, e + 1, heads.length, STATE_CELL, 6);
+      // A list of equipment under the states, each row numbered and noted (「1 和面机 4 6 新增2台」), counts them all in
+      // its 合计, read where the caption is about equipment and gives no amounts (元).
+      const caption = squash(text.slice(Math.max(0, spans[i]!.index! - CAPTION_CHARS), spans[i]!.index!));
+      if (!rows.length && caption.includes('设备') && !caption.includes('元') && total)
+        for (const { row, workshop } of stateRows(tokens, e + 1, heads.length, docs, docWorkshop).filter((r) => r.total))
+          if (COUNT_CELL.test(row.cells[col]!))
+            out.push({ field: total, value: Number(row.cells[col]!), raw: row.cells[col]!, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(workshop) });
       for (const row of rows) {
         const field = fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, ''));
         const cell = row.cells[col]!;
@@ -565,6 +576,97 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
         if (field) out.push({ field, value: Number(row.cells[n]!), raw: row.cells[n]!, source: { file, page: pageNo, snippet: tokens.slice(first, row.to).join(' ') }, ...workshopOf(workshop) });
       });
     i = Math.max(i, (rows.at(-1)?.to ?? 0) - 1);
+  }
+  return out;
+}
+
+/** A cell of an indicator table: a figure, with the percent or per-mille sign it may carry. */
+const INDICATOR_CELL = /^-?[\d,]*\.?\d+\s*[%％‰]?$/;
+/** Tokens without a row of indicators after which an indicator table has ended. */
+const INDICATOR_GAP = 6;
+/** The unit a row label carries in its brackets: 「年产值（万元）」 → 「万元」. */
+const LABEL_UNIT = /^(.+?)[（(]([^（()）]+)[)）]$/;
+
+/**
+ * The benefit indicators of a construction (建设成效: 人数, 产值, 生产效率, 运营成本, 产品升级周期, 不良品率, 单位产值能耗)
+ * in a table whose columns are before and after it: the states 建设前 / 建设后 (改造前, 实施后 …), or two years under a
+ * caption about the change (「改造前后主要指标对比」), the earlier year being before; a third year makes it a table of
+ * years, not of a construction. Each row is an indicator the knowledge lists, its unit in its label's brackets, in a
+ * 单位 column or on its cells (「1.8%」), converted to the form's unit; a row in a unit the knowledge does not list for
+ * it (人均产值 in 万元/人/年), a 合格率, a column marked as a forecast (「建设后（预计）」) and cells after the two (a 提升比例)
+ * are not read.
+ */
+function indicatorTables(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
+  const I = docs.indicators;
+  if (!I.rows.length) return [];
+  const W = docs.workshops;
+  const text = page.replace(/(20\d{2})\s+(年(?:度|末|底)?)(?=\s|$)/g, '$1$2');
+  const tokens = [...text.matchAll(/\S+/g)].map((m) => m[0]);
+  const spans = [...text.matchAll(/\S+/g)];
+  const markers = docs.plans.markers.filter((w) => w.length > 1);
+  // A state heading with the year it stands for (「建设前（2020年）」) is that state; one marked as a forecast is none.
+  const state = (t: string): 'before' | 'after' | 'planned' | undefined => {
+    const m = /^(.+?)(?:[（(]([^（()）]*)[)）])?$/.exec(squash(t))!;
+    const s = W.before.includes(m[1]!) ? 'before' : W.after.includes(m[1]!) ? 'after' : undefined;
+    return s && m[2] && markers.some((w) => m[2]!.includes(w)) ? 'planned' : s;
+  };
+  const units = new Set(I.rows.flatMap((r) => Object.keys(r.units)));
+  const rowOf = (label: string) => {
+    const l = squash(label).replace(/^[（(]?\d+[)）.、]|^其中[：:]/g, '');
+    const u = LABEL_UNIT.exec(l);
+    const name = rowLabel(u ? u[1]! : l);
+    const row = I.rows.find((r) => r.labels.includes(name));
+    return row ? { row, unit: u?.[2] } : undefined;
+  };
+  const out: Suggestion[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    let order: ('before' | 'after')[] | undefined;
+    const [a, b] = [state(tokens[i]!), state(tokens[i + 1]!)];
+    if (a === 'planned' || b === 'planned') return out;
+    if (a && b && a !== b) order = [a, b] as ('before' | 'after')[];
+    const y1 = YEAR_HEAD.exec(squash(tokens[i]!))?.[1];
+    const y2 = YEAR_HEAD.exec(squash(tokens[i + 1]!))?.[1];
+    if (!order && y1 && y2 && y1 !== y2 && !YEAR_HEAD.test(squash(tokens[i - 1] ?? '')) && !YEAR_HEAD.test(squash(tokens[i + 2] ?? ''))) {
+      const caption = squash(text.slice(Math.max(0, spans[i]!.index! - CAPTION_CHARS * 2), spans[i]!.index!));
+      if (I.yearCaptions.some((w) => caption.includes(w)) && !markers.some((w) => caption.includes(w))) order = y1 < y2 ? ['before', 'after'] : ['after', 'before'];
+    }
+    if (!order) continue;
+    let gap = 0;
+    for (let r = i + 2; r < tokens.length && gap <= INDICATOR_GAP; ) {
+      if (state(tokens[r]!) || /[。；]/.test(tokens[r]!)) break;
+      // A narrow cell may wrap a long label over a token or two (「单位产值能耗（吨标」 「准煤/万元）」, 「车间人数」 「（人）」):
+      // the longest run of tokens that names an indicator is its label.
+      let found: { row: (typeof I.rows)[number]; unit?: string } | undefined;
+      let k = r;
+      for (let n = Math.min(3, tokens.length - r); n >= 1 && !found; n--) {
+        found = rowOf(tokens.slice(r, r + n).join(''));
+        k = r + n;
+      }
+      if (!found) {
+        r++;
+        gap++;
+        continue;
+      }
+      let unit = found.unit;
+      if (!unit && units.has(tokens[k] ?? '')) unit = tokens[k++]!;
+      const cells = tokens.slice(k, k + 2);
+      if (cells.length < 2 || !cells.every((c) => INDICATOR_CELL.test(c))) {
+        r = k;
+        gap++;
+        continue;
+      }
+      const signs = cells.map((c) => /[%％‰]$/.exec(c)?.[0]);
+      unit ??= signs[0] ?? found.row.bare;
+      const factor = unit === undefined ? undefined : found.row.units[unit];
+      if (factor !== undefined && signs.every((s) => s === undefined || found!.row.units[s] === factor)) {
+        cells.forEach((c, n) => {
+          const v = Number(c.replace(/[,%％‰\s]/g, ''));
+          out.push({ field: `${found!.row.field}.${order![n]}`, value: Number((v * factor).toPrecision(12)), raw: c, source: { file, page: pageNo, snippet: tokens.slice(i, k + 2).join(' ') } });
+        });
+      }
+      gap = 0;
+      r = k + 2;
+    }
   }
   return out;
 }
@@ -744,7 +846,8 @@ export function placeWorkshops(found: Suggestion[], form: FormWorkshops): { plac
 
 /** A sentence whose subject is the company: its full name, or 公司 and its kin, starts it. */
 const COMPANY_WORDS = '本公司|该公司|公司|企业|[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)';
-const COMPANY_SUBJECT = new RegExp(`^(?:${COMPANY_WORDS})`, 'u');
+// 「我公司」 opens a sentence of the enterprise's own letter; a letter by another company is not read at all (partiesOf).
+const COMPANY_SUBJECT = new RegExp(`^(?:我公司|我司|本企业|我企业|${COMPANY_WORDS})`, 'u');
 
 /**
  * The address a profile gives in prose: 「…有限公司成立于2014年，位于新乡市红旗区新星路99号，是…」. Read only where the
@@ -1255,6 +1358,12 @@ export interface Parties {
    */
   letter?: { to?: string };
   /**
+   * Read before the enterprise's name is recorded, a letter headed and signed by one and the same company that writes
+   * to no one by name and attests nothing of another (no 证明): its writer is taken as the enterprise, its 「我公司…」 as
+   * the enterprise's own account, and its name is offered with the rest for the user to confirm.
+   */
+  ownWriter?: { company: string; others: string[] };
+  /**
    * With `unsure`, the document is a letter or a certificate its writer signed that names the other companies in
    * `unsure`: the enterprise may be the writer or a company it writes about.
    */
@@ -1443,6 +1552,9 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   const writes = signer ?? (head && !own.size && !others.size && letterKind(rawPages, docs) ? head : undefined);
   const mentioned = writes && !own.size && !others.size ? mentionedCompanies(rawPages, docs, writes) : [];
   if (writes && mentioned.length) {
+    // A company's own account of its dealings (「我公司…向某客户供应」) names it at its head and at its foot, the same
+    // company both times; a correspondent's letter about the enterprise is addressed to it (贵司) or attests (证明).
+    if (!recorded && head === signer && !toReader && !addressed.size && !attests(rawPages, docs)) return { ...result(), ownWriter: { company: writes, others: mentioned } };
     if (!recorded) return { ...result(), unsure: [writes, ...mentioned], writer: writes };
     if (!same(writes)) return { ...result(), issuedBy: { company: writes, kind: issuedKind(rawPages, docs) ?? '' } };
   }
@@ -1453,6 +1565,13 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   const kind = head && !own.size ? issuedKind(rawPages, docs) : undefined;
   if (head && kind !== undefined && !labelledNames(rawPages, docs).has(head) && !labelledWrapped(rawPages, docs, head)) return { ...result(), issuedBy: { company: head, kind } };
   return result();
+}
+
+/** Whether the title lines or the text name an attestation (「合作证明」, 「兹证明」), which a company writes of another. */
+function attests(rawPages: string[], docs: FormDrafting['documents']): boolean {
+  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  const text = rawPages.map((p) => squash(plain(p))).join('');
+  return docs.parties.attestations.some((k) => title.includes(k)) || docs.parties.attestationLeads.some((k) => text.includes(k));
 }
 
 /** Whether the title lines name a letter or a certificate (「供货证明」, 「关于…的说明」, 「…函」). */

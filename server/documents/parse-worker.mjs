@@ -40,7 +40,7 @@ function cellText(cell) {
 /**
  * Each worksheet of an XLSX as one page of text, laid out as a DOCX's table reads: each cell that holds something on
  * a line of its own, row after row, a cell merged over others once. A sheet's own name (「设备清单」) heads its text
- * as a caption would; hidden sheets are read too, as their figures are the workbook's.
+ * as a caption would, after a first row of one cell; hidden sheets are read too, as their figures are the workbook's.
  */
 async function sheetTexts(buf) {
   const ExcelJS = (await import('exceljs')).default;
@@ -48,15 +48,21 @@ async function sheetTexts(buf) {
   await wb.xlsx.load(buf);
   const pages = [];
   wb.eachSheet((ws) => {
-    const out = [];
-    if (!DEFAULT_SHEET.test(ws.name.trim())) out.push(ws.name.trim());
+    const rows = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
+      const cells = [];
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.isMerged && cell.master.address !== cell.address) return;
         const t = String(cellText(cell) ?? '').trim();
-        if (t) out.push(t);
+        if (t) cells.push(t);
       });
+      if (cells.length) rows.push(cells);
     });
+    // A first row of one cell is the sheet's letterhead or title (a supplier's name in A1 over its 报价单), printed
+    // first as a DOCX prints its first line; the sheet's name follows it as a caption.
+    const name = DEFAULT_SHEET.test(ws.name.trim()) ? [] : [ws.name.trim()];
+    const [top, ...rest] = rows;
+    const out = top && top.length === 1 ? [...top, ...name, ...rest.flat()] : [...name, ...rows.flat()];
     pages.push(out.join('\n\n'));
   });
   return pages;

@@ -195,6 +195,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
       const w = /^ws\.(\d+)\.(\w+)$/.exec(f);
       const named = w ? (workshops.names[Number(w[1])]?.trim() || s.workshop) : undefined;
       if (w) return `车间${w[1]}${named ? `（${named}）` : ''}：${labels[`workshops.${w[2]}`] ?? w[2]}`;
+      // An indicator before or after the construction (ind.defectRate.before): 「建设完成前产品不良品率」.
+      const i = /^ind\.(\w+)\.(before|after)$/.exec(f);
+      if (i) return fill(i[2] === 'before' ? d.messages.indicatorBefore! : d.messages.indicatorAfter!, { label: labels[`indicators.${i[1]}`] ?? i[1]! });
       return y ? `${y[1]}年${labels[`finance.${y[2]}`] ?? y[2]}` : (labels[f] ?? interviewLabel(f) ?? f);
     };
     const interviewLabel = (f: string) => fastify.kb.data.interview.questions.find((q) => q.id === f)?.label;
@@ -277,7 +280,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
             : fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
           : parties.letter
             ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
-            : undefined;
+            : parties.ownWriter
+              ? fill(d.messages.ownWriter!, { writer: `“${parties.ownWriter.company}”`, others: quoted(parties.ownWriter.others) })
+              : undefined;
     const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;
     // A plan's or a forecast's columns of the years the form asks for were passed over: the user is told which.
     const planned = closed ? [] : plannedColumns(pages, d, years);

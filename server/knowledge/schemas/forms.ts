@@ -676,6 +676,27 @@ export const FormDrafting = z.object({
       })
       .default({ labels: [], notNames: [], totalRows: [], countColumns: [], before: [], after: [] }),
     /**
+     * The construction's benefit indicators (附件2/附件3's 建设前后主要效益指标, 附件1's 人数 and 生产效率) as a table
+     * prints them: rows of indicators under columns of the states `workshops.before` and `workshops.after` (建设前,
+     * 改造后), or of two years under a caption naming one of `yearCaptions` (「改造前后」, 「建设成效」), the earlier year being
+     * before. Each row is one of `rows`: the form's field without its .before/.after, the row labels that name it, and
+     * the units it may be printed in with the factor to the form's unit (亿元 → 10000 万元); a row in a unit it does not
+     * list (人均产值 in 万元/人/年, 能耗 in 吨标准煤 alone) is not read, and `bare` is the unit of a row that prints none.
+     */
+    indicators: z
+      .object({
+        rows: z.array(
+          z.object({
+            field: z.string().regex(/^ind\.[A-Za-z]+$/),
+            labels: z.array(z.string().min(1)).min(1),
+            units: z.record(z.string().min(1), z.number().positive()),
+            bare: z.string().min(1).optional(),
+          }),
+        ),
+        yearCaptions: z.array(z.string().min(1)).default([]),
+      })
+      .default({ rows: [], yearCaptions: [] }),
+    /**
      * A scan whose first line is a company's name alone is headed by the enterprise it is about; a name containing
      * one of `notApplicants` is an intermediary's letterhead (a 会计师事务所's report), never the applicant's. A title
      * of a company's name followed by one of `ownDocuments` (「…有限公司简介」, 「…有限公司2022年度经营情况」) is the
@@ -695,7 +716,9 @@ export const FormDrafting = z.object({
      * by either party: which side is the enterprise is read from its recorded name, or from a role's bracket naming one
      * of `self` (「乙方（我方）」). `signOff` labels and seals stand beside the company a document is signed by
      * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to. `letterKinds` are the
-     * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer, and `mentionLeads` the words that
+     * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer; `attestations` (证明) titles and
+     * `attestationLeads` (兹证明) words of one a company writes of another, never the enterprise's own account of itself
+     * even under one company's letterhead and seal; and `mentionLeads` the words that
      * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
      */
     parties: z
@@ -709,10 +732,12 @@ export const FormDrafting = z.object({
         signOff: z.array(z.string().min(1)).default([]),
         reader: z.array(z.string().min(1)).default([]),
         letterKinds: z.array(z.string().min(1)).default([]),
+        attestations: z.array(z.string().min(1)).default([]),
+        attestationLeads: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], letterKinds: [], mentionLeads: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
