@@ -587,7 +587,7 @@ export class StaffStore {
            on conflict (session_id) do nothing returning session_id`,
           [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear],
         );
-        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [] };
+        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [], previousRegion: null };
         // A first submission of the same session committed meanwhile (PostgreSQL, two requests at once): this one resubmits it.
         prev = (await current()).rows[0]!;
       }
@@ -616,7 +616,7 @@ export class StaffStore {
         [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear, review ? JSON.stringify(review) : null, recommended,
           from.changedSinceReview || (changed && reviewed), from.reviewedBy, from.reviewedAt, movedFrom ? JSON.stringify(movedFrom) : null, JSON.stringify(earlier)],
       );
-      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared };
+      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared, previousRegion: prev.region };
     });
   }
 
@@ -629,13 +629,13 @@ export class StaffStore {
     return r.affectedRows ?? 0;
   }
 
-  /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions' ids. */
-  async purgeSubmissionsOlderThan(days: number): Promise<string[]> {
-    const r = await this.db.query<{ session_id: string }>(
-      `delete from staff_submissions where submitted_at < now() - make_interval(days => $1::int) returning session_id`,
+  /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions and the regions they were with. */
+  async purgeSubmissionsOlderThan(days: number): Promise<{ sessionId: string; region: string }[]> {
+    const r = await this.db.query<{ session_id: string; region: string }>(
+      `delete from staff_submissions where submitted_at < now() - make_interval(days => $1::int) returning session_id, region`,
       [days],
     );
-    return r.rows.map((row) => row.session_id);
+    return r.rows.map((row) => ({ sessionId: row.session_id, region: row.region }));
   }
 
   async submissionOf(sessionId: string): Promise<{ region: string; submittedAt: string } | undefined> {
@@ -843,6 +843,8 @@ export interface SubmitResult {
   recommendationWithdrawn: boolean;
   /** The checklist items (clause:capability ids) whose ticks no longer apply and were cleared. */
   ticksCleared: string[];
+  /** The region the session was submitted to before this submission; null for a first submission. */
+  previousRegion: string | null;
 }
 
 export type ReviewResult =

@@ -124,3 +124,115 @@ describe('zz-console-bureau keeps its list current', () => {
     expect(overviewCalls(asked)).toBe(before);
   });
 });
+
+/** A stand-in for the browser's EventSource: the test says when the server is ready, pushes, or drops the stream. */
+class FakeSource {
+  static opened: FakeSource[] = [];
+  readyState = 0;
+  onerror: ((ev: Event) => unknown) | null = null;
+  closed = false;
+  private readonly listeners = new Map<string, ((ev: MessageEvent) => void)[]>();
+  constructor(readonly url: string) {
+    FakeSource.opened.push(this);
+  }
+  addEventListener(type: string, fn: (ev: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  emit(type: string, data: unknown) {
+    if (type === 'ready') this.readyState = 1;
+    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+  /** The connection dropped: 0 while the browser reconnects by itself, 2 when it has given up (a refusal). */
+  drop(readyState: 0 | 2) {
+    this.readyState = readyState;
+    this.onerror?.(new Event('error'));
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+}
+
+describe('zz-console-bureau is told of changes by the server', () => {
+  const liveLine = (el: Element) => el.shadowRoot!.querySelector('[data-testid=live]')!.textContent!.trim();
+
+  it('fetches the list when a change is pushed, and does not poll while the stream is up', async () => {
+    FakeSource.opened = [];
+    vi.stubGlobal('EventSource', FakeSource);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const list = [applicant('s-1', '开封一号机械有限公司')];
+    const asked = fakeServer(list);
+    const el = await mount();
+    const source = FakeSource.opened.at(-1)!;
+    expect(source.url).toBe('/api/staff/bureau/events');
+    source.emit('ready', { region: '开封市' });
+    await el.updateComplete;
+    expect(liveLine(el)).toBe('列表实时更新');
+
+    const before = overviewCalls(asked);
+    vi.advanceTimersByTime(120_000);
+    expect(overviewCalls(asked), 'no timer fetches while pushes arrive').toBe(before);
+    const settled = overviewCalls(asked);
+    list.push(applicant('s-5', '杞县农机有限公司'));
+    source.emit('changed', { sessions: ['s-5'], kind: 'submitted' });
+    await vi.waitFor(() => expect(names(el)).toContain('杞县农机有限公司'));
+    expect(overviewCalls(asked)).toBe(settled + 1);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-testid=news]')!.textContent).toBe('新提交 1 家：杞县农机有限公司');
+  });
+
+  it('polls while the stream is down, says so, and stops polling once it is back', async () => {
+    FakeSource.opened = [];
+    vi.stubGlobal('EventSource', FakeSource);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const list = [applicant('s-1', '开封一号机械有限公司')];
+    const asked = fakeServer(list);
+    const el = document.createElement('zz-console-bureau');
+    document.body.append(el);
+    await vi.advanceTimersByTimeAsync(0);
+    const source = FakeSource.opened.at(-1)!;
+    source.emit('ready', { region: '开封市' });
+    await vi.advanceTimersByTimeAsync(0);
+
+    source.drop(0);
+    await el.updateComplete;
+    expect(liveLine(el)).toBe('实时推送未连接，列表每 20 秒刷新一次');
+    list.push(applicant('s-6', '通许县食品有限公司'));
+    const down = overviewCalls(asked);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(overviewCalls(asked), 'the fallback poll').toBe(down + 1);
+    expect(names(el)).toContain('通许县食品有限公司');
+
+    // The browser reconnected: the list is caught up once, and the timer stops.
+    source.emit('ready', { region: '开封市' });
+    await vi.advanceTimersByTimeAsync(0);
+    const back = overviewCalls(asked);
+    expect(back).toBe(down + 2);
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(overviewCalls(asked)).toBe(back);
+    await el.updateComplete;
+    expect(liveLine(el)).toBe('列表实时更新');
+  });
+
+  it('opens the stream again later when the browser gave up on it, polling meanwhile', async () => {
+    FakeSource.opened = [];
+    vi.stubGlobal('EventSource', FakeSource);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    const asked = fakeServer([applicant('s-1', '开封一号机械有限公司')]);
+    const el = document.createElement('zz-console-bureau');
+    document.body.append(el);
+    await vi.advanceTimersByTimeAsync(0);
+    const first = FakeSource.opened.at(-1)!;
+    first.drop(2);
+    expect(first.closed).toBe(true);
+    const before = overviewCalls(asked);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(overviewCalls(asked)).toBe(before + 2);
+    expect(FakeSource.opened).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(FakeSource.opened, 'a new stream a minute later').toHaveLength(2);
+    el.remove();
+    expect(FakeSource.opened[1]!.closed, 'leaving the view closes the stream').toBe(true);
+  });
+});
+

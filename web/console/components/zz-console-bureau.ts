@@ -7,7 +7,10 @@ import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 import { LiveRefresh } from '../live';
 
-/** How often the list is fetched again while the page is shown: a new applicant appears within this long. */
+/**
+ * How often the list is fetched again while the server's pushes do not arrive (the stream is down): a new applicant
+ * then appears within this long. While the stream is up, it appears at once.
+ */
 const REFRESH_MS = 20_000;
 
 interface Gap {
@@ -127,8 +130,12 @@ export class ZzConsoleBureau extends LitElement {
       tr.sel {
         background: var(--zz-color-primary-soft);
       }
-      .news {
+      .news,
+      .live {
         margin: 0;
+      }
+      .news:empty {
+        display: none;
       }
       tr.new td:first-child {
         box-shadow: inset 4px 0 0 var(--zz-color-primary);
@@ -256,6 +263,8 @@ export class ZzConsoleBureau extends LitElement {
   /** What the last refresh brought, said once as a status line. */
   @state() private _news = '';
 
+  private readonly _live: LiveRefresh;
+
   connectedCallback(): void {
     super.connectedCallback();
     void this._load();
@@ -263,7 +272,7 @@ export class ZzConsoleBureau extends LitElement {
 
   constructor() {
     super();
-    new LiveRefresh(this, () => this._refresh(), REFRESH_MS);
+    this._live = new LiveRefresh(this, () => this._refresh(), { url: '/api/staff/bureau/events', pollMs: REFRESH_MS });
   }
 
   /**
@@ -357,6 +366,7 @@ export class ZzConsoleBureau extends LitElement {
         : ''}
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
+        <p class="muted live" data-testid="live">${this._live.live ? '列表实时更新' : `实时推送未连接，列表每 ${REFRESH_MS / 1000} 秒刷新一次`}</p>
         <p class="muted news" role="status" data-testid="news">${this._news}</p>
         <div class="row">
           <h2 class="grow">${ov.region} · ${ov.year}年度 · 已提交初审的企业</h2>
