@@ -531,6 +531,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
     const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview, confirm: confirmFinance });
     if (r.status === 'missing') throw notFound('申报企业');
+    if (r.status === 'conflict') {
+      audit(request, 'bureau.review.conflict', id);
+      const when = r.at ? `于 ${beijingTime(r.at)}（北京时间）` : '';
+      throw new HttpError(
+        409,
+        'REVIEW_CONFLICT',
+        `${r.by ?? '其他工作人员'} ${when}保存了这家企业的初审记录，是在您打开它之后。为免覆盖对方的记录，您这次填写的内容没有保存，仍在页面上。`,
+        { by: r.by, at: r.at },
+      );
+    }
     if (r.status === 'refused') {
       audit(request, 'bureau.review.refused', id, { code: r.refusal.code });
       throw new HttpError(409, r.refusal.code, r.refusal.reason, r.refusal.details);
@@ -543,7 +553,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     audit(request, 'bureau.review', id, { recommended: body.recommended });
     // A colleague with the same list open sees the review, and the quota it took, without a reload.
     ctx.applicants.publish({ region, sessionId: id, kind: 'reviewed' });
-    return overview(region, r.year ?? kb().data.manifest.year);
+    // The save's own time: the page sends it as `basedOn` with its next save of this record.
+    return { ...(await overview(region, r.year ?? kb().data.manifest.year)), reviewedAt: r.reviewedAt };
   });
 
   fastify.get('/api/staff/bureau/summary.xlsx', async (request, reply) => {

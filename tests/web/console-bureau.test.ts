@@ -236,3 +236,44 @@ describe('zz-console-bureau is told of changes by the server', () => {
   });
 });
 
+
+describe('zz-console-bureau when a colleague saved the open record first', () => {
+  it('says so, keeps what was typed, and overwrites only when asked, naming the record it replaces', async () => {
+    const list = [{ ...applicant('s-1', '开封一号机械有限公司'), reviewedAt: null, reviewedBy: null }];
+    const asked = fakeServer(list);
+    const plain = globalThis.fetch;
+    const puts: { basedOn: unknown; notes: unknown }[] = [];
+    const AT = '2026-12-06T06:30:00.000Z';
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      if (init?.method !== 'PUT') return plain(url, init);
+      const body = JSON.parse(String(init.body)) as { basedOn: unknown; notes: unknown };
+      puts.push(body);
+      if (puts.length === 1) {
+        return new Response(JSON.stringify({ error: { code: 'REVIEW_CONFLICT', message: '开封-王 于 2026-12-06 14:30（北京时间）保存了这家企业的初审记录，是在您打开它之后。', details: { by: '开封-王', at: AT } } }), { status: 409 });
+      }
+      return new Response(JSON.stringify({ region: '开封市', year: 2023, years: [2023], quota: { max: 5, recommended: 0, remaining: 5, atLimit: false, clause: '四(三)', quote: '', overQuota: '', groupLabel: '', warning: null }, deadline: null, countiesOwn: null, reviewedAt: '2026-12-06T06:31:00.000Z' }), { status: 200 });
+    });
+    const el = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tbody tr td button')!.click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-testid=detail]')).not.toBeNull());
+    const notes = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#notes')!;
+    notes.value = '李：材料缺营业执照';
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid=save]')!.click();
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-testid=conflict]')).not.toBeNull());
+    expect(puts[0]!.basedOn, 'the page says which record it read: none saved yet').toBeNull();
+    expect(el.shadowRoot!.querySelector('[data-testid=conflict]')!.textContent).toContain('开封-王');
+    expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#notes')!.value, 'nothing typed is lost').toBe('李：材料缺营业执照');
+    expect(el.shadowRoot!.querySelector('[data-testid=detail] .ok'), 'not said saved').toBeNull();
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid=overwrite]')!.click();
+    await vi.waitFor(() => expect(puts).toHaveLength(2));
+    expect(puts[1]).toMatchObject({ basedOn: AT, notes: '李：材料缺营业执照' });
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[data-testid=detail] .ok')?.textContent).toBe('已保存'));
+    expect(el.shadowRoot!.querySelector('[data-testid=conflict]')).toBeNull();
+    // The next save of the page names its own save, so it is not taken for a colleague's.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid=save]')!.click();
+    await vi.waitFor(() => expect(puts).toHaveLength(3));
+    expect(puts[2]!.basedOn).toBe('2026-12-06T06:31:00.000Z');
+    expect(asked.length).toBeGreaterThan(0);
+  });
+});
