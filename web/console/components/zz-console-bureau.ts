@@ -372,7 +372,6 @@ export class ZzConsoleBureau extends LitElement {
         : ''}
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
       <div class="card">
-        <p class="muted live" data-testid="live">${this._live.live ? '列表实时更新' : `实时推送未连接，列表每 ${REFRESH_MS / 1000} 秒刷新一次`}</p>
         <p class="muted news" role="status" data-testid="news">${this._news}</p>
         <div class="row">
           <h2 class="grow">${ov.region} · ${ov.year}年度 · 已提交初审的企业</h2>
@@ -385,6 +384,7 @@ export class ZzConsoleBureau extends LitElement {
           <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
         </div>
         <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
+        <p class="muted live" data-testid="live">${this._live.live ? '列表实时更新' : `实时推送未连接，列表每 ${REFRESH_MS / 1000} 秒刷新一次`}</p>
         <div class="table-wrap">
           <table class="stack">
             <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
