@@ -53,6 +53,9 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
       // What a changed resubmission undid stays on record here: the review row keeps only what still applies.
       ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn, ticksCleared: r.ticksCleared } } : {}),
     });
+    // The bureau pages open on the list see the applicant at once; a move takes it off the list it left.
+    ctx.applicants.publish({ region, sessionId, kind: 'submitted' });
+    if (r.previousRegion && r.previousRegion !== region) ctx.applicants.publish({ region: r.previousRegion, sessionId, kind: 'moved' });
     return reply.status(201).send({ region, submittedAt: r.submittedAt, ...(outside ? { warning: outside } : {}) });
   });
 

@@ -6,6 +6,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion } from '../qa/answer';
@@ -53,6 +54,10 @@ declare module 'fastify' {
 export const STAFF_COOKIE = 'zz_staff';
 const SESSION_MS = 8 * 3600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A pushed stream's longest life, its heartbeat (and sign-in check), and the browser's wait before it reopens one. */
+const LIVE_STREAM_MS = 10 * 60_000;
+const LIVE_HEARTBEAT_MS = 25_000;
+const LIVE_RETRY_MS = 5_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台');
@@ -526,6 +531,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
     const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview, confirm: confirmFinance });
     if (r.status === 'missing') throw notFound('申报企业');
+    if (r.status === 'conflict') {
+      audit(request, 'bureau.review.conflict', id);
+      const when = r.at ? `于 ${beijingTime(r.at)}（北京时间）` : '';
+      throw new HttpError(
+        409,
+        'REVIEW_CONFLICT',
+        `${r.by ?? '其他工作人员'} ${when}保存了这家企业的初审记录，是在您打开它之后。为免覆盖对方的记录，您这次填写的内容没有保存，仍在页面上。`,
+        { by: r.by, at: r.at },
+      );
+    }
     if (r.status === 'refused') {
       audit(request, 'bureau.review.refused', id, { code: r.refusal.code });
       throw new HttpError(409, r.refusal.code, r.refusal.reason, r.refusal.details);
@@ -536,7 +551,10 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       throw new HttpError(409, 'OVER_QUOTA', overQuotaMessage(kbOfYear(r.year).data, quota, r.year));
     }
     audit(request, 'bureau.review', id, { recommended: body.recommended });
-    return overview(region, r.year ?? kb().data.manifest.year);
+    // A colleague with the same list open sees the review, and the quota it took, without a reload.
+    ctx.applicants.publish({ region, sessionId: id, kind: 'reviewed' });
+    // The save's own time: the page sends it as `basedOn` with its next save of this record.
+    return { ...(await overview(region, r.year ?? kb().data.manifest.year)), reviewedAt: r.reviewedAt };
   });
 
   fastify.get('/api/staff/bureau/summary.xlsx', async (request, reply) => {
@@ -550,6 +568,68 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       .type(XLSX)
       .header('content-disposition', `attachment; filename="summary-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}${year}年度推荐汇总表`)}.xlsx`)
       .send(buf);
+  });
+
+  // ---- Bureau view: changes pushed as they happen ----
+
+  /** Streams open on this instance, ended when the server stops so the close is not held open by them. */
+  const streams = new Set<PassThrough>();
+  fastify.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+  });
+
+  /**
+   * Server-sent events: `changed` (the session ids that changed) whenever an applicant of the region this account
+   * may see is submitted, moved away, reviewed or expires, so the page fetches its list at once. The stream carries
+   * ids only: what the list shows is read, scoped and audited by GET /api/staff/bureau as ever. The scope is the one
+   * that route has (regionFor): a bureau hears its own region, an admin the region it names.
+   *
+   * A stream lives LIVE_STREAM_MS at most and is ended as soon as its cookie session is gone or its account changed
+   * (checked at each heartbeat), so a logout or a disabled account stops it within a heartbeat; the browser's
+   * EventSource opens it again by itself, through the cookie and role checks of a new request.
+   */
+  fastify.get('/api/staff/bureau/events', async (request, reply) => {
+    const region = regionFor(request);
+    const who = me(request);
+    const sid = request.session.sessionId;
+    audit(request, 'bureau.live', region);
+    const out = new PassThrough();
+    streams.add(out);
+    const send = (text: string) => {
+      if (!out.writableEnded) out.write(text);
+    };
+    const stillSignedIn = async () => {
+      const acc = ctx.accounts.find(who.username);
+      if (!acc || acc.role !== who.role || acc.region !== who.region) return false;
+      return (await ctx.store().sessionGet(sid)) !== null;
+    };
+    const unsubscribe = ctx.applicants.subscribe(region, (change) => {
+      send(`event: changed\ndata: ${JSON.stringify({ sessions: [change.sessionId], kind: change.kind })}\n\n`);
+    });
+    const heartbeat = setInterval(() => {
+      void stillSignedIn().then(
+        (ok) => (ok ? send(': alive\n\n') : out.end()),
+        () => out.end(),
+      );
+    }, LIVE_HEARTBEAT_MS);
+    const lifetime = setTimeout(() => out.end(), LIVE_STREAM_MS);
+    const stop = () => {
+      clearInterval(heartbeat);
+      clearTimeout(lifetime);
+      unsubscribe();
+      streams.delete(out);
+      if (!out.writableEnded) out.end();
+    };
+    reply.raw.once('close', stop);
+    out.once('end', stop);
+    // The browser waits LIVE_RETRY_MS before opening a stream again; `ready` tells the page that pushes now arrive.
+    send(`retry: ${LIVE_RETRY_MS}\nevent: ready\ndata: ${JSON.stringify({ region })}\n\n`);
+    return reply
+      .type('text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-cache, no-transform')
+      // nginx would otherwise buffer the stream and deliver the events late, in bursts.
+      .header('x-accel-buffering', 'no')
+      .send(out);
   });
 
   await fastify.register(staffAnswerRoutes, { ctx, requireRole, audit });

@@ -9,6 +9,7 @@ import type { AskResponse } from '../schemas/ask';
 import staffRoutes from '../routes/staff';
 import staffEnterpriseRoutes from '../routes/staff-enterprise';
 import { loadAnswerLayers } from './answer-layer';
+import { ApplicantFeed } from './live';
 
 export interface QuestionLog {
   /**
@@ -24,6 +25,8 @@ export interface StaffContext {
   store(): StaffStore;
   accounts: AccountRegistry;
   audit(rec: AuditRecord): void;
+  /** Changes to each region's applicant list, pushed to the bureau pages open on this instance. */
+  applicants: ApplicantFeed;
 }
 
 export interface ExportLog {
@@ -63,6 +66,7 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
         fastify.log.error({ err }, 'audit log write failed');
       }
     },
+    applicants: new ApplicantFeed(),
   };
 
   const track = (p: Promise<unknown>) => {
@@ -94,6 +98,7 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
   const purgeSubmissions = async (days: number) => {
     const ids = await staffStore!.purgeSubmissionsOlderThan(days);
     if (ids.length === 0) return;
+    for (const { sessionId, region } of ids) ctx.applicants.publish({ region, sessionId, kind: 'removed' });
     ctx.audit({ actor: 'system', role: 'system', action: 'submissions.expired', detail: { count: ids.length, retentionDays: days } });
     fastify.log.info({ deleted: ids.length, retentionDays: days }, 'retention: expired submissions deleted');
   };

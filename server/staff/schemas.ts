@@ -112,6 +112,12 @@ export const ReviewRequest = z.object({
   recommended: z.boolean(),
   /** The bureau has read the finance warnings of the applicant's figures and recommends it all the same. */
   financeConfirmed: z.boolean().default(false),
+  /**
+   * When the record the page opened was last saved (`reviewedAt`; null: never). A record saved since by someone else
+   * is not overwritten: the save is refused, so a colleague's 初审 is not lost to a page opened before it. Omitted,
+   * the save is not checked (scripts).
+   */
+  basedOn: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 

@@ -587,7 +587,7 @@ export class StaffStore {
            on conflict (session_id) do nothing returning session_id`,
           [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear],
         );
-        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [] };
+        if (ins.rows.length) return { submittedAt: at, changed: false, recommendationWithdrawn: false, ticksCleared: [], previousRegion: null };
         // A first submission of the same session committed meanwhile (PostgreSQL, two requests at once): this one resubmits it.
         prev = (await current()).rows[0]!;
       }
@@ -616,7 +616,7 @@ export class StaffStore {
         [sessionId, region, at, json, made.knowledgeVersion, made.programmeYear, review ? JSON.stringify(review) : null, recommended,
           from.changedSinceReview || (changed && reviewed), from.reviewedBy, from.reviewedAt, movedFrom ? JSON.stringify(movedFrom) : null, JSON.stringify(earlier)],
       );
-      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared };
+      return { submittedAt: at, changed, recommendationWithdrawn: prev.recommended && !recommended, ticksCleared, previousRegion: prev.region };
     });
   }
 
@@ -629,13 +629,13 @@ export class StaffStore {
     return r.affectedRows ?? 0;
   }
 
-  /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions' ids. */
-  async purgeSubmissionsOlderThan(days: number): Promise<string[]> {
-    const r = await this.db.query<{ session_id: string }>(
-      `delete from staff_submissions where submitted_at < now() - make_interval(days => $1::int) returning session_id`,
+  /** Deletes submissions last submitted more than `days` days ago; returns the deleted sessions and the regions they were with. */
+  async purgeSubmissionsOlderThan(days: number): Promise<{ sessionId: string; region: string }[]> {
+    const r = await this.db.query<{ session_id: string; region: string }>(
+      `delete from staff_submissions where submitted_at < now() - make_interval(days => $1::int) returning session_id, region`,
       [days],
     );
-    return r.rows.map((row) => row.session_id);
+    return r.rows.map((row) => ({ sessionId: row.session_id, region: row.region }));
   }
 
   async submissionOf(sessionId: string): Promise<{ region: string; submittedAt: string } | undefined> {
@@ -702,6 +702,10 @@ export class StaffStore {
       const row = cur.rows[0];
       if (!row) return { status: 'missing' };
       const year = row.programme_year === null ? null : Number(row.programme_year);
+      const savedAt = row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null;
+      if (review.basedOn !== undefined && (review.basedOn === null ? null : new Date(review.basedOn).toISOString()) !== savedAt) {
+        return { status: 'conflict', by: row.reviewed_by, at: savedAt, year };
+      }
       if (review.recommended) {
         // Read against the row as it is now, inside the transaction: a resubmission meanwhile changes the checklist.
         const refused = rules.vet(toSubmission(row)) ?? rules.complete(toSubmission(row), review) ?? (row.recommended ? undefined : rules.confirm(toSubmission(row), review));
@@ -711,11 +715,11 @@ export class StaffStore {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
-      await tx.query(
-        'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2',
+      const saved = await tx.query<{ reviewed_at: Date }>(
+        'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2 returning reviewed_at',
         [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist, reasons: review.reasons }), review.recommended, by],
       );
-      return { status: 'ok', year };
+      return { status: 'ok', year, reviewedAt: new Date(saved.rows[0]!.reviewed_at).toISOString() };
     });
   }
 
@@ -843,11 +847,15 @@ export interface SubmitResult {
   recommendationWithdrawn: boolean;
   /** The checklist items (clause:capability ids) whose ticks no longer apply and were cleared. */
   ticksCleared: string[];
+  /** The region the session was submitted to before this submission; null for a first submission. */
+  previousRegion: string | null;
 }
 
 export type ReviewResult =
-  | { status: 'ok'; year: number | null }
+  | { status: 'ok'; year: number | null; reviewedAt: string }
   | { status: 'missing' }
+  /** Saved by `by` at `at` since the page read the record (its `basedOn`). */
+  | { status: 'conflict'; by: string | null; at: string | null; year: number | null }
   | { status: 'overQuota'; year: number | null }
   | { status: 'refused'; refusal: Refusal; year: number | null };
 

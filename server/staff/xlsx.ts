@@ -1,6 +1,6 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { categoryLabel, checklistOf, migrateTicks, outsideArea, quotaOf, incompleteRecommendation, reviewShortfall, statedPlace, summaryQuotaLine, type SubmissionSnapshot } from './bureau';
+import { areaMismatch, categoryLabel, outsideAreaTag, checklistOf, migrateTicks, outsideArea, quotaOf, incompleteRecommendation, reviewShortfall, statedPlace, summaryQuotaLine, type SubmissionSnapshot } from './bureau';
 import type { Answers } from '../engine';
 import { importPackage } from '../import-package';
 import { reviewFinanceWarnings } from '../forms/review-finance';
@@ -88,6 +88,10 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   // or city names. A county's own bureau holds applicants of its county, unless what they stated says otherwise.
   const ownCounty = kb.regions.regions.some((r) => r.name === region && (r.kind === '县' || r.kind === '县级市')) ? region : '';
   const countyOf = (answers: Answers) => {
+    // An applicant that says it is outside this bureau's area is flagged as the list flags it: the province reads this
+    // table, and a blank county (or a county of another city, unremarked) would pass it as this region's.
+    const away = areaMismatch(kb, region, answers);
+    if (away) return outsideAreaTag(kb, away);
     const county = said(answers, 'ent.county');
     if (county) return county;
     const at = statedPlace(kb, answers);

@@ -393,9 +393,31 @@ describe('zz-drafts-panel: a reload during an upload', () => {
     // The earlier document and what was accepted from it stay as they were.
     expect(el.shadowRoot!.querySelector('[data-suggestion="address"]')!.textContent).toContain('已采纳');
     stored.push(READ);
-    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」已识别完成（识别时页面刷新过）：已识别 2 项'), { timeout: 8_000 });
+    // The earlier document's accepted address is that document's: this one's two are both still open.
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」已识别完成（识别时页面刷新过）：已识别 2 项，请逐项核对后采纳。'), { timeout: 8_000 });
     expect(el.shadowRoot!.querySelector('[data-suggestion="finance.2022.revenue"]')).not.toBeNull();
     expect(sessionStorage.getItem(KEY), 'said once').toBeNull();
+  });
+
+  it('says every suggestion is accepted when they were by the time the page came back, not to review them', async () => {
+    stubServer(fakeServer([REVENUE], [EARLIER, { ...READ, accepted: { [REVENUE.field]: 86000, address: ADDRESS.value } }]));
+    remember({ file: '审计报告.pdf', at: Date.now() - 20_000, sent: true, known: ['d0'] });
+    const el = await mount();
+    await vi.waitFor(() => expect(status(el)).toContain('「审计报告.pdf」已识别完成（识别时页面刷新过）：已识别 2 项，已全部采纳。'));
+    expect(status(el)).not.toContain('请逐项核对');
+    expect(el.shadowRoot!.querySelector('[data-accept-all]')).toBeNull();
+  });
+
+  it('says how many are accepted and how many are left when some were, and counts a declined one as decided', async () => {
+    stubServer(fakeServer([REVENUE], [EARLIER, { ...READ, accepted: { [REVENUE.field]: 86000 } }]));
+    remember({ file: '审计报告.pdf', at: Date.now() - 20_000, sent: true, known: ['d0'] });
+    const el = await mount();
+    await vi.waitFor(() => expect(status(el)).toContain('：已识别 2 项，已采纳 1 项，还有 1 项请核对后采纳。'));
+    // Declining the last one leaves nothing open.
+    // The earlier document's address is accepted and has no buttons; this document's is the open one.
+    const decline = [...el.shadowRoot!.querySelectorAll('[data-suggestion="address"] button')].find((x) => x.textContent!.trim() === '不采纳') as HTMLButtonElement;
+    decline.click();
+    await vi.waitFor(() => expect(status(el)).toContain('：已识别 2 项，已采纳 1 项、未采纳 1 项，都已处理。'));
   });
 
   it('an upload cut off before its bytes had all gone asks for the file again at once', async () => {
@@ -476,3 +498,25 @@ describe('zz-drafts-panel: 全部采纳', () => {
     expect(el.shadowRoot!.querySelector('[data-accept-all]')).toBeNull();
   });
 });
+
+describe('zz-drafts-panel: the upload line follows the decisions', () => {
+  const status = (el: Element) => el.shadowRoot!.querySelector('[data-outcome]')?.textContent?.trim();
+
+  it('after an upload, says to review; after 全部采纳, says all are accepted; after a refusal, says to review again', async () => {
+    stubServer(fakeServer([REVENUE, ADDRESS]));
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#doc-file')!;
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-'], '审计报告.pdf')] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(status(el)).toBe('已识别 2 项，请逐项核对后采纳。'));
+    let settled: ((r: string | null) => void) | undefined;
+    el.addEventListener('zz-document-answers', (e) => (settled = (e as CustomEvent).detail.settled));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-accept-all]')!.click();
+    await el.updateComplete;
+    expect(status(el)).toBe('已识别 2 项，已全部采纳。');
+    settled!('「单位地址」没有采用：地址太短。');
+    await el.updateComplete;
+    expect(status(el), 'nothing was stored, so nothing is said accepted').toBe('已识别 2 项，请逐项核对后采纳。');
+  });
+});
+

@@ -9,6 +9,7 @@ import { emit, type DocumentAnswer } from '../lib/events';
 import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 import { forgetUpload, loadUpload, noteUpload, type UploadMarker } from '../lib/upload-marker';
+import { suggestionsSaid } from '../lib/upload-outcome';
 
 /**
  * How long a page reloaded during an upload waits for the server to finish reading it: the longest reading (a model
@@ -244,6 +245,11 @@ export class ZzDraftsPanel extends LitElement {
   @state() private _formats: ExportFormats | null = null;
   @state() private _docs: UploadedDocument[] = [];
   @state() private _uploadMsg = '';
+  /**
+   * The last upload that found suggestions, and what is said before their count (the file and the reload, or the
+   * reader's notice): the line about them is drawn from their decisions as they are, not frozen when the upload ended.
+   */
+  @state() private _outcome: { documentId: string; lead: string } | null = null;
   @state() private _uploading = false;
   /** Where the upload in progress is: its bytes going up (a share of the file), then the server reading it. */
   @state() private _stage: UploadStage | null = null;
@@ -537,7 +543,12 @@ export class ZzDraftsPanel extends LitElement {
       this._resumeTimer = undefined;
       this._uploadMsg = text;
     };
-    if (made) return done(made.suggestions.length ? `「${m.file}」已识别完成（识别时页面刷新过）：已识别 ${made.suggestions.length} 项，请逐项核对后采纳。` : `「${m.file}」已识别完成（识别时页面刷新过），没有识别到可用的信息，请直接填写。`);
+    if (made && made.suggestions.length) {
+      done('');
+      this._outcome = { documentId: made.documentId, lead: `「${m.file}」已识别完成（识别时页面刷新过）：` };
+      return;
+    }
+    if (made) return done(`「${m.file}」已识别完成（识别时页面刷新过），没有识别到可用的信息，请直接填写。`);
     if (!m.sent) return done(`「${m.file}」上传时页面刷新了，文件没有传完，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
     if (Date.now() - m.at > RESUME_WAIT_MS) return done(`「${m.file}」上传后页面刷新了，没有等到它的识别结果，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
     this._uploadMsg = `「${m.file}」上传后页面刷新了，服务器仍在识别，完成后结果会显示在这里…`;
@@ -553,6 +564,7 @@ export class ZzDraftsPanel extends LitElement {
     if (!file) return;
     this._uploading = true;
     this._uploadMsg = '';
+    this._outcome = null;
     this._stage = { stage: 'upload', loaded: 0, total: file.size };
     this._serverStages = [];
     const session = this.session!;
@@ -565,8 +577,8 @@ export class ZzDraftsPanel extends LitElement {
         this._stage = s;
       });
       this._docs = [...this._docs, doc];
-      const found = doc.suggestions.length ? `已识别 ${doc.suggestions.length} 项，请逐项核对后采纳` : '没有识别到可用的信息，请直接填写';
-      this._uploadMsg = doc.notice ? (doc.suggestions.length ? `${doc.notice}${found}。` : doc.notice) : found;
+      if (doc.suggestions.length) this._outcome = { documentId: doc.documentId, lead: doc.notice ?? '' };
+      else this._uploadMsg = doc.notice ?? '没有识别到可用的信息，请直接填写';
     } catch (err) {
       // The server's refusal says what to do with the file; a failure of its own or of the line says to try again.
       // Either way nothing is lost, and the user is told so rather than left to wonder.
@@ -671,9 +683,10 @@ export class ZzDraftsPanel extends LitElement {
           : '选择文件（PDF/DOCX/XLSX）'}</label
       >
       ${this._progress}
+      ${this._outcomeLine}
       ${this._uploadMsg ? html`<p class="meta" role="status">${this._uploadMsg}</p>` : nothing}
       ${this._docs.map(
-        (d) => html`${d.notice && !this._uploadMsg.includes(d.notice) ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}${this._acceptAllButton(d)}<ul class="items">
+        (d) => html`${d.notice && !this._uploadMsg.includes(d.notice) && !(this._outcome?.documentId === d.documentId && this._outcome.lead.includes(d.notice)) ? html`<p class="meta" data-notice=${d.documentId}>${d.notice}</p>` : nothing}${this._acceptAllButton(d)}<ul class="items">
           ${d.suggestions.map((sg) => {
             const key = `${d.documentId}/${sg.field}`;
             const id = `sug-${d.documentId}-${sg.field}`.replace(/[^\w-]/g, '_');
@@ -709,6 +722,17 @@ export class ZzDraftsPanel extends LitElement {
           })}
         </ul>`,
       )}`;
+  }
+
+  /** The last upload's suggestions: how many were found and, as they stand now, how many are accepted, declined or still open. */
+  private get _outcomeLine() {
+    const o = this._outcome;
+    const doc = o && this._docs.find((d) => d.documentId === o.documentId);
+    if (!o || !doc) return nothing;
+    const states = doc.suggestions.map((sg) => this._sugState[`${doc.documentId}/${sg.field}`]);
+    const accepted = states.filter((x) => x === ACCEPTED).length;
+    const rejected = states.filter((x) => x === REJECTED).length;
+    return html`<p class="meta" role="status" data-outcome=${doc.documentId}>${o.lead}${suggestionsSaid(doc.suggestions.length, accepted, rejected)}。</p>`;
   }
 
   /** 全部采纳 for a document with two or more suggestions still open: one message to the chat for all of them. */

@@ -7,7 +7,10 @@ import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 import { LiveRefresh } from '../live';
 
-/** How often the list is fetched again while the page is shown: a new applicant appears within this long. */
+/**
+ * How often the list is fetched again while the server's pushes do not arrive (the stream is down): a new applicant
+ * then appears within this long. While the stream is up, it appears at once.
+ */
 const REFRESH_MS = 20_000;
 
 interface Gap {
@@ -37,6 +40,9 @@ interface Applicant {
   /** A recommendation whose 初审 record lacks what 四(三) asks for, and so is left out of the 推荐汇总表's 推荐企业. */
   recommendationIncomplete?: string | null;
   programmeYear: number | null;
+  /** Who last saved the record, and when; the page sends `reviewedAt` back so a colleague's later save is not overwritten. */
+  reviewedBy?: string | null;
+  reviewedAt?: string | null;
   /** Warnings on the submitted 近三年主要经济指标 for the 初审 (二(一) is the bureau's judgement), with the note saying so. */
   financeWarnings?: { items: { clause: string; text: string }[]; note: string } | null;
 }
@@ -127,8 +133,12 @@ export class ZzConsoleBureau extends LitElement {
       tr.sel {
         background: var(--zz-color-primary-soft);
       }
-      .news {
+      .news,
+      .live {
         margin: 0;
+      }
+      .news:empty {
+        display: none;
       }
       tr.new td:first-child {
         box-shadow: inset 4px 0 0 var(--zz-color-primary);
@@ -250,11 +260,15 @@ export class ZzConsoleBureau extends LitElement {
   @state() private _refusal: { message: string; notes: boolean; siteNotes: boolean; unchecked: string[] } | null = null;
   /** The server's request to confirm the finance warnings before a new 推荐, asked once the 初审 record is complete. */
   @state() private _financeConfirm: string | null = null;
+  /** A colleague saved this record after the page opened it: their time, and what the server said. Nothing typed is lost. */
+  @state() private _conflict: { message: string; at: string | null } | null = null;
 
   /** Applicants that came in since the page was opened, by session, until the bureau opens them. */
   @state() private _new: Record<string, true> = {};
   /** What the last refresh brought, said once as a status line. */
   @state() private _news = '';
+
+  private readonly _live: LiveRefresh;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -263,7 +277,7 @@ export class ZzConsoleBureau extends LitElement {
 
   constructor() {
     super();
-    new LiveRefresh(this, () => this._refresh(), REFRESH_MS);
+    this._live = new LiveRefresh(this, () => this._refresh(), { url: '/api/staff/bureau/events', pollMs: REFRESH_MS });
   }
 
   /**
@@ -312,6 +326,7 @@ export class ZzConsoleBureau extends LitElement {
     this._error = '';
     this._refusal = null;
     this._financeConfirm = null;
+    this._conflict = null;
     this._ticks = {};
     const { [id]: _seen, ...unseen } = this._new;
     this._new = unseen;
@@ -369,6 +384,7 @@ export class ZzConsoleBureau extends LitElement {
           <button class="btn" data-testid="export" @click=${this._export}>导出推荐汇总表（XLSX）</button>
         </div>
         <p class="muted">汇总表栏目为本系统自拟格式，通知未规定其栏目。</p>
+        <p class="muted live" data-testid="live">${this._live.live ? '列表实时更新' : `实时推送未连接，列表每 ${REFRESH_MS / 1000} 秒刷新一次`}</p>
         <div class="table-wrap">
           <table class="stack">
             <thead><tr><th>企业</th><th>类别</th><th>自评结论</th><th>差距</th><th>推荐</th></tr></thead>
@@ -479,6 +495,15 @@ export class ZzConsoleBureau extends LitElement {
       ${this._refusal
         ? html`<div class="error" id="refusal" role="alert" data-testid="refusal">${this._refusal.message}<br /><span class="muted">已填写和勾选的内容都还在页面上，没有保存；补全后再点保存，或取消“推荐该企业”先保存。</span></div>`
         : ''}
+      ${this._conflict
+        ? html`<div class="warn" role="alert" data-testid="conflict">
+            <p>${this._conflict.message}</p>
+            <div class="row">
+              <button class="btn" data-testid="load-theirs" @click=${this._loadTheirs}>查看对方保存的记录</button>
+              <button class="btn primary" data-testid="overwrite" @click=${() => this._save(false, this._conflict?.at ?? null)}>仍以我填写的为准保存</button>
+            </div>
+          </div>`
+        : ''}
       ${this._financeConfirm
         ? html`<div class="warn" role="alert" data-testid="finance-confirm">
             <p>${this._financeConfirm}</p>
@@ -568,21 +593,23 @@ export class ZzConsoleBureau extends LitElement {
    * applicant whose figures raise warnings) the bureau's confirmation, then the quota. `financeConfirmed` is sent
    * only from the confirmation's own button, so the warnings are read before 推荐, not clicked past.
    */
-  private async _save(financeConfirmed = false) {
+  private async _save(financeConfirmed = false, basedOn: string | null | undefined = undefined) {
     const d = this._detail;
     if (!d) return;
     const root = this.renderRoot;
     const form = this._form();
     if (!form) return;
-    const body = { ...form, financeConfirmed };
+    // The record as this page read it (or, to overwrite a colleague's save knowingly, as they saved it).
+    const body = { ...form, financeConfirmed, basedOn: basedOn !== undefined ? basedOn : (d.reviewedAt ?? null) };
     const checklist = body.checklist;
     this._error = '';
     this._saved = '';
     this._refusal = null;
     this._financeConfirm = null;
+    this._conflict = null;
     try {
-      const ov = await call<Overview>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
-      const saved = { recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: null };
+      const ov = await call<Overview & { reviewedAt: string }>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
+      const saved = { recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: null, reviewedAt: ov.reviewedAt };
       this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, ...saved } : a)) };
       this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist, reasons: body.reasons } };
       this._saved = '已保存';
@@ -595,6 +622,12 @@ export class ZzConsoleBureau extends LitElement {
         root.querySelector<HTMLElement>('[data-testid=refusal]')?.scrollIntoView({ block: 'nearest' });
         return;
       }
+      if (err instanceof ConsoleError && err.code === 'REVIEW_CONFLICT') {
+        this._conflict = { message: err.message, at: ((err.details ?? {}) as { at?: string | null }).at ?? null };
+        await this.updateComplete;
+        root.querySelector<HTMLElement>('[data-testid=conflict]')?.scrollIntoView({ block: 'nearest' });
+        return;
+      }
       if (err instanceof ConsoleError && err.code === 'FINANCE_UNCONFIRMED') {
         this._financeConfirm = err.message;
         await this.updateComplete;
@@ -605,6 +638,13 @@ export class ZzConsoleBureau extends LitElement {
       root.querySelector<HTMLInputElement>('#rec')!.checked = d.recommended;
     }
   }
+
+  /** Opens the record again as the colleague saved it; what this page typed is dropped only once the bureau agrees. */
+  private readonly _loadTheirs = async () => {
+    const d = this._detail;
+    if (!d || !confirm('载入对方保存的记录后，您在本页填写但没有保存的内容将丢失。确定载入？')) return;
+    await this._open(d.sessionId);
+  };
 
   private async _pickYear(e: Event) {
     this._year = Number((e.target as HTMLSelectElement).value);

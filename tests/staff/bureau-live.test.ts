@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPABILITY_IDS } from '../../server/schemas/profile';
+import { workshop } from '../chat/enterprises';
+import { build, type Built } from '../helper';
+import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from './helpers';
+
+let b: Built;
+let base: string;
+let luoyang: StaffLogin;
+let luoyang2: StaffLogin;
+let zhengzhou: StaffLogin;
+
+beforeAll(async () => {
+  b = await build();
+  // A real listener: an event stream is read as it arrives, which inject() cannot do.
+  base = await b.app.listen({ port: 0, host: '127.0.0.1' });
+  luoyang = await staffAs(b, 'live-luoyang', 'bureau', '洛阳市');
+  luoyang2 = await staffAs(b, 'live-luoyang2', 'bureau', '洛阳市');
+  zhengzhou = await staffAs(b, 'live-zhengzhou', 'bureau', '郑州市');
+});
+afterAll(async () => b?.close());
+
+interface Event {
+  event: string;
+  data: { sessions?: string[]; kind?: string; region?: string };
+}
+
+/** Opens the bureau's event stream as the browser's EventSource would, collecting the events as they come. */
+async function listen(who: StaffLogin | null, query = '') {
+  const ctrl = new AbortController();
+  const res = await fetch(`${base}/api/staff/bureau/events${query}`, { headers: who ? { cookie: who.cookie } : {}, signal: ctrl.signal });
+  const events: Event[] = [];
+  if (res.ok) {
+    void (async () => {
+      const reader = res.body!.getReader();
+      const dec = new TextDecoder();
+      let buf = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buf += dec.decode(value, { stream: true });
+          let cut;
+          while ((cut = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, cut);
+            buf = buf.slice(cut + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) events.push({ event, data: JSON.parse(data) });
+          }
+        }
+      } catch {
+        /* aborted by close() */
+      }
+    })();
+  }
+  const waitFor = async (pred: (e: Event) => boolean, what: string) => {
+    for (let i = 0; i < 250; i++) {
+      const hit = events.find(pred);
+      if (hit) return hit;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no event: ${what}; got ${JSON.stringify(events)}`);
+  };
+  return { res, events, waitFor, close: () => ctrl.abort() };
+}
+
+const about = (id: string) => (e: Event) => e.event === 'changed' && (e.data.sessions ?? []).includes(id);
+
+async function applicant(name: string, region: string) {
+  const s = await newSession(b.app);
+  const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+  const res = await submit(b.app, s, region);
+  expect(res.statusCode, res.body).toBe(201);
+  return s;
+}
+
+describe('the bureau list is pushed, within the account\'s own region', () => {
+  it('tells a bureau page at once that an enterprise submitted to its region, and tells another region\'s page nothing of it', async () => {
+    const ly = await listen(luoyang);
+    const zz = await listen(zhengzhou);
+    expect(ly.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect((await ly.waitFor((e) => e.event === 'ready', 'ready')).data.region).toBe('洛阳市');
+    await zz.waitFor((e) => e.event === 'ready', 'ready');
+
+    const mine = await applicant('洛阳推送测试有限公司', '洛阳市');
+    expect((await ly.waitFor(about(mine.sessionId), 'the Luoyang submission')).data.kind).toBe('submitted');
+    // Zhengzhou's own submission comes after Luoyang's: once it has arrived, Luoyang's would have too, had it been sent.
+    const theirs = await applicant('郑州推送测试有限公司', '郑州市');
+    await zz.waitFor(about(theirs.sessionId), 'the Zhengzhou submission');
+    expect(zz.events.some(about(mine.sessionId)), 'another region\'s session id is never pushed').toBe(false);
+    expect(ly.events.some(about(theirs.sessionId))).toBe(false);
+    ly.close();
+    zz.close();
+  });
+
+  it('tells the region a submission moved away from, and the region it moved to', async () => {
+    const s = await applicant('搬家测试有限公司', '洛阳市');
+    const ly = await listen(luoyang);
+    const zz = await listen(zhengzhou);
+    await ly.waitFor((e) => e.event === 'ready', 'ready');
+    await zz.waitFor((e) => e.event === 'ready', 'ready');
+    expect((await submit(b.app, s, '郑州市')).statusCode).toBe(201);
+    expect((await ly.waitFor(about(s.sessionId), 'the move away')).data.kind).toBe('moved');
+    expect((await zz.waitFor(about(s.sessionId), 'the move in')).data.kind).toBe('submitted');
+    ly.close();
+    zz.close();
+  });
+
+  it('tells a colleague of the same bureau that a review was saved, and not the other region', async () => {
+    const s = await applicant('同事审核测试有限公司', '洛阳市');
+    const colleague = await listen(luoyang2);
+    const zz = await listen(zhengzhou);
+    await colleague.waitFor((e) => e.event === 'ready', 'ready');
+    await zz.waitFor((e) => e.event === 'ready', 'ready');
+    const body = await completeReview(b.app, luoyang, s.sessionId);
+    const saved = await b.app.inject({ method: 'PUT', url: `/api/staff/bureau/applicants/${s.sessionId}/review`, headers: as(luoyang), payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await colleague.waitFor(about(s.sessionId), 'the review')).data.kind).toBe('reviewed');
+    const other = await applicant('顺序标记有限公司', '郑州市');
+    await zz.waitFor(about(other.sessionId), 'the Zhengzhou marker');
+    expect(zz.events.some(about(s.sessionId))).toBe(false);
+    colleague.close();
+    zz.close();
+  });
+
+  it('opens only to a signed-in bureau for its own region, or to an admin for the region it names', async () => {
+    expect((await listen(null)).res.status, 'no cookie').toBe(401);
+    const other = await listen(luoyang, `?region=${encodeURIComponent('郑州市')}`);
+    expect(other.res.status, 'a bureau naming another region').toBe(403);
+    const helpline = await staffAs(b, 'live-helpline', 'helpline');
+    expect((await listen(helpline)).res.status, 'the helpline has no bureau list').toBe(403);
+    const admin = await staffAs(b, 'live-admin', 'admin');
+    expect((await listen(admin)).res.status, 'an admin names the region').toBe(400);
+    const adminZz = await listen(admin, `?region=${encodeURIComponent('郑州市')}`);
+    expect(adminZz.res.status).toBe(200);
+    await adminZz.waitFor((e) => e.event === 'ready', 'ready');
+    const ly = await applicant('管理员不该听到的公司', '洛阳市');
+    const zz = await applicant('管理员该听到的公司', '郑州市');
+    await adminZz.waitFor(about(zz.sessionId), 'the Zhengzhou submission');
+    expect(adminZz.events.some(about(ly.sessionId))).toBe(false);
+    adminZz.close();
+  });
+});
