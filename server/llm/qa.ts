@@ -98,8 +98,8 @@ export async function groundedAnswer(
   opts: { sessionKey: string; onDelta?: (delta: string) => void; signal?: AbortSignal },
 ): Promise<GroundedAnswer> {
   const offline = src.offline(question);
-  // A refusal, or the reply to 「好的」「谢谢」, is the offline text: the model has no clause to phrase.
-  if (offline.outOfScope || answerSourceOf(offline) === 'acknowledgement') return { response: offline, source: 'offline', removed: [] };
+  // A refusal, the reply to 「好的」「谢谢」, or the question back to a bare 「那这个呢」 is the offline text: the model has no clause to phrase.
+  if (offline.outOfScope || answerSourceOf(offline) === 'acknowledgement' || answerSourceOf(offline) === 'clarification') return { response: offline, source: 'offline', removed: [] };
 
   const given = new Map<string, PromptClause>();
   for (const c of offline.citations) {

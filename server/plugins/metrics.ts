@@ -78,7 +78,7 @@ export type CountedAnswer = AskResponse | { citations: readonly unknown[]; outOf
 
 /**
  * Counts one answer given to a question, over HTTP or in the chat alike: 'answer-base', 'rule',
- * 'retrieval', 'refusal' or 'acknowledgement' (「好的」「谢谢」) for an offline answer; 'model' for a model-written answer (a refusal
+ * 'retrieval', 'refusal', 'acknowledgement' (「好的」「谢谢」) or 'clarification' (a bare 「那这个呢」) for an offline answer; 'model' for a model-written answer (a refusal
  * stays a refusal whoever wrote it).
  */
 export function countAnswer(m: Metrics | undefined, a: CountedAnswer): void {

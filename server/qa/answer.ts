@@ -895,6 +895,25 @@ function elliptical(prev: string, p: string): string | null {
   return null;
 }
 
+/** Characters that only ask, join or require (「行不行」「就可以了吧」「必须」): a pair with one of them names nothing a part is about. */
+const ASKING_CHARS = new Set([...'吗呢吧啊了的是不没有要能可以行会还也都就只去来得用把给让被这那么个些必须需该应否一定吧啥什怎哪谁几多少']);
+
+/**
+ * Whether an entry's answer speaks to a part that matched no entry alone: the part names a word the entry
+ * requires, or two characters together, neither an asking word, that its phrasings or answer hold
+ * (「县里初审只审核材料就行了吧」 beside the site check's 「初审是只看材料还是要到企业去」).
+ */
+function speaksTo(p: PreparedEntry, piece: string): boolean {
+  if (p.requires.flat().some((w) => piece.includes(w))) return true;
+  const own = norm([...p.entry.questions, p.entry.answer].join('\n'));
+  for (let i = 0; i + 1 < piece.length; i++) {
+    const pair = piece.slice(i, i + 2);
+    if (!/^\p{Script=Han}{2}$/u.test(pair) || ASKING_CHARS.has(pair[0]!) || ASKING_CHARS.has(pair[1]!)) continue;
+    if (own.includes(pair)) return true;
+  }
+  return false;
+}
+
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
 
@@ -945,7 +964,10 @@ function fitToQuestion(text: string, conclusion: string, question: string): stri
     .replace(DEFINITION.test(question) ? SHORT_VERDICT : BARE_VERDICT, '')
     .replace(WH.test(question) ? SCOPE_VERDICT : /$^/u, '')
     .replace(VERDICT_WORD, '');
-  return rest.length > 0 && rest !== text ? rest : text;
+  if (rest.length === 0 || rest === text) return text;
+  // 「防差错系统是哪一类工厂的要求」 asks which: the category the verdict named (「要（离散型智能工厂）。」) is the answer, and stays.
+  const which = /哪/u.test(question) ? BARE_VERDICT.exec(text)?.[0].match(/（([^（）]{1,12})）/u)?.[1] : undefined;
+  return which ? `${which}：${rest}` : rest;
 }
 
 /** A verdict word the answer's first sentence opens with before saying what is required: 「是，」「要，」. */
@@ -2321,6 +2343,14 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   const alone = { response: answerQuestion(kb, question), askedAs: question };
   // 「好的」 after a question acknowledges its answer; it asks nothing of the previous subject.
   if (!previous || sources.get(alone.response) === 'acknowledgement') return alone;
+  // 「那这个呢」 after a question points at it but says nothing of what to ask of it: read as the previous
+  // question asked of 「这个」, it would be answered about nothing. It asks what is meant, naming the previous question.
+  const pointer = barePointer(kb, question);
+  if (pointer) {
+    const response: AskResponse = { ...alone.response, answer: fill(kb.data.intents.answerText.bareFollowUp!.replyAfter, { pointer, previous: previous.trim().replace(/[?？。]+$/u, '') }) };
+    sources.set(response, 'clarification');
+    return { response, askedAs: question };
+  }
   const read = (t: string) => readQuestion(kb, t).q;
   const q = read(question);
   // 「那这个呢，超了咋办」 leans on the previous question by its own words: read with it even when, alone, some
@@ -2417,7 +2447,7 @@ export function verifiedAnswer(kb: KnowledgeBase, question: string): VerifiedAns
  * clauses, which conclude nothing; a refusal; or the reply to a message that only acknowledges (「好的」「谢谢」),
  * which asked nothing to answer or refuse.
  */
-export type AnswerSource = 'answer-base' | 'rule' | 'retrieval' | 'refusal' | 'acknowledgement';
+export type AnswerSource = 'answer-base' | 'rule' | 'retrieval' | 'refusal' | 'acknowledgement' | 'clarification';
 const sources = new WeakMap<AskResponse, AnswerSource>();
 
 /** The source of a response returned by answerQuestion (cached copies are the same object); undefined for any other. */
@@ -2446,11 +2476,35 @@ function acknowledgement(kb: KnowledgeBase, question: string): string | undefine
   return a.groups.find((g) => g.words.some((w) => held.has(w)))?.reply;
 }
 
+/**
+ * The word a message that only points back is made of (「那这个呢」「这样行吗」「它呢」): undefined when the
+ * message names anything else. Alone, it has nothing to point at.
+ */
+function barePointer(kb: KnowledgeBase, question: string): string | undefined {
+  const b = kb.data.intents.answerText.bareFollowUp;
+  if (!b) return undefined;
+  const typed = question.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]/gu, '');
+  const pointers = [...b.pointers].sort((x, y) => y.length - x.length);
+  // An opening 那 (「那这个呢」) is dropped, unless it is the pointer's own (「那个怎么办」).
+  const rest = pointers.some((w) => typed.startsWith(w)) ? typed : typed.replace(/^(?:那么|那就|那)(?=.)/u, '');
+  const pointer = pointers.find((w) => rest.startsWith(w));
+  if (!pointer) return undefined;
+  const tail = rest.slice(pointer.length).replace(/^的话/u, '');
+  return tail === '' || b.asks.includes(tail) ? pointer : undefined;
+}
+
 function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
   const ack = acknowledgement(kb, question);
   if (ack) {
     const response: AskResponse = { answer: ack, citations: [], confidence: INTENT_CONFIDENCE, outOfScope: false };
     sources.set(response, 'acknowledgement');
+    return { response, verified: null };
+  }
+  // Asked of nothing, 「那这个呢」 must not be matched to whatever entry its few words lean to: it asks what is meant.
+  const pointer = barePointer(kb, question);
+  if (pointer) {
+    const response: AskResponse = { answer: fill(kb.data.intents.answerText.bareFollowUp!.reply, { pointer }), citations: [], confidence: INTENT_CONFIDENCE, outOfScope: false };
+    sources.set(response, 'clarification');
     return { response, verified: null };
   }
   const d = decideUntagged(kb, question);
@@ -2564,6 +2618,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   if (part) return { response: { answer: render(kb, [part.text], part.citations, note), citations: part.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
 
   const chosen: { match: EntryMatch; text: string }[] = [];
+  // The asking parts of a several-part question that no entry answers, even read with the subject before them.
+  const unmatched: string[] = [];
   let byGuardsOnly = false;
   const { pieces: typedParts, said, resubjected } = parts(q);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
@@ -2575,6 +2631,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // An entry that computes its answer from the question (a region's quota) may answer two parts.
     // 「流程型要SIS吗？离散型要不要」: one entry asked of two categories is answered for each.
     const repeats = (m: EntryMatch, text: string) => chosen.some((c) => c.match.prepared === m.prepared && categoriesNamed(c.text) === categoriesNamed(text) && (!(m.prepared.entry.fill || m.prepared.items.length) || entryAnswer(kb, m.prepared, c.text).text === entryAnswer(kb, m.prepared, text).text));
+    // The entry each asking part was matched to, for a later part that leaves out the subject it named.
+    const matchedPart = new Map<string, EntryMatch>();
+    unmatched.splice(0);
     for (const piece of asking) {
       // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
       // whose two or more required word groups it meets, as a whole question would be.
@@ -2583,6 +2642,25 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // 「集团底下两个子公司都是独立法人，能各报一个吗」: a part that asks without naming its subject
       // leans on the context said before it; read with that context, a closer entry answers it.
       const context = pieces.slice(0, pieces.indexOf(piece)).filter((p) => !asks(p));
+      // 「视频要多大？拍3分钟行不行」: a part that opens with its own verb (拍, 交, 填) leaves out the subject the
+      // asking part before it named (视频); matched alone it finds nothing, so it is read with that subject.
+      // The subject is what stands before the previous part's asking (「视频|要多大」), or the word of the first
+      // required group of the entry that answered it, where that part names it (「视频格式有要求吗」: 视频).
+      const before = asking[asking.indexOf(piece) - 1];
+      // A follow-up already read with its subject (「南阳呢」), or one naming a place of its own, is not given another.
+      if (!m && before && piece.length <= SELF_CONTAINED + 4 && !said.has(piece) && findRegions(kb, piece).length === 0) {
+        const at = before.search(PREDICATE);
+        const required = matchedPart.get(before)?.prepared.requires[0]?.filter((w) => before.includes(w)).sort((x, y) => before.indexOf(x) - before.indexOf(y))[0];
+        const subjects = [...new Set([at >= 2 ? before.slice(0, at) : '', required ?? ''])].filter((x) => x.length >= 2 && !piece.includes(x));
+        for (const subject of subjects) {
+          const carried = accepted(answersOf(kb).match(`${subject}${piece}`, 3));
+          // Read with the subject, a part that only finds the previous part's entry again asks what that entry does not say.
+          if (carried && carried.prepared !== matchedPart.get(before)?.prepared) {
+            (m = carried), (text = `${subject}${piece}`);
+            break;
+          }
+        }
+      }
       if (context.length && (!m || m.score < VERIFIED)) {
         const joined = [...context, piece].join('，');
         const leaning = accepted(answersOf(kb).match(joined, 3));
@@ -2608,6 +2686,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const placed = [...new Set(pieces.filter((p) => p !== piece).flatMap((p) => findRegions(kb, p).map((r) => r.name)))];
         if (placed.length) text = `${placed.join('、')}${text}`;
       }
+      if (m) matchedPart.set(piece, m);
+      else unmatched.push(piece);
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
     }
     // 「执照得交原本吗，拍个照片传上去中不中」: a part that leaves out its object (the licence) leans on
@@ -2773,11 +2853,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // parts that matched a not-covered entry, and the asking parts that matched nothing but name
     // a topic outside the notice ("视频要配旁白吗？评上了奖补多少钱").
     const uncovered = chosen.filter((c) => c.match.prepared.entry.conclusion === 'notCovered').map((c) => ({ text: c.text, topic: c.match.prepared.entry.topic! }));
+    const unstated: string[] = [];
     if (asking.length > 1) {
       for (const piece of asking) {
         if (chosen.some((c) => c.text === piece || c.text === said.get(piece))) continue;
         const topic = topicOf(kb, piece, false);
         if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
+        // 「照片要几张？交JPG行不行」: a part nothing answers is said to be one the notice does not settle, never dropped.
+        else if (!topic && unmatched.includes(piece) && kb.data.intents.answerText.unansweredPart && !answered.some((c) => speaksTo(c.match.prepared, piece))) unstated.push(piece);
       }
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
@@ -2787,6 +2870,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     for (const x of uncovered) {
       results.push({ text: fill(kb.data.intents.answerText.notCoveredPart, { topic: x.topic, unit, phone }), citations: [] });
       asked.push(x.text);
+    }
+    for (const x of unstated) {
+      results.push({ text: fill(kb.data.intents.answerText.unansweredPart!, { unit, phone }), citations: [] });
+      asked.push(shownPart(x, pieces, question));
     }
     // Asked of a later year, a rule that spans years is said to be this notice's.
     const rule = kb.data.intents.answerText.laterYearRule;
@@ -2800,9 +2887,9 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       results[lastOpen] = { ...results[lastOpen]!, text: results[lastOpen]!.text + fill(kb.data.intents.answerText.openHelpline, { unit, phone }) };
     }
     const cites = oncePerClause(mergeCitations(results.map((r) => r.citations)), (id) => kb.clause(id)?.text);
-    if (uncovered.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
+    if (uncovered.length + unstated.length > 0 && !cites.some((c) => c.clause === kb.data.intents.outOfScope.citation)) cites.push(...citations(kb, [[kb.data.intents.outOfScope.citation, [phone]]]));
     const confidence = Math.min(INTENT_CONFIDENCE, Math.round((0.5 + Math.min(...answered.map((c) => c.match.score)) / 2) * 100) / 100);
-    const strong = answered.length === chosen.length && uncovered.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
+    const strong = answered.length === chosen.length && uncovered.length === 0 && unstated.length === 0 && answered.every((c) => c.match.score >= VERIFIED);
     const verified: VerifiedAnswer | null = strong
       ? {
           conclusion: fails.length > 0 && answered.length === 1 ? 'no' : answered.length === 1 ? answered[0]!.match.prepared.entry.conclusion : 'list',

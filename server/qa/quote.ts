@@ -24,18 +24,44 @@ export function quoteUnits(text: string): QuoteUnit[] {
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
     if (!line) continue;
-    // A sentence ends at 。？！; inside it, 「；」 separates parts that can stand alone.
-    const sentences = line.split(/(?<=[。？！])/u).map((s) => s.trim()).filter(Boolean);
+    // A sentence ends at 。？！; inside it, 「；」 separates parts that can stand alone. Neither cuts
+    // inside brackets or quotation marks: 三(二)6 closes with a whole sentence in brackets, and a unit
+    // cut at its 。 would open 「（可以是…」 and never close it.
+    const sentences = outsideBrackets(line, '。？！').map((s) => s.trim()).filter(Boolean);
     // A clause opens with its own heading ("（一）智能车间。"): quoted alone it says nothing, so it
     // stays with the sentence after it.
     if (sentences.length > 1 && sentences[0]!.replace(NUMBERING, '').length <= 12) sentences.splice(0, 2, `${sentences[0]}${sentences[1]}`);
     for (const sentence of sentences) {
-      const parts = sentence.split(/(?<=[；;])/u).map((s) => s.trim()).filter(Boolean);
+      const parts = outsideBrackets(sentence, '；;').map((s) => s.trim()).filter(Boolean);
       parts.forEach((p, i) => units!.push({ text: i === 0 ? p.replace(NUMBERING, '') : p, opens: i === 0, closes: i === parts.length - 1 }));
     }
   }
   unitCache.set(text, units);
   return units;
+}
+
+const OPENING = '（(《“‘【「';
+const CLOSING = '）)》”’】」';
+
+/**
+ * The text cut after each of `ends` that stands outside every bracket and quotation mark. A closing
+ * mark right after such an end (「…服务。）」) stays with the piece it closes.
+ */
+function outsideBrackets(text: string, ends: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPENING.includes(ch)) depth++;
+    else if (CLOSING.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ends.includes(ch)) {
+      pieces.push(text.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  if (from < text.length) pieces.push(text.slice(from));
+  return pieces;
 }
 
 /** A unit rendered as a quote: a part of a sentence carries 「…」 on each side where text was left out. */

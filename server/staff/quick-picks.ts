@@ -51,8 +51,8 @@ export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[]
     // A question that points at the field or the item it was asked at (「这个比例怎么算」「这个在哪查」) has no subject of its own.
     if (asksOnlyAtField(kb.data, question, pending.leads) || askAboutPending(pending, question)) continue;
     const alone = answerQuestion(kb, question);
-    // 「谢谢」「好的」 asked nothing: the answer base's acknowledgement words say so, whatever the wording.
-    if (answerSourceOf(alone) === 'acknowledgement') continue;
+    // 「谢谢」「好的」 asked nothing, and a bare 「那这个呢」 pointed at a question asked before it: neither is worth offering.
+    if (answerSourceOf(alone) === 'acknowledgement' || answerSourceOf(alone) === 'clarification') continue;
     const clauses = [...new Set(alone.citations.map((c) => c.clause))];
     if (refusedOf({ ...alone, source: answerSourceOf(alone) }) !== row.refused) continue;
     // A refusal is the same when both recognised a topic the notice leaves out (two wordings of money may find two);

@@ -110,6 +110,8 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 export function refusedOf(a: LoggedAnswer): boolean {
   // 「好的」「谢谢」 asked nothing: its reply cites no clause, and there is nothing to review.
   if (a.source === 'acknowledgement') return false;
+  // 「那这个呢」 with nothing before it pointed at nothing: the reply asks what was meant, and there is no question to review.
+  if (a.source === 'clarification') return false;
   return a.outOfScope || a.source === 'retrieval' || (a.citations.length === 0 && a.source !== 'rule');
 }
 

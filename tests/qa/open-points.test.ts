@@ -182,7 +182,6 @@ describe('a question asked of a later year', () => {
 
   it.each([
     ['今年报车间 明年能报工厂吗', /^可以/u],
-    ['今年没评上明年还能报吗', /^可以/u],
     ['今年拿了智能工厂 明年还能报车间吗', /^不能/u],
     ['评上智能车间以后下一年能报智能工厂吗', /^可以/u],
     ['今年报了车间，明年还能用同一个车间报吗', /^不能用同一个车间/u],
@@ -190,6 +189,26 @@ describe('a question asked of a later year', () => {
     const a = conclusion(q);
     expect(a).toMatch(start);
     expect(a).toContain('这是2023年度通知的规定，以后年度以当年发布的通知为准。');
+  });
+
+  it.each(['今年没评上明年还能报吗', '没选上的话下一年还可以申请不', '这次落选，往后还能不能再报', '初审没通过，来年能接着申报吗'])(
+    '%s: whether an enterprise not chosen may apply in a later round is for that round\'s notice, and is refused with who to ask',
+    (q) => {
+      const a = ask(q);
+      expect(a.outOfScope).toBe(true);
+      expect(a.answer).toContain('以后年度的申报安排');
+      expect(a.answer).toContain('0371—65507698');
+      expect(a.answer).not.toMatch(/^可以/u);
+    },
+  );
+
+  it.each([
+    ['去年申报没通过今年还能报吗', /^可以/u],
+    ['以前没评上的企业这次可以申报吗', /^可以/u],
+  ])('%s: a failure in an earlier round asked of this round is answered from this notice', (q, start) => {
+    const a = ask(q);
+    expect(a.outOfScope).toBe(false);
+    expect(conclusion(q)).toMatch(start);
   });
 
   it.each([

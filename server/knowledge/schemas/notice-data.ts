@@ -426,6 +426,20 @@ export const IntentsFile = z.object({
      * answered with the `reply` of the first group any of whose words it holds, which invites the next
      * question, and is neither a refusal nor a question for review. 「对吗」「好的，那视频呢」 ask: they hold other words.
      */
+    /**
+     * 「那这个呢」「这样行吗」: a message made only of a word pointing back (`pointers`, after an opening 那/那么)
+     * and a bare asking tail (`asks`) names nothing to answer. It is answered with `reply` ({pointer}: the
+     * word typed), or `replyAfter` after an earlier question, which asks what is meant; it is not a refusal.
+     */
+    bareFollowUp: z
+      .object({
+        pointers: z.array(z.string().min(1)).min(1),
+        asks: z.array(z.string().min(1)),
+        reply: z.string().min(2),
+        /** The same after an earlier question ({pointer}, {previous}): the pointer alone does not say what it asks of it. */
+        replyAfter: z.string().min(2),
+      })
+      .optional(),
     acknowledgement: z
       .object({
         particles: z.array(z.string().min(1)).default([]),
@@ -440,6 +454,8 @@ export const IntentsFile = z.object({
     openHelpline: z.string(),
     /** One part of a several-part question that the notice does not cover: {topic}, {unit}, {phone}. */
     notCoveredPart: z.string(),
+    /** A part of a several-part question that no entry and no rule answers: the notice does not settle it, who to ask ({unit}, {phone}). */
+    unansweredPart: z.string().optional(),
     /** One acronym read from the notice's own 「全称（简称）」 wording: {abbr}, {name}, {clause}. */
     glossaryItem: z.string(),
     /** An everyday acronym the notice does not use, related to the notice's term for the same thing. */
