@@ -31,8 +31,9 @@ import { docx, haveSoffice, para, scoringApp, table, valid, type Files, type Rou
 // Before: the supplier's and the customer's letters read as the enterprise's, 始建 and a profile's year beside the licence's
 // date offered, the head counts of 「1 350人」 「职工总数860」 「96名研发人员」 missed, and every XLSX refused.
 const MEASURED_BEFORE: [number, number, number] = [12, 5, 26];
-// After: still wrong, a supplier's 报价单 as an XLSX, its letterhead in a cell, gives the supplier's head count and year.
-const MEASURED_AFTER: [number, number, number] = [38, 2, 0];
+// After: the supplier's 报价单 as an XLSX, its letterhead in cell A1, once gave the supplier's head count and year; its
+// letterhead is now read as the writer's, and only the enterprise's own name, on the quotation's 客户 line, is offered.
+const MEASURED_AFTER: [number, number, number] = [39, 0, 0];
 // Before: the merged-heading XLSX refused.
 const MEASURED_BEFORE_PDF: [number, number, number] = [18, 0, 1];
 const MEASURED_AFTER_PDF: [number, number, number] = [19, 0, 0];
@@ -299,7 +300,7 @@ const RD_FILES: Files = [
 ];
 const FY_FILES: Files = [
   ['情况说明.docx', fyStatement, FY_STATEMENT],
-  ['报价单.xlsx', fyQuotation, {}],
+  ['报价单.xlsx', fyQuotation, { name: FY.name }],
   ['供货证明.docx', fySupplyProof, {}],
   ['基本信息.xlsx', fyParticulars, FY_PARTICULARS],
   ['指标与设备.xlsx', fyWorkbook, FY_WORKBOOK],

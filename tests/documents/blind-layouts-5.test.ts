@@ -211,6 +211,16 @@ const ZY_EXPECTED: Expected = {
   employees: 468,
   'project.investment': 2950,
   'ws.1.equipmentTotal': 152,
+  // The 建设成效 table: the form's indicators before and after, in its units. The workshop's 126 and 84 operators are
+  // its 人数 there, never the enterprise's head count.
+  'ind.productivity.before': 0.52,
+  'ind.productivity.after': 0.81,
+  'ind.headcount.before': 126,
+  'ind.headcount.after': 84,
+  'ind.defectRate.before': 2.1,
+  'ind.defectRate.after': 0.8,
+  'ind.operatingCost.before': 3.6,
+  'ind.operatingCost.after': 2.9,
   ...Object.fromEntries(([2022, 2021] as const).flatMap((y) => (['revenue', 'profit', 'tax'] as const).map((k) => [`finance.${y}.${k}`, ZY_FIN[y][k]]))),
 };
 
@@ -276,17 +286,17 @@ describe('a hydraulics maker: a 高新技术企业 申报书 with 研发费用 t
 });
 
 describe('a food-machinery maker: a workshop project\'s 验收报告', () => {
-  it('the report yields the enterprise\'s head count and the asked years\' figures, not the workshop\'s counts or rates', async () => {
+  it('the report yields the enterprise\'s head count, the asked years\' figures and the 建设成效 indicators, not the workshop\'s rates', async () => {
     const { scores, detail } = await scoreAll(ZY_FILES);
     // Measured before the fixes: [7, 0, 1], the name under 项目承担单位 missed; then, with the project's 软硬件投资 and
-    // 设备总数 expected, [8, 0, 2].
-    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [10, 0, 0] });
+    // 设备总数 expected, [8, 0, 2]; with the 建设成效 table's eight indicators expected, read since, [18, 0, 0].
+    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [18, 0, 0] });
   }, 300_000);
 
   it.skipIf(!haveSoffice)('as a PDF it reads as its DOCX does', async () => {
     const { scores, detail } = await scoreAll(ZY_FILES, true);
     // Measured before the fixes: [7, 0, 1], as the DOCX.
-    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [10, 0, 0] });
+    expect(scores, detail).toEqual({ '车间项目验收报告.docx': [18, 0, 0] });
   }, 400_000);
 });
 

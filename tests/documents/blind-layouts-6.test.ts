@@ -193,6 +193,11 @@ const HD_EXPECTED: Expected = {
   'ws.1.equipmentTotal': 168,
   'ws.1.automatedEquipment': 126,
   'ws.1.networkedEquipment': 118,
+  // The 建设成效 table: the form's own indicators, in its units (生产效率 in 万元/人/天, 不良品率 in %).
+  'ind.productivity.before': 0.46,
+  'ind.productivity.after': 0.72,
+  'ind.defectRate.before': 1.8,
+  'ind.defectRate.after': 0.65,
 };
 
 type Shown = { field: string; value: string | number; approximate?: boolean; source: { snippet: string } };
@@ -299,7 +304,7 @@ describe('a brake-parts maker: a workshop project\'s 验收报告', () => {
   it('the report yields the 软硬件投资 and the workshop\'s equipment counts, each with the sentence it rests on', async () => {
     const { scores, detail, got } = await scoreAll(HD_FILES);
     // Measured before the fixes: [2, 0, 4], the project's figures not offered.
-    expect(scores, detail).toEqual({ '车间验收报告.docx': [6, 0, 0] });
+    expect(scores, detail).toEqual({ '车间验收报告.docx': [10, 0, 0] });
     const g = got['车间验收报告.docx']!;
     // The reviewer sees where each project figure came from: the sentence printing it, not just a number.
     expect(g['project.investment']?.snippet).toContain('软硬件投资4,160万元');
@@ -323,7 +328,7 @@ describe('a brake-parts maker: a workshop project\'s 验收报告', () => {
   it.skipIf(!haveSoffice)('as a PDF it reads as its DOCX does', async () => {
     const { scores, detail } = await scoreAll(HD_FILES, true);
     // Measured before the fixes: [2, 0, 4], as the DOCX.
-    expect(scores, detail).toEqual({ '车间验收报告.docx': [6, 0, 0] });
+    expect(scores, detail).toEqual({ '车间验收报告.docx': [10, 0, 0] });
   }, 400_000);
 });
 

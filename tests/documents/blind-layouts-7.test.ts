@@ -254,8 +254,8 @@ describe('each general cause, on a page of text', () => {
   it('of 建设前 and 建设后, the workshop as it is now is 建设后, whichever order and however wrapped', () => {
     expect(read('指标 建设前 建设后\n车间设备总数（台套） 131 152\n联网设备（台套） 40 138')).toEqual({ 'ws.1.equipmentTotal': 152, 'ws.1.networkedEquipment': 138 });
     expect(read('指标 改造后 改造前\n设备总数 152 131\n生产效率 0.72 0.46\n自动化、数\n字化、智能\n化设备（台\n套）\n118 64')).toEqual({ 'ws.1.equipmentTotal': 152, 'ws.1.automatedEquipment': 118 });
-    // Rates and amounts in such a table are not counts.
-    expect(read('指标 建设前 建设后\n设备联网率 30.5% 93.7%\n产品不良品率 1.80% 0.65%')).toEqual({});
+    // Rates and amounts in such a table are not counts; a 不良品率 is the form's indicator of the same name, before and after.
+    expect(read('指标 建设前 建设后\n设备联网率 30.5% 93.7%\n产品不良品率 1.80% 0.65%')).toEqual({ 'ind.defectRate.before': 1.8, 'ind.defectRate.after': 0.65 });
   });
 
   it('a year-row table without its heading row gives nothing: no heading says which column is which', () => {
