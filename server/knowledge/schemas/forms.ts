@@ -1054,7 +1054,14 @@ export const FormDrafting = z.object({
        * Words that say the enterprise was not sure (算吧, 应该有, 差不多, 好像): never printed. A clause that is only one is
        * dropped, one inside a clause is taken out, and the reply is printed with `ask` ({label}) asking to confirm it.
        */
-      hedges: z.object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}') }).optional(),
+      /**
+       * In text typed into a form cell a clause that is only a hedge is dropped too, while a hedge word before a figure
+       * (「大概一半」) makes its clause a guess: `figureAsk` ({said}, the clause) asks for the figure in its place, and a
+       * cell that states the figure computed from its counts leaves the guess out.
+       */
+      hedges: z
+        .object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}'), figureAsk: z.string().includes('{said}').optional() })
+        .optional(),
       /**
        * The request that stands for a clause of a reply that says a system is in use or integrated while the enterprise
        * said it is being built or lacking ({label} the capability replied of, {system}, {status}: 在建 or 尚未应用).
