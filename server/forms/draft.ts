@@ -70,6 +70,8 @@ interface Ctx {
   asOf?: string;
   /** The capabilities whose chat reply was hedged (算吧, 应该有): what the form states of them is asked to be confirmed. */
   hedged?: Set<CapabilityId>;
+  /** The interview's words of each hedged capability as said, hedges included: a request to rewrite them quotes them so. */
+  hedgedSaid?: Record<string, string>;
   /** The requests that stand in typed cells for a figure given as a guess (「大概一半」). */
   guesses?: Set<string>;
 }
@@ -1044,7 +1046,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
         continue;
       }
       if (own === null) {
-        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? kept?.text ?? said).replace(/[〔〕]/gu, '') });
+        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? (ctx.hedgedSaid?.[c] || kept?.text) ?? said).replace(/[〔〕]/gu, '') });
         units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         askChecks();
         continue;
@@ -1249,7 +1251,7 @@ function toSentences(units: Unit[]): Sentence[] {
  * The interview's words of each capability without the words that say the enterprise was not sure (算吧, 应该有), and
  * the capabilities whose words had one: the form never prints a doubt, and asks to confirm what it states of them.
  */
-function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFacts; hedged: Set<CapabilityId>; guesses: Set<string> } {
+function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFacts; hedged: Set<CapabilityId>; hedgedSaid: Record<string, string>; guesses: Set<string> } {
   const hedged = new Set<CapabilityId>();
   const guesses = new Set<string>();
   // The cells typed in the form are read the same way: their doubts are not printed either.
@@ -1268,14 +1270,18 @@ function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFa
     ...(facts.elements ? { elements: typed(facts.elements) } : {}),
     ...(facts.workshops ? { workshops: facts.workshops.map((w) => (w.descriptions ? { ...w, descriptions: typed(w.descriptions) } : w)) } : {}),
   };
-  if (!facts.capabilityDetails) return { facts: cleaned, hedged, guesses };
+  const hedgedSaid: Record<string, string> = {};
+  if (!facts.capabilityDetails) return { facts: cleaned, hedged, hedgedSaid, guesses };
   const details: Record<string, string> = {};
   for (const [c, said] of Object.entries(facts.capabilityDetails)) {
     const h = withoutHedges(kb.formDrafting, said);
-    if (h.hedged) hedged.add(c as CapabilityId);
+    if (h.hedged) {
+      hedged.add(c as CapabilityId);
+      hedgedSaid[c] = said;
+    }
     if (h.text) details[c] = h.text;
   }
-  return { facts: { ...cleaned, capabilityDetails: details }, hedged, guesses };
+  return { facts: { ...cleaned, capabilityDetails: details }, hedged, hedgedSaid, guesses };
 }
 
 export interface DraftOptions {
@@ -1305,8 +1311,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
   // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
   const asOf = dateReference(noticeYear(kb), profile.asOf);
-  const { facts, hedged, guesses } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
-  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, guesses, ...(asOf ? { asOf } : {}) };
+  const { facts, hedged, hedgedSaid, guesses } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
+  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, hedgedSaid, guesses, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];
