@@ -1072,10 +1072,18 @@ export const FormDrafting = z.object({
   /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
-   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked.
+   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked. A `links` word after the
+   * negative or planned word (「采集平台还没接进MES」, 「MES尚未与ERP打通」) says a link between systems is missing or
+   * planned, not either system: the clause is not checked.
    */
   capabilityStatus: z
-    .object({ negative: z.array(z.string().min(1)), planned: z.array(z.string().min(1)), positive: z.array(z.string().min(1)), trial: z.array(z.string().min(1)).default([]) })
+    .object({
+      negative: z.array(z.string().min(1)),
+      planned: z.array(z.string().min(1)),
+      positive: z.array(z.string().min(1)),
+      trial: z.array(z.string().min(1)).default([]),
+      links: z.array(z.string().min(1)).default([]),
+    })
     .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
