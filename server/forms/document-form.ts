@@ -130,3 +130,31 @@ export function withoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: strin
   return { text: parts.join('').replace(/[，,；;\s]+$/u, '').trim(), hedged };
 }
 
+
+/**
+ * Text the enterprise typed into a form cell, without its doubts: a clause that is only a hedge (「算吧」) is dropped,
+ * and a clause whose hedge word stands before a figure (「大概一半」, 「估计有三成」) is a guess, not a claim, so it is
+ * replaced by a request for the figure. Hedge words elsewhere are left: in written text 「可能」 names a possibility
+ * (「预测可能发生的故障」), not a doubt. `guesses` are the requests written, so a cell that states the figure computed
+ * from its counts can leave them out.
+ */
+export function typedWithoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: string): { text: string; guesses: string[] } {
+  const h = f.documentForm.hedges;
+  if (!h) return { text: said, guesses: [] };
+  const bare = (c: string) => c.replace(/[\s，,。.；;！!？?～~…]+/gu, '').replace(/[吧呢啊呀哈嘛]+$/u, '');
+  const clauseWords = new Set(h.clauses.map(bare));
+  const figure = new RegExp(`(?:${[...h.words].sort((a, b) => b.length - a.length).map(escape).join('|')})[有占是达为了在]{0,2}[\\d一二两三四五六七八九十百半几]`, 'u');
+  const guesses: string[] = [];
+  const parts = said.split(/(?<=[，,。；;！!？?\n])/u).flatMap((c) => {
+    if (clauseWords.has(bare(c)) || (bare(c) === '' && /[吧呢]/u.test(c))) return [];
+    if (h.figureAsk && figure.test(c)) {
+      const body = c.replace(/[，,。；;！!？?\n\s]+$/u, '');
+      const ask = `〔请补充：${fill(h.figureAsk, { said: body.trim().replace(/[吧呢啊呀哈嘛]+$/u, '') })}〕`;
+      guesses.push(ask);
+      return [ask + c.slice(body.length)];
+    }
+    return [c];
+  });
+  const text = parts.join('').replace(/[，,；;\s]+$/u, '').trim();
+  return text === said.trim() ? { text: said, guesses } : { text, guesses };
+}

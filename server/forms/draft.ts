@@ -7,7 +7,7 @@ import { factoryRatioConflicts, honoursAgainstAssessment, ratiosAgainstCounts, w
 import { formSpec, noticeYear, type FormsKnowledge } from './knowledge';
 import { draftableSections } from './spec';
 import { formalFacts } from './formal';
-import { absoluteDates, dateReference, documentReply, withoutHedges } from './document-form';
+import { absoluteDates, dateReference, documentReply, typedWithoutHedges, withoutHedges } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
@@ -70,6 +70,10 @@ interface Ctx {
   asOf?: string;
   /** The capabilities whose chat reply was hedged (算吧, 应该有): what the form states of them is asked to be confirmed. */
   hedged?: Set<CapabilityId>;
+  /** The interview's words of each hedged capability as said, hedges included: a request to rewrite them quotes them so. */
+  hedgedSaid?: Record<string, string>;
+  /** The requests that stand in typed cells for a figure given as a guess (「大概一半」). */
+  guesses?: Set<string>;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -999,12 +1003,16 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
   // A ratio the text states against the workshop's own counts is left out with its clause: the draft states the one the
   // counts give, as the form view's flag says, so the signed form never prints two figures for one ratio.
   const against = perWs || ctx.category === 'smartWorkshop' ? ratiosAgainstCounts(typed ?? '', ws, ctx.kb.formDrafting.ratios) : [];
-  const desc = typed === undefined || !against.length ? typed : withoutClauses(typed, against.map((a) => a.said));
+  const tail = field.id.split('.').pop();
+  // A figure guessed at (「大概一半」) is left out where the workshop's counts give the figure the cell states.
+  const computes = (tail === 'network' && ws?.networkedEquipment !== undefined && ws.automatedEquipment !== undefined) || (tail === 'equipment' && ws?.equipmentTotal !== undefined && ws.automatedEquipment !== undefined);
+  const guessed = computes ? [...(ctx.guesses ?? [])] : [];
+  const unguessed = typed === undefined || !guessed.some((g) => typed.includes(g)) ? typed : withoutClauses(typed, guessed);
+  const desc = unguessed === undefined || !against.length ? unguessed : withoutClauses(unguessed, against.map((a) => a.said));
   const d = withSubject(ctx, textPiece(desc, descSrc, true), perWs);
   if (d) add({ text: d.text, numbers: d.numbers, facts: [descSrc, ...(d.facts ?? [])], missing: d.missing ?? [] });
   const said = () => units.map((u) => u.text).join('');
   const addNew = (x: Filled | null) => x && !repeats(said(), x) && add(x);
-  const tail = field.id.split('.').pop();
   // A metric from the assessment describes the whole unit applying; in a factory it belongs to no single workshop.
   const unitIsThisWorkshop = ctx.category === 'smartWorkshop';
   if (tail === 'equipment') addNew(equipmentSentences(ctx, ctx.ws, 'equipment', unitIsThisWorkshop));
@@ -1038,7 +1046,7 @@ function cellUnits(ctx: Ctx, field: FormField, perWs: boolean): Unit[] {
         continue;
       }
       if (own === null) {
-        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? kept?.text ?? said).replace(/[〔〕]/gu, '') });
+        const lab = fillText(ctx.kb.formDrafting.messages.rewriteSaid ?? '{label}（“{said}”）', { label: capName(ctx, c, true), said: (building?.said ?? (ctx.hedgedSaid?.[c] || kept?.text) ?? said).replace(/[〔〕]/gu, '') });
         units.push({ order: order++, required: true, priority: 0, text: placeholder(lab), numbers: [], facts: [], missing: [lab] });
         askChecks();
         continue;
@@ -1243,16 +1251,37 @@ function toSentences(units: Unit[]): Sentence[] {
  * The interview's words of each capability without the words that say the enterprise was not sure (算吧, 应该有), and
  * the capabilities whose words had one: the form never prints a doubt, and asks to confirm what it states of them.
  */
-function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFacts; hedged: Set<CapabilityId> } {
+function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFacts; hedged: Set<CapabilityId>; hedgedSaid: Record<string, string>; guesses: Set<string> } {
   const hedged = new Set<CapabilityId>();
-  if (!facts.capabilityDetails) return { facts, hedged };
+  const guesses = new Set<string>();
+  // The cells typed in the form are read the same way: their doubts are not printed either.
+  const typed = (cells: Record<string, string> | undefined) => {
+    if (!cells) return cells;
+    const out: Record<string, string> = {};
+    for (const [k, said] of Object.entries(cells)) {
+      const t = typedWithoutHedges(kb.formDrafting, said);
+      t.guesses.forEach((g) => guesses.add(g));
+      if (t.text) out[k] = t.text;
+    }
+    return out;
+  };
+  const cleaned: FormFacts = {
+    ...facts,
+    ...(facts.elements ? { elements: typed(facts.elements) } : {}),
+    ...(facts.workshops ? { workshops: facts.workshops.map((w) => (w.descriptions ? { ...w, descriptions: typed(w.descriptions) } : w)) } : {}),
+  };
+  const hedgedSaid: Record<string, string> = {};
+  if (!facts.capabilityDetails) return { facts: cleaned, hedged, hedgedSaid, guesses };
   const details: Record<string, string> = {};
   for (const [c, said] of Object.entries(facts.capabilityDetails)) {
     const h = withoutHedges(kb.formDrafting, said);
-    if (h.hedged) hedged.add(c as CapabilityId);
+    if (h.hedged) {
+      hedged.add(c as CapabilityId);
+      hedgedSaid[c] = said;
+    }
     if (h.text) details[c] = h.text;
   }
-  return { facts: { ...facts, capabilityDetails: details }, hedged };
+  return { facts: { ...cleaned, capabilityDetails: details }, hedged, hedgedSaid, guesses };
 }
 
 export interface DraftOptions {
@@ -1282,8 +1311,8 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   // The enterprise's own sentences go in written form (俺们厂 → 公司): the 申报书 is a formal document it signs.
   // Its relative dates (去年, 年底) are dated from the form's year as the chat's replies are, or asked for.
   const asOf = dateReference(noticeYear(kb), profile.asOf);
-  const { facts, hedged } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
-  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, ...(asOf ? { asOf } : {}) };
+  const { facts, hedged, hedgedSaid, guesses } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
+  const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, hedgedSaid, guesses, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
   let units: Unit[];
   let unmet: string[] = [];

@@ -220,7 +220,7 @@ export interface FactCheckForm {
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
-    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[] };
+    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[]; links?: string[] };
   };
 }
 
@@ -531,11 +531,17 @@ function ratioFlags(profile: { form?: FormFacts; metrics?: DraftProfile['metrics
 
 type Capabilities = Partial<Record<string, boolean | 'partial' | 'building'>>;
 
-/** How a clause says the capability it names stands: negative and planned read before positive; a trial says neither. */
+/**
+ * How a clause says the capability it names stands: negative and planned read before positive; a trial says neither,
+ * and so does a link said missing or planned (「采集平台还没接进MES」): it denies neither of the systems it joins.
+ */
 function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'positive' | undefined {
   if (status.trial.some((w) => clause.includes(w))) return undefined;
-  if (status.negative.some((w) => clause.includes(w))) return 'negative';
-  if (status.planned.some((w) => clause.includes(w))) return 'planned';
+  const linkAfter = (words: string[]) => {
+    const at = Math.min(...words.map((w) => clause.indexOf(w)).filter((i) => i >= 0));
+    return (status.links ?? []).some((l) => clause.indexOf(l, at) >= 0);
+  };
+  for (const kind of ['negative', 'planned'] as const) if (status[kind].some((w) => clause.includes(w))) return linkAfter(status[kind]) ? undefined : kind;
   if (status.positive.some((w) => clause.includes(w))) return 'positive';
   return undefined;
 }

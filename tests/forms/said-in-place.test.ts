@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { draftSection, type FormsContext } from '../../server/forms/draft';
-import { absoluteDates, withoutHedges } from '../../server/forms/document-form';
+import { absoluteDates, typedWithoutHedges, withoutHedges } from '../../server/forms/document-form';
 import { DraftProfile } from '../../server/schemas/forms';
 
 /*
@@ -67,6 +67,60 @@ describe('a hedged reply', () => {
     expect(text).not.toMatch(/算吧|应该|好像|差不多/u);
     expect(text).toContain('机器视觉检测在用。');
     expect(text).toContain('请核实机器视觉检测的实际应用情况');
+  });
+});
+
+describe('a hedge typed into a form cell', () => {
+  for (const [typed, text] of [
+    ['生产数据全部上传MES，算是吧', '生产数据全部上传MES'],
+    ['关键工序配了在线检测，应该是吧。', '关键工序配了在线检测'],
+    ['成品库用WMS管理，差不多吧', '成品库用WMS管理'],
+  ] as const)
+    it(`「${typed}」 is printed without the clause that is only a hedge`, () => {
+      expect(typedWithoutHedges(d, typed)).toEqual({ text, guesses: [] });
+    });
+
+  for (const [typed, text] of [
+    ['数控机床经网关联网，估计有一半', '数控机床经网关联网，〔请补充：“估计有一半”的确切数值〕'],
+    ['自动化设备好像占六成吧', '〔请补充：“自动化设备好像占六成”的确切数值〕'],
+    ['注塑机联网，大概七八十台', '注塑机联网，〔请补充：“大概七八十台”的确切数值〕'],
+  ] as const)
+    it(`the guessed figure of 「${typed}」 is asked for, not printed`, () => {
+      const t = typedWithoutHedges(d, typed);
+      expect(t.text).toBe(text);
+      expect(t.guesses).toHaveLength(1);
+    });
+
+  // Near misses: a possibility, a figure said with 约 or exactly, and plain statements are kept whole.
+  for (const typed of ['通过振动监测预测可能发生的主轴故障', '联网设备约30台，覆盖全部加工中心', '设备联网率达到85%', '应急预案已在应急管理局备案', '故障大概率出现在换型阶段，已加装防错'])
+    it(`「${typed}」 is kept whole`, () => {
+      expect(typedWithoutHedges(d, typed)).toEqual({ text: typed, guesses: [] });
+    });
+
+  const workshop = (elements: Record<string, string>, counts: Record<string, number> = {}) =>
+    DraftProfile.parse({ enterprise: { name: '某机械' }, productionMode: 'discrete', form: { workshops: [{ name: '机加车间', ...counts }], elements } });
+
+  it('a cell and section 三 never print the hedge clause', () => {
+    const p = workshop({ 'ws.infra': '厂区千兆光纤到车间，装了工业防火墙，有等保测评，应该算吧' });
+    for (const s of ['ws.infra', 'detail.elements']) {
+      const text = draftSection(engineCtx, p, 'smartWorkshop', s).text;
+      expect(text).toContain('厂区千兆光纤到车间，安装了工业防火墙，有等保测评。');
+      expect(text).not.toMatch(/算吧|应该/u);
+    }
+  });
+
+  it('a guessed share beside the counts gives way to the share they give', () => {
+    const p = workshop({ 'ws.network': '加工中心通过DNC联网，差不多一半' }, { equipmentTotal: 50, automatedEquipment: 40, networkedEquipment: 30 });
+    const text = draftSection(engineCtx, p, 'smartWorkshop', 'ws.network').text;
+    expect(text).toContain('加工中心通过DNC联网。');
+    expect(text).toContain('75.0%');
+    expect(text).not.toMatch(/一半|差不多|请补充/u);
+  });
+
+  it('a guessed share with no counts is asked for', () => {
+    const text = draftSection(engineCtx, workshop({ 'ws.network': '加工中心通过DNC联网，差不多一半' }), 'smartWorkshop', 'ws.network').text;
+    expect(text).toContain('加工中心通过DNC联网，〔请补充：“差不多一半”的确切数值〕');
+    expect(text.replace(PLACEHOLDER, '')).not.toMatch(/一半|差不多/u);
   });
 });
 

@@ -290,6 +290,31 @@ describe('a cell text that contradicts the interview', () => {
     for (const m of msgs) expect(text).not.toContain(m);
   });
 
+  // A clause that says two systems are not joined yet denies neither of them; our own phrasings, the last a plan.
+  for (const said of [
+    'MES自动排产，2020年上线，和ERP打通了，采集平台还没接进MES',
+    'SCADA数据还没接入MES，靠人工录入报工',
+    'MES按订单排产，ERP尚未与MES打通',
+    'MES与ERP计划明年对接',
+  ])
+    it(`「${said}」 is no contradiction of MES`, () => {
+      const { form } = drafted([['form.workshopCount', '1'], ['form.ws.1.name', '总装车间'], ['form.cell.ws.dispatch.1', said]], 'discreteFactory', factory);
+      const msgs = form.flags.filter((f) => f.message.includes('评估问答中')).map((f) => f.message);
+      expect(msgs.join('\n')).not.toContain('制造执行系统');
+    });
+
+  // Near misses: the system itself said not there or planned is still flagged.
+  for (const [said, quote] of [
+    ['MES还没上线，目前靠Excel排产', 'MES还没上线'],
+    ['暂无MES，数据靠人工导入', '暂无MES'],
+    ['MES计划明年上线', 'MES计划明年上线'],
+  ] as const)
+    it(`「${said}」 is still flagged against the interview's MES`, () => {
+      const { form } = drafted([['form.workshopCount', '1'], ['form.ws.1.name', '总装车间'], ['form.cell.ws.dispatch.1', said]], 'discreteFactory', factory);
+      const msgs = form.flags.filter((f) => f.message.includes('评估问答中')).map((f) => f.message);
+      expect(msgs.join('\n')).toContain(`“${quote}”，与评估问答中“制造执行系统（MES）”的回答（已具备）不一致`);
+    });
+
   it('is reported as the cell is answered, so the user sees it before export', () => {
     const { answers } = drafted([], 'discreteFactory', factory);
     const r = applyFormAnswer(ctx, { ...answers, 'form.workshopCount': 1 }, 'form.cell.ws.run.1', 'MES计划2024年上线，目前用Excel排产。');

@@ -1054,7 +1054,14 @@ export const FormDrafting = z.object({
        * Words that say the enterprise was not sure (算吧, 应该有, 差不多, 好像): never printed. A clause that is only one is
        * dropped, one inside a clause is taken out, and the reply is printed with `ask` ({label}) asking to confirm it.
        */
-      hedges: z.object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}') }).optional(),
+      /**
+       * In text typed into a form cell a clause that is only a hedge is dropped too, while a hedge word before a figure
+       * (「大概一半」) makes its clause a guess: `figureAsk` ({said}, the clause) asks for the figure in its place, and a
+       * cell that states the figure computed from its counts leaves the guess out.
+       */
+      hedges: z
+        .object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}'), figureAsk: z.string().includes('{said}').optional() })
+        .optional(),
       /**
        * The request that stands for a clause of a reply that says a system is in use or integrated while the enterprise
        * said it is being built or lacking ({label} the capability replied of, {system}, {status}: 在建 or 尚未应用).
@@ -1065,10 +1072,18 @@ export const FormDrafting = z.object({
   /**
    * How a clause of the enterprise's own text says a capability stands: not there (暂未开展), planned (计划…上线)
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
-   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked.
+   * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked. A `links` word after the
+   * negative or planned word (「采集平台还没接进MES」, 「MES尚未与ERP打通」) says a link between systems is missing or
+   * planned, not either system: the clause is not checked.
    */
   capabilityStatus: z
-    .object({ negative: z.array(z.string().min(1)), planned: z.array(z.string().min(1)), positive: z.array(z.string().min(1)), trial: z.array(z.string().min(1)).default([]) })
+    .object({
+      negative: z.array(z.string().min(1)),
+      planned: z.array(z.string().min(1)),
+      positive: z.array(z.string().min(1)),
+      trial: z.array(z.string().min(1)).default([]),
+      links: z.array(z.string().min(1)).default([]),
+    })
     .optional(),
   /** Labels of form facts, used in placeholders 〔请补充：label〕. */
   factLabels: z.record(z.string(), z.string()),
