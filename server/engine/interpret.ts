@@ -1423,6 +1423,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
 
   const capValues = new Map<CapabilityId, CapValue>();
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
+  // The systems a clause naming none qualifies (「WMS上了但还没交付」: its 还没交付 is said of the WMS), by clause.
+  const qualified = new Map<number, CapabilityId[]>();
   const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[] }[] = [];
   const joins: { within: CapabilityId; caps: CapabilityId[]; value: CapValue; ofJoin: boolean }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
@@ -1516,6 +1518,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
       else if (target && !ownFact) target.post.push(p);
+      if (!wider.length && target && !ownFact) qualified.set(segGroups.length - 1, target.ms.flatMap((m) => m.caps));
       // Only a run of lacks is carried on (还没上，在规划，明年才做): after a yes (全厂都覆盖了) a clause with no name
       // (不是“否”) speaks of the answer, not of the system.
       const lacks = (x: Polarity) => x === false || x === 'planned' || x === 'future' || x === 'tried';
@@ -2093,7 +2096,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     several.push(String(fraction!.typed), String(fraction!.typed), String(fraction!.value));
   } else if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
-    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
+    // 「WMS上了但还没交付」 to the traceability question: a status said of another system named just before is that
+    // system's, never an answer to the question asked; one said of the asked system, or of a form it takes, answers it.
+    const ofAsked = (caps: CapabilityId[]) => asked !== undefined && caps.some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c));
+    const ofOther = (seg: number) => { const caps = qualified.get(seg); return caps !== undefined && !ofAsked(caps); };
+    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg) && !ofOther(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
