@@ -1733,6 +1733,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       capValues.delete(by[0]!);
     }
   }
+  // 「部分有，钣金线上有两台焊接机器人」: a partial answer to the asked item, then its system at work in one place, is
+  // the partial answer with an example of it, not the whole in place. An integration said made is left as said: a part
+  // said beside it (「部分打通了，MES和ERP是接口对接的」) is that of the wider integration, read above.
+  const joined = composites.some((c) => c.id === asked) || joins.some((j) => j.within === asked);
+  if (asked && !joined && capValues.get(asked) === true && freeAnswers.some((a) => a.pol === 'partial' && !qualified.has(a.seg))) capValues.set(asked, 'partial');
   // 「全厂都覆盖了，有工业以太网和5G」 to the plant-wide network question: the reach the question asks for (CapabilitiesFile
   // `widens`) said in a clause of its own, with no lack, beside the narrower system said in place, is the asked one in
   // place; the clause names the thing asked about. A reach said with an "only" word or a lookalike (「全厂就办公网」) is not.

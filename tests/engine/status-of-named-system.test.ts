@@ -40,3 +40,29 @@ describe('a status said of a system named while another item is asked', () => {
     expect(items('WMS在建', q('cap.qualityTraceability'))).toEqual({ 'cap.wms': 'building' });
   });
 });
+
+describe('a partial answer followed by the asked system at work in one place', () => {
+  it('stays partial: the place is an example of the part, not the whole in place', () => {
+    const cases: [string, string][] = [
+      ['一部分吧，装配线用上了机器人', 'cap.automatedLines'],
+      ['部分车间有，喷涂线有机器人', 'cap.automatedLines'],
+      ['局部有，总装线上了AGV', 'cap.agvRgv'],
+    ];
+    for (const [text, id] of cases) expect(items(text, q(id)), text).toMatchObject({ [id]: 'partial' });
+  });
+
+  it('leaves a plain yes with an example, and a partial answer beside another system, as they were', () => {
+    expect(items('有，焊接线上了机器人', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': true });
+    expect(items('有，全厂都是机器人', q('cap.automatedLines'))).toEqual({ 'cap.automatedLines': true });
+    // The MES named beside is in place; the partial answer is still the asked item's own.
+    expect(items('部分有，MES也有', q('cap.automatedLines'))).toEqual({ 'cap.mes': true, 'cap.automatedLines': 'partial' });
+  });
+});
+
+describe('the data collection platform named by its short name', () => {
+  it('is the SCADA, so a join of it left to make beside a join made is a partly built integration', () => {
+    for (const text of ['MES和ERP打通了，采集平台还没接进去', 'ERP跟MES已经集成，数采平台还没接']) {
+      expect(items(text, q('cap.scadaMesErpIntegration')), text).toMatchObject({ 'cap.scadaMesErpIntegration': 'partial', 'cap.scada': true });
+    }
+  });
+});
