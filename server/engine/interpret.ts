@@ -1423,6 +1423,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
 
   const capValues = new Map<CapabilityId, CapValue>();
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
+  // The systems a clause naming none qualifies (「WMS上了但还没交付」: its 还没交付 is said of the WMS), by clause.
+  const qualified = new Map<number, CapabilityId[]>();
   const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[] }[] = [];
   const joins: { within: CapabilityId; caps: CapabilityId[]; value: CapValue; ofJoin: boolean }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
@@ -1516,6 +1518,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       if (wider.length) segGroups[segGroups.length - 1]!.groups.push({ ms: [{ start: seg.start, end: seg.start, caps: wider }], pre: [p], post: [] });
       else if (target && !ownFact && p === 'future' && inPlace) target.post.push(upgrade ? true : 'partial');
       else if (target && !ownFact) target.post.push(p);
+      if (!wider.length && target && !ownFact) qualified.set(segGroups.length - 1, target.ms.flatMap((m) => m.caps));
       // Only a run of lacks is carried on (还没上，在规划，明年才做): after a yes (全厂都覆盖了) a clause with no name
       // (不是“否”) speaks of the answer, not of the system.
       const lacks = (x: Polarity) => x === false || x === 'planned' || x === 'future' || x === 'tried';
@@ -1730,6 +1733,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       capValues.delete(by[0]!);
     }
   }
+  // 「部分有，钣金线上有两台焊接机器人」: a partial answer to the asked item, then its system at work in one place, is
+  // the partial answer with an example of it, not the whole in place. An integration said made is left as said: a part
+  // said beside it (「部分打通了，MES和ERP是接口对接的」) is that of the wider integration, read above.
+  const joined = composites.some((c) => c.id === asked) || joins.some((j) => j.within === asked);
+  if (asked && !joined && capValues.get(asked) === true && freeAnswers.some((a) => a.pol === 'partial' && !qualified.has(a.seg))) capValues.set(asked, 'partial');
   // 「全厂都覆盖了，有工业以太网和5G」 to the plant-wide network question: the reach the question asks for (CapabilitiesFile
   // `widens`) said in a clause of its own, with no lack, beside the narrower system said in place, is the asked one in
   // place; the clause names the thing asked about. A reach said with an "only" word or a lookalike (「全厂就办公网」) is not.
@@ -2093,7 +2101,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     several.push(String(fraction!.typed), String(fraction!.typed), String(fraction!.value));
   } else if (pending && !items.has(pending.id) && !narrowed) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
-    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg)).map((a) => a.pol);
+    // 「WMS上了但还没交付」 to the traceability question: a status said of another system named just before is that
+    // system's, never an answer to the question asked; one said of the asked system, or of a form it takes, answers it.
+    const ofAsked = (caps: CapabilityId[]) => asked !== undefined && caps.some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c));
+    const ofOther = (seg: number) => { const caps = qualified.get(seg); return caps !== undefined && !ofAsked(caps); };
+    const free = freeAnswers.filter((a) => !choiceSegments.has(a.seg) && !lookalikeSegs.has(a.seg) && !ofOther(a.seg)).map((a) => a.pol);
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
