@@ -93,7 +93,11 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
     const runs = (fact.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
     if (runs.includes(v)) return null;
     // A relative time the enterprise typed (去年, 明年, 年底) is printed in document form as the year it names.
-    return RELATIVE_YEARS.some(([word, offset]) => word.test(fact) && v === NOTICE_YEAR + offset) ? null : bad(`not in the fact text "${fact}"`);
+    if (RELATIVE_YEARS.some(([word, offset]) => word.test(fact) && v === NOTICE_YEAR + offset)) return null;
+    // So is a year typed with two digits (「09年起家」 → 2009年): this century up to a few years ahead, the last from 50.
+    const short = [...fact.matchAll(/(?<!\d)(\d{2})年/gu)].map((x) => Number(x[1]));
+    const century = (yy: number) => (yy <= (NOTICE_YEAR % 100) + 5 ? 2000 + yy : yy >= 50 ? 1900 + yy : undefined);
+    return short.some((yy) => century(yy) === v) ? null : bad(`not in the fact text "${fact}"`);
   }
   return bad('no such fact');
 }
