@@ -1736,8 +1736,10 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   // 「部分有，钣金线上有两台焊接机器人」: a partial answer to the asked item, then its system at work in one place, is
   // the partial answer with an example of it, not the whole in place. An integration said made is left as said: a part
   // said beside it (「部分打通了，MES和ERP是接口对接的」) is that of the wider integration, read above.
+  // Only a partial answer said before the system is named counts: 「条码全覆盖。对了，…只有总装在用」 says 只有 of what follows.
   const joined = composites.some((c) => c.id === asked) || joins.some((j) => j.within === asked);
-  if (asked && !joined && capValues.get(asked) === true && freeAnswers.some((a) => a.pol === 'partial' && !qualified.has(a.seg))) capValues.set(asked, 'partial');
+  const namedAt = asked ? segGroups.findIndex((sg) => sg.groups.some((g) => g.ms.some((m) => m.caps.includes(asked)))) : -1;
+  if (asked && !joined && capValues.get(asked) === true && freeAnswers.some((a) => a.pol === 'partial' && !qualified.has(a.seg) && (namedAt < 0 || a.seg < namedAt))) capValues.set(asked, 'partial');
   // 「全厂都覆盖了，有工业以太网和5G」 to the plant-wide network question: the reach the question asks for (CapabilitiesFile
   // `widens`) said in a clause of its own, with no lack, beside the narrower system said in place, is the asked one in
   // place; the clause names the thing asked about. A reach said with an "only" word or a lookalike (「全厂就办公网」) is not.

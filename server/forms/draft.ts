@@ -371,7 +371,7 @@ function slot(ctx: Ctx, name: string): Slot {
     case 'capsShort': {
       const built = builtCapabilities(ctx);
       if (!built.length) return miss('capabilities');
-      return { text: built.map((c) => capName(ctx, c, true)).join('、'), numbers: [], facts: built.map((c) => `capabilities.${c}`) };
+      return { text: built.map((c) => capName(ctx, c, true)).join('、'), numbers: [], facts: built.flatMap((c) => capFacts(ctx, c)) };
     }
   }
   const fin = /^finance\.series\.(\w+)$/.exec(name);
@@ -426,12 +426,24 @@ function claimable(ctx: Ctx, cap: CapabilityId): boolean {
   return used === undefined || used.length >= 2;
 }
 
+/** The systems in use a claim of the capability names instead of all it is made of (see `capName`); none when it names them all. */
+function namedInUse(ctx: Ctx, cap: CapabilityId): string[] | undefined {
+  const p = ctx.kb.formDrafting.capabilities[cap]!;
+  const used = capStatus(ctx, cap) === true || capStatus(ctx, cap) === 'partial' ? involvedInUse(ctx, cap) : undefined;
+  return used && p.involves && used.length < p.involves.capabilities.length && used.length >= 2 ? used : undefined;
+}
+
+/** The facts a claim of the capability rests on: the capability, and each system in use its name lists. */
+function capFacts(ctx: Ctx, cap: CapabilityId): string[] {
+  return [`capabilities.${cap}`, ...(namedInUse(ctx, cap) ?? []).map((x) => `capabilities.${x}`)];
+}
+
 /** The name a yes to the capability question claims: never the notice's longer list. */
 function capName(ctx: Ctx, cap: CapabilityId, short = false): string {
   const p = ctx.kb.formDrafting.capabilities[cap]!;
   // A system said 在建 or lacking is not named as integrated: the claim names those in use (SCADA与ERP系统集成).
-  const used = capStatus(ctx, cap) === true || capStatus(ctx, cap) === 'partial' ? involvedInUse(ctx, cap) : undefined;
-  if (used && p.involves && used.length < p.involves.capabilities.length && used.length >= 2) {
+  const used = namedInUse(ctx, cap);
+  if (used && p.involves) {
     const names = used.map((x) => abbrOf(ctx, x));
     return fillText(p.involves.named, { names: `${names.slice(0, -1).join('、')}与${names[names.length - 1]}` });
   }
@@ -733,7 +745,7 @@ function capsSentence(ctx: Ctx, caps: CapabilityId[], status: boolean | 'partial
   const said = (verb: string) =>
     status === 'partial' ? d.partialVerbs[verb] ?? `部分${verb}` : status === false ? d.lackingVerbs[verb] ?? `尚未${verb}` : verb;
   const clauses = [...byVerb].map(([verb, cs]) => `${said(verb)}${cs.map((c) => capName(ctx, c, short)).join('、')}`);
-  return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.map((c) => `capabilities.${c}`), missing: [] };
+  return { text: `${who}${clauses.join('，')}。`, numbers: [], facts: chosen.flatMap((c) => capFacts(ctx, c)), missing: [] };
 }
 
 /**
@@ -745,7 +757,7 @@ function buildingSentence(ctx: Ctx, caps: CapabilityId[], who = subject(ctx)): F
   if (!chosen.length) return null;
   const d = ctx.kb.formDrafting;
   let text = fillText(d.buildingSentence, { who, names: chosen.map((c) => capName(ctx, c)).join('、') });
-  const facts = chosen.map((c) => `capabilities.${c}`);
+  const facts = chosen.flatMap((c) => capFacts(ctx, c));
   const missing: string[] = [];
   const numbers: NumberSource[] = [];
   for (const c of chosen) {

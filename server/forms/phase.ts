@@ -2755,6 +2755,9 @@ const COUNT_CLAUSES = /[；;。、\n]+|(?<!\d)[，,]|[，,](?!\d)|\s+|(?<=[台�
  */
 function partsAndWhole(v: FormVocabulary, c: Concrete, t: string): { whole?: string; parts?: string[]; sum?: number } | undefined {
   if (c.q.validate !== 'count' || !c.q.unit) return undefined;
+  // 「集团有五千人，我们公司230人」: a figure of another body (集团, 母公司) is no part of the enterprise's count; whose
+  // figure is the enterprise's own is for `ownFigure` to say.
+  if (otherEntitiesIn(v, t).length) return undefined;
   const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
   const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)\d{2}\s*年/u.test(x));
   if (figures.length < 2) return undefined;
