@@ -2759,7 +2759,7 @@ function partsAndWhole(v: FormVocabulary, c: Concrete, t: string): { whole?: str
   // figure is the enterprise's own is for `ownFigure` to say.
   if (otherEntitiesIn(v, t).length) return undefined;
   const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
-  const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)\d{2}\s*年/u.test(x));
+  const figures = clauses.filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined && !/^(?:19|20)?\d{2}\s*年/u.test(x));
   if (figures.length < 2) return undefined;
   const wholes = figures.filter((x) => v.wholeWords.some((w) => x.includes(w)));
   if (wholes.length === 1) return { whole: wholes[0]! };

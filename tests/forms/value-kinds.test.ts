@@ -62,10 +62,8 @@ describe('figures of another kind at a count field', () => {
   const other: [string, string, string][] = [
     ['form.rnd.staff', '2020到2022年研发投入分别是1200万、1500万、1800万', '逐年的一组数字'],
     ['form.rnd.staff', '21年38人，22年45人', '逐年的一组数字'],
-    ['form.rnd.staff', '研发投入一千八百万', '金额'],
     ['form.patents.total', '每年研发经费500万左右', '金额'],
     ['form.employees', '近三年分别是300、320、350', '逐年的一组数字'],
-    ['form.rnd.staff', '研发投入占营收的4.5%', '百分比'],
   ];
   for (const [id, text, kind] of other)
     it(`「${text}」 at ${id} is asked back as ${kind}`, () => {
@@ -73,6 +71,11 @@ describe('figures of another kind at a count field', () => {
       expect(r).toMatchObject({ kind: 'unclear', reason: 'wrongKind' });
       expect(r.kind === 'unclear' && r.choices?.[1]).toBe(kind);
     });
+
+  // R&D spending has its place in the form, the R&D narrative (研发队伍、科研成果…): said at the head count, it goes there whole.
+  it('keeps R&D spending said at the R&D head count in the R&D narrative', () => {
+    for (const text of ['研发投入一千八百万', '研发投入占营收的4.5%']) expect(stored('form.rnd.staff', text)).toEqual([['form.rnd.description', text, true]]);
+  });
 
   // Precision: one figure of the field, with or without a year or a money word nowhere near it.
   it('stores a count said with its year or beside its own words', () => {
