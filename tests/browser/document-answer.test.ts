@@ -88,7 +88,8 @@ describe.skipIf(!HAS_CHROMIUM)('an interview answer suggested by an uploaded lic
       const said = async () => (await snapshot(page)).messages.filter((m) => m.role === 'assistant').map((m) => m.text).pop() ?? '';
       await expect.poll(said, { timeout: 15_000 }).toContain('二(一)');
       // The drafts are offered no more, and the form's gate question is gone.
-      expect(await page.locator('zz-app [role=tab]', { hasText: '申报书' }).count()).toBe(0);
+      // The tab goes when the state message that follows the reply arrives, which may come after the reply is shown.
+      await expect.poll(() => page.locator('zz-app [role=tab]', { hasText: '申报书' }).count(), { timeout: 15_000 }).toBe(0);
       // The document records it as accepted once the chat has stored it.
       await expect
         .poll(async () => ((await (await fetch(`${server.url}/api/sessions/${s.sessionId}/documents`, { headers: { authorization: `Bearer ${s.token}` } })).json()) as { documents: { accepted: Record<string, unknown> }[] }).documents[0]?.accepted)
