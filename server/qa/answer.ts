@@ -791,6 +791,12 @@ function parts(text: string): { pieces: string[]; said: Map<string, string>; res
   for (let i = 0; i < split.length; i++) {
     // 「…是分开给名额吗，各能推荐几家」: a part opening with 各/分别 asks about each of the things the
     // previous part named, and has no subject of its own; the two are one question.
+    // 「能报智能工厂不，中不中？」: a part that is only a tag asking for leave (行不行, 可以不) asks again what the
+    // part before asks; it has nothing of its own to answer.
+    if (i > 0 && TAG_ONLY.test(split[i]!.trim()) && pieces.length) {
+      pieces[pieces.length - 1] += `，${split[i]!.trim()}`;
+      continue;
+    }
     if (i > 0 && EACH.test(split[i]!) && split[i]!.length <= 8 && pieces.length) {
       pieces[pieces.length - 1] += `，${split[i]!}`;
       continue;
@@ -913,6 +919,9 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
   }
   return false;
 }
+
+/** A tag that asks for leave and nothing else (中不中 is read as 行不行 before this). */
+const TAG_ONLY = /^(?:行不行|中不中|行不|行吗|能行吗|行么|可以不|可不可以|可以吗|可以么|好不好|成不成|中不|中吗|对不对|是不是|对吧|是吧)[?？吗呢啊]*$/u;
 
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
@@ -2027,10 +2036,15 @@ function correctionNote(kb: KnowledgeBase, u: { corrections: Correction[] }): st
   return `${shown.map((c) => fill(kb.data.intents.answerText.correction, { from: c.from, to: /^[a-z0-9]+$/.test(c.to) ? c.to.toUpperCase() : c.to })).join('')}\n`;
 }
 
+/** A part as the asker reads it back: the read form's half-width commas written as Chinese text writes them. */
+function readBack(part: string): string {
+  return part.replace(/[?？]$/u, '').replace(/(?<=\p{Script=Han}),|,(?=\p{Script=Han})/gu, '，');
+}
+
 function render(kb: KnowledgeBase, texts: string[], cites: Citation[], note: string, asked: string[] = []): string {
   const t = kb.data.intents.answerText;
   // Each part of a several-part answer names the question it answers, in the answer base's own words.
-  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, question: asked[i] ? `${asked[i]!.replace(/[?？]$/u, '')}？` : '', answer: a })).join('\n') : texts[0]!;
+  const body = texts.length > 1 ? texts.map((a, i) => fill(t.part, { n: i + 1, question: asked[i] ? `${readBack(asked[i]!)}？` : '', answer: a })).join('\n') : texts[0]!;
   const proof = cites.map((c) => fill(t.quoteLine, { clause: c.clause, title: c.title, quote: c.quote })).join('\n');
   return `${note}${body}${proof ? `\n${t.basis}\n${proof}` : ''}`;
 }

@@ -70,6 +70,8 @@ export interface Vocabulary {
   known?: readonly string[];
   /** Everyday words full pinyin may be read as, besides the terms and pairs (LexiconFile `pinyinWords`). */
   pinyinWords?: readonly string[];
+  /** Groups of characters typed for one another because they look alike (LexiconFile `lookalikes`). */
+  lookalikes?: readonly string[];
   /** Synonym groups: any alias names the canonical concept. */
   concepts: readonly { id?: string; canonical: string; aliases: readonly string[] }[];
 }
@@ -86,7 +88,7 @@ export class Understander {
     this.concepts = vocab.concepts;
     const forms = vocab.concepts.flatMap((c) => [c.canonical, ...c.aliases]);
     const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
-    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, names: vocab.names, known: [...forms, ...(vocab.known ?? [])], pinyinWords: vocab.pinyinWords });
+    this.repairer = new Repairer({ terms: [...vocab.terms, ...forms.filter(han)], pairs: vocab.pairs, names: vocab.names, known: [...forms, ...(vocab.known ?? [])], pinyinWords: vocab.pinyinWords, lookalikes: vocab.lookalikes });
     vocab.concepts.forEach((c, concept) => {
       for (const form of new Set([c.canonical, ...c.aliases].map((f) => normalise(f).text))) {
         // One-character forms would match everywhere; a concept is named by two characters at least.
@@ -160,6 +162,7 @@ export function understanderFor(data: { lexicon: LexiconFile; regions?: RegionsF
       terms: data.lexicon.vocabulary ?? [],
       pairs: data.lexicon.pairVocabulary,
       pinyinWords: data.lexicon.pinyinWords,
+      lookalikes: data.lexicon.lookalikes,
       names: cityLevel,
       known: places.flatMap((p) => p.forms),
       concepts: data.lexicon.entries,

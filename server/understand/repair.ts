@@ -91,6 +91,8 @@ export interface RepairVocabulary {
   known: readonly string[];
   /** Everyday words full pinyin may be read as, ahead of the terms and pairs, in priority order. */
   pinyinWords?: readonly string[];
+  /** Groups of characters that look alike (问间): one may be typed for another inside a term. */
+  lookalikes?: readonly string[];
 }
 
 /** Syllables a Latin word may be cut into at most: a longer word is no typed pinyin phrase. */
@@ -104,8 +106,17 @@ export class Repairer {
   /** Words by their toneless pinyin written together (shipin → 视频); the first word of a sound owns it. */
   private readonly bySound = new Map<string, string>();
   private longestSound = 0;
+  /** For each look-alike character, the characters it may be typed for. */
+  private readonly looksLike = new Map<string, Set<string>>();
 
   constructor(vocab: RepairVocabulary) {
+    for (const group of vocab.lookalikes ?? []) {
+      for (const c of group) {
+        const set = this.looksLike.get(c) ?? new Set<string>();
+        for (const o of group) if (o !== c) set.add(o);
+        this.looksLike.set(c, set);
+      }
+    }
     const terms = [...new Set(vocab.terms.filter((t) => HAN_ONLY.test(t) && t.length >= 3 && t.length <= 12))];
     const pairs = [...new Set((vocab.pairs ?? []).filter((t) => HAN_ONLY.test(t) && t.length === 2))];
     const names = [...new Set((vocab.names ?? []).filter((t) => HAN_ONLY.test(t) && t.length >= 2 && t.length <= 12))];
@@ -337,7 +348,10 @@ export class Repairer {
         }
         // A repaired character must sound like the term's, be a Han character, and not be a grammar word.
         const grammarGuard = FUNCTION_CHARS.has(c) && !(L === 2 && QUESTION_CHARS.has(term.text[0]!));
-        if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || grammarGuard || !readings(c).includes(term.keys[j]!) || exactLen()[i + j]! >= L) ok = false;
+        // A character that looks like the term's (智能车问) stands for it only inside a term of three
+        // characters or more: the two before it were matched by sound, so the term is plainly meant.
+        const alike = L >= 3 && this.looksLike.get(c)?.has(term.text[j]!) === true;
+        if (++diffs > (L >= 6 ? 2 : 1) || !HAN.test(c) || grammarGuard || !(alike || readings(c).includes(term.keys[j]!)) || exactLen()[i + j]! >= L) ok = false;
       }
       // One wrong character in a term of up to five, two in a longer one; at least two must be right,
       // except in a two-character word, where the segmentation check above stands in for the second.

@@ -275,6 +275,12 @@ export const LexiconFile = z.object({
    * sound may stand for several words.
    */
   pinyinWords: z.array(z.string().regex(/^\p{Script=Han}{1,8}$/u)).optional(),
+  /**
+   * Characters typed for another that looks like them, by stroke or handwriting input (问 for 间):
+   * each string is a group of look-alikes. Read only inside a vocabulary term of three characters
+   * or more, whose other characters are typed as the term writes them.
+   */
+  lookalikes: z.array(z.string().regex(/^\p{Script=Han}{2,4}$/u)).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 
