@@ -130,7 +130,8 @@ describe('npm run knowledge:ingest', () => {
     expect(lines[0]).toMatch(/^knowledge:ingest 失败：.*不是能读取的 PDF 文件.*未写入任何文件/);
     expect(lines[1]).toMatch(/^技术原因：.*Invalid PDF structure/);
     expect(readdirSync(root)).toEqual(['henan-2023']);
-  });
+    // A child process that loads the whole toolchain: as long as its own timeout allows, not the default.
+  }, 150_000);
 
   it('says in Chinese which version name does not exist when diffing', async () => {
     const r = await promisify(execFile)(join('node_modules', '.bin', 'tsx'), ['scripts/knowledge-diff.ts', 'henan-2023', 'henan-2098', '--root', root], { timeout: 120_000 }).catch((e: any) => e);
@@ -138,5 +139,5 @@ describe('npm run knowledge:ingest', () => {
     const lines = String(r.stderr).trim().split('\n');
     expect(lines[0]).toBe('knowledge:diff 失败：找不到知识库版本 henan-2098（在 ' + root + ' 下）：请检查版本名是否写对。已有的版本：henan-2023。');
     expect(lines[1]).toMatch(/^技术原因：/);
-  });
+  }, 150_000);
 });
