@@ -914,6 +914,34 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
   return false;
 }
 
+/** Numerals say how many of a thing, not what it is (「可以填两个人吗」). */
+const NUMERAL_CHARS = /[一二两三四五六七八九十百千万零半俩仨几]/u;
+
+/** What an entry can be said to speak of: its phrasings, its answer and the clauses it cites. */
+const entryWords = new WeakMap<PreparedEntry, string>();
+
+/**
+ * A part of a several-part question that names a thing its entry never speaks of: 「必须是四大出的吗」 after
+ * 「审计报告要哪年的」 finds the audit entry again, and 「要不要加水印」 after 「截图要几张」 the screenshots
+ * entry, though neither entry nor its clauses say a word of 四大 or 水印. Such a part asks what the notice does
+ * not settle; answered with the entry, it would be dropped. A word is a run of characters that do not only ask
+ * (ASKING_CHARS) or count (NUMERAL_CHARS); it is spoken of when any two of its characters together stand in the entry.
+ */
+function namesBeyond(kb: KnowledgeBase, p: PreparedEntry, own: string): boolean {
+  let text = entryWords.get(p);
+  if (text === undefined) {
+    text = normalise([...p.entry.questions, p.entry.answer, ...p.entry.clauses.map((id) => kb.clause(id)?.text ?? '')].join('\n'));
+    entryWords.set(p, text);
+  }
+  const words = [...own].reduce<string[]>((runs, ch) => {
+    if (/\p{Script=Han}/u.test(ch) && !ASKING_CHARS.has(ch) && !NUMERAL_CHARS.test(ch)) runs[runs.length - 1] += ch;
+    else if (runs.at(-1) !== '') runs.push('');
+    return runs;
+  }, ['']);
+  const spoken = (w: string) => [...w].some((_, i) => i + 1 < w.length && text.includes(w.slice(i, i + 2)));
+  return words.some((w) => w.length >= 2 && !spoken(w));
+}
+
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
 
@@ -2620,6 +2648,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const chosen: { match: EntryMatch; text: string }[] = [];
   // The asking parts of a several-part question that no entry answers, even read with the subject before them.
   const unmatched: string[] = [];
+  // Of those, the parts whose own words name a thing their entry never speaks of (namesBeyond).
+  const beyond = new Set<string>();
   let byGuardsOnly = false;
   const { pieces: typedParts, said, resubjected } = parts(q);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
@@ -2634,6 +2664,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // The entry each asking part was matched to, for a later part that leaves out the subject it named.
     const matchedPart = new Map<string, EntryMatch>();
     unmatched.splice(0);
+    beyond.clear();
     for (const piece of asking) {
       // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
       // whose two or more required word groups it meets, as a whole question would be.
@@ -2686,6 +2717,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const placed = [...new Set(pieces.filter((p) => p !== piece).flatMap((p) => findRegions(kb, p).map((r) => r.name)))];
         if (placed.length) text = `${placed.join('、')}${text}`;
       }
+      // Only a part that leaves out its subject and finds the entry an earlier part found is read so: its own
+      // words are all it adds. A part naming its own subject is asked in words of its own, which an entry's
+      // phrasings need not share (「推多了咋办」「多大算超」).
+      if (m && own && repeats(m, text) && namesBeyond(kb, m.prepared, own)) (m = undefined), beyond.add(piece);
       if (m) matchedPart.set(piece, m);
       else unmatched.push(piece);
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
@@ -2725,16 +2760,19 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
-    let m = accepted(whole);
+    // A part left unanswered because its entry never speaks of what it names keeps the other parts' own
+    // answers: the whole question, those words included, would find the entry for both again.
+    const keepParts = beyond.size > 0 && part.length > 0;
+    let m = keepParts ? undefined : accepted(whole);
     if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? m;
     // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the
     // question is matched once more without it, before its required words alone are taken as evidence.
-    if (!m) {
+    if (!m && !keepParts) {
       const bare = withoutContext(kb, q);
       if (bare) m = accepted(answersOf(kb).match(bare, 5));
     }
     // Found only by its required words, not by any wording: weak evidence of what is asked.
-    if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
+    if (!m && !keepParts) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
     // part that asks can pull the whole question towards what they mention; the asking part,
     // matched alone, is clearly closer to another entry, which answers (with the context). That
@@ -2860,7 +2898,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const topic = topicOf(kb, piece, false);
         if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
         // 「照片要几张？交JPG行不行」: a part nothing answers is said to be one the notice does not settle, never dropped.
-        else if (!topic && unmatched.includes(piece) && kb.data.intents.answerText.unansweredPart && !answered.some((c) => speaksTo(c.match.prepared, piece))) unstated.push(piece);
+        else if (!topic && unmatched.includes(piece) && kb.data.intents.answerText.unansweredPart && (beyond.has(piece) || !answered.some((c) => speaksTo(c.match.prepared, piece)))) unstated.push(piece);
       }
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.
