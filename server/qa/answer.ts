@@ -326,6 +326,12 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   }
   const general = parts.length === 0;
   if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
+  // 「郑州能推荐几家做汽车零部件的企业」: the trade is no criterion of the quota, and the answer says so
+  // rather than leave the figure to be read as the trade's own.
+  // A place's own name is no trade (航空 in 航空港区).
+  const placed = intent.industryNote && q ? listedRegionSpans(kb, scan(kb, text)).sort((a, b) => b.start - a.start).reduce((t, r) => t.slice(0, r.start) + '，' + t.slice(r.end), text) : '';
+  const trade = placed ? tradeOf(kb, placed) : null;
+  if (trade && trade.kind !== 'other') parts.push(fill(intent.industryNote!, { industry: trade.said }));
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
 }
 
@@ -2202,6 +2208,14 @@ function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, c
 }
 
 /** An entry that answers by the trade the question names (answer-base fill tradeScope). */
+/** The question without the trade it names, with the frame that says it (「是做…的」), or its 是 and 的 are all the words left to dilute. */
+function withoutTrade(kb: KnowledgeBase, q: string, found: Found): string | undefined {
+  const trade = tradeOf(kb, q, found);
+  if (!trade) return undefined;
+  const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
+  return trade.words.reduce((t, w) => t.replace(frame(w), ''), q);
+}
+
 function scopedByTrade(m: EntryMatch): boolean {
   return m.prepared.entry.fill === 'tradeScope' || m.prepared.entry.fill === 'tradeScopeAfter';
 }
@@ -2801,10 +2815,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
       // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
-        const trade = tradeOf(kb, q, found);
-        // The frame that says it (「是做…的」) goes with it, or its 是 and 的 are all the words left to dilute.
-        const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
-        if (trade) only = accepted(answersOf(kb).match(trade.words.reduce((t, w) => t.replace(frame(w), ''), q), 3));
+        const bare = withoutTrade(kb, q, found);
+        if (bare !== undefined) only = accepted(answersOf(kb).match(bare, 3));
       }
       if (only) chosen.push({ match: only, text: q });
     }
@@ -2841,7 +2853,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // it is when the question asks twice (「给不给补助 按设备投资百分之几」): no part found it by its wording.
   // 「评上之后称号管几年」: a question matched loosely to an entry that never speaks of the topic it names (a
   // title's validity, read as re-application) asks about that topic, as a part of a longer question would.
-  if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED) {
+  // A trade's name (「做汽车零部件的」) shares no words with any phrasing and so loosens the match; what the
+  // question asks without it is how closely it was matched.
+  const bare = answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED ? withoutTrade(kb, q, found) : undefined;
+  const firm = bare !== undefined && answersOf(kb).match(bare, 3).some((x) => x.prepared === answered[0]!.match.prepared && x.score >= VERIFIED);
+  if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED && !firm) {
     const topic = topicOf(kb, q, false, found);
     if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return response(outOfScope(kb, topic));
   }

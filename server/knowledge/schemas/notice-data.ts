@@ -666,6 +666,8 @@ export const IntentsFile = z.object({
       regionAnswer: z.string().optional(),
       groupPart: z.string().optional(),
       countyNote: z.string().optional(),
+      /** After a quota asked of enterprises of one trade (「郑州能推荐几家做汽车零部件的企业」): {industry}, as said. */
+      industryNote: z.string().optional(),
       /** Before a 市辖区's quota, which is its 省辖市's: {name}, {prefecture}. */
       districtNote: z.string().optional(),
       districtAnswer: z.string().optional(),
