@@ -2196,6 +2196,39 @@ function measuredOwner(q: string, m: EntryMatch, close: readonly EntryMatch[]): 
  *   and the closest other entry answers.
  * Anything else leaves the match as it is.
  */
+/**
+ * 「租的厂房里的车间联网率怎么算」: an entry matched loosely by words that only describe what is asked about (the
+ * premises are leased) is not what is asked; what follows its last required word is (「厂房里的车间联网率怎么算」).
+ * When another entry answers that part on its own and the loose one does not, the other answers, the rest being
+ * context. One asked of the described thing itself (「设备是融资租赁的，联网数算不算进去」) finds no entry after it
+ * and stays with the loose match.
+ */
+function contextOwner(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch | undefined {
+  // One clause only: a statement set apart by a comma or a space (「…移出来了 还能报吗」) is no description.
+  if (m.score >= VERIFIED || m.prepared.requires.length === 0 || /[，,。；;！!？?\s]/u.test(q.replace(/[？?。！!\s]+$/u, ''))) return undefined;
+  const ends = m.prepared.requires.flat().flatMap((w) => {
+    const at = q.lastIndexOf(w);
+    return at < 0 ? [] : [at + w.length];
+  });
+  if (ends.length === 0) return undefined;
+  // The required word describes a noun: 「租的厂房」「租来的车间」, the words after 的 naming what is asked about.
+  const end = Math.max(...ends);
+  const described = q.slice(0, end).endsWith('的') ? '' : q.charAt(end) === '的' ? '的' : undefined;
+  if (described === undefined) return undefined;
+  const rest = q.slice(end + described.length);
+  // Asked whether the described may apply (「国有独资的工厂能报智能车间吗」), the description is what decides.
+  // 「发通知的是哪个单位」: with no noun of its own after 的, the description is the subject.
+  if (rest.length < 4 || /^(?:就是|是|都|也)/u.test(rest) || !asks(rest) || kb.data.intents.answerText.situation.asks.some((w) => rest.includes(w))) return undefined;
+  const after = answersOf(kb).match(rest, 3);
+  const own = accepted(after);
+  if (!own || own.prepared === m.prepared || after.some((x) => x.prepared === m.prepared)) return undefined;
+  // A refusal on either side is its own topic's; and an entry that speaks of the description itself (「节能减排的企业
+  // 是不是优先」) is about it, so the description is what is asked.
+  if (m.prepared.entry.conclusion === 'notCovered' || own.prepared.entry.conclusion === 'notCovered') return undefined;
+  const ownText = normalise([...own.prepared.entry.questions, own.prepared.entry.answer].join('\n'));
+  return m.prepared.requires.flat().some((w) => q.includes(w) && ownText.includes(w)) ? undefined : own;
+}
+
 function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, close: readonly EntryMatch[]): EntryMatch | undefined {
   if (scopedByTrade(m)) return tradeIsAgent(kb, q, found) ? accepted(close.filter((x) => !scopedByTrade(x))) : undefined;
   const trade = tradeOf(kb, q, found);
@@ -2778,7 +2811,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // answers: the whole question, those words included, would find the entry for both again.
     const keepParts = beyond.size > 0 && part.length > 0;
     let m = keepParts ? undefined : accepted(whole);
-    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? m;
+    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? contextOwner(kb, q, m) ?? m;
     // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the
     // question is matched once more without it, before its required words alone are taken as evidence.
     if (!m && !keepParts) {
