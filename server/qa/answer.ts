@@ -898,6 +898,9 @@ function elliptical(prev: string, p: string): string | null {
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
   const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
   if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  // 「审计报告要上年度的吗」 then 「那要原件吗」: an opening 那 only leads on; what follows asks of the same subject.
+  const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
+  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + led;
   return null;
 }
 
@@ -2444,7 +2447,9 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   const before = open(parts(read(previous)).pieces.at(-1));
   const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
   // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
-  const readings = swapped && swapped !== q ? [swapped] : leaning ? ofPreviousTopic(kb, before, q) : [];
+  // 「视频不超过200M对吧」 then 「那时长呢」: 时长 is no new subject but another thing asked of the same one (视频时长),
+  // tried after the reading that takes it for a new subject.
+  const readings = [...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q)];
   let asked: string | undefined;
   let a: AskResponse | undefined;
   for (const reading of readings) {
@@ -2494,10 +2499,22 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
   return [`${subject}${rest}`, `${previous}，${rest}`];
 }
 
+/**
+ * A follow-up that names only a thing to ask of the previous subject (「那时长呢」「清晰度呢」): the previous
+ * question's subject with it (「视频时长呢」). None when the follow-up says more than a short name.
+ */
+function attributeOf(previous: string | undefined, q: string): string[] {
+  if (!previous) return [];
+  const named = q.replace(POINTING, '').replace(/[呢吗?？\s]+$/u, '');
+  if (named.length < 2 || named.length > 6 || !/^\p{Script=Han}+$/u.test(named) || PREDICATE.test(named)) return [];
+  const subject = previousSubject(previous);
+  return subject.length >= 2 && !named.includes(subject) ? [`${subject}${named}呢`] : [];
+}
+
 /** A question's subject: what stands before its asking, or before a verb that says what happens to it (「视频超过200兆咋整」). */
 function previousSubject(previous: string): string {
   const k = previous.search(new RegExp(`${PREDICATE.source}|${ASKS.source}|超|咋|对|有`, 'u'));
-  return (k < 0 ? previous : previous.slice(0, k)).replace(/(?:的|是|在)$/u, '');
+  return (k < 0 ? previous : previous.slice(0, k)).replace(/(?:的|是|在|不|没)$/u, '');
 }
 
 /** What `part` asks when it follows `previous` in one question (see `parts`); undefined when it does not lean on it. */
