@@ -1738,7 +1738,12 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
   // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
   const latin = /^[a-z0-9]+$/u.test(span);
-  const written = !latin || entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  const written = entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  // A Chinese name of a system the notice never writes (高级排程系统, 排产系统) names a capability's tool: what each
+  // category's clause asks is said in its own words, with no 「要」 for a system the notice does not name.
+  const typed = typedTerm(question, concept.index, span);
+  // Only a name said as a system (its 系统 or 软件 typed) is one: 「工业网络一定要建吗」 asks of the network 三(一)1 requires.
+  const capability = !latin && typed !== span && t.unwrittenLead && t.capability && !writtenInNotice(kb, typed) && !systemWritten(kb, entry.canonical) ? t.capability : undefined;
   const related = written ? undefined : acronyms(kb, question).find((i) => i.abbr.toLowerCase() === span && !i.own);
   const term = related ? related.name : latin ? span.toUpperCase() : span;
   const forms = [entry.canonical, ...entry.aliases].map(norm);
@@ -1779,13 +1784,51 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
       readings.set(reading, r);
     }
     if (readings.size === 0) absent.push(c);
+    if (capability && readings.size > 0) {
+      // Of a clause's sentences that name the concept, the one naming most of its forms says what is asked
+      // (三(一)5's 作业计划…实时调整, not its heading 「生产过程实时调度」).
+      const quotes = ids.flatMap((id) => {
+        const units = quoteUnits(kb.clause(id)?.text ?? '').filter((u) => names(u.text));
+        const count = (u: (typeof units)[number]) => forms.filter((f) => norm(u.text).includes(f)).length;
+        const best = units.sort((a, b) => count(b) - count(a))[0];
+        return best ? [renderUnit(best)] : [];
+      });
+      said.push(fill(capability, { category: c.name, clauses: ids.join('、'), quote: quotes.join('；') }));
+      continue;
+    }
     for (const [reading, r] of readings) said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
   }
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  const lead = lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
+  const lead = capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
   return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+}
+
+/** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
+function unwrittenSystem(kb: KnowledgeBase, text: string): string | undefined {
+  for (const c of understanderFor(kb.data).findConcepts(text)) {
+    if (/^[a-z0-9]+$/u.test(c.span)) continue;
+    const typed = typedTerm(text, c.index, c.span);
+    if (typed !== c.span && !writtenInNotice(kb, typed) && !systemWritten(kb, c.canonical)) return typed;
+  }
+  return undefined;
+}
+
+const writtenInNotice = (kb: KnowledgeBase, w: string) => kb.data.clauses.some((x) => x.text.includes(w));
+
+/**
+ * Whether the notice names a system for a lexicon concept under any of its names (「生产过程数据采集和监控系统」 for
+ * 数据采集): 「数据采集系统」 then is that system said short, not a system the notice leaves unnamed.
+ */
+function systemWritten(kb: KnowledgeBase, canonical: string): boolean {
+  const e = kb.data.lexicon.entries.find((x) => x.canonical === canonical);
+  return [canonical, ...(e?.aliases ?? [])].some((f) => /(?:系统|软件|平台)(?:（[^）]*）)?$/u.test(f) && writtenInNotice(kb, f));
+}
+
+/** The name as the question says it, with the 系统 or 软件 that follows it (「高级排程系统」). */
+function typedTerm(question: string, at: number, span: string): string {
+  return span + (question.slice(at + span.length).match(/^(?:系统|软件|模块|平台)/u)?.[0] ?? '');
 }
 
 /**
@@ -1801,8 +1844,12 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
   const asked = parts(question).pieces.filter((x) => ASKS.test(x)).join('，');
   const lower = r.text.toLowerCase();
   const items = acronyms(kb, asked).filter((i) => !i.own && !lower.includes(i.abbr.toLowerCase()) && !r.text.includes(i.name));
-  if (items.length === 0) return r;
   const t = kb.data.intents.answerText;
+  // 「智能车间要上排产软件吗」: a system named in Chinese that the notice never writes is answered by what the clause asks.
+  // Only a bare 「要」 is wrong of such a system; an answer that says 不 or explains itself stands.
+  const unwritten = items.length === 0 && conclusion === 'yes' && BARE_VERDICT.test(r.text) && t.perType?.unwrittenNote ? unwrittenSystem(kb, asked) : undefined;
+  if (unwritten) return { text: fill(t.perType!.unwrittenNote!, { term: unwritten }) + r.text.replace(BARE_VERDICT, ''), citations: r.citations };
+  if (items.length === 0) return r;
   const note = items.map((i) => fill(t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join('');
   return { text: note + r.text.replace(BARE_VERDICT, ''), citations: [...r.citations, ...items.map((i) => i.citation)] };
 }
