@@ -156,6 +156,11 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, thirty-sixth set (tests
 // out-of-scope refused 64.3%.
 if (process.argv.includes('--fresh')) sets.push(['fresh, thirty-seventh set (tests/fixtures/fresh37.json)', read<EvalItem[]>('tests/fixtures/fresh37.json')]);
 if (process.argv.includes('--fresh')) sets.push(['fresh, thirty-eighth set (tests/fixtures/fresh38.json)', read<EvalItem[]>('tests/fixtures/fresh38.json')]);
+// Thirty-ninth set, callers' ways (typos, Henan speech, two questions at once, 对吧, Chinese numerals, a trade beside a
+// quota, leasing beside what is asked, systems named by a name the notice does not write) and fourteen questions the
+// notice does not cover, measured once before tuning: hit@3 97.1%, facts 95.4%, concluded 100%, facts in conclusion
+// 95.4%, none in scope refused, out-of-scope refused 92.9%.
+if (process.argv.includes('--fresh')) sets.push(['fresh, thirty-ninth set (tests/fixtures/fresh39.json)', read<EvalItem[]>('tests/fixtures/fresh39.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {

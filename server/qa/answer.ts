@@ -326,6 +326,12 @@ function quotaAnswer(kb: KnowledgeBase, intent: Intent, regions: RegionMatch[], 
   }
   const general = parts.length === 0;
   if (general) parts.push(fill(intent.allAnswer ?? '{all}', { all, overQuota }));
+  // 「郑州能推荐几家做汽车零部件的企业」: the trade is no criterion of the quota, and the answer says so
+  // rather than leave the figure to be read as the trade's own.
+  // A place's own name is no trade (航空 in 航空港区).
+  const placed = intent.industryNote && q ? listedRegionSpans(kb, scan(kb, text)).sort((a, b) => b.start - a.start).reduce((t, r) => t.slice(0, r.start) + '，' + t.slice(r.end), text) : '';
+  const trade = placed ? tradeOf(kb, placed) : null;
+  if (trade && trade.kind !== 'other') parts.push(fill(intent.industryNote!, { industry: trade.said }));
   return { text: parts.join(''), cites: [[clause, needles.length ? needles : ['不多于']]], general };
 }
 
@@ -898,6 +904,9 @@ function elliptical(prev: string, p: string): string | null {
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
   const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
   if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  // 「审计报告要上年度的吗」 then 「那要原件吗」: an opening 那 only leads on; what follows asks of the same subject.
+  const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
+  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + led;
   return null;
 }
 
@@ -922,6 +931,34 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
 
 /** A tag that asks for leave and nothing else (中不中 is read as 行不行 before this). */
 const TAG_ONLY = /^(?:行不行|中不中|行不|行吗|能行吗|行么|可以不|可不可以|可以吗|可以么|好不好|成不成|中不|中吗|对不对|是不是|对吧|是吧)[?？吗呢啊]*$/u;
+
+/** Numerals say how many of a thing, not what it is (「可以填两个人吗」). */
+const NUMERAL_CHARS = /[一二两三四五六七八九十百千万零半俩仨几]/u;
+
+/** What an entry can be said to speak of: its phrasings, its answer and the clauses it cites. */
+const entryWords = new WeakMap<PreparedEntry, string>();
+
+/**
+ * A part of a several-part question that names a thing its entry never speaks of: 「必须是四大出的吗」 after
+ * 「审计报告要哪年的」 finds the audit entry again, and 「要不要加水印」 after 「截图要几张」 the screenshots
+ * entry, though neither entry nor its clauses say a word of 四大 or 水印. Such a part asks what the notice does
+ * not settle; answered with the entry, it would be dropped. A word is a run of characters that do not only ask
+ * (ASKING_CHARS) or count (NUMERAL_CHARS); it is spoken of when any two of its characters together stand in the entry.
+ */
+function namesBeyond(kb: KnowledgeBase, p: PreparedEntry, own: string): boolean {
+  let text = entryWords.get(p);
+  if (text === undefined) {
+    text = normalise([...p.entry.questions, p.entry.answer, ...p.entry.clauses.map((id) => kb.clause(id)?.text ?? '')].join('\n'));
+    entryWords.set(p, text);
+  }
+  const words = [...own].reduce<string[]>((runs, ch) => {
+    if (/\p{Script=Han}/u.test(ch) && !ASKING_CHARS.has(ch) && !NUMERAL_CHARS.test(ch)) runs[runs.length - 1] += ch;
+    else if (runs.at(-1) !== '') runs.push('');
+    return runs;
+  }, ['']);
+  const spoken = (w: string) => [...w].some((_, i) => i + 1 < w.length && text.includes(w.slice(i, i + 2)));
+  return words.some((w) => w.length >= 2 && !spoken(w));
+}
 
 /** A follow-up that asks where, with no subject of its own: 「在哪个网站弄」「去哪查」「上哪下载」. */
 const WHERE = /^(?:在|去|到|从|上)(?:哪|什么|啥)/u;
@@ -1710,7 +1747,12 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
   if (!lacking && !t.asks.some((w) => question.includes(w)) && !(t.before.some((w) => before.endsWith(w)) && /[吗么][?？]?$/u.test(question))) return undefined;
   // A Latin name the notice never writes (SCADA) is said by the notice's own name for it, after a note saying so.
   const latin = /^[a-z0-9]+$/u.test(span);
-  const written = !latin || entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  const written = entry.clauses!.some((id) => kb.clause(id)?.text.toLowerCase().includes(span));
+  // A Chinese name of a system the notice never writes (高级排程系统, 排产系统) names a capability's tool: what each
+  // category's clause asks is said in its own words, with no 「要」 for a system the notice does not name.
+  const typed = typedTerm(question, concept.index, span);
+  // Only a name said as a system (its 系统 or 软件 typed) is one: 「工业网络一定要建吗」 asks of the network 三(一)1 requires.
+  const capability = !latin && typed !== span && t.unwrittenLead && t.capability && !writtenInNotice(kb, typed) && !systemWritten(kb, entry.canonical) ? t.capability : undefined;
   const related = written ? undefined : acronyms(kb, question).find((i) => i.abbr.toLowerCase() === span && !i.own);
   const term = related ? related.name : latin ? span.toUpperCase() : span;
   const forms = [entry.canonical, ...entry.aliases].map(norm);
@@ -1751,13 +1793,51 @@ function perType(kb: KnowledgeBase, question: string): { text: string; citations
       readings.set(reading, r);
     }
     if (readings.size === 0) absent.push(c);
+    if (capability && readings.size > 0) {
+      // Of a clause's sentences that name the concept, the one naming most of its forms says what is asked
+      // (三(一)5's 作业计划…实时调整, not its heading 「生产过程实时调度」).
+      const quotes = ids.flatMap((id) => {
+        const units = quoteUnits(kb.clause(id)?.text ?? '').filter((u) => names(u.text));
+        const count = (u: (typeof units)[number]) => forms.filter((f) => norm(u.text).includes(f)).length;
+        const best = units.sort((a, b) => count(b) - count(a))[0];
+        return best ? [renderUnit(best)] : [];
+      });
+      said.push(fill(capability, { category: c.name, clauses: ids.join('、'), quote: quotes.join('；') }));
+      continue;
+    }
     for (const [reading, r] of readings) said.push(fill(t[reading], { category: c.name, clauses: r.ids.join('、'), branch: r.branch ?? '', term }));
   }
   if (said.length === 0) return undefined;
   if (absent.length) said.push(fill(t.absent, { categories: absent.map((c) => c.name).join('、'), sections: absent.map((c) => c.section).join('、'), term }));
   const note = related ? fill(at.glossaryRelated, { abbr: related.abbr, name: related.name, clause: related.citation.clause }) : '';
-  const lead = lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
+  const lead = capability ? fill(t.unwrittenLead!, { term: typed }) : lacking && t.lacking ? fill(t.lacking, { term }) : t.lead;
   return { text: `${note}${lead}${said.join(t.separator)}${t.end}`, citations: cites, scope, unwritten: Boolean(related) };
+}
+
+/** A system the text names in Chinese with its 系统 or 软件 (「排产软件」) that no clause of the notice writes; undefined when none. */
+function unwrittenSystem(kb: KnowledgeBase, text: string): string | undefined {
+  for (const c of understanderFor(kb.data).findConcepts(text)) {
+    if (/^[a-z0-9]+$/u.test(c.span)) continue;
+    const typed = typedTerm(text, c.index, c.span);
+    if (typed !== c.span && !writtenInNotice(kb, typed) && !systemWritten(kb, c.canonical)) return typed;
+  }
+  return undefined;
+}
+
+const writtenInNotice = (kb: KnowledgeBase, w: string) => kb.data.clauses.some((x) => x.text.includes(w));
+
+/**
+ * Whether the notice names a system for a lexicon concept under any of its names (「生产过程数据采集和监控系统」 for
+ * 数据采集): 「数据采集系统」 then is that system said short, not a system the notice leaves unnamed.
+ */
+function systemWritten(kb: KnowledgeBase, canonical: string): boolean {
+  const e = kb.data.lexicon.entries.find((x) => x.canonical === canonical);
+  return [canonical, ...(e?.aliases ?? [])].some((f) => /(?:系统|软件|平台)(?:（[^）]*）)?$/u.test(f) && writtenInNotice(kb, f));
+}
+
+/** The name as the question says it, with the 系统 or 软件 that follows it (「高级排程系统」). */
+function typedTerm(question: string, at: number, span: string): string {
+  return span + (question.slice(at + span.length).match(/^(?:系统|软件|模块|平台)/u)?.[0] ?? '');
 }
 
 /**
@@ -1773,8 +1853,12 @@ function unnamedSystems(kb: KnowledgeBase, p: PreparedEntry, question: string, r
   const asked = parts(question).pieces.filter((x) => ASKS.test(x)).join('，');
   const lower = r.text.toLowerCase();
   const items = acronyms(kb, asked).filter((i) => !i.own && !lower.includes(i.abbr.toLowerCase()) && !r.text.includes(i.name));
-  if (items.length === 0) return r;
   const t = kb.data.intents.answerText;
+  // 「智能车间要上排产软件吗」: a system named in Chinese that the notice never writes is answered by what the clause asks.
+  // Only a bare 「要」 is wrong of such a system; an answer that says 不 or explains itself stands.
+  const unwritten = items.length === 0 && conclusion === 'yes' && BARE_VERDICT.test(r.text) && t.perType?.unwrittenNote ? unwrittenSystem(kb, asked) : undefined;
+  if (unwritten) return { text: fill(t.perType!.unwrittenNote!, { term: unwritten }) + r.text.replace(BARE_VERDICT, ''), citations: r.citations };
+  if (items.length === 0) return r;
   const note = items.map((i) => fill(t.glossaryRelated, { abbr: i.abbr, name: i.name, clause: i.citation.clause })).join('');
   return { text: note + r.text.replace(BARE_VERDICT, ''), citations: [...r.citations, ...items.map((i) => i.citation)] };
 }
@@ -2176,6 +2260,39 @@ function measuredOwner(q: string, m: EntryMatch, close: readonly EntryMatch[]): 
  *   and the closest other entry answers.
  * Anything else leaves the match as it is.
  */
+/**
+ * 「租的厂房里的车间联网率怎么算」: an entry matched loosely by words that only describe what is asked about (the
+ * premises are leased) is not what is asked; what follows its last required word is (「厂房里的车间联网率怎么算」).
+ * When another entry answers that part on its own and the loose one does not, the other answers, the rest being
+ * context. One asked of the described thing itself (「设备是融资租赁的，联网数算不算进去」) finds no entry after it
+ * and stays with the loose match.
+ */
+function contextOwner(kb: KnowledgeBase, q: string, m: EntryMatch): EntryMatch | undefined {
+  // One clause only: a statement set apart by a comma or a space (「…移出来了 还能报吗」) is no description.
+  if (m.score >= VERIFIED || m.prepared.requires.length === 0 || /[，,。；;！!？?\s]/u.test(q.replace(/[？?。！!\s]+$/u, ''))) return undefined;
+  const ends = m.prepared.requires.flat().flatMap((w) => {
+    const at = q.lastIndexOf(w);
+    return at < 0 ? [] : [at + w.length];
+  });
+  if (ends.length === 0) return undefined;
+  // The required word describes a noun: 「租的厂房」「租来的车间」, the words after 的 naming what is asked about.
+  const end = Math.max(...ends);
+  const described = q.slice(0, end).endsWith('的') ? '' : q.charAt(end) === '的' ? '的' : undefined;
+  if (described === undefined) return undefined;
+  const rest = q.slice(end + described.length);
+  // Asked whether the described may apply (「国有独资的工厂能报智能车间吗」), the description is what decides.
+  // 「发通知的是哪个单位」: with no noun of its own after 的, the description is the subject.
+  if (rest.length < 4 || /^(?:就是|是|都|也)/u.test(rest) || !asks(rest) || kb.data.intents.answerText.situation.asks.some((w) => rest.includes(w))) return undefined;
+  const after = answersOf(kb).match(rest, 3);
+  const own = accepted(after);
+  if (!own || own.prepared === m.prepared || after.some((x) => x.prepared === m.prepared)) return undefined;
+  // A refusal on either side is its own topic's; and an entry that speaks of the description itself (「节能减排的企业
+  // 是不是优先」) is about it, so the description is what is asked.
+  if (m.prepared.entry.conclusion === 'notCovered' || own.prepared.entry.conclusion === 'notCovered') return undefined;
+  const ownText = normalise([...own.prepared.entry.questions, own.prepared.entry.answer].join('\n'));
+  return m.prepared.requires.flat().some((w) => q.includes(w) && ownText.includes(w)) ? undefined : own;
+}
+
 function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, close: readonly EntryMatch[]): EntryMatch | undefined {
   if (scopedByTrade(m)) return tradeIsAgent(kb, q, found) ? accepted(close.filter((x) => !scopedByTrade(x))) : undefined;
   const trade = tradeOf(kb, q, found);
@@ -2188,6 +2305,14 @@ function tradeOwner(kb: KnowledgeBase, q: string, m: EntryMatch, found: Found, c
 }
 
 /** An entry that answers by the trade the question names (answer-base fill tradeScope). */
+/** The question without the trade it names, with the frame that says it (「是做…的」), or its 是 and 的 are all the words left to dilute. */
+function withoutTrade(kb: KnowledgeBase, q: string, found: Found): string | undefined {
+  const trade = tradeOf(kb, q, found);
+  if (!trade) return undefined;
+  const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
+  return trade.words.reduce((t, w) => t.replace(frame(w), ''), q);
+}
+
 function scopedByTrade(m: EntryMatch): boolean {
   return m.prepared.entry.fill === 'tradeScope' || m.prepared.entry.fill === 'tradeScopeAfter';
 }
@@ -2383,7 +2508,9 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   const before = open(parts(read(previous)).pieces.at(-1));
   const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
   // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
-  const readings = swapped && swapped !== q ? [swapped] : leaning ? ofPreviousTopic(kb, before, q) : [];
+  // 「视频不超过200M对吧」 then 「那时长呢」: 时长 is no new subject but another thing asked of the same one (视频时长),
+  // tried after the reading that takes it for a new subject.
+  const readings = [...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q)];
   let asked: string | undefined;
   let a: AskResponse | undefined;
   for (const reading of readings) {
@@ -2433,10 +2560,22 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
   return [`${subject}${rest}`, `${previous}，${rest}`];
 }
 
+/**
+ * A follow-up that names only a thing to ask of the previous subject (「那时长呢」「清晰度呢」): the previous
+ * question's subject with it (「视频时长呢」). None when the follow-up says more than a short name.
+ */
+function attributeOf(previous: string | undefined, q: string): string[] {
+  if (!previous) return [];
+  const named = q.replace(POINTING, '').replace(/[呢吗?？\s]+$/u, '');
+  if (named.length < 2 || named.length > 6 || !/^\p{Script=Han}+$/u.test(named) || PREDICATE.test(named)) return [];
+  const subject = previousSubject(previous);
+  return subject.length >= 2 && !named.includes(subject) ? [`${subject}${named}呢`] : [];
+}
+
 /** A question's subject: what stands before its asking, or before a verb that says what happens to it (「视频超过200兆咋整」). */
 function previousSubject(previous: string): string {
   const k = previous.search(new RegExp(`${PREDICATE.source}|${ASKS.source}|超|咋|对|有`, 'u'));
-  return (k < 0 ? previous : previous.slice(0, k)).replace(/(?:的|是|在)$/u, '');
+  return (k < 0 ? previous : previous.slice(0, k)).replace(/(?:的|是|在|不|没)$/u, '');
 }
 
 /** What `part` asks when it follows `previous` in one question (see `parts`); undefined when it does not lean on it. */
@@ -2634,6 +2773,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   const chosen: { match: EntryMatch; text: string }[] = [];
   // The asking parts of a several-part question that no entry answers, even read with the subject before them.
   const unmatched: string[] = [];
+  // Of those, the parts whose own words name a thing their entry never speaks of (namesBeyond).
+  const beyond = new Set<string>();
   let byGuardsOnly = false;
   const { pieces: typedParts, said, resubjected } = parts(q);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
@@ -2648,6 +2789,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // The entry each asking part was matched to, for a later part that leaves out the subject it named.
     const matchedPart = new Map<string, EntryMatch>();
     unmatched.splice(0);
+    beyond.clear();
     for (const piece of asking) {
       // A part that shares few words with any phrasing (「开封能往省里报多少家」) is still about the entry
       // whose two or more required word groups it meets, as a whole question would be.
@@ -2700,6 +2842,10 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const placed = [...new Set(pieces.filter((p) => p !== piece).flatMap((p) => findRegions(kb, p).map((r) => r.name)))];
         if (placed.length) text = `${placed.join('、')}${text}`;
       }
+      // Only a part that leaves out its subject and finds the entry an earlier part found is read so: its own
+      // words are all it adds. A part naming its own subject is asked in words of its own, which an entry's
+      // phrasings need not share (「推多了咋办」「多大算超」).
+      if (m && own && repeats(m, text) && namesBeyond(kb, m.prepared, own)) (m = undefined), beyond.add(piece);
       if (m) matchedPart.set(piece, m);
       else unmatched.push(piece);
       if (m && !repeats(m, text)) chosen.push({ match: m, text });
@@ -2739,16 +2885,19 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
     // One part answered: the whole question is tried first (its wording may name an entry that
     // covers it all); failing that, the part that was answered is answered, not nothing.
     const part = chosen.splice(0);
-    let m = accepted(whole);
-    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? m;
+    // A part left unanswered because its entry never speaks of what it names keeps the other parts' own
+    // answers: the whole question, those words included, would find the entry for both again.
+    const keepParts = beyond.size > 0 && part.length > 0;
+    let m = keepParts ? undefined : accepted(whole);
+    if (m) m = measuredOwner(q, m, whole) ?? tradeOwner(kb, q, m, found, whole) ?? contextOwner(kb, q, m) ?? m;
     // 「车间改造完成后要交视频吗」: an opening that only says when the question arises dilutes its wording; the
     // question is matched once more without it, before its required words alone are taken as evidence.
-    if (!m) {
+    if (!m && !keepParts) {
       const bare = withoutContext(kb, q);
       if (bare) m = accepted(answersOf(kb).match(bare, 5));
     }
     // Found only by its required words, not by any wording: weak evidence of what is asked.
-    if (!m) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
+    if (!m && !keepParts) byGuardsOnly = Boolean((m = accepted(answersOf(kb).match(q, 5, true))));
     // 「…AGV是不是必须要有？车间物料都是人工叉车转运的，条码扫描倒是都有」: statements around the one
     // part that asks can pull the whole question towards what they mention; the asking part,
     // matched alone, is clearly closer to another entry, which answers (with the context). That
@@ -2777,10 +2926,8 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
       // 「做锂电池的能报智能车间吗」「开饭店的能申报吗」: the trade's name is context too, and its words, shared
       // with no phrasing, dilute the question's; the question is matched once more without it.
       if (!only) {
-        const trade = tradeOf(kb, q, found);
-        // The frame that says it (「是做…的」) goes with it, or its 是 and 的 are all the words left to dilute.
-        const frame = (w: string) => new RegExp(`(?:是|做|搞|开)*${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:企业|公司|的)?`, 'gu');
-        if (trade) only = accepted(answersOf(kb).match(trade.words.reduce((t, w) => t.replace(frame(w), ''), q), 3));
+        const bare = withoutTrade(kb, q, found);
+        if (bare !== undefined) only = accepted(answersOf(kb).match(bare, 3));
       }
       if (only) chosen.push({ match: only, text: q });
     }
@@ -2817,7 +2964,11 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // it is when the question asks twice (「给不给补助 按设备投资百分之几」): no part found it by its wording.
   // 「评上之后称号管几年」: a question matched loosely to an entry that never speaks of the topic it names (a
   // title's validity, read as re-application) asks about that topic, as a part of a longer question would.
-  if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED) {
+  // A trade's name (「做汽车零部件的」) shares no words with any phrasing and so loosens the match; what the
+  // question asks without it is how closely it was matched.
+  const bare = answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED ? withoutTrade(kb, q, found) : undefined;
+  const firm = bare !== undefined && answersOf(kb).match(bare, 3).some((x) => x.prepared === answered[0]!.match.prepared && x.score >= VERIFIED);
+  if (answered.length === 1 && chosen.length === 1 && answered[0]!.match.score < VERIFIED && !firm) {
     const topic = topicOf(kb, q, false, found);
     if (topic?.outranksLoose && offTopic(kb, answered[0]!.match.prepared.entry, q)) return response(outOfScope(kb, topic));
   }
@@ -2874,7 +3025,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
         const topic = topicOf(kb, piece, false);
         if (topic && !uncovered.some((x) => x.topic === topic.label)) uncovered.push({ text: piece, topic: topic.label });
         // 「照片要几张？交JPG行不行」: a part nothing answers is said to be one the notice does not settle, never dropped.
-        else if (!topic && unmatched.includes(piece) && kb.data.intents.answerText.unansweredPart && !answered.some((c) => speaksTo(c.match.prepared, piece))) unstated.push(piece);
+        else if (!topic && unmatched.includes(piece) && kb.data.intents.answerText.unansweredPart && (beyond.has(piece) || !answered.some((c) => speaksTo(c.match.prepared, piece)))) unstated.push(piece);
       }
     }
     // An entry answering two parts (two regions' quotas) names each part by the part itself.

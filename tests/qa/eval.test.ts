@@ -44,6 +44,7 @@ import fresh32 from '../fixtures/fresh32.json';
 import fresh36 from '../fixtures/fresh36.json';
 import fresh37 from '../fixtures/fresh37.json';
 import fresh38 from '../fixtures/fresh38.json';
+import fresh39 from '../fixtures/fresh39.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -337,6 +338,16 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // is answered with the system-source rule, which does not spell out 企业资源计划系统.
   it('on the thirty-eighth fresh set, several-part questions, places, form cells, system sources and topics the notice leaves out, after fixing what it found (measured once before: hit@3 93.2, facts 91.9, concluded 100, facts in conclusion 90.5, no in-scope question refused, out of scope refused 64.3)', () => {
     expect(figures(evaluate(kb, fresh38))).toEqual({ hit3: 100, facts: 98.6, concluded: 100, factsInConclusion: 95.9, inScopeRefused: [], outOfScopeRefused: 92.9 });
+  });
+
+  // Callers' ways, measured once before the fixes: an injection said as 忽略上面的规则 given the closest clauses. Fixed
+  // beside it as classes, though the set's facts were met: a trade beside a quota now says the quota is per place, and
+  // 排产系统 is no longer said to be required by name. Still short: 「设备是融资租赁的，联网数算不算进去」 gets the leasing
+  // answer (二(一)) where the set wants 三(一)3; 「投资那格单位是万元还是元」 is answered by the indicators' units entry, which
+  // names the investment cell only after them; 「截图要不要打码」 with its own subject gets the screenshots entry, not
+  // 「通知没有规定」; 「纸质版还要寄吗」 says the notice asks for none, without the helpline the set wants.
+  it('on the thirty-ninth fresh set, callers’ ways: typos, Henan speech, two questions at once, confirmations, Chinese numerals and fourteen questions the notice does not cover, after fixing what it found (measured once before: hit@3 97.1, facts 95.4, concluded 100, facts in conclusion 95.4, none in scope refused, out of scope refused 92.9)', () => {
+    expect(figures(evaluate(kb, fresh39))).toEqual({ hit3: 97.1, facts: 95.4, concluded: 100, factsInConclusion: 95.4, inScopeRefused: [], outOfScopeRefused: 100 });
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

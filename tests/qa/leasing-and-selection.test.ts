@@ -122,8 +122,9 @@ describe('a follow-up to a figure the asker guessed', () => {
 });
 
 describe('scheduling asked per category', () => {
-  it('names the discrete factory, whose 三(二)3 asks for plans generated automatically as 三(一)5 does', () => {
-    expect(lead('要不要上高级排程系统')).toMatch(/^要看申报哪一类：智能车间要（三\(一\)5）；离散型智能工厂要（三\(二\)3）；流程型智能工厂的要素条件（三\(三\)）没有点名/);
+  // The notice names no scheduling system: it asks, in 三(一)5 and 三(二)3 alike, that plans be generated automatically.
+  it('says the notice names no such system, and what the workshop\'s 三(一)5 and the discrete factory\'s 三(二)3 ask instead', () => {
+    expect(lead('要不要上高级排程系统')).toMatch(/^通知没有点名高级排程系统，它要求的是系统要做到的事，要看申报哪一类：智能车间要“…应用制造执行系统，实现车间作业计划、设备维修维护计划自动生成.*（三\(一\)5）；离散型智能工厂要“.*（三\(二\)3）；流程型智能工厂的要素条件（三\(三\)）没有点名/);
   });
 
   it('leaves names the notice writes as they were', () => {

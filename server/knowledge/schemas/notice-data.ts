@@ -552,6 +552,15 @@ export const IntentsFile = z.object({
         option: z.string(),
         branch: z.string(),
         absent: z.string(),
+        /**
+         * A name the notice never writes, in Chinese (「高级排程系统」「排产系统」): the notice asks for a capability, not
+         * for that system, so `unwrittenLead` ({term}) opens and each category says what its clause asks as
+         * `capability` ({category}, {clauses}, {quote}: the clause's own words), never 「要」.
+         */
+        unwrittenLead: z.string().optional(),
+        /** The same name asked of one category, whose entry then answers without its 「要」: {term}. */
+        unwrittenNote: z.string().optional(),
+        capability: z.string().optional(),
         separator: z.string(),
         end: z.string(),
       })
@@ -672,6 +681,8 @@ export const IntentsFile = z.object({
       regionAnswer: z.string().optional(),
       groupPart: z.string().optional(),
       countyNote: z.string().optional(),
+      /** After a quota asked of enterprises of one trade (「郑州能推荐几家做汽车零部件的企业」): {industry}, as said. */
+      industryNote: z.string().optional(),
       /** Before a 市辖区's quota, which is its 省辖市's: {name}, {prefecture}. */
       districtNote: z.string().optional(),
       districtAnswer: z.string().optional(),
