@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Citation } from '../schemas/ask';
-import { sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
+import { OFFERED_DOC, OfferedFacts, sealAnswers, type AnswerValue, type QuestionView, type Recorded } from '../schemas/interview';
 import { WsErrorCode, type ClientMessage, type ServerMessage, type TranscriptEntry } from '../schemas/ws';
 import type { NewTranscriptEntry, SessionStore } from '../store/types';
 import type { Assessment, Category } from '../schemas/profile';
@@ -100,11 +100,6 @@ export class Conversation {
   private lastQuestion: string | undefined;
   /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
   private qaHinted = false;
-  /**
-   * Facts of the enterprise said in 政策问答 questions (「我们是做乳制品的，有380人，能报吗」), offered to the interview and
-   * the form and kept here until the user takes them (「记入」): a question is never stored as an answer unasked.
-   */
-  private offered = new Map<string, OfferedFact>();
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   private askedBack: { id: string; times: number; said?: string } | undefined;
   /**
@@ -253,7 +248,7 @@ export class Conversation {
     }
 
     if (msg.type === 'restart') {
-      this.offered.clear();
+      await this.keepOffered(sessionId, new Map());
       if (!(await this.commit(sessionId, msg.clientId, phrases.entryRestart, {}))) return;
       await this.say(sessionId, phrases.restarted, []);
       const none = sealAnswers({});
@@ -325,7 +320,7 @@ export class Conversation {
     // So do a correction of part of an answer (「地址不是18号，应该是16号」) and a month after a year asked back for it.
     const data = this.runtime.kb.data;
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
-    if (this.offered.size && rules.acceptsOffer?.(msg.text)) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
+    if (rules.acceptsOffer?.(msg.text) && (await this.heldOffers(sessionId)).size) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
     const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
     if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
@@ -568,16 +563,36 @@ export class Conversation {
   private async offerFacts(sessionId: string, text: string, answers: Answers): Promise<void> {
     const { rules } = this.runtime;
     const shown: Recorded[] = [];
-    for (const f of rules.factsInQuestion?.(text, answers) ?? []) {
-      const held = this.offered.get(f.questionId);
+    const facts = rules.factsInQuestion?.(text, answers) ?? [];
+    const offered = facts.length ? await this.heldOffers(sessionId) : new Map<string, OfferedFact>();
+    for (const f of facts) {
+      const held = offered.get(f.questionId);
       if (held && held.value === f.value) continue;
       const r = rules.apply(answers, f.questionId, f.value);
       if (!r.ok) continue;
-      this.offered.set(f.questionId, f);
+      offered.set(f.questionId, f);
       const own = r.recorded.find((x) => x.questionId === f.questionId);
       if (own) shown.push(f.approx && f.said ? { ...own, display: f.said } : own);
     }
-    if (shown.length) await this.say(sessionId, phrases.factsOffered(shown), []);
+    if (shown.length) {
+      await this.keepOffered(sessionId, offered);
+      await this.say(sessionId, phrases.factsOffered(shown), []);
+    }
+  }
+
+  /** The facts offered and not yet taken, as kept with the session (an old session without them has none). */
+  private async heldOffers(sessionId: string): Promise<Map<string, OfferedFact>> {
+    const r = OfferedFacts.safeParse((await this.deps.store.getDoc(sessionId, OFFERED_DOC)) ?? []);
+    return new Map((r.success ? r.data : []).map((f) => [f.questionId, f]));
+  }
+
+  /**
+   * Facts of the enterprise said in 政策问答 questions (「我们是做乳制品的，有380人，能报吗」) are offered to the interview and
+   * the form and kept with the session until the user takes them (「记入」): a question is never stored as an answer unasked.
+   */
+  private async keepOffered(sessionId: string, offered: Map<string, OfferedFact>): Promise<void> {
+    const valid = [...offered.values()].filter((f) => OfferedFacts.element.safeParse(f).success);
+    await this.deps.store.putDoc(sessionId, OFFERED_DOC, valid);
   }
 
   /** 「记入」: the offered facts still unanswered are recorded as answers given, and the interview goes on from them. */
@@ -585,14 +600,14 @@ export class Conversation {
     const { rules } = this.runtime;
     let next = answers;
     const recorded: Recorded[] = [];
-    for (const f of this.offered.values()) {
+    for (const f of (await this.heldOffers(sessionId)).values()) {
       if (next[f.questionId] !== undefined) continue;
       const r = rules.apply(next, f.questionId, f.value);
       if (!r.ok) continue;
       next = f.approx ? markApproximate(r.answers, f.questionId, f.said ?? text) : r.answers;
       recorded.push(...r.recorded.map((x) => (x.questionId === f.questionId && f.approx && f.said ? { ...x, display: f.said } : x)));
     }
-    this.offered.clear();
+    await this.keepOffered(sessionId, new Map());
     const before = this.step(answers);
     if (!recorded.length) {
       if (!(await this.commit(sessionId, clientId, text, undefined))) return;

@@ -1437,7 +1437,28 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const others = findAll(vocab.others, masked).filter((o) => !subjectSpans.some((sp) => sp.start <= o.start && o.end <= sp.end));
 
   const exceptions = findAll(vocab.exceptions, masked);
+  // 「ERP和MES集成了，SCADA还没有」: a clause that is nothing but names and a no ending it, after a clause of the same
+  // sentence that joins systems, goes on with that join word left out. The systems it names are not yet joined, which
+  // says nothing of whether they are there, so their own questions keep what they had (`elidedCaps`).
+  const elidedCaps = new Map<CapabilityId, number>();
+  const elidedJoin = (words: string[], si: number): boolean => {
+    const seg = segments[si];
+    const prev = segments[si - 1];
+    if (!seg || !prev || /[。；;！!？?\n]/u.test(masked[prev.end] ?? '')) return false;
+    const has = (t: string) => words.some((w) => t.includes(w.toLowerCase()));
+    if (!has(lower.slice(prev.start, prev.end)) || has(lower.slice(seg.start, seg.end))) return false;
+    const ms = mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
+    const cs = cues.filter((c) => c.start >= seg.start && c.end <= seg.end);
+    // The no must be bare (没有, 还没呢): 「SCADA也没有上」 carries its own verb and denies the SCADA itself.
+    if (!ms.length || !cs.length || cs.some((c) => c.pol !== false || !BARE_NO.test(lower.slice(c.start, c.end)))) return false;
+    const covered = [...ms, ...cs, ...contrastHits];
+    let rest = '';
+    for (let i = seg.start; i < seg.end; i++) if (!covered.some((x) => i >= x.start && i < x.end)) rest += lower[i];
+    // Only particles may be left: 「SCADA还没有上」 says the SCADA itself is not there.
+    return rest.replace(/[\s还也都呢啊呀吧了的、和与跟及,，]/gu, '') === '';
+  };
   for (const seg of segments) {
+    const si = segGroups.length;
     // "除了AGV都有" names the one system it excludes: too easy to misread, so nothing is recorded from it.
     if (exceptions.some((x) => x.start >= seg.start && x.end <= seg.end)) {
       segGroups.push({ groups: [], mentionOnly: false, contrast: seg.contrast });
@@ -1551,7 +1572,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // "MES和ERP已经打通" records the integration; "MES和ERP没有打通" denies only the integration.
     const segText = lower.slice(seg.start, seg.end);
     for (const c of kb.capabilities.capabilities) {
-      if (!c.composite || !c.composite.words.some((w) => segText.includes(w.toLowerCase()))) continue;
+      // 「ERP和MES集成了，SCADA还没有」: a clause that only names systems and a bare no after a clause of their join
+      // leaves out the join word it goes on with: SCADA is not yet joined, which says nothing of whether it is there.
+      const elided = !!c.composite && elidedJoin(c.composite.words, si);
+      if (elided) for (const m of ms) for (const cap of m.caps) if (cap !== c.id && cap !== c.composite!.within) elidedCaps.set(cap, si);
+      if (!c.composite || !(elided || c.composite.words.some((w) => segText.includes(w.toLowerCase())))) continue;
       const named = new Set(ms.flatMap((m) => m.caps).filter((id) => c.composite!.of.includes(id)));
       // 「MES上了，但是跟ERP没打通」: the system named in an earlier clause is the other side of the
       // integration; the clause speaks of the integration, not of whether ERP exists.
@@ -1569,10 +1594,22 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
         // is in place, as a system said not yet joined is. 「WMS还没上也没接」 still says the WMS is missing.
         const joinWords = c.composite.words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
         const lacks = cs.filter((x) => x.pol !== true);
-        const ofJoin = lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start));
+        const ofJoin = elided || (lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start)));
         // 「WMS还没接」 alone, with no joined systems named: the WMS is there, and its join is what is missing.
         if (enough || ofJoin) joins.push({ within, caps: outside, value: p, ofJoin });
         if (enough || ofJoin) continue;
+      }
+      // 「SCADA还没接进去」 to the integration question: one of the joined systems alone, whose no runs into a join word,
+      // is a join left to make: the integration partly built, as 「WMS还没接」 is of the wider one; the system is there.
+      const askedJoin = pending?.id === `cap.${c.id}` || (!!within && pending?.id === `cap.${within}`);
+      if (!enough && askedJoin && named.size && !elided) {
+        const joinWords = c.composite.words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
+        const lacks = cs.filter((x) => x.pol !== true);
+        if (lacks.length > 0 && lacks.every((x) => joinWords.some((w) => x.end >= w.start && x.start <= w.start))) {
+          composites.push({ id: c.id, value: 'partial', members: [...named] });
+          if (within) joins.push({ within, caps: [], value: false, ofJoin: true });
+          continue;
+        }
       }
       if (!enough) continue;
       composites.push({ id: c.id, value: p, members: [...named] });
@@ -1643,6 +1680,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       }
     }
   }
+  const partlyJoined = new Set<CapabilityId>();
+  const saidJoined = new Set<CapabilityId>();
   for (const c of composites) {
     // 「MES和ERP打通了，SCADA还没接进来」: the integration said in place in an earlier clause, with one of its
     // systems left out in a later one, is partly built; the clause speaks of the integration, so the
@@ -1651,12 +1690,20 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // Either order: 「MES跟ERP还没连一块，数据采集倒是接到MES了」 is one join made and one not, partly built as well.
     const joinedBefore = composites.some((o) => o !== c && o.id === c.id && o.value !== c.value && composites.indexOf(o) < composites.indexOf(c));
     capValues.set(c.id, (c.value === false && (before === true || before === 'partial')) || joinedBefore ? 'partial' : c.value);
+    if (capValues.get(c.id) === 'partial') partlyJoined.add(c.id);
+    // The join said made, before a system said left out of it, still establishes the systems it joined (MES, ERP).
+    if (before === true && c.value !== true) saidJoined.add(c.id);
     for (const m of c.members) {
       // A system joined is in place, and where another clause confines it (「MES只有总装在用」) partly. Systems said not
       // yet joined (「MES跟ERP还没连一块」) are in place too: what is missing is their integration, not the systems.
       // A partial word of the integration's own clause (「和ERP部分集成」) qualifies the join, not the system.
       capValues.set(m, c.value === true && capValues.get(m) === 'partial' ? 'partial' : true);
     }
+  }
+  // A system said only not yet joined keeps what its own question had, unless another clause of the reply speaks of it.
+  for (const [cap, si] of elidedCaps) {
+    const seg = segments[si]!;
+    if (!mentions.some((m) => m.caps.includes(cap) && (m.start < seg.start || m.end > seg.end))) capValues.delete(cap);
   }
   // A join of another system said missing beside joins made is the integration of all systems partly built; the system
   // said not yet joined is in place. 「部分打通了」 in a clause that names no system says the same of that integration.
@@ -1770,7 +1817,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   // A positive mention establishes what it presupposes (MES与ERP集成 → MES and ERP), unless said otherwise.
   for (const [cap, value] of [...capValues]) {
-    if (value !== true) continue;
+    if (value !== true && !(value === 'partial' && saidJoined.has(cap))) continue;
     for (const implied of idx.implies.get(cap) ?? []) if (!capValues.has(implied)) capValues.set(implied, true);
   }
 
@@ -2239,6 +2286,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const inPassing = (id: string) =>
     passing.has(id) ||
     (!!pending && id.startsWith('cap.') && id !== pending.id && !correctionHits.length && !(idx.answeredBy.get(pending.id.replace(/^cap\./u, '') as CapabilityId) ?? []).some((c) => `cap.${c}` === id));
+  limitJoins(kb, items, pending, { lower: unrestricted, segments, mentions, onlyNamed, partlyJoined });
   // Only the capability's own question reads a counted name as a yes (「机器人12台」 to whether robots are used).
   for (const id of counted) if (!uncounted.has(id) && id !== pending?.id && items.get(id) === true) items.delete(id);
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
@@ -2249,6 +2297,48 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (practiceSaid) out.notes = [{ said: practiceSaid, reason: 'practice' }];
   if (standingSaid) out.notes = [...(out.notes ?? []), { said: standingSaid, reason: 'standing' }];
   return out;
+}
+
+/**
+ * An integration said made only of some systems is partly built, since the notice asks for the systems it lists joined:
+ * 「只有MES和ERP之间打通了」「就MES跟ERP通了」 (an "only" word before the systems of a join clause) and 「目前只打通了ERP和财务」
+ * (an `onlyJoined` word right before the join word). A join of all the systems of a composite is that composite made
+ * (「只有MES、ERP和SCADA打通了」), and still the wider integration partly. A composite partly joined (「ERP和MES集成了，SCADA
+ * 还没有」) makes the wider integration it belongs to partly built too, however the reply's words describe it.
+ */
+function limitJoins(kb: KnowledgeData, items: Map<string, AnswerValue>, pending: QuestionView | null, r: { lower: string; segments: Span[]; mentions: Mention[]; onlyNamed: { m: Mention; start: number }[]; partlyJoined: Set<CapabilityId> }): void {
+  const composites = kb.capabilities.capabilities.filter((c) => c.composite);
+  const wider = new Map(composites.flatMap((c) => (c.composite!.within ? [[c.id, c.composite!.within] as const] : [])));
+  for (const id of r.partlyJoined) {
+    const w = wider.get(id);
+    if (w && (items.get(`cap.${w}`) === true || (pending?.id === `cap.${w}` && !items.has(pending.id)))) items.set(`cap.${w}`, 'partial');
+  }
+  const words = [...new Set(composites.flatMap((c) => c.composite!.words.map((w) => w.toLowerCase())))];
+  const only = kb.interview.vocabulary.onlyJoined.map((w) => w.toLowerCase());
+  const named = new Set<CapabilityId>();
+  let limited = false;
+  for (const seg of r.segments) {
+    const t = r.lower.slice(seg.start, seg.end);
+    const at = Math.min(...words.map((w) => t.indexOf(w)).filter((i) => i >= 0));
+    if (!Number.isFinite(at)) continue;
+    const before = t.slice(0, at).replace(/[了已经]+$/u, '');
+    const onlySystems = r.onlyNamed.filter((o) => o.start >= seg.start && o.m.end <= seg.start + at);
+    if (!onlySystems.length && !only.some((w) => before.endsWith(w))) continue;
+    const implied = (cap: CapabilityId) => [cap, ...(kb.capabilities.capabilities.find((c) => c.id === cap)?.implies ?? [])];
+    for (const m of r.mentions) if (m.start >= seg.start && m.end <= seg.end) for (const cap of m.caps.flatMap(implied)) named.add(cap);
+    limited = true;
+  }
+  if (!limited) return;
+  const ids = new Set(composites.flatMap((c) => [c.id, ...(c.composite!.within ? [c.composite!.within] : [])]));
+  // The integration asked, of which the reply says only some joins are made, is answered partly, whatever its words.
+  if (pending && ids.has(pending.id.slice(4) as CapabilityId) && !items.has(pending.id)) items.set(pending.id, true);
+  for (const id of ids) {
+    if (items.get(`cap.${id}`) !== true) continue;
+    const of = composites.find((c) => c.id === id)?.composite?.of;
+    // A composite whose systems are all named in the join (only these three, and they are all it asks for) is made.
+    if (of && of.every((cap) => named.has(cap))) continue;
+    items.set(`cap.${id}`, 'partial');
+  }
 }
 
 /**
@@ -2298,6 +2388,9 @@ function foundedYearSaid(fip: { words: string[]; tails: string[] }, clause: stri
   }
   return undefined;
 }
+
+/** A no with no verb of its own (没有, 还没, 没呢): what it denies is the verb of the clause before. */
+const BARE_NO = /^[还也都]?(?:没有|没|未|无|木有|冇)[呢]?$/u;
 
 const YEAR = '(?:\\d{4}|\\d{2}|[〇零一二三四五六七八九]{2,4})年?';
 /** The month (and day) after a founding year: 「8月」「八月十八日」, or 「.8」 as in 「2009.8」. */

@@ -144,8 +144,9 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   const back = corrected ? takenBack(kb, text.slice(lastEnd), read) : undefined;
   const value = back !== undefined ? back : (read(text.slice(lastEnd)) ?? read(masked) ?? (corrected ? undefined : read(part)));
   if (value === undefined || !applyAnswer(kb, answers, id, value).ok) return undefined;
-  // Nothing to take back from an item never answered, nor a change to make where the answer already is unknown.
-  if (value === null && (stored === undefined || stored === null)) return undefined;
+  // A correction that says the item is not known (「我没说是…不清楚」) is stored as unknown whether or not an answer was
+  // there: the user said what the item's answer is. Without a correction word, an unknown changes nothing unanswered.
+  if (value === null && (stored === undefined || stored === null) && !corrected) return undefined;
 
   const items: (Interpretation & { kind: 'answers' })['items'] = [];
   if (!corrected) {

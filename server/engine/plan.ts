@@ -339,6 +339,30 @@ function countyFromText(kb: KnowledgeData, text: string): string | undefined {
   return best?.name;
 }
 
+/**
+ * Who a reply to the county question says recommends (四(三): the 省辖市 or a 县（市）, each with its own quota), from the
+ * clause with a `recommendWords` word. 「新乡市推荐，厂在长垣」: the 省辖市 named there recommends, wherever in it the
+ * enterprise is, so no county is filled in. 「市里推荐，我们在长垣」: a 县级市 is itself a 市, so 「市里」 beside one may mean
+ * it or its 省辖市: which one is asked. Undefined when the reply names no recommender, or a 县（市） as one.
+ */
+function recommenderSaid(kb: KnowledgeData, text: string): { kind: 'city' } | { kind: 'either'; said: string; county: string; city: string } | undefined {
+  const words = kb.regions.recommendWords;
+  const clause = text.split(/[，,。；;！!\s]+/u).find((c) => words.some((w) => c.includes(w)));
+  if (!clause) return undefined;
+  // 「新乡县推荐的」: a 县（市） named in full is the recommender, though its short name is its 省辖市's.
+  if (kb.regions.regions.some((x) => LOCAL_COUNTY.has(x.kind) && clause.includes(x.name))) return undefined;
+  const city = regionInText(kb, clause, ['省辖市', '示范区', '航空港区']);
+  const cityNames = city ? kb.regions.regions.filter((x) => x.name === city.name).flatMap((x) => [x.name, x.short, ...x.aliases]).sort((a, b) => b.length - a.length) : [];
+  // 「新乡市推荐」 names the 省辖市, not 新乡县 that shares its short name.
+  const rest = cityNames.reduce((t, w) => t.split(w).join('，'), clause);
+  if (countyFromText(kb, rest)) return undefined;
+  if (city) return { kind: 'city' };
+  const located = kb.regions.regions.find((x) => x.name === countyFromText(kb, text));
+  const word = kb.regions.cityLevelWords.find((w) => clause.includes(w));
+  if (located?.kind === '县级市' && located.prefecture && word) return { kind: 'either', said: word, county: located.name, city: located.prefecture };
+  return undefined;
+}
+
 export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unknown): Check {
   if (value === null) return { ok: true, value: null };
   switch (q.kind) {
@@ -373,6 +397,9 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
         // 「汤阴」 is 汤阴县: the regions' own name, so the quota is read from the right entry. 「新乡」 is the 省辖市, not
         // 新乡县: a city-level name recommends as the 省辖市 does, so it fills in no county either (below).
         const r = kb.regions.regions.find((x) => x.name === text || x.short === text || x.aliases.includes(text));
+        const said = recommenderSaid(kb, text);
+        if (said?.kind === 'city') return { ok: true, value: null };
+        if (said?.kind === 'either') return { ok: false, error: `${q.id}: “${said.said}”是指${said.county}（县级市）还是${said.city}？由${said.county}推荐请填写“${said.county}”；由${said.city}推荐的可以跳过` };
         const county = r && LOCAL_COUNTY.has(r.kind) ? r.name : countyFromText(kb, text);
         if (county) return { ok: true, value: county };
         // A 市辖区 or a development zone (魏都区, 经开区, 高新区, 俺们是开发区的) is no 县（市）: its 省辖市 recommends

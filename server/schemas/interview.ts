@@ -164,3 +164,14 @@ export type Interpretation =
       choices?: string[];
       field?: string;
     };
+
+/**
+ * Facts of the enterprise said in a 政策问答 question and offered to the interview (「请回复“记入”」), kept with the session
+ * until the user takes them, so a reload or another tab still finds them. A stored value that no longer parses is dropped.
+ */
+export const OfferedFacts = z
+  .array(z.object({ questionId: z.string().min(1).max(200), value: AnswerValue, approx: z.literal(true).optional(), said: z.string().max(400).optional() }))
+  .max(200);
+export type OfferedFacts = z.infer<typeof OfferedFacts>;
+/** The session document that holds them. */
+export const OFFERED_DOC = 'offered';

@@ -121,6 +121,56 @@ describe('facts said in 政策问答 questions', () => {
     await c.close();
   }, 120_000);
 
+  // The offer is kept with the session: a reload (a new socket on the same session) still takes it with 「记入」.
+  async function reopened(sessionId: string, token: string, mode?: 'qa'): Promise<ChatClient> {
+    const c = await ChatClient.connect(srv.url);
+    c.send({ type: 'open', sessionId, token, ...(mode ? { mode } : {}) });
+    expect((await c.next('session')).resumed).toBe(true);
+    await c.next('question');
+    return c;
+  }
+
+  for (const [question, mode, want] of [
+    ['我们厂在新乡，做电机的，能报智能车间吗', undefined, { 'ent.city': '新乡市', 'ent.industryCode': '38' }],
+    ['我们是做饲料的，员工二百来人，报工厂够不够', 'qa', { 'ent.industryCode': '13', 'form.employees': 200 }],
+  ] as const) {
+    it(`survive a reload: 「${question}」, then 记入 on a new socket records them`, async () => {
+      const { c, sessionId, token } = await opened();
+      const q = await typed(c, 'q-1', question, 'qa');
+      expect(said(q.msgs).join('\n')).toContain('记入');
+      await c.close();
+      const again = await reopened(sessionId, token, mode);
+      const take = await typed(again, 't-1', '记入', mode);
+      expect(recorded(take.msgs)).toEqual(want);
+      expect(await stored({ sessionId, token })).toMatchObject(want);
+      // Taken once: a second 记入 has nothing left to record.
+      const twice = await typed(again, 't-2', '记入', mode);
+      expect(recordedIds(twice.msgs)).toEqual([]);
+      await again.close();
+    }, 120_000);
+  }
+
+  it('after a reload, a decline or a plain reply still takes nothing', async () => {
+    const { c, sessionId, token } = await opened();
+    await typed(c, 'q-1', '我们是做乳制品的，有380人，能报吗', 'qa');
+    await c.close();
+    const again = await reopened(sessionId, token, 'qa');
+    for (const [i, text] of ['先别记上', '不用记入'].entries()) expect(recordedIds((await typed(again, `d-${i}`, text, 'qa')).msgs), text).toEqual([]);
+    expect(await stored({ sessionId, token })).toEqual({});
+    await again.close();
+  }, 120_000);
+
+  it('read a session stored without an offer, or with one that no longer parses, as holding none', async () => {
+    const { c, sessionId, token } = await opened();
+    await c.close();
+    await srv.app.store.putDoc(sessionId, 'offered', { questionId: 'ent.city' });
+    const again = await reopened(sessionId, token, 'qa');
+    const take = await typed(again, 't-1', '记入', 'qa');
+    expect(recordedIds(take.msgs)).toEqual([]);
+    expect(await stored({ sessionId, token })).toEqual({});
+    await again.close();
+  }, 120_000);
+
   it('leave an answer given meanwhile as it was', async () => {
     const { c, sessionId, token } = await opened();
     await typed(c, 'q-1', '我们是做乳制品的，有380人，能报吗', 'qa');

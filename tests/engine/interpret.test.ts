@@ -652,9 +652,9 @@ describe('replies of the five colloquial enterprises (N27—N31)', () => {
 
   it('MES and ERP integrated with SCADA not yet connected is a partly built integration, and SCADA is not denied', () => {
     const pending = q('cap.scadaMesErpIntegration');
-    // SCADA said not yet joined is in place: what it lacks is the join.
-    expect(items('MES和ERP打通了，SCADA还没接进来', pending)).toEqual({ 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
-    expect(items('MES和ERP打通了，SCADA还没打通', pending)).toEqual({ 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
+    // SCADA said not yet joined is in place: what it lacks is the join. MES and ERP, said joined, are in place too.
+    expect(items('MES和ERP打通了，SCADA还没接进来', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
+    expect(items('MES和ERP打通了，SCADA还没打通', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
     expect(items('MES和ERP是通的，设备数据采集那块还没接上', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scada': true, 'cap.scadaMesErpIntegration': 'partial' });
     // Denied outright, it stays denied, and the two systems said not joined are in place.
     expect(items('MES和ERP没打通', pending)).toEqual({ 'cap.mes': true, 'cap.erp': true, 'cap.scadaMesErpIntegration': false });

@@ -528,6 +528,11 @@ export const InterviewFile = z
        * not mentioned as present. These are the words that say "only".
        */
       onlyWords: Words.default([]),
+      /**
+       * 「目前只打通了ERP和财务」「仅对接了MES」: words right before a join word (CapabilitiesFile `composite.words`) that confine
+       * the join to the systems it names, so the integration asked for is partly built.
+       */
+      onlyJoined: Words.default([]),
       /** 「准确率九成多」「效率提高了20%」: a figure right after one of these words is a result, not a share of the plant. */
       resultRates: Words.default([]),
       /**

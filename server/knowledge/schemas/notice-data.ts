@@ -106,6 +106,8 @@ export const RegionsFile = z
      * say no 县（市） recommends, as a 市辖区 does, so no county is filled in.
      */
     cityLevelWords: z.array(z.string().min(2)).default([]),
+    /** Words that say who recommends (「新乡市推荐」「市里报上去的」): the clause holding one names the recommender. */
+    recommendWords: z.array(z.string().min(1)).default([]),
     /**
      * Places of other provinces (their cities, and county-level places and districts often named
      * alone, 「昆山」「义乌」), by province: a question naming one is read as naming its province, so
