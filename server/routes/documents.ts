@@ -271,9 +271,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     };
     const conversionNote = (c: NonNullable<Suggestion['conversion']>, s: { raw: string; value: string | number; field: string }) => {
       if (c.complementOf) return fill(d.messages.complementConverted!, { from: c.complementOf, raw: s.raw, to: labels[`indicators.${s.field.split('.')[1]}`] ?? s.field, value: s.value });
-      // A factor below one reads better the other way round: 「24小时=1天」, not 「1小时=0.0417天」.
-      const back = 1 / c.factor;
-      const rate = c.factor < 1 && Number.isInteger(Number(back.toPrecision(12))) ? `${Number(back.toPrecision(12))}${c.unit}=1${c.to}` : `1${c.unit}=${c.factor}${c.to}`;
+      // A factor below one reads better the other way round: 「每天24小时」, not 「每小时0.0417天」.
+      const back = Number((1 / c.factor).toPrecision(12));
+      const rate = c.factor < 1 && Number.isInteger(back) ? `每${c.to}${back}${c.unit}` : `每${c.unit}${c.factor}${c.to}`;
       return fill(d.messages.unitConverted!, { raw: s.raw, unit: c.unit, rate, value: s.value, to: c.to });
     };
     // How a figure was converted is said in its note; the suggestion itself holds the form's figure.
