@@ -32,14 +32,15 @@ import { loadKnowledgeData } from '../../server/knowledge/load';
  * A wrong value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
 // [correct, wrong, missed] over the facts the round's documents state, measured before the branch's fixes (the same
-// documents read by the rules the branch started from), then after. Before: no 合格率 gave a 不良品率 and no cycle in
-// months or hours was read (12 missed); the two suppliers' letters greeting 尊敬的客户 / 尊敬的用户 offered the supplier's
-// name, founding year, head count and capital as the enterprise's (7 wrong), and so did the letter 致 the recorded
-// enterprise's 采购部.
-const MEASURED_BEFORE: [number, number, number] = [0, 0, 0];
-const MEASURED_AFTER: [number, number, number] = [0, 0, 0];
-const MEASURED_BEFORE_PDF: [number, number, number] = [0, 0, 0];
-const MEASURED_AFTER_PDF: [number, number, number] = [0, 0, 0];
+// documents read by the rules the branch started from), then after. One expectation was corrected after the first
+// reading: the 情况说明's 「成立于2010年」 is the founding year the interview asks. Before: no 合格率 gave a 不良品率 and no
+// cycle in months or hours was read (10 missed); the suppliers' letters greeting 尊敬的客户 / 尊敬的用户 under their own
+// letterhead offered the supplier's name, head count and capital as the enterprise's (6 wrong). Still missed: the audit
+// summary whose title line runs the enterprise's name into 「审计报告摘要」 does not give its name.
+const MEASURED_BEFORE: [number, number, number] = [51, 6, 11];
+const MEASURED_AFTER: [number, number, number] = [61, 0, 1];
+const MEASURED_BEFORE_PDF: [number, number, number] = [13, 0, 4];
+const MEASURED_AFTER_PDF: [number, number, number] = [17, 0, 0];
 
 /** An XLSX the test builds: each sheet a name and its rows; `merge` ranges merged on that sheet. */
 async function xlsx(sheets: { name: string; rows: (string | number)[][]; merge?: string[] }[]): Promise<Buffer> {
@@ -246,7 +247,7 @@ const fyStatement = () =>
     para(`${FY.name}（盖章）`),
     para('2023年3月15日'),
   ]);
-const FY_STATEMENT: RoundExpected = { name: FY.name, registeredCapital: 6800, employees: 740, 'rnd.staff': 46 };
+const FY_STATEMENT: RoundExpected = { name: FY.name, 'ent.foundedYear': '2010', registeredCapital: 6800, employees: 740, 'rnd.staff': 46 };
 
 // ——— 鹤壁华鑫电子科技有限公司 ———
 const HX = { name: '鹤壁华鑫电子科技有限公司', creditCode: valid('91410600MA40H5X9P'), address: '鹤壁市淇滨区电子信息产业园黄河路18号' };
