@@ -23,6 +23,12 @@ export interface Suggestion {
   workshop?: string;
   /** A figure read from one of a table's year columns: the year and the row it is from (「2023年」, 「合计」). */
   period?: { year: string; row: string };
+  /**
+   * The figure is converted from what the document prints, and the user is told how: from `unit` to the form's `to`
+   * by `factor` (「6」 个月 → 180 天, at 30 days a month), or, with `complementOf`, from the rate the field is the rest of
+   * (产品合格率 99.2% → 不良品率 0.8%).
+   */
+  conversion?: { unit: string; factor: number; to: string; complementOf?: string };
 }
 
 /**
@@ -580,8 +586,8 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
   return out;
 }
 
-/** A cell of an indicator table: a figure, with the percent or per-mille sign it may carry. */
-const INDICATOR_CELL = /^-?[\d,]*\.?\d+\s*[%％‰]?$/;
+/** A cell of an indicator table: a figure, with the percent or per-mille sign, or a unit of its row (「6个月」), it may carry. */
+const INDICATOR_CELL = /^(-?[\d,]*\.?\d+)\s*([^\d\s,.\-]*)$/;
 /** Tokens without a row of indicators after which an indicator table has ended. */
 const INDICATOR_GAP = 6;
 /** The unit a row label carries in its brackets: 「年产值（万元）」 → 「万元」. */
@@ -592,9 +598,10 @@ const LABEL_UNIT = /^(.+?)[（(]([^（()）]+)[)）]$/;
  * in a table whose columns are before and after it: the states 建设前 / 建设后 (改造前, 实施后 …), or two years under a
  * caption about the change (「改造前后主要指标对比」), the earlier year being before; a third year makes it a table of
  * years, not of a construction. Each row is an indicator the knowledge lists, its unit in its label's brackets, in a
- * 单位 column or on its cells (「1.8%」), converted to the form's unit; a row in a unit the knowledge does not list for
- * it (人均产值 in 万元/人/年), a 合格率, a column marked as a forecast (「建设后（预计）」) and cells after the two (a 提升比例)
- * are not read.
+ * 单位 column or on its cells (「1.8%」, 「6个月」), converted to the form's unit, each conversion said beside the figure;
+ * a row in a unit the knowledge does not list for it (人均产值 in 万元/人/年), a column marked as a forecast
+ * (「建设后（预计）」) and cells after the two (a 提升比例) are not read. A products' 合格率 is read as the 不良品率 it leaves
+ * (100% less it) only where the table gives no 不良品率 itself; a supplier's or a training's 合格率 is no indicator.
  */
 function indicatorTables(page: string, pageNo: number, file: string, docs: FormDrafting['documents']): Suggestion[] {
   const I = docs.indicators;
@@ -611,18 +618,22 @@ function indicatorTables(page: string, pageNo: number, file: string, docs: FormD
     return s && m[2] && markers.some((w) => m[2]!.includes(w)) ? 'planned' : s;
   };
   const units = new Set(I.rows.flatMap((r) => Object.keys(r.units)));
+  // The form's unit of a row: the one it converts by 1.
+  const formUnit = (row: (typeof I.rows)[number]) => Object.entries(row.units).find(([, f]) => f === 1)?.[0] ?? row.bare ?? '';
   const rowOf = (label: string) => {
     const l = squash(label).replace(/^[（(]?\d+[)）.、]|^其中[：:]/g, '');
     const u = LABEL_UNIT.exec(l);
     const name = rowLabel(u ? u[1]! : l);
     const row = I.rows.find((r) => r.labels.includes(name));
-    return row ? { row, unit: u?.[2] } : undefined;
+    if (row) return { row, unit: u?.[2] };
+    const rest = I.rows.find((r) => r.complement?.labels.includes(name));
+    return rest ? { row: rest, unit: u?.[2], complementOf: name } : undefined;
   };
   const out: Suggestion[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     let order: ('before' | 'after')[] | undefined;
     const [a, b] = [state(tokens[i]!), state(tokens[i + 1]!)];
-    if (a === 'planned' || b === 'planned') return out;
+    if (a === 'planned' || b === 'planned') break;
     if (a && b && a !== b) order = [a, b] as ('before' | 'after')[];
     const y1 = YEAR_HEAD.exec(squash(tokens[i]!))?.[1];
     const y2 = YEAR_HEAD.exec(squash(tokens[i + 1]!))?.[1];
@@ -636,7 +647,7 @@ function indicatorTables(page: string, pageNo: number, file: string, docs: FormD
       if (state(tokens[r]!) || /[。；]/.test(tokens[r]!)) break;
       // A narrow cell may wrap a long label over a token or two (「单位产值能耗（吨标」 「准煤/万元）」, 「车间人数」 「（人）」):
       // the longest run of tokens that names an indicator is its label.
-      let found: { row: (typeof I.rows)[number]; unit?: string } | undefined;
+      let found: ReturnType<typeof rowOf>;
       let k = r;
       for (let n = Math.min(3, tokens.length - r); n >= 1 && !found; n--) {
         found = rowOf(tokens.slice(r, r + n).join(''));
@@ -647,28 +658,36 @@ function indicatorTables(page: string, pageNo: number, file: string, docs: FormD
         gap++;
         continue;
       }
+      const row = found.row;
       let unit = found.unit;
       if (!unit && units.has(tokens[k] ?? '')) unit = tokens[k++]!;
-      const cells = tokens.slice(k, k + 2);
-      if (cells.length < 2 || !cells.every((c) => INDICATOR_CELL.test(c))) {
+      const cells = tokens.slice(k, k + 2).map((c) => INDICATOR_CELL.exec(c));
+      // A cell's own sign or unit must be one its row is printed in: 「96.5%」, 「6个月」, never 「6台」.
+      const signs = cells.map((c) => (c?.[2] ? c[2] : undefined));
+      if (cells.length < 2 || !cells.every((c) => c) || signs.some((s) => s !== undefined && row.units[s] === undefined)) {
         r = k;
         gap++;
         continue;
       }
-      const signs = cells.map((c) => /[%％‰]$/.exec(c)?.[0]);
-      unit ??= signs[0] ?? found.row.bare;
-      const factor = unit === undefined ? undefined : found.row.units[unit];
-      if (factor !== undefined && signs.every((s) => s === undefined || found!.row.units[s] === factor)) {
+      unit ??= signs[0] ?? row.bare;
+      const factor = unit === undefined ? undefined : row.units[unit];
+      if (factor !== undefined && signs.every((s) => s === undefined || row.units[s] === factor)) {
+        const to = formUnit(row);
         cells.forEach((c, n) => {
-          const v = Number(c.replace(/[,%％‰\s]/g, ''));
-          out.push({ field: `${found!.row.field}.${order![n]}`, value: Number((v * factor).toPrecision(12)), raw: c, source: { file, page: pageNo, snippet: tokens.slice(i, k + 2).join(' ') } });
+          const v = Number(c![1]!.replace(/,/g, '')) * factor;
+          // The rest of a rate is the share of the whole (100%) it leaves; a rate above the whole is no rate.
+          const value = found!.complementOf ? 100 - v : v;
+          if (found!.complementOf && (v < 0 || v > 100)) return;
+          const conversion = found!.complementOf ? { conversion: { unit: unit!, factor, to, complementOf: found!.complementOf } } : factor !== 1 ? { conversion: { unit: unit!, factor, to } } : {};
+          out.push({ field: `${row.field}.${order![n]}`, value: Number(value.toPrecision(12)), raw: c![0], source: { file, page: pageNo, snippet: tokens.slice(i, k + 2).join(' ') }, ...conversion });
         });
       }
       gap = 0;
       r = k + 2;
     }
   }
-  return out;
+  // A rate the table gives itself is read before the rest of another rate.
+  return [...out.filter((s) => !s.conversion?.complementOf), ...out.filter((s) => s.conversion?.complementOf && !out.some((o) => o.field === s.field && !o.conversion?.complementOf))];
 }
 
 /** A column of a table under a heading over two rows: the count it is (none the form asks for) and whether it is 建设后's. */
@@ -1456,14 +1475,38 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** A letter's salutation: a company's name alone before a colon in its first lines (「洛阳…有限公司：」, 「尊敬的…有限公司：」). */
+/**
+ * The company a letter is addressed to, as its 致 line or salutation names it: the name whole, or the name with the
+ * department or person it is for after it (「…有限公司采购部」, 「…有限公司张总」), which is still that company.
+ */
+function addressee(value: string): string | null {
+  const sq = squash(value);
+  const whole = companyName(sq);
+  if (whole) return whole;
+  const m = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂))(\p{Script=Han}{1,8})$/u.exec(sq);
+  return m && !/^(?:分公司|分厂)/u.test(m[2]!) ? m[1]! : null;
+}
+
+/** A letter's salutation: a company's name alone before a colon in its first lines (「洛阳…有限公司：」, 「尊敬的…有限公司采购部：」). */
 function salutation(rawPages: string[]): string | undefined {
   for (const line of lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES)) {
     const m = /^(?:尊敬的)?(.+?)[：:]$/u.exec(squash(line));
-    const n = m ? companyName(m[1]!) : null;
-    if (n && n === m![1]) return sameName(n);
+    const n = m ? addressee(m[1]!) : null;
+    if (n) return sameName(n);
   }
   return undefined;
+}
+
+/**
+ * Whether a letter's first lines greet its reader as a customer (「尊敬的客户：」, 「致：尊敬的用户」, 「各位客户：您好」): a
+ * supplier's circular to those it sells to, written by its letterhead's company, never by the reader.
+ */
+function greetsReader(rawPages: string[], docs: FormDrafting['documents']): boolean {
+  const words = docs.parties.readerSalutations;
+  if (!words.length) return false;
+  const alts = [...words].sort((a, b) => b.length - a.length).map(escaped).join('|');
+  const greeting = new RegExp(`^(?:致[：:]?)?(?:(?:尊敬|亲爱)的(?:${alts})(?:们)?(?:[：:，,！!]|$)|(?:${alts})(?:们)?[：:])`, 'u');
+  return lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES).some((l) => greeting.test(squash(l)));
 }
 
 /** Whether the document is a contract between its parties (its title lines name 合同, 协议 …), either of whom may keep it. */
@@ -1502,9 +1545,10 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
       for (const line of lines(page).flatMap((l) => l.split(secondParty(docs)))) {
         // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
         const m = role.exec(line);
-        const n = m ? companyName(m[3]!.split(' ')[0]!) : null;
-        if (!n) continue;
-        const side = sideOf(m![1]!, m![2], docs);
+        // A letter's 致 line may name the department or person it is for after the company (「致：…有限公司采购部」).
+        const side = m ? sideOf(m[1]!, m[2], docs) : undefined;
+        const n = m ? (side === 'addressed' ? addressee(m[3]!.split(' ')[0]!) : companyName(m[3]!.split(' ')[0]!)) : null;
+        if (!n || !side) continue;
         (side === 'own' ? own : side === 'other' ? others : addressed).add(sameName(n));
         if (side !== 'addressed' && m![2] !== undefined && docs.parties.self.includes(m![2])) self = side;
       }
@@ -1522,7 +1566,7 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (flipped) [own, others] = [others, own];
   const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : []), ...(signer ? [signer] : [])])];
   // A letterhead, or a sign-off, of a company not on the applicant's side is the writer's (a vendor's report on its 用户单位).
-  const toReader = docs.parties.reader.some((w) => rawPages.some((p) => squash(p).includes(w)));
+  const toReader = docs.parties.reader.some((w) => rawPages.some((p) => squash(p).includes(w))) || greetsReader(rawPages, docs);
   // A quotation, a report or a letter to its customer (「客户名称：…」, 「贵司」) whose one other side is named by its role
   // (「报价单位：…」) was written by that side, letterhead or none.
   const issuer = own.size && !contract && others.size === 1 && (issuedKind(rawPages, docs) !== undefined || toReader) ? [...others][0] : undefined;
@@ -1545,6 +1589,8 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (signer && !signerOwn && !own.size && (recorded ? !same(signer) : toReader || addressed.size > 0))
     return { ...result(), issuedBy: { company: signer, kind: issuedKind(rawPages, docs) ?? '' } };
   if (!signerOwn && !own.size && !head && (addressed.size > 0 || toReader)) return { ...result(), letter: addressed.size ? { to: [...addressed][0]! } : {} };
+  // A letter to its reader (贵司, 「尊敬的客户：」) under a company's letterhead, signed by no one, is the letterhead's.
+  if (head && !signer && !own.size && toReader && (!recorded || !same(head))) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
   // A letter or a certificate signed, or headed, by one company that names another in its sentences (「兹证明…有限公司
   // 自2019年起向我公司采购」) is one company's account of its dealings with the other: its 「我公司」 is the writer. Where
   // the enterprise is recorded, the writer being another company makes it that company's; before, either may be the

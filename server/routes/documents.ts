@@ -9,7 +9,7 @@ import { applyDocumentAnswer, documentAnswerValue } from '../documents/answers';
 import { AnswerValue } from '../schemas/interview';
 import { detectKind, DocumentError, type DocumentKind } from '../documents/detect';
 import { parseDocument } from '../documents/parse';
-import { companiesIn, extractByRules, documentPlan, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, plannedYear, withoutOtherParties, verifySuggestion, type FormWorkshops, type NamedCompanies } from '../documents/extract';
+import { companiesIn, extractByRules, documentPlan, otherCompanyIn, partiesOf, placeWorkshops, plannedColumns, plannedYear, withoutOtherParties, verifySuggestion, type FormWorkshops, type NamedCompanies, type Suggestion } from '../documents/extract';
 import { fill } from '../engine/kb';
 import { listDocuments, readDocument, readDocumentFile, saveDocument, updateDocument, type StoredDocument } from '../documents/store';
 import { docxPageTexts, placeOnPages } from '../documents/pages';
@@ -259,14 +259,25 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // A round figure says so beside its value: accepted as offered it is recorded as round, and the form asks for the exact one.
     // A workshop's figure placed on the form's only workshop, which has no name yet, says which workshop the document names.
     // A figure from one of a table's year columns says which year and row it is: the user checks it is the latest count.
-    const roundNote = (s: { approximate?: true; raw: string; workshop?: string; period?: { year: string; row: string } }) => {
+    // A figure converted from the document's unit, or from the rate it is the rest of, says how: the user accepts the
+    // form's figure knowing what the document printed.
+    const roundNote = (s: Pick<Suggestion, 'approximate' | 'raw' | 'workshop' | 'period' | 'conversion' | 'value' | 'field'>) => {
       const notes = [
         ...(s.approximate ? [fill(d.messages.approximate!, { said: s.raw })] : s.workshop ? [fill(d.messages.workshopNamed!, { workshop: s.workshop })] : []),
         ...(s.period ? [fill(d.messages.yearColumn!, s.period)] : []),
+        ...(s.conversion ? [conversionNote(s.conversion, s)] : []),
       ];
       return notes.length ? { note: notes.join('') } : {};
     };
-    const suggestions = placed.map((s) => ({ ...s, label: label(s), ...answerOf(s.field, s.value), ...roundNote(s) }));
+    const conversionNote = (c: NonNullable<Suggestion['conversion']>, s: { raw: string; value: string | number; field: string }) => {
+      if (c.complementOf) return fill(d.messages.complementConverted!, { from: c.complementOf, raw: s.raw, to: labels[`indicators.${s.field.split('.')[1]}`] ?? s.field, value: s.value });
+      // A factor below one reads better the other way round: 「每天24小时」, not 「每小时0.0417天」.
+      const back = Number((1 / c.factor).toPrecision(12));
+      const rate = c.factor < 1 && Number.isInteger(back) ? `每${c.to}${back}${c.unit}` : `每${c.unit}${c.factor}${c.to}`;
+      return fill(d.messages.unitConverted!, { raw: s.raw, unit: c.unit, rate, value: s.value, to: c.to });
+    };
+    // How a figure was converted is said in its note; the suggestion itself holds the form's figure.
+    const suggestions = placed.map(({ conversion, ...s }) => ({ ...s, label: label(s), ...answerOf(s.field, s.value), ...roundNote({ ...s, conversion }) }));
     const pageCount = laidOut ? laidOut.length : null;
     const quoted = (names: string[]) => names.map((p) => `“${p}”`).join('和');
     // Why a document gave nothing (between companies, or issued by another), or what of it was passed over (its supplier's lines).

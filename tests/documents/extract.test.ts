@@ -132,11 +132,13 @@ describe('offline reading of financial statements', () => {
     });
   });
 
+  // What this asserts is the row read, not how fast: the reading takes seconds alone and several times that on a machine
+  // shared with other runs, so the test is given the time a loaded machine needs rather than the suite's default.
   it('finds a row after twenty thousand others', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `其他项目${i} 1,000.00 2,000.00`).join('\n');
     const page = `利润表 2022年度 单位：元\n项目 本期金额 上期金额\n${rows}\n营业收入 860,000,000.00 765,000,000.00`;
     expect(read(page)).toEqual({ 'finance.2022.revenue': 86000, 'finance.2021.revenue': 76500 });
-  });
+  }, 300_000);
 
   it('gives no year to 本期/上期 figures of a part-year statement, or of a page that names no year', () => {
     expect(read('利润表\n2023年1-6月\n单位：元\n项目 本期金额 上期金额\n营业收入 430,000,000.00 380,000,000.00')).toEqual({});

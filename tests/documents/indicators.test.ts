@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { partiesOf } from '../../server/documents/extract';
+import { extractByRules, partiesOf } from '../../server/documents/extract';
 import { parseDocument } from '../../server/documents/parse';
 import { docs, readPages } from './layouts';
 
@@ -81,9 +81,15 @@ describe('indicator tables', () => {
       ['two years compared in a table of economic benefits are two years, not a construction', ['主要经济效益指标对比', '指标 2021年 2022年', '车间人数（人） 150 140'].join('\n')],
       ['a forecast 建设后 is a target', ['指标 建设前 建设后（预计）', '车间人数（人） 180 120', '产品不良品率（%） 2.0 0.8'].join('\n')],
       [
-        'a 合格率, 人均产值 per year and 综合能耗 in tonnes are not the form\'s indicators',
-        ['指标 建设前 建设后', '产品合格率（%） 97.5 99.2', '人均产值（万元/人/年） 95 168', '综合能耗（吨标准煤） 5200 4300'].join('\n'),
+        '人均产值 per year and 综合能耗 in tonnes are not the form\'s indicators',
+        ['指标 建设前 建设后', '人均产值（万元/人/年） 95 168', '综合能耗（吨标准煤） 5200 4300'].join('\n'),
       ],
+      [
+        'a 合格率 of suppliers, of training or of incoming material is no product\'s and leaves no 不良品率',
+        ['指标 建设前 建设后', '供应商合格率（%） 92.0 97.5', '人员培训合格率（%） 88 99', '来料检验合格率 95.5% 98.6%'].join('\n'),
+      ],
+      ['a 合格率 above the whole is no rate', ['指标 建设前 建设后', '产品合格率（%） 965 992'].join('\n')],
+      ['a cycle whose cells carry a unit it is never printed in (台) is not read', ['指标 建设前 建设后', '产品研制周期 6台 4台'].join('\n')],
       ['a row whose unit is not printed and not implied (产值) is not guessed', ['指标 建设前 建设后', '产值 15600 21800'].join('\n')],
       ['a development plan\'s before and after are targets', ['公司智能化改造三年规划', '指标 建设前 建设后', '车间人数（人） 180 120'].join('\n')],
     ];
@@ -91,6 +97,37 @@ describe('indicator tables', () => {
       it(what, () => {
         expect(ind(readPages(page))).toEqual({});
       });
+  });
+
+  it('a products\' 合格率 gives the 不良品率 it leaves (100% less it), and says it was converted', () => {
+    for (const [label, before, after, expected] of [
+      ['产品合格率（%）', '96.5', '99.2', [3.5, 0.8]],
+      ['产品一次合格率', '97.8%', '99.35%', [2.2, 0.65]],
+      ['良品率（%）', '95', '98.6', [5, 1.4]],
+      ['一次交检合格率（‰）', '982', '996', [1.8, 0.4]],
+    ] as const) {
+      const page = ['包装车间改造前后指标', '指标 改造前 改造后', `${label} ${before} ${after}`, '车间人数（人） 120 80'].join('\n');
+      expect(ind(readPages(page)), label).toEqual({ 'ind.defectRate.before': expected[0], 'ind.defectRate.after': expected[1], 'ind.headcount.before': 120, 'ind.headcount.after': 80 });
+      const s = extractByRules([page], 'x', docs).find((x) => x.field === 'ind.defectRate.after')!;
+      expect(s.conversion, 'the suggestion carries how it was converted, for its note').toMatchObject({ complementOf: label.replace(/（.*$/, '') });
+    }
+  });
+
+  it('a table that gives both 不良品率 and 合格率 is read by its 不良品率, whichever row comes first', () => {
+    const got = readPages(['指标 实施前 实施后', '产品合格率（%） 97.0 99.0', '产品不良率（%） 2.6 0.7'].join('\n'));
+    expect(ind(got)).toEqual({ 'ind.defectRate.before': 2.6, 'ind.defectRate.after': 0.7 });
+  });
+
+  it('a cycle in months, years or hours is converted to days, by the factor stated, on its label, in a 单位 column or on its cells', () => {
+    const read = (row: string) => ind(readPages(['指标 建设前 建设后', row].join('\n')));
+    expect(read('新产品研发周期（月） 6 4')).toEqual({ 'ind.upgradeCycle.before': 180, 'ind.upgradeCycle.after': 120 });
+    expect(read('产品研制周期 18个月 10个月')).toEqual({ 'ind.upgradeCycle.before': 540, 'ind.upgradeCycle.after': 300 });
+    expect(read('升级周期 年 2 1.5')).toEqual({ 'ind.upgradeCycle.before': 730, 'ind.upgradeCycle.after': 547.5 });
+    expect(read('产品升级周期（小时） 36 12')).toEqual({ 'ind.upgradeCycle.before': 1.5, 'ind.upgradeCycle.after': 0.5 });
+    const s = extractByRules([['指标 建设前 建设后', '新产品研发周期（月） 6 4'].join('\n')], 'x', docs).find((x) => x.field === 'ind.upgradeCycle.before')!;
+    expect(s.conversion, 'the factor is kept for the note').toEqual({ unit: '月', factor: 30, to: '天' });
+    const days = extractByRules([['指标 建设前 建设后', '产品研制周期（天） 90 60'].join('\n')], 'x', docs).find((x) => x.field === 'ind.upgradeCycle.before')!;
+    expect(days.conversion, 'a figure in the form\'s own unit is not converted').toBeUndefined();
   });
 
   it('an equipment table under the same headings still gives the equipment counts and no indicator', () => {
@@ -131,6 +168,44 @@ describe('whose a sheet or a letter is', () => {
     expect(partiesOf(proof, docs).unsure).toContain('双汇食品销售有限公司');
     const toReader = ownLetter('关于设备交付的说明', '感谢贵司选用我公司设备，漯河丰禾食品有限公司的订单已交付。', '郑州鼎力食品机械有限公司');
     expect(partiesOf(toReader, docs).ownWriter).toBeUndefined();
+  });
+
+  // A supplier's letter under its own letterhead and sign-off, written to its customer: its 「我公司」 is the supplier.
+  const supplierLetter = (greeting: string, supplier = '许昌远航智能装备有限公司', signed = true) => [
+    [supplier, greeting, '我公司成立于2009年，注册资本6000万元，现有员工420人，专业从事自动化生产线集成。', '特此函告。', ...(signed ? [`${supplier}（盖章）`, '2023年2月20日'] : ['2023年2月20日'])].join('\n'),
+  ];
+
+  it('a supplier\'s letter to a customer greeted as such (尊敬的客户, 各位用户) is the supplier\'s, before and after the enterprise is recorded', () => {
+    for (const greeting of ['尊敬的客户：', '尊敬的用户：您好！', '致：尊敬的合作伙伴', '各位客户：', '亲爱的客户朋友们：']) {
+      const pages = supplierLetter(greeting);
+      for (const mine of [{}, { name: '平顶山瑞丰机械有限公司' }]) {
+        const p = partiesOf(pages, docs, mine);
+        expect(p.issuedBy?.company, `${greeting} ${JSON.stringify(mine)}`).toBe('许昌远航智能装备有限公司');
+        expect(p.ownWriter, greeting).toBeUndefined();
+      }
+      expect(readPages(...pages), 'nothing is offered, least of all its name as the enterprise\'s').toEqual({});
+    }
+    expect(partiesOf(supplierLetter('尊敬的客户：', '许昌远航智能装备有限公司', false), docs).issuedBy?.company, 'a letterhead without a sign-off is the writer too').toBe('许昌远航智能装备有限公司');
+  });
+
+  it('a letter 致 a company\'s department or person is to that company, and names neither as the enterprise', () => {
+    for (const to of ['致：平顶山瑞丰机械有限公司采购部', '致：平顶山瑞丰机械有限公司王总', '平顶山瑞丰机械有限公司设备部：', '尊敬的平顶山瑞丰机械有限公司领导：']) {
+      const pages = supplierLetter(to);
+      expect(partiesOf(pages, docs).between, to).toEqual(expect.arrayContaining(['平顶山瑞丰机械有限公司', '许昌远航智能装备有限公司']));
+      expect(readPages(...pages), to).toEqual({});
+    }
+  });
+
+  it('near misses: the enterprise\'s own letter to the authorities or greeting no customer is still its own; a branch is no department', () => {
+    for (const greeting of ['河南省工业和信息化厅：', '致：平顶山市工业和信息化局', '尊敬的评审专家：']) {
+      const pages = supplierLetter(greeting, '平顶山瑞丰机械有限公司');
+      expect(partiesOf(pages, docs).issuedBy, greeting).toBeUndefined();
+      expect(readPages(...pages), greeting).toMatchObject({ name: '平顶山瑞丰机械有限公司', employees: 420, registeredCapital: 6000 });
+    }
+    // A sentence about customers (「为客户提供」) greets no one.
+    const own = [['平顶山瑞丰机械有限公司', '关于公司基本情况的说明', '我公司成立于2009年，现有员工420人，为客户提供定制化服务。', '平顶山瑞丰机械有限公司（盖章）', '2023年2月20日'].join('\n')];
+    expect(partiesOf(own, docs).issuedBy).toBeUndefined();
+    expect(readPages(...own)).toMatchObject({ name: '平顶山瑞丰机械有限公司', employees: 420 });
   });
 
   it('a letter signed at its foot only, or with a letterhead of another company than the signer, still asks which company is the enterprise', () => {

@@ -682,6 +682,10 @@ export const FormDrafting = z.object({
      * before. Each row is one of `rows`: the form's field without its .before/.after, the row labels that name it, and
      * the units it may be printed in with the factor to the form's unit (亿元 → 10000 万元); a row in a unit it does not
      * list (人均产值 in 万元/人/年, 能耗 in 吨标准煤 alone) is not read, and `bare` is the unit of a row that prints none.
+     * A factor that is a convention rather than an identity (a month as 30 days) is stated to the user beside the
+     * figure, as every conversion is. `complement` rows are the share of the whole the field is the rest of: a 产品合格率
+     * of 99.2% is a 不良品率 of 0.8%, read only where the document gives no 不良品率 itself; its `labels` name the
+     * products' rate only (产品合格率, 良品率, 一次合格率), never a supplier's or a training's.
      */
     indicators: z
       .object({
@@ -691,6 +695,7 @@ export const FormDrafting = z.object({
             labels: z.array(z.string().min(1)).min(1),
             units: z.record(z.string().min(1), z.number().positive()),
             bare: z.string().min(1).optional(),
+            complement: z.object({ labels: z.array(z.string().min(1)).min(1) }).optional(),
           }),
         ),
         yearCaptions: z.array(z.string().min(1)).default([]),
@@ -715,7 +720,8 @@ export const FormDrafting = z.object({
      * letterhead company's, never the enterprise's. A document whose title names one of `contracts` (合同, 协议) is kept
      * by either party: which side is the enterprise is read from its recorded name, or from a role's bracket naming one
      * of `self` (「乙方（我方）」). `signOff` labels and seals stand beside the company a document is signed by
-     * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to. `letterKinds` are the
+     * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to, as a salutation to
+     * one of `readerSalutations` does (「尊敬的客户：」): the letter is written to a customer, not by one. `letterKinds` are the
      * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer; `attestations` (证明) titles and
      * `attestationLeads` (兹证明) words of one a company writes of another, never the enterprise's own account of itself
      * even under one company's letterhead and seal; and `mentionLeads` the words that
@@ -731,13 +737,14 @@ export const FormDrafting = z.object({
         self: z.array(z.string().min(1)).default([]),
         signOff: z.array(z.string().min(1)).default([]),
         reader: z.array(z.string().min(1)).default([]),
+        readerSalutations: z.array(z.string().min(1)).default([]),
         letterKinds: z.array(z.string().min(1)).default([]),
         attestations: z.array(z.string().min(1)).default([]),
         attestationLeads: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
