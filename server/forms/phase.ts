@@ -12,7 +12,7 @@ import { arabicDate, parseDate } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
 export { parseDate };
-import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
+import { DETAIL_PREFIX, equipmentCountsOf, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { capabilitiesAffirmed, checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, noticeYear, type FormsKnowledge } from './knowledge';
@@ -636,6 +636,17 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   // The interview's own words of a capability in place (「MES覆盖两个车间」), for the cells that ask about it.
   const details = Object.entries(answers).flatMap(([id, v]) => (id.startsWith(`${DETAIL_PREFIX}cap.`) && typeof v === 'string' && v.trim() ? [[id.slice(DETAIL_PREFIX.length + 4), v.trim()] as const] : []));
   if (details.length) facts.capabilityDetails = Object.fromEntries(details);
+  // The counts said for a ratio of the interview (「全厂260台设备，联网221台」) are facts of their own, not only the ratio read from them.
+  for (const q of ['metric.networkedRatio', 'metric.automationRatio']) {
+    const said = answers[`${DETAIL_PREFIX}${q}`];
+    const counts = typeof said === 'string' && kb.interview ? equipmentCountsOf(kb.interview.vocabulary, said) : undefined;
+    // Counts that no longer give the ratio recorded (changed since, in another reply) are not the enterprise's last word.
+    const part = q === 'metric.networkedRatio' ? counts?.networked : counts?.automated;
+    const whole = q === 'metric.networkedRatio' ? counts?.automated ?? counts?.total : counts?.total;
+    const v = answers[q];
+    const gives = part !== undefined && whole !== undefined && whole > 0 && typeof v === 'number' && Math.abs((part / whole) * 100 - v) < 1;
+    if (counts && gives && !facts.unitEquipment) facts.unitEquipment = { ...counts, said: said as string };
+  }
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
