@@ -413,6 +413,12 @@ export class Conversation {
           const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
           next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
         }
+        // 「是，去年评上了国家级绿色工厂」: the words beside the yes to the 节能减排 question are kept, for the titles they name.
+        if (!item.extra && item.questionId === 'ent.greenPriority' && own) {
+          const detail = item.value === true ? detailOf(data, split?.head ?? msg.text) : undefined;
+          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
+          next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+        }
         // 「全厂260台设备，联网221台」: the counts a ratio was given as are kept as typed, for the form to state them with the
         // share they give; a ratio given again without counts drops them, as they may no longer hold.
         if (!item.extra && item.questionId.startsWith('metric.') && own) {

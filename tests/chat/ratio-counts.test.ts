@@ -32,3 +32,11 @@ describe('a ratio given as counts', () => {
     expect(answers['detail.metric.networkedRatio']).toBeUndefined();
   }, 120_000);
 });
+
+describe('a title said beside the 节能减排 yes', () => {
+  it('keeps the words beside the yes', async () => {
+    const answers = await reply(discreteFactory, 'ent.greenPriority', ['是的，前年评上了国家级绿色工厂']);
+    expect(answers['ent.greenPriority']).toBe(true);
+    expect(answers['detail.ent.greenPriority']).toBe('前年评上了国家级绿色工厂');
+  }, 120_000);
+});

@@ -801,6 +801,11 @@ export const FormDrafting = z.object({
      */
     networkedOfAll: z.object({ clause: z.string().min(1), text: z.string().min(1) }).optional(),
   }),
+  /**
+   * Titles an interview reply names beside its yes (「去年评上了国家级绿色工厂」 to the 节能减排 question): the words of a
+   * title, and the verbs that say it is held; the title as said after its verb is listed among the honours.
+   */
+  interviewTitles: z.object({ titles: z.array(z.string().min(1)), verbs: z.array(z.string().min(1)) }).optional(),
   /** User-facing wording of the export (PDF available or how to make one), and of the figure years an enterprise did not yet exist in. */
   messages: z.object({
     pdfUnavailable: z.string(),
