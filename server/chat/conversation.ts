@@ -9,7 +9,7 @@ import { withCategory, type CategoryRequest } from '../engine/category-request';
 import { assessmentChanges } from './assessment-changes';
 import { chunkText, phrases } from './phrases';
 import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
-import { DETAIL_PREFIX, detailOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
+import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
 import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
@@ -407,6 +407,19 @@ export class Conversation {
           const detail = own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined;
           const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
           next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+        }
+        // 「是，去年评上了国家级绿色工厂」: the words beside the yes to the 节能减排 question are kept, for the titles they name.
+        if (!item.extra && item.questionId === 'ent.greenPriority' && own) {
+          const detail = item.value === true ? detailOf(data, split?.head ?? msg.text) : undefined;
+          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
+          next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+        }
+        // 「全厂260台设备，联网221台」: the counts a ratio was given as are kept as typed, for the form to state them with the
+        // share they give; a ratio given again without counts drops them, as they may no longer hold.
+        if (!item.extra && item.questionId.startsWith('metric.') && own) {
+          const counted = equipmentCountsOf(data.interview.vocabulary, split?.head ?? msg.text) ? (split?.head ?? msg.text).trim().slice(0, 200) : undefined;
+          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
+          next = Object.freeze(counted ? { ...rest, [DETAIL_PREFIX + item.questionId]: counted } : rest);
         }
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.

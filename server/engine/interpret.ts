@@ -207,6 +207,48 @@ function ratioOf(t: string, found: Quantity[]): { value: number; unit: string; a
 }
 const COUNT_UNITS = new Set(['台', '套', '台套', '个', '条', '家', '项']);
 
+/** The equipment counts a reply about a ratio gives, each by what it counts, and the unit they are of where the reply names it. */
+export interface EquipmentCounts {
+  scope?: 'factory' | 'workshop';
+  total?: number;
+  automated?: number;
+  networked?: number;
+}
+
+/**
+ * 「全厂260台设备，联网221台」, 「自动化设备120台，其中联网100台」, 「110台里有84台联上网了」: the counts a ratio's reply gives,
+ * each named by the words beside it (VocabularyFile `metricSubjects`: 联网 counts the networked ones, 自动化 the automated;
+ * a count named by neither is all the equipment), and the unit they count (`unitScopes`: 全厂 is the factory, 车间 a
+ * workshop). The counts are facts the form states; the ratio read from them is only their quotient. A round count
+ * (「大概260台」), two counts of one kind, or a count neither word nor place can name, gives none.
+ */
+export function equipmentCountsOf(vocabulary: { metricSubjects?: Record<string, string[]>; unitScopes?: { factory: string[]; workshop: string[] } }, rawText: string): EquipmentCounts | undefined {
+  const t = normalise(rawText.slice(0, 200)).text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const found = findQuantities(t).filter((q) => q.unit !== '%');
+  if (found.length < 2 || found.length > 3 || found.some((q) => q.approx || !q.unit || !COUNT_UNITS.has(q.unit))) return undefined;
+  const subjects = vocabulary.metricSubjects ?? {};
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const out: EquipmentCounts = {};
+  for (const [i, q] of found.entries()) {
+    // The words before a count since the last break (punctuation, 里, 其中), and the words after it up to the next one.
+    const prevEnd = i ? found[i - 1]!.index + found[i - 1]!.text.length : 0;
+    const before = t.slice(prevEnd, q.index).split(/[，,。；;、]|其中|里|中/u).pop() ?? '';
+    const after = t.slice(q.index + q.text.length, found[i + 1]?.index ?? t.length).split(/[，,。；;、]|其中|里|中|有/u)[0] ?? '';
+    const near = before + after;
+    const kind = has(subjects['metric.networkedRatio'], near) ? 'networked' : has(subjects['metric.automationRatio'], near) ? 'automated' : 'total';
+    if (out[kind] !== undefined) return undefined;
+    out[kind] = q.value;
+  }
+  const counted = Object.values(out);
+  if (counted.length < 2) return undefined;
+  // A part larger than its whole is no count of the same equipment.
+  if ((out.networked ?? 0) > (out.automated ?? out.total ?? Infinity) || (out.automated ?? 0) > (out.total ?? Infinity)) return undefined;
+  const scopes = vocabulary.unitScopes;
+  const factory = has(scopes?.factory, t);
+  const workshop = has(scopes?.workshop, t);
+  return { ...out, ...(factory !== workshop ? { scope: factory ? ('factory' as const) : ('workshop' as const) } : {}) };
+}
+
 /**
  * 「六十来个点，采了四十多」: points counted (个点) beside a second count is a part of a whole, not a rate in
  * percentage points as 「90来个点」 alone is. The second count may be a bare numeral (四十多). Approximate

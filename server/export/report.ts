@@ -30,7 +30,7 @@ export function buildGapReport(
   drafting: FormDrafting,
   spec: FormSpec | null,
   assessment: Assessment,
-  opts: { company?: string; checklist?: ChecklistItem[]; state?: ChecklistState; financeWarnings?: GapReport['financeWarnings'] },
+  opts: { company?: string; checklist?: ChecklistItem[]; state?: ChecklistState; financeWarnings?: GapReport['financeWarnings']; notes?: GapReport['notes'] },
 ): GapReport {
   const r = drafting.report;
   const capName = (c: CapabilityId) => drafting.capabilities[c]?.name ?? c;
@@ -61,7 +61,7 @@ export function buildGapReport(
     },
     conditions: assessment.conditions.map((c) => ({ clause: c.clause, title: c.title, status: r.status[c.status], advice: c.advice })),
     plan,
-    notes: assessment.notes,
+    notes: [...assessment.notes, ...(opts.notes ?? [])],
     financeWarnings: opts.financeWarnings ?? null,
     materials: (opts.checklist ?? []).map((i) => {
       const s = opts.state?.items[i.id];

@@ -145,14 +145,26 @@ export function typedWithoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: 
   const clauseWords = new Set(h.clauses.map(bare));
   const figure = new RegExp(`(?:${[...h.words].sort((a, b) => b.length - a.length).map(escape).join('|')})[有占是达为了在]{0,2}[\\d一二两三四五六七八九十百半几]`, 'u');
   const guesses: string[] = [];
+  const claim = h.claims.length ? new RegExp(h.claims.join('|'), 'gu') : null;
+  // A doubt inside quotation marks, or after a word that introduces a rule in its clause, quotes the rule.
+  const doubted = (c: string) =>
+    !!claim &&
+    [...c.matchAll(claim)].some((m) => {
+      const before = c.slice(0, m.index);
+      const quoted = (before.match(/[“「『]/gu) ?? []).length > (before.match(/[”」』]/gu) ?? []).length || (before.match(/"/gu) ?? []).length % 2 === 1;
+      return !quoted && !h.rules.some((r) => before.includes(r));
+    });
   const parts = said.split(/(?<=[，,。；;！!？?\n])/u).flatMap((c) => {
     if (clauseWords.has(bare(c)) || (bare(c) === '' && /[吧呢]/u.test(c))) return [];
+    const body = c.replace(/[，,。；;！!？?\n\s]+$/u, '');
+    const saidAs = body.trim().replace(/[吧呢啊呀哈嘛]+$/u, '');
     if (h.figureAsk && figure.test(c)) {
-      const body = c.replace(/[，,。；;！!？?\n\s]+$/u, '');
-      const ask = `〔请补充：${fill(h.figureAsk, { said: body.trim().replace(/[吧呢啊呀哈嘛]+$/u, '') })}〕`;
+      const ask = `〔请补充：${fill(h.figureAsk, { said: saidAs })}〕`;
       guesses.push(ask);
       return [ask + c.slice(body.length)];
     }
+    // 「应该有MES在用」: a clause said in doubt is no claim to sign; it is asked to be confirmed in its place.
+    if (h.claimAsk && doubted(c)) return [`〔请补充：${fill(h.claimAsk, { said: saidAs })}〕${c.slice(body.length)}`];
     return [c];
   });
   const text = parts.join('').replace(/[，,；;\s]+$/u, '').trim();

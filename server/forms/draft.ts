@@ -868,8 +868,40 @@ function equipmentSentences(ctx: Ctx, i: number, which: 'equipment' | 'network',
   return allowUnitMetric ? unitMetric(ctx, which === 'equipment' ? 'automationRatio' : 'networkedRatio') : null;
 }
 
+/**
+ * The equipment counts the interview gave for the unit applying (「全厂260台设备，联网221台」), with the share they give. A
+ * share over all the equipment is said to be one, as the notice's 设备联网率 (三(一)3) counts the networked ones among the
+ * automated: the counts stand, and the automated count the rate needs is asked for. Counts said of another unit (a
+ * workshop's in a factory's form, the factory's in a workshop's) are never stated as this unit's.
+ */
+function unitCounts(ctx: Ctx, key: 'automationRatio' | 'networkedRatio'): Filled | null | 'otherUnit' {
+  const e = ctx.facts.unitEquipment;
+  if (!e) return null;
+  const own = ctx.category === 'smartWorkshop' ? 'workshop' : 'factory';
+  if (e.scope && e.scope !== own) return 'otherUnit';
+  const unit: Piece = { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] };
+  const count = (k: 'total' | 'automated' | 'networked') => numPiece(e[k], `form.unitEquipment.${k}`);
+  const share = (part: 'automated' | 'networked', whole: 'total' | 'automated'): Piece | null => {
+    const s = sharePercent(e[part]!, e[whole]!, '');
+    return s && { text: s.display, numbers: [{ value: s.display, source: `computed:share(form.unitEquipment.${part},form.unitEquipment.${whole})`, formula: s.formula }] };
+  };
+  if (key === 'automationRatio' && e.automated !== undefined && e.total !== undefined)
+    return fill(ctx, named(ctx, 'unitEquipment'), { unit, eqTotal: count('total'), eqAuto: count('automated'), autoRatio: share('automated', 'total') });
+  if (key === 'networkedRatio' && e.networked !== undefined && e.automated !== undefined)
+    return fill(ctx, named(ctx, 'unitNetwork'), { unit, eqAuto: count('automated'), eqNet: count('networked'), netRatio: share('networked', 'automated') });
+  if (key === 'networkedRatio' && e.networked !== undefined && e.total !== undefined)
+    return fill(ctx, named(ctx, 'unitNetworkOfAll'), { unit, eqTotal: count('total'), eqNet: count('networked'), netShare: share('networked', 'total'), eqAuto: { missing: `${unit.text}${label(ctx, 'workshops.automatedEquipment')}` } });
+  return null;
+}
+
 /** A metric the enterprise gave in the assessment, which is about the whole unit applying (车间 or 工厂). */
 function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataCollectionRate'): Filled | null {
+  // The counts the metric was given as are stated with their share; a metric said of another unit is not this one's.
+  const counted = key === 'dataCollectionRate' ? null : unitCounts(ctx, key);
+  if (counted === 'otherUnit') return null;
+  if (counted) return counted;
+  // A metric read from counts the unit counts do not state (the share over all equipment) is not the notice's rate.
+  if (key === 'networkedRatio' && ctx.facts.unitEquipment) return null;
   const v = ctx.profile.metrics?.[key];
   if (v === undefined) {
     // A ratio answered as a round figure is not stated on the signed form, but it was answered: the request

@@ -340,8 +340,12 @@ export function factoryRatioConflicts(f: FormFacts, metrics: Metrics | undefined
       if (stated < low - tol || stated > high + tol)
         out.push({ id, stated, source, parts: parts.map(({ unit, display }) => ({ unit, display })), ...(sumC ? { sum: { part: sumPart, whole: sumWhole, display: sumC.display } } : {}) });
     };
+    // A metric the interview read from counts over another base (联网 over all the equipment), or of one workshop, is
+    // not the factory's ratio: the draft states those counts as they are, and nothing is compared.
+    const e = f.unitEquipment;
+    const otherBase = e && (e.scope === 'workshop' || (id === 'networked' && e.networked !== undefined && e.automated === undefined));
     const m = metrics?.[METRIC[id]];
-    if (m !== undefined && m <= 100) check(m, 'assessment');
+    if (m !== undefined && m <= 100 && !otherBase) check(m, 'assessment');
     // A figure a factory cell gives for one workshop or line (「钣金车间联网率95%」) is that part's, not the whole's.
     const whole = Object.values(f.elements ?? {}).join('\n');
     for (const s of statedRatios(whole, r.words)) {
@@ -760,3 +764,20 @@ export function checkFacts(profile: Pick<DraftProfile, 'enterprise' | 'form'> & 
       flags.push({ field: a.fact, severity: 'warning', message: fill(approx, { label: a.label ?? form?.labels?.[a.fact] ?? a.fact, said: a.said }) });
   return flags;
 }
+
+/**
+ * The note that says the interview's 设备联网率 was read from counts over all the equipment, not over the automated
+ * ones as the notice counts it (三(一)3), with the counts: the report states the recorded figure, the 申报书 the
+ * notice's, and a reader sees why they differ. None where the counts are of the notice's base or no counts were said.
+ */
+export function networkedBasisNote(
+  f: FormFacts,
+  metrics: Metrics | undefined,
+  wording: { clause: string; text: string } | undefined,
+): { clause: string; text: string } | null {
+  const e = f.unitEquipment;
+  const m = metrics?.networkedRatio;
+  if (!wording || !e || m === undefined || e.networked === undefined || e.automated !== undefined || e.total === undefined) return null;
+  return { clause: wording.clause, text: fill(wording.text, { value: fmt(m), said: e.said, part: String(e.networked), whole: String(e.total) }) };
+}
+

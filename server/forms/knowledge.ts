@@ -3,6 +3,12 @@ import type { FactCheckForm } from './facts';
 import type { Category } from '../schemas/profile';
 import { absoluteDates, dateReference } from './document-form';
 
+/** The words that name what equipment counts count and the unit they are of (see equipmentCountsOf). */
+export interface CountWords {
+  metricSubjects?: Record<string, string[]>;
+  unitScopes?: { factory: string[]; workshop: string[] };
+}
+
 /** The part of the knowledge data the form code reads; KnowledgeData satisfies it. */
 export interface FormsKnowledge {
   forms: Record<string, FormSpec>;
@@ -12,7 +18,7 @@ export interface FormsKnowledge {
    * The interview's answer words: a plain yes or no to a choice worded as a yes/no question reads as the interview reads it,
    * and a correction (「说错了」, 「不对」) is heard with the same words in both phases.
    */
-  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[]; corrections?: string[] } };
+  interview?: { vocabulary: { yes: string[]; no: string[]; yesParticles: string[]; corrections?: string[] } & CountWords };
   /** GB/T 4754 divisions: a division code the interview recorded is written into the form by its name. */
   industries?: { divisions: { code: string; name: string; aliases?: string[] }[]; otherDivisions?: { code: string; name: string }[] };
 }

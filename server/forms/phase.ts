@@ -12,7 +12,7 @@ import { arabicDate, parseDate } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
 export { parseDate };
-import { DETAIL_PREFIX, parseNumber } from '../engine/interpret';
+import { DETAIL_PREFIX, equipmentCountsOf, parseNumber } from '../engine/interpret';
 import { foundedYearOf, normaliseDivision } from '../engine/facts';
 import { capabilitiesAffirmed, checkFacts, setPath } from './facts';
 import { factCheckFormOf, formSpec, noticeYear, type FormsKnowledge } from './knowledge';
@@ -636,6 +636,23 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   // The interview's own words of a capability in place (「MES覆盖两个车间」), for the cells that ask about it.
   const details = Object.entries(answers).flatMap(([id, v]) => (id.startsWith(`${DETAIL_PREFIX}cap.`) && typeof v === 'string' && v.trim() ? [[id.slice(DETAIL_PREFIX.length + 4), v.trim()] as const] : []));
   if (details.length) facts.capabilityDetails = Object.fromEntries(details);
+  // A title said beside the interview's yes (「去年评上了国家级绿色工厂」) is an honour the enterprise holds.
+  const said = answers[`${DETAIL_PREFIX}ent.greenPriority`];
+  const titles = typeof said === 'string' && answers['ent.greenPriority'] === true ? titlesSaid(kb, said) : [];
+  const held = (facts.honours as string[] | undefined) ?? [];
+  const added = titles.filter((t) => !held.some((h) => h.includes(t) || t.includes(h)));
+  if (added.length) facts = setFact(facts, 'honours', [...held, ...added]);
+  // The counts said for a ratio of the interview (「全厂260台设备，联网221台」) are facts of their own, not only the ratio read from them.
+  for (const q of ['metric.networkedRatio', 'metric.automationRatio']) {
+    const said = answers[`${DETAIL_PREFIX}${q}`];
+    const counts = typeof said === 'string' && kb.interview ? equipmentCountsOf(kb.interview.vocabulary, said) : undefined;
+    // Counts that no longer give the ratio recorded (changed since, in another reply) are not the enterprise's last word.
+    const part = q === 'metric.networkedRatio' ? counts?.networked : counts?.automated;
+    const whole = q === 'metric.networkedRatio' ? counts?.automated ?? counts?.total : counts?.total;
+    const v = answers[q];
+    const gives = part !== undefined && whole !== undefined && whole > 0 && typeof v === 'number' && Math.abs((part / whole) * 100 - v) < 1;
+    if (counts && gives && !facts.unitEquipment) facts.unitEquipment = { ...counts, said: said as string };
+  }
   // A fact the interview already gave (the industry) fills its field unless the form answered it.
   for (const q of kb.formQuestions.questions) {
     if (!q.derivedFrom || given(answers, q.id) || !given(answers, q.derivedFrom)) continue;
@@ -2866,6 +2883,27 @@ export function heldHonour(v: FormVocabulary, item: string): boolean {
   if (!v.otherEntityWords.length) return true;
   const other = new RegExp(`(?:${anyOf(v.otherEntityWords)})(?:有限公司|公司)?(?:也|曾|已|曾经|已经)?(?:是|为|获|被|荣获|评为|拿到|入选)`, 'u');
   return !other.test(item);
+}
+
+/**
+ * The titles a reply says are held (「去年评上了国家级绿色工厂」 → 国家级绿色工厂): in each clause naming a title
+ * (`interviewTitles.titles`), what follows the last verb that says it is held (`verbs`) up to the title's end. A clause
+ * that says it is not held yet (applied for, planned) or names another body's title gives none.
+ */
+function titlesSaid(kb: FormsKnowledge, said: string): string[] {
+  const m = kb.formDrafting.interviewTitles;
+  if (!m) return [];
+  const out: string[] = [];
+  for (const clause of said.split(/[，,。；;！!\s]+/u)) {
+    const title = m.titles.map((t) => ({ t, at: clause.lastIndexOf(t) })).filter((x) => x.at >= 0).sort((a, b) => b.at - a.at)[0];
+    if (!title || !heldHonour(kb.formQuestions.vocabulary, clause)) continue;
+    const head = clause.slice(0, title.at);
+    const verb = m.verbs.map((v) => ({ v, at: head.lastIndexOf(v) })).filter((x) => x.at >= 0).sort((a, b) => b.at + b.v.length - (a.at + a.v.length))[0];
+    if (!verb) continue;
+    const t = clause.slice(verb.at + verb.v.length, title.at + title.t.length).trim();
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /** The FormPhase seam of the chat orchestrator (server/chat/rules.ts), bound to one knowledge version. */

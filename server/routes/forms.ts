@@ -5,6 +5,7 @@ import { HttpError, parseOr400 } from '../errors';
 import { Category } from '../schemas/profile';
 import { DraftProfile, DraftRequest, ExportRequest, RegenerateRequest, SaveDraftRequest, SavedDrafts, SectionKey, STALE_EXPORT_HEADER } from '../schemas/forms';
 import { draftSection, sectionIds, UnknownSectionError, type FormsContext } from '../forms/draft';
+import { networkedBasisNote } from '../forms/facts';
 import { checklist, fillForm, ineligibleText, signedForm } from '../forms/fill';
 import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
@@ -239,6 +240,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
         checklist: spec ? checklist(spec) : [],
         state: state.success ? state.data : undefined,
         financeWarnings: reviewFinanceWarnings(data, answers, category),
+        notes: [networkedBasisNote(profile.form, profile.metrics, data.formDrafting.report.networkedOfAll)].filter((n) => n !== null),
       });
       let body = await renderGapReport(report);
       const m = data.formDrafting.messages;

@@ -96,6 +96,14 @@ export const FormFacts = z.object({
     })
     .optional(),
   workshops: z.array(Workshop).max(20).optional(),
+  /**
+   * Equipment counts the interview gave for its ratio question (「全厂260台设备，联网221台」), each by what it counts, and
+   * the unit they are of where the reply named it (全厂, 车间): stated as the counts, with the share they give, only for
+   * that unit. `said` is the reply as typed.
+   */
+  unitEquipment: z
+    .object({ scope: z.enum(['factory', 'workshop']).optional(), total: Count.optional(), automated: Count.optional(), networked: Count.optional(), said: Text(200) })
+    .optional(),
   indicators: z
     .object({
       productivity: BeforeAfter.optional(),

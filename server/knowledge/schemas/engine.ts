@@ -740,6 +740,11 @@ export const InterviewFile = z
        */
       metricSubjects: z.record(z.string().regex(/^metric\./), Words).default({}),
       /**
+       * Words that say which unit equipment counts are of (「全厂260台设备」 is the factory's, 「车间有80台」 a workshop's):
+       * a workshop's count is never stated as the factory's, nor the reverse.
+       */
+      unitScopes: z.object({ factory: Words, workshop: Words }).optional(),
+      /**
        * Words of a division's name that name no industry alone (机械 of 「金属制品、机械和设备修理业」):
        * a typed industry is never read from one of them.
        */

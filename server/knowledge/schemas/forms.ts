@@ -801,7 +801,18 @@ export const FormDrafting = z.object({
     status: z.object({ met: z.string(), partial: z.string(), unmet: z.string(), unknown: z.string() }),
     categories: z.object({ smartWorkshop: z.string(), discreteFactory: z.string(), processFactory: z.string() }),
     labels: z.record(z.string(), z.string()),
+    /**
+     * The basis of a ratio the interview read from counts over all the equipment (「全厂260台设备，联网221台」), which is
+     * not the notice's 设备联网率 (networked among the automated): said beside the recorded figure, so a reader of the
+     * report and of the 申报书 sees why their figures differ. Placeholders: {value} {said} {part} {whole}.
+     */
+    networkedOfAll: z.object({ clause: z.string().min(1), text: z.string().min(1) }).optional(),
   }),
+  /**
+   * Titles an interview reply names beside its yes (「去年评上了国家级绿色工厂」 to the 节能减排 question): the words of a
+   * title, and the verbs that say it is held; the title as said after its verb is listed among the honours.
+   */
+  interviewTitles: z.object({ titles: z.array(z.string().min(1)), verbs: z.array(z.string().min(1)) }).optional(),
   /** User-facing wording of the export (PDF available or how to make one), and of the figure years an enterprise did not yet exist in. */
   messages: z.object({
     pdfUnavailable: z.string(),
@@ -1067,7 +1078,20 @@ export const FormDrafting = z.object({
        * cell that states the figure computed from its counts leaves the guess out.
        */
       hedges: z
-        .object({ clauses: z.array(z.string().min(1)), words: z.array(z.string().min(1)), ask: z.string().includes('{label}'), figureAsk: z.string().includes('{said}').optional() })
+        .object({
+          clauses: z.array(z.string().min(1)),
+          words: z.array(z.string().min(1)),
+          ask: z.string().includes('{label}'),
+          figureAsk: z.string().includes('{said}').optional(),
+          /**
+           * Patterns (regular expressions) of a doubt inside a typed clause that states something (「应该有MES在用」,
+           * 「好像已经上了WMS」): the clause is no claim, and `claimAsk` ({said}) stands in its place. A pattern inside
+           * quotation marks, or after one of `rules` in its clause (「通知要求应该是…」), quotes a rule, not a doubt.
+           */
+          claims: z.array(z.string().min(1).refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, '不是有效的正则表达式')).default([]),
+          rules: z.array(z.string().min(1)).default([]),
+          claimAsk: z.string().includes('{said}').optional(),
+        })
         .optional(),
       /**
        * The request that stands for a clause of a reply that says a system is in use or integrated while the enterprise
