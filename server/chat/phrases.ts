@@ -68,6 +68,7 @@ const PLACEHOLDERS = {
   otherYear: ['said', 'year', 'field', 'question'],
   seriesCount: ['said', 'count', 'question'],
   partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
+  partOfCount: ['said', 'part', 'figure', 'whole', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -304,6 +305,9 @@ export const phrases = {
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
   /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
+  /** One part's figure of a count (「3号线有40台」): asked whether it is the whole, with the figure to send if it is. */
+  onePart: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('partOfCount', { said: choices[0] ?? '', part: choices[1] ?? '', figure: choices[2] ?? '', whole: choices[3] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   parts: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('partsOfCount', { said: choices[0] ?? '', sum: choices[1] ?? '', unit: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */

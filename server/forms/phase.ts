@@ -1660,7 +1660,9 @@ function longestStart(text: string, words: string[]): string | undefined {
  */
 function skipWords(v: FormVocabulary): (x: string) => boolean {
   const W = wordsOf(v);
-  return (x) => W.skip.test(x) || (x.length <= 6 && (v.deferWords.some((w) => x.includes(w)) || W.later.test(x)));
+  // 「先空着」「都先不填吧」: a skip verb as the whole piece, after the adverbs that only say when or how much.
+  const verb = (x: string) => v.skipVerbs.includes(x.replace(/^(?:都|也|就|还是|暂时|全部|全都)+/u, '').replace(/[吧啊呀了嘛哈呗]+$/u, ''));
+  return (x) => W.skip.test(x) || verb(x) || (x.length <= 6 && (v.deferWords.some((w) => x.includes(w)) || W.later.test(x)));
 }
 
 /**
@@ -1707,7 +1709,7 @@ function putsOff(v: FormVocabulary, c: Concrete, text: string): boolean {
   const verbs = [...v.skipVerbs].sort((a, b) => b.length - a.length);
   if (!verbs.length) return false;
   const clauses = text.split(/[\s，,。；;！!~～…]+/u).filter(Boolean);
-  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?)*/u;
+  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?|都|也|暂时)*/u;
   const skipClause = (x: string) => {
     const t = x.replace(lead, '').replace(/[吧啊呀了嘛哈呗]+$/u, '');
     const verb = longestStart(t, verbs);
@@ -2031,6 +2033,28 @@ function withoutNameNumbers(text: string, ownWorkshop: string | undefined, singl
   return { text: out, others };
 }
 
+/**
+ * A count's reply that gives one figure of a part of what the field totals, and no whole: a line, a building or a
+ * section named by its number (3号线, 2#厂房), a workshop named at a count that is not a workshop's, or one of the
+ * field's own part words (a kind of machine: 机器人, 加工中心). A whole word (一共, 全车间) makes it the total, and so does
+ * naming nothing of a part (「车间里有40台」). `plain` is the reply with the numbers of names taken out.
+ */
+function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): { part: string; figure: string; whole: string } | undefined {
+  const parts = c.q.parts;
+  if (!parts || c.q.kind !== 'number' || v.wholeWords.some((w) => t.includes(w))) return undefined;
+  const figures = plain.match(FIGURE_SAID) ?? [];
+  if (figures.length !== 1) return undefined;
+  const n = parseNumber(plain, c.q.unit);
+  if (n === undefined) return undefined;
+  const unit = [...t.matchAll(UNIT_NAMED)][0]?.[0];
+  const workshop = workshopOf(c.id) === undefined ? [...t.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
+  const word = byLength(parts.words).find((w) => t.includes(w));
+  const part = unit ?? workshop ?? word;
+  if (!part) return undefined;
+  const unitShown = (c.q.unit ?? '').replace(/（.*）$/u, '');
+  return { part, figure: `${n.value}${unitShown}`, whole: parts.whole };
+}
+
 /** A none said plainly (「没有」「无」) or hedged in time (「暂时没有」「还没有」「目前没有」). */
 const PLAIN_NONE = /^(?:没有|无|暂无)[。.!！]*$/u;
 const HEDGED_NONE = /^(?:目前|暂时|现在|暂|还|目前还|暂时还|现在还)(?:没有|没|无)(?:呢|的|哦|啊)?[。.!！]*$/u;
@@ -2099,6 +2123,9 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
     if (named.others.length) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「3号线有40台」 to a workshop's equipment total: one part's figure, not the whole, so it is asked back.
+    const part = onePartSaid(kb.formQuestions.vocabulary, c, t, named.text);
+    if (part) return { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), part.part, part.figure, part.whole], field: labelOf(c) };
     if (named.text !== t) return interpretForm(kb, named.text, pending);
   }
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { loadTemplates } from '../../server/forms/template';
+import type { FormsContext } from '../../server/forms/draft';
+import { formView, interpretForm } from '../../server/forms/phase';
+import type { Interpretation } from '../../server/schemas/interview';
+
+/*
+ * A form reply fills the field it means with the value it means: a group's put-off in words of waiting (先空着, 待定),
+ * one part of a count said with no whole, another field's value pointed at with something added, an addition to a
+ * story, and a change of a field named at another question. The phrasings are this file's own; each class has near
+ * misses that must read as before.
+ */
+const data = loadKnowledgeData('knowledge', 'henan-2023');
+const ctx: FormsContext = { ...data, templates: loadTemplates(), engine: data };
+const read = (id: string, text: string, category: 'discreteFactory' | 'smartWorkshop' = 'discreteFactory'): Interpretation => interpretForm(ctx, text, formView(ctx, id, category));
+
+describe('a put-off said with a waiting word skips, alone or for a group', () => {
+  it('skips the group a group word points at, storing nothing', () => {
+    for (const [at, text, section] of [
+      ['form.ws.1.name', '这几栏先空着', 'workshops@1'],
+      ['form.ws.1.equipmentTotal', '下面这些都待定', 'workshops@1'],
+      ['form.address', '这部分先空着吧', 'basics'],
+      ['form.finance.2021.revenue', '这几栏回头再填', 'finance'],
+      ['form.history', '这部分以后补', 'overview'],
+    ] as const)
+      expect(read(at, text), text).toEqual({ kind: 'answers', items: [{ questionId: at, value: null }], wholeGroup: true, section });
+  });
+
+  it('skips the field asked when the waiting word stands alone', () => {
+    for (const [at, text] of [['form.history', '待定'], ['form.marketing', '先空着吧'], ['form.advantages', '都先不填']] as const)
+      expect(read(at, text), text).toEqual({ kind: 'answers', items: [{ questionId: at, value: null }] });
+  });
+
+  it('keeps a value that only holds such a word as the value (precision)', () => {
+    expect(read('form.ws.1.name', '空压机12台')).toEqual({ kind: 'answers', items: [{ questionId: 'form.ws.1.name', value: '空压机12台' }] });
+    expect(read('form.history', '空着的厂房2019年改成了仓库')).toEqual({ kind: 'answers', items: [{ questionId: 'form.history', value: '空着的厂房2019年改成了仓库' }] });
+    expect(read('form.history', '待定的技改项目已于2021年完成')).toEqual({ kind: 'answers', items: [{ questionId: 'form.history', value: '待定的技改项目已于2021年完成' }] });
+  });
+});
+
+describe('one part of a count said with no whole', () => {
+  it('is asked whether it is the whole, naming the part, never stored as the total', () => {
+    for (const [at, text, part, figure, whole] of [
+      ['form.ws.1.equipmentTotal', '3号线有40台', '3号线', '40台', '全车间'],
+      ['form.ws.1.equipmentTotal', '2#产线上是四十台', '2#产线', '40台', '全车间'],
+      ['form.ws.1.equipmentTotal', '机器人有40台', '机器人', '40台', '全车间'],
+      ['form.ws.1.equipmentTotal', '加工中心40台套', '加工中心', '40台', '全车间'],
+      ['form.ws.1.automatedEquipment', '1号线上32台', '1号线', '32台', '全车间'],
+      ['form.employees', '生产部有120人', '生产部', '120人', '全企业'],
+      ['form.employees', '2号车间120人', '2号车间', '120人', '全企业'],
+    ] as const) {
+      const r = read(at, text);
+      expect(r, text).toMatchObject({ kind: 'unclear', reason: 'onePart', choices: [text, part, figure, whole] });
+    }
+  });
+
+  it('takes a figure said as the whole, or naming no part, as the total (precision)', () => {
+    for (const [at, text, value] of [
+      ['form.ws.1.equipmentTotal', '40台', 40],
+      ['form.ws.1.equipmentTotal', '一共40台', 40],
+      ['form.ws.1.equipmentTotal', '车间里有40台', 40],
+      ['form.ws.1.equipmentTotal', '设备40台套', 40],
+      ['form.ws.1.equipmentTotal', '车间1有40台', 40],
+      ['form.ws.1.equipmentTotal', '3号线有40台，全车间一共190台', 190],
+      ['form.employees', '全厂120人', 120],
+      ['form.employees', '我们公司现有员工120人', 120],
+      ['form.employees', '公司一共120人，其中生产部80人', 120],
+      // A count with no part words of its own (研发人员) reads its department as itself.
+      ['form.rnd.staff', '研发部40人', 40],
+    ] as const)
+      expect(read(at, text), text).toEqual({ kind: 'answers', items: [{ questionId: at, value }] });
+  });
+});
