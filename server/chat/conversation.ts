@@ -543,6 +543,7 @@ export class Conversation {
       : reason === 'seriesCount' && interp.kind === 'unclear' ? phrases.seriesCount(before.question, interp.choices ?? [])
       : reason === 'parts' && interp.kind === 'unclear' ? phrases.parts(before.question, interp.choices ?? [], interp.field)
       : reason === 'onePart' && interp.kind === 'unclear' ? phrases.onePart(before.question, interp.choices ?? [], interp.field)
+      : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);

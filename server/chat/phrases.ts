@@ -69,6 +69,7 @@ const PLACEHOLDERS = {
   seriesCount: ['said', 'count', 'question'],
   partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
   partOfCount: ['said', 'part', 'figure', 'whole', 'field', 'question'],
+  sameAsUnknown: ['said', 'pointed', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -305,6 +306,9 @@ export const phrases = {
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
   /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
+  /** Another answer pointed at with words added, while it is not given yet: the whole value is asked for. */
+  sameAsUnknown: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('sameAsUnknown', { said: choices[0] ?? '', pointed: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** One part's figure of a count (「3号线有40台」): asked whether it is the whole, with the figure to send if it is. */
   onePart: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('partOfCount', { said: choices[0] ?? '', part: choices[1] ?? '', figure: choices[2] ?? '', whole: choices[3] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,

@@ -2338,6 +2338,19 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
     const r = sameAsEarlier(kb, answers, lead.id, lead.rest);
     return r?.kind === 'answers' ? { kind: 'answers', items: r.items.map((i) => ({ ...i, questionId: lead.id })) } : undefined;
   }
+  // 「同单位地址，厂区3号车间」「和注册地址一样，北区2号厂房」: another answer with words added after it, as one value;
+  // with that answer not given yet it is asked back, never stored as the words that point at it.
+  // A name, a listed choice or a post is one thing: words after 「同上」 there are no part of it.
+  const open = c.q.kind === 'text' && c.q.validate === undefined && !c.q.named && !c.q.takes && !/\.name$/u.test(c.id);
+  const plus = open ? /^(.{2,14}?)[，,；;\s]+(.+)$/u.exec(t) : null;
+  if (plus && (kb.formQuestions.vocabulary.sameAsReplies.includes(plus[1]!) || pointsAtField(kb, plus[1]!))) {
+    const base = sameAsEarlier(kb, answers, questionId, plus[1]!);
+    const added = CLOSING.test(plus[2]!) ? '' : plus[2]!.replace(ADDED_LEAD, '').trim();
+    if (!added) return base;
+    const was = base?.kind === 'answers' ? base.items[0]?.value : undefined;
+    if (typeof was === 'string' && added) return { kind: 'answers', items: [{ questionId, value: `${was.replace(/[。.]+$/u, '')}${added}` }] };
+    return { kind: 'unclear', reason: 'sameAsUnknown', choices: [clipQuote(t, 40), plus[1]!], field: labelOf(c) };
+  }
   const key = kindKey(c);
   const ws = /^form\.ws\.(\d+)\./.exec(questionId)?.[1];
   const concrete = (id: string) => (ws ? id.replace('{i}', ws) : id);
@@ -2365,6 +2378,11 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
   for (const ok of [exact, sameKind]) for (let i = at - 1; i >= 0; i--) if (ok(order[i]!)) return value(order[i]!);
   return undefined;
 }
+
+/** A closing said after the pointing words (「同上，谢谢」): nothing added to the value. */
+const CLOSING = /^(?:谢谢|多谢|麻烦了|辛苦了|就这样|就这些|没了|好的|对|是的|一样)[啦了吧啊呀哈]*[。.!！~～]*$/u;
+/** The words that open what is added to another answer (「同单位地址，再加上3号车间」): no part of the value. */
+const ADDED_LEAD = /^(?:另外|然后|再|后面|后边|最后)*(?:加上|加|添上|写上|补上|是|在)?[：:\s]*/u;
 
 /** Words that point at the answer given rather than quote it (「手机号不是这个，是…」). */
 const THIS_ONE = /^(?:这个|那个|这|那|刚才那个|刚才的|上面那个|上面的|之前那个|前面那个)$/u;

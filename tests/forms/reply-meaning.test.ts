@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
-import { formView, interpretForm } from '../../server/forms/phase';
+import { formView, interpretForm, sameAsEarlier } from '../../server/forms/phase';
 import type { Interpretation } from '../../server/schemas/interview';
 
 /*
@@ -70,5 +70,28 @@ describe('one part of a count said with no whole', () => {
       ['form.rnd.staff', '研发部40人', 40],
     ] as const)
       expect(read(at, text), text).toEqual({ kind: 'answers', items: [{ questionId: at, value }] });
+  });
+});
+
+describe('another answer pointed at with words added', () => {
+  const given = { 'form.address': '河南省洛阳市高新区滨河路66号', 'form.leader.name': '张三' };
+  it('fills the field with that answer and the words added, or asks back while that answer is not given', () => {
+    for (const [text, added] of [
+      ['同单位地址，厂区3号车间', '厂区3号车间'],
+      ['和注册地址一样，北区2号厂房', '北区2号厂房'],
+      ['同上，再加上厂区东门3号车间', '厂区东门3号车间'],
+      ['跟单位地址相同 后面加南院5号楼', '南院5号楼'],
+    ] as const) {
+      expect(sameAsEarlier(ctx, given, 'form.project.address', text), text).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.address', value: `河南省洛阳市高新区滨河路66号${added}` }] });
+      expect(sameAsEarlier(ctx, {}, 'form.project.address', text), text).toMatchObject({ kind: 'unclear', reason: 'sameAsUnknown', choices: [text, text.split(/[，\s]/u)[0]] });
+    }
+  });
+
+  it('adds nothing for a closing, and nothing to a name (precision)', () => {
+    expect(sameAsEarlier(ctx, given, 'form.project.address', '同上，谢谢')).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.address', value: '河南省洛阳市高新区滨河路66号' }] });
+    expect(sameAsEarlier(ctx, given, 'form.project.address', '同单位地址')).toEqual({ kind: 'answers', items: [{ questionId: 'form.project.address', value: '河南省洛阳市高新区滨河路66号' }] });
+    expect(sameAsEarlier(ctx, given, 'form.contact.name', '同上，李四')).toBeUndefined();
+    // An address that only mentions the unit's is its own words, not a pointer.
+    expect(sameAsEarlier(ctx, given, 'form.project.address', '厂区3号车间，同单位地址')).toBeUndefined();
   });
 });
