@@ -17,6 +17,7 @@ const PLACEHOLDERS = {
   recordedItem: ['label', 'display'],
   approxFigure: ['figure', 'said'],
   changedItem: ['label', 'before', 'display'],
+  appendedItem: ['label', 'added'],
   blocking: ['items'],
   blockingItem: ['clause', 'reason'],
   blockedNext: ['items', 'unit', 'phone'],
@@ -178,10 +179,13 @@ export const phrases = {
   /** Greeting for a user who came to ask about the notice: it must not start the interview. */
   welcomeQa: (k: NoticeLabel) => say('welcomeQa', { title: k.shortTitle, year: k.year }),
   /** An answer that replaced a different earlier one says what it was, so a correction is seen to have taken. */
-  recorded: (items: Recorded[], before: ReadonlyMap<string, string> = new Map()) =>
+  recorded: (items: Recorded[], before: ReadonlyMap<string, string> = new Map(), added: ReadonlyMap<string, string> = new Map()) =>
     sentence(say('recorded', {
       items: items
         .map((i) => {
+          // Words added to a story are said as added, so the user sees the story was kept, not replaced.
+          const more = added.get(i.questionId);
+          if (more !== undefined) return say('appendedItem', { label: i.label, added: clipQuote(more, 60) });
           const was = before.get(i.questionId);
           return was !== undefined && was !== i.display ? say('changedItem', { label: i.label, before: was, display: i.display }) : say('recordedItem', { label: i.label, display: i.display });
         })
