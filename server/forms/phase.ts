@@ -1793,16 +1793,22 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   // 「第三个改成发块」 to any question edits an item of the list answered before: a story does not open so.
   if (readEdit(t, words)?.kind === 'item' && /^(?:把)?第/u.test(t)) return { kind: 'unclear', reason: 'previous' };
   let hit: { start: number; end: number; loose?: true } | undefined;
+  // 「主营业务改成…」: a verb of changing with its value straight after it, taken only where no other correction word stands.
+  let loose: typeof hit;
   // A narrative cell's reply is its own story, 「不对」 and all, unless it plainly takes back another field:
   // that field named, then a word that says it was typed wrong (填错了, not 不对), then the value (应该是121项).
   for (const w of narrative ? words.filter((x) => /错|更正|纠正/u.test(x)) : words) {
     for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
       // 「主营业务改成汽车零部件的研发」: a verb of changing takes its new value straight after it.
       const ends = CORRECTION_END.test(t.slice(i + w.length));
-      if (!CHANGE_TO.test(w) && !ends) continue;
-      if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length, ...(ends ? {} : { loose: true }) };
+      if (!ends) {
+        if (CHANGE_TO.test(w) && (!loose || i + w.length > loose.end)) loose = { start: i, end: i + w.length, loose: true };
+        continue;
+      }
+      if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length };
     }
   }
+  hit ??= loose;
   // 「联系人不是李强，是李刚」: a field named first, then the value it is not and the value it is.
   const notIs = hit ? undefined : NOT_IS.exec(t);
   if (notIs) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
-import { formView, interpretForm, sameAsEarlier } from '../../server/forms/phase';
+import { addedToStory, fieldCorrected, formFactsSaid, formView, interpretForm, sameAsEarlier } from '../../server/forms/phase';
 import type { Interpretation } from '../../server/schemas/interview';
 
 /*
@@ -93,5 +93,49 @@ describe('another answer pointed at with words added', () => {
     expect(sameAsEarlier(ctx, given, 'form.contact.name', '同上，李四')).toBeUndefined();
     // An address that only mentions the unit's is its own words, not a pointer.
     expect(sameAsEarlier(ctx, given, 'form.project.address', '厂区3号车间，同单位地址')).toBeUndefined();
+  });
+});
+
+describe('an addition to a story it names', () => {
+  const additions: [string, string, string][] = [
+    ['发展历程再补充一句：2020年通过两化融合贯标', 'form.history', '2020年通过两化融合贯标'],
+    ['再补一句发展历程：2021年建成新厂区', 'form.history', '2021年建成新厂区'],
+    ['荣誉后面加上国家级绿色工厂', 'form.honours', '国家级绿色工厂'],
+    ['市场营销补充：2022年开拓了中东市场', 'form.marketing', '2022年开拓了中东市场'],
+    ['在发展历程里再加一句，2019年获评省级专精特新', 'form.history', '2019年获评省级专精特新'],
+    ['主营业务补充说明一下我们也做模具', 'form.business', '我们也做模具'],
+  ];
+  it('is the words added, to be appended, at another question, at its own and at none', () => {
+    for (const [text, id, value] of additions) {
+      expect(addedToStory(ctx, text), text).toEqual({ questionId: id, value });
+      expect(read('form.employees', text), text).toEqual({ kind: 'answers', items: [{ questionId: id, value, adds: true, extra: true }] });
+      expect(read(id, text), text).toEqual({ kind: 'answers', items: [{ questionId: id, value, adds: true }] });
+      expect(formFactsSaid(ctx, text), text).toEqual([{ questionId: id, value, extra: true, adds: true }]);
+    }
+  });
+
+  it('adds nothing where the verb is a word of the value or nothing follows it (precision)', () => {
+    for (const text of ['主营业务加工汽车零部件', '发展历程补充一下', '发展历程很简单', '荣誉加上']) expect(addedToStory(ctx, text), text).toBeUndefined();
+    expect(read('form.business', '主营业务加工汽车零部件')).toEqual({ kind: 'answers', items: [{ questionId: 'form.business', value: '加工汽车零部件' }] });
+  });
+});
+
+describe('a story of the form changed by name, whichever question waits', () => {
+  it('is that story\'s new words, replacing it', () => {
+    for (const [text, id, value] of [
+      ['主营业务改成汽车零部件的研发与制造', 'form.business', '汽车零部件的研发与制造'],
+      ['把主营业务改为精密铸件的生产和销售', 'form.business', '精密铸件的生产和销售'],
+      ['市场营销改成以直销为主，经销为辅', 'form.marketing', '以直销为主，经销为辅'],
+    ] as const) {
+      expect(fieldCorrected(ctx, text), text).toEqual({ kind: 'answers', items: [{ questionId: id, value }] });
+      expect(read('form.employees', text), text).toEqual({ kind: 'answers', items: [{ questionId: id, value }] });
+    }
+  });
+
+  it('leaves interview corrections, fields the interview reads too, and a 改成 naming no field alone (precision)', () => {
+    for (const text of ['说错了，我们没有MES', '不对，ERP是有的', '成立时间说错了，是2009年5月', '员工说错了，是320人', '行业改成通用设备制造业', '改成没有'])
+      expect(fieldCorrected(ctx, text), text).toBeUndefined();
+    // 「把MES改成新版」 names no field of the form: no correction of the answer before either.
+    expect(read('form.employees', '我们打算把MES改成新版')).toMatchObject({ kind: 'unclear', reason: 'bare' });
   });
 });
