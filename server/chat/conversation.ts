@@ -369,13 +369,17 @@ export class Conversation {
       const passing = { recorded: [] as Recorded[], kept: [] as Recorded[], refused: [] as string[], notes: interp.notes ?? [] };
       // Fields said in passing that already hold the value said: the reply spoke of them, not of the question waiting.
       const same: Recorded[] = [];
+      // Stories added to (「发展历程再补充一句：…」): said as an addition, with the words added, not as a replacement.
+      const appended = new Map<string, string>();
       for (const said of interp.items) {
         // A fact a story's field takes in passing (研发投入 for 研发队伍…) adds to the story it holds, once.
         const earlier = answers[said.questionId];
         const adds = said.adds && typeof earlier === 'string' && earlier.trim() !== '' && typeof said.value === 'string';
         // A story that ends its sentence goes on with the new one; one that does not is joined with 「；」.
         const joined = adds ? (/[。！!]\s*$/u.test(earlier) ? earlier.trimEnd() : `${earlier.replace(/[\s；;，,]+$/u, '')}；`) : '';
-        const item = adds && !earlier.includes(said.value as string) ? { ...said, value: `${joined}${said.value as string}` } : said;
+        // Words the story already holds are not added twice, and never replace it.
+        const item = adds ? { ...said, value: earlier.includes(said.value as string) ? earlier : `${joined}${said.value as string}` } : said;
+        if (adds && item.value !== earlier) appended.set(said.questionId, said.value as string);
         // A field said in passing fills only one still unanswered (a skipped one included): an answer already
         // given is changed by editing it, never by the way, and the user hears it was left as it was.
         if (item.extra && earlier !== undefined && earlier !== null && !(adds && item.value !== earlier)) {
@@ -429,7 +433,7 @@ export class Conversation {
         const roundShown = item.approx && typeof item.value === 'number' && !item.questionId.startsWith('form.') ? (d: string) => phrases.approxFigure(d, item.said ?? msg.text) : undefined;
         const shown = asSaid ? () => asSaid : roundShown;
         recorded.push(...(shown ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: shown(r.display) } : r)) : res.recorded));
-        if (item.extra) passing.recorded.push(...res.recorded);
+        if (item.extra && !appended.has(item.questionId)) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = typeof item.value === 'string' ? (approx === true ? true : 'date') : true;
         blocking.push(...res.newlyBlocking.map((b) => ({ ...b, questionId: item.questionId })));
       }
@@ -439,7 +443,7 @@ export class Conversation {
         // A changed answer is read back with what it replaced: 「刚才记录错了…请改成“是”」 must be seen to have taken.
         const replaced = recorded.some((r) => answers[r.questionId] !== undefined && answers[r.questionId] !== null);
         const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
-        let confirm = phrases.recorded(recorded, wasShown);
+        let confirm = phrases.recorded(recorded, wasShown, appended);
         confirm += phrases.passing(passing);
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += approx === 'date' ? phrases.approximateDate : phrases.approximate;
@@ -550,6 +554,8 @@ export class Conversation {
       : reason === 'otherYear' && interp.kind === 'unclear' ? phrases.otherYear(before.question, interp.choices ?? [], interp.field)
       : reason === 'seriesCount' && interp.kind === 'unclear' ? phrases.seriesCount(before.question, interp.choices ?? [])
       : reason === 'parts' && interp.kind === 'unclear' ? phrases.parts(before.question, interp.choices ?? [], interp.field)
+      : reason === 'onePart' && interp.kind === 'unclear' ? phrases.onePart(before.question, interp.choices ?? [], interp.field)
+      : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
       : phrases.unclear(before.question);

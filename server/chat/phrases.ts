@@ -17,6 +17,7 @@ const PLACEHOLDERS = {
   recordedItem: ['label', 'display'],
   approxFigure: ['figure', 'said'],
   changedItem: ['label', 'before', 'display'],
+  appendedItem: ['label', 'added'],
   blocking: ['items'],
   blockingItem: ['clause', 'reason'],
   blockedNext: ['items', 'unit', 'phone'],
@@ -68,6 +69,8 @@ const PLACEHOLDERS = {
   otherYear: ['said', 'year', 'field', 'question'],
   seriesCount: ['said', 'count', 'question'],
   partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
+  partOfCount: ['said', 'part', 'figure', 'whole', 'field', 'question'],
+  sameAsUnknown: ['said', 'pointed', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
   severalChoices: ['choices', 'hint', 'question'],
@@ -176,10 +179,13 @@ export const phrases = {
   /** Greeting for a user who came to ask about the notice: it must not start the interview. */
   welcomeQa: (k: NoticeLabel) => say('welcomeQa', { title: k.shortTitle, year: k.year }),
   /** An answer that replaced a different earlier one says what it was, so a correction is seen to have taken. */
-  recorded: (items: Recorded[], before: ReadonlyMap<string, string> = new Map()) =>
+  recorded: (items: Recorded[], before: ReadonlyMap<string, string> = new Map(), added: ReadonlyMap<string, string> = new Map()) =>
     sentence(say('recorded', {
       items: items
         .map((i) => {
+          // Words added to a story are said as added, so the user sees the story was kept, not replaced.
+          const more = added.get(i.questionId);
+          if (more !== undefined) return say('appendedItem', { label: i.label, added: clipQuote(more, 60) });
           const was = before.get(i.questionId);
           return was !== undefined && was !== i.display ? say('changedItem', { label: i.label, before: was, display: i.display }) : say('recordedItem', { label: i.label, display: i.display });
         })
@@ -304,6 +310,12 @@ export const phrases = {
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
   /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
+  /** Another answer pointed at with words added, while it is not given yet: the whole value is asked for. */
+  sameAsUnknown: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('sameAsUnknown', { said: choices[0] ?? '', pointed: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** One part's figure of a count (「3号线有40台」): asked whether it is the whole, with the figure to send if it is. */
+  onePart: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('partOfCount', { said: choices[0] ?? '', part: choices[1] ?? '', figure: choices[2] ?? '', whole: choices[3] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   parts: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('partsOfCount', { said: choices[0] ?? '', sum: choices[1] ?? '', unit: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */

@@ -29,6 +29,7 @@ export interface FormPhase {
   /** A correction naming no field (「第三个改成发块」) read against the form answer given last; undefined when it is no edit of it. */
   correctLast(answers: Answers, lastId: string, text: string): Interpretation | undefined;
   /** The form's facts a reply outside the form phase states (「我们是…有限公司，员工380人」), each for its field while unanswered. */
+  fieldCorrected(text: string): Interpretation | undefined;
   formFactsSaid(text: string): { questionId: string; value: AnswerValue; approx?: true; extra: true; adds?: true; said?: string }[];
   /** The gate's value that takes the form up again when a reply with nothing pending asks to (「继续填写申报书」 after 以后再填). */
   resumesForm(answers: Answers, text: string): string | undefined;
@@ -116,6 +117,10 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply
       // that says it takes something back (「等等 节能减排那项是有的」「失信那项说错了」) changes an interview answer it names.
       if (isInstruction(data, text)) return undefined;
+      // 「主营业务改成…」「发展历程再补充一句：…」 name a field of the form: that field is changed, whichever question
+      // waits (an interview question too, which stays open), and no interview answer is read into the words.
+      const formField = forms?.fieldCorrected(text);
+      if (formField) return formField;
       if (pending && isFormQuestion(pending.id) && !takesBack(data, text)) return undefined;
       // 「说错了，车间1的生产线是…」 takes back a form answer of a workshop: no interview answer is read into its words.
       if (pending && isFormQuestion(pending.id) && NAMES_WORKSHOP.test(text)) return undefined;

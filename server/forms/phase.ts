@@ -1559,9 +1559,13 @@ export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
   const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!t) return [];
   const items = passingFacts(kb, gate, t).items;
+  // 「发展历程再补充一句：…」 with no form question waiting adds to the story it names, replacing nothing.
+  const added = addedToStory(kb, t);
+  if (added) return [{ ...added, extra: true, adds: true }];
   // 「发展历程写错了，应该是…」 with no form question waiting takes back the field it names, a story's too.
   const fix = correctionOf(kb, gate, t);
-  if (fix?.kind === 'answers') for (const i of fix.items) if (!items.some((x) => x.questionId === i.questionId)) items.push({ ...i, extra: true });
+  // The correction's reading of its field wins over the same field read in passing (「联系人电话改成138…」 is the number, not 「改成138…」).
+  if (fix?.kind === 'answers') for (const i of fix.items) items.splice(0, items.length, ...items.filter((x) => x.questionId !== i.questionId), { ...i, extra: true });
   const v = kb.formQuestions.vocabulary;
   const clauses = t.split(/[，,。；;！!？?\n]+/u).map((c) => c.trim()).filter(Boolean);
   const name = clauses.map((c) => ownNameIn(v, c)).find((x) => x !== undefined);
@@ -1569,6 +1573,24 @@ export function formFactsSaid(kb: FormsKnowledge, text: string): PassingItem[] {
   const products = clauses.map((c) => productsIn(v, c)).find((x) => x !== undefined);
   if (products && findQuestion(kb, 'form.products') && !items.some((i) => i.questionId === 'form.products')) items.push({ questionId: 'form.products', value: products, extra: true });
   return items;
+}
+
+/**
+ * A reply that takes back a story of the form it names (「主营业务改成汽车零部件的研发」「发展历程写错了，应该是…」) or adds
+ * to one (「发展历程再补充一句：…」), read alone, whichever question waits: the form's items, none of them the question
+ * waiting. Undefined when it names no story or gives no words for it.
+ */
+export function fieldCorrected(kb: FormsKnowledge, text: string): Interpretation | undefined {
+  const gate = findQuestion(kb, GATE);
+  const t = halfWidthAlnum(text).trim();
+  if (!gate || !t) return undefined;
+  const added = addedToStory(kb, t);
+  if (added) return { kind: 'answers', items: [{ ...added, extra: true, adds: true }] };
+  const fix = correctionOf(kb, gate, t);
+  // A story's words (主营业务, 发展历程) are read by no interview question; a figure, a date or an address the interview
+  // may hold too (成立时间) is left to the reading of both phases.
+  const story = (id: string) => { const q = findQuestion(kb, id); return q?.q.kind === 'text' && q.q.maxLength === undefined; };
+  return fix?.kind === 'answers' && fix.items.every((i) => story(i.questionId)) ? fix : undefined;
 }
 
 const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
@@ -1677,7 +1699,9 @@ function longestStart(text: string, words: string[]): string | undefined {
  */
 function skipWords(v: FormVocabulary): (x: string) => boolean {
   const W = wordsOf(v);
-  return (x) => W.skip.test(x) || (x.length <= 6 && (v.deferWords.some((w) => x.includes(w)) || W.later.test(x)));
+  // 「先空着」「都先不填吧」: a skip verb as the whole piece, after the adverbs that only say when or how much.
+  const verb = (x: string) => v.skipVerbs.includes(x.replace(/^(?:都|也|就|还是|暂时|全部|全都)+/u, '').replace(/[吧啊呀了嘛哈呗]+$/u, ''));
+  return (x) => W.skip.test(x) || verb(x) || (x.length <= 6 && (v.deferWords.some((w) => x.includes(w)) || W.later.test(x)));
 }
 
 /**
@@ -1724,7 +1748,7 @@ function putsOff(v: FormVocabulary, c: Concrete, text: string): boolean {
   const verbs = [...v.skipVerbs].sort((a, b) => b.length - a.length);
   if (!verbs.length) return false;
   const clauses = text.split(/[\s，,。；;！!~～…]+/u).filter(Boolean);
-  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?)*/u;
+  const lead = /^(?:那就|那|就|还是|要不|我们?|咱们?|都|也|暂时)*/u;
   const skipClause = (x: string) => {
     const t = x.replace(lead, '').replace(/[吧啊呀了嘛哈呗]+$/u, '');
     const verb = longestStart(t, verbs);
@@ -1764,6 +1788,8 @@ const NOT_IS = /^(.{1,12}?)(?:不是|并非)\s*(.+?)\s*[，,；;\s]?\s*(?:而|�
 const NARRATIVE_CORRECTION_LEAD = 6;
 /** What may follow a correction word (不对, 说错了): a particle, then the clause's end, 是, 其实 or 应该; 「不对接」 corrects nothing. */
 const CORRECTION_END = /^[了啊呀吧哈]*(?:[，,。；;！!…\s：:]|是|其实|应该|应|$)/u;
+/** Correction words that are verbs of changing to a value (改成, 改为): the value follows with nothing between. */
+const CHANGE_TO = /^(?:改成|改为)$/u;
 /** The words between a correction and the value it gives (「，应该是」, 「，其实是」, 「改成」). */
 const CORRECTION_LEAD = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成|填)?\s*/u;
 
@@ -1783,15 +1809,23 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const narrative = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
   // 「第三个改成发块」 to any question edits an item of the list answered before: a story does not open so.
   if (readEdit(t, words)?.kind === 'item' && /^(?:把)?第/u.test(t)) return { kind: 'unclear', reason: 'previous' };
-  let hit: { start: number; end: number } | undefined;
+  let hit: { start: number; end: number; loose?: true } | undefined;
+  // 「主营业务改成…」: a verb of changing with its value straight after it, taken only where no other correction word stands.
+  let loose: typeof hit;
   // A narrative cell's reply is its own story, 「不对」 and all, unless it plainly takes back another field:
   // that field named, then a word that says it was typed wrong (填错了, not 不对), then the value (应该是121项).
   for (const w of narrative ? words.filter((x) => /错|更正|纠正/u.test(x)) : words) {
     for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
-      if (!CORRECTION_END.test(t.slice(i + w.length))) continue;
+      // 「主营业务改成汽车零部件的研发」: a verb of changing takes its new value straight after it.
+      const ends = CORRECTION_END.test(t.slice(i + w.length));
+      if (!ends) {
+        if (CHANGE_TO.test(w) && (!loose || i + w.length > loose.end)) loose = { start: i, end: i + w.length, loose: true };
+        continue;
+      }
       if (!hit || i + w.length > hit.end) hit = { start: i, end: i + w.length };
     }
   }
+  hit ??= loose;
   // 「联系人不是李强，是李刚」: a field named first, then the value it is not and the value it is.
   const notIs = hit ? undefined : NOT_IS.exec(t);
   if (notIs) {
@@ -1829,6 +1863,8 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   // are a list that a correction may move between workshops: reassignedLines reads those, never this.
   for (const n of workshopFieldsIn(kb, t)) if (!/\.lines$/u.test(n.id) && (!named || n.end >= named.end)) named = n;
   if (!named && own !== undefined) named = { id: c.id, end: own };
+  // 「把MES改成新版」 names no field of the form before its 改成: it changes nothing of the form.
+  if (hit.loose && (!named || named.end > hit.start)) return undefined;
   if (narrative) {
     const givesValue = /^[了啊呀吧哈]*[\s，,。；;！!…：:]*(?:其实|应该|实际上?|应)?\s*(?:是|为|改成|改为|写成)/u.test(t.slice(hit.end));
     // 「上面那个填错了，应该是0.052」 names no field: the answer before is taken back, as a correction to any question is.
@@ -1846,6 +1882,41 @@ function correctionOf(kb: FormsKnowledge, c: Concrete, t: string): Interpretatio
   const storyAt = findQuestion(kb, named.id);
   if (storyAt && storyAt.q.kind === 'text' && storyAt.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, said, storyAt.fact)) return { kind: 'unclear', reason: 'notAnAnswer' };
   return { kind: 'answers', items: [{ questionId: named.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) }] };
+}
+
+/**
+ * Words that add to a story rather than replace it (「再补充一句：」「后面加上」「补一句」): a verb of adding, with a mark
+ * that it is an addition (再, 后面, 一句, a colon). 「主营业务加工汽车零部件」 has 加 with no such mark: it adds nothing.
+ */
+const ADD_LEAD = /^(?:里|中|里面|里头|那栏|这栏|那一栏|这一栏|那项|这项|那部分|这部分|部分|的)?\s*(后面|后边|最后|末尾|结尾)?(?:再|还|另外|也|多)?(补充|补|加上|添上|写上|加|添|增加|追加|增补)(说明一下|说明|一句|一条|一点|一下|几句|一段|一项|两句|内容|上)?\s*([：:，,])?\s*/u;
+const ADD_VERB_FIRST = /^(?:再|还|另外|也)(?:补充|补|加上|加|添上|添|增加|追加)(?:说明一下|说明|一句|一条|一点|一下|几句|一段|两句)?\s*/u;
+const UNMARKED_ADD = /^(?:补|加|添)$/u;
+
+/**
+ * A reply that adds to a free-text field it names (「发展历程再补充一句：2020年通过两化融合贯标」「再补一句市场营销：…」「荣誉
+ * 后面加上国家级绿色工厂」), at any question or at none: the words added, kept apart from the story the field holds, which the
+ * chat appends them to (`adds`). Undefined when no story is named first or next to the verb, or nothing follows it.
+ */
+export function addedToStory(kb: FormsKnowledge, text: string): { questionId: string; value: string } | undefined {
+  let t = halfWidthAlnum(text).trim().replace(/^(?:对了|哦对了|另外|还有)[，,\s]*/u, '').replace(/^(?:在|给|把)/u, '');
+  const first = ADD_VERB_FIRST.exec(t);
+  if (first) t = t.slice(first[0].length);
+  const story = correctedNames(kb).find((n) => t.startsWith(n.word));
+  if (!story) return undefined;
+  const rest = t.slice(story.word.length);
+  let added: string;
+  if (first) added = rest.replace(/^(?:里|中|的)?\s*[：:，,]?\s*/u, '');
+  else {
+    const m = ADD_LEAD.exec(rest);
+    // 「再」「后面」「一句」 or a colon marks the verb as adding; a bare 加 or 补 may be a word of the value (加工, 补强).
+    if (!m) return undefined;
+    const marked = !!(m[1] || m[3] || m[4]) || /(?:再|还|另外|也|多)(?:补充|补|加上|添上|写上|加|添|增加|追加|增补)/u.test(m[0]) || !UNMARKED_ADD.test(m[2]!);
+    if (!marked) return undefined;
+    added = rest.slice(m[0].length);
+  }
+  added = added.replace(/^[“"「]|[”"」]$/gu, '').trim();
+  if (!added || contentless(kb.formQuestions.vocabulary, added, '')) return undefined;
+  return { questionId: story.id, value: added.slice(0, 4000) };
 }
 
 const corrected = new WeakMap<FormsKnowledge, SaidAs[]>();
@@ -2048,6 +2119,28 @@ function withoutNameNumbers(text: string, ownWorkshop: string | undefined, singl
   return { text: out, others };
 }
 
+/**
+ * A count's reply that gives one figure of a part of what the field totals, and no whole: a line, a building or a
+ * section named by its number (3号线, 2#厂房), a workshop named at a count that is not a workshop's, or one of the
+ * field's own part words (a kind of machine: 机器人, 加工中心). A whole word (一共, 全车间) makes it the total, and so does
+ * naming nothing of a part (「车间里有40台」). `plain` is the reply with the numbers of names taken out.
+ */
+function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): { part: string; figure: string; whole: string } | undefined {
+  const parts = c.q.parts;
+  if (!parts || c.q.kind !== 'number' || v.wholeWords.some((w) => t.includes(w))) return undefined;
+  const figures = plain.match(FIGURE_SAID) ?? [];
+  if (figures.length !== 1) return undefined;
+  const n = parseNumber(plain, c.q.unit);
+  if (n === undefined) return undefined;
+  const unit = [...t.matchAll(UNIT_NAMED)][0]?.[0];
+  const workshop = workshopOf(c.id) === undefined ? [...t.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
+  const word = byLength(parts.words).find((w) => t.includes(w));
+  const part = unit ?? workshop ?? word;
+  if (!part) return undefined;
+  const unitShown = (c.q.unit ?? '').replace(/（.*）$/u, '');
+  return { part, figure: `${n.value}${unitShown}`, whole: parts.whole };
+}
+
 /** A none said plainly (「没有」「无」) or hedged in time (「暂时没有」「还没有」「目前没有」). */
 const PLAIN_NONE = /^(?:没有|无|暂无)[。.!！]*$/u;
 const HEDGED_NONE = /^(?:目前|暂时|现在|暂|还|目前还|暂时还|现在还)(?:没有|没|无)(?:呢|的|哦|啊)?[。.!！]*$/u;
@@ -2110,12 +2203,18 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (W.question.test(t) && !goesOn) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「发展历程再补充一句：…」 at any question adds to the story it names; at the story's own question the words added are its answer.
+  const added = addedToStory(kb, t);
+  if (added) return { kind: 'answers', items: [{ ...added, adds: true, ...(added.questionId === c.id ? {} : { extra: true as const }) }] };
   const corrected = correctionOf(kb, c, t);
   if (corrected) return corrected;
   if (c.q.kind === 'number' || c.q.kind === 'date') {
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
     if (named.others.length) return { kind: 'unclear', reason: 'notAnAnswer' };
+    // 「3号线有40台」 to a workshop's equipment total: one part's figure, not the whole, so it is asked back.
+    const part = onePartSaid(kb.formQuestions.vocabulary, c, t, named.text);
+    if (part) return { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), part.part, part.figure, part.whole], field: labelOf(c) };
     if (named.text !== t) return interpretForm(kb, named.text, pending);
   }
   // 「没有发明专利」 to 「其中发明专利多少项」: a no naming the asked thing itself (every character of it in the question) is zero too.
@@ -2328,6 +2427,19 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
     const r = sameAsEarlier(kb, answers, lead.id, lead.rest);
     return r?.kind === 'answers' ? { kind: 'answers', items: r.items.map((i) => ({ ...i, questionId: lead.id })) } : undefined;
   }
+  // 「同单位地址，厂区3号车间」「和注册地址一样，北区2号厂房」: another answer with words added after it, as one value;
+  // with that answer not given yet it is asked back, never stored as the words that point at it.
+  // A name, a listed choice or a post is one thing: words after 「同上」 there are no part of it.
+  const open = c.q.kind === 'text' && c.q.validate === undefined && !c.q.named && !c.q.takes && !/\.name$/u.test(c.id);
+  const plus = open ? /^(.{2,14}?)[，,；;\s]+(.+)$/u.exec(t) : null;
+  if (plus && (kb.formQuestions.vocabulary.sameAsReplies.includes(plus[1]!) || pointsAtField(kb, plus[1]!))) {
+    const base = sameAsEarlier(kb, answers, questionId, plus[1]!);
+    const added = CLOSING.test(plus[2]!) ? '' : plus[2]!.replace(ADDED_LEAD, '').trim();
+    if (!added) return base;
+    const was = base?.kind === 'answers' ? base.items[0]?.value : undefined;
+    if (typeof was === 'string' && added) return { kind: 'answers', items: [{ questionId, value: `${was.replace(/[。.]+$/u, '')}${added}` }] };
+    return { kind: 'unclear', reason: 'sameAsUnknown', choices: [clipQuote(t, 40), plus[1]!], field: labelOf(c) };
+  }
   const key = kindKey(c);
   const ws = /^form\.ws\.(\d+)\./.exec(questionId)?.[1];
   const concrete = (id: string) => (ws ? id.replace('{i}', ws) : id);
@@ -2355,6 +2467,11 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
   for (const ok of [exact, sameKind]) for (let i = at - 1; i >= 0; i--) if (ok(order[i]!)) return value(order[i]!);
   return undefined;
 }
+
+/** A closing said after the pointing words (「同上，谢谢」): nothing added to the value. */
+const CLOSING = /^(?:谢谢|多谢|麻烦了|辛苦了|就这样|就这些|没了|好的|对|是的|一样)[啦了吧啊呀哈]*[。.!！~～]*$/u;
+/** The words that open what is added to another answer (「同单位地址，再加上3号车间」): no part of the value. */
+const ADDED_LEAD = /^(?:另外|然后|再|后面|后边|最后)*(?:加上|加|添上|写上|补上|是|在)?[：:\s]*/u;
 
 /** Words that point at the answer given rather than quote it (「手机号不是这个，是…」). */
 const THIS_ONE = /^(?:这个|那个|这|那|刚才那个|刚才的|上面那个|上面的|之前那个|前面那个)$/u;
@@ -2920,6 +3037,7 @@ export function createFormPhase(kb: FormsKnowledge) {
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
     formFactsSaid: (text: string) => formFactsSaid(kb, text),
+    fieldCorrected: (text: string) => fieldCorrected(kb, text),
     resumesForm: (answers: Answers, text: string) => resumesForm(kb, answers, text),
   };
 }

@@ -157,10 +157,14 @@ export type Interpretation =
    * 'wrongKind': a value of another kind than the field wants (「90天」 to a rate, 「2015年」 to the credit code);
    * `choices` are the words typed, the kind they state and what the field wants. 'parts': several figures of a count's
    * parts with no whole said (「数控机床30台，机器人12台」 to 设备总数); `choices` are the words typed, their sum and the unit.
+   * 'onePart': one part's figure of a count with no whole said (「3号线有40台」 to 设备总数); `choices` are the words typed,
+   * the part named, the figure with its unit and what the whole is called.
+   * 'sameAsUnknown': another answer pointed at with words added (「同单位地址，厂区3号车间」) while that answer is not
+   * given; `choices` are the words typed and the words pointing at it.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown';
       choices?: string[];
       field?: string;
     };

@@ -259,6 +259,13 @@ export const FormQuestion = z.object({
   takes: z.enum(['post']).optional(),
   /** The thing a count field counts (`countedThings`' thing: 车间, 人): a count of another thing said at it is asked back. */
   counts: z.string().min(1).optional(),
+  /**
+   * What one part of this count is called (a kind of machine, a line, a department) and what its whole is called in an
+   * ask-back (全车间, 全企业): a reply giving one part's figure with no whole said (「3号线有40台」, 「机器人40台」) is asked
+   * whether it is the whole, never stored as the total. A line, a building or a section named by its number is such a
+   * part of any count that has `parts`, whatever `words` hold.
+   */
+  parts: z.object({ words: z.array(z.string().min(1)).default([]), whole: z.string().min(1) }).optional(),
   /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
   wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
