@@ -224,7 +224,7 @@ export class Conversation {
       const knowledge = labelOf(rt.kb);
       this.syncedSeq = Math.max(msg.lastSeq ?? 0, ...transcript.map((e) => e.seq), ...opened.map((e) => e.seq));
       this.ownSeqs = new Set();
-      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
+      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge: { ...knowledge, ui: { assessment: rt.kb.data.ui.assessment } } });
       // The welcome is already stored: it is streamed as any message is, without a second write.
       for (const e of opened) this.replay(e);
       await this.sendState(sessionId, answers, this.step(answers), true);
