@@ -117,7 +117,7 @@ describe('a stream ends with the sign-in it was opened with', () => {
     await colleague.waitFor(about(s.sessionId), 'the submission after the logout');
     expect((await listen(leaving)).res.status, 'the old cookie opens no new stream').toBe(401);
     colleague.close();
-  });
+  }, 120_000);
 
   it('ends a stream at the next heartbeat once its cookie session has expired', async () => {
     const expiring = await staffAs(b, 'live-expiring', 'bureau', '洛阳市');
@@ -135,5 +135,5 @@ describe('a stream ends with the sign-in it was opened with', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
+  }, 120_000);
 });

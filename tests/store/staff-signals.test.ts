@@ -67,7 +67,7 @@ describe.skipIf(PG_SKIP_REASON)('the staff workspace across two instances on one
     expect(page.events.filter(about(s.sessionId)).length, 'each change once, though the instance hears its own notices too').toBe(2);
     page.close();
     other.close();
-  });
+  }, 120_000);
 
   it('ends a stream on B when its session logs out on A', async () => {
     const page = await listen(B.http, onB);
@@ -100,5 +100,5 @@ describe.skipIf(PG_SKIP_REASON)('the staff workspace across two instances on one
     }
     expect(before.entries ?? [], 'B did not know the entry before').not.toContain('staff-signals-mail');
     expect(after.entries, 'B answers from the entry A saved').toContain('staff-signals-mail');
-  });
+  }, 120_000);
 });
