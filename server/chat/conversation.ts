@@ -219,7 +219,7 @@ export class Conversation {
       const knowledge = labelOf(rt.kb);
       this.syncedSeq = Math.max(msg.lastSeq ?? 0, ...transcript.map((e) => e.seq), ...opened.map((e) => e.seq));
       this.ownSeqs = new Set();
-      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge });
+      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge: { ...knowledge, ui: { assessment: rt.kb.data.ui.assessment } } });
       // The welcome is already stored: it is streamed as any message is, without a second write.
       for (const e of opened) this.replay(e);
       await this.sendState(sessionId, answers, this.step(answers), true);
@@ -304,6 +304,9 @@ export class Conversation {
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
+      // An edit made in 我的回答 (or an upload's reading taken) is confirmed in the chat as a change typed there is,
+      // with what it replaced, and the reply is stored with the transcript, so a reload shows it too.
+      if (msg.type === 'edit' && res.recorded.length) await this.say(sessionId, this.confirmChange(res.recorded, answers), []);
       if (roundFigure !== undefined && msg.questionId.startsWith('form.')) await this.say(sessionId, phrases.approximate, []);
       if (res.newlyBlocking.length) await this.warn(sessionId, msg.questionId, res.newlyBlocking, answers);
       const after = this.step(res.answers);
@@ -811,12 +814,20 @@ export class Conversation {
     }
     if (!(await this.commit(sessionId, msg.clientId, phrases.entryEdits(recorded), next))) return;
     if (recorded.length) this.send({ type: 'recorded', items: recorded });
+    if (recorded.length) await this.say(sessionId, this.confirmChange(recorded, answers), []);
     if (round) await this.say(sessionId, phrases.approximate, []);
     for (const b of blocking) await this.warn(sessionId, b.questionId, b.items, answers);
     const after = this.step(next);
     await this.confirmUnblocked(sessionId, answers, after);
     await this.sayVerdict(sessionId, this.step(answers), after);
     return this.sendState(sessionId, next, after, true);
+  }
+
+  /** 「已记录：…」 for answers changed outside the chat's text, each changed one read back with what it replaced. */
+  private confirmChange(recorded: Recorded[], before: Answers): string {
+    const replaced = recorded.some((r) => before[r.questionId] !== undefined && before[r.questionId] !== null);
+    const wasShown = new Map(replaced ? this.runtime.rules.describe(before).map((r) => [r.questionId, r.display]) : []);
+    return phrases.recorded(recorded, wasShown);
   }
 
   /** A speaker that fails to read the text must not lose the turn: the rules read it offline. */

@@ -23,16 +23,24 @@ export function debtRatio(totalLiabilities: number, totalAssets: number): Comput
   return { value, display, formula: `资产负债率 = 总负债 ÷ 总资产 × 100% = ${fmt(totalLiabilities)} ÷ ${fmt(totalAssets)} × 100% = ${display}%` };
 }
 
-/** 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal, signed. */
+/**
+ * 提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100, one decimal; `value` and `display` are signed. The form's cell
+ * prints the size of a change with its direction (changeCell: 「62.5」 under 降低比例, 「降低62.5」 under 提升/降低比例),
+ * so the formula printed beside it is the one of that direction, with the operands in the order that gives the
+ * size: a fall reads (建设前 − 建设后) ÷ 建设前 and ends in the same positive figure as the cell.
+ */
 export function changeRatio(before: number, after: number): Computed | null {
   if (!(before > 0) || after < 0) return null;
   const value = ((after - before) / before) * 100;
   const display = value.toFixed(1);
-  return {
-    value,
-    display,
-    formula: `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${display}%`,
-  };
+  const size = Math.abs(value).toFixed(1);
+  const formula =
+    Number(size) === 0
+      ? `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${size}%`
+      : value > 0
+        ? `提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${size}%`
+        : `降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (${fmt(before)} − ${fmt(after)}) ÷ ${fmt(before)} × 100% = ${size}%`;
+  return { value, display, formula };
 }
 
 /** 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given. */

@@ -4,6 +4,7 @@ import { FactsFile, IndustriesFile, IntentsFile, LexiconFile, Manifest, RegionsF
 import { AnswerBaseFile } from './schemas/answer-base';
 import { FormSpec, FormQuestions, FormDrafting } from './schemas/forms';
 import { CapabilitiesFile, CategoryRulesFile, ElementsFile, InterviewFile } from './schemas/engine';
+import { UiFile } from './schemas/ui';
 
 /**
  * The files of one knowledge version and the zod schema of each. Every area of the
@@ -39,4 +40,6 @@ export const KNOWLEDGE_FILES = {
   elements: { path: 'elements.json', schema: ElementsFile },
   categoryRules: { path: 'category-rules.json', schema: CategoryRulesFile },
   interview: { path: 'interview.json', schema: InterviewFile },
+  // The page's wording that restates the notice.
+  ui: { path: 'ui.json', schema: UiFile },
 } satisfies Record<string, KnowledgeFileSpec>;

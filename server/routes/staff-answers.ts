@@ -72,6 +72,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
       const changed = changedFields(before, entry ?? shippedEntry(k, id));
       const rev = await ctx.store().saveEntryRevision({ version: k.version, entryId: id, entry, author: who.username, note, changed, fromQuestion });
       await applyAnswerLayer(fastify, ctx.store(), k);
+      ctx.signals.answersChanged(k.version);
       if (fromQuestion) await ctx.store().markReviewed(fromQuestion, who.username, id);
       return rev;
     });

@@ -54,8 +54,8 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
       ...(r.changed || r.recommendationWithdrawn ? { detail: { changed: r.changed, recommendationWithdrawn: r.recommendationWithdrawn, ticksCleared: r.ticksCleared } } : {}),
     });
     // The bureau pages open on the list see the applicant at once; a move takes it off the list it left.
-    ctx.applicants.publish({ region, sessionId, kind: 'submitted' });
-    if (r.previousRegion && r.previousRegion !== region) ctx.applicants.publish({ region: r.previousRegion, sessionId, kind: 'moved' });
+    ctx.signals.applicantChanged({ region, sessionId, kind: 'submitted' });
+    if (r.previousRegion && r.previousRegion !== region) ctx.signals.applicantChanged({ region: r.previousRegion, sessionId, kind: 'moved' });
     return reply.status(201).send({ region, submittedAt: r.submittedAt, ...(outside ? { warning: outside } : {}) });
   });
 

@@ -121,7 +121,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     // An account disabled or removed (or re-bound) in the accounts file ends its sessions at once.
     const acc = ctx.accounts.find(who.username);
     if (!acc || acc.role !== who.role || acc.region !== who.region) {
+      const sid = request.session.sessionId;
       await request.session.destroy();
+      ctx.signals.signedOut(sid);
       throw unauthenticated();
     }
     // A one-time password printed on a terminal opens nothing but the page that replaces it.
@@ -205,7 +207,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
 
   fastify.post('/api/staff/logout', async (request) => {
     audit(request, 'logout');
+    const sid = request.session.sessionId;
     await request.session.destroy();
+    ctx.signals.signedOut(sid);
     return { ok: true };
   });
 
@@ -552,7 +556,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     }
     audit(request, 'bureau.review', id, { recommended: body.recommended });
     // A colleague with the same list open sees the review, and the quota it took, without a reload.
-    ctx.applicants.publish({ region, sessionId: id, kind: 'reviewed' });
+    ctx.signals.applicantChanged({ region, sessionId: id, kind: 'reviewed' });
     // The save's own time: the page sends it as `basedOn` with its next save of this record.
     return { ...(await overview(region, r.year ?? kb().data.manifest.year)), reviewedAt: r.reviewedAt };
   });
@@ -584,8 +588,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
    * ids only: what the list shows is read, scoped and audited by GET /api/staff/bureau as ever. The scope is the one
    * that route has (regionFor): a bureau hears its own region, an admin the region it names.
    *
-   * A stream lives LIVE_STREAM_MS at most and is ended as soon as its cookie session is gone or its account changed
-   * (checked at each heartbeat), so a logout or a disabled account stops it within a heartbeat; the browser's
+   * A stream lives LIVE_STREAM_MS at most. A logout through this app ends it at once (a `signed-out` signal, told to
+   * every instance); a cookie session gone otherwise (expired, purged) or an account changed is found at the next
+   * heartbeat, which checks both, so the stream stops within a heartbeat; the browser's
    * EventSource opens it again by itself, through the cookie and role checks of a new request.
    */
   fastify.get('/api/staff/bureau/events', async (request, reply) => {
@@ -603,9 +608,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       if (!acc || acc.role !== who.role || acc.region !== who.region) return false;
       return (await ctx.store().sessionGet(sid)) !== null;
     };
-    const unsubscribe = ctx.applicants.subscribe(region, (change) => {
+    const unsubscribe = ctx.signals.onApplicant(region, (change) => {
       send(`event: changed\ndata: ${JSON.stringify({ sessions: [change.sessionId], kind: change.kind })}\n\n`);
     });
+    // A logout ends the stream at once, on whichever instance it was opened.
+    const unsubscribeSignOut = ctx.signals.onSignedOut(sid, () => out.end());
     const heartbeat = setInterval(() => {
       void stillSignedIn().then(
         (ok) => (ok ? send(': alive\n\n') : out.end()),
@@ -617,6 +624,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       clearInterval(heartbeat);
       clearTimeout(lifetime);
       unsubscribe();
+      unsubscribeSignOut();
       streams.delete(out);
       if (!out.writableEnded) out.end();
     };

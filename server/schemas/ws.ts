@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UiWording } from '../knowledge/schemas/ui';
 import { Assessment } from './profile';
 import { Citation } from './ask';
 import { AnswerValue, Progress, QuestionView, Recorded } from './interview';
@@ -96,7 +97,17 @@ export const ServerMessage = z.discriminatedUnion('type', [
     transcript: z.array(TranscriptEntry),
     answers: z.record(z.string(), AnswerValue),
     /** The knowledge version the session was created under; it keeps it when a newer notice is published. */
-    knowledge: z.object({ version: z.string(), year: z.number().int(), title: z.string(), shortTitle: z.string(), issuer: z.string() }).optional(),
+    knowledge: z
+      .object({
+        version: z.string(),
+        year: z.number().int(),
+        title: z.string(),
+        shortTitle: z.string(),
+        issuer: z.string(),
+        /** The page's wording that restates this version's notice (knowledge ui.json). */
+        ui: UiWording.optional(),
+      })
+      .optional(),
   }),
   /** A user message was stored; seq is its place in the transcript. Sent before any reply to it. */
   z.object({ type: z.literal('ack'), clientId: z.string(), seq: z.number().int().positive(), duplicate: z.boolean().optional() }),

@@ -2,14 +2,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
+import type { KnowledgeBase } from '../knowledge/base';
 import { AccountRegistry, appendAudit, type AuditRecord } from './accounts';
 import { noticeNumbers, StaffStore, type QuestionRecord } from './store';
 import { answerSourceOf } from '../qa/answer';
 import type { AskResponse } from '../schemas/ask';
 import staffRoutes from '../routes/staff';
 import staffEnterpriseRoutes from '../routes/staff-enterprise';
-import { loadAnswerLayers } from './answer-layer';
-import { ApplicantFeed } from './live';
+import { SIGNAL_CHANNEL, StaffSignals } from './live';
+import { applyAnswerLayer, loadAnswerLayers } from './answer-layer';
 
 export interface QuestionLog {
   /**
@@ -25,8 +26,8 @@ export interface StaffContext {
   store(): StaffStore;
   accounts: AccountRegistry;
   audit(rec: AuditRecord): void;
-  /** Changes to each region's applicant list, pushed to the bureau pages open on this instance. */
-  applicants: ApplicantFeed;
+  /** Applicant list changes, ended cookie sessions and staff answer saves, told to this instance and every other one on the same database. */
+  signals: StaffSignals;
 }
 
 export interface ExportLog {
@@ -66,7 +67,7 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
         fastify.log.error({ err }, 'audit log write failed');
       }
     },
-    applicants: new ApplicantFeed(),
+    signals: new StaffSignals((err, what) => fastify.log.error({ err, what }, 'staff signal failed')),
   };
 
   const track = (p: Promise<unknown>) => {
@@ -98,17 +99,38 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
   const purgeSubmissions = async (days: number) => {
     const ids = await staffStore!.purgeSubmissionsOlderThan(days);
     if (ids.length === 0) return;
-    for (const { sessionId, region } of ids) ctx.applicants.publish({ region, sessionId, kind: 'removed' });
+    for (const { sessionId, region } of ids) ctx.signals.applicantChanged({ region, sessionId, kind: 'removed' });
     ctx.audit({ actor: 'system', role: 'system', action: 'submissions.expired', detail: { count: ids.length, retentionDays: days } });
     fastify.log.info({ deleted: ids.length, retentionDays: days }, 'retention: expired submissions deleted');
   };
 
   let timer: NodeJS.Timeout | undefined;
+  let stopListening: (() => Promise<void>) | undefined;
   fastify.addHook('onReady', async () => {
     // The staff tables live beside the sessions, in the session store's database.
     const withDb = fastify.store as Partial<{ database(): Promise<Db> }>;
     if (typeof withDb.database !== 'function') throw new Error('the staff workspace needs a session store with a database (database())');
-    staffStore = new StaffStore(await withDb.database(), dataDir);
+    const db = await withDb.database();
+    staffStore = new StaffStore(db, dataDir);
+    // Instances sharing a PostgreSQL database tell each other through it, so a change made on one reaches the pages
+    // and the answer base of the others; the embedded database has one process, which needs no carrier.
+    if (db.listen) {
+      stopListening = await db.listen(SIGNAL_CHANNEL, (payload) => ctx.signals.receive(payload), (err) => fastify.log.warn({ err }, 'staff signals: listening again'));
+      ctx.signals.carry({ send: (payload) => db.query('select pg_notify($1, $2)', [SIGNAL_CHANNEL, payload]).then(() => undefined) });
+    }
+    // Another instance saved a staff answer entry: this one lays that version's entries over its answer base again.
+    // One reload at a time, so one that read the rows before a later save cannot swap its layer in after that save's.
+    let reloading: Promise<unknown> = Promise.resolve();
+    ctx.signals.onAnswers((version) => {
+      let k: KnowledgeBase;
+      try {
+        k = fastify.knowledgeFor(version);
+      } catch {
+        return;
+      }
+      reloading = reloading.then(() => applyAnswerLayer(fastify, staffStore!, k)).catch((err) => fastify.log.error({ err, version }, 'staff answer layer reload failed'));
+      track(reloading);
+    });
     staffStore.onLogError = (err) => fastify.log.error({ err }, 'question log write failed');
     // A row of a version no longer served keeps the numbers of every version served: a notice's helpline seldom changes.
     const numbers = new Map<string, readonly string[]>();
@@ -140,6 +162,8 @@ async function staffPlugin(fastify: FastifyInstance): Promise<void> {
   // Runs before the store plugin's onClose (hooks close in reverse order), so pending log writes finish first.
   fastify.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
+    ctx.signals.carry(undefined);
+    await stopListening?.();
     await staffStore?.flushLog();
     await Promise.allSettled([...pending]);
   });

@@ -35,8 +35,18 @@ export interface Db extends Queryable {
    * can take it from memory (PGlite). Far cheaper per row than a parameterised insert there.
    */
   copyCsv?(table: string, columns: string, csv: string): Promise<void>;
+  /**
+   * Hears what other processes on the same database send with `pg_notify(channel, payload)`, on a connection of
+   * its own (a pooled one would drop the LISTEN when returned). Only PostgreSQL has it: the embedded database
+   * belongs to one process, which tells its own parts directly. The connection is opened again after a drop;
+   * resolves once the first attempt has listened or failed, with the function that stops listening.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void, onError?: (err: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** How long a dropped LISTEN connection waits before it is opened again. */
+const LISTEN_RETRY_MS = 2_000;
 
 /** Arbitrary, fixed key for pg_advisory_lock: "zhizao" in ASCII. */
 const SCHEMA_LOCK_KEY = 0x7a68697a616f;
@@ -96,7 +106,7 @@ export interface PostgresOptions {
  */
 export function postgresDb(url: string, opts: PostgresOptions = {}): Db {
   // Loaded only when DATABASE_URL is set: the embedded default never needs the driver at start.
-  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+  const { Pool, Client } = createRequire(import.meta.url)('pg') as typeof pg;
   const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the next query opens a new one.
@@ -131,6 +141,45 @@ export function postgresDb(url: string, opts: PostgresOptions = {}): Db {
       } finally {
         client.release();
       }
+    },
+    async listen(channel, onPayload, onError) {
+      // The channel is an identifier in the statement, not a parameter, so only plain names are taken.
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      let stopped = false;
+      let current: pg.Client | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      const open = async (): Promise<void> => {
+        const client = new Client({ connectionString: url });
+        let dropped = false;
+        const drop = (err?: unknown) => {
+          if (dropped) return;
+          dropped = true;
+          if (current === client) current = undefined;
+          void client.end().catch(() => undefined);
+          if (stopped) return;
+          if (err) onError?.(err);
+          retry = setTimeout(() => void open(), LISTEN_RETRY_MS);
+          retry.unref();
+        };
+        client.on('error', drop);
+        client.on('end', () => drop(new Error('LISTEN connection ended')));
+        client.on('notification', (m) => {
+          if (m.channel === channel && m.payload !== undefined) onPayload(m.payload);
+        });
+        current = client;
+        try {
+          await client.connect();
+          await client.query(`listen ${channel}`);
+        } catch (err) {
+          drop(err);
+        }
+      };
+      await open();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await current?.end().catch(() => undefined);
+      };
     },
     close: () => pool.end(),
   };

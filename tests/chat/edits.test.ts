@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatClient } from './client';
 import { serveForFile } from './serve';
-import { workshop } from './enterprises';
+import { answerFor, workshop } from './enterprises';
 import { steer, turn } from './steer';
 
 /*
@@ -68,6 +68,42 @@ describe('edits sent together', () => {
     expect(session.answers['form.employees']).toBe(480);
     expect(session.transcript.find((e) => e.clientId === 'all-2')).toBeUndefined();
     expect(session.transcript.find((e) => e.clientId === 'one-1')!.text).toMatch(/^修改 /u);
+  }, 120_000);
+
+  it('confirm an edit from 我的回答 in the chat with what it replaced, as a change typed there is, and keep the reply after a reload', async () => {
+    const s = await steer(srv.url, workshop, (q) => q.id.startsWith('form.'));
+    // A capability answered in the interview, changed from the review card; and a form fact given for the first time there.
+    const given = (await reopened(s.sessionId, s.token)).answers;
+    const capId = Object.keys(given).find((id) => id.startsWith('cap.') && typeof given[id] === 'boolean')!;
+    const changed = !given[capId];
+    const frames = await turn(s.client, { type: 'edit', clientId: 'card-1', questionId: capId, value: changed });
+    const reply = frames.filter((m) => m.type === 'message.delta').map((m) => (m as { delta: string }).delta).join('');
+    expect(reply, 'the chat confirms the edit').toMatch(/^已记录：/u);
+    expect(reply, 'with the answer it replaced').toMatch(/由“[^”]+”改为“[^”]+”/u);
+    const first = await turn(s.client, { type: 'edit', clientId: 'card-2', questionId: 'form.employees', value: '365' });
+    const firstReply = first.filter((m) => m.type === 'message.delta').map((m) => (m as { delta: string }).delta).join('');
+    expect(firstReply).toMatch(/^已记录：.*365/u);
+    await s.client.close();
+
+    const session = await reopened(s.sessionId, s.token);
+    expect(session.answers[capId]).toBe(changed);
+    expect(session.answers['form.employees']).toBe(365);
+    for (const id of ['card-1', 'card-2']) {
+      const at = session.transcript.findIndex((e) => e.clientId === id);
+      expect(at, `${id} is in the transcript`).toBeGreaterThanOrEqual(0);
+      const next = session.transcript[at + 1];
+      expect(next?.role, `${id}: the confirmation follows the edit after a reload`).toBe('assistant');
+      expect(next!.text).toMatch(/^已记录：/u);
+    }
+  }, 120_000);
+
+  it('leave an answer to the question asked with no 已记录 reply of its own, as before', async () => {
+    const s = await steer(srv.url, workshop, () => true);
+    const q = s.question!;
+    const frames = await turn(s.client, { type: 'answer', clientId: 'plain-1', questionId: q.id, value: answerFor(workshop, q) });
+    const reply = frames.filter((m) => m.type === 'message.delta').map((m) => (m as { delta: string }).delta).join('');
+    expect(reply).not.toMatch(/^已记录：/u);
+    await s.client.close();
   }, 120_000);
 
   it('is refused as malformed when it lists nothing', async () => {

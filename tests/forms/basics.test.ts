@@ -97,12 +97,19 @@ describe('computed values carry their formula', () => {
     [2.1, 0.9, '-57.1'],
     [0.085, 0.072, '-15.3'],
     [10, 10, '0.0'],
+    [2.4, 0.9, '-62.5'],
+    [0.9, 2.4, '166.7'],
   ];
   it.each(ratioCases)('提升/降低比例 from %d to %d is %s%%', (b, a, shown) => {
     const c = changeRatio(b, a)!;
     expect(c.display).toBe(shown);
-    expect(c.formula).toContain('(建设后 − 建设前) ÷ 建设前');
-    expect(c.formula).toContain(`= ${shown}%`);
+    // The formula ends in the size the form's cell prints, in the order of operands that gives it: a fall subtracts the after figure.
+    const size = shown.replace(/^-/, '');
+    expect(c.formula.endsWith(`= ${size}%`), c.formula).toBe(true);
+    if (shown.startsWith('-')) expect(c.formula).toMatch(new RegExp(`^降低比例 = \\(建设前 − 建设后\\) ÷ 建设前 × 100% = \\(${b} − ${a}\\) ÷ ${b} × 100%`));
+    else if (Number(shown) > 0) expect(c.formula).toMatch(new RegExp(`^提升比例 = \\(建设后 − 建设前\\) ÷ 建设前 × 100% = \\(${a} − ${b}\\) ÷ ${b} × 100%`));
+    else expect(c.formula).toContain('(建设后 − 建设前) ÷ 建设前');
+    expect(c.formula, 'no negative figure beside a cell that prints a size').not.toContain('-');
   });
 
   it('refuses a ratio against a zero baseline instead of printing Infinity', () => {

@@ -62,6 +62,29 @@ describe('the form view of a 申报书', () => {
     expect(by('form.project.end').flags[0]!.message).toContain('早于');
   });
 
+  for (const category of CATEGORIES)
+    it(`${category}: prints beside each change ratio the formula of the figure its cell shows, for a fall and for a rise`, () => {
+      // 不良品率 falls from 2.4 to 0.9, 运营成本 from 1200 to 1000; 生产效率 rises from 0.8 to 1.1.
+      const answers = {
+        'form.ind.defectRate.before': 2.4, 'form.ind.defectRate.after': 0.9,
+        'form.ind.operatingCost.before': 1200, 'form.ind.operatingCost.after': 1000,
+        'form.ind.productivity.before': 0.8, 'form.ind.productivity.after': 1.1,
+      };
+      const ratios = fieldsOf(buildFormView(kb, answers, category)).filter((f) => f.status === 'computed' && f.formula && /比例 = \(建设/.test(f.formula));
+      expect(ratios.length, 'the form has change-ratio cells for these indicators').toBeGreaterThanOrEqual(2);
+      for (const f of ratios) {
+        const size = /= (\d+\.\d)%$/.exec(f.formula!)?.[1];
+        expect(size, `${f.key}: the formula ends in a figure without a sign (${f.formula})`).toBeDefined();
+        // The cell shows that figure, bare or with the direction in words (降低62.5).
+        expect(f.display, `${f.key}: cell ${f.display} beside ${f.formula}`).toMatch(new RegExp(`^(提升|降低)?${size!.replace('.', '\\.')}$`));
+        if (f.formula!.includes('(2.4 − 0.9) ÷ 2.4')) expect(size).toBe('62.5');
+        expect(f.formula, 'a fall is never printed as a negative ratio').not.toMatch(/0\.9 − 2\.4|= -/);
+      }
+      const formulas = ratios.map((f) => f.formula!).join('\n');
+      expect(formulas).toContain('降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (2.4 − 0.9) ÷ 2.4 × 100% = 62.5%');
+      expect(formulas).toContain('提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.1 − 0.8) ÷ 0.8 × 100% = 37.5%');
+    });
+
   it('shows a figure given round or as a range as awaiting confirmation, never as filled, and counts it apart', () => {
     // The chat keeps 「两百来人」 as 200 for the assessment and marks it; the signed form leaves it blank until the exact figure is given.
     const answers = markApproximate({ 'form.employees': 200, 'form.registeredCapital': 5000 }, 'form.employees', '两百来人');

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../server/store/db';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
+import { about, listen as listenAt } from './event-stream';
 import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from './helpers';
 
 let b: Built;
@@ -17,55 +19,10 @@ beforeAll(async () => {
   luoyang = await staffAs(b, 'live-luoyang', 'bureau', '洛阳市');
   luoyang2 = await staffAs(b, 'live-luoyang2', 'bureau', '洛阳市');
   zhengzhou = await staffAs(b, 'live-zhengzhou', 'bureau', '郑州市');
-});
-afterAll(async () => b?.close());
+}, 180_000);
+afterAll(async () => b?.close(), 120_000);
 
-interface Event {
-  event: string;
-  data: { sessions?: string[]; kind?: string; region?: string };
-}
-
-/** Opens the bureau's event stream as the browser's EventSource would, collecting the events as they come. */
-async function listen(who: StaffLogin | null, query = '') {
-  const ctrl = new AbortController();
-  const res = await fetch(`${base}/api/staff/bureau/events${query}`, { headers: who ? { cookie: who.cookie } : {}, signal: ctrl.signal });
-  const events: Event[] = [];
-  if (res.ok) {
-    void (async () => {
-      const reader = res.body!.getReader();
-      const dec = new TextDecoder();
-      let buf = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buf += dec.decode(value, { stream: true });
-          let cut;
-          while ((cut = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, cut);
-            buf = buf.slice(cut + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) events.push({ event, data: JSON.parse(data) });
-          }
-        }
-      } catch {
-        /* aborted by close() */
-      }
-    })();
-  }
-  const waitFor = async (pred: (e: Event) => boolean, what: string) => {
-    for (let i = 0; i < 250; i++) {
-      const hit = events.find(pred);
-      if (hit) return hit;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`no event: ${what}; got ${JSON.stringify(events)}`);
-  };
-  return { res, events, waitFor, close: () => ctrl.abort() };
-}
-
-const about = (id: string) => (e: Event) => e.event === 'changed' && (e.data.sessions ?? []).includes(id);
+const listen = (who: StaffLogin | null, query = '') => listenAt(base, who, query);
 
 async function applicant(name: string, region: string) {
   const s = await newSession(b.app);
@@ -142,4 +99,41 @@ describe('the bureau list is pushed, within the account\'s own region', () => {
     expect(adminZz.events.some(about(ly.sessionId))).toBe(false);
     adminZz.close();
   });
+});
+
+describe('a stream ends with the sign-in it was opened with', () => {
+  it('ends a bureau page\'s stream at its logout, at once, and leaves a colleague\'s stream open', async () => {
+    const leaving = await staffAs(b, 'live-leaving', 'bureau', '洛阳市');
+    const mine = await listen(leaving);
+    const colleague = await listen(luoyang2);
+    await mine.waitFor((e) => e.event === 'ready', 'ready');
+    await colleague.waitFor((e) => e.event === 'ready', 'ready');
+    const out = await b.app.inject({ method: 'POST', url: '/api/staff/logout', headers: as(leaving) });
+    expect(out.statusCode, out.body).toBe(200);
+    // Far sooner than the 25 s heartbeat that would find the session gone.
+    expect(await mine.endsWithin(3000), 'the logged-out page\'s stream is ended by the server').toBe(true);
+    expect(await colleague.endsWithin(300), 'another session of the same region keeps its stream').toBe(false);
+    const s = await applicant('退出后仍推送给同事的公司', '洛阳市');
+    await colleague.waitFor(about(s.sessionId), 'the submission after the logout');
+    expect((await listen(leaving)).res.status, 'the old cookie opens no new stream').toBe(401);
+    colleague.close();
+  }, 120_000);
+
+  it('ends a stream at the next heartbeat once its cookie session has expired', async () => {
+    const expiring = await staffAs(b, 'live-expiring', 'bureau', '洛阳市');
+    // Only the stream's heartbeat timer is faked, so the test need not wait its 25 s; the database and the sockets run on real time.
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const page = await listen(expiring);
+      await page.waitFor((e) => e.event === 'ready', 'ready');
+      const db = await (b.app.store as unknown as { database(): Promise<Db> }).database();
+      const hit = await db.query("update staff_web_sessions set expires_at = now() - interval '1 second' where data->'staff'->>'username' = $1", ['live-expiring']);
+      expect(hit.affectedRows, 'the account has one cookie session to expire').toBe(1);
+      expect(await page.endsWithin(300), 'nothing ends it before the heartbeat checks').toBe(false);
+      vi.advanceTimersByTime(25_000);
+      expect(await page.endsWithin(5000), 'the heartbeat finds the session expired and ends the stream').toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 120_000);
 });

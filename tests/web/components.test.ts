@@ -258,6 +258,25 @@ describe('zz-assessment-panel', () => {
     expect(items[1]!.textContent).toContain('缺少：制造执行系统（MES）');
     expect(items[1]!.textContent).toContain('建议：建设制造执行系统');
   });
+
+  it('words the as-needed capabilities and its closing note as the session\'s knowledge version says', async () => {
+    // Wording of a knowledge version of its own, so the test shows the component prints what it is given, not words of its own.
+    const ui = { assessment: { asNeededUnused: '按需采用未选', basis: '依据{notice}自查，以评审为准。', noticeFallback: '本年度通知' } };
+    const withAsNeeded: Assessment = {
+      ...assessment,
+      conditions: [{ clause: '三(一)2', title: '工艺设计', status: 'met', missing: [], unknown: [], asNeededLacking: ['mes'], advice: '可按需建设' }],
+    };
+    const el = await mount('zz-assessment-panel', {
+      assessment: withAsNeeded,
+      progress: { answered: 12, remaining: 8, phase: 'elements' },
+      capabilityLabels: new Map([['mes', '制造执行系统（MES）']]),
+      notice: { shortTitle: '关于开展测试申报工作的通知', ui },
+    });
+    const text = shadow(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('按需采用未选：制造执行系统（MES）');
+    expect(text).toContain('依据《关于开展测试申报工作的通知》自查，以评审为准。');
+    expect(text, 'no wording of the component\'s own about the notice').not.toMatch(/根据需要|仅供自查参考/);
+  });
 });
 
 describe('zz-review-card', () => {

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Assessment } from '../../server/schemas/profile';
 import type { Progress } from '../../server/schemas/interview';
+import type { UiWording } from '../../server/knowledge/schemas/ui';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
 import './zz-citation-chip';
@@ -171,7 +172,7 @@ export class ZzAssessmentPanel extends LitElement {
   @property({ attribute: false }) answered: number | undefined = undefined;
   /** Chinese labels for capability ids. */
   /** The notice the session's knowledge version holds; null until the session is open. */
-  @property({ attribute: false }) notice: { shortTitle: string } | null = null;
+  @property({ attribute: false }) notice: { shortTitle: string; ui?: UiWording } | null = null;
   @property({ attribute: false }) capabilityLabels: ReadonlyMap<string, string> = new Map();
 
   private get _progress() {
@@ -206,6 +207,8 @@ export class ZzAssessmentPanel extends LitElement {
 
   render() {
     const a = this.assessment;
+    // The sentences that restate the notice come with the session's knowledge version (ui.json).
+    const words = this.notice?.ui?.assessment;
     // With nothing answered the engine still has a default direction; showing it would read as a recommendation.
     if (!a || this.answered === 0) {
       return html`<p class="empty">回答问题后显示评估结果。</p>${this._progress}`;
@@ -263,7 +266,7 @@ export class ZzAssessmentPanel extends LitElement {
                   </div>
                   ${c.missing.length ? html`<p class="detail">缺少：${this._labels(c.missing)}</p>` : nothing}
                   ${c.unknown.length ? html`<p class="detail muted">待确认：${this._labels(c.unknown)}</p>` : nothing}
-                  ${c.asNeededLacking?.length ? html`<p class="detail muted">未采用（通知为“根据需要”采用，不单独构成缺项）：${this._labels(c.asNeededLacking)}</p>` : nothing}
+                  ${c.asNeededLacking?.length && words ? html`<p class="detail muted">${words.asNeededUnused}：${this._labels(c.asNeededLacking)}</p>` : nothing}
                   ${c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? html`<p class="detail">建议：${this._rich(c.advice)}</p>` : nothing}
                 </li>`,
               )}
@@ -276,7 +279,7 @@ export class ZzAssessmentPanel extends LitElement {
               ${a.notes.map((n) => html`<li><zz-citation-chip .clause=${n.clause}></zz-citation-chip> ${n.text}</li>`)}
             </ul>`
         : nothing}
-      <p class="muted">评估依据${this.notice ? `《${this.notice.shortTitle}》` : '申报通知'}，仅供自查参考；是否达到“省内行业先进水平”、是否具有典型示范意义由评审专家判断。</p>
+      ${words ? html`<p class="muted">${words.basis.replace('{notice}', this.notice?.shortTitle ? `《${this.notice.shortTitle}》` : words.noticeFallback)}</p>` : nothing}
     `;
   }
 }

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { UiFile } from '../../server/knowledge/schemas/ui';
+
+const kb = loadKnowledgeData('knowledge', 'henan-2023');
+const notice = readFileSync('knowledge/henan-2023/source/notice.txt', 'utf8');
+const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+
+describe('the page\'s wording of the notice (ui.json)', () => {
+  it('quotes the notice verbatim wherever it puts words in quotation marks', () => {
+    const { $comment: _, ...wording } = UiFile.parse(JSON.parse(readFileSync('knowledge/henan-2023/ui.json', 'utf8')));
+    const quotes = strings(wording).flatMap((t) => [...t.matchAll(/“([^”]+)”/g)].map((m) => m[1]!));
+    expect(quotes, 'the wording quotes the notice').toEqual(['根据生产需要', '省内行业先进水平']);
+    for (const q of quotes) expect(notice.includes(q), `「${q}」 is the notice's text`).toBe(true);
+    expect(kb.ui.assessment.basis).toContain('{notice}');
+    // The as-needed heading quotes the words the as-needed requirement is read from (elements.json), not a shortening of them.
+    const asNeeded = Object.values(kb.elements.categories).flatMap((c) => c.elements).flatMap((e) => e.requirements ?? []).flatMap((r) => r.qualifiers ?? []).filter((q) => q.reading === 'asNeeded');
+    for (const q of asNeeded) expect(kb.ui.assessment.asNeededUnused).toContain(`“${q.wording}”`);
+  });
+
+  it('refuses a closing note that does not name the notice, and an empty heading', () => {
+    const good = { assessment: { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知' } };
+    expect(UiFile.safeParse(good).success).toBe(true);
+    expect(UiFile.safeParse({ assessment: { ...good.assessment, basis: '评估依据申报通知。' } }).success).toBe(false);
+    expect(UiFile.safeParse({ assessment: { ...good.assessment, asNeededUnused: '  ' } }).success).toBe(false);
+  });
+});
