@@ -2095,6 +2095,11 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (!c) return { kind: 'unclear' };
   const corrected = correctionOf(kb, c, t);
   if (corrected) return corrected;
+  const story = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
+  const earlier = aboutEarlierReply(kb, c, t, story);
+  if (earlier) return earlier;
+  const data = story ? othersDataAtStory(kb, c, t) : undefined;
+  if (data) return data;
   if (c.q.kind === 'number' || c.q.kind === 'date') {
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
@@ -2134,6 +2139,57 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/** 「2021年的：总资产…」「22年，营收…」: a year said once before the figures that follow, each of them that year's. */
+const YEAR_OF_FIGURES = /^((?:19|20)?\d{2})\s*年度?(?:的\s*[：:，,]?|[：:，,])\s*/u;
+
+/**
+ * A reply at a story field (发展历程, 主营业务) made wholly of other fields' facts (「2021年的：总资产2亿5千万，负债…」,
+ * 「员工380人，研发人员45人」): those facts fill their fields and the story is asked again, since a printed story of
+ * figures is no story. A story that tells something besides its figures (「2011年成立，2021年营收突破3亿」) stays the story.
+ */
+function othersDataAtStory(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
+  const m = YEAR_OF_FIGURES.exec(t);
+  const p = passingFacts(kb, c, m ? `${m[1]}年${t.slice(m[0].length)}` : t);
+  if (!p.items.length || p.items.some((i) => i.questionId === c.id) || p.rest.replace(/[\s，,。.；;：:！!…、]+/gu, '')) return undefined;
+  return { kind: 'answers', items: p.items, ...(p.notes.length ? { notes: p.notes } : {}) };
+}
+
+/** 「不是发展历程」「不是主营业务的」: a field's name said as what an earlier reply was not. */
+const NOT_FIELD = /(?:不是|并非|不属于|不该是|不应该是)\s*$/u;
+
+/**
+ * A reply that talks about an earlier one (「刚才那句是2021年财务数据，不是发展历程。发展历程：2011年成立…」): a
+ * correction, never a field's text. The field named with a colon takes what follows it; a field the earlier reply was
+ * said not to be is taken back (the asked one holds nothing of it). At a text field, such talk with neither is asked back, so it is
+ * never printed; a figure's or a date's reply is read as before.
+ */
+function aboutEarlierReply(kb: FormsKnowledge, c: Concrete, t: string, story: boolean): Interpretation | undefined {
+  const v = kb.formQuestions.vocabulary;
+  if (!byLength(v.earlierReplyWords).some((w) => t.startsWith(w))) return undefined;
+  const names = [...correctedNames(kb), ...namesFor(kb, c)].sort((a, b) => b.word.length - a.word.length);
+  let label: { id: string; at: number; end: number } | undefined;
+  for (const n of names) {
+    const m = new RegExp(`${escape(n.word)}\\s*[：:]\\s*`, 'u').exec(t);
+    if (m && (!label || m.index < label.at)) label = { id: n.id, at: m.index, end: m.index + m[0].length };
+  }
+  const items: Extract<Interpretation, { kind: 'answers' }>['items'] = [];
+  if (label) {
+    const said = t.slice(label.end).replace(/[\s。.！!]+$/u, '');
+    const read = passingValue(kb, label.id, said);
+    const at = findQuestion(kb, label.id);
+    const bare = at && at.q.kind === 'text' && at.q.maxLength === undefined && contentless(v, said, at.fact);
+    if (!read || bare) return { kind: 'unclear', reason: 'notAnAnswer' };
+    items.push({ questionId: label.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) });
+  }
+  const before = label ? t.slice(0, label.at) : t;
+  for (const n of names) {
+    const i = before.indexOf(n.word);
+    if (i >= 0 && n.id !== c.id && NOT_FIELD.test(before.slice(0, i)) && !items.some((x) => x.questionId === n.id)) items.push({ questionId: n.id, value: null });
+  }
+  if (items.length) return { kind: 'answers', items };
+  return c.q.kind === 'text' ? { kind: 'unclear', reason: 'notAnAnswer' } : undefined;
 }
 
 /**
