@@ -1468,6 +1468,9 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       items.push({ questionId: choice.id, value: choice.value, extra: true });
       continue;
     }
+    // 「没有传真」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
+    const noneOf = /^(?:也|还|都)?(?:没有|没|无|暂无)/u.exec(bare);
+    if (noneOf && notOnForm?.test(bare.slice(noneOf[0].length))) continue;
     if (notOnForm?.test(bare)) {
       const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
@@ -2114,7 +2117,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
   const read = /^form\.(?:contact|leader)\./.test(c.id) ? spokenDigits(t) : t;
-  const passing = readsPassing(c) ? passingFacts(kb, c, read) : undefined;
+  const passing = readsPassing(c) ? passingFacts(kb, c, c.id.startsWith('form.ind.') ? indicatorInputs(read) : read) : undefined;
   // 「建设前运营成本每天十万五」 while the upgrade cycle waits: a reply that opens with another field's name is that
   // field's, read as its own question reads it (asked back in its terms when it does not fit), never the asked one's.
   const other = passing && passing.rest === read ? namedIn(read, namesFor(kb, c)) : undefined;
@@ -2124,7 +2127,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     if (r.kind === 'answers') return { kind: 'answers', items: r.items.map((i) => ({ ...i, extra: true as const, ...(i.approx ? { said: t } : {}) })) };
     return r.kind === 'unclear' ? { ...r, field: labelOf(otherQ) } : r;
   }
-  if (!passing || passing.rest === read) return readAsked(kb, c, pending, t);
+  // A reply of nothing but what records nothing (「没有传真」) is read as the asked field's, never as an empty answer.
+  if (!passing || passing.rest === read || (!passing.rest && !passing.items.length && !passing.notes.length)) return readAsked(kb, c, pending, t);
   // The asked field is read from what is left once the pieces naming other fields are taken out.
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
   // A reply whose own part is unclear keeps the facts it names for other fields (「员工三百二十人 其中研发人员四十五个」 to
@@ -2139,6 +2143,34 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/** The span an indicator's figure is of: before or after the upgrade. */
+const INDICATOR_PERIOD = '(建设完成前|建设完成后|建设前|建设后|改造完成前|改造完成后|改造前|改造后)';
+/** 「建设前工厂360人」「改造后车间有320名员工」: a head count of a span said without the field's word 人数. */
+const PERIOD_HEADCOUNT = new RegExp(`^${INDICATOR_PERIOD}的?(?:全厂|工厂|全车间|车间|企业|公司)?的?(?:员工|职工|人员|用工|工人|总人数|人数)?(?:有|是|为|共|一共|共有|总共)?\\s*([\\d零〇一二两三四五六七八九十百千]+\\s*(?:人|名|个人))(?:员工|职工|工人)?$`, 'u');
+/** 「建设后3.1亿」「改造前产值达到2.4亿元」: a span's output value, a sum of money too large for a productivity per head and day
+ * (亿, or a hundred 万 and more). */
+const PERIOD_OUTPUT = new RegExp(`^${INDICATOR_PERIOD}的?(?:年产值|产值)?(?:有|是|为|达到?|约|大约)?\\s*([\\d零〇一二两三四五六七八九十百千.]+\\s*亿元?|[1-9]\\d{2,}(?:\\.\\d+)?\\s*万元?|[零〇一二两三四五六七八九十百千]*[千百]万元?)$`, 'u');
+/** 「一年按300天算」「全年工作300天」「按300天计算」: the working days, said without the field's word. */
+const WORKING_DAYS = /^(?:(?:一年|每年|全年|年)(?:按|按照|工作|生产|开工|算)?|按|按照)(?:工作|生产|开工)?\s*([\d零〇一二两三四五六七八九十百]+\s*天)(?:算|计|计算|来算|考虑)?[吧的了。.]*$/u;
+
+/**
+ * The inputs of 生产效率 said in words of their own (「建设前工厂360人，建设后320人，一年按300天算」), written with the
+ * fields' words (建设前人数360人, 年工作天数300天) so that they are read as those fields said in passing. Only the
+ * indicator questions read them so: elsewhere 「建设后320人」 may be another count.
+ */
+function indicatorInputs(text: string): string {
+  return replyPieces(text)
+    .map((p, i) => {
+      const t = p.text;
+      const head = PERIOD_HEADCOUNT.exec(t);
+      const days = WORKING_DAYS.exec(t);
+      const output = PERIOD_OUTPUT.exec(t);
+      const out = head ? `${head[1]}人数${head[2]}` : days ? `年工作天数${days[1]}` : output ? `${output[1]}年产值${output[2]}` : t;
+      return (i === 0 ? '' : p.sep) + out;
+    })
+    .join('');
 }
 
 /** 「2021年的：总资产…」「22年，营收…」: a year said once before the figures that follow, each of them that year's. */

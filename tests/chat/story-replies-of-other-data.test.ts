@@ -49,4 +49,15 @@ describe('a story field\'s reply in the chat that is not its story', () => {
     expect(recordedIds(story.msgs)).toEqual(['form.business']);
     expect((await stored(atBusiness.sessionId, atBusiness.token))['form.business']).toBe('我们主要生产工程机械液压件');
   }, 240_000);
+
+  it('at 生产效率, head counts before and after and the working days said in words of their own each land in their field', async () => {
+    const inputs = ['form.ind.headcount.before', 'form.ind.headcount.after', 'form.ind.workingDays'];
+    const e: ScriptedEnterprise = { ...discreteFactory, facts: { ...discreteFactory.facts, ...Object.fromEntries(inputs.map((id) => [id, null])) } };
+    const s = await steer(srv.url, e, (q) => q.id === 'form.ind.productivity.before');
+    const reply = await typed(s.client, 'o-7', '改造前车间有180名员工 改造后150人 全年工作280天');
+    expect(recordedIds(reply.msgs)).toEqual(inputs);
+    expect(said(reply.msgs).join('\n')).not.toContain('先没有记录');
+    const answers = await stored(s.sessionId, s.token);
+    expect(inputs.map((id) => answers[id])).toEqual([180, 150, 280]);
+  }, 240_000);
 });
