@@ -1485,6 +1485,9 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
       items.push({ questionId: choice.id, value: choice.value, extra: true });
       continue;
     }
+    // 「没有传真」 beside a contact's numbers: a none of a thing the form has no cell for says nothing to record.
+    const noneOf = /^(?:也|还|都)?(?:没有|没|无|暂无)/u.exec(bare);
+    if (noneOf && notOnForm?.test(bare.slice(noneOf[0].length))) continue;
     if (notOnForm?.test(bare)) {
       const { value, used } = withNext(bare.replace(notOnForm, '').replace(/^\s*(?:是|为|：|:)?\s*/, ''));
       notes.push({ said: used === 2 ? `${p.text} ${value}` : p.text, reason: 'notOnForm' });
@@ -2208,6 +2211,11 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (added) return { kind: 'answers', items: [{ ...added, adds: true, ...(added.questionId === c.id ? {} : { extra: true as const }) }] };
   const corrected = correctionOf(kb, c, t);
   if (corrected) return corrected;
+  const story = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact);
+  const earlier = aboutEarlierReply(kb, c, t, story);
+  if (earlier) return earlier;
+  const data = story ? othersDataAtStory(kb, c, t) : undefined;
+  if (data) return data;
   if (c.q.kind === 'number' || c.q.kind === 'date') {
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
@@ -2225,7 +2233,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (c.q.group && W.noData.test(t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true };
   // A phone read out in words (「电话幺八六…」) to a person's question is digits before its pieces are read.
   const read = /^form\.(?:contact|leader)\./.test(c.id) ? spokenDigits(t) : t;
-  const passing = readsPassing(c) ? passingFacts(kb, c, read) : undefined;
+  const passing = readsPassing(c) ? passingFacts(kb, c, c.id.startsWith('form.ind.') ? indicatorInputs(read) : read) : undefined;
   // 「建设前运营成本每天十万五」 while the upgrade cycle waits: a reply that opens with another field's name is that
   // field's, read as its own question reads it (asked back in its terms when it does not fit), never the asked one's.
   const other = passing && passing.rest === read ? namedIn(read, namesFor(kb, c)) : undefined;
@@ -2235,7 +2243,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
     if (r.kind === 'answers') return { kind: 'answers', items: r.items.map((i) => ({ ...i, extra: true as const, ...(i.approx ? { said: t } : {}) })) };
     return r.kind === 'unclear' ? { ...r, field: labelOf(otherQ) } : r;
   }
-  if (!passing || passing.rest === read) return readAsked(kb, c, pending, t);
+  // A reply of nothing but what records nothing (「没有传真」) is read as the asked field's, never as an empty answer.
+  if (!passing || passing.rest === read || (!passing.rest && !passing.items.length && !passing.notes.length)) return readAsked(kb, c, pending, t);
   // The asked field is read from what is left once the pieces naming other fields are taken out.
   const own = passing.rest ? readAsked(kb, c, pending, passing.rest) : undefined;
   // A reply whose own part is unclear keeps the facts it names for other fields (「员工三百二十人 其中研发人员四十五个」 to
@@ -2250,6 +2259,85 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/** The span an indicator's figure is of: before or after the upgrade. */
+const INDICATOR_PERIOD = '(建设完成前|建设完成后|建设前|建设后|改造完成前|改造完成后|改造前|改造后)';
+/** 「建设前工厂360人」「改造后车间有320名员工」: a head count of a span said without the field's word 人数. */
+const PERIOD_HEADCOUNT = new RegExp(`^${INDICATOR_PERIOD}的?(?:全厂|工厂|全车间|车间|企业|公司)?的?(?:员工|职工|人员|用工|工人|总人数|人数)?(?:有|是|为|共|一共|共有|总共)?\\s*([\\d零〇一二两三四五六七八九十百千]+\\s*(?:人|名|个人))(?:员工|职工|工人)?$`, 'u');
+/** 「建设后3.1亿」「改造前产值达到2.4亿元」: a span's output value, a sum of money too large for a productivity per head and day
+ * (亿, or a hundred 万 and more). */
+const PERIOD_OUTPUT = new RegExp(`^${INDICATOR_PERIOD}的?(?:年产值|产值)?(?:有|是|为|达到?|约|大约)?\\s*([\\d零〇一二两三四五六七八九十百千.]+\\s*亿元?|[1-9]\\d{2,}(?:\\.\\d+)?\\s*万元?|[零〇一二两三四五六七八九十百千]*[千百]万元?)$`, 'u');
+/** 「一年按300天算」「全年工作300天」「按300天计算」: the working days, said without the field's word. */
+const WORKING_DAYS = /^(?:(?:一年|每年|全年|年)(?:按|按照|工作|生产|开工|算)?|按|按照)(?:工作|生产|开工)?\s*([\d零〇一二两三四五六七八九十百]+\s*天)(?:算|计|计算|来算|考虑)?[吧的了。.]*$/u;
+
+/**
+ * The inputs of 生产效率 said in words of their own (「建设前工厂360人，建设后320人，一年按300天算」), written with the
+ * fields' words (建设前人数360人, 年工作天数300天) so that they are read as those fields said in passing. Only the
+ * indicator questions read them so: elsewhere 「建设后320人」 may be another count.
+ */
+function indicatorInputs(text: string): string {
+  return replyPieces(text)
+    .map((p, i) => {
+      const t = p.text;
+      const head = PERIOD_HEADCOUNT.exec(t);
+      const days = WORKING_DAYS.exec(t);
+      const output = PERIOD_OUTPUT.exec(t);
+      const out = head ? `${head[1]}人数${head[2]}` : days ? `年工作天数${days[1]}` : output ? `${output[1]}年产值${output[2]}` : t;
+      return (i === 0 ? '' : p.sep) + out;
+    })
+    .join('');
+}
+
+/** 「2021年的：总资产…」「22年，营收…」: a year said once before the figures that follow, each of them that year's. */
+const YEAR_OF_FIGURES = /^((?:19|20)?\d{2})\s*年度?(?:的\s*[：:，,]?|[：:，,])\s*/u;
+
+/**
+ * A reply at a story field (发展历程, 主营业务) made wholly of other fields' facts (「2021年的：总资产2亿5千万，负债…」,
+ * 「员工380人，研发人员45人」): those facts fill their fields and the story is asked again, since a printed story of
+ * figures is no story. A story that tells something besides its figures (「2011年成立，2021年营收突破3亿」) stays the story.
+ */
+function othersDataAtStory(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
+  const m = YEAR_OF_FIGURES.exec(t);
+  const p = passingFacts(kb, c, m ? `${m[1]}年${t.slice(m[0].length)}` : t);
+  if (!p.items.length || p.items.some((i) => i.questionId === c.id) || p.rest.replace(/[\s，,。.；;：:！!…、]+/gu, '')) return undefined;
+  return { kind: 'answers', items: p.items, ...(p.notes.length ? { notes: p.notes } : {}) };
+}
+
+/** 「不是发展历程」「不是主营业务的」: a field's name said as what an earlier reply was not. */
+const NOT_FIELD = /(?:不是|并非|不属于|不该是|不应该是)\s*$/u;
+
+/**
+ * A reply that talks about an earlier one (「刚才那句是2021年财务数据，不是发展历程。发展历程：2011年成立…」): a
+ * correction, never a field's text. The field named with a colon takes what follows it; a field the earlier reply was
+ * said not to be is taken back (the asked one holds nothing of it). At a text field, such talk with neither is asked back, so it is
+ * never printed; a figure's or a date's reply is read as before.
+ */
+function aboutEarlierReply(kb: FormsKnowledge, c: Concrete, t: string, story: boolean): Interpretation | undefined {
+  const v = kb.formQuestions.vocabulary;
+  if (!byLength(v.earlierReplyWords).some((w) => t.startsWith(w))) return undefined;
+  const names = [...correctedNames(kb), ...namesFor(kb, c)].sort((a, b) => b.word.length - a.word.length);
+  let label: { id: string; at: number; end: number } | undefined;
+  for (const n of names) {
+    const m = new RegExp(`${escape(n.word)}\\s*[：:]\\s*`, 'u').exec(t);
+    if (m && (!label || m.index < label.at)) label = { id: n.id, at: m.index, end: m.index + m[0].length };
+  }
+  const items: Extract<Interpretation, { kind: 'answers' }>['items'] = [];
+  if (label) {
+    const said = t.slice(label.end).replace(/[\s。.！!]+$/u, '');
+    const read = passingValue(kb, label.id, said);
+    const at = findQuestion(kb, label.id);
+    const bare = at && at.q.kind === 'text' && at.q.maxLength === undefined && contentless(v, said, at.fact);
+    if (!read || bare) return { kind: 'unclear', reason: 'notAnAnswer' };
+    items.push({ questionId: label.id, value: read.value, ...(read.approx ? { approx: true as const, said } : {}) });
+  }
+  const before = label ? t.slice(0, label.at) : t;
+  for (const n of names) {
+    const i = before.indexOf(n.word);
+    if (i >= 0 && n.id !== c.id && NOT_FIELD.test(before.slice(0, i)) && !items.some((x) => x.questionId === n.id)) items.push({ questionId: n.id, value: null });
+  }
+  if (items.length) return { kind: 'answers', items };
+  return c.q.kind === 'text' ? { kind: 'unclear', reason: 'notAnAnswer' } : undefined;
 }
 
 /**

@@ -482,6 +482,11 @@ export const FormVocabulary = z.object({
   storyReplyKinds: z.object({ post: z.string().min(1), person: z.string().min(1), wanted: z.string().min(1) }).default({ post: '职务', person: '人名', wanted: '文字说明' }),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
   /**
+   * Words that point at an earlier reply (刚才那句, 上一条, 前面说的): a reply opening with them talks about that reply
+   * (「刚才那句是2021年财务数据，不是发展历程」), so it is read as a correction and never stored as a field's text.
+   */
+  earlierReplyWords: z.array(z.string().min(1)).default([]),
+  /**
    * Words that make a reply at a field a question about that field (啥叫, 什么意思, 怎么填): with the field's name, 这个,
    * or nothing else, the reply is answered from the field's `means`, `help` and named choices and never stored.
    */
