@@ -393,9 +393,6 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
     }
     if (a.verdict === 'incomplete') return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
-    // An applicant another bureau recommends under 四(三) would take a place of this bureau's quota: it is never counted here.
-    const away = areaMismatch(kb().data, s.region, (s.snapshot as SubmissionSnapshot).answers ?? {});
-    if (away) return `不能推荐：${outsideAreaTag(kb().data, away)}，不占本地区推荐名额`;
     return undefined;
   };
 
