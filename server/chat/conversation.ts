@@ -647,7 +647,8 @@ export class Conversation {
   /**
    * A change of the category applied for is recorded and read back with what it replaced, and how the enterprise fares
    * under the new one against the old (met, unmet and unanswered element conditions, from the rules' assessment). A
-   * question of how it would fare (「够不够格」) gets the same comparison and records nothing; it says how to switch.
+   * question of how it would fare (「够不够格」) or whether to switch (「改报智能车间是不是更稳妥？」) gets the same comparison
+   * and records nothing: the first says how to switch, the second asks back whether to.
    */
   private async categoryTurn(sessionId: string, clientId: string, text: string, request: CategoryRequest, answers: Answers, before: Step, ctx: SpeakContext): Promise<void> {
     const { rules, kb } = this.runtime;
@@ -656,11 +657,12 @@ export class Conversation {
     const asked = rules.categoryFit?.(withCategory(answers, request));
     const scope = request.answers[0]!;
     const same = answers[scope.questionId] === scope.value && (!asked || asked.category === current?.category);
-    if (request.kind === 'fit' || !asked || same) {
+    if (request.kind !== 'switch' || !asked || same) {
       if (!(await this.commit(sessionId, clientId, text, undefined))) return;
       let reply = asked ? phrases.categoryFit(asked, current, label) : '';
-      if (same && request.kind === 'switch') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
-      else if (asked && current && asked.category !== current.category) reply += phrases.categoryFitOffer(label(current.category), label(asked.category));
+      if (same && request.kind !== 'fit') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
+      else if (asked && current && asked.category !== current.category)
+        reply += (request.kind === 'ask' ? phrases.categoryAskBack : phrases.categoryFitOffer)(label(current.category), label(asked.category));
       await this.say(sessionId, reply || phrases.unclear(before.question), []);
       return this.closeTurn(before, ctx);
     }

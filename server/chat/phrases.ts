@@ -106,6 +106,8 @@ const PLACEHOLDERS = {
   categoryFitBlocked: ['clauses'],
   categoryFitCompare: ['category', 'gaps', 'unknown'],
   categoryFitBetter: ['category'],
+  categoryFitOpen: ['count'],
+  categoryAskBack: ['current', 'category'],
   categoryFitOffer: ['current', 'category'],
   categorySwitched: ['category', 'previous'],
   categorySame: ['category'],
@@ -430,6 +432,8 @@ export const phrases = {
   /**
    * How the enterprise fares under a category, from the rules' assessment: the element conditions met, unmet and not yet
    * answered, then the same counts of `other` (the category applied for now) and which fits better by failing ones.
+   * 「更合适」 is said only where the unanswered ones cannot change it (all of the better one's unanswered conditions
+   * unmet would still leave it fewer failing); otherwise how many are still unanswered is said instead.
    */
   categoryFit: (fit: CategoryFit, other: CategoryFit | undefined, label: (c: Category) => string) => {
     const names = (cs: CategoryFit['gaps']) => cs.map((c) => `${c.clause}${c.title}`).join(T.listSeparator);
@@ -442,13 +446,17 @@ export const phrases = {
     });
     if (other && other.category !== fit.category) {
       text += say('categoryFitCompare', { category: label(other.category), gaps: other.gaps.length, unknown: other.unknown.length });
-      const better = other.gaps.length < fit.gaps.length ? other : fit.gaps.length < other.gaps.length ? fit : undefined;
+      const settled = (a: CategoryFit, b: CategoryFit) => a.gaps.length + a.unknown.length < b.gaps.length;
+      const better = settled(other, fit) ? other : settled(fit, other) ? fit : undefined;
+      const open = fit.unknown.length + other.unknown.length;
       if (better) text += say('categoryFitBetter', { category: label(better.category) });
+      else if (open) text += say('categoryFitOpen', { count: open });
     }
     if (fit.blocking.length) text += say('categoryFitBlocked', { clauses: fit.blocking.join(T.listSeparator) });
     return text;
   },
   categoryFitOffer: (current: string, category: string) => say('categoryFitOffer', { current, category }),
+  categoryAskBack: (current: string, category: string) => say('categoryAskBack', { current, category }),
   categorySwitched: (category: string, previous: string) => say('categorySwitched', { category, previous }),
   categorySame: (category: string) => say('categorySame', { category }),
   restarted: T.restarted,

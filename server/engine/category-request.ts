@@ -4,12 +4,13 @@ import { understanderFor } from '../understand';
 import { evaluate, type Answers } from './plan';
 
 /**
- * A reply about the category applied for (VocabularyFile `categoryRequests`): `switch` asks to change it and is recorded;
- * `fit` asks how the enterprise would fare under it and is answered from the rules' assessment, recording nothing.
+ * A reply about the category applied for (VocabularyFile `categoryRequests`): `switch` says to change it and is recorded;
+ * `ask` asks whether to change it (「改报智能车间是不是更稳妥？」) and `fit` how the enterprise would fare under it: both are
+ * answered from the rules' assessment, recording nothing, since only the applicant's own plain instruction changes the category.
  * `answers` are the choice answers that say the category (the scope, and the production mode when named).
  */
 export interface CategoryRequest {
-  kind: 'switch' | 'fit';
+  kind: 'switch' | 'ask' | 'fit';
   answers: { questionId: string; value: string }[];
 }
 
@@ -31,7 +32,8 @@ function choiceQuestions(kb: KnowledgeData): { scope?: string; mode?: string } {
 }
 
 /**
- * 「申报方向改成离散型智能工厂」「那我们能不能改报智能工厂」 (switch), 「要是改报离散型智能工厂，我们够不够格？」 (fit).
+ * 「申报方向改成离散型智能工厂」「就报智能车间吧」 (switch), 「那我们能不能改报智能工厂？」 (ask),
+ * 「要是改报离散型智能工厂，我们够不够格？」 (fit).
  * Only a reply naming exactly one scope is read; a scope said as a title held (获得过智能车间称号) is no request.
  */
 export function categoryRequest(kb: KnowledgeData, rawText: string): CategoryRequest | undefined {
@@ -40,18 +42,28 @@ export function categoryRequest(kb: KnowledgeData, rawText: string): CategoryReq
   if (!words || !scope) return undefined;
   const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
   const has = (ws: string[]) => ws.some((w) => text.includes(w.toLowerCase()));
+  const stated = (question: string | undefined) => kb.interview.vocabulary.statedChoices.filter((c) => c.question === question);
   const named = (question: string | undefined) => {
-    const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === question);
-    if (stated.some((c) => has(c.blockers))) return null;
-    const values = new Set(stated.flatMap((c) => Object.entries(c.values).filter(([, ws]) => has(ws)).map(([v]) => v)));
+    if (stated(question).some((c) => has(c.blockers))) return null;
+    const values = new Set(stated(question).flatMap((c) => Object.entries(c.values).filter(([, ws]) => has(ws)).map(([v]) => v)));
     return values.size === 1 ? [...values][0]! : undefined;
   };
-  const scopeValue = named(scope);
+  // 换成车间 ends its clause or goes on with the question about it (改报工厂行不行); 换成工厂统一采购的 speaks of something else.
+  const ends = [...words.asking, ...words.fit, ...words.particles];
+  const shortSaid = (w: string) =>
+    words.change.some((c) => {
+      const at = text.indexOf((c + w).toLowerCase());
+      if (at < 0) return false;
+      const after = text.slice(at + c.length + w.length);
+      return /^([\s，。！？,.!?;；、]|$)/.test(after) || ends.some((e) => after.startsWith(e.toLowerCase()));
+    });
+  const short = Object.entries(words.shortScopes).filter(([, ws]) => ws.some(shortSaid)).map(([v]) => v);
+  const scopeValue = named(scope) ?? (short.length === 1 && !stated(scope).some((c) => has(c.blockers)) ? short[0] : undefined);
   if (!scopeValue) return undefined;
   const modeValue = mode ? named(mode) : undefined;
   const answers = [{ questionId: scope, value: scopeValue }, ...(mode && modeValue ? [{ questionId: mode, value: modeValue }] : [])];
   if (has(words.fit)) return { kind: 'fit', answers };
-  if (has(words.change) && !has(words.hypothetical)) return { kind: 'switch', answers };
+  if (has(words.change) && !has(words.hypothetical)) return { kind: has(words.asking) ? 'ask' : 'switch', answers };
   return undefined;
 }
 

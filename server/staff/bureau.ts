@@ -46,17 +46,31 @@ export function quotaOf(kb: KnowledgeData, regionName: string): RegionQuota | un
  * and only when no other region is named (several cities have a 鼓楼区). Null when none is named.
  */
 export function regionIn(kb: KnowledgeData, address: string): string | null {
-  const best: Record<'place' | 'district', { name: string; score: number } | null> = { place: null, district: null };
-  for (const r of kb.regions.regions) {
-    // A county named beside its city (洛阳市新安县) is the more precise place: it wins a tie.
-    const county = r.kind === '县' || r.kind === '县级市' ? 0.5 : 0;
-    const k = r.kind === '市辖区' ? 'district' : 'place';
-    for (const term of [r.name, r.short, ...r.aliases]) {
-      const b = best[k];
-      if (term.length >= 2 && address.includes(term) && (!b || term.length + county > b.score)) best[k] = { name: recommenderOf(r), score: term.length + county };
-    }
-  }
-  return (best.place ?? best.district)?.name ?? null;
+  const found = matchesIn(kb, address);
+  const county = countyBesideCity(found);
+  if (county) return county.name;
+  const best = (xs: typeof found) => xs.reduce<(typeof found)[number] | null>((b, x) => (!b || x.length > b.length ? x : b), null);
+  const at = best(found.filter((x) => x.r.kind !== '市辖区')) ?? best(found.filter((x) => x.r.kind === '市辖区'));
+  return at ? recommenderOf(at.r) : null;
+}
+
+/** Every listed place a text names, with the length of the longest of its names found. */
+function matchesIn(kb: KnowledgeData, text: string): { r: Region; length: number }[] {
+  return kb.regions.regions.flatMap((r) => {
+    const length = Math.max(0, ...[r.name, r.short, ...r.aliases].filter((t) => t && t.length >= 2 && text.includes(t)).map((t) => t.length));
+    return length ? [{ r, length }] : [];
+  });
+}
+
+/**
+ * A county (县, 县级市) named with its own 省辖市 or alone (濮阳市范县, 范县城关镇): the county is where the applicant is,
+ * however much longer the city's name, since 四(三) has the county's bureau recommend it. A county of another city than
+ * the one named is no such place (a coincidence of characters), and the longer name decides as before.
+ */
+function countyBesideCity(found: { r: Region; length: number }[]): Region | null {
+  const cities = found.filter((x) => x.r.kind === '省辖市').map((x) => x.r.name);
+  const counties = found.filter((x) => (x.r.kind === '县' || x.r.kind === '县级市') && (!cities.length || (x.r.prefecture !== undefined && x.r.prefecture !== null && cities.includes(x.r.prefecture))));
+  return counties.sort((a, b) => b.length - a.length)[0]?.r ?? null;
 }
 
 /** The recommending region a typed name means: 「偃师区」 is 洛阳市. */
@@ -70,6 +84,8 @@ type Region = KnowledgeData['regions']['regions'][number];
 
 /** The most precise listed place a text names: a county or district over the city it is in (longest name wins). */
 function placeIn(kb: KnowledgeData, text: string): Region | null {
+  const county = countyBesideCity(matchesIn(kb, text));
+  if (county) return county;
   let best: { r: Region; score: number } | null = null;
   for (const r of kb.regions.regions) {
     const finer = r.kind === '省辖市' ? 0 : 0.5;
@@ -107,12 +123,13 @@ export interface AreaMismatch {
 
 /**
  * Whether the bureau of `region` covers the location this applicant gave; null when it does (or nothing was stated).
- * A city covers its counties and districts; a county covers itself, and a city named alone may be any of its
- * counties, so it does not rule a county's bureau out.
+ * A city covers its districts, not its counties: under 四(三) a 县（市） does its own 初审 and recommends on its own
+ * quota. A county covers itself, and a city named alone may be any of its counties, so it does not rule a county's
+ * bureau out.
  */
 export function areaMismatch(kb: KnowledgeData, region: string, answers: Answers): AreaMismatch | null {
   const at = statedPlace(kb, answers);
-  if (!at || at.recommender === region || at.place === region || at.prefecture === region) return null;
+  if (!at || at.recommender === region || at.place === region) return null;
   const bureau = kb.regions.regions.find((r) => r.name === region);
   if (at.kind === '省辖市' && bureau?.prefecture === at.place) return null;
   const where = at.prefecture && at.prefecture !== at.place ? `${at.prefecture}${at.place}` : at.place;

@@ -5,7 +5,8 @@ import { lastQuestion, recordedIds, said, steer, turn, typed } from './steer';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { loadTemplates } from '../../server/forms/template';
 import { formView, interpretForm, resumesForm } from '../../server/forms/phase';
-import { categoryRequest } from '../../server/engine/category-request';
+import { categoryRequest, type CategoryFit } from '../../server/engine/category-request';
+import { phrases } from '../../server/chat/phrases';
 import type { ServerMessage } from '../../server/schemas/ws';
 
 /*
@@ -26,6 +27,16 @@ describe('reading a request about the category applied for', () => {
     expect(categoryRequest(data, '假如改成智能工厂，有没有戏')).toMatchObject({ kind: 'fit' });
   });
 
+  it('reads a question whether to switch as asking, and only a plain instruction as a switch', () => {
+    for (const text of ['换成智能车间会不会好一点', '要不要改报智能工厂', '改报智能车间稳不稳？', '我们改成流程型智能工厂怎么样', '那我们能不能改报智能工厂', '换成车间是不是好点', '还是报智能车间吧？'])
+      expect(categoryRequest(data, text)?.kind, text).toBe('ask');
+    for (const text of ['就报智能车间吧', '那就改报智能车间', '帮我把方向换成智能工厂', '换成车间', '改报工厂吧', '我们就报车间'])
+      expect(categoryRequest(data, text)?.kind, text).toBe('switch');
+    // 车间/工厂 alone name a scope only where the change ends its clause: here they are a workshop or plant spoken of.
+    for (const text of ['设备换成工厂统一采购的', '就报这一个车间', '我们就报车间里那条线', '那么设备改成车间自己管'])
+      expect(categoryRequest(data, text), text).toBeUndefined();
+  });
+
   it('leaves alone what only names a category: a question about the notice, a title held, a hypothetical without a question', () => {
     // Each of these must keep going the way it went before: to the notice's answers or to the interview's reading.
     for (const text of ['智能车间和智能工厂有什么区别', '获得过智能工厂称号的还能改报智能车间吗', '改报材料怎么提交', '申报材料改成PDF可以吗', '如果改报智能工厂', '我们车间的设备改成了数控的'])
@@ -33,11 +44,45 @@ describe('reading a request about the category applied for', () => {
   });
 });
 
+describe('saying which category fits better', () => {
+  const cond = (clause: string) => ({ clause, title: `要素${clause}`, status: 'unknown' }) as unknown as CategoryFit['met'][number];
+  const fit = (category: CategoryFit['category'], gaps: number, unknown: number, met: number): CategoryFit => ({
+    category,
+    total: gaps + unknown + met,
+    met: Array.from({ length: met }, (_, i) => cond(`m${i}`)),
+    gaps: Array.from({ length: gaps }, (_, i) => cond(`g${i}`)),
+    unknown: Array.from({ length: unknown }, (_, i) => cond(`u${i}`)),
+    blocking: [],
+  });
+  const label = (c: string) => (c === 'smartWorkshop' ? '智能车间' : '流程型智能工厂');
+  it('says 更合适 only where the unanswered elements cannot change it, else how many are unanswered', () => {
+    // The workshop with 4 of 7 unanswered against a factory with 4 unmet: unanswered, they could all be unmet too.
+    let text = phrases.categoryFit(fit('smartWorkshop', 0, 4, 3), fit('processFactory', 4, 0, 6), label);
+    expect(text).not.toContain('更合适');
+    expect(text).toContain('两类合计还有 4 项要素条件尚未回答');
+    // Answered: 1 unmet against 4 unmet, the workshop fits better.
+    text = phrases.categoryFit(fit('smartWorkshop', 1, 0, 6), fit('processFactory', 4, 0, 6), label);
+    expect(text).toContain('按要素条件，智能车间更合适。');
+    // 1 unmet and 2 unanswered still leave it fewer failing than 4 unmet whatever the answers.
+    expect(phrases.categoryFit(fit('smartWorkshop', 1, 2, 4), fit('processFactory', 4, 0, 6), label)).toContain('智能车间更合适');
+    // Near miss: 1 unmet and 3 unanswered could tie 4: not said.
+    expect(phrases.categoryFit(fit('smartWorkshop', 1, 3, 3), fit('processFactory', 4, 0, 6), label)).not.toContain('更合适');
+  });
+});
+
 describe('switching the category in the interview', () => {
   it('records a request to switch with what it replaced, answers 够不够格 from the assessment, and compares the verdict', async () => {
     const s = await steer(srv.url, workshop, (q) => q.id === 'form.proceed');
-    // Asked as a question, the switch is still a request: recorded, and read back with what it replaced.
-    let r = await typed(s.client, 'c-1', '那我们能不能改报智能工厂');
+    // Asked as a question, the switch is answered with the comparison and asked back: nothing changes without a plain say.
+    let r = await typed(s.client, 'c-0', '那我们能不能改报智能工厂？');
+    expect(recordedIds(r.msgs)).toEqual([]);
+    const asked = said(r.msgs).join('');
+    expect(asked).toContain('申报方向目前是智能车间，没有改动。要改报离散型智能工厂吗？');
+    // The factory's own elements are not answered yet: which fits better is not said, how many are open is.
+    expect(asked).not.toContain('更合适。');
+    expect(asked).toMatch(/两类合计还有 \d+ 项要素条件尚未回答/);
+    expect(r.next?.id).toBe('form.proceed');
+    r = await typed(s.client, 'c-1', '那就改报智能工厂');
     expect(recordedValue(r.msgs, 'cat.scope')).toBe('factory');
     expect(said(r.msgs).join('')).toContain('已将申报方向由智能车间改为离散型智能工厂');
     // The factory's own elements are asked next: the form waits until they are answered.

@@ -179,7 +179,7 @@ describe('bureau view', () => {
       'form.name': '洛阳联系人测试公司',
       'form.creditCode': '91410300MA44XXXX1A',
       'ent.city': '洛阳市',
-      'ent.county': '新安县',
+      'ent.county': '涧西区',
       'form.contact.name': '王工',
       'form.contact.phone': '0379-12345678',
       'form.contact.mobile': '13912345678',
@@ -230,7 +230,7 @@ describe('bureau view', () => {
     expect(recommendedChecks.filter((c) => c !== '0/0').length).toBeGreaterThan(10);
 
     expect(withCode[col('统一社会信用代码')]).toBe('91410300MA44XXXX1A');
-    expect(withCode[col('所在县（市、区）')]).toBe('新安县');
+    expect(withCode[col('所在县（市、区）')]).toBe('涧西区');
     // What the bureau has not done yet is said, not left blank.
     expect(withCode[col('现场核查情况')]).toBe(NOT_YET.site);
     expect(withCode[col('初审意见')]).toBe(NOT_YET.review);

@@ -727,11 +727,15 @@ export const InterviewFile = z
       /**
        * A request about the category applied for, read in any reply once the interview has begun: a category named by
        * `statedChoices` (智能工厂, 离散型) with a `change` word (改报, 改成) and no `hypothetical` word asks to switch
-       * (「申报方向改成离散型智能工厂」, 「能不能改报智能工厂」), which is recorded; one with a `fit` word (够不够格, 差哪些)
-       * asks how the enterprise would fare (「要是改报智能工厂，我们够不够格？」), which the rules answer from their own
-       * assessment of that category, recording nothing. The `statedChoices` blockers (称号, 获得) keep a title held out.
+       * (「申报方向改成离散型智能工厂」, 「就报智能车间吧」), which is recorded; one with an `asking` word (是不是, 要不要, 吗, ？)
+       * asks whether to switch (「改报智能车间是不是更稳妥一些？」): it is answered with the comparison and asked back, and
+       * nothing is recorded until the applicant says the switch plainly. One with a `fit` word (够不够格, 差哪些) asks how the
+       * enterprise would fare (「要是改报智能工厂，我们够不够格？」), which the rules answer from their own assessment of that
+       * category, recording nothing. The `statedChoices` blockers (称号, 获得) keep a title held out. `shortScopes` (车间, 工厂)
+       * name a scope only right after a `change` word and at the end of its clause, before a `particles` word (吧) or an
+       * asking or fit word (换成车间, 改报工厂行不行): alone, or going on (换成工厂统一采购的), they are any workshop or plant.
        */
-      categoryRequests: z.object({ change: Words, hypothetical: Words, fit: Words }).optional(),
+      categoryRequests: z.object({ change: Words, hypothetical: Words, asking: z.array(Text).default([]), shortScopes: z.record(z.string(), Words).default({}), particles: z.array(Text).default([]), fit: Words }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
