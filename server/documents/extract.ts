@@ -1479,19 +1479,21 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
  * The company a letter is addressed to, as its 致 line or salutation names it: the name whole, or the name with the
  * department or person it is for after it (「…有限公司采购部」, 「…有限公司张总」), which is still that company.
  */
-function addressee(value: string): string | null {
+function addressee(value: string, docs: FormDrafting['documents']): string | null {
   const sq = squash(value);
   const whole = companyName(sq);
   if (whole) return whole;
   const m = /^(\S+?(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|厂))(\p{Script=Han}{1,8})$/u.exec(sq);
+  // 「…有限公司全体股东：」 opens an auditor's report on that company: the company's own bodies are no one it writes to.
+  if (m && docs.parties.ownBodies.includes(m[2]!)) return null;
   return m && !/^(?:分公司|分厂)/u.test(m[2]!) ? m[1]! : null;
 }
 
 /** A letter's salutation: a company's name alone before a colon in its first lines (「洛阳…有限公司：」, 「尊敬的…有限公司采购部：」). */
-function salutation(rawPages: string[]): string | undefined {
+function salutation(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
   for (const line of lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES)) {
     const m = /^(?:尊敬的)?(.+?)[：:]$/u.exec(squash(line));
-    const n = m ? addressee(m[1]!) : null;
+    const n = m ? addressee(m[1]!, docs) : null;
     if (n) return sameName(n);
   }
   return undefined;
@@ -1547,13 +1549,13 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
         const m = role.exec(line);
         // A letter's 致 line may name the department or person it is for after the company (「致：…有限公司采购部」).
         const side = m ? sideOf(m[1]!, m[2], docs) : undefined;
-        const n = m ? (side === 'addressed' ? addressee(m[3]!.split(' ')[0]!) : companyName(m[3]!.split(' ')[0]!)) : null;
+        const n = m ? (side === 'addressed' ? addressee(m[3]!.split(' ')[0]!, docs) : companyName(m[3]!.split(' ')[0]!)) : null;
         if (!n || !side) continue;
         (side === 'own' ? own : side === 'other' ? others : addressed).add(sameName(n));
         if (side !== 'addressed' && m![2] !== undefined && docs.parties.self.includes(m![2])) self = side;
       }
   const head = letterhead(rawPages);
-  const greeted = salutation(rawPages);
+  const greeted = salutation(rawPages, docs);
   if (greeted && !own.has(greeted) && !others.has(greeted)) addressed.add(greeted);
   const signer = signedBy(rawPages, docs);
   for (const n of own) others.delete(n);

@@ -29,17 +29,22 @@ export function debtRatio(totalLiabilities: number, totalAssets: number): Comput
  * so the formula printed beside it is the one of that direction, with the operands in the order that gives the
  * size: a fall reads (建设前 − 建设后) ÷ 建设前 and ends in the same positive figure as the cell.
  */
-export function changeRatio(before: number, after: number): Computed | null {
+export function changeRatio(before: number, after: number, shown?: { before: string; after: string }): Computed | null {
   if (!(before > 0) || after < 0) return null;
   const value = ((after - before) / before) * 100;
   const display = value.toFixed(1);
   const size = Math.abs(value).toFixed(1);
+  // Operands that are themselves computed (每人每天产出) are printed as their rows print them; the ratio is taken
+  // from the unrounded values, so the last step is only approximately the printed operands' own result.
+  const b = shown?.before ?? fmt(before);
+  const a = shown?.after ?? fmt(after);
+  const eq = b === fmt(before) && a === fmt(after) ? '=' : '≈';
   const formula =
     Number(size) === 0
-      ? `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${size}%`
+      ? `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${a} − ${b}) ÷ ${b} × 100% ${eq} ${size}%`
       : value > 0
-        ? `提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${fmt(after)} − ${fmt(before)}) ÷ ${fmt(before)} × 100% = ${size}%`
-        : `降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (${fmt(before)} − ${fmt(after)}) ÷ ${fmt(before)} × 100% = ${size}%`;
+        ? `提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${a} − ${b}) ÷ ${b} × 100% ${eq} ${size}%`
+        : `降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (${b} − ${a}) ÷ ${b} × 100% ${eq} ${size}%`;
   return { value, display, formula };
 }
 

@@ -91,7 +91,7 @@ export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedVal
   const a = indicatorValue(facts, id, 'after');
   // A typed figure against a computed one measures two different things: no change is computed from them.
   if (!b || !a || isComputed(b) !== isComputed(a)) return null;
-  const c: Computed | null = changeRatio(b.value, a.value);
+  const c: Computed | null = changeRatio(b.value, a.value, isComputed(b) ? { before: b.display, after: a.display } : undefined);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
 }

@@ -112,6 +112,16 @@ describe('computed values carry their formula', () => {
     expect(c.formula, 'no negative figure beside a cell that prints a size').not.toContain('-');
   });
 
+  it('prints computed operands as their rows print them, and says the ratio of the unrounded values is approximate', () => {
+    const before = 25000 / 100 / 300;
+    const after = 40000 / 100 / 300;
+    const c = changeRatio(before, after, { before: '0.83', after: '1.33' })!;
+    expect(c.display).toBe('60.0');
+    expect(c.formula).toBe('提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.33 − 0.83) ÷ 0.83 × 100% ≈ 60.0%');
+    // Operands printed as given keep the exact sign.
+    expect(changeRatio(2.4, 0.9, { before: '2.4', after: '0.9' })!.formula.endsWith('= 62.5%')).toBe(true);
+  });
+
   it('refuses a ratio against a zero baseline instead of printing Infinity', () => {
     expect(changeRatio(0, 5)).toBeNull();
   });

@@ -750,13 +750,15 @@ export const FormDrafting = z.object({
         signOff: z.array(z.string().min(1)).default([]),
         reader: z.array(z.string().min(1)).default([]),
         readerSalutations: z.array(z.string().min(1)).default([]),
+        /** A company's own bodies (全体股东, 董事会): 「…有限公司全体股东：」 addresses that company's report to its owners, no other company. */
+        ownBodies: z.array(z.string().min(1)).default([]),
         letterKinds: z.array(z.string().min(1)).default([]),
         attestations: z.array(z.string().min(1)).default([]),
         attestationLeads: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
