@@ -22,6 +22,11 @@ describe('reading a request about the category applied for', () => {
   it('reads a switch and a question of fit in phrasings of its own, with the production mode when named', () => {
     expect(categoryRequest(data, '我们想把申报方向换成智能工厂')).toMatchObject({ kind: 'switch', answers: [{ questionId: 'cat.scope', value: 'factory' }] });
     expect(categoryRequest(data, '算了，还是报智能车间吧')).toMatchObject({ kind: 'switch', answers: [{ questionId: 'cat.scope', value: 'workshop' }] });
+    // Back to the category chosen before.
+    expect(categoryRequest(data, '还是改回智能工厂')).toMatchObject({ kind: 'switch', answers: [{ questionId: 'cat.scope', value: 'factory' }] });
+    expect(categoryRequest(data, '那就换回车间吧')).toMatchObject({ kind: 'switch', answers: [{ questionId: 'cat.scope', value: 'workshop' }] });
+    expect(categoryRequest(data, '改回智能工厂行不行')?.kind).not.toBe('switch');
+    expect(categoryRequest(data, '设备改回原来的')).toBeUndefined();
     expect(categoryRequest(data, '改为申报流程型智能工厂')).toMatchObject({ kind: 'switch', answers: [{ value: 'factory' }, { questionId: 'cat.productionMode', value: 'process' }] });
     expect(categoryRequest(data, '如果我们报智能工厂，还差哪些？')).toMatchObject({ kind: 'fit' });
     expect(categoryRequest(data, '假如改成智能工厂，有没有戏')).toMatchObject({ kind: 'fit' });
