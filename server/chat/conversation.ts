@@ -330,7 +330,14 @@ export class Conversation {
     // 「申报方向改成离散型智能工厂」「要是改报智能工厂，我们够不够格？」 once the interview has begun: the category applied
     // for is changed, or the rules' own assessment of the one named is said; neither is a question for the notice's answers.
     const request = msg.mode !== 'qa' && Object.keys(answers).length > 0 ? rules.categoryRequest?.(msg.text) : undefined;
-    if (request) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
+    // 「没有，今年就报工厂」 to whether another application is made this year: before a category is chosen there is
+    // none to switch from, and a switch to the one already chosen, said beside other clauses, changes nothing; the
+    // reply is read for the question it answers, and the category said in it is taken as said in passing.
+    const scopeSaid = request?.kind === 'switch' ? request.answers[0] : undefined;
+    const held = scopeSaid === undefined ? undefined : answers[scopeSaid.questionId];
+    const restated =
+      scopeSaid !== undefined && (held === undefined || held === null || (held === scopeSaid.value && /[，,。；;\s]/u.test(msg.text.trim().replace(/[。！!？?～~\s]+$/u, ''))));
+    if (request && !restated) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
     const same = pendingForm
