@@ -28,6 +28,7 @@ import {
   incompleteRecommendation,
   migrateTicks,
   outsideAreaForBureau,
+  outsideAreaRefusal,
   outsideAreaTag,
   overQuotaMessage,
   quotaOf,
@@ -400,10 +401,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return undefined;
   };
 
-  /** Why 推荐 is refused for this applicant whatever the review says: ineligible, or no verdict yet. */
+  /**
+   * Why 推荐 is refused for this applicant whatever the review says: ineligible, no verdict yet, or in another bureau's
+   * area (四(三)), where it would take a place of this bureau's quota that belongs to its own applicants.
+   */
   const vetApplicant = (s: Submission): Refusal | undefined => {
     const never = cannotRecommend(s);
-    return never ? { code: 'NOT_RECOMMENDABLE', reason: never } : undefined;
+    if (never) return { code: 'NOT_RECOMMENDABLE', reason: never };
+    const away = areaMismatch(kb().data, s.region, (s.snapshot as SubmissionSnapshot).answers ?? {});
+    return away ? { code: 'OUT_OF_AREA', reason: outsideAreaRefusal(kb().data, away), details: { where: away.where, recommender: away.recommender } } : undefined;
   };
   /** Why this review may not carry 推荐: the bureau's 初审 record lacks what 四(三) asks for (read against the submission's checklist as it is now). */
   const vetReview = (s: Submission, review: ReviewRequest): Refusal | undefined => {
@@ -444,7 +450,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       eligible: a.eligible,
       blocking: a.blocking.map((x) => ({ clause: x.clause, reason: x.reason })),
       /** Why 推荐 would be refused, shown beside the control. */
-      notRecommendable: cannotRecommend(s) ?? null,
+      notRecommendable: vetApplicant(s)?.reason ?? null,
       changedSinceReview: s.changedSinceReview,
       /** The bureau the enterprise moved this submission from: its review stays with that bureau. */
       movedFrom: s.movedFrom,

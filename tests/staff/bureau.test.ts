@@ -22,7 +22,7 @@ afterAll(async () => b?.close());
 async function applicant(name: string, region: string, capabilities: Partial<Record<string, boolean>> = {}) {
   const s = await newSession(b.app);
   const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, capabilities[c] ?? true]));
-  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'ent.city': region, 'form.name': name });
   const res = await submit(b.app, s, region);
   expect(res.statusCode, res.body).toBe(201);
   return s;
@@ -145,11 +145,14 @@ describe('bureau view', () => {
   it('counts recommendations against the 四(三) quota from regions.json, warns at the limit and refuses beyond it', async () => {
     const group = b.app.kb.data.regions.groups.find((g) => g.id === b.app.kb.data.regions.regions.find((r) => r.name === '洛阳市')!.group)!;
     expect(group.max).toBe(15);
-    const existing = (await bureau(luoyang)).applicants.length;
-    const extra = [];
-    for (let i = existing; i < group.max + 1; i++) extra.push(await applicant(`洛阳企业${i}`, '洛阳市'));
-    const all = (await bureau(luoyang)).applicants as { sessionId: string }[];
+    // Only applicants in 洛阳市's own area can take its places: one that says it is in 郑州 (submitted above) is refused.
+    type Listed = { sessionId: string; outOfArea: unknown };
+    const ownArea = async () => ((await bureau(luoyang)).applicants as Listed[]).filter((a) => a.outOfArea === null);
+    for (let i = (await ownArea()).length; i < group.max + 1; i++) await applicant(`洛阳企业${i}`, '洛阳市');
+    const all = await ownArea();
     expect(all.length).toBe(group.max + 1);
+    const away = ((await bureau(luoyang)).applicants as Listed[]).filter((a) => a.outOfArea !== null);
+    expect(away.length).toBeGreaterThan(0);
     for (const [i, a] of all.slice(0, group.max).entries()) {
       const r = await review(luoyang, a.sessionId, await completeReview(b.app, luoyang, a.sessionId));
       expect(r.statusCode, r.body).toBe(200);
@@ -163,6 +166,8 @@ describe('bureau view', () => {
     expect((await review(luoyang, all[group.max]!.sessionId, { recommended: true })).json().error.code).toBe('REVIEW_INCOMPLETE');
     const ov = await bureau(luoyang);
     expect(ov.quota).toMatchObject({ max: 15, recommended: 15, remaining: 0, atLimit: true, clause: '四(三)' });
+    // The out-of-area applicant is refused for its area, not for the quota.
+    expect((await review(luoyang, away[0]!.sessionId, await completeReview(b.app, luoyang, away[0]!.sessionId))).json().error.code).toBe('OUT_OF_AREA');
     // Un-recommending frees a place.
     expect((await review(luoyang, all[0]!.sessionId, { recommended: false })).json().quota.recommended).toBe(14);
     expect((await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId))).statusCode).toBe(200);
