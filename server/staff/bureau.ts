@@ -411,6 +411,11 @@ export interface ReviewRecord {
   checklist: Record<string, boolean>;
   /** Why a checklist item was not verified, by item id: a claim the bureau could not or did not confirm on site. */
   reasons?: Record<string, string>;
+  /**
+   * The element conditions (二(二)) the applicant's assessment left unmet when the bureau recommended it, which the
+   * bureau confirmed it recommends all the same: its own judgement, kept with the 初审 record.
+   */
+  confirmedUnmet?: { clauses: string[]; by: string; at: string };
 }
 
 /** Text that says something: 「。」 or a few spaces is no 初审意见. */

@@ -193,6 +193,11 @@ export const FactsFile = z.object({
        * bureau's judgement), so 推荐 waits for the bureau to say it has checked them.
        */
       financeConfirm: template(['items', 'note']),
+      /**
+       * Asked next, for a new 推荐: the applicant's own assessment left element conditions unmet, and 二(二) makes meeting
+       * them a 申报条件, so 推荐 waits for the bureau to confirm it judged them met; the confirmation is recorded.
+       */
+      conditionsConfirm: template(['count', 'items']),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),
