@@ -28,6 +28,7 @@ import {
   incompleteRecommendation,
   migrateTicks,
   outsideAreaForBureau,
+  outsideAreaRefusal,
   outsideAreaTag,
   overQuotaMessage,
   quotaOf,
@@ -400,10 +401,15 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return undefined;
   };
 
-  /** Why 推荐 is refused for this applicant whatever the review says: ineligible, or no verdict yet. */
+  /**
+   * Why 推荐 is refused for this applicant whatever the review says: ineligible, no verdict yet, or in another bureau's
+   * area (四(三)), where it would take a place of this bureau's quota that belongs to its own applicants.
+   */
   const vetApplicant = (s: Submission): Refusal | undefined => {
     const never = cannotRecommend(s);
-    return never ? { code: 'NOT_RECOMMENDABLE', reason: never } : undefined;
+    if (never) return { code: 'NOT_RECOMMENDABLE', reason: never };
+    const away = areaMismatch(kb().data, s.region, (s.snapshot as SubmissionSnapshot).answers ?? {});
+    return away ? { code: 'OUT_OF_AREA', reason: outsideAreaRefusal(kb().data, away), details: { where: away.where, recommender: away.recommender } } : undefined;
   };
   /** Why this review may not carry 推荐: the bureau's 初审 record lacks what 四(三) asks for (read against the submission's checklist as it is now). */
   const vetReview = (s: Submission, review: ReviewRequest): Refusal | undefined => {
@@ -428,6 +434,16 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { code: 'FINANCE_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.financeConfirm, { items, note: w.note }), details: { items: w.items, note: w.note } };
   };
 
+  /** The element conditions the applicant's own assessment left unmet: 二(二) makes meeting them a 申报条件. */
+  const unmetConditions = (s: Submission) => (s.snapshot as SubmissionSnapshot).assessment.conditions.filter((c) => c.status === 'unmet');
+  /** Then, for a new recommendation, the bureau confirms it recommends an applicant with unmet element conditions, naming them. */
+  const confirmConditions = (s: Submission, review: ReviewRequest): Refusal | undefined => {
+    const unmet = unmetConditions(s);
+    if (!unmet.length || review.conditionsConfirmed) return undefined;
+    const items = unmet.map((c) => `${c.clause} ${c.title}`).join('、');
+    return { code: 'CONDITIONS_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.conditionsConfirm, { count: unmet.length, items }), details: { clauses: unmet.map((c) => ({ clause: c.clause, title: c.title })) } };
+  };
+
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
     const a = snap.assessment;
@@ -444,7 +460,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       eligible: a.eligible,
       blocking: a.blocking.map((x) => ({ clause: x.clause, reason: x.reason })),
       /** Why 推荐 would be refused, shown beside the control. */
-      notRecommendable: cannotRecommend(s) ?? null,
+      notRecommendable: vetApplicant(s)?.reason ?? null,
       changedSinceReview: s.changedSinceReview,
       /** The bureau the enterprise moved this submission from: its review stays with that bureau. */
       movedFrom: s.movedFrom,
@@ -533,7 +549,17 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const body = parseOr400(ReviewRequest, request.body);
     const quotaIn = (year: number | null) => (quotaOf(kbOfYear(year).data, region) ?? quotaOf(kb().data, region))!;
-    const r = await ctx.store().review(region, id, body, me(request).username, { quotaOf: (year) => quotaIn(year).max, vet: vetApplicant, complete: vetReview, confirm: confirmFinance });
+    const by = me(request).username;
+    const r = await ctx.store().review(region, id, body, by, {
+      quotaOf: (year) => quotaIn(year).max,
+      vet: vetApplicant,
+      complete: vetReview,
+      confirm: (s, review) => confirmFinance(s, review) ?? confirmConditions(s, review),
+      confirmed: (s) => {
+        const unmet = unmetConditions(s);
+        return unmet.length ? { confirmedUnmet: { clauses: unmet.map((c) => c.clause), by, at: new Date().toISOString() } } : {};
+      },
+    });
     if (r.status === 'missing') throw notFound('申报企业');
     if (r.status === 'conflict') {
       audit(request, 'bureau.review.conflict', id);

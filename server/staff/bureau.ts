@@ -155,6 +155,15 @@ export function outsideAreaTag(kb: KnowledgeData, m: AreaMismatch): string {
   return fill(kb.regions.wording.outsideAreaTag, { where: m.where, recommender: m.recommender });
 }
 
+/**
+ * The refusal of 推荐 by a bureau whose area does not hold the place the applicant gave: 四(三) has that place's own
+ * bureau recommend it, on that bureau's quota, so it is never counted against this one. The bureau cannot move the
+ * submission; the applicant resubmits to its own bureau, or corrects its address if it was wrong.
+ */
+export function outsideAreaRefusal(kb: KnowledgeData, m: AreaMismatch): string {
+  return fill(kb.regions.wording.outsideAreaRecommend, areaVars(m));
+}
+
 /** The refusal of a 推荐 beyond the region's quota of the programme year (none recorded: no year named). */
 export function overQuotaMessage(kb: KnowledgeData, q: RegionQuota, year: number | null): string {
   return fill(kb.regions.wording.overQuota, { region: q.region, year: year ? `${year}年度` : '', max: q.max, clause: q.clause, quote: q.quote, overQuota: q.overQuota });
@@ -402,6 +411,11 @@ export interface ReviewRecord {
   checklist: Record<string, boolean>;
   /** Why a checklist item was not verified, by item id: a claim the bureau could not or did not confirm on site. */
   reasons?: Record<string, string>;
+  /**
+   * The element conditions (二(二)) the applicant's assessment left unmet when the bureau recommended it, which the
+   * bureau confirmed it recommends all the same: its own judgement, kept with the 初审 record.
+   */
+  confirmedUnmet?: { clauses: string[]; by: string; at: string };
 }
 
 /** Text that says something: 「。」 or a few spaces is no 初审意见. */

@@ -112,6 +112,8 @@ export const ReviewRequest = z.object({
   recommended: z.boolean(),
   /** The bureau has read the finance warnings of the applicant's figures and recommends it all the same. */
   financeConfirmed: z.boolean().default(false),
+  /** The bureau has read the element conditions the applicant's assessment left unmet (二(二)) and recommends it all the same. */
+  conditionsConfirmed: z.boolean().default(false),
   /**
    * When the record the page opened was last saved (`reviewedAt`; null: never). A record saved since by someone else
    * is not overwritten: the save is refused, so a colleague's 初审 is not lost to a page opened before it. Omitted,

@@ -697,6 +697,8 @@ export class StaffStore {
       complete(s: Submission, review: ReviewRequest): Refusal | undefined;
       /** What the bureau must confirm before a new recommendation (warnings on the applicant's figures). */
       confirm(s: Submission, review: ReviewRequest): Refusal | undefined;
+      /** What a new recommendation confirmed past a warning adds to the 初审 record. */
+      confirmed?(s: Submission, review: ReviewRequest): Partial<ReviewRecord>;
     },
   ): Promise<ReviewResult> {
     return this.db.transaction(async (tx) => {
@@ -717,9 +719,11 @@ export class StaffStore {
         const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
+      // A confirmation stays with the recommendation it was given for: kept while it stands, dropped when it is withdrawn.
+      const confirmed = !review.recommended ? {} : row.recommended ? { confirmedUnmet: row.review?.confirmedUnmet } : (rules.confirmed?.(toSubmission(row), review) ?? {});
       const saved = await tx.query<{ reviewed_at: Date }>(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2 returning reviewed_at',
-        [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist, reasons: review.reasons }), review.recommended, by],
+        [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist, reasons: review.reasons, ...confirmed }), review.recommended, by],
       );
       return { status: 'ok', year, reviewedAt: new Date(saved.rows[0]!.reviewed_at).toISOString() };
     });

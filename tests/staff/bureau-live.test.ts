@@ -27,7 +27,7 @@ const listen = (who: StaffLogin | null, query = '') => listenAt(base, who, query
 async function applicant(name: string, region: string) {
   const s = await newSession(b.app);
   const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
-  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'ent.city': region, 'form.name': name });
   const res = await submit(b.app, s, region);
   expect(res.statusCode, res.body).toBe(201);
   return s;

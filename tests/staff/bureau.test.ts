@@ -22,7 +22,7 @@ afterAll(async () => b?.close());
 async function applicant(name: string, region: string, capabilities: Partial<Record<string, boolean>> = {}) {
   const s = await newSession(b.app);
   const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, capabilities[c] ?? true]));
-  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'ent.city': region, 'form.name': name });
   const res = await submit(b.app, s, region);
   expect(res.statusCode, res.body).toBe(201);
   return s;
@@ -145,27 +145,34 @@ describe('bureau view', () => {
   it('counts recommendations against the 四(三) quota from regions.json, warns at the limit and refuses beyond it', async () => {
     const group = b.app.kb.data.regions.groups.find((g) => g.id === b.app.kb.data.regions.regions.find((r) => r.name === '洛阳市')!.group)!;
     expect(group.max).toBe(15);
-    const existing = (await bureau(luoyang)).applicants.length;
-    const extra = [];
-    for (let i = existing; i < group.max + 1; i++) extra.push(await applicant(`洛阳企业${i}`, '洛阳市'));
-    const all = (await bureau(luoyang)).applicants as { sessionId: string }[];
+    // Some of these applicants left element conditions unmet; the bureau's confirmation of those is tested in unmet-confirm.test.ts.
+    const confirmed = { conditionsConfirmed: true };
+    // Only applicants in 洛阳市's own area can take its places: one that says it is in 郑州 (submitted above) is refused.
+    type Listed = { sessionId: string; outOfArea: unknown };
+    const ownArea = async () => ((await bureau(luoyang)).applicants as Listed[]).filter((a) => a.outOfArea === null);
+    for (let i = (await ownArea()).length; i < group.max + 1; i++) await applicant(`洛阳企业${i}`, '洛阳市');
+    const all = await ownArea();
     expect(all.length).toBe(group.max + 1);
+    const away = ((await bureau(luoyang)).applicants as Listed[]).filter((a) => a.outOfArea !== null);
+    expect(away.length).toBeGreaterThan(0);
     for (const [i, a] of all.slice(0, group.max).entries()) {
-      const r = await review(luoyang, a.sessionId, await completeReview(b.app, luoyang, a.sessionId));
+      const r = await review(luoyang, a.sessionId, await completeReview(b.app, luoyang, a.sessionId, confirmed));
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json().quota.recommended).toBe(i + 1);
       expect(r.json().quota.atLimit).toBe(i + 1 === group.max);
     }
-    const over = await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId));
+    const over = await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId, confirmed));
     expect(over.statusCode).toBe(409);
     expect(over.json().error.message).toContain(b.app.kb.data.regions.overQuota);
     // The 初审 record is asked for first, whatever the quota: the order of the checks is tested in recommend-order.test.ts.
     expect((await review(luoyang, all[group.max]!.sessionId, { recommended: true })).json().error.code).toBe('REVIEW_INCOMPLETE');
     const ov = await bureau(luoyang);
     expect(ov.quota).toMatchObject({ max: 15, recommended: 15, remaining: 0, atLimit: true, clause: '四(三)' });
+    // The out-of-area applicant is refused for its area, not for the quota.
+    expect((await review(luoyang, away[0]!.sessionId, await completeReview(b.app, luoyang, away[0]!.sessionId))).json().error.code).toBe('OUT_OF_AREA');
     // Un-recommending frees a place.
     expect((await review(luoyang, all[0]!.sessionId, { recommended: false })).json().quota.recommended).toBe(14);
-    expect((await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId))).statusCode).toBe(200);
+    expect((await review(luoyang, all[group.max]!.sessionId, await completeReview(b.app, luoyang, all[group.max]!.sessionId, confirmed))).statusCode).toBe(200);
     // 郑州 is untouched by 洛阳's count.
     expect((await bureau(zhengzhou)).quota).toMatchObject({ max: 20, recommended: 0 });
   });

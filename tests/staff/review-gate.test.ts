@@ -29,7 +29,7 @@ const review = (who: StaffLogin, id: string, body: object) => b.app.inject({ met
 
 async function applicant(name: string, region: string) {
   const s = await newSession(b.app);
-  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': name } as never);
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'ent.city': region, 'form.name': name } as never);
   expect((await submit(b.app, s, region)).statusCode).toBe(201);
   return s;
 }

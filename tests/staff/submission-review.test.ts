@@ -35,7 +35,7 @@ const partlyVerified = async (who: StaffLogin, id: string, ticks: Record<string,
 /** A workshop applicant whose interview reached a verdict, submitted to `region`. */
 async function applicant(name: string, region: string, extra: Record<string, unknown> = {}) {
   const s = await newSession(b.app);
-  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': name, ...extra } as never);
+  await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'ent.city': region, 'form.name': name, ...extra } as never);
   const res = await submit(b.app, s, region);
   expect(res.statusCode, res.body).toBe(201);
   return s;

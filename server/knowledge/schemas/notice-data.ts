@@ -51,6 +51,8 @@ export const RegionWording = z.object({
   outsideAreaForBureau: template(['said', 'where', 'region', 'clause', 'recommender']),
   /** The flag beside the applicant's name in the bureau's list. */
   outsideAreaTag: template(['where', 'recommender']),
+  /** The refusal of 推荐 by the chosen bureau: the applicant is another bureau's under 四(三), and would take this bureau's quota. */
+  outsideAreaRecommend: template(['said', 'where', 'region', 'clause', 'recommender']),
   /** The refusal of a 推荐 beyond the quota; {year} is 「2023年度」, or empty for a submission of no recorded year. */
   overQuota: template(['region', 'year', 'max', 'clause', 'quote', 'overQuota']),
   /** On the bureau's page once its quota is used up. */
@@ -191,6 +193,11 @@ export const FactsFile = z.object({
        * bureau's judgement), so 推荐 waits for the bureau to say it has checked them.
        */
       financeConfirm: template(['items', 'note']),
+      /**
+       * Asked next, for a new 推荐: the applicant's own assessment left element conditions unmet, and 二(二) makes meeting
+       * them a 申报条件, so 推荐 waits for the bureau to confirm it judged them met; the confirmation is recorded.
+       */
+      conditionsConfirm: template(['count', 'items']),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),

@@ -259,7 +259,10 @@ export class ZzConsoleBureau extends LitElement {
   /** Why the last save was refused, with the fields it names; the form keeps everything typed. */
   @state() private _refusal: { message: string; notes: boolean; siteNotes: boolean; unchecked: string[] } | null = null;
   /** The server's request to confirm the finance warnings before a new 推荐, asked once the 初审 record is complete. */
+  /** A warning the bureau confirms before 推荐 (finance figures, unmet element conditions), and the confirmations given so far. */
   @state() private _financeConfirm: string | null = null;
+  private _confirmFlag: 'financeConfirmed' | 'conditionsConfirmed' = 'financeConfirmed';
+  private _confirmed: { financeConfirmed?: boolean; conditionsConfirmed?: boolean } = {};
   /** A colleague saved this record after the page opened it: their time, and what the server said. Nothing typed is lost. */
   @state() private _conflict: { message: string; at: string | null } | null = null;
 
@@ -500,7 +503,7 @@ export class ZzConsoleBureau extends LitElement {
             <p>${this._conflict.message}</p>
             <div class="row">
               <button class="btn" data-testid="load-theirs" @click=${this._loadTheirs}>查看对方保存的记录</button>
-              <button class="btn primary" data-testid="overwrite" @click=${() => this._save(false, this._conflict?.at ?? null)}>仍以我填写的为准保存</button>
+              <button class="btn primary" data-testid="overwrite" @click=${() => this._save({}, this._conflict?.at ?? null)}>仍以我填写的为准保存</button>
             </div>
           </div>`
         : ''}
@@ -508,7 +511,7 @@ export class ZzConsoleBureau extends LitElement {
         ? html`<div class="warn" role="alert" data-testid="finance-confirm">
             <p>${this._financeConfirm}</p>
             <div class="row">
-              <button class="btn primary" data-testid="confirm-recommend" @click=${() => this._save(true)}>已核对，确认推荐</button>
+              <button class="btn primary" data-testid="confirm-recommend" @click=${() => this._save({ ...this._confirmed, [this._confirmFlag]: true })}>已核对，确认推荐</button>
               <button class="btn" data-testid="cancel-recommend" @click=${this._cancelRecommend}>暂不推荐</button>
             </div>
           </div>`
@@ -593,14 +596,15 @@ export class ZzConsoleBureau extends LitElement {
    * applicant whose figures raise warnings) the bureau's confirmation, then the quota. `financeConfirmed` is sent
    * only from the confirmation's own button, so the warnings are read before 推荐, not clicked past.
    */
-  private async _save(financeConfirmed = false, basedOn: string | null | undefined = undefined) {
+  private async _save(confirmed: { financeConfirmed?: boolean; conditionsConfirmed?: boolean } = {}, basedOn: string | null | undefined = undefined) {
     const d = this._detail;
     if (!d) return;
     const root = this.renderRoot;
     const form = this._form();
     if (!form) return;
     // The record as this page read it (or, to overwrite a colleague's save knowingly, as they saved it).
-    const body = { ...form, financeConfirmed, basedOn: basedOn !== undefined ? basedOn : (d.reviewedAt ?? null) };
+    this._confirmed = confirmed;
+    const body = { ...form, financeConfirmed: !!confirmed.financeConfirmed, conditionsConfirmed: !!confirmed.conditionsConfirmed, basedOn: basedOn !== undefined ? basedOn : (d.reviewedAt ?? null) };
     const checklist = body.checklist;
     this._error = '';
     this._saved = '';
@@ -628,7 +632,9 @@ export class ZzConsoleBureau extends LitElement {
         root.querySelector<HTMLElement>('[data-testid=conflict]')?.scrollIntoView({ block: 'nearest' });
         return;
       }
-      if (err instanceof ConsoleError && err.code === 'FINANCE_UNCONFIRMED') {
+      if (err instanceof ConsoleError && (err.code === 'FINANCE_UNCONFIRMED' || err.code === 'CONDITIONS_UNCONFIRMED')) {
+        // The bureau confirms each warning in turn; the confirmations it gave are sent again with the next one.
+        this._confirmFlag = err.code === 'FINANCE_UNCONFIRMED' ? 'financeConfirmed' : 'conditionsConfirmed';
         this._financeConfirm = err.message;
         await this.updateComplete;
         root.querySelector<HTMLElement>('[data-testid=finance-confirm]')?.scrollIntoView({ block: 'nearest' });
