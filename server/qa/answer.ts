@@ -2565,7 +2565,8 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
  * question's subject with it (「视频时长呢」). None when the follow-up says more than a short name.
  */
 function attributeOf(previous: string | undefined, q: string): string[] {
-  if (!previous) return [];
+  // Only a part that asks has a subject asked about: 「…，去年上了失信名单」 then 「那车间呢」 asks nothing of it.
+  if (!previous || !asks(previous)) return [];
   const named = q.replace(POINTING, '').replace(/[呢吗?？\s]+$/u, '');
   if (named.length < 2 || named.length > 6 || !/^\p{Script=Han}+$/u.test(named) || PREDICATE.test(named)) return [];
   const subject = previousSubject(previous);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { createKnowledgeBase } from '../../server/knowledge/base';
 import { loadKnowledgeData } from '../../server/knowledge/load';
-import { answerQuestion } from '../../server/qa/answer';
+import { answerFollowUp, answerQuestion } from '../../server/qa/answer';
 import { understanderFor } from '../../server/understand';
 
 const kb = createKnowledgeBase(loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023'));
@@ -43,5 +43,13 @@ describe('a character typed for one that looks like it', () => {
 
   it('is left alone outside a term, and where the text says a word of its own', () => {
     for (const t of ['我想问一下车间的事', '问间隔多长时间', '车间问题多', '末端设备联网了吗']) expect(read(t)).toBe(t);
+  });
+});
+
+describe('a follow-up naming a thing after a question that ended on a statement', () => {
+  it('is not glued to the statement', () => {
+    const r = answerFollowUp(kb, '那车间呢', '俺们厂是分公司，能不能报，去年上了失信名单');
+    expect(r.askedAs ?? '').not.toContain('失信名单车间');
+    expect(answerFollowUp(kb, '那时长呢', '视频不超过200M对吧').askedAs).toBe('视频时长呢？');
   });
 });
