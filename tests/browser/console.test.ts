@@ -32,7 +32,7 @@ async function account(username: string, role: 'helpline' | 'bureau' | 'admin', 
 /** An enterprise session with a scripted workshop interview, submitted to a region's bureau over HTTP. */
 async function submittedApplicant(name: string, region: string): Promise<string> {
   const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
-  await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])), 'form.name': name });
+  await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true])), 'ent.city': region, 'form.name': name });
   const res = await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/submit`, headers: { authorization: `Bearer ${s.token}` }, payload: { region } });
   expect(res.statusCode).toBe(201);
   return s.sessionId;
