@@ -2135,9 +2135,16 @@ function onePartSaid(v: FormVocabulary, c: Concrete, t: string, plain: string): 
   if (figures.length !== 1) return undefined;
   const n = parseNumber(plain, c.q.unit);
   if (n === undefined) return undefined;
-  const unit = [...t.matchAll(UNIT_NAMED)][0]?.[0];
-  const workshop = workshopOf(c.id) === undefined ? [...t.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
-  const word = byLength(parts.words).find((w) => t.includes(w));
+  // Only the clause the figure is said in names what it counts: 「联网的有96台，1号线全部联网」 is 96 of the whole,
+  // with a remark on one line beside it.
+  const breaks = /[，,。；;！!？?]/u;
+  const typedClauses = t.split(breaks);
+  const plainClauses = plain.split(breaks);
+  const at = plainClauses.findIndex((x) => (x.match(FIGURE_SAID) ?? []).length > 0);
+  const said = typedClauses.length === plainClauses.length && at >= 0 ? typedClauses[at]! : t;
+  const unit = [...said.matchAll(UNIT_NAMED)][0]?.[0];
+  const workshop = workshopOf(c.id) === undefined ? [...said.matchAll(WORKSHOP_NAMED)][0]?.[0] : undefined;
+  const word = byLength(parts.words).find((w) => said.includes(w));
   const part = unit ?? workshop ?? word;
   if (!part) return undefined;
   const unitShown = (c.q.unit ?? '').replace(/（.*）$/u, '');
