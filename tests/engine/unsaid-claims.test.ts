@@ -59,10 +59,12 @@ describe('a correction that says an answer was never given takes it back', () =>
     ['自动化设备占比在同行里算先进的', { 'self.automationAdvanced': true }],
     // A measure without the level it is judged by names the figure, not the self-assessment.
     ['更正一下，联网率是85%', { 'self.networkingAdvanced': true, 'metric.networkedRatio': 80 }],
-    // Nothing to take back from an item never answered.
-    ['更正一下，自动化设备占比是不是先进我们不清楚', {}],
   ] as const)('near miss: 「%s」 changes nothing by name', (text, stored) => {
     expect(fix(text, stored)).toBeUndefined();
+  });
+
+  it('stores a correction to unknown of an item never answered, so its 不清楚 is kept and it is asked later', () => {
+    expect(fix('更正一下，自动化设备占比是不是先进我们不清楚', {})).toEqual({ 'self.automationAdvanced': null });
   });
 
   it('a hard condition named in a correction is still changed to the value given', () => {
