@@ -43,7 +43,7 @@ describe.skipIf(PG_SKIP_REASON)('the staff workspace across two instances on one
   async function applicant(srv: Served, name: string, region: string) {
     const s = await newSession(srv.app);
     const caps = Object.fromEntries(CAPABILITY_IDS.map((c) => [`cap.${c}`, true]));
-    await srv.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'form.name': name });
+    await srv.app.store.setAnswers(s.sessionId, { ...workshop.facts, ...caps, 'ent.city': region, 'form.name': name });
     const res = await submit(srv.app, s, region);
     expect(res.statusCode, res.body).toBe(201);
     return s;
