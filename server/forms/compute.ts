@@ -39,12 +39,10 @@ export function changeRatio(before: number, after: number, shown?: { before: str
   const b = shown?.before ?? fmt(before);
   const a = shown?.after ?? fmt(after);
   const eq = b === fmt(before) && a === fmt(after) ? '=' : '≈';
-  const formula =
-    Number(size) === 0
-      ? `提升/降低比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${a} − ${b}) ÷ ${b} × 100% ${eq} ${size}%`
-      : value > 0
-        ? `提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (${a} − ${b}) ÷ ${b} × 100% ${eq} ${size}%`
-        : `降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (${b} − ${a}) ÷ ${b} × 100% ${eq} ${size}%`;
+  const fall = Number(size) !== 0 && value < 0;
+  const name = Number(size) === 0 ? '提升/降低比例' : fall ? '降低比例' : '提升比例';
+  const [first, second] = fall ? [['建设前', b], ['建设后', a]] : [['建设后', a], ['建设前', b]];
+  const formula = `${name} = (${first[0]} − ${second[0]}) ÷ 建设前 × 100% = (${first[1]} − ${second[1]}) ÷ ${b} × 100% ${eq} ${size}%`;
   return { value, display, formula };
 }
 
