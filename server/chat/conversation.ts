@@ -31,6 +31,12 @@ export function welcomeOf(kb: KnowledgeBase, mode?: 'qa' | 'interview'): NewTran
  * Serialises turns per session across connections: two tabs on one session must not both
  * read the same answer map and overwrite each other's change.
  */
+/** The answers with an item's words beside its answer set, or dropped when there are none to keep. */
+function withDetail(answers: Answers, questionId: string, detail: string | undefined): Answers {
+  const { [DETAIL_PREFIX + questionId]: _old, ...rest } = answers;
+  return Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + questionId]: detail } : rest) as Answers;
+}
+
 export class SessionLocks {
   private readonly tails = new Map<string, Promise<void>>();
 
@@ -418,22 +424,17 @@ export class Conversation {
         const inPlace = item.value === true || item.value === 'partial' || item.value === 'building';
         const own = item.questionId === before.question?.id && !interp.asks;
         if (!item.extra && item.questionId.startsWith('cap.') && (own || !inPlace)) {
-          const detail = own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined;
-          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
-          next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+          next = withDetail(next, item.questionId, own && inPlace ? detailOf(data, split?.head ?? msg.text) : undefined);
         }
         // 「是，去年评上了国家级绿色工厂」: the words beside the yes to the 节能减排 question are kept, for the titles they name.
         if (!item.extra && item.questionId === 'ent.greenPriority' && own) {
-          const detail = item.value === true ? detailOf(data, split?.head ?? msg.text) : undefined;
-          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
-          next = Object.freeze(detail ? { ...rest, [DETAIL_PREFIX + item.questionId]: detail } : rest);
+          next = withDetail(next, item.questionId, item.value === true ? detailOf(data, split?.head ?? msg.text) : undefined);
         }
         // 「全厂260台设备，联网221台」: the counts a ratio was given as are kept as typed, for the form to state them with the
         // share they give; a ratio given again without counts drops them, as they may no longer hold.
         if (!item.extra && item.questionId.startsWith('metric.') && own) {
-          const counted = equipmentCountsOf(data.interview.vocabulary, split?.head ?? msg.text) ? (split?.head ?? msg.text).trim().slice(0, 200) : undefined;
-          const { [DETAIL_PREFIX + item.questionId]: _old, ...rest } = next;
-          next = Object.freeze(counted ? { ...rest, [DETAIL_PREFIX + item.questionId]: counted } : rest);
+          const reply = split?.head ?? msg.text;
+          next = withDetail(next, item.questionId, equipmentCountsOf(data.interview.vocabulary, reply) ? reply.trim().slice(0, 200) : undefined);
         }
         // A round figure or a range of the form is confirmed in the words typed (「1500-2000万」), not as the
         // figure kept for the assessment (1500万元), which would read as if that figure had been given.
