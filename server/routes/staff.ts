@@ -663,6 +663,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       .header('cache-control', 'no-cache, no-transform')
       // nginx would otherwise buffer the stream and deliver the events late, in bursts.
       .header('x-accel-buffering', 'no')
+      .header('connection', 'close')
       .send(out);
   });
 

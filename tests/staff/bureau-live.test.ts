@@ -137,3 +137,22 @@ describe('a stream ends with the sign-in it was opened with', () => {
     }
   }, 120_000);
 });
+
+describe('a stopping server', () => {
+  it('ends the streams open on it and closes, though their connections would otherwise be kept for reuse', async () => {
+    const own = await build();
+    const at = await own.app.listen({ port: 0, host: '127.0.0.1' });
+    const who = await staffAs(own, 'live-stopping', 'bureau', '洛阳市');
+    const open = await listenAt(at, who);
+    const leaving = await staffAs(own, 'live-stopping-out', 'bureau', '洛阳市');
+    const ended = await listenAt(at, leaving);
+    await open.waitFor((e) => e.event === 'ready', 'ready');
+    await ended.waitFor((e) => e.event === 'ready', 'ready');
+    expect((await own.app.inject({ method: 'POST', url: '/api/staff/logout', headers: as(leaving) })).statusCode).toBe(200);
+    expect(await ended.endsWithin(3000), 'the logout ended its stream').toBe(true);
+    // A stream's connection is not kept alive after it: a server waits for kept connections before it stops.
+    expect(open.res.headers.get('connection')).toBe('close');
+    await own.close();
+    expect(await open.endsWithin(3000), 'the stop ended the open stream').toBe(true);
+  }, 120_000);
+});
