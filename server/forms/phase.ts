@@ -709,7 +709,7 @@ function badPhone(text: string, mobileOnly: boolean): string | null {
 /** A figure that is a mobile number's eleven digits. */
 const PHONE_SHAPED = /^1[3-9]\d{9}$/u;
 
-function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages): string | null {
+function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages, vocabulary?: FormVocabulary): string | null {
   const q = c.q;
   const name = `“${c.text.replace(/[？?].*$/, '')}”`;
   if (value === null) return null;
@@ -739,7 +739,9 @@ function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages)
   if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
   if (c.fact === 'products') {
     if (respectiveProducts(text) === 'unclear' && messages) return fill(messages.productsUnclear, { said: text.trim() });
-    const shares = parseProducts(text).flatMap((p) => (p.share === undefined ? [] : [p.share]));
+    const products = parseProducts(text);
+    if (messages && vocabulary && products.length > 0 && products.every((p) => figureNotProduct(vocabulary, p.name))) return fill(messages.productsAreFigures, { said: clipQuote(text.trim(), 30) });
+    const shares = products.flatMap((p) => (p.share === undefined ? [] : [p.share]));
     const together = productsShare(text);
     if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
   }
@@ -787,7 +789,7 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   }
   // A month-only field keeps the month of a full date typed into it (2021-05-18 → 2021-05): the form prints no day there.
   if (typeof v === 'string' && c.q.precision === 'month' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) v = v.slice(0, 7);
-  const err = validateValue(c, v, kb.formQuestions.messages) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
+  const err = validateValue(c, v, kb.formQuestions.messages, kb.formQuestions.vocabulary) ?? (typeof v === 'string' && c.q.kind === 'text' && printsNothing(kb.formQuestions.vocabulary, c, v) ? nothingToPrint(c, v) : null);
   if (err) return { ok: false, error: err };
   const before = formFactsFromAnswers(kb, answers);
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
@@ -3014,6 +3016,17 @@ function printsNothing(v: FormVocabulary, c: Concrete, text: string): boolean {
 
 /** What a phone number is written with; a reply of nothing else is the number alone. */
 const PHONE_CHARS = /[\d\s+()（）\-—－–]/gu;
+/**
+ * A product's name that is a year's figure instead (「2022年3.2亿」, 「去年营收2.8亿元」): with the year (said or
+ * relative), the amount and the form's yearly figure words taken out, nothing is left. A name with a word of its own (「3.2亿只轴承」 leaves 只轴承) stays.
+ */
+function figureNotProduct(v: FormVocabulary, name: string): boolean {
+  if (!/\d|[一二三四五六七八九十两]/u.test(name) || !/[亿万元]|\d{4}\s*年/u.test(name)) return false;
+  let rest = name;
+  for (const w of [...v.yearlessFigures, ...Object.keys(v.relativeYears)].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
+  return rest.replace(/(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年(?:度)?|[\d.,，．]+|[零一二两三四五六七八九十百千万亿]+|元|个|约|大约|大概|左右|多|是|为|有|的|了|\s/gu, '') === '';
+}
+
 /** A whole reply that is only a figure, with at most a hedge before it and an amount's unit after it. */
 const BARE_FIGURE = /^(?:约|大约|大概|差不多)?\s*[\d０-９][\d０-９.,，．]*\s*(?:[千万亿]|百万|千万)?\s*(?:元|人|个|台|套|项|%|％)?$/u;
 

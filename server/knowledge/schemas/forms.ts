@@ -542,6 +542,8 @@ export const FormMessages = z.object({
   noFormula: z.string().includes('{field}').includes('{means}'),
   /** Products said as a sentence whose names and shares do not pair one to one (「A、B和C，分别占55%和38%」; {said}). */
   productsUnclear: z.string().includes('{said}'),
+  /** A reply to the products' field that gives only yearly figures (「2022年3.2亿，2021年2.8亿」; {said}): no product in it. */
+  productsAreFigures: z.string().includes('{said}'),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
   pointsAtNothing: z.string().includes('{said}').includes('{field}'),
 });
