@@ -92,6 +92,7 @@ const PLACEHOLDERS = {
   passingNotOnForm: ['said'],
   passingPractice: ['said'],
   passingStanding: ['said'],
+  passingGhostwrite: ['said'],
   assessmentOffer: ['question'],
   assessmentOfferDone: [],
   verdictIneligible: ['why'],
@@ -371,7 +372,7 @@ export const phrases = {
       .map((n) =>
         n.reason === 'otherYear'
           ? say('passingOtherYear', { said: n.said, year: n.year, years: n.years })
-          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : 'passingNotOnForm', { said: n.said }),
+          : say(n.reason === 'yearless' ? 'passingYearless' : n.reason === 'practice' ? 'passingPractice' : n.reason === 'standing' ? 'passingStanding' : n.reason === 'ghostwrite' ? 'passingGhostwrite' : 'passingNotOnForm', { said: n.said }),
       )
       .join(''),
   /**

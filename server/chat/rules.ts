@@ -131,7 +131,14 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         // The same reading of instructions and questions as the interview: a question typed while a
         // text field waits is answered, never stored as the field's value.
         if (isInstruction(data, text)) return { kind: 'unclear', reason: 'instruction' };
-        if (isGhostwriting(data, text)) return { kind: 'unclear', reason: 'ghostwrite' };
+        if (isGhostwriting(data, text)) {
+          // Facts given with a request to write them up (「…采集率大概90%，你帮我写得正式一点」) are the answer, read without
+          // the request; a request with nothing of the enterprise's beside it is refused as before.
+          const { facts, request } = ghostwritingApart(data, text);
+          const read = facts ? forms.interpretForm(facts, pending) : undefined;
+          if (!read || read.kind !== 'answers' || read.asks || !request) return { kind: 'unclear', reason: 'ghostwrite' };
+          return { ...read, notes: [...(read.notes ?? []), { said: request, reason: 'ghostwrite' }] };
+        }
         // 「具体哪天记不清了」 says the fact is not known now; its 哪天 asks nothing.
         // 「这个比例怎么算」 at 主营产品 asks about the field waiting: answered about it, before any question goes to the notice's answers.
         const help = forms.interpretForm(text, pending);
@@ -186,6 +193,25 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       return questionIds.map(one).flatMap((q) => (q ? [{ ...q, skip }] : []));
     },
   };
+}
+
+/** Facts of its own that a reply gives beside a request to write for the enterprise needs this many Han characters at least. */
+const GHOSTWRITE_FACTS_MIN = 8;
+
+/**
+ * A reply split into the clauses that ask the assistant to write (ghostwriting words) and the rest: the rest is the
+ * enterprise's facts only when it holds enough words of its own and nothing in the reply asks for words made up
+ * (fabricating: 随便写, 就说…), which would make the rest a claim to print regardless of fact.
+ */
+function ghostwritingApart(data: KnowledgeBase['data'], text: string): { facts?: string; request?: string } {
+  const clauses = text.split(/(?<=[，,。；;！!：:\n])/u);
+  const asking = clauses.filter((c) => isGhostwriting(data, c));
+  const rest = clauses.filter((c) => !isGhostwriting(data, c)).join('').replace(/[，,；;\s]+$/u, '');
+  const request = asking.join('').replace(/[，,。；;！!：:\s]+$/u, '').trim();
+  const lower = text.normalize('NFKC').toLowerCase();
+  if (data.interview.vocabulary.fabricating.some((w) => lower.includes(w.toLowerCase()))) return { request };
+  if ((rest.match(/\p{Script=Han}/gu) ?? []).length < GHOSTWRITE_FACTS_MIN) return { request };
+  return { facts: rest, request };
 }
 
 /** A workshop of the form named by its number (车间1, 2号车间, 第二车间): what a reply naming one speaks of is the form's. */

@@ -628,6 +628,7 @@ export const InterviewFile = z
       instructions: Words,
       /** Requests that the assistant write or fill in a fact for the enterprise (帮我写一段, 随便填): never a form answer. */
       ghostwriting: Words.default([]),
+      fabricating: Words.default([]),
       /**
        * Requests to be assessed (帮我评估一下, 看看我们能不能报): in 政策问答 they are no question about the notice but the wish to
        * start the interview, which is offered. `asks` words (材料, 条件, 什么) keep a message a question about the notice.
