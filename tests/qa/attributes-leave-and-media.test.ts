@@ -84,7 +84,7 @@ describe('a leave tag after what the enterprise applies for', () => {
 
   it('reads 中不 and 能中不 closing a question as 行不, and leaves 中 inside a word', () => {
     expect(normalise('报离散型能中不').text).toBe('报离散型行不');
-    expect(normalise('报工厂中不？').text).toBe('报工厂行不？');
+    expect(normalise('报工厂中不？').text).toBe('报工厂行不?');
     expect(normalise('数据集中不集中').text).toBe('数据集中不集中');
   });
 
