@@ -468,6 +468,19 @@ function tradeAnswer(kb: KnowledgeBase, q: string, base: { text: string; citatio
   return base ? { text: `${fill(t.manufacturingLead, vars)}${base.text}`, citations: mergeCitations([cites, base.citations]) } : { text: fill(t.manufacturing, vars), citations: cites };
 }
 
+/**
+ * Whether a question asks if the enterprise may apply (「能报智能工厂不」「可以申报吗」) rather than which type to apply
+ * as (「算流程型吗」「报离散还是流程」「想报离散型，行吗」): the words of intents.json `answerText.situation`, its `asks`
+ * and not its `which`.
+ */
+function mayApplyAsked(kb: KnowledgeBase, q: string): boolean {
+  const s = kb.data.intents.answerText.situation;
+  const text = normalise(q);
+  if (!s || !s.asks.some((w) => text.includes(norm(w)))) return false;
+  // A type named (「想报离散型，行吗」) asks whether the trade fits that type, which the notice does not decide.
+  return !s.which.some((w) => text.includes(norm(w))) && !/还是|哪|属于|算|离散|流程/u.test(text);
+}
+
 const TYPICAL: Record<Division['prior'], string> = { discrete: '按离散型', process: '按流程型', mixed: '兼有离散和流程特征' };
 
 const CLAUSE_END = /[，,。；;？?！!\s]/u;
@@ -691,7 +704,10 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       // one, or where the question names that other type (「化工厂能不能报离散型」).
       const otherNamed = categoriesNamed(q).includes(d.prior === 'process' ? '离散' : '流程');
       const own = (c: Citation) => d.mixed || d.prior === 'mixed' || otherNamed || side(c) !== 1;
-      return { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))].filter(own) };
+      const typed = { text, citations: [...first, ...p.citations.filter((c) => !first.some((f) => f.clause === c.clause && f.quote === c.quote) && !order.includes(c.clause))].filter(own) };
+      // 「我们是化工企业，能报智能工厂不」 asks whether it may apply, not which type it is: the answer opens with that
+      // verdict, the trade being manufacturing (二(一)), before the type it usually takes.
+      return mayApplyAsked(kb, q) ? (tradeAnswer(kb, q, typed) ?? typed) : typed;
     }
     case 'notRequired': {
       // The entry opens with its verdict and a sentence on things of this kind; the lead says both of the thing asked.
@@ -741,7 +757,7 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
  * A part is answered on its own only when two or more parts each match a different entry, so a
  * comma that only sets the context ("我们是洛阳的企业，…") changes nothing.
  */
-function parts(text: string): { pieces: string[]; said: Map<string, string>; resubjected: Set<string> } {
+function parts(text: string, attributes: readonly string[] = []): { pieces: string[]; said: Map<string, string>; resubjected: Set<string> } {
   const split = text
     .split(/[?？;；!！。\n,，]|另外|还有就是|此外/u)
     // 「报车间要交哪些东西还有几号截止」: 还有 or 再问 between two pieces that each ask starts a second
@@ -837,7 +853,7 @@ function parts(text: string): { pieces: string[]; said: Map<string, string>; res
       resubjected.add(again);
       return void out.push(again);
     }
-    const whole = elliptical(prev, p);
+    const whole = elliptical(prev, p, attributes);
     if (whole && whole !== p) said.set(whole, p);
     out.push(whole ?? p);
   });
@@ -892,13 +908,20 @@ const PREDICATE = /(?<!智)能(?!力)|可以|需要|要(?![素求])|多[少长�
  * asks another thing about the same subject ("视频要多大" → "视频多长时间"). Null when the part
  * stands on its own.
  */
-function elliptical(prev: string, p: string): string | null {
+function elliptical(prev: string, p: string, attributes: readonly string[] = []): string | null {
   // A comparison (「跟ERP有啥区别」) names what it compares with, so it may be longer and still leave out its subject.
   if (!ASKS.test(prev) || p.length > (/^(和|跟|与|同)/u.test(p) ? 10 : 8)) return null;
   const k = prev.search(PREDICATE);
   if (k <= 0) return null;
   const subject = p.replace(/^(那|那么|如果是|换成)/u, '').replace(/呢[?？\s]*$/u, '');
-  if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) return subject + prev.slice(k);
+  if (subject !== p.replace(/[?？\s]+$/u, '') && subject.length >= 2 && !PREDICATE.test(subject)) {
+    // 「视频要1080P吗」 then 「那格式呢」: an attribute is asked of a thing, and the previous value (1080P) was said of
+    // another attribute; it asks the attribute of the previous subject (视频格式呢), or of the thing it names itself
+    // (「那申报书格式呢」). A value (「那4K呢」) still takes the previous asking.
+    const attribute = attributes.find((a) => subject.endsWith(a));
+    if (attribute) return subject === attribute ? `${ownerOf(prev.slice(0, k), attributes)}${subject}呢` : `${subject}呢`;
+    return subject + prev.slice(k);
+  }
   // 「MES是个啥，跟ERP有啥区别」: the subject is what stands before the copula (MES), not 「MES是个」.
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
@@ -908,6 +931,16 @@ function elliptical(prev: string, p: string): string | null {
   const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
   if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + led;
   return null;
+}
+
+/**
+ * The thing a question's subject is about, without the attribute it names (「视频清晰度」 → 视频), so that another
+ * attribute asked after it is asked of the thing; the subject as it is when nothing would be left.
+ */
+function ownerOf(subject: string, attributes: readonly string[]): string {
+  const s = subject.replace(/的$/u, '');
+  const a = attributes.find((x) => s.endsWith(x) && s.length - x.length >= 2);
+  return a ? s.slice(0, -a.length).replace(/的$/u, '') : s;
 }
 
 /** Characters that only ask, join or require (「行不行」「就可以了吧」「必须」): a pair with one of them names nothing a part is about. */
@@ -2377,6 +2410,25 @@ function readQuestion(kb: KnowledgeBase, text: string): { u: ReturnType<Understa
   return { u, q: splitSites(kb, stripFillersText(kb, asQuestion(kb, heldTitle(kb, withProvinces(u.text, kb.data.regions.elsewhere, henanPlaces(kb), kb.data.regions.lookalikes))))) };
 }
 
+const leavePatterns = new WeakMap<object, RegExp>();
+
+/**
+ * 「我们厂想报智能工厂，中不中」「俺厂报离散型的行不」: a tag asking for leave after what the enterprise applies for asks
+ * whether it may apply, as 「…，能报吗」 does (intents.json `leaveAsked`). Said of anything else (「视频三分钟行不行」,
+ * 「县里推荐六家中不中」) the tag asks of that, and the text is left as it is. The reading is tried only for a question
+ * that concludes nothing as typed: a story around the tag (a title held, a new workshop) may be what it asks about.
+ */
+function leaveAsked(kb: KnowledgeBase, text: string): string {
+  const l = kb.data.intents.leaveAsked;
+  if (!l) return text;
+  let re = leavePatterns.get(l);
+  if (!re) {
+    const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => norm(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    leavePatterns.set(l, (re = new RegExp(`(?<=(?:${alt(l.applying)})[^，,。？?！!；;]{0,14}?)[，,\\s]*(?:${alt(l.tags)})[啊呀呢吗？?。!！\\s]*$`, 'u')));
+  }
+  return text.replace(re, l.reading);
+}
+
 const heldTitlePatterns = new WeakMap<object, RegExp>();
 
 /**
@@ -2505,12 +2557,13 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
     // 几 asks by itself: 「几家吗」 is not said.
     return figure === t ? t.replace(CONFIRM, '吗') : figure.replace(CONFIRM, '').replace(/吗[?？]?$/u, '');
   };
-  const before = open(parts(read(previous)).pieces.at(-1));
-  const swapped = q.length <= 10 ? secondPart(before, q) : undefined;
+  const attributes = kb.data.intents.attributes;
+  const before = open(parts(read(previous), attributes).pieces.at(-1));
+  const swapped = q.length <= 10 ? secondPart(before, q, attributes) : undefined;
   // Only a message that points back takes the previous subject: 「今天天气怎么样」 after 「信用在哪里查」 is its own.
   // 「视频不超过200M对吧」 then 「那时长呢」: 时长 is no new subject but another thing asked of the same one (视频时长),
   // tried after the reading that takes it for a new subject.
-  const readings = [...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q)];
+  const readings = [...(swapped && swapped !== q ? [swapped] : []), ...(leaning ? ofPreviousTopic(kb, before, q) : []), ...attributeOf(before, q, attributes)];
   let asked: string | undefined;
   let a: AskResponse | undefined;
   for (const reading of readings) {
@@ -2522,7 +2575,7 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   }
   if (!asked || !a || asked === q) return alone;
   // Shown in the user's own letters where the reading as typed gives the same question ("MES", not "mes").
-  const typed = asked === swapped ? secondPart(open(parts(previous.trim()).pieces.at(-1)), question.trim()) : undefined;
+  const typed = asked === swapped ? secondPart(open(parts(previous.trim(), attributes).pieces.at(-1)), question.trim(), attributes) : undefined;
   const shown = `${(typed && read(typed) === asked ? typed : asked).replace(/[?？]$/u, '')}？`;
   const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
   sources.set(r, sources.get(a)!);
@@ -2564,12 +2617,12 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
  * A follow-up that names only a thing to ask of the previous subject (「那时长呢」「清晰度呢」): the previous
  * question's subject with it (「视频时长呢」). None when the follow-up says more than a short name.
  */
-function attributeOf(previous: string | undefined, q: string): string[] {
+function attributeOf(previous: string | undefined, q: string, attributes: readonly string[] = []): string[] {
   // Only a part that asks has a subject asked about: 「…，去年上了失信名单」 then 「那车间呢」 asks nothing of it.
   if (!previous || !asks(previous)) return [];
   const named = q.replace(POINTING, '').replace(/[呢吗?？\s]+$/u, '');
   if (named.length < 2 || named.length > 6 || !/^\p{Script=Han}+$/u.test(named) || PREDICATE.test(named)) return [];
-  const subject = previousSubject(previous);
+  const subject = ownerOf(previousSubject(previous), attributes);
   return subject.length >= 2 && !named.includes(subject) ? [`${subject}${named}呢`] : [];
 }
 
@@ -2580,9 +2633,9 @@ function previousSubject(previous: string): string {
 }
 
 /** What `part` asks when it follows `previous` in one question (see `parts`); undefined when it does not lean on it. */
-function secondPart(previous: string | undefined, part: string): string | undefined {
+function secondPart(previous: string | undefined, part: string, attributes: readonly string[] = []): string | undefined {
   if (!previous) return undefined;
-  const { pieces } = parts(`${previous}？${part}`);
+  const { pieces } = parts(`${previous}？${part}`, attributes);
   return pieces.length === 2 ? pieces[1] : undefined;
 }
 
@@ -2661,7 +2714,15 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
     sources.set(response, 'clarification');
     return { response, verified: null };
   }
-  const d = decideUntagged(kb, question);
+  let d = decideUntagged(kb, question);
+  if (!concludes(kb, d.response)) {
+    const typed = readAsTyped(question).text;
+    const leave = leaveAsked(kb, typed);
+    if (leave !== typed) {
+      const asked = decideUntagged(kb, leave);
+      if (concludes(kb, asked.response)) d = asked;
+    }
+  }
   // 「hello world」, or pinyin the lexicon cannot read: no Chinese was read, so the refusal says the
   // question could not be read and asks for Chinese, not that the notice does not cover it.
   const unreadable = kb.data.intents.answerText.unreadable;
@@ -2777,7 +2838,7 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
   // Of those, the parts whose own words name a thing their entry never speaks of (namesBeyond).
   const beyond = new Set<string>();
   let byGuardsOnly = false;
-  const { pieces: typedParts, said, resubjected } = parts(q);
+  const { pieces: typedParts, said, resubjected } = parts(q, kb.data.intents.attributes);
   const pieces = typedParts.flatMap((p) => runOn(kb, p));
   // Parts are matched on their own only when at least two of them ask something; a part that only
   // sets the context ("我们是洛阳的企业") cannot be a second question.

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { normalise } from '../understand';
-import { answerQuestion, fallbackLead as leadOf } from './answer';
+import { answerFollowUp, answerQuestion, fallbackLead as leadOf } from './answer';
 
 /** One evaluation question: the clauses a correct answer cites, the facts it must state, or that it is out of scope. */
 export interface EvalItem {
@@ -8,6 +8,8 @@ export interface EvalItem {
   clauses: string[];
   mustContain?: string[];
   outOfScope?: boolean;
+  /** The question asked just before, in the same chat: `q` is a follow-up read in its light (「那格式呢」). */
+  previous?: string;
 }
 
 export interface EvalReport {
@@ -42,7 +44,7 @@ export function evaluate(kb: KnowledgeBase, items: readonly EvalItem[]): EvalRep
   const fallbackLead = leadOf(kb);
   const r: EvalReport = { inScope: 0, outOfScope: 0, hit3: 0, withFacts: 0, factsFound: 0, concluded: 0, factsInConclusion: 0, notConcluded: [], inScopeRefused: [], outOfScopeRefused: 0, misses: [], factMisses: [], outOfScopeAnswered: [] };
   for (const item of items) {
-    const a = answerQuestion(kb, item.q);
+    const a = item.previous === undefined ? answerQuestion(kb, item.q) : answerFollowUp(kb, item.q, item.previous).response;
     if (item.outOfScope) {
       r.outOfScope++;
       if (a.outOfScope) r.outOfScopeRefused++;

@@ -16,6 +16,8 @@ const COLLOQUIAL: [RegExp, string][] = [
   [/咋/gu, '怎么'],
   [/俺/gu, '我'],
   [/中不中/gu, '行不行'],
+  // 「报离散型能中不」「报工厂中不」: 中 closing a question is Henan's 行; inside a word (集中, 其中, 中心) it stays.
+  [/(?<![集其心空当之适])(?:能)?中不(?=[？?。！!，,\s]*$)/gu, '行不'],
   [/干嘛/gu, '干什么'],
   [/一块儿/gu, '一起'],
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.

@@ -18,7 +18,7 @@ describe('a second part that asks what the first part’s entry never speaks of'
     ['审计报告要哪年的？必须是四大出的吗', '上年度', '四大'],
     ['截图要几张？要不要加水印', '数量不限', '水印'],
     ['审计报告是哪一年的？得是大所出的不', '上年度', '大所'],
-    ['截图有啥要求？能不能打个马赛克', '企业名称', '马赛克'],
+    ['截图有啥要求？能不能加个边框', '企业名称', '边框'],
   ];
   for (const [q, first, second] of cases) {
     it(`${q}: answers the first part and says the notice does not settle the second, with the helpline`, () => {
@@ -31,6 +31,13 @@ describe('a second part that asks what the first part’s entry never speaks of'
       expect(part).toContain(phone);
     });
   }
+
+  // Masking has an entry of its own, which says the notice does not rule on it and what screenshots must show.
+  it('截图有啥要求？能不能打个马赛克: answers the second part with the masking entry, which names the helpline', () => {
+    const second = said('截图有啥要求？能不能打个马赛克').text.split('\n').find((l) => l.startsWith('2.'));
+    expect(second).toContain('通知没有规定截图、照片能否打码或遮挡');
+    expect(second).toContain(phone);
+  });
 
   // Near misses: a second part the entry does speak to is answered by it, never said to be unsettled.
   for (const [q, fact] of [

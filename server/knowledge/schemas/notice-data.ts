@@ -319,6 +319,18 @@ export const IntentsFile = z.object({
   /** Tails that turn a statement into a question (「…是吧」「…对不对」), read as 「吗」 at the end of a sentence. */
   tagQuestions: z.array(z.string().min(1)).default([]),
   /**
+   * What can be asked of a thing rather than being a thing of its own (格式, 时长, 盖章, 原件): a follow-up that names
+   * only one of them (「视频要1080P吗」 then 「那格式呢」) asks it of the previous subject (视频格式), not the previous
+   * question with the attribute put in as its subject (格式要1080P吗).
+   */
+  attributes: z.array(z.string().min(1)).default([]),
+  /**
+   * 「我们厂想报智能工厂，行不行」: a tag asking for leave (`tags`) closing a message that says what the enterprise applies
+   * for (`applying` before it) asks whether it may apply; the tag is read as `reading` (「，能报吗」), the words the
+   * answer base asks this with.
+   */
+  leaveAsked: z.object({ tags: z.array(z.string().min(1)).min(1), applying: z.array(z.string().min(1)).min(1), reading: z.string().min(1) }).optional(),
+  /**
    * 「注册在郑州工厂在焦作从哪报」: two places, one where the enterprise is registered and one where it
    * produces. Read with `reading` before it, the question is about the channel of an enterprise on
    * two sites, whatever else (名额, 推荐) it names.
