@@ -649,7 +649,19 @@ export const InterviewFile = z
        * Listing on a register, asked of the day of application (二(四) 「截至申报日」): the latest clause that speaks
        * of it decides (「前年上过，去年已经移出来了」 → not listed). `questions` are ids or prefixes ending in *.
        */
-      listing: z.object({ questions: z.array(z.string()).min(1), stillListed: Words, removed: Words, listed: Words }).optional(),
+      listing: z
+        .object({
+          questions: z.array(z.string()).min(1),
+          stillListed: Words,
+          removed: Words,
+          listed: Words,
+          /**
+           * Words that speak of every list at once (三个都, 这几种, 都没): a no said with one, in a reply that singles out no
+           * list, is the answer of each list of `questions`, recorded in passing for those still open.
+           */
+          every: Words.default([]),
+        })
+        .optional(),
       /**
        * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
        * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the
