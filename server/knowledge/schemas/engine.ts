@@ -747,7 +747,24 @@ export const InterviewFile = z
        * name a scope only right after a `change` word and at the end of its clause, before a `particles` word (吧) or an
        * asking or fit word (换成车间, 改报工厂行不行): alone, or going on (换成工厂统一采购的), they are any workshop or plant.
        */
-      categoryRequests: z.object({ change: Words, hypothetical: Words, asking: z.array(Text).default([]), shortScopes: z.record(z.string(), Words).default({}), particles: z.array(Text).default([]), fit: Words }).optional(),
+      categoryRequests: z
+        .object({
+          change: Words,
+          hypothetical: Words,
+          asking: z.array(Text).default([]),
+          shortScopes: z.record(z.string(), Words).default({}),
+          particles: z.array(Text).default([]),
+          fit: Words,
+          /** Words that wonder which category is right (应该报, 适合报): a category named with one is asked about, as with a change word and an asking word. */
+          wonder: Words.default([]),
+          /**
+           * A whole reply to the interview's asking back whether to switch (「要改报智能车间吗？」): each clause of it, its
+           * particles dropped, is a `confirm` word (要, 对, 改吧, 行) to switch, or a `decline` word (不用, 先不改) to keep.
+           */
+          confirm: Words.default([]),
+          decline: Words.default([]),
+        })
+        .optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
