@@ -855,6 +855,9 @@ function withEveryList(kb: KnowledgeData, rawText: string, pending: QuestionView
   if (!ofList(pending.id) || !r.items.some((i) => i.questionId === pending.id && !i.extra && i.value === false)) return r;
   const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
   if (!l.every.some((w) => text.includes(w.toLowerCase()))) return r;
+  // 「信用都没问题」 judges the record as a whole (VocabularyFile `describes` of the lists): it answers the list asked only.
+  const blanket = kb.interview.vocabulary.describes.filter((d) => l.questions.includes(d.question)).flatMap((d) => d.words.map((w) => w.toLowerCase()));
+  if (/没.?问题/u.test(text) || blanket.some((w) => text.includes(w))) return r;
   const lists = kb.interview.questions.filter((q) => ofList(q.id));
   const byQuestion = subjectWords(kb);
   if (lists.some((q) => text.split(/[，,。；;！!？?\n]+/u).some((c) => singlesOut(byQuestion, q.id, c)))) return r;
