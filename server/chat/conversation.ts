@@ -108,6 +108,8 @@ export class Conversation {
   private qaHinted = false;
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
   private askedBack: { id: string; times: number; said?: string } | undefined;
+  /** The switch of category this connection last asked back about (「要改报智能车间吗？」), for a bare 「要」 or 「不用」 to answer. */
+  private switchOffered: CategoryRequest | undefined;
   /**
    * What this connection's client has of the transcript, for a sync after another tab's turn: every entry up to
    * `syncedSeq` was sent (at open or the last sync), and of the later ones those in `ownSeqs` (its own turns).
@@ -156,6 +158,7 @@ export class Conversation {
     this.ownSeqs = new Set([...this.ownSeqs].filter((n) => n > this.syncedSeq));
     // The pending question may have changed under this tab: what it asked back last no longer applies.
     this.askedBack = undefined;
+    this.switchOffered = undefined;
     this.emit({ type: 'sync', transcript, answers, recorded: this.runtime.rules.describe(answers) });
     await this.sendState(sessionId, answers, this.step(answers), true);
   }
@@ -237,6 +240,8 @@ export class Conversation {
     const { rules } = this.runtime;
     // Back in the interview, the next 政策问答 question may give the hint again.
     if (msg.type !== 'text' || msg.mode !== 'qa') this.qaHinted = false;
+    // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
+    if (msg.type !== 'text') this.switchOffered = undefined;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -328,6 +333,13 @@ export class Conversation {
     // 「同上」「跟前面一样」 to a form question stand for an answer already given, which only the answers can say.
     // So do a correction of part of an answer (「地址不是18号，应该是16号」) and a month after a year asked back for it.
     const data = this.runtime.kb.data;
+    // 「要」「嗯，改吧」 or 「不用」「先不改」 right after the interview asked back whether to switch answer that asking; any
+    // other reply leaves it, and is read as it would be.
+    const offered = this.switchOffered;
+    this.switchOffered = undefined;
+    const switchSaid = offered && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
+    if (offered && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, offered, answers, before, ctx);
+    if (offered && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
     if (rules.acceptsOffer?.(msg.text) && (await this.heldOffers(sessionId)).size) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
@@ -669,8 +681,10 @@ export class Conversation {
       if (!(await this.commit(sessionId, clientId, text, undefined))) return;
       let reply = asked ? phrases.categoryFit(asked, current, label) : '';
       if (same && request.kind !== 'fit') reply = phrases.categorySame(label(asked?.category ?? current!.category)) + reply;
-      else if (asked && current && asked.category !== current.category)
+      else if (asked && current && asked.category !== current.category) {
         reply += (request.kind === 'ask' ? phrases.categoryAskBack : phrases.categoryFitOffer)(label(current.category), label(asked.category));
+        if (request.kind === 'ask') this.switchOffered = { ...request, kind: 'switch' };
+      }
       await this.say(sessionId, reply || phrases.unclear(before.question), []);
       return this.closeTurn(before, ctx);
     }
@@ -693,6 +707,15 @@ export class Conversation {
     await this.say(sessionId, (previous ? phrases.categorySwitched(label(now), previous) : '') + (fit ? phrases.categoryFit(fit, current, label) : ''), []);
     await this.sayVerdict(sessionId, before, after);
     return this.sendState(sessionId, next, after, true);
+  }
+
+  /** 「不用」「先不改」 to asking back whether to switch category: nothing changes, and the interview goes on. */
+  private async keepCategory(sessionId: string, clientId: string, text: string, answers: Answers, before: Step, ctx: SpeakContext): Promise<void> {
+    const { rules, kb } = this.runtime;
+    const current = rules.categoryFit?.(answers)?.category;
+    if (!(await this.commit(sessionId, clientId, text, undefined))) return;
+    await this.say(sessionId, current ? phrases.categoryKept(kb.data.elements.categories[current]?.label ?? current) : phrases.unclear(before.question), []);
+    return this.closeTurn(before, ctx);
   }
 
   /**

@@ -112,6 +112,7 @@ const PLACEHOLDERS = {
   categoryFitOffer: ['current', 'category'],
   categorySwitched: ['category', 'previous'],
   categorySame: ['category'],
+  categoryKept: ['category'],
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
   verdictFormNote: ['text', 'clause'],
@@ -460,6 +461,7 @@ export const phrases = {
   categoryAskBack: (current: string, category: string) => say('categoryAskBack', { current, category }),
   categorySwitched: (category: string, previous: string) => say('categorySwitched', { category, previous }),
   categorySame: (category: string) => say('categorySame', { category }),
+  categoryKept: (category: string) => say('categoryKept', { category }),
   restarted: T.restarted,
   done: T.done,
   entryAnswer: (r: Recorded[], skipped: boolean) =>

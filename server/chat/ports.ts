@@ -41,6 +41,8 @@ export interface InterviewRules {
   correctNamed?(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined;
   /** A reply that asks to change the category applied for, or how the enterprise would fare under one (engine/category-request). */
   categoryRequest?(text: string): CategoryRequest | undefined;
+  /** The reply to asking back whether to switch category: 'confirm' (要, 行), 'decline' (不用, 先不改), or undefined. */
+  switchReply?(text: string): 'confirm' | 'decline' | undefined;
   /** The category the rules assess for these answers and its element conditions by status. */
   categoryFit?(answers: Answers): CategoryFit | undefined;
   correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;

@@ -51,7 +51,7 @@ export function categoryRequest(kb: KnowledgeData, rawText: string): CategoryReq
   // 换成车间 ends its clause or goes on with the question about it (改报工厂行不行); 换成工厂统一采购的 speaks of something else.
   const ends = [...words.asking, ...words.fit, ...words.particles];
   const shortSaid = (w: string) =>
-    words.change.some((c) => {
+    [...words.change, ...words.wonder].some((c) => {
       const at = text.indexOf((c + w).toLowerCase());
       if (at < 0) return false;
       const after = text.slice(at + c.length + w.length);
@@ -63,7 +63,31 @@ export function categoryRequest(kb: KnowledgeData, rawText: string): CategoryReq
   const modeValue = mode ? named(mode) : undefined;
   const answers = [{ questionId: scope, value: scopeValue }, ...(mode && modeValue ? [{ questionId: mode, value: modeValue }] : [])];
   if (has(words.fit)) return { kind: 'fit', answers };
-  if (has(words.change) && !has(words.hypothetical)) return { kind: has(words.asking) ? 'ask' : 'switch', answers };
+  if (has(words.change) && !has(words.hypothetical)) return { kind: has(words.asking) || has(words.wonder) ? 'ask' : 'switch', answers };
+  // 「我们是不是应该报车间」: wondering which category is right asks whether to switch.
+  if (has(words.wonder) && !has(words.hypothetical)) return { kind: 'ask', answers };
+  return undefined;
+}
+
+/**
+ * The reply to the interview's asking back whether to switch category: 'confirm' when every clause is a confirm word
+ * (「要」「嗯，改吧」「行」), 'decline' when every clause is a decline word (「不用」「先不改」), otherwise undefined, and
+ * the reply is read as any other.
+ */
+export function switchReply(kb: KnowledgeData, rawText: string): 'confirm' | 'decline' | undefined {
+  const words = kb.interview.vocabulary.categoryRequests;
+  if (!words) return undefined;
+  const particles = [...words.particles.filter((p) => p.length === 1), '呢', '哈', '嘛', '哦', '噢'];
+  const bare = (c: string) => {
+    let t = c.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+    while (t.length > 1 && particles.includes(t.slice(-1))) t = t.slice(0, -1);
+    return t;
+  };
+  const clauses = rawText.normalize('NFKC').slice(0, 60).split(/[，,。；;！!？?、\s]+/u).map(bare).filter(Boolean);
+  if (!clauses.length) return undefined;
+  const all = (ws: string[]) => clauses.every((c) => ws.some((w) => bare(w) === c));
+  if (all(words.decline)) return 'decline';
+  if (all(words.confirm)) return 'confirm';
   return undefined;
 }
 

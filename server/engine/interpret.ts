@@ -838,8 +838,31 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
-  const r = withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)));
+  const r = withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read))));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+}
+
+/**
+ * 「三个都没有」「这几种情况都没发生过」 to one of the lists of 二(四) (VocabularyFile `listing.every`): a no said of every list
+ * at once answers each of them, so the lists still open are recorded in passing rather than asked again. A reply that
+ * singles out a list (「失信被执行人没有」) answers that one only, and a yes is left to each list's own question, since a
+ * listing fails a hard condition and is asked list by list.
+ */
+function withEveryList(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  const l = kb.interview.vocabulary.listing;
+  if (!l?.every.length || !pending || r.kind !== 'answers' || r.asks) return r;
+  const ofList = (id: string) => l.questions.some((p) => (p.endsWith('*') ? id.startsWith(p.slice(0, -1)) : id === p));
+  if (!ofList(pending.id) || !r.items.some((i) => i.questionId === pending.id && !i.extra && i.value === false)) return r;
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
+  if (!l.every.some((w) => text.includes(w.toLowerCase()))) return r;
+  // 「信用都没问题」 judges the record as a whole (VocabularyFile `describes` of the lists): it answers the list asked only.
+  const blanket = kb.interview.vocabulary.describes.filter((d) => l.questions.includes(d.question)).flatMap((d) => d.words.map((w) => w.toLowerCase()));
+  if (/没.?问题/u.test(text) || blanket.some((w) => text.includes(w))) return r;
+  const lists = kb.interview.questions.filter((q) => ofList(q.id));
+  const byQuestion = subjectWords(kb);
+  if (lists.some((q) => text.split(/[，,。；;！!？?\n]+/u).some((c) => singlesOut(byQuestion, q.id, c)))) return r;
+  const open = lists.filter((q) => !r.items.some((i) => i.questionId === q.id));
+  return open.length ? { ...r, items: [...r.items, ...open.map((q) => ({ questionId: q.id, value: false as const, extra: true as const }))] } : r;
 }
 
 /**
@@ -1251,6 +1274,30 @@ function singlesOut(byQuestion: Map<string, string[]>, id: string, clause: strin
   return mine.length > 0 && (others.length === 0 || mine.some((w) => !others.every((ws) => ws.includes(w))));
 }
 
+/**
+ * The systems of a clause that says one is not yet joined to another (「SCADA还没接到MES里」「ERP还没跟MES对接」), each
+ * side by whether it stands before the no or after it, or undefined. Every no must lead into a join word, with only the
+ * other system's name and a linking word (跟, 到, 进) between: 「MES还没上，ERP有」 joins nothing.
+ */
+function directedJoin(words: string[], seg: Span, segText: string, ms: Mention[], cs: { start: number; end: number; pol: Polarity }[]): { from: CapabilityId[]; to: CapabilityId[] } | undefined {
+  const joins = words.flatMap((w) => spansOf(segText, w.toLowerCase()).map((sp) => ({ start: sp.start + seg.start, end: sp.end + seg.start })));
+  const joinAt = joins.map((j) => j.start);
+  const lacks = cs.filter((x) => x.pol !== true);
+  // A yes inside a join word (the 对 of 对接) is part of it, not an answer.
+  if (!lacks.length || cs.some((x) => x.pol === true && !joins.some((j) => x.start >= j.start && x.end <= j.end))) return undefined;
+  const leads = (x: Span) =>
+    joinAt.some((j) => {
+      if (j < x.start) return false;
+      let between = segText.slice(x.end - seg.start, j - seg.start);
+      for (const m of ms) if (m.start >= x.end && m.end <= j) between = between.replace(segText.slice(m.start - seg.start, m.end - seg.start), '');
+      return /^[\s跟和与同向往到进入]*$/u.test(between);
+    });
+  if (!lacks.every(leads)) return undefined;
+  const from = ms.filter((m) => m.end <= lacks[0]!.start).flatMap((m) => m.caps);
+  const to = ms.filter((m) => m.start >= lacks[lacks.length - 1]!.end).flatMap((m) => m.caps);
+  return from.length && to.length ? { from, to } : undefined;
+}
+
 function spansOf(text: string, word: string): Span[] {
   const out: Span[] = [];
   for (let i = text.indexOf(word); word && i >= 0; i = text.indexOf(word, i + 1)) out.push({ start: i, end: i + word.length });
@@ -1467,7 +1514,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
   // The systems a clause naming none qualifies (「WMS上了但还没交付」: its 还没交付 is said of the WMS), by clause.
   const qualified = new Map<number, CapabilityId[]>();
-  const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[] }[] = [];
+  const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[]; directed?: true }[] = [];
   const joins: { within: CapabilityId; caps: CapabilityId[]; value: CapValue; ofJoin: boolean }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
@@ -1631,6 +1678,20 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // that one's join, which is part of the integration of all systems (`within`), not of this one.
       const within = c.composite.within;
       const outside = [...new Set(ms.flatMap((m) => m.caps))].filter((id) => id !== c.id && id !== within && !c.composite!.of.includes(id));
+      // 「SCADA还没接到MES里」「ERP还没跟MES对接」「WMS还没接到ERP里」: a system before the no and another after it, the no
+      // running into the join word, is one join left to make, which says nothing of the other joins: the integration is
+      // partly built (the wider one where a system outside this one's is joined), and both systems are there. 「MES跟ERP没打通」
+      // names both before the no and denies their join.
+      const directed = p === false && !elided ? directedJoin(c.composite.words, seg, segText, ms, cs) : undefined;
+      if (directed) {
+        const all = [...directed.from, ...directed.to];
+        if (all.every((id) => c.composite!.of.includes(id))) composites.push({ id: c.id, value: 'partial', members: [...named], directed: true });
+        // A join of a system outside this integration (WMS into ERP) is one of the wider integration's; one inside it makes
+        // the wider one partly built through this one (limitJoins), unless the reply says no join is made at all.
+        const out = all.filter((id) => outside.includes(id));
+        if (within && out.length) joins.push({ within, caps: out, value: false, ofJoin: true });
+        continue;
+      }
       if (within && !named.size && outside.length) {
         // Its no is the join's when every no of the clause runs into an integration word (还没|接, 没接): the system itself
         // is in place, as a system said not yet joined is. 「WMS还没上也没接」 still says the WMS is missing.
@@ -1731,7 +1792,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const before = capValues.get(c.id);
     // Either order: 「MES跟ERP还没连一块，数据采集倒是接到MES了」 is one join made and one not, partly built as well.
     const joinedBefore = composites.some((o) => o !== c && o.id === c.id && o.value !== c.value && composites.indexOf(o) < composites.indexOf(c));
-    capValues.set(c.id, (c.value === false && (before === true || before === 'partial')) || joinedBefore ? 'partial' : c.value);
+    // A join left to make beside a system of the integration said missing (「SCADA没有，MES也没接ERP」) leaves no join made.
+    const none = c.directed && (kb.capabilities.capabilities.find((x) => x.id === c.id)?.composite?.of ?? []).some((id) => !c.members.includes(id) && capValues.get(id) === false);
+    capValues.set(c.id, (c.value === false && (before === true || before === 'partial')) || joinedBefore ? 'partial' : none ? false : c.value);
     if (capValues.get(c.id) === 'partial') partlyJoined.add(c.id);
     // The join said made, before a system said left out of it, still establishes the systems it joined (MES, ERP).
     if (before === true && c.value !== true) saidJoined.add(c.id);
@@ -2353,7 +2416,10 @@ function limitJoins(kb: KnowledgeData, items: Map<string, AnswerValue>, pending:
   const wider = new Map(composites.flatMap((c) => (c.composite!.within ? [[c.id, c.composite!.within] as const] : [])));
   for (const id of r.partlyJoined) {
     const w = wider.get(id);
-    if (w && (items.get(`cap.${w}`) === true || (pending?.id === `cap.${w}` && !items.has(pending.id)))) items.set(`cap.${w}`, 'partial');
+    // A no of the wider integration beside a join made is a no of the joins left to make (「MES跟ERP通了，数据采集还没接进去」
+    // to the integration of all systems: its 还没接 is the data collection's): some systems are joined, so partly built.
+    const v = items.get(`cap.${w}`);
+    if (w && (v === true || v === false || (pending?.id === `cap.${w}` && !items.has(pending.id)))) items.set(`cap.${w}`, 'partial');
   }
   const words = [...new Set(composites.flatMap((c) => c.composite!.words.map((w) => w.toLowerCase())))];
   const only = kb.interview.vocabulary.onlyJoined.map((w) => w.toLowerCase());

@@ -76,3 +76,29 @@ describe('near misses keep their meaning', () => {
     }, 120_000);
   }
 });
+
+describe('a join left to make beside joins made, or of one system into another', () => {
+  for (const [id, text] of [
+    ['cap.systemIntegration', 'MES跟ERP通了，设备数据采集还没接进去'],
+    ['cap.systemIntegration', 'SCADA还没接到MES里'],
+    ['cap.scadaMesErpIntegration', 'SCADA还没接到MES里'],
+    ['cap.systemIntegration', 'ERP还没跟MES对接'],
+  ] as const) {
+    it(`「${text}」 at ${id} is the integration partly built, and the SCADA keeps its earlier 部分`, async () => {
+      const answers = await reply(applicant(id, 'partial'), id, text);
+      expect(answers[id]).toBe('partial');
+      expect(answers['cap.scada'], 'a join not yet made denies no system').toBe('partial');
+    }, 120_000);
+  }
+
+  for (const [text, value] of [
+    ['全部打通了', true],
+    ['都没打通', false],
+    ['各系统都是独立的', false],
+  ] as const) {
+    it(`「${text}」 at the integration of all systems stays ${String(value)}`, async () => {
+      const answers = await reply(applicant('cap.systemIntegration'), 'cap.systemIntegration', text);
+      expect(answers['cap.systemIntegration']).toBe(value);
+    }, 120_000);
+  }
+});

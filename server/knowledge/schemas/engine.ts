@@ -650,7 +650,19 @@ export const InterviewFile = z
        * Listing on a register, asked of the day of application (二(四) 「截至申报日」): the latest clause that speaks
        * of it decides (「前年上过，去年已经移出来了」 → not listed). `questions` are ids or prefixes ending in *.
        */
-      listing: z.object({ questions: z.array(z.string()).min(1), stillListed: Words, removed: Words, listed: Words }).optional(),
+      listing: z
+        .object({
+          questions: z.array(z.string()).min(1),
+          stillListed: Words,
+          removed: Words,
+          listed: Words,
+          /**
+           * Words that speak of every list at once (三个都, 这几种, 都没): a no said with one, in a reply that singles out no
+           * list, is the answer of each list of `questions`, recorded in passing for those still open.
+           */
+          every: Words.default([]),
+        })
+        .optional(),
       /**
        * Words that correct an earlier answer (说错了, 不对): never an answer word themselves when the
        * message names what it corrects; with a `previousRefs` word (上一个) and nothing named, the
@@ -736,7 +748,24 @@ export const InterviewFile = z
        * name a scope only right after a `change` word and at the end of its clause, before a `particles` word (吧) or an
        * asking or fit word (换成车间, 改报工厂行不行): alone, or going on (换成工厂统一采购的), they are any workshop or plant.
        */
-      categoryRequests: z.object({ change: Words, hypothetical: Words, asking: z.array(Text).default([]), shortScopes: z.record(z.string(), Words).default({}), particles: z.array(Text).default([]), fit: Words }).optional(),
+      categoryRequests: z
+        .object({
+          change: Words,
+          hypothetical: Words,
+          asking: z.array(Text).default([]),
+          shortScopes: z.record(z.string(), Words).default({}),
+          particles: z.array(Text).default([]),
+          fit: Words,
+          /** Words that wonder which category is right (应该报, 适合报): a category named with one is asked about, as with a change word and an asking word. */
+          wonder: Words.default([]),
+          /**
+           * A whole reply to the interview's asking back whether to switch (「要改报智能车间吗？」): each clause of it, its
+           * particles dropped, is a `confirm` word (要, 对, 改吧, 行) to switch, or a `decline` word (不用, 先不改) to keep.
+           */
+          confirm: Words.default([]),
+          decline: Words.default([]),
+        })
+        .optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
