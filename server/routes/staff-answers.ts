@@ -4,6 +4,7 @@ import { HttpError, notFound, parseOr400 } from '../errors';
 import { answerQuestion, matchEntries } from '../qa/answer';
 import { answersOf, checkEntry, EntryRejected, staffEntryIds } from '../qa/layer';
 import { understanderFor } from '../understand';
+import { fill } from '../engine/kb';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import type { KnowledgeBase } from '../knowledge/base';
 import { LOW_CONFIDENCE } from '../staff/dashboard';
@@ -91,10 +92,39 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
       knowledgeVersion: kb().version,
       // The entry the question comes closest to, so staff can fix it instead of writing a second one.
       items: items.map((i) => {
+        // An interview reply is no question: no answer-base entry answers it, so none is offered beside it.
+        const interview = i.source === 'interview' ? interviewMisread(i.answer) : null;
+        if (interview) return { ...i, nearest: null, nearestQuestion: null, interview };
         const nearest = matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry ?? null;
-        return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest?.questions[0] ?? null };
+        return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest?.questions[0] ?? null, interview: null };
       }),
     };
+  });
+
+  /**
+   * What an interview reply in the queue is: the interview logs it as 「[question id · clause] what the enterprise was
+   * told」. Said in the console's words with the question's label, so staff read which question it answered.
+   */
+  const interviewMisread = (logged: string) => {
+    const m = /^\[([^\]·]+?) · ([^\]]*)\] ?([\s\S]*)$/u.exec(logged);
+    const w = kb().data.ui.console.interviewMisread;
+    const questionId = m?.[1] ?? '';
+    const question = kb().data.interview.questions.find((q) => q.id === questionId)?.label ?? questionId;
+    const text = m ? fill(w.what, { question, clause: m[2] ?? '', toldBack: m[3] ?? '' }) : logged;
+    return { questionId, question, tag: w.tag, what: text, lexicon: w.lexicon, lexiconDone: w.lexiconDone };
+  };
+
+  // An interview reply the rules did not read is noted for the interview's lexicon (in the audit log, with the
+  // question it answered) and leaves the queue; the words themselves stay in the masked question log.
+  fastify.post('/api/staff/review/:id/misread', async (request) => {
+    const who = requireRole(request, ...editors);
+    const { id } = parseOr400(z.object({ id: z.uuid() }), request.params, 'params');
+    const item = (await ctx.store().questionById(id)) ?? null;
+    if (!item) throw notFound('问题记录');
+    if (item.source !== 'interview') throw new HttpError(400, 'NOT_INTERVIEW', '这条记录是提问，不是访谈中的回答：请写答复条目、修改相近条目或忽略');
+    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound('问题记录');
+    audit(request, 'review.interviewMisread', id, { questionId: interviewMisread(item.answer).questionId });
+    return { ok: true };
   });
 
   fastify.post('/api/staff/review/:id/dismiss', async (request) => {

@@ -24,10 +24,14 @@ import {
   areaMismatch,
   categoryLabel,
   checklistOf,
+  conditionText,
+  confirmationText,
   countiesOwnNote,
+  countsInQuota,
   incompleteRecommendation,
   migrateTicks,
   outsideAreaForBureau,
+  outsideAreaRecommended,
   outsideAreaRefusal,
   outsideAreaTag,
   overQuotaMessage,
@@ -37,6 +41,7 @@ import {
   reviewShortfall,
   submissionShortfall,
   summaryDeadline,
+  unconfirmedConditions,
   type SubmissionSnapshot,
 } from '../staff/bureau';
 import { AssistClaimRequest, AssistHandoverRequest, ChangePasswordRequest, LoginRequest, QuestionLogQuery, ReviewRequest, StaffAskRequest, type QuestionLogPage, type StaffIdentity, type StaffRole } from '../staff/schemas';
@@ -434,15 +439,25 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { code: 'FINANCE_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.financeConfirm, { items, note: w.note }), details: { items: w.items, note: w.note } };
   };
 
-  /** The element conditions the applicant's own assessment left unmet: 二(二) makes meeting them a 申报条件. */
-  const unmetConditions = (s: Submission) => (s.snapshot as SubmissionSnapshot).assessment.conditions.filter((c) => c.status === 'unmet');
-  /** Then, for a new recommendation, the bureau confirms it recommends an applicant with unmet element conditions, naming them. */
+  /**
+   * The conditions the applicant's answers leave unmet, partial or unknown, read with the knowledge it answered under:
+   * 二(二) makes meeting the element conditions a 申报条件, and an unanswered hard condition is the 初审's to verify.
+   */
+  const unconfirmed = (s: Submission) => unconfirmedConditions(knowledgeOf(s.knowledgeVersion).data, s.snapshot as SubmissionSnapshot);
+  /** Then, for a new recommendation, the bureau confirms it recommends an applicant with such conditions, each named with what it lacks. */
   const confirmConditions = (s: Submission, review: ReviewRequest): Refusal | undefined => {
-    const unmet = unmetConditions(s);
-    if (!unmet.length || review.conditionsConfirmed) return undefined;
-    const items = unmet.map((c) => `${c.clause} ${c.title}`).join('、');
-    return { code: 'CONDITIONS_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.conditionsConfirm, { count: unmet.length, items }), details: { clauses: unmet.map((c) => ({ clause: c.clause, title: c.title })) } };
+    const open = unconfirmed(s);
+    if (!open.length || review.conditionsConfirmed) return undefined;
+    const data = knowledgeOf(s.knowledgeVersion).data;
+    const items = open.map((c) => conditionText(data, c)).join(data.facts.review.gate.conditions.separator);
+    return {
+      code: 'CONDITIONS_UNCONFIRMED',
+      reason: fill(data.facts.review.gate.conditionsConfirm, { count: open.length, items }),
+      details: { clauses: open.map((c) => ({ clause: c.clause, title: c.title, status: c.status, kind: c.kind, detail: c.detail })) },
+    };
   };
+  /** Whether a stored recommendation takes a place of its bureau's quota (not one of an applicant outside its area). */
+  const counts = (s: Submission) => countsInQuota(kb().data, s);
 
   const summaryOf = (s: Submission) => {
     const snap = s.snapshot as SubmissionSnapshot;
@@ -452,6 +467,13 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       sessionId: s.sessionId,
       /** Where the applicant says it is, when that is outside this bureau's area: the queue flags it before the record is opened. */
       outOfArea: away ? { where: away.where, recommender: away.recommender, tag: outsideAreaTag(kb().data, away) } : null,
+      /**
+       * A 推荐 of an applicant outside the area, saved before such a 推荐 was refused: kept as saved and said beside it,
+       * counted in no quota and left out of the 推荐汇总表's 推荐企业.
+       */
+      outsideAreaRecommended: s.recommended && away ? outsideAreaRecommended(kb().data, away) : null,
+      /** The conditions the bureau confirmed past when it recommended, as the 推荐汇总表 says them; null when none. */
+      confirmation: s.recommended ? confirmationText(knowledgeOf(s.knowledgeVersion).data, snap, s.review?.confirmedUnmet, beijingTime) : null,
       name: snap.name,
       submittedAt: s.submittedAt,
       knowledgeVersion: s.knowledgeVersion,
@@ -490,7 +512,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   const overview = async (region: string, year: number) => {
     const data = kbOfYear(year).data;
     const quota = (quotaOf(data, region) ?? quotaOf(kb().data, region))!;
-    const recommended = await ctx.store().recommendedCount(region, year);
+    const recommended = await ctx.store().recommendedCount(region, year, counts);
     const years = [...new Set([kb().data.manifest.year, year, ...(await ctx.store().programmeYears(region))])].sort((x, y) => y - x);
     return {
       region,
@@ -552,12 +574,14 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const by = me(request).username;
     const r = await ctx.store().review(region, id, body, by, {
       quotaOf: (year) => quotaIn(year).max,
+      counts,
       vet: vetApplicant,
       complete: vetReview,
       confirm: (s, review) => confirmFinance(s, review) ?? confirmConditions(s, review),
       confirmed: (s) => {
-        const unmet = unmetConditions(s);
-        return unmet.length ? { confirmedUnmet: { clauses: unmet.map((c) => c.clause), by, at: new Date().toISOString() } } : {};
+        const open = unconfirmed(s);
+        const conditions = open.map(({ clause, title, status, detail, kind }) => ({ clause, title, status, detail, kind }));
+        return open.length ? { confirmedUnmet: { clauses: open.map((c) => c.clause), conditions, by, at: new Date().toISOString() } } : {};
       },
     });
     if (r.status === 'missing') throw notFound('申报企业');
@@ -584,7 +608,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     // A colleague with the same list open sees the review, and the quota it took, without a reload.
     ctx.signals.applicantChanged({ region, sessionId: id, kind: 'reviewed' });
     // The save's own time: the page sends it as `basedOn` with its next save of this record.
-    return { ...(await overview(region, r.year ?? kb().data.manifest.year)), reviewedAt: r.reviewedAt };
+    // The saved record as the list shows it, so the page says what was recorded (a confirmation, a flag) without a reload.
+    const saved = await ctx.store().applicant(region, id);
+    return { ...(await overview(region, r.year ?? kb().data.manifest.year)), reviewedAt: r.reviewedAt, applicant: saved ? summaryOf(saved) : null };
   });
 
   fastify.get('/api/staff/bureau/summary.xlsx', async (request, reply) => {

@@ -5,7 +5,8 @@ import { SavedDrafts } from '../schemas/forms';
 import { describeForm, formFactsFromAnswers } from '../forms/phase';
 import { staleNotice } from '../forms/session';
 import { sectionIds } from '../forms/draft';
-import { fill } from '../engine/kb';
+import { fill, labelOf } from '../engine/kb';
+import { evaluationOf } from '../engine/plan';
 
 /** The 四(三) quota of a region, read from regions.json. */
 export interface RegionQuota {
@@ -162,6 +163,24 @@ export function outsideAreaTag(kb: KnowledgeData, m: AreaMismatch): string {
  */
 export function outsideAreaRefusal(kb: KnowledgeData, m: AreaMismatch): string {
   return fill(kb.regions.wording.outsideAreaRecommend, areaVars(m));
+}
+
+/**
+ * What a stored 推荐 of an applicant outside the bureau's area is said to be. Such a row was saved before 推荐 was
+ * refused for it (outsideAreaRefusal): it stays as saved, flagged, but it is no recommendation of this bureau, since
+ * 四(三) has the applicant's own bureau recommend it on its own quota.
+ */
+export function outsideAreaRecommended(kb: KnowledgeData, m: AreaMismatch): string {
+  return fill(kb.regions.wording.outsideAreaRecommended, { where: m.where, region: m.region, clause: m.clause, recommender: m.recommender });
+}
+
+/**
+ * Whether a stored submission takes a place of its bureau's quota: it is recommended, and the place the applicant
+ * gave lies in the area of the bureau it is stored with. Decided from the stored region and the submitted answers,
+ * so a recommendation saved before out-of-area 推荐 was refused never counts, whatever its flag says.
+ */
+export function countsInQuota(kb: KnowledgeData, s: { region: string; recommended: boolean; snapshot: unknown }): boolean {
+  return s.recommended && !areaMismatch(kb, s.region, (s.snapshot as SubmissionSnapshot).answers ?? {});
 }
 
 /** The refusal of a 推荐 beyond the region's quota of the programme year (none recorded: no year named). */
@@ -412,10 +431,75 @@ export interface ReviewRecord {
   /** Why a checklist item was not verified, by item id: a claim the bureau could not or did not confirm on site. */
   reasons?: Record<string, string>;
   /**
-   * The element conditions (二(二)) the applicant's assessment left unmet when the bureau recommended it, which the
-   * bureau confirmed it recommends all the same: its own judgement, kept with the 初审 record.
+   * The conditions the applicant's answers left unmet, partial or unknown when the bureau recommended it
+   * (unconfirmedConditions), which the bureau confirmed it recommends all the same: its own judgement, kept with the
+   * 初审 record and written into the 推荐汇总表.
    */
-  confirmedUnmet?: { clauses: string[]; by: string; at: string };
+  confirmedUnmet?: {
+    clauses: string[];
+    /** Each condition confirmed, with its status then; absent from confirmations saved before statuses were recorded. */
+    conditions?: Pick<UnconfirmedCondition, 'clause' | 'title' | 'status' | 'detail' | 'kind'>[];
+    by: string;
+    at: string;
+  };
+}
+
+/** A condition not shown to be met when the bureau recommends: an element condition (三) or a hard one (二, 四(一)). */
+export interface UnconfirmedCondition {
+  clause: string;
+  title: string;
+  kind: 'element' | 'hard';
+  status: 'unmet' | 'partial' | 'unknown';
+  /** What is lacking (unmet, partial) or not answered (unknown), as the bureau reads it; empty when the condition names none. */
+  detail: string[];
+}
+
+/**
+ * The conditions a bureau confirms before it recommends, from the submitted answers and assessment: every element
+ * condition the applicant's assessment left unmet, partial or unknown (二(二) makes meeting them a 申报条件), and every
+ * hard condition its answers leave unknown. An applicant with a gap gets the verdict 「有差距」 whatever else is
+ * unanswered, so an unanswered 二(四) credit question or element would otherwise pass 推荐 unremarked.
+ */
+export function unconfirmedConditions(kb: KnowledgeData, snap: SubmissionSnapshot): UnconfirmedCondition[] {
+  const category = snap.assessment.category.recommended ?? undefined;
+  const elements: UnconfirmedCondition[] = snap.assessment.conditions
+    .filter((c): c is typeof c & { status: UnconfirmedCondition['status'] } => c.status !== 'met')
+    .map((c) => ({
+      clause: c.clause,
+      title: c.title,
+      kind: 'element',
+      status: c.status,
+      detail: (c.status === 'unknown' ? c.unknown : c.missing).map((id) => labelOf(kb, id, category)),
+    }));
+  const { ev } = evaluationOf(kb, snap.answers ?? {});
+  const labels = new Map(kb.interview.questions.flatMap((q) => (typeof q.sets === 'string' ? [[q.sets, q.label] as const] : [])));
+  const hard: UnconfirmedCondition[] = Object.entries(ev.hard)
+    .filter(([, fails]) => fails === undefined)
+    .flatMap(([id]) => {
+      const rule = kb.categoryRules.hard[id];
+      return rule ? [{ clause: rule.clause, title: labels.get(rule.fact) ?? rule.fact, kind: 'hard' as const, status: 'unknown' as const, detail: [] }] : [];
+    });
+  return [...hard, ...elements];
+}
+
+/** One unconfirmed condition as the bureau reads it: its clause, title, status and what it lacks. */
+export function conditionText(kb: KnowledgeData, c: Pick<UnconfirmedCondition, 'clause' | 'title' | 'status' | 'detail'>): string {
+  const w = kb.facts.review.gate.conditions;
+  const vars = { clause: c.clause, title: c.title, status: w.status[c.status] };
+  return c.detail.length ? fill(w.itemDetail, { ...vars, detail: c.detail.join(w.listSeparator) }) : fill(w.item, vars);
+}
+
+/**
+ * The bureau's confirmation kept with a recommendation, as the 推荐汇总表 and the list say it; null when none was
+ * given. A confirmation saved before each condition's status was recorded named only unmet clauses: they read as
+ * unmet, titled from the submitted assessment.
+ */
+export function confirmationText(kb: KnowledgeData, snap: SubmissionSnapshot, confirmed: ReviewRecord['confirmedUnmet'] | undefined, time: (iso: string) => string): string | null {
+  if (!confirmed?.clauses.length) return null;
+  const w = kb.facts.review.gate.conditions;
+  const titles = new Map(snap.assessment.conditions.map((c) => [c.clause, c.title]));
+  const items = confirmed.conditions ?? confirmed.clauses.map((clause) => ({ clause, title: titles.get(clause) ?? '', status: 'unmet' as const, detail: [] }));
+  return fill(w.confirmed, { by: confirmed.by, at: time(confirmed.at), items: items.map((c) => conditionText(kb, c)).join(w.separator) });
 }
 
 /** Text that says something: 「。」 or a few spaces is no 初审意见. */

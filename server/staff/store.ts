@@ -669,10 +669,13 @@ export class StaffStore {
     return r.rows[0] ? toSubmission(r.rows[0]) : undefined;
   }
 
-  /** The recommendations a region has made in one programme year: the 四(三) quota is per notice. */
-  async recommendedCount(region: string, year: number): Promise<number> {
-    const r = await this.db.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year = $2 and recommended', [region, year]);
-    return r.rows[0]?.n ?? 0;
+  /**
+   * The recommendations a region has made in one programme year that take a place of its quota (`counts`): the 四(三)
+   * quota is per notice, and a stored 推荐 the rules no longer count (an applicant outside the area) takes none.
+   */
+  async recommendedCount(region: string, year: number, counts: (s: Submission) => boolean): Promise<number> {
+    const r = await this.db.query<SubmissionRow>('select * from staff_submissions where region = $1 and programme_year = $2 and recommended', [region, year]);
+    return r.rows.map(toSubmission).filter(counts).length;
   }
 
   /**
@@ -691,6 +694,8 @@ export class StaffStore {
     by: string,
     rules: {
       quotaOf(year: number | null): number;
+      /** Whether a stored recommendation takes a place of the quota. */
+      counts(s: Submission): boolean;
       /** Whether the applicant may be recommended at all. */
       vet(s: Submission): Refusal | undefined;
       /** Whether the review records what a recommendation needs. */
@@ -716,8 +721,8 @@ export class StaffStore {
         if (refused) return { status: 'refused', refusal: refused, year };
       }
       if (review.recommended && !row.recommended) {
-        const n = await tx.query<{ n: number }>('select count(*)::int as n from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
-        if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
+        const taken = await tx.query<SubmissionRow>('select * from staff_submissions where region = $1 and programme_year is not distinct from $2 and recommended', [region, year]);
+        if (taken.rows.map(toSubmission).filter(rules.counts).length >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
       // A confirmation stays with the recommendation it was given for: kept while it stands, dropped when it is withdrawn.
       const confirmed = !review.recommended ? {} : row.recommended ? { confirmedUnmet: row.review?.confirmedUnmet } : (rules.confirmed?.(toSubmission(row), review) ?? {});

@@ -1,6 +1,21 @@
 import type { KnowledgeData } from '../knowledge/load';
 import type { Submission } from './store';
-import { areaMismatch, categoryLabel, outsideAreaTag, checklistOf, migrateTicks, outsideArea, quotaOf, incompleteRecommendation, reviewShortfall, statedPlace, summaryQuotaLine, type SubmissionSnapshot } from './bureau';
+import {
+  areaMismatch,
+  categoryLabel,
+  confirmationText,
+  outsideAreaTag,
+  checklistOf,
+  migrateTicks,
+  outsideArea,
+  outsideAreaRecommended,
+  quotaOf,
+  incompleteRecommendation,
+  reviewShortfall,
+  statedPlace,
+  summaryQuotaLine,
+  type SubmissionSnapshot,
+} from './bureau';
 import type { Answers } from '../engine';
 import { importPackage } from '../import-package';
 import { reviewFinanceWarnings } from '../forms/review-finance';
@@ -26,6 +41,7 @@ export const SUMMARY_COLUMNS = [
   { header: '核查项（已核/共计）', key: 'checked', width: 18 },
   { header: '未核实项及原因', key: 'reasons', width: 36 },
   { header: '是否推荐', key: 'recommended', width: 10 },
+  { header: '未满足或未答明条件的确认', key: 'confirmed', width: 40 },
   { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
 ] as const;
 
@@ -73,8 +89,11 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
     }),
   );
   // A recommendation stands in the 推荐企业 part only with the 初审 and 现场核查 record 四(三) asks for: one saved
-  // before the console asked for it, and not completed since, is listed with the others, saying what it lacks.
-  const stands = (s: Submission) => s.recommended && !reviewed.get(s)!.short;
+  // before the console asked for it, and not completed since, is listed with the others, saying what it lacks. One of
+  // an applicant outside this bureau's area (saved before such a 推荐 was refused) is listed there too, flagged: 四(三)
+  // has its own bureau recommend it.
+  const away = (s: Submission) => areaMismatch(kb, region, (s.snapshot as SubmissionSnapshot).answers ?? {});
+  const stands = (s: Submission) => s.recommended && !reviewed.get(s)!.short && !away(s);
   const recommended = list.filter(stands).length;
   ws.addRow([`${region}推荐汇总表`]);
   ws.addRow([LAYOUT_NOTE]);
@@ -132,7 +151,9 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         s.review?.siteNotes?.trim() || NOT_YET.site,
         `${ticked}/${items.length}`,
         reasons,
-        stands(s) ? '是' : s.recommended && short ? `否（${incompleteRecommendation(kb, short)}）` : '否',
+        stands(s) ? '是' : !s.recommended ? '否' : `否（${[away(s) && outsideAreaRecommended(kb, away(s)!), short && incompleteRecommendation(kb, short)].filter(Boolean).join(kb.facts.review.gate.separator)}）`,
+        // The province sees that the bureau recommended despite conditions not shown to be met, and which.
+        (s.recommended && confirmationText(kb, snap, s.review?.confirmedUnmet, beijingTime)) || '',
         beijingTime(s.submittedAt),
       ]);
     });

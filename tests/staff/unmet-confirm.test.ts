@@ -45,10 +45,10 @@ describe('推荐 of an applicant with unmet element conditions', () => {
     expect(first.statusCode).toBe(409);
     expect(first.json().error.code).toBe('CONDITIONS_UNCONFIRMED');
     const message: string = first.json().error.message;
-    expect(message).toContain(`${unmet.length} 项要素条件未满足`);
-    for (const c of unmet) expect(message).toContain(`${c.clause} ${c.title}`);
+    expect(message).toContain(`${unmet.length} 项条件未确认满足`);
+    for (const c of unmet) expect(message).toContain(`${c.clause} ${c.title}（自评未满足：`);
     expect(message).toContain('二(二)');
-    expect(first.json().error.details.clauses).toEqual(unmet.map((c) => ({ clause: c.clause, title: c.title })));
+    expect(first.json().error.details.clauses).toEqual(unmet.map((c) => expect.objectContaining({ clause: c.clause, title: c.title, status: 'unmet', kind: 'element' })));
     // Nothing saved, no place taken.
     expect((await detail(s.sessionId)).recommended).toBe(false);
     expect(await quota()).toBe(before);
@@ -59,6 +59,9 @@ describe('推荐 of an applicant with unmet element conditions', () => {
     const saved = await detail(s.sessionId);
     expect(saved.recommended).toBe(true);
     expect(saved.review.confirmedUnmet).toMatchObject({ clauses: unmet.map((c) => c.clause), by: 'unmet-luoyang' });
+    // The record says what was confirmed: each condition with its status then.
+    expect(saved.review.confirmedUnmet.conditions.map((c: Condition) => [c.clause, c.status])).toEqual(unmet.map((c) => [c.clause, 'unmet']));
+    expect(saved.confirmation).toContain('经初审确认推荐（unmet-luoyang，');
     expect(Number.isNaN(Date.parse(saved.review.confirmedUnmet.at))).toBe(false);
 
     // Saved again while it stands, the confirmation stays; withdrawn, it goes with the recommendation.

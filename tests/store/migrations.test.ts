@@ -127,7 +127,7 @@ describe('migrating an embedded data directory from the previous release', () =>
       // The programme year comes from the served versions' manifests at startup (the staff plugin).
       const staff = new StaffStore(sql, root);
       expect(await staff.fillProgrammeYears('henan-2023', 2023)).toBe(2);
-      expect(await staff.recommendedCount('洛阳市', 2023)).toBe(1);
+      expect(await staff.recommendedCount('洛阳市', 2023, (s) => s.recommended)).toBe(1);
       expect(await staff.programmeYears('洛阳市')).toEqual([2023]);
       const grant = await staff.grant('22222222-2222-4222-8222-222222222222', 'hotline');
       expect(grant).toEqual({ sessionId: 's-2023' });

@@ -53,6 +53,11 @@ export const RegionWording = z.object({
   outsideAreaTag: template(['where', 'recommender']),
   /** The refusal of 推荐 by the chosen bureau: the applicant is another bureau's under 四(三), and would take this bureau's quota. */
   outsideAreaRecommend: template(['said', 'where', 'region', 'clause', 'recommender']),
+  /**
+   * Beside a 推荐 saved before out-of-area 推荐 was refused: the row is kept and flagged, and counts neither in this
+   * bureau's quota nor among the 推荐汇总表's 推荐企业.
+   */
+  outsideAreaRecommended: template(['where', 'region', 'clause', 'recommender']),
   /** The refusal of a 推荐 beyond the quota; {year} is 「2023年度」, or empty for a submission of no recorded year. */
   overQuota: template(['region', 'year', 'max', 'clause', 'quote', 'overQuota']),
   /** On the bureau's page once its quota is used up. */
@@ -194,10 +199,24 @@ export const FactsFile = z.object({
        */
       financeConfirm: template(['items', 'note']),
       /**
-       * Asked next, for a new 推荐: the applicant's own assessment left element conditions unmet, and 二(二) makes meeting
-       * them a 申报条件, so 推荐 waits for the bureau to confirm it judged them met; the confirmation is recorded.
+       * Asked next, for a new 推荐: the applicant's answers left conditions unmet, partial or unknown (二(二) makes meeting
+       * the element conditions a 申报条件), so 推荐 waits for the bureau to confirm it judged them met; the confirmation is
+       * recorded and goes into the 推荐汇总表.
        */
       conditionsConfirm: template(['count', 'items']),
+      /** How the conditions confirmed before 推荐 are named, in the request to confirm, the list and the 推荐汇总表. */
+      conditions: z.object({
+        /** The status word of a condition not shown to be met. */
+        status: z.object({ unmet: z.string().min(1), partial: z.string().min(1), unknown: z.string().min(1) }),
+        /** A condition that names nothing it lacks (a hard condition not answered). */
+        item: template(['clause', 'title', 'status']),
+        /** A condition with what it lacks, or what was not answered. */
+        itemDetail: template(['clause', 'title', 'status', 'detail']),
+        listSeparator: z.string().min(1),
+        separator: z.string().min(1),
+        /** The confirmation kept with a recommendation, as the list and the 推荐汇总表 say it; {at} is Beijing time. */
+        confirmed: template(['by', 'at', 'items']),
+      }),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),

@@ -18,4 +18,25 @@ export const UiWording = z.object({
 });
 export type UiWording = z.infer<typeof UiWording>;
 
-export const UiFile = UiWording.extend({ $comment: z.string().optional() });
+/** Template text whose placeholders are exactly `names`. */
+const templateOf = (names: string[]) =>
+  Text.refine((t) => {
+    const used = new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    return used.size === names.length && names.every((n) => used.has(n));
+  }, `placeholders must be exactly ${names.map((n) => `{${n}}`).join(' ')}`);
+
+/** Wording of the staff console, which the enterprise page never receives. */
+export const ConsoleWording = z.object({
+  /** A review-queue item that is an interview reply the rules did not read: no question, so no answer-base action fits it. */
+  interviewMisread: z.object({
+    tag: Text,
+    /** What the item is: the interview question it answered, its clause, and what the enterprise was told then. */
+    what: templateOf(['question', 'clause', 'toldBack']),
+    /** The action that notes the reply for the interview's lexicon and takes it off the queue. */
+    lexicon: Text,
+    lexiconDone: Text,
+  }),
+});
+export type ConsoleWording = z.infer<typeof ConsoleWording>;
+
+export const UiFile = UiWording.extend({ $comment: z.string().optional(), console: ConsoleWording });

@@ -39,6 +39,10 @@ interface Applicant {
   outOfArea?: { where: string; recommender: string; tag: string } | null;
   /** A recommendation whose 初审 record lacks what 四(三) asks for, and so is left out of the 推荐汇总表's 推荐企业. */
   recommendationIncomplete?: string | null;
+  /** A recommendation of an applicant outside the area, saved before such a 推荐 was refused: counted in no quota. */
+  outsideAreaRecommended?: string | null;
+  /** The conditions the bureau confirmed past when it recommended, as the 推荐汇总表 says them. */
+  confirmation?: string | null;
   programmeYear: number | null;
   /** Who last saved the record, and when; the page sends `reviewedAt` back so a colleague's later save is not overwritten. */
   reviewedBy?: string | null;
@@ -147,6 +151,10 @@ export class ZzConsoleBureau extends LitElement {
       .tag.area-flag {
         white-space: normal;
         border-radius: var(--zz-radius);
+      }
+      .confirmation-note {
+        font-size: var(--zz-font-size-sm);
+        margin-top: var(--zz-space-1);
       }
       ul.checks {
         list-style: none;
@@ -404,7 +412,9 @@ export class ZzConsoleBureau extends LitElement {
                       ? html` <span class="tag partial" data-testid="changed">提交后已修改，需重新审核</span>`
                       : ''}${a.movedFrom ? html` <span class="tag" data-testid="moved">由${a.movedFrom.region}转来</span>` : ''}${a.recommendationIncomplete
                       ? html`<div><span class="tag unmet area-flag" data-testid="incomplete-tag">${a.recommendationIncomplete}</span></div>`
-                      : ''}</td>
+                      : ''}${a.outsideAreaRecommended
+                      ? html`<div><span class="tag unmet area-flag" data-testid="outside-area-recommended-tag">${a.outsideAreaRecommended}</span></div>`
+                      : ''}${a.confirmation ? html`<div class="muted confirmation-note" data-testid="confirmation-tag">${a.confirmation}</div>` : ''}</td>
                 </tr>`,
               )}
             </tbody>
@@ -488,6 +498,8 @@ export class ZzConsoleBureau extends LitElement {
         ${d.notRecommendable ? html`<p>${d.notRecommendable}</p>` : ''}
       </div>
       ${d.recommendationIncomplete ? html`<div class="warn" role="status" data-testid="incomplete-banner">${d.recommendationIncomplete}</div>` : ''}
+      ${d.outsideAreaRecommended ? html`<div class="warn" role="status" data-testid="outside-area-recommended">${d.outsideAreaRecommended}</div>` : ''}
+      ${d.confirmation ? html`<p class="muted" data-testid="confirmation">${d.confirmation}</p>` : ''}
       <div class="row" style="margin-top: var(--zz-space-3)">
         <label class="row" style="margin:0; font-size: var(--zz-font-size)"
           ><input id="rec" type="checkbox" .checked=${d.recommended} ?disabled=${!!d.notRecommendable && !d.recommended} /> 推荐该企业</label
@@ -612,8 +624,9 @@ export class ZzConsoleBureau extends LitElement {
     this._financeConfirm = null;
     this._conflict = null;
     try {
-      const ov = await call<Overview & { reviewedAt: string }>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
-      const saved = { recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: null, reviewedAt: ov.reviewedAt };
+      const { applicant, ...ov } = await call<Overview & { reviewedAt: string; applicant: Applicant | null }>('PUT', `/api/staff/bureau/applicants/${encodeURIComponent(d.sessionId)}/review`, body);
+      // The record as the server now lists it: what it recorded (a confirmation) and says of it (a flag).
+      const saved = { ...applicant, recommended: body.recommended, changedSinceReview: false, recommendationIncomplete: applicant?.recommendationIncomplete ?? null, reviewedAt: ov.reviewedAt };
       this._ov = { ...ov, applicants: this._ov?.applicants?.map((a) => (a.sessionId === d.sessionId ? { ...a, ...saved } : a)) };
       this._detail = { ...d, ...saved, review: { notes: body.notes, siteNotes: body.siteNotes, checklist, reasons: body.reasons } };
       this._saved = '已保存';

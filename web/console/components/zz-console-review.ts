@@ -13,6 +13,11 @@ interface QueueItem extends QuestionLogEntry {
   nearest: string | null;
   /** The nearest entry's standard question: what staff know it by. */
   nearestQuestion: string | null;
+  /**
+   * For an interview reply the rules did not read: which interview question it answered and what it is, in the
+   * server's words, and the action that fits it. Null for a question.
+   */
+  interview: { questionId: string; question: string; tag: string; what: string; lexicon: string; lexiconDone: string } | null;
 }
 
 interface EntrySummary {
@@ -86,6 +91,13 @@ export class ZzConsoleReview extends LitElement {
       td.q {
         min-width: 12em;
       }
+      p.interview-what {
+        margin: var(--zz-space-1) 0 0;
+        font-size: var(--zz-font-size-sm);
+      }
+      p[data-testid='queue-news']:empty {
+        display: none;
+      }
       .field {
         margin-bottom: var(--zz-space-3);
       }
@@ -135,6 +147,8 @@ export class ZzConsoleReview extends LitElement {
   @state() private _saveError = '';
   @state() private _saved: { revision: number; answer: Answer; probe: string } | null = null;
   @state() private _busy = false;
+  /** What the last queue action did, said once. */
+  @state() private _news = '';
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -166,6 +180,7 @@ export class ZzConsoleReview extends LitElement {
         </div>
         <p class="muted">未能回答、置信度低于 50% 或企业标为“没有帮助”的问题。写好答复条目后，同样或意思相近的问题立即按新条目回答。</p>
         ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
+        <p class="ok" role="status" data-testid="queue-news">${this._news}</p>
         <div class="table-wrap">
           <table class="stack">
             <thead><tr><th>时间（${TIME_ZONE_LABEL}）</th><th>问题</th><th>原因</th><th>原答复依据</th><th>操作</th></tr></thead>
@@ -173,17 +188,21 @@ export class ZzConsoleReview extends LitElement {
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
                   <td data-label=${`时间（${TIME_ZONE_LABEL}）`}>${beijingTime(q.at)}</td>
-                  <td data-label="问题" class="q" title=${q.answer}>${q.question}</td>
+                  <td data-label="问题" class="q" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
+                      ? html`<p class="muted interview-what" data-testid="interview-what">${q.interview.what}</p>`
+                      : ''}</td>
                   <td data-label="原因">
-                    ${q.source === 'interview' ? html`<span class="tag partial" title="评估中的回答，没有读懂，不是提问">评估未读懂的回答</span> ` : q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
+                    ${q.interview ? html`<span class="tag partial" data-testid="interview-tag">${q.interview.tag}</span> ` : q.refused ? html`<span class="tag unmet">未能回答</span> ` : ''}
                     ${!q.refused && q.confidence < 0.5 ? html`<span class="tag partial">置信度 ${Math.round(q.confidence * 100)}%</span> ` : ''}
                     ${q.feedback === 'down' ? html`<span class="tag unmet">没有帮助</span>` : ''}
                   </td>
                   <td data-label="原答复依据">${q.clauses.join('、') || '—'}</td>
                   <td data-label="操作">
                     <div class="row">
-                      <button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
-                      ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title=${`在最接近的条目（${q.nearest}）中加入这个问法`}>修改相近条目：${q.nearestQuestion ?? q.nearest}</button>` : ''}
+                      ${q.interview
+                        ? html`<button class="btn" data-testid="lexicon" @click=${() => this._misread(q)}>${q.interview.lexicon}</button>`
+                        : html`<button class="btn" data-testid="write" @click=${() => this._writeNew(q)}>写答复</button>
+                            ${q.nearest ? html`<button class="btn" @click=${() => this._edit(q.nearest!, q)} title=${`在最接近的条目（${q.nearest}）中加入这个问法`}>修改相近条目：${q.nearestQuestion ?? q.nearest}</button>` : ''}`}
                       <button class="btn ghost" @click=${() => this._dismiss(q)}>忽略</button>
                     </div>
                   </td>
@@ -441,6 +460,17 @@ export class ZzConsoleReview extends LitElement {
       void this._load();
     } catch (err) {
       this._saveError = (err as Error).message;
+    }
+  }
+
+  /** An interview reply noted for the interview's lexicon: it leaves the queue, and the server's words say where it went. */
+  private async _misread(q: QueueItem) {
+    try {
+      await call('POST', `/api/staff/review/${q.id}/misread`, {});
+      this._queue = this._queue.filter((x) => x.id !== q.id);
+      this._news = q.interview?.lexiconDone ?? '';
+    } catch (err) {
+      this._error = (err as Error).message;
     }
   }
 

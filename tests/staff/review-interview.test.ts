@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { StaffStore } from '../../server/staff/store';
+import type { PgliteStore } from '../../server/store/pglite';
+import { build, type Built } from '../helper';
+import { as, staffAs, type StaffLogin } from './helpers';
+
+/**
+ * An interview reply the rules did not read sits in the review queue beside refused questions, but it is no question:
+ * no answer-base entry answers it. The queue says which interview question it answered and what the enterprise was
+ * told, offers no entry beside it, and notes it for the interview's lexicon instead.
+ */
+let b: Built;
+let helpline: StaffLogin;
+let store: StaffStore;
+beforeAll(async () => {
+  b = await build();
+  helpline = await staffAs(b, 'review-interview', 'helpline');
+  store = new StaffStore(await (b.app.store as PgliteStore).database(), b.config.DATA_DIR);
+});
+afterAll(async () => b?.close());
+
+const refused = (answer: string) => ({ answer, citations: [], confidence: 0, outOfScope: true });
+async function logged(source: 'interview' | 'chat', question: string, answer: string): Promise<string> {
+  const id = randomUUID();
+  await store.logQuestion(id, new Date(), { source, question, answer: refused(answer), knowledgeVersion: 'henan-2023' });
+  await store.flushLog();
+  return id;
+}
+type Item = { id: string; source: string; nearest: string | null; interview: { questionId: string; question: string; tag: string; what: string; lexicon: string } | null };
+const queue = async (): Promise<Item[]> => (await b.app.inject({ url: '/api/staff/review?limit=200', headers: as(helpline) })).json().items;
+
+describe('an interview reply in the review queue', () => {
+  it.each([
+    ['a credit question', 'ent.credit.dishonestExecutee', '二(四)', '俺们那个应该没啥事吧', '被列入失信被执行人'],
+    ['a capability', 'cap.mes', '三(一)5', 'MES算是有一半吧 还在弄', ''],
+    ['the founding date', 'ent.foundedDate', '二(一)', '老早就有了 具体记不清', '成立日期'],
+  ])('answering %s says what it answered and offers no answer-base entry', async (_what, questionId, clause, reply, label) => {
+    const id = await logged('interview', reply, `[${questionId} · ${clause}] 没听明白，请回答“是”或“否”。`);
+    const item = (await queue()).find((i) => i.id === id)!;
+    expect(item.nearest, 'no answer-base entry is offered for a reply').toBeNull();
+    expect(item.interview).toMatchObject({ questionId, tag: '访谈中未读懂的回答', lexicon: '记入访谈词表待办' });
+    if (label) expect(item.interview!.question).toBe(label);
+    expect(item.interview!.what).toContain(`（${clause}）的回答，不是提问`);
+    expect(item.interview!.what).toContain('没听明白，请回答“是”或“否”。');
+  });
+
+  it('is noted for the lexicon and leaves the queue; a question cannot be noted so', async () => {
+    const reply = await logged('interview', '差不多有吧', '[ent.operatingWell · 二(一)] 没听明白。');
+    const question = await logged('chat', '申报书要盖几个章', '通知没有说明');
+    const noted = await b.app.inject({ method: 'POST', url: `/api/staff/review/${reply}/misread`, headers: as(helpline), payload: {} });
+    expect(noted.statusCode, noted.body).toBe(200);
+    const ids = (await queue()).map((i) => i.id);
+    expect(ids).not.toContain(reply);
+    const wrong = await b.app.inject({ method: 'POST', url: `/api/staff/review/${question}/misread`, headers: as(helpline), payload: {} });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('NOT_INTERVIEW');
+    // The question stays in the queue with its answer-base actions.
+    const asked = (await queue()).find((i) => i.id === question)!;
+    expect(asked.interview).toBeNull();
+  });
+});
