@@ -10,9 +10,9 @@ import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 import { forgetUpload, loadUpload, noteUpload, type UploadMarker } from '../lib/upload-marker';
 import { suggestionsSaid } from '../lib/upload-outcome';
-import { fill, fillParts, msg } from '../lib/messages';
+import { fill, fillParts, words } from '../lib/messages';
 
-const D = msg.draftsPanel;
+const D = words.draftsPanel;
 
 /**
  * How long a page reloaded during an upload waits for the server to finish reading it: the longest reading (a model
@@ -351,7 +351,7 @@ export class ZzDraftsPanel extends LitElement {
    */
   private _currentOf(questionId: string, suggested: string) {
     const v = this.answers?.[questionId];
-    const now = v === undefined ? D.current.empty : v === null ? D.current.skipped : v === true ? msg.format.answer.yes : v === false ? msg.format.answer.no : Array.isArray(v) ? v.join(D.current.sep) : String(v);
+    const now = v === undefined ? D.current.empty : v === null ? D.current.skipped : v === true ? words.format.answer.yes : v === false ? words.format.answer.no : Array.isArray(v) ? v.join(D.current.sep) : String(v);
     if (now === suggested) return html`<span class="meta current" data-current="same">${fill(D.current.same, { now })}</span>`;
     return html`<span class="meta current" data-current=${v === undefined || v === null ? 'empty' : 'differs'}>${fill(D.current.differs, { now, suggested })}</span>`;
   }
@@ -427,7 +427,7 @@ export class ZzDraftsPanel extends LitElement {
     await Promise.all(this._sections.filter((s) => this._dirtyIds().includes(s.section)).map((s) => this._save(s)));
     const unsaved = this._sections.filter((s) => this._dirtyIds().includes(s.section));
     if (!unsaved.length) return true;
-    const names = unsaved.map((s) => s.title).join(msg.common.listSep);
+    const names = unsaved.map((s) => s.title).join(words.common.listSep);
     if (confirm(fill(D.confirmUnsavedDownload, { names }))) return true;
     this._status = fill(D.notDownloaded, { names });
     return false;
@@ -498,8 +498,8 @@ export class ZzDraftsPanel extends LitElement {
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
         @blur=${() => void this._save(s)}
       ></textarea>
-      ${missing.length ? html`<p class="missing">${fill(D.missing, { facts: missing.join(msg.common.listSep) })}</p>` : nothing}
-      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">${fill(D.addFacts, { facts: g.addFacts.join(msg.common.listSep) })}</p>` : nothing}
+      ${missing.length ? html`<p class="missing">${fill(D.missing, { facts: missing.join(words.common.listSep) })}</p>` : nothing}
+      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">${fill(D.addFacts, { facts: g.addFacts.join(words.common.listSep) })}</p>` : nothing}
       ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
       ${s.edited && s.stale
         ? html`<div class="missing" role="status" data-testid="stale-edit">

@@ -1,16 +1,16 @@
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment, Category, ConditionStatus } from '../../server/schemas/profile';
-import { msg } from './messages';
+import { words } from './messages';
 
 /** Names of the three recognitions as the notice writes them. */
-export const CATEGORY_LABEL: Record<Category, string> = msg.format.category;
+export const CATEGORY_LABEL: Record<Category, string> = words.format.category;
 
-export const VERDICT_LABEL: Record<Assessment['verdict'], string> = msg.format.verdict;
+export const VERDICT_LABEL: Record<Assessment['verdict'], string> = words.format.verdict;
 
 /** For the small badge on the phone's panel button. */
-export const VERDICT_SHORT: Record<Assessment['verdict'], string> = msg.format.verdictShort;
+export const VERDICT_SHORT: Record<Assessment['verdict'], string> = words.format.verdictShort;
 
-export const STATUS_LABEL: Record<ConditionStatus, string> = msg.format.status;
+export const STATUS_LABEL: Record<ConditionStatus, string> = words.format.status;
 
 /** Icons carry meaning only together with their text label (never colour alone). */
 export const STATUS_ICON: Record<ConditionStatus, string> = {
@@ -20,7 +20,7 @@ export const STATUS_ICON: Record<ConditionStatus, string> = {
   unknown: '?',
 };
 
-const A = msg.format.answer;
+const A = words.format.answer;
 
 export const YES_NO_PARTIAL: { value: AnswerValue; label: string }[] = [
   { value: true, label: A.have },
@@ -44,7 +44,7 @@ export function displayAnswer(value: AnswerValue, q?: Pick<QuestionView, 'kind' 
   }
   if (typeof value === 'boolean') return value ? (q?.kind === 'yesNoPartial' ? A.have : A.yes) : q?.kind === 'yesNoPartial' ? A.haveNot : A.no;
   if (typeof value === 'number') return q?.unit ? `${value}${q.unit === '%' ? '' : ' '}${q.unit}` : String(value);
-  if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join(msg.common.listSep);
+  if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join(words.common.listSep);
   return q?.choices?.find((c) => c.value === value)?.label ?? value;
 }
 

@@ -6,7 +6,7 @@ import zhCN from '../messages/zh-CN.json';
  * holds a sentence. The JSON import is typed, so a key a component names that the file lacks fails `tsc`; the
  * sentences that restate the notice come with the knowledge version instead (ui.json).
  */
-export const msg = zhCN;
+export const words = zhCN;
 
 const SLOT = /\{(\w+)\}/g;
 

@@ -1,4 +1,4 @@
-import { fill, msg } from './messages';
+import { fill, words } from './messages';
 
 /**
  * What the upload panel says of a document's suggestions, from the decisions made on them now: the line is drawn
@@ -7,7 +7,7 @@ import { fill, msg } from './messages';
  */
 export function suggestionsSaid(total: number, accepted: number, rejected: number): string {
   const open = total - accepted - rejected;
-  const m = msg.upload.suggestions;
+  const m = words.upload.suggestions;
   const vars = { total, accepted, rejected, open };
   if (accepted === 0 && rejected === 0) return fill(m.undecided, vars);
   if (open === 0) {
@@ -15,6 +15,6 @@ export function suggestionsSaid(total: number, accepted: number, rejected: numbe
     if (accepted === 0) return fill(m.noneAccepted, vars);
     return fill(m.allDecided, vars);
   }
-  const decided = [accepted ? fill(m.accepted, vars) : '', rejected ? fill(m.rejected, vars) : ''].filter(Boolean).join(msg.common.listSep);
+  const decided = [accepted ? fill(m.accepted, vars) : '', rejected ? fill(m.rejected, vars) : ''].filter(Boolean).join(words.common.listSep);
   return fill(m.someOpen, { ...vars, decided });
 }
