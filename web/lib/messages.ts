@@ -20,8 +20,10 @@ export function fill(template: string, vars: Record<string, string | number>): s
  * pieces are markup. The result is a list Lit renders in order; the template's own words and every string value
  * stay text bindings, never parsed as HTML.
  */
-export function fillParts(template: string, vars: Record<string, string | number | TemplateResult>): (string | TemplateResult)[] {
-  const out: (string | TemplateResult)[] = [];
+type Part = string | TemplateResult | readonly Part[];
+
+export function fillParts(template: string, vars: Record<string, number | Part>): Part[] {
+  const out: Part[] = [];
   let last = 0;
   for (const m of template.matchAll(SLOT)) {
     if (m.index > last) out.push(template.slice(last, m.index));
