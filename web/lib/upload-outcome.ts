@@ -8,13 +8,12 @@ import { fill, words } from './messages';
 export function suggestionsSaid(total: number, accepted: number, rejected: number): string {
   const open = total - accepted - rejected;
   const m = words.upload.suggestions;
-  const vars = { total, accepted, rejected, open };
-  if (accepted === 0 && rejected === 0) return fill(m.undecided, vars);
+  if (accepted === 0 && rejected === 0) return fill(m.undecided, { total });
   if (open === 0) {
-    if (rejected === 0) return fill(m.allAccepted, vars);
-    if (accepted === 0) return fill(m.noneAccepted, vars);
-    return fill(m.allDecided, vars);
+    if (rejected === 0) return fill(m.allAccepted, { total });
+    if (accepted === 0) return fill(m.noneAccepted, { total });
+    return fill(m.allDecided, { total, accepted, rejected });
   }
-  const decided = [accepted ? fill(m.accepted, vars) : '', rejected ? fill(m.rejected, vars) : ''].filter(Boolean).join(words.common.listSep);
-  return fill(m.someOpen, { ...vars, decided });
+  const decided = [accepted ? fill(m.accepted, { accepted }) : '', rejected ? fill(m.rejected, { rejected }) : ''].filter(Boolean).join(words.common.listSep);
+  return fill(m.someOpen, { total, decided, open });
 }
