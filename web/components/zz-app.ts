@@ -7,6 +7,7 @@ import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat
 import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
 import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
+import { fill, words } from '../lib/messages';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
 import { reviewCount } from './zz-review-card';
@@ -550,7 +551,7 @@ export class ZzApp extends LitElement {
           this._conv.reset();
           this._session = null;
           this._starting = false;
-          this._banner = '之前的会话已失效，请重新开始。';
+          this._banner = words.app.sessionGone;
         } else if (!msg.clientId) {
           this._banner = msg.message;
         }
@@ -584,7 +585,7 @@ export class ZzApp extends LitElement {
         if (this._client.status !== 'online') return this._rearm(msg);
         this._client.discard(msg.clientId);
         this._persistQueue();
-        this._conv.markFailed(msg.clientId, '服务器没有响应');
+        this._conv.markFailed(msg.clientId, words.app.noResponse);
         this._rev++;
       }, ACK_TIMEOUT_MS),
     );
@@ -633,7 +634,7 @@ export class ZzApp extends LitElement {
     const { questionId, value, display, label } = e.detail;
     const clientId = newClientId();
     this._editShown.set(clientId, display);
-    this._dispatch({ type: 'edit', clientId, questionId, value: value as AnswerValue }, `修改「${label}」：${display}`);
+    this._dispatch({ type: 'edit', clientId, questionId, value: value as AnswerValue }, fill(words.app.editBubble, { label, display }));
   }
 
   /**
@@ -649,7 +650,7 @@ export class ZzApp extends LitElement {
     this._afterAck.set(clientId, () => (this._markAccepted(session, answer), settled?.(null)));
     if (settled) this._afterRefusal.set(clientId, settled);
     this._editShown.set(clientId, answer.reading);
-    this._dispatch({ type: 'edit', clientId, questionId: answer.questionId, value: answer.value }, `采纳上传材料中的「${answer.label}」：${answer.reading}`);
+    this._dispatch({ type: 'edit', clientId, questionId: answer.questionId, value: answer.value }, fill(words.app.documentAnswerBubble, { label: answer.label, reading: answer.reading }));
   }
 
   /**
@@ -663,7 +664,7 @@ export class ZzApp extends LitElement {
     const clientId = newClientId();
     this._afterAck.set(clientId, () => (items.forEach((i) => this._markAccepted(session, i)), settled?.(null)));
     if (settled) this._afterRefusal.set(clientId, settled);
-    const bubble = `已采用 ${items.length} 项：${items.map((i) => `${i.label}：${i.reading}`).join('；')}`;
+    const bubble = fill(words.app.documentAnswersBubble, { n: items.length, items: items.map((i) => fill(words.app.documentAnswersItem, { label: i.label, reading: i.reading })).join(words.app.documentAnswersSep) });
     this._dispatch({ type: 'edits', clientId, items: items.map((i) => ({ questionId: i.questionId, value: i.value })) }, bubble);
   }
 
@@ -684,7 +685,7 @@ export class ZzApp extends LitElement {
   }
 
   private _newSession(): void {
-    if (this._conv.messages.length && !confirm('确定要新建吗？当前会话仍可通过原链接找回。')) return;
+    if (this._conv.messages.length && !confirm(words.app.confirmNew)) return;
     forget(safeStorage());
     history.replaceState(null, '', `${location.pathname}${location.search}`);
     this._client.stop();
@@ -708,7 +709,7 @@ export class ZzApp extends LitElement {
   /** Deleting removes the data on the server; only then (or when the server no longer has it) the link goes. */
   private async _deleteSession(e: CustomEvent<ZzEventDetails['zz-delete-session']>): Promise<void> {
     const entry = listSessions(safeStorage()).find((x) => x.sessionId === e.detail.sessionId);
-    if (!entry || !confirm(`确定删除${entry.company ? `“${entry.company}”的` : '这个'}会话吗？服务器上的回答、记录和草稿将一并删除，无法恢复。`)) return;
+    if (!entry || !confirm(fill(words.app.confirmDelete, { which: entry.company ? fill(words.app.deleteNamed, { company: entry.company }) : words.app.deleteThis }))) return;
     try {
       const res = await fetch(`/api/sessions/${encodeURIComponent(entry.sessionId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${entry.token}` } });
       if (!res.ok && res.status !== 404) throw new Error(String(res.status));
@@ -716,7 +717,7 @@ export class ZzApp extends LitElement {
       if (this._session?.sessionId === entry.sessionId) forget(safeStorage());
       this._banner = '';
     } catch {
-      this._banner = '删除失败，请稍后重试。';
+      this._banner = words.app.deleteFailed;
     }
     this._rev++;
   }
@@ -808,17 +809,17 @@ export class ZzApp extends LitElement {
   private get _side() {
     const tabs: Tab[] = this._showDrafts ? ['assessment', 'review', 'drafts'] : ['assessment', 'review'];
     const tab = tabs.includes(this._tab) ? this._tab : 'assessment';
-    const names: Record<Tab, string> = { assessment: '评估结果', review: `我的回答（${reviewCount([...this._conv.recorded.values()])}）`, drafts: '申报书' };
+    const names: Record<Tab, string> = { assessment: words.app.tab.assessment, review: fill(words.app.tab.review, { n: reviewCount([...this._conv.recorded.values()]) }), drafts: words.app.tab.drafts };
     return html`<aside
       class=${this._panelOpen ? 'open' : ''}
-      aria-label="评估与回答"
+      aria-label=${words.app.panel}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this._panelOpen && this._togglePanel(false)}
     >
       <div class="drawer-head">
-        <h2>评估与回答</h2>
-        <button class="btn drawer-close" type="button" @click=${() => this._togglePanel(false)}>返回对话</button>
+        <h2>${words.app.panel}</h2>
+        <button class="btn drawer-close" type="button" @click=${() => this._togglePanel(false)}>${words.app.backToChat}</button>
       </div>
-      <div role="tablist" aria-label="评估面板">
+      <div role="tablist" aria-label=${words.app.tablist}>
         ${tabs.map(
           (t) => html`<button
             role="tab"
@@ -879,18 +880,18 @@ export class ZzApp extends LitElement {
             ?collapsed=${this._typingIn === 'composer'}
           ></zz-question>`
         : nothing}
-      <div class="modes" role="group" aria-label="对话方式">
-        <span class="label">当前：</span>
+      <div class="modes" role="group" aria-label=${words.app.modes}>
+        <span class="label">${words.app.modeLabel}</span>
         <button class="chip" type="button" aria-pressed=${this._mode === 'interview' ? 'true' : 'false'} @click=${() => (this._mode = 'interview')}>
-          申报评估
+          ${words.app.modeInterview}
         </button>
         <button class="chip" type="button" aria-pressed=${this._mode === 'qa' ? 'true' : 'false'} @click=${() => (this._mode = 'qa')}>
-          政策问答
+          ${words.app.modeQa}
         </button>
       </div>
-      ${this._mode === 'qa' ? html`<p class="qa-hint">问答模式：提问不会改变您的申报回答。切回“申报评估”可继续问卷。</p>` : nothing}
+      ${this._mode === 'qa' ? html`<p class="qa-hint">${words.app.qaHint}</p>` : nothing}
       <zz-composer
-        placeholder=${this._mode === 'qa' ? '请输入政策问题…' : '输入回答或提问…'}
+        placeholder=${this._mode === 'qa' ? words.app.placeholderQa : words.app.placeholderInterview}
       ></zz-composer>
     </div>`;
   }
@@ -918,18 +919,18 @@ export class ZzApp extends LitElement {
       @zz-drafts-dirty=${(e: CustomEvent<ZzEventDetails['zz-drafts-dirty']>) => (this._draftsDirty = e.detail.dirty)}
     >
       <header class="top" ?inert=${this._panelOpen}>
-        <h1>智造申报助手</h1>
-        <span class="sub">河南省智能车间 · 智能工厂申报</span>
+        <h1>${words.app.title}</h1>
+        <span class="sub">${words.app.subtitle}</span>
         <div class="actions" ?hidden=${!this._session && !this._starting && !this._conv.messages.length}>
           ${this._mode === 'qa' && !assessed
             ? nothing
             : html`<button class="btn panel-toggle" type="button" aria-expanded=${this._panelOpen ? 'true' : 'false'} @click=${() => this._togglePanel(true)}>
-                评估${a && assessed ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
+                ${words.app.assessmentButton}${a && assessed ? html`<span class="badge">${VERDICT_SHORT[a.verdict]}</span>` : nothing}
               </button>`}
           ${this._showDrafts
-            ? html`<button class="btn form-toggle" type="button" aria-pressed=${this._formOpen ? 'true' : 'false'} @click=${() => (this._formView = !this._formOpen)}>表单</button>`
+            ? html`<button class="btn form-toggle" type="button" aria-pressed=${this._formOpen ? 'true' : 'false'} @click=${() => (this._formView = !this._formOpen)}>${words.app.formButton}</button>`
             : nothing}
-          <button class="btn" type="button" @click=${this._newSession}>新建</button>
+          <button class="btn" type="button" @click=${this._newSession}>${words.app.newButton}</button>
         </div>
       </header>
       <zz-offline-banner .status=${this._status} .pending=${this._client.pending.length}></zz-offline-banner>
@@ -940,8 +941,8 @@ export class ZzApp extends LitElement {
             ${!this._conv.messages.length && !this._conv.question
               ? this._session || this._starting
                 ? this._mode === 'qa'
-                  ? html`<p class="notice">请在下方输入您的问题，例如“智能车间需要满足哪些条件？”回答会附上通知原文条款。</p>`
-                  : html`<p class="notice">正在连接…</p>`
+                  ? html`<p class="notice">${words.app.qaStart}</p>`
+                  : html`<p class="notice">${words.app.connecting}</p>`
                 : html`<zz-welcome ?busy=${this._starting} .sessions=${listSessions(safeStorage())}></zz-welcome>`
               : html`<zz-message-list .messages=${this._conv.messages} ?offline=${this._status !== 'online'}></zz-message-list>`}
             ${notices.map((n) => html`<p class="notice ${n.level}">${n.text}</p>`)}
@@ -949,7 +950,7 @@ export class ZzApp extends LitElement {
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
             ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
-              ? html`<p class="notice">问卷已完成：推荐申报${CATEGORY_LABEL[a.category.recommended]}，可在“申报书”中起草并导出。</p>`
+              ? html`<p class="notice">${fill(words.app.done, { category: CATEGORY_LABEL[a.category.recommended] })}</p>`
               : nothing}
           </div>
           ${this._dock}

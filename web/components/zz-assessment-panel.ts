@@ -6,7 +6,10 @@ import type { Progress } from '../../server/schemas/interview';
 import type { UiWording } from '../../server/knowledge/schemas/ui';
 import { controls } from './shared-styles';
 import { CATEGORY_LABEL, STATUS_ICON, STATUS_LABEL, VERDICT_LABEL, capabilityLabel } from '../lib/format';
+import { fill, fillParts, words } from '../lib/messages';
 import './zz-citation-chip';
+
+const W = words.assessment;
 import { richText, richTextStyles } from './rich-text';
 
 /** The live assessment: verdict, category with reasons, hard conditions, each element and progress. */
@@ -184,10 +187,10 @@ export class ZzAssessmentPanel extends LitElement {
     const pct = total ? Math.round((p.answered / total) * 100) : 0;
     const text =
       p.phase === 'done' || p.remaining === 0
-        ? `已回答 ${p.answered} 题，问卷已完成`
+        ? fill(W.progress.done, { answered: p.answered })
         : p.phase === 'form'
-          ? `已回答 ${p.answered} 题；评估已完成，申报书信息还剩约 ${p.remaining} 项（可跳过，稍后补充）`
-          : `已回答 ${p.answered} 题，评估还剩约 ${p.remaining} 题${p.upcoming ? `，之后申报书信息约 ${p.upcoming} 项` : ''}`;
+          ? fill(W.progress.form, { answered: p.answered, remaining: p.remaining })
+          : fill(W.progress.interview, { answered: p.answered, remaining: p.remaining, then: p.upcoming ? fill(W.progress.upcoming, { upcoming: p.upcoming }) : '' });
     return html`<div class="progress">
       <div class="muted" id="pl">${text}</div>
       <div class="bar" role="progressbar" aria-labelledby="pl" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
@@ -202,16 +205,16 @@ export class ZzAssessmentPanel extends LitElement {
   }
 
   private _labels(ids: string[]): string {
-    return ids.map((id) => capabilityLabel(id, this.capabilityLabels)).join('、');
+    return ids.map((id) => capabilityLabel(id, this.capabilityLabels)).join(words.common.listSep);
   }
 
   render() {
     const a = this.assessment;
     // The sentences that restate the notice come with the session's knowledge version (ui.json).
-    const words = this.notice?.ui?.assessment;
+    const ui = this.notice?.ui?.assessment;
     // With nothing answered the engine still has a default direction; showing it would read as a recommendation.
     if (!a || this.answered === 0) {
-      return html`<p class="empty">回答问题后显示评估结果。</p>${this._progress}`;
+      return html`<p class="empty">${W.empty}</p>${this._progress}`;
     }
     // An ineligible enterprise is recommended nothing: the verdict and a direction would contradict each other.
     const rec = a.eligible ? a.category.recommended : null;
@@ -219,42 +222,42 @@ export class ZzAssessmentPanel extends LitElement {
       <div class="verdict ${a.verdict}" role="status">
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
         ${rec
-          ? html`<span class="cat">推荐申报：${CATEGORY_LABEL[rec]}</span>`
+          ? html`<span class="cat">${fill(W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
           : a.eligible
-            ? html`<span class="cat muted">申报方向待定</span>`
-            : html`<span class="cat muted">先解决下列硬性条件，再考虑申报方向</span>`}
+            ? html`<span class="cat muted">${W.categoryOpen}</span>`
+            : html`<span class="cat muted">${W.blockedFirst}</span>`}
       </div>
       ${this._progress}
 
-      <h3>硬性条件</h3>
+      <h3>${W.hard}</h3>
       ${a.blocking.length
         ? html`<ul>
             ${a.blocking.map(
               (b) => html`<li class="block">
                 <zz-citation-chip .clause=${b.clause}></zz-citation-chip> ${b.reason}
-                ${b.remedy ? html`<p class="detail remedy">怎样可以申报：${this._rich(b.remedy)}</p>` : nothing}
+                ${b.remedy ? html`<p class="detail remedy">${fillParts(W.remedy, { remedy: this._rich(b.remedy) })}</p>` : nothing}
               </li>`,
             )}
           </ul>`
-        : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
+        : html`<p class="muted">${a.eligible ? W.hardMet : W.hardOpen}</p>`}
 
       ${a.eligible && (a.category.reasons.length || a.category.alternatives.length)
-        ? html`<h3>${rec ? `为什么推荐${CATEGORY_LABEL[rec]}` : '申报方向判断依据'}</h3>
+        ? html`<h3>${rec ? fill(W.whyCategory, { category: CATEGORY_LABEL[rec] }) : W.categoryBasis}</h3>
             <ul>
               ${a.category.reasons.map(
                 (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${this._rich(r.text)}</li>`,
               )}
             </ul>
             ${a.category.alternatives.length
-              ? html`<h3>为什么不是其他方向</h3>
+              ? html`<h3>${W.whyNot}</h3>
                   <ul>
-                    ${a.category.alternatives.map((x) => html`<li><strong>${CATEGORY_LABEL[x.category]}</strong>：${this._rich(x.whyNot)}</li>`)}
+                    ${a.category.alternatives.map((x) => html`<li>${fillParts(W.alternative, { category: html`<strong>${CATEGORY_LABEL[x.category]}</strong>`, whyNot: this._rich(x.whyNot) })}</li>`)}
                   </ul>`
               : nothing}`
         : nothing}
 
       ${a.conditions.length
-        ? html`<h3>${a.eligible ? '要素条件' : '要素条件（供今后准备参考）'}</h3>
+        ? html`<h3>${a.eligible ? W.elements : W.elementsLater}</h3>
             <ul class="cond">
               ${a.conditions.map(
                 (c) => html`<li class=${c.status} data-clause=${c.clause}>
@@ -264,22 +267,22 @@ export class ZzAssessmentPanel extends LitElement {
                     <span class="status">${STATUS_LABEL[c.status]}</span>
                     <zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>
                   </div>
-                  ${c.missing.length ? html`<p class="detail">缺少：${this._labels(c.missing)}</p>` : nothing}
-                  ${c.unknown.length ? html`<p class="detail muted">待确认：${this._labels(c.unknown)}</p>` : nothing}
-                  ${c.asNeededLacking?.length && words ? html`<p class="detail muted">${words.asNeededUnused}：${this._labels(c.asNeededLacking)}</p>` : nothing}
-                  ${c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? html`<p class="detail">建议：${this._rich(c.advice)}</p>` : nothing}
+                  ${c.missing.length ? html`<p class="detail">${fill(W.missing, { items: this._labels(c.missing) })}</p>` : nothing}
+                  ${c.unknown.length ? html`<p class="detail muted">${fill(W.unknown, { items: this._labels(c.unknown) })}</p>` : nothing}
+                  ${c.asNeededLacking?.length && ui ? html`<p class="detail muted">${fill(W.asNeeded, { heading: ui.asNeededUnused, items: this._labels(c.asNeededLacking) })}</p>` : nothing}
+                  ${c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? html`<p class="detail">${fillParts(W.advice, { advice: this._rich(c.advice) })}</p>` : nothing}
                 </li>`,
               )}
             </ul>`
         : nothing}
 
       ${a.notes.length
-        ? html`<h3>提示</h3>
+        ? html`<h3>${W.notes}</h3>
             <ul>
               ${a.notes.map((n) => html`<li><zz-citation-chip .clause=${n.clause}></zz-citation-chip> ${n.text}</li>`)}
             </ul>`
         : nothing}
-      ${words ? html`<p class="muted">${words.basis.replace('{notice}', this.notice?.shortTitle ? `《${this.notice.shortTitle}》` : words.noticeFallback)}</p>` : nothing}
+      ${ui ? html`<p class="muted">${fill(ui.basis, { notice: this.notice?.shortTitle ? `《${this.notice.shortTitle}》` : ui.noticeFallback })}</p>` : nothing}
     `;
   }
 }

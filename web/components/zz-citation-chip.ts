@@ -2,6 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
+import { fill, words } from '../lib/messages';
+
+const W = words.citation;
 
 /** A clause reference such as 〔二(一)〕; activating it asks the shell to open the clause text. */
 @customElement('zz-citation-chip')
@@ -50,8 +53,8 @@ export class ZzCitationChip extends LitElement {
   render() {
     return html`<button
       type="button"
-      aria-label=${`查看条款 ${this.clause}${this.heading ? ' ' + this.heading : ''}`}
-      title=${this.heading || '查看条款原文'}
+      aria-label=${fill(W.label, { clause: this.clause, heading: this.heading ? ' ' + this.heading : '' })}
+      title=${this.heading || W.title}
       @click=${() => emit(this, 'zz-open-clause', { clause: this.clause })}
     >〔${this.clause}〕</button>`;
   }

@@ -3,6 +3,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { fetchClause, type ClauseView } from '../lib/api';
 import { isHeadingOnly } from '../lib/format';
+import { fill, words } from '../lib/messages';
+
+const W = words.clause;
 
 /**
  * Shows the full text of one clause in a modal dialog (a bottom sheet on phones). The native
@@ -107,7 +110,7 @@ export class ZzClauseViewer extends LitElement {
     try {
       this._view = await fetchClause(id, abort.signal, this.version || undefined);
     } catch (err) {
-      if ((err as Error).name !== 'AbortError') this._error = `无法加载条款 ${id}：${(err as Error).message}`;
+      if ((err as Error).name !== 'AbortError') this._error = fill(W.loadFailed, { id, message: (err as Error).message });
     } finally {
       if (this._abort === abort) this._loading = false;
     }
@@ -126,12 +129,12 @@ export class ZzClauseViewer extends LitElement {
           <h2 id="t">
             〔${this.clause}〕${v?.title ? ` ${v.title}` : nothing}
           </h2>
-          <button class="btn ghost" type="button" aria-label="关闭条款" @click=${() => this._dialog.close()}>✕</button>
+          <button class="btn ghost" type="button" aria-label=${W.close} @click=${() => this._dialog.close()}>✕</button>
         </header>
         <div class="body" aria-live="polite">
-          ${this._loading ? html`<p>正在加载条款原文…</p>` : nothing}
+          ${this._loading ? html`<p>${W.loading}</p>` : nothing}
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-          ${v?.note ? html`<p class="path">说明：${v.note}</p>` : nothing}
+          ${v?.note ? html`<p class="path">${fill(W.note, { note: v.note })}</p>` : nothing}
           ${v ? this._ownText(v) : nothing}
           ${v?.children.map((c) => html`<p class="clause-text child">${c.text}</p>`)}
         </div>
@@ -145,7 +148,7 @@ export class ZzClauseViewer extends LitElement {
    */
   private _ownText(v: ClauseView) {
     if (v.children.length && (!v.text || isHeadingOnly(v.text, v.title))) return nothing;
-    return html`<p class="clause-text">${v.text || '（该条款没有正文）'}</p>`;
+    return html`<p class="clause-text">${v.text || W.noText}</p>`;
   }
 
   /** A click on the backdrop lands on the dialog element itself; close like a sheet would. */

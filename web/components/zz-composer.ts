@@ -2,6 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
+import { fill, words } from '../lib/messages';
+
+const W = words.composer;
 
 /** Where the user types: answers in their own words, or questions about the notice. */
 @customElement('zz-composer')
@@ -34,7 +37,7 @@ export class ZzComposer extends LitElement {
   ];
 
   /** Placeholder text, which tells the user what the box is for in the current mode. */
-  @property() placeholder = '输入您的回答或问题…';
+  @property() placeholder = W.placeholder;
   /** Disables sending (e.g. before a session exists). Typing stays possible. */
   @property({ type: Boolean }) disabled = false;
 
@@ -98,7 +101,7 @@ export class ZzComposer extends LitElement {
   render() {
     const over = this._text.length > ZzComposer.MAX;
     return html`<form @submit=${this._submit}>
-        <label class="visually-hidden" for="box">输入消息</label>
+        <label class="visually-hidden" for="box">${W.label}</label>
         <textarea
           id="box"
           rows="1"
@@ -112,9 +115,9 @@ export class ZzComposer extends LitElement {
           }}
           @keydown=${this._keydown}
         ></textarea>
-        <button class="btn primary" type="submit" ?disabled=${this.disabled || !this._text.trim() || over}>发送</button>
+        <button class="btn primary" type="submit" ?disabled=${this.disabled || !this._text.trim() || over}>${W.send}</button>
       </form>
-      ${over ? html`<div class="count" role="alert">最多 ${ZzComposer.MAX} 字，当前 ${this._text.length} 字</div>` : ''}`;
+      ${over ? html`<div class="count" role="alert">${fill(W.tooLong, { max: ZzComposer.MAX, n: this._text.length })}</div>` : ''}`;
   }
 }
 

@@ -10,6 +10,9 @@ import type { ApiError } from '../lib/api';
 import './zz-citation-chip';
 import { forgetUpload, loadUpload, noteUpload, type UploadMarker } from '../lib/upload-marker';
 import { suggestionsSaid } from '../lib/upload-outcome';
+import { fill, fillParts, words } from '../lib/messages';
+
+const D = words.draftsPanel;
 
 /**
  * How long a page reloaded during an upload waits for the server to finish reading it: the longest reading (a model
@@ -37,16 +40,11 @@ type Download = 'docx' | 'pdf' | 'reportDocx' | 'reportPdf';
  * What the status line says while a file is made and once it is on its way. A PDF goes through a
  * document converter on the server and takes far longer than a DOCX: the user is told to wait.
  */
-const DOWNLOAD_TEXT: Record<Download, { pending: string; done: string; failed: string }> = {
-  docx: { pending: '正在生成 Word 申报书…', done: '申报书已开始下载', failed: '导出失败' },
-  pdf: { pending: '正在生成 PDF 申报书，通常需要十几秒到半分钟，请稍候…', done: '申报书已开始下载', failed: '导出失败' },
-  reportDocx: { pending: '正在生成自评报告…', done: '自评报告已开始下载', failed: '自评报告下载失败' },
-  reportPdf: { pending: '正在生成 PDF 自评报告，通常需要十几秒到半分钟，请稍候…', done: '自评报告已开始下载', failed: '自评报告下载失败' },
-};
+const DOWNLOAD_TEXT: Record<Download, { pending: string; done: string; failed: string }> = D.download;
 
 /** A suggestion's state once the user has decided on it. */
-const ACCEPTED = '已采纳';
-const REJECTED = '未采纳';
+const ACCEPTED = D.accepted;
+const REJECTED = D.rejected;
 
 /**
  * The application form for the recommended category: draft each section from the session's facts,
@@ -320,7 +318,7 @@ export class ZzDraftsPanel extends LitElement {
       this._tracked = await documentsApi.checklist(session, category).catch(() => null);
       await this._loadDocuments(session);
     } catch (err) {
-      this._loadError = `暂时无法加载申报书：${(err as Error).message}`;
+      this._loadError = fill(D.loadFailed, { message: (err as Error).message });
     }
   }
 
@@ -353,9 +351,9 @@ export class ZzDraftsPanel extends LitElement {
    */
   private _currentOf(questionId: string, suggested: string) {
     const v = this.answers?.[questionId];
-    const now = v === undefined ? '未填' : v === null ? '已跳过' : v === true ? '是' : v === false ? '否' : Array.isArray(v) ? v.join('；') : String(v);
-    if (now === suggested) return html`<span class="meta current" data-current="same">现填：${now}（与建议相同）</span>`;
-    return html`<span class="meta current" data-current=${v === undefined || v === null ? 'empty' : 'differs'}>现填：${now} → 采纳后：${suggested}</span>`;
+    const now = v === undefined ? D.current.empty : v === null ? D.current.skipped : v === true ? words.format.answer.yes : v === false ? words.format.answer.no : Array.isArray(v) ? v.join(D.current.sep) : String(v);
+    if (now === suggested) return html`<span class="meta current" data-current="same">${fill(D.current.same, { now })}</span>`;
+    return html`<span class="meta current" data-current=${v === undefined || v === null ? 'empty' : 'differs'}>${fill(D.current.differs, { now, suggested })}</span>`;
   }
 
   /** 不采纳 is kept on the server; if it cannot be, the suggestion is offered again with the reason. */
@@ -383,7 +381,7 @@ export class ZzDraftsPanel extends LitElement {
   private async _regenerate(s: DraftSection): Promise<void> {
     const id = s.section;
     const dirty = this._edits[id] !== undefined && this._edits[id] !== s.text;
-    const ask = '这一节有您修改过的内容，重新生成会覆盖它。确定重新生成吗？';
+    const ask = D.confirmRegenerate;
     if (dirty && !confirm(ask)) return;
     await this._run(id, async () => {
       let overwrite = dirty || s.edited;
@@ -399,7 +397,7 @@ export class ZzDraftsPanel extends LitElement {
       }
       this._replace(id, { text: result.text, edited: false, savedAt: null, generated: result });
       this._dropEdit(id);
-      this._status = `已重新生成：${s.title}`;
+      this._status = fill(D.regenerated, { title: s.title });
     });
   }
 
@@ -415,7 +413,7 @@ export class ZzDraftsPanel extends LitElement {
       this._replace(id, { text, edited: true, savedAt: r.savedAt });
       // Typing that went on while the save was in flight stays as an unsaved edit.
       if (this._edits[id] === text) this._dropEdit(id);
-      this._status = `已保存：${s.title}`;
+      this._status = fill(D.saved, { title: s.title });
     }).finally(() => this._saving.delete(id));
     this._saving.set(id, done);
     return done;
@@ -429,9 +427,9 @@ export class ZzDraftsPanel extends LitElement {
     await Promise.all(this._sections.filter((s) => this._dirtyIds().includes(s.section)).map((s) => this._save(s)));
     const unsaved = this._sections.filter((s) => this._dirtyIds().includes(s.section));
     if (!unsaved.length) return true;
-    const names = unsaved.map((s) => s.title).join('、');
-    if (confirm(`${names} 的修改未能保存，下载的文件不会包含这些修改。仍要下载吗？`)) return true;
-    this._status = `未下载：${names} 的修改尚未保存`;
+    const names = unsaved.map((s) => s.title).join(words.common.listSep);
+    if (confirm(fill(D.confirmUnsavedDownload, { names }))) return true;
+    this._status = fill(D.notDownloaded, { names });
     return false;
   }
 
@@ -475,7 +473,7 @@ export class ZzDraftsPanel extends LitElement {
   /** A download button: disabled while any file is being made, and naming the wait on the one that is. */
   private _downloadButton(kind: Download, label: string, primary = false) {
     return html`<button class="btn ${primary ? 'primary' : ''}" type="button" data-download=${kind} ?disabled=${!!this._downloading} aria-busy=${this._downloading === kind ? 'true' : 'false'} @click=${() => this._download(kind)}>
-      ${this._downloading === kind ? '正在生成…' : label}
+      ${this._downloading === kind ? D.making : label}
     </button>`;
   }
 
@@ -491,7 +489,7 @@ export class ZzDraftsPanel extends LitElement {
     return html`<div class="sec" data-section=${id}>
       <div class="sec-head">
         <span class="sec-title">${s.title}</span>
-        <span class="meta">${s.edited ? '已修改' : '自动起草'} · ${countLike(value)} 字${target ? `（要求 ${target.text}）` : ''}</span>
+        <span class="meta">${fill(D.sectionMeta, { how: s.edited ? D.edited : D.drafted, n: countLike(value) })}${target ? fill(D.target, { target: target.text }) : ''}</span>
       </div>
       <label class="visually-hidden" for=${`t-${id}`}>${s.title}</label>
       <textarea
@@ -500,21 +498,21 @@ export class ZzDraftsPanel extends LitElement {
         @input=${(e: Event) => (this._edits = { ...this._edits, [id]: (e.target as HTMLTextAreaElement).value })}
         @blur=${() => void this._save(s)}
       ></textarea>
-      ${missing.length ? html`<p class="missing">请补充：${missing.join('、')}</p>` : nothing}
-      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">字数不足；补充这些信息可使内容更充实：${g.addFacts.join('、')}</p>` : nothing}
+      ${missing.length ? html`<p class="missing">${fill(D.missing, { facts: missing.join(words.common.listSep) })}</p>` : nothing}
+      ${!s.edited && g?.addFacts?.length ? html`<p class="missing">${fill(D.addFacts, { facts: g.addFacts.join(words.common.listSep) })}</p>` : nothing}
       ${!s.edited && g?.notice ? html`<p class="missing" role="status">${g.notice}</p>` : nothing}
       ${s.edited && s.stale
         ? html`<div class="missing" role="status" data-testid="stale-edit">
             <p>${s.stale.notice}</p>
-            ${g?.text ? html`<details><summary>按最新信息起草的文字</summary><p class="fresh">${g.text}</p></details>` : nothing}
+            ${g?.text ? html`<details><summary>${D.freshText}</summary><p class="fresh">${g.text}</p></details>` : nothing}
           </div>`
         : nothing}
       <div class="row">
-        ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>保存修改</button>` : nothing}
-        <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? '处理中…' : '重新生成'}</button>
+        ${dirty ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => this._save(s)}>${D.save}</button>` : nothing}
+        <button class="btn" type="button" ?disabled=${busy} @click=${() => this._regenerate(s)}>${busy ? D.busy : D.regenerate}</button>
         ${sources
           ? html`<button class="btn" type="button" aria-expanded=${this._sources[id] ? 'true' : 'false'} @click=${() => (this._sources = { ...this._sources, [id]: !this._sources[id] })}>
-              ${this._sources[id] ? '收起依据' : '查看每句依据'}
+              ${this._sources[id] ? D.hideSources : D.showSources}
             </button>`
           : nothing}
       </div>
@@ -545,13 +543,13 @@ export class ZzDraftsPanel extends LitElement {
     };
     if (made && made.suggestions.length) {
       done('');
-      this._outcome = { documentId: made.documentId, lead: `「${m.file}」已识别完成（识别时页面刷新过）：` };
+      this._outcome = { documentId: made.documentId, lead: fill(D.resume.readLead, { file: m.file }) };
       return;
     }
-    if (made) return done(`「${m.file}」已识别完成（识别时页面刷新过），没有识别到可用的信息，请直接填写。`);
-    if (!m.sent) return done(`「${m.file}」上传时页面刷新了，文件没有传完，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
-    if (Date.now() - m.at > RESUME_WAIT_MS) return done(`「${m.file}」上传后页面刷新了，没有等到它的识别结果，请重新选择这个文件上传。已识别和已采纳的数据不受影响。`);
-    this._uploadMsg = `「${m.file}」上传后页面刷新了，服务器仍在识别，完成后结果会显示在这里…`;
+    if (made) return done(fill(D.resume.readNothing, { file: m.file }));
+    if (!m.sent) return done(fill(D.resume.notSent, { file: m.file }));
+    if (Date.now() - m.at > RESUME_WAIT_MS) return done(fill(D.resume.gaveUp, { file: m.file }));
+    this._uploadMsg = fill(D.resume.waiting, { file: m.file });
     clearTimeout(this._resumeTimer);
     this._resumeTimer = setTimeout(() => {
       if (session === this.session && this.isConnected) void this._loadDocuments(session);
@@ -578,13 +576,13 @@ export class ZzDraftsPanel extends LitElement {
       });
       this._docs = [...this._docs, doc];
       if (doc.suggestions.length) this._outcome = { documentId: doc.documentId, lead: doc.notice ?? '' };
-      else this._uploadMsg = doc.notice ?? '没有识别到可用的信息，请直接填写';
+      else this._uploadMsg = doc.notice ?? D.readNothing;
     } catch (err) {
       // The server's refusal says what to do with the file; a failure of its own or of the line says to try again.
       // Either way nothing is lost, and the user is told so rather than left to wonder.
       const e = err as ApiError;
-      const what = (e.status ?? 0) >= 500 ? `服务器没能处理这个文件（${e.status}），请稍后重试，或直接填写数据。` : e.message;
-      this._uploadMsg = `「${file.name}」没有上传成功：${what}已上传的文件和已采纳的数据不受影响。`;
+      const what = (e.status ?? 0) >= 500 ? fill(D.serverFailed, { status: e.status }) : e.message;
+      this._uploadMsg = fill(D.uploadFailed, { file: file.name, what });
     } finally {
       forgetUpload(tabStorage(), session.sessionId);
       this._uploading = false;
@@ -675,12 +673,12 @@ export class ZzDraftsPanel extends LitElement {
   }
 
   private _documents() {
-    return html`<h3>上传已有材料</h3>
-      <p class="meta">可上传审计报告、营业执照（带文字的 PDF）、以往的申报书（DOCX/PDF）或指标表（XLSX），不超过 20 MB。识别结果只是建议，由您核对后逐项采纳。</p>
+    return html`<h3>${D.uploadHeading}</h3>
+      <p class="meta">${D.uploadHint}</p>
       <label class="btn file-pick"
         ><input id="doc-file" class="visually-hidden" type="file" accept=".pdf,.docx,.xlsx" ?disabled=${this._uploading} @change=${this._upload} />${this._uploading
-          ? '正在识别…'
-          : '选择文件（PDF/DOCX/XLSX）'}</label
+          ? D.reading
+          : D.pickFile}</label
       >
       ${this._progress}
       ${this._outcomeLine}
@@ -711,13 +709,13 @@ export class ZzDraftsPanel extends LitElement {
               ${decided
                 ? nothing
                 : html`<span class="sug-actions">
-                    <button class="btn" type="button" aria-label=${`采纳：${label}`} @click=${() => this._accept(d, sg)}>采纳</button>
-                    <button class="btn" type="button" aria-label=${`不采纳：${label}`} @click=${() => void this._reject(d, sg)}>不采纳</button>
+                    <button class="btn" type="button" aria-label=${fill(D.acceptLabel, { label })} @click=${() => this._accept(d, sg)}>${D.accept}</button>
+                    <button class="btn" type="button" aria-label=${fill(D.rejectLabel, { label })} @click=${() => void this._reject(d, sg)}>${D.reject}</button>
                   </span>`}
               ${decided ? nothing : this._currentOf(reading ? sg.field : `form.${sg.field}`, reading ? String(sg.value) : (this._sugValues[key] ?? String(sg.approximate && sg.raw ? sg.raw : sg.value)))}
               ${this._sugState[key] ? html`<span class="meta" role="status">${this._sugState[key]}</span>` : nothing}
               ${sg.note ? html`<span class="meta round-note">${sg.note}</span>` : nothing}
-              <span class="meta">来源：${sg.source.file}${sg.source.page ? ` 第${sg.source.page}页` : ''}「${sg.source.snippet}」</span>
+              <span class="meta">${fill(D.source, { file: sg.source.file, page: sg.source.page ? fill(D.sourcePage, { page: sg.source.page }) : '', snippet: sg.source.snippet })}</span>
             </li>`;
           })}
         </ul>`,
@@ -739,7 +737,7 @@ export class ZzDraftsPanel extends LitElement {
   private _acceptAllButton(d: UploadedDocument) {
     const open = this._undecided(d);
     if (open.length < 2) return nothing;
-    return html`<div class="row"><button class="btn" type="button" data-accept-all=${d.documentId} @click=${() => this._acceptAll(d, open)}>全部采纳（${open.length} 项）</button></div>`;
+    return html`<div class="row"><button class="btn" type="button" data-accept-all=${d.documentId} @click=${() => this._acceptAll(d, open)}>${fill(D.acceptAll, { n: open.length })}</button></div>`;
   }
 
   /**
@@ -749,17 +747,17 @@ export class ZzDraftsPanel extends LitElement {
   private get _progress() {
     const s = this._stage;
     if (!s) return nothing;
-    if (s.stage === 'sent') return html`<p class="meta upload-stage" role="status">① 上传完成，等待服务器开始读取…（较大的文件可能需要一两分钟，请不要关闭页面）</p>`;
+    if (s.stage === 'sent') return html`<p class="meta upload-stage" role="status">${D.stage.sent}</p>`;
     if (s.stage === 'server') {
       // The stages passed are ticked; the last one named is where the server is now.
       const passed = this._serverStages.slice(0, -1).map((x, k) => `${NUMBERED[k + 1] ?? ''} ${x} ✓`);
       const now = `${NUMBERED[this._serverStages.length] ?? ''} ${s.label}…`;
-      return html`<p class="meta upload-stage" role="status">${['① 上传完成 ✓', ...passed, now].join(' → ')}（请不要关闭页面）</p>`;
+      return html`<p class="meta upload-stage" role="status">${fill(D.stage.server, { stages: [D.stage.uploaded, ...passed, now].join(' → ') })}</p>`;
     }
     const pct = s.total > 0 ? Math.min(100, Math.round((s.loaded / s.total) * 100)) : 0;
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return html`<p class="meta upload-stage" role="status">
-      ① 正在上传 ${pct}%（${mb(s.loaded)} / ${mb(s.total)} MB），之后读取和识别 <progress max="100" .value=${pct} aria-label="上传进度"></progress>
+      ${fill(D.stage.uploading, { pct, loaded: mb(s.loaded), total: mb(s.total) })} <progress max="100" .value=${pct} aria-label=${D.stage.progressLabel}></progress>
     </p>`;
   }
 
@@ -780,13 +778,13 @@ export class ZzDraftsPanel extends LitElement {
             ><label for=${id}><strong>${i.title}</strong></label>${i.clause ? html`<zz-citation-chip .clause=${i.clause}></zz-citation-chip>` : nothing}</span
           >
           ${this._itemDetail(i)}
-          <input type="text" aria-label=${`${i.title}备注`} placeholder="备注" .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
+          <input type="text" aria-label=${fill(D.noteLabel, { title: i.title })} placeholder=${D.note} .value=${i.note} @change=${(e: Event) => this._updateItem(i.id, { note: (e.target as HTMLInputElement).value })} />
           ${i.id === 'photos'
-            ? html`<input type="number" inputmode="numeric" min="0" aria-label="已准备的照片张数" placeholder="照片张数" @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
+            ? html`<input type="number" inputmode="numeric" min="0" aria-label=${D.photoCountLabel} placeholder=${D.photoCount} @change=${(e: Event) => this._updateItem(i.id, { photoCount: Number((e.target as HTMLInputElement).value) })} />`
             : nothing}
           ${i.id === 'video'
             ? html`<label class="btn file-pick"
-                ><input class="visually-hidden" type="file" accept="video/mp4,.mp4" aria-label="选择视频检查格式、时长和清晰度" @change=${this._video} />选择视频检查格式</label
+                ><input class="visually-hidden" type="file" accept="video/mp4,.mp4" aria-label=${D.videoLabel} @change=${this._video} />${D.video}</label
               >`
             : nothing}
           ${i.checks.map((c) => html`<span class="meta">${c}</span>`)}
@@ -800,38 +798,38 @@ export class ZzDraftsPanel extends LitElement {
     const factLabel = (id: string) => labelFact(id, this._factLabels);
     return html`<ol class="prov">
       ${sentences.map(
-        (x) => html`<li title=${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '衔接或待补充，不陈述事实'}>
+        (x) => html`<li title=${x.facts.length ? fill(D.basis, { facts: x.facts.map(factLabel).join(D.current.sep) }) : D.noFactsTitle}>
           <span>${x.text}</span>
-          <span class="meta">${x.facts.length ? `依据：${x.facts.map(factLabel).join('；')}` : '（衔接语或待补充）'}</span>
+          <span class="meta">${x.facts.length ? fill(D.basis, { facts: x.facts.map(factLabel).join(D.current.sep) }) : D.noFacts}</span>
         </li>`,
       )}
     </ol>`;
   }
 
   render() {
-    if (!this.category || !this.session) return html`<p class="meta">完成评估并确定申报方向后，可在这里起草申报书。</p>`;
+    if (!this.category || !this.session) return html`<p class="meta">${D.notYet}</p>`;
     return html`
-      <p>申报书：<strong>${CATEGORY_LABEL[this.category]}</strong></p>
+      <p>${fillParts(D.form, { category: html`<strong>${CATEGORY_LABEL[this.category]}</strong>` })}</p>
       ${this._ineligible ? html`<p class="ineligible" role="note">${this._ineligible}</p>` : nothing}
       <div class="row">
-        ${this._downloadButton('docx', '下载 Word 申报书（DOCX）', true)}
-        ${this._formats?.pdf ? this._downloadButton('pdf', '下载 PDF 申报书') : nothing}
+        ${this._downloadButton('docx', D.button.docx, true)}
+        ${this._formats?.pdf ? this._downloadButton('pdf', D.button.pdf) : nothing}
       </div>
       ${this._formats && !this._formats.pdf && this._formats.pdfHowTo ? html`<p class="meta">${this._formats.pdfHowTo}</p>` : nothing}
       <div class="row">
-        ${this._downloadButton('reportDocx', '下载自评报告（DOCX）')}
-        ${this._formats?.pdf ? this._downloadButton('reportPdf', '自评报告 PDF') : nothing}
+        ${this._downloadButton('reportDocx', D.button.reportDocx)}
+        ${this._formats?.pdf ? this._downloadButton('reportPdf', D.button.reportPdf) : nothing}
       </div>
       <p class="meta" role="status">${this._status}</p>
       ${this._exportWarning ? html`<p class="missing" role="alert" data-testid="export-stale">${this._exportWarning}</p>` : nothing}
       ${this._exportFigures.map((f) => html`<p class="missing" role="alert" data-testid="export-figures">${f}</p>`)}
       ${this._documents()}
       ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : nothing}
-      ${this._sections.length ? html`<h3>各部分草稿</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">正在起草…</p>`}
+      ${this._sections.length ? html`<h3>${D.sections}</h3>${this._sections.map((s) => this._section(s))}` : this._loadError ? nothing : html`<p class="meta">${D.drafting}</p>`}
       ${this._tracked?.length
-        ? html`<h3>申报材料清单</h3>${this._trackedList(this._tracked)}`
+        ? html`<h3>${D.checklist}</h3>${this._trackedList(this._tracked)}`
         : this._checklist.length
-        ? html`<h3>申报材料清单</h3>
+        ? html`<h3>${D.checklist}</h3>
             <ul class="items">
               ${this._checklist.map(
                 (i) => html`<li>
@@ -856,21 +854,22 @@ declare global {
  * an id the knowledge does not name is told by where it comes from (「form.workshops.0.descriptions.ws.infra」 → 「车间1的填报：…」).
  */
 function labelFact(id: string, labels: Record<string, string>): string {
+  const F = D.fact;
   const named = labels[id];
   if (named) {
-    if (id.startsWith('computed:')) return `系统计算：${named}`;
-    if (/^(capabilities|metrics|selfAssessment)\./.test(id)) return `评估问答：${named}`;
+    if (id.startsWith('computed:')) return fill(F.computed, { name: named });
+    if (/^(capabilities|metrics|selfAssessment)\./.test(id)) return fill(F.interview, { name: named });
     const ws = /^form\.workshops\.(\d+)\./.exec(id);
-    return ws ? `车间${Number(ws[1]) + 1}的填报：${named}` : `填报：${named}`;
+    return ws ? fill(F.workshop, { n: Number(ws[1]) + 1, name: named }) : fill(F.form, { name: named });
   }
-  if (id.startsWith('capabilities.')) return `评估问答：${id.slice(13)}`;
-  if (id.startsWith('metrics.')) return `评估问答：${id.slice(8)}`;
-  if (id.startsWith('computed:')) return `系统计算：${id.slice(9)}`;
-  if (id.startsWith('document:')) return `上传文件：${id.slice(9)}`;
-  if (id.startsWith('edit:')) return '您的修改';
+  if (id.startsWith('capabilities.')) return fill(F.interview, { name: id.slice(13) });
+  if (id.startsWith('metrics.')) return fill(F.interview, { name: id.slice(8) });
+  if (id.startsWith('computed:')) return fill(F.computed, { name: id.slice(9) });
+  if (id.startsWith('document:')) return fill(F.document, { name: id.slice(9) });
+  if (id.startsWith('edit:')) return F.edit;
   const ws = /^form\.workshops\.(\d+)\./.exec(id);
-  if (ws) return `车间${Number(ws[1]) + 1}的填报：${id.slice(ws[0].length)}`;
-  return `填报：${id.replace(/^form\./, '')}`;
+  if (ws) return fill(F.workshop, { n: Number(ws[1]) + 1, name: id.slice(ws[0].length) });
+  return fill(F.form, { name: id.replace(/^form\./, '') });
 }
 
 /** Roughly Word's 字数 (the server's count is authoritative): CJK characters, plus runs of Latin letters or digits. */

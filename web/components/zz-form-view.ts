@@ -9,6 +9,9 @@ import { apiJson } from '../lib/api';
 import { draftsApi } from '../lib/drafts-api';
 import { emit } from '../lib/events';
 import type { SessionRef } from '../lib/session-link';
+import { fill, words } from '../lib/messages';
+
+const W = words.formView;
 
 /** A value typed into a field and not yet shown back by the server. */
 interface LocalEdit {
@@ -19,20 +22,7 @@ interface LocalEdit {
   error?: string;
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  filled: '已填',
-  unconfirmed: '待确认',
-  skipped: '已跳过',
-  empty: '未填',
-  invalid: '有误',
-  computed: '自动计算',
-  drafted: '系统起草',
-  notCollected: '导出后手填',
-  typing: '未保存',
-  checking: '检查中…',
-  saving: '保存中…',
-  error: '有误',
-};
+const STATUS_TEXT: Record<string, string> = W.status;
 
 /** What an input shows for a stored answer: the value as typed, not the display with its unit. */
 function textOf(f: FormViewField): string {
@@ -40,7 +30,7 @@ function textOf(f: FormViewField): string {
   if (f.said !== undefined) return f.said;
   if (v === undefined) return f.fromInterview ? (f.display ?? '') : '';
   if (v === null) return '';
-  if (Array.isArray(v)) return v.join('；');
+  if (Array.isArray(v)) return v.join(W.sep);
   return String(v);
 }
 
@@ -372,7 +362,7 @@ export class ZzFormView extends LitElement {
     // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
     // figure's mark, which the checked number alone would lose, so the signed form would state it as exact.
     const value = f.input === 'number' && typeof r.value === 'number' ? e.text.trim() : r.value;
-    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? '跳过' : r.display, label: f.name || f.label });
+    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? W.skip : r.display, label: f.name || f.label });
     // The same text filled other boxes that were empty (the mobile typed after a name): each is saved as its own edit.
     for (const a of r.also ?? []) emit(this, 'zz-edit', { questionId: a.questionId, value: a.value, display: a.display, label: a.label });
   }
@@ -480,7 +470,7 @@ export class ZzFormView extends LitElement {
     const shown = unitNamed ? { ...f, unit: undefined } : f;
     const edit = f.questionId ? this._edits.get(f.questionId) : undefined;
     const status = edit ? edit.state : f.status;
-    const statusText = f.fromInterview && !edit ? '来自问答' : STATUS_TEXT[status];
+    const statusText = f.fromInterview && !edit ? W.fromInterview : STATUS_TEXT[status];
     const hintId = f.hint ? `${id}-hint` : '';
     const errId = `${id}-err`;
     const statusId = `${id}-status`;
@@ -491,14 +481,14 @@ export class ZzFormView extends LitElement {
     return html`<div class="field" data-key=${f.key} data-question=${f.questionId ?? nothing} data-status=${status}>
       <div class="head">
         ${labelled
-          ? html`<label for=${id}>${f.label}${shown.unit ? html`<span class="visually-hidden">（${shown.unit}）</span>` : nothing}</label>`
+          ? html`<label for=${id}>${f.label}${shown.unit ? html`<span class="visually-hidden">${fill(W.unit, { unit: shown.unit })}</span>` : nothing}</label>`
           : html`<span class="label">${f.label}</span>`}
         <span class="status ${status}" id=${statusId}>${statusText}</span>
       </div>
       ${f.hint ? html`<p class="hint" id=${hintId}>${f.hint}</p>` : nothing}
       ${this._control(shown, id, edit, described)}
-      ${f.input === 'draft' ? html`<p class="note">由系统根据本表的事实起草；在“申报书”栏查看和修改。</p>` : nothing}
-      ${f.input === 'none' ? html`<p class="note">本系统不收集此项，导出后手填。</p>` : nothing}
+      ${f.input === 'draft' ? html`<p class="note">${W.draftNote}</p>` : nothing}
+      ${f.input === 'none' ? html`<p class="note">${W.notCollectedNote}</p>` : nothing}
       ${f.formula ? html`<p class="formula" id=${`${id}-formula`}>${f.formula}</p>` : nothing}
       ${error ? html`<p class="error" id=${errId} role="alert">${error}</p>` : flagsBelow ? nothing : this._flags(f)}
     </div>`;
@@ -515,13 +505,13 @@ export class ZzFormView extends LitElement {
     const name = k.label;
     return html`<div class="skip-actions">
       ${k.questionId && k.open > 0
-        ? html`<button class="btn skip-part" type="button" aria-label=${`${name}：其余${k.open}项先跳过`} @click=${() => emit(this, 'zz-answer', { questionId: k.questionId!, value: null, display: `${name}：先跳过（${k.open}项）`, wholeGroup: true, section: k.section })}>
-            ${name}先跳过（${k.open}项）
+        ? html`<button class="btn skip-part" type="button" aria-label=${fill(W.skipPart.label, { name, n: k.open })} @click=${() => emit(this, 'zz-answer', { questionId: k.questionId!, value: null, display: fill(W.skipPart.said, { name, n: k.open }), wholeGroup: true, section: k.section })}>
+            ${fill(W.skipPart.button, { name, n: k.open })}
           </button>`
         : nothing}
       ${k.skipped.length
-        ? html`<button class="btn reopen-part" type="button" aria-label=${`${name}：撤销跳过的${k.skipped.length}项`} @click=${() => emit(this, 'zz-reopen', { questionIds: k.skipped, display: `${name}：撤销跳过（${k.skipped.length}项）` })}>
-            ${name}撤销跳过（${k.skipped.length}项）
+        ? html`<button class="btn reopen-part" type="button" aria-label=${fill(W.reopenPart.label, { name, n: k.skipped.length })} @click=${() => emit(this, 'zz-reopen', { questionIds: k.skipped, display: fill(W.reopenPart.said, { name, n: k.skipped.length }) })}>
+            ${fill(W.reopenPart.button, { name, n: k.skipped.length })}
           </button>`
         : nothing}
     </div>`;
@@ -547,15 +537,15 @@ export class ZzFormView extends LitElement {
 
   render() {
     const v = this._view;
-    if (!v) return html`<div class="wrap">${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : html`<p>正在载入申报书…</p>`}</div>`;
+    if (!v) return html`<div class="wrap">${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : html`<p>${W.loading}</p>`}</div>`;
     const c = this._counts(v);
     return html`<div class="wrap">
       <div class="top">
         <h2>${v.attachment} ${v.title}</h2>
         <button class="btn primary export" type="button" ?disabled=${!!this._busy} @click=${() => void this._export()}>
-          ${this._busy === 'export' ? '正在导出…' : '导出 Word'}
+          ${this._busy === 'export' ? W.exporting : W.export}
         </button>
-        <p class="counts" aria-live="polite">已填 ${c.filled}${c.unconfirmed ? ` · 待确认 ${c.unconfirmed}` : ''} · 已跳过 ${c.skipped} · 未填 ${c.empty} · 有误 ${c.invalid}</p>
+        <p class="counts" aria-live="polite">${fill(W.counts, { filled: c.filled, unconfirmed: c.unconfirmed ? fill(W.countsUnconfirmed, { n: c.unconfirmed }) : '', skipped: c.skipped, empty: c.empty, invalid: c.invalid })}</p>
       </div>
       ${this._loadError ? html`<p class="load-error" role="alert">${this._loadError}</p>` : nothing}
       ${v.sections.map(

@@ -4,6 +4,9 @@ import type { Assessment } from '../../server/schemas/profile';
 import { controls } from './shared-styles';
 import { apiJson } from '../lib/api';
 import type { SessionRef } from '../lib/session-link';
+import { fill, words } from '../lib/messages';
+
+const W = words.helpActions;
 
 interface AssistCode {
   code: string;
@@ -266,24 +269,24 @@ export class ZzHelpActions extends LitElement {
     const viewers = this._assist?.viewers ?? [];
     const expired = this._assist?.expired ?? [];
     const code = this._code;
-    return html`<section aria-label="热线协助">
-      <h3>需要热线帮忙？</h3>
+    return html`<section aria-label=${W.help.section}>
+      <h3>${W.help.heading}</h3>
       ${code
-        ? html`<p>请在电话中把协助码读给热线工作人员（${time(code.expiresAt)} 前有效，仅可使用一次）：</p>
+        ? html`<p>${fill(W.help.readCode, { until: time(code.expiresAt) })}</p>
             <p class="code" data-testid="assist-code">${code.code}</p>
-            <p class="muted">热线：${code.helpline.unit} ${code.helpline.phone}</p>`
+            <p class="muted">${fill(W.help.helpline, { unit: code.helpline.unit, phone: code.helpline.phone })}</p>`
         : nothing}
       ${viewers.length
         ? html`<p class="viewing" role="status" data-testid="assist-viewers">
-            热线工作人员 ${viewers.map((v) => `${v.username}（至 ${dateTime(v.until)} 自动结束）`).join('、')} 正在只读查看本会话
+            ${fill(W.help.viewing, { viewers: viewers.map((v) => fill(W.help.viewer, { name: v.username, until: dateTime(v.until) })).join(words.common.listSep) })}
           </p>`
         : nothing}
       ${expired.length
-        ? html`<p class="muted" data-testid="assist-expired">${expired.map((v) => `热线工作人员 ${v.username} 的只读查看已于 ${dateTime(v.until)} 到期结束`).join('；')}。</p>`
+        ? html`<p class="muted" data-testid="assist-expired">${fill(W.help.expired, { views: expired.map((v) => fill(W.help.expiredView, { name: v.username, until: dateTime(v.until) })).join(W.help.expiredSep) })}</p>`
         : nothing}
       <div class="row">
-        <button class="btn" type="button" ?disabled=${this._busy} @click=${this._askHelp}>${code ? '换一个协助码' : '请热线协助'}</button>
-        ${code || viewers.length ? html`<button class="btn ghost" type="button" @click=${this._revoke}>结束协助</button>` : nothing}
+        <button class="btn" type="button" ?disabled=${this._busy} @click=${this._askHelp}>${code ? W.help.newCode : W.help.ask}</button>
+        ${code || viewers.length ? html`<button class="btn ghost" type="button" @click=${this._revoke}>${W.help.end}</button>` : nothing}
       </div>
     </section>`;
   }
@@ -292,18 +295,18 @@ export class ZzHelpActions extends LitElement {
     if (!this._complete || !this._submit) return nothing;
     const s = this._submit;
     const done = s.submission;
-    return html`<section aria-label="提交初审">
-      <h3>提交给所在地工信部门初审</h3>
-      <p class="muted">提交后，所选地区的工业和信息化主管部门可以看到本次评估结论、差距和申报书草稿，用于初审和现场真实性核查。</p>
+    return html`<section aria-label=${W.submit.section}>
+      <h3>${W.submit.heading}</h3>
+      <p class="muted">${W.submit.what}</p>
       ${done
-        ? html`<p role="status" data-testid="submitted">已于 ${new Date(done.submittedAt).toLocaleString('zh-CN')} 提交给${done.region}工信部门。评估或草稿有更新时可以再次提交。</p>`
+        ? html`<p role="status" data-testid="submitted">${fill(W.submit.done, { at: new Date(done.submittedAt).toLocaleString('zh-CN'), region: done.region })}</p>`
         : nothing}
       ${this._confirming ? this._confirmation(this._confirming, done) : html`<div class="row">
-        <select aria-label="所在地区" .value=${this._region} @change=${this._pick}>
-          <option value="" ?selected=${!this._region}>请选择所在地区</option>
+        <select aria-label=${W.submit.region} .value=${this._region} @change=${this._pick}>
+          <option value="" ?selected=${!this._region}>${W.submit.pickRegion}</option>
           ${s.regions.map((r) => html`<option value=${r} ?selected=${r === this._region}>${r}</option>`)}
         </select>
-        <button class="btn primary" type="button" data-testid="submit" ?disabled=${this._busy || !this._region} @click=${this._ask}>${done ? '再次提交' : '提交给所在地工信部门初审'}</button>
+        <button class="btn primary" type="button" data-testid="submit" ?disabled=${this._busy || !this._region} @click=${this._ask}>${done ? W.submit.again : W.submit.heading}</button>
       </div>`}
       ${this._warningFor(this._confirming ?? this._region)}
     </section>`;
@@ -321,14 +324,14 @@ export class ZzHelpActions extends LitElement {
    */
   private _confirmation(region: string, done: SubmitState['submission']) {
     const moving = done && done.region !== region;
-    return html`<div class="confirm" role="group" aria-label="确认提交" data-testid="submit-confirm">
-      <p tabindex="-1"><strong>确认提交给${region}工信部门初审？</strong></p>
+    return html`<div class="confirm" role="group" aria-label=${W.submit.confirm} data-testid="submit-confirm">
+      <p tabindex="-1"><strong>${fill(W.submit.confirmQuestion, { region })}</strong></p>
       <p class="muted">
-        ${region}工信部门将看到本次评估结论、差距和申报书草稿${moving ? `；改为提交给${region}后，${done.region}工信部门将不再看到本企业的申报，其推荐（如有）撤回` : done ? '；内容有变化时，原推荐撤回，需重新审核' : ''}。
+        ${fill(W.submit.willSee, { region, then: moving ? fill(W.submit.moving, { region, earlier: done.region }) : done ? W.submit.resubmitNote : '' })}
       </p>
       <div class="row">
-        <button class="btn" type="button" data-testid="submit-cancel" ?disabled=${this._busy} @click=${this._cancel}>返回，暂不提交</button>
-        <button class="btn primary" type="button" data-testid="submit-confirm-button" ?disabled=${this._busy} @click=${this._send}>确认提交</button>
+        <button class="btn" type="button" data-testid="submit-cancel" ?disabled=${this._busy} @click=${this._cancel}>${W.submit.cancel}</button>
+        <button class="btn primary" type="button" data-testid="submit-confirm-button" ?disabled=${this._busy} @click=${this._send}>${W.submit.confirm}</button>
       </div>
     </div>`;
   }

@@ -7,6 +7,9 @@ import { splitRichText } from '../lib/format';
 import type { ChatMessage } from '../lib/conversation';
 import './zz-citation-chip';
 import { richText, richTextStyles } from './rich-text';
+import { fill, words } from '../lib/messages';
+
+const W = words.message;
 
 /**
  * A thumb drawn inline: an emoji needs a colour-emoji font, and a machine without one shows an empty
@@ -171,7 +174,7 @@ export class ZzMessage extends LitElement {
     // signature line) still cites that clause once.
     const extra = this.message.citations.filter((c, i, all) => !inline.has(c.clause) && all.findIndex((x) => x.clause === c.clause) === i);
     if (!extra.length) return nothing;
-    return html`<div class="cites" aria-label="引用条款">
+    return html`<div class="cites" aria-label=${W.cites}>
       ${extra.map((c) => html`<zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>`)}
     </div>`;
   }
@@ -179,15 +182,15 @@ export class ZzMessage extends LitElement {
   private get _meta() {
     const m = this.message;
     if (m.status === 'sending')
-      return html`<div class="meta">${this.offline ? html`<span class="queued">待发送</span> 网络恢复后自动发送` : '发送中…'}</div>`;
+      return html`<div class="meta">${this.offline ? html`<span class="queued">${W.queued}</span> ${W.queuedNote}` : W.sending}</div>`;
     if (m.status === 'failed')
       return html`<div class="meta" role="alert">
-        <span class="error">未发送：${m.error ?? '连接中断'}</span>
-        <button class="btn" type="button" @click=${() => emit(this, 'zz-retry', { id: m.id })}>重试</button>
+        <span class="error">${fill(W.failed, { error: m.error ?? W.disconnected })}</span>
+        <button class="btn" type="button" @click=${() => emit(this, 'zz-retry', { id: m.id })}>${W.retry}</button>
       </div>`;
     if (m.status === 'rejected')
       // No retry: the server would refuse the same value again; the note by the question says what to fix.
-      return html`<div class="meta"><span class="error">未被接受：${m.error ?? '答案不符合要求'}</span></div>`;
+      return html`<div class="meta"><span class="error">${fill(W.rejected, { error: m.error ?? W.rejectedDefault })}</span></div>`;
     if (m.role === 'assistant' && m.logId && m.status === 'done') return this._feedback(m.logId);
     return nothing;
   }
@@ -195,10 +198,10 @@ export class ZzMessage extends LitElement {
   /** Thumbs up/down go to the question log; a 👎 puts the answer in front of the helpline for review. */
   private _feedback(logId: string) {
     const v = this._vote;
-    return html`<div class="meta" role="group" aria-label="这条回答有帮助吗？">
-      <button class="btn ghost vote" type="button" aria-label="有帮助" title="有帮助" aria-pressed=${v === 'up' ? 'true' : 'false'} data-vote="up" @click=${() => this._send(logId, 'up')}>${thumb('up')}</button>
-      <button class="btn ghost vote" type="button" aria-label="没有帮助" title="没有帮助" aria-pressed=${v === 'down' ? 'true' : 'false'} data-vote="down" @click=${() => this._send(logId, 'down')}>${thumb('down')}</button>
-      ${this._voteError ? html`<span class="error">${this._voteError}</span>` : v ? html`<span>${v === 'down' ? '已记录，热线工作人员会复核这条回答' : '谢谢反馈'}</span>` : nothing}
+    return html`<div class="meta" role="group" aria-label=${W.helpful}>
+      <button class="btn ghost vote" type="button" aria-label=${W.up} title=${W.up} aria-pressed=${v === 'up' ? 'true' : 'false'} data-vote="up" @click=${() => this._send(logId, 'up')}>${thumb('up')}</button>
+      <button class="btn ghost vote" type="button" aria-label=${W.down} title=${W.down} aria-pressed=${v === 'down' ? 'true' : 'false'} data-vote="down" @click=${() => this._send(logId, 'down')}>${thumb('down')}</button>
+      ${this._voteError ? html`<span class="error">${this._voteError}</span>` : v ? html`<span>${v === 'down' ? W.downThanks : W.upThanks}</span>` : nothing}
     </div>`;
   }
 
@@ -215,9 +218,9 @@ export class ZzMessage extends LitElement {
   render() {
     const m = this.message;
     if (!m) return nothing;
-    const who = m.role === 'user' ? '我' : '助手';
+    const who = m.role === 'user' ? W.me : W.assistant;
     return html`<div class="wrap ${m.role} ${m.status}" data-status=${m.status}>
-      <span class="visually-hidden">${who}：</span>
+      <span class="visually-hidden">${fill(W.who, { who })}</span>
       <div class="bubble">${m.caption ? html`<span class="caption">${m.caption}</span>` : nothing}${this._text}${m.status === 'streaming' ? html`<span class="cursor" aria-hidden="true">▍</span>` : nothing}${m.role === 'assistant' ? this._citations : nothing}</div>
       ${this._meta}
     </div>`;

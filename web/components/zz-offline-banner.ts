@@ -2,6 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import type { ConnectionStatus } from '../lib/chat-client';
+import { fill, words } from '../lib/messages';
+
+const W = words.offline;
 
 /** Says plainly when the page has lost the server, and that queued messages will still go out. */
 @customElement('zz-offline-banner')
@@ -38,10 +41,10 @@ export class ZzOfflineBanner extends LitElement {
     if (this.status !== 'offline') return nothing;
     return html`<div class="banner" role="status">
       <span class="text"
-        >网络连接已断开，正在自动重连…${this.pending ? `（${this.pending} 条消息将在恢复后发送）` : ''}</span
+        >${W.text}${this.pending ? fill(W.pending, { n: this.pending }) : ''}</span
       >
       <button class="btn" type="button" @click=${() => this.dispatchEvent(new CustomEvent('zz-reconnect', { bubbles: true, composed: true }))}>
-        立即重连
+        ${W.reconnect}
       </button>
     </div>`;
   }

@@ -4,7 +4,10 @@ import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
 import { YES_NO, YES_NO_PARTIAL, displayAnswer, parseNumberInput } from '../lib/format';
+import { fill, words } from '../lib/messages';
 import './zz-citation-chip';
+
+const W = words.question;
 
 /**
  * The widget for the pending question, chosen by its kind. It only proposes an answer: the shell
@@ -252,7 +255,7 @@ export class ZzQuestion extends LitElement {
     const n = parseNumberInput(this._draft);
     if (n === null) {
       const typed = this._draft.trim();
-      if (!typed) return void (this._error = `请输入数字${q.unit ? `（单位：${q.unit}）` : ''}`);
+      if (!typed) return void (this._error = fill(W.number, { unit: q.unit ? fill(W.unit, { unit: q.unit }) : '' }));
       // 「1.2亿」, 「两百人」, 「约85%」: the server's one reader of Chinese input reads it as the answer.
       // An edit of an earlier answer goes as that question's value, which the server reads the same way.
       this._error = '';
@@ -261,8 +264,8 @@ export class ZzQuestion extends LitElement {
       emit(this, 'zz-send', { text: typed });
       return;
     }
-    if (q.min !== undefined && n < q.min) return void (this._error = `不能小于 ${q.min}${q.unit ?? ''}`);
-    if (q.max !== undefined && n > q.max) return void (this._error = `不能大于 ${q.max}${q.unit ?? ''}`);
+    if (q.min !== undefined && n < q.min) return void (this._error = fill(W.min, { min: q.min, unit: q.unit ?? '' }));
+    if (q.max !== undefined && n > q.max) return void (this._error = fill(W.max, { max: q.max, unit: q.unit ?? '' }));
     this._error = '';
     this._pick(n);
   }
@@ -271,19 +274,19 @@ export class ZzQuestion extends LitElement {
     e.preventDefault();
     const q = this.question!;
     const t = this._draft.trim();
-    if (!t) return void (this._error = q.kind === 'date' ? '请选择日期' : '请填写内容');
+    if (!t) return void (this._error = q.kind === 'date' ? W.date : W.text);
     this._error = '';
     this._pick(t);
   }
 
   private _submitMulti(e: Event): void {
     e.preventDefault();
-    if (!this._multi.length) return void (this._error = '请至少选择一项');
+    if (!this._multi.length) return void (this._error = W.multi);
     this._pick([...this._multi]);
   }
 
   private _chips(options: { value: AnswerValue; label: string }[]) {
-    return html`<div class="row" role="group" aria-label="选择答案">
+    return html`<div class="row" role="group" aria-label=${W.choose}>
       ${options.map(
         (o) => html`<button
           class="chip"
@@ -304,7 +307,7 @@ export class ZzQuestion extends LitElement {
     if (!q?.skip) return nothing;
     // Bordered like the card's other actions: a borderless word beside a date field reads as a label, not a button.
     return html`<button class="btn skip" type="button" ?disabled=${this.busy} @click=${() => this._pick(null)}>${q.skip.action}</button>${q.group
-      ? html`<button class="btn skip-group" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${q.group.label}整体${q.skip.action}</button>`
+      ? html`<button class="btn skip-group" type="button" ?disabled=${this.busy} @click=${this._skipGroup}>${fill(W.skipGroup, { group: q.group.label, action: q.skip.action })}</button>`
       : nothing}`;
   }
 
@@ -312,7 +315,7 @@ export class ZzQuestion extends LitElement {
   private _skipGroup = () => {
     const q = this.question;
     if (!q?.group || this.busy) return;
-    emit(this, 'zz-answer', { questionId: q.id, value: null, display: `${q.group.label}：${q.skip?.display ?? ''}`, wholeGroup: true });
+    emit(this, 'zz-answer', { questionId: q.id, value: null, display: fill(W.skipGroupSaid, { group: q.group.label, display: q.skip?.display ?? '' }), wholeGroup: true });
   };
 
   /** A narrative grows with its text up to a few lines, then scrolls. */
@@ -333,7 +336,7 @@ export class ZzQuestion extends LitElement {
       case 'multiChoice':
         return html`<form @submit=${this._submitMulti}>
           <fieldset>
-            <legend class="visually-hidden">可多选</legend>
+            <legend class="visually-hidden">${W.multiLegend}</legend>
             <div class="row">
               ${(q.choices ?? []).map(
                 (c) => html`<label class="check"
@@ -350,7 +353,7 @@ export class ZzQuestion extends LitElement {
             </div>
           </fieldset>
           <div class="row gap-top">
-            <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+            <button class="btn primary" type="submit" ?disabled=${this.busy}>${W.ok}</button>${this._skip}
           </div>
         </form>`;
       case 'number':
@@ -360,13 +363,13 @@ export class ZzQuestion extends LitElement {
               type="text"
               inputmode="decimal"
               autocomplete="off"
-              aria-label=${`${q.text}（${q.unit ?? '数值'}）`}
+              aria-label=${fill(W.numberLabel, { text: q.text, unit: q.unit ?? W.numberUnit })}
               .value=${this._draft}
               @input=${(e: Event) => (this._draft = (e.target as HTMLInputElement).value)}
             />
             ${q.unit ? html`<span class="unit">${q.unit}</span>` : nothing}
           </span>
-          <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>${W.ok}</button>${this._skip}
         </form>`;
       case 'text':
       case 'date':
@@ -389,7 +392,7 @@ export class ZzQuestion extends LitElement {
               }}
             ></textarea>
             <div class="row">
-              <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+              <button class="btn primary" type="submit" ?disabled=${this.busy}>${W.ok}</button>${this._skip}
             </div>
           </form>`;
         return html`<form class="row" @submit=${this._submitText}>
@@ -402,7 +405,7 @@ export class ZzQuestion extends LitElement {
               @input=${(e: Event) => (this._draft = (e.target as HTMLInputElement).value)}
             />
           </span>
-          <button class="btn primary" type="submit" ?disabled=${this.busy}>确定</button>${this._skip}
+          <button class="btn primary" type="submit" ?disabled=${this.busy}>${W.ok}</button>${this._skip}
         </form>`;
     }
   }
@@ -429,7 +432,7 @@ export class ZzQuestion extends LitElement {
         : nothing}
       ${this._widget}
       ${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}
-      <p class="hint">也可以直接在下方输入框里用自己的话回答或提问。</p>
+      <p class="hint">${W.hint}</p>
     </section>`;
   }
 }

@@ -4,6 +4,9 @@ import type { AnswerValue, QuestionView, Recorded } from '../../server/schemas/i
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
 import './zz-question';
+import { fill, words } from '../lib/messages';
+
+const W = words.review;
 
 /**
  * Every answer given so far. 「修改」 opens the answer's own widget in place; the change goes to the
@@ -121,15 +124,15 @@ export class ZzReviewCard extends LitElement {
         <div class="text">
           <span class="label">${r.label}</span>
           <span class="value">${this.queued.get(r.questionId) || r.display}</span>
-          ${this.queued.has(r.questionId) ? html`<span class="queued">修改待发送</span>` : nothing}
+          ${this.queued.has(r.questionId) ? html`<span class="queued">${W.queued}</span>` : nothing}
         </div>
         <button
           class="btn"
           type="button"
           aria-expanded=${this._editing === r.questionId ? 'true' : 'false'}
-          aria-label=${`修改：${r.label}`}
+          aria-label=${fill(W.editLabel, { label: r.label })}
           @click=${() => (this._editing = this._editing === r.questionId ? null : r.questionId)}
-        >${this._editing === r.questionId ? '取消' : '修改'}</button>
+        >${this._editing === r.questionId ? W.cancel : W.edit}</button>
       </div>
       ${this._editing === r.questionId
         ? html`<div class="edit">
@@ -145,7 +148,7 @@ export class ZzReviewCard extends LitElement {
   }
 
   render() {
-    if (!this.items.length) return html`<p class="empty">还没有回答。开始申报后，您的每个回答都会列在这里，可以随时修改。</p>`;
+    if (!this.items.length) return html`<p class="empty">${W.empty}</p>`;
     const groups = new Map<string, Recorded[]>();
     for (const r of this.items) {
       const g = groupOf(r.questionId);
@@ -164,7 +167,7 @@ export class ZzReviewCard extends LitElement {
 function reviewSummary(items: readonly Recorded[]): string {
   const skipped = items.filter((r) => r.value === null).length;
   const answered = items.length - skipped;
-  return skipped ? `已回答 ${answered} 题，跳过 ${skipped} 题（可点“修改”补答）` : `已回答 ${answered} 题`;
+  return skipped ? fill(W.summarySkipped, { answered, skipped }) : fill(W.summary, { answered });
 }
 
 /** The tab label's count: answers only, kept short so the three tabs fit a 375 px phone; the card's summary names the skipped ones. */
@@ -174,10 +177,10 @@ export function reviewCount(items: readonly Recorded[]): string {
 
 /** Groups follow the interview's phases, which the question ids encode (CONTRACTS.md). */
 function groupOf(questionId: string): string {
-  if (questionId.startsWith('form.')) return '申报书信息';
-  if (questionId.startsWith('cat.') || questionId === 'ent.industryCode') return '申报方向';
-  if (questionId.startsWith('ent.')) return '基本条件';
-  return '要素条件';
+  if (questionId.startsWith('form.')) return W.group.form;
+  if (questionId.startsWith('cat.') || questionId === 'ent.industryCode') return W.group.category;
+  if (questionId.startsWith('ent.')) return W.group.basic;
+  return W.group.elements;
 }
 
 declare global {

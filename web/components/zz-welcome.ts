@@ -3,6 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controls } from './shared-styles';
 import { emit } from '../lib/events';
 import type { SessionEntry } from '../lib/session-link';
+import { fill, words } from '../lib/messages';
+
+const W = words.welcome;
 
 /** The first screen: the two ways in, and the sessions this browser can reopen. */
 @customElement('zz-welcome')
@@ -128,16 +131,16 @@ export class ZzWelcome extends LitElement {
   private get _sessions() {
     if (!this.sessions.length) return nothing;
     return html`<section class="mine" aria-labelledby="mine-h">
-      <h3 id="mine-h">我的会话</h3>
+      <h3 id="mine-h">${W.mine}</h3>
       <ul>
         ${this.sessions.map(
           (s) => html`<li data-session=${s.sessionId}>
             <div class="what">
-              <strong>${s.company ?? '未填写企业名称'}</strong>
-              <span>${s.category ?? '申报方向待定'} · 更新于 ${new Date(s.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}</span>
+              <strong>${s.company ?? W.noCompany}</strong>
+              <span>${fill(W.sessionLine, { category: s.category ?? W.noCategory, at: new Date(s.updatedAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }) })}</span>
             </div>
-            <button class="btn" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-open-session', { sessionId: s.sessionId })}>继续</button>
-            <button class="btn ghost" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-delete-session', { sessionId: s.sessionId })}>删除</button>
+            <button class="btn" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-open-session', { sessionId: s.sessionId })}>${W.resume}</button>
+            <button class="btn ghost" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-delete-session', { sessionId: s.sessionId })}>${W.delete}</button>
           </li>`,
         )}
       </ul>
@@ -148,25 +151,25 @@ export class ZzWelcome extends LitElement {
   private get _formSize(): string {
     const f = this._notice?.formFields;
     if (!f) return '';
-    return f.min === f.max ? `共 ${f.min} 项，` : `${f.min}–${f.max} 项，视申报方向而定，`;
+    return f.min === f.max ? fill(W.formSize, { n: f.min }) : fill(W.formSizeRange, { min: f.min, max: f.max });
   }
 
   render() {
     return html`<div class="hero">
-      <h2>河南省智能车间、智能工厂申报助手</h2>
-      <p>分两步：先回答一组评估问题（约 40 题，多为“有/没有”），判断能否申报、适合哪个方向、还差什么；符合条件的，再填写申报书信息（${this._formSize}可跳过、随时回来补充），用来起草申报书。</p>
+      <h2>${W.heading}</h2>
+      <p>${fill(W.intro, { size: this._formSize })}</p>
       <div class="entries">
         <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
-          <strong>我要申报</strong>
-          <span>逐项回答，实时评估申报条件（可随时中断，凭链接下次继续）</span>
+          <strong>${W.apply}</strong>
+          <span>${W.applyNote}</span>
         </button>
         <button class="entry" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'qa' })}>
-          <strong>政策问答</strong>
-          <span>直接提问，回答附通知原文条款</span>
+          <strong>${W.qa}</strong>
+          <span>${W.qaNote}</span>
         </button>
       </div>
       ${this._sessions}
-      ${this._notice ? html`<p class="note">依据：${this._notice.issuer}《${this._notice.shortTitle}》</p>` : nothing}
+      ${this._notice ? html`<p class="note">${fill(W.basis, { issuer: this._notice.issuer, title: this._notice.shortTitle })}</p>` : nothing}
     </div>`;
   }
 }

@@ -1,4 +1,5 @@
 /** Small fetch helpers. Every failure becomes an Error whose message is fit to show the user. */
+import { fill, words } from './messages';
 
 export class ApiError extends Error {
   constructor(
@@ -10,7 +11,7 @@ export class ApiError extends Error {
 }
 
 async function readError(res: Response): Promise<ApiError> {
-  let message = `请求失败（${res.status}）`;
+  let message = fill(words.api.requestFailed, { status: res.status });
   try {
     const body = (await res.json()) as { error?: { message?: string } | string; message?: string };
     const m = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message);
@@ -42,7 +43,7 @@ export async function apiJson<T>(path: string, opts: RequestOptions = {}): Promi
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, '网络连接失败，请检查网络后重试');
+    throw new ApiError(0, words.api.network);
   }
   if (!res.ok) throw await readError(res);
   return (await res.json()) as T;
@@ -55,7 +56,7 @@ export async function downloadWithToken(path: string, token: string, fallbackNam
   try {
     res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
   } catch {
-    throw new ApiError(0, '网络连接失败，请检查网络后重试');
+    throw new ApiError(0, words.api.network);
   }
   if (!res.ok) throw await readError(res);
   const blob = await res.blob();
@@ -108,7 +109,7 @@ export function normalizeClause(raw: unknown, id: string): ClauseView {
     children: kids
       .filter((k) => k && typeof k === 'object' && typeof k.text === 'string')
       .map((k) => ({ id: str(k.id) ?? '', title: str(k.title) ?? '', text: str(k.text) ?? '' })),
-    note: o.inferred === true ? (str(o.note) ?? '此条款根据上下文重建') : undefined,
+    note: o.inferred === true ? (str(o.note) ?? words.api.clauseInferred) : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Category } from '../../server/schemas/profile';
 import type { DraftResult, StaleExport } from '../../server/schemas/forms';
 import { ApiError, apiJson, downloadWithToken } from './api';
+import { fill, words } from './messages';
 
 /** The export's header of stale edited sections (the server's `STALE_EXPORT_HEADER`, kept in step by the route tests). */
 const STALE_EXPORT_HEADER = 'x-stale-sections';
@@ -86,11 +87,11 @@ export const draftsApi = {
   },
   /** Downloads the form as DOCX; returns the server's warning of edited sections the file prints that may be out of date. */
   async exportDocx(s: Session, category: Category): Promise<StaleExport | null> {
-    return staleOf(await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `申报书-${category}.docx`));
+    return staleOf(await downloadWithToken(`${base(s)}/export.docx?category=${category}`, s.token, `${fill(words.drafts.fileName, { category })}.docx`));
   },
   /** The server names the file (form and company); the fallback is used only without a Content-Disposition. */
   async exportPdf(s: Session, category: Category): Promise<StaleExport | null> {
-    return staleOf(await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `申报书-${category}.pdf`));
+    return staleOf(await downloadWithToken(`${base(s)}/export.pdf?category=${category}`, s.token, `${fill(words.drafts.fileName, { category })}.pdf`));
   },
   /** Whether the server can make a PDF, and if not how the user makes one. */
   async formats(): Promise<ExportFormats> {
@@ -166,7 +167,7 @@ function upload<T>(path: string, token: string, file: File, onStage?: (s: Upload
         if (o?.stage && o.label) onStage?.({ stage: 'server', step: o.stage, label: o.label });
       }
     };
-    xhr.onerror = () => reject(new ApiError(0, '网络连接中断，文件没有上传完成。请检查网络后重新选择文件上传。'));
+    xhr.onerror = () => reject(new ApiError(0, words.api.uploadInterrupted));
     xhr.ontimeout = xhr.onerror;
     xhr.onload = () => {
       const all = lines();
@@ -177,7 +178,7 @@ function upload<T>(path: string, token: string, file: File, onStage?: (s: Upload
       const body = streamed ? (last?.result ?? last) : last;
       if (status >= 200 && status < 300 && body !== undefined) return resolve(body as T);
       const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
-      reject(new ApiError(status, message ?? `上传失败（${status}）`));
+      reject(new ApiError(status, message ?? fill(words.api.uploadFailed, { status })));
     };
     const form = new FormData();
     form.append('file', file, file.name);
@@ -206,5 +207,5 @@ export const documentsApi = {
   updateItem: (s: Session, category: Category, itemId: string, patch: { done?: boolean; note?: string; photoCount?: number }) =>
     apiJson<TrackedItem>(`${base(s)}/checklist/${encodeURIComponent(itemId)}?category=${category}`, { token: s.token, method: 'PUT', body: patch }),
   checkVideo: (s: Session, file: File) => upload<{ ok: boolean; checks: string[]; done: boolean }>(`${base(s)}/checklist/video`, s.token, file),
-  report: (s: Session, category: Category, format: 'docx' | 'pdf') => downloadWithToken(`${base(s)}/report.${format}?category=${category}`, s.token, `自评报告.${format}`),
+  report: (s: Session, category: Category, format: 'docx' | 'pdf') => downloadWithToken(`${base(s)}/report.${format}?category=${category}`, s.token, `${words.drafts.reportFileName}.${format}`),
 };

@@ -1,34 +1,16 @@
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment, Category, ConditionStatus } from '../../server/schemas/profile';
+import { words } from './messages';
 
 /** Names of the three recognitions as the notice writes them. */
-export const CATEGORY_LABEL: Record<Category, string> = {
-  smartWorkshop: '智能车间',
-  discreteFactory: '离散型智能工厂',
-  processFactory: '流程型智能工厂',
-};
+export const CATEGORY_LABEL: Record<Category, string> = words.format.category;
 
-export const VERDICT_LABEL: Record<Assessment['verdict'], string> = {
-  qualified: '基本符合申报条件',
-  gaps: '存在差距',
-  incomplete: '信息尚不完整',
-  ineligible: '不符合申报条件',
-};
+export const VERDICT_LABEL: Record<Assessment['verdict'], string> = words.format.verdict;
 
 /** For the small badge on the phone's panel button. */
-export const VERDICT_SHORT: Record<Assessment['verdict'], string> = {
-  qualified: '符合',
-  gaps: '有差距',
-  incomplete: '待完善',
-  ineligible: '不符合',
-};
+export const VERDICT_SHORT: Record<Assessment['verdict'], string> = words.format.verdictShort;
 
-export const STATUS_LABEL: Record<ConditionStatus, string> = {
-  met: '已满足',
-  partial: '部分满足',
-  unmet: '未满足',
-  unknown: '待确认',
-};
+export const STATUS_LABEL: Record<ConditionStatus, string> = words.format.status;
 
 /** Icons carry meaning only together with their text label (never colour alone). */
 export const STATUS_ICON: Record<ConditionStatus, string> = {
@@ -38,29 +20,31 @@ export const STATUS_ICON: Record<ConditionStatus, string> = {
   unknown: '?',
 };
 
+const A = words.format.answer;
+
 export const YES_NO_PARTIAL: { value: AnswerValue; label: string }[] = [
-  { value: true, label: '有' },
-  { value: 'partial', label: '部分' },
-  { value: false, label: '没有' },
+  { value: true, label: A.have },
+  { value: 'partial', label: A.partial },
+  { value: false, label: A.haveNot },
 ];
 
 export const YES_NO: { value: AnswerValue; label: string }[] = [
-  { value: true, label: '是' },
-  { value: false, label: '否' },
+  { value: true, label: A.yes },
+  { value: false, label: A.no },
 ];
 
 /** How an answer reads back to the user, given the question it answered when known. */
 export function displayAnswer(value: AnswerValue, q?: Pick<QuestionView, 'kind' | 'choices' | 'unit'>): string {
-  if (value === null) return '暂不回答';
+  if (value === null) return A.skipped;
   // A system being built is neither 有 nor 没有; typed as 在建, it reads back as the chat confirmed it.
-  if (value === 'building') return '在建';
+  if (value === 'building') return A.building;
   if (q?.kind === 'yesNoPartial' || value === 'partial') {
     const hit = YES_NO_PARTIAL.find((o) => o.value === value);
     if (hit) return hit.label;
   }
-  if (typeof value === 'boolean') return value ? (q?.kind === 'yesNoPartial' ? '有' : '是') : q?.kind === 'yesNoPartial' ? '没有' : '否';
+  if (typeof value === 'boolean') return value ? (q?.kind === 'yesNoPartial' ? A.have : A.yes) : q?.kind === 'yesNoPartial' ? A.haveNot : A.no;
   if (typeof value === 'number') return q?.unit ? `${value}${q.unit === '%' ? '' : ' '}${q.unit}` : String(value);
-  if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join('、');
+  if (Array.isArray(value)) return value.map((v) => q?.choices?.find((c) => c.value === v)?.label ?? v).join(words.common.listSep);
   return q?.choices?.find((c) => c.value === value)?.label ?? value;
 }
 
