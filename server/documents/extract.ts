@@ -64,6 +64,32 @@ function lines(page: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The first `n` lines of a page as lines(plain(page)) gives them, reading only the page's start: a document's title,
+ * letterhead and greeting are asked for many times, and a sheet of 20,000 rows is one page.
+ */
+function firstLines(page: string, n: number): string[] {
+  let end = 0;
+  for (let found = 0; end < page.length && found <= n; ) {
+    const next = page.indexOf('\n', end);
+    const stop = next < 0 ? page.length : next + 1;
+    if (page.slice(end, stop).trim()) found++;
+    end = stop;
+  }
+  return lines(plain(page.slice(0, end))).slice(0, n);
+}
+
+/** The last `n` lines of a page as lines(plain(page)) gives them, reading only the page's end (its sign-off). */
+function lastLines(page: string, n: number): string[] {
+  let start = page.length;
+  for (let found = 0; start > 0 && found <= n; ) {
+    const prev = page.lastIndexOf('\n', start - 1);
+    if (page.slice(prev + 1, start).trim()) found++;
+    start = prev < 0 ? 0 : prev;
+  }
+  return lines(plain(page.slice(start))).slice(-n);
+}
+
 const CODE = /(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])/g;
 
 /** A credit code broken over two lines that hold nothing else, when its check character accepts the join. */
@@ -98,13 +124,21 @@ const TRAILER = /(?:\s+[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z\-]{0,9}\s*[�
  */
 function labelled(line: string, labels: string[], stops: RegExp): string | null {
   for (const l of labels) {
-    // A bilingual document glosses its label before the colon (「公司名称 Company Name：」): the gloss is part of the label.
-    const m = new RegExp(`(?:^|\\s)${spaced(l)}(?:\\s*${GLOSS}\\s*[：:]\\s*|\\s*[：:]\\s*|\\s+)(\\S.*)$`).exec(line);
+    const m = labelPattern(l).exec(line);
     if (!m) continue;
     const value = m[1]!.replace(stops, '').replace(TRAILER, '').replace(GLOSS_AFTER, '').trim();
     if (value) return value;
   }
   return null;
+}
+
+/** Each label's pattern, made once: a long sheet asks every line for every label. */
+const LABEL_PATTERNS = new Map<string, RegExp>();
+function labelPattern(label: string): RegExp {
+  let re = LABEL_PATTERNS.get(label);
+  // A bilingual document glosses its label before the colon (「公司名称 Company Name：」): the gloss is part of the label.
+  if (!re) LABEL_PATTERNS.set(label, (re = new RegExp(`(?:^|\\s)${spaced(label)}(?:\\s*${GLOSS}\\s*[：:]\\s*|\\s*[：:]\\s*|\\s+)(\\S.*)$`)));
+  return re;
 }
 
 /** An English gloss of a label: Latin words, no digits (「Unified Social Credit Code」). */
@@ -411,10 +445,31 @@ function titleName(pages: string[], file: string, docs: FormDrafting['documents'
   if (!first) return undefined;
   // 「…有限公司简介」, 「…有限公司2022年度经营情况」: the name, and after it only what says the document is its own account.
   const own = new RegExp(`^(.+?)(?:20\\d{2}年度?)?(?:${docs.titleNames.ownDocuments.join('|') || '(?!)'})$`, 'u').exec(squash(first))?.[1];
-  const name = own ?? squash(first);
+  const name = own ?? titledName(first, docs) ?? squash(first);
   if (!/^[\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$/u.test(name)) return undefined;
   if (docs.titleNames.notApplicants.some((w) => name.includes(w))) return undefined;
   return { field: 'name', value: name, raw: name, source: { file, page: 1, snippet: first } };
+}
+
+/**
+ * The company a title runs its name into (「…机械有限公司2023年度审计报告摘要」, 「…有限公司智能车间建设项目验收报告」,
+ * 「…有限公司关于设备联网情况的说明」): a full name, then at most a year, a few words of what the document covers and one
+ * of the kinds of document a company is the subject of. Each place a name may end is tried, so that 「…集团有限公司」 is
+ * read whole; the words between may name no other company.
+ */
+function titledName(line: string, docs: FormDrafting['documents']): string | undefined {
+  const kinds = docs.titleNames.titledKinds;
+  if (!kinds.length) return undefined;
+  const t = squash(line);
+  const tail = new RegExp(`^(?:[（(]?20\\d{2}(?:[—\\-~～至]20\\d{2})?年度?[)）]?)?(?:关于)?[\\p{Script=Han}\\dA-Za-z、（）()]{0,24}?(?:${[...kinds].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(](?:摘要|节选|简本)[)）])?$`, 'u');
+  for (const m of t.matchAll(/有限责任公司|股份有限公司|有限公司|集团公司/gu)) {
+    const end = m.index! + m[0].length;
+    const name = t.slice(0, end);
+    const rest = t.slice(end);
+    if (!rest || /公司|集团|[：:]/.test(rest) || !tail.test(rest)) continue;
+    if (/^[\p{Script=Han}()（）]{2,40}$/u.test(name)) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -460,18 +515,31 @@ const stateWord = (h: string) => squash(h).replace(/(?:设备)?(?:数量|台数|
 /** An equipment table's heading without 「其中：」 before it or its unit after it: 「其中：联网设备（台套）」 → 「联网设备」. */
 const bareHead = (h: string) => rowLabel(squash(h)).replace(/[（(](?:台|套|台套|台\/套|台（套）|台\(套\))[)）]$/, '');
 
+/** A table's row: its label, its cells, and the tokens it spans (`from` its label, up to `to`). */
+type TableRow = { label: string; cells: string[]; from: number; to: number };
+
+/** How many tokens a row's snippet may span from its table's heading; a row further down is quoted on its own. */
+const SNIPPET_TOKENS = 80;
+
+/**
+ * The text a row's figure is quoted with: its table's heading down to the row, or, for a row far down a long table
+ * (a list of hundreds of workshops or items), the row alone, so that each row's quote stays as short as a row and a
+ * long sheet is read in time proportional to its length.
+ */
+const rowSnippet = (tokens: string[], head: number, row: { from: number; to: number }) => tokens.slice(row.to - head <= SNIPPET_TOKENS ? head : row.from, row.to).join(' ');
+
 /**
  * Rows of a table under its headings, from token `from`: each a label (a narrow cell may wrap it over tokens) and
  * exactly `width` cells, and no cell more; the rows end where one does not fit.
  */
-function tableRows(tokens: string[], from: number, width: number, cell: RegExp, maxLabel: number): { label: string; cells: string[]; to: number }[] {
-  const rows: { label: string; cells: string[]; to: number }[] = [];
+function tableRows(tokens: string[], from: number, width: number, cell: RegExp, maxLabel: number): TableRow[] {
+  const rows: TableRow[] = [];
   for (let r = from; r < tokens.length; ) {
     let k = r;
     while (k < tokens.length && !cell.test(tokens[k]!) && k - r < maxLabel) k++;
     const cells = tokens.slice(k, k + width);
     if (k === r || cells.length < width || !cells.every((c) => cell.test(c)) || cell.test(tokens[k + width] ?? '')) break;
-    rows.push({ label: tokens.slice(r, k).join(''), cells, to: k + width });
+    rows.push({ label: tokens.slice(r, k).join(''), cells, from: r, to: k + width });
     r = k + width;
   }
   return rows;
@@ -519,7 +587,7 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
           merged.columns.forEach((c, n) => {
             const cell = row.cells[n]!;
             if (c.field && c.after && COUNT_CELL.test(cell))
-              out.push({ field: c.field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: tokens.slice(merged.first, row.to).join(' ') }, ...workshopOf(workshop) });
+              out.push({ field: c.field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: rowSnippet(tokens, merged.first, row) }, ...workshopOf(workshop) });
           });
         i = Math.max(e, merged.start - 1);
         continue;
@@ -531,12 +599,12 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
       if (!rows.length && caption.includes('设备') && !caption.includes('元') && total)
         for (const { row, workshop } of stateRows(tokens, e + 1, heads.length, docs, docWorkshop).filter((r) => r.total))
           if (COUNT_CELL.test(row.cells[col]!))
-            out.push({ field: total, value: Number(row.cells[col]!), raw: row.cells[col]!, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(workshop) });
+            out.push({ field: total, value: Number(row.cells[col]!), raw: row.cells[col]!, source: { file, page: pageNo, snippet: rowSnippet(tokens, i, row) }, ...workshopOf(workshop) });
       for (const row of rows) {
         const field = fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, ''));
         const cell = row.cells[col]!;
         if (field && COUNT_CELL.test(cell))
-          out.push({ field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(docWorkshop) });
+          out.push({ field, value: Number(cell), raw: cell, source: { file, page: pageNo, snippet: rowSnippet(tokens, i, row) }, ...workshopOf(docWorkshop) });
       }
       i = Math.max(e, rows.at(-1)?.to ?? 0);
       continue;
@@ -579,7 +647,7 @@ function equipmentTables(page: string, pageNo: number, file: string, docs: FormD
     const read = byWorkshop.length ? byWorkshop.map((r) => ({ row: r.row, workshop: r.name })) : totals.slice(-1).map((row) => ({ row, workshop: docWorkshop }));
     for (const { row, workshop } of read)
       fields.forEach((field, n) => {
-        if (field) out.push({ field, value: Number(row.cells[n]!), raw: row.cells[n]!, source: { file, page: pageNo, snippet: tokens.slice(first, row.to).join(' ') }, ...workshopOf(workshop) });
+        if (field) out.push({ field, value: Number(row.cells[n]!), raw: row.cells[n]!, source: { file, page: pageNo, snippet: rowSnippet(tokens, first, row) }, ...workshopOf(workshop) });
       });
     i = Math.max(i, (rows.at(-1)?.to ?? 0) - 1);
   }
@@ -746,7 +814,7 @@ function mergedStateTable(
  */
 function stateRows(tokens: string[], from: number, width: number, docs: FormDrafting['documents'], docWorkshop: string | undefined) {
   const W = docs.workshops;
-  const rows: { row: { cells: string[]; to: number }; workshop: string | undefined; total: boolean }[] = [];
+  const rows: { row: { cells: string[]; from: number; to: number }; workshop: string | undefined; total: boolean }[] = [];
   for (let r = from; r < tokens.length; r++) {
     const t = squash(tokens[r]!);
     // The table ends where another heading of states starts.
@@ -755,7 +823,7 @@ function stateRows(tokens: string[], from: number, width: number, docs: FormDraf
     const total = W.totalRows.includes(t);
     if (!total && name !== t) continue;
     const cells = tokens.slice(r + 1, r + 1 + width);
-    if (cells.length === width && cells.every((c) => STATE_CELL.test(c))) rows.push({ row: { cells, to: r + 1 + width }, workshop: total ? docWorkshop : name, total });
+    if (cells.length === width && cells.every((c) => STATE_CELL.test(c))) rows.push({ row: { cells, from: r, to: r + 1 + width }, workshop: total ? docWorkshop : name, total });
   }
   const byWorkshop = rows.filter((r) => !r.total);
   return byWorkshop.length ? byWorkshop : rows.filter((r) => r.total).slice(-1);
@@ -797,10 +865,10 @@ function yearColumns(
   const offset = spans[i]!.index!;
   const caption = squash(page.slice(Math.max(0, offset - CAPTION_CHARS), offset));
   const found: Suggestion[] = [];
-  const add = (field: string, row: { label: string; cells: string[]; to: number }, workshop: string | undefined) => {
+  const add = (field: string, row: TableRow, workshop: string | undefined) => {
     const cell = row.cells[latest]!;
     const label = squash(row.label);
-    found.push({ field, value: Number(cell), raw: cell, period: { year: years[latest]!, row: label }, source: { file, page: pageNo, snippet: tokens.slice(i, row.to).join(' ') }, ...workshopOf(workshop) });
+    found.push({ field, value: Number(cell), raw: cell, period: { year: years[latest]!, row: label }, source: { file, page: pageNo, snippet: rowSnippet(tokens, i, row) }, ...workshopOf(workshop) });
   };
   const counted = rows.map((row) => ({ row, field: fieldOf(row.label.replace(/^[（(]?\d+[)）.、]?/, '')) })).filter((r) => r.field);
   if (counted.length) {
@@ -1305,9 +1373,8 @@ export function companiesIn(rawPages: string[], docs: FormDrafting['documents'])
   }
   // A contract not saying which side is the uploader's names both parties as printed: the enterprise may be either.
   if (parties.unsure) for (const page of rawPages.map(plain)) for (const m of sameName(page).matchAll(PRINTED_NAME)) if (printed.size < PRINTED_NAMES) printed.add(m[0]);
-  const title = lines(plain(rawPages[0] ?? ''))
-    .slice(0, TITLE_LINES)
-    .flatMap((line) => line.split(' ').map(companyName))
+  const title = firstLines(rawPages[0] ?? '', TITLE_LINES)
+    .flatMap((line) => [...line.split(' ').map(companyName), titledName(line, docs) ?? null])
     // A party's line (「甲方（供方）：…」) names a side of the document, not whose title it is.
     .filter((n): n is string => !!n && !/[：:]/.test(n));
   return { codes: [...codes], labelled: [...underLabel], title, printed: [...printed] };
@@ -1438,7 +1505,14 @@ function joinCells(page: string, docs: FormDrafting['documents']): string {
 }
 
 /** Where a second party starts in the middle of a line (「甲方：… 乙方：…」): a space before a role and its colon. */
+const SECOND_PARTY = new WeakMap<FormDrafting['documents'], RegExp>();
 function secondParty(docs: FormDrafting['documents']): RegExp {
+  // Made once per knowledge: it splits every line of a document.
+  let re = SECOND_PARTY.get(docs);
+  if (!re) SECOND_PARTY.set(docs, (re = newSecondParty(docs)));
+  return re;
+}
+function newSecondParty(docs: FormDrafting['documents']): RegExp {
   return new RegExp(`\\s(?=(?:${[...docs.parties.roles].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(][^（()）]{1,8}[)）])?\\s*[：:])`, 'u');
 }
 
@@ -1453,7 +1527,7 @@ const SIGN_OFF_LINES = 6;
 export function signedBy(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
   const P = docs.parties;
   const role = roleLine(docs);
-  const last = lines(plain(rawPages.filter((p) => p.trim()).at(-1) ?? '')).slice(-SIGN_OFF_LINES);
+  const last = lastLines(rawPages.filter((p) => p.trim()).at(-1) ?? '', SIGN_OFF_LINES);
   const labels = [...P.signOff].sort((a, b) => b.length - a.length).map(escaped).join('|');
   const found = new Set<string>();
   const stops = stopPattern(docs);
@@ -1491,7 +1565,7 @@ function addressee(value: string, docs: FormDrafting['documents']): string | nul
 
 /** A letter's salutation: a company's name alone before a colon in its first lines (「洛阳…有限公司：」, 「尊敬的…有限公司采购部：」). */
 function salutation(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
-  for (const line of lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES)) {
+  for (const line of firstLines(rawPages[0] ?? '', SIGN_OFF_LINES)) {
     const m = /^(?:尊敬的)?(.+?)[：:]$/u.exec(squash(line));
     const n = m ? addressee(m[1]!, docs) : null;
     if (n) return sameName(n);
@@ -1508,18 +1582,31 @@ function greetsReader(rawPages: string[], docs: FormDrafting['documents']): bool
   if (!words.length) return false;
   const alts = [...words].sort((a, b) => b.length - a.length).map(escaped).join('|');
   const greeting = new RegExp(`^(?:致[：:]?)?(?:(?:尊敬|亲爱)的(?:${alts})(?:们)?(?:[：:，,！!]|$)|(?:${alts})(?:们)?[：:])`, 'u');
-  return lines(plain(rawPages[0] ?? '')).slice(0, SIGN_OFF_LINES).some((l) => greeting.test(squash(l)));
+  return firstLines(rawPages[0] ?? '', SIGN_OFF_LINES).some((l) => greeting.test(squash(l)));
 }
 
 /** Whether the document is a contract between its parties (its title lines name 合同, 协议 …), either of whom may keep it. */
 function isContract(rawPages: string[], docs: FormDrafting['documents']): boolean {
-  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  const title = firstLines(rawPages[0] ?? '', TITLE_LINES).map(squash).join('');
   return docs.parties.contracts.some((k) => title.includes(k));
+}
+
+/**
+ * The company a first line runs into a kind of document a company issues to its customer (「…有限公司报价单」,
+ * 「…有限公司产品合格证」), where that kind is not one the company is the subject of (a 验收报告 is titled with the
+ * enterprise's name).
+ */
+function issuerTitle(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
+  const kinds = docs.parties.issuedKinds.filter((k) => !docs.titleNames.titledKinds.includes(k));
+  if (!kinds.length) return undefined;
+  const first = squash(firstLines(rawPages[0] ?? '', 1)[0] ?? '');
+  const m = new RegExp(`^([\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司))[\\p{Script=Han}\\dA-Za-z]{0,12}?(?:${kinds.map(escaped).join('|')})$`, 'u').exec(first);
+  return m && !/公司|集团/.test(first.slice(m[1]!.length)) ? sameName(m[1]!) : undefined;
 }
 
 /** The company a document's first line names alone: a letterhead, or a scan's unlabelled header. */
 function letterhead(rawPages: string[]): string | undefined {
-  const first = squash(lines(plain(rawPages[0] ?? ''))[0] ?? '');
+  const first = squash(firstLines(rawPages[0] ?? '', 1)[0] ?? '');
   const head = companyName(first);
   return head && head === first ? sameName(head) : undefined;
 }
@@ -1554,7 +1641,9 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
         (side === 'own' ? own : side === 'other' ? others : addressed).add(sameName(n));
         if (side !== 'addressed' && m![2] !== undefined && docs.parties.self.includes(m![2])) self = side;
       }
-  const head = letterhead(rawPages);
+  // A title that runs a company's name into a kind of document it issues to its customer (「…有限公司报价单」) is headed by
+  // its issuer as a letterhead is.
+  const head = letterhead(rawPages) ?? issuerTitle(rawPages, docs);
   const greeted = salutation(rawPages, docs);
   if (greeted && !own.has(greeted) && !others.has(greeted)) addressed.add(greeted);
   const signer = signedBy(rawPages, docs);
@@ -1599,6 +1688,15 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   // enterprise, so nothing is read until it is named.
   const writes = signer ?? (head && !own.size && !others.size && letterKind(rawPages, docs) ? head : undefined);
   const mentioned = writes && !own.size && !others.size ? mentionedCompanies(rawPages, docs, writes) : [];
+  // A writer that names itself by the other side's role (「我公司（乙方）」), or says it built or supplied a project for a
+  // company it names (「我司为…有限公司承建的生产线」), is that company's supplier: its letter is the enterprise's own
+  // account only where the enterprise is known to be the writer.
+  const author = signer ?? head;
+  const supplier = !!author && !own.size && !others.size && (writerSide(rawPages, docs) === 'other' || deliveredTo(rawPages, docs, author).length > 0);
+  if (author && supplier && !same(author)) {
+    if (!recorded && mentioned.length) return { ...result(), unsure: [author, ...mentioned], writer: author };
+    return { ...result(), issuedBy: { company: author, kind: issuedKind(rawPages, docs) ?? '' } };
+  }
   if (writes && mentioned.length) {
     // A company's own account of its dealings (「我公司…向某客户供应」) names it at its head and at its foot, the same
     // company both times; a correspondent's letter about the enterprise is addressed to it (贵司) or attests (证明).
@@ -1615,16 +1713,50 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   return result();
 }
 
+/** The side a letter's writer names itself by: a role in brackets after 「我公司」 (「我公司（乙方）」, 「我司（供方）」). */
+function writerSide(rawPages: string[], docs: FormDrafting['documents']): 'own' | 'other' | undefined {
+  const P = docs.parties;
+  if (!P.writerSelf.length) return undefined;
+  const self = new RegExp(`(?:${[...P.writerSelf].sort((a, b) => b.length - a.length).map(escaped).join('|')})[（(]([^（()）]{1,6})[)）]`, 'gu');
+  for (const page of rawPages)
+    for (const m of squash(page).matchAll(self)) {
+      if (!P.roles.includes(m[1]!) || P.addressed.includes(m[1]!)) continue;
+      return sideOf(m[1]!, undefined, docs) === 'own' ? 'own' : 'other';
+    }
+  return undefined;
+}
+
+/**
+ * The companies other than `writer` a letter says it built or supplied a project for: a company's full name after one
+ * of the delivery leads (为, 向) with one of the delivery words in the rest of its clause (「我司为…有限公司承建的焊装线」,
+ * 「为…有限公司提供的数控机床已交付」); supplying goods (「向…有限公司供应正极材料」) is no project.
+ */
+export function deliveredTo(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
+  const P = docs.parties;
+  if (!P.deliveries.length || !P.deliveryLeads.length) return [];
+  const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(escaped).join('|');
+  const re = new RegExp(`(?:${alt(P.deliveryLeads)})([\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司))[^，,。；;！!]{0,24}?(?:${alt(P.deliveries)})`, 'gu');
+  const w = sameName(writer);
+  const out = new Set<string>();
+  for (const line of rawPages.flatMap((p) => lines(plain(p))))
+    for (const m of sameName(line).matchAll(re)) {
+      // The lazy name starts at the lead: a longer run before it (「年起为」) is not part of it.
+      const n = m[1]!;
+      if (!n.includes(w) && !w.includes(n) && !docs.titleNames.notApplicants.some((x) => n.includes(x))) out.add(n);
+    }
+  return [...out];
+}
+
 /** Whether the title lines or the text name an attestation (「合作证明」, 「兹证明」), which a company writes of another. */
 function attests(rawPages: string[], docs: FormDrafting['documents']): boolean {
-  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  const title = firstLines(rawPages[0] ?? '', TITLE_LINES).map(squash).join('');
   const text = rawPages.map((p) => squash(plain(p))).join('');
   return docs.parties.attestations.some((k) => title.includes(k)) || docs.parties.attestationLeads.some((k) => text.includes(k));
 }
 
 /** Whether the title lines name a letter or a certificate (「供货证明」, 「关于…的说明」, 「…函」). */
 function letterKind(rawPages: string[], docs: FormDrafting['documents']): boolean {
-  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  const title = firstLines(rawPages[0] ?? '', TITLE_LINES).map(squash).join('');
   return docs.parties.letterKinds.some((k) => title.includes(k));
 }
 
@@ -1650,7 +1782,7 @@ function mentionedCompanies(rawPages: string[], docs: FormDrafting['documents'],
 
 /** The kind of document its title lines name among those a company issues to its customer (「报 价 单」), if any. */
 function issuedKind(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
-  const title = lines(plain(rawPages[0] ?? '')).slice(0, TITLE_LINES).map(squash).join('');
+  const title = firstLines(rawPages[0] ?? '', TITLE_LINES).map(squash).join('');
   return docs.parties.issuedKinds.find((k) => title.includes(k));
 }
 
@@ -2386,6 +2518,22 @@ function joinHeads(heads: string[], width: number): string[] {
   return out;
 }
 
+/** Each document's pages squashed, with and without their Latin words, kept while the document's pages are in use. */
+const SQUASHED = new WeakMap<string[], Map<string, string>>();
+
+/**
+ * A page squashed once per document, however many suggestions are checked against it: a long sheet gives a suggestion
+ * a row, and squashing its whole page again for each would take time growing with the square of its length.
+ */
+function squashedPage(pages: string[], index: number, withoutLatin: boolean): string {
+  let cache = SQUASHED.get(pages);
+  if (!cache) SQUASHED.set(pages, (cache = new Map()));
+  const key = `${index}:${withoutLatin}`;
+  let sq = cache.get(key);
+  if (sq === undefined) cache.set(key, (sq = squash(withoutLatin ? pages[index]!.replace(LATIN_WORD, ' ') : pages[index]!)));
+  return sq;
+}
+
 /**
  * The server's own check of any suggestion (from rules or a model): the snippet is in the page's text
  * and the value as printed is in the snippet. A suggestion that fails is dropped, never shown.
@@ -2395,7 +2543,7 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (page === undefined || !s.source.snippet.trim()) return false;
   const snip = squash(s.source.snippet);
   // A statement's row is quoted without the English its bilingual table glosses it with.
-  if (!squash(page).includes(snip) && !squash(page.replace(LATIN_WORD, ' ')).includes(snip)) return false;
+  if (!squashedPage(pages, s.source.page - 1, false).includes(snip) && !squashedPage(pages, s.source.page - 1, true).includes(snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
   // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.

@@ -25,7 +25,8 @@ import { docx, mergedTable, newSession, offered, para, scoreOffered, table as ta
  *
  * A wrong value is one the applicant could sign; a missed one is asked for later, so it is the lesser defect.
  */
-const TOTAL: [number, number, number] = [86, 0, 0];
+// 87 since the indicators' title running the enterprise's name into 「近三年主要经济指标」 gives its name too.
+const TOTAL: [number, number, number] = [87, 0, 0];
 const table = (rows: string[][]) => tableOf(rows, 1500);
 const merged = (rows: SpanCell[][]) => mergedTable(rows, 1400);
 
@@ -80,7 +81,7 @@ const hsIndicators = () =>
 const wan = (n: number) => Number((n / 10000).toPrecision(12));
 const finExpected = (fin: Record<string, number[]>, keys: Record<string, string>, years: string[]): RoundExpected =>
   Object.fromEntries(Object.entries(fin).flatMap(([label, v]) => v.map((x, i) => [`finance.${years[i]}.${keys[label]}`, wan(x)])));
-const HS_INDICATORS: RoundExpected = finExpected(HS_FIN, { 资产总额: 'totalAssets', 负债总额: 'totalLiabilities', 营业收入: 'revenue', 利润总额: 'profit', 纳税总额: 'tax' }, ['2020', '2021', '2022']);
+const HS_INDICATORS: RoundExpected = { name: HS.name, ...finExpected(HS_FIN, { 资产总额: 'totalAssets', 负债总额: 'totalLiabilities', 营业收入: 'revenue', 利润总额: 'profit', 纳税总额: 'tax' }, ['2020', '2021', '2022']) };
 const hsSale = () =>
   docx([
     para('产品销售合同'),

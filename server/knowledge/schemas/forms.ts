@@ -719,11 +719,13 @@ export const FormDrafting = z.object({
      * A scan whose first line is a company's name alone is headed by the enterprise it is about; a name containing
      * one of `notApplicants` is an intermediary's letterhead (a 会计师事务所's report), never the applicant's. A title
      * of a company's name followed by one of `ownDocuments` (「…有限公司简介」, 「…有限公司2022年度经营情况」) is the
-     * company's account of itself, and so names it too.
+     * company's account of itself, and so names it too; so does one followed, after a year and a few words of what it
+     * covers (「…有限公司2023年度」, 「…有限公司智能车间建设项目」), by one of `titledKinds` (审计报告摘要, 验收报告, 情况说明): a
+     * document the company is the subject of, never one a company issues under its name to others (报价单).
      */
     titleNames: z
-      .object({ notApplicants: z.array(z.string().min(1)), ownDocuments: z.array(z.string().min(1)).default([]) })
-      .default({ notApplicants: [], ownDocuments: [] }),
+      .object({ notApplicants: z.array(z.string().min(1)), ownDocuments: z.array(z.string().min(1)).default([]), titledKinds: z.array(z.string().min(1)).default([]) })
+      .default({ notApplicants: [], ownDocuments: [], titledKinds: [] }),
     /**
      * How a document between companies names them: a line starting with one of `roles` (致, 甲方, 需方, 供应商) and a
      * company's name. `own` are the roles of the side an applicant takes in the documents it keeps (甲方, 需方, 用户,
@@ -740,6 +742,10 @@ export const FormDrafting = z.object({
      * `attestationLeads` (兹证明) words of one a company writes of another, never the enterprise's own account of itself
      * even under one company's letterhead and seal; and `mentionLeads` the words that
      * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
+     * `deliveries` are the words by which a letter's writer says it built or supplied a project for a company it names
+     * after one of `deliveryLeads` (「我司为…有限公司承建」, 「向…有限公司交付」, 「为…有限公司提供的生产线」): the writer is that company's supplier, so the letter is no
+     * account of the enterprise's own until the enterprise is known to be the writer; `writerSelf` are the words a writer
+     * names itself by (我公司, 我司), a role in brackets after them (「我公司（乙方）」) saying which side it is.
      */
     parties: z
       .object({
@@ -758,9 +764,12 @@ export const FormDrafting = z.object({
         attestations: z.array(z.string().min(1)).default([]),
         attestationLeads: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
+        deliveries: z.array(z.string().min(1)).default([]),
+        deliveryLeads: z.array(z.string().min(1)).default([]),
+        writerSelf: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [], deliveries: [], deliveryLeads: [], writerSelf: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
