@@ -307,7 +307,7 @@ export const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ??
  */
 export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category: Category, section: string): string[] {
   const [id, one] = section.split('@');
-  const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
+  const s = partNamed(kb, id!);
   if (!s) return [];
   const inSection = new RegExp(s.pattern, 'u');
   return formPlan(kb, answers, category)
@@ -321,7 +321,7 @@ export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category:
  */
 export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string, section?: string): string[] {
   if (section) {
-    if (!kb.formQuestions.vocabulary.sections.some((x) => x.id === section.split('@')[0])) return [questionId];
+    if (!partNamed(kb, section.split('@')[0]!)) return [questionId];
     return sectionQuestions(kb, answers, category, section).filter((id) => id === questionId || !has(answers, id));
   }
   const group = findQuestion(kb, questionId)?.q.group;
@@ -329,6 +329,24 @@ export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category
   return formPlan(kb, answers, category)
     .filter((c) => c.q.group === group && (c.id === questionId || !has(answers, c.id)))
     .map((c) => c.id);
+}
+
+/** A part of the form (`sections`) or a run of fields printed together (`tables`) by its id. */
+function partNamed(kb: FormsKnowledge, id: string): { id: string; pattern: string } | undefined {
+  const v = kb.formQuestions.vocabulary;
+  return v.sections.find((x) => x.id === id) ?? v.tables.find((x) => x.id === id);
+}
+
+/**
+ * The run of fields shown together with the asked one, as a skip names it: its group (a year's figures) as `group`, or
+ * the `tables` run holding it, for the asked workshop only where it is a workshop's (equipmentCounts@2).
+ */
+function tableOf(kb: FormsKnowledge, questionId: string): { group: true } | { section: string } | undefined {
+  if (findQuestion(kb, questionId)?.q.group) return { group: true };
+  const t = kb.formQuestions.vocabulary.tables.find((x) => new RegExp(x.pattern, 'u').test(questionId));
+  if (!t) return undefined;
+  const ws = /^form\.(?:ws|cell\.ws)\./u.test(questionId) ? workshopOf(questionId) : undefined;
+  return { section: ws ? `${t.id}@${ws}` : t.id };
 }
 
 const OPEN = '（(【《“';
@@ -1640,9 +1658,11 @@ function productsIn(v: FormVocabulary, clause: string): string | undefined {
 /**
  * The part of the form a reply puts off at once (「车间的先跳过」「后面这些指标都先跳过 回头再补」「这个车间的先跳过」): a
  * section's name among words that change nothing of a skip, then a skip; anything after it only puts it off to later.
- * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at.
+ * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at; words
+ * that point at the fields shown together (「这几栏先空着」) put off only that run of fields (`tableOf`), as `{}` for the
+ * asked question's group.
  */
-function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): { section?: string } | undefined {
   const v = kb.formQuestions.vocabulary;
   const W = wordsOf(v);
   const [first, ...rest] = text.trim().replace(BUTTON_COUNT, '').split(/[\s，,。；;！!~～]+/u).filter(Boolean);
@@ -1661,14 +1681,18 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
   // the sections holding it (联系人 before 企业基本信息), so that the skip reaches no further than the user points.
   const head0 = strip(first);
   // 「这些先跳过」「这几个以后再填」: a demonstrative that is also a filler (「这些都先跳过」) points at the part when it opens the reply.
-  const here = longestStart(first, v.thisSection) ?? longestStart(head0, v.thisSection);
+  const pointers = [...v.thisSection, ...v.theseFields];
+  const here = longestStart(first, pointers) ?? longestStart(head0, pointers);
   const next = longestStart(head0.replace(MOVE_LEAD, ''), v.nextSection);
   const afterHere = here && (first.startsWith(here) ? first : head0).slice(here.length);
   if ((here && isSkip(strip(afterHere || ''))) || (next && PARTICLES.test(head0.replace(MOVE_LEAD, '').slice(next.length)))) {
+    // 「这几栏先空着」 at 设备总数 points at the counts shown with it, not at every field left of the workshop.
+    const run = here && v.theseFields.includes(here) ? tableOf(kb, questionId) : undefined;
+    if (run) return 'group' in run ? {} : run;
     const s = v.sections.find((x) => new RegExp(x.pattern, 'u').test(questionId));
     if (!s) return undefined;
     const ws = workshopOf(questionId);
-    return s.id === 'workshops' && ws ? `${s.id}@${ws}` : s.id;
+    return { section: s.id === 'workshops' && ws ? `${s.id}@${ws}` : s.id };
   }
   for (const s of v.sections) {
     if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
@@ -1679,7 +1703,7 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
     const head = strip(first);
     const n = named.find((x) => head.startsWith(x.w));
     if (!n || !isSkip(strip(head.slice(n.w.length)))) continue;
-    return n.one && ws ? `${s.id}@${ws}` : s.id;
+    return { section: n.one && ws ? `${s.id}@${ws}` : s.id };
   }
   return undefined;
 }
@@ -2194,8 +2218,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
-  const section = sectionSkipped(kb, pending.id, t);
-  if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
+  const part = sectionSkipped(kb, pending.id, t);
+  if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, ...part };
   if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // A choice's reply is read as one of its choices: 「先不填了，以后再说」 at the gate picks 以后再填.
   const skipAt = pending.kind === 'choice' ? undefined : findQuestion(kb, pending.id);

@@ -455,6 +455,14 @@ export const FormVocabulary = z.object({
       }),
     )
     .default([]),
+  /**
+   * Runs of fields the form prints together (a workshop's three equipment counts, a before/after pair of an indicator, the
+   * enterprise's own table): what 「这几栏先空着」 puts off, rather than the whole part of the form the field is in.
+   * A per-workshop run is put off for the asked workshop only. A question's `group` (a year's figures) is its run first.
+   */
+  tables: z
+    .array(z.object({ id: z.string().min(1), pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, '不是有效的正则表达式') }))
+    .default([]),
   /** Words around a section's name that change nothing of a skip (的, 都, 后面这些). */
   sectionFillers: z.array(z.string().min(1)).default([]),
   /**
@@ -464,6 +472,11 @@ export const FormVocabulary = z.object({
    */
   thisField: z.array(z.string().min(1)).default([]),
   thisSection: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that point at the fields shown together with the asked one (这几栏, 这些, 这一块): before a skip they put off
+   * that run (`tables`, or the question's group), and the whole part only when the field has no run of its own.
+   */
+  theseFields: z.array(z.string().min(1)).default([]),
   nextField: z.array(z.string().min(1)).default([]),
   nextSection: z.array(z.string().min(1)).default([]),
   /**
