@@ -55,11 +55,11 @@ describe('the form phase in the chat', () => {
     await s.client.close();
   }, 120_000);
 
-  it('reads 「这些以后再填」「这两项先空着」「这几格先不填」 as the shown run, 「这一栏先空着」 as one field, and 「这一部分先跳过」 as the whole workshop', async () => {
+  it('reads 「这些以后再填」「这两项先空着」「这几个先不填」 as the shown run, 「这一栏先空着」 as one field, and 「这一部分先跳过」 as the whole workshop', async () => {
     const cases: [string, string, string[] | number][] = [
       ['form.ws.1.equipmentTotal', '这些以后再填', ['form.ws.1.equipmentTotal', 'form.ws.1.automatedEquipment', 'form.ws.1.networkedEquipment']],
       ['form.ind.headcount.before', '这两项先空着', ['form.ind.headcount.before', 'form.ind.headcount.after']],
-      ['form.finance.2021.revenue', '这几格先不填', ['form.finance.2021.revenue', 'form.finance.2021.profit', 'form.finance.2021.tax']],
+      ['form.finance.2021.revenue', '这几个先不填', ['form.finance.2021.revenue', 'form.finance.2021.profit', 'form.finance.2021.tax']],
       ['form.foundedOn', '这几项都先空着', ['form.foundedOn', 'form.address', 'form.registeredCapital', 'form.capitalNature', 'form.employees']],
       ['form.ws.1.equipmentTotal', '这一栏先空着', ['form.ws.1.equipmentTotal']],
       ['form.ws.1.equipmentTotal', '这一部分先跳过', 11],
