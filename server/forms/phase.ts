@@ -2248,7 +2248,7 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const data = story ? othersDataAtStory(kb, c, t) : undefined;
   if (data) return data;
   // 「建设后320人」 to 现有员工: a figure of another time is asked back; 「建设前400人，现在320人」 is read for now's.
-  const when = c.q.now ? nowSaid(c, t) : undefined;
+  const when = c.q.now ? nowSaid(kb, c, t) : undefined;
   if (when) return 'clause' in when ? interpretForm(kb, when.clause, pending) : when;
   // 「两个：一车间和装配车间」 to how many workshops: the count and each name said after it.
   const listed = c.q.itemNames ? namesAfterCount(kb, c, t) : undefined;
@@ -2306,10 +2306,13 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
  * there is one (「原来400人，现在320人」), else an ask-back with the figure to send if now's is the same. Undefined when
  * no figure is said of another time (「现在320人」, 「320人，以后还要招」).
  */
-function nowSaid(c: Concrete, t: string): { clause: string } | (Interpretation & { kind: 'unclear' }) | undefined {
+function nowSaid(kb: FormsKnowledge, c: Concrete, t: string): { clause: string } | (Interpretation & { kind: 'unclear' }) | undefined {
   const spec = c.q.now;
   if (!spec || c.q.kind !== 'number') return undefined;
-  const figures = t.split(/[，,；;。\s]+/u).filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && parseNumber(x, c.q.unit) !== undefined);
+  // Only a figure of what the field counts (320人, not 研发费用去年950万) is read for its time.
+  const measures = kb.formQuestions.vocabulary.countedThings.find((x) => x.thing === c.q.counts)?.measures ?? [c.q.unit ?? ''];
+  const counted = new RegExp(`[\\d零〇一二两三四五六七八九十百千]\\s*(?:${anyOf(measures.filter(Boolean))})`, 'u');
+  const figures = t.split(/[，,；;。\s]+/u).filter((x) => counted.test(x) && parseNumber(x, c.q.unit) !== undefined);
   const other = (x: string) => spec.otherTimes.find((w) => x.includes(w));
   const said = figures.find((x) => other(x) !== undefined);
   if (!said) return undefined;
