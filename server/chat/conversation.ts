@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier } from '../forms/phase';
+import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
@@ -107,7 +107,8 @@ export class Conversation {
   /** The 政策问答 hint about going back to the interview was given since the last interview message: once is enough. */
   private qaHinted = false;
   /** The pending question and how many times in a row a reply to it was asked back on this connection. */
-  private askedBack: { id: string; times: number; said?: string } | undefined;
+  /** The form question asked back last, how often, a year said for its date, and the values the ask-back offered to send. */
+  private askedBack: { id: string; times: number; said?: string; offers?: string[] } | undefined;
   /** The switch of category this connection last asked back about (「要改报智能车间吗？」), for a bare 「要」 or 「不用」 to answer. */
   private switchOffered: CategoryRequest | undefined;
   /**
@@ -335,11 +336,11 @@ export class Conversation {
     const data = this.runtime.kb.data;
     // 「要」「嗯，改吧」 or 「不用」「先不改」 right after the interview asked back whether to switch answer that asking; any
     // other reply leaves it, and is read as it would be.
-    const offered = this.switchOffered;
+    const switchAsked = this.switchOffered;
     this.switchOffered = undefined;
-    const switchSaid = offered && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
-    if (offered && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, offered, answers, before, ctx);
-    if (offered && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
+    const switchSaid = switchAsked && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
+    if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
+    if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
     if (rules.acceptsOffer?.(msg.text) && (await this.heldOffers(sessionId)).size) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
@@ -358,8 +359,12 @@ export class Conversation {
     if (request && !restated) return this.categoryTurn(sessionId, msg.clientId, msg.text, request, answers, before, ctx);
     const pendingForm = msg.mode !== 'qa' && before.question?.id.startsWith('form.') ? before.question.id : undefined;
     const yearSaid = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.said : undefined;
+    // 「是」 to 「…如果全车间就是这些，请回复“40台”」 sends the value offered; to an ask-back offering several it asks which.
+    const offers = pendingForm && this.askedBack?.id === pendingForm ? this.askedBack.offers : undefined;
+    // What was offered holds for the very next reply only: a turn that is not asked back again leaves none.
+    if (this.askedBack?.offers) this.askedBack = { id: this.askedBack.id, times: this.askedBack.times, ...(this.askedBack.said ? { said: this.askedBack.said } : {}) };
     const same = pendingForm
-      ? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
+      ? (offers && before.question ? yesToOffer(data, before.question, offers, msg.text) : undefined) ?? sameAsEarlier(data, answers, pendingForm, msg.text) ?? editOfAnswer(data, answers, pendingForm, msg.text) ?? reassignedLines(data, answers, msg.text) ?? (yearSaid ? monthAfterYear(data, pendingForm, yearSaid, msg.text) : undefined)
       : undefined;
     // A reply naming an answered item with a new value changes that item, whatever question waits; the rules decide it before any model reads the text.
     const named = msg.mode !== 'qa' && !same ? rules.correctNamed?.(msg.text, before.question, answers) : undefined;
@@ -578,6 +583,8 @@ export class Conversation {
       : reason === 'seriesCount' && interp.kind === 'unclear' ? phrases.seriesCount(before.question, interp.choices ?? [])
       : reason === 'parts' && interp.kind === 'unclear' ? phrases.parts(before.question, interp.choices ?? [], interp.field)
       : reason === 'onePart' && interp.kind === 'unclear' ? phrases.onePart(before.question, interp.choices ?? [], interp.field)
+      : reason === 'otherTime' && interp.kind === 'unclear' ? phrases.otherTime(before.question, interp.choices ?? [], interp.field)
+      : reason === 'yesToWhich' && interp.kind === 'unclear' ? phrases.yesToWhich(before.question, msg.text, interp.choices ?? [])
       : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
@@ -585,7 +592,8 @@ export class Conversation {
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;
     // A year alone asked back for its month is kept, so that 「3月份」 next completes it.
-    this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}) } : undefined;
+    const offered = before.question?.id.startsWith('form.') && interp.kind === 'unclear' ? offersOf(interp, before.question) : undefined;
+    this.askedBack = before.question ? { id: before.question.id, times, ...(reason === 'bare' && before.question.kind === 'date' ? { said: msg.text } : {}), ...(offered?.length ? { offers: offered } : {}) } : undefined;
     const toldBack = reply + (before.question && times >= 3 ? phrases.askedAgain(before.question) : '');
     // Only a reply the rules could not read at all is logged for review. A hedge, an instruction or a request to
     // write is read; so is a reply asked back to be confirmed (a lookalike, a figure's unit or span, which

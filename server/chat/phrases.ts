@@ -70,6 +70,8 @@ const PLACEHOLDERS = {
   seriesCount: ['said', 'count', 'question'],
   partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
   partOfCount: ['said', 'part', 'figure', 'whole', 'field', 'question'],
+  otherTime: ['said', 'spoken', 'figure', 'field', 'question'],
+  yesToWhich: ['said', 'choices', 'question'],
   sameAsUnknown: ['said', 'pointed', 'field', 'question'],
   notNamed: ['said', 'field', 'names', 'question'],
   fieldHelp: ['explanation', 'question'],
@@ -320,6 +322,12 @@ export const phrases = {
   /** One part's figure of a count (「3号线有40台」): asked whether it is the whole, with the figure to send if it is. */
   onePart: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('partOfCount', { said: choices[0] ?? '', part: choices[1] ?? '', figure: choices[2] ?? '', whole: choices[3] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** A figure of another time (「建设后320人」) to a field asking it as it is now: asked back with the figure to send if now's is the same. */
+  otherTime: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('otherTime', { said: choices[0] ?? '', spoken: choices[1] ?? '', figure: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
+  /** A bare yes to an ask-back that offered several values: which one, named as they can be sent. */
+  yesToWhich: (q: QuestionView | null, said: string, choices: string[]) =>
+    q ? say('yesToWhich', { said: clipQuote(said, 20), choices: choices.map((c) => `“${c}”`).join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion,
   parts: (q: QuestionView | null, choices: string[], field: string | undefined) =>
     q ? say('partsOfCount', { said: choices[0] ?? '', sum: choices[1] ?? '', unit: choices[2] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** A bare decimal to a percentage field (「0.6」): 0.6% or 60%, asked rather than guessed, since the form is signed. */

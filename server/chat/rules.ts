@@ -142,10 +142,13 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         }
         // 「具体哪天记不清了」 says the fact is not known now; its 哪天 asks nothing.
         // 「这个比例怎么算」 at 主营产品 asks about the field waiting: answered about it, before any question goes to the notice's answers.
-        const help = forms.interpretForm(text, pending);
-        if (help.kind === 'unclear' && help.reason === 'fieldHelp') return help;
+        const read = forms.interpretForm(text, pending);
+        if (read.kind === 'unclear' && read.reason === 'fieldHelp') return read;
+        // 「这几个先空着」 puts off the fields shown with the one waiting: its 几个 asks nothing. 「这几个能先空着吗」 still asks.
+        const putOff = read.kind === 'answers' && read.wholeGroup === true && read.items.every((i) => i.value === null);
+        if (putOff && !/[?？]|[吗么嘛][\s。.!！~～…]*$/u.test(text.trim())) return read;
         if (asksSomething(data, text) && !forms.saysNotKnown(text)) return { kind: 'question' };
-        return forms.interpretForm(text, pending);
+        return read;
       }
       // Nothing waits because the form was put off (以后再填): a reply that asks to go on with it answers the gate again.
       const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;

@@ -307,7 +307,7 @@ export const workshopOf = (id: string) => /^form\.ws\.(\d+)\./u.exec(id)?.[1] ??
  */
 export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category: Category, section: string): string[] {
   const [id, one] = section.split('@');
-  const s = kb.formQuestions.vocabulary.sections.find((x) => x.id === id);
+  const s = partNamed(kb, id!);
   if (!s) return [];
   const inSection = new RegExp(s.pattern, 'u');
   return formPlan(kb, answers, category)
@@ -321,7 +321,7 @@ export function sectionQuestions(kb: FormsKnowledge, answers: Answers, category:
  */
 export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category, questionId: string, section?: string): string[] {
   if (section) {
-    if (!kb.formQuestions.vocabulary.sections.some((x) => x.id === section.split('@')[0])) return [questionId];
+    if (!partNamed(kb, section.split('@')[0]!)) return [questionId];
     return sectionQuestions(kb, answers, category, section).filter((id) => id === questionId || !has(answers, id));
   }
   const group = findQuestion(kb, questionId)?.q.group;
@@ -329,6 +329,24 @@ export function groupOf(kb: FormsKnowledge, answers: Answers, category: Category
   return formPlan(kb, answers, category)
     .filter((c) => c.q.group === group && (c.id === questionId || !has(answers, c.id)))
     .map((c) => c.id);
+}
+
+/** A part of the form (`sections`) or a run of fields printed together (`tables`) by its id. */
+function partNamed(kb: FormsKnowledge, id: string): { id: string; pattern: string } | undefined {
+  const v = kb.formQuestions.vocabulary;
+  return v.sections.find((x) => x.id === id) ?? v.tables.find((x) => x.id === id);
+}
+
+/**
+ * The run of fields shown together with the asked one, as a skip names it: its group (a year's figures) as `group`, or
+ * the `tables` run holding it, for the asked workshop only where it is a workshop's (equipmentCounts@2).
+ */
+function tableOf(kb: FormsKnowledge, questionId: string): { group: true } | { section: string } | undefined {
+  if (findQuestion(kb, questionId)?.q.group) return { group: true };
+  const t = kb.formQuestions.vocabulary.tables.find((x) => new RegExp(x.pattern, 'u').test(questionId));
+  if (!t) return undefined;
+  const ws = /^form\.(?:ws|cell\.ws)\./u.test(questionId) ? workshopOf(questionId) : undefined;
+  return { section: ws ? `${t.id}@${ws}` : t.id };
 }
 
 const OPEN = '（(【《“';
@@ -1642,9 +1660,11 @@ function productsIn(v: FormVocabulary, clause: string): string | undefined {
 /**
  * The part of the form a reply puts off at once (「车间的先跳过」「后面这些指标都先跳过 回头再补」「这个车间的先跳过」): a
  * section's name among words that change nothing of a skip, then a skip; anything after it only puts it off to later.
- * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at.
+ * Only a section holding the asked question is put off, so a skip never reaches past what the user is looking at; words
+ * that point at the fields shown together (「这几栏先空着」) put off only that run of fields (`tableOf`), as `{}` for the
+ * asked question's group.
  */
-function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): string | undefined {
+function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): { section?: string } | undefined {
   const v = kb.formQuestions.vocabulary;
   const W = wordsOf(v);
   const [first, ...rest] = text.trim().replace(BUTTON_COUNT, '').split(/[\s，,。；;！!~～]+/u).filter(Boolean);
@@ -1663,14 +1683,18 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
   // the sections holding it (联系人 before 企业基本信息), so that the skip reaches no further than the user points.
   const head0 = strip(first);
   // 「这些先跳过」「这几个以后再填」: a demonstrative that is also a filler (「这些都先跳过」) points at the part when it opens the reply.
-  const here = longestStart(first, v.thisSection) ?? longestStart(head0, v.thisSection);
+  const pointers = [...v.thisSection, ...v.theseFields];
+  const here = longestStart(first, pointers) ?? longestStart(head0, pointers);
   const next = longestStart(head0.replace(MOVE_LEAD, ''), v.nextSection);
   const afterHere = here && (first.startsWith(here) ? first : head0).slice(here.length);
   if ((here && isSkip(strip(afterHere || ''))) || (next && PARTICLES.test(head0.replace(MOVE_LEAD, '').slice(next.length)))) {
+    // 「这几栏先空着」 at 设备总数 points at the counts shown with it, not at every field left of the workshop.
+    const run = here && v.theseFields.includes(here) ? tableOf(kb, questionId) : undefined;
+    if (run) return 'group' in run ? {} : run;
     const s = v.sections.find((x) => new RegExp(x.pattern, 'u').test(questionId));
     if (!s) return undefined;
     const ws = workshopOf(questionId);
-    return s.id === 'workshops' && ws ? `${s.id}@${ws}` : s.id;
+    return { section: s.id === 'workshops' && ws ? `${s.id}@${ws}` : s.id };
   }
   for (const s of v.sections) {
     if (!new RegExp(s.pattern, 'u').test(questionId)) continue;
@@ -1681,7 +1705,7 @@ function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): s
     const head = strip(first);
     const n = named.find((x) => head.startsWith(x.w));
     if (!n || !isSkip(strip(head.slice(n.w.length)))) continue;
-    return n.one && ws ? `${s.id}@${ws}` : s.id;
+    return { section: n.one && ws ? `${s.id}@${ws}` : s.id };
   }
   return undefined;
 }
@@ -2196,8 +2220,8 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (none0 !== undefined) return { kind: 'answers', items: [{ questionId: pending.id, value: none0 }] };
   // 「回头再填」「以后再补」 put the answer off as a skip does.
   if (W.skip.test(t) || kb.formQuestions.vocabulary.deferWords.includes(wholeReply(t))) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
-  const section = sectionSkipped(kb, pending.id, t);
-  if (section) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, section };
+  const part = sectionSkipped(kb, pending.id, t);
+  if (part) return { kind: 'answers', items: [{ questionId: pending.id, value: null }], wholeGroup: true, ...part };
   if (fieldSkipped(kb.formQuestions.vocabulary, t)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
   // A choice's reply is read as one of its choices: 「先不填了，以后再说」 at the gate picks 以后再填.
   const skipAt = pending.kind === 'choice' ? undefined : findQuestion(kb, pending.id);
@@ -2225,6 +2249,15 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   if (earlier) return earlier;
   const data = story ? othersDataAtStory(kb, c, t) : undefined;
   if (data) return data;
+  // 「建设后320人」 to 现有员工: a figure of another time is asked back; 「建设前400人，现在320人」 is read for now's.
+  const when = c.q.now ? nowSaid(kb, c, t) : undefined;
+  if (when) return 'clause' in when ? interpretForm(kb, when.clause, pending) : when;
+  // 「两个：一车间和装配车间」 to how many workshops: the count and each name said after it.
+  const listed = c.q.itemNames ? namesAfterCount(kb, c, t) : undefined;
+  if (listed) return listed;
+  // 「发明专利6项，实用新型15项」: each kind's own field and the count they make up.
+  const kinds = kindsSaid(kb, c, t);
+  if (kinds) return kinds;
   if (c.q.kind === 'number' || c.q.kind === 'date') {
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.
@@ -2268,6 +2301,127 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const items = (own?.items ?? []).map((i) => (i.approx && more ? { ...i, said: passing.rest } : i));
   for (const x of passing.items) if (!items.some((i) => i.questionId === x.questionId)) items.push(x);
   return { kind: 'answers', items, ...(passing.notes.length ? { notes: passing.notes } : {}) };
+}
+
+/**
+ * A count asked as it is now (`now`) said with a time word of another (建设后, 预计, 原来): the one clause said of now when
+ * there is one (「原来400人，现在320人」), else an ask-back with the figure to send if now's is the same. Undefined when
+ * no figure is said of another time (「现在320人」, 「320人，以后还要招」).
+ */
+function nowSaid(kb: FormsKnowledge, c: Concrete, t: string): { clause: string } | (Interpretation & { kind: 'unclear' }) | undefined {
+  const spec = c.q.now;
+  if (!spec || c.q.kind !== 'number') return undefined;
+  // Only a figure of what the field counts (320人, not 研发费用去年950万) is read for its time.
+  const measures = kb.formQuestions.vocabulary.countedThings.find((x) => x.thing === c.q.counts)?.measures ?? [c.q.unit ?? ''];
+  const counted = new RegExp(`[\\d零〇一二两三四五六七八九十百千]\\s*(?:${anyOf(measures.filter(Boolean))})`, 'u');
+  const figures = t.split(/[，,；;。\s]+/u).filter((x) => counted.test(x) && parseNumber(x, c.q.unit) !== undefined);
+  const other = (x: string) => spec.otherTimes.find((w) => x.includes(w));
+  const said = figures.find((x) => other(x) !== undefined);
+  if (!said) return undefined;
+  const now = figures.filter((x) => other(x) === undefined && spec.nowWords.some((w) => x.includes(w)));
+  if (now.length === 1) return { clause: now[0]! };
+  const n = parseNumber(said, c.q.unit)!;
+  return { kind: 'unclear', reason: 'otherTime', choices: [clipQuote(t, 40), other(said)!, `${n.value}${c.q.unit ?? ''}`], field: labelOf(c) };
+}
+
+/**
+ * The values an ask-back of the form told the user to send, one (「如果全车间就是这些，请回复“40台”」) or several to choose
+ * from (「0.6%还是60%」): what a bare yes to it stands for, or is asked to choose among.
+ */
+export function offersOf(interp: Interpretation & { kind: 'unclear' }, q: QuestionView): string[] | undefined {
+  const c = interp.choices ?? [];
+  switch (interp.reason) {
+    case 'onePart':
+    case 'otherTime':
+      return c[2] ? [c[2]] : undefined;
+    case 'parts':
+      return c[1] ? [`${c[1]}${(q.unit ?? '').replace(/（.*）$/u, '')}`] : undefined;
+    case 'percentOrFraction':
+      return c[1] && c[2] ? [`${c[1]}%`, `${c[2]}%`] : undefined;
+    case 'wanOrPlace':
+      return c[1] && c[2] ? [`${c[1]}万元`, `${c[2]}万元`] : undefined;
+    case 'severalChoices':
+    case 'yesToWhich':
+      return c.length ? c.map((x) => x.replace(/^[“"]|[”"]$/gu, '')) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A bare yes (「是」「对的」「就这些」) to an ask-back that offered values to send: the one offered, read as if it had been
+ * typed; with several offered, asked which. Undefined for any other reply, which is read as usual.
+ */
+export function yesToOffer(kb: FormsKnowledge, pending: QuestionView, offers: string[], text: string): Interpretation | undefined {
+  const said = wholeReply(halfWidthAlnum(text)).toLowerCase();
+  if (!offers.length || !kb.formQuestions.vocabulary.yesReplies.includes(said)) return undefined;
+  if (offers.length > 1) return { kind: 'unclear', reason: 'yesToWhich', choices: offers };
+  const r = interpretForm(kb, offers[0]!, pending);
+  return r.kind === 'answers' ? r : undefined;
+}
+
+/**
+ * A count said with the items' names after it (「就1个，合成车间」「两个：一车间和装配车间」): the count, and each name in
+ * order for the item's own name question (`itemNames`). Every piece after the count must read as such a name (ends with
+ * 车间), else the reply is read as the count alone; more names than the count is asked back.
+ */
+function namesAfterCount(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
+  const spec = c.q.itemNames;
+  if (!spec) return undefined;
+  const things = kb.formQuestions.vocabulary.countedThings.find((x) => x.thing === c.q.counts)?.words ?? [];
+  const thing = things.length ? `(?:${anyOf(things)})?` : '';
+  const m = new RegExp(`^(?:就|只有|只|一共|总共|共有|共|有)?\\s*([\\d零〇一二两三四五六七八九十]+)\\s*个?\\s*${thing}\\s*(?:[，,：:；;]|\\s)\\s*(?:分别是|分别为|就是|是|为|包括|包含|有|即)?\\s*[：:]?\\s*(.+?)[。.!！]*$`, 'u').exec(t);
+  if (!m) return undefined;
+  const n = parseNumber(m[1]!, c.q.unit)?.value;
+  if (n === undefined || !Number.isInteger(n) || n < 1) return undefined;
+  const names = m[2]!.split(/[、，,；;\s]+|以及|和|及|与/u).map((x) => x.trim()).filter(Boolean);
+  const nameQ = findQuestion(kb, spec.question.replace('{i}', '1'));
+  const max = nameQ?.q.maxLength ?? 60;
+  const isName = (x: string) => x.length <= max && spec.ends.some((e) => x.endsWith(e) && x.length > e.length) && !/[台套人条项万亿%％]$/u.test(x);
+  if (!names.length || !names.every(isName)) return undefined;
+  if (names.length > n) return { kind: 'unclear', reason: 'notAnAnswer' };
+  return {
+    kind: 'answers',
+    items: [{ questionId: c.id, value: n }, ...names.map((name, i) => ({ questionId: spec.question.replace('{i}', String(i + 1)), value: name, extra: true as const }))],
+  };
+}
+
+/**
+ * Figures of the kinds a count is made of (`kinds`: 发明, 实用新型, 外观设计), said at the count or at a kind's own
+ * question: each kind the form asks gets its figure, and the count gets the whole said beside them (「有21项专利，其中发明
+ * 6项」) or else their sum (「发明专利6项，实用新型15项」 is 21). Undefined, for the usual reading, when fewer than two
+ * figures are said, when a figure is round, a kind comes twice, a clause speaks of something else or of patents not held
+ * (申请中), or the kinds add up to more than the whole.
+ */
+function kindsSaid(kb: FormsKnowledge, c: Concrete, t: string): Interpretation | undefined {
+  if (c.q.kind !== 'number') return undefined;
+  const whole = kb.formQuestions.questions.find((q) => q.kinds && (q.id === c.q.id || q.kinds.of.some((k) => k.question === c.q.id)));
+  const spec = whole?.kinds;
+  if (!whole || !spec) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
+  if (clauses.some((x) => spec.notCounted.some((w) => x.includes(w)))) return undefined;
+  const things = v.countedThings.find((x) => x.thing === whole.counts)?.words ?? [];
+  const kinds: { k: (typeof spec.of)[number]; value: number }[] = [];
+  const wholes: number[] = [];
+  for (const x of clauses) {
+    if (!/[\d零〇一二两三四五六七八九十百千]/u.test(x)) continue;
+    const n = parseNumber(x, whole.unit);
+    if (!n || n.approx) return undefined;
+    const k = spec.of.find((o) => o.words.some((w) => x.includes(w)));
+    if (k) kinds.push({ k, value: n.value });
+    else if ([...things, ...v.wholeWords].some((w) => x.includes(w))) wholes.push(n.value);
+    else return undefined;
+  }
+  // 「实用新型15项」 alone to the count: one kind's figure, not the whole, so it is asked whether it is all of them.
+  const one = kinds.length === 1 && !wholes.length && c.id === whole.id && !kinds[0]!.k.question ? kinds[0]! : undefined;
+  if (one) return { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), one.k.words[0]!, `${one.value}${whole.unit ?? ''}`, spec.whole], field: labelOf(c) };
+  if (wholes.length > 1 || !kinds.length || kinds.length + wholes.length < 2 || new Set(kinds.map((x) => x.k)).size !== kinds.length) return undefined;
+  const sum = kinds.reduce((a, x) => a + x.value, 0);
+  const total = wholes[0] ?? sum;
+  if (sum > total) return undefined;
+  const items = [{ questionId: whole.id, value: total }, ...kinds.flatMap((x) => (x.k.question ? [{ questionId: x.k.question, value: x.value }] : []))];
+  return { kind: 'answers', items: items.map((i) => (i.questionId === c.id ? i : { ...i, extra: true as const })) };
 }
 
 /** The span an indicator's figure is of: before or after the upgrade. */

@@ -160,12 +160,15 @@ export type Interpretation =
    * parts with no whole said (「数控机床30台，机器人12台」 to 设备总数); `choices` are the words typed, their sum and the unit.
    * 'onePart': one part's figure of a count with no whole said (「3号线有40台」 to 设备总数); `choices` are the words typed,
    * the part named, the figure with its unit and what the whole is called.
+   * 'otherTime': a figure of another time (「建设后320人」) to a field asking the figure as it is now; `choices` are the
+   * words typed, the time word and the figure to send if now's is the same. 'yesToWhich': a bare yes (「是」) to an ask-back
+   * that offered several values; `choices` are those values.
    * 'sameAsUnknown': another answer pointed at with words added (「同单位地址，厂区3号车间」) while that answer is not
    * given; `choices` are the words typed and the words pointing at it.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich';
       choices?: string[];
       field?: string;
     };

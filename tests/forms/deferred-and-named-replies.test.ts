@@ -22,7 +22,6 @@ const items = (r: Interpretation) => (r.kind === 'answers' ? r.items.map((i) => 
 describe('a reply putting off the field or its part of the form', () => {
   it.each([
     ['form.capitalNature', '这一部分都先跳过 后面再填', 'basics'],
-    ['form.capitalNature', '这块先不填', 'basics'],
     ['form.capitalNature', '下一部分', 'basics'],
     ['form.capitalNature', '直接跳到下一部分吧', 'basics'],
     ['form.address', '这部分都以后再补', 'basics'],
@@ -31,9 +30,29 @@ describe('a reply putting off the field or its part of the form', () => {
     ['form.ws.1.lines', '这一部分先不填了', 'workshops@1'],
     ['form.products', '这块后面再说', 'overview'],
     ['form.project.investment', '下一部分', 'project'],
-    ['form.ind.headcount.before', '这几项先跳过', 'indicators'],
+    ['form.ind.headcount.before', '这一大部分先跳过', 'indicators'],
   ])('skips the part of the form of %s on 「%s」', (id, text, section) => {
     expect(read(id, text)).toEqual({ kind: 'answers', items: [{ questionId: id, value: null }], wholeGroup: true, section });
+  });
+
+  // Words pointing at the fields shown together reach no further than that run; a field with none puts off its part.
+  it.each([
+    ['form.capitalNature', '这块先不填', 'enterprise'],
+    ['form.ind.headcount.before', '这几项先跳过', 'headcount'],
+    ['form.ws.1.equipmentTotal', '这几栏先空着', 'equipmentCounts@1'],
+    ['form.ws.2.networkedEquipment', '这些回头再填', 'equipmentCounts@2'],
+    ['form.project.start', '这两项先不填', 'projectPeriod'],
+    ['form.patents.invention', '这几个先空着', 'patents'],
+  ])('skips the run of fields shown with %s on 「%s」', (id, text, section) => {
+    expect(read(id, text)).toEqual({ kind: 'answers', items: [{ questionId: id, value: null }], wholeGroup: true, section });
+  });
+
+  it('reads 「这几个能先空着吗」 as a question, not a put-off', () => {
+    expect(read('form.patents.invention', '这几个能先空着吗')).toEqual({ kind: 'question' });
+  });
+
+  it('skips a year\'s figures on 「这几栏先不填」 at one of them, as its group', () => {
+    expect(read('form.finance.2021.revenue', '这几栏先不填')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2021.revenue', value: null }], wholeGroup: true });
   });
 
   it.each([

@@ -21,10 +21,12 @@ describe('a put-off said with a waiting word skips, alone or for a group', () =>
       ['form.ws.1.name', '这几栏先空着', 'workshops@1'],
       ['form.ws.1.equipmentTotal', '下面这些都待定', 'workshops@1'],
       ['form.address', '这部分先空着吧', 'basics'],
-      ['form.finance.2021.revenue', '这几栏回头再填', 'finance'],
+      ['form.finance.2021.tax', '这部分回头再填', 'finance'],
       ['form.history', '这部分以后补', 'overview'],
     ] as const)
       expect(read(at, text), text).toEqual({ kind: 'answers', items: [{ questionId: at, value: null }], wholeGroup: true, section });
+    // 「这几栏」 at a year's figure points at that year's figures, shown together: its group, not the whole finance part.
+    expect(read('form.finance.2021.revenue', '这几栏回头再填')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2021.revenue', value: null }], wholeGroup: true });
   });
 
   it('skips the field asked when the waiting word stands alone', () => {

@@ -266,6 +266,30 @@ export const FormQuestion = z.object({
    * part of any count that has `parts`, whatever `words` hold.
    */
   parts: z.object({ words: z.array(z.string().min(1)).default([]), whole: z.string().min(1) }).optional(),
+  /**
+   * The kinds this count is the sum of, each with the words that name it and the question that asks its own figure if the
+   * form has one (发明 → 其中发明专利): 「发明专利6项，实用新型15项」 fills each kind asked and the count with their sum, and a
+   * whole said beside them (「有21项专利，其中发明6项」) is the count. A clause with one of `notCounted` (申请中) counts none.
+   * One kind's figure alone at the count (「实用新型15项」) is asked whether it is the whole.
+   */
+  kinds: z
+    .object({
+      of: z.array(z.object({ words: z.array(z.string().min(1)).min(1), question: z.string().regex(/^form\./).optional() })).min(2),
+      notCounted: z.array(z.string().min(1)).default([]),
+      /** The whole as an ask-back names it, when one kind's figure alone is said at the count (全部有效专利). */
+      whole: z.string().min(1),
+    })
+    .optional(),
+  /**
+   * The question asking each item's name, with {i} for its number (车间{i}的名称), and the words such a name ends with
+   * (车间): 「两个：一车间和装配车间」 to this count fills the count and each name in order.
+   */
+  itemNames: z.object({ question: z.string().includes('{i}'), ends: z.array(z.string().min(1)).min(1) }).optional(),
+  /**
+   * This count asks the figure as it is now (企业现有员工): a figure said of another time (`otherTimes`: 建设后, 预计) is asked
+   * back, never stored as now's; a clause with one of `nowWords` (现在, 目前) beside it is the one read.
+   */
+  now: z.object({ otherTimes: z.array(z.string().min(1)).min(1), nowWords: z.array(z.string().min(1)).min(1) }).optional(),
   /** What a checked text field wants, said when a reply of another kind is typed (「2015年」 where the credit code is asked). */
   wants: z.string().min(1).optional(),
   /** Like `saidAs`, but only in a reply to a question of the same person or year (the id without its last part): 「电话」 to a 联系人 question. */
@@ -455,6 +479,14 @@ export const FormVocabulary = z.object({
       }),
     )
     .default([]),
+  /**
+   * Runs of fields the form prints together (a workshop's three equipment counts, a before/after pair of an indicator, the
+   * enterprise's own table): what 「这几栏先空着」 puts off, rather than the whole part of the form the field is in.
+   * A per-workshop run is put off for the asked workshop only. A question's `group` (a year's figures) is its run first.
+   */
+  tables: z
+    .array(z.object({ id: z.string().min(1), pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, '不是有效的正则表达式') }))
+    .default([]),
   /** Words around a section's name that change nothing of a skip (的, 都, 后面这些). */
   sectionFillers: z.array(z.string().min(1)).default([]),
   /**
@@ -464,6 +496,16 @@ export const FormVocabulary = z.object({
    */
   thisField: z.array(z.string().min(1)).default([]),
   thisSection: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that point at the fields shown together with the asked one (这几栏, 这些, 这一块): before a skip they put off
+   * that run (`tables`, or the question's group), and the whole part only when the field has no run of its own.
+   */
+  theseFields: z.array(z.string().min(1)).default([]),
+  /**
+   * Whole replies that only agree (是, 对, 就这些): to an ask-back that offered one value to send (「如果全车间就是这些，请回复
+   * “40台”」) they send it; to one that offered several they are asked which. Never a field's value.
+   */
+  yesReplies: z.array(z.string().min(1)).default([]),
   nextField: z.array(z.string().min(1)).default([]),
   nextSection: z.array(z.string().min(1)).default([]),
   /**
