@@ -215,19 +215,30 @@ export class ZzAssessmentPanel extends LitElement {
     }
     // An ineligible enterprise is recommended nothing: the verdict and a direction would contradict each other.
     const rec = a.eligible ? a.category.recommended : null;
+    const pending = a.pending ?? [];
+    // A category the enterprise chose that fits worse is its choice, said with the better one: never 「推荐」.
+    const fit = rec && words ? a.category.fitsBetter : undefined;
     return html`
       <div class="verdict ${a.verdict}" role="status">
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
-        ${rec
+        ${rec && fit && words
+          ? html`<span class="cat">${words.chosenCategory.replace('{category}', CATEGORY_LABEL[rec])}</span>
+              <span class="cat muted">${words.chosenFitsWorse.replace('{better}', CATEGORY_LABEL[fit.category])}</span>`
+          : rec
           ? html`<span class="cat">推荐申报：${CATEGORY_LABEL[rec]}</span>`
           : a.eligible
             ? html`<span class="cat muted">申报方向待定</span>`
             : html`<span class="cat muted">先解决下列硬性条件，再考虑申报方向</span>`}
+        ${pending.length && words
+          ? html`<span class="cat muted" data-testid="hard-pending"
+              >${words.hardPending}：${pending.map((p) => `${p.clause} ${p.title}`).join('、')}</span
+            >`
+          : nothing}
       </div>
       ${this._progress}
 
       <h3>硬性条件</h3>
-      ${a.blocking.length
+      ${a.blocking.length || pending.length
         ? html`<ul>
             ${a.blocking.map(
               (b) => html`<li class="block">
@@ -235,11 +246,17 @@ export class ZzAssessmentPanel extends LitElement {
                 ${b.remedy ? html`<p class="detail remedy">怎样可以申报：${this._rich(b.remedy)}</p>` : nothing}
               </li>`,
             )}
-          </ul>`
-        : html`<p class="muted">${a.eligible ? '目前未发现不符合的硬性条件。' : '尚待确认。'}</p>`}
+            ${pending.map(
+              (p) => html`<li class="pending" data-clause=${p.clause}>
+                ${words?.hardPending ?? '待确认'}：<zz-citation-chip .clause=${p.clause}></zz-citation-chip> ${p.title}
+              </li>`,
+            )}
+          </ul>
+          ${pending.length && words ? html`<p class="detail muted">${this._rich(words.hardPendingNote)}</p>` : nothing}`
+        : html`<p class="muted">${a.eligible ? (words?.hardNoneFailing ?? '目前未发现不符合的硬性条件。') : '尚待确认。'}</p>`}
 
       ${a.eligible && (a.category.reasons.length || a.category.alternatives.length)
-        ? html`<h3>${rec ? `为什么推荐${CATEGORY_LABEL[rec]}` : '申报方向判断依据'}</h3>
+        ? html`<h3>${rec && !fit ? `为什么推荐${CATEGORY_LABEL[rec]}` : '申报方向判断依据'}</h3>
             <ul>
               ${a.category.reasons.map(
                 (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${this._rich(r.text)}</li>`,
