@@ -397,7 +397,10 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
       return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
     }
-    if (a.verdict === 'incomplete') return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
+    // Unanswered hard conditions alone leave a verdict open that the bureau's own 初审 can settle (it checks 信用中国 and
+    // the rest on site, 四(三)): such an applicant waits for the bureau's confirmation of them (confirmConditions) instead.
+    const onlyHardOpen = !!a.pending?.length && !!a.category.recommended && !a.conditions.some((c) => c.status === 'unknown');
+    if (a.verdict === 'incomplete' && !onlyHardOpen) return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
     return undefined;
   };
 
@@ -437,11 +440,24 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
   /** The element conditions the applicant's own assessment left unmet: 二(二) makes meeting them a 申报条件. */
   const unmetConditions = (s: Submission) => (s.snapshot as SubmissionSnapshot).assessment.conditions.filter((c) => c.status === 'unmet');
   /** Then, for a new recommendation, the bureau confirms it recommends an applicant with unmet element conditions, naming them. */
+  /** The hard conditions the applicant left unanswered (不清楚, skipped): 待确认, confirmed by the bureau with the unmet ones. */
+  const pendingHard = (s: Submission) => (s.snapshot as SubmissionSnapshot).assessment.pending ?? [];
   const confirmConditions = (s: Submission, review: ReviewRequest): Refusal | undefined => {
     const unmet = unmetConditions(s);
-    if (!unmet.length || review.conditionsConfirmed) return undefined;
-    const items = unmet.map((c) => `${c.clause} ${c.title}`).join('、');
-    return { code: 'CONDITIONS_UNCONFIRMED', reason: fill(kb().data.facts.review.gate.conditionsConfirm, { count: unmet.length, items }), details: { clauses: unmet.map((c) => ({ clause: c.clause, title: c.title })) } };
+    const pending = pendingHard(s);
+    if ((!unmet.length && !pending.length) || review.conditionsConfirmed) return undefined;
+    const gate = kb().data.facts.review.gate;
+    const named = (cs: { clause: string; title: string }[]) => cs.map((c) => `${c.clause} ${c.title}`).join('、');
+    // One confirmation covers both: the hard conditions first, as 二 and 四(一) come before the element conditions.
+    const reason = [
+      pending.length ? fill(gate.hardConfirm, { count: pending.length, items: named(pending) }) : '',
+      unmet.length ? fill(gate.conditionsConfirm, { count: unmet.length, items: named(unmet) }) : '',
+    ].join('');
+    return {
+      code: 'CONDITIONS_UNCONFIRMED',
+      reason,
+      details: { clauses: unmet.map((c) => ({ clause: c.clause, title: c.title })), ...(pending.length ? { pending: pending.map((p) => ({ clause: p.clause, title: p.title })) } : {}) },
+    };
   };
 
   const summaryOf = (s: Submission) => {
@@ -459,6 +475,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       verdict: a.verdict,
       eligible: a.eligible,
       blocking: a.blocking.map((x) => ({ clause: x.clause, reason: x.reason })),
+      /** Hard conditions the applicant left unanswered: 待确认, for the bureau to verify before 推荐. */
+      pending: a.pending ?? [],
       /** Why 推荐 would be refused, shown beside the control. */
       notRecommendable: vetApplicant(s)?.reason ?? null,
       changedSinceReview: s.changedSinceReview,
@@ -470,6 +488,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       financeWarnings: reviewFinanceWarnings(kb().data, snap.answers ?? {}, a.category.recommended),
       gaps: [
         ...a.blocking.map((b) => ({ clause: b.clause, title: '申报条件', status: 'blocking', advice: b.reason })),
+        ...(a.pending ?? []).map((p) => ({ clause: p.clause, title: p.title, status: 'pending', advice: kb().data.facts.review.gate.hardPendingGap })),
         ...a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial' || c.status === 'unknown').map((c) => ({ clause: c.clause, title: c.title, status: c.status, advice: c.advice })),
       ],
       recommended: s.recommended,
@@ -557,7 +576,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       confirm: (s, review) => confirmFinance(s, review) ?? confirmConditions(s, review),
       confirmed: (s) => {
         const unmet = unmetConditions(s);
-        return unmet.length ? { confirmedUnmet: { clauses: unmet.map((c) => c.clause), by, at: new Date().toISOString() } } : {};
+        const pending = pendingHard(s);
+        const at = new Date().toISOString();
+        return {
+          ...(unmet.length ? { confirmedUnmet: { clauses: unmet.map((c) => c.clause), by, at } } : {}),
+          ...(pending.length ? { confirmedPending: { conditions: pending.map((p) => ({ clause: p.clause, title: p.title })), by, at } } : {}),
+        };
       },
     });
     if (r.status === 'missing') throw notFound('申报企业');

@@ -416,6 +416,8 @@ export interface ReviewRecord {
    * bureau confirmed it recommends all the same: its own judgement, kept with the 初审 record.
    */
   confirmedUnmet?: { clauses: string[]; by: string; at: string };
+  /** The hard conditions (二, 四(一)) the applicant left unanswered, which the bureau confirmed it verified when it recommended it. */
+  confirmedPending?: { conditions: { clause: string; title: string }[]; by: string; at: string };
 }
 
 /** Text that says something: 「。」 or a few spaces is no 初审意见. */

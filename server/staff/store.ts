@@ -720,7 +720,7 @@ export class StaffStore {
         if ((n.rows[0]?.n ?? 0) >= rules.quotaOf(year)) return { status: 'overQuota', year };
       }
       // A confirmation stays with the recommendation it was given for: kept while it stands, dropped when it is withdrawn.
-      const confirmed = !review.recommended ? {} : row.recommended ? { confirmedUnmet: row.review?.confirmedUnmet } : (rules.confirmed?.(toSubmission(row), review) ?? {});
+      const confirmed = !review.recommended ? {} : row.recommended ? { confirmedUnmet: row.review?.confirmedUnmet, confirmedPending: row.review?.confirmedPending } : (rules.confirmed?.(toSubmission(row), review) ?? {});
       const saved = await tx.query<{ reviewed_at: Date }>(
         'update staff_submissions set review = $3, recommended = $4, reviewed_by = $5, reviewed_at = now(), changed_since_review = false where region = $1 and session_id = $2 returning reviewed_at',
         [region, sessionId, JSON.stringify({ notes: review.notes, siteNotes: review.siteNotes, checklist: review.checklist, reasons: review.reasons, ...confirmed }), review.recommended, by],

@@ -198,6 +198,13 @@ export const FactsFile = z.object({
        * them a 申报条件, so 推荐 waits for the bureau to confirm it judged them met; the confirmation is recorded.
        */
       conditionsConfirm: template(['count', 'items']),
+      /**
+       * Asked with it: hard conditions (二, 四(一)) the enterprise left unanswered (不清楚, skipped) are no less conditions,
+       * so 推荐 waits for the bureau to confirm it verified them; the confirmation is recorded. `hardPendingGap` is the
+       * line of such a condition among the applicant's gaps.
+       */
+      hardConfirm: template(['count', 'items']),
+      hardPendingGap: template([]),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),
