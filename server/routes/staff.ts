@@ -27,6 +27,7 @@ import {
   countiesOwnNote,
   incompleteRecommendation,
   migrateTicks,
+  onlyHardConditionsOpen,
   outsideAreaForBureau,
   outsideAreaRefusal,
   outsideAreaTag,
@@ -397,10 +398,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
       return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
     }
-    // Unanswered hard conditions alone leave a verdict open that the bureau's own 初审 can settle (it checks 信用中国 and
-    // the rest on site, 四(三)): such an applicant waits for the bureau's confirmation of them (confirmConditions) instead.
-    const onlyHardOpen = !!a.pending?.length && !!a.category.recommended && !a.conditions.some((c) => c.status === 'unknown');
-    if (a.verdict === 'incomplete' && !onlyHardOpen) return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
+    // Unanswered hard conditions alone leave a verdict open that the bureau's own 初审 settles: such an applicant waits
+    // for the bureau's confirmation of them (confirmConditions) instead.
+    if (a.verdict === 'incomplete' && !onlyHardConditionsOpen(a)) return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
     return undefined;
   };
 

@@ -473,3 +473,12 @@ export function submissionShortfall(kb: KnowledgeData, snap: SubmissionSnapshot,
   const items = checklistOf(kb, snap.assessment.category.recommended, snap.answers ?? {});
   return reviewShortfall(items, review ?? { notes: '', siteNotes: '', checklist: {} });
 }
+
+/**
+ * The verdict is open only for hard conditions (二, 四(一)) the enterprise left unanswered (不清楚, skipped), with a
+ * category and every element condition answered. The notice leaves those to the bureau's 初审 and on-site check (四(三)),
+ * and 二(四)'s lists are public, so such an applicant may submit and be recommended once the bureau confirms them.
+ */
+export function onlyHardConditionsOpen(a: Assessment): boolean {
+  return a.verdict === 'incomplete' && !!a.pending?.length && !!a.category.recommended && !a.conditions.some((c) => c.status === 'unknown');
+}
