@@ -117,6 +117,8 @@ const PLACEHOLDERS = {
   categoryKept: ['category'],
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
+  verdictAllMetHardPending: [],
+  verdictHardPending: ['list'],
   verdictFormNote: ['text', 'clause'],
   verdictConditionNote: ['text', 'clause'],
   verdictGaps: ['count', 'list'],
@@ -429,7 +431,11 @@ export const phrases = {
     let text = fit
       ? say('verdictChosenFitsWorse', { category: names.category(a.category.recommended), better: names.category(fit.category), gaps: fit.chosenGaps, betterGaps: fit.gaps })
       : say('verdictRecommended', { category: names.category(a.category.recommended) });
-    if (!open.length) text += formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
+    // A hard condition left unanswered (不清楚, skipped) is said right after the category, by its clause: 「可以着手申报」
+    // and 「均已具备」 would otherwise read as every condition met.
+    const pending = a.pending ?? [];
+    if (pending.length) text += say('verdictHardPending', { list: pending.map((p) => `${p.clause}${p.title}`).join(T.listSeparator) });
+    if (!open.length) text += pending.length ? T.verdictAllMetHardPending : formNotes.length ? T.verdictAllMetFormNotes : T.verdictAllMet;
     else {
       if (gaps.length) text += say('verdictGaps', { count: gaps.length, list: list(gaps, 'missing') });
       if (unknown.length) text += say('verdictUnknown', { count: unknown.length, list: list(unknown, 'unknown') });

@@ -527,10 +527,21 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
       const vars = { chosen: catLabel(chosen), better: catLabel(other), chosenGaps: chosenGaps.length, betterGaps: otherGaps.length, elements: describe(chosenGaps, chosen) };
       reasons.push({ clause: t.scopeGivenFitsWorse.clause, text: fill(t.scopeGivenFitsWorse.text, vars) });
       fitsBetter = { category: other, gaps: otherGaps.length, chosenGaps: chosenGaps.length };
+      // The workshop fits better than the factory chosen: its 「why not」 says it fails fewer, in agreement with the reason above.
+      const workshop = other === 'smartWorkshop' ? alternatives.find((x) => x.category === 'smartWorkshop') : undefined;
+      if (workshop && otherGaps.length) {
+        workshop.whyNot =
+          t.whyNotWorkshopFactoryChosen +
+          fill(t.whyNotWorkshopFewerGaps, { elements: describe(otherGaps, 'smartWorkshop'), gaps: otherGaps.length, chosen: catLabel(chosen), chosenGaps: chosenGaps.length });
+      }
     }
   }
 
-  const hardUnknown = Object.values(hard).some((v) => v === undefined);
+  // A hard condition left unanswered (or answered 不清楚) is 待确认, by its clause: it never reads as met.
+  const pending = Object.entries(rules.hard)
+    .filter(([id]) => hard[id] === undefined)
+    .map(([, rule]) => ({ clause: rule.clause, title: rule.title }));
+  const hardUnknown = pending.length > 0;
   let verdict: Assessment['verdict'];
   if (ineligible) verdict = 'ineligible';
   else if (conditions.some(failing)) verdict = 'gaps';
@@ -562,7 +573,8 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
     const wsGaps = ws.filter(failing);
     const wsUnknown = ws.filter((c) => c.status === 'unknown');
     const vars = { elements: describe(factoryGaps, recommended!), workshop: describe(wsGaps.length ? wsGaps : wsUnknown, 'smartWorkshop') };
-    const text = wsGaps.length ? n.factoryGaps.workshopGaps : wsUnknown.length ? n.factoryGaps.workshopUnknown : n.factoryGaps.workshopReady;
+    const fewer = fitsBetter?.category === 'smartWorkshop';
+    const text = wsGaps.length ? (fewer ? n.factoryGaps.workshopFewerGaps : n.factoryGaps.workshopGaps) : wsUnknown.length ? n.factoryGaps.workshopUnknown : n.factoryGaps.workshopReady;
     notes.push({ clause: n.factoryGaps.clause, text: fill(text, vars) });
   }
   if (f.enterprise.greenPriority) notes.push(n.greenPriority);
@@ -582,6 +594,7 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
       eligible: !ineligible,
       verdict,
       blocking,
+      pending,
       category,
       conditions,
       notes,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseOr400 } from '../errors';
 import { rulesFor } from '../chat/rules';
-import { outsideArea, regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
+import { onlyHardConditionsOpen, outsideArea, regionIn, regionNames, resolveRegion, ticksStillValid, type SubmissionSnapshot } from '../staff/bureau';
 import { FeedbackRequest, SubmitRequest, SubmitStateQuery } from '../staff/schemas';
 import type { StaffContext } from '../staff/plugin';
 
@@ -27,7 +27,8 @@ export default async function staffEnterpriseRoutes(fastify: FastifyInstance, op
     const step = rulesFor(kb).step(answers);
     // The bureau reviews a verdict. An interview still waiting on answers has none, and
     // recommending from it would mean guessing what the enterprise has not yet said.
-    if (step.assessment.verdict === 'incomplete') {
+    // Hard conditions left 不清楚 alone do not hold the submission back: the bureau verifies them at its 初审 (四(三)).
+    if (step.assessment.verdict === 'incomplete' && !onlyHardConditionsOpen(step.assessment)) {
       const next = step.question ? `，下一个问题是：“${step.question.text}”` : '';
       throw new HttpError(
         409,

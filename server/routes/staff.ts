@@ -30,6 +30,7 @@ import {
   countsInQuota,
   incompleteRecommendation,
   migrateTicks,
+  onlyHardConditionsOpen,
   outsideAreaForBureau,
   outsideAreaRecommended,
   outsideAreaRefusal,
@@ -402,7 +403,9 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
       return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
     }
-    if (a.verdict === 'incomplete') return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
+    // Unanswered hard conditions alone leave a verdict open that the bureau's own 初审 settles: such an applicant waits
+    // for the bureau's confirmation of them (confirmConditions) instead.
+    if (a.verdict === 'incomplete' && !onlyHardConditionsOpen(a)) return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
     return undefined;
   };
 
@@ -481,6 +484,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       verdict: a.verdict,
       eligible: a.eligible,
       blocking: a.blocking.map((x) => ({ clause: x.clause, reason: x.reason })),
+      /** Hard conditions the applicant left unanswered: 待确认, for the bureau to verify before 推荐. */
+      pending: a.pending ?? [],
       /** Why 推荐 would be refused, shown beside the control. */
       notRecommendable: vetApplicant(s)?.reason ?? null,
       changedSinceReview: s.changedSinceReview,
@@ -492,6 +497,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       financeWarnings: reviewFinanceWarnings(kb().data, snap.answers ?? {}, a.category.recommended),
       gaps: [
         ...a.blocking.map((b) => ({ clause: b.clause, title: '申报条件', status: 'blocking', advice: b.reason })),
+        ...(a.pending ?? []).map((p) => ({ clause: p.clause, title: p.title, status: 'pending', advice: kb().data.facts.review.gate.hardPendingGap })),
         ...a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial' || c.status === 'unknown').map((c) => ({ clause: c.clause, title: c.title, status: c.status, advice: c.advice })),
       ],
       recommended: s.recommended,

@@ -472,12 +472,11 @@ export function unconfirmedConditions(kb: KnowledgeData, snap: SubmissionSnapsho
       detail: (c.status === 'unknown' ? c.unknown : c.missing).map((id) => labelOf(kb, id, category)),
     }));
   const { ev } = evaluationOf(kb, snap.answers ?? {});
-  const labels = new Map(kb.interview.questions.flatMap((q) => (typeof q.sets === 'string' ? [[q.sets, q.label] as const] : [])));
   const hard: UnconfirmedCondition[] = Object.entries(ev.hard)
     .filter(([, fails]) => fails === undefined)
     .flatMap(([id]) => {
       const rule = kb.categoryRules.hard[id];
-      return rule ? [{ clause: rule.clause, title: labels.get(rule.fact) ?? rule.fact, kind: 'hard' as const, status: 'unknown' as const, detail: [] }] : [];
+      return rule ? [{ clause: rule.clause, title: rule.title, kind: 'hard' as const, status: 'unknown' as const, detail: [] }] : [];
     });
   return [...hard, ...elements];
 }
@@ -554,4 +553,13 @@ export function incompleteRecommendation(kb: KnowledgeData, s: ReviewShortfall):
 export function submissionShortfall(kb: KnowledgeData, snap: SubmissionSnapshot, review: ReviewRecord | null): ReviewShortfall | null {
   const items = checklistOf(kb, snap.assessment.category.recommended, snap.answers ?? {});
   return reviewShortfall(items, review ?? { notes: '', siteNotes: '', checklist: {} });
+}
+
+/**
+ * The verdict is open only for hard conditions (二, 四(一)) the enterprise left unanswered (不清楚, skipped), with a
+ * category and every element condition answered. The notice leaves those to the bureau's 初审 and on-site check (四(三)),
+ * and 二(四)'s lists are public, so such an applicant may submit and be recommended once the bureau confirms them.
+ */
+export function onlyHardConditionsOpen(a: Assessment): boolean {
+  return a.verdict === 'incomplete' && !!a.pending?.length && !!a.category.recommended && !a.conditions.some((c) => c.status === 'unknown');
 }

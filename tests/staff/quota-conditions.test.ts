@@ -140,7 +140,7 @@ describe('推荐 of an applicant whose conditions are partial or unanswered', ()
     ['a system in partial use', { 'cap.mes': 'partial' }, [{ status: 'partial', kind: 'element', words: '（自评部分满足：制造执行系统（MES）' }]],
     ['a system being built', { 'cap.erp': 'building' }, [{ status: 'partial', kind: 'element', words: '（自评部分满足：' }]],
     ['a system never answered, beside a gap', { 'cap.industrialNetwork': false, 'cap.erp': undefined }, [{ status: 'unmet', kind: 'element', words: '（自评未满足：' }, { status: 'unknown', kind: 'element', words: '（企业未答明：企业资源计划系统（ERP）' }]],
-    ['a credit question never answered, beside a gap', { 'cap.industrialNetwork': false, 'ent.credit.taxViolationBlacklist': undefined }, [{ status: 'unknown', kind: 'hard', words: '二(四) 被列入税收违法黑名单（企业未答明）' }, { status: 'unmet', kind: 'element', words: '（自评未满足：' }]],
+    ['a credit question never answered, beside a gap', { 'cap.industrialNetwork': false, 'ent.credit.taxViolationBlacklist': undefined }, [{ status: 'unknown', kind: 'hard', words: '二(四) 税收违法黑名单（企业未答明）' }, { status: 'unmet', kind: 'element', words: '（自评未满足：' }]],
   ] as const;
 
   it.each(cases)('asks the bureau to confirm %s, saying what is partial or unknown, and records what was confirmed', async (what, over, expected) => {

@@ -261,7 +261,18 @@ describe('zz-assessment-panel', () => {
 
   it('words the as-needed capabilities and its closing note as the session\'s knowledge version says', async () => {
     // Wording of a knowledge version of its own, so the test shows the component prints what it is given, not words of its own.
-    const ui = { assessment: { asNeededUnused: '按需采用未选', basis: '依据{notice}自查，以评审为准。', noticeFallback: '本年度通知' } };
+    const ui = {
+      assessment: {
+        asNeededUnused: '按需采用未选',
+        basis: '依据{notice}自查，以评审为准。',
+        noticeFallback: '本年度通知',
+        hardPending: '尚未确认',
+        hardPendingNote: '请核实。',
+        hardNoneFailing: '未见不符。',
+        chosenCategory: '所选：{category}',
+        chosenFitsWorse: '{better}差距更少',
+      },
+    };
     const withAsNeeded: Assessment = {
       ...assessment,
       conditions: [{ clause: '三(一)2', title: '工艺设计', status: 'met', missing: [], unknown: [], asNeededLacking: ['mes'], advice: '可按需建设' }],
@@ -276,6 +287,57 @@ describe('zz-assessment-panel', () => {
     expect(text).toContain('按需采用未选：制造执行系统（MES）');
     expect(text).toContain('依据《关于开展测试申报工作的通知》自查，以评审为准。');
     expect(text, 'no wording of the component\'s own about the notice').not.toMatch(/根据需要|仅供自查参考/);
+  });
+});
+
+describe('zz-assessment-panel: hard conditions not yet confirmed', () => {
+  // Wording of a knowledge version of its own, so the test shows the component prints what it is given.
+  const ui = {
+    assessment: {
+      asNeededUnused: '按需',
+      basis: '依据{notice}。',
+      noticeFallback: '通知',
+      hardPending: '尚未确认',
+      hardPendingNote: '这些条件请先核实。',
+      hardNoneFailing: '未见不符。',
+      chosenCategory: '所选：{category}',
+      chosenFitsWorse: '{better}差距更少',
+    },
+  };
+  const show = async (a: Assessment) => {
+    const el = await mount('zz-assessment-panel', { assessment: a, progress: { answered: 30, remaining: 0, phase: 'done' }, notice: { shortTitle: '测试通知', ui } });
+    return shadow(el).textContent!.replace(/\s+/g, ' ');
+  };
+
+  it.each([
+    [[{ clause: '二(四)', title: '严重违法失信名单' }]],
+    [[{ clause: '二(一)', title: '具有独立法人资格' }, { clause: '四(一)', title: '当年限报1个' }]],
+  ])('names each unanswered hard condition by its clause and never says none fails (%j)', async (pending) => {
+    const text = await show({ ...assessment, pending });
+    for (const p of pending) expect(text).toMatch(new RegExp(`尚未确认：.*${p.title}`));
+    expect(text).toContain('这些条件请先核实。');
+    expect(text, 'an unanswered hard condition is not met').not.toContain('未见不符');
+  });
+
+  it('beside a failing one, an unanswered hard condition is still named as such', async () => {
+    const text = await show({ ...assessment, eligible: false, verdict: 'ineligible', blocking: [{ clause: '二(四)', reason: '列入失信被执行人', remedy: '移出后' }], pending: [{ clause: '二(四)', title: '税收违法黑名单' }] });
+    expect(text).toContain('列入失信被执行人');
+    expect(text).toMatch(/尚未确认：.*税收违法黑名单/);
+  });
+
+  it('with every hard condition answered and passing, says none fails (an empty or absent list alike)', async () => {
+    for (const a of [{ ...assessment, pending: [] }, assessment]) {
+      const text = await show(a);
+      expect(text).toContain('未见不符。');
+      expect(text).not.toContain('尚未确认');
+    }
+  });
+
+  it('names a category the enterprise chose that fits worse as its choice, with the better one, never as recommended', async () => {
+    const text = await show({ ...assessment, category: { ...assessment.category, recommended: 'discreteFactory', fitsBetter: { category: 'smartWorkshop', gaps: 1, chosenGaps: 3 } } });
+    expect(text).toContain('所选：离散型智能工厂');
+    expect(text).toContain('智能车间差距更少');
+    expect(text).not.toContain('推荐');
   });
 });
 

@@ -218,19 +218,30 @@ export class ZzAssessmentPanel extends LitElement {
     }
     // An ineligible enterprise is recommended nothing: the verdict and a direction would contradict each other.
     const rec = a.eligible ? a.category.recommended : null;
+    const pending = a.pending ?? [];
+    // A category the enterprise chose that fits worse is its choice, said with the better one: never 「推荐」.
+    const fit = rec && ui ? a.category.fitsBetter : undefined;
     return html`
       <div class="verdict ${a.verdict}" role="status">
         <strong>${VERDICT_LABEL[a.verdict]}</strong>
-        ${rec
-          ? html`<span class="cat">${fill(W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
-          : a.eligible
-            ? html`<span class="cat muted">${W.categoryOpen}</span>`
-            : html`<span class="cat muted">${W.blockedFirst}</span>`}
+        ${rec && fit && ui
+          ? html`<span class="cat">${fill(ui.chosenCategory, { category: CATEGORY_LABEL[rec] })}</span>
+              <span class="cat muted">${fill(ui.chosenFitsWorse, { better: CATEGORY_LABEL[fit.category] })}</span>`
+          : rec
+            ? html`<span class="cat">${fill(W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
+            : a.eligible
+              ? html`<span class="cat muted">${W.categoryOpen}</span>`
+              : html`<span class="cat muted">${W.blockedFirst}</span>`}
+        ${pending.length && ui
+          ? html`<span class="cat muted" data-testid="hard-pending"
+              >${ui.hardPending}：${pending.map((p) => `${p.clause} ${p.title}`).join(words.common.listSep)}</span
+            >`
+          : nothing}
       </div>
       ${this._progress}
 
       <h3>${W.hard}</h3>
-      ${a.blocking.length
+      ${a.blocking.length || pending.length
         ? html`<ul>
             ${a.blocking.map(
               (b) => html`<li class="block">
@@ -238,11 +249,17 @@ export class ZzAssessmentPanel extends LitElement {
                 ${b.remedy ? html`<p class="detail remedy">${fillParts(W.remedy, { remedy: this._rich(b.remedy) })}</p>` : nothing}
               </li>`,
             )}
-          </ul>`
-        : html`<p class="muted">${a.eligible ? W.hardMet : W.hardOpen}</p>`}
+            ${pending.map(
+              (p) => html`<li class="pending" data-clause=${p.clause}>
+                ${ui?.hardPending ?? W.hardOpen}：<zz-citation-chip .clause=${p.clause}></zz-citation-chip> ${p.title}
+              </li>`,
+            )}
+          </ul>
+          ${pending.length && ui ? html`<p class="detail muted">${this._rich(ui.hardPendingNote)}</p>` : nothing}`
+        : html`<p class="muted">${a.eligible ? (ui?.hardNoneFailing ?? W.hardMet) : W.hardOpen}</p>`}
 
       ${a.eligible && (a.category.reasons.length || a.category.alternatives.length)
-        ? html`<h3>${rec ? fill(W.whyCategory, { category: CATEGORY_LABEL[rec] }) : W.categoryBasis}</h3>
+        ? html`<h3>${rec && !fit ? fill(W.whyCategory, { category: CATEGORY_LABEL[rec] }) : W.categoryBasis}</h3>
             <ul>
               ${a.category.reasons.map(
                 (r) => html`<li>${r.clause ? html`<zz-citation-chip .clause=${r.clause}></zz-citation-chip> ` : nothing}${this._rich(r.text)}</li>`,

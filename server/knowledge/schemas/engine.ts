@@ -219,7 +219,11 @@ const HardGuard = z
   .refine((g) => g.categories || g.facts, '条件（guard）须写 categories 或 facts');
 export type HardGuard = z.infer<typeof HardGuard>;
 
-const HardRule = z.object({ clause: ClauseId, fact: HardFact, fails: HardTest, only: HardGuard.optional(), reason: Text, remedy: Text });
+/**
+ * A hard condition: `title` names what it concerns in a few words (「严重违法失信名单」), said with its clause while the
+ * condition is still unanswered (待确认), where the failing `reason` would not fit.
+ */
+const HardRule = z.object({ clause: ClauseId, title: Text, fact: HardFact, fails: HardTest, only: HardGuard.optional(), reason: Text, remedy: Text });
 export type HardRule = z.infer<typeof HardRule>;
 export type HardRuleId = string;
 
@@ -260,6 +264,11 @@ export const CategoryRulesFile = z.object({
     whyNotWorkshopFactoryChosen: Text,
     whyNotWorkshopFactoryReady: Text,
     whyNotWorkshopAlsoGaps: Text,
+    /**
+     * The factory chosen, with the workshop failing fewer element conditions (fitsBetter): the workshop's gaps are said
+     * as fewer than the factory's, never as a fallback that does not help. {elements} {gaps} {chosenGaps}.
+     */
+    whyNotWorkshopFewerGaps: Text,
     whyNotFactoryScopeWorkshop: Text,
     whyNotFactoryNotReady: Text,
     whyNotFactoryUnknown: Text,
@@ -299,7 +308,14 @@ export const CategoryRulesFile = z.object({
     mixedIndustry: ClauseText,
     selfAssessment: ClauseText,
     /** A factory applicant with factory-level gaps: whether falling back to 智能车间 would help, by the workshop's own status. */
-    factoryGaps: z.object({ clause: ClauseId, workshopReady: Text, workshopUnknown: Text, workshopGaps: Text }),
+    factoryGaps: z.object({
+      clause: ClauseId,
+      workshopReady: Text,
+      workshopUnknown: Text,
+      workshopGaps: Text,
+      /** The workshop also has gaps, but fewer than the factory chosen (fitsBetter): said as fewer, in agreement with the reasons. */
+      workshopFewerGaps: Text,
+    }),
     /**
      * The founding year against the years the form's 近三年主要经济指标 fixes (附件N.一): {founded}, {first}, {last},
      * {years}. The notice sets no minimum age, so these are notes on what cannot be filled, never a condition. The

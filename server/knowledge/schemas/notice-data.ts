@@ -217,6 +217,8 @@ export const FactsFile = z.object({
         /** The confirmation kept with a recommendation, as the list and the 推荐汇总表 say it; {at} is Beijing time. */
         confirmed: template(['by', 'at', 'items']),
       }),
+      /** The line of a hard condition (二, 四(一)) the enterprise left unanswered (不清楚, skipped), among the applicant's gaps. */
+      hardPendingGap: template([]),
     }),
   }),
   contact: z.object({ unit: z.string(), phone: z.string(), clause: ClauseId }),

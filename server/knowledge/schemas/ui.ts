@@ -14,6 +14,20 @@ export const UiWording = z.object({
     /** The closing note of the assessment panel: {notice} is 《the notice's short title》, or `noticeFallback`. */
     basis: Text.refine((t) => t.includes('{notice}'), 'basis must name the notice with {notice}'),
     noticeFallback: Text,
+    /**
+     * Hard conditions not yet answered (or answered 不清楚): the label before each and the note under them. They are
+     * 待确认, never met, wherever the verdict is shown.
+     */
+    hardPending: Text,
+    hardPendingNote: Text,
+    /** No hard condition fails and none is unanswered. */
+    hardNoneFailing: Text,
+    /**
+     * The enterprise chose its category and the other fits better (fitsBetter): the header names the choice as the
+     * enterprise's, {category}, with the better one, {better}; 「推荐申报」 would read as the rules' preference.
+     */
+    chosenCategory: Text.refine((t) => t.includes('{category}'), 'chosenCategory must name {category}'),
+    chosenFitsWorse: Text.refine((t) => t.includes('{better}'), 'chosenFitsWorse must name {better}'),
   }),
 });
 export type UiWording = z.infer<typeof UiWording>;

@@ -8,7 +8,14 @@ import { beijingTime, TIME_ZONE_LABEL } from '../time';
 interface AssistView {
   recorded: { label?: string; question?: string; value?: unknown; text?: string }[];
   transcript: { seq: number; role: 'user' | 'assistant'; text: string }[];
-  assessment: { verdict: string; category: { recommended: string | null }; conditions: { clause: string; title: string; status: string }[] };
+  assessment: {
+    verdict: string;
+    category: { recommended: string | null };
+    conditions: { clause: string; title: string; status: string }[];
+    blocking?: { clause: string; reason: string }[];
+    /** Hard conditions the enterprise left unanswered: 待确认, never met. */
+    pending?: { clause: string; title: string }[];
+  };
   drafts: unknown;
 }
 
@@ -130,6 +137,10 @@ export class ZzConsoleAssist extends LitElement {
       <div class="row"><h2 style="flex:1">企业会话（只读）</h2><button class="btn" @click=${this._refresh}>刷新</button></div>
       ${this._until ? html`<p class="muted">本次查看至 ${beijingTime(this._until)}（${TIME_ZONE_LABEL}）自动结束，企业也可随时撤销。</p>` : ''}
       <p>评估结论：<span class="tag">${VERDICT[v.assessment.verdict] ?? v.assessment.verdict}</span></p>
+      ${v.assessment.blocking?.length ? html`<ul>${v.assessment.blocking.map((b) => html`<li><strong>${b.clause}</strong> 不符合：${b.reason}</li>`)}</ul>` : ''}
+      ${v.assessment.pending?.length
+        ? html`<p data-testid="hard-pending">硬性条件待确认：${v.assessment.pending.map((p) => `${p.clause} ${p.title}`).join('、')}</p>`
+        : ''}
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
       <h2>对话</h2>
       ${v.transcript.map((m) => html`<div class="msg"><strong>${m.role === 'user' ? '企业' : '助手'}：</strong>${m.text}</div>`)}

@@ -29,6 +29,8 @@ interface Applicant {
   gaps: Gap[];
   recommended: boolean;
   blocking: { clause: string; reason: string }[];
+  /** Hard conditions the applicant left unanswered (不清楚, skipped): 待确认, never met. */
+  pending?: { clause: string; title: string }[];
   /** Why the server would refuse 推荐, or null. */
   notRecommendable: string | null;
   /** Resubmitted with different content after the last review. */
@@ -495,6 +497,7 @@ export class ZzConsoleBureau extends LitElement {
       <textarea id="site" .value=${d.review.siteNotes} aria-invalid=${this._refusal?.siteNotes ? 'true' : 'false'} aria-describedby="refusal"></textarea>
       <div class="verdict ${VERDICT[d.verdict][1]}" data-testid="verdict">
         <span>自评结论</span> <span class="tag ${VERDICT[d.verdict][1]}">${VERDICT[d.verdict][0]}</span>
+        ${d.pending?.length ? html`<p data-testid="hard-pending">硬性条件待确认：${d.pending.map((p) => `${p.clause} ${p.title}`).join('、')}</p>` : ''}
         ${d.notRecommendable ? html`<p>${d.notRecommendable}</p>` : ''}
       </div>
       ${d.recommendationIncomplete ? html`<div class="warn" role="status" data-testid="incomplete-banner">${d.recommendationIncomplete}</div>` : ''}
