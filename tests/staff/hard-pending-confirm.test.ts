@@ -6,7 +6,8 @@ import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from
 
 /**
  * A hard condition (二, 四(一)) the enterprise answered 不清楚 or skipped is no less a condition: the bureau's detail
- * names it 待确认 by its clause, and a new 推荐 waits for the bureau to confirm it verified it, recorded with the review.
+ * names it 待确认 by its clause, and a new 推荐 waits for the bureau to confirm it verified it, recorded with the review
+ * beside the element conditions confirmed.
  * The enterprise may still submit: the bureau's 初审 and on-site check (四(三)) are where such a condition is settled.
  */
 let b: Built;
@@ -47,22 +48,24 @@ describe('推荐 of an applicant with a hard condition left unanswered', () => {
     expect(first.statusCode).toBe(409);
     expect(first.json().error.code).toBe('CONDITIONS_UNCONFIRMED');
     const message: string = first.json().error.message;
-    expect(message).toContain(`${pending.length} 项硬性条件尚待确认`);
-    for (const p of pending) expect(message).toContain(`${p.clause} ${p.title}`);
-    expect(message.includes('项要素条件未满足')).toBe(unmetCount > 0);
-    expect(first.json().error.details.pending).toEqual(pending);
+    expect(message).toContain(`该企业有 ${pending.length + unmetCount} 项条件未确认满足`);
+    for (const p of pending) expect(message).toContain(`${p.clause} ${p.title}（企业未答明）`);
+    expect(message.includes('（自评未满足')).toBe(unmetCount > 0);
+    const hardOf = (cs: { clause: string; title: string; kind: string }[]) => cs.filter((c) => c.kind === 'hard').map(({ clause, title }) => ({ clause, title }));
+    expect(hardOf(first.json().error.details.clauses)).toEqual(pending);
     expect((await detail(s.sessionId)).recommended).toBe(false);
 
     const second = await review(s.sessionId, await completeReview(b.app, bureau, s.sessionId, { conditionsConfirmed: true }));
     expect(second.statusCode, second.body).toBe(200);
     const saved = await detail(s.sessionId);
     expect(saved.recommended).toBe(true);
-    expect(saved.review.confirmedPending).toMatchObject({ conditions: pending, by: 'pending-xinxiang' });
-    expect(saved.review.confirmedUnmet?.clauses.length ?? 0).toBe(unmetCount);
+    expect(hardOf(saved.review.confirmedUnmet.conditions)).toEqual(pending);
+    expect(saved.review.confirmedUnmet.by).toBe('pending-xinxiang');
+    expect(saved.review.confirmedUnmet.clauses.length).toBe(pending.length + unmetCount);
 
     // Withdrawn, the confirmation goes with the recommendation.
     expect((await review(s.sessionId, await completeReview(b.app, bureau, s.sessionId, { recommended: false }))).statusCode).toBe(200);
-    expect((await detail(s.sessionId)).review.confirmedPending).toBeUndefined();
+    expect((await detail(s.sessionId)).review.confirmedUnmet).toBeUndefined();
   });
 
   it('near miss: every hard condition answered, nothing is pending and 推荐 needs no confirmation', async () => {
@@ -72,7 +75,7 @@ describe('推荐 of an applicant with a hard condition left unanswered', () => {
     expect(d.gaps.filter((g: { status: string }) => g.status === 'pending')).toEqual([]);
     const r = await review(s.sessionId, await completeReview(b.app, bureau, s.sessionId));
     expect(r.statusCode, r.body).toBe(200);
-    expect((await detail(s.sessionId)).review.confirmedPending).toBeUndefined();
+    expect((await detail(s.sessionId)).review.confirmedUnmet).toBeUndefined();
   });
 
   it('near miss: with an element condition also left unanswered the verdict stays open, and submitting is refused as before', async () => {
