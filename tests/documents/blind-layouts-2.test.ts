@@ -229,15 +229,16 @@ const wanOf = (y: number, o: Record<string, number>) => Object.fromEntries(Objec
 /** The documents in upload order, each with what it should yield. */
 const FOOD_DOCS: [string, () => Promise<Buffer>, Expected][] = [
   ['营业执照.docx', foodLicence, { ...FOOD }],
-  ['2022年度财务报表.docx', foodStatements, { ...wanOf(2022, { revenue: 36120.74, profit: 2688.91, tax: 1236.02, totalAssets: 61205.9, totalLiabilities: 27018.33 }), ...wanOf(2021, { revenue: 33402.18, profit: 2410.06, tax: 1102.55, totalAssets: 56880.12, totalLiabilities: 25430.75 }) }],
+  // Titles that run the enterprise's own name in (「…有限公司2022年度财务报表」) give the name too.
+  ['2022年度财务报表.docx', foodStatements, { name: FOOD.name, ...wanOf(2022, { revenue: 36120.74, profit: 2688.91, tax: 1236.02, totalAssets: 61205.9, totalLiabilities: 27018.33 }), ...wanOf(2021, { revenue: 33402.18, profit: 2410.06, tax: 1102.55, totalAssets: 56880.12, totalLiabilities: 25430.75 }) }],
   ['企业简介.docx', foodProfile, { address: FOOD.address, 'finance.2022.revenue': 36120.74, 'finance.2022.profit': 2688.91, 'finance.2022.tax': 1236.02 }],
   ['设备及系统清单.docx', foodSystems, { name: FOOD.name }],
   ['智控产品手册.docx', supplierBrochure, {}],
 ];
 const YARN_DOCS: [string, () => Promise<Buffer>, Expected][] = [
   ['营业执照.docx', yarnLicence, { name: YARN.name, address: YARN.address, registeredCapital: YARN.registeredCapital, foundedOn: YARN.foundedOn }],
-  ['主要经济指标.docx', yarnIndicators, { ...wanOf(2021, YARN_WAN[2021]), ...wanOf(2022, YARN_WAN[2022]) }],
-  ['2023年年度报告.docx', yarnAnnual, wanOf(2022, YARN_WAN[2022])],
+  ['主要经济指标.docx', yarnIndicators, { name: YARN.name, ...wanOf(2021, YARN_WAN[2021]), ...wanOf(2022, YARN_WAN[2022]) }],
+  ['2023年年度报告.docx', yarnAnnual, { name: YARN.name, ...wanOf(2022, YARN_WAN[2022]) }],
   // 超11亿元 is a lower bound and 员工近1500人 now's head count (始建于2009年 dates the company): both round.
   ['企业简介.docx', yarnProfile, { address: YARN.address, employees: '≈1500', 'finance.2022.revenue': '≈110000', 'finance.2022.profit': '≈6000', 'finance.2022.tax': '≈2560' }],
   ['信息系统清单.docx', yarnSystems, { name: YARN.name }],
@@ -286,7 +287,7 @@ describe('a quick-frozen food maker of a food group', () => {
     const scores = await round(FOOD_DOCS);
     expect(counts(scores)).toEqual({
       '营业执照.docx': [5, 0, 0],
-      '2022年度财务报表.docx': [10, 0, 0],
+      '2022年度财务报表.docx': [11, 0, 0],
       // The enterprise's own exact figures in prose are read where the sentence binds them to 2022; the group's are not.
       '企业简介.docx': [4, 0, 0],
       '设备及系统清单.docx': [1, 0, 0],
@@ -315,8 +316,8 @@ describe('a cotton-yarn spinner', () => {
     const scores = await round(YARN_DOCS);
     expect(counts(scores)).toEqual({
       '营业执照.docx': [4, 0, 0],
-      '主要经济指标.docx': [10, 0, 0],
-      '2023年年度报告.docx': [5, 0, 0],
+      '主要经济指标.docx': [11, 0, 0],
+      '2023年年度报告.docx': [6, 0, 0],
       // 利润总额6000余万元, 纳税约2560万元, 超11亿元 and 员工近1500人 offered as round; 近10.2亿元 (a sentence of two years)
       // is not read. Measured before 超 was read as a lower bound and the founding year was told from the count's: [3, 0, 0].
       // The licence's 成立日期 is in the session before the profile: its founding year is not offered beside it.

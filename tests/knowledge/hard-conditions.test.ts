@@ -34,6 +34,7 @@ function addConditions(root: string, version: string, minYears: number): void {
   editJson(root, version, 'category-rules.json', (j) => {
     j.hard.foundedTooRecently = {
       clause: '二(一)',
+      title: `成立满${minYears}年`,
       fact: 'enterprise.foundedYear',
       fails: { yearsUnder: minYears },
       reason: `企业成立于{value}年，不满${minYears}年。通知要求“成立满${minYears}年的单体制造业企业”。`,
@@ -41,6 +42,7 @@ function addConditions(root: string, version: string, minYears: number): void {
     };
     j.hard.majorAccident = {
       clause: '二(四)',
+      title: '近三年未发生较大及以上事故',
       fact: 'declared.majorAccident',
       fails: { equals: true },
       reason: `近三年发生过较大及以上安全生产事故、突发环境事件或重大质量事故。通知要求“${ACCIDENT}”。`,
