@@ -2374,7 +2374,11 @@ function namesAfterCount(kb: FormsKnowledge, c: Concrete, t: string): Interpreta
   if (!m) return undefined;
   const n = parseNumber(m[1]!, c.q.unit)?.value;
   if (n === undefined || !Number.isInteger(n) || n < 1) return undefined;
-  const names = m[2]!.split(/[、，,；;\s]+|以及|和|及|与/u).map((x) => x.trim()).filter(Boolean);
+  // 「一个机加车间一个装配车间」「一个是机加车间，另一个是装配车间」: each 一个 opens a name of its own.
+  const names = m[2]!
+    .split(/[、，,；;\s]+|以及|和|及|与|(?<=\p{Script=Han})(?=(?:另)?一个)/u)
+    .map((x) => x.trim().replace(/^(?:另|还有)?一个(?:是|为|叫)?/u, '').trim())
+    .filter(Boolean);
   const nameQ = findQuestion(kb, spec.question.replace('{i}', '1'));
   const max = nameQ?.q.maxLength ?? 60;
   const isName = (x: string) => x.length <= max && spec.ends.some((e) => x.endsWith(e) && x.length > e.length) && !/[台套人条项万亿%％]$/u.test(x);

@@ -43,7 +43,6 @@ describe('a count of another thing than the field counts', () => {
     ['form.workshopCount', '3个车间', 3],
     ['form.workshopCount', '三个', 3],
     ['form.workshopCount', '5个生产车间', 5],
-    ['form.workshopCount', '两个，一个机加车间一个装配车间', 2],
     ['form.workshopCount', '3个车间，共5条生产线', 3],
     ['form.rnd.staff', '研发人员45人', 45],
     ['form.rnd.staff', '45个', 45],
@@ -55,6 +54,15 @@ describe('a count of another thing than the field counts', () => {
   for (const [id, text, value] of own)
     it(`「${text}」 at ${id} is stored as ${value}`, () => {
       expect(stored(id, text)).toEqual([[id, value, false]]);
+    });
+  // The workshops named after their count fill their names too, each 一个 opening one.
+  for (const text of ['两个，一个机加车间一个装配车间', '两个，一个机加车间，一个装配车间'])
+    it(`「${text}」 at form.workshopCount is stored as 2, with the two names`, () => {
+      expect(stored('form.workshopCount', text)).toEqual([
+        ['form.workshopCount', 2, false],
+        ['form.ws.1.name', '机加车间', true],
+        ['form.ws.2.name', '装配车间', true],
+      ]);
     });
 });
 
