@@ -21,14 +21,14 @@ describe('the page\'s wording of the notice (ui.json)', () => {
 
   it('refuses a closing note that does not name the notice, and an empty heading', () => {
     const consoleWording = { interviewMisread: { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' } };
-    const good = { assessment: { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知' }, console: consoleWording };
+    const good = { assessment: { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知', hardPending: '待确认', hardPendingNote: '尚未确认。', hardNoneFailing: '未发现。', chosenCategory: '企业选择：{category}', chosenFitsWorse: '{better}更合适' }, console: consoleWording };
     expect(UiFile.safeParse(good).success).toBe(true);
     expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, basis: '评估依据申报通知。' } }).success).toBe(false);
     expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, asNeededUnused: '  ' } }).success).toBe(false);
   });
 
   it('refuses console wording of an interview reply that drops or invents a placeholder', () => {
-    const assessment = { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知' };
+    const assessment = { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知', hardPending: '待确认', hardPendingNote: '尚未确认。', hardNoneFailing: '未发现。', chosenCategory: '企业选择：{category}', chosenFitsWorse: '{better}更合适' };
     const misread = { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' };
     expect(UiFile.safeParse({ assessment, console: { interviewMisread: misread } }).success).toBe(true);
     expect(UiFile.safeParse({ assessment, console: { interviewMisread: { ...misread, what: '对「{question}」的回答' } } }).success).toBe(false);
