@@ -467,7 +467,8 @@ function titledName(line: string, docs: FormDrafting['documents']): string | und
     const name = t.slice(0, end);
     const rest = t.slice(end);
     if (!rest || /公司|集团|[：:]/.test(rest) || !tail.test(rest)) continue;
-    if (/^[\p{Script=Han}()（）]{2,40}$/u.test(name)) return name;
+    // 「关于…有限公司的审计报告」 is written about the company by another, not titled with its own name.
+    if (/^[\p{Script=Han}()（）]{2,40}$/u.test(name) && !name.startsWith('关于')) return name;
   }
   return undefined;
 }
