@@ -36,7 +36,7 @@ function rangeAt(s: string): RegExpExecArray | undefined {
   return b === a + 1 ? m : undefined;
 }
 
-/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一点二亿 → 120000000; a range (七八十) → its lower end, 70. */
+/** 八十五 → 85, 一百 → 100, 十二 → 12, 八十五点五 → 85.5, 三万二千 → 32000, 一万二千万 → 120000000, 一点二亿 → 120000000; a range (七八十) → its lower end, 70. */
 export function parseChineseNumber(s: string): number | undefined {
   if (!s) return undefined;
   const range = rangeAt(s);
@@ -64,7 +64,13 @@ export function parseChineseNumber(s: string): number | undefined {
   // The last of 万/亿 read, and whether a 零 came after it: see the end of the loop.
   let lastBig: number | undefined;
   let zeroSinceBig = false;
-  const elided = () => (digit !== undefined && run === 1 && unitBefore !== undefined && unitBefore >= 100 ? digit * (unitBefore / 10) : digit ?? 0);
+  // The value as it stood right after the last 亿: a second 万 in the same 亿 section scales
+  // that section's whole figure, as people say it (一万二千万 is 12000万, 一万零五百万 is 10500万).
+  let belowYi = 0;
+  // Only a unit larger than the one before a lone digit scales it as elided (三千五万 is 3500万);
+  // after 亿 a digit before 万 is in the 万 place (三亿一万 is 300010000).
+  const elided = (coming = Infinity) =>
+    digit !== undefined && run === 1 && unitBefore !== undefined && unitBefore >= 100 && unitBefore < coming ? digit * (unitBefore / 10) : digit ?? 0;
   for (const ch of intPart) {
     if (ch in CN_DIGIT || /\d/.test(ch)) {
       if (ch === '零' || ch === '〇') (unitBefore = undefined), (zeroSinceBig = true);
@@ -72,9 +78,10 @@ export function parseChineseNumber(s: string): number | undefined {
       run = ch === '零' || ch === '〇' ? 0 : run + 1;
     } else if (ch in CN_BIG_UNIT) {
       const unit = CN_BIG_UNIT[ch]!;
-      const last = elided();
+      const last = elided(unit);
       // 亿 scales everything before it; 万 only the part since the last 亿 (一亿二千万 = 1.2亿).
-      if (unit === 1e8) total = (total + section + last) * unit;
+      if (unit === 1e8) total = belowYi = (total + section + last) * unit;
+      else if (lastBig === 1e4) total = belowYi + (total - belowYi + section + last) * unit;
       else total += (section + last) * unit;
       section = 0;
       digit = undefined;

@@ -254,6 +254,15 @@ describe('numbers and amounts', () => {
     expect(findQuantities('营收一亿二千万元')[0]).toMatchObject({ value: 120_000_000, unit: '元' });
   });
 
+  it('reads a second 万 as scaling the whole figure before it, as 一万二千万 says 12000万', () => {
+    expect(['一万二千万', '一万两千万', '两万五千万', '一万零五百万', '1万2千万', '三亿一万二千万', '三亿一万'].map((x) => parseChineseNumber(x))).toEqual([120_000_000, 120_000_000, 250_000_000, 105_000_000, 120_000_000, 420_000_000, 300_010_000]);
+    const capital = findQuantities('注册资本一万二千万')[0]!;
+    expect(inUnit(capital, '万元')).toBe(12000);
+    expect(inUnit(findQuantities('一万二千万元')[0]!, '万元')).toBe(12000);
+    // One 万 stays a place of the figure.
+    expect(['一万二千', '三千五百万', '一万二', '十二万'].map((x) => parseChineseNumber(x))).toEqual([12000, 35_000_000, 12000, 120000]);
+  });
+
   it('reads the one digit after a unit in the next lower place (三千五 = 3500), but not after 零 or 十', () => {
     const read = (xs: string[]) => xs.map((x) => parseChineseNumber(x));
     expect(read(['三千五', '两百五', '一万二', '两亿三', '三千五万', '一千二百五'])).toEqual([3500, 250, 12000, 230_000_000, 35_000_000, 1250]);
