@@ -6,7 +6,7 @@ import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
-import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
+import { CATEGORY_LABEL, VERDICT_SHORT, doneNote } from '../lib/format';
 import { fill, words } from '../lib/messages';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
@@ -950,7 +950,7 @@ export class ZzApp extends LitElement {
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
             ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
-              ? html`<p class="notice">${fill(words.app.done, { category: CATEGORY_LABEL[a.category.recommended] })}</p>`
+              ? html`<p class="notice done">${doneNote(a.category.recommended, a.category.fitsBetter, this._conv.knowledge?.ui)}</p>`
               : nothing}
           </div>
           ${this._dock}
