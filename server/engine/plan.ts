@@ -433,9 +433,15 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
   }
 }
 
+/** Whether a hard condition reads this question's answer: skipped, it leaves the condition 待确认. */
+export function readByHardCondition(kb: KnowledgeData, questionId: string): boolean {
+  const sets = indexOf(kb).questions.get(questionId)?.sets;
+  return !!sets && Object.values(kb.categoryRules.hard).some((r) => r.fact === sets);
+}
+
 export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: AnswerValue): string {
   const v = kb.interview.vocabulary;
-  if (value === null) return v.skipDisplay;
+  if (value === null) return (readByHardCondition(kb, q.id) && v.skipHardDisplay) || v.skipDisplay;
   if (value === true) return v.yesDisplay;
   if (value === false) return v.noDisplay;
   if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;
