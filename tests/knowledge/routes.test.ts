@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeApp } from './light-app';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { buildFormView } from '../../server/forms/form-view';
+import { evaluate } from '../../server/engine/plan';
 import type { Category } from '../../server/schemas/profile';
 
 describe('the knowledge routes', () => {
@@ -36,6 +37,18 @@ describe('the knowledge routes', () => {
     // The workshop form is the smallest (the welcome once said 约60 while its panel showed 69), the discrete factory's the largest.
     expect(body.formFields).toEqual({ min: panel('smartWorkshop'), max: panel('discreteFactory') });
     expect(body.formFields).toEqual({ min: 69, max: 84 });
+  });
+
+  it('name the length of the assessment as the interview plan counts it, over each way of answering the category questions', async () => {
+    const body = (await b.app.inject({ method: 'GET', url: '/api/knowledge/current' })).json();
+    const data = loadKnowledgeData('knowledge', 'henan-2023');
+    const total = (scope: string, mode: string) => {
+      const p = evaluate(data, { 'cat.scope': scope, 'cat.productionMode': mode }).progress;
+      return p.answered + p.remaining;
+    };
+    // A discrete workshop is the shortest path; a scope left to the rules (还不确定) of a process plant the longest.
+    expect(body.interviewQuestions).toEqual({ min: total('workshop', 'discrete'), max: total('unsure', 'process') });
+    expect(body.interviewQuestions).toEqual({ min: 33, max: 47 });
   });
 
   it('answer an unknown clause with a 404', async () => {

@@ -784,8 +784,21 @@ export class ZzApp extends LitElement {
     return this._formView && this._showDrafts;
   }
 
+  /**
+   * The tabs share one scrolling panel: each keeps its own offset, so 我的回答 does not open halfway down because the
+   * assessment was scrolled, and a tab opened for the first time starts at its top.
+   */
+  private readonly _tabScroll = new Map<Tab, number>();
+
   private _selectTab(tab: Tab): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('[role=tabpanel]');
+    if (panel) this._tabScroll.set(this._tab, panel.scrollTop);
+    if (tab === this._tab) return;
     this._tab = tab;
+    void this.updateComplete.then(() => {
+      const p = this.renderRoot.querySelector<HTMLElement>('[role=tabpanel]');
+      if (p) p.scrollTop = this._tabScroll.get(tab) ?? 0;
+    });
   }
 
   private _tabKey(e: KeyboardEvent, tabs: Tab[]): void {
@@ -795,15 +808,20 @@ export class ZzApp extends LitElement {
     else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
     else return;
     e.preventDefault();
-    this._tab = tabs[next]!;
+    this._selectTab(tabs[next]!);
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this._tab}`) as HTMLElement | null)?.focus());
   }
 
   private _togglePanel(open: boolean): void {
     this._panelOpen = open;
     if (open) void this.updateComplete.then(() => (this.renderRoot.querySelector('.drawer-close') as HTMLElement | null)?.focus());
-    // The header is inert until the drawer's closing render lands, so focus it after the update.
-    else void this.updateComplete.then(() => (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus());
+    // The header is inert until the drawer's closing render lands, so focus it after the update. Back in the chat,
+    // its newest message is in view unless the reader had scrolled up to read.
+    else
+      void this.updateComplete.then(() => {
+        (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus();
+        this._followBottom();
+      });
   }
 
   private get _side() {
