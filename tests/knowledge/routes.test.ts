@@ -46,9 +46,11 @@ describe('the knowledge routes', () => {
       const p = evaluate(data, { 'cat.scope': scope, 'cat.productionMode': mode }).progress;
       return p.answered + p.remaining;
     };
-    // A discrete workshop is the shortest path; a scope left to the rules (还不确定) of a process plant the longest.
-    expect(body.interviewQuestions).toEqual({ min: total('workshop', 'discrete'), max: total('unsure', 'process') });
-    expect(body.interviewQuestions).toEqual({ min: 33, max: 47 });
+    const totals = ['workshop', 'factory', 'unsure'].flatMap((scope) => ['discrete', 'process', 'unsure'].map((mode) => total(scope, mode)));
+    expect(body.interviewQuestions).toEqual({ min: Math.min(...totals), max: Math.max(...totals) });
+    // A discrete workshop asks 33, a process factory 41; a scope left to the rules (还不确定) of a process plant the most.
+    expect([total('workshop', 'discrete'), total('factory', 'process')]).toEqual([33, 41]);
+    expect(body.interviewQuestions).toEqual({ min: 28, max: 47 });
   });
 
   it('answer an unknown clause with a 404', async () => {
