@@ -5,14 +5,8 @@ import '../../web/components/zz-welcome';
 import { doneNote } from '../../web/lib/format';
 import type { Assessment } from '../../server/schemas/profile';
 import type { Progress } from '../../server/schemas/interview';
+import { mount } from './mount';
 
-async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
-  const el = document.createElement(tag);
-  Object.assign(el, props);
-  document.body.append(el);
-  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  return el;
-}
 const textOf = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 // Wording of a knowledge version of its own, so the tests show the page prints what it is given.
