@@ -28,6 +28,15 @@ export function welcomeOf(kb: KnowledgeBase, mode?: 'qa' | 'interview'): NewTran
 }
 
 /**
+ * The panel's wording of a version as the page receives it: the help under failing hard conditions names the
+ * notice's contact, filled here from facts.json so that the page holds no contact of its own.
+ */
+export function uiAssessment(data: KnowledgeBase['data']): KnowledgeBase['data']['ui']['assessment'] {
+  const a = data.ui.assessment;
+  return a.blockedHelp ? { ...a, blockedHelp: fill(a.blockedHelp, { unit: data.facts.contact.unit, phone: data.facts.contact.phone }) } : a;
+}
+
+/**
  * Serialises turns per session across connections: two tabs on one session must not both
  * read the same answer map and overwrite each other's change.
  */
@@ -229,7 +238,7 @@ export class Conversation {
       const knowledge = labelOf(rt.kb);
       this.syncedSeq = Math.max(msg.lastSeq ?? 0, ...transcript.map((e) => e.seq), ...opened.map((e) => e.seq));
       this.ownSeqs = new Set();
-      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge: { ...knowledge, ui: { assessment: rt.kb.data.ui.assessment } } });
+      this.send({ type: 'session', sessionId, token, resumed, transcript, answers, knowledge: { ...knowledge, ui: { assessment: uiAssessment(rt.kb.data) } } });
       // The welcome is already stored: it is streamed as any message is, without a second write.
       for (const e of opened) this.replay(e);
       await this.sendState(sessionId, answers, this.step(answers), true);

@@ -4,7 +4,7 @@ import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/i
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion, ownFactsIn } from '../engine/interpret';
-import { applyingCategory, viewOf } from '../engine/plan';
+import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
 import { categoryFit, categoryRequest, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
@@ -59,8 +59,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
   // Every question the client shows carries the one skip wording of the knowledge version.
   const skip = { action: data.interview.vocabulary.skipAction, display: data.interview.vocabulary.skipDisplay };
   const withSkip = <T extends { question: QuestionView | null }>(s: T): T => (s.question ? { ...s, question: { ...s.question, skip } } : s);
-  // A skipped form answer reads back in the same words as a skipped interview answer.
-  const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null ? { ...r, display: r.note ? `${skip.display}（${r.note}）` : skip.display } : r));
+  // A skipped form answer reads back in the same words as a skipped interview answer; a skipped hard condition keeps
+  // the engine's 待确认 wording.
+  const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null && !readByHardCondition(data, r.questionId) ? { ...r, display: r.note ? `${skip.display}（${r.note}）` : skip.display } : r));
   const skipRead = (r: ApplyResult): ApplyResult => (r.ok ? { ...r, recorded: skipped(r.recorded) } : r);
   const listed = (id: string) => (isFormQuestion(id) ? !!forms?.isFormQuestion(id) : indexOf(data).questions.has(id));
   const plan = (answers: Answers): Step => {

@@ -136,6 +136,30 @@ export function applyingCategory(kb: KnowledgeData, answers: Answers): Category 
   return ev.scopeDecision === 'open' ? null : ev.assessment.category.recommended;
 }
 
+/**
+ * How many questions the assessment asks, fewest to most over the ways of answering the category questions (the scope
+ * and the production mode, each choice of each): the plan's length once they are answered and nothing else is. The
+ * welcome quotes it, so the figure follows the knowledge's questions and elements rather than a number written down.
+ */
+export function interviewSize(kb: KnowledgeData): { min: number; max: number } {
+  const choices = (sets: string) => {
+    const q = kb.interview.questions.find((x) => x.sets === sets);
+    return q ? (q.choices ?? []).map((c) => [q.id, c.value] as const) : [];
+  };
+  const scopes = choices('scope');
+  const modes = choices('productionMode');
+  const totals: number[] = [];
+  for (const s of scopes.length ? scopes : [undefined])
+    for (const m of modes.length ? modes : [undefined]) {
+      const answers: Answers = {};
+      if (s) answers[s[0]] = s[1];
+      if (m) answers[m[0]] = m[1];
+      const p = evaluate(kb, answers).progress;
+      totals.push(p.answered + p.remaining);
+    }
+  return { min: Math.min(...totals), max: Math.max(...totals) };
+}
+
 /* ------------------------------------------------------------------ one evaluation per answer map */
 
 interface Derived {
@@ -433,9 +457,15 @@ export function checkValue(kb: KnowledgeData, q: InterviewQuestion, value: unkno
   }
 }
 
+/** Whether a hard condition reads this question's answer: skipped, it leaves the condition 待确认. */
+export function readByHardCondition(kb: KnowledgeData, questionId: string): boolean {
+  const sets = indexOf(kb).questions.get(questionId)?.sets;
+  return !!sets && Object.values(kb.categoryRules.hard).some((r) => r.fact === sets);
+}
+
 export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: AnswerValue): string {
   const v = kb.interview.vocabulary;
-  if (value === null) return v.skipDisplay;
+  if (value === null) return (readByHardCondition(kb, q.id) && v.skipHardDisplay) || v.skipDisplay;
   if (value === true) return v.yesDisplay;
   if (value === false) return v.noDisplay;
   if (value === 'partial' && q.kind === 'yesNoPartial') return v.partialDisplay;

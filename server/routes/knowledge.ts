@@ -4,6 +4,7 @@ import { notFound, parseOr400 } from '../errors';
 import { labelOf } from '../knowledge/registry';
 import type { KnowledgeBase } from '../knowledge/base';
 import { formFieldCount } from '../forms/form-view';
+import { interviewSize } from '../engine/plan';
 import { Category } from '../schemas/profile';
 
 const ClauseParams = z.object({ id: z.string().min(1).max(40) });
@@ -17,10 +18,11 @@ export default async function knowledgeRoutes(fastify: FastifyInstance): Promise
     const n = Category.options.map((c) => formFieldCount(kb.data, c));
     return { min: Math.min(...n), max: Math.max(...n) };
   };
-  let current: { kb: KnowledgeBase; formFields: { min: number; max: number } } | undefined;
+  // The assessment's length as the plan counts it, fewest to most over the category answers: the welcome quotes it too.
+  let current: { kb: KnowledgeBase; formFields: { min: number; max: number }; interviewQuestions: { min: number; max: number } } | undefined;
   fastify.get('/api/knowledge/current', async () => {
-    if (current?.kb !== fastify.kb) current = { kb: fastify.kb, formFields: formFields(fastify.kb) };
-    return { ...labelOf(fastify.kb), formFields: current.formFields };
+    if (current?.kb !== fastify.kb) current = { kb: fastify.kb, formFields: formFields(fastify.kb), interviewQuestions: interviewSize(fastify.kb.data) };
+    return { ...labelOf(fastify.kb), formFields: current.formFields, interviewQuestions: current.interviewQuestions };
   });
 
   fastify.get('/api/knowledge/clauses', async (req) => {

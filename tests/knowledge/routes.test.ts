@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKnowledgeApp } from './light-app';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { buildFormView } from '../../server/forms/form-view';
+import { evaluate } from '../../server/engine/plan';
 import type { Category } from '../../server/schemas/profile';
 
 describe('the knowledge routes', () => {
@@ -36,6 +37,20 @@ describe('the knowledge routes', () => {
     // The workshop form is the smallest (the welcome once said 约60 while its panel showed 69), the discrete factory's the largest.
     expect(body.formFields).toEqual({ min: panel('smartWorkshop'), max: panel('discreteFactory') });
     expect(body.formFields).toEqual({ min: 69, max: 84 });
+  });
+
+  it('name the length of the assessment as the interview plan counts it, over each way of answering the category questions', async () => {
+    const body = (await b.app.inject({ method: 'GET', url: '/api/knowledge/current' })).json();
+    const data = loadKnowledgeData('knowledge', 'henan-2023');
+    const total = (scope: string, mode: string) => {
+      const p = evaluate(data, { 'cat.scope': scope, 'cat.productionMode': mode }).progress;
+      return p.answered + p.remaining;
+    };
+    const totals = ['workshop', 'factory', 'unsure'].flatMap((scope) => ['discrete', 'process', 'unsure'].map((mode) => total(scope, mode)));
+    expect(body.interviewQuestions).toEqual({ min: Math.min(...totals), max: Math.max(...totals) });
+    // A discrete workshop asks 33, a process factory 41; a scope left to the rules (还不确定) of a process plant the most.
+    expect([total('workshop', 'discrete'), total('factory', 'process')]).toEqual([33, 41]);
+    expect(body.interviewQuestions).toEqual({ min: 28, max: 47 });
   });
 
   it('answer an unknown clause with a 404', async () => {

@@ -25,6 +25,10 @@ describe('the page\'s wording of the notice (ui.json)', () => {
     expect(UiFile.safeParse(good).success).toBe(true);
     expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, basis: '评估依据申报通知。' } }).success).toBe(false);
     expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, asNeededUnused: '  ' } }).success).toBe(false);
+    // The help under failing hard conditions names the contact the server fills in; a version may leave it out.
+    expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, blockedHelp: '请咨询{unit}（电话{phone}）。' } }).success).toBe(true);
+    expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, blockedHelp: '请咨询{unit}。' } }).success).toBe(false);
+    expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, blockedHelp: '请咨询主管部门。' } }).success).toBe(false);
   });
 
   it('refuses console wording of an interview reply that drops or invents a placeholder', () => {

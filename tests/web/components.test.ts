@@ -6,14 +6,8 @@ import '../../web/components/zz-assessment-panel';
 import '../../web/components/zz-composer';
 import { reviewCount } from '../../web/components/zz-review-card';
 import type { Assessment } from '../../server/schemas/profile';
+import { mount } from './mount';
 
-async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
-  const el = document.createElement(tag);
-  Object.assign(el, props);
-  document.body.append(el);
-  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  return el;
-}
 
 const shadow = (el: Element) => el.shadowRoot!;
 const buttons = (el: Element) => [...shadow(el).querySelectorAll('button')];

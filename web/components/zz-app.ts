@@ -6,7 +6,7 @@ import { controls } from './shared-styles';
 import { ChatClient, type ConnectionStatus, type UserMessage } from '../lib/chat-client';
 import { Conversation, isRejection } from '../lib/conversation';
 import { dropSession, forget, formatHash, listSessions, loadMode, pickSession, rememberSession, save, saveMode, type SessionRef } from '../lib/session-link';
-import { CATEGORY_LABEL, VERDICT_SHORT } from '../lib/format';
+import { CATEGORY_LABEL, VERDICT_SHORT, doneNote } from '../lib/format';
 import { fill, words } from '../lib/messages';
 import { newClientId } from '../lib/ids';
 import { loadQueued, saveQueued } from '../lib/outbox-store';
@@ -784,8 +784,21 @@ export class ZzApp extends LitElement {
     return this._formView && this._showDrafts;
   }
 
+  /**
+   * The tabs share one scrolling panel: each keeps its own offset, so 我的回答 does not open halfway down because the
+   * assessment was scrolled, and a tab opened for the first time starts at its top.
+   */
+  private readonly _tabScroll = new Map<Tab, number>();
+
   private _selectTab(tab: Tab): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('[role=tabpanel]');
+    if (panel) this._tabScroll.set(this._tab, panel.scrollTop);
+    if (tab === this._tab) return;
     this._tab = tab;
+    void this.updateComplete.then(() => {
+      const p = this.renderRoot.querySelector<HTMLElement>('[role=tabpanel]');
+      if (p) p.scrollTop = this._tabScroll.get(tab) ?? 0;
+    });
   }
 
   private _tabKey(e: KeyboardEvent, tabs: Tab[]): void {
@@ -795,15 +808,20 @@ export class ZzApp extends LitElement {
     else if (e.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
     else return;
     e.preventDefault();
-    this._tab = tabs[next]!;
+    this._selectTab(tabs[next]!);
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this._tab}`) as HTMLElement | null)?.focus());
   }
 
   private _togglePanel(open: boolean): void {
     this._panelOpen = open;
     if (open) void this.updateComplete.then(() => (this.renderRoot.querySelector('.drawer-close') as HTMLElement | null)?.focus());
-    // The header is inert until the drawer's closing render lands, so focus it after the update.
-    else void this.updateComplete.then(() => (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus());
+    // The header is inert until the drawer's closing render lands, so focus it after the update. Back in the chat,
+    // its newest message is in view unless the reader had scrolled up to read.
+    else
+      void this.updateComplete.then(() => {
+        (this.renderRoot.querySelector('.panel-toggle') as HTMLElement | null)?.focus();
+        this._followBottom();
+      });
   }
 
   private get _side() {
@@ -950,7 +968,7 @@ export class ZzApp extends LitElement {
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
             ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
-              ? html`<p class="notice">${fill(words.app.done, { category: CATEGORY_LABEL[a.category.recommended] })}</p>`
+              ? html`<p class="notice done">${doneNote(a.category.recommended, a.category.fitsBetter, this._conv.knowledge?.ui)}</p>`
               : nothing}
           </div>
           ${this._dock}

@@ -204,6 +204,14 @@ export class ZzAssessmentPanel extends LitElement {
     return richText(text);
   }
 
+  /**
+   * Whether the advice shown already names every one of these capabilities (「请确认：MES、ERP。…」 beside 「待确认：MES、ERP」):
+   * the list line would only say it twice. A label the advice words otherwise keeps its line.
+   */
+  private _restated(ids: string[], advice: string): boolean {
+    return !!advice && ids.every((id) => advice.includes(capabilityLabel(id, this.capabilityLabels)));
+  }
+
   private _labels(ids: string[]): string {
     return ids.map((id) => capabilityLabel(id, this.capabilityLabels)).join(words.common.listSep);
   }
@@ -217,7 +225,10 @@ export class ZzAssessmentPanel extends LitElement {
       return html`<p class="empty">${W.empty}</p>${this._progress}`;
     }
     // An ineligible enterprise is recommended nothing: the verdict and a direction would contradict each other.
-    const rec = a.eligible ? a.category.recommended : null;
+    // Until the plan is past its basic and category questions the engine's direction is a default, not a reading of
+    // the enterprise's answers: the header says which questions the direction still waits for.
+    const awaiting = this.progress?.phase === 'hard' || this.progress?.phase === 'category' ? this.progress.phase : null;
+    const rec = a.eligible && !awaiting ? a.category.recommended : null;
     const pending = a.pending ?? [];
     // A category the enterprise chose that fits worse is its choice, said with the better one: never 「推荐」.
     const fit = rec && ui ? a.category.fitsBetter : undefined;
@@ -230,7 +241,7 @@ export class ZzAssessmentPanel extends LitElement {
           : rec
             ? html`<span class="cat">${fill(W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
             : a.eligible
-              ? html`<span class="cat muted">${W.categoryOpen}</span>`
+              ? html`<span class="cat muted">${awaiting ? W.categoryAwaiting[awaiting] : W.categoryOpen}</span>`
               : html`<span class="cat muted">${W.blockedFirst}</span>`}
         ${pending.length && ui
           ? html`<span class="cat muted" data-testid="hard-pending"
@@ -255,7 +266,8 @@ export class ZzAssessmentPanel extends LitElement {
               </li>`,
             )}
           </ul>
-          ${pending.length && ui ? html`<p class="detail muted">${this._rich(ui.hardPendingNote)}</p>` : nothing}`
+          ${pending.length && ui ? html`<p class="detail muted">${this._rich(ui.hardPendingNote)}</p>` : nothing}
+          ${a.blocking.length && ui?.blockedHelp ? html`<p class="detail blocked-help">${this._rich(ui.blockedHelp)}</p>` : nothing}`
         : html`<p class="muted">${a.eligible ? (ui?.hardNoneFailing ?? W.hardMet) : W.hardOpen}</p>`}
 
       ${a.eligible && (a.category.reasons.length || a.category.alternatives.length)
@@ -276,19 +288,21 @@ export class ZzAssessmentPanel extends LitElement {
       ${a.conditions.length
         ? html`<h3>${a.eligible ? W.elements : W.elementsLater}</h3>
             <ul class="cond">
-              ${a.conditions.map(
-                (c) => html`<li class=${c.status} data-clause=${c.clause}>
+              ${a.conditions.map((c) => {
+                const advice = c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? c.advice : '';
+                return html`<li class=${c.status} data-clause=${c.clause}>
                   <div class="head">
                     <span class="icon" aria-hidden="true">${STATUS_ICON[c.status]}</span>
                     <span class="title">${c.title}</span>
                     <span class="status">${STATUS_LABEL[c.status]}</span>
                     <zz-citation-chip .clause=${c.clause} .heading=${c.title}></zz-citation-chip>
                   </div>
-                  ${c.missing.length ? html`<p class="detail">${fill(W.missing, { items: this._labels(c.missing) })}</p>` : nothing}
-                  ${c.unknown.length ? html`<p class="detail muted">${fill(W.unknown, { items: this._labels(c.unknown) })}</p>` : nothing}
+                  ${c.missing.length && !this._restated(c.missing, advice) ? html`<p class="detail">${fill(W.missing, { items: this._labels(c.missing) })}</p>` : nothing}
+                  ${c.unknown.length && !this._restated(c.unknown, advice) ? html`<p class="detail muted">${fill(W.unknown, { items: this._labels(c.unknown) })}</p>` : nothing}
                   ${c.asNeededLacking?.length && ui ? html`<p class="detail muted">${fill(W.asNeeded, { heading: ui.asNeededUnused, items: this._labels(c.asNeededLacking) })}</p>` : nothing}
-                  ${c.advice && (c.status !== 'met' || c.asNeededLacking?.length) ? html`<p class="detail">${fillParts(W.advice, { advice: this._rich(c.advice) })}</p>` : nothing}
-                </li>`,
+                  ${advice ? html`<p class="detail advice">${fillParts(W.advice, { advice: this._rich(advice) })}</p>` : nothing}
+                </li>`;
+              },
               )}
             </ul>`
         : nothing}

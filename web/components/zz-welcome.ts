@@ -117,14 +117,14 @@ export class ZzWelcome extends LitElement {
   /** Sessions this browser keeps a link to, newest first. */
   @property({ attribute: false }) sessions: readonly SessionEntry[] = [];
   /** The notice new sessions start on, named by the server's current knowledge version. */
-  @state() private _notice: { issuer: string; shortTitle: string; formFields?: { min: number; max: number } } | null = null;
+  @state() private _notice: Current | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
     // The note is a courtesy: without it (offline, an old server) the page works the same.
     fetch('/api/knowledge/current')
       .then((r) => (r.ok ? r.json() : null))
-      .then((k: { issuer: string; shortTitle: string; formFields?: { min: number; max: number } } | null) => (this._notice = k))
+      .then((k: Current | null) => (this._notice = k))
       .catch(() => {});
   }
 
@@ -149,15 +149,18 @@ export class ZzWelcome extends LitElement {
 
   /** The form's size as the server counts it from the form's data; without it (offline, an old server) no figure is given. */
   private get _formSize(): string {
-    const f = this._notice?.formFields;
-    if (!f) return '';
-    return f.min === f.max ? fill(W.formSize, { n: f.min }) : fill(W.formSizeRange, { min: f.min, max: f.max });
+    return sizeOf(this._notice?.formFields, W.formSize, W.formSizeRange);
+  }
+
+  /** The assessment's length as the server's interview plan counts it; likewise no figure without it. */
+  private get _interviewSize(): string {
+    return sizeOf(this._notice?.interviewQuestions, W.interviewSize, W.interviewSizeRange);
   }
 
   render() {
     return html`<div class="hero">
       <h2>${W.heading}</h2>
-      <p>${fill(W.intro, { size: this._formSize })}</p>
+      <p>${fill(W.intro, { size: this._formSize, count: this._interviewSize })}</p>
       <div class="entries">
         <button class="entry primary" type="button" ?disabled=${this.busy} @click=${() => emit(this, 'zz-start', { mode: 'interview' })}>
           <strong>${W.apply}</strong>
@@ -172,6 +175,21 @@ export class ZzWelcome extends LitElement {
       ${this._notice ? html`<p class="note">${fill(W.basis, { issuer: this._notice.issuer, title: this._notice.shortTitle })}</p>` : nothing}
     </div>`;
   }
+}
+
+/** The notice new sessions start on, as /api/knowledge/current gives it. */
+interface Current {
+  issuer: string;
+  shortTitle: string;
+  formFields?: Range;
+  interviewQuestions?: Range;
+}
+
+type Range = { min: number; max: number };
+
+function sizeOf(r: Range | undefined, one: string, range: string): string {
+  if (!r) return '';
+  return r.min === r.max ? fill(one, { n: r.min }) : fill(range, { min: r.min, max: r.max });
 }
 
 declare global {

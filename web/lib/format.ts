@@ -1,6 +1,7 @@
 import type { AnswerValue, QuestionView } from '../../server/schemas/interview';
 import type { Assessment, Category, ConditionStatus } from '../../server/schemas/profile';
-import { words } from './messages';
+import type { UiWording } from '../../server/knowledge/schemas/ui';
+import { fill, words } from './messages';
 
 /** Names of the three recognitions as the notice writes them. */
 export const CATEGORY_LABEL: Record<Category, string> = words.format.category;
@@ -126,4 +127,18 @@ export function isHeadingOnly(text: string, title: string): boolean {
       .trim();
   const own = words(text);
   return own !== '' && own === words(title);
+}
+
+/**
+ * The closing note of a finished interview. A category the enterprise chose that fits worse is its choice, said with
+ * the better one in the session's knowledge wording, as the panel says it: never 「推荐申报」.
+ */
+export function doneNote(category: Category, fitsBetter: Assessment['category']['fitsBetter'], ui: UiWording | undefined): string {
+  const u = ui?.assessment;
+  if (fitsBetter && u)
+    return fill(words.app.doneChosen, {
+      chosen: fill(u.chosenCategory, { category: CATEGORY_LABEL[category] }),
+      fitsWorse: fill(u.chosenFitsWorse, { better: CATEGORY_LABEL[fitsBetter.category] }),
+    });
+  return fill(words.app.done, { category: CATEGORY_LABEL[category] });
 }

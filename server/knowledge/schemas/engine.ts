@@ -813,6 +813,11 @@ export const InterviewFile = z
       buildingDisplay: Text,
       /** A skipped answer as it reads back, and the skip button: one wording across the chat, the card and the review. */
       skipDisplay: Text,
+      /**
+       * A skipped question whose answer a hard condition (category-rules.json `hard`) reads, as it reads back: the
+       * condition is 待确认, not met, so the review list says so as the panel does. Without it, `skipDisplay`.
+       */
+      skipHardDisplay: Text.optional(),
       skipAction: Text,
     }),
   })

@@ -28,6 +28,12 @@ export const UiWording = z.object({
      */
     chosenCategory: Text.refine((t) => t.includes('{category}'), 'chosenCategory must name {category}'),
     chosenFitsWorse: Text.refine((t) => t.includes('{better}'), 'chosenFitsWorse must name {better}'),
+    /**
+     * Under the failing hard conditions: what to do beyond each condition's own remedy (correct a wrong answer, or ask
+     * the notice's contact). In ui.json it names {unit} and {phone}; the server fills them from facts.json `contact`
+     * before sending, so the page receives the sentence whole. Optional on the wire for sessions of older versions.
+     */
+    blockedHelp: Text.optional(),
   }),
 });
 export type UiWording = z.infer<typeof UiWording>;
@@ -53,4 +59,7 @@ export const ConsoleWording = z.object({
 });
 export type ConsoleWording = z.infer<typeof ConsoleWording>;
 
-export const UiFile = UiWording.extend({ $comment: z.string().optional(), console: ConsoleWording });
+export const UiFile = UiWording.extend({ $comment: z.string().optional(), console: ConsoleWording }).refine(
+  (f) => f.assessment.blockedHelp === undefined || ['{unit}', '{phone}'].every((p) => f.assessment.blockedHelp!.includes(p)),
+  { message: 'assessment.blockedHelp must name {unit} and {phone}, the contact the server fills in', path: ['assessment', 'blockedHelp'] },
+);
