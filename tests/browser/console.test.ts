@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames, summaryDeadline } from '../../server/staff/bureau';
-import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { summaryColumns } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
 import { DESKTOP, PHONE, newPage } from './harness';
 import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
@@ -211,9 +211,9 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('推荐汇总表')!;
-      expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
+      expect(ws.getCell('A2').value).toBe(server.app.kb.data.ui.console.summary.layoutNote);
       const header = (ws.getRow(5).values as unknown[]).slice(1);
-      expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+      expect(header).toEqual(summaryColumns(server.app.kb.data).map((c) => c.header));
       const col = (name: string) => header.indexOf(name);
       // Under the two part headings (推荐企业, 未推荐企业), rows numbered from 1 in each.
       const rows: unknown[][] = [];
