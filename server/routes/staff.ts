@@ -736,7 +736,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { views: named };
   });
 
-  fastify.get('/api/staff/assist/:viewId', async (request) => {
+  /**
+   * The session an assisted view opens, for the member who holds it: a helpline or admin account, its own view, still
+   * open. Everything the view shows (the conversation, the assessment, the form and its files) is reached through this.
+   */
+  const assistedSession = async (request: FastifyRequest): Promise<string> => {
     const who = requireRole(request, 'helpline', 'admin');
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
     const grant = await ctx.store().grant(viewId, who.username);
@@ -753,7 +757,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
             : say().viewRevoked,
       );
     }
-    const { sessionId } = grant;
+    return grant.sessionId;
+  };
+
+  fastify.get('/api/staff/assist/:viewId', async (request) => {
+    const sessionId = await assistedSession(request);
     const answers = await fastify.store.getAnswers(sessionId);
     const rules = rulesFor(await fastify.sessionKnowledge(sessionId));
     const step = rules.step(answers);
@@ -763,8 +771,19 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       transcript: await fastify.store.transcriptAfter(sessionId, 0),
       assessment: step.assessment,
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
+      // The form the enterprise is drafting: which 附件, how far filled, and whether its file can be made as PDF here.
+      form: await fastify.sessionForms.summary(sessionId),
     };
   });
+
+  // The application form as the enterprise would export it now, so the helpline reads the same file it is asked about.
+  for (const format of ['docx', 'pdf'] as const)
+    fastify.get(`/api/staff/assist/:viewId/export.${format}`, async (request, reply) => {
+      const sessionId = await assistedSession(request);
+      if (!(await fastify.sessionForms.summary(sessionId))) throw new HttpError(409, 'CATEGORY_UNKNOWN', say().assistNoCategory);
+      audit(request, 'assist.export', sessionId, { format });
+      return fastify.sessionForms.send(reply, sessionId, format);
+    });
 
   // A helpline worker who started an assisted view hands it to a colleague, who opens it with their
   // own sign-in: the view moves between staff accounts on the server, and neither the enterprise's

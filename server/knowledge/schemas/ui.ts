@@ -74,6 +74,8 @@ export const ConsoleWording = z.object({
     viewExpired: templateOf(['time']),
     viewHandedOver: templateOf(['time', 'to']),
     viewRevoked: Text,
+    /** An assisted view's form export asked for before the session has a category, so no 附件 is chosen yet. */
+    assistNoCategory: Text,
     handoverSelf: Text,
     handoverTarget: Text,
     /** The interview-reply action asked of a question. */
