@@ -248,9 +248,9 @@ describe('the form of an assisted session', () => {
     expect(ended.json().error.code).toBe('VIEW_ENDED');
   });
 
-  it('says no 附件 is chosen yet while the session has no category, and exports nothing', async () => {
+  it('says no 附件 is chosen while the session has no category (a hard condition fails), and exports nothing', async () => {
     const s = await newSession(b.app);
-    await b.app.store.setAnswers(s.sessionId, { 'form.name': '尚未评估有限公司' });
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '省外注册有限公司', 'ent.registeredInHenan': false });
     const { viewId } = (await claim(helpline, (await newCode(s)).code)).json();
     expect((await view(helpline, viewId)).json().form).toBeNull();
     const res = await exportAs(helpline, viewId);
