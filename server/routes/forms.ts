@@ -29,6 +29,36 @@ const SessionSectionParams = SessionParams.extend({ section: SectionKey });
 const CategoryQuery = z.object({ category: Category.optional() });
 const FormatParams = z.object({ format: z.enum(['docx', 'pdf']) });
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * A session's application form as the session routes make it, by session id: for a route that has already
+     * checked its caller may see that session (a helpline member's assisted view), so it reads the same form.
+     */
+    sessionForms: {
+      /** The chosen form (附件) and how far it is filled; null while no category is decided. */
+      summary(sessionId: string): Promise<SessionFormSummary | null>;
+      /** Sends the form as DOCX or PDF, exactly as the enterprise's own export does. */
+      send(reply: FastifyReply, sessionId: string, format: 'docx' | 'pdf'): Promise<FastifyReply>;
+    };
+  }
+}
+
+/** What an assisted view shows of a session's form: which 附件, how many of its fields are filled, and its drafted sections. */
+export interface SessionFormSummary {
+  category: Category;
+  attachment: string;
+  title: string;
+  /** Fields the enterprise gives: filled (as said, or as a round figure to confirm), missing (empty or refused), skipped. */
+  fields: { filled: number; missing: number; skipped: number };
+  /** Drafted sections: every one, those the enterprise edited, and those still waiting for facts (shown as placeholders). */
+  sections: { total: number; edited: number; missingFacts: number };
+  /** The line the draft prints at its top for an enterprise the notice rules out; null otherwise. */
+  ineligible: string | null;
+  /** Whether PDF can be made on this server. */
+  pdf: boolean;
+}
+
 const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 const DRAFTS_DOC = 'drafts';
 
@@ -136,7 +166,11 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
 
   /** The session's facts as a drafting profile, and the category to draft for. */
   async function sessionProfile(request: FastifyRequest, wanted?: Category) {
-    const sessionId = await fastify.requireSession(request);
+    return profileOf(await fastify.requireSession(request), wanted);
+  }
+
+  /** The same, by a session id its caller has already been allowed to read. */
+  async function profileOf(sessionId: string, wanted?: Category) {
     const kb = await fastify.sessionKnowledge(sessionId);
     const answers = await fastify.store.getAnswers(sessionId);
     const { profile, recommended } = sessionDraftProfile(kb.data, ctx(kb), answers, await sessionDate(sessionId));
@@ -145,6 +179,43 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     const saved = SavedDrafts.safeParse((await fastify.store.getDoc(sessionId, DRAFTS_DOC)) ?? {});
     return { sessionId, kb, profile, category, saved: saved.success ? saved.data : {} };
   }
+
+  /** The chosen category's form sent with the enterprise's saved edits, and the notes on it the response carries. */
+  async function sendSessionForm(reply: FastifyReply, sessionId: string, format: 'docx' | 'pdf', wanted?: Category) {
+    const { kb, profile, category, saved } = await profileOf(sessionId, wanted);
+    // Edited sections behind the facts given since are printed as edited: the response says which, for the page to
+    // show, since the signed document must carry no note of the system's.
+    const stale = staleSections(ctx(kb), profile, category, saved);
+    // Ratios written against the counts are printed as the counts give them; the response says so, as the form view does.
+    const figures = figureNotes(ctx(kb), profile, category);
+    if (stale || figures.length)
+      reply.header(STALE_EXPORT_HEADER, encodeURIComponent(JSON.stringify({ warning: stale?.warning ?? '', sections: stale?.sections ?? [], ...(figures.length ? { figures } : {}) })));
+    return sendForm(reply, profile, category, format, editedTexts(saved, category), kb);
+  }
+
+  fastify.decorate('sessionForms', {
+    summary: async (sessionId: string): Promise<SessionFormSummary | null> => {
+      const answers = await fastify.store.getAnswers(sessionId);
+      const kb = await fastify.sessionKnowledge(sessionId);
+      const { profile, recommended: category } = sessionDraftProfile(kb.data, ctx(kb), answers, await sessionDate(sessionId));
+      if (!category) return null;
+      const saved = SavedDrafts.safeParse((await fastify.store.getDoc(sessionId, DRAFTS_DOC)) ?? {});
+      const view = buildFormView(ctx(kb), answers, category);
+      const sections = draftsView(ctx(kb), profile, category, saved.success ? saved.data : {});
+      const c = view.counts;
+      return {
+        category,
+        attachment: view.attachment,
+        title: view.title,
+        fields: { filled: c.filled + c.unconfirmed, missing: c.empty + c.invalid, skipped: c.skipped },
+        // An edited section is the enterprise's own text: what it still lacks is for it to say, not a drafted placeholder.
+        sections: { total: sections.length, edited: sections.filter((x) => x.edited).length, missingFacts: sections.filter((x) => !x.edited && x.generated.missingFacts.length > 0).length },
+        ineligible: ineligibleText(ctx(kb), profile, category) ?? null,
+        pdf: !!sofficeNow(),
+      };
+    },
+    send: (reply: FastifyReply, sessionId: string, format: 'docx' | 'pdf') => sendSessionForm(reply, sessionId, format),
+  });
 
   fastify.get('/api/sessions/:id/drafts', async (request) => {
     parseOr400(SessionParams, request.params, 'params');
@@ -264,15 +335,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
     fastify.get(`/api/sessions/:id/export.${format}`, async (request, reply) => {
       parseOr400(SessionParams, request.params, 'params');
       const q = parseOr400(CategoryQuery, request.query, 'query');
-      const { kb, profile, category, saved } = await sessionProfile(request, q.category);
-      // Edited sections behind the facts given since are printed as edited: the response says which, for the page to
-      // show, since the signed document must carry no note of the system's.
-      const stale = staleSections(ctx(kb), profile, category, saved);
-      // Ratios written against the counts are printed as the counts give them; the response says so, as the form view does.
-      const figures = figureNotes(ctx(kb), profile, category);
-      if (stale || figures.length)
-        reply.header(STALE_EXPORT_HEADER, encodeURIComponent(JSON.stringify({ warning: stale?.warning ?? '', sections: stale?.sections ?? [], ...(figures.length ? { figures } : {}) })));
-      return sendForm(reply, profile, category, format, editedTexts(saved, category), kb);
+      return sendSessionForm(reply, await fastify.requireSession(request), format, q.category);
     });
 }
 

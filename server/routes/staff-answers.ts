@@ -56,6 +56,13 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     return latest ? latest.entry ?? shippedEntry(k, id) : shippedEntry(k, id);
   };
 
+  const say = () => kb().data.ui.console.errors;
+  /**
+   * A logged item is a question when someone asked it (the chat, the console, the API, the command line); an interview
+   * reply answered the interview's question, so no answer-base entry is written from it: it has its own action.
+   */
+  const isQuestion = (item: { source: string }) => item.source !== 'interview';
+
   const rejected = (err: unknown): never => {
     if (err instanceof EntryRejected) throw new HttpError(400, 'ENTRY_REJECTED', err.message, err.details);
     throw err;
@@ -93,7 +100,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
       // The entry the question comes closest to, so staff can fix it instead of writing a second one.
       items: items.map((i) => {
         // An interview reply is no question: no answer-base entry answers it, so none is offered beside it.
-        const interview = i.source === 'interview' ? interviewMisread(i.answer) : null;
+        const interview = isQuestion(i) ? null : interviewMisread(i.answer);
         if (interview) return { ...i, nearest: null, nearestQuestion: null, interview };
         const nearest = matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry ?? null;
         return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest?.questions[0] ?? null, interview: null };
@@ -121,7 +128,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const { id } = parseOr400(z.object({ id: z.uuid() }), request.params, 'params');
     const item = (await ctx.store().questionById(id)) ?? null;
     if (!item) throw notFound('问题记录');
-    if (item.source !== 'interview') throw new HttpError(400, 'NOT_INTERVIEW', '这条记录是提问，不是访谈中的回答：请写答复条目、修改相近条目或忽略');
+    if (isQuestion(item)) throw new HttpError(400, 'NOT_INTERVIEW', say().notInterview);
     if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound('问题记录');
     audit(request, 'review.interviewMisread', id, { questionId: interviewMisread(item.answer).questionId });
     return { ok: true };
@@ -173,6 +180,13 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const k = kbOf(request);
     const body = parseOr400(SaveEntryRequest, request.body);
     if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致`);
+    // The item an entry is written from is checked before the entry, so a reply is refused as what it is, and nothing is saved.
+    const from = body.fromQuestion ? await ctx.store().questionById(body.fromQuestion) : undefined;
+    if (body.fromQuestion && !from) throw notFound('问题记录');
+    if (from && !isQuestion(from)) {
+      audit(request, 'answer.fromInterview', body.fromQuestion);
+      throw new HttpError(400, 'FROM_INTERVIEW', fill(say().fromInterview, { lexicon: kb().data.ui.console.interviewMisread.lexicon }));
+    }
     let entry: AnswerEntry;
     try {
       entry = checkEntry(k, body.entry);
@@ -180,11 +194,10 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
       audit(request, 'answer.rejected', id);
       return rejected(err);
     }
-    if (body.fromQuestion && !(await ctx.store().questionById(body.fromQuestion))) throw notFound('问题记录');
     const rev = await save(request, k, id, entry, body.note, body.fromQuestion);
     audit(request, 'answer.save', id, { version: k.version, revision: rev.revision, changed: rev.changed, fromQuestion: body.fromQuestion });
     // What the next asker gets, so the writer sees the entry answer at once.
-    const probe = body.fromQuestion ? (await ctx.store().questionById(body.fromQuestion))!.question : entry.questions[0]!;
+    const probe = from ? from.question : entry.questions[0]!;
     return { knowledgeVersion: k.version, revision: rev, answer: answerQuestion(k, probe), probe };
   });
 
@@ -201,7 +214,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     } catch (err) {
       return rejected(err);
     }
-    const rev = await save(request, k, id, entry, `回滚到第 ${revision} 版`);
+    const rev = await save(request, k, id, entry, fill(say().rollbackNote, { revision }));
     audit(request, 'answer.rollback', id, { version: k.version, to: revision, revision: rev.revision });
     return { revision: rev };
   });
@@ -212,7 +225,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     requireRole(request, ...editors);
     const k = kbOf(request);
     if (!staffEntryIds(k).has(id)) throw notFound(`知识库版本 ${k.version} 的工作人员答复条目`);
-    const rev = await save(request, k, id, null, '撤回');
+    const rev = await save(request, k, id, null, say().withdrawNote);
     audit(request, 'answer.withdraw', id, { version: k.version, revision: rev.revision });
     return { revision: rev };
   });

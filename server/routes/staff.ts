@@ -67,9 +67,8 @@ const LIVE_HEARTBEAT_MS = 25_000;
 const LIVE_RETRY_MS = 5_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', '请先登录工作台');
-const forbidden = () => new HttpError(403, 'FORBIDDEN', '当前账号无权执行此操作');
-const locked = (ms: number) => new HttpError(429, 'LOCKED', `登录失败次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试`);
+/** Whole minutes left of a lockout, as a refusal says them. */
+const minutesOf = (ms: number) => Math.ceil(ms / 60_000);
 
 /** The cookie signing secret is made once per data directory, so sessions survive a restart. */
 function sessionSecret(dataDir: string): string {
@@ -89,6 +88,11 @@ function sessionSecret(dataDir: string): string {
 export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx: StaffContext }): Promise<void> {
   const { ctx } = opts;
   const kb = () => fastify.kb;
+  /** The staff routes' refusals, worded by the default knowledge version (ui.json console.errors). */
+  const say = () => kb().data.ui.console.errors;
+  const unauthenticated = () => new HttpError(401, 'UNAUTHENTICATED', say().unauthenticated);
+  const forbidden = () => new HttpError(403, 'FORBIDDEN', say().forbidden);
+  const locked = (ms: number) => new HttpError(429, 'LOCKED', fill(say().loginLocked, { minutes: minutesOf(ms) }));
   // Five wrong passwords lock an account for 15 minutes; an address trying many accounts is locked too.
   // Counted where every instance sees them (lockoutFor), so N instances do not mean N times the tries.
   const accountFails = lockoutFor(fastify.store, 'staff-login-account', 5, 15 * 60_000, 15 * 60_000);
@@ -135,7 +139,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     }
     // A one-time password printed on a terminal opens nothing but the page that replaces it.
     if (acc.mustChangePassword && !FIRST_LOGIN.has(request.routeOptions.url ?? '')) {
-      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '请先设置新密码');
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', say().passwordChangeRequired);
     }
   });
   fastify.addHook('preHandler', (request, reply, done) => {
@@ -200,7 +204,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       await ipFails.fail(request.ip);
       ctx.audit({ actor: body.username, role: '-', action: 'login.failed', ip: request.ip });
       if (nowLocked) throw locked(await accountFails.lockedFor(userKey));
-      throw new HttpError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
+      throw new HttpError(401, 'BAD_CREDENTIALS', say().badCredentials);
     }
     await accountFails.clear(userKey);
     // A new session id at login, so an id planted before login is worth nothing after it.
@@ -229,7 +233,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const who = me(request);
     const body = parseOr400(ChangePasswordRequest, request.body);
     const acc = ctx.accounts.find(who.username);
-    if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', '当前密码错误');
+    if (!acc || !(await verifyPassword(body.current, acc.passwordHash))) throw new HttpError(401, 'BAD_CREDENTIALS', say().badCurrentPassword);
     ctx.accounts.update(who.username, { passwordHash: await hashPassword(body.next), mustChangePassword: false });
     audit(request, 'password.change');
     // Whoever knew the old password is signed out everywhere; this browser continues in a fresh session.
@@ -354,7 +358,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       if (asked !== undefined && asked !== who.region) throw forbidden();
       return who.region!;
     }
-    if (typeof asked !== 'string' || !quotaOf(kb().data, asked)) throw new HttpError(400, 'VALIDATION_FAILED', 'query.region: 管理员需指定地区，如 ?region=洛阳市');
+    if (typeof asked !== 'string' || !quotaOf(kb().data, asked)) throw new HttpError(400, 'VALIDATION_FAILED', say().regionRequired);
     return asked;
   };
 
@@ -401,11 +405,11 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const a = (s.snapshot as SubmissionSnapshot).assessment;
     if (a.verdict === 'ineligible' || !a.eligible) {
       const failed = a.blocking.map((x) => `${x.clause}（${x.reason.replace(/[。；]+$/, '')}）`).join('；');
-      return `不能推荐：该企业自评结论为不符合申报条件，未满足${failed || '申报条件'}`;
+      return fill(say().ineligible, { failed: failed || say().ineligibleFallback });
     }
     // Unanswered hard conditions alone leave a verdict open that the bureau's own 初审 settles: such an applicant waits
     // for the bureau's confirmation of them (confirmConditions) instead.
-    if (a.verdict === 'incomplete' && !onlyHardConditionsOpen(a)) return '不能推荐：该企业提交时自评尚未得出结论（信息不全），请企业答完访谈后重新提交';
+    if (a.verdict === 'incomplete' && !onlyHardConditionsOpen(a)) return say().incompleteVerdict;
     return undefined;
   };
 
@@ -593,13 +597,8 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     if (r.status === 'missing') throw notFound('申报企业');
     if (r.status === 'conflict') {
       audit(request, 'bureau.review.conflict', id);
-      const when = r.at ? `于 ${beijingTime(r.at)}（北京时间）` : '';
-      throw new HttpError(
-        409,
-        'REVIEW_CONFLICT',
-        `${r.by ?? '其他工作人员'} ${when}保存了这家企业的初审记录，是在您打开它之后。为免覆盖对方的记录，您这次填写的内容没有保存，仍在页面上。`,
-        { by: r.by, at: r.at },
-      );
+      const when = r.at ? fill(say().reviewConflictWhen, { time: beijingTime(r.at) }) : '';
+      throw new HttpError(409, 'REVIEW_CONFLICT', fill(say().reviewConflict, { by: r.by ?? say().reviewConflictSomeone, when }), { by: r.by, at: r.at });
     }
     if (r.status === 'refused') {
       audit(request, 'bureau.review.refused', id, { code: r.refusal.code });
@@ -628,7 +627,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     audit(request, 'bureau.export', region, { rows: list.length, year });
     return reply
       .type(XLSX)
-      .header('content-disposition', `attachment; filename="summary-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${region}${year}年度推荐汇总表`)}.xlsx`)
+      .header('content-disposition', `attachment; filename="summary-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(fill(kb().data.ui.console.summary.fileName, { region, year }))}.xlsx`)
       .send(buf);
   });
 
@@ -712,13 +711,13 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const who = requireRole(request, 'helpline', 'admin');
     const { code } = parseOr400(AssistClaimRequest, request.body);
     const wait = Math.max(await codeFailsAccount.lockedFor(who.username), await codeFailsIp.lockedFor(request.ip));
-    if (wait > 0) throw new HttpError(429, 'LOCKED', `协助码错误次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`);
+    if (wait > 0) throw new HttpError(429, 'LOCKED', fill(say().assistLocked, { minutes: minutesOf(wait) }));
     const grant = await ctx.store().claimAssistCode(code, who.username, fastify.config.ASSIST_VIEW_DAYS);
     if (!grant) {
       await codeFailsAccount.fail(who.username);
       await codeFailsIp.fail(request.ip);
       audit(request, 'assist.claim.failed');
-      throw new HttpError(404, 'CODE_INVALID', '协助码无效、已使用或已过期');
+      throw new HttpError(404, 'CODE_INVALID', say().assistCodeInvalid);
     }
     audit(request, 'assist.claim', grant.sessionId);
     return { viewId: grant.viewId, expiresAt: grant.expiresAt };
@@ -737,24 +736,32 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     return { views: named };
   });
 
-  fastify.get('/api/staff/assist/:viewId', async (request) => {
+  /**
+   * The session an assisted view opens, for the member who holds it: a helpline or admin account, its own view, still
+   * open. Everything the view shows (the conversation, the assessment, the form and its files) is reached through this.
+   */
+  const assistedSession = async (request: FastifyRequest): Promise<string> => {
     const who = requireRole(request, 'helpline', 'admin');
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
     const grant = await ctx.store().grant(viewId, who.username);
     // An ended view answers like an unknown one, except that its own holder is told how it ended.
-    if (!grant) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销');
+    if (!grant) throw new HttpError(404, 'VIEW_ENDED', say().viewEnded);
     if ('ended' in grant) {
       throw new HttpError(
         404,
         'VIEW_ENDED',
         grant.ended === 'expired'
-          ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）到期结束，如需继续请企业重新生成协助码`
+          ? fill(say().viewExpired, { time: beijingTime(grant.at) })
           : grant.ended === 'handedOver'
-            ? `该协助查看已于 ${beijingTime(grant.at)}（北京时间）转交给 ${grant.to}`
-            : '该协助查看已被企业撤销',
+            ? fill(say().viewHandedOver, { time: beijingTime(grant.at), to: grant.to })
+            : say().viewRevoked,
       );
     }
-    const { sessionId } = grant;
+    return grant.sessionId;
+  };
+
+  fastify.get('/api/staff/assist/:viewId', async (request) => {
+    const sessionId = await assistedSession(request);
     const answers = await fastify.store.getAnswers(sessionId);
     const rules = rulesFor(await fastify.sessionKnowledge(sessionId));
     const step = rules.step(answers);
@@ -764,8 +771,19 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
       transcript: await fastify.store.transcriptAfter(sessionId, 0),
       assessment: step.assessment,
       drafts: (await fastify.store.getDoc(sessionId, 'drafts')) ?? null,
+      // The form the enterprise is drafting: which 附件, how far filled, and whether its file can be made as PDF here.
+      form: await fastify.sessionForms.summary(sessionId),
     };
   });
+
+  // The application form as the enterprise would export it now, so the helpline reads the same file it is asked about.
+  for (const format of ['docx', 'pdf'] as const)
+    fastify.get(`/api/staff/assist/:viewId/export.${format}`, async (request, reply) => {
+      const sessionId = await assistedSession(request);
+      if (!(await fastify.sessionForms.summary(sessionId))) throw new HttpError(409, 'CATEGORY_UNKNOWN', say().assistNoCategory);
+      audit(request, 'assist.export', sessionId, { format });
+      return fastify.sessionForms.send(reply, sessionId, format);
+    });
 
   // A helpline worker who started an assisted view hands it to a colleague, who opens it with their
   // own sign-in: the view moves between staff accounts on the server, and neither the enterprise's
@@ -775,12 +793,12 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { viewId } = parseOr400(z.object({ viewId: z.uuid() }), request.params, 'params');
     const { to } = parseOr400(AssistHandoverRequest, request.body);
     const colleague = ctx.accounts.find(to);
-    if (to === who.username) throw new HttpError(400, 'HANDOVER_SELF', '不能转交给自己，请填写同事的用户名');
+    if (to === who.username) throw new HttpError(400, 'HANDOVER_SELF', say().handoverSelf);
     if (!colleague || colleague.disabled || (colleague.role !== 'helpline' && colleague.role !== 'admin')) {
-      throw new HttpError(400, 'HANDOVER_TARGET', '只能转交给在用的热线或管理员账号，请核对同事的用户名');
+      throw new HttpError(400, 'HANDOVER_TARGET', say().handoverTarget);
     }
     const moved = await ctx.store().handOver(viewId, who.username, colleague.username);
-    if (!moved) throw new HttpError(404, 'VIEW_ENDED', '该协助查看已结束或已被企业撤销');
+    if (!moved) throw new HttpError(404, 'VIEW_ENDED', say().viewEnded);
     audit(request, 'assist.handover', moved.sessionId, { to: colleague.username });
     return { to: colleague.username, expiresAt: moved.expiresAt };
   });

@@ -17,41 +17,40 @@ import {
   type SubmissionSnapshot,
 } from './bureau';
 import type { Answers } from '../engine';
+import { fill } from '../engine/kb';
 import { importPackage } from '../import-package';
 import { reviewFinanceWarnings } from '../forms/review-finance';
 
-const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合申报条件' };
-
 /**
- * The column layout of the 推荐汇总表. The notice (四(四)) names the table but not its columns;
- * these are this system's own layout, and the sheet says so in its first row.
+ * The column layout of the 推荐汇总表: each column's key and width, in order. The notice (四(四)) names the table but
+ * not its columns; the headings are this system's own wording (ui.json console.summary), and the sheet says so in its
+ * second row.
  */
-export const SUMMARY_COLUMNS = [
-  { header: '序号', key: 'n', width: 6 },
-  { header: '企业名称', key: 'name', width: 30 },
-  { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-  { header: '所在县（市、区）', key: 'county', width: 14 },
-  { header: '联系人', key: 'contact', width: 10 },
-  { header: '联系电话', key: 'phone', width: 16 },
-  { header: '申报类别', key: 'category', width: 18 },
-  { header: '自评结论', key: 'verdict', width: 14 },
-  { header: '财务数据初审提示', key: 'finance', width: 36 },
-  { header: '初审意见', key: 'notes', width: 36 },
-  { header: '现场核查情况', key: 'siteNotes', width: 36 },
-  { header: '核查项（已核/共计）', key: 'checked', width: 18 },
-  { header: '未核实项及原因', key: 'reasons', width: 36 },
-  { header: '是否推荐', key: 'recommended', width: 10 },
-  { header: '未满足或未答明条件的确认', key: 'confirmed', width: 40 },
-  { header: '提交时间（北京时间）', key: 'submittedAt', width: 20 },
-] as const;
+const SUMMARY_LAYOUT = [
+  { key: 'n', width: 6 },
+  { key: 'name', width: 30 },
+  { key: 'creditCode', width: 22 },
+  { key: 'county', width: 14 },
+  { key: 'contact', width: 10 },
+  { key: 'phone', width: 16 },
+  { key: 'category', width: 18 },
+  { key: 'verdict', width: 14 },
+  { key: 'finance', width: 36 },
+  { key: 'notes', width: 36 },
+  { key: 'siteNotes', width: 36 },
+  { key: 'checked', width: 18 },
+  { key: 'reasons', width: 36 },
+  { key: 'recommended', width: 10 },
+  { key: 'confirmed', width: 40 },
+  { key: 'submittedAt', width: 20 },
+] as const satisfies readonly { key: keyof SummaryWording['columns']; width: number }[];
 
-/** What an empty cell means: not given by the applicant, or not yet done by the bureau, rather than a blank. */
-export const NOT_YET = { county: '（企业未填写）', review: '（尚未填写初审意见）', site: '（尚未现场核查）' } as const;
+type SummaryWording = KnowledgeData['ui']['console']['summary'];
 
-export const LAYOUT_NOTE = '本表栏目为本系统自拟格式（通知四(四)未规定推荐汇总表栏目），上传前请按平台“推荐库”要求核对。';
-
-/** The headings of the two parts of the table; each part is numbered from 1. */
-export const SUMMARY_GROUPS = { recommended: '推荐企业', notRecommended: '未推荐企业' } as const;
+/** The 推荐汇总表's columns in order, each with its heading as this knowledge version words it. */
+export function summaryColumns(kb: KnowledgeData): { key: keyof SummaryWording['columns']; header: string; width: number }[] {
+  return SUMMARY_LAYOUT.map((c) => ({ ...c, header: kb.ui.console.summary.columns[c.key] }));
+}
 
 /** The zone the helplines and bureaus work in: their times, and the days their figures are counted by. */
 export const STAFF_TIME_ZONE = 'Asia/Shanghai';
@@ -75,9 +74,11 @@ const said = (answers: Answers, id: string): string => {
 export async function summaryWorkbook(kb: KnowledgeData, region: string, list: Submission[], now: Date): Promise<Buffer> {
   // exceljs is large; it loads on the first export rather than at startup.
   const { default: ExcelJS } = await importPackage<{ default: typeof import('exceljs') }>('exceljs');
+  const w = kb.ui.console.summary;
+  const columns = summaryColumns(kb);
   const wb = new ExcelJS.Workbook();
   wb.created = now;
-  const ws = wb.addWorksheet('推荐汇总表');
+  const ws = wb.addWorksheet(w.sheet);
   const quota = quotaOf(kb, region);
   // Each applicant's checklist as it is now, with the ticks read against it, and what its 初审 record lacks.
   const reviewed = new Map(
@@ -95,13 +96,13 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
   const away = (s: Submission) => areaMismatch(kb, region, (s.snapshot as SubmissionSnapshot).answers ?? {});
   const stands = (s: Submission) => s.recommended && !reviewed.get(s)!.short && !away(s);
   const recommended = list.filter(stands).length;
-  ws.addRow([`${region}推荐汇总表`]);
-  ws.addRow([LAYOUT_NOTE]);
-  ws.addRow([quota ? summaryQuotaLine(kb, quota, recommended) : `推荐 ${recommended} 家`]);
+  ws.addRow([fill(w.title, { region })]);
+  ws.addRow([w.layoutNote]);
+  ws.addRow([quota ? summaryQuotaLine(kb, quota, recommended) : fill(w.countOnly, { n: recommended })]);
   ws.addRow([]);
-  const header = ws.addRow(SUMMARY_COLUMNS.map((c) => c.header));
+  const header = ws.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
-  SUMMARY_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   const byTime = (a: Submission, b: Submission) => a.submittedAt.localeCompare(b.submittedAt);
   // The county (or district) is what the applicant stated: its county answer, else the county or district its address
   // or city names. A county's own bureau holds applicants of its county, unless what they stated says otherwise.
@@ -115,18 +116,18 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
     if (county) return county;
     const at = statedPlace(kb, answers);
     if (at && at.kind !== '省辖市') return at.place;
-    return ownCounty && !outsideArea(kb, region, answers) ? ownCounty : NOT_YET.county;
+    return ownCounty && !outsideArea(kb, region, answers) ? ownCounty : w.notYet.county;
   };
   // Recommended applicants first, as the bureau uploads those; each part under its heading, numbered from 1.
   const parts = [
-    { heading: SUMMARY_GROUPS.recommended, rows: list.filter(stands).sort(byTime) },
-    { heading: SUMMARY_GROUPS.notRecommended, rows: list.filter((s) => !stands(s)).sort(byTime) },
+    { heading: w.groups.recommended, rows: list.filter(stands).sort(byTime) },
+    { heading: w.groups.notRecommended, rows: list.filter((s) => !stands(s)).sort(byTime) },
   ];
   for (const part of parts) {
     if (!part.rows.length) continue;
-    const heading = ws.addRow([`${part.heading}（${part.rows.length} 家）`]);
+    const heading = ws.addRow([fill(w.groups.count, { heading: part.heading, n: part.rows.length })]);
     heading.font = { bold: true };
-    ws.mergeCells(heading.number, 1, heading.number, SUMMARY_COLUMNS.length);
+    ws.mergeCells(heading.number, 1, heading.number, columns.length);
     part.rows.forEach((s, i) => {
       const snap = s.snapshot as SubmissionSnapshot;
       const answers = snap.answers ?? {};
@@ -139,19 +140,23 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         .join('\n');
       ws.addRow([
         i + 1,
-        snap.name ?? '（未填写企业名称）',
+        snap.name ?? w.noName,
         said(answers, 'form.creditCode'),
         countyOf(answers),
         said(answers, 'form.contact.name'),
         said(answers, 'form.contact.mobile') || said(answers, 'form.contact.phone'),
         categoryLabel(kb, snap.assessment.category.recommended),
-        VERDICT[snap.assessment.verdict] ?? snap.assessment.verdict,
+        w.verdicts[snap.assessment.verdict as keyof SummaryWording['verdicts']] ?? snap.assessment.verdict,
         reviewFinanceWarnings(kb, answers, snap.assessment.category.recommended)?.items.map((w) => w.text).join('\n') ?? '',
-        s.review?.notes?.trim() || NOT_YET.review,
-        s.review?.siteNotes?.trim() || NOT_YET.site,
+        s.review?.notes?.trim() || w.notYet.review,
+        s.review?.siteNotes?.trim() || w.notYet.site,
         `${ticked}/${items.length}`,
         reasons,
-        stands(s) ? '是' : !s.recommended ? '否' : `否（${[away(s) && outsideAreaRecommended(kb, away(s)!), short && incompleteRecommendation(kb, short)].filter(Boolean).join(kb.facts.review.gate.separator)}）`,
+        stands(s)
+          ? w.yes
+          : !s.recommended
+            ? w.no
+            : fill(w.noBecause, { why: [away(s) && outsideAreaRecommended(kb, away(s)!), short && incompleteRecommendation(kb, short)].filter(Boolean).join(kb.facts.review.gate.separator) }),
         // The province sees that the bureau recommended despite conditions not shown to be met, and which.
         (s.recommended && confirmationText(kb, snap, s.review?.confirmedUnmet, beijingTime)) || '',
         beijingTime(s.submittedAt),

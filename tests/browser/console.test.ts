@@ -4,7 +4,10 @@ import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import { AccountRegistry, addAccount } from '../../server/staff/accounts';
 import { regionNames, summaryDeadline } from '../../server/staff/bureau';
-import { LAYOUT_NOTE, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { summaryColumns } from '../../server/staff/xlsx';
+import { randomUUID } from 'node:crypto';
+import { StaffStore } from '../../server/staff/store';
+import type { PgliteStore } from '../../server/store/pglite';
 import { workshop } from '../chat/enterprises';
 import { DESKTOP, PHONE, newPage } from './harness';
 import { HAS_CHROMIUM, browser, browserSuite, server } from './suite';
@@ -211,9 +214,9 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
       const ws = wb.getWorksheet('推荐汇总表')!;
-      expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
+      expect(ws.getCell('A2').value).toBe(server.app.kb.data.ui.console.summary.layoutNote);
       const header = (ws.getRow(5).values as unknown[]).slice(1);
-      expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+      expect(header).toEqual(summaryColumns(server.app.kb.data).map((c) => c.header));
       const col = (name: string) => header.indexOf(name);
       // Under the two part headings (推荐企业, 未推荐企业), rows numbered from 1 in each.
       const rows: unknown[][] = [];
@@ -334,6 +337,58 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in Chromium', () => {
       expect(await page.locator('zz-console-assist [data-testid=assist-view]').count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it('shows an assisted session\'s 附件 with its filled and missing fields and downloads its DOCX, on a 390 px phone and a desktop; the review queue\'s reply reads full width on the phone', async () => {
+    const s = (await server.app.inject({ method: 'POST', url: '/api/sessions' })).json() as { sessionId: string; token: string };
+    const bearer = { authorization: `Bearer ${s.token}` };
+    await server.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': '协助导出机械有限公司' } as never);
+    const own = (await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/form`, headers: bearer })).json();
+    const theirs = await server.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/export.docx`, headers: bearer });
+    const fileName = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(theirs.headers['content-disposition']))![1]!);
+    // An interview reply the rules did not read, queued for review, with what the enterprise was told.
+    const store = new StaffStore(await (server.app.store as PgliteStore).database(), server.dataDir);
+    await store.logQuestion(randomUUID(), new Date(), {
+      source: 'interview',
+      question: '俺们那个应该没啥事吧，去年好像有个小官司但是早结了',
+      answer: { answer: '[ent.credit.dishonestExecutee · 二(四)] 没听明白，请回答“是”或“否”。', citations: [], confidence: 0, outOfScope: true },
+      knowledgeVersion: server.app.kb.version,
+    });
+    await store.flushLog();
+    const { code } = (await server.app.inject({ method: 'POST', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer })).json() as { code: string };
+    const pw = await account('hotline-assist-form', 'helpline');
+    for (const [what, viewport] of [['phone', { ...PHONE, viewport: { width: 390, height: 844 } }], ['desktop', DESKTOP]] as const) {
+      const { context, page } = await newPage(browser, viewport);
+      try {
+        await loginIn(page, 'hotline-assist-form', pw);
+        if (what === 'phone') {
+          await page.locator('zz-console-app nav button', { hasText: '待复核' }).click();
+          const said = page.locator('zz-console-review [data-testid=interview-what]').first();
+          await said.waitFor();
+          // The reply and what was said of it take the card's width under their label, not a narrow column beside it.
+          const width = await said.evaluate((e) => e.getBoundingClientRect().width);
+          expect(width, 'the note under a queued reply').toBeGreaterThan(390 * 0.7);
+          expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        }
+        await page.locator('zz-console-app nav button', { hasText: '热线协助' }).click();
+        if (what === 'phone') {
+          await page.locator('zz-console-assist #code').fill(code);
+          await page.locator('zz-console-assist button[type=submit]').first().click();
+        } else {
+          await page.locator('zz-console-assist [data-testid=open-views] button', { hasText: '打开' }).click();
+        }
+        const form = page.locator('zz-console-assist [data-testid=assist-form]');
+        await expect.poll(() => form.textContent()).toContain(`${own.attachment} ${own.title}`);
+        expect(await page.locator('zz-console-assist [data-testid=assist-form-counts]').textContent()).toBe(
+          `已填 ${own.counts.filled + own.counts.unconfirmed} · 未填 ${own.counts.empty + own.counts.invalid} · 已跳过 ${own.counts.skipped}`,
+        );
+        const [file] = await Promise.all([page.waitForEvent('download'), page.locator('zz-console-assist [data-testid=assist-export-docx]').click()]);
+        expect(file.suggestedFilename(), 'the file the enterprise itself exports').toBe(fileName);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      } finally {
+        await context.close();
+      }
     }
   });
 

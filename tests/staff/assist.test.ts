@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgliteStore } from '../../server/store/pglite';
 import { loadConfig } from '../../server/config';
 import { beijingTime } from '../../server/staff/xlsx';
+import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, type StaffLogin } from './helpers';
 
@@ -198,5 +199,62 @@ describe('an assist code as typed over the phone', () => {
       expect(r.statusCode).toBe(400);
       expect(r.body).toContain('协助码为 6 位数字');
     }
+  });
+});
+
+describe('the form of an assisted session', () => {
+  const exportAs = (who: StaffLogin | null, viewId: string, format: 'docx' | 'pdf' = 'docx') =>
+    b.app.inject({ method: 'GET', url: `/api/staff/assist/${viewId}/export.${format}`, headers: who ? as(who) : {} });
+
+  it('shows the chosen 附件, its filled and missing fields as the enterprise\'s form view counts them, and exports the file the enterprise would', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': '协助导出测试有限公司' } as never);
+    const { viewId } = (await claim(helpline, (await newCode(s)).code)).json();
+    const form = (await view(helpline, viewId)).json().form;
+    const own = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/form`, headers: bearer(s) })).json();
+    expect(form).toMatchObject({ category: own.category, attachment: own.attachment, title: own.title });
+    expect(form.attachment).toMatch(/^附件\d$/u);
+    expect(form.fields).toEqual({ filled: own.counts.filled + own.counts.unconfirmed, missing: own.counts.empty + own.counts.invalid, skipped: own.counts.skipped });
+    expect(form.fields.filled).toBeGreaterThan(0);
+    expect(form.fields.missing).toBeGreaterThan(0);
+    expect(form.sections.total).toBeGreaterThan(0);
+    expect(form.sections.edited).toBe(0);
+
+    const file = await exportAs(helpline, viewId);
+    expect(file.statusCode, file.body.slice(0, 200)).toBe(200);
+    expect(file.headers['content-type']).toContain('wordprocessingml');
+    const theirs = await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/export.docx`, headers: bearer(s) });
+    expect(file.headers['content-disposition'], 'the same file name as the enterprise\'s own export').toBe(theirs.headers['content-disposition']);
+    // PDF where LibreOffice is installed, else the same clear refusal the enterprise gets.
+    const pdf = await exportAs(helpline, viewId, 'pdf');
+    expect(pdf.statusCode).toBe(form.pdf ? 200 : 501);
+
+    const audit = readFileSync(join(b.config.DATA_DIR, 'staff/audit.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(audit.find((a) => a.action === 'assist.export')).toMatchObject({ actor: 'hotline', target: s.sessionId, detail: { format: 'docx' } });
+  });
+
+  it('is reached only through the holder\'s open view: not by a colleague, a bureau, a caller without sign-in, or after the enterprise revokes', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { ...workshop.facts, 'form.name': '协助权限测试有限公司' } as never);
+    const { viewId } = (await claim(helpline, (await newCode(s)).code)).json();
+    expect((await exportAs(helpline, viewId)).statusCode).toBe(200);
+    expect((await exportAs(other, viewId)).statusCode).toBe(404);
+    expect((await exportAs(await staffAs(b, 'assist-export-bureau', 'bureau', '洛阳市'), viewId)).statusCode).toBe(403);
+    expect((await exportAs(null, viewId)).statusCode).toBe(401);
+    expect((await exportAs(helpline, 'not-a-view')).statusCode).toBe(400);
+    await b.app.inject({ method: 'DELETE', url: `/api/sessions/${s.sessionId}/assist`, headers: bearer(s) });
+    const ended = await exportAs(helpline, viewId);
+    expect(ended.statusCode).toBe(404);
+    expect(ended.json().error.code).toBe('VIEW_ENDED');
+  });
+
+  it('says no 附件 is chosen while the session has no category (a hard condition fails), and exports nothing', async () => {
+    const s = await newSession(b.app);
+    await b.app.store.setAnswers(s.sessionId, { 'form.name': '省外注册有限公司', 'ent.registeredInHenan': false });
+    const { viewId } = (await claim(helpline, (await newCode(s)).code)).json();
+    expect((await view(helpline, viewId)).json().form).toBeNull();
+    const res = await exportAs(helpline, viewId);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe(b.app.kb.data.ui.console.errors.assistNoCategory);
   });
 });

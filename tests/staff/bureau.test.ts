@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
-import { beijingTime, LAYOUT_NOTE, NOT_YET, SUMMARY_COLUMNS, SUMMARY_GROUPS } from '../../server/staff/xlsx';
+import { beijingTime, summaryColumns } from '../../server/staff/xlsx';
 import { summaryDeadline } from '../../server/staff/bureau';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
@@ -203,10 +203,10 @@ describe('bureau view', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('推荐汇总表')!;
     expect(ws.getCell('A1').value).toBe('洛阳市推荐汇总表');
-    expect(ws.getCell('A2').value).toBe(LAYOUT_NOTE);
+    expect(ws.getCell('A2').value).toBe(b.app.kb.data.ui.console.summary.layoutNote);
     expect(String(ws.getCell('A3').value)).toContain('推荐 15 家 / 限额 15 家');
     const header = (ws.getRow(5).values as unknown[]).slice(1);
-    expect(header).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(summaryColumns(b.app.kb.data).map((c) => c.header));
     expect(header).toContain('提交时间（北京时间）');
     const col = (name: string) => header.indexOf(name);
 
@@ -219,7 +219,7 @@ describe('bureau view', () => {
     }
     const applicants = (await bureau(luoyang)).applicants as { sessionId: string; name: string; recommended: boolean; submittedAt: string }[];
     const notRecommended = applicants.filter((a) => !a.recommended).length;
-    expect(parts.map((p) => p.heading)).toEqual([`${SUMMARY_GROUPS.recommended}（15 家）`, `${SUMMARY_GROUPS.notRecommended}（${notRecommended} 家）`]);
+    expect(parts.map((p) => p.heading)).toEqual([`${b.app.kb.data.ui.console.summary.groups.recommended}（15 家）`, `${b.app.kb.data.ui.console.summary.groups.notRecommended}（${notRecommended} 家）`]);
     for (const p of parts) expect(p.rows.map((r) => r[col('序号')])).toEqual(p.rows.map((_, i) => i + 1));
     expect(parts[0]!.rows.every((r) => r[col('是否推荐')] === '是')).toBe(true);
     expect(parts[1]!.rows.every((r) => r[col('是否推荐')] === '否')).toBe(true);
@@ -239,8 +239,8 @@ describe('bureau view', () => {
     expect(withCode[col('统一社会信用代码')]).toBe('91410300MA44XXXX1A');
     expect(withCode[col('所在县（市、区）')]).toBe('涧西区');
     // What the bureau has not done yet is said, not left blank.
-    expect(withCode[col('现场核查情况')]).toBe(NOT_YET.site);
-    expect(withCode[col('初审意见')]).toBe(NOT_YET.review);
+    expect(withCode[col('现场核查情况')]).toBe(b.app.kb.data.ui.console.summary.notYet.site);
+    expect(withCode[col('初审意见')]).toBe(b.app.kb.data.ui.console.summary.notYet.review);
     expect(withCode[col('联系人')]).toBe('王工');
     expect(withCode[col('联系电话')]).toBe('13912345678');
     const submitted = applicants.find((a) => a.name === '洛阳联系人测试公司')!.submittedAt;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
 import type { PgliteStore } from '../../server/store/pglite';
-import { SUMMARY_COLUMNS, SUMMARY_GROUPS } from '../../server/staff/xlsx';
+import { summaryColumns } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
 import { as, completeReview, newSession, staffAs, submit, type StaffLogin } from './helpers';
@@ -59,7 +59,7 @@ async function summary(by: StaffLogin): Promise<{ quotaLine: string; rows: Map<s
     const v = (ws.getRow(r).values as unknown[]).slice(1);
     if (typeof v[0] === 'string') part = v[0];
     if (typeof v[0] !== 'number') continue;
-    const cells = Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c.header, v[i] === undefined || v[i] === null ? '' : String(v[i])]));
+    const cells = Object.fromEntries(summaryColumns(b.app.kb.data).map((c, i) => [c.header, v[i] === undefined || v[i] === null ? '' : String(v[i])]));
     rows.set(cells['企业名称']!, { part, cells });
   }
   return { quotaLine: String(ws.getRow(3).values && (ws.getRow(3).values as unknown[])[1]), rows };
@@ -104,10 +104,10 @@ describe('a stored 推荐 of an applicant outside the bureau\'s area', () => {
 
     const { quotaLine, rows } = await summary(bureau);
     expect(quotaLine).toMatch(/^推荐 1 家 \/ 限额 5 家/);
-    expect(rows.get('区内新推荐有限公司')).toMatchObject({ part: `${SUMMARY_GROUPS.recommended}（1 家）`, cells: { 是否推荐: '是' } });
+    expect(rows.get('区内新推荐有限公司')).toMatchObject({ part: `${b.app.kb.data.ui.console.summary.groups.recommended}（1 家）`, cells: { 是否推荐: '是' } });
     for (const [what] of away) {
       const row = rows.get(`区外旧推荐${what}有限公司`)!;
-      expect(row.part, what).toMatch(new RegExp(`^${SUMMARY_GROUPS.notRecommended}`));
+      expect(row.part, what).toMatch(new RegExp(`^${b.app.kb.data.ui.console.summary.groups.notRecommended}`));
       expect(row.cells['是否推荐'], what).toMatch(/^否（此推荐保存于所在地核对之前：.*不计入新安县的推荐名额/);
     }
 

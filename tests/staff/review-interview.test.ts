@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => b?.close());
 
 const refused = (answer: string) => ({ answer, citations: [], confidence: 0, outOfScope: true });
-async function logged(source: 'interview' | 'chat', question: string, answer: string): Promise<string> {
+async function logged(source: 'interview' | 'chat' | 'console' | 'api', question: string, answer: string): Promise<string> {
   const id = randomUUID();
   await store.logQuestion(id, new Date(), { source, question, answer: refused(answer), knowledgeVersion: 'henan-2023' });
   await store.flushLog();
@@ -58,5 +58,48 @@ describe('an interview reply in the review queue', () => {
     // The question stays in the queue with its answer-base actions.
     const asked = (await queue()).find((i) => i.id === question)!;
     expect(asked.interview).toBeNull();
+  });
+});
+
+/** An entry staff would write from a queued item: 四(二)'s PDF format, which the notice does set. */
+const entryFor = (id: string, question: string) => ({
+  id,
+  questions: [question, `${id} 的说法`],
+  answer: '通知四(二)要求通过网络平台提交PDF彩色版电子版，包括所有附件及签字盖章页。',
+  conclusion: 'yes',
+  clauses: ['四(二)'],
+  quotes: [{ clause: '四(二)', find: 'PDF彩色版格式' }],
+});
+const saveFrom = (fromQuestion: string, entry: ReturnType<typeof entryFor>) =>
+  b.app.inject({ method: 'PUT', url: `/api/staff/answers/${entry.id}`, headers: as(helpline), payload: { entry, fromQuestion, note: '从审核队列' } });
+
+describe('an answer-base entry saved from a queued item', () => {
+  it.each([
+    ['the credit reply', '俺们那个应该没啥事吧', '[ent.credit.dishonestExecutee · 二(四)] 没听明白，请回答“是”或“否”。'],
+    ['a capability half-said', 'MES算是有一半吧 还在弄', '[cap.mes · 三(一)5] 没听明白。'],
+    ['a reply worded as a question', '申报书是不是要PDF的？我们交的纸质版', '[ent.operatingWell · 二(一)] 没听明白。'],
+  ])('is refused from an interview reply (%s), names the action that fits it, and saves nothing', async (_what, reply, told) => {
+    const id = await logged('interview', reply, told);
+    const entry = entryFor(`from-interview-${id.slice(0, 8)}`, reply);
+    const res = await saveFrom(id, entry);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('FROM_INTERVIEW');
+    expect(res.json().error.message).toContain('访谈中的回答');
+    expect(res.json().error.message).toContain(`「${b.app.kb.data.ui.console.interviewMisread.lexicon}」`);
+    // Nothing was saved under the entry's id, and the reply is still in the queue for its own action.
+    expect((await b.app.inject({ url: `/api/staff/answers/${entry.id}`, headers: as(helpline) })).statusCode).toBe(404);
+    expect((await queue()).find((i) => i.id === id)?.interview).not.toBeNull();
+  });
+
+  it.each([
+    ['the chat', 'chat' as const, '申报书要交PDF还是Word'],
+    ['the console', 'console' as const, '热线：申报书电子版什么格式'],
+    ['the API', 'api' as const, '申报材料电子版格式'],
+  ])('is saved from a question asked in %s, and takes it off the queue', async (_where, source, question) => {
+    const id = await logged(source, question, '通知没有说明');
+    const entry = entryFor(`from-question-${id.slice(0, 8)}`, question);
+    const res = await saveFrom(id, entry);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await queue()).map((i) => i.id)).not.toContain(id);
   });
 });

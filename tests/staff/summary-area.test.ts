@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { CAPABILITY_IDS } from '../../server/schemas/profile';
-import { NOT_YET, SUMMARY_COLUMNS } from '../../server/staff/xlsx';
+import { summaryColumns } from '../../server/staff/xlsx';
 import { workshop } from '../chat/enterprises';
 import { build, type Built } from '../helper';
 import { as, newSession, staffAs, submit, type StaffLogin } from './helpers';
@@ -34,7 +34,7 @@ async function countyColumn(): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('推荐汇总表')!;
-  const header = SUMMARY_COLUMNS.map((c) => c.header);
+  const header = summaryColumns(b.app.kb.data).map((c) => c.header);
   const out = new Map<string, unknown>();
   for (let r = 6; r <= ws.rowCount; r++) {
     const v = (ws.getRow(r).values as unknown[]).slice(1);
@@ -68,8 +68,8 @@ describe('the 推荐汇总表 flags an applicant outside the bureau\'s area', ()
     const col = await countyColumn();
     // A county of the city is no part of its area (四(三): the county recommends it): flagged like one of another city.
     expect(col.get('区内县测试有限公司')).toBe('所在地在洛阳市新安县，应由新安县初审');
-    expect(col.get('区内城市测试有限公司')).toBe(NOT_YET.county);
+    expect(col.get('区内城市测试有限公司')).toBe(b.app.kb.data.ui.console.summary.notYet.county);
     expect(col.get('区内地址测试有限公司')).toBe('涧西区');
-    expect(col.get('未说所在地测试有限公司')).toBe(NOT_YET.county);
+    expect(col.get('未说所在地测试有限公司')).toBe(b.app.kb.data.ui.console.summary.notYet.county);
   });
 });

@@ -56,6 +56,79 @@ export const ConsoleWording = z.object({
     lexicon: Text,
     lexiconDone: Text,
   }),
+  /** The staff routes' refusals, said to the member who made the request; each names what its route fills in. */
+  errors: z.object({
+    unauthenticated: Text,
+    forbidden: Text,
+    loginLocked: templateOf(['minutes']),
+    badCredentials: Text,
+    badCurrentPassword: Text,
+    passwordChangeRequired: Text,
+    regionRequired: Text,
+    /** Another member saved the record after this one opened it: {by} who, {when} `reviewConflictWhen` or nothing. */
+    reviewConflict: templateOf(['by', 'when']),
+    reviewConflictWhen: templateOf(['time']),
+    reviewConflictSomeone: Text,
+    /** 推荐 of an applicant whose own assessment rules it out: {failed} the conditions it fails, else `ineligibleFallback`. */
+    ineligible: templateOf(['failed']),
+    ineligibleFallback: Text,
+    /** 推荐 of an applicant whose assessment had no verdict when it submitted. */
+    incompleteVerdict: Text,
+    assistLocked: templateOf(['minutes']),
+    assistCodeInvalid: Text,
+    viewEnded: Text,
+    viewExpired: templateOf(['time']),
+    viewHandedOver: templateOf(['time', 'to']),
+    viewRevoked: Text,
+    /** An assisted view's form export asked for before the session has a category, so no 附件 is chosen yet. */
+    assistNoCategory: Text,
+    handoverSelf: Text,
+    handoverTarget: Text,
+    /** The interview-reply action asked of a question. */
+    notInterview: Text,
+    /** An answer-base entry saved from an interview reply, which is no question: {lexicon} names the action that fits it. */
+    fromInterview: templateOf(['lexicon']),
+    rollbackNote: templateOf(['revision']),
+    withdrawNote: Text,
+  }),
+  /** The 推荐汇总表's wording: the notice names the table (四(四)) but not its columns, so the layout is this system's own. */
+  summary: z.object({
+    sheet: Text,
+    title: templateOf(['region']),
+    fileName: templateOf(['region', 'year']),
+    layoutNote: Text,
+    /** The count line of a region without a quota of its own. */
+    countOnly: templateOf(['n']),
+    /** One heading per column, by the column's key; the columns' order and widths are the sheet's layout. */
+    columns: z
+      .object({
+        n: Text,
+        name: Text,
+        creditCode: Text,
+        county: Text,
+        contact: Text,
+        phone: Text,
+        category: Text,
+        verdict: Text,
+        finance: Text,
+        notes: Text,
+        siteNotes: Text,
+        checked: Text,
+        reasons: Text,
+        recommended: Text,
+        confirmed: Text,
+        submittedAt: Text,
+      })
+      .strict(),
+    groups: z.object({ recommended: Text, notRecommended: Text, count: templateOf(['heading', 'n']) }),
+    /** What an empty cell means: not given by the applicant, or not yet done by the bureau, rather than a blank. */
+    notYet: z.object({ county: Text, review: Text, site: Text }),
+    noName: Text,
+    verdicts: z.object({ qualified: Text, gaps: Text, incomplete: Text, ineligible: Text }),
+    yes: Text,
+    no: Text,
+    noBecause: templateOf(['why']),
+  }),
 });
 export type ConsoleWording = z.infer<typeof ConsoleWording>;
 

@@ -157,6 +157,18 @@ export const consoleStyles = css`
       color: var(--zz-color-muted);
       font-weight: 600;
     }
+    /*
+     * A cell of running text (a question, and what was said of it) takes the card's whole width under its label:
+     * beside a label, its text and each paragraph after it would share the row as narrow columns.
+     */
+    table.stack td.wide {
+      display: block;
+    }
+    table.stack td.wide[data-label]::before {
+      display: block;
+      width: auto;
+      margin-bottom: var(--zz-space-1);
+    }
   }
   table {
     width: 100%;

@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
-import { call } from '../api';
+import { call, download } from '../api';
+import type { SessionFormSummary } from '../../../server/routes/forms';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
 
 interface AssistView {
@@ -17,6 +18,8 @@ interface AssistView {
     pending?: { clause: string; title: string }[];
   };
   drafts: unknown;
+  /** The application form the enterprise is drafting; null while no category is decided. */
+  form: SessionFormSummary | null;
 }
 
 /** A view this member holds open, as the server lists it. */
@@ -62,6 +65,19 @@ export class ZzConsoleAssist extends LitElement {
       ul.views li {
         padding: var(--zz-space-2) 0;
         border-bottom: 1px solid var(--zz-color-border);
+      }
+      dl.form {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: var(--zz-space-1) var(--zz-space-3);
+        margin: 0 0 var(--zz-space-3);
+      }
+      dl.form dt {
+        color: var(--zz-color-muted);
+      }
+      dl.form dd {
+        margin: 0;
+        min-width: 0;
       }
       .msg {
         white-space: pre-wrap;
@@ -142,6 +158,7 @@ export class ZzConsoleAssist extends LitElement {
         ? html`<p data-testid="hard-pending">硬性条件待确认：${v.assessment.pending.map((p) => `${p.clause} ${p.title}`).join('、')}</p>`
         : ''}
       <ul>${v.assessment.conditions.map((c) => html`<li><strong>${c.clause}</strong> ${c.title}：${STATUS[c.status] ?? c.status}</li>`)}</ul>
+      ${this._formPart(v.form)}
       <h2>对话</h2>
       ${v.transcript.map((m) => html`<div class="msg"><strong>${m.role === 'user' ? '企业' : '助手'}：</strong>${m.text}</div>`)}
     </div>
@@ -153,6 +170,38 @@ export class ZzConsoleAssist extends LitElement {
         <button class="btn" type="submit">转交</button>
       </form>
     </div>`;
+  }
+
+  /** The form the enterprise is drafting, counted as its own form view counts it, with its file as the enterprise would export it. */
+  private _formPart(f: AssistView['form']) {
+    if (!f) return html`<h2>申报书</h2><p class="muted" data-testid="assist-form">尚未确定申报类别，还没有申报书草稿。</p>`;
+    return html`<h2>申报书</h2>
+      <div data-testid="assist-form">
+        ${f.ineligible ? html`<p class="warn">${f.ineligible}</p>` : ''}
+        <dl class="form">
+          <dt>申报书</dt>
+          <dd data-testid="assist-form-title">${f.attachment} ${f.title}</dd>
+          <dt>填写项</dt>
+          <dd data-testid="assist-form-counts">已填 ${f.fields.filled} · 未填 ${f.fields.missing} · 已跳过 ${f.fields.skipped}</dd>
+          <dt>文字栏目</dt>
+          <dd>共 ${f.sections.total} 栏，企业改写 ${f.sections.edited} 栏${f.sections.missingFacts ? html`，<span class="tag partial">${f.sections.missingFacts} 栏待补事实</span>` : ''}</dd>
+        </dl>
+        <div class="row">
+          <button class="btn" data-testid="assist-export-docx" @click=${() => this._export('docx')}>导出 DOCX</button>
+          <button class="btn" data-testid="assist-export-pdf" ?disabled=${!f.pdf} @click=${() => this._export('pdf')}>导出 PDF</button>
+        </div>
+        ${f.pdf ? '' : html`<p class="muted">本服务器未安装 LibreOffice，暂不能导出 PDF。</p>`}
+        <p class="muted">导出的是企业此刻的申报书，与企业自己导出的文件相同；缺少的事实以占位符标出。</p>
+      </div>`;
+  }
+
+  private async _export(format: 'docx' | 'pdf') {
+    this._error = '';
+    try {
+      await download(`/api/staff/assist/${encodeURIComponent(this._viewId)}/export.${format}`, `application.${format}`);
+    } catch (err) {
+      this._error = (err as Error).message;
+    }
   }
 
   private async _handOver(e: Event) {

@@ -188,7 +188,7 @@ export class ZzConsoleReview extends LitElement {
               ${this._queue.map(
                 (q) => html`<tr data-testid="review-item">
                   <td data-label=${`时间（${TIME_ZONE_LABEL}）`}>${beijingTime(q.at)}</td>
-                  <td data-label="问题" class="q" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
+                  <td data-label="问题" class="q wide" title=${q.interview ? '' : q.answer}>${q.question}${q.interview
                       ? html`<p class="muted interview-what" data-testid="interview-what">${q.interview.what}</p>`
                       : ''}</td>
                   <td data-label="原因">
