@@ -838,8 +838,25 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
-  const r = withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read))));
+  const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+}
+
+/**
+ * 「设备一百二十台，联上网的六十台左右」 to whether the networking rate is advanced: the counts give the rate itself, the
+ * metric question of the same clause, which is recorded in passing (a round count marked round, with the words typed);
+ * the self-assessment is answered only by an answer word of its own, and is asked again otherwise.
+ */
+function withMetricAtSelf(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || !selfSubjectOf(kb, pending.id) || (r.kind !== 'answers' && r.kind !== 'unclear') || (r.kind === 'answers' && r.asks)) return r;
+  const clause = kb.interview.questions.find((q) => q.id === pending.id)?.clause;
+  const metric = kb.interview.questions.find((q) => q.id.startsWith('metric.') && q.clause === clause);
+  if (!metric || (r.kind === 'answers' && r.items.some((i) => i.questionId === metric.id))) return r;
+  const read = readReply(kb, rawText, viewOf(metric, category), category);
+  const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === metric.id && typeof i.value === 'number') : undefined;
+  if (!item) return r;
+  const said = { ...item, extra: true as const, ...(item.approx ? { said: rawText.trim().slice(0, 200) } : {}) };
+  return r.kind === 'answers' ? { ...r, items: [...r.items, said] } : { kind: 'answers', items: [said] };
 }
 
 /**

@@ -119,3 +119,30 @@ describe('a workshop\'s name alone at a description', () => {
     expect(r.stored['form.cell.ws.infra']).toBe('机加车间，建筑面积6000平方米，两条生产线');
   }, 120_000);
 });
+
+describe('counts said at a self-assessed rate', () => {
+  // The steering skips the rates (they are optional), so the counts said later fill them.
+  const unrated: ScriptedEnterprise = { ...workshop, facts: { ...workshop.facts, 'metric.networkedRatio': null, 'metric.automationRatio': null } };
+
+  it.each([
+    ['self.networkingAdvanced', '设备一百二十台，联上网的六十台左右', { 'metric.networkedRatio': 50 }],
+    ['self.networkingAdvanced', '全厂三百台设备，接了网的有两百四十台', { 'metric.networkedRatio': 80 }],
+    ['self.automationAdvanced', '全部设备300台，自动化的有240台', { 'metric.automationRatio': 80 }],
+  ] as const)('at %s, 「%s」 records the rate the counts give, and the self-assessment is asked again', async (at, text, want) => {
+    const r = await reply(unrated, at, text);
+    expect(r.stored).toEqual(want);
+    expect(r.next).toBe(at);
+  }, 120_000);
+
+  it('a yes said with the counts answers the self-assessment too', async () => {
+    const r = await reply(unrated, 'self.networkingAdvanced', '是，三百台设备联网了两百五十五台');
+    expect(r.stored).toEqual({ 'self.networkingAdvanced': true, 'metric.networkedRatio': 85 });
+  }, 120_000);
+
+  // Near miss: a rate given before is left as it was; the counts said in passing do not replace it.
+  it('counts said where the rate was given leave it as it was', async () => {
+    const r = await reply(workshop, 'self.networkingAdvanced', '设备一百二十台，联上网的六十台左右');
+    expect(r.stored).toEqual({});
+    expect(r.next).toBe('self.networkingAdvanced');
+  }, 120_000);
+});
