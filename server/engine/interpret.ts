@@ -838,8 +838,25 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
-  const r = withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read))));
+  const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
   return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+}
+
+/**
+ * 「设备一百二十台，联上网的六十台左右」 to whether the networking rate is advanced: the counts give the rate itself, the
+ * metric question of the same clause, which is recorded in passing (a round count marked round, with the words typed);
+ * the self-assessment is answered only by an answer word of its own, and is asked again otherwise.
+ */
+function withMetricAtSelf(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || !selfSubjectOf(kb, pending.id) || (r.kind !== 'answers' && r.kind !== 'unclear') || (r.kind === 'answers' && r.asks)) return r;
+  const clause = kb.interview.questions.find((q) => q.id === pending.id)?.clause;
+  const metric = kb.interview.questions.find((q) => q.id.startsWith('metric.') && q.clause === clause);
+  if (!metric || (r.kind === 'answers' && r.items.some((i) => i.questionId === metric.id))) return r;
+  const read = readReply(kb, rawText, viewOf(metric, category), category);
+  const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === metric.id && typeof i.value === 'number') : undefined;
+  if (!item) return r;
+  const said = { ...item, extra: true as const, ...(item.approx ? { said: rawText.trim().slice(0, 200) } : {}) };
+  return r.kind === 'answers' ? { ...r, items: [...r.items, said] } : { kind: 'answers', items: [said] };
 }
 
 /**
@@ -863,6 +880,13 @@ function withEveryList(kb: KnowledgeData, rawText: string, pending: QuestionView
   if (lists.some((q) => text.split(/[，,。；;！!？?\n]+/u).some((c) => singlesOut(byQuestion, q.id, c)))) return r;
   const open = lists.filter((q) => !r.items.some((i) => i.questionId === q.id));
   return open.length ? { ...r, items: [...r.items, ...open.map((q) => ({ questionId: q.id, value: false as const, extra: true as const }))] } : r;
+}
+
+/** The text with the listing's `every` words blanked out when the pending question is one of the lists, else as it is. */
+function listingWordsAway(kb: KnowledgeData, pending: QuestionView | null, lower: string): string {
+  const l = kb.interview.vocabulary.listing;
+  if (!l || !pending || !l.questions.some((p) => (p.endsWith('*') ? pending.id.startsWith(p.slice(0, -1)) : pending.id === p))) return lower;
+  return [...l.every].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w.toLowerCase()).join(' '), lower);
 }
 
 /**
@@ -1189,6 +1213,9 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     const own = unanswered && pending ? (byQuestion.get(pending.id) ?? []) : [];
     for (const c of clauses) {
       if (!words.some((w) => c.toLowerCase().includes(w) && !own.includes(w)) || namesSystem(c)) continue;
+      // 「安全生产从来没出过事故」: a clause about a lookalike of another basic question (an accident, a penalty) says its
+      // no of that, not of a subject word it holds in passing (the 生产 of 安全生产 is no main business).
+      if (otherLookalikeIn(kb, id, c.toLowerCase())) continue;
       if (paired && clauses.length < 3 && !pairedClause(kb, c.toLowerCase(), words, pendingWords)) continue;
       // 「失信名单没有」 names one list by its short name: the words it shares with the other lists (失信, 名单) answer none of them.
       if (!singlesOut(answerable, id, c.toLowerCase())) continue;
@@ -1234,6 +1261,25 @@ function withBasicFactsInPassing(kb: KnowledgeData, rawText: string, pending: Qu
     else if (districtCity && !away) added.items.push({ questionId: city.id, value: districtCity, extra: true });
   }
   return added.items.length > items.length ? added : r;
+}
+
+/**
+ * What a self-assessment question is about: the systems that bear on it (VocabularyFile `selfEvidence`) and the words of
+ * the metric it judges, the metric question serving the same clause (`metricSubjects`, `metricAliases`), lower case.
+ */
+function selfSubjectOf(kb: KnowledgeData, questionId: string): { evidence: CapabilityId[]; words: string[] } | undefined {
+  const v = kb.interview.vocabulary;
+  const evidence = v.selfEvidence[questionId];
+  if (!evidence) return undefined;
+  const clause = kb.interview.questions.find((q) => q.id === questionId)?.clause;
+  const metric = kb.interview.questions.find((q) => q.id.startsWith('metric.') && q.clause === clause)?.id;
+  const words = metric ? [...(v.metricSubjects[metric] ?? []), ...(v.metricAliases[metric] ?? [])].map((w) => w.toLowerCase()) : [];
+  return { evidence, words };
+}
+
+/** Whether a clause holds a lookalike word (VocabularyFile `lookalikes`) of a basic question other than this one. */
+export function otherLookalikeIn(kb: KnowledgeData, questionId: string, lower: string): boolean {
+  return kb.interview.vocabulary.lookalikes.some((l) => l.question.startsWith('ent.') && !lookalikeOf(l, questionId) && l.words.some((w) => lower.includes(w.toLowerCase())));
 }
 
 /** Each question's subject words (VocabularyFile `subjects`), lower case. */
@@ -2263,20 +2309,26 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const yesNo = pending.kind === 'yesNo' || pending.kind === 'yesNoPartial';
     // 「没有被列入失信」 typed while the group question waits speaks of another question: its 没有 is no answer here.
     const subjects = kb.interview.vocabulary.subjects;
-    const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => lower.includes(w.toLowerCase())));
+    // 「一个都没有」 to one of the lists of 二(四): the 一个 of a word that speaks of every list at once (listing `every`)
+    // counts the lists asked about; it is no subject word of another question (一个 of 另有一个申报).
+    const subjectText = listingWordsAway(kb, pending, lower);
+    const speaksOf = (id: string) => subjects.some((x) => x.question === id && x.words.some((w) => subjectText.includes(w.toLowerCase())));
     // 「失信名单没有」 typed while the tax list waits names another list by its short name, though it shares 失信 with this one.
     const byQuestion = subjectWords(kb);
-    const singled = (id: string) => speaksOf(id) && singlesOut(byQuestion, id, lower);
+    const singled = (id: string) => speaksOf(id) && singlesOut(byQuestion, id, subjectText);
     const otherSingled = subjects.some((x) => x.question !== pending.id && singled(x.question)) && !singled(pending.id);
     // 「否，没有受过处罚」 to the finance question speaks of a penalty, a lookalike of another basic question's subject
     // (VocabularyFile `lookalikes` of 「ent.credit.*」): another subject too, though it answers none.
-    const otherLookalike = kb.interview.vocabulary.lookalikes.some(
-      (l) => l.question.startsWith('ent.') && !lookalikeOf(l, pending.id) && l.words.some((w) => lower.includes(w.toLowerCase())),
-    );
+    const otherLookalike = otherLookalikeIn(kb, pending.id, lower);
+    // 「近三年没出过事故」 to which titles are held: a choice question with subject words of its own is asked about that
+    // subject, so a no said of a lookalike of another basic question (an accident, a penalty) chooses none of its options.
+    // Another question's subject word alone does not move it: a title's name holds 制造 or 生产 often enough.
+    const choiceElsewhere = pending.kind === 'choice' && otherLookalike && subjects.some((x) => x.question === pending.id) && !speaksOf(pending.id);
     const elsewhereSubject =
-      yesNo &&
+      choiceElsewhere ||
+      (yesNo &&
       subjects.some((x) => x.question === pending.id) &&
-      ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled);
+      ((!speaksOf(pending.id) && (otherLookalike || subjects.some((x) => x.question !== pending.id && speaksOf(x.question)))) || otherSingled));
     // 「不是，我们就是自己一个公司」「没有 另外的申报也没有」: a bare answer word opening the reply answers the pending
     // question, though another question's subject follows; a clause that gives that question its own answer word is
     // read for it too (withBasicFactsInPassing).
@@ -2296,7 +2348,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const echoesElsewhere = elsewhereSubject && !alsoSaid && cues.some((c) => c.start > openingClause.length && openingPols.has(c.pol));
     const bareOpening =
       opensWithBareAnswer(kb, text) && !(elsewhereSubject && kb.interview.vocabulary.corrections.some((w) => w.toLowerCase() === opening)) && !echoesElsewhere;
-    const plain = !yesNo || free.length === 0 || bareOpening || (!elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
+    const plain = (!yesNo && !elsewhereSubject) || free.length === 0 || bareOpening || (yesNo && !elsewhereSubject && answersPlainly(pending, text, cues, vocab.leadIns));
     const hedged = yesNo && (pendingHedged || (pending.id.startsWith('cap.') && hedgedCaps.has(pending.id.slice(4) as CapabilityId)));
     // 「有应急预案」 to the emergency-command question: its 有 is about the plan it names, not the system.
     // 「ERP方面只有财务软件」 has no yes of its own: its 只有 says what there is.
@@ -2322,11 +2374,16 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     });
     const elsewhere =
       yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false);
-    if (elsewhere) named.push(...new Set(mentions.map((m) => lower.slice(m.start, m.end))));
+    // 「有，用的扫码枪和二维码」 to whether the networking rate is advanced: the yes goes with systems that bear nothing on
+    // the rate asked (VocabularyFile `selfEvidence`), and no word of its metric is said, so it is theirs, as above.
+    const self = selfSubjectOf(kb, pending.id);
+    const selfElsewhere =
+      !!self && yesNo && !named.length && mentions.length > 0 && !mentions.some((m) => m.caps.some((c) => self.evidence.includes(c))) && !self.words.some((w) => lower.includes(w)) && cues.some((c) => c.pol === true || c.pol === 'partial') && !cues.some((c) => c.pol === false);
+    if (elsewhere || selfElsewhere) named.push(...new Set(mentions.map((m) => lower.slice(m.start, m.end))));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));
     // A name repaired from a typo (mse) is not in the typed text: it is shown as read.
-    if ((elsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
+    if ((elsewhere || selfElsewhere || lookalike) && !several.length) several.push(...new Set(named.filter((w) => !named.some((o) => o !== w && o.includes(w)))));
     // The asked system said to be in one workshop only, by a workshop applicant who did not say it is the applying one.
     // Only a capability is built in one workshop or another: 「没有，就报鞣制车间」 to whether another application is made answers no.
     const unitOpen = pending.kind === 'yesNoPartial' && (pendingUnit || (asked !== undefined && [...unitCaps].some((c) => c === asked || (idx.answeredBy.get(asked) ?? []).includes(c))));

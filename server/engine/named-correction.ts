@@ -9,7 +9,7 @@ import type { AnswerValue, Interpretation, QuestionView } from '../schemas/inter
 import type { Category } from '../schemas/profile';
 import { normalise } from '../understand';
 import { indexOf } from './kb';
-import { interpret } from './interpret';
+import { interpret, otherLookalikeIn } from './interpret';
 import { applyAnswer, viewOf, type Answers } from './plan';
 
 interface Hit {
@@ -156,6 +156,9 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
     if (before || JSON.stringify(value) === JSON.stringify(stored)) return undefined;
     // A reply to a system question speaks of that system; only the basic conditions and the category are changed so.
     if (pending?.phase === 'elements') return undefined;
+    // 「安全生产这块从来没出过事故」 speaks of an accident (a lookalike of another basic question): the 生产 it holds in
+    // passing names no main business, so its no changes nothing.
+    if (otherLookalikeIn(kb, id, text)) return undefined;
     const reply = pending ? interpret(kb, rawText, pending, category) : undefined;
     const answered = reply?.kind === 'answers' && reply.items.some((i) => i.questionId === pending!.id && !i.extra && i.value !== null && applyAnswer(kb, answers, pending!.id, i.value).ok);
     if (answered) return undefined;

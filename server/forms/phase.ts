@@ -3083,6 +3083,16 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
   }
   // 「有」, 「同上」, 「MES」 or the notice's own words print nothing the bureau can check: asked back for the facts of this field.
   if (c.q.kind === 'text' && c.q.maxLength === undefined && contentless(kb.formQuestions.vocabulary, t, c.fact)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+  // 「机加车间」 at a workshop's 建设情况: the unit's name alone describes nothing. It is the workshop's name where the
+  // cell is a workshop's and that name is still to be given (said in passing, so an answer given is kept), and the
+  // description is asked again.
+  const unitName = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact) ? unitNameAlone(kb, t) : undefined;
+  if (unitName) {
+    const nameField = workshopNameField(kb, c);
+    if (nameField) return { kind: 'answers', items: [{ questionId: nameField, value: unitName, extra: true }] };
+    const k = kb.formQuestions.vocabulary.storyReplyKinds;
+    if (k.unitName) return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 20), k.unitName, k.wanted], field: labelOf(c) };
+  }
   // 「办公室主任」 at 发展历程, 「王建国」 at 主营业务: plainly a post's or a name's reply, typed a field early or late.
   const other = c.q.kind === 'text' && c.q.maxLength === undefined && !LIST_FACT.test(c.fact) ? otherFieldsKind(kb, t) : undefined;
   if (other) {
@@ -3108,6 +3118,28 @@ function laterEvents(kb: FormsKnowledge, c: Concrete, t: string, date: string): 
   if (own < 0) return [];
   const others = dated.filter((_x, i) => i !== own);
   return [{ questionId: history.id, value: others.join('，'), extra: true, adds: true }];
+}
+
+/**
+ * A whole short reply that is a workshop's or a factory's name alone (VocabularyFile `unitNameEndings`: 机加车间, 二分厂),
+ * or undefined. A reply with a clause or a figure beside the name (「机加车间，两条线」) is a description.
+ */
+function unitNameAlone(kb: FormsKnowledge, text: string): string | undefined {
+  const t = wholeReply(text);
+  if ([...t].length > SHORT_REPLY || !/^[\p{Script=Han}A-Za-z0-9#＃号·]+$/u.test(t)) return undefined;
+  const v = kb.formQuestions.vocabulary;
+  // The ending alone (「车间」) names no unit, nor does a word of the whole (「整个车间」「全车间」).
+  if (v.wholeWords.some((w) => t.startsWith(w))) return undefined;
+  return v.unitNameEndings.some((w) => t.endsWith(w) && t.length > w.length) ? t : undefined;
+}
+
+/** The name field of the workshop a cell describes (车间1 of a factory's form, the one workshop of 附件1), if the form has it. */
+function workshopNameField(kb: FormsKnowledge, c: Concrete): string | undefined {
+  const i = /^workshops\.(\d+)\./u.exec(c.fact)?.[1];
+  const n = i !== undefined ? Number(i) + 1 : /^form\.cell\.ws\.[\w]+$/u.test(c.id) ? 1 : undefined;
+  if (n === undefined) return undefined;
+  const id = `form.ws.${n}.name`;
+  return findQuestion(kb, id) ? id : undefined;
 }
 
 /** The longest whole reply read as a post or a name alone; a longer one is a sentence, whatever it ends with. */

@@ -790,6 +790,13 @@ export const InterviewFile = z
        */
       metricSubjects: z.record(z.string().regex(/^metric\./), Words).default({}),
       /**
+       * The systems whose mention bears on a self-assessment question (自评联网率先进: the networks and data collection the
+       * equipment is joined by). 「有，用的扫码枪和二维码」 to it names systems of none of them and no word of its metric
+       * (`metricSubjects`, `metricAliases` of the metric question of the same clause): the yes is theirs, so they are
+       * recorded and the question is asked again, naming them.
+       */
+      selfEvidence: z.record(z.string().regex(/^self\./), z.array(CapabilityId)).default({}),
+      /**
        * Words that say which unit equipment counts are of (「全厂260台设备」 is the factory's, 「车间有80台」 a workshop's):
        * a workshop's count is never stated as the factory's, nor the reverse.
        */
@@ -865,7 +872,7 @@ export const InterviewFile = z
       if (!q || !q.choices) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'question'], message: `${c.question} 不是选择题` });
       else for (const v of c.values) if (!q.choices.some((x) => x.value === v)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'heldChoices', i, 'values'], message: `${v} 不是 ${c.question} 的选项` });
     });
-    for (const key of [...Object.keys(f.vocabulary.metricAliases), ...Object.keys(f.vocabulary.metricSubjects)]) {
+    for (const key of [...Object.keys(f.vocabulary.metricAliases), ...Object.keys(f.vocabulary.metricSubjects), ...Object.keys(f.vocabulary.selfEvidence)]) {
       if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['vocabulary', 'metricAliases', key], message: `未知的问题 ${key}` });
     }
   });

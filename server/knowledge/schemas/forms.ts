@@ -521,7 +521,15 @@ export const FormVocabulary = z.object({
    * What a whole short reply to a free-text field is when it is plainly another field's (「办公室主任」 at 发展历程, a
    * person's name at 主营业务): the kinds said back, and what such a field wants instead. The reply is asked back.
    */
-  storyReplyKinds: z.object({ post: z.string().min(1), person: z.string().min(1), wanted: z.string().min(1) }).default({ post: '职务', person: '人名', wanted: '文字说明' }),
+  storyReplyKinds: z
+    .object({ post: z.string().min(1), person: z.string().min(1), unitName: z.string().min(1).optional(), wanted: z.string().min(1) })
+    .default({ post: '职务', person: '人名', wanted: '文字说明' }),
+  /**
+   * What a workshop's or a factory's name ends with (机加车间, 二分厂, 3号厂房): a whole short reply of such a name to a
+   * story's field or a cell's description names the unit and describes nothing. It is kept as the workshop's name where
+   * the cell is a workshop's and that name is not given yet, and the description is asked back.
+   */
+  unitNameEndings: z.array(z.string().min(1)).default([]),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
   /**
    * Words that point at an earlier reply (刚才那句, 上一条, 前面说的): a reply opening with them talks about that reply
