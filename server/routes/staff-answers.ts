@@ -116,8 +116,13 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const m = /^\[([^\]·]+?) · ([^\]]*)\] ?([\s\S]*)$/u.exec(logged);
     const w = kb().data.ui.console.interviewMisread;
     const questionId = m?.[1] ?? '';
-    const question = kb().data.interview.questions.find((q) => q.id === questionId)?.label ?? questionId;
-    const text = m ? fill(w.what, { question, clause: m[2] ?? '', toldBack: m[3] ?? '' }) : logged;
+    const asked = kb().data.interview.questions.find((q) => q.id === questionId);
+    // A form question has no label and cites no clause: it is named as the chat asked it.
+    const formQuestion = asked ? undefined : kb().data.formQuestions.questions.find((q) => q.id === questionId);
+    const question = asked?.label ?? formQuestion?.text ?? questionId;
+    const clause = m?.[2]?.trim() ?? '';
+    const toldBack = m?.[3] ?? '';
+    const text = !m ? logged : clause ? fill(w.what, { question, clause, toldBack }) : fill(w.whatForm, { question, toldBack });
     return { questionId, question, tag: w.tag, what: text, lexicon: w.lexicon, lexiconDone: w.lexiconDone };
   };
 

@@ -22,7 +22,7 @@ describe('the page\'s wording of the notice (ui.json)', () => {
   });
 
   it('refuses a closing note that does not name the notice, and an empty heading', () => {
-    const consoleWording = { ...shippedConsole, interviewMisread: { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' } };
+    const consoleWording = { ...shippedConsole, interviewMisread: { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', whatForm: '对「{question}」的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' } };
     const good = { assessment: { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知', hardPending: '待确认', hardPendingNote: '尚未确认。', hardNoneFailing: '未发现。', chosenCategory: '企业选择：{category}', chosenFitsWorse: '{better}更合适' }, console: consoleWording };
     expect(UiFile.safeParse(good).success).toBe(true);
     expect(UiFile.safeParse({ ...good, assessment: { ...good.assessment, basis: '评估依据申报通知。' } }).success).toBe(false);
@@ -35,10 +35,13 @@ describe('the page\'s wording of the notice (ui.json)', () => {
 
   it('refuses console wording of an interview reply that drops or invents a placeholder', () => {
     const assessment = { asNeededUnused: '未采用', basis: '评估依据{notice}。', noticeFallback: '申报通知', hardPending: '待确认', hardPendingNote: '尚未确认。', hardNoneFailing: '未发现。', chosenCategory: '企业选择：{category}', chosenFitsWorse: '{better}更合适' };
-    const misread = { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' };
+    const misread = { tag: '访谈回答', what: '对「{question}」（{clause}）的回答：「{toldBack}」', whatForm: '对「{question}」的回答：「{toldBack}」', lexicon: '记下', lexiconDone: '已记下' };
     expect(UiFile.safeParse({ assessment, console: { ...shippedConsole, interviewMisread: misread } }).success).toBe(true);
     expect(UiFile.safeParse({ assessment, console: { ...shippedConsole, interviewMisread: { ...misread, what: '对「{question}」的回答' } } }).success).toBe(false);
     expect(UiFile.safeParse({ assessment, console: { ...shippedConsole, interviewMisread: { ...misread, what: '{question}{clause}{toldBack}{reply}' } } }).success).toBe(false);
+    // A form question's reply cites no clause: its wording names the question and what was said back, and no clause.
+    expect(UiFile.safeParse({ assessment, console: { ...shippedConsole, interviewMisread: { ...misread, whatForm: '对「{question}」的回答' } } }).success).toBe(false);
+    expect(UiFile.safeParse({ assessment, console: { ...shippedConsole, interviewMisread: { ...misread, whatForm: '对「{question}」（{clause}）：「{toldBack}」' } } }).success).toBe(false);
     expect(UiFile.safeParse({ assessment }).success, 'the console wording is required').toBe(false);
   });
 

@@ -45,6 +45,19 @@ describe('an interview reply in the review queue', () => {
     expect(item.interview!.what).toContain('没听明白，请回答“是”或“否”。');
   });
 
+  it.each([
+    ['form.project.end', '还没建完'],
+    ['form.project.investment', '投了不少钱 具体得问财务'],
+  ])('answering the form question %s is named as the chat asked it, with no empty clause', async (questionId, reply) => {
+    const id = await logged('interview', reply, `[${questionId} · ] 抱歉，我没能从这句话里确定答案。`);
+    const item = (await queue()).find((i) => i.id === id)!;
+    const asked = b.app.kb.data.formQuestions.questions.find((q) => q.id === questionId)!;
+    expect(item.interview!.question).toBe(asked.text);
+    expect(item.interview!.what).toBe(`这是企业在对话中填写申报书时对「${asked.text}」的回答，不是提问，不需要写答复条目。系统没有读懂，当时回复企业：「抱歉，我没能从这句话里确定答案。」`);
+    expect(item.interview!.what).not.toContain(questionId);
+    expect(item.interview!.what).not.toContain('（）');
+  });
+
   it('is noted for the lexicon and leaves the queue; a question cannot be noted so', async () => {
     const reply = await logged('interview', '差不多有吧', '[ent.operatingWell · 二(一)] 没听明白。');
     const question = await logged('chat', '申报书要盖几个章', '通知没有说明');

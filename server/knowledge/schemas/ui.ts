@@ -52,6 +52,8 @@ export const ConsoleWording = z.object({
     tag: Text,
     /** What the item is: the interview question it answered, its clause, and what the enterprise was told then. */
     what: templateOf(['question', 'clause', 'toldBack']),
+    /** The same for a reply to a form question, which cites no clause: the question as the chat asked it. */
+    whatForm: templateOf(['question', 'toldBack']),
     /** The action that notes the reply for the interview's lexicon and takes it off the queue. */
     lexicon: Text,
     lexiconDone: Text,
