@@ -497,6 +497,7 @@ export class Conversation {
             sessionId,
             left.reason === 'whichWorkshop' ? phrases.whichWorkshop(before.question, left.choices)
             : left.reason === 'notRead' ? phrases.pendingNotRead(before.question, left.choices[0] ?? '')
+            : left.reason === 'wrongKind' ? phrases.wrongKind(before.question, left.choices, left.field)
             : phrases.lookalike(before.question, left.choices, this.askedName(before)),
             [],
           );
@@ -527,8 +528,10 @@ export class Conversation {
       const interviewPending = before.question && !before.question.id.startsWith('form.') ? before.question : null;
       if (interp.kind !== 'question' && (refusal !== undefined || passingSaid)) {
         if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-        // Fields left as they were are no answer to the interview question waiting, which is asked again by name.
-        const again = refusal !== undefined ? phrases.notAccepted(before.question, refusal) : phrases.pendingStill(interviewPending);
+        // Fields left as they were are no answer to the interview question waiting, which is asked again by name; a form
+        // question the reply was of another kind for (an address at the credit code) says so.
+        const wrong = interp.pendingLeft?.reason === 'wrongKind' ? phrases.wrongKind(before.question, interp.pendingLeft.choices, interp.pendingLeft.field) : undefined;
+        const again = refusal !== undefined ? phrases.notAccepted(before.question, refusal) : (wrong ?? phrases.pendingStill(interviewPending));
         await this.say(sessionId, passingSaid + again, []);
         return this.closeTurn(before, ctx);
       }
@@ -540,7 +543,9 @@ export class Conversation {
         if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);
         return this.closeTurn(before, ctx);
       }
-      // Nothing usable came out: fall through to "unclear" with the entry stored as said.
+      // Nothing usable came out: fall through to "unclear" with the entry stored as said. A reply of another kind than
+      // the field wants (an address at the credit code, that address already given) is asked back as such.
+      if (interp.kind === 'answers' && interp.pendingLeft?.reason === 'wrongKind') interp = { kind: 'unclear', reason: 'wrongKind', choices: interp.pendingLeft.choices, ...(interp.pendingLeft.field ? { field: interp.pendingLeft.field } : {}) };
     }
 
     // A model speaker may start its answer during the durable write; nothing is sent before the ack.
@@ -590,6 +595,7 @@ export class Conversation {
       : reason === 'wrongKind' && interp.kind === 'unclear' ? phrases.wrongKind(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherYear' && interp.kind === 'unclear' ? phrases.otherYear(before.question, interp.choices ?? [], interp.field)
       : reason === 'seriesCount' && interp.kind === 'unclear' ? phrases.seriesCount(before.question, interp.choices ?? [])
+      : reason === 'eachYear' && interp.kind === 'unclear' ? phrases.eachYear(before.question, interp.choices ?? [], interp.field)
       : reason === 'parts' && interp.kind === 'unclear' ? phrases.parts(before.question, interp.choices ?? [], interp.field)
       : reason === 'onePart' && interp.kind === 'unclear' ? phrases.onePart(before.question, interp.choices ?? [], interp.field)
       : reason === 'otherTime' && interp.kind === 'unclear' ? phrases.otherTime(before.question, interp.choices ?? [], interp.field)

@@ -68,6 +68,7 @@ const PLACEHOLDERS = {
   wrongKind: ['said', 'kind', 'wanted', 'field', 'question'],
   otherYear: ['said', 'year', 'field', 'question'],
   seriesCount: ['said', 'count', 'question'],
+  eachYear: ['said', 'years', 'field', 'question'],
   partsOfCount: ['said', 'sum', 'unit', 'field', 'question'],
   partOfCount: ['said', 'part', 'figure', 'whole', 'field', 'question'],
   otherTime: ['said', 'spoken', 'figure', 'field', 'question'],
@@ -317,6 +318,9 @@ export const phrases = {
   /** Figures after a series of years (「2020到2022年…」) whose runs do not each give one figure a year: nothing recorded. */
   seriesCount: (q: QuestionView | null, choices: string[]) =>
     q ? say('seriesCount', { said: choices[0] ?? '', count: choices[1] ?? '', question: q.text }) : T.unclearNoQuestion,
+  /** One figure for years not told apart (「每年都差不多1000万」): each year the table asks is asked for, never filled from it. */
+  eachYear: (q: QuestionView | null, choices: string[], field: string | undefined) =>
+    q ? say('eachYear', { said: choices[0] ?? '', years: choices[1] ?? '', field: field ?? q.text, question: q.text }) : T.unclearNoQuestion,
   /** Parts of a count with no whole said (「数控机床30台，机器人12台」): their sum is offered, never recorded unasked. */
   /** Another answer pointed at with words added, while it is not given yet: the whole value is asked for. */
   sameAsUnknown: (q: QuestionView | null, choices: string[], field: string | undefined) =>

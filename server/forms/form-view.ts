@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -325,6 +325,15 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const fraction = percentOrFraction(n);
     if (fraction) return { ok: false, error: fill(kb.formQuestions.messages.percentOrFraction, { said: fraction[0], percent: fraction[1], fraction: fraction[2] }) };
     value = n.value;
+    // 「两个：一个是机加车间，另一个是装配车间」 in the count's box names the workshops too, as the chat reads it.
+    const read = interpretForm(kb, t, view);
+    const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
+    if (own && own.value === value && !own.approx) {
+      const r = applyFormAnswer(kb, answers, questionId, value, category);
+      if (!r.ok) return { ok: false, error: r.error };
+      const also = alsoFilled(kb, answers, r.answers, category, questionId, read);
+      if (also.length) return { ok: true, value: r.recorded[0]!.value, display: r.recorded[0]!.display, also };
+    }
   } else if (view.kind === 'date') {
     // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
     const part = parseDate(t) ? undefined : partOfYear(t);
@@ -342,18 +351,20 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     // 「2015年」 in the credit code's box: what the box wants is said, not which letters a code may not use.
     if (read.kind === 'unclear' && read.reason === 'wrongKind' && read.choices)
       return { ok: false, error: fill(kb.formQuestions.messages.wrongKind, { said: read.choices[0]!, kind: read.choices[1]!, wanted: read.choices[2]!, field: labelOf(view) }) };
+    // 「郑州市高新区科学大道100号」 in the credit code's box is an address: said so, with the box it belongs in.
+    const left = read.kind === 'answers' ? read.pendingLeft : undefined;
+    const place = read.kind === 'answers' ? read.items.find((i) => i.extra && i.questionId === kb.formQuestions.vocabulary.addressKind?.question) : undefined;
+    if (left?.reason === 'wrongKind' && place) {
+      const placeQ = formView(kb, place.questionId, category);
+      const tpl = kb.formQuestions.messages.addressElsewhere ?? kb.formQuestions.messages.wrongKind;
+      return { ok: false, error: fill(tpl, { said: left.choices[0]!, kind: left.choices[1]!, wanted: left.choices[2]!, field: labelOf(view), place: placeQ ? labelOf(placeQ) : '' }) };
+    }
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
     if (!own || own.value === null) value = t;
     else {
       const r = applyFormAnswer(kb, answers, questionId, own.value, category);
       if (!r.ok) return { ok: false, error: r.error };
-      const also: NonNullable<Extract<FormCheckResult, { ok: true }>['also']> = [];
-      for (const x of read.kind === 'answers' ? read.items : []) {
-        if (x.questionId === questionId || given(answers, x.questionId) || x.value === null) continue;
-        const more = applyFormAnswer(kb, r.answers, x.questionId, x.value, category);
-        const c = formView(kb, x.questionId, category);
-        if (more.ok && c) also.push({ questionId: x.questionId, value: more.recorded[0]!.value, display: more.recorded[0]!.display, label: labelOf(c) });
-      }
+      const also = alsoFilled(kb, answers, r.answers, category, questionId, read);
       const rec = r.recorded[0]!;
       return { ok: true, value: rec.value, display: rec.display, ...(also.length ? { also } : {}) };
     }
@@ -364,11 +375,31 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   } else {
     // 「主营业务：…」 in the narrative's box is what follows the label, as in the chat.
     value = withoutOwnLabel({ text: view.text, q: { kind: view.kind } }, t);
+    // 「我们有发明专利3项、实用新型12项…」 in 研发队伍's box fills the patent counts too, while they are empty.
+    const counted = countsInStory(kb, value);
+    const r = counted.length ? applyFormAnswer(kb, answers, questionId, value, category) : undefined;
+    const also = r?.ok ? alsoFilled(kb, answers, r.answers, category, questionId, { kind: 'answers', items: counted }) : [];
+    if (r?.ok && also.length) return { ok: true, value: r.recorded[0]!.value, display: r.recorded[0]!.display, also };
   }
   const r = applyFormAnswer(kb, answers, questionId, value, category);
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;
   return { ok: true, value: rec.value, display: rec.display };
+}
+
+/**
+ * The other fields a box's text fills as the chat reads it, each still empty and passing its own check. A round figure
+ * is left out: the box has no way to keep it marked as round, and the chat asks for the exact one.
+ */
+function alsoFilled(kb: FormsKnowledge, answers: Answers, after: Answers, category: Category | null, questionId: string, read: ReturnType<typeof interpretForm>): NonNullable<Extract<FormCheckResult, { ok: true }>['also']> {
+  const also: NonNullable<Extract<FormCheckResult, { ok: true }>['also']> = [];
+  for (const x of read.kind === 'answers' ? read.items : []) {
+    if (x.questionId === questionId || given(answers, x.questionId) || x.value === null || x.approx) continue;
+    const more = applyFormAnswer(kb, after, x.questionId, x.value, category);
+    const c = formView(kb, x.questionId, category);
+    if (more.ok && c) also.push({ questionId: x.questionId, value: more.recorded[0]!.value, display: more.recorded[0]!.display, label: labelOf(c) });
+  }
+  return also;
 }
 
 /**

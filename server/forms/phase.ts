@@ -7,7 +7,7 @@ import { checkCreditCode } from './creditCode';
 import { findQuantities, fullYear, parseChineseNumber, spokenDigits, YEAR_DIGIT } from '../understand/numbers';
 import { readEdit, type Edit } from '../understand/edits';
 import { halfWidthAlnum } from '../understand/normalise';
-import { absoluteYears, respectiveYears, yearSeries, yearsSaid } from '../understand/years';
+import { absoluteYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from '../understand/years';
 import { arabicDate, parseDate } from '../understand/dates';
 import { clipQuote } from '../understand/quote';
 
@@ -1106,6 +1106,7 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
   const items: { questionId: string; value: string; extra?: true }[] = [];
   const posts: string[] = [];
   let other = false;
+  let addressed = false;
   const pieces = phonesAsStored(value).split(/[\s，,、；;]+/u).filter(Boolean);
   for (const said of pieces) {
     const piece = said.replace(PHONE_WORD, '');
@@ -1117,6 +1118,14 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
     }
     const lead = personWords.find((w) => piece.startsWith(w) && piece.length > w.length);
     const name = (lead ? piece.slice(lead.length) : piece).replace(/^[是叫为：:]/u, '');
+    // 「王经理」 to the post: a person addressed by surname and title. The title is the post; the surname alone is no
+    // name the form can print, so the name is left to its own question.
+    const title = titleAddressed(v, name);
+    if (title) {
+      posts.push(title);
+      addressed = true;
+      continue;
+    }
     // 「王主任」 names the person by a post: the name's, never the post's; the post is asked again.
     if ((!isPost(name) || addressedAs(v, name)) && isPersonName(kb, name)) {
       items.push({ questionId: `${who}.name`, value: nameAsStored(name), extra: true });
@@ -1125,7 +1134,7 @@ function postAndMore(kb: FormsKnowledge, c: Concrete, value: string): Interpreta
     }
     posts.push(said);
   }
-  if (!other) return undefined;
+  if (!other && !addressed) return undefined;
   // A field said twice (two names, two phones) cannot be told apart: the reply is asked back whole.
   const ids = items.map((i) => i.questionId);
   if (new Set(ids).size !== ids.length || ids.some((id) => !findQuestion(kb, id))) return { kind: 'unclear', reason: 'notAnAnswer' };
@@ -1341,6 +1350,9 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
     const before = own.map((y, i) => ({ year: y.year, rest: lead(text.slice(i ? own[i - 1]!.at + own[i - 1]!.said.length : 0, y.at)) }));
     const figured = (ps: typeof after) => ps.every((p) => parseNumber(p.rest) !== undefined);
     pieces = figured(after) ? after : figured(before) ? before : [];
+    // 「1200万，2021年1000万，2020年1000万」 to 2022年税金: a figure before the first year, with no year of its own, is the asked year's.
+    const first = lead(text.slice(0, own[0]!.at));
+    if (pieces === after && !years.includes(Number(m[1])) && first && parseNumber(first) !== undefined) pieces = [{ year: Number(m[1]), rest: first }, ...pieces];
     if (!pieces.length || new Set(pieces.map((p) => p.year)).size !== pieces.length) return { said, parts: [] };
   }
   const parts = pieces.map(({ year, rest }) => yearPart(kb, m[2]!, year, rest, rest));
@@ -2197,8 +2209,49 @@ function noneAt(kb: FormsKnowledge, id: string, t: string): 0 | null | undefined
   return plain || means === 'zero' ? 0 : undefined;
 }
 
-/** Typed answers to a pending form question, offline. */
+/**
+ * Typed answers to a pending form question, offline. A story (研发队伍、科研成果…) that counts what another field counts
+ * by kinds (「我们有发明专利3项、实用新型12项，主要在…」) fills those fields too, each while it is empty.
+ */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
+  const r = readForm(kb, text, pending);
+  const c = pending ? findQuestion(kb, pending.id) : undefined;
+  if (r.kind !== 'answers' || !c || c.q.kind !== 'text' || c.q.maxLength !== undefined || LIST_FACT.test(c.fact)) return r;
+  const story = r.items.find((i) => i.questionId === c.id && typeof i.value === 'string');
+  if (!story) return r;
+  const counted = countsInStory(kb, story.value as string).filter((x) => !r.items.some((i) => i.questionId === x.questionId));
+  return counted.length ? { ...r, items: [...r.items, ...counted] } : r;
+}
+
+/**
+ * The counts by kinds a story states (「发明专利3项、实用新型12项」): its clauses that give a figure of a counted thing or
+ * one of its kinds, read as they are at the count's own question (kindsSaid), or one kind's figure alone for the kind's
+ * own field. Nothing when a clause speaks of what is not counted (申请中) or the figures do not add up.
+ */
+export function countsInStory(kb: FormsKnowledge, text: string): { questionId: string; value: AnswerValue; extra: true }[] {
+  const out: { questionId: string; value: AnswerValue; extra: true }[] = [];
+  for (const whole of kb.formQuestions.questions.filter((q) => q.kinds)) {
+    const spec = whole.kinds!;
+    const things = kb.formQuestions.vocabulary.countedThings.find((x) => x.thing === whole.counts)?.words ?? [];
+    const words = [...things, ...spec.of.flatMap((o) => o.words)];
+    const clauses = text.split(COUNT_CLAUSES).map((x) => x.trim()).filter((x) => /[\d零〇一二两三四五六七八九十百千]/u.test(x) && words.some((w) => x.includes(w)));
+    if (!clauses.length) continue;
+    const kindQ = spec.of.find((o) => o.question)?.question;
+    const at = findQuestion(kb, kindQ ?? whole.id);
+    const read = at ? kindsSaid(kb, at, clauses.join('，')) : undefined;
+    if (read?.kind === 'answers') {
+      out.push(...read.items.map((i) => ({ questionId: i.questionId, value: i.value, extra: true as const })));
+      continue;
+    }
+    // 「发明专利3项」 alone: the kind's own field, when the kind has one and nothing it is not counted by is said.
+    const only = clauses.length === 1 ? spec.of.find((o) => o.question && o.words.some((w) => clauses[0]!.includes(w))) : undefined;
+    const n = only && !spec.notCounted.some((w) => clauses[0]!.includes(w)) ? parseNumber(clauses[0]!, whole.unit) : undefined;
+    if (only && n && !n.approx && Number.isInteger(n.value)) out.push({ questionId: only.question!, value: n.value, extra: true });
+  }
+  return out;
+}
+
+function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
   const typed = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
   // 「21、22年分别是3.1亿和4.6亿」 is read as each year's figure said on its own.
@@ -2206,6 +2259,14 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
   const t = year === undefined ? typed : respectiveYears(typed, year);
   if (!pending || !pending.id.startsWith('form.')) return { kind: 'unclear' };
   if (!t) return { kind: 'unclear' };
+  // 「2022年交税1200万，前两年都是1000万左右」 to a yearly figure: the one figure said with 都 is each of its years' own, read
+  // as if said year by year; 「每年都差不多1000万」 names no years to place it in and is asked back, year by year.
+  const yearlyAsked = year === undefined ? null : YEARLY_FACT.exec(findQuestion(kb, pending.id)?.fact ?? '');
+  if (yearlyAsked && year !== undefined) {
+    const same = sameEachYear(t, year, kb.formQuestions.vocabulary.relativeYears, Number(yearlyAsked[1]));
+    if (same.vague) return { kind: 'unclear', reason: 'eachYear', choices: [clipQuote(t, 40), tableYears(kb).join('、')], field: labelOf(findQuestion(kb, pending.id)!).replace(/^\d{4}年/u, '') };
+    if (same.text !== t) return interpretForm(kb, same.text, pending);
+  }
   const W = wordsOf(kb.formQuestions.vocabulary);
   // 「啥叫资本性质」「这个怎么填」: a question about the field asked is answered from its knowledge, never stored as its value.
   const asked = findQuestion(kb, pending.id);
@@ -2374,10 +2435,12 @@ function namesAfterCount(kb: FormsKnowledge, c: Concrete, t: string): Interpreta
   if (!m) return undefined;
   const n = parseNumber(m[1]!, c.q.unit)?.value;
   if (n === undefined || !Number.isInteger(n) || n < 1) return undefined;
-  // 「一个机加车间一个装配车间」「一个是机加车间，另一个是装配车间」: each 一个 opens a name of its own.
+  // 「一个机加车间一个装配车间」「一个是机加车间，另一个是装配车间」「第一个叫…第二个叫…」「一是…二是…」: each opener
+  // (一个, 另一个, 第二个, 二是) starts a name of its own and is no part of it.
+  const opener = '(?:另外|另|还有|再)?(?:第?[一二两三四五六七八九十\\d]+个|第?[一二三四五六七八九十]+(?=是|为))';
   const names = m[2]!
-    .split(/[、，,；;\s]+|以及|和|及|与|(?<=\p{Script=Han})(?=(?:另)?一个)/u)
-    .map((x) => x.trim().replace(/^(?:另|还有)?一个(?:是|为|叫)?/u, '').trim())
+    .split(new RegExp(`[、，,；;\\s]+|以及|和|及|与|(?<=\\p{Script=Han})(?<!另外|另|还有|再|第)(?=(?:另外|另|还有|再)?(?:第[一二两三四五六七八九十\\d]+个|一个))`, 'u'))
+    .map((x) => x.trim().replace(new RegExp(`^(?:${opener})(?:是|为|叫|叫做)?`, 'u'), '').trim())
     .filter(Boolean);
   const nameQ = findQuestion(kb, spec.question.replace('{i}', '1'));
   const max = nameQ?.q.maxLength ?? 60;
@@ -2951,6 +3014,17 @@ function wrongKind(kb: FormsKnowledge, c: Concrete, text: string): { choices: st
   return { choices: [said, kinds[0]!.label, wanted], message: fill(kb.formQuestions.messages.wrongKind, { said, kind: kinds[0]!.label, wanted, field: labelOf(c) }) };
 }
 
+/**
+ * Whether a reply reads as an address (vocabulary addressKind): a place word and a street word, or two street words, in
+ * Chinese, with no run of eight letters or digits, which a code or a phone would have.
+ */
+function addressSaid(kind: NonNullable<FormVocabulary['addressKind']>, text: string): boolean {
+  if (/[0-9A-Za-z]{8,}/u.test(text.replace(/[\s-]/gu, '')) || !/\p{Script=Han}{4,}/u.test(text)) return false;
+  const places = kind.places.filter((w) => text.includes(w)).length;
+  const streets = kind.streets.filter((w) => text.includes(w)).length;
+  return (places >= 1 && streets >= 1) || streets >= 2;
+}
+
 /** The asked field's own reading of a reply (or of what is left of it once passing facts are taken out). */
 function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said: string): Interpretation {
   const W = wordsOf(kb.formQuestions.vocabulary);
@@ -2964,6 +3038,13 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
     if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
+    // 「郑州市高新区科学大道100号」 where the credit code is asked: said back as an address, never checked as a code; it
+    // fills the address while that is empty, and the code is asked again.
+    const place = c.q.wants ? kb.formQuestions.vocabulary.addressKind : undefined;
+    if (place && place.question !== c.id && addressSaid(place, t)) {
+      const left = { reason: 'wrongKind' as const, choices: [clipQuote(t, 30), place.label, c.q.wants!], field: labelOf(c) };
+      return findQuestion(kb, place.question) ? { kind: 'answers', items: [{ questionId: place.question, value: t, extra: true }], pendingLeft: left } : { kind: 'unclear', ...left };
+    }
     const post = c.q.takes === 'post' ? postAndMore(kb, c, t) : undefined;
     if (post) return post;
     if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
@@ -3045,7 +3126,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
         if (read?.kind === 'ask') return { kind: 'unclear', reason: read.reason, choices: read.choices, field: labelOf(p.target) };
         if (read?.kind !== 'value') return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(p.year)], field: labelOf(c) };
         const mine = p.target.id === c.id;
-        items.push({ questionId: p.target.id, value: read.value, ...(mine ? {} : { extra: true as const }), ...(read.approx ? { approx: true as const, said: t } : {}) });
+        // A round figure among several years' keeps its own year's words, so its mark reads as that figure.
+        const own = yearly.parts.length > 1 ? `${p.year}年${p.rest}` : t;
+        items.push({ questionId: p.target.id, value: read.value, ...(mine ? {} : { extra: true as const }), ...(read.approx ? { approx: true as const, said: own } : {}) });
       }
       if (!yearly.parts.length && yearly.count !== undefined) return { kind: 'unclear', reason: 'seriesCount', choices: [yearly.said, String(yearly.count)], field: labelOf(c) };
       if (!yearly.parts.length) return { kind: 'unclear', reason: 'otherYear', choices: [yearly.said, String(yearsSaid(t, noticeYear(kb)!, kb.formQuestions.vocabulary.relativeYears)[0]!.year)], field: labelOf(c) };
@@ -3161,6 +3244,17 @@ function otherFieldsKind(kb: FormsKnowledge, text: string): 'post' | 'person' | 
  * 「王主任」「李总」: a surname and a post is how a person is addressed, a name and not the post itself (联系人职务 wants
  * 办公室主任, not whose it is). A title that is itself a word (高工, 副总) is a post.
  */
+/**
+ * The title a person is addressed by (「王经理」 → 经理, 「欧阳副主任」 → 副主任, 「李总经理」 → 总经理): a surname and a title
+ * (副 or 总 may open it), nothing else. A title word that opens with a surname's character (高级工程师) is no address.
+ */
+function titleAddressed(v: FormVocabulary, said: string): string | undefined {
+  const title = new RegExp(`^(?:常务副|副|总)?(?:${anyOf(byLength(v.titles))})$`, 'u');
+  if (v.titles.includes(said) || title.test(said)) return undefined;
+  for (const s of v.surnames) if (said.startsWith(s) && title.test(said.slice(s.length))) return said.slice(s.length);
+  return undefined;
+}
+
 function addressedAs(v: FormVocabulary, said: string): boolean {
   if (v.titles.includes(said)) return false;
   return v.surnames.some((s) => said.startsWith(s) && [...v.titles, ...v.postEnds].includes(said.slice(s.length)));

@@ -123,7 +123,7 @@ export type Interpretation =
       section?: string;
       asks?: true;
       notes?: PassingNote[];
-      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead'; choices: string[] };
+      pendingLeft?: { reason: 'lookalike' | 'whichWorkshop' | 'notRead' | 'wrongKind'; choices: string[]; field?: string };
     }
   | { kind: 'question' }
   /**
@@ -165,10 +165,12 @@ export type Interpretation =
    * that offered several values; `choices` are those values.
    * 'sameAsUnknown': another answer pointed at with words added (「同单位地址，厂区3号车间」) while that answer is not
    * given; `choices` are the words typed and the words pointing at it.
+   * 'eachYear': one figure said for years not told apart (「每年都差不多1000万」) to a yearly figure; `choices` are the
+   * words typed and the years the form's table asks.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear';
       choices?: string[];
       field?: string;
     };

@@ -109,3 +109,65 @@ export function respectiveYears(text: string, thisYear: number): string {
   const of = m[1]!.trim();
   return text.slice(0, series.at) + series.years.map((y, i) => `${y}年${of}${figures[i]}`).join('，');
 }
+
+/** 「都是」「也都是」「均为」: one figure said for every year named before it; the figure runs to the end of its clause. */
+const SAME_FIGURE = /(?:也|还)?(?:都|均|全都)(?:是|为|有|在)?\s*([^，,。；;！!？?\n]*[\d零〇一二两三四五六七八九十百千万亿][^，,。；;！!？?\n]*)/gu;
+/** 「前两年」「之前两年」「再往前两年」: the years just before the one said last (or the one asked), as many as said. */
+const PREVIOUS_YEARS = /^(?:再往前|往前|之前|此前|前面|前)\s*的?\s*([两二三2-3])\s*个?\s*年度?(.*)$/u;
+/** 「近三年」「最近两年」「这三年」: the years just before the year of speaking, as many as said. */
+const LAST_YEARS = /^(?:最近|近|过去|这)\s*([两二三2-3])\s*个?\s*年度?(.*)$/u;
+/** 「每年」「年年」「这几年」: years that are not told apart, so no figure can be placed in any one of them. */
+const EVERY_YEAR = /^(?:每一年|每年|年年|历年|往年|这几年|那几年|这些年|前几年|近几年)/u;
+const YEAR_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, '2': 2, '3': 3 };
+
+/**
+ * One figure said for several years at once with 都 (「前两年都是1000万左右」, 「21年和20年都是1000万」, 「近三年都在800万上下」),
+ * written out as each year's own clause (「2021年1000万左右，2020年1000万左右」), so a reader of yearly figures places it in
+ * every year, hedge and all. 「前两年」 counts back from the last year said before it, else from `anchor` (the year the
+ * question asks), whose figure said with no year of its own (「1200万，前两年都是…」) is then given that year. Years said
+ * only as 每年 or 这几年 are none that a figure can be placed in: `vague` holds those words, and the text is left as typed.
+ * A figure whose years cannot be told (no year before 前两年 and no anchor) is left as typed too.
+ */
+export function sameEachYear(text: string, thisYear: number, words: Readonly<Record<string, number>>, anchor?: number): { text: string; vague?: string } {
+  let out = text;
+  for (const m of [...text.matchAll(SAME_FIGURE)].reverse()) {
+    let start = Math.max(...[...'，,。；;！!？?\n'].map((s) => text.lastIndexOf(s, m.index - 1))) + 1;
+    // 「前两年的税差不多，都是1000万」: a 都 opening its clause is of the years the clause before names.
+    const own = text.slice(start, m.index).trim();
+    const prior = own ? -1 : Math.max(...[...'，,。；;！!？?\n'].map((s) => text.lastIndexOf(s, start - 2))) + 1;
+    const segment = own || text.slice(prior, start - 1).trim().replace(/(?:也|都)?(?:基本)?(?:差不多|一样|相同|持平|相当)$/u, '');
+    if (!own && prior >= 0) start = prior;
+    const figure = m[1]!.trim();
+    if (EVERY_YEAR.test(segment)) return { text, vague: `${segment}${m[0]}`.trim() };
+    let years: number[] | undefined;
+    let of = '';
+    let lead = '';
+    const previous = PREVIOUS_YEARS.exec(segment);
+    const last = LAST_YEARS.exec(segment);
+    if (previous) {
+      const before = yearsSaid(text.slice(0, start), thisYear, words);
+      const from = before.length ? Math.max(...before.map((y) => y.year)) : anchor;
+      if (from === undefined) continue;
+      years = Array.from({ length: YEAR_COUNT[previous[1]!]! }, (_, i) => from - 1 - i);
+      of = previous[2]!.replace(/^的/u, '');
+      // 「1200万，前两年都是…」 to the asked year: the figure before, with no year of its own, is the asked year's.
+      if (!before.length && /\d|[零〇一二两三四五六七八九十百千万亿]/u.test(text.slice(0, start))) lead = `${from}年`;
+    } else if (last) {
+      const n = YEAR_COUNT[last[1]!]!;
+      years = Array.from({ length: n }, (_, i) => thisYear - n + i);
+      of = last[2]!.replace(/^的/u, '');
+    } else {
+      // 「21年和20年」「去年和前年的利润」: every word of the segment before what the figure is of is a year or a joiner.
+      const named = yearsSaid(segment, thisYear, words);
+      if (named.length < 2 || named[0]!.at !== 0) continue;
+      const end = named[named.length - 1]!.at + named[named.length - 1]!.said.length;
+      const joined = named.every((y, i) => i === 0 || /^\s*(?:、|和|及|与|跟|以及)\s*$/u.test(segment.slice(named[i - 1]!.at + named[i - 1]!.said.length, y.at)));
+      if (!joined || new Set(named.map((y) => y.year)).size !== named.length) continue;
+      years = named.map((y) => y.year);
+      of = segment.slice(end).replace(/^的/u, '');
+    }
+    out = lead + out.slice(0, start) + years.map((y) => `${y}年${of}${figure}`).join('，') + out.slice(m.index + m[0].length);
+    if (lead) break;
+  }
+  return { text: out };
+}

@@ -65,12 +65,12 @@ describe('a reply that is plainly another field\'s kind', () => {
     }
   });
 
-  it('a surname and a post at a post field is the person\'s name, and the post is asked again', () => {
-    expect(items('form.contact.title', '王主任')).toEqual([['form.contact.name', '王主任']]);
+  it('a surname and a title at a post field is the post; a surname and a bare 总 or 工 is the person\'s name, and the post is asked again', () => {
+    expect(items('form.contact.title', '王主任')).toEqual([['form.contact.title', '主任']]);
+    expect(items('form.leader.title', '赵厂长')).toEqual([['form.leader.title', '厂长']]);
     expect(items('form.contact.title', '刘总')).toEqual([['form.contact.name', '刘总']]);
-    expect(items('form.leader.title', '赵厂长')).toEqual([['form.leader.name', '赵厂长']]);
     // Said in passing: it fills the name only while it is empty.
-    const r = read('form.contact.title', '王主任');
+    const r = read('form.contact.title', '刘总');
     expect(r.kind === 'answers' && r.items[0]!.extra).toBe(true);
   });
 

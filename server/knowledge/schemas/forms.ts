@@ -369,6 +369,13 @@ export const FormVocabulary = z.object({
    * that ends with one, or with a title, is the post, never read as a person's name.
    */
   postEnds: FormWords.default([]),
+  /**
+   * An address typed where a checked text field (the credit code) is asked: `label` is its kind as said back (地址),
+   * `question` the address field it may fill while that is empty, `places` the words of a place (省, 市, 区, 县) and
+   * `streets` those of a street or a number (路, 街, 号): a reply with no run of the field's own characters that holds one
+   * of each, or two streets, is read as an address, never checked as the field's value.
+   */
+  addressKind: z.object({ label: z.string().min(1), question: z.string().min(1), places: FormWords, streets: FormWords }).optional(),
   /** Words that open what a post covers (「副总，分管生产」): a post and one such part after a comma is the post as typed. */
   postScopes: FormWords.default([]),
   /**
@@ -576,6 +583,11 @@ export const FormMessages = z.object({
   wanOrPlace: z.string().includes('{said}').includes('{small}').includes('{large}'),
   /** A value of another kind ({kind}: 天数, 百分比, 日期) than the field ({field}) wants ({wanted}: its kind and unit). */
   wrongKind: z.string().includes('{said}').includes('{kind}').includes('{wanted}'),
+  /**
+   * An address typed into a checked field's box (the credit code), in the form view: what it is ({said}, {kind}), what the
+   * box wants ({wanted}) and the address field to put it in ({place}).
+   */
+  addressElsewhere: z.string().includes('{said}').includes('{wanted}').includes('{place}').optional(),
   /** A yearly figure said with another year ({year}) than the column's ({asked}) of {field}, typed into the column's box. */
   otherYear: z.string().includes('{said}').includes('{year}').includes('{asked}'),
   /** A yearly figure said with a year ({year}) the form's table has no column for; {years}: the table's years. */
