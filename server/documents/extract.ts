@@ -1698,10 +1698,20 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
     if (!recorded && mentioned.length) return { ...result(), unsure: [author, ...mentioned], writer: author };
     return { ...result(), issuedBy: { company: author, kind: issuedKind(rawPages, docs) ?? '' } };
   }
+  // An attestation (供货证明, 「特此证明」) is written of another company: one that names no other, by a company not known to
+  // be the enterprise, may as well be a supplier's account of itself as the enterprise's, and is asked about.
+  if (author && !own.size && !others.size && !same(author) && attests(rawPages, docs) && !mentionedCompanies(rawPages, docs, author).length) {
+    if (!recorded) return { ...result(), unsure: [author], writer: author };
+    return { ...result(), issuedBy: { company: author, kind: issuedKind(rawPages, docs) ?? '' } };
+  }
   if (writes && mentioned.length) {
-    // A company's own account of its dealings (「我公司…向某客户供应」) names it at its head and at its foot, the same
-    // company both times; a correspondent's letter about the enterprise is addressed to it (贵司) or attests (证明).
-    if (!recorded && head === signer && !toReader && !addressed.size && !attests(rawPages, docs)) return { ...result(), ownWriter: { company: writes, others: mentioned } };
+    // A company's own account of its dealings names it at its head and at its foot, the same company both times, or says
+    // in its own words that it supplies the companies it names (「我公司为…有限公司提供配套件」); a correspondent's letter
+    // about the enterprise is addressed to it (贵司) or attests (证明).
+    const customers = customersOf(rawPages, docs, writes);
+    const named = mentioned.map((m) => customers.find((c) => m.endsWith(c)) ?? m);
+    const ownAccount = head === signer || named.every((m) => customers.includes(m));
+    if (!recorded && ownAccount && !toReader && !addressed.size && !attests(rawPages, docs)) return { ...result(), ownWriter: { company: writes, others: [...new Set(named)] } };
     if (!recorded) return { ...result(), unsure: [writes, ...mentioned], writer: writes };
     if (!same(writes)) return { ...result(), issuedBy: { company: writes, kind: issuedKind(rawPages, docs) ?? '' } };
   }
@@ -1727,23 +1737,54 @@ function writerSide(rawPages: string[], docs: FormDrafting['documents']): 'own' 
   return undefined;
 }
 
+const alternatives = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(escaped).join('|');
+
 /**
  * The companies other than `writer` a letter says it built or supplied a project for: a company's full name after one
  * of the delivery leads (为, 向) with one of the delivery words in the rest of its clause (「我司为…有限公司承建的焊装线」,
- * 「为…有限公司提供的数控机床已交付」); supplying goods (「向…有限公司供应正极材料」) is no project.
+ * 「为…有限公司提供的数控机床已交付」); supplying goods (「向…有限公司供应正极材料」, 「为…有限公司提供配套件」) is no project.
  */
 export function deliveredTo(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
   const P = docs.parties;
   if (!P.deliveries.length || !P.deliveryLeads.length) return [];
-  const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(escaped).join('|');
-  const re = new RegExp(`(?:${alt(P.deliveryLeads)})([\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司))[^，,。；;！!]{0,24}?(?:${alt(P.deliveries)})`, 'gu');
+  const re = new RegExp(`(?:${alternatives(P.deliveryLeads)})(${COMPANY_RUN})([^，,。；;！!]*)`, 'gu');
+  return namedIn(rawPages, docs, writer, re, (m) => projectClause(m[2]!, P));
+}
+
+/**
+ * Whether the rest of a clause after a company's name says a project was built or supplied for it: a delivery word
+ * within a few characters, other than one that goes on to goods (「提供配套件」, 「提供零部件」).
+ */
+function projectClause(rest: string, P: FormDrafting['documents']['parties']): boolean {
+  const goods = P.supplies.length ? `(?!${alternatives(P.supplies)})` : '';
+  return new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.deliveries)})${goods}`, 'u').test(rest);
+}
+
+/**
+ * The companies other than `writer` a letter's writer says it supplies (「我公司为…有限公司提供配套件」, 「我司自2019年起向
+ * …有限公司供货」): the writer naming itself (我公司) as the subject of a clause that sells its goods to that company, its
+ * customer, and builds it no project. The clause states the writer's own trade; whose the letter is follows from who
+ * wrote it.
+ */
+function customersOf(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
+  const P = docs.parties;
+  if (!P.supplies.length || !P.deliveryLeads.length || !P.writerSelf.length) return [];
+  const re = new RegExp(`(?:^|[，,。；;！!])(?:${alternatives(P.writerSelf)})[^，,。；;！!]{0,16}?(?:${alternatives(P.deliveryLeads)})(${COMPANY_RUN})([^，,。；;！!]*)`, 'gu');
+  const goods = new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.supplies)})`, 'u');
+  return namedIn(rawPages, docs, writer, re, (m) => goods.test(m[2]!) && !projectClause(m[2]!, P));
+}
+
+/** A company's full name, lazily: read after a lead word it starts there, not at a longer run before it (「年起为」). */
+const COMPANY_RUN = '[\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司)';
+
+/** The names `re` captures first in a document's lines, where `keep` takes the match: none `writer`'s own or an intermediary's. */
+function namedIn(rawPages: string[], docs: FormDrafting['documents'], writer: string, re: RegExp, keep: (m: RegExpMatchArray) => boolean = () => true): string[] {
   const w = sameName(writer);
   const out = new Set<string>();
   for (const line of rawPages.flatMap((p) => lines(plain(p))))
     for (const m of sameName(line).matchAll(re)) {
-      // The lazy name starts at the lead: a longer run before it (「年起为」) is not part of it.
       const n = m[1]!;
-      if (!n.includes(w) && !w.includes(n) && !docs.titleNames.notApplicants.some((x) => n.includes(x))) out.add(n);
+      if (keep(m) && !n.includes(w) && !w.includes(n) && !docs.titleNames.notApplicants.some((x) => n.includes(x))) out.add(n);
     }
   return [...out];
 }
