@@ -37,6 +37,32 @@ export interface Suggestion {
  * ASCII forms, as the form's fields hold them.
  */
 export function plain(s: string): string {
+  // Most of a sheet's cells hold none of what is read otherwise (a full-width form, an ideographic space, 年).
+  if (!PLAIN_WORK.test(s)) return s;
+  return remembered(PLAIN_DONE, s, readPlain);
+}
+const PLAIN_WORK = /[\uFF01-\uFF5E\u3000年]/;
+
+/**
+ * The last few long texts read and what they were read as: a page is asked for whole, plain or squashed, by each of
+ * the rules reading it, and a sheet of 20,000 rows is one page of a megabyte. Short texts are read again, as keeping
+ * them would cost more than it saves.
+ */
+function remembered(done: [string, string][], s: string, read: (s: string) => string): string {
+  if (s.length < LONG_TEXT) return read(s);
+  const hit = done.find(([k]) => k === s);
+  if (hit) return hit[1];
+  const out = read(s);
+  done.unshift([s, out]);
+  done.length = Math.min(done.length, REMEMBERED);
+  return out;
+}
+const LONG_TEXT = 4096;
+const REMEMBERED = 4;
+const PLAIN_DONE: [string, string][] = [];
+const SQUASH_DONE: [string, string][] = [];
+
+function readPlain(s: string): string {
   return (
     s
       .replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
@@ -53,7 +79,7 @@ export function plain(s: string): string {
 
 /** PDF text puts spaces between CJK and digits (「2011 年 4 月」); whitespace is not part of a fact. */
 export function squash(s: string): string {
-  return plain(s).replace(/\s+/g, '');
+  return remembered(SQUASH_DONE, s, (t) => plain(t).replace(/\s+/g, ''));
 }
 
 /** Lines of a page with whitespace collapsed. */
@@ -1061,7 +1087,9 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         at.push(k);
         norm += sentence[k];
       }
-      for (const q of findQuantities(norm)) {
+      // Read once: the sentence's figures serve each reading below.
+      const quantities = findQuantities(norm);
+      for (const q of quantities) {
         const isMoney = q.unit === '元' || q.unit === '万元';
         const after = norm.slice(q.index + q.text.length);
         const { rest: told, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1126,10 +1154,10 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
         out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(approx ? { approximate: true as const } : {}) });
       }
-      out.push(...projectFigures(sentence, norm, at, P, connectors, unbound, file, i + 1));
+      out.push(...projectFigures(sentence, norm, quantities, at, P, connectors, unbound, file, i + 1));
       if (paired) continue;
       // 「2021年、2022年营业收入分别为15.1亿元和18.6亿元」: the years in the order named, the figures in the same order.
-      for (const r of respective(norm, money, connectors, P, unbound)) {
+      for (const r of respective(norm, quantities, money, connectors, P, unbound)) {
         const q = r.quantity;
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
         out.push({ field: `finance.${r.year}.${r.field}`, value: inUnit(q, '万元')!, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
@@ -1201,6 +1229,7 @@ function beforeFigure(text: string, connectors: string[], P: FormDrafting['docum
 function projectFigures(
   sentence: string,
   norm: string,
+  quantities: Quantity[],
   at: number[],
   P: FormDrafting['documents']['prose'],
   connectors: string[],
@@ -1211,7 +1240,7 @@ function projectFigures(
   if (!P.project.length || !P.projectSubjects.some((w) => norm.includes(w))) return [];
   const byLength = (a: string, b: string) => b.length - a.length;
   const out: Suggestion[] = [];
-  for (const q of findQuantities(norm)) {
+  for (const q of quantities) {
     const unit = q.unit === '元' || q.unit === '万元' ? '万元' : q.unit === '台' || q.unit === '套' || q.unit === '台套' ? '台套' : undefined;
     if (!unit || NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
     const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1245,13 +1274,13 @@ const YEAR_LIST_END = /(?:20\d{2}年度?[、和及与,，]?)+$/;
  */
 function respective(
   norm: string,
+  quantities: Quantity[],
   money: { field: string; labels: string[] }[],
   connectors: string[],
   P: FormDrafting['documents']['prose'],
   unbound: (t: string) => boolean,
 ): { field: string; year: string; quantity: Quantity }[] {
   const out: { field: string; year: string; quantity: Quantity }[] = [];
-  const quantities = findQuantities(norm);
   for (const m of norm.matchAll(RESPECTIVELY)) {
     const before = norm.slice(0, m.index);
     if (unbound(before)) continue;
@@ -1623,6 +1652,32 @@ function letterhead(rawPages: string[]): string | undefined {
  * own letterhead (a 报价单 or 验收报告 headed by the supplier: its 「我公司现有员工560人」 is the supplier's).
  */
 export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string } = {}): Parties {
+  // The upload route, the companies' reading and the rules' each ask this of the same pages.
+  let byPages = PARTIES_READ.get(docs);
+  if (!byPages) PARTIES_READ.set(docs, (byPages = new WeakMap()));
+  let read = byPages.get(rawPages);
+  if (!read || read.pages.length !== rawPages.length || read.pages.some((p, i) => p !== rawPages[i])) byPages.set(rawPages, (read = { pages: [...rawPages], byName: new Map() }));
+  let parties = read.byName.get(mine.name);
+  if (!parties) read.byName.set(mine.name, (parties = readParties(rawPages, docs, mine)));
+  return copyParties(parties);
+}
+const PARTIES_READ = new WeakMap<FormDrafting['documents'], WeakMap<string[], { pages: string[]; byName: Map<string | undefined, Parties> }>>();
+
+/** A reading of its own for each caller, so that none can change another's. */
+function copyParties(p: Parties): Parties {
+  return {
+    ...p,
+    own: [...p.own],
+    others: [...p.others],
+    between: [...p.between],
+    ...(p.issuedBy ? { issuedBy: { ...p.issuedBy } } : {}),
+    ...(p.unsure ? { unsure: [...p.unsure] } : {}),
+    ...(p.letter ? { letter: { ...p.letter } } : {}),
+    ...(p.ownWriter ? { ownWriter: { ...p.ownWriter, others: [...p.ownWriter.others] } } : {}),
+  };
+}
+
+function readParties(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string }): Parties {
   const role = roleLine(docs);
   let own = new Set<string>();
   let others = new Set<string>();
@@ -1658,7 +1713,8 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (flipped) [own, others] = [others, own];
   const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : []), ...(signer ? [signer] : [])])];
   // A letterhead, or a sign-off, of a company not on the applicant's side is the writer's (a vendor's report on its 用户单位).
-  const toReader = docs.parties.reader.some((w) => rawPages.some((p) => squash(p).includes(w))) || greetsReader(rawPages, docs);
+  const squashed = rawPages.map(squash);
+  const toReader = docs.parties.reader.some((w) => squashed.some((p) => p.includes(w))) || greetsReader(rawPages, docs);
   // A quotation, a report or a letter to its customer (「客户名称：…」, 「贵司」) whose one other side is named by its role
   // (「报价单位：…」) was written by that side, letterhead or none.
   const issuer = own.size && !contract && others.size === 1 && (issuedKind(rawPages, docs) !== undefined || toReader) ? [...others][0] : undefined;
@@ -2577,6 +2633,27 @@ function squashedPage(pages: string[], index: number, withoutLatin: boolean): st
 }
 
 /**
+ * Whether a squashed snippet is in a page squashed. The rules quote a long sheet's rows in the order they stand, so the
+ * search starts where the last snippet on that page was found and goes back to the page's start only where it is not
+ * after it: each row is then found near where the search starts, not by reading every row before it again.
+ */
+function printedOn(pages: string[], index: number, withoutLatin: boolean, snip: string): boolean {
+  const sq = squashedPage(pages, index, withoutLatin);
+  const key = `${index}:${withoutLatin}`;
+  let found = FOUND_AT.get(pages);
+  if (!found) FOUND_AT.set(pages, (found = new Map()));
+  const from = found.get(key) ?? 0;
+  let at = sq.indexOf(snip, from);
+  // Before where the search started: the part of the page up to there, with a snippet's length over the start.
+  if (at < 0 && from > 0) at = sq.slice(0, Math.min(sq.length, from + snip.length - 1)).indexOf(snip);
+  if (at < 0) return false;
+  found.set(key, at);
+  return true;
+}
+/** Where each page's last snippet was found, for the next search to start. */
+const FOUND_AT = new WeakMap<string[], Map<string, number>>();
+
+/**
  * The server's own check of any suggestion (from rules or a model): the snippet is in the page's text
  * and the value as printed is in the snippet. A suggestion that fails is dropped, never shown.
  */
@@ -2585,7 +2662,7 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (page === undefined || !s.source.snippet.trim()) return false;
   const snip = squash(s.source.snippet);
   // A statement's row is quoted without the English its bilingual table glosses it with.
-  if (!squashedPage(pages, s.source.page - 1, false).includes(snip) && !squashedPage(pages, s.source.page - 1, true).includes(snip)) return false;
+  if (!printedOn(pages, s.source.page - 1, false, snip) && !printedOn(pages, s.source.page - 1, true, snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
   // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.
