@@ -1087,9 +1087,11 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         at.push(k);
         norm += sentence[k];
       }
-      // Read once: the sentence's figures serve each reading below.
-      const quantities = findQuantities(norm);
-      for (const q of quantities) {
+      // Read once, and only for a reading that may take one: the sentence's figures serve each reading below. Money is
+      // in 元, a head count in 人 or 名 or under a 总数/人数 label: a sentence naming none (a sheet's cell) gives neither.
+      let found: Quantity[] | undefined;
+      const quantities = () => (found ??= findQuantities(norm));
+      for (const q of MONEY_OR_COUNT.test(norm) ? quantities() : []) {
         const isMoney = q.unit === '元' || q.unit === '万元';
         const after = norm.slice(q.index + q.text.length);
         const { rest: told, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1167,6 +1169,9 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
   return out;
 }
 
+/** What a sentence giving money or a head count holds: 元 (万元, 亿元), 人 or 名, or a 总数/人数 label. */
+const MONEY_OR_COUNT = /[元人名]|总数|人数/;
+
 /** A text with the hedges at its end taken off: 「现有约」 → 「现有」. */
 function withoutHedges(text: string, P: FormDrafting['documents']['prose']): string {
   let t = text;
@@ -1229,7 +1234,7 @@ function beforeFigure(text: string, connectors: string[], P: FormDrafting['docum
 function projectFigures(
   sentence: string,
   norm: string,
-  quantities: Quantity[],
+  quantities: () => Quantity[],
   at: number[],
   P: FormDrafting['documents']['prose'],
   connectors: string[],
@@ -1240,7 +1245,7 @@ function projectFigures(
   if (!P.project.length || !P.projectSubjects.some((w) => norm.includes(w))) return [];
   const byLength = (a: string, b: string) => b.length - a.length;
   const out: Suggestion[] = [];
-  for (const q of quantities) {
+  for (const q of quantities()) {
     const unit = q.unit === '元' || q.unit === '万元' ? '万元' : q.unit === '台' || q.unit === '套' || q.unit === '台套' ? '台套' : undefined;
     if (!unit || NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
     const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1274,7 +1279,7 @@ const YEAR_LIST_END = /(?:20\d{2}年度?[、和及与,，]?)+$/;
  */
 function respective(
   norm: string,
-  quantities: Quantity[],
+  quantities: () => Quantity[],
   money: { field: string; labels: string[] }[],
   connectors: string[],
   P: FormDrafting['documents']['prose'],
@@ -1298,7 +1303,7 @@ function respective(
     // The figures, one straight after another from 分别为 on.
     const figures: Quantity[] = [];
     let from = m.index + m[0].length;
-    for (const q of quantities) {
+    for (const q of quantities()) {
       if (q.index < from) continue;
       if (!/^[、和及与,，]?$/.test(norm.slice(from, q.index)) || (figures.length && norm.slice(from, q.index) === '')) break;
       if (q.unit !== '元' && q.unit !== '万元') break;
@@ -1687,7 +1692,7 @@ function readParties(rawPages: string[], docs: FormDrafting['documents'], mine: 
   if (role)
     for (const page of rawPages.map((p) => plain(joinCells(p, docs))))
       // A line may print both parties (「委托方：… 受托方：…」): each is a party's line of its own.
-      for (const line of lines(page).flatMap((l) => l.split(secondParty(docs)))) {
+      for (const line of lines(page).flatMap((l) => (/[：:]/.test(l) ? l.split(secondParty(docs)) : [l]))) {
         // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
         const m = role.exec(line);
         // A letter's 致 line may name the department or person it is for after the company (「致：…有限公司采购部」).
