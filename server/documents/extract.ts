@@ -37,6 +37,32 @@ export interface Suggestion {
  * ASCII forms, as the form's fields hold them.
  */
 export function plain(s: string): string {
+  // Most of a sheet's cells hold none of what is read otherwise (a full-width form, an ideographic space, 年).
+  if (!PLAIN_WORK.test(s)) return s;
+  return remembered(PLAIN_DONE, s, readPlain);
+}
+const PLAIN_WORK = /[\uFF01-\uFF5E\u3000年]/;
+
+/**
+ * The last few long texts read and what they were read as: a page is asked for whole, plain or squashed, by each of
+ * the rules reading it, and a sheet of 20,000 rows is one page of a megabyte. Short texts are read again, as keeping
+ * them would cost more than it saves.
+ */
+function remembered(done: [string, string][], s: string, read: (s: string) => string): string {
+  if (s.length < LONG_TEXT) return read(s);
+  const hit = done.find(([k]) => k === s);
+  if (hit) return hit[1];
+  const out = read(s);
+  done.unshift([s, out]);
+  done.length = Math.min(done.length, REMEMBERED);
+  return out;
+}
+const LONG_TEXT = 4096;
+const REMEMBERED = 4;
+const PLAIN_DONE: [string, string][] = [];
+const SQUASH_DONE: [string, string][] = [];
+
+function readPlain(s: string): string {
   return (
     s
       .replace(/[\uFF01-\uFF5E]/g, (c) => (c === '（' || c === '）' || c === '，' || c === '；' || c === '：' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
@@ -53,7 +79,7 @@ export function plain(s: string): string {
 
 /** PDF text puts spaces between CJK and digits (「2011 年 4 月」); whitespace is not part of a fact. */
 export function squash(s: string): string {
-  return plain(s).replace(/\s+/g, '');
+  return remembered(SQUASH_DONE, s, (t) => plain(t).replace(/\s+/g, ''));
 }
 
 /** Lines of a page with whitespace collapsed. */
@@ -1061,7 +1087,11 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         at.push(k);
         norm += sentence[k];
       }
-      for (const q of findQuantities(norm)) {
+      // Read once, and only for a reading that may take one: the sentence's figures serve each reading below. Money is
+      // in 元, a head count in 人 or 名 or under a 总数/人数 label: a sentence naming none (a sheet's cell) gives neither.
+      let found: Quantity[] | undefined;
+      const quantities = () => (found ??= findQuantities(norm));
+      for (const q of MONEY_OR_COUNT.test(norm) ? quantities() : []) {
         const isMoney = q.unit === '元' || q.unit === '万元';
         const after = norm.slice(q.index + q.text.length);
         const { rest: told, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1126,10 +1156,10 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
         out.push({ field, value, raw, source: { file, page: i + 1, snippet: sentence }, ...(approx ? { approximate: true as const } : {}) });
       }
-      out.push(...projectFigures(sentence, norm, at, P, connectors, unbound, file, i + 1));
+      out.push(...projectFigures(sentence, norm, quantities, at, P, connectors, unbound, file, i + 1));
       if (paired) continue;
       // 「2021年、2022年营业收入分别为15.1亿元和18.6亿元」: the years in the order named, the figures in the same order.
-      for (const r of respective(norm, money, connectors, P, unbound)) {
+      for (const r of respective(norm, quantities, money, connectors, P, unbound)) {
         const q = r.quantity;
         const raw = sentence.slice(at[q.index]!, at[q.index + q.text.length - 1]! + 1);
         out.push({ field: `finance.${r.year}.${r.field}`, value: inUnit(q, '万元')!, raw, source: { file, page: i + 1, snippet: sentence }, ...(q.approx ? { approximate: true as const } : {}) });
@@ -1138,6 +1168,9 @@ function proseFigures(pages: string[], file: string, docs: FormDrafting['documen
   });
   return out;
 }
+
+/** What a sentence giving money or a head count holds: 元 (万元, 亿元), 人 or 名, or a 总数/人数 label. */
+const MONEY_OR_COUNT = /[元人名]|总数|人数/;
 
 /** A text with the hedges at its end taken off: 「现有约」 → 「现有」. */
 function withoutHedges(text: string, P: FormDrafting['documents']['prose']): string {
@@ -1201,6 +1234,7 @@ function beforeFigure(text: string, connectors: string[], P: FormDrafting['docum
 function projectFigures(
   sentence: string,
   norm: string,
+  quantities: () => Quantity[],
   at: number[],
   P: FormDrafting['documents']['prose'],
   connectors: string[],
@@ -1211,7 +1245,7 @@ function projectFigures(
   if (!P.project.length || !P.projectSubjects.some((w) => norm.includes(w))) return [];
   const byLength = (a: string, b: string) => b.length - a.length;
   const out: Suggestion[] = [];
-  for (const q of findQuantities(norm)) {
+  for (const q of quantities()) {
     const unit = q.unit === '元' || q.unit === '万元' ? '万元' : q.unit === '台' || q.unit === '套' || q.unit === '台套' ? '台套' : undefined;
     if (!unit || NOT_OWN_AFTER.test(norm.slice(q.index + q.text.length))) continue;
     const { rest, hedged } = beforeFigure(norm.slice(0, q.index), connectors, P);
@@ -1245,13 +1279,13 @@ const YEAR_LIST_END = /(?:20\d{2}年度?[、和及与,，]?)+$/;
  */
 function respective(
   norm: string,
+  quantities: () => Quantity[],
   money: { field: string; labels: string[] }[],
   connectors: string[],
   P: FormDrafting['documents']['prose'],
   unbound: (t: string) => boolean,
 ): { field: string; year: string; quantity: Quantity }[] {
   const out: { field: string; year: string; quantity: Quantity }[] = [];
-  const quantities = findQuantities(norm);
   for (const m of norm.matchAll(RESPECTIVELY)) {
     const before = norm.slice(0, m.index);
     if (unbound(before)) continue;
@@ -1269,7 +1303,7 @@ function respective(
     // The figures, one straight after another from 分别为 on.
     const figures: Quantity[] = [];
     let from = m.index + m[0].length;
-    for (const q of quantities) {
+    for (const q of quantities()) {
       if (q.index < from) continue;
       if (!/^[、和及与,，]?$/.test(norm.slice(from, q.index)) || (figures.length && norm.slice(from, q.index) === '')) break;
       if (q.unit !== '元' && q.unit !== '万元') break;
@@ -1623,6 +1657,32 @@ function letterhead(rawPages: string[]): string | undefined {
  * own letterhead (a 报价单 or 验收报告 headed by the supplier: its 「我公司现有员工560人」 is the supplier's).
  */
 export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string } = {}): Parties {
+  // The upload route, the companies' reading and the rules' each ask this of the same pages.
+  let byPages = PARTIES_READ.get(docs);
+  if (!byPages) PARTIES_READ.set(docs, (byPages = new WeakMap()));
+  let read = byPages.get(rawPages);
+  if (!read || read.pages.length !== rawPages.length || read.pages.some((p, i) => p !== rawPages[i])) byPages.set(rawPages, (read = { pages: [...rawPages], byName: new Map() }));
+  let parties = read.byName.get(mine.name);
+  if (!parties) read.byName.set(mine.name, (parties = readParties(rawPages, docs, mine)));
+  return copyParties(parties);
+}
+const PARTIES_READ = new WeakMap<FormDrafting['documents'], WeakMap<string[], { pages: string[]; byName: Map<string | undefined, Parties> }>>();
+
+/** A reading of its own for each caller, so that none can change another's. */
+function copyParties(p: Parties): Parties {
+  return {
+    ...p,
+    own: [...p.own],
+    others: [...p.others],
+    between: [...p.between],
+    ...(p.issuedBy ? { issuedBy: { ...p.issuedBy } } : {}),
+    ...(p.unsure ? { unsure: [...p.unsure] } : {}),
+    ...(p.letter ? { letter: { ...p.letter } } : {}),
+    ...(p.ownWriter ? { ownWriter: { ...p.ownWriter, others: [...p.ownWriter.others] } } : {}),
+  };
+}
+
+function readParties(rawPages: string[], docs: FormDrafting['documents'], mine: { name?: string }): Parties {
   const role = roleLine(docs);
   let own = new Set<string>();
   let others = new Set<string>();
@@ -1632,7 +1692,7 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (role)
     for (const page of rawPages.map((p) => plain(joinCells(p, docs))))
       // A line may print both parties (「委托方：… 受托方：…」): each is a party's line of its own.
-      for (const line of lines(page).flatMap((l) => l.split(secondParty(docs)))) {
+      for (const line of lines(page).flatMap((l) => (/[：:]/.test(l) ? l.split(secondParty(docs)) : [l]))) {
         // A role stands before a colon or as a table's cell (「供应商名称 洛阳…有限公司 联系人 …」), never inside a word (「致力于」).
         const m = role.exec(line);
         // A letter's 致 line may name the department or person it is for after the company (「致：…有限公司采购部」).
@@ -1658,7 +1718,8 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
   if (flipped) [own, others] = [others, own];
   const all = [...new Set([...addressed, ...own, ...others, ...(head ? [head] : []), ...(signer ? [signer] : [])])];
   // A letterhead, or a sign-off, of a company not on the applicant's side is the writer's (a vendor's report on its 用户单位).
-  const toReader = docs.parties.reader.some((w) => rawPages.some((p) => squash(p).includes(w))) || greetsReader(rawPages, docs);
+  const squashed = rawPages.map(squash);
+  const toReader = docs.parties.reader.some((w) => squashed.some((p) => p.includes(w))) || greetsReader(rawPages, docs);
   // A quotation, a report or a letter to its customer (「客户名称：…」, 「贵司」) whose one other side is named by its role
   // (「报价单位：…」) was written by that side, letterhead or none.
   const issuer = own.size && !contract && others.size === 1 && (issuedKind(rawPages, docs) !== undefined || toReader) ? [...others][0] : undefined;
@@ -1698,10 +1759,20 @@ export function partiesOf(rawPages: string[], docs: FormDrafting['documents'], m
     if (!recorded && mentioned.length) return { ...result(), unsure: [author, ...mentioned], writer: author };
     return { ...result(), issuedBy: { company: author, kind: issuedKind(rawPages, docs) ?? '' } };
   }
+  // An attestation (供货证明, 「特此证明」) is written of another company: one that names no other, by a company not known to
+  // be the enterprise, may as well be a supplier's account of itself as the enterprise's, and is asked about.
+  if (author && !own.size && !others.size && !same(author) && attests(rawPages, docs) && !mentionedCompanies(rawPages, docs, author).length) {
+    if (!recorded) return { ...result(), unsure: [author], writer: author };
+    return { ...result(), issuedBy: { company: author, kind: issuedKind(rawPages, docs) ?? '' } };
+  }
   if (writes && mentioned.length) {
-    // A company's own account of its dealings (「我公司…向某客户供应」) names it at its head and at its foot, the same
-    // company both times; a correspondent's letter about the enterprise is addressed to it (贵司) or attests (证明).
-    if (!recorded && head === signer && !toReader && !addressed.size && !attests(rawPages, docs)) return { ...result(), ownWriter: { company: writes, others: mentioned } };
+    // A company's own account of its dealings names it at its head and at its foot, the same company both times, or says
+    // in its own words that it supplies the companies it names (「我公司为…有限公司提供配套件」); a correspondent's letter
+    // about the enterprise is addressed to it (贵司) or attests (证明).
+    const customers = customersOf(rawPages, docs, writes);
+    const named = mentioned.map((m) => customers.find((c) => m.endsWith(c)) ?? m);
+    const ownAccount = head === signer || named.every((m) => customers.includes(m));
+    if (!recorded && ownAccount && !toReader && !addressed.size && !attests(rawPages, docs)) return { ...result(), ownWriter: { company: writes, others: [...new Set(named)] } };
     if (!recorded) return { ...result(), unsure: [writes, ...mentioned], writer: writes };
     if (!same(writes)) return { ...result(), issuedBy: { company: writes, kind: issuedKind(rawPages, docs) ?? '' } };
   }
@@ -1727,23 +1798,54 @@ function writerSide(rawPages: string[], docs: FormDrafting['documents']): 'own' 
   return undefined;
 }
 
+const alternatives = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(escaped).join('|');
+
 /**
  * The companies other than `writer` a letter says it built or supplied a project for: a company's full name after one
  * of the delivery leads (为, 向) with one of the delivery words in the rest of its clause (「我司为…有限公司承建的焊装线」,
- * 「为…有限公司提供的数控机床已交付」); supplying goods (「向…有限公司供应正极材料」) is no project.
+ * 「为…有限公司提供的数控机床已交付」); supplying goods (「向…有限公司供应正极材料」, 「为…有限公司提供配套件」) is no project.
  */
 export function deliveredTo(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
   const P = docs.parties;
   if (!P.deliveries.length || !P.deliveryLeads.length) return [];
-  const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(escaped).join('|');
-  const re = new RegExp(`(?:${alt(P.deliveryLeads)})([\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司))[^，,。；;！!]{0,24}?(?:${alt(P.deliveries)})`, 'gu');
+  const re = new RegExp(`(?:${alternatives(P.deliveryLeads)})(${COMPANY_RUN})([^，,。；;！!]*)`, 'gu');
+  return namedIn(rawPages, docs, writer, re, (m) => projectClause(m[2]!, P));
+}
+
+/**
+ * Whether the rest of a clause after a company's name says a project was built or supplied for it: a delivery word
+ * within a few characters, other than one that goes on to goods (「提供配套件」, 「提供零部件」).
+ */
+function projectClause(rest: string, P: FormDrafting['documents']['parties']): boolean {
+  const goods = P.supplies.length ? `(?!${alternatives(P.supplies)})` : '';
+  return new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.deliveries)})${goods}`, 'u').test(rest);
+}
+
+/**
+ * The companies other than `writer` a letter's writer says it supplies (「我公司为…有限公司提供配套件」, 「我司自2019年起向
+ * …有限公司供货」): the writer naming itself (我公司) as the subject of a clause that sells its goods to that company, its
+ * customer, and builds it no project. The clause states the writer's own trade; whose the letter is follows from who
+ * wrote it.
+ */
+function customersOf(rawPages: string[], docs: FormDrafting['documents'], writer: string): string[] {
+  const P = docs.parties;
+  if (!P.supplies.length || !P.deliveryLeads.length || !P.writerSelf.length) return [];
+  const re = new RegExp(`(?:^|[，,。；;！!])(?:${alternatives(P.writerSelf)})[^，,。；;！!]{0,16}?(?:${alternatives(P.deliveryLeads)})(${COMPANY_RUN})([^，,。；;！!]*)`, 'gu');
+  const goods = new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.supplies)})`, 'u');
+  return namedIn(rawPages, docs, writer, re, (m) => goods.test(m[2]!) && !projectClause(m[2]!, P));
+}
+
+/** A company's full name, lazily: read after a lead word it starts there, not at a longer run before it (「年起为」). */
+const COMPANY_RUN = '[\\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司)';
+
+/** The names `re` captures first in a document's lines, where `keep` takes the match: none `writer`'s own or an intermediary's. */
+function namedIn(rawPages: string[], docs: FormDrafting['documents'], writer: string, re: RegExp, keep: (m: RegExpMatchArray) => boolean = () => true): string[] {
   const w = sameName(writer);
   const out = new Set<string>();
   for (const line of rawPages.flatMap((p) => lines(plain(p))))
     for (const m of sameName(line).matchAll(re)) {
-      // The lazy name starts at the lead: a longer run before it (「年起为」) is not part of it.
       const n = m[1]!;
-      if (!n.includes(w) && !w.includes(n) && !docs.titleNames.notApplicants.some((x) => n.includes(x))) out.add(n);
+      if (keep(m) && !n.includes(w) && !w.includes(n) && !docs.titleNames.notApplicants.some((x) => n.includes(x))) out.add(n);
     }
   return [...out];
 }
@@ -2536,6 +2638,27 @@ function squashedPage(pages: string[], index: number, withoutLatin: boolean): st
 }
 
 /**
+ * Whether a squashed snippet is in a page squashed. The rules quote a long sheet's rows in the order they stand, so the
+ * search starts where the last snippet on that page was found and goes back to the page's start only where it is not
+ * after it: each row is then found near where the search starts, not by reading every row before it again.
+ */
+function printedOn(pages: string[], index: number, withoutLatin: boolean, snip: string): boolean {
+  const sq = squashedPage(pages, index, withoutLatin);
+  const key = `${index}:${withoutLatin}`;
+  let found = FOUND_AT.get(pages);
+  if (!found) FOUND_AT.set(pages, (found = new Map()));
+  const from = found.get(key) ?? 0;
+  let at = sq.indexOf(snip, from);
+  // Before where the search started: the part of the page up to there, with a snippet's length over the start.
+  if (at < 0 && from > 0) at = sq.slice(0, Math.min(sq.length, from + snip.length - 1)).indexOf(snip);
+  if (at < 0) return false;
+  found.set(key, at);
+  return true;
+}
+/** Where each page's last snippet was found, for the next search to start. */
+const FOUND_AT = new WeakMap<string[], Map<string, number>>();
+
+/**
  * The server's own check of any suggestion (from rules or a model): the snippet is in the page's text
  * and the value as printed is in the snippet. A suggestion that fails is dropped, never shown.
  */
@@ -2544,7 +2667,7 @@ export function verifySuggestion(pages: string[], s: Suggestion): boolean {
   if (page === undefined || !s.source.snippet.trim()) return false;
   const snip = squash(s.source.snippet);
   // A statement's row is quoted without the English its bilingual table glosses it with.
-  if (!squashedPage(pages, s.source.page - 1, false).includes(snip) && !squashedPage(pages, s.source.page - 1, true).includes(snip)) return false;
+  if (!printedOn(pages, s.source.page - 1, false, snip) && !printedOn(pages, s.source.page - 1, true, snip)) return false;
   if (!snip.includes(squash(s.raw))) return false;
   if (typeof s.value === 'number') return true;
   // A code from any path (a model's too) must carry its GB 32100 check character, as the rules require.

@@ -287,7 +287,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
         ? fill(d.messages.issuedByOther!, { company: `“${parties.issuedBy.company}”`, kind: parties.issuedBy.kind || d.messages.issuedKindUnnamed! })
         : parties.unsure
           ? parties.writer
-            ? fill(d.messages.whichWriter!, { writer: `“${parties.writer}”`, others: quoted(parties.unsure.filter((c) => c !== parties.writer)) })
+            ? parties.unsure.some((c) => c !== parties.writer)
+              ? fill(d.messages.whichWriter!, { writer: `“${parties.writer}”`, others: quoted(parties.unsure.filter((c) => c !== parties.writer)) })
+              : fill(d.messages.whichAttester!, { writer: `“${parties.writer}”` })
             : fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
           : parties.letter
             ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })

@@ -806,7 +806,9 @@ export const FormDrafting = z.object({
      * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
      * `deliveries` are the words by which a letter's writer says it built or supplied a project for a company it names
      * after one of `deliveryLeads` (「我司为…有限公司承建」, 「向…有限公司交付」, 「为…有限公司提供的生产线」): the writer is that company's supplier, so the letter is no
-     * account of the enterprise's own until the enterprise is known to be the writer; `writerSelf` are the words a writer
+     * account of the enterprise's own until the enterprise is known to be the writer, except where the clause names one of
+     * `supplies` (配套, 供应, 零部件): a writer saying it supplies parts or goods to a company it names (「我公司为…有限公司提供
+     * 配套件」) states its own trade with its customer, not a project built for that company; `writerSelf` are the words a writer
      * names itself by (我公司, 我司), a role in brackets after them (「我公司（乙方）」) saying which side it is.
      */
     parties: z
@@ -828,10 +830,11 @@ export const FormDrafting = z.object({
         mentionLeads: z.array(z.string().min(1)).default([]),
         deliveries: z.array(z.string().min(1)).default([]),
         deliveryLeads: z.array(z.string().min(1)).default([]),
+        supplies: z.array(z.string().min(1)).default([]),
         writerSelf: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [], deliveries: [], deliveryLeads: [], writerSelf: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [], deliveries: [], deliveryLeads: [], supplies: [], writerSelf: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
