@@ -392,7 +392,7 @@ export function splitList(text: string): string[] {
  * A share of revenue as applicants type it: 「38%」, 「占六成」, 「约占百分之三十二点五」, 「占营收的一成二」.
  * The figure is read by the same number reader as the form's percentage questions (六成 is 60).
  */
-const SHARE = String.raw`(约|大约|大概|将近|接近|近)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
+const SHARE = String.raw`(约|大约|大概|差不多|大致|大体|估计|将近|接近|近|超过|不到)?(?:占比?|占营业收入|占营收|占销售收入|占收入)?的?\s*((?:\d+(?:\.\d+)?\s*[%％]?\s*[-~～—–－至到]\s*)?\d+(?:\.\d+)?\s*[%％]|百分之[零〇一二两三四五六七八九十点\d.]+|[一二两三四五六七八九]成[一二三四五六七八九]?)(左右|上下|以上|多)?`;
 /** A part that is only a share: 「占71.3%」, 「约占六成」, 「38%」. */
 const SHARE_ONLY = new RegExp(`^${SHARE}$`);
 const WITH_SHARE = new RegExp(`^(.*?)[\\s（(：:，,]*${SHARE}[）)]?$`);

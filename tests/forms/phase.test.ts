@@ -342,6 +342,12 @@ describe('typed answers in the form phase', () => {
     expect(parseProducts('制动盘 60%，轮毂 30%')).toEqual([{ name: '制动盘', share: 60 }, { name: '轮毂', share: 30 }]);
     expect(parseProducts('甲醇 47.5%、二甲醚 38%')).toEqual([{ name: '甲醇', share: 47.5 }, { name: '二甲醚', share: 38 }]);
     expect(parseProducts('1,4-丁二醇，占40%，四氢呋喃，约占20%')).toEqual([{ name: '1,4-丁二醇', share: 40 }, { name: '四氢呋喃', share: 20, approx: true }]);
+    // A hedge before a share (差不多, 大致, 超过, 不到) belongs to the share: it is no product of its own.
+    expect(parseProducts('金红石型钛白粉，差不多占九成')).toEqual([{ name: '金红石型钛白粉', share: 90, approx: true }]);
+    expect(parseProducts('钛白粉 大致占八成、硫酸亚铁')).toEqual([{ name: '钛白粉', share: 80, approx: true }, { name: '硫酸亚铁' }]);
+    expect(parseProducts('主要是齿轮，超过六成')).toEqual([{ name: '齿轮', share: 60, approx: true }]);
+    // A name that starts with a hedge word keeps it.
+    expect(parseProducts('差不多品牌服装，占一成')).toEqual([{ name: '差不多品牌服装', share: 10 }]);
   });
 });
 
