@@ -660,6 +660,11 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const intent = intentOf(kb, 'quota');
       if (!intent) return { text: base, citations: p.citations };
       const a = quotaAnswer(kb, intent, findRegions(kb, q), q);
+      // 「俺们能报几家」 names no place and asks as the enterprise that applies: its own limit, one a year, comes first.
+      const own = intent.applicant;
+      if (a.general && own && patternOf(own.asks).test(normalise(q))) {
+        return { text: fill(own.answer, vars), citations: citations(kb, [[own.clause, [own.quote]], [intent.clause ?? '四(三)', ['不多于']]]) };
+      }
       if (a.general) return { text: base, citations: p.citations };
       return { text: a.text, citations: citations(kb, a.cites) };
     }
