@@ -130,10 +130,11 @@ describe('a title 得 and a count of 回', () => {
     expect(normalise('视频得是MP4吗').text).toBe('视频得是mp4吗');
   });
 
-  it('reads 回 after a count as 次, and leaves 回复 and 来回 alone', () => {
+  it('reads 回 after a count as 次, and leaves 回复, 来回 and 一回事 alone', () => {
     expect(normalise('能报两回不').text).toContain('两次');
     expect(normalise('回复了三回').text).toBe('回复了三次');
     expect(normalise('来回跑').text).toBe('来回跑');
+    expect(normalise('管控系统跟MES是一回事吗').text).toContain('一回事');
     expect(lead('两条线能报两回不')).toMatch(/^不能同时报两个。每家企业当年限报1个/u);
   });
 });
