@@ -164,6 +164,7 @@ if (process.argv.includes('--fresh')) sets.push(['fresh, thirty-ninth set (tests
 // Fortieth set, callers' ways again (typos, Henan speech, two questions at once, 对吧, Chinese numerals), ten follow-ups
 // read after the question before them, and fourteen questions the notice does not cover.
 if (process.argv.includes('--fresh')) sets.push(['fresh, fortieth set (tests/fixtures/fresh40.json)', read<EvalItem[]>('tests/fixtures/fresh40.json')]);
+if (process.argv.includes('--fresh')) sets.push(['fresh, forty-first set (tests/fixtures/fresh41.json)', read<EvalItem[]>('tests/fixtures/fresh41.json')]);
 // `--file PATH` measures one question file alone (for a new set, measured once before tuning against it).
 const fileArg = process.argv.indexOf('--file');
 if (fileArg >= 0) {

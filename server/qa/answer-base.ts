@@ -462,7 +462,7 @@ function prepare(entry: AnswerEntry, clause: (id: string) => Clause | undefined,
     quotes,
     citations,
     requires: (entry.requires ?? []).map((g) => g.flatMap((w) => kinds[w] ?? [w]).map(norm).flatMap(withDigits)),
-    excludes: (entry.excludes ?? []).map(norm).flatMap(withDigits),
+    excludes: (entry.excludes ?? []).flatMap((w) => kinds[w] ?? [w]).map(norm).flatMap(withDigits),
     anchors,
     items,
   };

@@ -660,6 +660,11 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       const intent = intentOf(kb, 'quota');
       if (!intent) return { text: base, citations: p.citations };
       const a = quotaAnswer(kb, intent, findRegions(kb, q), q);
+      // 「俺们能报几家」 names no place and asks as the enterprise that applies: its own limit, one a year, comes first.
+      const own = intent.applicant;
+      if (a.general && own && patternOf(own.asks).test(normalise(q))) {
+        return { text: fill(own.answer, vars), citations: citations(kb, [[own.clause, [own.quote]], [intent.clause ?? '四(三)', ['不多于']]]) };
+      }
       if (a.general) return { text: base, citations: p.citations };
       return { text: a.text, citations: citations(kb, a.cites) };
     }
@@ -2573,13 +2578,31 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
       break;
     }
   }
-  if (!asked || !a || asked === q) return alone;
+  if (!asked || !a || asked === q) {
+    // 「视频要MP4吗」 then 「那AVI中不中」: a closing tag that asks for leave asks of the thing it names what 「那AVI呢」 asks.
+    const untagged = leaveTagAsked(kb, q);
+    if (untagged) {
+      const again = answerFollowUp(kb, untagged, previous);
+      if (again.askedAs !== untagged) return again;
+    }
+    return alone;
+  }
   // Shown in the user's own letters where the reading as typed gives the same question ("MES", not "mes").
   const typed = asked === swapped ? secondPart(open(parts(previous.trim(), attributes).pieces.at(-1)), question.trim(), attributes) : undefined;
   const shown = `${(typed && read(typed) === asked ? typed : asked).replace(/[?？]$/u, '')}？`;
   const r: AskResponse = { ...a, answer: `${fill(kb.data.intents.answerText.followUp, { question: shown })}${a.answer}` };
   sources.set(r, sources.get(a)!);
   return { response: r, askedAs: shown };
+}
+
+/** A short follow-up that closes with a tag asking for leave (intents.json `leaveAsked.tags`), read as 「那…呢」; undefined otherwise. */
+function leaveTagAsked(kb: KnowledgeBase, q: string): string | undefined {
+  const tags = kb.data.intents.leaveAsked?.tags ?? [];
+  const bare = q.replace(/[?？。！!\s]+$/u, '');
+  const tag = [...tags].map(norm).sort((a, b) => b.length - a.length).find((t) => bare.endsWith(t));
+  const rest = tag ? bare.slice(0, -tag.length).replace(/[，,\s]+$/u, '') : '';
+  // Read as 「那…呢」, it points back as 「那AVI呢」 does, with or without the 那 typed.
+  return tag && rest.length >= 2 && rest.length <= 8 ? `${rest.startsWith('那') ? '' : '那'}${rest}呢` : undefined;
 }
 
 /**

@@ -15,7 +15,8 @@ export class WordFinder {
   /**
    * `wholeLatin`: a word opening with a Latin letter is not found after another Latin letter, nor one
    * of two letters or more ending in one before another (ai is not in e-mail, ps not in gps, pr not
-   * in pro). A single letter after a number is still found (the m of 300mb).
+   * in pro). A single letter is found as a word of its own, or after a number as the start of a unit
+   * (the m of 300mb), but not as the first letter of a word (the m of mp4 is no megabyte).
    */
   constructor(words: Iterable<string>, { wholeLatin = false }: { wholeLatin?: boolean } = {}) {
     this.wholeLatin = wholeLatin;
@@ -53,7 +54,7 @@ export class WordFinder {
       if (i > 0 && DIGIT.test(text[i]!) && NUMBER_PART.test(text[i - 1]!)) continue;
       const inLatin = this.wholeLatin && i > 0 && LATIN.test(text[i]!) && LATIN.test(text[i - 1]!);
       if (inLatin) continue;
-      if (first.one && !numberGoesOn(first.one, text, i)) add(first.one, i);
+      if (first.one && !numberGoesOn(first.one, text, i) && !(this.wholeLatin && letterOpensWord(first.one, text, i))) add(first.one, i);
       const list = first.byNext.get(text.charCodeAt(i + 1));
       if (list) for (const w of list) if (text.startsWith(w, i) && !numberGoesOn(w, text, i) && !(this.wholeLatin && latinGoesOn(w, text, i))) add(w, i);
     }
@@ -64,6 +65,11 @@ export class WordFinder {
 /** A word of Latin letters, found at `i`, where the text's Latin word goes on: ai is not the start of aigc's word, erp not of erps. */
 function latinGoesOn(w: string, text: string, i: number): boolean {
   return LATIN.test(w[w.length - 1]!) && LATIN.test(text[i + w.length] ?? '');
+}
+
+/** A single Latin letter, found at `i`, that opens a longer Latin word not written after a number: the m of mp4, not of 300mb. */
+function letterOpensWord(w: string, text: string, i: number): boolean {
+  return LATIN.test(w) && LATIN.test(text[i + 1] ?? '') && !DIGIT.test(text[i - 1] ?? '');
 }
 
 /** A word ending in a digit, found at `i`, where the text's number goes on: 720 is not in 7200 nor in 720.5. */

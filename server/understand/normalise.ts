@@ -23,6 +23,10 @@ const COLLOQUIAL: [RegExp, string][] = [
   // Without 儿, 一块 is also a count (一块钱, 一块屏): it means 一起 only before a verb of applying.
   [/一块(?=(?:儿)?(?:报|申报|上报|交|提交|传|上传|推荐|算|弄|做|填))/gu, '一起'],
   [/赶趟/gu, '来得及'],
+  // 「能报两回不」「头一回报」: 回 after a count is 次 (as documents write it); in 回复, 回来, 一回事, 一回头 it stays.
+  [/(?<=[一二两三四五六七八九十几\d])回(?![复来去到答收款访应执事头家顾归国忆])/gu, '次'],
+  // 「去年得了智能车间」「得过智能工厂」: a title 得 is one won, as 获得 writes it; 得 before anything else (得交, 得是) stays.
+  [/(?<![获取赢记懂觉值使])得(?:了|过)(?=(?:省级|省里的|省里|河南省|省)?的?(?:智能车间|智能工厂|车间|工厂)(?:的)?(?:称号|荣誉|牌子)?)/gu, '获得过'],
   // 不中 is Henan's 不行: said of a product a check rejects (「外观不中自己挑出来」「尺寸不中的自动剔掉」「不够的自动剔」) it, like
   // 不够 or 不对 there, is 不合格, the subject of the rejection, and no answer of no to the question it describes.
   [/(?:不中|不够|不足|不对|不行|不好)(?=[的哩嘞]?(?:就|都|会|能)?(?:自己|自个儿|自个|自动|机器|马上)?(?:就|都|会|能)?(?:挑|剔|踢|拣|筛|报警|拦|甩|打出|分出|推出))/gu, '不合格'],

@@ -36,11 +36,18 @@ describe('each asking part of a several-part question is answered', () => {
     expect(a).toContain(second);
   });
 
-  it.each(['照片要几张？交jpg行不行', '照片要几张？无人机航拍的算不算'])('%s: a part nothing answers is said to be unsettled, with who to ask, never dropped', (q) => {
+  it.each(['照片要几张？无人机航拍的算不算'])('%s: a part nothing answers is said to be unsettled, with who to ask, never dropped', (q) => {
     const a = said(q);
     expect(a).toMatch(/^1\. /u);
     expect(a).toContain('通知没有直接规定这一点');
     expect(ask(q).citations.some((c) => c.clause === '五')).toBe(true);
+  });
+
+  it('answers the format of photos as a part of its own: the notice sets none, and the helpline is given', () => {
+    const a = said('照片要几张？交jpg行不行');
+    expect(a).toMatch(/^1\. /u);
+    expect(a).toContain('通知没有规定照片、截图的文件格式');
+    expect(a).toContain('0371');
   });
 
   it.each([

@@ -62,7 +62,14 @@ describe('can-we-apply questions that name the category or the industry', () => 
   const who = /^符合以下条件的企业可以申报：在河南省境内注册、具有独立法人资格/;
 
   it('answers with the applicant conditions when the category sits inside 「能报…吗」', () => {
-    for (const q of ['我们能申报智能工厂吗', '可以申报智能车间吗', '我们厂能报省级智能车间吗', '我们能报离散型智能工厂吗', '我们能报流程型智能工厂吗']) expect(lead(q), q).toMatch(who);
+    for (const q of ['我们能申报智能工厂吗', '可以申报智能车间吗', '我们厂能报省级智能车间吗', '流程型企业能报吗']) expect(lead(q), q).toMatch(who);
+  });
+
+  it('answers a factory type asked for by the rule that decides it, then the applicant conditions', () => {
+    for (const q of ['我们能报离散型智能工厂吗', '我们能报流程型智能工厂吗']) {
+      expect(lead(q), q).toMatch(/^要看企业主要产品的生产工艺：属于流程型、能达到流程型三\(三\)要素条件的可以报流程型智能工厂/u);
+      expect(lead(q), q).toContain('具有独立法人资格');
+    }
   });
 
   it('reads a manufacturing industry named before the question as context: its division first, then the applicant conditions', () => {

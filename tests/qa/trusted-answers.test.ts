@@ -86,7 +86,8 @@ describe('an industry asked of a category', () => {
   });
 
   it('keeps a question that names no industry, or compares the categories, as it was', () => {
-    expect(lead('我们能报离散型智能工厂吗')).toMatch(/^符合以下条件的企业可以申报/);
+    // A type asked for with no industry is decided by the enterprise's own process: the rule, then the applicant conditions.
+    expect(lead('我们能报离散型智能工厂吗')).toMatch(/^要看企业主要产品的生产工艺/);
     expect(lead('流程型和离散型有啥区别')).toMatch(/^通知只把智能工厂分为离散型和流程型两类，没有给出行业清单或判定规则；区别在要素条件/);
     expect(lead('做化工的流程型工厂要上SIS吗')).toMatch(/^是（流程型智能工厂）。/);
   });

@@ -50,8 +50,8 @@ export const AnswerEntry = z.object({
    * later): a question asked of a later year (「明年能报工厂吗」) gets it, said to be this notice's rule.
    */
   acrossYears: z.boolean().optional(),
-  /** Words whose presence means the question is about something else. */
-  excludes: z.array(z.string().min(1)).optional(),
+  /** Words whose presence means the question is about something else; a kind (@industry …) as in `requires`. */
+  excludes: z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry')])).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */
   topic: z.string().optional(),
   /**

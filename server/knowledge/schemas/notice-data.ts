@@ -782,6 +782,12 @@ export const IntentsFile = z.object({
         })
         .optional(),
       allAnswer: z.string().optional(),
+      /**
+       * An enterprise asking how many it may apply for, with no place named (「俺们能报几家」): `asks` recognises
+       * the question as read (fillers such as 我们 already gone); `answer` opens with the one-a-year limit of
+       * `clause` (quoted by `quote`) before the places' quotas ({perYear}, {quotaAll}, {overQuota}).
+       */
+      applicant: z.object({ asks: Pattern, answer: z.string(), clause: ClauseId, quote: z.string() }).optional(),
       quote: z.string().optional(),
       clause: ClauseId.optional(),
       clauses: z.array(ClauseId).optional(),
