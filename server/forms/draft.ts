@@ -808,11 +808,11 @@ function buildingDetail(ctx: Ctx, c: CapabilityId): { plan?: string; rest?: stri
  * The indicators' changes in one sentence (「建成后，生产效率提升126.7%，运营成本降低13.0%。」): a summary's account of
  * what the full before-and-after sentences of 建设前后效益 state, so the summary refers to them without repeating them.
  */
-function indicatorsBrief(ctx: Ctx, ids: IndicatorId[]): Filled[] {
+function indicatorsBrief(ctx: Ctx, ids: IndicatorId[], name: 'indicatorsBrief' | 'indicatorsOverall'): Filled[] {
   const parts = indicatorSentences(ctx, ids, true);
   if (!parts.length) return [];
   const changes: Piece = { text: parts.map((p) => p.text).join('，'), numbers: parts.flatMap((p) => p.numbers), facts: [...new Set(parts.flatMap((p) => p.facts))] };
-  return [fill(ctx, named(ctx, 'indicatorsBrief'), { changes })];
+  return [fill(ctx, named(ctx, name), { changes, unitNoun: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } })];
 }
 
 function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled[] {
@@ -958,9 +958,10 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
       const s = capsSentence(ctx, caps, true, subject(ctx), true);
       if (s) items.push(s);
     }
-  } else if (line.list === 'indicators' || line.list === 'indicatorsBrief') {
+  } else if (line.list === 'indicators' || line.list === 'indicatorsBrief' || line.list === 'indicatorsOverall') {
     const ids: IndicatorId[] = factory ? ['productivity', 'operatingCost', 'upgradeCycle', 'defectRate', 'energyPerOutput'] : ['productivity', 'defectRate', 'operatingCost', 'energyPerOutput', 'upgradeCycle'];
-    items = line.list === 'indicators' ? indicatorSentences(ctx, ids) : indicatorsBrief(ctx, ids);
+    // 简述 sums the changes up with a reference to 效益; the table's 效益总体描述 says them as its own overview.
+    items = line.list === 'indicators' ? indicatorSentences(ctx, ids) : indicatorsBrief(ctx, ids, line.list);
   }
   else if (line.list === 'headcount') items = indicatorSentences(ctx, ['headcount']);
   else if (line.list === 'equipment')
@@ -976,7 +977,7 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
   }
   if (!items.length) {
     const lab =
-      line.list === 'indicators' || line.list === 'indicatorsBrief' ? '建设前后主要效益指标'
+      line.list.startsWith('indicators') ? '建设前后主要效益指标'
       : line.list === 'caps' || line.list === 'capsByElement' ? '已建成的系统和装备'
       : line.list === 'equipment' ? `${label(ctx, 'workshops.equipmentTotal')}与${label(ctx, 'workshops.automatedEquipment')}`
       : label(ctx, `indicators.${line.list}`);
@@ -1326,8 +1327,13 @@ function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFa
     }
     return out;
   };
+  // The enterprise's prose is read so too: a doubt or a guessed figure said in a story is asked, never printed.
+  const prose = (t: string | undefined) => (t === undefined ? t : typed({ t })?.t);
   const cleaned: FormFacts = {
     ...facts,
+    ...Object.fromEntries((['history', 'business', 'marketing', 'advantages', 'benefits'] as const).filter((k) => facts[k] !== undefined).map((k) => [k, prose(facts[k])])),
+    ...(facts.rnd?.description !== undefined ? { rnd: { ...facts.rnd, description: prose(facts.rnd.description) } } : {}),
+    ...(facts.patents?.description !== undefined ? { patents: { ...facts.patents, description: prose(facts.patents.description) } } : {}),
     ...(facts.elements ? { elements: typed(facts.elements) } : {}),
     ...(facts.workshops ? { workshops: facts.workshops.map((w) => (w.descriptions ? { ...w, descriptions: typed(w.descriptions) } : w)) } : {}),
   };
