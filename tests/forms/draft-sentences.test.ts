@@ -135,7 +135,7 @@ describe('a benefit said at an indicator question', () => {
       ['form.benefits', '能耗降了12%，不良率从3%降到1.2%，人均产值提高了两成'],
     ]);
     const d = form.drafts['detail.benefits']!;
-    expect(d.text).toContain('能耗降低12%，不良率由3%降至1.2%，人均产值提高两成。');
+    expect(d.text).toContain('能耗降低12%，不良率由3%降至1.2%，人均产值提高了两成。');
     expect(d.sentences.find((s) => s.text.startsWith('能耗降低12%'))!.facts).toContain('form.benefits');
     expect(form.drafts.constructionSummary!.text).not.toContain('能耗降低12%');
     expect(form.drafts['overview.advantage']!.text).not.toContain('能耗降低12%');
