@@ -75,7 +75,7 @@ describe('the round-9 typed enterprises', () => {
     expect(u3).toContain('公司部署了APC，炉温和氧浓度自动调节，以前主要依靠老师傅凭经验判断火候，现在更加稳定，数据自动采集率95%。');
     expect(u3).toContain('公司黄金主要在上海黄金交易所销售，白银和铜销售给周边加工企业。');
     const u4 = drafted(byId('U4')).all;
-    expect(u4).toContain('设备数据采用SECS/GEM协议采集，OEE可实时查看，整体OEE从62%提高到78%。');
+    expect(u4).toContain('设备数据采用SECS/GEM协议采集，OEE可实时查看，整体OEE由62%提升至78%。');
     // 「能追到」 is written 「可追查到」: 追溯 would name a system the enterprise did not name.
     expect(u4).toContain('每个模块可追查到晶圆批次。');
     const u5 = drafted(byId('U5')).all;
