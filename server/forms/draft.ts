@@ -74,6 +74,8 @@ interface Ctx {
   hedgedSaid?: Record<string, string>;
   /** The requests that stand in typed cells for a figure given as a guess (「大概一半」). */
   guesses?: Set<string>;
+  /** The history is stated in an earlier home section (see saidOnce), so this one says the founding date itself. */
+  historyElsewhere?: boolean;
 }
 
 /** A visible request for a fact, in the enterprise's terms. */
@@ -247,7 +249,7 @@ function slot(ctx: Ctx, name: string): Slot {
       return f.name ? textPiece(f.name, 'form.name')! : or(textPiece(ctx.profile.enterprise?.name, 'enterprise.name'), 'name');
     case 'founded': {
       // 「成立于…，」 or nothing when the history already tells it: one mention per fact.
-      if (historyTellsFounding(f)) return { text: '', numbers: [] };
+      if (historyTellsFounding(f) && !ctx.historyElsewhere) return { text: '', numbers: [] };
       const d = datePiece(f.foundedOn, 'form.foundedOn') ?? foundedYearPiece(f);
       if (!d) return { text: `成立于${placeholder(label(ctx, 'foundedOn'))}，`, numbers: [], missing: [label(ctx, 'foundedOn')] };
       return { ...d, text: `成立于${d.text}，` };
@@ -802,7 +804,18 @@ function buildingDetail(ctx: Ctx, c: CapabilityId): { plan?: string; rest?: stri
   return { ...(date ? { plan: date } : {}), rest: rest.length ? rest.join('，') : undefined };
 }
 
-function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
+/**
+ * The indicators' changes in one sentence (「建成后，生产效率提升126.7%，运营成本降低13.0%。」): a summary's account of
+ * what the full before-and-after sentences of 建设前后效益 state, so the summary refers to them without repeating them.
+ */
+function indicatorsBrief(ctx: Ctx, ids: IndicatorId[], name: 'indicatorsBrief' | 'indicatorsOverall'): Filled[] {
+  const parts = indicatorSentences(ctx, ids, true);
+  if (!parts.length) return [];
+  const changes: Piece = { text: parts.map((p) => p.text).join('，'), numbers: parts.flatMap((p) => p.numbers), facts: [...new Set(parts.flatMap((p) => p.facts))] };
+  return [fill(ctx, named(ctx, name), { changes, unitNoun: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } })];
+}
+
+function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled[] {
   const out: Filled[] = [];
   for (const ind of ctx.kb.formDrafting.indicators) {
     if (!ids.includes(ind.id as IndicatorId)) continue;
@@ -819,17 +832,19 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[]): Filled[] {
     const unit: Piece = { text: ind.unit === '%' ? '%' : ind.unit, numbers: [] };
     const indLabel: Piece = { text: ind.label, numbers: [] };
     if (id === 'headcount') {
+      if (brief) continue;
       out.push(fill(ctx, named(ctx, 'headcount'), { before, after, unit: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } }));
       continue;
     }
     if (!ch || a.value === b.value) {
-      if (a.value === b.value) out.push(fill(ctx, named(ctx, 'indicatorSame'), { indLabel, before, unit }));
+      if (a.value === b.value && !brief) out.push(fill(ctx, named(ctx, 'indicatorSame'), { indLabel, before, unit }));
       continue;
     }
     const shown = Math.abs(ch.value).toFixed(1);
     const ratio: Piece = { text: shown, numbers: [{ value: shown, source: ch.source, formula: ch.formula }] };
-    const t = named(ctx, a.value > b.value ? 'indicatorUp' : 'indicatorDown');
-    out.push(fill(ctx, t, { indLabel, before, after, unit, ratio }));
+    const facts = { facts: factsOf(before).concat(factsOf(after)) };
+    if (brief) out.push({ ...fill(ctx, named(ctx, a.value > b.value ? 'indicatorChangeUp' : 'indicatorChangeDown'), { indLabel, ratio: { ...ratio, ...facts } }) });
+    else out.push(fill(ctx, named(ctx, a.value > b.value ? 'indicatorUp' : 'indicatorDown'), { indLabel, before, after, unit, ratio }));
   }
   return out;
 }
@@ -943,8 +958,11 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
       const s = capsSentence(ctx, caps, true, subject(ctx), true);
       if (s) items.push(s);
     }
-  } else if (line.list === 'indicators')
-    items = indicatorSentences(ctx, factory ? ['productivity', 'operatingCost', 'upgradeCycle', 'defectRate', 'energyPerOutput'] : ['productivity', 'defectRate', 'operatingCost', 'energyPerOutput', 'upgradeCycle']);
+  } else if (line.list === 'indicators' || line.list === 'indicatorsBrief' || line.list === 'indicatorsOverall') {
+    const ids: IndicatorId[] = factory ? ['productivity', 'operatingCost', 'upgradeCycle', 'defectRate', 'energyPerOutput'] : ['productivity', 'defectRate', 'operatingCost', 'energyPerOutput', 'upgradeCycle'];
+    // 简述 sums the changes up with a reference to 效益; the table's 效益总体描述 says them as its own overview.
+    items = line.list === 'indicators' ? indicatorSentences(ctx, ids) : indicatorsBrief(ctx, ids, line.list);
+  }
   else if (line.list === 'headcount') items = indicatorSentences(ctx, ['headcount']);
   else if (line.list === 'equipment')
     items = (ctx.facts.workshops ?? [{}])
@@ -959,7 +977,7 @@ function listUnits(ctx: Ctx, line: { required: boolean; priority: number; list: 
   }
   if (!items.length) {
     const lab =
-      line.list === 'indicators' ? '建设前后主要效益指标'
+      line.list.startsWith('indicators') ? '建设前后主要效益指标'
       : line.list === 'caps' || line.list === 'capsByElement' ? '已建成的系统和装备'
       : line.list === 'equipment' ? `${label(ctx, 'workshops.equipmentTotal')}与${label(ctx, 'workshops.automatedEquipment')}`
       : label(ctx, `indicators.${line.list}`);
@@ -1309,8 +1327,13 @@ function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFa
     }
     return out;
   };
+  // The enterprise's prose is read so too: a doubt or a guessed figure said in a story is asked, never printed.
+  const prose = (t: string | undefined) => (t === undefined ? t : typed({ t })?.t);
   const cleaned: FormFacts = {
     ...facts,
+    ...Object.fromEntries((['history', 'business', 'marketing', 'advantages', 'benefits'] as const).filter((k) => facts[k] !== undefined).map((k) => [k, prose(facts[k])])),
+    ...(facts.rnd?.description !== undefined ? { rnd: { ...facts.rnd, description: prose(facts.rnd.description) } } : {}),
+    ...(facts.patents?.description !== undefined ? { patents: { ...facts.patents, description: prose(facts.patents.description) } } : {}),
     ...(facts.elements ? { elements: typed(facts.elements) } : {}),
     ...(facts.workshops ? { workshops: facts.workshops.map((w) => (w.descriptions ? { ...w, descriptions: typed(w.descriptions) } : w)) } : {}),
   };
@@ -1331,6 +1354,81 @@ function withoutHedgedWords(kb: FormsContext, facts: FormFacts): { facts: FormFa
 export interface DraftOptions {
   /** 0-based workshop for cells of the 车间建设 block. */
   workshop?: number;
+  /** The section as its template gives it, before the claims its home sections make are left out (see saidOnce). */
+  raw?: boolean;
+}
+
+/** A fact's label for a reference: 「form.honours.0」 → 荣誉资质, 「form.indicators.defectRate.before」 → 产品不良品率. */
+function referLabel(ctx: Ctx, fact: string): string | undefined {
+  if (!fact.startsWith('form.')) return undefined;
+  const parts = fact.slice(5).split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const l = ctx.kb.formDrafting.factLabels[parts.slice(0, n).join('.')];
+    if (l) return l;
+  }
+  return undefined;
+}
+
+/**
+ * A claim has one home in the document (`oneHome`, the home first): the sentences a section before this one in that
+ * list states are left out here, and where a required sentence went, the section says where it stands instead. Each
+ * earlier section is read as its template gives it: what it leaves out, a section before it states, so the sentences
+ * said before are the same either way.
+ */
+function saidBefore(ctx: Ctx, section: string): Map<string, string> {
+  const d = ctx.kb.formDrafting;
+  const sections = draftableSections(ctx.spec);
+  const here = d.oneHome.indexOf(section);
+  const home = new Map<string, string>();
+  for (const id of here > 0 ? d.oneHome.slice(0, here) : []) {
+    const sec = sections.find((x) => x.id === id && !x.perWorkshop);
+    if (!sec) continue;
+    for (const x of draftSection(ctx.kb, ctx.profile, ctx.category, id, { raw: true }).sentences) if (x.facts.length && !home.has(x.text)) home.set(x.text, sec.title);
+  }
+  return home;
+}
+
+function saidOnce(ctx: Ctx, units: Unit[], home: Map<string, string>): Unit[] {
+  const d = ctx.kb.formDrafting;
+  if (!home.size) return units;
+  const refer = new Map<string, { labels: Set<string>; facts: Set<string> }>();
+  const out: Unit[] = [];
+  for (const u of units) {
+    const all = splitSentences(u.text);
+    const kept = all.filter((x) => !home.has(x));
+    if (!u.facts.length || kept.length === all.length) {
+      out.push(u);
+      continue;
+    }
+    if (u.required)
+      for (const x of all.filter((y) => home.has(y))) {
+        const where = home.get(x)!;
+        const r = refer.get(where) ?? { labels: new Set<string>(), facts: new Set<string>() };
+        for (const f of u.facts) {
+          const l = referLabel(ctx, f);
+          if (l) r.labels.add(l);
+          r.facts.add(f);
+        }
+        refer.set(where, r);
+      }
+    if (!kept.length) continue;
+    const text = kept.join('');
+    // The figures of the sentences left out go with them: each listed number stays only while the text still says it.
+    const left: string[] = [...(text.match(/\d+(?:\.\d+)?/g) ?? [])];
+    const numbers = u.numbers.filter((n) => {
+      const k = left.indexOf(n.value);
+      if (k < 0) return false;
+      left.splice(k, 1);
+      return true;
+    });
+    out.push({ ...u, text, numbers });
+  }
+  const last = out.length ? Math.max(...out.map((u) => u.order)) : 0;
+  // A reference rests on the facts of the sentences it stands for.
+  [...refer].forEach(([where, r], k) => {
+    if (r.labels.size) out.push({ order: last + 1 + k, required: true, priority: 0, text: fillText(d.referTo, { what: [...r.labels].join('、'), where }), numbers: [], facts: [...r.facts], missing: [] });
+  });
+  return out;
 }
 
 /** Section ids of a form: the drafted cells of 一 and the items of 二 and 三. */
@@ -1358,6 +1456,10 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
   const { facts, hedged, hedgedSaid, guesses } = withoutHedgedWords(kb, formalFacts(kb.formDrafting, profile.form ?? {}, (t) => absoluteDates(kb.formDrafting, t, asOf)));
   const ctx: Ctx = { kb, profile, facts, spec, category, ws: opts.workshop ?? 0, skipped: [], mode: branchOf(kb, profile, category), hedged, hedgedSaid, guesses, ...(asOf ? { asOf } : {}) };
   const target = sec.field?.target ?? null;
+  const home = wsPart === undefined && !opts.raw ? saidBefore(ctx, section) : null;
+  // The history that tells the founding stands in its home section: here the founding date is said instead.
+  const history = textPiece(ctx.facts.history, 'form.history', true);
+  if (home && history && splitSentences(history.text).every((x) => home.has(x))) ctx.historyElsewhere = true;
   let units: Unit[];
   let unmet: string[] = [];
   if (section === 'detail.elements') ({ units, unmet } = elementsUnits(ctx));
@@ -1367,14 +1469,7 @@ export function draftSection(kb: FormsContext, profile: DraftProfile, category: 
     if (!t) throw new Error(`no template for section ${section}`);
     units = renderTemplate(ctx, t, target);
   }
-  // Section 二 is read as one chapter: a claim an earlier item of it makes (the business in 二(一), the honours in
-  // 二(三)) is not made again in a later one.
-  const items = spec.section2.items.map((it) => it.section);
-  const earlier = items.slice(0, Math.max(0, items.indexOf(section)));
-  if (earlier.length && wsPart === undefined) {
-    const said = new Set(earlier.flatMap((id) => draftSection(kb, profile, category, id).sentences.filter((x) => x.facts.length).map((x) => x.text)));
-    units = units.filter((u) => !(u.facts.length && splitSentences(u.text).every((x) => said.has(x))));
-  }
+  if (home) units = saidOnce(ctx, units, home);
   const text = units
     .map((u) => u.text)
     .join('')

@@ -2209,6 +2209,35 @@ function noneAt(kb: FormsKnowledge, id: string, t: string): 0 | null | undefined
   return plain || means === 'zero' ? 0 : undefined;
 }
 
+/** A change said with both its ends: 「从3%降到1.2%」「由180天缩短至120天」「3%降到1.2%」. */
+const CHANGE_ENDS = /^[^，。；,;\d]*?(?:从|由)?\s*([^，。；,;从由到至]*?\d[^，。；,;从由到至]*?)\s*(?:下降|降低|减少|缩短|提升|提高|增加|增长|降|减|升|增|涨)(?:了)?\s*(?:到|至)\s*([^，。；,;]*\d[^，。；,;]*?)[。.!！]*$/u;
+/** A change said without either end: 「能耗降了12%」「人均产值提高了两成」「缩短三成」. */
+const CHANGE_ONLY = /(?:下降|降低|减少|缩短|提升|提高|增加|增长|节约|节省|降|减|升|涨)了?\s*(?:约|近|超过|大约)?\s*(?:百分之[\d一二三四五六七八九十两几点]+|[\d一二三四五六七八九十两几半百]+(?:\.\d+)?\s*(?:%|％|成|个百分点|倍))/u;
+
+/**
+ * A reply at an indicator's before or after question that says how it changed: with both ends it gives both fields;
+ * with only the change (「能耗降了12%」) it is neither side's figure, so it is kept as what the enterprise said of its
+ * benefits (建设前后效益, added to what it holds) and the figure asked is asked again.
+ */
+function indicatorChangeSaid(kb: FormsKnowledge, c: NonNullable<ReturnType<typeof findQuestion>>, pending: QuestionView, t: string): Interpretation | undefined {
+  const ends = CHANGE_ENDS.exec(t);
+  if (ends) {
+    const base = c.id.replace(/\.(?:before|after)$/u, '');
+    const items: { questionId: string; value: AnswerValue; extra?: true }[] = [];
+    for (const [side, said] of [['before', ends[1]!], ['after', ends[2]!]] as const) {
+      const q = findQuestion(kb, `${base}.${side}`);
+      if (!q) return undefined;
+      const r = readAsked(kb, q, { ...pending, id: q.id, kind: q.q.kind, ...(q.q.unit ? { unit: q.q.unit } : {}) }, said.trim());
+      if (r.kind !== 'answers' || r.items.length !== 1 || r.items[0]!.approx) return undefined;
+      items.push({ questionId: q.id, value: r.items[0]!.value, ...(q.id === c.id ? {} : { extra: true as const }) });
+    }
+    return { kind: 'answers', items };
+  }
+  // A figure said beside the change (「120天，比原来缩短了三成」) is the asked field's own, read as such.
+  if (!CHANGE_ONLY.test(t) || /\d/u.test(t.replace(CHANGE_ONLY, '')) || !findQuestion(kb, 'form.benefits')) return undefined;
+  return { kind: 'answers', items: [{ questionId: 'form.benefits', value: t.replace(/[。.!！]*$/u, '。'), extra: true, adds: true }], pendingLeft: { reason: 'notRead', choices: [clipQuote(t, 40)] } };
+}
+
 /**
  * Typed answers to a pending form question, offline. A story (研发队伍、科研成果…) that counts what another field counts
  * by kinds (「我们有发明专利3项、实用新型12项，主要在…」) fills those fields too, each while it is empty.
@@ -2319,6 +2348,8 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   // 「发明专利6项，实用新型15项」: each kind's own field and the count they make up.
   const kinds = kindsSaid(kb, c, t);
   if (kinds) return kinds;
+  const change = /^form\.ind\.\w+\.(?:before|after)$/u.test(c.id) ? indicatorChangeSaid(kb, c, pending, t) : undefined;
+  if (change) return change;
   if (c.q.kind === 'number' || c.q.kind === 'date') {
     const named = withoutNameNumbers(t, workshopOf(c.id), pending.text.includes('申报车间'));
     // 「车间2一共200台」 to 车间1's count: another workshop's figure is not this one's, so it is asked back.

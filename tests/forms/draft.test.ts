@@ -290,8 +290,12 @@ describe('a draft claims only what the enterprise said', () => {
     });
     for (const s of ['enterpriseIntro', 'overview.profile']) {
       const d = draftSection(ctx, p, 'discreteFactory', s);
-      expect(d.text).toContain('公司主要从事乘用车及商用车铝合金压铸件的研发、生产和销售。');
-      expect(d.text).not.toContain('成立于2008年4月16日');
+      // The business is stated in 企业简介, its home; 二(一) says where it stands instead of repeating it.
+      if (s === 'enterpriseIntro') expect(d.text).toContain('公司主要从事乘用车及商用车铝合金压铸件的研发、生产和销售。');
+      else expect(d.text).toContain('主营业务见“企业简介”。');
+      // The founding is told once: by the history where it is printed, else by its date beside the reference to it.
+      if (s === 'enterpriseIntro') expect(d.text).not.toContain('成立于2008年4月16日');
+      else expect(d.text).toContain('成立于2008年4月16日');
       expect(d.text.match(/2008/g)?.length).toBe(1);
       expect(d.text).not.toMatch(/^(经营|市场营销)方面/m);
     }

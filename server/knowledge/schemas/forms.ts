@@ -1056,6 +1056,13 @@ export const FormDrafting = z.object({
   workshopSectionTitle: z.string().includes('{title}').includes('{workshop}').default('{title}（{workshop}）'),
   unnamedWorkshop: z.string().includes('{i}').default('车间{i}'),
   /**
+   * The sections whose claims are made once in the document, the home first: a sentence a section before it in this
+   * list states is left out of a later one, which says where it stands (`referTo`: {what} the facts' labels, {where}
+   * the home section's title) instead of repeating it.
+   */
+  oneHome: z.array(z.string().min(1)).default([]),
+  referTo: z.string().includes('{what}').includes('{where}').default('{what}见“{where}”。'),
+  /**
    * A ratio the form asks for (设备联网率), and the words that state it in the enterprise's own text: a
    * stated ratio that its own counts contradict is flagged, never printed beside the computed one silently.
    */
