@@ -350,6 +350,11 @@ export class Conversation {
     const switchSaid = switchAsked && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
     if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
     if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
+    // 「好的开始吧」「嗯嗯 继续」: agreeing to go on is no answer to the item waiting (好的 would read as its yes); it is asked.
+    if (msg.mode !== 'qa' && before.question && rules.startsOnly?.(msg.text)) {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      return this.closeTurn(before, ctx);
+    }
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
     if (rules.acceptsOffer?.(msg.text) && (await this.heldOffers(sessionId)).size) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
@@ -482,6 +487,11 @@ export class Conversation {
         const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
         let confirm = phrases.recorded(recorded, wasShown, appended);
         confirm += phrases.passing(passing);
+        // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
+        for (const r of recorded) {
+          const note = r.value === null ? indexOf(data).questions.get(r.questionId)?.unsureNote : undefined;
+          if (note) confirm += note;
+        }
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += approx === 'date' ? phrases.approximateDate : phrases.approximate;
         // A form field put off (「这个以后再说」, a whole part with 「这块先不填」) is said with where to fill it in later.

@@ -43,6 +43,8 @@ export interface InterviewRules {
   categoryRequest?(text: string): CategoryRequest | undefined;
   /** The reply to asking back whether to switch category: 'confirm' (要, 行), 'decline' (不用, 先不改), or undefined. */
   switchReply?(text: string): 'confirm' | 'decline' | undefined;
+  /** Whether a reply only acknowledges and asks to go on (「好的开始吧」): it answers nothing, and the item waiting is asked. */
+  startsOnly?(text: string): boolean;
   /** The category the rules assess for these answers and its element conditions by status. */
   categoryFit?(answers: Answers): CategoryFit | undefined;
   correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;

@@ -6,7 +6,7 @@ import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
-import { categoryFit, categoryRequest, switchReply } from '../engine/category-request';
+import { categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, OfferedFact, Step } from './ports';
@@ -114,6 +114,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     },
     categoryRequest: (text: string) => categoryRequest(data, text),
     switchReply: (text: string) => switchReply(data, text),
+    startsOnly: (text: string) => startsOnly(data, text),
     categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply

@@ -115,3 +115,25 @@ export function withCategory(answers: Answers, request: CategoryRequest): Answer
   });
   return next as Answers;
 }
+
+/**
+ * Whether a reply only acknowledges and asks to go on (VocabularyFile `starts`): 「好的开始吧」「嗯嗯 继续」「来吧」. Its
+ * words are read off from the front, the longest first; every one must be an ack, a go word or a particle, with a go
+ * word among them. 「好的」 alone or 「是的」 is no start, and 「开始用了」 leaves 用 unread, so it is none either.
+ */
+export function startsOnly(kb: KnowledgeData, rawText: string): boolean {
+  const s = kb.interview.vocabulary.starts;
+  if (!s) return false;
+  let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const words = [...s.acks.map((w) => ({ w, go: false })), ...s.go.map((w) => ({ w, go: true })), ...s.particles.map((w) => ({ w, go: false }))]
+    .map((x) => ({ ...x, w: x.w.toLowerCase() }))
+    .sort((a, b) => b.w.length - a.w.length);
+  let went = false;
+  while (t.length) {
+    const hit = words.find((x) => t.startsWith(x.w));
+    if (!hit) return false;
+    went ||= hit.go;
+    t = t.slice(hit.w.length);
+  }
+  return went;
+}

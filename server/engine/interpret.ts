@@ -434,7 +434,14 @@ function besideClauses(kb: KnowledgeData, clauses: string[], pending: QuestionVi
   // 「有的，视频要多长？」「有的 有的 你们这个收费吗」: 有的 with no word joined to it is the answer, not the subject of what follows.
   // Only a word that is also a closed answer (有的) is freed by the space; 「其他 企业没上MES 能报吗」 stays general.
   const generic = (c: string) => beside.generic.some((w) => c.startsWith(w) && (!beside.closedAnswers.includes(w) || /^[\p{Script=Han}A-Za-z0-9]/u.test(c.slice(w.length))));
-  const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c));
+  // 「问一下，流程型的一定要有SIS吗？」: a clause of nothing but a turn word (问一下, 请问) opens the question after it; read
+  // as a statement, its 问一下 would be the skip 「要问一下（别人）」 and the question would be stored as the item's answer.
+  const turnOnly = (c: string) => {
+    let t = c.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+    for (const w of [...beside.fillers, '我', '俺'].sort((a, b) => b.length - a.length)) if (t.startsWith(w.toLowerCase())) t = t.slice(w.length);
+    return beside.turns.some((w) => w.toLowerCase() === t);
+  };
+  const stated = clauses.filter((c) => !isQuestion(kb, c) && !conditional(c) && !premise(c) && !generic(c) && !turnOnly(c));
   // A condition set up in a clause reaches what follows it: 「没有MES的话，报车间中不中」. One set up only after every
   // statement (「没有LIMS，…。这个没有的话是不是就报不了了？」) is the question's premise, and the statements stand.
   const firstCondition = clauses.findIndex(conditional);
@@ -1560,7 +1567,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const freeAnswers: { pol: Polarity; seg: number }[] = [];
   // The systems a clause naming none qualifies (「WMS上了但还没交付」: its 还没交付 is said of the WMS), by clause.
   const qualified = new Map<number, CapabilityId[]>();
-  const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[]; directed?: true }[] = [];
+  const composites: { id: CapabilityId; value: CapValue; members: CapabilityId[]; directed?: true; seg?: number }[] = [];
   const joins: { within: CapabilityId; caps: CapabilityId[]; value: CapValue; ofJoin: boolean }[] = [];
   type Group = { ms: Mention[]; pre: Polarity[]; post: Polarity[] };
   // `carried`: the group a clause naming no system qualified (「APC还没上，只是在规划，明年才做」), which the next such clause qualifies too.
@@ -1761,7 +1768,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
         }
       }
       if (!enough) continue;
-      composites.push({ id: c.id, value: p, members: [...named] });
+      composites.push({ id: c.id, value: p, members: [...named], seg: si });
     }
     // A clause that is nothing but names ("MES，ERP，WMS都没有") continues a list whose answer comes later.
     const rest = masked.slice(seg.start, seg.end).replace(/[\u0001\u0002\s、/和与及跟或以及也还+&]/g, '');
@@ -1845,6 +1852,13 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // The join said made, before a system said left out of it, still establishes the systems it joined (MES, ERP).
     if (before === true && c.value !== true) saidJoined.add(c.id);
     for (const m of c.members) {
+      // 「…，设备采集那块还没完全接上」 while another item waits: a join said partly made by what is still lacking (还没完全,
+      // 未全部), of a system named in that clause alone, says no more of the system than that it is not yet fully there: it
+      // is left to its own question. 「和ERP部分集成」 says the part made, and the ERP joined is there.
+      const asItsJoin = pending?.id === `cap.${c.id}` || pending?.id === `cap.${kb.capabilities.capabilities.find((x) => x.id === c.id)?.composite?.within}`;
+      const seg = c.seg === undefined ? undefined : segments[c.seg];
+      const lackSaid = !!seg && /[没未]/u.test(lower.slice(seg.start, seg.end));
+      if (c.value === 'partial' && seg && lackSaid && !asItsJoin && !mentions.some((x) => x.caps.includes(m) && (x.start < seg.start || x.end > seg.end))) continue;
       // A system joined is in place, and where another clause confines it (「MES只有总装在用」) partly. Systems said not
       // yet joined (「MES跟ERP还没连一块」) are in place too: what is missing is their integration, not the systems.
       // A partial word of the integration's own clause (「和ERP部分集成」) qualifies the join, not the system.
@@ -1951,6 +1965,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       return p === undefined || p === true || p === 'partial' ? [p ?? true] : [false as const];
     });
     if (said.length && !said.includes(false)) capValues.set(asked, said.includes('partial') ? 'partial' : true);
+  }
+  // 「只有办公网，车间里还没有工业网络」 to the plant-wide network question: the narrower system the asked one widens is
+  // lacking, so the plant cannot have it across its whole reach either; the lack answers the question asked.
+  if (asked && reach && !capValues.has(asked) && reach.of.some((id) => capValues.get(id) === false) && !reach.of.some((id) => capValues.get(id) === true || capValues.get(id) === 'partial')) {
+    capValues.set(asked, false);
   }
   // 「只有ERP」 to the LIMS question: only the systems named are in place, so the one asked for is not.
   // Not when more is said of them (「就ERP和MES做了接口」, 「就用了SCADA采电表」): that describes what they do.
@@ -2647,7 +2666,7 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     // unless the word opens with its own no (还没 over 「没连一块」 is that word's no, not a second one).
     const into = (c: Cue) => c.end <= at || (c.end <= at + word.length && !/^[没不无未非木冇莫]/u.test(word));
     const negated = cues.some((c) => c.pol === false && c.start >= from && c.start < at && into(c) && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
-    if (d.value === 'partial' || !negated) return d.value;
+    if (d.value === 'partial' || d.value === null || !negated) return d.value;
     // A denied description that says nothing of the question the other way (不是独立法人 names no group application).
     if (d.affirmedOnly) return undefined;
     return !d.value;

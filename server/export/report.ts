@@ -16,7 +16,8 @@ export interface GapReport {
   company: string | null;
   headings: FormDrafting['report']['headings'];
   labels: Record<string, string>;
-  verdict: { label: string; eligible: boolean; blocking: { clause: string; reason: string }[] };
+  /** `pending`: hard conditions unanswered or answered 不清楚, 待确认 and never counted as met, as the panel says. */
+  verdict: { label: string; eligible: boolean; blocking: { clause: string; reason: string }[]; pending: { clause: string; title: string }[] };
   category: { recommended: string | null; reasons: { clause?: string; text: string }[]; alternatives: { label: string; whyNot: string }[] };
   conditions: { clause: string; title: string; status: string; advice: string }[];
   plan: { clause: string; title: string; steps: { kind: 'build' | 'confirm'; name: string; goal: string }[] }[];
@@ -53,7 +54,7 @@ export function buildGapReport(
     company: opts.company ?? null,
     headings: r.headings,
     labels: r.labels,
-    verdict: { label: r.verdict[assessment.verdict], eligible: assessment.eligible, blocking: assessment.blocking },
+    verdict: { label: r.verdict[assessment.verdict], eligible: assessment.eligible, blocking: assessment.blocking, pending: assessment.pending ?? [] },
     category: {
       recommended: assessment.category.recommended ? r.categories[assessment.category.recommended] : null,
       reasons: assessment.category.reasons,
@@ -92,6 +93,21 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
   return new Table({ width: { size: widths.reduce((a, b) => a + b), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [row(header, true), ...rows.map((r) => row(r))] });
 }
 
+/**
+ * The verdict as the report says it: its label with the basic conditions, then what fails and what is still to confirm. A
+ * hard condition still to confirm is never read as met: with one open and none failing, the basic conditions are 待确认.
+ */
+export function verdictLines(g: GapReport): { text: string; note?: boolean }[] {
+  const L = g.labels;
+  const v = g.verdict;
+  return [
+    { text: `${v.label}（${L.eligible}：${!v.eligible ? L.eligibleNo : v.pending.length ? L.eligiblePending : L.eligibleYes}）` },
+    ...v.blocking.map((b) => ({ text: `${L.blocking}：${b.reason}（${b.clause}）` })),
+    ...v.pending.map((c) => ({ text: `${L.pending}：${c.clause} ${c.title}` })),
+    ...(v.pending.length ? [{ text: L.pendingNote!, note: true }] : []),
+  ];
+}
+
 export async function renderGapReport(g: GapReport): Promise<Buffer> {
   const L = g.labels;
   const body: (Paragraph | Table)[] = [
@@ -100,8 +116,7 @@ export async function renderGapReport(g: GapReport): Promise<Buffer> {
     ...(g.company ? [p(`${L.company}：${g.company}`, { size: 24, align: AlignmentType.CENTER })] : []),
     p(g.basis, { size: 18, color: '595959' }),
     p(g.headings.verdict, { bold: true, size: 28, font: HEI }),
-    p(`${g.verdict.label}（${L.eligible}：${g.verdict.eligible ? L.eligibleYes : L.eligibleNo}）`, { bold: true, size: 24 }),
-    ...g.verdict.blocking.map((b) => p(`${L.blocking}：${b.reason}（${b.clause}）`, { indent: 420 })),
+    ...verdictLines(g).map((l, i) => p(l.text, i === 0 ? { bold: true, size: 24 } : l.note ? { indent: 420, size: 20, color: '595959' } : { indent: 420 })),
     // Said right under the verdict, so 「符合基本申报条件」 is never read without the figures the bureau will question.
     ...(g.financeWarnings
       ? [

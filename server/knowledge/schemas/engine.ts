@@ -358,6 +358,11 @@ export const InterviewQuestion = z
     optional: z.boolean().optional(),
     byCategory: z.partialRecord(Category, z.object({ clause: ClauseId, help: Text, text: Text.optional() })).optional(),
     /**
+     * Said when the question is left to confirm (recorded unanswered from the reply, 待确认): what the notice leaves to the
+     * bureau and what the enterprise should check, so a reply that is neither a plain yes nor a plain no is no verdict.
+     */
+    unsureNote: Text.optional(),
+    /**
      * A reply about something outside what a choice question asks (a 市级 or 国家级 title, asked
      * about the province's titles) answers `value`, unless it also names one of `unless`.
      */
@@ -624,7 +629,8 @@ export const InterviewFile = z
         .array(
           z.object({
             question: z.string(),
-            value: z.union([z.boolean(), z.literal('partial')]),
+            /** null: what the words describe neither meets nor fails the question plainly (「去年亏了点」): it is left to confirm. */
+            value: z.union([z.boolean(), z.literal('partial'), z.null()]),
             words: Words,
             unless: Words.default([]),
             unlessRegion: z.boolean().default(false),
@@ -782,6 +788,12 @@ export const InterviewFile = z
           decline: Words.default([]),
         })
         .optional(),
+      /**
+       * A reply that only acknowledges and asks to go on (「好的开始吧」「嗯嗯 继续」「来吧」): its words, particles and marks
+       * dropped, are all `acks` (好的, 嗯嗯, 行) and `go` words (开始, 继续, 来吧), with one `go` word at least. It answers
+       * nothing: 好的 and 嗯 are yes words, but beside 开始 they agree to start, so the item waiting is asked, not answered.
+       */
+      starts: z.object({ acks: Words, go: Words, particles: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
