@@ -29,25 +29,28 @@ export function debtRatio(totalLiabilities: number, totalAssets: number): Comput
  * so the formula printed beside it is the one of that direction, with the operands in the order that gives the
  * size: a fall reads (建设前 − 建设后) ÷ 建设前 and ends in the same positive figure as the cell.
  */
-export function changeRatio(before: number, after: number): Computed | null {
+export function changeRatio(before: number, after: number, shown?: { before: string; after: string }): Computed | null {
   if (!(before > 0) || after < 0) return null;
   const value = ((after - before) / before) * 100;
   const display = value.toFixed(1);
   const size = Math.abs(value).toFixed(1);
-  const b = fmt(before);
-  const a = fmt(after);
+  // Operands that are themselves computed (每人每天产出) are printed as their rows print them; the ratio is taken
+  // from the unrounded values, so the last step is only approximately the printed operands' own result.
+  const b = shown?.before ?? fmt(before);
+  const a = shown?.after ?? fmt(after);
+  const eq = b === fmt(before) && a === fmt(after) ? '=' : '≈';
   const fall = Number(size) !== 0 && value < 0;
   const name = Number(size) === 0 ? '提升/降低比例' : fall ? '降低比例' : '提升比例';
   const [first, second] = fall ? [['建设前', b], ['建设后', a]] : [['建设后', a], ['建设前', b]];
-  const formula = `${name} = (${first[0]} − ${second[0]}) ÷ 建设前 × 100% = (${first[1]} − ${second[1]}) ÷ ${b} × 100% = ${size}%`;
+  const formula = `${name} = (${first[0]} − ${second[0]}) ÷ 建设前 × 100% = (${first[1]} − ${second[1]}) ÷ ${b} × 100% ${eq} ${size}%`;
   return { value, display, formula };
 }
 
-/** 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given; two decimals unless asked for more. */
-export function outputPerPersonDay(outputValue: number, headcount: number, workingDays: number, decimals = 2): Computed | null {
+/** 每人每天产出 = 年产值(万元) ÷ 人数 ÷ 年工作天数, only where all three are given. */
+export function outputPerPersonDay(outputValue: number, headcount: number, workingDays: number): Computed | null {
   if (!(headcount > 0) || !(workingDays > 0) || outputValue < 0) return null;
   const value = outputValue / headcount / workingDays;
-  let display = value.toFixed(decimals);
+  let display = value.toFixed(2);
   if (Number(display) === 0 && value > 0) display = value.toPrecision(2);
   return {
     value,

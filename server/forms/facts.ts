@@ -59,32 +59,14 @@ function typedIndicator(facts: FormFacts, id: IndicatorId, side: 'before' | 'aft
 }
 
 /** A side's 生产效率 computed from its 年产值, 人数 and 年工作天数, where all three are given. */
-function computedProductivity(facts: FormFacts, side: 'before' | 'after', decimals = shownDecimals(facts)): ResolvedValue | null {
+function computedProductivity(facts: FormFacts, side: 'before' | 'after'): ResolvedValue | null {
   const ind = facts.indicators ?? {};
   const out = ind.outputValue?.[side];
   const heads = ind.headcount?.[side];
   const days = ind.workingDays;
   if (!given(out) || !given(heads) || !given(days)) return null;
-  const c = outputPerPersonDay(out, heads, days, decimals);
+  const c = outputPerPersonDay(out, heads, days);
   return c ? { value: c.value, display: c.display, source: `computed:outputPerPersonDay(${side})`, formula: c.formula } : null;
-}
-
-/**
- * How many decimals the two computed 生产效率 print with: two, or more where two would print operands from
- * which a reader recomputing the 提升比例 gets another figure than the one printed beside them
- * (0.15 → 0.25 printed with 提升66.2% reads wrong; 0.1504 → 0.25 does not).
- */
-function shownDecimals(facts: FormFacts): number {
-  // Up to four decimals; past that the ratio of the printed operands stands, which differs by less than 0.1.
-  const b = computedProductivity(facts, 'before', 12);
-  const a = computedProductivity(facts, 'after', 12);
-  const exact = b && a ? changeRatio(b.value, a.value) : null;
-  if (!b || !a || !exact) return 2;
-  for (let d = 2; d < 4; d++) {
-    const shown = changeRatio(Number(b.value.toFixed(d)), Number(a.value.toFixed(d)));
-    if (shown && shown.display === exact.display) return d;
-  }
-  return 4;
 }
 
 /**
@@ -109,9 +91,7 @@ export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedVal
   const a = indicatorValue(facts, id, 'after');
   // A typed figure against a computed one measures two different things: no change is computed from them.
   if (!b || !a || isComputed(b) !== isComputed(a)) return null;
-  // Computed operands print rounded (see `shownDecimals`): the ratio is the printed operands' own, so the
-  // reader who recomputes it from the form gets the figure printed.
-  const c: Computed | null = isComputed(b) ? changeRatio(Number(b.display), Number(a.display)) : changeRatio(b.value, a.value);
+  const c: Computed | null = changeRatio(b.value, a.value, isComputed(b) ? { before: b.display, after: a.display } : undefined);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
 }

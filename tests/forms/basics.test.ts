@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countChars } from '../../server/forms/length';
 import { checkCreditCode, creditCodeCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS } from '../../server/forms/creditCode';
 import { changeRatio, debtRatio, outputPerPersonDay, sharePercent } from '../../server/forms/compute';
-import { checkFacts, indicatorChange, indicatorValue } from '../../server/forms/facts';
+import { checkFacts } from '../../server/forms/facts';
 import { FormFacts } from '../../server/schemas/forms';
 import { factCheckFormOf } from '../../server/forms/knowledge';
 import { loadKnowledgeData } from '../../server/knowledge/load';
@@ -112,24 +112,14 @@ describe('computed values carry their formula', () => {
     expect(c.formula, 'no negative figure beside a cell that prints a size').not.toContain('-');
   });
 
-  it('prints computed 生产效率 with the decimals that let a reader recompute the printed ratio from them', () => {
-    const facts = (outBefore: number, outAfter: number, hb: number, ha: number, days: number) =>
-      ({ indicators: { outputValue: { before: outBefore, after: outAfter }, headcount: { before: hb, after: ha }, workingDays: days } }) as FormFacts;
-    const shown = (f: FormFacts) => {
-      const c = indicatorChange(f, 'productivity')!;
-      return [c.before.display, c.after.display, c.display];
-    };
-    // Two decimals where they give the ratio of the unrounded values (0.15 → 0.25 is 66.7%).
-    expect(shown(facts(15000, 25000, 100, 100, 1000))).toEqual(['0.15', '0.25', '66.7']);
-    // 0.83 → 1.33 would read 60.2% beside a 60.0% change: three decimals print it.
-    const c = indicatorChange(facts(25000, 40000, 100, 100, 300), 'productivity')!;
-    expect([c.before.display, c.after.display, c.display]).toEqual(['0.833', '1.333', '60.0']);
-    expect(c.formula).toBe('提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.333 − 0.833) ÷ 0.833 × 100% = 60.0%');
-    expect(indicatorValue(facts(25000, 40000, 100, 100, 300), 'productivity', 'before')!.display).toBe('0.833');
-    // Past four decimals the ratio is the printed operands' own: 0.1502 → 0.2498 is 66.3% (66.2% unrounded).
-    expect(shown(facts(16000, 26000, 355, 347, 300))).toEqual(['0.1502', '0.2498', '66.3']);
+  it('prints computed operands as their rows print them, and says the ratio of the unrounded values is approximate', () => {
+    const before = 25000 / 100 / 300;
+    const after = 40000 / 100 / 300;
+    const c = changeRatio(before, after, { before: '0.83', after: '1.33' })!;
+    expect(c.display).toBe('60.0');
+    expect(c.formula).toBe('提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.33 − 0.83) ÷ 0.83 × 100% ≈ 60.0%');
     // Operands printed as given keep the exact sign.
-    expect(changeRatio(2.4, 0.9)!.formula.endsWith('= 62.5%')).toBe(true);
+    expect(changeRatio(2.4, 0.9, { before: '2.4', after: '0.9' })!.formula.endsWith('= 62.5%')).toBe(true);
   });
 
   it('refuses a ratio against a zero baseline instead of printing Infinity', () => {
