@@ -22,8 +22,8 @@ describe('the rest of the revenue typed with the main products', () => {
       expect(r.ok).toBe(true);
       const { profile } = sessionDraftProfile(data, ctx, r.ok ? r.answers : {});
       const d = draftSection(ctx, profile, 'smartWorkshop', 'enterpriseIntro');
-      expect(d.text).toContain('公司主营产品包括电力电缆（占营业收入60%）、控制电缆（占营业收入30%）。');
-      expect(d.text).toContain('主营产品收入占营业收入的90%');
+      expect(d.text).toContain('公司主要产品为电力电缆（占营业收入60%）、控制电缆（占营业收入30%）。');
+      expect(d.text).toContain('主营产品收入合计占营业收入的90%');
       expect(d.text).not.toMatch(/其[他它余]/);
       expect(d.text).not.toContain('100%');
       const sum = d.numbers.find((n) => n.source === 'computed:productsShare');
