@@ -128,6 +128,8 @@ export class Conversation {
   private ownSeqs = new Set<number>();
   /** Whether the turn being handled stored anything, so the session's other tabs are told. */
   private changed = false;
+  /** The mode of this connection's last message (or of its opening): a nod right after turning from 政策问答 answers nothing. */
+  private lastMode: 'qa' | 'interview' | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -228,6 +230,7 @@ export class Conversation {
     }
     this.sessionId = sessionId;
     this.rt = rt;
+    this.lastMode = msg.mode;
     // The client starts over from what open sends, whole.
     this.shown = undefined;
     this.lastQuestion = undefined;
@@ -250,6 +253,9 @@ export class Conversation {
     const { rules } = this.runtime;
     // Back in the interview, the next 政策问答 question may give the hint again.
     if (msg.type !== 'text' || msg.mode !== 'qa') this.qaHinted = false;
+    // 「好的」「行」 typed just after turning from 政策问答 to 申报评估 acknowledge the switch (read below).
+    const afterQa = msg.type === 'text' && msg.mode !== 'qa' && this.lastMode === 'qa';
+    this.lastMode = msg.type === 'text' && msg.mode === 'qa' ? 'qa' : 'interview';
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
     if (msg.type !== 'text') this.switchOffered = undefined;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
@@ -355,6 +361,13 @@ export class Conversation {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
       return this.closeTurn(before, ctx);
     }
+    // 「好的」「嗯」 right after turning from 政策问答 to 申报评估 acknowledge the switch: the item waiting is asked, by name,
+    // so the nod is not taken for its yes.
+    if (afterQa && before.question && rules.acksOnly?.(msg.text)) {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      await this.say(sessionId, phrases.switchAck(before.question, clipQuote(msg.text, 20)), []);
+      return this.closeTurn(before, ctx);
+    }
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
     if (rules.acceptsOffer?.(msg.text) && (await this.heldOffers(sessionId)).size) return this.takeOffered(sessionId, msg.clientId, msg.text, answers);
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
@@ -403,6 +416,18 @@ export class Conversation {
     if (interp.kind === 'unclear' && interp.reason === 'previous') {
       interp = this.correctPrevious(msg.text, answers, before.question);
       tookBack = interp.kind === 'answers';
+    }
+    // 「前面说过了」 to a figure that the reply does not give: it is taken from the latest earlier reply that gave it, and
+    // that reply is quoted; when none did, the user hears so rather than a bare 「没能确定答案」.
+    let fromEarlier: string | undefined;
+    let notSaidBefore = false;
+    if (msg.mode !== 'qa' && before.question?.kind === 'number' && interp.kind === 'unclear' && rules.saidBefore?.(msg.text)) {
+      const said = (await store.transcriptAfter(sessionId, 0)).filter((e) => e.role === 'user').map((e) => e.text).reverse();
+      const found = rules.earlierAnswer?.(said, before.question, answers);
+      if (found) {
+        interp = { kind: 'answers', items: [{ questionId: found.questionId, value: found.value, ...(found.approx ? { approx: true as const, said: found.said } : {}) }] };
+        fromEarlier = clipQuote(found.said, 40);
+      } else notSaidBefore = true;
     }
 
     if (interp.kind === 'answers') {
@@ -486,6 +511,7 @@ export class Conversation {
         const replaced = recorded.some((r) => answers[r.questionId] !== undefined && answers[r.questionId] !== null);
         const wasShown = new Map(replaced ? rules.describe(answers).map((r) => [r.questionId, r.display]) : []);
         let confirm = phrases.recorded(recorded, wasShown, appended);
+        if (fromEarlier) confirm += phrases.fromEarlier(fromEarlier);
         confirm += phrases.passing(passing);
         // 「去年亏了点」: an item left to confirm from what was said is told what the bureau judges and what to check.
         for (const r of recorded) {
@@ -613,6 +639,7 @@ export class Conversation {
       : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
+      : notSaidBefore && before.question ? phrases.notSaidBefore(before.question)
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

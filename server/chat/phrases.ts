@@ -47,6 +47,9 @@ const PLACEHOLDERS = {
   whichWorkshop: ['words', 'question'],
   pendingNotRead: ['said', 'question'],
   pendingStill: ['question'],
+  switchAck: ['said', 'question'],
+  fromEarlier: ['said'],
+  notSaidBefore: ['question'],
   otherTopic: ['said', 'items', 'question'],
   otherTopicItem: ['label', 'display'],
   skippedForLater: [],
@@ -298,6 +301,12 @@ export const phrases = {
    * list's): the question still waiting is asked again by name, since the card alone reads as if it had been answered.
    */
   pendingStill: (q: QuestionView | null) => (q ? say('pendingStill', { question: q.text }) : ''),
+  /** A nod typed right after turning from 政策问答 to the interview (「好的」): it acknowledges the switch, not the item waiting. */
+  switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
+  /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */
+  fromEarlier: (said: string) => say('fromEarlier', { said }),
+  /** 「前面说过了」 to a figure no earlier reply gave. */
+  notSaidBefore: (q: QuestionView) => say('notSaidBefore', { question: q.text }),
   /**
    * A reply that names its topic, and the topic is another question already answered the same way (「失信名单没有」 to the
    * tax list's question, once the 失信 list is answered): it is no answer to the question waiting, which is asked again.

@@ -45,6 +45,15 @@ export interface InterviewRules {
   switchReply?(text: string): 'confirm' | 'decline' | undefined;
   /** Whether a reply only acknowledges and asks to go on (「好的开始吧」): it answers nothing, and the item waiting is asked. */
   startsOnly?(text: string): boolean;
+  /** Whether a reply is only a nod (「好的」「行」「嗯」), with or without a go word: after a switch to the interview it answers nothing. */
+  acksOnly?(text: string): boolean;
+  /** Whether a reply says its answer was given before (「刚才说了」「前面说过了」). */
+  saidBefore?(text: string): boolean;
+  /**
+   * The pending number question's figure as an earlier reply gave it (`said`: the user's replies, the latest first): the
+   * first that names the question's field and reads as its answer, with the reply it came from.
+   */
+  earlierAnswer?(said: string[], pending: QuestionView, answers: Answers): { questionId: string; value: AnswerValue; approx?: true; said: string } | undefined;
   /** The category the rules assess for these answers and its element conditions by status. */
   categoryFit?(answers: Answers): CategoryFit | undefined;
   correctLast?(answers: Answers, lastId: string, text: string): Interpretation | undefined;

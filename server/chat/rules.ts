@@ -3,10 +3,10 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
-import { isGhostwriting, isInstruction, isQuestion, ownFactsIn } from '../engine/interpret';
+import { isGhostwriting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
-import { categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
+import { acksOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, OfferedFact, Step } from './ports';
@@ -23,6 +23,8 @@ export interface FormPhase {
   describeForm(answers: Answers, category: Category | null): Recorded[];
   /** Whether an answer key is one of the form's questions (not a mark kept beside one, such as a round figure's words). */
   isFormQuestion(questionId: string): boolean;
+  /** The words that name a form field in a reply (its `saidAs` and `nearSaidAs`). */
+  fieldWords(questionId: string): string[];
   formView(questionId: string, category: Category | null): QuestionView | null;
   /** Whether a short reply says the fact asked is not known now (「回头问问财务」): a skip, never a question about the notice. */
   saysNotKnown(text: string): boolean;
@@ -115,6 +117,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     categoryRequest: (text: string) => categoryRequest(data, text),
     switchReply: (text: string) => switchReply(data, text),
     startsOnly: (text: string) => startsOnly(data, text),
+    acksOnly: (text: string) => acksOnly(data, text),
     categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply
@@ -155,7 +158,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       // Nothing waits because the form was put off (以后再填): a reply that asks to go on with it answers the gate again.
       const resumed = !pending && forms && answers ? forms.resumesForm(answers, text) : undefined;
       if (resumed !== undefined) return { kind: 'answers', items: [{ questionId: GATE, value: resumed }] };
-      return withFormFacts(data, forms, text, interpret(data, text, pending, answers ? applyingCategory(data, answers) : null));
+      const category = answers ? applyingCategory(data, answers) : null;
+      return withFormFacts(data, forms, text, interpret(data, text, pending, category), category);
     },
     factsInQuestion(text: string, answers: Answers): OfferedFact[] {
       if (isInstruction(data, text) || isGhostwriting(data, text)) return [];
@@ -177,6 +181,21 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         if (own.industryCode && industry) add({ questionId: industry, value: own.industryCode });
       }
       return out;
+    },
+    saidBefore: (text: string) => saidBefore(data, text),
+    earlierAnswer(said: string[], pending: QuestionView, answers: Answers): { questionId: string; value: AnswerValue; approx?: true; said: string } | undefined {
+      if (pending.kind !== 'number') return undefined;
+      // Only a reply that names the field (联网的, 设备总数; 联网率) gave its figure: any earlier count is not this one's.
+      const v = data.interview.vocabulary;
+      const words = (isFormQuestion(pending.id) ? forms?.fieldWords(pending.id) ?? [] : [...(v.metricSubjects[pending.id] ?? []), ...(v.metricAliases[pending.id] ?? [])]).map((w) => w.toLowerCase());
+      for (const text of said) {
+        const t = normalise(text).text.toLowerCase();
+        if (!words.some((w) => t.includes(w)) || saidBefore(data, text)) continue;
+        const read = this.interpret(text, pending, answers);
+        const item = read.kind === 'answers' && !read.asks ? read.items.find((i) => i.questionId === pending.id && !i.extra && typeof i.value === 'number') : undefined;
+        if (item) return { questionId: item.questionId, value: item.value as AnswerValue, ...(item.approx ? { approx: true as const } : {}), said: text };
+      }
+      return undefined;
     },
     acceptsOffer(text: string): boolean {
       // A short reply that opens with the word, after at most a nod (「好的，记入」); 「不用记入」「先别记上」 decline.
@@ -229,7 +248,7 @@ const NAMES_WORKSHOP = /车间\s*[1-9]|(?:[1-9]|[一二三四五六七八九十]
  * form is not left to ask them again. Beside a question they are recorded and the question is still answered; in a
  * reply that says it takes something back they replace what the form held; otherwise they fill only empty fields.
  */
-function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, text: string, r: Interpretation): Interpretation {
+function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, text: string, r: Interpretation, category: Category | null = null): Interpretation {
   if (!forms || isInstruction(data, text) || isGhostwriting(data, text)) return r;
   // 「刚才说错了，员工是410人」 takes back what it names (a field of the form), not the interview's answer before.
   if (r.kind === 'unclear' && r.reason !== undefined && r.reason !== 'notAnAnswer' && r.reason !== 'previous') return r;
@@ -253,6 +272,7 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
       break;
     }
   }
+  read.push(...countsOfTheWorkshop(data, forms, stated, category, own));
   const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
@@ -260,6 +280,28 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
   if (r.kind === 'unclear' && r.reason === 'previous' && !corrects) return r;
   if (r.kind === 'answers') return { ...r, items: [...r.items, ...said] };
   return { kind: 'answers', items: said, ...(r.kind === 'question' ? { asks: true as const } : {}) };
+}
+
+/** The form's count fields of the one workshop applied for, by what they count. */
+const WORKSHOP_COUNTS = { total: 'form.ws.1.equipmentTotal', automated: 'form.ws.1.automatedEquipment', networked: 'form.ws.1.networkedEquipment' } as const;
+
+/**
+ * 「联网的有六十台左右」 said in an interview reply by a workshop applicant: a count of the one workshop's equipment, which
+ * its form asks for, so it is kept there in passing (a round count marked round, with the words said) rather than lost.
+ * A factory's counts are the plant's, not any one workshop's, and a reply whose counts gave a ratio keeps them with it.
+ */
+function countsOfTheWorkshop(data: KnowledgeBase['data'], forms: FormPhase, text: string, category: Category | null, own: readonly { questionId: string }[]): { questionId: string; value: AnswerValue; approx?: true; extra: true; said?: string }[] {
+  if (category !== 'smartWorkshop' || own.some((o) => o.questionId.startsWith('metric.'))) return [];
+  return loneEquipmentCounts(data.interview.vocabulary, text).flatMap((c) => {
+    const id = WORKSHOP_COUNTS[c.kind];
+    return forms.isFormQuestion(id) ? [{ questionId: id, value: c.value, extra: true as const, ...(c.approx ? { approx: true as const, said: c.said } : {}) }] : [];
+  });
+}
+
+/** 「刚才说了」「前面说过了」: whether a reply says its answer was given before (VocabularyFile `saidBefore`). */
+function saidBefore(data: KnowledgeBase['data'], text: string): boolean {
+  const t = normalise(text).text.toLowerCase();
+  return data.interview.vocabulary.saidBefore.some((w) => t.includes(w.toLowerCase()));
 }
 
 /** Whether a reply says it takes an answer back: a correction word (说错了, 不对) or a word opening a correction (等等). */

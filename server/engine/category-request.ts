@@ -122,18 +122,32 @@ export function withCategory(answers: Answers, request: CategoryRequest): Answer
  * word among them. 「好的」 alone or 「是的」 is no start, and 「开始用了」 leaves 用 unread, so it is none either.
  */
 export function startsOnly(kb: KnowledgeData, rawText: string): boolean {
+  return startWords(kb, rawText) === 'go';
+}
+
+/**
+ * Whether a reply is only a nod (「好的」「行」「嗯」「ok」), a go word or none with it: right after the user turned to the
+ * interview from 政策问答 it acknowledges the switch and answers nothing, though 好的 would read as the question's yes.
+ */
+export function acksOnly(kb: KnowledgeData, rawText: string): boolean {
+  return startWords(kb, rawText) !== undefined;
+}
+
+/** The words of `starts` a reply is made of, read off from the front: 'go' with a go word among them, 'ack' without. */
+function startWords(kb: KnowledgeData, rawText: string): 'go' | 'ack' | undefined {
   const s = kb.interview.vocabulary.starts;
-  if (!s) return false;
+  if (!s) return undefined;
   let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   const words = [...s.acks.map((w) => ({ w, go: false })), ...s.go.map((w) => ({ w, go: true })), ...s.particles.map((w) => ({ w, go: false }))]
     .map((x) => ({ ...x, w: x.w.toLowerCase() }))
     .sort((a, b) => b.w.length - a.w.length);
+  if (!t.length) return undefined;
   let went = false;
   while (t.length) {
     const hit = words.find((x) => t.startsWith(x.w));
-    if (!hit) return false;
+    if (!hit) return undefined;
     went ||= hit.go;
     t = t.slice(hit.w.length);
   }
-  return went;
+  return went ? 'go' : 'ack';
 }

@@ -72,7 +72,8 @@ function vocabOf(kb: KnowledgeData): Vocab {
   const v = kb.interview.vocabulary;
   const polarity = new Map<string, Polarity>();
   // Later lists do not overwrite earlier ones, so a word listed as partial stays partial.
-  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.notHandedOver, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
+  const little = v.littleUse ? v.littleUse.verbs.flatMap((verb) => v.littleUse!.links.flatMap((link) => v.littleUse!.amounts.map((a) => verb + link + a))) : [];
+  for (const [words, p] of [[v.tried, 'tried'], [v.partial, 'partial'], [little, 'partial'], [v.partialAtEnd, 'partial'], [v.no, false], [v.future, 'future'], [v.notHandedOver, 'future'], [v.yes, true], [v.plannedNo, 'planned']] as [string[], Polarity][]) {
     for (const w of words) if (!polarity.has(w.toLowerCase())) polarity.set(w.toLowerCase(), p);
   }
   const byAlias = new Map<string, string>();
@@ -247,6 +248,33 @@ export function equipmentCountsOf(vocabulary: { metricSubjects?: Record<string, 
   const factory = has(scopes?.factory, t);
   const workshop = has(scopes?.workshop, t);
   return { ...out, ...(factory !== workshop ? { scope: factory ? ('factory' as const) : ('workshop' as const) } : {}) };
+}
+
+/**
+ * 「联网的有六十台左右」 said beside another answer, or alone: a count of equipment by what it counts, each from a clause
+ * of its own that names it (VocabularyFile `metricSubjects`: 联网 the networked ones, 自动化 the automated; 设备 with
+ * neither, all of it) and gives one count in 台 or 套. Counts that give a ratio together (equipmentCountsOf) are the
+ * ratio's, and a clause that denies or plans (没有, 计划) states no count held; neither gives any here.
+ */
+export function loneEquipmentCounts(
+  vocabulary: { metricSubjects?: Record<string, string[]>; no?: string[]; plannedNo?: string[]; future?: string[] },
+  rawText: string,
+): { kind: 'total' | 'automated' | 'networked'; value: number; approx: boolean; said: string }[] {
+  if (equipmentCountsOf(vocabulary, rawText)) return [];
+  const subjects = vocabulary.metricSubjects ?? {};
+  const has = (words: string[] | undefined, s: string) => (words ?? []).some((w) => s.includes(w.toLowerCase()));
+  const out: { kind: 'total' | 'automated' | 'networked'; value: number; approx: boolean; said: string }[] = [];
+  for (const raw of rawText.slice(0, 400).split(/[，,。；;！!？?\n]+/u)) {
+    const clause = normalise(raw).text.trim();
+    const found = findQuantities(clause).filter((q) => q.unit !== '%');
+    if (found.length !== 1 || !['台', '套', '台套'].includes(found[0]!.unit ?? '')) continue;
+    // 「没联网的有二十台」 counts the rest. Only the Han no words: a Latin 「n」 would be found in 「CNC」.
+    if (has([...(vocabulary.no ?? []), ...(vocabulary.plannedNo ?? []), ...(vocabulary.future ?? [])].filter((w) => /\p{Script=Han}/u.test(w)), clause)) continue;
+    const kind = has(subjects['metric.networkedRatio'], clause) ? 'networked' : has(subjects['metric.automationRatio'], clause) ? 'automated' : clause.includes('设备') ? 'total' : undefined;
+    if (!kind || out.some((o) => o.kind === kind)) continue;
+    out.push({ kind, value: found[0]!.value, approx: found[0]!.approx, said: raw.trim() });
+  }
+  return out;
 }
 
 /**
@@ -835,6 +863,9 @@ export function interpret(kb: KnowledgeData, rawText: string, pending: QuestionV
 /** A count right after a name (「260台」「有221台」「共十二套」): the name is counted, not said to be in place. */
 const COUNT_AFTER = /^\s*的?\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把)/u;
 
+/** A count of lines right after a line's name (「有一条」「两条」「共3条」). */
+const LINES_COUNTED = /^\s*的?\s*(?:有|共|共有|一共|总共|合计|约|大约|大概|差不多)?\s*(?:[1-9]\d*|[一二三四五六七八九十两几][一二三四五六七八九十百]*)\s*(?:多|来|余)?\s*条/u;
+
 /** A 有 that gives a count (有六十台, 有90多个, 有一百来套): how many there are. */
 const HAS_COUNT = /有\s*(?:[\d一二三四五六七八九十两百千几]+\s*(?:多|来|余)?\s*(?:台套|台|套|个|辆|条|部|组|座|把|种|家|人))/gu;
 
@@ -1284,6 +1315,15 @@ function selfSubjectOf(kb: KnowledgeData, questionId: string): { evidence: Capab
   return { evidence, words };
 }
 
+/**
+ * Whether a reply to a self-assessment names only systems that bear nothing on it (「上了ERP」 to whether equipment
+ * networking is advanced) and no word of its metric: a yes said with them is theirs, not the rate's.
+ */
+function restsElsewhere(kb: KnowledgeData, questionId: string, mentions: Mention[], lower: string): boolean {
+  const self = selfSubjectOf(kb, questionId);
+  return !!self && mentions.length > 0 && !mentions.some((m) => m.caps.some((c) => self.evidence.includes(c))) && !self.words.some((w) => lower.includes(w));
+}
+
 /** Whether a clause holds a lookalike word (VocabularyFile `lookalikes`) of a basic question other than this one. */
 export function otherLookalikeIn(kb: KnowledgeData, questionId: string, lower: string): boolean {
   return kb.interview.vocabulary.lookalikes.some((l) => l.question.startsWith('ent.') && !lookalikeOf(l, questionId) && l.words.some((w) => lower.includes(w.toLowerCase())));
@@ -1403,7 +1443,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     const caps = idx.aliasCaps.get(h.word.toLowerCase())?.filter((c) => !lookalikeAfter(kb, c, after));
     // 「自动化设备260台，联上网的有221台」: a name counted says how many devices there are, not that the capability it may
     // name is in place. It is still a name (its 有 answers no other question), but records nothing of its own below.
-    if (caps?.length && COUNT_AFTER.test(after)) for (const c of caps) counted.add(`cap.${c}`);
+    // A line counted in lines (「柔性线有一条」「自动化线两条」) is different: the lines counted are in place.
+    const linesCounted = h.word.endsWith('线') && LINES_COUNTED.test(after);
+    if (caps?.length && COUNT_AFTER.test(after) && !linesCounted) for (const c of caps) counted.add(`cap.${c}`);
     else if (caps?.length) for (const c of caps) uncounted.add(`cap.${c}`);
     if (caps?.length) mentions.push({ start: h.start, end: h.end, caps: widened(kb, caps, clauseAround(lower, h.start, h.end), lower) });
   }
@@ -2186,7 +2228,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (pending && !items.has(pending.id) && (!pendingHedged || aloneAnswer || countsOnly) && !(pendingUnit && pending.kind === 'yesNoPartial')) {
     const described = describedValue(kb, pending.id, lower, masked, cues);
     // Past such a hedge only a fact described in place answers; anything else is left to the hedge below.
-    const d = pendingHedged && !aloneAnswer && described !== true ? undefined : described;
+    // 「算是吧，上了ERP」 to a self-assessment rests its judgement on systems that bear nothing on it: asked back below.
+    const d = (pendingHedged && !aloneAnswer && described !== true) || (described === true && restsElsewhere(kb, pending.id, mentions, lower)) ? undefined : described;
     if (d === 'narrowed') narrowed = true;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
@@ -2395,9 +2438,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       yesNo && asked !== undefined && !named.length && claimed.length > 0 && !mentions.some((m) => m.caps.includes(asked)) && free.some((p) => p === true || p === 'partial') && !free.includes(false);
     // 「有，用的扫码枪和二维码」 to whether the networking rate is advanced: the yes goes with systems that bear nothing on
     // the rate asked (VocabularyFile `selfEvidence`), and no word of its metric is said, so it is theirs, as above.
-    const self = selfSubjectOf(kb, pending.id);
-    const selfElsewhere =
-      !!self && yesNo && !named.length && mentions.length > 0 && !mentions.some((m) => m.caps.some((c) => self.evidence.includes(c))) && !self.words.some((w) => lower.includes(w)) && cues.some((c) => c.pol === true || c.pol === 'partial') && !cues.some((c) => c.pol === false);
+    // A judgement word that opens the reply (「算是吧，上了ERP」) is such a yes too: what it rests on is no equipment networking.
+    const saysSelfYes = () => cues.some((c) => c.pol === true || c.pol === 'partial') || describedValue(kb, pending.id, lower, masked, cues) === true;
+    const selfElsewhere = yesNo && !named.length && restsElsewhere(kb, pending.id, mentions, lower) && !cues.some((c) => c.pol === false) && saysSelfYes();
     if (elsewhere || selfElsewhere) named.push(...new Set(mentions.map((m) => lower.slice(m.start, m.end))));
     const lookalike = named.length > 0;
     if (lookalike) several.push(...typedForms(typed, named));

@@ -1039,6 +1039,8 @@ function isPersonName(kb: FormsKnowledge, said: string): boolean {
   // enterprise named its contact, and is kept as given: no given name is made up for it.
   const title = v.titles.find((t) => name.endsWith(t));
   if (title) return v.surnames.some((s) => name === s + title);
+  // 「全车间」「全厂」「所有车间」 say how far something reaches, and 「机加车间」 names a unit: neither is a person.
+  if (v.scopeReplies.some((w) => name.startsWith(w)) || v.unitNameEndings.some((w) => name.endsWith(w))) return false;
   // The word must be the whole reply or be followed by at least two more characters, so 周一围 stays a name.
   if (v.notNames.some((w) => name.startsWith(w) && name.length !== w.length + 1)) return false;
   // A transliterated name without its 「·」 need not open with a surname (扎西顿珠, 阿不都热合曼).
@@ -3379,7 +3381,7 @@ function wholeReply(text: string): string {
 export function contentless(v: FormVocabulary, text: string, fact: string): boolean {
   const t = wholeReply(text);
   if (!t) return true;
-  if (v.contentlessReplies.includes(t)) return true;
+  if (v.contentlessReplies.includes(t) || v.scopeReplies.includes(t)) return true;
   if (!LIST_FACT.test(fact) && t.length <= 30 && /^[A-Za-z][A-Za-z0-9\s、,，/+&-]*$/u.test(t)) return true;
   return v.noticeEchoWords.some((w) => t.includes(w)) && !/[\dA-Za-z]/u.test(t);
 }
@@ -3459,6 +3461,7 @@ export function createFormPhase(kb: FormsKnowledge) {
     saysNotKnown: (text: string) => saysNotKnown(kb, text),
     correctLast: (answers: Answers, lastId: string, text: string) => correctLast(kb, answers, lastId, text),
     isFormQuestion: (questionId: string) => findQuestion(kb, questionId) !== undefined,
+    fieldWords: (questionId: string) => { const q = findQuestion(kb, questionId)?.q; return [...(q?.saidAs ?? []), ...(q?.nearSaidAs ?? [])]; },
     formFactsSaid: (text: string) => formFactsSaid(kb, text),
     fieldCorrected: (text: string) => fieldCorrected(kb, text),
     resumesForm: (answers: Answers, text: string) => resumesForm(kb, answers, text),

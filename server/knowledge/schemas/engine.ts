@@ -393,6 +393,14 @@ export const InterviewFile = z
       partial: Words,
       /** 「有些吧」「有点」: partial where they end their clause; with more after them (有些没达到, 有些年了) they are the 有 they hold. */
       partialAtEnd: Words.default([]),
+      /** 「刚才说了」「前面说过了」: a reply that says its answer was given before, which is looked for in what the user said. */
+      saidBefore: Words.default([]),
+      /**
+       * 「CAE仿真做的少」「MES用得不多」: a system said to be used little is in use, but not fully, so partial. Each `verbs`
+       * word, one of `links` (得, 的) and one of `amounts` (少, 不多) make one partial word, so that every way of saying
+       * little use is read alike, and its 不 is never read as a no.
+       */
+      littleUse: z.object({ verbs: Words, links: Words, amounts: Words }).optional(),
       plannedNo: Words,
       /** A time still to come (明年, 下个月, 年底) or a purchase under way (招标, 选型): what is said with it is not in place yet. */
       future: Words.default([]),

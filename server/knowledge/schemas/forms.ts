@@ -537,6 +537,11 @@ export const FormVocabulary = z.object({
    * the cell is a workshop's and that name is not given yet, and the description is asked back.
    */
   unitNameEndings: z.array(z.string().min(1)).default([]),
+  /**
+   * How far something reaches, said alone (全车间, 全厂, 所有车间): a whole reply of one describes nothing, so a story's
+   * field asks for its facts; and a reply that opens with one is never a person's name (全 is a surname too).
+   */
+  scopeReplies: z.array(z.string().min(1)).default([]),
   afterthoughtLeads: z.array(z.string().min(1)).default([]),
   /**
    * Words that point at an earlier reply (刚才那句, 上一条, 前面说的): a reply opening with them talks about that reply
