@@ -614,7 +614,8 @@ export class Conversation {
     }
     const reason = interp.kind === 'unclear' ? interp.reason : undefined;
     const reply =
-      reason === 'instruction' ? phrases.instruction(before.question)
+      notSaidBefore && before.question ? phrases.notSaidBefore(before.question)
+      : reason === 'instruction' ? phrases.instruction(before.question)
       : reason === 'ghostwrite' ? phrases.ghostwrite(before.question)
       : reason === 'notAnAnswer' ? phrases.notAnAnswer(before.question)
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before))
@@ -639,7 +640,6 @@ export class Conversation {
       : reason === 'sameAsUnknown' && interp.kind === 'unclear' ? phrases.sameAsUnknown(before.question, interp.choices ?? [], interp.field)
       : reason === 'notNamed' && interp.kind === 'unclear' ? phrases.notNamed(before.question, interp.choices ?? [], interp.field)
       : reason === 'fieldHelp' && interp.kind === 'unclear' ? phrases.fieldHelp(before.question, interp.choices ?? [])
-      : notSaidBefore && before.question ? phrases.notSaidBefore(before.question)
       : phrases.unclear(before.question);
     // Asked back a third time, the same words are unlikely to work: the card's buttons and its skip are named.
     const times = before.question && this.askedBack?.id === before.question.id ? this.askedBack.times + 1 : 1;

@@ -188,7 +188,9 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
       // Only a reply that names the field (联网的, 设备总数; 联网率) gave its figure: any earlier count is not this one's.
       const v = data.interview.vocabulary;
       const words = (isFormQuestion(pending.id) ? forms?.fieldWords(pending.id) ?? [] : [...(v.metricSubjects[pending.id] ?? []), ...(v.metricAliases[pending.id] ?? [])]).map((w) => w.toLowerCase());
-      for (const text of said) {
+      for (const whole of said) {
+        // 「联网的设备有六十台，这个要写吗？」: the clauses that ask nothing state the figure.
+        const text = whole.split(/(?<=[，,。；;！!？?\n])/u).filter((c) => !asksSomething(data, c)).join('').replace(/[，,；;\s]+$/u, '');
         const t = normalise(text).text.toLowerCase();
         if (!words.some((w) => t.includes(w)) || saidBefore(data, text)) continue;
         const read = this.interpret(text, pending, answers);
