@@ -1202,11 +1202,15 @@ export const FormDrafting = z.object({
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
    * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked. A `links` word after the
    * negative or planned word (「采集平台还没接进MES」, 「MES尚未与ERP打通」) says a link between systems is missing or
-   * planned, not either system: the clause is not checked.
+   * planned, not either system: the clause is not checked. A `turns` word (但, 不过) begins a clause of its own:
+   * 「防火墙已部署但入侵检测还没上」 says one part in place and one missing. A negative clause with a `part` word
+   * (「部分设备还没联网」) says the capability stands in part.
    */
   capabilityStatus: z
     .object({
       negative: z.array(z.string().min(1)),
+      part: z.array(z.string().min(1)).default([]),
+      turns: z.array(z.string().min(1)).default([]),
       planned: z.array(z.string().min(1)),
       positive: z.array(z.string().min(1)),
       trial: z.array(z.string().min(1)).default([]),
