@@ -318,6 +318,8 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   else if (view.kind === 'number') {
     // 「0373-3056789」 in a figure's box is a phone, whose digits the number reader would take as a figure.
     if (hasPhone(t)) return { ok: false, error: fill(kb.formQuestions.messages.phoneAsFigure, { said: clipQuote(t, 20), field: labelOf(view) }) };
+    const spread = overYears(kb, answers, category, questionId, view, t);
+    if (spread) return spread;
     const n = readFigure(kb, questionId, t);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
     if (n.kind === 'ask') return { ok: false, error: n.message };
@@ -385,6 +387,41 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;
   return { ok: true, value: rec.value, display: rec.display };
+}
+
+/**
+ * A yearly figure's box whose text gives other years' figures too (「1200万，2022年1300万」 in 2021's, 「前两年都是1000万」
+ * or 「这三年都是1000万」 in 2022's), placed year by year as the chat places them: the box's own year gets its own figure,
+ * each other year still empty gets its, as `also`. Text that gives only other years, several of them, leaves the box as
+ * it was (`keep`); with those years already filled, it is said back and nothing is saved. Undefined where the text gives no other
+ * year's figure: the box reads it on its own.
+ */
+function overYears(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, view: QuestionView, t: string): FormCheckResult | undefined {
+  const year = /^form\.finance\.(\d{4})\./u.exec(questionId)?.[1];
+  if (!year) return undefined;
+  const read = interpretForm(kb, t, view);
+  if (read.kind !== 'answers') return undefined;
+  // 「前两年都是1000万」 in 2020's box: years the table has no column for, and none of the box's own.
+  const offForm = (read.notes ?? []).filter((n) => n.reason === 'otherYear');
+  if (!read.items.length && offForm.length)
+    return { ok: false, error: fill(kb.formQuestions.messages.yearNotOnForm, { said: clipQuote(t, 30), year: offForm.map((n) => n.year).join('、'), years: offForm[0]!.years ?? '' }) };
+  if (!read.items.some((i) => i.questionId !== questionId && i.value !== null)) return undefined;
+  const own = read.items.find((i) => i.questionId === questionId);
+  if (own?.value === null) return undefined;
+  const base = own ? applyFormAnswer(kb, answers, questionId, own.value, category) : undefined;
+  if (base && !base.ok) return { ok: false, error: base.error };
+  const also = alsoFilled(kb, answers, base?.answers ?? answers, category, questionId, read);
+  if (own && base?.ok) {
+    if (!also.length) return undefined;
+    const rec = base.recorded[0]!;
+    // The box saves its own figure in its own year's words, so a round one keeps its mark and no other year's is read.
+    return { ok: true, value: rec.value, display: rec.display, said: own.said ?? `${year}年${rec.display}`, also };
+  }
+  // One other year's figure alone (「2021年一点二亿」 in 2022's box) is said back with where it goes, as a slip of the box.
+  if (read.items.length + offForm.length < 2) return undefined;
+  if (also.length) return { ok: true, value: answers[questionId] ?? null, display: '', keep: true, also };
+  const years = [...new Set(read.items.flatMap((i) => /^form\.finance\.(\d{4})\./u.exec(i.questionId)?.[1] ?? []))].join('、');
+  return { ok: false, error: fill(kb.formQuestions.messages.otherYear, { said: clipQuote(t, 30), year: years, asked: year, field: labelOf(view) }) };
 }
 
 /**

@@ -1342,7 +1342,12 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
   if (years.length === 1 && years[0] === Number(m[1])) return undefined;
   const lead = (t: string) => t.replace(/^[\s的是为：:，,、；;]+|[\s，,、；;。]+$/gu, '');
   let pieces: { year: number; rest: string }[];
-  if (years.length === 1) pieces = [{ year: years[0]!, rest: lead(blank(text, named)) }];
+  // 「1200万，2022年1300万」 to 2021年税金: the figure before the one year named, with no year of its own, is the asked
+  // year's, and the figure after it that year's.
+  const asked = own.length === 1 ? lead(text.slice(0, own[0]!.at)) : '';
+  const then = own.length === 1 ? lead(text.slice(own[0]!.at + own[0]!.said.length)) : '';
+  if (asked && then && parseNumber(asked) !== undefined && parseNumber(then) !== undefined) pieces = [{ year: Number(m[1]), rest: asked }, { year: years[0]!, rest: then }];
+  else if (years.length === 1) pieces = [{ year: years[0]!, rest: lead(blank(text, named)) }];
   else {
     // Each year with the words after it up to the next year (「2021年1.1亿，2022年1.2亿」), or before it from the
     // last one (「1.1亿是2021年的，1.2亿是2022年的」): whichever gives every year a figure.
@@ -3283,6 +3288,8 @@ function titleAddressed(v: FormVocabulary, said: string): string | undefined {
   const title = new RegExp(`^(?:常务副|副|总)?(?:${anyOf(byLength(v.titles))})$`, 'u');
   if (v.titles.includes(said) || title.test(said)) return undefined;
   for (const s of v.surnames) if (said.startsWith(s) && title.test(said.slice(s.length))) return said.slice(s.length);
+  // 「刘总」「张工」: a short form of address, whose post is the one it stands for.
+  for (const s of v.surnames) if (said.startsWith(s) && Object.hasOwn(v.addressPosts, said.slice(s.length))) return v.addressPosts[said.slice(s.length)];
   return undefined;
 }
 

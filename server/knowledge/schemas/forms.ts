@@ -370,6 +370,11 @@ export const FormVocabulary = z.object({
    */
   postEnds: FormWords.default([]),
   /**
+   * The post a short form of address stands for after a surname (「刘总」 → 总经理, 「张工」 → 工程师): at a post question
+   * the reply is that post, and the surname alone is no name the form can print.
+   */
+  addressPosts: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /**
    * An address typed where a checked text field (the credit code) is asked: `label` is its kind as said back (地址),
    * `question` the address field it may fill while that is empty, `places` the words of a place (省, 市, 区, 县) and
    * `streets` those of a street or a number (路, 街, 号): a reply with no run of the field's own characters that holds one
