@@ -251,11 +251,12 @@ export function planForm(kb: FormsKnowledge, answers: Answers, category: Categor
   let next: Concrete | undefined;
   let answered = 0;
   for (const c of qs) {
-    if (has(answers, c.id)) answered++;
+    if (has(answers, c.id) && !awaitsPlannedDate(answers, c.id)) answered++;
     else next ??= c;
   }
+  const asked = next && awaitsPlannedDate(answers, next.id) && next.q.underway ? { ...view(next), text: next.q.underway.ask } : next ? view(next) : null;
   return {
-    question: next ? view(next) : null,
+    question: asked,
     progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },
   };
 }
@@ -570,6 +571,48 @@ export function namedValue(named: { name: string; aliases: string[] }[], text: s
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
 export const APPROX_PREFIX = 'approx.';
+/** The words that said a date's event still under way (「还在建」), kept beside the date planned or its skip. */
+export const UNDERWAY_PREFIX = 'underway.';
+/** Set once the planned date of an event under way was asked for: it is not asked again. */
+const UNDERWAY_ASKED_PREFIX = 'underwayAsked.';
+
+/**
+ * 「还没建完」「还在建」: the event the date question asks about is still under way, with no date; 「预计明年六月完工」
+ * 「计划2024年底建成」「还在建，争取明年6月完工」: under way, with the date planned (明年 counted from the notice's year).
+ * Undefined for a date said with no word of either (「2022年10月」): that is the date it happened.
+ */
+function underwaySaid(kb: FormsKnowledge, u: NonNullable<FormQuestion['underway']>, text: string): { date?: string } | undefined {
+  const saysUnderway = u.words.some((w) => text.includes(w));
+  const saysPlanned = u.planned.some((w) => text.includes(w));
+  if (!saysUnderway && !saysPlanned) return undefined;
+  const year = noticeYear(kb);
+  const dated = year === undefined ? text : absoluteYears(text, year, { ...kb.formQuestions.vocabulary.relativeYears, ...u.years });
+  const part = partOfYear(dated);
+  const date = parseDate(dated) ?? (part && !part.approx ? part.value : undefined);
+  if (saysPlanned && !date && !saysUnderway) return undefined;
+  return date ? { date } : {};
+}
+
+/** Marks a date question's answer as of an event still under way, in the words said. */
+export function markUnderway(answers: Answers, questionId: string, said: string): Answers {
+  return Object.freeze({ ...answers, [UNDERWAY_PREFIX + questionId]: said.trim().slice(0, 200) });
+}
+
+/** The words that said the event of a date question is still under way, if they were said. */
+export function underwayMarked(answers: Answers, questionId: string): string | undefined {
+  const said = answers[UNDERWAY_PREFIX + questionId];
+  return typeof said === 'string' && said.trim() ? said : undefined;
+}
+
+/** How a reply that said the event under way with no date is read back (「在建，预计完成日期待补充」). */
+export function underwayShown(kb: FormsKnowledge, questionId: string): string | undefined {
+  return findQuestion(kb, questionId)?.q.underway?.shown;
+}
+
+/** A question whose event was said under way with no date, its planned date not yet asked for: asked once more. */
+function awaitsPlannedDate(answers: Answers, id: string): boolean {
+  return answers[id] === null && underwayMarked(answers, id) !== undefined && answers[UNDERWAY_ASKED_PREFIX + id] === undefined;
+}
 
 /** The answers with a figure marked as given round (「大概两百人」), with the words as typed. */
 export function markApproximate(answers: Answers, questionId: string, said: string): Answers {
@@ -650,6 +693,9 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
   if (approximate.length) facts.approximate = approximate;
+  // 「还在建」 at 建设完成日期: the project is under way, its date (if given) the one planned.
+  const end = kb.formQuestions.questions.find((q) => q.fact === 'project.end' && q.underway);
+  if (end && underwayMarked(answers, end.id) !== undefined) facts = setPath(facts, 'project.underway', true);
   if (denied.length) facts.deniedCells = denied;
   // The interview's own words of a capability in place (「MES覆盖两个车间」), for the cells that ask about it.
   const details = Object.entries(answers).flatMap(([id, v]) => (id.startsWith(`${DETAIL_PREFIX}cap.`) && typeof v === 'string' && v.trim() ? [[id.slice(DETAIL_PREFIX.length + 4), v.trim()] as const] : []));
@@ -813,6 +859,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
   const next: Answers = { ...answers, [questionId]: v };
   delete next[APPROX_PREFIX + questionId];
+  // The reply to the one ask for the planned date of an event under way: whatever it is, that date is not asked again.
+  if (awaitsPlannedDate(answers, questionId)) next[UNDERWAY_ASKED_PREFIX + questionId] = true;
   // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already; a mobile that
   // came in with the phone (the same number) follows the phone's correction.
   const fills = c.q.mobileFills;
@@ -3192,6 +3240,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
   }
   if (c.q.kind === 'date') {
+    const underway = c.q.underway ? underwaySaid(kb, c.q.underway, t) : undefined;
+    if (underway) return { kind: 'answers', items: [{ questionId: pending.id, value: underway.date ?? null, underway: true, said: clipQuote(t, 60) }] };
     const d = parseDate(t);
     if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }, ...laterEvents(kb, c, t, d)] };
     // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.

@@ -297,6 +297,21 @@ export const FormQuestion = z.object({
   /** Words after a value that say which field it is (「2009年3月成立的」): a piece of a reply that ends with one is read as this field's value. */
   saidAfter: z.array(z.string().min(1)).optional(),
   /**
+   * A date of something that may not have happened yet (建设完成日期): a reply with one of `words` (还在建, 还没建完)
+   * says it is still under way, one with a `planned` word and a date (预计明年六月完工) gives the date planned.
+   * Either is recorded as under way; with no date, the planned date is asked once in `ask`. `years` are the words
+   * of a year to come (明年 +1) beside the form's relative years. `shown` reads the answer back with no date.
+   */
+  underway: z
+    .object({
+      words: z.array(z.string().min(1)).min(1),
+      planned: z.array(z.string().min(1)).default([]),
+      years: z.record(z.string().min(1), z.number().int()).default({}),
+      ask: z.string().min(1),
+      shown: z.string().min(1),
+    })
+    .optional(),
+  /**
    * Words that name a free-text field in a reply that takes its answer back (「发展历程写错了，应该是…」), typed at any
    * question or at none. Not read in passing, as `saidAs` is: a story's words (主营业务, 荣誉) open many replies about
    * other fields.
@@ -1130,6 +1145,14 @@ export const FormDrafting = z.object({
    * built or in use, since the form is signed and checked on site.
    */
   buildingSentence: z.string().includes('{who}').includes('{names}').includes('正在建设'),
+  /**
+   * A project said still under construction at 建设完成日期 (还在建): `end` stands for the completion date in the draft's
+   * sentences ({date}: the date planned, or the placeholder), `periodEnd` and `periodOpen` for the end of the signed
+   * form's 建设起止日期 with a planned date and with none.
+   */
+  underwayProject: z
+    .object({ end: z.string().includes('{date}'), periodEnd: z.string().includes('{date}'), periodOpen: z.string().includes('{date}') })
+    .optional(),
   /**
    * What the enterprise said of a system being built (「MES在建，年底上线」), once its dates are absolute: the clauses
    * that only say it is being built (`status`, patterns) are left to buildingSentence, which says so once; a date it
