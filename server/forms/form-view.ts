@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayBoxNote } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -78,7 +78,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     };
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
-      field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
+      // A skip says nothing, but a project said under construction (还在建) says that.
+      field.display = answers[c.id] === null ? (underwayMarked(answers, c.id) !== undefined ? (shown.get(c.id) ?? null) : null) : (shown.get(c.id) ?? String(answers[c.id]));
       field.status = answers[c.id] === null ? 'skipped' : roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
       // A round figure or a range is not yet a figure: the field shows the words typed, not the figure kept for checks.
       // A list (主营产品) keeps each item's round share inside the text as typed: the field shows that whole text, not
@@ -337,6 +338,11 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
       if (also.length) return { ok: true, value: r.recorded[0]!.value, display: r.recorded[0]!.display, also };
     }
   } else if (view.kind === 'date') {
+    // 「还在建」「预计明年六月完工」: a project under way, which a date box cannot mark; saved as a plain date, the
+    // planned one would be stated as done. The box says where it is said.
+    const read = interpretForm(kb, t, view);
+    const underway = read.kind === 'answers' && read.items.some((i) => i.underway) ? underwayBoxNote(kb, questionId) : undefined;
+    if (underway) return { ok: false, error: fill(underway, { said: clipQuote(t, 20) }) };
     // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
     const part = parseDate(t) ? undefined : partOfYear(t);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };

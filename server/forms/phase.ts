@@ -609,6 +609,11 @@ export function underwayShown(kb: FormsKnowledge, questionId: string): string | 
   return findQuestion(kb, questionId)?.q.underway?.shown;
 }
 
+/** What the form view's date box says to a reply that says the event under way, which only the chat records. */
+export function underwayBoxNote(kb: FormsKnowledge, questionId: string): string | undefined {
+  return findQuestion(kb, questionId)?.q.underway?.box;
+}
+
 /** A question whose event was said under way with no date, its planned date not yet asked for: asked once more. */
 function awaitsPlannedDate(answers: Answers, id: string): boolean {
   return answers[id] === null && underwayMarked(answers, id) !== undefined && answers[UNDERWAY_ASKED_PREFIX + id] === undefined;
@@ -934,7 +939,12 @@ function shownAnswer(kb: FormsKnowledge, answers: Answers, id: string, c: Concre
   const m = kb.formDrafting.messages;
   const said = value === null ? undefined : c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : c.q.kind === 'date' ? approximateDateSaid(answers, id) : undefined;
   const tpl = c.q.kind === 'date' ? m.approximateDateShown : m.approximateShown;
-  return said !== undefined && tpl ? fill(tpl, { said: said.trim() }) : display(c, value);
+  if (said !== undefined && tpl) return fill(tpl, { said: said.trim() });
+  // A date of a project still under construction: the date planned, said as such, or that it is under way.
+  const u = c.q.underway && underwayMarked(answers, id) !== undefined ? kb.formDrafting.underwayProject : undefined;
+  if (u && value === null) return c.q.underway!.shown;
+  if (u) return fill(u.periodEnd, { date: display(c, value) });
+  return display(c, value);
 }
 
 /** The widget a form question is asked with, for editing an answer after a reload. */

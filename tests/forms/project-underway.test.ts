@@ -4,7 +4,8 @@ import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
-import { formView, interpretForm, markUnderway } from '../../server/forms/phase';
+import { describeForm, formView, interpretForm, markUnderway } from '../../server/forms/phase';
+import { buildFormView, checkFormValue } from '../../server/forms/form-view';
 import type { Answers } from '../../server/schemas/interview';
 import { ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
 import { typedAnswers } from './typed-enterprises';
@@ -58,5 +59,16 @@ describe('a completion date said under construction', () => {
     const done = drafted({ [END]: '2022-10' });
     expect(done.drafts.constructionSummary!.text).toContain('2022年10月完成');
     expect(done.drafts.constructionSummary!.text).not.toContain('在建设中');
+  });
+
+  it('is shown as under way in the answers and the form view; the date box says where to say it', () => {
+    const open = markUnderway({ [END]: null }, END, '还在建');
+    expect(describeForm(ctx, open, 'smartWorkshop').find((r) => r.questionId === END)?.display).toBe('在建，预计完成日期待补充');
+    const field = buildFormView(ctx, markUnderway({ [END]: '2024-06' }, END, '预计明年六月完工'), 'smartWorkshop')
+      .sections.flatMap((x) => x.groups.flatMap((g) => g.rows.flatMap((r) => r.fields))).find((f) => f.questionId === END);
+    expect(field).toMatchObject({ display: '2024-06（预计）', status: 'filled' });
+    for (const text of ['还没建完', '预计明年六月完工'])
+      expect(checkFormValue(ctx, {}, 'smartWorkshop', END, text)).toMatchObject({ ok: false, error: expect.stringContaining('项目还在建设中') });
+    expect(checkFormValue(ctx, {}, 'smartWorkshop', END, '2022年10月')).toMatchObject({ ok: true, value: '2022-10' });
   });
 });
