@@ -12,7 +12,7 @@ import { fill, indexOf, labelOf as capabilityLabel } from '../engine/kb';
 import { DETAIL_PREFIX, detailOf, equipmentCountsOf, isAssessmentRequest, isInstruction, parseNumber, previousCorrectionAfter, withoutQuotedAsking } from '../engine/interpret';
 import { labelOf } from '../knowledge/registry';
 import { normalise } from '../understand/normalise';
-import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
+import { editOfAnswer, hasPhone, reassignedLines, labelOf as formLabel, markApproximate, markUnderway, underwayShown, monthAfterYear, offersOf, percentOrFraction, pointsAtUnanswered, readFigure, sameAsEarlier, yesToOffer } from '../forms/phase';
 import { askAboutPending, clipQuote, type AboutPending } from '../understand';
 import { answerAboutPending } from './pending-item';
 import { cite } from '../qa/answer';
@@ -473,6 +473,8 @@ export class Conversation {
         }
         // A round figure (「大概两百人」) is kept with the words typed: the assessment may use it, the signed form asks for the exact one.
         next = item.approx && (typeof item.value === 'number' || item.questionId.startsWith('form.')) ? markApproximate(res.answers, item.questionId, item.said ?? msg.text) : res.answers;
+        // 「还在建」 at a completion date: the project is kept as under way, beside the date planned or none yet.
+        if (item.underway) next = markUnderway(next, item.questionId, item.said ?? msg.text);
         // 「APC在精馏工段用了」: what a reply to the capability asked says beyond its yes is kept with it, for the form to
         // state; an answer given again without it drops the old words, which may no longer hold.
         // A capability taken back to no by another reply loses its words too.
@@ -498,7 +500,8 @@ export class Conversation {
         // An interview figure given round (「联网的大概一半多点」) is read back as round, with the words typed, so it is not
         // taken for an exact figure the user never gave.
         const roundShown = item.approx && typeof item.value === 'number' && !item.questionId.startsWith('form.') ? (d: string) => phrases.approxFigure(d, item.said ?? msg.text) : undefined;
-        const shown = asSaid ? () => asSaid : roundShown;
+        const underway = item.underway && item.value === null ? underwayShown(data, item.questionId) : undefined;
+        const shown = asSaid ? () => asSaid : underway ? () => underway : roundShown;
         recorded.push(...(shown ? res.recorded.map((r) => (r.questionId === item.questionId ? { ...r, display: shown(r.display) } : r)) : res.recorded));
         if (item.extra && !appended.has(item.questionId)) passing.recorded.push(...res.recorded);
         if (item.approx && item.questionId.startsWith('form.')) approx = typeof item.value === 'string' ? (approx === true ? true : 'date') : true;
@@ -521,7 +524,7 @@ export class Conversation {
         if (rejected) confirm += phrases.partlyUnclear(rejected);
         if (approx) confirm += approx === 'date' ? phrases.approximateDate : phrases.approximate;
         // A form field put off (「这个以后再说」, a whole part with 「这块先不填」) is said with where to fill it in later.
-        if (recorded.every((r) => r.value === null && r.questionId.startsWith('form.'))) confirm += phrases.skippedForLater;
+        if (recorded.every((r) => r.value === null && r.questionId.startsWith('form.')) && !interp.items.some((i) => i.underway)) confirm += phrases.skippedForLater;
         await this.say(sessionId, confirm, []);
         // 「没有立体库，必须要有吗」: the answer part is stored above, and the question is answered as any question is.
         if (interp.asks) await this.answerQuestion(sessionId, msg.text, ctx);

@@ -357,9 +357,16 @@ function slot(ctx: Ctx, name: string): Slot {
       const source = 'spec:finance.columns';
       return a === b ? { text: `${a}年`, numbers: [{ value: a, source }] } : { text: `${a}—${b}年`, numbers: [{ value: a, source }, { value: b, source }] };
     }
+    case 'project.end': {
+      // A project still under construction is said so, with its planned date or the placeholder for it.
+      const u = f.project?.underway ? ctx.kb.formDrafting.underwayProject : undefined;
+      const d = datePiece(f.project?.end, 'form.project.end');
+      if (!u) return or(d, name);
+      if (d) return { ...d, text: fillText(u.end, { date: d.text }) };
+      return { text: fillText(u.end, { date: placeholder(label(ctx, name)) }), numbers: [], missing: [label(ctx, name)] };
+    }
     case 'project.start':
-    case 'project.end':
-      return or(datePiece(f.project?.[name.slice(8) as 'start' | 'end'], `form.${name}`), name);
+      return or(datePiece(f.project?.start, `form.${name}`), name);
     case 'project.investment':
       return or(numPiece(f.project?.investment, 'form.project.investment'), name);
     case 'workshops': {

@@ -220,7 +220,7 @@ export interface FactCheckForm {
   /** Capabilities by the words that name them in a text, and the words that say how one stands (knowledge.ts). */
   capabilityCheck?: {
     caps: { id: string; name: string; terms: string[] }[];
-    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[]; links?: string[] };
+    status: { negative: string[]; planned: string[]; positive: string[]; trial: string[]; links?: string[]; part?: string[]; turns?: string[] };
   };
 }
 
@@ -538,16 +538,25 @@ type Capabilities = Partial<Record<string, boolean | 'partial' | 'building'>>;
 /**
  * How a clause says the capability it names stands: negative and planned read before positive; a trial says neither,
  * and so does a link said missing or planned (「采集平台还没接进MES」): it denies neither of the systems it joins.
+ * A negative clause of a part (「部分设备还没联网」) says the capability stands in part.
  */
-function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'positive' | undefined {
+function clauseStatus(clause: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): 'negative' | 'planned' | 'partial' | 'positive' | undefined {
   if (status.trial.some((w) => clause.includes(w))) return undefined;
   const linkAfter = (words: string[]) => {
     const at = Math.min(...words.map((w) => clause.indexOf(w)).filter((i) => i >= 0));
     return (status.links ?? []).some((l) => clause.indexOf(l, at) >= 0);
   };
-  for (const kind of ['negative', 'planned'] as const) if (status[kind].some((w) => clause.includes(w))) return linkAfter(status[kind]) ? undefined : kind;
+  for (const kind of ['negative', 'planned'] as const)
+    if (status[kind].some((w) => clause.includes(w))) return linkAfter(status[kind]) ? undefined : (status.part ?? []).some((w) => clause.includes(w)) ? 'partial' : kind;
   if (status.positive.some((w) => clause.includes(w))) return 'positive';
   return undefined;
+}
+
+/** A text's clauses: split at punctuation and before a turn word (「防火墙已部署但入侵检测还没上」 is two). */
+function clausesOf(text: string, status: NonNullable<FactCheckForm['capabilityCheck']>['status']): string[] {
+  const turns = [...(status.turns ?? [])].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(/[，。；,;\n]+/u).flatMap((c) => (turns.length ? c.split(new RegExp(`(?=${turns.join('|')})`, 'u')) : [c]));
+  return parts.map((c) => c.trim()).filter(Boolean);
 }
 
 const namesIn = (clause: string, term: string) =>
@@ -584,15 +593,20 @@ function capabilityTextFlags(f: FormFacts, capabilities: Capabilities | undefine
       flags.push({ field: d.fact, severity: 'warning', message: fill(msg, { label: cellLabel(f, d.fact, form), quote: d.said, capability: names.join('”、“'), answer }) });
   }
   for (const [field, text] of texts) {
-    for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+    const read = clausesOf(text, check.status).flatMap((clause) => {
       const status = clauseStatus(clause, check.status);
-      if (!status) continue;
+      return status ? [{ clause, status, caps: check.caps.filter((cap) => cap.terms.some((t) => namesIn(clause, t))) }] : [];
+    });
+    // A text that says one part of a capability in use and another missing (「装了防火墙和网闸，入侵检测还没上」)
+    // states it in part, as a 部分具备 answer does: only a text that says nothing of it in use denies that answer.
+    const inUse = new Set(read.flatMap((r) => (r.status === 'positive' || r.status === 'partial' ? r.caps.map((c) => c.id) : [])));
+    for (const { clause, status, caps } of read) {
       const seen = new Set<string>();
-      for (const cap of check.caps) {
+      for (const cap of caps) {
         const v = capabilities[cap.id];
-        if (v === undefined || seen.has(cap.name) || !cap.terms.some((t) => namesIn(clause, t))) continue;
-        const has = v === true || v === 'partial';
-        if (has === (status === 'positive')) continue;
+        if (v === undefined || seen.has(cap.name)) continue;
+        const agrees = v === 'partial' ? (status !== 'negative' && status !== 'planned') || inUse.has(cap.id) : (v === true) === (status === 'positive');
+        if (agrees) continue;
         seen.add(cap.name);
         flags.push({ field, severity: 'warning', message: fill(msg, { label: cellLabel(f, field, form), quote: clause, capability: cap.name, answer: answerText(v) }) });
       }
@@ -610,7 +624,7 @@ export function capabilitiesAffirmed(text: string, ids: string[], capabilities: 
   const check = form.capabilityCheck;
   if (!check) return [];
   const out = new Set<string>();
-  for (const clause of text.split(/[，。；,;\n]+/u).map((c) => c.trim()).filter(Boolean)) {
+  for (const clause of clausesOf(text, check.status)) {
     if (clauseStatus(clause, check.status) !== 'positive') continue;
     for (const cap of check.caps) if (ids.includes(cap.id) && capabilities[cap.id] === false && cap.terms.some((t) => namesIn(clause, t))) out.add(cap.id);
   }

@@ -64,7 +64,10 @@ function plainValue(ctx: FormsContext, profile: DraftProfile, field: FormField, 
     // One end given is printed, the other asked for: a given date is never dropped for its missing partner.
     const side = (d: string | undefined, key: 'project.start' | 'project.end') =>
       d ? { text: dateText(d), numbers: digits(dateText(d), `form.${key}`) } : { text: placeholder(ctx.formDrafting.factLabels[key] ?? field.label), missing: ctx.formDrafting.factLabels[key] ?? field.label, numbers: [] };
-    const [a, b] = [side(s, 'project.start'), side(e, 'project.end')];
+    const [a, end] = [side(s, 'project.start'), side(e, 'project.end')];
+    // A project still under construction: its end is the date planned, or the placeholder, said as such.
+    const u = f.project?.underway ? ctx.formDrafting.underwayProject : undefined;
+    const b = u ? { ...end, text: fill(e ? u.periodEnd : u.periodOpen, { date: end.text }) } : end;
     const missing = [a, b].flatMap((x) => ('missing' in x && x.missing ? [x.missing] : []));
     return { text: `${a.text}至${b.text}`, numbers: [...a.numbers, ...b.numbers], ...(missing.length ? { missing: missing.join('、') } : {}) };
   }

@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayBoxNote } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -78,7 +78,8 @@ export function buildFormView(kb: FormsKnowledge, answers: Answers, category: Ca
     };
     if (has(answers, c.id)) {
       field.value = answers[c.id] as AnswerValue;
-      field.display = answers[c.id] === null ? null : (shown.get(c.id) ?? String(answers[c.id]));
+      // A skip says nothing, but a project said under construction (还在建) says that.
+      field.display = answers[c.id] === null ? (underwayMarked(answers, c.id) !== undefined ? (shown.get(c.id) ?? null) : null) : (shown.get(c.id) ?? String(answers[c.id]));
       field.status = answers[c.id] === null ? 'skipped' : roughSaid.has(c.fact) || (deniedFacts.has(c.fact) && own.length > 0) ? 'unconfirmed' : 'filled';
       // A round figure or a range is not yet a figure: the field shows the words typed, not the figure kept for checks.
       // A list (主营产品) keeps each item's round share inside the text as typed: the field shows that whole text, not
@@ -318,6 +319,8 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   else if (view.kind === 'number') {
     // 「0373-3056789」 in a figure's box is a phone, whose digits the number reader would take as a figure.
     if (hasPhone(t)) return { ok: false, error: fill(kb.formQuestions.messages.phoneAsFigure, { said: clipQuote(t, 20), field: labelOf(view) }) };
+    const spread = overYears(kb, answers, category, questionId, view, t);
+    if (spread) return spread;
     const n = readFigure(kb, questionId, t);
     if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
     if (n.kind === 'ask') return { ok: false, error: n.message };
@@ -335,6 +338,11 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
       if (also.length) return { ok: true, value: r.recorded[0]!.value, display: r.recorded[0]!.display, also };
     }
   } else if (view.kind === 'date') {
+    // 「还在建」「预计明年六月完工」: a project under way, which a date box cannot mark; saved as a plain date, the
+    // planned one would be stated as done. The box says where it is said.
+    const read = interpretForm(kb, t, view);
+    const underway = read.kind === 'answers' && read.items.some((i) => i.underway) ? underwayBoxNote(kb, questionId) : undefined;
+    if (underway) return { ok: false, error: fill(underway, { said: clipQuote(t, 20) }) };
     // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
     const part = parseDate(t) ? undefined : partOfYear(t);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
@@ -385,6 +393,41 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
   if (!r.ok) return { ok: false, error: r.error };
   const rec = r.recorded[0]!;
   return { ok: true, value: rec.value, display: rec.display };
+}
+
+/**
+ * A yearly figure's box whose text gives other years' figures too (「1200万，2022年1300万」 in 2021's, 「前两年都是1000万」
+ * or 「这三年都是1000万」 in 2022's), placed year by year as the chat places them: the box's own year gets its own figure,
+ * each other year still empty gets its, as `also`. Text that gives only other years, several of them, leaves the box as
+ * it was (`keep`); with those years already filled, it is said back and nothing is saved. Undefined where the text gives no other
+ * year's figure: the box reads it on its own.
+ */
+function overYears(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, view: QuestionView, t: string): FormCheckResult | undefined {
+  const year = /^form\.finance\.(\d{4})\./u.exec(questionId)?.[1];
+  if (!year) return undefined;
+  const read = interpretForm(kb, t, view);
+  if (read.kind !== 'answers') return undefined;
+  // 「前两年都是1000万」 in 2020's box: years the table has no column for, and none of the box's own.
+  const offForm = (read.notes ?? []).filter((n) => n.reason === 'otherYear');
+  if (!read.items.length && offForm.length)
+    return { ok: false, error: fill(kb.formQuestions.messages.yearNotOnForm, { said: clipQuote(t, 30), year: offForm.map((n) => n.year).join('、'), years: offForm[0]!.years ?? '' }) };
+  if (!read.items.some((i) => i.questionId !== questionId && i.value !== null)) return undefined;
+  const own = read.items.find((i) => i.questionId === questionId);
+  if (own?.value === null) return undefined;
+  const base = own ? applyFormAnswer(kb, answers, questionId, own.value, category) : undefined;
+  if (base && !base.ok) return { ok: false, error: base.error };
+  const also = alsoFilled(kb, answers, base?.answers ?? answers, category, questionId, read);
+  if (own && base?.ok) {
+    if (!also.length) return undefined;
+    const rec = base.recorded[0]!;
+    // The box saves its own figure in its own year's words, so a round one keeps its mark and no other year's is read.
+    return { ok: true, value: rec.value, display: rec.display, said: own.said ?? `${year}年${rec.display}`, also };
+  }
+  // One other year's figure alone (「2021年一点二亿」 in 2022's box) is said back with where it goes, as a slip of the box.
+  if (read.items.length + offForm.length < 2) return undefined;
+  if (also.length) return { ok: true, value: answers[questionId] ?? null, display: '', keep: true, also };
+  const years = [...new Set(read.items.flatMap((i) => /^form\.finance\.(\d{4})\./u.exec(i.questionId)?.[1] ?? []))].join('、');
+  return { ok: false, error: fill(kb.formQuestions.messages.otherYear, { said: clipQuote(t, 30), year: years, asked: year, field: labelOf(view) }) };
 }
 
 /**

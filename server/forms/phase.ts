@@ -251,11 +251,12 @@ export function planForm(kb: FormsKnowledge, answers: Answers, category: Categor
   let next: Concrete | undefined;
   let answered = 0;
   for (const c of qs) {
-    if (has(answers, c.id)) answered++;
+    if (has(answers, c.id) && !awaitsPlannedDate(answers, c.id)) answered++;
     else next ??= c;
   }
+  const asked = next && awaitsPlannedDate(answers, next.id) && next.q.underway ? { ...view(next), text: next.q.underway.ask } : next ? view(next) : null;
   return {
-    question: next ? view(next) : null,
+    question: asked,
     progress: { answered, remaining: qs.length - answered, phase: next ? 'form' : 'done' },
   };
 }
@@ -570,6 +571,53 @@ export function namedValue(named: { name: string; aliases: string[] }[], text: s
 
 /** Answers keyed `approx.<question id>` hold what the user typed for a figure given as a round one. */
 export const APPROX_PREFIX = 'approx.';
+/** The words that said a date's event still under way (「还在建」), kept beside the date planned or its skip. */
+export const UNDERWAY_PREFIX = 'underway.';
+/** Set once the planned date of an event under way was asked for: it is not asked again. */
+const UNDERWAY_ASKED_PREFIX = 'underwayAsked.';
+
+/**
+ * 「还没建完」「还在建」: the event the date question asks about is still under way, with no date; 「预计明年六月完工」
+ * 「计划2024年底建成」「还在建，争取明年6月完工」: under way, with the date planned (明年 counted from the notice's year).
+ * Undefined for a date said with no word of either (「2022年10月」): that is the date it happened.
+ */
+function underwaySaid(kb: FormsKnowledge, u: NonNullable<FormQuestion['underway']>, text: string): { date?: string } | undefined {
+  const saysUnderway = u.words.some((w) => text.includes(w));
+  const saysPlanned = u.planned.some((w) => text.includes(w));
+  if (!saysUnderway && !saysPlanned) return undefined;
+  const year = noticeYear(kb);
+  const dated = year === undefined ? text : absoluteYears(text, year, { ...kb.formQuestions.vocabulary.relativeYears, ...u.years });
+  const part = partOfYear(dated);
+  const date = parseDate(dated) ?? (part && !part.approx ? part.value : undefined);
+  if (saysPlanned && !date && !saysUnderway) return undefined;
+  return date ? { date } : {};
+}
+
+/** Marks a date question's answer as of an event still under way, in the words said. */
+export function markUnderway(answers: Answers, questionId: string, said: string): Answers {
+  return Object.freeze({ ...answers, [UNDERWAY_PREFIX + questionId]: said.trim().slice(0, 200) });
+}
+
+/** The words that said the event of a date question is still under way, if they were said. */
+export function underwayMarked(answers: Answers, questionId: string): string | undefined {
+  const said = answers[UNDERWAY_PREFIX + questionId];
+  return typeof said === 'string' && said.trim() ? said : undefined;
+}
+
+/** How a reply that said the event under way with no date is read back (「在建，预计完成日期待补充」). */
+export function underwayShown(kb: FormsKnowledge, questionId: string): string | undefined {
+  return findQuestion(kb, questionId)?.q.underway?.shown;
+}
+
+/** What the form view's date box says to a reply that says the event under way, which only the chat records. */
+export function underwayBoxNote(kb: FormsKnowledge, questionId: string): string | undefined {
+  return findQuestion(kb, questionId)?.q.underway?.box;
+}
+
+/** A question whose event was said under way with no date, its planned date not yet asked for: asked once more. */
+function awaitsPlannedDate(answers: Answers, id: string): boolean {
+  return answers[id] === null && underwayMarked(answers, id) !== undefined && answers[UNDERWAY_ASKED_PREFIX + id] === undefined;
+}
 
 /** The answers with a figure marked as given round (「大概两百人」), with the words as typed. */
 export function markApproximate(answers: Answers, questionId: string, said: string): Answers {
@@ -650,6 +698,9 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     else if (together !== undefined) facts = setFact(facts, 'mainProductsShare', together.value);
   }
   if (approximate.length) facts.approximate = approximate;
+  // 「还在建」 at 建设完成日期: the project is under way, its date (if given) the one planned.
+  const end = kb.formQuestions.questions.find((q) => q.fact === 'project.end' && q.underway);
+  if (end && underwayMarked(answers, end.id) !== undefined) facts = setPath(facts, 'project.underway', true);
   if (denied.length) facts.deniedCells = denied;
   // The interview's own words of a capability in place (「MES覆盖两个车间」), for the cells that ask about it.
   const details = Object.entries(answers).flatMap(([id, v]) => (id.startsWith(`${DETAIL_PREFIX}cap.`) && typeof v === 'string' && v.trim() ? [[id.slice(DETAIL_PREFIX.length + 4), v.trim()] as const] : []));
@@ -813,6 +864,8 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   // A new answer replaces a round figure's mark; the caller marks it again when this one is round too.
   const next: Answers = { ...answers, [questionId]: v };
   delete next[APPROX_PREFIX + questionId];
+  // The reply to the one ask for the planned date of an event under way: whatever it is, that date is not asked again.
+  if (awaitsPlannedDate(answers, questionId)) next[UNDERWAY_ASKED_PREFIX + questionId] = true;
   // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already; a mobile that
   // came in with the phone (the same number) follows the phone's correction.
   const fills = c.q.mobileFills;
@@ -886,7 +939,12 @@ function shownAnswer(kb: FormsKnowledge, answers: Answers, id: string, c: Concre
   const m = kb.formDrafting.messages;
   const said = value === null ? undefined : c.q.kind === 'number' ? approximateSaid(answers, id, c.q.unit) : c.q.kind === 'date' ? approximateDateSaid(answers, id) : undefined;
   const tpl = c.q.kind === 'date' ? m.approximateDateShown : m.approximateShown;
-  return said !== undefined && tpl ? fill(tpl, { said: said.trim() }) : display(c, value);
+  if (said !== undefined && tpl) return fill(tpl, { said: said.trim() });
+  // A date of a project still under construction: the date planned, said as such, or that it is under way.
+  const u = c.q.underway && underwayMarked(answers, id) !== undefined ? kb.formDrafting.underwayProject : undefined;
+  if (u && value === null) return c.q.underway!.shown;
+  if (u) return fill(u.periodEnd, { date: display(c, value) });
+  return display(c, value);
 }
 
 /** The widget a form question is asked with, for editing an answer after a reload. */
@@ -1344,7 +1402,12 @@ function yearlyFigures(kb: FormsKnowledge, c: Concrete, text: string): { said: s
   if (years.length === 1 && years[0] === Number(m[1])) return undefined;
   const lead = (t: string) => t.replace(/^[\s的是为：:，,、；;]+|[\s，,、；;。]+$/gu, '');
   let pieces: { year: number; rest: string }[];
-  if (years.length === 1) pieces = [{ year: years[0]!, rest: lead(blank(text, named)) }];
+  // 「1200万，2022年1300万」 to 2021年税金: the figure before the one year named, with no year of its own, is the asked
+  // year's, and the figure after it that year's.
+  const asked = own.length === 1 ? lead(text.slice(0, own[0]!.at)) : '';
+  const then = own.length === 1 ? lead(text.slice(own[0]!.at + own[0]!.said.length)) : '';
+  if (asked && then && parseNumber(asked) !== undefined && parseNumber(then) !== undefined) pieces = [{ year: Number(m[1]), rest: asked }, { year: years[0]!, rest: then }];
+  else if (years.length === 1) pieces = [{ year: years[0]!, rest: lead(blank(text, named)) }];
   else {
     // Each year with the words after it up to the next year (「2021年1.1亿，2022年1.2亿」), or before it from the
     // last one (「1.1亿是2021年的，1.2亿是2022年的」): whichever gives every year a figure.
@@ -3189,6 +3252,8 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     return n === undefined ? { kind: 'unclear' } : { kind: 'answers', items: [{ questionId: pending.id, value: n.value, ...(n.approx ? { approx: true as const, ...(own !== t ? { said: own } : {}) } : {}) }] };
   }
   if (c.q.kind === 'date') {
+    const underway = c.q.underway ? underwaySaid(kb, c.q.underway, t) : undefined;
+    if (underway) return { kind: 'answers', items: [{ questionId: pending.id, value: underway.date ?? null, underway: true, said: clipQuote(t, 60) }] };
     const d = parseDate(t);
     if (d) return { kind: 'answers', items: [{ questionId: pending.id, value: d }, ...laterEvents(kb, c, t, d)] };
     // 「2019年底」 is December; 「2021年初」 is recorded as its nearest month, marked round, so the exact one is asked once.
@@ -3285,6 +3350,8 @@ function titleAddressed(v: FormVocabulary, said: string): string | undefined {
   const title = new RegExp(`^(?:常务副|副|总)?(?:${anyOf(byLength(v.titles))})$`, 'u');
   if (v.titles.includes(said) || title.test(said)) return undefined;
   for (const s of v.surnames) if (said.startsWith(s) && title.test(said.slice(s.length))) return said.slice(s.length);
+  // 「刘总」「张工」: a short form of address, whose post is the one it stands for.
+  for (const s of v.surnames) if (said.startsWith(s) && Object.hasOwn(v.addressPosts, said.slice(s.length))) return v.addressPosts[said.slice(s.length)];
   return undefined;
 }
 

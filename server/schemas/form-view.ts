@@ -82,6 +82,10 @@ export const FormCheckResult = z.union([
     ok: z.literal(true),
     value: AnswerValue,
     display: z.string(),
+    /** The words the box's own value is saved as, where the text gave other fields' values too (「2021年1200万」). */
+    said: z.string().optional(),
+    /** The text gave only other fields' values: the box keeps what it had, and only `also` is saved. */
+    keep: z.literal(true).optional(),
     /** Other fields the same text fills, still empty (「联系人赵主任 138…」 in the name box: the mobile), read as the chat reads them. */
     also: z.array(z.object({ questionId: z.string(), value: AnswerValue, display: z.string(), label: z.string() })).optional(),
   }),

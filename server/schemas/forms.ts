@@ -91,6 +91,8 @@ export const FormFacts = z.object({
       address: Text(300).optional(),
       start: FormDate.optional(),
       end: FormDate.optional(),
+      /** Said still under construction (还在建): `end`, if given, is the date planned. */
+      underway: z.boolean().optional(),
       investment: Money.optional(),
       applicationDate: FormDate.optional(),
     })

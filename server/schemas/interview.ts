@@ -118,7 +118,7 @@ export type Interpretation =
    */
   | {
       kind: 'answers';
-      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; adds?: true; said?: string }[];
+      items: { questionId: string; value: AnswerValue; approx?: true; extra?: true; adds?: true; said?: string; underway?: true }[];
       wholeGroup?: boolean;
       section?: string;
       asks?: true;

@@ -111,7 +111,9 @@ export function respectiveYears(text: string, thisYear: number): string {
 }
 
 /** 「都是」「也都是」「均为」: one figure said for every year named before it; the figure runs to the end of its clause. */
-const SAME_FIGURE = /(?:也|还)?(?:都|均|全都)(?:是|为|有|在)?\s*([^，,。；;！!？?\n]*[\d零〇一二两三四五六七八九十百千万亿][^，,。；;！!？?\n]*)/gu;
+const SAME_FIGURE = /(?:也|还)?(?:都|均|全都)(?:是|为|有|在)?\s*(?!一样|一致)([^，,。；;！!？?\n]*[\d零〇一二两三四五六七八九十百千万亿][^，,。；;！!？?\n]*)/gu;
+/** 「这三年都一样，1000万」「前两年都差不多，一千万左右」: the years said alike, then the one figure they share. */
+const ALIKE_THEN_FIGURE = /(?:也|还)?(?:都|均|全都)(?:基本)?(?:一样|一致|相同|差不多|持平)[，,、\s]*(?:是|为|在)?\s*(?=[\d零〇一二两三四五六七八九十]|约|大概|大约)/u;
 /** 「前两年」「之前两年」「再往前两年」: the years just before the one said last (or the one asked), as many as said. */
 const PREVIOUS_YEARS = /^(?:再往前|往前|之前|此前|前面|前)\s*的?\s*([两二三2-3])\s*个?\s*年度?(.*)$/u;
 /** 「近三年」「最近两年」「这三年」: the years just before the year of speaking, as many as said. */
@@ -128,7 +130,13 @@ const YEAR_COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, '2': 2, '3'
  * only as 每年 or 这几年 are none that a figure can be placed in: `vague` holds those words, and the text is left as typed.
  * A figure whose years cannot be told (no year before 前两年 and no anchor) is left as typed too.
  */
-export function sameEachYear(text: string, thisYear: number, words: Readonly<Record<string, number>>, anchor?: number): { text: string; vague?: string } {
+export function sameEachYear(said: string, thisYear: number, words: Readonly<Record<string, number>>, anchor?: number): { text: string; vague?: string } {
+  const text = said.replace(ALIKE_THEN_FIGURE, '都是');
+  const spread = sameEachYearSaid(text, thisYear, words, anchor);
+  return spread.vague || spread.text !== text ? spread : { text: said };
+}
+
+function sameEachYearSaid(text: string, thisYear: number, words: Readonly<Record<string, number>>, anchor?: number): { text: string; vague?: string } {
   let out = text;
   for (const m of [...text.matchAll(SAME_FIGURE)].reverse()) {
     let start = Math.max(...[...'，,。；;！!？?\n'].map((s) => text.lastIndexOf(s, m.index - 1))) + 1;

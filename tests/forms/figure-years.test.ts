@@ -109,3 +109,50 @@ describe('replies that only look like another year (precision)', () => {
     expect(read(REVENUE_2022, '2021万')).toEqual({ kind: 'answers', items: [{ questionId: REVENUE_2022, value: 2021 }] });
   });
 });
+
+describe('the asked year\'s figure, then another year\'s', () => {
+  const TAX_2021 = 'form.finance.2021.tax';
+  it('stores each figure under its own year', () => {
+    const items = (id: string, text: string) => {
+      const r = read(id, text);
+      return r.kind === 'answers' ? r.items.map((i) => [i.questionId, i.value]) : r;
+    };
+    expect(items(TAX_2021, '1200万，2022年1300万')).toEqual([[TAX_2021, 1200], ['form.finance.2022.tax', 1300]]);
+    // New phrasings: a two-digit year, a relative year, a year before the asked one.
+    expect(items('form.finance.2021.revenue', '5000万，22年6000万')).toEqual([['form.finance.2021.revenue', 5000], ['form.finance.2022.revenue', 6000]]);
+    expect(items(TAX_2021, '一千二百万，去年是一千三百万')).toEqual([[TAX_2021, 1200], ['form.finance.2022.tax', 1300]]);
+    expect(items('form.finance.2022.profit', '800万，2020年500万')).toEqual([['form.finance.2022.profit', 800], ['form.finance.2020.profit', 500]]);
+    // The form view's box places them as the chat does.
+    expect(box(TAX_2021, '1200万，2022年1300万')).toMatchObject({ ok: true, value: 1200, said: '2021年1200万元', also: [{ questionId: 'form.finance.2022.tax', value: 1300 }] });
+  });
+
+  it('leaves alone one figure said with another year only (near misses)', () => {
+    expect(read(TAX_2021, '2022年1300万')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.finance.2022.tax', value: 1300, extra: true }] });
+    expect(read(TAX_2021, '1200万，比2022年少')).toMatchObject({ kind: 'answers', items: [{ questionId: TAX_2021, value: 1200 }] });
+  });
+});
+
+describe('one figure for several years typed into one year\'s box', () => {
+  const tax = (y: number) => `form.finance.${y}.tax`;
+  it('fills the other years still empty, as the chat does', () => {
+    // Only other years named: the box keeps what it had.
+    expect(box(tax(2022), '前两年都是1000万')).toEqual({
+      ok: true, value: null, display: '', keep: true,
+      also: [{ questionId: tax(2021), value: 1000, display: '1000万元', label: '2021年税金' }, { questionId: tax(2020), value: 1000, display: '1000万元', label: '2020年税金' }],
+    });
+    expect(box(tax(2021), '这三年都一样，1000万')).toMatchObject({ ok: true, value: 1000, also: [{ questionId: tax(2020), value: 1000 }, { questionId: tax(2022), value: 1000 }] });
+    expect(box(tax(2020), '这三年都一样，都是1000万')).toMatchObject({ ok: true, value: 1000, also: [{ questionId: tax(2021) }, { questionId: tax(2022) }] });
+    expect(box(tax(2022), '前两年都差不多，一千万')).toMatchObject({ ok: true, keep: true, also: [{ questionId: tax(2021), value: 1000 }, { questionId: tax(2020), value: 1000 }] });
+    // A year already filled is not overwritten; with every year named filled, nothing is saved and the box says why.
+    expect(checkFormValue(ctx, { [tax(2021)]: 900 }, 'discreteFactory', tax(2022), '前两年都是1000万')).toMatchObject({ ok: true, keep: true, also: [{ questionId: tax(2020) }] });
+    const full = checkFormValue(ctx, { [tax(2021)]: 900, [tax(2020)]: 800 }, 'discreteFactory', tax(2022), '前两年都是1000万');
+    expect(full).toMatchObject({ ok: false, error: expect.stringContaining('2021、2020年的数') });
+  });
+
+  it('says back years the table has no column for, and reads 都一样 with no figure as no figure (near misses)', () => {
+    expect(box(tax(2020), '前两年都是1000万')).toMatchObject({ ok: false, error: expect.stringContaining('2019、2018年的数') });
+    expect(box(tax(2022), '这三年都一样')).toMatchObject({ ok: false });
+    expect(read(tax(2022), '这三年都一样')).toMatchObject({ kind: 'unclear' });
+    expect(box(tax(2022), '1000万')).toEqual({ ok: true, value: 1000, display: '1000万元' });
+  });
+});

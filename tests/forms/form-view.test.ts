@@ -120,6 +120,29 @@ describe('the form view of a 申报书', () => {
     expect(fieldsOf(buildFormView(kb, { 'cap.pdm': false, 'form.cell.rd.pdm': '暂无' }, 'discreteFactory')).find((f) => f.questionId === 'form.cell.rd.pdm')).toMatchObject({ flags: [], status: 'filled' });
   });
 
+  describe('a cell text that states a capability in part', () => {
+    const flagsOf = (answer: boolean | 'partial', text: string) =>
+      fieldsOf(buildFormView(kb, { 'cap.securityProtection': answer, 'form.workshopCount': 1, 'form.cell.ws.infra': text }, 'smartWorkshop'))
+        .find((f) => f.questionId === 'form.cell.ws.infra')!
+        .flags.map((f) => f.message);
+    // Some measures in place and one missing is what 部分具备 says: no contradiction.
+    for (const said of [
+      '装了工业防火墙和网闸，入侵检测还没上',
+      '防火墙和网闸已部署但入侵检测还没上',
+      '上了防火墙，安全审计暂未开展',
+      '部分车间还没装防火墙',
+    ])
+      it(`「${said}」 agrees with 部分具备`, () => expect(flagsOf('partial', said)).toEqual([]));
+    // Near misses: a text that says nothing of it in place denies the part the answer claims; a missing part denies 已具备.
+    it('a text that says only what is missing is still flagged against 部分具备', () => {
+      expect(flagsOf('partial', '入侵检测还没上').join('')).toContain('“入侵检测还没上”，与评估问答中“工业信息安全技术防护体系”的回答（部分具备）不一致');
+    });
+    it('the missing part is still flagged against 已具备, and the part in place against 尚未具备', () => {
+      expect(flagsOf(true, '装了工业防火墙和网闸，入侵检测还没上').join('')).toContain('“入侵检测还没上”，与评估问答中“工业信息安全技术防护体系”的回答（已具备）不一致');
+      expect(flagsOf(false, '装了工业防火墙和网闸，入侵检测还没上').join('')).toContain('“装了工业防火墙和网闸”，与评估问答中“工业信息安全技术防护体系”的回答（尚未具备）不一致');
+    });
+  });
+
   it('reads a typed value with the chat’s reader and checks it with the rules that store it', () => {
     const check = (id: string, text: string) => checkFormValue(kb, {}, 'discreteFactory', id, text);
     expect(check('form.registeredCapital', '1.2亿')).toEqual({ ok: true, value: 12000, display: '12000万元' });

@@ -65,13 +65,28 @@ describe('a reply that is plainly another field\'s kind', () => {
     }
   });
 
-  it('a surname and a title at a post field is the post; a surname and a bare 总 or 工 is the person\'s name, and the post is asked again', () => {
+  it('a surname and a title at a post field is the post; a surname and 总 or 工 is the post they stand for, never a name', () => {
     expect(items('form.contact.title', '王主任')).toEqual([['form.contact.title', '主任']]);
     expect(items('form.leader.title', '赵厂长')).toEqual([['form.leader.title', '厂长']]);
-    expect(items('form.contact.title', '刘总')).toEqual([['form.contact.name', '刘总']]);
-    // Said in passing: it fills the name only while it is empty.
-    const r = read('form.contact.title', '刘总');
-    expect(r.kind === 'answers' && r.items[0]!.extra).toBe(true);
+    expect(items('form.contact.title', '李主任')).toEqual([['form.contact.title', '主任']]);
+    expect(items('form.contact.title', '刘总')).toEqual([['form.contact.title', '总经理']]);
+    expect(items('form.contact.title', '张工')).toEqual([['form.contact.title', '工程师']]);
+    // New phrasings of the same address: another surname, a compound one, the leader's post, a phone after it.
+    expect(items('form.leader.title', '王总')).toEqual([['form.leader.title', '总经理']]);
+    expect(items('form.contact.title', '欧阳总')).toEqual([['form.contact.title', '总经理']]);
+    expect(items('form.contact.title', '是陈工')).toEqual([['form.contact.title', '工程师']]);
+    expect(items('form.contact.title', '刘总，13837112345')).toEqual([['form.contact.title', '总经理'], ['form.contact.mobile', '13837112345']]);
+    for (const text of ['刘总', '张工', '李主任']) {
+      const r = read('form.contact.title', text);
+      expect(r.kind === 'answers' && r.items.some((i) => i.questionId === 'form.contact.name'), text).toBe(false);
+    }
+  });
+
+  it('a title said whole keeps its own words; a full name at a post field is still the name (near misses)', () => {
+    expect(items('form.contact.title', '刘总工')).toEqual([['form.contact.title', '总工']]);
+    expect(items('form.contact.title', '张工程师')).toEqual([['form.contact.title', '工程师']]);
+    expect(items('form.contact.title', '王副总')).toEqual([['form.contact.title', '副总']]);
+    expect(items('form.contact.title', '刘德华')).toEqual([['form.contact.name', '刘德华']]);
   });
 
   // Near misses: a post at a post field, a story ending in a post-like character, a title that is a word itself.

@@ -358,11 +358,15 @@ export class ZzFormView extends LitElement {
     // The user typed on while the check ran: the newer text waits for its own commit.
     if (this._edits.get(qid)?.text !== e.text) return;
     if (!r.ok) return this._setEdit(qid, { ...e, state: 'error', error: r.error });
-    this._setEdit(qid, { ...e, state: 'saving', sent: r.value });
-    // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
-    // figure's mark, which the checked number alone would lose, so the signed form would state it as exact.
-    const value = f.input === 'number' && typeof r.value === 'number' ? e.text.trim() : r.value;
-    emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? W.skip : r.display, label: f.name || f.label });
+    if (r.keep) this._setEdit(qid, null);
+    else {
+      this._setEdit(qid, { ...e, state: 'saving', sent: r.value });
+      // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
+      // figure's mark, which the checked number alone would lose, so the signed form would state it as exact. Text
+      // that gave other years' figures too goes as the words of the box's own year.
+      const value = f.input === 'number' && typeof r.value === 'number' ? r.said ?? e.text.trim() : r.value;
+      emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? W.skip : r.display, label: f.name || f.label });
+    }
     // The same text filled other boxes that were empty (the mobile typed after a name): each is saved as its own edit.
     for (const a of r.also ?? []) emit(this, 'zz-edit', { questionId: a.questionId, value: a.value, display: a.display, label: a.label });
   }

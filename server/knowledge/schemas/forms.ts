@@ -297,6 +297,23 @@ export const FormQuestion = z.object({
   /** Words after a value that say which field it is (「2009年3月成立的」): a piece of a reply that ends with one is read as this field's value. */
   saidAfter: z.array(z.string().min(1)).optional(),
   /**
+   * A date of something that may not have happened yet (建设完成日期): a reply with one of `words` (还在建, 还没建完)
+   * says it is still under way, one with a `planned` word and a date (预计明年六月完工) gives the date planned.
+   * Either is recorded as under way; with no date, the planned date is asked once in `ask`. `years` are the words
+   * of a year to come (明年 +1) beside the form's relative years. `shown` reads the answer back with no date.
+   */
+  underway: z
+    .object({
+      words: z.array(z.string().min(1)).min(1),
+      planned: z.array(z.string().min(1)).default([]),
+      years: z.record(z.string().min(1), z.number().int()).default({}),
+      ask: z.string().min(1),
+      shown: z.string().min(1),
+      /** Said by the form view's date box, which cannot mark a date planned ({said}). */
+      box: z.string().min(1).optional(),
+    })
+    .optional(),
+  /**
    * Words that name a free-text field in a reply that takes its answer back (「发展历程写错了，应该是…」), typed at any
    * question or at none. Not read in passing, as `saidAs` is: a story's words (主营业务, 荣誉) open many replies about
    * other fields.
@@ -369,6 +386,11 @@ export const FormVocabulary = z.object({
    * that ends with one, or with a title, is the post, never read as a person's name.
    */
   postEnds: FormWords.default([]),
+  /**
+   * The post a short form of address stands for after a surname (「刘总」 → 总经理, 「张工」 → 工程师): at a post question
+   * the reply is that post, and the surname alone is no name the form can print.
+   */
+  addressPosts: z.record(z.string().min(1), z.string().min(1)).default({}),
   /**
    * An address typed where a checked text field (the credit code) is asked: `label` is its kind as said back (地址),
    * `question` the address field it may fill while that is empty, `places` the words of a place (省, 市, 区, 县) and
@@ -1131,6 +1153,14 @@ export const FormDrafting = z.object({
    */
   buildingSentence: z.string().includes('{who}').includes('{names}').includes('正在建设'),
   /**
+   * A project said still under construction at 建设完成日期 (还在建): `end` stands for the completion date in the draft's
+   * sentences ({date}: the date planned, or the placeholder), `periodEnd` and `periodOpen` for the end of the signed
+   * form's 建设起止日期 with a planned date and with none.
+   */
+  underwayProject: z
+    .object({ end: z.string().includes('{date}'), periodEnd: z.string().includes('{date}'), periodOpen: z.string().includes('{date}') })
+    .optional(),
+  /**
    * What the enterprise said of a system being built (「MES在建，年底上线」), once its dates are absolute: the clauses
    * that only say it is being built (`status`, patterns) are left to buildingSentence, which says so once; a date it
    * gave for going live (`plan`, a pattern whose first group is the date) is stated as its plan in `sentence` ({who},
@@ -1207,11 +1237,15 @@ export const FormDrafting = z.object({
    * or in use (在用, 有两台): checked against the interview's answer for the capability the clause names by
    * one of its `terms`. A clause on trial (试用, 调试) says neither, and is not checked. A `links` word after the
    * negative or planned word (「采集平台还没接进MES」, 「MES尚未与ERP打通」) says a link between systems is missing or
-   * planned, not either system: the clause is not checked.
+   * planned, not either system: the clause is not checked. A `turns` word (但, 不过) begins a clause of its own:
+   * 「防火墙已部署但入侵检测还没上」 says one part in place and one missing. A negative clause with a `part` word
+   * (「部分设备还没联网」) says the capability stands in part.
    */
   capabilityStatus: z
     .object({
       negative: z.array(z.string().min(1)),
+      part: z.array(z.string().min(1)).default([]),
+      turns: z.array(z.string().min(1)).default([]),
       planned: z.array(z.string().min(1)),
       positive: z.array(z.string().min(1)),
       trial: z.array(z.string().min(1)).default([]),
