@@ -866,6 +866,9 @@ export function applyFormAnswer(kb: FormsKnowledge, answers: Answers, questionId
   delete next[APPROX_PREFIX + questionId];
   // The reply to the one ask for the planned date of an event under way: whatever it is, that date is not asked again.
   if (awaitsPlannedDate(answers, questionId)) next[UNDERWAY_ASKED_PREFIX + questionId] = true;
+  // Any other date given later with no word of work under way is the date it happened: the reader marks it again
+  // when 预计/还在建 is said, so a finished project's date never prints as planned.
+  else if (typeof v === 'string' && c.q.underway) delete next[UNDERWAY_PREFIX + questionId];
   // 「电话13837112345」: a mobile number is the person's mobile too, unless that was given already; a mobile that
   // came in with the phone (the same number) follows the phone's correction.
   const fills = c.q.mobileFills;

@@ -4,7 +4,7 @@ import { loadTemplates } from '../../server/forms/template';
 import type { FormsContext } from '../../server/forms/draft';
 import { fillForm } from '../../server/forms/fill';
 import { sessionDraftProfile } from '../../server/forms/session';
-import { describeForm, formView, interpretForm, markUnderway } from '../../server/forms/phase';
+import { applyFormAnswer, describeForm, formView, interpretForm, markUnderway, underwayMarked } from '../../server/forms/phase';
 import { buildFormView, checkFormValue } from '../../server/forms/form-view';
 import type { Answers } from '../../server/schemas/interview';
 import { ELIGIBLE_NO_PRIORITY } from '../fixtures/hard-conditions';
@@ -70,5 +70,17 @@ describe('a completion date said under construction', () => {
     for (const text of ['还没建完', '预计明年六月完工'])
       expect(checkFormValue(ctx, {}, 'smartWorkshop', END, text)).toMatchObject({ ok: false, error: expect.stringContaining('项目还在建设中') });
     expect(checkFormValue(ctx, {}, 'smartWorkshop', END, '2022年10月')).toMatchObject({ ok: true, value: '2022-10' });
+  });
+
+  it('keeps the mark for the reply to the one planned-date ask, and drops it for a date given later as done', () => {
+    const open = markUnderway({ [END]: null }, END, '还没建完');
+    // The reply to the ask for the planned date keeps the project under way.
+    const planned = applyFormAnswer(ctx, open, END, '2024-06');
+    expect(planned.ok && underwayMarked(planned.answers, END)).toBe('还没建完');
+    // A date typed afterwards with no word of work under way is the date it was finished.
+    const done = planned.ok ? applyFormAnswer(ctx, planned.answers, END, '2023-05') : planned;
+    expect(done.ok && underwayMarked(done.answers, END)).toBeUndefined();
+    const { profile } = sessionDraftProfile(data, ctx, done.ok ? done.answers : {});
+    expect(JSON.stringify(fillForm(ctx, profile, 'smartWorkshop'))).not.toContain('（预计）');
   });
 });
