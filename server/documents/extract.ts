@@ -487,7 +487,7 @@ function titledName(line: string, docs: FormDrafting['documents']): string | und
   const kinds = docs.titleNames.titledKinds;
   if (!kinds.length) return undefined;
   const t = squash(line);
-  const tail = new RegExp(`^(?:[（(]?20\\d{2}(?:[—\\-~～至]20\\d{2})?年度?[)）]?)?(?:关于)?[\\p{Script=Han}\\dA-Za-z、（）()]{0,24}?(?:${[...kinds].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(](?:摘要|节选|简本)[)）])?$`, 'u');
+  const tail = new RegExp(`^(?:[（(]?20\\d{2}(?:[—\\-~～至]20\\d{2})?年度?[)）]?)?(?:关于)?[\\p{Script=Han}\\dA-Za-z、（）()]{0,24}?(?:${[...kinds].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?:[（(](?:摘要|摘录|节选|简本)[)）])?$`, 'u');
   for (const m of t.matchAll(/有限责任公司|股份有限公司|有限公司|集团公司/gu)) {
     const end = m.index! + m[0].length;
     const name = t.slice(0, end);
@@ -961,7 +961,7 @@ export function placeWorkshops(found: Suggestion[], form: FormWorkshops): { plac
 /** A sentence whose subject is the company: its full name, or 公司 and its kin, starts it. */
 const COMPANY_WORDS = '本公司|该公司|公司|企业|[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司)';
 // 「我公司」 opens a sentence of the enterprise's own letter; a letter by another company is not read at all (partiesOf).
-const COMPANY_SUBJECT = new RegExp(`^(?:我公司|我司|本企业|我企业|${COMPANY_WORDS})`, 'u');
+const COMPANY_SUBJECT = new RegExp(`^(?:我公司|我司|本企业|我企业|我们(?:公司|企业)|${COMPANY_WORDS})`, 'u');
 
 /**
  * The address a profile gives in prose: 「…有限公司成立于2014年，位于新乡市红旗区新星路99号，是…」. Read only where the
@@ -991,12 +991,13 @@ function proseAddress(pages: string[], file: string, docs: FormDrafting['documen
 }
 
 /** Who a sentence about the company's founding starts with: the company, or the writer speaking as it. */
-const FOUNDING_SUBJECT = new RegExp(`^(?:(?:我公司|本企业|我企业)(?:[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))?|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
+const FOUNDING_SUBJECT = new RegExp(`^(?:(?:我公司|我司|我们公司|我们企业|本企业|我企业)(?:[\\p{Script=Han}()（）]+?(?:有限责任公司|股份有限公司|有限公司))?|${COMPANY_WORDS})(?:[（(][^（()）]{1,20}[)）])?[，,]?`, 'u');
 
 /** The date a clause starts with as the company's founding: after a founding label (成立于), or before a founding word (成立). */
 function foundingDate(clause: string, labels: string[], words: string[]): { iso: string; raw: string; yearOnly?: true } | null {
   const label = labels.find((l) => clause.startsWith(l));
-  const after = label ? clause.slice(label.length).replace(/^于/, '') : clause.replace(/^(?:于|在)/, '');
+  // 「我们公司是2008年…成立的」 says the date as 「公司于2008年…成立」 does.
+  const after = label ? clause.slice(label.length).replace(/^于/, '') : clause.replace(/^(?:是)?(?:于|在)?/, '');
   const full = printedMonthOrDate(after);
   const year = full ? null : printedYear(after);
   const date: { iso: string; raw: string; yearOnly?: true } | null = full ?? (year && year.raw.endsWith('年') ? { iso: year.year, raw: year.raw, yearOnly: true } : null);
@@ -1005,7 +1006,10 @@ function foundingDate(clause: string, labels: string[], words: string[]): { iso:
   // ends its clause too: 「成立于2011年的子公司」 is about another.
   const tail = after.slice(date.raw.length).replace(/^日/, '');
   const ends = (t: string) => /^(?:[，,；;：:。]|$|以来|至今)/.test(t);
-  return (label && (!date.yearOnly || ends(tail))) || words.some((w) => tail.startsWith(w) && ends(tail.slice(w.length))) ? date : null;
+  // The place it was founded in may stand between the date and the word (「2008年在焦作市注册成立」), and 「…成立的」 ends
+  // the clause as 「…成立」 does.
+  const word = label ? tail : tail.replace(new RegExp(`^在[\\p{Script=Han}]{1,12}?(?=(?:正式|依法)?(?:${words.map(escaped).join('|')}))`, 'u'), '').replace(/^(?:正式|依法)/, '');
+  return (label && (!date.yearOnly || ends(tail))) || words.some((w) => word.startsWith(w) && ends(word.slice(w.length).replace(/^的(?=[，,；;。]|$)/, ''))) ? date : null;
 }
 
 /**
@@ -1489,6 +1493,13 @@ export interface Parties {
    * `unsure`: the enterprise may be the writer or a company it writes about.
    */
   writer?: string;
+  /**
+   * A letter or an attestation (a 证明, a 说明) that names no writer: no letterhead, no sign-off, no name in its title,
+   * under a label or on a party's line. Its 「我公司」 may be the enterprise or any company writing of it, which no
+   * recorded name can settle, so nothing is read and the user is asked for a copy that shows who issued it. `kind` is
+   * the kind its title names, empty where only its wording (「兹证明」) says it attests.
+   */
+  noWriter?: { kind: string };
 }
 
 const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -1580,6 +1591,9 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
     // A particular's line (「名称：…有限公司」) at a licence's end is no sign-off.
     const n = /[：:]/.test(rest) ? null : companyName(rest);
     if (n && n === rest && !docs.titleNames.notApplicants.some((w) => n.includes(w))) found.add(sameName(n));
+    // A name followed by what only a table's cells hold (「是」 in a 是否联网 column, a 「合计」 row) is one of the
+    // table's cells (a 生产厂家's), not a sign-off.
+    else if (P.cellMarks.includes(rest)) found.clear();
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -1679,6 +1693,7 @@ function copyParties(p: Parties): Parties {
     ...(p.unsure ? { unsure: [...p.unsure] } : {}),
     ...(p.letter ? { letter: { ...p.letter } } : {}),
     ...(p.ownWriter ? { ownWriter: { ...p.ownWriter, others: [...p.ownWriter.others] } } : {}),
+    ...(p.noWriter ? { noWriter: { ...p.noWriter } } : {}),
   };
 }
 
@@ -1742,6 +1757,10 @@ function readParties(rawPages: string[], docs: FormDrafting['documents'], mine: 
   if (signer && !signerOwn && !own.size && (recorded ? !same(signer) : toReader || addressed.size > 0))
     return { ...result(), issuedBy: { company: signer, kind: issuedKind(rawPages, docs) ?? '' } };
   if (!signerOwn && !own.size && !head && (addressed.size > 0 || toReader)) return { ...result(), letter: addressed.size ? { to: [...addressed][0]! } : {} };
+  // Who wrote a letter or an attestation is said by its letterhead, its sign-off or its title (「…有限公司关于…的说明」);
+  // one that says it nowhere is no one's account that can be told, before or after the enterprise is recorded.
+  if (!head && !signer && !all.length && (letterKind(rawPages, docs) || attests(rawPages, docs)) && !titleName(rawPages, '', docs) && !labelledNames(rawPages, docs).size)
+    return { ...result(), noWriter: { kind: letterKindNamed(rawPages, docs) ?? '' } };
   // A letter to its reader (贵司, 「尊敬的客户：」) under a company's letterhead, signed by no one, is the letterhead's.
   if (head && !signer && !own.size && toReader && (!recorded || !same(head))) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
   // A letter or a certificate signed, or headed, by one company that names another in its sentences (「兹证明…有限公司
@@ -1817,7 +1836,10 @@ export function deliveredTo(rawPages: string[], docs: FormDrafting['documents'],
  * within a few characters, other than one that goes on to goods (「提供配套件」, 「提供零部件」).
  */
 function projectClause(rest: string, P: FormDrafting['documents']['parties']): boolean {
-  const goods = P.supplies.length ? `(?!${alternatives(P.supplies)})` : '';
+  // A supply word before 的 describes what follows it (「提供配套的自动化生产线」 is a line, built for the company); the
+  // goods are what the phrase after 的 names (「提供配套件」, 「提供配套的零部件」, 「提供配套的制动系统总成」).
+  const supply = alternatives(P.supplies);
+  const goods = P.supplies.length ? `(?!(?:${supply})(?!的))(?![^，,。；;！!的]{0,8}的[^，,。；;！!的]{0,8}?(?:${supply}))` : '';
   return new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.deliveries)})${goods}`, 'u').test(rest);
 }
 
@@ -1831,7 +1853,7 @@ function customersOf(rawPages: string[], docs: FormDrafting['documents'], writer
   const P = docs.parties;
   if (!P.supplies.length || !P.deliveryLeads.length || !P.writerSelf.length) return [];
   const re = new RegExp(`(?:^|[，,。；;！!])(?:${alternatives(P.writerSelf)})[^，,。；;！!]{0,16}?(?:${alternatives(P.deliveryLeads)})(${COMPANY_RUN})([^，,。；;！!]*)`, 'gu');
-  const goods = new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.supplies)})`, 'u');
+  const goods = new RegExp(`^[^，,。；;！!]{0,24}?(?:${alternatives(P.supplies)})(?!的)`, 'u');
   return namedIn(rawPages, docs, writer, re, (m) => goods.test(m[2]!) && !projectClause(m[2]!, P));
 }
 
@@ -1859,8 +1881,13 @@ function attests(rawPages: string[], docs: FormDrafting['documents']): boolean {
 
 /** Whether the title lines name a letter or a certificate (「供货证明」, 「关于…的说明」, 「…函」). */
 function letterKind(rawPages: string[], docs: FormDrafting['documents']): boolean {
+  return letterKindNamed(rawPages, docs) !== undefined;
+}
+
+/** The kind of letter or certificate the title lines name, the longest that fits (「确认书」 over 「函」). */
+function letterKindNamed(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
   const title = firstLines(rawPages[0] ?? '', TITLE_LINES).map(squash).join('');
-  return docs.parties.letterKinds.some((k) => title.includes(k));
+  return [...docs.parties.letterKinds].sort((a, b) => b.length - a.length).find((k) => title.includes(k));
 }
 
 /**

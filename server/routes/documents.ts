@@ -216,7 +216,7 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
     // A document the enterprise keeps may name its supplier (「供应商：…」): that side's lines are passed over, by the
     // rules and the model alike; a letter or a quotation from another company gives nothing.
     const parties = partiesOf(pages, d, own);
-    const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter;
+    const closed = !!other || parties.between.length > 0 || !!parties.issuedBy || !!parties.unsure || !!parties.letter || !!parties.noWriter;
     // A founding year read from prose is not offered where the session knows the founding date (a licence's 成立日期,
     // offered by another upload or recorded in the form): the licence's date wins, and a year beside it is either the
     // same fact again or a conflicting one the user would have to settle.
@@ -293,7 +293,9 @@ async function documentRoutes(fastify: FastifyInstance): Promise<void> {
             : fill(d.messages.whichParty!, { parties: quoted(parties.unsure) })
           : parties.letter
             ? fill(d.messages.letterFromOther!, { to: parties.letter.to ? `“${parties.letter.to}”` : d.messages.letterReader! })
-            : parties.ownWriter
+            : parties.noWriter
+              ? fill(d.messages.noWriter!, { kind: parties.noWriter.kind || d.messages.issuedKindUnnamed! })
+              : parties.ownWriter
               ? fill(d.messages.ownWriter!, { writer: `“${parties.ownWriter.company}”`, others: quoted(parties.ownWriter.others) })
               : undefined;
     const skipped = !closed && parties.others.length ? fill(d.messages.otherPartySkipped!, { parties: quoted(parties.others) }) : undefined;

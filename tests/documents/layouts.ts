@@ -176,7 +176,7 @@ const FIELDS = documentFields(knowledge);
 
 /**
  * What an upload of the document offers, read as the upload route reads it: the text as the route parses a DOCX,
- * nothing from a document of another company, between companies, issued or written by another, or a contract whose
+ * nothing from a document of another company, between companies, issued or written by another, a letter that names no writer, or a contract whose
  * side is not known, the rules' reading with the enterprise as recorded, only the fields the forms ask, each borne
  * out by the text, and each workshop's figure placed on the form's workshop it names. The route's page layout
  * (LibreOffice) changes no value and is left out, so that a round's documents are read in seconds.
@@ -186,7 +186,7 @@ export async function offered(data: Buffer, file: string, answers: Record<string
   const own = { name: answers['form.name'] as string | undefined, creditCode: answers['form.creditCode'] as string | undefined };
   const parties = partiesOf(pages, docs, own);
   const planned = plannedColumns(pages, docs, YEARS);
-  if (otherCompanyIn(companiesIn(pages, docs), own) || parties.between.length || parties.issuedBy || parties.unsure || parties.letter) return { got: {} as Got, parties, planned };
+  if (otherCompanyIn(companiesIn(pages, docs), own) || parties.between.length || parties.issuedBy || parties.unsure || parties.letter || parties.noWriter) return { got: {} as Got, parties, planned };
   const found = extractByRules(pages, file, docs, { years: YEARS, own }).filter((s) => (s.field.startsWith('ent.') || FIELDS.includes(s.field)) && verifySuggestion(pages, s));
   const names = Object.fromEntries(Object.entries(answers).flatMap(([k, v]) => (/^form\.ws\.\d+\.name$/.test(k) ? [[Number(k.split('.')[2]), String(v)]] : [])));
   const { placed } = placeWorkshops(found, { count: answers['form.workshopCount'] as number | undefined, names });

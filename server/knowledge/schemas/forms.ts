@@ -827,15 +827,18 @@ export const FormDrafting = z.object({
      * of `self` (「乙方（我方）」). `signOff` labels and seals stand beside the company a document is signed by
      * (「落款单位：」, 「（盖章）」); `reader` words (贵司) address the company a letter is written to, as a salutation to
      * one of `readerSalutations` does (「尊敬的客户：」): the letter is written to a customer, not by one. `letterKinds` are the
-     * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer; `attestations` (证明) titles and
+     * titles of a letter or a certificate (证明, 说明, 函) whose letterhead is its writer (one that names its writer nowhere,
+     * by letterhead, sign-off or title, is read as no one's, and the user is asked for a copy that does); `attestations` (证明) titles and
      * `attestationLeads` (兹证明) words of one a company writes of another, never the enterprise's own account of itself
-     * even under one company's letterhead and seal; and `mentionLeads` the words that
+     * even under one company's letterhead and seal; `cellMarks` what only a table's cell holds alone (是, 否, 合计), so that a
+     * company's name before one in a document's last lines is a cell (a 生产厂家's), not its sign-off; and `mentionLeads` the words that
      * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
      * `deliveries` are the words by which a letter's writer says it built or supplied a project for a company it names
      * after one of `deliveryLeads` (「我司为…有限公司承建」, 「向…有限公司交付」, 「为…有限公司提供的生产线」): the writer is that company's supplier, so the letter is no
      * account of the enterprise's own until the enterprise is known to be the writer, except where the clause names one of
      * `supplies` (配套, 供应, 零部件): a writer saying it supplies parts or goods to a company it names (「我公司为…有限公司提供
-     * 配套件」) states its own trade with its customer, not a project built for that company; `writerSelf` are the words a writer
+     * 配套件」, 「提供配套的零部件」) states its own trade with its customer, not a project built for that company; a supply word
+     * before 的 only describes the thing named after it (「提供配套的自动化生产线」 is a line built for it); `writerSelf` are the words a writer
      * names itself by (我公司, 我司), a role in brackets after them (「我公司（乙方）」) saying which side it is.
      */
     parties: z
@@ -854,6 +857,7 @@ export const FormDrafting = z.object({
         letterKinds: z.array(z.string().min(1)).default([]),
         attestations: z.array(z.string().min(1)).default([]),
         attestationLeads: z.array(z.string().min(1)).default([]),
+        cellMarks: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
         deliveries: z.array(z.string().min(1)).default([]),
         deliveryLeads: z.array(z.string().min(1)).default([]),
@@ -861,7 +865,7 @@ export const FormDrafting = z.object({
         writerSelf: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], mentionLeads: [], deliveries: [], deliveryLeads: [], supplies: [], writerSelf: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], cellMarks: [], mentionLeads: [], deliveries: [], deliveryLeads: [], supplies: [], writerSelf: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
