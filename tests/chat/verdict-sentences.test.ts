@@ -118,7 +118,7 @@ describe('a capability two elements read is named once in the verdict', () => {
   });
 
   // Other pairs two elements read: ERP (经营管理, 系统集成), DCS (生产制造, 系统集成), and the sample enterprises.
-  it.each([{ erp: false }, { dcs: false }, { scada: false, erp: false }])('%o lacking: each named once', (caps) => {
+  it.each<Record<string, boolean>>([{ erp: false }, { dcs: false }, { scada: false, erp: false }])('%o lacking: each named once', (caps) => {
     const a = lacking(caps);
     const verdict = phrases.verdict(a, names);
     expect(twice(verdict, a), verdict).toEqual([]);

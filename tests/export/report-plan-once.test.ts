@@ -13,7 +13,7 @@ const base = PROFILE_FIXTURES.find((f) => f.id === 'P11')!.profile;
 const planOf = (caps: Record<string, boolean>) =>
   buildGapReport(kb.formDrafting, null, assess(kb, Profile.parse({ ...base, scope: 'factory', capabilities: { ...base.capabilities, ...caps } })), {}).plan;
 const stepNames = (plan: ReturnType<typeof planOf>) => plan.flatMap((e) => e.steps.map((s) => s.name));
-const name = (id: string) => kb.formDrafting.capabilities[id as never]?.name ?? id;
+const name = (id: string) => (kb.formDrafting.capabilities as Record<string, { name: string } | undefined>)[id]?.name ?? id;
 
 describe('the report plan of a process factory', () => {
   it('SCADA and 制造管控系统 lacking: built once, under 生产制造; 系统集成 refers back to it', () => {
@@ -26,7 +26,7 @@ describe('the report plan of a process factory', () => {
     expect(integration.seeAbove).toEqual({ names: [name('scada'), name('manufacturingControl')], where: ['生产制造'] });
   });
 
-  it.each([{ erp: false }, { dcs: false }, { scada: false, erp: false }])('%o lacking: every step once', (caps) => {
+  it.each<Record<string, boolean>>([{ erp: false }, { dcs: false }, { scada: false, erp: false }])('%o lacking: every step once', (caps) => {
     const names = stepNames(planOf(caps));
     expect(names.length).toBe(new Set(names).size);
     for (const id of Object.keys(caps)) expect(names).toContain(name(id));
