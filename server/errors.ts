@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { cleanInput, InputShapeError } from './schemas/text';
+import { fill } from './engine/kb';
 
 /** Stable error codes; clients branch on these, never on message text. */
 export const ErrorCode = {
@@ -26,8 +27,16 @@ export class HttpError extends Error {
   }
 }
 
-export function notFound(what = '资源'): HttpError {
-  return new HttpError(404, ErrorCode.notFound, `${what}不存在`);
+/**
+ * A 404 naming what was looked up, in the knowledge version's words (ui.json `notFound`): `what` picks the thing and
+ * `vars` fill its placeholders. The routes pass the wording of the version they serve.
+ */
+export function notFound<K extends string>(
+  wording: { message: string; what: Record<K, string> },
+  what: K,
+  vars: Record<string, string | number> = {},
+): HttpError {
+  return new HttpError(404, ErrorCode.notFound, fill(wording.message, { what: fill(wording.what[what], vars) }));
 }
 
 /** An error reply names at most this many fields, each briefly: a huge invalid body must not produce a huge reply. */

@@ -128,6 +128,8 @@ const PLACEHOLDERS = {
   verdictGaps: ['count', 'list'],
   verdictUnknown: ['count', 'list'],
   verdictCondition: ['title', 'items'],
+  verdictConditionSaid: ['title', 'where'],
+  verdictConditionAlso: ['items', 'where'],
   verdictCloseGaps: [],
   verdictAnswerRest: [],
   verdictOfferForm: [],
@@ -422,15 +424,25 @@ export const phrases = {
     const open = a.conditions.filter((c) => c.status !== 'met');
     const gaps = open.filter((c) => c.status === 'unmet' || c.status === 'partial');
     const unknown = open.filter((c) => c.status === 'unknown');
+    // A capability two elements read (SCADA under 生产制造 and 系统集成) is named once, where it is first said; a later
+    // element that reads it refers back to it rather than name it again.
+    const named = new Map<string, string>();
     const list = (cs: typeof open, of: 'missing' | 'unknown') =>
       cs
         .map((c) => {
-          const items = c[of].map(names.capability);
+          const all = c[of].map(names.capability);
+          const items = all.filter((x) => !named.has(x));
+          const where = [...new Set(all.flatMap((x) => (named.has(x) ? [named.get(x)!] : [])))].join(T.nameSeparator);
+          const said = items.length < all.length;
+          for (const x of items) named.set(x, c.title);
+          if (!items.length && said) return say('verdictConditionSaid', { title: c.title, where });
           // A capability whose name already begins with its element's title names the element itself: it is said
           // first, with the others after it, and the title is not said again around it.
           const own = items.findIndex((x) => x.startsWith(c.title));
-          if (own >= 0) return [items[own]!, ...items.filter((_, i) => i !== own)].join(T.nameSeparator);
-          return items.length ? say('verdictCondition', { title: c.title, items: items.join(T.nameSeparator) }) : c.title;
+          const joined = own >= 0 ? [items[own]!, ...items.filter((_, i) => i !== own)].join(T.nameSeparator) : items.join(T.nameSeparator);
+          const rest = said ? say('verdictConditionAlso', { items: joined, where }) : joined;
+          if (own >= 0) return rest;
+          return items.length ? say('verdictCondition', { title: c.title, items: rest }) : c.title;
         })
         .join(T.listSeparator);
     // Notes on the 申报书's own cells (附件N: figures of years before the founding) say what the enterprise

@@ -60,7 +60,10 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
   const data = kb.data;
   // Every question the client shows carries the one skip wording of the knowledge version.
   const skip = { action: data.interview.vocabulary.skipAction, display: data.interview.vocabulary.skipDisplay };
-  const withSkip = <T extends { question: QuestionView | null }>(s: T): T => (s.question ? { ...s, question: { ...s.question, skip } } : s);
+  // Skipped, a question a hard condition reads leaves the condition 待确认: the user's bubble says so, as the review does.
+  const hardSkip = { ...skip, display: data.interview.vocabulary.skipHardDisplay ?? skip.display };
+  const skipOf = (id: string) => (readByHardCondition(data, id) ? hardSkip : skip);
+  const withSkip = <T extends { question: QuestionView | null }>(s: T): T => (s.question ? { ...s, question: { ...s.question, skip: skipOf(s.question.id) } } : s);
   // A skipped form answer reads back in the same words as a skipped interview answer; a skipped hard condition keeps
   // the engine's 待确认 wording.
   const skipped = (items: Recorded[]): Recorded[] => items.map((r) => (r.value === null && !readByHardCondition(data, r.questionId) ? { ...r, display: r.note ? `${skip.display}（${r.note}）` : skip.display } : r));
@@ -217,7 +220,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
         const q = indexOf(data).questions.get(id);
         return q ? viewOf(q, category) : null;
       };
-      return questionIds.map(one).flatMap((q) => (q ? [{ ...q, skip }] : []));
+      return questionIds.map(one).flatMap((q) => (q ? [{ ...q, skip: skipOf(q.id) }] : []));
     },
   };
 }

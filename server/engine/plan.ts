@@ -480,7 +480,8 @@ export function displayOf(kb: KnowledgeData, q: InterviewQuestion, value: Answer
 }
 
 function recordedOf(kb: KnowledgeData, q: InterviewQuestion, value: AnswerValue): Recorded {
-  return { questionId: q.id, label: q.label, value, display: displayOf(kb, q, value) };
+  const pending = value === null && readByHardCondition(kb, q.id);
+  return { questionId: q.id, label: q.label, value, display: displayOf(kb, q, value), ...(pending ? { pending: true as const } : {}) };
 }
 
 export function applyAnswer(kb: KnowledgeData, answers: Answers, questionId: string, value: unknown): ApplyResult {

@@ -20,7 +20,8 @@ export interface GapReport {
   verdict: { label: string; eligible: boolean; blocking: { clause: string; reason: string }[]; pending: { clause: string; title: string }[] };
   category: { recommended: string | null; reasons: { clause?: string; text: string }[]; alternatives: { label: string; whyNot: string }[] };
   conditions: { clause: string; title: string; status: string; advice: string }[];
-  plan: { clause: string; title: string; steps: { kind: 'build' | 'confirm'; name: string; goal: string }[] }[];
+  /** `seeAbove`: what this element also lacks that an earlier one of the plan already lists, and where. */
+  plan: { clause: string; title: string; steps: { kind: 'build' | 'confirm'; name: string; goal: string }[]; seeAbove?: { names: string[]; where: string[] } }[];
   notes: { clause: string; text: string }[];
   /** Warnings on the 近三年主要经济指标 for the 初审, beside the verdict and never part of it, with the note saying so. */
   financeWarnings: { items: { clause: string; text: string }[]; note: string } | null;
@@ -37,16 +38,22 @@ export function buildGapReport(
   const capName = (c: CapabilityId) => drafting.capabilities[c]?.name ?? c;
   const capGoal = (c: CapabilityId) => drafting.capabilities[c]?.achieve ?? '';
   // The engine lists conditions in the notice's order; the plan keeps it, as later elements rest on earlier ones.
+  // A capability two elements read (SCADA under 生产制造 and 系统集成) is one thing to build: it is planned under the
+  // first, and a later element refers back to it rather than list the same step again.
+  const plannedIn = new Map<CapabilityId, string>();
   const plan = assessment.conditions
     .filter((c) => c.status !== 'met' && (c.missing.length || c.unknown.length))
-    .map((c) => ({
-      clause: c.clause,
-      title: c.title,
-      steps: [
-        ...c.missing.map((m) => ({ kind: 'build' as const, name: capName(m), goal: capGoal(m) })),
-        ...c.unknown.map((m) => ({ kind: 'confirm' as const, name: capName(m), goal: capGoal(m) })),
-      ],
-    }));
+    .map((c) => {
+      const fresh = (ids: CapabilityId[]) => ids.filter((m) => !plannedIn.has(m));
+      const again = [...c.missing, ...c.unknown].filter((m) => plannedIn.has(m));
+      const where = [...new Set(again.map((m) => plannedIn.get(m)!))];
+      const steps = [
+        ...fresh(c.missing).map((m) => ({ kind: 'build' as const, name: capName(m), goal: capGoal(m) })),
+        ...fresh(c.unknown).map((m) => ({ kind: 'confirm' as const, name: capName(m), goal: capGoal(m) })),
+      ];
+      for (const m of [...c.missing, ...c.unknown]) if (!plannedIn.has(m)) plannedIn.set(m, c.title);
+      return { clause: c.clause, title: c.title, steps, ...(again.length ? { seeAbove: { names: again.map(capName), where } } : {}) };
+    });
   return {
     title: r.title,
     subtitle: r.subtitle,
@@ -97,6 +104,11 @@ function table(header: string[], rows: string[][], widths: number[]): Table {
  * The verdict as the report says it: its label with the basic conditions, then what fails and what is still to confirm. A
  * hard condition still to confirm is never read as met: with one open and none failing, the basic conditions are 待确认.
  */
+/** The line of a plan entry that refers back for what an earlier entry already lists: its {names} and {where}. */
+function seeAbove(template: string, r: { names: string[]; where: string[] }): string {
+  return template.replace('{names}', r.names.join('、')).replace('{where}', r.where.map((w) => `“${w}”`).join('、'));
+}
+
 export function verdictLines(g: GapReport): { text: string; note?: boolean }[] {
   const L = g.labels;
   const v = g.verdict;
@@ -135,6 +147,7 @@ export async function renderGapReport(g: GapReport): Promise<Buffer> {
       ? g.plan.flatMap((e, i) => [
           p(`${i + 1}. ${e.title}（${e.clause}）`, { bold: true, size: 24 }),
           ...e.steps.map((s) => p(`${s.kind === 'build' ? L.build : L.confirm}：${s.name}${s.goal ? `。${L.goal}：${s.goal}` : ''}`, { indent: 420 })),
+          ...(e.seeAbove ? [p(seeAbove(L.seeAbove!, e.seeAbove), { indent: 420 })] : []),
         ])
       : [p(L.noGaps!)]),
     ...(g.notes.length ? [p(L.notes!, { bold: true, size: 24 }), ...g.notes.map((n) => p(`${n.text}（${n.clause}）`, { indent: 420 }))] : []),

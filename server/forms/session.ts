@@ -87,8 +87,18 @@ export function draftsView(ctx: FormsContext, profile: DraftProfile, category: C
  * The edited sections of a form that are behind the facts given since they were saved (staleNotice), each with its
  * title and those facts, and the warning an export carries for them (`staleExport`); null when none is.
  */
-export function staleSections(ctx: FormsContext, profile: DraftProfile, category: Category, saved: SavedDrafts): { sections: { section: string; title: string; labels: string[] }[]; warning: string } | null {
-  const sections = draftsView(ctx, profile, category, saved).flatMap((s) => (s.stale ? [{ section: s.section, title: s.title, labels: s.stale.labels }] : []));
+export function staleSections(ctx: FormsContext, profile: DraftProfile, category: Category, saved: SavedDrafts): StaleSections | null {
+  return staleOfDrafts(ctx, draftsView(ctx, profile, category, saved));
+}
+
+export interface StaleSections {
+  sections: { section: string; title: string; labels: string[] }[];
+  warning: string;
+}
+
+/** The same, of sections already drafted (draftsView), for a caller that shows them too. */
+export function staleOfDrafts(ctx: FormsContext, drafts: ReturnType<typeof draftsView>): StaleSections | null {
+  const sections = drafts.flatMap((s) => (s.stale ? [{ section: s.section, title: s.title, labels: s.stale.labels }] : []));
   if (!sections.length) return null;
   const said = sections.map((s) => `“${s.title}”（${s.labels.map((l) => `“${l}”`).join('、')}）`).join('；');
   return { sections, warning: fill(ctx.formDrafting.messages.staleExport, { sections: said }) };

@@ -11,7 +11,7 @@ import { formSpec } from '../forms/knowledge';
 import { allFields } from '../forms/spec';
 import { countChars } from '../forms/length';
 import { loadTemplates } from '../forms/template';
-import { companyName, draftsView, editedTexts, factLabels, figureNotes, sessionDraftProfile, staleSections, withEdit } from '../forms/session';
+import { companyName, draftsView, editedTexts, factLabels, figureNotes, sessionDraftProfile, staleOfDrafts, staleSections, withEdit, type StaleSections } from '../forms/session';
 import { contentDisposition, exportFileName } from '../export/filename';
 import { docxToPdf, PdfUnavailableError, sofficeLocator } from '../export/pdf';
 import { llmDraftResponse } from '../llm/forms';
@@ -57,6 +57,11 @@ export interface SessionFormSummary {
   ineligible: string | null;
   /** Whether PDF can be made on this server. */
   pdf: boolean;
+  /**
+   * Edited sections behind the facts given since they were saved: the warning the enterprise's own export carries
+   * (`staleExport`), for the helpline to see what the enterprise is told; null when none is.
+   */
+  stale: StaleSections | null;
 }
 
 const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
@@ -212,6 +217,7 @@ async function formsRoutes(fastify: FastifyInstance): Promise<void> {
         sections: { total: sections.length, edited: sections.filter((x) => x.edited).length, missingFacts: sections.filter((x) => !x.edited && x.generated.missingFacts.length > 0).length },
         ineligible: ineligibleText(ctx(kb), profile, category) ?? null,
         pdf: !!sofficeNow(),
+        stale: staleOfDrafts(ctx(kb), sections),
       };
     },
     send: (reply: FastifyReply, sessionId: string, format: 'docx' | 'pdf') => sendSessionForm(reply, sessionId, format),

@@ -36,7 +36,7 @@ export default async function knowledgeRoutes(fastify: FastifyInstance): Promise
     const { knowledgeVersion } = parseOr400(VersionQuery, req.query, 'query');
     const kb = fastify.knowledgeFor(knowledgeVersion, 'query.knowledgeVersion');
     const clause = kb.clause(id);
-    if (!clause) throw notFound(`条款 ${id} `);
+    if (!clause) throw notFound(kb.data.ui.notFound, 'clause', { id });
     // `descendants` lets a client render a section (e.g. 三(二)) in full with one request;
     // `fullText` is the section's original text with its sub-clauses, in notice order.
     const subtree = kb.subtree(id);

@@ -132,9 +132,9 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const who = requireRole(request, ...editors);
     const { id } = parseOr400(z.object({ id: z.uuid() }), request.params, 'params');
     const item = (await ctx.store().questionById(id)) ?? null;
-    if (!item) throw notFound('问题记录');
+    if (!item) throw notFound(kb().data.ui.notFound, 'questionLog');
     if (isQuestion(item)) throw new HttpError(400, 'NOT_INTERVIEW', say().notInterview);
-    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound('问题记录');
+    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound(kb().data.ui.notFound, 'questionLog');
     audit(request, 'review.interviewMisread', id, { questionId: interviewMisread(item.answer).questionId });
     return { ok: true };
   });
@@ -142,7 +142,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
   fastify.post('/api/staff/review/:id/dismiss', async (request) => {
     const who = requireRole(request, ...editors);
     const { id } = parseOr400(z.object({ id: z.uuid() }), request.params, 'params');
-    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound('问题记录');
+    if (!(await ctx.store().markReviewed(id, who.username, null))) throw notFound(kb().data.ui.notFound, 'questionLog');
     audit(request, 'review.dismiss', id);
     return { ok: true };
   });
@@ -175,7 +175,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const k = kbOf(request);
     const revisions = await ctx.store().entryRevisions(k.version, id);
     const shipped = shippedEntry(k, id);
-    if (!shipped && revisions.length === 0) throw notFound(`知识库版本 ${k.version} 的答复条目`);
+    if (!shipped && revisions.length === 0) throw notFound(kb().data.ui.notFound, 'answerEntries', { version: k.version });
     return { id, knowledgeVersion: k.version, entry: await inForce(k, id), shipped, staff: staffEntryIds(k).has(id), revisions };
   });
 
@@ -187,7 +187,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     if (body.entry.id !== id) throw new HttpError(400, 'VALIDATION_FAILED', `body.entry.id: 应与地址中的条目编号 ${id} 一致`);
     // The item an entry is written from is checked before the entry, so a reply is refused as what it is, and nothing is saved.
     const from = body.fromQuestion ? await ctx.store().questionById(body.fromQuestion) : undefined;
-    if (body.fromQuestion && !from) throw notFound('问题记录');
+    if (body.fromQuestion && !from) throw notFound(kb().data.ui.notFound, 'questionLog');
     if (from && !isQuestion(from)) {
       audit(request, 'answer.fromInterview', body.fromQuestion);
       throw new HttpError(400, 'FROM_INTERVIEW', fill(say().fromInterview, { lexicon: kb().data.ui.console.interviewMisread.lexicon }));
@@ -212,7 +212,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const k = kbOf(request);
     const { revision } = parseOr400(RollbackRequest, request.body);
     const target = (await ctx.store().entryRevisions(k.version, id)).find((r) => r.revision === revision);
-    if (!target) throw notFound(`答复条目 ${id} 的第 ${revision} 版`);
+    if (!target) throw notFound(kb().data.ui.notFound, 'entryRevision', { id, revision });
     let entry: AnswerEntry | null = null;
     try {
       entry = target.entry ? checkEntry(k, target.entry) : null;
@@ -229,7 +229,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
     const { id } = parseOr400(EntryIdParam, request.params, 'params');
     requireRole(request, ...editors);
     const k = kbOf(request);
-    if (!staffEntryIds(k).has(id)) throw notFound(`知识库版本 ${k.version} 的工作人员答复条目`);
+    if (!staffEntryIds(k).has(id)) throw notFound(kb().data.ui.notFound, 'staffEntries', { version: k.version });
     const rev = await save(request, k, id, null, say().withdrawNote);
     audit(request, 'answer.withdraw', id, { version: k.version, revision: rev.revision });
     return { revision: rev };

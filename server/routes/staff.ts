@@ -297,16 +297,18 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const q = parseOr400(QuestionLogQuery.extend({ limit: z.coerce.number().int().min(1).max(10_000).default(5000) }), request.query, 'query');
     const items = await ctx.store().questions({ ...q, refused: q.refused === undefined ? undefined : q.refused === 'true', text: q.q });
     audit(request, 'questions.export', undefined, { rows: items.length });
+    const w = kb().data.ui.console.questionLog;
+    const c = w.columns;
     const csv = toCsv({
-      title: '问题记录',
-      columns: ['时间（北京时间）', '来源', '问题', '答复', '依据条款', '答复条目', '答复条目编号', '置信度', '未能回答', '评价', '知识库版本'],
+      title: w.title,
+      columns: [c.at, c.source, c.question, c.answer, c.clauses, c.entries, c.entryIds, c.confidence, c.refused, c.feedback, c.knowledgeVersion],
       rows: items.map((i) => {
         const named = entryQuestionsOf([i])[i.knowledgeVersion] ?? {};
         // A refusal answered nothing: the score it fell short with is no confidence in an answer, so its cell is empty.
-        return [beijingTime(i.at), i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.refused ? '是' : '否', i.feedback ?? '', i.knowledgeVersion];
+        return [beijingTime(i.at), i.source, i.question, i.answer, i.clauses.join(' '), i.entries.map((e) => named[e] ?? '').filter(Boolean).join('；'), i.entries.join(' '), i.refused ? '' : i.confidence, i.refused ? w.yes : w.no, i.feedback ?? '', i.knowledgeVersion];
       }),
     });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent('问题记录')}.csv`).send(csv);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="questions.csv"; filename*=UTF-8''${encodeURIComponent(w.title)}.csv`).send(csv);
   });
 
   fastify.get('/api/staff/audit', async (request) => {
@@ -554,7 +556,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
     const { id } = parseOr400(SessionParam, request.params, 'params');
     const s = await ctx.store().applicant(region, id);
     // Another region's applicant is "not found", so a bureau cannot probe which sessions exist elsewhere.
-    if (!s) throw notFound('申报企业');
+    if (!s) throw notFound(kb().data.ui.notFound, 'enterprise');
     const snap = s.snapshot as SubmissionSnapshot;
     const checklist = checklistOf(kb().data, snap.assessment.category.recommended, snap.answers);
     audit(request, 'bureau.view', id);
@@ -594,7 +596,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
         return open.length ? { confirmedUnmet: { clauses: open.map((c) => c.clause), conditions, by, at: new Date().toISOString() } } : {};
       },
     });
-    if (r.status === 'missing') throw notFound('申报企业');
+    if (r.status === 'missing') throw notFound(kb().data.ui.notFound, 'enterprise');
     if (r.status === 'conflict') {
       audit(request, 'bureau.review.conflict', id);
       const when = r.at ? fill(say().reviewConflictWhen, { time: beijingTime(r.at) }) : '';
@@ -702,7 +704,7 @@ export default async function staffRoutes(fastify: FastifyInstance, opts: { ctx:
 
   // An unknown path under /api/staff still needs the cookie first, so it reveals nothing to a caller without one.
   fastify.all('/api/staff/*', async () => {
-    throw notFound('接口');
+    throw notFound(kb().data.ui.notFound, 'route');
   });
 
   // ---- Assisted sessions ----

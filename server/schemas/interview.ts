@@ -57,6 +57,11 @@ export const Recorded = z.object({
   display: z.string(),
   /** What stands in the form for a skipped answer (「申报书先写2015年，月份待补充」), said after 「已跳过」. */
   note: z.string().optional(),
+  /**
+   * A skip a hard condition reads: the condition is 待确认, not put off like any skipped item, so the chat and the
+   * review count it apart from the skips.
+   */
+  pending: z.literal(true).optional(),
 });
 export type Recorded = z.infer<typeof Recorded>;
 

@@ -46,7 +46,7 @@ async function storePlugin(fastify: FastifyInstance, opts: { store?: SessionStor
   fastify.decorate('requireSession', async (request: FastifyRequest): Promise<string> => {
     const id = (request.params as { id?: unknown } | undefined)?.id;
     const token = bearerToken(request.headers.authorization);
-    if (typeof id !== 'string' || !token || !(await store.authenticate(id, token))) throw notFound('会话');
+    if (typeof id !== 'string' || !token || !(await store.authenticate(id, token))) throw notFound(fastify.kb.data.ui.notFound, 'session');
     return id;
   });
   fastify.addHook('onReady', async () => {

@@ -118,7 +118,9 @@ describe.skipIf(!HAS_CHROMIUM)('skipping a question', () => {
   const words = (page: Page) => page.locator('zz-app .dock zz-question button.skip').innerText();
 
   it('reads the same in the card, the chat and the review, for an interview and a form question, in the knowledge’s words', async () => {
-    for (const id of ['ent.county', 'form.products']) {
+    // A hard condition put off (生产经营和财务状况良好) is 待确认 in the bubble, after a reload and in the review, never 「已跳过」.
+    const shown = (id: string) => (id === 'ent.operatingWell' ? vocab.skipHardDisplay! : vocab.skipDisplay);
+    for (const id of ['ent.county', 'form.products', 'ent.operatingWell']) {
       const s = await seed(server.url, workshop, (q) => q.id === id);
       const { context, page } = await newPage(browser, DESKTOP);
       const before = await openSeeded(page, s.link);
@@ -127,13 +129,13 @@ describe.skipIf(!HAS_CHROMIUM)('skipping a question', () => {
       await page.locator('zz-app .dock zz-question button.skip').click();
       const after = await settle(page, before);
       const bubble = after.messages.filter((m) => m.role === 'user').at(-1)!.text;
-      expect(bubble.endsWith(vocab.skipDisplay), bubble).toBe(true);
+      expect(bubble.endsWith(shown(id)), bubble).toBe(true);
       // After a reload the stored entry reads the same.
       await page.reload();
       const reread = await openSeeded(page, s.link);
-      expect(reread.messages.filter((m) => m.role === 'user').at(-1)!.text.endsWith(vocab.skipDisplay)).toBe(true);
+      expect(reread.messages.filter((m) => m.role === 'user').at(-1)!.text.endsWith(shown(id))).toBe(true);
       await page.locator('zz-app [role=tab]', { hasText: '我的回答' }).click();
-      await expect.poll(() => page.locator(`zz-review-card li[data-question="${id}"] .value`).textContent()).toBe(vocab.skipDisplay);
+      await expect.poll(() => page.locator(`zz-review-card li[data-question="${id}"] .value`).textContent()).toBe(shown(id));
       await context.close();
     }
   });

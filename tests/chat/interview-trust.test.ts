@@ -20,7 +20,8 @@ async function at(e: ScriptedEnterprise, id: string, text: string) {
   expect(s.question?.id, `${id} waits`).toBe(id);
   const t = await typed(s.client, 't', text);
   await s.client.close();
-  return { got: recorded(t.msgs) as Record<string, AnswerValue>, next: t.next?.id ?? null, said: said(t.msgs).join('\n') };
+  const pending = t.msgs.flatMap((m) => (m.type === 'recorded' ? m.items.filter((i) => i.pending).map((i) => i.questionId) : []));
+  return { got: recorded(t.msgs) as Record<string, AnswerValue>, pending, next: t.next?.id ?? null, said: said(t.msgs).join('\n') };
 }
 
 describe('a question asked while an item waits is no answer and no skip', () => {
@@ -71,6 +72,9 @@ describe('a small loss is left to confirm, a plain one fails', () => {
     it(`「${text}」 leaves 生产经营和财务状况良好 to confirm, with the note from knowledge`, async () => {
       const r = await at(workshop, 'ent.operatingWell', text);
       expect(r.got).toEqual({ 'ent.operatingWell': null });
+      // Confirmed as 待确认 and marked so, for the review to count it apart from the skips; never 「已跳过」.
+      expect(r.pending).toEqual(['ent.operatingWell']);
+      expect(r.said).not.toContain('已跳过');
       expect(r.said).toContain('是否良好由主管部门初审时判断');
       expect(r.said).not.toContain('本年度暂不符合申报条件');
     }, 120_000);

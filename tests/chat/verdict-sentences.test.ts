@@ -98,3 +98,51 @@ describe('an element named by one of its own missing capabilities', () => {
     expect(verdict).toContain(`${named.capability('aiApplication')}、${named.capability('predictiveMaintenance')}`);
   });
 });
+
+describe('a capability two elements read is named once in the verdict', () => {
+  /** Every capability name of the element lists, by how often the verdict says it. */
+  const twice = (verdict: string, a: ReturnType<typeof assess>) =>
+    [...new Set(a.conditions.flatMap((c) => [...c.missing, ...c.unknown]).map(names.capability))].filter((n) => verdict.split(n).length > 2);
+  const base = PROFILE_FIXTURES.find((f) => f.id === 'P11')!.profile;
+  const lacking = (caps: Record<string, boolean>) => assess(data, Profile.parse({ ...base, scope: 'factory', capabilities: { ...base.capabilities, ...caps } }));
+
+  // The reported verdict: a process factory without SCADA and 制造管控系统, both read by 生产制造 and 系统集成.
+  it('SCADA and 制造管控系统 lacking: named under 生产制造, and 系统集成 refers back to it', () => {
+    const a = lacking({ scada: false, manufacturingControl: false });
+    expect(a.category.recommended).toBe('processFactory');
+    const verdict = phrases.verdict(a, names);
+    expect(twice(verdict, a), verdict).toEqual([]);
+    expect(verdict).toContain(names.capability('scada'));
+    expect(verdict).toContain(names.capability('manufacturingControl'));
+    expect(verdict).toContain('系统集成（涉及的各项已在生产制造中列出）');
+  });
+
+  // Other pairs two elements read: ERP (经营管理, 系统集成), DCS (生产制造, 系统集成), and the sample enterprises.
+  it.each<Record<string, boolean>>([{ erp: false }, { dcs: false }, { scada: false, erp: false }])('%o lacking: each named once', (caps) => {
+    const a = lacking(caps);
+    const verdict = phrases.verdict(a, names);
+    expect(twice(verdict, a), verdict).toEqual([]);
+    for (const id of Object.keys(caps)) expect(verdict).toContain(names.capability(id));
+  });
+
+  it.each(PROFILE_FIXTURES.map((f) => [f.id, f.profile] as const))('%s: no capability named twice', (_id, profile) => {
+    const a = assess(data, Profile.parse(profile));
+    const verdict = phrases.verdict(a, names);
+    expect(twice(verdict, a), verdict).toEqual([]);
+  });
+
+  it('an element with a new lack beside one already said names the new one and refers back for the rest', () => {
+    const a = lacking({ scada: false });
+    const integration = a.conditions.find((c) => c.title === '系统集成')!;
+    const verdict = phrases.verdict({ ...a, conditions: a.conditions.map((c) => (c === integration ? { ...c, missing: [...c.missing, 'plm' as never] } : c)) }, names);
+    expect(verdict).toContain(`系统集成（${names.capability('plm')}；其余已在生产制造中列出）`);
+  });
+
+  // Near miss: a lack only one element reads is named there as before, with no reference.
+  it('near miss: a capability one element reads is named in its element, with no reference', () => {
+    const a = lacking({ energyManagement: false });
+    const verdict = phrases.verdict(a, names);
+    expect(verdict).toContain(`经营管理（${names.capability('energyManagement')}）`);
+    expect(verdict).not.toContain('中列出');
+  });
+});

@@ -29,6 +29,29 @@ describe('a skipped question a hard condition reads', () => {
   it.each(['ent.city', 'ent.county', 'cap.mes', 'ent.greenPriority'])('a question no hard condition reads stays 「已跳过」 (%s)', (id) => {
     const viaRules = rules.apply({}, id, null);
     expect(viaRules.ok && viaRules.recorded[0]!.display).toBe(SKIPPED);
+    expect(viaRules.ok && viaRules.recorded[0]!.pending).toBeUndefined();
+    expect(rules.views({}, [id])[0]!.skip?.display).toBe(SKIPPED);
+  });
+
+  // The skip button's bubble and the review's count: a hard condition put off is 待确认 there too, never 「已跳过」.
+  it.each(['ent.registeredInHenan', 'ent.operatingWell', 'ent.credit.taxViolationBlacklist'])('its card\'s skip reads back as 待确认 and the record is marked pending (%s)', (id) => {
+    expect(rules.views({}, [id])[0]!.skip?.display).toBe(PENDING);
+    const viaRules = rules.apply({}, id, null);
+    expect(viaRules.ok && viaRules.recorded[0]!.pending).toBe(true);
+    expect(rules.describe({ [id]: null })[0]!.pending).toBe(true);
+  });
+
+  it('the question the interview asks first carries the 待确认 skip wording', () => {
+    const step = rules.step({});
+    expect(step.question?.id).toBe('ent.registeredInHenan');
+    expect(step.question?.skip?.display).toBe(PENDING);
+  });
+
+  it('near miss: an answered hard condition is no pending skip', () => {
+    for (const value of [true, false]) {
+      const r = rules.apply({}, 'ent.operatingWell', value);
+      expect(r.ok && r.recorded[0]!.pending).toBeUndefined();
+    }
   });
 });
 

@@ -57,6 +57,7 @@ describe('the knowledge routes', () => {
     const res = await b.app.inject({ method: 'GET', url: `/api/knowledge/clauses/${encodeURIComponent('九(九)')}` });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+    expect(res.json().error.message).toBe('条款「九(九)」不存在');
   });
 
   it('return the clause tree', async () => {

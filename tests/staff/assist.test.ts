@@ -248,6 +248,32 @@ describe('the form of an assisted session', () => {
     expect(ended.json().error.code).toBe('VIEW_ENDED');
   });
 
+  it('shows the note the enterprise\'s export sends when a section it edited is behind the facts given since, and none before', async () => {
+    const s = await newSession(b.app);
+    const answers = { ...workshop.facts, 'form.name': '协助过时提示有限公司' } as never;
+    await b.app.store.setAnswers(s.sessionId, answers);
+    const { viewId } = (await claim(helpline, (await newCode(s)).code)).json();
+    const drafts = (await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/drafts`, headers: bearer(s) })).json();
+    const asking = drafts.sections.find((x: { text: string }) => x.text.includes('〔请补充：单位地址〕'));
+    expect(asking, 'a drafted section asks for the address').toBeDefined();
+    const saved = await b.app.inject({ method: 'PUT', url: `/api/sessions/${s.sessionId}/drafts/${asking.section}`, headers: bearer(s), payload: { text: `${asking.text}企业自己补了一句。`, category: drafts.category } });
+    expect(saved.statusCode).toBe(200);
+    // Near miss: the edit still asks for a fact not given, so nothing is behind it.
+    const before = (await view(helpline, viewId)).json().form;
+    expect(before.sections.edited).toBe(1);
+    expect(before.stale).toBeNull();
+    await b.app.store.setAnswers(s.sessionId, { ...(answers as object), 'form.address': '许昌市魏都区示例路8号' } as never);
+    const form = (await view(helpline, viewId)).json().form;
+    const theirs = await b.app.inject({ method: 'GET', url: `/api/sessions/${s.sessionId}/export.docx`, headers: bearer(s) });
+    const sent = JSON.parse(decodeURIComponent(String(theirs.headers['x-stale-sections'])));
+    expect(form.stale).toEqual({ warning: sent.warning, sections: sent.sections });
+    expect(form.stale.sections).toEqual([{ section: asking.section, title: asking.title, labels: ['单位地址'] }]);
+    expect(form.stale.warning).toContain('可能已过时');
+    // The helpline's own export sends the same note beside the file.
+    const file = await exportAs(helpline, viewId);
+    expect(JSON.parse(decodeURIComponent(String(file.headers['x-stale-sections'])))).toEqual(sent);
+  });
+
   it('says no 附件 is chosen while the session has no category (a hard condition fails), and exports nothing', async () => {
     const s = await newSession(b.app);
     await b.app.store.setAnswers(s.sessionId, { 'form.name': '省外注册有限公司', 'ent.registeredInHenan': false });

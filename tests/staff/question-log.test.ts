@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../server/config';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 import { PgliteStore } from '../../server/store/pglite';
 import { StaffStore } from '../../server/staff/store';
 import { build, type Built } from '../helper';
@@ -108,6 +109,9 @@ describe('question log', () => {
     const [head, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
     const columns = head!.split(',');
     expect(columns[0]).toBe('时间（北京时间）');
+    // Every heading is the knowledge version's (ui.json console.questionLog), in the columns' order.
+    const w = loadKnowledgeData('knowledge', 'henan-2023').ui.console.questionLog;
+    expect(columns).toEqual(Object.values(w.columns));
     const row = (question: string) => (lines.find((l) => l.includes(question)) ?? '').split(',');
     const items = (await log()).items as { id: string; at: string; confidence: number }[];
     const atOf = (h: unknown) => items.find((i) => i.id === h)!.at;

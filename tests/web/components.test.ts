@@ -4,7 +4,7 @@ import '../../web/components/zz-question';
 import '../../web/components/zz-message';
 import '../../web/components/zz-assessment-panel';
 import '../../web/components/zz-composer';
-import { reviewCount } from '../../web/components/zz-review-card';
+import { reviewCount, reviewSummary } from '../../web/components/zz-review-card';
 import type { Assessment } from '../../server/schemas/profile';
 import { mount } from './mount';
 
@@ -346,6 +346,24 @@ describe('zz-review-card', () => {
     expect(reviewCount(items.slice(0, 1))).toBe('1');
     const el = await mount('zz-review-card', { items });
     expect(shadow(el).querySelector('.summary')!.textContent).toContain('已回答 2 题，跳过 1 题');
+  });
+
+  it('counts a hard condition put off (a skip, a small loss) as 待确认, never among the skips', async () => {
+    const PENDING = '待确认（硬性条件，确认后再申报）';
+    const items = [
+      { questionId: 'ent.registeredInHenan', label: '在河南省内注册', value: true, display: '是' },
+      { questionId: 'ent.operatingWell', label: '生产经营和财务状况良好', value: null, display: PENDING, pending: true as const },
+      { questionId: 'ent.credit.taxViolationBlacklist', label: '被列入税收违法黑名单', value: null, display: PENDING, pending: true as const },
+      { questionId: 'cap.erp', label: '企业资源计划（ERP）', value: null, display: '已跳过' },
+    ];
+    expect(reviewSummary(items)).toBe('已回答 1 题，待确认 2 题，跳过 1 题（可点“修改”补答）');
+    expect(reviewSummary(items.slice(0, 3))).toBe('已回答 1 题，待确认 2 题（可点“修改”补答）');
+    expect(reviewSummary(items.slice(0, 1))).toBe('已回答 1 题');
+    // Near miss: a plain skip is still a skip.
+    expect(reviewSummary([items[0]!, items[3]!])).toBe('已回答 1 题，跳过 1 题（可点“修改”补答）');
+    expect(reviewCount(items)).toBe('1');
+    const el = await mount('zz-review-card', { items });
+    expect(shadow(el).querySelector('.summary')!.textContent).toContain('已回答 1 题，待确认 2 题，跳过 1 题');
   });
 
   it('edits an answer in place with its own widget and reports the change as an edit', async () => {

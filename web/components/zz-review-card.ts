@@ -163,11 +163,16 @@ export class ZzReviewCard extends LitElement {
   }
 }
 
-/** A skipped question (null) is listed so it can be answered later, but it is not an answer: count it apart. */
-function reviewSummary(items: readonly Recorded[]): string {
-  const skipped = items.filter((r) => r.value === null).length;
-  const answered = items.length - skipped;
-  return skipped ? fill(W.summarySkipped, { answered, skipped }) : fill(W.summary, { answered });
+/**
+ * A skipped question (null) is listed so it can be answered later, but it is not an answer: count it apart. A skip a
+ * hard condition reads leaves the condition 待确认 rather than put off, so it is counted as 待确认, as the chat said it.
+ */
+export function reviewSummary(items: readonly Recorded[]): string {
+  const pending = items.filter((r) => r.value === null && r.pending).length;
+  const skipped = items.filter((r) => r.value === null && !r.pending).length;
+  const answered = items.length - skipped - pending;
+  const parts = [fill(W.summary, { answered }), ...(pending ? [fill(W.summaryPending, { pending })] : []), ...(skipped ? [fill(W.summarySkipped, { skipped })] : [])];
+  return parts.join(W.summarySep) + (pending || skipped ? W.summaryLater : '');
 }
 
 /** The tab label's count: answers only, kept short so the three tabs fit a 375 px phone; the card's summary names the skipped ones. */

@@ -42,8 +42,11 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
   return (await res.json()) as T;
 }
 
-/** Downloads a file response through a temporary object URL (the CSP allows blob: downloads, not inline scripts). */
-export async function download(url: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads a file response through a temporary object URL (the CSP allows blob: downloads, not inline scripts). The
+ * response's headers are returned for the notes an export sends beside its file.
+ */
+export async function download(url: string, fallbackName: string): Promise<Headers> {
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw await failure(res);
   const blob = await res.blob();
@@ -57,6 +60,7 @@ export async function download(url: string, fallbackName: string): Promise<void>
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  return res.headers;
 }
 
 export interface Identity {

@@ -2,22 +2,7 @@ import type { Category } from '../../server/schemas/profile';
 import type { DraftResult, StaleExport } from '../../server/schemas/forms';
 import { ApiError, apiJson, downloadWithToken } from './api';
 import { fill, words } from './messages';
-
-/** The export's header of stale edited sections (the server's `STALE_EXPORT_HEADER`, kept in step by the route tests). */
-const STALE_EXPORT_HEADER = 'x-stale-sections';
-
-/** The stale edited sections an export's response names; null when it names none or cannot be read. */
-function staleOf(headers: Headers): StaleExport | null {
-  const raw = headers.get(STALE_EXPORT_HEADER);
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(decodeURIComponent(raw)) as StaleExport;
-    if (typeof v?.warning !== 'string' || !Array.isArray(v.sections)) return null;
-    return { warning: v.warning, sections: v.sections, ...(Array.isArray(v.figures) ? { figures: v.figures.filter((x) => typeof x === 'string') } : {}) };
-  } catch {
-    return null;
-  }
-}
+import { staleOf } from './stale-export';
 
 /** One section of the chosen form with its current text: the user's edit, or a fresh draft from the facts. */
 export interface DraftSection {

@@ -93,6 +93,27 @@ export const ConsoleWording = z.object({
     rollbackNote: templateOf(['revision']),
     withdrawNote: Text,
   }),
+  /** The question log's CSV export: its file name and title, each column's heading, and the 未能回答 cell's yes and no. */
+  questionLog: z.object({
+    title: Text,
+    columns: z
+      .object({
+        at: Text,
+        source: Text,
+        question: Text,
+        answer: Text,
+        clauses: Text,
+        entries: Text,
+        entryIds: Text,
+        confidence: Text,
+        refused: Text,
+        feedback: Text,
+        knowledgeVersion: Text,
+      })
+      .strict(),
+    yes: Text,
+    no: Text,
+  }),
   /** The 推荐汇总表's wording: the notice names the table (四(四)) but not its columns, so the layout is this system's own. */
   summary: z.object({
     sheet: Text,
@@ -134,7 +155,28 @@ export const ConsoleWording = z.object({
 });
 export type ConsoleWording = z.infer<typeof ConsoleWording>;
 
-export const UiFile = UiWording.extend({ $comment: z.string().optional(), console: ConsoleWording }).refine(
+/**
+ * A request for what is not there (a session, a clause, an applicant, a log record): `message` says that {what} does
+ * not exist, and `what` names each thing a route looks up, with the placeholders its route fills in.
+ */
+export const NotFoundWording = z.object({
+  message: templateOf(['what']),
+  what: z
+    .object({
+      session: Text,
+      clause: templateOf(['id']),
+      enterprise: Text,
+      route: Text,
+      questionLog: Text,
+      answerEntries: templateOf(['version']),
+      entryRevision: templateOf(['id', 'revision']),
+      staffEntries: templateOf(['version']),
+    })
+    .strict(),
+});
+export type NotFoundWording = z.infer<typeof NotFoundWording>;
+
+export const UiFile = UiWording.extend({ $comment: z.string().optional(), console: ConsoleWording, notFound: NotFoundWording }).refine(
   (f) => f.assessment.blockedHelp === undefined || ['{unit}', '{phone}'].every((p) => f.assessment.blockedHelp!.includes(p)),
   { message: 'assessment.blockedHelp must name {unit} and {phone}, the contact the server fills in', path: ['assessment', 'blockedHelp'] },
 );

@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { call, ROLE_LABEL, setCsrf, type Identity } from '../api';
+import { words } from '../../lib/messages';
 import './zz-console-login';
 import './zz-console-ask';
 import './zz-console-log';
@@ -90,12 +91,27 @@ export class ZzConsoleApp extends LitElement {
         margin: 0 auto;
         padding: var(--zz-space-4);
       }
+      .notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--zz-space-2);
+        margin-bottom: var(--zz-space-4);
+        padding: var(--zz-space-2) var(--zz-space-3);
+        border-radius: var(--zz-radius);
+        color: var(--zz-color-met);
+        background: var(--zz-color-met-soft);
+        border: 1px solid var(--zz-color-met);
+      }
     `,
   ];
 
   @state() private _who: Identity | null = null;
   @state() private _checked = false;
   @state() private _tab: Tab = 'ask';
+  /** A confirmation shown above the view (the new password saved), until it is dismissed or another view opened. */
+  @state() private _notice = '';
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -118,11 +134,24 @@ export class ZzConsoleApp extends LitElement {
     this._tab = who.role === 'bureau' ? 'bureau' : 'ask';
   }
 
+  /** The password page gives way to the console, which says the change was made: the form that said so is gone. */
+  private _passwordChanged = () => {
+    if (this._who) this._who = { ...this._who, mustChangePassword: false };
+    this._notice = words.console.password.saved;
+  };
+
+  /** Another view opened: the confirmation above the last one has been seen. */
+  private _open(tab: Tab) {
+    this._tab = tab;
+    this._notice = '';
+  }
+
   private async _logout() {
     try {
       await call('POST', '/api/staff/logout', {});
     } finally {
       this._who = null;
+      this._notice = '';
     }
   }
 
@@ -142,12 +171,14 @@ export class ZzConsoleApp extends LitElement {
       ${who.mustChangePassword
         ? '' /* A one-time password opens nothing but the page that replaces it (the server refuses the rest too). */
         : html`<nav aria-label="工作台">
-            ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => (this._tab = t.id)}>${t.label}</button>`)}
+            ${tabs.map((t) => html`<button class="btn" aria-current=${t.id === this._tab ? 'page' : 'false'} @click=${() => this._open(t.id)}>${t.label}</button>`)}
           </nav>`}
       <main>
         ${who.mustChangePassword
-          ? html`<zz-console-password @zz-password-changed=${() => (this._who = { ...who, mustChangePassword: false })}></zz-console-password>`
-          : this._view()}
+          ? html`<zz-console-password @zz-password-changed=${this._passwordChanged}></zz-console-password>`
+          : html`${this._notice
+              ? html`<div class="notice" role="status"><span>${this._notice}</span><button class="btn ghost" type="button" @click=${() => (this._notice = '')}>${words.console.password.dismiss}</button></div>`
+              : nothing}${this._view()}`}
       </main>
     `;
   }

@@ -1,10 +1,15 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
 import { call, download } from '../api';
 import type { SessionFormSummary } from '../../../server/routes/forms';
 import { beijingTime, TIME_ZONE_LABEL } from '../time';
+import { staleOf } from '../../lib/stale-export';
+import { words } from '../../lib/messages';
+import type { StaleExport } from '../../../server/schemas/forms';
+
+const A = words.console.assist;
 
 interface AssistView {
   recorded: { label?: string; question?: string; value?: unknown; text?: string }[];
@@ -96,6 +101,8 @@ export class ZzConsoleAssist extends LitElement {
   @state() private _notice = '';
   /** The views this member holds open: a code works once, so the list is the way back after a reload or another tab. */
   @state() private _open: OpenView[] = [];
+  /** The notes the last export of this view sent beside its file; null before one, or once the view is read again. */
+  @state() private _exported: StaleExport | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -191,14 +198,31 @@ export class ZzConsoleAssist extends LitElement {
           <button class="btn" data-testid="assist-export-pdf" ?disabled=${!f.pdf} @click=${() => this._export('pdf')}>导出 PDF</button>
         </div>
         ${f.pdf ? '' : html`<p class="muted">本服务器未安装 LibreOffice，暂不能导出 PDF。</p>`}
+        ${this._staleNote(f)}
         <p class="muted">导出的是企业此刻的申报书，与企业自己导出的文件相同；缺少的事实以占位符标出。</p>
       </div>`;
+  }
+
+  /**
+   * The note the enterprise's own export carries when sections it edited are behind the facts given since, and the
+   * figures the file prints otherwise than written: the file cannot say so itself. As the last export sent it, else as
+   * the view was read.
+   */
+  private _staleNote(f: SessionFormSummary) {
+    const warning = this._exported ? this._exported.warning : (f.stale?.warning ?? '');
+    const figures = this._exported?.figures ?? [];
+    if (!warning && !figures.length) return nothing;
+    return html`<div class="warn" data-testid="assist-form-stale">
+      <strong>${A.staleLead}</strong>
+      ${warning ? html`<p>${warning}</p>` : nothing}
+      ${figures.map((x) => html`<p>${x}</p>`)}
+    </div>`;
   }
 
   private async _export(format: 'docx' | 'pdf') {
     this._error = '';
     try {
-      await download(`/api/staff/assist/${encodeURIComponent(this._viewId)}/export.${format}`, `application.${format}`);
+      this._exported = staleOf(await download(`/api/staff/assist/${encodeURIComponent(this._viewId)}/export.${format}`, `application.${format}`)) ?? { warning: '', sections: [] };
     } catch (err) {
       this._error = (err as Error).message;
     }
@@ -247,6 +271,8 @@ export class ZzConsoleAssist extends LitElement {
 
   private async _refresh() {
     if (!this._viewId) return;
+    // The view read again says what an export would carry now; the last export's note was of the file it sent.
+    this._exported = null;
     try {
       this._view = await call<AssistView>('GET', `/api/staff/assist/${encodeURIComponent(this._viewId)}`);
     } catch (err) {

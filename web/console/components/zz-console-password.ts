@@ -1,34 +1,52 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls } from '../../components/shared-styles';
 import { consoleStyles } from './styles';
-import { call, setCsrf, type Identity } from '../api';
+import { call, ConsoleError, setCsrf, type Identity } from '../api';
+import { words } from '../../lib/messages';
 
-/** Changing the password; shown first after logging in with a one-time password. Emits `zz-password-changed`. */
+const W = words.console.password;
+
+/**
+ * Changing the password; shown first after logging in with a one-time password. Emits `zz-password-changed` once the
+ * server has taken the new one. Hashing it takes the server a few seconds, so the form says at once that it is saving,
+ * and keeps what was typed when the change is refused, for the member to correct rather than type again.
+ */
 @customElement('zz-console-password')
 export class ZzConsolePassword extends LitElement {
   static styles = [controls, consoleStyles, css`:host { display: block; max-width: 480px; } form > * + * { margin-top: var(--zz-space-3); }`];
 
   @state() private _error = '';
+  @state() private _busy = false;
 
   render() {
     return html`<div class="card">
-      <h2>设置新密码</h2>
-      <p class="muted">当前密码是一次性密码，请先设置自己的密码（至少 12 位）。</p>
-      <form @submit=${this._submit}>
-        <div><label for="cur">当前密码</label><input id="cur" type="password" autocomplete="current-password" required /></div>
-        <div><label for="next">新密码</label><input id="next" type="password" autocomplete="new-password" minlength="12" required /></div>
-        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : ''}
-        <button class="btn primary" type="submit">保存新密码</button>
+      <h2>${W.heading}</h2>
+      <p class="muted">${W.intro}</p>
+      <form @submit=${this._submit} aria-busy=${this._busy ? 'true' : 'false'}>
+        <div><label for="cur">${W.current}</label><input id="cur" type="password" autocomplete="current-password" required ?readonly=${this._busy} /></div>
+        <div><label for="next">${W.next}</label><input id="next" type="password" autocomplete="new-password" minlength="12" required ?readonly=${this._busy} /></div>
+        ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
+        <div class="row">
+          <button class="btn primary" type="submit" ?disabled=${this._busy}>${this._busy ? W.saving : W.save}</button>
+          <span class="muted" role="status">${this._busy ? W.savingNote : ''}</span>
+        </div>
       </form>
     </div>`;
   }
 
   private async _submit(e: Event) {
     e.preventDefault();
+    if (this._busy) return;
     const cur = this.renderRoot.querySelector<HTMLInputElement>('#cur')!;
     const next = this.renderRoot.querySelector<HTMLInputElement>('#next')!;
     this._error = '';
+    if (next.value === cur.value) {
+      this._error = W.sameAsCurrent;
+      next.focus();
+      return;
+    }
+    this._busy = true;
     try {
       // The server starts a fresh session after a password change, with a new CSRF token.
       setCsrf((await call<Identity>('POST', '/api/staff/password', { current: cur.value, next: next.value })).csrfToken);
@@ -36,7 +54,11 @@ export class ZzConsolePassword extends LitElement {
       next.value = '';
       this.dispatchEvent(new CustomEvent('zz-password-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      this._error = (err as Error).message;
+      // A refusal says what to correct; a request that never reached the server says so, and nothing typed is cleared.
+      this._error = err instanceof ConsoleError ? err.message : W.offline;
+      (err instanceof ConsoleError && err.code === 'BAD_CREDENTIALS' ? cur : next).focus();
+    } finally {
+      this._busy = false;
     }
   }
 }
