@@ -1060,7 +1060,7 @@ const VERDICT_WORD = /^(?:是|要|需要)，/u;
 /** "数字孪生是什么意思", "什么是MES", "APS指的是啥". */
 const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|指的是|是啥|啥意思|啥是|含义/u;
 /** A verdict sentence of a few characters that opens with 要/是/不/需要 (「要，两类都要。」「不要求。」). */
-const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,12}。/u;
+const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定|能|可以)[^。]{0,12}。/u;
 
 /** A requirement's own verdict: 「是，要…」「要。」「需要。」. */
 const REQUIRED_VERDICT = /^(?:是|要|需要|必须)(?:（[^（）]{1,12}）)?[，。]/u;
@@ -2047,10 +2047,27 @@ const knownTerms = new WeakMap<KnowledgeBase, { notice: string; clauses: string[
  * 智能工厂), so the answer says the notice does not use the term.
  */
 function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
-  const t = q.replace(/[\s?？。!！]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
-  const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
-  const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
-  if (!term || term.length < 2 || !TERM.test(term) || POINTER.test(term)) return undefined;
+  const term = meaningTerm(q);
+  if (!term) return undefined;
+  const known = knownTermsOf(kb);
+  const bare = term.replace(/(?:系统|软件)$/u, '');
+  if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
+  if (madeOfOneClause(known.clauses, term)) return undefined;
+  return term;
+}
+
+/** The term one sentence of a question asks the meaning of: 「税收黑名单是啥意思？我们肯定没有」 asks 税收黑名单. */
+function meaningTerm(q: string): string | undefined {
+  for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
+    const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
+    const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
+    const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
+    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) return term;
+  }
+  return undefined;
+}
+
+function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; words: Set<string>; phrasings: string } {
   let known = knownTerms.get(kb);
   if (!known) {
     const words = new Set<string>();
@@ -2063,10 +2080,53 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
     };
     knownTerms.set(kb, known);
   }
-  const bare = term.replace(/(?:系统|软件)$/u, '');
-  if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
-  if (madeOfOneClause(known.clauses, term)) return undefined;
-  return term;
+  return known;
+}
+
+/** A verdict opening (「不能。」「要，」) answers whether, not what a term means. */
+const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。，,]/u;
+
+/**
+ * A what-is question about a term the notice itself uses (「税收黑名单是啥意思」 for 二(四)'s 「税收违法黑名单」):
+ * the answer points to the clause the term stands in, quotes it, and says that the notice does not explain it
+ * further and whom to ask. The term is found as typed, or as pieces of two characters or more that stand close
+ * together in one clause (税收…黑名单), and the notice's own words are named. Clauses of the notice's body come
+ * before the forms', and the first in the notice's order is taken.
+ */
+function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: Citation[] } | undefined {
+  const term = meaningTerm(q);
+  if (!term) return undefined;
+  const typed = norm(term);
+  const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
+  for (const clause of ordered) {
+    const text = norm(clause.text).replace(/\s+/gu, '');
+    const span = text.includes(typed) ? typed : spanOfPieces(text, typed);
+    if (!span || isHeadingOnly(clause)) continue;
+    const c = cite(kb, clause.id, [span]);
+    if (!c) continue;
+    const { unit, phone } = kb.data.facts.contact;
+    const words = kb.data.intents.answerText.termInNotice;
+    const opening = fill(span === typed ? words.own : words.said, { term: span, clause: clause.id });
+    const quote = c.quote.replace(NUMBERING, '');
+    return { text: fill(words.lead, { opening, clause: clause.id, quote, unit, phone }), citations: [c] };
+  }
+  return undefined;
+}
+
+/**
+ * The shortest stretch of a clause that holds the typed term's pieces in order, each of two characters or more,
+ * with at most a few characters between them: 「税收黑名单」 in 「税收违法黑名单」. Undefined when the pieces are not
+ * that close, so two words from far apart in one clause are no term.
+ */
+function spanOfPieces(text: string, term: string): string | undefined {
+  for (let cut = 2; cut <= term.length - 2; cut++) {
+    const [head, tail] = [term.slice(0, cut), term.slice(cut)];
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      const gap = text.indexOf(tail, at + head.length) - (at + head.length);
+      if (gap >= 1 && gap <= 4 && /^[\p{Script=Han}]+$/u.test(text.slice(at, at + head.length + gap + tail.length))) return text.slice(at, at + head.length + gap + tail.length);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -2846,6 +2906,14 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
+  // A term the notice uses, asked what it means: an entry written for it answers, unless all it has is a verdict.
+  const meaning = termInNotice(kb, q);
+  if (meaning) {
+    const best = accepted(whole);
+    if (!best || VERDICT_OPENING.test(entryAnswer(kb, best.prepared, q).text)) {
+      return { response: { answer: render(kb, [meaning.text], meaning.citations, note), citations: meaning.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
+    }
+  }
   // An entry written for exactly the element condition asked (三(一)6's two layers) says more than the clause alone.
   // The rules below read the question whole, so an opening that only says when it arises is left out first.
   const ruled = withoutContext(kb, question.normalize('NFKC').trim()) ?? question;
