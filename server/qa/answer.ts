@@ -931,19 +931,22 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
   const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
-  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + p;
   // 「审计报告要上年度的吗」 then 「那要原件吗」: an opening 那 only leads on; what follows asks of the same subject.
   const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
-  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + led;
+  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + led;
   return null;
 }
+
+/** A superlative or a doing said after a thing, before what is asked of it: 「视频最长弄多长」「照片最少拍几张」. */
+const DOING_AFTER = /(?<=\p{Script=Han}{2})(?:最[长多大少高低短久]?)?(?:弄|搞|拍|录|传|交|做)?$/u;
 
 /**
  * The thing a question's subject is about, without the attribute it names (「视频清晰度」 → 视频), so that another
  * attribute asked after it is asked of the thing; the subject as it is when nothing would be left.
  */
 function ownerOf(subject: string, attributes: readonly string[]): string {
-  const s = subject.replace(/的$/u, '');
+  const s = subject.replace(/的$/u, '').replace(DOING_AFTER, '') || subject;
   const a = attributes.find((x) => s.endsWith(x) && s.length - x.length >= 2);
   return a ? s.slice(0, -a.length).replace(/的$/u, '') : s;
 }
@@ -2032,7 +2035,7 @@ function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label:
  * What-is questions that ask for a term's meaning: 「灯塔工厂是什么意思」「什么叫两化融合」. Bare
  * 「X是什么」 is left out: it as often asks for a value (「视频格式是什么」).
  */
-const MEANING_AFTER = /^(.{2,12}?)(?:到底|究竟)?(?:是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|指什么|指啥|的含义是什么|的含义|含义是什么|怎么理解)$/u;
+const MEANING_AFTER = /^(.{2,12}?)(?:到底|究竟)?(?:是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|指什么|指啥|的含义是什么|的含义|含义是什么|怎么理解|咋理解|怎么讲|咋讲)$/u;
 const MEANING_BEFORE = /^(?:请问)?(?:什么是|什么叫|什么叫做|啥是|啥叫|何为|何谓)(.{2,12})$/u;
 /** A term is a name (Han or Latin letters), not a pointer to something said (「这句话」「第三条」). */
 const TERM = /^[\p{Script=Han}a-z]+$/u;
@@ -2094,8 +2097,9 @@ const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。�
  * before the forms', and the first in the notice's order is taken.
  */
 function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: Citation[] } | undefined {
+  const words = kb.data.intents.answerText.termInNotice;
   const term = meaningTerm(q);
-  if (!term) return undefined;
+  if (!words || !term) return undefined;
   const typed = norm(term);
   const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
   for (const clause of ordered) {
@@ -2105,7 +2109,6 @@ function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: 
     const c = cite(kb, clause.id, [span]);
     if (!c) continue;
     const { unit, phone } = kb.data.facts.contact;
-    const words = kb.data.intents.answerText.termInNotice;
     const opening = fill(span === typed ? words.own : words.said, { term: span, clause: clause.id });
     const quote = c.quote.replace(NUMBERING, '');
     return { text: fill(words.lead, { opening, clause: clause.id, quote, unit, phone }), citations: [c] };
@@ -2611,7 +2614,9 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   const q = read(question);
   // 「那这个呢，超了咋办」 leans on the previous question by its own words: read with it even when, alone, some
   // entry answers it (「超了咋办」 alone is about the quota). Any other message is read with it only when alone it concludes nothing.
-  const leaning = LEANS_ON_PREVIOUS.test(q);
+  // 「啥格式都中吗」「要盖章吗」「要几张」 after 「照片要几张」 ask a property with no thing of their own to have it: the
+  // previous question's thing has it, though alone some entry answers them of another thing (the application form).
+  const leaning = LEANS_ON_PREVIOUS.test(q) || asksOnlyProperty(kb, q);
   if (!leaning && concludes(kb, alone.response)) return alone;
   // 「南阳能推荐二十家对吧」 then 「那驻马店呢」: the figure was the asker's guess for 南阳, so of 驻马店 the
   // figure itself is asked (「驻马店能推荐几家」), never the guess carried over as if it were a question of it.
@@ -2685,15 +2690,31 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
   if (rest.length < 2) return [];
   const ask = rest.search(ASKS);
   const end = ask < 0 ? rest.length : ask;
-  const concepts = understanderFor(kb.data).findConcepts(rest);
+  // A concept read from a property asked (格式 for the PDF format) is no subject of the follow-up's own.
+  const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
+  const concepts = understanderFor(kb.data).findConcepts(rest).filter((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
   // 「它有格式要求吗」「这个要盖章吗」: the pointing word is the subject, and what follows is asked of it.
   const pointedSubject = /^(?:那么|那(?!个))?(?:这个|那个|它)(?![呢，,\s])/u.test(q);
   if (pointedSubject) return [`${previousSubject(previous)}${rest}`];
   if (concepts.some((c) => c.index + c.span.length <= end) || SUBJECTS.some((s) => rest.slice(0, end).includes(s)) || findRegions(kb, rest).length > 0) return [];
-  const subject = previousSubject(previous);
+  // A property asked of it is asked of the thing before, not of the property asked before (清晰度 then 时长: 视频时长).
+  const subject = properties.length > 0 ? ownerOf(previousSubject(previous), kb.data.intents.attributes) : previousSubject(previous);
   if (subject.length < 2 || rest.startsWith(subject)) return [`${previous}，${rest}`];
   // The subject alone may not carry the topic (「郑州能推荐几家」 is about the quota): the whole previous question is read after it.
   return [`${subject}${rest}`, `${previous}，${rest}`];
+}
+
+/**
+ * A short message that asks only a property (intents.json `attributes`: 格式, 大小, 几张, 盖章…) and names no thing of
+ * its own (a concept outside the property's words, a category, a place): 「啥格式都中吗」「要盖章吗」「多大的文件中」.
+ */
+function asksOnlyProperty(kb: KnowledgeBase, q: string): boolean {
+  const rest = q.replace(POINTING, '');
+  if (rest.length > 12 || !asks(rest)) return false;
+  const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
+  if (properties.length === 0) return false;
+  const own = understanderFor(kb.data).findConcepts(rest).some((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
+  return !own && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
 }
 
 /**
@@ -2806,6 +2827,17 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
       if (concludes(kb, asked.response)) d = asked;
     }
   }
+  // A term the notice uses, asked what it means: an entry or rule that answers it stands, but the closest clauses
+  // or an entry that only gives a verdict (「不能。」 to 「失信被执行人指的是什么」) answer another question.
+  const fallback = !d.response.outOfScope && !d.fromEntries && !d.byRule;
+  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer))) {
+    const { u, q } = readQuestion(kb, question);
+    const meaning = termInNotice(kb, q);
+    if (meaning) {
+      const answer = render(kb, [meaning.text], meaning.citations, correctionNote(kb, u));
+      d = { response: { answer, citations: meaning.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
+    }
+  }
   // 「hello world」, or pinyin the lexicon cannot read: no Chinese was read, so the refusal says the
   // question could not be read and asks for Chinese, not that the notice does not cover it.
   const unreadable = kb.data.intents.answerText.unreadable;
@@ -2906,14 +2938,6 @@ function decideUntagged(kb: KnowledgeBase, question: string): { response: AskRes
 
   // The whole question first; then its parts, which may each ask something else.
   const whole = answersOf(kb).match(q, 5);
-  // A term the notice uses, asked what it means: an entry written for it answers, unless all it has is a verdict.
-  const meaning = termInNotice(kb, q);
-  if (meaning) {
-    const best = accepted(whole);
-    if (!best || VERDICT_OPENING.test(entryAnswer(kb, best.prepared, q).text)) {
-      return { response: { answer: render(kb, [meaning.text], meaning.citations, note), citations: meaning.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
-    }
-  }
   // An entry written for exactly the element condition asked (三(一)6's two layers) says more than the clause alone.
   // The rules below read the question whole, so an opening that only says when it arises is left out first.
   const ruled = withoutContext(kb, question.normalize('NFKC').trim()) ?? question;
