@@ -102,3 +102,15 @@ describe('a follow-up asking only a property takes the previous question’s thi
     expect(said('啥格式都中吗')).toMatch(/^要PDF彩色版/u);
   });
 });
+
+describe('an enterprise that says it is on none of 二(四)’s lists is told the credit condition is met, never 「不能」', () => {
+  it.each(['我们没上税收违法黑名单，能报吗', '俺们没被列入失信被执行人，中不中', '没上黑名单能报不', '公司从没上过严重违法失信名单，可以申报吧'])('「%s」', (q) => {
+    const text = said(q);
+    expect(text).toMatch(/^信用这一条符合/u);
+    expect(text).toContain('还要看二(一)至二(三)的其他条件');
+  });
+
+  it.each(['被列入税收违法黑名单能申报吗', '上了失信名单能报吗', '俺们去年上了严重违法失信名单，还能报不'])('「%s」 is still no', (q) => {
+    expect(said(q)).toMatch(/^不能/u);
+  });
+});
