@@ -931,19 +931,22 @@ function elliptical(prev: string, p: string, attributes: readonly string[] = [])
   // 「在哪个网站弄的」 asks where, of the subject the previous part named.
   // 「还有专利要附吗」: 还有 before a subject opens another question; before the asking (「还有多长」) it asks on of the same subject.
   const continues = /^还有/u.test(p) ? p.slice(2).search(PREDICATE) === 0 : /^(一定|必须|是否|也|还|都|和|跟|与)/u.test(p);
-  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + p;
+  if (p.search(PREDICATE) === 0 || continues || WHERE.test(p)) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + p;
   // 「审计报告要上年度的吗」 then 「那要原件吗」: an opening 那 only leads on; what follows asks of the same subject.
   const led = p.replace(/^(?:那么|那)(?![个些])/u, '');
-  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '') + led;
+  if (led !== p && led.search(PREDICATE) === 0) return prev.slice(0, k).replace(/(?<=.)(是个|是)$/u, '').replace(DOING_AFTER, '') + led;
   return null;
 }
+
+/** A superlative or a doing said after a thing, before what is asked of it: 「视频最长弄多长」「照片最少拍几张」. */
+const DOING_AFTER = /(?<=\p{Script=Han}{2})(?:最[长多大少高低短久]?)?(?:弄|搞|拍|录|传|交|做)?$/u;
 
 /**
  * The thing a question's subject is about, without the attribute it names (「视频清晰度」 → 视频), so that another
  * attribute asked after it is asked of the thing; the subject as it is when nothing would be left.
  */
 function ownerOf(subject: string, attributes: readonly string[]): string {
-  const s = subject.replace(/的$/u, '');
+  const s = subject.replace(/的$/u, '').replace(DOING_AFTER, '') || subject;
   const a = attributes.find((x) => s.endsWith(x) && s.length - x.length >= 2);
   return a ? s.slice(0, -a.length).replace(/的$/u, '') : s;
 }
@@ -1060,7 +1063,7 @@ const VERDICT_WORD = /^(?:是|要|需要)，/u;
 /** "数字孪生是什么意思", "什么是MES", "APS指的是啥". */
 const DEFINITION = /是什么意思|什么意思|是什么|什么是|指什么|指的是|是啥|啥意思|啥是|含义/u;
 /** A verdict sentence of a few characters that opens with 要/是/不/需要 (「要，两类都要。」「不要求。」). */
-const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定)[^。]{0,12}。/u;
+const SHORT_VERDICT = /^(?:不)?(?:要|是|需要|必须|强制|一定|能|可以)[^。]{0,12}。/u;
 
 /** A requirement's own verdict: 「是，要…」「要。」「需要。」. */
 const REQUIRED_VERDICT = /^(?:是|要|需要|必须)(?:（[^（）]{1,12}）)?[，。]/u;
@@ -2032,7 +2035,7 @@ function offTopic(kb: KnowledgeBase, entry: AnswerEntry, text: string): { label:
  * What-is questions that ask for a term's meaning: 「灯塔工厂是什么意思」「什么叫两化融合」. Bare
  * 「X是什么」 is left out: it as often asks for a value (「视频格式是什么」).
  */
-const MEANING_AFTER = /^(.{2,12}?)(?:到底|究竟)?(?:是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|指什么|指啥|的含义是什么|的含义|含义是什么|怎么理解)$/u;
+const MEANING_AFTER = /^(.{2,12}?)(?:到底|究竟)?(?:是什么意思|是啥意思|什么意思|啥意思|指的是什么|指的是啥|指什么|指啥|的含义是什么|的含义|含义是什么|怎么理解|咋理解|怎么讲|咋讲)$/u;
 const MEANING_BEFORE = /^(?:请问)?(?:什么是|什么叫|什么叫做|啥是|啥叫|何为|何谓)(.{2,12})$/u;
 /** A term is a name (Han or Latin letters), not a pointer to something said (「这句话」「第三条」). */
 const TERM = /^[\p{Script=Han}a-z]+$/u;
@@ -2047,10 +2050,27 @@ const knownTerms = new WeakMap<KnowledgeBase, { notice: string; clauses: string[
  * 智能工厂), so the answer says the notice does not use the term.
  */
 function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
-  const t = q.replace(/[\s?？。!！]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
-  const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
-  const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
-  if (!term || term.length < 2 || !TERM.test(term) || POINTER.test(term)) return undefined;
+  const term = meaningTerm(q);
+  if (!term) return undefined;
+  const known = knownTermsOf(kb);
+  const bare = term.replace(/(?:系统|软件)$/u, '');
+  if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
+  if (madeOfOneClause(known.clauses, term)) return undefined;
+  return term;
+}
+
+/** The term one sentence of a question asks the meaning of: 「税收黑名单是啥意思？我们肯定没有」 asks 税收黑名单. */
+function meaningTerm(q: string): string | undefined {
+  for (const sentence of q.split(/[?？。!！；;\n]+/u)) {
+    const t = sentence.trim().replace(/[\s,，]+$/u, '').replace(/(?<=.{4})[啊呀呢嘞哈哦]+$/u, '').replace(/^[“”"「」‘’']+|[“”"「」‘’']+$/gu, '');
+    const m = t.match(MEANING_AFTER) ?? t.match(MEANING_BEFORE);
+    const term = m?.[1]?.replace(/^(?:通知|文件)(?:里|中|上)?(?:说的|讲的|写的|提到的|的)?/u, '').replace(/^[“”"「」]+|[“”"「」]+$/gu, '');
+    if (term && term.length >= 2 && TERM.test(term) && !POINTER.test(term)) return term;
+  }
+  return undefined;
+}
+
+function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; words: Set<string>; phrasings: string } {
   let known = knownTerms.get(kb);
   if (!known) {
     const words = new Set<string>();
@@ -2063,10 +2083,53 @@ function absentTerm(kb: KnowledgeBase, q: string): string | undefined {
     };
     knownTerms.set(kb, known);
   }
-  const bare = term.replace(/(?:系统|软件)$/u, '');
-  if (known.notice.includes(term) || known.words.has(term) || known.words.has(bare) || known.phrasings.includes(term)) return undefined;
-  if (madeOfOneClause(known.clauses, term)) return undefined;
-  return term;
+  return known;
+}
+
+/** A verdict opening (「不能。」「要，」) answers whether, not what a term means. */
+const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。，,]/u;
+
+/**
+ * A what-is question about a term the notice itself uses (「税收黑名单是啥意思」 for 二(四)'s 「税收违法黑名单」):
+ * the answer points to the clause the term stands in, quotes it, and says that the notice does not explain it
+ * further and whom to ask. The term is found as typed, or as pieces of two characters or more that stand close
+ * together in one clause (税收…黑名单), and the notice's own words are named. Clauses of the notice's body come
+ * before the forms', and the first in the notice's order is taken.
+ */
+function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: Citation[] } | undefined {
+  const words = kb.data.intents.answerText.termInNotice;
+  const term = meaningTerm(q);
+  if (!words || !term) return undefined;
+  const typed = norm(term);
+  const ordered = [...kb.data.clauses].sort((a, b) => Number(a.id.startsWith('附件')) - Number(b.id.startsWith('附件')) || a.order - b.order);
+  for (const clause of ordered) {
+    const text = norm(clause.text).replace(/\s+/gu, '');
+    const span = text.includes(typed) ? typed : spanOfPieces(text, typed);
+    if (!span || isHeadingOnly(clause)) continue;
+    const c = cite(kb, clause.id, [span]);
+    if (!c) continue;
+    const { unit, phone } = kb.data.facts.contact;
+    const opening = fill(span === typed ? words.own : words.said, { term: span, clause: clause.id });
+    const quote = c.quote.replace(NUMBERING, '');
+    return { text: fill(words.lead, { opening, clause: clause.id, quote, unit, phone }), citations: [c] };
+  }
+  return undefined;
+}
+
+/**
+ * The shortest stretch of a clause that holds the typed term's pieces in order, each of two characters or more,
+ * with at most a few characters between them: 「税收黑名单」 in 「税收违法黑名单」. Undefined when the pieces are not
+ * that close, so two words from far apart in one clause are no term.
+ */
+function spanOfPieces(text: string, term: string): string | undefined {
+  for (let cut = 2; cut <= term.length - 2; cut++) {
+    const [head, tail] = [term.slice(0, cut), term.slice(cut)];
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      const gap = text.indexOf(tail, at + head.length) - (at + head.length);
+      if (gap >= 1 && gap <= 4 && /^[\p{Script=Han}]+$/u.test(text.slice(at, at + head.length + gap + tail.length))) return text.slice(at, at + head.length + gap + tail.length);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -2551,7 +2614,9 @@ export function answerFollowUp(kb: KnowledgeBase, question: string, previous: st
   const q = read(question);
   // 「那这个呢，超了咋办」 leans on the previous question by its own words: read with it even when, alone, some
   // entry answers it (「超了咋办」 alone is about the quota). Any other message is read with it only when alone it concludes nothing.
-  const leaning = LEANS_ON_PREVIOUS.test(q);
+  // 「啥格式都中吗」「要盖章吗」「要几张」 after 「照片要几张」 ask a property with no thing of their own to have it: the
+  // previous question's thing has it, though alone some entry answers them of another thing (the application form).
+  const leaning = LEANS_ON_PREVIOUS.test(q) || asksOnlyProperty(kb, q);
   if (!leaning && concludes(kb, alone.response)) return alone;
   // 「南阳能推荐二十家对吧」 then 「那驻马店呢」: the figure was the asker's guess for 南阳, so of 驻马店 the
   // figure itself is asked (「驻马店能推荐几家」), never the guess carried over as if it were a question of it.
@@ -2625,15 +2690,31 @@ function ofPreviousTopic(kb: KnowledgeBase, previous: string | undefined, q: str
   if (rest.length < 2) return [];
   const ask = rest.search(ASKS);
   const end = ask < 0 ? rest.length : ask;
-  const concepts = understanderFor(kb.data).findConcepts(rest);
+  // A concept read from a property asked (格式 for the PDF format) is no subject of the follow-up's own.
+  const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
+  const concepts = understanderFor(kb.data).findConcepts(rest).filter((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
   // 「它有格式要求吗」「这个要盖章吗」: the pointing word is the subject, and what follows is asked of it.
   const pointedSubject = /^(?:那么|那(?!个))?(?:这个|那个|它)(?![呢，,\s])/u.test(q);
   if (pointedSubject) return [`${previousSubject(previous)}${rest}`];
   if (concepts.some((c) => c.index + c.span.length <= end) || SUBJECTS.some((s) => rest.slice(0, end).includes(s)) || findRegions(kb, rest).length > 0) return [];
-  const subject = previousSubject(previous);
+  // A property asked of it is asked of the thing before, not of the property asked before (清晰度 then 时长: 视频时长).
+  const subject = properties.length > 0 ? ownerOf(previousSubject(previous), kb.data.intents.attributes) : previousSubject(previous);
   if (subject.length < 2 || rest.startsWith(subject)) return [`${previous}，${rest}`];
   // The subject alone may not carry the topic (「郑州能推荐几家」 is about the quota): the whole previous question is read after it.
   return [`${subject}${rest}`, `${previous}，${rest}`];
+}
+
+/**
+ * A short message that asks only a property (intents.json `attributes`: 格式, 大小, 几张, 盖章…) and names no thing of
+ * its own (a concept outside the property's words, a category, a place): 「啥格式都中吗」「要盖章吗」「多大的文件中」.
+ */
+function asksOnlyProperty(kb: KnowledgeBase, q: string): boolean {
+  const rest = q.replace(POINTING, '');
+  if (rest.length > 12 || !asks(rest)) return false;
+  const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
+  if (properties.length === 0) return false;
+  const own = understanderFor(kb.data).findConcepts(rest).some((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
+  return !own && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
 }
 
 /**
@@ -2744,6 +2825,17 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
     if (leave !== typed) {
       const asked = decideUntagged(kb, leave);
       if (concludes(kb, asked.response)) d = asked;
+    }
+  }
+  // A term the notice uses, asked what it means: an entry or rule that answers it stands, but the closest clauses
+  // or an entry that only gives a verdict (「不能。」 to 「失信被执行人指的是什么」) answer another question.
+  const fallback = !d.response.outOfScope && !d.fromEntries && !d.byRule;
+  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer))) {
+    const { u, q } = readQuestion(kb, question);
+    const meaning = termInNotice(kb, q);
+    if (meaning) {
+      const answer = render(kb, [meaning.text], meaning.citations, correctionNote(kb, u));
+      d = { response: { answer, citations: meaning.citations, confidence: INTENT_CONFIDENCE, outOfScope: false }, verified: null, byRule: true };
     }
   }
   // 「hello world」, or pinyin the lexicon cannot read: no Chinese was read, so the refusal says the

@@ -439,10 +439,10 @@ export class StaffStore {
   // ---- review queue and the staff answer layer ----
 
   /**
-   * Logged questions that need a look: refused with no out-of-scope topic recognised, answered below
-   * `lowConfidence`, or voted 👎; newest first. A refusal that named the topic the notice leaves out
-   * (the weather, fees, subsidies) is the right answer and stays only in the log. A question stays in
-   * the queue until staff write an entry from it or dismiss it.
+   * Logged questions that need a look: every refusal, answered below `lowConfidence`, or voted 👎; newest
+   * first. A refusal is queued even when it named a topic the notice leaves out: the topic may have been
+   * read wrongly (a question of who decides filed as a prediction), and only staff can tell. A question
+   * stays in the queue until staff write an entry from it or dismiss it.
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
@@ -450,7 +450,7 @@ export class StaffStore {
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and ((refused and refusal_topic is null) or confidence < $1 or feedback = 'down') ${before}
+       where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );

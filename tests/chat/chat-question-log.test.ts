@@ -6,7 +6,7 @@ import { typed } from './steer';
 
 /*
  * A question asked in the chat is logged like one asked at /api/ask: the answer-base entries it was answered from,
- * the clauses and the confidence; a refusal of a recognised out-of-scope topic stays in the log and out of the queue.
+ * the clauses and the confidence; a refusal, of a recognised out-of-scope topic or not, is queued for review.
  */
 const srv = serveForFile();
 
@@ -35,6 +35,6 @@ describe('the chat in the staff question log', () => {
     expect(items.find((i) => i.question === '洛阳能推几家')!.entries).toEqual(['region-count']);
     expect(items.find((i) => i.question === '今天天气怎么样')!.refusalTopic).toBeTruthy();
     const queued = (await srv.app.inject({ method: 'GET', url: '/api/staff/review?limit=100', headers: as(staff) })).json().items as Logged[];
-    expect(queued.filter((i) => questions.includes(i.question))).toEqual([]);
+    expect(new Set(queued.filter((i) => questions.includes(i.question)).map((i) => i.question))).toEqual(new Set(['今天天气怎么样', '申报要交钱吗']));
   }, 120_000);
 });

@@ -146,9 +146,10 @@ describe('a next-year notice that only moves the years', () => {
         'forms/processFactory.json#/@head',
         'forms/processFactory.json#/section1/blocks/4',
         'forms/smartWorkshop.json#/@head',
-        // Answers that name the forms, the financial years or the notice's own year by the old year,
-        // and those that give the financial years as a span (「2020—2022年」), with no 年 after the first.
-        ...['forms-which', 'attachments-overview', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity', 'new-company', 'econ-audit', 'indicator-basis'].map(
+        // Answers that name the forms, the financial years or the notice's own year by the old year (who decides quotes
+        // the opening's 「决定开展2023年度…申报工作」), and those that give the financial years as a span
+        // (「2020—2022年」), with no 年 after the first.
+        ...['forms-which', 'attachments-overview', 'industry-form', 'econ-years', 'forms-download', 'notice-date', 'notice-validity', 'new-company', 'econ-audit', 'indicator-basis', 'province-review'].map(
           (id) => `answer-base.json#/entries/${answerIndex(id)}`,
         ),
         // The founding-year question's help quotes 四(二), which names the forms by the old year.

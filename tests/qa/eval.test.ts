@@ -47,6 +47,7 @@ import fresh38 from '../fixtures/fresh38.json';
 import fresh39 from '../fixtures/fresh39.json';
 import fresh40 from '../fixtures/fresh40.json';
 import fresh41 from '../fixtures/fresh41.json';
+import fresh42 from '../fixtures/fresh42.json';
 import type { EvalReport } from '../../server/qa/evaluate';
 
 const kb = createKnowledgeBase(loadKnowledgeData('knowledge', 'henan-2023'));
@@ -362,13 +363,26 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // Applicants' ways once more: Henan speech (俺们, 中不中, 得了 for a title won, 两回), typos (截至, 报高, 车监), figures in
   // 汉字, follow-ups after a question and six questions the notice does not cover. Measured once before the fixes: a title
   // 「得了」 read as nothing, 「能推荐二十家不」 and 「两条线能报两回不」 given the closest text, 「那AVI中不中」 after MP4 refused,
-  // a seal asked as 盖…的章 and a PNG screenshot answered by the audit year and the screenshots' content. Still missed:
-  // 「啥格式都中吗」 after 「照片要几张」 stands alone as the application form's format, so the follow-up reading is not tried.
+  // a seal asked as 盖…的章 and a PNG screenshot answered by the audit year and the screenshots' content. 「啥格式都中吗」 after
+  // 「照片要几张」 asks only a property, so it is read of the photos though alone it is the application form's format.
   it('on the forty-first fresh set, applicants’ ways, follow-ups and six questions the notice does not cover, after fixing what it found (measured once before: hit@3 91.7, facts 73.9, concluded 83.3, facts in conclusion 69.6, one in scope refused, out of scope refused 100)', () => {
     const r = evaluate(kb, fresh41);
-    expect(figures(r)).toEqual({ hit3: 100, facts: 95.7, concluded: 100, factsInConclusion: 95.7, inScopeRefused: [], outOfScopeRefused: 100 });
+    expect(figures(r)).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
     const failed = new Set([...r.misses, ...r.factMisses, ...r.notConcluded, ...r.inScopeRefused, ...r.outOfScopeAnswered].map((m) => m.split(' → ')[0]));
-    expect(fresh41.length - failed.size).toBe(29);
+    expect(fresh41.length - failed.size).toBe(30);
+  });
+
+  // Applicants once more, each phrasing new: Henan speech (中不中, 能报不, 俺们), 汉字 figures (十五家, 两分钟), a figure
+  // confirmed and another asked in one message, who decides, a term asked what it means, a property asked after a question
+  // and four questions the notice does not cover. Measured once before the fixes: 26 of 30 with a correct first sentence and
+  // clause (hit@3 92.3, facts 92.3, concluded 96.2, facts in conclusion 88.5, out of scope refused 75). Missed: 「要盖章吗」
+  // after 「营业执照要交复印件吗」 answered of the application form, 「市里定还是省里定」 given the closest text, 「建设成效的
+  // 相片」 read as the results to show, and 「俺们能评上不」 not read as the prediction 「能评上吗」 is.
+  it('on the forty-second fresh set, applicants’ ways, who decides, a term’s meaning, a property asked after a question and four questions the notice does not cover, after fixing what it found', () => {
+    const r = evaluate(kb, fresh42);
+    expect(figures(r)).toEqual({ hit3: 100, facts: 100, concluded: 100, factsInConclusion: 100, inScopeRefused: [], outOfScopeRefused: 100 });
+    const failed = new Set([...r.misses, ...r.factMisses, ...r.notConcluded, ...r.inScopeRefused, ...r.outOfScopeAnswered].map((m) => m.split(' → ')[0]));
+    expect(fresh42.length - failed.size).toBe(30);
   });
 
   it('on the tuning set (its held-out twin is measured by npm run eval:qa -- --heldout only)', () => {

@@ -680,6 +680,12 @@ export const IntentsFile = z.object({
       .optional(),
     /** What-is question about a term the notice never uses and the knowledge does not know: {term}, {unit}, {phone}. */
     termAbsent: z.string(),
+    /**
+     * What-is question about a term the notice uses: `lead` points to the clause it stands in ({opening}, {clause},
+     * {quote}, {unit}, {phone}); {opening} is `own` when the term is typed as the notice has it, else `said`, which
+     * names the notice's own words ({term}, {clause}). Without it such a question is answered as any other.
+     */
+    termInNotice: z.object({ lead: z.string(), own: z.string(), said: z.string() }).optional(),
     /** A question with no Chinese the understanding step could read (pinyin it could not map, other letters): ask for Chinese. */
     unreadable: z.string().optional(),
     /**
