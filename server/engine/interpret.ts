@@ -846,7 +846,26 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
-  return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+  return asCorrection(kb, rawText, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r));
+}
+
+/**
+ * 「俺也拿不准，你帮俺看看哪个合适」 to a choice whose options include being unsure (还不确定，请帮我判断): a question that
+ * is itself that option's words (哪个合适, 报哪个好) asks for the judgement the option leads to, so it is the choice made
+ * and is not asked of the notice as well. A reply that asks anything else beside it keeps asking.
+ */
+function withUnsureAsked(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  const asked = r.kind === 'question' || (r.kind === 'answers' && r.asks && r.items.some((i) => i.questionId === pending?.id && i.value === 'unsure'));
+  if (pending?.kind !== 'choice' || !asked) return r;
+  const unsure = (kb.interview.questions.find((q) => q.id === pending.id)?.choices ?? []).find((c) => c.value === 'unsure');
+  if (!unsure) return r;
+  const words = [unsure.label, ...(unsure.aliases ?? [])].map((w) => w.toLowerCase());
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
+  const clauses = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
+  if (!clauses.filter((c) => isQuestion(kb, c)).every((c) => words.some((w) => c.includes(w)))) return r;
+  if (r.kind === 'question') return { kind: 'answers', items: [{ questionId: pending.id, value: 'unsure' }] };
+  const { asks: _asks, ...rest } = r as Extract<Interpretation, { kind: 'answers' }>;
+  return rest;
 }
 
 /**
@@ -1047,9 +1066,15 @@ function withSoleApplication(kb: KnowledgeData, rawText: string, pending: Questi
   const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 200)).text.toLowerCase();
   if (text.includes('?') || isQuestion(kb, text)) return r;
   const has = (ws: string[]) => ws.some((w) => text.includes(w.toLowerCase()));
-  if (has(a.also) || has(a.done)) return r;
   const intents = a.intents.length ? `(?:${alternationOf(a.intents)}){0,2}` : '';
-  if (!new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
+  // 「不报别的」「没打算再申报其他的」: the second application itself refused, whatever addition word stands in it. A
+  // refusal that follows a verb (报不报别的) or a word of knowing (不知道) is a wondering, no refusal.
+  const refusal = `(?<![报知])(?:${alternationOf(a.refused)})(?:再|还)?${intents}(?:${alternationOf(a.applying)})`;
+  const others = `(?:${alternationOf(a.others)})`;
+  // The other application named before its refusal too (「别的就不报了」).
+  const refused = a.refused.length && a.others.length && new RegExp(`${refusal}${others}|${others}[的项目]{0,3}[就都也]?${refusal}`, 'u').test(text);
+  if (!refused && (has(a.also) || has(a.done))) return r;
+  if (!refused && !new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
   const items = r.kind === 'answers' ? [...r.items] : [];
   return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items, { questionId: pending.id, value: false }] };
 }

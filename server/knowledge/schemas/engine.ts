@@ -754,9 +754,21 @@ export const InterviewFile = z
        * back and nothing is recorded. A second application of the notice is one handed in (`done`) or two named at once.
        * An `only` word that governs a verb of applying (`applying`), with words of intent (`intents`) between them or not
        * (「就打算报一个智能工厂」「只准备申报这一个车间」), says this is the one application: a no, beside the category it names.
+       * A `refused` word that governs a verb of applying whose object is an `others` word (「不报别的」「没打算申报其他的」)
+       * refuses a second application outright: a no too.
        */
       anotherOfThisNotice: z
-        .object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words, intents: Words.default([]), applying: Words.default([]) })
+        .object({
+          question: z.string(),
+          category: z.string(),
+          also: Words,
+          only: Words,
+          done: Words,
+          intents: Words.default([]),
+          applying: Words.default([]),
+          refused: Words.default([]),
+          others: Words.default([]),
+        })
         .optional(),
       heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
       /**
