@@ -729,6 +729,19 @@ function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boo
   return named.length > 0 && named.every((l) => l.practice);
 }
 
+/**
+ * 「配方是工艺员用excel管的」 to the LIMS question: a way of working by hand said of work another capability question asks
+ * about (配方 of the AI question's 配方优化), and of nothing the pending question asks, says nothing of the system asked:
+ * it is no no to it. The practice words themselves are left out, as every question may be done on paper.
+ */
+function practiceElsewhere(kb: KnowledgeData, pending: QuestionView, lower: string): boolean {
+  if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.') || !practiceOnly(kb, pending.id, lower)) return false;
+  const practice = kb.interview.vocabulary.lookalikes.filter((l) => l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words.map((w) => w.toLowerCase()));
+  const topic = [...practice].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), lower);
+  if (sharesSubject(pending, topic)) return false;
+  return kb.interview.questions.some((q) => q.id !== pending.id && q.id.startsWith('cap.') && sharesSubject({ ...pending, text: q.text, help: q.help }, topic));
+}
+
 /** Whether a lookalikes entry speaks of a question: its id, or a prefix ending in * (「cap.*」). */
 function lookalikeOf(l: { question: string }, questionId: string): boolean {
   return l.question.endsWith('*') ? questionId.startsWith(l.question.slice(0, -1)) : l.question === questionId;
@@ -846,7 +859,27 @@ function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionV
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
-  return asCorrection(kb, rawText, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r));
+  return asCorrection(kb, rawText, withoutRetortAnswer(kb, rawText, pending, category, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r)));
+}
+
+/**
+ * 「不是，俺们要报智能工厂」 while a yes/no question waits: a whole opening clause that denies what was said (VocabularyFile
+ * `retorts`) followed by a category choice stated takes back the earlier choice; it is no no to the question on screen,
+ * so the pending question keeps only what the rest of the reply says of it (「不是，报工厂，防火墙也没有」 still answers).
+ */
+function withoutRetortAnswer(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || (pending.kind !== 'yesNo' && pending.kind !== 'yesNoPartial') || r.kind !== 'answers') return r;
+  if (!r.items.some((i) => i.questionId === pending.id && !i.extra)) return r;
+  const choices = new Set(kb.interview.questions.filter((q) => q.kind === 'choice' && q.phase === 'category').map((q) => q.id));
+  if (!r.items.some((i) => choices.has(i.questionId))) return r;
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.trim();
+  const cut = text.search(/[，,。；;！!\s]/u);
+  if (cut <= 0) return r;
+  const opening = text.slice(0, cut).toLowerCase().replace(/[啊呀哈嘛呢了]+$/u, '');
+  if (!kb.interview.vocabulary.retorts.some((w) => w.toLowerCase() === opening)) return r;
+  const rest = readReply(kb, text.slice(cut + 1), pending, category);
+  const own = rest.kind === 'answers' ? rest.items.filter((i) => i.questionId === pending.id && !i.extra) : [];
+  return { ...r, items: [...r.items.filter((i) => i.questionId !== pending.id), ...own] };
 }
 
 /**
@@ -1138,14 +1171,20 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
   const lower = places.reduce((t, w) => t.split(w.toLowerCase()).join(' '), understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase());
   const taken = new Set(items.map((i) => i.questionId));
   const said: { questionId: string; value: AnswerValue; extra: true }[] = [];
+  let onlyChoice = false;
   for (const q of kb.interview.questions) {
     if (taken.has(q.id) || q.phase === 'hard') continue;
     if (q.kind === 'choice') {
       const { regex, byWord } = choiceMatcher(q.id, q.choices ?? []);
       // Only a clause that says it as the choice (VocabularyFile `statedChoices`): 「工厂在新郑」 locates, 「报车间」 chooses.
       const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === q.id);
-      const says = (c: string) => stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
+      // 「智能工厂」 typed at the county question: a clause that is nothing but an option's own full name (not a short
+      // word such as 工厂, which may be any plant) says it as the choice too.
+      const named = (q.choices ?? []).filter((c) => c.value !== 'unsure').flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()).filter((w) => [...w].length >= 4);
+      const alone = (c: string) => named.includes(c.replace(/[吧的啊呀哈嘛呢了]+$/u, ''));
+      const says = (c: string) => alone(c) || stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
       const clauses = lower.split(/[，,。；;！!？?\s]+/u).filter((c) => c && says(c));
+      if (lower.split(/[，,。；;！!？?\s]+/u).filter(Boolean).every(alone)) onlyChoice = true;
       const values = new Set(clauses.flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
       // 「不确定」 among a choice's options says nothing in passing.
       if (values.size === 1 && [...values][0] !== 'unsure') said.push({ questionId: q.id, value: [...values][0]!, extra: true });
@@ -1155,7 +1194,8 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
     }
   }
   if (!said.length) return r;
-  const valid = own !== undefined && checkValue(kb, spec, own.value).ok;
+  // A reply that is only the choice said (「智能工厂」) holds no value of the pending text question.
+  const valid = own !== undefined && !onlyChoice && checkValue(kb, spec, own.value).ok;
   return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items.filter((i) => valid || i.questionId !== pending.id), ...said] };
 }
 
@@ -2464,6 +2504,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // 「六七成吧」「六十来个点，采了四十多」: a round figure is recorded and marked, to be checked before signing.
       if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(own, pending.unit)?.approx) approx.add(pending.id);
     }
+    else if (lookalike && practiceElsewhere(kb, pending, lower)) reason = 'lookalike';
     else if (lookalike && describes && pending.kind === 'yesNoPartial' && !saysYes && practiceOnly(kb, pending.id, lower)) {
       // 「班组长每天拿本子记，月底汇总到Excel」: the work described is done by hand, so the system asked is not in use.
       items.set(pending.id, false);
@@ -2812,7 +2853,11 @@ function answerPending(
       const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
       if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
-      const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
+      // 「MES在一个车间试点」: an option word in a clause that names a system says where the system is, not the option
+      // chosen, unless the clause says it as the choice (VocabularyFile `statedChoices` triggers: 报车间, 打算申报工厂).
+      const triggers = kb.interview.vocabulary.statedChoices.filter((sc) => sc.question === q.id).flatMap((sc) => sc.triggers.map((w) => w.toLowerCase()));
+      const locates = (c: string) => mentionedOther === 'systems' && findAll(indexOf(kb).aliasRegex, c).length > 0 && !triggers.some((w) => c.includes(w));
+      const values = new Set(lower.split(/[，,。；;！!？?]+/u).filter((c) => !locates(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
       if (values.size === 1) return [...values][0];
       if (values.size > 1) {
         // 「两种都有…主要还是流程」: the clause that says which is the main one decides.

@@ -698,6 +698,11 @@ export const InterviewFile = z
        */
       correctionOpeners: Words.default([]),
       /**
+       * Words that, as a whole opening clause, deny what was said before (不是, 不对): followed by a category choice stated
+       * (「不是，俺们要报智能工厂」) they open a correction of that earlier answer, not a no to the question on screen.
+       */
+      retorts: Words.default([]),
+      /**
        * What names an answered item in a correction beyond its `subjects` words: a measure said with the level it was judged
        * by (「自动化设备占比是不是省内先进」 names the self-assessment, not the share), so a `with` word must be in the reply too.
        * `question` may end in *. Read by the correction of a named item only, so these words answer nothing in passing.
