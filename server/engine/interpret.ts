@@ -855,6 +855,8 @@ const HAS_COUNT = /有\s*(?:[\d一二三四五六七八九十两百千几]+\s*(?
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
 
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
+  const echoed = afterEcho(kb, rawText, pending);
+  if (echoed !== undefined) return interpretAsTyped(kb, echoed, pending, category);
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
@@ -898,6 +900,22 @@ function withUnsureAsked(kb: KnowledgeData, rawText: string, pending: QuestionVi
   if (!clauses.filter((c) => isQuestion(kb, c)).every((c) => words.some((w) => c.includes(w)))) return r;
   if (r.kind === 'question') return { kind: 'answers', items: [{ questionId: pending.id, value: 'unsure' }] };
   const { asks: _asks, ...rest } = r as Extract<Interpretation, { kind: 'answers' }>;
+  return rest;
+}
+
+/**
+ * 「失信被执行人？前年被列过，今年三月刚撤销」: an opening clause that only repeats words of the question waiting, with a
+ * question mark, says the question back before answering it; the reply is what follows. Undefined when the words asked
+ * back are not the question's own, or what follows asks too (「LIMS？那是啥」).
+ */
+function afterEcho(kb: KnowledgeData, rawText: string, pending: QuestionView | null): string | undefined {
+  if (!pending) return undefined;
+  const text = rawText.normalize('NFKC').slice(0, 4000).trim();
+  const m = /^([^，,。；;！!？?\n]{2,20})[？?]+\s*/u.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  const echo = m[1]!.replace(/[啊呀吗嘛呢哈吧是]+$/u, '').replace(/^(?:你说|您说|问)/u, '').trim().toLowerCase();
+  if (!rest || [...echo].length < 2 || !pending.text.toLowerCase().includes(echo) || isQuestion(kb, rest)) return undefined;
   return rest;
 }
 
@@ -2374,6 +2392,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (elsewhere) figureText = own.join('，');
   }
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
+  // The other question a hedged reply speaks of by name (「严重违法失信名单里好像有」 while the 失信被执行人 list waits).
+  let hedgeField: string | undefined;
   let practiceSaid: string | undefined;
   let standingSaid: string | undefined;
   const several: string[] = [];
@@ -2495,6 +2515,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // of good standing: a no, with the evidence read back and the registers named to check.
       items.set(pending.id, false);
     } else if (hedged) {
+      // A hedge said of another list by its own name is that list's doubt, not this question's: it is named back so.
+      const other = otherSingled ? subjects.find((x) => x.question !== pending.id && singled(x.question)) : undefined;
+      if (other) hedgeField = idx.questions.get(other.question)?.label;
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
       // The hedge is its answer word too (是的吧, 有吧应该): shown whole.
@@ -2524,7 +2547,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (reason === 'percentOrFraction' && pending) return { kind: 'unclear', reason, choices: several, field: idx.questions.get(pending.id)?.label ?? pending.text };
-  if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return named ? { kind: 'unclear', reason, choices: several, ...(hedgeField ? { field: hedgeField } : {}) } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`). A system
   // named while another question waits is said in passing (「有个视觉检测在试点」 to the AI question does not
   // undo an earlier 没有 to online inspection), unless the message says it corrects something (「不对，APC

@@ -293,6 +293,11 @@ export const CategoryRulesFile = z.object({
     quoteItem: Text,
     quoteSeparator: Text,
   }),
+  /**
+   * The share of the recommended category's element conditions that, once more of them fail, makes the category only the
+   * one that fits: applying this year is not advised (`category.notYet`), and the chat, panel and report say so.
+   */
+  notYetShare: z.number().min(0).max(1).optional(),
   /** Notes said with the chat's verdict, by their key in `notes`: conditions the recommended application is under, easy to miss in the panel. */
   spokenNotes: z.array(z.string()).default([]),
   notes: z.object({
