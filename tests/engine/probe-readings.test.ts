@@ -162,7 +162,7 @@ describe('a category most of whose element conditions fail is the one that fits,
   const failing = (a: ReturnType<typeof assess>) => a.conditions.filter((c) => c.status === 'unmet' || c.status === 'partial').length;
 
   it('a process plant meeting one of its element conditions gets its category with notYet', () => {
-    const caps = Object.fromEntries(Object.keys(p11.capabilities).map((k) => [k, false]));
+    const caps = Object.fromEntries(Object.keys(p11.capabilities ?? {}).map((k) => [k, false]));
     const a = assess(kb, Profile.parse({ ...p11, scope: 'factory', capabilities: { ...caps, industrialNetwork: true, factoryNetwork: true, securityPolicy: true, securityProtection: true } }));
     expect(a.category.recommended).toBe('processFactory');
     expect(a.verdict).toBe('gaps');
@@ -171,7 +171,7 @@ describe('a category most of whose element conditions fail is the one that fits,
   });
 
   it('near miss: a qualified plant, and one with a single gap, are recommended as before', () => {
-    expect(assess(kb, p11).category.notYet).toBeUndefined();
+    expect(assess(kb, Profile.parse(p11)).category.notYet).toBeUndefined();
     const one = assess(kb, Profile.parse({ ...p11, capabilities: { ...p11.capabilities, erp: false } }));
     expect(failing(one)).toBe(1);
     expect(one.category.notYet).toBeUndefined();
