@@ -44,6 +44,7 @@ const PLACEHOLDERS = {
   lookalikeFact: ['words', 'question'],
   lookalikeChoice: ['words', 'question'],
   hedge: ['words', 'hint', 'question'],
+  hedgeElsewhere: ['words', 'field', 'question'],
   whichWorkshop: ['words', 'question'],
   pendingNotRead: ['said', 'question'],
   pendingStill: ['question'],
@@ -106,6 +107,7 @@ const PLACEHOLDERS = {
   verdictIneligibleReason: ['reasons', 'clause'],
   verdictIneligibleTail: [],
   verdictRecommended: ['category'],
+  verdictFitsNotYet: ['category'],
   verdictChosenFitsWorse: ['category', 'better', 'gaps', 'betterGaps'],
   categoryFit: ['category', 'total', 'met', 'gaps', 'unknown'],
   categoryFitGaps: ['count', 'list'],
@@ -362,7 +364,10 @@ export const phrases = {
   /** A yes said with a hedge (差不多有吧, 不太好说): the enterprise is not sure, so nothing is recorded; ask again. */
   /** A system in one workshop only, from a workshop applicant: whether that workshop is the applying one decides. */
   whichWorkshop: (q: QuestionView | null, words: string[]) => (q ? say('whichWorkshop', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
-  hedge: (q: QuestionView | null, words: string[]) => (q ? say('hedge', { words: words.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion),
+  hedge: (q: QuestionView | null, words: string[], field?: string) =>
+    !q ? T.unclearNoQuestion
+    : field ? say('hedgeElsewhere', { words: words.join(T.nameSeparator), field, question: q.text })
+    : say('hedge', { words: words.join(T.nameSeparator), hint: hint(q), question: q.text }),
   /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
   severalChoices: (q: QuestionView | null, choices: string[]) =>
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
@@ -455,7 +460,7 @@ export const phrases = {
     const fit = a.category.fitsBetter;
     let text = fit
       ? say('verdictChosenFitsWorse', { category: names.category(a.category.recommended), better: names.category(fit.category), gaps: fit.chosenGaps, betterGaps: fit.gaps })
-      : say('verdictRecommended', { category: names.category(a.category.recommended) });
+      : say(a.category.notYet ? 'verdictFitsNotYet' : 'verdictRecommended', { category: names.category(a.category.recommended) });
     // A hard condition left unanswered (不清楚, skipped) is said right after the category, by its clause: 「可以着手申报」
     // and 「均已具备」 would otherwise read as every condition met.
     const pending = a.pending ?? [];

@@ -9,6 +9,7 @@ import { correctionOfNamedItem } from '../engine/named-correction';
 import { acksOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
+import { enterpriseFinanceNotes } from '../forms/review-finance';
 import type { Answers, ApplyResult, Interpretation, InterviewRules, OfferedFact, Step } from './ports';
 
 /** The form phase, asked once the interview planner has nothing left for an eligible enterprise. */
@@ -70,8 +71,11 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
   const skipRead = (r: ApplyResult): ApplyResult => (r.ok ? { ...r, recorded: skipped(r.recorded) } : r);
   const listed = (id: string) => (isFormQuestion(id) ? !!forms?.isFormQuestion(id) : indexOf(data).questions.has(id));
   const plan = (answers: Answers): Step => {
-    const e = evaluate(data, answers);
-    const category = e.assessment.category.recommended;
+    const evaluated = evaluate(data, answers);
+    const category = evaluated.assessment.category.recommended;
+    // A form figure that contradicts an interview answer (a loss year beside 经营良好) is a 待确认 note of the assessment.
+    const financeNotes = forms ? enterpriseFinanceNotes(data, answers, category) : [];
+    const e = financeNotes.length ? { ...evaluated, assessment: { ...evaluated.assessment, notes: [...evaluated.assessment.notes, ...financeNotes] } } : evaluated;
     const answered = answeredCount(answers, listed);
     const offersForm = forms !== null && e.assessment.eligible && category !== null;
     if (e.question || !offersForm) {

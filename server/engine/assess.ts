@@ -587,7 +587,9 @@ export function evaluateFacts(kb: KnowledgeData, f: Facts): Evaluation {
   else if (city) notes.push({ clause: n.cityQuota.clause, text: fill(n.cityQuota.text, city) });
   if (verdict === 'qualified') notes.push(n.demonstration);
 
-  const category: Assessment['category'] = { recommended, reasons, alternatives, ...(fitsBetter ? { fitsBetter } : {}) };
+  // Most element conditions failing: the category fits, but the verdict advises closing the gaps before applying.
+  const notYet = !ineligible && !!recommended && rules.notYetShare !== undefined && conditions.length > 0 && conditions.filter(failing).length > conditions.length * rules.notYetShare;
+  const category: Assessment['category'] = { recommended, reasons, alternatives, ...(fitsBetter ? { fitsBetter } : {}), ...(notYet ? { notYet: true as const } : {}) };
   if (ineligible && chosen) category.ifEligible = chosen;
   return {
     assessment: {

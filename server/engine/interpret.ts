@@ -757,6 +757,19 @@ function practiceOnly(kb: KnowledgeData, questionId: string, lower: string): boo
   return named.length > 0 && named.every((l) => l.practice);
 }
 
+/**
+ * 「配方是工艺员用excel管的」 to the LIMS question: a way of working by hand said of work another capability question asks
+ * about (配方 of the AI question's 配方优化), and of nothing the pending question asks, says nothing of the system asked:
+ * it is no no to it. The practice words themselves are left out, as every question may be done on paper.
+ */
+function practiceElsewhere(kb: KnowledgeData, pending: QuestionView, lower: string): boolean {
+  if (pending.kind !== 'yesNoPartial' || !pending.id.startsWith('cap.') || !practiceOnly(kb, pending.id, lower)) return false;
+  const practice = kb.interview.vocabulary.lookalikes.filter((l) => l.practice && lookalikeOf(l, pending.id)).flatMap((l) => l.words.map((w) => w.toLowerCase()));
+  const topic = [...practice].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), lower);
+  if (sharesSubject(pending, topic)) return false;
+  return kb.interview.questions.some((q) => q.id !== pending.id && q.id.startsWith('cap.') && sharesSubject({ ...pending, text: q.text, help: q.help }, topic));
+}
+
 /** Whether a lookalikes entry speaks of a question: its id, or a prefix ending in * (「cap.*」). */
 function lookalikeOf(l: { question: string }, questionId: string): boolean {
   return l.question.endsWith('*') ? questionId.startsWith(l.question.slice(0, -1)) : l.question === questionId;
@@ -873,11 +886,68 @@ const HAS_COUNT = /有\s*(?:[\d一二三四五六七八九十两百千几]+\s*(?
 const DIALECT_DE = /([\p{Script=Han}A-Za-z0-9])[哩嘞咧]+(?=[\s~…]*(?:[，,。；;！!]|$))/gu;
 
 function interpretAsTyped(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null): Interpretation {
+  const echoed = afterEcho(kb, rawText, pending);
+  if (echoed !== undefined) return interpretAsTyped(kb, echoed, pending, category);
   const denied = deniedChoice(kb, rawText, pending) ?? categoryAsAnother(kb, rawText, pending);
   if (denied) return denied;
   const read = withAnswerBeforeCorrection(kb, rawText, pending, category, readReply(kb, rawText, pending, category));
   const r = withMetricAtSelf(kb, rawText, pending, category, withEveryList(kb, rawText, pending, withBasicFactsInPassing(kb, rawText, pending, category, withSoleApplication(kb, rawText, pending, withChoicesBesideText(kb, rawText, pending, read)))));
-  return asCorrection(kb, rawText, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r);
+  return asCorrection(kb, rawText, withoutRetortAnswer(kb, rawText, pending, category, withUnsureAsked(kb, rawText, pending, r.kind === 'unclear' && r.reason === undefined ? (ownVerbYes(kb, rawText, pending) ?? r) : r)));
+}
+
+/**
+ * 「不是，俺们要报智能工厂」 while a yes/no question waits: a whole opening clause that denies what was said (VocabularyFile
+ * `retorts`) followed by a category choice stated takes back the earlier choice; it is no no to the question on screen,
+ * so the pending question keeps only what the rest of the reply says of it (「不是，报工厂，防火墙也没有」 still answers).
+ */
+function withoutRetortAnswer(kb: KnowledgeData, rawText: string, pending: QuestionView | null, category: Category | null, r: Interpretation): Interpretation {
+  if (!pending || (pending.kind !== 'yesNo' && pending.kind !== 'yesNoPartial') || r.kind !== 'answers') return r;
+  if (!r.items.some((i) => i.questionId === pending.id && !i.extra)) return r;
+  const choices = new Set(kb.interview.questions.filter((q) => q.kind === 'choice' && q.phase === 'category').map((q) => q.id));
+  if (!r.items.some((i) => choices.has(i.questionId))) return r;
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.trim();
+  const cut = text.search(/[，,。；;！!\s]/u);
+  if (cut <= 0) return r;
+  const opening = text.slice(0, cut).toLowerCase().replace(/[啊呀哈嘛呢了]+$/u, '');
+  if (!kb.interview.vocabulary.retorts.some((w) => w.toLowerCase() === opening)) return r;
+  const rest = readReply(kb, text.slice(cut + 1), pending, category);
+  const own = rest.kind === 'answers' ? rest.items.filter((i) => i.questionId === pending.id && !i.extra) : [];
+  return { ...r, items: [...r.items.filter((i) => i.questionId !== pending.id), ...own] };
+}
+
+/**
+ * 「俺也拿不准，你帮俺看看哪个合适」 to a choice whose options include being unsure (还不确定，请帮我判断): a question that
+ * is itself that option's words (哪个合适, 报哪个好) asks for the judgement the option leads to, so it is the choice made
+ * and is not asked of the notice as well. A reply that asks anything else beside it keeps asking.
+ */
+function withUnsureAsked(kb: KnowledgeData, rawText: string, pending: QuestionView | null, r: Interpretation): Interpretation {
+  const asked = r.kind === 'question' || (r.kind === 'answers' && r.asks && r.items.some((i) => i.questionId === pending?.id && i.value === 'unsure'));
+  if (pending?.kind !== 'choice' || !asked) return r;
+  const unsure = (kb.interview.questions.find((q) => q.id === pending.id)?.choices ?? []).find((c) => c.value === 'unsure');
+  if (!unsure) return r;
+  const words = [unsure.label, ...(unsure.aliases ?? [])].map((w) => w.toLowerCase());
+  const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 400)).text.toLowerCase();
+  const clauses = (text.match(/[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu) ?? []).map((c) => c.trim()).filter(Boolean);
+  if (!clauses.filter((c) => isQuestion(kb, c)).every((c) => words.some((w) => c.includes(w)))) return r;
+  if (r.kind === 'question') return { kind: 'answers', items: [{ questionId: pending.id, value: 'unsure' }] };
+  const { asks: _asks, ...rest } = r as Extract<Interpretation, { kind: 'answers' }>;
+  return rest;
+}
+
+/**
+ * 「失信被执行人？前年被列过，今年三月刚撤销」: an opening clause that only repeats words of the question waiting, with a
+ * question mark, says the question back before answering it; the reply is what follows. Undefined when the words asked
+ * back are not the question's own, or what follows asks too (「LIMS？那是啥」).
+ */
+function afterEcho(kb: KnowledgeData, rawText: string, pending: QuestionView | null): string | undefined {
+  if (!pending) return undefined;
+  const text = rawText.normalize('NFKC').slice(0, 4000).trim();
+  const m = /^([^，,。；;！!？?\n]{2,20})[？?]+\s*/u.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  const echo = m[1]!.replace(/[啊呀吗嘛呢哈吧是]+$/u, '').replace(/^(?:你说|您说|问)/u, '').trim().toLowerCase();
+  if (!rest || [...echo].length < 2 || !pending.text.toLowerCase().includes(echo) || isQuestion(kb, rest)) return undefined;
+  return rest;
 }
 
 /**
@@ -1078,9 +1148,15 @@ function withSoleApplication(kb: KnowledgeData, rawText: string, pending: Questi
   const text = understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 200)).text.toLowerCase();
   if (text.includes('?') || isQuestion(kb, text)) return r;
   const has = (ws: string[]) => ws.some((w) => text.includes(w.toLowerCase()));
-  if (has(a.also) || has(a.done)) return r;
   const intents = a.intents.length ? `(?:${alternationOf(a.intents)}){0,2}` : '';
-  if (!new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
+  // 「不报别的」「没打算再申报其他的」: the second application itself refused, whatever addition word stands in it. A
+  // refusal that follows a verb (报不报别的) or a word of knowing (不知道) is a wondering, no refusal.
+  const refusal = `(?<![报知])(?:${alternationOf(a.refused)})(?:再|还)?${intents}(?:${alternationOf(a.applying)})`;
+  const others = `(?:${alternationOf(a.others)})`;
+  // The other application named before its refusal too (「别的就不报了」).
+  const refused = a.refused.length && a.others.length && new RegExp(`${refusal}${others}|${others}[的项目]{0,3}[就都也]?${refusal}`, 'u').test(text);
+  if (!refused && (has(a.also) || has(a.done))) return r;
+  if (!refused && !new RegExp(`(?:${alternationOf(a.only)})${intents}(?:${alternationOf(a.applying)})`, 'u').test(text)) return r;
   const items = r.kind === 'answers' ? [...r.items] : [];
   return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items, { questionId: pending.id, value: false }] };
 }
@@ -1144,14 +1220,20 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
   const lower = places.reduce((t, w) => t.split(w.toLowerCase()).join(' '), understanderFor(kb).read(rawText.normalize('NFKC').slice(0, 4000)).text.toLowerCase());
   const taken = new Set(items.map((i) => i.questionId));
   const said: { questionId: string; value: AnswerValue; extra: true }[] = [];
+  let onlyChoice = false;
   for (const q of kb.interview.questions) {
     if (taken.has(q.id) || q.phase === 'hard') continue;
     if (q.kind === 'choice') {
       const { regex, byWord } = choiceMatcher(q.id, q.choices ?? []);
       // Only a clause that says it as the choice (VocabularyFile `statedChoices`): 「工厂在新郑」 locates, 「报车间」 chooses.
       const stated = kb.interview.vocabulary.statedChoices.filter((c) => c.question === q.id);
-      const says = (c: string) => stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
+      // 「智能工厂」 typed at the county question: a clause that is nothing but an option's own full name (not a short
+      // word such as 工厂, which may be any plant) says it as the choice too.
+      const named = (q.choices ?? []).filter((c) => c.value !== 'unsure').flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((w) => w.toLowerCase()).filter((w) => [...w].length >= 4);
+      const alone = (c: string) => named.includes(c.replace(/[吧的啊呀哈嘛呢了]+$/u, ''));
+      const says = (c: string) => alone(c) || stated.every((sc) => (!sc.triggers.length || sc.triggers.some((w) => c.includes(w.toLowerCase()))) && !sc.blockers.some((w) => c.includes(w.toLowerCase())));
       const clauses = lower.split(/[，,。；;！!？?\s]+/u).filter((c) => c && says(c));
+      if (lower.split(/[，,。；;！!？?\s]+/u).filter(Boolean).every(alone)) onlyChoice = true;
       const values = new Set(clauses.flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
       // 「不确定」 among a choice's options says nothing in passing.
       if (values.size === 1 && [...values][0] !== 'unsure') said.push({ questionId: q.id, value: [...values][0]!, extra: true });
@@ -1161,7 +1243,8 @@ function withChoicesBesideText(kb: KnowledgeData, rawText: string, pending: Ques
     }
   }
   if (!said.length) return r;
-  const valid = own !== undefined && checkValue(kb, spec, own.value).ok;
+  // A reply that is only the choice said (「智能工厂」) holds no value of the pending text question.
+  const valid = own !== undefined && !onlyChoice && checkValue(kb, spec, own.value).ok;
   return { ...(r.kind === 'answers' ? r : {}), kind: 'answers', items: [...items.filter((i) => valid || i.questionId !== pending.id), ...said] };
 }
 
@@ -2352,6 +2435,8 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     if (elsewhere) figureText = own.join('，');
   }
   let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
+  // The other question a hedged reply speaks of by name (「严重违法失信名单里好像有」 while the 失信被执行人 list waits).
+  let hedgeField: string | undefined;
   let practiceSaid: string | undefined;
   let standingSaid: string | undefined;
   const several: string[] = [];
@@ -2473,6 +2558,9 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // of good standing: a no, with the evidence read back and the registers named to check.
       items.set(pending.id, false);
     } else if (hedged) {
+      // A hedge said of another list by its own name is that list's doubt, not this question's: it is named back so.
+      const other = otherSingled ? subjects.find((x) => x.question !== pending.id && singled(x.question)) : undefined;
+      if (other) hedgeField = idx.questions.get(other.question)?.label;
       // 「差不多有吧」 is asked again, naming the hedge.
       reason = 'hedge';
       // The hedge is its answer word too (是的吧, 有吧应该): shown whole.
@@ -2482,6 +2570,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
       // 「六七成吧」「六十来个点，采了四十多」: a round figure is recorded and marked, to be checked before signing.
       if (pending.kind === 'number' && typeof pendingValue === 'number' && parseNumber(own, pending.unit)?.approx) approx.add(pending.id);
     }
+    else if (lookalike && practiceElsewhere(kb, pending, lower)) reason = 'lookalike';
     else if (lookalike && describes && pending.kind === 'yesNoPartial' && !saysYes && practiceOnly(kb, pending.id, lower)) {
       // 「班组长每天拿本子记，月底汇总到Excel」: the work described is done by hand, so the system asked is not in use.
       items.set(pending.id, false);
@@ -2501,7 +2590,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   }
   const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
   if (reason === 'percentOrFraction' && pending) return { kind: 'unclear', reason, choices: several, field: idx.questions.get(pending.id)?.label ?? pending.text };
-  if (!items.size) return named ? { kind: 'unclear', reason, choices: several } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
+  if (!items.size) return named ? { kind: 'unclear', reason, choices: several, ...(hedgeField ? { field: hedgeField } : {}) } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`). A system
   // named while another question waits is said in passing (「有个视觉检测在试点」 to the AI question does not
   // undo an earlier 没有 to online inspection), unless the message says it corrects something (「不对，APC
@@ -2830,7 +2919,11 @@ function answerPending(
       const claimsUnless = (o: NonNullable<typeof out>) => clauses.some((c) => o.unless.some((w) => c.includes(w.toLowerCase())) && !denies(c));
       if (out && out.words.some((w) => lower.includes(w.toLowerCase())) && !claimsUnless(out)) return out.value;
       const { regex, byWord } = choiceMatcher(q.id, choices);
-      const values = new Set(findAll(regex, lower).map((h) => byWord.get(h.word.toLowerCase())!));
+      // 「MES在一个车间试点」: an option word in a clause that names a system says where the system is, not the option
+      // chosen, unless the clause says it as the choice (VocabularyFile `statedChoices` triggers: 报车间, 打算申报工厂).
+      const triggers = kb.interview.vocabulary.statedChoices.filter((sc) => sc.question === q.id).flatMap((sc) => sc.triggers.map((w) => w.toLowerCase()));
+      const locates = (c: string) => mentionedOther === 'systems' && findAll(indexOf(kb).aliasRegex, c).length > 0 && !triggers.some((w) => c.includes(w));
+      const values = new Set(lower.split(/[，,。；;！!？?]+/u).filter((c) => !locates(c)).flatMap((c) => findAll(regex, c).map((h) => byWord.get(h.word.toLowerCase())!)));
       if (values.size === 1) return [...values][0];
       if (values.size > 1) {
         // 「两种都有…主要还是流程」: the clause that says which is the main one decides.

@@ -18,7 +18,8 @@ export interface GapReport {
   labels: Record<string, string>;
   /** `pending`: hard conditions unanswered or answered 不清楚, 待确认 and never counted as met, as the panel says. */
   verdict: { label: string; eligible: boolean; blocking: { clause: string; reason: string }[]; pending: { clause: string; title: string }[] };
-  category: { recommended: string | null; reasons: { clause?: string; text: string }[]; alternatives: { label: string; whyNot: string }[] };
+  /** `notYet`: most element conditions fail, so the category is the one that fits and applying now is not advised. */
+  category: { recommended: string | null; notYet: boolean; reasons: { clause?: string; text: string }[]; alternatives: { label: string; whyNot: string }[] };
   conditions: { clause: string; title: string; status: string; advice: string }[];
   /** `seeAbove`: what this element also lacks that an earlier one of the plan already lists, and where. */
   plan: { clause: string; title: string; steps: { kind: 'build' | 'confirm'; name: string; goal: string }[]; seeAbove?: { names: string[]; where: string[] } }[];
@@ -64,6 +65,7 @@ export function buildGapReport(
     verdict: { label: r.verdict[assessment.verdict], eligible: assessment.eligible, blocking: assessment.blocking, pending: assessment.pending ?? [] },
     category: {
       recommended: assessment.category.recommended ? r.categories[assessment.category.recommended] : null,
+      notYet: assessment.category.notYet === true,
       reasons: assessment.category.reasons,
       alternatives: assessment.category.alternatives.map((a) => ({ label: r.categories[a.category as Category], whyNot: a.whyNot })),
     },
@@ -137,7 +139,7 @@ export async function renderGapReport(g: GapReport): Promise<Buffer> {
         ]
       : []),
     p(g.headings.category, { bold: true, size: 28, font: HEI }),
-    p(`${L.recommended}：${g.category.recommended ?? L.noCategory}`, { bold: true, size: 24 }),
+    p(`${g.category.notYet && L.fitsNotYet ? L.fitsNotYet : L.recommended}：${g.category.recommended ?? L.noCategory}`, { bold: true, size: 24 }),
     ...g.category.reasons.map((r) => p(`${L.reasons}：${r.text}${r.clause ? `（${r.clause}）` : ''}`, { indent: 420 })),
     ...g.category.alternatives.map((a) => p(`${L.whyNot}${a.label}：${a.whyNot}`, { indent: 420 })),
     p(g.headings.conditions, { bold: true, size: 28, font: HEI }),

@@ -27,3 +27,13 @@ export function reviewFinanceWarnings(data: KnowledgeData, answers: Answers, cat
   if (!flags.length) return null;
   return { items: flags.map((f) => ({ clause: f.clause ?? '二(一)', text: f.message })), note: wording.note };
 }
+
+/**
+ * The same warnings as 待确认 notes of the enterprise's own assessment (「还中吧，没亏」 and then a 2022 loss): a later
+ * figure that contradicts an earlier yes is shown to the enterprise too, not only to the bureau. None without wording.
+ */
+export function enterpriseFinanceNotes(data: KnowledgeData, answers: Answers, category: Category | null): { clause: string; text: string }[] {
+  const template = data.formDrafting.reviewFinance?.enterpriseNote;
+  const w = template ? reviewFinanceWarnings(data, answers, category) : null;
+  return w ? w.items.map((i) => ({ clause: i.clause, text: template!.replace('{text}', i.text) })) : [];
+}

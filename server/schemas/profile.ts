@@ -102,6 +102,11 @@ export const Assessment = z.object({
      * that fits better and both counts. The recommendation stays the chosen one; the verdict says the comparison.
      */
     fitsBetter: z.object({ category: Category, gaps: z.number().int(), chosenGaps: z.number().int() }).optional(),
+    /**
+     * More than the knowledge's share of the recommended category's element conditions fail: the category is the one
+     * that fits, but applying now is not advised. Absent otherwise (and from assessments stored before it existed).
+     */
+    notYet: z.literal(true).optional(),
   }),
   conditions: z.array(
     z.object({

@@ -968,7 +968,7 @@ export class ZzApp extends LitElement {
               ? html`<p class="notice warn rejection" role="alert">${this._conv.rejection.message}</p>`
               : nothing}
             ${a && a.eligible && a.category.recommended && this._conv.progress?.phase === 'done'
-              ? html`<p class="notice done">${doneNote(a.category.recommended, a.category.fitsBetter, this._conv.knowledge?.ui)}</p>`
+              ? html`<p class="notice done">${doneNote(a.category.recommended, a.category.fitsBetter, this._conv.knowledge?.ui, a.category.notYet === true)}</p>`
               : nothing}
           </div>
           ${this._dock}

@@ -239,7 +239,7 @@ export class ZzAssessmentPanel extends LitElement {
           ? html`<span class="cat">${fill(ui.chosenCategory, { category: CATEGORY_LABEL[rec] })}</span>
               <span class="cat muted">${fill(ui.chosenFitsWorse, { better: CATEGORY_LABEL[fit.category] })}</span>`
           : rec
-            ? html`<span class="cat">${fill(W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
+            ? html`<span class="cat">${fill(a.category.notYet ? W.fitsNotYet : W.recommended, { category: CATEGORY_LABEL[rec] })}</span>`
             : a.eligible
               ? html`<span class="cat muted">${awaiting ? W.categoryAwaiting[awaiting] : W.categoryOpen}</span>`
               : html`<span class="cat muted">${W.blockedFirst}</span>`}

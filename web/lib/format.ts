@@ -133,12 +133,12 @@ export function isHeadingOnly(text: string, title: string): boolean {
  * The closing note of a finished interview. A category the enterprise chose that fits worse is its choice, said with
  * the better one in the session's knowledge wording, as the panel says it: never 「推荐申报」.
  */
-export function doneNote(category: Category, fitsBetter: Assessment['category']['fitsBetter'], ui: UiWording | undefined): string {
+export function doneNote(category: Category, fitsBetter: Assessment['category']['fitsBetter'], ui: UiWording | undefined, notYet = false): string {
   const u = ui?.assessment;
   if (fitsBetter && u)
     return fill(words.app.doneChosen, {
       chosen: fill(u.chosenCategory, { category: CATEGORY_LABEL[category] }),
       fitsWorse: fill(u.chosenFitsWorse, { better: CATEGORY_LABEL[fitsBetter.category] }),
     });
-  return fill(words.app.done, { category: CATEGORY_LABEL[category] });
+  return fill(notYet ? words.app.doneNotYet : words.app.done, { category: CATEGORY_LABEL[category] });
 }

@@ -293,6 +293,11 @@ export const CategoryRulesFile = z.object({
     quoteItem: Text,
     quoteSeparator: Text,
   }),
+  /**
+   * The share of the recommended category's element conditions that, once more of them fail, makes the category only the
+   * one that fits: applying this year is not advised (`category.notYet`), and the chat, panel and report say so.
+   */
+  notYetShare: z.number().min(0).max(1).optional(),
   /** Notes said with the chat's verdict, by their key in `notes`: conditions the recommended application is under, easy to miss in the panel. */
   spokenNotes: z.array(z.string()).default([]),
   notes: z.object({
@@ -706,6 +711,11 @@ export const InterviewFile = z
        */
       correctionOpeners: Words.default([]),
       /**
+       * Words that, as a whole opening clause, deny what was said before (不是, 不对): followed by a category choice stated
+       * (「不是，俺们要报智能工厂」) they open a correction of that earlier answer, not a no to the question on screen.
+       */
+      retorts: Words.default([]),
+      /**
        * What names an answered item in a correction beyond its `subjects` words: a measure said with the level it was judged
        * by (「自动化设备占比是不是省内先进」 names the self-assessment, not the share), so a `with` word must be in the reply too.
        * `question` may end in *. Read by the correction of a named item only, so these words answer nothing in passing.
@@ -762,9 +772,21 @@ export const InterviewFile = z
        * back and nothing is recorded. A second application of the notice is one handed in (`done`) or two named at once.
        * An `only` word that governs a verb of applying (`applying`), with words of intent (`intents`) between them or not
        * (「就打算报一个智能工厂」「只准备申报这一个车间」), says this is the one application: a no, beside the category it names.
+       * A `refused` word that governs a verb of applying whose object is an `others` word (「不报别的」「没打算申报其他的」)
+       * refuses a second application outright: a no too.
        */
       anotherOfThisNotice: z
-        .object({ question: z.string(), category: z.string(), also: Words, only: Words, done: Words, intents: Words.default([]), applying: Words.default([]) })
+        .object({
+          question: z.string(),
+          category: z.string(),
+          also: Words,
+          only: Words,
+          done: Words,
+          intents: Words.default([]),
+          applying: Words.default([]),
+          refused: Words.default([]),
+          others: Words.default([]),
+        })
         .optional(),
       heldChoices: z.array(z.object({ question: z.string(), values: z.array(Text).min(1), held: Words, intended: Words })).default([]),
       /**

@@ -1056,6 +1056,8 @@ export const FormDrafting = z.object({
       lossYears: z.string().includes('{losses}'),
       lossYear: z.string().includes('{year}').includes('{loss}'),
       note: z.string().min(1),
+      /** The same warning in the enterprise's own assessment, as a 待确认 note: {text} is the warning. */
+      enterpriseNote: z.string().includes('{text}').optional(),
     })
     .optional(),
   /**
