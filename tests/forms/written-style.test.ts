@@ -96,7 +96,7 @@ describe('the head count given round never drops out', () => {
   });
 
   it('an exact head count is stated once, in 企业简介, whether or not the R&D staff was given', () => {
-    for (const extra of [{}, { 'form.rnd.staff': 36 }]) {
+    for (const extra of [{}, { 'form.rnd.staff': 36 }] as Answers[]) {
       const answers = { ...base, 'form.employees': 620, ...extra };
       expect(drafted(answers, 'enterpriseIntro')).toContain('公司现有员工620人。');
       // 企业简介 is its home (oneHome): 申报单位概况 does not say it again.
