@@ -34,15 +34,13 @@ export function changeRatio(before: number, after: number, shown?: { before: str
   const value = ((after - before) / before) * 100;
   const display = value.toFixed(1);
   const size = Math.abs(value).toFixed(1);
-  // Operands that are themselves computed (每人每天产出) are printed as their rows print them; the ratio is taken
-  // from the unrounded values, so the last step is only approximately the printed operands' own result.
+  // Operands that are themselves computed (每人每天产出) are given as their rows print them (0.50), the values those figures are.
   const b = shown?.before ?? fmt(before);
   const a = shown?.after ?? fmt(after);
-  const eq = b === fmt(before) && a === fmt(after) ? '=' : '≈';
   const fall = Number(size) !== 0 && value < 0;
   const name = Number(size) === 0 ? '提升/降低比例' : fall ? '降低比例' : '提升比例';
   const [first, second] = fall ? [['建设前', b], ['建设后', a]] : [['建设后', a], ['建设前', b]];
-  const formula = `${name} = (${first[0]} − ${second[0]}) ÷ 建设前 × 100% = (${first[1]} − ${second[1]}) ÷ ${b} × 100% ${eq} ${size}%`;
+  const formula = `${name} = (${first[0]} − ${second[0]}) ÷ 建设前 × 100% = (${first[1]} − ${second[1]}) ÷ ${b} × 100% = ${size}%`;
   return { value, display, formula };
 }
 

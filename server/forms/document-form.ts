@@ -2,6 +2,7 @@ import type { FormDrafting } from '../knowledge/schemas/forms';
 import { formalText, type Formal } from './formal';
 import { parseNumber } from '../engine/interpret';
 import { fill } from '../engine/kb';
+import { writtenRoundFigure } from '../understand';
 
 export type DocumentForm = Formal & Pick<FormDrafting, 'documentForm'> & { messages: Pick<FormDrafting['messages'], 'relativeDateAsk'> };
 
@@ -159,7 +160,8 @@ export function typedWithoutHedges(f: Pick<DocumentForm, 'documentForm'>, said: 
     const body = c.replace(/[，,。；;！!？?\n\s]+$/u, '');
     const saidAs = body.trim().replace(/[吧呢啊呀哈嘛]+$/u, '');
     if (h.figureAsk && figure.test(c)) {
-      const ask = `〔请补充：${fill(h.figureAsk, { said: saidAs })}〕`;
+      // The request quotes the guess in written form (约七八十台), not the words it was said in.
+      const ask = `〔请补充：${fill(h.figureAsk, { said: writtenRoundFigure(saidAs) })}〕`;
       guesses.push(ask);
       return [ask + c.slice(body.length)];
     }

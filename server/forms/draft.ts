@@ -9,6 +9,7 @@ import { draftableSections } from './spec';
 import { formalFacts } from './formal';
 import { absoluteDates, dateReference, documentReply, typedWithoutHedges, withoutHedges } from './document-form';
 import { DETAIL_PREFIX } from '../engine/interpret';
+import { writtenRoundFigure } from '../understand';
 import type { NumberLabel } from '../llm/provenance';
 import type { Template, Templates } from './template';
 import type { KnowledgeData } from '../knowledge/load';
@@ -29,8 +30,10 @@ export interface FormsContext extends FormsKnowledge {
 /**
  * Slot content; `missing` lists placeholders already written inside the text; `facts` are the fact ids it rests on;
  * `short` is the piece without its requests, which an optional sentence prints rather than being left out for them.
+ * `confirm`: the piece is the request for the exact figure of one the enterprise gave round (约620人); an optional
+ * sentence keeps it, so a figure that was answered never drops out of the text without a trace.
  */
-type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[]; short?: Piece };
+type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[]; short?: Piece; confirm?: true };
 /**
  * `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out.
  * `notApplicable`: the enterprise has not got the fact (a 分公司's 注册资本); a required sentence says so in `note`, an optional one is left out.
@@ -240,9 +243,26 @@ function historyTellsFounding(f: FormFacts): boolean {
 }
 
 /** Resolves a template slot to the enterprise's own fact, a computed value, or a missing label. */
+/**
+ * The request for a fact answered as a round figure (「六百二十来个人」), which the signed form does not state as the
+ * exact one: it names the fact and quotes the answer in written form (约620人), so a reader sees what was said.
+ */
+function roughFigure(ctx: Ctx, fact: string): Piece | null {
+  const rough = ctx.facts.approximate?.find((a) => a.fact === fact);
+  if (!rough) return null;
+  const lab = roughRequest(ctx, rough.label ?? label(ctx, fact), rough.said);
+  return { text: placeholder(lab), numbers: [], missing: [lab], confirm: true };
+}
+
+/** 「{label}的准确数字（已答“约620人”）」: a round answer quoted in the neutral written form, not the words as said. */
+function roughRequest(ctx: Ctx, lab: string, said: string): string {
+  const { approximate, approximateNote } = ctx.kb.formDrafting.requests;
+  return fillText(approximate, { label: lab }) + fillText(approximateNote, { said: writtenRoundFigure(said) });
+}
+
 function slot(ctx: Ctx, name: string): Slot {
   const f = ctx.facts;
-  const miss = (key: string): Slot => ({ missing: label(ctx, key) });
+  const miss = (key: string): Slot => roughFigure(ctx, key) ?? { missing: label(ctx, key) };
   const or = (p: Piece | null, key: string): Slot => p ?? miss(key);
   switch (name) {
     case 'name':
@@ -300,7 +320,6 @@ function slot(ctx: Ctx, name: string): Slot {
       const facts: string[] = [];
       const missing: string[] = [];
       const shares = ctx.kb.formDrafting.productShares;
-      const { approximate, approximateNote } = ctx.kb.formDrafting.requests;
       // Once one product is given a share, each product's share sits with it, asked for where it is missing, so no
       // share is read as another product's or as the total. With none given, the total has its own sentence.
       const perProduct = ps.some(([p]) => p.share !== undefined);
@@ -316,7 +335,7 @@ function slot(ctx: Ctx, name: string): Slot {
         // the exact one, with the words as typed (约55%) beside it in the app's draft, as every other round figure's does.
         const label = fillText(shares.label, { name: p.name });
         const rough = p.approx ? ctx.facts.approximate?.find((a) => a.fact === 'products' && a.label === label) : undefined;
-        const ask = rough ? fillText(approximate, { label }) + fillText(approximateNote, { said: rough.said }) : label;
+        const ask = rough ? roughRequest(ctx, label, rough.said) : label;
         missing.push(ask);
         return fillText(shares.asked, { name: p.name, ask: placeholder(ask) });
       });
@@ -585,12 +604,17 @@ interface Filled {
   numbers: NumberSource[];
   facts: string[];
   missing: string[];
+  /** The indicator a sentence of the benefits states the change of. */
+  indicator?: IndicatorId;
+  /** Of `missing`, the requests to confirm a figure given round, which an optional sentence keeps. */
+  confirm?: string[];
   lastSlot?: Piece;
 }
 
 function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: string } | null> = {}, short = false): Filled {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
+  const confirm: string[] = [];
   const facts = new Set<string>();
   let lastSlot: Piece | undefined;
   let absent = false;
@@ -613,10 +637,11 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
     numbers.push(...r.numbers);
     for (const f of factsOf(r)) facts.add(f);
     if (r.missing) missing.push(...r.missing);
+    if (r.confirm && r.missing) confirm.push(...r.missing);
     lastSlot = r;
     return r.text;
   });
-  return { text: withoutRepeatedUnit(out), numbers, facts: [...facts], missing, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
+  return { text: withoutRepeatedUnit(out), numbers, facts: [...facts], missing, confirm, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {
@@ -626,7 +651,7 @@ function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; te
   const shortened = full.missing.length && !line.required ? fill(ctx, line.text, {}, true) : undefined;
   const r = shortened && !shortened.missing.length ? shortened : full;
   if (r.absent || (r.notApplicable && !line.required)) return [];
-  if (r.missing.length && !line.required) {
+  if (r.missing.length && !line.required && r.missing.some((m) => !r.confirm?.includes(m))) {
     ctx.skipped.push(...r.missing);
     return [];
   }
@@ -818,7 +843,14 @@ function buildingDetail(ctx: Ctx, c: CapabilityId): { plan?: string; rest?: stri
 function indicatorsBrief(ctx: Ctx, ids: IndicatorId[], name: 'indicatorsBrief' | 'indicatorsOverall'): Filled[] {
   const parts = indicatorSentences(ctx, ids, true);
   if (!parts.length) return [];
-  const changes: Piece = { text: parts.map((p) => p.text).join('，'), numbers: parts.flatMap((p) => p.numbers), facts: [...new Set(parts.flatMap((p) => p.facts))] };
+  const facts = [...new Set(parts.flatMap((p) => p.facts))];
+  if (name === 'indicatorsBrief') {
+    // 简述 names the indicators that changed and where their change stands; the change itself has one home, 效益.
+    const labels = ctx.kb.formDrafting.indicators.filter((ind) => parts.some((p) => p.indicator === ind.id)).map((ind) => ind.label);
+    const where = draftableSections(ctx.spec).find((x) => x.id === 'detail.benefits')?.title ?? '';
+    return [fill(ctx, named(ctx, name), { indicators: { text: labels.join('、'), numbers: [], facts }, where: { text: where, numbers: [] } })];
+  }
+  const changes: Piece = { text: parts.map((p) => p.text).join('，'), numbers: parts.flatMap((p) => p.numbers), facts };
   return [fill(ctx, named(ctx, name), { changes, unitNoun: { text: ctx.spec.unitNoun.replace(/^智能/, ''), numbers: [] } })];
 }
 
@@ -850,7 +882,7 @@ function indicatorSentences(ctx: Ctx, ids: IndicatorId[], brief = false): Filled
     const shown = Math.abs(ch.value).toFixed(1);
     const ratio: Piece = { text: shown, numbers: [{ value: shown, source: ch.source, formula: ch.formula }] };
     const facts = { facts: factsOf(before).concat(factsOf(after)) };
-    if (brief) out.push({ ...fill(ctx, named(ctx, a.value > b.value ? 'indicatorChangeUp' : 'indicatorChangeDown'), { indLabel, ratio: { ...ratio, ...facts } }) });
+    if (brief) out.push({ ...fill(ctx, named(ctx, a.value > b.value ? 'indicatorChangeUp' : 'indicatorChangeDown'), { indLabel, ratio: { ...ratio, ...facts } }), indicator: id });
     else out.push(fill(ctx, named(ctx, a.value > b.value ? 'indicatorUp' : 'indicatorDown'), { indLabel, before, after, unit, ratio }));
   }
   return out;
@@ -930,8 +962,7 @@ function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataC
     // names that figure and the words given, instead of asking for the whole cell as if nothing had been said.
     const rough = ctx.facts.approximate?.find((a) => a.fact === `metrics.${key}`);
     if (!rough) return null;
-    const { approximate, approximateNote } = ctx.kb.formDrafting.requests;
-    const lab = fillText(approximate, { label: rough.label ?? key }) + fillText(approximateNote, { said: rough.said });
+    const lab = roughRequest(ctx, rough.label ?? key, rough.said);
     return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
   }
   // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.

@@ -91,7 +91,9 @@ export function indicatorChange(facts: FormFacts, id: IndicatorId): (ResolvedVal
   const a = indicatorValue(facts, id, 'after');
   // A typed figure against a computed one measures two different things: no change is computed from them.
   if (!b || !a || isComputed(b) !== isComputed(a)) return null;
-  const c: Computed | null = changeRatio(b.value, a.value, isComputed(b) ? { before: b.display, after: a.display } : undefined);
+  // Computed operands (每人每天产出) print rounded: the ratio is the printed operands' own, so a reader who
+  // recomputes it from the form gets the figure printed beside them (0.15 → 0.25 is 66.7%, whatever was unrounded).
+  const c: Computed | null = isComputed(b) ? changeRatio(Number(b.display), Number(a.display), { before: b.display, after: a.display }) : changeRatio(b.value, a.value);
   if (!c) return null;
   return { value: c.value, display: c.display, source: `computed:changeRatio(${id})`, formula: c.formula, before: b, after: a };
 }

@@ -673,7 +673,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     }
     // A reply with nothing to print (「有」, 「同上」), recorded before it was asked back, is left for the placeholder.
     // A cell answered with none (「暂无」) is kept as typed, to be checked against the interview's yes (facts.ts).
-    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && contentless(kb.formQuestions.vocabulary, value, c.fact)) {
+    if (c.q.kind === 'text' && c.q.maxLength === undefined && typeof value === 'string' && (contentless(kb.formQuestions.vocabulary, value, c.fact) || saysNone(kb.formQuestions.vocabulary, value))) {
       if (CELL_FACT.test(c.fact) && saysNone(kb.formQuestions.vocabulary, value)) denied.push({ fact: c.fact, said: value.trim().slice(0, 50) });
       continue;
     }
@@ -749,6 +749,7 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
   const had = Array.isArray(facts.workshops) ? (facts.workshops as unknown[]).length : 0;
   if (answers['cat.scope'] !== 'workshop' && typeof count === 'number' && Number.isInteger(count) && count > had && count <= MAX_WORKSHOPS)
     facts.workshops = [...((facts.workshops as unknown[] | undefined) ?? []), ...Array.from({ length: count - had }, () => ({}))];
+  facts = withWorkshopsReferred(facts);
   for (let attempt = 0; attempt < 50; attempt++) {
     const r = FormFacts.safeParse(facts);
     if (r.success) return r.data;
@@ -756,6 +757,52 @@ export function formFactsFromAnswers(kb: FormsKnowledge, answers: Answers): Form
     facts = path.length ? setPath(facts, path.join('.'), undefined) : {};
   }
   return {};
+}
+
+/** 「跟机加工车间一样」「与一车间相同」「同装配车间」: a cell's whole text pointing at another workshop's, and the name it gives. */
+function workshopReferred(text: string): string | undefined {
+  const t = wholeReply(text);
+  const m = SAME_AS_NAMED.exec(t) ?? /^(?:同|同于|参照|参见|见)(.{1,10}?)[的。.!！]*$/u.exec(t);
+  const name = m?.[1]?.replace(/的$/u, '');
+  return name && /(?:车间|工段|产线|生产线|分厂|厂房)$/u.test(name) ? name : undefined;
+}
+
+/** The workshop a referring name stands for: its name as given, or its place (一车间, 2号车间, 车间2, 第二个车间). */
+function workshopNamed(workshops: { name?: string }[], said: string): number {
+  const byName = workshops.findIndex((w) => !!w.name && (w.name === said || w.name.includes(said) || said.includes(w.name)));
+  if (byName >= 0) return byName;
+  const place = /^(?:第)?([一二三四五六七八九十\d]{1,2})(?:号|个)?车间$|^车间([一二三四五六七八九十\d]{1,2})$/u.exec(said);
+  const n = place ? parseNumber(place[1] ?? place[2]!)?.value ?? Number(place[1] ?? place[2]) : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 1 && n <= workshops.length ? n - 1 : -1;
+}
+
+/**
+ * A cell the enterprise answered by pointing at another workshop's (「跟机加工车间一样」) says that workshop's
+ * text, which the draft then prints in its own words: the signed form states what is there, not where to look. A
+ * workshop the application does not describe, or one whose cell is itself empty or a pointer, resolves nothing:
+ * the text is left out and the cell asks for its facts as any unanswered one does.
+ */
+function withWorkshopsReferred(facts: Record<string, unknown>): Record<string, unknown> {
+  const workshops = (Array.isArray(facts.workshops) ? facts.workshops : []) as { name?: string; descriptions?: Record<string, string> }[];
+  const resolve = (cell: string, text: string, self: number): string | undefined => {
+    const said = workshopReferred(text);
+    if (said === undefined) return text;
+    const j = workshopNamed(workshops, said);
+    const there = j >= 0 && j !== self ? workshops[j]!.descriptions?.[cell] : undefined;
+    return there !== undefined && workshopReferred(there) === undefined ? there : undefined;
+  };
+  const cells = (r: Record<string, string> | undefined, self: number) => {
+    if (!r) return r;
+    const out = Object.fromEntries(Object.entries(r).flatMap(([k, v]) => {
+      const t = resolve(k, v, self);
+      return t === undefined ? [] : [[k, t]];
+    }));
+    return Object.keys(out).length ? out : undefined;
+  };
+  let out = facts;
+  if (facts.elements) out = { ...out, elements: cells(facts.elements as Record<string, string>, -1) };
+  if (workshops.length) out = { ...out, workshops: workshops.map((w, i) => (w.descriptions ? { ...w, descriptions: cells(w.descriptions, i) } : w)) };
+  return out;
 }
 
 /** A landline with its area code (0371-65507698, (0371)65507698, 037165507698), an extension after 转 or -; or a 400/800 line. */
@@ -3434,7 +3481,8 @@ const CELL_FACT = /^(?:elements|workshops\.\d+\.descriptions)\./;
 
 /** Whether a whole reply says the enterprise has none of what was asked (「暂无」, 「无。」). */
 function saysNone(v: FormVocabulary, text: string): boolean {
-  return v.noneReplies.includes(wholeReply(text));
+  const t = wholeReply(text);
+  return v.noneReplies.includes(t) || v.noneSaid.some((p) => new RegExp(p, 'u').test(t));
 }
 
 /** A whole reply as compared with the reply-word lists: without its closing punctuation. */

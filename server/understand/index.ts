@@ -25,11 +25,11 @@ import { Repairer } from './repair';
 
 export { halfWidthAlnum, normalise, spacesAsClauseBreaks } from './normalise';
 export { holdsPersonalData, isReplyOnly, maskPersonalNumbers, publishedNumbers, withoutPersonalData, withoutPersonalStatements } from './personal';
-export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, yearOf, type Quantity } from './numbers';
+export { arabicNumerals, findQuantities, inUnit, isRange, parseChineseNumber, parseQuantity, spokenDigits, writtenRoundFigure, yearOf, type Quantity } from './numbers';
 export { fuzzySyllable } from './repair';
 export { readEdit, type Edit } from './edits';
 export { partOfWord, withProvinces, type Elsewhere, type Lookalikes } from './places';
-export { absoluteYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from './years';
+export { absoluteYears, arabicYears, respectiveYears, sameEachYear, yearSeries, yearsSaid } from './years';
 export { clipQuote } from './quote';
 export { askAboutPending, type AboutPending, type PendingAsk, type PendingWords } from './pending';
 

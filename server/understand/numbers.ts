@@ -351,3 +351,38 @@ const FIGURE_RANGE = new RegExp(String.raw`(?<![\d.])${RANGE_FIGURE}\s*${RANGE_U
 export function isRange(text: string): boolean {
   return FIGURE_RANGE.test(text) || rangeAt(text) !== undefined;
 }
+
+/** A figure as said, in Arabic digits or Chinese numerals (a range such as 七八十 included). */
+const SAID_FIGURE = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]+)`;
+/** The words of a guess before a figure (大概, 差不多有, 好像占): written 约. */
+const GUESS_BEFORE = String.raw`(?:大概|大约|大致|大体|差不多|估计|估摸|约莫|约摸|好像|应该|可能|约)(?:有|是|在|能有)?`;
+/** The counting words said after a figure before its unit (号人, 个人): the unit alone in writing. */
+const SPOKEN_COUNTER = /(?<=\d|[零〇一二两三四五六七八九十百千万])(?:来|多|余|出头)?(?:号|个)(?=人)/gu;
+
+/**
+ * A round figure as said, in the neutral written form a request to confirm it quotes: 「六百二十来个人」 → 「约620人」,
+ * 「五百多号人」 → 「500余人」, 「将近三百人」 → 「近300人」, 「大概七八十台吧」 → 「约七八十台」 (two neighbouring digits
+ * said together stay a range in words), 「好像占六成」 → 「约占六成」. The words that are no figure's are kept as said;
+ * a particle closing the reply (吧, 啊) is dropped.
+ */
+export function writtenRoundFigure(said: string): string {
+  let t = said.trim().replace(/[，,。.!！~～\s]*[吧呢啊呀哈嘛]*[。.!！~～\s]*$/u, '');
+  t = t.replace(SPOKEN_COUNTER, (m) => (/^(?:多|余|出头)/u.test(m) ? m.replace(/(?:号|个)$/u, '') : m.startsWith('来') ? '来' : ''));
+  // A guess word before the figure, or before the verb that introduces it (占, 达), is 约.
+  t = t.replace(new RegExp(`${GUESS_BEFORE}(?=(?:占|达|为)?(?:百分之)?${SAID_FIGURE}|一半)`, 'gu'), '约');
+  t = t.replace(new RegExp(`(?:将近|接近|快)(?:有|是)?(?=${SAID_FIGURE})`, 'gu'), '近');
+  t = t.replace(/百分之([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)/gu, (_m, n: string) => `${/^\d/u.test(n) ? n : parseChineseNumber(n) ?? n}%`);
+  // 来, 左右 and 上下 after a figure (and its unit) say about as much as 约 before it; 多 and 出头 say more than it, written 余.
+  const unit = '(?:[万亿千百]?(?:人|台|套|项|条|家|个|吨|天|元|万元|亿元|平方米|亩)|[万亿]|%)?';
+  t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE})来(${unit})`, 'gu'), (_m, n: string, u: string) => `约${n}${u}`);
+  t = t.replace(new RegExp(`(?:约)?(${SAID_FIGURE}${unit})(?:左右|上下)`, 'gu'), (_m, n: string) => `约${n}`);
+  t = t.replace(new RegExp(`(?<!约)(${SAID_FIGURE})([万亿千百]?)(?:多|出头)`, 'gu'), (_m, n: string, mag: string) => `${n}${mag}余`);
+  // The figure in Arabic digits, as the form prints figures; a range said in words (七八十) and a share in 成 stay so.
+  t = t.replace(/(?<![零〇一二两三四五六七八九十百千万亿点])[零〇一二两三四五六七八九十百千点]+(?![成零〇一二两三四五六七八九十百千点])/gu, (n: string, at: number) => {
+    const next = t.slice(at + n.length);
+    if (isRange(n) || !/[十百千]/u.test(n) || !/^(?:[万亿]|余|人|台|套|项|条|家|个|吨|天|元|平方米|亩|$)/u.test(next)) return n;
+    const v = parseChineseNumber(n);
+    return v === undefined ? n : String(v);
+  });
+  return t.replace(/约+/gu, '约').replace(/约(?=近|余)/gu, '');
+}

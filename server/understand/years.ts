@@ -179,3 +179,16 @@ function sameEachYearSaid(text: string, thisYear: number, words: Readonly<Record
   }
   return { text: out };
 }
+
+/** A year typed in Chinese digits (二〇一九年, 二零一二年, 一九九八年), with the month after it if one is said. */
+const CHINESE_YEAR = /(?<![〇零o一二三四五六七八九十百千万\d])([一二][〇零o一二三四五六七八九]{3})(\s*年)(?:(十[一二]|[一二三四五六七八九十])月)?/giu;
+const MONTH_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10', 十一: '11', 十二: '12' };
+
+/** 「二零一二年」 → 「2012年」, 「二〇一九年三月」 → 「2019年3月」: a year said in Chinese digits as the form prints dates. */
+export function arabicYears(text: string): string {
+  return text.replace(CHINESE_YEAR, (m, y: string, _nian: string, month: string | undefined) => {
+    const digits = [...y.toLowerCase()].map((c) => YEAR_DIGIT[c] ?? c).join('');
+    if (!/^(?:19|20)\d{2}$/u.test(digits)) return m;
+    return `${digits}年${month ? `${MONTH_DIGITS[month]}月` : ''}`;
+  });
+}

@@ -84,7 +84,7 @@ describe('the exported form', () => {
 
   it('leaves the notes out of a draft the user edited in the app, keeping the request and the user\'s words', () => {
     const note = ctx.formDrafting.requests.lackingNote;
-    const own = `车间上线了ERP。〔请补充：MES 的排产与调度应用情况${note}；ERP 覆盖的业务范围〕〔请补充：设备联网率的准确数字（已答“${SAID}”）〕`;
+    const own = `车间上线了ERP。〔请补充：MES 的排产与调度应用情况${note}；ERP 覆盖的业务范围〕〔请补充：设备联网率的准确数字（已答“约85%”）〕`;
     const form = signedForm(ctx, fillForm(ctx, profileOf('smartWorkshop'), 'smartWorkshop', { 'detail.elements': own }));
     expect(form.drafts['detail.elements']!.text).toBe('车间上线了ERP。〔请补充：MES 的排产与调度应用情况；ERP 覆盖的业务范围〕〔请补充：设备联网率的准确数字〕');
     expect(form.drafts['detail.elements']!.missingFacts).toEqual(['MES 的排产与调度应用情况；ERP 覆盖的业务范围', '设备联网率的准确数字']);

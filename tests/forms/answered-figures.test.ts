@@ -43,12 +43,12 @@ describe('the interview\'s equipment ratios in the 智能装备应用 and 车间
   });
 
   it('asks for the exact figure of a round answer, quoting it, and for the counts by name; never a bare 「…情况」', () => {
-    for (const [said, value] of [['百分之八十五左右', 85], ['大概七成', 70], ['90%上下', 90]] as const) {
+    for (const [said, value, quoted] of [['百分之八十五左右', 85, '约85%'], ['大概七成', 70, '约七成'], ['90%上下', 90, '约90%']] as const) {
       let a = { ...withoutCounts(), 'metric.automationRatio': value, 'metric.networkedRatio': value } as Answers;
       a = markApproximate(markApproximate(a, 'metric.automationRatio', said), 'metric.networkedRatio', said);
       const { equipment, network, summary } = cells(a);
-      expect(equipment.text, said).toContain(`自动化、数字化、智能化设备占比的准确数字（已答“${said}”）`);
-      expect(network.text, said).toContain(`设备联网率的准确数字（已答“${said}”）`);
+      expect(equipment.text, said).toContain(`自动化、数字化、智能化设备占比的准确数字（已答“${quoted}”）`);
+      expect(network.text, said).toContain(`设备联网率的准确数字（已答“${quoted}”）`);
       expect(equipment.text).toContain('〔请补充：车间设备总台套数与自动化、数字化、智能化设备台套数〕');
       expect(network.text).toContain('〔请补充：联网设备台套数〕');
       for (const d of [equipment, network]) expect(d.text).not.toMatch(/〔请补充：[^〕]*情况〕/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countChars } from '../../server/forms/length';
 import { checkCreditCode, creditCodeCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS } from '../../server/forms/creditCode';
 import { changeRatio, debtRatio, outputPerPersonDay, sharePercent } from '../../server/forms/compute';
-import { checkFacts } from '../../server/forms/facts';
+import { checkFacts, indicatorChange } from '../../server/forms/facts';
 import { FormFacts } from '../../server/schemas/forms';
 import { factCheckFormOf } from '../../server/forms/knowledge';
 import { loadKnowledgeData } from '../../server/knowledge/load';
@@ -112,14 +112,27 @@ describe('computed values carry their formula', () => {
     expect(c.formula, 'no negative figure beside a cell that prints a size').not.toContain('-');
   });
 
-  it('prints computed operands as their rows print them, and says the ratio of the unrounded values is approximate', () => {
-    const before = 25000 / 100 / 300;
-    const after = 40000 / 100 / 300;
-    const c = changeRatio(before, after, { before: '0.83', after: '1.33' })!;
-    expect(c.display).toBe('60.0');
-    expect(c.formula).toBe('提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.33 − 0.83) ÷ 0.83 × 100% ≈ 60.0%');
+  it('takes the 提升比例 of computed 生产效率 from the figures printed, so a reader recomputing it gets the figure printed', () => {
+    const facts = (outBefore: number, outAfter: number, hb: number, ha: number, days: number) =>
+      ({ indicators: { outputValue: { before: outBefore, after: outAfter }, headcount: { before: hb, after: ha }, workingDays: days } }) as FormFacts;
+    const shown = (f: FormFacts) => {
+      const c = indicatorChange(f, 'productivity')!;
+      return [c.before.display, c.after.display, c.display, c.formula];
+    };
+    // 0.1502 → 0.2498 unrounded is 66.2%; printed 0.15 → 0.25, the ratio printed beside them is theirs, 66.7%.
+    expect(shown(facts(16000, 26000, 355, 347, 300))).toEqual(['0.15', '0.25', '66.7', '提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (0.25 − 0.15) ÷ 0.15 × 100% = 66.7%']);
+    // 0.83 → 1.33 (0.833… → 1.333… unrounded, 60.0%) reads 60.2%, the printed figures' own ratio.
+    expect(shown(facts(25000, 40000, 100, 100, 300))).toEqual(['0.83', '1.33', '60.2', '提升比例 = (建设后 − 建设前) ÷ 建设前 × 100% = (1.33 − 0.83) ÷ 0.83 × 100% = 60.2%']);
+    // A trailing zero printed stays in the formula as in the row (0.50), and a fall keeps its direction.
+    expect(shown(facts(15000, 10800, 100, 100, 300))).toEqual(['0.50', '0.36', '-28.0', '降低比例 = (建设前 − 建设后) ÷ 建设前 × 100% = (0.50 − 0.36) ÷ 0.50 × 100% = 28.0%']);
+    // Every computed ratio is the exact result of its printed operands: no 「≈」 anywhere.
+    for (const f of [facts(16000, 26000, 355, 347, 300), facts(25000, 40000, 100, 100, 300), facts(9000, 11000, 97, 93, 251)]) {
+      const c = indicatorChange(f, 'productivity')!;
+      expect(c.formula).not.toContain('≈');
+      expect(((Number(c.after.display) - Number(c.before.display)) / Number(c.before.display) * 100).toFixed(1)).toBe(c.display);
+    }
     // Operands printed as given keep the exact sign.
-    expect(changeRatio(2.4, 0.9, { before: '2.4', after: '0.9' })!.formula.endsWith('= 62.5%')).toBe(true);
+    expect(changeRatio(2.4, 0.9)!.formula.endsWith('= 62.5%')).toBe(true);
   });
 
   it('refuses a ratio against a zero baseline instead of printing Infinity', () => {

@@ -74,13 +74,14 @@ describe('one home per claim', () => {
     expect(profile).toContain('成立于2011年4月20日');
   });
 
-  it('简述 sums the indicators up in one sentence; their before and after stand in 效益 only', () => {
+  it('简述 names the indicators that changed and refers to 效益, the one home of each change', () => {
     const { form } = drafted(T1);
     const sum = form.drafts.constructionSummary!.text;
-    expect(sum).toContain('生产效率提升126.7%，运营成本降低13.0%');
-    expect(sum).toContain('建设前后指标对比详见三（二）');
+    expect(sum).toMatch(/建设前后生产效率、运营成本[^。]*的变化见“智能工厂建设前后社会、经济、环境效益对比”。/u);
+    expect(sum).not.toMatch(/(?:提升|降低)[\d.]+%/u);
     expect(sum).not.toMatch(/由[\d.]+[^，。]*(?:提升|降低)至/u);
-    expect(form.drafts['detail.benefits']!.text).toContain('生产效率由0.16万元/人/天提升至0.37万元/人/天，提升126.7%。');
+    // 0.16 → 0.37 printed: the ratio beside them is theirs, 131.3% (126.7% from the unrounded figures).
+    expect(form.drafts['detail.benefits']!.text).toContain('生产效率由0.16万元/人/天提升至0.37万元/人/天，提升131.3%。');
   });
 
   it('行业优势 refers to the benefits stated in 效益 rather than repeating them', () => {

@@ -259,7 +259,7 @@ describe('a draft claims only what the enterprise said', () => {
     expect(fillForm(ctx, p, 'processFactory').workshops[0]!.cells['ws.lines']!.text).toContain('1,4-丁二醇装置、四氢呋喃装置');
   });
 
-  it('computes a change from the raw inputs and rounds only for display', () => {
+  it('computes the change of computed 生产效率 from the figures printed, so the form recomputes as printed', () => {
     const ind = { headcount: { before: 150, after: 100 }, outputValue: { before: 15000, after: 21000 }, workingDays: 300 };
     const p = DraftProfile.parse({ enterprise: { name: '某公司' }, form: { indicators: ind } });
     const form = fillForm(ctx, p, 'smartWorkshop');
@@ -268,8 +268,10 @@ describe('a draft claims only what the enterprise said', () => {
     const raw = (((a - b) / b) * 100).toFixed(1);
     const fromRounded = (((Number(a.toFixed(2)) - Number(b.toFixed(2))) / Number(b.toFixed(2))) * 100).toFixed(1);
     expect(raw).not.toBe(fromRounded);
-    expect(form.matrices.productivity![2]![0]!.text).toBe(raw);
-    expect(form.drafts.benefitsSummary!.text).toContain(`提升${raw}%`);
+    // 0.33 → 0.70 printed: 112.1%, the printed figures' own (110.0% unrounded).
+    expect(fromRounded).toBe('112.1');
+    expect(form.matrices.productivity![2]![0]!.text).toBe(fromRounded);
+    expect(form.drafts.benefitsSummary!.text).toContain(`提升${fromRounded}%`);
   });
 
   it('leaves a word with 用 inside it as written: 乘用车 is no spoken 用', () => {
@@ -321,8 +323,10 @@ describe('a draft claims only what the enterprise said', () => {
   it('does not repeat 建设情况简述 in 行业优势 (shared 8-character runs, measured)', () => {
     for (const c of categories) {
       const form = fillForm(ctx, DraftProfile.parse(completeFixtures[c]), c);
-      const adv = form.drafts['overview.advantage']?.text ?? form.drafts['overview.tech']!.text;
-      const sum = form.drafts.constructionSummary!.text;
+      // A section named as where a fact stands (“…效益对比”) is a reference, not a repeated claim.
+      const refs = (t: string) => t.replace(/“[^”]*”/gu, '');
+      const adv = refs(form.drafts['overview.advantage']?.text ?? form.drafts['overview.tech']!.text);
+      const sum = refs(form.drafts.constructionSummary!.text);
       const grams = new Set(Array.from({ length: Math.max(0, sum.length - 7) }, (_, i) => sum.slice(i, i + 8)));
       const runs = Array.from({ length: Math.max(0, adv.length - 7) }, (_, i) => adv.slice(i, i + 8));
       const shared = runs.filter((g) => grams.has(g)).length / Math.max(1, runs.length);

@@ -81,9 +81,9 @@ describe('a hedge typed into a form cell', () => {
     });
 
   for (const [typed, text] of [
-    ['数控机床经网关联网，估计有一半', '数控机床经网关联网，〔请补充：“估计有一半”的确切数值〕'],
-    ['自动化设备好像占六成吧', '〔请补充：“自动化设备好像占六成”的确切数值〕'],
-    ['注塑机联网，大概七八十台', '注塑机联网，〔请补充：“大概七八十台”的确切数值〕'],
+    ['数控机床经网关联网，估计有一半', '数控机床经网关联网，〔请补充：“约一半”的确切数值〕'],
+    ['自动化设备好像占六成吧', '〔请补充：“自动化设备约占六成”的确切数值〕'],
+    ['注塑机联网，大概七八十台', '注塑机联网，〔请补充：“约七八十台”的确切数值〕'],
   ] as const)
     it(`the guessed figure of 「${typed}」 is asked for, not printed`, () => {
       const t = typedWithoutHedges(d, typed);
@@ -119,7 +119,7 @@ describe('a hedge typed into a form cell', () => {
 
   it('a guessed share with no counts is asked for', () => {
     const text = draftSection(engineCtx, workshop({ 'ws.network': '加工中心通过DNC联网，差不多一半' }), 'smartWorkshop', 'ws.network').text;
-    expect(text).toContain('加工中心通过DNC联网，〔请补充：“差不多一半”的确切数值〕');
+    expect(text).toContain('加工中心通过DNC联网，〔请补充：“约一半”的确切数值〕');
     expect(text.replace(PLACEHOLDER, '')).not.toMatch(/一半|差不多/u);
   });
 });

@@ -32,7 +32,7 @@ function indicator(p: DraftProfile, id: string, side: 'before' | 'after'): numbe
     const out = (ind.outputValue as { before?: number; after?: number } | undefined)?.[side];
     const heads = (ind.headcount as { before?: number; after?: number } | undefined)?.[side];
     const days = ind.workingDays as number | undefined;
-    // Unrounded: the form's change ratio is computed from the inputs, not from the printed 0.33.
+    // Unrounded: the printed figure (0.33) is checked against it; the change ratio rounds it as the form prints it.
     if (out !== undefined && heads && days) return out / heads / days;
   }
   return undefined;
@@ -64,8 +64,16 @@ export function verifyNumber(p: DraftProfile, n: NumberSource): string | null {
     return want === n.value ? null : bad(`expected ${want}`);
   }
   if ((m = /^computed:changeRatio\((\w+)\)$/.exec(n.source))) {
-    const b = indicator(p, m[1]!, 'before')!;
-    const a = indicator(p, m[1]!, 'after')!;
+    // A computed 生产效率 prints rounded, and the ratio printed beside it is the printed figures' own.
+    const typed = (side: 'before' | 'after') => ((p.form.indicators ?? {}) as Record<string, { before?: number } | undefined>)[m![1]!]?.[side as 'before'] !== undefined;
+    const printed = (side: 'before' | 'after') => {
+      const v = indicator(p, m![1]!, side)!;
+      if (typed(side)) return v;
+      const two = v.toFixed(2);
+      return Number(Number(two) === 0 && v > 0 ? v.toPrecision(2) : two);
+    };
+    const b = printed('before');
+    const a = printed('after');
     const r = ((a - b) / b) * 100;
     return [r.toFixed(1), Math.abs(r).toFixed(1)].includes(n.value) ? null : bad(`expected ${r.toFixed(1)}`);
   }

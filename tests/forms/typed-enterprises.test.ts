@@ -138,7 +138,9 @@ describe('the drafts of the typed enterprises', () => {
     expect(form.matrices.quality![0]![0]!.text).toBe('85');
     expect(all).toContain('〔请补充：成立时间〕');
     // 「一百三十人左右」 is a round figure: the signed form asks for the exact one and says why.
-    expect(all).not.toContain('130人');
+    expect(all.replace(/〔[^〕]*〕/gu, '')).not.toContain('130人');
+    // The request quotes it in written form.
+    expect(all).toContain('企业现有员工的准确数字（已答“约130人”）');
     expect(form.flags.find((f) => f.field === 'employees')?.message).toContain('“一百三十人左右”');
     expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/制造执行系统|MES(?![^〔]*〕)/);
   });

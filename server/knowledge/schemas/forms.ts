@@ -587,6 +587,14 @@ export const FormVocabulary = z.object({
    * but a statement all the same, checked against the interview's answers for the cell's capabilities.
    */
   noneReplies: z.array(z.string().min(1)).default([]),
+  /**
+   * Patterns of a whole reply that says the same in the words people use (还没搞, 目前还没上, 这块没弄): nothing done
+   * yet, so nothing to print, as a none.
+   */
+  noneSaid: z
+    .array(z.string().min(1))
+    .default([])
+    .refine((ps) => ps.every((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }), 'noneSaid: each entry must be a valid regular expression'),
   /** Words that cite the notice as the claim (按照通知要求): a reply resting on them and no fact of its own is asked back. */
   noticeEchoWords: z.array(z.string().min(1)).default([]),
 });
