@@ -1241,10 +1241,12 @@ const ANSWERED_YES_NO = /^(?:要|需要|必须|可以|能|不|是|对|会|没有
 function askedWord(kb: KnowledgeBase, typed: string, question: string, text: string, quoted: string): string {
   const t = kb.data.intents.answerText;
   const asked = typed.normalize('NFKC').trim();
-  if (!t.askedRight || !t.askedWrong || !YES_NO_TAG.test(asked) || asked.includes('还是') || OPENS_WITH_VERDICT.test(text) || ANSWERED_YES_NO.test(text)) return text;
+  if (!t.askedRight || !t.askedWrong || !YES_NO_TAG.test(asked) || asked.includes('还是') || OPENS_WITH_VERDICT.test(text)) return text;
   const word = confirmedWord(t.confirmAlternatives, [asked.replace(YES_NO_TAG, '')], question, quoted);
   if (!word) return text;
-  return (word.right ? t.askedRight : fill(t.askedWrong, { said: word.said })) + text;
+  // 「要MP4格式…」 already says yes to MP4; asked of MOV it says no only by naming another word, so the no is said first.
+  if (word.right) return ANSWERED_YES_NO.test(text) ? text : t.askedRight + text;
+  return /^(?:不|没有|通知没有)/u.test(text) ? text : fill(t.askedWrong, { said: word.said }) + text;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
