@@ -2323,8 +2323,12 @@ export function interpretForm(kb: FormsKnowledge, text: string, pending: Questio
 function roundSaidAlone(r: Interpretation, text: string, pending: QuestionView | null): Interpretation {
   if (r.kind !== 'answers' || pending?.kind !== 'number' || !r.items.some((i) => i.approx && !i.said && i.questionId === pending.id)) return r;
   const round = findQuantities(halfWidthAlnum(text)).filter((q) => q.approx);
-  if (round.length !== 1) return r;
-  return { ...r, items: r.items.map((i) => (i.approx && !i.said && i.questionId === pending.id ? { ...i, said: round[0]!.text.trim() } : i)) };
+  // A reply that is the figure alone (「两百来人」) is its own words already.
+  if (round.length !== 1 || round[0]!.text.trim() === halfWidthAlnum(text).trim()) return r;
+  const said = round[0]!.text.trim();
+  // The words must read as the figure kept (「约1,200万元」 is not its 「约1」).
+  const same = (v: unknown) => parseNumber(said, pending.unit)?.value === v;
+  return { ...r, items: r.items.map((i) => (i.approx && !i.said && i.questionId === pending.id && same(i.value) ? { ...i, said } : i)) };
 }
 
 /**
