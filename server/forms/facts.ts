@@ -1,6 +1,7 @@
 import type { FormFacts, DraftProfile } from '../schemas/forms';
 import { checkCreditCode } from './creditCode';
 import { fill } from '../engine/kb';
+import { arabicNumerals, findQuantities } from '../understand/numbers';
 import { changeRatio, debtRatio, fmt, outputPerPersonDay, sharePercent, type Computed } from './compute';
 
 /** Reads a dotted path ("finance.2022.revenue", "workshops.0.name") from a facts object. */
@@ -252,13 +253,21 @@ function contradicts(stated: number, computed: number): boolean {
   return Math.abs(stated - computed) >= 1 / 10 ** decimals(stated) - 1e-9;
 }
 
-/** 「…联网率95%…」 in the enterprise's words: each stated figure with the words around it. */
-function statedRatios(text: string, words: string[]): { value: number; said: string; start: number; end: number }[] {
-  const out: { value: number; said: string; start: number; end: number }[] = [];
+/**
+ * 「…联网率95%…」 in the enterprise's words: each stated figure with the words around it, and the words of its clause
+ * before it. A rate written in words (「联网率百分之九十五」「自动化率八成」) is read as the understanding step reads any
+ * figure, and quoted as typed.
+ */
+function statedRatios(typed: string, words: string[]): { value: number; said: string; end: number; clause: string }[] {
+  const read = arabicNumerals(typed, findQuantities(typed));
+  const text = read.text;
+  const asTyped = (said: string) => read.changed.reduce((x, c) => x.split(c.to).join(c.from), said);
+  const out: { value: number; said: string; end: number; clause: string }[] = [];
   // Longer words first: 「设备自动化率85%」 is one statement, not also 「自动化率85%」.
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const re = new RegExp(`${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\d，。；,;]{0,6}?(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'g');
-    for (const m of text.matchAll(re)) if (!out.some((o) => o.end === m.index + m[0].length)) out.push({ value: Number(m[1]), said: m[0], start: m.index, end: m.index + m[0].length });
+    for (const m of text.matchAll(re))
+      if (!out.some((o) => o.end === m.index + m[0].length)) out.push({ value: Number(m[1]), said: asTyped(m[0]), end: m.index + m[0].length, clause: text.slice(0, m.index).split(/[，。；,;\n]/).pop() ?? '' });
   }
   return out;
 }
@@ -351,8 +360,7 @@ export function factoryRatioConflicts(f: FormFacts, metrics: Metrics | undefined
     // A figure a factory cell gives for one workshop or line (「钣金车间联网率95%」) is that part's, not the whole's.
     const whole = Object.values(f.elements ?? {}).join('\n');
     for (const s of statedRatios(whole, r.words)) {
-      const clause = whole.slice(0, s.start).split(/[，。；,;\n]/).pop() ?? '';
-      if (s.value <= 100 && !/(车间|产线|生产线|工序|装置)/.test(clause)) check(s.value, { quote: s.said });
+      if (s.value <= 100 && !/(车间|产线|生产线|工序|装置)/.test(s.clause)) check(s.value, { quote: s.said });
     }
   }
   return out;

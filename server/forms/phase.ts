@@ -825,6 +825,46 @@ function badPhone(text: string, mobileOnly: boolean): string | null {
 /** A figure that is a mobile number's eleven digits. */
 const PHONE_SHAPED = /^1[3-9]\d{9}$/u;
 
+/** A figure as a count is typed: digits or numerals, an inexact tail after it (八十几, 二十多, 六百来). */
+const COUNT_FIGURE = '[\\d零〇一二两三四五六七八九十百千万几]+(?:多|余|来)?';
+
+/**
+ * What a reply counts when it is nothing but counts (「二十七个」, 「技术人员八十几个」, 「车间里一共一百二十台设备，联网的九十台」):
+ * each clause a few words, a figure, a measure and at most the thing counted. A name holding a count goes on past it
+ * (「年产50万台电机智能车间」) and is none. The label of the thing counted (countedThings), else the vocabulary's
+ * word for a count; undefined when the reply is not counts alone.
+ */
+export function countOnly(v: FormVocabulary, text: string): string | undefined {
+  const spec = v.countReply;
+  if (!spec) return undefined;
+  const measures = [...new Set([...spec.measures, ...v.countedThings.flatMap((x) => x.measures)])];
+  const things = v.countedThings.flatMap((x) => x.words);
+  const clause = new RegExp(`^(\\p{Script=Han}{0,8}?)(?:约|大约|大概|将近|近|有|共|一共|总共|共有)?\\s*${COUNT_FIGURE}\\s*(?:${anyOf(measures)})(?:左右|上下|多)?(${anyOf(things)})?[吧啊呢了的。.!！]*$`, 'u');
+  const clauses = text.split(/[，,；;、\s]+/u).filter(Boolean);
+  const read = clauses.map((x) => clause.exec(x));
+  const first = read[0];
+  if (!first || read.some((m) => !m)) return undefined;
+  const named = first[2] ?? [...first[1]!].map((_, i) => things.find((w) => first[1]!.startsWith(w, i))).find(Boolean);
+  return (named && v.countedThings.find((x) => x.words.includes(named))?.label) || spec.label;
+}
+
+/** What a one-line field takes, said in a few words (地址, 职务, 人名): a count typed there is told apart from it. */
+function wantedWord(v: FormVocabulary, c: Concrete): string {
+  const kinds = v.storyReplyKinds;
+  if (c.q.takes === 'post') return kinds.post;
+  if (/^(?:contact|leader)\.name$/u.test(c.fact)) return kinds.person;
+  if (/(?:^|\.)address$/u.test(c.fact) && v.addressKind) return v.addressKind.label;
+  if (/^(?:project|workshops\.\d+)\.name$/u.test(c.fact) && kinds.unitName) return kinds.unitName;
+  return labelOf(c);
+}
+
+/** A count where a one-line field without a check of its own is asked: what it is and what the field wants, else undefined. */
+function countAsText(v: FormVocabulary, c: Concrete, text: string): { kind: string; wanted: string } | undefined {
+  if (c.q.kind !== 'text' || c.q.maxLength === undefined || c.q.validate !== undefined || c.q.named) return undefined;
+  const kind = countOnly(v, text.trim());
+  return kind ? { kind, wanted: wantedWord(v, c) } : undefined;
+}
+
 function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages, vocabulary?: FormVocabulary): string | null {
   const q = c.q;
   const name = `“${c.text.replace(/[？?].*$/, '')}”`;
@@ -853,6 +893,9 @@ function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages,
   if (!text.trim()) return `${name}不能为空；不清楚可以回答“跳过”`;
   // A one-line field longer than its cell would be dropped from the form's facts, so it is refused here.
   if (q.maxLength !== undefined && text.trim().length > q.maxLength) return `${name}不超过 ${q.maxLength} 个字`;
+  // 「二十七个」 as the workshop's address would print on the cover as its address: a count is no name, address or post.
+  const count = messages && vocabulary ? countAsText(vocabulary, c, text) : undefined;
+  if (count) return fill(messages!.wrongKind, { said: clipQuote(text.trim(), 30), kind: count.kind, wanted: count.wanted, field: labelOf(c) });
   if (c.fact === 'products') {
     if (respectiveProducts(text) === 'unclear' && messages) return fill(messages.productsUnclear, { said: text.trim() });
     const products = parseProducts(text);
@@ -1166,6 +1209,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * (form-questions.json `vocabulary.titles`), a mobile or a landline by its shape. A piece it cannot
  * place (「王建国 很忙」) has the whole reply asked back, so nothing lands in the wrong cell.
  */
+/** A name and the post its person holds, in one piece: 「王建国是生产部部长」, 「李振华任办公室主任」. */
+const POST_HELD = /^([\p{Script=Han}·]{2,5}?)(?:是|任|担任|现任|系)(.+)$/u;
+/** Words that lead to a post said after a name: 「他是…」, 「我们…」, 「公司的…」. */
+const POST_LEAD = /^(?:(?:他|她|此人|本人)?(?:是|任|担任|现任|系)|(?:我们|我司|公司|本公司|单位)的?)/u;
+
 function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpretation & { kind: 'answers' }) | { kind: 'unclear'; reason: 'notAnAnswer' } | undefined {
   const who = /^(form\.(?:contact|leader))\.name$/.exec(c.id)?.[1];
   if (!who) return undefined;
@@ -1175,13 +1223,19 @@ function personAndMore(kb: FormsKnowledge, c: Concrete, value: string): (Interpr
   // 「董事长李振华」「办公室主任孙丽」: the post said before the name (up to a title word) is a further piece too, as if it
   // followed the name.
   const cut = first && !isPersonName(kb, first) ? [...first].findIndex((_ch, i) => i > 0 && titles.some((w) => first.slice(0, i).endsWith(w)) && isPersonName(kb, first.slice(i))) : -1;
-  const before = cut > 0 ? first!.slice(0, cut) : undefined;
-  const name = before ? first!.slice(before.length) : first;
+  // 「王建国是生产部部长」「王建国任办公室主任」: the name, a verb of holding, and the post, said in one piece.
+  const holds = first && cut <= 0 && !isPersonName(kb, first) ? POST_HELD.exec(first) : null;
+  const held = holds && isPersonName(kb, holds[1]!) && titles.some((w) => holds[2]!.endsWith(w)) ? holds : null;
+  const before = cut > 0 ? first!.slice(0, cut) : held ? held[2] : undefined;
+  const name = held ? held[1] : before ? first!.slice(before.length) : first;
   const rest = before ? [before, ...after] : after;
   if (!name || !rest.length || !isPersonName(kb, name)) return undefined;
   const items: { questionId: string; value: string; extra?: true }[] = [{ questionId: c.id, value: nameAsStored(name) }];
   for (const said of rest) {
-    const piece = said.replace(PHONE_WORD, '');
+    const bare = said.replace(PHONE_WORD, '');
+    // 「他是生产部部长」「我们生产部部长」: the post without the words that lead to it.
+    const post = bare.replace(POST_LEAD, '');
+    const piece = post !== bare && titles.some((w) => post.endsWith(w)) ? post : bare;
     const field = MOBILE.test(piece) ? (findQuestion(kb, `${who}.mobile`) ? 'mobile' : 'phone')
       : LANDLINE.test(piece) ? 'phone'
       : EMAIL.test(piece) ? 'email'
@@ -1297,6 +1351,11 @@ const scopeOf = (id: string) => {
 
 /** Words that may open a piece said in passing before the field's name (「另外联系电话…」, 「我们的员工…」, 「现有职工…」). */
 const PASSING_LEAD = /^(?:(?:另外|还有|以及|其中|现在|目前|我们的?|我的|本单位的?|企业的?|公司的?)(?:现有)?|现有)/;
+/**
+ * Where a count is said to be (「车间里一共一百二十台设备」) ahead of the count's words, in a reply to a field that is not
+ * a count: no part of its name. At a count's own question 「全车间一共」 says the whole, and is read as such there.
+ */
+const PLACE_LEAD = /^(?:车间|厂区|厂)(?:里面?|里头|内)的?/u;
 /** A figure opens the value of a number field named in passing: 「员工420人」, 「注册资本约五千万」. */
 const FIGURE_START = /^(?:约|大约|大概|将近|接近|近|共|共有|有|达)?\s*[\d零〇一二两三四五六七八九十百千]/;
 /** A yearly figure word followed by a share (「营收占比60%」) is a product's share, not the year's figure. */
@@ -1339,6 +1398,8 @@ function namesFor(kb: FormsKnowledge, c: Concrete, near = scopeOf(c.id)): SaidAs
   const ws = /^form\.ws\.(\d+)$/u.exec(near ?? '')?.[1];
   for (const q of kb.formQuestions.questions) {
     if (q.repeat === 'workshop' && ws && q.kind === 'number') for (const word of q.nearSaidAs ?? []) out.push({ word, id: q.id.replace('{i}', ws) });
+    // 「车间名称改成…」「车间叫…」 at any question: the workshop asked about, else the first (a 智能车间's one workshop).
+    if (q.repeat === 'workshop') for (const word of q.saidAs ?? []) out.push({ word, id: q.id.replace('{i}', ws ?? '1') });
     if (q.repeat || q.perElementCell) continue;
     // A word the asked question uses itself (地址 to 「申报的车间/工厂地址？」) speaks of the asked field, not of another.
     for (const word of q.saidAs ?? []) if (q.id === c.q.id || !c.text.includes(word)) out.push({ word, id: q.id });
@@ -1348,10 +1409,10 @@ function namesFor(kb: FormsKnowledge, c: Concrete, near = scopeOf(c.id)): SaidAs
 }
 
 /** The field a piece opens by naming (「电话13837112345」, 「邮箱：wl@abc.com」), with what follows the name. */
-function namedIn(piece: string, names: SaidAs[]): { id: string; value: string } | undefined {
+function namedIn(piece: string, names: SaidAs[], placed = false): { id: string; value: string } | undefined {
   // 「22年营业收入」 names the year its knowledge words spell in full (2022年营业收入).
   const fullYears = (x: string) => x.replace(/^(\d{2})(?=\s*年)/u, (yy) => String(fullYear(Number(yy), new Date().getFullYear())));
-  for (const text of [piece, piece.replace(PASSING_LEAD, '')].flatMap((x) => (fullYears(x) === x ? [x] : [x, fullYears(x)]))) {
+  for (const text of [piece, piece.replace(PASSING_LEAD, ''), ...(placed ? [piece.replace(PLACE_LEAD, '')] : [])].flatMap((x) => (fullYears(x) === x ? [x] : [x, fullYears(x)]))) {
     const lower = text.toLowerCase();
     const n = names.find((x) => lower.startsWith(x.word.toLowerCase()));
     if (n) return { id: n.id, value: text.slice(n.word.length).replace(/^\s*(?:是|为|在|：|:)?\s*/, '') };
@@ -1394,6 +1455,8 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
   if (q.q.kind !== 'text') return undefined;
   // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
   if (/^form\.(?:contact|leader)\.name$/.test(id)) return isPersonName(kb, said) ? { value: nameAsStored(said) } : undefined;
+  // So is a workshop's or a factory's name only when it ends as one does (…总装车间): 「车间叫啥来着」 names none.
+  if (/^(?:project|workshops\.(?:\d+|\{i\}))\.name$/u.test(q.fact)) return kb.formQuestions.vocabulary.unitNameEndings.some((w) => said.endsWith(w)) && !countOnly(kb.formQuestions.vocabulary, said) ? { value: said } : undefined;
   return { value: said };
 }
 
@@ -1573,7 +1636,7 @@ function passingFacts(kb: FormsKnowledge, c: Concrete, text: string): { items: P
     const withNext = (value: string) => (value === '' && i + 1 < pieces.length ? { value: pieces[i + 1]!.text, used: 2 } : { value, used: 1 });
     // 「去年营业收入一点二亿」: a year said relative to the notice's names the form's year it is (2022年营业收入).
     const dated = year === undefined ? p.text : absoluteYears(p.text, year, v.relativeYears);
-    const named = (dated !== p.text ? namedIn(dated, names) : undefined) ?? namedIn(p.text, names);
+    const named = (dated !== p.text ? namedIn(dated, names) : undefined) ?? namedIn(p.text, names, c.q.kind === 'text');
     // 「2020到2022年总资产分别是…，营收2.8亿、3.3亿、3.9亿」: a yearly figure after a series of years is one of that
     // series' years (seriesFigures places it), never the asked year's row said in passing.
     if (named && series && named.id.startsWith('form.finance.')) {
@@ -2358,13 +2421,29 @@ function indicatorChangeSaid(kb: FormsKnowledge, c: NonNullable<ReturnType<typeo
  * by kinds (「我们有发明专利3项、实用新型12项，主要在…」) fills those fields too, each while it is empty.
  */
 export function interpretForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
-  const r = readForm(kb, text, pending);
+  const r = roundSaidAlone(readForm(kb, text, pending), text, pending);
   const c = pending ? findQuestion(kb, pending.id) : undefined;
   if (r.kind !== 'answers' || !c || c.q.kind !== 'text' || c.q.maxLength !== undefined || LIST_FACT.test(c.fact)) return r;
   const story = r.items.find((i) => i.questionId === c.id && typeof i.value === 'string');
   if (!story) return r;
   const counted = countsInStory(kb, story.value as string).filter((x) => !r.items.some((i) => i.questionId === x.questionId));
   return counted.length ? { ...r, items: [...r.items, ...counted] } : r;
+}
+
+/**
+ * A round figure at the asked question keeps the words of the figure (「六百来万」), not the field's name said with it
+ * (「利润六百来万」): those words are what the form view shows until the exact figure is given. Only when the reply holds
+ * one round figure, so the words are surely the one kept.
+ */
+function roundSaidAlone(r: Interpretation, text: string, pending: QuestionView | null): Interpretation {
+  if (r.kind !== 'answers' || pending?.kind !== 'number' || !r.items.some((i) => i.approx && !i.said && i.questionId === pending.id)) return r;
+  const round = findQuantities(halfWidthAlnum(text)).filter((q) => q.approx);
+  // A reply that is the figure alone (「两百来人」) is its own words already.
+  if (round.length !== 1 || round[0]!.text.trim() === halfWidthAlnum(text).trim()) return r;
+  const said = round[0]!.text.trim();
+  // The words must read as the figure kept (「约1,200万元」 is not its 「约1」).
+  const same = (v: unknown) => parseNumber(said, pending.unit)?.value === v;
+  return { ...r, items: r.items.map((i) => (i.approx && !i.said && i.questionId === pending.id && same(i.value) ? { ...i, said } : i)) };
 }
 
 /**
@@ -2384,7 +2463,8 @@ export function countsInStory(kb: FormsKnowledge, text: string): { questionId: s
     const at = findQuestion(kb, kindQ ?? whole.id);
     const read = at ? kindsSaid(kb, at, clauses.join('，')) : undefined;
     if (read?.kind === 'answers') {
-      out.push(...read.items.map((i) => ({ questionId: i.questionId, value: i.value, extra: true as const })));
+      // A round figure in a story is left for its own question, where it is kept marked as round.
+      out.push(...read.items.filter((i) => !i.approx).map((i) => ({ questionId: i.questionId, value: i.value, extra: true as const })));
       continue;
     }
     // 「发明专利3项」 alone: the kind's own field, when the kind has one and nothing it is not counted by is said.
@@ -2395,9 +2475,23 @@ export function countsInStory(kb: FormsKnowledge, text: string): { questionId: s
   return out;
 }
 
+/**
+ * A clause telling how a figure changed (「比前年涨了两成」, 「同比增长20%」, 「较上年下降5个百分点」): no figure of the field, only
+ * how it compares. Said beside the figure, it is left out so the figure is read alone.
+ */
+const CHANGE_CLAUSE = /^(?:比|较|相比|对比|同比|环比|跟|和|与)?[^，,；;。\d]{0,6}?(?:上涨|上升|增长|增加|提高|提升|涨|增|多|下降|下滑|降低|减少|降|减|少)了?\s*(?:约|近|超过|大约|将近)?\s*(?:百分之[\d一二三四五六七八九十两几点]+|[\d一二三四五六七八九十两几半百.]+\s*(?:%|％|成|个百分点|倍)|不少|很多|一些|一点)?(?:左右|多)?[。.!！]*$/u;
+
+/** A reply with its change clauses taken out, when a clause giving a figure is left; else the reply as typed. */
+function withoutChange(t: string): string {
+  const clauses = t.split(/[，,；;]+/u).map((x) => x.trim()).filter(Boolean);
+  const kept = clauses.filter((x) => !CHANGE_CLAUSE.test(x));
+  return kept.length && kept.length < clauses.length && kept.some((x) => /[\d零〇一二两三四五六七八九十百千万亿]/u.test(x)) ? kept.join('，') : t;
+}
+
 function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null): Interpretation {
   // A phone's full-width digits (「２０２０年６月」「１３８…」) are the same reply as half-width ones.
-  const typed = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
+  const said = withoutAfterthought(kb.formQuestions.vocabulary, halfWidthAlnum(text).trim());
+  const typed = pending?.kind === 'number' ? withoutChange(said) : said;
   // 「21、22年分别是3.1亿和4.6亿」 is read as each year's figure said on its own.
   const year = noticeYear(kb);
   const t = year === undefined ? typed : respectiveYears(typed, year);
@@ -2444,6 +2538,9 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   if (W.question.test(t) && !goesOn) return { kind: 'question' };
   const c = findQuestion(kb, pending.id);
   if (!c) return { kind: 'unclear' };
+  // 「地址改一下，跟单位地址一样」 with the 单位地址 not given: the pointer alone is read (and asked back), never a value of 一样.
+  const pointer = c.q.kind === 'text' && c.q.maxLength !== undefined ? withoutOwnLead(c, wholeReply(t)) : undefined;
+  if (pointer && pointer !== wholeReply(t) && pointsAtField(kb, pointer, c.id)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
   // 「发展历程再补充一句：…」 at any question adds to the story it names; at the story's own question the words added are its answer.
   const added = addedToStory(kb, t);
   if (added) return { kind: 'answers', items: [{ ...added, adds: true, ...(added.questionId === c.id ? {} : { extra: true as const }) }] };
@@ -2486,7 +2583,8 @@ function readForm(kb: FormsKnowledge, text: string, pending: QuestionView | null
   // 「建设前运营成本每天十万五」 while the upgrade cycle waits: a reply that opens with another field's name is that
   // field's, read as its own question reads it (asked back in its terms when it does not fit), never the asked one's.
   const other = passing && passing.rest === read ? namedIn(read, namesFor(kb, c)) : undefined;
-  const otherQ = other && other.id !== c.id && other.value ? findQuestion(kb, other.id) : undefined;
+  // A one-line field named so is taken only with a value it would take in passing: 「车间叫啥来着」 gives no name.
+  const otherQ = other && other.id !== c.id && other.value && (findQuestion(kb, other.id)?.q.kind !== 'text' || passingValue(kb, other.id, other.value)) ? findQuestion(kb, other.id) : undefined;
   if (other && otherQ) {
     const r = readAsked(kb, otherQ, { ...pending, id: other.id, kind: otherQ.q.kind, ...(otherQ.q.unit ? { unit: otherQ.q.unit } : {}) }, other.value);
     if (r.kind === 'answers') return { kind: 'answers', items: r.items.map((i) => ({ ...i, extra: true as const, ...(i.approx ? { said: t } : {}) })) };
@@ -2615,15 +2713,15 @@ function kindsSaid(kb: FormsKnowledge, c: Concrete, t: string): Interpretation |
   const clauses = t.split(COUNT_CLAUSES).map((x) => x.trim()).filter(Boolean);
   if (clauses.some((x) => spec.notCounted.some((w) => x.includes(w)))) return undefined;
   const things = v.countedThings.find((x) => x.thing === whole.counts)?.words ?? [];
-  const kinds: { k: (typeof spec.of)[number]; value: number }[] = [];
-  const wholes: number[] = [];
+  const kinds: { k: (typeof spec.of)[number]; value: number; approx: boolean }[] = [];
+  const wholes: { value: number; approx: boolean }[] = [];
   for (const x of clauses) {
     if (!/[\d零〇一二两三四五六七八九十百千]/u.test(x)) continue;
     const n = parseNumber(x, whole.unit);
-    if (!n || n.approx) return undefined;
+    if (!n) return undefined;
     const k = spec.of.find((o) => o.words.some((w) => x.includes(w)));
-    if (k) kinds.push({ k, value: n.value });
-    else if ([...things, ...v.wholeWords].some((w) => x.includes(w))) wholes.push(n.value);
+    if (k) kinds.push({ k, value: n.value, approx: n.approx === true });
+    else if ([...things, ...v.wholeWords].some((w) => x.includes(w))) wholes.push({ value: n.value, approx: n.approx === true });
     else return undefined;
   }
   // 「实用新型15项」 alone to the count: one kind's figure, not the whole, so it is asked whether it is all of them.
@@ -2631,9 +2729,12 @@ function kindsSaid(kb: FormsKnowledge, c: Concrete, t: string): Interpretation |
   if (one) return { kind: 'unclear', reason: 'onePart', choices: [clipQuote(t, 40), one.k.words[0]!, `${one.value}${whole.unit ?? ''}`, spec.whole], field: labelOf(c) };
   if (wholes.length > 1 || !kinds.length || kinds.length + wholes.length < 2 || new Set(kinds.map((x) => x.k)).size !== kinds.length) return undefined;
   const sum = kinds.reduce((a, x) => a + x.value, 0);
-  const total = wholes[0] ?? sum;
-  if (sum > total) return undefined;
-  const items = [{ questionId: whole.id, value: total }, ...kinds.flatMap((x) => (x.k.question ? [{ questionId: x.k.question, value: x.value }] : []))];
+  // 「发明专利三个，实用新型二十多个」: a round part makes the sum round too (约23), kept with the words said, to be confirmed.
+  const approx = wholes[0] ? wholes[0].approx : kinds.some((x) => x.approx);
+  const total = wholes[0]?.value ?? sum;
+  if (sum > total && !kinds.some((x) => x.approx)) return undefined;
+  const round = (a: boolean) => (a ? { approx: true as const, said: t } : {});
+  const items = [{ questionId: whole.id, value: total, ...round(approx) }, ...kinds.flatMap((x) => (x.k.question ? [{ questionId: x.k.question, value: x.value, ...round(x.approx) }] : []))];
   return { kind: 'answers', items: items.map((i) => (i.questionId === c.id ? i : { ...i, extra: true as const })) };
 }
 
@@ -2750,8 +2851,9 @@ export function fieldHelpFor(kb: FormsKnowledge, questionId: string, text: strin
 
 /** Whether a whole reply points at another field's answer that is not given yet (「同单位地址」 before the address). */
 export function pointsAtUnanswered(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): boolean {
-  const t = halfWidthAlnum(text).trim();
-  return (pointsAtField(kb, t) || kb.formQuestions.vocabulary.sameAsReplies.includes(wholeReply(t))) && sameAsEarlier(kb, answers, questionId, t) === undefined;
+  const c = findQuestion(kb, questionId);
+  const t = c ? withoutOwnLead(c, halfWidthAlnum(text).trim()) : halfWidthAlnum(text).trim();
+  return (pointsAtField(kb, t, questionId) || kb.formQuestions.vocabulary.sameAsReplies.includes(wholeReply(t))) && sameAsEarlier(kb, answers, questionId, t) === undefined;
 }
 
 /** The longest reply read as a question in its own right when it asks about something other than the field. */
@@ -2860,12 +2962,29 @@ const SAME_AS_FIELD = /^(?:同|同于|同样是|就是)(.{1,10}?)[的。.!！]*$
  * Whether a whole reply points at another field's answer (「同单位地址」「跟联系人一样」) rather than giving one: where
  * sameAsEarlier found nothing to copy, it is asked back, never stored as the words.
  */
-function pointsAtField(kb: FormsKnowledge, text: string): boolean {
+function pointsAtField(kb: FormsKnowledge, text: string, questionId?: string): boolean {
   const t = wholeReply(text);
   const m = SAME_AS_NAMED.exec(t) ?? SAME_AS_FIELD.exec(t);
   if (!m) return false;
   const word = m[1]!.toLowerCase();
-  return kb.formQuestions.questions.some((q) => (q.saidAs ?? []).some((w) => w.toLowerCase() === word));
+  // The asked person's own fields are named by their near words too (「跟手机一样」 to 联系人电话).
+  const near = (q: FormQuestion) => questionId !== undefined && scopeOf(q.id) !== undefined && scopeOf(q.id) === scopeOf(questionId);
+  return kb.formQuestions.questions.some((q) => [...(q.saidAs ?? []), ...(near(q) ? q.nearSaidAs ?? [] : [])].some((w) => w.toLowerCase() === word));
+}
+
+/** The asked field named ahead of a pointer at another answer, perhaps with a change: 「地址改一下，」「电话」 before 「跟手机一样」. */
+const OWN_LEAD = /^(.{2,8}?)(?:也|就)?(?:改一下|改下|改成|改为|换成|要改|改)?[，,：:\s]*(?=(?:跟|和|与|同)\S)/u;
+
+/**
+ * A reply pointing at another answer without the asked field's own name said ahead of it (「电话跟手机一样」 to 联系人电话,
+ * 「地址改一下，跟单位地址一样」 to the workshop's address): the name is the asked field's (its label holds it, or it is one of its
+ * words), so only the pointer is left. A lead naming another field is kept, and the reply is read as typed.
+ */
+function withoutOwnLead(c: Concrete, t: string): string {
+  const m = OWN_LEAD.exec(t);
+  if (!m) return t;
+  const own = labelOf(c).includes(m[1]!) || [...(c.q.saidAs ?? []), ...(c.q.nearSaidAs ?? [])].includes(m[1]!);
+  return own ? t.slice(m[0].length) : t;
 }
 
 /** What kind of answer a field takes, so that 「同上」 is read from a field of the same kind: a unit, a check, or the fact's last word. */
@@ -2882,9 +3001,9 @@ function kindKey(c: Concrete): string {
  * same kind: the reply is then asked back, never stored as the words 同上.
  */
 export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: string, text: string): Interpretation | undefined {
-  const t = wholeReply(halfWidthAlnum(text));
   const c = findQuestion(kb, questionId);
   if (!c || c.q.perElementCell || (c.q.kind === 'text' && c.q.maxLength === undefined)) return undefined;
+  const t = withoutOwnLead(c, wholeReply(halfWidthAlnum(text)));
   // 「工厂地址 同上」 typed while another question waits points the field it names at the earlier answer.
   const lead = namedSameAs(kb, t);
   if (lead && lead.id !== questionId) {
@@ -2916,7 +3035,10 @@ export function sameAsEarlier(kb: FormsKnowledge, answers: Answers, questionId: 
   const named = kb.formQuestions.vocabulary.sameAsReplies.includes(t) ? null : SAME_AS_NAMED.exec(t) ?? SAME_AS_FIELD.exec(t);
   if (named) {
     const word = named[1]!.toLowerCase();
-    const hit = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell).flatMap((q) => (q.saidAs ?? []).map((w) => ({ w: w.toLowerCase(), id: q.id }))).find((x) => x.w === word);
+    const fields = kb.formQuestions.questions.filter((q) => !q.repeat && !q.perElementCell);
+    // 「跟手机一样」 to 联系人电话 names the same person's field by its near word, as a reply to that person's questions does.
+    const hit = fields.flatMap((q) => (q.saidAs ?? []).map((w) => ({ w: w.toLowerCase(), id: q.id }))).find((x) => x.w === word)
+      ?? fields.filter((q) => scopeOf(q.id) !== undefined && scopeOf(q.id) === scopeOf(questionId)).flatMap((q) => (q.nearSaidAs ?? []).map((w) => ({ w: w.toLowerCase(), id: q.id }))).find((x) => x.w === word);
     if (!hit) return undefined;
     if (sameKind(hit.id)) return value(hit.id);
     // 「跟联系人一样」 to the chief's phone names a person: the field of that person that matches the one asked.
@@ -3184,6 +3306,9 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     if (none && namesAsked(none[1]!)) return { kind: 'answers', items: [{ questionId: pending.id, value: null }] };
     const wrong = c.q.wants ? wrongKind(kb, c, t) : undefined;
     if (wrong) return { kind: 'unclear', reason: 'wrongKind', choices: wrong.choices, field: labelOf(c) };
+    // 「技术人员八十几个」 to 联系人职务, 「二十七个」 to an address: a count, asked back as one, never stored as the field's words.
+    const count = countAsText(kb.formQuestions.vocabulary, c, t);
+    if (count) return { kind: 'unclear', reason: 'wrongKind', choices: [clipQuote(t, 30), count.kind, count.wanted], field: labelOf(c) };
     // 「郑州市高新区科学大道100号」 where the credit code is asked: said back as an address, never checked as a code; it
     // fills the address while that is empty, and the code is asked again.
     const place = c.q.wants ? kb.formQuestions.vocabulary.addressKind : undefined;
@@ -3193,7 +3318,7 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     }
     const post = c.q.takes === 'post' ? postAndMore(kb, c, t) : undefined;
     if (post) return post;
-    if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, t)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
+    if (printsNothing(kb.formQuestions.vocabulary, c, t) || pointsAtField(kb, withoutOwnLead(c, wholeReply(t)), c.id)) return { kind: 'unclear', reason: 'bare', field: labelOf(c) };
     // A phone is read as stored where one is asked or may follow a name; elsewhere (a credit code) digits are the field's own.
     const person = /^form\.(?:contact|leader)\.name$/.test(c.id);
     const phone = c.q.validate === 'phone' || c.q.validate === 'mobile';

@@ -619,11 +619,13 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
  * too: a rule said with another figure (「视频不超过500M对吧」) is a figure to correct.
  */
 function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string, ruled: boolean): { ok: boolean; said: string } | undefined {
-  const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min)!]));
-  if (!Number.isFinite(bound)) return undefined;
+  const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min ?? limit.around)!]));
+  const tolerance = limit.tolerance ? Number.parseFloat(String(vars[limit.tolerance])) : 0;
+  if (!Number.isFinite(bound) || !Number.isFinite(tolerance)) return undefined;
   // 「一百八十兆」 names the same value as 「180兆」: the one reading of numbers writes it in digits first.
   const said = normalise(q);
-  const text = arabicNumerals(said, findQuantities(said)).text;
+  // 「1分10秒」 is one length, in seconds, never its 10秒 alone.
+  const text = arabicNumerals(said, findQuantities(said)).text.replace(/(\d+)\s*分钟?\s*(\d+)\s*秒钟?/gu, (_m, min: string, sec: string) => `${Number(min) * 60 + Number(sec)}秒`);
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
   const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
   for (const m of text.matchAll(pattern)) {
@@ -632,7 +634,8 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
     // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
     if ((value === bound && factor === 1) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
-    return { ok: limit.max ? value <= bound : value >= bound, said: m[0].replace(/\s+/g, '').toUpperCase() };
+    const ok = limit.around ? Math.abs(value - bound) <= tolerance : limit.max ? value <= bound : value >= bound;
+    return { ok, said: m[0].replace(/\s+/g, '').toUpperCase() };
   }
   return undefined;
 }
@@ -1150,7 +1153,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
     const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
-  if (confirming.length === 0) return text;
+  if (confirming.length === 0) return entry.conclusion === 'open' ? text : askedWord(kb, typed, question, text, quoted);
   // 「视频大小是500M对吧」: a bounded value confirmed with another figure is corrected in one sentence
   // that gives the bound, not 「不对」 followed by the entry's own 「不行」. A bound said as the rule
   // (「照片至少要20张吧」) is corrected below as any other figure: 「不对，通知写的不是20张。至少要10张」.
@@ -1226,6 +1229,27 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
   return verdict + (repeats ? text.slice(bare.length) : text);
+}
+
+/** A question asked to be answered yes or no: 「…吗」「…行不行」「…中不中」「…够不够」. */
+const YES_NO_TAG = /(?:吗|么|嘛|行不行|中不中|够不够|可不可以|可以不|能不能|行不|中不)[\s?？。!！]*$/u;
+/** An answer that already says yes or no in its first word (「要MP4格式」「可以，…」「不行，…」「通知没有规定…」). */
+const ANSWERED_YES_NO = /^(?:要|需要|必须|可以|能|不|是|对|会|没有|通知没有)/u;
+
+/**
+ * 「照片要彩色的吗」「视频用MOV格式行不行」: a yes-or-no question of a word of a kind the notice fixes (intents.json
+ * `confirmAlternatives`) opens with the verdict the cited clauses give, as a confirmation of the same word does. A
+ * question of two words (「黑白的还是彩色的」) asks which, and an answer already opening with a verdict keeps its own.
+ */
+function askedWord(kb: KnowledgeBase, typed: string, question: string, text: string, quoted: string): string {
+  const t = kb.data.intents.answerText;
+  const asked = typed.normalize('NFKC').trim();
+  if (!t.askedRight || !t.askedWrong || !YES_NO_TAG.test(asked) || asked.includes('还是') || OPENS_WITH_VERDICT.test(text)) return text;
+  const word = confirmedWord(t.confirmAlternatives, [asked.replace(YES_NO_TAG, '')], question, quoted);
+  if (!word) return text;
+  // 「要MP4格式…」 already says yes to MP4; asked of MOV it says no only by naming another word, so the no is said first.
+  if (word.right) return ANSWERED_YES_NO.test(text) ? text : t.askedRight + text;
+  return /^(?:不|没有|通知没有)/u.test(text) ? text : fill(t.askedWrong, { said: word.said }) + text;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */

@@ -18,6 +18,8 @@ export function placeholderValues(data: KnowledgeData): Record<AnswerPlaceholder
     videoMaxMB: f.submission.video.maxSizeMB,
     minResolution: f.submission.video.minResolution,
     duration: f.submission.video.duration,
+    videoSeconds: f.submission.video.seconds ?? '',
+    videoToleranceSeconds: f.submission.video.toleranceSeconds ?? '',
     narration: f.submission.video.narration,
     photosMin: f.submission.photos.min,
     quotaAll: r.groups.map((g) => `${g.label}不多于${g.max}家`).join('；'),

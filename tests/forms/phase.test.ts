@@ -321,7 +321,7 @@ describe('typed answers in the form phase', () => {
     expect(read('form.registeredCapital', '伍仟万元')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 5000 }] });
     expect(read('form.registeredCapital', '一亿两千万')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 12000 }] });
     expect(read('form.employees', '两百来人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 200, approx: true }] });
-    expect(read('form.employees', '员工800余人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 800, approx: true }] });
+    expect(read('form.employees', '员工800余人')).toEqual({ kind: 'answers', items: [{ questionId: 'form.employees', value: 800, approx: true, said: '800余人' }] });
     expect(read('form.finance.2022.tax', '交了两千多万的税')).toEqual({ kind: 'answers', items: [{ questionId: 'form.finance.2022.tax', value: 2000, approx: true }] });
     expect(read('form.registeredCapital', '约1,200万元')).toEqual({ kind: 'answers', items: [{ questionId: 'form.registeredCapital', value: 1200, approx: true }] });
   });

@@ -35,7 +35,7 @@ describe('a put-off said with a waiting word skips, alone or for a group', () =>
   });
 
   it('keeps a value that only holds such a word as the value (precision)', () => {
-    expect(read('form.ws.1.name', '空压机12台')).toEqual({ kind: 'answers', items: [{ questionId: 'form.ws.1.name', value: '空压机12台' }] });
+    expect(read('form.ws.1.name', '空压机总装车间')).toEqual({ kind: 'answers', items: [{ questionId: 'form.ws.1.name', value: '空压机总装车间' }] });
     expect(read('form.history', '空着的厂房2019年改成了仓库')).toEqual({ kind: 'answers', items: [{ questionId: 'form.history', value: '空着的厂房2019年改成了仓库' }] });
     expect(read('form.history', '待定的技改项目已于2021年完成')).toEqual({ kind: 'answers', items: [{ questionId: 'form.history', value: '待定的技改项目已于2021年完成' }] });
   });

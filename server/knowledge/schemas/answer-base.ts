@@ -9,7 +9,7 @@ import { ClauseId } from './clauses';
 
 /** Values an answer may name as {placeholder}; each is filled from facts.json or regions.json. */
 export const ANSWER_PLACEHOLDERS = [
-  'unit', 'phone', 'perYear', 'deadline', 'platform', 'platformUrl', 'videoFormat', 'videoMaxMB', 'minResolution', 'duration', 'narration',
+  'unit', 'phone', 'perYear', 'deadline', 'platform', 'platformUrl', 'videoFormat', 'videoMaxMB', 'minResolution', 'duration', 'videoSeconds', 'videoToleranceSeconds', 'narration',
   'photosMin', 'quotaAll', 'overQuota',
 ] as const;
 
@@ -77,6 +77,12 @@ export const AnswerEntry = z.object({
       units: z.array(z.object({ word: z.string().min(1), factor: z.number().positive() })).min(1),
       max: z.string().min(1).optional(),
       min: z.string().min(1).optional(),
+      /**
+       * A value the notice gives as 「左右」 (the video's 1分钟左右): within `tolerance` of it either way is `within`, further
+       * off `beyond`. Both are placeholders' names, as max and min are.
+       */
+      around: z.string().min(1).optional(),
+      tolerance: z.string().min(1).optional(),
       within: z.string().min(4),
       beyond: z.string().min(4),
       /**
@@ -85,7 +91,8 @@ export const AnswerEntry = z.object({
        */
       confirm: z.object({ within: z.string().min(4), beyond: z.string().min(4) }).optional(),
     })
-    .refine((l) => Boolean(l.max) !== Boolean(l.min), '数值界限（limit）只能写 max 或 min 其中之一')
+    .refine((l) => [l.max, l.min, l.around].filter(Boolean).length === 1, '数值界限（limit）只能写 max、min 或 around 其中之一')
+    .refine((l) => Boolean(l.around) === Boolean(l.tolerance), '数值界限（limit）的 around 须与 tolerance 同写')
     .optional(),
   /**
    * Units a value of what the entry answers is said in, beyond its limit's (「分钟」「秒」 for the

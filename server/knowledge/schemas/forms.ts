@@ -550,6 +550,11 @@ export const FormVocabulary = z.object({
    * What a whole short reply to a free-text field is when it is plainly another field's (「办公室主任」 at 发展历程, a
    * person's name at 主营业务): the kinds said back, and what such a field wants instead. The reply is asked back.
    */
+  /**
+   * A count said where a name, an address or a post is asked (「二十七个」「技术人员八十几个」): what a count is called in the
+   * ask-back, and the measure words that make a figure a count besides countedThings' own (个, 家).
+   */
+  countReply: z.object({ label: z.string().min(1), measures: z.array(z.string().min(1)) }).optional(),
   storyReplyKinds: z
     .object({ post: z.string().min(1), person: z.string().min(1), unitName: z.string().min(1).optional(), wanted: z.string().min(1) })
     .default({ post: '职务', person: '人名', wanted: '文字说明' }),

@@ -168,7 +168,7 @@ export const FactsFile = z.object({
       forms: z.array(z.object({ category: z.enum(['workshop', 'discrete', 'process']), name: z.string(), clause: ClauseId })),
       clause: ClauseId,
     }),
-    video: z.object({ format: z.string(), maxSizeMB: z.number().positive(), minResolution: z.string(), duration: z.string(), narration: z.string(), clauses: z.array(ClauseId).min(1) }),
+    video: z.object({ format: z.string(), maxSizeMB: z.number().positive(), minResolution: z.string(), duration: z.string(), seconds: z.number().positive().optional(), toleranceSeconds: z.number().positive().optional(), narration: z.string(), clauses: z.array(ClauseId).min(1) }),
     photos: z.object({ min: z.number().int().positive(), clauses: z.array(ClauseId).min(1) }),
     screenshots: z.object({ mustShow: z.array(z.string()).min(1), count: z.string(), clauses: z.array(ClauseId).min(1) }),
   }),
@@ -526,6 +526,12 @@ export const IntentsFile = z.object({
     confirmed: z.string(),
     /** Opens an answer when the asker says the notice gives a figure ({said}) that neither its conclusion nor its quotes state (「采集率是90%吧」). */
     unstated: z.string(),
+    /**
+     * Open an answer to a yes-or-no question of a word the cited clauses decide (「照片要彩色的吗」「视频用MOV格式行不行」):
+     * `askedRight` when they state the word ({said}), `askedWrong` when they state another of its kind.
+     */
+    askedRight: z.string().optional(),
+    askedWrong: z.string().includes('{said}').optional(),
     /**
      * Words that stand for one another in a statement asked to be confirmed (「视频格式是MP4对吧」「黑白的PDF就行吧」):
      * each group holds the alternatives of one kind (video formats, document formats, colour). The word the

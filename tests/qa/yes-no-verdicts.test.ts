@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { createKnowledgeBase } from '../../server/knowledge/base';
+import { loadKnowledgeData } from '../../server/knowledge/load';
+import { answerQuestion } from '../../server/qa/answer';
+
+/*
+ * Questions asked to be answered yes or no (「…吗」「…行不行」「…中不中」「…够不够」) open with the verdict the cited clauses
+ * give when they decide it: the video's length against 1分钟左右, a colour or a format the notice names. Where the notice
+ * says nothing (the province's own site visit), the answer says so and quotes who does visit.
+ */
+const kb = createKnowledgeBase(loadKnowledgeData(resolve(import.meta.dirname, '../../knowledge'), 'henan-2023'));
+const ask = (q: string) => answerQuestion(kb, q);
+const lead = (q: string) => ask(q).answer.split('\n')[0]!;
+
+describe('the province and the site visit', () => {
+  it.each(['县里报上去省里还要来现场看吗', '报到省里以后还有实地核查吗', '市里推荐以后省厅会派人来厂里看吗'])('「%s」: the notice names the local bureaus, not the province', (q) => {
+    const a = ask(q);
+    expect(lead(q)).not.toMatch(/^会/u);
+    expect(lead(q)).toMatch(/通知没有(?:规定|提到)|没有提到省级现场核查/u);
+    expect(a.answer).toContain('并到企业现场进行真实性核查');
+    expect(a.citations.map((c) => c.clause)).toContain('四(三)');
+  });
+
+  it('says 会 where the local visit is asked (regression guard)', () => {
+    for (const q of ['县里初审完了还要去厂里看吗', '会到企业现场核查吗']) expect(lead(q), q).toMatch(/^会，不只看材料。/u);
+  });
+});
+
+describe('the video’s length asked of the asker’s own video', () => {
+  it.each([
+    ['视频弄了三分钟行不行', '3分钟'],
+    ['视频录了5分钟够不够', '5分钟'],
+    ['视频两分半钟中不中', '2.5分钟'],
+  ])('「%s」 opens with 不行', (q, said) => {
+    expect(lead(q)).toMatch(new RegExp(`^不行，${said.replace('.', '\\.')}明显偏离通知要求的时长1分钟左右。`, 'u'));
+  });
+
+  it.each([
+    ['视频50秒中不中', '50秒'],
+    ['视频1分10秒可以吗', '70秒'],
+  ])('「%s」 near a minute opens with 可以, and leaves the rest to the bureau', (q, said) => {
+    expect(lead(q)).toMatch(new RegExp(`^可以，${said}与通知要求的时长1分钟左右相差不大。`, 'u'));
+    expect(lead(q)).toContain('是否认可由初审的主管部门把握');
+  });
+
+  it('answers the length itself where no length is said (regression guard)', () => {
+    for (const q of ['视频要多长', '视频时长是多少']) expect(lead(q), q).toMatch(/^1分钟左右。/u);
+  });
+});
+
+describe('a colour or a format asked yes or no', () => {
+  it.each(['照片要彩色的吗', '截图必须是彩色的吗', '照片用彩色的行不行'])('「%s」 opens with 是', (q) => {
+    expect(lead(q)).toMatch(/^是。/u);
+  });
+
+  it.each([
+    ['照片黑白的行不行', '黑白'],
+    ['照片能用黑白的吗', '黑白'],
+    ['视频用MOV格式行不行', 'MOV'],
+  ])('「%s」 opens with 不行', (q, said) => {
+    expect(lead(q)).toMatch(new RegExp(`^不行，通知要求的不是${said}。`, 'u'));
+  });
+
+  it('leaves alone a question of which, an answer that already says yes, and a point the notice leaves open (regression guards)', () => {
+    expect(lead('照片要黑白的还是彩色的')).toMatch(/^按彩色提交/u);
+    expect(lead('视频要MP4吗')).toMatch(/^要MP4格式/u);
+    expect(lead('软件截图用png可以不')).toMatch(/^通知没有规定照片、截图的文件格式/u);
+  });
+});
