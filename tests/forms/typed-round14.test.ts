@@ -49,9 +49,9 @@ describeTypedRound({
   drafted,
   title: 'every typed fact reads as expected, what does not fit is asked once, every claim traces to a fact',
   asked: { Z1: [], Z2: ['wrongKind'], Z3: [], Z4: [], Z5: [], Z6: ['wrongKind'] },
-  checked: { Z1: 110, Z2: 72, Z3: 135, Z4: 73, Z5: 69, Z6: 137 },
+  checked: { Z1: 110, Z2: 72, Z3: 134, Z4: 73, Z5: 69, Z6: 136 },
   tally: { title: 'of 154 typed facts all 154 read as meant (139 right, 2 wrong, 13 missed before)', total: 154 },
-  sentences: { title: 'spoken words, full-width digits and a correction\'s words left in the drafted sentences: none of 362 (2 before)', count: 362, voiceSpace: true },
+  sentences: { title: 'spoken words, full-width digits and a correction\'s words left in the drafted sentences: none of 360 (2 before)', count: 360, voiceSpace: true },
   spoken: SPOKEN,
   body: formText,
   docx: {
@@ -67,7 +67,9 @@ describeTypedRound({
       expect(texts.Z6).toContain('总装车间');
     },
   },
-  pdf: { id: 'Z1', wants: ['巩义市恒耐耐火材料有限公司', '非金属矿物制品业', '工业园8号', '13837123456', '主要生产高铝砖和浇注料'] },
+  // The PDF's text is read line by line, so a sentence that wraps beside the 企业简介 label can pick up its characters;
+  // the product share is stated in two places, so one of them stands clear of the label.
+  pdf: { id: 'Z1', wants: ['巩义市恒耐耐火材料有限公司', '非金属矿物制品业', '工业园8号', '13837123456', '高铝砖（占营业收入60%）'] },
 });
 
 describe('what the round found, on paraphrases beside the typed ones', () => {
