@@ -1153,7 +1153,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
     const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
-  if (confirming.length === 0) return entry.conclusion === 'open' ? text : askedWord(kb, typed, question, text, quoted);
+  if (confirming.length === 0) return text;
   // 「视频大小是500M对吧」: a bounded value confirmed with another figure is corrected in one sentence
   // that gives the bound, not 「不对」 followed by the entry's own 「不行」. A bound said as the rule
   // (「照片至少要20张吧」) is corrected below as any other figure: 「不对，通知写的不是20张。至少要10张」.
@@ -1229,27 +1229,6 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
   return verdict + (repeats ? text.slice(bare.length) : text);
-}
-
-/** A question asked to be answered yes or no: 「…吗」「…行不行」「…中不中」「…够不够」. */
-const YES_NO_TAG = /(?:吗|么|嘛|行不行|中不中|够不够|可不可以|可以不|能不能|行不|中不)[\s?？。!！]*$/u;
-/** An answer that already says yes or no in its first word (「要MP4格式」「可以，…」「不行，…」「通知没有规定…」). */
-const ANSWERED_YES_NO = /^(?:要|需要|必须|可以|能|不|是|对|会|没有|通知没有)/u;
-
-/**
- * 「照片要彩色的吗」「视频用MOV格式行不行」: a yes-or-no question of a word of a kind the notice fixes (intents.json
- * `confirmAlternatives`) opens with the verdict the cited clauses give, as a confirmation of the same word does. A
- * question of two words (「黑白的还是彩色的」) asks which, and an answer already opening with a verdict keeps its own.
- */
-function askedWord(kb: KnowledgeBase, typed: string, question: string, text: string, quoted: string): string {
-  const t = kb.data.intents.answerText;
-  const asked = typed.normalize('NFKC').trim();
-  if (!t.askedRight || !t.askedWrong || !YES_NO_TAG.test(asked) || asked.includes('还是') || OPENS_WITH_VERDICT.test(text)) return text;
-  const word = confirmedWord(t.confirmAlternatives, [asked.replace(YES_NO_TAG, '')], question, quoted);
-  if (!word) return text;
-  // 「要MP4格式…」 already says yes to MP4; asked of MOV it says no only by naming another word, so the no is said first.
-  if (word.right) return ANSWERED_YES_NO.test(text) ? text : t.askedRight + text;
-  return /^(?:不|没有|通知没有)/u.test(text) ? text : fill(t.askedWrong, { said: word.said }) + text;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */

@@ -527,12 +527,6 @@ export const IntentsFile = z.object({
     /** Opens an answer when the asker says the notice gives a figure ({said}) that neither its conclusion nor its quotes state (「采集率是90%吧」). */
     unstated: z.string(),
     /**
-     * Open an answer to a yes-or-no question of a word the cited clauses decide (「照片要彩色的吗」「视频用MOV格式行不行」):
-     * `askedRight` when they state the word ({said}), `askedWrong` when they state another of its kind.
-     */
-    askedRight: z.string().optional(),
-    askedWrong: z.string().includes('{said}').optional(),
-    /**
      * Words that stand for one another in a statement asked to be confirmed (「视频格式是MP4对吧」「黑白的PDF就行吧」):
      * each group holds the alternatives of one kind (video formats, document formats, colour). The word the
      * cited clauses state is the right one; a word of its group they do not state is not.
