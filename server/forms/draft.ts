@@ -92,7 +92,7 @@ export const PLACEHOLDER_RE = /〔请补充：([^〕]*)〕/g;
  * what the sentence's unit after it would: 「〔…（万元）〕万元」 is printed once.
  */
 export function withoutRepeatedUnit(text: string): string {
-  return text.replace(/(〔请补充：[^〕]*?（([^（）〕]+)）〕)\2/gu, '$1').replace(/(〔请补充：[^〕]*(?:比例|率)〕)[%％]/gu, '$1');
+  return text.replace(/(〔请补充：[^〕]*?（([^（）〕]+)）(?:的准确数字（[^（）〕]*）)?〕)\2/gu, '$1').replace(/(〔请补充：[^〕]*(?:比例|率)〕)[%％]/gu, '$1');
 }
 
 /** The fact id a number or slot source stands for: "key:form.finance.2022" → "form.finance.2022"; form years are not facts. */
@@ -250,7 +250,9 @@ function historyTellsFounding(f: FormFacts): boolean {
 function roughFigure(ctx: Ctx, fact: string): Piece | null {
   const rough = ctx.facts.approximate?.find((a) => a.fact === fact);
   if (!rough) return null;
-  const lab = roughRequest(ctx, rough.label ?? label(ctx, fact), rough.said);
+  // A slot label that names its unit (软硬件投资（万元）) is used, so the unit is said inside the request, not after it.
+  const own = label(ctx, fact);
+  const lab = roughRequest(ctx, /（[^（）]+）$/u.test(own) ? own : rough.label ?? own, rough.said);
   return { text: placeholder(lab), numbers: [], missing: [lab], confirm: true };
 }
 

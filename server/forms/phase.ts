@@ -2481,10 +2481,13 @@ export function countsInStory(kb: FormsKnowledge, text: string): { questionId: s
  */
 const CHANGE_CLAUSE = /^(?:比|较|相比|对比|同比|环比|跟|和|与)?[^，,；;。\d]{0,6}?(?:上涨|上升|增长|增加|提高|提升|涨|增|多|下降|下滑|降低|减少|降|减|少)了?\s*(?:约|近|超过|大约|将近)?\s*(?:百分之[\d一二三四五六七八九十两几点]+|[\d一二三四五六七八九十两几半百.]+\s*(?:%|％|成|个百分点|倍)|不少|很多|一些|一点)?(?:左右|多)?[。.!！]*$/u;
 
+/** 「前两年都差不多」「这三年都一样」: other years said to have the same figure, which is no change (差不多 ends in 多). */
+const SAME_FIGURE_CLAUSE = /都|一样|差不多|相同|持平/u;
+
 /** A reply with its change clauses taken out, when a clause giving a figure is left; else the reply as typed. */
 function withoutChange(t: string): string {
   const clauses = t.split(/[，,；;]+/u).map((x) => x.trim()).filter(Boolean);
-  const kept = clauses.filter((x) => !CHANGE_CLAUSE.test(x));
+  const kept = clauses.filter((x) => !CHANGE_CLAUSE.test(x) || SAME_FIGURE_CLAUSE.test(x));
   return kept.length && kept.length < clauses.length && kept.some((x) => /[\d零〇一二两三四五六七八九十百千万亿]/u.test(x)) ? kept.join('，') : t;
 }
 

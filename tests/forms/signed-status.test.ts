@@ -74,7 +74,7 @@ describe('a request that names its unit is not followed by the unit again', () =
 
   it('the investment withheld as round is asked for once, with its unit inside the request', () => {
     const t = summary(markApproximate(VALVES, 'form.project.investment', '一千二百万左右'));
-    expect(t).toContain('软硬件投资〔请补充：软硬件投资（万元）〕。');
+    expect(t).toContain('软硬件投资〔请补充：软硬件投资（万元）的准确数字（已答“约1200万”）〕。');
     expect(t).not.toMatch(/〕万元/);
   });
 
