@@ -63,7 +63,7 @@ describe('a figure moved to another fact', () => {
   const FIN = '2022年，公司实现营业收入86000万元，利润6300万元，上缴税金3120万元。';
 
   it.each([
-    ['staff and R&D staff swapped', (o: string) => o.replace('公司现有员工620人，其中研发人员96人', '公司现有员工96人，其中研发人员620人'), /现有员工96/],
+    ['the R&D staff’s figure given as the head count', (o: string) => o.replace('公司现有员工620人', '公司现有员工96人'), /现有员工96/],
     ['2020’s revenue stated for 2022', (o: string) => o.replace('营业收入86000万元', '营业收入68000万元'), /2022年营业收入68000/],
     ['profit and tax swapped in a 分别 list', (o: string) => o.replace(FIN, '2022年，公司营业收入、利润和税金分别为86000万元、3120万元和6300万元。'), /利润3120/],
     ['two years’ revenue swapped in a 分别 list', (o: string) => o.replace(FIN, '2020年、2021年、2022年，公司营业收入分别为76500万元、68000万元和86000万元。'), /2020年营业收入76500/],
