@@ -104,5 +104,5 @@ describe('the claim check over the sample enterprises, with the fake model rewri
 /** Figures measured with the check as it is; a change to the check or the templates moves them. */
 const MEASURED = {
   samples: { drafts: 232, sentences: 680 },
-  complete: { drafts: 66, sentences: 253, composedMisses: 0 },
+  complete: { drafts: 66, sentences: 251, composedMisses: 0 },
 };
