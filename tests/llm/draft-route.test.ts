@@ -49,7 +49,10 @@ describe('POST /api/draft in LLM mode', () => {
   });
 
   it('falls back to the offline draft for a number the facts do not contain, after one regeneration', async () => {
-    fake.fallback = { kind: 'text', text: intro().replace(discreteComplete.form!.name!, `${discreteComplete.form!.name}（员工8888人）`) };
+    // The figure is changed in place, so the reply stays within the length target and only the number is retried.
+    const text = intro();
+    expect(text).toContain('现有员工620人');
+    fake.fallback = { kind: 'text', text: text.replace('现有员工620人', '现有员工8888人') };
     const before = fake.requests.length;
     const body = (await draft()).json();
     expect(fake.requests.length - before, 'first draft plus one regeneration').toBe(2);
