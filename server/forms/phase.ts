@@ -900,6 +900,10 @@ function validateValue(c: Concrete, value: AnswerValue, messages?: FormMessages,
     if (respectiveProducts(text) === 'unclear' && messages) return fill(messages.productsUnclear, { said: text.trim() });
     const products = parseProducts(text);
     if (messages && vocabulary && products.length > 0 && products.every((p) => figureNotProduct(vocabulary, p.name))) return fill(messages.productsAreFigures, { said: clipQuote(text.trim(), 30) });
+    // An item that is a service alone (「提供配套服务」, 「售后维修服务 10%」) is asked back; a line of business joined to
+    // its service under one share (「再制造及服务 10%」) is the user's own split of revenue and is kept as typed.
+    const service = vocabulary ? products.map((p) => p.name).find((n) => listedParts(n).length === 1 && servicesIn(vocabulary, n).length === 1) : undefined;
+    if (service && messages?.productsAreServices) return fill(messages.productsAreServices, { said: clipQuote(service, 30) });
     const shares = products.flatMap((p) => (p.share === undefined ? [] : [p.share]));
     const together = productsShare(text);
     if (shares.some((x) => x > 100) || shares.reduce((a, b) => a + b, 0) > 100.5 || (together !== undefined && together > 100)) return `${name}：各产品占营业收入的比例合计不能超过 100%`;
@@ -1832,6 +1836,20 @@ function ownNameIn(v: FormVocabulary, clause: string): string | undefined {
   return !lead && byLength(v.nameFollowers).some((w) => after.startsWith(w)) ? name : undefined;
 }
 
+/** The items of a list of products, split at its separators and at 及/和/与/以及 between two words. */
+function listedParts(text: string): string[] {
+  return splitList(text)
+    .flatMap((x) => x.split(/(?<=\p{Script=Han}{2})(?:以及|及|和|与|并提供|并)(?=\p{Script=Han}{2})/u))
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** The items of a list that are services (「配套服务」, 「设备维修」): each ends with one of the vocabulary's service words. */
+function servicesIn(v: FormVocabulary, text: string): string[] {
+  if (!v.services.length) return [];
+  return listedParts(text).filter((x) => v.services.some((w) => x.replace(/[（(][^（()）]*[)）]$|\s*[\d.]+\s*[%％]$/u, '').endsWith(w)));
+}
+
 /** What a clause says the enterprise makes (「主要生产减速机齿轮」「主要产品有制动盘、轮毂」); undefined for a statement about something else. */
 function productsIn(v: FormVocabulary, clause: string): string | undefined {
   for (const lead of byLength(v.productLeads)) {
@@ -1842,7 +1860,11 @@ function productsIn(v: FormVocabulary, clause: string): string | undefined {
     if (v.notProducts.some((w) => what.startsWith(w))) return undefined;
     // A statement (「…都是自动化的」「…有三条」) says something of what is made, not what it is.
     if (/[是都也已还没不在用过了吗呢有]/u.test(what)) return undefined;
-    return what;
+    // A service said beside the products (「数控机床及配套服务」) is what the enterprise provides, not what it makes.
+    const services = servicesIn(v, what);
+    if (!services.length) return what;
+    const goods = listedParts(what).filter((x) => !services.includes(x));
+    return goods.length ? goods.join('、') : undefined;
   }
   return undefined;
 }

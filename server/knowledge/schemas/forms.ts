@@ -429,6 +429,8 @@ export const FormVocabulary = z.object({
   nameFollowers: z.array(z.string().min(1)).default([]),
   /** Words after a product lead that say it speaks of something else than products (主要生产线, 主要生产设备). */
   notProducts: z.array(z.string().min(1)).default([]),
+  /** What a service's name ends with (配套服务, 设备维修): an item of the kind is what the enterprise provides, never a product it makes. */
+  services: z.array(z.string().min(1)).default([]),
   /** Words that open what the enterprise makes (主要产品是, 主要生产): 「主要生产减速机齿轮」 said anywhere gives 主营产品. */
   productLeads: z.array(z.string().min(1)).default([]),
   /** The 主营业务 written from that description ({what}: what the enterprise makes), offered for the field while it is empty. */
@@ -646,6 +648,8 @@ export const FormMessages = z.object({
   productsUnclear: z.string().includes('{said}'),
   /** A reply to the products' field that gives only yearly figures (「2022年3.2亿，2021年2.8亿」; {said}): no product in it. */
   productsAreFigures: z.string().includes('{said}'),
+  /** A reply to the products' field that names a service among them (「数控机床及配套服务」; {said}: the service): asked for the products alone. */
+  productsAreServices: z.string().includes('{said}').optional(),
   /** A reply pointing at an answer not given yet (「同单位地址」 before the 单位地址; {said}, {field}: the box's). */
   pointsAtNothing: z.string().includes('{said}').includes('{field}'),
 });
@@ -844,7 +848,9 @@ export const FormDrafting = z.object({
      * by letterhead, sign-off or title, is read as no one's, and the user is asked for a copy that does); `attestations` (证明) titles and
      * `attestationLeads` (兹证明) words of one a company writes of another, never the enterprise's own account of itself
      * even under one company's letterhead and seal; `cellMarks` what only a table's cell holds alone (是, 否, 合计), so that a
-     * company's name before one in a document's last lines is a cell (a 生产厂家's), not its sign-off; and `mentionLeads` the words that
+     * company's name before one in a document's last lines is a cell (a 生产厂家's), not its sign-off; `closings` the short lines a
+     * letter ends on before its sign-off (此致, 敬礼, 特此证明), which no table's cell is; `bodies` how a public body's name ends (局, 委员会, 人民政府), whose seal signs what it
+     * attests of a company; and `mentionLeads` the words that
      * may stand before a company's name in a letter's sentence (「兹证明」, 「我公司为」), taken off to read the name whole.
      * `deliveries` are the words by which a letter's writer says it built or supplied a project for a company it names
      * after one of `deliveryLeads` (「我司为…有限公司承建」, 「向…有限公司交付」, 「为…有限公司提供的生产线」): the writer is that company's supplier, so the letter is no
@@ -871,6 +877,8 @@ export const FormDrafting = z.object({
         attestations: z.array(z.string().min(1)).default([]),
         attestationLeads: z.array(z.string().min(1)).default([]),
         cellMarks: z.array(z.string().min(1)).default([]),
+        closings: z.array(z.string().min(1)).default([]),
+        bodies: z.array(z.string().min(1)).default([]),
         mentionLeads: z.array(z.string().min(1)).default([]),
         deliveries: z.array(z.string().min(1)).default([]),
         deliveryLeads: z.array(z.string().min(1)).default([]),
@@ -878,7 +886,7 @@ export const FormDrafting = z.object({
         writerSelf: z.array(z.string().min(1)).default([]),
       })
       .refine((p) => [...p.own, ...p.addressed].every((r) => p.roles.includes(r)), { message: 'parties.own and parties.addressed must be among parties.roles' })
-      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], cellMarks: [], mentionLeads: [], deliveries: [], deliveryLeads: [], supplies: [], writerSelf: [] }),
+      .default({ roles: [], own: [], addressed: [], issuedKinds: [], contracts: [], self: [], signOff: [], reader: [], readerSalutations: [], ownBodies: [], letterKinds: [], attestations: [], attestationLeads: [], cellMarks: [], closings: [], bodies: [], mentionLeads: [], deliveries: [], deliveryLeads: [], supplies: [], writerSelf: [] }),
     /**
      * What makes a year's figures a plan's rather than the year's actual ones. A heading marked with one of `markers`
      * (「2022年（预计）」, 「预计2022年」, 「2022E」) is planned, one marked `actual` (「2021年（实际）」) is not. A document
