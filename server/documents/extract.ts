@@ -433,6 +433,9 @@ export function extractByRules(rawPages: string[], file: string, docs: FormDraft
   if (party) add({ ...party, source: { ...party.source, file } });
   const head = titleName(pages, file, docs);
   if (head && (!parties.own.length || parties.own.includes(sameName(String(head.value))))) add(head);
+  // A public body's attestation (「兹证明…有限公司…」 under its seal) names the company it is of.
+  const attested = parties.own.length ? undefined : attestedCompany(pages, file, docs);
+  if (attested) add(attested);
   // A year's figure of a plan, or of a year not ended when the document was dated, is none of the year's actual ones; a
   // count a plan dates in its years (「到2024年员工达到800人」) is a target, not now's.
   return out.filter((s) => {
@@ -471,10 +474,25 @@ function titleName(pages: string[], file: string, docs: FormDrafting['documents'
   if (!first) return undefined;
   // 「…有限公司简介」, 「…有限公司2022年度经营情况」: the name, and after it only what says the document is its own account.
   const own = new RegExp(`^(.+?)(?:20\\d{2}年度?)?(?:${docs.titleNames.ownDocuments.join('|') || '(?!)'})$`, 'u').exec(squash(first))?.[1];
-  const name = own ?? titledName(first, docs) ?? squash(first);
+  const opening = own === '' || /^(?:企业|公司|本公司)$/u.test(own ?? '-') ? profileSubject(pages, docs) : undefined;
+  const name = opening?.name ?? own ?? titledName(first, docs) ?? squash(first);
   if (!/^[\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)$/u.test(name)) return undefined;
   if (docs.titleNames.notApplicants.some((w) => name.includes(w))) return undefined;
-  return { field: 'name', value: name, raw: name, source: { file, page: 1, snippet: first } };
+  return { field: 'name', value: name, raw: name, source: { file, page: 1, snippet: opening?.line ?? first } };
+}
+
+/**
+ * The company a profile under a title of no name (「企业简介」, 「公司概况」) opens its first sentence with, as the subject
+ * of its founding, its place or what it is (「…有限公司成立于2009年」, 「…有限公司位于…」, 「…有限公司是…」).
+ */
+function profileSubject(pages: string[], docs: FormDrafting['documents']): { name: string; line: string } | undefined {
+  const line = lines(pages[0] ?? '')[1];
+  if (!line) return undefined;
+  const m = /^([\p{Script=Han}()（）]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司))(.*)$/u.exec(squash(line));
+  const verbs = [...(docs.proseLabels.foundedOn ?? []), ...(docs.proseLabels.address ?? []), '成立', '始建于', '是'];
+  // 「…有限公司是我公司的主要客户」, 「…有限公司成立于2009年，是公司的长期合作伙伴」: another company the writer deals with.
+  const clause = m?.[2]!.split(/[。；;]/u)[0] ?? '';
+  return m && verbs.some((v) => m[2]!.startsWith(v)) && !/我|本公司|本企业|公司的/u.test(clause) ? { name: m[1]!, line } : undefined;
 }
 
 /**
@@ -1578,24 +1596,72 @@ export function signedBy(rawPages: string[], docs: FormDrafting['documents']): s
   const found = new Set<string>();
   const stops = stopPattern(docs);
   const particular = labelStart(docs);
-  for (const line of last) {
+  const sealWords = labels ? new RegExp(`^(?:${labels})[：:]?|[（(](?:${labels})[)）]`, 'gu') : undefined;
+  const sealOnly = (l: string | undefined) => !!l && !!sealWords && squash(l).replace(sealWords, '').replace(/[：:]/g, '') === '';
+  // A short bare word beside the company (a person's name, a column's head: 「张伟」, 「日期」), which no letter's
+  // closing (此致, 特此证明), date or label of the signing unit (「申报单位」) is, makes the company one cell of a table's row.
+  const cellWord = (l: string | undefined) => {
+    const w = l === undefined ? '' : squash(l);
+    return /^\p{Script=Han}{2,4}$/u.test(w) && !/单位$/u.test(w) && !P.closings.includes(w) && !printedMonthOrDate(w) && !sealOnly(w);
+  };
+  const dateOnly = (l: string | undefined) => !!l && !!printedMonthOrDate(squash(l)) && squash(l).length <= 12;
+  for (const [i, line] of last.entries()) {
     // A particular's line (「名称 …有限公司」, 「类型 其他有限责任公司」, its label spaced off or not) at a short licence's end
     // is no sign-off.
     if (role?.test(line) || labelled(line, docs.labels.name ?? [], stops) || particular.test(line)) continue;
     let rest = squash(line);
     if (labels) rest = rest.replace(new RegExp(`^(?:${labels})[：:]?`, 'u'), '');
     if (labels) rest = rest.replace(new RegExp(`[（(](?:${labels})[)）]`, 'gu'), '');
+    // A sign-off is marked as one by its seal or signature wording (「（盖章）」, 「签字：」), on its line or the next; a
+    // company among a table's cells (「负责人 | 张伟 | 2023-05-06」 rows, a PDF's row of them on one line) without it is data.
+    const sealed = rest !== squash(line) || sealOnly(last[i + 1]);
+    const next = dateOnly(last[i + 1]) ? undefined : last[i + 1];
+    const cell = !sealed && (cellWord(last[i - 1]) || cellWord(next) || line.split(' ').some(cellWord));
     const date = printedMonthOrDate(rest);
     if (date && rest.endsWith(date.raw.replace(/\s/g, '')) ) rest = rest.slice(0, -date.raw.replace(/\s/g, '').length);
     else if (date && rest.endsWith(`${date.raw.replace(/\s/g, '')}日`)) rest = rest.slice(0, -date.raw.replace(/\s/g, '').length - 1);
     // A particular's line (「名称：…有限公司」) at a licence's end is no sign-off.
     const n = /[：:]/.test(rest) ? null : companyName(rest);
-    if (n && n === rest && !docs.titleNames.notApplicants.some((w) => n.includes(w))) found.add(sameName(n));
+    if (n && n === rest && !docs.titleNames.notApplicants.some((w) => n.includes(w))) {
+      if (!cell) found.add(sameName(n));
+    }
     // A name followed by what only a table's cells hold (「是」 in a 是否联网 column, a 「合计」 row) is one of the
     // table's cells (a 生产厂家's), not a sign-off.
     else if (P.cellMarks.includes(rest)) found.clear();
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The public body a document is sealed by (「南阳市宛城区应急管理局（盖章）」): a line of its last ones naming one of the
+ * bodies an authority is (局, 委员会, 人民政府) with its seal or signature wording beside it. Such a body is no company
+ * and files no application: what it attests of a company it names (「兹证明…有限公司…」) is that company's.
+ */
+export function sealedByBody(rawPages: string[], docs: FormDrafting['documents']): string | undefined {
+  const P = docs.parties;
+  if (!P.bodies.length || !P.signOff.length) return undefined;
+  const words = alternatives(P.signOff);
+  const body = new RegExp(`^((?:${words})[：:]?)?([\\p{Script=Han}()（）]{2,40}?(?:${alternatives(P.bodies)}))([（(](?:${words})[)）])?$`, 'u');
+  const sealOnly = new RegExp(`^[（(]?(?:${words})[)）]?[：:]?$`, 'u');
+  const last = lastLines(rawPages.filter((p) => p.trim()).at(-1) ?? '', SIGN_OFF_LINES).map(squash);
+  for (const [i, line] of last.entries()) {
+    const m = body.exec(line);
+    if (m && (m[1] || m[3] || sealOnly.test(last[i + 1] ?? ''))) return m[2];
+  }
+  return undefined;
+}
+
+/** The company a public body's sealed attestation is of: the full name straight after its lead (「兹证明…有限公司」). */
+function attestedCompany(pages: string[], file: string, docs: FormDrafting['documents']): Suggestion | undefined {
+  const P = docs.parties;
+  if (!P.attestationLeads.length || !sealedByBody(pages, docs)) return undefined;
+  const re = new RegExp(`(?:${alternatives(P.attestationLeads)})(${COMPANY_RUN})(?![\\p{Script=Han}])`, 'u');
+  for (const [i, page] of pages.entries())
+    for (const line of lines(plain(page))) {
+      const m = re.exec(squash(line));
+      if (m && !P.bodies.some((b) => m[1]!.endsWith(b))) return { field: 'name', value: m[1]!, raw: m[1]!, source: { file, page: i + 1, snippet: line } };
+    }
+  return undefined;
 }
 
 /**
@@ -1759,7 +1825,8 @@ function readParties(rawPages: string[], docs: FormDrafting['documents'], mine: 
   if (!signerOwn && !own.size && !head && (addressed.size > 0 || toReader)) return { ...result(), letter: addressed.size ? { to: [...addressed][0]! } : {} };
   // Who wrote a letter or an attestation is said by its letterhead, its sign-off or its title (「…有限公司关于…的说明」);
   // one that says it nowhere is no one's account that can be told, before or after the enterprise is recorded.
-  if (!head && !signer && !all.length && (letterKind(rawPages, docs) || attests(rawPages, docs)) && !titleName(rawPages, '', docs) && !labelledNames(rawPages, docs).size)
+  // A public body's seal (「…应急管理局（盖章）」) says who wrote it as a company's does.
+  if (!head && !signer && !all.length && (letterKind(rawPages, docs) || attests(rawPages, docs)) && !titleName(rawPages, '', docs) && !labelledNames(rawPages, docs).size && !sealedByBody(rawPages, docs))
     return { ...result(), noWriter: { kind: letterKindNamed(rawPages, docs) ?? '' } };
   // A letter to its reader (贵司, 「尊敬的客户：」) under a company's letterhead, signed by no one, is the letterhead's.
   if (head && !signer && !own.size && toReader && (!recorded || !same(head))) return { ...result(), issuedBy: { company: head, kind: issuedKind(rawPages, docs) ?? '' } };
