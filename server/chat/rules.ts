@@ -6,7 +6,7 @@ import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
 import { correctionOfNamedItem } from '../engine/named-correction';
-import { acksOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
+import { acksOnly, asksVerdict, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
 import { enterpriseFinanceNotes } from '../forms/review-finance';
@@ -125,6 +125,7 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     switchReply: (text: string) => switchReply(data, text),
     startsOnly: (text: string) => startsOnly(data, text),
     acksOnly: (text: string) => acksOnly(data, text),
+    asksVerdict: (text: string) => asksVerdict(data, text),
     categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply

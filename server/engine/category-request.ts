@@ -133,6 +133,29 @@ export function acksOnly(kb: KnowledgeData, rawText: string): boolean {
   return startWords(kb, rawText) !== undefined;
 }
 
+/**
+ * Whether a reply only asks how the enterprise fares as things stand (VocabularyFile `verdictAsks`): 「我们这条件评得上吗」
+ * 「我们这种能申报吗」「咱们够格不」. Its words are read off from the front, the longest first; each must be a self word, a
+ * filler, an ask or a particle, with a self word and an ask among them. 「这个月能报吗」 leaves 个月 unread and
+ * 「分公司能申报吗」 has no self word: neither is one.
+ */
+export function asksVerdict(kb: KnowledgeData, rawText: string): boolean {
+  const v = kb.interview.vocabulary.verdictAsks;
+  if (!v) return false;
+  let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const words = [...v.self.map((w) => ({ w, k: 'self' })), ...v.asks.map((w) => ({ w, k: 'ask' })), ...v.fillers.map((w) => ({ w, k: '' })), ...v.particles.map((w) => ({ w, k: '' }))]
+    .map((x) => ({ ...x, w: x.w.toLowerCase() }))
+    .sort((a, b) => b.w.length - a.w.length);
+  const seen = new Set<string>();
+  while (t.length) {
+    const hit = words.find((x) => t.startsWith(x.w));
+    if (!hit) return false;
+    seen.add(hit.k);
+    t = t.slice(hit.w.length);
+  }
+  return seen.has('self') && seen.has('ask');
+}
+
 /** The words of `starts` a reply is made of, read off from the front: 'go' with a go word among them, 'ack' without. */
 function startWords(kb: KnowledgeData, rawText: string): 'go' | 'ack' | undefined {
   const s = kb.interview.vocabulary.starts;

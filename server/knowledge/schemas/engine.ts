@@ -480,6 +480,11 @@ export const InterviewFile = z
         asks: z.object({ where: Words, fill: Words, meaning: Words, criteria: Words, required: Words }),
         /** The longest a question may be that is nothing but an ask (「怎么查」「什么算良好」), with no word standing for the item. */
         bareMax: z.number().int().min(0).default(0),
+        /**
+         * 「地磅算不算」「数控机床算吗」「地磅也算联网设备吗」: a thing named before one of these words, asked whether it counts
+         * for the item waiting (or for what follows the word); answered from the item's clause, nothing recorded.
+         */
+        counts: Words.default([]),
       }),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
@@ -824,6 +829,12 @@ export const InterviewFile = z
        * nothing: 好的 and 嗯 are yes words, but beside 开始 they agree to start, so the item waiting is asked, not answered.
        */
       starts: z.object({ acks: Words, go: Words, particles: z.array(Text).default([]) }).optional(),
+      /**
+       * 「我们这条件评得上吗」「我们这种能申报吗」: the enterprise asking how it fares as things stand. Read off from the front,
+       * the reply must be made of these words only, with a 'self' word and an 'asks' word among them; anything else
+       * (a month, another subject, a category named) leaves it to be read as before.
+       */
+      verdictAsks: z.object({ self: Words, fillers: Words, asks: Words, particles: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
