@@ -135,6 +135,8 @@ export class Conversation {
    * or compared, the verdict said): a nod right after it acknowledges that reply, not the item's yes.
    */
   private wentAside = false;
+  /** The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change. */
+  private flipOffered: { questionId: string } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -264,7 +266,7 @@ export class Conversation {
     const afterAside = this.wentAside;
     this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
-    if (msg.type !== 'text') this.switchOffered = undefined;
+    if (msg.type !== 'text') this.switchOffered = this.flipOffered = undefined;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -360,6 +362,16 @@ export class Conversation {
     // other reply leaves it, and is read as it would be.
     const switchAsked = this.switchOffered;
     this.switchOffered = undefined;
+    // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
+    const flip = this.flipOffered;
+    this.flipOffered = undefined;
+    const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
+    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
+    if (flip && flipSaid === 'decline') {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      await this.say(sessionId, phrases.flipKept(before.question), []);
+      return this.closeTurn(before, ctx);
+    }
     const switchSaid = switchAsked && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
     if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
     if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
@@ -381,6 +393,16 @@ export class Conversation {
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
     const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
     if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
+    // 「有的」「是的，其实有」 where the item waiting takes no yes (a name, a figure, a date): it speaks of the item answered
+    // no just before, which is offered to change; nothing is stored as the waiting item's value.
+    const lateYes = msg.mode !== 'qa' && before.question && !['yesNo', 'yesNoPartial', 'choice'].includes(before.question.kind) && rules.yesOnly?.(msg.text);
+    const saidNo = lateYes ? this.previousNo(answers, before.question) : undefined;
+    if (saidNo && before.question) {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      this.flipOffered = { questionId: saidNo.questionId };
+      await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
+      return this.closeTurn(before, ctx);
+    }
     // 「我们这条件评得上吗」 while the interview goes on: the assessment as it stands is said, and the item waiting is asked again.
     if (msg.mode !== 'qa' && before.question && rules.asksVerdict?.(msg.text)) return this.verdictSoFar(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「申报方向改成离散型智能工厂」「要是改报智能工厂，我们够不够格？」 once the interview has begun: the category applied
@@ -848,6 +870,17 @@ export class Conversation {
     const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question?.id;
     const last = prev && prev !== pending?.id && prev in answers ? prev : undefined;
     return (last && (rules.correctLast?.(answers, last, text) ?? readAs(last))) || { kind: 'unclear' };
+  }
+
+  /**
+   * The item answered no just before the one waiting, when it is a yes-or-no item: the question pending before the last
+   * answer (kept with the previous step), with its label.
+   */
+  private previousNo(answers: Answers, pending: QuestionView | null): { questionId: string; label: string } | undefined {
+    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question;
+    if (!prev || prev.id === pending?.id || answers[prev.id] !== false || (prev.kind !== 'yesNo' && prev.kind !== 'yesNoPartial')) return undefined;
+    const label = this.runtime.rules.describe(answers).find((r) => r.questionId === prev.id)?.label ?? prev.text;
+    return { questionId: prev.id, label };
   }
 
   /**

@@ -53,6 +53,8 @@ const PLACEHOLDERS = {
   pendingStill: ['question'],
   switchAck: ['said', 'question'],
   asideAck: ['said', 'question'],
+  flipOffer: ['said', 'label', 'question'],
+  flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
   otherTopic: ['said', 'items', 'question'],
@@ -318,6 +320,10 @@ export const phrases = {
   pendingStill: (q: QuestionView | null) => (q ? say('pendingStill', { question: q.text }) : ''),
   /** A nod typed right after turning from 政策问答 to the interview (「好的」): it acknowledges the switch, not the item waiting. */
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
+  /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
+  flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
+  /** 「不用」 to that offer: the earlier answer stays, and the item waiting is asked. */
+  flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),
   /** A nod typed right after a reply that went aside from the item waiting (a question answered, the category switched). */
   asideAck: (q: QuestionView, said: string) => say('asideAck', { said, question: q.text }),
   /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */

@@ -141,36 +141,42 @@ export function acksOnly(kb: KnowledgeData, rawText: string): boolean {
  */
 export function asksVerdict(kb: KnowledgeData, rawText: string): boolean {
   const v = kb.interview.vocabulary.verdictAsks;
-  if (!v) return false;
+  const kinds = v ? readOff(rawText, { self: v.self, ask: v.asks, '': [...v.fillers, ...v.particles] }) : undefined;
+  return !!kinds?.has('self') && kinds.has('ask');
+}
+
+/**
+ * Whether a reply is only a yes (VocabularyFile `lateYes`): 「有的」「是的，其实有」「其实是有的」. Typed where the item waiting
+ * takes no yes, it speaks of an earlier item answered no. 「有的是办法」 leaves 是办法 unread, so it is none.
+ */
+export function yesOnly(kb: KnowledgeData, rawText: string): boolean {
+  const v = kb.interview.vocabulary.lateYes;
+  return !!v && !!readOff(rawText, { yes: v.yes, '': [...v.fillers, ...v.particles] })?.has('yes');
+}
+
+/**
+ * The kinds of words a reply is made of, read off from the front, the longest first, its marks and spaces left out;
+ * undefined when some part of it is none of them.
+ */
+function readOff(rawText: string, kinds: Record<string, readonly string[]>): Set<string> | undefined {
   let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-  const words = [...v.self.map((w) => ({ w, k: 'self' })), ...v.asks.map((w) => ({ w, k: 'ask' })), ...v.fillers.map((w) => ({ w, k: '' })), ...v.particles.map((w) => ({ w, k: '' }))]
-    .map((x) => ({ ...x, w: x.w.toLowerCase() }))
+  if (!t.length) return undefined;
+  const words = Object.entries(kinds)
+    .flatMap(([k, ws]) => ws.map((w) => ({ w: w.toLowerCase(), k })))
     .sort((a, b) => b.w.length - a.w.length);
   const seen = new Set<string>();
   while (t.length) {
     const hit = words.find((x) => t.startsWith(x.w));
-    if (!hit) return false;
+    if (!hit) return undefined;
     seen.add(hit.k);
     t = t.slice(hit.w.length);
   }
-  return seen.has('self') && seen.has('ask');
+  return seen;
 }
 
 /** The words of `starts` a reply is made of, read off from the front: 'go' with a go word among them, 'ack' without. */
 function startWords(kb: KnowledgeData, rawText: string): 'go' | 'ack' | undefined {
   const s = kb.interview.vocabulary.starts;
-  if (!s) return undefined;
-  let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-  const words = [...s.acks.map((w) => ({ w, go: false })), ...s.go.map((w) => ({ w, go: true })), ...s.particles.map((w) => ({ w, go: false }))]
-    .map((x) => ({ ...x, w: x.w.toLowerCase() }))
-    .sort((a, b) => b.w.length - a.w.length);
-  if (!t.length) return undefined;
-  let went = false;
-  while (t.length) {
-    const hit = words.find((x) => t.startsWith(x.w));
-    if (!hit) return undefined;
-    went ||= hit.go;
-    t = t.slice(hit.w.length);
-  }
-  return went ? 'go' : 'ack';
+  const kinds = s ? readOff(rawText, { go: s.go, '': [...s.acks, ...s.particles] }) : undefined;
+  return kinds === undefined ? undefined : kinds.has('go') ? 'go' : 'ack';
 }

@@ -731,6 +731,11 @@ export const InterviewFile = z
        * answer back to unknown, unless the rest of the correction gives a value (「我没说是，是不是」 is no value; 「没说是，不是」 is 否).
        */
       notSaid: Words.default([]),
+      /**
+       * 「撤销失信被执行人的回答」「税收黑名单那个答案撤回」: a `verbs` word with an `objects` word (the answer itself) beside an
+       * item named takes that answer back: it is 待确认 again, never met. A listing said removed (已经撤销了) names no answer.
+       */
+      withdrawals: z.object({ verbs: Words, objects: Words }).optional(),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
       /**
@@ -835,6 +840,11 @@ export const InterviewFile = z
        * (a month, another subject, a category named) leaves it to be read as before.
        */
       verdictAsks: z.object({ self: Words, fillers: Words, asks: Words, particles: z.array(Text).default([]) }).optional(),
+      /**
+       * 「有的」「是的，其实有」: a reply made of these yes words, fillers and particles only, with a yes among them. Where the item
+       * waiting takes no yes (a name, a figure), it speaks of the item answered no just before, which is offered to change.
+       */
+      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).
