@@ -130,6 +130,13 @@ export class Conversation {
   private changed = false;
   /** The mode of this connection's last message (or of its opening): a nod right after turning from 政策问答 answers nothing. */
   private lastMode: 'qa' | 'interview' | undefined;
+  /**
+   * Whether this connection's last turn went aside from the item waiting (a question answered, the category switched
+   * or compared, the verdict said): a nod right after it acknowledges that reply, not the item's yes.
+   */
+  private wentAside = false;
+  /** The item answered no that a bare yes typed at a question taking none (「有的」 to the city) was offered to change. */
+  private flipOffered: { questionId: string } | undefined;
 
   constructor(
     private readonly deps: ConversationDeps,
@@ -256,8 +263,10 @@ export class Conversation {
     // 「好的」「行」 typed just after turning from 政策问答 to 申报评估 acknowledge the switch (read below).
     const afterQa = msg.type === 'text' && msg.mode !== 'qa' && this.lastMode === 'qa';
     this.lastMode = msg.type === 'text' && msg.mode === 'qa' ? 'qa' : 'interview';
+    const afterAside = this.wentAside;
+    this.wentAside = false;
     // A card answered or an edit made after asking back whether to switch category leaves that asking behind.
-    if (msg.type !== 'text') this.switchOffered = undefined;
+    if (msg.type !== 'text') this.switchOffered = this.flipOffered = undefined;
     // A qa-mode question needs nothing from the store: a model speaker may start on it at once (nothing is sent before the ack).
     const qaEarly = msg.type === 'text' && msg.mode === 'qa' ? this.runtime.speaker.prepare?.(msg.text, this.context(sessionId, null, {})) : undefined;
     // The embedded database runs on this thread: let the model request reach the socket before the first query.
@@ -353,6 +362,16 @@ export class Conversation {
     // other reply leaves it, and is read as it would be.
     const switchAsked = this.switchOffered;
     this.switchOffered = undefined;
+    // 「要」 or 「不用」 right after being asked whether a bare yes meant to change the item answered no before.
+    const flip = this.flipOffered;
+    this.flipOffered = undefined;
+    const flipSaid = flip && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
+    if (flip && flipSaid === 'confirm') return this.turn(sessionId, { type: 'edit', clientId: msg.clientId, questionId: flip.questionId, value: true });
+    if (flip && flipSaid === 'decline') {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      await this.say(sessionId, phrases.flipKept(before.question), []);
+      return this.closeTurn(before, ctx);
+    }
     const switchSaid = switchAsked && msg.mode !== 'qa' ? rules.switchReply?.(msg.text) : undefined;
     if (switchAsked && switchSaid === 'confirm') return this.categoryTurn(sessionId, msg.clientId, msg.text, switchAsked, answers, before, ctx);
     if (switchAsked && switchSaid === 'decline') return this.keepCategory(sessionId, msg.clientId, msg.text, answers, before, ctx);
@@ -363,9 +382,10 @@ export class Conversation {
     }
     // 「好的」「嗯」 right after turning from 政策问答 to 申报评估 acknowledge the switch: the item waiting is asked, by name,
     // so the nod is not taken for its yes.
-    if (afterQa && before.question && rules.acksOnly?.(msg.text)) {
+    // So does one right after a reply that went aside from the item (a question answered, the category switched).
+    if ((afterQa || afterAside) && before.question && rules.acksOnly?.(msg.text)) {
       if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
-      await this.say(sessionId, phrases.switchAck(before.question, clipQuote(msg.text, 20)), []);
+      await this.say(sessionId, (afterQa ? phrases.switchAck : phrases.asideAck)(before.question, clipQuote(msg.text, 20)), []);
       return this.closeTurn(before, ctx);
     }
     // 「记入」 after facts were offered from a question: those still unanswered are recorded, in either tab.
@@ -373,6 +393,18 @@ export class Conversation {
     // 「这个在哪查」「这个咋填」 ask about the item waiting, in the tab that shows it: answered about it, nothing recorded.
     const about = msg.mode !== 'qa' && before.question && (msg.pending === undefined || msg.pending === before.question.id) ? askAboutPending(data.interview.vocabulary.aboutPending, msg.text) : undefined;
     if (about && before.question) return this.answerAboutItem(sessionId, msg.clientId, msg.text, before, ctx, about);
+    // 「有的」「是的，其实有」 where the item waiting takes no yes (a name, a figure, a date): it speaks of the item answered
+    // no just before, which is offered to change; nothing is stored as the waiting item's value.
+    const lateYes = msg.mode !== 'qa' && before.question && !['yesNo', 'yesNoPartial', 'choice'].includes(before.question.kind) && rules.yesOnly?.(msg.text);
+    const saidNo = lateYes ? this.previousNo(answers, before.question) : undefined;
+    if (saidNo && before.question) {
+      if (!(await this.commit(sessionId, msg.clientId, msg.text, undefined))) return;
+      this.flipOffered = { questionId: saidNo.questionId };
+      await this.say(sessionId, phrases.flipOffer(clipQuote(msg.text, 20), saidNo.label, before.question), []);
+      return this.closeTurn(before, ctx);
+    }
+    // 「我们这条件评得上吗」 while the interview goes on: the assessment as it stands is said, and the item waiting is asked again.
+    if (msg.mode !== 'qa' && before.question && rules.asksVerdict?.(msg.text)) return this.verdictSoFar(sessionId, msg.clientId, msg.text, answers, before, ctx);
     // 「申报方向改成离散型智能工厂」「要是改报智能工厂，我们够不够格？」 once the interview has begun: the category applied
     // for is changed, or the rules' own assessment of the one named is said; neither is a question for the notice's answers.
     const request = msg.mode !== 'qa' && Object.keys(answers).length > 0 ? rules.categoryRequest?.(msg.text) : undefined;
@@ -599,6 +631,7 @@ export class Conversation {
       return;
     }
     if (interp.kind === 'question') {
+      this.wentAside = msg.mode !== 'qa';
       await this.answerQuestion(sessionId, msg.text, ctx, early);
       if (msg.mode === 'qa') await this.offerFacts(sessionId, msg.text, answers);
       if (before.question) {
@@ -740,6 +773,7 @@ export class Conversation {
     const asked = rules.categoryFit?.(withCategory(answers, request));
     const scope = request.answers[0]!;
     const same = answers[scope.questionId] === scope.value && (!asked || asked.category === current?.category);
+    this.wentAside = true;
     if (request.kind !== 'switch' || !asked || same) {
       if (!(await this.commit(sessionId, clientId, text, undefined))) return;
       let reply = asked ? phrases.categoryFit(asked, current, label) : '';
@@ -772,10 +806,31 @@ export class Conversation {
     return this.sendState(sessionId, next, after, true);
   }
 
+  /**
+   * How the enterprise fares as things stand, from the rules' assessment: a failing hard condition says so as the verdict
+   * does; otherwise the element conditions of the category met, failing and unanswered, the hard conditions still to
+   * confirm, and that the full verdict follows the remaining questions. Nothing is recorded.
+   */
+  private async verdictSoFar(sessionId: string, clientId: string, text: string, answers: Answers, before: Step, ctx: SpeakContext): Promise<void> {
+    const { rules, kb } = this.runtime;
+    const label = (c: Category) => kb.data.elements.categories[c]?.label ?? c;
+    const a = before.assessment;
+    this.wentAside = true;
+    if (!(await this.commit(sessionId, clientId, text, undefined))) return;
+    const fit = a.eligible ? rules.categoryFit?.(answers) : undefined;
+    const reply = !a.eligible || !fit
+      ? phrases.verdict(a, { category: label, capability: (id) => capabilityLabel(kb.data, id as never, a.category.recommended ?? undefined) })
+      : phrases.verdictSoFar(fit, a.pending ?? [], label);
+    await this.say(sessionId, reply, []);
+    await this.say(sessionId, phrases.backTo, []);
+    return this.closeTurn(before, ctx);
+  }
+
   /** 「不用」「先不改」 to asking back whether to switch category: nothing changes, and the interview goes on. */
   private async keepCategory(sessionId: string, clientId: string, text: string, answers: Answers, before: Step, ctx: SpeakContext): Promise<void> {
     const { rules, kb } = this.runtime;
     const current = rules.categoryFit?.(answers)?.category;
+    this.wentAside = true;
     if (!(await this.commit(sessionId, clientId, text, undefined))) return;
     await this.say(sessionId, current ? phrases.categoryKept(kb.data.elements.categories[current]?.label ?? current) : phrases.unclear(before.question), []);
     return this.closeTurn(before, ctx);
@@ -818,6 +873,17 @@ export class Conversation {
   }
 
   /**
+   * The item answered no just before the one waiting, when it is a yes-or-no item: the question pending before the last
+   * answer (kept with the previous step), with its label.
+   */
+  private previousNo(answers: Answers, pending: QuestionView | null): { questionId: string; label: string } | undefined {
+    const prev = this.steps.find((s) => s.rt === this.runtime && !sameAnswers(s.answers, answers))?.step.question;
+    if (!prev || prev.id === pending?.id || answers[prev.id] !== false || (prev.kind !== 'yesNo' && prev.kind !== 'yesNoPartial')) return undefined;
+    const label = this.runtime.rules.describe(answers).find((r) => r.questionId === prev.id)?.label ?? prev.text;
+    return { questionId: prev.id, label };
+  }
+
+  /**
    * What the pending question asks about, by name: the capability in the applying category's own words (「工业信息安全技术防护体系」,
    * 「AGV/RGV等智能运输设备」), else the question's label. A lookalike is told apart from it by name, since a protection
    * system, a network or a policy is no 「系统」.
@@ -836,6 +902,7 @@ export class Conversation {
     const q = before.question!;
     const label = q.phase === 'form' ? formLabel(q) : (this.askedName(before) ?? formLabel(q));
     const answer = answerAboutPending(this.runtime.kb, q, label, about);
+    this.wentAside = true;
     if (!(await this.commit(sessionId, clientId, text, undefined))) return;
     await this.stream(
       sessionId,
@@ -974,10 +1041,14 @@ export class Conversation {
     const category = after.assessment.category.recommended ?? after.assessment.category.ifEligible;
     const notes = data.categoryRules.notes as unknown as Record<string, { text?: string } | undefined>;
     const spoken = new Set(data.categoryRules.spokenNotes.map((k) => notes[k]?.text));
+    // A 待确认 note of the enterprise's own figures (a loss year beside 经营良好) is said as the written assessment shows it:
+    // it is recognised by the one wording both take it from.
+    const [head, tail] = (data.formDrafting.reviewFinance?.enterpriseNote ?? '').split('{text}');
+    const ownFigures = (t: string) => tail !== undefined && t.startsWith(head!) && t.endsWith(tail);
     await this.say(sessionId, phrases.verdict(after.assessment, {
       category: (c) => data.elements.categories[c]?.label ?? c,
       capability: (id) => capabilityLabel(data, id as never, category),
-      spoken: (n) => spoken.has(n.text),
+      spoken: (n) => spoken.has(n.text) || ownFigures(n.text),
     }), []);
   }
 

@@ -14,6 +14,7 @@ import type { SpokenAnswer } from './ports';
  * a refusal.
  */
 export function answerAboutPending(kb: KnowledgeBase, q: QuestionView, label: string, about: AboutPending): SpokenAnswer & { askedAs: string } {
+  if (about.ask === 'counts' && about.thing) return answerWhetherCounts(kb, q, label, about.thing, about.target);
   const askedAs = `${label}${about.rest}`;
   if (about.ask === 'where' || about.ask === 'required' || about.ask === 'criteria') {
     const r = answerQuestion(kb, askedAs);
@@ -32,4 +33,20 @@ export function answerAboutPending(kb: KnowledgeBase, q: QuestionView, label: st
   const clause = q.clause ? cite(kb, q.clause, [label]) : null;
   // The item's own words answer it, clause or none: an answer by rule, never a refusal.
   return { text: phrases.pendingExplained(q, label, about.ask === 'fill'), citations: clause ? [clause] : [], confidence: 1, outOfScope: false, source: 'rule', askedAs };
+}
+
+/**
+ * 「地磅算不算」「地磅也算联网设备吗」 while an item waits: the item's clause decides only where its own words name the thing
+ * (「机器人」 of 自动化成套装备); otherwise the notice does not say, and the bureau's 初审 and the reviewers judge it against
+ * the clause, which is quoted. Never recorded as the item's answer.
+ */
+function answerWhetherCounts(kb: KnowledgeBase, q: QuestionView, label: string, thing: string, target: string | undefined): SpokenAnswer & { askedAs: string } {
+  const askedAs = `${thing}算不算${target ?? label}`;
+  const clause = q.clause ? kb.clause(q.clause) : undefined;
+  const named = !!clause && clause.text.toLowerCase().includes(thing.toLowerCase());
+  const quoted = clause ? cite(kb, clause.id, named ? [thing] : [target ?? label, label]) : null;
+  const text = named && quoted
+    ? phrases.countsNamed(thing, quoted.clause, quoted.quote)
+    : phrases.countsOpen(thing, target ?? label, quoted ? phrases.countsQuote(quoted.clause, quoted.quote) : '');
+  return { text, citations: quoted ? [quoted] : [], confidence: 1, outOfScope: false, source: 'rule', askedAs };
 }

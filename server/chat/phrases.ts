@@ -29,6 +29,9 @@ const PLACEHOLDERS = {
   backTo: [],
   aboutPending: ['label', 'answer'],
   pendingExplained: ['label', 'question', 'help'],
+  countsNamed: ['thing', 'clause', 'quote'],
+  countsOpen: ['thing', 'target', 'quote'],
+  countsQuote: ['clause', 'quote'],
   qaBackHint: [],
   factsOffered: ['items'],
   factsOfferedGone: [],
@@ -49,6 +52,9 @@ const PLACEHOLDERS = {
   pendingNotRead: ['said', 'question'],
   pendingStill: ['question'],
   switchAck: ['said', 'question'],
+  asideAck: ['said', 'question'],
+  flipOffer: ['said', 'label', 'question'],
+  flipKept: ['question'],
   fromEarlier: ['said'],
   notSaidBefore: ['question'],
   otherTopic: ['said', 'items', 'question'],
@@ -121,6 +127,8 @@ const PLACEHOLDERS = {
   categorySwitched: ['category', 'previous'],
   categorySame: ['category'],
   categoryKept: ['category'],
+  verdictSoFar: ['fit', 'pending'],
+  verdictSoFarPending: ['list'],
   verdictAllMet: [],
   verdictAllMetFormNotes: [],
   verdictAllMetHardPending: [],
@@ -233,6 +241,11 @@ export const phrases = {
   /** 「这个是啥意思」「这个咋填」 while an item waits: the item's own question and help, and for a way to fill it in, what answer it takes. */
   pendingExplained: (q: QuestionView, label: string, withHint: boolean) =>
     say('pendingExplained', { label, question: ended(q.text), help: q.help ? ended(q.help) : '' }) + (withHint ? hint(q) : ''),
+  /** 「机器人算不算」 where the item's clause names the thing: the clause's words, quoted. */
+  countsNamed: (thing: string, clause: string, quote: string) => say('countsNamed', { thing, clause, quote: clipEnd(quote) }),
+  /** 「地磅算不算」 where the clause does not name it: the notice does not say, the bureau judges, the clause quoted. */
+  countsOpen: (thing: string, target: string, quote: string) => say('countsOpen', { thing, target, quote }),
+  countsQuote: (clause: string, quote: string) => say('countsQuote', { clause, quote: clipEnd(quote) }),
   /** Facts a 政策问答 question stated of the enterprise, offered to the interview and the form: nothing is stored until taken. */
   factsOffered: (items: Recorded[]) => say('factsOffered', { items: items.map((i) => say('recordedItem', { label: i.label, display: i.display })).join('；') }),
   /** 「记入」 when every fact offered has meanwhile been answered: nothing left to take. */
@@ -307,6 +320,12 @@ export const phrases = {
   pendingStill: (q: QuestionView | null) => (q ? say('pendingStill', { question: q.text }) : ''),
   /** A nod typed right after turning from 政策问答 to the interview (「好的」): it acknowledges the switch, not the item waiting. */
   switchAck: (q: QuestionView, said: string) => say('switchAck', { said, question: q.text }),
+  /** 「有的」 where the item waiting takes no yes: the item answered no just before is offered to change to 是. */
+  flipOffer: (said: string, label: string, q: QuestionView) => say('flipOffer', { said, label, question: q.text }),
+  /** 「不用」 to that offer: the earlier answer stays, and the item waiting is asked. */
+  flipKept: (q: QuestionView | null) => (q ? say('flipKept', { question: q.text }) : T.unclearNoQuestion),
+  /** A nod typed right after a reply that went aside from the item waiting (a question answered, the category switched). */
+  asideAck: (q: QuestionView, said: string) => say('asideAck', { said, question: q.text }),
   /** A figure taken from an earlier reply because the user said it was given before (「前面说过了」), with that reply quoted. */
   fromEarlier: (said: string) => say('fromEarlier', { said }),
   /** 「前面说过了」 to a figure no earlier reply gave. */
@@ -475,6 +494,12 @@ export const phrases = {
     for (const n of conditionNotes) text += say('verdictConditionNote', { text: clause(n.text), clause: n.clause });
     return text + T.verdictOfferForm;
   },
+  /** The assessment as it stands mid-interview: the category's element conditions, the hard conditions still to confirm. */
+  verdictSoFar: (fit: CategoryFit, pending: { clause: string; title: string }[], label: (c: Category) => string) =>
+    say('verdictSoFar', {
+      fit: phrases.categoryFit(fit, undefined, label),
+      pending: pending.length ? say('verdictSoFarPending', { list: pending.map((p) => `${p.clause}${p.title}`).join(T.listSeparator) }) : '',
+    }),
   /**
    * How the enterprise fares under a category, from the rules' assessment: the element conditions met, unmet and not yet
    * answered, then the same counts of `other` (the category applied for now) and which fits better by failing ones.
@@ -621,4 +646,9 @@ export function chunkText(text: string, maxChunks = 4): string[] {
   const out: string[] = [];
   for (let i = 0; i < sentences.length; i += per) out.push(sentences.slice(i, i + per).join(''));
   return out;
+}
+
+/** A quoted clause without its closing mark, since the sentence around it closes the quote. */
+function clipEnd(quote: string): string {
+  return quote.replace(/[。；;.\s]+$/u, '');
 }

@@ -47,6 +47,10 @@ export interface InterviewRules {
   startsOnly?(text: string): boolean;
   /** Whether a reply is only a nod (「好的」「行」「嗯」), with or without a go word: after a switch to the interview it answers nothing. */
   acksOnly?(text: string): boolean;
+  /** 「我们这条件评得上吗」: the enterprise asking how it fares as things stand, answered from the rules' assessment. */
+  asksVerdict?(text: string): boolean;
+  /** 「有的」「是的，其实有」: a reply that is only a yes. */
+  yesOnly?(text: string): boolean;
   /** Whether a reply says its answer was given before (「刚才说了」「前面说过了」). */
   saidBefore?(text: string): boolean;
   /**

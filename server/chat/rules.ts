@@ -1,12 +1,13 @@
 import { normalise } from '../understand/normalise';
+import { findQuantities } from '../understand';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { AnswerValue, Progress, QuestionView, Recorded } from '../schemas/interview';
 import type { Category } from '../schemas/profile';
 import { applyAnswer, describeAnswers, evaluate, interpret } from '../engine';
 import { isGhostwriting, isInstruction, isQuestion, loneEquipmentCounts, ownFactsIn } from '../engine/interpret';
 import { applyingCategory, readByHardCondition, viewOf } from '../engine/plan';
-import { correctionOfNamedItem } from '../engine/named-correction';
-import { acksOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
+import { correctionOfNamedItem, withdrawsAnswer } from '../engine/named-correction';
+import { acksOnly, asksVerdict, yesOnly, categoryFit, categoryRequest, startsOnly, switchReply } from '../engine/category-request';
 import { indexOf } from '../engine/kb';
 import { createFormPhase, GATE } from '../forms/phase';
 import { enterpriseFinanceNotes } from '../forms/review-finance';
@@ -125,6 +126,8 @@ export function createRules(kb: KnowledgeBase, forms: FormPhase | null = createF
     switchReply: (text: string) => switchReply(data, text),
     startsOnly: (text: string) => startsOnly(data, text),
     acksOnly: (text: string) => acksOnly(data, text),
+    asksVerdict: (text: string) => asksVerdict(data, text),
+    yesOnly: (text: string) => yesOnly(data, text),
     categoryFit: (answers: Answers) => categoryFit(data, answers),
     correctNamed(text: string, pending: QuestionView | null, answers: Answers): Interpretation | undefined {
       // An instruction is read for facts by nobody. The form phase reads its own fields, so while one waits only a reply
@@ -281,7 +284,7 @@ function withFormFacts(data: KnowledgeBase['data'], forms: FormPhase | null, tex
       break;
     }
   }
-  read.push(...countsOfTheWorkshop(data, forms, stated, category, own));
+  read.push(...countsOfTheWorkshop(data, forms, stated, category, own), ...workshopsOfTheFactory(data, forms, stated, category).filter((w) => !read.some((i) => i.questionId === w.questionId)));
   const said = read
     .filter((i) => !own.some((o) => o.questionId === i.questionId) && !(founding && i.questionId === 'form.foundedOn'))
     .map(({ extra, ...i }) => (corrects ? i : { ...i, extra }));
@@ -307,6 +310,30 @@ function countsOfTheWorkshop(data: KnowledgeBase['data'], forms: FormPhase, text
   });
 }
 
+/**
+ * 「全厂三个车间，两百多台设备」 said in an interview reply by a factory applicant: the count of the plant's workshops, which
+ * its form asks for (form.workshopCount), kept in passing as a workshop's counts are for a workshop applicant. Only a clause
+ * that says it of the whole plant (VocabularyFile `unitScopes.factory`: 全厂, 厂里) or says nothing but the count: 「三个车间
+ * 都联网了」 speaks of those three, not of how many there are. A plant's equipment total has no field of its own in the
+ * form (counts are asked per workshop), so it is not kept.
+ */
+function workshopsOfTheFactory(data: KnowledgeBase['data'], forms: FormPhase, text: string, category: Category | null): { questionId: string; value: AnswerValue; extra: true }[] {
+  const id = 'form.workshopCount';
+  if ((category !== 'discreteFactory' && category !== 'processFactory') || !forms.isFormQuestion(id)) return [];
+  const v = data.interview.vocabulary;
+  const whole = (v.unitScopes?.factory ?? []).map((w) => w.toLowerCase());
+  const denies = [...v.no, ...v.plannedNo, ...v.future].filter((w) => /\p{Script=Han}/u.test(w)).map((w) => w.toLowerCase());
+  const counts = text.slice(0, 400).split(/[，,。；;！!？?\n]+/u).flatMap((raw) => {
+    const clause = normalise(raw).text.trim().toLowerCase();
+    const found = findQuantities(clause).filter((q) => q.unit === '个' && /^(?:生产)?车间/u.test(clause.slice(q.index + q.text.length)));
+    if (found.length !== 1 || found[0]!.approx || denies.some((w) => clause.includes(w))) return [];
+    const q = found[0]!;
+    const alone = clause.slice(q.index + q.text.length).replace(/^(?:生产)?车间/u, '').trim() === '' && q.index === 0;
+    return alone || whole.some((w) => clause.includes(w)) ? [q.value] : [];
+  });
+  return counts.length === 1 && counts[0]! >= 1 ? [{ questionId: id, value: counts[0]!, extra: true as const }] : [];
+}
+
 /** 「刚才说了」「前面说过了」: whether a reply says its answer was given before (VocabularyFile `saidBefore`). */
 function saidBefore(data: KnowledgeBase['data'], text: string): boolean {
   const t = normalise(text).text.toLowerCase();
@@ -317,7 +344,7 @@ function saidBefore(data: KnowledgeBase['data'], text: string): boolean {
 function takesBack(data: KnowledgeBase['data'], text: string): boolean {
   const t = normalise(text).text.toLowerCase();
   const v = data.interview.vocabulary;
-  return v.corrections.some((w) => t.includes(w.toLowerCase())) || v.correctionOpeners.some((w) => t.startsWith(w.toLowerCase()));
+  return v.corrections.some((w) => t.includes(w.toLowerCase())) || v.correctionOpeners.some((w) => t.startsWith(w.toLowerCase())) || withdrawsAnswer(data, t);
 }
 
 /**

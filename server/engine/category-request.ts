@@ -133,21 +133,50 @@ export function acksOnly(kb: KnowledgeData, rawText: string): boolean {
   return startWords(kb, rawText) !== undefined;
 }
 
-/** The words of `starts` a reply is made of, read off from the front: 'go' with a go word among them, 'ack' without. */
-function startWords(kb: KnowledgeData, rawText: string): 'go' | 'ack' | undefined {
-  const s = kb.interview.vocabulary.starts;
-  if (!s) return undefined;
+/**
+ * Whether a reply only asks how the enterprise fares as things stand (VocabularyFile `verdictAsks`): 「我们这条件评得上吗」
+ * 「我们这种能申报吗」「咱们够格不」. Its words are read off from the front, the longest first; each must be a self word, a
+ * filler, an ask or a particle, with a self word and an ask among them. 「这个月能报吗」 leaves 个月 unread and
+ * 「分公司能申报吗」 has no self word: neither is one.
+ */
+export function asksVerdict(kb: KnowledgeData, rawText: string): boolean {
+  const v = kb.interview.vocabulary.verdictAsks;
+  const kinds = v ? readOff(rawText, { self: v.self, ask: v.asks, '': [...v.fillers, ...v.particles] }) : undefined;
+  return !!kinds?.has('self') && kinds.has('ask');
+}
+
+/**
+ * Whether a reply is only a yes (VocabularyFile `lateYes`): 「有的」「是的，其实有」「其实是有的」. Typed where the item waiting
+ * takes no yes, it speaks of an earlier item answered no. 「有的是办法」 leaves 是办法 unread, so it is none.
+ */
+export function yesOnly(kb: KnowledgeData, rawText: string): boolean {
+  const v = kb.interview.vocabulary.lateYes;
+  return !!v && !!readOff(rawText, { yes: v.yes, '': [...v.fillers, ...v.particles] })?.has('yes');
+}
+
+/**
+ * The kinds of words a reply is made of, read off from the front, the longest first, its marks and spaces left out;
+ * undefined when some part of it is none of them.
+ */
+function readOff(rawText: string, kinds: Record<string, readonly string[]>): Set<string> | undefined {
   let t = rawText.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-  const words = [...s.acks.map((w) => ({ w, go: false })), ...s.go.map((w) => ({ w, go: true })), ...s.particles.map((w) => ({ w, go: false }))]
-    .map((x) => ({ ...x, w: x.w.toLowerCase() }))
-    .sort((a, b) => b.w.length - a.w.length);
   if (!t.length) return undefined;
-  let went = false;
+  const words = Object.entries(kinds)
+    .flatMap(([k, ws]) => ws.map((w) => ({ w: w.toLowerCase(), k })))
+    .sort((a, b) => b.w.length - a.w.length);
+  const seen = new Set<string>();
   while (t.length) {
     const hit = words.find((x) => t.startsWith(x.w));
     if (!hit) return undefined;
-    went ||= hit.go;
+    seen.add(hit.k);
     t = t.slice(hit.w.length);
   }
-  return went ? 'go' : 'ack';
+  return seen;
+}
+
+/** The words of `starts` a reply is made of, read off from the front: 'go' with a go word among them, 'ack' without. */
+function startWords(kb: KnowledgeData, rawText: string): 'go' | 'ack' | undefined {
+  const s = kb.interview.vocabulary.starts;
+  const kinds = s ? readOff(rawText, { go: s.go, '': [...s.acks, ...s.particles] }) : undefined;
+  return kinds === undefined ? undefined : kinds.has('go') ? 'go' : 'ack';
 }

@@ -2541,8 +2541,15 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // 「流程型智能工厂」「俺们准备报流程型工厂」 to whether a title was held: an option named without a word that holds it is
     // the category applied for, or unclear; it is left out of the reply the choice is read from, and asked back.
     const unheld = pending.kind === 'choice' ? unheldOptions(kb, pending.id, text, free.includes(true)) : undefined;
-    const own = pending.kind === 'text' ? ownText(typed) : unheld?.text ?? figureText ?? text;
-    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, own, free, skipHits.length > 0, figureText !== undefined ? false : other, several) : undefined;
+    // 「新郑，报智能工厂」 to the city question: the clause that states a choice or a fact in passing is that answer's, and
+    // what is left is the text asked for, so both are kept.
+    const passingClauses = [...choiceSegments].map((si) => lower.slice(segments[si]!.start, segments[si]!.end).replace(/^[\s，,。；;]+|[\s，,。；;]+$/gu, '')).filter(Boolean);
+    const textLeft =
+      pending.kind === 'text' && other === true && passingClauses.length
+        ? ownText(typed).split(/[，,。；;\n]/u).filter((c) => c.trim() && !passingClauses.some((p) => c.toLowerCase().includes(p))).join('，').trim()
+        : '';
+    const own = pending.kind === 'text' ? textLeft || ownText(typed) : unheld?.text ?? figureText ?? text;
+    const pendingValue = plain && !lookalike && !unitOpen ? answerPending(kb, pending, own, free, skipHits.length > 0, figureText !== undefined || textLeft ? false : other, several) : undefined;
     if (unitOpen && !hedged) {
       reason = 'whichWorkshop';
       several.push(...new Set(scoped.unclear.map((u) => text.slice(u.start, u.end))));

@@ -125,8 +125,10 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   const opened = (t: string) => openers.reduce((x, w) => (x.startsWith(w) ? x.slice(w.length) : x), t.replace(/^[\s，,。；;！!]+/u, ''));
   const before = opened(text.slice(0, cut).replace(/[\s，,。；;！!？?]+$/u, '')).replace(/^[\s，,。；;！!]+/u, '');
   const part = text.slice(cut);
+  // 「撤销失信被执行人的回答」 takes the answer itself back, wherever its words stand: the item is not known again.
+  const withdrawn = withdrawsAnswer(kb, text);
   // 「我没说是」 says an answer was wrong as plainly as 说错了 does.
-  const corrected = corrections.some((h) => h.start >= cut) || vocab.notSaid.some((w) => part.includes(w.toLowerCase()));
+  const corrected = withdrawn || corrections.some((h) => h.start >= cut) || vocab.notSaid.some((w) => part.includes(w.toLowerCase()));
 
   const view = viewOf(spec, category);
   // The words that say something was wrong (刚才, 选错了) are read past: what is left is the value.
@@ -142,7 +144,7 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   const lastEnd = Math.max(...mine.filter((h) => h.start >= cut).map((h) => h.end));
   const masked = mine.reduceRight((t, h) => (h.start >= cut ? t.slice(0, h.start - cut) + ' '.repeat(h.end - h.start) + t.slice(h.end - cut) : t), part);
   const back = corrected ? takenBack(kb, text.slice(lastEnd), read) : undefined;
-  const value = back !== undefined ? back : (read(text.slice(lastEnd)) ?? read(masked) ?? (corrected ? undefined : read(part)));
+  const value = withdrawn ? null : back !== undefined ? back : (read(text.slice(lastEnd)) ?? read(masked) ?? (corrected ? undefined : read(part)));
   if (value === undefined || !applyAnswer(kb, answers, id, value).ok) return undefined;
   // A correction that says the item is not known (「我没说是…不清楚」) is stored as unknown whether or not an answer was
   // there: the user said what the item's answer is. Without a correction word, an unknown changes nothing unanswered.
@@ -169,6 +171,12 @@ export function correctionOfNamedItem(kb: KnowledgeData, rawText: string, pendin
   }
   items.push({ questionId: id, value });
   return { kind: 'answers', items };
+}
+
+/** 「撤销…的回答」「答案撤回」 (VocabularyFile `withdrawals`): a reply taking an answer itself back, in lower case. */
+export function withdrawsAnswer(kb: KnowledgeData, lower: string): boolean {
+  const w = kb.interview.vocabulary.withdrawals;
+  return !!w && w.verbs.some((x) => lower.includes(x.toLowerCase())) && w.objects.some((x) => lower.includes(x.toLowerCase()));
 }
 
 /**

@@ -480,6 +480,11 @@ export const InterviewFile = z
         asks: z.object({ where: Words, fill: Words, meaning: Words, criteria: Words, required: Words }),
         /** The longest a question may be that is nothing but an ask (「怎么查」「什么算良好」), with no word standing for the item. */
         bareMax: z.number().int().min(0).default(0),
+        /**
+         * 「地磅算不算」「数控机床算吗」「地磅也算联网设备吗」: a thing named before one of these words, asked whether it counts
+         * for the item waiting (or for what follows the word); answered from the item's clause, nothing recorded.
+         */
+        counts: Words.default([]),
       }),
       /** Words that mark a figure in a typed industry as its GB/T 4754 code (代码36); without one, a trade named in words wins over a product's number (尼龙66). */
       industryCodeWords: Words.default(['代码']),
@@ -726,6 +731,11 @@ export const InterviewFile = z
        * answer back to unknown, unless the rest of the correction gives a value (「我没说是，是不是」 is no value; 「没说是，不是」 is 否).
        */
       notSaid: Words.default([]),
+      /**
+       * 「撤销失信被执行人的回答」「税收黑名单那个答案撤回」: a `verbs` word with an `objects` word (the answer itself) beside an
+       * item named takes that answer back: it is 待确认 again, never met. A listing said removed (已经撤销了) names no answer.
+       */
+      withdrawals: z.object({ verbs: Words, objects: Words }).optional(),
       /** Words that mark one of several choices named as the main one (「两种都有，主要还是流程」). */
       primary: Words.default([]),
       /**
@@ -824,6 +834,17 @@ export const InterviewFile = z
        * nothing: 好的 and 嗯 are yes words, but beside 开始 they agree to start, so the item waiting is asked, not answered.
        */
       starts: z.object({ acks: Words, go: Words, particles: z.array(Text).default([]) }).optional(),
+      /**
+       * 「我们这条件评得上吗」「我们这种能申报吗」: the enterprise asking how it fares as things stand. Read off from the front,
+       * the reply must be made of these words only, with a 'self' word and an 'asks' word among them; anything else
+       * (a month, another subject, a category named) leaves it to be read as before.
+       */
+      verdictAsks: z.object({ self: Words, fillers: Words, asks: Words, particles: z.array(Text).default([]) }).optional(),
+      /**
+       * 「有的」「是的，其实有」: a reply made of these yes words, fillers and particles only, with a yes among them. Where the item
+       * waiting takes no yes (a name, a figure), it speaks of the item answered no just before, which is offered to change.
+       */
+      lateYes: z.object({ yes: Words, fillers: Words, particles: z.array(Text).default([]) }).optional(),
       metricAliases: z.record(z.string().regex(/^metric\./), Words),
       /**
        * Words that say which metric a figure is of without naming the metric (「联网的大概一半多点」, 「自动化设备差不多七成」).

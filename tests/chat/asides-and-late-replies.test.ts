@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { serveForFile } from './serve';
+import { discreteFactory, workshop, type ScriptedEnterprise } from './enterprises';
+import { said, steer, typed } from './steer';
+import type { ServerMessage } from '../../server/schemas/ws';
+
+/*
+ * Replies typed over the socket that go aside from the item waiting or speak of one answered before: a bare yes where
+ * the item takes none, a question whether a thing counts, a nod after an answer or a switch, the enterprise asking how
+ * it fares, a place said with the category, a factory's workshops said in passing, an answer taken back.
+ */
+const srv = serveForFile();
+const stored = (msgs: ServerMessage[]) => Object.fromEntries(msgs.flatMap((m) => (m.type === 'recorded' ? m.items.map((i) => [i.questionId, i.value] as const) : [])));
+const noOther: ScriptedEnterprise = { name: '另无申报的车间', facts: { ...workshop.facts, 'ent.appliedThisYear': false } };
+
+async function replies(e: ScriptedEnterprise, at: string, texts: string[]) {
+  const s = await steer(srv.url, e, (q) => q.id === at);
+  expect(s.question?.id, `the interview reaches ${at}`).toBe(at);
+  const out: { stored: Record<string, unknown>; next: string | undefined; said: string }[] = [];
+  for (const [i, t] of texts.entries()) {
+    const r = await typed(s.client, `t${i}`, t);
+    out.push({ stored: stored(r.msgs), next: r.next?.id, said: said(r.msgs).join('\n') });
+  }
+  await s.client.close();
+  return out;
+}
+
+describe('a bare yes where the item waiting takes none', () => {
+  for (const text of ['是的，其实有', '有的', '其实是有的']) {
+    it(`「${text}」 at the city offers to change the no before it, and 要 changes it`, async () => {
+      const [offer, yes] = await replies(noOther, 'ent.city', [text, '要']);
+      expect(offer!.stored).toEqual({});
+      expect(offer!.said).toContain('改成“是”吗');
+      expect(offer!.said).toContain('本年度另有申报');
+      expect(offer!.next).toBe('ent.city');
+      expect(yes!.stored).toEqual({ 'ent.appliedThisYear': true });
+    }, 120_000);
+  }
+
+  it('「不用」 to the offer keeps the no, and the city is asked', async () => {
+    const [, no] = await replies(noOther, 'ent.city', ['有的', '不用']);
+    expect(no!.stored).toEqual({});
+    expect(no!.next).toBe('ent.city');
+  }, 120_000);
+
+  it('near miss: a city typed after the offer answers the city', async () => {
+    const [, city] = await replies(noOther, 'ent.city', ['有的', '郑州']);
+    expect(city!.stored).toEqual({ 'ent.city': '郑州市' });
+  }, 120_000);
+
+  it('near miss: 「有的」 at a yes-or-no item is its yes', async () => {
+    const [r] = await replies(workshop, 'cap.mes', ['有的']);
+    expect(r!.stored).toEqual({ 'cap.mes': true });
+  }, 120_000);
+});
+
+describe('whether a thing counts for the item waiting', () => {
+  for (const text of ['地磅算不算', '那地磅算吗', '地磅也算联网设备吗']) {
+    it(`「${text}」 says the notice does not say, the bureau judges, and records nothing`, async () => {
+      const [r] = await replies(workshop, 'cap.scada', [text]);
+      expect(r!.stored).toEqual({});
+      expect(r!.said).toContain('《通知》没有说“地磅”算不算');
+      expect(r!.said).toContain('初审和评审专家');
+      expect(r!.said).toContain('三(一)5');
+      expect(r!.next).toBe('cap.scada');
+    }, 120_000);
+  }
+
+  it('near miss: 「这个算不算」 is asked of the item itself', async () => {
+    const [r] = await replies(workshop, 'cap.scada', ['这个算不算']);
+    expect(r!.stored).toEqual({});
+    expect(r!.said).toContain('关于当前这一项');
+  }, 120_000);
+});
+
+describe('a nod right after a reply that went aside', () => {
+  for (const [label, aside] of [['a question answered', '申报截止到什么时候？'], ['the category switched', '改报智能工厂吧'], ['the assessment so far', '我们这条件评得上吗']] as const) {
+    it(`「好的」 after ${label} is no answer`, async () => {
+      const [, nod] = await replies(workshop, 'cap.mes', [aside, '好的']);
+      expect(nod!.stored).toEqual({});
+      expect(nod!.said).toContain('「好的」我没有当作这一项的回答记录');
+    }, 120_000);
+  }
+
+  it('near miss: 「好的」 with nothing before it is the item\'s yes', async () => {
+    const [r] = await replies(workshop, 'cap.mes', ['好的']);
+    expect(r!.stored).toEqual({ 'cap.mes': true });
+  }, 120_000);
+});
+
+describe('the enterprise asking how it fares mid-interview', () => {
+  for (const text of ['我们这条件评得上吗', '我们这种能申报吗', '咱们够不够格', '我们公司现在能报吗']) {
+    it(`「${text}」 hears the assessment so far, and the item is asked again`, async () => {
+      const [r] = await replies(workshop, 'cap.mes', [text]);
+      expect(r!.stored).toEqual({});
+      expect(r!.said).toContain('按您目前的回答，智能车间的 7 项要素条件中已满足 4 项，尚未回答 3 项');
+      expect(r!.said).toContain('其余问题答完后');
+      expect(r!.next).toBe('cap.mes');
+    }, 120_000);
+  }
+
+  it('near miss: 「这个月能报吗」 is a question for the notice', async () => {
+    const [r] = await replies(workshop, 'cap.mes', ['这个月能报吗']);
+    expect(r!.said).not.toContain('按您目前的回答');
+  }, 120_000);
+});
+
+describe('a place said with another answer', () => {
+  it.each([
+    ['新郑，报智能工厂', { 'cat.scope': 'factory', 'ent.city': '郑州市', 'ent.county': '新郑市' }],
+    ['郑州，报智能车间', { 'cat.scope': 'workshop', 'ent.city': '郑州市' }],
+    ['在新郑，想报智能工厂', { 'cat.scope': 'factory', 'ent.city': '郑州市', 'ent.county': '新郑市' }],
+  ])('「%s」 keeps both', async (text, want) => {
+    const [r] = await replies(workshop, 'ent.city', [text]);
+    expect(r!.stored).toEqual(want);
+  }, 120_000);
+});
+
+describe('a factory\'s workshops said in passing', () => {
+  it.each([
+    ['cap.factoryNetwork', '有，全厂三个车间，两百多台设备', 3],
+    ['cap.mes', '有，厂里一共4个车间都用', 4],
+  ])('at %s, 「%s」 keeps the count of workshops', async (at, text, n) => {
+    const [r] = await replies(discreteFactory, at, [text]);
+    expect(r!.stored['form.workshopCount']).toBe(n);
+  }, 120_000);
+
+  it('near miss: 「有，三个车间都联网了」 speaks of those three, not how many there are', async () => {
+    const [r] = await replies(discreteFactory, 'cap.factoryNetwork', ['有，三个车间都联网了']);
+    expect(r!.stored).toEqual({ 'cap.factoryNetwork': true });
+  }, 120_000);
+});
+
+describe('an answer to a credit list taken back', () => {
+  for (const text of ['失信被执行人那个回答撤销', '撤销失信被执行人的回答', '失信被执行人那题的答案撤回']) {
+    it(`「${text}」 leaves the list 待确认, and the verdict says so`, async () => {
+      const [r] = await replies(workshop, 'form.proceed', [text]);
+      expect(r!.stored).toEqual({ 'ent.credit.dishonestExecutee': null });
+      expect(r!.said).toContain('以下硬性条件尚待确认，不能视为已满足：二(四)失信被执行人');
+    }, 120_000);
+  }
+
+  it('near miss: a listing said removed is no answer taken back', async () => {
+    const [r] = await replies(workshop, 'ent.priorTitles', ['失信被执行人以前被列过，已经撤销了']);
+    expect(r!.stored['ent.credit.dishonestExecutee']).toBeUndefined();
+  }, 120_000);
+});
