@@ -657,6 +657,7 @@ export class Conversation {
       : reason === 'lookalike' && interp.kind === 'unclear' ? phrases.lookalike(before.question, interp.choices ?? [], this.askedName(before))
       : reason === 'hedge' && interp.kind === 'unclear' ? phrases.hedge(before.question, interp.choices ?? [], interp.field)
       : reason === 'whichWorkshop' && interp.kind === 'unclear' ? phrases.whichWorkshop(before.question, interp.choices ?? [])
+      : reason === 'narrowScope' && interp.kind === 'unclear' ? phrases.narrowScope(before.question, interp.choices ?? [])
       : reason === 'severalChoices' && interp.kind === 'unclear' ? phrases.severalChoices(before.question, interp.choices ?? [])
       : reason === 'otherCategory' && interp.kind === 'unclear' ? phrases.otherCategory(before.question, interp.choices ?? [])
       : reason === 'otherItem' && interp.kind === 'unclear' ? phrases.otherItem(before.question, interp.choices ?? [], interp.field)

@@ -5,6 +5,7 @@ import type { PassingNote, QuestionView, Recorded } from '../schemas/interview';
 import type { Assessment, Category } from '../schemas/profile';
 import type { CategoryFit } from '../engine/category-request';
 import { clipQuote } from '../understand/quote';
+import { figureBound } from '../understand/numbers';
 
 /** The notice's short title and year, from the knowledge version's manifest. */
 type NoticeLabel = { shortTitle: string; year: number };
@@ -16,6 +17,9 @@ const PLACEHOLDERS = {
   recorded: ['items'],
   recordedItem: ['label', 'display'],
   approxFigure: ['figure', 'said'],
+  narrowScope: ['words', 'question'],
+  approxFigureBelow: ['figure', 'said'],
+  approxFigureAbove: ['figure', 'said'],
   changedItem: ['label', 'before', 'display'],
   appendedItem: ['label', 'added'],
   blocking: ['items'],
@@ -387,6 +391,8 @@ export const phrases = {
     !q ? T.unclearNoQuestion
     : field ? say('hedgeElsewhere', { words: words.join(T.nameSeparator), field, question: q.text })
     : say('hedge', { words: words.join(T.nameSeparator), hint: hint(q), question: q.text }),
+  /** A standing said within a narrower scope than the one asked (a city, 本地): asked again against the scope asked. */
+  narrowScope: (q: QuestionView | null, words: string[]) => (q ? say('narrowScope', { words: words.join(T.nameSeparator), question: q.text }) : T.unclearNoQuestion),
   /** A reply naming several options of a one-choice question, none as the main one: ask which, never pick. */
   severalChoices: (q: QuestionView | null, choices: string[]) =>
     q ? say('severalChoices', { choices: choices.join(T.nameSeparator), hint: hint(q), question: q.text }) : T.unclearNoQuestion,
@@ -395,7 +401,11 @@ export const phrases = {
   /** A date given as part of a year (「2021年初」) went into the form as its nearest month: the month itself is asked for. */
   approximateDate: T.approximateDate,
   /** A round figure of the interview (「一半多点」 as 50%) read back as the round figure it is, with the words typed. */
-  approxFigure: (figure: string, said: string) => say('approxFigure', { figure, said: clipQuote(said, 40) }),
+  // 「一半不到」 is below half and 「七成多」 above 70%: the side said is kept, not turned into 约.
+  approxFigure: (figure: string, said: string) => {
+    const bound = figureBound(said);
+    return say(bound === 'below' ? 'approxFigureBelow' : bound === 'above' ? 'approxFigureAbove' : 'approxFigure', { figure, said: clipQuote(said, 40) });
+  },
   /** The answer was read but the server's check refused it (a credit code's check character, a date that does not exist): say why. */
   notAccepted: (q: QuestionView | null, reason: string) =>
     // The rules name the question they refuse for (「ent.industryCode: …」); the user reads the reason only.

@@ -183,9 +183,9 @@ function readNumber(text: string, unit?: string): { value: number; unit?: string
     const hedged = bare[0].trim() !== bare[1] && (/^[\s]*[约大概差不多将近接近]/u.test(bare[0]) || /[左右上下以出头多来]/u.test(bare[2]!));
     if (v !== undefined && Number.isFinite(v)) return { value: v, ...(hedged || isRange(bare[1]!) ? { approx: true as const } : {}) };
   }
-  // 「差不多一半」「不到一半」: more said around it makes it approximate; 「一大半」 (more than half) is recorded by
-  // its lower end, as a range is, and marked approximate.
-  if (wanted === '%' && /一半|大半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
+  // 「差不多一半」「不到一半」: more said around it makes it approximate; 「一大半」「过半」 (more than half) are recorded
+  // by their lower end, as a range is, and marked approximate.
+  if (wanted === '%' && /一半|大半|过半/.test(t)) return { value: 50, unit: '%', ...(/^[\s。.!！吧啊呀的]*一半[\s。.!！吧啊呀的]*$/u.test(t) ? {} : { approx: true as const }) };
   return undefined;
 }
 
@@ -2299,7 +2299,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
 
   // 「换型就是改个程序不用停线」「各系统都是孤岛」: a description of the asked thing at work or missing answers it,
   // over any bare 是 beside it; a narrower scope (「在俺们长垣这一片算先进的」) answers nothing.
-  let narrowed = false;
+  let narrowed: string | undefined;
   // 「算是吧」 to a self-assessment is the whole reply one of the question's own `alone` words: the enterprise's judgement
   // is what the question asks for, so the 吧 in it is no hedge there. To a question of fact it stays a hedge.
   const aloneAnswer = !!pending && aloneWord(kb, pending.id, lower);
@@ -2313,7 +2313,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     // Past such a hedge only a fact described in place answers; anything else is left to the hedge below.
     // 「算是吧，上了ERP」 to a self-assessment rests its judgement on systems that bear nothing on it: asked back below.
     const d = (pendingHedged && !aloneAnswer && described !== true) || (described === true && restsElsewhere(kb, pending.id, mentions, lower)) ? undefined : described;
-    if (d === 'narrowed') narrowed = true;
+    if (typeof d === 'object' && d !== null && 'narrowed' in d) narrowed = d.narrowed;
     // 「部分系统打通了，还有几个孤岛」: a part said in place makes the described lack partial.
     // 「灌装线是自动的，前处理还是人工投料」: a lack described beside a yes for one part of the plant is partial too.
     // 「成品吨袋上贴码，车间里头没有」: a lack said of a part of the plant beside a described yes is partial too.
@@ -2328,7 +2328,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   const applied = pending ? kb.interview.vocabulary.appliedTo.filter((a) => lookalikeOf(a, pending.id)) : [];
   const appliedWork = applied.length ? new RegExp(applied.flatMap((a) => a.words).map((w) => w.toLowerCase().split('…').map(escapeRegex).join('[^，,。；;！!？?\\s]{0,4}')).join('|'), 'u') : null;
   const appliedUnless = applied.flatMap((a) => a.unless).map((w) => w.toLowerCase());
-  if (pending?.kind === 'yesNoPartial' && asked && appliedWork && !items.has(pending.id) && !narrowed && (!pendingHedged || countsOnly)) {
+  if (pending?.kind === 'yesNoPartial' && asked && appliedWork && !items.has(pending.id) && narrowed === undefined && (!pendingHedged || countsOnly)) {
     for (const seg of segments) {
       const segText = lower.slice(seg.start, seg.end);
       if (!appliedWork.test(segText) || appliedUnless.some((w) => segText.includes(w))) continue;
@@ -2434,7 +2434,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     }
     if (elsewhere) figureText = own.join('，');
   }
-  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | undefined;
+  let reason: 'notAnAnswer' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'percentOrFraction' | 'narrowScope' | undefined;
   // The other question a hedged reply speaks of by name (「严重违法失信名单里好像有」 while the 失信被执行人 list waits).
   let hedgeField: string | undefined;
   let practiceSaid: string | undefined;
@@ -2446,7 +2446,11 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
   if (pending && fractionAsked) {
     reason = 'percentOrFraction';
     several.push(String(fraction!.typed), String(fraction!.typed), String(fraction!.value));
-  } else if (pending && !items.has(pending.id) && !narrowed) {
+  } else if (pending && !items.has(pending.id) && narrowed !== undefined) {
+    // 「在许昌家具行业里算前面的」: a standing within a narrower scope than the one asked is asked again, naming that scope.
+    reason = 'narrowScope';
+    several.push(narrowed);
+  } else if (pending && !items.has(pending.id)) {
     // "我们是流程型企业" states a choice; its 是 is not an answer to the pending question.
     // 「WMS上了但还没交付」 to the traceability question: a status said of another system named just before is that
     // system's, never an answer to the question asked; one said of the asked system, or of a form it takes, answers it.
@@ -2595,7 +2599,7 @@ function readReply(kb: KnowledgeData, rawText: string, pending: QuestionView | n
     } else if (!plain) reason = 'notAnAnswer';
     else if (several.length) reason = 'severalChoices';
   }
-  const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop';
+  const named = reason === 'severalChoices' || reason === 'lookalike' || reason === 'hedge' || reason === 'whichWorkshop' || reason === 'narrowScope';
   if (reason === 'percentOrFraction' && pending) return { kind: 'unclear', reason, choices: several, field: idx.questions.get(pending.id)?.label ?? pending.text };
   if (!items.size) return named ? { kind: 'unclear', reason, choices: several, ...(hedgeField ? { field: hedgeField } : {}) } : reason ? { kind: 'unclear', reason } : { kind: 'unclear' };
   // A fact said in passing fills only an unanswered question (see the chat's handling of `extra`). A system
@@ -2774,7 +2778,7 @@ function partScopeCues(vocab: Vocab, lower: string, category: Category | null): 
  * of the question with a word in the text, reversed when a no stands before the word in its clause
  * (不是孤岛, 没达到先进水平). 'narrowed' when an `unless` word or a listed region limits it to less than it asks.
  */
-function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | 'narrowed' | undefined {
+function describedValue(kb: KnowledgeData, questionId: string, lower: string, masked: string, cues: Cue[]): AnswerValue | { narrowed: string } | undefined {
   const vocab = vocabOf(kb);
   const whole = lower.replace(WHOLE_IGNORED, '');
   // 「中 按批次能查」: an `alone` word that is the whole first clause answers as it does alone, the rest being detail, unless
@@ -2786,10 +2790,11 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     if (!lookalikeOf(d, questionId)) continue;
     const hits = d.alone
       ? d.words.filter((w) => whole === w.toLowerCase() || (firstAlone && first === w.toLowerCase())).map((w) => ({ w, at: 0 }))
-      : d.words.map((w) => ({ w, at: lower.indexOf(w.toLowerCase()) })).filter((h) => h.at >= 0);
+      : d.words.map((w) => ({ w, at: describedAt(lower, w.toLowerCase()) })).filter((h) => h.at >= 0);
     if (!hits.length) continue;
     const regions = d.unlessRegion ? kb.regions.regions.flatMap((r) => [r.name, r.short, ...r.aliases]).filter((w) => w.length > 1) : [];
-    if ([...d.unless, ...regions].some((w) => lower.includes(w.toLowerCase()))) return 'narrowed';
+    const narrower = [...d.unless, ...regions].find((w) => lower.includes(w.toLowerCase()));
+    if (narrower) return { narrowed: narrower };
     const at = Math.min(...hits.map((h) => h.at));
     // The no must be in the word's own clause and after any 但 before it: 「利润不多但没亏」 is no loss.
     // A space between Chinese words parts sentences typed or dictated without marks: 「没有 都是人工推车」 is a no
@@ -2805,6 +2810,8 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
     // unless the word opens with its own no (还没 over 「没连一块」 is that word's no, not a second one).
     const into = (c: Cue) => c.end <= at || (c.end <= at + word.length && !/^[没不无未非木冇莫]/u.test(word));
     const negated = cues.some((c) => c.pol === false && c.start >= from && c.start < at && into(c) && !masked.slice(c.end, at).includes('\u0001') && !notItsDenial(c));
+    // 「连进销存都没有」: a no right after a part of the system denies even that part.
+    if (d.value === 'partial' && /^[^，,。；;！!？?\s没无不]{0,4}?[都也还]*(?:没|无|不用)/u.test(lower.slice(at + word.length))) return false;
     if (d.value === 'partial' || d.value === null || !negated) return d.value;
     // A denied description that says nothing of the question the other way (不是独立法人 names no group application).
     if (d.affirmedOnly) return undefined;
@@ -2812,6 +2819,23 @@ function describedValue(kb: KnowledgeData, questionId: string, lower: string, ma
   }
   return undefined;
 }
+
+/**
+ * Where a description's word stands in a reply. A word written with … (能耗…降) names the thing and what happened to it
+ * with a few words of time or measure between them in one clause (「单位产值能耗这两年降了一成多」); a no between them
+ * (「能耗这两年没降」) makes it no such description, and the no answers.
+ */
+function describedAt(lower: string, word: string): number {
+  const gap = word.indexOf('…');
+  if (gap < 0) return lower.indexOf(word);
+  const [head, tail] = [word.slice(0, gap), word.slice(gap + 1)];
+  for (let i = lower.indexOf(head); i >= 0; i = lower.indexOf(head, i + 1)) {
+    const between = DESCRIBED_GAP.exec(lower.slice(i + head.length))![0];
+    for (let n = 0; n <= between.length; n++) if (lower.startsWith(tail, i + head.length + n)) return i;
+  }
+  return -1;
+}
+const DESCRIBED_GAP = /^[^，,。；;！!？?\s没不未无莫别]{0,10}/u;
 
 /** Whether the whole reply, particles and marks aside, is a word of an `alone` description of the question. */
 function aloneWord(kb: KnowledgeData, questionId: string, lower: string): boolean {

@@ -297,7 +297,31 @@ function tradeWordOf(kb: KnowledgeData, text: string): { code: string; word: str
       if (eq.suffixes.some((s) => after.startsWith(s))) return { code: eq.division, word: found.word };
     }
   }
-  return found;
+  const made = metalProductIn(vocab.industryMaterials, t, found);
+  return made ?? found;
+}
+
+/**
+ * 「不锈钢餐具」「铝合金门窗」: the metal is what the product is made of, and the product decides the trade. Read only
+ * where no longer trade word was found than the bare metal, so 炼钢, 电解铝 and 铝型材 keep their smelting division.
+ * A metal of one character needs a product of two or more after it, so 钢琴 and 铁路 name no metal product.
+ */
+function metalProductIn(m: KnowledgeData['interview']['vocabulary']['industryMaterials'], t: string, found: { code: string; word: string } | undefined) {
+  if (!m || (found && !(m.from.includes(found.code) && m.materials.includes(found.word)))) return undefined;
+  const processed = m.processes.some((w) => t.includes(w));
+  for (const metal of m.materials) {
+    for (let at = t.indexOf(metal); at >= 0; at = t.indexOf(metal, at + 1)) {
+      let run = /^[^\s，,。；;：:、！!？?的]*/u.exec(t.slice(at + metal.length))![0];
+      for (let cut = true; cut; ) {
+        cut = false;
+        for (const w of m.trailing) if (run.length > w.length && run.endsWith(w)) (run = run.slice(0, -w.length)), (cut = true);
+      }
+      if (m.stock.includes(run) || m.materials.includes(run)) continue;
+      if (run.length >= (metal.length > 1 ? 1 : 2) && !m.trailing.includes(run)) return { code: m.division, word: metal + run };
+      if (processed && found) return { code: m.division, word: found.word };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -170,12 +170,14 @@ export type Interpretation =
    * that offered several values; `choices` are those values.
    * 'sameAsUnknown': another answer pointed at with words added (「同单位地址，厂区3号车间」) while that answer is not
    * given; `choices` are the words typed and the words pointing at it.
+   * 'narrowScope': a standing said within a narrower scope than the question asks (「在许昌家具行业里算前面的」 to a
+   * 省内 comparison); `choices` holds the word that narrows it.
    * 'eachYear': one figure said for years not told apart (「每年都差不多1000万」) to a yearly figure; `choices` are the
    * words typed and the years the form's table asks.
    */
   | {
       kind: 'unclear';
-      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear';
+      reason?: 'instruction' | 'ghostwrite' | 'notAnAnswer' | 'previous' | 'severalChoices' | 'lookalike' | 'hedge' | 'whichWorkshop' | 'otherItem' | 'otherCategory' | 'otherEntity' | 'bare' | 'percentOrFraction' | 'period' | 'wanOrPlace' | 'wrongKind' | 'otherYear' | 'seriesCount' | 'notNamed' | 'fieldHelp' | 'parts' | 'onePart' | 'sameAsUnknown' | 'otherTime' | 'yesToWhich' | 'eachYear' | 'narrowScope';
       choices?: string[];
       field?: string;
     };

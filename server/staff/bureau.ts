@@ -288,7 +288,8 @@ export interface ChecklistItem {
  * has, under the first element condition of its category that asks for it. A later element naming
  * systems already listed (三(三)5 系统集成 names the DCS, SCADA, ERP… of 三(三)3 and 三(三)4) asks
  * for their integration, and gets one integration item naming them instead of a second presence
- * check of each. Only claims are listed, because the bureau verifies what the application asserts.
+ * check of each, when the applicant claims that element's own capability. Only claims are listed, because the
+ * bureau verifies what the application asserts; what it denies is a gap of the assessment, shown with the gaps.
  */
 export function checklistOf(kb: KnowledgeData, category: Category | null, answers: Answers): ChecklistItem[] {
   if (!category) return [];
@@ -319,7 +320,10 @@ export function checklistOf(kb: KnowledgeData, category: Category | null, answer
         items.push({ id, clause: el.clause, element: el.title, capability: cap, label: labels.get(cap) ?? cap, claim: claim(cap) === true ? 'yes' : 'partial', requirement: req.text, kind: 'presence' });
       }
     }
-    if (joined.length) {
+    // The integration is the applicant's claim only where it claims the element's own capability (系统集成): one who
+    // answered 没有 to it, or never said, has its gap in the assessment, and there is nothing of it to verify on site.
+    const own = reqsOf(el).flatMap((req) => [...(req.all ?? []), ...(req.any ?? [])]).filter((cap) => owner.get(cap) === el.clause);
+    if (joined.length && (own.length === 0 || own.some(claimed))) {
       const caps = joined.map((j) => j.cap);
       items.push({
         id: `${el.clause}:integration`,

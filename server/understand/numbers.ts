@@ -386,3 +386,14 @@ export function writtenRoundFigure(said: string): string {
   });
   return t.replace(/约+/gu, '约').replace(/约(?=近|余)/gu, '');
 }
+
+/**
+ * Which side of a round figure a reply puts the real one on: 「一半不到」「不到三成」「将近一半」 say less than it, 「七成多」
+ * 「过半」「一半以上」 more. 差不多 and 左右 say neither; 最多 is at most, 至少 at least.
+ */
+export function figureBound(said: string): 'below' | 'above' | undefined {
+  const t = said.replace(/差不多|不多不少|多少/gu, '');
+  if (/不到|不足|不够|不满|没到|没有到|未到|没过|没超|少于|低于|以下|之下|将近|接近|最多|顶多|快到/u.test(t)) return 'below';
+  if (/多|出头|过半|超过|超出|以上|开外|有余|余|至少|大半|高于/u.test(t)) return 'above';
+  return undefined;
+}

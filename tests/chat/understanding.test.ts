@@ -79,8 +79,9 @@ describe('a skip by name beside another system, a figure of another metric, a ba
     const s = await steer(srv.url, workshop, (q) => q.id === 'metric.automationRatio');
     const sent = await turn(s.client, { type: 'text', clientId: 'n-1', text: '联网的大概一半多点' });
     expect(recorded(sent)).toEqual({ 'metric.networkedRatio': 50 });
-    // The figure is shown as the round one it is, with the words typed, not as an exact 50%.
-    expect(said(sent).join('')).toContain('约50%');
+    // The figure is shown as the round one it is, on the side of 50% said (一半多点 is above it), with the words typed,
+    // not as an exact 50%.
+    expect(said(sent).join('')).toContain('50%以上');
     expect(said(sent).join('')).toContain('一半多点');
     expect(lastQuestion(sent)?.question?.id).toBe('metric.automationRatio');
     // 0.85 may be 0.85% or 85%: asked back, nothing recorded.

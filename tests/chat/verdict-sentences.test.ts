@@ -131,11 +131,26 @@ describe('a capability two elements read is named once in the verdict', () => {
     expect(twice(verdict, a), verdict).toEqual([]);
   });
 
+  // The reported verdict: 「…系统集成（…）；其余已在生产制造中列出；人工智能技术应用…」 read as an element of its own. The
+  // gap list holds exactly as many elements as it counts, each with its own title or system first.
+  it.each<Record<string, boolean>>([
+    { scada: false, systemIntegration: false, aiApplication: false },
+    { dcs: false, systemIntegration: false, predictiveMaintenance: false },
+    { erp: false, systemIntegration: false, scada: false, aiApplication: false },
+  ])('%o lacking: the gap list has one element per gap counted', (caps) => {
+    const verdict = phrases.verdict(lacking(caps), names);
+    const m = /还有 (\d+) 项要素条件未完全满足：(.*?)。/u.exec(verdict)!;
+    expect(m, verdict).not.toBeNull();
+    const elements = m[2]!.split('；');
+    expect(elements, verdict).toHaveLength(Number(m[1]));
+    for (const e of elements) expect(e, verdict).not.toMatch(/^其余/u);
+  });
+
   it('an element with a new lack beside one already said names the new one and refers back for the rest', () => {
     const a = lacking({ scada: false });
     const integration = a.conditions.find((c) => c.title === '系统集成')!;
     const verdict = phrases.verdict({ ...a, conditions: a.conditions.map((c) => (c === integration ? { ...c, missing: [...c.missing, 'plm' as never] } : c)) }, names);
-    expect(verdict).toContain(`系统集成（${names.capability('plm')}；其余已在生产制造中列出）`);
+    expect(verdict).toContain(`系统集成（${names.capability('plm')}，其余已在生产制造中列出）`);
   });
 
   // Near miss: a lack only one element reads is named there as before, with no reference.

@@ -32,6 +32,27 @@ describe('the 初审 checklist', () => {
     expect(groups.map((g) => g.clause)).toEqual([...new Set(list.map((i) => i.clause))]);
   });
 
+  // The reported checklist asked to verify 「三(三)5 …系统集成」 of an applicant that answered 没有 to 系统集成: only claims
+  // are verified on site; the denied integration is a gap of the assessment, not an item to tick.
+  it.each([
+    ['processFactory', 'process', '三(三)5', false],
+    ['discreteFactory', 'discrete', '三(二)5', false],
+    ['processFactory', 'process', '三(三)5', null],
+  ] as const)('%s: 系统集成 answered %s lists no integration to verify under %s', (category, mode, clause, value) => {
+    const answers = { ...(claimingAll(mode) as Record<string, unknown>), 'cap.systemIntegration': value };
+    const list = checklistOf(kb, category, answers as never);
+    expect(list.filter((i) => i.clause === clause)).toEqual([]);
+    // The systems it would join are still claimed, and still verified where they are asked for.
+    expect(list.some((i) => i.capability === 'erp' && i.kind === 'presence')).toBe(true);
+  });
+
+  // Near miss: 系统集成 claimed in part still lists the integration, as partial only where a joined system is.
+  it('系统集成 answered 部分 lists the integration under 三(三)5', () => {
+    const answers = { ...(claimingAll('process') as Record<string, unknown>), 'cap.systemIntegration': 'partial' };
+    const under = checklistOf(kb, 'processFactory', answers as never).filter((i) => i.clause === '三(三)5');
+    expect(under.map((i) => i.kind)).toEqual(['presence', 'integration']);
+  });
+
   it('marks the integration partial when a joined system is only partly in place', () => {
     const answers = claimingAll('process') as Record<string, unknown>;
     answers['cap.dcs'] = 'partial';

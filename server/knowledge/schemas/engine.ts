@@ -876,6 +876,14 @@ export const InterviewFile = z
       industryEquipment: z
         .object({ suffixes: Words, division: z.string().regex(/^\d{2}$/), from: z.array(z.string().regex(/^\d{2}$/)) })
         .optional(),
+      /**
+       * A metal named as what a product is made of (不锈钢餐具, 铝合金门窗, 铜管件) is no smelting trade: a bare
+       * `materials` word of `from`'s divisions followed by a product that is no mill form of the metal (`stock`:
+       * 板, 管, 型材), or said beside a part-making `processes` word (冲压, 抛光, 焊接), reads as `division`.
+       */
+      industryMaterials: z
+        .object({ materials: Words, stock: Words, trailing: Words, processes: Words, division: z.string().regex(/^\d{2}$/), from: z.array(z.string().regex(/^\d{2}$/)) })
+        .optional(),
       yesDisplay: Text,
       noDisplay: Text,
       partialDisplay: Text,
