@@ -537,15 +537,19 @@ export class StaffStore {
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
     // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
-    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
-      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
-              count(*) filter (where not refused and confidence < $1)::int as low
+    // An interview reply the rules did not read is logged for the review queue, but no one asked it: it is counted
+    // apart (misreads), never as a question, a refusal or an unsure answer.
+    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where source <> 'interview')::int as questions,
+              count(*) filter (where source <> 'interview' and refused)::int as refused,
+              count(*) filter (where source <> 'interview' and not refused and confidence < $1)::int as low,
+              count(*) filter (where source = 'interview')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
-       where at > ${since} group by c order by count desc, c limit 10`,
+       where at > ${since} and source <> 'interview' group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
       this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
@@ -891,7 +895,7 @@ export interface AssistState {
 }
 
 export interface DashboardData {
-  perDay: { day: string; questions: number; refused: number; low: number }[];
+  perDay: { day: string; questions: number; refused: number; low: number; misreads: number }[];
   topics: { clause: string; count: number }[];
   regions: { key: string | null; count: number }[];
   categories: { key: string | null; count: number }[];
