@@ -2,16 +2,13 @@ import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, answerSourceOf } from '../qa/answer';
 import { askAboutPending, holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
 import { asksOnlyAtField } from '../forms/phase';
-import { noticeNumbers, refusedOf, type FrequentQuestion } from './store';
+import { noticeNumbers, refusedOf, SMALL_TALK_TOPIC, type FrequentQuestion } from './store';
 
 /** A question offered as a chip in the console's ask view, and how often it was asked in the last 30 days. */
 export interface QuickPick {
   question: string;
   count: number;
 }
-
-/** The out-of-scope topic of text that asks nothing of the notice (greetings, the weather). */
-const SMALL_TALK = 'chat';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -58,7 +55,7 @@ export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[]
     // A refusal is the same when both recognised a topic the notice leaves out (two wordings of money may find two);
     // an answer, when it rests on the same entries and clauses.
     const same = row.refused
-      ? [alone.topic, row.refusalTopic].every((t) => t !== undefined && t !== SMALL_TALK)
+      ? [alone.topic, row.refusalTopic].every((t) => t !== undefined && t !== SMALL_TALK_TOPIC)
       : sameSet(clauses, row.clauses) && sameSet(alone.entries ?? [], row.entries);
     if (!same) continue;
     const corrected = note.test(alone.answer);

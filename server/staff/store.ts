@@ -120,6 +120,9 @@ export function noticeNumbers(kb: Pick<KnowledgeBase, 'data'>): string[] {
   return publishedNumbers(kb.data.clauses.map((c) => c.text));
 }
 
+/** The out-of-scope topic (intents.json) of text that asks nothing of the notice: greetings, the weather, a joke. */
+export const SMALL_TALK_TOPIC = 'chat';
+
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
 export function spoolPath(dataDir: string): string {
   return join(staffDir(dataDir), 'cli-questions.jsonl');
@@ -446,11 +449,13 @@ export class StaffStore {
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    const args: unknown[] = [q.lowConfidence];
+    const args: unknown[] = [q.lowConfidence, SMALL_TALK_TOPIC];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
+    // Small talk (「讲个笑话」「你好吗」) was refused as a topic of its own, which no answer entry is written for: it stays
+    // in the log but is no unanswered question. One the asker rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
+       where reviewed_at is null and ((refused and refusal_topic is distinct from $2) or (not refused and confidence < $1) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
