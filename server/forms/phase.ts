@@ -1879,7 +1879,7 @@ function productsIn(v: FormVocabulary, clause: string): string | undefined {
 function sectionSkipped(kb: FormsKnowledge, questionId: string, text: string): { section?: string } | undefined {
   const v = kb.formQuestions.vocabulary;
   const W = wordsOf(v);
-  const [first, ...rest] = text.trim().replace(BUTTON_COUNT, '').split(/[\s，,。；;！!~～]+/u).filter(Boolean);
+  const [first, ...rest] = buttonLabel(text).split(/[\s，,。；;！!~～]+/u).filter(Boolean);
   if (!first) return undefined;
   const fillers = [...v.sectionFillers].sort((a, b) => b.length - a.length);
   const strip = (x: string) => {
@@ -1966,6 +1966,12 @@ const PUT_OFF_OBJECT_MAX = 12;
 /** A button's count after its label (「车间1先跳过（12项）」), typed along with it. */
 const BUTTON_COUNT = /\s*[（(]\d+项[)）]\s*$/u;
 
+/**
+ * A button's label typed as the reply, read as its part's name followed by what it does: the count after it dropped,
+ * and the colon that sets the name off (「车间1：先跳过（12项）」) closed up, as the label without one is typed.
+ */
+const buttonLabel = (text: string) => text.trim().replace(BUTTON_COUNT, '').replace(/^([^：:，,。；;]{1,16})\s*[：:]\s*/u, '$1');
+
 /** Whether `words` name the field `c` (two characters in a row of its label, its question or a word it is said as), or point at it (这个). */
 function namesField(v: FormVocabulary, c: Concrete, words: string): boolean {
   const w = words.replace(/的/gu, '');
@@ -2014,7 +2020,7 @@ function putsOff(v: FormVocabulary, c: Concrete, text: string): boolean {
  */
 function groupButtonSkipped(v: FormVocabulary, c: Concrete, text: string): boolean {
   if (!c.q.group) return false;
-  const t = wholeReply(text).replace(BUTTON_COUNT, '');
+  const t = buttonLabel(wholeReply(text));
   const label = groupLabel(c.q.group);
   if (!t.startsWith(label)) return false;
   const rest = t.slice(label.length).replace(/^(?:的|都|全部|整体|一起|整个)+/u, '');

@@ -36,13 +36,14 @@ export function layerGeneration(kb: KnowledgeBase): number {
 
 const questionsByIndex = new WeakMap<AnswerIndex, Map<string, string>>();
 /**
- * The standard question (the first) of an answer entry as this version serves it, the name staff
- * know it by; undefined for an id it no longer serves (a withdrawn staff entry).
+ * The name staff know an answer entry by, as this version serves it: its label, else its standard question (the
+ * first); undefined for an id it no longer serves (a withdrawn staff entry). A label names what the entry answers
+ * whatever case is asked, so an SIS question is never tagged with the MES example of an entry on any acronym.
  */
 export function entryQuestion(kb: KnowledgeBase, id: string): string | undefined {
   const index = answersOf(kb);
   let byId = questionsByIndex.get(index);
-  if (!byId) questionsByIndex.set(index, (byId = new Map(index.entries.map(({ entry }) => [entry.id, entry.questions[0]!]))));
+  if (!byId) questionsByIndex.set(index, (byId = new Map(index.entries.map(({ entry }) => [entry.id, entry.label ?? entry.questions[0]!]))));
   return byId.get(id);
 }
 

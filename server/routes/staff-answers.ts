@@ -18,7 +18,7 @@ export interface StaffAnswerOptions {
   audit(request: FastifyRequest, action: string, target?: string, detail?: unknown): void;
 }
 
-const ENTRY_FIELDS = ['questions', 'answer', 'conclusion', 'clauses', 'quotes', 'requires', 'excludes', 'topic', 'fill'] as const;
+const ENTRY_FIELDS = ['questions', 'answer', 'conclusion', 'clauses', 'quotes', 'requires', 'excludes', 'topic', 'fill', 'label'] as const;
 
 /** JSON with object keys sorted: an entry read back from jsonb has its keys in another order. */
 function canonical(v: unknown): string {
@@ -103,7 +103,7 @@ export default async function staffAnswerRoutes(fastify: FastifyInstance, opts: 
         const interview = isQuestion(i) ? null : interviewMisread(i.answer);
         if (interview) return { ...i, nearest: null, nearestQuestion: null, interview };
         const nearest = matchEntries(kb(), u.read(i.question).text, 1)[0]?.prepared.entry ?? null;
-        return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest?.questions[0] ?? null, interview: null };
+        return { ...i, nearest: nearest?.id ?? null, nearestQuestion: nearest ? (nearest.label ?? nearest.questions[0] ?? null) : null, interview: null };
       }),
     };
   });

@@ -461,7 +461,7 @@ export interface UnconfirmedCondition {
 /**
  * The conditions a bureau confirms before it recommends, from the submitted answers and assessment: every element
  * condition the applicant's assessment left unmet, partial or unknown (二(二) makes meeting them a 申报条件), and every
- * hard condition its answers leave unknown. An applicant with a gap gets the verdict 「有差距」 whatever else is
+ * hard condition its answers leave unknown. An applicant with a gap gets the verdict 「存在差距」 whatever else is
  * unanswered, so an unanswered 二(四) credit question or element would otherwise pass 推荐 unremarked.
  */
 export function unconfirmedConditions(kb: KnowledgeData, snap: SubmissionSnapshot): UnconfirmedCondition[] {

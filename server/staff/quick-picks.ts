@@ -1,17 +1,15 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { answerQuestion, answerSourceOf } from '../qa/answer';
-import { askAboutPending, holdsPersonalData, isReplyOnly, withoutPersonalData } from '../understand';
+import { askAboutPending, holdsPersonalData, isReplyOnly, understanderFor, withoutPersonalData } from '../understand';
 import { asksOnlyAtField } from '../forms/phase';
-import { noticeNumbers, refusedOf, type FrequentQuestion } from './store';
+import { answersOf } from '../qa/layer';
+import { noticeNumbers, refusedOf, SMALL_TALK_TOPIC, type FrequentQuestion } from './store';
 
 /** A question offered as a chip in the console's ask view, and how often it was asked in the last 30 days. */
 export interface QuickPick {
   question: string;
   count: number;
 }
-
-/** The out-of-scope topic of text that asks nothing of the notice (greetings, the weather). */
-const SMALL_TALK = 'chat';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -33,8 +31,9 @@ function correctionNote(kb: KnowledgeBase): RegExp {
  *   review queue and the log, not for answering again;
  * - personal data is never shown: it is taken out with the words that introduce it, and what is left must still get
  *   the answer the whole question got (「这个号码…是谁的」 without its number asks nothing);
- * - the same understood question in different wording is offered once, under its most asked wording (one typed
- *   without a slip the answer had to correct, when there is one), with the counts of all its wordings.
+ * - the same understood question in different wording is offered once, with the counts of all its wordings: as its
+ *   answer entry's standard question when that gets the same answer, else as its most asked wording typed without a
+ *   slip the answer had to correct, else as that wording understood (「视屏」 offered as 「视频」), never a slip as typed.
  * Two questions are the same when they get the same answer, apart from a note on a corrected slip: the rules decide
  * the answer from what they understood, so that is what was understood.
  */
@@ -42,7 +41,7 @@ export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[]
   const note = correctionNote(kb);
   const published = noticeNumbers(kb);
   const pending = kb.data.interview.vocabulary.aboutPending;
-  const groups = new Map<string, { count: number; wordings: Map<string, { count: number; corrected: boolean }> }>();
+  const groups = new Map<string, { count: number; entries: readonly string[]; wordings: Map<string, { count: number; corrected: boolean }> }>();
   const order: string[] = [];
   for (const row of asked) {
     if (isReplyOnly(row.question, published)) continue;
@@ -58,22 +57,31 @@ export function quickPicks(kb: KnowledgeBase, asked: readonly FrequentQuestion[]
     // A refusal is the same when both recognised a topic the notice leaves out (two wordings of money may find two);
     // an answer, when it rests on the same entries and clauses.
     const same = row.refused
-      ? [alone.topic, row.refusalTopic].every((t) => t !== undefined && t !== SMALL_TALK)
+      ? [alone.topic, row.refusalTopic].every((t) => t !== undefined && t !== SMALL_TALK_TOPIC)
       : sameSet(clauses, row.clauses) && sameSet(alone.entries ?? [], row.entries);
     if (!same) continue;
     const corrected = note.test(alone.answer);
     const meaning = alone.answer.replace(note, '');
     let g = groups.get(meaning);
-    if (!g) groups.set(meaning, (g = { count: 0, wordings: new Map() })), order.push(meaning);
+    if (!g) groups.set(meaning, (g = { count: 0, entries: alone.entries ?? [], wordings: new Map() })), order.push(meaning);
     g.count += row.count;
     const w = g.wordings.get(question) ?? { count: 0, corrected };
     g.wordings.set(question, { ...w, count: w.count + row.count });
   }
+  const u = understanderFor(kb.data);
+  const means = (meaning: string, q: string) => answerQuestion(kb, q).answer.replace(note, '') === meaning;
   return order
-    .map((m) => groups.get(m)!)
-    .map((g) => {
-      const [question] = [...g.wordings].sort(([a, x], [b, y]) => Number(x.corrected) - Number(y.corrected) || y.count - x.count || a.length - b.length)[0]!;
-      return { question, count: g.count };
+    .map((m) => [m, groups.get(m)!] as const)
+    .map(([meaning, g]) => {
+      const [typed, w] = [...g.wordings].sort(([a, x], [b, y]) => Number(x.corrected) - Number(y.corrected) || y.count - x.count || a.length - b.length)[0]!;
+      // The entry's own standard question names the group when it gets the same answer: it is written without a slip,
+      // in the words staff know. An entry that answers many cases (a label, a computed answer) has no question for this one.
+      const entry = g.entries.length === 1 ? answersOf(kb).entries.find((x) => x.entry.id === g.entries[0])?.entry : undefined;
+      const standard = entry && !entry.label && !entry.fill ? entry.questions[0] : undefined;
+      if (standard && means(meaning, standard)) return { question: standard, count: g.count };
+      // Every wording had a slip the answer corrected (「视屏」): the question as understood, not as mistyped.
+      const understood = w.corrected ? u.read(typed).text : typed;
+      return { question: understood !== typed && means(meaning, understood) ? understood : typed, count: g.count };
     })
     .sort((a, b) => b.count - a.count)
     .slice(0, limit);

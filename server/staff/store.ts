@@ -120,6 +120,9 @@ export function noticeNumbers(kb: Pick<KnowledgeBase, 'data'>): string[] {
   return publishedNumbers(kb.data.clauses.map((c) => c.text));
 }
 
+/** The out-of-scope topic (intents.json) of text that asks nothing of the notice: greetings, the weather, a joke. */
+export const SMALL_TALK_TOPIC = 'chat';
+
 /** The CLI runs beside the server and cannot open its database; it spools questions to a file the server imports. */
 export function spoolPath(dataDir: string): string {
   return join(staffDir(dataDir), 'cli-questions.jsonl');
@@ -446,11 +449,13 @@ export class StaffStore {
    */
   async reviewQueue(q: { limit: number; lowConfidence: number; before?: string }): Promise<QuestionLogEntry[]> {
     await this.importSpool();
-    const args: unknown[] = [q.lowConfidence];
+    const args: unknown[] = [q.lowConfidence, SMALL_TALK_TOPIC];
     const before = q.before ? `and at < $${args.push(q.before)}` : '';
+    // Small talk (「讲个笑话」「你好吗」) was refused as a topic of its own, which no answer entry is written for: it stays
+    // in the log but is no unanswered question. One the asker rated unhelpful is still for review.
     const r = await this.db.query<LogRow>(
       `select ${LOG_SELECT} from staff_question_log
-       where reviewed_at is null and (refused or confidence < $1 or feedback = 'down') ${before}
+       where reviewed_at is null and ((refused and refusal_topic is distinct from $2) or (not refused and confidence < $1) or feedback = 'down') ${before}
        order by at desc, id limit $${args.push(q.limit * 2 + 20)}`,
       args,
     );
@@ -537,15 +542,19 @@ export class StaffStore {
     const since = `now() - make_interval(days => ${Math.trunc(days)})`;
     // A day is the staff's calendar day in `timeZone`, not the database session's (UTC): a
     // question asked at 07:00 北京时间 belongs to that morning, not to the day before.
-    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number }>(
-      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*)::int as questions, count(*) filter (where refused)::int as refused,
-              count(*) filter (where not refused and confidence < $1)::int as low
+    // An interview reply the rules did not read is logged for the review queue, but no one asked it: it is counted
+    // apart (misreads), never as a question, a refusal or an unsure answer.
+    const perDay = await this.db.query<{ day: string; questions: number; refused: number; low: number; misreads: number }>(
+      `select to_char(at at time zone $2, 'YYYY-MM-DD') as day, count(*) filter (where source <> 'interview')::int as questions,
+              count(*) filter (where source <> 'interview' and refused)::int as refused,
+              count(*) filter (where source <> 'interview' and not refused and confidence < $1)::int as low,
+              count(*) filter (where source = 'interview')::int as misreads
        from staff_question_log where at > ${since} group by 1 order by 1`,
       [lowConfidence, timeZone],
     );
     const topics = await this.db.query<{ clause: string; count: number }>(
       `select c as clause, count(*)::int as count from staff_question_log, jsonb_array_elements_text(clauses) as c
-       where at > ${since} group by c order by count desc, c limit 10`,
+       where at > ${since} and source <> 'interview' group by c order by count desc, c limit 10`,
     );
     const group = (col: string) =>
       this.db.query<{ key: string | null; count: number }>(`select ${col} as key, count(*)::int as count from staff_submissions where programme_year = $1 group by 1 order by count desc, 1`, [year]);
@@ -891,7 +900,7 @@ export interface AssistState {
 }
 
 export interface DashboardData {
-  perDay: { day: string; questions: number; refused: number; low: number }[];
+  perDay: { day: string; questions: number; refused: number; low: number; misreads: number }[];
   topics: { clause: string; count: number }[];
   regions: { key: string | null; count: number }[];
   categories: { key: string | null; count: number }[];

@@ -146,7 +146,7 @@ export async function summaryWorkbook(kb: KnowledgeData, region: string, list: S
         said(answers, 'form.contact.name'),
         said(answers, 'form.contact.mobile') || said(answers, 'form.contact.phone'),
         categoryLabel(kb, snap.assessment.category.recommended),
-        w.verdicts[snap.assessment.verdict as keyof SummaryWording['verdicts']] ?? snap.assessment.verdict,
+        kb.ui.console.verdicts[snap.assessment.verdict as keyof KnowledgeData['ui']['console']['verdicts']] ?? snap.assessment.verdict,
         reviewFinanceWarnings(kb, answers, snap.assessment.category.recommended)?.items.map((w) => w.text).join('\n') ?? '',
         s.review?.notes?.trim() || w.notYet.review,
         s.review?.siteNotes?.trim() || w.notYet.site,

@@ -28,7 +28,7 @@ async function openReview(page: Page): Promise<void> {
 }
 
 const countyProcess: ScriptedEnterprise = {
-  name: '县里的一家化工厂（流程型，有差距）',
+  name: '县里的一家化工厂（流程型，存在差距）',
   facts: { ...processFactory.facts, 'ent.county': '巩义市', 'cap.apc': false, 'cap.rto': false, 'cap.lims': 'partial' },
 };
 const groupHq: ScriptedEnterprise = { name: '以集团总部名义申报', facts: { ...workshop.facts, 'ent.groupOrHeadOffice': true } };

@@ -85,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)('政策问答 on a 375 px phone', () => {
     await typeMessage(page, '智能车间需要满足哪些条件？');
     await settle(page, before);
     const header = await page.locator('zz-app header.top').innerText();
-    expect(header).not.toMatch(/待完善|评估/);
+    expect(header).not.toMatch(/信息不全|评估/);
     expect(await page.locator('zz-app header .badge').count()).toBe(0);
     await context.close();
   });

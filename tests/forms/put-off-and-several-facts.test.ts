@@ -41,6 +41,9 @@ describe('a reply that puts the asked field off in words of its own', () => {
     ['form.finance.2020.tax', '2020年财务数据整体跳过。', undefined],
     ['form.ws.2.lines', '车间2先跳过（6项）', 'workshops@2'],
     ['form.finance.2021.tax', '财务数据先跳过（15项）', 'finance'],
+    // The button's label names its part, then a colon, then what it does.
+    ['form.ws.2.lines', '车间2：先跳过（6项）', 'workshops@2'],
+    ['form.finance.2021.tax', '财务数据：先跳过（15项）', 'finance'],
   ])('reads a skip button’s own label typed at %s (「%s」) as that button', (id, text, section) => {
     expect(read(id, text)).toEqual({ kind: 'answers', items: [{ questionId: id, value: null }], wholeGroup: true, ...(section ? { section } : {}) });
   });
@@ -52,6 +55,10 @@ describe('a reply that puts the asked field off in words of its own', () => {
     ['form.history', '2015年跳过中间环节直接量产'],
   ])('keeps 「%s」 at %s as the text it is', (id, text) => {
     expect(items(read(id, text))).toEqual([[id, text]]);
+  });
+
+  it('reads a field name and a colon before a story as the story, not as a button label', () => {
+    expect(items(read('form.history', '发展历程：2015年跳过中间环节直接量产'))).toEqual([['form.history', '2015年跳过中间环节直接量产']]);
   });
 
   it('asks back a put-off naming another workshop than the one asked, never storing it', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase } from '../../server/knowledge/base';
 import { loadKnowledgeData } from '../../server/knowledge/load';
 import { answerQuestion } from '../../server/qa/answer';
+import { entryQuestion } from '../../server/qa/layer';
 import { understanderFor } from '../../server/understand';
 import paraphrases from '../fixtures/paraphrase-questions.json';
 
@@ -123,3 +124,30 @@ describe('the answer base is checked when the knowledge loads', () => {
 
 /** Measured share (%) of the answer base's own phrasings that match their own entry. */
 const OWN_SHARE = 100;
+
+describe('the name staff know an entry by', () => {
+  const acronyms = (t: string) => new Set((t.match(/[A-Za-z]{2,}/g) ?? []).map((a) => a.toUpperCase()));
+
+  it('is a label for every entry whose answer is computed from the question, and a label names no case its questions do not all name', () => {
+    const entries = kb.data.answerBase.entries;
+    expect(entries.filter((e) => e.fill && !e.label).map((e) => e.id)).toEqual([]);
+    for (const e of entries.filter((x) => x.label)) {
+      for (const a of acronyms(e.label!)) expect(e.questions.every((q) => acronyms(q).has(a) || !acronyms(q).size), `${e.id}: ${e.label} names ${a}`).toBe(true);
+    }
+  });
+
+  it('tags a question on one acronym with no other acronym (SIS is not tagged with MES)', () => {
+    // The reported question, two more wordings of it, and near-miss acronyms: each tag names no acronym the question does not.
+    for (const q of ['SIS是什么', 'SIS是啥意思', 'SIS指的是什么', 'EMS是什么意思', 'ESB的全称是什么', 'APS对应通知里哪条', '郑州市可以推荐几家', '我们是造纸厂，报离散型还是流程型']) {
+      const a = answerQuestion(kb, q);
+      expect(a.entries?.length, q).toBeGreaterThan(0);
+      for (const id of a.entries!) {
+        const name = entryQuestion(kb, id)!;
+        for (const named of acronyms(name)) expect(acronyms(q).has(named), `${q} → ${id}: ${name}`).toBe(true);
+        expect(name, q).not.toMatch(/郑州|洛阳|南阳|化工/u);
+      }
+    }
+    // An entry on one thing is still named by its own standard question.
+    expect(entryQuestion(kb, answerQuestion(kb, '流程型工厂必须有SIS吗').entries![0]!)).toBe('流程型智能工厂要有SIS吗');
+  });
+});

@@ -67,6 +67,32 @@ describe('a bounded figure confirmed wrongly is corrected in one sentence', () =
   });
 });
 
+describe('a greeting in Q&A', () => {
+  const greeting = (q: string) => {
+    const a = ask(q);
+    return { a, source: answerSourceOf(a), refused: refusedOf({ ...a, source: answerSourceOf(a) }) };
+  };
+
+  it.each(['你好', '在吗', '您好！', '老师在吗？', '有人吗', '你好呀', 'hello', '下午好'])(
+    '%s: greeted back and asked for the question, neither refused nor for review',
+    (q) => {
+      const { a, source, refused } = greeting(q);
+      expect(a.answer).toMatch(/^您好。/u);
+      expect(a.answer).not.toContain('0371');
+      expect(source).toBe('acknowledgement');
+      expect(refused, 'the question log does not count it refused').toBe(false);
+    },
+  );
+
+  it('answers the question a greeting opens, and leaves a question with greeting-like words a question', () => {
+    expect(answerSourceOf(ask('你好，请问郑州能推荐几家？'))).toBe('answer-base');
+    expect(answerSourceOf(ask('在吗，视频多大'))).toBe('answer-base');
+    // Near misses: 「你好吗」 asks after the helpline (small talk refused as such), 「现在吗」「还存在吗」 ask something.
+    for (const q of ['你好吗', '现在吗', '还存在吗']) expect(greeting(q).source, q).not.toBe('acknowledgement');
+    expect(ask('你好吗').topic).toBe('chat');
+  });
+});
+
 describe('an acknowledgement in Q&A', () => {
   it.each(['对', '好的', '谢谢', '明白了', '嗯嗯', '好的，谢谢老师！', '知道了哈', '收到', 'OK', '非常感谢', '谢谢你们的解答', '嗯，了解了'])(
     '%s: a short reply from the knowledge that invites the next question, neither refused nor for review',
@@ -93,7 +119,9 @@ describe('an acknowledgement in Q&A', () => {
 
   it('leaves questions that start with or are made of such words as questions', () => {
     // Near misses: each asks something, so none gets the acknowledgement.
-    for (const q of ['对吗', '好吗', '是吗', '懂了吗', '行不行', '你好']) expect(answerSourceOf(ask(q)), q).not.toBe('acknowledgement');
+    for (const q of ['对吗', '好吗', '是吗', '懂了吗', '行不行']) expect(answerSourceOf(ask(q)), q).not.toBe('acknowledgement');
+    // 「你好」 holds 好 but greets: it is answered with a greeting, never with 「好的」.
+    expect(ask('你好').answer).not.toMatch(/^好的/u);
     expect(lead('好的，那视频呢')).toMatch(/^视频资料要求/u);
     expect(lead('明白了，那照片要几张')).toMatch(/^至少要10张/u);
     expect(answerSourceOf(ask('了解一下申报条件'))).toBe('answer-base');

@@ -36,7 +36,7 @@ describe('dashboard', () => {
     expect(d.questions).toBe(QUESTIONS.length);
     expect(d.refusalRate).toBeCloseTo(refused / QUESTIONS.length, 6);
     expect(d.lowConfidenceRate).toBeCloseTo(low / QUESTIONS.length, 6);
-    expect(d.tables.perDay.rows).toEqual([[beijingDay(new Date()), QUESTIONS.length, refused, low]]);
+    expect(d.tables.perDay.rows).toEqual([[beijingDay(new Date()), QUESTIONS.length, refused, low, 0]]);
     const cited = answers.flatMap((a) => [...new Set(a.citations.map((c: { clause: string }) => c.clause))]);
     const top = d.tables.topics.rows[0];
     expect(top[2]).toBe(Math.max(...cited.map((c) => cited.filter((x) => x === c).length)));
@@ -118,6 +118,42 @@ describe('dashboard', () => {
     expect(rows[beijingDay(next)], 'the two at 00:30 北京时间 count on the next day, which UTC would not have begun').toBe(2);
     expect(d.tables.perDay.columns[0]).toBe('日期（北京时间）');
     expect(d.tables.perDay.title).toContain('北京时间');
+  });
+
+  it('counts interview replies the rules did not read apart from the questions, as misreads', async () => {
+    const db = await (b.app.store as PgliteStore).database();
+    const store = new StaffStore(db, b.config.DATA_DIR);
+    const before = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    // Two replies the interview could not read, logged as the chat logs them, and one question asked in the chat.
+    const misread = (text: string) => ({ source: 'interview' as const, question: text, answer: { answer: '[ent.scale · 二(二)] 没听懂', citations: [], confidence: 0, outOfScope: true }, knowledgeVersion: 'henan-2023' });
+    await Promise.all([
+      store.logQuestion('77777771-7777-4777-8777-777777777777', new Date(), misread('差不多吧')),
+      store.logQuestion('77777772-7777-4777-8777-777777777777', new Date(), misread('这个不好说')),
+      store.logQuestion('77777773-7777-4777-8777-777777777777', new Date(), { source: 'chat', question: '视频多大', answer: { answer: '不超过200M', citations: [{ clause: '四(二)' }], confidence: 0.9, outOfScope: false }, knowledgeVersion: 'henan-2023' }),
+    ]);
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    expect(d.questions, 'the one question, not the two replies').toBe(before.questions + 1);
+    expect(d.misreads).toBe(before.misreads + 2);
+    const today = d.tables.perDay.rows.find((r: unknown[]) => r[0] === beijingDay(new Date()));
+    const then = before.tables.perDay.rows.find((r: unknown[]) => r[0] === beijingDay(new Date()));
+    // 问题数, 未能回答 and 低置信度 are of questions: the replies' confidence 0 and refusal are not counted in them.
+    expect(today.slice(1)).toEqual([then[1] + 1, then[2], then[3], then[4] + 2]);
+    expect(d.refusalRate * d.questions, 'no refusal more').toBeCloseTo(before.refusalRate * before.questions, 6);
+  });
+
+  it('heads every table and CSV with the wording of the knowledge version', async () => {
+    const w = b.app.kb.data.ui.console.dashboard;
+    const year = b.app.kb.data.manifest.year;
+    const d = (await b.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: as(helpline) })).json();
+    expect(d.tables.perDay.columns).toEqual(Object.values(w.perDay.columns));
+    expect(d.tables.topics.columns).toEqual(Object.values(w.topics.columns));
+    expect(d.tables.verdicts.title).toBe(w.verdicts.title.replace('{year}', String(year)));
+    expect(d.tables.verdicts.columns).toEqual(Object.values(w.verdicts.columns));
+    const verdicts = Object.values(b.app.kb.data.ui.console.verdicts);
+    for (const [label] of d.tables.verdicts.rows) expect(verdicts, String(label)).toContain(label);
+    const csv = await b.app.inject({ method: 'GET', url: '/api/staff/dashboard/perDay.csv', headers: as(helpline) });
+    expect(csv.body.split('\r\n')[0]).toBe(`\uFEFF${Object.values(w.perDay.columns).join(',')}`);
+    expect(decodeURIComponent(String(csv.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(`${w.perDay.title}.csv`);
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {

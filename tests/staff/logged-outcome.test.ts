@@ -9,7 +9,8 @@ import { as, staffAs, type StaffLogin } from './helpers';
 /*
  * Every way a question is answered logs the outcome the asker saw. Each path runs through its real route (the chat
  * socket, /api/ask, the console's ask): an answer that concludes is logged answered, the closest clauses (「没有直接回答」)
- * and refusals are logged unanswered, and both reach the review queue, a refusal of a recognised topic (small talk) too.
+ * and refusals are logged unanswered, and both reach the review queue; small talk is logged refused but is not for review,
+ * and a greeting is greeted back.
  * The phrasings are this file's own, not the answer base's.
  */
 const srv = serveForFile();
@@ -53,7 +54,7 @@ async function qaChat(): Promise<ChatClient> {
 }
 
 /** Each: the question, the outcome the asker must see, and what its answer must hold. */
-const QA_PATHS: { path: string; q: string; sees: Seen; holds: string }[] = [
+const QA_PATHS: { path: string; q: string; sees: Seen; holds: string; queued?: false }[] = [
   { path: 'answer base', q: '新乡市最多能推几家企业', sees: 'answered', holds: '15家' },
   { path: 'form part', q: '附件2第四部分写啥', sees: 'answered', holds: '相关附件' },
   { path: 'form part', q: '附件1的第三部分要写什么内容', sees: 'answered', holds: '智能车间建设详情' },
@@ -61,8 +62,15 @@ const QA_PATHS: { path: string; q: string; sees: Seen; holds: string }[] = [
   { path: 'per type', q: '有没有要求必须上SCADA', sees: 'answered', holds: '三(二)3' },
   { path: 'stated-fact verdict', q: '俺们厂是分公司，能不能报，去年上了失信名单', sees: 'answered', holds: '不能' },
   { path: 'closest clauses', q: '那车间呢', sees: 'unanswered', holds: '三(一)1' },
-  { path: 'refusal', q: '你们食堂几点开饭', sees: 'refused', holds: '0371' },
-  { path: 'small talk', q: '你好呀', sees: 'refused', holds: '0371' },
+  { path: 'refusal', q: '评上了奖励有多少', sees: 'refused', holds: '0371' },
+  { path: 'refusal', q: '申报押金怎么退', sees: 'refused', holds: '0371' },
+  // Small talk is refused as a topic of its own and is logged so, but it is no unanswered question: not for review.
+  { path: 'small talk', q: '讲个笑话吧', sees: 'refused', holds: '0371', queued: false },
+  { path: 'small talk', q: '你们食堂几点开饭', sees: 'refused', holds: '0371', queued: false },
+  { path: 'small talk', q: '你好吗', sees: 'refused', holds: '0371', queued: false },
+  // A greeting is greeted back.
+  { path: 'greeting', q: '你好呀', sees: 'answered', holds: '您好' },
+  { path: 'greeting', q: '在吗', sees: 'answered', holds: '您好' },
 ];
 
 describe('the logged outcome of each answer path', () => {
@@ -87,7 +95,10 @@ describe('the logged outcome of each answer path', () => {
 
     const queue = (await srv.app.inject({ method: 'GET', url: '/api/staff/review?limit=200', headers: as(staff) })).json().items as Logged[];
     const queued = new Set(queue.map((i) => i.question));
-    for (const p of QA_PATHS) expect(queued.has(p.q), `${p.path}: ${p.q} ${p.sees === 'answered' ? 'is not' : 'is'} for review`).toBe(p.sees !== 'answered');
+    for (const p of QA_PATHS) {
+      const review = p.sees !== 'answered' && p.queued !== false;
+      expect(queued.has(p.q), `${p.path}: ${p.q} ${review ? 'is' : 'is not'} for review`).toBe(review);
+    }
   }, 180_000);
 
   it('logs a follow-up read with the question before it as answered', async () => {

@@ -146,7 +146,7 @@ describe('推荐 of an applicant whose conditions are partial or unanswered', ()
   it.each(cases)('asks the bureau to confirm %s, saying what is partial or unknown, and records what was confirmed', async (what, over, expected) => {
     const bureau = await who('洛阳市');
     const s = await applicant('洛阳市', `条件待确认${what}有限公司`, { 'ent.city': '洛阳市', ...over });
-    expect((await detail(bureau, s.sessionId)).notRecommendable, 'recommendable: the verdict is 有差距 or 符合').toBeNull();
+    expect((await detail(bureau, s.sessionId)).notRecommendable, 'recommendable: the verdict is 存在差距 or 符合').toBeNull();
     const before = (await overview(bureau)).quota.recommended;
 
     const first = await review(bureau, s.sessionId, await completeReview(b.app, bureau, s.sessionId));

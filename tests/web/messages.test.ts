@@ -5,6 +5,7 @@ import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fill, fillParts, words } from '../../web/lib/messages';
+import { loadKnowledgeData } from '../../server/knowledge/load';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MESSAGES = join(ROOT, 'web/messages/zh-CN.json');
@@ -175,5 +176,24 @@ describe('fill and fillParts', () => {
     const chip = html`<strong>x</strong>`;
     expect(fillParts('申报书：{category}', { category: chip })).toEqual(['申报书：', chip]);
     expect(fillParts('{a}与{b}', { a: '<b>', b: 2 })).toEqual(['<b>', '与', '2']);
+  });
+});
+
+describe('one word per verdict and per condition status', () => {
+  const kb = loadKnowledgeData(join(ROOT, 'knowledge'), 'henan-2023');
+
+  it('names each verdict alike on the chat page, in the console, in the 推荐汇总表 and on the dashboard', () => {
+    // The console reads the page's words; the server's console wording (the 推荐汇总表, the dashboard's CSV) must match them.
+    expect(kb.ui.console.verdicts).toEqual(words.format.verdictShort);
+    // A verdict with gaps is 「存在差距」 in the report, in the page's full verdict and in every short form.
+    const gaps = kb.formDrafting.report.verdict.gaps;
+    expect(gaps).toBe('存在差距');
+    expect([words.format.verdict.gaps, words.format.verdictShort.gaps, kb.ui.console.verdicts.gaps]).toEqual([gaps, gaps, gaps]);
+  });
+
+  it('names a condition met in part 「部分满足」 on the page, in the console and in the report, as the bureau’s 自评 does', () => {
+    expect(words.format.status).toEqual(kb.formDrafting.report.status);
+    expect(words.format.status.partial).toBe('部分满足');
+    expect(kb.facts.review.gate.conditions.status.partial).toBe(`自评${words.format.status.partial}`);
   });
 });

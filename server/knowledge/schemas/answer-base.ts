@@ -52,6 +52,12 @@ export const AnswerEntry = z.object({
   acrossYears: z.boolean().optional(),
   /** Words whose presence means the question is about something else; a kind (@industry …) as in `requires`. */
   excludes: z.array(z.union([z.string().min(1).regex(/^[^@]/u), z.literal('@county'), z.literal('@district'), z.literal('@industry')])).optional(),
+  /**
+   * The name staff know the entry by (the question log, the review queue, the console's chips), where its first
+   * question names one case of what it answers: 「MES是什么意思」 would tag an SIS question with MES. An entry whose
+   * answer is computed from the question (`fill`) names a case so, and must have one.
+   */
+  label: z.string().trim().min(2).optional(),
   /** For notCovered entries: what the notice does not cover, named in the refusal. */
   topic: z.string().optional(),
   /**

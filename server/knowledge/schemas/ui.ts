@@ -114,6 +114,25 @@ export const ConsoleWording = z.object({
     yes: Text,
     no: Text,
   }),
+  /**
+   * The self-assessment verdicts as the console names them, one word per verdict wherever staff read it (the 推荐汇总表,
+   * the dashboard and its CSV): 「存在差距」 is the report's own word for an applicant with gaps, so it is the console's too.
+   */
+  verdicts: z.object({ qualified: Text, gaps: Text, incomplete: Text, ineligible: Text }).strict(),
+  /**
+   * The dashboard's tables, as the page shows them and as their CSV exports head them: each table's title and its
+   * columns' headings, by the column's key. A submission table's title names its programme {year}. `unknown` stands for
+   * a submission without a region or a verdict.
+   */
+  dashboard: z.object({
+    unknown: Text,
+    perDay: z.object({ title: Text, columns: z.object({ day: Text, questions: Text, refused: Text, low: Text, misreads: Text }).strict() }),
+    topics: z.object({ title: Text, columns: z.object({ clause: Text, title: Text, count: Text }).strict() }),
+    regions: z.object({ title: templateOf(['year']), columns: z.object({ key: Text, count: Text }).strict() }),
+    categories: z.object({ title: templateOf(['year']), columns: z.object({ key: Text, count: Text }).strict() }),
+    verdicts: z.object({ title: templateOf(['year']), columns: z.object({ key: Text, count: Text }).strict() }),
+    exports: z.object({ title: Text, columns: z.object({ format: Text, count: Text }).strict() }),
+  }),
   /** The 推荐汇总表's wording: the notice names the table (四(四)) but not its columns, so the layout is this system's own. */
   summary: z.object({
     sheet: Text,
@@ -147,7 +166,6 @@ export const ConsoleWording = z.object({
     /** What an empty cell means: not given by the applicant, or not yet done by the bureau, rather than a blank. */
     notYet: z.object({ county: Text, review: Text, site: Text }),
     noName: Text,
-    verdicts: z.object({ qualified: Text, gaps: Text, incomplete: Text, ineligible: Text }),
     yes: Text,
     no: Text,
     noBecause: templateOf(['why']),

@@ -35,8 +35,9 @@ interface OpenView {
   name: string | null;
 }
 
-const STATUS: Record<string, string> = { met: '已具备', partial: '部分具备', unmet: '未具备', unknown: '待确认' };
-const VERDICT: Record<string, string> = { qualified: '符合', gaps: '有差距', incomplete: '信息不全', ineligible: '不符合条件' };
+// A condition's status and the verdict in the words the enterprise's own page and report use for them.
+const STATUS: Record<string, string> = words.format.status;
+const VERDICT: Record<string, string> = words.format.verdictShort;
 
 /** 热线协助: enter the code the enterprise reads out, then follow its session read-only. */
 @customElement('zz-console-assist')

@@ -6,6 +6,7 @@ import { consoleStyles } from './styles';
 import { call, download, ConsoleError } from '../api';
 import { beijingTime, deadlineStatus, TIME_ZONE_LABEL } from '../time';
 import { LiveRefresh } from '../live';
+import { words } from '../../lib/messages';
 
 /**
  * How often the list is fetched again while the server's pushes do not arrive (the stream is down): a new applicant
@@ -110,11 +111,13 @@ interface Overview {
   applicants?: Applicant[];
 }
 
+/** Each verdict's word, as the enterprise's page and the 推荐汇总表 say it, and the tag class it is shown with. */
+const V = words.format.verdictShort;
 const VERDICT: Record<Applicant['verdict'], [string, string]> = {
-  qualified: ['符合', 'met'],
-  gaps: ['有差距', 'partial'],
-  incomplete: ['信息不全', ''],
-  ineligible: ['不符合条件', 'unmet'],
+  qualified: [V.qualified, 'met'],
+  gaps: [V.gaps, 'partial'],
+  incomplete: [V.incomplete, ''],
+  ineligible: [V.ineligible, 'unmet'],
 };
 
 /** The bureau's applicants (its region only), the 四(三) quota, 初审/核查 notes and the 推荐汇总表. */

@@ -100,11 +100,8 @@ export class ZzConsoleDashboard extends LitElement {
         grid: { left: 40, right: 16, top: 32, bottom: 28 },
         xAxis: { type: 'category', data: t.perDay.rows.map((r) => r[0]) },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [
-          { name: '问题数', type: 'bar', data: t.perDay.rows.map((r) => r[1]) },
-          { name: '未能回答', type: 'bar', data: t.perDay.rows.map((r) => r[2]) },
-          { name: '低置信度', type: 'bar', data: t.perDay.rows.map((r) => r[3]) },
-        ],
+        // One series a counted column, named by the table's own heading (the CSV's), the day column aside.
+        series: t.perDay.columns.slice(1).map((name, i) => ({ name, type: 'bar', data: t.perDay.rows.map((r) => r[i + 1]) })),
       });
       this._charts.push(c);
     }
@@ -117,7 +114,7 @@ export class ZzConsoleDashboard extends LitElement {
         grid: { left: 80, right: 16, top: 8, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: rows.map((r) => r[0]) },
-        series: [{ name: '次数', type: 'bar', data: rows.map((r) => r[2]) }],
+        series: [{ name: t.topics.columns[2], type: 'bar', data: rows.map((r) => r[2]) }],
       });
       this._charts.push(c);
     }
