@@ -89,7 +89,9 @@ describe('the head count given round never drops out', () => {
     const answers = markApproximate({ ...base, 'form.employees': value }, 'form.employees', said);
     for (const section of ['enterpriseIntro', 'overview.profile']) {
       const text = drafted(answers, section);
-      expect(text, section).toContain(`公司现有员工〔请补充：企业现有员工的准确数字（已答“${quoted}”）〕人。`);
+      // The request quotes the figure with its unit, so the sentence's 人 is not printed after it again.
+      expect(text, section).toContain(`公司现有员工〔请补充：员工人数的准确数字（已答“${quoted}”）〕。`);
+      expect(text, section).not.toMatch(/〕人/u);
       expect(text, section).not.toContain(said);
       expect(text.replace(/〔[^〕]*〕/gu, ''), section).not.toContain(String(value));
     }
