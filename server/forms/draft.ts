@@ -974,7 +974,7 @@ function unitMetric(ctx: Ctx, key: 'automationRatio' | 'networkedRatio' | 'dataC
     const rough = ctx.facts.approximate?.find((a) => a.fact === `metrics.${key}`);
     if (!rough) return null;
     const lab = roughRequest(ctx, rough.label ?? key, rough.said);
-    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab], rough: true };
+    return { text: placeholder(lab), numbers: [], facts: [], missing: [lab] };
   }
   // A factory's figure its own workshops' figures contradict is not stated: the flag asks which one holds.
   const id = key === 'automationRatio' ? 'automated' : key === 'networkedRatio' ? 'networked' : 'collected';
