@@ -69,7 +69,7 @@ describeTypedRound({
     // A guess in the enterprise's prose (W3's 出口差不多占三成) is asked for as a figure.
     counts: { W1: 65, W2: 52, W3: 65, W4: 52, W5: 41, W6: 74 },
     more: (texts) => {
-      for (const want of ['许昌瑞发发制品有限公司', '赵主任', '15937426891', '许昌市数字化车间', '发块']) expect(texts.W2, want).toContain(want);
+      for (const want of ['许昌瑞发发制品有限公司', '〔请补充：联系人姓名〕', '15937426891', '许昌市数字化车间', '发块']) expect(texts.W2, want).toContain(want);
       expect(texts.W2).not.toContain('许昌市智能车间');
       expect(texts.W4).toContain('18639812354');
       expect(texts.W4).not.toContain('18639812345');
