@@ -336,7 +336,8 @@ export class Conversation {
       msg = { ...msg, value: given.value };
       const applied = msg.type === 'answer' && msg.wholeGroup && msg.value === null ? rules.skipGroup(answers, msg.questionId, msg.section) : rules.apply(answers, msg.questionId, msg.value);
       if (!applied.ok) return this.send({ type: 'error', code: errorCode(applied.error), message: applied.error, clientId: msg.clientId });
-      const res = roundFigure === undefined ? applied : { ...applied, answers: markApproximate(applied.answers, msg.questionId, roundFigure) };
+      const marked = given.underway === undefined ? applied.answers : markUnderway(applied.answers, msg.questionId, given.underway);
+      const res = { ...applied, answers: roundFigure === undefined ? marked : markApproximate(marked, msg.questionId, roundFigure) };
       const text = msg.type === 'edit' ? phrases.entryEdit(res.recorded) : phrases.entryAnswer(res.recorded, msg.value === null);
       if (!(await this.commit(sessionId, msg.clientId, text, res.answers))) return;
       if (res.recorded.length) this.send({ type: 'recorded', items: res.recorded });
@@ -920,7 +921,7 @@ export class Conversation {
    * 「约85%」) is read by the one number reader, as the same words in the chat are, and a round figure keeps its mark for
    * the form. What cannot be taken is refused with the reason to say back.
    */
-  private givenValue(answers: Answers, questionId: string, value: AnswerValue): { value: AnswerValue; roundFigure?: string } | { refused: string } {
+  private givenValue(answers: Answers, questionId: string, value: AnswerValue): { value: AnswerValue; roundFigure?: string; underway?: string } | { refused: string } {
     const data = this.runtime.kb.data;
     if (typeof value === 'string' && questionId.startsWith('form.')) {
       const same = sameAsEarlier(data, answers, questionId, value);
@@ -937,6 +938,12 @@ export class Conversation {
     }
     // A form figure typed into its card or the form view is read as the chat reads it: a phone in it, a figure said
     // for another span than the field's, or a 万 that may be its unit or a place, is said back and nothing stored.
+    // 「还在建」「预计明年六月完工」 saved from the form view's date box: the event under way, marked as the chat marks it.
+    if (view?.kind === 'date' && questionId.startsWith('form.')) {
+      const read = this.runtime.rules.interpret(value, view, answers);
+      const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId && i.underway) : undefined;
+      if (own) return { value: own.value, underway: own.said ?? value };
+    }
     const form = view?.kind === 'number' && questionId.startsWith('form.');
     const figure = form ? readFigure(data, questionId, value) : undefined;
     const refused = form && hasPhone(value) ? fill(data.formQuestions.messages.phoneAsFigure, { said: clipQuote(value, 20), field: view.text }) : figure?.kind === 'ask' ? figure.message : undefined;

@@ -33,7 +33,11 @@ export interface FormsContext extends FormsKnowledge {
  * `confirm`: the piece is the request for the exact figure of one the enterprise gave round (约620人); an optional
  * sentence keeps it, so a figure that was answered never drops out of the text without a trace.
  */
-type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[]; short?: Piece; confirm?: true };
+/**
+ * `rough`: the request for the exact figure of one answered round, which quotes the figure with its unit (约100人) and
+ * asks for 准确数字: the sentence's unit after it (现有员工{employees}人) is not printed after such a request.
+ */
+type Piece = { text: string; numbers: NumberSource[]; facts?: string[]; source?: string; sentences?: boolean; missing?: string[]; short?: Piece; confirm?: true; rough?: true };
 /**
  * `absent`: the fact cannot exist (figures of years before the founding), so the sentence that would state it is left out.
  * `notApplicable`: the enterprise has not got the fact (a 分公司's 注册资本); a required sentence says so in `note`, an optional one is left out.
@@ -250,10 +254,11 @@ function historyTellsFounding(f: FormFacts): boolean {
 function roughFigure(ctx: Ctx, fact: string): Piece | null {
   const rough = ctx.facts.approximate?.find((a) => a.fact === fact);
   if (!rough) return null;
-  // A slot label that names its unit (软硬件投资（万元）) is used, so the unit is said inside the request, not after it.
+  // The fact's own label names the figure (员工人数, 软硬件投资（万元））, where the question's may name only what is counted
+  // (企业现有员工); the question's is used for a fact the drafting labels do not name (a workshop's count).
   const own = label(ctx, fact);
-  const lab = roughRequest(ctx, /（[^（）]+）$/u.test(own) ? own : rough.label ?? own, rough.said);
-  return { text: placeholder(lab), numbers: [], missing: [lab], confirm: true };
+  const lab = roughRequest(ctx, own !== fact ? own : rough.label ?? own, rough.said);
+  return { text: placeholder(lab), numbers: [], missing: [lab], confirm: true, rough: true };
 }
 
 /** 「{label}的准确数字（已答“约620人”）」: a round answer quoted in the neutral written form, not the words as said. */
@@ -613,6 +618,10 @@ interface Filled {
   lastSlot?: Piece;
 }
 
+/** Where a round figure's request ends in a filled template, and the unit the template prints after it, dropped. */
+const ROUGH_END = '\uE000';
+const ROUGH_UNIT = /\uE000(?:台（套）|台\(套\)|台套|万元|亿元|元|人|台|套|项|个|家|条|天|吨|[%％])?/gu;
+
 function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: string } | null> = {}, short = false): Filled {
   const numbers: NumberSource[] = [];
   const missing: string[] = [];
@@ -641,9 +650,9 @@ function fill(ctx: Ctx, text: string, vars: Record<string, Piece | { missing: st
     if (r.missing) missing.push(...r.missing);
     if (r.confirm && r.missing) confirm.push(...r.missing);
     lastSlot = r;
-    return r.text;
+    return r.rough ? r.text + ROUGH_END : r.text;
   });
-  return { text: withoutRepeatedUnit(out), numbers, facts: [...facts], missing, confirm, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
+  return { text: withoutRepeatedUnit(out.replace(ROUGH_UNIT, '')), numbers, facts: [...facts], missing, confirm, lastSlot, ...(absent ? { absent: true as const } : {}), ...(na ? { notApplicable: true as const } : {}) };
 }
 
 function sentenceUnits(ctx: Ctx, line: { required: boolean; priority: number; text: string }, order: number): Unit[] {

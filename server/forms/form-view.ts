@@ -4,7 +4,7 @@ import type { Category } from '../schemas/profile';
 import type { FormCheckResult, FormView, FormViewField, FormViewSection } from '../schemas/form-view';
 import { changeCell, changeWords, checkFacts, financeValue, foundedYear, getPath, indicatorChange, indicatorValue, type FactFlag, type IndicatorId } from './facts';
 import { factCheckFormOf, formSpec, type FormsKnowledge } from './knowledge';
-import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayBoxNote } from './phase';
+import { applyFormAnswer, capabilityAnswers, countsInStory, fieldHelpFor, pointsAtUnanswered, withoutOwnLabel, groupOf, sectionQuestions, workshopOf, editOfAnswer, hasPhone, readFigure, sameAsEarlier, describeForm, formFactsFromAnswers, formQuestions, formView, interpretForm, labelOf, notApplicable, oneLineField, parseDate, partOfYear, percentOrFraction, yearGiven, dateGiven, underwayMarked, underwayShown, markUnderway } from './phase';
 import { fill } from '../engine/kb';
 import { halfWidthAlnum } from '../understand/normalise';
 import { clipQuote } from '../understand/quote';
@@ -322,7 +322,9 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
     const spread = overYears(kb, answers, category, questionId, view, t);
     if (spread) return spread;
     const n = readFigure(kb, questionId, t);
-    if (n === undefined) return { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
+    // 「营收一亿二，比上年涨了一成」: a figure with more said around it is read as the chat reads the same reply; the box
+    // saves the figure's own words, so what is said beside it is not read again as the figure.
+    if (n === undefined) return figureInWords(kb, answers, category, questionId, view, t) ?? { ok: false, error: `请填写一个数字${view.unit ? `（单位：${view.unit}）` : ''}` };
     if (n.kind === 'ask') return { ok: false, error: n.message };
     // 「0.6」 in a percentage field is 0.6% or 60%: asked, never rescaled in silence.
     const fraction = percentOrFraction(n);
@@ -338,11 +340,16 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
       if (also.length) return { ok: true, value: r.recorded[0]!.value, display: r.recorded[0]!.display, also };
     }
   } else if (view.kind === 'date') {
-    // 「还在建」「预计明年六月完工」: a project under way, which a date box cannot mark; saved as a plain date, the
-    // planned one would be stated as done. The box says where it is said.
+    // 「还在建」「预计明年六月完工」: a project under way, read as the chat reads it. The box saves the words (`said`), which
+    // the chat reads again and marks under way, so a planned date is never stated as done.
     const read = interpretForm(kb, t, view);
-    const underway = read.kind === 'answers' && read.items.some((i) => i.underway) ? underwayBoxNote(kb, questionId) : undefined;
-    if (underway) return { ok: false, error: fill(underway, { said: clipQuote(t, 20) }) };
+    const underway = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId && i.underway) : undefined;
+    if (underway) {
+      const r = applyFormAnswer(kb, markUnderway(answers, questionId, t), questionId, underway.value, category);
+      if (!r.ok) return { ok: false, error: r.error };
+      const shown = underway.value === null ? underwayShown(kb, questionId) : undefined;
+      return { ok: true, value: underway.value, display: shown ?? r.recorded[0]!.display, said: t };
+    }
     // 「2019年底」 is December; 「2021年初」 names no one month, and the box asks which, once.
     const part = parseDate(t) ? undefined : partOfYear(t);
     if (part?.approx) return { ok: false, error: fill(kb.formQuestions.messages.monthOf, { said: t.slice(0, 20), year: part.value.slice(0, 4) }) };
@@ -367,6 +374,9 @@ export function checkFormValue(kb: FormsKnowledge, answers: Answers, category: C
       const tpl = kb.formQuestions.messages.addressElsewhere ?? kb.formQuestions.messages.wrongKind;
       return { ok: false, error: fill(tpl, { said: left.choices[0]!, kind: left.choices[1]!, wanted: left.choices[2]!, field: labelOf(view), place: placeQ ? labelOf(placeQ) : '' }) };
     }
+    // 「联系人赵主任 138…」 in the name box: no full name to save, said so as the chat says it; the text stays in the box.
+    if (left?.reason === 'wrongKind' && read.kind === 'answers' && !read.items.some((i) => i.questionId === questionId))
+      return { ok: false, error: fill(kb.formQuestions.messages.wrongKind, { said: left.choices[0]!, kind: left.choices[1]!, wanted: left.choices[2]!, field: labelOf(view) }) };
     const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
     if (!own || own.value === null) value = t;
     else {
@@ -428,6 +438,22 @@ function overYears(kb: FormsKnowledge, answers: Answers, category: Category | nu
   if (also.length) return { ok: true, value: answers[questionId] ?? null, display: '', keep: true, also };
   const years = [...new Set(read.items.flatMap((i) => /^form\.finance\.(\d{4})\./u.exec(i.questionId)?.[1] ?? []))].join('、');
   return { ok: false, error: fill(kb.formQuestions.messages.otherYear, { said: clipQuote(t, 30), year: years, asked: year, field: labelOf(view) }) };
+}
+
+/**
+ * A figure's box whose text the number reader does not take whole (「营收一亿二，比上年涨了一成」), read as the chat reads
+ * the same reply: the box's own figure, saved in its own words (`said`: the round words, or the figure itself), and the
+ * other fields the text fills. Undefined where the chat would not take a figure for the box either.
+ */
+function figureInWords(kb: FormsKnowledge, answers: Answers, category: Category | null, questionId: string, view: QuestionView, t: string): FormCheckResult | undefined {
+  const read = interpretForm(kb, t, view);
+  const own = read.kind === 'answers' ? read.items.find((i) => i.questionId === questionId) : undefined;
+  if (!own || typeof own.value !== 'number') return undefined;
+  const r = applyFormAnswer(kb, answers, questionId, own.value, category);
+  if (!r.ok) return { ok: false, error: r.error };
+  const rec = r.recorded[0]!;
+  const also = alsoFilled(kb, answers, r.answers, category, questionId, read);
+  return { ok: true, value: rec.value, display: rec.display, said: own.approx ? own.said ?? t : String(own.value), ...(also.length ? { also } : {}) };
 }
 
 /**

@@ -510,14 +510,29 @@ const INDUSTRY_NAME_END = /(?:业|制造|加工|生产|冶炼|修理|利用|制�
  */
 function industryAsStored(kb: FormsKnowledge, text: string): string {
   const clauses = text.trim().split(/[\s，,、；;。：:（）()]+/u).filter(Boolean);
-  if (clauses.length <= 1) return text.trim();
   const divisions = kb.industries?.divisions ?? [];
-  const first = clauses[0]!;
-  const byName = divisions.find((d) => d.name === first || d.name.replace(/业$/u, '') === first || (first.length >= 4 && d.name.startsWith(first)));
-  if (byName) return byName.name;
-  if (INDUSTRY_NAME_END.test(first)) return first;
+  const first = clauses[0] ?? '';
+  const words = kb.formQuestions.vocabulary.industryWords;
+  // Already stored so (the form view's box shows it back): a division named in brackets after the words.
+  if (divisions.some((d) => text.trim().startsWith(`${d.name}（`) || new RegExp(`[（(][^（）()]*${escape(d.name)}[^（）()]*[）)]$`, 'u').test(text.trim()))) return text.trim();
+  // A code (C36, 3670) is no industry a reader knows: its division's name, with the code when it says more (a class).
+  const code = /^[A-Za-z]?(\d{2})(\d{2})?$/u.exec(halfWidthAlnum(first));
+  const byCode = code ? divisions.find((d) => d.code === code[1]) : undefined;
+  if (byCode) return code![2] ? fill(words.codeClass, { division: byCode.name, code: halfWidthAlnum(first).toUpperCase() }) : byCode.name;
+  // The division's own name typed (纺织服装、服饰业 俺们主要做羽绒服) is that name, its 、 no break between words.
+  const named = divisions.find((d) => text.trim().startsWith(d.name));
+  if (named) return named.name;
+  // The enterprise's own word for its industry (汽车零部件) is kept as said, its division named after it.
   const byWord = divisions.find((d) => (d.aliases ?? []).includes(first));
-  return byWord ? byWord.name : text.trim();
+  if (byWord && (clauses.length === 1 || !INDUSTRY_NAME_END.test(first))) return fill(words.saidWithDivision, { said: first, division: byWord.name, code: byWord.code });
+  if (clauses.length <= 1) return text.trim();
+  const byName = divisions.find((d) => d.name === first || d.name.replace(/业$/u, '') === first);
+  if (byName) return byName.name;
+  // The opening words of a division's name (有色金属冶炼) are the enterprise's, the division named after them.
+  const begun = first.length >= 4 ? divisions.find((d) => d.name.startsWith(first)) : undefined;
+  if (begun) return fill(words.saidWithDivision, { said: first, division: begun.name, code: begun.code });
+  if (INDUSTRY_NAME_END.test(first)) return first;
+  return text.trim();
 }
 
 /**
@@ -607,11 +622,6 @@ export function underwayMarked(answers: Answers, questionId: string): string | u
 /** How a reply that said the event under way with no date is read back (「在建，预计完成日期待补充」). */
 export function underwayShown(kb: FormsKnowledge, questionId: string): string | undefined {
   return findQuestion(kb, questionId)?.q.underway?.shown;
-}
-
-/** What the form view's date box says to a reply that says the event under way, which only the chat records. */
-export function underwayBoxNote(kb: FormsKnowledge, questionId: string): string | undefined {
-  return findQuestion(kb, questionId)?.q.underway?.box;
 }
 
 /** A question whose event was said under way with no date, its planned date not yet asked for: asked once more. */
@@ -1457,8 +1467,9 @@ function passingValue(kb: FormsKnowledge, id: string, said: string): { value: An
     return part ? { value: part.value, ...(part.approx ? { approx: true as const } : {}) } : undefined;
   }
   if (q.q.kind !== 'text') return undefined;
-  // A person's name named in passing is taken only when it reads as a name: 「联系人很忙」 names no one.
-  if (/^form\.(?:contact|leader)\.name$/.test(id)) return isPersonName(kb, said) ? { value: nameAsStored(said) } : undefined;
+  // A person's name named in passing is taken only when it reads as a full name: 「联系人很忙」 names no one, and
+  // 「联系人是王经理」 only how the person is addressed.
+  if (/^form\.(?:contact|leader)\.name$/.test(id)) return isPersonName(kb, said) && !titleAddressed(kb.formQuestions.vocabulary, said) ? { value: nameAsStored(said) } : undefined;
   // So is a workshop's or a factory's name only when it ends as one does (…总装车间): 「车间叫啥来着」 names none.
   if (/^(?:project|workshops\.(?:\d+|\{i\}))\.name$/u.test(q.fact)) return kb.formQuestions.vocabulary.unitNameEndings.some((w) => said.endsWith(w)) && !countOnly(kb.formQuestions.vocabulary, said) ? { value: said } : undefined;
   return { value: said };
@@ -3361,6 +3372,15 @@ function readAsked(kb: FormsKnowledge, c: Concrete, pending: QuestionView, said:
     const said = [role, role.replace(/^企业/u, '')].find((r) => r && value.startsWith(r) && value.length > r.length);
     if (said) value = value.slice(said.length).replace(/^[是叫为：:\s]+/u, '');
     const more = personAndMore(kb, c, value);
+    // 「刘总」「赵主任」: how the person is addressed, no full name the signed form can print. Nothing is stored as the
+    // name; the ask keeps the surname given, and what else the reply said (a phone, a post) is kept.
+    const first = more?.kind === 'answers' ? more.items.find((i) => i.questionId === c.id) : person ? { value } : undefined;
+    const addressed = typeof first?.value === 'string' ? addressedName(kb.formQuestions.vocabulary, first.value, labelOf(c)) : undefined;
+    if (addressed) {
+      const left = { reason: 'wrongKind' as const, choices: [first!.value as string, addressed.kind, addressed.wanted], field: labelOf(c) };
+      const rest = more?.kind === 'answers' ? more.items.filter((i) => i.questionId !== c.id) : [];
+      return rest.length ? { kind: 'answers', items: rest.map((i) => ({ ...i, extra: true as const })), pendingLeft: left } : { kind: 'unclear', ...left };
+    }
     if (more) return more;
     // A name question answered with no name (「他很忙」) is asked back, not stored as the name.
     if (/^form\.(?:contact|leader)\.name$/.test(c.id)) {
@@ -3559,6 +3579,20 @@ function titleAddressed(v: FormVocabulary, said: string): string | undefined {
   // 「刘总」「张工」: a short form of address, whose post is the one it stands for.
   for (const s of v.surnames) if (said.startsWith(s) && Object.hasOwn(v.addressPosts, said.slice(s.length))) return v.addressPosts[said.slice(s.length)];
   return undefined;
+}
+
+/**
+ * A name question answered with a surname and how the person is addressed (「刘总」「赵主任」「欧阳副经理」): the ask
+ * for the full name, in the vocabulary's `addressedName` words with the surname said, and the post the address stands
+ * for when it names one, offered for the post field (「刘总」 → 总经理).
+ */
+function addressedName(v: FormVocabulary, said: string, field: string): { kind: string; wanted: string } | undefined {
+  const title = titleAddressed(v, said);
+  if (!title) return undefined;
+  const surname = [...v.surnames].sort((a, b) => b.length - a.length).find((s) => said.startsWith(s))!;
+  const words = v.addressedName;
+  const post = v.addressPosts[said.slice(surname.length)] ?? title;
+  return { kind: words.kind, wanted: fill(words.wanted, { field, surname, post: post ? fill(words.post, { post }) : '' }) };
 }
 
 function addressedAs(v: FormVocabulary, said: string): boolean {

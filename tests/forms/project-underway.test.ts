@@ -61,14 +61,15 @@ describe('a completion date said under construction', () => {
     expect(done.drafts.constructionSummary!.text).not.toContain('在建设中');
   });
 
-  it('is shown as under way in the answers and the form view; the date box says where to say it', () => {
+  it('is shown as under way in the answers and the form view; the date box reads the words as the chat does', () => {
     const open = markUnderway({ [END]: null }, END, '还在建');
     expect(describeForm(ctx, open, 'smartWorkshop').find((r) => r.questionId === END)?.display).toBe('在建，预计完成日期待补充');
     const field = buildFormView(ctx, markUnderway({ [END]: '2024-06' }, END, '预计明年六月完工'), 'smartWorkshop')
       .sections.flatMap((x) => x.groups.flatMap((g) => g.rows.flatMap((r) => r.fields))).find((f) => f.questionId === END);
     expect(field).toMatchObject({ display: '2024-06（预计）', status: 'filled' });
-    for (const text of ['还没建完', '预计明年六月完工'])
-      expect(checkFormValue(ctx, {}, 'smartWorkshop', END, text)).toMatchObject({ ok: false, error: expect.stringContaining('项目还在建设中') });
+    // The box saves the words (`said`), which the chat reads again and marks under way.
+    for (const text of ['还在建', '还没建完', '目前正在建设']) expect(checkFormValue(ctx, {}, 'smartWorkshop', END, text)).toEqual({ ok: true, value: null, display: '在建，预计完成日期待补充', said: text });
+    expect(checkFormValue(ctx, {}, 'smartWorkshop', END, '预计明年六月完工')).toMatchObject({ ok: true, value: expect.stringMatching(/^\d{4}-06$/u), said: '预计明年六月完工' });
     expect(checkFormValue(ctx, {}, 'smartWorkshop', END, '2022年10月')).toMatchObject({ ok: true, value: '2022-10' });
   });
 

@@ -140,7 +140,7 @@ describe('the drafts of the typed enterprises', () => {
     // 「一百三十人左右」 is a round figure: the signed form asks for the exact one and says why.
     expect(all.replace(/〔[^〕]*〕/gu, '')).not.toContain('130人');
     // The request quotes it in written form.
-    expect(all).toContain('企业现有员工的准确数字（已答“约130人”）');
+    expect(all).toContain('员工人数的准确数字（已答“约130人”）');
     expect(form.flags.find((f) => f.field === 'employees')?.message).toContain('“一百三十人左右”');
     expect(all.replace(/[^。\n]*尚未[^。]*。/g, '')).not.toMatch(/制造执行系统|MES(?![^〔]*〕)/);
   });

@@ -33,8 +33,8 @@ const drafted = typedRound<Round10Enterprise>(data, ctx, typedAnswers);
 const CHECKED: Record<string, number> = { V1: 78, V2: 110, V3: 75, V4: 110, V5: 97, V6: 75 };
 /** What each enterprise's answers could not settle, asked again: 「跟去年一样」「同上」 and the like, 「一年半」 (「2019年底」 is its December). */
 const UNCLEAR: Record<string, string[]> = {
-  V1: ['form.finance.2022.tax'],
-  V2: ['form.finance.2022.tax'],
+  V1: ['form.contact.name', 'form.finance.2022.tax'],
+  V2: ['form.contact.name', 'form.finance.2022.tax'],
   V3: [],
   V4: ['form.ind.upgradeCycle.before'],
   V5: ['form.finance.2021.tax'],
@@ -67,14 +67,16 @@ describeTypedRound({
     // Before: V1 48, V2 65, V4 63, V5 53, V6 45 (the contacts, phones, dates and corrections that were lost).
     // V2 was 64 while its 「2019年底」 start was asked again; read as 2019年12月, it fills both places that print it.
     // Systems the enterprise denied or is building are stated (尚未…/正在建设…), not asked for.
-    counts: { V1: 48, V2: 58, V3: 57, V4: 63, V5: 47, V6: 43 },
+    counts: { V1: 49, V2: 59, V3: 58, V4: 64, V5: 47, V6: 43 },
     more: (texts) => {
-      expect(texts.V1).toContain('赵主任');
+      // 「赵主任」 is no full name: the signed form asks for it rather than printing the address.
+      expect(texts.V1).not.toContain('赵主任');
+      expect(texts.V1).toContain('〔请补充：联系人姓名〕');
       expect(texts.V1).toContain('0370-8512345转8021');
       expect(texts.V1).toContain('-200');
     },
   },
-  pdf: { id: 'V4', wants: ['郑州中原隧道装备股份有限公司', '李工', '0371-86551234转302', '智能制造部部长', 'Windchill'] },
+  pdf: { id: 'V4', wants: ['郑州中原隧道装备股份有限公司', '0371-86551234转302', '智能制造部部长', 'Windchill'] },
 });
 
 describe('what the round found in the readings, on paraphrases beside the typed ones', () => {
@@ -87,16 +89,15 @@ describe('what the round found in the readings, on paraphrases beside the typed 
     expect(ask('form.finance.2021.revenue', '负责人说是3亿')).toMatchObject({ kind: 'answers', items: [{ value: 30000 }] });
   });
 
-  it('a contact named by surname and post is kept as given, with the number typed after it', () => {
+  it('a contact named by surname and post is asked for the full name, the number typed after it kept', () => {
+    const full = (surname: string, post: string) => ({ reason: 'wrongKind', choices: [expect.any(String), '姓氏加称呼，不是全名', `联系人姓名（写全名，如${surname}××；职务如是${post}，可填在职务一栏）`] });
     expect(ask('form.contact.name', '联系人赵主任 13812345678')).toEqual({
       kind: 'answers',
-      items: [
-        { questionId: 'form.contact.name', value: '赵主任' },
-        { questionId: 'form.contact.mobile', value: '13812345678', extra: true },
-      ],
+      items: [{ questionId: 'form.contact.mobile', value: '13812345678', extra: true }],
+      pendingLeft: { ...full('赵', '主任'), field: '联系人姓名' },
     });
-    expect(ask('form.contact.name', '孙科长，0375-2345678')).toMatchObject({ kind: 'answers', items: [{ value: '孙科长' }, { questionId: 'form.contact.phone', value: '0375-2345678' }] });
-    expect(ask('form.leader.name', '负责人是刘厂长')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.leader.name', value: '刘厂长' }] });
+    expect(ask('form.contact.name', '孙科长，0375-2345678')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.contact.phone', value: '0375-2345678' }], pendingLeft: full('孙', '科长') });
+    expect(ask('form.leader.name', '负责人是刘厂长')).toMatchObject({ kind: 'unclear', reason: 'wrongKind', choices: ['刘厂长', '姓氏加称呼，不是全名', expect.stringContaining('如刘××')] });
     // A post alone names no one.
     for (const t of ['主任', '办公室主任', '总经理']) expect(ask('form.contact.name', t), t).toMatchObject({ kind: 'unclear' });
   });
@@ -109,7 +110,7 @@ describe('what the round found in the readings, on paraphrases beside the typed 
       ['0370-8512345转8021', '0370-8512345转8021'],
     ] as const)
       expect(ask('form.contact.phone', t), t).toEqual({ kind: 'answers', items: [{ questionId: 'form.contact.phone', value: v }] });
-    expect(ask('form.contact.name', '李工 0371-86551234 转 302')).toMatchObject({ kind: 'answers', items: [{ value: '李工' }, { questionId: 'form.contact.phone', value: '0371-86551234转302' }] });
+    expect(ask('form.contact.name', '李工 0371-86551234 转 302')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.contact.phone', value: '0371-86551234转302' }] });
     // A credit code's letters and digits are not read as an extension.
     expect(ask('form.creditCode', '91410400 MA3X5K2L7D')).toMatchObject({ kind: 'answers', items: [{ questionId: 'form.creditCode' }] });
   });

@@ -176,17 +176,26 @@ describe('what the round found, on paraphrases beside the typed ones', () => {
     expect(box('form.address', '地址不是18号，应该是16号', given)).toMatchObject({ ok: true, value: '郑州市上街区工业路16号' });
   });
 
-  it('an industry described in words is stored as the GB/T 4754 division it names; one name as typed is kept', () => {
+  it('an industry described in words keeps the words said, the GB/T 4754 division it falls in after them; a code is its division\'s name', () => {
     const stored = (t: string) => {
       const r = applyFormAnswer(ctx, {}, 'form.industry', t);
       return r.ok ? r.answers['form.industry'] : r.error;
     };
     for (const [t, want] of [
       ['通用设备制造 主要做减速机', '通用设备制造业'],
-      ['方便食品 做辣条的', '食品制造业'],
+      ['方便食品 做辣条的', '方便食品（14 食品制造业）'],
       ['金属制品业，做钢丝绳的', '金属制品业'],
-      ['化纤 做尼龙帘子布', '化学纤维制造业'],
-      ['有色金属冶炼 黄金冶炼和精炼', '有色金属冶炼和压延加工业'],
+      ['化纤 做尼龙帘子布', '化纤（28 化学纤维制造业）'],
+      ['有色金属冶炼 黄金冶炼和精炼', '有色金属冶炼（32 有色金属冶炼和压延加工业）'],
+      // The enterprise's own word alone, and the stored words typed again in the form view's box, read the same.
+      ['汽车零部件', '汽车零部件（36 汽车制造业）'],
+      ['炼钢', '炼钢（31 黑色金属冶炼和压延加工业）'],
+      ['汽车零部件（36 汽车制造业）', '汽车零部件（36 汽车制造业）'],
+      // A code is no industry a reader knows: the division's name, a class code kept after it.
+      ['C3670', '汽车制造业（C3670）'],
+      ['c3670', '汽车制造业（C3670）'],
+      ['C36', '汽车制造业'],
+      ['汽车制造业（C3670）', '汽车制造业（C3670）'],
       ['汽车零部件及配件制造，主要做制动盘', '汽车零部件及配件制造'],
       ['齿轮及齿轮减、变速箱制造', '齿轮及齿轮减、变速箱制造'],
       ['速冻食品制造', '速冻食品制造'],

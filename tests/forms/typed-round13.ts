@@ -198,7 +198,7 @@ export const ROUND13_ENTERPRISES: Round13Enterprise[] = [
     unclear: ['form.creditCode'],
     expected: {
       name: '漯河香辣源食品有限公司',
-      industry: '食品制造业',
+      industry: '方便食品（14 食品制造业）',
       creditCode: null,
       foundedOn: '2015-07',
       address: '漯河市召陵区黄河路36号',
@@ -376,7 +376,7 @@ export const ROUND13_ENTERPRISES: Round13Enterprise[] = [
     unclear: ['form.foundedOn'],
     expected: {
       name: '三门峡金源冶炼有限公司',
-      industry: '有色金属冶炼和压延加工业',
+      industry: '有色金属冶炼（32 有色金属冶炼和压延加工业）',
       foundedOn: '2005-08',
       registeredCapital: 50000,
       employees: 1280,
@@ -542,7 +542,7 @@ export const ROUND13_ENTERPRISES: Round13Enterprise[] = [
     unclear: ['form.project.start'],
     expected: {
       name: '平顶山神鹰帘子布有限公司',
-      industry: '化学纤维制造业',
+      industry: '化纤（28 化学纤维制造业）',
       foundedOn: '1996-12',
       registeredCapital: 40000,
       employees: 1800,

@@ -52,6 +52,37 @@ describe('spoken closings and 「就…了个」 in written form', () => {
   it.each(['安装了防火墙', '生产集中', '生产数据集中', '中', '中原地区市场占有率第一'])('leaves written or unrelated words alone: %s', (t) => expect(written(t)).toBe(t));
 });
 
+describe('spoken fillers (就、都、也就、反正、其实、差不多就) are dropped from a claim, unless they carry its meaning', () => {
+  it.each([
+    ['车间就安装了摄像头', '车间安装了摄像头'],
+    ['2020年车间就上了MES', '2020年车间上线了MES'],
+    ['仓库也就用上了WMS', '仓库应用了WMS'],
+    ['反正车间都装了监控', '车间安装了监控'],
+    ['其实我们已经上线了ERP', '公司已经上线了ERP'],
+    ['车间其实就安装了摄像头', '车间安装了摄像头'],
+  ])('%s → %s', (from, to) => expect(written(from)).toBe(to));
+
+  it.each([
+    // 都 after several (三个车间, 各车间) says all of them: written 均, not dropped.
+    ['三个车间都安装了摄像头', '三个车间均安装了摄像头'],
+    ['各车间都上了MES', '各车间均上线了MES'],
+    // 差不多 says the work is not wholly done: written 基本, never a claim that it is.
+    ['差不多就建成了', '基本建成了'],
+  ])('keeps what the word means: %s → %s', (from, to) => expect(written(from)).toBe(to));
+
+  it.each([
+    // 就 before a count is 'only': 「就一条线」 is one line and no more.
+    ['就一条线', '就一条线'],
+    ['也就两台机器人', '也就两台机器人'],
+    ['车间就安装了一台摄像头', '就安装了一台'],
+    ['产线也就装上了几个传感器', '也就安装了几个'],
+    // 早就 (long since) and 一…就 (as soon as) are no fillers; 其实施 is 其 + 实施.
+    ['早就安装了MES', '早就安装了'],
+    ['设备一到货就安装了', '一到货就安装了'],
+    ['对其实施改造', '对其实施改造'],
+  ])('leaves 就 and its like where they carry meaning: %s', (t, kept) => expect(written(t)).toContain(kept));
+});
+
 describe('a round figure quoted in written form', () => {
   it.each([
     ['六百二十来个人', '约620人'],
@@ -89,7 +120,9 @@ describe('the head count given round never drops out', () => {
     const answers = markApproximate({ ...base, 'form.employees': value }, 'form.employees', said);
     for (const section of ['enterpriseIntro', 'overview.profile']) {
       const text = drafted(answers, section);
-      expect(text, section).toContain(`公司现有员工〔请补充：企业现有员工的准确数字（已答“${quoted}”）〕人。`);
+      // The request quotes the figure with its unit, so the sentence's 人 is not printed after it again.
+      expect(text, section).toContain(`公司现有员工〔请补充：员工人数的准确数字（已答“${quoted}”）〕。`);
+      expect(text, section).not.toMatch(/〕人/u);
       expect(text, section).not.toContain(said);
       expect(text.replace(/〔[^〕]*〕/gu, ''), section).not.toContain(String(value));
     }

@@ -363,8 +363,9 @@ export class ZzFormView extends LitElement {
       this._setEdit(qid, { ...e, state: 'saving', sent: r.value });
       // A figure goes as typed (「约200」, 「1500-2000万」): the server reads it with the same reader and keeps a round
       // figure's mark, which the checked number alone would lose, so the signed form would state it as exact. Text
-      // that gave other years' figures too goes as the words of the box's own year.
-      const value = f.input === 'number' && typeof r.value === 'number' ? r.said ?? e.text.trim() : r.value;
+      // that gave other years' figures too goes as the words of the box's own year. A date said under way (「还在建」) goes
+      // as its words, which the server marks as the chat does.
+      const value = f.input === 'number' && typeof r.value === 'number' ? r.said ?? e.text.trim() : r.said ?? r.value;
       emit(this, 'zz-edit', { questionId: qid, value, display: r.value === null ? W.skip : r.display, label: f.name || f.label });
     }
     // The same text filled other boxes that were empty (the mobile typed after a name): each is saved as its own edit.
