@@ -658,13 +658,17 @@ function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<strin
   const guess = (v: (typeof values)[number]) => {
     const piece = pieceAt(text, v.at);
     const asked = piece.replace(GUESSED, '');
-    return GUESSED.test(piece) && !JUDGED.test(asked) && (values.length > 1 || RULE_SAID.test(asked));
+    // 「视频要多长，三分钟是吧」 asks the rule and guesses it: the figure is the guess, not the asker's video.
+    return GUESSED.test(piece) && !JUDGED.test(asked) && (values.length > 1 || RULE_SAID.test(asked) || ASKS_VALUE.test(text.replace(piece, '')));
   };
   const own = values.find((v) => !guess(v)) ?? values[0];
   if (!own) return undefined;
   const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound : own.value >= bound;
   return { ok, said: own.said, guess: guess(own) };
 }
+
+/** Words that ask a value: 「视频要多长」「照片几张」. */
+const ASKS_VALUE = /多[少长大久高]|几(?![十百千万])|什么|啥|哪/u;
 
 /** Words that say a figure is the notice's rule (「视频是三分钟对吧」「要求一分钟左右吧」), not the asker's own length. */
 const RULE_SAID = /左右|以内|(?<!不)是|要求|规定|通知|上限|下限/u;
@@ -864,7 +868,7 @@ function parts(text: string, attributes: readonly string[] = []): { pieces: stri
     // part before asks; it has nothing of its own to answer.
     // 「视频两分钟行吗，三十秒是吧」: a part that only says a figure and asks it be confirmed guesses the rule the part
     // before asks to be judged by; it is the same question, answered together.
-    if (i > 0 && FIGURE_GUESS.test(split[i]!.trim()) && pieces.length && /\d|[一二两三四五六七八九十百]/u.test(pieces[pieces.length - 1]!)) {
+    if (i > 0 && FIGURE_GUESS.test(split[i]!.trim()) && pieces.length) {
       pieces[pieces.length - 1] += `，${split[i]!.trim()}`;
       continue;
     }
@@ -1019,8 +1023,12 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
 }
 
 /** A tag that asks for leave and nothing else (中不中 is read as 行不行 before this). */
-/** A part that is a figure, perhaps said as the rule, and a tag asking it be confirmed: 「三十秒是吧」「要求是十张对不对」「上限是500M对吧」. */
-const FIGURE_GUESS = /^(?:那|就是|应该是|通知(?:说|写的)?是?|要求(?:是|的是)?|规定(?:是|的是)?|上限是?|下限是?|最多|最少|至少|不超过|不少于)?[\d零〇一二两三四五六七八九十百千.]+(?:[a-zA-Z]{1,2}|\p{Script=Han}{1,2})?(?:左右|以内|以上)?(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧|吧|吗)[?？]*$/u;
+/**
+ * A part that is a figure (a date is two: 三月三十一号), perhaps said as the rule, and a tag asking it be confirmed or
+ * judged: 「三十秒是吧」「要求是十张对不对」「上限是500M对吧」「五张够不」. It has no subject of its own: it is the asker's
+ * figure for what the part before asks.
+ */
+const FIGURE_GUESS = /^(?:那|就是|应该是|通知(?:说|写的)?是?|要求(?:是|的是)?|规定(?:是|的是)?|上限是?|下限是?|最多|最少|至少|不超过|不少于)?(?:[\d零〇一二两三四五六七八九十百千.]+(?:[a-zA-Z]{1,2}|\p{Script=Han}{1,2})?){1,2}(?:左右|以内|以上)?(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧|吧|吗|够不够|够不|够吗|行不行|行不|行吗|中不中|中不|中吗|可以吗|可以不|可不可以)[?？]*$/u;
 
 const TAG_ONLY = /^(?:行不行|中不中|行不|行吗|能行吗|行么|可以不|可不可以|可以吗|可以么|好不好|成不成|中不|中吗|对不对|是不是|对吧|是吧)[?？吗呢啊]*$/u;
 
@@ -1080,7 +1088,8 @@ function asks(p: string): boolean {
  * 几 after 只有/就/才/好/那么 or in 十几/几十 says an amount (「只有几台机器人」), it does not ask one.
  */
 const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|(?<!只有|只|就|才|好|那么|十)几(?![十百千万])/u;
-const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
+// 「申报书要签字不，法人签还是谁签」: a part ending in 不 after what it asks is a yes-or-no question of its own.
+const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定|\p{Script=Han}{2}不(?=[，,。?？!！\s]|$)/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "都要。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:都)?(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
 /** A question that offers two answers to choose from ("填一个数还是建设前后各填一个", "都要上，还是只有危化品企业要上", "要上SIS还是流程型才要"). */
@@ -2147,6 +2156,12 @@ function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; w
   return known;
 }
 
+/** A sentence that states a rule rather than a meaning. */
+const RULE_SENTENCE = /不得|须|应当|必须|不能|不少于|不超过|不多于|限报/u;
+
+/** A first sentence that says what a term means, or that the notice does not use or define it. */
+const DEFINES = /指|意思|即|就是|简称|是说|含义|意为|定义|没有使用|没有解释|没有另作|没有规定|不是《通知》|不是通知|两层|是一种|是.{0,12}的(?:系统|平台|企业|称号|名单|文件|报告|材料)/u;
+
 /** A verdict opening (「不能。」「要，」) answers whether, not what a term means. */
 const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。，,]/u;
 
@@ -2914,7 +2929,12 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
   // A term the notice uses, asked what it means: an entry or rule that answers it stands, but the closest clauses
   // or an entry that only gives a verdict (「不能。」 to 「失信被执行人指的是什么」) answer another question.
   const fallback = !d.response.outOfScope && !d.fromEntries && !d.byRule;
-  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer))) {
+  // 「失信被执行人是啥意思」 answered by the entry on that condition (「截至申报日，企业不得被…列入…」) is told the rule, not
+  // the meaning: an entry's first sentence that states a rule (不得, 须…) and neither explains (指, 意思, 即, 简称…) nor
+  // says the notice does not use the term answers another question.
+  const first = d.response.answer.replace(/^（[^）]*）\n/u, '').split(/[。\n]/u)[0]!;
+  const undefining = d.fromEntries && RULE_SENTENCE.test(first) && !DEFINES.test(first) && meaningTerm(question) !== undefined;
+  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer)) || undefining) {
     const { u, q } = readQuestion(kb, question);
     const meaning = termInNotice(kb, q);
     if (meaning) {
