@@ -868,7 +868,7 @@ function parts(text: string, attributes: readonly string[] = []): { pieces: stri
     // part before asks; it has nothing of its own to answer.
     // 「视频两分钟行吗，三十秒是吧」: a part that only says a figure and asks it be confirmed guesses the rule the part
     // before asks to be judged by; it is the same question, answered together.
-    if (i > 0 && FIGURE_GUESS.test(split[i]!.trim()) && pieces.length) {
+    if (i > 0 && FIGURE_GUESS.test(split[i]!.trim()) && pieces.length && sameMeasure(pieces[pieces.length - 1]!, split[i]!)) {
       pieces[pieces.length - 1] += `，${split[i]!.trim()}`;
       continue;
     }
@@ -1029,6 +1029,17 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
  * figure for what the part before asks.
  */
 const FIGURE_GUESS = /^(?:那|就是|应该是|通知(?:说|写的)?是?|要求(?:是|的是)?|规定(?:是|的是)?|上限是?|下限是?|最多|最少|至少|不超过|不少于)?(?:[\d零〇一二两三四五六七八九十百千.]+(?:[a-zA-Z]{1,2}|\p{Script=Han}{1,2})?){1,2}(?:左右|以内|以上)?(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧|吧|吗|够不够|够不|够吗|行不行|行不|行吗|中不中|中不|中吗|可以吗|可以不|可不可以)[?？]*$/u;
+
+/** Kinds of measure a figure and the question it answers share: a length, a file size, a count of photos, of places, a date. */
+const MEASURES = [/分钟|秒|多长|多久|时长|几分|分半/u, /\d\s*(?:[mg]b?|兆)(?![a-z])|兆|多大|大小/iu, /张/u, /家|个|名额/u, /[月号日]|哪天/u];
+
+/**
+ * 「视频两分钟行吗，三十秒是吧」: the figure is of the measure the part before speaks of; 「视频要多大？30秒行吗」 asks a
+ * length after a size, and is a question of its own.
+ */
+function sameMeasure(before: string, figure: string): boolean {
+  return MEASURES.some((m) => m.test(before) && m.test(figure));
+}
 
 const TAG_ONLY = /^(?:行不行|中不中|行不|行吗|能行吗|行么|可以不|可不可以|可以吗|可以么|好不好|成不成|中不|中吗|对不对|是不是|对吧|是吧)[?？吗呢啊]*$/u;
 

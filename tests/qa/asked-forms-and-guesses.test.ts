@@ -38,6 +38,13 @@ describe('a length asked of the asker’s own video, with a guess at the rule be
     expect(lead(q)).not.toMatch(/^\d\. /u);
   });
 
+  it('a figure of another measure after a question is a question of its own (near-misses)', () => {
+    for (const q of ['视频要多大？30秒行吗', '视频多大，五十秒中不中']) {
+      expect(said(q), q).toMatch(/^1\. 视频文件大小有限制吗？不能超过200M。/u);
+      expect(said(q), q).toMatch(/^2\. 视频要拍多长时间？\d+秒与通知要求的时长1分钟左右相差不大/mu);
+    }
+  });
+
   it('a guess alone, or beside the rule asked, is corrected and the rule given (regression guards)', () => {
     expect(lead('视频是三分钟对吧')).toMatch(/^不对，通知写的不是三分钟。1分钟左右。/u);
     expect(lead('视频要多长，三分钟是吧')).toMatch(/^不对，通知写的不是三分钟。1分钟左右。/u);
