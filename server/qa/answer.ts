@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Clause } from '../knowledge/schemas/clauses';
 import type { IntentsFile, Region } from '../knowledge/schemas/notice-data';
 import { normalise } from '../retrieval/tokenize';
-import { arabicNumerals, findQuantities, normalise as readAsTyped, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
+import { arabicNumerals, findQuantities, normalise as readAsTyped, parseChineseNumber, shownCorrections, understanderFor, withoutPersonalStatements, withProvinces, type Correction, type Understander } from '../understand';
 import { namedConcepts, type EntryMatch, type PreparedEntry } from './answer-base';
 import type { AnswerEntry } from '../knowledge/schemas/answer-base';
 import { WordFinder } from './words';
@@ -610,7 +610,8 @@ const STATES_RULE = /(?:至少|最少|最多|起码|不少于|不低于|不超�
 
 function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string): string | undefined {
   const v = limitValue(limit, vars, q, false);
-  return v && fill(v.ok ? limit.within : limit.beyond, { ...vars, said: v.said });
+  // A guess at the rule (「视频是三分钟对吧」) is answered with the rule itself, and corrected by `misquoted`.
+  return v && !v.guess ? fill(v.ok ? limit.within : limit.beyond, { ...vars, said: v.said }) : undefined;
 }
 
 /**
@@ -618,26 +619,68 @@ function limitAnswer(limit: NonNullable<AnswerEntry['limit']>, vars: Record<stri
  * `ruled` false, a value said as the rule (「照片至少要20张吧」) is passed over; with it true, it is read
  * too: a rule said with another figure (「视频不超过500M对吧」) is a figure to correct.
  */
-function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string, ruled: boolean): { ok: boolean; said: string } | undefined {
+function limitValue(limit: NonNullable<AnswerEntry['limit']>, vars: Record<string, string | number>, q: string, ruled: boolean): { ok: boolean; said: string; guess: boolean } | undefined {
   const bound = Number.parseFloat(String(vars[(limit.max ?? limit.min ?? limit.around)!]));
   const tolerance = limit.tolerance ? Number.parseFloat(String(vars[limit.tolerance])) : 0;
   if (!Number.isFinite(bound) || !Number.isFinite(tolerance)) return undefined;
   // 「一百八十兆」 names the same value as 「180兆」: the one reading of numbers writes it in digits first.
   const said = normalise(q);
-  // 「1分10秒」 is one length, in seconds, never its 10秒 alone.
-  const text = arabicNumerals(said, findQuantities(said)).text.replace(/(\d+)\s*分钟?\s*(\d+)\s*秒钟?/gu, (_m, min: string, sec: string) => `${Number(min) * 60 + Number(sec)}秒`);
+  const digits = arabicNumerals(said, findQuantities(said)).text;
+  // 「1分10秒」 is one length, in seconds, never its 10秒 alone; it is said back as the asker wrote it, not as 70秒.
+  const typedAs = new Map<number, string>();
+  let text = '';
+  let last = 0;
+  // 「一分十秒」 too: the reading of numbers sees 十秒 but no unit after 一, so its numerals are read here.
+  // 「一分半」 without 钟 is a minute and a half as well (「两分半钟」 the reading of numbers already gives as 2.5分钟).
+  for (const m of digits.matchAll(/([\d零〇一二两三四五六七八九十]+)\s*分钟?\s*(?:([\d零〇一二两三四五六七八九十]+)\s*秒钟?|半(?!钟))/gu)) {
+    const [min, sec] = [m[1]!, m[2] ?? '30'].map((n) => (/^\d+$/u.test(n) ? Number(n) : parseChineseNumber(n)));
+    if (min === undefined || sec === undefined) continue;
+    text += digits.slice(last, m.index);
+    typedAs.set(text.length, m[2] === undefined ? `${min}分半` : `${min}分${sec}秒`);
+    text += `${min * 60 + sec}秒`;
+    last = m.index! + m[0].length;
+  }
+  text += digits.slice(last);
   const units = [...limit.units].sort((a, b) => b.word.length - a.word.length);
   const pattern = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${units.map((u) => u.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z])`, 'gu');
+  const values: { value: number; at: number; said: string }[] = [];
   for (const m of text.matchAll(pattern)) {
     const factor = units.find((u) => u.word === m[2])!.factor;
     const value = Number(m[1]) * factor;
     // 「照片至少要20张吧」 states a rule to be checked, not a value of the asker's: the rule is the answer.
     // So does the bound in the notice's own unit (「要1080P吗」); said in another unit (「2K」) it is a value.
     if ((value === bound && factor === 1) || (!ruled && STATES_RULE.test(text.slice(Math.max(0, m.index! - 6), m.index)))) continue;
-    const ok = limit.around ? Math.abs(value - bound) <= tolerance : limit.max ? value <= bound : value >= bound;
-    return { ok, said: m[0].replace(/\s+/g, '').toUpperCase() };
+    values.push({ value, at: m.index!, said: typedAs.get(m.index!) ?? m[0].replace(/\s+/g, '').toUpperCase() });
   }
-  return undefined;
+  // 「视频两分钟行吗，一分钟左右是吧」: a figure in a part that judges nothing and only asks (「一分钟左右吗」, as the
+  // understanding step reads 「…是吧」) is the asker's guess at the notice's rule, not a value of theirs; the value
+  // judged is one said where the asker judges it (行, 可以, 够…), where there is one.
+  const guess = (v: (typeof values)[number]) => {
+    const piece = pieceAt(text, v.at);
+    const asked = piece.replace(GUESSED, '');
+    // 「视频要多长，三分钟是吧」 asks the rule and guesses it: the figure is the guess, not the asker's video.
+    return GUESSED.test(piece) && !JUDGED.test(asked) && (values.length > 1 || RULE_SAID.test(asked) || ASKS_VALUE.test(text.replace(piece, '')));
+  };
+  const own = values.find((v) => !guess(v)) ?? values[0];
+  if (!own) return undefined;
+  const ok = limit.around ? Math.abs(own.value - bound) <= tolerance : limit.max ? own.value <= bound : own.value >= bound;
+  return { ok, said: own.said, guess: guess(own) };
+}
+
+/** Words that ask a value: 「视频要多长」「照片几张」. */
+const ASKS_VALUE = /多[少长大久高]|几(?![十百千万])|什么|啥|哪/u;
+
+/** Words that say a figure is the notice's rule (「视频是三分钟对吧」「要求一分钟左右吧」), not the asker's own length. */
+const RULE_SAID = /左右|以内|(?<!不)是|要求|规定|通知|上限|下限/u;
+
+/** A piece that ends by asking to be confirmed (「一分钟左右是吧」, read 「…吗」 by the understanding step). */
+const GUESSED = /(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧|没错吗|是这样吗|是这样吧|吧|吗)$/u;
+
+/** The piece of `text` (between two commas, stops or question marks) that holds position `at`. */
+function pieceAt(text: string, at: number): string {
+  const start = Math.max(...[...'，,;；?？。!！'].map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = [...'，,;；?？。!！'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length).trim();
 }
 
 /** The values an answer's {placeholders} are filled with (facts.json, regions.json), read once per knowledge base. */
@@ -823,6 +866,12 @@ function parts(text: string, attributes: readonly string[] = []): { pieces: stri
     // previous part named, and has no subject of its own; the two are one question.
     // 「能报智能工厂不，中不中？」: a part that is only a tag asking for leave (行不行, 可以不) asks again what the
     // part before asks; it has nothing of its own to answer.
+    // 「视频两分钟行吗，三十秒是吧」: a part that only says a figure and asks it be confirmed guesses the rule the part
+    // before asks to be judged by; it is the same question, answered together.
+    if (i > 0 && FIGURE_GUESS.test(split[i]!.trim()) && pieces.length && sameMeasure(pieces[pieces.length - 1]!, split[i]!)) {
+      pieces[pieces.length - 1] += `，${split[i]!.trim()}`;
+      continue;
+    }
     if (i > 0 && TAG_ONLY.test(split[i]!.trim()) && pieces.length) {
       pieces[pieces.length - 1] += `，${split[i]!.trim()}`;
       continue;
@@ -974,6 +1023,24 @@ function speaksTo(p: PreparedEntry, piece: string): boolean {
 }
 
 /** A tag that asks for leave and nothing else (中不中 is read as 行不行 before this). */
+/**
+ * A part that is a figure (a date is two: 三月三十一号), perhaps said as the rule, and a tag asking it be confirmed or
+ * judged: 「三十秒是吧」「要求是十张对不对」「上限是500M对吧」「五张够不」. It has no subject of its own: it is the asker's
+ * figure for what the part before asks.
+ */
+const FIGURE_GUESS = /^(?:那|就是|应该是|通知(?:说|写的)?是?|要求(?:是|的是)?|规定(?:是|的是)?|上限是?|下限是?|最多|最少|至少|不超过|不少于)?(?:[\d零〇一二两三四五六七八九十百千.]+(?:[a-zA-Z]{1,2}|\p{Script=Han}{1,2})?){1,2}(?:左右|以内|以上)?(?:对吧|是吧|对吗|是吗|对不对|是不是|没错吧|吧|吗|够不够|够不|够吗|行不行|行不|行吗|中不中|中不|中吗|可以吗|可以不|可不可以)[?？]*$/u;
+
+/** Kinds of measure a figure and the question it answers share: a length, a file size, a count of photos, of places, a date. */
+const MEASURES = [/分钟|秒|多长|多久|时长|几分|分半/u, /\d\s*(?:[mg]b?|兆)(?![a-z])|兆|多大|大小/iu, /张/u, /家|个|名额/u, /[月号日]|哪天/u];
+
+/**
+ * 「视频两分钟行吗，三十秒是吧」: the figure is of the measure the part before speaks of; 「视频要多大？30秒行吗」 asks a
+ * length after a size, and is a question of its own.
+ */
+function sameMeasure(before: string, figure: string): boolean {
+  return MEASURES.some((m) => m.test(before) && m.test(figure));
+}
+
 const TAG_ONLY = /^(?:行不行|中不中|行不|行吗|能行吗|行么|可以不|可不可以|可以吗|可以么|好不好|成不成|中不|中吗|对不对|是不是|对吧|是吧)[?？吗呢啊]*$/u;
 
 /** Numerals say how many of a thing, not what it is (「可以填两个人吗」). */
@@ -1032,7 +1099,8 @@ function asks(p: string): boolean {
  * 几 after 只有/就/才/好/那么 or in 十几/几十 says an amount (「只有几台机器人」), it does not ask one.
  */
 const WH = /什么|啥|哪|谁|怎么|怎样|如何|多少|(?<!只有|只|就|才|好|那么|十)几(?![十百千万])/u;
-const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定/u;
+// 「申报书要签字不，法人签还是谁签」: a part ending in 不 after what it asks is a yes-or-no question of its own.
+const YES_NO = /吗|是否|能否|可否|要不要|能不能|是不是|有没有|行不行|可不可以|会不会|需不需要|用不用|算不算|必须|一定|\p{Script=Han}{2}不(?=[，,。?？!！\s]|$)/u;
 /** A bare 是/否 sentence that opens an answer ("要。", "不能。", "都要。", "要（流程型智能工厂）。"). */
 const BARE_VERDICT = /^(?:都)?(?:不)?(?:要有|要|是|可以|会|能|需要|用|算|行)(?:填|写|交|提供)?(?:（[^（）]{1,12}）)?。/u;
 /** A question that offers two answers to choose from ("填一个数还是建设前后各填一个", "都要上，还是只有危化品企业要上", "要上SIS还是流程型才要"). */
@@ -1160,13 +1228,23 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   // 「我们视频150M可以吧」 asks of the asker's own file, which the entry's limit answer judges; only a
   // figure said as what the notice sets (「视频大小是500M对吧」「150M以内就行对吧」) is corrected here.
   const stated = confirming.filter((said) => !JUDGED.test(said.replace(CONFIRM, '')) || RULE_STATED.test(said));
-  const corrected = entry.limit?.confirm && stated.length > 0 && limitValue(entry.limit, varsOf(kb), stated.join('，'), false);
+  // 「视频两分钟行吗，一分钟左右是吧」 asks of the asker's own figure and guesses the rule besides: the judgement of
+  // the figure is the question asked, so it comes first, and what is said of the guess follows it.
+  const rest = pieces.filter((p) => !confirming.includes(p)).join('，');
+  const judged = entry.limit && rest ? limitValue(entry.limit, varsOf(kb), rest, false) : undefined;
+  const own = judged !== undefined && !judged.guess;
+  const lead = (verdict: string) => {
+    if (!own) return verdict + text;
+    const end = text.indexOf('。') + 1;
+    return text.slice(0, end) + verdict + text.slice(end);
+  };
+  const corrected = !own && entry.limit?.confirm && stated.length > 0 && limitValue(entry.limit, varsOf(kb), stated.join('，'), false);
   if (corrected) return fill(corrected.ok ? entry.limit!.confirm!.within : entry.limit!.confirm!.beyond, { ...varsOf(kb), said: corrected.said });
   const t = kb.data.intents.answerText;
   // A word said of a kind the notice fixes (a format, a colour, a channel) is right when the cited
   // clauses say it and wrong when they say another word of its kind; 「黑白的就行吧」 is judged too.
   const wrong = confirmedWord(t.confirmAlternatives, confirming, question, quoted);
-  if (wrong?.right === false) return fill(t.misquote, { said: wrong.said }) + text;
+  if (wrong?.right === false) return lead(fill(t.misquote, { said: wrong.said }));
   // 「视频两百兆以内就行对吧」 states the rule (a bound said with 以内, 不超过…) and asks it to be confirmed:
   // 就行 there judges nothing of the asker's own.
   const asked = stated;
@@ -1211,15 +1289,15 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
       // 「两十家」「仨」 are heard, not written: a figure in such spoken numerals is said back in digits, as the
       // notice writes it; 「十五家」 is written Chinese and said back as typed.
       const figure = start === x.index && x.unit && SPOKEN_NUMERAL.test(typed) ? `${x.value}${x.unit}` : typed;
-      if (same.length > 0 && !same.some((g) => g.value === x.value)) return fill(t.misquote, { said: figure }) + text;
-      if (same.length > 0 && party) return fill(party.lead, { said: figure }) + text;
+      if (same.length > 0 && !same.some((g) => g.value === x.value)) return lead(fill(t.misquote, { said: figure }));
+      if (same.length > 0 && party) return lead(fill(party.lead, { said: figure }));
       if (same.length > 0) {
         // Of several figures confirmed (「一年限报一个是吧」), the last is the one asked about: the first set its frame.
         if (!otherPlaces || figureKind(x.unit) !== '家') verdict = fill(t.confirmed, { said: figure });
         continue;
       }
       // No figure of its unit in the conclusion: one the notice states nowhere is said not to be the notice's.
-      if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return fill(t.unstated, { said: figure }) + text;
+      if (!figuresOfNotice(kb).has(`${x.value}|${figureKind(x.unit)}`)) return lead(fill(t.unstated, { said: figure }));
     }
   }
   if (!verdict && worded) verdict = fill(t.confirmed, { said: worded.said });
@@ -1228,7 +1306,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const bare = text.match(/^[^。，\n]{1,10}。/u)?.[0];
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
-  return verdict + (repeats ? text.slice(bare.length) : text);
+  return own ? lead(verdict) : verdict + (repeats ? text.slice(bare.length) : text);
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
@@ -1343,8 +1421,8 @@ function askedCell(kb: KnowledgeBase, entry: AnswerEntry, question: string, text
  */
 function scored(kb: KnowledgeBase, entry: AnswerEntry, question: string, r: { text: string; citations: Citation[] }): { text: string; citations: Citation[] } {
   const s = kb.data.intents.answerText.scoring;
-  // 「联网率怎么算分母」: 算分 there is 算 + 分母, a ratio's denominator, not a score.
-  const said = question.replace(/分[子母]/gu, '');
+  // 「联网率怎么算分母」: 算分 there is 算 + 分母, a ratio's denominator, not a score; 「视频多少分钟」「一分十秒」 say a length.
+  const said = question.replace(/分(?:[子母钟]|半|[\d零〇一二两三四五六七八九十]+秒)/gu, '');
   if (!s.words.some((w) => said.includes(w)) || entry.clauses.includes(s.clause)) return r;
   const preference = cite(kb, s.clause, [s.quote]);
   if (!preference) return r;
@@ -2089,6 +2167,12 @@ function knownTermsOf(kb: KnowledgeBase): { notice: string; clauses: string[]; w
   return known;
 }
 
+/** A sentence that states a rule rather than a meaning. */
+const RULE_SENTENCE = /不得|须|应当|必须|不能|不少于|不超过|不多于|限报/u;
+
+/** A first sentence that says what a term means, or that the notice does not use or define it. */
+const DEFINES = /指|意思|即|就是|简称|是说|含义|意为|定义|没有使用|没有解释|没有另作|没有规定|不是《通知》|不是通知|两层|是一种|是.{0,12}的(?:系统|平台|企业|称号|名单|文件|报告|材料)/u;
+
 /** A verdict opening (「不能。」「要，」) answers whether, not what a term means. */
 const VERDICT_OPENING = /^(?:不)?(?:能|可以|行|要|需要|是|符合)[。，,]/u;
 
@@ -2112,9 +2196,32 @@ function termInNotice(kb: KnowledgeBase, q: string): { text: string; citations: 
     const c = cite(kb, clause.id, [span]);
     if (!c) continue;
     const { unit, phone } = kb.data.facts.contact;
+    const named = words.referent && span === typed ? referentOf(kb, ordered, clause, typed) : undefined;
+    if (named) return { text: fill(words.referent!, { term: typed, used: clause.id, clause: named.citation.clause, name: named.name, quote: named.citation.quote.replace(NUMBERING, ''), unit, phone }), citations: [named.citation, c] };
     const opening = fill(span === typed ? words.own : words.said, { term: span, clause: clause.id });
     const quote = c.quote.replace(NUMBERING, '');
     return { text: fill(words.lead, { opening, clause: clause.id, quote, unit, phone }), citations: [c] };
+  }
+  return undefined;
+}
+
+/**
+ * 「网络平台指的是什么」: a term the notice uses as a common noun (通过网络平台提交) where another clause of its body
+ * names the one thing of that kind in quotation marks (四(一)「“河南省智能制造服务平台”」). The term is used in the
+ * sense of that name, so the name's clause is where it is explained, not the clause that merely holds the word.
+ * Only a name of the same head noun (its last two characters) that does not hold the term itself, in another clause.
+ */
+function referentOf(kb: KnowledgeBase, ordered: readonly Clause[], used: Clause, term: string): { name: string; citation: Citation } | undefined {
+  if (term.length < 3) return undefined;
+  const head = term.slice(-2);
+  for (const clause of ordered) {
+    if (clause.id === used.id || clause.id.startsWith('附件')) continue;
+    for (const m of clause.text.matchAll(/“([^“”]{2,24})”/gu)) {
+      const name = m[1]!;
+      if (!norm(name).endsWith(head) || norm(name).includes(term)) continue;
+      const citation = cite(kb, clause.id, [name]);
+      if (citation) return { name, citation };
+    }
   }
   return undefined;
 }
@@ -2833,7 +2940,12 @@ function decide(kb: KnowledgeBase, question: string): { response: AskResponse; v
   // A term the notice uses, asked what it means: an entry or rule that answers it stands, but the closest clauses
   // or an entry that only gives a verdict (「不能。」 to 「失信被执行人指的是什么」) answer another question.
   const fallback = !d.response.outOfScope && !d.fromEntries && !d.byRule;
-  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer))) {
+  // 「失信被执行人是啥意思」 answered by the entry on that condition (「截至申报日，企业不得被…列入…」) is told the rule, not
+  // the meaning: an entry's first sentence that states a rule (不得, 须…) and neither explains (指, 意思, 即, 简称…) nor
+  // says the notice does not use the term answers another question.
+  const first = d.response.answer.replace(/^（[^）]*）\n/u, '').split(/[。\n]/u)[0]!;
+  const undefining = d.fromEntries && RULE_SENTENCE.test(first) && !DEFINES.test(first) && meaningTerm(question) !== undefined;
+  if (fallback || (d.fromEntries && VERDICT_OPENING.test(d.response.answer)) || undefining) {
     const { u, q } = readQuestion(kb, question);
     const meaning = termInNotice(kb, q);
     if (meaning) {

@@ -71,7 +71,8 @@ describe('a second part about the medium of a material named only in the first',
     expect(said('审计报告扫描件可以吗')).toMatch(/^交复印件/u);
     expect(said('审计报告要哪年的')).toMatch(/^要上年度的/u);
     expect(said('营业执照交原件还是复印件')).toMatch(/^复印件/u);
-    expect(said('申报书能不能交Word')).toMatch(/^要PDF彩色版/u);
+    // Asked yes or no of Word, the answer opens with its no, then names the format asked for.
+    expect(said('申报书能不能交Word')).toMatch(/^不行，申报书要交PDF彩色版/u);
   });
 });
 

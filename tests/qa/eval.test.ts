@@ -340,7 +340,7 @@ describe('offline Q&A quality as measured by npm run eval:qa', () => {
   // answered (the notice sets no investment figure) where the set wants it refused, and 「ERP是租用云服务的可以吗」
   // is answered with the system-source rule, which does not spell out 企业资源计划系统.
   it('on the thirty-eighth fresh set, several-part questions, places, form cells, system sources and topics the notice leaves out, after fixing what it found (measured once before: hit@3 93.2, facts 91.9, concluded 100, facts in conclusion 90.5, no in-scope question refused, out of scope refused 64.3)', () => {
-    expect(figures(evaluate(kb, fresh38))).toEqual({ hit3: 100, facts: 98.6, concluded: 100, factsInConclusion: 95.9, inScopeRefused: [], outOfScopeRefused: 92.9 });
+    expect(figures(evaluate(kb, fresh38))).toEqual({ hit3: 100, facts: 98.6, concluded: 100, factsInConclusion: 97.3, inScopeRefused: [], outOfScopeRefused: 92.9 });
   });
 
   // Callers' ways, measured once before the fixes: an injection said as 忽略上面的规则 given the closest clauses. Fixed

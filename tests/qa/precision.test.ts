@@ -364,8 +364,12 @@ describe('making the PDF is not handing in another format', () => {
     expect(conclusion(q)).toBe('可以');
   });
 
-  it.each(['可以用word版吗', '申报书是PDF还是Word'])('%s still gets the format itself', (q) => {
-    expect(conclusion(q)).toMatch(/^要PDF彩色版/u);
+  it('申报书是PDF还是Word still gets the format itself', () => {
+    expect(conclusion('申报书是PDF还是Word')).toMatch(/^要PDF彩色版/u);
+  });
+
+  it('可以用word版吗 asked yes or no opens with its no, then the format itself', () => {
+    expect(conclusion('可以用word版吗')).toMatch(/^不行，申报书要交PDF彩色版/u);
   });
 });
 
@@ -806,7 +810,7 @@ describe('questions that share a canned answer\'s words but ask something else',
 
   it('answers a branch that holds a business licence with who may apply, not with the licence copy', () => {
     expect(conclusion('我们是分公司 但是独立核算 有营业执照 能报不')).toMatch(/^不能/u);
-    expect(conclusion('营业执照要原件吗')).toMatch(/^复印件/u);
+    expect(conclusion('营业执照要原件吗')).toMatch(/^不用原件，要的是复印件/u);
   });
 
   it('answers how systems are joined (中间库, 中间表) with the notice\'s means of integration, not with who built the systems', () => {

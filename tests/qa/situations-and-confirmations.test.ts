@@ -105,7 +105,7 @@ describe('a question in two parts', () => {
   it.each([
     ['报名截止哪天？要准备啥东西', ['deadline', 'attachments']],
     ['这几年亏损，能申报吗？要交审计报告不', ['loss', 'audit']],
-    ['营业执照要原件吗？还有专利要附吗', ['license', 'patent-factory']],
+    ['营业执照要原件吗？还有专利要附吗', ['license-original-no', 'patent-factory']],
     ['视频多大？还有多长', ['video-size', 'video-duration']],
   ])('%s: each part after ？, 另外 or 还有 is answered with its own first sentence', (q, entries) => {
     const a = ask(q);

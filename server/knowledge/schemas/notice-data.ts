@@ -685,7 +685,7 @@ export const IntentsFile = z.object({
      * {quote}, {unit}, {phone}); {opening} is `own` when the term is typed as the notice has it, else `said`, which
      * names the notice's own words ({term}, {clause}). Without it such a question is answered as any other.
      */
-    termInNotice: z.object({ lead: z.string(), own: z.string(), said: z.string() }).optional(),
+    termInNotice: z.object({ lead: z.string(), own: z.string(), said: z.string(), referent: z.string().optional() }).optional(),
     /** A question with no Chinese the understanding step could read (pinyin it could not map, other letters): ask for Chinese. */
     unreadable: z.string().optional(),
     /**
