@@ -724,6 +724,10 @@ function entryAnswer(kb: KnowledgeBase, p: PreparedEntry, q: string): { text: st
       if (!t || !said) return { text: base, citations: p.citations };
       return { text: fill(t.lead, { said }) + base.split('。').slice(2).join('。'), citations: p.citations };
     }
+    case 'namedTopic': {
+      const said = askedThing(kb, p, q) ?? p.entry.topic ?? '';
+      return { text: fill(p.entry.answer, { ...varsOf(kb), said }), citations: p.citations };
+    }
     case 'tradeScope':
     case 'tradeScopeAfter':
       return tradeAnswer(kb, q, p.entry.fill === 'tradeScopeAfter' ? { text: base, citations: p.citations } : undefined) ?? { text: base, citations: p.citations };
@@ -1150,7 +1154,7 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const confirming = pieces.flatMap((p, i) => {
     const next = pieces[i + 1];
     // 「…3月31号前传平台 对吧」: a tag typed apart confirms the words before it.
-    const said = CONFIRM.test(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
+    const said = CONFIRM.test(p) || endsWithFigureAsked(p) ? p : next && CONFIRM.test(next) && next.replace(CONFIRM, '').replace(/^通知/u, '') === '' ? p : undefined;
     return said ? [said] : [];
   });
   if (confirming.length === 0) return text;
@@ -1229,6 +1233,43 @@ function misquoted(kb: KnowledgeBase, entry: AnswerEntry, typed: string, questio
   const figures = (t: string) => findQuantities(readAsTyped(t).text).map((x) => `${x.value}|${figureKind(x.unit)}`);
   const repeats = bare !== undefined && /^[\d.一二三四五六七八九十百千万两]+\p{Script=Han}{0,2}(?:左右)?。$/u.test(readAsTyped(bare).text) && figures(bare).every((f) => figures(verdict).includes(f));
   return verdict + (repeats ? text.slice(bare.length) : text);
+}
+
+/**
+ * 「县里能推荐五家吗」「截止日期是三月十五号吗」: a figure said last, right before 吗, is the asker's guess at the notice's
+ * figure, checked as 「…对吧」 is. 「我们有8个车间能报吗」 asks of the asker's own figure, said before the asking.
+ */
+function endsWithFigureAsked(piece: string): boolean {
+  const bare = piece.replace(/[\s?？。!！]+$/u, '');
+  if (!bare.endsWith('吗')) return false;
+  const read = readAsTyped(bare.slice(0, -1)).text;
+  return findQuantities(read).some((x) => x.unit && x.index + x.text.length === read.length);
+}
+
+/** A figure asked for (「几家」「多少M」) or a day asked for (「几号」「哪天」「什么时候」) in a question. */
+const FIGURE_ASKED = /(?<day>几月几[号日]|几号|哪天|哪一天|什么时候|啥时候|什么日期|哪个日子)|(?:几|多少)(?<unit>[\p{Script=Han}a-zA-Z]{1,2})/u;
+
+/**
+ * 「县里能推荐几家，五家吗」「截止是几号？三月十五号吧」: a figure tacked on after a question that asks for a figure of its
+ * kind is the asker's guess at the answer, to be checked: one question, read as 「县里能推荐五家吗」, not a second one asking
+ * nothing but 「五家吗」. The question is returned as typed when its last part is no such bare guess.
+ */
+function guessFolded(question: string): string {
+  const m = question.match(/^(?<head>.*[^，,？?\s])[，,？?\s]+(?:是不是|应该是|就是|是)?(?<guess>[^，,？?\s]+?)(?<tag>是吧|对吧|对吗|对不对|是不是|吧|吗|么)?[\s?？。!！]*$/u);
+  if (!m) return question;
+  const { head, guess, tag } = m.groups!;
+  const read = readAsTyped(guess!).text;
+  const said = findQuantities(read).filter((x) => x.unit);
+  // The guess is the figure alone (a month with its day is one date): 「五家吗」, not 「我们有五家分厂吗」.
+  if (said.length === 0 || said.length > 2 || said[0]!.index !== 0 || said.at(-1)!.index + said.at(-1)!.text.length !== read.length) return question;
+  const asked = head!.match(FIGURE_ASKED);
+  if (!asked) return question;
+  const date = said.length === 2 && figureKind(said[0]!.unit) === '月' && figureKind(said[1]!.unit) === '日';
+  if (said.length === 2 && !date) return question;
+  const fits = asked.groups!.day ? date || figureKind(said[0]!.unit) === '日' : figureKind(asked.groups!.unit) === figureKind(said[0]!.unit) || asked.groups!.unit!.startsWith(said[0]!.unit!);
+  if (!fits) return question;
+  const checked = head!.slice(0, asked.index) + guess + head!.slice(asked.index! + asked[0].length).replace(/[吗呢啊呀]$/u, '');
+  return `${checked}${tag && tag !== '么' ? tag : '吗'}`;
 }
 
 /** A word before which 不/别/非/没 (within a few characters) says the asker rules it out: 「不能用黑白的吧」. */
@@ -2717,7 +2758,18 @@ function asksOnlyProperty(kb: KnowledgeBase, q: string): boolean {
   const properties = spansOf(rest, kb.data.intents.attributes.map(norm));
   if (properties.length === 0) return false;
   const own = understanderFor(kb.data).findConcepts(rest).some((c) => !properties.some((p) => c.index >= p.start && c.index + c.span.length <= p.end));
-  return !own && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
+  return !own && !namesThingBefore(rest.slice(0, properties[0]!.start)) && !SUBJECTS.some((x) => rest.includes(x)) && findRegions(kb, rest).length === 0;
+}
+
+/** Words that ask or hedge, not name a thing: what is left of 「要」「有没有最低」 once they go is no subject. */
+const ASKING_WORDS = /有没有|是不是|要不要|能不能|可不可以|需不需要|必须|需要|一定|什么|多少|怎么|哪些|哪个|最低|最高|最少|最多|具体|[那也都还就的吗呢啥要得是能有没几哪啊呀]/gu;
+
+/**
+ * 「投资额有没有最低要求」: a thing named before the property asked (投资额 before 要求) makes the question its own, though
+ * the thing is no word of the notice's; 「要盖章吗」「有格式要求吗」 name none.
+ */
+function namesThingBefore(head: string): boolean {
+  return /\p{Script=Han}{2}/u.test(head.replace(ASKING_WORDS, ''));
 }
 
 /**
@@ -2807,7 +2859,8 @@ function barePointer(kb: KnowledgeBase, question: string): string | undefined {
   return tail === '' || b.asks.includes(tail) ? pointer : undefined;
 }
 
-function decide(kb: KnowledgeBase, question: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+function decide(kb: KnowledgeBase, typed: string): { response: AskResponse; verified: VerifiedAnswer | null } {
+  const question = guessFolded(typed);
   const ack = acknowledgement(kb, question);
   if (ack) {
     const response: AskResponse = { answer: ack, citations: [], confidence: INTENT_CONFIDENCE, outOfScope: false };
